@@ -1134,7 +1134,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     added = result.added_text(args.lang) or _say(args, QT_TRANSLATE_NOOP("messages", "nothing new"))
     print(_say(args, QT_TRANSLATE_NOOP("messages", "imported {path} ({kind}): {added}; {unchanged} already here, unchanged"), path=args.path,
                kind=result.kind_in(args.lang), added=added, unchanged=result.unchanged_text(args.lang)))
-    for line in result.missing_text(args.lang):
+    for line in (*result.missing_text(args.lang), *result.listed_text(args.lang)):
         print(line)
     for report in result.theatre_clashes:
         print(report.text(args.lang))
@@ -1147,7 +1147,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_worklist(args: argparse.Namespace) -> int:
     from downtime.services.back_entry import (
-        held_count, missing_exports, not_entered_done, progress, with_holds, worklist, worklist_notes,
+        held_count, missing_exports, not_entered_done, progress, tally, with_holds, worklist, worklist_notes,
     )
 
     session = _session(args)
@@ -1164,6 +1164,7 @@ def cmd_worklist(args: argparse.Namespace) -> int:
         said = _say(args, QT_TRANSLATE_NOOP("messages", "{done} of {total} record(s) entered in the EHR"), done=done,
                     total=total)
     print(with_holds(said, held_count(work), args.lang))
+    print(tally(session).listed_in(args.lang))  # the versions merged and imported, reconciled
     for group in work:
         patient = group.patient
         title = (f"{patient.display_name} — {patient.downtime_number}"
@@ -1346,12 +1347,15 @@ def cmd_merge(args: argparse.Namespace) -> int:
     from downtime.sync.merge import ASK_THE_WARD_MERGED, merge
 
     result = merge(args.exports, args.out, shared_device_number=args.shared_device_number)
-    print(_say(args, QT_TRANSLATE_NOOP("messages", "merged {count} record version(s) from {exports} export(s) into {folder}"),
-               count=sum(result.versions.values()), exports=len(args.exports), folder=result.folder))
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "merged {versions} from {exports} export(s) into {folder}"),
+               versions=result.tally.counted_in(args.lang), exports=len(args.exports), folder=result.folder))
     for line in result.laptops_text(args.lang):
         print(f"  {line}")
     for missing in result.missing:
         print(missing.text(args.lang, result.laptops))
+    # Why the import and the Back-entry list will count otherwise: they count what they add, and records.
+    for line in (*result.tally.why_in(args.lang), result.tally.imported_in(args.lang)):
+        print(line)
     for line in duplicate_lines(result.duplicates, args.lang):
         print(line)
     for report in result.theatre_clashes:

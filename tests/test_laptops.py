@@ -48,7 +48,8 @@ def test_a_merge_of_merges_carries_every_laptop_to_the_office(disagreeing, tmp_p
     assert [(source["device_id"], source["device_number"], source["device_name"]) for source in manifest["sources"]] == [
         (one, 1, "laptop 1"), (two, 2, "laptop 2"), (three, 3, "laptop 3")]
     [hold] = tuesday.holds
-    assert "laptop 2 (no. 002): version 2 by nurse, 28/11/2026 14:10: Bed: 14" in manifest["on_hold"][0]["why"]
+    assert ("laptop 2 (no. 002): version 2 by Nurse (nurse, laptop 002), 28/11/2026 14:10: Bed: 14"
+            in manifest["on_hold"][0]["why"])
     assert tuesday.holds_text("en") == [manifest["on_hold"][0]["why"]]
     again = merge([tuesday.folder, first, third], tmp_path / "again")
     assert json.loads((again.folder / "manifest.json").read_text(encoding="utf-8"))["sources"] == manifest["sources"]

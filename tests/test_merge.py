@@ -56,7 +56,7 @@ def test_a_missing_file_refuses_the_merge(two_exports, tmp_path):
 def test_merge_command(two_exports, tmp_path, capsys):
     assert main(["merge", *map(str, two_exports), "--out", str(tmp_path / "m")]) == 0
     out = capsys.readouterr().out
-    assert "merged 6 record version(s) from 2 export(s)" in out
+    assert "merged 6 record version(s) of 6 record(s) from 2 export(s)" in out
     # One person found by two reasons was printed as two probable duplicates.
     assert [line for line in out.splitlines() if "PROBABLE DUPLICATE" in line] == [
         "PROBABLE DUPLICATE: DT-001-00001-7, DT-002-00001-6 have the same NIR; the same birth name, first name and "

@@ -64,7 +64,7 @@ def test_the_merge_says_to_ask_the_ward_about_each_dose_as_the_office_importing_
     assert asked[doses[0]]["downtime_number"] == "DT-001-00001-7"
     assert asked[doses[0]]["form_id"] == "medication_administration" and asked[doses[0]]["version"] == 1
     assert asked[doses[0]]["why"].startswith("the same dose (due 28/11/2026 14:00) was also recorded on laptop 2 "
-                                             "(no. 002) by nurse, ")
+                                             "(no. 002) by Nurse (nurse, laptop 002), ")
     cells = {row["record_id"]: row["ask_the_ward"] for row in _lines(tmp_path / "merged", "medication_administration")}
     assert cells == {dose: f"ASK THE WARD: {asked[dose]['why']}" for dose in doses}
     assert "ask_the_ward" not in _lines(tmp_path / "merged", "admission")[0]
@@ -116,7 +116,8 @@ def test_a_record_whose_admission_the_other_laptop_withdrew_is_asked_about(tmp_p
     result = merge([export(clerk, tmp_path / f"stick{number}").folder for number, clerk in ((1, clerk_1), (2, clerk_2))],
                    tmp_path / "merged")
     assert [(found.record_id, found.why_in("en")) for found in result.ask_the_ward] == [(taken.record_id, (
-        "this patient's admission was withdrawn (entered in error) on laptop 1 (no. 001) by nurse, 28/11/2026 14:30: "
+        "this patient's admission was withdrawn (entered in error) on laptop 1 (no. 001) by Nurse (nurse, laptop 001), "
+        "28/11/2026 14:30: "
         "duplicate of DT-001-00002-5. Ask the ward before entering this record"))]
     assert [row["ask_the_ward"] for row in _lines(tmp_path / "merged", "observations")] == [
         result.ask_the_ward[0].words()]

@@ -25,9 +25,12 @@ def _on_hold(lines: list[str], dose: str, form: str, nurse_1: str, nurse_2: str)
 def test_the_merge_report_and_manifest_say_the_answers_a_holds_versions_differ_in(reasons_on_hold, tmp_path, capsys):
     dose, *_, first, second = reasons_on_hold
     assert main(["merge", str(first), str(second), "--out", str(tmp_path / "merged")]) == 0
-    assert _on_hold(capsys.readouterr().out.splitlines(), dose, "Medication administration", "nurse", "nurse")
+    # Each laptop's nurse by the name its export's staff directory gives, as the office's import names them.
+    assert _on_hold(capsys.readouterr().out.splitlines(), dose, "Medication administration", "Nurse (nurse, laptop 001)",
+                    "Nurse (nurse, laptop 002)")
     manifest = json.loads((tmp_path / "merged" / "manifest.json").read_text(encoding="utf-8"))
-    assert _on_hold([hold["why"] for hold in manifest["on_hold"]], dose, "medication_administration", "nurse", "nurse")
+    assert _on_hold([hold["why"] for hold in manifest["on_hold"]], dose, "medication_administration",
+                    "Nurse (nurse, laptop 001)", "Nurse (nurse, laptop 002)")
     # The merged CSV's lines of the dose name the columns to compare them by.
     with (tmp_path / "merged" / "csv" / "medication_administration.csv").open(encoding="utf-8-sig", newline="") as handle:
         cells = {row["on_hold"] for row in csv.DictReader(handle) if row["record_id"] == dose}

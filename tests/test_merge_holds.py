@@ -49,10 +49,12 @@ def test_two_laptops_amending_one_record_merge_with_that_record_on_hold(disagree
                            f"{hold.downtime_number}): version 2 by nurse on laptop 2 (no. 002) at 28/11/2026 14:10; "
                            "version 2 by nurse on laptop 1 (no. 001) at 28/11/2026 14:15")
     manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
-    # The report and the manifest say each laptop's answers that differ, as the back-entry list does.
+    # The report and the manifest say each laptop's answers that differ, as the back-entry list does,
+    # and who wrote each as the office's import names them, by their laptop's staff directory.
     said = text.replace("version 2 by nurse on laptop 2 (no. 002) at 28/11/2026 14:10; version 2 by nurse on laptop 1 "
-                        "(no. 001) at 28/11/2026 14:15", "laptop 2 (no. 002): version 2 by nurse, 28/11/2026 14:10: "
-                        "Bed: 14 | laptop 1 (no. 001): version 2 by nurse, 28/11/2026 14:15: Bed: 15")
+                        "(no. 001) at 28/11/2026 14:15", "laptop 2 (no. 002): version 2 by Nurse (nurse, laptop 002), "
+                        "28/11/2026 14:10: Bed: 14 | laptop 1 (no. 001): version 2 by Nurse (nurse, laptop 001), "
+                        "28/11/2026 14:15: Bed: 15")
     assert manifest["on_hold"] == [{**hold.as_json(), "why": said}] and said != text
     lines = _csv(result.folder)
     # Each line says the column the versions differ in, to compare them by.
@@ -148,7 +150,8 @@ def test_the_records_office_imports_a_merge_with_the_record_on_hold(disagreeing,
     merged = merge([first, second, third], tmp_path / "merged")
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     result = import_export(office, merged.folder)
-    assert result.added == {"patients": 2, "records": 2}
+    # Both versions on hold are counted, apart: they were counted nowhere.
+    assert result.added == {"patients": 2, "records": 2, "records_on_hold": 2}
     assert [hold.text("en", merged.laptops) for hold in result.holds] == [
         hold.text("en", merged.laptops) for hold in merged.holds]
     assert [row["version"] for row in office.db.query("SELECT version FROM records WHERE record_id = ?", [record])] == [1]
@@ -166,7 +169,7 @@ def test_exports_imported_one_by_one_put_the_second_laptops_version_on_hold(disa
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     import_export(office, first)
     result = import_export(office, second)
-    assert (result.added, sum(result.unchanged.values())) == ({"patients": 0, "records": 0}, 2)
+    assert (result.added, sum(result.unchanged.values())) == ({"patients": 0, "records": 0, "records_on_hold": 1}, 2)
     [hold] = result.holds
     assert (hold.record_id, hold.from_version, [held.version for held in hold.versions]) == (record, 2, [2, 2])
     assert office.db.execute("SELECT COUNT(*) FROM held_versions").fetchone()[0] == 1
@@ -199,7 +202,7 @@ def test_a_ward_laptop_takes_the_rest_of_a_stick_and_keeps_its_own_version(carri
     record_id, nurse_1, clerk_1, nurse_2, clerk_2 = carried
     records.save_new(nurse_1, "admission", {**admission_values, "birth_name": "Roux", "nir": "", "bed": "3"})
     result = import_export(clerk_2, export(clerk_1, tmp_path / "next").folder)
-    assert result.added == {"patients": 1, "records": 1}
+    assert result.added == {"patients": 1, "records": 1, "records_on_hold": 1}
     assert records.current(nurse_2.db, record_id).data["bed"] == "14"
     [text] = result.holds_text("en")
     assert text.startswith(f"ON HOLD, two laptops disagree from version 2: record {record_id} (Downtime admission record, "

@@ -87,18 +87,21 @@ class Authors:
     and that laptop ("Hélène Lefèvre (nurse, laptop 002)"), or, that laptop's directory not known
     here (an older app's export), by ID and laptop alone ("nurse (laptop 002)"): staff IDs are
     each laptop's own, and looked up in this laptop's list the ID named whoever has it here, or
-    nobody. Without a laptop (`device_id` empty: a merge) every author is an ID."""
+    nobody. Without a laptop (`device_id` empty) every author is an ID, unless `merged`."""
 
     names: Mapping[str, str] = field(default_factory=dict)
     device_id: str = ""
     """This laptop's."""
     others: Mapping[tuple[str, str], str] = field(default_factory=dict)
     """Another laptop's staff member's name by (device id, staff ID), as its latest export named them."""
+    merged: bool = False
+    """A merge's (`merged_authors`): it is no laptop, so every author is another laptop's, named
+    as the office importing the merge will name them."""
 
     def of(self, lang: Lang, staff_id: str, device_id: str, laptops: Mapping[str, Laptop]) -> str:
-        if device_id == self.device_id:
+        if not self.merged and device_id == self.device_id:
             return self.names.get(staff_id, staff_id)
-        if not self.device_id:
+        if not self.merged and not self.device_id:
             return staff_id
         laptop = message(lang, LAPTOP, number=_number(device_id, laptops))
         name = self.others.get((device_id, staff_id))
@@ -115,11 +118,22 @@ class Authors:
         """Who, as a chart box writes them (a MAR cell's giver and witness): this laptop's staff
         by the initials of their name, another laptop's by staff ID and laptop number, "nurse@002"
         (the initials of whoever has the ID here were someone else's, or an ID's first letter)."""
-        if device_id == self.device_id:
+        if not self.merged and device_id == self.device_id:
             return initials(self.names.get(staff_id, staff_id).removesuffix(f" ({staff_id})"))
-        if not self.device_id:
+        if not self.merged and not self.device_id:
             return staff_id
         return f"{staff_id}@{_number(device_id, laptops)}"
+
+
+def merged_authors(sources: Iterable[Mapping[str, Any]]) -> Authors:
+    """Who wrote the versions of a merge of these exports (their manifests, a merge's sources):
+    each by the staff directory of its laptop's latest export, as the office importing the merge
+    keeps them (storage.laptops), "Hélène Lefèvre (nurse, laptop 002)"; by staff ID and laptop
+    where that laptop's exports list no staff (an older app's). The merge's report named them by
+    staff ID alone, "nurse", which two laptops' nurses share."""
+    return Authors(others={(str(source["device_id"]), staff_id): name
+                           for source in sorted(sources, key=exported_at) if source.get("device_id")
+                           for staff_id, name, _ in directory_of(source)}, merged=True)
 
 
 def _number(device_id: str, laptops: Mapping[str, Laptop]) -> str:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from downtime.domain.duplicates import ProbableDuplicate, SharedNumber, reasons_by_people
+from downtime.domain.tally import Tally
 from downtime.errors import UserError
 from downtime.qt.not_entered_dialog import NotEnteredDialog
 from downtime.qt.prompts import Prompts
@@ -150,6 +151,11 @@ class BackEntryPanel(QWidget):
         top.addWidget(self.summary)
         top.addWidget(self.progress, 1)
         layout.addLayout(top)
+        # Why the list's count is not the merge's nor the import's: they count record versions.
+        self.tallied = QLabel()
+        self.tallied.setWordWrap(True)
+        self.tallied.hide()
+        layout.addWidget(self.tallied)
         # The list's own choices on a row of their own, under its progress: beside it, the second
         # box cut the progress and both boxes' words in French on a 1024-pixel screen.
         choices = QHBoxLayout()
@@ -267,13 +273,14 @@ class BackEntryPanel(QWidget):
                                                        back_entry.shared_numbers(own),
                                                        back_entry.missing_exports(own, lang)))
 
-    def _read(self, found: tuple[list[str | None], tuple[int, int, int], dict[str | None, int],
+    def _read(self, found: tuple[list[str | None], tuple[int, Tally, int], dict[str | None, int],
                                  list[ProbableDuplicate], list[ProbableDuplicate], list[SharedNumber],
                                  list[str]]) -> None:
-        self.order, (done, total, self.not_entered), self.holds, duplicates, namesakes, shared, missing = found
+        self.order, (done, tallied, self.not_entered), self.holds, duplicates, namesakes, shared, missing = found
         self.missing.setText("\n".join(missing))
         self.missing.setVisible(bool(missing))
-        self.counts = (done, total)
+        self.counts = (done, tallied.listed)
+        self._show_tally(tallied)
         self._start_list()
         self._show_progress()
         self._show_duplicates(duplicates, namesakes)
@@ -304,6 +311,7 @@ class BackEntryPanel(QWidget):
 
     def _refused(self, problem: UserError) -> None:
         self.summary.setText(say(problem))
+        self.tallied.hide()
         self.order, self.holds = [], {}
         self._start_list()
         self.progress.setRange(0, 1)
@@ -325,6 +333,11 @@ class BackEntryPanel(QWidget):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         self._offer_holds()
+
+    def _show_tally(self, tallied: Tally) -> None:
+        """Under the progress, why the list's count is not the merge's nor the import's."""
+        self.tallied.setText(tallied.listed_in(language()))
+        self.tallied.setVisible(bool(tallied.counted))
 
     def _offer_holds(self) -> None:
         """The lines on hold alone are offered while there is one; the box stays while ticked (the
@@ -439,8 +452,15 @@ class BackEntryPanel(QWidget):
                           translate("BackEntryPanel", "Select a line on hold first."))
             return
         self.settling = SettleHoldDialog(self.session, chosen[1], chosen[0].patient, self)
-        self.settling.settled.connect(lambda _: self._redo(chosen))
+        self.settling.settled.connect(lambda _: self._settled(chosen))
         self.settling.open()
+
+    def _settled(self, chosen: Row) -> None:
+        """The patient's lines read again, and the versions counted again: a settlement sets the
+        versions on hold aside (and may write one), which the count under the progress says.
+        Settlements are few, so the hospital's count is not a wait the clerk meets often."""
+        self._redo(chosen)
+        self._show_tally(back_entry.tally(self.session))
 
     def link_selected(self) -> None:
         chosen = self.selected()

@@ -189,6 +189,7 @@ class _RunPage(QWizardPage):
             what=outcome.kind_in(language()), added=added or translate("ImportWizard", "nothing new"),
             unchanged=outcome.unchanged_text(language()))
             + "".join("\n\n" + text for text in outcome.missing_text(language()))
+            + "".join("\n\n" + text for text in outcome.listed_text(language()))
             + "".join("\n\n" + report.text(language()) for report in outcome.theatre_clashes)
             + "".join("\n\n" + text for text in (*outcome.holds_text(language()), *outcome.duplicates_text(language())))
             + "".join("\n\n" + said.text(language()) for said in (*outcome.same_person, *outcome.shared_numbers)),

@@ -40,6 +40,7 @@ from downtime.domain.census import leaves_hospital
 from downtime.domain.entry_order import ToEnter, in_entry_order
 from downtime.domain.holds import Settled, Settlement
 from downtime.domain.laptops import NOBODY, Authors, Laptop, laptop_name
+from downtime.domain.tally import Tally
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
@@ -482,7 +483,7 @@ def _in_entry_order(session: Session, items: Sequence[WorkItem], admitted: Colle
 # snapshot again finds it; a record typed on a ward has a random one (version 4). The id is the
 # only mark of a snapshot record that travels in an export (the loader's audit entries stay on
 # its laptop), so the list reads it there: in Python, and in SQL for the counts.
-_LOADED_SQL = "substr({0}.record_id, 15, 1) IN ('3', '5')"
+LOADED_SQL = "substr({0}.record_id, 15, 1) IN ('3', '5')"
 
 
 def loaded_from_snapshot(record_id: str) -> bool:
@@ -1087,49 +1088,58 @@ def not_entered_done(work: list[PatientWork]) -> int:
 
 def progress_counts(session: Session) -> tuple[int, int]:
     """Done and total items of the whole list (`progress_and_not_entered`)."""
-    done, total, _ = progress_and_not_entered(session)
-    return done, total
+    done, counted, _ = progress_and_not_entered(session)
+    return done, counted.listed
 
 
-def progress_and_not_entered(session: Session) -> tuple[int, int, int]:
-    """Done and total items of the whole list, and how many of those done are not to be
-    entered, counted in the database (as `progress` and `not_entered_done` of the whole
-    worklist, without building it). Every record is an item, except one withdrawn
-    (entered in error) before anyone entered it and one loaded from the EHR's snapshot and not
-    changed since, and a record on hold always is; done are those entered at their standing
-    version, unless on hold. Counted from the records' ids and the few withdrawn, loaded or held
-    ones, not by finding each of a hospital's 1.4 million records' standing version. A version
-    the ward said is not to be entered (`not_entered`) is done as one entered is, and counted
-    apart too when no reference ticked that version off."""
+def tally(session: Session) -> Tally:
+    """The whole list's records reconciled with the record versions here (domain.tally), counted
+    in the database. Every record is an item, except one withdrawn (entered in error) before
+    anyone entered it and one loaded from the EHR's snapshot and not changed since, and a record
+    on hold always is. Counted from the records' ids and the few withdrawn, loaded or held ones,
+    not by finding each of a hospital's 1.4 million records' standing version."""
     session.require(Action.READ_RECORDS)
-    standing = "(SELECT MAX(v.version) FROM records v WHERE v.record_id = {0}.record_id)"
-    loaded = _LOADED_SQL.format("w")
-    done, total, not_entered = session.db.execute(f"""
-        SELECT d.done,
-               (SELECT COUNT(DISTINCT record_id) FROM records)
-               + (SELECT COUNT(*) FROM records_on_hold WHERE record_id NOT IN (SELECT record_id FROM records))
-               - (SELECT COUNT(*) FROM records w
-                  WHERE ((w.status = ? AND NOT {loaded}) OR (w.version = 1 AND {loaded}))
-                  AND w.version = {standing.format("w")}
-                  AND NOT EXISTS (SELECT 1 FROM back_entries b WHERE b.record_id = w.record_id)
-                  AND w.record_id NOT IN (SELECT record_id FROM records_on_hold)),
-               d.not_entered
-        FROM (SELECT COUNT(*) AS done,
-                     TOTAL(NOT EXISTS (SELECT 1 FROM back_entries b WHERE b.record_id = e.record_id
-                                       AND b.version = e.version)) AS not_entered
-              FROM (SELECT record_id, MAX(version) AS version, MAX(julianday(at)) AS entered
-                    FROM (SELECT record_id, version, entered_at AS at FROM back_entries
-                          UNION ALL SELECT record_id, version, recorded_at FROM not_entered)
-                    GROUP BY record_id) e
-              WHERE e.version = {standing.format("e")}
-              AND e.record_id NOT IN (SELECT record_id FROM records_on_hold)
-              AND e.record_id NOT IN (SELECT record_id FROM ehr_moves_due)
-              AND NOT EXISTS (SELECT 1 FROM settlements_otherwise o WHERE o.record_id = e.record_id
-                              AND julianday(o.noted_at) > e.entered
-                              AND NOT EXISTS (SELECT 1 FROM otherwise_checked c WHERE c.record_id = o.record_id
-                                              AND julianday(c.checked_at) >= julianday(o.noted_at)))) d""",
-                                     [RecordStatus.ENTERED_IN_ERROR.value]).fetchone()
-    return int(done), int(total), int(not_entered)
+    standing = "(SELECT MAX(v.version) FROM records v WHERE v.record_id = w.record_id)"
+    loaded = LOADED_SQL.format("w")
+    versions, records, held_only, held, kept, withdrawn, unchanged = session.db.execute(f"""
+        SELECT (SELECT COUNT(*) FROM records), (SELECT COUNT(DISTINCT record_id) FROM records),
+               (SELECT COUNT(*) FROM records_on_hold WHERE record_id NOT IN (SELECT record_id FROM records)),
+               (SELECT COUNT(*) FROM unsettled_versions), (SELECT COUNT(*) FROM held_versions),
+               TOTAL(w.status = ? AND NOT {loaded}), TOTAL(w.version = 1 AND {loaded})
+        FROM records w
+        WHERE ((w.status = ? AND NOT {loaded}) OR (w.version = 1 AND {loaded}))
+        AND w.version = {standing}
+        AND NOT EXISTS (SELECT 1 FROM back_entries b WHERE b.record_id = w.record_id)
+        AND w.record_id NOT IN (SELECT record_id FROM records_on_hold)""",
+                                     [RecordStatus.ENTERED_IN_ERROR.value] * 2).fetchone()
+    return Tally(int(versions), int(held), int(kept) - int(held), int(records) + int(held_only), int(withdrawn),
+                 int(unchanged))
+
+
+def progress_and_not_entered(session: Session) -> tuple[int, Tally, int]:
+    """Done items of the whole list, its `tally` (the items are its `listed`), and how many of
+    those done are not to be entered, counted in the database (as `progress` and
+    `not_entered_done` of the whole worklist, without building it). Done are those entered at
+    their standing version, unless on hold. A version the ward said is not to be entered
+    (`not_entered`) is done as one entered is, and counted apart too when no reference ticked
+    that version off."""
+    session.require(Action.READ_RECORDS)
+    standing = "(SELECT MAX(v.version) FROM records v WHERE v.record_id = e.record_id)"
+    done, not_entered = session.db.execute(f"""
+        SELECT COUNT(*), TOTAL(NOT EXISTS (SELECT 1 FROM back_entries b WHERE b.record_id = e.record_id
+                                           AND b.version = e.version))
+        FROM (SELECT record_id, MAX(version) AS version, MAX(julianday(at)) AS entered
+              FROM (SELECT record_id, version, entered_at AS at FROM back_entries
+                    UNION ALL SELECT record_id, version, recorded_at FROM not_entered)
+              GROUP BY record_id) e
+        WHERE e.version = {standing}
+        AND e.record_id NOT IN (SELECT record_id FROM records_on_hold)
+        AND e.record_id NOT IN (SELECT record_id FROM ehr_moves_due)
+        AND NOT EXISTS (SELECT 1 FROM settlements_otherwise o WHERE o.record_id = e.record_id
+                        AND julianday(o.noted_at) > e.entered
+                        AND NOT EXISTS (SELECT 1 FROM otherwise_checked c WHERE c.record_id = o.record_id
+                                        AND julianday(c.checked_at) >= julianday(o.noted_at)))""").fetchone()
+    return int(done), tally(session), int(not_entered)
 
 
 def mark_entered(session: Session, record_id: str, version: int, ehr_reference: str) -> None:

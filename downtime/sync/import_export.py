@@ -36,7 +36,7 @@ from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import RecordRefField
 from downtime.services import census, search, theatre
-from downtime.services.back_entry import duplicates_of, hold_of, missing_here, shared_numbers
+from downtime.services.back_entry import duplicates_of, hold_of, missing_here, shared_numbers, tally
 from downtime.services.context import Session
 from downtime.services.laptops import authors as authors_here, laptops_known
 from downtime.services.records import THEATRE_FORMS
@@ -45,7 +45,7 @@ from downtime.storage.laptops import remember
 from downtime.storage.records import chunks, held_from, holds, marks
 from downtime.sync.export import verify_export
 from downtime.sync.merge import sources_of
-from downtime.sync.outcome import ImportRefused, ImportResult, Progress, untold
+from downtime.sync.outcome import HELD, ImportRefused, ImportResult, Progress, untold
 from downtime.sync.versions import (
     HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, SETTLEMENT_COLUMNS, count_lines, digest,
     line, lines_of, one_hold, read_lines, settlements_in, version_digest,
@@ -125,6 +125,8 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
         audit.insert_many_audited(db, "held_versions", rows, [
             {"record_id": row["record_id"], "version": row["version"], "from": row["device_id"]} for row in rows],
             action="record.hold", **who)
+        if rows:  # counted apart: not among the record versions added, they were said nowhere
+            added[HELD] = added.get(HELD, 0) + len(rows)
 
     with db.atomic():
         here = {row["patient_id"]: row for row in _already(session, "patients", "patient_id",
@@ -294,7 +296,8 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
                         shared_numbers=tuple(found for found in shared_numbers(session) if found.number in shared)
                         if shared else (), duplicates=tuple(duplicates_of(db, touched)),
                         compared={hold.record_id: found for hold in brought
-                                  if (found := hold_of(session, hold.record_id)) is not None}, missing=missing)
+                                  if (found := hold_of(session, hold.record_id)) is not None}, missing=missing,
+                        tally=tally(session) if session.user.may(Action.BACK_ENTRY) else None)
 
 
 AUDITED_SETTLEMENT = ("id", "record_id", "settled_by", "settled_by_name", "settled_at", "chosen_version", "reason")

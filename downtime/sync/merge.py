@@ -39,12 +39,14 @@ from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 from downtime.domain.downtime_number import told_apart
 from downtime.domain.duplicates import NumberHolder, ProbableDuplicate, SharedNumber, probable_duplicates, standing
 from downtime.domain.holds import Hold, Settlement, SettlementsDiffer, held_order, holds_of
-from downtime.domain.laptops import NOBODY, Laptop, laptop_name, laptops_of
+from downtime.domain.laptops import Authors, Laptop, laptop_name, laptops_of, merged_authors
 from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.tally import Tally
 from downtime.errors import UserError, written_to
 from downtime.formspec import load_forms
+from downtime.formspec.schema import StaffRefField
 from downtime.paths import forms_dir
-from downtime.services.back_entry import OnHold, conflicts_among, on_hold_of
+from downtime.services.back_entry import LOADED_SQL, OnHold, conflicts_among, on_hold_of
 from downtime.services.patients import summarise
 from downtime.services.records import THEATRE_FORMS
 from downtime.services.theatre import (
@@ -94,6 +96,10 @@ class MergeResult:
     """Versions of a laptop that none of its exports merged hold: a stick that did not come."""
     sources: tuple[Mapping[str, Any], ...] = ()
     """The laptops' exports it was made of (see `sources_of`)."""
+    authors: Authors = field(default_factory=Authors)
+    """Who wrote its versions, by their laptops' staff directories (domain.laptops.merged_authors)."""
+    tally: Tally = Tally(0)
+    """Its record versions and records, as its report counts them (see `_tally`)."""
 
     def laptops_text(self, lang: Lang) -> list[str]:
         """Each laptop merged, in its number's order, with how many of its exports and when the
@@ -111,9 +117,9 @@ class MergeResult:
     def holds_text(self, lang: Lang, titles: Mapping[str, str] | None = None) -> list[str]:
         """Each record on hold, its versions with the answers they differ in, then each hold two
         offices settled otherwise: the report's lines (`titles`: each form's title in `lang`)."""
-        return [*(hold.text(lang, self.laptops, titles, versions=self.compared[hold.record_id].text_in(lang))
+        return [*(hold.text(lang, self.laptops, titles, self.authors, self.compared[hold.record_id].text_in(lang))
                   for hold in self.holds),
-                *(found.text(lang, self.laptops, titles) for found in self.settled_otherwise)]
+                *(found.text(lang, self.laptops, titles, self.authors) for found in self.settled_otherwise)]
 
 
 LAPTOP_EXPORTS = QT_TRANSLATE_NOOP("messages", "{laptop}: {count} export(s), the latest made {time}")
@@ -231,7 +237,8 @@ def _holds(db: Database, shown: Mapping[str, str]) -> tuple[Hold, ...]:
     return holds_of((orjson.loads(text) for (text,) in db.execute("SELECT line FROM held")), numbers)
 
 
-def _compared(db: Database, holds: tuple[Hold, ...], laptops: Mapping[str, Laptop]) -> dict[str, OnHold]:
+def _compared(db: Database, holds: tuple[Hold, ...], laptops: Mapping[str, Laptop],
+              authors: Authors) -> dict[str, OnHold]:
     """Each of these holds as the back-entry list will show it once the merge is imported
     (services.back_entry.OnHold): every version with the answers the versions differ in. The
     report named versions, laptops and times alone, and the clerk could not tell a typo in a
@@ -247,7 +254,7 @@ def _compared(db: Database, holds: tuple[Hold, ...], laptops: Mapping[str, Lapto
     for record_id, lines in rows.items():
         held = [RecordVersion.model_validate({**row, "data": orjson.loads(row["data"])})
                 for row in sorted(lines, key=held_order)]
-        found[record_id] = on_hold_of(forms[held[0].form_id], held, laptops)
+        found[record_id] = on_hold_of(forms[held[0].form_id], held, laptops, authors)
     return found
 
 
@@ -326,7 +333,8 @@ def _shared_numbers(db: Database, shown: Mapping[str, str]) -> tuple[SharedNumbe
     return tuple(SharedNumber(number, tuple(holders)) for number, holders in found.items())
 
 
-def _ask_the_ward(db: Database, laptops: Mapping[str, Laptop], shown: Mapping[str, str]) -> tuple[AskTheWard, ...]:
+def _ask_the_ward(db: Database, laptops: Mapping[str, Laptop], shown: Mapping[str, str],
+                  authors: Authors) -> tuple[AskTheWard, ...]:
     """The records another laptop's record contradicts (a dose recorded on two laptops, a dose
     whose order or a record whose patient's admission another laptop withdrew), by the rule the
     office importing the merge follows (services.back_entry.conflicts_among): each record's
@@ -360,10 +368,35 @@ def _ask_the_ward(db: Database, laptops: Mapping[str, Laptop], shown: Mapping[st
                     held.append(version)
                 elif version.record_id not in current or current[version.record_id].version < version.version:
                     current[version.record_id] = version
-        conflicts = conflicts_among(forms, current.values(), lambda _: laptops, held, NOBODY)
+        conflicts = conflicts_among(forms, current.values(), lambda _: laptops, held, authors)
         found += [AskTheWard(record_id, record.form_id, record.version, record.id, numbers[str(record.patient_id)],
                              said, False) for record_id, said in conflicts.items() for record in [current[record_id]]]
     return tuple(sorted(found, key=lambda one: (one.downtime_number, one.form_id, one.record_id)))
+
+
+def _tally(db: Database, settled: Mapping[str, dict[str, Any]]) -> Tally:
+    """The merge's record versions and their records, counted as its import and the Back-entry
+    list will count them (domain.tally): those on hold are kept aside, but of a hold a settlement
+    the merge carries settles, the version left standing is imported as one that stands, the
+    others set aside. A record not on hold standing withdrawn (entered in error), or loaded from
+    the EHR's snapshot and unchanged, will not be listed (services.back_entry.tally)."""
+    held = set_aside = standing = 0
+    for record_id, version_id in db.execute("SELECT record_id, json_extract(line, '$.id') FROM held"):
+        if record_id not in settled:
+            held += 1
+        elif settled[record_id]["id"] == version_id:
+            standing += 1
+        else:
+            set_aside += 1
+    loaded = LOADED_SQL.format("v")
+    versions, records, withdrawn, unchanged = db.execute(f"""
+        SELECT (SELECT COUNT(*) FROM versions),
+               (SELECT COUNT(*) FROM (SELECT record_id FROM versions UNION SELECT record_id FROM held)),
+               TOTAL(json_extract(v.line, '$.status') = ? AND NOT {loaded}), TOTAL(v.version = 1 AND {loaded})
+        FROM versions v
+        WHERE v.version = (SELECT MAX(w.version) FROM versions w WHERE w.record_id = v.record_id)
+        AND v.record_id NOT IN (SELECT record_id FROM held)""", [RecordStatus.ENTERED_IN_ERROR.value]).fetchone()
+    return Tally(int(versions) + standing, held, set_aside, int(records), int(withdrawn), int(unchanged))
 
 
 def _versions_in_order(db: Database) -> Iterator[str]:
@@ -388,14 +421,34 @@ def _cells_of_any_length() -> Iterator[None]:
         csv.field_size_limit(previous)
 
 
+NAME_SUFFIX = "_name"
+"""The merged CSVs' last columns: beside the author's staff ID (and a dose's witness's, each
+staff_ref field's), the name their laptop's staff directory gives it ("author_name",
+"witness_name"), empty where that laptop's exports list no staff. Last, so that a back-entry
+tool's columns keep their positions."""
+
+
+def _staff_columns() -> dict[str, list[str]]:
+    """The columns of each form's staff IDs whose names the merged CSV gives (NAME_SUFFIX)."""
+    return {form_id: ["author", *(csv_column(field.id) for field in spec.fields() if isinstance(field, StaffRefField))]
+            for form_id, spec in load_forms(forms_dir()).items()}
+
+
+def _named(row: dict[str, Any], columns: list[str], authors: Authors) -> dict[str, str]:
+    """A merged CSV line's NAME_SUFFIX cells: each staff ID's name on the line's laptop."""
+    return {f"{column}{NAME_SUFFIX}": authors.others.get((row.get("device_id") or "", row.get(column) or ""), "")
+            for column in columns}
+
+
 # The CSV columns a merge writes itself rather than take as they were: whether a record is on hold
-# is judged on every export merged, and what to ask the ward about gathered from each.
+# is judged on every export merged, and what to ask the ward about gathered from each; the names
+# are read from every export's staff directory.
 WRITTEN_AFRESH = (ASK_THE_WARD_COLUMN, ON_HOLD_COLUMN)
 
 
 def _merged_csv(db: Database, folders: list[Path], out: Path, settled: Mapping[str, dict[str, Any]],
                 shown: Mapping[str, str], asked: tuple[AskTheWard, ...],
-                compared: Mapping[str, OnHold]) -> dict[str, int]:
+                compared: Mapping[str, OnHold], authors: Authors) -> dict[str, int]:
     """Each form's CSV lines of every export, once per record version (the later export's
     line kept), in record order; returns each form's count. A form's columns are those of every
     export (a laptop on an earlier app may lack a field), its lines blank where they had none.
@@ -408,12 +461,13 @@ def _merged_csv(db: Database, folders: list[Path], out: Path, settled: Mapping[s
     version without it may come in either order, and the later line alone lost the warning.
     What the merge finds to ask about (`asked`, see `_ask_the_ward`) is said on its line where no
     export says it (`_unsaid`): a laptop that held both sides said it already, naming its own
-    staff by name (a merge knows only their staff IDs), and the same warning twice in other
-    words read as two; but a third laptop's record, which it never held, is the merge's to say.
+    staff as its staff list does, and the same warning twice in other words read as two; but a third laptop's record, which it never held, is the merge's to say.
     `shown`: the number shown for each record whose patient's number two laptops gave;
-    `compared`: each hold not settled, whose lines name the columns its versions differ in."""
+    `compared`: each hold not settled, whose lines name the columns its versions differ in;
+    `authors`: who the staff IDs are, for the names in the last columns (NAME_SUFFIX)."""
     held_from = dict(db.execute("SELECT record_id, from_version FROM holds").fetchall())
     headers: dict[str, dict[str, None]] = {}
+    staff_columns = _staff_columns()
 
     def variant(row: dict[str, Any]) -> str:
         held = held_from.get(row["record_id"])
@@ -429,11 +483,12 @@ def _merged_csv(db: Database, folders: list[Path], out: Path, settled: Mapping[s
         for path in sorted((folder / "csv").glob("*.csv")):
             with path.open(encoding=CSV_ENCODING, newline="") as handle, _cells_of_any_length():
                 reader = csv.DictReader(handle)
+                afresh = {*WRITTEN_AFRESH, *(f"{column}{NAME_SUFFIX}" for column in staff_columns.get(path.stem, ()))}
                 headers.setdefault(path.stem, {}).update(dict.fromkeys(
-                    name for name in reader.fieldnames or [] if name not in WRITTEN_AFRESH))
+                    name for name in reader.fieldnames or [] if name not in afresh))
                 while part := list(islice(reader, 5000)):
                     rows = [({name: shown.get(row["record_id"], value) if name == "downtime_number" else value
-                              for name, value in row.items() if name not in WRITTEN_AFRESH},
+                              for name, value in row.items() if name not in afresh},
                              row.get(ASK_THE_WARD_COLUMN) or "") for row in part]
                     for row, ask in rows:
                         if ask and (row["record_id"], int(row["version"])) in lines:
@@ -459,9 +514,11 @@ def _merged_csv(db: Database, folders: list[Path], out: Path, settled: Mapping[s
     flagged = {form_id for (form_id,) in db.execute("SELECT DISTINCT form_id FROM csv_lines WHERE ask != ''")}
     out.mkdir()
     for form_id in counts:
+        staff = [column for column in staff_columns.get(form_id, ()) if column in headers[form_id]]
         with (out / f"{form_id}.csv").open("w", encoding=CSV_ENCODING, newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=[*headers[form_id], *[ASK_THE_WARD_COLUMN] * (form_id in flagged),
-                                                        *[ON_HOLD_COLUMN] * (form_id in on_hold)])
+                                                        *[ON_HOLD_COLUMN] * (form_id in on_hold),
+                                                        *(f"{column}{NAME_SUFFIX}" for column in staff)])
             writer.writeheader()
             for text, ask in db.execute("SELECT line, ask FROM csv_lines WHERE form_id = ?"
                                         " ORDER BY record_id, version, variant", [form_id]):
@@ -471,7 +528,7 @@ def _merged_csv(db: Database, folders: list[Path], out: Path, settled: Mapping[s
                 if form_id in on_hold:
                     row[ON_HOLD_COLUMN] = _on_hold_cell(row, held_from.get(row["record_id"]),
                                                         settled.get(row["record_id"]), compared.get(row["record_id"]))
-                writer.writerow(row)
+                writer.writerow({**row, **_named(row, staff, authors)})
     return counts
 
 
@@ -657,10 +714,11 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
                 disputed = {found.record_id for found in differing}
                 settled = _settled(db, [found for found in settlements if found["record_id"] not in disputed])
                 laptops = _laptops(db, sources)
-                asked = _ask_the_ward(db, laptops, shown)
+                authors = merged_authors(sources)
+                asked = _ask_the_ward(db, laptops, shown, authors)
                 holds = tuple(hold for hold in _holds(db, shown) if hold.record_id not in settled)
-                compared = _compared(db, holds, laptops)
-                counts = _merged_csv(db, folders, staging / "csv", settled, by_record, asked, compared)
+                compared = _compared(db, holds, laptops, authors)
+                counts = _merged_csv(db, folders, staging / "csv", settled, by_record, asked, compared, authors)
                 write_lines(staging / PATIENTS_FILE, (text for (text,) in db.execute(
                     "SELECT line FROM patients ORDER BY downtime_number")))
                 write_lines(staging / RECORDS_FILE, _versions_in_order(db))
@@ -674,16 +732,19 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
                 clashes = _theatre_clashes(db, laptops, duplicates, shown)
                 shared = _shared_numbers(db, shown)
                 files = file_digests(staging)
+                result = MergeResult(out, counts, duplicates, clashes, holds, laptops, differing, shared, asked, compared,
+                                     missing, tuple(sources), authors, _tally(db, settled))
+                said = result.holds_text("en")  # the report's words, each form by its id
                 manifest = {"format": "downtime-merge", "sources": sources, "counts": counts,
+                            "record_versions": result.tally.as_json(),
                             "missing_exports": [found.as_json(laptops) for found in missing],
                             "probable_duplicates": [{"downtime_numbers": list(d.downtime_numbers), "why": d.why}
                                                     for d in duplicates],
                             "theatre_clashes": [{"bookings": [facts.record.record_id for facts, _ in report.clash.sides],
                                                  "why": report.text("en")} for report in clashes],
-                            "on_hold": [{**hold.as_json(), "why": hold.text(
-                                "en", laptops, versions=compared[hold.record_id].text_in("en"))} for hold in holds],
-                            "settled_otherwise": [{"record_id": found.record_id, "why": found.text("en", laptops)}
-                                                  for found in differing],
+                            "on_hold": [{**hold.as_json(), "why": why} for hold, why in zip(holds, said)],
+                            "settled_otherwise": [{"record_id": found.record_id, "why": why}
+                                                  for found, why in zip(differing, said[len(holds):])],
                             "shared_downtime_numbers": [{**found.as_json(), "why": found.text("en")} for found in shared],
                             "ask_the_ward": [found.as_json() for found in asked],
                             "files": files}
@@ -692,5 +753,4 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-    return MergeResult(out, counts, duplicates, clashes, holds, laptops, differing, shared, asked, compared, missing,
-                       tuple(sources))
+    return result

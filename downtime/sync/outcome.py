@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from downtime.domain.duplicates import ProbableDuplicate, SharedNumber, duplicate_lines
 from downtime.domain.holds import Hold, SettledOtherwise, SettlementNotTaken
 from downtime.domain.laptops import Authors, Laptop
+from downtime.domain.tally import Tally
 from downtime.errors import UserError
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Phrase, message, translate
 from downtime.sync.missing import MISSING_IMPORT, MissingVersions
@@ -76,6 +77,16 @@ class ImportResult:
     """Versions of a laptop that none of its exports imported here hold, this one or any before:
     a --since-last stick that never came, said at every import until it does."""
 
+    tally: Tally | None = None
+    """The Back-entry list's records reconciled with the record versions here, once imported
+    (services.back_entry.tally), for the records office (None where no one back-enters): the
+    import counts versions, the list records, and the clerk checking nothing was lost read two
+    numbers with no word of why."""
+
+    def listed_text(self, lang: Lang) -> list[str]:
+        """The `tally` as the Back-entry tab's header says it, if any."""
+        return [self.tally.listed_in(lang)] if self.tally is not None else []
+
     def missing_text(self, lang: Lang) -> list[str]:
         """The `missing`, in the merge's words for an import."""
         return [found.text(lang, self.laptops, MISSING_IMPORT) for found in self.missing]
@@ -105,6 +116,10 @@ class ImportResult:
         return translate(lang, "ImportWizard", KINDS[self.kind])
 
 
+HELD = "records_on_hold"
+"""The kind of an export's record versions an import put on hold, kept aside (sync.import_export)."""
+
+
 def _counted(lang: Lang, counts: dict[str, int]) -> str:
     return ", ".join(message(lang, ADDED[kind], count=count) for kind, count in sorted(counts.items()))
 
@@ -120,4 +135,6 @@ ADDED = {"patient": QT_TRANSLATE_NOOP("messages", "{count} patient(s)"),
          "session": QT_TRANSLATE_NOOP("messages", "{count} theatre session(s)"),
          "booking": QT_TRANSLATE_NOOP("messages", "{count} theatre booking(s)"),
          "records": QT_TRANSLATE_NOOP("messages", "{count} record version(s)"),
+         HELD: QT_TRANSLATE_NOOP("messages", "{count} record version(s) put on hold (two laptops wrote them "
+                                             "otherwise), kept aside"),
          "settlements": QT_TRANSLATE_NOOP("messages", "{count} hold(s) settled at another office")}

@@ -31,6 +31,11 @@ def test_the_progress_counts_the_holds_and_a_box_shows_only_them(qtbot, tmp_path
     whole = _lines(panel)
     assert whole.index(record) > 0
     assert panel.summary.text() == "0 of 5 entered in the EHR — 1 on hold"
+    # Under the progress, why the list counts 5 where the merge and the imports counted 7 versions.
+    assert panel.tallied.isVisible() and panel.tallied.text() == (
+        "5 record(s) on the Back-entry list, one line a record at its latest version, from 7 record version(s) of 5 "
+        "record(s): 2 later version(s) of a record (amendments, or versions two laptops wrote otherwise); 2 "
+        "version(s) on hold (two laptops wrote them otherwise), kept aside until the hold is settled")
     assert panel.holds_only.text() == "Show only re&cords on hold" and panel.holds_only.isEnabled()
     qtbot.mouseClick(panel.holds_only, Qt.MouseButton.LeftButton)
     assert _lines(panel) == [record]
@@ -53,6 +58,10 @@ def test_the_progress_counts_the_holds_and_a_box_shows_only_them(qtbot, tmp_path
         type_text(dialog.reason, "Sœur Hélène Martin, 3B")
         qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
     assert _lines(panel) == [] and panel.summary.text() == "0 of 5 entered in the EHR"
+    assert panel.tallied.text() == (
+        "5 record(s) on the Back-entry list, one line a record at its latest version, from 8 record version(s) of 5 "
+        "record(s): 3 later version(s) of a record (amendments, or versions two laptops wrote otherwise); 2 "
+        "version(s) set aside when their hold was settled"), "counted again: the version chosen is written anew"
     qtbot.mouseClick(panel.holds_only, Qt.MouseButton.LeftButton)
     assert not panel.holds_only.isEnabled(), "no hold left to show"
     assert _lines(panel) == whole

@@ -907,6 +907,22 @@ def test_a_ward_laptops_import_wizard_takes_the_stick_and_names_the_record_anoth
 
 
 
+def test_the_import_wizard_counts_the_versions_put_on_hold_and_what_the_back_entry_list_makes_of_them(
+        qtbot, tmp_path, laptop, disagreeing, type_text):
+    """The merge said 4 record versions; the wizard said 2, and the Back-entry list 2 records."""
+    from downtime.sync.merge import merge
+
+    _, first, second, third, *_ = disagreeing
+    merged = merge([first, second, third], tmp_path / "merged").folder
+    text = _imported(qtbot, laptop(tmp_path / "office.sqlite", 900)[1], merged, type_text).run_page.result.text()
+    assert text.startswith(
+        "Imported exports or a merge of exports: 2 patient(s), 2 record version(s), 2 record version(s) put on hold (two "
+        "laptops wrote them otherwise), kept aside; 0 patient(s), 0 record version(s) already here and unchanged.\n\n"
+        "2 record(s) on the Back-entry list, one line a record at its latest version, from 4 record version(s) of 2 "
+        "record(s): 2 later version(s) of a record (amendments, or versions two laptops wrote otherwise); 2 version(s) "
+        "on hold (two laptops wrote them otherwise), kept aside until the hold is settled\n\n"), text
+
+
 def test_a_ward_sees_that_another_laptop_wrote_an_order_otherwise(qtbot, tmp_path, laptop, clock, admission_values):
     """The patient moved to laptop 2's ward with their records, and a doctor on each ward changed
     the amoxicillin dose; laptop 1's next stick put its version on hold. On laptop 2 its own
