@@ -4898,10 +4898,6 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>--patients doit valoir 1 ou plus</translation>
     </message>
     <message>
-        <source>merged {count} record version(s) from {exports} export(s) into {folder}</source>
-        <translation>{count} version(s) d’enregistrement fusionnée(s) depuis {exports} export(s) dans {folder}</translation>
-    </message>
-    <message>
         <source>PROBABLE DUPLICATE: {numbers} have {why}</source>
         <translation>DOUBLON PROBABLE : {numbers} ont {why}</translation>
     </message>
@@ -5392,6 +5388,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>a note for the register, e.g. the pharmacy&apos;s delivery number</source>
         <translation>une note pour le registre, p. ex. le numéro de livraison de la pharmacie</translation>
+    </message>
+    <message>
+        <source>merged {versions} from {exports} export(s) into {folder}</source>
+        <translation>fusionné : {versions}, depuis {exports} export(s), dans {folder}</translation>
     </message>
     <message>
         <source>the drug is delivered to the ward for the first time: its page of the register is opened (refused without it for a drug the register has no page of, a typo&apos;s page splitting one drug&apos;s stock; refused too for a drug close to a page&apos;s, unless --other-than names it)</source>
@@ -5918,6 +5918,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{count} record version(s)</source>
         <translation>{count} version(s) d’enregistrement</translation>
+    </message>
+    <message>
+        <source>{count} record version(s) put on hold (two laptops wrote them otherwise), kept aside</source>
+        <translation>{count} version(s) d’enregistrement mise(s) en attente (deux portables les ont écrites autrement), mise(s) de côté</translation>
     </message>
     <message>
         <source>{count} hold(s) settled at another office</source>
@@ -6494,6 +6498,42 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>The laptop&apos;s clock says {now}, but a record was written at {latest}: check the date and time before recording care.</source>
         <translation>L’horloge du portable indique {now}, mais un enregistrement a été écrit le {latest} : vérifiez la date et l’heure avant d’enregistrer des soins.</translation>
+    </message>
+    <message>
+        <source>{versions} record version(s) of {records} record(s)</source>
+        <translation>{versions} version(s) d’enregistrement de {records} enregistrement(s)</translation>
+    </message>
+    <message>
+        <source>{count} later version(s) of a record (amendments, or versions two laptops wrote otherwise)</source>
+        <translation>{count} version(s) ultérieure(s) d’un enregistrement (modifications, ou versions écrites autrement par deux portables)</translation>
+    </message>
+    <message>
+        <source>{count} version(s) on hold (two laptops wrote them otherwise), kept aside until the hold is settled</source>
+        <translation>{count} version(s) en attente (deux portables les ont écrites autrement), mise(s) de côté jusqu’à la levée de l’attente</translation>
+    </message>
+    <message>
+        <source>{count} version(s) set aside when their hold was settled</source>
+        <translation>{count} version(s) mise(s) de côté à la levée de leur mise en attente</translation>
+    </message>
+    <message>
+        <source>{count} record(s) withdrawn (entered in error) before anyone entered them in the EHR, not listed</source>
+        <translation>{count} enregistrement(s) annulé(s) (saisie par erreur) avant toute saisie dans le DPI, non listé(s)</translation>
+    </message>
+    <message>
+        <source>{count} record(s) loaded from the EHR&apos;s snapshot and unchanged since, not listed</source>
+        <translation>{count} enregistrement(s) chargé(s) depuis l’instantané du DPI et inchangé(s) depuis, non listé(s)</translation>
+    </message>
+    <message>
+        <source>{listed} record(s) on the Back-entry list, one line a record at its latest version, from {counted}: {why}</source>
+        <translation>{listed} enregistrement(s) sur la liste de ressaisie, une ligne par enregistrement à sa dernière version, à partir de {counted} : {why}</translation>
+    </message>
+    <message>
+        <source>{listed} record(s) on the Back-entry list, one line a record at its latest version, from {counted}</source>
+        <translation>{listed} enregistrement(s) sur la liste de ressaisie, une ligne par enregistrement à sa dernière version, à partir de {counted}</translation>
+    </message>
+    <message>
+        <source>Imported, this merge adds {versions} record version(s) (those on hold kept aside) and {listed} record(s) to the Back-entry list, one line a record</source>
+        <translation>Importée, cette fusion ajoute {versions} version(s) d’enregistrement (celles en attente mises de côté) et {listed} enregistrement(s) à la liste de ressaisie, une ligne par enregistrement</translation>
     </message>
 </context>
 </TS>
