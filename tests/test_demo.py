@@ -111,7 +111,7 @@ def test_the_demo_ward_is_signed_by_the_nurse_on_shift_and_its_cancellations_mos
     by_day = {a.given_by for a in doses if time(7, 30) <= a.at.astimezone(clock().tzinfo).time() < time(19, 30)}
     by_night = {a.given_by for a in doses if not time(7, 30) <= a.at.astimezone(clock().tzinfo).time() < time(19, 30)}
     assert (by_day, by_night) == ({"nurse"}, {"night"})
-    sets = [s for p in in_patients(db, forms, ward="3B") for s in chart(db, p.patient_id)]
+    sets = [s for p in in_patients(db, forms, ward="3B") for s in chart(db, p)]
     assert {s.record.author for s in sets} == {"nurse", "night"}
     states = theatre.bookings(db, forms)
     assert 1 <= sum(s.not_told for s in states) <= 2

@@ -7,6 +7,7 @@ import pytest
 
 from downtime.domain.news2 import Band
 from downtime.services import observations, records, wards
+from downtime.services.census import patient_with_location
 from downtime.services.errors import ValidationFailed
 
 # The RCP worked example: RR 22 (2), SpO2 95 on air scale 1 (1), BP 105 (1), pulse 115 (2),
@@ -33,7 +34,7 @@ def test_each_set_is_scored_and_the_chart_runs_in_time_order(ward):
     nurse, patient, _ = ward
     records.save_new(nurse, "observations", HIGH, patient_id=patient)
     records.save_new(nurse, "observations", CALM, patient_id=patient)
-    chart = observations.chart(nurse.db, patient)
+    chart = observations.chart(nurse.db, patient_with_location(nurse.db, nurse.forms, patient))
     assert [(s.news2.total, s.news2.band) for s in chart] == [(0, Band.LOW), (7, Band.HIGH)]
     assert observations.band_text(chart[-1].news2, "en") == "NEWS2 7 — HIGH"
 
@@ -42,15 +43,15 @@ def test_an_amended_set_is_rescored_and_a_withdrawn_one_leaves_the_chart(ward):
     nurse, patient, _ = ward
     saved = records.save_new(nurse, "observations", HIGH, patient_id=patient)
     records.amend(nurse, saved.record_id, {**HIGH, "respiratory_rate": 18}, "rate misread")
-    assert observations.chart(nurse.db, patient)[0].news2.total == 5
+    assert observations.chart(nurse.db, patient_with_location(nurse.db, nurse.forms, patient))[0].news2.total == 5
     records.mark_entered_in_error(nurse, saved.record_id, "wrong patient")
-    assert observations.chart(nurse.db, patient) == []
+    assert observations.chart(nurse.db, patient_with_location(nurse.db, nurse.forms, patient)) == []
 
 
 def test_a_missing_parameter_is_named_not_scored_as_normal(ward):
     nurse, patient, _ = ward
     records.save_new(nurse, "observations", {**CALM, "temperature": None}, patient_id=patient)
-    (found,) = observations.chart(nurse.db, patient)
+    (found,) = observations.chart(nurse.db, patient_with_location(nurse.db, nurse.forms, patient))
     assert not found.news2.complete
     assert observations.band_text(found.news2, "en") == "NEWS2 0 — Low (incomplete: temperature not taken)"
 
@@ -72,7 +73,7 @@ def test_scale_2_needs_the_clinician_who_prescribed_it_and_when(ward):
         records.save_new(nurse, "observations", {**scale_2, "scale_2_prescribed_by": "Dr Benali"}, patient_id=patient)
     records.save_new(nurse, "observations", {**scale_2, "scale_2_prescribed_by": "Dr Benali",
                                              "scale_2_prescribed_at": "2026-11-27T10:00+01:00"}, patient_id=patient)
-    assert observations.chart(nurse.db, patient)[0].news2.parameters.spo2 == 0
+    assert observations.chart(nurse.db, patient_with_location(nurse.db, nurse.forms, patient))[0].news2.parameters.spo2 == 0
 
 
 @pytest.mark.parametrize("lang, words", [
@@ -127,7 +128,7 @@ def test_an_incomplete_set_ranking_equal_leaves_the_complete_one_standing(ward):
     nurse, patient, _ = ward
     records.save_new(nurse, "observations", {**CALM, "temperature": 38.5}, patient_id=patient)   # 1, low
     records.save_new(nurse, "observations", RECHECK | {"temperature": 38.5}, patient_id=patient)  # 1, low
-    chart = observations.chart(nurse.db, patient)
+    chart = observations.chart(nurse.db, patient_with_location(nurse.db, nurse.forms, patient))
     assert observations.judged(chart) is chart[0]
 
 
@@ -141,20 +142,20 @@ def test_a_patient_with_only_incomplete_sets_is_listed_not_taken_as_low(ward, fo
 def test_the_incomplete_notice_names_the_set_the_risk_is_judged_by(ward):
     nurse, patient, _ = ward
     records.save_new(nurse, "observations", RECHECK, patient_id=patient)
-    assert observations.incomplete_notice(observations.chart(nurse.db, patient), "en").startswith(
+    assert observations.incomplete_notice(observations.chart(nurse.db, patient_with_location(nurse.db, nurse.forms, patient)), "en").startswith(
         "Incomplete set and no complete set recorded")
     records.save_new(nurse, "observations", {**HIGH, "taken_at": "2026-11-28T13:00+01:00"}, patient_id=patient)
-    assert observations.incomplete_notice(observations.chart(nurse.db, patient), "en") == ""
+    assert observations.incomplete_notice(observations.chart(nurse.db, patient_with_location(nurse.db, nurse.forms, patient)), "en") == ""
     records.save_new(nurse, "observations", {**RECHECK, "taken_at": "2026-11-28T13:30+01:00"}, patient_id=patient)
     assert "the last complete set (NEWS2 7 — HIGH at 28/11 13:00)" in observations.incomplete_notice(
-        observations.chart(nurse.db, patient), "en")
+        observations.chart(nurse.db, patient_with_location(nurse.db, nurse.forms, patient)), "en")
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_rows_not_taken_are_named_as_on_the_chart_not_by_field_id(ward, lang):
     nurse, patient, _ = ward
     records.save_new(nurse, "observations", RECHECK, patient_id=patient)
-    (found,) = observations.chart(nurse.db, patient)
+    (found,) = observations.chart(nurse.db, patient_with_location(nurse.db, nurse.forms, patient))
     text = observations.band_text(found.news2, lang)
     assert "_" not in text, text
     assert observations.band_text(found.news2, "en").endswith(
@@ -174,7 +175,7 @@ def test_a_temperature_recheck_does_not_take_off_the_list_a_high_set_that_lacked
     records.save_new(nurse, "observations", HIGH_WITHOUT_TEMPERATURE, patient_id=patient)
     records.save_new(nurse, "observations", RECHECK, patient_id=patient)
     assert _listed(nurse, forms) == [(patient, "12:00", 11, False)]
-    chart = observations.chart(nurse.db, patient)
+    chart = observations.chart(nurse.db, patient_with_location(nurse.db, nurse.forms, patient))
     assert observations.incomplete_notice(chart, "en") == (
         "Incomplete set: until a complete set is taken, the risk is judged by an earlier incomplete set that "
         "scored higher (NEWS2 11 — HIGH (incomplete: temperature not taken) at 28/11 12:00).")
@@ -347,7 +348,7 @@ def test_the_sets_since_the_last_complete_one_judge_as_the_whole_chart_does(ward
         moment = datetime.fromisoformat(at)
         watched = observations.watches(nurse.db, in_patients(nurse.db, forms, "3B", moment), moment)
         for someone in (patient, other):
-            sets = [one for one in observations.chart(nurse.db, someone) if one.taken_at <= moment]
+            sets = [one for one in observations.chart(nurse.db, patient_with_location(nurse.db, nurse.forms, someone)) if one.taken_at <= moment]
             complete = [one for one in sets if one.news2.complete]
             assert watched[someone].standing == (observations.judged(sets) if sets else None), (someone, at)
             assert watched[someone].last == (complete[-1] if complete else None), (someone, at)

@@ -8,12 +8,14 @@ follows the RCP chart cell for cell, so the laptop and the paper chart always ag
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from downtime.domain.age import age_in_years
 
 
 class Spo2Scale(StrEnum):
@@ -118,6 +120,29 @@ INCOMPLETE_RESPONSE: Mapping[str, str] = {
     "fr": "Série incomplète : un paramètre n’a pas été mesuré, ce score ne peut donc que sous-estimer le risque ; "
           "il ne rassure en rien. Mesurez tous les paramètres maintenant.",
 }
+
+
+# Said wherever a score would be, for a patient NEWS2 does not apply to (see `applies`).
+NOT_APPLICABLE: Mapping[str, str] = {
+    "en": "NEWS2 not applicable (under 16): use the paediatric chart (PEWS)",
+    "fr": "NEWS2 non applicable (moins de 16 ans) : utiliser la feuille de surveillance pédiatrique (PEWS)",
+}
+ADULT_FROM_YEARS = 16
+
+
+def applies(birth_date: date | None, on: date) -> bool:
+    """Whether NEWS2 scores a patient born on `birth_date` for a set taken on `on`.
+
+    The RCP validated NEWS2 for patients aged 16 and over only: a child's normal vital signs
+    score as an adult's emergency (a newborn breathing 50 a minute with a pulse of 145 and a
+    systolic of 65 scores 10, "HIGH"), and a sick child's may score low. A child is charted on
+    the paediatric chart (PEWS) instead.
+
+    An unknown date of birth is scored as an adult's: such patients are nearly all adults
+    brought in unidentified (unconscious, confused), for whom a withheld score would hide the
+    deterioration NEWS2 is there to catch; a child is seen to be one, and the nurse who
+    records a date of birth, even an estimated one, takes them off NEWS2."""
+    return birth_date is None or age_in_years(birth_date, on) >= ADULT_FROM_YEARS
 
 
 class ObservationSet(BaseModel):

@@ -21,7 +21,7 @@ from downtime.pdf.page import (
     ALERT, BAND, INK, RULE, SEX, LinesTable, PageInfo, birth_date_label, body_width, build_pdf, style,
 )
 from downtime.services.census import CensusRow, name_alert, name_alerts
-from downtime.services.observations import Escalation, ScoredSet, WardReview, band_word
+from downtime.services.observations import Escalation, ScoredSet, WardReview, applies_to, band_word, not_applicable_text
 
 HEADINGS: dict[Lang, tuple[str, ...]] = {
     "en": ("Bed", "Patient", "Born, sex", "Downtime no.", "Arrived", "Identity",
@@ -122,7 +122,7 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                      _cell(arrived), _cell(answer(Meaning.IDENTITY_STATUS, p.identity_status)),
                      _cell(allergy_line(p, lang), bold=p.allergy_status != "nka", color=allergy_colour(p)),
                      _news2(review.standing.get(p.patient_id), overdue.get(p.patient_id), escalations.get(p.patient_id),
-                            lang),
+                            lang) if applies_to(p, at) else _cell(not_applicable_text(lang)),
                      _cell(answer(Meaning.RESUSCITATION, p.resuscitation) or "?"),
                      _cell(answer(Meaning.ISOLATION, p.isolation)), ""])
     story: list[Flowable] = []

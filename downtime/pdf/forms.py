@@ -32,7 +32,7 @@ from downtime.pdf.page import (
     ALERT, BAND, GREY, RULE, SANS, LinesTable, PageInfo, body_height, body_width, build_pdf, style, in_words,
 )
 from downtime.pdf.runs import Run, RunLines
-from downtime.services.observations import band_text, copied_score
+from downtime.services.observations import applies_to, band_text, copied_score, not_applicable_text
 from downtime.services.patients import PatientSummary
 
 WRITING_LINE = 9 * mm
@@ -286,11 +286,12 @@ def _grid(cells: list[tuple[int, list[Flowable]] | Flowable], width: float) -> l
 
 def _sections(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: float,
               who: Callable[[str], str] | None = None, refs: Mapping[str, str] | None = None,
-              asked: Mapping[str, bool] | None = None, units: Mapping[str, str] | None = None) -> list[list[Flowable]]:
+              asked: Mapping[str, bool] | None = None, units: Mapping[str, str] | None = None, *,
+              scores_news2: bool) -> list[list[Flowable]]:
     """Each section with a field to show: its band, then its rows of field boxes (`who`, `refs`,
     `asked` and `units`: as `filled_form_pdf`'s, for a field naming a staff member or another
     record, the questions the record's context decides, and a number's unit another record
-    gives)."""
+    gives; `scores_news2`: whether a `news2` section is scored, not for a child)."""
     blank = values is None
     sections: list[list[Flowable]] = []
     for section in spec.sections:
@@ -309,7 +310,7 @@ def _sections(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: 
                                             (units or {}).get(field.id)))
             cells.append((field.paper.span, label + content))
         if section.news2:
-            cells.append((COLUMNS, _news2(section, values, lang)))
+            cells.append((COLUMNS, _news2(section, values, lang, scores_news2)))
         if cells:
             rows = _grid(cells, width)
             if section.news2:  # the score never alone at the top of a page, away from its readings
@@ -318,12 +319,15 @@ def _sections(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: 
     return sections
 
 
-def _news2(section: Section, values: dict[str, Any] | None, lang: Lang) -> list[Flowable]:
+def _news2(section: Section, values: dict[str, Any] | None, lang: Lang, scores: bool) -> list[Flowable]:
     """A `news2` section's score and the response it asks for, worked out from the answers as
-    printed; on a blank form, room to write the score by hand."""
+    printed; on a blank form, room to write the score by hand; for a child (not `scores`), that
+    NEWS2 does not apply."""
     label = _p(t("news2", lang), size=8, bold=True, condensed=True)
     if values is None:
         return [label, _p(t("news2_blank", lang), size=10, leading=16)]
+    if not scores:
+        return [label, _p(not_applicable_text(lang), size=10, bold=True, leading=13)]
     news2 = copied_score(section, values)
     if news2 is None:
         return [label, _p("—", size=10, leading=13)]
@@ -365,7 +369,7 @@ def blank_form_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | N
     story = [_p(t("required_key", lang), size=7.5, color=GREY), Spacer(1, 2 * mm)]
     if spec.about_patient and spec.prints_allergies and spec.by_meaning(Meaning.ALLERGY_STATUS) is None:
         story += [_allergies_to_write(lang, width), Spacer(1, 3 * mm)]
-    story += _signed(_sections(spec, None, lang, width), lang, "signature", info)
+    story += _signed(_sections(spec, None, lang, width, scores_news2=True), lang, "signature", info)
     return build_pdf(out, story, info)
 
 
@@ -433,7 +437,8 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
                         color=colors.HexColor("#8b0000")))
     story.append(Spacer(1, 2 * mm))
     signed_on = history[0].device_id if history else record.device_id  # its witness's laptop, never amended
-    parts = _sections(spec, record.data, lang, width, authors.on(lang, signed_on, laptops), refs, asked, units) + (
+    parts = _sections(spec, record.data, lang, width, authors.on(lang, signed_on, laptops), refs, asked, units,
+                      scores_news2=applies_to(patient, record.occurred_at)) + (
         [_history(history, settled, authors, laptops, lang, width)] if len(history) > 1 or settled else [])
     story += _signed(parts, lang, "signature_filled", info)
     return build_pdf(out, story, info)

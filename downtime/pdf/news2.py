@@ -21,7 +21,9 @@ from downtime.i18n import decimal_text
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import BOLD, RULE, PageInfo, body_width, build_pdf, style
 from downtime.pdf.runs import Run, RunLines
-from downtime.services.observations import ScoredSet, band_text, band_word, incomplete_notice, judged
+from downtime.services.observations import (
+    ScoredSet, applies_to, band_text, band_word, incomplete_notice, judged, not_applicable_text, scored_sets,
+)
 from downtime.services.patients import PatientSummary
 
 COLUMNS = 10
@@ -150,16 +152,18 @@ def _grid(sets: Sequence[ScoredSet | None], authors: Authors, laptops: Mapping[s
             if found is None or scale not in (None, found.observations.spo2_scale):
                 line.append("")
                 continue
-            points = getattr(found.news2.parameters, points_name)
+            points = None if found.news2 is None else getattr(found.news2.parameters, points_name)
             line.append(_p(_reading(found, field, lang) + (f" ({points})" if points is not None else "")))
             if points in POINT_SHADES:
                 shades.append(("BACKGROUND", (column, row), (column, row), POINT_SHADES[points]))
         body.append(line)
+    # A child's set (under 16) is not scored: "—" where its total and risk would be.
     body.append([_p(WORDS["total"][lang], bold=True)] + [
-        _p(f"{found.news2.total}{'' if found.news2.complete else '*'}", size=10, bold=True) if found else ""
-        for found in sets])
+        _p("—" if found.news2 is None else f"{found.news2.total}{'' if found.news2.complete else '*'}", size=10,
+           bold=True) if found else "" for found in sets])
     body.append([_p(WORDS["band"][lang], bold=True)] + [
-        _p(band_word(found.news2.band, lang), bold=found.news2.band in (Band.MEDIUM, Band.HIGH))
+        _p("—" if found.news2 is None else band_word(found.news2.band, lang),
+           bold=found.news2 is not None and found.news2.band in (Band.MEDIUM, Band.HIGH))
         if found else "" for found in sets])
     body.append([_p(WORDS["by"][lang], bold=True)] + [_p(authors.of(lang, found.record.author, found.record.device_id, laptops))
                                                       if found else "" for found in sets])
@@ -204,12 +208,17 @@ def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], out: Pat
                     printed_at: datetime, device_name: str) -> Path:
     """A patient's chart, ten sets per page, oldest first, with the response to the latest; `authors`: as `_grid`.
     Its box says the patient's ward and bed, or that they died or left, as the MAR's does; its
-    rows are a little lower than they were so the box's line leaves the response on the page."""
+    rows are a little lower than they were so the box's line leaves the response on the page.
+    A child's (under 16 at the latest set, or now with none) says at its top that NEWS2 does not
+    apply, its sets' readings printed unscored, and leaves out the key that would score them by hand."""
     info = PageInfo(title=WORDS["title"][lang], lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, landscape=True, place=True)
     width = body_width(info)
-    story: list[Flowable] = [_p(WORDS["legend"][lang], size=7.5), _p(WORDS["incomplete"][lang], size=7.5),
-                             Spacer(1, 2 * mm)]
+    scored = scored_sets(sets)
+    child = sets[-1].news2 is None if sets else not applies_to(patient, printed_at)
+    story: list[Flowable] = ([_p(not_applicable_text(lang), size=11, bold=True)] if child else
+                             [_p(WORDS["legend"][lang], size=7.5), _p(WORDS["incomplete"][lang], size=7.5)])
+    story.append(Spacer(1, 2 * mm))
     if not sets:
         story.append(_p(WORDS["none"][lang], size=10))
     for start in range(0, len(sets), COLUMNS):
@@ -217,10 +226,12 @@ def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], out: Pat
             story.append(PageBreak())
         page: list[ScoredSet | None] = list(sets[start:start + COLUMNS])
         story.append(_grid(page + [None] * (COLUMNS - len(page)), authors, laptops, lang, width))
+    if child:
+        return build_pdf(out, story, info)
     if sets:
         story += [Spacer(1, 3 * mm),
                   _p(WORDS["response"][lang].format(band=band_text(sets[-1].news2, lang)), size=9.5, bold=True),
-                  *[_p(text, size=8.5) for text in (incomplete_notice(sets, lang), judged(sets).news2.response[lang])
+                  *[_p(text, size=8.5) for text in (incomplete_notice(scored, lang), judged(scored).news2.response[lang])
                     if text]]
     # Its empty columns are filled by hand once the laptop is away: the key scores them.
     story += [Spacer(1, 3 * mm), KeepTogether([_key(width, lang)])]

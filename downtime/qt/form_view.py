@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import uuid
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -308,14 +309,25 @@ class FormView(QWidget):
         values = self._lenient_values() if values is None else values
         for section in self.spec.sections:
             if section.news2:
-                news2 = observations.copied_score(section, values)
                 score = self.news2_labels[section.id]
+                if not self._scores_news2:
+                    score.setVisible(True)
+                    score.setText(f"<b>{html.escape(observations.not_applicable_text(self.session.lang))}</b>")
+                    continue
+                news2 = observations.copied_score(section, values)
                 score.setVisible(news2 is not None)
                 if news2 is not None:
                     score.setText(f"<b>{html.escape(observations.band_text(news2, self.session.lang))}</b><br>"
                                   f"{html.escape(news2.response[self.session.lang])}")
                     # In the band's colour, as the patient list and the chart show it.
                     score.setStyleSheet(f"background: {RISK_SHADES[news2.band]}; padding: 4px;")
+
+    @cached_property
+    def _scores_news2(self) -> bool:
+        """Whether the patient is scored with NEWS2 (not a child: `observations.applies_to`),
+        read once: the score is shown again at each keystroke."""
+        patient = self.patient()
+        return patient is None or observations.applies_to(patient, self.session.clock())
 
     def _changed(self) -> None:
         """Autosave of what was typed; a form as it opened is no draft (a handover opened and

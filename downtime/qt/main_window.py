@@ -553,16 +553,18 @@ class MainWindow(QMainWindow):
         for (or to complete the set), in a dialog the nurse must close. The status bar said the
         score alone, and kept saying it under the Patients list and every other patient's tab: a
         "NEWS2 9 — HIGH" read as anyone's. It now goes with the tab it was said on (see
-        `_unsay_news2`)."""
-        found = observations.scored(record)
+        `_unsay_news2`). A child's set (under 16) is not scored: the status bar says to use the
+        paediatric chart, and no dialog calls for an adult's emergency response."""
         patient = patient_for_record(self.session.db, self.session.forms, record)
-        score = observations.band_text(found.news2, self.session.lang)
+        found = observations.scored(record, patient.birth_date)
+        news2, lang = found.news2, self.session.lang
+        score = observations.not_applicable_text(lang) if news2 is None else observations.band_text(news2, lang)
         self._news2_said = translate("MainWindow", "{name} ({number}), set taken {time}: {score}").format(
             name=patient.display_name, number=patient.downtime_number, time=f"{found.taken_at:%d/%m %H:%M}",
             score=score)
         self.statusBar().showMessage(self._news2_said)
-        if found.news2.band is not Band.LOW or not found.news2.complete:
-            Prompts.info(self, score, f"{self._news2_said}\n\n{found.news2.response[self.session.lang]}")
+        if news2 is not None and (news2.band is not Band.LOW or not news2.complete):
+            Prompts.info(self, score, f"{self._news2_said}\n\n{news2.response[lang]}")
 
     def _unsay_news2(self) -> None:
         """The announcement of a set saved (see `_announce_news2`) leaves the status bar with the

@@ -44,8 +44,11 @@ _TOP_MARGIN, _BOTTOM_MARGIN = 8, 24  # around the plot: its top score's label ab
 ON_ADMISSION = QT_TR_NOOP("on admission")
 
 
-def _total(news2: News2Score) -> str:
-    """The total, marked where a row was not measured: such a total is a floor, not a score."""
+def _total(news2: News2Score | None) -> str:
+    """The total, marked where a row was not measured: such a total is a floor, not a score; "—"
+    for a set NEWS2 does not score (a child's)."""
+    if news2 is None:
+        return "—"
     return f"{news2.total}{'' if news2.complete else ' ' + word(INCOMPLETE)}"
 
 
@@ -61,7 +64,8 @@ class SetsModel(TextTableModel):
         self.spec, self.lang = spec, lang
 
     def is_warning(self, row: int, column: int) -> bool:
-        return column == len(self.columns) - 1 and self.rows[row].news2.band in (Band.MEDIUM, Band.HIGH)
+        news2 = self.rows[row].news2
+        return column == len(self.columns) - 1 and news2 is not None and news2.band in (Band.MEDIUM, Band.HIGH)
 
     def _reading(self, data: dict[str, object], field_id: str, suffix: str = "") -> str:
         """A reading as the form shows it (37,4 on a French ward), "—" when not taken."""
@@ -74,7 +78,7 @@ class SetsModel(TextTableModel):
         bp = f"{data['systolic_bp']}/{data.get('diastolic_bp') or '—'}" if data.get("systolic_bp") else "—"
         oxygen = "—" if data.get("on_oxygen") is None else (
             f"O2 {self._reading(data, 'oxygen_flow', ' L/min')}" if data["on_oxygen"] else translate("", "air"))
-        band = observations.band_word(found.news2.band, language())
+        band = "—" if found.news2 is None else observations.band_word(found.news2.band, language())
         return (found.taken_at.strftime("%d/%m %H:%M"), self._reading(data, "respiratory_rate"),
                 self._reading(data, "spo2", "%"), "2" if data.get("spo2_scale") == "scale_2" else "1", oxygen, bp,
                 self._reading(data, "pulse"), self._reading(data, "consciousness"),
@@ -82,7 +86,8 @@ class SetsModel(TextTableModel):
 
 
 class News2Plot(QWidget):
-    """The NEWS2 total of each set, joined in time order over shaded bands."""
+    """The NEWS2 total of each set, joined in time order over shaded bands (`show_sets`: scored
+    sets only, `observations.scored_sets`)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -203,19 +208,27 @@ class ObservationsView(PatientTab):
         self.refresh()
 
     def refresh(self) -> None:
-        sets = observations.chart(self.session.db, self.patient_id)
+        """A child's sets (under 16) are listed with their readings, unscored: the plot of
+        scores is hidden and the paediatric chart named where the score would be."""
+        sets = observations.chart(self.session.db, self.patient)
+        scored = observations.scored_sets(sets)
+        child = sets[-1].news2 is None if sets else not observations.applies_to(self.patient, self.session.clock())
         self.model.set_rows(sets)
-        self.plot.show_sets(sets)
+        self.plot.show_sets(scored)
+        self.plot.setVisible(bool(scored) or not child)
+        lang = self.session.lang
+        self.response.setText("")
+        if child:
+            self.latest.setText(observations.not_applicable_text(lang))
+            return
         if not sets:
             self.latest.setText(translate("ObservationsView", "No observations recorded yet"))
-            self.response.setText("")
             return
-        lang = self.session.lang
         self.latest.setText(translate("ObservationsView", "Latest: {score} at {time}").format(
             score=observations.band_text(sets[-1].news2, lang), time=f"{sets[-1].taken_at:%d/%m %H:%M}"))
-        standing = observations.judged(sets)
+        standing = observations.judged(scored)
         self.response.setText("\n".join(
-            text for text in (observations.incomplete_notice(sets, lang), standing.news2.response[lang]) if text))
+            text for text in (observations.incomplete_notice(scored, lang), standing.news2.response[lang]) if text))
 
     def _open_current(self) -> None:
         index = self.table.currentIndex()

@@ -44,7 +44,7 @@ NAME, DATE_OF_BIRTH, NEWS2, ALLERGIES, ADMITTED, FORMERLY = 2, 3, 5, 7, 11, 13  
 # first, so what is cut is the end of a description or of a birth name in brackets).
 NAME_CHARACTERS = 40
 # The NEWS2 column sorts the sickest first: by band, a patient with no set yet (an unknown risk
-# is not a low one) between low-medium and low, then empty beds.
+# is not a low one) between low-medium and low, then children NEWS2 does not score, then empty beds.
 SICKEST_FIRST = {Band.HIGH: 0, Band.MEDIUM: 1, Band.LOW_MEDIUM: 2, None: 3, Band.LOW: 4}
 
 
@@ -89,7 +89,10 @@ def _time(moment: datetime, now: datetime) -> str:
 def news2_text(watch: Watch, now: datetime) -> str:
     """The score that stands for the patient's risk (the escalation list's), its band in words
     (never the colour alone) and the low-medium band's "3 in one" (parameter), then when the next
-    set is due or since when it is overdue (with no set this stay, since admission)."""
+    set is due or since when it is overdue (with no set this stay, since admission); for a child,
+    that NEWS2 does not apply (a baby born today read "No set — OVERDUE")."""
+    if watch.due_at is None:
+        return observations.not_applicable_text(language())
     standing = watch.standing
     if standing is None:
         score = translate("PatientTableModel", "No set")
@@ -200,6 +203,8 @@ class PatientTableModel(TextTableModel):
         if column == NEWS2:
             if watch is None:
                 return "9"
+            if watch.due_at is None:
+                return "8"
             news2 = watch.standing.news2 if watch.standing else None
             band = news2.band if news2 else None
             return (f"{SICKEST_FIRST[band]}{99 - (news2.total if news2 else 0):02d}{0 if watch.overdue else 1}"

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import ValidationError
 from sqlite_utils import Database
 
 from downtime.domain.clock import local_now
-from downtime.domain.news2 import Band, Consciousness, Monitoring, News2Score, ObservationSet, Spo2Scale, score
+from downtime.domain.news2 import (
+    NOT_APPLICABLE, Band, Consciousness, Monitoring, News2Score, ObservationSet, Spo2Scale, applies, score,
+)
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import OBSERVATIONS_FORM, Section, news2_rows
@@ -40,10 +42,13 @@ ROW_WORDS = {"respiratory_rate": QT_TRANSLATE_NOOP("messages", "respiration rate
 
 @dataclass(frozen=True)
 class ScoredSet:
+    """`news2`: None where NEWS2 does not apply, the patient being under 16 when the set was
+    taken (`news2.applies`): the readings are charted, never scored as an adult's."""
+
     record: RecordVersion
     taken_at: datetime
     observations: ObservationSet
-    news2: News2Score
+    news2: News2Score | None
 
 
 def observation_set(data: dict[str, Any]) -> ObservationSet:
@@ -59,7 +64,8 @@ def copied_score(section: Section, data: dict[str, Any]) -> News2Score | None:
     observation set itself), read back as an observation set, each answer as the row it answers
     (`news2_rows`), a copied choice's codes translated back; None when none of its rows is
     answered. Worked out each time, as a set's is: a reading changed on the form is rescored; a
-    reading no patient has (a typing slip, refused when saved) scores nothing yet."""
+    reading no patient has (a typing slip, refused when saved) scores nothing yet. Whether NEWS2
+    applies to the patient at all is the caller's to ask first (`applies_to`)."""
     answers: dict[str, Any] = {}
     rows = news2_rows(section)
     for field in section.fields:
@@ -76,25 +82,34 @@ def copied_score(section: Section, data: dict[str, Any]) -> News2Score | None:
         return None
 
 
-def scored(record: RecordVersion) -> ScoredSet:
-    found = observation_set(record.data)
-    return ScoredSet(record, datetime.fromisoformat(record.data["taken_at"]), found, score(found))
+def applies_to(patient: PatientSummary, at: datetime) -> bool:
+    """Whether NEWS2 scores this patient's set taken at `at` (16 or over then, or age unknown:
+    `news2.applies`)."""
+    return applies(patient.birth_date, at.date())
 
 
-def chart(db: Database, patient_id: str) -> list[ScoredSet]:
+def not_applicable_text(lang: Lang) -> str:
+    """Said where a score would be for a patient under 16."""
+    return NOT_APPLICABLE[lang]
+
+
+def scored(record: RecordVersion, birth_date: date | None) -> ScoredSet:
+    """The set scored, unless its patient (born on `birth_date`) was under 16 when it was taken."""
+    found, taken_at = observation_set(record.data), datetime.fromisoformat(record.data["taken_at"])
+    return ScoredSet(record, taken_at, found, score(found) if applies(birth_date, taken_at.date()) else None)
+
+
+def chart(db: Database, patient: PatientSummary) -> list[ScoredSet]:
     """A patient's standing sets, oldest first, as the paper chart runs left to right."""
-    return charts(db, [patient_id])[patient_id]
+    found = [scored(record, patient.birth_date) for record in list_current(db, form_id=FORM, patient_id=patient.patient_id)
+             if record.status is not RecordStatus.ENTERED_IN_ERROR]
+    return sorted(found, key=lambda one: one.taken_at)
 
 
-def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[ScoredSet]]:
-    """`chart` of each of these patients, read at once (a hospital's escalation list has 800)."""
-    found: dict[str, list[ScoredSet]] = {patient_id: [] for patient_id in patient_ids}
-    for record in list_current(db, form_id=FORM, patient_ids=patient_ids):
-        if record.status is not RecordStatus.ENTERED_IN_ERROR:
-            found[str(record.patient_id)].append(scored(record))
-    for sets in found.values():
-        sets.sort(key=lambda one: one.taken_at)
-    return found
+def scored_sets(sets: Sequence[ScoredSet]) -> list[ScoredSet]:
+    """Those of `sets` NEWS2 scored (taken at 16 or over): the only ones `judged` and
+    `incomplete_notice` weigh."""
+    return [found for found in sets if found.news2 is not None]
 
 
 def band_word(band: Band, lang: Lang) -> str:
@@ -117,7 +132,8 @@ def _last_complete(sets: Sequence[ScoredSet]) -> ScoredSet | None:
 
 
 def judged(sets: Sequence[ScoredSet]) -> ScoredSet:
-    """The set that stands for the patient's risk now (`sets`: not empty, oldest first, as `chart` gives them).
+    """The set that stands for the patient's risk now (`sets`: not empty, scored, oldest first, as `scored_sets`
+    gives them).
 
     An incomplete set can only underestimate, so until a complete set is taken the risk is at
     least the highest of the last complete set and every incomplete set since (on a tie the
@@ -128,7 +144,7 @@ def judged(sets: Sequence[ScoredSet]) -> ScoredSet:
 
 
 def incomplete_notice(sets: Sequence[ScoredSet], lang: Lang) -> str:
-    """Why the latest of `sets` (not empty) is not trusted on its own; empty when it is complete."""
+    """Why the latest of `sets` (not empty, scored: `scored_sets`) is not trusted on its own; empty when it is complete."""
     if sets[-1].news2.complete:
         return ""
     standing = judged(sets)
@@ -194,13 +210,20 @@ class Watch:
     """Where a patient's observations stand at a moment: `standing`, the set that stands for
     their risk (`judged`; None with no set this stay), and their next set, due by `due_at` at the
     frequency `monitoring` of their judged set counted from `last`, their last complete set (with
-    none, `last` None, one was due when they were admitted); `overdue` once that time has come."""
+    none, `last` None, one was due when they were admitted); `overdue` once that time has come.
+    For a patient NEWS2 does not apply to (under 16 then, `applies_to`) `due_at` is None, as
+    everything else: no score, no frequency, never overdue by NEWS2 (a baby born this morning
+    was listed "No set — OVERDUE")."""
 
     standing: ScoredSet | None
     last: ScoredSet | None
     monitoring: Monitoring | None
-    due_at: datetime
+    due_at: datetime | None
     overdue: bool
+
+    @property
+    def news2_applies(self) -> bool:
+        return self.due_at is not None
 
 
 @dataclass(frozen=True)
@@ -217,6 +240,8 @@ class WardReview:
 
 def _watched(patient: PatientSummary, sets: Sequence[ScoredSet], at: datetime) -> Watch:
     """`sets`: the patient's of this stay from the last complete one on (`_since_last_complete`)."""
+    if not applies_to(patient, at):
+        return Watch(None, None, None, None, False)
     last = _last_complete(sets)
     if last is None:
         monitoring, due_at = None, datetime.fromisoformat(patient.admitted_at)
@@ -245,17 +270,22 @@ def _since_last_complete(db: Database, patients: Sequence[PatientSummary], at: d
     list and the next set weigh. Only those are read and scored (reading and scoring every set
     of a hospital's month took four seconds): every patient's latest set, all at once, then
     the rest of this stay's for those whose latest is incomplete. A readmitted patient's sets
-    of the stay before say nothing of this one."""
+    of the stay before say nothing of this one. Sets taken before the patient was 16 are not
+    scored (`applies_to`), so none of them is read."""
     every = _sets_taken(db, [patient.patient_id for patient in patients])
-    stays = {}
+    stays, born = {}, {patient.patient_id: patient.birth_date for patient in patients}
     for patient in patients:
         admitted = datetime.fromisoformat(patient.admitted_at)
-        # Oldest first, as `charts` gives them (a tie in the order recorded).
+        # Oldest first, as `chart` gives them (a tie in the order recorded).
         stays[patient.patient_id] = [record_id for when, _, record_id in sorted(every[patient.patient_id])
-                                     if admitted <= when <= at]
-    latest = {record_id: scored(record) for record_id, record in
+                                     if admitted <= when <= at and applies_to(patient, when)]
+
+    def read_scored(record: RecordVersion) -> ScoredSet:
+        return scored(record, born[str(record.patient_id)])
+
+    latest = {record_id: read_scored(record) for record_id, record in
               current_of(db, [record_ids[-1] for record_ids in stays.values() if record_ids]).items()}
-    read = latest | {record_id: scored(record) for record_id, record in current_of(db, [
+    read = latest | {record_id: read_scored(record) for record_id, record in current_of(db, [
         record_id for record_ids in stays.values() if record_ids and not latest[record_ids[-1]].news2.complete
         for record_id in record_ids[:-1]]).items()}
     found = {}
@@ -275,7 +305,7 @@ def watches(db: Database, patients: Sequence[PatientSummary], at: datetime) -> d
 
 def next_due(watched: Collection[Watch]) -> datetime | None:
     """When the first of these patients not overdue yet will be (see `WardReview.next_due`)."""
-    return min((watch.due_at for watch in watched if not watch.overdue), default=None)
+    return min((watch.due_at for watch in watched if watch.due_at is not None and not watch.overdue), default=None)
 
 
 def review(db: Database, forms: dict[str, FormSpec], ward: str | None, at: datetime) -> WardReview:
@@ -296,7 +326,7 @@ def review(db: Database, forms: dict[str, FormSpec], ward: str | None, at: datet
             standing[patient.patient_id] = watch.standing
             if _needs_escalating(sets):
                 listed.append(Escalation(patient, watch.standing, sets[-1]))
-        if watch.overdue:
+        if watch.overdue and watch.due_at is not None:
             overdue.append(Overdue(patient, watch.last, watch.monitoring, watch.due_at))
     listed.sort(key=lambda item: item.patient.display_name)
     overdue.sort(key=lambda item: (item.due_at, item.patient.display_name))

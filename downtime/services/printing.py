@@ -78,8 +78,9 @@ def print_news2_chart(session: Session, patient_id: str, out: Path) -> Path:
     from downtime.pdf.news2 import news2_chart_pdf
 
     session.require(Action.PRINT)
-    sets = observations.chart(session.db, patient_id)
-    news2_chart_pdf(patient_with_location(session.db, session.forms, patient_id), sets, out, authors=authors(session),
+    patient = patient_with_location(session.db, session.forms, patient_id)
+    sets = observations.chart(session.db, patient)
+    news2_chart_pdf(patient, sets, out, authors=authors(session),
                     laptops=laptops_known(session, {found.record.device_id for found in sets}), lang=session.lang,
                     printed_by=session.user.name, printed_at=session.clock(), device_name=session.device.name)
     _audit_print(session, "news2 chart", out)

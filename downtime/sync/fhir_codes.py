@@ -27,6 +27,7 @@ CANCELLATION_REASON = "http://terminology.hl7.org/CodeSystem/appointment-cancell
 PROVENANCE_PARTICIPANT = "http://terminology.hl7.org/CodeSystem/provenance-participant-type"
 DATA_OPERATION = "http://terminology.hl7.org/CodeSystem/v3-DataOperation"
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+DATA_ABSENT_REASON = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
 LOINC = "http://loinc.org"
 SNOMED = "http://snomed.info/sct"
 UCUM = "http://unitsofmeasure.org"
@@ -54,6 +55,7 @@ SYSTEMS: dict[str, dict[str, str]] = {
     PROVENANCE_PARTICIPANT: {"author": "Author"},
     DATA_OPERATION: {"CREATE": "create", "UPDATE": "revise", "NULLIFY": "nullify"},
     OBSERVATION_CATEGORY: {"vital-signs": "Vital Signs", "survey": "Survey"},
+    DATA_ABSENT_REASON: {"not-applicable": "Not Applicable"},
     LOINC: {"9279-1": "Respiratory rate", "59408-5": "Oxygen saturation in Arterial blood by Pulse oximetry",
             "3151-8": "Inhaled oxygen flow rate", "8867-4": "Heart rate", "8310-5": "Body temperature",
             "85354-9": "Blood pressure panel with all children optional", "8480-6": "Systolic blood pressure",

@@ -4,14 +4,17 @@ component: the EHR's chart and early-warning history then cover the outage too."
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 from typing import Any
 
 from sqlite_utils import Database
 
 from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.news2 import NOT_APPLICABLE
+from downtime.services.census import all_patients
 from downtime.services.observations import FORM, scored
-from downtime.sync.fhir_codes import LOINC, NEWS2_CODES, OBSERVATION_CATEGORY, SNOMED, UCUM, coding
+from downtime.sync.fhir_codes import DATA_ABSENT_REASON, LOINC, NEWS2_CODES, OBSERVATION_CATEGORY, SNOMED, UCUM, coding
 from downtime.sync.fhir_elements import (Context, Group, Made, derived_id, label, moment, patient_key,
                                          record_identifier, reference)
 
@@ -24,14 +27,18 @@ SCORE_ROWS = ("respiratory_rate", "spo2", "air_or_oxygen", "systolic_bp", "pulse
 
 
 def observation_groups(db: Database, ctx: Context) -> dict[str, Group]:
-    """One group per set of observations; it needs its patient."""
+    """One group per set of observations; it needs its patient, whose date of birth says
+    whether NEWS2 scores the set (not a child's)."""
+    found = ctx.current(db, FORM)
+    born = {patient_id: patient.birth_date for patient_id, patient in
+            all_patients(db, ctx.forms, {str(record.patient_id) for record in found}).items()}
     return {f"observations:{record.record_id}": Group(
-        f"observations:{record.record_id}", partial(_made, record, ctx), frozenset({record.record_id}),
-        frozenset({patient_key(str(record.patient_id))})) for record in ctx.current(db, FORM)}
+        f"observations:{record.record_id}", partial(_made, record, ctx, born.get(str(record.patient_id))),
+        frozenset({record.record_id}), frozenset({patient_key(str(record.patient_id))})) for record in found}
 
 
-def _made(record: RecordVersion, ctx: Context) -> Made:
-    resources = _resources(record, ctx)
+def _made(record: RecordVersion, ctx: Context, birth_date: date | None) -> Made:
+    resources = _resources(record, ctx, birth_date)
     return Made(list(resources), {record.record_id: [resource["id"] for resource in resources]})
 
 
@@ -45,7 +52,7 @@ def observation_status(record: RecordVersion) -> str:
     return "amended" if record.version > 1 else "final"
 
 
-def _resources(record: RecordVersion, ctx: Context) -> tuple[dict[str, Any], ...]:
+def _resources(record: RecordVersion, ctx: Context, birth_date: date | None) -> tuple[dict[str, Any], ...]:
     data, spec = record.data, ctx.forms[FORM]
     common = {"status": observation_status(record), "subject": reference(str(record.patient_id)),
               "effectiveDateTime": moment(data["taken_at"]),
@@ -72,18 +79,29 @@ def _resources(record: RecordVersion, ctx: Context) -> tuple[dict[str, Any], ...
     if data.get("on_oxygen") is not None:
         add("air_or_oxygen", code={"text": "Supplemental oxygen"},
             valueCodeableConcept={"text": "On supplemental oxygen" if data["on_oxygen"] else "On air"})
-    news2 = scored(record).news2
-    points = news2.parameters
-    scale = "spo2_scale_2" if data.get("spo2_scale") == "scale_2" else "spo2_scale_1"
-    components = [{"code": {"coding": [coding(SNOMED, NEWS2_CODES[scale if row == "spo2" else row])]},
-                   "valueInteger": getattr(points, row)} for row in SCORE_ROWS if getattr(points, row) is not None]
     total: dict[str, Any] = {
         "resourceType": "Observation", "id": record.record_id, "identifier": record_identifier(record.record_id),
         "category": [{"coding": [coding(OBSERVATION_CATEGORY, "survey")]}], **common,
-        "code": {"coding": [coding(SNOMED, NEWS2_CODES["total"])]}, "valueInteger": news2.total,
-        "interpretation": [{"text": f"{news2.band.value.replace('_', '-')} clinical risk"
-                                    + ("" if news2.complete else f"; not taken: {', '.join(points.missing)}")}],
-        "derivedFrom": [reference(resource["id"]) for resource in made], "component": components}
+        "code": {"coding": [coding(SNOMED, NEWS2_CODES["total"])]}, **_total(record, birth_date),
+        "derivedFrom": [reference(resource["id"]) for resource in made]}
     if notes := data.get("notes"):
         total["note"] = [{"text": notes}]
     return (*made, total)
+
+
+def _total(record: RecordVersion, birth_date: date | None) -> dict[str, Any]:
+    """The NEWS2 total, its risk and each row's points; for a child's set (under 16, which
+    NEWS2 does not score) no value but why, so the EHR's early-warning history holds no adult's
+    score for them (a newborn's normal set scored 9, HIGH)."""
+    news2 = scored(record, birth_date).news2
+    if news2 is None:
+        return {"dataAbsentReason": {"coding": [coding(DATA_ABSENT_REASON, "not-applicable")],
+                                     "text": NOT_APPLICABLE["en"]}}
+    points = news2.parameters
+    scale = "spo2_scale_2" if record.data.get("spo2_scale") == "scale_2" else "spo2_scale_1"
+    return {"valueInteger": news2.total,
+            "interpretation": [{"text": f"{news2.band.value.replace('_', '-')} clinical risk"
+                                        + ("" if news2.complete else f"; not taken: {', '.join(points.missing)}")}],
+            "component": [{"code": {"coding": [coding(SNOMED, NEWS2_CODES[scale if row == "spo2" else row])]},
+                           "valueInteger": getattr(points, row)} for row in SCORE_ROWS
+                          if getattr(points, row) is not None]}

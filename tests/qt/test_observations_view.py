@@ -142,7 +142,7 @@ def test_the_score_axis_is_marked_up_to_the_highest_score_shown(qtbot, session_f
     for hour, values, top in (("11", RCP_EXAMPLE, "12"), ("12", SIXTEEN, "16"), ("13", TWENTY, "20")):
         records.save_new(nurse, "observations", {**values, "taken_at": f"2026-11-28T{hour}:00+01:00"},
                          patient_id=patient)
-        plot.show_sets(observations.chart(nurse.db, patient))
+        plot.show_sets(observations.chart(nurse.db, patient_with_location(nurse.db, nurse.forms, patient)))
         marks = plot.axis_marks()
         texts = [text for text, _ in marks]
         assert texts[:4] == ["0", "3", "5", "7"] and texts[-1] == top, texts
@@ -222,7 +222,7 @@ def test_now_in_the_hour_the_clocks_go_back_is_the_second_pass_of_it(qtbot, sess
             form.editors[field_id].set_value(value)
     form.save()
     assert form.record is not None and form.record.data["taken_at"] == "2026-10-25T02:20+01:00"
-    assert observations.chart(nurse.db, patient)[-1].news2.band is Band.HIGH
+    assert observations.chart(nurse.db, patient_with_location(nurse.db, nurse.forms, patient))[-1].news2.band is Band.HIGH
     assert [item.judged.news2.band for item in observations.escalations(nurse.db, nurse.forms, "3B")] == [Band.HIGH]
 
 
@@ -358,7 +358,7 @@ def test_choosing_scale_2_asks_who_prescribed_it_and_when(qtbot, session_for, ad
     form.editors["scale_2_prescribed_at"].set_value("2026-11-27T18:45+01:00")
     form.save()
     assert form.record is not None and form.record.data["scale_2_prescribed_at"] == "2026-11-27T18:45+01:00"
-    assert observations.chart(nurse.db, patient)[0].news2.parameters.spo2 == 0
+    assert observations.chart(nurse.db, patient_with_location(nurse.db, nurse.forms, patient))[0].news2.parameters.spo2 == 0
 
 
 def test_the_observations_form_shows_its_news2_score_as_typed_and_once_saved(window, session_for, admission_values,

@@ -1,0 +1,61 @@
+"""A child's observations on screen: the patient list, the observations chart and the set just
+saved say NEWS2 does not apply under 16 (a baby born today read "No set — OVERDUE", and its
+normal set "NEWS2 9 — HIGH" with an emergency response)."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPushButton
+
+from downtime.domain.news2 import NOT_APPLICABLE
+from downtime.qt.observations_view import ObservationsView
+from downtime.qt.patients_panel import NEWS2
+from downtime.services import records, wards
+
+NEWBORN = {"taken_at": "2026-11-28T12:00+01:00", "respiratory_rate": 50, "spo2": 97, "spo2_scale": "scale_1",
+           "on_oxygen": False, "systolic_bp": 65, "diastolic_bp": 40, "pulse": 145, "consciousness": "alert",
+           "temperature": 36.9}
+
+
+def _baby(window, session_for, admission_values) -> str:
+    """A baby born this morning in bed 1, beside Mrs Martin (bed 12) with no set yet."""
+    wards.add_ward(session_for("admin"), "3B", "Maternity", ["1", "12"])
+    nurse = window.session
+    records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-28T08:00+01:00"})
+    baby = records.save_new(nurse, "admission", {
+        **admission_values, "nir": None, "identity_status": "provisional", "given_names": "Léa",
+        "birth_date": "2026-11-28", "arrival_at": "2026-11-28T09:00+01:00", "weight_kg": 3.4, "height_cm": 50,
+        "bed": "1"}).patient_id
+    window.patients.reload_wards()
+    return baby
+
+
+def test_the_list_says_news2_does_not_apply_to_a_baby_and_never_overdue(window, session_for, admission_values,
+                                                                       listed):
+    _baby(window, session_for, admission_values)
+    model = listed(window.patients).model
+    news2 = {model.text(row, 1): model.text(row, NEWS2) for row in range(model.rowCount())}
+    assert news2 == {"1": NOT_APPLICABLE["en"], "12": "No set — OVERDUE since 08:00"}
+    baby = next(row for row in range(model.rowCount()) if model.text(row, 1) == "1")
+    assert not model.is_warning(baby, NEWS2)
+    assert model.data(model.index(baby, NEWS2), Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_a_babys_set_is_charted_unscored_and_announced_without_an_emergency(window, session_for, admission_values,
+                                                                           answers):
+    baby = _baby(window, session_for, admission_values)
+    chart = window.open_observations_of(baby)
+    assert isinstance(chart, ObservationsView) and chart.latest.text() == NOT_APPLICABLE["en"]
+    QTest.mouseClick(next(b for b in chart.findChildren(QPushButton) if b.text() == "Record a &new set"),
+                     Qt.MouseButton.LeftButton)
+    form = window.tabs.currentWidget()
+    for field_id, value in NEWBORN.items():
+        form.editors[field_id].set_value(value)
+    score = form.news2_labels["set"]
+    assert NOT_APPLICABLE["en"] in score.text() and score.isVisible()
+    QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert form.summary.isHidden(), form.summary.text()
+    assert [kind for kind, _ in answers[1]] == [], "no emergency response asked of the nurse"
+    assert window.statusBar().currentMessage().endswith(f"set taken 28/11 12:00: {NOT_APPLICABLE['en']}")
+    assert chart.latest.text() == NOT_APPLICABLE["en"] and chart.response.text() == ""
+    assert chart.model.text(0, 6) == "145" and chart.model.text(0, 9) == "—" and chart.model.text(0, 10) == "—"
+    assert chart.plot.isHidden()
