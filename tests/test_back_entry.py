@@ -1342,3 +1342,19 @@ def test_the_worklists_reasons_and_steps_are_written_with_french_typography_in_f
     listed_in(shown, lang)
     steps = [line for line in shown.splitlines() if line.startswith("  [")]
     assert steps and all(re.match(r"  \[[ x]\] [^:]*\S" + {"en": ": ", "fr": " : "}[lang], line) for line in steps), steps
+
+
+@pytest.mark.parametrize("lang, born, unknown", [("en", "born 12-Mar-1954", "date of birth unknown"),
+                                                 ("fr", "né(e) le 12-Mar-1954", "date de naissance inconnue")])
+def test_the_printed_worklist_says_an_unknown_date_of_birth_in_words(session_for, admission_values, tmp_path,
+                                                                     lang, born, unknown):
+    """It read "né(e) le DDN inconnue" ("born DOB unknown"), a birth on a date that is not there."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "admission", admission_values)
+    records.save_new(nurse, "admission", {
+        **admission_values, "unidentified": True, "descriptor": "Unknown man, about 40", "temporary_name": "INCONNU GARE",
+        "birth_name": None, "used_name": None, "given_names": None, "birth_date": None, "nir": None, "bed": "13",
+        "identity_status": "provisional"})
+    text = " ".join(_pdf_text(printing.print_worklist(session_for("records", lang), tmp_path / "w.pdf")).split())
+    assert f"— {born} —" in text and f"INCONNU GARE (Unknown man, about 40) — {unknown} —" in text
+    assert "DDN inconnue" not in text and "DOB unknown" not in text

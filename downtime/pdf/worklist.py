@@ -29,7 +29,9 @@ WORDS: dict[str, dict[Lang, str]] = {
     "no_patient": {"en": "Not about a patient", "fr": "Sans patient"},
     "no_patient_what": {"en": " (theatre sessions and other ward records)",
                         "fr": " (vacations de bloc et autres fiches du service)"},
-    "born": {"en": "born", "fr": "né(e) le"},
+    # An unknown date said as such: it read "né(e) le DDN inconnue", a birth on a date not there.
+    "born": {"en": "born {date}", "fr": "né(e) le {date}"},
+    "born_unknown": {"en": "date of birth unknown", "fr": "date de naissance inconnue"},
     "ehr": {"en": "EHR number", "fr": "N° DPI"},
     "ehr_to_write": {"en": "EHR number: ____________", "fr": "N° DPI : ____________"},
     "whole": {"en": "{progress} — {count}, in the order to enter them",
@@ -82,7 +84,8 @@ def _heading(group: PatientWork, lang: Lang, same_person: str | None) -> RunLine
     ehr = ([Run(f" — {w('ehr', lang)} "), Run(group.ehr_patient_number, BOLD)] if group.ehr_patient_number
            else [Run(f" — {w('ehr_to_write', lang)}")])
     note = [Run(f"\n{same_person}", BOLD, color=MARK)] if same_person else []
-    return RunLines([Run(p.display_name, BOLD), Run(f" — {w('born', lang)} {birth_date_label(p, lang)} — "),
+    born = w("born", lang, date=birth_date_label(p, lang)) if p.birth_date else w("born_unknown", lang)
+    return RunLines([Run(p.display_name, BOLD), Run(f" — {born} — "),
                      Run(p.downtime_number, BOLD), *ehr, *note], style(size=10))
 
 
