@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date, datetime
 from functools import cached_property
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Union
@@ -65,6 +66,16 @@ class Filled(_Strict):
     filled: bool = True
 
 
+class BornWithin(_Strict):
+    """Holds when the date of birth `field` is fewer than `born_within_days` days before the
+    date or time `before`, both answered: a baby born on the ward has no first name yet for
+    its first days, until the birth is declared."""
+
+    field: str
+    born_within_days: int = PydField(gt=0)
+    before: str
+
+
 class AllOf(_Strict):
     all: list[Condition] = PydField(min_length=1)
 
@@ -77,7 +88,7 @@ class Not(_Strict):
     not_: Condition = PydField(alias="not")
 
 
-Condition = Union[Equals, OneOf, Filled, AllOf, AnyOf, Not]
+Condition = Union[Equals, OneOf, Filled, BornWithin, AllOf, AnyOf, Not]
 
 
 def condition_fields(condition: Condition) -> Iterator[str]:
@@ -87,12 +98,28 @@ def condition_fields(condition: Condition) -> Iterator[str]:
                 yield from condition_fields(part)
         case Not(not_=inner):
             yield from condition_fields(inner)
+        case BornWithin(field=name, before=before):
+            yield name
+            yield before
         case _:
             yield condition.field
 
 
 def _is_filled(value: Any) -> bool:
     return value not in (None, "", [], {})
+
+
+def _day(value: Any) -> date | None:
+    """The day of a date or date-and-time answer (ISO text, or as an editor holds it); None
+    when unanswered or not yet a date."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def holds(condition: Condition, values: dict[str, Any]) -> bool:
@@ -106,6 +133,9 @@ def holds(condition: Condition, values: dict[str, Any]) -> bool:
             return value in options
         case Filled(field=name, filled=wanted):
             return _is_filled(values.get(name)) == wanted
+        case BornWithin(field=name, born_within_days=days, before=before):
+            born, at = _day(values.get(name)), _day(values.get(before))
+            return born is not None and at is not None and (at - born).days < days
         case AllOf(all=parts):
             return all(holds(part, values) for part in parts)
         case AnyOf(any=parts):

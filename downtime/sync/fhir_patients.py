@@ -166,10 +166,11 @@ def _patient(patient_id: str, number: str, identity: tuple[FormSpec, RecordVersi
     if summary.unidentified:
         names = [{"use": "temp", "text": str(_value(spec, data, Meaning.TEMPORARY_NAME) or summary.display_name)}]
     else:
-        given = str(_value(spec, data, Meaning.GIVEN_NAMES) or "").split()
-        names = [{"use": "official", "family": str(_value(spec, data, Meaning.BIRTH_NAME)), "given": given}]
+        # A newborn's first names may not be declared yet: no "given" then (FHIR has no empty list).
+        given = {"given": words} if (words := str(_value(spec, data, Meaning.GIVEN_NAMES) or "").split()) else {}
+        names = [{"use": "official", "family": str(_value(spec, data, Meaning.BIRTH_NAME)), **given}]
         if used := _value(spec, data, Meaning.USED_NAME):
-            names.append({"use": "usual", "family": str(used), "given": given})
+            names.append({"use": "usual", "family": str(used), **given})
     resource |= {"active": standing, "name": names, "gender": GENDER.get(summary.sex or "unknown", "unknown")}
     if summary.birth_date:
         resource["birthDate"] = summary.birth_date.isoformat()

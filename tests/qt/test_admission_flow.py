@@ -487,3 +487,18 @@ def test_an_amendment_making_an_admission_look_like_someone_in_hospital_asks_fir
     view.editors["weight_kg"].set_value(60)
     QTest.keyClick(view.editors["weight_kg"].widget, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert len(said) == 2 and view.record.version == 3
+
+
+def test_a_newborns_first_names_are_not_starred_as_required(window, typist):
+    """A baby born on the ward has no first names yet: they were required, and only the
+    unidentified path (which drops the mother's family name) let the nurse admit the baby."""
+    view = window.new_admission()
+    label = view.form_labels["given_names"]
+    assert label.text() == "First names (all, as on the ID document) *"
+    view.editors["arrival_at"].set_value("2026-11-28T09:00+01:00")
+    view.editors["birth_date"].widget.setFocus()
+    typist("28/11/2026")
+    assert label.text() == "First names (all, as on the ID document)"
+    view.editors["birth_date"].widget.setFocus()
+    typist("12/03/1954")
+    assert label.text() == "First names (all, as on the ID document) *"
