@@ -171,6 +171,8 @@ class Meaning(StrEnum):
     ISOLATION = "isolation"
     PHONE = "phone"
     NOK_PHONE = "nok_phone"
+    WEIGHT = "weight"
+    WEIGHT_CONFIRMED = "weight_confirmed"
 
 
 # The identity-status answer of an identity checked against an identity document: French

@@ -33,7 +33,7 @@ from downtime.qt.patient_header import admission_on_hold, identity_html
 from downtime.qt.prompts import Prompts
 from downtime.qt.style import HINT_STYLE, ErrorLabel
 from downtime.qt.tables import print_and_open
-from downtime.services import drafts, identity, medication, observations, prefill, printing, records, theatre
+from downtime.services import drafts, identity, medication, observations, prefill, printing, records, theatre, weight
 from downtime.services.back_entry import settled_on
 from downtime.services.laptops import author_of, authors as authors_here, laptops_known
 from downtime.services.census import patient_for_record, patient_with_location
@@ -405,8 +405,8 @@ class FormView(QWidget):
         if not self.editing:
             return
         values = self.values()
-        if values is None or not self._identity_confirmed(values) or self._order_refused(values) \
-                or not self._allergy_reason_given(values):
+        if values is None or not self._identity_confirmed(values) or not self._weight_confirmed(values) \
+                or self._order_refused(values) or not self._allergy_reason_given(values):
             return
         if self.spec.id == medication.ORDER_FORM and not (self._allergies_unknown_confirmed(values)
                                                           and self._second_order_confirmed(values)):
@@ -461,6 +461,20 @@ class FormView(QWidget):
                                    same.text + "\n\n" + translate("FormView", "Save as another patient?")):
                 return self._back_to(Meaning.BIRTH_NAME)
             self._told_apart(values, same.numbers)
+        return True
+
+    def _weight_confirmed(self, values: dict[str, Any]) -> bool:
+        """A weight unusual for the age (0,9 kg typed for 90 on a 76-year-old) is saved once the
+        nurse confirms it, the weight confirmed kept in the admission; otherwise she is back at
+        the weight to correct it."""
+        doubt = weight.weight_doubt(self.spec, values, self.session.lang, self.session.clock())
+        if not doubt:
+            return True
+        if not Prompts.confirm(self, translate("FormView", "Check the weight"),
+                               doubt + "\n\n" + translate("FormView", "Save with this weight?")):
+            return self._back_to(Meaning.WEIGHT)
+        confirmed = weight.confirm(self.spec, values)
+        self.editors[confirmed].set_value(values[confirmed])  # not asked again if another field is refused
         return True
 
     def _told_apart(self, values: dict[str, Any], numbers: tuple[str, ...]) -> None:

@@ -19,7 +19,7 @@ from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import DecimalField, IntegerField, Meaning, RecordRefField, StaffRefField, TextField
 from downtime.formspec.values import FieldError, answer_text, relevant_values, validate
-from downtime.services import census, identity, search
+from downtime.services import census, identity, search, weight
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, PermissionDenied, ServiceError, ValidationFailed
 from downtime.services.laptops import author_of, authors as authors_here, laptops_known
@@ -124,6 +124,7 @@ def save_new(session: Session, form_id: str, values: dict[str, Any],
         if spec.creates_patient:
             identity.check_temporary_name(session.db, session.forms, spec, _checked(session, spec, values), patient_id,
                                           session.lang)
+            weight.check_weight(spec, _checked(session, spec, values), session.lang, session.clock())
         if spec.id == ORDER_FORM and patient_id is not None:
             _check_order(session, patient_id, _checked(session, spec, values))
         _check_allergies_checked(session, spec, patient_id, _checked(session, spec, values))
@@ -216,6 +217,7 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str,
     if spec.creates_patient:
         identity.check_temporary_name(session.db, session.forms, spec, _checked(session, spec, values),
                                       latest.patient_id, session.lang, before=latest.data)
+        weight.check_weight(spec, _checked(session, spec, values), session.lang, session.clock())
     _check_allergies_checked(session, spec, latest.patient_id, _checked(session, spec, values))
     if spec.id == ORDER_FORM:
         _check_order(session, str(latest.patient_id), _checked(session, spec, values), latest.data)

@@ -502,3 +502,20 @@ def test_a_newborns_first_names_are_not_starred_as_required(window, typist):
     view.editors["birth_date"].widget.setFocus()
     typist("12/03/1954")
     assert label.text() == "First names (all, as on the ID document) *"
+
+
+def test_a_weight_unusual_for_the_age_is_saved_only_once_the_nurse_confirms_it(window, typist, answers):
+    """0,9 kg typed for 90 on a 72-year-old was saved without a word; weight decides enoxaparin
+    and gentamicin doses. Confirmed, the weight confirmed is kept in the admission."""
+    script, asked = answers
+    script["confirm"] = [False, True]
+    QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    view = window.tabs.currentWidget()
+    for field_id, text in KEYSTROKES:
+        typist("0,9" if field_id == "weight_kg" else text)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [("confirm", "Check the weight")] and view.record is None
+    assert _focused_editor(view) == "weight_kg"
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [("confirm", "Check the weight")] * 2
+    assert view.record is not None and view.record.data["weight_confirmed_kg"] == 0.9
