@@ -1866,6 +1866,14 @@ Qui a été prévenu (p. ex. le cadre de santé, le pharmacien) ?</translation>
         <translation>Enregistrer comme un autre patient ?</translation>
     </message>
     <message>
+        <source>Check the weight</source>
+        <translation>Vérifier le poids</translation>
+    </message>
+    <message>
+        <source>Save with this weight?</source>
+        <translation>Enregistrer avec ce poids ?</translation>
+    </message>
+    <message>
         <source>Recorded allergy</source>
         <translation>Allergie enregistrée</translation>
     </message>
@@ -6534,6 +6542,26 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Imported, this merge adds {versions} record version(s) (those on hold kept aside) and {listed} record(s) to the Back-entry list, one line a record</source>
         <translation>Importée, cette fusion ajoute {versions} version(s) d’enregistrement (celles en attente mises de côté) et {listed} enregistrement(s) à la liste de ressaisie, une ligne par enregistrement</translation>
+    </message>
+    <message>
+        <source>{weight} kg is unusual for {who}: check that it was not mistyped (0,9 typed for 90). Weight-based doses such as enoxaparin and gentamicin are worked out from it.</source>
+        <translation>{weight} kg est un poids inhabituel pour {who} : vérifiez qu’il ne s’agit pas d’une erreur de saisie (0,9 tapé pour 90). Les doses calculées selon le poids, comme celles de l’énoxaparine et de la gentamicine, en dépendent.</translation>
+    </message>
+    <message>
+        <source>an adult</source>
+        <translation>un adulte</translation>
+    </message>
+    <message>
+        <source>a patient whose age is not known</source>
+        <translation>un patient dont l’âge n’est pas connu</translation>
+    </message>
+    <message>
+        <source>a baby under 1 year old</source>
+        <translation>un bébé de moins d’un an</translation>
+    </message>
+    <message>
+        <source>{doubt} Correct it, or confirm it in “{field}”.</source>
+        <translation>{doubt} Corrigez-le, ou confirmez-le dans « {field} ».</translation>
     </message>
 </context>
 </TS>
