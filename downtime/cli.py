@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import textwrap
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from functools import partial
@@ -445,7 +446,7 @@ def cmd_census(args: argparse.Namespace) -> int:
     return 0
 
 
-NAME_WIDTH = 40  # a patient's name in a list's column: an unknown patient's description is cut
+NAME_WIDTH = 40  # a patient's name in a list's column: a longer one goes on below itself
 
 
 def _census_lines(rows: Sequence[CensusRow], lang: Lang) -> list[str]:
@@ -459,19 +460,28 @@ def _census_lines(rows: Sequence[CensusRow], lang: Lang) -> list[str]:
 
 def _columns(rows: Sequence[Sequence[str]], widest: dict[int, int]) -> list[str]:
     """Lines of cells in columns as wide as each column's longest entry, two spaces apart, for
-    the census and the search to print alike. A cell longer than its column's `widest` (an
-    unknown patient's description as a name) is cut with "…" rather than push the rest of its
-    line, a downtime number, out of line; a line's last cell is not padded."""
-    cells = [[_cut(cell, widest[column]) if column in widest else cell for column, cell in enumerate(row)]
+    the census and the search to print alike, with no spaces at a line's end. A cell longer
+    than its column's `widest` goes on below itself in its column (`_wrapped`) rather than push
+    the rest of its line, a downtime number, out of line. It was cut with "…", and with it the
+    birth name an identity check asks for: "DE LA FONTAINE-MARTIN Marie-Hélène (née DE LA
+    FONTAINE…"."""
+    cells = [[_wrapped(cell, widest[column]) if column in widest else [cell] for column, cell in enumerate(row)]
              for row in rows]
-    widths = [max(len(row[column]) for row in cells if column < len(row))
+    widths = [max(len(line) for row in cells if column < len(row) for line in row[column])
               for column in range(max(map(len, cells), default=0))]
-    return ["  ".join(cell if column == len(row) - 1 else f"{cell:<{widths[column]}}" for column, cell in enumerate(row))
-            for row in cells]
+    return ["  ".join(f"{cell[depth] if depth < len(cell) else '':<{widths[column]}}" for column, cell in enumerate(row))
+            .rstrip() for row in cells for depth in range(max(map(len, row)))]
 
 
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[:width - 1] + "…"
+def _wrapped(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width`, broken between words, its bracket (a birth name, an
+    unknown patient's description) starting a line of its own: nothing of a name is lost, and
+    "(née DE LA FONTAINE)" is read whole."""
+    if len(text) <= width:
+        return [text]
+    name, bracket, rest = text.partition(" (")
+    return [line for part in ([name, "(" + rest] if bracket else [text])
+            for line in textwrap.wrap(part, width, break_on_hyphens=False)]
 
 
 def cmd_ward_add(args: argparse.Namespace) -> int:

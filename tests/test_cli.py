@@ -8,6 +8,7 @@ import subprocess
 import sys
 from contextlib import redirect_stdout
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -445,21 +446,43 @@ def test_search_finds_a_name_without_its_accents(demo_db, capsys):
     assert json.loads(capsys.readouterr().out)["patient_id"] == row["patient_id"]
 
 
+def _entries(out: str) -> list[list[str]]:
+    """A printed list's entries, each its first line and the lines below it its long name went on
+    to (starting with spaces)."""
+    entries: list[list[str]] = []
+    for line in out.splitlines():
+        if line.startswith(" "):
+            entries[-1].append(line)
+        else:
+            entries.append([line])
+    return entries
+
+
+def _name_in(entry: list[str], name: str, after: str) -> str:
+    """The name an entry of a printed list gives, read as a person reads it: on its first line
+    from where `name` begins up to `after` (the next column's text), then down its column."""
+    first, *below = entry
+    at = first.index(name.split()[0])
+    assert all(not line[:at].strip() for line in below), f"the name left its column: {entry}"
+    return " ".join([first[at:first.index(after, at)].strip(), *(line[at:].strip() for line in below)])
+
+
 def test_search_prints_columns_as_the_census_does(demo_db, capsys):
     """Search padded names without cutting them: the unknown man's description pushed his date
     of birth, place and status out of line. Its dates were ISO and its "DOB unknown" English
-    under --lang fr. Now a long name is cut with "…", never the downtime number, and dates read
-    as the laptop shows them; --json keeps its keys."""
+    under --lang fr. Now a long name goes on below itself in its column, never pushing the
+    downtime number, and dates read as the laptop shows them; --json keeps its keys."""
     assert main(["search", "DT-900", "--db", demo_db, "--json"]) == 0
     found = {row["downtime_number"]: row for row in map(json.loads, capsys.readouterr().out.splitlines())}
     assert {"patient_id", "downtime_number", "name", "birth_date", "ward", "bed", "status"} <= set(next(iter(found.values())))
     assert main(["search", "DT-900", "--db", demo_db]) == 0
-    lines = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
+    entries = {entry[0].split()[0]: entry for entry in _entries(capsys.readouterr().out)}
+    lines = {number: entry[0] for number, entry in entries.items()}
     assert lines.keys() == found.keys(), "every patient found, each by their whole downtime number"
     places = {line.index(f"{row['ward']}/{row['bed']}") for number, row in found.items() for line in [lines[number]]}
     assert len(places) == 1, "the places are not in one column"
     unknown = next(number for number, row in found.items() if row["name"].startswith("INCONNU"))
-    assert f"{unknown}  INCONNU TRÈFLE (Unknown man, about 40, …  DOB unknown" in lines[unknown]
+    assert _name_in(entries[unknown], found[unknown]["name"], "DOB unknown") == found[unknown]["name"]
     for number, row in found.items():
         if row["birth_date"]:
             day = row["birth_date"]
@@ -485,9 +508,9 @@ def test_search_says_each_stay_in_words_of_the_lang(demo_db, capsys):
             assert stay == "in" or stay not in lines[number]
 
 
-def test_search_says_the_temporary_name_a_patient_identified_since_was_found_by(demo_db, capsys):
-    """The demo's unknown man identified: searched by the name on his samples, INCONNU TRÈFLE,
-    his line read DUPONT Marc alone, and nothing said why it came up."""
+def _identity_amended(demo_db: str, searched: str, identity: dict[str, Any], reason: str) -> None:
+    """The admission of the demo's one patient `searched` finds, amended by the demo nurse to
+    `identity`."""
     from downtime.formspec import load_forms
     from downtime.paths import forms_dir
     from downtime.services import records
@@ -498,14 +521,22 @@ def test_search_says_the_temporary_name_a_patient_identified_since_was_found_by(
     vault = Vault(Path(demo_db))
     user = sign_in(vault, "nurse", "1111")  # opens the encrypted demo
     nurse = Session(vault.db, load_device(vault.db), user, load_forms(forms_dir()))
-    (unknown,) = search(nurse.db, nurse.forms, "inconnu trefle")
-    admission = records.current(nurse.db, unknown.admission_record_id)
-    records.amend(nurse, admission.record_id, {**admission.data, "unidentified": False, "temporary_name": "",
-                                               "descriptor": "", "birth_name": "Dupont", "given_names": "Marc",
-                                               "birth_date": "1985-04-02"}, "Identified by his brother")
+    (patient,) = search(nurse.db, nurse.forms, searched)
+    admission = records.current(nurse.db, patient.admission_record_id)
+    records.amend(nurse, admission.record_id, {**admission.data, **identity}, reason)
+
+
+def test_search_says_the_temporary_name_a_patient_identified_since_was_found_by(demo_db, capsys):
+    """The demo's unknown man identified: searched by the name on his samples, INCONNU TRÈFLE,
+    his line read DUPONT Marc alone, and nothing said why it came up."""
+    assert main(["search", "inconnu", "trefle", "--db", demo_db, "--json"]) == 0
+    unknown = json.loads(capsys.readouterr().out)
+    _identity_amended(demo_db, "inconnu trefle", {"unidentified": False, "temporary_name": "", "descriptor": "",
+                                                  "birth_name": "Dupont", "given_names": "Marc",
+                                                  "birth_date": "1985-04-02"}, "Identified by his brother")
     assert main(["search", "inconnu", "trefle", "--db", demo_db]) == 0
     (line,) = capsys.readouterr().out.splitlines()
-    assert line.startswith(f"{unknown.downtime_number}  DUPONT Marc  (formerly INCONNU TRÈFLE)  02/04/1985  3B/"), line
+    assert line.startswith(f"{unknown['downtime_number']}  DUPONT Marc  (formerly INCONNU TRÈFLE)  02/04/1985  3B/"), line
     assert main(["search", "inconnu", "trefle", "--db", demo_db, "--json"]) == 0
     (row,) = map(json.loads, capsys.readouterr().out.splitlines())
     assert (row["name"], row["formerly"]) == ("DUPONT Marc", "INCONNU TRÈFLE")
@@ -525,16 +556,19 @@ def test_census_lists_beds_of_a_ward(demo_db, capsys):
 def test_each_census_line_gives_name_date_of_birth_and_downtime_number_in_columns(demo_db, capsys):
     """The text census gave a name and the downtime number alone, and the unknown man's
     description ("INCONNU TRÈFLE (Unknown man, about 40, found at the station)") pushed his
-    number out of its column: a name longer than its column is now cut, never the number."""
+    number out of its column: a name longer than its column now goes on below itself in its
+    column, never pushing the number."""
     person = ["--db", demo_db, "--user", "nurse", "--pin", "1111"]
     assert main(["census", "--ward", "3B", *person, "--json"]) == 0
     found = {r["bed"]: r for r in map(json.loads, capsys.readouterr().out.splitlines())}
     assert main(["census", "--ward", "3B", *person]) == 0
-    lines = dict(zip(found, capsys.readouterr().out.splitlines()))
+    entries = dict(zip(found, _entries(capsys.readouterr().out), strict=True))
+    lines = {bed: entry[0] for bed, entry in entries.items()}
     numbers = {line.index(found[bed]["downtime_number"]) for bed, line in lines.items() if found[bed]["name"]}
     assert len(numbers) == 1, "the downtime numbers are not in one column"
     unknown = next(bed for bed, row in found.items() if row["name"] and row["name"].startswith("INCONNU"))
-    assert "INCONNU TRÈFLE (Unknown man, about 40, …  DOB unknown  DT-900-" in lines[unknown]
+    assert "INCONNU TRÈFLE" in lines[unknown] and "DOB unknown  DT-900-" in lines[unknown]
+    assert _name_in(entries[unknown], found[unknown]["name"], "DOB unknown") == found[unknown]["name"]
     for bed, row in found.items():
         if row["name"] and row["birth_date"]:
             day = row["birth_date"]
@@ -543,7 +577,35 @@ def test_each_census_line_gives_name_date_of_birth_and_downtime_number_in_column
     free = next(bed for bed, row in found.items() if not row["name"])
     assert lines[free].split()[-1] == "empty"
     assert main(["census", "--ward", "3B", *person, "--lang", "fr"]) == 0
-    assert dict(zip(found, capsys.readouterr().out.splitlines()))[free].split()[-1] == "vide"
+    assert dict(zip(found, _entries(capsys.readouterr().out), strict=True))[free][0].split()[-1] == "vide"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_census_and_search_print_a_long_name_whole_with_its_birth_name(demo_db, capsys, lang):
+    """A used name with its birth name longer than the name's column was cut: "DE LA
+    FONTAINE-MARTIN Marie-Hélène (née DE LA FONTAINE…", the birth name an identity check asks
+    for lost. The bracket now goes on below the name, whole, the date of birth and downtime
+    number staying on the bed's line in their columns."""
+    _identity_amended(demo_db, "weber marguerite", {"birth_name": "de la Fontaine", "used_name": "De La Fontaine-Martin",
+                                                    "given_names": "Marie-Hélène"}, "Name on her identity card")
+    person = ["--db", demo_db, "--lang", lang]
+    assert main(["census", "--ward", "3B", *person, "--json"]) == 0
+    found = {r["bed"]: r for r in map(json.loads, capsys.readouterr().out.splitlines())}
+    name = "DE LA FONTAINE-MARTIN Marie-Hélène (née DE LA FONTAINE)"
+    bed = next(bed for bed, row in found.items() if row["name"] == name)
+    assert main(["census", "--ward", "3B", *person]) == 0
+    out = capsys.readouterr().out
+    entries = dict(zip(found, _entries(out), strict=True))
+    first, below = entries[bed]
+    assert re.fullmatch(rf"3B  {bed} +DE LA FONTAINE-MARTIN Marie-Hélène +28/03/1936 +{found[bed]['downtime_number']}",
+                        first), first
+    assert below.strip() == "(née DE LA FONTAINE)" and "…" not in out
+    assert _name_in(entries[bed], name, "28/03/1936") == name
+    numbers = {entry[0].index(found[b]["downtime_number"]) for b, entry in entries.items() if found[b]["name"]}
+    assert len(numbers) == 1, "the downtime numbers are not in one column"
+    assert main(["search", "fontaine-martin", *person]) == 0
+    (entry,) = _entries(capsys.readouterr().out)
+    assert _name_in(entry, name, "28/03/1936") == name
 
 
 def test_census_at_a_moment_typed_as_on_the_ward_or_refused_naming_the_option(demo_db, capsys):
