@@ -28,6 +28,7 @@ from downtime.formspec.messages import message as field_message
 from downtime.formspec.values import ParseError, parse_datetime, parse_decimal
 from downtime.qt.form_view import enter_moves_on
 from downtime.qt.patient_header import admission_on_hold, identity_label
+from downtime.qt.screen_reader import add_row
 from downtime.qt.style import ERROR_STYLE, ErrorLabel, grow_to_fit
 from downtime.services import drafts, medication, records, settings
 from downtime.services.census import patient_with_location, with_namesakes
@@ -254,22 +255,22 @@ class DoseDialog(QDialog):
         self.reason = QComboBox()
         self.reason.addItems([""] + [label for _, label in self.reasons])
         self.detail = QLineEdit()
-        form.addRow(translate("DoseDialog", "&Outcome"), self.outcome)
-        form.addRow(translate("DoseDialog", "Actual &time"), self.given_at)
-        form.addRow(translate("DoseDialog", "&Dose given ({unit})").format(unit=order.dose_unit), self.dose)
-        form.addRow(translate("DoseDialog", "&Route"), self.route)
-        form.addRow(translate("DoseDialog", "Reason &given (as required)"), self.given_for)
+        add_row(form, translate("DoseDialog", "&Outcome"), self.outcome)
+        add_row(form, translate("DoseDialog", "Actual &time"), self.given_at)
+        add_row(form, translate("DoseDialog", "&Dose given ({unit})").format(unit=order.dose_unit), self.dose)
+        add_row(form, translate("DoseDialog", "&Route"), self.route)
+        add_row(form, translate("DoseDialog", "Reason &given (as required)"), self.given_for)
         # A letter each (Site shared T with the time, and Alt+T never reached it; Details had none).
-        form.addRow(translate("DoseDialog", "Sit&e"), self.site)
-        form.addRow(translate("DoseDialog", "Reason &not given"), self.reason)
-        form.addRow(translate("DoseDialog", "Deta&ils"), self.detail)
+        add_row(form, translate("DoseDialog", "Sit&e"), self.site)
+        add_row(form, translate("DoseDialog", "Reason &not given"), self.reason)
+        add_row(form, translate("DoseDialog", "Deta&ils"), self.detail)
         self.form = form
         self.witness_id = QLineEdit()
         self.witness_pin = QLineEdit()
         self.witness_pin.setEchoMode(QLineEdit.EchoMode.Password)
         if order.controlled:
-            form.addRow(translate("DoseDialog", "&Witness staff ID"), self.witness_id)
-            form.addRow(translate("DoseDialog", "Witness &PIN"), self.witness_pin)
+            add_row(form, translate("DoseDialog", "&Witness staff ID"), self.witness_id)
+            add_row(form, translate("DoseDialog", "Witness &PIN"), self.witness_pin)
         layout.addLayout(form)
         self.warnings = QFormLayout()
         layout.addLayout(self.warnings)
@@ -479,7 +480,8 @@ class DoseDialog(QDialog):
                                                         "log)"))
             label = ErrorLabel("⚠ " + warning.text(language()))
             self.warnings.addRow(label)
-            self.warnings.addRow(translate("DoseDialog", "Override reason"), edit)
+            add_row(self.warnings, translate("DoseDialog", "Override reason"), edit)
+            edit.setAccessibleDescription(warning.text(language()))  # which of the boxes named alike answers what
             QWidget.setTabOrder(edit, self.save_button)  # Enter in the reason goes to Save, not back to the top
             self.override_edits[warning.check, warning.message] = edit
         # Rows added to a shown window are shown, and so counted by its layout, by Qt's next turn.

@@ -25,6 +25,7 @@ from downtime.formspec.schema import (
 )
 from downtime.formspec.values import FieldError, ParseError, format_value, parse_text
 from downtime.qt.i18n import translate
+from downtime.qt.screen_reader import named
 
 Clock = Callable[[], datetime]
 RefChoices = Callable[[str], list[tuple[str, str]] | None]
@@ -118,7 +119,7 @@ class LineEditor(Editor):
             self.edit.editingFinished.connect(lambda: self._now_if_typed(now))
         self.edit.editingFinished.connect(self.committed)
         self.edit.textEdited.connect(self.edited)
-        self.edit.setAccessibleName(field.label.get(lang))
+        named(self.edit, field.label.get(lang))
         extras: list[QWidget] = []
         unit = getattr(field, "unit", None)
         if unit:
@@ -198,7 +199,7 @@ class LongTextEditor(Editor):
         super().__init__(field, lang)
         self.edit = PlainTextEdit()
         self.edit.setFixedHeight(78)
-        self.edit.setAccessibleName(field.label.get(lang))
+        named(self.edit, field.label.get(lang))
         self.edit.editingFinished.connect(self.committed)
         self.widget = self.edit
 
@@ -223,7 +224,7 @@ class _ShownAsText(Editor):
         self._editable = editable
         self._text = QLineEdit()
         self._text.setReadOnly(True)
-        self._text.setAccessibleName(self.field.label.get(self.lang))
+        named(self._text, self.field.label.get(self.lang))
         self._text.hide()
         box = QWidget()
         column = QVBoxLayout(box)
@@ -259,7 +260,7 @@ class ComboEditor(_ShownAsText):
             pairs = [(option.code, option.label.get(lang)) for option in field.options]  # type: ignore[union-attr]
         self.codes: list[Any] = [None] + [code for code, _ in pairs]
         self.combo.addItems([""] + [label for _, label in pairs])
-        self.combo.setAccessibleName(field.label.get(lang))
+        named(self.combo, field.label.get(lang))
         self.combo.currentIndexChanged.connect(self.committed)
         self.widget = self._wrap(self.combo)
 

@@ -275,6 +275,51 @@ def test_controlled_drug_needs_another_person_to_witness(qtbot, session_for, war
     assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 45
 
 
+def _said_by_a_screen_reader(box) -> tuple[str, str]:
+    """The name and description a screen reader gives a box (Qt's accessibility interface)."""
+    from PySide6.QtGui import QAccessible
+
+    read = QAccessible.queryAccessibleInterface(box)
+    return read.text(QAccessible.Text.Name), read.text(QAccessible.Text.Description)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_each_box_of_the_dose_dialog_is_named_as_its_label_for_a_screen_reader(qtbot, session_for, ward, reason_box,
+                                                                               lang):
+    """Its boxes had no accessible name (a "QLineEdit" in an accessibility tree, named only
+    where the platform looks for the label beside it), and every box asking an override reason
+    read alike, whatever warning it answered. A form's boxes were named by their label already,
+    and are named by the same code."""
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
+    from downtime.domain.medication import Warning
+    from downtime.qt.i18n import set_language
+
+    set_language(lang)
+    try:
+        _, _, morphine = ward
+        nurse = session_for("nurse", lang)
+        dialog = DoseDialog(nurse, medication.order(nurse.db, morphine), None)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        labels = {label.buddy(): label.text().replace("&", "") for label in dialog.findChildren(QLabel) if label.buddy()}
+        for outcome in (0, 1):
+            dialog.outcome.setCurrentIndex(outcome)
+            for box in [*dialog.findChildren(QLineEdit), *dialog.findChildren(QComboBox)]:
+                if box.isVisible():
+                    assert box.accessibleName() == labels[box]
+        assert {dialog.outcome.accessibleName(), dialog.reason.accessibleName(), dialog.witness_pin.accessibleName()} == {
+            {"en": "Outcome", "fr": "Résultat"}[lang], {"en": "Reason not given", "fr": "Motif de non-administration"}[lang],
+            {"en": "Witness PIN", "fr": "Code du témoin"}[lang]}
+        dialog._show_warnings([Warning(Check.PRN_INTERVAL, "Too soon: last dose at {at}", {"at": "09:00"}),
+                               Warning(Check.PRN_DAILY_MAX, "Fifth dose in 24 h", {})])
+        said = [_said_by_a_screen_reader(reason_box(dialog, check)) for check in (Check.PRN_INTERVAL, Check.PRN_DAILY_MAX)]
+        reason = {"en": "Override reason", "fr": "Motif de dérogation"}[lang]
+        assert said == [(reason, "Too soon: last dose at 09:00"), (reason, "Fifth dose in 24 h")]
+    finally:
+        set_language("en")
+
+
 def _failed_sign_ins(db, staff_id):
     return db.execute("SELECT COUNT(*) FROM audit WHERE action = 'sign_in.failed' AND actor = ?",
                       [staff_id]).fetchone()[0]
