@@ -17,7 +17,7 @@ from downtime.qt.dose_dialog import ORDER_ON_HOLD, ROUND_TICK_MS, DoseDialog, al
 from downtime.qt.tables import TextTableModel, make_table, print_and_open, show_keeping_choice
 from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ReadAgain
-from downtime.services import drafts, medication, printing, records
+from downtime.services import census, drafts, medication, printing, records
 from downtime.services.context import Session
 from downtime.services.medication import RoundItem
 
@@ -25,6 +25,9 @@ STATE = {DoseState.OVERDUE: QT_TR_NOOP("OVERDUE"), DoseState.LATE: QT_TR_NOOP("L
          DoseState.DUE: QT_TR_NOOP("Due now"), DoseState.UPCOMING: QT_TR_NOOP("Upcoming")}
 MISSED = QT_TR_NOOP("MISSED (over {hours} h)")
 WINDOW_HOURS = f"{medication.ROUND_WINDOW.total_seconds() / 3600:g}"
+
+
+PATIENT, FLAGS = 3, 8  # the round's columns
 
 
 class RoundModel(TextTableModel):
@@ -40,11 +43,15 @@ class RoundModel(TextTableModel):
     def is_warning(self, row: int, column: int) -> bool:
         """A dose missed over 12 hours ago is the gravest state on the round; an order another
         laptop wrote otherwise, a dose for that time withdrawn here that another laptop recorded
-        otherwise (it may have been given), or a medicine ordered twice, is said in its flags."""
-        if column == 8:
-            item = self.rows[row]
+        otherwise (it may have been given), or a medicine ordered twice, is said in its flags; a
+        patient sharing a family name with another of the ward, by their name, as on the patient
+        list (census.name_alert)."""
+        item = self.rows[row]
+        if column == FLAGS:
             return item.order.record_id in self.held or bool(item.held) or bool(item.also_ordered)
-        return column == 0 and (self.rows[row].missed or super().is_warning(row, column))
+        if column == PATIENT:
+            return bool(item.patient.namesakes)
+        return column == 0 and (item.missed or super().is_warning(row, column))
 
     def texts(self, row: int) -> tuple[str, ...]:
         item: RoundItem = self.rows[row]
@@ -57,8 +64,9 @@ class RoundModel(TextTableModel):
                                              (also_ordered_words(item.also_ordered, self.order_form),
                                               bool(item.also_ordered))) if on)))
         state = word(MISSED).format(hours=WINDOW_HOURS) if item.missed else word(STATE[item.state])
+        name = " — ".join(filter(None, (patient.display_name, census.name_alert(patient.namesakes, language()))))
         return (state, item.slot.strftime("%d/%m %H:%M"), f"{patient.ward}/{patient.bed or '—'}",
-                patient.display_name, patient.birth_date_in(language()), order.drug,
+                name, patient.birth_date_in(language()), order.drug,
                 medication.dose_words(self.order_form, order.dose, order.dose_unit, language()), order.route, flags)
 
 

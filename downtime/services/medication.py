@@ -7,7 +7,7 @@ import json
 import uuid
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import islice
 from datetime import date, datetime, time, timedelta, tzinfo
@@ -1373,10 +1373,14 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
     while the chart still read OVERDUE); none from before the stay (a patient readmitted at noon
     had the 08:00 dose of a time they were at home listed OVERDUE beside the one due now). The ward's orders are read at once, and of their doses
     only the times they were recorded for: the list is read again after every dose given, and a
-    month's stay holds hundreds."""
+    month's stay holds hundreds. Each patient comes with their namesakes' beds on the ward
+    (census.name_alerts): the round, where doses are given, said nothing of Mr Martin in bed 31
+    beside Mr Martin's dose in bed 12."""
     policy = settings.round_policy(db)
     first, last = now - window, now + ahead
-    patients = census.in_patients(db, forms, ward=ward, at=now)
+    ward_patients = census.in_patients(db, forms, ward=ward, at=now)
+    namesakes = census.name_alerts(ward_patients)
+    patients = [replace(patient, namesakes=namesakes.get(patient.patient_id, ())) for patient in ward_patients]
     ids = [patient.patient_id for patient in patients]
     admitted = {pid: location.admitted_at for pid, location in census.locations(db, at=now, patient_ids=ids).items()}
     since = min([first, *admitted.values()])

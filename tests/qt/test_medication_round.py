@@ -77,6 +77,34 @@ def test_dose_recorded_from_the_round_by_keyboard_with_an_allergy_override(round
     assert [panel.model.is_warning(r, 0) for r in range(3)] == [False, True, True]
 
 
+def test_the_round_says_same_name_in_red_beside_a_patient_sharing_it_on_the_ward(qtbot, session_for, ward, twin,
+                                                                                admission_values):
+    """The patient list, the chart's header, its tab and the dose dialog said "SAME NAME: bed 3"
+    of Mrs Martin in bed 12; the round, where her doses are chosen, read "MARTIN Hélène Marie
+    (née LEFÈVRE)" on her lines and on her namesake's alike."""
+    patient, _, _ = ward
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    roux = records.save_new(nurse, "admission", {**admission_values, "birth_name": "Roux", "used_name": "",
+                                                  "given_names": "Paul", "sex": "male", "nir": None, "bed": "5",
+                                                  "arrival_at": "2026-11-27T11:00+01:00"}).patient_id
+    for someone in (twin, roux):
+        records.save_new(doctor, "medication_order", {
+            "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+            "times": "08:00 14:00", "start_at": "2026-11-28T07:00+01:00", "controlled": False,
+            "high_alert": False}, patient_id=someone)
+    window = MainWindow(nurse)
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentWidget(window.medication)
+    model = window.medication.model
+    red = QColor(Qt.GlobalColor.darkRed)
+    said = {(model.rows[row].patient.patient_id, model.texts(row)[3],
+             model.data(model.index(row, 3), Qt.ItemDataRole.ForegroundRole) == red) for row in range(model.rowCount())}
+    assert said == {(patient, "MARTIN Hélène Marie (née LEFÈVRE) — SAME NAME: bed 3", True),
+                    (twin, "MARTIN Hélène Marie (née LEFÈVRE) — SAME NAME: bed 12", True),
+                    (roux, "ROUX Paul", False)}
+
+
 def test_after_a_dose_from_the_round_enter_opens_the_next_dose(round_window, ward, qtbot):
     """The round is read again after each dose: the list lost its chosen line, and the nurse's
     next Enter did nothing, the round stalled until a click or an arrow key."""
