@@ -178,6 +178,20 @@ def patient_on_the_clock(session_for, clock: FakeClock, admission_values: dict[s
 
 
 @pytest.fixture
+def french(monkeypatch: pytest.MonkeyPatch) -> Callable[[str, str], None]:
+    """french(english, translated): the French of a sentence added to the sources, given to the
+    catalogue for the test (resources/i18n/downtime_fr.ts receives it when the catalogue is next
+    brought up to date): what says it is shown to say it through the catalogue, in the words it
+    will say."""
+    from downtime.i18n import MESSAGES, _catalogue
+
+    def add(english: str, translated: str) -> None:
+        monkeypatch.setitem(_catalogue("fr"), (MESSAGES, english), translated)
+
+    return add
+
+
+@pytest.fixture
 def admission_values() -> dict[str, Any]:
     """A complete, valid admission as a nurse would type it."""
     return {

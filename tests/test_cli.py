@@ -907,19 +907,6 @@ def test_a_receipt_for_a_drug_with_no_page_is_refused_unless_it_opens_a_new_page
                                        "cd receive --new-page'.\n")
 
 
-@pytest.fixture
-def french(monkeypatch):
-    """The French of a sentence added to the command line, given to the catalogue for the test
-    (resources/i18n/downtime_fr.ts receives it when the catalogue is next brought up to date):
-    the command is shown to say it through the catalogue, in the words it will say."""
-    from downtime.i18n import MESSAGES, _catalogue
-
-    def add(english: str, translated: str) -> None:
-        monkeypatch.setitem(_catalogue("fr"), (MESSAGES, english), translated)
-
-    return add
-
-
 CLOSE_TO_A_PAGE = ("--drug {drug} --unit {unit} is close to {pages} on ward {ward}'s controlled-drug register: no new "
                    "page was opened, as one drug on two pages leaves both balances wrong. If it is the same drug, type "
                    "it as its page writes it; if it is another drug, delivered for the first time, give --new-page "

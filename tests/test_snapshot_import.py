@@ -326,6 +326,67 @@ def test_a_bad_fhir_entry_is_named_and_nothing_written(clerk, tmp_path, damage, 
     assert _counts(clerk.db) == before
 
 
+# The French the catalogue is to give a bundle's refusals (see the `french` fixture).
+BUNDLE_FRENCH = {
+    "entry {number} ({resource})": "entrée {number} ({resource})",
+    "bundle {where}": "bundle {where}",
+    "bundle {where}: {problem}": "bundle {where} : {problem}",
+    "{what} is missing": "{what} est absent",
+    "Encounter.location with physicalType 'wa' (the ward)": "Encounter.location avec physicalType 'wa' (le service)",
+    "{what} needs a time of day, not only a date": "{what} doit donner une heure, pas seulement une date",
+    "no participant is the surgeon (a Practitioner with participant.type PPRF, primary performer)":
+        "aucun participant n’est le chirurgien (un Practitioner avec participant.type PPRF, primary performer)",
+}
+PATIENT_ENTRY = "entry 1 (Patient 11111111-1111-4111-8111-111111111111)"
+ENCOUNTER_ENTRY = "entry 2 (Encounter 22222222-2222-4222-8222-222222222222)"
+
+
+@pytest.mark.parametrize("damage, english, translated", [
+    (lambda b: b["entry"][0]["resource"]["name"][0].pop("family"),
+     f"bundle {PATIENT_ENTRY}: Patient.name.family is missing",
+     f"bundle {PATIENT_ENTRY.replace('entry', 'entrée')} : Patient.name.family est absent"),
+    (lambda b: b["entry"][1]["resource"]["location"].pop(0),
+     f"bundle {ENCOUNTER_ENTRY}: Encounter.location with physicalType 'wa' (the ward) is missing",
+     f"bundle {ENCOUNTER_ENTRY.replace('entry', 'entrée')} : Encounter.location avec physicalType 'wa' (le service) "
+     "est absent"),
+    (lambda b: b["entry"][3]["resource"].update(authoredOn="2026-11-26"),
+     "bundle entry 4 (MedicationRequest 44444444-4444-4444-8444-444444444444): MedicationRequest.authoredOn needs a "
+     "time of day, not only a date",
+     "bundle entrée 4 (MedicationRequest 44444444-4444-4444-8444-444444444444) : MedicationRequest.authoredOn doit "
+     "donner une heure, pas seulement une date"),
+    (lambda b: b["entry"][6]["resource"].update(participant=[{**p, "status": "accepted"} for p in (PATIENT, ROOM)]),
+     "bundle entry 7 (Appointment 77777777-7777-4777-8777-777777777777): no participant is the surgeon (a "
+     "Practitioner with participant.type PPRF, primary performer)",
+     "bundle entrée 7 (Appointment 77777777-7777-4777-8777-777777777777) : aucun participant n’est le chirurgien (un "
+     "Practitioner avec participant.type PPRF, primary performer)"),
+], ids=["patient's name", "stay's ward", "order's time", "booking's surgeon"])
+def test_a_bad_fhir_entry_is_refused_in_the_readers_language(clerk, tmp_path, french, damage, english, translated):
+    """"bundle entry 2 (Encounter …): Encounter.location with physicalType 'wa' (the ward) is
+    missing" on a French laptop: a CSV snapshot's refusals were said in French, a bundle's
+    stayed English, the entry's words and the problem's."""
+    for source, said in BUNDLE_FRENCH.items():
+        french(source, said)
+    bundle = _bundle()
+    damage(bundle)
+    with pytest.raises(ImportRefused) as refused:
+        import_path(clerk, _written(tmp_path, bundle))
+    assert (refused.value.text("en"), refused.value.text("fr")) == (english, translated)
+
+
+def test_an_entry_loaded_before_with_other_content_is_named_in_the_readers_language(clerk, tmp_path, french):
+    for source, said in BUNDLE_FRENCH.items():
+        french(source, said)
+    bundle = _bundle()
+    import_path(clerk, _written(tmp_path, bundle))
+    bundle["entry"][1]["resource"]["location"][1]["location"]["display"] = "8"
+    with pytest.raises(ImportRefused) as refused:
+        import_path(clerk, _written(tmp_path, bundle))
+    said = refused.value.text("fr")
+    assert said.startswith(f"bundle {PATIENT_ENTRY.replace('entry', 'entrée')}, "
+                           f"{ENCOUNTER_ENTRY.replace('entry', 'entrée')} : "), said
+    assert "entry" not in said, said
+
+
 def _written(tmp_path: Path, bundle: dict) -> Path:
     path = tmp_path / "snapshot.json"
     path.write_text(json.dumps(bundle), encoding="utf-8")

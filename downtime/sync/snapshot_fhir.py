@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
 from downtime.formspec.values import ParseError, parse_datetime
 from downtime.sync.outcome import ImportRefused
 from downtime.sync.snapshot import PATIENT_FORM, SnapshotItem
@@ -35,6 +35,11 @@ SURGEON_CODES = {("http://terminology.hl7.org/CodeSystem/v3-ParticipationType", 
                  ("http://snomed.info/sct", "304292004")}
 SURGEON_WORDS = {"surgeon", "chirurgien"}
 PERSON_TYPES = {"Practitioner", "PractitionerRole", None}
+# Where a refusal or a loaded record is in the bundle, in the words of whoever reads it (they were
+# English on a French laptop, "bundle entry 3 (Patient …): Patient.name.family is missing").
+ENTRY = QT_TRANSLATE_NOOP("messages", "entry {number} ({resource})")
+IN_BUNDLE = QT_TRANSLATE_NOOP("messages", "bundle {where}")
+REFUSED_IN_BUNDLE = QT_TRANSLATE_NOOP("messages", "bundle {where}: {problem}")
 
 
 class _Entry:
@@ -42,24 +47,30 @@ class _Entry:
 
     def __init__(self, number: int, resource: dict[str, Any], full_url: str | None):
         self.number, self.resource, self.full_url = number, resource, full_url
-        self.where = f"entry {number} ({resource.get('resourceType')} {resource.get('id', '')})".replace(" )", ")")
+        self.where = Phrase(ENTRY, {"number": number,
+                                    "resource": f"{resource.get('resourceType')} {resource.get('id', '')}".strip()})
 
-    def refuse(self, what: str) -> ImportRefused:
-        return ImportRefused(f"bundle {self.where}: {what}")
+    def refuse(self, template: str, **values: object) -> ImportRefused:
+        """The entry named, then what is wrong with it: `template`, marked for the catalogue,
+        filled with `values`."""
+        return ImportRefused(REFUSED_IN_BUNDLE, where=self.where, problem=Phrase(template, values))
 
-    def when(self, value: Any, what: str) -> str:
+    def when(self, value: Any, what: str | Phrase) -> str:
         """A FHIR dateTime with its time of day, as the forms store it."""
         text = str(self.need(value, what))
         if "T" not in text:
-            raise self.refuse(f"{what} needs a time of day, not only a date")
+            raise self.refuse(QT_TRANSLATE_NOOP("messages", "{what} needs a time of day, not only a date"), what=what)
         try:
             return parse_datetime(text).isoformat(timespec="minutes")
         except ParseError:
-            raise self.refuse(f"{what} {text!r} is not a date and time") from None
+            raise self.refuse(QT_TRANSLATE_NOOP("messages", "{what} {text!r} is not a date and time"), what=what,
+                              text=text) from None
 
-    def need(self, value: Any, what: str) -> Any:
+    def need(self, value: Any, what: str | Phrase) -> Any:
+        """`value`, unless the bundle left it out. `what`: its FHIR path, as a Phrase when it
+        says more in words ("(the ward)")."""
         if value in (None, "", []):
-            raise self.refuse(f"{what} is missing")
+            raise self.refuse(QT_TRANSLATE_NOOP("messages", "{what} is missing"), what=what)
         return value
 
 
@@ -82,7 +93,9 @@ def _load(path: Path) -> list[_Entry]:
     except ValidationError as problem:
         first = problem.errors()[0]
         loc = list(first["loc"])
-        place = f"entry {loc[1] + 1}" if len(loc) > 1 and loc[0] == "entry" and isinstance(loc[1], int) else "bundle"
+        place = (Phrase(QT_TRANSLATE_NOOP("messages", "entry {number}"), {"number": loc[1] + 1})
+                 if len(loc) > 1 and loc[0] == "entry" and isinstance(loc[1], int)
+                 else Phrase(QT_TRANSLATE_NOOP("messages", "bundle")))
         raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}, {place}: {field}: {first}"),
                             path=path.name, place=place, field='.'.join(str(p) for p in loc[2:]) or loc[-1], first=first['msg']) from None
     except (KeyError, TypeError, ValueError) as problem:
@@ -112,7 +125,8 @@ def _identity(entry: _Entry) -> dict[str, Any]:
     patient = entry.resource
     gender = patient.get("gender", "unknown")
     if gender not in GENDER:
-        raise entry.refuse(f"Patient.gender {gender!r} is not a FHIR administrative gender")
+        raise entry.refuse(QT_TRANSLATE_NOOP("messages", "Patient.gender {gender!r} is not a FHIR administrative gender"),
+                           gender=gender)
     values: dict[str, Any] = {"identity_status": "provisional", "sex": GENDER[gender]}
     for identifier in patient.get("identifier", []):
         if identifier.get("system") == INS_SYSTEM:
@@ -149,7 +163,7 @@ def _place(entry: _Entry) -> dict[str, str]:
             found["ward"] = name
         if "bd" in codes and name:
             found["bed"] = name
-    entry.need(found.get("ward"), "Encounter.location with physicalType 'wa' (the ward)")
+    entry.need(found.get("ward"), Phrase(QT_TRANSLATE_NOOP("messages", "Encounter.location with physicalType 'wa' (the ward)")))
     return found
 
 
@@ -208,7 +222,8 @@ def _order(entry: _Entry) -> dict[str, Any]:
     elif len(timing.get("event") or []) == 1:  # a dose at one time, as fhir_medication writes a once-only order
         values["frequency"], values["start_at"] = "once", entry.when(timing["event"][0], "timing.event")
     else:
-        raise entry.refuse("dosage has neither timing.repeat.timeOfDay, asNeeded nor one timing.event")
+        raise entry.refuse(QT_TRANSLATE_NOOP("messages", "dosage has neither timing.repeat.timeOfDay, asNeeded nor one "
+                                                         "timing.event"))
     rate = ((dosage.get("doseAndRate") or [{}])[0]).get("rateQuantity") or {}
     if str(rate.get("unit") or rate.get("code") or "").casefold() == "ml/h" and rate.get("value") is not None:
         values["form"], values["rate_ml_h"] = "infusion", rate["value"]  # the order form's rate is in mL/h only
@@ -222,10 +237,10 @@ def _order(entry: _Entry) -> dict[str, Any]:
 def _session(slot: _Entry, schedules: dict[str, _Entry]) -> dict[str, Any]:
     schedule = schedules.get(_ref(slot.resource.get("schedule")) or "")
     if schedule is None:
-        raise slot.refuse("Slot.schedule does not name a Schedule in the bundle")
+        raise slot.refuse(QT_TRANSLATE_NOOP("messages", "Slot.schedule does not name a Schedule in the bundle"))
     theatre = next((a.get("display") for a in schedule.resource.get("actor", []) if a.get("display")), None)
     specialty = _text((schedule.resource.get("serviceType") or slot.resource.get("serviceType") or [None])[0])
-    return {"theatre": schedule.need(theatre, "Schedule.actor.display (the theatre)"),
+    return {"theatre": schedule.need(theatre, Phrase(QT_TRANSLATE_NOOP("messages", "Schedule.actor.display (the theatre)"))),
             "specialty": schedule.need(specialty, "Schedule.serviceType"),
             "starts_at": slot.when(slot.resource.get("start"), "Slot.start"),
             "ends_at": slot.when(slot.resource.get("end"), "Slot.end")}
@@ -260,15 +275,15 @@ def _surgeon(entry: _Entry, types: dict[str, str]) -> str:
     people = [p for p in entry.resource.get("participant", []) if _actor_type(p.get("actor"), types) in PERSON_TYPES]
     found = [p for p in people if _typed_surgeon(p)] or [p for p in people if not p.get("type")]
     if not found:
-        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "bundle {where}: no participant is the surgeon (a "
-                                                          "Practitioner with participant.type PPRF, primary performer)"),
-                            where=entry.where)
+        raise entry.refuse(QT_TRANSLATE_NOOP("messages", "no participant is the surgeon (a Practitioner with "
+                                                         "participant.type PPRF, primary performer)"))
     if len(found) > 1:
-        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "bundle {where}: {count} participants could be the surgeon; "
-                                                          "give the surgeon's participant.type PPRF (primary performer)"),
-                            where=entry.where, count=len(found))
+        raise entry.refuse(QT_TRANSLATE_NOOP("messages", "{count} participants could be the surgeon; give the "
+                                                         "surgeon's participant.type PPRF (primary performer)"),
+                           count=len(found))
     surgeon = (found[0].get("actor") or {}).get("display")
-    return str(entry.need(surgeon, "Appointment.participant.actor.display (the surgeon)"))
+    return str(entry.need(surgeon, Phrase(QT_TRANSLATE_NOOP("messages",
+                                                            "Appointment.participant.actor.display (the surgeon)"))))
 
 
 def _booking(entry: _Entry, types: dict[str, str]) -> dict[str, Any]:
@@ -294,8 +309,13 @@ def _patient_of(entry: _Entry, field: str, patients: dict[str, _Entry]) -> str:
                           or _ref(p.get("actor")) in patients), None)
     key = _ref(reference)
     if key not in patients:
-        raise entry.refuse(f"{field} does not name a Patient in the bundle")
+        raise entry.refuse(QT_TRANSLATE_NOOP("messages", "{field} does not name a Patient in the bundle"), field=field)
     return str(key)
+
+
+def _in_bundle(entry: _Entry) -> Phrase:
+    """Where a loaded record came from, for the refusals of the records it makes."""
+    return Phrase(IN_BUNDLE, {"where": entry.where})
 
 
 def read_fhir_snapshot(path: Path) -> list[SnapshotItem]:
@@ -311,8 +331,9 @@ def read_fhir_snapshot(path: Path) -> list[SnapshotItem]:
         if entry.resource.get("status") == "in-progress":
             patient = _patient_of(entry, "subject", patients)
             if patient in stays:  # the last one read was loaded, the other dropped without a word
-                raise entry.refuse(f"Patient {patient} has another in-progress Encounter, {stays[patient][0].where}: "
-                                   "which bed are they in? Leave the other out.")
+                raise entry.refuse(QT_TRANSLATE_NOOP("messages", "Patient {patient} has another in-progress Encounter, "
+                                                                 "{other}: which bed are they in? Leave the other out."),
+                                   patient=patient, other=stays[patient][0].where)
             stays[patient] = (entry, _stay(entry))
     allergies: dict[str, list[dict[str, Any]]] = {}
     for entry in by_type.get("AllergyIntolerance", {}).values():
@@ -324,7 +345,8 @@ def read_fhir_snapshot(path: Path) -> list[SnapshotItem]:
     items = []
     for key, entry in patients.items():
         if key not in stays:
-            raise entry.refuse("no in-progress Encounter for this patient (who is on the ward?)")
+            raise entry.refuse(QT_TRANSLATE_NOOP("messages", "no in-progress Encounter for this patient (who is on the "
+                                                             "ward?)"))
         encounter, stay = stays[key]
         values = {**_identity(entry), **stay, "allergy_status": "allergies" if key in allergies else "unknown"}
         if key in allergies:
@@ -332,10 +354,12 @@ def read_fhir_snapshot(path: Path) -> list[SnapshotItem]:
         if key in medicines:
             values["usual_medicines"] = "\n".join(medicines[key])
         # Both entries: a refused bed or reason is the Encounter's, not the Patient's.
-        items.append(SnapshotItem(f"bundle {entry.where}, {encounter.where}", "patient", key, PATIENT_FORM, values))
+        items.append(SnapshotItem(Phrase(QT_TRANSLATE_NOOP("messages", "bundle {where}, {encounter}"),
+                                         {"where": entry.where, "encounter": encounter.where}),
+                                  "patient", key, PATIENT_FORM, values))
     for key, entry in by_type.get("MedicationRequest", {}).items():
         if entry.resource.get("status") == "active":
-            items.append(SnapshotItem(f"bundle {entry.where}", "order", key, "medication_order", _order(entry),
+            items.append(SnapshotItem(_in_bundle(entry), "order", key, "medication_order", _order(entry),
                                       _patient_of(entry, "subject", patients)))
     schedules, slots = by_type.get("Schedule", {}), by_type.get("Slot", {})
     for key, entry in by_type.get("Appointment", {}).items():
@@ -343,11 +367,12 @@ def read_fhir_snapshot(path: Path) -> list[SnapshotItem]:
             continue
         slot_key = _ref((entry.resource.get("slot") or [None])[0])
         if slot_key not in slots:
-            raise entry.refuse("Appointment.slot does not name a Slot in the bundle (the theatre session)")
+            raise entry.refuse(QT_TRANSLATE_NOOP("messages", "Appointment.slot does not name a Slot in the bundle (the "
+                                                             "theatre session)"))
         if not any(item.kind == "session" and item.key == slot_key for item in items):
-            items.append(SnapshotItem(f"bundle {slots[slot_key].where}", "session", str(slot_key),
+            items.append(SnapshotItem(_in_bundle(slots[slot_key]), "session", str(slot_key),
                                       "theatre_session", _session(slots[slot_key], schedules)))
-        items.append(SnapshotItem(f"bundle {entry.where}", "booking", key, "operation_booking",
+        items.append(SnapshotItem(_in_bundle(entry), "booking", key, "operation_booking",
                                   _booking(entry, types), _patient_of(entry, "participant", patients),
                                   {"session": ("session", str(slot_key))}))
     return items
