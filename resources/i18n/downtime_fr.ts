@@ -5836,6 +5836,30 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{path}, ligne {number}, colonne {column} : vide</translation>
     </message>
     <message>
+        <source>entry {number} ({resource})</source>
+        <translation>entrée {number} ({resource})</translation>
+    </message>
+    <message>
+        <source>bundle {where}</source>
+        <translation>bundle {where}</translation>
+    </message>
+    <message>
+        <source>bundle {where}: {problem}</source>
+        <translation>bundle {where} : {problem}</translation>
+    </message>
+    <message>
+        <source>{what} needs a time of day, not only a date</source>
+        <translation>{what} doit donner une heure, pas seulement une date</translation>
+    </message>
+    <message>
+        <source>{what} {text!r} is not a date and time</source>
+        <translation>{what} {text!r} n’est pas une date et une heure</translation>
+    </message>
+    <message>
+        <source>{what} is missing</source>
+        <translation>{what} est absent</translation>
+    </message>
+    <message>
         <source>{path}: not UTF-8 text</source>
         <translation>{path} : pas du texte UTF-8</translation>
     </message>
@@ -5848,6 +5872,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{path} : pas un Bundle FHIR</translation>
     </message>
     <message>
+        <source>entry {number}</source>
+        <translation>entrée {number}</translation>
+    </message>
+    <message>
+        <source>bundle</source>
+        <translation>bundle</translation>
+    </message>
+    <message>
         <source>{path}, {place}: {field}: {first}</source>
         <translation>{path}, {place} : {field} : {first}</translation>
     </message>
@@ -5856,12 +5888,56 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{path} : pas un Bundle FHIR R4 valide ({kind} : {problem})</translation>
     </message>
     <message>
-        <source>bundle {where}: no participant is the surgeon (a Practitioner with participant.type PPRF, primary performer)</source>
-        <translation>bundle {where} : aucun participant n’est le chirurgien (un Practitioner avec participant.type PPRF, primary performer)</translation>
+        <source>Patient.gender {gender!r} is not a FHIR administrative gender</source>
+        <translation>Patient.gender {gender!r} n’est pas un genre administratif FHIR</translation>
     </message>
     <message>
-        <source>bundle {where}: {count} participants could be the surgeon; give the surgeon&apos;s participant.type PPRF (primary performer)</source>
-        <translation>bundle {where} : {count} participants pourraient être le chirurgien ; indiquez le participant.type PPRF (primary performer) du chirurgien</translation>
+        <source>Encounter.location with physicalType &apos;wa&apos; (the ward)</source>
+        <translation>Encounter.location avec physicalType &apos;wa&apos; (le service)</translation>
+    </message>
+    <message>
+        <source>dosage has neither timing.repeat.timeOfDay, asNeeded nor one timing.event</source>
+        <translation>dosage n’a ni timing.repeat.timeOfDay, ni asNeeded, ni un seul timing.event</translation>
+    </message>
+    <message>
+        <source>Slot.schedule does not name a Schedule in the bundle</source>
+        <translation>Slot.schedule ne désigne aucun Schedule du bundle</translation>
+    </message>
+    <message>
+        <source>Schedule.actor.display (the theatre)</source>
+        <translation>Schedule.actor.display (la salle d’opération)</translation>
+    </message>
+    <message>
+        <source>no participant is the surgeon (a Practitioner with participant.type PPRF, primary performer)</source>
+        <translation>aucun participant n’est le chirurgien (un Practitioner avec participant.type PPRF, primary performer)</translation>
+    </message>
+    <message>
+        <source>{count} participants could be the surgeon; give the surgeon&apos;s participant.type PPRF (primary performer)</source>
+        <translation>{count} participants pourraient être le chirurgien ; indiquez le participant.type PPRF (primary performer) du chirurgien</translation>
+    </message>
+    <message>
+        <source>Appointment.participant.actor.display (the surgeon)</source>
+        <translation>Appointment.participant.actor.display (le chirurgien)</translation>
+    </message>
+    <message>
+        <source>{field} does not name a Patient in the bundle</source>
+        <translation>{field} ne désigne aucun Patient du bundle</translation>
+    </message>
+    <message>
+        <source>Patient {patient} has another in-progress Encounter, {other}: which bed are they in? Leave the other out.</source>
+        <translation>Le Patient {patient} a une autre Encounter in-progress, {other} : dans quel lit est-il ? Laissez l’autre de côté.</translation>
+    </message>
+    <message>
+        <source>no in-progress Encounter for this patient (who is on the ward?)</source>
+        <translation>aucune Encounter in-progress pour ce patient (qui est dans le service ?)</translation>
+    </message>
+    <message>
+        <source>bundle {where}, {encounter}</source>
+        <translation>bundle {where}, {encounter}</translation>
+    </message>
+    <message>
+        <source>Appointment.slot does not name a Slot in the bundle (the theatre session)</source>
+        <translation>Appointment.slot ne désigne aucun Slot du bundle (la vacation de bloc)</translation>
     </message>
     <message>
         <source>{path}, line {number}: not a JSON object ({problem})</source>
