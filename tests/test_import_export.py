@@ -182,8 +182,9 @@ def test_an_export_read_a_few_lines_at_a_time_imports_the_same_and_refuses_a_lat
     lines = rewritten(folder, 200, lambda row: row.update(form_id="no_such_form"))
     assert lines > 200
     before = _counts(office.db)
-    with pytest.raises(ImportRefused, match=r"records.jsonl, line 200: form 'no_such_form' is not known"):
+    with pytest.raises(ImportRefused, match=r"records.jsonl, line 200: form 'no_such_form' is not known") as refused:
         import_export(office, folder)
+    assert refused.value.text("fr").startswith("data/records.jsonl, ligne 200 :"), "the line named in the reader's words"
     assert _counts(office.db) == before
     rewritten(folder, 200, lambda row: row.update(form_id=ward.execute(
         "SELECT form_id FROM records WHERE id = ?", [row["id"]]).fetchone()[0]))

@@ -29,7 +29,7 @@ import orjson
 from pydantic import ValidationError
 from sqlite_utils import Database
 
-from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
 from downtime.domain.holds import HeldVersion, SettledOtherwise, Settlement, SettlementNotTaken
 from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Action
@@ -62,7 +62,7 @@ def _already(session: Session, table: str, column: str, values: set[Any]) -> lis
         f"SELECT * FROM {table} WHERE {column} IN ({marks(part)})", part)]
 
 
-def _check_record(session: Session, where: str, row: dict[str, Any], patients: set[str]) -> tuple[FormSpec, set[str]]:
+def _check_record(session: Session, where: Phrase, row: dict[str, Any], patients: set[str]) -> tuple[FormSpec, set[str]]:
     """The record's form and the records it points to (a dose's order, a cancellation's
     booking), once the line (`where`: its file and number) is one this database can take."""
     spec = session.forms.get(row["form_id"])
@@ -186,7 +186,7 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
             batch, aside = [], []
             for name, number, row in versions:
                 done += 1
-                where = f"{name}, line {number}"
+                where = Phrase(QT_TRANSLATE_NOOP("messages", "{file}, line {number}"), {"file": name, "number": number})
                 spec, targets = _check_record(session, where, row, known_patients)
                 key = (row["record_id"], row["version"])
                 same_id = by_id.get(row["id"])
