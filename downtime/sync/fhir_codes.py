@@ -32,6 +32,8 @@ LOINC = "http://loinc.org"
 SNOMED = "http://snomed.info/sct"
 UCUM = "http://unitsofmeasure.org"
 
+# "No known allergies" on the admission form: the IPS's code for an allergy list checked and empty.
+NO_KNOWN_ALLERGY = "716186003"
 _NEWS2 = "Royal College of Physicians NEWS2 (National Early Warning Score 2)"
 # The NEWS2 score concepts of the SNOMED CT UK edition, by the chart row they score.
 NEWS2_CODES = {"total": "1104051000000101", "respiratory_rate": "1104301000000104", "spo2_scale_1": "1104311000000102",
@@ -43,7 +45,8 @@ NEWS2_CODES = {"total": "1104051000000101", "respiratory_rate": "110430100000010
 SYSTEMS: dict[str, dict[str, str]] = {
     ACT_CODE: {"IMP": "inpatient encounter"},
     ALLERGY_CLINICAL: {"active": "Active"},
-    ALLERGY_VERIFICATION: {"unconfirmed": "Unconfirmed", "entered-in-error": "Entered in Error"},
+    ALLERGY_VERIFICATION: {"unconfirmed": "Unconfirmed", "confirmed": "Confirmed",
+                           "entered-in-error": "Entered in Error"},
     CONTACT_ROLE: {"N": "Next-of-Kin"},
     DISCHARGE_DISPOSITION: {"home": "Home", "long": "Long-term care", "rehab": "Rehabilitation",
                             "aadvice": "Left against advice", "exp": "Expired",
@@ -60,7 +63,8 @@ SYSTEMS: dict[str, dict[str, str]] = {
             "3151-8": "Inhaled oxygen flow rate", "8867-4": "Heart rate", "8310-5": "Body temperature",
             "85354-9": "Blood pressure panel with all children optional", "8480-6": "Systolic blood pressure",
             "8462-4": "Diastolic blood pressure", "8302-2": "Body height"},
-    SNOMED: {NEWS2_CODES["total"]: f"{_NEWS2} total score",
+    SNOMED: {NO_KNOWN_ALLERGY: "No known allergy",
+             NEWS2_CODES["total"]: f"{_NEWS2} total score",
              NEWS2_CODES["respiratory_rate"]: f"{_NEWS2} - respiration rate score",
              NEWS2_CODES["spo2_scale_1"]: f"{_NEWS2} - oxygen saturation scale 1 score",
              NEWS2_CODES["spo2_scale_2"]: f"{_NEWS2} - oxygen saturation scale 2 score",

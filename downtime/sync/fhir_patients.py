@@ -1,7 +1,7 @@
 """Each patient as FHIR: the Patient (downtime number as a temporary identifier, IPP when
 known, INS when known and the identity validated, next of kin), one Encounter per stay with
-every bed it used, and AllergyIntolerance, with each admission's height, diet and medicines taken
-before admission (fhir_admission).
+every bed it used, and each admission's allergies (fhir_allergies), height, diet and medicines
+taken before admission (fhir_admission).
 
 Stays are replayed from the movement records in the order they happened, as the census does,
 so a transfer typed late still ends the previous bed at the right time, and a discharge,
@@ -23,22 +23,20 @@ from downtime.formspec import FormSpec
 from downtime.formspec.schema import VALIDATED_IDENTITY, Meaning
 from downtime.services.census import event_of
 from downtime.services.patients import PatientSummary, downtime_numbers, summarise
+from downtime.storage.records import histories
 from downtime.sync.fhir_admission import diet, height, next_of_kin, usual_medicines
+from downtime.sync.fhir_allergies import allergy_resources
 from downtime.sync.fhir_codes import (
     ACT_CODE,
-    ALLERGY_CLINICAL,
-    ALLERGY_VERIFICATION,
     DISCHARGE_DESTINATION,
     DISCHARGE_DISPOSITION,
     GENDER,
-    SEVERITY,
     coding,
 )
 from downtime.sync.fhir_elements import (
     Context,
     Group,
     Made,
-    derived_id,
     label,
     moment,
     patient_key,
@@ -71,14 +69,18 @@ def patient_groups(db: Database, ctx: Context) -> dict[str, Group]:
             for record in ctx.current(db, spec.id):
                 if record.patient_id:
                     items[record.patient_id].append((spec, record))
+    # Every version of the amended admissions, for the allergies an amendment removed (fhir_allergies).
+    amended = histories(db, [record.record_id for found in items.values() for spec, record in found
+                             if spec.creates_patient and record.version > 1])
     return {patient_key(pid): Group(patient_key(pid),
-                                    partial(_made, pid, number, items.get(pid, []), ctx.ehr_numbers.get(pid), ctx),
+                                    partial(_made, pid, number, items.get(pid, []), ctx.ehr_numbers.get(pid), ctx,
+                                            amended),
                                     frozenset(r.record_id for _, r in items.get(pid, [])), frozenset())
             for pid, number in downtime_numbers(db, ctx.patient_ids).items()}
 
 
 def _made(patient_id: str, number: str, items: list[tuple[FormSpec, RecordVersion]],
-          ehr_number: str | None, ctx: Context) -> Made:
+          ehr_number: str | None, ctx: Context, amended: dict[str, list[RecordVersion]]) -> Made:
     # The latest admission is the one they arrived by last, as the census takes it, not the one
     # written last: amending the first stay must not give the Patient its old identity back.
     admissions = sorted(((spec, r) for spec, r in items if spec.creates_patient), key=lambda p: p[1].occurred_at)
@@ -103,7 +105,8 @@ def _made(patient_id: str, number: str, items: list[tuple[FormSpec, RecordVersio
     encounter_of = {record_id: stay.admission.record_id for stay in stays for record_id in stay.records}
     for spec, admission in admissions:
         encounter = encounter_of.get(admission.record_id, admission.record_id)
-        for resource in (*_allergies(spec, admission, patient_id), *height(admission, patient_id, ctx),
+        for resource in (*allergy_resources(spec, admission, amended.get(admission.record_id, ()), patient_id),
+                         *height(admission, patient_id, ctx),
                          *diet(spec, admission, patient_id, admission.record_id in ended),
                          *usual_medicines(admission, patient_id, encounter)):
             made.add(resource, admission.record_id)
@@ -244,28 +247,3 @@ def _withdrawn_encounter(spec: FormSpec, admission: RecordVersion, patient_id: s
     start = {"start": moment(admission.occurred_at)}
     return _encounter_base(admission, patient_id, "entered-in-error") | {
         "period": start, "location": [{"location": _place(event.ward, event.bed), "period": start}]}
-
-
-def _allergies(spec: FormSpec, admission: RecordVersion, patient_id: str) -> list[dict[str, Any]]:
-    found_field = spec.by_meaning(Meaning.ALLERGIES)
-    rows = (admission.data.get(found_field.id) or []) if found_field else []
-    withdrawn = admission.status is _EIE
-    found = []
-    for index, row in enumerate(rows):
-        ident = derived_id(admission.record_id, f"allergy-{index}")
-        resource: dict[str, Any] = {"resourceType": "AllergyIntolerance", "id": ident,
-                                    "identifier": record_identifier(ident)}
-        if not withdrawn:
-            resource["clinicalStatus"] = {"coding": [coding(ALLERGY_CLINICAL, "active")]}
-        resource |= {
-            "verificationStatus": {"coding": [coding(ALLERGY_VERIFICATION,
-                                                     "entered-in-error" if withdrawn else "unconfirmed")]},
-            "code": {"text": row["substance"]}, "patient": reference(patient_id),
-            "recordedDate": moment(admission.recorded_at)}
-        if row.get("reaction") or row.get("severity"):
-            reaction: dict[str, Any] = {"manifestation": [{"text": row.get("reaction") or row["substance"]}]}
-            if row.get("severity") in SEVERITY:
-                reaction["severity"] = SEVERITY[row["severity"]]
-            resource["reaction"] = [reaction]
-        found.append(resource)
-    return found
