@@ -262,6 +262,75 @@ def test_a_fhir_snapshots_once_only_order_loads_at_its_time(clerk, tmp_path):
     assert (order.data["frequency"], order.data["start_at"]) == ("once", "2026-11-26T18:00+01:00")
 
 
+def _with_allergies(allergies: list[dict]) -> dict:
+    """The snapshot bundle with these AllergyIntolerances of its patient in place of its own."""
+    bundle = _bundle()
+    subject = {"reference": f"urn:uuid:{bundle['entry'][0]['resource']['id']}"}
+    bundle["entry"] = [entry for entry in bundle["entry"] if entry["resource"]["resourceType"] != "AllergyIntolerance"]
+    for number, allergy in enumerate(allergies):
+        resource = {**allergy, "resourceType": "AllergyIntolerance", "id": f"33333333-3333-4333-8333-33333333333{number}",
+                    "patient": subject}
+        bundle["entry"].append({"fullUrl": f"urn:uuid:{resource['id']}", "resource": resource})
+    return bundle
+
+
+def test_the_exports_no_known_allergy_loads_back_as_no_known_allergies(session_for, admission_values, clerk, tmp_path):
+    """The export sends "No known allergies" as SNOMED CT 716186003; the snapshot read it as an
+    allergy to a substance named "No known allergies"."""
+    records.save_new(session_for("nurse"), "admission", {**admission_values, "allergy_status": "nka", "allergies": []})
+    sent = json.loads((export(clerk, tmp_path / "export").folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    (nka,) = [e["resource"] for e in sent["entry"] if e["resource"]["resourceType"] == "AllergyIntolerance"]
+    snapshot = _with_allergies([nka])
+    del snapshot["entry"][0]["resource"]["identifier"][1]  # the INS: another patient than the one exported
+    path = tmp_path / "snapshot.json"
+    path.write_text(json.dumps(snapshot), encoding="utf-8")
+    import_path(clerk, path)
+    (loaded,) = [r for r in list_current(clerk.db, "admission") if r.data.get("ipp") == "900555"]
+    assert (loaded.data["allergy_status"], loaded.data.get("allergies")) == ("nka", None)
+
+
+_SNOMED = "http://snomed.info/sct"
+_VERIFICATION = "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification"
+_CLINICAL = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical"
+
+
+def _allergy_resource(code: dict, verification: str | None, clinical: str | None) -> dict:
+    resource: dict = {"code": code}
+    if verification:
+        resource["verificationStatus"] = {"coding": [{"system": _VERIFICATION, "code": verification}]}
+    if clinical:
+        resource["clinicalStatus"] = {"coding": [{"system": _CLINICAL, "code": clinical}]}
+    return resource
+
+
+_NO_KNOWN = {"coding": [{"system": _SNOMED, "code": "716186003", "display": "No known allergy"}]}
+_NO_KNOWN_DRUG = {"coding": [{"system": _SNOMED, "code": "409137002", "display": "No known drug allergy"}]}
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(allergies=st.lists(st.tuples(
+    st.sampled_from([{"text": "Latex"}, {"text": "Codeine"}, _NO_KNOWN, _NO_KNOWN_DRUG]),
+    st.sampled_from([None, "confirmed", "unconfirmed", "refuted", "entered-in-error"]),
+    st.sampled_from([None, "active", "inactive"])), max_size=4))
+def test_a_fhir_snapshots_allergy_status_is_what_its_standing_allergies_say(tmp_path_factory, allergies):
+    """An allergy the EHR withdrew or refuted is none; "No known allergy" standing (neither
+    unconfirmed nor inactive) is "No known allergies" unless an allergy stands beside it; "No
+    known drug allergy" rules out drugs only, so it leaves the allergies not known; and nothing
+    at all is "not known yet", never "none"."""
+    from downtime.sync.snapshot_fhir import read_fhir_snapshot
+
+    path = tmp_path_factory.mktemp("allergies") / "snapshot.json"
+    path.write_text(json.dumps(_with_allergies([_allergy_resource(*allergy) for allergy in allergies])), "utf-8")
+    (patient,) = [item for item in read_fhir_snapshot(path) if item.kind == "patient"]
+    standing = [code["text"] for code, verification, _ in allergies
+                if "text" in code and verification not in ("refuted", "entered-in-error")]
+    none_known = any(code is _NO_KNOWN and verification in (None, "confirmed") and clinical in (None, "active")
+                     for code, verification, clinical in allergies)
+    expected = "allergies" if standing else "nka" if none_known else "unknown"
+    assert patient.values["allergy_status"] == expected
+    assert [row["substance"] for row in patient.values.get("allergies", [])] == standing
+
+
 def _saline(snapshot: Path, form: str) -> None:
     """The CSV snapshot's orders with an IV fluid at 125 mL/h, its Form as given (the EHR's
     extract has no such column: left empty)."""

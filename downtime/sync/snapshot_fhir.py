@@ -4,7 +4,8 @@ MedicationRequest, and Appointment with its Slot and Schedule (the theatre sessi
 mapped onto the same items as the CSV snapshot, naming the entry when something cannot be used.
 
 Where FHIR has no place for something the ward form must know, the safe answer is chosen and
-the README says so: allergies absent from the bundle mean "not known", never "none"; identity
+the README says so: allergies absent from the bundle mean "not known", never "none" (which is an
+AllergyIntolerance of its own, see `_no_known_allergy`); identity
 stays provisional until a nurse sees a document; an order is a controlled drug or high-alert
 medicine only when the extensions below say so."""
 
@@ -40,6 +41,14 @@ PERSON_TYPES = {"Practitioner", "PractitionerRole", None}
 ENTRY = QT_TRANSLATE_NOOP("messages", "entry {number} ({resource})")
 IN_BUNDLE = QT_TRANSLATE_NOOP("messages", "bundle {where}")
 REFUSED_IN_BUNDLE = QT_TRANSLATE_NOOP("messages", "bundle {where}: {problem}")
+SNOMED = "http://snomed.info/sct"
+NO_KNOWN_ALLERGY = "716186003"  # as sync.fhir_codes writes it (not imported: fhir_core is slow to load)
+# SNOMED CT's no known allergy, then no known drug, food and environmental allergy: none is a
+# substance the patient reacts to; each of the last three rules out one kind only, so none of
+# them is the form's "No known allergies".
+NO_ALLERGY_CODES = {NO_KNOWN_ALLERGY, "409137002", "429625007", "428607008"}
+# An allergy the EHR withdrew (typed in error) or found not to be one: no allergy at all.
+NOT_AN_ALLERGY = {"entered-in-error", "refuted"}
 
 
 class _Entry:
@@ -178,6 +187,23 @@ def _stay(entry: _Entry) -> dict[str, Any]:
               "admitting_clinician": entry.need(clinician, "Encounter.participant.individual.display"),
               "resuscitation": "not_discussed", **_place(entry)}
     return values
+
+
+def _status(concept: dict[str, Any] | None) -> str | None:
+    return next((c.get("code") for c in (concept or {}).get("coding", [])), None)
+
+
+def _snomed(allergy: dict[str, Any]) -> set[str]:
+    return {c.get("code") for c in (allergy.get("code") or {}).get("coding", []) if c.get("system") == SNOMED}
+
+
+def _no_known_allergy(allergy: dict[str, Any]) -> bool:
+    """SNOMED CT 716186003 "No known allergy", as the IPS and this app's own export write "No
+    known allergies"; only while it stands (active, confirmed, or saying neither): an unconfirmed
+    or inactive one leaves the allergies not known, to be asked again."""
+    return (NO_KNOWN_ALLERGY in _snomed(allergy)
+            and _status(allergy.get("clinicalStatus")) in (None, "active")
+            and _status(allergy.get("verificationStatus")) in (None, "confirmed"))
 
 
 def _allergy(entry: _Entry) -> dict[str, Any]:
@@ -336,8 +362,14 @@ def read_fhir_snapshot(path: Path) -> list[SnapshotItem]:
                                    patient=patient, other=stays[patient][0].where)
             stays[patient] = (entry, _stay(entry))
     allergies: dict[str, list[dict[str, Any]]] = {}
+    none_known: set[str] = set()
     for entry in by_type.get("AllergyIntolerance", {}).values():
-        allergies.setdefault(_patient_of(entry, "patient", patients), []).append(_allergy(entry))
+        patient = _patient_of(entry, "patient", patients)
+        if _no_known_allergy(entry.resource):
+            none_known.add(patient)
+        elif not (_status(entry.resource.get("verificationStatus")) in NOT_AN_ALLERGY
+                  or _snomed(entry.resource) & NO_ALLERGY_CODES):
+            allergies.setdefault(patient, []).append(_allergy(entry))
     medicines: dict[str, list[str]] = {}
     for entry in by_type.get("MedicationStatement", {}).values():
         if entry.resource.get("status") == "active":
@@ -348,7 +380,9 @@ def read_fhir_snapshot(path: Path) -> list[SnapshotItem]:
             raise entry.refuse(QT_TRANSLATE_NOOP("messages", "no in-progress Encounter for this patient (who is on the "
                                                              "ward?)"))
         encounter, stay = stays[key]
-        values = {**_identity(entry), **stay, "allergy_status": "allergies" if key in allergies else "unknown"}
+        # An allergy listed beside a "no known allergy" is listed: the dose checks must see it.
+        status = "allergies" if key in allergies else "nka" if key in none_known else "unknown"
+        values = {**_identity(entry), **stay, "allergy_status": status}
         if key in allergies:
             values["allergies"] = allergies[key]
         if key in medicines:
