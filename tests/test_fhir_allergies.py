@@ -3,13 +3,16 @@ whatever its place in the list, one removed by an amendment is withdrawn from th
 known allergies" is a resource of its own, told apart from "not known yet"."""
 
 import json
+from array import array
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
 
 from downtime.services import records
+from downtime.storage.fhir_sent import identity, record_sent
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
+from downtime.sync.fhir_elements import derived_id
 
 RECORD = "urn:downtime:record"
 NKA_CODE = {"system": "http://snomed.info/sct", "code": "716186003", "display": "No known allergy"}
@@ -150,3 +153,27 @@ def test_a_withdrawn_admission_withdraws_its_no_known_allergy(session_for, admis
     records.mark_entered_in_error(session_for("nurse"), admission.record_id, "Duplicate admission")
     ((_, nka),) = _allergies(_export(session_for, tmp_path, "first")).values()
     assert _what(nka) == ("716186003", "entered-in-error", False)
+
+
+def test_allergies_an_earlier_bundle_sent_by_their_place_are_withdrawn(session_for, admission_values, tmp_path):
+    """Bundles made before allergies had identifiers of their own sent them by place
+    (`allergy-0`, `allergy-1`): the EHR holds them so, and removing Latex must still withdraw
+    it there, whatever the new identifiers."""
+    admission = _admit(session_for, admission_values, "allergies", ["Latex", "Codeine"])
+    by_place = [derived_id(admission.record_id, f"allergy-{place}") for place in (0, 1)]
+    db = session_for("records").db
+    with db.conn:  # what such an export kept of what it sent (storage.fhir_sent)
+        record_sent(db, array("q", [identity("AllergyIntolerance", f"identifier={RECORD}|{ident}") for ident in by_place]),
+                    array("q", [1, 2]))
+    _amend(session_for, admission, "allergies", ["Codeine"], "Latex was another patient's")
+    found = _allergies(_export(session_for, tmp_path, "after"))
+    withdrawn = [found[ident][1] for ident in by_place]
+    assert [found[ident][0] for ident in by_place] == ["PUT", "PUT"]
+    assert [(r["verificationStatus"]["coding"][0]["code"], "clinicalStatus" in r, "code" in r) for r in withdrawn] == [
+        ("entered-in-error", False, False)] * 2, "which allergy the EHR holds there is not known here: none is named"
+    assert [r["note"] for r in withdrawn] == [[{"text": f"Allergy {place} of the admission's list, sent by an earlier"
+                                                         f" bundle under an identifier made from its place, which held"
+                                                         f" {held}; the allergies now go under identifiers of their own"}]
+                                              for place, held in ((1, "Latex, then Codeine"), (2, "Codeine"))]
+    assert sorted((method, _what(r)) for ident, (method, r) in found.items() if ident not in by_place) == [
+        ("POST", ("Codeine", "unconfirmed", True)), ("POST", ("Latex", "entered-in-error", False))]

@@ -30,6 +30,11 @@ def identity(kind: str, condition: str) -> int:
     return hashed(f"{kind}?{condition}".encode())
 
 
+def identifier_condition(system: str, value: str) -> str:
+    """The search that finds a resource in the EHR by its identifier."""
+    return f"identifier={system}|{value}"
+
+
 def provenance_condition(record_id: str) -> str:
     """The search that finds a record's Provenance (it has no identifier): the record it names."""
     return f"entity:identifier={RECORD_SYSTEM}|{record_id}"

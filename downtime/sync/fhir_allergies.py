@@ -23,11 +23,16 @@ that the allergy was disproved clinically (refuted, which the EHR keeps on show 
 the patient); nor resolved, which a ward says by keeping the allergy, not by deleting it.
 Earlier versions are all in the database, from every laptop merged into it, so the withdrawal is
 in every bundle that holds the patient, whichever database made the earlier bundles; posted
-where the allergy was never sent, it creates only an entry already withdrawn."""
+where the allergy was never sent, it creates only an entry already withdrawn.
+
+Earlier releases' bundles (ids by place: `allergy-0`, `allergy-1`…) left the EHR allergies under
+identifiers no bundle sends any more: each one this database's exports sent (storage.fhir_sent)
+goes again entered in error, as an update, the allergies going under their own identifiers beside
+it. Without that, removing an allergy after such a bundle left it active in the EHR."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -41,14 +46,18 @@ from downtime.sync.fhir_elements import derived_id, moment, record_identifier, r
 NO_KNOWN_ALLERGIES = "nka"
 LISTED = "allergies"
 _NO_KNOWN_KEY = "no-known-allergy"
+BY_PLACE_WITHDRAWN = ("Allergy {place} of the admission's list, sent by an earlier bundle under an identifier made from its"
+                      " place, which held {held}; the allergies now go under identifiers of their own")
 
 
 def allergy_resources(spec: FormSpec, admission: RecordVersion, earlier: Sequence[RecordVersion],
-                      patient_id: str) -> list[dict[str, Any]]:
+                      patient_id: str, sent: Callable[[str], bool]) -> list[dict[str, Any]]:
     """What the current version states, entered in error when the admission is; then what
     `earlier` versions of the admission (any order, the current one among them or not) stated
-    and it no longer does, entered in error. Each is recorded when the first version stating it
-    was typed: an amendment elsewhere on the admission leaves it as the EHR has it."""
+    and it no longer does, entered in error; then each identifier by place an earlier export
+    sent (`sent`: whether an AllergyIntolerance went under it), entered in error. Each is
+    recorded when the first version stating it was typed: an amendment elsewhere on the
+    admission leaves it as the EHR has it."""
     versions = sorted((version for version in earlier if version.id != admission.id), key=lambda v: v.version)
     versions.append(admission)
     first_recorded: dict[str, datetime] = {}
@@ -59,14 +68,41 @@ def allergy_resources(spec: FormSpec, admission: RecordVersion, earlier: Sequenc
             last_stated[key] = (row, index)
     current = _stated(spec, admission)
     withdrawn = admission.status is RecordStatus.ENTERED_IN_ERROR
-    found = [_resource(admission.record_id, key, row, first_recorded[key], patient_id, withdrawn, None)
+    found = [_stated_resource(admission.record_id, key, row, first_recorded[key], patient_id, withdrawn, None)
              for key, row in current.items()]
     for key, (row, index) in last_stated.items():
         if key not in current:
             dropped_by = versions[index + 1]
             note = f"Removed from the admission record by its version {dropped_by.version}" + (
                 f": {dropped_by.reason}" if dropped_by.reason else "")
-            found.append(_resource(admission.record_id, key, row, first_recorded[key], patient_id, True, note))
+            found.append(_stated_resource(admission.record_id, key, row, first_recorded[key], patient_id, True, note))
+    return found + _by_place(spec, admission.record_id, versions, patient_id, sent)
+
+
+def _by_place(spec: FormSpec, record_id: str, versions: Sequence[RecordVersion], patient_id: str,
+              sent: Callable[[str], bool]) -> list[dict[str, Any]]:
+    """The identifiers by place an earlier export sent, withdrawn. Which allergy the EHR's copy
+    holds depends on the version that bundle carried, which is not known here: the resource
+    names no substance (the EHR keeps the one it had in its history), and its note names each
+    that place held, in turn."""
+    rows_field = spec.by_meaning(Meaning.ALLERGIES)
+    if rows_field is None:
+        return []
+    first_at: dict[int, datetime] = {}
+    held: dict[int, list[str]] = {}
+    for version in versions:
+        for place, row in enumerate(version.data.get(rows_field.id) or []):
+            first_at.setdefault(place, version.recorded_at)
+            substances = held.setdefault(place, [])
+            if str(row.get("substance")) not in substances:
+                substances.append(str(row.get("substance")))
+    found = []
+    for place, substances in held.items():
+        key = f"allergy-{place}"
+        if sent(derived_id(record_id, key)):
+            resource = _resource(record_id, key, patient_id, first_at[place], "entered-in-error", None)
+            resource["note"] = [{"text": BY_PLACE_WITHDRAWN.format(place=place + 1, held=", then ".join(substances))}]
+            found.append(resource)
     return found
 
 
@@ -91,21 +127,16 @@ def _stated(spec: FormSpec, version: RecordVersion) -> dict[str, dict[str, Any] 
     return stated
 
 
-def _resource(record_id: str, key: str, row: dict[str, Any] | None, recorded: datetime, patient_id: str,
-              withdrawn: bool, note: str | None) -> dict[str, Any]:
+def _stated_resource(record_id: str, key: str, row: dict[str, Any] | None, recorded: datetime, patient_id: str,
+                     withdrawn: bool, note: str | None) -> dict[str, Any]:
     """One allergy (`row`) or the "no known allergy" (None). A listed allergy is unconfirmed: the
     ward wrote what the patient or family said, with no test behind it."""
-    ident = derived_id(record_id, key)
-    resource: dict[str, Any] = {"resourceType": "AllergyIntolerance", "id": ident, "identifier": record_identifier(ident)}
-    if not withdrawn:
-        resource["clinicalStatus"] = {"coding": [coding(ALLERGY_CLINICAL, "active")]}
-    verification = "entered-in-error" if withdrawn else "confirmed" if row is None else "unconfirmed"
-    resource["verificationStatus"] = {"coding": [coding(ALLERGY_VERIFICATION, verification)]}
     if row is None:
-        resource["code"] = {"coding": [coding(SNOMED, NO_KNOWN_ALLERGY)], "text": "No known allergies"}
+        code = {"coding": [coding(SNOMED, NO_KNOWN_ALLERGY)], "text": "No known allergies"}
     else:
-        resource["code"] = {"text": row["substance"]}
-    resource |= {"patient": reference(patient_id), "recordedDate": moment(recorded)}
+        code = {"text": row["substance"]}
+    verification = "entered-in-error" if withdrawn else "confirmed" if row is None else "unconfirmed"
+    resource = _resource(record_id, key, patient_id, recorded, verification, code)
     if row is not None and (row.get("reaction") or row.get("severity")):
         reaction: dict[str, Any] = {"manifestation": [{"text": row.get("reaction") or row["substance"]}]}
         if row.get("severity") in SEVERITY:
@@ -114,3 +145,17 @@ def _resource(record_id: str, key: str, row: dict[str, Any] | None, recorded: da
     if note:
         resource["note"] = [{"text": note}]
     return resource
+
+
+def _resource(record_id: str, key: str, patient_id: str, recorded: datetime, verification: str,
+              code: dict[str, Any] | None) -> dict[str, Any]:
+    """An AllergyIntolerance without its reaction and note; active unless entered in error (R4
+    forbids a clinical status on one entered in error, and requires one otherwise)."""
+    ident = derived_id(record_id, key)
+    resource: dict[str, Any] = {"resourceType": "AllergyIntolerance", "id": ident, "identifier": record_identifier(ident)}
+    if verification != "entered-in-error":
+        resource["clinicalStatus"] = {"coding": [coding(ALLERGY_CLINICAL, "active")]}
+    resource["verificationStatus"] = {"coding": [coding(ALLERGY_VERIFICATION, verification)]}
+    if code is not None:
+        resource["code"] = code
+    return resource | {"patient": reference(patient_id), "recordedDate": moment(recorded)}

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
-from downtime.storage.fhir_sent import RECORD_SYSTEM
+from downtime.storage.fhir_sent import RECORD_SYSTEM, identifier_condition, identity
 from downtime.storage.records import list_current
 
 
@@ -69,6 +69,9 @@ class Context:
     withdrawn: Collection[str] = frozenset()
     """Records the ward said are not to be entered that an earlier bundle sent: the builders see
     them entered in error, so their resources go again withdrawn (fhir_export)."""
+    sent: Callable[[int], int | None] = lambda resource: None
+    """The content an earlier export of this database sent under an identity hash, None for
+    none (storage.fhir_sent.sent_before)."""
 
     def current(self, db: Database, form_id: str) -> list[RecordVersion]:
         """The current versions of a form's records, oldest first, kept by id as they stand for
@@ -82,6 +85,10 @@ class Context:
             found = [record.model_copy(update={"status": RecordStatus.ENTERED_IN_ERROR})
                      if record.record_id in self.withdrawn else record for record in found]
         return found
+
+    def sent_under(self, kind: str, identifier: str) -> bool:
+        """Whether an earlier export of this database sent a `kind` under this record identifier."""
+        return self.sent(identity(kind, identifier_condition(RECORD_SYSTEM, identifier))) is not None
 
     def person(self, staff_id: str, device_id: str) -> str:
         """A staff member of the laptop `device_id` as records staff will look them up: by name

@@ -68,7 +68,9 @@ from downtime.services.back_entry import (
     Conflict, NotEntered, Otherwise, conflicts_among, ehr_numbers, otherwise_among, standing_not_entered, with_entries,
 )
 from downtime.services.patients import downtime_numbers
-from downtime.storage.fhir_sent import hashed, identity, provenance_condition, records_sent, sent_before
+from downtime.storage.fhir_sent import (
+    hashed, identifier_condition, identity, provenance_condition, records_sent, sent_before,
+)
 from downtime.storage.records import as_version, held_from, on_hold
 from downtime.sync.fhir_codes import (
     DATA_OPERATION,
@@ -215,8 +217,9 @@ def _write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: in
     versions_held: dict[str | None, list[RecordVersion]] = {}
     for version in (as_version(row) for rows in on_hold(db, held).values() for row in rows):
         versions_held.setdefault(version.patient_id, []).append(version)
+    sent = sent_before(db)
     writer = _Writer(out, {"resourceType": "Bundle", "id": bundle_id, "type": "transaction",
-                           "timestamp": at.isoformat()}, sent_before(db))
+                           "timestamp": at.isoformat()}, sent)
     numbers = downtime_numbers(db)
     patients = list(numbers)
     noted = {record_id for (record_id,) in db.execute("SELECT DISTINCT record_id FROM settlements_otherwise")}
@@ -228,7 +231,7 @@ def _write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: in
     left_out: set[str] = set()
     for start in range(0, len(patients), PATIENTS_AT_ONCE):
         ctx = Context(forms, authors, laptops, first_versions, at, links,
-                      patient_ids=patients[start:start + PATIENTS_AT_ONCE], withdrawn=withdrawn)
+                      patient_ids=patients[start:start + PATIENTS_AT_ONCE], withdrawn=withdrawn, sent=sent)
         page_held = [version for patient_id in ctx.patient_ids for version in versions_held.get(patient_id, ())]
         page = _write_patients(db, ctx, changed, (held, not_entered), (page_held, authors), writer, laptops, numbers,
                                noted)
@@ -414,7 +417,7 @@ def _condition(resource: dict[str, Any]) -> str:
     if resource["resourceType"] == "Provenance":
         return provenance_condition(resource["entity"][0]["what"]["identifier"]["value"])
     found = resource["identifier"][0]
-    return f"identifier={found['system']}|{found['value']}"
+    return identifier_condition(found["system"], found["value"])
 
 
 def references(value: Any) -> list[str]:

@@ -105,7 +105,8 @@ def _made(patient_id: str, number: str, items: list[tuple[FormSpec, RecordVersio
     encounter_of = {record_id: stay.admission.record_id for stay in stays for record_id in stay.records}
     for spec, admission in admissions:
         encounter = encounter_of.get(admission.record_id, admission.record_id)
-        for resource in (*allergy_resources(spec, admission, amended.get(admission.record_id, ()), patient_id),
+        for resource in (*allergy_resources(spec, admission, amended.get(admission.record_id, ()), patient_id,
+                                            partial(ctx.sent_under, "AllergyIntolerance")),
                          *height(admission, patient_id, ctx),
                          *diet(spec, admission, patient_id, admission.record_id in ended),
                          *usual_medicines(admission, patient_id, encounter)):
