@@ -1000,7 +1000,10 @@ def cmd_theatre_list(args: argparse.Namespace) -> int:
                          "to_tell": entry.to_tell.said(args.lang) or None if entry.to_tell else None,
                          "clashes": [clash.said.text(args.lang) for clash in entry.clashes],
                          "patient_died": state.died_before.isoformat() if state.died_before and not entry.struck
-                         else None})
+                         else None,
+                         "patient_left": {"status": state.left_before.status.value, "at": state.left_before.at.isoformat()}
+                         if state.left_before and not entry.struck else None,
+                         "also_booked": [when.isoformat() for when in entry.booked_again]})
             text.append(f"  {entry.start:%H:%M}–{entry.ends_at(zone):%H:%M}  {state.patient.display_name:<34} "
                         f"{state.patient.downtime_number:<15} {procedure_and_side(data, booking_spec, args.lang):<40} "
                         f"{data['surgeon']:<20} {data.get('anaesthetist') or '—':<20} {board_status(entry, args.lang)}")

@@ -756,3 +756,97 @@ def test_the_operations_left_by_death_are_listed_with_a_space_before_the_semicol
                          patient_id=booked[0].patient.patient_id)
     printed = _text(printing.print_rescheduling(session_for("coord", lang=lang), tmp_path / "r.pdf"))
     assert f"28/11/2026 12:00{BETWEEN[lang]}" in printed
+
+
+def _gone(session_for, patient_id, leaving):
+    """The patient leaves the hospital at 12:00 on 28/11 (before Monday's list) by `leaving`."""
+    nurse = session_for("nurse")
+    if leaving == "discharge":
+        admission = records.current(nurse.db, records.list_current(nurse.db, "admission", patient_ids=[patient_id])[0].record_id)
+        records.amend(nurse, admission.record_id, {**admission.data, "phone": "01 23 45 67 89"}, "her own number")
+        records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T12:00+01:00", "destination": "care_home",
+                                              "letter_given": True, "medicines_given": True}, patient_id=patient_id)
+    elif leaving == "death":
+        records.save_new(session_for("doctor"), "death", {"died_at": "2026-11-28T12:00+01:00", "verified_by": "Dr Benali",
+                                                          "expected": False, "family_informed": True}, patient_id=patient_id)
+    else:
+        records.save_new(nurse, "transfer_out", {
+            "departed_at": "2026-11-28T12:00+01:00", "receiving_hospital": "CHU Nord", "receiving_unit": "Cardiologie",
+            "transport_mode": "mobile_icu", "escort": "doctor", "situation": "STEMI", "background": "-",
+            "condition": "unstable", "current_treatments": "Aspirin 250 mg IV, 11:30", "devices": ["peripheral_iv"],
+            "allergies_checked": True, "obs_at": "2026-11-28T11:45+01:00", "resp_rate": 20, "spo2": 95,
+            "documents_sent": ["admission_record"]}, patient_id=patient_id)
+
+
+@pytest.mark.parametrize(("leaving", "said"), [
+    ("discharge", "PATIENT DISCHARGED 28/11/2026 12:00 — Care home / nursing home: call 01 23 45 67 89"),
+    ("death", "PATIENT DIED 28/11/2026 12:00: cancel"),
+    ("transfer_out", "PATIENT TRANSFERRED OUT 28/11/2026 12:00 to CHU Nord")])
+def test_a_patient_gone_from_the_hospital_has_no_ward_to_be_fetched_from_and_each_list_says_where_they_went(
+        day, tmp_path, session_for, leaving, said):
+    """Discharged at 02:44 and booked at 13:30, a patient was printed "Ward 3B, bed 12" on the day
+    list (the census keeps the last bed of a stay that ended), and the board and `theatre list`
+    said "booked" with nothing flagged: a porter went to fetch her. The ward and bed are printed
+    for a patient in hospital only; the board, the printed list and the command line say where
+    the patient went, in the same words."""
+    coord, made, _ = day
+    (abel,) = [state for state in theatre.bookings(coord.db, coord.forms) if state.record.record_id == made["Abel"]]
+    _gone(session_for, abel.record.patient_id, leaving)
+    (lines,) = [entries for _, entries in theatre.day_list(coord.db, coord.forms, date(2026, 11, 30))]
+    statuses = {entry.state.patient.display_name: theatre.board_status(entry, "en") for entry in lines}
+    assert statuses["ABEL Hélène Marie"] == f"booked — {said}"
+    assert statuses["ZOLA Hélène Marie"] == "booked", "a patient still in hospital has nothing more said"
+    text = _text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf"))
+    assert "bed 2" not in text and "ZOLA Hélène Marie Ward 3B, bed 1" in text
+    assert said in text
+    french = _text(printing.print_theatre_list(session_for("coord", lang="fr"), date(2026, 11, 30), tmp_path / "f.pdf"))
+    assert "lit 2" not in french and "Service 3B, lit 1" in french
+
+
+def test_a_rebooked_operation_says_so_on_its_new_days_printed_list(day, tmp_path, clock):
+    """The board and `theatre list` said "rebooked" on the new day's line; the printed list
+    printed only whether its patient was told, and the theatre did not know it came from another
+    day."""
+    coord, made, later = day
+    theatre.rebook(coord, made["Morin"], {"outcome": "rebooked", "session": later, "planned_start": "2026-12-01T08:00+01:00",
+                                          "decided_at": clock.now.isoformat(timespec="minutes")})
+    text = _text(printing.print_theatre_list(coord, date(2026, 12, 1), tmp_path / "list.pdf"))
+    assert "REBOOKED (from 30/11 09:15)" in text
+    assert "REBOOKED" not in _text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "old.pdf"))
+
+
+def test_the_same_operation_booked_twice_is_marked_on_both_lines(day, tmp_path):
+    """A second "carpal tunnel release " on the right, booked three days after the first still
+    booked, stood on both days' lists unmarked. Each line now says the other's date (a staged
+    repair is booked twice on purpose); another operation of the patient is not marked."""
+    coord, made, later = day
+    (abel,) = [state for state in theatre.bookings(coord.db, coord.forms) if state.record.record_id == made["Abel"]]
+    theatre.book(coord, abel.record.patient_id, {**abel.record.data, "procedure": " knee  ARTHROSCOPY ", "session": later,
+                                                 "planned_start": "2026-12-01T08:00+01:00"})
+    statuses = {(entry.start.day, entry.state.patient.display_name): theatre.board_status(entry, "en")
+                for day_ in (date(2026, 11, 30), date(2026, 12, 1))
+                for _, entries in theatre.day_list(coord.db, coord.forms, day_) for entry in entries}
+    assert statuses[(30, "ABEL Hélène Marie")] == "booked — ALSO BOOKED 01/12 08:00"
+    assert statuses[(1, "ABEL Hélène Marie")] == "booked — ALSO BOOKED 30/11 08:00"
+    assert statuses[(30, "ZOLA Hélène Marie")] == "booked"
+    assert "ALSO BOOKED 01/12 08:00" in _text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "l.pdf"))
+    assert theatre.booked_already(coord.db, abel.record.patient_id, abel.record.data, None, "en") == (
+        "Knee arthroscopy, right side is already booked for this patient: 30/11/2026 08:00 T1; 01/12/2026 08:00 T2.")
+    assert theatre.booked_already(coord.db, abel.record.patient_id, {**abel.record.data, "laterality": "left"}, None,
+                                  "en") is None
+
+
+def test_a_patient_gone_home_still_to_be_told_is_rung_once_on_the_line(day, tmp_path, session_for, clock):
+    """A line already saying whom to ring (its patient not yet told of the new date) gave the
+    number a second time after the discharge: the discharge says where they went, once."""
+    coord, made, later = day
+    (morin,) = [state for state in theatre.bookings(coord.db, coord.forms) if state.record.record_id == made["Morin"]]
+    theatre.rebook(coord, made["Morin"], {"outcome": "rebooked", "session": later, "planned_start": "2026-12-01T08:00+01:00",
+                                          "decided_at": clock.now.isoformat(timespec="minutes")})
+    _gone(session_for, morin.record.patient_id, "discharge")
+    (entry,) = [entry for _, entries in theatre.day_list(coord.db, coord.forms, date(2026, 12, 1), now=clock.now)
+                for entry in entries]
+    assert theatre.board_status(entry, "en") == ("rebooked — PATIENT NOT TOLD YET — tell: 01 23 45 67 89 — PATIENT "
+                                                 "DISCHARGED 28/11/2026 12:00 — Care home / nursing home")
+    text = _text(printing.print_theatre_list(coord, date(2026, 12, 1), tmp_path / "list.pdf"))
+    assert text.count("01 23 45 67 89") == 1

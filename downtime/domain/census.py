@@ -127,6 +127,15 @@ def left_after(events: Iterable[MovementEvent], since: datetime) -> MovementEven
                  if event.occurred_at > since and not _is_in(after)), None)
 
 
+def departure(events: Iterable[MovementEvent]) -> MovementEvent | None:
+    """The movement by which the patient, out of hospital now, left it (discharged, transferred
+    out, died); None while they are in (readmitted since, too) or were never admitted."""
+    left = None
+    for event, before, after in _replay(events):
+        left = None if _is_in(after) else event if _is_in(before) else left
+    return left
+
+
 def misplaced(events: Iterable[MovementEvent], since: datetime) -> MovementEvent | None:
     """The first movement from `since` on that cannot happen where it stands in the patient's
     timeline: an admission while already in, or any other movement while not in. Earlier ones

@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from downtime.domain.census import Location
+from downtime.domain.census import Location, StayStatus
 from downtime.domain.theatre import ARRIVE_BEFORE, CLEAR_WATER_UNTIL, NOTHING_TO_EAT_BEFORE, TheatreSession
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
@@ -26,7 +26,8 @@ from downtime.pdf.page import (
 from downtime.pdf.runs import Run, RunLines
 from downtime.services.patients import PatientSummary
 from downtime.services.theatre import (
-    REBOOK_BY, WHOM_TO_TELL, BookingState, BookingStatus, ListEntry, WaitingItem, procedure_and_side, with_length,
+    REBOOK_BY, WHOM_TO_TELL, BookingState, BookingStatus, ListEntry, WaitingItem, line_flags, procedure_and_side,
+    rebooked_from, with_length,
 )
 
 WORDS: dict[str, dict[Lang, str]] = {
@@ -42,7 +43,6 @@ WORDS: dict[str, dict[Lang, str]] = {
     "moved": {"en": "MOVED to {when}", "fr": "DÉPLACÉE au {when}"},
     "transferred": {"en": "TRANSFERRED to {hospital}", "fr": "TRANSFÉRÉE vers {hospital}"},
     "clash": {"en": "CLASH, move one: {clashes}", "fr": "CONFLIT, en déplacer une : {clashes}"},
-    "died": {"en": "PATIENT DIED {at}: cancel", "fr": "PATIENT DÉCÉDÉ {at} : annuler"},
     "not_told": {"en": "PATIENT NOT TOLD YET", "fr": "PATIENT PAS ENCORE INFORMÉ"},
     "tell": {"en": "Tell: {whom}", "fr": "Prévenir : {whom}"},
     "told": {"en": "Patient told: {how}, {at}", "fr": "Patient informé : {how}, {at}"},
@@ -120,14 +120,16 @@ def _grid(rows: list[list[object]], widths: list[float], width: float, title: st
 
 
 def _patient(patient: PatientSummary, lang: Lang, struck: bool) -> Flowable | list[Flowable]:
-    """The name, then (for an operation still on the list) where the patient is, for the porter
-    sent to fetch them (the list named no ward), and their allergies as the admission recorded
-    them, which the WHO checklist's Sign In asks for: in an outage the paper list is all the
-    theatre has."""
+    """The name, then (for an operation still on the list) the ward and bed of a patient in
+    hospital, for the porter sent to fetch them (the list named no ward), and their allergies as
+    the admission recorded them, which the WHO checklist's Sign In asks for: in an outage the
+    paper list is all the theatre has. A patient gone from the hospital has no ward to be fetched
+    from (their last was printed after their discharge): the status says where they went."""
     name = _p(patient.display_name, bold=True, struck=struck)
     if struck:
         return name
-    where = [_p(w("where", lang, ward=patient.ward, bed=patient.bed or "—"), size=7)] if patient.ward else []
+    where = ([_p(w("where", lang, ward=patient.ward, bed=patient.bed or "—"), size=7)]
+             if patient.ward and patient.stay is StayStatus.IN else [])
     return [name, *where, _p(allergy_line(patient, lang), size=7, bold=True, color=allergy_colour(patient))]
 
 
@@ -175,7 +177,7 @@ def _status(entry: ListEntry, cancel_spec: FormSpec, rebook_spec: FormSpec, lang
 def _state_said(entry: ListEntry, cancel_spec: FormSpec, lang: Lang) -> str:
     state = entry.state
     if not entry.struck:
-        flags = [w("died", lang, at=f"{state.died_before:%d/%m/%Y %H:%M}")] if state.died_before else []
+        flags = [said for said in (rebooked_from(entry, lang), *line_flags(entry, lang)) if said]
         if entry.clashes:
             flags.append(w("clash", lang, clashes=entry.clash_text(lang)))
         return " — ".join(flags)

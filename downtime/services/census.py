@@ -13,11 +13,11 @@ from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang
 from downtime.domain.duplicates import fold
-from downtime.domain.census import (Location, Movement, MovementEvent, Stay, StayStatus, locate, misplaced,
+from downtime.domain.census import (Location, Movement, MovementEvent, Stay, StayStatus, departure, locate, misplaced,
                                     overlap, stays)
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
-from downtime.formspec.schema import Meaning
+from downtime.formspec.schema import ChoiceField, Meaning, Text
 from downtime.services.errors import ServiceError
 from downtime.services.patients import PatientSummary, display_name, downtime_numbers, summarise
 from downtime.services.wards import bed_ranges, ward_codes, wards
@@ -480,6 +480,40 @@ def deaths(db: Database, patient_ids: Collection[str]) -> dict[str, datetime]:
     """When each of these patients died, for those whose standing death is recorded."""
     return {patient_id: location.since for patient_id, location in locations(db, patient_ids=patient_ids).items()
             if location.status is StayStatus.DECEASED}
+
+
+# Where a patient leaving the hospital went, by the form that recorded their leaving.
+LEFT_FOR = {"discharge": "destination", "transfer_out": "receiving_hospital"}
+
+
+@dataclass(frozen=True)
+class Departure:
+    """How and when a patient out of hospital left it, and for where: the discharge's destination
+    (a care home is not home) or the hospital a transfer out went to, as typed."""
+
+    status: StayStatus
+    at: datetime
+    to: Text | None
+
+
+def departures(db: Database, forms: dict[str, FormSpec], patient_ids: Collection[str]) -> dict[str, Departure]:
+    """How each of these patients out of hospital now left it; those in hospital are left out."""
+    left = {patient_id: (found, locate(events)) for patient_id, events in movement_events(db, patient_ids).items()
+            if (found := departure(events)) is not None}
+    movements = current_of(db, [event.record_id for event, _ in left.values()])
+    return {patient_id: Departure(where.status, where.since, _left_for(forms, movements.get(event.record_id)))
+            for patient_id, (event, where) in left.items() if where is not None}
+
+
+def _left_for(forms: dict[str, FormSpec], record: RecordVersion | None) -> Text | None:
+    """The destination chosen on a discharge, in both languages, or the hospital typed on a
+    transfer out."""
+    if record is None or (field_id := LEFT_FOR.get(record.form_id)) is None or not (value := record.data.get(field_id)):
+        return None
+    field = forms[record.form_id].field(field_id)
+    if isinstance(field, ChoiceField):
+        return next((option.label for option in field.options if option.code == value), None)
+    return Text(en=str(value), fr=str(value))
 
 
 def patient_with_location(db: Database, forms: dict[str, FormSpec], patient_id: str) -> PatientSummary:

@@ -29,7 +29,7 @@ from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, Lang, Phrase, message, semicolon, translate
 from downtime.services import records
 from downtime.services.back_entry import ehr_numbers, probable_duplicates_among
-from downtime.services.census import all_patients, deaths, location_at, locations
+from downtime.services.census import Departure, all_patients, deaths, departures, location_at, locations
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
 from downtime.services.laptops import laptops_known
@@ -37,6 +37,7 @@ from downtime.services.patients import PatientSummary, downtime_numbers
 from downtime.services.wards import ward_names
 from downtime.storage.records import as_version, chunks, current_of, list_current, marks
 
+BOOKING_FORM = "operation_booking"
 NEAR_BREACH = timedelta(days=7)
 NOT_YET = "not_yet"  # the cancellation form's "Patient told: Not yet"
 
@@ -131,6 +132,8 @@ class BookingState(BookingFacts):
     patient: PatientSummary
     died_at: datetime | None = None
     """The patient's recorded death, if any."""
+    left: Departure | None = None
+    """How the patient left the hospital (discharged, transferred out, died), while out of it."""
 
     @property
     def untold(self) -> bool:
@@ -149,6 +152,15 @@ class BookingState(BookingFacts):
             return None
         return self.died_at
 
+    @property
+    def left_before(self) -> Departure | None:
+        """How the patient left the hospital, when they left it before the operation (as
+        `died_before`): there is no ward or bed to fetch them from, and the lists say where
+        they went instead (`left_said`)."""
+        if self.left is None or (self.start is not None and self.start < self.left.at):
+            return None
+        return self.left
+
 
 CLASHES = QT_TRANSLATE_NOOP("messages", "This slot clashes: {clashes}.")
 # A booking's status as a refusal names it.
@@ -157,7 +169,13 @@ STATUS_WORDS = {BookingStatus.BOOKED: QT_TRANSLATE_NOOP("messages", "booked"),
                 BookingStatus.REBOOKED: QT_TRANSLATE_NOOP("messages", "rebooked"),
                 BookingStatus.TRANSFERRED: QT_TRANSLATE_NOOP("messages", "transferred")}
 _TRANSFERRED_TO = QT_TRANSLATE_NOOP("messages", "{status} to {hospital}")
-_DIED = QT_TRANSLATE_NOOP("messages", "{status} — PATIENT DIED {died}: cancel")
+_REBOOKED_FROM = QT_TRANSLATE_NOOP("messages", "{status} (from {day})")
+_LEFT_DISCHARGED = QT_TRANSLATE_NOOP("messages", "PATIENT DISCHARGED {at} — {to}: call {phone}")
+_LEFT_DISCHARGED_NO_PHONE = QT_TRANSLATE_NOOP("messages", "PATIENT DISCHARGED {at} — {to}: no telephone recorded")
+_LEFT_DISCHARGED_TO = QT_TRANSLATE_NOOP("messages", "PATIENT DISCHARGED {at} — {to}")
+_LEFT_TRANSFERRED = QT_TRANSLATE_NOOP("messages", "PATIENT TRANSFERRED OUT {at} to {hospital}")
+_LEFT_DIED = QT_TRANSLATE_NOOP("messages", "PATIENT DIED {at}: cancel")
+_ALSO_BOOKED = QT_TRANSLATE_NOOP("messages", "ALSO BOOKED {when}")
 _CLASH = QT_TRANSLATE_NOOP("messages", "{status} — CLASH, move one: {clashes}")
 _NOT_TOLD = QT_TRANSLATE_NOOP("messages", "{status} — PATIENT NOT TOLD YET")
 _NOT_TOLD_TELL = QT_TRANSLATE_NOOP("messages", "{status} — PATIENT NOT TOLD YET — tell: {whom}")
@@ -354,10 +372,15 @@ def bookings(db: Database, forms: dict[str, FormSpec], keep: Callable[[BookingFa
     the bookings already replayed, when one screen shows more than one list."""
     kept = [facts for facts in (_replay(db) if replayed is None else replayed) if keep(facts)]
     patients = all_patients(db, forms, {str(facts.record.patient_id) for facts in kept})
-    died = deaths(db, patients)
-    return [BookingState(**{field.name: getattr(facts, field.name) for field in fields(BookingFacts)},
-                         patient=patients[str(facts.record.patient_id)], died_at=died.get(str(facts.record.patient_id)))
+    left = departures(db, forms, patients)
+    return [_with_patient(facts, patients[str(facts.record.patient_id)], left.get(str(facts.record.patient_id)))
             for facts in kept]
+
+
+def _with_patient(facts: BookingFacts, patient: PatientSummary, left: Departure | None) -> BookingState:
+    died = left.at if left is not None and left.status is StayStatus.DECEASED else None
+    return BookingState(**{field.name: getattr(facts, field.name) for field in fields(BookingFacts)},
+                        patient=patient, left=left, died_at=died)
 
 
 def _state(replayed: list[BookingFacts], booking_id: str) -> BookingFacts:
@@ -739,23 +762,65 @@ def _refuse_booking_again(db: Database, record_id: str, patient_id: str, data: d
     operation, the other side, or the same one beside an operation still booked (a second look,
     a staged repair) are booked as usual."""
     people = _one_person(db, patient_id)
-    same = {record.record_id for record in _standing_where(db, ["operation_booking"], "patient_id IN (?)", people)
-            if record.record_id != record_id and _procedure_key(record.data) == _procedure_key(data)
-            and _sides_meet(record.data["laterality"], data["laterality"])}
-    waiting = [facts for facts in _replay(db, same) if facts.status is BookingStatus.CANCELLED] if same else []
+    waiting = [facts for facts in _same_operations(db, people, record_id, data) if facts.status is BookingStatus.CANCELLED]
     if waiting:
         found, cancelled = waiting[0].record, waiting[0].cancelled_at
         assert cancelled is not None
-        side = found.data["laterality"]
-        operation = (found.data["procedure"] if side not in SIDE_WORDS
-                     else Phrase(_SIDED, {"procedure": found.data["procedure"], "side": Phrase(SIDE_WORDS[side])}))
-        other = str(found.patient_id)
-        whose = (Phrase(_THIS_PATIENT) if other == patient_id else Phrase(_LINKED_NUMBER, {
-            "number": downtime_numbers(db, [other])[other], "ehr": people[other]}))
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Procedure: {procedure} is already waiting to be rebooked for "
                                                          "{whose} (cancelled {cancelled}): rebook it from the "
                                                          "rescheduling list rather than booking it again."),
-                           procedure=operation, whose=whose, cancelled=f"{cancelled:%d/%m/%Y %H:%M}")
+                           procedure=_operation_named(found.data), whose=_whose(db, people, patient_id, found),
+                           cancelled=f"{cancelled:%d/%m/%Y %H:%M}")
+
+
+def booked_already(db: Database, patient_id: str, data: Mapping[str, Any], record_id: str | None, lang: Lang) -> str | None:
+    """The same operation (procedure, on a side it covers) standing booked for this patient (the
+    person, as `_refuse_booking_again` has them) at another time, said with each date and theatre;
+    None when there is none. Asked about, not refused: a second carpal tunnel release on the right
+    was booked three days after the first with nothing said, yet a staged repair is booked twice
+    on purpose."""
+    people = _one_person(db, patient_id)
+    standing = sorted(((facts.start, facts) for facts in _same_operations(db, people, record_id, data)
+                       if facts.status in LIVE and facts.start is not None), key=lambda pair: pair[0])
+    if not standing:
+        return None
+    theatres = {session_id: found.theatre for session_id, found in
+                sessions(db, {str(facts.session_id) for _, facts in standing}).items()}
+    slots = [f"{start:%d/%m/%Y %H:%M} {theatres.get(str(facts.session_id), '?')}" for start, facts in standing]
+    first = standing[0][1].record
+    return message(lang, QT_TRANSLATE_NOOP("messages", "{procedure} is already booked for {whose}: {slots}."),
+                   procedure=_operation_named(first.data), whose=_whose(db, people, patient_id, first),
+                   slots=semicolon(lang).join(slots))
+
+
+def _same_operations(db: Database, people: Collection[str], record_id: str | None,
+                     data: Mapping[str, Any]) -> list[BookingFacts]:
+    """The standing bookings of these patients, other than `record_id`, of the same operation as
+    `data`, replayed."""
+    same = {record.record_id for record in _standing_where(db, ["operation_booking"], "patient_id IN (?)", people)
+            if _same_operation(record, data, record_id)}
+    return _replay(db, same) if same else []
+
+
+def _same_operation(record: RecordVersion, data: Mapping[str, Any], record_id: str | None) -> bool:
+    """Whether another booking (not `record_id`) is of the operation `data` books: the same
+    procedure, on a side it covers."""
+    return (record.record_id != record_id and _procedure_key(record.data) == _procedure_key(data)
+            and _sides_meet(record.data["laterality"], data["laterality"]))
+
+
+def _operation_named(data: Mapping[str, Any]) -> str | Phrase:
+    """A booking's procedure and side, as a refusal names it."""
+    side = data["laterality"]
+    return data["procedure"] if side not in SIDE_WORDS else Phrase(_SIDED, {"procedure": data["procedure"],
+                                                                            "side": Phrase(SIDE_WORDS[side])})
+
+
+def _whose(db: Database, people: Mapping[str, str], patient_id: str, found: RecordVersion) -> Phrase:
+    """"this patient", or the other downtime number linked to the same EHR patient `found` is for."""
+    other = str(found.patient_id)
+    return Phrase(_THIS_PATIENT) if other == patient_id else Phrase(_LINKED_NUMBER, {
+        "number": downtime_numbers(db, [other])[other], "ehr": people[other]})
 
 
 def _refuse_moving(db: Database, record_id: str, data: dict[str, Any]) -> None:
@@ -1070,6 +1135,11 @@ class ListEntry:
     """Why a struck line left this list: its own cancellation's reason. The operation's latest
     was printed on every day it left (cancelled for the outage on Monday, for the patient unfit
     on its new date: Monday's list said the patient was unfit)."""
+    booked_again: tuple[datetime, ...] = ()
+    """When the same operation (procedure, on a side it covers) stands booked again for the
+    patient, on a line still standing (`day_list`): a second booking was accepted silently and
+    both stood on the lists, unmarked. A staged repair is booked so on purpose; each line says
+    the other's date, for the coordinator to see which."""
     to_tell: ToTell | None = None
     """Whom to tell, on a line whose patient is still to be told (`day_list` given `now`): the
     board, the printed list and `theatre list` said PATIENT NOT TOLD YET and left the coordinator
@@ -1101,20 +1171,62 @@ def with_telling(said: str, untold: bool, lang: Lang, to_tell: ToTell | None = N
     return message(lang, _NOT_TOLD_TELL, status=said, whom=whom) if whom else message(lang, _NOT_TOLD, status=said)
 
 
+def rebooked_from(entry: ListEntry, lang: Lang) -> str | None:
+    """"REBOOKED (from 01/12)" on a rebooked operation's new line, as the printed list flags it:
+    it printed only whether the patient was told, where the board and `theatre list` said
+    "rebooked" (with the time: an operation moved within its day); None on any other line."""
+    state = entry.state
+    if entry.struck or state.status is not BookingStatus.REBOOKED or state.cancelled_start is None:
+        return None
+    return message(lang, _REBOOKED_FROM, status=message(lang, STATUS_WORDS[state.status]).upper(),
+                   day=f"{state.cancelled_start:%d/%m %H:%M}")
+
+
+def left_said(state: BookingState, lang: Lang, call: bool = True) -> str | None:
+    """Where a patient who left the hospital before their operation went (`left_before`), in
+    place of a ward and bed: the list printed "Ward 3B, bed 12" for a patient discharged home at
+    02:44, and a porter went to fetch her. A patient discharged is called on the number to ring
+    (`phone_to_call`), unless not `call` (the line says it already, whom to tell of a change);
+    one who died, the operation is to be cancelled."""
+    left = state.left_before
+    if left is None:
+        return None
+    at, to = f"{left.at:%d/%m/%Y %H:%M}", left.to.get(lang) if left.to is not None else "?"
+    if left.status is StayStatus.DECEASED:
+        return message(lang, _LEFT_DIED, at=at)
+    if left.status is StayStatus.TRANSFERRED_OUT:
+        return message(lang, _LEFT_TRANSFERRED, at=at, hospital=to)
+    if not call:
+        return message(lang, _LEFT_DISCHARGED_TO, at=at, to=to)
+    phone = phone_to_call(state.patient, lang)
+    return (message(lang, _LEFT_DISCHARGED, at=at, to=to, phone=phone) if phone
+            else message(lang, _LEFT_DISCHARGED_NO_PHONE, at=at, to=to))
+
+
+def line_flags(entry: ListEntry, lang: Lang) -> list[str]:
+    """What a standing line of a day list says after its status, in the same words on the board,
+    the printed list and `downtime theatre list`: where its patient went if they left the
+    hospital before it (`left_said`), and the other dates the same operation is booked on."""
+    if entry.struck:
+        return []
+    left = left_said(entry.state, lang, call=not (entry.state.untold and entry.to_tell is not None
+                                                   and entry.to_tell.said(lang)))
+    return [*([left] if left else []),
+            *(message(lang, _ALSO_BOOKED, when=f"{when:%d/%m %H:%M}") for when in entry.booked_again)]
+
+
 def board_status(entry: ListEntry, lang: Lang) -> str:
     """A day list line's status as the board on screen and `downtime theatre list` say it: the
     hospital a transferred operation went to, a patient not yet told of the new date (on its new
     line and on the struck one it left, where the coordinator works through the day the outage
-    cancelled), a patient who died since it was booked, a clash (each said it its own way, the
-    command line with no hospital)."""
+    cancelled), where a patient gone from the hospital went, the same operation booked again
+    (`line_flags`), a clash (each said it its own way, the command line with no hospital)."""
     state = entry.state
     status = message(lang, STATUS_WORDS[state.status])
     status = status.upper() if entry.struck else status
     if state.status is BookingStatus.TRANSFERRED and state.transferred_to:
         status = message(lang, _TRANSFERRED_TO, status=status, hospital=state.transferred_to)
-    status = with_telling(status, state.untold, lang, entry.to_tell)
-    if state.died_before and not entry.struck:
-        status = message(lang, _DIED, status=status, died=f"{state.died_before:%d/%m/%Y %H:%M}")
+    status = " — ".join([with_telling(status, state.untold, lang, entry.to_tell), *line_flags(entry, lang)])
     if entry.clashes:
         status = message(lang, _CLASH, status=status, clashes=entry.clash_text(lang))
     return status
@@ -1162,6 +1274,9 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
                 if session_id in entries and session_id != state.session_id}
         for session_id, (start, reason) in left.items():
             entries[session_id].append(ListEntry(state, start, struck=True, reason=reason))
+    again = _booked_again(db, [entry.state for listed in entries.values() for entry in listed if not entry.struck])
+    entries = {session_id: [replace(entry, booked_again=again.get(entry.state.record.record_id, ()))
+                            if not entry.struck else entry for entry in listed] for session_id, listed in entries.items()}
     if now is not None:
         untold = {entry.state.patient.patient_id: entry.state.patient for listed in entries.values()
                   for entry in listed if entry.state.untold}
@@ -1169,6 +1284,25 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
         entries = {session_id: [replace(entry, to_tell=tell[entry.state.patient.patient_id]) if entry.state.untold
                                 else entry for entry in listed] for session_id, listed in entries.items()}
     return [(s, sorted(entries[s.session_id], key=lambda e: e.start)) for s in chosen]
+
+
+def _booked_again(db: Database, live: Collection[BookingFacts]) -> dict[str, tuple[datetime, ...]]:
+    """For each of these standing operations booked again for its patient (`ListEntry.booked_again`),
+    when the others start: only these patients' bookings are read."""
+    if not live:
+        return {}
+    theirs = _standing_where(db, ["operation_booking"], "patient_id IN (?)", {str(facts.record.patient_id) for facts in live})
+    standing: dict[str, list[BookingFacts]] = {}
+    for facts in _replay(db, {record.record_id for record in theirs}):
+        if facts.status in LIVE and facts.start is not None:
+            standing.setdefault(str(facts.record.patient_id), []).append(facts)
+    found = {}
+    for facts in live:
+        others = sorted(other.start for other in standing.get(str(facts.record.patient_id), [])
+                        if other.start is not None and _same_operation(other.record, facts.record.data, facts.record.record_id))
+        if others:
+            found[facts.record.record_id] = tuple(others)
+    return found
 
 
 def board(db: Database, forms: dict[str, FormSpec], day: date, now: datetime) -> tuple[

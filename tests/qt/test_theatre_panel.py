@@ -222,7 +222,8 @@ def test_an_operation_of_a_patient_who_has_died_since_says_so_until_cancelled_as
     panel.day.setDate(QDate(2026, 11, 30))
     panel.refresh()
     listed(panel)
-    assert panel.day_model.text(0, STATUS) == "booked — PATIENT DIED 28/11/2026 13:00: cancel"
+    # The hip replacement booked again, on the other list: each line says the other's date.
+    assert panel.day_model.text(0, STATUS) == "booked — PATIENT DIED 28/11/2026 13:00: cancel — ALSO BOOKED 28/11 09:00"
     assert panel.day_model.is_warning(0, STATUS)
     panel.day_table.setFocus()
     panel.day_table.selectRow(0)
