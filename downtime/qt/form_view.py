@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
@@ -411,6 +412,8 @@ class FormView(QWidget):
         if self.spec.id == medication.ORDER_FORM and not (self._allergies_unknown_confirmed(values)
                                                           and self._second_order_confirmed(values)):
             return
+        if not self._second_booking_confirmed(values):
+            return
         try:
             if self.record is None:
                 saved = records.save_new(self.session, self.spec.id, values, patient_id=self.patient_id)
@@ -545,14 +548,37 @@ class FormView(QWidget):
         amendment is asked only when it changes what is asked: stopping one of two orders asked
         about the other again."""
         record_id = self.record.record_id if self.record else None
-        already = medication.duplicate_orders(self.session, values, str(self.patient_id), record_id)
-        if already is None or (self.record is not None and already == medication.duplicate_orders(
-                self.session, self.record.data, str(self.patient_id), record_id)):
+        return self._asked_again(lambda data: medication.duplicate_orders(self.session, data, str(self.patient_id),
+                                                                          record_id),
+                                 values, translate("FormView", "Already ordered"),
+                                 translate("FormView", "Save this order as well?"), "drug")
+
+    def _second_booking_confirmed(self, values: dict[str, Any]) -> bool:
+        """An operation booked for a patient who has the same one booked already (the procedure,
+        on a side it covers) is saved only once the coordinator says so: a second carpal tunnel
+        release on the right was booked silently three days after the first, and both stood. A
+        staged repair is booked twice on purpose, so it is asked, not refused; otherwise she is
+        back at the procedure. Asked of an amendment only when it changes what is asked."""
+        if self.spec.id != theatre.BOOKING_FORM or self.patient_id is None or not values.get("procedure") \
+                or not values.get("laterality"):
             return True
-        if Prompts.confirm(self, translate("FormView", "Already ordered"),
-                           already + "\n\n" + translate("FormView", "Save this order as well?")):
+        record_id = self.record.record_id if self.record else None
+        return self._asked_again(lambda data: theatre.booked_already(self.session.db, str(self.patient_id), data,
+                                                                     record_id, self.session.lang),
+                                 values, translate("FormView", "Already booked"),
+                                 translate("FormView", "Book this operation a second time, on purpose (a staged "
+                                                       "repair)?"), "procedure")
+
+    def _asked_again(self, already: Callable[[dict[str, Any]], str | None], values: dict[str, Any], title: str,
+                     question: str, field_id: str) -> bool:
+        """Whether to save what `already` says is there already (None: nothing), asked: yes, or
+        nothing to ask (an amendment that leaves the answer as it was), or back at `field_id`."""
+        said = already(values)
+        if said is None or (self.record is not None and said == already(self.record.data)):
             return True
-        self.editors["drug"].widget.setFocus()
+        if Prompts.confirm(self, title, said + "\n\n" + question):
+            return True
+        self.editors[field_id].widget.setFocus()
         return False
 
     def _back_to(self, meaning: Meaning) -> bool:

@@ -1396,3 +1396,28 @@ def test_the_rebook_dialog_says_the_operations_rebook_by_date_as_the_list_does(c
         assert window.theatre.waiting_model.text(0, REBOOK_BY) == said.split(": ")[1]
     finally:
         set_language("en")
+
+
+def test_booking_an_operation_the_patient_has_booked_already_asks_first(coordinator, qtbot, answers):
+    """A second "carpal tunnel release " on the right was booked three days after the first, still
+    booked, with nothing said. Saving now names the booking there: No goes back to the
+    procedure, Yes (a staged repair, booked twice on purpose) saves."""
+    script, asked = answers
+    window, session_ids = coordinator
+    window.tabs.setCurrentWidget(window.patients)
+    window.patients.table.selectRow(0)
+    window.actions_by_id["record_operation_booking"].trigger()
+    view = window.tabs.currentWidget()
+    for field_id, value in {"procedure": "total hip  replacement ", "laterality": "right", "priority": "elective",
+                            "decided_at": "2026-11-01T09:00+01:00", "surgeon": "Dr Roux",
+                            "planned_start": "2026-11-30T08:00+01:00", "expected_minutes": 120}.items():
+        view.editors[field_id].set_value(value)
+    view.editors["session"].set_raw(session_ids[1])
+    script["confirm"] = [False, True]
+    view.save()
+    assert asked == [("confirm", "Already booked")]
+    assert view.record is None and view.editors["procedure"].widget.hasFocus()
+    assert len(theatre.bookings(window.session.db, window.session.forms)) == 1
+    view.save()
+    assert view.record is not None and len(theatre.bookings(window.session.db, window.session.forms)) == 2
+
