@@ -255,7 +255,10 @@ class CancelDialog(QDialog):
         self.cancelled_at.set_value(session.clock().isoformat(timespec="minutes"))
         form.addRow(translate("CancelDialog", "&Reason"), self.reason)
         form.addRow(translate("CancelDialog", "Cancelled &at"), self.cancelled_at.widget)
-        form.addRow(translate("CancelDialog", "&Last minute (on the day, after admission)"), self.last_minute)
+        # The form's own label, which a refusal names: the dialog's words of its own ("après
+        # l’admission") were refused as "« … patient admis » est obligatoire".
+        form.addRow("&" + session.form("operation_cancellation").field("last_minute").label.get(session.lang),
+                    self.last_minute)
         form.addRow(translate("CancelDialog", "Patient &told"), self.told)
         form.addRow(translate("CancelDialog", "&Notes"), self.notes)
         self.error, self.confirm = _closing(layout, form, translate("CancelDialog", "&Cancel the operation"), self.save)

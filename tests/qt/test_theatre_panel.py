@@ -1421,3 +1421,26 @@ def test_booking_an_operation_the_patient_has_booked_already_asks_first(coordina
     view.save()
     assert view.record is not None and len(theatre.bookings(window.session.db, window.session.forms)) == 2
 
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_cancel_dialog_names_last_minute_as_its_refusal_does(coordinator, qtbot, session_for, lang):
+    """The dialog asked "Dernière minute (le jour même, après l’admission)" and, left blank,
+    refused « Dernière minute (le jour même, patient admis) » est obligatoire: one question in two
+    words. The dialog now asks in the form's own."""
+    from downtime.qt.i18n import set_language
+    from downtime.qt.theatre_panel import CancelDialog
+
+    set_language(lang)
+    try:
+        coord = session_for("coord", lang=lang)
+        (state,) = theatre.bookings(coord.db, coord.forms)
+        dialog = CancelDialog(coord, state)
+        qtbot.addWidget(dialog)
+        dialog.reason.setCurrentIndex(1)
+        dialog.told.setCurrentIndex(1)
+        assert dialog.save() is None
+        (label,) = [label for label in dialog.findChildren(QLabel) if label.buddy() is dialog.last_minute]
+        asked = label.text().replace("&", "")
+        assert asked.startswith(("Last minute", "Dernière minute")) and asked in dialog.error.text()
+    finally:
+        set_language("en")
