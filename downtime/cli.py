@@ -1019,7 +1019,7 @@ def cmd_theatre_rescheduling(args: argparse.Namespace) -> int:
 
     from downtime.formspec.values import format_value
     from downtime.services.theatre import (
-        BREACH, SOON, procedure_and_side, rescheduling, with_length, with_telling,
+        BREACH, SOON, procedure_and_side, rescheduling, times_cancelled, with_length, with_telling,
     )
 
     # Those to rebook, then those whose patient's death is recorded since (not to rebook); whom
@@ -1037,6 +1037,7 @@ def cmd_theatre_rescheduling(args: argparse.Namespace) -> int:
              "operation": procedure_and_side(i.state.record.data, booking_spec, args.lang), "minutes": i.state.minutes,
              "reason": i.state.cancel_reason.value if i.state.cancel_reason else None,
              "rebook_by": i.state.rebook_by.isoformat() if i.state.rebook_by else None,
+             "times_cancelled": i.state.times_cancelled,
              "breach": i.breach, "near_breach": i.near_breach, "waited_days": i.waited.days,
              "not_told": i.state.untold, "patient_died": i.state.died_at.isoformat() if i.state.died_at else None}
             for part in rescheduling(_session(args).db, _forms(), datetime.now().astimezone()) for i in part]
@@ -1055,7 +1056,8 @@ def cmd_theatre_rescheduling(args: argparse.Namespace) -> int:
         return (f"{format_value(priority, r['priority'], args.lang):<24} {r['patient']:<34} {r['downtime_number']:<15} "
                 f"{with_length(r['operation'], r['minutes'], args.lang):<48} {deadline:<10} {flag:<7} "
                 f"{r['to_tell'] or '-':<38} {with_telling(r['booking_id'], r['not_told'], args.lang)}"
-                + (f" {died}" if r["patient_died"] else ""))
+                + "".join(f" {said}" for said in (times_cancelled(r["times_cancelled"], args.lang),
+                                                  died if r["patient_died"] else "") if said))
 
     _emit(args, rows, line)
     return 0

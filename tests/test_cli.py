@@ -1449,3 +1449,42 @@ def test_every_help_text_is_marked_for_the_catalogue(monkeypatch):
              if not (text.startswith("⟦") and text.endswith("⟧")) and text not in cli.ARGPARSE_HEADINGS]
     assert (plain, unmarked) == ([], [])
     assert len(said) > 300
+
+
+def test_theatre_rescheduling_says_an_operation_cancelled_again_and_keeps_its_rebook_by_date(demo_db, capsys):
+    """Cancelled on the day, rebooked, then cancelled again ahead of its new date: the list gave
+    no rebook-by date ("-") and no sign of the first cancellation. It keeps the first one's 28
+    days, and says "cancelled 2×" (`times_cancelled` in its JSON)."""
+    from datetime import datetime
+
+    from downtime.formspec import load_forms
+    from downtime.paths import forms_dir
+    from downtime.services import theatre
+    from downtime.services.context import Session, Vault, load_device
+    from downtime.services.unlock import sign_in
+
+    def rescheduling() -> tuple[dict[str, dict], str]:
+        assert main(["theatre", "rescheduling", "--db", demo_db, "--json"]) == 0
+        rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        assert main(["theatre", "rescheduling", "--db", demo_db]) == 0
+        return {row["booking_id"]: row for row in rows}, capsys.readouterr().out
+
+    waiting, _ = rescheduling()
+    first = next(row for row in waiting.values() if row["rebook_by"] and row["priority"] == "elective")
+    assert first["times_cancelled"] == 1
+    vault = Vault(Path(demo_db))
+    user = sign_in(vault, "coord", "3333")  # opens the encrypted demo
+    coord = Session(vault.db, load_device(vault.db), user, load_forms(forms_dir()))
+    now = datetime.now().astimezone()
+    slot = theatre.suggestions(coord.db, first["booking_id"], now, limit=1).slots[0]
+    theatre.rebook(coord, first["booking_id"], {"outcome": "rebooked", "session": slot.session_id,
+                                                "planned_start": slot.start.isoformat(timespec="minutes"),
+                                                "decided_at": now.isoformat(timespec="minutes")})
+    theatre.cancel(coord, first["booking_id"], {"cancelled_at": now.isoformat(timespec="minutes"),
+                                                "reason": "surgeon_unavailable", "last_minute": False,
+                                                "patient_told": "phone"})
+    waiting, text = rescheduling()
+    again = waiting[first["booking_id"]]
+    assert (again["rebook_by"], again["times_cancelled"]) == (first["rebook_by"], 2)
+    line = next(row for row in text.splitlines() if first["booking_id"] in row)
+    assert f"{datetime.fromisoformat(first['rebook_by']):%d/%m/%Y}" in line and line.endswith(" cancelled 2×")

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from downtime.domain.theatre import (
-    Booking, CancelReason, Priority, TheatreSession, clashes, rebook_by, suggest_slots,
+    Booking, Cancellation, CancelReason, Priority, TheatreSession, clashes, rebook_by, suggest_slots,
 )
 
 TZ = timezone(timedelta(hours=1))
@@ -67,11 +67,28 @@ def test_no_suggestion_before_now():
 def test_28_day_breach_date_for_last_minute_non_clinical_cancellation():
     decided = DAY - timedelta(days=40)
     cancelled = DAY
-    assert rebook_by(Priority.ELECTIVE, decided, cancelled, CancelReason.INFORMATION_SYSTEM, True) == (
+
+    def once(reason, last_minute):
+        return [Cancellation(cancelled, reason, last_minute)]
+
+    assert rebook_by(Priority.ELECTIVE, decided, once(CancelReason.INFORMATION_SYSTEM, True)) == (
         DAY + timedelta(days=28)).replace(hour=23, minute=59), "the 28th day, all of it"
-    assert rebook_by(Priority.ELECTIVE, decided, cancelled, CancelReason.PATIENT_UNFIT, True) is None
-    assert rebook_by(Priority.ELECTIVE, decided, cancelled, CancelReason.INFORMATION_SYSTEM, False) is None
-    assert rebook_by(Priority.EXPEDITED, DAY, cancelled, CancelReason.INFORMATION_SYSTEM, True) == DAY + timedelta(days=7)
+    assert rebook_by(Priority.ELECTIVE, decided, once(CancelReason.PATIENT_UNFIT, True)) is None
+    assert rebook_by(Priority.ELECTIVE, decided, once(CancelReason.INFORMATION_SYSTEM, False)) is None
+    assert rebook_by(Priority.EXPEDITED, DAY, once(CancelReason.INFORMATION_SYSTEM, True)) == DAY + timedelta(days=7)
+
+
+def test_a_second_cancellation_keeps_the_first_last_minute_ones_28_days():
+    """Cancelled on the day, rebooked, then cancelled again ahead of the new date: the patient
+    is still owed the first 28 days; the later deadline of a second last-minute cancellation
+    does not put it off either."""
+    first, second = DAY, DAY + timedelta(days=5)
+    owed = (DAY + timedelta(days=28)).replace(hour=23, minute=59)
+    for again in (Cancellation(second, CancelReason.SURGEON_UNAVAILABLE, False),
+                  Cancellation(second, CancelReason.LIST_OVERRAN, True),
+                  Cancellation(second, CancelReason.PATIENT_UNFIT, True)):
+        assert rebook_by(Priority.ELECTIVE, DAY - timedelta(days=40),
+                         [Cancellation(first, CancelReason.INFORMATION_SYSTEM, True), again]) == owed
 
 
 def test_a_month_of_twenty_theatres_with_a_busy_anaesthetist():

@@ -1110,3 +1110,23 @@ def test_a_slots_clashes_are_listed_with_a_space_before_the_semicolon_in_french(
     with pytest.raises(theatre.ClashRefused) as refused:
         theatre.book(coord, patients[1], _booking(made["t1-mon"], "09:00"))
     listed_in(refused.value.text(lang), lang)
+
+
+def test_an_operation_cancelled_again_keeps_its_first_28_days_and_says_it_was_cancelled_twice(lists, clock, tmp_path):
+    """Cancelled on the day (to be done by 26/12), rebooked, then cancelled again ahead of its
+    new date: its rebook-by date went to "—", below every dated case, as if the patient were owed
+    nothing, and the list said it was cancelled once. The first 28 days still run, and the
+    rescheduling list, on screen and on paper, says "cancelled 2×"."""
+    coord, patients, made = lists
+    booked = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    theatre.cancel(coord, booked.record_id, CANCEL)
+    theatre.rebook(coord, booked.record_id, _rebooking(made["t1-tue"], f"{TUESDAY}T08:00+01:00",
+                                                       clock.now.isoformat(timespec="minutes")))
+    clock.advance(minutes=30)
+    theatre.cancel(coord, booked.record_id, {**CANCEL, "cancelled_at": clock.now.isoformat(timespec="minutes"),
+                                             "reason": "surgeon_unavailable", "last_minute": False})
+    (item,) = theatre.rescheduling(coord.db, coord.forms, clock.now)[0]
+    assert item.rebook_by("en") == "26/12/2026"
+    assert item.state.times_cancelled == 2
+    assert theatre.last_cancelled(item.state, "en") == "28/11 14:30 — cancelled 2×"
+    assert "28/11 14:30 — cancelled 2×" in _pdf_text(printing.print_rescheduling(coord, tmp_path / "r.pdf"))

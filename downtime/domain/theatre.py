@@ -67,18 +67,28 @@ CLINICAL_REASONS = frozenset({CancelReason.PATIENT_UNFIT, CancelReason.DID_NOT_A
 TOLD_AFTER_DEATH = ("family", "not_yet")
 
 
-def rebook_by(priority: Priority, decided_at: datetime, cancelled_at: datetime | None,
-              reason: CancelReason | None, last_minute: bool) -> datetime | None:
+@dataclass(frozen=True)
+class Cancellation:
+    """One cancellation of an operation, as its rebook-by date counts it."""
+
+    at: datetime
+    reason: CancelReason
+    last_minute: bool
+
+
+def rebook_by(priority: Priority, decided_at: datetime, cancellations: Iterable[Cancellation]) -> datetime | None:
     """The date by which the operation must happen: the NCEPOD target for urgent classes; for
-    a last-minute cancellation for non-clinical reasons, the 28th day after the cancellation,
-    all of it (within 28 days is a date, and the lists print the date: from the hour of the
-    cancellation on that day it read BREACH, and a slot that afternoon "after the rebook-by
-    date")."""
+    each last-minute cancellation for non-clinical reasons, the 28th day after it, all of it
+    (within 28 days is a date, and the lists print the date: from the hour of the cancellation
+    on that day it read BREACH, and a slot that afternoon "after the rebook-by date"). The
+    earliest of them: an operation cancelled on the day, rebooked, then cancelled again ahead
+    of its new date still owes its patient the first 28 days (counted from the latest
+    cancellation alone, it had no date and fell below every dated case)."""
     deadlines = []
     if priority in TARGET_WAIT:
         deadlines.append(decided_at + TARGET_WAIT[priority])
-    if cancelled_at is not None and last_minute and reason is not None and reason not in CLINICAL_REASONS:
-        deadlines.append((cancelled_at + REBOOK_WITHIN).replace(hour=23, minute=59, second=0, microsecond=0))
+    deadlines += [(cancelled.at + REBOOK_WITHIN).replace(hour=23, minute=59, second=0, microsecond=0)
+                  for cancelled in cancellations if cancelled.last_minute and cancelled.reason not in CLINICAL_REASONS]
     return min(deadlines) if deadlines else None
 
 

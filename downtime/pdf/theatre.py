@@ -26,8 +26,8 @@ from downtime.pdf.page import (
 from downtime.pdf.runs import Run, RunLines
 from downtime.services.patients import PatientSummary
 from downtime.services.theatre import (
-    REBOOK_BY, WHOM_TO_TELL, BookingState, BookingStatus, ListEntry, WaitingItem, line_flags, procedure_and_side,
-    rebooked_from, with_length,
+    REBOOK_BY, WHOM_TO_TELL, BookingState, BookingStatus, ListEntry, WaitingItem, last_cancelled, line_flags,
+    procedure_and_side, rebooked_from, with_length,
 )
 
 WORDS: dict[str, dict[Lang, str]] = {
@@ -209,10 +209,11 @@ def _telling(entry: ListEntry, specs: dict[str, FormSpec], lang: Lang, zone: tzi
 
 
 def _cancelled(state: BookingState, lang: Lang) -> list[Flowable]:
-    """When the operation was cancelled, and under it, in red as the day list says it, whether
-    its patient is still to be told (`BookingState.untold`): the coordinator rings from this
-    list, and a patient never told of the cancellation comes in fasting."""
-    when = _p(state.cancelled_at.strftime("%d/%m %H:%M") if state.cancelled_at else "—")
+    """When the operation was last cancelled, and how many times (`last_cancelled`), and under
+    it, in red as the day list says it, whether its patient is still to be told
+    (`BookingState.untold`): the coordinator rings from this list, and a patient never told of
+    the cancellation comes in fasting."""
+    when = _p(last_cancelled(state, lang))
     return [when, Spacer(1, 2), _p(w("not_told", lang), bold=True, color=ALERT)] if state.untold else [when]
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from contextlib import suppress
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QTableView, QWidget
 
 from downtime.errors import UserError, refused_by_disk
 from downtime.paths import data_dir
@@ -184,6 +184,24 @@ def cut_column(table: QTableView, column: int, characters: int, fitted: int | No
         room = table.viewport().width() - table.horizontalHeader().sectionPosition(column)
         width = min(width, max(room, character * least))
     table.setColumnWidth(column, width)
+
+
+def wrap_columns(table: QTableView, characters: Mapping[int, int]) -> None:
+    """Bound these columns, fitted to their rows (make_table), at so many average characters
+    each, and give each row whose text there is wider, or runs over lines, the height to show it
+    whole, wrapped: on a list read to act on every word (whom to ring, and that they are not told
+    yet), the words cut at the screen's edge were the ones needed. Only those rows are measured:
+    Qt's fit of every row measures every cell of a long list."""
+    for column, count in characters.items():
+        cut_column(table, column, count)
+    table.setWordWrap(True)
+    model, metrics = table.model(), table.fontMetrics()
+    margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+    for row in range(model.rowCount()):
+        texts = {column: str(model.index(row, column).data() or "") for column in characters}
+        if any("\n" in text or metrics.horizontalAdvance(text) > table.columnWidth(column) - margin
+               for column, text in texts.items()):
+            table.resizeRowToContents(row)
 
 
 def prints(name: str) -> Path:

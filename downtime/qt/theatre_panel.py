@@ -27,7 +27,9 @@ from downtime.qt.field_editors import LineEditor
 from downtime.qt.i18n import language, locale, say, translate, word
 from downtime.qt.patient_header import born_text
 from downtime.qt.prompts import Prompts
-from downtime.qt.tables import Index, TextTableModel, cut_column, make_table, print_and_open, show_keeping_choice
+from downtime.qt.tables import (
+    Index, TextTableModel, cut_column, make_table, print_and_open, show_keeping_choice, wrap_columns,
+)
 from downtime.qt.style import ERROR_COLOUR, ErrorLabel
 from downtime.qt.work import ListReader
 from downtime.services import printing, theatre
@@ -37,11 +39,18 @@ from downtime.services.patients import PatientSummary
 
 Board = list[tuple[theatre.TheatreSession, list[theatre.ListEntry]]]
 Waiting = tuple[list[theatre.WaitingItem], list[theatre.WaitingItem]]  # to rebook, and left by a death (theatre.rescheduling)
-STATUS = 2  # the day board's column saying booked, cancelled, a clash or a death
+STATUS, PATIENT = 2, 3  # the day board's columns saying booked, cancelled, a clash or a death, and whose it is
 SIDE, PROCEDURE = 6, 7  # the side first: after the procedure it lay at a laptop's right edge, cut or beyond it
 REBOOK_BY, CANCELLED = 5, 6  # the rescheduling list's columns saying BREACH or SOON, and PATIENT NOT TOLD YET
+WAITING_NAME, WAITING_OPERATION, WHOM = 1, 3, 7  # its patient's name, the operation and whom to tell
 REASON = 10  # its cancellation's reason, last: elided when the list is narrow
 STATUS_CHARACTERS = 55  # the status up to its first clash's time ("booked — CLASH, move one: theatre T1 is booked…")
+# A name up to its first 34 characters: an unidentified patient's ("INCONNU TRÈFLE (Unknown man, about 40, found
+# at the station)") pushed the side off a 1340-pixel screen. Its date of birth and number follow it.
+NAME_CHARACTERS = 34
+# The rescheduling list's columns wrapped at so many characters, whom to tell on a 1340-pixel screen in French
+# (`wrap_columns`): its name, operation, cancellation (with PATIENT NOT TOLD YET under it) and whom to tell.
+WRAPPED = {WAITING_NAME: 20, WAITING_OPERATION: 22, CANCELLED: 34, WHOM: 24}
 SCREEN_MARGIN = 80  # pixels left beside a dialog sized to its contents: its frame and the screen's edge
 ON_THE_BOARD = QT_TRANSLATE_NOOP("TheatrePanel", "Select an operation on the day board first.")
 ON_THE_LIST = QT_TRANSLATE_NOOP("TheatrePanel", "Select an operation in the rescheduling list first.")
@@ -92,8 +101,8 @@ def _cancelled_slot(state: theatre.BookingState) -> tuple[str, datetime]:
     (the operation as read before its cancellation was saved), else the last it left."""
     if state.status in theatre.LIVE and state.session_id is not None and state.start is not None:
         return state.session_id, state.start
-    session_id, start, _ = state.cancelled_from[-1]
-    return session_id, start
+    left = state.cancelled_from[-1]
+    return left.session_id, left.start
 
 
 class DayModel(TextTableModel):
@@ -108,7 +117,7 @@ class DayModel(TextTableModel):
     columns = (QT_TR_NOOP("Theatre"), QT_TR_NOOP("Time"), QT_TR_NOOP("Status"), QT_TR_NOOP("Patient"),
                QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Downtime no."), QT_TR_NOOP("Side"), QT_TR_NOOP("Procedure"),
                QT_TR_NOOP("Priority"), QT_TR_NOOP("Surgeon"), QT_TR_NOOP("Anaesthetist"), QT_TR_NOOP("Notes"))
-    whole_in_tooltip = frozenset({STATUS, PROCEDURE})
+    whole_in_tooltip = frozenset({STATUS, PATIENT, PROCEDURE})
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -145,11 +154,11 @@ class WaitingModel(TextTableModel):
     """The rescheduling list, with each cancellation's reason as the printed list gives it (one
     the patient declined, or put off while unfit, read like one the outage cancelled): last, so
     the rebook-by date and its BREACH stay on a laptop's screen in French. A patient not yet told
-    of the cancellation is said beside its time, right after the rebook-by date and before the
-    number to ring, the surgeon after them: said after the surgeon, PATIENT NOT TOLD YET pushed
-    the rebook-by date off a laptop's screen. Whole in the tooltip where a narrow window cuts it.
-    Whom to tell is the number to ring for a patient at home, the ward for one in a bed
-    (`theatre.whom_to_tell`)."""
+    of the cancellation is said under its time (and how many times it was cancelled), right after
+    the rebook-by date and before the number to ring, the surgeon after them: said after the
+    surgeon, PATIENT NOT TOLD YET pushed the rebook-by date off a laptop's screen, and said beside
+    the time it was cut there, whom to tell beyond it (`WRAPPED`). Whom to tell is the number to
+    ring for a patient at home, the ward for one in a bed (`theatre.whom_to_tell`)."""
 
     columns = (QT_TR_NOOP("Priority"), QT_TR_NOOP("Patient"), QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Procedure"),
                QT_TR_NOOP("Side"), theatre.REBOOK_BY, QT_TR_NOOP("Cancelled"), theatre.WHOM_TO_TELL,
@@ -168,8 +177,8 @@ class WaitingModel(TextTableModel):
         return (format_value(self.spec.field("priority"), data["priority"], self.lang), state.patient.display_name,
                 state.patient.birth_date_in(language()), theatre.with_length(data["procedure"], state.minutes, self.lang),
                 format_value(self.spec.field("laterality"), data["laterality"], self.lang), item.rebook_by(language()),
-                theatre.with_telling(state.cancelled_at.strftime("%d/%m %H:%M") if state.cancelled_at else "—",
-                                     state.untold, language()),
+                "\n".join([theatre.last_cancelled(state, language()),
+                           *([translate("WaitingModel", "PATIENT NOT TOLD YET")] if state.untold else [])]),
                 item.to_tell.said(self.lang), data["surgeon"],
                 translate("WaitingModel", "{days} days").format(days=item.waited.days),
                 format_value(self.reasons, state.cancel_reason.value, self.lang) if state.cancel_reason else "—")
@@ -614,6 +623,7 @@ class TheatrePanel(QWidget):
         layout.addLayout(row)
         self.waiting_model = WaitingModel(session)
         self.waiting_table = make_table(self.waiting_model, translate("TheatrePanel", "Operations to reschedule"), self.rebook_selected)
+        self.waiting_model.modelReset.connect(lambda: wrap_columns(self.waiting_table, WRAPPED))
         layout.addWidget(self.waiting_table, 2)
         self.left_by_death = QLabel()  # what left the list since its patient's death was recorded, and why
         self.left_by_death.setWordWrap(True)
@@ -716,8 +726,10 @@ class TheatrePanel(QWidget):
 
     def _narrow_status(self) -> None:
         """After the columns are fitted to the rows (make_table): a status wider than its first
-        clash is cut there, the patient's name and identifiers staying on screen."""
+        clash is cut there, and a long name, the patient's identifiers and the side staying on
+        screen."""
         cut_column(self.day_table, STATUS, STATUS_CHARACTERS)
+        cut_column(self.day_table, PATIENT, NAME_CHARACTERS)
 
     def _open(self, dialog: QDialog) -> QDialog:
         """What the dialog saves is shown by the window's refresh of the list in view after
@@ -864,7 +876,7 @@ class TheatrePanel(QWidget):
         if saved.data["outcome"] == "rebooked":
             session_id, start = saved.data["session"], datetime.fromisoformat(saved.data["planned_start"])
         elif state.cancelled_from:
-            session_id, start, _ = state.cancelled_from[-1]
+            session_id, start = state.cancelled_from[-1].session_id, state.cancelled_from[-1].start
         else:
             return
         self.to_choose = (state.record.record_id, start)

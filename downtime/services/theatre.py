@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from enum import StrEnum
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
@@ -20,7 +20,7 @@ from downtime.domain.duplicates import ProbableDuplicate
 from downtime.domain.laptops import Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import (
-    ARRIVE_BEFORE, PRIORITY_RANK, Booking, CancelReason, Clash, Priority, Suggested, TheatreSession, clashes,
+    ARRIVE_BEFORE, PRIORITY_RANK, Booking, Cancellation, CancelReason, Clash, Priority, Suggested, TheatreSession, clashes,
     left_outside, meetings, outside, overlapping_sessions, rebook_by, suggest_for_specialty, suggest_slots, theatre_key,
     theatre_order,
 )
@@ -49,6 +49,17 @@ class BookingStatus(StrEnum):
     TRANSFERRED = "transferred"
 
 
+class LeftSlot(NamedTuple):
+    """A slot (session, start) an operation was cancelled from, why, and the cancellation that
+    did it: the records office's line of a second cancellation names the rebooked slot it
+    cancelled, not the booking's first one."""
+
+    session_id: str
+    start: datetime
+    reason: CancelReason
+    cancelled_by: str
+
+
 @dataclass(frozen=True)
 class BookingFacts:
     """A booking as it stands: where it is now, and what happened to it. Who it is for is left
@@ -65,10 +76,10 @@ class BookingFacts:
     cancel_reason: CancelReason | None
     last_minute: bool
     rebook_by: datetime | None
-    cancelled_from: tuple[tuple[str, datetime, CancelReason], ...]
-    """Each slot (session, start) the operation was cancelled from, and why, oldest first: the
-    day lists it was on show it struck through with that cancellation's reason, a rebooked
-    date's list as well as the first one."""
+    cancelled_from: tuple[LeftSlot, ...]
+    """Each slot the operation was cancelled from, oldest first: the day lists it was on show it
+    struck through with that cancellation's reason, a rebooked date's list as well as the first
+    one."""
     transferred_to: str | None
     """The hospital a transferred operation went to, from the transfer itself (the letter names
     it; the newest rebooking record written may be an earlier one, corrected since)."""
@@ -108,7 +119,13 @@ class BookingFacts:
     def cancelled_start(self) -> datetime | None:
         """When the operation was planned for when it was last cancelled: the date its patient's
         letter says could not take place (after a second cancellation, the rebooked one)."""
-        return self.cancelled_from[-1][1] if self.cancelled_from else None
+        return self.cancelled_from[-1].start if self.cancelled_from else None
+
+    @property
+    def times_cancelled(self) -> int:
+        """How many of its slots the operation was cancelled from: the rescheduling lists say
+        "cancelled 2×" of one cancelled again after its rebooking."""
+        return len(self.cancelled_from)
 
     @cached_property
     def booking(self) -> Booking:
@@ -312,7 +329,8 @@ def _fold(record: RecordVersion, events: list[RecordVersion], typed: dict[str, d
     start: datetime | None = datetime.fromisoformat(data["planned_start"])
     cancelled_at, reason, last_minute, transferred_to, placed_by = None, None, False, None, record
     told_of: RecordVersion | None = None
-    cancelled_from: list[tuple[str, datetime, CancelReason]] = []
+    cancelled_from: list[LeftSlot] = []
+    cancellations: list[Cancellation] = []
     ordered = sorted(events, key=lambda e: (e.occurred_at, typed.get(e.record_id, e.recorded_at)))
     for index, event in enumerate(ordered):
         if strict:
@@ -320,10 +338,11 @@ def _fold(record: RecordVersion, events: list[RecordVersion], typed: dict[str, d
         if event.form_id == "operation_cancellation":
             reason = CancelReason(event.data["reason"])
             if session_id is not None and start is not None:
-                cancelled_from.append((session_id, start, reason))
+                cancelled_from.append(LeftSlot(session_id, start, reason, event.record_id))
             status, session_id, start, told_of = BookingStatus.CANCELLED, None, None, event
             cancelled_at = event.occurred_at
             last_minute = bool(event.data["last_minute"])
+            cancellations.append(Cancellation(cancelled_at, reason, last_minute))
         elif event.data["outcome"] == "transferred":
             status, session_id, start, told_of = BookingStatus.TRANSFERRED, None, None, event
             transferred_to = event.data.get("other_hospital")
@@ -333,7 +352,7 @@ def _fold(record: RecordVersion, events: list[RecordVersion], typed: dict[str, d
     priority = Priority(data["priority"])
     decided = datetime.fromisoformat(data["decided_at"])
     return BookingFacts(record, status, session_id, start, int(data["expected_minutes"]), priority, decided,
-                        cancelled_at, reason, last_minute, rebook_by(priority, decided, cancelled_at, reason, last_minute),
+                        cancelled_at, reason, last_minute, rebook_by(priority, decided, cancellations),
                         tuple(cancelled_from), transferred_to, placed_by, told_of=told_of)
 
 
@@ -959,6 +978,26 @@ class WaitingItem:
         return f"{deadline:%d/%m/%Y}" + (f" {translate(lang, '', flag)}" if flag else "")
 
 
+_CANCELLED_AT_TIMES = QT_TRANSLATE_NOOP("messages", "{when} — cancelled {count}×")
+_CANCELLED_TIMES = QT_TRANSLATE_NOOP("messages", "cancelled {count}×")
+
+
+def last_cancelled(state: BookingFacts, lang: Lang) -> str:
+    """When the operation waiting for a new date was last cancelled, as the rescheduling list
+    gives it on screen and on paper, with how many times when more than once ("02/12 02:43 —
+    cancelled 2×"): cancelled again after its rebooking, it read as cancelled once, that day."""
+    when = f"{state.cancelled_at:%d/%m %H:%M}" if state.cancelled_at else "—"
+    if state.times_cancelled < 2:
+        return when
+    return message(lang, _CANCELLED_AT_TIMES, when=when, count=state.times_cancelled)
+
+
+def times_cancelled(count: int, lang: Lang) -> str:
+    """"cancelled 2×" of an operation cancelled `count` times, more than once, as `downtime
+    theatre rescheduling` says it; "" of one cancelled once."""
+    return message(lang, _CANCELLED_TIMES, count=count) if count > 1 else ""
+
+
 def waiting_item(state: BookingState, now: datetime, to_tell: ToTell) -> WaitingItem:
     """A cancelled operation as the rescheduling list and the rebook dialog show it at `now`:
     past its rebook-by date (a breach), or within `NEAR_BREACH` of it, how long it waited, and
@@ -1265,13 +1304,13 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
             meets[facts.record.record_id] = meets.get(facts.record.record_id, ()) + (
                 pair.met(other, numbers[str(other.record.patient_id)]),)
     for state in bookings(db, forms, lambda facts: facts.session_id in entries
-                          or any(session_id in entries for session_id, _, _ in facts.cancelled_from), replayed):
+                          or any(slot.session_id in entries for slot in facts.cancelled_from), replayed):
         if state.session_id in entries and state.start is not None:
             entries[state.session_id].append(ListEntry(state, state.start, struck=False,
                                                        clashes=meets.get(state.record.record_id, ())))
         # One struck line per session it left, at the last time it was planned there.
-        left = {session_id: (start, reason) for session_id, start, reason in state.cancelled_from
-                if session_id in entries and session_id != state.session_id}
+        left = {slot.session_id: (slot.start, slot.reason) for slot in state.cancelled_from
+                if slot.session_id in entries and slot.session_id != state.session_id}
         for session_id, (start, reason) in left.items():
             entries[session_id].append(ListEntry(state, start, struck=True, reason=reason))
     again = _booked_again(db, [entry.state for listed in entries.values() for entry in listed if not entry.struck])

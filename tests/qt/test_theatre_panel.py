@@ -445,6 +445,28 @@ def test_the_rescheduling_list_gives_each_operations_expected_length(coordinator
     assert model.text(0, model.columns.index("Procedure")) == f"{state.record.data['procedure']} ({state.minutes}\u00a0min)"
 
 
+def test_the_rescheduling_list_says_an_operation_was_cancelled_again_keeping_its_rebook_by_date(
+        coordinator, listed, clock):
+    """Cancelled on the day, rebooked, then cancelled again ahead of its new date: the line read
+    "—" for its rebook-by date, below every dated case, and as cancelled once."""
+    window, session_ids = coordinator
+    panel = _first_operation_cancelled(window, listed)
+    first = panel.waiting_model.text(0, REBOOK_BY)
+    booking_id = panel.waiting_model.rows[0].state.record.record_id
+    theatre.rebook(window.session, booking_id, {"outcome": "rebooked", "session": session_ids[1],
+                                                "planned_start": "2026-11-30T08:00+01:00",
+                                                "decided_at": clock.now.isoformat(timespec="minutes")})
+    clock.advance(minutes=5)
+    theatre.cancel(window.session, booking_id, {"cancelled_at": clock.now.isoformat(timespec="minutes"),
+                                                "reason": "surgeon_unavailable", "last_minute": False,
+                                                "patient_told": "phone"})
+    panel.refresh()
+    listed(panel)
+    assert first.startswith("26/12/2026")
+    assert panel.waiting_model.text(0, REBOOK_BY) == first
+    assert panel.waiting_model.text(0, CANCELLED) == f"{clock.now:%d/%m %H:%M} — cancelled 2×"
+
+
 @pytest.mark.parametrize("at_home, said", [(True, "01 23 45 67 89"), (False, "ward 3B (bed\u00a012)")])
 def test_the_rescheduling_list_gives_the_number_to_call_or_the_ward_to_tell(coordinator, listed, session_for,
                                                                             send_home, at_home, said):
@@ -1234,13 +1256,14 @@ def test_the_rescheduling_list_says_a_patient_not_told_of_the_cancellation_until
         coordinator, qtbot, listed, clock):
     """The coordinator rings from the rescheduling list, which said only when the operation was
     cancelled: a patient never told of it came in fasting. It says PATIENT NOT TOLD YET beside
-    the cancellation's time, in red, as the board does, until the telling is recorded."""
+    the cancellation's time, in red, as the board does, until the telling is recorded; under the
+    time, whole on a laptop's screen (beside it, it was cut at the screen's edge)."""
     window, _ = coordinator
     panel = _cancelled_by_keyboard(window, qtbot, listed, "No")
     model = panel.waiting_model
     cancelled = model.columns.index("Cancelled")
     when = f"{model.rows[0].state.cancelled_at:%d/%m %H:%M}"
-    assert model.text(0, cancelled) == f"{when} — PATIENT NOT TOLD YET" and model.is_warning(0, cancelled)
+    assert model.text(0, cancelled) == f"{when}\nPATIENT NOT TOLD YET" and model.is_warning(0, cancelled)
     assert model.data(model.index(0, cancelled), Qt.ItemDataRole.ToolTipRole) == model.text(0, cancelled), (
         "whole where a narrow window cuts it")
     clock.advance(minutes=15)
@@ -1280,17 +1303,22 @@ def test_each_operations_side_is_whole_on_a_laptops_screen(qtbot, session_for, a
     """At 1340 pixels the board cut "Not applicable" at the window's edge ("Not applica"), the
     side after the procedure past ten columns; in French the side lay wholly beyond it. A side
     half read is a wrong-site operation waiting: it comes before the procedure, whole on screen
-    beside the patient's name, date of birth and number, whatever the status says."""
+    beside the patient's name, date of birth and number, whatever the status says, and whatever
+    the name: an unidentified patient's long one pushed the side off the screen, and is cut now,
+    whole in its tooltip. On the rescheduling list, PATIENT NOT TOLD YET was cut and whom to tell
+    lay beyond the screen's edge: each is whole on screen, wrapped."""
     from PySide6.QtWidgets import QApplication
 
     from downtime.qt.i18n import set_language
     from downtime.qt.style import apply_style
 
     nurse, coord = session_for("nurse"), session_for("coord", lang)
+    wards.add_ward(session_for("admin"), "3B", "Internal medicine and geriatrics", ["12"])
     listed_on = records.save_new(coord, "theatre_session", {
         "theatre": "T1", "specialty": "General surgery", "starts_at": "2026-11-28T08:00+01:00",
         "ends_at": "2026-11-28T13:00+01:00"}).record_id
-    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    patient = records.save_new(nurse, "admission", {
+        **admission_values, "used_name": "Martin de la Tour-Fontenay-Beauregard"}).patient_id
     for start, procedure, side in (("08:00", "Total hip replacement", "right"),
                                    ("10:30", "Laparoscopic cholecystectomy", "not_applicable")):
         booked = theatre.book(coord, patient, {
@@ -1313,21 +1341,30 @@ def test_each_operations_side_is_whole_on_a_laptops_screen(qtbot, session_for, a
         panel = listed(window.theatre)
         table, model = panel.day_table, panel.day_model
         assert model.rowCount() == 2
+        named = model.columns.index("Patient")
+        name = model.text(0, named)
+        assert name.startswith("MARTIN DE LA TOUR-FONTENAY-BEAUREGARD")
+        assert model.data(model.index(0, named), Qt.ItemDataRole.ToolTipRole) == name
         for row in range(model.rowCount()):
-            for column in (SIDE, STATUS, 3, 4, 5):
+            for column in (SIDE, STATUS, 4, 5):
                 shown = table.visualRect(model.index(row, column))
                 text = model.text(row, column)
                 assert 0 <= shown.left() and shown.right() <= table.viewport().width(), (text, shown)
                 assert table.fontMetrics().horizontalAdvance(text) <= shown.width(), text
         assert model.data(model.index(1, PROCEDURE), Qt.ItemDataRole.ToolTipRole) == "Laparoscopic cholecystectomy"
-        # The rescheduling list: the rebook-by date (BREACH, SOON) whole beside the patient, and
-        # PATIENT NOT TOLD YET after it, whole in English, begun in French (whole in its tooltip);
-        # said after the surgeon, the telling pushed the date off the screen.
+        # The rescheduling list: the rebook-by date (BREACH, SOON) whole beside the patient, then
+        # PATIENT NOT TOLD YET under the cancellation's time and whom to tell, each line whole in
+        # the window; said after the surgeon, the telling pushed the date off the screen.
         table, model = panel.waiting_table, panel.waiting_model
         assert model.rowCount() == 1 and "PATIENT" in model.text(0, CANCELLED)
-        date, told = (table.visualRect(model.index(0, column)) for column in (REBOOK_BY, CANCELLED))
-        assert 0 <= date.left() and date.right() <= table.viewport().width(), date
-        assert (told.right() if lang == "en" else told.left() + told.width() // 2) <= table.viewport().width(), told
+        whom = model.columns.index("Whom to tell")
+        assert "Internal medicine and geriatrics" in model.text(0, whom)
+        for column in (REBOOK_BY, CANCELLED, whom, *(model.columns.index(name) for name in ("Patient", "Procedure"))):
+            shown = table.visualRect(model.index(0, column))
+            assert 0 <= shown.left() and shown.right() <= table.viewport().width(), (column, shown)
+            laid = table.fontMetrics().boundingRect(shown.adjusted(3, 0, -3, 0), Qt.TextFlag.TextWordWrap,
+                                                     model.text(0, column))
+            assert laid.width() <= shown.width() and laid.height() <= shown.height(), (model.text(0, column), shown)
     finally:
         set_language("en")
         app.setFont(font)
