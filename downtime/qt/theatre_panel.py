@@ -452,6 +452,11 @@ class RebookDialog(QDialog):
         layout.addLayout(buttons)
         self.suggest()
         self.from_day.dateChanged.connect(self.suggest)
+        # The slots first, the first chosen: the focus began in "Slots from", where Down did
+        # nothing and Up moved the day back, today's slots gone, and Enter booked that day's.
+        self.setTabOrder(self.slot_list, self.from_day)
+        self.setTabOrder(self.from_day, self.reason)
+        self.slot_list.setFocus()
 
     def suggest(self) -> None:
         """The earliest clash-free slots from the day chosen (today at first): moving an

@@ -333,6 +333,36 @@ def test_the_coordinator_moves_an_operation_to_the_day_the_patient_can_come(coor
     assert state.status is theatre.BookingStatus.REBOOKED and state.session_id == wednesday
 
 
+def test_the_rebook_dialog_opens_on_its_slots_the_first_chosen(coordinator, qtbot, listed):
+    """The focus began in "Slots from": Down did nothing, Up moved the day back a day, today's
+    slots gone unsaid, and Enter booked that day's first. It begins on the slots, the first
+    chosen; Tab goes on to the day, then the answers and the buttons."""
+    window, _ = coordinator
+    tuesday = records.save_new(window.session, "theatre_session", {
+        "theatre": "T3", "specialty": "General surgery", "starts_at": "2026-12-01T08:00+01:00",
+        "ends_at": "2026-12-01T13:00+01:00"}).record_id
+    dialog = _rebooking_by_keyboard(window, qtbot, listed)
+    assert dialog.focusWidget() is dialog.slot_list and dialog.slot_list.currentRow() == 0
+    today = dialog.from_day.date()
+    QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Up)
+    assert dialog.from_day.date() == today and dialog.slot_list.currentRow() == 0
+    QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.from_day
+    for _ in range(3):  # through the day, month and year
+        QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.reason
+    passed = []
+    while dialog.focusWidget() is not dialog.slot_list and len(passed) < 5:  # back through the day's parts
+        QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Backtab)
+        passed.append(dialog.focusWidget())
+    assert passed[-1] is dialog.slot_list and set(passed[:-1]) == {dialog.from_day}
+    QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Down)
+    assert dialog.slot_list.currentItem().text().startswith("Tue 01/12 08:00 — theatre T3")
+    QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    (state,) = theatre.bookings(window.session.db, window.session.forms)
+    assert state.status is theatre.BookingStatus.REBOOKED and state.session_id == tuesday
+
+
 def test_each_side_of_a_staged_operation_is_named_wherever_one_is_chosen(coordinator, qtbot, session_for, listed):
     """Both knees of one patient, booked on two days: the rescheduling list and the rebook and
     cancel dialogs named neither side, so the coordinator could not tell which was being
