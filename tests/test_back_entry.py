@@ -1358,3 +1358,39 @@ def test_the_printed_worklist_says_an_unknown_date_of_birth_in_words(session_for
     text = " ".join(_pdf_text(printing.print_worklist(session_for("records", lang), tmp_path / "w.pdf")).split())
     assert f"— {born} —" in text and f"INCONNU GARE (Unknown man, about 40) — {unknown} —" in text
     assert "DDN inconnue" not in text and "DOB unknown" not in text
+
+
+def test_a_second_cancellation_names_the_rebooked_slot_and_follows_the_rebooking_of_its_minute(
+        session_for, admission_values, clock, monkeypatch):
+    """An operation cancelled, rebooked, then its new date cancelled in the same minute: the
+    second cancellation's line named the booking's first date ("Planned start: 30/11/2026 08:00
+    … Cancelled at: 28/11/2026 14:00"), and, told apart from the rebooking of its minute by their
+    ids at random, came before the rebooking it cancels. It names the slot it cancels, after that
+    rebooking, as they were written."""
+    import uuid
+
+    from downtime.services import theatre
+
+    made = iter(range(10**6, 0, -1))  # each record's id before the last one's: by ids, the newest first
+    monkeypatch.setattr(uuid, "uuid4", lambda: uuid.UUID(int=next(made)))
+    nurse, coord = session_for("nurse"), session_for("coord")
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    monday, tuesday = (records.save_new(coord, "theatre_session", {
+        "theatre": "T1", "specialty": "General surgery", "starts_at": f"{day}T08:00+01:00",
+        "ends_at": f"{day}T13:00+01:00"}).record_id for day in ("2026-11-30", "2026-12-01"))
+    booked = theatre.book(coord, patient, {
+        "procedure": "Laparoscopic cholecystectomy", "laterality": "not_applicable", "priority": "elective",
+        "decided_at": "2026-10-01T10:00+01:00", "surgeon": "Dr Roux", "session": monday,
+        "planned_start": "2026-11-30T08:00+01:00", "expected_minutes": 60}).record_id
+    cancelled = {"reason": "information_system", "last_minute": False, "patient_told": "phone"}
+    theatre.cancel(coord, booked, {**cancelled, "cancelled_at": "2026-11-28T13:00+01:00"})
+    theatre.rebook(coord, booked, {"outcome": "rebooked", "session": tuesday, "planned_start": "2026-12-01T08:00+01:00",
+                                   "decided_at": "2026-11-28T14:00+01:00"})
+    clock.advance(seconds=20)
+    theatre.cancel(coord, booked, {**cancelled, "cancelled_at": "2026-11-28T14:00+01:00"})
+    (work,) = _patients(back_entry.worklist(session_for("records")))
+    lines = [(item.record.form_id, item.label) for item in work.items if item.record.form_id.startswith("operation_")]
+    assert [form_id for form_id, _ in lines] == ["operation_booking", "operation_cancellation", "operation_rebooking",
+                                                 "operation_cancellation"]
+    assert "Planned start: 30/11/2026 08:00" in lines[1][1] and "Cancelled at: 28/11/2026 13:00" in lines[1][1]
+    assert "Planned start: 01/12/2026 08:00" in lines[3][1] and "Cancelled at: 28/11/2026 14:00" in lines[3][1]

@@ -7,7 +7,8 @@ typed at 06:36 came before the 11:00 booking it cancels, and the orders before t
 
 Each stay is entered in turn, from its admission to its leaving (a discharge closes the stay,
 after which the EHR takes no more of it); within a stay, by kind (`step`) then time; and any
-record after every listed record it points to, whatever its kind or time."""
+record after every listed record it points to, whatever its kind or time; two of one time in
+the order they were written."""
 
 from __future__ import annotations
 
@@ -30,6 +31,11 @@ class ToEnter:
     refers_to: frozenset[str] = frozenset()
     admits: bool = False
     """An admission: first of its stay, whatever the time of the stay's other records."""
+    written: int = 0
+    """When its record was first written, in the order of the audit log: two lines of one
+    minute keep that order (a rebooking and the cancellation of its new date decided in the
+    same minute). Told apart by their ids, at random, the cancellation came before the
+    rebooking it cancels."""
 
 
 def in_entry_order(lines: Sequence[ToEnter], admitted: Collection[datetime] = ()) -> list[ToEnter]:
@@ -40,10 +46,10 @@ def in_entry_order(lines: Sequence[ToEnter], admitted: Collection[datetime] = ()
     them: listed all the same."""
     starts = sorted(admitted)
 
-    def place(index: int) -> tuple[int, bool, int, datetime, str, int]:
+    def place(index: int) -> tuple[int, bool, int, datetime, int, str, int]:
         line = lines[index]
         stay = max(bisect_right(starts, line.occurred_at) - 1, 0)
-        return stay, not line.admits, line.step, line.occurred_at, line.record_id, index
+        return stay, not line.admits, line.step, line.occurred_at, line.written, line.record_id, index
 
     listed = {line.record_id: index for index, line in enumerate(lines)}
     waiting = [{listed[target] for target in line.refers_to if target in listed} - {index}

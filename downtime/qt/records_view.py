@@ -15,7 +15,7 @@ from downtime.i18n import QT_TR_NOOP, record_status_word
 from downtime.qt.i18n import translate
 from downtime.qt.patient_header import PatientTab
 from downtime.qt.tables import TextTableModel, make_table
-from downtime.services import medication, records
+from downtime.services import medication, records, theatre
 from downtime.services.context import Session
 from downtime.services.laptops import authors as authors_here, laptops_known
 
@@ -87,7 +87,10 @@ class RecordsView(PatientTab):
         found = records.list_current(self.session.db, patient_id=self.patient_id)
         known, authors = {record.record_id: record for record in found}, authors_here(self.session)
         orders = medication.chart_labels(self.session, found)
-        labels = {record.record_id: records.record_label(self.session, record, known, authors, orders) for record in found}
+        cancelled = theatre.as_cancelled(self.session, found, known, authors)
+        labels = {record.record_id: records.record_label(self.session, record, known, authors,
+                                                         orders | cancelled.get(record.record_id, {}))
+                  for record in found}
         ended = medication.ended_with_their_stay(self.session.db, self.patient_id, found, self.session.clock())
         labels.update({record.record_id: self._order_line(record, ended.get(record.record_id)) for record in found
                        if record.form_id == medication.ORDER_FORM})

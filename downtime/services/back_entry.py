@@ -22,6 +22,7 @@ who at the ward said so and why. The record is not changed; an amendment brings 
 from __future__ import annotations
 
 import json
+import sys
 import uuid
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field as dataclass_field, replace
@@ -60,7 +61,9 @@ from downtime.storage.fhir_sent import records_sent
 from downtime.storage.laptops import exports
 from downtime.sync.missing import MISSING_WORKLIST, MissingVersions, missing_versions
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Listed, labelled, message, semicolon
-from downtime.storage.records import RecordNotFound, as_version, chunks, held_from, list_current, marks, on_hold
+from downtime.storage.records import (
+    RecordNotFound, as_version, chunks, first_written, held_from, list_current, marks, on_hold,
+)
 
 PAGE = 25  # patients read at a time: a hospital's list is read in pages as the screen scrolls (0.05 s each)
 # A stay's records by kind, in the order to enter them (domain.entry_order): the stay first,
@@ -464,18 +467,21 @@ def _step(session: Session, form_id: str) -> int:
     return 4
 
 
-def _to_enter(session: Session, item: WorkItem) -> ToEnter:
-    """The item as its order sees it: its kind, its time and the records it points to."""
+def _to_enter(session: Session, item: WorkItem, written: Mapping[str, int]) -> ToEnter:
+    """The item as its order sees it: its kind, its time, the records it points to and when it
+    was first written (`first_written`; a record held, not written here, after those written)."""
     record = item.record
     return ToEnter(record.record_id, item.step, record.occurred_at, frozenset(_refers_to(session, record)),
-                   session.form(record.form_id).creates_patient)
+                   session.form(record.form_id).creates_patient, written.get(record.record_id, sys.maxsize))
 
 
-def _in_entry_order(session: Session, items: Sequence[WorkItem], admitted: Collection[datetime]) -> tuple[WorkItem, ...]:
+def _in_entry_order(session: Session, items: Sequence[WorkItem], admitted: Collection[datetime],
+                    written: Mapping[str, int]) -> tuple[WorkItem, ...]:
     """A patient's items in the order to enter them (domain.entry_order); `admitted`: when each
-    of their standing stays began."""
+    of their standing stays began; `written`: when each record was first written."""
     by_id = {item.record.record_id: item for item in items}
-    return tuple(by_id[line.record_id] for line in in_entry_order([_to_enter(session, item) for item in items], admitted))
+    return tuple(by_id[line.record_id] for line in in_entry_order([_to_enter(session, item, written) for item in items],
+                                                                  admitted))
 
 
 # A record loaded from the EHR's snapshot has an id derived from the source's own key, a
@@ -744,9 +750,11 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
                            authors)
     # A dose's line names its order as the chart heads it, its outcome next: every answer of the
     # order came first, and a dose refused read as given wherever the line was cut on screen.
+    from downtime.services import theatre  # theatre reads this module's links to EHR patients
     from downtime.services.medication import chart_labels  # medication reads this module's snapshot marks
 
     orders = chart_labels(session, current)
+    cancelled = theatre.as_cancelled(session, current, known, authors)
     moves = moves_due(session.db, known)
     waiting = _waiting(session, current, known)
     groups: dict[str | None, list[WorkItem]] = {}
@@ -754,18 +762,20 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
         done = entered.get(record.record_id)
         if _is_work(record, done, record.record_id in holds):
             groups.setdefault(record.patient_id, []).append(WorkItem(
-                record, _step(session, record.form_id), records.record_label(session, record, known, authors, orders), done,
+                record, _step(session, record.form_id),
+                records.record_label(session, record, known, authors, orders | cancelled.get(record.record_id, {})), done,
                 _changes(session, earlier.get(record.record_id), record), _provisional_identity(session, record),
                 holds.get(record.record_id), conflicts.get(record.record_id, ()),
                 shared.get(str(record.patient_id)) if session.form(record.form_id).creates_patient else None,
                 _standing(settled.get(record.record_id), record), otherwise.get(record.record_id, ()),
                 decided.get(record.record_id), moves.get(record.record_id), waiting.get(record.record_id, ())))
+    written = first_written(session.db, known)
     admitted: dict[str | None, list[datetime]] = {}
     for record in current:
         if session.form(record.form_id).creates_patient and record.status is not RecordStatus.ENTERED_IN_ERROR:
             admitted.setdefault(record.patient_id, []).append(record.occurred_at)
     return [PatientWork(patients.get(patient_id) if patient_id else None, links.get(patient_id or ""),
-                        _in_entry_order(session, items, admitted.get(patient_id, ())))
+                        _in_entry_order(session, items, admitted.get(patient_id, ()), written))
             for patient_id in order if (items := groups.get(patient_id))]
 
 

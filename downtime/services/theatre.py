@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from downtime.domain.census import Location, StayStatus
 from downtime.domain.duplicates import ProbableDuplicate
-from downtime.domain.laptops import Laptop, laptop_name
+from downtime.domain.laptops import Authors, Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import (
     ARRIVE_BEFORE, PRIORITY_RANK, Booking, Cancellation, CancelReason, Clash, Priority, Suggested, TheatreSession, clashes,
@@ -382,6 +382,23 @@ def _refuse_out_of_place(status: BookingStatus, event: RecordVersion, later: lis
                            cancelled=f"{answered.occurred_at:%d/%m/%Y %H:%M}")
     raise ServiceError(QT_TRANSLATE_NOOP("messages", "This booking is {status}; cancel it before rebooking."),
                        status=Phrase(STATUS_WORDS[status]))
+
+
+def as_cancelled(session: Session, changes: Collection[RecordVersion], known: Mapping[str, RecordVersion] | None = None,
+                 authors: Authors | None = None) -> dict[str, dict[str, str]]:
+    """For each cancellation among these records, how its line names its booking
+    (`records.record_label`'s `refs`): as it stood in the slot it cancelled. A cancellation of
+    the new date of an operation rebooked named the booking's first date ("Planned start:
+    01/12/2026 08:45 … Cancelled at: 02/12/2026 02:43"), and the records office would cancel the
+    wrong appointment in the EHR."""
+    cancellations = {record.record_id for record in changes if record.form_id == "operation_cancellation"}
+    if not cancellations:
+        return {}
+    booked = {record.data["booking"] for record in changes if record.record_id in cancellations}
+    return {slot.cancelled_by: {facts.record.record_id: records.record_label(session, facts.record.model_copy(update={
+        "data": {**facts.record.data, "session": slot.session_id,
+                 "planned_start": slot.start.isoformat(timespec="minutes")}}), known, authors)}
+            for facts in _replay(session.db, booked) for slot in facts.cancelled_from if slot.cancelled_by in cancellations}
 
 
 def bookings(db: Database, forms: dict[str, FormSpec], keep: Callable[[BookingFacts], bool] = lambda facts: True,
