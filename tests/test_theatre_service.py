@@ -1128,5 +1128,5 @@ def test_an_operation_cancelled_again_keeps_its_first_28_days_and_says_it_was_ca
     (item,) = theatre.rescheduling(coord.db, coord.forms, clock.now)[0]
     assert item.rebook_by("en") == "26/12/2026"
     assert item.state.times_cancelled == 2
-    assert theatre.last_cancelled(item.state, "en") == "28/11 14:30 — cancelled 2×"
+    assert theatre.last_cancelled(item.state, "en") == "28/11 14:30 — cancelled\u00a02×"
     assert "28/11 14:30 — cancelled 2×" in _pdf_text(printing.print_rescheduling(coord, tmp_path / "r.pdf"))

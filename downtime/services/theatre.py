@@ -995,18 +995,21 @@ class WaitingItem:
         return f"{deadline:%d/%m/%Y}" + (f" {translate(lang, '', flag)}" if flag else "")
 
 
-_CANCELLED_AT_TIMES = QT_TRANSLATE_NOOP("messages", "{when} — cancelled {count}×")
+_CANCELLED_AT_TIMES = QT_TRANSLATE_NOOP("messages", "{when} — {times}")
 _CANCELLED_TIMES = QT_TRANSLATE_NOOP("messages", "cancelled {count}×")
 
 
 def last_cancelled(state: BookingFacts, lang: Lang) -> str:
     """When the operation waiting for a new date was last cancelled, as the rescheduling list
     gives it on screen and on paper, with how many times when more than once ("02/12 02:43 —
-    cancelled 2×"): cancelled again after its rebooking, it read as cancelled once, that day."""
+    cancelled 2×"): cancelled again after its rebooking, it read as cancelled once, that day.
+    The count in one unbreakable run (non-breaking spaces): the printed list's narrow column put
+    "2×" on a line of its own."""
     when = f"{state.cancelled_at:%d/%m %H:%M}" if state.cancelled_at else "—"
     if state.times_cancelled < 2:
         return when
-    return message(lang, _CANCELLED_AT_TIMES, when=when, count=state.times_cancelled)
+    return message(lang, _CANCELLED_AT_TIMES, when=when,
+                   times=times_cancelled(state.times_cancelled, lang).replace(" ", "\u00a0"))
 
 
 def times_cancelled(count: int, lang: Lang) -> str:

@@ -494,7 +494,7 @@ def test_the_rescheduling_list_says_an_operation_was_cancelled_again_keeping_its
     listed(panel)
     assert first.startswith("26/12/2026")
     assert panel.waiting_model.text(0, REBOOK_BY) == first
-    assert panel.waiting_model.text(0, CANCELLED) == f"{clock.now:%d/%m %H:%M} — cancelled 2×"
+    assert panel.waiting_model.text(0, CANCELLED) == f"{clock.now:%d/%m %H:%M} — cancelled\u00a02×"
 
 
 @pytest.mark.parametrize("at_home, said", [(True, "01 23 45 67 89"), (False, "ward 3B (bed\u00a012)")])
