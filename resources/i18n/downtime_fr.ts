@@ -1223,10 +1223,6 @@ Lier {name} ({number}) au patient {new} du DPI au lieu de {ehr} ?</translation>
         <translation>Annulée &amp;le</translation>
     </message>
     <message>
-        <source>&amp;Last minute (on the day, after admission)</source>
-        <translation>&amp;Dernière minute (le jour même, après l’admission)</translation>
-    </message>
-    <message>
         <source>Patient &amp;told</source>
         <translation>Patient &amp;informé</translation>
     </message>
@@ -1900,6 +1896,14 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
     <message>
         <source>Save this order as well?</source>
         <translation>Enregistrer aussi cette prescription ?</translation>
+    </message>
+    <message>
+        <source>Already booked</source>
+        <translation>Déjà programmée</translation>
+    </message>
+    <message>
+        <source>Book this operation a second time, on purpose (a staged repair)?</source>
+        <translation>Programmer cette intervention une seconde fois, volontairement (chirurgie en plusieurs temps) ?</translation>
     </message>
     <message>
         <source>Entered in error</source>
@@ -3189,6 +3193,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
 <context>
     <name>WaitingModel</name>
     <message>
+        <source>PATIENT NOT TOLD YET</source>
+        <translation>PATIENT PAS ENCORE INFORMÉ</translation>
+    </message>
+    <message>
         <source>{days} days</source>
         <translation>{days} jours</translation>
     </message>
@@ -4230,6 +4238,34 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Le décès de ce patient est enregistré ({died}) : aucune intervention ne peut être prévue après.</translation>
     </message>
     <message>
+        <source>{status} (from {day})</source>
+        <translation>{status} (au lieu du {day})</translation>
+    </message>
+    <message>
+        <source>PATIENT DISCHARGED {at} — {to}: call {phone}</source>
+        <translation>PATIENT SORTI {at} — {to} : appeler le {phone}</translation>
+    </message>
+    <message>
+        <source>PATIENT DISCHARGED {at} — {to}: no telephone recorded</source>
+        <translation>PATIENT SORTI {at} — {to} : aucun téléphone enregistré</translation>
+    </message>
+    <message>
+        <source>PATIENT DISCHARGED {at} — {to}</source>
+        <translation>PATIENT SORTI {at} — {to}</translation>
+    </message>
+    <message>
+        <source>PATIENT TRANSFERRED OUT {at} to {hospital}</source>
+        <translation>PATIENT TRANSFÉRÉ {at} vers {hospital}</translation>
+    </message>
+    <message>
+        <source>PATIENT DIED {at}: cancel</source>
+        <translation>PATIENT DÉCÉDÉ {at} : annuler</translation>
+    </message>
+    <message>
+        <source>ALSO BOOKED {when}</source>
+        <translation>ÉGALEMENT PROGRAMMÉE LE {when}</translation>
+    </message>
+    <message>
         <source>This booking is {status}; cancel it before rebooking.</source>
         <translation>Cette intervention est {status} ; annulez-la avant de la reprogrammer.</translation>
     </message>
@@ -4256,10 +4292,6 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{status} to {hospital}</source>
         <translation>{status} vers {hospital}</translation>
-    </message>
-    <message>
-        <source>{status} — PATIENT DIED {died}: cancel</source>
-        <translation>{status} — PATIENT DÉCÉDÉ {died} : annuler</translation>
     </message>
     <message>
         <source>{status} — CLASH, move one: {clashes}</source>
@@ -4322,6 +4354,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Patient informé : le patient a été informé avant cette correction. Effacez « Patient informé » et « Informé le », puis saisissez-les à nouveau une fois le patient informé de la date corrigée.</translation>
     </message>
     <message>
+        <source>{procedure} is already booked for {whose}: {slots}.</source>
+        <translation>{procedure} est déjà programmée pour {whose} : {slots}.</translation>
+    </message>
+    <message>
         <source>Theatre {theatre} already has a session {window} ({specialty}).</source>
         <translation>La salle {theatre} a déjà une vacation {window} ({specialty}).</translation>
     </message>
@@ -4336,6 +4372,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>This booking is {status}: there is no cancellation or new date to tell the patient of.</source>
         <translation>Cette programmation est {status} : il n’y a ni annulation ni nouvelle date à annoncer au patient.</translation>
+    </message>
+    <message>
+        <source>{when} — {times}</source>
+        <translation>{when} — {times}</translation>
+    </message>
+    <message>
+        <source>cancelled {count}×</source>
+        <translation>annulée {count} fois</translation>
     </message>
     <message>
         <source>{phone} (next of kin)</source>
