@@ -1061,6 +1061,35 @@ def test_the_office_bundle_flags_each_record_the_worklist_says_to_ask_the_ward_a
     assert all(lines[record_id] in shown for record_id in flagged)
 
 
+ASK_THE_WARD_TAG = {"system": "urn:downtime:review", "code": "ask-the-ward",
+                    "display": "Ask the ward before entering it: another laptop's record contradicts it"}
+
+
+def _tags(bundle: dict) -> dict[str, list[dict]]:
+    """The review tags of every tagged resource of a bundle, by fullUrl."""
+    return {entry["fullUrl"]: entry["resource"]["meta"]["tag"] for entry in bundle["entry"]
+            if "meta" in entry["resource"]}
+
+
+def test_each_resource_of_a_record_to_ask_the_ward_about_carries_the_tag_itself(tmp_path, laptop, clock,
+                                                                               admission_values):
+    """Only the Provenance's words said to ask the ward: an integration engine loading the bundle
+    took the two MedicationAdministrations of one dose, and the observations of a patient whose
+    admission was withdrawn, as any other. Each resource made from such a record carries the tag
+    ask-the-ward; the Provenance keeps its words, and nothing else is tagged."""
+    from fhir.resources.R4B.bundle import Bundle
+
+    office, flagged = office_asking_the_ward(tmp_path, laptop, clock, admission_values)
+    bundle = json.loads((export(office, tmp_path / "out").folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    Bundle.model_validate(bundle)
+    targets = {resource["entity"][0]["what"]["identifier"]["value"]: [target["reference"] for target in resource["target"]]
+               for resource in (entry["resource"] for entry in bundle["entry"]) if resource["resourceType"] == "Provenance"}
+    made = [target for record_id in flagged for target in targets[record_id]]
+    assert len(made) > len(flagged), "the observations are several resources"
+    assert _tags(bundle) == {target: [ASK_THE_WARD_TAG] for target in made}
+    assert all("ASK THE WARD: " in text for record_id, text in _provenance_texts(bundle).items() if record_id in flagged)
+
+
 def _csv_lines(folder, form_id: str) -> list[dict[str, str]]:
     with (folder / "csv" / f"{form_id}.csv").open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
@@ -1180,12 +1209,18 @@ def test_a_record_in_an_earlier_bundle_is_flagged_again_when_its_contradiction_a
     assert said[0].startswith("2 record(s) in the FHIR bundle contradict another laptop's record")
     (again,) = [line for line in said if first.record_id in line]
     assert again.endswith("(in an earlier export too: posted from it, the EHR holds the record; this bundle puts the "
-                          "warning on its Provenance)")
+                          "warning on its Provenance and tags its resources)")
     requests = {entry["resource"]["entity"][0]["what"]["identifier"]["value"]: entry["request"]
                 for entry in bundle["entry"] if entry["resource"]["resourceType"] == "Provenance"}
     assert requests[first.record_id] == {
         "method": "PUT", "url": f"Provenance?entity:identifier=urn:downtime:record|{first.record_id}"}
     assert requests[second.record_id]["method"] == "POST"
+    # Both doses carry the tag; the one sent plain before stays a conditional create: the tag
+    # reaches the engine without replacing the EHR's copy, and what was sent is unchanged.
+    doses = {entry["fullUrl"]: entry for entry in bundle["entry"]
+             if entry["resource"]["resourceType"] == "MedicationAdministration"}
+    assert _tags(bundle) == {url: [ASK_THE_WARD_TAG] for url in doses}
+    assert {entry["request"]["method"] for entry in doses.values()} == {"POST"} and later.fhir_updates == 1
 
 
 @pytest.mark.parametrize("since_last, amended", [(False, False), (True, True)])
@@ -1211,7 +1246,7 @@ def test_a_record_any_earlier_bundle_sent_is_named_as_from_an_earlier_export(tmp
         first.record_id: True, second.record_id: False}
     (again,) = [line for line in later.ask_the_ward_in("en", office.forms) if first.record_id in line]
     assert again.endswith("(in an earlier export too: posted from it, the EHR holds the record; this bundle puts the "
-                          "warning on its Provenance)")
+                          "warning on its Provenance and tags its resources)")
 
 
 def test_a_dose_in_an_earlier_bundle_is_flagged_again_when_its_orders_withdrawal_arrives(tmp_path, laptop, clock,

@@ -5,6 +5,7 @@ import copy
 import gc
 import io
 import json
+import uuid
 from datetime import datetime, timedelta, timezone
 from functools import partial
 
@@ -212,6 +213,27 @@ def test_a_bundle_read_a_few_patients_at_a_time_holds_the_same_entries(tmp_path,
     Bundle.model_validate(parts)
 
 
+def test_a_resource_is_tagged_with_what_its_provenance_warns_of_each_record_it_is_made_from():
+    """A stay is made from its admission and each transfer: one on hold and another the ward said
+    is not to be entered tag it with both, in one order whichever record comes first; a resource
+    made from records with nothing to warn of has no meta at all."""
+    from downtime.sync.fhir_elements import Made
+
+    made = Made()
+    made.add({"resourceType": "Patient", "id": "p"}, "admission")
+    made.add({"resourceType": "Encounter", "id": "e", "status": "in-progress"}, "transfer", "admission", "discharge")
+    made.add({"resourceType": "AllergyIntolerance", "id": "a"}, "other")
+    review = {"on-hold": {"admission"}, "ask-the-ward": set(), "not-to-be-entered": {"transfer"}}
+    patient, encounter, allergy = fhir_export._tagged(made, review)
+    assert [tag["code"] for tag in patient["meta"]["tag"]] == ["on-hold"]
+    assert encounter == {"resourceType": "Encounter", "id": "e", "meta": {"tag": [
+        {"system": "urn:downtime:review", "code": "on-hold",
+         "display": "On hold: two laptops disagree, not settled; do not take it as the record"},
+        {"system": "urn:downtime:review", "code": "not-to-be-entered", "display": "Not to be entered: the ward said so"}]},
+        "status": "in-progress"}
+    assert allergy == {"resourceType": "AllergyIntolerance", "id": "a"}
+
+
 def test_doses_given_not_given_and_witnessed(session_for, medication_ward, tmp_path):
     patient, amox, morphine = medication_ward
     nurse = session_for("nurse")
@@ -239,7 +261,9 @@ def test_doses_given_not_given_and_witnessed(session_for, medication_ward, tmp_p
     assert done["status"] == "completed" and done["request"] == {"reference": f"urn:uuid:{amox}"}
     assert done["subject"] == {"reference": f"urn:uuid:{patient}"}
     assert done["effectiveDateTime"] == "2026-11-28T08:05:00+01:00"
-    assert done["dosage"]["dose"] == {"value": 1.0, "unit": "g"} and done["dosage"]["route"]["text"] == "Intravenous (IV)"
+    assert done["dosage"]["dose"] == {"value": 1.0, "unit": "g", "system": "http://unitsofmeasure.org", "code": "g"}
+    assert done["dosage"]["route"] == {"text": "Intravenous (IV)", "coding": [
+        {"system": "http://snomed.info/sct", "code": "47625008", "display": "Intravenous route"}]}
     assert done["performer"] == [{"function": {"coding": [{
         "system": "http://terminology.hl7.org/CodeSystem/med-admin-perform-function", "code": "performer",
         "display": "Performer"}]}, "actor": {"display": "Hélène Lefèvre (nurse)"}}]
@@ -249,7 +273,8 @@ def test_doses_given_not_given_and_witnessed(session_for, medication_ward, tmp_p
     away = _by_id(bundle, missed.record_id)
     assert away["status"] == "not-done" and "dosage" not in away
     (reason,) = away["statusReason"]
-    assert reason["coding"][0]["code"] == "b" and reason["text"] == "A — Patient away from ward"
+    assert reason["coding"] == [{"system": "http://terminology.hl7.org/CodeSystem/reason-medication-not-given",
+                                 "code": "b", "display": "Away"}] and reason["text"] == "A — Patient away from ward"
     (no_code,) = _by_id(bundle, refused.record_id)["statusReason"]
     assert no_code == {"text": "R — Refused"}
 
@@ -269,8 +294,11 @@ def test_orders_as_medication_requests(session_for, medication_ward, tmp_path):
     assert (amoxicillin["status"], opioid["status"]) == ("stopped", "active")
     assert amoxicillin["intent"] == "order" and amoxicillin["medicationCodeableConcept"] == {"text": "Amoxicillin"}
     (dosage,) = amoxicillin["dosageInstruction"]
-    assert dosage["text"] == "1 g IV at 08:00 14:00 20:00" and dosage["route"] == {"text": "Intravenous (IV)"}
-    assert dosage["doseAndRate"] == [{"doseQuantity": {"value": 1.0, "unit": "g"}}]
+    assert dosage["text"] == "1 g IV at 08:00 14:00 20:00" and dosage["route"]["text"] == "Intravenous (IV)"
+    assert dosage["route"]["coding"] == [{"system": "http://snomed.info/sct", "code": "47625008",
+                                          "display": "Intravenous route"}]
+    assert dosage["doseAndRate"] == [{"doseQuantity": {"value": 1.0, "unit": "g", "system": "http://unitsofmeasure.org",
+                                                       "code": "g"}}]
     assert dosage["timing"]["repeat"]["timeOfDay"] == ["08:00:00", "14:00:00", "20:00:00"]
     assert dosage["timing"]["repeat"]["boundsPeriod"]["end"] == "2026-11-28T12:00:00+01:00"
     assert amoxicillin["requester"] == {"display": "Dr Karim Benali (doctor)"}
@@ -278,6 +306,11 @@ def test_orders_as_medication_requests(session_for, medication_ward, tmp_path):
     (prn,) = opioid["dosageInstruction"]
     assert prn["asNeededCodeableConcept"] == {"text": "pain score > 4"}
     assert "at least 4 h apart" in prn["text"] and "at most 4 doses in 24 h" in prn["text"]
+    assert prn["route"]["coding"][0]["code"] == "34206005"
+    assert prn["maxDosePerPeriod"] == {"numerator": {"value": 20.0, "unit": "mg", "system": "http://unitsofmeasure.org",
+                                                     "code": "mg"},
+                                       "denominator": {"value": 24, "unit": "h", "system": "http://unitsofmeasure.org",
+                                                       "code": "h"}}
     provenance = _provenance_of(bundle, stopped.record_id)
     assert provenance["activity"]["coding"][0]["code"] == "UPDATE"
     assert provenance["activity"]["text"] == "Amended: version 2" and provenance["reason"] == [{"text": "Switched to oral"}]
@@ -490,6 +523,17 @@ def test_exporting_twice_gives_the_same_resources_and_since_last_gives_none(
     assert _by_id(later, patient) == _by_id(one, patient)
 
 
+def test_two_exports_of_one_range_are_two_bundles_with_ids_of_their_own(session_for, medication_ward, tmp_path):
+    """The id was named after the laptop and the range: two exports of one range, different
+    since (an order stopped by then, a dose asked about), had one id, and an engine dropping
+    replays by id dropped the second. Each bundle has its own; its entries, unchanged, are the
+    same, their conditions on identifiers being what makes posting twice harmless."""
+    first, second = (_export(session_for, tmp_path, name) for name in ("one", "two"))
+    assert first["id"] != second["id"]
+    assert {str(uuid.UUID(bundle["id"]).version) for bundle in (first, second)} == {"4"}
+    assert first["entry"] == second["entry"]
+
+
 def test_transfers_are_encounter_locations_with_their_periods(session_for, admission_values, tmp_path):
     nurse = session_for("nurse")
     admitted = records.save_new(nurse, "admission", admission_values)
@@ -572,6 +616,30 @@ def test_the_encounter_carries_the_reason_for_admission_and_the_admitting_clinic
     encounter = _by_id(bundle, admitted.record_id)
     assert encounter["reasonCode"] == [{"text": "Fall at home, fractured neck of femur"}]
     assert encounter["participant"] == [{"individual": {"display": "Dr Benali"}}]
+
+
+def test_the_encounter_carries_the_ehr_visit_number_the_admission_was_given(session_for, admission_values, tmp_path):
+    """The form asks the EHR's encounter number "if known" and the bundle left it out: the EHR
+    could not match the stay to the visit it opened. It is an Encounter identifier beside the
+    record's own, which stays first (the condition the entry is found by); a withdrawn
+    admission's Encounter carries it too, and a stay without one carries none."""
+    nurse = session_for("nurse")
+    numbered = records.save_new(nurse, "admission", {**admission_values, "encounter_number": "V2026-004512"})
+    withdrawn = records.save_new(nurse, "admission", {**admission_values, "birth_name": "Roux", "nir": None, "bed": "3",
+                                                      "encounter_number": "V2026-004513"})
+    records.mark_entered_in_error(nurse, withdrawn.record_id, "wrong patient")
+    plain = records.save_new(nurse, "admission", {**admission_values, "birth_name": "Petit", "nir": None, "bed": "4"})
+    bundle = _export(session_for, tmp_path)
+    Bundle.model_validate(bundle)
+    visit = "urn:downtime:ehr-encounter-number"
+    encounter = _by_id(bundle, numbered.record_id)
+    assert encounter["identifier"] == [{"system": "urn:downtime:record", "value": numbered.record_id},
+                                       {"system": visit, "value": "V2026-004512"}]
+    (entry,) = [e for e in bundle["entry"] if e["fullUrl"] == f"urn:uuid:{numbered.record_id}"]
+    assert entry["request"]["ifNoneExist"] == f"identifier=urn:downtime:record|{numbered.record_id}"
+    gone = _by_id(bundle, withdrawn.record_id)
+    assert gone["status"] == "entered-in-error" and gone["identifier"][1] == {"system": visit, "value": "V2026-004513"}
+    assert len(_by_id(bundle, plain.record_id)["identifier"]) == 1
 
 
 def test_a_readmitted_patient_keeps_the_identity_of_their_latest_admission_after_the_first_is_amended(
@@ -853,6 +921,47 @@ def test_orders_open_when_the_patient_died_end_with_the_stay_in_the_bundle(sessi
     assert records.current(nurse.db, amox).data["stop_at"] == "2026-11-29T08:00+01:00" and death.version == 1
 
 
+def test_units_routes_and_reasons_are_coded_where_a_code_means_the_same(session_for, medication_ward, tmp_path):
+    """Routes and units went as words alone ("Subcutaneous (SC)", "units"), and a dose not given
+    because the patient vomited went uncoded: an EHR maps codes, not our words. International
+    units are UCUM's [IU]; a tablet or a puff is counted and has no UCUM code; the inhaled route
+    stays words only, no concept being certain enough."""
+    patient = medication_ward[0]
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    common = {"frequency": "scheduled", "times": "08:00 20:00", "start_at": "2026-11-28T07:00+01:00",
+              "controlled": False, "high_alert": False}
+    orders = {name: records.save_new(doctor, "medication_order", {
+        "drug": name, "dose": dose, "dose_unit": unit, "route": route, **common}, patient_id=patient).record_id
+        for name, dose, unit, route in (("Insulin glargine", 6.0, "units", "SC"), ("Hydroxocobalamin", 1000.0, "microgram", "IM"),
+                                        ("Paracetamol", 2.0, "tablet", "PO"), ("Salbutamol", 2.0, "puff", "INH"),
+                                        ("Macrogol", 1.0, "mmol", "NG"))}
+    vomited = medication.record_dose(nurse, orders["Paracetamol"], {
+        "outcome": "not_given", "given_at": "2026-11-28T08:05+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
+        "not_given_reason": "vomited"})
+    puffs = medication.record_dose(nurse, orders["Salbutamol"], {
+        "outcome": "given", "given_at": "2026-11-28T08:05+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
+        "dose_given": 2.0, "route": "INH"})
+    bundle = _export(session_for, tmp_path)
+    MedicationRequest.model_validate(_by_id(bundle, orders["Insulin glargine"]))
+    dosages = {name: _by_id(bundle, record_id)["dosageInstruction"][0] for name, record_id in orders.items()}
+    assert {name: (dosage["doseAndRate"][0]["doseQuantity"].get("code"), dosage["doseAndRate"][0]["doseQuantity"]["unit"])
+            for name, dosage in dosages.items()} == {
+        "Insulin glargine": ("[IU]", "units"), "Hydroxocobalamin": ("ug", "microgram"), "Paracetamol": (None, "tablet"),
+        "Salbutamol": (None, "puff"), "Macrogol": ("mmol", "mmol")}
+    assert "system" not in dosages["Paracetamol"]["doseAndRate"][0]["doseQuantity"]
+    assert {name: [(coded["code"], coded["display"]) for coded in dosage["route"].get("coding", [])]
+            for name, dosage in dosages.items()} == {
+        "Insulin glargine": [("34206005", "Subcutaneous route")], "Hydroxocobalamin": [("78421000", "Intramuscular route")],
+        "Paracetamol": [("26643006", "Oral route")], "Salbutamol": [], "Macrogol": [("127492001", "Nasogastric route")]}
+    assert dosages["Salbutamol"]["route"] == {"text": "Inhaled"}
+    (reason,) = MedicationAdministration.model_validate(_by_id(bundle, vomited.record_id)).statusReason
+    assert [(coded.system, coded.code, coded.display) for coded in reason.coding] == [
+        ("http://terminology.hl7.org/CodeSystem/reason-medication-not-given", "d", "Vomit")]
+    assert reason.text == "V — Vomited"
+    given = _by_id(bundle, puffs.record_id)["dosage"]
+    assert given == {"dose": {"value": 2.0, "unit": "puff"}, "route": {"text": "Inhaled"}}
+
+
 def test_an_iv_fluid_order_carries_its_rate(session_for, medication_ward, tmp_path):
     patient = medication_ward[0]
     fluids = records.save_new(session_for("doctor"), "medication_order", {
@@ -860,8 +969,9 @@ def test_an_iv_fluid_order_carries_its_rate(session_for, medication_ward, tmp_pa
         "rate_ml_h": 125.0, "frequency": "scheduled", "times": "08:00 16:00", "start_at": "2026-11-28T08:00+01:00",
         "controlled": False, "high_alert": False}, patient_id=patient)
     (dosage,) = _by_id(_export(session_for, tmp_path), fluids.record_id)["dosageInstruction"]
-    assert dosage["doseAndRate"] == [{"doseQuantity": {"value": 1000.0, "unit": "mL"},
-                                      "rateQuantity": {"value": 125.0, "unit": "mL/h"}}]
+    ucum = "http://unitsofmeasure.org"
+    assert dosage["doseAndRate"] == [{"doseQuantity": {"value": 1000.0, "unit": "mL", "system": ucum, "code": "mL"},
+                                      "rateQuantity": {"value": 125.0, "unit": "mL/h", "system": ucum, "code": "mL/h"}}]
     assert dosage["text"] == "1000 mL IV at 125 mL/h at 08:00 16:00"
 
 

@@ -351,12 +351,22 @@ def test_a_patient_whose_admission_is_on_hold_is_in_the_bundle_only_for_their_or
     first = export(clerk, tmp_path / "export-1-with-order").folder
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     import_export(office, merge([first, second], tmp_path / "merged").folder)
-    provenance = {resource["entity"][0]["what"]["identifier"]["value"]: resource["activity"]["text"]
-                  for resource in _bundle(export(office, tmp_path / "from-office").folder)
-                  if resource["resourceType"] == "Provenance"}
-    assert provenance[record] == ("Recorded during the downtime (version 1) — ON HOLD: two laptops disagree from "
-                                  "version 2; not settled, do not take it as the record (see the back-entry worklist)")
+    resources = _bundle(export(office, tmp_path / "from-office").folder)
+    provenance = {resource["entity"][0]["what"]["identifier"]["value"]: resource
+                  for resource in resources if resource["resourceType"] == "Provenance"}
+    assert provenance[record]["activity"]["text"] == (
+        "Recorded during the downtime (version 1) — ON HOLD: two laptops disagree from version 2; not settled, do not "
+        "take it as the record (see the back-entry worklist)")
     assert len(provenance) == 2
+    # The Patient, the stay and the allergies said so only in the Provenance's words, which an
+    # integration engine never reads: each carries the tag on-hold itself; the order does not.
+    held = {target["reference"].removeprefix("urn:uuid:") for target in provenance[record]["target"]}
+    tagged = {resource["id"]: resource["meta"]["tag"] for resource in resources if "meta" in resource}
+    assert {resource["resourceType"] for resource in resources if resource["id"] in held} >= {
+        "Patient", "Encounter", "AllergyIntolerance"}
+    assert tagged == {ident: [{"system": "urn:downtime:review", "code": "on-hold",
+                               "display": "On hold: two laptops disagree, not settled; do not take it as the record"}]
+                      for ident in held}
 
 
 def test_a_ward_laptops_export_carries_the_other_laptops_version_it_holds(tmp_path, laptop, clock, admission_values):

@@ -134,7 +134,7 @@ WITHDRAWN = QT_TRANSLATE_NOOP("messages", "{count} record(s) the ward said are n
 LEFT_OUT = QT_TRANSLATE_NOOP("messages", "{count} record(s) the ward said are not to be entered are left out of the "
                                          "FHIR bundle, as no earlier bundle sent them (the manifest's fhir_left_out)")
 ASK_AGAIN = QT_TRANSLATE_NOOP("messages", "(in an earlier export too: posted from it, the EHR holds the record; this "
-                                          "bundle puts the warning on its Provenance)")
+                                          "bundle puts the warning on its Provenance and tags its resources)")
 
 
 # What makes a spreadsheet read a cell as a formula: typed text such as =HYPERLINK(…) would run
@@ -256,12 +256,14 @@ def _asked_outside(db: Database, asked: Collection[AskTheWard], first: int, last
 
 def _fhir_bundle(session: Session, first: int, last: int, now: datetime, out: BinaryIO) -> Written:
     """What changed in the exported range, as one self-contained FHIR transaction bundle
-    written to `out`."""
+    written to `out`, with an id of its own: two exports of one range differ (a hold settled, a
+    dose asked about, an order stopped since), and one named after the range gave both one id,
+    which an engine dropping replays by id took the second for. Posting a bundle twice stays
+    harmless through its entries' conditions on identifiers, not through its id."""
     from downtime.sync.fhir_export import write_bundle
 
-    bundle_id = str(uuid.uuid5(uuid.UUID(session.device.device_id), f"bundle-{first}-{last}"))
-    return write_bundle(session.db, session.forms, first, last, now, bundle_id, out, partial(laptops_known, session),
-                        authors(session))
+    return write_bundle(session.db, session.forms, first, last, now, str(uuid.uuid4()), out,
+                        partial(laptops_known, session), authors(session))
 
 
 def clear_plaintext_left() -> None:

@@ -21,7 +21,8 @@ ALLERGY_CLINICAL = "http://terminology.hl7.org/CodeSystem/allergyintolerance-cli
 ALLERGY_VERIFICATION = "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification"
 CONTACT_ROLE = "http://terminology.hl7.org/CodeSystem/v2-0131"
 DISCHARGE_DISPOSITION = "http://terminology.hl7.org/CodeSystem/discharge-disposition"
-NOT_GIVEN_REASON = "http://hl7.org/fhir/reason-medication-not-given"
+# R4's URL; earlier exports wrote STU3's, http://hl7.org/fhir/reason-medication-not-given.
+NOT_GIVEN_REASON = "http://terminology.hl7.org/CodeSystem/reason-medication-not-given"
 ADMIN_FUNCTION = "http://terminology.hl7.org/CodeSystem/med-admin-perform-function"
 CANCELLATION_REASON = "http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason"
 PROVENANCE_PARTICIPANT = "http://terminology.hl7.org/CodeSystem/provenance-participant-type"
@@ -31,6 +32,9 @@ DATA_ABSENT_REASON = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
 LOINC = "http://loinc.org"
 SNOMED = "http://snomed.info/sct"
 UCUM = "http://unitsofmeasure.org"
+# What a person must look at before a resource is entered, as a tag on the resource itself: an
+# integration engine loads resources and does not read the Provenance's words (fhir_export).
+REVIEW = "urn:downtime:review"
 
 # "No known allergies" on the admission form: the IPS's code for an allergy list checked and empty.
 NO_KNOWN_ALLERGY = "716186003"
@@ -40,6 +44,19 @@ NEWS2_CODES = {"total": "1104051000000101", "respiratory_rate": "110430100000010
                "spo2_scale_2": "1104321000000108", "air_or_oxygen": "1104331000000105",
                "systolic_bp": "1104341000000101", "pulse": "1104351000000103", "consciousness": "1104361000000100",
                "temperature": "1104371000000107"}
+
+# The order and dose forms' routes as SNOMED CT route-of-administration concepts (qualifier
+# values, with their preferred terms). Inhaled and nebulised stay text only: which concept each
+# is (respiratory tract route? inhalation?) was not certain enough to send.
+ROUTES = {"PO": ("26643006", "Oral route"), "IV": ("47625008", "Intravenous route"),
+          "IM": ("78421000", "Intramuscular route"), "SC": ("34206005", "Subcutaneous route"),
+          "SL": ("37839007", "Sublingual route"), "PR": ("37161004", "Rectal route"),
+          "TOP": ("6064005", "Topical route"), "NG": ("127492001", "Nasogastric route")}
+# The order form's units (and the rate's and the period's) as UCUM codes. A tablet, a puff or a
+# drop is counted, not measured: it has none, and goes as the unit's words alone. "units" are
+# international units (the form's French says UI): insulin, heparin.
+UCUM_UNITS = {"mg": "mg", "g": "g", "microgram": "ug", "mL": "mL", "units": "[IU]", "mmol": "mmol", "mL/h": "mL/h",
+              "h": "h"}
 
 # Codings: for each code system, the codes written and their official displays.
 SYSTEMS: dict[str, dict[str, str]] = {
@@ -51,7 +68,7 @@ SYSTEMS: dict[str, dict[str, str]] = {
     DISCHARGE_DISPOSITION: {"home": "Home", "long": "Long-term care", "rehab": "Rehabilitation",
                             "aadvice": "Left against advice", "exp": "Expired",
                             "other-hcf": "Other healthcare facility", "oth": "Other"},
-    NOT_GIVEN_REASON: {"b": "Away", "c": "Asleep"},
+    NOT_GIVEN_REASON: {"b": "Away", "c": "Asleep", "d": "Vomit"},
     ADMIN_FUNCTION: {"performer": "Performer", "witness": "Witness"},
     CANCELLATION_REASON: {"prov": "Provider", "pat": "Patient", "pat-dec": "Patient: Deceased",
                           "maint": "Equipment Maintenance/Repair", "oth-err": "Other: Error"},
@@ -59,6 +76,9 @@ SYSTEMS: dict[str, dict[str, str]] = {
     DATA_OPERATION: {"CREATE": "create", "UPDATE": "revise", "NULLIFY": "nullify"},
     OBSERVATION_CATEGORY: {"vital-signs": "Vital Signs", "survey": "Survey"},
     DATA_ABSENT_REASON: {"not-applicable": "Not Applicable"},
+    REVIEW: {"on-hold": "On hold: two laptops disagree, not settled; do not take it as the record",
+             "ask-the-ward": "Ask the ward before entering it: another laptop's record contradicts it",
+             "not-to-be-entered": "Not to be entered: the ward said so"},
     LOINC: {"9279-1": "Respiratory rate", "59408-5": "Oxygen saturation in Arterial blood by Pulse oximetry",
             "3151-8": "Inhaled oxygen flow rate", "8867-4": "Heart rate", "8310-5": "Body temperature",
             "85354-9": "Blood pressure panel with all children optional", "8480-6": "Systolic blood pressure",
@@ -72,7 +92,8 @@ SYSTEMS: dict[str, dict[str, str]] = {
              NEWS2_CODES["systolic_bp"]: f"{_NEWS2} - systolic blood pressure score",
              NEWS2_CODES["pulse"]: f"{_NEWS2} - pulse score",
              NEWS2_CODES["consciousness"]: f"{_NEWS2} - consciousness score",
-             NEWS2_CODES["temperature"]: f"{_NEWS2} - temperature score"},
+             NEWS2_CODES["temperature"]: f"{_NEWS2} - temperature score",
+             **{code: display for code, display in ROUTES.values()}},
 }
 
 # Elements of type code, by path from their resource: the codes written there.
@@ -103,12 +124,19 @@ ELEMENTS: dict[str, frozenset[str]] = {path: frozenset(codes) for path, codes in
     "Observation.status": {"final", "amended", "entered-in-error"},
     "Observation.valueQuantity.code": {"/min", "%", "L/min", "Cel", "cm"},
     "Observation.component.valueQuantity.code": {"mm[Hg]"},
+    "MedicationRequest.dosageInstruction.doseAndRate.doseQuantity.code": set(UCUM_UNITS.values()),
+    "MedicationRequest.dosageInstruction.doseAndRate.rateQuantity.code": {"mL/h"},
+    "MedicationRequest.dosageInstruction.maxDosePerPeriod.numerator.code": set(UCUM_UNITS.values()),
+    "MedicationRequest.dosageInstruction.maxDosePerPeriod.denominator.code": {"h"},
+    "MedicationAdministration.dosage.dose.code": set(UCUM_UNITS.values()),
 }.items()}
 
 # Where a form's own code has a FHIR code that means the same thing.
 DISCHARGE_DESTINATION = {"home": "home", "home_with_support": "home", "care_home": "long",
                          "rehabilitation": "rehab", "against_advice": "aadvice", "other": "oth"}
-NOT_GIVEN = {"patient_away": "b", "asleep": "c"}
+# Refused, nil by mouth, not available, held and other have no code of their own ("a", None, is
+# "no reason known"); vomited is "d", Vomit.
+NOT_GIVEN = {"patient_away": "b", "asleep": "c", "vomited": "d"}
 CANCELLED_BECAUSE = {"surgeon_unavailable": "prov", "anaesthetist_unavailable": "prov",
                      "theatre_staff_unavailable": "prov", "equipment_failure": "maint",
                      "administrative_error": "oth-err", "patient_declined": "pat", "did_not_attend": "pat",

@@ -16,7 +16,9 @@ it was); its `id` is left out, as the EHR gave its copy its own.
 A record on hold (two laptops wrote different versions of it, see domain.holds) is not in the
 bundle: posted, it would create one laptop's version in the EHR as if it were settled. Only
 when another record's resources need its resources (a patient whose admission is on hold, and
-who has an order) are they there, as they stand here, and its Provenance says it is on hold.
+who has an order) are they there, as they stand here, its Provenance says it is on hold, and each
+of them carries the tag `on-hold` (fhir_codes.REVIEW): an integration engine loads resources and
+never reads a Provenance's words.
 Once settled (see services.holds) it is in every bundle after, whatever its versions' rowids:
 it was in none before, and posting it again creates nothing new.
 
@@ -24,7 +26,8 @@ A record another laptop's record contradicts (the worklist's "ask the ward" line
 services.back_entry.conflicts_among: a dose recorded on two laptops, a dose whose order or a
 record whose patient's admission another laptop withdrew) is a real record, a double dose may
 really have been given: it is in the bundle, its Provenance says what the worklist's line says,
-and the export names it, so whoever posts the bundle asks the ward first. When the
+its resources carry the tag `ask-the-ward`, and the export names it, so whoever posts the bundle
+asks the ward first. When the
 contradiction arrives after the record went out in an earlier bundle (`--since-last` or whole),
 the later bundle carries that record again, flagged, and names it as from an earlier export (as
 storage.fhir_sent knows it): its resources are nothing new where the earlier bundle was posted,
@@ -39,8 +42,8 @@ the one after the tick carries it plain, its Provenance an update again.
 A record whose standing version the ward said is not to be entered (the worklist's "not entered",
 services.back_entry.mark_not_entered: one dose recorded twice) is left out of the bundle, as one
 on hold is, unless another record needs its resources, when its Provenance says "NOT TO BE
-ENTERED" with the ward's answer; the other record of the dose says to enter it. An amendment
-brings it back. One an earlier bundle sent (as storage.fhir_sent knows its Provenance), which
+ENTERED" with the ward's answer and they carry the tag `not-to-be-entered`; the other record of
+the dose says to enter it. An amendment brings it back. One an earlier bundle sent (as storage.fhir_sent knows its Provenance), which
 the EHR may hold if that bundle was posted, goes in every bundle after, entered in error, an
 update on its identifier, its Provenance a NULLIFY saying the ward's answer."""
 
@@ -75,6 +78,7 @@ from downtime.storage.records import as_version, held_from, on_hold
 from downtime.sync.fhir_codes import (
     DATA_OPERATION,
     PROVENANCE_PARTICIPANT,
+    REVIEW,
     CodeCheck,
     coding,
 )
@@ -82,6 +86,7 @@ from downtime.sync.fhir_elements import (
     RECORD_SYSTEM,
     Context,
     Group,
+    Made,
     derived_id,
     moment,
     reference,
@@ -276,21 +281,23 @@ def _write_patients(db: Database, ctx: Context, changed: set[str],
     chosen = _with_needs(groups, {key for key, group in groups.items()
                                   if not (group.sources.isdisjoint(changed) and group.sources.isdisjoint(contradicted))
                                   and group.sources.isdisjoint(held_from) and group.sources.isdisjoint(skipped)})
+    # The ward has answered of a record withdrawn: nothing to ask it before posting.
+    asked = {record_id for record_id in (*conflicts, *otherwise) if record_id not in withdrawn}
+    review = {"on-hold": held_from.keys(), "ask-the-ward": asked, "not-to-be-entered": skipped}
     targets: dict[str, list[str]] = {}
     for key, group in groups.items():
         if key in chosen:
             made = group.build()
-            for resource in made.resources:
+            for resource in _tagged(made, review):
                 writer.add(resource)
             for record_id, ids in made.made_from.items():
                 targets.setdefault(record_id, []).extend(ids)
     ask = []
     for record_id, ids in targets.items():
         record = ctx.records[record_id]
-        # The ward has answered of a record withdrawn: nothing to ask it before posting.
         found = AskTheWard(record_id, record.form_id, record.version, record.id, numbers.get(str(record.patient_id), ""),
                            conflicts.get(record_id, ()), False, otherwise.get(record_id, ())
-                           ) if record_id not in withdrawn and (record_id in conflicts or record_id in otherwise) else None
+                           ) if record_id in asked else None
         provenance = _provenance(record, ids, ctx, held_from.get(record_id), " — ".join(filter(None, (
             NOT_TO_BE_ENTERED.format(said=not_entered[record_id].text_in("en")) if record_id in not_entered else "",
             found.words() if found else ""))))
@@ -332,7 +339,7 @@ class _Writer:
         kind, condition = resource["resourceType"], _condition(resource)
         full_url = f"urn:uuid:{resource['id']}"
         body = orjson.dumps(resource)
-        known_by, content = identity(kind, condition), hashed(body)
+        known_by, content = identity(kind, condition), hashed(_untagged(resource) if "meta" in resource else body)
         before = self.sent(known_by)
         if before != content:
             self.resources.append(known_by)
@@ -359,6 +366,29 @@ class _Writer:
             raise UnresolvedReference("FHIR export: references outside the bundle: "
                                       + "; ".join(f"{source} -> {target}" for source, target in missing))
         return self.count
+
+
+def _tagged(made: Made, review: Mapping[str, Collection[str]]) -> list[dict[str, Any]]:
+    """The group's resources, each made from a record its Provenance warns of tagged as such
+    (`review`: the records by code of fhir_codes.REVIEW): an integration engine loads the
+    resources and never reads the Provenance's words, and routes a tagged one to a person."""
+    codes: dict[str, set[str]] = {}
+    for record_id, ids in made.made_from.items():
+        said = {code for code, records in review.items() if record_id in records}
+        for ident in ids if said else ():
+            codes.setdefault(ident, set()).update(said)
+    return [{"resourceType": resource["resourceType"], "id": resource["id"],
+             "meta": {"tag": [coding(REVIEW, code) for code in review if code in codes[resource["id"]]]}} | resource
+            if resource["id"] in codes else resource for resource in made.resources]
+
+
+def _untagged(resource: dict[str, Any]) -> bytes:
+    """A resource's content as storage.fhir_sent compares it: without its review tags, which
+    say what to look at before entering it, not what it holds. Tagging one sent plain before
+    (a dose asked about once its double arrived) made it an update replacing the EHR's copy,
+    with any change made to it there since; posted as a conditional create, the engine still
+    sees the tag and the copy is left as it is."""
+    return orjson.dumps({name: value for name, value in resource.items() if name != "meta"})
 
 
 def _with_needs(groups: dict[str, Group], keys: set[str]) -> set[str]:

@@ -26,7 +26,7 @@ from downtime.services.medication import (
     stay_end,
 )
 from downtime.storage.records import histories
-from downtime.sync.fhir_codes import ADMIN_FUNCTION, NOT_GIVEN, NOT_GIVEN_REASON, coding
+from downtime.sync.fhir_codes import ADMIN_FUNCTION, NOT_GIVEN, NOT_GIVEN_REASON, ROUTES, SNOMED, UCUM, UCUM_UNITS, coding
 from downtime.sync.fhir_elements import (
     Context,
     Group,
@@ -159,11 +159,11 @@ def _instruction(order: Order, spec: FormSpec, ended: MovementEvent | None) -> d
     dose = f"{order.dose:g} {order.dose_unit} {order.route}"
     stop = ended.occurred_at if ended is not None else order.stop_at
     bounds = {"start": moment(order.start_at)} | ({"end": moment(stop)} if stop else {})
-    amount: dict[str, Any] = {"doseQuantity": {"value": order.dose, "unit": order.dose_unit}}
+    amount: dict[str, Any] = {"doseQuantity": _quantity(order.dose, order.dose_unit)}
     if order.rate_ml_h is not None:
         dose += f" at {order.rate_ml_h:g} mL/h"
-        amount["rateQuantity"] = {"value": order.rate_ml_h, "unit": "mL/h"}
-    instruction: dict[str, Any] = {"route": {"text": label(spec, "route", order.route)}, "doseAndRate": [amount]}
+        amount["rateQuantity"] = _quantity(order.rate_ml_h, "mL/h")
+    instruction: dict[str, Any] = {"route": _route(spec, order.route), "doseAndRate": [amount]}
     if order.frequency is Frequency.SCHEDULED:
         times = [f"{clock:%H:%M}" for clock in order.times]
         instruction["text"] = f"{dose} at {' '.join(times)}"
@@ -175,9 +175,9 @@ def _instruction(order: Order, spec: FormSpec, ended: MovementEvent | None) -> d
             limits.append(f"at least {order.min_interval_hours:g} h apart")
         if order.max_doses_24h is not None:
             limits.append(f"at most {order.max_doses_24h} doses in 24 h")
-            instruction["maxDosePerPeriod"] = {"numerator": {"value": order.dose * order.max_doses_24h,
-                                                             "unit": order.dose_unit},
-                                               "denominator": {"value": 24, "unit": "h"}}
+            instruction["maxDosePerPeriod"] = {"numerator": _quantity(order.dose * order.max_doses_24h,
+                                                                      order.dose_unit),
+                                               "denominator": _quantity(24, "h")}
         instruction["text"] = f"{dose} " + "; ".join(limits)
         instruction["asNeededCodeableConcept"] = {"text": order.prn_indication}
         instruction["timing"] = {"repeat": {"boundsPeriod": bounds}}
@@ -217,9 +217,9 @@ def _administration(record: RecordVersion, order: Order, ctx: Context) -> dict[s
     if given:
         dosage: dict[str, Any] = {}
         if dose.dose is not None:
-            dosage["dose"] = {"value": dose.dose, "unit": order.dose_unit}
+            dosage["dose"] = _quantity(dose.dose, order.dose_unit)
         if route := record.data.get("route"):
-            dosage["route"] = {"text": label(spec, "route", route)}
+            dosage["route"] = _route(spec, route)
         if site := record.data.get("site"):
             dosage["site"] = {"text": site}
         if dosage:
@@ -233,3 +233,19 @@ def _administration(record: RecordVersion, order: Order, ctx: Context) -> dict[s
         resource["note"] = [{"text": note} for note in notes]
     return resource
 
+
+def _route(spec: FormSpec, code: str) -> dict[str, Any]:
+    """A route in the form's words, and as SNOMED CT where fhir_codes.ROUTES knows it, so the EHR
+    need not read "Intravenous (IV)" to know it."""
+    route: dict[str, Any] = {"text": label(spec, "route", code)}
+    if code in ROUTES:
+        route["coding"] = [coding(SNOMED, ROUTES[code][0])]
+    return route
+
+
+def _quantity(value: float, unit: str) -> dict[str, Any]:
+    """An amount in the form's unit, with its UCUM code where it has one (a tablet has none)."""
+    amount: dict[str, Any] = {"value": value, "unit": unit}
+    if unit in UCUM_UNITS:
+        amount |= {"system": UCUM, "code": UCUM_UNITS[unit]}
+    return amount

@@ -47,6 +47,9 @@ from downtime.sync.fhir_elements import (
 DOWNTIME_SYSTEM = "urn:downtime:number"
 IPP_SYSTEM = "urn:downtime:hospital-patient-number"
 INS_SYSTEM = "urn:oid:1.2.250.1.213.1.4.8"
+# The EHR's visit number the admission form asks "if known", as IPP_SYSTEM is the EHR's patient
+# number: a deployment that knows the EHR's own system would put it here.
+ENCOUNTER_NUMBER_SYSTEM = "urn:downtime:ehr-encounter-number"
 _EIE = RecordStatus.ENTERED_IN_ERROR
 
 
@@ -191,8 +194,13 @@ def _place(ward: str | None, bed: str | None) -> dict[str, str]:
     return {"display": f"ward {ward or '-'} bed {bed or '-'}"}
 
 
-def _encounter_base(record: RecordVersion, patient_id: str, status: str) -> dict[str, Any]:
-    return {"resourceType": "Encounter", "id": record.record_id, "identifier": record_identifier(record.record_id),
+def _encounter_base(admission: RecordVersion, patient_id: str, status: str) -> dict[str, Any]:
+    """The admission's Encounter, found by the record's identifier (first: the bundle's
+    condition), and by the EHR's visit number too when the form was given it."""
+    identifiers = record_identifier(admission.record_id)
+    if number := admission.data.get("encounter_number"):
+        identifiers.append({"system": ENCOUNTER_NUMBER_SYSTEM, "value": str(number)})
+    return {"resourceType": "Encounter", "id": admission.record_id, "identifier": identifiers,
             "status": status, "class": coding(ACT_CODE, "IMP"), "subject": reference(patient_id)}
 
 
