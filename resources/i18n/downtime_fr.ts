@@ -6020,8 +6020,8 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{count} enregistrement(s) que le service a dit de ne pas saisir sont laissés hors du bundle FHIR, aucun bundle précédent ne les ayant envoyés (fhir_left_out du manifeste)</translation>
     </message>
     <message>
-        <source>(in an earlier export too: posted from it, the EHR holds the record; this bundle puts the warning on its Provenance)</source>
-        <translation>(aussi dans un export précédent : envoyé depuis celui-ci, le DPI détient l’enregistrement ; ce lot ajoute l’avertissement à sa Provenance)</translation>
+        <source>(in an earlier export too: posted from it, the EHR holds the record; this bundle puts the warning on its Provenance and tags its resources)</source>
+        <translation>(aussi dans un export précédent : envoyé depuis celui-ci, le DPI détient l’enregistrement ; ce lot ajoute l’avertissement à sa Provenance et étiquette ses ressources)</translation>
     </message>
     <message>
         <source>{out} already exists: choose a new folder for each export.</source>
