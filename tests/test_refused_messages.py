@@ -62,8 +62,8 @@ def _pdf_refused(monkeypatch, number: int, words: str) -> None:
 
 @pytest.mark.parametrize(("number", "words", "cause"), [
     (errno.ENOSPC, "No space left on device", "le disque est plein"),
-    (errno.EROFS, "Read-only file system", "the disk or folder is read-only"),
-    (errno.EIO, "Input/output error", "the disk was removed")])
+    (errno.EROFS, "Read-only file system", "le disque ou le dossier est en lecture seule"),
+    (errno.EIO, "Input/output error", "le disque a été retiré")])
 def test_a_pdf_the_stick_refuses_names_the_file_chosen_and_says_nothing_was_written(ward_db, db_path, tmp_path, monkeypatch,
                                                                                    capsys, number, words, cause):
     monkeypatch.setenv("DOWNTIME_USER", "nurse")
@@ -73,7 +73,7 @@ def test_a_pdf_the_stick_refuses_names_the_file_chosen_and_says_nothing_was_writ
     _pdf_refused(monkeypatch, number, words)
     assert main(["pdf", "census", "--db", str(db_path), "--lang", "fr", "--out", str(out)]) == 1
     said = capsys.readouterr().err
-    assert said == f"downtime: Could not write to {out}: {cause}. Nothing was written.\n"
+    assert said == f"downtime: Impossible d’écrire dans {out} : {cause}. Rien n’a été écrit.\n"
     assert list(out.parent.iterdir()) == []
 
 

@@ -5,7 +5,7 @@ the prescriber's reason to prescribe despite an allergy."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from downtime.domain.age import age_in_years
@@ -36,21 +36,28 @@ def _day(value: Any) -> date | None:
     return datetime.fromisoformat(str(value)).date() if value else None
 
 
+def _kg(value: Any) -> Decimal | None:
+    """A weight answer the form accepted, as a number; None for no answer (the form takes an
+    empty answer to an optional number, "" or [], as none)."""
+    try:
+        return None if value is None else Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
 def weight_doubt(spec: FormSpec, values: dict[str, Any], lang: Lang, now: datetime) -> str:
     """Why the weight typed must be confirmed: unusual for the age at arrival (at `now` with no
     arrival time), and not the weight already confirmed. Empty when there is nothing to ask, or
-    the form records no weight."""
+    the form records no weight. An arrival before the birth date leaves the age unknown."""
     fields = _fields(spec)
-    if fields is None or values.get(fields[0].id) is None:
-        return ""
-    weight, confirmed = fields
-    kg = Decimal(str(values[weight.id]))
-    if values.get(confirmed.id) is not None and Decimal(str(values[confirmed.id])) == kg:
+    weight, confirmed = fields or (None, None)
+    kg = _kg(values.get(weight.id)) if weight else None
+    if weight is None or confirmed is None or kg is None or _kg(values.get(confirmed.id)) == kg:
         return ""
     born_field, arrived_field = spec.by_meaning(Meaning.BIRTH_DATE), spec.by_meaning(Meaning.OCCURRED_AT)
     born = _day(values.get(born_field.id)) if born_field else None
     arrived = (_day(values.get(arrived_field.id)) if arrived_field else None) or now.date()
-    age = None if born is None else age_in_years(born, arrived)
+    age = None if born is None or arrived < born else age_in_years(born, arrived)
     if not unusual_for_age(kg, age):
         return ""
     who = "unknown" if age is None else "adult" if age >= ADULT_FROM_YEARS else "infant"
