@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from downtime.domain.laptops import Authors, Laptop
@@ -268,6 +268,7 @@ class MarView(PatientTab):
         self.table = make_table(self.model, translate("MarView", "Medication administration record"), self.record_dose)
         # After make_table fits the columns to the rows: the medicine's flags are whole in its tooltip.
         self.model.modelReset.connect(self._fit_medicine)
+        self.table.horizontalHeader().sectionResized.connect(self._medicine_resized)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.record_button = QPushButton(translate("MarView", "Record a &dose for the selected order"))
@@ -297,9 +298,23 @@ class MarView(PatientTab):
         as its text, never less than a list's row: a long medicine's dose, route and [HIGH-ALERT]
         were cut off its line."""
         cut_column(self.table, MEDICINE, MEDICINE_CHARACTERS)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
         least = self.table.verticalHeader().defaultSectionSize()
         for line in range(self.model.rowCount()):
             self.table.setRowHeight(line, max(least, self.table.sizeHintForRow(line)))
+
+    def _medicine_resized(self, column: int, _old: int, _new: int) -> None:
+        """Rows fitted again to the medicine column's new width (dragged, or fitted again)."""
+        if column == MEDICINE:
+            self._fit_rows()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """Rows fitted again once shown: read before, the chart's text was measured in the font
+        of a widget not yet styled, and a wrapped medicine's third line was cut in a row of two."""
+        super().showEvent(event)
+        self._fit_rows()
 
     def refresh(self) -> None:
         """Read again after every save (a dose given here or from the round) and each minute: the
