@@ -520,12 +520,13 @@ class RebookDialog(QDialog):
         """Enter in the receiving hospital's box transfers, as typed there: the dialog's default
         button booked the first suggested slot instead. Enter on a slot has booked it already
         (the list passes the key on): pressing the default button as well booked, unseen, the
-        first of the slots read again after that slot was refused."""
+        first of the slots read again after that slot was refused; and, none left (its list
+        withdrawn), said "Choose a slot first." over why it was refused."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self.focusWidget() is self.other_hospital:
                 self.send_elsewhere()
                 return
-            if self.focusWidget() is self.slot_list and self.slot_list.currentItem() is not None:
+            if self.focusWidget() is self.slot_list:
                 return
         super().keyPressEvent(event)
 
@@ -537,12 +538,12 @@ class RebookDialog(QDialog):
             values |= {"patient_told": told, "told_at": values["decided_at"]}
         try:
             saved = theatre.rebook(self.session, self.state.record.record_id, values)
-        except theatre.ClashRefused as clash:
-            # Taken since the slots were read (another coordinator, an import): read them again,
-            # or the slot refused stays offered, and Enter tries it again.
+        except (theatre.ClashRefused, theatre.SessionGone) as taken:
+            # Taken or withdrawn since the slots were read (another coordinator, an import): read
+            # them again, or the slot refused stays offered, and Enter tries it again.
             self.suggest()
             self.error.setText(translate("RebookDialog", "{clash} The suggested slots have been read again.").format(
-                clash=say(clash)))
+                clash=say(taken)))
             return None
         except theatre.PatientDied:
             self.suggest()  # the death recorded since the dialog opened: no slot nor transfer offered, and why

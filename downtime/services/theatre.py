@@ -209,6 +209,12 @@ class ClashRefused(ServiceError):
         return message(lang, CLASHES, clashes=semicolon(lang).join(clash.said.text(lang) for clash in self.clashes))
 
 
+class SessionGone(NotFound):
+    """The session a booking names is not on the lists: withdrawn since the slot was offered
+    (another coordinator, an import), or never set up here. A screen offering slots reads them
+    again, as after a clash, or the withdrawn slot stays offered."""
+
+
 EVENT_FORMS = ("operation_cancellation", "operation_rebooking")
 LIVE = (BookingStatus.BOOKED, BookingStatus.REBOOKED)
 # The field of each theatre form that says when it happened, which orders a booking's changes.
@@ -437,9 +443,9 @@ def _check(db: Database, candidate: Booking) -> None:
     booked = _booked(_replay(db, _around(db, candidate.start, candidate.end)))
     known = sessions(db, {candidate.session_id or "", *(other.session_id or "" for other in booked)})
     if candidate.session_id not in known:
-        raise NotFound(QT_TRANSLATE_NOOP("messages", "Session: this operation's theatre session is not on the "
-                                                     "lists (withdrawn, or not set up on this laptop); book it in "
-                                                     "another session."))
+        raise SessionGone(QT_TRANSLATE_NOOP("messages", "Session: this operation's theatre session is not on the "
+                                                        "lists (withdrawn, or not set up on this laptop); book it in "
+                                                        "another session."))
     if found := clashes(candidate, known, booked):
         raise ClashRefused(found)
 

@@ -431,6 +431,23 @@ def test_a_death_recorded_while_the_rebook_dialog_is_open_closes_its_offers(coor
     assert not dialog.transfer.isEnabled() and dialog.error.text().startswith("This patient's death is recorded")
 
 
+def test_a_session_withdrawn_while_the_rebook_dialog_is_open_leaves_its_slots(coordinator, qtbot, listed):
+    """Another coordinator withdrew the list (theatre closed) with the dialog open: Enter on its
+    slot was refused, and the slot stayed offered for Enter to try again. Refused as a slot
+    taken is: the slots read again, the withdrawn list's gone."""
+    window, session_ids = coordinator
+    dialog = _rebooking_by_keyboard(window, qtbot, listed)
+    assert [slot.session_id for slot in dialog.slots] == [session_ids[1]]
+    records.mark_entered_in_error(window.session, session_ids[1], "Theatre T2 closed (ventilation failure)")
+    dialog.slot_list.setFocus()
+    QTest.keyClick(dialog.slot_list, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.slots == [] and dialog.slot_list.count() == 0
+    assert dialog.error.text().startswith("Session: this operation's theatre session is not on the lists")
+    assert dialog.error.text().endswith("The suggested slots have been read again.")
+    (state,) = theatre.bookings(window.session.db, window.session.forms)
+    assert state.status is theatre.BookingStatus.CANCELLED
+
+
 def test_an_operation_whose_patient_died_after_its_cancellation_leaves_the_rescheduling_list_saying_why(
         coordinator, session_for, listed):
     """Cancelled (no ward bed) on Saturday morning, the patient dead that afternoon: the operation
