@@ -98,6 +98,28 @@ def test_a_clash_and_a_status_read_in_the_coordinators_language(lists):
     assert again.value.text("fr").startswith("Cette intervention est annulée ;")
 
 
+def test_a_clash_says_where_the_operation_fits_that_day_and_for_an_emergency_what_frees_a_slot(lists):
+    """An immediate laparotomy refused on a busy theatre was told only what was in the way: the
+    coordinator had to try theatre after theatre. The refusal now gives the next free start on
+    its own list, then on the day's other lists (their specialty said), and for an immediate
+    case that cancelling a planned operation for the emergency frees its slot."""
+    coord, patients, made = lists
+    _session(coord, "T3", MONDAY, "13:30", "17:00", specialty="Orthopaedics")
+    theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    emergency = _booking(made["t1-mon"], "08:30", surgeon="Dr Other", anaesthetist=None, priority="immediate_a",
+                         minutes=60)
+    with pytest.raises(theatre.ClashRefused) as refused:
+        theatre.book(coord, patients[1], emergency)
+    assert refused.value.text("en") == (
+        "This slot clashes: theatre T1 is booked 30/11 08:00-09:30. Free that day for 60 min: from 09:30 in T1, or "
+        "T2 (General surgery) from 08:00, or T3 (Orthopaedics) from 13:30. For an immediate case: cancelling a "
+        "planned operation (reason \u201cEmergency took the theatre\u201d) frees its slot.")
+    with pytest.raises(theatre.ClashRefused) as refused:
+        theatre.book(coord, patients[1], {**emergency, "priority": "elective", "expected_minutes": 320})
+    assert refused.value.text("en").endswith(
+        "theatre T1 is booked 30/11 08:00-09:30. No session of that day known to this laptop has 320 min free.")
+
+
 def test_overfilling_a_session_is_refused(lists):
     coord, patients, made = lists
     with pytest.raises(theatre.ClashRefused, match="does not fit in the session"):
@@ -296,7 +318,7 @@ def test_a_clash_check_reads_the_bookings_near_its_time_and_finds_what_replaying
         booking = Booking("candidate", patient, values["session"], datetime.fromisoformat(values["planned_start"]),
                           values["expected_minutes"], values["surgeon"], values["anaesthetist"])
         try:
-            theatre._check(coord.db, booking)
+            theatre._check(coord.db, booking, clock.now, "elective")
             found = []
         except theatre.ClashRefused as refused:
             found = refused.clashes

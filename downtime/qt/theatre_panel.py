@@ -543,7 +543,7 @@ class RebookDialog(QDialog):
             # them again, or the slot refused stays offered, and Enter tries it again.
             self.suggest()
             self.error.setText(translate("RebookDialog", "{clash} The suggested slots have been read again.").format(
-                clash=say(taken)))
+                clash=taken.clashes_text(language()) if isinstance(taken, theatre.ClashRefused) else say(taken)))
             return None
         except theatre.PatientDied:
             self.suggest()  # the death recorded since the dialog opened: no slot nor transfer offered, and why

@@ -180,6 +180,7 @@ def _commit(session: Session, spec: FormSpec, row: dict[str, Any], action: str) 
         from downtime.services import theatre
 
         theatre.check_version(session.db, spec.id, row["record_id"], str(row["patient_id"]), json.loads(row["data"]),
+                              datetime.fromisoformat(row["recorded_at"]),
                               withdrawn=row["status"] == RecordStatus.ENTERED_IN_ERROR.value)
     saved = _write(session, row, action)
     census.index_record(session.db, spec, row)

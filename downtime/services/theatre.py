@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from enum import StrEnum
-from functools import cached_property
+from functools import cached_property, reduce
 from typing import Any, NamedTuple
 
 from sqlite_utils import Database
@@ -20,9 +20,9 @@ from downtime.domain.duplicates import ProbableDuplicate
 from downtime.domain.laptops import Authors, Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import (
-    ARRIVE_BEFORE, PRIORITY_RANK, Booking, Cancellation, CancelReason, Clash, Priority, Suggested, TheatreSession, clashes,
-    left_outside, meetings, outside, overlapping_sessions, rebook_by, suggest_for_specialty, suggest_slots, theatre_key,
-    theatre_order,
+    ARRIVE_BEFORE, PRIORITY_RANK, Booking, Cancellation, CancelReason, Clash, Priority, Slot, Suggested, TheatreSession,
+    clashes, left_outside, meetings, outside, overlapping_sessions, rebook_by, suggest_for_specialty, suggest_slots,
+    theatre_key, theatre_order,
 )
 from downtime.formspec import FormSpec
 from downtime.formspec.values import format_value
@@ -198,15 +198,52 @@ _NOT_TOLD = QT_TRANSLATE_NOOP("messages", "{status} — PATIENT NOT TOLD YET")
 _NOT_TOLD_TELL = QT_TRANSLATE_NOOP("messages", "{status} — PATIENT NOT TOLD YET — tell: {whom}")
 
 
-class ClashRefused(ServiceError):
-    """Every clash of the slot, each in the reader's language."""
+_FREE = QT_TRANSLATE_NOOP("messages", "Free that day for {minutes} min: {slots}.")
+_FREE_HERE = QT_TRANSLATE_NOOP("messages", "from {time} in {theatre}")
+_FREE_THERE = QT_TRANSLATE_NOOP("messages", "{theatre} ({specialty}) from {time}")
+_OR = QT_TRANSLATE_NOOP("messages", "{first}, or {then}")
+_NONE_FREE = QT_TRANSLATE_NOOP("messages", "No session of that day known to this laptop has {minutes} min free.")
+_EMERGENCY = QT_TRANSLATE_NOOP("messages", "For an immediate case: cancelling a planned operation (reason "
+                                           "\u201cEmergency took the theatre\u201d) frees its slot.")
+IMMEDIATE = (Priority.IMMEDIATE_A, Priority.IMMEDIATE_B)
 
-    def __init__(self, found: list[Clash]):
-        self.clashes = found
-        super().__init__(CLASHES, clashes="; ".join(str(clash.said) for clash in found))
+
+@dataclass(frozen=True)
+class FreeThatDay:
+    """Where the refused operation would fit on its day: the next free start on its own list
+    first, then one on each other list of the day. A refusal naming only what is in the way
+    left the coordinator of an emergency guessing theatre after theatre."""
+
+    minutes: int
+    session_id: str
+    slots: tuple[Slot, ...]
+    immediate: bool
 
     def text(self, lang: Lang) -> str:
+        said = [message(lang, _FREE_HERE, time=f"{slot.start:%H:%M}", theatre=slot.theatre)
+                if slot.session_id == self.session_id else
+                message(lang, _FREE_THERE, theatre=slot.theatre, specialty=slot.specialty, time=f"{slot.start:%H:%M}")
+                for slot in self.slots]
+        free = (message(lang, _FREE, minutes=self.minutes, slots=reduce(
+            lambda first, then: message(lang, _OR, first=first, then=then), said)) if said
+            else message(lang, _NONE_FREE, minutes=self.minutes))
+        return f"{free} {message(lang, _EMERGENCY)}" if self.immediate else free
+
+
+class ClashRefused(ServiceError):
+    """Every clash of the slot, each in the reader's language, then where the operation would
+    fit that day (`free`; None: not worked out)."""
+
+    def __init__(self, found: list[Clash], free: FreeThatDay | None = None):
+        self.clashes, self.free = found, free
+        super().__init__(CLASHES, clashes="; ".join(str(clash.said) for clash in found))
+
+    def clashes_text(self, lang: Lang) -> str:
+        """The clashes alone, for a screen that offers the free slots itself."""
         return message(lang, CLASHES, clashes=semicolon(lang).join(clash.said.text(lang) for clash in self.clashes))
+
+    def text(self, lang: Lang) -> str:
+        return self.clashes_text(lang) + (f" {self.free.text(lang)}" if self.free is not None else "")
 
 
 class SessionGone(NotFound):
@@ -436,9 +473,10 @@ def _booked(replayed: list[BookingFacts]) -> list[Booking]:
     return [facts.booking for facts in replayed if facts.status in LIVE]
 
 
-def _check(db: Database, candidate: Booking) -> None:
+def _check(db: Database, candidate: Booking, now: datetime, priority: str) -> None:
     """Refuse the candidate if it clashes with a booking standing at an overlapping time: only
-    those are replayed, with the sessions they and the candidate are in."""
+    those are replayed, with the sessions they and the candidate are in; saying where it would
+    fit that day (see `free_that_day`)."""
     assert candidate.start is not None and candidate.end is not None
     booked = _booked(_replay(db, _around(db, candidate.start, candidate.end)))
     known = sessions(db, {candidate.session_id or "", *(other.session_id or "" for other in booked)})
@@ -447,7 +485,27 @@ def _check(db: Database, candidate: Booking) -> None:
                                                         "lists (withdrawn, or not set up on this laptop); book it in "
                                                         "another session."))
     if found := clashes(candidate, known, booked):
-        raise ClashRefused(found)
+        raise ClashRefused(found, free_that_day(db, candidate, now, priority in IMMEDIATE))
+
+
+def free_that_day(db: Database, candidate: Booking, now: datetime, immediate: bool) -> FreeThatDay:
+    """The next free start of the operation on its own list, and on each other list of its day
+    (any specialty's: an emergency takes any free theatre, and the list's specialty is said),
+    from now on a day under way (an ended day's, for a record typed late: from its start), on
+    the day's clock as the operation was typed."""
+    assert candidate.start is not None and candidate.session_id is not None
+    zone = candidate.start.tzinfo
+    day_start = datetime.combine(candidate.start.date(), time.min, tzinfo=zone)
+    day_end = day_start + timedelta(days=1)
+    day = _sessions_near(db, day_start, day_end)
+    booked = _booked(_replay(db, _around(db, day_start, day_end)))
+    known = [*day, *sessions(db, {b.session_id for b in booked if b.session_id is not None}
+                                 - {s.session_id for s in day}).values()]
+    after = (max(now, day_start) if now < day_end else day_start).astimezone(zone)
+    others = {s.session_id for s in day} - {candidate.session_id}
+    own = suggest_slots(candidate, known, booked, after, limit=1, on=lambda s: s.session_id == candidate.session_id)
+    elsewhere = suggest_slots(candidate, known, booked, after, limit=2, on=lambda s: s.session_id in others)
+    return FreeThatDay(candidate.minutes, candidate.session_id, (*own, *elsewhere), immediate)
 
 
 @dataclass(frozen=True)
@@ -673,7 +731,7 @@ class ClashReport:
 
 
 def check_version(db: Database, form_id: str, record_id: str, patient_id: str | None, data: dict[str, Any],
-                  withdrawn: bool = False) -> None:
+                  now: datetime, withdrawn: bool = False) -> None:
     """Called by the records service before any version of a theatre record is written, so a
     booking or a rebooking can never clash and a session never overlap another or lose its
     operations, whichever screen or import wrote it. The version is checked as if it replaced
@@ -690,7 +748,7 @@ def check_version(db: Database, form_id: str, record_id: str, patient_id: str | 
     if facts is not None and facts.status in LIVE:
         assert facts.start is not None
         _refuse_after_death(db, facts.booking.patient_id, facts.start)
-        _check(db, _as_people(db, [facts])[0].booking)
+        _check(db, _as_people(db, [facts])[0].booking, now, facts.record.data.get("priority", ""))
     if form_id == "operation_cancellation" and facts is not None and not withdrawn:
         _refuse_cancelled_before_decided(facts, data)
     if form_id in EVENT_FORMS and not withdrawn:
