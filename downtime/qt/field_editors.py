@@ -28,7 +28,8 @@ from downtime.qt.i18n import translate
 from downtime.qt.screen_reader import named
 
 Clock = Callable[[], datetime]
-RefChoices = Callable[[str], list[tuple[str, str]] | None]
+RefChoices = Callable[[str], list[tuple[str, str, str]] | None]
+"""The records a reference may pick, each as (id, its line in the list, its whole description)."""
 
 HINTS: dict[type, dict[Lang, str]] = {
     DateField: {"en": "DD/MM/YYYY", "fr": "JJ/MM/AAAA"},
@@ -249,7 +250,9 @@ class ComboEditor(_ShownAsText):
     Typing the first letters of an option selects it, so no mouse is needed."""
 
     def __init__(self, field: ChoiceField | YesNoField | RecordRefField, lang: Lang,
-                 options: list[tuple[Any, str]] | None = None):
+                 options: list[tuple[Any, str]] | None = None, tips: list[str] | None = None):
+        """`tips`: each option's whole description, shown over it and over the box once chosen,
+        its line kept short enough to read whole (a theatre session's end time was cut off)."""
         super().__init__(field, lang)
         self.combo = QComboBox()
         if options is not None:
@@ -261,6 +264,15 @@ class ComboEditor(_ShownAsText):
         self.codes: list[Any] = [None] + [code for code, _ in pairs]
         self.combo.addItems([""] + [label for _, label in pairs])
         named(self.combo, field.label.get(lang))
+        if tips:
+            for index, tip in enumerate(tips, start=1):
+                self.combo.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
+            self.combo.currentIndexChanged.connect(
+                lambda index: self.combo.setToolTip(self.combo.itemData(index, Qt.ItemDataRole.ToolTipRole) or ""))
+            # Read before the list is ever shown, when the view cannot measure its rows yet.
+            view, metrics = self.combo.view(), self.combo.view().fontMetrics()
+            view.setMinimumWidth(max(metrics.horizontalAdvance(label) for _, label in pairs)
+                                 + 4 * metrics.averageCharWidth() + view.verticalScrollBar().sizeHint().width())
         self.combo.currentIndexChanged.connect(self.committed)
         self.widget = self._wrap(self.combo)
 
@@ -473,7 +485,7 @@ def make_editor(field: Field, lang: Lang, ref_choices: RefChoices | None = None,
         case RepeatField():
             return RepeatEditor(field, lang, now)
         case RecordRefField() if ref_choices is not None and (options := ref_choices(field.form)) is not None:
-            return ComboEditor(field, lang, options)
+            return ComboEditor(field, lang, [(code, text) for code, text, _ in options], [tip for _, _, tip in options])
         case PatientRefField() | RecordRefField():
             return ReferenceEditor(field, lang)
     return LineEditor(field, lang, now, who)

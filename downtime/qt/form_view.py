@@ -24,7 +24,7 @@ from downtime.domain.holds import Hold
 from downtime.domain.laptops import laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
-from downtime.formspec.schema import LongTextField, Meaning, MultiChoiceField, RepeatField, holds
+from downtime.formspec.schema import LongTextField, Meaning, MultiChoiceField, RecordRefField, RepeatField, holds
 from downtime.formspec.values import FieldError, format_value, shown
 from downtime.i18n import decimal_text, labelled, record_status_word, semicolon
 from downtime.qt.i18n import language, say, translate
@@ -34,6 +34,7 @@ from downtime.qt.patient_header import admission_on_hold, identity_html
 from downtime.qt.prompts import Prompts
 from downtime.qt.style import HINT_STYLE, ErrorLabel
 from downtime.qt.tables import print_and_open
+from downtime.qt.theatre_sessions import session_choices, session_line
 from downtime.services import drafts, identity, medication, observations, prefill, printing, records, theatre, weight
 from downtime.services.back_entry import settled_on
 from downtime.services.laptops import author_of, authors as authors_here, laptops_known
@@ -117,11 +118,13 @@ class FormView(QWidget):
             return patient_for_record(self.session.db, self.session.forms, self.record)
         return patient_with_location(self.session.db, self.session.forms, str(self.patient_id))
 
-    def _ref_choices(self, form_id: str) -> list[tuple[str, str]] | None:
+    def _ref_choices(self, form_id: str) -> list[tuple[str, str, str]] | None:
         """Records of ward-level forms (theatre sessions) are picked from a list."""
         if self.session.form(form_id).about_patient:
             return None
-        return records.choices(self.session, form_id)
+        if form_id == theatre.SESSION_FORM:
+            return session_choices(self.session)
+        return [(record_id, label, label) for record_id, label in records.choices(self.session, form_id)]
 
     def _build(self) -> None:
         lang = self.session.lang
@@ -412,7 +415,7 @@ class FormView(QWidget):
         if self.spec.id == medication.ORDER_FORM and not (self._allergies_unknown_confirmed(values)
                                                           and self._second_order_confirmed(values)):
             return
-        if not self._second_booking_confirmed(values):
+        if not (self._second_booking_confirmed(values) and self._ended_session_confirmed(values)):
             return
         try:
             if self.record is None:
@@ -568,6 +571,25 @@ class FormView(QWidget):
                                  values, translate("FormView", "Already booked"),
                                  translate("FormView", "Book this operation a second time, on purpose (a staged "
                                                        "repair)?"), "procedure")
+
+    def _ended_session_confirmed(self, values: dict[str, Any]) -> bool:
+        """An operation put on a session that has already ended is saved only once the
+        coordinator says so: a booking typed late is legitimate, but one on the 30/11 list picked
+        by mistake for today's was accepted silently. Otherwise she is back at the session. Asked
+        of an amendment only when it changes the session."""
+        field = next((f for f in self.spec.fields() if isinstance(f, RecordRefField) and f.form == theatre.SESSION_FORM),
+                     None)
+        if field is None:
+            return True
+
+        def ended(data: dict[str, Any]) -> str | None:
+            found = theatre.ended_session(self.session.db, data[field.id], self.session.clock()) \
+                if data.get(field.id) else None
+            return None if found is None else translate("FormView", "The session {session} has already ended.").format(
+                session=session_line(found, ended=False))
+
+        return self._asked_again(ended, values, translate("FormView", "Session already ended"),
+                                 translate("FormView", "Book onto it all the same (a record typed late)?"), field.id)
 
     def _asked_again(self, already: Callable[[dict[str, Any]], str | None], values: dict[str, Any], title: str,
                      question: str, field_id: str) -> bool:

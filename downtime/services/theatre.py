@@ -38,6 +38,7 @@ from downtime.services.wards import ward_names
 from downtime.storage.records import as_version, chunks, current_of, list_current, marks
 
 BOOKING_FORM = "operation_booking"
+SESSION_FORM = "theatre_session"
 NEAR_BREACH = timedelta(days=7)
 NOT_YET = "not_yet"  # the cancellation form's "Patient told: Not yet"
 
@@ -279,6 +280,22 @@ def sessions(db: Database, session_ids: Collection[str] | None = None) -> dict[s
     found = (_standing(db, "theatre_session") if session_ids is None
              else _standing_where(db, ["theatre_session"], "record_id IN (?)", session_ids))
     return {r.record_id: session_of(r) for r in found}
+
+
+def sessions_to_choose(db: Database, now: datetime) -> list[tuple[TheatreSession, bool]]:
+    """Every standing session as a booking picks one, each with whether it has ended: those
+    still to run first, in time and theatre order, then those ended, the latest first (a record
+    typed late is of a recent list). In time order from the first list of the outage, a month's
+    lists had to be scrolled past to reach today's."""
+    ordered = sorted(sessions(db).values(), key=lambda s: (s.start, theatre_order(s.theatre)))
+    coming = [(s, False) for s in ordered if s.end > now]
+    return coming + [(s, True) for s in reversed(ordered) if s.end <= now]
+
+
+def ended_session(db: Database, session_id: str, now: datetime) -> TheatreSession | None:
+    """The session, if it has ended by now (a booking onto it is a record typed late, asked)."""
+    found = sessions(db, {session_id}).get(session_id)
+    return found if found is not None and found.end <= now else None
 
 
 def session_of(record: RecordVersion) -> TheatreSession:

@@ -699,6 +699,55 @@ def test_picking_a_list_fills_the_planned_start_with_its_next_free_time(coordina
     assert start.raw() == "30/11/2026 10:15"
 
 
+def _new_booking(window):
+    window.tabs.setCurrentWidget(window.patients)
+    window.patients.table.selectRow(0)
+    window.actions_by_id["record_operation_booking"].trigger()
+    return window.tabs.currentWidget()
+
+
+def test_the_session_list_offers_the_lists_to_come_first_each_on_a_short_line_said_whole_over_it(coordinator):
+    """The list began with the outage's first, long-ended sessions (41 of them before today's),
+    each too long for the box: "… Fin : 02/12/202". Now the lists still to run come first, those
+    ended after them, marked so; each line short enough to read whole in the list, the whole
+    description over it and over the box once chosen."""
+    window, session_ids = coordinator
+    combo = _new_booking(window).editors["session"].combo
+    assert [combo.itemText(index) for index in range(combo.count())] == [
+        "", "Mon 30/11 08:00–13:00 T2 General surgery", "Sat 28/11 08:00–13:00 T1 General surgery — ended"]
+    whole = "Theatre T2 — General surgery — from 30/11/2026 08:00 to 30/11/2026 13:00"
+    assert combo.itemData(1, Qt.ItemDataRole.ToolTipRole) == whole
+    combo.setFocus()
+    QTest.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentIndex() == 1 and combo.toolTip() == whole
+    view = combo.view()
+    assert view.minimumWidth() >= max(view.fontMetrics().horizontalAdvance(combo.itemText(index))
+                                      for index in range(combo.count()))
+
+
+def test_booking_onto_a_session_that_has_ended_asks_first(coordinator, qtbot, answers):
+    """A booking on the 30/11 13:30 list, typed on 02/12, was accepted with nothing said. A
+    record typed late is legitimate, so it is asked: No goes back to the session, Yes saves."""
+    script, asked = answers
+    window, session_ids = coordinator
+    view = _new_booking(window)
+    for field_id, value in {"procedure": "Knee arthroscopy", "laterality": "left", "priority": "elective",
+                            "decided_at": "2026-11-01T09:00+01:00", "surgeon": "Dr Petit",
+                            "planned_start": "2026-11-28T11:00+01:00", "expected_minutes": 60}.items():
+        view.editors[field_id].set_value(value)
+    view.editors["session"].set_raw(session_ids[0])
+    script["confirm"] = [False, True]
+    view.save()
+    assert asked == [("confirm", "Session already ended")]
+    assert view.record is None and view.editors["session"].combo.hasFocus()
+    view.save()
+    assert view.record is not None and len(theatre.bookings(window.session.db, window.session.forms)) == 2
+    view.editors["session"].set_raw(session_ids[1])
+    view.editors["planned_start"].set_value("2026-11-30T08:00+01:00")
+    view.save()
+    assert asked == [("confirm", "Session already ended")] * 2, "a session to come is not asked about"
+
+
 def test_the_lists_of_other_tabs_are_read_when_first_shown_not_when_the_window_opens(qtbot, session_for, answers,
                                                                                      monkeypatch, listed):
     from downtime.services import medication, observations
