@@ -682,10 +682,7 @@ def test_picking_a_list_fills_the_planned_start_with_its_next_free_time(coordina
     now the list's first free time is filled in for the coordinator to adjust, and again once
     the expected duration is typed while it stands as filled; a start she typed is kept."""
     window, session_ids = coordinator
-    window.tabs.setCurrentWidget(window.patients)
-    window.patients.table.selectRow(0)
-    window.actions_by_id["record_operation_booking"].trigger()
-    view = window.tabs.currentWidget()
+    view = _new_booking(window)
     combo, start = view.editors["session"].combo, view.editors["planned_start"]
     combo.setCurrentIndex(next(i for i in range(combo.count()) if "T1" in combo.itemText(i)))
     assert start.raw() == "28/11/2026 08:00", "08:00-09:00 is free before the hip replacement"
@@ -699,11 +696,17 @@ def test_picking_a_list_fills_the_planned_start_with_its_next_free_time(coordina
     assert start.raw() == "30/11/2026 10:15"
 
 
-def _new_booking(window):
+def _new_booking(window, session_id=None, **values):
+    """A booking form opened for the first patient, these answers typed and this session picked."""
     window.tabs.setCurrentWidget(window.patients)
     window.patients.table.selectRow(0)
     window.actions_by_id["record_operation_booking"].trigger()
-    return window.tabs.currentWidget()
+    view = window.tabs.currentWidget()
+    for field_id, value in values.items():
+        view.editors[field_id].set_value(value)
+    if session_id is not None:
+        view.editors["session"].set_raw(session_id)
+    return view
 
 
 def test_the_session_list_offers_the_lists_to_come_first_each_on_a_short_line_said_whole_over_it(coordinator):
@@ -730,22 +733,19 @@ def test_booking_onto_a_session_that_has_ended_asks_first(coordinator, qtbot, an
     record typed late is legitimate, so it is asked: No goes back to the session, Yes saves."""
     script, asked = answers
     window, session_ids = coordinator
-    view = _new_booking(window)
-    for field_id, value in {"procedure": "Knee arthroscopy", "laterality": "left", "priority": "elective",
-                            "decided_at": "2026-11-01T09:00+01:00", "surgeon": "Dr Petit",
-                            "planned_start": "2026-11-28T11:00+01:00", "expected_minutes": 60}.items():
-        view.editors[field_id].set_value(value)
-    view.editors["session"].set_raw(session_ids[0])
+    knee = {"procedure": "Knee arthroscopy", "laterality": "left", "priority": "elective",
+            "decided_at": "2026-11-01T09:00+01:00", "surgeon": "Dr Petit", "expected_minutes": 60}
+    view = _new_booking(window, session_ids[0], **knee, planned_start="2026-11-28T11:00+01:00")
     script["confirm"] = [False, True]
     view.save()
     assert asked == [("confirm", "Session already ended")]
     assert view.record is None and view.editors["session"].combo.hasFocus()
     view.save()
+    assert asked == [("confirm", "Session already ended")] * 2
     assert view.record is not None and len(theatre.bookings(window.session.db, window.session.forms)) == 2
-    view.editors["session"].set_raw(session_ids[1])
-    view.editors["planned_start"].set_value("2026-11-30T08:00+01:00")
-    view.save()
-    assert asked == [("confirm", "Session already ended")] * 2, "a session to come is not asked about"
+    to_come = _new_booking(window, session_ids[1], **{**knee, "laterality": "right"}, planned_start="2026-11-30T08:00+01:00")
+    to_come.save()
+    assert to_come.record is not None and len(asked) == 2, "a session to come is not asked about"
 
 
 def test_the_lists_of_other_tabs_are_read_when_first_shown_not_when_the_window_opens(qtbot, session_for, answers,
@@ -1537,15 +1537,9 @@ def test_booking_an_operation_the_patient_has_booked_already_asks_first(coordina
     procedure, Yes (a staged repair, booked twice on purpose) saves."""
     script, asked = answers
     window, session_ids = coordinator
-    window.tabs.setCurrentWidget(window.patients)
-    window.patients.table.selectRow(0)
-    window.actions_by_id["record_operation_booking"].trigger()
-    view = window.tabs.currentWidget()
-    for field_id, value in {"procedure": "total hip  replacement ", "laterality": "right", "priority": "elective",
-                            "decided_at": "2026-11-01T09:00+01:00", "surgeon": "Dr Roux",
-                            "planned_start": "2026-11-30T08:00+01:00", "expected_minutes": 120}.items():
-        view.editors[field_id].set_value(value)
-    view.editors["session"].set_raw(session_ids[1])
+    view = _new_booking(window, session_ids[1], procedure="total hip  replacement ", laterality="right",
+                        priority="elective", decided_at="2026-11-01T09:00+01:00", surgeon="Dr Roux",
+                        planned_start="2026-11-30T08:00+01:00", expected_minutes=120)
     script["confirm"] = [False, True]
     view.save()
     assert asked == [("confirm", "Already booked")]
