@@ -120,6 +120,17 @@ def test_a_clash_says_where_the_operation_fits_that_day_and_for_an_emergency_wha
         "theatre T1 is booked 30/11 08:00-09:30. No session of that day known to this laptop has 320 min free.")
 
 
+def test_sessions_to_choose_are_those_to_come_then_those_ended_the_latest_first(lists, clock):
+    """A booking's list began with the outage's first, long-ended sessions; the ones ended come
+    last now, the latest first, theatres in order within one time."""
+    coord, _, made = lists
+    _session(coord, "T1", "2026-11-29")
+    clock.now = datetime(2026, 11, 30, 14, 0, tzinfo=PARIS)
+    chosen = [(found.session_id, ended) for found, ended in theatre.sessions_to_choose(coord.db, clock.now)]
+    sunday = next(session_id for session_id, _ in chosen if session_id not in made.values())
+    assert chosen == [(made["t1-tue"], False), (made["t1-mon"], True), (made["t2-mon"], True), (sunday, True)]
+
+
 def test_overfilling_a_session_is_refused(lists):
     coord, patients, made = lists
     with pytest.raises(theatre.ClashRefused, match="does not fit in the session"):

@@ -287,9 +287,10 @@ def sessions_to_choose(db: Database, now: datetime) -> list[tuple[TheatreSession
     still to run first, in time and theatre order, then those ended, the latest first (a record
     typed late is of a recent list). In time order from the first list of the outage, a month's
     lists had to be scrolled past to reach today's."""
-    ordered = sorted(sessions(db).values(), key=lambda s: (s.start, theatre_order(s.theatre)))
-    coming = [(s, False) for s in ordered if s.end > now]
-    return coming + [(s, True) for s in reversed(ordered) if s.end <= now]
+    by_theatre = sorted(sessions(db).values(), key=lambda s: theatre_order(s.theatre))
+    coming = sorted((s for s in by_theatre if s.end > now), key=lambda s: s.start)
+    ended = sorted((s for s in by_theatre if s.end <= now), key=lambda s: s.start, reverse=True)
+    return [(s, False) for s in coming] + [(s, True) for s in ended]
 
 
 def ended_session(db: Database, session_id: str, now: datetime) -> TheatreSession | None:
