@@ -1906,6 +1906,18 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
         <translation>Programmer cette intervention une seconde fois, volontairement (chirurgie en plusieurs temps) ?</translation>
     </message>
     <message>
+        <source>The session {session} has already ended.</source>
+        <translation>La vacation {session} est déjà terminée.</translation>
+    </message>
+    <message>
+        <source>Session already ended</source>
+        <translation>Vacation déjà terminée</translation>
+    </message>
+    <message>
+        <source>Book onto it all the same (a record typed late)?</source>
+        <translation>La programmer quand même (saisie a posteriori) ?</translation>
+    </message>
+    <message>
         <source>Entered in error</source>
         <translation>Saisie par erreur</translation>
     </message>
@@ -1964,6 +1976,14 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
     <message>
         <source>History</source>
         <translation>Historique</translation>
+    </message>
+    <message>
+        <source>{session} — ended</source>
+        <translation>{session} — terminée</translation>
+    </message>
+    <message>
+        <source>Theatre {theatre} — {specialty} — from {start} to {end}</source>
+        <translation>Salle {theatre} — {specialty} — du {start} au {end}</translation>
     </message>
 </context>
 <context>
@@ -4304,6 +4324,30 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{status} — PATIENT NOT TOLD YET — tell: {whom}</source>
         <translation>{status} — PATIENT PAS ENCORE INFORMÉ — prévenir : {whom}</translation>
+    </message>
+    <message>
+        <source>Free that day for {minutes} min: {slots}.</source>
+        <translation>Libre ce jour-là pour {minutes} min : {slots}.</translation>
+    </message>
+    <message>
+        <source>from {time} in {theatre}</source>
+        <translation>à partir de {time} en salle {theatre}</translation>
+    </message>
+    <message>
+        <source>{theatre} ({specialty}) from {time}</source>
+        <translation>salle {theatre} ({specialty}) à partir de {time}</translation>
+    </message>
+    <message>
+        <source>{first}, or {then}</source>
+        <translation>{first}, ou {then}</translation>
+    </message>
+    <message>
+        <source>No session of that day known to this laptop has {minutes} min free.</source>
+        <translation>Aucune vacation de ce jour connue de ce portable n’a {minutes} min de libre.</translation>
+    </message>
+    <message>
+        <source>For an immediate case: cancelling a planned operation (reason “Emergency took the theatre”) frees its slot.</source>
+        <translation>Pour une urgence immédiate : annuler une intervention programmée (motif « Urgence prioritaire ») libère son créneau.</translation>
     </message>
     <message>
         <source>Cancelled at: this operation waited for a new date until it was rebooked ({rebooked}); a cancellation of its new date comes after that.</source>
