@@ -36,20 +36,17 @@ def office(tmp_path, forms, clock, laptop):
 
 
 def _patients(work: list[back_entry.PatientWork]) -> list[back_entry.PatientWork]:
-    """The list's patients, without the theatre sessions (about no patient) that come last."""
+    """The list's patients, without the theatre sessions (about no patient) that come first."""
     return [group for group in work if group.patient is not None]
 
 
 def test_items_are_grouped_by_patient_in_the_order_the_ehr_takes_them(office):
-    """Each patient: the admission, then orders, doses, theatre and observations, each record
-    after those it points to; then the theatre sessions (about no patient), whose forty lines
-    first pushed the ward's records off the clerk's first screen: a booking whose session is not
-    in the EHR yet says to enter it first. Sorted by kind then time, the orders came before the
-    admission (for a patient the EHR did not have yet) and a cancellation typed at 06:36 before
-    the 11:00 booking it cancels."""
+    """Theatre sessions first (the bookings point to them), then each patient: the admission,
+    then orders, doses, theatre and observations, each record after those it points to. Sorted
+    by kind then time, the orders came before the admission (for a patient the EHR did not have
+    yet) and a cancellation typed at 06:36 before the 11:00 booking it cancels."""
     work = back_entry.worklist(office)
-    assert work[-1].patient is None and {i.record.form_id for i in work[-1].items} == {"theatre_session"}
-    assert all(group.patient is not None for group in work[:-1])
+    assert work[0].patient is None and {i.record.form_id for i in work[0].items} == {"theatre_session"}
     with_orders = next(group for group in work if {"medication_order", "medication_administration"}
                        <= {i.record.form_id for i in group.items})
     steps = [item.step for item in with_orders.items]
@@ -62,29 +59,28 @@ def test_items_are_grouped_by_patient_in_the_order_the_ehr_takes_them(office):
                 for name in ("order", "booking", "session") if item.record.data.get(name) in place]
     assert {item.record.form_id for item, _ in pointing} == {"medication_administration", "operation_booking",
                                                              "operation_cancellation", "operation_rebooking"}
-    sessions = {item.record.record_id: item for item in work[-1].items}
-    assert all(place[target] < place[item.record.record_id] for item, target in pointing if target not in sessions)
-    booked = [(item, sessions[target]) for item, target in pointing if target in sessions]
-    assert booked and all(item.waits_for == (back_entry.WaitsFor(office.form("theatre_session").title,
-                                                                 session.record.occurred_at),) for item, session in booked)
-    item, session = booked[0]
-    assert ("enter first what it points to, not in the EHR yet: Theatre session of "
-            f"{session.record.occurred_at.astimezone():%d/%m/%Y %H:%M}, at the end of the list (not about a patient)"
-            ) in item.to_do
+    assert all(place[target] < place[item.record.record_id] for item, target in pointing)
     # The demo cancels operations before their planned start, the time a booking is listed by.
     assert any(lines[place[target]].record.occurred_at > item.record.occurred_at for item, target in pointing)
-    for group in work[:-1]:
+    for group in work[1:]:
         admissions = [at for at, item in enumerate(group.items) if item.record.form_id == "admission"]
         assert admissions[:1] == [0], group.patient.display_name
     done, total = back_entry.progress(work)
     assert done == 0 and total == sum(len(group.items) for group in work) > 100
     assert back_entry.progress_counts(office) == (done, total)
-    back_entry.mark_entered(office, session.record.record_id, session.record.version, "SESSION-1")
-    again = back_entry.line_of(office, item.record.record_id)
-    assert again.waits_for == () and "enter first" not in again.to_do
     # Observation sets were listed under "Other", which said nothing to the clerk of what to enter.
     assert {item.step_name for group in work for item in group.items if item.record.form_id == "observations"} == {
         "Observations and other records"}
+    # A booking whose session is not in the EHR yet says to enter the session first, where it is.
+    sessions = {item.record.record_id: item for item in work[0].items}
+    item, session = next((item, sessions[target]) for item, target in pointing if target in sessions)
+    assert item.waits_for == (back_entry.WaitsFor(office.form("theatre_session").title, session.record.occurred_at),)
+    assert ("enter first what it points to, not in the EHR yet: Theatre session of "
+            f"{session.record.occurred_at.astimezone():%d/%m/%Y %H:%M}, at the start of the list (not about a patient)"
+            ) in item.to_do
+    back_entry.mark_entered(office, session.record.record_id, session.record.version, "SESSION-1")
+    again = back_entry.line_of(office, item.record.record_id)
+    assert again.waits_for == () and "enter first" not in again.to_do
 
 
 def test_the_list_fetched_a_page_of_patients_at_a_time_is_the_whole_list(office, clock):
@@ -184,36 +180,25 @@ def test_a_part_of_the_worklist_is_the_patients_from_the_chosen_one_as_the_scree
             "in the order to enter them") in " ".join(text.split())
 
 
-@pytest.mark.parametrize("lang, said, end", [
-    ("en", "Part of the list: 5 patient(s) from ADAM Gérard to BLANC Cécile, in the order to enter them",
-     "Part of the list: 2 patient(s) from {first} to {last}, then the records about no patient, in the order to enter "
-     "them"),
-    ("fr", "Partie de la liste : 5 patient(s) d’ADAM Gérard à BLANC Cécile, dans l’ordre de saisie",
-     "Partie de la liste : 2 patient(s) {from_first} à {last}, puis les fiches sans patient, dans l’ordre de saisie")])
-def test_a_printed_part_counts_its_patients_in_the_clerks_words(office, tmp_path, lang, said, end):
+@pytest.mark.parametrize("lang, said", [
+    ("en", "Part of the list: the records about no patient and 5 patient(s) from ADAM Gérard to BLANC Cécile, in the "
+           "order to enter them"),
+    ("fr", "Partie de la liste : les fiches sans patient et 5 patient(s) d’ADAM Gérard à BLANC Cécile, dans l’ordre "
+           "de saisie")])
+def test_a_printed_part_counts_its_patients_in_the_clerks_words(office, tmp_path, lang, said):
     """`--patients 5` printed "5 group(s) de ADAM Gérard": the theatre sessions counted as one
-    of the five patients, and "de" unelided before a vowel ("d’ADAM"). The sessions come at the
-    end of the list, so with the part that reaches it (the list's last patients)."""
+    of the five patients, and "de" unelided before a vowel ("d’ADAM")."""
     from dataclasses import replace
 
-    from downtime.pdf.worklist import _from
-
     clerk = replace(office, lang=lang)
-    order = back_entry.worklist_order(clerk)
-    part = back_entry.worklist_part(clerk, order, 0, 5, left_only=False)
+    part = back_entry.worklist_part(clerk, back_entry.worklist_order(clerk), 0, 5, left_only=False)
     assert [group.patient.display_name for group in part if group.patient][::4] == ["ADAM Gérard", "BLANC Cécile"]
-    assert all(group.patient is not None for group in part)
     text = " ".join(_pdf_text(printing.print_worklist(clerk, tmp_path / "part.pdf", part)).split())
     assert said in text
-    last = back_entry.worklist_part(clerk, order, len(order) - 3, 2, left_only=False)
-    assert last[-1].patient is None and [group.patient is None for group in last] == [False, False, True]
-    first, final = (group.patient.display_name for group in last[:2])
-    text = " ".join(_pdf_text(printing.print_worklist(clerk, tmp_path / "end.pdf", last)).split())
-    assert end.format(first=first, from_first=_from(first), last=final) in text
     whole = " ".join(_pdf_text(printing.print_worklist(clerk, tmp_path / "whole.pdf")).split())
     count = len(_patients(back_entry.worklist(clerk)))
-    assert {"en": f"— {count} patient(s), then the records about no patient, in the order to enter them",
-            "fr": f"— {count} patient(s), puis les fiches sans patient, dans l’ordre de saisie"}[lang] in whole
+    assert {"en": f"— the records about no patient and {count} patient(s), in the order to enter them",
+            "fr": f"— les fiches sans patient et {count} patient(s), dans l’ordre de saisie"}[lang] in whole
 
 
 def test_the_worklist_command_prints_a_part(office, tmp_path):

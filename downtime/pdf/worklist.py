@@ -39,10 +39,10 @@ WORDS: dict[str, dict[Lang, str]] = {
     "part": {"en": "Part of the list: {count}, in the order to enter them — {progress}",
              "fr": "Partie de la liste : {count}, dans l’ordre de saisie — {progress}"},
     # What a list or a part holds: its patients, and the records about no patient (theatre
-    # sessions) that come last; it said "5 group(s)" of a part printed with --patients 5.
+    # sessions) that come first; it said "5 group(s)" of a part printed with --patients 5.
     "patients": {"en": "{patients} patient(s)", "fr": "{patients} patient(s)"},
-    "then_no_patient": {"en": "{said}, then the records about no patient",
-                        "fr": "{said}, puis les fiches sans patient"},
+    "with_no_patient": {"en": "the records about no patient and {patients} patient(s)",
+                        "fr": "les fiches sans patient et {patients} patient(s)"},
     "only_no_patient": {"en": "the records about no patient", "fr": "les fiches sans patient"},
     "entered": {"en": "{done} of {total} record(s) entered in the EHR",
                 "fr": "{done} fiche(s) sur {total} saisie(s) dans le DPI"},
@@ -125,21 +125,19 @@ def _from(name: str) -> str:
 
 def _counted(work: list[PatientWork], whole: bool, lang: Lang) -> str:
     """What the list or part holds: its patients counted (a part printed with --patients 5 said
-    "5 group(s)"), a part naming its first and last, then the records about no patient if it
-    reaches them, at the end of the list."""
+    "5 group(s)"), after the records about no patient if it starts with them; a part names its
+    first and last patients."""
     names = [group.patient.display_name for group in work if group.patient is not None]
     if not work:
         return w("nothing_left", lang)
     if not names:
         return w("only_no_patient", lang)
-    count = w("patients", lang, patients=len(names))
+    count = w("with_no_patient" if work[0].patient is None else "patients", lang, patients=len(names))
     if whole:
-        said = count
-    elif len(names) == 1:
-        said = w("one", lang, count=count, name=names[0])
-    else:
-        said = w("span", lang, count=count, first=names[0], from_first=_from(names[0]), last=names[-1])
-    return w("then_no_patient", lang, said=said) if work[-1].patient is None else said
+        return count
+    if len(names) == 1:
+        return w("one", lang, count=count, name=names[0])
+    return w("span", lang, count=count, first=names[0], from_first=_from(names[0]), last=names[-1])
 
 
 def _subtitle(work: list[PatientWork], whole: bool, lang: Lang) -> str:

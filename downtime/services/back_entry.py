@@ -297,7 +297,7 @@ class Otherwise:
 MOVE_DUE = QT_TRANSLATE_NOOP("messages", "entered in the EHR under patient {old}, linked to EHR patient {new} "
                                          "since: move it there in the EHR, then mark it moved")
 WAITS_FOR = QT_TRANSLATE_NOOP("messages", "enter first what it points to, not in the EHR yet: {form} of {time}, at "
-                                          "the end of the list (not about a patient)")
+                                          "the start of the list (not about a patient)")
 
 
 @dataclass(frozen=True)
@@ -317,7 +317,7 @@ class MoveDue:
 @dataclass(frozen=True)
 class WaitsFor:
     """A record about no patient (a theatre session) that a patient's line points to and that is
-    not in the EHR yet: listed at the end, after the patients', it is entered before the line."""
+    not in the EHR yet: listed first, before the patients', it is entered before the line."""
 
     form: Text
     occurred_at: datetime
@@ -708,10 +708,11 @@ def worklist(session: Session) -> list[PatientWork]:
 
 
 def worklist_order(session: Session) -> list[str | None]:
-    """Who the list goes through, in its order: patients by name, then the records about no
-    patient (None: theatre sessions), at the end, under their own heading. First, a hospital's
-    forty sessions filled the clerk's first screen and first printed page, the ward's records
-    below them; a patient's booking whose session is not in the EHR yet says to enter it first
+    """Who the list goes through, in its order: the records about no patient (None: theatre
+    sessions) first, since the patients' bookings point to them and the EHR wants a session
+    before its bookings (put last, every booking said to go to the end of the list first), then
+    patients by name. Once entered, the sessions leave the list of what is left, and the ward's
+    records fill the first screen. A booking whose session is not in the EHR yet still says so
     (`WaitsFor`). Read from the patients' identities, not their records, so the records office's
     screen can fetch the items of a page of patients at a time (`worklist_of`)."""
     session.require(Action.READ_RECORDS)
@@ -721,7 +722,7 @@ def worklist_order(session: Session) -> list[str | None]:
                                                                    numbers[patient_id]))
     rest = {row["patient_id"] for row in session.db.query(
         "SELECT DISTINCT patient_id FROM records UNION SELECT DISTINCT patient_id FROM unsettled_versions")}
-    return order + sorted(str(pid) for pid in rest - set(named) - {None}) + ([None] if None in rest else [])
+    return ([None] if None in rest else []) + order + sorted(str(pid) for pid in rest - set(named) - {None})
 
 
 def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWork]:
@@ -901,23 +902,17 @@ def worklist_part(session: Session, order: Sequence[str | None], start: int, pat
                   left_only: bool) -> list[PatientWork]:
     """`patients` patients of the list from `order[start]` on, as the screen shows them (only
     those with something left to enter when `left_only`), with the records about no patient
-    when the part reaches the end of the list, where they come (they are not a patient:
-    "--patients 5" printed four): what a clerk prints to tick on paper while typing. A
-    hospital's whole list would be tens of thousands of pages."""
+    when the part starts with them (they are not a patient: "--patients 5" printed four): what a
+    clerk prints to tick on paper while typing. A hospital's whole list would be tens of
+    thousands of pages."""
     part: list[PatientWork] = []
-    at = start
-    while at < len(order) and sum(group.patient is not None for group in part) < patients:
+    for at in range(start, len(order), PAGE):
         work = worklist_of(session, order[at:at + PAGE])
         part += left_to_enter(work) if left_only else work
-        at += PAGE
+        if sum(group.patient is not None for group in part) >= patients:
+            break
     ends = [at for at, group in enumerate(part) if group.patient is not None][patients - 1:patients]
-    if not ends:
-        return part
-    last = part[ends[0]]
-    if last.patient is None or any(order[order.index(last.patient.patient_id) + 1:]) or None not in order:
-        return part[:ends[0] + 1]
-    rest = part[ends[0] + 1:] or worklist_of(session, [None])  # the list's last patient: the end of the list too
-    return part[:ends[0] + 1] + (left_to_enter(rest) if left_only else rest)
+    return part[:ends[0] + 1] if ends else part
 
 
 def position(session: Session, order: Sequence[str | None], downtime_number: str) -> int:

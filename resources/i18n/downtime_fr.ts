@@ -3502,10 +3502,6 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>saisie dans le DPI sous le patient {old}, lié depuis au patient DPI {new} : la déplacer vers celui-ci dans le DPI, puis la marquer déplacée</translation>
     </message>
     <message>
-        <source>enter first what it points to, not in the EHR yet: {form} of {time}, at the end of the list (not about a patient)</source>
-        <translation>saisir d’abord ce à quoi elle renvoie, pas encore dans le DPI : {form} du {time}, en fin de liste (sans patient)</translation>
-    </message>
-    <message>
         <source>on hold — two laptops disagree from version {version}: enter neither until the wards say which is right</source>
         <translation>en attente — deux portables divergent à partir de la version {version} : n’en saisir aucune avant que les services disent laquelle est juste</translation>
     </message>
@@ -3576,6 +3572,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>This record now stands at version {version}; review that version first.</source>
         <translation>Cet enregistrement est maintenant à la version {version} ; vérifiez d’abord cette version.</translation>
+    </message>
+    <message>
+        <source>enter first what it points to, not in the EHR yet: {form} of {time}, at the start of the list (not about a patient)</source>
+        <translation>saisir d’abord ce à quoi elle renvoie, pas encore dans le DPI : {form} du {time}, en début de liste (sans patient)</translation>
     </message>
     <message>
         <source>This version is already marked as entered in the EHR.</source>

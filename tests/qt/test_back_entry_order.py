@@ -25,7 +25,7 @@ def test_the_tab_lists_the_admission_first_and_a_cancellation_after_its_booking_
     lines: dict[str, list[tuple[str, ...]]] = {}
     for row in range(model.rowCount()):
         lines.setdefault(model.text(row, 1), []).append(model.texts(row))
-    assert list(lines)[0] != "" and list(lines)[-1] == "", "the ward's patients first, the theatre sessions last"
+    assert list(lines)[0] == "", "the theatre sessions the bookings point to come first"
     patients = {number: said for number, said in lines.items() if number}
     assert all(said[0][STEP] == "Admission, allergies and movements" for said in patients.values())
     cancelled = [(said, at) for said in patients.values() for at, line in enumerate(said)
