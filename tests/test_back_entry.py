@@ -1030,14 +1030,18 @@ def test_the_office_bundle_flags_each_record_the_worklist_says_to_ask_the_ward_a
     for record_id in flagged:
         assert provenance[record_id] == f"Recorded during the downtime (version 1) — ASK THE WARD: {lines[record_id]}"
     # Who to ask for, by name, staff ID and laptop (the office's own "Nurse (nurse)" is not the ward's),
-    # and so each record's author.
+    # and so each record's author: by staff ID under their laptop's system, as the laptop itself names them.
     assert "was also recorded on laptop 2 (no. 002) by Nurse (nurse, laptop 002)" in provenance[flagged[0]]
-    agents = {resource["entity"][0]["what"]["identifier"]["value"]: [agent["who"]["display"] for agent in resource["agent"]]
+    devices = dict(office.db.execute("SELECT record_id, device_id FROM records WHERE record_id IN (?, ?)", flagged[:2]))
+    ward_nurse = [{"identifier": {"system": f"urn:downtime:staff:{devices[record_id]}", "value": "nurse"},
+                   "display": "Nurse (ward nurse)"} for record_id in flagged[:2]]
+    assert ward_nurse[0] != ward_nurse[1]
+    agents = {resource["entity"][0]["what"]["identifier"]["value"]: [agent["who"] for agent in resource["agent"]]
               for resource in (entry["resource"] for entry in bundle["entry"]) if resource["resourceType"] == "Provenance"}
-    assert (agents[flagged[0]], agents[flagged[1]]) == (["Nurse (nurse, laptop 001)"], ["Nurse (nurse, laptop 002)"])
-    given = {resource["id"]: resource["performer"][0]["actor"]["display"] for resource in
+    assert (agents[flagged[0]], agents[flagged[1]]) == ([ward_nurse[0]], [ward_nurse[1]])
+    given = {resource["id"]: resource["performer"][0]["actor"] for resource in
              (entry["resource"] for entry in bundle["entry"]) if resource["resourceType"] == "MedicationAdministration"}
-    assert given[flagged[1]] == "Nurse (nurse, laptop 002)"
+    assert given[flagged[1]] == ward_nurse[1]
     assert not any("ASK THE WARD" in text for record_id, text in provenance.items() if record_id not in flagged)
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
     assert {found["record_id"]: found["why"] for found in manifest["ask_the_ward"]} == {

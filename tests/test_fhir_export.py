@@ -53,6 +53,12 @@ def _provenance_of(bundle, record_id):
     return found
 
 
+def _staff(session, staff_id, display):
+    """A staff member of `session`'s laptop as the bundle refers to them."""
+    return {"identifier": {"system": f"urn:downtime:staff:{session.device.device_id}", "value": staff_id},
+            "display": display}
+
+
 def _unresolved(bundle):
     inside = {entry["fullUrl"] for entry in bundle["entry"]}
     return [ref for entry in bundle["entry"] for ref in references(entry["resource"]) if ref not in inside]
@@ -266,7 +272,7 @@ def test_doses_given_not_given_and_witnessed(session_for, medication_ward, tmp_p
         {"system": "http://snomed.info/sct", "code": "47625008", "display": "Intravenous route"}]}
     assert done["performer"] == [{"function": {"coding": [{
         "system": "http://terminology.hl7.org/CodeSystem/med-admin-perform-function", "code": "performer",
-        "display": "Performer"}]}, "actor": {"display": "Hélène Lefèvre (nurse)"}}]
+        "display": "Performer"}]}, "actor": _staff(nurse, "nurse", "Hélène Lefèvre (ward nurse)")}]
     assert {"text": "Warning overridden (allergy): Tolerated before"} in done["note"]
     assert {"text": "Warning overridden (dose spacing): 20:00 dose moved to 22:00"} in _by_id(bundle, late.record_id)["note"]
 
@@ -279,8 +285,9 @@ def test_doses_given_not_given_and_witnessed(session_for, medication_ward, tmp_p
     assert no_code == {"text": "R — Refused"}
 
     cd = _by_id(bundle, witnessed.record_id)
-    assert [(p["function"]["coding"][0]["code"], p["actor"]["display"]) for p in cd["performer"]] == [
-        ("performer", "Hélène Lefèvre (nurse)"), ("witness", "Dr Karim Benali (doctor)")]
+    assert [(p["function"]["coding"][0]["code"], p["actor"]) for p in cd["performer"]] == [
+        ("performer", _staff(nurse, "nurse", "Hélène Lefèvre (ward nurse)")),
+        ("witness", _staff(nurse, "doctor", "Dr Karim Benali (doctor)"))]
     assert cd["request"] == {"reference": f"urn:uuid:{morphine}"}
 
 
@@ -301,7 +308,7 @@ def test_orders_as_medication_requests(session_for, medication_ward, tmp_path):
                                                        "code": "g"}}]
     assert dosage["timing"]["repeat"]["timeOfDay"] == ["08:00:00", "14:00:00", "20:00:00"]
     assert dosage["timing"]["repeat"]["boundsPeriod"]["end"] == "2026-11-28T12:00:00+01:00"
-    assert amoxicillin["requester"] == {"display": "Dr Karim Benali (doctor)"}
+    assert amoxicillin["requester"] == _staff(doctor, "doctor", "Dr Karim Benali (doctor)")
     assert amoxicillin["authoredOn"] == "2026-11-28T14:00:00+01:00"
     (prn,) = opioid["dosageInstruction"]
     assert prn["asNeededCodeableConcept"] == {"text": "pain score > 4"}
@@ -332,7 +339,7 @@ def test_amended_records_export_their_latest_version_and_withdrawn_ones_say_so(
     assert provenance["occurredDateTime"] == "2026-11-27T09:00:00+01:00"
     assert {f"urn:uuid:{patient}", f"urn:uuid:{admission_id}"} <= {t["reference"] for t in provenance["target"]}
     assert provenance["agent"][0]["type"]["coding"][0]["code"] == "author"
-    assert provenance["agent"][0]["who"] == {"display": "Hélène Lefèvre (nurse)"}
+    assert provenance["agent"][0]["who"] == _staff(nurse, "nurse", "Hélène Lefèvre (ward nurse)")
 
     assert _by_id(bundle, morphine)["status"] == "entered-in-error"
     nullified = _provenance_of(bundle, withdrawn.record_id)

@@ -14,6 +14,7 @@ from datetime import datetime
 from functools import lru_cache, partial
 from typing import Any
 
+from downtime.domain.roles import ROLE_NAMES
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 
 NAMED = QT_TRANSLATE_NOOP("messages", "{name} (no. {number})")
@@ -97,6 +98,20 @@ class Authors:
     merged: bool = False
     """A merge's (`merged_authors`): it is no laptop, so every author is another laptop's, named
     as the office importing the merge will name them."""
+    directory: Mapping[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+    """Every laptop's staff member known here, this one's among them, as (name, role) by (device
+    id, staff ID): how the FHIR bundle names them the same whichever database makes it."""
+
+    def name_and_role(self, staff_id: str, device_id: str) -> str | None:
+        """"Hélène Lefèvre (ward nurse)", the same on the laptop that wrote the record and at the
+        office that merged it (`of` says the laptop, which a bundle's staff identifier carries);
+        None when the laptop's directory is not known here (an older app's export)."""
+        found = self.directory.get((device_id, staff_id))
+        if found is None:
+            return None
+        name, role = found
+        role_name = ROLE_NAMES.get(role, role)
+        return f"{name} ({role_name})" if role_name else name
 
     def of(self, lang: Lang, staff_id: str, device_id: str, laptops: Mapping[str, Laptop]) -> str:
         if not self.merged and device_id == self.device_id:

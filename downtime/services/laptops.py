@@ -8,8 +8,8 @@ from collections.abc import Collection
 from downtime.domain.laptops import Authors, Laptop, laptop_name as named
 from downtime.domain.records import RecordVersion
 from downtime.services.context import Session
-from downtime.services.staff import names_with_ids
-from downtime.storage.laptops import known, staff_names
+from downtime.services.staff import names_with_ids, staff_directory
+from downtime.storage.laptops import known, staff_directories
 
 
 def laptops_known(session: Session, device_ids: Collection[str]) -> dict[str, Laptop]:
@@ -26,7 +26,10 @@ def laptop_name(session: Session, device_id: str) -> str:
 def authors(session: Session) -> Authors:
     """Who wrote record versions, as this laptop names them (see domain.laptops.Authors): its
     own staff by its staff list, another laptop's by the directory its exports brought here."""
-    return Authors(names_with_ids(session.db), session.device.device_id, staff_names(session.db))
+    device_id, others = session.device.device_id, staff_directories(session.db)
+    own = {(device_id, member["staff_id"]): (member["name"], member["role"]) for member in staff_directory(session.db)}
+    return Authors(names_with_ids(session.db), device_id, {key: name for key, (name, _) in others.items()},
+                   directory=others | own)
 
 
 def author_of(session: Session, version: RecordVersion) -> str:

@@ -68,11 +68,11 @@ def _staff_rows(db: Database, device_ids: Collection[str]) -> list[dict[str, Any
     return sorted(rows, key=exported_at)
 
 
-def staff_names(db: Database) -> dict[tuple[str, str], str]:
-    """Each other laptop's staff member's name by (device id, staff ID), as the latest of its
-    exports imported here named them (domain.laptops.Authors.others)."""
-    return {(row["device_id"], row["staff_id"]): row["name"] for row in sorted(db.query(
-        "SELECT device_id, staff_id, name, exported_at FROM laptop_staff"), key=exported_at)}
+def staff_directories(db: Database) -> dict[tuple[str, str], tuple[str, str]]:
+    """Each other laptop's staff member's name and role by (device id, staff ID), as the latest
+    of its exports imported here named them (domain.laptops.Authors.others and .directory)."""
+    return {(row["device_id"], row["staff_id"]): (row["name"], row["role"] or "") for row in sorted(db.query(
+        "SELECT device_id, staff_id, name, role, exported_at FROM laptop_staff"), key=exported_at)}
 
 
 def rowid_range(source: Mapping[str, Any]) -> tuple[int, int] | None:

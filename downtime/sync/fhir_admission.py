@@ -54,7 +54,7 @@ def height(admission: RecordVersion, patient_id: str, ctx: Context) -> list[dict
              "category": [{"coding": [coding(OBSERVATION_CATEGORY, "vital-signs")]}],
              "code": {"coding": [coding(LOINC, code)]}, "subject": reference(patient_id),
              "effectiveDateTime": moment(admission.occurred_at),
-             "performer": [{"display": ctx.author(ctx.original(admission))}],
+             "performer": [ctx.author(ctx.original(admission))],
              "valueQuantity": quantity(value, unit)}]
 
 

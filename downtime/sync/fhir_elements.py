@@ -63,8 +63,8 @@ class Context:
     ehr_numbers: dict[str, str] = field(default_factory=dict)
     records: dict[str, RecordVersion] = field(default_factory=dict)
     patient_ids: Collection[str] | None = None
-    people: dict[tuple[str, str], str] = field(default_factory=dict)
-    """Each person already named, by staff ID and device id: a bundle names a few people on
+    people: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    """Each person already referred to, by staff ID and device id: a bundle names a few people on
     every one of its hundreds of thousands of resources."""
     withdrawn: Collection[str] = frozenset()
     """Records the ward said are not to be entered that an earlier bundle sent: the builders see
@@ -90,18 +90,23 @@ class Context:
         """Whether an earlier export of this database sent a `kind` under this record identifier."""
         return self.sent(identity(kind, identifier_condition(RECORD_SYSTEM, identifier))) is not None
 
-    def person(self, staff_id: str, device_id: str) -> str:
-        """A staff member of the laptop `device_id` as records staff will look them up: by name
-        and staff ID when this laptop wrote it, by staff ID and laptop when another did (see
-        domain.laptops.Authors)."""
-        named = self.people.get((staff_id, device_id))
-        if named is None:
-            named = self.people[staff_id, device_id] = self.authors.of("en", staff_id, device_id,
-                                                                      self.laptops({device_id}))
-        return named
+    def person(self, staff_id: str, device_id: str) -> dict[str, Any]:
+        """A staff member of the laptop `device_id` as a reference: the staff ID under that
+        laptop's system (staff IDs are each laptop's own), displayed by name and role
+        (domain.laptops.Authors.name_and_role), by staff ID where that laptop's directory is not
+        known here. The same whether the laptop or the office that merged it makes the bundle:
+        named by `Authors.of`, each was "Hélène Lefèvre (nurse)" from the laptop and "Hélène
+        Lefèvre (nurse, laptop 002)" from the office, and the EHR took every resource naming
+        her for a changed one."""
+        found = self.people.get((staff_id, device_id))
+        if found is None:
+            found = self.people[staff_id, device_id] = {
+                "identifier": {"system": staff_system(device_id), "value": staff_id},
+                "display": self.authors.name_and_role(staff_id, device_id) or staff_id}
+        return found
 
-    def author(self, version: RecordVersion) -> str:
-        """Who wrote `version`, named as `person` says."""
+    def author(self, version: RecordVersion) -> dict[str, Any]:
+        """Who wrote `version`, as `person` refers to them."""
         return self.person(version.author, version.device_id)
 
     def original(self, record: RecordVersion) -> RecordVersion:
@@ -109,6 +114,30 @@ class Context:
         first written, even once someone else has amended it. `first_versions` need only hold
         the amended records: any other record is its own version 1."""
         return self.first_versions.get(record.record_id, record)
+
+
+STAFF_SYSTEM = "urn:downtime:staff:"
+"""The system of a laptop's staff IDs is this followed by the laptop's device id."""
+
+
+def staff_system(device_id: str) -> str:
+    return f"{STAFF_SYSTEM}{device_id}"
+
+
+def named_as_before(value: Any, named: Callable[[str, str], str]) -> Any:
+    """`value` (a resource or any part of one) with each staff reference as releases before
+    staff identifiers wrote it: a display alone, `named(staff_id, device_id)`
+    (domain.laptops.Authors.of). What an earlier export of this database recorded as sent
+    (storage.fhir_sent) is the hash of that form: compared with the new form, every resource
+    naming staff was an update, and replaced the EHR's copy with any change made to it there."""
+    if isinstance(value, list):
+        return [named_as_before(item, named) for item in value]
+    if not isinstance(value, dict):
+        return value
+    found = value.get("identifier")
+    if isinstance(found, dict) and str(found.get("system", "")).startswith(STAFF_SYSTEM):
+        return {"display": named(found["value"], found["system"].removeprefix(STAFF_SYSTEM))}
+    return {name: named_as_before(item, named) for name, item in value.items()}
 
 
 def patient_key(patient_id: str) -> str:

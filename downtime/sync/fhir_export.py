@@ -57,6 +57,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import cache
 from typing import Any, BinaryIO
 
 import orjson
@@ -89,6 +90,7 @@ from downtime.sync.fhir_elements import (
     Made,
     derived_id,
     moment,
+    named_as_before,
     reference,
 )
 from downtime.sync.fhir_medication import medication_groups
@@ -224,7 +226,8 @@ def _write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: in
         versions_held.setdefault(version.patient_id, []).append(version)
     sent = sent_before(db)
     writer = _Writer(out, {"resourceType": "Bundle", "id": bundle_id, "type": "transaction",
-                           "timestamp": at.isoformat()}, sent)
+                           "timestamp": at.isoformat()}, sent,
+                     cache(lambda staff_id, device_id: authors.of("en", staff_id, device_id, laptops({device_id}))))
     numbers = downtime_numbers(db)
     patients = list(numbers)
     noted = {record_id for (record_id,) in db.execute("SELECT DISTINCT record_id FROM settlements_otherwise")}
@@ -317,15 +320,18 @@ class _Writer:
     """Entries written as they come, with what the bundle's checks need kept meanwhile: the
     code check's shapes, every entry's fullUrl, and the references not resolved yet; and, for
     storage.fhir_sent, the hashes of the entries whose content an earlier export did not send
-    (`sent` says what it did)."""
+    (`sent` says what it did; `named` names staff as releases before staff identifiers did, see
+    fhir_elements.named_as_before)."""
 
-    def __init__(self, out: BinaryIO, head: dict[str, Any], sent: Callable[[int], int | None]) -> None:
+    def __init__(self, out: BinaryIO, head: dict[str, Any], sent: Callable[[int], int | None],
+                 named: Callable[[str, str], str]) -> None:
         self.out = out
         self.codes = CodeCheck(head)
         self.inside: set[str] = set()
         self.pending: list[tuple[str, str]] = []
         self.count = 0
         self.sent = sent
+        self.named = named
         self.updates = 0
         self.resources: array[int] = array("q")
         self.contents: array[int] = array("q")
@@ -339,11 +345,14 @@ class _Writer:
         kind, condition = resource["resourceType"], _condition(resource)
         full_url = f"urn:uuid:{resource['id']}"
         body = orjson.dumps(resource)
-        known_by, content = identity(kind, condition), hashed(_untagged(resource) if "meta" in resource else body)
+        known_by, content = identity(kind, condition), hashed(orjson.dumps(_untagged(resource)) if "meta" in resource
+                                                              else body)
         before = self.sent(known_by)
         if before != content:
             self.resources.append(known_by)
             self.contents.append(content)
+            if before is not None and before == hashed(orjson.dumps(named_as_before(_untagged(resource), self.named))):
+                before = content  # the content sent, staff then named by display alone: nothing to update
         if before is None or before == content:
             request = {"method": "POST", "url": kind, "ifNoneExist": condition}
         else:
@@ -382,13 +391,13 @@ def _tagged(made: Made, review: Mapping[str, Collection[str]]) -> list[dict[str,
             if resource["id"] in codes else resource for resource in made.resources]
 
 
-def _untagged(resource: dict[str, Any]) -> bytes:
+def _untagged(resource: dict[str, Any]) -> dict[str, Any]:
     """A resource's content as storage.fhir_sent compares it: without its review tags, which
     say what to look at before entering it, not what it holds. Tagging one sent plain before
     (a dose asked about once its double arrived) made it an update replacing the EHR's copy,
     with any change made to it there since; posted as a conditional create, the engine still
     sees the tag and the copy is left as it is."""
-    return orjson.dumps({name: value for name, value in resource.items() if name != "meta"})
+    return {name: value for name, value in resource.items() if name != "meta"}
 
 
 def _with_needs(groups: dict[str, Group], keys: set[str]) -> set[str]:
@@ -431,7 +440,7 @@ def _provenance(record: RecordVersion, targets: list[str], ctx: Context, held_fr
         "recorded": moment(record.recorded_at),
         "activity": {"coding": [coding(DATA_OPERATION, operation)], "text": what},
         "agent": [{"type": {"coding": [coding(PROVENANCE_PARTICIPANT, "author")]},
-                   "who": {"display": ctx.author(version)}} for version in agents],
+                   "who": ctx.author(version)} for version in agents],
         "entity": [{"role": "source", "what": {
             "identifier": {"system": RECORD_SYSTEM, "value": record.record_id},
             "display": f"{title} {record.record_id}, version {record.version}"}}]}

@@ -130,7 +130,7 @@ def _request(record: RecordVersion, order: Order, ctx: Context, ended: MovementE
         "resourceType": "MedicationRequest", "id": record.record_id, "identifier": identifiers,
         "status": status, "intent": "order", "medicationCodeableConcept": {"text": order.drug},
         "subject": reference(order.patient_id), "authoredOn": moment(first.recorded_at),
-        "requester": {"display": record.data.get("prescriber") or ctx.author(first)},
+        "requester": {"display": str(prescriber)} if (prescriber := record.data.get("prescriber")) else ctx.author(first),
         "dosageInstruction": [_instruction(order, ctx.forms[ORDER_FORM], ended)]}
     if prior := record.data.get(CONTINUES):
         resource["priorPrescription"] = reference(str(prior))
@@ -197,10 +197,10 @@ def _administration(record: RecordVersion, order: Order, ctx: Context) -> dict[s
     status = "entered-in-error" if record.status is _EIE else "completed" if given else "not-done"
     first = ctx.original(record)
     performers = [{"function": {"coding": [coding(ADMIN_FUNCTION, "performer")]},
-                   "actor": {"display": ctx.author(first)}}]
+                   "actor": ctx.author(first)}]
     if dose.witness:
         performers.append({"function": {"coding": [coding(ADMIN_FUNCTION, "witness")]},
-                           "actor": {"display": ctx.person(dose.witness, first.device_id)}})
+                           "actor": ctx.person(dose.witness, first.device_id)})
     resource: dict[str, Any] = {
         "resourceType": "MedicationAdministration", "id": record.record_id,
         "identifier": record_identifier(record.record_id), "status": status,

@@ -56,7 +56,7 @@ def _resources(record: RecordVersion, ctx: Context, birth_date: date | None) -> 
     data, spec = record.data, ctx.forms[FORM]
     common = {"status": observation_status(record), "subject": reference(str(record.patient_id)),
               "effectiveDateTime": moment(data["taken_at"]),
-              "performer": [{"display": ctx.author(ctx.original(record))}]}
+              "performer": [ctx.author(ctx.original(record))]}
     vital_signs = {"category": [{"coding": [coding(OBSERVATION_CATEGORY, "vital-signs")]}], **common}
     made: list[dict[str, Any]] = []
 
