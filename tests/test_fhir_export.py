@@ -16,6 +16,7 @@ from fhir.resources.R4B.medicationrequest import MedicationRequest
 from pydantic import BaseModel
 
 from downtime.domain.medication import Check
+from downtime.domain.nir import nir_key
 from downtime.services import medication, records, staff, theatre
 from downtime.services.context import Session, load_device
 from downtime.services.laptops import authors, laptops_known
@@ -671,8 +672,8 @@ def test_a_readmitted_patient_keeps_the_identity_of_their_latest_admission_after
                   "reason completed")
     patient = _by_id(_export(session_for, tmp_path), first.patient_id)
     assert patient["name"][0]["family"] == "Dupond"
-    assert {"use": "official", "system": "urn:oid:1.2.250.1.213.1.4.8", "value": "254037511302312"} in \
-        patient["identifier"]
+    assert [(i["use"], i["value"]) for i in patient["identifier"] if i["system"] == "urn:oid:1.2.250.1.213.1.4.8"] == [
+        ("official", "254037511302312")]
     (group,) = back_entry.worklist(session_for("records"))
     assert group.patient is not None and group.patient.display_name == "MARTIN Hélène Marie (née DUPOND)"
     assert [p.display_name for p in census.in_patients(nurse.db, nurse.forms)] == ["MARTIN Hélène Marie (née DUPOND)"]
@@ -703,6 +704,28 @@ def test_the_ins_is_exported_as_the_card_reads_whatever_the_form_was_typed_with(
         "185052A00412356"]
 
 
+@pytest.mark.parametrize("nir, system, kind", [
+    ("254037511302312", "urn:oid:1.2.250.1.213.1.4.8", "INS-NIR"),
+    (f"8540375113023{nir_key('8540375113023'):02d}", "urn:oid:1.2.250.1.213.1.4.9", "INS-NIA"),
+], ids=["NIR", "NIA"])
+def test_the_ins_is_typed_as_fr_core_does_with_the_birthplace_code_beside_it(
+        session_for, admission_values, tmp_path, nir, system, kind):
+    """Identity vigilance matches an identity on the INS and its traits, the birthplace among
+    them: the INS went untyped (FR Core's Patient types it), an NIA under the NIR's OID, and the
+    birthplace code not at all."""
+    admitted = records.save_new(session_for("nurse"), "admission",
+                                {**admission_values, "nir": nir, "birthplace_code": "2A004"})
+    bundle = _export(session_for, tmp_path)
+    Bundle.model_validate(bundle)
+    check_codes(bundle)
+    patient = _by_id(bundle, admitted.patient_id)
+    assert patient["identifier"][-1] == {
+        "use": "official", "system": system, "value": nir,
+        "type": {"coding": [{"system": "https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203", "code": kind}]}}
+    assert patient["extension"] == [{"url": "http://hl7.org/fhir/StructureDefinition/patient-birthPlace",
+                                     "valueAddress": {"district": "2A004"}}]
+
+
 def test_the_ins_of_a_provisional_identity_is_not_sent(session_for, admission_values, tmp_path):
     """Identity-vigilance rules forbid using or sending the INS of an identity not checked
     against a document: the Patient keeps its names, birth date, sex and IPP, without the INS,
@@ -718,8 +741,8 @@ def test_the_ins_of_a_provisional_identity_is_not_sent(session_for, admission_va
     records.amend(nurse, admitted.record_id, {**admitted.data, "identity_status": "validated",
                                               "identity_document": "passport"}, "passport seen")
     patient = _by_id(_export(session_for, tmp_path, "again"), admitted.patient_id)
-    assert {"use": "official", "system": "urn:oid:1.2.250.1.213.1.4.8", "value": "254037511302312"} in \
-        patient["identifier"]
+    assert [(i["use"], i["value"]) for i in patient["identifier"] if i["system"] == "urn:oid:1.2.250.1.213.1.4.8"] == [
+        ("official", "254037511302312")]
 
 
 def test_the_patients_own_telephone_travels_in_the_bundle(session_for, admission_values, tmp_path):

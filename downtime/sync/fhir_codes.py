@@ -32,6 +32,11 @@ DATA_ABSENT_REASON = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
 LOINC = "http://loinc.org"
 SNOMED = "http://snomed.info/sct"
 UCUM = "http://unitsofmeasure.org"
+# FR Core's identifier types, which its Patient profile's INS identifier slices require: the INS
+# is typed INS-NIR (a registered person's NIR) or INS-NIA (a number awaiting registration). FR Core
+# 2.x publishes them at this URL; FR Core 1.x as http://interopsante.org/CodeSystem/v2-0203. Their
+# displays could not be checked here (offline), and are sent with none: FHIR makes it optional.
+FR_CORE_IDENTIFIER_TYPE = "https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203"
 # What a person must look at before a resource is entered, as a tag on the resource itself: an
 # integration engine loads resources and does not read the Provenance's words (fhir_export).
 REVIEW = "urn:downtime:review"
@@ -76,6 +81,9 @@ SYSTEMS: dict[str, dict[str, str]] = {
     DATA_OPERATION: {"CREATE": "create", "UPDATE": "revise", "NULLIFY": "nullify"},
     OBSERVATION_CATEGORY: {"vital-signs": "Vital Signs", "survey": "Survey"},
     DATA_ABSENT_REASON: {"not-applicable": "Not Applicable"},
+    # What each means, not a display: code_only sends none (see FR_CORE_IDENTIFIER_TYPE).
+    FR_CORE_IDENTIFIER_TYPE: {"INS-NIR": "INS of a registered person (NIR)",
+                              "INS-NIA": "INS of a person awaiting registration (NIA)"},
     REVIEW: {"on-hold": "On hold: two laptops disagree, not settled; do not take it as the record",
              "ask-the-ward": "Ask the ward before entering it: another laptop's record contradicts it",
              "not-to-be-entered": "Not to be entered: the ward said so"},
@@ -158,6 +166,14 @@ def coding(system: str, code: str) -> dict[str, str]:
     """A Coding with its official display; a code missing from the tables fails here, where
     the bug is, rather than in the final check."""
     return {"system": system, "code": code, "display": SYSTEMS[system][code]}
+
+
+def code_only(system: str, code: str) -> dict[str, str]:
+    """A Coding without a display, for a code system whose displays could not be checked; a
+    code missing from the tables fails here, as in `coding`."""
+    if code not in SYSTEMS[system]:
+        raise KeyError(f"{system}|{code}")
+    return {"system": system, "code": code}
 
 
 def check_codes(bundle: dict[str, Any]) -> None:

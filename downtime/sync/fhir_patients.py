@@ -31,6 +31,8 @@ from downtime.sync.fhir_codes import (
     DISCHARGE_DESTINATION,
     DISCHARGE_DISPOSITION,
     GENDER,
+    FR_CORE_IDENTIFIER_TYPE,
+    code_only,
     coding,
 )
 from downtime.sync.fhir_elements import (
@@ -47,6 +49,10 @@ from downtime.sync.fhir_elements import (
 DOWNTIME_SYSTEM = "urn:downtime:number"
 IPP_SYSTEM = "urn:downtime:hospital-patient-number"
 INS_SYSTEM = "urn:oid:1.2.250.1.213.1.4.8"
+# The INS of a person awaiting registration (an NIA: first digit 7 or 8) is under its own OID,
+# as the ANS's INS referential assigns them (1.2.250.1.213.1.4.8 INS-NIR, .9 INS-NIA).
+INS_NIA_SYSTEM = "urn:oid:1.2.250.1.213.1.4.9"
+BIRTHPLACE = "http://hl7.org/fhir/StructureDefinition/patient-birthPlace"
 # The EHR's visit number the admission form asks "if known", as IPP_SYSTEM is the EHR's patient
 # number: a deployment that knows the EHR's own system would put it here.
 ENCOUNTER_NUMBER_SYSTEM = "urn:downtime:ehr-encounter-number"
@@ -168,7 +174,7 @@ def _patient(patient_id: str, number: str, identity: tuple[FormSpec, RecordVersi
     # Identity vigilance: the INS may be sent only for an identity checked against a document;
     # a provisional one goes without it, as the back-entry line tells the clerk.
     if summary.nir and summary.identity_status == VALIDATED_IDENTITY:
-        identifiers.append({"use": "official", "system": INS_SYSTEM, "value": summary.nir})
+        identifiers.append(_ins(summary.nir))
     data = admission.data
     if summary.unidentified:
         names = [{"use": "temp", "text": str(_value(spec, data, Meaning.TEMPORARY_NAME) or summary.display_name)}]
@@ -183,11 +189,30 @@ def _patient(patient_id: str, number: str, identity: tuple[FormSpec, RecordVersi
         resource["birthDate"] = summary.birth_date.isoformat()
     if summary.phone:
         resource["telecom"] = [{"system": "phone", "value": summary.phone}]
+    if birthplace := data.get("birthplace_code"):
+        resource["extension"] = [_birthplace(str(birthplace))]
     if death is not None:
         resource["deceasedDateTime"] = moment(death.occurred_at)
     if contact := next_of_kin(data):
         resource["contact"] = contact
     return resource
+
+
+def _ins(nir: str) -> dict[str, Any]:
+    """The INS as FR Core's Patient profile types it: INS-NIR, or INS-NIA under the NIA's OID."""
+    awaiting = nir[0] in "78"
+    return {"use": "official",
+            "type": {"coding": [code_only(FR_CORE_IDENTIFIER_TYPE, "INS-NIA" if awaiting else "INS-NIR")]},
+            "system": INS_NIA_SYSTEM if awaiting else INS_SYSTEM, "value": nir}
+
+
+def _birthplace(code: str) -> dict[str, Any]:
+    """The INSEE code of the birthplace the identity was created with (a commune's, or 99 and a
+    country's for a person born abroad), which identity vigilance matches on with the INS traits.
+    FR Core puts it in an extension of its own on the Address, whose URL and binding could not be
+    checked here (offline): it goes in the standard extension's Address as `district`, the
+    element nearest a commune, as the code alone, for an interface engine to map."""
+    return {"url": BIRTHPLACE, "valueAddress": {"district": code}}
 
 
 def _place(ward: str | None, bed: str | None) -> dict[str, str]:
