@@ -24,7 +24,7 @@ from downtime.services.demo import build_demo
 from downtime.storage import open_database
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import CodeOutsideValueSet, check_codes
-from downtime.sync import fhir_export
+from downtime.sync import fhir_export, fhir_patients
 from downtime.sync.fhir_export import UnresolvedReference, references, write_bundle
 
 ALL_KINDS = {"Patient", "Encounter", "AllergyIntolerance", "MedicationRequest", "MedicationAdministration", "Observation",
@@ -724,6 +724,22 @@ def test_the_ins_is_typed_as_fr_core_does_with_the_birthplace_code_beside_it(
         "type": {"coding": [{"system": "https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203", "code": kind}]}}
     assert patient["extension"] == [{"url": "http://hl7.org/fhir/StructureDefinition/patient-birthPlace",
                                      "valueAddress": {"district": "2A004"}}]
+
+
+def test_a_patient_an_earlier_release_sent_is_not_updated_for_the_ins_type_and_birthplace_alone(
+        session_for, admission_values, monkeypatch, tmp_path):
+    """An update replaces the EHR's identity whole, with the identity-vigilance staff's
+    corrections: the type and the birthplace alone are no reason to send one."""
+    admitted = records.save_new(session_for("nurse"), "admission", {**admission_values, "birthplace_code": "75056"})
+    with monkeypatch.context() as before:
+        before.setattr(fhir_patients, "_identity_extensions", lambda data: [])
+        before.setattr(fhir_patients, "_ins", lambda nir: {"use": "official", "system": fhir_patients.INS_SYSTEM,
+                                                           "value": nir})
+        assert "extension" not in _by_id(_export(session_for, tmp_path, "earlier"), admitted.patient_id)
+    upgraded = export(session_for("records"), tmp_path / "upgraded")
+    assert "extension" in _by_id(_bundle(upgraded.folder), admitted.patient_id)
+    assert _entry_of(_bundle(upgraded.folder), admitted.patient_id)["request"]["method"] == "POST"
+    assert upgraded.fhir_updates == 0
 
 
 def test_the_ins_of_a_provisional_identity_is_not_sent(session_for, admission_values, tmp_path):

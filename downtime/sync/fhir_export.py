@@ -95,7 +95,7 @@ from downtime.sync.fhir_elements import (
 )
 from downtime.sync.fhir_medication import medication_groups
 from downtime.sync.fhir_observations import observation_groups
-from downtime.sync.fhir_patients import patient_groups
+from downtime.sync.fhir_patients import identity_as_before, patient_groups
 from downtime.sync.fhir_theatre import theatre_groups
 
 
@@ -351,8 +351,8 @@ class _Writer:
         if before != content:
             self.resources.append(known_by)
             self.contents.append(content)
-            if before is not None and before == hashed(orjson.dumps(named_as_before(_untagged(resource), self.named))):
-                before = content  # the content sent, staff then named by display alone: nothing to update
+            if before is not None and before == hashed(orjson.dumps(self._as_before(resource))):
+                before = content  # the content sent, as an earlier release wrote it: nothing to update
         if before is None or before == content:
             request = {"method": "POST", "url": kind, "ifNoneExist": condition}
         else:
@@ -366,6 +366,13 @@ class _Writer:
         self.out.write((b",\n" if self.count else b"\n") + b'{"fullUrl":' + orjson.dumps(full_url) + b',"resource":'
                        + body + b',"request":' + orjson.dumps(request) + b"}")
         self.count += 1
+
+    def _as_before(self, resource: dict[str, Any]) -> dict[str, Any]:
+        """`resource` as releases before staff identifiers, the INS type and the birthplace
+        wrote it, without its review tags: an earlier export's record of what it sent is that
+        form's hash, and the EHR already holds what it says."""
+        before = named_as_before(_untagged(resource), self.named)
+        return identity_as_before(before) if before["resourceType"] == "Patient" else before
 
     def finish(self) -> int:
         self.out.write(b"\n]}\n")

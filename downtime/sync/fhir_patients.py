@@ -189,8 +189,8 @@ def _patient(patient_id: str, number: str, identity: tuple[FormSpec, RecordVersi
         resource["birthDate"] = summary.birth_date.isoformat()
     if summary.phone:
         resource["telecom"] = [{"system": "phone", "value": summary.phone}]
-    if birthplace := data.get("birthplace_code"):
-        resource["extension"] = [_birthplace(str(birthplace))]
+    if extensions := _identity_extensions(data):
+        resource["extension"] = extensions
     if death is not None:
         resource["deceasedDateTime"] = moment(death.occurred_at)
     if contact := next_of_kin(data):
@@ -206,13 +206,26 @@ def _ins(nir: str) -> dict[str, Any]:
             "system": INS_NIA_SYSTEM if awaiting else INS_SYSTEM, "value": nir}
 
 
-def _birthplace(code: str) -> dict[str, Any]:
+def _identity_extensions(data: dict[str, Any]) -> list[dict[str, Any]]:
     """The INSEE code of the birthplace the identity was created with (a commune's, or 99 and a
     country's for a person born abroad), which identity vigilance matches on with the INS traits.
     FR Core puts it in an extension of its own on the Address, whose URL and binding could not be
     checked here (offline): it goes in the standard extension's Address as `district`, the
     element nearest a commune, as the code alone, for an interface engine to map."""
-    return {"url": BIRTHPLACE, "valueAddress": {"district": code}}
+    code = data.get("birthplace_code")
+    return [{"url": BIRTHPLACE, "valueAddress": {"district": str(code)}}] if code else []
+
+
+def identity_as_before(patient: dict[str, Any]) -> dict[str, Any]:
+    """A Patient as releases before the INS type and the birthplace wrote it: the INS untyped,
+    under the NIR's OID whatever its number, and no birthplace. What an earlier export recorded as
+    sent is that form's hash: compared with this one, each patient it sent with an INS or a
+    birthplace went again as an update, replacing the EHR's identity, and any correction made to
+    it there by the identity-vigilance staff. The worklist line still gives them the birthplace."""
+    before = {name: value for name, value in patient.items() if name != "extension"}
+    before["identifier"] = [{"use": found["use"], "system": INS_SYSTEM, "value": found["value"]} if "type" in found
+                            else found for found in patient["identifier"]]
+    return before
 
 
 def _place(ward: str | None, bed: str | None) -> dict[str, str]:
