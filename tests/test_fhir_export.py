@@ -60,6 +60,12 @@ def _staff(session, staff_id, display):
             "display": display}
 
 
+def _places(encounter):
+    """Each location of an Encounter as its physical type and name."""
+    return [(place["physicalType"]["coding"][0]["code"], place["location"]["display"])
+            for place in encounter["location"]]
+
+
 def _unresolved(bundle):
     inside = {entry["fullUrl"] for entry in bundle["entry"]}
     return [ref for entry in bundle["entry"] for ref in references(entry["resource"]) if ref not in inside]
@@ -333,7 +339,7 @@ def test_amended_records_export_their_latest_version_and_withdrawn_ones_say_so(
     withdrawn = records.mark_entered_in_error(doctor, morphine, "Wrong patient")
     bundle = _export(session_for, tmp_path)
     encounter = _by_id(bundle, admission_id)
-    assert encounter["location"][0]["location"] == {"display": "ward 3B bed 14"}
+    assert _places(encounter) == [("wa", "3B"), ("bd", "14")]
     provenance = _provenance_of(bundle, admission_id)
     assert provenance["activity"]["text"] == "Amended: version 2" and provenance["reason"] == [{"text": "Wrong bed typed"}]
     assert provenance["recorded"] == latest.recorded_at.isoformat()
@@ -552,10 +558,12 @@ def test_transfers_are_encounter_locations_with_their_periods(session_for, admis
                                          "reason": "Stable"}, patient_id=patient)
     in_progress = _by_id(_export(session_for, tmp_path, "during"), admitted.record_id)
     assert in_progress["status"] == "in-progress" and "end" not in in_progress["period"]
+    first, icu, back = ({"start": "2026-11-28T10:30:00+01:00", "end": "2026-11-28T11:00:00+01:00"},
+                        {"start": "2026-11-28T11:00:00+01:00", "end": "2026-11-28T12:30:00+01:00"},
+                        {"start": "2026-11-28T12:30:00+01:00"})
     assert [(loc["location"]["display"], loc["status"], loc["period"]) for loc in in_progress["location"]] == [
-        ("ward 3B bed 12", "completed", {"start": "2026-11-28T10:30:00+01:00", "end": "2026-11-28T11:00:00+01:00"}),
-        ("ward ICU bed 4", "completed", {"start": "2026-11-28T11:00:00+01:00", "end": "2026-11-28T12:30:00+01:00"}),
-        ("ward 3B bed 2", "active", {"start": "2026-11-28T12:30:00+01:00"})]
+        ("3B", "completed", first), ("12", "completed", first), ("ICU", "completed", icu), ("4", "completed", icu),
+        ("3B", "active", back), ("2", "active", back)]
     assert [t["reference"] for t in _provenance_of(_export(session_for, tmp_path, "again"), moved.record_id)["target"]] \
         == [f"urn:uuid:{admitted.record_id}"]
 
@@ -563,9 +571,15 @@ def test_transfers_are_encounter_locations_with_their_periods(session_for, admis
                                           "letter_given": True, "medicines_given": True}, patient_id=patient)
     finished = _by_id(_export(session_for, tmp_path, "after"), admitted.record_id)
     assert finished["status"] == "finished" and finished["period"]["end"] == "2026-11-28T13:30:00+01:00"
-    assert finished["location"][-1] == {"location": {"display": "ward 3B bed 2"}, "status": "completed",
-                                        "period": {"start": "2026-11-28T12:30:00+01:00",
-                                                   "end": "2026-11-28T13:30:00+01:00"}}
+    assert finished["location"][-2:] == [
+        {"location": {"identifier": {"system": "urn:downtime:ward", "value": "3B"}, "display": "3B"},
+         "physicalType": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/location-physical-type",
+                                      "code": "wa", "display": "Ward"}]},
+         "status": "completed", "period": {"start": "2026-11-28T12:30:00+01:00", "end": "2026-11-28T13:30:00+01:00"}},
+        {"location": {"identifier": {"system": "urn:downtime:bed", "value": "3B/2"}, "display": "2"},
+         "physicalType": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/location-physical-type",
+                                      "code": "bd", "display": "Bed"}]},
+         "status": "completed", "period": {"start": "2026-11-28T12:30:00+01:00", "end": "2026-11-28T13:30:00+01:00"}}]
     disposition = finished["hospitalization"]["dischargeDisposition"]
     assert disposition["coding"][0]["code"] == "long" and disposition["text"] == "Care home / nursing home"
 
@@ -608,7 +622,7 @@ def test_an_amended_admission_keeps_its_place_before_a_transfer_of_the_same_minu
     clock.advance(minutes=5)
     records.amend(nurse, admission.record_id, {**admission.data, "bed": "3"}, "bed was wrong")
     encounter = _by_id(_export(session_for, tmp_path), admission.record_id)
-    assert [place["location"]["display"] for place in encounter["location"]] == ["ward 3B bed 3", "ward ICU bed 1"]
+    assert _places(encounter) == [("wa", "3B"), ("bd", "3"), ("wa", "ICU"), ("bd", "1")]
 
 
 def test_the_encounter_carries_the_reason_for_admission_and_the_admitting_clinician(session_for, admission_values,
@@ -1149,5 +1163,5 @@ def test_a_withdrawn_movement_or_cancellation_an_earlier_bundle_sent_says_why_it
         (target,) = [_entry_of(bundle, one.reference.removeprefix("urn:uuid:")) for one in why.target]
         assert target["resource"]["resourceType"] == kind and target["request"]["method"] == "PUT"
         changed_back[kind] = target["resource"]
-    assert [place["location"]["display"] for place in changed_back["Encounter"]["location"]] == ["ward 3B bed 12"]
+    assert _places(changed_back["Encounter"]) == [("wa", "3B"), ("bd", "12")]
     assert changed_back["Appointment"]["status"] == "booked"

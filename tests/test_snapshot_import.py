@@ -289,6 +289,26 @@ def test_the_exports_no_known_allergy_loads_back_as_no_known_allergies(session_f
     assert (loaded.data["allergy_status"], loaded.data.get("allergies")) == ("nka", None)
 
 
+def test_an_exported_encounter_s_ward_and_bed_load_back(session_for, admission_values, clerk, tmp_path):
+    """The export wrote each place as one location, "ward 3B bed 12", which this reader, taking
+    the ward and the bed from locations typed `wa` and `bd`, could not load (nor could an EHR):
+    each is now a location of its own, typed, and the current ones are where the patient is."""
+    from downtime.sync.snapshot_fhir import read_fhir_snapshot
+
+    nurse = session_for("nurse")
+    admitted = records.save_new(nurse, "admission", admission_values)
+    records.save_new(nurse, "transfer", {"moved_at": "2026-11-28T11:00+01:00", "to_ward": "ICU", "to_bed": "4",
+                                         "reason": "Needs monitoring"}, patient_id=admitted.patient_id)
+    sent = json.loads((export(clerk, tmp_path / "export").folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    path = tmp_path / "snapshot.json"
+    path.write_text(json.dumps({"resourceType": "Bundle", "type": "collection", "entry": [
+        {"fullUrl": entry["fullUrl"], "resource": entry["resource"]} for entry in sent["entry"]
+        if entry["resource"]["resourceType"] in ("Patient", "Encounter")]}), encoding="utf-8")
+    (patient,) = [item for item in read_fhir_snapshot(path) if item.kind == "patient"]
+    assert (patient.values["ward"], patient.values["bed"]) == ("ICU", "4")
+    assert (patient.values["birth_name"], patient.values["reason"]) == ("Lefèvre", admission_values["reason"])
+
+
 _SNOMED = "http://snomed.info/sct"
 _VERIFICATION = "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification"
 _CLINICAL = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical"

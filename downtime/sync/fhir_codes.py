@@ -28,6 +28,7 @@ CANCELLATION_REASON = "http://terminology.hl7.org/CodeSystem/appointment-cancell
 PROVENANCE_PARTICIPANT = "http://terminology.hl7.org/CodeSystem/provenance-participant-type"
 DATA_OPERATION = "http://terminology.hl7.org/CodeSystem/v3-DataOperation"
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+LOCATION_TYPE = "http://terminology.hl7.org/CodeSystem/location-physical-type"
 DATA_ABSENT_REASON = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
 LOINC = "http://loinc.org"
 SNOMED = "http://snomed.info/sct"
@@ -80,6 +81,7 @@ SYSTEMS: dict[str, dict[str, str]] = {
     PROVENANCE_PARTICIPANT: {"author": "Author"},
     DATA_OPERATION: {"CREATE": "create", "UPDATE": "revise", "NULLIFY": "nullify"},
     OBSERVATION_CATEGORY: {"vital-signs": "Vital Signs", "survey": "Survey"},
+    LOCATION_TYPE: {"wa": "Ward", "bd": "Bed"},
     DATA_ABSENT_REASON: {"not-applicable": "Not Applicable"},
     # What each means, not a display: code_only sends none (see FR_CORE_IDENTIFIER_TYPE).
     FR_CORE_IDENTIFIER_TYPE: {"INS-NIR": "INS of a registered person (NIR)",

@@ -32,6 +32,7 @@ from downtime.sync.fhir_codes import (
     DISCHARGE_DISPOSITION,
     GENDER,
     FR_CORE_IDENTIFIER_TYPE,
+    LOCATION_TYPE,
     code_only,
     coding,
 )
@@ -56,6 +57,10 @@ BIRTHPLACE = "http://hl7.org/fhir/StructureDefinition/patient-birthPlace"
 # The EHR's visit number the admission form asks "if known", as IPP_SYSTEM is the EHR's patient
 # number: a deployment that knows the EHR's own system would put it here.
 ENCOUNTER_NUMBER_SYSTEM = "urn:downtime:ehr-encounter-number"
+# The ward's code and the bed's (ward/bed) as the ward board names them; a deployment that knows
+# the EHR's location identifiers would put their systems here.
+WARD_SYSTEM = "urn:downtime:ward"
+BED_SYSTEM = "urn:downtime:bed"
 _EIE = RecordStatus.ENTERED_IN_ERROR
 
 
@@ -228,8 +233,19 @@ def identity_as_before(patient: dict[str, Any]) -> dict[str, Any]:
     return before
 
 
-def _place(ward: str | None, bed: str | None) -> dict[str, str]:
-    return {"display": f"ward {ward or '-'} bed {bed or '-'}"}
+def _places(ward: str | None, bed: str | None, **when: Any) -> list[dict[str, Any]]:
+    """The ward and the bed as two Encounter.location entries, each typed (`wa`, `bd`) and with
+    an identifier the EHR can map onto its own locations, their names as displays: as the app's
+    own FHIR snapshot reader takes them, where "ward 3B bed 12" as one display could be loaded by
+    none. A bed's identifier is its ward's and its number (bed 12 is on every ward). `when`: the
+    entries' status and period."""
+    places = []
+    for system, value, name, kind in ((WARD_SYSTEM, ward, ward, "wa"),
+                                      (BED_SYSTEM, f"{ward}/{bed}" if ward else bed, bed, "bd")):
+        if name:
+            places.append({"location": {"identifier": {"system": system, "value": value}, "display": name},
+                           "physicalType": {"coding": [coding(LOCATION_TYPE, kind)]}, **when})
+    return places
 
 
 def _encounter_base(admission: RecordVersion, patient_id: str, status: str) -> dict[str, Any]:
@@ -243,7 +259,7 @@ def _encounter_base(admission: RecordVersion, patient_id: str, status: str) -> d
 
 
 def _encounter(stay: _Stay, patient_id: str) -> dict[str, Any]:
-    """Each bed of the stay is a location with its period: it ends when the next one starts
+    """Each ward and bed of the stay is a location with its period: it ends when the next one starts
     (completed), or stays open (active) while the patient is still there. The reason for
     admission and the admitting clinician, which the back-entry line leaves out, travel here
     as text, where the FHIR snapshot reader takes them from."""
@@ -252,8 +268,7 @@ def _encounter(stay: _Stay, patient_id: str) -> dict[str, Any]:
     for index, (ward, bed, since) in enumerate(stay.places):
         until = stay.places[index + 1][2] if index + 1 < len(stay.places) else ended
         period = {"start": moment(since)} | ({"end": moment(until)} if until else {})
-        locations.append({"location": _place(ward, bed), "status": "completed" if until else "active",
-                          "period": period})
+        locations += _places(ward, bed, status="completed" if until else "active", period=period)
     resource = _encounter_base(stay.admission, patient_id, "finished" if stay.left else "in-progress")
     resource["period"] = {"start": moment(stay.admission.occurred_at)} | ({"end": moment(ended)} if ended else {})
     resource["location"] = locations
@@ -293,4 +308,4 @@ def _withdrawn_encounter(spec: FormSpec, admission: RecordVersion, patient_id: s
                      admission.recorded_at)
     start = {"start": moment(admission.occurred_at)}
     return _encounter_base(admission, patient_id, "entered-in-error") | {
-        "period": start, "location": [{"location": _place(event.ward, event.bed), "period": start}]}
+        "period": start, "location": _places(event.ward, event.bed, period=start)}
