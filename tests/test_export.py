@@ -122,9 +122,10 @@ def test_fhir_bundle_validates_and_resolves(exported):
     assert bundle.type == "transaction"
     full_urls = {entry["fullUrl"] for entry in raw["entry"]}
     kinds = [entry["resource"]["resourceType"] for entry in raw["entry"]]
-    assert kinds == ["Patient", "Encounter", "AllergyIntolerance", "Observation", "Provenance"]
-    patient, encounter, allergy, height, _ = (entry["resource"] for entry in raw["entry"])
-    assert {encounter["subject"]["reference"], allergy["patient"]["reference"], height["subject"]["reference"]} <= full_urls
+    assert kinds == ["Patient", "Encounter", "AllergyIntolerance", "Observation", "Observation", "Provenance"]
+    patient, encounter, allergy, height, weight, _ = (entry["resource"] for entry in raw["entry"])
+    assert {encounter["subject"]["reference"], allergy["patient"]["reference"], height["subject"]["reference"],
+            weight["subject"]["reference"]} <= full_urls
     assert patient["identifier"][0] == {"use": "temp", "system": "urn:downtime:number",
                                         "value": raw["entry"][0]["request"]["ifNoneExist"].split("|")[1]}
     check_codes(raw)

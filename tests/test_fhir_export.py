@@ -600,9 +600,9 @@ def test_observations_travel_as_vital_signs_with_a_news2_total_derived_from_them
     observations = {e["fullUrl"]: e["resource"] for e in demo["entry"] if e["resource"]["resourceType"] == "Observation"}
     totals = [o for o in observations.values() if o["category"][0]["coding"][0]["code"] == "survey"]
     assert totals and all(o["code"]["coding"][0]["code"] == "1104051000000101" for o in totals)
-    loinc = {o["code"]["coding"][0]["code"] for o in observations.values()
-             if o["code"].get("coding") and o["code"]["coding"][0]["system"] == "http://loinc.org"}
-    assert loinc == {"9279-1", "59408-5", "3151-8", "85354-9", "8867-4", "8310-5", "8302-2"}
+    loinc = {coding["code"] for o in observations.values() for coding in o["code"].get("coding", [])
+             if coding["system"] == "http://loinc.org"}
+    assert loinc == {"9279-1", "2708-6", "59408-5", "3151-8", "85354-9", "8867-4", "8310-5", "8302-2", "29463-7"}
     for total in totals:
         parts = [observations[ref["reference"]] for ref in total["derivedFrom"]]
         assert all(part["subject"] == total["subject"] and part["effectiveDateTime"] == total["effectiveDateTime"]
@@ -1165,3 +1165,23 @@ def test_a_withdrawn_movement_or_cancellation_an_earlier_bundle_sent_says_why_it
         changed_back[kind] = target["resource"]
     assert _places(changed_back["Encounter"]) == [("wa", "3B"), ("bd", "12")]
     assert changed_back["Appointment"]["status"] == "booked"
+
+
+def test_vital_signs_meet_the_r4_vital_signs_profile_and_the_weight_travels(demo):
+    """Every Observation of category vital-signs has a LOINC code and a UCUM quantity, as the R4
+    vital-signs profile requires: oxygen saturation carries 2708-6 beside 59408-5 (pulse
+    oximetry); the body weight, which decides doses and was left out, goes as 29463-7 in kg; the
+    level of consciousness and air or oxygen, words only, go as what the nurse observed (exam)."""
+    observations = _resources(demo, "Observation")
+    vital = [o for o in observations if o["category"][0]["coding"][0]["code"] == "vital-signs"]
+    assert vital and all(o["code"].get("coding") and {c["system"] for c in o["code"]["coding"]} == {"http://loinc.org"}
+                         for o in vital)
+    assert all(o["valueQuantity"]["system"] == "http://unitsofmeasure.org" for o in vital if "valueQuantity" in o)
+    saturation = [o for o in vital if "59408-5" in {c["code"] for c in o["code"]["coding"]}]
+    assert saturation and all([c["code"] for c in o["code"]["coding"]] == ["2708-6", "59408-5"] for o in saturation)
+    weights = [o for o in vital if o["code"]["coding"][0]["code"] == "29463-7"]
+    assert weights and all(o["valueQuantity"]["unit"] == o["valueQuantity"]["code"] == "kg" for o in weights)
+    assert {o["code"]["coding"][0]["display"] for o in weights} == {"Body weight"}
+    worded = [o for o in observations if "coding" not in o["code"]]
+    assert {o["code"]["text"] for o in worded} == {"Level of consciousness (ACVPU)", "Supplemental oxygen"}
+    assert {o["category"][0]["coding"][0]["code"] for o in worded} == {"exam"}

@@ -1,11 +1,14 @@
 """What an admission records beyond who the patient is, where they stay and their allergies,
-as FHIR: the next of kin as a Patient.contact, the height as a vital-sign Observation (LOINC,
-UCUM), the diet as a NutritionOrder and the medicines taken before admission as a
-MedicationStatement. Without them the records office had to find them on the paper form: neither
-the bundle nor the worklist carried them.
+as FHIR: the next of kin as a Patient.contact, the height and the weight as vital-sign
+Observations (LOINC, UCUM), the diet as a NutritionOrder and the medicines taken before admission
+as a MedicationStatement. Without them the records office
+had to find them on the paper form: neither the bundle nor the worklist carried them.
 
-The weight stays on the admission's worklist line, where the clerk enters it with the other
-answers the bundle lacks; writing it here too would enter it twice."""
+The weight decides doses (enoxaparin, gentamicin), and the EHR's dose checks read it from a
+body-weight Observation, which a worklist line cannot give them. It was kept out of the bundle so
+as not to be entered twice, being on the admission's worklist line; the allergies and the
+medicines taken before admission are on that line too, and in the bundle, for the clerk to check
+against the EHR rather than enter: the weight now is the same."""
 
 from __future__ import annotations
 
@@ -17,7 +20,8 @@ from downtime.sync.fhir_codes import CONTACT_ROLE, LOINC, OBSERVATION_CATEGORY, 
 from downtime.sync.fhir_elements import Context, derived_id, label, moment, record_identifier, reference
 from downtime.sync.fhir_observations import observation_status, quantity
 
-HEIGHT = ("height_cm", "8302-2", "cm")
+# Field → (LOINC code, UCUM unit) of what the admission measures or is told of the body.
+BODY = {"height_cm": ("8302-2", "cm"), "weight_kg": ("29463-7", "kg")}
 # French law's "personne de confiance" has no code of its own in the contact-role value set.
 TRUSTED_PERSON = "Trusted person (personne de confiance)"
 
@@ -42,20 +46,17 @@ def next_of_kin(data: dict[str, Any]) -> list[dict[str, Any]]:
     return [contact]
 
 
-def height(admission: RecordVersion, patient_id: str, ctx: Context) -> list[dict[str, Any]]:
-    """The height measured or given on arrival, at the admission's time."""
-    field_id, code, unit = HEIGHT
-    value = admission.data.get(field_id)
-    if value is None:
-        return []
-    ident = derived_id(admission.record_id, field_id)
+def body_measures(admission: RecordVersion, patient_id: str, ctx: Context) -> list[dict[str, Any]]:
+    """The height and the weight measured or given on arrival, at the admission's time."""
     return [{"resourceType": "Observation", "id": ident, "identifier": record_identifier(ident),
              "status": observation_status(admission),
              "category": [{"coding": [coding(OBSERVATION_CATEGORY, "vital-signs")]}],
              "code": {"coding": [coding(LOINC, code)]}, "subject": reference(patient_id),
              "effectiveDateTime": moment(admission.occurred_at),
              "performer": [ctx.author(ctx.original(admission))],
-             "valueQuantity": quantity(value, unit)}]
+             "valueQuantity": quantity(admission.data[field_id], unit)}
+            for field_id, (code, unit) in BODY.items() if admission.data.get(field_id) is not None
+            for ident in (derived_id(admission.record_id, field_id),)]
 
 
 def diet(spec: FormSpec, admission: RecordVersion, patient_id: str, ended: bool) -> list[dict[str, Any]]:

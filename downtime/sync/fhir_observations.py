@@ -1,6 +1,11 @@
 """Each set of bedside observations as FHIR vital-sign Observations (LOINC codes, UCUM units)
 and one NEWS2 total-score Observation derived from them, with each parameter's points as a
-component: the EHR's chart and early-warning history then cover the outage too."""
+component: the EHR's chart and early-warning history then cover the outage too.
+
+The level of consciousness (ACVPU) and whether the patient is on oxygen go as what the nurse
+observed (category `exam`), in words: no LOINC code was certain enough to send for either, and
+the R4 vital-signs profile, which any Observation of category `vital-signs` must meet, wants
+one."""
 
 from __future__ import annotations
 
@@ -18,9 +23,11 @@ from downtime.sync.fhir_codes import DATA_ABSENT_REASON, LOINC, NEWS2_CODES, OBS
 from downtime.sync.fhir_elements import (Context, Group, Made, derived_id, label, moment, patient_key,
                                          record_identifier, reference)
 
-# Field → (LOINC code, UCUM unit) of the vital signs the form records.
-VITALS = {"respiratory_rate": ("9279-1", "/min"), "spo2": ("59408-5", "%"), "oxygen_flow": ("3151-8", "L/min"),
-          "pulse": ("8867-4", "/min"), "temperature": ("8310-5", "Cel")}
+# Field → (LOINC codes, UCUM unit) of the vital signs the form records. Oxygen saturation is
+# 2708-6, which the R4 vital-signs profile requires, and 59408-5, by pulse oximetry, as the ward
+# measures it.
+VITALS = {"respiratory_rate": (("9279-1",), "/min"), "spo2": (("2708-6", "59408-5"), "%"),
+          "oxygen_flow": (("3151-8",), "L/min"), "pulse": (("8867-4",), "/min"), "temperature": (("8310-5",), "Cel")}
 BLOOD_PRESSURE = ("85354-9", {"systolic_bp": "8480-6", "diastolic_bp": "8462-4"}, "mm[Hg]")
 # NEWS2 chart rows → the score field of `ParameterScores`, in chart order.
 SCORE_ROWS = ("respiratory_rate", "spo2", "air_or_oxygen", "systolic_bp", "pulse", "consciousness", "temperature")
@@ -57,27 +64,27 @@ def _resources(record: RecordVersion, ctx: Context, birth_date: date | None) -> 
     common = {"status": observation_status(record), "subject": reference(str(record.patient_id)),
               "effectiveDateTime": moment(data["taken_at"]),
               "performer": [ctx.author(ctx.original(record))]}
-    vital_signs = {"category": [{"coding": [coding(OBSERVATION_CATEGORY, "vital-signs")]}], **common}
     made: list[dict[str, Any]] = []
 
-    def add(what: str, **resource: Any) -> None:
+    def add(what: str, category: str = "vital-signs", **resource: Any) -> None:
         ident = derived_id(record.record_id, what)
         made.append({"resourceType": "Observation", "id": ident, "identifier": record_identifier(ident),
-                     **vital_signs, **resource})
+                     "category": [{"coding": [coding(OBSERVATION_CATEGORY, category)]}], **common, **resource})
 
-    for field_id, (code, unit) in VITALS.items():
+    for field_id, (codes, unit) in VITALS.items():
         if data.get(field_id) is not None:
-            add(field_id, code={"coding": [coding(LOINC, code)]}, valueQuantity=quantity(data[field_id], unit))
+            add(field_id, code={"coding": [coding(LOINC, code) for code in codes]},
+                valueQuantity=quantity(data[field_id], unit))
     panel, parts, unit = BLOOD_PRESSURE
     if any(data.get(field_id) is not None for field_id in parts):
         add("blood_pressure", code={"coding": [coding(LOINC, panel)]}, component=[
             {"code": {"coding": [coding(LOINC, code)]}, "valueQuantity": quantity(data[field_id], unit)}
             for field_id, code in parts.items() if data.get(field_id) is not None])
     if data.get("consciousness"):
-        add("consciousness", code={"text": "Level of consciousness (ACVPU)"},
+        add("consciousness", "exam", code={"text": "Level of consciousness (ACVPU)"},
             valueCodeableConcept={"text": label(spec, "consciousness", data["consciousness"])})
     if data.get("on_oxygen") is not None:
-        add("air_or_oxygen", code={"text": "Supplemental oxygen"},
+        add("air_or_oxygen", "exam", code={"text": "Supplemental oxygen"},
             valueCodeableConcept={"text": "On supplemental oxygen" if data["on_oxygen"] else "On air"})
     total: dict[str, Any] = {
         "resourceType": "Observation", "id": record.record_id, "identifier": record_identifier(record.record_id),

@@ -24,7 +24,7 @@ from downtime.formspec.schema import VALIDATED_IDENTITY, Meaning
 from downtime.services.census import event_of
 from downtime.services.patients import PatientSummary, downtime_numbers, summarise
 from downtime.storage.records import histories
-from downtime.sync.fhir_admission import diet, height, next_of_kin, usual_medicines
+from downtime.sync.fhir_admission import body_measures, diet, next_of_kin, usual_medicines
 from downtime.sync.fhir_allergies import allergy_resources
 from downtime.sync.fhir_codes import (
     ACT_CODE,
@@ -121,7 +121,7 @@ def _made(patient_id: str, number: str, items: list[tuple[FormSpec, RecordVersio
         encounter = encounter_of.get(admission.record_id, admission.record_id)
         for resource in (*allergy_resources(spec, admission, amended.get(admission.record_id, ()), patient_id,
                                             partial(ctx.sent_under, "AllergyIntolerance")),
-                         *height(admission, patient_id, ctx),
+                         *body_measures(admission, patient_id, ctx),
                          *diet(spec, admission, patient_id, admission.record_id in ended),
                          *usual_medicines(admission, patient_id, encounter)):
             made.add(resource, admission.record_id)
