@@ -125,7 +125,8 @@ def test_fhir_bundle_validates_and_resolves(exported):
     assert kinds == ["Patient", "Encounter", "AllergyIntolerance", "Observation", "Observation", "Provenance"]
     patient, encounter, allergy, height, weight, _ = (entry["resource"] for entry in raw["entry"])
     assert {encounter["subject"]["reference"], allergy["patient"]["reference"], height["subject"]["reference"],
-            weight["subject"]["reference"]} <= full_urls
+            weight["subject"]["reference"], allergy["encounter"]["reference"], weight["encounter"]["reference"]} \
+        <= full_urls
     assert patient["identifier"][0] == {"use": "temp", "system": "urn:downtime:number",
                                         "value": raw["entry"][0]["request"]["ifNoneExist"].split("|")[1]}
     check_codes(raw)

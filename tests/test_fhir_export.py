@@ -1167,6 +1167,59 @@ def test_a_withdrawn_movement_or_cancellation_an_earlier_bundle_sent_says_why_it
     assert changed_back["Appointment"]["status"] == "booked"
 
 
+def _stay_of(resource):
+    """The reference naming the stay a resource was recorded in (a dose's is its `context`)."""
+    return resource.get("encounter", resource.get("context", {})).get("reference")
+
+
+def test_each_clinical_record_names_the_stay_it_was_recorded_in(session_for, earlier_stay, medication_ward, tmp_path):
+    """The EHR files orders, doses, vital signs and operations by visit, and for a readmitted
+    patient only the medicines taken before admission said which stay a record was of. Each now
+    names the Encounter of the stay running at its time (an order's: the later of its start and
+    its writing), inside the bundle; an operation decided before the patient came in names none."""
+    patient, amox, _ = medication_ward
+    nurse, furosemide, ceftriaxone = earlier_stay
+    first, second = (record.record_id for record in sorted(
+        (r for r in records.list_current(nurse.db, patient_id=patient) if r.form_id == "admission"),
+        key=lambda r: r.occurred_at))
+    doses = [medication.record_dose(nurse, order, {
+        "outcome": "given", "given_at": given, "scheduled_for": due, "dose_given": amount, "route": "IV"},
+        overrides={Check.ALLERGY: "tolerated in 2024"}).record_id for order, given, due, amount in (
+        (amox, "2026-11-27T14:05+01:00", "2026-11-27T14:00+01:00", 1.0),
+        (ceftriaxone, "2026-11-28T14:10+01:00", "2026-11-28T14:00+01:00", 2.0))]
+    sets = [records.save_new(nurse, "observations", {
+        "taken_at": taken, "respiratory_rate": 18, "spo2": 96, "spo2_scale": "scale_1", "on_oxygen": False,
+        "pulse": 80, "consciousness": "alert"}, patient_id=patient).record_id
+        for taken in ("2026-11-27T12:00+01:00", "2026-11-28T13:00+01:00")]
+    coord = session_for("coord")
+    monday, tuesday = _sessions(coord)
+    before_admission = _book(coord, patient, monday, "2026-11-30T08:00+01:00").record_id
+    during = theatre.book(coord, patient, {
+        "procedure": "Hip hemiarthroplasty", "laterality": "right", "priority": "urgent",
+        "decided_at": "2026-11-28T13:30+01:00", "surgeon": "Dr Roux", "session": tuesday,
+        "planned_start": "2026-12-01T08:00+01:00", "expected_minutes": 90}).record_id
+    bundle = _export(session_for, tmp_path)
+    Bundle.model_validate(bundle)
+    check_codes(bundle)
+    assert _unresolved(bundle) == []
+    stays = {f"urn:uuid:{first}": "first", f"urn:uuid:{second}": "second", None: "none"}
+    assert {_by_id(bundle, ident.removeprefix("urn:uuid:"))["resourceType"] for ident in stays if ident} == {"Encounter"}
+    assert [stays[_stay_of(_by_id(bundle, ident))] for ident in (furosemide, amox, ceftriaxone, *doses,
+                                                                   before_admission, during)] == [
+        "first", "second", "second", "first", "second", "none", "second"]  # amoxicillin was written in the second
+    for record_id, stay in zip(sets, ("first", "second")):
+        made = [_by_id(bundle, target["reference"].removeprefix("urn:uuid:"))
+                for target in _provenance_of(bundle, record_id)["target"]]
+        assert len(made) == 6 and {stays[_stay_of(resource)] for resource in made} == {stay}
+    for admission, stay in ((first, "first"), (second, "second")):
+        made = [_by_id(bundle, target["reference"].removeprefix("urn:uuid:"))
+                for target in _provenance_of(bundle, admission)["target"]]
+        about = {resource["resourceType"]: stays[_stay_of(resource)] for resource in made
+                 if resource["resourceType"] in ("AllergyIntolerance", "Observation", "MedicationStatement")}
+        assert about == {"AllergyIntolerance": stay, "Observation": stay}
+    assert MedicationAdministration.model_validate(_by_id(bundle, doses[1])).context.reference == f"urn:uuid:{second}"
+
+
 def test_vital_signs_meet_the_r4_vital_signs_profile_and_the_weight_travels(demo):
     """Every Observation of category vital-signs has a LOINC code and a UCUM quantity, as the R4
     vital-signs profile requires: oxygen saturation carries 2708-6 beside 59408-5 (pulse

@@ -1052,16 +1052,21 @@ def _orders_with_slots(db: Database, patient_ids: Collection[str], first_day: da
     return found
 
 
+def placed_at(found: Order, written_at: datetime) -> datetime:
+    """The moment whose stay an order is of: the later of its start and its writing (an order
+    rewritten in this stay with the course's first day as its start is this stay's)."""
+    return max(found.start_at, written_at)
+
+
 def stay_end(found: Order, written_at: datetime, moves: list[MovementEvent], at: datetime) -> MovementEvent | None:
     """The discharge, death or transfer out that ended the stay this order was written and
-    started in, by `at`, if the order outlived it (not stopped by then). Inpatient orders end
-    with the stay: such an order is read as stopped then by everything that reads orders (the
-    round, the chart and a dose through `orders` and `_orders_with_slots`, the handover, the
-    list of records, the export), and a readmitted patient's is prescribed again if it still
-    stands. Leaving rewrites no order (the nurse recording it may not write orders), so this
-    is the one place that says it. The later of its start and its writing places it: an order
-    rewritten in this stay with the course's first day as its start is this stay's."""
-    ended = left_after(moves, max(found.start_at, written_at))
+    started in (`placed_at`), by `at`, if the order outlived it (not stopped by then). Inpatient
+    orders end with the stay: such an order is read as stopped then by everything that reads
+    orders (the round, the chart and a dose through `orders` and `_orders_with_slots`, the
+    handover, the list of records, the export), and a readmitted patient's is prescribed again if
+    it still stands. Leaving rewrites no order (the nurse recording it may not write orders), so
+    this is the one place that says it."""
+    ended = left_after(moves, placed_at(found, written_at))
     if ended is None or ended.occurred_at > at or (found.stop_at is not None and found.stop_at <= ended.occurred_at):
         return None
     return ended

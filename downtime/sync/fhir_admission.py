@@ -1,7 +1,7 @@
 """What an admission records beyond who the patient is, where they stay and their allergies,
 as FHIR: the next of kin as a Patient.contact, the height and the weight as vital-sign
 Observations (LOINC, UCUM), the diet as a NutritionOrder and the medicines taken before admission
-as a MedicationStatement. Without them the records office
+as a MedicationStatement, each in the stay the admission opened. Without them the records office
 had to find them on the paper form: neither the bundle nor the worklist carried them.
 
 The weight decides doses (enoxaparin, gentamicin), and the EHR's dose checks read it from a
@@ -46,20 +46,21 @@ def next_of_kin(data: dict[str, Any]) -> list[dict[str, Any]]:
     return [contact]
 
 
-def body_measures(admission: RecordVersion, patient_id: str, ctx: Context) -> list[dict[str, Any]]:
+def body_measures(admission: RecordVersion, patient_id: str, encounter_id: str, ctx: Context) -> list[dict[str, Any]]:
     """The height and the weight measured or given on arrival, at the admission's time."""
     return [{"resourceType": "Observation", "id": ident, "identifier": record_identifier(ident),
              "status": observation_status(admission),
              "category": [{"coding": [coding(OBSERVATION_CATEGORY, "vital-signs")]}],
              "code": {"coding": [coding(LOINC, code)]}, "subject": reference(patient_id),
-             "effectiveDateTime": moment(admission.occurred_at),
+             "encounter": reference(encounter_id), "effectiveDateTime": moment(admission.occurred_at),
              "performer": [ctx.author(ctx.original(admission))],
              "valueQuantity": quantity(admission.data[field_id], unit)}
             for field_id, (code, unit) in BODY.items() if admission.data.get(field_id) is not None
             for ident in (derived_id(admission.record_id, field_id),)]
 
 
-def diet(spec: FormSpec, admission: RecordVersion, patient_id: str, ended: bool) -> list[dict[str, Any]]:
+def diet(spec: FormSpec, admission: RecordVersion, patient_id: str, encounter_id: str,
+         ended: bool) -> list[dict[str, Any]]:
     """The diet as an oral-diet order, its kinds as text (no diet code means exactly what the
     form's choices do): active while the stay lasts, completed once it has ended (`ended`)."""
     kinds, notes = admission.data.get("diet") or [], admission.data.get("diet_notes")
@@ -74,7 +75,8 @@ def diet(spec: FormSpec, admission: RecordVersion, patient_id: str, ended: bool)
         oral["instruction"] = notes
     ident = derived_id(admission.record_id, "diet")
     return [{"resourceType": "NutritionOrder", "id": ident, "identifier": record_identifier(ident), "status": status,
-             "intent": "order", "patient": reference(patient_id), "dateTime": moment(admission.occurred_at),
+             "intent": "order", "patient": reference(patient_id), "encounter": reference(encounter_id),
+             "dateTime": moment(admission.occurred_at),
              "oralDiet": oral}]
 
 

@@ -51,8 +51,9 @@ BY_PLACE_WITHDRAWN = ("Allergy {place} of the admission's list, sent by an earli
 
 
 def allergy_resources(spec: FormSpec, admission: RecordVersion, earlier: Sequence[RecordVersion],
-                      patient_id: str, sent: Callable[[str], bool]) -> list[dict[str, Any]]:
-    """What the current version states, entered in error when the admission is; then what
+                      patient_id: str, encounter_id: str, sent: Callable[[str], bool]) -> list[dict[str, Any]]:
+    """Each allergy of the patient's, asserted in the stay the admission opened (`encounter_id`):
+    what the current version states, entered in error when the admission is; then what
     `earlier` versions of the admission (any order, the current one among them or not) stated
     and it no longer does, entered in error; then each identifier by place an earlier export
     sent (`sent`: whether an AllergyIntolerance went under it), entered in error. Each is
@@ -67,19 +68,20 @@ def allergy_resources(spec: FormSpec, admission: RecordVersion, earlier: Sequenc
             first_recorded.setdefault(key, version.recorded_at)
             last_stated[key] = (row, index)
     current = _stated(spec, admission)
+    about = {"patient": reference(patient_id), "encounter": reference(encounter_id)}
     withdrawn = admission.status is RecordStatus.ENTERED_IN_ERROR
-    found = [_stated_resource(admission.record_id, key, row, first_recorded[key], patient_id, withdrawn, None)
+    found = [_stated_resource(admission.record_id, key, row, first_recorded[key], about, withdrawn, None)
              for key, row in current.items()]
     for key, (row, index) in last_stated.items():
         if key not in current:
             dropped_by = versions[index + 1]
             note = f"Removed from the admission record by its version {dropped_by.version}" + (
                 f": {dropped_by.reason}" if dropped_by.reason else "")
-            found.append(_stated_resource(admission.record_id, key, row, first_recorded[key], patient_id, True, note))
-    return found + _by_place(spec, admission.record_id, versions, patient_id, sent)
+            found.append(_stated_resource(admission.record_id, key, row, first_recorded[key], about, True, note))
+    return found + _by_place(spec, admission.record_id, versions, about, sent)
 
 
-def _by_place(spec: FormSpec, record_id: str, versions: Sequence[RecordVersion], patient_id: str,
+def _by_place(spec: FormSpec, record_id: str, versions: Sequence[RecordVersion], about: dict[str, Any],
               sent: Callable[[str], bool]) -> list[dict[str, Any]]:
     """The identifiers by place an earlier export sent, withdrawn. Which allergy the EHR's copy
     holds depends on the version that bundle carried, which is not known here: the resource
@@ -100,7 +102,7 @@ def _by_place(spec: FormSpec, record_id: str, versions: Sequence[RecordVersion],
     for place, substances in held.items():
         key = f"allergy-{place}"
         if sent(derived_id(record_id, key)):
-            resource = _resource(record_id, key, patient_id, first_at[place], "entered-in-error", None)
+            resource = _resource(record_id, key, about, first_at[place], "entered-in-error", None)
             resource["note"] = [{"text": BY_PLACE_WITHDRAWN.format(place=place + 1, held=", then ".join(substances))}]
             found.append(resource)
     return found
@@ -127,8 +129,8 @@ def _stated(spec: FormSpec, version: RecordVersion) -> dict[str, dict[str, Any] 
     return stated
 
 
-def _stated_resource(record_id: str, key: str, row: dict[str, Any] | None, recorded: datetime, patient_id: str,
-                     withdrawn: bool, note: str | None) -> dict[str, Any]:
+def _stated_resource(record_id: str, key: str, row: dict[str, Any] | None, recorded: datetime,
+                     about: dict[str, Any], withdrawn: bool, note: str | None) -> dict[str, Any]:
     """One allergy (`row`) or the "no known allergy" (None). A listed allergy is unconfirmed: the
     ward wrote what the patient or family said, with no test behind it."""
     if row is None:
@@ -136,7 +138,7 @@ def _stated_resource(record_id: str, key: str, row: dict[str, Any] | None, recor
     else:
         code = {"text": row["substance"]}
     verification = "entered-in-error" if withdrawn else "confirmed" if row is None else "unconfirmed"
-    resource = _resource(record_id, key, patient_id, recorded, verification, code)
+    resource = _resource(record_id, key, about, recorded, verification, code)
     if row is not None and (row.get("reaction") or row.get("severity")):
         reaction: dict[str, Any] = {"manifestation": [{"text": row.get("reaction") or row["substance"]}]}
         if row.get("severity") in SEVERITY:
@@ -147,10 +149,11 @@ def _stated_resource(record_id: str, key: str, row: dict[str, Any] | None, recor
     return resource
 
 
-def _resource(record_id: str, key: str, patient_id: str, recorded: datetime, verification: str,
+def _resource(record_id: str, key: str, about: dict[str, Any], recorded: datetime, verification: str,
               code: dict[str, Any] | None) -> dict[str, Any]:
-    """An AllergyIntolerance without its reaction and note; active unless entered in error (R4
-    forbids a clinical status on one entered in error, and requires one otherwise)."""
+    """An AllergyIntolerance without its reaction and note, of the patient and the stay `about`
+    names; active unless entered in error (R4 forbids a clinical status on one entered in
+    error, and requires one otherwise)."""
     ident = derived_id(record_id, key)
     resource: dict[str, Any] = {"resourceType": "AllergyIntolerance", "id": ident, "identifier": record_identifier(ident)}
     if verification != "entered-in-error":
@@ -158,4 +161,4 @@ def _resource(record_id: str, key: str, patient_id: str, recorded: datetime, ver
     resource["verificationStatus"] = {"coding": [coding(ALLERGY_VERIFICATION, verification)]}
     if code is not None:
         resource["code"] = code
-    return resource | {"patient": reference(patient_id), "recordedDate": moment(recorded)}
+    return resource | about | {"recordedDate": moment(recorded)}

@@ -4,8 +4,8 @@ into the EHR, in one self-contained bundle.
 Each record becomes its resources (see fhir_patients, fhir_medication, fhir_theatre) plus a
 Provenance naming who wrote it, when it happened and when it was typed, and how it was amended
 or withdrawn. The bundle holds the groups whose records changed in the exported range, plus
-every group they reference (a dose's order, each resource's patient), so every reference
-resolves inside the bundle. Ids are record UUIDs or derived from them, and each entry is a
+every group they reference (a dose's order, each resource's patient with the stays it names,
+see fhir_stays), so every reference resolves inside the bundle. Ids are record UUIDs or derived from them, and each entry is a
 conditional create on the record's identifier: posting the same bundle twice creates nothing
 new, and exporting the same data twice gives the same resources. A resource an earlier export
 of this database sent with other content (an order sent active, stopped since by a death; an
@@ -96,6 +96,7 @@ from downtime.sync.fhir_elements import (
 from downtime.sync.fhir_medication import medication_groups
 from downtime.sync.fhir_observations import observation_groups
 from downtime.sync.fhir_patients import identity_as_before, patient_groups
+from downtime.sync.fhir_stays import read_stays
 from downtime.sync.fhir_theatre import theatre_groups
 
 
@@ -267,8 +268,9 @@ def _write_patients(db: Database, ctx: Context, changed: set[str],
     record of its dose goes with them, its Provenance saying to enter it. `besides`: what
     conflicts_among reads besides the page's records (every version on hold here, and who wrote
     each record)."""
-    groups = {**patient_groups(db, ctx), **medication_groups(db, ctx), **theatre_groups(db, ctx),
-              **observation_groups(db, ctx)}
+    stays = read_stays(db, ctx)
+    groups = {**patient_groups(db, ctx, stays), **medication_groups(db, ctx, stays),
+              **theatre_groups(db, ctx, stays), **observation_groups(db, ctx, stays)}
     held_from, not_entered = left_out
     held, authors = besides
     conflicts = with_entries(conflicts_among(ctx.forms, ctx.records.values(), laptops, held, authors), {}, not_entered)

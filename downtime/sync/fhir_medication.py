@@ -23,6 +23,7 @@ from downtime.services.medication import (
     ORDER_FORM,
     administration_of,
     order_of,
+    placed_at,
     stay_end,
 )
 from downtime.storage.records import histories
@@ -37,6 +38,7 @@ from downtime.sync.fhir_elements import (
     record_identifier,
     reference,
 )
+from downtime.sync.fhir_stays import Stays
 
 EHR_ORDER_SYSTEM = "urn:downtime:ehr-order-number"
 _EIE = RecordStatus.ENTERED_IN_ERROR
@@ -49,8 +51,9 @@ def order_key(record_id: str) -> str:
     return f"order:{record_id}"
 
 
-def medication_groups(db: Database, ctx: Context) -> dict[str, Group]:
-    """One group per order and one per dose; a dose needs its order and its patient. An order
+def medication_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
+    """One group per order and one per dose, each naming the stay it is of (`stays`); a dose
+    needs its order and its patient. An order
     open when its stay ended changes with the record that ended it (a death typed after an
     export sends its orders again, stopped), and a once-only order with the dose that gave it
     (sent again, completed). An order prescribing again one of an earlier stay names it, and so
@@ -68,7 +71,7 @@ def medication_groups(db: Database, ctx: Context) -> dict[str, Group]:
         ended = None if record.status is _EIE or given else stay_end(order, ctx.original(record).recorded_at,
                                                                      moves[order.patient_id], ctx.at)
         groups[order_key(record_id)] = Group(
-            order_key(record_id), partial(_one, partial(_request, ended=ended, given=given is not None,
+            order_key(record_id), partial(_one, partial(_request, stays=stays, ended=ended, given=given is not None,
                                                         why_stopped=why_stopped.get(record_id)), record, order, ctx),
             frozenset({record_id} | ({ended.record_id} if ended else set()) | ({given} if given else set())),
             frozenset({patient_key(str(record.patient_id))}
@@ -76,7 +79,7 @@ def medication_groups(db: Database, ctx: Context) -> dict[str, Group]:
     for record in doses:
         order = orders[record.data["order"]][1]
         groups[f"dose:{record.record_id}"] = Group(
-            f"dose:{record.record_id}", partial(_one, _administration, record, order, ctx),
+            f"dose:{record.record_id}", partial(_one, partial(_administration, stays=stays), record, order, ctx),
             frozenset({record.record_id}), frozenset({patient_key(str(record.patient_id)), order_key(order.record_id)}))
     return groups
 
@@ -102,7 +105,7 @@ def _one(build: Callable[[RecordVersion, Order, Context], dict[str, Any]], recor
     return Made([build(record, order, ctx)], {record.record_id: [record.record_id]})
 
 
-def _request(record: RecordVersion, order: Order, ctx: Context, ended: MovementEvent | None,
+def _request(record: RecordVersion, order: Order, ctx: Context, stays: Stays, ended: MovementEvent | None,
              given: bool = False, why_stopped: str | None = None) -> dict[str, Any]:
     """Stopped once its stop time has passed at the moment of export; an order stopped early is
     an amendment that sets the stop time, so it reads the same. An order still open when its
@@ -129,7 +132,9 @@ def _request(record: RecordVersion, order: Order, ctx: Context, ended: MovementE
     resource: dict[str, Any] = {
         "resourceType": "MedicationRequest", "id": record.record_id, "identifier": identifiers,
         "status": status, "intent": "order", "medicationCodeableConcept": {"text": order.drug},
-        "subject": reference(order.patient_id), "authoredOn": moment(first.recorded_at),
+        "subject": reference(order.patient_id),
+        **stays.encounter_at(order.patient_id, placed_at(order, first.recorded_at)),
+        "authoredOn": moment(first.recorded_at),
         "requester": {"display": str(prescriber)} if (prescriber := record.data.get("prescriber")) else ctx.author(first),
         "dosageInstruction": [_instruction(order, ctx.forms[ORDER_FORM], ended)]}
     if prior := record.data.get(CONTINUES):
@@ -187,7 +192,7 @@ def _instruction(order: Order, spec: FormSpec, ended: MovementEvent | None) -> d
     return instruction
 
 
-def _administration(record: RecordVersion, order: Order, ctx: Context) -> dict[str, Any]:
+def _administration(record: RecordVersion, order: Order, ctx: Context, stays: Stays) -> dict[str, Any]:
     """The giver is whoever wrote version 1 of the dose; the controlled-drug witness is a
     second performer with the `witness` function, a staff ID of that version's laptop (a
     witness is never amended)."""
@@ -205,6 +210,7 @@ def _administration(record: RecordVersion, order: Order, ctx: Context) -> dict[s
         "resourceType": "MedicationAdministration", "id": record.record_id,
         "identifier": record_identifier(record.record_id), "status": status,
         "medicationCodeableConcept": {"text": order.drug}, "subject": reference(str(record.patient_id)),
+        **stays.encounter_at(record.patient_id, dose.at, "context"),
         "effectiveDateTime": moment(dose.at), "performer": performers, "request": reference(order.record_id)}
     if not given and dose.reason is not None:
         text = label(spec, "not_given_reason", dose.reason.value)

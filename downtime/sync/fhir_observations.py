@@ -1,6 +1,7 @@
 """Each set of bedside observations as FHIR vital-sign Observations (LOINC codes, UCUM units)
 and one NEWS2 total-score Observation derived from them, with each parameter's points as a
-component: the EHR's chart and early-warning history then cover the outage too.
+component, all in the stay the set was taken in: the EHR's chart and early-warning history then
+cover the outage too.
 
 The level of consciousness (ACVPU) and whether the patient is on oxygen go as what the nurse
 observed (category `exam`), in words: no LOINC code was certain enough to send for either, and
@@ -22,6 +23,7 @@ from downtime.services.observations import FORM, scored
 from downtime.sync.fhir_codes import DATA_ABSENT_REASON, LOINC, NEWS2_CODES, OBSERVATION_CATEGORY, SNOMED, UCUM, coding
 from downtime.sync.fhir_elements import (Context, Group, Made, derived_id, label, moment, patient_key,
                                          record_identifier, reference)
+from downtime.sync.fhir_stays import Stays
 
 # Field → (LOINC codes, UCUM unit) of the vital signs the form records. Oxygen saturation is
 # 2708-6, which the R4 vital-signs profile requires, and 59408-5, by pulse oximetry, as the ward
@@ -33,19 +35,19 @@ BLOOD_PRESSURE = ("85354-9", {"systolic_bp": "8480-6", "diastolic_bp": "8462-4"}
 SCORE_ROWS = ("respiratory_rate", "spo2", "air_or_oxygen", "systolic_bp", "pulse", "consciousness", "temperature")
 
 
-def observation_groups(db: Database, ctx: Context) -> dict[str, Group]:
+def observation_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
     """One group per set of observations; it needs its patient, whose date of birth says
-    whether NEWS2 scores the set (not a child's)."""
+    whether NEWS2 scores the set (not a child's), and whose stays say which the set is of."""
     found = ctx.current(db, FORM)
     born = {patient_id: patient.birth_date for patient_id, patient in
             all_patients(db, ctx.forms, {str(record.patient_id) for record in found}).items()}
     return {f"observations:{record.record_id}": Group(
-        f"observations:{record.record_id}", partial(_made, record, ctx, born.get(str(record.patient_id))),
+        f"observations:{record.record_id}", partial(_made, record, ctx, born.get(str(record.patient_id)), stays),
         frozenset({record.record_id}), frozenset({patient_key(str(record.patient_id))})) for record in found}
 
 
-def _made(record: RecordVersion, ctx: Context, birth_date: date | None) -> Made:
-    resources = _resources(record, ctx, birth_date)
+def _made(record: RecordVersion, ctx: Context, birth_date: date | None, stays: Stays) -> Made:
+    resources = _resources(record, ctx, birth_date, stays)
     return Made(list(resources), {record.record_id: [resource["id"] for resource in resources]})
 
 
@@ -59,10 +61,11 @@ def observation_status(record: RecordVersion) -> str:
     return "amended" if record.version > 1 else "final"
 
 
-def _resources(record: RecordVersion, ctx: Context, birth_date: date | None) -> tuple[dict[str, Any], ...]:
+def _resources(record: RecordVersion, ctx: Context, birth_date: date | None,
+               stays: Stays) -> tuple[dict[str, Any], ...]:
     data, spec = record.data, ctx.forms[FORM]
     common = {"status": observation_status(record), "subject": reference(str(record.patient_id)),
-              "effectiveDateTime": moment(data["taken_at"]),
+              **stays.encounter_at(record.patient_id, data["taken_at"]), "effectiveDateTime": moment(data["taken_at"]),
               "performer": [ctx.author(ctx.original(record))]}
     made: list[dict[str, Any]] = []
 

@@ -1,17 +1,14 @@
 """Each patient as FHIR: the Patient (downtime number as a temporary identifier, IPP when
 known, INS when known and the identity validated, next of kin), one Encounter per stay with
 every bed it used, and each admission's allergies (fhir_allergies), height, diet and medicines
-taken before admission (fhir_admission).
+taken before admission (fhir_admission), each naming the stay it was recorded in.
 
-Stays are replayed from the movement records in the order they happened, as the census does,
-so a transfer typed late still ends the previous bed at the right time, and a discharge,
-death or transfer out closes the stay with its disposition."""
+Stays are replayed from the movement records (fhir_stays); a discharge, death or transfer out
+closes the stay with its disposition."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -46,6 +43,7 @@ from downtime.sync.fhir_elements import (
     record_identifier,
     reference,
 )
+from downtime.sync.fhir_stays import Stay, Stays
 
 DOWNTIME_SYSTEM = "urn:downtime:number"
 IPP_SYSTEM = "urn:downtime:hospital-patient-number"
@@ -64,42 +62,28 @@ BED_SYSTEM = "urn:downtime:bed"
 _EIE = RecordStatus.ENTERED_IN_ERROR
 
 
-@dataclass
-class _Stay:
-    """One stay as replayed: the admission that opened it, each (ward, bed, since) in turn,
-    the records that shaped it, and the record that ended it."""
-
-    admission: RecordVersion
-    places: list[tuple[str | None, str | None, datetime]]
-    records: list[str]
-    left: tuple[FormSpec, RecordVersion] | None = None
-
-
-def patient_groups(db: Database, ctx: Context) -> dict[str, Group]:
-    """Every patient of the database (or of `ctx.patient_ids`), whatever the state of their records."""
-    items: dict[str, list[tuple[FormSpec, RecordVersion]]] = defaultdict(list)
-    for spec in ctx.forms.values():
-        if spec.creates_patient or spec.movement is not None:
-            for record in ctx.current(db, spec.id):
-                if record.patient_id:
-                    items[record.patient_id].append((spec, record))
+def patient_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
+    """Every patient of the database (or of `ctx.patient_ids`), whatever the state of their
+    records (`stays.records`)."""
+    items = stays.records
     # Every version of the amended admissions, for the allergies an amendment removed (fhir_allergies).
     amended = histories(db, [record.record_id for found in items.values() for spec, record in found
                              if spec.creates_patient and record.version > 1])
     return {patient_key(pid): Group(patient_key(pid),
                                     partial(_made, pid, number, items.get(pid, []), ctx.ehr_numbers.get(pid), ctx,
-                                            amended),
+                                            amended, stays.of),
                                     frozenset(r.record_id for _, r in items.get(pid, [])), frozenset())
             for pid, number in downtime_numbers(db, ctx.patient_ids).items()}
 
 
 def _made(patient_id: str, number: str, items: list[tuple[FormSpec, RecordVersion]],
-          ehr_number: str | None, ctx: Context, amended: dict[str, list[RecordVersion]]) -> Made:
+          ehr_number: str | None, ctx: Context, amended: dict[str, list[RecordVersion]],
+          stays_of: Callable[[str], list[Stay]]) -> Made:
     # The latest admission is the one they arrived by last, as the census takes it, not the one
     # written last: amending the first stay must not give the Patient its old identity back.
     admissions = sorted(((spec, r) for spec, r in items if spec.creates_patient), key=lambda p: p[1].occurred_at)
     standing = [(spec, r) for spec, r in admissions if r.status is not _EIE]
-    stays = _stays(items, ctx)
+    stays = stays_of(patient_id)
     made = Made()
     death = next((left[1] for stay in stays if (left := stay.left) and left[0].movement is Movement.DEATH), None)
     identity = (standing or admissions)[-1] if admissions else None
@@ -120,43 +104,12 @@ def _made(patient_id: str, number: str, items: list[tuple[FormSpec, RecordVersio
     for spec, admission in admissions:
         encounter = encounter_of.get(admission.record_id, admission.record_id)
         for resource in (*allergy_resources(spec, admission, amended.get(admission.record_id, ()), patient_id,
-                                            partial(ctx.sent_under, "AllergyIntolerance")),
-                         *body_measures(admission, patient_id, ctx),
-                         *diet(spec, admission, patient_id, admission.record_id in ended),
+                                            encounter, partial(ctx.sent_under, "AllergyIntolerance")),
+                         *body_measures(admission, patient_id, encounter, ctx),
+                         *diet(spec, admission, patient_id, encounter, admission.record_id in ended),
                          *usual_medicines(admission, patient_id, encounter)):
             made.add(resource, admission.record_id)
     return made
-
-
-def _stays(items: list[tuple[FormSpec, RecordVersion]], ctx: Context) -> list[_Stay]:
-    """The same replay as the census (domain.census.locate), keeping every step: an admission
-    opens a stay only when the patient is not in; movements of a patient not in move nobody.
-    Movements of the same minute keep the order they were first typed in, as in the census.
-    A withdrawn movement moves nobody but is among the records of the stay it was in, so its
-    Provenance names that Encounter: an EHR that holds it from an earlier bundle gets the stay
-    back without it, with the reason (a withdrawn admission is its own Encounter)."""
-    moves = sorted(((spec, r) for spec, r in items
-                    if spec.movement is not None and (r.status is not _EIE or spec.movement is not Movement.ADMIT)),
-                   key=lambda p: (p[1].occurred_at, ctx.original(p[1]).recorded_at))
-    stays: list[_Stay] = []
-    for spec, record in moves:
-        current = stays[-1] if stays and stays[-1].left is None else None
-        if record.status is _EIE:
-            if current is not None:
-                current.records.append(record.record_id)
-            continue
-        event = event_of(spec, record.patient_id, record.record_id, record.data, record.occurred_at,
-                         ctx.original(record).recorded_at)
-        if current is None:
-            if event.movement is Movement.ADMIT:
-                stays.append(_Stay(record, [(event.ward, event.bed, event.occurred_at)], [record.record_id]))
-            continue
-        current.records.append(record.record_id)
-        if event.movement in (Movement.ADMIT, Movement.TRANSFER):
-            current.places.append((event.ward, event.bed, event.occurred_at))
-        else:
-            current.left = (spec, record)
-    return stays
 
 
 def _value(spec: FormSpec, data: dict[str, Any], meaning: Meaning) -> Any:
@@ -258,7 +211,7 @@ def _encounter_base(admission: RecordVersion, patient_id: str, status: str) -> d
             "status": status, "class": coding(ACT_CODE, "IMP"), "subject": reference(patient_id)}
 
 
-def _encounter(stay: _Stay, patient_id: str) -> dict[str, Any]:
+def _encounter(stay: Stay, patient_id: str) -> dict[str, Any]:
     """Each ward and bed of the stay is a location with its period: it ends when the next one starts
     (completed), or stays open (active) while the patient is still there. The reason for
     admission and the admitting clinician, which the back-entry line leaves out, travel here

@@ -35,6 +35,7 @@ from downtime.sync.fhir_elements import (
     record_identifier,
     reference,
 )
+from downtime.sync.fhir_stays import Stays
 
 BOOKING_FORM = "operation_booking"
 CANCELLATION_FORM = "operation_cancellation"
@@ -58,14 +59,15 @@ class _Slot:
         return derived_id(self.record.record_id, "appointment")
 
 
-def theatre_groups(db: Database, ctx: Context) -> dict[str, Group]:
-    """One group per booking: its ServiceRequest and every Appointment, which need the patient."""
+def theatre_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
+    """One group per booking: its ServiceRequest, in the stay the operation was decided in
+    (`stays`), and every Appointment, which need the patient."""
     sessions = {record.record_id: record for record in ctx.current(db, SESSION_FORM)}
     events: dict[str, list[RecordVersion]] = defaultdict(list)
     for form_id in (CANCELLATION_FORM, REBOOKING_FORM):
         for record in ctx.current(db, form_id):
             events[record.data["booking"]].append(record)
-    return {f"booking:{booking.record_id}": _group(booking, events[booking.record_id], sessions, ctx)
+    return {f"booking:{booking.record_id}": _group(booking, events[booking.record_id], sessions, ctx, stays)
             for booking in ctx.current(db, BOOKING_FORM)}
 
 
@@ -74,7 +76,7 @@ def _slot(record: RecordVersion) -> _Slot:
 
 
 def _group(booking: RecordVersion, events: list[RecordVersion], sessions: dict[str, RecordVersion],
-           ctx: Context) -> Group:
+           ctx: Context, stays: Stays) -> Group:
     """A cancellation ends the slot in force; a rebooking opens the next one; a transfer sends
     the operation elsewhere. A withdrawn cancellation or transfer changes nothing, but its
     Provenance names what it would change (the slot then in force, the operation): an EHR that
@@ -105,17 +107,18 @@ def _group(booking: RecordVersion, events: list[RecordVersion], sessions: dict[s
             slots.append(_slot(event))
             made_from[event.record_id] = [slots[-1].appointment_id]
     sources = {booking.record_id, *(e.record_id for e in events), *(s.session_id for s in slots)}
-    return Group(f"booking:{booking.record_id}", partial(_made, booking, transfer, slots, sessions, made_from, ctx),
+    return Group(f"booking:{booking.record_id}", partial(_made, booking, transfer, slots, sessions, made_from, ctx, stays),
                  frozenset(sources), frozenset({patient_key(str(booking.patient_id))}))
 
 
 def _made(booking: RecordVersion, transfer: RecordVersion | None, slots: list[_Slot],
-          sessions: dict[str, RecordVersion], made_from: dict[str, list[str]], ctx: Context) -> Made:
+          sessions: dict[str, RecordVersion], made_from: dict[str, list[str]], ctx: Context, stays: Stays) -> Made:
     appointments = [_appointment(slot, booking, sessions, ctx) for slot in slots]
-    return Made([_service_request(booking, transfer, ctx), *appointments], made_from)
+    return Made([_service_request(booking, transfer, ctx, stays), *appointments], made_from)
 
 
-def _service_request(booking: RecordVersion, transfer: RecordVersion | None, ctx: Context) -> dict[str, Any]:
+def _service_request(booking: RecordVersion, transfer: RecordVersion | None, ctx: Context,
+                     stays: Stays) -> dict[str, Any]:
     """The operation still to be done: it stays active while it waits for a new date, and an
     operation sent to another hospital names that hospital as its performer."""
     data = booking.data
@@ -137,7 +140,8 @@ def _service_request(booking: RecordVersion, transfer: RecordVersion | None, ctx
         "resourceType": "ServiceRequest", "id": booking.record_id, "identifier": identifiers,
         "status": "entered-in-error" if booking.status is _EIE else "active", "intent": "order",
         "priority": NCEPOD_PRIORITY[data["priority"]], "code": {"text": data["procedure"]},
-        "subject": reference(str(booking.patient_id)), "authoredOn": moment(data["decided_at"]),
+        "subject": reference(str(booking.patient_id)), **stays.encounter_at(booking.patient_id, data["decided_at"]),
+        "authoredOn": moment(data["decided_at"]),
         "requester": {"display": data["surgeon"]}, "performer": team,
         "note": [{"text": note} for note in notes]}
     if data.get("laterality") and data["laterality"] != "not_applicable":

@@ -1,0 +1,117 @@
+"""Each patient's stays as the bundle's Encounters are made from them, and the stay a record
+belongs to: the EHR files orders, doses, vital signs and operations by visit, and for a
+readmitted patient could not tell which stay a record was of (only the medicines taken before
+admission named theirs).
+
+Stays are replayed from the movement records in the order they happened, as the census does,
+so a transfer typed late still ends the previous bed at the right time, and a discharge,
+death or transfer out closes the stay with its disposition. Each patient's are replayed once,
+when a resource first asks: a page of a thousand patients replays only those whose resources
+the bundle writes.
+
+Which stay a record is of is not among what makes its resources go again in a `--since-last`
+bundle (fhir_elements.Group.sources): adding the admission there would leave a patient's doses
+out of the bundle while that admission is on hold. An arrival time amended so that a record
+falls in another stay reaches the EHR with the next whole export (an update) or the record's
+next change."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from downtime.domain.census import Movement
+from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.formspec import FormSpec
+from downtime.services.census import event_of
+from downtime.sync.fhir_elements import Context, reference
+
+_EIE = RecordStatus.ENTERED_IN_ERROR
+
+
+@dataclass
+class Stay:
+    """One stay as replayed: the admission that opened it (whose record id is its Encounter's),
+    each (ward, bed, since) in turn, the records that shaped it, and the record that ended it."""
+
+    admission: RecordVersion
+    places: list[tuple[str | None, str | None, datetime]]
+    records: list[str]
+    left: tuple[FormSpec, RecordVersion] | None = None
+
+    def holds(self, at: datetime) -> bool:
+        """Whether `at` is within the stay, its last minute included: a dose given as the
+        patient left is of the stay it ended."""
+        return self.places[0][2] <= at and (self.left is None or at <= self.left[1].occurred_at)
+
+
+@dataclass
+class Stays:
+    """Each patient's admission and movement records (`records`, read for the page's patients),
+    and their stays, replayed when first asked for."""
+
+    records: dict[str, list[tuple[FormSpec, RecordVersion]]]
+    ctx: Context
+    replayed: dict[str, list[Stay]] = field(default_factory=dict)
+
+    def of(self, patient_id: str) -> list[Stay]:
+        found = self.replayed.get(patient_id)
+        if found is None:
+            found = self.replayed[patient_id] = _replay(self.records.get(patient_id, []), self.ctx)
+        return found
+
+    def encounter_at(self, patient_id: str | None, at: datetime | str, element: str = "encounter") -> dict[str, Any]:
+        """The `element` of a record of the patient's at `at` naming its stay (`encounter`;
+        MedicationAdministration's is `context`): a reference to the Encounter of the stay
+        running then (the later one when a readmission starts the minute the previous stay
+        ends), or nothing when none was (an operation decided before the patient came in)."""
+        when = at if isinstance(at, datetime) else datetime.fromisoformat(at)
+        stay = next((stay for stay in reversed(self.of(str(patient_id))) if stay.holds(when)), None)
+        return {element: reference(stay.admission.record_id)} if stay is not None else {}
+
+
+def read_stays(db: Database, ctx: Context) -> Stays:
+    """The admission and movement records of `ctx.patient_ids` (every patient's when None),
+    whatever their state."""
+    records: dict[str, list[tuple[FormSpec, RecordVersion]]] = {}
+    for spec in ctx.forms.values():
+        if spec.creates_patient or spec.movement is not None:
+            for record in ctx.current(db, spec.id):
+                if record.patient_id:
+                    records.setdefault(record.patient_id, []).append((spec, record))
+    return Stays(records, ctx)
+
+
+def _replay(items: Sequence[tuple[FormSpec, RecordVersion]], ctx: Context) -> list[Stay]:
+    """The same replay as the census (domain.census.locate), keeping every step: an admission
+    opens a stay only when the patient is not in; movements of a patient not in move nobody.
+    Movements of the same minute keep the order they were first typed in, as in the census.
+    A withdrawn movement moves nobody but is among the records of the stay it was in, so its
+    Provenance names that Encounter: an EHR that holds it from an earlier bundle gets the stay
+    back without it, with the reason (a withdrawn admission is its own Encounter)."""
+    moves = sorted(((spec, r) for spec, r in items
+                    if spec.movement is not None and (r.status is not _EIE or spec.movement is not Movement.ADMIT)),
+                   key=lambda p: (p[1].occurred_at, ctx.original(p[1]).recorded_at))
+    stays: list[Stay] = []
+    for spec, record in moves:
+        current = stays[-1] if stays and stays[-1].left is None else None
+        if record.status is _EIE:
+            if current is not None:
+                current.records.append(record.record_id)
+            continue
+        event = event_of(spec, record.patient_id, record.record_id, record.data, record.occurred_at,
+                         ctx.original(record).recorded_at)
+        if current is None:
+            if event.movement is Movement.ADMIT:
+                stays.append(Stay(record, [(event.ward, event.bed, event.occurred_at)], [record.record_id]))
+            continue
+        current.records.append(record.record_id)
+        if event.movement in (Movement.ADMIT, Movement.TRANSFER):
+            current.places.append((event.ward, event.bed, event.occurred_at))
+        else:
+            current.left = (spec, record)
+    return stays
