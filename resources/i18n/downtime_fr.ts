@@ -960,7 +960,7 @@ Vérifiez à l’écran que ce que vous venez de faire a bien été enregistré 
     </message>
     <message>
         <source>&amp;Mark entered in EHR… (Enter)</source>
-        <translation>&amp;Marquer saisi dans le DPI… (Entrée)</translation>
+        <translation>&amp;Marquer saisi au DPI… (Entrée)</translation>
     </message>
     <message>
         <source>N&amp;ot to be entered…</source>
@@ -968,7 +968,7 @@ Vérifiez à l’écran que ce que vous venez de faire a bien été enregistré 
     </message>
     <message>
         <source>Link to EHR patient &amp;number…</source>
-        <translation>Lier au numéro &amp;patient du DPI…</translation>
+        <translation>Lier au n° &amp;patient du DPI…</translation>
     </message>
     <message>
         <source>Mov&amp;ed in the EHR…</source>

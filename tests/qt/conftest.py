@@ -81,6 +81,29 @@ def _described(modal: QDialog) -> str:
 
 
 @pytest.fixture(autouse=True)
+def _app_style_restored(qapp) -> Iterator[None]:
+    """The application's style, font, palette and style sheet as they were before the test: a test
+    starting the app styles it (Fusion, the ward's text size), and every later test of that
+    worker measured its widths in that style, passing alone and failing in the suite. A test of
+    how something fits the laptop's screen styles the app itself (`app_style`)."""
+    style, font, palette, sheet = qapp.style().name(), qapp.font(), qapp.palette(), qapp.styleSheet()
+    yield
+    if qapp.style().name() != style:
+        qapp.setStyle(style)
+    qapp.setFont(font)
+    qapp.setPalette(palette)
+    qapp.setStyleSheet(sheet)
+
+
+@pytest.fixture
+def app_style(qapp) -> None:
+    """The app's own style (downtime.qt.style), as a ward's laptop shows it; undone after the test."""
+    from downtime.qt.style import apply_style
+
+    apply_style(qapp)
+
+
+@pytest.fixture(autouse=True)
 def modal_watch(qapp) -> Iterator[ModalWatch]:
     """Fails a test whose code met a modal dialog it did not script, instead of waiting forever."""
     watch = ModalWatch()

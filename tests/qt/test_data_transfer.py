@@ -291,7 +291,7 @@ def test_the_export_dialog_names_the_records_to_ask_the_ward_about_before_the_bu
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_each_lines_to_do_is_on_screen_without_scrolling_on_a_laptop(qtbot, tmp_path, laptop, clock, admission_values,
-                                                                      lang, request):
+                                                                      lang, request, app_style):
     """"To do" came after "What to enter", the widest column: on a 1366-pixel laptop "ON HOLD …
     enter neither", "ask the ward …" and "withdraw in the EHR" lay beyond the list's right edge.
     It comes after the time, cut when long, whole in its tooltip and, for the line the arrows
