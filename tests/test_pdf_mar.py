@@ -588,8 +588,11 @@ def test_another_laptops_dose_amended_here_keeps_its_giver_and_witness_of_that_l
     assert "nurse@001 28/11 09:00 / hl@001" in text and "KB" not in text
     bundle = json.loads((export(nurse, tmp_path / "usb").folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
     (given,) = [entry["resource"] for entry in bundle["entry"] if entry["resource"]["id"] == dose]
-    assert [performer["actor"]["display"] for performer in given["performer"]] == ["Nurse (nurse, laptop 001)",
-                                                                                  "Hélène Lefèvre (hl, laptop 001)"]
+    actors = [performer["actor"] for performer in given["performer"]]
+    assert [actor["display"] for actor in actors] == ["Nurse (ward nurse)", "Hélène Lefèvre (ward nurse)"]
+    laptop_2 = f"urn:downtime:staff:{nurse.device.device_id}"
+    assert [actor["identifier"]["value"] for actor in actors] == ["nurse", "hl"]
+    assert all(actor["identifier"]["system"] != laptop_2 for actor in actors), "laptop 1's staff, not laptop 2's"
 
 
 def test_a_french_chart_says_an_overdue_dose_as_the_screen_does(tmp_path, session_for, medication_ward):
