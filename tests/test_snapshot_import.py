@@ -213,6 +213,20 @@ def test_fhir_snapshot_loads_and_loads_again_without_change(clerk, tmp_path):
     assert import_path(clerk, path).added == {}
 
 
+def test_a_fhir_snapshots_temporary_ins_is_the_nir_not_the_hospital_number(clerk, tmp_path):
+    """An INS still awaiting its NIR (an NIA, under its own OID, as this app's export now sends
+    it) was read as the hospital's patient number (IPP) when listed first, and lost otherwise."""
+    bundle = _bundle()
+    patient = bundle["entry"][0]["resource"]
+    patient["identifier"] = [{"use": "official", "system": "urn:oid:1.2.250.1.213.1.4.9", "value": "850027511302386"},
+                             {"use": "usual", "system": "urn:hospital:ipp", "value": "900555"}]
+    path = tmp_path / "snapshot.json"
+    path.write_text(json.dumps(bundle), encoding="utf-8")
+    import_path(clerk, path)
+    (admission,) = list_current(clerk.db, "admission")
+    assert (admission.data["nir"], admission.data["ipp"]) == ("850027511302386", "900555")
+
+
 def test_a_fhir_snapshots_medication_statements_are_the_medicines_taken_before_admission(clerk, tmp_path):
     """The EHR lists what the patient took at home as MedicationStatements (this app's export
     writes one, its answer as text); the snapshot dropped them, and the ward asked again. The

@@ -23,7 +23,9 @@ from downtime.formspec.values import ParseError, parse_datetime
 from downtime.sync.outcome import ImportRefused
 from downtime.sync.snapshot import PATIENT_FORM, SnapshotItem
 
-INS_SYSTEM = "urn:oid:1.2.250.1.213.1.4.8"
+# The INS's OIDs, as the ANS assigns them and FR Core's Patient INS profile slices them: a NIR, and
+# an NIA (a temporary number, awaiting the NIR), each the patient's INS.
+INS_SYSTEMS = {"urn:oid:1.2.250.1.213.1.4.8", "urn:oid:1.2.250.1.213.1.4.9"}
 CONTROLLED_EXTENSION = "urn:downtime:controlled-drug"
 HIGH_ALERT_EXTENSION = "urn:downtime:high-alert-medicine"
 ADMIT_SOURCE = {"emd": "emergency", "hosp-trans": "external_transfer", "outp": "planned", "gp": "direct"}
@@ -138,7 +140,7 @@ def _identity(entry: _Entry) -> dict[str, Any]:
                            gender=gender)
     values: dict[str, Any] = {"identity_status": "provisional", "sex": GENDER[gender]}
     for identifier in patient.get("identifier", []):
-        if identifier.get("system") == INS_SYSTEM:
+        if identifier.get("system") in INS_SYSTEMS:
             values["nir"] = identifier.get("value")
         elif identifier.get("use") in ("usual", "official") and "ipp" not in values:
             values["ipp"] = identifier.get("value")
