@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from downtime.cli import main
 from downtime.domain.staff import Role
@@ -86,6 +87,10 @@ def test_the_import_counts_the_versions_it_put_on_hold_and_the_list_says_what_it
                        "patient(s), 0 record version(s) already here, unchanged", LISTED]
     assert main(["worklist", "--db", office_db, "--user", "records", "--pin", "4444"]) == 0
     assert capsys.readouterr().out.splitlines()[:2] == ["0 of 2 record(s) entered in the EHR — 1 on hold", LISTED]
+    printed = tmp_path / "worklist.pdf"
+    assert main(["pdf", "worklist", "--db", office_db, "--user", "records", "--pin", "4444", "--out", str(printed)]) == 0
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(printed).pages).split())
+    assert LISTED in text, "the paper the clerk ticks reconciles the list with the merge as the tab does"
 
 
 def test_exports_imported_one_by_one_count_alike(amended_withdrawn_and_held):

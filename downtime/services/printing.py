@@ -299,12 +299,14 @@ def print_worklist(session: Session, out: Path, part: list[PatientWork] | None =
     under another downtime number said so, and each given a number another patient has; first,
     each laptop's export not imported, whose records it lacks, as the screen says it."""
     from downtime.pdf.worklist import worklist_pdf
-    from downtime.services.back_entry import missing_exports, worklist, worklist_notes
+    from downtime.services.back_entry import missing_exports, tally, worklist, worklist_notes
 
     session.require(Action.PRINT)
+    tallied = tally(session)
     worklist_pdf(worklist(session) if part is None else part, out, whole=part is None, printed_by=session.user.name,
                  printed_at=session.clock(), device_name=session.device.name, lang=session.lang,
-                 same_person=worklist_notes(session), missing=missing_exports(session, session.lang))
+                 same_person=worklist_notes(session), missing=missing_exports(session, session.lang),
+                 reconciled=tallied.listed_in(session.lang) if tallied.counted else "")
     _audit_print(session, "back-entry worklist", out)
     return out
 
