@@ -11,7 +11,3 @@ def age_in_years(born: date, on: date) -> int:
     """Whole years completed on `on`: a patient is 16 from their sixteenth birthday, not from
     the first of that year (someone born on 29 February turns a year older on 1 March)."""
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
-
-
-def age_in_days(born: date, on: date) -> int:
-    return (on - born).days

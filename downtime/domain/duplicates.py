@@ -79,17 +79,18 @@ def probable_duplicates(admissions: Iterable[Mapping[str, Any]]) -> list[Probabl
     """Same NIR, same IPP (the hospital's own number: a snapshot's patient with no NIR nor date
     of birth, loaded on two laptops, has only that), or same birth name + first name + date of
     birth, under different numbers, among these `standing` admission versions, unless the ward
-    told them apart (`namesakes`): twins of one name in beds 30 and 31, one allergic to
-    penicillin, were listed as one person to link to a single EHR file."""
-    found, apart = _alike(admissions)
-    return [group for group in found if not _told_apart(group, apart)]
+    told them apart (`duplicates_and_namesakes`): twins of one name in beds 30 and 31, one
+    allergic to penicillin, were listed as one person to link to a single EHR file."""
+    return duplicates_and_namesakes(admissions)[0]
 
 
-def namesakes(admissions: Iterable[Mapping[str, Any]]) -> list[ProbableDuplicate]:
-    """The groups `probable_duplicates` leaves out: alike, and told apart by the ward when
-    admitting them."""
+def duplicates_and_namesakes(admissions: Iterable[Mapping[str, Any]]
+                             ) -> tuple[list[ProbableDuplicate], list[ProbableDuplicate]]:
+    """`probable_duplicates`, and the groups it leaves out: alike, and told apart by the ward
+    when admitting them; from one reading of the admissions (a hospital's are 100,000)."""
     found, apart = _alike(admissions)
-    return [group for group in found if _told_apart(group, apart)]
+    return ([group for group in found if not _told_apart(group, apart)],
+            [group for group in found if _told_apart(group, apart)])
 
 
 def standing(versions: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:

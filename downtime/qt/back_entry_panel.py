@@ -268,15 +268,14 @@ class BackEntryPanel(QWidget):
         self.reader.read(self.session, lambda own, _: (back_entry.worklist_order(own),
                                                        back_entry.progress_and_not_entered(own),
                                                        back_entry.holds_by_patient(own),
-                                                       back_entry.probable_duplicates(own),
-                                                       back_entry.namesakes(own),
+                                                       back_entry.duplicates_and_namesakes(own),
                                                        back_entry.shared_numbers(own),
                                                        back_entry.missing_exports(own, lang)))
 
     def _read(self, found: tuple[list[str | None], tuple[int, Tally, int], dict[str | None, int],
-                                 list[ProbableDuplicate], list[ProbableDuplicate], list[SharedNumber],
+                                 tuple[list[ProbableDuplicate], list[ProbableDuplicate]], list[SharedNumber],
                                  list[str]]) -> None:
-        self.order, (done, tallied, self.not_entered), self.holds, duplicates, namesakes, shared, missing = found
+        self.order, (done, tallied, self.not_entered), self.holds, (duplicates, namesakes), shared, missing = found
         self.missing.setText("\n".join(missing))
         self.missing.setVisible(bool(missing))
         self.counts = (done, tallied.listed)

@@ -34,7 +34,7 @@ from sqlite_utils import Database
 
 from downtime.domain.downtime_number import taken_apart
 from downtime.domain.duplicates import NumberHolder, ProbableDuplicate, SharedNumber
-from downtime.domain.duplicates import namesakes as find_namesakes
+from downtime.domain.duplicates import duplicates_and_namesakes as find_both
 from downtime.domain.duplicates import probable_duplicates as find_duplicates
 from downtime.domain.duplicates import standing
 from downtime.domain.census import leaves_hospital
@@ -948,12 +948,14 @@ def probable_duplicates_among(db: Database, patient_ids: Collection[str] | None 
     return unsettled(db, find_duplicates(_standing_admissions(db, patient_ids)))
 
 
-def namesakes(session: Session) -> list[ProbableDuplicate]:
-    """Patients alike whom the ward told apart when admitting them (domain.duplicates.namesakes),
-    not yet linked to their EHR patients: said under each, so that the clerk, whom the EHR too
-    may offer the other's file, enters each under their own."""
+def duplicates_and_namesakes(session: Session) -> tuple[list[ProbableDuplicate], list[ProbableDuplicate]]:
+    """`probable_duplicates`, and the patients alike whom the ward told apart when admitting them
+    (domain.duplicates), each not yet linked to their EHR patients, from one reading of the
+    admissions: the namesakes are said under each, so that the clerk, whom the EHR too may offer
+    the other's file, enters each under their own."""
     session.require(Action.READ_RECORDS)
-    return unsettled(session.db, find_namesakes(_standing_admissions(session.db, None)))
+    duplicates, namesakes = find_both(_standing_admissions(session.db, None))
+    return unsettled(session.db, duplicates), unsettled(session.db, namesakes)
 
 
 def _standing_admissions(db: Database, patient_ids: Collection[str] | None) -> list[Mapping[str, Any]]:
@@ -1048,7 +1050,8 @@ def worklist_notes(session: Session) -> dict[str, str]:
     """What to say under each patient of the printed list and `downtime worklist`, by downtime
     number as shown: who else they probably are (`same_person_notes`), and who else has their
     number (`shared_numbers`)."""
-    notes = same_person_notes(probable_duplicates(session), session.lang, namesakes(session))
+    duplicates, namesakes = duplicates_and_namesakes(session)
+    notes = same_person_notes(duplicates, session.lang, namesakes)
     for shared in shared_numbers(session):
         for holder in shared.holders:
             notes[holder.shown] = " ".join(filter(None, (notes.get(holder.shown), shared.text(session.lang))))
