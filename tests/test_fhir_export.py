@@ -22,6 +22,7 @@ from downtime.services.context import Session, load_device
 from downtime.services.laptops import authors, laptops_known
 from downtime.services.demo import build_demo
 from downtime.storage import open_database
+from downtime.storage.records import history
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import CodeOutsideValueSet, check_codes
 from downtime.sync import fhir_export, fhir_patients
@@ -736,8 +737,66 @@ def test_the_ins_is_typed_as_fr_core_does_with_the_birthplace_code_beside_it(
     assert patient["identifier"][-1] == {
         "use": "official", "system": system, "value": nir,
         "type": {"coding": [{"system": "https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203", "code": kind}]}}
-    assert patient["extension"] == [{"url": "http://hl7.org/fhir/StructureDefinition/patient-birthPlace",
-                                     "valueAddress": {"district": "2A004"}}]
+    assert patient["extension"][1] == {"url": "http://hl7.org/fhir/StructureDefinition/patient-birthPlace",
+                                       "valueAddress": {"extension": [{
+                                           "url": "https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-address-insee-code",
+                                           "valueCoding": {"system": "https://mos.esante.gouv.fr/NOS/TRE_R13-CommuneOM/FHIR/"
+                                                                     "TRE-R13-CommuneOM", "code": "2A004"}}],
+                                           "district": "2A004"}}
+
+
+_RELIABILITY = "https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-identity-reliability"
+_STATUS = "https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0445"
+_MODE = "https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-mode-validation-identity"
+
+
+def _reliability(patient):
+    (found,) = [extension for extension in patient["extension"] if extension["url"] == _RELIABILITY]
+    return {part["url"]: part.get("valueCoding", part.get("valueDate")) for part in found["extension"]}
+
+
+@pytest.mark.parametrize("answers, expected", [
+    *[({"identity_document": document}, {"identityStatus": {"system": _STATUS, "code": "VALI"},
+                                         "validationMode": {"system": _MODE, "code": mode},
+                                         "validationDate": "2026-11-28"})
+      for document, mode in (("national_id_card", "CN"), ("passport", "PA"), ("residence_permit", "CS"),
+                             ("family_record_book", "LE"), ("birth_certificate", "AN"))],
+    ({"identity_status": "provisional", "identity_document": None}, {"identityStatus": {"system": _STATUS, "code": "PROV"}}),
+    ({"unidentified": True, "descriptor": "Man about 40, found at the station", "temporary_name": "INCONNU Trèfle",
+      "birth_name": None, "used_name": None, "given_names": None, "birth_date": None, "nir": None,
+      "identity_status": "provisional", "identity_document": None},
+     {"identityStatus": {"system": _STATUS, "code": "PROV"}}),
+], ids=["id card", "passport", "residence permit", "family record book", "birth certificate", "provisional",
+        "unidentified"])
+def test_every_patient_says_how_far_its_identity_can_be_trusted_as_fr_core_does(
+        session_for, admission_values, tmp_path, answers, expected):
+    """The EHR's identity staff decide whether to qualify an identity through INSi from its
+    status and the document seen: the bundle said neither, only the INS being there or not."""
+    values = {name: value for name, value in {**admission_values, **answers}.items() if value is not None}
+    admitted = records.save_new(session_for("nurse"), "admission", values)
+    bundle = _export(session_for, tmp_path)
+    Bundle.model_validate(bundle)
+    check_codes(bundle)
+    assert _reliability(_by_id(bundle, admitted.patient_id)) == expected
+
+
+def test_an_identity_validated_by_an_amendment_says_the_day_the_document_was_seen(
+        session_for, admission_values, clock, tmp_path):
+    """Validated two days after arrival: the day the amendment was written, not the arrival's."""
+    nurse = session_for("nurse")
+    admitted = records.save_new(nurse, "admission", {**admission_values, "identity_status": "provisional",
+                                                     "identity_document": None})
+    clock.advance(days=2)
+    records.amend(nurse, admitted.record_id, {**admitted.data, "identity_status": "validated",
+                                               "identity_document": "passport"}, "passport brought by the family")
+    clock.advance(days=1)
+    records.amend(nurse, admitted.record_id, {**admitted.data, "identity_status": "validated",
+                                               "identity_document": "passport", "weight_kg": 61}, "weighed")
+    reliability = _reliability(_by_id(_export(session_for, tmp_path), admitted.patient_id))
+    validated = history(nurse.db, admitted.record_id)[1]
+    assert (validated.version, validated.data["identity_status"]) == (2, "validated")
+    assert reliability["validationMode"]["code"] == "PA"
+    assert reliability["validationDate"] == validated.recorded_at.date().isoformat() != "2026-11-28"
 
 
 def test_a_patient_an_earlier_release_sent_is_not_updated_for_the_ins_type_and_birthplace_alone(
@@ -746,7 +805,8 @@ def test_a_patient_an_earlier_release_sent_is_not_updated_for_the_ins_type_and_b
     corrections: the type and the birthplace alone are no reason to send one."""
     admitted = records.save_new(session_for("nurse"), "admission", {**admission_values, "birthplace_code": "75056"})
     with monkeypatch.context() as before:
-        before.setattr(fhir_patients, "_identity_extensions", lambda data: [])
+        _as_released_before(before, lambda patient: {name: value for name, value in patient.items()
+                                                      if name != "extension"})
         before.setattr(fhir_patients, "_ins", lambda nir: {"use": "official", "system": fhir_patients.INS_SYSTEM,
                                                            "value": nir})
         assert "extension" not in _by_id(_export(session_for, tmp_path, "earlier"), admitted.patient_id)
@@ -754,6 +814,61 @@ def test_a_patient_an_earlier_release_sent_is_not_updated_for_the_ins_type_and_b
     assert "extension" in _by_id(_bundle(upgraded.folder), admitted.patient_id)
     assert _entry_of(_bundle(upgraded.folder), admitted.patient_id)["request"]["method"] == "POST"
     assert upgraded.fhir_updates == 0
+
+
+def _as_released_before(monkeypatch, earlier):
+    """Export as an earlier release did, `earlier` rewriting each Patient built now."""
+    built = fhir_patients._patient
+    monkeypatch.setattr(fhir_patients, "_patient", lambda *args: earlier(built(*args)))
+
+
+# The birthplace as the release before the identity reliability wrote it, and nothing else.
+_DISTRICT_ONLY = [{"url": "http://hl7.org/fhir/StructureDefinition/patient-birthPlace", "valueAddress": {"district": "75056"}}]
+
+
+def test_a_patient_the_release_before_sent_is_not_updated_for_the_identity_reliability_alone(
+        session_for, admission_values, monkeypatch, tmp_path):
+    """That release sent the birthplace as `district` and no reliability: each patient it sent
+    went again as an update for the new extensions, replacing the EHR's identity and any
+    correction the identity-vigilance staff made to it."""
+    nurse = session_for("nurse")
+    admitted = records.save_new(nurse, "admission", {**admission_values, "birthplace_code": "75056"})
+    provisional = records.save_new(nurse, "admission", {**admission_values, "birth_name": "Durand", "bed": "14",
+                                                        "nir": None, "identity_status": "provisional",
+                                                        "identity_document": None})
+    with monkeypatch.context() as before:
+        _as_released_before(before, lambda patient: {**patient, "extension": _DISTRICT_ONLY} if "75056" in str(patient)
+                            else {name: value for name, value in patient.items() if name != "extension"})
+        earlier = _export(session_for, tmp_path, "earlier")
+        assert _by_id(earlier, admitted.patient_id)["extension"] == _DISTRICT_ONLY
+    upgraded = export(session_for("records"), tmp_path / "upgraded")
+    bundle = _bundle(upgraded.folder)
+    assert [_reliability(_by_id(bundle, patient))["identityStatus"]["code"]
+            for patient in (admitted.patient_id, provisional.patient_id)] == ["VALI", "PROV"]
+    assert [_entry_of(bundle, patient)["request"]["method"] for patient in (admitted.patient_id,
+                                                                            provisional.patient_id)] == ["POST", "POST"]
+    assert upgraded.fhir_updates == 0
+    assert export(session_for("records"), tmp_path / "again").fhir_updates == 0
+
+
+@pytest.mark.parametrize("change", [
+    {"birth_name": "Lefebvre"},
+    {"identity_status": "validated", "identity_document": "passport"},
+], ids=["name corrected", "validated by an amendment"])
+def test_a_patient_the_release_before_sent_whose_identity_changed_since_is_updated(
+        session_for, admission_values, monkeypatch, tmp_path, change):
+    """Validated without an INS to add, the Patient as that release wrote it is the same as
+    before: only the reliability, which it never sent, says the document was seen."""
+    nurse = session_for("nurse")
+    values = {**admission_values, "nir": None, "identity_status": "provisional", "identity_document": None}
+    admitted = records.save_new(nurse, "admission", {name: value for name, value in values.items() if value is not None})
+    with monkeypatch.context() as before:
+        _as_released_before(before, lambda patient: {name: value for name, value in patient.items()
+                                                      if name != "extension"})
+        _export(session_for, tmp_path, "earlier")
+    records.amend(nurse, admitted.record_id, {**admitted.data, **change}, "checked against the passport")
+    upgraded = export(session_for("records"), tmp_path / "upgraded")
+    assert _entry_of(_bundle(upgraded.folder), admitted.patient_id)["request"]["method"] == "PUT"
 
 
 def test_the_ins_of_a_provisional_identity_is_not_sent(session_for, admission_values, tmp_path):

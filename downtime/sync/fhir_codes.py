@@ -9,12 +9,20 @@ truly fit are mapped; anything else travels as text."""
 from __future__ import annotations
 
 import functools
+import re
 import typing
 from collections.abc import Iterator
 from typing import Any
 
 from fhir_core.types import Code
 from pydantic import BaseModel
+
+from downtime.sync.fr_core import (
+    FR_CORE_IDENTIFIER_TYPE,
+    FR_CORE_IDENTITY_STATUS,
+    FR_CORE_VALIDATION_MODE,
+    INSEE_COMMUNES,
+)
 
 ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
 ALLERGY_CLINICAL = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical"
@@ -33,11 +41,6 @@ DATA_ABSENT_REASON = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
 LOINC = "http://loinc.org"
 SNOMED = "http://snomed.info/sct"
 UCUM = "http://unitsofmeasure.org"
-# FR Core's identifier types, which its Patient profile's INS identifier slices require: the INS
-# is typed INS-NIR (a registered person's NIR) or INS-NIA (a number awaiting registration). FR Core
-# 2.x publishes them at this URL; FR Core 1.x as http://interopsante.org/CodeSystem/v2-0203. Their
-# displays could not be checked here (offline), and are sent with none: FHIR makes it optional.
-FR_CORE_IDENTIFIER_TYPE = "https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203"
 # What a person must look at before a resource is entered, as a tag on the resource itself: an
 # integration engine loads resources and does not read the Provenance's words (fhir_export).
 REVIEW = "urn:downtime:review"
@@ -86,6 +89,9 @@ SYSTEMS: dict[str, dict[str, str]] = {
     # What each means, not a display: code_only sends none (see FR_CORE_IDENTIFIER_TYPE).
     FR_CORE_IDENTIFIER_TYPE: {"INS-NIR": "INS of a registered person (NIR)",
                               "INS-NIA": "INS of a person awaiting registration (NIA)"},
+    FR_CORE_IDENTITY_STATUS: {"PROV": "Identité provisoire", "VALI": "Identité validée"},
+    FR_CORE_VALIDATION_MODE: {"CN": "Carte nationale d'identité", "PA": "Passeport", "CS": "Carte de séjour",
+                              "LE": "Livret de famille", "AN": "Extrait d'acte de naissance"},
     REVIEW: {"on-hold": "On hold: two laptops disagree, not settled; do not take it as the record",
              "ask-the-ward": "Ask the ward before entering it: another laptop's record contradicts it",
              "not-to-be-entered": "Not to be entered: the ward said so"},
@@ -106,6 +112,9 @@ SYSTEMS: dict[str, dict[str, str]] = {
              NEWS2_CODES["temperature"]: f"{_NEWS2} - temperature score",
              **{code: display for code, display in ROUTES.values()}},
 }
+# Code systems too large to list (France's communes), each with the form of its codes, sent
+# without a display: a code of another form fails the check as one outside a listed system does.
+PATTERNED: dict[str, re.Pattern[str]] = {INSEE_COMMUNES: re.compile(r"\d{5}|2[AB]\d{3}")}
 
 # Elements of type code, by path from their resource: the codes written there.
 ELEMENTS: dict[str, frozenset[str]] = {path: frozenset(codes) for path, codes in {
@@ -299,6 +308,11 @@ class _Walk:
 
 
 def _coding_problem(path: str, system: Any, code: Any, display: Any) -> Iterator[str]:
+    pattern = PATTERNED.get(str(system))
+    if pattern is not None:
+        if not (isinstance(code, str) and pattern.fullmatch(code)) or display is not None:
+            yield f"{path}: {system}|{code} is not a code of that system, or has a display"
+        return
     codes = SYSTEMS.get(str(system))
     if codes is None or code not in codes:
         yield f"{path}: {system}|{code} is not in the value set"

@@ -27,6 +27,9 @@ class Made:
 
     resources: list[dict[str, Any]] = field(default_factory=list)
     made_from: dict[str, list[str]] = field(default_factory=dict)
+    unlike_before: set[str] = field(default_factory=set)
+    """The ids of resources an earlier release's form (fhir_export) is no sign the EHR holds:
+    what only this release writes of them changed since they were first written."""
 
     def add(self, resource: dict[str, Any], *records: str) -> None:
         self.resources.append(resource)

@@ -294,7 +294,7 @@ def _write_patients(db: Database, ctx: Context, changed: set[str],
         if key in chosen:
             made = group.build()
             for resource in _tagged(made, review):
-                writer.add(resource)
+                writer.add(resource, resource["id"] not in made.unlike_before)
             for record_id, ids in made.made_from.items():
                 targets.setdefault(record_id, []).extend(ids)
     ask = []
@@ -343,7 +343,10 @@ class _Writer:
         """Whether an earlier export sent `resource`, with this content or another."""
         return self.sent(identity(resource["resourceType"], _condition(resource))) is not None
 
-    def add(self, resource: dict[str, Any]) -> None:
+    def add(self, resource: dict[str, Any], as_before: bool = True) -> None:
+        """Write `resource`: an update when an earlier export sent it with other content, unless
+        that content was `resource` as an earlier release wrote it and `as_before` allows that
+        to stand for it."""
         kind, condition = resource["resourceType"], _condition(resource)
         full_url = f"urn:uuid:{resource['id']}"
         body = orjson.dumps(resource)
@@ -353,7 +356,8 @@ class _Writer:
         if before != content:
             self.resources.append(known_by)
             self.contents.append(content)
-            if before is not None and before == hashed(orjson.dumps(self._as_before(resource))):
+            if as_before and before is not None and any(before == hashed(orjson.dumps(form))
+                                                        for form in self._as_before(resource)):
                 before = content  # the content sent, as an earlier release wrote it: nothing to update
         if before is None or before == content:
             request = {"method": "POST", "url": kind, "ifNoneExist": condition}
@@ -369,12 +373,12 @@ class _Writer:
                        + body + b',"request":' + orjson.dumps(request) + b"}")
         self.count += 1
 
-    def _as_before(self, resource: dict[str, Any]) -> dict[str, Any]:
-        """`resource` as releases before staff identifiers, the INS type and the birthplace
-        wrote it, without its review tags: an earlier export's record of what it sent is that
-        form's hash, and the EHR already holds what it says."""
+    def _as_before(self, resource: dict[str, Any]) -> list[dict[str, Any]]:
+        """`resource` as releases before staff identifiers, the identity's reliability, the INS
+        type and the birthplace wrote it, without its review tags: an earlier export's record of
+        what it sent is one of these forms' hash, and the EHR already holds what it says."""
         before = named_as_before(_untagged(resource), self.named)
-        return identity_as_before(before) if before["resourceType"] == "Patient" else before
+        return identity_as_before(before) if before["resourceType"] == "Patient" else [before]
 
     def finish(self) -> int:
         self.out.write(b"\n]}\n")

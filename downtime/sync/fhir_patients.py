@@ -28,7 +28,6 @@ from downtime.sync.fhir_codes import (
     DISCHARGE_DESTINATION,
     DISCHARGE_DISPOSITION,
     GENDER,
-    FR_CORE_IDENTIFIER_TYPE,
     LOCATION_TYPE,
     code_only,
     coding,
@@ -44,6 +43,20 @@ from downtime.sync.fhir_elements import (
     reference,
 )
 from downtime.sync.fhir_stays import Stay, Stays
+from downtime.sync.fr_core import (
+    BIRTHPLACE,
+    FR_CORE_IDENTIFIER_TYPE,
+    FR_CORE_IDENTITY_RELIABILITY,
+    FR_CORE_IDENTITY_STATUS,
+    FR_CORE_INSEE_CODE,
+    FR_CORE_VALIDATION_MODE,
+    IDENTITY_STATUS_PART,
+    INSEE_COMMUNES,
+    STATUS_CODES,
+    VALIDATION_DATE_PART,
+    VALIDATION_MODE_PART,
+    VALIDATION_MODES,
+)
 
 DOWNTIME_SYSTEM = "urn:downtime:number"
 IPP_SYSTEM = "urn:downtime:hospital-patient-number"
@@ -51,7 +64,6 @@ INS_SYSTEM = "urn:oid:1.2.250.1.213.1.4.8"
 # The INS of a person awaiting registration (an NIA: first digit 7 or 8) is under its own OID,
 # as the ANS's INS referential assigns them (1.2.250.1.213.1.4.8 INS-NIR, .9 INS-NIA).
 INS_NIA_SYSTEM = "urn:oid:1.2.250.1.213.1.4.9"
-BIRTHPLACE = "http://hl7.org/fhir/StructureDefinition/patient-birthPlace"
 # The EHR's visit number the admission form asks "if known", as IPP_SYSTEM is the EHR's patient
 # number: a deployment that knows the EHR's own system would put it here.
 ENCOUNTER_NUMBER_SYSTEM = "urn:downtime:ehr-encounter-number"
@@ -88,11 +100,18 @@ def _made(patient_id: str, number: str, items: list[tuple[FormSpec, RecordVersio
     death = next((left[1] for stay in stays if (left := stay.left) and left[0].movement is Movement.DEATH), None)
     identity = (standing or admissions)[-1] if admissions else None
     identified_by = [record.record_id for record in (identity and identity[1], death) if record is not None]
-    patient = _patient(patient_id, number, identity, bool(standing), death)
+    histories = {record.record_id: amended.get(record.record_id, [record]) for _, record in admissions}
+    patient = _patient(patient_id, number, identity and (identity[0], histories[identity[1].record_id]),
+                       bool(standing), death)
     if ehr_number is not None:
         patient["link"] = [{"other": {"identifier": {"system": IPP_SYSTEM, "value": ehr_number},
                                       "display": f"EHR patient {ehr_number}"}, "type": "replaced-by"}]
     made.add(patient, *identified_by)
+    if len({_reliability_codes(spec, version.data) for spec, record in admissions
+            for version in histories[record.record_id]}) > 1:
+        # An earlier release sent no reliability: whether it sent this identity before or after
+        # its status or document changed cannot be told from what it recorded.
+        made.unlike_before.add(patient["id"])
     for stay in stays:
         made.add(_encounter(stay, patient_id), *stay.records)
     for spec, admission in admissions:
@@ -117,15 +136,17 @@ def _value(spec: FormSpec, data: dict[str, Any], meaning: Meaning) -> Any:
     return data.get(found.id) if found else None
 
 
-def _patient(patient_id: str, number: str, identity: tuple[FormSpec, RecordVersion] | None,
+def _patient(patient_id: str, number: str, identity: tuple[FormSpec, list[RecordVersion]] | None,
              standing: bool, death: RecordVersion | None) -> dict[str, Any]:
-    """The Patient from their latest standing admission; inactive when every admission was
-    withdrawn (the number was allocated, so it must still be accounted for)."""
+    """The Patient from their latest standing admission (`identity`: its form and its every
+    version, oldest first); inactive when every admission was withdrawn (the number was
+    allocated, so it must still be accounted for)."""
     identifiers = [{"use": "temp", "system": DOWNTIME_SYSTEM, "value": number}]
     resource: dict[str, Any] = {"resourceType": "Patient", "id": patient_id, "identifier": identifiers}
     if identity is None:
         return resource
-    spec, admission = identity
+    spec, versions = identity
+    admission = versions[-1]
     summary: PatientSummary = summarise(spec, admission, number)
     if summary.ipp:
         identifiers.append({"use": "usual", "system": IPP_SYSTEM, "value": summary.ipp})
@@ -147,8 +168,7 @@ def _patient(patient_id: str, number: str, identity: tuple[FormSpec, RecordVersi
         resource["birthDate"] = summary.birth_date.isoformat()
     if summary.phone:
         resource["telecom"] = [{"system": "phone", "value": summary.phone}]
-    if extensions := _identity_extensions(data):
-        resource["extension"] = extensions
+    resource["extension"] = _identity_extensions(spec, versions)
     if death is not None:
         resource["deceasedDateTime"] = moment(death.occurred_at)
     if contact := next_of_kin(data):
@@ -164,26 +184,67 @@ def _ins(nir: str) -> dict[str, Any]:
             "system": INS_NIA_SYSTEM if awaiting else INS_SYSTEM, "value": nir}
 
 
-def _identity_extensions(data: dict[str, Any]) -> list[dict[str, Any]]:
-    """The INSEE code of the birthplace the identity was created with (a commune's, or 99 and a
-    country's for a person born abroad), which identity vigilance matches on with the INS traits.
-    FR Core puts it in an extension of its own on the Address, whose URL and binding could not be
-    checked here (offline): it goes in the standard extension's Address as `district`, the
-    element nearest a commune, as the code alone, for an interface engine to map."""
-    code = data.get("birthplace_code")
-    return [{"url": BIRTHPLACE, "valueAddress": {"district": str(code)}}] if code else []
+def _identity_extensions(spec: FormSpec, versions: list[RecordVersion]) -> list[dict[str, Any]]:
+    """How far the identity can be trusted, and the birthplace's INSEE code, which identity
+    vigilance matches on with the INS traits."""
+    code = versions[-1].data.get("birthplace_code")
+    return [_reliability(spec, versions), *([_birthplace(str(code))] if code else [])]
 
 
-def identity_as_before(patient: dict[str, Any]) -> dict[str, Any]:
-    """A Patient as releases before the INS type and the birthplace wrote it: the INS untyped,
-    under the NIR's OID whatever its number, and no birthplace. What an earlier export recorded as
-    sent is that form's hash: compared with this one, each patient it sent with an INS or a
-    birthplace went again as an update, replacing the EHR's identity, and any correction made to
-    it there by the identity-vigilance staff. The worklist line still gives them the birthplace."""
-    before = {name: value for name, value in patient.items() if name != "extension"}
-    before["identifier"] = [{"use": found["use"], "system": INS_SYSTEM, "value": found["value"]} if "type" in found
-                            else found for found in patient["identifier"]]
-    return before
+def _reliability_codes(spec: FormSpec, data: dict[str, Any]) -> tuple[str, str | None]:
+    """FR Core's identity status of an admission, and for a validated one the document seen's
+    code. An unidentified patient has no document to check: provisional, whatever was ticked."""
+    if _value(spec, data, Meaning.UNIDENTIFIED) or _value(spec, data, Meaning.IDENTITY_STATUS) != VALIDATED_IDENTITY:
+        return STATUS_CODES["provisional"], None
+    return STATUS_CODES[VALIDATED_IDENTITY], VALIDATION_MODES.get(str(data.get("identity_document")))
+
+
+def _reliability(spec: FormSpec, versions: list[RecordVersion]) -> dict[str, Any]:
+    """FR Core's identity reliability, which the EHR's identity staff read to decide whether to
+    qualify the identity through INSi: its status, and for a validated one the document seen and
+    the day, that of the version which validated it, the first of the validated versions ending
+    with the current one. Version 1's day is the arrival's; an amendment's is the day it was
+    written (its time of care is still the arrival), each in the ward's time as written there."""
+    status, mode = _reliability_codes(spec, versions[-1].data)
+    parts = [{"url": IDENTITY_STATUS_PART, "valueCoding": code_only(FR_CORE_IDENTITY_STATUS, status)}]
+    if status == STATUS_CODES[VALIDATED_IDENTITY]:
+        if mode is not None:
+            parts.append({"url": VALIDATION_MODE_PART, "valueCoding": code_only(FR_CORE_VALIDATION_MODE, mode)})
+        seen = versions[-1]
+        for version in reversed(versions):
+            if _reliability_codes(spec, version.data)[0] != status:
+                break
+            seen = version
+        day = seen.occurred_at if seen.version == 1 else seen.recorded_at
+        parts.append({"url": VALIDATION_DATE_PART, "valueDate": day.date().isoformat()})
+    return {"url": FR_CORE_IDENTITY_RELIABILITY, "extension": parts}
+
+
+def _birthplace(code: str) -> dict[str, Any]:
+    """The birthplace's INSEE code (a commune's, or 99 and a country's for a person born abroad)
+    in the standard birthPlace extension's Address: coded in FR Core 2.1's INSEE code extension,
+    and as `district` too, where FR Core 2.0 put it and the release before this one sent it, so
+    an EHR on 2.0 still reads it; both say the same five characters."""
+    return {"url": BIRTHPLACE, "valueAddress": {
+        "extension": [{"url": FR_CORE_INSEE_CODE, "valueCoding": {"system": INSEE_COMMUNES, "code": code}}],
+        "district": code}}
+
+
+def identity_as_before(patient: dict[str, Any]) -> list[dict[str, Any]]:
+    """A Patient as earlier releases wrote it, the latest first: without the identity
+    reliability and with the birthplace's code as `district` alone; before that, the INS
+    untyped, under the NIR's OID whatever its number, and no birthplace. What an earlier export
+    recorded as sent is the hash of one of these: compared with this one, each patient it sent
+    went again as an update, replacing the EHR's identity, and any correction made to it there
+    by the identity-vigilance staff. The worklist line still gives them the birthplace."""
+    district = [{"url": BIRTHPLACE, "valueAddress": {"district": found["valueAddress"]["district"]}}
+                for found in patient.get("extension", []) if found["url"] == BIRTHPLACE]
+    latest = {name: district if name == "extension" else value for name, value in patient.items()
+              if name != "extension" or district}
+    first = {name: value for name, value in patient.items() if name != "extension"}
+    first["identifier"] = [{"use": found["use"], "system": INS_SYSTEM, "value": found["value"]} if "type" in found
+                           else found for found in patient["identifier"]]
+    return [latest, first]
 
 
 def _places(ward: str | None, bed: str | None, **when: Any) -> list[dict[str, Any]]:
