@@ -23,6 +23,7 @@ from downtime.sync.importing import import_path
 from downtime.sync.merge import merge
 from downtime.sync.outcome import ImportRefused
 from downtime.sync.snapshot_csv import FILES, columns_of, read_csv_snapshot
+from downtime.sync.snapshot_fhir import read_fhir_snapshot
 
 SNAPSHOT = Path(__file__).parent / "data" / "snapshot"
 
@@ -321,6 +322,73 @@ def test_an_exported_encounter_s_ward_and_bed_load_back(session_for, admission_v
     (patient,) = [item for item in read_fhir_snapshot(path) if item.kind == "patient"]
     assert (patient.values["ward"], patient.values["bed"]) == ("ICU", "4")
     assert (patient.values["birth_name"], patient.values["reason"]) == ("Lefèvre", admission_values["reason"])
+
+
+@pytest.mark.parametrize("document", ["passport", "residence_permit"])
+def test_an_exported_identity_s_reliability_and_birthplace_load_back(session_for, admission_values, clerk, tmp_path,
+                                                                       document):
+    """The export says the identity was validated against a passport and where the patient was
+    born, as FR Core does; the snapshot reader made every identity provisional and dropped the
+    birthplace, which identity vigilance matches on."""
+    records.save_new(session_for("nurse"), "admission", {**admission_values, "identity_document": document,
+                                                          "birthplace_code": "99134"})
+    sent = json.loads((export(clerk, tmp_path / "export").folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    path = _written(tmp_path, {"resourceType": "Bundle", "type": "collection", "entry": [
+        {"fullUrl": entry["fullUrl"], "resource": entry["resource"]} for entry in sent["entry"]
+        if entry["resource"]["resourceType"] in ("Patient", "Encounter")]})
+    (patient,) = [item for item in read_fhir_snapshot(path) if item.kind == "patient"]
+    assert {name: patient.values.get(name) for name in ("identity_status", "identity_document", "birthplace_code")} == {
+        "identity_status": "validated", "identity_document": document, "birthplace_code": "99134"}
+
+
+_FR_CORE = "https://hl7.fr/ig/fhir/core"
+
+
+def _reliable(status, mode=None):
+    parts = [{"url": "identityStatus", "valueCoding": {"system": f"{_FR_CORE}/CodeSystem/fr-core-cs-v2-0445",
+                                                       "code": status}}]
+    if mode:
+        parts.append({"url": "validationMode", "valueCoding": {
+            "system": f"{_FR_CORE}/CodeSystem/fr-core-cs-mode-validation-identity", "code": mode}})
+    return {"url": f"{_FR_CORE}/StructureDefinition/fr-core-identity-reliability", "extension": parts}
+
+
+def _born_in(address):
+    return {"url": "http://hl7.org/fhir/StructureDefinition/patient-birthPlace", "valueAddress": address}
+
+
+@pytest.mark.parametrize("extensions, expected", [
+    ([_reliable("VALI", "CN"), _born_in({"district": "2A004"})],
+     {"identity_status": "validated", "identity_document": "national_id_card", "birthplace_code": "2A004"}),
+    ([_reliable("PROV"), _born_in({"extension": [{"url": f"{_FR_CORE}/StructureDefinition/fr-core-address-insee-code",
+                                                  "valueCoding": {"system": "https://mos.esante.gouv.fr/NOS/TRE_R13-"
+                                                                            "CommuneOM/FHIR/TRE-R13-CommuneOM",
+                                                                  "code": "75056"}}], "city": "Paris"})],
+     {"identity_status": "provisional", "identity_document": None, "birthplace_code": "75056"}),
+    ([_reliable("DOUTE")], {"identity_status": "provisional", "identity_document": None, "birthplace_code": None}),
+], ids=["validated, birthplace as district (FR Core 2.0)", "provisional, coded birthplace", "doubtful"])
+def test_a_fhir_snapshots_identity_reliability_and_birthplace_are_loaded(clerk, tmp_path, extensions, expected):
+    bundle = _bundle()
+    bundle["entry"][0]["resource"]["extension"] = extensions
+    import_path(clerk, _written(tmp_path, bundle))
+    (admission,) = list_current(clerk.db, "admission")
+    assert {name: admission.data.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize("extensions, expected", [
+    ([_reliable("VALI", "PC")], "the identity is validated (VALI) but its validationMode 'PC' is none of CN, PA, CS"),
+    ([_reliable("VALI")], "the identity is validated (VALI) but its validationMode None is none of CN, PA, CS"),
+    ([_born_in({"district": "Paris"})], "Birthplace code (INSEE): five digits"),
+], ids=["unknown document", "no document", "birthplace not a code"])
+def test_a_fhir_snapshots_identity_it_cannot_take_is_refused_by_entry(clerk, tmp_path, extensions, expected):
+    bundle = _bundle()
+    bundle["entry"][0]["resource"]["extension"] = extensions
+    before = _counts(clerk.db)
+    with pytest.raises(ImportRefused) as refused:
+        import_path(clerk, _written(tmp_path, bundle))
+    assert str(refused.value).startswith("bundle entry 1 (Patient 1111"), str(refused.value)
+    assert expected in str(refused.value)
+    assert _counts(clerk.db) == before
 
 
 _SNOMED = "http://snomed.info/sct"

@@ -6,7 +6,8 @@ mapped onto the same items as the CSV snapshot, naming the entry when something 
 Where FHIR has no place for something the ward form must know, the safe answer is chosen and
 the README says so: allergies absent from the bundle mean "not known", never "none" (which is an
 AllergyIntolerance of its own, see `_no_known_allergy`); identity
-stays provisional until a nurse sees a document; an order is a controlled drug or high-alert
+stays provisional until a nurse sees a document, unless FR Core's identity reliability says the
+EHR's staff validated it against one; an order is a controlled drug or high-alert
 medicine only when the extensions below say so."""
 
 from __future__ import annotations
@@ -20,6 +21,18 @@ from pydantic import ValidationError
 
 from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
 from downtime.formspec.values import ParseError, parse_datetime
+from downtime.sync.fr_core import (
+    BIRTHPLACE,
+    FR_CORE_IDENTITY_RELIABILITY,
+    FR_CORE_IDENTITY_STATUS,
+    FR_CORE_INSEE_CODE,
+    FR_CORE_VALIDATION_MODE,
+    IDENTITY_STATUS_PART,
+    INSEE_COMMUNES,
+    STATUS_CODES,
+    VALIDATION_MODE_PART,
+    VALIDATION_MODES,
+)
 from downtime.sync.outcome import ImportRefused
 from downtime.sync.snapshot import PATIENT_FORM, SnapshotItem
 
@@ -159,7 +172,44 @@ def _identity(entry: _Entry) -> dict[str, Any]:
                   if telecom.get("system") == "phone" and telecom.get("use") != "old" and telecom.get("value")), None)
     if phone:
         values["phone"] = phone
+    values |= _reliability(entry)
+    if birthplace := _birthplace(patient):
+        values["birthplace_code"] = birthplace
     return values
+
+
+def _extension(element: dict[str, Any], url: str) -> dict[str, Any]:
+    return next((found for found in element.get("extension", []) if found.get("url") == url), {})
+
+
+def _coded(extension: dict[str, Any], system: str) -> str | None:
+    coding = extension.get("valueCoding") or {}
+    return coding.get("code") if coding.get("system") == system else None
+
+
+def _reliability(entry: _Entry) -> dict[str, str]:
+    """The identity as validated, with the document seen, when FR Core's identity reliability
+    says VALI; any other status (provisional, doubtful, fictitious) or none leaves it
+    provisional. A validation whose document is not one the form lists is refused: the ward
+    would take it as checked against nothing it can name."""
+    reliability = _extension(entry.resource, FR_CORE_IDENTITY_RELIABILITY)
+    if _coded(_extension(reliability, IDENTITY_STATUS_PART), FR_CORE_IDENTITY_STATUS) != STATUS_CODES["validated"]:
+        return {}
+    mode = _coded(_extension(reliability, VALIDATION_MODE_PART), FR_CORE_VALIDATION_MODE)
+    document = next((ours for ours, code in VALIDATION_MODES.items() if code == mode), None)
+    if document is None:
+        raise entry.refuse(QT_TRANSLATE_NOOP("messages", "the identity is validated (VALI) but its validationMode "
+                                                         "{mode!r} is none of CN, PA, CS, LE, AN ({system})"),
+                           mode=mode, system=FR_CORE_VALIDATION_MODE)
+    return {"identity_status": "validated", "identity_document": document}
+
+
+def _birthplace(patient: dict[str, Any]) -> str | None:
+    """The birthplace's INSEE code: FR Core 2.1's coded extension of the birthPlace Address, else
+    its `district`, where FR Core 2.0 and this app's earlier exports put it. The admission form
+    checks its form, naming the entry."""
+    address = _extension(patient, BIRTHPLACE).get("valueAddress") or {}
+    return _coded(_extension(address, FR_CORE_INSEE_CODE), INSEE_COMMUNES) or address.get("district")
 
 
 def _place(entry: _Entry) -> dict[str, str]:
