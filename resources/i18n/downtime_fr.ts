@@ -5980,6 +5980,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Patient.gender {gender!r} n’est pas un genre administratif FHIR</translation>
     </message>
     <message>
+        <source>the identity is validated (VALI) but its validationMode {mode!r} is none of CN, PA, CS, LE, AN ({system})</source>
+        <translation>l’identité est validée (VALI) mais son validationMode {mode!r} n’est aucun de CN, PA, CS, LE, AN ({system})</translation>
+    </message>
+    <message>
         <source>Encounter.location with physicalType &apos;wa&apos; (the ward)</source>
         <translation>Encounter.location avec physicalType &apos;wa&apos; (le service)</translation>
     </message>
