@@ -29,7 +29,7 @@ from downtime.formspec.values import ParseError, parse_datetime, parse_decimal
 from downtime.qt.form_view import enter_moves_on
 from downtime.qt.patient_header import admission_on_hold, identity_label
 from downtime.qt.screen_reader import add_row
-from downtime.qt.style import ERROR_STYLE, ErrorLabel, grow_to_fit
+from downtime.qt.style import ERROR_STYLE, ErrorLabel, grow_to_fit, warning_html
 from downtime.services import drafts, medication, records, settings
 from downtime.services.census import patient_with_location, with_namesakes
 from downtime.services.context import Session
@@ -113,7 +113,7 @@ def due_words(slot: datetime, now: datetime, recorded: bool, policy: RoundPolicy
     said = (translate("DoseDialog", "MISSED: {late} overdue") if now - slot > medication.ROUND_WINDOW else
             translate("DoseDialog", "{late} overdue") if state is DoseState.OVERDUE else
             translate("DoseDialog", "{late} late"))
-    return f'{due} — <span style="{ERROR_STYLE}">{said.format(late=late)}</span>'
+    return f'{due} — {warning_html(said.format(late=late))}'
 
 
 def order_label(session: Session, order_id: str) -> str:

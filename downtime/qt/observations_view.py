@@ -9,7 +9,7 @@ import math
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from downtime.domain.news2 import Band, Monitoring, News2Score
@@ -155,10 +155,13 @@ class News2Plot(QWidget):
         for low, high, shade in BAND_SHADES:
             upper, lower = self._y(high + 0.5), self._y(max(low - 0.5, 0))
             painter.fillRect(QRectF(area.left(), upper, area.width(), lower - upper), QColor(shade))
-        painter.setPen(QPen(QColor("#666666")))
+        # The marks and times beside the plot in the palette's words colour, as on any screen: grey
+        # on high contrast's black they measured 1.7:1. Inside it, on the pale shades, black.
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.WindowText)))
         for text, box in self.axis_marks():
             painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
         if not self.sets:
+            painter.setPen(QPen(QColor(Qt.GlobalColor.black)))
             painter.drawText(area, Qt.AlignmentFlag.AlignCenter, translate("News2Plot", "No observations recorded"))
             return
         points = self.points()
@@ -169,7 +172,7 @@ class News2Plot(QWidget):
             painter.drawEllipse(point, 3.5, 3.5)
         for text, box in self.score_labels():
             painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, text)
-        painter.setPen(QPen(QColor("#333333")))
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.WindowText)))
         painter.drawText(QPointF(area.left(), area.bottom() + 16), f"{self.sets[0].taken_at:%d/%m %H:%M}")
         painter.drawText(QPointF(area.right() - 60, area.bottom() + 16), f"{self.sets[-1].taken_at:%d/%m %H:%M}")
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from downtime.domain.census import StayStatus
 from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon, stay_word
-from downtime.qt.style import ERROR_COLOUR
+from downtime.qt.style import warning_html
 from downtime.qt.i18n import language, translate
 from downtime.services import records
 from downtime.services.census import all_patients, name_alert, patient_with_location, with_namesakes
@@ -64,11 +64,10 @@ def identity_html(patient: PatientSummary, with_place: bool = True, held: bool =
     hold = translate("PatientHeader", "ADMISSION ON HOLD: another laptop wrote it otherwise (allergies, bed…): "
                                       "check it")
     same_name = name_alert(patient.namesakes, language())
-    same_name = f" — <b style='color:{ERROR_COLOUR}'>{escape(same_name)}</b>" if same_name else ""
+    same_name = f" — {warning_html(escape(same_name))}" if same_name else ""
     return (f"<span style='font-size:13pt'><b>{escape(patient.display_name)}</b>{same_name} — {escape(born)} — "
-            f"<b>{escape(patient.downtime_number)}</b>{place}</span><br>"
-            f"<span style='color:{ERROR_COLOUR}'><b>{escape(allergies)}</b>"
-            + (f"<br><b>{escape(hold)}</b>" if held else "") + "</span>")
+            f"<b>{escape(patient.downtime_number)}</b>{place}</span><br>{warning_html(escape(allergies))}"
+            + (f"<br>{warning_html(escape(hold))}" if held else ""))
 
 
 def identity_label(patient: PatientSummary, with_place: bool = True, held: bool = False) -> QLabel:
@@ -132,6 +131,13 @@ class PatientTab(QWidget):
         if found is not None:
             self.patient = found = with_namesakes(self.session.db, self.session.forms, [found])[0]
             self.identity.setText(identity_html(found, self.with_place, admission_on_hold(self.session, found)))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        """High contrast switched on or off: the strip's warnings written in the new mode's colour
+        (rich text knows no palette; in the other's, dark red on black, they could not be read)."""
+        super().changeEvent(event)
+        if event.type() is QEvent.Type.PaletteChange:
+            self.read_identity()
 
     @property
     def title(self) -> str:

@@ -19,7 +19,8 @@ from downtime.errors import UserError
 from downtime.i18n import QT_TR_NOOP, semicolon, stay_word
 from downtime.qt.i18n import language, say, translate, word
 from downtime.qt.observations_view import INCOMPLETE, RISK_SHADES
-from downtime.qt.tables import WARNING_COLOUR, Index, TextTableModel, cut_column, make_table
+from downtime.qt.style import WARNING_COLOURS
+from downtime.qt.tables import Index, TextTableModel, cut_column, make_table
 from downtime.qt.work import ListReader, ReadAgain
 from downtime.qt.ward_choice import WardChoice
 from downtime.services import census, observations, search
@@ -224,7 +225,7 @@ class PatientTableModel(TextTableModel):
             if role == Qt.ItemDataRole.BackgroundRole:
                 return shade
             if role == Qt.ItemDataRole.ForegroundRole:  # dark on the pale shade, a dark theme's too
-                return WARNING_COLOUR if self.is_warning(index.row(), index.column()) else QColor(Qt.GlobalColor.black)
+                return QColor(WARNING_COLOURS["light"] if self.is_warning(index.row(), index.column()) else Qt.GlobalColor.black)
         return super().data(index, role)
 
     def _shade(self, number: int) -> QColor | None:

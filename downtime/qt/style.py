@@ -10,8 +10,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
 from downtime.paths import data_dir
 
-ERROR_COLOUR = "#b00000"
-ERROR_STYLE = f"color: {ERROR_COLOUR}; font-weight: bold;"
+# Warnings (an allergy, a dose overdue, a breach) in each mode's colour, at least 7:1 on its
+# background (WCAG AAA): dark red on the light theme's white and grey, light red on high
+# contrast's black, where dark red measured 1.9:1 and the warnings vanished while "no known
+# allergy" stayed bright white. The palette carries it too, as BrightText, so that a style
+# sheet's palette(bright-text) follows the mode when it is switched on an open screen.
+WARNING_COLOURS = {"light": "#800000", "dark": "#ff8080"}
+ERROR_STYLE = "color: palette(bright-text); font-weight: bold;"
 HINT_STYLE = "color: palette(placeholder-text); font-size: 10pt;"
 
 
@@ -35,6 +40,18 @@ class ErrorLabel(QLabel):
         if self.only_when_said:
             self.setVisible(bool(text))
         grow_to_fit(self.window())
+
+
+def warning_colour() -> QColor:
+    """The warning colour of the background the app now shows (see WARNING_COLOURS)."""
+    dark = QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    return QColor(WARNING_COLOURS["dark" if dark else "light"])
+
+
+def warning_html(escaped: str) -> str:
+    """Words already escaped, bold in the warning colour, for rich text (which knows no palette):
+    a label showing it is written again when the mode changes (see PatientTab.changeEvent)."""
+    return f'<b style="color: {warning_colour().name()}">{escaped}</b>'
 
 
 def grow_to_fit(window: QWidget) -> None:
@@ -93,6 +110,9 @@ def apply_style(app: QApplication) -> None:
     app.setFont(font)
     contrast = high_contrast()
     app.setPalette(_high_contrast_palette() if contrast else app.style().standardPalette())
+    palette = app.palette()
+    palette.setColor(QPalette.ColorRole.BrightText, warning_colour())
+    app.setPalette(palette)
     app.setStyleSheet(FOCUS_SHEET + (HIGH_CONTRAST_SHEET if contrast else ""))
 
 

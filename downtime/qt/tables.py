@@ -9,27 +9,23 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QTableView, QWidget
 
 from downtime.errors import UserError, refused_by_disk
 from downtime.paths import data_dir
 from downtime.qt.i18n import say, translate, word
 from downtime.qt.prompts import Prompts
+from downtime.qt.style import warning_colour
 from downtime.services.context import Session
 
 Index = QModelIndex | QPersistentModelIndex
 SIZED_ROWS = 50  # rows the columns are fitted to: two screens
 
 
-# A colour, not Qt's colour name: given Qt.GlobalColor.darkRed for its foreground, a view drew the
-# warning words in black.
-WARNING_COLOUR = QColor(Qt.GlobalColor.darkRed)
-
-
 class TextTableModel(QAbstractTableModel):
-    """Rows of any kind, shown through `text(row, column)`; words flagged as warnings get a
-    dark red colour on top of the words themselves, never instead of them."""
+    """Rows of any kind, shown through `text(row, column)`; words flagged as warnings get the
+    warning colour of the mode (style.warning_colour) on top of the words themselves, never
+    instead of them."""
 
     columns: Sequence[str] = ()
     warnings: frozenset[str] = frozenset({"OVERDUE", "LATE"})
@@ -83,7 +79,7 @@ class TextTableModel(QAbstractTableModel):
                                                    and index.column() in self.whole_in_tooltip):
             return self.text(index.row(), index.column())
         if role == Qt.ItemDataRole.ForegroundRole and self.is_warning(index.row(), index.column()):
-            return WARNING_COLOUR
+            return warning_colour()
         return None
 
     def is_warning(self, row: int, column: int) -> bool:

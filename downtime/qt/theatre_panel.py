@@ -30,7 +30,7 @@ from downtime.qt.prompts import Prompts
 from downtime.qt.tables import (
     Index, TextTableModel, cut_column, make_table, print_and_open, show_keeping_choice, wrap_columns,
 )
-from downtime.qt.style import ERROR_COLOUR, ErrorLabel
+from downtime.qt.style import ErrorLabel, warning_html
 from downtime.qt.work import ListReader
 from downtime.services import printing, theatre
 from downtime.services.context import Session
@@ -377,7 +377,7 @@ def _rebook_by(session: Session, state: theatre.BookingState, to_tell: theatre.T
     with the date out of sight."""
     item = theatre.waiting_item(state, session.clock(), to_tell)
     said = escape(labelled(word(theatre.REBOOK_BY), item.rebook_by(language()), language()))
-    return f'<b style="color: {ERROR_COLOUR}">{said}</b>' if item.breach or item.near_breach else said
+    return warning_html(said) if item.breach or item.near_breach else said
 
 
 class RebookDialog(QDialog):

@@ -526,7 +526,7 @@ def test_the_dose_dialogs_header_says_when_the_dose_was_due_and_how_late_it_is_n
     clock.advance(minutes=40)
     two.due_timer.timeout.emit()  # a minute on, the dialog left open
     assert _header(two) == "Amoxicillin 1 g IV due 28/11 14:00 — 0\u00a0h\u00a040\u00a0min late"
-    assert 'color: #b00000; font-weight: bold;">0\u00a0h\u00a040\u00a0min late<' in two.order_line.text(), "in red"
+    assert '<b style="color: #800000">0\u00a0h\u00a040\u00a0min late<' in two.order_line.text(), "in red"
     settings.set_round_thresholds(session_for("admin"), 45, 90)  # this ward reads a dose late after 45 minutes
     assert header("2026-11-28T14:00+01:00")[1] == "Amoxicillin 1 g IV due 28/11 14:00 — due now"
     medication.record_dose(nurse, amox, {"outcome": "given", "given_at": "2026-11-28T08:05+01:00",

@@ -1,0 +1,111 @@
+"""Warnings and chart words readable in both modes: at least 7:1 (WCAG AAA) on what they are
+written on, measured on the colours the screens use or on their pixels. In high contrast dark
+red measured 1.9:1 on black, and the allergies, overdue doses and breaches nearly vanished while
+"no known allergy" stayed bright white."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import QApplication
+
+from downtime.qt.style import ErrorLabel, set_high_contrast
+
+AAA = 7.0
+
+
+def luminance(colour: QColor) -> float:
+    """WCAG 2's relative luminance of an sRGB colour."""
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.03928 else ((channel + 0.055) / 1.055) ** 2.4
+    return 0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF()) + 0.0722 * linear(colour.blueF())
+
+
+def contrast(one: QColor, other: QColor) -> float:
+    lighter, darker = sorted((luminance(one), luminance(other)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def most_contrasted(image: QImage, background: QColor) -> float:
+    """The contrast of the image's pixel farthest from `background`: its words' own colour, where
+    anti-aliased edges only blend it with the background."""
+    return max(contrast(image.pixelColor(x, y), background) for x in range(image.width()) for y in range(image.height()))
+
+
+@pytest.mark.parametrize(("one", "other", "ratio"), [("#000000", "#ffffff", 21.0), ("#777777", "#777777", 1.0),
+                                                     ("#800000", "#000000", 1.92), ("#b00000", "#000000", 2.85)])
+def test_the_contrast_ratio_is_wcags(one: str, other: str, ratio: float) -> None:
+    assert contrast(QColor(one), QColor(other)) == pytest.approx(ratio, abs=0.01)
+
+
+@pytest.fixture(params=[False, True], ids=["light", "high contrast"])
+def mode(request, qapp) -> QPalette:
+    """The app styled as a ward's laptop in either mode (undone after the test by conftest)."""
+    set_high_contrast(qapp, request.param)
+    return qapp.palette()
+
+
+def test_warning_words_of_every_list_stand_out_of_its_rows(mode: QPalette) -> None:
+    from downtime.qt.tables import TextTableModel
+
+    class Doses(TextTableModel):
+        columns = ("Status",)
+
+        def texts(self, row: int) -> list[str]:
+            return [self.rows[row]]
+
+    model = Doses()
+    model.set_rows(["OVERDUE"])
+    colour = model.data(model.index(0, 0), 9)  # Qt.ItemDataRole.ForegroundRole
+    for role in (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase):
+        assert contrast(colour, mode.color(role)) >= AAA, (colour.name(), mode.color(role).name())
+
+
+def test_the_strips_allergies_and_hold_are_in_a_readable_red(mode: QPalette, session_for,
+                                                                          admission_values) -> None:
+    from downtime.qt.patient_header import identity_html
+    from downtime.services import records, wards
+    from downtime.services.census import patient_with_location
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", ["12"])
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    html = identity_html(patient_with_location(nurse.db, nurse.forms, patient), held=True)
+    colours = re.findall(r"color: ?(#[0-9a-fA-F]{6})", html)
+    assert colours, html
+    assert all(contrast(QColor(found), mode.color(QPalette.ColorRole.Window)) >= AAA for found in colours), colours
+
+
+def test_an_error_label_reads_at_seven_to_one(mode: QPalette, qtbot) -> None:
+    label = ErrorLabel("ALLERGIE : Penicillin")
+    qtbot.addWidget(label)
+    label.show()
+    assert most_contrasted(label.grab().toImage(), mode.color(QPalette.ColorRole.Window)) >= AAA
+
+
+def test_the_charts_times_and_axis_are_written_in_the_modes_words_colour(mode: QPalette, qtbot, session_for,
+                                                                        admission_values) -> None:
+    from downtime.qt.observations_view import News2Plot
+    from downtime.services import observations, records, wards
+    from downtime.services.census import patient_with_location
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", ["12"])
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    for hour in ("11", "13"):
+        records.save_new(nurse, "observations", {
+            "taken_at": f"2026-11-28T{hour}:00+01:00", "respiratory_rate": 22, "spo2": 95, "spo2_scale": "scale_1",
+            "on_oxygen": False, "systolic_bp": 110, "diastolic_bp": 70, "pulse": 90, "consciousness": "alert",
+            "temperature": 37.0}, patient_id=patient)
+    plot = News2Plot()
+    qtbot.addWidget(plot)
+    plot.resize(500, 240)
+    plot.show_sets(observations.chart(nurse.db, patient_with_location(nurse.db, nurse.forms, patient)))
+    plot.show()
+    image = plot.grab().toImage()
+    window = QApplication.palette().color(QPalette.ColorRole.Window)
+    times = image.copy(0, image.height() - 22, image.width(), 22)
+    axis = image.copy(0, 0, 30, image.height())
+    assert most_contrasted(times, window) >= AAA and most_contrasted(axis, window) >= AAA
