@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from downtime.domain.roles import ROLE_NAMES
@@ -16,6 +16,7 @@ from downtime.services import backups, clock_check, settings
 from downtime.errors import UserError
 from downtime.i18n import message
 from downtime.qt.i18n import language, say, translate
+from downtime.qt.style import points
 from downtime.services.context import Session
 from downtime.storage.connection import read_only_notice
 
@@ -26,7 +27,6 @@ class Banner(QWidget):
         super().__init__(parent)
         self.setObjectName("banner")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet("#banner { background: #8b0000; } #banner QLabel { color: white; font-size: 11pt; }")
         self._clock = clock or session.clock
         rows = QVBoxLayout(self)
         rows.setContentsMargins(10, 4, 10, 4)
@@ -48,7 +48,6 @@ class Banner(QWidget):
         self._failure: str | None = None
         self._session = session
         self.show_device()
-        self.mode.setStyleSheet("font-size: 13pt;")
         # Three short rows rather than two long ones: the window must fit an old 1024-pixel
         # laptop screen, in French too.
         for widgets in ((self.mode,), (self.device, self.user), (self.time, self.last_save, self.backup)):
@@ -68,14 +67,26 @@ class Banner(QWidget):
         notice = read_only_notice(session.db)
         self.read_only = QLabel(message(language(), notice) if notice else "")
         self.read_only.setWordWrap(True)
-        self.read_only.setStyleSheet("font-weight: bold; font-size: 13pt;")
         self.read_only.setVisible(notice is not None)
         rows.addWidget(self.read_only)
         self.setAccessibleName(translate("Banner", "Downtime mode banner"))
+        self.size_words()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.tick)
         self._timer.start(1000)
         self.tick()
+
+    def size_words(self) -> None:
+        """Its words at the laptop's text size, the mode and a read-only database two points
+        larger: fixed at 11 and 13 points, they stayed small when a nurse chose 20."""
+        self.setStyleSheet(f"#banner {{ background: #8b0000; }} #banner QLabel {{ color: white; font-size: {points()}pt; }}")
+        self.mode.setStyleSheet(f"font-size: {points(2)}pt;")
+        self.read_only.setStyleSheet(f"font-weight: bold; font-size: {points(2)}pt;")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() is QEvent.Type.FontChange:
+            self.size_words()
 
     def show_device(self) -> None:
         """Also once an administrator corrects the laptop's number, name or ward in this window."""

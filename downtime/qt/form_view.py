@@ -32,7 +32,7 @@ from downtime.qt.observations_view import RISK_SHADES
 from downtime.qt.field_editors import Editor, ReferenceEditor, make_editor
 from downtime.qt.patient_header import admission_on_hold, identity_html
 from downtime.qt.prompts import Prompts
-from downtime.qt.style import HINT_STYLE, ErrorLabel
+from downtime.qt.style import ErrorLabel, hint_style
 from downtime.qt.tables import print_and_open
 from downtime.qt.theatre_sessions import session_choices, session_line
 from downtime.services import drafts, identity, medication, observations, prefill, printing, records, theatre, weight
@@ -166,7 +166,7 @@ class FormView(QWidget):
                 stack.addWidget(editor.widget)
                 if field.help:
                     hint = QLabel(field.help.get(lang))
-                    hint.setStyleSheet(HINT_STYLE)
+                    hint.setStyleSheet(hint_style())
                     hint.setWordWrap(True)
                     stack.addWidget(hint)
                 error = ErrorLabel()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from downtime.domain.census import StayStatus
 from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon, stay_word
-from downtime.qt.style import warning_html
+from downtime.qt.style import points, warning_html
 from downtime.qt.i18n import language, translate
 from downtime.services import records
 from downtime.services.census import all_patients, name_alert, patient_with_location, with_namesakes
@@ -65,7 +65,7 @@ def identity_html(patient: PatientSummary, with_place: bool = True, held: bool =
                                       "check it")
     same_name = name_alert(patient.namesakes, language())
     same_name = f" — {warning_html(escape(same_name))}" if same_name else ""
-    return (f"<span style='font-size:13pt'><b>{escape(patient.display_name)}</b>{same_name} — {escape(born)} — "
+    return (f"<span style='font-size:{points(2)}pt'><b>{escape(patient.display_name)}</b>{same_name} — {escape(born)} — "
             f"<b>{escape(patient.downtime_number)}</b>{place}</span><br>{warning_html(escape(allergies))}"
             + (f"<br>{warning_html(escape(hold))}" if held else ""))
 
@@ -133,10 +133,11 @@ class PatientTab(QWidget):
             self.identity.setText(identity_html(found, self.with_place, admission_on_hold(self.session, found)))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        """High contrast switched on or off: the strip's warnings written in the new mode's colour
-        (rich text knows no palette; in the other's, dark red on black, they could not be read)."""
+        """High contrast or the text size changed (View menu): the strip written again, its
+        warnings in the new mode's colour and the name at the new size (rich text knows no
+        palette and keeps the sizes it was written with)."""
         super().changeEvent(event)
-        if event.type() is QEvent.Type.PaletteChange:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
             self.read_identity()
 
     @property

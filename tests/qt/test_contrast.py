@@ -109,3 +109,45 @@ def test_the_charts_times_and_axis_are_written_in_the_modes_words_colour(mode: Q
     times = image.copy(0, image.height() - 22, image.width(), 22)
     axis = image.copy(0, 0, 30, image.height())
     assert most_contrasted(times, window) >= AAA and most_contrasted(axis, window) >= AAA
+
+
+@pytest.fixture
+def admitted(session_for, admission_values):
+    """A nurse's session and the patient she admitted to bed 12 of ward 3B."""
+    from downtime.services import records, wards
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", ["12"])
+    nurse = session_for("nurse")
+    return nurse, records.save_new(nurse, "admission", admission_values).patient_id
+
+
+def _points(label) -> int:
+    label.ensurePolished()
+    return label.font().pointSize()
+
+
+def test_at_the_largest_text_size_the_patients_identity_banner_hints_and_score_grow_too(qtbot, qapp, admitted):
+    """The View menu's largest text set the fields at 20 points while the patient's name stayed
+    at 13, the banner at 11, the hints at 10 and the NEWS2 headline at 14; on a screen already
+    open too."""
+    from downtime.qt.banner import Banner
+    from downtime.qt.form_view import FormView
+    from downtime.qt.observations_view import ObservationsView
+    from downtime.qt.style import TEXT_SIZES, apply_style, change_text_size
+
+    nurse, patient = admitted
+    apply_style(qapp)
+    chart, banner = ObservationsView(nurse, patient), Banner(nurse)
+    for widget in (chart, banner):
+        qtbot.addWidget(widget)
+        widget.show()
+    assert change_text_size(qapp, len(TEXT_SIZES)) == 20
+    form = FormView(nurse, nurse.form("admission"))
+    qtbot.addWidget(form)
+    form.show()
+    assert "font-size:22pt" in chart.identity.text()
+    assert _points(chart.latest) == 23
+    assert {_points(label) for label in (banner.device, banner.user, banner.time)} == {20}
+    assert _points(banner.mode) == 22
+    hints = [label for label in form.findChildren(type(chart.latest)) if "cannot be identified" in label.text()]
+    assert hints and _points(hints[0]) == 19
