@@ -454,6 +454,14 @@ def prescribed_despite(order: Order, allergies: Sequence[str]) -> str | None:
     return order.allergy_reason if order.allergy_reason and allergy_matches(order.drug, allergies) else None
 
 
+def allergy_alert(allergy_status: str | None, allergies: Sequence[str]) -> bool:
+    """Whether the patient's allergy line is a warning, on screen and on paper alike: a listed
+    allergy, or allergies not known yet, are; "no known allergy" is not (the screens' strip
+    wrote it in red and bold, as alarming as an anaphylaxis, while the prints wrote it black).
+    Each layer gives a warning its own colour."""
+    return bool(allergies) or allergy_status != "nka"
+
+
 def allergies_not_known(allergy_status: str | None, allergies: Sequence[str]) -> list[Warning]:
     """A dose given while the patient's allergies are not known yet (neither "no known allergy"
     nor any listed): the check that matches allergies had nothing to match, and said nothing."""

@@ -120,7 +120,7 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                      _cell(birth_date_label(p, lang) + "\n"
                            + SEX.get(p.sex or "unknown", SEX["unknown"])[lang]), _cell(p.downtime_number),
                      _cell(arrived), _cell(answer(Meaning.IDENTITY_STATUS, p.identity_status)),
-                     _cell(allergy_line(p, lang), bold=p.allergy_status != "nka", color=allergy_colour(p)),
+                     _cell(allergy_line(p, lang), bold=p.allergy_alert, color=allergy_colour(p)),
                      _news2(review.standing.get(p.patient_id), overdue.get(p.patient_id), escalations.get(p.patient_id),
                             lang) if applies_to(p, at) else _cell(not_applicable_text(lang)),
                      _cell(answer(Meaning.RESUSCITATION, p.resuscitation) or "?"),

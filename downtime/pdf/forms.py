@@ -95,8 +95,8 @@ def allergy_line(patient: PatientSummary, lang: Lang) -> str:
 
 
 def allergy_colour(patient: PatientSummary) -> colors.Color:
-    """Red unless no allergy is known: a list, or allergies not yet asked, are both a warning."""
-    return colors.black if patient.allergy_status == "nka" else ALERT
+    """Red for a warning (PatientSummary.allergy_alert), black for "no known allergy"."""
+    return ALERT if patient.allergy_alert else colors.black
 
 
 def t(key: str, lang: Lang, **values: Any) -> str:

@@ -66,7 +66,9 @@ def identity_html(patient: PatientSummary, with_place: bool = True, held: bool =
     same_name = name_alert(patient.namesakes, language())
     same_name = f" — {warning_html(escape(same_name))}" if same_name else ""
     return (f"<span style='font-size:{points(2)}pt'><b>{escape(patient.display_name)}</b>{same_name} — {escape(born)} — "
-            f"<b>{escape(patient.downtime_number)}</b>{place}</span><br>{warning_html(escape(allergies))}"
+            f"<b>{escape(patient.downtime_number)}</b>{place}</span><br>"
+            + (warning_html(escape(allergies)) if patient.allergy_alert or allergies_said is not None
+               else f"<b>{escape(allergies)}</b>")
             + (f"<br>{warning_html(escape(hold))}" if held else ""))
 
 

@@ -145,7 +145,7 @@ class PatientTableModel(TextTableModel):
         if column == NEWS2:
             return watch is not None and (watch.overdue or watch.standing is not None
                                           and watch.standing.news2.band in (Band.MEDIUM, Band.HIGH))
-        return patient is not None and (column == ALLERGIES and patient.allergy_status != "nka" or column == NAME and
+        return patient is not None and (column == ALLERGIES and patient.allergy_alert or column == NAME and
                                         bool(self.rows[row].namesakes))
 
     def __init__(self) -> None:

@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from downtime.domain.census import StayStatus
 from downtime.domain.downtime_number import taken_apart
+from downtime.domain.medication import allergy_alert
 from downtime.domain.nir import normalise_nir
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec
@@ -56,6 +57,11 @@ class PatientSummary:
     # The beds of the patient's namesakes on their ward, where read (census.with_namesakes): the
     # name alert their own screens and printed chart carry.
     namesakes: tuple[str, ...] = ()
+
+    @property
+    def allergy_alert(self) -> bool:
+        """Whether the allergy line is a warning (see medication.allergy_alert)."""
+        return allergy_alert(self.allergy_status, self.allergies)
 
     def allergies_in(self, lang: Lang) -> list[str]:
         """Each allergy with its reaction and severity ("Penicillin (anaphylaxis, severe)"), as a

@@ -151,3 +151,27 @@ def test_at_the_largest_text_size_the_patients_identity_banner_hints_and_score_g
     assert _points(banner.mode) == 22
     hints = [label for label in form.findChildren(type(chart.latest)) if "cannot be identified" in label.text()]
     assert hints and _points(hints[0]) == 19
+
+
+@pytest.mark.parametrize(("status", "allergies", "warned"), [
+    ("nka", [], False), ("unknown", [], True),
+    ("allergies", [{"substance": "Penicillin", "reaction": "Rash", "severity": "moderate"}], True)])
+def test_the_strip_warns_of_allergies_as_the_prints_do_not_of_none_known(session_for, admission_values, status,
+                                                                         allergies, warned) -> None:
+    """"ALLERGIES: none known" was red and bold on every screen's strip, as alarming as a listed
+    allergy, while the printed pages write it in black."""
+    from reportlab.lib import colors
+
+    from downtime.pdf.forms import allergy_colour
+    from downtime.qt.patient_header import identity_html
+    from downtime.qt.style import warning_colour
+    from downtime.services import records, wards
+    from downtime.services.census import patient_with_location
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", ["12"])
+    nurse = session_for("nurse")
+    patient = patient_with_location(nurse.db, nurse.forms, records.save_new(
+        nurse, "admission", {**admission_values, "allergy_status": status, "allergies": allergies}).patient_id)
+    line = identity_html(patient).split("<br>")[1]
+    assert (warning_colour().name() in line) is warned, line
+    assert (allergy_colour(patient) != colors.black) is warned
