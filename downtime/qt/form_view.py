@@ -324,7 +324,7 @@ class FormView(QWidget):
                     score.setText(f"<b>{html.escape(observations.band_text(news2, self.session.lang))}</b><br>"
                                   f"{html.escape(news2.response[self.session.lang])}")
                     # In the band's colour, as the patient list and the chart show it.
-                    score.setStyleSheet(f"background: {RISK_SHADES[news2.band]}; padding: 4px;")
+                    score.setStyleSheet(f"background: {RISK_SHADES[news2.band]}; color: black; padding: 4px;")
 
     @cached_property
     def _scores_news2(self) -> bool:

@@ -30,8 +30,10 @@ from downtime.services.observations import Escalation, Overdue, ScoredSet, WardR
 
 # The clinical risk in the RCP chart's colours, pale under black words (the band is also written,
 # never the colour alone): the patient list's NEWS2, and behind the plotted score low, medium
-# (5–6) and high (7+).
-RISK_SHADES = {Band.LOW: "#eef6ee", Band.LOW_MEDIUM: "#fbf0b5", Band.MEDIUM: "#f8d5a8", Band.HIGH: "#f9dcdc"}
+# (5–6) and high (7+). Each darker than the one below it, as on paper, so that the order holds
+# in grey and for a colour-blind nurse (HIGH's pink was paler than MEDIUM's orange, and grey as
+# LOW's green to a deuteranope); black words measure at least 9:1 on each.
+RISK_SHADES = {Band.LOW: "#eef6ee", Band.LOW_MEDIUM: "#fbf0b5", Band.MEDIUM: "#f6c48a", Band.HIGH: "#e99a9a"}
 BAND_SHADES = ((0, 4, RISK_SHADES[Band.LOW]), (5, 6, RISK_SHADES[Band.MEDIUM]), (7, 20, RISK_SHADES[Band.HIGH]))
 INCOMPLETE = QT_TR_NOOP("(incomplete)")
 LATER_INCOMPLETE = QT_TR_NOOP("(later set incomplete)")

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from downtime.domain.census import StayStatus
@@ -19,7 +19,6 @@ from downtime.errors import UserError
 from downtime.i18n import QT_TR_NOOP, semicolon, stay_word
 from downtime.qt.i18n import language, say, translate, word
 from downtime.qt.observations_view import INCOMPLETE, RISK_SHADES
-from downtime.qt.style import WARNING_COLOURS
 from downtime.qt.tables import Index, TextTableModel, cut_column, make_table
 from downtime.qt.work import ListReader, ReadAgain
 from downtime.qt.ward_choice import WardChoice
@@ -224,8 +223,12 @@ class PatientTableModel(TextTableModel):
         if index.column() == NEWS2 and (shade := self._shade(index.row())) is not None:
             if role == Qt.ItemDataRole.BackgroundRole:
                 return shade
-            if role == Qt.ItemDataRole.ForegroundRole:  # dark on the pale shade, a dark theme's too
-                return QColor(WARNING_COLOURS["light"] if self.is_warning(index.row(), index.column()) else Qt.GlobalColor.black)
+            if role == Qt.ItemDataRole.ForegroundRole:  # black on the pale shade, a dark theme's too
+                return QColor(Qt.GlobalColor.black)
+            if role == Qt.ItemDataRole.FontRole and self.is_warning(index.row(), index.column()):
+                bold = QFont()  # a warning (OVERDUE, MEDIUM, HIGH) in bold: dark red is 5:1 on HIGH's shade
+                bold.setBold(True)
+                return bold
         return super().data(index, role)
 
     def _shade(self, number: int) -> QColor | None:

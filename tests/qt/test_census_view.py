@@ -493,6 +493,7 @@ def test_the_list_gives_each_patients_news2_and_when_their_next_set_is_due(windo
     from downtime.domain.news2 import Band
     from downtime.qt.observations_view import RISK_SHADES
     from downtime.qt.patients_panel import NEWS2
+    from tests.qt.test_contrast import contrast
 
     _news2_ward(window, session_for, admission_values)
     panel = listed(window.patients)
@@ -510,6 +511,10 @@ def test_the_list_gives_each_patients_news2_and_when_their_next_set_is_due(windo
     assert model.data(model.index(low, NEWS2), background) == QColor(RISK_SHADES[Band.LOW])
     assert model.data(model.index(unknown, NEWS2), background) is None
     assert [model.is_warning(row, NEWS2) for row in (high, low, red, unknown)] == [True, True, False, True]
+    for row in (high, low, red):  # its words, an OVERDUE too, at 7:1 on its shade (dark red is 5:1 on HIGH's)
+        cell = model.index(row, NEWS2)
+        assert contrast(model.data(cell, Qt.ItemDataRole.ForegroundRole), model.data(cell, background)) >= 7
+    assert model.data(model.index(low, NEWS2), Qt.ItemDataRole.FontRole).bold(), "a warning stands out in bold"
 
 
 def test_sorting_by_news2_puts_the_sickest_first(window, session_for, admission_values, listed):

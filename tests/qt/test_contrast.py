@@ -175,3 +175,14 @@ def test_the_strip_warns_of_allergies_as_the_prints_do_not_of_none_known(session
     line = identity_html(patient).split("<br>")[1]
     assert (warning_colour().name() in line) is warned, line
     assert (allergy_colour(patient) != colors.black) is warned
+
+
+def test_the_news2_shades_darken_as_the_risk_rises_under_black_words() -> None:
+    """On screen the HIGH shade was paler than MEDIUM's: lighter in grey, and grey as LOW's to a
+    deuteranope. Darker with each band, as on paper, and black words at 7:1 on each."""
+    from downtime.domain.news2 import Band
+    from downtime.qt.observations_view import RISK_SHADES
+
+    rising = [luminance(QColor(RISK_SHADES[band])) for band in (Band.LOW, Band.LOW_MEDIUM, Band.MEDIUM, Band.HIGH)]
+    assert rising == sorted(rising, reverse=True) and len(set(rising)) == 4, rising
+    assert all(contrast(QColor(shade), QColor("#000000")) >= AAA for shade in RISK_SHADES.values())
