@@ -186,3 +186,16 @@ def test_the_news2_shades_darken_as_the_risk_rises_under_black_words() -> None:
     rising = [luminance(QColor(RISK_SHADES[band])) for band in (Band.LOW, Band.LOW_MEDIUM, Band.MEDIUM, Band.HIGH)]
     assert rising == sorted(rising, reverse=True) and len(set(rising)) == 4, rising
     assert all(contrast(QColor(shade), QColor("#000000")) >= AAA for shade in RISK_SHADES.values())
+
+
+def test_a_fields_hint_reads_at_seven_to_one(mode: QPalette, qtbot, session_for) -> None:
+    """A hint can carry a clinical rule ("leave blank…"): in the placeholder's grey it measured 3.5:1."""
+    from PySide6.QtWidgets import QLabel
+
+    from downtime.qt.form_view import FormView
+
+    form = FormView(session_for("nurse"), session_for("nurse").form("admission"))
+    qtbot.addWidget(form)
+    form.show()
+    hint = next(label for label in form.findChildren(QLabel) if "cannot be identified" in label.text())
+    assert most_contrasted(hint.grab().toImage(), mode.color(QPalette.ColorRole.Window)) >= AAA
