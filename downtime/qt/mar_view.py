@@ -8,9 +8,10 @@ from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QShowEvent
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QShowEvent
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QPushButton, QStyle, QStyledItemDelegate,
+                               QStyleOptionViewItem, QVBoxLayout, QWidget)
 
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.medication import NOT_GIVEN_CODES, Administration, DoseState, Frequency, Order, Outcome
@@ -22,7 +23,7 @@ from downtime.qt.i18n import language, locale, say, translate, word
 from downtime.qt.dose_dialog import DOSE_HELD, ORDER_ON_HOLD, ROUND_TICK_MS, DoseDialog, also_ordered_words, held_words
 from downtime.qt.patient_header import PatientTab
 from downtime.qt.prompts import Prompts
-from downtime.qt.style import ERROR_STYLE
+from downtime.qt.style import ERROR_STYLE, FOCUS_WIDTH, focus_colour
 from downtime.qt.tables import Index, TextTableModel, cut_column, make_table, print_and_open
 from downtime.qt.work import ReadAgain
 from downtime.services import medication, printing, records
@@ -56,6 +57,7 @@ def course_words(order: Order) -> str:
 
 # A once-only order's line, which otherwise reads as a regular order's at that time each day.
 ONCE_ONLY = QT_TR_NOOP("ONCE ONLY")
+NOTHING_RECORDED = QT_TR_NOOP("nothing recorded")
 MEDICINE = 0
 NO_TIME = "—"  # the time of a row with no dose in the days shown (a once-only order's, given before them)
 # An order that ended with an earlier stay (see medication.MarRow.stay_ended): not due, and said
@@ -151,6 +153,15 @@ class MarModel(TextTableModel):
                                                      also_ordered_words(row.also_ordered, self.order_form)) if text)
         return f"{medication.order_label(order, self.order_form, language())}{kind}{flags}{warned}"
 
+    def cell_words(self, line: int, column: int) -> str:
+        """A day's cell as a screen reader says it, with the order, day and time it stands at
+        ("Amoxicillin 1 g IV, Tue 01/12 06:00: NF 06:17"): it said "NF 06:17" alone, and which
+        dose Enter would record was to be guessed."""
+        row, clock = self.rows[line]
+        return translate("MarModel", "{medicine}, {day} {time}: {cell}").format(
+            medicine=medication.order_label(row.order, self.order_form, language()), day=self.columns[column],
+            time=clock or _as_required(), cell=self.text(line, column) or word(NOTHING_RECORDED))
+
     def held_in(self, line: int, column: int) -> list[HeldDose]:
         """The doses on hold of a day's cell (see medication.HeldDose)."""
         if column < 2:
@@ -211,6 +222,8 @@ class MarModel(TextTableModel):
         cut it, see `DRUG_CHARACTERS`), with all the line says."""
         if role == Qt.ItemDataRole.BackgroundRole and index.isValid() and self.outside_course(index.row(), index.column()):
             return OUTSIDE_COURSE
+        if role == Qt.ItemDataRole.AccessibleTextRole and index.isValid() and index.column() >= 2:
+            return self.cell_words(index.row(), index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == MEDICINE:
             row = self.rows[index.row()][0]
             return self.medicine_words(row, row.order)  # its medicine whole
@@ -240,6 +253,22 @@ class MarModel(TextTableModel):
         return " — ".join(part for part in (shown, word(DOSE_HELD) if held else "") if part)
 
 
+class CurrentCellOutline(QStyledItemDelegate):
+    """The cell Enter records in, outlined 3 pixels wide in the focus colour: the whole row is
+    highlighted, and Qt's 1-pixel frame around the current cell went unseen at arm's length."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        super().paint(painter, option, index)
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            painter.save()
+            pen = QPen(focus_colour(), FOCUS_WIDTH)
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+            painter.setPen(pen)
+            painter.drawRect(QRectF(option.rect).adjusted(FOCUS_WIDTH / 2, FOCUS_WIDTH / 2,
+                                                          -FOCUS_WIDTH / 2, -FOCUS_WIDTH / 2))
+            painter.restore()
+
+
 class MarView(PatientTab):
     """Opens an order to stop or change it (an amendment with a reason), or a dose recorded in
     error to withdraw it. The orders that ended with an earlier stay are listed apart, above the
@@ -266,6 +295,7 @@ class MarView(PatientTab):
         buttons are offered): made again only when that changes."""
         self.model = MarModel(session.form(medication.ORDER_FORM), session.form(medication.DOSE_FORM))
         self.table = make_table(self.model, translate("MarView", "Medication administration record"), self.record_dose)
+        self.table.setItemDelegate(CurrentCellOutline(self.table))
         # After make_table fits the columns to the rows: the medicine's flags are whole in its tooltip.
         self.model.modelReset.connect(self._fit_medicine)
         self.table.horizontalHeader().sectionResized.connect(self._medicine_resized)

@@ -20,6 +20,9 @@ ERROR_STYLE = "color: palette(bright-text); font-weight: bold;"
 # Hints under fields, grey so as not to be taken for an answer: the placeholder grey they were
 # written in measured 3.5:1 on the window.
 HINT_COLOURS = {"light": "#4d4d4d", "dark": "#c0c0c0"}
+# Where the keyboard is, as the focus rings of FOCUS_SHEET and HIGH_CONTRAST_SHEET draw it.
+FOCUS_COLOURS = {"light": "#1c5fb0", "dark": "#ffd400"}
+FOCUS_WIDTH = 3
 
 
 class ErrorLabel(QLabel):
@@ -52,6 +55,10 @@ def _mode() -> str:
 def warning_colour() -> QColor:
     """The warning colour of the background the app now shows (see WARNING_COLOURS)."""
     return QColor(WARNING_COLOURS[_mode()])
+
+
+def focus_colour() -> QColor:
+    return QColor(FOCUS_COLOURS[_mode()])
 
 
 def points(offset: int = 0) -> int:

@@ -199,3 +199,39 @@ def test_a_fields_hint_reads_at_seven_to_one(mode: QPalette, qtbot, session_for)
     form.show()
     hint = next(label for label in form.findChildren(QLabel) if "cannot be identified" in label.text())
     assert most_contrasted(hint.grab().toImage(), mode.color(QPalette.ColorRole.Window)) >= AAA
+
+
+def test_on_the_mar_the_cell_enter_records_in_is_outlined_and_read_out_whole(qtbot, session_for, medication_ward,
+                                                                             clock) -> None:
+    """By the keyboard the whole row was highlighted and the current cell had a 1-pixel frame; a
+    screen reader said "NF 06:17" and nothing of which dose it was."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from downtime.qt.mar_view import MarView
+
+    patient, _, _ = medication_ward
+    mar = MarView(session_for("nurse"), patient)
+    qtbot.addWidget(mar)
+    mar.resize(1024, 600)
+    mar.show()
+    qtbot.waitExposed(mar)
+    table = mar.table
+    mar.activateWindow()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    line = next(line for line in range(mar.model.rowCount()) if mar.model.rows[line][1] == "14:00")
+    table.setCurrentIndex(mar.model.index(line, 1))
+    QTest.keyClick(table, Qt.Key.Key_Right)
+    cell = table.currentIndex()
+    assert cell.column() == 2
+    day = mar.model.columns[2]
+    said = mar.model.data(cell, Qt.ItemDataRole.AccessibleTextRole)
+    assert said.startswith(f"Amoxicillin 1 g IV, {day} 14:00: ") and said.endswith(mar.model.text(line, 2) or
+                                                                                 "nothing recorded"), said
+    box = table.visualRect(cell)
+    image = table.viewport().grab().toImage()
+    blue = QColor("#1c5fb0")
+    for offset in range(3):
+        assert image.pixelColor(box.center().x(), box.top() + offset) == blue, offset
+    assert image.pixelColor(box.center().x(), box.top() + 4) != blue
