@@ -478,3 +478,36 @@ def test_the_census_gives_the_handover_notes_a_fifth_of_the_page_and_breaks_no_d
             assert re.search(r"\d{2}/\d{2} \d{2}:\d{2}", text), text
     said = sum("28/11 12:00" in text for text in texts)
     assert said == 6
+
+
+@pytest.mark.parametrize(("status", "allergies", "boxed"), [
+    ("allergies", [{"substance": "Penicillin", "reaction": "Rash", "severity": "moderate"}], True),
+    ("unknown", [], True), ("nka", [], False)])
+def test_a_wristbands_allergy_warning_prints_black_in_a_box_for_a_black_and_white_printer(
+        session_for, admission_values, tmp_path, status, allergies, boxed):
+    """In red the allergy line printed as a grey halftone like the name on a black-and-white ward
+    printer: it is black, every colour of the band is, and a warning is framed with a 1-point line;
+    "no known allergy" is not."""
+    from pypdf.generic import ContentStream
+
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", {**admission_values, "allergy_status": status,
+                                                    "allergies": allergies}).patient_id
+    reader = PdfReader(printing.print_labels(nurse, patient, tmp_path / "band.pdf", count=1, stock="wristband"))
+    band = reader.pages[0]
+    operations = ContentStream(band.get_contents(), reader).operations
+    fills = {tuple(round(float(number), 3) for number in operands) for operands, operator in operations
+             if operator == b"rg"}
+    assert all(len(set(fill)) == 1 for fill in fills), fills
+    placed = []
+    band.extract_text(visitor_text=lambda text, cm, tm, font, size: placed.append((text, cm[4] + tm[4], cm[5] + tm[5])))
+    x, y = next((left, bottom) for text, left, bottom in placed if "allerg" in text.lower())
+    width = None
+    frames = []
+    for operands, operator in operations:
+        if operator == b"w":
+            width = float(operands[0])
+        elif operator == b"re":
+            left, bottom, w, h = (float(number) for number in operands)
+            frames.append((width, left <= x <= left + w and bottom <= y <= bottom + h and w < 300))
+    assert ((1.0, True) in frames) is boxed, frames

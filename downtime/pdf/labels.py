@@ -19,6 +19,7 @@ from pathlib import Path
 from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -26,7 +27,7 @@ from reportlab.pdfgen import canvas
 
 from downtime.errors import written_to
 from downtime.formspec import Lang
-from downtime.pdf.forms import allergy_colour, allergy_line
+from downtime.pdf.forms import allergy_line
 from downtime.pdf.lines import fit, wrap
 from downtime.pdf.page import (
     BOLD, LEADING, SANS, SEX, barcode, birth_date_label, fit_text, name_lines, register_fonts, word,
@@ -40,6 +41,7 @@ from downtime.services.patients import PatientSummary
 NAME_SIZE = 9
 IDENTITY_W = 60 * mm
 ALLERGIES_W = 45 * mm
+BOX_INSET = 2.0  # points between a boxed allergy warning and its frame
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,10 @@ def _allergies(c: canvas.Canvas, patient: PatientSummary, x: float, top: float, 
     """The allergy line of every patient page, as large as it fits the band beside the identity
     (10 pt down to 7), its words whole (see lines.fit: a drug too wide for the band, beside a
     long name, ran over the QR code); a list longer still ends in an ellipsis, for the chart to
-    be read."""
+    be read. Black, a warning (PatientSummary.allergy_alert) boxed in a 1-point frame: in red it
+    printed as a grey halftone like the name's on a black-and-white ward printer."""
+    inset = BOX_INSET if patient.allergy_alert else 0.0
+    x, top, width, height = x + inset, top - inset, width - 2 * inset, height - 2 * inset
     words = allergy_line(patient, lang)
     for size in (10, 9, 8, 7):
         lines = wrap(words, BOLD, size, width)
@@ -118,10 +123,16 @@ def _allergies(c: canvas.Canvas, patient: PatientSummary, x: float, top: float, 
     if len(lines) > most:
         lines = [*lines[:most - 1], fit_text(" ".join(lines[most - 1:]), BOLD, size, width)]
     c.saveState()
-    c.setFillColor(allergy_colour(patient))
+    c.setFillColor(colors.black)
     c.setFont(BOLD, size)
     for index, line in enumerate(lines):
         c.drawString(x, top - size - index * size * LEADING, line)
+    if inset:
+        c.setStrokeColor(colors.black)
+        c.setLineWidth(1)
+        written = max(stringWidth(line, BOLD, size) for line in lines)
+        depth = len(lines) * size * LEADING
+        c.rect(x - inset, top - depth - inset, written + 2 * inset, depth + 2 * inset, stroke=1, fill=0)
     c.restoreState()
 
 
