@@ -138,6 +138,7 @@ class FormView(QWidget):
         outer.addWidget(self.summary)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a Tab stop on it showed no focus: Tab went nowhere seen
         body = QWidget()
         column = QVBoxLayout(body)
         # A staff reference (a dose's witness) is the staff ID of the laptop the record was first written on.

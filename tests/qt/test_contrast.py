@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -235,3 +236,24 @@ def test_on_the_mar_the_cell_enter_records_in_is_outlined_and_read_out_whole(qtb
     for offset in range(3):
         assert image.pixelColor(box.center().x(), box.top() + offset) == blue, offset
     assert image.pixelColor(box.center().x(), box.top() + 4) != blue
+
+
+def test_the_shortcuts_second_heading_is_on_screen_and_a_forms_scroll_area_takes_no_tab_stop(qtbot, session_for):
+    """The second column's heading ("Action") was centred in a column wider than the dialog, out
+    of sight; Tab stopped on a form's scroll area, which showed no focus."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QScrollArea
+
+    from downtime.qt.form_view import FormView
+    from downtime.qt.shortcuts_help import ShortcutsDialog
+
+    dialog = ShortcutsDialog([QAction("Find a patient")])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    header = dialog.table.horizontalHeader()
+    heading = header.fontMetrics().horizontalAdvance(dialog.table.horizontalHeaderItem(1).text())
+    assert header.sectionViewportPosition(1) + heading + 8 < header.viewport().width(), "its words in sight"
+    assert header.defaultAlignment() & Qt.AlignmentFlag.AlignLeft
+    form = FormView(session_for("nurse"), session_for("nurse").form("admission"))
+    qtbot.addWidget(form)
+    assert all(area.focusPolicy() == Qt.FocusPolicy.NoFocus for area in form.findChildren(QScrollArea))
