@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from downtime import __version__
-from downtime.domain.bounds import DAY_MINUTES, MOST_BACKUPS_KEPT, MOST_IDLE_LOCK_MINUTES, MOST_LABELS, MOST_MAR_DAYS
+from downtime.domain.bounds import (DAY_MINUTES, MOST_BACKUPS_KEPT, MOST_IDLE_LOCK_MINUTES, MOST_LABELS, MOST_MAR_DAYS,
+                                   MOST_PAPER_NUMBERS, PAPER_NUMBERS)
 from downtime.domain.downtime_number import MAX_DEVICE
 from downtime.errors import FormSpecError, UserError, refusal_of
 from downtime.i18n import (QT_TRANSLATE_NOOP, Lang, Number, labelled, message, record_status_word, saved_language,
@@ -611,6 +612,31 @@ def cmd_pdf_labels(args: argparse.Namespace) -> int:
         raise CliError(QT_TRANSLATE_NOOP("messages", "{text} matches {count} patients; give the downtime number"), text=repr(args.patient),
                        count=len(found))
     print(print_labels(session, found[0].patient_id, args.out, count=args.count, stock=args.stock))
+    return 0
+
+
+def cmd_pdf_paper_numbers(args: argparse.Namespace) -> int:
+    from downtime.services.printing import print_paper_numbers
+
+    _, numbers = print_paper_numbers(_session(args), args.out, args.count)
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "{count} numbers reserved for patients admitted on paper, "
+                                                   "{first} to {last}: {out}"),
+               count=len(numbers), first=numbers[0], last=numbers[-1], out=args.out))
+    return 0
+
+
+def cmd_paper_numbers(args: argparse.Namespace) -> int:
+    """The labels printed for paper admissions that no patient has yet, for the nurse in charge
+    to find each one: in the binder, or stuck on the forms of a patient not yet typed in."""
+    from downtime.services.paper_numbers import unused
+
+    rows = [{"downtime_number": n.number, "reserved_at": n.reserved_at.isoformat(), "reserved_by": n.reserved_by}
+            for n in unused(_session(args))]
+    _emit(args, rows, lambda r: f"{r['downtime_number']}  {datetime.fromisoformat(r['reserved_at']):%d/%m/%Y %H:%M}  "
+                                f"{r['reserved_by']}")
+    if not rows and not args.json:
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "Every number reserved for paper admissions on this laptop "
+                                                       "has been given to a patient.")))
     return 0
 
 
@@ -1610,6 +1636,12 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     p.add_argument("--form", help=message(lang, QT_TRANSLATE_NOOP("messages", "only this form")))
     _json_option(p, lang)
 
+    p = command("paper-numbers", cmd_paper_numbers, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the numbers reserved for paper admissions that no patient has yet")))
+    _person_options(p, lang)
+    _db_option(p, lang)
+    _json_option(p, lang)
+
     p = command("search", cmd_search, message(lang, QT_TRANSLATE_NOOP(
         "messages", "find patients by name, date of birth, downtime number, IPP or NIR")))
     _person_options(p, lang)
@@ -1690,6 +1722,15 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
                        "messages", "label sheet (default: the ward's setting, L7160 unless changed)")))
     p.add_argument("--count", type=int, help=message(lang, QT_TRANSLATE_NOOP(
         "messages", "how many labels, 1 to {most} (default: one full sheet)"), most=MOST_LABELS))
+    _signed_in_options(p, lang)
+
+    p = command("paper-numbers", cmd_pdf_paper_numbers, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "reserve this laptop's next downtime numbers for patients admitted on paper while it is away, "
+                    "and print them as labels for the binder")), pdf_sub)
+    p.add_argument("--count", type=int, default=PAPER_NUMBERS, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "how many numbers, 1 to {most} (default: {default})"), most=MOST_PAPER_NUMBERS,
+        default=PAPER_NUMBERS))
+    _out_option(p, lang)
     _signed_in_options(p, lang)
 
     p = command("mar", cmd_pdf_mar, message(lang, QT_TRANSLATE_NOOP(

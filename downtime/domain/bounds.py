@@ -9,6 +9,12 @@ MOST_MAR_DAYS = 14
 MOST_LABELS = 500
 """The most labels one `pdf labels` prints: a hundred thousand ran for minutes."""
 
+PAPER_NUMBERS = 10
+"""The numbers reserved for paper admissions at a time unless asked otherwise: one sheet's
+worth for a laptop's afternoon away."""
+MOST_PAPER_NUMBERS = 100
+"""The most reserved at once: every label printed must be accounted for, and 1000 is a slip for 10."""
+
 DAY_MINUTES = 24 * 60
 """The latest a dose is late or overdue after its time, and the longest between two backups."""
 

@@ -173,6 +173,8 @@ class Meaning(StrEnum):
     NOK_PHONE = "nok_phone"
     WEIGHT = "weight"
     WEIGHT_CONFIRMED = "weight_confirmed"
+    PAPER_NUMBER = "paper_number"
+    """The reserved downtime number a patient admitted on paper was given (services.paper_numbers)."""
 
 
 # The identity-status answer of an identity checked against an identity document: French

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -30,7 +31,7 @@ from downtime.formspec import Lang
 from downtime.pdf.forms import allergy_line
 from downtime.pdf.lines import fit, wrap
 from downtime.pdf.page import (
-    BOLD, LEADING, SANS, SEX, barcode, birth_date_label, fit_text, name_lines, register_fonts, word,
+    BOLD, LEADING, SANS, SEX, barcode, birth_date_label, fit_text, in_words, name_lines, register_fonts, word,
 )
 from downtime.services.patients import PatientSummary
 
@@ -151,10 +152,67 @@ def sheet_named(sheet: Stock, lang: Lang) -> str:
 def labels_pdf(patient: PatientSummary, out: Path, *, stock: str, count: int | None, lang: Lang,
                printed_by: str, printed_at: datetime, device_name: str) -> Path:
     """`count` labels of one patient (default: one full sheet), written atomically."""
-    register_fonts()
     sheet = STOCKS[stock]
+    return _sheets(out, sheet, count or sheet.columns * sheet.rows,
+                   lambda c, _, x, y: _label(c, patient, x, y, sheet, lang),
+                   title=(WRISTBAND_TITLE if sheet.allergies else TITLE)[lang].format(number=patient.downtime_number),
+                   lang=lang, printed_by=printed_by, printed_at=printed_at, device_name=device_name)
+
+
+PAPER_WORDS: dict[str, dict[Lang, str]] = {
+    "title": {"en": "Downtime numbers reserved for paper admissions — device {device}",
+              "fr": "N° de procédure dégradée réservés aux admissions sur papier — portable {device}"},
+    "reserved": {"en": "Reserved for a patient admitted on paper — device\u00a0{device}",
+                 "fr": "Réservé à un patient admis sur papier — portable\u00a0{device}"},
+}
+
+
+def paper_numbers_pdf(numbers: Sequence[str], device_number: int, out: Path, *, stock: str, lang: Lang,
+                      printed_by: str, printed_at: datetime, device_name: str) -> Path:
+    """One label for each number reserved for a paper admission, on the ward's label stock: the
+    number large enough to copy onto every form, its barcode, and lines for the patient's name
+    and birth date written by hand when the label is given, so an unused one is told from one
+    stuck on a patient's forms."""
+    sheet = STOCKS[stock]
+    device = f"{device_number:03d}"
+    return _sheets(out, sheet, len(numbers),
+                   lambda c, index, x, y: _paper_label(c, numbers[index], device, x, y, sheet, lang),
+                   title=in_words(PAPER_WORDS, "title", lang, device=device),
+                   lang=lang, printed_by=printed_by, printed_at=printed_at, device_name=device_name)
+
+
+def _paper_label(c: canvas.Canvas, number: str, device: str, x: float, y: float, stock: Stock, lang: Lang) -> None:
+    pad = 2 * mm
+    width = stock.width - 2 * pad
+    top = y + stock.height - pad
+    size = next((size for size in (16, 15, 14, 13, 12) if stringWidth(number, BOLD, size) <= width), 12)
+    c.setFont(BOLD, size)
+    c.drawString(x + pad, top - size * 0.8, number)
+    bar_h = 6 * mm
+    bar_top = top - size * 0.8 - 1.5 * mm
+    barcode(number, width, bar_h).drawOn(c, x + pad, bar_top - bar_h)
+    fitted = fit(in_words(PAPER_WORDS, "reserved", lang, device=device), SANS, 6.5, 6.5 * LEADING, width)
+    c.setFont(SANS, fitted.size)
+    line_y = bar_top - bar_h - 1 * mm
+    for line in fitted.lines:
+        line_y -= fitted.leading
+        c.drawString(x + pad, line_y, line)
+    c.setFont(SANS, 7.5)
+    rows = [word(key, lang) for key in ("name", "dob")]
+    start = x + pad + max(stringWidth(label, SANS, 7.5) for label in rows) + 1.5 * mm
+    room = line_y - (y + pad)
+    for index, label in enumerate(rows):
+        baseline = line_y - room * (index + 1) / len(rows) + 0.5 * mm
+        c.drawString(x + pad, baseline, label)
+        c.line(start, baseline - 0.5, x + stock.width - pad, baseline - 0.5)
+
+
+def _sheets(out: Path, sheet: Stock, total: int, draw: Callable[[canvas.Canvas, int, float, float], None], *,
+            title: str, lang: Lang, printed_by: str, printed_at: datetime, device_name: str) -> Path:
+    """`total` labels drawn by `draw(canvas, index, x, y)` on pages of the stock, each page
+    footed with who printed it, when, on which laptop and stock, written atomically."""
+    register_fonts()
     per_page = sheet.columns * sheet.rows
-    total = count or per_page
     pages = -(-total // per_page)
     with written_to(out):
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -162,14 +220,14 @@ def labels_pdf(patient: PatientSummary, out: Path, *, stock: str, count: int | N
         os.close(handle)
         try:
             c = canvas.Canvas(temporary, pagesize=A4)
-            c.setTitle((WRISTBAND_TITLE if sheet.allergies else TITLE)[lang].format(number=patient.downtime_number))
+            c.setTitle(title)
             page_w, page_h = A4
             for index in range(total):
                 slot = index % per_page
                 column, row = slot % sheet.columns, slot // sheet.columns
                 x = sheet.left + column * sheet.pitch_x
                 y = page_h - sheet.top - row * sheet.pitch_y - sheet.height
-                _label(c, patient, x, y, sheet, lang)
+                draw(c, index, x, y)
                 if slot == per_page - 1 or index == total - 1:
                     c.setFont(SANS, 6)
                     when = printed_at.strftime("%d/%m/%Y %H:%M")

@@ -229,8 +229,12 @@ class FormView(QWidget):
 
     def _set_mode(self) -> None:
         withdrawn = self.record is not None and self.record.status is RecordStatus.ENTERED_IN_ERROR
-        for editor in self.editors.values():
-            editor.set_read_only(not self.editing)
+        # The number used on paper is the patient's from the admission's first save: an
+        # amendment cannot give them another (services.paper_numbers).
+        paper = self.spec.by_meaning(Meaning.PAPER_NUMBER)
+        fixed = paper.id if paper is not None and self.record is not None else None
+        for field_id, editor in self.editors.items():
+            editor.set_read_only(not self.editing or field_id == fixed)
         self.save_button.setVisible(self.editing)
         changeable = self.record is not None and not self.editing and not withdrawn and records.may_change(
             self.session, self.spec)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QApplication, QDialog, QMainWindow, QMenu, QTabWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
+from downtime.domain.bounds import PAPER_NUMBERS
 from downtime.domain.news2 import Band
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
@@ -44,7 +45,8 @@ from downtime.errors import refusal_of
 from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
-from downtime.services import backups, drafts, medication, observations, printing, records, settings, this_laptop
+from downtime.services import (backups, drafts, medication, observations, paper_numbers, printing, records, settings,
+                               this_laptop)
 from downtime.services.census import all_patients, patient_for_record
 from downtime.services.context import Session, Vault
 from downtime.services.errors import AccountDeactivated, NotFound
@@ -92,6 +94,8 @@ ACTIONS = (
                toolbar=QT_TRANSLATE_NOOP("MainWindow", "ID labels")),
     ActionSpec("print_wristband", QT_TRANSLATE_NOOP("MainWindow", "Print &wristband"), "Ctrl+B", "print_wristband"),
     ActionSpec("print_binder", QT_TRANSLATE_NOOP("MainWindow", "Print the downtime &binder (blank forms for 8 hours)"), None, "print_binder"),
+    ActionSpec("print_paper_numbers", QT_TRANSLATE_NOOP("MainWindow", "Print re&served numbers for paper admissions…"), None,
+               "print_paper_numbers", needs=Action.RECORD_CARE),
     ActionSpec("import", QT_TRANSLATE_NOOP("MainWindow", "&Import data…"), None, "import_data", needs=Action.IMPORT_DATA),
     ActionSpec("export", QT_TRANSLATE_NOOP("MainWindow", "&Export for back-entry…"), "Ctrl+E", "export_data",
                needs=Action.READ_RECORDS),
@@ -608,6 +612,22 @@ class MainWindow(QMainWindow):
 
     def print_binder(self) -> Path | None:
         return print_and_open(self, self.session, lambda own, out: printing.print_binder(own, out), "downtime-binder")
+
+    def print_paper_numbers(self) -> Path | None:
+        """Labels of numbers reserved for patients admitted on paper while the laptop is away,
+        for the binder; asked first, with the labels printed earlier and not yet given, as each
+        one printed is a number to account for."""
+        question = translate("MainWindow", "Reserve this laptop's next {count} downtime numbers for patients admitted "
+                                           "on paper while it is away, and print them as labels for the binder?").format(
+            count=PAPER_NUMBERS)
+        if waiting := paper_numbers.unused(self.session):
+            question += "\n\n" + translate("MainWindow", "Reserved earlier and given to no patient yet ({count}): "
+                                                         "{numbers}. Find those labels first.").format(
+                count=len(waiting), numbers=", ".join(number.number for number in waiting))
+        if not Prompts.confirm(self, translate("MainWindow", "Numbers for paper admissions"), question):
+            return None
+        return print_and_open(self, self.session, lambda own, out: printing.print_paper_numbers(own, out)[0],
+                              "paper-numbers")
 
     def open_mar(self) -> MarView | None:
         patient = self._selected_patient()

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from downtime.i18n import QT_TRANSLATE_NOOP, decimal_text
-from downtime.domain.bounds import MOST_MAR_DAYS
+from downtime.domain.bounds import MOST_MAR_DAYS, PAPER_NUMBERS
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
-from downtime.services import medication, observations, settings, theatre
+from downtime.services import medication, observations, paper_numbers, settings, theatre
 from downtime.services.census import all_patients, census, patient_for_record, patient_with_location, with_namesakes
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
@@ -201,6 +201,25 @@ def print_wristband(session: Session, patient_id: str, out: Path) -> Path:
     on: a nurse banding a patient could print only the ward's sheet labels. One, not a sheet:
     spare bands bearing a patient's identity get put on the wrong patient."""
     return print_labels(session, patient_id, out, count=1, stock=WRISTBAND)
+
+
+def print_paper_numbers(session: Session, out: Path, count: int = PAPER_NUMBERS) -> tuple[Path, list[str]]:
+    """Reserve this laptop's next `count` numbers for patients admitted on paper and print them
+    as labels for the binder, on the ward's sheet labels (never wristband inserts: a hand-written
+    name and birth date need the room). Reserved first: a print that fails leaves numbers that no
+    one is given, listed as unused, where printing first could hand out labels never reserved."""
+    from downtime.pdf.labels import STOCKS, paper_numbers_pdf
+
+    session.require(Action.PRINT)
+    numbers = paper_numbers.reserve(session, count)
+    stock = settings.get(session.db, "label_stock")
+    if STOCKS[stock].allergies:
+        stock = settings.DEFAULTS["label_stock"]
+    paper_numbers_pdf(numbers, session.device.device_number, out, stock=stock,
+                      lang=session.lang, printed_by=session.user.name, printed_at=session.clock(),
+                      device_name=session.device.name)
+    _audit_print(session, f"paper numbers {numbers[0]} to {numbers[-1]}", out)
+    return out, numbers
 
 
 def charts(session: Session, patient_ids: list[str], first_day: date, days: int,

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from downtime.i18n import QT_TRANSLATE_NOOP, labelled, message, translate
-from downtime.domain.downtime_number import MAX_SEQUENCE, format_downtime_number
+from downtime.domain.downtime_number import format_downtime_number
 from downtime.domain.holds import Hold
 from downtime.domain.laptops import Authors
 from downtime.domain.medication import allergies_not_known
@@ -19,7 +19,7 @@ from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import DecimalField, IntegerField, Meaning, RecordRefField, StaffRefField, TextField
 from downtime.formspec.values import FieldError, answer_text, relevant_values, validate
-from downtime.services import census, identity, search, weight
+from downtime.services import census, identity, paper_numbers, search, weight
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, PermissionDenied, ServiceError, ValidationFailed
 from downtime.services.laptops import author_of, authors as authors_here, laptops_known
@@ -78,25 +78,20 @@ def _write(session: Session, row: dict[str, Any], action: str) -> RecordVersion:
     return as_version(row)
 
 
-def _allocate_patient(session: Session, now: datetime) -> tuple[str, str]:
-    # The device number as it is now, read with its last sequence in one query (a snapshot
-    # import allocates a ward's patients one by one): IT may have corrected it since this
-    # session signed in.
+def _allocate_patient(session: Session, now: datetime, paper_number: str | None) -> tuple[str, str]:
+    """The patient's downtime number: the reserved one they were given on paper, else this
+    laptop's next (see services.paper_numbers)."""
     db, device_id = session.db, session.device.device_id
-    device_number, last = db.execute(
-        "SELECT CAST(value AS INTEGER), (SELECT COALESCE(MAX(sequence), 0) FROM patients"
-        " WHERE device_number = CAST(meta.value AS INTEGER)) FROM meta WHERE key = 'device_number'").fetchone()
-    if last >= MAX_SEQUENCE:
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This laptop has used all its downtime numbers: an administrator gives it a new device number ('downtime set device-number N')."))
+    device_number, sequence = paper_numbers.allocation(session, paper_number)
     patient_id = str(uuid.uuid4())
-    number = format_downtime_number(device_number, last + 1)
+    number = format_downtime_number(device_number, sequence)
     audit.insert_audited(db, "patients", {
         "patient_id": patient_id, "downtime_number": number,
-        "device_number": device_number, "sequence": last + 1,
+        "device_number": device_number, "sequence": sequence,
         "device_id": device_id, "created_by": session.user.staff_id,
         "created_at": now.isoformat()}, at=now, actor=session.user.staff_id,
         device_id=device_id, action="patient.allocate",
-        detail={"downtime_number": number})
+        detail={"downtime_number": number, **({"used_on_paper": True} if paper_number else {})})
     return patient_id, number
 
 
@@ -125,6 +120,7 @@ def save_new(session: Session, form_id: str, values: dict[str, Any],
             identity.check_temporary_name(session.db, session.forms, spec, _checked(session, spec, values), patient_id,
                                           session.lang)
             weight.check_weight(spec, _checked(session, spec, values), session.lang, session.clock())
+            paper_numbers.check(session, spec, _checked(session, spec, values), patient_id)
         if spec.id == ORDER_FORM and patient_id is not None:
             _check_order(session, patient_id, _checked(session, spec, values))
         _check_allergies_checked(session, spec, patient_id, _checked(session, spec, values))
@@ -154,7 +150,7 @@ def _first_version(session: Session, spec: FormSpec, values: dict[str, Any], pat
     now = session.clock()
     with session.db.atomic():
         if spec.creates_patient and patient_id is None:
-            patient_id, _ = _allocate_patient(session, now)
+            patient_id, _ = _allocate_patient(session, now, paper_numbers.paper_number(spec, kept))
         elif patient_id is not None and not session.db.execute(
                 "SELECT 1 FROM patients WHERE patient_id = ?", [patient_id]).fetchone():
             raise NotFound(f"no patient {patient_id}")
@@ -219,6 +215,7 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str,
         identity.check_temporary_name(session.db, session.forms, spec, _checked(session, spec, values),
                                       latest.patient_id, session.lang, before=latest.data)
         weight.check_weight(spec, _checked(session, spec, values), session.lang, session.clock())
+        paper_numbers.check(session, spec, _checked(session, spec, values), latest.patient_id, before=latest.data)
     _check_allergies_checked(session, spec, latest.patient_id, _checked(session, spec, values))
     if spec.id == ORDER_FORM:
         _check_order(session, str(latest.patient_id), _checked(session, spec, values), latest.data)

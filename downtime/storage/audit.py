@@ -23,7 +23,8 @@ AUDITED_TABLES = {"meta": "key", "staff": "staff_id", "patients": "patient_id", 
                   "wards": "ward", "beds": "id", "cd_register": "id", "exports": "id",
                   "back_entries": "id", "patient_links": "id", "held_versions": "digest",
                   "hold_settlements": "id", "laptops": "id", "laptop_staff": "id", "settlements_otherwise": "id",
-                  "otherwise_checked": "id", "not_entered": "id", "ehr_moves": "id"}
+                  "otherwise_checked": "id", "not_entered": "id", "ehr_moves": "id",
+                  "paper_numbers": "number"}
 
 
 # One encoder for every hash: json.dumps with options builds a new one per call, and an import

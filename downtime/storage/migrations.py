@@ -626,3 +626,24 @@ def m028_combined_settlements_and_ehr_moves(db: Database) -> None:
                   JOIN back_entries b ON b.record_id = r.record_id
                   GROUP BY b.record_id, r.patient_id) e)
         WHERE from_ehr != to_ehr""")
+
+
+@MIGRATIONS(name="m031_paper_numbers")
+def m031_paper_numbers(db: Database) -> None:
+    """Downtime numbers this laptop set aside, printed as labels for the binder, for patients
+    admitted on paper while it is away (its battery dead, taken to another ward): the wristband
+    and forms written then carry the number the patient keeps once the admission is typed in,
+    where a number written by guess collided with one the laptop gave someone else. A number is
+    used once a patient has it (`patients`); one never used is accounted for by the nurse in
+    charge. Append-only: a label printed cannot be taken back."""
+    db.execute("""
+        CREATE TABLE paper_numbers (
+            number TEXT PRIMARY KEY,
+            device_number INTEGER NOT NULL,
+            sequence INTEGER NOT NULL,
+            device_id TEXT NOT NULL,
+            reserved_at TEXT NOT NULL,
+            reserved_by TEXT NOT NULL,
+            UNIQUE (device_number, sequence)
+        )""")
+    _append_only(db, "paper_numbers")

@@ -18,7 +18,7 @@ from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Phrase
 from downtime.formspec import FormSpec
 from downtime.formspec.messages import message
 from downtime.formspec.schema import (
-    ChoiceField, DateTimeField, Field, MultiChoiceField, RecordRefField, RepeatField, YesNoField,
+    ChoiceField, DateTimeField, Field, Meaning, MultiChoiceField, RecordRefField, RepeatField, YesNoField,
 )
 from downtime.formspec.values import ParseError, parse_datetime, parse_text
 from downtime.sync.outcome import ImportRefused
@@ -50,8 +50,9 @@ FILES = (PATIENTS, STAYS, ALLERGIES, ORDERS, SESSIONS, BOOKINGS)
 
 def admission_columns(spec: FormSpec) -> tuple[list[str], list[str]]:
     """The admission form's questions split between patients.csv (who the patient is) and
-    stays.csv (where and why they are here); allergies have their own file."""
-    identity = [field.id for field in spec.sections[0].fields]
+    stays.csv (where and why they are here); allergies have their own file. Not the number a
+    patient admitted on paper was given: a reserved label of a ward laptop, never the EHR's."""
+    identity = [field.id for field in spec.sections[0].fields if field.meaning is not Meaning.PAPER_NUMBER]
     stay = [field.id for section in spec.sections[1:] for field in section.fields
             if not isinstance(field, RepeatField)]
     return identity, stay

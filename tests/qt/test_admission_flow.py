@@ -7,11 +7,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from downtime.qt.prompts import Prompts
-from downtime.services import drafts, records
+from downtime.services import drafts, paper_numbers, records
 from downtime.services.census import in_patients
 
 # (field id, what to type) in the order Tab visits the fields of a normal admission.
 KEYSTROKES = [
+    ("paper_number", ""),
     ("unidentified", "No"),
     ("birth_name", "Lefèvre"),
     ("used_name", "Martin"),
@@ -47,12 +48,12 @@ def _focused_editor(view):
     return None
 
 
-def _admit_by_keyboard(window, typist):
+def _admit_by_keyboard(window, typist, paper_number=""):
     QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     view = window.tabs.currentWidget()
     for field_id, text in KEYSTROKES:
         assert _focused_editor(view) == field_id
-        typist(text)
+        typist(paper_number if field_id == "paper_number" else text)
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     return view
 
@@ -90,6 +91,26 @@ def test_amendment_keeps_both_versions(window, typist, answers):
     assert "v2 amended" in view.history_text() and "12 → 14" in view.history_text()
     (patient,) = in_patients(window.session.db, window.session.forms)
     assert patient.bed == "14"
+
+
+def test_the_number_typed_from_a_paper_admission_is_the_patients_and_stays_so(window, typist, answers):
+    """Admitted on paper while the laptop was away, a reserved label on her wristband: typed in,
+    she is found by that number, and an amendment cannot give her another."""
+    first, second = paper_numbers.reserve(window.session, 2)
+    view = _admit_by_keyboard(window, typist, paper_number=first.lower())
+    assert view.summary.isHidden(), view.summary.text()
+    (patient,) = in_patients(window.session.db, window.session.forms)
+    assert patient.downtime_number == first
+    assert [number.number for number in paper_numbers.unused(window.session)] == [second]
+    view.amend_button.click()
+    assert view.editors["paper_number"].edit.isReadOnly() and not view.editors["bed"].edit.isReadOnly()
+
+
+def test_a_paper_number_not_reserved_here_is_refused_beside_its_field(window, typist, answers):
+    view = _admit_by_keyboard(window, typist, paper_number="DT-007-00001-1")
+    assert view.record is None and in_patients(window.session.db, window.session.forms) == []
+    error = view.error_labels["paper_number"]
+    assert error.isVisibleTo(view) and "DT-007-00001-1 was not reserved on this laptop" in error.text()
 
 
 def test_the_history_gives_each_change_as_the_form_words_it_in_the_wards_language(qtbot, session_for, admission_values):
@@ -519,3 +540,19 @@ def test_a_weight_unusual_for_the_age_is_saved_only_once_the_nurse_confirms_it(w
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert asked == [("confirm", "Check the weight")] * 2
     assert view.record is not None and view.record.data["weight_confirmed_kg"] == 0.9
+
+
+def test_the_ward_menu_reserves_and_prints_numbers_for_paper_admissions_naming_those_not_yet_given(
+        window, answers, monkeypatch):
+    asked: list[str] = []
+    replies = [False, True, True]
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(lambda parent, title, text: asked.append(text) or replies.pop(0)))
+    window.actions_by_id["print_paper_numbers"].trigger()
+    assert "next 10 downtime numbers" in asked[-1] and paper_numbers.unused(window.session) == []
+    first = window.print_paper_numbers()
+    assert first is not None and first.exists() and "Reserved earlier" not in asked[-1]
+    earlier = [number.number for number in paper_numbers.unused(window.session)]
+    assert len(earlier) == 10
+    assert window.print_paper_numbers() is not None
+    assert f"Reserved earlier and given to no patient yet (10): {', '.join(earlier)}." in asked[-1]
+    assert len(paper_numbers.unused(window.session)) == 20

@@ -1,0 +1,139 @@
+"""Downtime numbers reserved for patients admitted on paper while the laptop is away.
+
+The laptop gives a patient's number when the admission is saved. With its battery dead or taken
+to another ward, a patient admitted on paper had none: the wristband and forms written then never
+matched the record typed in later, and a number guessed as "the next one" collided with one the
+laptop gave someone else. Reserved numbers are printed as labels for the binder; the admission
+typed in later names the label's number ("Number used on paper") and the patient keeps it. The
+laptop's own allocation starts after them, so no one else is ever given one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from downtime.i18n import QT_TRANSLATE_NOOP, message
+from downtime.domain.bounds import MOST_PAPER_NUMBERS, PAPER_NUMBERS
+from downtime.domain.downtime_number import MAX_SEQUENCE, format_downtime_number, parse_downtime_number
+from downtime.domain.staff import Action
+from downtime.formspec import FormSpec
+from downtime.formspec.schema import Meaning
+from downtime.formspec.values import FieldError
+from downtime.services.context import Session
+from downtime.services.errors import ServiceError, ValidationFailed
+from downtime.storage import audit
+
+
+
+@dataclass(frozen=True)
+class PaperNumber:
+    """A reserved number no patient has yet, for the nurse in charge to account for its label."""
+
+    number: str
+    reserved_at: datetime
+    reserved_by: str
+
+
+def next_sequences(db: Database, count: int) -> tuple[int, int]:
+    """(this laptop's device number, the first of `count` sequences no patient and no reserved
+    number has), read in one query: IT may have corrected the device number since sign-in."""
+    device_number, last = db.execute(
+        "SELECT CAST(value AS INTEGER), MAX("
+        "(SELECT COALESCE(MAX(sequence), 0) FROM patients WHERE device_number = CAST(meta.value AS INTEGER)),"
+        "(SELECT COALESCE(MAX(sequence), 0) FROM paper_numbers WHERE device_number = CAST(meta.value AS INTEGER)))"
+        " FROM meta WHERE key = 'device_number'").fetchone()
+    if last + count > MAX_SEQUENCE:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This laptop has used all its downtime numbers: an administrator "
+                                             "gives it a new device number ('downtime set device-number N')."))
+    return device_number, last + 1
+
+
+def reserve(session: Session, count: int = PAPER_NUMBERS) -> list[str]:
+    """The next `count` numbers of this laptop, set aside for paper admissions in one audited
+    transaction (each its own entry, as each label is accounted for on its own)."""
+    session.require(Action.RECORD_CARE)
+    if not 1 <= count <= MOST_PAPER_NUMBERS:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Reserve 1 to {most} numbers at a time, not {count}."),
+                           most=MOST_PAPER_NUMBERS, count=count)
+    now, db = session.clock(), session.db
+    numbers = []
+    with db.atomic():
+        device_number, first = next_sequences(db, count)
+        for sequence in range(first, first + count):
+            number = format_downtime_number(device_number, sequence)
+            audit.insert_audited(db, "paper_numbers", {
+                "number": number, "device_number": device_number, "sequence": sequence,
+                "device_id": session.device.device_id, "reserved_at": now.isoformat(),
+                "reserved_by": session.user.staff_id}, at=now, actor=session.user.staff_id,
+                device_id=session.device.device_id, action="paper_number.reserve", detail={"downtime_number": number})
+            numbers.append(number)
+    return numbers
+
+
+def unused(session: Session) -> list[PaperNumber]:
+    """The numbers this laptop reserved that no patient has, oldest first."""
+    session.require(Action.READ_RECORDS)
+    return [PaperNumber(number, datetime.fromisoformat(at), name or staff_id) for number, at, staff_id, name in session.db.execute(
+        "SELECT r.number, r.reserved_at, r.reserved_by, s.name FROM paper_numbers r"
+        " LEFT JOIN staff s ON s.staff_id = r.reserved_by WHERE r.device_id = ? AND NOT EXISTS"
+        " (SELECT 1 FROM patients p WHERE p.downtime_number = r.number AND p.device_id = r.device_id)"
+        " ORDER BY r.device_number, r.sequence", [session.device.device_id])]
+
+
+def paper_number(spec: FormSpec, values: dict[str, Any]) -> str | None:
+    """The number a form's answers say the patient was given on paper, as labels print it."""
+    field = spec.by_meaning(Meaning.PAPER_NUMBER)
+    typed = values.get(field.id) if field is not None else None
+    return str(typed).strip().upper() if typed else None
+
+
+def check(session: Session, spec: FormSpec, values: dict[str, Any], patient_id: str | None,
+          before: dict[str, Any] | None = None) -> None:
+    """Refuse, naming the field, a number used on paper that the patient cannot be given: one
+    this laptop did not reserve, one another patient has, one typed on an existing patient, or,
+    on an amendment (`before`), a changed one: the number is the patient's from their first save."""
+    number = paper_number(spec, values)
+    field = spec.by_meaning(Meaning.PAPER_NUMBER)
+    if field is None or number == (paper_number(spec, before) if before is not None else None):
+        return
+    label = field.label.get(session.lang)
+    if before is not None or patient_id is not None:
+        _refuse(session, field.id, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: only for a new admission; this patient already has their downtime number."), field=label)
+    if number is None:
+        return
+    if parse_downtime_number(number) is None:
+        _refuse(session, field.id, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: {number} is not a downtime number (DT-ddd-sssss-k, its last digit checking the "
+                        "others): copy it again from the label."), field=label, number=number)
+    if not session.db.execute("SELECT 1 FROM paper_numbers WHERE number = ? AND device_id = ?",
+                              [number, session.device.device_id]).fetchone():
+        _refuse(session, field.id, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: {number} was not reserved on this laptop ({device}): type the number of a label "
+                        "printed here, or leave the field blank for a new number."),
+                field=label, number=number, device=session.device.name)
+    if holder := session.db.execute("SELECT patient_id FROM patients WHERE downtime_number = ? AND device_id = ?",
+                                    [number, session.device.device_id]).fetchone():
+        from downtime.services.census import patient_with_location
+
+        patient = patient_with_location(session.db, session.forms, holder[0])
+        _refuse(session, field.id, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: {number} is already used by {name}, born {born}: check the wristband, or leave the "
+                        "field blank for a new number."),
+                field=label, number=number, name=patient.display_name,
+                born=f"{patient.birth_date:%d/%m/%Y}" if patient.birth_date else "—")
+
+
+def _refuse(session: Session, path: str, text: str, **values: object) -> None:
+    raise ValidationFailed([FieldError(path, message(session.lang, text, **values))])
+
+
+def allocation(session: Session, number: str | None) -> tuple[int, int]:
+    """(device number, sequence) of the patient's number: the reserved one they were given on
+    paper (checked by `check`), else this laptop's next."""
+    parsed = parse_downtime_number(number) if number else None
+    return parsed if parsed is not None else next_sequences(session.db, 1)
