@@ -115,6 +115,16 @@ def test_the_label_sheet_says_each_number_its_device_and_lines_to_write_on(sessi
         numbers[0]) == 1
 
 
+def test_the_blank_admission_form_says_to_stick_a_reserved_label_in_the_number_box(forms, tmp_path, clock):
+    out = printing.blank_form(forms["admission"], tmp_path / "admission.pdf", lang="en", printed_by=None,
+                              printed_at=clock(), device_name="Ward 3B laptop")
+    first = " ".join(PdfReader(out).pages[0].extract_text().split())
+    assert "Admitted on paper: stick a reserved number label here, never a number of your own" in first
+    discharge = printing.blank_form(forms["discharge"], tmp_path / "discharge.pdf", lang="en", printed_by=None,
+                                    printed_at=clock(), device_name="Ward 3B laptop")
+    assert "reserved number label" not in PdfReader(discharge).pages[0].extract_text()
+
+
 def test_reserve_print_and_list_on_the_command_line(tmp_path, capsys, admission_values):
     db = str(tmp_path / "demo.sqlite")
     main(["demo", "--db", db])

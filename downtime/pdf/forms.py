@@ -364,7 +364,8 @@ def blank_form_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | N
                    printed_at: datetime, device_name: str) -> Path:
     info = PageInfo(title=spec.title.get(lang), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name,
-                    form_number=(spec.id, spec.version), blank=True, patient_box=spec.about_patient)
+                    form_number=(spec.id, spec.version), blank=True, patient_box=spec.about_patient,
+                    reserved_number=spec.creates_patient)
     width = body_width(info)
     story = [_p(t("required_key", lang), size=7.5, color=GREY), Spacer(1, 2 * mm)]
     if spec.about_patient and spec.prints_allergies and spec.by_meaning(Meaning.ALLERGY_STATUS) is None:

@@ -32,7 +32,7 @@ from downtime.domain.census import StayStatus
 from downtime.errors import written_to
 from downtime.formspec import Lang
 from downtime.paths import resources_dir
-from downtime.pdf.lines import text, wrap
+from downtime.pdf.lines import fit, text, wrap
 from downtime.services.census import name_alert
 from downtime.services.patients import PatientSummary
 
@@ -68,6 +68,8 @@ WORDS: dict[str, dict[Lang, str]] = {
     "downtime_no": {"en": "Downtime no.", "fr": "N° procédure dégradée"},
     "label_here": {"en": "Write or stick the patient label here",
                    "fr": "Écrire ou coller l’étiquette du patient ici"},
+    "reserved_label": {"en": "Admitted on paper: stick a reserved number label here, never a number of your own",
+                       "fr": "Admission sur papier : coller ici une étiquette de N° réservé, jamais un numéro inventé"},
     "dob_unknown": {"en": "DOB unknown", "fr": "DDN inconnue"},
     "place": {"en": "Ward {ward} — Bed {bed}", "fr": "Service {ward} — Lit {bed}"},
     "left": {"en": "{status} — was in ward {ward}, bed {bed}", "fr": "{status} — était au service {ward}, lit {bed}"},
@@ -143,6 +145,9 @@ class PageInfo:
     """Ward sheets (census, round lists) concern many patients: no identification box."""
     blank: bool = False
     """A form to fill by hand: its identification box is sized for a sticky label."""
+    reserved_number: bool = False
+    """A blank form that admits a patient, whose number on paper is a reserved label's
+    (services.paper_numbers): a number written by guess collided with one the laptop gave."""
     record: bool = True
     """A page of the downtime record, "to be entered into the EHR"; a letter a patient keeps is not."""
     place: bool = False
@@ -286,6 +291,13 @@ def _draw_header(c: canvas.Canvas, info: PageInfo, title: Flowable, subtitle: Fl
             c.drawString(box_x + 2 * mm, y, label)
             c.setStrokeColor(RULE)
             c.line(max(start, box_x + 30 * mm), y - 1, box_x + box_w - 3 * mm, y - 1)
+        if info.reserved_number:
+            fitted = fit(word("reserved_label", info.lang), BOLD, 7, 7 * LEADING, box_w - 4 * mm)
+            c.setFont(BOLD, fitted.size)
+            c.setFillColor(MARK)
+            for index, line in enumerate(fitted.lines):
+                c.drawString(box_x + 2 * mm, top - 31 * mm - index * fitted.leading, line)
+            c.setFillColor(INK)
         return
     name, born, number = patient_lines(info.patient, info.lang)
     # A name too long for the box's line takes two, smaller: the first moves up, the date of
