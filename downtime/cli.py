@@ -618,6 +618,8 @@ def cmd_pdf_labels(args: argparse.Namespace) -> int:
 def cmd_pdf_paper_numbers(args: argparse.Namespace) -> int:
     from downtime.services.printing import print_paper_numbers
 
+    if not 1 <= args.count <= MOST_PAPER_NUMBERS:
+        raise CliError(QT_TRANSLATE_NOOP("messages", "--count: from 1 to {most} numbers"), most=MOST_PAPER_NUMBERS)
     _, numbers = print_paper_numbers(_session(args), args.out, args.count)
     print(_say(args, QT_TRANSLATE_NOOP("messages", "{count} numbers reserved for patients admitted on paper, "
                                                    "{first} to {last}: {out}"),

@@ -1328,10 +1328,11 @@ def test_every_numeric_option_says_its_bounds_in_its_help(capsys):
     only once typed: each option taking a number says the numbers it takes, from the bound the
     command checks (a new one is listed here with its bound, or this fails)."""
     from downtime.cli import build_parser
-    from downtime.domain.bounds import MOST_LABELS, MOST_MAR_DAYS
+    from downtime.domain.bounds import MOST_LABELS, MOST_MAR_DAYS, MOST_PAPER_NUMBERS
     from downtime.domain.downtime_number import MAX_DEVICE
 
     bounds = {"setup --device-number": f"1-{MAX_DEVICE}", "pdf labels --count": f"1 to {MOST_LABELS}",
+              "pdf paper-numbers --count": f"1 to {MOST_PAPER_NUMBERS}",
               "pdf mar --days": f"1 to {MOST_MAR_DAYS}", "pdf mar-pack --days": f"1 to {MOST_MAR_DAYS}",
               "pdf worklist --patients": "1 or more", "worklist settle --choose": "1 to the number of versions listed",
               "cd receive --quantity": "above 0", "cd count --counted": "0 or more", "cd wastage --quantity": "above 0"}

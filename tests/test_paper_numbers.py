@@ -64,7 +64,8 @@ def test_another_laptops_or_an_unreserved_or_a_miscopied_number_is_refused_sayin
     assert "DT-007-00001-" in _refusal(nurse, {**admission_values, "paper_number": format_downtime_number(7, 1)})
     miscopied = reserved[:-1] + str((int(reserved[-1]) + 1) % 10)
     assert _refusal(nurse, {**admission_values, "paper_number": miscopied}) == (
-        "“Number used on paper” is not a valid downtime number (DT-ddd-sssss-k).")
+        "“Number used on paper” is not a valid downtime number (DT-ddd-sssss-k, its last digit checking the others): "
+        "copy it again.")
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -130,6 +131,8 @@ def test_reserve_print_and_list_on_the_command_line(tmp_path, capsys, admission_
     main(["demo", "--db", db])
     capsys.readouterr()
     signed = ["--db", db, "--user", "nurse", "--pin", "1111"]
+    assert main(["pdf", "paper-numbers", "--count", "0", "--out", str(tmp_path / "none.pdf"), *signed]) == 1
+    assert "--count: from 1 to 100 numbers" in capsys.readouterr().err
     assert main(["pdf", "paper-numbers", "--count", "3", "--out", str(tmp_path / "labels.pdf"), *signed]) == 0
     said = capsys.readouterr().out
     assert said.startswith("3 numbers reserved for patients admitted on paper, DT-900-") and "labels.pdf" in said

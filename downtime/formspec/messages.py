@@ -78,8 +78,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                       "fr": "« {label} » n’a pas la forme d’un NIR."},
     "bad_nir_key": {"en": "“{label}”: the check key does not match; please re-read the card.",
                     "fr": "« {label} » : la clé ne correspond pas ; relisez la carte."},
-    "bad_downtime_number": {"en": "“{label}” is not a valid downtime number (DT-ddd-sssss-k).",
-                            "fr": "« {label} » n’est pas un numéro de procédure dégradée valide (DT-ddd-sssss-k)."},
+    "bad_downtime_number": {"en": "“{label}” is not a valid downtime number (DT-ddd-sssss-k, its last digit "
+                                  "checking the others): copy it again.",
+                            "fr": "« {label} » n’est pas un numéro de procédure dégradée valide (DT-ddd-sssss-k, "
+                                  "le dernier chiffre contrôlant les autres) : recopiez-le."},
     "unidentified_validated": {"en": "“{label}”: an unidentified patient's identity cannot be validated; answer "
                                      "Provisional until they are identified.",
                                "fr": "« {label} » : l’identité d’un patient non identifié ne peut pas être validée ; "
