@@ -846,7 +846,8 @@ def test_a_patient_gone_home_still_to_be_told_is_rung_once_on_the_line(day, tmp_
     _gone(session_for, morin.record.patient_id, "discharge")
     (entry,) = [entry for _, entries in theatre.day_list(coord.db, coord.forms, date(2026, 12, 1), now=clock.now)
                 for entry in entries]
-    assert theatre.board_status(entry, "en") == ("rebooked — PATIENT NOT TOLD YET — tell: 01 23 45 67 89 — PATIENT "
+    assert theatre.board_status(entry, "en") == ("REBOOKED (from 30/11 09:15) — PATIENT NOT TOLD YET — tell: 01 23 45 67 89 — "
+                                                 "PATIENT "
                                                  "DISCHARGED 28/11/2026 12:00 — Care home / nursing home")
     text = _text(printing.print_theatre_list(coord, date(2026, 12, 1), tmp_path / "list.pdf"))
     assert text.count("01 23 45 67 89") == 1

@@ -951,12 +951,12 @@ def test_a_rebooked_operation_says_its_patient_is_not_told_until_the_coordinator
     theatre.cancel(coord, booking.record_id, CANCEL)
     decided = clock.now.isoformat(timespec="minutes")
     rebooked = theatre.rebook(coord, booking.record_id, _rebooking(made["t1-tue"], f"{TUESDAY}T08:00+01:00", decided))
-    assert _statuses(coord, date(2026, 12, 1)) == [(False, "rebooked — PATIENT NOT TOLD YET")]
+    assert _statuses(coord, date(2026, 12, 1)) == [(False, "REBOOKED (from 30/11 08:00) — PATIENT NOT TOLD YET")]
     assert _statuses(coord, date(2026, 11, 30)) == [(True, "REBOOKED — PATIENT NOT TOLD YET")]
     clock.advance(minutes=20)
     told = _told_by_phone(coord, booking.record_id, clock, rebooked, theatre.TOLD_REASON)
     assert {key: told.data[key] for key in rebooked.data} == rebooked.data, "the new date itself unchanged"
-    assert _statuses(coord, date(2026, 12, 1)) == [(False, "rebooked")]
+    assert _statuses(coord, date(2026, 12, 1)) == [(False, "REBOOKED (from 30/11 08:00)")]
     assert _statuses(coord, date(2026, 11, 30)) == [(True, "REBOOKED")]
 
 
@@ -1001,10 +1001,10 @@ def test_a_new_date_corrected_after_the_patient_was_told_must_be_told_again(list
         records.amend(coord, told.record_id, {**told.data, "planned_start": f"{TUESDAY}T09:00+01:00"}, "typo")
     untold = {key: value for key, value in told.data.items() if key not in ("patient_told", "told_at")}
     records.amend(coord, told.record_id, {**untold, "planned_start": f"{TUESDAY}T09:00+01:00"}, "typo")
-    assert _statuses(coord, date(2026, 12, 1)) == [(False, "rebooked — PATIENT NOT TOLD YET")]
+    assert _statuses(coord, date(2026, 12, 1)) == [(False, "REBOOKED (from 30/11 08:00) — PATIENT NOT TOLD YET")]
     clock.advance(minutes=10)
     theatre.record_told(coord, booking.record_id, "phone", clock.now)
-    assert _statuses(coord, date(2026, 12, 1)) == [(False, "rebooked")]
+    assert _statuses(coord, date(2026, 12, 1)) == [(False, "REBOOKED (from 30/11 08:00)")]
     assert _state(coord, booking.record_id).start == datetime.fromisoformat(f"{TUESDAY}T09:00+01:00")
 
 
@@ -1059,7 +1059,7 @@ def test_a_cancellation_not_told_then_rebooked_is_said_by_the_new_dates_telling(
                                                            clock.now.isoformat(timespec="minutes")),
                                               "patient_told": "phone", "told_at": clock.now.isoformat(timespec="minutes")})
     assert _statuses(coord, date(2026, 11, 30)) == [(True, "REBOOKED")]
-    assert _statuses(coord, date(2026, 12, 1)) == [(False, "rebooked")]
+    assert _statuses(coord, date(2026, 12, 1)) == [(False, "REBOOKED (from 30/11 08:00)")]
 
 
 @pytest.mark.parametrize("priority", ["elective", "urgent"])

@@ -165,17 +165,17 @@ def make_table(model: QAbstractItemModel, name: str, activated: Callable[[], Any
 
 
 def cut_column(table: QTableView, column: int, characters: int, fitted: int | None = None,
-               least: int | None = None) -> None:
+               least: int | None = None, room: int = 0) -> None:
     """Cut a column fitted to its rows (make_table; `fitted`: the width it was fitted to, when
-    kept) at `characters` average characters: a long status or to-do (a merged hospital's
-    clashes, a hold's instructions) pushed the patient's name and the columns after it off the
-    screen; the tooltip or a pane has it whole. `least`: also within the list's width from the
-    column's left edge, but never narrower than that many characters ("ENTER", "À SAISIR"). Not
-    a column the person sized by hand (`ListTable`)."""
+    kept) at `characters` average characters, or at `room` pixels when wider: a long status or
+    to-do (a merged hospital's clashes, a hold's instructions) pushed the patient's name and the
+    columns after it off the screen; the tooltip or a pane has it whole. `least`: also within
+    the list's width from the column's left edge, but never narrower than that many characters
+    ("ENTER", "À SAISIR"). Not a column the person sized by hand (`ListTable`)."""
     if isinstance(table, ListTable) and column in table.by_hand:
         return
     character = table.fontMetrics().averageCharWidth()
-    width = min(table.columnWidth(column) if fitted is None else fitted, character * characters)
+    width = min(table.columnWidth(column) if fitted is None else fitted, max(character * characters, room))
     if least is not None:
         room = table.viewport().width() - table.horizontalHeader().sectionPosition(column)
         width = min(width, max(room, character * least))

@@ -44,7 +44,7 @@ SIDE, PROCEDURE = 6, 7  # the side first: after the procedure it lay at a laptop
 REBOOK_BY, CANCELLED = 5, 6  # the rescheduling list's columns saying BREACH or SOON, and PATIENT NOT TOLD YET
 WAITING_NAME, WAITING_OPERATION, WHOM = 1, 3, 7  # its patient's name, the operation and whom to tell
 REASON = 10  # its cancellation's reason, last: elided when the list is narrow
-STATUS_CHARACTERS = 55  # the status up to its first clash's time ("booked — CLASH, move one: theatre T1 is booked…")
+STATUS_CHARACTERS = 55  # the status at least up to its first clash's time ("booked — CLASH, move one: theatre T1 is booked…")
 # A name up to its first 34 characters: an unidentified patient's ("INCONNU TRÈFLE (Unknown man, about 40, found
 # at the station)") pushed the side off a 1340-pixel screen. Its date of birth and number follow it.
 NAME_CHARACTERS = 34
@@ -107,8 +107,8 @@ def _cancelled_slot(state: theatre.BookingState) -> tuple[str, datetime]:
 
 class DayModel(TextTableModel):
     """Status comes after the time: last, after ten columns, CANCELLED, a clash or a death lay
-    beyond the right edge of a laptop's screen in French. Its text is cut at STATUS_CHARACTERS
-    (a merged hospital's clashes run to pages), whole in its tooltip. The side comes before the
+    beyond the right edge of a laptop's screen in French. Its text is cut at the room left on screen
+    (`_narrow_status`; a merged hospital's clashes run to pages), whole in its tooltip. The side comes before the
     procedure ("RIGHT", "Total hip replacement"), whole beside the patient's identifiers on a
     laptop's screen: after it, at 1340 pixels, "Not applicable" was cut at the board's edge
     ("Not applica"), and in French the side lay wholly beyond it. The procedure, then at that
@@ -731,11 +731,20 @@ class TheatrePanel(QWidget):
         self.day_model.set_rows([])
 
     def _narrow_status(self) -> None:
-        """After the columns are fitted to the rows (make_table): a status wider than its first
-        clash is cut there, and a long name, the patient's identifiers and the side staying on
-        screen."""
-        cut_column(self.day_table, STATUS, STATUS_CHARACTERS)
-        cut_column(self.day_table, PATIENT, NAME_CHARACTERS)
+        """After the columns are fitted to the rows (make_table): a long name is cut, then a
+        status wider than its first clash, or than the room the board leaves it beside the
+        patient's identifiers and the side (less the vertical scroll bar a longer day is about
+        to bring), all staying on screen. Cut at its first clash alone, a French rebooked line lost
+        PATIENT NOT TOLD YET after the slot it left ("REPROGRAMMÉE (au lieu du 27/11 08:00) —
+        PATIENT P…") on a 1340-pixel screen with room to spare."""
+        table = self.day_table
+        cut_column(table, PATIENT, NAME_CHARACTERS)
+        bar = table.verticalScrollBar()
+        coming = not bar.isVisible() and (table.verticalHeader().length() > table.viewport().height()
+                                          - table.horizontalScrollBar().sizeHint().height())
+        room = (table.viewport().width() - (bar.sizeHint().width() if coming else 0)
+                - sum(table.columnWidth(column) for column in range(SIDE + 1) if column != STATUS))
+        cut_column(table, STATUS, STATUS_CHARACTERS, room=room)
 
     def _open(self, dialog: QDialog) -> QDialog:
         """What the dialog saves is shown by the window's refresh of the list in view after

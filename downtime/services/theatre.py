@@ -1313,9 +1313,10 @@ def with_telling(said: str, untold: bool, lang: Lang, to_tell: ToTell | None = N
 
 
 def rebooked_from(entry: ListEntry, lang: Lang) -> str | None:
-    """"REBOOKED (from 01/12)" on a rebooked operation's new line, as the printed list flags it:
-    it printed only whether the patient was told, where the board and `theatre list` said
-    "rebooked" (with the time: an operation moved within its day); None on any other line."""
+    """"REBOOKED (from 01/12 08:00)" on a rebooked operation's new line, as the printed list,
+    the board and `theatre list` say it (`board_status`), with the time (an operation moved
+    within its day): they said only "rebooked", and the coordinator looked up on another day's
+    list which slot it had left; None on any other line."""
     state = entry.state
     if entry.struck or state.status is not BookingStatus.REBOOKED or state.cancelled_start is None:
         return None
@@ -1358,13 +1359,13 @@ def line_flags(entry: ListEntry, lang: Lang) -> list[str]:
 
 def board_status(entry: ListEntry, lang: Lang) -> str:
     """A day list line's status as the board on screen and `downtime theatre list` say it: the
-    hospital a transferred operation went to, a patient not yet told of the new date (on its new
-    line and on the struck one it left, where the coordinator works through the day the outage
-    cancelled), where a patient gone from the hospital went, the same operation booked again
+    slot a rebooked operation left (`rebooked_from`), the hospital a transferred operation went
+    to, a patient not yet told of the new date (on its new line and on the struck one it left,
+    where the coordinator works through the day the outage cancelled), where a patient gone from the hospital went, the same operation booked again
     (`line_flags`), a clash (each said it its own way, the command line with no hospital)."""
     state = entry.state
     status = message(lang, STATUS_WORDS[state.status])
-    status = status.upper() if entry.struck else status
+    status = rebooked_from(entry, lang) or (status.upper() if entry.struck else status)
     if state.status is BookingStatus.TRANSFERRED and state.transferred_to:
         status = message(lang, _TRANSFERRED_TO, status=status, hospital=state.transferred_to)
     status = " — ".join([with_telling(status, state.untold, lang, entry.to_tell), *line_flags(entry, lang)])

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QStyle
 
 from downtime.qt.main_window import MainWindow
 from downtime.qt.prompts import Prompts
@@ -817,7 +817,7 @@ def test_after_rebooking_the_board_shows_the_new_day_with_the_operation_chosen_f
     assert panel.selected_day().isoformat() == "2026-11-30"
     row = panel.day_table.currentIndex().row()
     assert row >= 0 and panel.day_table.selectionModel().isRowSelected(row)
-    assert panel.day_model.text(row, 0) == "T2" and panel.day_model.text(row, STATUS) == "rebooked — PATIENT NOT TOLD YET"
+    assert panel.day_model.text(row, 0) == "T2" and panel.day_model.text(row, STATUS) == "REBOOKED (from 28/11 09:00) — PATIENT NOT TOLD YET"
     assert window.focusWidget() is panel.day_table  # focused once the window is active again
     letter = " ".join(page.extract_text() for page in PdfReader(panel.print_letter()).pages)
     assert "Monday 30 November 2026" in " ".join(letter.split()) and "Total hip replacement" in letter
@@ -846,7 +846,7 @@ def test_the_operation_chosen_for_its_letter_is_in_view_on_a_full_day(coordinato
     panel = listed(window.theatre)
     table = panel.day_table
     row = table.currentIndex().row()
-    assert (panel.day_model.text(row, 1), panel.day_model.text(row, STATUS)) == ("11:00–13:00", "rebooked — PATIENT NOT TOLD YET")
+    assert (panel.day_model.text(row, 1), panel.day_model.text(row, STATUS)) == ("11:00–13:00", "REBOOKED (from 28/11 09:00) — PATIENT NOT TOLD YET")
     assert table.viewport().rect().contains(table.visualRect(table.currentIndex()))
 
 
@@ -1125,7 +1125,7 @@ def test_the_coordinator_records_the_patient_told_of_the_new_date_and_the_board_
     dialog.slot_list.setFocus()
     QTest.keyClick(dialog.slot_list, Qt.Key.Key_Return)
     listed(panel)
-    assert panel.day_model.text(0, STATUS) == "rebooked — PATIENT NOT TOLD YET"
+    assert panel.day_model.text(0, STATUS) == "REBOOKED (from 28/11 09:00) — PATIENT NOT TOLD YET"
     assert panel.day_model.is_warning(0, STATUS) and panel.to_tell.isVisibleTo(window)
     panel.day.setDate(QDate(2026, 11, 28))
     listed(panel)
@@ -1168,7 +1168,7 @@ def test_a_patient_told_on_the_phone_with_the_rebook_dialog_open_is_recorded_tol
     dialog.slot_list.setFocus()
     QTest.keyClick(dialog.slot_list, Qt.Key.Key_Return)
     listed(panel)
-    assert panel.day_model.text(0, STATUS) == "rebooked" and panel.to_tell.isHidden()
+    assert panel.day_model.text(0, STATUS) == "REBOOKED (from 28/11 09:00)" and panel.to_tell.isHidden()
     (state,) = theatre.bookings(window.session.db, window.session.forms)
     assert (state.moved_by.data["patient_told"], state.moved_by.data["told_at"], state.moved_by.version) == (
         "phone", clock.now.isoformat(timespec="minutes"), 1), "told as it was decided, in the rebooking itself"
@@ -1402,7 +1402,9 @@ def test_each_operations_side_is_whole_on_a_laptops_screen(qtbot, session_for, a
     beside the patient's name, date of birth and number, whatever the status says, and whatever
     the name: an unidentified patient's long one pushed the side off the screen, and is cut now,
     whole in its tooltip. On the rescheduling list, PATIENT NOT TOLD YET was cut and whom to tell
-    lay beyond the screen's edge: each is whole on screen, wrapped."""
+    lay beyond the screen's edge: each is whole on screen, wrapped. An operation rebooked onto
+    the list says the slot it left, as the printed list does, whole on screen too: the board
+    said only "rebooked"."""
     from PySide6.QtWidgets import QApplication
 
     from downtime.qt.i18n import set_language
@@ -1410,19 +1412,24 @@ def test_each_operations_side_is_whole_on_a_laptops_screen(qtbot, session_for, a
 
     nurse, coord = session_for("nurse"), session_for("coord", lang)
     wards.add_ward(session_for("admin"), "3B", "Internal medicine and geriatrics", ["12"])
-    listed_on = records.save_new(coord, "theatre_session", {
-        "theatre": "T1", "specialty": "General surgery", "starts_at": "2026-11-28T08:00+01:00",
-        "ends_at": "2026-11-28T13:00+01:00"}).record_id
+    day_before, listed_on = (records.save_new(coord, "theatre_session", {
+        "theatre": "T1", "specialty": "General surgery", "starts_at": f"2026-11-{day}T08:00+01:00",
+        "ends_at": f"2026-11-{day}T15:00+01:00"}).record_id for day in (27, 28))
     patient = records.save_new(nurse, "admission", {
         **admission_values, "used_name": "Martin de la Tour-Fontenay-Beauregard"}).patient_id
-    for start, procedure, side in (("08:00", "Total hip replacement", "right"),
-                                   ("10:30", "Laparoscopic cholecystectomy", "not_applicable")):
-        booked = theatre.book(coord, patient, {
-            "procedure": procedure, "laterality": side, "priority": "elective", "decided_at": "2026-10-01T09:00+01:00",
-            "surgeon": "Dr Roux", "anaesthetist": "Dr Klein", "session": listed_on,
-            "planned_start": f"2026-11-28T{start}+01:00", "expected_minutes": 120})
-    theatre.cancel(coord, booked.record_id, {"cancelled_at": "2026-11-28T07:00+01:00", "reason": "no_ward_bed",
-                                             "last_minute": False, "patient_told": "not_yet"})
+    booked = [theatre.book(coord, patient, {
+        "procedure": procedure, "laterality": side, "priority": "elective", "decided_at": "2026-10-01T09:00+01:00",
+        "surgeon": "Dr Roux", "anaesthetist": "Dr Klein", "session": on, "planned_start": f"{start}+01:00",
+        "expected_minutes": 120}).record_id
+        for on, start, procedure, side in ((listed_on, "2026-11-28T08:00", "Total hip replacement", "right"),
+                                           (listed_on, "2026-11-28T10:30", "Laparoscopic cholecystectomy",
+                                            "not_applicable"),
+                                           (day_before, "2026-11-27T08:00", "Inguinal hernia repair", "left"))]
+    for cancelled in booked[1:]:
+        theatre.cancel(coord, cancelled, {"cancelled_at": "2026-11-27T07:00+01:00", "reason": "no_ward_bed",
+                                          "last_minute": False, "patient_told": "not_yet"})
+    theatre.rebook(coord, booked[2], {"outcome": "rebooked", "decided_at": "2026-11-27T10:00+01:00",
+                                      "session": listed_on, "planned_start": "2026-11-28T12:30+01:00"})
     app = QApplication.instance()
     font = app.font()
     apply_style(app)  # the app's own text size, as the coordinator sees it
@@ -1436,17 +1443,20 @@ def test_each_operations_side_is_whole_on_a_laptops_screen(qtbot, session_for, a
         window.tabs.setCurrentWidget(window.theatre)
         panel = listed(window.theatre)
         table, model = panel.day_table, panel.day_model
-        assert model.rowCount() == 2
+        assert model.rowCount() == 3
+        assert model.text(2, STATUS) == {"en": "REBOOKED (from 27/11 08:00) — PATIENT NOT TOLD YET",
+                                         "fr": "REPROGRAMMÉE (au lieu du 27/11 08:00) — PATIENT PAS ENCORE INFORMÉ"}[lang]
         named = model.columns.index("Patient")
         name = model.text(0, named)
         assert name.startswith("MARTIN DE LA TOUR-FONTENAY-BEAUREGARD")
         assert model.data(model.index(0, named), Qt.ItemDataRole.ToolTipRole) == name
+        margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)  # unelided
         for row in range(model.rowCount()):
             for column in (SIDE, STATUS, 4, 5):
                 shown = table.visualRect(model.index(row, column))
                 text = model.text(row, column)
                 assert 0 <= shown.left() and shown.right() <= table.viewport().width(), (text, shown)
-                assert table.fontMetrics().horizontalAdvance(text) <= shown.width(), text
+                assert table.fontMetrics().horizontalAdvance(text) + margin <= shown.width(), text
         assert model.data(model.index(1, PROCEDURE), Qt.ItemDataRole.ToolTipRole) == "Laparoscopic cholecystectomy"
         # The rescheduling list: the rebook-by date (BREACH, SOON) whole beside the patient, then
         # PATIENT NOT TOLD YET under the cancellation's time and whom to tell, each line whole in
