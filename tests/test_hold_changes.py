@@ -78,13 +78,17 @@ def test_combining_keeps_the_allergy_and_the_weight_in_a_new_version_said_so(all
     kept = holds.combine(clerk, hold, DECIDED)
     assert (kept.version, kept.author, kept.data["weight_kg"]) == (3, "records", 81)
     assert [row["substance"] for row in kept.data["allergies"]] == ["Codeine", "Penicillin"]
-    assert kept.reason.startswith("Settles the hold from version 2: version 2 by Nurse (nurse, laptop 002) on laptop 2")
-    assert kept.reason.endswith(f"combined, keeping the changes of each. {DECIDED}")
+    # As a clerk writes it, what was done, then the versions it was done with, then who decided:
+    # "…at 14:15 combined, keeping…" read as if the second version alone was combined.
+    versions = ("version 2 by Nurse (nurse, laptop 002) on laptop 2 (no. 002) at 28/11/2026 14:10; version 2 by Nurse "
+                "(nurse, laptop 001) on laptop 1 (no. 001) at 28/11/2026 14:15")
+    assert kept.reason == ("Settles the hold from version 2 by combining the versions, keeping the changes of each: "
+                           f"{versions}. {DECIDED}")
     assert _counts(clerk.db) == {"records": before["records"] + 1, "hold_settlements": 1,
                                  "audit": before["audit"] + 2}
     settlement = next(clerk.db.query("SELECT * FROM hold_settlements"))
     assert (settlement["chosen_id"], settlement["standing_version"]) == (kept.id, 3)
-    assert settlement["reason"].endswith(f"combined, keeping the changes of each. {DECIDED}")
+    assert settlement["reason"] == f"Versions combined, keeping the changes of each: {versions}. {DECIDED}"
     assert back_entry.hold_of(clerk, record) is None
     assert records.current(clerk.db, record) == kept
     assert verify_chain(clerk.db) is None

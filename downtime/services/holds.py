@@ -56,9 +56,12 @@ DROPS = QT_TRANSLATE_NOOP("messages", "choosing it: {dropped}")
 NOT_DROPPED = QT_TRANSLATE_NOOP("messages", "Not settled, as it would drop a safety-critical change: {dropped}. "
                                             "Settle so only once the ward has said these are to be dropped.")
 COMBINED = QT_TRANSLATE_NOOP("messages", "Keep both changes: a new version combining {versions}: {changes}")
-SETTLED_COMBINED = QT_TRANSLATE_NOOP("messages", "Settles the hold from version {version}: {versions} combined, "
-                                                 "keeping the changes of each. {reason}")
-COMBINED_REASON = QT_TRANSLATE_NOOP("messages", "{versions} combined, keeping the changes of each. {reason}")
+# A combination's reasons, the version written's and the settlement's, the versions named after
+# what was done with them: "version 2 by … at 14:10; version 2 by … at 14:15 combined, keeping…"
+# read as if the second alone was combined, and History's "reason: version 2 by…" as no reason.
+SETTLED_COMBINED = QT_TRANSLATE_NOOP("messages", "Settles the hold from version {version} by combining the versions, "
+                                                 "keeping the changes of each: {versions}. {reason}")
+COMBINED_REASON = QT_TRANSLATE_NOOP("messages", "Versions combined, keeping the changes of each: {versions}. {reason}")
 NOT_COMBINED = QT_TRANSLATE_NOOP("messages", "These versions cannot be combined: they changed the same answer "
                                              "differently, or one withdrew the record. Choose the version the ward "
                                              "says is right.")

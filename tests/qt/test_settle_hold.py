@@ -253,7 +253,9 @@ def test_choosing_the_weight_says_in_red_the_allergy_it_drops_and_combining_keep
     standing = records.current(office.db, record)
     assert (standing.version, standing.data["weight_kg"]) == (3, 81)
     assert [row["substance"] for row in standing.data["allergies"]] == ["Codeine", "Penicillin"]
-    assert "combined, keeping the changes of each. Ward 3B nurse in charge, phone" in standing.reason
+    assert standing.reason.startswith("Settles the hold from version 2 by combining the versions, keeping the changes "
+                                      "of each: version 2 by ")
+    assert standing.reason.endswith(" at 28/11/2026 14:15. Ward 3B nurse in charge, phone")
 
 
 def test_the_allergy_is_dropped_only_once_the_clerk_ticks_that_the_ward_said_so(qtbot, allergy_and_weight, type_text):
