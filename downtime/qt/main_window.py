@@ -35,6 +35,7 @@ from downtime.qt.observations_view import EscalationPanel, ObservationsView
 from downtime.qt.patient_header import PatientTab
 from downtime.qt.patients_panel import PatientsPanel
 from downtime.qt.records_view import RecordsView
+from downtime.qt.tab_list import TabList
 from downtime.qt.prompts import Prompts
 from downtime.qt.tables import clear_prints, print_and_open
 from downtime.qt.ward_choice import WardChoice
@@ -184,6 +185,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.setCornerWidget(TabList(self.tabs), Qt.Corner.TopLeftCorner)
         self._stale: list[QWidget] = []
         self.tabs.currentChanged.connect(self._refresh_shown)
         self.tabs.currentChanged.connect(self._unsay_news2)

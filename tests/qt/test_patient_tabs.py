@@ -74,3 +74,51 @@ def test_a_record_opened_again_shows_its_current_version_unless_it_is_being_amen
     chart_window.tabs.setCurrentWidget(chart_window.patients)
     assert chart_window.open_admission(patient) is form
     assert form.editing and form.editors["weight_kg"].raw() == "64"
+
+
+def test_on_a_1024_pixel_screen_every_tab_is_listed_by_its_patient_and_brought_forward_from_the_list(
+        qtbot, session_for, medication_ward, admission_values, laptop_window, app_style, answers):
+    """A nurse with four patients' charts open on a 1,024-pixel screen, in the app's style: the
+    fourth chart scrolled "Patients" and the first charts out of the tab bar, behind two small
+    arrows. "All tabs", at the bar's left, lists every tab by its title, each chart's patient
+    whole in its tooltip (name, date of birth, downtime number), and brings the one chosen
+    forward."""
+    from PySide6.QtCore import QTimer, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QToolButton
+
+    patient, _, _ = medication_ward
+    nurse = session_for("nurse")
+    others = [records.save_new(nurse, "admission", {**admission_values, "nir": None, "birth_name": name, "used_name": "",
+                                                    "given_names": given, "bed": bed}).patient_id
+              for name, given, bed in (("Lefèvre-Dubois", "Anne-Sophie", "3"), ("Nguyen", "Thi Minh", "7"),
+                                       ("Bernard", "Jean-Pierre", "15"))]
+    window = laptop_window(nurse, 1024, 700)
+    charts = [window.open_mar_of(one) for one in (patient, *others)]
+    bar = window.tabs.tabBar()
+    assert bar.tabRect(0).right() < 0, "Patients scrolled out of the bar"
+    button = next(button for button in window.tabs.findChildren(QToolButton) if button.accessibleName() == "All tabs")
+    qtbot.waitUntil(button.isVisible)  # once the bar is laid out again
+    left = button.mapTo(window, button.rect().topLeft()).x()
+    assert 0 <= left and left + button.width() <= 1024
+    listed: list[tuple[str, str, bool]] = []
+
+    def choose_patients() -> None:
+        menu = QApplication.activePopupWidget()
+        listed.extend((action.text(), action.toolTip(), action.isChecked()) for action in menu.actions())
+        menu.setActiveAction(menu.actions()[0])
+        QTest.keyClick(menu, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, choose_patients)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert [text for text, _, _ in listed] == [window.tabs.tabText(index) for index in range(window.tabs.count())]
+    assert [checked for _, _, checked in listed] == [index == window.tabs.count() - 1
+                                                     for index in range(window.tabs.count())], "the chart on screen"
+    for chart in charts:
+        _, tip, _ = listed[window.tabs.indexOf(chart)]
+        assert all(said in tip for said in (chart.patient.display_name, chart.patient.downtime_number, "12/03/1954"))
+    assert window.tabs.currentWidget() is window.patients
+    assert 0 <= bar.tabRect(0).left() and bar.tabRect(0).right() <= bar.width(), "Patients in view again"
+    for chart in (charts[0], charts[1], charts[3]):  # NGUYEN Thi Minh's left
+        window.close_tab(window.tabs.indexOf(chart))
+    qtbot.waitUntil(lambda: not button.isVisible())  # every tab in the bar: the room is the tabs'
