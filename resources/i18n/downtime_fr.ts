@@ -112,6 +112,10 @@
         <translation>DOSE UNIQUE</translation>
     </message>
     <message>
+        <source>nothing recorded</source>
+        <translation>rien d’enregistré</translation>
+    </message>
+    <message>
         <source>Stopped at the end of the stay of {date} — prescribe again if it still stands</source>
         <translation>Arrêtée à la fin du séjour du {date} — à prescrire à nouveau si elle reste indiquée</translation>
     </message>
@@ -981,6 +985,10 @@ Vérifiez à l’écran que ce que vous venez de faire a bien été enregistré 
     <message>
         <source>&amp;Print the next {count} patients</source>
         <translation>&amp;Imprimer les {count} patients suivants</translation>
+    </message>
+    <message>
+        <source>Counting the record versions again…</source>
+        <translation>Nouveau décompte des versions d’enregistrement…</translation>
     </message>
     <message>
         <source>{patient} — {step}, {when}
@@ -2208,6 +2216,10 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
         <translation>Imprimer le brace&amp;let</translation>
     </message>
     <message>
+        <source>Print re&amp;served numbers for paper admissions…</source>
+        <translation>Imprimer des numéros ré&amp;servés pour admissions sur papier…</translation>
+    </message>
+    <message>
         <source>Change my &amp;PIN…</source>
         <translation>Ch&amp;anger mon code…</translation>
     </message>
@@ -2336,6 +2348,18 @@ Ce qui a été saisi reste sur ce portable. Remettez la clé USB en état, puis 
         <translation>{name} ({number}), relevé du {time} : {score}</translation>
     </message>
     <message>
+        <source>Reserve this laptop&apos;s next {count} downtime numbers for patients admitted on paper while it is away, and print them as labels for the binder?</source>
+        <translation>Réserver les {count} prochains numéros de procédure dégradée de ce portable pour les patients admis sur papier en son absence, et les imprimer en étiquettes pour le classeur ?</translation>
+    </message>
+    <message>
+        <source>Reserved earlier and given to no patient yet ({count}): {numbers}. Find those labels first.</source>
+        <translation>Réservés auparavant et encore attribués à aucun patient ({count}) : {numbers}. Retrouvez d’abord ces étiquettes.</translation>
+    </message>
+    <message>
+        <source>Numbers for paper admissions</source>
+        <translation>Numéros pour admissions sur papier</translation>
+    </message>
+    <message>
         <source>Unsaved forms</source>
         <translation>Formulaires non enregistrés</translation>
     </message>
@@ -2388,6 +2412,10 @@ Ils restent vos brouillons, que personne d’autre ne voit avant votre prochaine
 </context>
 <context>
     <name>MarModel</name>
+    <message>
+        <source>{medicine}, {day} {time}: {cell}</source>
+        <translation>{medicine}, {day} {time} : {cell}</translation>
+    </message>
     <message>
         <source>{mark} {time} given over a warning — {overrides}</source>
         <translation>{mark} {time} administrée malgré une alerte — {overrides}</translation>
@@ -3031,6 +3059,17 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
 1. Personnel : ajoutez dès maintenant un second administrateur, dans le service (l’infirmier(ère) responsable). Une infirmière intérimaire arrivant la nuit a besoin d’un compte, et personne ne peut réinitialiser le code oublié du dernier administrateur.
 2. Services et lits : ajoutez les services et leurs lits, ou chargez le fichier de configuration de l’hôpital (Ce portable).
 3. Ce portable : donnez à ce portable son service, sur lequel ses listes s’ouvrent.</translation>
+    </message>
+</context>
+<context>
+    <name>TabList</name>
+    <message>
+        <source>All tabs</source>
+        <translation>Tous les onglets</translation>
+    </message>
+    <message>
+        <source>Every open tab, to bring one forward</source>
+        <translation>Tous les onglets ouverts, pour en afficher un</translation>
     </message>
 </context>
 <context>
@@ -4074,6 +4113,22 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Ce portable a utilisé tous ses numéros de procédure dégradée : un administrateur lui donne un nouveau numéro d’appareil (« downtime set device-number N »).</translation>
     </message>
     <message>
+        <source>Reserve 1 to {most} numbers at a time, not {count}.</source>
+        <translation>Réservez de 1 à {most} numéros à la fois, pas {count}.</translation>
+    </message>
+    <message>
+        <source>“{field}”: only for a new admission; this patient already has their downtime number.</source>
+        <translation>« {field} » : seulement pour une nouvelle admission ; ce patient a déjà son numéro de procédure dégradée.</translation>
+    </message>
+    <message>
+        <source>“{field}”: {number} was not reserved on this laptop ({device}): type the number of a label printed here, or leave the field blank for a new number.</source>
+        <translation>« {field} » : {number} n’a pas été réservé sur ce portable ({device}) : saisissez le numéro d’une étiquette imprimée ici, ou laissez le champ vide pour un nouveau numéro.</translation>
+    </message>
+    <message>
+        <source>“{field}”: {number} is already used by {name}, born {born}: check the wristband, or leave the field blank for a new number.</source>
+        <translation>« {field} » : {number} est déjà attribué à {name}, né(e) le {born} : vérifiez le bracelet, ou laissez le champ vide pour un nouveau numéro.</translation>
+    </message>
+    <message>
         <source>{form}: record it from the medication round or the chart, where its safety checks and the controlled-drug register apply.</source>
         <translation>{form} : saisissez-la depuis le tour des médicaments ou le plan d’administration, où ses contrôles de sécurité et le registre des stupéfiants s’appliquent.</translation>
     </message>
@@ -4714,6 +4769,18 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{text} correspond à {count} patients ; donnez le numéro de procédure dégradée</translation>
     </message>
     <message>
+        <source>--count: from 1 to {most} numbers</source>
+        <translation>--count : de 1 à {most} numéros</translation>
+    </message>
+    <message>
+        <source>{count} numbers reserved for patients admitted on paper, {first} to {last}: {out}</source>
+        <translation>{count} numéros réservés aux patients admis sur papier, de {first} à {last} : {out}</translation>
+    </message>
+    <message>
+        <source>Every number reserved for paper admissions on this laptop has been given to a patient.</source>
+        <translation>Tous les numéros réservés aux admissions sur papier sur ce portable ont été attribués à un patient.</translation>
+    </message>
+    <message>
         <source>--days: 1 to {most}</source>
         <translation>--days : 1 à {most}</translation>
     </message>
@@ -5146,6 +5213,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>seulement ce formulaire</translation>
     </message>
     <message>
+        <source>the numbers reserved for paper admissions that no patient has yet</source>
+        <translation>les numéros réservés aux admissions sur papier qu’aucun patient n’a encore</translation>
+    </message>
+    <message>
         <source>find patients by name, date of birth, downtime number, IPP or NIR</source>
         <translation>chercher des patients par nom, date de naissance, numéro de procédure dégradée, IPP ou NIR</translation>
     </message>
@@ -5240,6 +5311,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>how many labels, 1 to {most} (default: one full sheet)</source>
         <translation>nombre d’étiquettes, de 1 à {most} (par défaut : une planche entière)</translation>
+    </message>
+    <message>
+        <source>reserve this laptop&apos;s next downtime numbers for patients admitted on paper while it is away, and print them as labels for the binder</source>
+        <translation>réserver les prochains numéros de procédure dégradée de ce portable pour les patients admis sur papier en son absence, et les imprimer en étiquettes pour le classeur</translation>
+    </message>
+    <message>
+        <source>how many numbers, 1 to {most} (default: {default})</source>
+        <translation>combien de numéros, de 1 à {most} (par défaut : {default})</translation>
     </message>
     <message>
         <source>a patient&apos;s medication administration record (MAR) chart</source>
@@ -6372,12 +6451,12 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Garder les deux modifications : une nouvelle version combinant {versions} : {changes}</translation>
     </message>
     <message>
-        <source>Settles the hold from version {version}: {versions} combined, keeping the changes of each. {reason}</source>
-        <translation>Tranche la mise en attente à partir de la version {version} : {versions} combinées, en gardant les modifications de chacune. {reason}</translation>
+        <source>Settles the hold from version {version} by combining the versions, keeping the changes of each: {versions}. {reason}</source>
+        <translation>Tranche la mise en attente à partir de la version {version} en combinant les versions, avec les modifications de chacune : {versions}. {reason}</translation>
     </message>
     <message>
-        <source>{versions} combined, keeping the changes of each. {reason}</source>
-        <translation>{versions} combinées, en gardant les modifications de chacune. {reason}</translation>
+        <source>Versions combined, keeping the changes of each: {versions}. {reason}</source>
+        <translation>Versions combinées, avec les modifications de chacune : {versions}. {reason}</translation>
     </message>
     <message>
         <source>These versions cannot be combined: they changed the same answer differently, or one withdrew the record. Choose the version the ward says is right.</source>
