@@ -206,6 +206,9 @@ class DoseState(StrEnum):
     """Nothing recorded here for a time before the order was loaded from the EHR's snapshot:
     the EHR's own chart holds that dose, given or not. Read as OVERDUE, this morning's doses,
     given in the EHR before it went down, were offered again on the round at the outage's start."""
+    CHECK_PAPER = "check_paper"
+    """Nothing recorded for a time that fell due while this laptop wrote nothing (see
+    domain.paper_gap): it may have been given on paper. Read as OVERDUE, it was given twice."""
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ from downtime.services.medication import (
     OVERRIDDEN, MarCell, MarRow, chart_devices, chart_dose_text, dose_words, order_flags, order_label, order_reading,
     overrides_text, stay_end_date,
 )
+from downtime.services.paper_gap import gap_said
 from downtime.services.patients import PatientSummary
 
 WORDS: dict[str, dict[Lang, str]] = {
@@ -69,6 +70,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "not_recorded": {"en": "not recorded (stopped)", "fr": "non tracé (arrêté)"},
     "in_ehr": {"en": "in the EHR (before downtime)", "fr": "dans le DPI (avant la procédure dégradée)"},
     "not_in_hospital": {"en": "not in hospital", "fr": "non hospitalisé"},
+    "check_paper": {"en": "NOT RECORDED — check the paper", "fr": "NON TRACÉE — vérifier le papier"},
     "none": {"en": "No medication orders.", "fr": "Aucune prescription."},
     "allergy_reason": {"en": "Prescribed despite the allergy: “{reason}”",
                        "fr": "Prescrit malgré l’allergie : « {reason} »"},
@@ -208,7 +210,7 @@ def _marked(found: list[Administration], marks: Mapping[str, int]) -> str:
 
 STATE_WORDS = {DoseState.LATE: "late", DoseState.OVERDUE: "overdue", DoseState.DUE: "due",
                DoseState.NOT_RECORDED: "not_recorded", DoseState.IN_EHR: "in_ehr",
-               DoseState.NOT_IN_HOSPITAL: "not_in_hospital"}
+               DoseState.NOT_IN_HOSPITAL: "not_in_hospital", DoseState.CHECK_PAPER: "check_paper"}
 QUIET_STATES = (DoseState.DUE, DoseState.NOT_RECORDED, DoseState.IN_EHR, DoseState.NOT_IN_HOSPITAL)  # not in bold
 GREY_FILL = colors.HexColor("#e0e0e0")
 GREY_TEXT = colors.HexColor("#555555")  # a blank box's prompt, lighter than what is written in it
@@ -373,6 +375,8 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
         story.append(_p(w("admission_on_hold", lang), width, size=11, bold=True, color=ALERT))
     if chart.weight:
         story.append(_p(w("weight", lang, weight=chart.weight), width, size=9))
+    if silence := next((cell.on_paper for row in chart.rows for cell in row.cells if cell.on_paper), None):
+        story.append(_p(gap_said(silence).text(lang), width, size=11, bold=True, color=ALERT))
     story.append(Spacer(1, 2 * mm))
     if earlier := [row for row in chart.rows if row.awaiting_decision]:
         story += _section(w("earlier_stay", lang), _earlier_stay_table(earlier, order_form, lang, width), width)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from downtime.domain.roles import ROLE_NAMES
-from downtime.services import backups, clock_check, settings
+from downtime.services import backups, clock_check, paper_gap, settings
 from downtime.errors import UserError
 from downtime.i18n import message
 from downtime.qt.i18n import language, say, translate
@@ -48,6 +48,8 @@ class Banner(QWidget):
         self._failure: str | None = None
         self._session = session
         self.show_device()
+        if (written := paper_gap.last_written(session.db)) is not None:
+            self.saved(written)
         # Three short rows rather than two long ones: the window must fit an old 1024-pixel
         # laptop screen, in French too.
         for widgets in ((self.mode,), (self.device, self.user), (self.time, self.last_save, self.backup)):
@@ -149,4 +151,11 @@ class Banner(QWidget):
                             "<b>{}</b>".format(translate("Banner", "Last backup: {hours} h ago").format(hours=minutes // 60)))
 
     def saved(self, when: datetime) -> None:
-        self.last_save.setText(translate("Banner", "Last save: {time}").format(time=f"{when:%H:%M:%S}"))
+        """The last record this laptop wrote, whoever wrote it (from sign-in on, read from the
+        database): counted from the sign-in alone, a nurse coming back to a laptop left since
+        02:00 read "nothing saved yet" and was not told it had recorded nothing overnight. One
+        of another day names its day."""
+        now = self._clock()
+        when = when.astimezone(now.tzinfo)
+        shape = "%H:%M:%S" if when.date() == now.date() else "%d/%m %H:%M"
+        self.last_save.setText(translate("Banner", "Last save: {time}").format(time=f"{when:{shape}}"))

@@ -21,6 +21,7 @@ from downtime.formspec import FormSpec
 from downtime.i18n import QT_TR_NOOP, labelled, semicolon
 from downtime.qt.i18n import language, locale, say, translate, word
 from downtime.qt.dose_dialog import DOSE_HELD, ORDER_ON_HOLD, ROUND_TICK_MS, DoseDialog, also_ordered_words, held_words
+from downtime.qt.paper_notice import CHECK_PAPER, PaperNotice
 from downtime.qt.patient_header import PatientTab
 from downtime.qt.prompts import Prompts
 from downtime.qt.style import ERROR_STYLE, FOCUS_WIDTH, focus_colour
@@ -35,7 +36,7 @@ from downtime.services.laptops import authors as authors_here
 STATE_WORDS = {DoseState.LATE: QT_TR_NOOP("LATE"), DoseState.OVERDUE: QT_TR_NOOP("OVERDUE"),
                DoseState.DUE: QT_TR_NOOP("due now"), DoseState.NOT_RECORDED: QT_TR_NOOP("not recorded (stopped)"),
                DoseState.IN_EHR: QT_TR_NOOP("in the EHR (before downtime)"),
-               DoseState.NOT_IN_HOSPITAL: QT_TR_NOOP("not in hospital")}
+               DoseState.NOT_IN_HOSPITAL: QT_TR_NOOP("not in hospital"), DoseState.CHECK_PAPER: CHECK_PAPER}
 
 # A day's cell no dose of the order falls in (see medication.MarRow.outside_course): hatched
 # grey as the printed chart hatches it, and said why in its tooltip, the order's course named.
@@ -95,6 +96,8 @@ DRUG_CHARACTERS = 50
 
 class MarModel(TextTableModel):
     """Rows: (order, time of day, or None for a PRN order); columns: medicine, time, days."""
+
+    warnings = TextTableModel.warnings | {CHECK_PAPER}
 
     def __init__(self, order_form: FormSpec, dose_form: FormSpec) -> None:
         super().__init__()
@@ -286,6 +289,8 @@ class MarView(PatientTab):
         self.earlier_stay.setStyleSheet(f"QGroupBox {{ {ERROR_STYLE} }}")
         self.earlier_stay.setLayout(QVBoxLayout())
         layout.addWidget(self.earlier_stay)
+        self.paper = PaperNotice()
+        layout.addWidget(self.paper)
         self.prescribe_buttons: dict[str, QPushButton] = {}
         """The "Prescribe again" button of each order of an earlier stay, by its id."""
         self.not_continued_buttons: dict[str, QPushButton] = {}
@@ -362,6 +367,7 @@ class MarView(PatientTab):
         rows = medication.mar_grid(self.session.db, self.patient_id, first, self.span, now)
         self._list_earlier_stay([row for row in rows if row.awaiting_decision], now.tzinfo)
         rows = [row for row in rows if row.on_the_grid]
+        self.paper.show_gap(cell.on_paper for row in rows for cell in row.cells)
         self.model.load(rows, [first + timedelta(days=n) for n in range(self.span)], authors_here(self.session),
                         medication.chart_laptops(self.session, rows),
                         set(records.on_hold(self.session, [row.order.record_id for row in rows])), now.tzinfo)

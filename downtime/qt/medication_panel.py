@@ -13,6 +13,7 @@ from downtime.domain.medication import DoseState
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import language, translate, word
+from downtime.qt.paper_notice import CHECK_PAPER, PaperNotice
 from downtime.qt.dose_dialog import ORDER_ON_HOLD, ROUND_TICK_MS, DoseDialog, also_ordered_words, held_words
 from downtime.qt.tables import TextTableModel, make_table, print_and_open, show_keeping_choice
 from downtime.qt.ward_choice import ward_choice
@@ -22,7 +23,8 @@ from downtime.services.context import Session
 from downtime.services.medication import RoundItem
 
 STATE = {DoseState.OVERDUE: QT_TR_NOOP("OVERDUE"), DoseState.LATE: QT_TR_NOOP("LATE"),
-         DoseState.DUE: QT_TR_NOOP("Due now"), DoseState.UPCOMING: QT_TR_NOOP("Upcoming")}
+         DoseState.DUE: QT_TR_NOOP("Due now"), DoseState.UPCOMING: QT_TR_NOOP("Upcoming"),
+         DoseState.CHECK_PAPER: CHECK_PAPER}
 MISSED = QT_TR_NOOP("MISSED (over {hours} h)")
 WINDOW_HOURS = f"{medication.ROUND_WINDOW.total_seconds() / 3600:g}"
 
@@ -34,6 +36,7 @@ class RoundModel(TextTableModel):
     columns = (QT_TR_NOOP("State"), QT_TR_NOOP("Due at"), QT_TR_NOOP("Bed"), QT_TR_NOOP("Patient"),
                QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Medicine"), QT_TR_NOOP("Dose"), QT_TR_NOOP("Route"),
                QT_TR_NOOP("Flags"))
+    warnings = TextTableModel.warnings | {CHECK_PAPER}
 
     def __init__(self, order_form: FormSpec) -> None:
         super().__init__()
@@ -63,7 +66,8 @@ class RoundModel(TextTableModel):
                                              (held_words(item.held), bool(item.held)),
                                              (also_ordered_words(item.also_ordered, self.order_form),
                                               bool(item.also_ordered))) if on)))
-        state = word(MISSED).format(hours=WINDOW_HOURS) if item.missed else word(STATE[item.state])
+        state = (word(MISSED).format(hours=WINDOW_HOURS) if item.missed and item.on_paper is None
+                 else word(STATE[item.state]))
         name = " — ".join(filter(None, (patient.display_name, census.name_alert(patient.namesakes, language()))))
         return (state, item.slot.strftime("%d/%m %H:%M"), f"{patient.ward}/{patient.bed or '—'}",
                 name, patient.birth_date_in(language()), order.drug,
@@ -82,6 +86,8 @@ class MedicationPanel(QWidget):
         self.pack_button.clicked.connect(self.print_pack)
         controls.addWidget(self.pack_button)
         layout.addLayout(controls)
+        self.paper = PaperNotice()
+        layout.addWidget(self.paper)
         self.model = RoundModel(session.form(medication.ORDER_FORM))
         self.table = make_table(self.model, translate("MedicationPanel", "Medication round"), self.record_selected)
         layout.addWidget(self.table, 1)
@@ -95,6 +101,7 @@ class MedicationPanel(QWidget):
         ward chosen starts with no line chosen."""
         if not self.ward.currentText():
             self.model.set_rows([])
+            self.paper.show_gap([])
             self.count.setText(translate("MedicationPanel", "No ward set up: an administrator adds wards and beds first."))
             return
         ward = self.ward.currentText()
@@ -103,6 +110,7 @@ class MedicationPanel(QWidget):
         self.model.held = set(records.on_hold(self.session, {item.order.record_id for item in items}))
         show_keeping_choice(self.table, self.model, items, lambda item: (item.order.record_id, item.slot),
                             or_same_line=same_ward)
+        self.paper.show_gap(item.on_paper for item in items)
         overdue = sum(i.state is DoseState.OVERDUE and not i.missed for i in items)
         text = translate("MedicationPanel", "{doses} dose(s) to give or record; {overdue} overdue").format(
             doses=len(items), overdue=overdue)

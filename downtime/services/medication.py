@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import islice
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
@@ -30,7 +30,8 @@ from downtime.formspec import FormSpec
 from downtime.formspec.messages import message as field_message
 from downtime.formspec.schema import RecordRefField
 from downtime.formspec.values import FieldError, format_value
-from downtime.services import census, records, settings, unlock
+from downtime.domain.paper_gap import Silence
+from downtime.services import census, paper_gap, records, settings, unlock
 from downtime.services.back_entry import loaded_from_snapshot
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError, ValidationFailed
@@ -1364,9 +1365,13 @@ class RoundItem:
     held: tuple[HeldDose, ...] = ()
     also_ordered: tuple[Order, ...] = ()
     """The patient's other orders of the medicine running at this dose's time (see `also_ordered`)."""
+    on_paper: Silence | None = None
+    """The silence of this laptop the dose fell due in, its state CHECK_PAPER (see `with_paper_gap`)."""
 
 
-_URGENCY = {DoseState.OVERDUE: 0, DoseState.LATE: 1, DoseState.DUE: 2, DoseState.UPCOMING: 3}
+# Doses that may be on paper first: they are entered before anything is given.
+_URGENCY = {DoseState.CHECK_PAPER: 0, DoseState.OVERDUE: 1, DoseState.LATE: 2, DoseState.DUE: 3, DoseState.UPCOMING: 4}
+
 ROUND_WINDOW = timedelta(hours=12)
 
 
@@ -1409,6 +1414,7 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
                     items.append(RoundItem(patient, found, slot, dose_state(slot, now, None, policy), missed,
                                            tuple(held_at(held[found.record_id], slot, now.tzinfo)),
                                            tuple(also_ordered(found, slot, theirs))))
+    items = with_paper_gap(db, now, [(item.order.record_id, item) for item in items])
     return sorted(items, key=lambda i: (i.missed, _URGENCY[i.state], i.slot, census.bed_order(i.patient.bed)))
 
 
@@ -1440,6 +1446,8 @@ class MarCell:
     others: tuple[Administration, ...] = ()
     held: tuple[HeldDose, ...] = ()
     """The doses recorded for this time that are on hold, withdrawn here or not."""
+    on_paper: Silence | None = None
+    """As RoundItem's."""
 
     @property
     def recorded(self) -> tuple[Administration, ...]:
@@ -1449,6 +1457,19 @@ class MarCell:
     def clock(self) -> str:
         """The time row of the chart the cell is on."""
         return clock_text(self.slot)
+
+
+Item = TypeVar("Item", RoundItem, MarCell)
+
+
+def with_paper_gap(db: Database, now: datetime, found: list[tuple[str, Item]]) -> list[Item]:
+    """The round's doses or the chart's cells, each with its order's id, those with nothing
+    recorded that fell due while this laptop wrote nothing marked CHECK_PAPER, with that silence
+    (see services.paper_gap)."""
+    gap = paper_gap.doses_on_paper(db, now, ((order_id, item.slot) for order_id, item in found
+                                             if item.state in (DoseState.LATE, DoseState.OVERDUE)))
+    return [replace(item, state=DoseState.CHECK_PAPER, on_paper=gap.silence)
+            if gap is not None and (order_id, item.slot) in gap.doses else item for order_id, item in found]
 
 
 @dataclass(frozen=True)
@@ -1622,4 +1643,13 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
             found, cells, prn, held, earlier_stay,
             tuple(also_ordered(found, now, theirs[found.patient_id])) if runs_at(found, now) else (),
             tuple(again[found.record_id]) if earlier_stay is not None else ()))
-    return grids
+    return _marked_on_paper(db, now, grids)
+
+
+def _marked_on_paper(db: Database, now: datetime, grids: dict[str, list[MarRow]]) -> dict[str, list[MarRow]]:
+    """The charts' cells that may be on paper said so (see `with_paper_gap`), all patients' at once:
+    the silence is the laptop's, whichever patient's chart is read."""
+    cells = iter(with_paper_gap(db, now, [(row.order.record_id, cell) for found in grids.values() for row in found
+                                          for cell in row.cells]))
+    return {patient_id: [replace(row, cells=tuple(next(cells) for _ in row.cells)) for row in found]
+            for patient_id, found in grids.items()}

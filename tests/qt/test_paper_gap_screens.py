@@ -1,0 +1,49 @@
+"""Back on the laptop after a night on paper: the banner says when it last recorded anything,
+and the round and the chart say which doses to look for on paper before giving them again."""
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from downtime.qt.banner import Banner
+from downtime.qt.mar_view import MarView
+from downtime.qt.medication_panel import MedicationPanel
+
+NIGHT = datetime.fromisoformat("2026-11-28T21:30+01:00")  # the ward's records last written at 14:00
+SAID = ("No dose recorded on this laptop between 14:00 and 21:30: doses given then may be on paper. "
+        "Enter them first (at the time they were given) before giving anything due.")
+
+
+def test_the_round_says_the_doses_to_check_on_paper(qtbot, session_for, medication_ward, clock):
+    clock.now = NIGHT
+    panel = MedicationPanel(session_for("nurse"))
+    qtbot.addWidget(panel)
+    panel.refresh()
+    assert not panel.paper.isHidden() and panel.paper.text() == SAID
+    first = panel.model.index(0, 0)
+    assert panel.model.data(first) == "NOT RECORDED — check the paper"
+    assert panel.model.data(panel.model.index(0, 1)) == "28/11 20:00"
+    assert panel.model.data(first, Qt.ItemDataRole.ForegroundRole) == QColor(Qt.GlobalColor.darkRed)
+
+
+def test_the_chart_says_them_too(qtbot, session_for, medication_ward, clock):
+    patient, amox, _ = medication_ward
+    clock.now = NIGHT
+    view = MarView(session_for("nurse"), patient)
+    qtbot.addWidget(view)
+    assert not view.paper.isHidden() and view.paper.text() == SAID
+    line = next(n for n, (row, at) in enumerate(view.model.rows) if row.order.record_id == amox and at == "20:00")
+    assert view.model.data(view.model.index(line, 4)) == "NOT RECORDED — check the paper"  # 28/11
+    assert view.model.data(view.model.index(line, 3)) == "OVERDUE"  # 27/11: before the laptop's last record
+
+
+def test_the_banner_says_the_laptops_last_record_whoever_wrote_it(qtbot, session_for, medication_ward, clock):
+    clock.now = NIGHT
+    banner = Banner(session_for("records"))
+    qtbot.addWidget(banner)
+    assert banner.last_save.text() == "Last save: 14:00:00"
+    clock.now = datetime.fromisoformat("2026-11-29T07:15+01:00")
+    banner = Banner(session_for("records"))
+    qtbot.addWidget(banner)
+    assert banner.last_save.text() == "Last save: 28/11 14:00"

@@ -1,0 +1,76 @@
+"""A laptop that recorded nothing for hours while doses fell due (flat battery, the ward on the
+printed chart): those doses are said to be checked on paper, not offered again as OVERDUE."""
+
+from datetime import datetime, timedelta
+
+from hypothesis import given, strategies as st
+from pypdf import PdfReader
+
+from downtime.domain.medication import Check, DoseState
+from downtime.domain.paper_gap import LEAST_SILENCE, Silence, silences
+from downtime.services import medication, paper_gap, printing, records
+
+NIGHT = datetime.fromisoformat("2026-11-28T21:30+01:00")  # the ward's records were last written at 14:00
+EVENING = datetime.fromisoformat("2026-11-28T20:00+01:00")
+
+
+def _amox_items(nurse, amox):
+    return {item.slot: item for item in medication.round_list(nurse.db, nurse.forms, "3B", nurse.clock())
+            if item.order.record_id == amox}
+
+
+def test_a_dose_due_while_the_laptop_wrote_nothing_is_to_check_on_paper(session_for, medication_ward, clock):
+    _, amox, _ = medication_ward
+    clock.now = NIGHT
+    nurse = session_for("nurse")
+    evening = _amox_items(nurse, amox)[EVENING]
+    assert evening.state is DoseState.CHECK_PAPER
+    assert evening.on_paper == Silence(datetime.fromisoformat("2026-11-28T14:00+01:00"), NIGHT)
+    said = paper_gap.gap_said(evening.on_paper).text("en")
+    assert said == ("No dose recorded on this laptop between 14:00 and 21:30: doses given then may be on paper. "
+                    "Enter them first (at the time they were given) before giving anything due.")
+    # The morning's dose, due before the laptop's last record, is overdue as before.
+    assert _amox_items(nurse, amox)[datetime.fromisoformat("2026-11-28T08:00+01:00")].state is DoseState.OVERDUE
+    assert paper_gap.last_written(nurse.db) == datetime.fromisoformat("2026-11-28T14:00+01:00")
+
+
+def test_it_stays_until_a_dose_of_its_order_is_recorded(session_for, medication_ward, admission_values, clock):
+    _, amox, _ = medication_ward
+    nurse = session_for("nurse")
+    clock.now = NIGHT + timedelta(minutes=5)  # another patient admitted: the laptop is used again
+    records.save_new(nurse, "admission", {**admission_values, "nir": None, "bed": "3", "birth_date": "1961-07-02",
+                                          "arrival_at": "2026-11-28T21:00+01:00"})
+    evening = _amox_items(nurse, amox)[EVENING]
+    assert evening.state is DoseState.CHECK_PAPER and evening.on_paper.end == clock.now
+    clock.now = NIGHT + timedelta(minutes=10)  # the 08:00 dose, found on paper, entered
+    medication.record_dose(nurse, amox, {"outcome": "given", "given_at": "2026-11-28T08:00+01:00",
+                                         "scheduled_for": "2026-11-28T08:00+01:00", "dose_given": 1.0, "route": "IV"},
+                           overrides={Check.ALLERGY: "tolerated before"})
+    assert _amox_items(nurse, amox)[EVENING].state is DoseState.OVERDUE
+
+
+def test_no_gap_for_a_short_quiet_spell(session_for, medication_ward, clock):
+    _, amox, _ = medication_ward
+    clock.now = datetime.fromisoformat("2026-11-28T15:45+01:00")
+    nurse = session_for("nurse")
+    assert all(item.on_paper is None for item in _amox_items(nurse, amox).values())
+
+
+def test_the_printed_chart_says_it(session_for, medication_ward, clock, tmp_path):
+    patient, _, _ = medication_ward
+    clock.now = NIGHT
+    out = printing.print_mar(session_for("nurse"), [patient], tmp_path / "mar.pdf")
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
+    assert "No dose recorded on this laptop between 14:00 and 21:30" in text
+    assert "NOT RECORDED — check the paper" in text
+
+
+@given(st.lists(st.integers(min_value=0, max_value=48 * 60), max_size=12), st.integers(min_value=0, max_value=60))
+def test_silences_are_the_long_stretches_between_writes(minutes, after):
+    start = datetime.fromisoformat("2026-11-28T00:00+01:00")
+    writes = [start + timedelta(minutes=m) for m in minutes]
+    now = start + timedelta(minutes=48 * 60 + after)
+    found = silences(writes, now)
+    assert all(s.end - s.start >= LEAST_SILENCE for s in found)
+    assert [s.start for s in found] == sorted((s.start for s in found), reverse=True)
+    assert not any(s.start < w < s.end for s in found for w in writes)
