@@ -141,7 +141,8 @@ def _json_option(parser: argparse.ArgumentParser, lang: Lang) -> None:
 
 def _days_option(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument("--days", type=int, default=3, help=message(lang, QT_TRANSLATE_NOOP(
-        "messages", "days shown, ending today: 1 to {most} (default 3)"), most=MOST_MAR_DAYS))
+        "messages", "days shown, ending today (and tomorrow when printed from midday): 1 to {most} (default 3)"),
+        most=MOST_MAR_DAYS))
 
 
 def _out_option(parser: argparse.ArgumentParser, lang: Lang) -> None:

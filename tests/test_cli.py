@@ -1343,7 +1343,8 @@ def test_every_numeric_option_says_its_bounds_in_its_help(capsys):
     assert set(numeric) == set(bounds)
     with pytest.raises(SystemExit):
         main(["pdf", "mar", "--help"])
-    assert "ending today: 1 to 14 (default 3)" in " ".join(capsys.readouterr().out.split())
+    assert "ending today (and tomorrow when printed from midday): 1 to 14 (default 3)" in " ".join(
+        capsys.readouterr().out.split())
     with pytest.raises(SystemExit):
         main(["set", "--help"])
     assert ("LATE OVERDUE minutes (LATE above 0 and below OVERDUE, at most 1440); MINUTES before the screen locks "
@@ -1374,8 +1375,9 @@ MAR_HELP_FR = {"usage: ": "utilisation : ", "positional arguments": "arguments p
                "options": "options", "show this help message and exit": "afficher cette aide et quitter",
                "a patient's medication administration record (MAR) chart":
                    "le plan d’administration des médicaments d’un patient",
-               "days shown, ending today: 1 to {most} (default 3)":
-                   "jours affichés, jusqu’à aujourd’hui : de 1 à {most} (par défaut 3)"}
+               "days shown, ending today (and tomorrow when printed from midday): 1 to {most} (default 3)":
+                   "jours affichés, jusqu’à aujourd’hui (et demain si imprimé à partir de midi) : de 1 à {most} "
+                   "(par défaut 3)"}
 
 
 @pytest.mark.parametrize("argv", [["--lang", "fr", "pdf", "mar", "--help"], ["pdf", "mar", "--help", "--lang", "fr"]])
@@ -1388,7 +1390,8 @@ def test_help_is_in_the_lang_given_anywhere_on_the_command_line(argv, capsys, fr
     assert said.startswith("utilisation : downtime pdf mar [-h]")
     for words in ("le plan d’administration des médicaments d’un patient", "arguments positionnels :",
                   "options : -h, --help afficher cette aide et quitter",
-                  "jours affichés, jusqu’à aujourd’hui : de 1 à 14 (par défaut 3)"):
+                  "jours affichés, jusqu’à aujourd’hui (et demain si imprimé à partir de midi) : de 1 à 14 "
+                  "(par défaut 3)"):
         assert words in said, words
     assert "usage:" not in said and "show this help" not in said
 
@@ -1401,7 +1404,8 @@ def test_help_is_in_the_laptops_language_unless_lang_says_otherwise(capsys, fren
     english = _help_of(["pdf", "mar", "--help"], capsys)
     assert english.startswith("usage: downtime pdf mar [-h]")
     for words in ("a patient's medication administration record (MAR) chart", "positional arguments:",
-                  "options: -h, --help show this help message and exit", "ending today: 1 to 14 (default 3)"):
+                  "options: -h, --help show this help message and exit",
+                  "ending today (and tomorrow when printed from midday): 1 to 14 (default 3)"):
         assert words in english, words
     save_language("fr")
     assert _help_of(["pdf", "mar", "--help"], capsys).startswith("utilisation : downtime pdf mar [-h]")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Mapping
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -249,9 +249,21 @@ def charts(session: Session, patient_ids: list[str], first_day: date, days: int,
     return charts
 
 
+TOMORROW_FROM = time(12, 0)
+"""A chart printed from midday on carries tomorrow too: it is the evening's and the night's paper
+chart (handover, the laptop taken away or flat), and tonight's and tomorrow morning's doses need
+their boxes. Printed in the morning, today's doses are what it is for."""
+
+
+def mar_days(now: datetime, days: int) -> tuple[date, int]:
+    """The first day and the number of days of a chart of the last `days` days printed `now`:
+    and tomorrow from `TOMORROW_FROM` (yesterday's column stays: the day's nurse still checks it)."""
+    return now.date() - timedelta(days=days - 1), days + (1 if now.time() >= TOMORROW_FROM else 0)
+
+
 def print_mar(session: Session, patient_ids: list[str], out: Path, days: int = 3, first_day: date | None = None,
               patients: Mapping[str, PatientSummary] | None = None) -> Path:
-    """MAR charts (one patient, or a ward pack) from `first_day` (default: the last `days` days);
+    """MAR charts (one patient, or a ward pack) from `first_day` (default: see `mar_days`);
     `patients`: as `charts`."""
     from downtime.pdf.mar import mar_pdf
 
@@ -261,7 +273,7 @@ def print_mar(session: Session, patient_ids: list[str], out: Path, days: int = 3
     if not patient_ids:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "No patient to print a medication chart for."))
     now = session.clock()
-    first = first_day or (now.date() - timedelta(days=days - 1))
+    first, days = (first_day, days) if first_day is not None else mar_days(now, days)
     shown = charts(session, patient_ids, first, days, patients)
     mar_pdf(shown, out, first_day=first, days=days, authors=authors(session),
             laptops=medication.chart_laptops(session, [row for chart in shown for row in chart.rows]), order_form=session.form(medication.ORDER_FORM), dose_form=session.form(medication.DOSE_FORM), lang=session.lang, printed_by=session.user.name, printed_at=now, device_name=session.device.name)
