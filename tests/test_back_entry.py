@@ -1325,7 +1325,7 @@ def test_a_dose_line_gives_its_order_as_the_chart_heads_it_its_outcome_and_the_s
         "not_given_reason": "refused"})
     line = _office_lines(tmp_path, laptop, ward_clerk)[refused.record_id]
     assert line == ("Paracetamol 1 g PO — Outcome: Not given — Scheduled time (regular doses): 28/11/2026 08:00 — "
-                    "Actual time: 28/11/2026 10:30 — Reason not given: R — Refused"), line
+                    "Actual time: 28/11/2026 10:30 — Reason not given: R — Refused — typed 14:00"), line
 
 
 def test_a_dose_held_from_version_1_whose_order_is_not_here_is_listed_saying_its_order_is_missing(

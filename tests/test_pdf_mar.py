@@ -272,12 +272,12 @@ def test_a_printed_chart_and_ward_pack_flag_a_dose_two_laptops_recorded_otherwis
     laptop's version exists. Each now says so in its cell, with the key beneath the chart."""
     patient, _, _, nurse_1, nurse_2 = dose_on_hold
     given = " ".join(_text(printing.print_mar(nurse_1, [patient], tmp_path / "given.pdf")))
-    assert "N 08:05 DOSE ON HOLD" in given and HELD_KEY in given
-    assert "N 28/11 09:00 — 4 mg — DOSE ON HOLD" in given, "an as-required dose too"
+    assert "N 08:05 (typed 14:00) DOSE ON HOLD" in given and HELD_KEY in given
+    assert "N 28/11 09:00 — 4 mg (typed 14:00) — DOSE ON HOLD" in given, "an as-required dose too"
     withdrawn = " ".join(_text(printing.print_ward_mar_pack(nurse_2, "3B", tmp_path / "pack.pdf")))
     assert "OVERDUE DOSE ON HOLD" in withdrawn and HELD_KEY in withdrawn
     # Given by laptop 1's nurse, withdrawn by laptop 2's: the giver is the dose's first author.
-    assert "nurse@001 28/11 09:00 — 4 mg — withdrawn here — DOSE ON HOLD" in withdrawn, "listed, though withdrawn here"
+    assert "nurse@001 28/11 09:00 — 4 mg (typed 14:00) — withdrawn here — DOSE ON HOLD" in withdrawn, "listed, though withdrawn here"
     assert withdrawn.count("DOSE ON HOLD") == 3, "the cell held, the as-required dose and the key, no other"
 
 
@@ -410,7 +410,7 @@ def test_an_as_required_order_on_hold_keeps_its_flag_beside_its_doses_on_hold(tm
                   printed_at=nurse.clock(), device_name="laptop 2")
     printed = " ".join(_text(out))
     assert "ON HOLD: another laptop wrote this order otherwise, check it" in printed
-    assert "09:00 — 4 mg — withdrawn here — DOSE ON HOLD" in printed
+    assert "09:00 — 4 mg (typed 14:00) — withdrawn here — DOSE ON HOLD" in printed
 
 
 def test_each_chart_of_a_ward_pack_names_the_patients_ward_and_bed(tmp_path, forms, clock):
@@ -484,7 +484,8 @@ def test_a_printed_chart_marks_each_dose_given_over_a_warning_with_the_warning_a
                                                  "given_for": "pain"},
                                witness=("doctor", "2222"), overrides=overrides)
     text = " ".join(_text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf")))
-    assert "HL 08:05 ⚠1" in text and "HL 28/11 11:00 / KB — 5 mg ⚠2" in text and "10:00 / KB — 5 mg ⚠" not in text
+    assert "HL 08:05 (typed 14:00) ⚠1" in text and "HL 28/11 11:00 / KB — 5 mg (typed 14:00) ⚠2" in text \
+        and "10:00 / KB — 5 mg (typed 14:00) ⚠" not in text
     assert "⚠ Recorded over a warning, given or not (the warning and the reason recorded):" in text
     assert "⚠1 28/11 08:05 Amoxicillin 1 g IV: Allergy: Tolerated in 2024" in text
     assert "⚠2 28/11 11:00 Morphine 5 mg SC: PRN interval: Pain 9/10" in text
@@ -739,7 +740,7 @@ def test_an_as_required_dose_prints_why_it_was_given_beside_it_whole(tmp_path, p
     for lang, said in (("en", "for: "), ("fr", "motif : ")):
         text = " ".join(_text(printing.print_mar(replace(nurse, lang=lang), [prn.patient_id],
                                                  tmp_path / f"mar_{lang}.pdf", days=2, first_day=date(2026, 11, 27))))
-        assert f"HL 27/11 22:00 — 1 g HL 28/11 06:30 — 1 g — {said}{why}" in text
+        assert f"HL 27/11 22:00 — 1 g (typed 28/11 07:00) HL 28/11 06:30 — 1 g (typed 07:00) — {said}{why}" in text
 
 
 HATCH_RGB = (0.54902, 0.54902, 0.54902)  # pdf.grid.HATCH as the page writes it
@@ -879,7 +880,7 @@ def test_a_printed_charts_cell_of_two_doses_puts_a_space_before_the_semicolon_in
     medication.record_dose(nurse, regular.record_id, {"outcome": "given", "given_at": "2026-11-27T14:30+01:00",
                                                       "scheduled_for": slot, "dose_given": 1.0, "route": "PO"})
     printed = " ".join(_text(printing.print_mar(session_for("nurse", lang), [regular.patient_id], tmp_path / "mar.pdf")))
-    assert f"HL 14:30{BETWEEN[lang]}(R)" in printed, printed
+    assert f"HL 14:30 (typed 28/11 07:00){BETWEEN[lang]}(R)" in printed, printed
 
 
 def test_doses_given_over_the_same_warning_for_the_same_reason_share_one_note(tmp_path, session_for, medication_ward):
@@ -896,7 +897,8 @@ def test_doses_given_over_the_same_warning_for_the_same_reason_share_one_note(tm
                                              "route": "IV", "scheduled_for": f"2026-11-{slot}+01:00"},
                                overrides={Check.ALLERGY: reason})
     text = " ".join(_text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf")))
-    assert "HL 14:05 ⚠1" in text and "HL 20:10 ⚠2" in text and "HL 08:05 ⚠1" in text
+    assert "HL 14:05 (typed 28/11 14:00) ⚠1" in text and "HL 20:10 (typed 28/11 14:00) ⚠2" in text \
+        and "HL 08:05 (typed 14:00) ⚠1" in text
     assert "⚠1 27/11 14:05, 28/11 08:05 Amoxicillin 1 g IV: Allergy: Tolerated in 2024" in text
     assert "⚠2 27/11 20:10 Amoxicillin 1 g IV: Allergy: Prescriber asked" in text and "⚠3" not in text
 

@@ -109,6 +109,30 @@ class Administration(BaseModel):
     """The laptop it was written on, whose staff IDs `given_by` and `witness` are (see laptops.Authors)."""
     overrides: tuple[tuple[str, str], ...] = ()
     """(check, reason) of each warning the dose was recorded over."""
+    typed_at: AwareDatetime | None = None
+    """When it was first typed (its version 1's writing), where read: see `typed_late`."""
+
+    def typed_late(self) -> str | None:
+        """When it was typed, said when that is further than `WRITTEN_APART` from its giving (see
+        `written_apart`): a dose charted from paper after an outage read as typed at the bedside."""
+        return written_apart(self.typed_at, self.at) if self.typed_at is not None else None
+
+
+WRITTEN_APART = timedelta(minutes=15)
+"""A record of a dose written further than this from the dose's giving says when it was written."""
+
+
+def written_when(written: datetime, given: datetime) -> str:
+    """When a dose's record was written, beside its giving: the time alone the same day, else
+    with its day."""
+    written = written.astimezone(given.tzinfo)
+    return f"{written:%H:%M}" if written.date() == given.date() else f"{written:%d/%m %H:%M}"
+
+
+def written_apart(written: datetime, given: datetime) -> str | None:
+    """When a dose's record was written (`written_when`), if further than `WRITTEN_APART` from
+    its giving: the controlled-drug register's line and the chart say it alike."""
+    return written_when(written, given) if abs(written - given) > WRITTEN_APART else None
 
 
 def scheduled_slots(order: Order, first_day: date, last_day: date, tz: tzinfo) -> list[datetime]:

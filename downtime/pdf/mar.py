@@ -39,7 +39,7 @@ from downtime.pdf.page import (
 )
 from downtime.services.medication import (
     OVERRIDDEN, MarCell, MarRow, chart_devices, chart_dose_text, dose_words, order_flags, order_label, order_reading,
-    overrides_text, stay_end_date,
+    overrides_text, stay_end_date, typed_words,
 )
 from downtime.services.paper_gap import gap_said
 from downtime.services.patients import PatientSummary
@@ -295,6 +295,7 @@ def _prn_table(rows: list[MarRow], authors: Authors, laptops: Mapping[str, Lapto
         withdrawn = [found.dose for found in row.held if found.withdrawn and found.dose.scheduled_for is None]
         doses = [dose_text(dose, authors, laptops, lang, with_date=True)
                  + (f" — {dose_words(order_form, dose.dose, row.order.dose_unit, lang)}" if dose.dose is not None else "")
+                 + typed_words(dose, lang)
                  + (f" — {w('withdrawn_here' if doses_held[dose.record_id].here else 'not_here', lang)}"
                     if dose in withdrawn else "")
                  + (f" — {w('dose_on_hold', lang)}" if dose.record_id in doses_held else "")

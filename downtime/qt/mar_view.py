@@ -204,6 +204,12 @@ class MarModel(TextTableModel):
             overrides=medication.overrides_text(self.dose_form, dose, language()))
             for dose in self.doses_in(line, column) if dose.overrides)
 
+    def typed_words(self, line: int, column: int) -> str:
+        """Each dose of the cell typed long after it was given (charted from paper), when it was
+        given and when typed: "02:30 given, typed 07:00"."""
+        return "\n".join(translate("MarModel", "{time} given, typed {typed}").format(time=f"{dose.at:%H:%M}", typed=typed)
+                         for dose in self.doses_in(line, column) if (typed := dose.typed_late()) is not None)
+
     def elsewhere_words(self, line: int, column: int) -> str:
         """Who the cell's "nurse@002" is, "nurse@002: nurse (laptop 002)": another laptop's giver or
         witness, by their staff ID on that laptop (see domain.laptops.Authors.initials)."""
@@ -235,6 +241,7 @@ class MarModel(TextTableModel):
                                             held_words(self.held_in(index.row(), index.column())),
                                             self.not_given_words(index.row(), index.column()),
                                             self.overridden_words(index.row(), index.column()),
+                                            self.typed_words(index.row(), index.column()),
                                             self.elsewhere_words(index.row(), index.column())))) or None
         return super().data(index, role)
 

@@ -752,9 +752,11 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     # A dose's line names its order as the chart heads it, its outcome next: every answer of the
     # order came first, and a dose refused read as given wherever the line was cut on screen.
     from downtime.services import theatre  # theatre reads this module's links to EHR patients
-    from downtime.services.medication import chart_labels  # medication reads this module's snapshot marks
+    # medication reads this module's snapshot marks
+    from downtime.services.medication import chart_labels, typed_late
 
     orders = chart_labels(session, current)
+    typed = typed_late(session.db, [record for record in current if record.form_id == census.DOSE_FORM], session.lang)
     cancelled = theatre.as_cancelled(session, current, known, authors)
     moves = moves_due(session.db, known)
     waiting = _waiting(session, current, known)
@@ -764,7 +766,9 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
         if _is_work(record, done, record.record_id in holds):
             groups.setdefault(record.patient_id, []).append(WorkItem(
                 record, _step(session, record.form_id),
-                records.record_label(session, record, known, authors, orders | cancelled.get(record.record_id, {})), done,
+                " — ".join(filter(None, (records.record_label(session, record, known, authors,
+                                                               orders | cancelled.get(record.record_id, {})),
+                                         typed.get(record.record_id)))), done,
                 _changes(session, earlier.get(record.record_id), record), _provisional_identity(session, record),
                 holds.get(record.record_id), conflicts.get(record.record_id, ()),
                 shared.get(str(record.patient_id)) if session.form(record.form_id).creates_patient else None,

@@ -21,7 +21,7 @@ from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
     DAY, allergies_not_known, allergy_matches, also_ordered, charted, charted_slots, clock_text, controlled_drug,
     dose_state, dose_text, names_alike, offered_only, prn_given, prn_status, runs_at, safety_warnings, route_differs,
-    same_dose_time, same_medicine, shares_a_medicine, slots_by_version, times_problem,
+    same_dose_time, same_medicine, shares_a_medicine, slots_by_version, times_problem, written_apart, written_when,
 )
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.records import RecordStatus, RecordVersion
@@ -76,20 +76,25 @@ def _order(record_id: str, patient_id: str, data: dict[str, Any]) -> Order:
 def administration_of(record: RecordVersion) -> Administration:
     """The dose as its latest version says it, given by that version's author: for a dose
     amended since, `administrations` and the charts name the giver (see `_givers`)."""
-    return _administration(record.record_id, record.author, record.device_id, record.data)
+    return _administration(record.record_id, record.author, record.device_id,
+                           record.recorded_at if record.version == 1 else None, record.data)
 
 
-def _givers(db: Database, versions: Iterable[tuple[str, int]]) -> dict[str, tuple[str, str]]:
-    """Who gave each of these doses amended since (record id, version), and on which laptop:
-    the author of its version 1. A dose's giver is whoever recorded it; the doctor correcting
-    its site became the giver on the chart, the dose dialog and FHIR's witness's laptop."""
+def _givers(db: Database, versions: Iterable[tuple[str, int]]) -> dict[str, tuple[str, str, datetime]]:
+    """Who gave each of these doses amended since (record id, version), on which laptop and when
+    it was typed: the author and the writing of its version 1. A dose's giver is whoever recorded
+    it; the doctor correcting its site became the giver on the chart, the dose dialog and FHIR's
+    witness's laptop."""
     amended = [record_id for record_id, version in versions if version > 1]
-    return {record_id: (author, device_id) for part in chunks(amended) for record_id, author, device_id in db.execute(
-        f"SELECT record_id, author, device_id FROM records WHERE version = 1 AND record_id IN ({marks(part)})", part)}
+    return {record_id: (author, device_id, datetime.fromisoformat(typed)) for part in chunks(amended)
+            for record_id, author, device_id, typed in db.execute(
+                f"SELECT record_id, author, device_id, recorded_at FROM records WHERE version = 1"
+                f" AND record_id IN ({marks(part)})", part)}
 
 
-def _administration(record_id: str, author: str, device_id: str, data: dict[str, Any]) -> Administration:
-    return Administration(device_id=device_id,
+def _administration(record_id: str, author: str, device_id: str, typed_at: datetime | None,
+                    data: dict[str, Any]) -> Administration:
+    return Administration(device_id=device_id, typed_at=typed_at,
         record_id=record_id, order_id=data["order"], outcome=Outcome(data["outcome"]),
         scheduled_for=_when(data.get("scheduled_for")), at=datetime.fromisoformat(data["given_at"]),
         dose=data.get("dose_given"), given_by=author, witness=data.get("witness"),
@@ -346,7 +351,8 @@ def order(db: Database, order_id: str) -> Order:
 def administrations(db: Database, patient_id: str) -> list[Administration]:
     standing = _standing(db, DOSE_FORM, patient_id)
     givers = _givers(db, ((r.record_id, r.version) for r in standing))
-    return [_administration(r.record_id, *givers.get(r.record_id, (r.author, r.device_id)), r.data) for r in standing]
+    return [_administration(r.record_id, *givers.get(r.record_id, (r.author, r.device_id, r.recorded_at)), r.data)
+            for r in standing]
 
 
 def recorded_for(db: Database, found: Order, slot: datetime) -> Administration | None:
@@ -523,7 +529,8 @@ def _given_elsewhere(session: Session, held: HeldDose) -> Administration | None:
         return None
     given = [version for version in records.set_aside(session, held.dose.record_id)
              if version.status is not RecordStatus.ENTERED_IN_ERROR and version.data.get("outcome") == Outcome.GIVEN.value]
-    return _administration(given[-1].record_id, given[-1].author, given[-1].device_id, given[-1].data) if given else None
+    return _administration(given[-1].record_id, given[-1].author, given[-1].device_id, None,
+                           given[-1].data) if given else None
 
 
 def _perhaps_given(session: Session, patient_id: str, order_ids: Collection[str]) -> list[Administration]:
@@ -799,10 +806,6 @@ class Stock:
     balance: float
 
 
-WRITTEN_APART = timedelta(minutes=15)
-"""A dose's register line written further than this from the dose's time says when it was written."""
-
-
 @dataclass(frozen=True)
 class RegisterLine:
     """A line of a drug's page, with the balance it left: `at` is when the line was written; a
@@ -829,7 +832,7 @@ class RegisterLine:
         return self.patient or ""
 
     def when_texts(self) -> tuple[str, str | None]:
-        """The line's "When" and, for a dose written more than WRITTEN_APART from its giving (charted
+        """The line's "When" and, for a dose written far from its giving (`written_apart`: charted
         from paper after an outage), when it was written: the time alone the same day. A legal
         register dates a dose by its administration; the line was dated by its typing, and every
         dose charted from paper at 14:10 read 14:10. A withdrawal, which gives a dose's quantity
@@ -838,9 +841,8 @@ class RegisterLine:
         it was written, a dose's wastage included (its entry names the dose's time)."""
         if self.given_at is None or self.kind == "wastage":
             return f"{self.at:%d/%m/%Y %H:%M}", None
-        written = None
-        if self.kind == "withdrawal" or abs(self.at - self.given_at) > WRITTEN_APART:
-            written = f"{self.at:%H:%M}" if self.at.date() == self.given_at.date() else f"{self.at:%d/%m %H:%M}"
+        written = (written_when(self.at, self.given_at) if self.kind == "withdrawal"
+                   else written_apart(self.at, self.given_at))
         return f"{self.given_at:%d/%m/%Y %H:%M}", written
 
 
@@ -1143,15 +1145,39 @@ def dose_words(order_form: FormSpec, dose: float, unit: str, lang: Lang) -> str:
     return f"{decimal_text(dose, lang)} {format_value(order_form.field('dose_unit'), unit, lang)}"
 
 
+TYPED = QT_TRANSLATE_NOOP("messages", "typed {time}")
+
+
+def typed_words(dose: Administration, lang: Lang) -> str:
+    """" (typed 07:00)" after a dose typed long after it was given (`Administration.typed_late`),
+    else nothing: on the chart, on screen and on paper, a dose charted from paper after an
+    outage read as one written at the bedside."""
+    typed = dose.typed_late()
+    return f" ({message(lang, TYPED, time=typed)})" if typed is not None else ""
+
+
+def typed_late(db: Database, doses: Iterable[RecordVersion], lang: Lang) -> dict[str, str]:
+    """"typed 07:00" for each of these dose records typed long after it was given (see
+    `Administration.typed_late`), by record id: the records office's worklist line says it."""
+    found = list(doses)
+    givers = _givers(db, ((record.record_id, record.version) for record in found))
+    said = {}
+    for record in found:
+        _, _, typed = givers.get(record.record_id, (record.author, record.device_id, record.recorded_at))
+        if (late := written_apart(typed, datetime.fromisoformat(record.data["given_at"]))) is not None:
+            said[record.record_id] = message(lang, TYPED, time=late)
+    return said
+
+
 def chart_dose_text(dose: Administration, order: Order, authors: Authors, laptops: Mapping[str, Laptop],
                     order_form: FormSpec, lang: Lang, with_date: bool = False) -> str:
     """A dose as the chart writes it (domain.medication.dose_text), with its amount when it is
     not the order's, as a nurse writes it on paper: half a dose given with its reason read
-    "HL 08:05", a full dose to the next nurse."""
+    "HL 08:05", a full dose to the next nurse; and when it was typed, long after (`typed_words`)."""
     text = dose_text(dose, authors, laptops, lang, with_date)
     if dose.dose is not None and abs(dose.dose - order.dose) > 1e-9:
         text += f" — {dose_words(order_form, dose.dose, order.dose_unit, lang)}"
-    return text
+    return text + typed_words(dose, lang)
 
 
 def chart_devices(rows: Iterable[MarRow]) -> set[str]:
@@ -1301,11 +1327,12 @@ def doses_on_hold(db: Database, patient_ids: Collection[str]) -> dict[str, list[
     elsewhere: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
     for part in chunks(held):
         rows = [row for row in db.execute(
-            f"SELECT patient_id, record_id, author, device_id, data, status, version FROM current_records"
+            f"SELECT patient_id, record_id, author, device_id, data, status, version, recorded_at FROM current_records"
             f" WHERE form_id = ? AND record_id IN ({marks(part)})", [DOSE_FORM, *part]) if row[0] in wanted]
         givers = _givers(db, ((row[1], row[6]) for row in rows))
-        for _, record_id, author, device_id, data, status, _ in rows:
-            dose = _administration(record_id, *givers.get(record_id, (author, device_id)), json.loads(data))
+        for _, record_id, author, device_id, data, status, _, typed in rows:
+            dose = _administration(record_id, *givers.get(record_id, (author, device_id, datetime.fromisoformat(typed))),
+                                   json.loads(data))
             found[dose.order_id].append(HeldDose(dose, status == RecordStatus.ENTERED_IN_ERROR.value))
         for row in db.execute(
                 f"SELECT record_id, patient_id, author, data, status, version, recorded_at, device_id FROM unsettled_versions"
@@ -1317,8 +1344,9 @@ def doses_on_hold(db: Database, patient_ids: Collection[str]) -> dict[str, list[
         _, _, author, data, _, _, _, device_id = max(versions, key=lambda row: (
             row[4] != RecordStatus.ENTERED_IN_ERROR.value, row[5], datetime.fromisoformat(row[6])))
         first = next((row for row in versions if row[5] == 1), None)  # its giver, when the hold carries it
-        author, device_id = (first[2], first[7]) if first else (author, device_id)
-        dose = _administration(record_id, author, device_id, json.loads(data))
+        author, device_id, typed = (first[2], first[7], datetime.fromisoformat(first[6])) if first else (
+            author, device_id, None)
+        dose = _administration(record_id, author, device_id, typed, json.loads(data))
         found[dose.order_id].append(HeldDose(dose, True, here=False))
     return found
 
@@ -1554,8 +1582,10 @@ def _doses_near(db: Database, patient_ids: Collection[str], first_day: date,
         " AND COALESCE(json_extract(data, '$.scheduled_for'), json_extract(data, '$.given_at')) BETWEEN ? AND ?"
         " ORDER BY recorded_at", [DOSE_FORM, *part, RecordStatus.ENTERED_IN_ERROR.value, low, high])]
     givers = _givers(db, ((row[1], row[6]) for row in found))
-    return [(patient_id, _administration(record_id, *givers.get(record_id, (author, device_id)), json.loads(data)))
-            for patient_id, record_id, author, device_id, data, _, _ in sorted(
+    return [(patient_id, _administration(record_id, *givers.get(record_id, (author, device_id,
+                                                                            datetime.fromisoformat(typed))),
+                                         json.loads(data)))
+            for patient_id, record_id, author, device_id, data, typed, _ in sorted(
                 found, key=lambda row: datetime.fromisoformat(row[5]))]
 
 

@@ -47,3 +47,20 @@ def test_the_banner_says_the_laptops_last_record_whoever_wrote_it(qtbot, session
     banner = Banner(session_for("records"))
     qtbot.addWidget(banner)
     assert banner.last_save.text() == "Last save: 28/11 14:00"
+
+
+def test_a_dose_typed_late_says_so_in_its_cell_and_tooltip(qtbot, session_for, medication_ward, clock):
+    from downtime.domain.medication import Check
+    from downtime.services import medication
+
+    patient, amox, _ = medication_ward
+    nurse = session_for("nurse")
+    medication.record_dose(nurse, amox, {"outcome": "given", "given_at": "2026-11-28T08:05+01:00",
+                                         "scheduled_for": "2026-11-28T08:00+01:00", "dose_given": 1.0, "route": "IV"},
+                           overrides={Check.ALLERGY: "tolerated before"})  # typed at 14:00
+    view = MarView(nurse, patient)
+    qtbot.addWidget(view)
+    line = next(n for n, (row, at) in enumerate(view.model.rows) if row.order.record_id == amox and at == "08:00")
+    cell = view.model.index(line, 4)  # 28/11
+    assert view.model.data(cell).endswith("08:05 (typed 14:00) ⚠")
+    assert "08:05 given, typed 14:00" in view.model.data(cell, Qt.ItemDataRole.ToolTipRole)
