@@ -18,7 +18,7 @@ from downtime.domain.roles import ROLE_NAMES
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import DecimalField, IntegerField, Meaning, RecordRefField, StaffRefField, TextField
-from downtime.formspec.values import FieldError, answer_text, relevant_values, validate
+from downtime.formspec.values import FieldError, answer_text, format_value, relevant_values, validate
 from downtime.services import census, identity, paper_numbers, search, weight
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, PermissionDenied, ServiceError, ValidationFailed
@@ -426,8 +426,9 @@ def units_from(session: Session, spec: FormSpec, data: Mapping[str, Any],
             target = (known or {}).get(str(pointed)) or current(session.db, str(pointed))
         except RecordNotFound:
             continue
-        if unit := str(target.data.get(source.field) or ""):
-            units[field.id] = unit
+        if unit := target.data.get(source.field):
+            # In the words the record it comes from gives it: "18 UI" on a French chart, "18 units" here.
+            units[field.id] = format_value(session.form(target.form_id).field(source.field), unit, session.lang)
     return units
 
 

@@ -1,0 +1,13 @@
+"""The records office's worklist gives a dose's unit in the words the chart prints it in."""
+
+from downtime.services import back_entry, medication
+
+
+def test_a_dose_line_gives_its_unit_in_the_charts_words(insulin_twice, session_for):
+    nurse, first, _ = insulin_twice
+    dose = medication.record_dose(nurse, first.record_id, {
+        "outcome": "given", "given_at": "2026-11-27T22:00+01:00", "scheduled_for": "2026-11-27T22:00+01:00",
+        "dose_given": 18.0, "route": "SC"})
+    labels = {item.record.record_id: item.label for group in back_entry.worklist(session_for("records", "fr"))
+              for item in group.items}
+    assert "18 UI" in labels[dose.record_id] and "units" not in labels[dose.record_id]
