@@ -531,6 +531,10 @@
         <source>DOB unknown</source>
         <translation>DDN inconnue</translation>
     </message>
+    <message>
+        <source>NOT RECORDED — check the paper</source>
+        <translation>NON TRACÉE — vérifier le papier</translation>
+    </message>
 </context>
 <context>
     <name>AdminPanel</name>
@@ -2424,6 +2428,10 @@ Ils restent vos brouillons, que personne d’autre ne voit avant votre prochaine
         <source>{mark} {time} not given, recorded over a warning — {overrides}</source>
         <translation>{mark} {time} non administrée, tracée malgré une alerte — {overrides}</translation>
     </message>
+    <message>
+        <source>{time} given, typed {typed}</source>
+        <translation>donnée à {time}, saisie à {typed}</translation>
+    </message>
 </context>
 <context>
     <name>MarView</name>
@@ -4045,6 +4053,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{order} n’est plus une prescription restée ouverte d’un séjour antérieur (arrêtée ou modifiée depuis) : relisez le plan d’administration du patient.</translation>
     </message>
     <message>
+        <source>typed {time}</source>
+        <translation>saisie {time}</translation>
+    </message>
+    <message>
         <source>{order} at {rate} mL/h</source>
         <translation>{order} à {rate} mL/h</translation>
     </message>
@@ -4699,10 +4711,6 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>JSON lines</source>
         <translation>lignes JSON</translation>
-    </message>
-    <message>
-        <source>days shown, ending today: 1 to {most} (default 3)</source>
-        <translation>jours affichés, jusqu’à aujourd’hui : de 1 à {most} (par défaut 3)</translation>
     </message>
     <message>
         <source>the PDF file to write, in a folder that is there</source>
@@ -5563,6 +5571,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>a note for the register, e.g. the pharmacy&apos;s delivery number</source>
         <translation>une note pour le registre, p. ex. le numéro de livraison de la pharmacie</translation>
+    </message>
+    <message>
+        <source>days shown, ending today (and tomorrow when printed from midday): 1 to {most} (default 3)</source>
+        <translation>jours affichés, jusqu’à aujourd’hui (et demain si imprimé à partir de midi) : de 1 à {most} (par défaut 3)</translation>
     </message>
     <message>
         <source>merged {versions} from {exports} export(s) into {folder}</source>
@@ -6809,6 +6821,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{doubt} Correct it, or confirm it in “{field}”.</source>
         <translation>{doubt} Corrigez-le, ou confirmez-le dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>No dose recorded on this laptop between {start} and {end}: doses given then may be on paper. Enter them first (at the time they were given) before giving anything due.</source>
+        <translation>Aucune dose tracée sur ce portable entre {start} et {end} : les doses données pendant ce temps sont peut-être sur papier. Saisissez-les d’abord (à l’heure où elles ont été données) avant de donner quoi que ce soit.</translation>
     </message>
 </context>
 </TS>
