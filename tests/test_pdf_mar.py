@@ -737,10 +737,10 @@ def test_an_as_required_dose_prints_why_it_was_given_beside_it_whole(tmp_path, p
         "order": prn.record_id, "outcome": "given", "given_at": "2026-11-27T22:00+01:00", "dose_given": 1.0,
         "route": "PO"}, patient_id=prn.patient_id, checked_by_service=True)
     clock.now = clock.now.replace(hour=8)
-    for lang, said in (("en", "for: "), ("fr", "motif : ")):
+    for lang, said, typed in (("en", "for: ", "typed"), ("fr", "motif : ", "saisie")):
         text = " ".join(_text(printing.print_mar(replace(nurse, lang=lang), [prn.patient_id],
                                                  tmp_path / f"mar_{lang}.pdf", days=2, first_day=date(2026, 11, 27))))
-        assert f"HL 27/11 22:00 — 1 g (typed 28/11 07:00) HL 28/11 06:30 — 1 g (typed 07:00) — {said}{why}" in text
+        assert f"HL 27/11 22:00 — 1 g ({typed} 28/11 07:00) HL 28/11 06:30 — 1 g ({typed} 07:00) — {said}{why}" in text
 
 
 HATCH_RGB = (0.54902, 0.54902, 0.54902)  # pdf.grid.HATCH as the page writes it
@@ -880,7 +880,8 @@ def test_a_printed_charts_cell_of_two_doses_puts_a_space_before_the_semicolon_in
     medication.record_dose(nurse, regular.record_id, {"outcome": "given", "given_at": "2026-11-27T14:30+01:00",
                                                       "scheduled_for": slot, "dose_given": 1.0, "route": "PO"})
     printed = " ".join(_text(printing.print_mar(session_for("nurse", lang), [regular.patient_id], tmp_path / "mar.pdf")))
-    assert f"HL 14:30 (typed 28/11 07:00){BETWEEN[lang]}(R)" in printed, printed
+    typed = {"en": "typed", "fr": "saisie"}[lang]
+    assert f"HL 14:30 ({typed} 28/11 07:00){BETWEEN[lang]}(R)" in printed, printed
 
 
 def test_doses_given_over_the_same_warning_for_the_same_reason_share_one_note(tmp_path, session_for, medication_ward):
