@@ -196,7 +196,7 @@ def run(db_path: Path, lang: Lang | None = None) -> int:
             sign_in()
             return
         windows[:] = [window]
-        window.show()
+        window.show_on_screen()
         window.resume_drafts()
 
     sign_in()

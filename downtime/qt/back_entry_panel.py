@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from downtime.domain.duplicates import ProbableDuplicate, SharedNumber, reasons_by_people
 from downtime.domain.tally import Tally
 from downtime.errors import UserError
+from downtime.qt.flow_row import FlowRow
 from downtime.qt.not_entered_dialog import NotEnteredDialog
 from downtime.qt.prompts import Prompts
 from downtime.qt.settle_dialog import SettleHoldDialog
@@ -158,10 +159,9 @@ class BackEntryPanel(QWidget):
         layout.addWidget(self.tallied)
         # The list's own choices on a row of their own, under its progress: beside it, the second
         # box cut the progress and both boxes' words in French on a 1024-pixel screen.
-        choices = QHBoxLayout()
+        choices = FlowRow()
         choices.addWidget(self.left_only)
         choices.addWidget(self.holds_only)
-        choices.addStretch(1)
         layout.addLayout(choices)
         self.duplicates = ErrorLabel()
         self.duplicates.hide()
@@ -188,7 +188,7 @@ class BackEntryPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
         self.model.modelReset.connect(self._show_detail)
         layout.addWidget(self.detail)
-        buttons = QHBoxLayout()
+        buttons = FlowRow()
         made = [QPushButton(text) for text in (
             translate("BackEntryPanel", "&Mark entered in EHR… (Enter)"),
             translate("BackEntryPanel", "N&ot to be entered…"),
@@ -204,7 +204,6 @@ class BackEntryPanel(QWidget):
             button.setEnabled(False)
         self.table.selectionModel().currentRowChanged.connect(self._offer_settling)
         self.model.modelReset.connect(self._offer_settling)
-        buttons.addStretch(1)
         layout.addLayout(buttons)
         # Printing is of the list, not of the chosen line: beside the list's own choice, above it.
         # Among the line's buttons it made the tab 1,190 px wide in French, wider than a small

@@ -9,13 +9,14 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from downtime.domain.roles import ROLE_NAMES
 from downtime.services import backups, clock_check, paper_gap, settings
 from downtime.errors import UserError
 from downtime.i18n import message
 from downtime.qt.i18n import language, say, translate
+from downtime.qt.flow_row import FlowRow
 from downtime.qt.style import points
 from downtime.services.context import Session
 from downtime.storage.connection import read_only_notice
@@ -50,16 +51,14 @@ class Banner(QWidget):
         self.show_device()
         if (written := paper_gap.last_written(session.db)) is not None:
             self.saved(written)
-        # Three short rows rather than two long ones: the window must fit an old 1024-pixel
-        # laptop screen, in French too.
+        # Three short rows rather than two long ones, each going on to another line in a narrow
+        # window: the window must fit an old 1024-pixel laptop screen, in French too, at 125 %.
         for widgets in ((self.mode,), (self.device, self.user), (self.time, self.last_save, self.backup)):
-            layout = QHBoxLayout()
+            layout = FlowRow(spacing=16, line_spacing=rows.spacing())
             rows.addLayout(layout)
             for widget in widgets:
                 widget.setTextFormat(Qt.TextFormat.RichText)
                 layout.addWidget(widget)
-                layout.addSpacing(16)
-            layout.addStretch(1)
         # Why a backup failed can be long (a folder's path, SQLite's words): a row of its own,
         # wrapped, so it never widens the window past the screen.
         self.backup_problem.setTextFormat(Qt.TextFormat.PlainText)

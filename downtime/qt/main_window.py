@@ -8,7 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QDialog, QMainWindow, QMenu, QTabWidget, QToolBar, QVBoxLayout, QWidget,
@@ -35,6 +35,7 @@ from downtime.qt.observations_view import EscalationPanel, ObservationsView
 from downtime.qt.patient_header import PatientTab
 from downtime.qt.patients_panel import PatientsPanel
 from downtime.qt.records_view import RecordsView
+from downtime.qt.screen_fit import fits_screen, within_screen
 from downtime.qt.tab_list import TabList
 from downtime.qt.prompts import Prompts
 from downtime.qt.tables import clear_prints, print_and_open
@@ -129,6 +130,8 @@ class _ActivityFilter(QObject):
 
 # How often a window asks whether another connection wrote: one cheap pragma.
 ELSEWHERE_MS = 5_000
+PREFERRED = QSize(1340, 740)
+"""The window's size where the screen has room for it (a 1366×768 laptop at 100 %)."""
 
 
 class MainWindow(QMainWindow):
@@ -141,7 +144,7 @@ class MainWindow(QMainWindow):
         clear_plaintext_left()  # and of an earlier version's encrypted export
         self.session = session
         self._signed_out = signed_out
-        self.resize(1340, 740)
+        within_screen(self, PREFERRED)
         self.actions_by_id: dict[str, QAction] = {}
         self._news2_said = ""
         """The status bar's announcement of the last set saved, while it stands (see `_announce_news2`)."""
@@ -158,6 +161,15 @@ class MainWindow(QMainWindow):
         self.elsewhere_timer = QTimer(self, interval=ELSEWHERE_MS)
         self.elsewhere_timer.timeout.connect(self._written_elsewhere)
         self.elsewhere_timer.start()
+
+    def show_on_screen(self) -> None:
+        """Maximised on a screen with no room for its preferred size: opened at a fixed 1340×740
+        on a 1366×768 laptop at 125 %, its Save button lay under the taskbar and its right-hand
+        columns past the screen's edge."""
+        if fits_screen(self, PREFERRED):
+            self.show()
+        else:
+            self.showMaximized()
 
     def _written_elsewhere(self) -> None:
         """What another window of the app, a `downtime` command or an import wrote shows here

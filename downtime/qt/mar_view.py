@@ -20,6 +20,7 @@ from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TR_NOOP, labelled, semicolon
 from downtime.qt.i18n import language, locale, say, translate, word
+from downtime.qt.flow_row import FlowRow
 from downtime.qt.dose_dialog import DOSE_HELD, ORDER_ON_HOLD, ROUND_TICK_MS, DoseDialog, also_ordered_words, held_words
 from downtime.qt.paper_notice import CHECK_PAPER, PaperNotice
 from downtime.qt.patient_header import PatientTab
@@ -312,7 +313,7 @@ class MarView(PatientTab):
         self.model.modelReset.connect(self._fit_medicine)
         self.table.horizontalHeader().sectionResized.connect(self._medicine_resized)
         layout.addWidget(self.table, 1)
-        buttons = QHBoxLayout()
+        buttons = FlowRow()
         self.record_button = QPushButton(translate("MarView", "Record a &dose for the selected order"))
         self.record_button.clicked.connect(self.record_dose)
         self.record_button.setEnabled(session.user.may(Action.RECORD_CARE))
@@ -326,7 +327,6 @@ class MarView(PatientTab):
         self.print_button = QPushButton(translate("MarView", "&Print this MAR (3 days)"))
         self.print_button.clicked.connect(self.print_chart)
         buttons.addWidget(self.print_button)
-        buttons.addStretch(1)
         layout.addLayout(buttons)
         self.dialog: DoseDialog | None = None
         # A dose falls due, late or overdue with time, as on the round: read again each minute on

@@ -15,6 +15,7 @@ from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import language, translate, word
 from downtime.qt.paper_notice import CHECK_PAPER, PaperNotice
 from downtime.qt.dose_dialog import ORDER_ON_HOLD, ROUND_TICK_MS, DoseDialog, also_ordered_words, held_words
+from downtime.qt.screen_fit import wrapped
 from downtime.qt.tables import TextTableModel, make_table, print_and_open, show_keeping_choice
 from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ReadAgain
@@ -80,14 +81,17 @@ class MedicationPanel(QWidget):
         self.session = session
         layout = QVBoxLayout(self)
         controls, self.ward = ward_choice(session, self.refresh)
-        self.count = QLabel()
-        controls.addWidget(self.count, 1)
         self.pack_button = QPushButton(translate("MedicationPanel", "Print the ward's MAR &pack"))
         self.pack_button.clicked.connect(self.print_pack)
+        controls.addStretch(1)
         controls.addWidget(self.pack_button)
         layout.addLayout(controls)
         self.paper = PaperNotice()
         layout.addWidget(self.paper)
+        # On a line of its own, wrapped: beside the ward and the print button, its French
+        # ("… omise(s) depuis plus de 12 h, en fin de liste") made the round 1,330 pixels wide.
+        self.count = wrapped(QLabel())
+        layout.addWidget(self.count)
         self.model = RoundModel(session.form(medication.ORDER_FORM))
         self.table = make_table(self.model, translate("MedicationPanel", "Medication round"), self.record_selected)
         layout.addWidget(self.table, 1)

@@ -23,6 +23,7 @@ from downtime.errors import UserError
 from downtime.formspec.messages import message as field_message
 from downtime.formspec.values import ParseError, format_value, parse_datetime
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, labelled, semicolon
+from downtime.qt.flow_row import FlowRow
 from downtime.qt.field_editors import LineEditor
 from downtime.qt.i18n import language, locale, say, translate, word
 from downtime.qt.patient_header import born_text
@@ -576,7 +577,7 @@ class TheatrePanel(QWidget):
         super().__init__(parent)
         self.session = session
         layout = QVBoxLayout(self)
-        controls = QHBoxLayout()
+        controls = FlowRow()
         self.day = _day_edit(session.clock().date())
         self.day.dateChanged.connect(self.show_day)
         label = QLabel(translate("TheatrePanel", "&Day:"))
@@ -593,7 +594,6 @@ class TheatrePanel(QWidget):
         self.list_button.clicked.connect(self.print_list)
         for button in (self.cancel_button, self.told_button, self.letter_button, self.list_button):
             controls.addWidget(button)
-        controls.addStretch(1)
         layout.addLayout(controls)
         heading = QHBoxLayout()
         heading.addWidget(QLabel(translate("TheatrePanel",
@@ -617,13 +617,12 @@ class TheatrePanel(QWidget):
         self.day_model.modelReset.connect(self._narrow_status)
         self.day_table.selectionModel().currentRowChanged.connect(self._say_chosen_to_tell)
         layout.addWidget(self.day_table, 3)
-        row = QHBoxLayout()
+        row = FlowRow()
         row.addWidget(QLabel(translate("TheatrePanel", "<b>To reschedule</b> — priority, then deadline, then waiting time")))
         self.rebook_button = QPushButton(translate("TheatrePanel", "Re&book selected…"))
         self.rebook_button.clicked.connect(self.rebook_selected)
         self.waiting_button = QPushButton(translate("TheatrePanel", "Print the re&scheduling list"))
         self.waiting_button.clicked.connect(self.print_waiting)
-        row.addStretch(1)
         row.addWidget(self.rebook_button)
         row.addWidget(self.waiting_button)
         layout.addLayout(row)
