@@ -16,7 +16,8 @@ from downtime.qt.i18n import language, translate, word
 from downtime.qt.paper_notice import CHECK_PAPER, PaperNotice
 from downtime.qt.dose_dialog import ORDER_ON_HOLD, ROUND_TICK_MS, DoseDialog, also_ordered_words, held_words
 from downtime.qt.screen_fit import wrapped
-from downtime.qt.tables import TextTableModel, make_table, print_and_open, show_keeping_choice
+from downtime.qt.patients_panel import NAME_CHARACTERS
+from downtime.qt.tables import TextTableModel, cut_column, make_table, print_and_open, show_keeping_choice
 from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ReadAgain
 from downtime.services import census, drafts, medication, printing, records
@@ -30,14 +31,17 @@ MISSED = QT_TR_NOOP("MISSED (over {hours} h)")
 WINDOW_HOURS = f"{medication.ROUND_WINDOW.total_seconds() / 3600:g}"
 
 
-PATIENT, FLAGS = 3, 8  # the round's columns
+# The round's columns. The alerts (ON HOLD, HIGH-ALERT, CD witness, also ordered) right after the
+# medicine and its dose: last, after the route, they lay past a 1366-pixel screen's edge at 125 %.
+PATIENT, FLAGS = 3, 7
 
 
 class RoundModel(TextTableModel):
     columns = (QT_TR_NOOP("State"), QT_TR_NOOP("Due at"), QT_TR_NOOP("Bed"), QT_TR_NOOP("Patient"),
-               QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Medicine"), QT_TR_NOOP("Dose"), QT_TR_NOOP("Route"),
-               QT_TR_NOOP("Flags"))
+               QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Medicine"), QT_TR_NOOP("Dose"), QT_TR_NOOP("Flags"),
+               QT_TR_NOOP("Route"))
     warnings = TextTableModel.warnings | {CHECK_PAPER}
+    whole_in_tooltip = frozenset({PATIENT})
 
     def __init__(self, order_form: FormSpec) -> None:
         super().__init__()
@@ -72,7 +76,7 @@ class RoundModel(TextTableModel):
         name = " — ".join(filter(None, (patient.display_name, census.name_alert(patient.namesakes, language()))))
         return (state, item.slot.strftime("%d/%m %H:%M"), f"{patient.ward}/{patient.bed or '—'}",
                 name, patient.birth_date_in(language()), order.drug,
-                medication.dose_words(self.order_form, order.dose, order.dose_unit, language()), order.route, flags)
+                medication.dose_words(self.order_form, order.dose, order.dose_unit, language()), flags, order.route)
 
 
 class MedicationPanel(QWidget):
@@ -94,6 +98,9 @@ class MedicationPanel(QWidget):
         layout.addWidget(self.count)
         self.model = RoundModel(session.form(medication.ORDER_FORM))
         self.table = make_table(self.model, translate("MedicationPanel", "Medication round"), self.record_selected)
+        # A long name (an unidentified patient's description, a birth name in brackets) is cut as
+        # on the patient list, whole in its tooltip: it made the column 500 pixels wide.
+        self.model.modelReset.connect(lambda: cut_column(self.table, PATIENT, NAME_CHARACTERS))
         layout.addWidget(self.table, 1)
         self.dialog: DoseDialog | None = None
         # A dose falls late, overdue or missed with time, not with a save: read again each minute.

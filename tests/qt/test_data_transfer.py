@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWizard
 
 from downtime.qt.back_entry_panel import TO_DO
 from downtime.qt.main_window import MainWindow
+from downtime.qt.medication_panel import FLAGS
 from downtime.services import back_entry, census, records, staff
 from downtime.services.context import Session, load_device
 from downtime.sync.export import export, verify_export
@@ -961,8 +962,8 @@ def test_a_ward_sees_that_another_laptop_wrote_an_order_otherwise(qtbot, tmp_pat
     main.medication.refresh()
     model = main.medication.model
     lines = [row for row in range(model.rowCount()) if model.text(row, 5) == "Amoxicillin"]
-    assert lines and all(model.text(line, 6) == "2 g" and model.text(line, 8) == on_hold for line in lines)
-    assert all(model.data(model.index(line, 8), Qt.ItemDataRole.ForegroundRole) == red for line in lines)
+    assert lines and all(model.text(line, 6) == "2 g" and model.text(line, FLAGS) == on_hold for line in lines)
+    assert all(model.data(model.index(line, FLAGS), Qt.ItemDataRole.ForegroundRole) == red for line in lines)
     main.medication.table.selectRow(lines[0])
     QTest.keyClick(main.medication.table, Qt.Key.Key_Return)
     dialog = main.medication.dialog

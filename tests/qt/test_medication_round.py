@@ -14,6 +14,7 @@ from downtime.qt.dose_dialog import DoseDialog
 from downtime.qt.field_editors import ReferenceEditor
 from downtime.qt.form_view import FormView
 from downtime.qt.main_window import MainWindow
+from downtime.qt.medication_panel import FLAGS
 from downtime.qt.prompts import Prompts
 from downtime.services import medication, records, settings
 from downtime.services.errors import ServiceError
@@ -1767,9 +1768,9 @@ def test_a_dose_two_laptops_recorded_otherwise_is_flagged_on_the_chart_and_the_r
     panel = withdrawn_here.medication
     panel.refresh()
     [held] = [row for row in range(panel.model.rowCount()) if panel.model.text(row, 1) == "28/11 08:00"]
-    assert panel.model.text(held, 8) == WITHDRAWN_ON_HOLD
-    assert panel.model.data(panel.model.index(held, 8), Qt.ItemDataRole.ForegroundRole) == red
-    assert all(panel.model.text(row, 8) == "" for row in range(panel.model.rowCount()) if row != held)
+    assert panel.model.text(held, FLAGS) == WITHDRAWN_ON_HOLD
+    assert panel.model.data(panel.model.index(held, FLAGS), Qt.ItemDataRole.ForegroundRole) == red
+    assert all(panel.model.text(row, FLAGS) == "" for row in range(panel.model.rowCount()) if row != held)
     panel.table.selectRow(held)
     QTest.keyClick(panel.table, Qt.Key.Key_Return)
     assert panel.dialog is not None and panel.dialog.dose_on_hold.text() == WITHDRAWN_ON_HOLD
@@ -1827,7 +1828,7 @@ def test_a_dose_this_laptop_has_only_on_hold_is_flagged_on_the_chart_and_the_rou
     panel = main.medication
     panel.refresh()
     [held] = [row for row in range(panel.model.rowCount()) if panel.model.text(row, 1) == "28/11 08:00"]
-    assert panel.model.text(held, 8) == ONLY_ON_HOLD
+    assert panel.model.text(held, FLAGS) == ONLY_ON_HOLD
 
 
 def test_a_dose_given_other_than_ordered_reads_with_its_amount_on_the_chart(qtbot, ward, half_dose):
@@ -1926,7 +1927,7 @@ def test_the_round_flags_an_order_in_the_charts_words_whole_on_a_laptops_screen(
     main.show_round()
     panel = main.medication
     line = next(row for row, item in enumerate(panel.model.rows) if item.order.record_id == oxycodone)
-    assert panel.model.text(line, 8) == flags
+    assert panel.model.text(line, FLAGS) == flags
     room = panel.table.columnWidth(8) - 2 * panel.table.fontMetrics().averageCharWidth()
     assert panel.table.fontMetrics().horizontalAdvance(flags) <= room
     mar = main.open_mar_of(patient)
@@ -2176,9 +2177,9 @@ def test_a_medicine_ordered_twice_is_flagged_on_both_round_lines_and_chart_rows(
     panel.refresh()
     lines = {panel.model.rows[row].order.record_id: row for row in range(panel.model.rowCount())
              if f"{panel.model.rows[row].slot:%d/%m %H:%M}" == "28/11 22:00"}
-    assert panel.model.text(lines[first.record_id], 8) == "HIGH-ALERT, " + flag.format(start="28/11/2026 09:00")
-    assert panel.model.text(lines[second.record_id], 8) == "HIGH-ALERT, " + flag.format(start="27/11/2026 10:00")
-    assert all(panel.model.is_warning(row, 8) for row in lines.values())
+    assert panel.model.text(lines[first.record_id], FLAGS) == "HIGH-ALERT, " + flag.format(start="28/11/2026 09:00")
+    assert panel.model.text(lines[second.record_id], FLAGS) == "HIGH-ALERT, " + flag.format(start="27/11/2026 10:00")
+    assert all(panel.model.is_warning(row, FLAGS) for row in lines.values())
     mar = main.open_mar_of(first.patient_id)
     [row] = [row for row in range(mar.model.rowCount()) if mar.model.rows[row][0].order.record_id == first.record_id]
     assert mar.model.text(row, 0) == (f"Insulin glargine 18 units SC [HIGH-ALERT] — {flag.format(start='28/11/2026 09:00')}")

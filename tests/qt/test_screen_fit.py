@@ -1,6 +1,8 @@
 """The main window and its dialogs on a ward laptop's screen: 1366×768 at Windows' 125 % is
 1,092×582 logical pixels, 1024×768 at 100 % is 1,024 wide, each less a taskbar."""
 
+from PySide6.QtCore import Qt
+
 from downtime.qt import main_window
 from downtime.qt.main_window import MainWindow
 
@@ -56,3 +58,32 @@ def test_the_window_opens_within_the_screen_and_maximised_on_a_small_one(qtbot, 
     assert window.isMaximized()
     assert window.width() <= room.width() and window.height() <= room.height()
 
+
+def test_the_rounds_alerts_come_after_the_dose_and_a_long_name_is_cut(qtbot, session_for, medication_ward,
+                                                                      admission_values, laptop_window, app_style):
+    """ON HOLD, HIGH-ALERT, the controlled drug's witness and a medicine ordered twice were the
+    last column, after the route, beyond a 1366-pixel screen at 125 %; and the patient's column,
+    as wide as its longest name, took 500 pixels. The alerts come right after the medicine and
+    its dose; a long name is cut, whole in its tooltip."""
+    from downtime.qt.medication_panel import FLAGS, PATIENT
+    from downtime.services import records
+
+    unnamed = records.save_new(session_for("nurse"), "admission", {
+        **admission_values, "used_name": "Martin de la Tour-Fontenay-Beauregard", "given_names": "Marie-Hélène Louise",
+        "nir": None, "bed": "7", "arrival_at": "2026-11-27T09:00+01:00"}).patient_id
+    records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Insulin", "dose": 4.0, "dose_unit": "units", "route": "SC", "frequency": "scheduled", "times": "08:00 14:00",
+        "start_at": "2026-11-28T07:00+01:00", "controlled": False, "high_alert": True}, patient_id=unnamed)
+    window = laptop_window(session_for("nurse", "fr"), 1092, 582)
+    window.show_round()
+    panel = window.medication
+    model, table = panel.model, panel.table
+    heads = [model.headerData(column, Qt.Orientation.Horizontal) for column in range(model.columnCount())]
+    assert heads[FLAGS - 2:FLAGS + 1] == ["Médicament", "Dose", "Alertes"]
+    assert table.columnViewportPosition(FLAGS) + table.columnWidth(FLAGS) <= table.viewport().width()
+    assert any(model.text(row, FLAGS) for row in range(model.rowCount()))
+    longest = max(range(model.rowCount()), key=lambda row: len(model.text(row, PATIENT)))
+    name = model.text(longest, PATIENT)
+    assert name.startswith("MARTIN DE LA TOUR-FONTENAY-BEAUREGARD")
+    assert model.data(model.index(longest, PATIENT), Qt.ItemDataRole.ToolTipRole) == name
+    assert table.columnWidth(PATIENT) < table.fontMetrics().horizontalAdvance(name)
