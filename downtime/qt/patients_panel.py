@@ -19,7 +19,7 @@ from downtime.errors import UserError
 from downtime.i18n import QT_TR_NOOP, semicolon, stay_word
 from downtime.qt.i18n import language, say, translate, word
 from downtime.qt.observations_view import INCOMPLETE, RISK_SHADES
-from downtime.qt.tables import Index, TextTableModel, cut_column, make_table
+from downtime.qt.tables import Index, TextTableModel, cut_column, make_table, wrap_columns
 from downtime.qt.work import ListReader, ReadAgain
 from downtime.qt.ward_choice import WardChoice
 from downtime.services import census, observations, search
@@ -37,12 +37,18 @@ ISOLATION = {"contact": QT_TR_NOOP("Contact precautions"), "droplet": QT_TR_NOOP
              "airborne": QT_TR_NOOP("Airborne precautions"), "protective": QT_TR_NOOP("Protective isolation")}
 
 
-NAME, DATE_OF_BIRTH, NEWS2, ALLERGIES, ADMITTED, FORMERLY = 2, 3, 5, 7, 11, 13  # PatientTableModel.columns
+# PatientTableModel.columns: what keeps a patient safe first (the bed, the name, the allergies, the
+# resuscitation decision, the NEWS2), where a 1366-pixel screen at 125 % shows them; the allergies
+# came after a 410-pixel NEWS2 and the downtime number, cut, the resuscitation decision off screen.
+WARD, NAME, ALLERGIES, NEWS2, DATE_OF_BIRTH, ADMITTED, FORMERLY = 0, 2, 3, 5, 7, 11, 13
 # An unidentified patient's description ("INCONNU TRÈFLE (Unknown man, about 40, found at the
 # station)") made the name column 495 pixels wide, and with the NEWS2 column the allergies went
 # off a laptop's screen: names are cut there, whole in their tooltip (a name comes family name
 # first, so what is cut is the end of a description or of a birth name in brackets).
 NAME_CHARACTERS = 40
+# Allergies are wrapped, never cut, within so many characters: one patient's two allergies with
+# their reactions made the column 830 pixels wide, the resuscitation decision beyond the screen.
+ALLERGY_CHARACTERS = 36
 # The NEWS2 column sorts the sickest first: by band, a patient with no set yet (an unknown risk
 # is not a low one) between low-medium and low, then children NEWS2 does not score, then empty beds.
 SICKEST_FIRST = {Band.HIGH: 0, Band.MEDIUM: 1, Band.LOW_MEDIUM: 2, None: 3, Band.LOW: 4}
@@ -111,9 +117,9 @@ def news2_text(watch: Watch, now: datetime) -> str:
 
 
 class PatientTableModel(TextTableModel):
-    columns = (QT_TR_NOOP("Ward"), QT_TR_NOOP("Bed"), QT_TR_NOOP("Name"), QT_TR_NOOP("Date of birth"),
-               QT_TR_NOOP("Sex"), QT_TR_NOOP("NEWS2"), QT_TR_NOOP("Downtime no."), QT_TR_NOOP("Allergies"),
-               QT_TR_NOOP("Resuscitation"), QT_TR_NOOP("Isolation"), QT_TR_NOOP("Identity"), QT_TR_NOOP("Admitted"),
+    columns = (QT_TR_NOOP("Ward"), QT_TR_NOOP("Bed"), QT_TR_NOOP("Name"), QT_TR_NOOP("Allergies"),
+               QT_TR_NOOP("Resuscitation"), QT_TR_NOOP("NEWS2"), QT_TR_NOOP("Downtime no."), QT_TR_NOOP("Date of birth"),
+               QT_TR_NOOP("Sex"), QT_TR_NOOP("Isolation"), QT_TR_NOOP("Identity"), QT_TR_NOOP("Admitted"),
                QT_TR_NOOP("Status"), QT_TR_NOOP("Formerly"))
     whole_in_tooltip = frozenset({NAME, FORMERLY})
 
@@ -132,9 +138,9 @@ class PatientTableModel(TextTableModel):
         name = patient.display_name
         if row.namesakes:
             name += " — " + census.name_alert(row.namesakes, language())
-        return (row.ward, bed, name, patient.birth_date_in(language()), word(SEX.get(patient.sex or "", "?")),
+        return (row.ward, bed, name, allergy_text(patient), word(RESUS.get(patient.resuscitation or "", "?")),
                 "" if row.watch is None else news2_text(row.watch, self.now), patient.downtime_number,
-                allergy_text(patient), word(RESUS.get(patient.resuscitation or "", "?")),
+                patient.birth_date_in(language()), word(SEX.get(patient.sex or "", "?")),
                 "" if patient.isolation in (None, "none") else word(ISOLATION.get(patient.isolation, patient.isolation)),
                 word(IDENTITY.get(patient.identity_status or "", patient.identity_status or "")), admitted,
                 stay_word(patient.stay, language()) if patient.stay else "", row.formerly or "")
@@ -276,11 +282,14 @@ class PatientsPanel(QWidget):
         self.table.fit_columns()  # the headers with their sort arrow, until the list is read
         for fitted in (self.model.modelReset, self.model.rowsInserted):
             fitted.connect(lambda *_: cut_column(self.table, NAME, NAME_CHARACTERS))
+            fitted.connect(lambda *_: wrap_columns(self.table, {ALLERGIES: ALLERGY_CHARACTERS}))
             fitted.connect(self._show_formerly)
+            fitted.connect(self._show_ward)
         # Beside the name, where a laptop's screen shows it (after the status, it lay beyond the
         # screen's edge), and only when a search found someone by an earlier name.
         self.table.horizontalHeader().moveSection(FORMERLY, NAME + 1)
         self._show_formerly()
+        self._show_ward()
         layout.addWidget(self.table, 1)
         self.reader = ListReader(self)
         self.reader.found.connect(self._read)
@@ -333,6 +342,11 @@ class PatientsPanel(QWidget):
         if shown:  # fitted to its rows, which it was not while hidden
             self.table.resizeColumnToContents(FORMERLY)
             cut_column(self.table, FORMERLY, NAME_CHARACTERS)
+
+    def _show_ward(self) -> None:
+        """The ward column only when the list holds more than one ward's beds (all wards, a
+        search): one ward's list said its ward on every line, in room the allergies needed."""
+        self.table.setColumnHidden(WARD, len({row.ward for row in self.model.rows}) < 2)
 
     def _say_reading(self) -> None:
         self.count.setText(translate("PatientsPanel", "Reading the list…"))

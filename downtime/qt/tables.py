@@ -195,7 +195,7 @@ def wrap_columns(table: QTableView, characters: Mapping[int, int]) -> None:
     margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
     for row in range(model.rowCount()):
         texts = {column: str(model.index(row, column).data() or "") for column in characters}
-        if any("\n" in text or metrics.horizontalAdvance(text) > table.columnWidth(column) - margin
+        if any("\n" in text or metrics.horizontalAdvance(text) >= table.columnWidth(column) - margin
                for column, text in texts.items()):
             table.resizeRowToContents(row)
 

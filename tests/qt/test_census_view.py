@@ -267,7 +267,7 @@ def test_dates_sort_as_dates_not_as_the_day_first_text_they_show(session_for, ad
     November (as text, "01/12 09:00" comes first), and Date of birth sorts by year."""
     from datetime import datetime, timedelta, timezone
 
-    from downtime.qt.patients_panel import PatientTableModel, Row
+    from downtime.qt.patients_panel import ADMITTED, DATE_OF_BIRTH, PatientTableModel, Row
     from downtime.services import census
 
     clock.now = datetime(2026, 12, 1, 12, 0, tzinfo=timezone(timedelta(hours=1)))
@@ -277,7 +277,7 @@ def test_dates_sort_as_dates_not_as_the_day_first_text_they_show(session_for, ad
                                               "arrival_at": arrived})
     model = PatientTableModel()
     model.set_rows([Row(p.ward or "", p.bed, p) for p in census.in_patients(nurse.db, forms)])
-    for column in (3, 11):
+    for column in (DATE_OF_BIRTH, ADMITTED):
         model.sort(column)
         assert [model.text(row, 1) for row in range(2)] == ["2", "1"], model.columns[column]
 

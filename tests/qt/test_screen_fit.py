@@ -87,3 +87,39 @@ def test_the_rounds_alerts_come_after_the_dose_and_a_long_name_is_cut(qtbot, ses
     assert name.startswith("MARTIN DE LA TOUR-FONTENAY-BEAUREGARD")
     assert model.data(model.index(longest, PATIENT), Qt.ItemDataRole.ToolTipRole) == name
     assert table.columnWidth(PATIENT) < table.fontMetrics().horizontalAdvance(name)
+
+
+def test_the_patient_list_shows_allergies_and_resuscitation_first_on_a_laptop(qtbot, session_for, medication_ward,
+                                                                              admission_values, laptop_window,
+                                                                              listed, app_style):
+    """At 1366×768 and 125 % the allergies came after the ward, the date of birth, the sex, a
+    410-pixel NEWS2 and the downtime number, cut at the screen's edge, and the resuscitation
+    decision beyond it. What keeps a patient safe comes first, whole on screen: the bed, the name,
+    the allergies (wrapped when long, never cut), the resuscitation decision, the NEWS2; the
+    ward only when the list holds more than one."""
+    from downtime.qt.patients_panel import ALLERGIES, NEWS2
+    from downtime.services import records
+
+    records.save_new(session_for("nurse"), "admission", {
+        **admission_values, "used_name": "Hoarau", "given_names": "Jérôme", "nir": None, "bed": "5",
+        "arrival_at": "2026-11-27T09:00+01:00", "allergies": [
+            {"substance": "Iodinated contrast", "reaction": "Anaphylaxis", "severity": "severe"},
+            {"substance": "Latex", "reaction": "Contact dermatitis", "severity": "mild"}]})
+    window = laptop_window(session_for("nurse", "fr"), 1092, 582)
+    panel = listed(window.patients)
+    model, table = panel.model, panel.table
+    header = table.horizontalHeader()
+    shown = [model.headerData(header.logicalIndex(place), Qt.Orientation.Horizontal)
+             for place in range(header.count()) if not header.isSectionHidden(header.logicalIndex(place))]
+    assert shown[:5] == ["Lit", "Nom", "Allergies", "Réanimation", "NEWS2"]
+    resuscitation = model.columns.index("Resuscitation")
+    patients = [row for row in range(model.rowCount()) if model.rows[row].patient is not None]
+    assert len(patients) == 2
+    for row in patients:
+        for column in (ALLERGIES, resuscitation):
+            cell = table.visualRect(model.index(row, column))
+            assert 0 <= cell.left() and cell.right() <= table.viewport().width(), (row, column)
+        assert table.rowHeight(row) >= table.sizeHintForRow(row), "the allergies whole, wrapped"
+    assert table.visualRect(model.index(patients[0], NEWS2)).left() < table.viewport().width()
+    assert "Latex (Contact dermatitis" in " ".join(model.text(row, ALLERGIES) for row in patients)
+
