@@ -9,6 +9,7 @@ from downtime.errors import UserError
 from downtime.qt.i18n import say, translate
 from downtime.qt.sign_in import pin_field
 from downtime.qt.style import ErrorLabel
+from downtime.qt.screen_fit import fit_dialog
 from downtime.services.context import Session
 from downtime.services.own_pin import change_own_pin
 
@@ -40,6 +41,7 @@ class ChangePinDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.current.setFocus()
+        fit_dialog(self)
 
     def try_change(self) -> None:
         if self.new.text() != self.again.text():

@@ -17,6 +17,7 @@ from downtime.errors import UserError
 from downtime.qt.i18n import say, translate
 from downtime.qt.style import ErrorLabel, grow_to_fit
 from downtime.qt.ward_choice import WardChoice
+from downtime.qt.screen_fit import fit_dialog
 from downtime.services import installation
 from downtime.services.context import Session
 
@@ -84,6 +85,7 @@ class CopiedDatabaseDialog(QDialog):
             layout.addWidget(told)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        fit_dialog(self)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         """Tall enough for its wrapped lines, which Qt does not count at the dialog's first size."""

@@ -15,6 +15,7 @@ from downtime.i18n import message
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.patient_header import identity_label
 from downtime.qt.style import ErrorLabel
+from downtime.qt.screen_fit import fit_dialog
 from downtime.services import back_entry
 from downtime.services.back_entry import WorkItem
 from downtime.services.context import Session
@@ -69,6 +70,7 @@ class NotEnteredDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.ward_said.setFocus()
+        fit_dialog(self)
 
     def record(self) -> None:
         record = self.item.record

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QP
 
 from downtime.qt.prompts import Prompts
 from downtime.qt.i18n import translate
+from downtime.qt.screen_fit import fit_dialog
 
 
-TITLE_BAR = 40  # pixels: a window manager's frame above the preview, on most desktops
 
 
 class PrintPreview(QDialog):
@@ -58,10 +58,9 @@ class PrintPreview(QDialog):
         buttons.addWidget(close)
         layout.addLayout(buttons)
         QShortcut(QKeySequence.StandardKey.Print, self, self.choose_printer)
-        room = self.screen().availableGeometry()
         # A page at a readable size, within the screen: a fixed 1000 pixels put the buttons below
-        # the bottom edge of a 1280×800 laptop screen. The frame's title bar is left room too.
-        self.resize(min(900, room.width()), min(1000, room.height() - TITLE_BAR))
+        # the bottom edge of a 1280×800 laptop screen.
+        fit_dialog(self, QSize(900, 1000))
         self.print_button.setFocus()
 
     def choose_printer(self) -> None:

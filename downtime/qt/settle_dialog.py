@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from downtime.qt.i18n import say, translate
 from downtime.qt.patient_header import allergies_text, identity_html, identity_label
 from downtime.qt.style import ErrorLabel
+from downtime.qt.screen_fit import fit_dialog
 from downtime.services import holds
 from downtime.services.back_entry import WorkItem
 from downtime.services.context import Session
@@ -90,6 +91,7 @@ class SettleHoldDialog(QDialog):
         self.versions.itemSelectionChanged.connect(self.show_outcome)
         self.show_outcome()
         self.versions.setFocus()
+        fit_dialog(self)
 
     def _chosen_row(self) -> int | None:
         rows = [index.row() for index in self.versions.selectedIndexes()]

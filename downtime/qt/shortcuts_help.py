@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.qt.i18n import translate
+from downtime.qt.screen_fit import fit_dialog, wrapped
 
 # Keys that belong to widgets rather than to menu actions.
 EVERYWHERE = (
@@ -39,7 +40,7 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(translate("ShortcutsDialog", "Keyboard shortcuts"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(translate("ShortcutsDialog", "Everything in Downtime can be done from the keyboard:")))
+        layout.addWidget(wrapped(QLabel(translate("ShortcutsDialog", "Everything in Downtime can be done from the keyboard:"))))
         found = rows(actions)
         self.table = QTableWidget(len(found), 2)
         self.table.setHorizontalHeaderLabels([translate("ShortcutsDialog", "Keys"), translate("ShortcutsDialog", "What they do")])
@@ -58,4 +59,4 @@ class ShortcutsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(620, 520)
+        fit_dialog(self, QSize(620, 520))

@@ -19,6 +19,7 @@ from downtime.errors import UserError, refusal_of
 from downtime.i18n import LANGUAGES, QT_TRANSLATE_NOOP, Phrase, save_language
 from downtime.qt.i18n import language, say, set_language, translate
 from downtime.qt.style import ErrorLabel
+from downtime.qt.screen_fit import fit_dialog
 
 if TYPE_CHECKING:  # the database layer loads after the window shows, while the PIN is typed
     from downtime.domain.staff import StaffMember
@@ -124,6 +125,7 @@ class SignInDialog(QDialog):
         layout.addWidget(buttons)
         self._retranslate()
         self.staff_id.setFocus()
+        fit_dialog(self)
 
     def _retranslate(self) -> None:
         self.setWindowTitle(translate("SignIn", "Downtime — sign in"))
@@ -230,6 +232,7 @@ class FirstRunDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._retranslate()
+        fit_dialog(self)
 
     def _retranslate(self) -> None:
         self.setWindowTitle(translate("SignIn", "Downtime — set up this laptop"))

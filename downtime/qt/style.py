@@ -4,11 +4,12 @@ and a high-contrast theme are the laptop's own choice (View menu), kept in the u
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
 from downtime.paths import data_dir
+from downtime.qt.screen_fit import within_screen
 
 # Warnings (an allergy, a dose overdue, a breach) in each mode's colour, at least 7:1 on its
 # background (WCAG AAA): dark red on the light theme's white and grey, light red on high
@@ -82,12 +83,13 @@ def warning_html(escaped: str) -> str:
 
 def grow_to_fit(window: QWidget) -> None:
     """A shown dialog made tall enough for what it now holds (wrapped lines, rows added), at
-    its width; a window is never shrunk under the person's hand."""
+    its width, as far as the screen has room; a window is never shrunk under the person's hand."""
     if isinstance(window, QDialog) and window.isVisible():
         if (layout := window.layout()) is not None:
             layout.activate()
         needed = window.heightForWidth(window.width())
-        window.resize(window.width(), max(window.height(), needed if needed > 0 else window.sizeHint().height()))
+        within_screen(window, QSize(window.width(), max(window.height(),
+                                                        needed if needed > 0 else window.sizeHint().height())))
 
 # A button is as wide as Fusion draws it unfocused (6 pixels and a 1-pixel frame each side of
 # its text): its focus border and padding must fit in that room, or the focused button cuts its

@@ -24,6 +24,7 @@ from downtime.formspec.messages import message as field_message
 from downtime.formspec.values import ParseError, format_value, parse_datetime
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, labelled, semicolon
 from downtime.qt.flow_row import FlowRow
+from downtime.qt.screen_fit import fit_dialog, wrapped
 from downtime.qt.field_editors import LineEditor
 from downtime.qt.i18n import language, locale, say, translate, word
 from downtime.qt.patient_header import born_text
@@ -247,7 +248,7 @@ class CancelDialog(QDialog):
             what = translate("CancelDialog", "{operation} — theatre {theatre}, {when}").format(
                 operation=what, theatre=theatre.sessions(session.db, {state.session_id})[state.session_id].theatre,
                 when=f"{state.start:%d/%m/%Y %H:%M}")
-        layout.addWidget(QLabel(f"{_who(state)}<br>{escape(what)}"))
+        layout.addWidget(wrapped(QLabel(f"{_who(state)}<br>{escape(what)}")))
         form = QFormLayout()
         self.reason, self.reason_codes = _choice_combo(session, "operation_cancellation", "reason")
         self.last_minute = QComboBox()
@@ -272,6 +273,7 @@ class CancelDialog(QDialog):
         form.addRow(translate("CancelDialog", "Patient &told"), self.told)
         form.addRow(translate("CancelDialog", "&Notes"), self.notes)
         self.error, self.confirm = _closing(layout, form, translate("CancelDialog", "&Cancel the operation"), self.save)
+        fit_dialog(self)
 
     def save(self) -> RecordVersion | None:
         if unread := self.cancelled_at.parse_errors("cancelled_at"):
@@ -333,7 +335,7 @@ class ToldDialog(QDialog):
             said.append(escape(translate("ToldDialog", "Already recorded: {how}, {at}. Recording again replaces it.").format(
                 how=format_value(session.form(self.form_id).field("patient_told"), how, session.lang),
                 at=f"{told_at.astimezone(session.clock().tzinfo):%d/%m/%Y %H:%M}")))
-        layout.addWidget(QLabel("<br>".join(said)))
+        layout.addWidget(wrapped(QLabel("<br>".join(said))))
         form = QFormLayout()
         # Told how, "Not yet" aside; a dead patient's family only.
         died = state.cancel_reason is theatre.CancelReason.PATIENT_DIED and self.form_id == "operation_cancellation"
@@ -349,6 +351,7 @@ class ToldDialog(QDialog):
         form.addRow(translate("ToldDialog", "Patient &told"), self.how)
         form.addRow(translate("ToldDialog", "Told &at"), self.when)
         self.error, self.confirm = _closing(layout, form, translate("ToldDialog", "&Record"), self.save)
+        fit_dialog(self)
 
     def save(self) -> RecordVersion | None:
         try:
@@ -402,8 +405,8 @@ class RebookDialog(QDialog):
         call = ("" if not said else translate("RebookDialog", "Telephone: {phone}").format(phone=said)
                 if to_tell.on_ward is None else translate(
                     "RebookDialog", "In hospital, {ward}: tell the ward, which tells the patient.").format(ward=said))
-        layout.addWidget(QLabel(f"{_who(state)}<br>{escape(what)}{'<br>' + escape(call) if call else ''}"
-                                f"<br>{_rebook_by(session, state, to_tell)}"))
+        layout.addWidget(wrapped(QLabel(f"{_who(state)}<br>{escape(what)}{'<br>' + escape(call) if call else ''}"
+                                        f"<br>{_rebook_by(session, state, to_tell)}")))
         self.from_day = _day_edit(session.clock().date())
         self.from_day.setMinimumDate(self.from_day.date())
         from_row = QHBoxLayout()
@@ -419,8 +422,8 @@ class RebookDialog(QDialog):
         self.called_in = QLabel()
         self.called_in.setWordWrap(True)
         layout.addWidget(self.called_in)
-        slots_label = QLabel(translate("RebookDialog",
-                                       "&Suggested slots (no clash with theatre, surgeon, anaesthetist or patient):"))
+        slots_label = wrapped(QLabel(translate(
+            "RebookDialog", "&Suggested slots (no clash with theatre, surgeon, anaesthetist or patient):")))
         layout.addWidget(slots_label)
         self.elsewhere = QLabel()  # none of the operation's own specialty's lists is free: said before its slots
         self.elsewhere.setWordWrap(True)
@@ -458,6 +461,7 @@ class RebookDialog(QDialog):
         self.setTabOrder(self.slot_list, self.from_day)
         self.setTabOrder(self.from_day, self.reason)
         self.slot_list.setFocus()
+        fit_dialog(self)
 
     def suggest(self) -> None:
         """The earliest clash-free slots from the day chosen (today at first): moving an

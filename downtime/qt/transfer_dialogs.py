@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
     QPushButton, QScrollArea, QVBoxLayout, QWidget, QWizard, QWizardPage,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from downtime.errors import UserError
 from downtime.qt.prompts import Prompts
+from downtime.qt.screen_fit import fit_dialog
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.style import ERROR_STYLE
 from downtime.services import settings
@@ -229,7 +230,7 @@ class ImportWizard(QWizard):
         self.run_page = _RunPage(session, self.source)
         self.addPage(self.source)
         self.addPage(self.run_page)
-        self.resize(720, 420)
+        fit_dialog(self, QSize(720, 420))
 
     def reject(self) -> None:
         """Cancel, Escape and the window's close button wait for a running import to end."""
@@ -294,7 +295,7 @@ class ExportDialog(QDialog):
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
-        self.resize(640, 400)
+        fit_dialog(self, QSize(640, 400))
         self.controls = [self.folder, choose, self.since_last, self.recipient, self.plain, self.export_button,
                          self.close_button]
         self.work: Work | None = None

@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 
 from downtime.qt import main_window
 from downtime.qt.main_window import MainWindow
+from downtime.services import records, theatre, wards
 
 NARROWEST = 1_000
 """A tab may not need more: a 1024-pixel screen, less the window's frame."""
@@ -122,4 +123,47 @@ def test_the_patient_list_shows_allergies_and_resuscitation_first_on_a_laptop(qt
         assert table.rowHeight(row) >= table.sizeHintForRow(row), "the allergies whole, wrapped"
     assert table.visualRect(model.index(patients[0], NEWS2)).left() < table.viewport().width()
     assert "Latex (Contact dermatitis" in " ".join(model.text(row, ALLERGIES) for row in patients)
+
+
+def test_the_theatre_dialogs_fit_the_screen_at_the_largest_text_in_french(qtbot, session_for, admission_values,
+                                                                          laptop_window, listed, app_style):
+    """At 150 % and 16-point text "Patient told" was 961 pixels wide, Rebook 1,047 and Cancel
+    888 on a screen 910 wide: the patient's identity and the operation on one unwrapped line,
+    the form's fields beside their long labels. Their lines wrap and their fields go under their
+    labels; each opens within the screen, its buttons on it."""
+    from PySide6.QtWidgets import QApplication
+
+    from downtime.qt.style import TEXT_SIZES, change_text_size
+    from downtime.qt.theatre_panel import CancelDialog, RebookDialog, ToldDialog
+
+    nurse, coord = session_for("nurse"), session_for("coord", "fr")
+    wards.add_ward(session_for("admin"), "3B", "Internal medicine and geriatrics", ["12"])
+    listed_on = records.save_new(coord, "theatre_session", {
+        "theatre": "T1", "specialty": "General surgery", "starts_at": "2026-11-28T08:00+01:00",
+        "ends_at": "2026-11-28T13:00+01:00"}).record_id
+    patient = records.save_new(nurse, "admission", {
+        **admission_values, "used_name": "Martin de la Tour-Fontenay-Beauregard"}).patient_id
+    for start in ("08:00", "10:30"):
+        booked = theatre.book(coord, patient, {
+            "procedure": "Laparoscopic cholecystectomy with intraoperative cholangiography", "laterality": "right",
+            "priority": "elective", "decided_at": "2026-10-01T09:00+01:00", "surgeon": "Dr Roux",
+            "anaesthetist": "Dr Klein", "session": listed_on, "planned_start": f"2026-11-28T{start}+01:00",
+            "expected_minutes": 120})
+    theatre.cancel(coord, booked.record_id, {"cancelled_at": "2026-11-28T07:00+01:00", "reason": "no_ward_bed",
+                                             "last_minute": False, "patient_told": "not_yet"})
+    change_text_size(QApplication.instance(), len(TEXT_SIZES))
+    window = laptop_window(coord, 900, 600)
+    window.tabs.setCurrentWidget(window.theatre)
+    panel = listed(window.theatre)
+    waiting = panel.waiting_model.rows[0].state
+    booked_state = next(row[1].state for row in panel.day_model.rows if row[1].state.told_of is None)
+    room = window.screen().availableGeometry()
+    for dialog in (ToldDialog(coord, waiting, window), RebookDialog(coord, waiting, window),
+                   CancelDialog(coord, booked_state, window)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert dialog.minimumSizeHint().width() <= room.width(), type(dialog).__name__
+        assert dialog.width() <= room.width() and dialog.height() <= room.height(), type(dialog).__name__
+        dialog.close()
 
