@@ -19,7 +19,7 @@ from downtime.errors import UserError, refusal_of
 from downtime.i18n import LANGUAGES, QT_TRANSLATE_NOOP, Phrase, save_language
 from downtime.qt.i18n import language, say, set_language, translate
 from downtime.qt.style import ErrorLabel
-from downtime.qt.screen_fit import fit_dialog
+from downtime.qt.screen_fit import fit_dialog, wrapped
 
 if TYPE_CHECKING:  # the database layer loads after the window shows, while the PIN is typed
     from downtime.domain.staff import StaffMember
@@ -101,7 +101,7 @@ class SignInDialog(QDialog):
         self.laptop = QLabel()
         self.laptop.setStyleSheet("font-size: 13pt;")
         layout.addWidget(self.laptop)
-        self.demo_hint = QLabel()
+        self.demo_hint = wrapped(QLabel())  # at 150 %, its one line made the window wider than the screen
         layout.addWidget(self.demo_hint)
         self.demo_hint.setVisible(demo)
         form = QFormLayout()

@@ -167,3 +167,23 @@ def test_the_theatre_dialogs_fit_the_screen_at_the_largest_text_in_french(qtbot,
         assert dialog.width() <= room.width() and dialog.height() <= room.height(), type(dialog).__name__
         dialog.close()
 
+
+def test_the_demo_sign_in_fits_the_screen(qtbot, ward_db, db_path, clock, app_style):
+    """The demo line ("try nurse / PIN 1111 …") did not wrap: the sign-in window was 918 pixels
+    wide, over the 910 of a 1366-pixel screen at 150 %."""
+    from downtime.qt.i18n import set_language
+    from downtime.qt.sign_in import SignInDialog
+    from downtime.services.context import Vault
+
+    set_language("fr")
+    try:
+        dialog = SignInDialog(Vault(db_path, ward_db), clock, "Portable du service 3B", demo=True)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        room = dialog.screen().availableGeometry()
+        assert dialog.demo_hint.isVisible() and "1111" in dialog.demo_hint.text()
+        assert dialog.minimumSizeHint().width() <= room.width()
+        assert dialog.width() <= room.width() and dialog.height() <= room.height()
+    finally:
+        set_language("en")
