@@ -240,8 +240,8 @@ def test_a_dose_not_given_for_another_reason_says_why_in_its_cells_tooltip(round
     line = next(number for number, (row, time_of_day) in enumerate(view.model.rows)
                 if row.order.record_id == amox and time_of_day == "08:00")
     cell = view.model.index(line, 4)
-    assert view.model.text(line, 4) == "(O) HL"
-    assert view.model.data(cell, Qt.ItemDataRole.ToolTipRole) == "(O) IV line tissued"
+    assert view.model.text(line, 4) == "(O) HL (typed 14:00)"
+    assert view.model.data(cell, Qt.ItemDataRole.ToolTipRole) == "(O) IV line tissued\n08:10 given, typed 14:00"
 
 
 def test_an_as_required_dose_not_given_says_when_on_the_chart(round_window, ward):
@@ -252,7 +252,7 @@ def test_an_as_required_dose_not_given_says_when_on_the_chart(round_window, ward
                                                             "given_at": "2026-11-28T10:00+01:00"})
     view = round_window.open_mar_of(patient)
     line = next(number for number, (row, _) in enumerate(view.model.rows) if row.order.record_id == morphine)
-    assert view.model.text(line, 4) == "(R) HL 10:00"
+    assert view.model.text(line, 4) == "(R) HL 10:00 (typed 14:00)"
 
 
 def test_open_the_doses_of_a_cell_without_one_says_so(select_bed, round_window, ward, answers):
@@ -716,7 +716,7 @@ def test_mar_grid_shows_doses_in_words(select_bed, round_window, ward, qtbot):
     select_bed(round_window, "12")
     view = round_window.open_mar()
     texts = {(view.model.text(r, 1), view.model.text(r, 4)) for r in range(view.model.rowCount())}
-    assert ("08:00", "(R) HL") in texts and ("14:00", "due now") in texts
+    assert ("08:00", "(R) HL (typed 14:00)") in texts and ("14:00", "due now") in texts
     assert any(view.model.text(r, 1) == "as required" for r in range(view.model.rowCount()))
     assert order.drug in view.model.text(0, 0)
 
@@ -1738,8 +1738,8 @@ def test_a_dose_two_laptops_recorded_otherwise_is_flagged_on_the_chart_and_the_r
     given_here = MainWindow(nurse_1)
     qtbot.addWidget(given_here)
     mar, line, column, cell = _todays_0800(given_here, patient)
-    assert mar.model.text(line, column) == "N 08:05 — DOSE ON HOLD"
-    assert mar.model.data(cell, Qt.ItemDataRole.ToolTipRole) == DOSE_ON_HOLD
+    assert mar.model.text(line, column) == "N 08:05 (typed 14:00) — DOSE ON HOLD"
+    assert mar.model.data(cell, Qt.ItemDataRole.ToolTipRole) == f"{DOSE_ON_HOLD}\n08:05 given, typed 14:00"
     assert mar.model.data(cell, Qt.ItemDataRole.ForegroundRole) == red
 
     withdrawn_here = MainWindow(nurse_2)
@@ -1851,9 +1851,9 @@ def test_a_dose_given_other_than_ordered_reads_with_its_amount_on_the_chart(qtbo
     texts = {(mar.model.text(row, 1), day): mar.model.text(row, 2 + column)
              for row in range(mar.model.rowCount()) for column, day in enumerate(mar.model.days)}
     saturday, friday = mar.model.days[-1], mar.model.days[-2]
-    assert texts["08:00", saturday] == "HL 08:05 — 0.5 g ⚠"  # each given over a warning
-    assert texts["14:00", friday] == "HL 14:05 ⚠"
-    assert texts["as required", saturday] == "HL 10:00 / KB — 2.5 mg ⚠"
+    assert texts["08:00", saturday] == "HL 08:05 — 0.5 g (typed 14:00) ⚠"  # each given over a warning
+    assert texts["14:00", friday] == "HL 14:05 (typed 28/11 14:00) ⚠"
+    assert texts["as required", saturday] == "HL 10:00 / KB — 2.5 mg (typed 14:00) ⚠"
 
 
 def test_tab_leaves_the_chart_and_the_round_for_their_buttons(round_window, ward, qtbot):
@@ -2286,9 +2286,9 @@ def test_a_dose_given_over_a_warning_is_marked_on_the_chart_with_its_reason_and_
     mar = window.open_mar_of(patient)
     column = 2 + mar.model.days.index(nurse.clock().date())
     line = mar.model.rows.index(next(row for row in mar.model.rows if row[1] == "08:00"))
-    assert mar.model.text(line, column) == "HL 08:05 ⚠"
+    assert mar.model.text(line, column) == "HL 08:05 (typed 14:00) ⚠"
     assert mar.model.data(mar.model.index(line, column), Qt.ItemDataRole.ToolTipRole) == \
-        "⚠ 08:05 given over a warning — Allergy: Tolerated in 2024"
+        "⚠ 08:05 given over a warning — Allergy: Tolerated in 2024\n08:05 given, typed 14:00"
     afternoon = mar.model.rows.index(next(row for row in mar.model.rows if row[1] == "14:00"))
     assert mar.model.data(mar.model.index(afternoon, column), Qt.ItemDataRole.ToolTipRole) is None
     view = window.open_records_of(patient)
@@ -2344,10 +2344,10 @@ def test_another_laptops_doses_on_the_chart_name_their_giver_and_witness_by_name
     model = view.model
     cells = {(line, column): model.text(line, column)
              for line in range(model.rowCount()) for column in range(2, model.columnCount())}
-    assert "nurse@001 08:05" in cells.values()
-    given = next(place for place, text in cells.items() if text == "nurse@001 09:00 / hl@001")
+    assert "nurse@001 08:05 (typed 14:00)" in cells.values()
+    given = next(place for place, text in cells.items() if text == "nurse@001 09:00 / hl@001 (typed 14:00)")
     assert model.data(model.index(*given), Qt.ItemDataRole.ToolTipRole) == (
-        "nurse@001: Nurse (nurse, laptop 001)\nhl@001: Hélène Lefèvre (hl, laptop 001)")
+        "09:00 given, typed 14:00\nnurse@001: Nurse (nurse, laptop 001)\nhl@001: Hélène Lefèvre (hl, laptop 001)")
 
 
 def test_the_dose_dialog_names_another_laptops_last_giver_by_name_and_laptop(qtbot, doses_from_laptop_1):
