@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache, partial
 from pathlib import Path
@@ -19,7 +19,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak,
 
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.medication import (
-    NOT_GIVEN_CODES, Administration, DoseState, Frequency, NotGivenReason, Order, dose_text, prescribed_despite,
+    NOT_GIVEN_CODES, Administration, AsRequiredStatus, DoseState, Frequency, NotGivenReason, Order, dose_text, prescribed_despite,
 )
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import decimal_text, semicolon
@@ -49,6 +49,8 @@ WORDS: dict[str, dict[Lang, str]] = {
     "blank_title": {"en": "Medication administration record — blank {days}-day chart",
                     "fr": "Plan d’administration — vierge, {days} jours"},
     "period": {"en": "{first} to {last}", "fr": "du {first} au {last}"},
+    "snapshot": {"en": "Doses recorded after {at} (when this was printed) are not shown.",
+                 "fr": "Les doses tracées après le {at} (heure de cette impression) n’y figurent pas."},
     "weight": {"en": "Weight: {weight}", "fr": "Poids : {weight}"},
     "regular": {"en": "Regular medicines", "fr": "Traitements systématiques"},
     "once": {"en": "Once-only medicines", "fr": "Doses uniques"},
@@ -108,6 +110,14 @@ WORDS: dict[str, dict[Lang, str]] = {
                           "arrêt) : ne pas signer."},
     "every": {"en": "min {hours} h apart, max {count}/24 h — for: {why}",
               "fr": "intervalle {hours} h, max {count}/24 h — pour : {why}"},
+    "when_printed": {"en": "When printed: {status}", "fr": "À l’impression : {status}"},
+    "last": {"en": "last {when}", "fr": "dernière {when}"},
+    "last_from": {"en": "last {when} ({order})", "fr": "dernière {when} ({order})"},
+    "no_last": {"en": "no dose recorded", "fr": "aucune dose tracée"},
+    "next": {"en": "next possible from {when}", "fr": "prochaine possible à partir du {when}"},
+    "in_24h": {"en": "{count} in 24 h (most {most})", "fr": "{count} sur 24 h (max {most})"},
+    "in_24h_held": {"en": "{count} in 24 h (most {most}) + {held} on hold, perhaps given",
+                    "fr": "{count} sur 24 h (max {most}) + {held} en attente, peut-être donnée(s)"},
     "prescriber": {"en": "Prescriber signature and printed name", "fr": "Signature et nom du prescripteur"},
     "order_blank": {"en": "Start __/__   Indication:", "fr": "Début __/__   Indication :"},
     "prn_cols": {"en": "Medicine, dose, route|Indication|Interval, most in 24 h", "fr": "Médicament, dose, voie|Indication|"
@@ -165,6 +175,11 @@ class PatientChart:
     """The orders, and the admission, another laptop wrote otherwise (see records.on_hold): the
     paper chart a ward keeps when the laptop goes says so too (the allergies printed are this
     laptop's version's)."""
+    as_required: Mapping[str, AsRequiredStatus] = field(default_factory=dict)
+    """Where each running as-required order's doses stand as the chart is printed, by order id
+    (services.medication.as_required_status, as the dose dialog reads them): on paper for the
+    night, the nurse giving morphine at 04:00 had to add up the last dose's time and the 24
+    hours' doses from the list of doses."""
 
 
 def _stopped_with_its_stay(row: MarRow, order_form: FormSpec, lang: Lang) -> list[str]:
@@ -180,11 +195,29 @@ def _stopped_with_its_stay(row: MarRow, order_form: FormSpec, lang: Lang) -> lis
               orders=semicolon(lang).join(order_reading(other, order_form, lang) for other in row.ordered_again))]
 
 
+def _as_required_said(status: AsRequiredStatus, row: MarRow, names: Mapping[str, str], lang: Lang) -> str:
+    """An as-required order's last dose (and its order when another's, of `names`: each order of
+    the chart by id as its line heads it), the next dose allowed when not at once, and the 24
+    hours' doses against the order's maximum, as of the chart's printing."""
+    last = status.last
+    parts = [w("no_last", lang) if last is None else
+             w("last_from", lang, when=f"{last.at:%d/%m %H:%M}", order=names[last.order_id])
+             if last.order_id != row.order.record_id and last.order_id in names else
+             w("last", lang, when=f"{last.at:%d/%m %H:%M}")]
+    if status.next_at is not None:
+        parts.append(w("next", lang, when=f"{status.next_at:%d/%m %H:%M}"))
+    if row.order.max_doses_24h is not None:
+        parts.append(w("in_24h_held" if status.on_hold else "in_24h", lang, count=len(status.recent),
+                       most=row.order.max_doses_24h, held=len(status.on_hold)))
+    return w("when_printed", lang, status=" — ".join(parts))
+
+
 def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, held: frozenset[str], reasons: Mapping[str, str],
-                width: float) -> Lines:
+                width: float, status: str | None = None) -> Lines:
     """The order as its chart line heads it; in bold red when another laptop wrote it otherwise,
     or its medicine is ordered twice (see medication.also_ordered). `reasons`: why an order the
-    patient's allergies match was prescribed all the same, by order."""
+    patient's allergies match was prescribed all the same, by order; `status`: where an
+    as-required order's doses stand (`_as_required_said`)."""
     order = row.order
     lines = [order_label(order, order_form, lang)]
     flags = [w("on_hold", lang)] if order.record_id in held else []
@@ -198,6 +231,7 @@ def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, held: frozenset[s
                        why=order.prn_indication or ""))
     lines.append(" — ".join([w("start", lang, when=f"{order.start_at:%d/%m %H:%M}")]
                             + ([w("stopped", lang, when=f"{order.stop_at:%d/%m %H:%M}")] if order.stop_at else [])))
+    lines += [status] if status else []
     warned = order.record_id in held or bool(row.also_ordered)
     return _p("\n".join(lines + flags), width, bold=warned, color=ALERT if warned else colors.black)
 
@@ -285,8 +319,9 @@ PRN_LINE = 12
 
 
 def _prn_table(rows: list[MarRow], authors: Authors, laptops: Mapping[str, Laptop], order_form: FormSpec, lang: Lang,
-               width: float,
-               held: frozenset[str], reasons: Mapping[str, str], marks: Mapping[str, int]) -> Grid:
+               width: float, held: frozenset[str], reasons: Mapping[str, str], marks: Mapping[str, int],
+               statuses: Mapping[str, str]) -> Grid:
+    """`statuses`: what `_as_required_said` says of each running order, by id."""
     widths = [width * 0.39, width * 0.61]
     order_w, doses_w = (column - 2 * PAD_X for column in widths)
     body: list[list[Cell]] = [[_p(w("medicine", lang), order_w, bold=True), _p(w("prn_given", lang), doses_w, bold=True)]]
@@ -302,7 +337,7 @@ def _prn_table(rows: list[MarRow], authors: Authors, laptops: Mapping[str, Lapto
                  + _marked([dose], marks)
                  + (f" — {w('given_for', lang, why=dose.given_for)}" if dose.given_for else "")
                  for dose in sorted([*row.prn_doses, *withdrawn], key=lambda d: d.at)]
-        body.append([_order_cell(row, order_form, lang, held, reasons, order_w), _p("\n".join(doses[:PRN_LINE]) or "—", doses_w)])
+        body.append([_order_cell(row, order_form, lang, held, reasons, order_w, statuses.get(row.order.record_id)), _p("\n".join(doses[:PRN_LINE]) or "—", doses_w)])
         body += [[_p(w("continued", lang, order=order_label(row.order, order_form, lang)), order_w),
                   _p("\n".join(doses[start:start + PRN_LINE]), doses_w)]
                  for start in range(PRN_LINE, len(doses), PRN_LINE)]
@@ -400,7 +435,11 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
             story += _section(title, _regular_table(rows, block, authors, laptops, order_form, lang, width, chart.held,
                                                     reasons, marks), width)
     if prn:
-        story += _section(w("prn", lang), _prn_table(prn, authors, laptops, order_form, lang, width, chart.held, reasons, marks), width)
+        names = {row.order.record_id: order_label(row.order, order_form, lang) for row in chart.rows}
+        statuses = {row.order.record_id: _as_required_said(chart.as_required[row.order.record_id], row, names, lang)
+                    for row in prn if row.order.record_id in chart.as_required}
+        story += _section(w("prn", lang), _prn_table(prn, authors, laptops, order_form, lang, width, chart.held, reasons,
+                                                     marks, statuses), width)
     story.append(_p(w("key", lang) + code_names(lang), width, size=7.5))
     if regular or once:
         story.append(_p(w("crossed_key", lang), width, size=7.5))
@@ -429,13 +468,15 @@ def _period(first_day: date, days: int, lang: Lang) -> tuple[list[date], str]:
 def mar_pdf(charts: Sequence[PatientChart], out: Path, *, first_day: date, days: int, authors: Authors,
             laptops: Mapping[str, Laptop], order_form: FormSpec, dose_form: FormSpec, lang: Lang, printed_by: str, printed_at: datetime, device_name: str) -> Path:
     """One patient's chart, or a ward pack: each patient starts a page that carries their
-    identifiers. `authors`, `laptops`: who gave and witnessed each dose (domain.laptops.Authors);
+    identifiers, under a title that says which doses the chart leaves out: those recorded after
+    its printing. `authors`, `laptops`: who gave and witnessed each dose (domain.laptops.Authors);
     `order_form`: the medication order form, whose words the doses are given in;
     `dose_form`: the dose's, whose the warnings given over are named in."""
     shown, period = _period(first_day, days, lang)
     info = PageInfo(title=w("title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=charts[0].patient if len(charts) == 1 else None,
-                    landscape=True, subtitle=period, place=True)
+                    landscape=True, place=True,
+                    subtitle="\n".join([period, w("snapshot", lang, at=f"{printed_at:%d/%m/%Y %H:%M}")]))
     width = body_width(info)
     story: list[Flowable] = []
     for index, chart in enumerate(charts):

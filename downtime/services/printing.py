@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from downtime.i18n import QT_TRANSLATE_NOOP, decimal_text
 from downtime.domain.bounds import MOST_MAR_DAYS, PAPER_NUMBERS
+from downtime.domain.medication import Frequency
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
 from downtime.services import medication, observations, paper_numbers, settings, theatre
@@ -237,15 +238,20 @@ def charts(session: Session, patient_ids: list[str], first_day: date, days: int,
     patients = {patient.patient_id: patient for patient in with_namesakes(
         session.db, session.forms, [patients[patient_id] for patient_id in patient_ids])}
     admissions = current_of(session.db, {patients[patient_id].admission_record_id for patient_id in patient_ids})
-    grids = medication.mar_grids(session.db, patient_ids, first_day, days, session.clock())
+    now = session.clock()
+    grids = medication.mar_grids(session.db, patient_ids, first_day, days, now)
     held = frozenset(on_hold(session, [*(row.order.record_id for rows in grids.values() for row in rows),
                                        *(patients[patient_id].admission_record_id for patient_id in patient_ids)]))
+    # Read by the function the dose dialog reads them by: the paper says what the screen would.
+    as_required = {row.order.record_id: medication.as_required_status(session, row.order.record_id, now)
+                   for rows in grids.values() for row in rows
+                   if row.order.frequency is Frequency.PRN and row.stay_ended is None and row.order.active_at(now)}
     charts = []
     for patient_id in patient_ids:
         patient = patients[patient_id]
         weight = admissions[patient.admission_record_id].data.get("weight_kg")
         charts.append(PatientChart(patient, f"{decimal_text(weight, session.lang)} kg" if weight else None, grids[patient_id],
-                                   held))
+                                   held, as_required))
     return charts
 
 
