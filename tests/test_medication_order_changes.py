@@ -86,8 +86,8 @@ def test_a_prn_order_rewritten_at_a_new_dose_keeps_the_interval_from_the_old_ord
     warnings = medication.check_dose(nurse, raised.record_id, {"outcome": "given", "given_at": "2026-11-28T12:30+01:00",
                                                                "dose_given": 10.0})
     assert [(w.check, w.message) for w in warnings] == [
-        (Check.PRN_INTERVAL, "Morphine 5 mg SC was given 30 min ago from another order; this order allows a dose every "
-                             "4 h.")]
+        (Check.PRN_INTERVAL, "Morphine 5 mg SC was given 30 min before this dose from another order (last: 28/11 12:00); "
+                             "this order allows a dose every 4 h.")]
 
 
 def test_a_dose_given_early_stays_on_the_chart_when_the_orders_times_change_after_it(session_for, medication_ward,
@@ -163,7 +163,8 @@ def test_an_as_required_order_with_nothing_given_allows_a_dose_now(paracetamol):
 
 
 @pytest.mark.parametrize("given_at,said", [
-    ("2026-11-28T13:00+01:00", "paracétamol as required was given 60 min ago; that order allows a dose every 4 h."),
+    ("2026-11-28T13:00+01:00", "paracétamol as required was given 60 min before this dose (last: 28/11 13:00); that "
+                               "order allows a dose every 4 h."),
     ("2026-11-28T15:00+01:00", "paracétamol as required is recorded 60 min after this dose; that order allows a dose "
                                "every 4 h."),
 ])
@@ -262,8 +263,8 @@ def test_as_required_orders_of_one_medicine_written_two_ways_are_spaced_from_eac
     warnings = medication.check_dose(nurse, sulfate.record_id, {"outcome": "given",
                                                                 "given_at": "2026-11-28T12:30+01:00", "dose_given": 5.0})
     assert [(w.check, w.message) for w in warnings] == [
-        (Check.PRN_INTERVAL, "Morphine 5 mg SC was given 30 min ago from another order; this order allows a dose every "
-                             "4 h.")]
+        (Check.PRN_INTERVAL, "Morphine 5 mg SC was given 30 min before this dose from another order (last: 28/11 12:00); "
+                             "this order allows a dose every 4 h.")]
 
 
 def test_a_regular_dose_beyond_the_as_required_orders_daily_maximum_is_questioned(paracetamol, clock):

@@ -947,7 +947,7 @@ def test_an_as_required_dose_withdrawn_here_and_given_on_another_laptop_counts_a
         Check.PRN_INTERVAL, "A dose on hold, perhaps given (another laptop recorded it at 28/11 09:00), is 180 min from "
                             "this one; the order allows one every 8 h.")]
     assert [w.text("en") for w in medication.check_dose(nurse_1, ondansetron, values)] == [
-        "Last dose was 180 min ago; the order allows one every 8 h."]
+        "A dose was given 180 min before this dose (last: 28/11 09:00); the order allows one every 8 h."]
     status = medication.as_required_status(nurse_2, ondansetron, datetime.fromisoformat("2026-11-28T12:00+01:00"))
     assert [f"{dose.at:%H:%M}" for dose in status.on_hold] == ["09:00"] and status.recent == ()
     assert f"{status.next_at:%d/%m %H:%M}" == "28/11 17:00"

@@ -571,7 +571,8 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
                     prn_orders: Collection[str] = (), as_required: Sequence[Order] = (),
                     due_before: timedelta = timedelta(0),
                     open_slots: Sequence[datetime] = (), other_orders: Sequence[tuple[Order, str]] = (),
-                    reason: NotGivenReason | None = None, on_hold: Sequence[Administration] = ()) -> list[Warning]:
+                    reason: NotGivenReason | None = None, on_hold: Sequence[Administration] = (),
+                    typed_at: datetime | None = None) -> list[Warning]:
     """Everything a second nurse would question before this dose is recorded. A dose recorded
     as not given for a slot already given is questioned too: the chart would otherwise say the
     patient missed a dose they had. `history`: the patient's doses; `prn_orders`: the orders
@@ -592,8 +593,11 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     daily maximum count as perhaps given, for its own doses and a regular dose weighed by them,
     as a regular order's spacing does its own and a regular dose those of its medicine's other
     regular orders (`given_from_other_orders`): the ondansetron withdrawn here, given on the
-    laptop the patient came from, was no dose at all to the next one."""
+    laptop the patient came from, was no dose at all to the next one. `typed_at`: when the dose
+    is being recorded (None: as it is given); one given further from it than `WRITTEN_APART`
+    (charted from paper) is spaced from the dose before it "before this dose", never "ago"."""
     warnings: list[Warning] = []
+    late = typed_at is not None and written_apart(typed_at, at) is not None
     if not admitted:
         warnings.append(Warning(Check.NOT_ADMITTED, QT_TRANSLATE_NOOP("messages", "The patient is not admitted at that time.")))
     given = [a for a in history if a.outcome is Outcome.GIVEN and a.order_id == order.record_id]
@@ -621,11 +625,11 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     amount = dose if dose is not None else order.dose
     if order.frequency is Frequency.PRN:
         warnings += _prn_warnings(order, at, amount, prn_given(order, history, prn_orders), names, orders,
-                                  prn_given(order, on_hold, prn_orders))
+                                  prn_given(order, on_hold, prn_orders), late)
     else:
         warnings += given_from_other_orders(order, at, [(other, name) for other, name in other_orders
                                                         if other.frequency is not Frequency.PRN], history, on_hold)
-        warnings += spaced_from_as_required(at, as_required, history, on_hold)
+        warnings += spaced_from_as_required(at, as_required, history, on_hold, late)
         warnings += spaced_from_own_doses(order, at, scheduled_for, history, open_slots, on_hold)
         counted = [other.record_id for other in (*as_required, *(other for other, _ in other_orders))]
         warnings += within_as_required_maximum(order, at, amount, as_required, names, orders,
@@ -805,19 +809,20 @@ def also_ordered(order: Order, at: datetime, others: Iterable[Order]) -> list[Or
 
 
 def spaced_from_as_required(at: datetime, as_required: Sequence[Order], history: Sequence[Administration],
-                            on_hold: Sequence[Administration] = ()) -> list[Warning]:
+                            on_hold: Sequence[Administration] = (), late: bool = False) -> list[Warning]:
     """A regular dose questioned as an as-required dose of the same medicine is: within that
     order's interval of one of its doses, before or after (paracetamol as required at 13:00,
     then the regular 14:00 gram, was two grams in an hour with nothing said; the other way
     round was questioned). A dose on hold (`on_hold`, see `safety_warnings`) counts as one
-    perhaps given, and is said so, as to an as-required dose. The nearest such dose is named."""
+    perhaps given, and is said so, as to an as-required dose. The nearest such dose is named;
+    `late`: see `_interval_warning`."""
     close = [(abs(at - dose.at), dose, prn) for prn in as_required if prn.min_interval_hours is not None
              for dose in prn_given(prn, [*history, *on_hold], ())
              if abs(at - dose.at) < timedelta(hours=prn.min_interval_hours)]
     if not close:
         return []
     gap, nearest, prn = min(close, key=lambda found: found[0])
-    return [_interval_warning("as_required", nearest, at, on_hold, {
+    return [_interval_warning("as_required", nearest, at, on_hold, late, {
         "drug": prn.drug, "minutes": str(int(gap.total_seconds() // 60)), "hours": Number(prn.min_interval_hours)})]
 
 
@@ -928,13 +933,16 @@ def spaced_from_own_doses(order: Order, at: datetime, scheduled_for: datetime | 
 
 # The interval's warning, by whose interval it is (an as-required dose's own order, with the
 # nearest dose its own or another order's; or the as-required order a regular dose is weighed
-# by) and where that dose stands (on hold and perhaps given, given before this dose, or after).
-_INTERVAL: dict[tuple[Literal["own", "other", "as_required"], Literal["held", "before", "after"]], str] = {
+# by) and where that dose stands (on hold and perhaps given; given before this dose, which is given
+# now or, charted late, earlier; or after).
+_INTERVAL: dict[tuple[Literal["own", "other", "as_required"], Literal["held", "before", "earlier", "after"]], str] = {
     ("own", "held"): QT_TRANSLATE_NOOP("messages", "A dose on hold, perhaps given (another laptop recorded it at "
                                                    "{time}), is {minutes} min from this one; the order allows one "
                                                    "every {hours} h."),
     ("own", "before"): QT_TRANSLATE_NOOP("messages", "Last dose was {minutes} min ago; the order allows one every "
                                                      "{hours} h."),
+    ("own", "earlier"): QT_TRANSLATE_NOOP("messages", "A dose was given {minutes} min before this dose (last: {time}); "
+                                                      "the order allows one every {hours} h."),
     ("own", "after"): QT_TRANSLATE_NOOP("messages", "A dose is recorded {minutes} min after this one; the order "
                                                     "allows one every {hours} h."),
     ("other", "held"): QT_TRANSLATE_NOOP("messages", "A dose of {order} on hold, perhaps given (another laptop "
@@ -942,6 +950,8 @@ _INTERVAL: dict[tuple[Literal["own", "other", "as_required"], Literal["held", "b
                                                      "order allows a dose every {hours} h."),
     ("other", "before"): QT_TRANSLATE_NOOP("messages", "{order} was given {minutes} min ago from another order; this "
                                                        "order allows a dose every {hours} h."),
+    ("other", "earlier"): QT_TRANSLATE_NOOP("messages", "{order} was given {minutes} min before this dose from another "
+                                                        "order (last: {time}); this order allows a dose every {hours} h."),
     ("other", "after"): QT_TRANSLATE_NOOP("messages", "{order} is recorded as given {minutes} min after this dose "
                                                       "from another order; this order allows a dose every {hours} h."),
     ("as_required", "held"): QT_TRANSLATE_NOOP("messages", "A dose of {drug} as required on hold, perhaps given "
@@ -949,22 +959,31 @@ _INTERVAL: dict[tuple[Literal["own", "other", "as_required"], Literal["held", "b
                                                            "from this one; that order allows a dose every {hours} h."),
     ("as_required", "before"): QT_TRANSLATE_NOOP("messages", "{drug} as required was given {minutes} min ago; that "
                                                              "order allows a dose every {hours} h."),
+    ("as_required", "earlier"): QT_TRANSLATE_NOOP("messages", "{drug} as required was given {minutes} min before this "
+                                                              "dose (last: {time}); that order allows a dose every "
+                                                              "{hours} h."),
     ("as_required", "after"): QT_TRANSLATE_NOOP("messages", "{drug} as required is recorded {minutes} min after this "
                                                             "dose; that order allows a dose every {hours} h.")}
 
 
 def _interval_warning(whose: Literal["own", "other", "as_required"], nearest: Administration, at: datetime,
-                      on_hold: Sequence[Administration], values: dict[str, str | Number]) -> Warning:
+                      on_hold: Sequence[Administration], late: bool, values: dict[str, str | Number]) -> Warning:
     """The interval's warning for the nearest dose within it (see `_INTERVAL`): one on hold is
-    said as perhaps given, with the time another laptop recorded it at."""
+    said as perhaps given, with the time another laptop recorded it at. One before a dose not
+    given now (`late`: charted from paper at 07:00, given at 02:30) is said before this dose,
+    with its time: "Last dose was 95 min ago" read as a dose given at 05:25."""
     if nearest in on_hold:
         return Warning(Check.PRN_INTERVAL, _INTERVAL[whose, "held"], {**values, "time": f"{nearest.at:%d/%m %H:%M}"})
-    return Warning(Check.PRN_INTERVAL, _INTERVAL[whose, "before" if nearest.at <= at else "after"], values)
+    if nearest.at > at:
+        return Warning(Check.PRN_INTERVAL, _INTERVAL[whose, "after"], values)
+    if late:
+        return Warning(Check.PRN_INTERVAL, _INTERVAL[whose, "earlier"], {**values, "time": f"{nearest.at:%d/%m %H:%M}"})
+    return Warning(Check.PRN_INTERVAL, _INTERVAL[whose, "before"], values)
 
 
 def _prn_warnings(order: Order, at: datetime, amount: float, given: Sequence[Administration],
                   names: Mapping[str, str], orders: Mapping[str, Order],
-                  on_hold: Sequence[Administration] = ()) -> list[Warning]:
+                  on_hold: Sequence[Administration] = (), late: bool = False) -> list[Warning]:
     """The interval and the daily maximum, judged against the doses on both sides of this one:
     after an outage doses are back-entered out of order, and a forgotten 11:00 dose typed after
     the 12:00 one is as close to it as the other way round. A dose of another order (`names`:
@@ -972,7 +991,7 @@ def _prn_warnings(order: Order, at: datetime, amount: float, given: Sequence[Adm
     first dose of co-codamol, the hour-old dose being paracetamol's, said nothing the nurse
     could find on the co-codamol line. A dose on hold (`on_hold`, see `safety_warnings`) counts
     as one perhaps given, and is said so. `amount`: this dose's, in the order's unit; `orders`:
-    those of the doses, by id (see `_beyond_daily_maximum`)."""
+    those of the doses, by id (see `_beyond_daily_maximum`); `late`: see `_interval_warning`."""
     warnings = []
     if order.min_interval_hours is not None and (given or on_hold):
         nearest = min([*given, *on_hold], key=lambda dose: abs(at - dose.at))
@@ -982,7 +1001,7 @@ def _prn_warnings(order: Order, at: datetime, amount: float, given: Sequence[Adm
             other = names.get(nearest.order_id) if nearest.order_id != order.record_id else None
             if other is not None:
                 values["order"] = other
-            warnings.append(_interval_warning("own" if other is None else "other", nearest, at, on_hold, values))
+            warnings.append(_interval_warning("own" if other is None else "other", nearest, at, on_hold, late, values))
     if order.max_doses_24h is not None:
         warnings += _beyond_daily_maximum(order, order, "own", at, amount, given, names, orders, on_hold)
     return warnings

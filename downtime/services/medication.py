@@ -390,7 +390,8 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         other_orders=[(other, order_label(other, session.form(ORDER_FORM), session.lang)) for other in others],
         due_before=settings.round_policy(session.db).due_before,
         open_slots=_open_slots(found, versions, history, at, session.clock().tzinfo),
-        reason=_reason(values), on_hold=_perhaps_given(session, found.patient_id, same)) + _before_giving(
+        reason=_reason(values), on_hold=_perhaps_given(session, found.patient_id, same),
+        typed_at=session.clock()) + _before_giving(
             found, patient, values))
 
 

@@ -2810,3 +2810,24 @@ def test_the_dose_dialog_opens_as_tall_as_what_it_holds_with_nothing_cut(qtbot, 
             dialog.reject()
     finally:
         set_language("en")
+
+
+def test_the_dose_dialog_warns_of_a_dose_charted_late_before_this_dose(qtbot, paracetamol, clock, type_text):
+    """At 07:00, the paper's 02:30 dose of paracetamol as required, after one at 00:55: the
+    dialog's warning read "Last dose was 95 min ago"."""
+    nurse, _, prn = paracetamol
+    clock.now = datetime.fromisoformat("2026-11-28T01:00+01:00")
+    medication.record_dose(nurse, prn.record_id, {"outcome": "given", "given_at": "2026-11-28T00:55+01:00",
+                                                  "dose_given": 1.0, "route": "PO", "given_for": "pain"})
+    clock.now = datetime.fromisoformat("2026-11-28T07:00+01:00")
+    dialog = DoseDialog(nurse, medication.order(nurse.db, prn.record_id), None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.given_at.selectAll()
+    type_text(dialog.given_at, "28/11/2026 02:30")
+    type_text(dialog.given_for, "pain")
+    QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    assert dialog.isVisible()
+    assert ("⚠ A dose was given 95 min before this dose (last: 28/11 00:55); the order allows one every 4 h."
+            in [label.text() for label in dialog.findChildren(QLabel)])
