@@ -3385,8 +3385,16 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>La dose de {slot} de {drug} est en attente, peut-être donnée (un autre portable l’a tracée à {time}), à {minutes} min de celle-ci ; les doses de la prescription sont espacées de {hours} h.</translation>
     </message>
     <message>
+        <source>A dose was given {minutes} min before this dose (last: {time}); the order allows one every {hours} h.</source>
+        <translation>Une dose a été donnée {minutes} min avant celle-ci (dernière : {time}) ; la prescription en permet une toutes les {hours} h.</translation>
+    </message>
+    <message>
         <source>{order} was given {minutes} min ago from another order; this order allows a dose every {hours} h.</source>
         <translation>{order} a été administré il y a {minutes} min sur une autre prescription ; cette prescription permet une dose toutes les {hours} h.</translation>
+    </message>
+    <message>
+        <source>{order} was given {minutes} min before this dose from another order (last: {time}); this order allows a dose every {hours} h.</source>
+        <translation>{order} a été donné {minutes} min avant cette dose, sur une autre prescription (dernière : {time}) ; cette prescription permet une dose toutes les {hours} h.</translation>
     </message>
     <message>
         <source>{order} is recorded as given {minutes} min after this dose from another order; this order allows a dose every {hours} h.</source>
@@ -3395,6 +3403,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>A dose of {drug} as required on hold, perhaps given (another laptop recorded it at {time}), is {minutes} min from this one; that order allows a dose every {hours} h.</source>
         <translation>Une dose de {drug} si besoin en attente, peut-être donnée (un autre portable l’a tracée à {time}), est à {minutes} min de celle-ci ; cette prescription permet une dose toutes les {hours} h.</translation>
+    </message>
+    <message>
+        <source>{drug} as required was given {minutes} min before this dose (last: {time}); that order allows a dose every {hours} h.</source>
+        <translation>{drug} si besoin a été donné {minutes} min avant cette dose (dernière : {time}) ; cette prescription permet une dose toutes les {hours} h.</translation>
     </message>
     <message>
         <source>the order allows at most {limit}</source>
