@@ -21,6 +21,7 @@ from downtime.domain.medication import (
     Check, DoseState, Frequency, Order, Outcome, RoundPolicy, before_due, dose_state, duration_text, unit_read,
 )
 from downtime.domain.records import RecordVersion
+from downtime.domain.staff import Action
 from downtime.i18n import QT_TRANSLATE_NOOP, QT_TR_NOOP, decimal_text, semicolon
 from downtime.qt.i18n import language, say, translate, word
 from downtime.formspec import FormSpec
@@ -30,7 +31,7 @@ from downtime.qt.form_view import enter_moves_on
 from downtime.qt.patient_header import admission_on_hold, identity_label
 from downtime.qt.screen_reader import add_row
 from downtime.qt.style import ERROR_STYLE, ErrorLabel, grow_to_fit, warning_html
-from downtime.services import drafts, medication, records, settings
+from downtime.services import drafts, medication, records, settings, staff
 from downtime.services.census import patient_with_location, with_namesakes
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
@@ -264,6 +265,10 @@ class DoseDialog(QDialog):
         add_row(form, translate("DoseDialog", "Sit&e"), self.site)
         add_row(form, translate("DoseDialog", "Reason &not given"), self.reason)
         add_row(form, translate("DoseDialog", "Deta&ils"), self.detail)
+        # Who gave it, when not whoever types it (a dose given on paper in the night), from the
+        # staff who may give one; the signed-in nurse first, chosen as the dialog opens.
+        self.given_by = staff_choice(session, first=session.user.staff_id)
+        add_row(form, translate("DoseDialog", "Given &by (if not you)"), self.given_by)
         self.form = form
         self.witness_id = QLineEdit()
         self.witness_pin = QLineEdit()
@@ -297,7 +302,7 @@ class DoseDialog(QDialog):
         self.outcome.currentIndexChanged.connect(self._judge_time)
         for edit in (self.given_at, self.dose, self.route, self.given_for, self.site, self.detail):
             edit.textChanged.connect(self._keep_typed)
-        for combo in (self.outcome, self.reason):
+        for combo in (self.outcome, self.reason, self.given_by):
             combo.currentIndexChanged.connect(self._keep_typed)
 
     def typed(self) -> dict[str, Any]:
@@ -310,7 +315,7 @@ class DoseDialog(QDialog):
                 "given_at": self.given_at.text(), "dose_given": self.dose.text(), "route": self.route.text(),
                 "given_for": self.given_for.text(), "site": self.site.text(),
                 "not_given_reason": self.reasons[index - 1][0] if index else None,
-                "not_given_detail": self.detail.text()}
+                "not_given_detail": self.detail.text(), "given_by": self.given_by.currentData()}
 
     def restore(self, typed: dict[str, Any], typed_at: datetime) -> None:
         """A dose typed before and left unsaved (its nurse's window closed for someone else, or
@@ -324,6 +329,7 @@ class DoseDialog(QDialog):
                           (self.site, "site"), (self.detail, "not_given_detail")):
             edit.setText(typed[key])
         self.given_for.setText(typed.get("given_for", ""))  # a draft typed before the dialog asked it has none
+        self.given_by.setCurrentIndex(max(0, self.given_by.findData(typed.get("given_by") or self.session.user.staff_id)))
         reason = typed["not_given_reason"]
         self.reason.setCurrentIndex(1 + [code for code, _ in self.reasons].index(reason) if reason else 0)
         recorded = medication.recorded_for(self.session.db, self.order, self.slot) if self.slot else None
@@ -425,7 +431,7 @@ class DoseDialog(QDialog):
 
     def _outcome_changed(self) -> None:
         given = self.outcome.currentIndex() == 0
-        for widget in (self.dose, self.route, self.site):
+        for widget in (self.dose, self.route, self.site, self.given_by):
             self.form.setRowVisible(widget, given)
         self.form.setRowVisible(self.given_for, given and self.order.asks_why_given)
         for widget in (self.reason, self.detail):
@@ -443,6 +449,8 @@ class DoseDialog(QDialog):
                 values["given_for"] = self.given_for.text().strip()
             if self.site.text().strip():
                 values["site"] = self.site.text().strip()
+            if self.given_by.currentData() != self.session.user.staff_id:
+                values[medication.GIVEN_BY] = self.given_by.currentData()
         else:
             index = self.reason.currentIndex()
             if index:
@@ -515,7 +523,7 @@ class DoseDialog(QDialog):
     def _box_of(self, field_id: str) -> QWidget | None:
         """The box a field of the dose's form is typed in (None: one the dialog fills itself)."""
         return {"given_at": self.given_at, "dose_given": self.dose, "route": self.route, "given_for": self.given_for,
-                "site": self.site,
+                "site": self.site, medication.GIVEN_BY: self.given_by,
                 "not_given_reason": self.reason, "not_given_detail": self.detail}.get(field_id)
 
     def save(self) -> RecordVersion | None:
@@ -551,6 +559,16 @@ class DoseDialog(QDialog):
         self.recorded.emit(saved)
         self.accept()
         return saved
+
+
+def staff_choice(session: Session, first: str | None = None) -> QComboBox:
+    """This laptop's staff who may give a dose, by name with their staff ID ("Hélène Lefèvre
+    (nurse)"), each item's data its staff ID; `first` (the signed-in nurse) listed first."""
+    combo = QComboBox()
+    members = [member for member in staff.list_staff(session.db) if member.may(Action.RECORD_CARE)]
+    for member in sorted(members, key=lambda member: member.staff_id != first):
+        combo.addItem(f"{member.name} ({member.staff_id})", member.staff_id)
+    return combo
 
 
 def _whole(flag: str) -> str:

@@ -25,7 +25,7 @@ from downtime.domain.medication import (
 )
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.records import RecordStatus, RecordVersion
-from downtime.domain.staff import Action
+from downtime.domain.staff import PERMISSIONS, Action, Role
 from downtime.formspec import FormSpec
 from downtime.formspec.messages import message as field_message
 from downtime.formspec.schema import RecordRefField
@@ -37,7 +37,7 @@ from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError, ValidationFailed
 from downtime.services.laptops import laptops_known
 from downtime.services.patients import PatientSummary, downtime_numbers
-from downtime.services.staff import names_with_ids
+from downtime.services.staff import account_named, names_with_ids
 from downtime.storage import audit
 from downtime.storage.records import chunks, current_of, histories, list_current, marks
 
@@ -74,17 +74,18 @@ def _order(record_id: str, patient_id: str, data: dict[str, Any]) -> Order:
 
 
 def administration_of(record: RecordVersion) -> Administration:
-    """The dose as its latest version says it, given by that version's author: for a dose
-    amended since, `administrations` and the charts name the giver (see `_givers`)."""
+    """The dose as its latest version says it, given by whom it names (`given_by`), else by that
+    version's author: for a dose amended since, `administrations` and the charts name the giver
+    (see `_givers`)."""
     return _administration(record.record_id, record.author, record.device_id,
                            record.recorded_at if record.version == 1 else None, record.data)
 
 
 def _givers(db: Database, versions: Iterable[tuple[str, int]]) -> dict[str, tuple[str, str, datetime]]:
-    """Who gave each of these doses amended since (record id, version), on which laptop and when
-    it was typed: the author and the writing of its version 1. A dose's giver is whoever recorded
-    it; the doctor correcting its site became the giver on the chart, the dose dialog and FHIR's
-    witness's laptop."""
+    """Who wrote each of these doses amended since (record id, version), on which laptop and when
+    it was typed: the author and the writing of its version 1. A dose's giver is whom it names
+    (`given_by`), else whoever recorded it; the doctor correcting its site became the giver on the
+    chart, the dose dialog and FHIR's witness's laptop."""
     amended = [record_id for record_id, version in versions if version > 1]
     return {record_id: (author, device_id, datetime.fromisoformat(typed)) for part in chunks(amended)
             for record_id, author, device_id, typed in db.execute(
@@ -92,12 +93,17 @@ def _givers(db: Database, versions: Iterable[tuple[str, int]]) -> dict[str, tupl
                 f" AND record_id IN ({marks(part)})", part)}
 
 
+# The dose's field naming who gave it when not the person who typed it (the form's "Given by (if
+# not you)"): a dose given on paper in the night is typed in by the day nurse.
+GIVEN_BY = "given_by"
+
+
 def _administration(record_id: str, author: str, device_id: str, typed_at: datetime | None,
                     data: dict[str, Any]) -> Administration:
     return Administration(device_id=device_id, typed_at=typed_at,
         record_id=record_id, order_id=data["order"], outcome=Outcome(data["outcome"]),
         scheduled_for=_when(data.get("scheduled_for")), at=datetime.fromisoformat(data["given_at"]),
-        dose=data.get("dose_given"), given_by=author, witness=data.get("witness"),
+        dose=data.get("dose_given"), given_by=data.get(GIVEN_BY) or author, witness=data.get("witness"),
         reason=NotGivenReason(data["not_given_reason"]) if data.get("not_given_reason") else None,
         detail=data.get("not_given_detail") or None, given_for=data.get("given_for") or None,
         overrides=tuple((str(item["check"]), str(item.get("reason") or "")) for item in data.get("overrides") or []))
@@ -580,6 +586,9 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
     _refuse_after_its_stay(session, found, values)
     _offered_first(session, values)
     _given_for_asked(session, found, values)
+    _giver_named(session, values)
+    if values.get(GIVEN_BY) == session.user.staff_id:  # "if not you": the record's author says it
+        del values[GIVEN_BY]
     warnings = check_dose(session, order_id, values)
     reasons = {key: reason.strip() for key, reason in (overrides or {}).items() if reason.strip()}
     if missing := [w for w in warnings if not (reasons.get(w.message) or reasons.get(w.check))]:
@@ -587,7 +596,7 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
     values["overrides"] = [{"check": w.check.value, "reason": reasons.get(w.message) or reasons[w.check]}
                            for w in warnings] or None
     given = values.get("outcome") == Outcome.GIVEN.value
-    witness_id = _witness(session, witness) if found.controlled and given else None
+    witness_id = _witness(session, witness, values.get(GIVEN_BY)) if found.controlled and given else None
     if witness_id:
         values["witness"] = witness_id
     values = {key: value for key, value in values.items() if value is not None}
@@ -614,6 +623,25 @@ def _given_for_asked(session: Session, found: Order, values: dict[str, Any]) -> 
         field = session.form(DOSE_FORM).field("given_for")
         said = field_message("required", session.lang, field.label.get(session.lang))
         raise ValidationFailed([FieldError(field.id, said)])
+
+
+def _giver_named(session: Session, values: dict[str, Any]) -> None:
+    """The giver a dose names, when not its typist, is someone of this laptop's staff who may
+    give a dose, written as their staff ID is (a name typed in any case finds it): a chart's
+    initials, the MAR and the EHR's performer are read from it. A dose not given names none.
+    Refused naming the field otherwise, as a form's answer is."""
+    typed = str(values.get(GIVEN_BY) or "").strip()
+    if not typed or values.get("outcome") != Outcome.GIVEN.value:
+        values.pop(GIVEN_BY, None)
+        return
+    staff_id, row = account_named(session.db, typed)
+    field = session.form(DOSE_FORM).field(GIVEN_BY)
+    if row is None or Action.RECORD_CARE not in PERMISSIONS[Role(str(row["role"]))]:
+        said = message(session.lang, QT_TRANSLATE_NOOP("messages", "{field}: {staff_id} is not a nurse or a doctor of "
+                                                                  "this laptop's staff."),
+                       field=field.label.get(session.lang), staff_id=repr(typed))
+        raise ValidationFailed([FieldError(field.id, said)])
+    values[GIVEN_BY] = staff_id
 
 
 def _refuse_after_its_stay(session: Session, found: Order, values: dict[str, Any]) -> None:
@@ -669,13 +697,14 @@ def withdraw_dose(session: Session, record_id: str, reason: str, *, based_on: in
     return withdrawn
 
 
-def _witness(session: Session, witness: tuple[str, str] | None) -> str:
+def _witness(session: Session, witness: tuple[str, str] | None, giver: str | None = None) -> str:
     """A controlled drug's second check is a clinician's: someone who may not give a dose (a
-    records clerk, a coordinator, the administrator) cannot vouch for one either."""
+    records clerk, a coordinator, the administrator) cannot vouch for one either. `giver`: who
+    gave the dose when not the person signed in (see `_giver_named`)."""
     if witness is None or not witness[0].strip():
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled drug: a second staff member must witness with their own PIN."))
     staff_id, pin = witness
-    if staff_id.strip().casefold() == session.user.staff_id.casefold():
+    if staff_id.strip().casefold() == (giver or session.user.staff_id).casefold():
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled drug: the witness must be a different person from the giver."))
     member = unlock.confirm_pin(session.db, staff_id, pin, session.clock)
     if not member.may(Action.RECORD_CARE):

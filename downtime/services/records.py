@@ -100,8 +100,8 @@ def _allocate_patient(session: Session, now: datetime, paper_number: str | None)
 # Their fields that those checks judge cannot be amended either: the dose is marked entered in
 # error and recorded again, through the checks.
 CHECKED_BY_THEIR_SERVICE: dict[str, frozenset[str]] = {
-    census.DOSE_FORM: frozenset({"order", "scheduled_for", "outcome", "given_at", "dose_given", "witness",
-                                 "overrides"}),
+    census.DOSE_FORM: frozenset({"order", "scheduled_for", "outcome", "given_at", "dose_given", "given_by",
+                                 "witness", "overrides"}),
 }
 
 

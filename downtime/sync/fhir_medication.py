@@ -20,6 +20,7 @@ from downtime.services.medication import (
     ALLERGY_REASON,
     CONTINUES,
     DOSE_FORM,
+    GIVEN_BY,
     ORDER_FORM,
     administration_of,
     order_of,
@@ -193,16 +194,18 @@ def _instruction(order: Order, spec: FormSpec, ended: MovementEvent | None) -> d
 
 
 def _administration(record: RecordVersion, order: Order, ctx: Context, stays: Stays) -> dict[str, Any]:
-    """The giver is whoever wrote version 1 of the dose; the controlled-drug witness is a
-    second performer with the `witness` function, a staff ID of that version's laptop (a
-    witness is never amended)."""
+    """The giver is whom the dose names (`given_by`: a dose given on paper by another nurse),
+    else whoever wrote version 1 of the dose; the controlled-drug witness is a second performer
+    with the `witness` function. Both are staff IDs of that version's laptop (neither is ever
+    amended); the Provenance keeps whoever typed it as its author."""
     dose = administration_of(record)
     spec = ctx.forms[DOSE_FORM]
     given = dose.outcome is Outcome.GIVEN
     status = "entered-in-error" if record.status is _EIE else "completed" if given else "not-done"
     first = ctx.original(record)
+    named = record.data.get(GIVEN_BY)
     performers = [{"function": {"coding": [coding(ADMIN_FUNCTION, "performer")]},
-                   "actor": ctx.author(first)}]
+                   "actor": ctx.person(named, first.device_id) if named else ctx.author(first)}]
     if dose.witness:
         performers.append({"function": {"coding": [coding(ADMIN_FUNCTION, "witness")]},
                            "actor": ctx.person(dose.witness, first.device_id)})

@@ -1691,6 +1691,8 @@ def test_enter_in_the_dose_dialog_moves_to_the_next_field_and_ctrl_s_or_save_rec
     type_text(dialog.site, "Cathéter avant-bras gauche")
     QTest.keyClick(dialog.site, Qt.Key.Key_Enter)
     assert dialog.isVisible() and medication.administrations(nurse.db, patient) == []
+    assert QApplication.focusWidget() is dialog.given_by  # who gave it, when not the nurse typing it
+    QTest.keyClick(dialog.given_by, Qt.Key.Key_Enter)
     assert QApplication.focusWidget() is dialog.save_button
     QTest.keyClick(dialog.save_button, Qt.Key.Key_Return)
     (dose,) = medication.administrations(nurse.db, patient)

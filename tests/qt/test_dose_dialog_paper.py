@@ -1,0 +1,54 @@
+"""The day nurse types in the doses the ward gave on paper while the laptop was down: who gave
+them, their witness, and their times, as the paper chart has them."""
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from downtime.domain.staff import Role
+from downtime.qt.dose_dialog import DoseDialog
+from downtime.services import medication, staff
+
+
+@pytest.fixture
+def night(session_for, medication_ward):
+    staff.add_staff(session_for("admin"), "night", "Noémie Faure", Role.WARD_NURSE, "5555")
+    medication.cd_receive(session_for("nurse"), "3B", "Morphine", "mg", 50, witness=("doctor", "2222"))
+    return medication_ward
+
+
+def _dialog(qtbot, session, order_id, slot=None):
+    dialog = DoseDialog(session, medication.order(session.db, order_id), slot)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_the_nurse_names_the_colleague_who_gave_the_dose_and_the_chart_says_so(night, session_for, qtbot, type_text,
+                                                                               reason_box):
+    patient, amox, _ = night
+    nurse = session_for("nurse")
+    dialog = _dialog(qtbot, nurse, amox, datetime.fromisoformat("2026-11-28T08:00+01:00"))
+    assert dialog.given_by.currentText() == "Hélène Lefèvre (nurse)"  # the signed-in nurse, until another is chosen
+    assert [dialog.given_by.itemData(i) for i in range(dialog.given_by.count())] == ["nurse", "doctor", "night"]
+    dialog.given_at.clear()
+    type_text(dialog.given_at, "28/11/2026 08:05")
+    dialog.given_by.setFocus()
+    QTest.keyClick(dialog.given_by, Qt.Key.Key_End)  # Noémie Faure, last
+    dialog.save()
+    type_text(reason_box(dialog, medication.Check.ALLERGY), "Tolerated before")
+    saved = dialog.save()
+    assert saved is not None and saved.author == "nurse" and saved.data["given_by"] == "night"
+    (dose,) = medication.administrations(nurse.db, patient)
+    assert dose.given_by == "night"
+
+
+def test_a_dose_not_given_asks_no_giver(night, session_for, qtbot):
+    _, amox, _ = night
+    dialog = _dialog(qtbot, session_for("nurse"), amox, datetime.fromisoformat("2026-11-28T08:00+01:00"))
+    assert dialog.given_by.isVisible()
+    dialog.outcome.setCurrentIndex(1)
+    assert not dialog.given_by.isVisible()

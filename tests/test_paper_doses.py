@@ -1,0 +1,110 @@
+"""Doses given on paper while the laptop was down, typed in later by another nurse: the chart,
+the printed MAR, the exports and the controlled-drug register name who gave and witnessed them,
+and what was transcribed from paper says so."""
+
+import csv
+import json
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from downtime.domain.staff import Role
+from downtime.services import medication, printing, records, staff
+from downtime.services.errors import ServiceError, ValidationFailed
+from downtime.services.laptops import authors
+from downtime.sync.export import export
+
+
+@pytest.fixture
+def night(session_for, medication_ward):
+    """The night nurse, Noémie Faure (staff ID night), on the ward's laptop beside the day's."""
+    staff.add_staff(session_for("admin"), "night", "Noémie Faure", Role.WARD_NURSE, "5555")
+    return medication_ward
+
+
+def _given_iv(at, scheduled):
+    return {"outcome": "given", "given_at": at, "scheduled_for": scheduled, "dose_given": 1.0, "route": "IV"}
+
+
+def _morphine(at, **more):
+    return {"outcome": "given", "given_at": at, "dose_given": 5.0, "route": "SC", "given_for": "pain 7/10", **more}
+
+
+def _text(path):
+    return " ".join(re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(path).pages)
+
+
+def test_a_dose_given_by_the_night_nurse_and_typed_by_the_day_nurse_is_the_night_nurses(
+        night, session_for, tmp_path):
+    """The dose the night nurse gave at 08:05 on paper, typed in by the day nurse: the chart, the
+    printed MAR, the CSV and the EHR's performer named the day nurse, who was not there. The
+    record's author stays who typed it, as the Provenance says."""
+    patient, amox, _ = night
+    nurse = session_for("nurse")
+    saved = medication.record_dose(nurse, amox, {**_given_iv("2026-11-28T08:05+01:00", "2026-11-28T08:00+01:00"),
+                                                 "given_by": "NIGHT"}, overrides={"allergy": "Tolerated before"})
+    assert saved.author == "nurse" and saved.data["given_by"] == "night"  # as the staff ID is written
+    (dose,) = medication.administrations(nurse.db, patient)
+    assert dose.given_by == "night"
+    assert medication.dose_text(dose, authors(nurse), {}, "en") == "NF 08:05"
+    assert "NF 08:05" in _text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf"))
+
+    folder = export(session_for("records"), tmp_path / "export").folder
+    with (folder / "csv" / "medication_administration.csv").open(encoding="utf-8-sig", newline="") as handle:
+        (row,) = csv.DictReader(handle)
+    assert (row["author"], row["given_by"]) == ("nurse", "night")
+    bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    resources = [entry["resource"] for entry in bundle["entry"]]
+    (given,) = [r for r in resources if r["resourceType"] == "MedicationAdministration"]
+    assert [p["actor"]["identifier"]["value"] for p in given["performer"]] == ["night"]
+    assert given["performer"][0]["actor"]["display"] == "Noémie Faure (ward nurse)"
+    (provenance,) = [r for r in resources if r["resourceType"] == "Provenance"
+                     and r["entity"][0]["what"]["identifier"]["value"] == saved.record_id]
+    assert [agent["who"]["identifier"]["value"] for agent in provenance["agent"]] == ["nurse"]
+
+
+def test_a_dose_the_typist_gave_names_no_other_giver(night, session_for):
+    patient, amox, _ = night
+    nurse = session_for("nurse")
+    saved = medication.record_dose(nurse, amox, {**_given_iv("2026-11-28T08:05+01:00", "2026-11-28T08:00+01:00"),
+                                                 "given_by": "nurse"}, overrides={"allergy": "Tolerated before"})
+    assert "given_by" not in saved.data
+    assert medication.administrations(nurse.db, patient)[0].given_by == "nurse"
+
+
+@pytest.mark.parametrize("named", ["nobody", "records", "coord"])
+def test_a_giver_who_is_not_a_nurse_or_doctor_here_is_refused_naming_the_field(night, session_for, named):
+    _, amox, _ = night
+    nurse = session_for("nurse")
+    with pytest.raises(ValidationFailed) as refused:
+        medication.record_dose(nurse, amox, {**_given_iv("2026-11-28T08:05+01:00", "2026-11-28T08:00+01:00"),
+                                             "given_by": named}, overrides={"allergy": "Tolerated before"})
+    (error,) = refused.value.errors
+    assert error.path == "given_by" and error.message.startswith("Given by (if not you): ")
+    assert nurse.db.execute("SELECT COUNT(*) FROM records WHERE form_id = 'medication_administration'").fetchone()[0] == 0
+
+
+def test_a_controlled_drugs_witness_is_another_person_than_its_giver(night, session_for):
+    """The night nurse gave the morphine: she cannot be its witness too, though the day nurse typing it
+    could be."""
+    _, _, morphine = night
+    nurse = session_for("nurse")
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    with pytest.raises(ServiceError, match="different person from the giver"):
+        medication.record_dose(nurse, morphine, _morphine("2026-11-28T10:00+01:00", given_by="night"),
+                               witness=("night", "5555"))
+    saved = medication.record_dose(nurse, morphine, _morphine("2026-11-28T10:00+01:00", given_by="night"),
+                                   witness=("doctor", "2222"))
+    assert (saved.data["given_by"], saved.data["witness"]) == ("night", "doctor")
+
+
+def test_who_gave_a_dose_is_not_amended(night, session_for):
+    """Naming another giver would move the controlled-drug witness's check: the dose is withdrawn
+    and recorded again, as its witness is."""
+    _, amox, _ = night
+    nurse = session_for("nurse")
+    saved = medication.record_dose(nurse, amox, _given_iv("2026-11-28T08:05+01:00", "2026-11-28T08:00+01:00"),
+                                   overrides={"allergy": "Tolerated before"})
+    with pytest.raises(ServiceError, match="Given by"):
+        records.amend(nurse, saved.record_id, {**saved.data, "given_by": "night"}, "night nurse gave it")
