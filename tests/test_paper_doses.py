@@ -108,3 +108,65 @@ def test_who_gave_a_dose_is_not_amended(night, session_for):
                                    overrides={"allergy": "Tolerated before"})
     with pytest.raises(ServiceError, match="Given by"):
         records.amend(nurse, saved.record_id, {**saved.data, "given_by": "night"}, "night nurse gave it")
+
+
+def _night_morphine(session_for, clock, night):
+    """07:00 on 29/11: the day nurse types in the morphine the night nurse gave at 02:30 on paper,
+    witnessed on paper by the doctor, who has gone home."""
+    _, _, morphine = night
+    nurse = session_for("nurse")
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    clock.now = clock.now.replace(day=29, hour=7, minute=0)
+    return nurse, medication.record_dose(nurse, morphine, _morphine("2026-11-29T02:30+01:00", given_by="night",
+                                                                    transcribed=True), witness=("doctor", ""))
+
+
+def test_a_controlled_dose_witnessed_on_paper_is_typed_in_naming_its_witness_without_their_pin(
+        night, session_for, clock, tmp_path):
+    patient, _, _ = night
+    nurse, saved = _night_morphine(session_for, clock, night)
+    assert (saved.author, saved.data["given_by"], saved.data["witness"], saved.data["transcribed"]) == (
+        "nurse", "night", "doctor", True)
+    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15
+    *_, line = medication.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")
+    names = staff.names_with_ids(nurse.db)
+    assert line.witness_text(names, "en") == ("witness on paper: Dr Karim Benali (doctor) (transcribed by "
+                                              "Hélène Lefèvre (nurse) at 29/11 07:00)")
+    (dose,) = medication.administrations(nurse.db, patient)
+    assert medication.dose_text(dose, authors(nurse), {}, "en") + medication.typed_words(dose, "en") == (
+        "NF 02:30 / KB (from paper, typed 07:00)")
+    assert "NF 29/11 02:30 / KB — 5 mg (from paper, typed 07:00) — for: pain 7/10" in _text(
+        printing.print_mar(nurse, [patient], tmp_path / "mar.pdf"))
+    page = _text(printing.print_cd_page(nurse, "3B", "Morphine", "mg", tmp_path / "cd.pdf"))
+    assert ("29/11/2026 02:30 (written 07:00) Dose given -5 15 Hélène Lefèvre witness on paper: Dr Karim Benali "
+            "(transcribed by Hélène Lefèvre at 29/11 07:00)") in page
+    line_id = nurse.db.execute("SELECT id FROM cd_register WHERE record_id = ?", [saved.record_id]).fetchone()[0]
+    written = nurse.db.execute("SELECT action, actor FROM audit WHERE entity_id = ? OR json_extract(detail, "
+                               "'$.record_id') = ?", [line_id, saved.record_id]).fetchall()
+    assert sorted(written) == [("cd.administration", "nurse"), ("record.create", "nurse")]
+
+
+def test_a_dose_given_now_still_needs_its_witnesss_pin_whatever_the_box_says(night, session_for, clock):
+    """Ticking "Transcribed from the paper chart" for a dose given ten minutes ago is no way round
+    the witness: refused naming the field, nothing written."""
+    _, _, morphine = night
+    nurse = session_for("nurse")
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    with pytest.raises(ValidationFailed) as refused:
+        medication.record_dose(nurse, morphine, _morphine("2026-11-28T13:50+01:00", transcribed=True),
+                               witness=("doctor", ""))
+    (error,) = refused.value.errors
+    assert error.path == "transcribed" and error.message == (
+        "Transcribed from the paper chart: only for a dose given at least 15 minutes before it is typed; a dose given "
+        "now is witnessed with the witness's own PIN.")
+    with pytest.raises(ServiceError, match="the witness must be a different person"):  # the paper's witness, not the giver
+        medication.record_dose(nurse, morphine, _morphine("2026-11-28T10:00+01:00", transcribed=True),
+                               witness=("nurse", ""))
+    with pytest.raises(ServiceError, match="Rémi Durand may not record care"):
+        medication.record_dose(nurse, morphine, _morphine("2026-11-28T10:00+01:00", transcribed=True),
+                               witness=("records", ""))
+    with pytest.raises(ServiceError, match="name the witness who signed the paper chart"):
+        medication.record_dose(nurse, morphine, _morphine("2026-11-28T10:00+01:00", transcribed=True),
+                               witness=("", ""))
+    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 20
+    assert nurse.db.execute("SELECT COUNT(*) FROM records WHERE form_id = 'medication_administration'").fetchone()[0] == 0

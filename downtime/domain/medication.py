@@ -107,6 +107,9 @@ class Administration(BaseModel):
     dose, nor on one recorded before the dose form asked it."""
     device_id: str = ""
     """The laptop it was written on, whose staff IDs `given_by` and `witness` are (see laptops.Authors)."""
+    on_paper: bool = False
+    """Typed in from the paper chart kept while the laptop was down: its chart cell says so (see
+    services.medication.typed_words)."""
     overrides: tuple[tuple[str, str], ...] = ()
     """(check, reason) of each warning the dose was recorded over."""
     typed_at: AwareDatetime | None = None

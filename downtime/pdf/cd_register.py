@@ -66,7 +66,7 @@ def cd_page_pdf(lines: Sequence[RegisterLine], out: Path, *, ward: str, drug: st
         body.append([_cell(when), _cell(entry, bold=line.kind == "discrepancy"),
                      _cell("" if line.kind == "count" else decimal_text(line.change, lang, signed=True)),
                      _cell(decimal_text(line.balance, lang), bold=True),
-                     _cell(names.get(line.author, line.author)), _cell(names.get(line.witness, line.witness)),
+                     _cell(names.get(line.author, line.author)), _cell(line.witness_text(names, lang)),
                      _cell(line.patient_text()), _cell(line.note or "")])
     body += [[""] * len(WIDTHS) for _ in range(BY_HAND)]
     # A line taller than a page (a note, which the app sets no length) carries on over the next:

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from downtime.domain.medication import (
@@ -269,13 +269,20 @@ class DoseDialog(QDialog):
         # staff who may give one; the signed-in nurse first, chosen as the dialog opens.
         self.given_by = staff_choice(session, first=session.user.staff_id)
         add_row(form, translate("DoseDialog", "Given &by (if not you)"), self.given_by)
+        # A dose typed in from the paper chart kept while the laptop was down: its witness is named
+        # as the paper has them, their PIN not asked (see medication.record_dose).
+        self.transcribed = QCheckBox(translate("DoseDialog", "Transcribed &from the paper chart"))
+        form.addRow(self.transcribed)
         self.form = form
         self.witness_id = QLineEdit()
         self.witness_pin = QLineEdit()
         self.witness_pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.witness_on_paper = staff_choice(session)
         if order.controlled:
             add_row(form, translate("DoseDialog", "&Witness staff ID"), self.witness_id)
             add_row(form, translate("DoseDialog", "Witness &PIN"), self.witness_pin)
+            add_row(form, translate("DoseDialog", "&Witness on the paper chart"), self.witness_on_paper)
+            self.transcribed.toggled.connect(self._outcome_changed)
         layout.addLayout(form)
         self.warnings = QFormLayout()
         layout.addLayout(self.warnings)
@@ -304,6 +311,7 @@ class DoseDialog(QDialog):
             edit.textChanged.connect(self._keep_typed)
         for combo in (self.outcome, self.reason, self.given_by):
             combo.currentIndexChanged.connect(self._keep_typed)
+        self.transcribed.toggled.connect(self._keep_typed)
 
     def typed(self) -> dict[str, Any]:
         """What is typed, as typed, with the dose it is for and the moment its time was filled
@@ -315,7 +323,8 @@ class DoseDialog(QDialog):
                 "given_at": self.given_at.text(), "dose_given": self.dose.text(), "route": self.route.text(),
                 "given_for": self.given_for.text(), "site": self.site.text(),
                 "not_given_reason": self.reasons[index - 1][0] if index else None,
-                "not_given_detail": self.detail.text(), "given_by": self.given_by.currentData()}
+                "not_given_detail": self.detail.text(), "given_by": self.given_by.currentData(),
+                "transcribed": self.transcribed.isChecked()}
 
     def restore(self, typed: dict[str, Any], typed_at: datetime) -> None:
         """A dose typed before and left unsaved (its nurse's window closed for someone else, or
@@ -330,6 +339,7 @@ class DoseDialog(QDialog):
             edit.setText(typed[key])
         self.given_for.setText(typed.get("given_for", ""))  # a draft typed before the dialog asked it has none
         self.given_by.setCurrentIndex(max(0, self.given_by.findData(typed.get("given_by") or self.session.user.staff_id)))
+        self.transcribed.setChecked(bool(typed.get("transcribed")))
         reason = typed["not_given_reason"]
         self.reason.setCurrentIndex(1 + [code for code, _ in self.reasons].index(reason) if reason else 0)
         recorded = medication.recorded_for(self.session.db, self.order, self.slot) if self.slot else None
@@ -436,6 +446,11 @@ class DoseDialog(QDialog):
         self.form.setRowVisible(self.given_for, given and self.order.asks_why_given)
         for widget in (self.reason, self.detail):
             self.form.setRowVisible(widget, not given)
+        if self.order.controlled:
+            on_paper = self.transcribed.isChecked()
+            for widget in (self.witness_id, self.witness_pin):
+                self.form.setRowVisible(widget, not on_paper)
+            self.form.setRowVisible(self.witness_on_paper, on_paper)
 
     def values(self) -> dict[str, Any]:
         given = self.outcome.currentIndex() == 0
@@ -443,6 +458,8 @@ class DoseDialog(QDialog):
                                   "given_at": self._given_at().isoformat(timespec="minutes")}
         if self.slot is not None:
             values["scheduled_for"] = self.slot.isoformat(timespec="minutes")
+        if self.transcribed.isChecked():
+            values[medication.TRANSCRIBED] = True
         if given:
             values |= {"dose_given": parse_decimal(self.dose.text()), "route": self.route.text().strip().upper()}
             if self.order.asks_why_given and self.given_for.text().strip():
@@ -523,7 +540,7 @@ class DoseDialog(QDialog):
     def _box_of(self, field_id: str) -> QWidget | None:
         """The box a field of the dose's form is typed in (None: one the dialog fills itself)."""
         return {"given_at": self.given_at, "dose_given": self.dose, "route": self.route, "given_for": self.given_for,
-                "site": self.site, medication.GIVEN_BY: self.given_by,
+                "site": self.site, medication.GIVEN_BY: self.given_by, medication.TRANSCRIBED: self.transcribed,
                 "not_given_reason": self.reason, "not_given_detail": self.detail}.get(field_id)
 
     def save(self) -> RecordVersion | None:
@@ -533,12 +550,16 @@ class DoseDialog(QDialog):
             self.error.setText(self._unreadable(problem))
             self._box_of(_unread_field(problem)).setFocus()  # it stayed on Save
             return None
-        if self.order.controlled and values["outcome"] == "given" and not self.witness_pin.text():
+        on_paper = self.transcribed.isChecked()
+        if self.order.controlled and values["outcome"] == "given" and not on_paper and not self.witness_pin.text():
             self.error.setText(translate("messages", NO_WITNESS_PIN))  # not tried: a failed sign-in of theirs
             (self.witness_pin if self.witness_id.text().strip() else self.witness_id).setFocus()
             return None
         overrides: dict[Check | str, str] = {said: edit.text() for (_, said), edit in self.override_edits.items()}
-        witness = (self.witness_id.text(), self.witness_pin.text()) if self.order.controlled else None
+        witness = None
+        if self.order.controlled:
+            witness = ((self.witness_on_paper.currentData(), "") if on_paper else
+                       (self.witness_id.text(), self.witness_pin.text()))
         try:
             saved = medication.record_dose(self.session, self.order.record_id, values,
                                            overrides=overrides, witness=witness)
@@ -563,8 +584,11 @@ class DoseDialog(QDialog):
 
 def staff_choice(session: Session, first: str | None = None) -> QComboBox:
     """This laptop's staff who may give a dose, by name with their staff ID ("Hélène Lefèvre
-    (nurse)"), each item's data its staff ID; `first` (the signed-in nurse) listed first."""
+    (nurse)"), each item's data its staff ID; `first` (the signed-in nurse) listed first, else
+    an empty item first, for a witness to be chosen rather than taken as listed."""
     combo = QComboBox()
+    if first is None:
+        combo.addItem("", "")
     members = [member for member in staff.list_staff(session.db) if member.may(Action.RECORD_CARE)]
     for member in sorted(members, key=lambda member: member.staff_id != first):
         combo.addItem(f"{member.name} ({member.staff_id})", member.staff_id)

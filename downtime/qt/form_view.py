@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
+    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
     QVBoxLayout, QWidget,
 )
 
@@ -49,7 +49,7 @@ def enter_moves_on(owner: QWidget, event: QKeyEvent) -> bool:
     the shortcuts help says; a field that uses Enter itself (long text, a button) keeps it. True
     when it moved on. Saving is Ctrl+S or the Save button, so a form is never saved half-typed."""
     if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(
-            owner.focusWidget(), (QLineEdit, QComboBox)):
+            owner.focusWidget(), (QLineEdit, QComboBox, QCheckBox)):
         owner.focusNextChild()
         return True
     return False

@@ -22,10 +22,11 @@ from downtime.domain.medication import (
     DAY, allergies_not_known, allergy_matches, also_ordered, charted, charted_slots, clock_text, controlled_drug,
     dose_state, dose_text, names_alike, offered_only, prn_given, prn_status, runs_at, safety_warnings, route_differs,
     same_dose_time, same_medicine, shares_a_medicine, slots_by_version, times_problem, written_apart, written_when,
+    WRITTEN_APART,
 )
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.records import RecordStatus, RecordVersion
-from downtime.domain.staff import PERMISSIONS, Action, Role
+from downtime.domain.staff import PERMISSIONS, Action, StaffMember
 from downtime.formspec import FormSpec
 from downtime.formspec.messages import message as field_message
 from downtime.formspec.schema import RecordRefField
@@ -37,7 +38,7 @@ from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError, ValidationFailed
 from downtime.services.laptops import laptops_known
 from downtime.services.patients import PatientSummary, downtime_numbers
-from downtime.services.staff import account_named, names_with_ids
+from downtime.services.staff import member_named, names_with_ids
 from downtime.storage import audit
 from downtime.storage.records import chunks, current_of, histories, list_current, marks
 
@@ -96,6 +97,9 @@ def _givers(db: Database, versions: Iterable[tuple[str, int]]) -> dict[str, tupl
 # The dose's field naming who gave it when not the person who typed it (the form's "Given by (if
 # not you)"): a dose given on paper in the night is typed in by the day nurse.
 GIVEN_BY = "given_by"
+# The dose's field saying it was typed in from the paper chart, after the laptop was down (see
+# `_from_paper`).
+TRANSCRIBED = "transcribed"
 
 
 def _administration(record_id: str, author: str, device_id: str, typed_at: datetime | None,
@@ -104,6 +108,7 @@ def _administration(record_id: str, author: str, device_id: str, typed_at: datet
         record_id=record_id, order_id=data["order"], outcome=Outcome(data["outcome"]),
         scheduled_for=_when(data.get("scheduled_for")), at=datetime.fromisoformat(data["given_at"]),
         dose=data.get("dose_given"), given_by=data.get(GIVEN_BY) or author, witness=data.get("witness"),
+        on_paper=bool(data.get(TRANSCRIBED)),
         reason=NotGivenReason(data["not_given_reason"]) if data.get("not_given_reason") else None,
         detail=data.get("not_given_detail") or None, given_for=data.get("given_for") or None,
         overrides=tuple((str(item["check"]), str(item.get("reason") or "")) for item in data.get("overrides") or []))
@@ -579,7 +584,9 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
     clinical warning is not for someone who may not give the dose anyway. `overrides`: a
     reason by warning, keyed by the warning's message (the dose dialog: the very warning the
     nurse read, so that a reason typed for one never covers another of its kind, shown or not)
-    or by its check (every warning of that kind)."""
+    or by its check (every warning of that kind). A dose transcribed from the paper chart
+    (`transcribed`, see `_from_paper`) names its witness as the paper does: `witness`'s PIN is
+    not asked."""
     session.require(Action.RECORD_CARE)
     found = order(session.db, order_id)
     values = {**values, "order": order_id}
@@ -587,6 +594,7 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
     _offered_first(session, values)
     _given_for_asked(session, found, values)
     _giver_named(session, values)
+    on_paper = _from_paper(session, values)
     if values.get(GIVEN_BY) == session.user.staff_id:  # "if not you": the record's author says it
         del values[GIVEN_BY]
     warnings = check_dose(session, order_id, values)
@@ -596,7 +604,8 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
     values["overrides"] = [{"check": w.check.value, "reason": reasons.get(w.message) or reasons[w.check]}
                            for w in warnings] or None
     given = values.get("outcome") == Outcome.GIVEN.value
-    witness_id = _witness(session, witness, values.get(GIVEN_BY)) if found.controlled and given else None
+    witness_id = (_witness(session, witness, values.get(GIVEN_BY), on_paper=on_paper)
+                  if found.controlled and given else None)
     if witness_id:
         values["witness"] = witness_id
     values = {key: value for key, value in values.items() if value is not None}
@@ -634,14 +643,39 @@ def _giver_named(session: Session, values: dict[str, Any]) -> None:
     if not typed or values.get("outcome") != Outcome.GIVEN.value:
         values.pop(GIVEN_BY, None)
         return
-    staff_id, row = account_named(session.db, typed)
+    member = member_named(session.db, typed)
     field = session.form(DOSE_FORM).field(GIVEN_BY)
-    if row is None or Action.RECORD_CARE not in PERMISSIONS[Role(str(row["role"]))]:
+    if member is None or not _gives_care(member):
         said = message(session.lang, QT_TRANSLATE_NOOP("messages", "{field}: {staff_id} is not a nurse or a doctor of "
                                                                   "this laptop's staff."),
                        field=field.label.get(session.lang), staff_id=repr(typed))
         raise ValidationFailed([FieldError(field.id, said)])
-    values[GIVEN_BY] = staff_id
+    values[GIVEN_BY] = member.staff_id
+
+
+def _gives_care(member: StaffMember) -> bool:
+    """Whether their role gives doses, whether or not their account is still active: the night
+    nurse who gave a dose may have left the team by the time it is typed in."""
+    return Action.RECORD_CARE in PERMISSIONS[member.role]
+
+
+def _from_paper(session: Session, values: dict[str, Any]) -> bool:
+    """Whether the dose is typed in from the paper chart (`transcribed`): only one given at least
+    WRITTEN_APART before it is typed, as the register dates a dose charted late. Its witness
+    signed the paper and may have gone home; a dose given now is witnessed with the witness's
+    PIN, and ticking the box does not spare it. Refused naming the field otherwise."""
+    if not values.get(TRANSCRIBED):
+        values.pop(TRANSCRIBED, None)
+        return False
+    if session.clock() - datetime.fromisoformat(values["given_at"]) < WRITTEN_APART:
+        field = session.form(DOSE_FORM).field(TRANSCRIBED)
+        said = message(session.lang, QT_TRANSLATE_NOOP("messages", "{field}: only for a dose given at least {minutes} "
+                                                                  "minutes before it is typed; a dose given now is "
+                                                                  "witnessed with the witness's own PIN."),
+                       field=field.label.get(session.lang), minutes=WRITTEN_APART // timedelta(minutes=1))
+        raise ValidationFailed([FieldError(field.id, said)])
+    values[TRANSCRIBED] = True
+    return True
 
 
 def _refuse_after_its_stay(session: Session, found: Order, values: dict[str, Any]) -> None:
@@ -697,17 +731,24 @@ def withdraw_dose(session: Session, record_id: str, reason: str, *, based_on: in
     return withdrawn
 
 
-def _witness(session: Session, witness: tuple[str, str] | None, giver: str | None = None) -> str:
+def _witness(session: Session, witness: tuple[str, str] | None, giver: str | None = None, *,
+             on_paper: bool = False) -> str:
     """A controlled drug's second check is a clinician's: someone who may not give a dose (a
     records clerk, a coordinator, the administrator) cannot vouch for one either. `giver`: who
-    gave the dose when not the person signed in (see `_giver_named`)."""
+    gave the dose when not the person signed in (see `_giver_named`). `on_paper`: the witness
+    signed the paper chart (see `_from_paper`), named from this laptop's staff without their PIN."""
+    if (witness is None or not witness[0].strip()) and on_paper:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled drug: name the witness who signed the paper chart."))
     if witness is None or not witness[0].strip():
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled drug: a second staff member must witness with their own PIN."))
     staff_id, pin = witness
     if staff_id.strip().casefold() == (giver or session.user.staff_id).casefold():
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled drug: the witness must be a different person from the giver."))
-    member = unlock.confirm_pin(session.db, staff_id, pin, session.clock)
-    if not member.may(Action.RECORD_CARE):
+    member = member_named(session.db, staff_id) if on_paper else unlock.confirm_pin(session.db, staff_id, pin,
+                                                                                    session.clock)
+    if member is None:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "No staff account {staff_id}."), staff_id=repr(staff_id.strip()))
+    if not _gives_care(member):
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled drug: the witness must be a nurse or a doctor; "
                                              "{name} may not record care."), name=member.name)
     return member.staff_id
@@ -853,6 +894,18 @@ class RegisterLine:
     given_at: datetime | None = None
     patient_name: str | None = None
     record_id: str | None = None
+    on_paper: bool = False
+    """A dose transcribed from the paper chart: its witness signed the paper, not a PIN here."""
+
+    def witness_text(self, names: Mapping[str, str], lang: Lang) -> str:
+        """The line's witness by name; one who signed the paper chart said so, with who typed the
+        dose in and when, as the register's witness column shows no PIN signed for it here."""
+        witness = names.get(self.witness, self.witness)
+        if not self.on_paper:
+            return witness
+        return message(lang, QT_TRANSLATE_NOOP("messages", "witness on paper: {witness} (transcribed by {author} at "
+                                                           "{at})"),
+                       witness=witness, author=names.get(self.author, self.author), at=f"{self.at:%d/%m %H:%M}")
 
     def patient_text(self) -> str:
         """The patient as the paper register names them, the downtime number then the name: the
@@ -927,7 +980,8 @@ def cd_lines(db: Database, forms: dict[str, FormSpec], ward: str, drug: str, uni
         lines.append(RegisterLine(datetime.fromisoformat(at), kind, change, balance, author, witness,
                                   numbers.get(str(dose.patient_id)) if dose else None, note,
                                   _when(dose.data.get("given_at")) if dose else None,
-                                  names.get(str(dose.patient_id)) if dose else None, record_id))
+                                  names.get(str(dose.patient_id)) if dose else None, record_id,
+                                  kind == "administration" and dose is not None and bool(dose.data.get(TRANSCRIBED))))
     return lines
 
 
@@ -1176,13 +1230,20 @@ def dose_words(order_form: FormSpec, dose: float, unit: str, lang: Lang) -> str:
 
 
 TYPED = QT_TRANSLATE_NOOP("messages", "typed {time}")
+# A dose transcribed from the paper chart (Administration.on_paper): its giver's and witness's
+# signatures are on the paper.
+FROM_PAPER = QT_TRANSLATE_NOOP("messages", "from paper")
+FROM_PAPER_TYPED = QT_TRANSLATE_NOOP("messages", "from paper, typed {time}")
 
 
 def typed_words(dose: Administration, lang: Lang) -> str:
     """" (typed 07:00)" after a dose typed long after it was given (`Administration.typed_late`),
-    else nothing: on the chart, on screen and on paper, a dose charted from paper after an
-    outage read as one written at the bedside."""
+    " (from paper, typed 07:00)" after one transcribed from the paper chart, else nothing: on the
+    chart, on screen and on paper, a dose charted from paper after an outage read as one written
+    at the bedside."""
     typed = dose.typed_late()
+    if dose.on_paper:
+        return f" ({message(lang, FROM_PAPER_TYPED, time=typed) if typed is not None else message(lang, FROM_PAPER)})"
     return f" ({message(lang, TYPED, time=typed)})" if typed is not None else ""
 
 

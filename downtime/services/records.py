@@ -101,7 +101,7 @@ def _allocate_patient(session: Session, now: datetime, paper_number: str | None)
 # error and recorded again, through the checks.
 CHECKED_BY_THEIR_SERVICE: dict[str, frozenset[str]] = {
     census.DOSE_FORM: frozenset({"order", "scheduled_for", "outcome", "given_at", "dose_given", "given_by",
-                                 "witness", "overrides"}),
+                                 "witness", "transcribed", "overrides"}),
 }
 
 

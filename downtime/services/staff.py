@@ -82,6 +82,12 @@ def account_named(db: Database, typed: str) -> tuple[str, dict[str, object] | No
     return staff_id, rows.get(staff_id)
 
 
+def member_named(db: Database, typed: str) -> StaffMember | None:
+    """The account a typed staff ID stands for (see `account_named`), deactivated or not: a dose's
+    giver or its witness on the paper chart is named so, without their PIN."""
+    return _member(row) if (row := account_named(db, typed)[1]) is not None else None
+
+
 def _existing(db: Database, typed: str) -> tuple[str, dict[str, object]]:
     staff_id, row = account_named(db, typed)
     if row is None:

@@ -52,3 +52,37 @@ def test_a_dose_not_given_asks_no_giver(night, session_for, qtbot):
     assert dialog.given_by.isVisible()
     dialog.outcome.setCurrentIndex(1)
     assert not dialog.given_by.isVisible()
+
+
+def test_a_morphine_dose_witnessed_on_paper_is_typed_in_choosing_its_witness_without_a_pin(
+        night, session_for, qtbot, type_text, clock):
+    patient, _, morphine = night
+    clock.now = clock.now.replace(day=29, hour=7, minute=0)
+    nurse = session_for("nurse")
+    dialog = _dialog(qtbot, nurse, morphine)
+    assert dialog.witness_pin.isVisible() and not dialog.witness_on_paper.isVisible()
+    dialog.given_at.clear()
+    type_text(dialog.given_at, "29/11/2026 02:30")
+    type_text(dialog.given_for, "pain 7/10")
+    dialog.given_by.setCurrentIndex(dialog.given_by.findData("night"))
+    dialog.transcribed.setFocus()
+    QTest.keyClick(dialog.transcribed, Qt.Key.Key_Space)
+    assert not dialog.witness_id.isVisible() and not dialog.witness_pin.isVisible()
+    assert dialog.witness_on_paper.isVisible() and dialog.witness_on_paper.currentText() == ""  # chosen, never assumed
+    dialog.save()
+    assert dialog.error.text() == "Controlled drug: name the witness who signed the paper chart."
+    dialog.witness_on_paper.setCurrentIndex(dialog.witness_on_paper.findData("doctor"))
+    saved = dialog.save()
+    assert saved is not None and (saved.data["witness"], saved.data["transcribed"]) == ("doctor", True)
+    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 45
+
+
+def test_a_dose_given_now_ticked_from_paper_is_refused_under_the_box(night, session_for, qtbot, type_text):
+    _, _, morphine = night
+    dialog = _dialog(qtbot, session_for("nurse"), morphine)
+    type_text(dialog.given_for, "pain 7/10")
+    dialog.transcribed.setChecked(True)
+    dialog.witness_on_paper.setCurrentIndex(dialog.witness_on_paper.findData("doctor"))
+    assert dialog.save() is None
+    assert dialog.error.text().startswith("Transcribed from the paper chart: only for a dose given at least 15 minutes")
+    assert dialog.focusWidget() is dialog.transcribed

@@ -1693,7 +1693,9 @@ def test_enter_in_the_dose_dialog_moves_to_the_next_field_and_ctrl_s_or_save_rec
     assert dialog.isVisible() and medication.administrations(nurse.db, patient) == []
     assert QApplication.focusWidget() is dialog.given_by  # who gave it, when not the nurse typing it
     QTest.keyClick(dialog.given_by, Qt.Key.Key_Enter)
-    assert QApplication.focusWidget() is dialog.save_button
+    assert QApplication.focusWidget() is dialog.transcribed  # typed in from the paper chart
+    QTest.keyClick(dialog.transcribed, Qt.Key.Key_Enter)
+    assert QApplication.focusWidget() is dialog.save_button and not dialog.transcribed.isChecked()
     QTest.keyClick(dialog.save_button, Qt.Key.Key_Return)
     (dose,) = medication.administrations(nurse.db, patient)
     assert not dialog.isVisible() and records.current(nurse.db, dose.record_id).data["site"] == "Cathéter avant-bras gauche"
