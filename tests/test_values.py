@@ -58,6 +58,79 @@ def test_the_repeated_hour_is_typed_with_its_offset_and_the_skipped_hour_is_refu
         parse_datetime("25/10/2026 02:30 +1", paris)
 
 
+UTC = timezone.utc
+CARE_DAYS = st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31))
+
+
+@given(CARE_DAYS, st.integers(0, 23), st.integers(0, 59), st.sampled_from([":", "h", "H"]), st.booleans())
+def test_a_time_typed_alone_is_on_the_boxs_day(day, hour, minute, mark, padded):
+    """The night's paper doses typed in at 07:00: "06:00" is the 06:00 of the box's day (today,
+    or the chart cell's day), as "6h00" is."""
+    typed = f"{hour:02d}{mark}{minute:02d}" if padded else f"{hour}{mark}{minute:02d}"
+    assert parse_datetime(typed, UTC, day=day) == datetime(day.year, day.month, day.day, hour, minute, tzinfo=UTC)
+
+
+@given(CARE_DAYS, st.dates(min_value=date(2000, 1, 1), max_value=date(2000, 12, 31)), st.integers(0, 23),
+       st.sampled_from(["/", ".", "-"]))
+def test_a_day_and_month_typed_without_the_year_are_in_the_boxs_year_unless_near_the_turn_of_the_year(
+        day, typed_day, hour, separator):
+    """"02/12 06:00" is this year's 2 December; "31/12 23:00" typed on 1 January could be last
+    night's or next December's, and is refused naming neither."""
+    typed = f"{typed_day.day:02d}{separator}{typed_day.month:02d} {hour:02d}:05"
+    readings = {}
+    for year in (day.year - 1, day.year, day.year + 1):
+        try:
+            readings[year] = date(year, typed_day.month, typed_day.day)
+        except ValueError:  # 29 February of a year without one
+            continue
+    near = any(abs(reading - day) <= timedelta(days=31) for year, reading in readings.items() if year != day.year)
+    if day.year not in readings:
+        with pytest.raises(ParseError, match="bad_datetime"):
+            parse_datetime(typed, UTC, day=day)
+    elif near:
+        with pytest.raises(ParseError) as refused:
+            parse_datetime(typed, UTC, day=day)
+        assert (refused.value.key, refused.value.limit) == ("year_needed", f"{typed_day:%d/%m}")
+    else:
+        assert parse_datetime(typed, UTC, day=day) == datetime.combine(readings[day.year], datetime.min.time(),
+                                                                       UTC).replace(hour=hour, minute=5)
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("06:00", "2026-12-02T06:00:00+00:00"), ("02/12 06:00", "2026-12-02T06:00:00+00:00"),
+    ("30/11 22:00", "2026-11-30T22:00:00+00:00"), ("1/12/2025 06:00", "2025-12-01T06:00:00+00:00"),
+])
+def test_the_night_s_paper_doses_read_as_typed(typed, expected):
+    assert parse_datetime(typed, UTC, day=date(2026, 12, 2)).isoformat() == expected
+
+
+@pytest.mark.parametrize("typed", ["06", "0600", "06:00 02/12", "02/12", "02/12 06", "13/13 06:00", "31/12 06:00"])
+def test_what_cannot_be_read_as_one_time_is_refused(typed):
+    with pytest.raises(ParseError):
+        parse_datetime(typed, UTC, day=date(2027, 1, 1))
+
+
+@pytest.mark.parametrize("typed", ["06:00", "02/12 06:00"])
+def test_without_a_day_a_time_needs_its_date_in_full(typed):
+    """An import's time, and any reader not given the box's day, is read in full or refused."""
+    with pytest.raises(ParseError, match="bad_datetime"):
+        parse_datetime(typed, UTC)
+
+
+def test_a_form_s_date_time_box_reads_a_time_alone_as_today_s_and_names_itself_when_it_cannot(forms):
+    from downtime.formspec.messages import message
+
+    field = forms["medication_administration"].field("given_at")
+    assert parse_text(field, "06:00", UTC, day=date(2026, 12, 2)) == "2026-12-02T06:00+00:00"
+    with pytest.raises(ParseError) as refused:
+        parse_text(field, "31/12 23:00", UTC, day=date(2027, 1, 1))
+    assert message(refused.value.key, "en", field.label.en, refused.value.limit) == (
+        "“Actual time”: 31/12 is near the turn of the year: write the date and time as DD/MM/YYYY HH:MM.")
+    assert message(refused.value.key, "fr", field.label.fr, refused.value.limit) == (
+        "« Heure réelle » : le 31/12 est proche du changement d’année : écrivez la date et l’heure sous la forme "
+        "JJ/MM/AAAA HH:MM.")
+
+
 def test_decimal_comma_is_accepted():
     assert parse_decimal("72,5") == 72.5
     with pytest.raises(ParseError):
@@ -71,6 +144,14 @@ def test_parsers_either_parse_or_raise_parse_error(text):
             parser(text)
         except ParseError:
             pass
+
+
+@given(st.text(max_size=30), CARE_DAYS)
+def test_a_date_time_typed_with_its_box_s_day_either_parses_or_raises_parse_error(text, day):
+    try:
+        parse_datetime(text, UTC, day=day)
+    except ParseError:
+        pass
 
 
 @given(st.dates(min_value=date(1000, 1, 1)))

@@ -51,6 +51,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                      "fr": "« {label} » n’est pas une date : il n’y a pas de {limit}."},
     "bad_datetime": {"en": "“{label}”: write the date and time as DD/MM/YYYY HH:MM.",
                      "fr": "« {label} » : écrivez la date et l’heure sous la forme JJ/MM/AAAA HH:MM."},
+    "year_needed": {"en": "“{label}”: {limit} is near the turn of the year: write the date and time as "
+                          "DD/MM/YYYY HH:MM.",
+                    "fr": "« {label} » : le {limit} est proche du changement d’année : écrivez la date et l’heure "
+                          "sous la forme JJ/MM/AAAA HH:MM."},
     "repeated_time": {"en": "“{label}”: that time happens twice that night, the clocks going back an hour: "
                             "type it with its offset, the first time round or the second ({limit}).",
                       "fr": "« {label} » : cette heure existe deux fois cette nuit-là, l’heure reculant d’une heure : "

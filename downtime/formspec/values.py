@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time, timezone, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any
 
 from tzlocal import get_localzone
@@ -50,6 +50,11 @@ _DATE_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DATE_COMPACT = re.compile(r"^(\d{2})(\d{2})(\d{4})$")
 _TIME = re.compile(r"^(\d{1,2})[:hH](\d{2})$")
 _OFFSET = re.compile(r"^[+-]\d{2}:\d{2}$")
+_DAY_MONTH = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})$")
+# A day and month typed without the year is read in the year of the box's day, unless the same
+# day and month of the year before or after lies this near that day: "31/12 23:00" typed on
+# 1 January is last night's or next December's, and the box asks for the year.
+NEAR_THE_TURN_OF_THE_YEAR = timedelta(days=31)
 # The stored shapes (ASCII digits, extended ISO 8601): Python reads more spellings ("19540312",
 # "20261128T1030+0100") that the record model, exports and other readers refuse.
 _STORED_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -78,19 +83,23 @@ def parse_date(text: str) -> date:
         raise ParseError("bad_date") from exc
 
 
-def parse_datetime(text: str, tz: tzinfo | None = None, *, as_written: bool = False) -> datetime:
+def parse_datetime(text: str, tz: tzinfo | None = None, *, as_written: bool = False, day: date | None = None
+                   ) -> datetime:
     """A date and an hour typed on the ward, or written with its offset (an import): on the
     laptop's clock, whose zone gives the offset. `as_written`: written without its offset by
     another system (an EHR snapshot's CSV), a time of the hour the clocks repeat is its first
     pass, as Python reads it: nobody at the laptop can tell which it was, and refused, the whole
-    snapshot would not load at the start of an outage."""
+    snapshot would not load at the start of an outage. `day`: the box's own day (today, or the
+    day of the chart's cell a dose is typed for), which a time typed alone ("06:00") is on and
+    whose year a day and month typed without it ("02/12 06:00") are in (see `_in_year_of`):
+    the nurse typing in a night's paper doses typed the date and year of each."""
     text = text.strip()
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
         parsed = None
     if parsed is None or "T" not in text:
-        pieces = text.split()
+        pieces = _dated(text.split(), day) if day is not None else text.split()
         if len(pieces) not in (2, 3) or not (match := _TIME.match(pieces[1])) or not all(map(_OFFSET.match, pieces[2:])):
             raise ParseError("bad_datetime")
         try:
@@ -113,6 +122,33 @@ def parse_datetime(text: str, tz: tzinfo | None = None, *, as_written: bool = Fa
         # The laptop's zone cannot place a time on the calendar's first or last day.
         raise ParseError("bad_datetime") from exc
     return parsed
+
+
+def _dated(pieces: list[str], day: date) -> list[str]:
+    """The pieces of a date and time typed with its date in full: a time alone on `day`, a day
+    and month in `day`'s year; any other typing as it was."""
+    if len(pieces) == 1 and _TIME.match(pieces[0]):
+        return [f"{day:%d/%m/%Y}", pieces[0]]
+    if pieces and (match := _DAY_MONTH.match(pieces[0])):
+        return [_in_year_of(int(match.group(1)), int(match.group(2)), day), *pieces[1:]]
+    return pieces
+
+
+def _in_year_of(day_of_month: int, month: int, day: date) -> str:
+    """The day and month in `day`'s year, DD/MM/YYYY; refused ("year_needed") near the turn of
+    the year, where the year before or after is as likely (NEAR_THE_TURN_OF_THE_YEAR)."""
+    try:
+        this_year = date(day.year, month, day_of_month)
+    except ValueError as exc:
+        raise ParseError("bad_datetime") from exc
+    for other_year in (day.year - 1, day.year + 1):
+        try:
+            other = date(other_year, month, day_of_month)
+        except ValueError:  # 29/02 of a year without one
+            continue
+        if abs(other - day) <= NEAR_THE_TURN_OF_THE_YEAR:
+            raise ParseError("year_needed", f"{day_of_month:02d}/{month:02d}")
+    return f"{this_year:%d/%m/%Y}"
 
 
 def parse_integer(text: str) -> int:
@@ -143,8 +179,9 @@ def _on_the_clock(typed: datetime, zone: tzinfo) -> datetime:
     raise ParseError("repeated_time", " / ".join(f"{typed:%d/%m/%Y %H:%M} {when.isoformat()[-6:]}" for when in (first, second)))
 
 
-def parse_text(field: Field, text: str, tz: tzinfo | None = None) -> Any:
-    """The value of what was typed into a one-line box; empty text is no value."""
+def parse_text(field: Field, text: str, tz: tzinfo | None = None, day: date | None = None) -> Any:
+    """The value of what was typed into a one-line box; empty text is no value. `day`: a
+    date-time box's own day (see `parse_datetime`)."""
     if not text.strip():
         return None
     match field:
@@ -155,7 +192,7 @@ def parse_text(field: Field, text: str, tz: tzinfo | None = None) -> Any:
         case DateField():
             return parse_date(text).isoformat()
         case DateTimeField():
-            return parse_datetime(text, tz).isoformat(timespec="minutes")
+            return parse_datetime(text, tz, day=day).isoformat(timespec="minutes")
     return text
 
 

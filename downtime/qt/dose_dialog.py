@@ -184,7 +184,9 @@ class DoseDialog(QDialog):
     recorded = Signal(object)
 
     def __init__(self, session: Session, order: Order, slot: datetime | None, parent: QWidget | None = None,
-                 draft_id: str | None = None):
+                 draft_id: str | None = None, *, from_chart: bool = False):
+        """`from_chart`: opened from the chart's cell of `slot`, where a past dose is typed in
+        from the paper chart (see `from_slot`); from the round, a late dose is being given now."""
         super().__init__(parent)
         self.session, self.order, self.slot = session, order, slot
         self.draft_id = draft_id or str(uuid.uuid4())
@@ -239,8 +241,14 @@ class DoseDialog(QDialog):
         self.outcome.addItems([translate("DoseDialog", "Given"), translate("DoseDialog", "Not given")])
         self.outcome.currentIndexChanged.connect(self._outcome_changed)
         now = session.clock()
-        # The time filled in, and the moment it stands for (see `_given_at`).
-        self.filled_in = (now.strftime("%d/%m/%Y %H:%M"), now)
+        # The time filled in, and the moment it stands for (see `_given_at`): a chart's cell of a
+        # time past its round's lateness (last night's, typed in from the paper chart) opens at
+        # that time, for the nurse to correct the minutes; it opened as now, two days on.
+        self.from_slot = from_chart and slot is not None and now - slot >= self.late_after
+        start = slot if self.from_slot and slot is not None else now
+        self.filled_in = (start.strftime("%d/%m/%Y %H:%M"), start)
+        # The day a time typed alone is on, and whose year a day and month are in.
+        self.day = (slot or now).date()
         self.given_at = QLineEdit(self.filled_in[0])
         self.dose = QLineEdit(decimal_text(order.dose, language()))
         self.route = QLineEdit(order.route)
@@ -407,7 +415,11 @@ class DoseDialog(QDialog):
             at = self._given_at()
         except ParseError:
             return
-        if self.outcome.currentIndex() == 0 and at - self.slot >= self.late_after:
+        if self.from_slot and self.given_at.text() == self.filled_in[0]:
+            said = translate("DoseDialog", "ACTUAL TIME FILLED IN AT ITS SCHEDULED TIME ({slot}): correct it to the "
+                                           "time on the paper chart, or to now if the dose is given now.").format(
+                slot=f"{self.slot:%d/%m %H:%M}")
+        elif self.outcome.currentIndex() == 0 and at - self.slot >= self.late_after:
             said = translate("DoseDialog", "GIVEN {late} AFTER ITS TIME ({slot}): if it was given at its time, type "
                                            "that time; if it was not given, record it not given.").format(
                 late=duration_text(at - self.slot), slot=f"{self.slot:%d/%m %H:%M}")
@@ -483,7 +495,7 @@ class DoseDialog(QDialog):
         text = self.given_at.text()
         if text == self.filled_in[0]:
             return self.filled_in[1]
-        return parse_datetime(text, self.session.clock().tzinfo)
+        return parse_datetime(text, self.session.clock().tzinfo, day=self.day)
 
     def _show_warnings(self, warnings: list[Any]) -> None:
         """Each warning with its own reason: kept by kind, a second warning of a kind (a dose

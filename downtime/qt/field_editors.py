@@ -110,6 +110,7 @@ class LineEditor(Editor):
     def __init__(self, field: Field, lang: Lang, now: Clock | None = None, who: Callable[[str], str] | None = None):
         super().__init__(field, lang)
         self.who = who  # a staff reference shown by name with the ID (see format_value)
+        self.now = now  # a date-time box's day is today's: "06:00" typed alone is today's
         self.edit = QLineEdit()
         self.shown: tuple[str, Any] | None = None
         hint = HINTS.get(type(field), {}).get(lang)
@@ -165,7 +166,7 @@ class LineEditor(Editor):
         amendment of another field moved it by an hour."""
         if self.shown is not None and self.edit.text() == self.shown[0]:
             return self.shown[1]
-        return parse_text(self.field, self.edit.text())
+        return parse_text(self.field, self.edit.text(), day=self.now().date() if self.now is not None else None)
 
     def set_value(self, value: Any) -> None:
         text = format_value(self.field, value, self.lang, self.who) if value is not None else ""

@@ -532,7 +532,8 @@ class MarView(PatientTab):
             return None
         shown, clock = self.model.rows[index.row()]
         row = shown if clock is None else self._read_row(shown.order)
-        if clock is None or index.column() < 2:
+        in_a_cell = clock is not None and index.column() >= 2  # a day's cell, rather than the order's nearest dose
+        if not in_a_cell:
             slot = self._nearest_slot(row, clock)
         elif (cell := row.cell_at(day := self.model.days[index.column() - 2], clock)) is not None:
             slot = cell.slot
@@ -542,7 +543,7 @@ class MarView(PatientTab):
             Prompts.error(self, translate("MarView", "No dose in this cell"), f"{said}\n{course_words(row.order)}")
             self.refresh()  # a chart read before the order changed shows the cell as it is now
             return None
-        self.dialog = DoseDialog(self.session, row.order, slot, self)
+        self.dialog = DoseDialog(self.session, row.order, slot, self, from_chart=in_a_cell)
         self.dialog.recorded.connect(lambda record: self.refresh())
         self.dialog.open()
         return self.dialog

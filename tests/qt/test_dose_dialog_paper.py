@@ -86,3 +86,57 @@ def test_a_dose_given_now_ticked_from_paper_is_refused_under_the_box(night, sess
     assert dialog.save() is None
     assert dialog.error.text().startswith("Transcribed from the paper chart: only for a dose given at least 15 minutes")
     assert dialog.focusWidget() is dialog.transcribed
+
+
+def test_a_chart_cell_two_days_back_opens_at_its_time_and_takes_a_time_typed_alone_as_that_days(
+        night, session_for, qtbot, type_text, clock, reason_box):
+    """The 20:00 dose of 27/11, typed in from paper on 29/11 at 07:00: the time
+    opened as now, and "20:05" was refused for want of its date and year."""
+    from downtime.qt.mar_view import MarView
+
+    patient, amox, _ = night
+    clock.now = datetime.fromisoformat("2026-11-29T07:00+01:00")
+    view = MarView(session_for("nurse"), patient)
+    qtbot.addWidget(view)
+    line = next(number for number, (row, time_of_day) in enumerate(view.model.rows)
+                if row.order.record_id == amox and time_of_day == "20:00")
+    column = 2 + view.model.days.index(datetime.fromisoformat("2026-11-27T20:00+01:00").date())
+    view.table.setCurrentIndex(view.model.index(line, column))
+    dialog = view.record_dose()
+    qtbot.addWidget(dialog)
+    assert dialog.given_at.text() == "27/11/2026 20:00"
+    assert dialog.timing.text().startswith("ACTUAL TIME FILLED IN AT ITS SCHEDULED TIME (27/11 20:00)")
+    dialog.given_at.clear()
+    type_text(dialog.given_at, "20:05")
+    assert dialog.timing.text() == ""
+    dialog.save()
+    type_text(reason_box(dialog, medication.Check.ALLERGY), "Tolerated before")
+    saved = dialog.save()
+    assert saved is not None and saved.data["given_at"] == "2026-11-27T20:05+01:00"
+
+
+def test_a_late_dose_given_from_the_round_still_opens_as_now(night, session_for, qtbot):
+    _, amox, _ = night
+    dialog = _dialog(qtbot, session_for("nurse"), amox, datetime.fromisoformat("2026-11-28T08:00+01:00"))
+    assert dialog.given_at.text() == "28/11/2026 14:00" and dialog.timing.text().startswith("GIVEN 6\u00a0h")
+
+
+def test_a_time_near_the_turn_of_the_year_is_refused_naming_the_box(night, session_for, qtbot, type_text, clock):
+    _, amox, _ = night
+    clock.now = datetime.fromisoformat("2027-01-01T07:00+01:00")
+    dialog = _dialog(qtbot, session_for("nurse"), amox)
+    dialog.given_at.clear()
+    type_text(dialog.given_at, "31/12 22:00")
+    assert dialog.save() is None
+    assert dialog.error.text() == ("“Actual time”: 31/12 is near the turn of the year: write the date and time as "
+                                   "DD/MM/YYYY HH:MM.")
+    assert dialog.focusWidget() is dialog.given_at
+
+
+def test_a_forms_date_time_box_reads_a_time_typed_alone_as_todays(qtbot, forms, clock, type_text):
+    from downtime.qt.field_editors import make_editor
+
+    editor = make_editor(forms["medication_administration"].field("given_at"), "en", now=clock)
+    qtbot.addWidget(editor.widget)
+    type_text(editor.edit, "06:00")
+    assert editor.value() == "2026-11-28T06:00+01:00"

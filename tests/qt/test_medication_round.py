@@ -1959,7 +1959,7 @@ def test_a_high_alert_medicine_says_so_on_the_chart_and_in_the_dose_dialog(round
 @pytest.mark.parametrize("field,typed,said", [
     ("dose", "", "“Dose given” must be a number."),
     ("dose", "1/2", "“Dose given” must be a number."),
-    ("given_at", "28/11 08:05", "“Actual time”: write the date and time as DD/MM/YYYY HH:MM."),
+    ("given_at", "28/11 08", "“Actual time”: write the date and time as DD/MM/YYYY HH:MM."),
 ])
 def test_a_dose_or_time_the_dialog_cannot_read_is_named_alone(qtbot, session_for, ward, field, typed, said):
     """A dose box left empty was answered "Actual time: write DD/MM/YYYY HH:MM; dose: a
