@@ -170,3 +170,28 @@ def test_a_dose_given_now_still_needs_its_witnesss_pin_whatever_the_box_says(nig
                                witness=("", ""))
     assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 20
     assert nurse.db.execute("SELECT COUNT(*) FROM records WHERE form_id = 'medication_administration'").fetchone()[0] == 0
+
+
+def test_the_records_office_reads_what_came_from_paper_in_the_csv_the_fhir_bundle_and_the_worklist(
+        night, session_for, clock, tmp_path):
+    from fhir.resources.R4B.bundle import Bundle
+
+    from downtime.services import back_entry
+
+    nurse, saved = _night_morphine(session_for, clock, night)
+    typed = medication.record_dose(nurse, night[2], _morphine("2026-11-29T06:55+01:00"), witness=("doctor", "2222"))
+    folder = export(session_for("records"), tmp_path / "export").folder
+    with (folder / "csv" / "medication_administration.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = {row["record_id"]: row for row in csv.DictReader(handle)}
+    assert (rows[saved.record_id]["transcribed"], rows[typed.record_id]["transcribed"]) == ("yes", "")
+    text = (folder / "fhir" / "bundle.json").read_text(encoding="utf-8")
+    Bundle.model_validate_json(text)
+    by_id = {entry["resource"]["id"]: entry["resource"] for entry in json.loads(text)["entry"]}
+    assert {"text": "Transcribed from the paper chart: the witness signed the paper chart, no PIN on the laptop"} in (
+        by_id[saved.record_id]["note"])
+    assert not any("paper" in note["text"] for note in by_id[typed.record_id].get("note", []))
+    lines = {item.record.record_id: item.label for work in back_entry.worklist(session_for("records"))
+             for item in work.items}
+    assert lines[saved.record_id].endswith("— Transcribed from the paper chart: Yes — typed 07:00")
+    assert "Given by (if not you): Noémie Faure (night)" in lines[saved.record_id]
+    assert "paper" not in lines[typed.record_id]

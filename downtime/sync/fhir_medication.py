@@ -197,7 +197,8 @@ def _administration(record: RecordVersion, order: Order, ctx: Context, stays: St
     """The giver is whom the dose names (`given_by`: a dose given on paper by another nurse),
     else whoever wrote version 1 of the dose; the controlled-drug witness is a second performer
     with the `witness` function. Both are staff IDs of that version's laptop (neither is ever
-    amended); the Provenance keeps whoever typed it as its author."""
+    amended); the Provenance keeps whoever typed it as its author. A dose transcribed from the
+    paper chart says so in a note, as the CSV's `transcribed` column does."""
     dose = administration_of(record)
     spec = ctx.forms[DOSE_FORM]
     given = dose.outcome is Outcome.GIVEN
@@ -236,6 +237,9 @@ def _administration(record: RecordVersion, order: Order, ctx: Context, stays: St
         if dose.given_for:  # an as-required dose's reason, as the nurse wrote it ("pain 7/10")
             resource["reasonCode"] = [{"text": dose.given_for}]
     notes = [f"Scheduled dose of {moment(dose.scheduled_for)}"] if dose.scheduled_for else []
+    if dose.on_paper:  # the EHR's reader knows its signatures are on the paper chart, not the laptop's
+        notes.append("Transcribed from the paper chart" + (": the witness signed the paper chart, no PIN on the laptop"
+                                                           if dose.witness else ""))
     notes += [f"Warning overridden ({item['check'].replace('_', ' ')}): {item['reason']}"
               for item in record.data.get("overrides") or []]
     if notes:
