@@ -667,7 +667,8 @@ def _from_paper(session: Session, values: dict[str, Any]) -> bool:
     if not values.get(TRANSCRIBED):
         values.pop(TRANSCRIBED, None)
         return False
-    if session.clock() - datetime.fromisoformat(values["given_at"]) < WRITTEN_APART:
+    given_at = _when(values.get("given_at"))  # none: the form's check names the missing time
+    if given_at is not None and session.clock() - given_at < WRITTEN_APART:
         field = session.form(DOSE_FORM).field(TRANSCRIBED)
         said = message(session.lang, QT_TRANSLATE_NOOP("messages", "{field}: only for a dose given at least {minutes} "
                                                                   "minutes before it is typed; a dose given now is "
