@@ -142,7 +142,7 @@ def test_the_merged_csv_names_a_doses_witness_of_its_own_laptop(doses_from_lapto
     merged = tmp_path / "merged"
     assert main(["merge", str(tmp_path / "carried"), "--out", str(merged)]) == 0
     columns, lines = _csv(merged, "medication_administration")
-    assert columns[-2:] == ["author_name", "witness_name"]
+    assert columns[-3:] == ["author_name", "given_by_name", "witness_name"]  # a dose's giver named when not its author
     [line] = [line for line in lines if line["record_id"] == dose]
     assert (line["author"], line["author_name"], line["witness"], line["witness_name"]) == (
         "nurse", "Nurse", "hl", "Hélène Lefèvre")
