@@ -1500,7 +1500,7 @@ def test_a_cancellation_decided_this_morning_is_recorded_at_that_time(coordinato
     box = dialog.cancelled_at.edit
     assert box.text() == "28/11/2026 14:00"
     for typed, said in (("28/11/2026 15:00", "“Cancelled at” cannot be in the future."),
-                        ("28/11 9h30", "“Cancelled at”: write the date and time as DD/MM/YYYY HH:MM.")):
+                        ("28/11 9h", "“Cancelled at”: write the date and time as DD/MM/YYYY HH:MM.")):
         box.selectAll()
         QTest.keyClicks(box, typed)
         QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
