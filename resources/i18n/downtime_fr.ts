@@ -1618,12 +1618,24 @@ Qui a été prévenu (p. ex. le cadre de santé, le pharmacien) ?</translation>
         <translation>Motif de &amp;non-administration</translation>
     </message>
     <message>
+        <source>Given &amp;by (if not you)</source>
+        <translation>Administré &amp;par (si autre que vous)</translation>
+    </message>
+    <message>
+        <source>Transcribed &amp;from the paper chart</source>
+        <translation>Retranscrit depuis &amp;le plan d’administration papier</translation>
+    </message>
+    <message>
         <source>&amp;Witness staff ID</source>
         <translation>&amp;Identifiant du témoin</translation>
     </message>
     <message>
         <source>Witness &amp;PIN</source>
         <translation>&amp;Code du témoin</translation>
+    </message>
+    <message>
+        <source>&amp;Witness on the paper chart</source>
+        <translation>Témoin ayant si&amp;gné le papier</translation>
     </message>
     <message>
         <source>&amp;Save dose (Ctrl+S)</source>
@@ -1648,6 +1660,10 @@ Qui a été prévenu (p. ex. le cadre de santé, le pharmacien) ?</translation>
     <message>
         <source> (as required: {why})</source>
         <translation> (si besoin : {why})</translation>
+    </message>
+    <message>
+        <source>ACTUAL TIME FILLED IN AT ITS SCHEDULED TIME ({slot}): correct it to the time on the paper chart, or to now if the dose is given now.</source>
+        <translation>HEURE RÉELLE REMPLIE AVEC L’HEURE PRÉVUE ({slot}) : corrigez-la selon le plan d’administration papier, ou mettez l’heure actuelle si la dose est donnée maintenant.</translation>
     </message>
     <message>
         <source>GIVEN {late} AFTER ITS TIME ({slot}): if it was given at its time, type that time; if it was not given, record it not given.</source>
@@ -4001,8 +4017,20 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Un autre portable a tracé la dose de {time} de {drug} comme donnée ; sur ce portable, elle a été tracée non donnée, et les deux sont en attente.</translation>
     </message>
     <message>
+        <source>{field}: {staff_id} is not a nurse or a doctor of this laptop&apos;s staff.</source>
+        <translation>{field} : {staff_id} n’est ni infirmier ni médecin du personnel de ce portable.</translation>
+    </message>
+    <message>
+        <source>{field}: only for a dose given at least {minutes} minutes before it is typed; a dose given now is witnessed with the witness&apos;s own PIN.</source>
+        <translation>{field} : seulement pour une dose donnée au moins {minutes} minutes avant sa saisie ; une dose donnée maintenant est attestée avec le code du témoin.</translation>
+    </message>
+    <message>
         <source>{order} stopped at the end of the stay of {date}: no dose is given from it. If it still stands, a prescriber prescribes it again, from the patient&apos;s chart.</source>
         <translation>{order} : arrêtée à la fin du séjour du {date}, aucune dose n’en est donnée. Si elle reste indiquée, un prescripteur la prescrit à nouveau, depuis le plan d’administration du patient.</translation>
+    </message>
+    <message>
+        <source>Controlled drug: name the witness who signed the paper chart.</source>
+        <translation>Stupéfiant : indiquez le témoin qui a signé le plan d’administration papier.</translation>
     </message>
     <message>
         <source>Controlled-drug register: a quantity received is above zero; a cupboard holding less than the register is counted (Cupboard count), the difference written as a discrepancy.</source>
@@ -4027,6 +4055,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Controlled-drug register: {counted} {unit} counted, as the register holds: there is no discrepancy to report.</source>
         <translation>Registre des stupéfiants : {counted} {unit} compté(s), comme au registre : il n’y a pas d’écart à signaler.</translation>
+    </message>
+    <message>
+        <source>witness on paper: {witness} (transcribed by {author} at {at})</source>
+        <translation>témoin sur papier : {witness} (retranscrit par {author} le {at})</translation>
     </message>
     <message>
         <source>No dose of {drug} has been given from ward {ward}&apos;s register: wastage is recorded against a dose given (a withdrawn dose takes none).</source>
@@ -4067,6 +4099,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>typed {time}</source>
         <translation>saisie {time}</translation>
+    </message>
+    <message>
+        <source>from paper</source>
+        <translation>du papier</translation>
+    </message>
+    <message>
+        <source>from paper, typed {time}</source>
+        <translation>du papier, saisie {time}</translation>
     </message>
     <message>
         <source>{order} at {rate} mL/h</source>
