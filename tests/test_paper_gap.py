@@ -74,3 +74,11 @@ def test_silences_are_the_long_stretches_between_writes(minutes, after):
     assert all(s.end - s.start >= LEAST_SILENCE for s in found)
     assert [s.start for s in found] == sorted((s.start for s in found), reverse=True)
     assert not any(s.start < w < s.end for s in found for w in writes)
+
+
+def test_a_record_stamped_after_now_by_a_clock_set_back_makes_no_silence():
+    """Records written at 14:00, then the laptop's clock set back to 12:30: the hours up to that
+    future 14:00 were read as one silence, and every dose due in them as "not recorded"."""
+    at = datetime.fromisoformat
+    writes = [at("2026-11-28T09:00+01:00"), at("2026-11-28T11:00+01:00"), at("2026-11-28T14:00+01:00")]
+    assert silences(writes, at("2026-11-28T12:30+01:00")) == [Silence(writes[0], writes[1])]

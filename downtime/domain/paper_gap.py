@@ -39,8 +39,10 @@ class PaperGap:
 
 def silences(writes: Sequence[datetime], now: datetime) -> list[Silence]:
     """The stretches of at least `LEAST_SILENCE` between the moments this laptop wrote records
-    (and from the last to now), latest first."""
-    moments = [*sorted(writes), now]
+    (and from the last to now), latest first. A record stamped after `now` (the laptop's clock
+    set back since) is left out: it made the hours from the last record before it up to that
+    future moment one silence, and every dose due in them read "not recorded"."""
+    moments = [*sorted(moment for moment in writes if moment <= now), now]
     return [Silence(start, end) for start, end in zip(moments, moments[1:]) if end - start >= LEAST_SILENCE][::-1]
 
 
