@@ -269,7 +269,7 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
         chosen += rng.sample(_REGULAR, rng.randint(1, 2))
         for drug in chosen:
             ordered = max(start, datetime.fromisoformat(patient.admitted_at) + timedelta(hours=1))
-            order = records.save_new(doctor, "medication_order", _order_values(*drug, ordered),
+            order = records.save_new(_written_at(doctor, ordered), "medication_order", _order_values(*drug, ordered),
                                      patient_id=patient.patient_id)
             found = medication.order(db, order.record_id)
             for slot in scheduled_slots(found, start.date(), now.date(), now.tzinfo):
@@ -282,7 +282,10 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
                     values |= {"outcome": "not_given", "not_given_reason": rng.choice(_MISSED)}
                 else:
                     values |= {"outcome": "given", "dose_given": found.dose, "route": found.route}
-                medication.record_dose(_on_shift(nurse, night, at), order.record_id, values, overrides={
+                # Charted as it was given, as a ward does: typed at the end, every cell of the
+                # demo's chart read "(typed 02/12 07:01)", a dose entered late from paper.
+                medication.record_dose(_written_at(_on_shift(nurse, night, at), at + timedelta(minutes=2)),
+                                       order.record_id, values, overrides={
                     Check.ALLERGY: "Reviewed with the prescriber", Check.ALLERGY_UNKNOWN: _NOT_KNOWN_YET})
                 doses += 1
         if rng.random() < 0.3:
