@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from downtime.domain.medication import Check, DoseState
 from downtime.domain.paper_gap import LEAST_SILENCE, Silence, silences
 from downtime.services import medication, paper_gap, printing, records
+from downtime.services.context import load_device
 
 NIGHT = datetime.fromisoformat("2026-11-28T21:30+01:00")  # the ward's records were last written at 14:00
 EVENING = datetime.fromisoformat("2026-11-28T20:00+01:00")
@@ -82,3 +83,14 @@ def test_a_record_stamped_after_now_by_a_clock_set_back_makes_no_silence():
     at = datetime.fromisoformat
     writes = [at("2026-11-28T09:00+01:00"), at("2026-11-28T11:00+01:00"), at("2026-11-28T14:00+01:00")]
     assert silences(writes, at("2026-11-28T12:30+01:00")) == [Silence(writes[0], writes[1])]
+
+
+def test_what_this_laptop_wrote_is_read_by_an_index_not_through_every_laptops_records(session_for, medication_ward):
+    """The banner reads it at each window and the chart at each dose overdue: at a records
+    office holding 1.4 million records of twenty laptops, reading through them took 2.5 to 3.8 s."""
+    db = session_for("nurse").db
+    device = load_device(db).device_id
+    for sql in ("SELECT MAX(recorded_at) FROM records WHERE device_id = ?",
+                "SELECT recorded_at FROM records WHERE device_id = ? AND recorded_at >= ?"):
+        plan = " ".join(str(row[-1]) for row in db.execute(f"EXPLAIN QUERY PLAN {sql}", [device, "2026-11-28"][:sql.count("?")]))
+        assert "USING COVERING INDEX records_device_recorded" in plan, plan
