@@ -53,15 +53,22 @@ def _writes(db: Database, since: datetime) -> list[datetime]:
 
 
 def _last_recorded(db: Database, order_ids: Collection[str], since: datetime) -> dict[str, datetime]:
-    """When a dose of each order was last written from `since` (its current version, any laptop)."""
+    """When a dose of each order was last written from `since` (its current version, any laptop).
+    Read by the orders' patients, through their index: by the dose form and the time alone, a
+    records office's chart went through every laptop's doses (3.5 s on the hospital's million)."""
     low = (since - _MARGIN).date().isoformat()
-    found: dict[str, datetime] = {}
+    patients: set[str] = set()
     for part in chunks(order_ids):
+        patients.update(patient_id for (patient_id,) in db.execute(
+            f"SELECT DISTINCT patient_id FROM records WHERE record_id IN ({marks(part)})", part) if patient_id)
+    found: dict[str, datetime] = {}
+    for part in chunks(patients):
         for order_id, at in db.execute(
-                f"SELECT json_extract(data, '$.order'), recorded_at FROM current_records WHERE form_id = ?"
-                f" AND status != ? AND recorded_at >= ? AND json_extract(data, '$.order') IN ({marks(part)})",
-                [DOSE_FORM, RecordStatus.ENTERED_IN_ERROR.value, low, *part]):
-            found[order_id] = max(found.get(order_id, datetime.fromisoformat(at)), datetime.fromisoformat(at))
+                f"SELECT json_extract(data, '$.order'), recorded_at FROM current_records WHERE patient_id IN ({marks(part)})"
+                f" AND form_id = ? AND status != ? AND recorded_at >= ?",
+                [*part, DOSE_FORM, RecordStatus.ENTERED_IN_ERROR.value, low]):
+            if order_id in order_ids:
+                found[order_id] = max(found.get(order_id, datetime.fromisoformat(at)), datetime.fromisoformat(at))
     return found
 
 
