@@ -16,6 +16,12 @@ def _text(path):
     return [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(path).pages]
 
 
+def _dose_rows(text: str, rows: str) -> int:
+    """How many as-required orders' rows of dose boxes `text` has, each labelled `rows` ("Date Time Dose
+    Reason By / witness") in order, whatever the order's own boxes beside them read between."""
+    return len(re.findall(".*?".join(map(re.escape, rows.split(" ", 4))), text))
+
+
 def test_mar_chart_shows_every_order_and_dose(tmp_path, forms, clock):
     from downtime.services import staff
     from downtime.services.context import Session, load_device
@@ -643,10 +649,12 @@ def test_an_as_required_dose_not_given_is_dated_in_the_printed_list(tmp_path, se
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("en", ["Start __/__ Indication:", "Prescriber signature and printed name", "Indication Interval, most in 24 h",
-            "min ___ h apart max ___ /24 h", "Once-only medicines", "Date and time to give", "Given (time, initials)"]),
-    ("fr", ["Début __/__ Indication :", "Signature et nom du prescripteur", "Indication Intervalle, max sur 24 h",
-            "intervalle ___ h max ___ /24 h", "Doses uniques", "Date et heure prévues", "Donnée (heure, initiales)"]),
+    ("en", ["Start (date, time)", "Prescriber signature and printed name", "Indication Interval, most in 24 h",
+            "min ___ h apart max ___ /24 h", "Once-only medicines", "Date and time to give",
+            "Given (time, initials, witness)"]),
+    ("fr", ["Début (date, heure)", "Signature et nom du prescripteur", "Indication Intervalle, max sur 24 h",
+            "intervalle ___ h max ___ /24 h", "Doses uniques", "Date et heure prévues",
+            "Donnée (heure, initiales, témoin)"]),
 ])
 def test_a_blank_chart_asks_what_a_paper_chart_asks_of_each_order(tmp_path, lang, words):
     """A blank chart gave each order a box for "medicine, dose, route" and a signature alone: no
@@ -680,7 +688,7 @@ def test_a_blank_chart_runs_a_week_with_a_column_for_each_as_required_dose(tmp_p
     assert main(["pdf", "blank", "mar", "--lang", lang, "--out", str(out)]) == 0
     pages = _text(out)
     assert all(title in page for page in pages)
-    assert " ".join(pages).count(rows) == 6
+    assert _dose_rows(" ".join(pages), rows) == 6
     reader = PdfReader(out)
 
     def placed(page: int) -> list[tuple[str, float, float]]:
@@ -717,7 +725,7 @@ def test_a_blank_chart_asks_why_each_as_required_dose_was_given(tmp_path, lang, 
     as_required = [index for index, page in enumerate(pages) if by in page]
     assert as_required == [3, 4]
     for index in as_required:
-        assert pages[index].count(rows) == pages[index].count(signed) > 0
+        assert _dose_rows(pages[index], rows) == pages[index].count(signed) > 0
     found: list[tuple[str, float]] = []
     PdfReader(out).pages[3].extract_text(visitor_text=lambda text, cm, tm, font, size: text.strip() and found.append(
         (text.strip(), cm[5] + tm[5])))
@@ -943,3 +951,54 @@ def test_an_hourly_order_prints_its_24_times_each_day(tmp_path, session_for, med
     # taller than a page, and the chart did not print. The box going on says its flag again.
     assert "Glucose 10 % (capillary check and top-up) 50 mL IV Start 27/11 10:00 HIGH-ALERT" in text
     assert "Glucose 10 % (capillary check and top-up) 50 mL IV (continued) HIGH-ALERT" in text
+
+
+BLANK_ORDER_BOX = {"en": ("Prescriber signature and printed name", ["Infusion rate: ________ mL/h", "☐ CD — witness",
+                                                                    "☐ High-alert", "Start (date, time)",
+                                                                    "Stop (date) or duration"]),
+                   "fr": ("Signature et nom du prescripteur", ["Perfusion, débit : ________ mL/h",
+                                                              "☐ Stupéfiant — témoin", "☐ Haut risque",
+                                                              "Début (date, heure)", "Arrêt (date) ou durée"])}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_blank_chart_asks_of_each_order_what_the_order_screen_asks(tmp_path, lang):
+    """A blank chart's order asked its medicine, start, indication and signature alone: its stop
+    date or duration, an infusion's rate, and whether it is a controlled drug (a witness to each
+    dose) or a high-alert medicine, which the order screen asks and the filled chart prints, had
+    nowhere to be written, and an order written on paper was typed in without them. Each regular
+    and as-required order's box asks them, in the box beside its grid, and each once-only line
+    an infusion's rate and the two ticks."""
+    out = tmp_path / "blank-mar.pdf"
+    assert main(["pdf", "blank", "mar", "--lang", lang, "--out", str(out)]) == 0
+    pages = _text(out)
+    signed, asked = BLANK_ORDER_BOX[lang]
+    for page in pages[:5]:  # the regular orders', then the as-required orders' pages
+        assert all(page.count(said) == page.count(signed) > 0 for said in asked), page
+    rate, controlled, high_alert = asked[:3]
+    assert pages[5].count(rate) == pages[5].count(controlled) == pages[5].count(high_alert) == 8
+    reader = PdfReader(out)
+    for index in (0, 3):
+        found: list[tuple[str, float]] = []
+        reader.pages[index].extract_text(visitor_text=lambda text, cm, tm, font, size: text.strip() and found.append(
+            (text.strip(), cm[4] + tm[4])))
+        grid = min(x for text, x in found if text in ("__/__", "Date"))  # the first day's column, the first dose's
+        ticks = [x for text, x in found if text.startswith(("☐", controlled, high_alert))]
+        assert ticks and all(x < grid for x in ticks)
+
+
+def test_a_chart_prints_all_an_order_box_asks_of_an_order(tmp_path, session_for, medication_ward):
+    """The blank chart and the order screen ask each order's indication; the filled chart printed
+    an as-required order's alone, and a regular order's was on no chart. Its box now prints each
+    answer the blank one asks: rate, indication, start and stop, controlled drug, high-alert."""
+    patient = medication_ward[0]
+    records.save_new(session_for("doctor"), "medication_order", {
+        **FLUIDS, "drug": "Morphine", "dose": 50.0, "dose_unit": "mg", "rate_ml_h": 2.0,
+        "indication": "Palliative pain", "stop_at": "2026-11-30T08:00+01:00", "controlled": True, "high_alert": True},
+        patient_id=patient)
+    for lang, said in (("en", "Morphine 50 mg IV at 2 mL/h Indication: Palliative pain Start 28/11 08:00 — Stopped "
+                              "30/11 08:00 CONTROLLED DRUG — witness HIGH-ALERT"),
+                       ("fr", "Morphine 50 mg IV à 2 mL/h Indication : Palliative pain Début 28/11 08:00 — Arrêt "
+                              "30/11 08:00 STUPÉFIANT — témoin HAUT RISQUE")):
+        text = " ".join(_text(printing.print_mar(session_for("nurse", lang), [patient], tmp_path / f"{lang}.pdf")))
+        assert said in text, lang

@@ -66,6 +66,9 @@ class Order(BaseModel):
     """An infusion's rate, as the pump is set."""
     frequency: Frequency
     times: tuple[time, ...] = ()
+    indication: str | None = None
+    """What it is given for, as prescribed ("community-acquired pneumonia"); an as-required
+    order's `prn_indication` says when to give a dose."""
     prn_indication: str | None = None
     min_interval_hours: float | None = None
     max_doses_24h: int | None = None

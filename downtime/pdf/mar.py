@@ -119,15 +119,21 @@ WORDS: dict[str, dict[Lang, str]] = {
     "in_24h_held": {"en": "{count} in 24 h (most {most}) + {held} on hold, perhaps given",
                     "fr": "{count} sur 24 h (max {most}) + {held} en attente, peut-être donnée(s)"},
     "prescriber": {"en": "Prescriber signature and printed name", "fr": "Signature et nom du prescripteur"},
-    "order_blank": {"en": "Start __/__   Indication:", "fr": "Début __/__   Indication :"},
+    "indication": {"en": "Indication: {why}", "fr": "Indication : {why}"},
+    "rate_blank": {"en": "Infusion rate: ________ mL/h", "fr": "Perfusion, débit : ________ mL/h"},
+    "indication_blank": {"en": "Indication", "fr": "Indication"},
+    "start_blank": {"en": "Start (date, time)", "fr": "Début (date, heure)"},
+    "stop_blank": {"en": "Stop (date) or duration", "fr": "Arrêt (date) ou durée"},
+    "controlled_tick": {"en": "☐ CD — witness", "fr": "☐ Stupéfiant — témoin"},
+    "high_alert_tick": {"en": "☐ High-alert", "fr": "☐ Haut risque"},
     "prn_cols": {"en": "Medicine, dose, route|Indication|Interval, most in 24 h", "fr": "Médicament, dose, voie|Indication|"
                                                                               "Intervalle, max sur 24 h"},
     "prn_limits": {"en": "min ___ h apart\n\nmax ___ /24 h", "fr": "intervalle ___ h\n\nmax ___ /24 h"},
     "prn_dose_rows": {"en": "Date|Time|Dose|Reason|By / witness", "fr": "Date|Heure|Dose|Motif|Par / témoin"},
-    "once_cols": {"en": "Medicine, dose, route|Date and time to give|Prescriber signature and printed name|"
-                        "Given (time, initials)",
-                  "fr": "Médicament, dose, voie|Date et heure prévues|Signature et nom du prescripteur|"
-                        "Donnée (heure, initiales)"},
+    "once_cols": {"en": "Medicine, dose, route|Tick if|Date and time to give|Prescriber signature and printed name|"
+                        "Given (time, initials, witness)",
+                  "fr": "Médicament, dose, voie|Cocher si|Date et heure prévues|Signature et nom du prescripteur|"
+                        "Donnée (heure, initiales, témoin)"},
     "allergy_box": {"en": "ALLERGIES / ADVERSE REACTIONS:   ☐ none known   ☐ yes — drug and reaction:",
                     "fr": "ALLERGIES / EFFETS INDÉSIRABLES :   ☐ aucune connue   ☐ oui — médicament et réaction :"},
     "weight_box": {"en": "Weight: ________ kg\n\nChart ___ of ___", "fr": "Poids : ________ kg\n\nFeuille ___ sur ___"},
@@ -229,6 +235,7 @@ def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, held: frozenset[s
     if order.frequency is Frequency.PRN:
         lines.append(w("every", lang, hours=decimal_text(order.min_interval_hours, lang), count=order.max_doses_24h,
                        why=order.prn_indication or ""))
+    lines += [w("indication", lang, why=order.indication)] if order.indication else []
     lines.append(" — ".join([w("start", lang, when=f"{order.start_at:%d/%m %H:%M}")]
                             + ([w("stopped", lang, when=f"{order.stop_at:%d/%m %H:%M}")] if order.stop_at else [])))
     lines += [status] if status else []
@@ -501,6 +508,8 @@ BY_HAND = 7 * mm  # a box for initials, a time or a dose
 # words, not figures: a little taller than the others.
 PRN_REASON_ROW = 3
 PRN_REASON = 8 * mm
+# A once-only dose's line: its medicine written above an infusion's rate, its two ticks.
+ONCE_LINE = 10 * mm
 
 
 def blank_mar_pdf(out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime, device_name: str,
@@ -541,29 +550,41 @@ def _allergy_box(width: float, lang: Lang) -> Table:
 
 
 def _blank_regular(width: float, lang: Lang, orders: int, days: int) -> Table:
-    """Each order: its box (start and indication at its foot, the prescriber's line under it)
-    beside four times, a box a day for each."""
-    widths = [width * 0.32, width * 0.07] + [width * 0.61 / days] * days
+    """Each order boxed as the national inpatient chart boxes it, for what the filled chart
+    prints of it: its medicine (an infusion's rate at its foot) beside a tick for a controlled
+    drug's witness and one for a high-alert medicine, its indication and start, its prescriber's
+    signature and its stop; beside it four times, a box a day for each (it asked the medicine,
+    start, indication and signature alone: no stop, rate, nor controlled drug)."""
+    widths = [width * 0.20, width * 0.12, width * 0.07] + [width * 0.61 / days] * days
     inner = [column - 2 * PAD_X for column in widths]
-    body: list[list[object]] = [[_p(w("medicine", lang), inner[0], bold=True), _p(w("time", lang), inner[1], bold=True)]
-                                + [_p("__/__", inner[2], bold=True)] * days]
-    spans: list[tuple] = []
-    prompts = {0: _p(w("order_blank", lang), inner[0], size=6, color=GREY_TEXT),
-               3: _p(w("prescriber", lang), inner[0], size=6)}
+    body: list[list[object]] = [[_p(w("medicine", lang), widths[0] + inner[1], bold=True), "",
+                                 _p(w("time", lang), inner[2], bold=True)] + [_p("__/__", inner[3], bold=True)] * days]
+    prompt = partial(_prompt, lang=lang)
+    box = [[prompt("rate_blank", inner[0]), _p(w("controlled_tick", lang), inner[1])],
+           ["", _p(w("high_alert_tick", lang), inner[1])],
+           [prompt("indication_blank", inner[0]), prompt("start_blank", inner[1])],
+           [_p(w("prescriber", lang), inner[0], size=6), prompt("stop_blank", inner[1])]]
+    commands: list[tuple] = [("SPAN", (0, 0), (1, 0))]
     for _ in range(orders):
         start = len(body)
-        body += [[prompts.get(i, ""), ""] + [""] * days for i in range(4)]
-        spans += [("SPAN", (0, start), (0, start + 2)), ("VALIGN", (0, start), (0, start + 2), "BOTTOM"),
-                  ("NOSPLIT", (0, start), (-1, start + 3))]
-    return _ruled(body, widths, [None] + [BY_HAND] * (len(body) - 1), *spans)
+        body += [[*pair, ""] + [""] * days for pair in box]
+        commands += [("SPAN", (0, start), (0, start + 1)), ("VALIGN", (0, start), (0, start + 1), "BOTTOM"),
+                     ("VALIGN", (1, start), (1, start + 1), "MIDDLE"), ("NOSPLIT", (0, start), (-1, start + 3))]
+    return _ruled(body, widths, [None] + [BY_HAND] * (len(body) - 1), *commands)
+
+
+def _prompt(key: str, width: float, lang: Lang) -> Lines:
+    """What to write in a blank box, small and grey at its top (or foot), lighter than the writing."""
+    return _p(w(key, lang), width, size=6, color=GREY_TEXT)
 
 
 def _blank_prn(width: float, lang: Lang, orders: int) -> Table:
-    """Each order: its medicine (the prescriber's line at its foot), indication and limits, then
-    a column for each dose given, its date, time, dose, the reason it was given (which the laptop
-    asks of each as-required dose) and who gave it (and witnessed it) a box each, as the national
-    inpatient chart's as-required page has them."""
-    widths = [width * share for share in (0.25, 0.13, 0.11, 0.07)]
+    """Each order: its medicine (an infusion's rate at its foot, the prescriber's line under it),
+    its indication above its start and stop, its limits above the ticks for a controlled drug's
+    witness and a high-alert medicine, then a column for each dose given, its date, time, dose,
+    the reason it was given (which the laptop asks of each as-required dose) and who gave it (and
+    witnessed it) a box each, as the national inpatient chart's as-required page has them."""
+    widths = [width * share for share in (0.24, 0.13, 0.12, 0.07)]
     widths += [(width - sum(widths)) / PRN_DOSES] * PRN_DOSES
     inner = [column - 2 * PAD_X for column in widths]
     headings = [*w("prn_cols", lang).split("|"), w("prn_given", lang)]
@@ -571,23 +592,33 @@ def _blank_prn(width: float, lang: Lang, orders: int) -> Table:
                                 + [""] * (PRN_DOSES - 1)]
     commands: list[tuple] = [("SPAN", (3, 0), (-1, 0))]
     labels = w("prn_dose_rows", lang).split("|")
+    prompt = partial(_prompt, lang=lang)
+    # The order's boxes by row, its last two rows apart: start and stop, the two ticks.
+    order = {0: [prompt("rate_blank", inner[0]), "", _p(w("prn_limits", lang), inner[2], size=7, color=GREY_TEXT)],
+             len(labels) - 2: ["", prompt("start_blank", inner[1]), _p(w("controlled_tick", lang), inner[2])],
+             len(labels) - 1: [_p(w("prescriber", lang), inner[0], size=6), prompt("stop_blank", inner[1]),
+                               _p(w("high_alert_tick", lang), inner[2])]}
     heights: list[float | None] = [None]
     for _ in range(orders):
         start = len(body)
-        body += [[_p(w("prescriber", lang), inner[0], size=6) if row == 0 else "", "",
-                  _p(w("prn_limits", lang), inner[2], size=7, color=GREY_TEXT) if row == 0 else "",
-                  _p(label, inner[3], size=7, color=GREY_TEXT)] + [""] * PRN_DOSES for row, label in enumerate(labels)]
+        body += [order.get(row, ["", "", ""]) + [_p(label, inner[3], size=7, color=GREY_TEXT)] + [""] * PRN_DOSES
+                 for row, label in enumerate(labels)]
         last = start + len(labels) - 1
-        commands += [*[("SPAN", (column, start), (column, last)) for column in range(3)],
-                     ("VALIGN", (0, start), (0, last), "BOTTOM"), ("VALIGN", (2, start), (3, last), "MIDDLE"),
-                     ("NOSPLIT", (0, start), (-1, last))]
+        commands += [("SPAN", (0, start), (0, last - 1)), ("VALIGN", (0, start), (0, last - 1), "BOTTOM"),
+                     *[("SPAN", (column, start), (column, last - 2)) for column in (1, 2)],
+                     ("VALIGN", (2, start), (3, last), "MIDDLE"), ("NOSPLIT", (0, start), (-1, last))]
         heights += [PRN_REASON if row == PRN_REASON_ROW else BY_HAND for row in range(len(labels))]
     return _ruled(body, widths, heights, *commands)
 
 
 def _blank_once(width: float, lang: Lang, lines: int) -> Table:
-    widths = [width * share for share in (0.39, 0.17, 0.27, 0.17)]
-    body: list[list[object]] = [[_p(heading, column - 2 * PAD_X, bold=True)
-                                 for heading, column in zip(w("once_cols", lang).split("|"), widths)]]
-    body += [[""] * len(widths) for _ in range(lines)]
-    return _ruled(body, widths, [None] + [9 * mm] * lines)
+    """A line a dose: its medicine (an infusion's rate at its foot), the ticks for a controlled
+    drug's witness and a high-alert medicine, when to give it, the prescriber, and who gave it
+    with their witness."""
+    widths = [width * share for share in (0.30, 0.12, 0.15, 0.26, 0.17)]
+    inner = [column - 2 * PAD_X for column in widths]
+    body: list[list[object]] = [[_p(heading, column, bold=True)
+                                 for heading, column in zip(w("once_cols", lang).split("|"), inner)]]
+    ticks = _p("\n".join([w("controlled_tick", lang), w("high_alert_tick", lang)]), inner[1])
+    body += [[_prompt("rate_blank", inner[0], lang), ticks] + [""] * (len(widths) - 2) for _ in range(lines)]
+    return _ruled(body, widths, [None] + [ONCE_LINE] * lines, ("VALIGN", (0, 1), (0, -1), "BOTTOM"))

@@ -68,7 +68,8 @@ def _order(record_id: str, patient_id: str, data: dict[str, Any]) -> Order:
         dose=data["dose"], dose_unit=data["dose_unit"], route=data["route"], rate_ml_h=data.get("rate_ml_h"),
         frequency=Frequency(data["frequency"]),
         times=tuple(time.fromisoformat(t) for t in (data.get("times") or "").split()),
-        prn_indication=data.get("prn_indication"), min_interval_hours=data.get("min_interval_hours"),
+        indication=data.get("indication") or None, prn_indication=data.get("prn_indication"),
+        min_interval_hours=data.get("min_interval_hours"),
         max_doses_24h=data.get("max_doses_24h"), start_at=datetime.fromisoformat(data["start_at"]),
         stop_at=_when(data.get("stop_at")), controlled=bool(data.get("controlled")) or controlled_drug(data["drug"]),
         high_alert=bool(data.get("high_alert")), allergy_reason=data.get(ALLERGY_REASON) or None)
