@@ -568,3 +568,22 @@ def test_a_death_record_blank_or_filled_says_nothing_of_allergies_which_every_ca
                     "observations", "operation_booking"):
         assert "ALLERGIES" in blank(form_id), form_id
     assert "ALLERGIES" in filled(admitted) and "Penicillin" in filled(admitted)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_blank_dose_form_offers_the_warnings_a_dose_is_given_over_as_tick_boxes(tmp_path, forms, lang):
+    """The screen names each warning a dose is recorded over, from the form's twelve, and asks a
+    reason for each; the blank dose form's "Warnings overridden" was two empty lines under
+    "Warning" and "Reason", and a nurse wrote "interval" where the clerk had to choose between
+    the as-required interval and regular doses too close. Each line ticks one of the form's
+    warnings, in its words, beside its reason (as any choice prints on a blank form)."""
+    spec = forms["medication_administration"]
+    out = blank_form_pdf(spec, tmp_path / "blank.pdf", lang=lang, printed_by="Hélène Lefèvre",
+                         printed_at=datetime.fromisoformat("2026-11-28T14:00+01:00"), device_name="Ward 3B")
+    text = "\n".join(_pages(out)).replace("\xa0", " ")
+    overrides = spec.field("overrides")
+    check = next(sub for sub in overrides.fields if sub.id == "check")
+    for option in check.options:
+        ticked = re.findall(rf"☐ {re.escape(option.label.get(lang))}(?!\w)", text)  # "Allergie", not "Allergies …"
+        assert len(ticked) == overrides.paper.rows, option.code
+

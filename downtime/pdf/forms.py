@@ -220,20 +220,22 @@ def _repeat_table(field: RepeatField, label: list[Flowable], rows: list[dict[str
     """A repeat field as a box of its own, the whole row of the form: its label, its column
     headings, then a line per answer. Its answers may run over pages, each repeating the label
     and headings (held in one box of the grid, twenty long allergies were taller than a page
-    and the record did not print)."""
+    and the record did not print). Blank, each line asks each answer as the field alone would:
+    a choice's answers as tick boxes (a dose's "Warnings overridden" was an empty box where the
+    screen offers its twelve warnings)."""
     header = [_p(sub.label.get(lang) + (" *" if sub.required else ""), size=7.5, bold=True, condensed=True)
               for sub in field.fields]
+    column = width / len(field.fields)
     body: list[list[Any]] = []
     if rows is None:
-        body = [["" for _ in field.fields] for _ in range(field.paper.rows)]
+        body = [[_blank_content(sub, lang, column - 12) for sub in field.fields] for _ in range(field.paper.rows)]
     else:
         for row in rows or []:
             body.append([_p(format_value(sub, row.get(sub.id), lang) or "—", size=9) for sub in field.fields])
         if not body:
             body = [["—"] + ["" for _ in field.fields[1:]]]
-    table = Table([[label] + ["" for _ in field.fields[1:]], header] + body,
-                  colWidths=[width / len(field.fields)] * len(field.fields), repeatRows=2,
-                  rowHeights=[None, None] + [WRITING_LINE if rows is None else None] * len(body))
+    table = Table([[label] + ["" for _ in field.fields[1:]], header] + body, colWidths=[column] * len(field.fields),
+                  repeatRows=2)
     table.setStyle(TableStyle([
         ("SPAN", (0, 0), (-1, 0)),
         ("GRID", (0, 1), (-1, -1), 0.5, RULE),
