@@ -587,3 +587,19 @@ def test_a_blank_dose_form_offers_the_warnings_a_dose_is_given_over_as_tick_boxe
         ticked = re.findall(rf"☐ {re.escape(option.label.get(lang))}(?!\w)", text)  # "Allergie", not "Allergies …"
         assert len(ticked) == overrides.paper.rows, option.code
 
+
+@pytest.mark.parametrize("lang, given_by, witness, transcribed, signed", [
+    ("en", "Given by (if Outcome: Given)", "Witness (controlled drugs)", "Transcribed", "name, signature"),
+    ("fr", "Administré par (si Résultat : Administré)", "Témoin (stupéfiants)", "Retranscrit", "nom, signature"),
+])
+def test_a_blank_dose_form_asks_who_gave_the_dose_and_who_witnessed_it_to_sign(tmp_path, forms, lang, given_by,
+                                                                                 witness, transcribed, signed):
+    """On paper the one writing is the one who gave the dose, but the blank dose form asked the
+    screen's "Given by (if not you)", with a blank line for the giver and the witness where paper
+    signs, and asked the paper chart whether it was "Transcribed from the paper chart"."""
+    spec = forms["medication_administration"]
+    out = blank_form_pdf(spec, tmp_path / "blank.pdf", lang=lang, printed_by=None,
+                         printed_at=datetime.fromisoformat("2026-11-28T14:00+01:00"), device_name="Ward 3B")
+    text = _flat(" ".join(_pages(out)))
+    assert given_by in text and witness in text and text.count(signed) == 2
+    assert spec.field("given_by").label.get(lang) not in text and transcribed not in text

@@ -183,11 +183,19 @@ VALIDATED_IDENTITY = "validated"
 
 
 class Paper(_Strict):
-    """Layout hints for the printed form: columns out of a 4-column grid, writing lines."""
+    """Layout hints for the printed form: columns out of a 4-column grid, writing lines; and how
+    the blank form asks what the screen asks of the person typing."""
 
     span: int = PydField(default=2, ge=1, le=4)
     lines: int = PydField(default=1, ge=1, le=12)
     rows: int = PydField(default=4, ge=1, le=20)
+    label: Text | None = None
+    """The question as the blank form asks it, where the screen's supposes the one typing is not
+    the one who did it: "Given by (if not you)" is "Given by" on paper, whose writer usually gave
+    the dose."""
+    on_blank: bool = True
+    """Asked on the blank form; not an answer only typing a record in gives ("Transcribed from the
+    paper chart", which a blank form asked of itself)."""
 
 
 class Pattern(_Strict):

@@ -23,7 +23,8 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import Field, FormSpec, Lang
 from downtime.formspec.schema import (
     AllOf, AnyOf, ChoiceField, Condition, DateField, DateTimeField, DecimalField, Equals,
-    Filled, IntegerField, Meaning, MultiChoiceField, Not, OneOf, RepeatField, Section, YesNoField,
+    Filled, IntegerField, Meaning, MultiChoiceField, Not, OneOf, RepeatField, Section, StaffRefField,
+    YesNoField,
 )
 from downtime.formspec.values import answer_text, format_value, shown
 from downtime.i18n import semicolon
@@ -79,6 +80,7 @@ TEXT: dict[str, dict[Lang, str]] = {
                         "fr": "ALLERGIES (substance, réaction, sévérité), ou cocher :"},
     "unknown_blank": {"en": "Not known yet — ask the patient, family or GP",
                       "fr": "Pas encore connues — demander au patient, à la famille ou au médecin traitant"},
+    "signed_hint": {"en": "name, signature", "fr": "nom, signature"},
     "news2": {"en": "NEWS2 of these observations", "fr": "NEWS2 de ces constantes"},
     "news2_blank": {"en": "NEWS2 total ______   Clinical risk ______________   (score with the NEWS2 chart's key)",
                     "fr": "Total NEWS2 ______   Risque clinique ______________   (coter avec le barème de la feuille "
@@ -133,7 +135,8 @@ def _answer(spec: FormSpec, name: str, value: Any, lang: Lang) -> str:
 
 def _label(spec: FormSpec, field: Field, lang: Lang, blank: bool) -> list[Flowable]:
     mark = " *" if field.required else ""
-    parts = [_p(f"{field.label.get(field_lang := lang)}{mark}", size=8, bold=True, condensed=True)]
+    asked = field.paper.label if blank and field.paper.label is not None else field.label
+    parts = [_p(f"{asked.get(field_lang := lang)}{mark}", size=8, bold=True, condensed=True)]
     notes = []
     if blank and field.relevant is not None:
         notes.append(f"({condition_text(spec, field.relevant, field_lang)})")
@@ -172,6 +175,8 @@ def _blank_content(field: Field, lang: Lang, width: float) -> list[Flowable]:
             return [_writing(field.paper.lines, t("datetime_hint", lang))]
         case IntegerField() | DecimalField():
             return [_writing(field.paper.lines, field.unit or "")]
+        case StaffRefField():  # on paper a person is named, and signs, as the screen's PIN signs
+            return [_writing(field.paper.lines, t("signed_hint", lang))]
     return [_writing(field.paper.lines, "")]
 
 
@@ -299,7 +304,7 @@ def _sections(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: 
     for section in spec.sections:
         cells: list[tuple[int, list[Flowable]] | Flowable] = []
         for field in section.fields:
-            if not blank and not shown(field, values or {}, asked or {}):
+            if not (field.paper.on_blank if blank else shown(field, values or {}, asked or {})):
                 continue
             cell_width = width * field.paper.span / COLUMNS - 12
             label = _label(spec, field, lang, blank)
