@@ -241,6 +241,25 @@ def medication_ward(session_for, admission_values):
 
 
 @pytest.fixture
+def paper_night(session_for, medication_ward, clock):
+    """`medication_ward` with paracetamol 1 g PO at 00:00 06:00 12:00 18:00, the night nurse
+    (night) and 20 mg of morphine in the ward's cupboard, all written at 14:00 on 28/11; the
+    clock at 07:15 the next morning, the laptop unused since. Returns (nurse, patient,
+    amoxicillin, morphine, paracetamol)."""
+    from downtime.services import medication, records
+
+    patient, amox, morphine = medication_ward
+    staff.add_staff(session_for("admin"), "night", "Noémie Faure", Role.WARD_NURSE, "5555")
+    paracetamol = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+        "times": "00:00 06:00 12:00 18:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False,
+        "high_alert": False}, patient_id=patient).record_id
+    medication.cd_receive(session_for("nurse"), "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    clock.now = datetime.fromisoformat("2026-11-29T07:15+01:00")
+    return session_for("nurse"), patient, amox, morphine, paracetamol
+
+
+@pytest.fixture
 def twin(session_for, medication_ward, admission_values) -> str:
     """Another MARTIN Hélène Marie (née LEFÈVRE), born 02/07/1961, in bed 3 of medication_ward's
     ward: its patient is in bed 12. Returns her patient id."""
