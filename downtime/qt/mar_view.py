@@ -22,6 +22,7 @@ from downtime.i18n import QT_TR_NOOP, labelled, semicolon
 from downtime.qt.i18n import language, locale, say, translate, word
 from downtime.qt.flow_row import FlowRow
 from downtime.qt.dose_dialog import DOSE_HELD, ORDER_ON_HOLD, ROUND_TICK_MS, DoseDialog, also_ordered_words, held_words
+from downtime.qt.paper_doses_dialog import PaperDosesDialog
 from downtime.qt.paper_notice import CHECK_PAPER, PaperNotice
 from downtime.qt.patient_header import PatientTab
 from downtime.qt.prompts import Prompts
@@ -298,6 +299,8 @@ class MarView(PatientTab):
         self.earlier_stay.setLayout(QVBoxLayout())
         layout.addWidget(self.earlier_stay)
         self.paper = PaperNotice()
+        self.paper.enter_doses.connect(self.enter_from_paper)
+        self.paper.enter_button.setEnabled(session.user.may(Action.RECORD_CARE))
         layout.addWidget(self.paper)
         self.prescribe_buttons: dict[str, QPushButton] = {}
         """The "Prescribe again" button of each order of an earlier stay, by its id."""
@@ -324,11 +327,17 @@ class MarView(PatientTab):
         self.doses_button = QPushButton(translate("MarView", "Open the dose&s of the cell"))
         self.doses_button.clicked.connect(self.open_doses)
         buttons.addWidget(self.doses_button)
+        # A night's doses given on paper typed in on one screen, rather than a dose dialog each.
+        self.from_paper_button = QPushButton(translate("MarView", "E&nter doses from the paper chart…"))
+        self.from_paper_button.clicked.connect(self.enter_from_paper)
+        self.from_paper_button.setEnabled(session.user.may(Action.RECORD_CARE))
+        buttons.addWidget(self.from_paper_button)
         self.print_button = QPushButton(translate("MarView", "&Print this MAR (3 days)"))
         self.print_button.clicked.connect(self.print_chart)
         buttons.addWidget(self.print_button)
         layout.addLayout(buttons)
         self.dialog: DoseDialog | None = None
+        self.paper_dialog: PaperDosesDialog | None = None
         # A dose falls due, late or overdue with time, as on the round: read again each minute on
         # screen (once shown again, a tab behind); read only after saves, a chart left open on a
         # quiet night read "due now" an hour after the dose fell late.
@@ -547,3 +556,10 @@ class MarView(PatientTab):
         self.dialog.recorded.connect(lambda record: self.refresh())
         self.dialog.open()
         return self.dialog
+
+    def enter_from_paper(self) -> PaperDosesDialog:
+        """The doses due while the laptop was down, on one screen, to type in from the paper chart."""
+        self.paper_dialog = PaperDosesDialog(self.session, [self.patient_id], self)
+        self.paper_dialog.saved.connect(lambda saved: self.refresh())
+        self.paper_dialog.open()
+        return self.paper_dialog

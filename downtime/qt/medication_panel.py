@@ -10,9 +10,11 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from downtime.domain.medication import DoseState
+from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import language, translate, word
+from downtime.qt.paper_doses_dialog import PaperDosesDialog
 from downtime.qt.paper_notice import CHECK_PAPER, PaperNotice
 from downtime.qt.dose_dialog import ORDER_ON_HOLD, ROUND_TICK_MS, DoseDialog, also_ordered_words, held_words
 from downtime.qt.screen_fit import wrapped
@@ -91,6 +93,8 @@ class MedicationPanel(QWidget):
         controls.addWidget(self.pack_button)
         layout.addLayout(controls)
         self.paper = PaperNotice()
+        self.paper.enter_doses.connect(self.enter_from_paper)
+        self.paper.enter_button.setEnabled(session.user.may(Action.RECORD_CARE))
         layout.addWidget(self.paper)
         # On a line of its own, wrapped: beside the ward and the print button, its French
         # ("… omise(s) depuis plus de 12 h, en fin de liste") made the round 1,330 pixels wide.
@@ -103,6 +107,7 @@ class MedicationPanel(QWidget):
         self.model.modelReset.connect(lambda: cut_column(self.table, PATIENT, NAME_CHARACTERS))
         layout.addWidget(self.table, 1)
         self.dialog: DoseDialog | None = None
+        self.paper_dialog: PaperDosesDialog | None = None
         # A dose falls late, overdue or missed with time, not with a save: read again each minute.
         self.read_again = ReadAgain(self, self.refresh)
 
@@ -130,6 +135,19 @@ class MedicationPanel(QWidget):
                 missed=missed, hours=WINDOW_HOURS)
         self.count.setText(text)
         self.read_again.after(ROUND_TICK_MS)
+
+    def enter_from_paper(self) -> PaperDosesDialog | None:
+        """The ward's doses due while the laptop was down, each row naming its patient, to type in
+        from the paper charts on one screen."""
+        ward = self.ward.currentText()
+        if not ward:
+            return None
+        patients = sorted(census.in_patients(self.session.db, self.session.forms, ward=ward, at=self.session.clock()),
+                          key=lambda patient: census.bed_order(patient.bed))
+        self.paper_dialog = PaperDosesDialog(self.session, [patient.patient_id for patient in patients], self)
+        self.paper_dialog.saved.connect(lambda saved: self.refresh())
+        self.paper_dialog.open()
+        return self.paper_dialog
 
     def print_pack(self) -> Path | None:
         """Every patient's MAR of the ward, three days each: the paper charts a handover or a

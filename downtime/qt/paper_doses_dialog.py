@@ -1,0 +1,432 @@
+"""A night's doses from the paper chart typed in on one screen: a row per dose due in the
+stretch the laptop was down (see services.paper_doses), each said given, not given (with its
+reason) or not on paper (left to check, nothing saved), and rows added for the as-required doses
+given. One dose dialog per dose asked its questions again each time: a 30-bed ward's night is
+some 150 of them, at shift change. Tab and Enter go from box to box, row after row; Save all
+(Ctrl+S) saves every row or none, after one confirmation of the counts."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QSize, Signal, SignalInstance
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication, QComboBox, QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
+    QVBoxLayout, QWidget,
+)
+
+from downtime.domain.medication import Order, Warning
+from downtime.domain.records import RecordVersion
+from downtime.formspec.values import ParseError, parse_datetime, parse_decimal
+from downtime.i18n import QT_TRANSLATE_NOOP, decimal_text, labelled
+from downtime.qt.dose_dialog import staff_choice
+from downtime.qt.form_view import enter_moves_on
+from downtime.qt.i18n import language, say, translate
+from downtime.qt.patient_header import admission_on_hold, identity_label
+from downtime.qt.prompts import Prompts
+from downtime.qt.screen_fit import fit_dialog, wrapped
+from downtime.qt.screen_reader import named
+from downtime.qt.style import ErrorLabel
+from downtime.services import medication, paper_doses
+from downtime.services.census import patient_with_location
+from downtime.services.context import Session
+from downtime.services.errors import ServiceError, ValidationFailed
+from downtime.services.paper_doses import PaperDose, Stretch
+
+# A row's outcome, by its place in the row's list: nothing is saved of a row left "not on paper",
+# where every row starts, so no dose is charted unless the nurse says what the paper says.
+NOT_ON_PAPER, GIVEN, NOT_GIVEN = range(3)
+OUTCOMES = (QT_TRANSLATE_NOOP("PaperDosesDialog", "Not on paper"), QT_TRANSLATE_NOOP("PaperDosesDialog", "Given"),
+            QT_TRANSLATE_NOOP("PaperDosesDialog", "Not given"))
+COLUMNS = (QT_TRANSLATE_NOOP("PaperDosesDialog", "Row"), QT_TRANSLATE_NOOP("PaperDosesDialog", "Patient"),
+           QT_TRANSLATE_NOOP("PaperDosesDialog", "Medicine"), QT_TRANSLATE_NOOP("PaperDosesDialog", "Due"),
+           QT_TRANSLATE_NOOP("PaperDosesDialog", "On the paper"), QT_TRANSLATE_NOOP("PaperDosesDialog", "Actual time"),
+           QT_TRANSLATE_NOOP("PaperDosesDialog", "Dose"), QT_TRANSLATE_NOOP("PaperDosesDialog", "Given by"),
+           QT_TRANSLATE_NOOP("PaperDosesDialog", "Witness on paper"),
+           QT_TRANSLATE_NOOP("PaperDosesDialog", "Reason not given"),
+           QT_TRANSLATE_NOOP("PaperDosesDialog", "Details / reason given"))
+PATIENT, MEDICINE = 1, 2
+LIST_CHARACTERS = 16
+"""A list's width in a row, in characters: as wide as its longest item, a reason not given ("S —
+Suspendu (raison clinique, préciser)") or a name, the rows ran past a 1366-pixel screen's edge and
+the medicine wrapped on four lines. Its open list shows each item whole."""
+LOOK_BACK_CHOSEN = timedelta(hours=12)
+"""The stretch offered when the chart says no dose is on paper: the night shift's."""
+TIME_FORMAT = "%d/%m/%Y %H:%M"
+
+
+def focus_moves() -> SignalInstance:
+    """The application's signal of the keyboard going from one box to another."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app.focusChanged
+
+
+@dataclass
+class PaperRow:
+    """The boxes of one row: `slot` None for an as-required dose the nurse added."""
+
+    number: int
+    order: Order
+    slot: datetime | None
+    outcome: QComboBox
+    given_at: QLineEdit
+    dose: QLineEdit
+    given_by: QComboBox
+    witness: QComboBox | None
+    reason: QComboBox
+    detail: QLineEdit
+    warnings: QWidget
+    override_edits: dict[str, QLineEdit] = field(default_factory=dict)
+    """The reason box of each warning shown, by the warning's message."""
+
+    def boxes(self) -> list[QWidget]:
+        return [box for box in (self.outcome, self.given_at, self.dose, self.given_by, self.witness, self.reason,
+                                self.detail) if box is not None]
+
+    def judged(self) -> None:
+        """Only the boxes the outcome asks are open (Tab goes through those alone)."""
+        chosen = self.outcome.currentIndex()
+        given = chosen == GIVEN
+        for box in (self.given_at, self.reason, self.detail, self.dose, self.given_by, self.witness):
+            if box is not None:
+                box.setEnabled(chosen != NOT_ON_PAPER)
+        for box in (self.dose, self.given_by, self.witness):
+            if box is not None:
+                box.setEnabled(given)
+        self.reason.setEnabled(chosen == NOT_GIVEN)
+        self.detail.setEnabled(chosen == NOT_GIVEN or (given and self.order.asks_why_given))
+
+
+class PaperDosesDialog(QDialog):
+    """`saved` fires with the doses saved."""
+
+    saved = Signal(object)
+
+    def __init__(self, session: Session, patient_ids: list[str], parent: QWidget | None = None):
+        """`patient_ids`: one patient's (their chart) or a ward's (the round), whose rows then
+        name the patient."""
+        super().__init__(parent)
+        self.session, self.patient_ids = session, patient_ids
+        self.setWindowTitle(translate("PaperDosesDialog", "Enter doses from the paper chart"))
+        self.rows: list[PaperRow] = []
+        self.patients = {patient_id: patient_with_location(session.db, session.forms, patient_id)
+                         for patient_id in patient_ids}
+        self.order_form = session.form(medication.ORDER_FORM)
+        self.reasons = [(option.code, option.label.get(session.lang))
+                        for option in session.form(medication.DOSE_FORM).field("not_given_reason").options]
+        layout = QVBoxLayout(self)
+        if len(patient_ids) == 1:
+            patient = self.patients[patient_ids[0]]
+            layout.addWidget(identity_label(patient, held=admission_on_hold(session, patient)))
+        now = session.clock()
+        stretch = paper_doses.gap_stretch(session, patient_ids) or Stretch(now - LOOK_BACK_CHOSEN, now)
+        chosen = QHBoxLayout()
+        self.start, self.end = QLineEdit(f"{stretch.start:{TIME_FORMAT}}"), QLineEdit(f"{stretch.end:{TIME_FORMAT}}")
+        chosen.addWidget(QLabel(translate("PaperDosesDialog", "Doses due from")))
+        chosen.addWidget(named(self.start, translate("PaperDosesDialog", "Doses due from")))
+        chosen.addWidget(QLabel(translate("PaperDosesDialog", "to")))
+        chosen.addWidget(named(self.end, translate("PaperDosesDialog", "Doses due to")))
+        self.list_button = QPushButton(translate("PaperDosesDialog", "&List them"))
+        self.list_button.setAutoDefault(False)
+        self.list_button.clicked.connect(self.list_doses)
+        chosen.addWidget(self.list_button)
+        chosen.addStretch(1)
+        layout.addLayout(chosen)
+        everyone = QHBoxLayout()
+        self.giver_for_all = staff_choice(session, first=session.user.staff_id)
+        self.giver_for_all.currentIndexChanged.connect(self._giver_chosen)
+        everyone.addWidget(QLabel(translate("PaperDosesDialog", "Given by, on every row:")))
+        everyone.addWidget(named(self.giver_for_all, translate("PaperDosesDialog", "Given by, on every row")))
+        everyone.addStretch(1)
+        layout.addLayout(everyone)
+        layout.addWidget(wrapped(QLabel(translate(
+            "PaperDosesDialog", "Say of each dose what the paper chart says; nothing is saved of a row left “Not on "
+                                "paper”. Tab or Enter goes to the next box."))))
+        self.grid_holder = QWidget()
+        holder = QVBoxLayout(self.grid_holder)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(6)
+        self.grid.setColumnStretch(MEDICINE, 1)  # the width left to the medicine, its flags on fewer lines
+        holder.addLayout(self.grid)
+        holder.addStretch(1)  # a few rows stay at the top
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.grid_holder)
+        layout.addWidget(self.scroll, 1)
+        self.nothing_due = QLabel()
+        layout.addWidget(self.nothing_due)
+        adding = QHBoxLayout()
+        self.as_required = QComboBox()
+        adding.addWidget(QLabel(translate("PaperDosesDialog", "As required, given on paper:")))
+        adding.addWidget(named(self.as_required, translate("PaperDosesDialog", "As-required order")))
+        self.add_button = QPushButton(translate("PaperDosesDialog", "&Add a row"))
+        self.add_button.setAutoDefault(False)
+        self.add_button.clicked.connect(self.add_as_required)
+        adding.addWidget(self.add_button)
+        adding.addStretch(1)
+        layout.addLayout(adding)
+        self.error = ErrorLabel(only_when_said=True)
+        layout.addWidget(self.error)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.save_button = QPushButton(translate("PaperDosesDialog", "&Save all (Ctrl+S)"))
+        self.save_button.setAutoDefault(False)
+        self.save_button.clicked.connect(self.save)
+        buttons.addWidget(self.save_button)
+        cancel = QPushButton(translate("PaperDosesDialog", "Cancel"))
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        buttons.addWidget(cancel)
+        layout.addLayout(buttons)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.orders: dict[str, Order] = {}
+        """The as-required orders a row may be added for, by id."""
+        focus_moves().connect(self._keep_in_view)
+        self.watching_focus = True
+        self.list_doses()
+        fit_dialog(self, QSize(1366, 768))
+
+    def list_doses(self) -> None:
+        """The rows of the doses due in the stretch typed above, as the chart reads them now;
+        what was typed in rows before is set aside (the stretch was chosen again)."""
+        tz = self.session.clock().tzinfo
+        try:
+            stretch = Stretch(parse_datetime(self.start.text(), tz), parse_datetime(self.end.text(), tz))
+        except ParseError:
+            self.error.setText(translate("PaperDosesDialog", "Type the stretch as DD/MM/YYYY HH:MM, from and to."))
+            return
+        self.error.setText("")
+        chart = paper_doses.paper_chart(self.session, self.patient_ids, stretch)
+        while (item := self.grid.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.setParent(None)
+                widget.deleteLater()
+        self.rows = []
+        for column, heading in enumerate(COLUMNS):
+            if column != PATIENT or len(self.patient_ids) > 1:
+                title = QLabel(f"<b>{html.escape(translate('PaperDosesDialog', heading))}</b>")
+                self.grid.addWidget(title, 0, column)
+        for due in chart.due:
+            self._add_row(due.order, due.slot)
+        self.as_required.clear()
+        for order in chart.as_required:
+            whose = f" — {self._patient(order)}" if len(self.patient_ids) > 1 else ""
+            self.as_required.addItem(f"{self._medicine(order)}{whose}", order.record_id)
+        self.as_required.setEnabled(bool(chart.as_required))
+        self.add_button.setEnabled(bool(chart.as_required))
+        self.orders = {order.record_id: order for order in chart.as_required}
+        self.nothing_due.setText("" if chart.due else translate(
+            "PaperDosesDialog", "No scheduled dose due in that stretch is left unrecorded."))
+        self.nothing_due.setVisible(not chart.due)
+        self._chain()
+        if self.rows:
+            self.rows[0].outcome.setFocus()
+
+    def _medicine(self, order: Order) -> str:
+        """The order as the chart heads it, with its flags (a controlled drug's witness)."""
+        flags = "".join(f" [{flag}]" for flag in medication.order_flags(order, language()))
+        return f"{medication.order_label(order, self.order_form, language())}{flags}"
+
+    def _patient(self, order: Order) -> str:
+        """The order's patient by bed and name, on a ward's rows."""
+        patient = self.patients[order.patient_id]
+        return f"{patient.bed or '—'} {patient.display_name}"
+
+    def _add_row(self, order: Order, slot: datetime | None) -> PaperRow:
+        number = len(self.rows) + 1
+        line = 2 * number - 1
+        said = translate("PaperDosesDialog", "Row {row}, {medicine} {time}").format(
+            row=number, medicine=medication.order_label(order, self.order_form, language()),
+            time=f"{slot:%H:%M}" if slot is not None else medication.ORDER_WORDS["as_required"][language()])
+        outcome = QComboBox()
+        outcome.addItems([translate("PaperDosesDialog", text) for text in OUTCOMES])
+        filled = slot if slot is not None else self.session.clock()
+        given_at = QLineEdit(f"{filled:{TIME_FORMAT}}")
+        given_at.setMinimumWidth(given_at.fontMetrics().horizontalAdvance("00/00/0000 00:000"))
+        dose = QLineEdit(decimal_text(order.dose, language()))
+        dose.setMaximumWidth(dose.fontMetrics().horizontalAdvance("00000,00"))
+        given_by = staff_choice(self.session, first=self.session.user.staff_id)
+        given_by.setCurrentIndex(max(0, given_by.findData(self.giver_for_all.currentData())))
+        witness = staff_choice(self.session) if order.controlled else None
+        reason = QComboBox()
+        reason.addItems([""] + [label for _, label in self.reasons])
+        for narrow in (given_by, witness, reason):
+            if narrow is not None:
+                narrow.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                narrow.setMinimumContentsLength(LIST_CHARACTERS)
+        detail = QLineEdit()
+        if order.asks_why_given:
+            detail.setPlaceholderText(translate("PaperDosesDialog", "why given, e.g. pain 7/10"))
+        warnings = QWidget()
+        warnings.setLayout(QGridLayout())
+        warnings.layout().setContentsMargins(0, 0, 0, 0)
+        warnings.hide()
+        row = PaperRow(number, order, slot, outcome, given_at, dose, given_by, witness, reason, detail, warnings)
+        cells: list[tuple[int, QWidget]] = [  # in their columns' order, which Tab follows
+            (0, QLabel(str(number))), (MEDICINE, wrapped(QLabel(self._medicine(order)))),
+            (3, QLabel(f"{slot:%d/%m %H:%M}" if slot is not None else medication.ORDER_WORDS["as_required"][language()])),
+            *((column, named(box, labelled(said, translate("PaperDosesDialog", COLUMNS[column]), language())))
+              for column, box in ((4, outcome), (5, given_at), (6, dose), (7, given_by), (8, witness), (9, reason),
+                                  (10, detail)) if box is not None)]
+        if len(self.patient_ids) > 1:
+            cells.append((PATIENT, QLabel(self._patient(order))))
+        for column, widget in sorted(cells, key=lambda cell: cell[0]):
+            self.grid.addWidget(widget, line, column)
+            widget.show()  # at once, in a dialog shown: a row added is typed in straight away
+        self.grid.addWidget(warnings, line + 1, 2, 1, len(COLUMNS) - 2)
+        outcome.currentIndexChanged.connect(row.judged)
+        row.judged()
+        self.rows.append(row)
+        return row
+
+    def _chain(self) -> None:
+        """Tab (and Enter) from box to box along a row, then the next row's, each warning's reason
+        box after its row's; boxes a row's outcome does not ask are passed over. A row or a
+        reason box added later came last, after the buttons."""
+        order: list[QWidget] = [self.start, self.end, self.list_button, self.giver_for_all]
+        for row in self.rows:
+            order += [*row.boxes(), *row.override_edits.values()]
+        order += [self.as_required, self.add_button, self.save_button]
+        for first, then in zip(order, order[1:]):
+            QWidget.setTabOrder(first, then)
+
+    def _giver_chosen(self) -> None:
+        """Every row's giver made the one chosen for all: the night nurse who gave them."""
+        for row in self.rows:
+            row.given_by.setCurrentIndex(max(0, row.given_by.findData(self.giver_for_all.currentData())))
+
+    def add_as_required(self) -> PaperRow | None:
+        """A row for an as-required dose given on paper, of the order chosen, at its end."""
+        order = self.orders.get(self.as_required.currentData())
+        if order is None:
+            return None
+        row = self._add_row(order, None)
+        self._chain()
+        row.outcome.setCurrentIndex(GIVEN)
+        self.nothing_due.hide()
+        row.given_at.setFocus()
+        row.given_at.selectAll()
+        return row
+
+    def _keep_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """The box the keyboard reached scrolled into view, the rows below a screen's height too."""
+        if new is not None and self.grid_holder.isAncestorOf(new):
+            self.scroll.ensureWidgetVisible(new)
+
+    def reject(self) -> None:
+        """Escape or Cancel: rows said given or not given are not thrown away unasked (a night's
+        rows typed for a quarter of an hour)."""
+        typed = sum(row.outcome.currentIndex() != NOT_ON_PAPER for row in self.rows)
+        if typed and not Prompts.confirm(self, translate("PaperDosesDialog", "Close without saving"), translate(
+                "PaperDosesDialog", "{count} row(s) typed are not saved. Close all the same?").format(count=typed)):
+            return
+        super().reject()
+
+    def done(self, result: int) -> None:
+        if self.watching_focus:
+            focus_moves().disconnect(self._keep_in_view)
+            self.watching_focus = False
+        super().done(result)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Enter goes to the next box, as in the forms; saving is Save all or Ctrl+S alone."""
+        if not enter_moves_on(self, event):
+            super().keyPressEvent(event)
+
+    def typed(self) -> dict[int, PaperDose] | None:
+        """The rows said given or not given, as typed, by their number; None when a box cannot be
+        read (said under the table, its box given the keyboard)."""
+        tz = self.session.clock().tzinfo
+        found: dict[int, PaperDose] = {}
+        for row in self.rows:
+            chosen = row.outcome.currentIndex()
+            if chosen == NOT_ON_PAPER:
+                continue
+            box: QLineEdit = row.given_at
+            try:
+                at = parse_datetime(row.given_at.text(), tz, day=(row.slot or self.session.clock()).date())
+                box = row.dose
+                dose = parse_decimal(row.dose.text()) if chosen == GIVEN else None
+            except ParseError:
+                self.error.setText(translate("PaperDosesDialog", "Row {row}: “{box}” cannot be read.").format(
+                    row=row.number, box=translate("PaperDosesDialog", COLUMNS[5 if box is row.given_at else 6])))
+                box.setFocus()
+                return None
+            index = row.reason.currentIndex()
+            found[row.number] = PaperDose(
+                row.order.record_id, row.slot, chosen == GIVEN, at, dose=dose, route=row.order.route,
+                given_by=row.given_by.currentData(), witness=row.witness.currentData() if row.witness else None,
+                reason=self.reasons[index - 1][0] if index else None,
+                detail=row.detail.text().strip() if chosen == NOT_GIVEN else None,
+                given_for=row.detail.text().strip() if chosen == GIVEN else None,
+                overrides={said: edit.text() for said, edit in row.override_edits.items()})
+        return found
+
+    def save(self) -> list[RecordVersion] | None:
+        """Every row said given or not given saved, after one confirmation of the counts, or none
+        (a row refused is named, its box given the keyboard; warnings are shown on their rows,
+        each with its reason box)."""
+        typed = self.typed()
+        if typed is None:
+            return None
+        if not typed:
+            self.error.setText(translate("PaperDosesDialog", "Every row is “Not on paper”: nothing to save."))
+            return None
+        given = sum(dose.given for dose in typed.values())
+        if not Prompts.confirm(self, translate("PaperDosesDialog", "Save the doses from the paper chart"), translate(
+                "PaperDosesDialog", "Save {count} dose(s) from the paper chart: {given} given, {not_given} not given. "
+                                    "{left} row(s) not on paper: nothing is saved of them.").format(
+                count=len(typed), given=given, not_given=len(typed) - given, left=len(self.rows) - len(typed))):
+            return None
+        try:
+            saved = paper_doses.save_paper_doses(self.session, typed)
+        except paper_doses.OverridesNeeded as needed:
+            self.error.setText(say(needed))
+            for number, warnings in needed.warnings.items():
+                self._show_warnings(self.rows[number - 1], warnings)
+            return None
+        except paper_doses.RowRefused as refused:
+            self.error.setText(say(refused))
+            self._box_refused(self.rows[refused.row - 1], refused.problem).setFocus()
+            return None
+        except ServiceError as problem:
+            self.error.setText(say(problem))
+            return None
+        self.saved.emit(saved)
+        self.accept()
+        return saved
+
+    def _box_refused(self, row: PaperRow, problem: ServiceError) -> QWidget:
+        """The box of the row the refusal is about: the field named, else the witness of a
+        controlled drug's refusal, else the row's outcome."""
+        if isinstance(problem, ValidationFailed):
+            return {"given_at": row.given_at, "dose_given": row.dose, medication.GIVEN_BY: row.given_by,
+                    "not_given_reason": row.reason, "not_given_detail": row.detail,
+                    "given_for": row.detail}.get(problem.errors[0].path, row.outcome)
+        return row.witness if row.witness is not None and "witness" in str(problem) else row.outcome
+
+    def _show_warnings(self, row: PaperRow, warnings: list[Warning]) -> None:
+        """Each warning under its row with its reason box; the first box without a reason gets
+        the keyboard."""
+        grid = row.warnings.layout()
+        for warning in warnings:
+            if warning.message in row.override_edits:
+                continue
+            edit = QLineEdit()
+            edit.setPlaceholderText(translate("PaperDosesDialog", "Reason for recording anyway"))
+            place = grid.rowCount()
+            grid.addWidget(wrapped(ErrorLabel("⚠ " + warning.text(language()))), place, 0)
+            grid.addWidget(named(edit, translate("PaperDosesDialog", "Row {row}: reason for recording anyway").format(
+                row=row.number)), place, 1)
+            edit.setAccessibleDescription(warning.text(language()))
+            row.override_edits[warning.message] = edit
+        row.warnings.show()
+        self._chain()
+        first = next((edit for shown in self.rows for edit in shown.override_edits.values() if not edit.text().strip()),
+                     None)
+        if first is not None:
+            first.setFocus()

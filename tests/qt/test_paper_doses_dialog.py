@@ -1,0 +1,194 @@
+"""07:15, the laptop back after a night on paper: the day nurse types the night's doses in from
+the paper chart on one screen, from the keyboard alone, and the chart shows them."""
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel
+
+from downtime.qt.mar_view import MarView
+from downtime.qt.medication_panel import MedicationPanel
+from downtime.qt.paper_doses_dialog import GIVEN, NOT_GIVEN, NOT_ON_PAPER
+from downtime.qt.prompts import Prompts
+from downtime.services import medication
+
+
+@pytest.fixture
+def confirmed(monkeypatch):
+    """Every confirmation answered yes; what each said, in order."""
+    said: list[str] = []
+
+    def confirm(parent, title, text):
+        said.append(text)
+        return True
+
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(confirm))
+    return said
+
+
+def _at(text: str) -> datetime:
+    return datetime.fromisoformat(f"2026-11-{text}+01:00")
+
+
+def _key(key, modifier=Qt.KeyboardModifier.NoModifier):
+    """A key pressed where the keyboard is."""
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    QTest.keyClick(focused, key, modifier)
+
+
+def _active(qtbot, dialog):
+    """The dialog where the keyboard types, as it is for the nurse who opened it."""
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+
+
+def _chart(qtbot, nurse, patient):
+    view = MarView(nurse, patient)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def _cell(view, order_id, clock, day):
+    line = next(n for n, (row, at) in enumerate(view.model.rows) if row.order.record_id == order_id and at == clock)
+    return view.model.data(view.model.index(line, 2 + view.model.days.index(day)))
+
+
+def test_the_night_is_typed_in_from_the_keyboard_and_the_chart_shows_it(qtbot, paper_night, type_text, confirmed):
+    nurse, patient, amox, morphine, paracetamol = paper_night
+    view = _chart(qtbot, nurse, patient)
+    assert view.paper.isVisible() and view.paper.enter_button.isEnabled()
+    view.paper.enter_button.click()
+    dialog = view.paper_dialog
+    _active(qtbot, dialog)
+    assert [(row.order.record_id, row.slot) for row in dialog.rows] == [
+        (paracetamol, _at("28T18:00")), (amox, _at("28T20:00")), (paracetamol, _at("29T00:00")),
+        (paracetamol, _at("29T06:00"))]
+    assert all(row.outcome.currentIndex() == NOT_ON_PAPER for row in dialog.rows)  # nothing charted unsaid
+    dialog.giver_for_all.setFocus()
+    _key(Qt.Key.Key_End)  # Noémie Faure, the night nurse, gave them
+    assert [row.given_by.currentData() for row in dialog.rows] == ["night"] * 4
+    _key(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.rows[0].outcome
+    # Row 1, paracetamol 18:00: given at its time. Enter goes from box to box.
+    _key(Qt.Key.Key_Down)
+    for _ in range(4):  # the time, the dose, the giver, then row 2
+        _key(Qt.Key.Key_Return)
+    # Row 2, amoxicillin 20:00: given at 20:10.
+    assert QApplication.focusWidget() is dialog.rows[1].outcome
+    _key(Qt.Key.Key_Down)
+    _key(Qt.Key.Key_Tab)
+    _key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(dialog.rows[1].given_at, "20:10")
+    for _ in range(3):  # the dose, the giver, then row 3
+        _key(Qt.Key.Key_Tab)
+    # Row 3, paracetamol 00:00: not given, asleep.
+    assert QApplication.focusWidget() is dialog.rows[2].outcome
+    _key(Qt.Key.Key_Down)
+    _key(Qt.Key.Key_Down)
+    assert dialog.rows[2].outcome.currentIndex() == NOT_GIVEN and not dialog.rows[2].given_by.isEnabled()
+    _key(Qt.Key.Key_Tab)  # its time
+    _key(Qt.Key.Key_Tab)  # its reason
+    type_text(QApplication.focusWidget(), "D")
+    _key(Qt.Key.Key_Tab)  # its details, then row 4, left not on paper, then the as-required order
+    _key(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.rows[3].outcome
+    _key(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.as_required
+    _key(Qt.Key.Key_Tab)
+    _key(Qt.Key.Key_Space)  # Add a row: the morphine given at 02:30
+    morphine_row = dialog.rows[4]
+    assert (morphine_row.order.record_id, morphine_row.slot) == (morphine, None)
+    assert QApplication.focusWidget() is morphine_row.given_at and morphine_row.outcome.currentIndex() == GIVEN
+    type_text(morphine_row.given_at, "29/11/2026 02:30")
+    _key(Qt.Key.Key_Tab)
+    _key(Qt.Key.Key_Tab)
+    _key(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is morphine_row.witness
+    type_text(morphine_row.witness, "Dr")  # the doctor signed the paper as the witness
+    _key(Qt.Key.Key_Tab)
+    type_text(morphine_row.detail, "pain 7/10")
+    _key(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    # The amoxicillin's allergy warning under its row, its reason box given the keyboard.
+    assert confirmed == ["Save 4 dose(s) from the paper chart: 3 given, 1 not given. 1 row(s) not on paper: "
+                         "nothing is saved of them."]
+    assert dialog.isVisible() and medication.administrations(nurse.db, patient) == []
+    assert dialog.error.text().startswith("Safety warnings on 1 row(s)")
+    (reason,) = dialog.rows[1].override_edits.values()
+    assert reason.isVisible() and QApplication.focusWidget() is reason
+    type_text(reason, "On the paper chart, prescriber aware")
+    _key(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not dialog.isVisible() and len(confirmed) == 2
+    doses = {(dose.order_id, dose.scheduled_for): dose for dose in medication.administrations(nurse.db, patient)}
+    assert set(doses) == {(paracetamol, _at("28T18:00")), (amox, _at("28T20:00")), (paracetamol, _at("29T00:00")),
+                          (morphine, None)}
+    assert all(dose.on_paper for dose in doses.values())
+    assert doses[amox, _at("28T20:00")].at == _at("28T20:10")
+    assert doses[paracetamol, _at("29T00:00")].reason.value == "asleep"
+    given = doses[morphine, None]
+    assert (given.at, given.given_by, given.witness, given.given_for) == (_at("29T02:30"), "night", "doctor",
+                                                                           "pain 7/10")
+    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15
+    # The chart read again: the night's doses in their cells. The 06:00 paracetamol, not on the
+    # paper (its order's paper gone through), is a dose still to give or record, as any overdue.
+    assert _cell(view, paracetamol, "18:00", _at("28T00:00").date()).startswith("NF 18:00")
+    assert _cell(view, amox, "20:00", _at("28T00:00").date()).startswith("NF 20:10")
+    assert _cell(view, paracetamol, "06:00", _at("29T00:00").date()) == "OVERDUE"
+    assert view.paper.isHidden()
+
+
+def test_a_row_refused_is_named_its_box_given_the_keyboard_and_nothing_saved(qtbot, paper_night, type_text,
+                                                                             confirmed):
+    """The morphine's reason for giving left empty (row 5): the paracetamol typed above it is not
+    saved either."""
+    nurse, patient, _, _, _ = paper_night
+    view = _chart(qtbot, nurse, patient)
+    view.from_paper_button.click()
+    dialog = view.paper_dialog
+    _active(qtbot, dialog)
+    dialog.rows[0].outcome.setCurrentIndex(GIVEN)
+    dialog.add_button.click()
+    morphine_row = dialog.rows[4]
+    type_text(morphine_row.given_at, "29/11/2026 02:30")
+    morphine_row.witness.setCurrentIndex(morphine_row.witness.findData("doctor"))
+    dialog.save_button.click()
+    assert dialog.error.text() == "Row 5, Morphine 5 mg SC 02:30: “Reason given (as required)” is required."
+    assert QApplication.focusWidget() is morphine_row.detail
+    assert dialog.isVisible() and medication.administrations(nurse.db, patient) == []
+
+
+def test_the_rounds_notice_opens_the_wards_night_each_row_naming_its_patient(qtbot, paper_night, twin):
+    """From the round, where the red notice is too: every patient of the ward, each row with
+    their bed and name (bed 3 has no order, and no row)."""
+    nurse, patient, *_ = paper_night
+    panel = MedicationPanel(nurse)
+    qtbot.addWidget(panel)
+    panel.refresh()
+    panel.paper.enter_button.click()
+    dialog = panel.paper_dialog
+    assert dialog.patient_ids == [twin, patient]  # by bed
+    named = [label.text() for label in dialog.grid_holder.findChildren(QLabel)
+             if label.text().startswith("12 ")]
+    assert len(named) == 4 and named[0] == "12 MARTIN Hélène Marie (née LEFÈVRE)"
+    assert dialog.as_required.itemText(0).endswith(" — 12 MARTIN Hélène Marie (née LEFÈVRE)")
+    dialog.done(0)
+
+
+def test_escape_asks_before_throwing_away_the_rows_typed(qtbot, paper_night, answers):
+    nurse, patient, *_ = paper_night
+    script, asked = answers
+    script["confirm"] = [False]
+    view = _chart(qtbot, nurse, patient)
+    dialog = view.enter_from_paper()
+    _active(qtbot, dialog)
+    dialog.rows[0].outcome.setFocus()
+    _key(Qt.Key.Key_Down)
+    _key(Qt.Key.Key_Escape)
+    assert asked == [("confirm", "Close without saving")] and dialog.isVisible()
+    dialog.rows[0].outcome.setCurrentIndex(NOT_ON_PAPER)
+    _key(Qt.Key.Key_Escape)  # nothing typed: closed unasked
+    assert len(asked) == 1 and not dialog.isVisible()
