@@ -11,7 +11,7 @@ import html
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QSize, Signal, SignalInstance
+from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
@@ -208,8 +208,10 @@ class PaperDosesDialog(QDialog):
         self.rows = []
         for column, heading in enumerate(COLUMNS):
             if column != PATIENT or len(self.patient_ids) > 1:
-                title = QLabel(f"<b>{html.escape(translate('PaperDosesDialog', heading))}</b>")
-                self.grid.addWidget(title, 0, column)
+                # Wrapped: a long heading ("Précisions / motif d’administration") takes two lines
+                # rather than widening its column past the screen's edge.
+                title = wrapped(QLabel(f"<b>{html.escape(translate('PaperDosesDialog', heading))}</b>"))
+                self.grid.addWidget(title, 0, column, Qt.AlignmentFlag.AlignBottom)
         for due in chart.due:
             self._add_row(due.order, due.slot)
         self.as_required.clear()
