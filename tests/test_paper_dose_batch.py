@@ -9,7 +9,7 @@ import pytest
 
 from downtime.domain.medication import Check, DoseState
 from downtime.services import medication
-from downtime.services.errors import ValidationFailed
+from downtime.services.errors import ServiceError, ValidationFailed
 from downtime.services.paper_doses import (
     OverridesNeeded, PaperDose, RowRefused, Stretch, gap_stretch, paper_chart, save_paper_doses,
 )
@@ -62,6 +62,8 @@ def test_a_stretch_the_nurse_chooses_lists_what_is_still_unrecorded_in_it(paper_
     clock.now = _at("29T06:10")
     chart = paper_chart(nurse, [patient], Stretch(_at("28T19:00"), clock.now))
     assert [(dose.order.record_id, dose.slot) for dose in chart.due] == [(amox, _at("28T20:00"))]
+    with pytest.raises(ServiceError, match="ends at or before its start"):
+        paper_chart(nurse, [patient], Stretch(clock.now, _at("28T19:00")))
 
 
 def test_the_rows_are_saved_as_doses_transcribed_from_the_paper_and_the_chart_no_longer_says_check_the_paper(paper_night):

@@ -199,8 +199,12 @@ class PaperDosesDialog(QDialog):
         except ParseError:
             self.error.setText(translate("PaperDosesDialog", "Type the stretch as DD/MM/YYYY HH:MM, from and to."))
             return
+        try:
+            chart = paper_doses.paper_chart(self.session, self.patient_ids, stretch)
+        except ServiceError as problem:
+            self.error.setText(say(problem))
+            return
         self.error.setText("")
-        chart = paper_doses.paper_chart(self.session, self.patient_ids, stretch)
         while (item := self.grid.takeAt(0)) is not None:
             if (widget := item.widget()) is not None:
                 widget.setParent(None)
@@ -378,11 +382,11 @@ class PaperDosesDialog(QDialog):
         if not typed:
             self.error.setText(translate("PaperDosesDialog", "Every row is “Not on paper”: nothing to save."))
             return None
-        given = sum(dose.given for dose in typed.values())
+        given, not_given = paper_doses.tally(typed)
         if not Prompts.confirm(self, translate("PaperDosesDialog", "Save the doses from the paper chart"), translate(
                 "PaperDosesDialog", "Save {count} dose(s) from the paper chart: {given} given, {not_given} not given. "
                                     "{left} row(s) not on paper: nothing is saved of them.").format(
-                count=len(typed), given=given, not_given=len(typed) - given, left=len(self.rows) - len(typed))):
+                count=len(typed), given=given, not_given=not_given, left=len(self.rows) - len(typed))):
             return None
         try:
             saved = paper_doses.save_paper_doses(self.session, typed)

@@ -71,7 +71,10 @@ def paper_chart(session: Session, patient_ids: Collection[str], stretch: Stretch
     """The scheduled doses of these patients that fell due in the stretch (its start excluded,
     as a silence's) with nothing recorded, by patient then time, and their as-required orders
     running in it. A dose due less than WRITTEN_APART ago is left out: it is given now, not
-    typed in from paper."""
+    typed in from paper. A stretch ending at or before its start is refused, saying so."""
+    if stretch.end <= stretch.start:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "The stretch ends at or before its start: type its start, "
+                                                         "then its end."))
     now = session.clock()
     tz = now.tzinfo
     first, last = stretch.start.astimezone(tz).date(), min(stretch.end, now).astimezone(tz).date()
@@ -79,8 +82,8 @@ def paper_chart(session: Session, patient_ids: Collection[str], stretch: Stretch
     due = [DueDose(row.order, cell.slot) for rows in grids.values() for row in rows for cell in row.cells
            if cell.administration is None and cell.state not in _NOT_ON_PAPER
            and stretch.start < cell.slot <= stretch.end and now - cell.slot >= WRITTEN_APART]
-    order = list(patient_ids)
-    due.sort(key=lambda dose: (order.index(dose.order.patient_id), dose.slot, dose.order.drug.casefold()))
+    place = {patient_id: number for number, patient_id in enumerate(patient_ids)}
+    due.sort(key=lambda dose: (place[dose.order.patient_id], dose.slot, dose.order.drug.casefold()))
     as_required = [row.order for rows in grids.values() for row in rows if row.order.frequency is Frequency.PRN
                    and row.stay_ended is None and row.order.start_at <= stretch.end
                    and (row.order.stop_at is None or stretch.start < row.order.stop_at)]
