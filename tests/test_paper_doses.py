@@ -93,10 +93,64 @@ def test_a_controlled_drugs_witness_is_another_person_than_its_giver(night, sess
     medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     with pytest.raises(ServiceError, match="different person from the giver"):
         medication.record_dose(nurse, morphine, _morphine("2026-11-28T10:00+01:00", given_by="night"),
-                               witness=("night", "5555"))
+                               witness=("night", "5555"), giver_pin="5555")
     saved = medication.record_dose(nurse, morphine, _morphine("2026-11-28T10:00+01:00", given_by="night"),
-                                   witness=("doctor", "2222"))
+                                   witness=("doctor", "2222"), giver_pin="5555")
     assert (saved.data["given_by"], saved.data["witness"]) == ("night", "doctor")
+
+
+def _signed(db, staff_id):
+    return db.execute("SELECT action FROM audit WHERE actor = ? AND action LIKE 'sign_in%' ORDER BY seq",
+                      [staff_id]).fetchall()
+
+
+def test_a_controlled_dose_given_now_by_a_colleague_rests_on_the_givers_pin_not_the_typists_word_alone(
+        night, session_for):
+    """The day nurse names the night nurse as the morphine's giver and witnesses it with her own
+    PIN: the register read as two people's word, and only one had signed anything. The giver
+    confirms with their own PIN, as the witness does; nothing is written until they have."""
+    patient, _, morphine = night
+    nurse = session_for("nurse")
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    given = _morphine("2026-11-28T13:50+01:00", given_by="night")
+    signed_before = _signed(nurse.db, "night")
+    for pin, said in ((None, "Given by (if not you): controlled drug given by Noémie Faure, who confirms it with "
+                             "their own PIN."),
+                      ("", "Given by (if not you): controlled drug given by Noémie Faure, who confirms it with "
+                           "their own PIN."),
+                      ("1111", "Given by (if not you): wrong PIN for Noémie Faure.")):
+        with pytest.raises(ValidationFailed) as refused:
+            medication.record_dose(nurse, morphine, given, witness=("nurse", "1111"), giver_pin=pin)
+        (error,) = refused.value.errors
+        assert (error.path, error.message) == ("given_by", said)
+    assert _signed(nurse.db, "night") == [*signed_before, ("sign_in.failed",)]  # an empty PIN is never tried
+    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 20
+    assert medication.administrations(nurse.db, patient) == []
+
+    saved = medication.record_dose(nurse, morphine, given, witness=("nurse", "1111"), giver_pin="5555")
+    assert (saved.author, saved.data["given_by"], saved.data["witness"]) == ("nurse", "night", "nurse")
+    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15
+    assert _signed(nurse.db, "night")[-1] == ("sign_in",)
+    line_id = nurse.db.execute("SELECT id FROM cd_register WHERE record_id = ?", [saved.record_id]).fetchone()[0]
+    (detail,) = nurse.db.execute("SELECT detail FROM audit WHERE entity_id = ? AND action = 'cd.administration'",
+                                 [line_id]).fetchone()
+    assert json.loads(detail)["giver_confirmed"] == "night"
+
+
+def test_a_giver_locked_out_is_said_under_the_field(night, session_for):
+    _, _, morphine = night
+    nurse = session_for("nurse")
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    for _ in range(5):
+        with pytest.raises(ValidationFailed):
+            medication.record_dose(nurse, morphine, _morphine("2026-11-28T13:50+01:00", given_by="night"),
+                                   witness=("doctor", "2222"), giver_pin="0000")
+    with pytest.raises(ValidationFailed) as refused:
+        medication.record_dose(nurse, morphine, _morphine("2026-11-28T13:50+01:00", given_by="night"),
+                               witness=("doctor", "2222"), giver_pin="5555")
+    (error,) = refused.value.errors
+    assert error.path == "given_by" and error.message.startswith(
+        "Given by (if not you): Too many wrong PINs for this staff ID: it is locked until ")
 
 
 def test_who_gave_a_dose_is_not_amended(night, session_for):

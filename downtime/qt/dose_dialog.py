@@ -45,6 +45,14 @@ DIALOG_WIDTH = 640
 NO_WITNESS_PIN = QT_TRANSLATE_NOOP("messages", "Controlled drug: a second staff member must witness with their own PIN.")
 
 
+def pin_box() -> QLineEdit:
+    """The box a colleague signs a controlled drug's dose in with their PIN, unseen: its witness,
+    and its giver when not the nurse typing it."""
+    box = QLineEdit()
+    box.setEchoMode(QLineEdit.EchoMode.Password)
+    return box
+
+
 def witness_keys(event: QKeyEvent, staff_id: QLineEdit, pin: QLineEdit) -> bool:
     """Enter in the witness's staff ID goes to their PIN, as at sign-in; True when it did. The
     dialog's default button tried the witness with an empty PIN instead: a failed sign-in in
@@ -277,14 +285,20 @@ class DoseDialog(QDialog):
         # staff who may give one; the signed-in nurse first, chosen as the dialog opens.
         self.given_by = staff_choice(session, first=session.user.staff_id)
         add_row(form, translate("DoseDialog", "Given &by (if not you)"), self.given_by)
+        # A controlled drug given now by that colleague: they confirm it with their PIN, as the
+        # witness does (see medication.record_dose); a PIN typed for one giver is never tried as another's.
+        self.giver_pin = pin_box()
+        if order.controlled:
+            add_row(form, translate("DoseDialog", "Gi&ver's PIN"), self.giver_pin)
+            self.given_by.currentIndexChanged.connect(self.giver_pin.clear)
+            self.given_by.currentIndexChanged.connect(self._outcome_changed)
         # A dose typed in from the paper chart kept while the laptop was down: its witness is named
         # as the paper has them, their PIN not asked (see medication.record_dose).
         self.transcribed = QCheckBox(translate("DoseDialog", "Transcribed &from the paper chart"))
         form.addRow(self.transcribed)
         self.form = form
         self.witness_id = QLineEdit()
-        self.witness_pin = QLineEdit()
-        self.witness_pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.witness_pin = pin_box()
         self.witness_on_paper = staff_choice(session)
         if order.controlled:
             add_row(form, translate("DoseDialog", "&Witness staff ID"), self.witness_id)
@@ -463,6 +477,13 @@ class DoseDialog(QDialog):
             for widget in (self.witness_id, self.witness_pin):
                 self.form.setRowVisible(widget, not on_paper)
             self.form.setRowVisible(self.witness_on_paper, on_paper)
+            self.form.setRowVisible(self.giver_pin, self._giver_confirms())
+
+    def _giver_confirms(self) -> bool:
+        """Whether the giver types their PIN: a controlled drug given now by someone other than the
+        nurse signed in (see medication.record_dose)."""
+        return (self.order.controlled and self.outcome.currentIndex() == 0 and not self.transcribed.isChecked()
+                and self.given_by.currentData() != self.session.user.staff_id)
 
     def values(self) -> dict[str, Any]:
         given = self.outcome.currentIndex() == 0
@@ -550,9 +571,11 @@ class DoseDialog(QDialog):
         return field_message(problem.key, language(), label, problem.limit)
 
     def _box_of(self, field_id: str) -> QWidget | None:
-        """The box a field of the dose's form is typed in (None: one the dialog fills itself)."""
+        """The box a field of the dose's form is typed in (None: one the dialog fills itself); the
+        giver's, their PIN when they confirm the dose with it."""
+        giver = self.giver_pin if self._giver_confirms() else self.given_by
         return {"given_at": self.given_at, "dose_given": self.dose, "route": self.route, "given_for": self.given_for,
-                "site": self.site, medication.GIVEN_BY: self.given_by, medication.TRANSCRIBED: self.transcribed,
+                "site": self.site, medication.GIVEN_BY: giver, medication.TRANSCRIBED: self.transcribed,
                 "not_given_reason": self.reason, "not_given_detail": self.detail}.get(field_id)
 
     def save(self) -> RecordVersion | None:
@@ -573,14 +596,16 @@ class DoseDialog(QDialog):
             witness = ((self.witness_on_paper.currentData(), "") if on_paper else
                        (self.witness_id.text(), self.witness_pin.text()))
         try:
-            saved = medication.record_dose(self.session, self.order.record_id, values,
-                                           overrides=overrides, witness=witness)
+            saved = medication.record_dose(self.session, self.order.record_id, values, overrides=overrides,
+                                           witness=witness, giver_pin=self.giver_pin.text())
         except medication.OverrideNeeded as needed:
             self.error.setText(translate("DoseDialog", "Safety warning: give a reason to override each one, or cancel."))
             self._show_warnings(needed.warnings)
             return None
         except ValidationFailed as failed:
             self.error.setText("\n".join(e.message for e in failed.errors))
+            if failed.errors[0].path == medication.GIVEN_BY:
+                self.giver_pin.clear()  # refused: typed again, as the witness's is
             if (box := self._box_of(failed.errors[0].path)) is not None:
                 box.setFocus()  # the first box named: it stayed where it was, the reason's combo a Tab away or more
             return None

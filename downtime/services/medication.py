@@ -35,7 +35,7 @@ from downtime.domain.paper_gap import Silence
 from downtime.services import census, paper_gap, records, settings, unlock
 from downtime.services.back_entry import loaded_from_snapshot
 from downtime.services.context import Session
-from downtime.services.errors import NotFound, ServiceError, ValidationFailed
+from downtime.services.errors import LockedOut, NotFound, ServiceError, SignInError, ValidationFailed
 from downtime.services.laptops import laptops_known
 from downtime.services.patients import PatientSummary, downtime_numbers
 from downtime.services.staff import member_named, names_with_ids
@@ -578,7 +578,7 @@ def _given_on_another_laptop(session: Session, found: Order, slot: datetime | No
 
 def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
                 overrides: Mapping[Check | str, str] | None = None,
-                witness: tuple[str, str] | None = None) -> RecordVersion:
+                witness: tuple[str, str] | None = None, giver_pin: str | None = None) -> RecordVersion:
     """Save a dose given or not given. Every warning needs an override with a reason (kept in
     the record and the audit log); a controlled drug given needs a second person's PIN and
     stock in the ward's register. Whether this person may record care is asked first: a
@@ -587,7 +587,8 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
     nurse read, so that a reason typed for one never covers another of its kind, shown or not)
     or by its check (every warning of that kind). A dose transcribed from the paper chart
     (`transcribed`, see `_from_paper`) names its witness as the paper does: `witness`'s PIN is
-    not asked."""
+    not asked. `giver_pin`: the PIN of a controlled drug's giver named in `given_by`, given now
+    (see `_giver_confirms`)."""
     session.require(Action.RECORD_CARE)
     found = order(session.db, order_id)
     values = {**values, "order": order_id}
@@ -605,6 +606,9 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
     values["overrides"] = [{"check": w.check.value, "reason": reasons.get(w.message) or reasons[w.check]}
                            for w in warnings] or None
     given = values.get("outcome") == Outcome.GIVEN.value
+    confirmed = found.controlled and given and not on_paper and bool(values.get(GIVEN_BY))
+    if confirmed:
+        _giver_confirms(session, values[GIVEN_BY], giver_pin)
     witness_id = (_witness(session, witness, values.get(GIVEN_BY), on_paper=on_paper)
                   if found.controlled and given else None)
     if witness_id:
@@ -618,8 +622,37 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
         saved = records.save_new(session, DOSE_FORM, values, patient_id=found.patient_id, checked_by_service=True)
         if witness_id and ward is not None:
             _register_line(session, ward, found.drug, found.dose_unit, -float(values["dose_given"]),
-                           "administration", witness_id, record_id=saved.record_id)
+                           "administration", witness_id, record_id=saved.record_id,
+                           giver=values[GIVEN_BY] if confirmed else None)
     return saved
+
+
+# A controlled drug given now by someone other than the person signed in (see `_giver_confirms`).
+GIVER_CONFIRMS = QT_TRANSLATE_NOOP("messages", "{field}: controlled drug given by {name}, who confirms it with their "
+                                               "own PIN.")
+GIVER_PIN_WRONG = QT_TRANSLATE_NOOP("messages", "{field}: wrong PIN for {name}.")
+
+
+def _giver_confirms(session: Session, giver: str, pin: str | None) -> None:
+    """A controlled drug given now by a colleague (`given_by`) is confirmed with the giver's own
+    PIN, as its witness's check is: named by the nurse signed in, who then witnessed it with her own
+    PIN, the register read as two people's word when one alone had signed anything. A dose
+    transcribed from the paper chart names its giver as the paper does, whose signatures are
+    there. An empty PIN is not tried (a failed sign-in in the giver's name). Refused naming the
+    field otherwise."""
+    field = session.form(DOSE_FORM).field(GIVEN_BY)
+    label = field.label.get(session.lang)
+    member = member_named(session.db, giver)
+    name = member.name if member is not None else giver
+    if not pin:
+        raise ValidationFailed([FieldError(field.id, message(session.lang, GIVER_CONFIRMS, field=label, name=name))])
+    try:
+        unlock.confirm_pin(session.db, giver, pin, session.clock)
+    except LockedOut as locked:
+        raise ValidationFailed([FieldError(field.id, labelled(label, locked.text(session.lang), session.lang))]) from locked
+    except SignInError as wrong:
+        raise ValidationFailed([FieldError(field.id, message(session.lang, GIVER_PIN_WRONG, field=label,
+                                                             name=name))]) from wrong
 
 
 def _given_for_asked(session: Session, found: Order, values: dict[str, Any]) -> None:
@@ -772,13 +805,17 @@ def _deduct_check(session: Session, found: Order, quantity: float, given_at: dat
 
 
 def _register_line(session: Session, ward: str, drug: str, unit: str, change: float, kind: str,
-                   witness: str, record_id: str | None = None, note: str | None = None) -> None:
+                   witness: str, record_id: str | None = None, note: str | None = None,
+                   giver: str | None = None) -> None:
+    """`giver`: a dose's giver who confirmed it with their PIN, neither the line's author nor its
+    witness (see `_giver_confirms`), named in its audit entry."""
     now = session.clock()
     audit.insert_audited(session.db, "cd_register", {
         "id": str(uuid.uuid4()), "ward": ward, "drug": drug.strip(), "unit": unit, "change": change,
         "kind": kind, "record_id": record_id, "note": note, "author": session.user.staff_id,
         "witness": witness, "at": now.isoformat()}, at=now, actor=session.user.staff_id,
-        device_id=session.device.device_id, action=f"cd.{kind}")
+        device_id=session.device.device_id, action=f"cd.{kind}",
+        detail={"giver_confirmed": giver} if giver else None)
 
 
 def cd_receive(session: Session, ward: str, drug: str, unit: str, quantity: float,

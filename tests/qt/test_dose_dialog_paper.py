@@ -77,6 +77,57 @@ def test_a_morphine_dose_witnessed_on_paper_is_typed_in_choosing_its_witness_wit
     assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 45
 
 
+def test_a_morphine_dose_given_now_by_a_colleague_is_confirmed_with_their_pin_beside_given_by(
+        night, session_for, qtbot, type_text):
+    """Naming the night nurse as the giver and witnessing with her own PIN, the day nurse alone had
+    signed the morphine's line: the giver's PIN box appears under "Given by" and Save wants it."""
+    patient, _, morphine = night
+    nurse = session_for("nurse")
+    dialog = _dialog(qtbot, nurse, morphine)
+    assert not dialog.giver_pin.isVisible()  # the nurse signed in gave it: her sign-in is her word
+    type_text(dialog.given_for, "pain 7/10")
+    type_text(dialog.witness_id, "doctor")
+    type_text(dialog.witness_pin, "2222")
+    dialog.given_by.setFocus()
+    QTest.keyClick(dialog.given_by, Qt.Key.Key_End)  # Noémie Faure, last
+    assert dialog.giver_pin.isVisible() and dialog.giver_pin.echoMode() == dialog.witness_pin.echoMode()
+    QTest.keyClick(dialog.given_by, Qt.Key.Key_Return)
+    assert dialog.focusWidget() is dialog.giver_pin  # the next box, before "Transcribed from the paper chart"
+    assert dialog.save() is None
+    assert dialog.error.text() == ("Given by (if not you): controlled drug given by Noémie Faure, who confirms it "
+                                   "with their own PIN.")
+    assert dialog.focusWidget() is dialog.giver_pin
+    type_text(dialog.giver_pin, "1234")
+    assert dialog.save() is None
+    assert dialog.error.text() == "Given by (if not you): wrong PIN for Noémie Faure."
+    assert dialog.giver_pin.text() == "" and dialog.focusWidget() is dialog.giver_pin
+    type_text(dialog.giver_pin, "5555")
+    saved = dialog.save()
+    assert saved is not None and (saved.author, saved.data["given_by"], saved.data["witness"]) == (
+        "nurse", "night", "doctor")
+    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 45
+
+
+def test_the_givers_pin_is_asked_only_of_a_controlled_dose_given_now_by_another(night, session_for, qtbot, clock):
+    _, amox, morphine = night
+    nurse = session_for("nurse")
+    clock.now = clock.now.replace(day=29, hour=7, minute=0)
+    dialog = _dialog(qtbot, nurse, morphine)
+    dialog.given_by.setCurrentIndex(dialog.given_by.findData("night"))
+    assert dialog.giver_pin.isVisible()
+    dialog.giver_pin.setText("5555")
+    dialog.given_by.setCurrentIndex(dialog.given_by.findData("doctor"))
+    assert dialog.giver_pin.text() == ""  # never tried as another's
+    dialog.transcribed.setChecked(True)  # the paper names who gave it
+    assert not dialog.giver_pin.isVisible()
+    dialog.transcribed.setChecked(False)
+    dialog.outcome.setCurrentIndex(1)
+    assert not dialog.giver_pin.isVisible()
+    other = _dialog(qtbot, nurse, amox, datetime.fromisoformat("2026-11-29T08:00+01:00"))
+    other.given_by.setCurrentIndex(other.given_by.findData("night"))
+    assert not other.giver_pin.isVisible()
+
+
 def test_a_dose_given_now_ticked_from_paper_is_refused_under_the_box(night, session_for, qtbot, type_text):
     _, _, morphine = night
     dialog = _dialog(qtbot, session_for("nurse"), morphine)
