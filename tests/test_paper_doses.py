@@ -164,15 +164,15 @@ def test_who_gave_a_dose_is_not_amended(night, session_for):
         records.amend(nurse, saved.record_id, {**saved.data, "given_by": "night"}, "night nurse gave it")
 
 
-def _night_morphine(session_for, clock, night):
+def _night_morphine(session_for, clock, night, **more):
     """07:00 on 29/11: the day nurse types in the morphine the night nurse gave at 02:30 on paper,
-    witnessed on paper by the doctor, who has gone home."""
+    witnessed on paper by the doctor, who has gone home (`more`: more of the dose's answers)."""
     _, _, morphine = night
     nurse = session_for("nurse")
     medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     clock.now = clock.now.replace(day=29, hour=7, minute=0)
     return nurse, medication.record_dose(nurse, morphine, _morphine("2026-11-29T02:30+01:00", given_by="night",
-                                                                    transcribed=True), witness=("doctor", ""))
+                                                                    transcribed=True, **more), witness=("doctor", ""))
 
 
 def test_a_controlled_dose_witnessed_on_paper_is_typed_in_naming_its_witness_without_their_pin(
@@ -249,3 +249,40 @@ def test_the_records_office_reads_what_came_from_paper_in_the_csv_the_fhir_bundl
     assert lines[saved.record_id].endswith("— Transcribed from the paper chart: Yes — typed 07:00")
     assert "Given by (if not you): Noémie Faure (night)" in lines[saved.record_id]
     assert "paper" not in lines[typed.record_id]
+
+
+def test_the_records_office_finds_the_paper_sheet_a_transcribed_dose_came_from(night, session_for, clock, tmp_path,
+                                                                                laptop):
+    """The clerk checking the 02:30 morphine against the paper chart had the ward's whole pile to go
+    through: the nurse typing it in names the sheet, and the worklist, the CSV, the EHR's note and the
+    records office's copy carry it. A dose given now names no paper."""
+    from fhir.resources.R4B.bundle import Bundle
+
+    from downtime.services import back_entry
+    from downtime.sync.import_export import import_export
+
+    nurse, saved = _night_morphine(session_for, clock, night, paper_reference="MAR sheet 2, night 28/11")
+    typed = medication.record_dose(nurse, night[2], _morphine("2026-11-29T06:55+01:00", paper_reference="sheet 9"),
+                                   witness=("doctor", "2222"))
+    assert saved.data["paper_reference"] == "MAR sheet 2, night 28/11" and "paper_reference" not in typed.data
+    folder = export(session_for("records"), tmp_path / "export").folder
+    with (folder / "csv" / "medication_administration.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = {row["record_id"]: row for row in csv.DictReader(handle)}
+    assert (rows[saved.record_id]["paper_reference"], rows[typed.record_id]["paper_reference"]) == (
+        "MAR sheet 2, night 28/11", "")
+    text = (folder / "fhir" / "bundle.json").read_text(encoding="utf-8")
+    Bundle.model_validate_json(text)
+    notes = {entry["resource"]["id"]: [note["text"] for note in entry["resource"].get("note", [])]
+             for entry in json.loads(text)["entry"]}
+    transcribed = notes[saved.record_id].index(
+        "Transcribed from the paper chart: the witness signed the paper chart, no PIN on the laptop")
+    assert notes[saved.record_id][transcribed + 1] == "Paper chart reference: MAR sheet 2, night 28/11"
+    assert not any("Paper chart" in note for note in notes[typed.record_id])
+    lines = {item.record.record_id: item.label for work in back_entry.worklist(session_for("records"))
+             for item in work.items}
+    assert lines[saved.record_id].endswith("— Transcribed from the paper chart: Yes — Paper chart reference: MAR "
+                                           "sheet 2, night 28/11 — typed 07:00")
+
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, folder)
+    assert records.current(office.db, saved.record_id).data["paper_reference"] == "MAR sheet 2, night 28/11"

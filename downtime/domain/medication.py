@@ -113,6 +113,9 @@ class Administration(BaseModel):
     on_paper: bool = False
     """Typed in from the paper chart kept while the laptop was down: its chart cell says so (see
     services.medication.typed_words)."""
+    paper_reference: str | None = None
+    """Where on the paper chart a dose transcribed from it is written ("MAR sheet 2, night 01/12"),
+    for whoever checks the dose against the paper."""
     overrides: tuple[tuple[str, str], ...] = ()
     """(check, reason) of each warning the dose was recorded over."""
     typed_at: AwareDatetime | None = None

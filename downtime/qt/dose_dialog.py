@@ -296,6 +296,13 @@ class DoseDialog(QDialog):
         # as the paper has them, their PIN not asked (see medication.record_dose).
         self.transcribed = QCheckBox(translate("DoseDialog", "Transcribed &from the paper chart"))
         form.addRow(self.transcribed)
+        # Where on the paper it is written, asked of a dose ticked so, for the records office to find it.
+        reference = session.form(medication.DOSE_FORM).field(medication.PAPER_REFERENCE)
+        self.paper_reference = QLineEdit()
+        self.paper_reference.setMaxLength(reference.max_length)
+        self.paper_reference.setPlaceholderText(reference.help.get(session.lang) if reference.help else "")
+        add_row(form, translate("DoseDialog", "Paper &chart reference"), self.paper_reference)
+        self.transcribed.toggled.connect(self._outcome_changed)
         self.form = form
         self.witness_id = QLineEdit()
         self.witness_pin = pin_box()
@@ -304,7 +311,6 @@ class DoseDialog(QDialog):
             add_row(form, translate("DoseDialog", "&Witness staff ID"), self.witness_id)
             add_row(form, translate("DoseDialog", "Witness &PIN"), self.witness_pin)
             add_row(form, translate("DoseDialog", "&Witness on the paper chart"), self.witness_on_paper)
-            self.transcribed.toggled.connect(self._outcome_changed)
         layout.addLayout(form)
         self.warnings = QFormLayout()
         layout.addLayout(self.warnings)
@@ -329,7 +335,7 @@ class DoseDialog(QDialog):
         self.given_at.textChanged.connect(self._judge_as_required)
         self.given_at.textChanged.connect(self._judge_time)
         self.outcome.currentIndexChanged.connect(self._judge_time)
-        for edit in (self.given_at, self.dose, self.route, self.given_for, self.site, self.detail):
+        for edit in (self.given_at, self.dose, self.route, self.given_for, self.site, self.detail, self.paper_reference):
             edit.textChanged.connect(self._keep_typed)
         for combo in (self.outcome, self.reason, self.given_by):
             combo.currentIndexChanged.connect(self._keep_typed)
@@ -346,7 +352,7 @@ class DoseDialog(QDialog):
                 "given_for": self.given_for.text(), "site": self.site.text(),
                 "not_given_reason": self.reasons[index - 1][0] if index else None,
                 "not_given_detail": self.detail.text(), "given_by": self.given_by.currentData(),
-                "transcribed": self.transcribed.isChecked()}
+                "transcribed": self.transcribed.isChecked(), "paper_reference": self.paper_reference.text()}
 
     def restore(self, typed: dict[str, Any], typed_at: datetime) -> None:
         """A dose typed before and left unsaved (its nurse's window closed for someone else, or
@@ -362,6 +368,7 @@ class DoseDialog(QDialog):
         self.given_for.setText(typed.get("given_for", ""))  # a draft typed before the dialog asked it has none
         self.given_by.setCurrentIndex(max(0, self.given_by.findData(typed.get("given_by") or self.session.user.staff_id)))
         self.transcribed.setChecked(bool(typed.get("transcribed")))
+        self.paper_reference.setText(typed.get("paper_reference", ""))  # a draft typed before the dialog asked it has none
         reason = typed["not_given_reason"]
         self.reason.setCurrentIndex(1 + [code for code, _ in self.reasons].index(reason) if reason else 0)
         recorded = medication.recorded_for(self.session.db, self.order, self.slot) if self.slot else None
@@ -472,6 +479,7 @@ class DoseDialog(QDialog):
         self.form.setRowVisible(self.given_for, given and self.order.asks_why_given)
         for widget in (self.reason, self.detail):
             self.form.setRowVisible(widget, not given)
+        self.form.setRowVisible(self.paper_reference, self.transcribed.isChecked())
         if self.order.controlled:
             on_paper = self.transcribed.isChecked()
             for widget in (self.witness_id, self.witness_pin):
@@ -493,6 +501,8 @@ class DoseDialog(QDialog):
             values["scheduled_for"] = self.slot.isoformat(timespec="minutes")
         if self.transcribed.isChecked():
             values[medication.TRANSCRIBED] = True
+            if self.paper_reference.text().strip():
+                values[medication.PAPER_REFERENCE] = self.paper_reference.text().strip()
         if given:
             values |= {"dose_given": parse_decimal(self.dose.text()), "route": self.route.text().strip().upper()}
             if self.order.asks_why_given and self.given_for.text().strip():
@@ -576,6 +586,7 @@ class DoseDialog(QDialog):
         giver = self.giver_pin if self._giver_confirms() else self.given_by
         return {"given_at": self.given_at, "dose_given": self.dose, "route": self.route, "given_for": self.given_for,
                 "site": self.site, medication.GIVEN_BY: giver, medication.TRANSCRIBED: self.transcribed,
+                medication.PAPER_REFERENCE: self.paper_reference,
                 "not_given_reason": self.reason, "not_given_detail": self.detail}.get(field_id)
 
     def save(self) -> RecordVersion | None:

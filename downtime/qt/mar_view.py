@@ -212,6 +212,13 @@ class MarModel(TextTableModel):
         return "\n".join(translate("MarModel", "{time} given, typed {typed}").format(time=f"{dose.at:%H:%M}", typed=typed)
                          for dose in self.doses_in(line, column) if (typed := dose.typed_late()) is not None)
 
+    def paper_words(self, line: int, column: int) -> str:
+        """Where on the paper chart each dose of the cell transcribed from it is written: "02:30 from
+        the paper chart: MAR sheet 2, night 01/12"."""
+        return "\n".join(translate("MarModel", "{time} from the paper chart: {reference}").format(
+            time=f"{dose.at:%H:%M}", reference=dose.paper_reference)
+            for dose in self.doses_in(line, column) if dose.paper_reference)
+
     def elsewhere_words(self, line: int, column: int) -> str:
         """Who the cell's "nurse@002" is, "nurse@002: nurse (laptop 002)": another laptop's giver or
         witness, by their staff ID on that laptop (see domain.laptops.Authors.initials)."""
@@ -244,6 +251,7 @@ class MarModel(TextTableModel):
                                             self.not_given_words(index.row(), index.column()),
                                             self.overridden_words(index.row(), index.column()),
                                             self.typed_words(index.row(), index.column()),
+                                            self.paper_words(index.row(), index.column()),
                                             self.elsewhere_words(index.row(), index.column())))) or None
         return super().data(index, role)
 

@@ -101,6 +101,8 @@ GIVEN_BY = "given_by"
 # The dose's field saying it was typed in from the paper chart, after the laptop was down (see
 # `_from_paper`).
 TRANSCRIBED = "transcribed"
+# Where on the paper chart a transcribed dose is written, as the nurse typing it names it.
+PAPER_REFERENCE = "paper_reference"
 
 
 def _administration(record_id: str, author: str, device_id: str, typed_at: datetime | None,
@@ -109,7 +111,7 @@ def _administration(record_id: str, author: str, device_id: str, typed_at: datet
         record_id=record_id, order_id=data["order"], outcome=Outcome(data["outcome"]),
         scheduled_for=_when(data.get("scheduled_for")), at=datetime.fromisoformat(data["given_at"]),
         dose=data.get("dose_given"), given_by=data.get(GIVEN_BY) or author, witness=data.get("witness"),
-        on_paper=bool(data.get(TRANSCRIBED)),
+        on_paper=bool(data.get(TRANSCRIBED)), paper_reference=data.get(PAPER_REFERENCE) or None,
         reason=NotGivenReason(data["not_given_reason"]) if data.get("not_given_reason") else None,
         detail=data.get("not_given_detail") or None, given_for=data.get("given_for") or None,
         overrides=tuple((str(item["check"]), str(item.get("reason") or "")) for item in data.get("overrides") or []))

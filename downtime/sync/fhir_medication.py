@@ -198,7 +198,8 @@ def _administration(record: RecordVersion, order: Order, ctx: Context, stays: St
     else whoever wrote version 1 of the dose; the controlled-drug witness is a second performer
     with the `witness` function. Both are staff IDs of that version's laptop (neither is ever
     amended); the Provenance keeps whoever typed it as its author. A dose transcribed from the
-    paper chart says so in a note, as the CSV's `transcribed` column does."""
+    paper chart says so in a note, as the CSV's `transcribed` column does, and where on the paper
+    it is written in the next (the CSV's `paper_reference`)."""
     dose = administration_of(record)
     spec = ctx.forms[DOSE_FORM]
     given = dose.outcome is Outcome.GIVEN
@@ -240,6 +241,8 @@ def _administration(record: RecordVersion, order: Order, ctx: Context, stays: St
     if dose.on_paper:  # the EHR's reader knows its signatures are on the paper chart, not the laptop's
         notes.append("Transcribed from the paper chart" + (": the witness signed the paper chart, no PIN on the laptop"
                                                            if dose.witness else ""))
+        if dose.paper_reference:
+            notes.append(f"Paper chart reference: {dose.paper_reference}")
     notes += [f"Warning overridden ({item['check'].replace('_', ' ')}): {item['reason']}"
               for item in record.data.get("overrides") or []]
     if notes:

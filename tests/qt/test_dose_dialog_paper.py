@@ -139,10 +139,9 @@ def test_a_dose_given_now_ticked_from_paper_is_refused_under_the_box(night, sess
     assert dialog.focusWidget() is dialog.transcribed
 
 
-def test_a_chart_cell_two_days_back_opens_at_its_time_and_takes_a_time_typed_alone_as_that_days(
-        night, session_for, qtbot, type_text, clock, reason_box):
-    """The 20:00 dose of 27/11, typed in from paper on 29/11 at 07:00: the time
-    opened as now, and "20:05" was refused for want of its date and year."""
+def _amoxicillins_cell_of_27_11_at_20(night, session_for, qtbot, clock):
+    """29/11 at 07:00: the chart's cell of the amoxicillin due at 20:00 on 27/11 opened, to type in
+    from paper; the chart, the cell's (line, column) and the dose dialog."""
     from downtime.qt.mar_view import MarView
 
     patient, amox, _ = night
@@ -155,6 +154,14 @@ def test_a_chart_cell_two_days_back_opens_at_its_time_and_takes_a_time_typed_alo
     view.table.setCurrentIndex(view.model.index(line, column))
     dialog = view.record_dose()
     qtbot.addWidget(dialog)
+    return view, (line, column), dialog
+
+
+def test_a_chart_cell_two_days_back_opens_at_its_time_and_takes_a_time_typed_alone_as_that_days(
+        night, session_for, qtbot, type_text, clock, reason_box):
+    """The 20:00 dose of 27/11, typed in from paper on 29/11 at 07:00: the time
+    opened as now, and "20:05" was refused for want of its date and year."""
+    _, _, dialog = _amoxicillins_cell_of_27_11_at_20(night, session_for, qtbot, clock)
     assert dialog.given_at.text() == "27/11/2026 20:00"
     assert dialog.timing.text().startswith("ACTUAL TIME FILLED IN AT ITS SCHEDULED TIME (27/11 20:00)")
     dialog.given_at.clear()
@@ -164,6 +171,29 @@ def test_a_chart_cell_two_days_back_opens_at_its_time_and_takes_a_time_typed_alo
     type_text(reason_box(dialog, medication.Check.ALLERGY), "Tolerated before")
     saved = dialog.save()
     assert saved is not None and saved.data["given_at"] == "2026-11-27T20:05+01:00"
+
+
+def test_a_dose_typed_in_from_paper_names_its_sheet_and_the_charts_cell_says_it(
+        night, session_for, qtbot, type_text, clock, reason_box):
+    """Where on the paper the 20:00 dose of 27/11 is written, asked once "Transcribed from the paper
+    chart" is ticked, and read in the cell's tooltip."""
+    view, cell, dialog = _amoxicillins_cell_of_27_11_at_20(night, session_for, qtbot, clock)
+    assert not dialog.paper_reference.isVisible()
+    dialog.transcribed.setFocus()
+    QTest.keyClick(dialog.transcribed, Qt.Key.Key_Space)
+    assert dialog.paper_reference.isVisible() and dialog.paper_reference.placeholderText() == (
+        "e.g. MAR sheet 2, night 01/12")
+    QTest.keyClick(dialog.transcribed, Qt.Key.Key_Return)
+    assert dialog.focusWidget() is dialog.paper_reference
+    type_text(dialog.paper_reference, "Feuille 2, soirée du 27/11")
+    dialog.given_at.clear()
+    type_text(dialog.given_at, "20:05")
+    dialog.save()
+    type_text(reason_box(dialog, medication.Check.ALLERGY), "Tolerated before")
+    saved = dialog.save()
+    assert saved is not None and saved.data["paper_reference"] == "Feuille 2, soirée du 27/11"
+    tip = view.model.data(view.model.index(*cell), Qt.ItemDataRole.ToolTipRole)
+    assert "20:05 from the paper chart: Feuille 2, soirée du 27/11" in tip.split("\n")
 
 
 def test_a_late_dose_given_from_the_round_still_opens_as_now(night, session_for, qtbot):
