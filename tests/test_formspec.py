@@ -158,3 +158,18 @@ def test_a_unit_from_naming_no_answer_of_the_form_pointed_to_is_refused(tmp_path
     assert "dose.yaml" in str(caught.value) and "unit_from names unknown field 'dose_units' of 'order'" in str(caught.value)
     (tmp_path / "dose.yaml").write_text((tmp_path / "dose.yaml").read_text().replace("dose_units", "dose_unit"))
     assert load_forms(tmp_path)["dose"].field("dose_given").unit_from.field == "dose_unit"
+
+
+def test_a_records_line_reads_the_blank_forms_question_where_the_screens_speaks_to_the_typist(tmp_path):
+    """"Given by (if not you)", the screen's words to the nurse typing, read as such on the clerk's
+    worklist line: the line reads the blank form's "Given by", in both languages."""
+    spec = load_form(_write(tmp_path, NAME_FIELD + """\
+      - id: given_by
+        kind: staff_ref
+        label: {en: Given by (if not you), fr: Administré par (si autre que vous)}
+        paper: {label: {en: Given by, fr: Administré par}}
+"""))
+    given_by, name = spec.field("given_by"), spec.field("name")
+    assert (given_by.line_label("en"), given_by.line_label("fr")) == ("Given by", "Administré par")
+    assert given_by.label.get("en") == "Given by (if not you)"
+    assert (name.line_label("en"), name.line_label("fr")) == ("Name", "Nom")

@@ -247,7 +247,7 @@ def test_the_records_office_reads_what_came_from_paper_in_the_csv_the_fhir_bundl
     lines = {item.record.record_id: item.label for work in back_entry.worklist(session_for("records"))
              for item in work.items}
     assert lines[saved.record_id].endswith("— Transcribed from the paper chart: Yes — typed 07:00")
-    assert "Given by (if not you): Noémie Faure (night)" in lines[saved.record_id]
+    assert "Given by: Noémie Faure (night)" in lines[saved.record_id]
     assert "paper" not in lines[typed.record_id]
 
 
@@ -286,3 +286,15 @@ def test_the_records_office_finds_the_paper_sheet_a_transcribed_dose_came_from(n
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     import_export(office, folder)
     assert records.current(office.db, saved.record_id).data["paper_reference"] == "MAR sheet 2, night 28/11"
+
+
+def test_the_worklist_line_names_the_giver_as_given_by_in_both_languages(night, session_for, clock):
+    """The line read "Given by (if not you): Noémie Faure (night)", the dose form's words to the
+    nurse typing it, on the clerk's worklist and the record lists."""
+    from downtime.services import back_entry
+
+    _, saved = _night_morphine(session_for, clock, night)
+    for lang, said in (("en", "— Given by: Noémie Faure (night) —"), ("fr", "— Administré par : Noémie Faure (night) —")):
+        clerk = session_for("records", lang)
+        lines = {item.record.record_id: item.label for work in back_entry.worklist(clerk) for item in work.items}
+        assert said in lines[saved.record_id] and said in records.record_label(clerk, saved)

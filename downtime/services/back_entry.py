@@ -117,7 +117,7 @@ class Change:
     after: Any
 
     def text_in(self, lang: Lang) -> str:
-        return labelled(self.field.label.get(lang), f"{_shown(self.field, self.before, lang)} → "
+        return labelled(self.field.line_label(lang), f"{_shown(self.field, self.before, lang)} → "
                                                      f"{_shown(self.field, self.after, lang)}", lang)
 
 
@@ -155,7 +155,7 @@ class OnHold:
                        time=f"{version.recorded_at:%d/%m/%Y %H:%M}")
         if version.status is RecordStatus.ENTERED_IN_ERROR:
             said += " " + message(lang, QT_TRANSLATE_NOOP("messages", "(entered in error)"))
-        answers = semicolon(lang).join(labelled(field.label.get(lang), _shown(field, version.data.get(field.id), lang),
+        answers = semicolon(lang).join(labelled(field.line_label(lang), _shown(field, version.data.get(field.id), lang),
                                                  lang) for field in self.fields)
         return labelled(said, answers, lang) if answers else said
 

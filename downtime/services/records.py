@@ -398,7 +398,7 @@ def record_label(session: Session, record: RecordVersion, known: Mapping[str, Re
                 shown = (refs or {}).get(str(value)) or record_label(
                     session, (known or {}).get(str(value)) or current(session.db, str(value)), known, authors)
             except RecordNotFound:  # a version on hold is not checked for what it points to
-                parts.append(message(session.lang, NOT_HERE, field=field.label.get(session.lang), record=value))
+                parts.append(message(session.lang, NOT_HERE, field=field.line_label(session.lang), record=value))
                 continue
             shown = shown if names_it else f"({shown})"
         else:
@@ -408,7 +408,7 @@ def record_label(session: Session, record: RecordVersion, known: Mapping[str, Re
                 signed = signed_on(session.db, record)
                 who = authors.on(session.lang, signed, laptops_known(session, {signed}))
             shown = answer_text(field, value, session.lang, who, unit=units.get(field.id))
-        parts.append(shown if names_it else labelled(field.label.get(session.lang), shown, session.lang))
+        parts.append(shown if names_it else labelled(field.line_label(session.lang), shown, session.lang))
     return " — ".join(parts)
 
 
