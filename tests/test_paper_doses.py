@@ -137,6 +137,21 @@ def test_a_controlled_dose_given_now_by_a_colleague_rests_on_the_givers_pin_not_
     assert json.loads(detail)["giver_confirmed"] == "night"
 
 
+def test_the_register_names_the_giver_of_a_dose_a_colleague_typed(night, session_for, tmp_path):
+    """The register's "By" read as the typist alone: beside a witness who was that typist, the line
+    read as a dose its giver witnessed. It names the giver first, then who entered it."""
+    _, _, morphine = night
+    nurse = session_for("nurse")
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    medication.record_dose(nurse, morphine, _morphine("2026-11-28T13:50+01:00", given_by="night"),
+                           witness=("nurse", "1111"), giver_pin="5555")
+    names = staff.names_with_ids(nurse.db)
+    assert [line.by_text(names, "en") for line in medication.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")] == [
+        names["nurse"], f"{names['night']} (gave it; entered by {names['nurse']})"]
+    page = _text(printing.print_cd_page(nurse, "3B", "Morphine", "mg", tmp_path / "cd.pdf"))
+    assert "Noémie Faure (gave it; entered by Hélène Lefèvre)" in page
+
+
 def test_a_giver_locked_out_is_said_under_the_field(night, session_for):
     _, _, morphine = night
     nurse = session_for("nurse")
@@ -192,7 +207,8 @@ def test_a_controlled_dose_witnessed_on_paper_is_typed_in_naming_its_witness_wit
     assert "NF 29/11 02:30 / KB — 5 mg (from paper, typed 07:00) — for: pain 7/10" in _text(
         printing.print_mar(nurse, [patient], tmp_path / "mar.pdf"))
     page = _text(printing.print_cd_page(nurse, "3B", "Morphine", "mg", tmp_path / "cd.pdf"))
-    assert ("29/11/2026 02:30 (written 07:00) Dose given -5 15 Hélène Lefèvre witness on paper: Dr Karim Benali "
+    assert ("29/11/2026 02:30 (written 07:00) Dose given -5 15 Noémie Faure (gave it; entered by Hélène Lefèvre) "
+            "witness on paper: Dr Karim Benali "
             "(transcribed by Hélène Lefèvre at 29/11 07:00)") in page
     line_id = nurse.db.execute("SELECT id FROM cd_register WHERE record_id = ?", [saved.record_id]).fetchone()[0]
     written = nurse.db.execute("SELECT action, actor FROM audit WHERE entity_id = ? OR json_extract(detail, "

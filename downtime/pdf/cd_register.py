@@ -24,8 +24,8 @@ WORDS: dict[str, dict[Lang, str]] = {
     "title": {"en": "Controlled-drug register — {drug} ({unit})", "fr": "Registre des stupéfiants — {drug} ({unit})"},
     "subtitle": {"en": "Ward {ward} — balance {balance} {unit} at {at}",
                  "fr": "Service {ward} — solde {balance} {unit} au {at}"},
-    "headings": {"en": "When|Entry|Quantity|Balance|Entered by|Witness|Patient|Note",
-                 "fr": "Quand|Écriture|Quantité|Solde|Saisi par|Témoin|Patient|Remarque"},
+    "headings": {"en": "When|Entry|Quantity|Balance|By|Witness|Patient|Note",
+                 "fr": "Quand|Écriture|Quantité|Solde|Par|Témoin|Patient|Remarque"},
     "written": {"en": "(written {written})", "fr": "(saisie {written})"},
     "withdrawn": {"en": "(withdrawn {written})", "fr": "(annulée {written})"},
     "receipt": {"en": "Received", "fr": "Reçu"},
@@ -66,7 +66,7 @@ def cd_page_pdf(lines: Sequence[RegisterLine], out: Path, *, ward: str, drug: st
         body.append([_cell(when), _cell(entry, bold=line.kind == "discrepancy"),
                      _cell("" if line.kind == "count" else decimal_text(line.change, lang, signed=True)),
                      _cell(decimal_text(line.balance, lang), bold=True),
-                     _cell(names.get(line.author, line.author)), _cell(line.witness_text(names, lang)),
+                     _cell(line.by_text(names, lang)), _cell(line.witness_text(names, lang)),
                      _cell(line.patient_text()), _cell(line.note or "")])
     body += [[""] * len(WIDTHS) for _ in range(BY_HAND)]
     # A line taller than a page (a note, which the app sets no length) carries on over the next:

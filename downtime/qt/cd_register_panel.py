@@ -74,7 +74,7 @@ class LinesModel(TextTableModel):
             register=decimal_text(line.balance - line.change, language()),
             given=f"{line.given_at:%d/%m/%Y %H:%M}" if line.given_at else "")
         return (when, entry, "" if line.kind == "count" else decimal_text(line.change, language(), signed=True),
-                decimal_text(line.balance, language()), self.names.get(line.author, line.author), line.witness_text(self.names, language()),
+                decimal_text(line.balance, language()), line.by_text(self.names, language()), line.witness_text(self.names, language()),
                 line.patient_text(), line.note or "")
 
     def is_warning(self, row: int, column: int) -> bool:

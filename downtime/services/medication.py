@@ -937,6 +937,18 @@ class RegisterLine:
     record_id: str | None = None
     on_paper: bool = False
     """A dose transcribed from the paper chart: its witness signed the paper, not a PIN here."""
+    giver: str | None = None
+    """Who gave the dose, when not whoever typed it (`given_by`)."""
+
+    def by_text(self, names: Mapping[str, str], lang: Lang) -> str:
+        """The line's "By": a dose given by a colleague names its giver first, then its typist.
+        The typist alone read as the giver, and beside a witness who was that typist the line
+        read as a dose witnessed by the person who gave it."""
+        author = names.get(self.author, self.author)
+        if not self.giver or self.giver == self.author:
+            return author
+        return message(lang, QT_TRANSLATE_NOOP("messages", "{giver} (gave it; entered by {author})"),
+                       giver=names.get(self.giver, self.giver), author=author)
 
     def witness_text(self, names: Mapping[str, str], lang: Lang) -> str:
         """The line's witness by name; one who signed the paper chart said so, with who typed the
@@ -1022,7 +1034,8 @@ def cd_lines(db: Database, forms: dict[str, FormSpec], ward: str, drug: str, uni
                                   numbers.get(str(dose.patient_id)) if dose else None, note,
                                   _when(dose.data.get("given_at")) if dose else None,
                                   names.get(str(dose.patient_id)) if dose else None, record_id,
-                                  kind == "administration" and dose is not None and bool(dose.data.get(TRANSCRIBED))))
+                                  kind == "administration" and dose is not None and bool(dose.data.get(TRANSCRIBED)),
+                                  dose.data.get(GIVEN_BY) if dose else None))
     return lines
 
 
