@@ -20,6 +20,7 @@ from downtime.domain.roles import ROLE_NAMES, Role
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.prompts import Prompts
+from downtime.qt.screen_fit import Scrolled
 from downtime.qt.style import ErrorLabel
 from downtime.qt.tables import TextTableModel, make_table
 from downtime.qt.ward_choice import WardChoice
@@ -90,10 +91,14 @@ class AdminPanel(QWidget):
         self.said = QLabel()
         self.error = ErrorLabel()
         self.sections = QTabWidget()
-        self.sections.addTab(self._staff_section(), translate("AdminPanel", "Staff"))
-        self.sections.addTab(self._wards_section(), translate("AdminPanel", "Wards and beds"))
-        self.sections.addTab(self._settings_section(), translate("AdminPanel", "Settings"))
-        self.sections.addTab(self._laptop_section(), translate("AdminPanel", "This laptop"))
+        # Each section scrolled: the settings, their Save and Back up now buttons last, were taller
+        # than a 1366×768 screen at 125 % (the window's 637 pixels to the screen's 582), the
+        # buttons under the taskbar, out of reach.
+        for page, title in ((self._staff_section(), translate("AdminPanel", "Staff")),
+                            (self._wards_section(), translate("AdminPanel", "Wards and beds")),
+                            (self._settings_section(), translate("AdminPanel", "Settings")),
+                            (self._laptop_section(), translate("AdminPanel", "This laptop"))):
+            self.sections.addTab(Scrolled(page), title)
         layout = QVBoxLayout(self)
         layout.addWidget(self.sections, 1)
         layout.addWidget(self.said)

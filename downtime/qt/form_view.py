@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
+    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QVBoxLayout, QWidget,
 )
 
@@ -32,6 +32,7 @@ from downtime.qt.observations_view import RISK_SHADES
 from downtime.qt.field_editors import Editor, ReferenceEditor, make_editor
 from downtime.qt.patient_header import admission_on_hold, identity_html
 from downtime.qt.prompts import Prompts
+from downtime.qt.screen_fit import Scrolled
 from downtime.qt.style import ErrorLabel, hint_style
 from downtime.qt.tables import print_and_open
 from downtime.qt.theatre_sessions import session_choices, session_line
@@ -136,9 +137,6 @@ class FormView(QWidget):
         self.summary = ErrorLabel()
         self.summary.hide()
         outer.addWidget(self.summary)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a Tab stop on it showed no focus: Tab went nowhere seen
         body = QWidget()
         column = QVBoxLayout(body)
         # A staff reference (a dose's witness) is the staff ID of the laptop the record was first written on.
@@ -185,8 +183,7 @@ class FormView(QWidget):
                 self.news2_labels[section.id] = score
             column.addWidget(group)
         column.addStretch(1)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(Scrolled(body, framed=True), 1)
         outer.addLayout(self._buttons())
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         if self.spec.id == "operation_booking":

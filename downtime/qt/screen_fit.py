@@ -5,8 +5,8 @@ out of the mouse's reach."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QSize
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QWidget
+from PySide6.QtCore import QMargins, QSize, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QFormLayout, QFrame, QLabel, QScrollArea, QWidget
 
 TITLE_BAR = 40
 """Room left for the window frame's title bar, which the available geometry does not count."""
@@ -16,6 +16,33 @@ def wrapped(label: QLabel) -> QLabel:
     """The label, its words wrapped: an unwrapped line is as wide as its words, and so is its window."""
     label.setWordWrap(True)
     return label
+
+
+class Scrolled(QScrollArea):
+    """A page or a dialog's body taller than the screen has room for, scrolled: the control that
+    takes the focus, by Tab, its Alt+letter or a click, is scrolled into view. The scroll area
+    itself takes no Tab stop: one on it showed no focus, Tab going nowhere seen."""
+
+    def __init__(self, body: QWidget, *, framed: bool = False) -> None:
+        """`framed`: a frame round it, where it is not the whole of its page or dialog."""
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        if not framed:
+            self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidget(body)
+        QApplication.instance().focusChanged.connect(self._focus_moved)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """Its body's whole size, room for a scroll bar beside it: Qt's stops at 24 lines of text,
+        and a dialog fitted to it scrolled on a screen with room to spare. The screen bounds it
+        (within_screen)."""
+        frame = 2 * self.frameWidth()
+        return self.widget().sizeHint() + QSize(frame + self.verticalScrollBar().sizeHint().width(), frame)
+
+    def _focus_moved(self, _: QWidget | None, now: QWidget | None) -> None:
+        if now is not None and (body := self.widget()) is not None and body.isAncestorOf(now):
+            self.ensureWidgetVisible(now)
 
 
 def room(widget: QWidget) -> QSize:

@@ -1,7 +1,9 @@
 """The main window and its dialogs on a ward laptop's screen: 1366×768 at Windows' 125 % is
 1,092×582 logical pixels, 1024×768 at 100 % is 1,024 wide, each less a taskbar."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from downtime.qt import main_window
 from downtime.qt.main_window import MainWindow
@@ -9,6 +11,8 @@ from downtime.services import records, theatre, wards
 
 NARROWEST = 1_000
 """A tab may not need more: a 1024-pixel screen, less the window's frame."""
+LAPTOP_125 = QSize(1092, 582)
+"""A 1366×768 screen at Windows' 125 %, less its 40-pixel taskbar, in the app's pixels."""
 
 
 def test_every_tab_of_a_french_nurses_window_fits_a_1024_pixel_screen(qtbot, session_for, medication_ward, listed,
@@ -187,3 +191,52 @@ def test_the_demo_sign_in_fits_the_screen(qtbot, ward_db, db_path, clock, app_st
         assert dialog.width() <= room.width() and dialog.height() <= room.height()
     finally:
         set_language("en")
+
+
+def _focus_chain(area: QScrollArea, qtbot) -> list[QWidget]:
+    """The controls of the scroll area's page as Tab reaches them from its first, each in view
+    when it has the focus (its whole rectangle within the area's viewport)."""
+    page, viewport = area.widget(), area.viewport()
+    first = page.nextInFocusChain()
+    while not (page.isAncestorOf(first) and first.isVisible() and first.focusPolicy() & Qt.FocusPolicy.TabFocus):
+        first = first.nextInFocusChain()
+    first.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is first)
+    reached: list[QWidget] = []
+    while (focused := QApplication.focusWidget()) not in reached and page.isAncestorOf(focused):
+        assert viewport.rect().contains(QRect(focused.mapTo(viewport, QPoint(0, 0)), focused.size())), \
+            (type(focused).__name__, focused.accessibleName() or getattr(focused, "text", lambda: "")())
+        reached.append(focused)
+        for _ in range(4):  # a date box's Tab goes through its day, month and year first
+            QTest.keyClick(focused, Qt.Key.Key_Tab)
+            if QApplication.focusWidget() is not focused:
+                break
+    return reached
+
+
+def test_every_control_of_the_administration_tab_is_in_reach_at_125_percent(qtbot, session_for, laptop_window,
+                                                                            answers, app_style):
+    """At 1366×768 and 125 % (1,092×582 pixels less the taskbar) the window on the Administration
+    tab could be no less than 637 pixels tall: Save the settings and Back up now lay under the
+    taskbar. Each section scrolls within the window, and Tab, in the order the controls are read,
+    brings each into view."""
+    window = laptop_window(session_for("admin", "fr"), LAPTOP_125.width(), LAPTOP_125.height())
+    window.tabs.setCurrentWidget(window.admin)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.minimumSizeHint().height() <= LAPTOP_125.height()
+    assert window.height() <= LAPTOP_125.height()
+    panel = window.admin
+    reached: dict[int, list[QWidget]] = {}
+    for index in range(panel.sections.count()):
+        panel.sections.setCurrentIndex(index)
+        area = panel.sections.currentWidget()
+        assert isinstance(area, QScrollArea)
+        reached[index] = _focus_chain(area, qtbot)
+    assert reached[2][0] is panel.label_stock
+    assert {panel.save_settings_button, panel.back_up_button} <= set(reached[2])
+    assert reached[2].index(panel.keep) < reached[2].index(panel.save_settings_button) < reached[2].index(
+        panel.back_up_button), "Tab in the order read"
+    assert {panel.change_device_button, panel.laptop_ward_button, panel.load_setup_button} <= set(reached[3])
+    assert panel.set_pin_button in reached[0] and panel.add_beds_button in reached[1]
+
