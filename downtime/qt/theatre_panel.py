@@ -24,7 +24,7 @@ from downtime.formspec.messages import message as field_message
 from downtime.formspec.values import ParseError, format_value, parse_datetime
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, labelled, semicolon
 from downtime.qt.flow_row import FlowRow
-from downtime.qt.screen_fit import fit_dialog, wrapped
+from downtime.qt.screen_fit import Scrolled, fit_dialog, wrapped
 from downtime.qt.field_editors import LineEditor
 from downtime.qt.i18n import language, locale, say, translate, word
 from downtime.qt.patient_header import born_text
@@ -395,7 +395,11 @@ class RebookDialog(QDialog):
         super().__init__(parent)
         self.session, self.state = session, state
         self.setWindowTitle(translate("RebookDialog", "Rebook an operation"))
-        layout = QVBoxLayout(self)
+        # All but the refusal and the buttons scrolled: at 150 % and 16-point text the dialog was
+        # taller than a 1366×768 screen, Book this slot and Transfer instead under the taskbar.
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         what = translate("RebookDialog", "{procedure} ({minutes} min) — {surgeon}").format(
             procedure=_operation(session, state), minutes=state.minutes, surgeon=state.record.data["surgeon"])
         # The number to ring, to agree the day the patient can come with the dialog open (it was
@@ -405,8 +409,9 @@ class RebookDialog(QDialog):
         call = ("" if not said else translate("RebookDialog", "Telephone: {phone}").format(phone=said)
                 if to_tell.on_ward is None else translate(
                     "RebookDialog", "In hospital, {ward}: tell the ward, which tells the patient.").format(ward=said))
-        layout.addWidget(wrapped(QLabel(f"{_who(state)}<br>{escape(what)}{'<br>' + escape(call) if call else ''}"
-                                        f"<br>{_rebook_by(session, state, to_tell)}")))
+        self.heading = wrapped(QLabel(f"{_who(state)}<br>{escape(what)}{'<br>' + escape(call) if call else ''}"
+                                      f"<br>{_rebook_by(session, state, to_tell)}"))
+        layout.addWidget(self.heading)
         self.from_day = _day_edit(session.clock().date())
         self.from_day.setMinimumDate(self.from_day.date())
         from_row = QHBoxLayout()
@@ -444,8 +449,10 @@ class RebookDialog(QDialog):
         form.addRow(translate("RebookDialog", "Or &transfer to hospital"), self.other_hospital)
         form.addRow(translate("RebookDialog", "Patient t&old now (blank: not yet)"), self.told)
         layout.addLayout(form)
+        outer = QVBoxLayout(self)
+        outer.addWidget(Scrolled(body), 1)
         self.error = ErrorLabel()
-        layout.addWidget(self.error)
+        outer.addWidget(self.error)
         buttons = QHBoxLayout()
         self.book = QPushButton(translate("RebookDialog", "&Book this slot"))
         self.book.clicked.connect(self.save)
@@ -453,7 +460,7 @@ class RebookDialog(QDialog):
         self.transfer.clicked.connect(self.send_elsewhere)
         buttons.addWidget(self.book)
         buttons.addWidget(self.transfer)
-        layout.addLayout(buttons)
+        outer.addLayout(buttons)
         self.suggest()
         self.from_day.dateChanged.connect(self.suggest)
         # The slots first, the first chosen: the focus began in "Slots from", where Down did

@@ -1,18 +1,23 @@
 """The main window and its dialogs on a ward laptop's screen: 1366×768 at Windows' 125 % is
 1,092×582 logical pixels, 1024×768 at 100 % is 1,024 wide, each less a taskbar."""
 
+import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from downtime.qt import main_window
 from downtime.qt.main_window import MainWindow
+from downtime.qt.style import TEXT_SIZES, change_text_size
 from downtime.services import records, theatre, wards
+from downtime.services.context import Session
 
 NARROWEST = 1_000
 """A tab may not need more: a 1024-pixel screen, less the window's frame."""
 LAPTOP_125 = QSize(1092, 582)
 """A 1366×768 screen at Windows' 125 %, less its 40-pixel taskbar, in the app's pixels."""
+LAPTOP_150 = QSize(910, 445)
+"""The room for a dialog on a 1366×768 screen at 150 %: less the taskbar and its own title bar."""
 
 
 def test_every_tab_of_a_french_nurses_window_fits_a_1024_pixel_screen(qtbot, session_for, medication_ward, listed,
@@ -129,17 +134,10 @@ def test_the_patient_list_shows_allergies_and_resuscitation_first_on_a_laptop(qt
     assert "Latex (Contact dermatitis" in " ".join(model.text(row, ALLERGIES) for row in patients)
 
 
-def test_the_theatre_dialogs_fit_the_screen_at_the_largest_text_in_french(qtbot, session_for, admission_values,
-                                                                          laptop_window, listed, app_style):
-    """At 150 % and 16-point text "Patient told" was 961 pixels wide, Rebook 1,047 and Cancel
-    888 on a screen 910 wide: the patient's identity and the operation on one unwrapped line,
-    the form's fields beside their long labels. Their lines wrap and their fields go under their
-    labels; each opens within the screen, its buttons on it."""
-    from PySide6.QtWidgets import QApplication
-
-    from downtime.qt.style import TEXT_SIZES, change_text_size
-    from downtime.qt.theatre_panel import CancelDialog, RebookDialog, ToldDialog
-
+@pytest.fixture
+def rebooking(session_for, admission_values) -> Session:
+    """The coordinator's French session: an operation of long words cancelled, to rebook, its
+    patient not told yet, and another booked on the same day's list."""
     nurse, coord = session_for("nurse"), session_for("coord", "fr")
     wards.add_ward(session_for("admin"), "3B", "Internal medicine and geriatrics", ["12"])
     listed_on = records.save_new(coord, "theatre_session", {
@@ -155,7 +153,26 @@ def test_the_theatre_dialogs_fit_the_screen_at_the_largest_text_in_french(qtbot,
             "expected_minutes": 120})
     theatre.cancel(coord, booked.record_id, {"cancelled_at": "2026-11-28T07:00+01:00", "reason": "no_ward_bed",
                                              "last_minute": False, "patient_told": "not_yet"})
-    change_text_size(QApplication.instance(), len(TEXT_SIZES))
+    return coord
+
+
+def _text_size(points: int) -> None:
+    """The View menu's text size set to `points`."""
+    app = QApplication.instance()
+    change_text_size(app, -len(TEXT_SIZES))
+    change_text_size(app, TEXT_SIZES.index(points))
+
+
+def test_the_theatre_dialogs_fit_the_screen_at_the_largest_text_in_french(qtbot, rebooking, laptop_window, listed,
+                                                                          app_style):
+    """At 150 % and 16-point text "Patient told" was 961 pixels wide, Rebook 1,047 and Cancel
+    888 on a screen 910 wide: the patient's identity and the operation on one unwrapped line,
+    the form's fields beside their long labels. Their lines wrap and their fields go under their
+    labels; each opens within the screen, its buttons on it."""
+    from downtime.qt.theatre_panel import CancelDialog, RebookDialog, ToldDialog
+
+    coord = rebooking
+    _text_size(TEXT_SIZES[-1])
     window = laptop_window(coord, 900, 600)
     window.tabs.setCurrentWidget(window.theatre)
     panel = listed(window.theatre)
@@ -170,6 +187,35 @@ def test_the_theatre_dialogs_fit_the_screen_at_the_largest_text_in_french(qtbot,
         assert dialog.minimumSizeHint().width() <= room.width(), type(dialog).__name__
         assert dialog.width() <= room.width() and dialog.height() <= room.height(), type(dialog).__name__
         dialog.close()
+
+
+def test_the_rebook_dialogs_buttons_stay_on_a_laptop_screen_at_150_percent(qtbot, rebooking, laptop_window, listed,
+                                                                          app_style):
+    """At 150 % and 16-point text the rebook dialog was taller than a 1366×768 screen (910×445
+    pixels for a dialog, less the taskbar and its title bar): Book this slot and Transfer instead
+    lay under the taskbar. What it says and asks scrolls; the refusal and the buttons stay in
+    sight, and Tab brings each field into view."""
+    from downtime.qt.theatre_panel import RebookDialog
+
+    _text_size(16)
+    window = laptop_window(rebooking, 900, 600)
+    window.tabs.setCurrentWidget(window.theatre)
+    panel = listed(window.theatre)
+    dialog = RebookDialog(rebooking, panel.waiting_model.rows[0].state, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.minimumSizeHint().width() <= LAPTOP_150.width()
+    assert dialog.minimumSizeHint().height() <= LAPTOP_150.height()
+    dialog.resize(LAPTOP_150)
+    qtbot.waitUntil(lambda: dialog.size() == LAPTOP_150)
+    for button in (dialog.book, dialog.transfer):
+        assert dialog.rect().contains(QRect(button.mapTo(dialog, QPoint(0, 0)), button.size())), button.text()
+    (area,) = dialog.findChildren(QScrollArea)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    reached = _focus_chain(area, qtbot)
+    assert {dialog.slot_list, dialog.from_day, dialog.reason, dialog.other_hospital, dialog.told} <= set(reached)
 
 
 def test_the_demo_sign_in_fits_the_screen(qtbot, ward_db, db_path, clock, app_style):

@@ -375,7 +375,7 @@ def test_each_side_of_a_staged_operation_is_named_wherever_one_is_chosen(coordin
                                                 "expected_minutes": 45})
     dialog = _rebooking_by_keyboard(window, qtbot, listed)
     assert panel.waiting_model.columns[4] == "Side" and panel.waiting_model.text(0, 4) == "RIGHT"
-    assert "Total hip replacement, RIGHT (120 min)" in dialog.findChild(QLabel).text()
+    assert "Total hip replacement, RIGHT (120 min)" in dialog.heading.text()
     dialog.reject()
     panel.day.setDate(QDate(2026, 11, 30))
     listed(panel)
@@ -1109,7 +1109,7 @@ def test_the_rebook_dialog_gives_the_number_to_ring_or_the_ward_to_tell(coordina
     if at_home:
         send_home(state.patient.patient_id)
     dialog = _rebooking_by_keyboard(window, qtbot, listed)
-    shown = dialog.findChild(QLabel).text()
+    shown = dialog.heading.text()
     assert said in shown and ("Telephone" in shown) is at_home
 
 
@@ -1533,7 +1533,7 @@ def test_the_rebook_dialog_says_the_operations_rebook_by_date_as_the_list_does(c
     set_language(lang)
     try:
         dialog = _rebooking_by_keyboard(window, qtbot, listed)
-        heading = dialog.findChild(QLabel)
+        heading = dialog.heading
         assert said in heading.text()
         assert ("color" in heading.text().split("<br>")[-1]) is red
         assert window.theatre.waiting_model.text(0, REBOOK_BY) == said.split(": ")[1]
