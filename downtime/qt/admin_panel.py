@@ -20,7 +20,8 @@ from downtime.domain.roles import ROLE_NAMES, Role
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.prompts import Prompts
-from downtime.qt.screen_fit import Scrolled
+from downtime.qt.flow_row import FlowRow
+from downtime.qt.screen_fit import Scrolled, wrapped_form
 from downtime.qt.style import ErrorLabel
 from downtime.qt.tables import TextTableModel, make_table
 from downtime.qt.ward_choice import WardChoice
@@ -51,15 +52,14 @@ class WardsModel(TextTableModel):
 
 
 def _section(table: QWidget, form: QFormLayout, buttons: list[QPushButton]) -> QWidget:
-    """A list above the form that adds to it, and its buttons."""
+    """A list above the form that adds to it, and its buttons, on to another line when narrow."""
     page = QWidget()
     layout = QVBoxLayout(page)
     layout.addWidget(table, 1)
-    layout.addLayout(form)
-    row = QHBoxLayout()
+    layout.addLayout(wrapped_form(form))
+    row = FlowRow()
     for button in buttons:
         row.addWidget(button)
-    row.addStretch(1)
     layout.addLayout(row)
     return page
 
@@ -180,6 +180,7 @@ class AdminPanel(QWidget):
         self.save_settings_button.clicked.connect(self.save_settings)
         form.addRow(self.save_settings_button)
         form.addRow(self._backup_now_row())
+        wrapped_form(form)
         self._fields: dict[str, tuple[Callable[[], Any], Callable[[Any], None]]] = {
             "label_stock": (self.label_stock.currentText, self.label_stock.setCurrentText),
             "backup_folder": (self.backup_folder.text, self.backup_folder.setText),
@@ -252,10 +253,11 @@ class AdminPanel(QWidget):
         self.save_setup_button.clicked.connect(self.save_setup_file)
         self.load_setup_button = QPushButton(translate("AdminPanel", "&Load a set-up file…"))
         self.load_setup_button.clicked.connect(self.load_setup_file)
-        files = QHBoxLayout()
+        files = FlowRow()
         files.addWidget(self.save_setup_button)
         files.addWidget(self.load_setup_button)
         form.addRow(files)
+        wrapped_form(form)
         self._fields.update({"device_number": (self.device_number.value, self.device_number.setValue),
                              "device_name": (self.device_name.text, self.device_name.setText),
                              "laptop_ward": (self.laptop_ward.currentData, self.laptop_ward.choose)})

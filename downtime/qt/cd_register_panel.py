@@ -11,15 +11,17 @@ from pathlib import Path
 
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from downtime.domain.staff import Action
 from downtime.formspec.values import ParseError, parse_decimal
 from downtime.i18n import QT_TR_NOOP, decimal_text
 from downtime.qt.dose_dialog import NO_WITNESS_PIN, witness_keys
+from downtime.qt.flow_row import FlowRow
 from downtime.qt.i18n import language, say, translate, word
 from downtime.qt.prompts import Prompts
+from downtime.qt.screen_fit import wrapped
 from downtime.qt.style import ErrorLabel
 from downtime.qt.tables import TextTableModel, make_table, print_and_open
 from downtime.qt.ward_choice import ward_choice
@@ -95,13 +97,13 @@ class CdRegisterPanel(QWidget):
                                       self.show_page)
         self.stock_table.selectionModel().currentRowChanged.connect(lambda current, previous: self.show_page())
         layout.addWidget(self.stock_table, 1)
-        self.page_title = QLabel()
+        self.page_title = wrapped(QLabel())  # a long drug name, or the French of no drug yet, wider than a laptop's screen
         layout.addWidget(self.page_title)
         self.lines = LinesModel()
         self.lines_table = make_table(self.lines, translate("CdRegisterPanel", "The drug's page of the register"),
                                       lambda: None)
         layout.addWidget(self.lines_table, 2)
-        buttons = QHBoxLayout()
+        buttons = FlowRow()  # on to a second line when narrow: on one, 1,150 pixels in French at the largest text
         self.receive_button = QPushButton(translate("CdRegisterPanel", "&Stock received…"))
         self.receive_button.clicked.connect(lambda: self.enter(counted=False))
         self.count_button = QPushButton(translate("CdRegisterPanel", "Cupboard &count…"))
@@ -114,7 +116,6 @@ class CdRegisterPanel(QWidget):
         self.print_button = QPushButton(translate("CdRegisterPanel", "&Print this page"))
         self.print_button.clicked.connect(self.print_page)
         buttons.addWidget(self.print_button)
-        buttons.addStretch(1)
         layout.addLayout(buttons)
         self.dialog: CdEntryDialog | WastageDialog | None = None
 

@@ -45,6 +45,18 @@ class Scrolled(QScrollArea):
             self.ensureWidgetVisible(now)
 
 
+def wrapped_form(form: QFormLayout) -> QFormLayout:
+    """The form's labels wrapped and its fields under them when narrow: a long label ("Clé
+    publique du bureau des entrées (chaque export est chiffré pour elle)") on one line made its
+    page as wide as its words, and the window with it."""
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    for row in range(form.rowCount()):
+        if (item := form.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None and isinstance(
+                label := item.widget(), QLabel):
+            label.setWordWrap(True)
+    return form
+
+
 def room(widget: QWidget) -> QSize:
     """The size a window of `widget`'s may take on its screen: the screen less the taskbar and
     the title bar."""

@@ -607,8 +607,10 @@ class TheatrePanel(QWidget):
             controls.addWidget(button)
         layout.addLayout(controls)
         heading = QHBoxLayout()
-        heading.addWidget(QLabel(translate("TheatrePanel",
-                                           "<b>Theatre day board</b> (cancelled or moved operations struck through)")))
+        # Wrapped: on one line, its French ("Programme opératoire du jour (interventions annulées
+        # ou déplacées barrées)") made the tab wider than a 1024-pixel screen at the largest text.
+        heading.addWidget(wrapped(QLabel(translate(
+            "TheatrePanel", "<b>Theatre day board</b> (cancelled or moved operations struck through)"))), 1)
         self.reading = QLabel()
         heading.addWidget(self.reading)
         # Whom to tell of the operation just rebooked or transferred (`_say_to_tell`), beside the

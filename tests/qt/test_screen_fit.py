@@ -286,3 +286,21 @@ def test_every_control_of_the_administration_tab_is_in_reach_at_125_percent(qtbo
     assert {panel.change_device_button, panel.laptop_ward_button, panel.load_setup_button} <= set(reached[3])
     assert panel.set_pin_button in reached[0] and panel.add_beds_button in reached[1]
 
+
+@pytest.mark.parametrize(("staff_id", "tab"), [("coord", "theatre"), ("nurse", "cd_register"), ("admin", "admin")])
+def test_the_theatre_controlled_drugs_and_administration_tabs_fit_at_the_largest_text_in_french(
+        qtbot, session_for, laptop_window, listed, answers, app_style, staff_id, tab):
+    """At the largest text size, in French, the theatre board's title ("Programme opératoire du
+    jour (interventions annulées ou déplacées barrées)"), the controlled-drug register's buttons
+    and the Administration's long labels and button rows each made their tab wider than a
+    1024-pixel screen. They wrap, as the other tabs' do, and no section scrolls sideways."""
+    _text_size(TEXT_SIZES[-1])
+    window = laptop_window(session_for(staff_id, "fr"), 900, 600)
+    page = getattr(window, tab)
+    window.tabs.setCurrentWidget(page)
+    if hasattr(page, "reader"):
+        listed(page)
+    assert page.minimumSizeHint().width() <= NARROWEST
+    for area in page.findChildren(QScrollArea):
+        if area.widget() is not None:
+            assert area.widget().minimumSizeHint().width() <= NARROWEST, type(area.parentWidget()).__name__
