@@ -92,28 +92,43 @@ def _time(moment: datetime, now: datetime) -> str:
     return f"{moment:%H:%M}" if moment.date() == now.date() else f"{moment:%d/%m %H:%M}"
 
 
-def news2_text(watch: Watch, now: datetime) -> str:
-    """The score that stands for the patient's risk (the escalation list's), its band in words
-    (never the colour alone) and the low-medium band's "3 in one" (parameter), then when the next
-    set is due or since when it is overdue (with no set this stay, since admission); for a child,
-    that NEWS2 does not apply (a baby born today read "No set — OVERDUE")."""
-    if watch.due_at is None:
-        return observations.not_applicable_text(language())
+def _score(watch: Watch, *, whole: bool) -> str:
+    """The score that stands for the patient's risk (the escalation list's) and its band in words
+    (never the colour alone), an incomplete set said; `whole`: the low-medium band's "3 in one"
+    (parameter) too."""
     standing = watch.standing
     if standing is None:
-        score = translate("PatientTableModel", "No set")
-    else:
-        news2 = standing.news2
-        score = f"{news2.total} {observations.band_word(news2.band, language())}"
-        if news2.band is Band.LOW_MEDIUM:
-            score += " " + translate("PatientTableModel", "(3 in one)")
-        if not news2.complete:
-            score += " " + word(INCOMPLETE)
-    # Worded short: the column is as wide as its longest line, and at "No set yet — OVERDUE since
-    # admission (27/11 06:29)" it pushed the downtime number and the allergies off a laptop's screen.
+        return translate("PatientTableModel", "No set")
+    news2 = standing.news2
+    score = f"{news2.total} {observations.band_word(news2.band, language())}"
+    if whole and news2.band is Band.LOW_MEDIUM:
+        score += " " + translate("PatientTableModel", "(3 in one)")
+    if not news2.complete:
+        score += " " + word(INCOMPLETE)
+    return score
+
+
+def news2_text(watch: Watch, now: datetime) -> str:
+    """The score, then when the next set is due or since when it is overdue (with no set this
+    stay, since admission); for a child, that NEWS2 does not apply (a baby born today read "No
+    set — OVERDUE"). The list's tooltip and what a screen reader reads of its cell."""
+    if watch.due_at is None:
+        return observations.not_applicable_text(language())
     due = translate("PatientTableModel", "OVERDUE since {time}") if watch.overdue else translate(
         "PatientTableModel", "due {time}")
-    return f"{score} — {due.format(time=_time(watch.due_at, now))}"
+    return f"{_score(watch, whole=True)} — {due.format(time=_time(watch.due_at, now))}"
+
+
+def news2_cell(watch: Watch) -> str:
+    """What the list's cell shows: the score, its band and OVERDUE when a set is ("7 HIGH —
+    OVERDUE"); the rest is in its tooltip (news2_text). The column is as wide as its longest line:
+    in French "2 Faible-moyen (3 sur un paramètre) — EN RETARD depuis 27/11 06:29" pushed the
+    downtime number and the date of birth off a laptop's screen, and a child's "NEWS2 non applicable
+    (moins de 16 ans) : utiliser la feuille de surveillance pédiatrique (PEWS)" further still."""
+    if watch.due_at is None:
+        return translate("PatientTableModel", "Not applicable (under 16)")
+    score = _score(watch, whole=False)
+    return f"{score} — {translate('PatientTableModel', 'OVERDUE')}" if watch.overdue else score
 
 
 class PatientTableModel(TextTableModel):
@@ -139,7 +154,7 @@ class PatientTableModel(TextTableModel):
         if row.namesakes:
             name += " — " + census.name_alert(row.namesakes, language())
         return (row.ward, bed, name, allergy_text(patient), word(RESUS.get(patient.resuscitation or "", "?")),
-                "" if row.watch is None else news2_text(row.watch, self.now), patient.downtime_number,
+                "" if row.watch is None else news2_cell(row.watch), patient.downtime_number,
                 patient.birth_date_in(language()), word(SEX.get(patient.sex or "", "?")),
                 "" if patient.isolation in (None, "none") else word(ISOLATION.get(patient.isolation, patient.isolation)),
                 word(IDENTITY.get(patient.identity_status or "", patient.identity_status or "")), admitted,
@@ -226,6 +241,9 @@ class PatientTableModel(TextTableModel):
             return None
         if role == Qt.ItemDataRole.UserRole:
             return self.rows[index.row()].patient
+        if (index.column() == NEWS2 and role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole)
+                and (watch := self.rows[index.row()].watch) is not None):
+            return news2_text(watch, self.now)
         if index.column() == NEWS2 and (shade := self._shade(index.row())) is not None:
             if role == Qt.ItemDataRole.BackgroundRole:
                 return shade

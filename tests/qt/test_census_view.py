@@ -484,6 +484,19 @@ def _news2_ward(window, session_for, admission_values):
     window.patients.reload_wards()
 
 
+def _news2_said(model) -> dict[str, str]:
+    """Each bed's NEWS2 as its tooltip gives it, the same words as a screen reader reads of the cell."""
+    from downtime.qt.patients_panel import NEWS2
+
+    said = {}
+    for row in range(model.rowCount()):
+        cell = model.index(row, NEWS2)
+        if (tooltip := model.data(cell, Qt.ItemDataRole.ToolTipRole)) is not None:
+            assert model.data(cell, Qt.ItemDataRole.AccessibleTextRole) == tooltip
+            said[model.text(row, 1)] = tooltip
+    return said
+
+
 def test_the_list_gives_each_patients_news2_and_when_their_next_set_is_due(window, session_for, admission_values,
                                                                            listed):
     """The nurse in charge opened each patient's chart to see who was deteriorating or whose
@@ -500,9 +513,10 @@ def test_the_list_gives_each_patients_news2_and_when_their_next_set_is_due(windo
     model = panel.model
     assert model.headerData(NEWS2, Qt.Orientation.Horizontal) == "NEWS2"
     news2 = {model.text(row, 1): model.text(row, NEWS2) for row in range(model.rowCount())}
-    assert news2 == {"1": "", "2": "2 Low — OVERDUE since 13:00", "3": "3 Low-medium (3 in one) — due 14:45",
-                     "4": "No set — OVERDUE since 10:30", **{str(bed): "" for bed in range(5, 12)},
-                     "12": "7 HIGH — due 14:30"}
+    assert news2 == {"1": "", "2": "2 Low — OVERDUE", "3": "3 Low-medium", "4": "No set — OVERDUE",
+                     **{str(bed): "" for bed in range(5, 12)}, "12": "7 HIGH"}
+    assert _news2_said(model) == {"2": "2 Low — OVERDUE since 13:00", "3": "3 Low-medium (3 in one) — due 14:45",
+                                  "4": "No set — OVERDUE since 10:30", "12": "7 HIGH — due 14:30"}
     high, low, red, unknown = (next(row for row in range(model.rowCount()) if model.text(row, 1) == bed)
                                for bed in ("12", "2", "3", "4"))
     background = Qt.ItemDataRole.BackgroundRole
@@ -515,6 +529,28 @@ def test_the_list_gives_each_patients_news2_and_when_their_next_set_is_due(windo
         cell = model.index(row, NEWS2)
         assert contrast(model.data(cell, Qt.ItemDataRole.ForegroundRole), model.data(cell, background)) >= 7
     assert model.data(model.index(low, NEWS2), Qt.ItemDataRole.FontRole).bold(), "a warning stands out in bold"
+
+
+def test_the_lists_news2_says_score_and_band_its_whole_words_in_the_tooltip(session_for, admission_values,
+                                                                           laptop_window, listed, answers, app_style):
+    """The cell gave the whole NEWS2, the low-medium band's "(3 sur un paramètre)" and when the next
+    set was due: in French the column was as wide as "3 Faible-moyen (3 sur un paramètre) — prévu à
+    14:45", the downtime number and date of birth pushed off a laptop's screen. It says the score,
+    the band and EN RETARD; the tooltip, and a screen reader, give the whole."""
+    from downtime.qt.patients_panel import NEWS2
+
+    window = laptop_window(session_for("nurse", "fr"), 1092, 582)
+    _news2_ward(window, session_for, admission_values)
+    panel = listed(window.patients)
+    model = panel.model
+    cells = {model.text(row, 1): model.text(row, NEWS2) for row in range(model.rowCount()) if model.text(row, NEWS2)}
+    assert (cells["3"], cells["12"]) == ("3 Faible-moyen", "7 ÉLEVÉ") and cells.keys() == {"2", "3", "4", "12"}
+    assert cells["2"].startswith("2 Faible — ") and cells["4"].startswith("Aucun relevé — ")
+    assert not any("depuis" in cell or "prévu" in cell for cell in cells.values())
+    said = _news2_said(model)
+    assert said["3"] == "3 Faible-moyen (3 sur un paramètre) — prévu à 14:45"
+    assert said["2"] == "2 Faible — EN RETARD depuis 13:00"
+    assert panel.table.columnWidth(NEWS2) < panel.table.fontMetrics().horizontalAdvance(said["3"])
 
 
 def test_sorting_by_news2_puts_the_sickest_first(window, session_for, admission_values, listed):
@@ -542,8 +578,10 @@ def test_a_list_left_on_screen_turns_overdue_when_the_next_set_falls_due(window,
     timer.timeout.emit()
     listed(panel)
     news2 = {panel.model.text(row, 1): panel.model.text(row, NEWS2) for row in range(panel.model.rowCount())}
-    assert news2["12"] == "7 HIGH — OVERDUE since 14:30"
-    assert news2["3"] == "3 Low-medium (3 in one) — OVERDUE since 14:45"
+    assert news2["12"] == "7 HIGH — OVERDUE" and news2["3"] == "3 Low-medium — OVERDUE"
+    said = _news2_said(panel.model)
+    assert said["12"] == "7 HIGH — OVERDUE since 14:30"
+    assert said["3"] == "3 Low-medium (3 in one) — OVERDUE since 14:45"
 
 
 def test_the_list_reads_its_patients_sets_at_once(window, session_for, admission_values, listed, monkeypatch):

@@ -34,7 +34,10 @@ def test_the_list_says_news2_does_not_apply_to_a_baby_and_never_overdue(window, 
     _baby(window, session_for, admission_values)
     model = listed(window.patients).model
     news2 = {model.text(row, 1): model.text(row, NEWS2) for row in range(model.rowCount())}
-    assert news2 == {"1": NOT_APPLICABLE["en"], "12": "No set — OVERDUE since 08:00"}
+    assert news2 == {"1": "Not applicable (under 16)", "12": "No set — OVERDUE"}
+    tooltip = Qt.ItemDataRole.ToolTipRole
+    assert {model.text(row, 1): model.data(model.index(row, NEWS2), tooltip) for row in range(model.rowCount())} == {
+        "1": NOT_APPLICABLE["en"], "12": "No set — OVERDUE since 08:00"}
     baby = next(row for row in range(model.rowCount()) if model.text(row, 1) == "1")
     assert not model.is_warning(baby, NEWS2)
     assert model.data(model.index(baby, NEWS2), Qt.ItemDataRole.BackgroundRole) is None
