@@ -257,3 +257,22 @@ def test_the_shortcuts_second_heading_is_on_screen_and_a_forms_scroll_area_takes
     form = FormView(session_for("nurse"), session_for("nurse").form("admission"))
     qtbot.addWidget(form)
     assert all(area.focusPolicy() == Qt.FocusPolicy.NoFocus for area in form.findChildren(QScrollArea))
+
+
+def test_at_the_largest_text_size_the_sign_in_names_the_laptop_larger_still(qtbot, qapp, ward_db, db_path, clock):
+    """Which laptop, and whose ward, is read before the PIN is typed: it stayed at 13 points over
+    the largest text size's 20-point fields. It is two points over the text size, as the
+    banner's mode line."""
+    from downtime.qt.sign_in import SignInDialog
+    from downtime.qt.style import TEXT_SIZES, apply_style, change_text_size
+    from downtime.services import this_laptop
+    from downtime.services.context import Vault
+
+    apply_style(qapp)
+    assert change_text_size(qapp, len(TEXT_SIZES)) == 20
+    vault = Vault(db_path, ward_db)
+    dialog = SignInDialog(vault, clock, "Portable du service 3B", laptop=this_laptop.on_sign_in(vault))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.laptop.text() and _points(dialog.laptop) == 22
+    assert _points(dialog.staff_label) == 20
