@@ -46,10 +46,11 @@ class Scrolled(QScrollArea):
 
 
 def wrapped_form(form: QFormLayout) -> QFormLayout:
-    """The form's labels wrapped and its fields under them when narrow: a long label ("Clé
-    publique du bureau des entrées (chaque export est chiffré pour elle)") on one line made its
-    page as wide as its words, and the window with it."""
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    """The form's fields under their labels, the labels wrapped: a long label ("Clé publique du
+    bureau des entrées (chaque export est chiffré pour elle)") on one line made its page as wide
+    as its words, and the window with it; wrapped beside its field, the form gave it the field's
+    height and cut its second line."""
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
     for row in range(form.rowCount()):
         if (item := form.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None and isinstance(
                 label := item.widget(), QLabel):

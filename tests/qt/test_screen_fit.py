@@ -304,3 +304,25 @@ def test_the_theatre_controlled_drugs_and_administration_tabs_fit_at_the_largest
     for area in page.findChildren(QScrollArea):
         if area.widget() is not None:
             assert area.widget().minimumSizeHint().width() <= NARROWEST, type(area.parentWidget()).__name__
+
+
+def test_the_administrations_long_labels_are_whole_at_the_largest_text_in_french(qtbot, session_for, laptop_window,
+                                                                                answers, app_style):
+    """Wrapped beside their fields, the settings' and the laptop's labels were given the field's
+    height and lost their second line ("Planches d’étiquettes dans…"): each stands whole above
+    its field."""
+    from PySide6.QtWidgets import QLabel
+
+    _text_size(TEXT_SIZES[-1])
+    window = laptop_window(session_for("admin", "fr"), LAPTOP_125.width(), LAPTOP_125.height())
+    window.tabs.setCurrentWidget(window.admin)
+    panel = window.admin
+    for index in (2, 3):
+        panel.sections.setCurrentIndex(index)
+        page = panel.sections.currentWidget().widget()
+        qtbot.waitUntil(page.isVisible)
+        QApplication.processEvents()
+        labels = [label for label in page.findChildren(QLabel) if label.isVisibleTo(page) and label.wordWrap()]
+        assert labels
+        for label in labels:
+            assert label.height() >= label.heightForWidth(label.width()), label.text()
