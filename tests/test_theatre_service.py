@@ -1163,3 +1163,145 @@ def test_an_operation_cancelled_again_keeps_its_first_28_days_and_says_it_was_ca
     assert item.state.times_cancelled == 2
     assert theatre.last_cancelled(item.state, "en") == "28/11 14:30 — cancelled\u00a02×"
     assert "28/11 14:30 — cancelled 2×" in _pdf_text(printing.print_rescheduling(coord, tmp_path / "r.pdf"))
+
+
+# ------------------------------------------------------------------ operations done
+
+SATURDAY = "2026-11-28"  # the clock's day: its list ran 08:00-13:00, and it is 14:00
+DONE = {"done_at": f"{SATURDAY}T09:10+01:00", "theatre": "T1"}
+
+
+def _today(lists):
+    """An operation booked 09:00-10:30 on today's list, its expected end passed."""
+    coord, patients, _ = lists
+    today = _session(coord, "T1", SATURDAY)
+    return today, theatre.book(coord, patients[0], _booking(today, "09:00", day=SATURDAY))
+
+
+def _today_said(coord, clock):
+    (entry,) = theatre.day_list(coord.db, coord.forms, date(2026, 11, 28), "T1")[0][1]
+    return theatre.board_status(entry, "en", clock.now)
+
+
+def test_an_operation_recorded_done_says_so_and_withdrawn_stands_booked_again(lists, clock):
+    """A booking whose day had passed stayed "booked" for ever: an operation done and one that
+    silently did not take place read alike. Recorded done, its line says when; amended, the
+    corrected time; marked entered in error, it is booked again, its outcome not recorded. Each
+    change is audited."""
+    coord, _, _ = lists
+    _, booked = _today(lists)
+    assert _today_said(coord, clock) == "booked — OUTCOME NOT RECORDED"
+    done = theatre.record_done(coord, booked.record_id, DONE)
+    state = _state(coord, booked.record_id)
+    assert state.status is theatre.BookingStatus.DONE and state.done_at == datetime.fromisoformat(DONE["done_at"])
+    assert _today_said(coord, clock) == "DONE 09:10"
+    records.amend(coord, done.record_id, {**done.data, "done_at": f"{SATURDAY}T09:25+01:00"}, "time typed wrong")
+    assert _today_said(coord, clock) == "DONE 09:25"
+    records.mark_entered_in_error(coord, done.record_id, "another patient's operation")
+    assert _state(coord, booked.record_id).status is theatre.BookingStatus.BOOKED
+    assert _today_said(coord, clock) == "booked — OUTCOME NOT RECORDED"
+    audited = [version for (version,) in coord.db.execute(
+        "SELECT json_extract(detail, '$.version') FROM audit WHERE entity = 'records'"
+        " AND json_extract(detail, '$.record_id') = ? ORDER BY seq", [done.record_id])]
+    assert audited == [1, 2, 3]
+
+
+def test_an_operation_is_not_recorded_done_while_cancelled_nor_before_its_list_and_not_cancelled_once_done(lists, clock):
+    coord, patients, made = lists
+    today, booked = _today(lists)
+    later = theatre.book(coord, patients[1], _booking(made["t1-mon"], "08:00"))
+    with pytest.raises(ServiceError, match="theatre session starts 30/11/2026 08:00: record it done once its list"):
+        theatre.record_done(coord, later.record_id, {"done_at": clock.now.isoformat(timespec="minutes"), "theatre": "T1"})
+    with pytest.raises(ServiceError, match="Done at: this is before the decision to operate"):
+        theatre.record_done(coord, booked.record_id, {**DONE, "done_at": "2026-09-30T09:10+01:00"})
+    with pytest.raises(ValidationFailed):  # a time to come
+        theatre.record_done(coord, booked.record_id, {**DONE, "done_at": f"{SATURDAY}T15:00+01:00"})
+    theatre.record_done(coord, booked.record_id, DONE)
+    with pytest.raises(ServiceError, match="This operation was done at 28/11/2026 09:10: nothing is recorded of it "
+                                           "after that \\(28/11/2026 11:00\\)"):
+        theatre.cancel(coord, booked.record_id, {**CANCEL, "cancelled_at": f"{SATURDAY}T11:00+01:00"})
+    with pytest.raises(ServiceError, match="Cancelled at 28/11/2026 08:00, done at 28/11/2026 09:10: an operation is "
+                                           "not done in a slot it was cancelled from"):
+        theatre.cancel(coord, booked.record_id, {**CANCEL, "cancelled_at": f"{SATURDAY}T08:00+01:00"})
+    with pytest.raises(ServiceError, match="This operation was done at 28/11/2026 09:10: nothing is recorded"):
+        theatre.record_done(coord, booked.record_id, {**DONE, "done_at": f"{SATURDAY}T09:30+01:00"})
+    other = theatre.book(coord, patients[2], _booking(today, "11:00", surgeon="Dr B", anaesthetist="Dr C", day=SATURDAY))
+    theatre.cancel(coord, other.record_id, {**CANCEL, "cancelled_at": f"{SATURDAY}T10:00+01:00"})
+    with pytest.raises(ServiceError, match="Cancelled at 28/11/2026 10:00, done at 28/11/2026 11:05"):
+        theatre.record_done(coord, other.record_id, {**DONE, "done_at": f"{SATURDAY}T11:05+01:00"})
+    with pytest.raises(ServiceError, match="This operation was done at 28/11/2026 09:55: nothing is recorded of it "
+                                           "after that \\(28/11/2026 10:00\\)"):
+        theatre.record_done(coord, other.record_id, {**DONE, "done_at": f"{SATURDAY}T09:55+01:00"})
+    theatre.rebook(coord, other.record_id, {"outcome": "transferred", "other_hospital": "CHU Sud",
+                                            "decided_at": f"{SATURDAY}T10:30+01:00"})
+    with pytest.raises(ServiceError, match="This booking is transferred; only a booked operation can be recorded done"):
+        theatre.record_done(coord, other.record_id, {**DONE, "done_at": f"{SATURDAY}T11:05+01:00"})
+
+
+def test_an_operation_is_recorded_done_once_its_list_has_begun_at_its_slots_time_to_start_with(lists, clock):
+    """An operation taken early on its list is done before its own planned start: "Operation
+    done" starts with the slot's time, or now while that is still to come, and its list's theatre."""
+    coord, patients, _ = lists
+    today = _session(coord, "T1", SATURDAY)
+    clock.now = datetime(2026, 11, 28, 10, 0, tzinfo=PARIS)
+    booked = theatre.book(coord, patients[0], _booking(today, "11:00", day=SATURDAY))
+    assert theatre.done_defaults(coord.db, booked.record_id, clock.now) == (clock.now, "T1")
+    clock.now = datetime(2026, 11, 28, 12, 0, tzinfo=PARIS)
+    assert theatre.done_defaults(coord.db, booked.record_id, clock.now)[0] == datetime.fromisoformat(
+        f"{SATURDAY}T11:00+01:00")
+    clock.now = datetime(2026, 11, 28, 10, 0, tzinfo=PARIS)
+    theatre.record_done(coord, booked.record_id, {"done_at": "2026-11-28T09:55+01:00", "theatre": "T1"})
+    (entry,) = theatre.day_list(coord.db, coord.forms, date(2026, 11, 28), "T1")[0][1]
+    assert theatre.board_status(entry, "en", clock.now) == "DONE 09:55"
+
+
+def test_past_not_recorded_lists_the_operations_of_every_day_ended_with_nothing_recorded(lists, clock):
+    """The coordinator's end of the day: every operation still booked once its expected end has
+    passed, of any day, done ones, cancelled ones and those still to come left out."""
+    coord, patients, made = lists
+    today, booked = _today(lists)
+    yesterday = _session(coord, "T2", "2026-11-27")
+    forgotten = theatre.book(coord, patients[1], _booking(yesterday, "10:00", surgeon="Dr B", anaesthetist="Dr C",
+                                                          day="2026-11-27"))
+    done = theatre.book(coord, patients[2], _booking(today, "11:00", surgeon="Dr D", anaesthetist="Dr E", day=SATURDAY))
+    theatre.record_done(coord, done.record_id, {**DONE, "done_at": f"{SATURDAY}T11:00+01:00"})
+    running = theatre.book(coord, patients[3], _booking(today, "12:30", surgeon="Dr F", anaesthetist="Dr G",
+                                                        day=SATURDAY, minutes=30))
+    theatre.book(coord, patients[3], _booking(made["t1-mon"], "08:00", surgeon="Dr F", anaesthetist="Dr G"))
+    clock.now = datetime(2026, 11, 28, 12, 45, tzinfo=PARIS)
+    listed = [(session.theatre, [entry.state.record.record_id for entry in entries])
+              for session, entries in theatre.not_recorded(coord.db, coord.forms, clock.now)]
+    assert listed == [("T2", [forgotten.record_id]), ("T1", [booked.record_id])]
+    clock.now = datetime(2026, 11, 28, 13, 0, tzinfo=PARIS)
+    listed = [[entry.state.record.record_id for entry in entries]
+              for _, entries in theatre.not_recorded(coord.db, coord.forms, clock.now)]
+    assert listed == [[forgotten.record_id], [booked.record_id, running.record_id]]
+
+
+def test_an_operation_rebooked_then_done_is_done_on_its_new_line_and_moved_on_the_one_it_left(lists, clock, tmp_path):
+    coord, patients, _ = lists
+    yesterday = _session(coord, "T2", "2026-11-27")
+    booked = theatre.book(coord, patients[0], _booking(yesterday, "09:00", day="2026-11-27"))
+    theatre.cancel(coord, booked.record_id, {**CANCEL, "cancelled_at": "2026-11-27T07:00+01:00"})
+    today = _session(coord, "T1", SATURDAY)
+    theatre.rebook(coord, booked.record_id, _rebooking(today, f"{SATURDAY}T10:00+01:00", "2026-11-27T08:00+01:00"))
+    done = theatre.record_done(coord, booked.record_id, {**DONE, "done_at": f"{SATURDAY}T10:05+01:00", "theatre": "T3",
+                                                          "notes": "T1 out of use"})
+    assert _today_said(coord, clock) == "DONE 10:05"
+    (struck,) = theatre.day_list(coord.db, coord.forms, date(2026, 11, 27))[0][1]
+    assert struck.struck and theatre.board_status(struck, "en", clock.now) == "REBOOKED"
+    text = _pdf_text(printing.print_theatre_list(coord, date(2026, 11, 27), tmp_path / "friday.pdf"))
+    assert "MOVED to 28/11 10:00" in text and "DONE" not in text
+    (line,) = [item.label for patient in back_entry.worklist(coord) for item in patient.items
+               if item.record.record_id == done.record_id]
+    assert "Planned start: 28/11/2026 10:00" in line and "Done at: 28/11/2026 10:05 — Theatre: T3" in line
+
+
+def test_the_printed_list_says_done_and_outcome_not_recorded(lists, clock, tmp_path):
+    coord, patients, _ = lists
+    today, booked = _today(lists)
+    other = theatre.book(coord, patients[1], _booking(today, "11:00", surgeon="Dr B", anaesthetist="Dr C", day=SATURDAY))
+    theatre.record_done(coord, other.record_id, {**DONE, "done_at": f"{SATURDAY}T11:20+01:00"})
+    text = _pdf_text(printing.print_theatre_list(coord, date(2026, 11, 28), tmp_path / "today.pdf"))
+    assert "OUTCOME NOT RECORDED" in text and "DONE 11:20" in text
+    assert text.index("OUTCOME NOT RECORDED") < text.index("DONE 11:20"), "the 09:00 line, then the 11:00 one"

@@ -26,8 +26,8 @@ from downtime.pdf.page import (
 from downtime.pdf.runs import Run, RunLines
 from downtime.services.patients import PatientSummary
 from downtime.services.theatre import (
-    REBOOK_BY, WHOM_TO_TELL, BookingState, BookingStatus, ListEntry, WaitingItem, last_cancelled, line_flags,
-    procedure_and_side, rebooked_from, with_length,
+    REBOOK_BY, WHOM_TO_TELL, BookingState, BookingStatus, ListEntry, WaitingItem, done_said, last_cancelled, line_flags,
+    procedure_and_side, rebooked_from, unrecorded_said, with_length,
 )
 
 WORDS: dict[str, dict[Lang, str]] = {
@@ -166,18 +166,22 @@ def _times(entry: ListEntry, struck: bool, zone: tzinfo | None) -> list[Flowable
 
 
 def _status(entry: ListEntry, cancel_spec: FormSpec, rebook_spec: FormSpec, lang: Lang,
-            zone: tzinfo | None) -> list[Flowable]:
-    """Why the line is struck, or what to do about it, then, a little apart, whether its patient
-    was told (set under "MOVED to 01/12 09:00", both in red capitals, the two read as one)."""
-    said = _state_said(entry, cancel_spec, lang)
-    return [*([_p(said, bold=True, color=ALERT), Spacer(1, 2)] if said else []),
-            *_telling(entry, {spec.id: spec for spec in (cancel_spec, rebook_spec)}, lang, zone)]
+            now: datetime) -> list[Flowable]:
+    """When an operation done was done, in black, then why the line is struck, or what to do
+    about it, then, a little apart, whether its patient was told (set under "MOVED to 01/12
+    09:00", both in red capitals, the two read as one). `now`: when the list is printed, by which
+    an operation past with nothing recorded of it says so."""
+    done, said = done_said(entry, lang), _state_said(entry, cancel_spec, lang, now)
+    return [*([_p(done, bold=True), Spacer(1, 2)] if done else []),
+            *([_p(said, bold=True, color=ALERT), Spacer(1, 2)] if said else []),
+            *_telling(entry, {spec.id: spec for spec in (cancel_spec, rebook_spec)}, lang, now.tzinfo)]
 
 
-def _state_said(entry: ListEntry, cancel_spec: FormSpec, lang: Lang) -> str:
+def _state_said(entry: ListEntry, cancel_spec: FormSpec, lang: Lang, now: datetime) -> str:
     state = entry.state
     if not entry.struck:
-        flags = [said for said in (rebooked_from(entry, lang), *line_flags(entry, lang)) if said]
+        flags = [said for said in (rebooked_from(entry, lang), *unrecorded_said(entry, lang, now), *line_flags(entry, lang))
+                 if said]
         if entry.clashes:
             flags.append(w("clash", lang, clashes=entry.clash_text(lang)))
         return " — ".join(flags)
@@ -246,7 +250,7 @@ def theatre_list_pdf(day: date, lists: list[tuple[TheatreSession, list[ListEntry
                          _p(_choice(booking_spec, "laterality", data["laterality"], lang), bold=True, struck=struck),
                          _p(_choice(booking_spec, "priority", data["priority"], lang), struck=struck),
                          _p(data["surgeon"], struck=struck), _p(data.get("anaesthetist") or "—", struck=struck),
-                         _status(entry, cancel_spec, rebook_spec, lang, printed_at.tzinfo)])
+                         _status(entry, cancel_spec, rebook_spec, lang, printed_at)])
         story += [_grid(rows, widths, width, title), Spacer(1, 4 * mm)]
     if not story:
         story.append(_p(w("empty", lang), size=10))

@@ -87,9 +87,9 @@ class RecordsView(PatientTab):
         found = records.list_current(self.session.db, patient_id=self.patient_id)
         known, authors = {record.record_id: record for record in found}, authors_here(self.session)
         orders = medication.chart_labels(self.session, found)
-        cancelled = theatre.as_cancelled(self.session, found, known, authors)
+        placed = theatre.as_placed(self.session, found, known, authors)
         labels = {record.record_id: records.record_label(self.session, record, known, authors,
-                                                         orders | cancelled.get(record.record_id, {}))
+                                                         orders | placed.get(record.record_id, {}))
                   for record in found}
         ended = medication.ended_with_their_stay(self.session.db, self.patient_id, found, self.session.clock())
         labels.update({record.record_id: self._order_line(record, ended.get(record.record_id)) for record in found

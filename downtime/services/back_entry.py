@@ -757,7 +757,7 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
 
     orders = chart_labels(session, current)
     typed = typed_late(session.db, [record for record in current if record.form_id == census.DOSE_FORM], session.lang)
-    cancelled = theatre.as_cancelled(session, current, known, authors)
+    placed = theatre.as_placed(session, current, known, authors)
     moves = moves_due(session.db, known)
     waiting = _waiting(session, current, known)
     groups: dict[str | None, list[WorkItem]] = {}
@@ -767,7 +767,7 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
             groups.setdefault(record.patient_id, []).append(WorkItem(
                 record, _step(session, record.form_id),
                 " — ".join(filter(None, (records.record_label(session, record, known, authors,
-                                                               orders | cancelled.get(record.record_id, {})),
+                                                               orders | placed.get(record.record_id, {})),
                                          typed.get(record.record_id)))), done,
                 _changes(session, earlier.get(record.record_id), record), _provisional_identity(session, record),
                 holds.get(record.record_id), conflicts.get(record.record_id, ()),

@@ -30,7 +30,8 @@ from downtime.storage.records import (
 
 ORDER_FORM = "medication_order"
 # Theatre records are checked before any version is written, withdrawals included (see services.theatre).
-THEATRE_FORMS = frozenset({"theatre_session", "operation_booking", "operation_cancellation", "operation_rebooking"})
+THEATRE_FORMS = frozenset({"theatre_session", "operation_booking", "operation_cancellation", "operation_rebooking",
+                           "operation_done"})
 
 __all__ = ["amend", "checked_values", "choices", "current", "history", "list_current", "mark_entered_in_error", "may_change",
            "record_label", "save_imported", "save_new", "settle_to"]

@@ -39,6 +39,7 @@ from downtime.storage.records import as_version, chunks, current_of, list_curren
 
 BOOKING_FORM = "operation_booking"
 SESSION_FORM = "theatre_session"
+DONE_FORM = "operation_done"
 NEAR_BREACH = timedelta(days=7)
 NOT_YET = "not_yet"  # the cancellation form's "Patient told: Not yet"
 
@@ -48,6 +49,7 @@ class BookingStatus(StrEnum):
     CANCELLED = "cancelled"
     REBOOKED = "rebooked"
     TRANSFERRED = "transferred"
+    DONE = "done"
 
 
 class LeftSlot(NamedTuple):
@@ -93,7 +95,14 @@ class BookingFacts:
     told_of: RecordVersion | None = field(default=None, kw_only=True)
     """The change in force the patient is to be told of, which records whether they were
     (`record_told`): the rebooking or transfer (`moved_by`), or the cancellation of an operation
-    waiting for a new date; None for one booked."""
+    waiting for a new date; None for one booked, or done."""
+    done: RecordVersion | None = field(default=None, kw_only=True)
+    """The record that the operation took place (`record_done`), for one done: when, and in
+    which theatre."""
+
+    @property
+    def done_at(self) -> datetime | None:
+        return self.done.occurred_at if self.done is not None else None
 
     @property
     def moved_by(self) -> RecordVersion | None:
@@ -185,7 +194,8 @@ CLASHES = QT_TRANSLATE_NOOP("messages", "This slot clashes: {clashes}.")
 STATUS_WORDS = {BookingStatus.BOOKED: QT_TRANSLATE_NOOP("messages", "booked"),
                 BookingStatus.CANCELLED: QT_TRANSLATE_NOOP("messages", "cancelled"),
                 BookingStatus.REBOOKED: QT_TRANSLATE_NOOP("messages", "rebooked"),
-                BookingStatus.TRANSFERRED: QT_TRANSLATE_NOOP("messages", "transferred")}
+                BookingStatus.TRANSFERRED: QT_TRANSLATE_NOOP("messages", "transferred"),
+                BookingStatus.DONE: QT_TRANSLATE_NOOP("messages", "done")}
 _TRANSFERRED_TO = QT_TRANSLATE_NOOP("messages", "{status} to {hospital}")
 _REBOOKED_FROM = QT_TRANSLATE_NOOP("messages", "{status} (from {day})")
 _LEFT_DISCHARGED = QT_TRANSLATE_NOOP("messages", "PATIENT DISCHARGED {at} — {to}: call {phone}")
@@ -197,6 +207,8 @@ _ALSO_BOOKED = QT_TRANSLATE_NOOP("messages", "ALSO BOOKED {when}")
 _CLASH = QT_TRANSLATE_NOOP("messages", "{status} — CLASH, move one: {clashes}")
 _NOT_TOLD = QT_TRANSLATE_NOOP("messages", "{status} — PATIENT NOT TOLD YET")
 _NOT_TOLD_TELL = QT_TRANSLATE_NOOP("messages", "{status} — PATIENT NOT TOLD YET — tell: {whom}")
+_DONE_AT = QT_TRANSLATE_NOOP("messages", "{status} {when}")
+UNRECORDED = QT_TRANSLATE_NOOP("messages", "OUTCOME NOT RECORDED")
 
 
 _FREE = QT_TRANSLATE_NOOP("messages", "Free that day for {minutes} min: {slots}.")
@@ -253,11 +265,14 @@ class SessionGone(NotFound):
     again, as after a clash, or the withdrawn slot stays offered."""
 
 
-EVENT_FORMS = ("operation_cancellation", "operation_rebooking")
+EVENT_FORMS = ("operation_cancellation", "operation_rebooking", DONE_FORM)
 LIVE = (BookingStatus.BOOKED, BookingStatus.REBOOKED)
+PLACED = (*LIVE, BookingStatus.DONE)
+"""In a slot of a list: still to take place there, or done there. A done operation held its
+theatre, surgeon and patient at that time, as the clash checks see them."""
 # The field of each theatre form that says when it happened, which orders a booking's changes.
 OCCURRED_AT = {"operation_booking": "planned_start", "operation_cancellation": "cancelled_at",
-               "operation_rebooking": "decided_at"}
+               "operation_rebooking": "decided_at", DONE_FORM: "done_at"}
 # The booking a booking, cancellation or rebooking row is about.
 BOOKING_OF = "CASE form_id WHEN 'operation_booking' THEN record_id ELSE json_extract(data, '$.booking') END"
 
@@ -390,6 +405,7 @@ def _fold(record: RecordVersion, events: list[RecordVersion], typed: dict[str, d
     start: datetime | None = datetime.fromisoformat(data["planned_start"])
     cancelled_at, reason, last_minute, transferred_to, placed_by = None, None, False, None, record
     told_of: RecordVersion | None = None
+    done: RecordVersion | None = None
     cancelled_from: list[LeftSlot] = []
     cancellations: list[Cancellation] = []
     ordered = sorted(events, key=lambda e: (e.occurred_at, typed.get(e.record_id, e.recorded_at)))
@@ -404,6 +420,9 @@ def _fold(record: RecordVersion, events: list[RecordVersion], typed: dict[str, d
             cancelled_at = event.occurred_at
             last_minute = bool(event.data["last_minute"])
             cancellations.append(Cancellation(cancelled_at, reason, last_minute))
+        elif event.form_id == DONE_FORM:
+            # Done where it stood: nothing is left to tell its patient.
+            status, done, told_of = BookingStatus.DONE, event, None
         elif event.data["outcome"] == "transferred":
             status, session_id, start, told_of = BookingStatus.TRANSFERRED, None, None, event
             transferred_to = event.data.get("other_hospital")
@@ -414,15 +433,34 @@ def _fold(record: RecordVersion, events: list[RecordVersion], typed: dict[str, d
     decided = datetime.fromisoformat(data["decided_at"])
     return BookingFacts(record, status, session_id, start, int(data["expected_minutes"]), priority, decided,
                         cancelled_at, reason, last_minute, rebook_by(priority, decided, cancellations),
-                        tuple(cancelled_from), transferred_to, placed_by, told_of=told_of)
+                        tuple(cancelled_from), transferred_to, placed_by, told_of=told_of, done=done)
 
 
 def _refuse_out_of_place(status: BookingStatus, event: RecordVersion, later: list[RecordVersion]) -> None:
     """A cancellation applies to a booked operation, a rebooking to a cancelled one, at the time
-    each is dated. A rebooking dated before the cancellation it answers is refused rather than
-    reordered: the coordinator holding the forms knows which time is wrong, and records staff
-    back-entering them must not find a new date decided before the cancellation."""
+    each is dated; that the operation was done, to one booked, and nothing comes after it. A
+    rebooking dated before the cancellation it answers is refused rather than reordered: the
+    coordinator holding the forms knows which time is wrong, and records staff back-entering
+    them must not find a new date decided before the cancellation. An operation done in a slot
+    it was cancelled from is refused likewise, whichever of the two is being written."""
+    if event.form_id == DONE_FORM:
+        if status not in LIVE:
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "This booking is {status}; only a booked operation can be "
+                                                             "recorded done."), status=Phrase(STATUS_WORDS[status]))
+        if later:
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "This operation was done at {done}: nothing is recorded of "
+                                                             "it after that ({then}). If a record of it is wrong, amend "
+                                                             "it or mark it entered in error (Patient's records)."),
+                               done=f"{event.occurred_at:%d/%m/%Y %H:%M}", then=f"{later[0].occurred_at:%d/%m/%Y %H:%M}")
+        return
     if event.form_id == "operation_cancellation":
+        answer = next((e for e in later if e.form_id in (DONE_FORM, "operation_rebooking")), None)
+        if answer is not None and answer.form_id == DONE_FORM:
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "Cancelled at {cancelled}, done at {done}: an operation is "
+                                                             "not done in a slot it was cancelled from. If one of the "
+                                                             "two is wrong, mark it entered in error (Patient's records) "
+                                                             "first."),
+                               cancelled=f"{event.occurred_at:%d/%m/%Y %H:%M}", done=f"{answer.occurred_at:%d/%m/%Y %H:%M}")
         rebooked = next((e for e in later if e.form_id == "operation_rebooking"), None)
         if status is BookingStatus.CANCELLED and rebooked is not None:
             raise ServiceError(QT_TRANSLATE_NOOP("messages", "Cancelled at: this operation waited for a new date until "
@@ -445,21 +483,26 @@ def _refuse_out_of_place(status: BookingStatus, event: RecordVersion, later: lis
                        status=Phrase(STATUS_WORDS[status]))
 
 
-def as_cancelled(session: Session, changes: Collection[RecordVersion], known: Mapping[str, RecordVersion] | None = None,
-                 authors: Authors | None = None) -> dict[str, dict[str, str]]:
-    """For each cancellation among these records, how its line names its booking
-    (`records.record_label`'s `refs`): as it stood in the slot it cancelled. A cancellation of
-    the new date of an operation rebooked named the booking's first date ("Planned start:
-    01/12/2026 08:45 … Cancelled at: 02/12/2026 02:43"), and the records office would cancel the
-    wrong appointment in the EHR."""
-    cancellations = {record.record_id for record in changes if record.form_id == "operation_cancellation"}
-    if not cancellations:
+def as_placed(session: Session, changes: Collection[RecordVersion], known: Mapping[str, RecordVersion] | None = None,
+              authors: Authors | None = None) -> dict[str, dict[str, str]]:
+    """For each cancellation, or operation done, among these records, how its line names its
+    booking (`records.record_label`'s `refs`): as it stood in the slot it cancelled, or was done
+    in. A cancellation of the new date of an operation rebooked named the booking's first date
+    ("Planned start: 01/12/2026 08:45 … Cancelled at: 02/12/2026 02:43"), and the records office
+    would cancel the wrong appointment in the EHR (or record the wrong one as done)."""
+    wanted = {record.record_id for record in changes if record.form_id in ("operation_cancellation", DONE_FORM)}
+    if not wanted:
         return {}
-    booked = {record.data["booking"] for record in changes if record.record_id in cancellations}
-    return {slot.cancelled_by: {facts.record.record_id: records.record_label(session, facts.record.model_copy(update={
-        "data": {**facts.record.data, "session": slot.session_id,
-                 "planned_start": slot.start.isoformat(timespec="minutes")}}), known, authors)}
-            for facts in _replay(session.db, booked) for slot in facts.cancelled_from if slot.cancelled_by in cancellations}
+    booked = {record.data["booking"] for record in changes if record.record_id in wanted}
+    placed: dict[str, dict[str, str]] = {}
+    for facts in _replay(session.db, booked):
+        slots = [(slot.cancelled_by, slot.session_id, slot.start) for slot in facts.cancelled_from]
+        if facts.done is not None and facts.session_id is not None and facts.start is not None:
+            slots.append((facts.done.record_id, facts.session_id, facts.start))
+        placed |= {record_id: {facts.record.record_id: records.record_label(session, facts.record.model_copy(update={
+            "data": {**facts.record.data, "session": session_id, "planned_start": start.isoformat(timespec="minutes")}}),
+            known, authors)} for record_id, session_id, start in slots if record_id in wanted}
+    return placed
 
 
 def bookings(db: Database, forms: dict[str, FormSpec], keep: Callable[[BookingFacts], bool] = lambda facts: True,
@@ -488,7 +531,7 @@ def _state(replayed: list[BookingFacts], booking_id: str) -> BookingFacts:
 
 
 def _booked(replayed: list[BookingFacts]) -> list[Booking]:
-    return [facts.booking for facts in replayed if facts.status in LIVE]
+    return [facts.booking for facts in replayed if facts.status in PLACED]
 
 
 def _check(db: Database, candidate: Booking, now: datetime, priority: str) -> None:
@@ -579,7 +622,7 @@ def standing_outside(replayed: list[BookingFacts], known: dict[str, TheatreSessi
     `listed_on`: the device of each session's current version, for a report to name."""
     found = []
     for facts in replayed:
-        if facts.status in LIVE and facts.session_id in known:
+        if facts.status in PLACED and facts.session_id in known:
             session = known[facts.session_id]
             if (clash := outside(facts.booking, session)) is not None:
                 found.append(StandingOutside(facts, session, clash, (listed_on or {}).get(session.session_id)))
@@ -631,7 +674,7 @@ def probable_groups(found: Collection[ProbableDuplicate], patient_ids: Mapping[s
 def _probable_among(db: Database, replayed: list[BookingFacts]) -> dict[str, tuple[str, str]]:
     """The probable groups among the patients of these standing operations (only they can be
     operated at once): a day's few dozen, not a hospital's admissions."""
-    booked = {str(facts.record.patient_id) for facts in replayed if facts.status in LIVE}
+    booked = {str(facts.record.patient_id) for facts in replayed if facts.status in PLACED}
     return probable_groups(probable_duplicates_among(db, booked),
                            {number: patient_id for patient_id, number in downtime_numbers(db, booked).items()})
 
@@ -664,7 +707,7 @@ def standing_clashes(replayed: list[BookingFacts], known: dict[str, TheatreSessi
     """Each pair of standing operations that clash, once, earliest first: in start order, each
     is compared only with those starting before it ends (a merge holds thousands)."""
     live = sorted(((facts.start, facts) for facts in replayed
-                   if facts.status in LIVE and facts.start is not None and facts.session_id in known),
+                   if facts.status in PLACED and facts.start is not None and facts.session_id in known),
                   key=lambda pair: pair[0])
     found = []
     for index, (_, facts) in enumerate(live):
@@ -767,8 +810,11 @@ def check_version(db: Database, form_id: str, record_id: str, patient_id: str | 
         assert facts.start is not None
         _refuse_after_death(db, facts.booking.patient_id, facts.start)
         _check(db, _as_people(db, [facts])[0].booking, now, facts.record.data.get("priority", ""))
-    if form_id == "operation_cancellation" and facts is not None and not withdrawn:
-        _refuse_cancelled_before_decided(facts, data)
+    if form_id in _BEFORE_DECIDED and facts is not None and not withdrawn:
+        _refuse_before_decided(facts, form_id, data)
+    if form_id == DONE_FORM and facts is not None and not withdrawn:
+        _refuse_done_before_its_list(db, facts, now)
+        _refuse_after_death(db, facts.booking.patient_id, datetime.fromisoformat(data["done_at"]))
     if form_id in EVENT_FORMS and not withdrawn:
         _refuse_told_before(form_id, data)
     if form_id == "operation_rebooking" and not withdrawn:
@@ -779,13 +825,31 @@ def check_version(db: Database, form_id: str, record_id: str, patient_id: str | 
         _refuse_booking_again(db, record_id, patient_id, data)
 
 
-def _refuse_cancelled_before_decided(facts: BookingFacts, data: Mapping[str, Any]) -> None:
-    """A cancellation dated back (the dialog's Cancelled at) cannot come before the decision to
-    operate: a date typed wrong, from which the rebook-by date would be counted."""
-    if datetime.fromisoformat(data["cancelled_at"]) < facts.decided_at:
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Cancelled at: this is before the decision to operate "
-                                                         "({decided}); check the date and time."),
-                           decided=f"{facts.decided_at:%d/%m/%Y %H:%M}")
+# The refusal of a cancellation, or of an operation done, dated before the decision to operate.
+_BEFORE_DECIDED = {"operation_cancellation": QT_TRANSLATE_NOOP("messages", "Cancelled at: this is before the decision "
+                                                                           "to operate ({decided}); check the date and "
+                                                                           "time."),
+                   DONE_FORM: QT_TRANSLATE_NOOP("messages", "Done at: this is before the decision to operate ({decided}); "
+                                                            "check the date and time.")}
+
+
+def _refuse_before_decided(facts: BookingFacts, form_id: str, data: Mapping[str, Any]) -> None:
+    """A cancellation dated back (the dialog's Cancelled at), or an operation done, cannot come
+    before the decision to operate: a date typed wrong, from which the rebook-by date would be
+    counted, or which the EHR would receive as an operation before its decision."""
+    if datetime.fromisoformat(data[OCCURRED_AT[form_id]]) < facts.decided_at:
+        raise ServiceError(_BEFORE_DECIDED[form_id], decided=f"{facts.decided_at:%d/%m/%Y %H:%M}")
+
+
+def _refuse_done_before_its_list(db: Database, facts: BookingFacts, now: datetime) -> None:
+    """An operation is recorded done once its list has begun (one taken early on its list is
+    done before its own planned start), not while the list is still to come: chosen on the wrong
+    day's board, it would leave the list as done before anyone operated."""
+    listed = sessions(db, {facts.session_id}).get(facts.session_id) if facts.session_id is not None else None
+    if listed is not None and now < listed.start:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This operation's theatre session starts {start}: record it "
+                                                         "done once its list has begun."),
+                           start=f"{listed.start:%d/%m/%Y %H:%M}")
 
 
 # The refusal of a patient told before the decision they were told of, by form.
@@ -992,7 +1056,7 @@ def _check_session(db: Database, session_id: str, changed: TheatreSession | None
                            theatre=other.theatre, specialty=other.specialty,
                            window=f"{other.start:%d/%m/%Y %H:%M}-{other.end:%H:%M}")
     replayed = _replay(db, _booking_ids(db, "json_extract(data, '$.session') = ?", [session_id]))
-    standing = {facts.record.record_id: facts for facts in replayed if facts.status in LIVE and facts.session_id == session_id}
+    standing = {facts.record.record_id: facts for facts in replayed if facts.status in PLACED and facts.session_id == session_id}
     if outside := left_outside(changed, [facts.booking for facts in standing.values()]):
         _refuse_leaving(db, standing[outside[0].booking_id])
 
@@ -1013,17 +1077,34 @@ def book(session: Session, patient_id: str, values: dict[str, Any]) -> RecordVer
     return records.save_new(session, "operation_booking", values, patient_id=patient_id)
 
 
-def cancel(session: Session, booking_id: str, values: dict[str, Any]) -> RecordVersion:
+def _change(session: Session, form_id: str, booking_id: str, values: dict[str, Any]) -> RecordVersion:
+    """A record of what happened to a standing booking, filed under its patient."""
     state = _state(_replay(session.db, {booking_id}), booking_id)
-    return records.save_new(session, "operation_cancellation", {**values, "booking": booking_id},
-                            patient_id=state.record.patient_id)
+    return records.save_new(session, form_id, {**values, "booking": booking_id}, patient_id=state.record.patient_id)
+
+
+def cancel(session: Session, booking_id: str, values: dict[str, Any]) -> RecordVersion:
+    return _change(session, "operation_cancellation", booking_id, values)
 
 
 def rebook(session: Session, booking_id: str, values: dict[str, Any]) -> RecordVersion:
     """A new date (or a transfer elsewhere) for a cancelled booking, clash-free."""
-    state = _state(_replay(session.db, {booking_id}), booking_id)
-    return records.save_new(session, "operation_rebooking", {**values, "booking": booking_id},
-                            patient_id=state.record.patient_id)
+    return _change(session, "operation_rebooking", booking_id, values)
+
+
+def record_done(session: Session, booking_id: str, values: dict[str, Any]) -> RecordVersion:
+    """That the booked operation took place: when, and in which theatre. Refused for one
+    cancelled, and while its list is still to come; nothing is recorded of it afterwards until
+    this record is withdrawn (entered in error), when it stands booked again."""
+    return _change(session, DONE_FORM, booking_id, values)
+
+
+def done_defaults(db: Database, booking_id: str, now: datetime) -> tuple[datetime, str | None]:
+    """What "Operation done" starts with: the time of the operation's slot (now, while that is
+    still to come: its list runs early), and its list's theatre (None: the list withdrawn)."""
+    facts = _state(_replay(db, {booking_id}), booking_id)
+    listed = sessions(db, {facts.session_id}).get(facts.session_id) if facts.session_id is not None else None
+    return (min(facts.start, now) if facts.start is not None else now), listed.theatre if listed is not None else None
 
 
 TOLD_REASON = "Patient told of the new date"
@@ -1293,6 +1374,12 @@ class ListEntry:
         whether the list will run late."""
         return (self.start.astimezone(timezone.utc) + timedelta(minutes=self.state.minutes)).astimezone(zone)
 
+    def unrecorded(self, now: datetime) -> bool:
+        """A line standing whose expected end has passed by `now` with nothing recorded of what
+        became of it, done or cancelled: it stayed "booked" for ever, and an operation that
+        silently did not take place read as one done."""
+        return not self.struck and self.state.status in LIVE and self.ends_at(timezone.utc) <= now
+
     def clash_text(self, lang: Lang) -> str:
         """Each clash said once, with how many times it is met: twenty laptops each booked
         theatre T1 at 08:00, and each line said "theatre T1 is booked 08:00-09:00" nineteen
@@ -1345,6 +1432,24 @@ def left_said(state: BookingState, lang: Lang, call: bool = True) -> str | None:
             else message(lang, _LEFT_DISCHARGED_NO_PHONE, at=at, to=to))
 
 
+def done_said(entry: ListEntry, lang: Lang) -> str | None:
+    """"DONE 08:40" on the line of an operation recorded done, as the board, the printed list
+    and `downtime theatre list` say it, with the day when it was done on another one than its
+    slot's (after midnight on an overnight list); None on any other line."""
+    done_at = entry.state.done_at
+    if entry.struck or done_at is None:
+        return None
+    local = done_at.astimezone(entry.start.tzinfo)
+    return message(lang, _DONE_AT, status=message(lang, STATUS_WORDS[BookingStatus.DONE]).upper(),
+                   when=f"{local:%H:%M}" if local.date() == entry.start.date() else f"{local:%d/%m %H:%M}")
+
+
+def unrecorded_said(entry: ListEntry, lang: Lang, now: datetime | None) -> list[str]:
+    """OUTCOME NOT RECORDED on a line whose operation's expected end has passed by `now` with
+    nothing recorded of it (`ListEntry.unrecorded`; no `now`: not asked)."""
+    return [message(lang, UNRECORDED)] if now is not None and entry.unrecorded(now) else []
+
+
 def line_flags(entry: ListEntry, lang: Lang) -> list[str]:
     """What a standing line of a day list says after its status, in the same words on the board,
     the printed list and `downtime theatre list`: where its patient went if they left the
@@ -1357,18 +1462,23 @@ def line_flags(entry: ListEntry, lang: Lang) -> list[str]:
             *(message(lang, _ALSO_BOOKED, when=f"{when:%d/%m %H:%M}") for when in entry.booked_again)]
 
 
-def board_status(entry: ListEntry, lang: Lang) -> str:
+def board_status(entry: ListEntry, lang: Lang, now: datetime | None = None) -> str:
     """A day list line's status as the board on screen and `downtime theatre list` say it: the
-    slot a rebooked operation left (`rebooked_from`), the hospital a transferred operation went
-    to, a patient not yet told of the new date (on its new line and on the struck one it left,
-    where the coordinator works through the day the outage cancelled), where a patient gone from the hospital went, the same operation booked again
-    (`line_flags`), a clash (each said it its own way, the command line with no hospital)."""
+    slot a rebooked operation left (`rebooked_from`), when an operation done was done
+    (`done_said`), the hospital a transferred operation went to, a patient not yet told of the
+    new date (on its new line and on the struck one it left, where the coordinator works through
+    the day the outage cancelled), an operation past with nothing recorded of it by `now`
+    (`unrecorded_said`), where a patient gone from the hospital went, the same operation booked
+    again (`line_flags`), a clash (each said it its own way, the command line with no hospital).
+    The struck line an operation rebooked then done left says it was rebooked, as before."""
     state = entry.state
-    status = message(lang, STATUS_WORDS[state.status])
-    status = rebooked_from(entry, lang) or (status.upper() if entry.struck else status)
+    shown = BookingStatus.REBOOKED if entry.struck and state.status is BookingStatus.DONE else state.status
+    status = message(lang, STATUS_WORDS[shown])
+    status = rebooked_from(entry, lang) or done_said(entry, lang) or (status.upper() if entry.struck else status)
     if state.status is BookingStatus.TRANSFERRED and state.transferred_to:
         status = message(lang, _TRANSFERRED_TO, status=status, hospital=state.transferred_to)
-    status = " — ".join([with_telling(status, state.untold, lang, entry.to_tell), *line_flags(entry, lang)])
+    status = " — ".join([with_telling(status, state.untold, lang, entry.to_tell), *unrecorded_said(entry, lang, now),
+                         *line_flags(entry, lang)])
     if entry.clashes:
         status = message(lang, _CLASH, status=status, clashes=entry.clash_text(lang))
     return status
@@ -1426,6 +1536,24 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
         entries = {session_id: [replace(entry, to_tell=tell[entry.state.patient.patient_id]) if entry.state.untold
                                 else entry for entry in listed] for session_id, listed in entries.items()}
     return [(s, sorted(entries[s.session_id], key=lambda e: e.start)) for s in chosen]
+
+
+def not_recorded(db: Database, forms: dict[str, FormSpec], now: datetime) -> list[tuple[TheatreSession, list[ListEntry]]]:
+    """Every operation of any day standing in a slot whose expected end has passed by `now`,
+    with nothing recorded of what became of it (`ListEntry.unrecorded`), list by list in time
+    order: the board's "Past, not recorded", which the coordinator clears at the end of the day
+    (done, or cancelled: it did not take place). Only the bookings placed before now are read."""
+    placed = "julianday(json_extract(data, '$.planned_start')) < julianday(?)"
+    replayed = [facts for facts in _replay(db, _booking_ids(db, placed, [now.isoformat()])) if facts.status in LIVE]
+    known = sessions(db, {facts.session_id for facts in replayed if facts.session_id is not None})
+    found: dict[str, list[ListEntry]] = {}
+    for state in bookings(db, forms, lambda facts: facts.session_id in known, replayed):
+        assert state.session_id is not None and state.start is not None
+        entry = ListEntry(state, state.start, struck=False)
+        if entry.unrecorded(now):
+            found.setdefault(state.session_id, []).append(entry)
+    chosen = sorted((known[session_id] for session_id in found), key=lambda s: (s.start, theatre_order(s.theatre)))
+    return [(listed, sorted(found[listed.session_id], key=lambda e: e.start)) for listed in chosen]
 
 
 def _booked_again(db: Database, live: Collection[BookingFacts]) -> dict[str, tuple[datetime, ...]]:
