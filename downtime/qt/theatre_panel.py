@@ -1,6 +1,7 @@
-"""Surgical coordination: the day board per theatre (cancelled operations struck through),
-the rescheduling list worst first, and dialogs to cancel with a coded reason and to rebook
-from the app's clash-free suggestions, all by keyboard."""
+"""Surgical coordination: the day board per theatre (cancelled operations struck through), or
+the operations past with nothing recorded of them, the rescheduling list worst first, and
+dialogs to cancel with a coded reason, to rebook from the app's clash-free suggestions and to
+record an operation done, all by keyboard."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
+    QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
     QSizePolicy, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -126,13 +127,15 @@ class DayModel(TextTableModel):
         self.spec = session.form("operation_booking")
         self.lang = session.lang
         self.clock = session.clock
+        self.dated = False  # lines of several days (Past, not recorded): each time with its day
 
     def texts(self, row: int) -> tuple[str, ...]:
         """The time is the start and the expected end, as the printed list gives them."""
         theatre_name, entry = self.rows[row]
         state, data = entry.state, entry.state.record.data
-        return (theatre_name, f"{entry.start:%H:%M}–{entry.ends_at(self.clock().tzinfo):%H:%M}",
-                theatre.board_status(entry, language()),
+        start = f"{entry.start:%d/%m %H:%M}" if self.dated else f"{entry.start:%H:%M}"
+        return (theatre_name, f"{start}–{entry.ends_at(self.clock().tzinfo):%H:%M}",
+                theatre.board_status(entry, language(), self.clock()),
                 state.patient.display_name,
                 state.patient.birth_date_in(language()), state.patient.downtime_number,
                 format_value(self.spec.field("laterality"), data["laterality"], self.lang), data["procedure"],
@@ -142,7 +145,7 @@ class DayModel(TextTableModel):
     def is_warning(self, row: int, column: int) -> bool:
         entry = self.rows[row][1]
         return column == STATUS and (entry.struck or bool(entry.clashes) or entry.state.died_before is not None
-                                     or entry.state.untold)
+                                     or entry.state.untold or entry.unrecorded(self.clock()))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and role == Qt.ItemDataRole.FontRole and self.rows[index.row()][1].struck:
@@ -235,6 +238,16 @@ def _closing(layout: QVBoxLayout, form: QFormLayout, confirm: str,
     return error, button
 
 
+def _heading(session: Session, state: theatre.BookingState) -> QLabel:
+    """Whose operation a dialog records, and which: its side, and the slot it stands in."""
+    what = _operation(session, state)
+    if state.session_id is not None and state.start is not None:
+        what = translate("CancelDialog", "{operation} — theatre {theatre}, {when}").format(
+            operation=what, theatre=theatre.sessions(session.db, {state.session_id})[state.session_id].theatre,
+            when=f"{state.start:%d/%m/%Y %H:%M}")
+    return wrapped(QLabel(f"{_who(state)}<br>{escape(what)}"))
+
+
 class CancelDialog(QDialog):
     saved = Signal(object)  # the cancellation just saved
 
@@ -243,12 +256,7 @@ class CancelDialog(QDialog):
         self.session, self.state = session, state
         self.setWindowTitle(translate("CancelDialog", "Cancel an operation"))
         layout = QVBoxLayout(self)
-        what = _operation(session, state)
-        if state.session_id is not None and state.start is not None:
-            what = translate("CancelDialog", "{operation} — theatre {theatre}, {when}").format(
-                operation=what, theatre=theatre.sessions(session.db, {state.session_id})[state.session_id].theatre,
-                when=f"{state.start:%d/%m/%Y %H:%M}")
-        layout.addWidget(wrapped(QLabel(f"{_who(state)}<br>{escape(what)}")))
+        layout.addWidget(_heading(session, state))
         form = QFormLayout()
         self.reason, self.reason_codes = _choice_combo(session, "operation_cancellation", "reason")
         self.last_minute = QComboBox()
@@ -363,6 +371,45 @@ class ToldDialog(QDialog):
             told_at = self.session.form(self.form_id).field("told_at").label.get(self.session.lang)
             self.error.setText(field_message(problem.key, self.session.lang, told_at, problem.limit))
             return None
+        except (ValidationFailed, ServiceError) as problem:
+            self.error.setText(say(problem))
+            return None
+        self.accept()
+        return saved
+
+
+class DoneDialog(QDialog):
+    """That the operation took place: when (its slot's time to start with, changed to the time
+    it began), the theatre (its list's to start with: one moved on the day says so) and a note.
+    Until then a past operation stays "booked", and the board says its outcome is not recorded."""
+
+    def __init__(self, session: Session, state: theatre.BookingState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session, self.state = session, state
+        self.setWindowTitle(translate("DoneDialog", "Operation done"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(_heading(session, state))
+        at, theatre_name = theatre.done_defaults(session.db, state.record.record_id, session.clock())
+        form = QFormLayout()
+        self.done_at = LineEditor(session.form(theatre.DONE_FORM).field("done_at"), session.lang, now=session.clock)
+        self.done_at.set_value(at.isoformat(timespec="minutes"))
+        self.theatre = QLineEdit(theatre_name or "")
+        self.notes = QLineEdit()
+        form.addRow(translate("DoneDialog", "Done &at"), self.done_at.widget)
+        form.addRow(translate("DoneDialog", "&Theatre"), self.theatre)
+        form.addRow(translate("DoneDialog", "&Notes"), self.notes)
+        self.error, self.confirm = _closing(layout, form, translate("DoneDialog", "&Record the operation done"), self.save)
+        fit_dialog(self)
+
+    def save(self) -> RecordVersion | None:
+        if unread := self.done_at.parse_errors("done_at"):
+            self.error.setText(unread[0].message)
+            return None
+        values = {"done_at": self.done_at.value(), "theatre": self.theatre.text().strip()}
+        if self.notes.text().strip():
+            values["notes"] = self.notes.text().strip()
+        try:
+            saved = theatre.record_done(self.session, self.state.record.record_id, values)
         except (ValidationFailed, ServiceError) as problem:
             self.error.setText(say(problem))
             return None
@@ -595,15 +642,22 @@ class TheatrePanel(QWidget):
         label.setBuddy(self.day)
         controls.addWidget(label)
         controls.addWidget(self.day)
+        # Every operation past with nothing recorded of it, of any day, in place of the day's
+        # board: the coordinator clears them at the end of the day, each done or cancelled.
+        self.past_only = QCheckBox(translate("TheatrePanel", "Past, no&t recorded"))
+        self.past_only.toggled.connect(self._show_past)
+        controls.addWidget(self.past_only)
         self.cancel_button = QPushButton(translate("TheatrePanel", "&Cancel selected operation…"))
         self.cancel_button.clicked.connect(self.cancel_selected)
+        self.done_button = QPushButton(translate("TheatrePanel", "Operation do&ne…"))
+        self.done_button.clicked.connect(self.done_selected)
         self.letter_button = QPushButton(translate("TheatrePanel", "Patient's &letter"))
         self.letter_button.clicked.connect(self.print_letter)
         self.told_button = QPushButton(translate("TheatrePanel", "Patient t&old…"))
         self.told_button.clicked.connect(self.record_told)
         self.list_button = QPushButton(translate("TheatrePanel", "&Print the day's list"))
         self.list_button.clicked.connect(self.print_list)
-        for button in (self.cancel_button, self.told_button, self.letter_button, self.list_button):
+        for button in (self.cancel_button, self.done_button, self.told_button, self.letter_button, self.list_button):
             controls.addWidget(button)
         layout.addLayout(controls)
         heading = QHBoxLayout()
@@ -687,14 +741,26 @@ class TheatrePanel(QWidget):
         self.day_model.set_rows([])
         self._read_lists()
 
+    def _show_past(self, past: bool) -> None:
+        """The operations past with nothing recorded, of every day, or the day's board again."""
+        self.day.setEnabled(not past)
+        self.show_day()
+
     def _read_lists(self) -> None:
         """On a thread of its own: a records office's day holds every laptop's bookings, merged,
         whose clashes are compared pair by pair (a quarter of a second, the window frozen at
         each day stepped through and each save). Only the last read asked for is shown, so its
-        day is the one chosen; the rescheduling list is read with it until one read has shown it."""
-        day, with_waiting = self.selected_day(), self.waiting_unread
+        day is the one chosen; the rescheduling list is read with it until one read has shown it.
+        With "Past, not recorded" ticked, the operations past with nothing recorded, each with
+        its day."""
+        day, with_waiting, past = self.selected_day(), self.waiting_unread, self.past_only.isChecked()
+        self.day_model.dated = past
 
         def read(own: Session, _: object) -> tuple[Board, Waiting | None]:
+            if past:
+                now = own.clock()
+                return theatre.not_recorded(own.db, own.forms, now), (
+                    theatre.rescheduling(own.db, own.forms, now) if with_waiting else None)
             if with_waiting:
                 return theatre.board(own.db, own.forms, day, own.clock())
             return theatre.day_list(own.db, own.forms, day), None
@@ -785,6 +851,22 @@ class TheatrePanel(QWidget):
         dialog = CancelDialog(self.session, entry.state, self)
         dialog.saved.connect(lambda saved: self._say_to_tell(entry.state, saved))
         return self._open(dialog)
+
+    def done_selected(self) -> QDialog | None:
+        """That the operation chosen on the board took place (`DoneDialog`): one cancelled, or
+        whose list is still to come, is refused there, saying why. One recorded done already is
+        corrected where it is recorded: a second record would say it took place twice."""
+        index = self._chosen(self.day_table, ON_THE_BOARD)
+        if index is None:
+            return None
+        state = self.day_model.rows[index.row()][1].state
+        if state.done_at is not None:
+            Prompts.error(self, translate("TheatrePanel", "Already recorded done"), translate(
+                "TheatrePanel", "This operation is recorded done at {at}. To correct it, amend that record, or mark it "
+                                "entered in error, in the patient's records.").format(
+                at=f"{state.done_at.astimezone(self.session.clock().tzinfo):%d/%m/%Y %H:%M}"))
+            return None
+        return self._open(DoneDialog(self.session, state, self))
 
     def _struck_said(self, state: theatre.BookingState) -> tuple[str, str]:
         """Why a struck line cannot be cancelled, titled by what happened to the operation, and,

@@ -43,14 +43,14 @@ def test_cancel_then_rebook_from_a_suggested_slot_by_keyboard(coordinator, qtbot
     panel = window.theatre
     real, boards = theatre.board, []
     monkeypatch.setattr(theatre, "board", lambda *args: (boards.append(args), real(*args))[1])
-    assert panel.day_model.text(0, STATUS) == "booked" and panel.day_model.text(0, SIDE) == "RIGHT"
+    assert panel.day_model.text(0, STATUS) == "booked — OUTCOME NOT RECORDED" and panel.day_model.text(0, SIDE) == "RIGHT"
     panel.day_table.setFocus()
     panel.day_table.selectRow(0)
     QTest.keyClick(panel.day_table, Qt.Key.Key_Return)
     dialog = panel.dialog
     qtbot.waitActive(dialog)
     QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
-    assert "Reason" in dialog.error.text() and panel.day_model.text(0, STATUS) == "booked"
+    assert "Reason" in dialog.error.text() and panel.day_model.text(0, STATUS) == "booked — OUTCOME NOT RECORDED"
     QTest.keyClicks(dialog.reason, "Inf")
     assert dialog.reason.currentText() == "Information-system outage"
     QTest.keyClicks(dialog.last_minute, "Y")
@@ -134,10 +134,10 @@ def test_each_operations_status_is_on_screen_without_scrolling(coordinator, qtbo
     window.resize(1000, 700)
     panel = listed(window.theatre)
     table, model = panel.day_table, panel.day_model
-    assert model.columns[STATUS] == "Status" and model.text(0, STATUS) == "booked"
+    assert model.columns[STATUS] == "Status" and model.text(0, STATUS) == "booked — OUTCOME NOT RECORDED"
     shown = table.visualRect(model.index(0, STATUS))
     assert 0 <= shown.left() and shown.right() <= table.viewport().width()
-    assert model.data(model.index(0, STATUS), Qt.ItemDataRole.ToolTipRole) == "booked"
+    assert model.data(model.index(0, STATUS), Qt.ItemDataRole.ToolTipRole) == "booked — OUTCOME NOT RECORDED"
 
 
 def test_the_board_shows_each_bookings_notes(coordinator, listed):
@@ -1581,3 +1581,62 @@ def test_the_cancel_dialog_names_last_minute_as_its_refusal_does(coordinator, qt
         assert asked.startswith(("Last minute", "Dernière minute")) and asked in dialog.error.text()
     finally:
         set_language("en")
+
+
+def test_the_coordinator_records_an_operation_done_from_the_board_by_keyboard(coordinator, qtbot, listed, answers):
+    """A booking whose day had passed stayed "booked" for ever: the board could not tell an
+    operation done from one that silently did not take place. Past with nothing recorded, its
+    line says so in red; Alt+N on it records it done, at its slot's time and in its list's
+    theatre to start with, and the line says when."""
+    window, _ = coordinator
+    panel = window.theatre
+    assert panel.day_model.text(0, STATUS) == "booked — OUTCOME NOT RECORDED"
+    assert panel.day_model.is_warning(0, STATUS)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    panel.day_table.setFocus()
+    panel.day_table.selectRow(0)
+    QTest.keyClick(panel.day_table, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: panel.dialog is not None)  # the button's animated click
+    dialog = panel.dialog
+    qtbot.waitActive(dialog)
+    assert (dialog.done_at.edit.text(), dialog.theatre.text()) == ("28/11/2026 09:00", "T1")
+    dialog.done_at.edit.clear()
+    QTest.keyClicks(dialog.done_at.edit, "28/11/2026 09:05")
+    QTest.keyClicks(dialog.notes, "Started on time")
+    QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
+    listed(panel)
+    assert panel.day_model.text(0, STATUS) == "DONE 09:05" and not panel.day_model.is_warning(0, STATUS)
+    (state,) = theatre.bookings(window.session.db, window.session.forms)
+    assert state.status is theatre.BookingStatus.DONE and state.done.data["notes"] == "Started on time"
+    panel.day_table.selectRow(0)
+    assert panel.done_selected() is None, "a second record would say it took place twice"
+    assert answers[1][-1] == ("error", "This operation is recorded done at 28/11/2026 09:05. To correct it, amend "
+                                       "that record, or mark it entered in error, in the patient's records.")
+
+
+def test_past_not_recorded_shows_every_days_operations_to_clear_with_their_dates(coordinator, qtbot, listed):
+    """At the end of the day the coordinator clears what is still "booked" though past: the
+    board showed one day at a time, and an operation of the day before stayed unseen."""
+    window, _ = coordinator
+    panel = window.theatre
+    panel.day.setDate(QDate(2026, 11, 30))
+    listed(panel)
+    assert panel.day_model.rowCount() == 0
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(panel.day_table, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(panel.past_only.isChecked)  # the box's animated click
+    assert not panel.day.isEnabled()
+    listed(panel)
+    assert [panel.day_model.text(0, column) for column in range(STATUS + 1)] == [
+        "T1", "28/11 09:00–11:00", "booked — OUTCOME NOT RECORDED"]
+    panel.day_table.selectRow(0)
+    dialog = panel.done_selected()
+    qtbot.waitActive(dialog)
+    QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
+    listed(panel)
+    assert panel.day_model.rowCount() == 0
+    panel.past_only.setChecked(False)
+    listed(panel)
+    assert panel.day.isEnabled() and panel.selected_day().isoformat() == "2026-11-30"
