@@ -471,6 +471,39 @@ def test_a_cancellation_told_afterwards_exports_when_the_patient_was_told(sessio
     assert appointment["comment"].endswith("; patient told: By phone 2026-11-28T11:30:00+01:00")
 
 
+def test_an_operation_done_is_a_fulfilled_appointment_and_its_csv_says_when_and_where(
+        session_for, admission_values, tmp_path):
+    """Every past Appointment went to the EHR as booked: an operation done and one that silently
+    did not take place read alike. Recorded done, its Appointment is fulfilled and the operation
+    completed; withdrawn as entered in error, the Appointment is booked again, its Provenance
+    saying why."""
+    nurse, coord = session_for("nurse"), session_for("coord")
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    today = records.save_new(coord, "theatre_session", {
+        "theatre": "T1", "specialty": "General surgery", "starts_at": "2026-11-28T08:00+01:00",
+        "ends_at": "2026-11-28T13:00+01:00"}).record_id
+    booking = _book(coord, patient, today, "2026-11-28T09:00+01:00")
+    done = theatre.record_done(coord, booking.record_id, {"done_at": "2026-11-28T09:10+01:00", "theatre": "T2",
+                                                          "notes": "T1 out of use"})
+    folder = export(session_for("records"), tmp_path / "done").folder
+    bundle = _bundle(folder)
+    Bundle.model_validate(bundle)
+    (appointment,) = _resources(bundle, "Appointment")
+    assert appointment["status"] == "fulfilled"
+    assert appointment["comment"] == "Done 2026-11-28T09:10:00+01:00, theatre T2; T1 out of use"
+    assert _by_id(bundle, booking.record_id)["status"] == "completed"
+    assert {t["reference"] for t in _provenance_of(bundle, done.record_id)["target"]} == {
+        f"urn:uuid:{appointment['id']}", f"urn:uuid:{booking.record_id}"}
+    assert _unresolved(bundle) == []
+    csv_text = (folder / "csv" / "operation_done.csv").read_text(encoding="utf-8")
+    assert "2026-11-28T09:10+01:00" in csv_text and "T1 out of use" in csv_text
+    records.mark_entered_in_error(coord, done.record_id, "another patient's operation")
+    bundle = _export(session_for, tmp_path, "withdrawn")
+    Bundle.model_validate(bundle)
+    (appointment,) = _resources(bundle, "Appointment")
+    assert appointment["status"] == "booked" and _by_id(bundle, booking.record_id)["status"] == "active"
+
+
 def test_a_cancellation_amended_after_a_rebooking_of_the_same_minute_still_cancels_the_first_date(
         session_for, admission_values, clock, tmp_path):
     """Same-minute theatre changes keep the order they were first typed in, as movements do."""

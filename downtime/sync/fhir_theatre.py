@@ -1,7 +1,9 @@
 """Theatre bookings as FHIR: the operation itself is a ServiceRequest, and each date it was
 given is an Appointment based on it. A booking cancelled and rebooked is therefore one
 ServiceRequest with a cancelled Appointment (its reason kept) and a booked one, which is how
-the EHR's waiting list must show what happened during the outage.
+the EHR's waiting list must show what happened during the outage. An operation recorded done
+has its Appointment fulfilled and its ServiceRequest completed: sent as booked, every past
+operation read as still to do, or as one that silently did not happen.
 
 The slots are replayed from the booking, cancellation and rebooking records in the order they
 happened, as services.theatre.bookings does, but keeping every slot rather than the last."""
@@ -40,6 +42,7 @@ from downtime.sync.fhir_stays import Stays
 BOOKING_FORM = "operation_booking"
 CANCELLATION_FORM = "operation_cancellation"
 REBOOKING_FORM = "operation_rebooking"
+DONE_FORM = "operation_done"
 SESSION_FORM = "theatre_session"
 EHR_BOOKING_SYSTEM = "urn:downtime:ehr-booking-number"
 _EIE = RecordStatus.ENTERED_IN_ERROR
@@ -53,6 +56,7 @@ class _Slot:
     session_id: str
     start: datetime
     cancelled_by: RecordVersion | None = None
+    done_by: RecordVersion | None = None
 
     @property
     def appointment_id(self) -> str:
@@ -64,7 +68,7 @@ def theatre_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]
     (`stays`), and every Appointment, which need the patient."""
     sessions = {record.record_id: record for record in ctx.current(db, SESSION_FORM)}
     events: dict[str, list[RecordVersion]] = defaultdict(list)
-    for form_id in (CANCELLATION_FORM, REBOOKING_FORM):
+    for form_id in (CANCELLATION_FORM, REBOOKING_FORM, DONE_FORM):
         for record in ctx.current(db, form_id):
             events[record.data["booking"]].append(record)
     return {f"booking:{booking.record_id}": _group(booking, events[booking.record_id], sessions, ctx, stays)
@@ -78,7 +82,8 @@ def _slot(record: RecordVersion) -> _Slot:
 def _group(booking: RecordVersion, events: list[RecordVersion], sessions: dict[str, RecordVersion],
            ctx: Context, stays: Stays) -> Group:
     """A cancellation ends the slot in force; a rebooking opens the next one; a transfer sends
-    the operation elsewhere. A withdrawn cancellation or transfer changes nothing, but its
+    the operation elsewhere; the operation done fulfils the slot in force and completes the
+    operation. A withdrawn cancellation, transfer or operation done changes nothing, but its
     Provenance names what it would change (the slot then in force, the operation): an EHR that
     holds it from an earlier bundle gets that resource back as it stands, with the reason it
     changed; a withdrawn rebooking still shows its Appointment, as entered in error."""
@@ -87,7 +92,11 @@ def _group(booking: RecordVersion, events: list[RecordVersion], sessions: dict[s
     made_from: dict[str, list[str]] = {booking.record_id: [booking.record_id, slots[0].appointment_id]}
     # Changes of the same minute in the order they were first typed, as services.theatre does.
     for event in sorted(events, key=lambda e: (e.occurred_at, ctx.original(e).recorded_at)):
-        if event.status is _EIE:
+        if event.form_id == DONE_FORM:
+            if event.status is not _EIE and slots[-1].cancelled_by is None:
+                slots[-1].done_by = event
+            made_from[event.record_id] = [slots[-1].appointment_id, booking.record_id]
+        elif event.status is _EIE:
             if event.form_id == CANCELLATION_FORM:
                 made_from[event.record_id] = [slots[-1].appointment_id]
             elif event.data["outcome"] == "transferred":
@@ -114,13 +123,15 @@ def _group(booking: RecordVersion, events: list[RecordVersion], sessions: dict[s
 def _made(booking: RecordVersion, transfer: RecordVersion | None, slots: list[_Slot],
           sessions: dict[str, RecordVersion], made_from: dict[str, list[str]], ctx: Context, stays: Stays) -> Made:
     appointments = [_appointment(slot, booking, sessions, ctx) for slot in slots]
-    return Made([_service_request(booking, transfer, ctx, stays), *appointments], made_from)
+    done = any(slot.done_by is not None for slot in slots)
+    return Made([_service_request(booking, transfer, done, ctx, stays), *appointments], made_from)
 
 
-def _service_request(booking: RecordVersion, transfer: RecordVersion | None, ctx: Context,
+def _service_request(booking: RecordVersion, transfer: RecordVersion | None, done: bool, ctx: Context,
                      stays: Stays) -> dict[str, Any]:
     """The operation still to be done: it stays active while it waits for a new date, and an
-    operation sent to another hospital names that hospital as its performer."""
+    operation sent to another hospital names that hospital as its performer; once `done`, it
+    is completed."""
     data = booking.data
     spec = ctx.forms[BOOKING_FORM]
     identifiers = record_identifier(booking.record_id)
@@ -138,7 +149,7 @@ def _service_request(booking: RecordVersion, transfer: RecordVersion | None, ctx
                      f"{_told_of(transfer, ctx)}")
     resource: dict[str, Any] = {
         "resourceType": "ServiceRequest", "id": booking.record_id, "identifier": identifiers,
-        "status": "entered-in-error" if booking.status is _EIE else "active", "intent": "order",
+        "status": "entered-in-error" if booking.status is _EIE else "completed" if done else "active", "intent": "order",
         "priority": NCEPOD_PRIORITY[data["priority"]], "code": {"text": data["procedure"]},
         "subject": reference(str(booking.patient_id)), **stays.encounter_at(booking.patient_id, data["decided_at"]),
         "authoredOn": moment(data["decided_at"]),
@@ -176,6 +187,9 @@ def _appointment(slot: _Slot, booking: RecordVersion, sessions: dict[str, Record
         status, reason, how = _cancellation(slot.cancelled_by, ctx)
         resource |= {"status": status, "cancelationReason": reason}
         comments.append(how)
+    if slot.done_by is not None:
+        resource["status"] = "fulfilled"
+        comments.append(_done(slot.done_by))
     if comments:
         resource["comment"] = "; ".join(comments)
     if _EIE in (booking.status, slot.record.status):
@@ -194,6 +208,12 @@ def _told_of(change: RecordVersion, ctx: Context) -> str:
         return "patient not told yet"
     told = f"patient told: {label(ctx.forms[change.form_id], 'patient_told', data['patient_told'])}"
     return f"{told} {moment(data['told_at'])}" if data.get("told_at") else told
+
+
+def _done(done: RecordVersion) -> str:
+    """When the operation took place and in which theatre (perhaps not its list's), in words."""
+    return "; ".join(part for part in (f"Done {moment(done.occurred_at)}, theatre {done.data['theatre']}",
+                                       done.data.get("notes") or "") if part)
 
 
 def _cancellation(cancellation: RecordVersion, ctx: Context) -> tuple[str, dict[str, Any], str]:
