@@ -1006,8 +1006,9 @@ def cmd_theatre_list(args: argparse.Namespace) -> int:
     booking_spec = _forms()["operation_booking"]
     day = _day(args.date)
     signed_in = _session(args)
-    zone = signed_in.clock().tzinfo
-    lists = day_list(signed_in.db, _forms(), day, args.theatre, now=signed_in.clock())
+    now = signed_in.clock()
+    zone = now.tzinfo
+    lists = day_list(signed_in.db, _forms(), day, args.theatre, now=now)
     rows: list[dict[str, Any]] = []
     text = [_say(args, QT_TRANSLATE_NOOP("messages", "Theatre list — {day}"), day=f"{day:%d/%m/%Y}")]
     if not lists:
@@ -1026,6 +1027,8 @@ def cmd_theatre_list(args: argparse.Namespace) -> int:
                          "procedure": data["procedure"], "side": data["laterality"], "priority": data["priority"],
                          "surgeon": data["surgeon"], "anaesthetist": data.get("anaesthetist"),
                          "status": state.status.value, "struck": entry.struck, "not_told": state.untold,
+                         "done_at": state.done_at.isoformat() if state.done_at and not entry.struck else None,
+                         "outcome_not_recorded": entry.unrecorded(now),
                          "to_tell": entry.to_tell.said(args.lang) or None if entry.to_tell else None,
                          "clashes": [clash.said.text(args.lang) for clash in entry.clashes],
                          "patient_died": state.died_before.isoformat() if state.died_before and not entry.struck
@@ -1035,11 +1038,28 @@ def cmd_theatre_list(args: argparse.Namespace) -> int:
                          "also_booked": [when.isoformat() for when in entry.booked_again]})
             text.append(f"  {entry.start:%H:%M}–{entry.ends_at(zone):%H:%M}  {state.patient.display_name:<34} "
                         f"{state.patient.downtime_number:<15} {procedure_and_side(data, booking_spec, args.lang):<40} "
-                        f"{data['surgeon']:<20} {data.get('anaesthetist') or '—':<20} {board_status(entry, args.lang)}")
+                        f"{data['surgeon']:<20} {data.get('anaesthetist') or '—':<20} {board_status(entry, args.lang, now)}")
     if args.json:
         _json_lines(rows)
     else:
         print("\n".join(text))
+    return 0
+
+
+def cmd_theatre_done(args: argparse.Namespace) -> int:
+    """That an operation took place, as the board's "Operation done…" records it: the booking id
+    `theatre list --json` gives, when it took place (required: nobody confirms a time filled in
+    here), and the theatre, its list's unless said."""
+    from downtime.services.theatre import done_defaults, record_done
+
+    session = _session(args)
+    at = _moment(args.at, "--at", args.lang)
+    theatre_name = args.theatre or done_defaults(session.db, args.booking_id, session.clock())[1]
+    values = {"done_at": at.isoformat(timespec="minutes"), "theatre": theatre_name,
+              **({"notes": args.note} if args.note else {})}
+    record_done(session, args.booking_id, values)
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "operation {booking} recorded done at {at}, theatre {theatre}"),
+               booking=args.booking_id, at=f"{at:%d/%m/%Y %H:%M}", theatre=theatre_name))
     return 0
 
 
@@ -1793,6 +1813,16 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     p.add_argument("--theatre", help=message(lang, QT_TRANSLATE_NOOP("messages", "only this theatre")))
     _db_option(p, lang)
     _json_option(p, lang)
+    p = command("done", cmd_theatre_done, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "record that a booked operation took place")), th_sub)
+    p.add_argument("booking_id", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the operation's booking id, as 'downtime theatre list --json' lists it")))
+    p.add_argument("--at", required=True, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "when it took place, e.g. '28/11/2026 08:40'")))
+    p.add_argument("--theatre", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the theatre it took place in (default: its list's)")))
+    p.add_argument("--note", help=message(lang, QT_TRANSLATE_NOOP("messages", "a note, e.g. what changed on the day")))
+    _signed_in_options(p, lang)
     p = command("rescheduling", cmd_theatre_rescheduling, message(lang, QT_TRANSLATE_NOOP(
         "messages", "cancelled operations not yet rebooked")), th_sub)
     _person_options(p, lang)

@@ -1221,6 +1221,35 @@ def test_theatre_commands(demo_db, tmp_path, capsys):
     assert "YYYY-MM-DD" in capsys.readouterr().err
 
 
+def test_an_operation_is_recorded_done_from_the_command_line(demo_db, capsys):
+    """`theatre list` says which operations are past with nothing recorded (the demo's lists of
+    two days ago), and `theatre done` records one done, as the board's "Operation done…" does."""
+    from datetime import date, datetime, timedelta
+
+    day = (date.today() - timedelta(days=2)).isoformat()
+    assert main(["theatre", "list", "--date", day, "--db", demo_db, "--json"]) == 0
+    first = next(line for line in map(json.loads, capsys.readouterr().out.splitlines()) if line["status"] == "booked")
+    assert first["outcome_not_recorded"] and first["done_at"] is None
+    assert main(["theatre", "list", "--date", day, "--db", demo_db]) == 0
+    assert any(first["downtime_number"] in line and line.endswith("booked — OUTCOME NOT RECORDED")
+               for line in capsys.readouterr().out.splitlines())
+    at = datetime.fromisoformat(first["start"]) + timedelta(minutes=10)
+    coord = ["--db", demo_db, "--user", "coord", "--pin", "3333"]
+    assert main(["theatre", "done", first["booking_id"], "--at", f"{at:%d/%m/%Y %H:%M}", "--note", "Late start",
+                 *coord]) == 0
+    assert capsys.readouterr().out.strip() == (f"operation {first['booking_id']} recorded done at "
+                                               f"{at:%d/%m/%Y %H:%M}, theatre {first['theatre']}")
+    assert main(["theatre", "list", "--date", day, "--db", demo_db, "--json"]) == 0
+    (done,) = [line for line in map(json.loads, capsys.readouterr().out.splitlines())
+               if line["booking_id"] == first["booking_id"]]
+    assert (done["status"], done["done_at"], done["outcome_not_recorded"]) == ("done", at.isoformat(), False)
+    assert main(["theatre", "list", "--date", day, "--db", demo_db]) == 0
+    assert any(first["downtime_number"] in line and line.endswith(f"DONE {at:%H:%M}")
+               for line in capsys.readouterr().out.splitlines())
+    assert main(["theatre", "done", first["booking_id"], "--at", f"{at:%d/%m/%Y %H:%M}", *coord]) == 1
+    assert "nothing is recorded of it after that" in capsys.readouterr().err
+
+
 def test_theatre_rescheduling_names_the_ward_of_a_patient_in_a_bed_and_the_number_of_one_at_home(demo_db, capsys):
     """The coordinator rings from the list: it gave the next of kin's number of a patient in a
     bed on ward 3B, who was not at home to be told. It names their ward, its name and the bed
