@@ -222,10 +222,12 @@ class Ward:
     theatre_session: str
     booked: str
     cancelled: str
+    past: str
+    """Booked on today's list, begun: one that can be recorded done."""
 
 
 AUTHOR = {"medication_order": "doctor", "theatre_session": "coord", "operation_booking": "coord",
-          "operation_cancellation": "coord", "operation_rebooking": "coord"}
+          "operation_cancellation": "coord", "operation_rebooking": "coord", "operation_done": "coord"}
 
 
 def _booking(session_id: str, start: str, minutes: int) -> dict[str, Any]:
@@ -256,13 +258,18 @@ def ward(session_for, admission_values) -> Ward:
     records.save_new(coord, "operation_cancellation", {
         "booking": cancelled, "cancelled_at": "2026-11-28T09:00+01:00", "reason": "no_ward_bed",
         "last_minute": True, "patient_told": "phone"}, patient_id=patient)
-    return Ward({"nurse": nurse, "doctor": doctor, "coord": coord}, patient, order, session_id, booked, cancelled)
+    today = records.save_new(coord, "theatre_session", {
+        "theatre": "T1", "specialty": "General surgery",
+        "starts_at": "2026-11-28T08:00+01:00", "ends_at": "2026-11-28T13:00+01:00"}).record_id
+    past = records.save_new(coord, "operation_booking", {**_booking(today, "08:00", 60), "procedure": "Appendicectomy",
+                                                         "planned_start": "2026-11-28T09:00+01:00"}, patient).record_id
+    return Ward({"nurse": nurse, "doctor": doctor, "coord": coord}, patient, order, session_id, booked, cancelled, past)
 
 
 def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) -> list[dict[str, Any]]:
     """Complete, valid values of a form; one variant per branch, so every field is asked in one."""
     order, session_id = (ward.order, ward.theatre_session) if ward else ("order-id", "session-id")
-    booked, cancelled = (ward.booked, ward.cancelled) if ward else ("booking-id", "booking-id")
+    booked, cancelled, past = (ward.booked, ward.cancelled, ward.past) if ward else ("booking-id",) * 3
     at = "2026-11-28T12:00+01:00"
     return {
         "admission": [
@@ -305,6 +312,8 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
             {"booking": cancelled, "outcome": "transferred", "other_hospital": "CHU Sud", "decided_at": at,
              "patient_told": "letter", "told_at": at},
         ],
+        "operation_done": [{"booking": past, "done_at": "2026-11-28T09:05+01:00", "theatre": "T1",
+                            "notes": "Began late"}],
         "transfer": [{"moved_at": at, "to_ward": "ICU", "to_bed": "1", "reason": "Deterioration",
                       "handover_notes": "NEWS 7\nOn oxygen"}],
         "discharge": [
@@ -496,6 +505,8 @@ RULE_REFUSALS = {
     ("theatre_session", "theatre"): _SESSION_TAKEN, ("theatre_session", "starts_at"): _SESSION_HOURS,
     ("theatre_session", "ends_at"): _SESSION_HOURS,
     ("operation_cancellation", "booking"): "no standing booking", ("operation_rebooking", "booking"): "no standing booking",
+    ("operation_done", "booking"): "no standing booking",
+    ("operation_done", "done_at"): "Done at: this is before the decision to operate",
     ("medication_order", "start_at"): "“Stop \\(leave empty if ongoing\\)” is before “Start”",
     ("medication_order", "stop_at"): "“Stop \\(leave empty if ongoing\\)” is before “Start”",
     # Set by "Prescribe again…" alone: any other answer is no order of an earlier stay of the patient's.
