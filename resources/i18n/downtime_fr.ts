@@ -1240,7 +1240,7 @@ Lier {name} ({number}) au patient {new} du DPI au lieu de {ehr} ?</translation>
     </message>
     <message>
         <source>&amp;Notes</source>
-        <translation>&amp;Notes</translation>
+        <translation>&amp;Remarques</translation>
     </message>
     <message>
         <source>&amp;Cancel the operation</source>
@@ -1468,6 +1468,29 @@ Qui a été prévenu (p. ex. le cadre de santé, le pharmacien) ?</translation>
     </message>
 </context>
 <context>
+    <name>DoneDialog</name>
+    <message>
+        <source>Operation done</source>
+        <translation>Intervention réalisée</translation>
+    </message>
+    <message>
+        <source>Done &amp;at</source>
+        <translation>Réalisée &amp;le</translation>
+    </message>
+    <message>
+        <source>&amp;Theatre</source>
+        <translation>&amp;Salle</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Remarques</translation>
+    </message>
+    <message>
+        <source>&amp;Record the operation done</source>
+        <translation>&amp;Enregistrer l’intervention réalisée</translation>
+    </message>
+</context>
+<context>
     <name>DoseDialog</name>
     <message>
         <source>Last dose: none recorded</source>
@@ -1622,8 +1645,16 @@ Qui a été prévenu (p. ex. le cadre de santé, le pharmacien) ?</translation>
         <translation>Administré &amp;par (si autre que vous)</translation>
     </message>
     <message>
+        <source>Gi&amp;ver&apos;s PIN</source>
+        <translation>C&amp;ode de la personne ayant administré</translation>
+    </message>
+    <message>
         <source>Transcribed &amp;from the paper chart</source>
         <translation>Retranscrit depuis &amp;le plan d’administration papier</translation>
+    </message>
+    <message>
+        <source>Paper &amp;chart reference</source>
+        <translation>Ré&amp;férence sur le plan d’administration papier</translation>
     </message>
     <message>
         <source>&amp;Witness staff ID</source>
@@ -1683,7 +1714,7 @@ Qui a été prévenu (p. ex. le cadre de santé, le pharmacien) ?</translation>
     </message>
     <message>
         <source>Reason for recording anyway</source>
-        <translation>Motif pour tracer malgré tout</translation>
+        <translation>Motif pour enregistrer malgré tout</translation>
     </message>
     <message>
         <source>Reason for recording anyway (kept in the record and the audit log)</source>
@@ -2448,6 +2479,10 @@ Ils restent vos brouillons, que personne d’autre ne voit avant votre prochaine
         <source>{time} given, typed {typed}</source>
         <translation>donnée à {time}, saisie à {typed}</translation>
     </message>
+    <message>
+        <source>{time} from the paper chart: {reference}</source>
+        <translation>{time} retranscrit du plan d’administration papier : {reference}</translation>
+    </message>
 </context>
 <context>
     <name>MarView</name>
@@ -2474,6 +2509,10 @@ Ils restent vos brouillons, que personne d’autre ne voit avant votre prochaine
     <message>
         <source>Open the dose&amp;s of the cell</source>
         <translation>Ouvrir les administrations de la &amp;case</translation>
+    </message>
+    <message>
+        <source>E&amp;nter doses from the paper chart…</source>
+        <translation>Sa&amp;isir les doses du plan d’administration papier…</translation>
     </message>
     <message>
         <source>&amp;Print this MAR (3 days)</source>
@@ -2635,6 +2674,172 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
     </message>
 </context>
 <context>
+    <name>PaperDosesDialog</name>
+    <message>
+        <source>Not on paper</source>
+        <translation>Pas sur le papier</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>Administré</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Non administré</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Medicine</source>
+        <translation>Médicament</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Prévue</translation>
+    </message>
+    <message>
+        <source>On the paper</source>
+        <translation>Sur le papier</translation>
+    </message>
+    <message>
+        <source>Actual time</source>
+        <translation>Heure réelle</translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation>Dose</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation>Administré par</translation>
+    </message>
+    <message>
+        <source>Witness on paper</source>
+        <translation>Témoin sur le papier</translation>
+    </message>
+    <message>
+        <source>Reason not given</source>
+        <translation>Motif de non-administration</translation>
+    </message>
+    <message>
+        <source>Details / reason given</source>
+        <translation>Précisions / motif d’administration</translation>
+    </message>
+    <message>
+        <source>Enter doses from the paper chart</source>
+        <translation>Saisir les doses du plan d’administration papier</translation>
+    </message>
+    <message>
+        <source>Doses due from</source>
+        <translation>Doses prévues du</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Doses due to</source>
+        <translation>Doses prévues jusqu’au</translation>
+    </message>
+    <message>
+        <source>&amp;List them</source>
+        <translation>&amp;Lister</translation>
+    </message>
+    <message>
+        <source>Given by, on every row:</source>
+        <translation>Administré par, sur chaque ligne :</translation>
+    </message>
+    <message>
+        <source>Given by, on every row</source>
+        <translation>Administré par, sur chaque ligne</translation>
+    </message>
+    <message>
+        <source>Say of each dose what the paper chart says; nothing is saved of a row left “Not on paper”. Tab or Enter goes to the next box.</source>
+        <translation>Indiquez pour chaque dose ce que dit le plan d’administration papier ; rien n’est enregistré d’une ligne laissée « Pas sur le papier ». Tab ou Entrée passe à la case suivante.</translation>
+    </message>
+    <message>
+        <source>As required, given on paper:</source>
+        <translation>Si besoin, administré sur papier :</translation>
+    </message>
+    <message>
+        <source>As-required order</source>
+        <translation>Prescription si besoin</translation>
+    </message>
+    <message>
+        <source>&amp;Add a row</source>
+        <translation>&amp;Ajouter une ligne</translation>
+    </message>
+    <message>
+        <source>&amp;Save all (Ctrl+S)</source>
+        <translation>&amp;Tout enregistrer (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Type the stretch as DD/MM/YYYY HH:MM, from and to.</source>
+        <translation>Saisissez la période en JJ/MM/AAAA HH:MM, début et fin.</translation>
+    </message>
+    <message>
+        <source>No scheduled dose due in that stretch is left unrecorded.</source>
+        <translation>Aucune dose prévue dans cette période ne reste sans saisie.</translation>
+    </message>
+    <message>
+        <source>Row {row}, {medicine} {time}</source>
+        <translation>Ligne {row}, {medicine} {time}</translation>
+    </message>
+    <message>
+        <source>why given, e.g. pain 7/10</source>
+        <translation>motif, p. ex. douleur 7/10</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Fermer sans enregistrer</translation>
+    </message>
+    <message>
+        <source>{count} row(s) typed are not saved. Close all the same?</source>
+        <translation>{count} ligne(s) saisie(s) ne sont pas enregistrées. Fermer quand même ?</translation>
+    </message>
+    <message>
+        <source>Row {row}: “{box}” cannot be read.</source>
+        <translation>Ligne {row} : « {box} » est illisible.</translation>
+    </message>
+    <message>
+        <source>Every row is “Not on paper”: nothing to save.</source>
+        <translation>Toutes les lignes sont « Pas sur le papier » : rien à enregistrer.</translation>
+    </message>
+    <message>
+        <source>Save the doses from the paper chart</source>
+        <translation>Enregistrer les doses du plan d’administration papier</translation>
+    </message>
+    <message>
+        <source>Save {count} dose(s) from the paper chart: {given} given, {not_given} not given. {left} row(s) not on paper: nothing is saved of them.</source>
+        <translation>Enregistrer {count} dose(s) du plan d’administration papier : {given} administrée(s), {not_given} non administrée(s). {left} ligne(s) pas sur le papier : rien n’en est enregistré.</translation>
+    </message>
+    <message>
+        <source>Reason for recording anyway</source>
+        <translation>Motif pour enregistrer malgré tout</translation>
+    </message>
+    <message>
+        <source>Row {row}: reason for recording anyway</source>
+        <translation>Ligne {row} : motif pour enregistrer malgré tout</translation>
+    </message>
+</context>
+<context>
+    <name>PaperNotice</name>
+    <message>
+        <source>&amp;Enter doses from the paper chart…</source>
+        <translation>&amp;Saisir les doses du plan d’administration papier…</translation>
+    </message>
+</context>
+<context>
     <name>PatientHeader</name>
     <message>
         <source>none known</source>
@@ -2686,6 +2891,10 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
     <message>
         <source>due {time}</source>
         <translation>prévu à {time}</translation>
+    </message>
+    <message>
+        <source>Not applicable (under 16)</source>
+        <translation>Non applicable (moins de 16 ans)</translation>
     </message>
     <message>
         <source>{status} (left bed {bed})</source>
@@ -3126,8 +3335,16 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>&amp;Jour :</translation>
     </message>
     <message>
+        <source>Past, no&amp;t recorded</source>
+        <translation>&amp;Passées, non renseignées</translation>
+    </message>
+    <message>
         <source>&amp;Cancel selected operation…</source>
         <translation>A&amp;nnuler l’intervention sélectionnée…</translation>
+    </message>
+    <message>
+        <source>Operation do&amp;ne…</source>
+        <translation>Inter&amp;vention réalisée…</translation>
     </message>
     <message>
         <source>Patient&apos;s &amp;letter</source>
@@ -3180,6 +3397,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>No operation chosen</source>
         <translation>Aucune intervention choisie</translation>
+    </message>
+    <message>
+        <source>Already recorded done</source>
+        <translation>Déjà enregistrée comme réalisée</translation>
+    </message>
+    <message>
+        <source>This operation is recorded done at {at}. To correct it, amend that record, or mark it entered in error, in the patient&apos;s records.</source>
+        <translation>Cette intervention est enregistrée comme réalisée le {at}. Pour la corriger, modifiez cet enregistrement ou marquez-le saisi par erreur, dans les enregistrements du patient.</translation>
     </message>
     <message>
         <source>Moved to another day</source>
@@ -4017,6 +4242,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Un autre portable a tracé la dose de {time} de {drug} comme donnée ; sur ce portable, elle a été tracée non donnée, et les deux sont en attente.</translation>
     </message>
     <message>
+        <source>{field}: controlled drug given by {name}, who confirms it with their own PIN.</source>
+        <translation>{field} : stupéfiant administré par {name}, qui le confirme avec son propre code.</translation>
+    </message>
+    <message>
+        <source>{field}: wrong PIN for {name}.</source>
+        <translation>{field} : code erroné pour {name}.</translation>
+    </message>
+    <message>
         <source>{field}: {staff_id} is not a nurse or a doctor of this laptop&apos;s staff.</source>
         <translation>{field} : {staff_id} n’est ni infirmier ni médecin du personnel de ce portable.</translation>
     </message>
@@ -4055,6 +4288,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Controlled-drug register: {counted} {unit} counted, as the register holds: there is no discrepancy to report.</source>
         <translation>Registre des stupéfiants : {counted} {unit} compté(s), comme au registre : il n’y a pas d’écart à signaler.</translation>
+    </message>
+    <message>
+        <source>{giver} (gave it; entered by {author})</source>
+        <translation>{giver} (a administré ; saisi par {author})</translation>
     </message>
     <message>
         <source>witness on paper: {witness} (transcribed by {author} at {at})</source>
@@ -4429,6 +4666,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>transférée</translation>
     </message>
     <message>
+        <source>done</source>
+        <translation>réalisée</translation>
+    </message>
+    <message>
         <source>{status} to {hospital}</source>
         <translation>{status} vers {hospital}</translation>
     </message>
@@ -4443,6 +4684,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{status} — PATIENT NOT TOLD YET — tell: {whom}</source>
         <translation>{status} — PATIENT PAS ENCORE INFORMÉ — prévenir : {whom}</translation>
+    </message>
+    <message>
+        <source>{status} {when}</source>
+        <translation>{status} {when}</translation>
+    </message>
+    <message>
+        <source>OUTCOME NOT RECORDED</source>
+        <translation>ISSUE NON RENSEIGNÉE</translation>
     </message>
     <message>
         <source>Free that day for {minutes} min: {slots}.</source>
@@ -4467,6 +4716,18 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>For an immediate case: cancelling a planned operation (reason “Emergency took the theatre”) frees its slot.</source>
         <translation>Pour une urgence immédiate : annuler une intervention programmée (motif « Urgence prioritaire ») libère son créneau.</translation>
+    </message>
+    <message>
+        <source>This booking is {status}; only a booked operation can be recorded done.</source>
+        <translation>Cette intervention est {status} ; seule une intervention programmée peut être enregistrée comme réalisée.</translation>
+    </message>
+    <message>
+        <source>This operation was done at {done}: nothing is recorded of it after that ({then}). If a record of it is wrong, amend it or mark it entered in error (Patient&apos;s records).</source>
+        <translation>Cette intervention a été réalisée le {done} : rien n’est enregistré après ({then}). Si un de ses enregistrements est erroné, corrigez-le ou marquez-le saisi par erreur (Enregistrements du patient).</translation>
+    </message>
+    <message>
+        <source>Cancelled at {cancelled}, done at {done}: an operation is not done in a slot it was cancelled from. If one of the two is wrong, mark it entered in error (Patient&apos;s records) first.</source>
+        <translation>Annulée le {cancelled}, réalisée le {done} : une intervention n’est pas réalisée sur un créneau dont elle a été annulée. Si l’un des deux est erroné, marquez-le d’abord saisi par erreur (Enregistrements du patient).</translation>
     </message>
     <message>
         <source>Cancelled at: this operation waited for a new date until it was rebooked ({rebooked}); a cancellation of its new date comes after that.</source>
@@ -4503,6 +4764,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Cancelled at: this is before the decision to operate ({decided}); check the date and time.</source>
         <translation>Annulée le : c’est avant la décision d’opérer ({decided}) ; vérifiez la date et l’heure.</translation>
+    </message>
+    <message>
+        <source>Done at: this is before the decision to operate ({decided}); check the date and time.</source>
+        <translation>Réalisée le : c’est avant la décision opératoire ({decided}) ; vérifiez la date et l’heure.</translation>
+    </message>
+    <message>
+        <source>This operation&apos;s theatre session starts {start}: record it done once its list has begun.</source>
+        <translation>La vacation de cette intervention commence le {start} : enregistrez-la comme réalisée une fois le programme commencé.</translation>
     </message>
     <message>
         <source>Told at: the patient cannot be told before the new date was decided ({decided}).</source>
@@ -4993,6 +5262,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Aucune intervention programmée.</translation>
     </message>
     <message>
+        <source>operation {booking} recorded done at {at}, theatre {theatre}</source>
+        <translation>intervention {booking} enregistrée comme réalisée le {at}, salle {theatre}</translation>
+    </message>
+    <message>
         <source>PATIENT DIED: not to rebook</source>
         <translation>PATIENT DÉCÉDÉ : ne pas reprogrammer</translation>
     </message>
@@ -5443,6 +5716,26 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>a day&apos;s theatre list</source>
         <translation>le programme opératoire d’une journée</translation>
+    </message>
+    <message>
+        <source>record that a booked operation took place</source>
+        <translation>enregistrer qu’une intervention programmée a eu lieu</translation>
+    </message>
+    <message>
+        <source>the operation&apos;s booking id, as &apos;downtime theatre list --json&apos; lists it</source>
+        <translation>l’identifiant de programmation de l’intervention, tel que le donne « downtime theatre list --json »</translation>
+    </message>
+    <message>
+        <source>when it took place, e.g. &apos;28/11/2026 08:40&apos;</source>
+        <translation>quand elle a eu lieu, par ex. « 28/11/2026 08:40 »</translation>
+    </message>
+    <message>
+        <source>the theatre it took place in (default: its list&apos;s)</source>
+        <translation>la salle où elle a eu lieu (par défaut : celle de sa vacation)</translation>
+    </message>
+    <message>
+        <source>a note, e.g. what changed on the day</source>
+        <translation>une remarque, par ex. ce qui a changé le jour même</translation>
     </message>
     <message>
         <source>cancelled operations not yet rebooked</source>
@@ -6877,6 +7170,18 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>No dose recorded on this laptop between {start} and {end}: doses given then may be on paper. Enter them first (at the time they were given) before giving anything due.</source>
         <translation>Aucune dose tracée sur ce portable entre {start} et {end} : les doses données pendant ce temps sont peut-être sur papier. Saisissez-les d’abord (à l’heure où elles ont été données) avant de donner quoi que ce soit.</translation>
+    </message>
+    <message>
+        <source>The stretch ends at or before its start: type its start, then its end.</source>
+        <translation>La période se termine avant ou à son début : saisissez son début, puis sa fin.</translation>
+    </message>
+    <message>
+        <source>Row {row}, {dose}: {problem}</source>
+        <translation>Ligne {row}, {dose} : {problem}</translation>
+    </message>
+    <message>
+        <source>Safety warnings on {count} row(s): give a reason to record each one anyway, or leave the row not on paper. Nothing is saved yet.</source>
+        <translation>Alertes de sécurité sur {count} ligne(s) : donnez un motif pour enregistrer chacune malgré tout, ou laissez la ligne « Pas sur le papier ». Rien n’est encore enregistré.</translation>
     </message>
 </context>
 </TS>
