@@ -13,6 +13,7 @@ from downtime.services.context import load_device
 
 NIGHT = datetime.fromisoformat("2026-11-28T21:30+01:00")  # the ward's records were last written at 14:00
 EVENING = datetime.fromisoformat("2026-11-28T20:00+01:00")
+at = datetime.fromisoformat
 
 
 def _amox_items(nurse, amox):
@@ -27,7 +28,7 @@ def test_a_dose_due_while_the_laptop_wrote_nothing_is_to_check_on_paper(session_
     evening = _amox_items(nurse, amox)[EVENING]
     assert evening.state is DoseState.CHECK_PAPER
     assert evening.on_paper == Silence(datetime.fromisoformat("2026-11-28T14:00+01:00"), NIGHT)
-    said = paper_gap.gap_said(evening.on_paper).text("en")
+    said = paper_gap.gap_said([evening.on_paper]).text("en")
     assert said == ("No dose recorded on this laptop between 14:00 and 21:30: doses given then may be on paper. "
                     "Enter them first (at the time they were given) before giving anything due.")
     # The morning's dose, due before the laptop's last record, is overdue as before.
@@ -48,6 +49,48 @@ def test_it_stays_until_a_dose_of_its_order_is_recorded(session_for, medication_
                                          "scheduled_for": "2026-11-28T08:00+01:00", "dose_given": 1.0, "route": "IV"},
                            overrides={Check.ALLERGY: "tolerated before"})
     assert _amox_items(nurse, amox)[EVENING].state is DoseState.OVERDUE
+
+
+LATE_EVENING = datetime.fromisoformat("2026-11-28T22:30+01:00")  # back on the laptop, then off again for the night
+NEXT_MORNING = datetime.fromisoformat("2026-11-29T10:00+01:00")
+
+
+def _off_twice(session_for, admission_values, clock):
+    """The laptop off from 14:00 to 22:30 (a patient admitted on it then), and again until 10:00
+    the next morning; the nurse at the round then."""
+    clock.now = LATE_EVENING
+    records.save_new(session_for("nurse"), "admission", {**admission_values, "nir": None, "bed": "3",
+                                                         "birth_date": "1961-07-02", "arrival_at": "2026-11-28T22:15+01:00"})
+    clock.now = NEXT_MORNING
+    return session_for("nurse")
+
+
+def test_every_silence_of_the_days_shown_is_said_not_the_latest_alone(session_for, medication_ward,
+                                                                       admission_values, clock, tmp_path):
+    """Off at night and off again in the day: the night's doses read OVERDUE, given again."""
+    patient, amox, _ = medication_ward
+    nurse = _off_twice(session_for, admission_values, clock)
+    evening, morning = Silence(at("2026-11-28T14:00+01:00"), LATE_EVENING), Silence(LATE_EVENING, NEXT_MORNING)
+    items = _amox_items(nurse, amox)
+    assert (items[EVENING].state, items[EVENING].on_paper) == (DoseState.CHECK_PAPER, evening)
+    assert (items[at("2026-11-29T08:00+01:00")].state, items[at("2026-11-29T08:00+01:00")].on_paper) == (
+        DoseState.CHECK_PAPER, morning)
+    said = paper_gap.gap_said(item.on_paper for item in items.values()).text("en")
+    assert said == ("No dose recorded on this laptop in 2 stretches: 28/11 14:00–22:30, 28/11 22:30–29/11 10:00. "
+                    "Doses given then may be on paper. Enter them first (at the time they were given) before giving "
+                    "anything due.")
+    out = printing.print_mar(nurse, [patient], tmp_path / "mar.pdf")
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
+    assert "in 2 stretches: 28/11 14:00–22:30, 28/11 22:30–29/11 10:00" in text
+    assert text.count("NOT RECORDED — check the paper") == 2
+
+
+def test_stretches_of_one_day_are_said_by_their_times():
+    night = Silence(at("2026-11-28T01:00+01:00"), at("2026-11-28T06:00+01:00"))
+    afternoon = Silence(at("2026-11-28T13:00+01:00"), at("2026-11-28T16:00+01:00"))
+    said = paper_gap.gap_said([afternoon, None, night, afternoon]).text("en")
+    assert said.startswith("No dose recorded on this laptop in 2 stretches: 01:00–06:00, 13:00–16:00. ")
+    assert paper_gap.gap_said([None]) is None
 
 
 def test_no_gap_for_a_short_quiet_spell(session_for, medication_ward, clock):
@@ -80,7 +123,6 @@ def test_silences_are_the_long_stretches_between_writes(minutes, after):
 def test_a_record_stamped_after_now_by_a_clock_set_back_makes_no_silence():
     """Records written at 14:00, then the laptop's clock set back to 12:30: the hours up to that
     future 14:00 were read as one silence, and every dose due in them as "not recorded"."""
-    at = datetime.fromisoformat
     writes = [at("2026-11-28T09:00+01:00"), at("2026-11-28T11:00+01:00"), at("2026-11-28T14:00+01:00")]
     assert silences(writes, at("2026-11-28T12:30+01:00")) == [Silence(writes[0], writes[1])]
 

@@ -28,15 +28,6 @@ class Silence:
         return self.start < slot and slot + late_after <= self.end
 
 
-@dataclass(frozen=True)
-class PaperGap:
-    """The latest silence with doses in it still to be checked on paper: `doses`, each (order id,
-    time due), that have nothing recorded for them and no dose of their order recorded since."""
-
-    silence: Silence
-    doses: frozenset[tuple[str, datetime]]
-
-
 def silences(writes: Sequence[datetime], now: datetime) -> list[Silence]:
     """The stretches of at least `LEAST_SILENCE` between the moments this laptop wrote records
     (and from the last to now), latest first. A record stamped after `now` (the laptop's clock
@@ -46,17 +37,14 @@ def silences(writes: Sequence[datetime], now: datetime) -> list[Silence]:
     return [Silence(start, end) for start, end in zip(moments, moments[1:]) if end - start >= LEAST_SILENCE][::-1]
 
 
-def paper_gap(found: Sequence[Silence], unrecorded: Iterable[tuple[str, datetime]], last_recorded: Mapping[str, datetime],
-              late_after: timedelta) -> PaperGap | None:
-    """The latest of these silences that has doses still to check on paper. `unrecorded`: (order
-    id, time due) of the doses nothing is recorded for; `last_recorded`: when a dose of each order
-    was last written (on any laptop). A dose of the order written since the silence ended means
-    the nurse has been through that order's paper: its other doses of the silence are no longer
-    said to be on paper (they are missed or overdue, as any)."""
-    doses = list(unrecorded)
-    for silence in found:
-        on_paper = frozenset((order_id, slot) for order_id, slot in doses if silence.fell_due(slot, late_after)
-                             and not (order_id in last_recorded and last_recorded[order_id] >= silence.end))
-        if on_paper:
-            return PaperGap(silence, on_paper)
-    return None
+def on_paper(found: Sequence[Silence], unrecorded: Iterable[tuple[str, datetime]], last_recorded: Mapping[str, datetime],
+             late_after: timedelta) -> dict[tuple[str, datetime], Silence]:
+    """Of the doses nothing is recorded for (`unrecorded`: order id, time due), those that fell due
+    in one of these silences, each with its silence: every silence, not the latest alone (a laptop
+    off at night and again in the afternoon had the night's doses read OVERDUE, to give again).
+    `last_recorded`: when a dose of each order was last written (on any laptop). A dose of the order
+    written since a silence ended means the nurse has been through that order's paper: its other
+    doses of that silence are no longer said to be on paper (they are missed or overdue, as any)."""
+    return {(order_id, slot): silence for order_id, slot in unrecorded for silence in found
+            if silence.fell_due(slot, late_after)
+            and not (order_id in last_recorded and last_recorded[order_id] >= silence.end)}

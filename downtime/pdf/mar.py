@@ -418,8 +418,8 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
         story.append(_p(w("admission_on_hold", lang), width, size=11, bold=True, color=ALERT))
     if chart.weight:
         story.append(_p(w("weight", lang, weight=chart.weight), width, size=9))
-    if silence := next((cell.on_paper for row in chart.rows for cell in row.cells if cell.on_paper), None):
-        story.append(_p(gap_said(silence).text(lang), width, size=11, bold=True, color=ALERT))
+    if said := gap_said(cell.on_paper for row in chart.rows for cell in row.cells):
+        story.append(_p(said.text(lang), width, size=11, bold=True, color=ALERT))
     story.append(Spacer(1, 2 * mm))
     if earlier := [row for row in chart.rows if row.awaiting_decision]:
         story += _section(w("earlier_stay", lang), _earlier_stay_table(earlier, order_form, lang, width), width)

@@ -1,4 +1,4 @@
-"""Above the round and a patient's chart: the stretch this laptop recorded no dose in while doses
+"""Above the round and a patient's chart: the stretches this laptop recorded no dose in while doses
 fell due (see services.paper_gap), in red, so the doses given then on paper are entered before
 anything is given again."""
 
@@ -46,6 +46,6 @@ class PaperNotice(QWidget):
 
     def show_gap(self, found: Iterable[Silence | None]) -> None:
         """Said while any dose shown (`found`: the silence of each) may be on paper."""
-        silence = next((silence for silence in found if silence is not None), None)
-        self.setText(gap_said(silence).text(language()) if silence is not None else "")
-        self.setVisible(silence is not None)
+        said = gap_said(found)
+        self.setText(said.text(language()) if said is not None else "")
+        self.setVisible(said is not None)

@@ -1637,12 +1637,12 @@ Item = TypeVar("Item", RoundItem, MarCell)
 
 def with_paper_gap(db: Database, now: datetime, found: list[tuple[str, Item]]) -> list[Item]:
     """The round's doses or the chart's cells, each with its order's id, those with nothing
-    recorded that fell due while this laptop wrote nothing marked CHECK_PAPER, with that silence
+    recorded that fell due while this laptop wrote nothing marked CHECK_PAPER, each with its silence
     (see services.paper_gap)."""
-    gap = paper_gap.doses_on_paper(db, now, ((order_id, item.slot) for order_id, item in found
-                                             if item.state in (DoseState.LATE, DoseState.OVERDUE)))
-    return [replace(item, state=DoseState.CHECK_PAPER, on_paper=gap.silence)
-            if gap is not None and (order_id, item.slot) in gap.doses else item for order_id, item in found]
+    silences = paper_gap.doses_on_paper(db, now, ((order_id, item.slot) for order_id, item in found
+                                                  if item.state in (DoseState.LATE, DoseState.OVERDUE)))
+    return [replace(item, state=DoseState.CHECK_PAPER, on_paper=silences[order_id, item.slot])
+            if (order_id, item.slot) in silences else item for order_id, item in found]
 
 
 @dataclass(frozen=True)

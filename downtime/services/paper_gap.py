@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
-from downtime.domain.paper_gap import PaperGap, Silence, paper_gap, silences
+from downtime.domain.paper_gap import Silence, on_paper, silences
 from downtime.domain.records import RecordStatus
 from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
 from downtime.services import settings
@@ -17,9 +17,10 @@ from downtime.services.census import DOSE_FORM
 from downtime.services.context import load_device
 from downtime.storage.records import chunks, marks
 
-LOOK_BACK = timedelta(hours=24)
-"""How far back a silence may have ended and still be said: a day's doses are the round's and the
-chart's; older ones missed are read as missed."""
+LOOK_BACK = timedelta(days=3)
+"""How far back a silence may have ended and still be said: the days a chart shows, on screen and
+printed, and the round's doses missed in them. Only a day back, a laptop off two nights running
+had the first night's doses read OVERDUE on the chart beside the second's "check the paper"."""
 
 # The stored times carry the offset of the clock they were written by; a day's margin on the
 # text's date reads every one of a moment whatever its offset.
@@ -72,26 +73,41 @@ def _last_recorded(db: Database, order_ids: Collection[str], since: datetime) ->
     return found
 
 
-def doses_on_paper(db: Database, now: datetime, unrecorded: Iterable[tuple[str, datetime]]) -> PaperGap | None:
+def doses_on_paper(db: Database, now: datetime,
+                   unrecorded: Iterable[tuple[str, datetime]]) -> dict[tuple[str, datetime], Silence]:
     """Of these doses with nothing recorded (order id, time due), those that fell due while this
-    laptop wrote nothing, with that silence (see domain.paper_gap)."""
+    laptop wrote nothing, each with its silence (see domain.paper_gap)."""
     doses = list(unrecorded)
     if not doses:
-        return None
-    found = silences(_writes(db, now - LOOK_BACK), now)
+        return {}
+    late_after = settings.round_policy(db).late_after
+    # Those with a dose in them: the orders' doses written since are read from the earliest.
+    found = [silence for silence in silences(_writes(db, now - LOOK_BACK), now)
+             if any(silence.fell_due(slot, late_after) for _, slot in doses)]
     if not found:
-        return None
-    return paper_gap(found, doses, _last_recorded(db, {order_id for order_id, _ in doses}, found[-1].start),
-                     settings.round_policy(db).late_after)
+        return {}
+    return on_paper(found, doses, _last_recorded(db, {order_id for order_id, _ in doses}, found[-1].start), late_after)
 
 
 GAP_SAID = QT_TRANSLATE_NOOP(
     "messages", "No dose recorded on this laptop between {start} and {end}: doses given then may be on paper. Enter "
                 "them first (at the time they were given) before giving anything due.")
+GAPS_SAID = QT_TRANSLATE_NOOP(
+    "messages", "No dose recorded on this laptop in {count} stretches: {stretches}. Doses given then may be on paper. "
+                "Enter them first (at the time they were given) before giving anything due.")
 
 
-def gap_said(silence: Silence) -> Phrase:
-    """Above the round and the chart, on screen and on paper. A silence over midnight names the
-    days too."""
-    shape = "%H:%M" if silence.start.date() == silence.end.date() else "%d/%m %H:%M"
-    return Phrase(GAP_SAID, {"start": f"{silence.start:{shape}}", "end": f"{silence.end:{shape}}"})
+def gap_said(found: Iterable[Silence | None]) -> Phrase | None:
+    """Above the round and the chart, on screen and on paper, while any dose shown (`found`: the
+    silence of each, None for one not on paper) may be on paper: each silence, earliest first, so
+    the nurse looks for the night's doses as well as the afternoon's. Times alone while every
+    silence is of one day; else each with its day (its end's too if another)."""
+    stretches = sorted({silence for silence in found if silence is not None}, key=lambda silence: silence.start)
+    if not stretches:
+        return None
+    shape = "%H:%M" if len({moment.date() for s in stretches for moment in (s.start, s.end)}) == 1 else "%d/%m %H:%M"
+    if len(stretches) == 1:
+        return Phrase(GAP_SAID, {"start": f"{stretches[0].start:{shape}}", "end": f"{stretches[0].end:{shape}}"})
+    return Phrase(GAPS_SAID, {"count": len(stretches), "stretches": ", ".join(
+        f"{silence.start:{shape}}–{silence.end:{'%H:%M' if silence.end.date() == silence.start.date() else shape}}"
+        for silence in stretches)})

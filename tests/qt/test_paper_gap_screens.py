@@ -38,6 +38,25 @@ def test_the_chart_says_them_too(qtbot, session_for, medication_ward, clock):
     assert view.model.data(view.model.index(line, 3)) == "OVERDUE"  # 27/11: before the laptop's last record
 
 
+def test_the_chart_says_each_stretch_the_laptop_was_off(qtbot, session_for, medication_ward, admission_values, clock):
+    """Off from 14:00 to 22:30, then all night: the evening's dose read OVERDUE beside the
+    morning's "check the paper", and the notice named the night alone."""
+    from downtime.services import records
+
+    patient, amox, _ = medication_ward
+    clock.now = datetime.fromisoformat("2026-11-28T22:30+01:00")
+    records.save_new(session_for("nurse"), "admission", {**admission_values, "nir": None, "bed": "3",
+                                                         "birth_date": "1961-07-02", "arrival_at": "2026-11-28T22:15+01:00"})
+    clock.now = datetime.fromisoformat("2026-11-29T10:00+01:00")
+    view = MarView(session_for("nurse"), patient)
+    qtbot.addWidget(view)
+    assert view.paper.text().startswith("No dose recorded on this laptop in 2 stretches: 28/11 14:00–22:30, "
+                                        "28/11 22:30–29/11 10:00. ")
+    lines = {at: n for n, (row, at) in enumerate(view.model.rows) if row.order.record_id == amox}
+    assert view.model.data(view.model.index(lines["20:00"], 3)) == "NOT RECORDED — check the paper"  # 28/11
+    assert view.model.data(view.model.index(lines["08:00"], 4)) == "NOT RECORDED — check the paper"  # 29/11
+
+
 def test_the_banner_says_the_laptops_last_record_whoever_wrote_it(qtbot, session_for, medication_ward, clock):
     clock.now = NIGHT
     banner = Banner(session_for("records"))
