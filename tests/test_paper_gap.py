@@ -1,15 +1,19 @@
 """A laptop that recorded nothing for hours while doses fell due (flat battery, the ward on the
 printed chart): those doses are said to be checked on paper, not offered again as OVERDUE."""
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+
+import pytest
 
 from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
 from downtime.domain.medication import Check, DoseState
 from downtime.domain.paper_gap import LEAST_SILENCE, Silence, silences
-from downtime.services import medication, paper_gap, printing, records
+from downtime.services import medication, paper_gap, printing, records, staff
 from downtime.services.context import load_device
+from downtime.services.errors import SignInError
 
 NIGHT = datetime.fromisoformat("2026-11-28T21:30+01:00")  # the ward's records were last written at 14:00
 EVENING = datetime.fromisoformat("2026-11-28T20:00+01:00")
@@ -109,22 +113,92 @@ def test_the_printed_chart_says_it(session_for, medication_ward, clock, tmp_path
     assert "NOT RECORDED — check the paper" in text
 
 
-@given(st.lists(st.integers(min_value=0, max_value=48 * 60), max_size=12), st.integers(min_value=0, max_value=60))
-def test_silences_are_the_long_stretches_between_writes(minutes, after):
+@dataclass(frozen=True)
+class _Listed:
+    """Moments of use as a list, as the audit's index gives them: none after `now`."""
+
+    moments: list[datetime]
+    now: datetime
+
+    def latest_before(self, moment: datetime) -> datetime | None:
+        return max((m for m in self.moments if m < moment and m <= self.now), default=None)
+
+    def first_after(self, moment: datetime) -> datetime | None:
+        return min((m for m in self.moments if moment < m <= self.now), default=None)
+
+
+@given(st.lists(st.integers(min_value=0, max_value=4 * 24 * 60), max_size=30),
+       st.integers(min_value=0, max_value=4 * 24 * 60), st.integers(min_value=0, max_value=4 * 24 * 60))
+def test_silences_are_the_long_stretches_between_moments_of_use(minutes, since_minute, now_minute):
+    """Found by seeking, they are those of the whole list: every stretch of two hours or more
+    between moments up to now, and from the last to now, that ended from `since` on. Moments
+    after now (a clock set back since) are none."""
     start = datetime.fromisoformat("2026-11-28T00:00+01:00")
     writes = [start + timedelta(minutes=m) for m in minutes]
-    now = start + timedelta(minutes=48 * 60 + after)
-    found = silences(writes, now)
-    assert all(s.end - s.start >= LEAST_SILENCE for s in found)
-    assert [s.start for s in found] == sorted((s.start for s in found), reverse=True)
-    assert not any(s.start < w < s.end for s in found for w in writes)
+    since, now = start + timedelta(minutes=min(since_minute, now_minute)), start + timedelta(minutes=now_minute)
+    moments = [*sorted(w for w in writes if w <= now), now]
+    expected = [Silence(a, b) for a, b in zip(moments, moments[1:]) if b - a >= LEAST_SILENCE and b >= since][::-1]
+    assert silences(_Listed(writes, now), since, now) == expected
 
 
 def test_a_record_stamped_after_now_by_a_clock_set_back_makes_no_silence():
     """Records written at 14:00, then the laptop's clock set back to 12:30: the hours up to that
     future 14:00 were read as one silence, and every dose due in them as "not recorded"."""
     writes = [at("2026-11-28T09:00+01:00"), at("2026-11-28T11:00+01:00"), at("2026-11-28T14:00+01:00")]
-    assert silences(writes, at("2026-11-28T12:30+01:00")) == [Silence(writes[0], writes[1])]
+    now = at("2026-11-28T12:30+01:00")
+    assert silences(_Listed(writes, now), now - paper_gap.LOOK_BACK, now) == [Silence(writes[0], writes[1])]
+
+
+def test_the_laptops_use_read_from_its_audit_stops_at_now(session_for, medication_ward, clock):
+    """The ward set up at 14:00, then the laptop's clock set back to 11:00 and a nurse signed in:
+    at 12:30, that future 14:00 made no silence from 11:00 and no dose due at 11:30 "on paper"."""
+    clock.now = at("2026-11-28T11:00+01:00")
+    nurse = session_for("nurse")
+    clock.now = at("2026-11-28T12:30+01:00")
+    assert paper_gap.doses_on_paper(nurse.db, clock.now, [("an order", at("2026-11-28T11:30+01:00"))]) == {}
+
+
+def test_a_quiet_afternoon_with_the_laptop_in_use_is_no_silence(session_for, medication_ward, clock, tmp_path):
+    """One patient, nothing to record since 14:00, but the laptop signed into, unlocked and its
+    chart printed: the evening's dose, not given yet, is LATE, not "may be on paper"."""
+    patient, amox, _ = medication_ward
+    for moment in ("15:30", "19:00"):
+        clock.now = at(f"2026-11-28T{moment}+01:00")
+        session_for("nurse")
+    clock.now = at("2026-11-28T17:15+01:00")
+    printing.print_mar(session_for("nurse"), [patient], tmp_path / "mar.pdf")
+    clock.now = at("2026-11-28T20:45+01:00")
+    evening = _amox_items(session_for("nurse"), amox)[EVENING]
+    assert (evening.state, evening.on_paper) == (DoseState.LATE, None)
+
+
+def test_a_wrong_pin_is_no_use_of_the_laptop(session_for, medication_ward, clock):
+    """Tried and refused, nobody could use the laptop: the doses given meanwhile were on paper."""
+    _, amox, _ = medication_ward
+    nurse = session_for("nurse")
+    for moment in ("16:00", "18:00", "19:30"):
+        clock.now = at(f"2026-11-28T{moment}+01:00")
+        with pytest.raises(SignInError):
+            staff.sign_in(nurse.db, "nurse", "9999", clock)
+    clock.now = NIGHT
+    assert _amox_items(nurse, amox)[EVENING].on_paper == Silence(at("2026-11-28T14:00+01:00"), NIGHT)
+
+
+def test_the_laptops_use_is_sought_by_an_index_of_its_audit(session_for, medication_ward, clock):
+    """Each round and chart with a dose late seeks it; through the whole log, a records office
+    went through an entry for each of the million records it imported."""
+    nurse = session_for("nurse")
+    sought: list[str] = []
+    nurse.db.conn.set_trace_callback(sought.append)
+    try:
+        paper_gap.doses_on_paper(nurse.db, NIGHT, [("an order", EVENING)])
+    finally:
+        nurse.db.conn.set_trace_callback(None)
+    seeks = [sql for sql in sought if "FROM audit" in sql]
+    assert seeks
+    for sql in seeks:
+        plan = " ".join(str(row[-1]) for row in nurse.db.execute(f"EXPLAIN QUERY PLAN {sql}"))
+        assert "USING INDEX audit_device_moment" in plan and "TEMP B-TREE" not in plan, plan
 
 
 def test_what_this_laptop_wrote_is_read_by_an_index_not_through_every_laptops_records(session_for, medication_ward):

@@ -708,10 +708,12 @@ def test_doses_due_before_the_snapshot_was_loaded_are_the_ehrs_not_overdue(clerk
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(printed).pages)
     assert "in the EHR (before downtime)" in text and "OVERDUE" not in text
 
-    clock.now = datetime.fromisoformat("2026-11-28T15:30+01:00")
-    # Nothing written on the laptop since 11:00: the 14:00 dose may be on paper (see paper_gap).
+    clock.now = datetime.fromisoformat("2026-11-28T20:45+01:00")
+    # The laptop last used at 14:00 (its wards set up then, before its clock was set back to
+    # 11:00): the 20:00 dose may be on paper (see paper_gap), the 14:00 one is overdue.
     assert [(f"{item.slot:%H:%M}", item.state) for item in medication.round_list(nurse.db, nurse.forms, "3B", clock())
-            if item.order.record_id == paracetamol.record_id] == [("14:00", DoseState.CHECK_PAPER)]
+            if item.order.record_id == paracetamol.record_id] == [("20:00", DoseState.CHECK_PAPER),
+                                                                   ("14:00", DoseState.OVERDUE)]
 
 
 def test_an_ehr_time_in_the_hour_the_clocks_repeat_is_loaded_not_refused(clerk, snapshot):

@@ -1,4 +1,4 @@
-"""When doses may be on paper: a laptop that wrote nothing for hours while doses fell due was off,
+"""When doses may be on paper: a laptop nothing was done on for hours while doses fell due was off,
 flat or left aside, and the ward gave those doses on the printed chart. Back on the laptop, the
 round read them OVERDUE and offered them again: a double dose for whoever trusted the screen."""
 
@@ -7,16 +7,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Protocol
 
 LEAST_SILENCE = timedelta(hours=2)
-"""A stretch with no record this long is the laptop not used, not a quiet spell of a round: a ward
-records something (a dose, a set of observations, a note) well within two hours while it is in use."""
+"""A stretch this long with nothing done on the laptop is the laptop not used, not a quiet spell of
+a round: a ward records something (a dose, a set of observations, a note), signs in, or prints well
+within two hours while it is in use."""
 
 
 @dataclass(frozen=True)
 class Silence:
-    """A stretch this laptop wrote no record in: from its last record before to its first after
-    (or to now, while it lasts)."""
+    """A stretch this laptop was not used in: from the last thing done on it before (a record
+    written, a sign-in, a print) to the first after (or to now, while it lasts)."""
 
     start: datetime
     end: datetime
@@ -28,13 +30,37 @@ class Silence:
         return self.start < slot and slot + late_after <= self.end
 
 
-def silences(writes: Sequence[datetime], now: datetime) -> list[Silence]:
-    """The stretches of at least `LEAST_SILENCE` between the moments this laptop wrote records
-    (and from the last to now), latest first. A record stamped after `now` (the laptop's clock
-    set back since) is left out: it made the hours from the last record before it up to that
-    future moment one silence, and every dose due in them read "not recorded"."""
-    moments = [*sorted(moment for moment in writes if moment <= now), now]
-    return [Silence(start, end) for start, end in zip(moments, moments[1:]) if end - start >= LEAST_SILENCE][::-1]
+class Moments(Protocol):
+    """The moments this laptop was used, up to now, found by seeking rather than listed: a records
+    office's import is a million audit entries of one moment."""
+
+    def latest_before(self, moment: datetime) -> datetime | None:
+        """The latest moment of use before `moment`."""
+
+    def first_after(self, moment: datetime) -> datetime | None:
+        """The earliest moment of use after `moment`."""
+
+
+def silences(moments: Moments, since: datetime, now: datetime) -> list[Silence]:
+    """The stretches of at least `LEAST_SILENCE` between moments of use (and from the last to
+    now) that ended from `since` on, latest first. Two seeks per `LEAST_SILENCE` of use at most,
+    however many moments it holds: from each moment, the latest one less than `LEAST_SILENCE`
+    after it is the next to look from; none, and a silence starts there. A moment stamped after
+    `now` (the laptop's clock set back since) is not one of `moments`: it made the hours from the
+    moment before it up to that future one a silence, and every dose due in them "not recorded"."""
+    found = []
+    # The last moment before `since`, or, none, the first at it or after.
+    at = moments.latest_before(since) or moments.first_after(since - LEAST_SILENCE)
+    while at is not None:
+        busy = moments.latest_before(at + LEAST_SILENCE)
+        if busy is not None and busy > at:
+            at = busy
+            continue
+        following = moments.first_after(at)
+        if (following or now) - at >= LEAST_SILENCE:
+            found.append(Silence(at, following or now))
+        at = following
+    return found[::-1]
 
 
 def on_paper(found: Sequence[Silence], unrecorded: Iterable[tuple[str, datetime]], last_recorded: Mapping[str, datetime],

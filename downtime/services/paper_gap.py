@@ -1,4 +1,4 @@
-"""What this laptop last wrote, and the doses that fell due while it wrote nothing (see
+"""What this laptop last wrote, and the doses that fell due while it was not used (see
 domain.paper_gap): the round, the chart on screen and the printed chart say them "not recorded —
 check the paper" rather than OVERDUE, and say why above them."""
 
@@ -42,15 +42,38 @@ def last_written(db: Database) -> datetime | None:
     return max(_moments(db, "SELECT recorded_at FROM records WHERE device_id = ? AND recorded_at >= ?", [device_id, low]))
 
 
-def _writes(db: Database, since: datetime) -> list[datetime]:
-    """The moments this laptop wrote records from `since`, and the last before it."""
-    device_id = load_device(db).device_id
-    low = (since - _MARGIN).date().isoformat()
-    found = _moments(db, "SELECT recorded_at FROM records WHERE device_id = ? AND recorded_at >= ?", [device_id, low])
-    earlier = [moment for moment in found if moment < since] or _moments(
-        db, "SELECT MAX(recorded_at) FROM records WHERE device_id = ? AND recorded_at < ?", [device_id, low])
-    return [moment.astimezone(since.tzinfo)
-            for moment in [*([max(earlier)] if earlier else []), *(moment for moment in found if moment >= since)]]
+# The audit's times carry the offset of the clock they were written by: compared as text, a
+# moment of summer time and one of winter time were out of order. Each is compared at UTC, in
+# milliseconds, through an index of this very expression (migration m032), and so is each bound
+# sought: SQLite's own rounding on both sides.
+_UTC = "strftime('%Y-%m-%dT%H:%M:%f', {})"
+# Tried and refused, no one could use the laptop: a wrong PIN says nothing of doses given on it.
+_NOT_USE = ("sign_in.failed", "sign_in.locked")
+
+
+class _AuditedUse:
+    """The moments this laptop was used, up to `now`: whatever it audited (a record written, a
+    sign-in or an unlock, a print, a backup, an import), not its records alone. Judged by its
+    records, a quiet afternoon on a one-patient ward, the laptop signed into and its chart
+    printed, read as the laptop off and its doses "may be on paper"."""
+
+    def __init__(self, db: Database, now: datetime) -> None:
+        self.db, self.now = db, now
+        self.device_id = load_device(db).device_id
+
+    def _seek(self, bound: str, moment: datetime, order: str) -> datetime | None:
+        at, sought = _UTC.format("at"), _UTC.format("?")
+        row = self.db.execute(
+            f"SELECT at FROM audit WHERE device_id = ? AND {at} {bound} {sought} AND {at} <= {sought}"
+            f" AND action NOT IN ({marks(_NOT_USE)}) ORDER BY {at} {order} LIMIT 1",
+            [self.device_id, moment.isoformat(), self.now.isoformat(), *_NOT_USE]).fetchone()
+        return datetime.fromisoformat(row[0]).astimezone(self.now.tzinfo) if row is not None else None
+
+    def latest_before(self, moment: datetime) -> datetime | None:
+        return self._seek("<", moment, "DESC")
+
+    def first_after(self, moment: datetime) -> datetime | None:
+        return self._seek(">", moment, "ASC")
 
 
 def _last_recorded(db: Database, order_ids: Collection[str], since: datetime) -> dict[str, datetime]:
@@ -76,13 +99,13 @@ def _last_recorded(db: Database, order_ids: Collection[str], since: datetime) ->
 def doses_on_paper(db: Database, now: datetime,
                    unrecorded: Iterable[tuple[str, datetime]]) -> dict[tuple[str, datetime], Silence]:
     """Of these doses with nothing recorded (order id, time due), those that fell due while this
-    laptop wrote nothing, each with its silence (see domain.paper_gap)."""
+    laptop was not used, each with its silence (see domain.paper_gap)."""
     doses = list(unrecorded)
     if not doses:
         return {}
     late_after = settings.round_policy(db).late_after
     # Those with a dose in them: the orders' doses written since are read from the earliest.
-    found = [silence for silence in silences(_writes(db, now - LOOK_BACK), now)
+    found = [silence for silence in silences(_AuditedUse(db, now), now - LOOK_BACK, now)
              if any(silence.fell_due(slot, late_after) for _, slot in doses)]
     if not found:
         return {}
