@@ -7172,6 +7172,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Aucune dose tracée sur ce portable entre {start} et {end} : les doses données pendant ce temps sont peut-être sur papier. Saisissez-les d’abord (à l’heure où elles ont été données) avant de donner quoi que ce soit.</translation>
     </message>
     <message>
+        <source>No dose recorded on this laptop in {count} stretches: {stretches}. Doses given then may be on paper. Enter them first (at the time they were given) before giving anything due.</source>
+        <translation>Aucune dose tracée sur ce portable pendant {count} périodes : {stretches}. Les doses données pendant ces périodes sont peut-être sur papier. Saisissez-les d’abord (à l’heure où elles ont été données) avant de donner quoi que ce soit.</translation>
+    </message>
+    <message>
         <source>The stretch ends at or before its start: type its start, then its end.</source>
         <translation>La période se termine avant ou à son début : saisissez son début, puis sa fin.</translation>
     </message>
