@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from downtime.domain.roles import ROLE_NAMES
@@ -17,7 +17,7 @@ from downtime.errors import UserError
 from downtime.i18n import message
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.flow_row import FlowRow
-from downtime.qt.style import points
+from downtime.qt.style import points, styled
 from downtime.services.context import Session
 from downtime.storage.connection import read_only_notice
 
@@ -71,23 +71,15 @@ class Banner(QWidget):
         self.read_only.setVisible(notice is not None)
         rows.addWidget(self.read_only)
         self.setAccessibleName(translate("Banner", "Downtime mode banner"))
-        self.size_words()
+        # Its words at the laptop's text size, the mode and a read-only database two points
+        # larger: fixed at 11 and 13 points, they stayed small when a nurse chose 20.
+        styled(self, lambda: f"#banner {{ background: #8b0000; }} #banner QLabel {{ color: white; font-size: {points()}pt; }}")
+        styled(self.mode, lambda: f"font-size: {points(2)}pt;")
+        styled(self.read_only, lambda: f"font-weight: bold; font-size: {points(2)}pt;")
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.tick)
         self._timer.start(1000)
         self.tick()
-
-    def size_words(self) -> None:
-        """Its words at the laptop's text size, the mode and a read-only database two points
-        larger: fixed at 11 and 13 points, they stayed small when a nurse chose 20."""
-        self.setStyleSheet(f"#banner {{ background: #8b0000; }} #banner QLabel {{ color: white; font-size: {points()}pt; }}")
-        self.mode.setStyleSheet(f"font-size: {points(2)}pt;")
-        self.read_only.setStyleSheet(f"font-weight: bold; font-size: {points(2)}pt;")
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        super().changeEvent(event)
-        if event.type() is QEvent.Type.FontChange:
-            self.size_words()
 
     def show_device(self) -> None:
         """Also once an administrator corrects the laptop's number, name or ward in this window."""

@@ -30,7 +30,7 @@ from downtime.formspec.values import ParseError, parse_datetime, parse_decimal
 from downtime.qt.form_view import enter_moves_on
 from downtime.qt.patient_header import admission_on_hold, identity_label
 from downtime.qt.screen_reader import add_row
-from downtime.qt.style import ERROR_STYLE, ErrorLabel, grow_to_fit, warning_html
+from downtime.qt.style import ERROR_STYLE, ErrorLabel, follow_view, grow_to_fit, warning_html
 from downtime.services import drafts, medication, records, settings, staff
 from downtime.services.census import patient_with_location, with_namesakes
 from downtime.services.context import Session
@@ -213,7 +213,7 @@ class DoseDialog(QDialog):
         self.order_line.setWordWrap(True)  # a controlled, high-alert order's flags ran off the dialog's edge
         layout.addWidget(self.order_line)
         self.policy = settings.round_policy(session.db)  # the round's thresholds (see `due_words`)
-        self._say_order()
+        follow_view(self.order_line, self._say_order)  # its lateness in the red of the mode shown
         if slot is not None:
             self.due_timer = QTimer(self)  # the dialog may stay open while the dose is fetched
             self.due_timer.timeout.connect(self._say_order)

@@ -33,7 +33,7 @@ from downtime.qt.field_editors import Editor, ReferenceEditor, make_editor
 from downtime.qt.patient_header import admission_on_hold, identity_html
 from downtime.qt.prompts import Prompts
 from downtime.qt.screen_fit import Scrolled
-from downtime.qt.style import ErrorLabel, hint_style
+from downtime.qt.style import ErrorLabel, hint_style, styled
 from downtime.qt.tables import print_and_open
 from downtime.qt.theatre_sessions import session_choices, session_line
 from downtime.services import drafts, identity, medication, observations, prefill, printing, records, theatre, weight
@@ -164,8 +164,7 @@ class FormView(QWidget):
                 stack.setContentsMargins(0, 0, 0, 0)
                 stack.addWidget(editor.widget)
                 if field.help:
-                    hint = QLabel(field.help.get(lang))
-                    hint.setStyleSheet(hint_style())
+                    hint = styled(QLabel(field.help.get(lang)), hint_style)
                     hint.setWordWrap(True)
                     stack.addWidget(hint)
                 error = ErrorLabel()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
@@ -19,7 +19,7 @@ from downtime.i18n import QT_TR_NOOP, semicolon
 from downtime.errors import UserError
 from downtime.qt.i18n import language, say, translate, word
 from downtime.qt.patient_header import PatientTab
-from downtime.qt.style import points
+from downtime.qt.style import points, styled
 from downtime.qt.tables import TextTableModel, make_table, print_and_open, show_keeping_choice
 from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ListReader, ReadAgain
@@ -189,9 +189,10 @@ class ObservationsView(PatientTab):
         super().__init__(session, patient_id, True, parent)
         self.titled = translate("ObservationsView", "Observations — {name}")
         layout = self.column
-        self.latest = QLabel()
+        # The latest score three points over the text size: fixed at 14, it stood smaller than
+        # the list under it at 20.
+        self.latest = styled(QLabel(), lambda: f"font-size: {points(3)}pt; font-weight: bold;")
         self.latest.setWordWrap(True)
-        self.size_headline()
         self.latest.setAccessibleName(translate("ObservationsView", "Latest NEWS2 score"))
         layout.addWidget(self.latest)
         self.response = QLabel()
@@ -212,16 +213,6 @@ class ObservationsView(PatientTab):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        super().changeEvent(event)
-        if event.type() is QEvent.Type.FontChange:
-            self.size_headline()
-
-    def size_headline(self) -> None:
-        """The latest score three points over the text size: fixed at 14, it stood smaller than
-        the list under it at 20."""
-        self.latest.setStyleSheet(f"font-size: {points(3)}pt; font-weight: bold;")
 
     def refresh(self) -> None:
         """A child's sets (under 16) are listed with their readings, unscored: the plot of

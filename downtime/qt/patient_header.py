@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from downtime.domain.census import StayStatus
 from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon, stay_word
-from downtime.qt.style import points, warning_html
+from downtime.qt.style import points, warning_html, written
 from downtime.qt.i18n import language, translate
 from downtime.services import records
 from downtime.services.census import all_patients, name_alert, patient_with_location, with_namesakes
@@ -73,7 +73,9 @@ def identity_html(patient: PatientSummary, with_place: bool = True, held: bool =
 
 
 def identity_label(patient: PatientSummary, with_place: bool = True, held: bool = False) -> QLabel:
-    label = QLabel(identity_html(patient, with_place, held))
+    """The strip, its warnings in the red and its name at the size of the mode and text size shown
+    (see `style.written`): one written again must be so through `written` too."""
+    label = written(QLabel(), lambda: identity_html(patient, with_place, held))
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -132,15 +134,8 @@ class PatientTab(QWidget):
         found = all_patients(self.session.db, self.session.forms, [self.patient_id]).get(self.patient_id)
         if found is not None:
             self.patient = found = with_namesakes(self.session.db, self.session.forms, [found])[0]
-            self.identity.setText(identity_html(found, self.with_place, admission_on_hold(self.session, found)))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        """High contrast or the text size changed (View menu): the strip written again, its
-        warnings in the new mode's colour and the name at the new size (rich text knows no
-        palette and keeps the sizes it was written with)."""
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
-            self.read_identity()
+            held = admission_on_hold(self.session, found)
+            written(self.identity, lambda: identity_html(found, self.with_place, held))
 
     @property
     def title(self) -> str:

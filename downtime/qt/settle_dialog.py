@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from downtime.qt.i18n import say, translate
 from downtime.qt.patient_header import allergies_text, identity_html, identity_label
-from downtime.qt.style import ErrorLabel
+from downtime.qt.style import ErrorLabel, written
 from downtime.qt.screen_fit import fit_dialog
 from downtime.services import holds
 from downtime.services.back_entry import WorkItem
@@ -111,10 +111,11 @@ class SettleHoldDialog(QDialog):
             return
         data = chosen.data if chosen is not None else self.combined if row is not None else None
         after = holds.patient_after(self.session, self.hold, data) if data is not None else None
-        self.identity.setText(identity_html(self.patient if after is None else after, with_place=False, allergies_said=(
-            translate("SettleHoldDialog", "those of the version you choose (shown once chosen)") if after is None
-            else translate("SettleHoldDialog", "{allergies} (once settled so)").format(
-                allergies=allergies_text(after)))))
+        allergies_said = (translate("SettleHoldDialog", "those of the version you choose (shown once chosen)")
+                          if after is None else translate("SettleHoldDialog", "{allergies} (once settled so)").format(
+                              allergies=allergies_text(after)))
+        written(self.identity, lambda: identity_html(self.patient if after is None else after, with_place=False,
+                                                     allergies_said=allergies_said))
         # Qt does not grow a dialog for the lines a wrapped label gains (a long list of allergies).
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 

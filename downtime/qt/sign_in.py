@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from downtime.errors import UserError, refusal_of
 from downtime.i18n import LANGUAGES, QT_TRANSLATE_NOOP, Phrase, save_language
 from downtime.qt.i18n import language, say, set_language, translate
-from downtime.qt.style import ErrorLabel, points
+from downtime.qt.style import ErrorLabel, points, styled
 from downtime.qt.screen_fit import fit_dialog, wrapped
 
 if TYPE_CHECKING:  # the database layer loads after the window shows, while the PIN is typed
@@ -98,10 +98,9 @@ class SignInDialog(QDialog):
         layout.addLayout(top)
         # Which laptop and whose ward, before the PIN: one of several at a nurses' station, or
         # one lent from another ward (services.this_laptop).
-        self.laptop = QLabel()
         # Two points over the text size, as the banner's mode line: a fixed 13 points stood under
         # the largest text's 20-point fields.
-        self.laptop.setStyleSheet(f"font-size: {points(2)}pt;")
+        self.laptop = styled(QLabel(), lambda: f"font-size: {points(2)}pt;")
         layout.addWidget(self.laptop)
         self.demo_hint = wrapped(QLabel())  # at 150 %, its one line made the window wider than the screen
         layout.addWidget(self.demo_hint)

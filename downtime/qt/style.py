@@ -4,7 +4,10 @@ and a high-contrast theme are the laptop's own choice (View menu), kept in the u
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QSize
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
@@ -77,8 +80,63 @@ def hint_style() -> str:
 
 def warning_html(escaped: str) -> str:
     """Words already escaped, bold in the warning colour, for rich text (which knows no palette):
-    a label showing it is written again when the mode changes (see PatientTab.changeEvent)."""
+    a label showing it is written through `written`, again when the mode changes."""
     return f'<b style="color: {warning_colour().name()}">{escaped}</b>'
+
+
+# What a widget is sent when the View menu switches the mode or the text size: the application's
+# events reach every widget, those whose own style sheet sets their colour or size too.
+VIEW_CHANGES = frozenset((QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange,
+                          QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange))
+Shown = TypeVar("Shown", bound=QWidget)
+
+
+class _ViewFollower(QObject):
+    """Runs a widget's `restyle` on each of VIEW_CHANGES; once at a time, as restyling a widget
+    sends it such events itself."""
+
+    def __init__(self, widget: QWidget, restyle: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.restyle = restyle
+        self._restyling = False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() in VIEW_CHANGES and not self._restyling:
+            self._restyling = True
+            try:
+                self.restyle()
+            finally:
+                self._restyling = False
+        return False
+
+
+def follow_view(widget: Shown, restyle: Callable[[], None]) -> Shown:
+    """`restyle` run now, and again whenever the View menu switches high contrast or the text size
+    while `widget` is open: a colour or size of this module's written into a style sheet or rich
+    text stays as it was written, and a hint's dark grey stayed on high contrast's black (2.4:1),
+    a late dose's red the light theme's. Given again, the widget's last `restyle` is the one kept
+    (a label written anew)."""
+    follower = widget.findChild(_ViewFollower, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    if follower is None:
+        _ViewFollower(widget, restyle)
+    else:
+        follower.restyle = restyle
+    restyle()
+    return widget
+
+
+def styled(widget: Shown, sheet: Callable[[], str]) -> Shown:
+    """`widget` in the style sheet `sheet()` gives, for the mode and text size shown (see `follow_view`)."""
+    def restyle() -> None:
+        if widget.styleSheet() != (now := sheet()):
+            widget.setStyleSheet(now)
+    return follow_view(widget, restyle)
+
+
+def written(label: QLabel, html: Callable[[], str]) -> QLabel:
+    """`label` showing the rich text `html()` gives, for the mode and text size shown (see `follow_view`)."""
+    return follow_view(label, lambda: label.setText(html()))
 
 
 def grow_to_fit(window: QWidget) -> None:

@@ -33,7 +33,7 @@ from downtime.qt.prompts import Prompts
 from downtime.qt.tables import (
     Index, TextTableModel, cut_column, make_table, print_and_open, show_keeping_choice, wrap_columns,
 )
-from downtime.qt.style import ErrorLabel, warning_html
+from downtime.qt.style import ErrorLabel, warning_html, written
 from downtime.qt.work import ListReader
 from downtime.services import printing, theatre
 from downtime.services.context import Session
@@ -456,8 +456,9 @@ class RebookDialog(QDialog):
         call = ("" if not said else translate("RebookDialog", "Telephone: {phone}").format(phone=said)
                 if to_tell.on_ward is None else translate(
                     "RebookDialog", "In hospital, {ward}: tell the ward, which tells the patient.").format(ward=said))
-        self.heading = wrapped(QLabel(f"{_who(state)}<br>{escape(what)}{'<br>' + escape(call) if call else ''}"
-                                      f"<br>{_rebook_by(session, state, to_tell)}"))
+        # The rebook-by date red when near or past, in the red of the mode shown.
+        self.heading = written(wrapped(QLabel()), lambda: f"{_who(state)}<br>{escape(what)}"
+                               f"{'<br>' + escape(call) if call else ''}<br>{_rebook_by(session, state, to_tell)}")
         layout.addWidget(self.heading)
         self.from_day = _day_edit(session.clock().date())
         self.from_day.setMinimumDate(self.from_day.date())

@@ -276,3 +276,48 @@ def test_at_the_largest_text_size_the_sign_in_names_the_laptop_larger_still(qtbo
     dialog.show()
     assert dialog.laptop.text() and _points(dialog.laptop) == 22
     assert _points(dialog.staff_label) == 20
+
+
+def _warning_colours(html: str) -> set[str]:
+    return set(re.findall(r"color: ?(#[0-9a-fA-F]{6})", html))
+
+
+def test_a_forms_hints_switch_with_high_contrast_on_an_open_form(qtbot, qapp, session_for) -> None:
+    """Switched to high contrast with a form open, its hints stayed in the light theme's dark
+    grey on black (2.4:1); switched back, in the night's light grey on white."""
+    from PySide6.QtWidgets import QLabel
+
+    from downtime.qt.form_view import FormView
+
+    set_high_contrast(qapp, False)
+    form = FormView(session_for("nurse"), session_for("nurse").form("admission"))
+    qtbot.addWidget(form)
+    form.show()
+    hint = next(label for label in form.findChildren(QLabel) if "cannot be identified" in label.text())
+    for night in (True, False):
+        set_high_contrast(qapp, night)
+        window = qapp.palette().color(QPalette.ColorRole.Window)
+        assert most_contrasted(hint.grab().toImage(), window) >= AAA, (night, hint.styleSheet())
+
+
+def test_a_dose_dialogs_late_warning_and_allergies_switch_with_high_contrast(qtbot, qapp, session_for,
+                                                                           medication_ward, clock) -> None:
+    """The 08:00 dose opened at 14:00 says how late it is in red, and the patient's allergies too:
+    switched to high contrast with the dialog open, both kept the light theme's dark red (1.9:1)."""
+    from downtime.qt.dose_dialog import DoseDialog
+    from downtime.services import medication
+
+    _, amox, _ = medication_ward
+    nurse = session_for("nurse")
+    set_high_contrast(qapp, False)
+    dialog = DoseDialog(nurse, medication.order(nurse.db, amox), clock().replace(hour=8))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    identity = dialog.findChildren(type(dialog.order_line))[0]
+    assert "overdue" in dialog.order_line.text() and "ALLERGIES" in identity.text()
+    for night in (True, False):
+        set_high_contrast(qapp, night)
+        window = qapp.palette().color(QPalette.ColorRole.Window)
+        for label in (dialog.order_line, identity):
+            colours = _warning_colours(label.text())
+            assert colours and all(contrast(QColor(found), window) >= AAA for found in colours), (night, colours)
