@@ -119,16 +119,19 @@ def news2_text(watch: Watch, now: datetime) -> str:
     return f"{_score(watch, whole=True)} — {due.format(time=_time(watch.due_at, now))}"
 
 
-def news2_cell(watch: Watch) -> str:
+def news2_cell(watch: Watch, now: datetime) -> str:
     """What the list's cell shows: the score, its band and OVERDUE when a set is ("7 HIGH —
-    OVERDUE"); the rest is in its tooltip (news2_text). The column is as wide as its longest line:
+    OVERDUE"), else the time the next is due ("3 Low-medium · 14:45": the nurse in charge scans
+    the list for whose observations fall due next, and hovering each line was no scan); the rest
+    is in its tooltip (news2_text). The column is as wide as its longest line:
     in French "2 Faible-moyen (3 sur un paramètre) — EN RETARD depuis 27/11 06:29" pushed the
     downtime number and the date of birth off a laptop's screen, and a child's "NEWS2 non applicable
     (moins de 16 ans) : utiliser la feuille de surveillance pédiatrique (PEWS)" further still."""
     if watch.due_at is None:
         return translate("PatientTableModel", "Not applicable (under 16)")
     score = _score(watch, whole=False)
-    return f"{score} — {translate('PatientTableModel', 'OVERDUE')}" if watch.overdue else score
+    return (f"{score} — {translate('PatientTableModel', 'OVERDUE')}" if watch.overdue
+            else f"{score} · {_time(watch.due_at, now)}")
 
 
 class PatientTableModel(TextTableModel):
@@ -154,7 +157,7 @@ class PatientTableModel(TextTableModel):
         if row.namesakes:
             name += " — " + census.name_alert(row.namesakes, language())
         return (row.ward, bed, name, allergy_text(patient), word(RESUS.get(patient.resuscitation or "", "?")),
-                "" if row.watch is None else news2_cell(row.watch), patient.downtime_number,
+                "" if row.watch is None else news2_cell(row.watch, self.now), patient.downtime_number,
                 patient.birth_date_in(language()), word(SEX.get(patient.sex or "", "?")),
                 "" if patient.isolation in (None, "none") else word(ISOLATION.get(patient.isolation, patient.isolation)),
                 word(IDENTITY.get(patient.identity_status or "", patient.identity_status or "")), admitted,

@@ -513,8 +513,8 @@ def test_the_list_gives_each_patients_news2_and_when_their_next_set_is_due(windo
     model = panel.model
     assert model.headerData(NEWS2, Qt.Orientation.Horizontal) == "NEWS2"
     news2 = {model.text(row, 1): model.text(row, NEWS2) for row in range(model.rowCount())}
-    assert news2 == {"1": "", "2": "2 Low — OVERDUE", "3": "3 Low-medium", "4": "No set — OVERDUE",
-                     **{str(bed): "" for bed in range(5, 12)}, "12": "7 HIGH"}
+    assert news2 == {"1": "", "2": "2 Low — OVERDUE", "3": "3 Low-medium · 14:45", "4": "No set — OVERDUE",
+                     **{str(bed): "" for bed in range(5, 12)}, "12": "7 HIGH · 14:30"}
     assert _news2_said(model) == {"2": "2 Low — OVERDUE since 13:00", "3": "3 Low-medium (3 in one) — due 14:45",
                                   "4": "No set — OVERDUE since 10:30", "12": "7 HIGH — due 14:30"}
     high, low, red, unknown = (next(row for row in range(model.rowCount()) if model.text(row, 1) == bed)
@@ -536,7 +536,9 @@ def test_the_lists_news2_says_score_and_band_its_whole_words_in_the_tooltip(sess
     """The cell gave the whole NEWS2, the low-medium band's "(3 sur un paramètre)" and when the next
     set was due: in French the column was as wide as "3 Faible-moyen (3 sur un paramètre) — prévu à
     14:45", the downtime number and date of birth pushed off a laptop's screen. It says the score,
-    the band and EN RETARD; the tooltip, and a screen reader, give the whole."""
+    the band and EN RETARD or the time the next set is due, whole in its column on the screen (the
+    nurse in charge scans the list for whose observations fall due next, and the time had gone to
+    the tooltip); the tooltip, and a screen reader, give the whole."""
     from downtime.qt.patients_panel import NEWS2
 
     window = laptop_window(session_for("nurse", "fr"), 1092, 582)
@@ -544,9 +546,16 @@ def test_the_lists_news2_says_score_and_band_its_whole_words_in_the_tooltip(sess
     panel = listed(window.patients)
     model = panel.model
     cells = {model.text(row, 1): model.text(row, NEWS2) for row in range(model.rowCount()) if model.text(row, NEWS2)}
-    assert (cells["3"], cells["12"]) == ("3 Faible-moyen", "7 ÉLEVÉ") and cells.keys() == {"2", "3", "4", "12"}
+    assert (cells["3"], cells["12"]) == ("3 Faible-moyen · 14:45", "7 ÉLEVÉ · 14:30")
+    assert cells.keys() == {"2", "3", "4", "12"}
     assert cells["2"].startswith("2 Faible — ") and cells["4"].startswith("Aucun relevé — ")
     assert not any("depuis" in cell or "prévu" in cell for cell in cells.values())
+    table = panel.table
+    for row in range(model.rowCount()):
+        if model.text(row, NEWS2):
+            cell = table.visualRect(model.index(row, NEWS2))
+            assert 0 <= cell.left() and cell.right() <= table.viewport().width(), model.text(row, NEWS2)
+            assert table.fontMetrics().horizontalAdvance(model.text(row, NEWS2)) < cell.width(), "not cut"
     said = _news2_said(model)
     assert said["3"] == "3 Faible-moyen (3 sur un paramètre) — prévu à 14:45"
     assert said["2"] == "2 Faible — EN RETARD depuis 13:00"
