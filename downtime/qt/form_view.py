@@ -33,7 +33,7 @@ from downtime.qt.field_editors import Editor, ReferenceEditor, make_editor
 from downtime.qt.patient_header import admission_on_hold, identity_html
 from downtime.qt.prompts import Prompts
 from downtime.qt.screen_fit import Scrolled
-from downtime.qt.style import ErrorLabel, hint_style, styled
+from downtime.qt.style import ErrorLabel, hint_style, styled, warning_html, written
 from downtime.qt.tables import print_and_open
 from downtime.qt.theatre_sessions import session_choices, session_line
 from downtime.services import drafts, identity, medication, observations, prefill, printing, records, theatre, weight
@@ -242,25 +242,33 @@ class FormView(QWidget):
         self._update_header()
 
     def _update_header(self) -> None:
-        parts = []
-        if self.patient_id and not (self.spec.creates_patient and self.record is None):
-            patient = self._patient()
-            parts.append(identity_html(patient, held=admission_on_hold(self.session, patient)))
+        """The patient's strip and the record's version, written again in the mode's colours when
+        it changes (`style.written`): on a form open, the allergies kept the light theme's dark red
+        on high contrast's black, and a hold its dark red."""
+        patient = (self._patient() if self.patient_id and not (self.spec.creates_patient and self.record is None)
+                   else None)
+        held = patient is not None and admission_on_hold(self.session, patient)
+        hold = None if self.record is None else records.on_hold(self.session, [self.record.record_id]).get(
+            self.record.record_id)
+        written(self.header, lambda: self._header_html(patient, held, hold))
+        self.header.setVisible(bool(self.header.text()))
+
+    def _header_html(self, patient: PatientSummary | None, held: bool, hold: Hold | None) -> str:
+        parts = [] if patient is None else [identity_html(patient, held=held)]
         if self.record is not None:
             parts.append(translate("FormView", "Version {version} — {status} — recorded by {author} at {time}").format(
                 version=self.record.version, status=record_status_word(self.record.status, language()),
                 author=html.escape(author_of(self.session, self.record)),
                 time=f"{self.record.recorded_at:%d/%m/%Y %H:%M}")
                 + (" — <b>{}</b>".format(translate("FormView", "amending: change what is wrong, then Save")) if self.editing else ""))
-            if hold := records.on_hold(self.session, [self.record.record_id]).get(self.record.record_id):
-                parts.append(f"<span style='color:darkred'>{html.escape(self._hold_text(hold))}</span>")
+            if hold is not None:
+                parts.append(warning_html(html.escape(self._hold_text(hold))))
         elif self.copied:
             parts.append("<b>{}</b>".format(translate("FormView", "Some answers are filled in for you, from the "
                                                                   "patient's chart, the person signed in or this "
                                                                   "laptop's ward: check each one, and change what is "
                                                                   "not true, before saving.")))
-        self.header.setText("<br>".join(parts))
-        self.header.setVisible(bool(parts))
+        return "<br>".join(parts)
 
     def _show_values(self, data: dict[str, Any]) -> None:
         self._read_references(data)

@@ -169,8 +169,11 @@ QGroupBox QPlainTextEdit, QGroupBox QPushButton { font-weight: normal; }
 
 
 TEXT_SIZES = (11, 12, 14, 16, 18, 20)
+# A read-only box on high contrast's near-black alternate rows: FOCUS_SHEET's light grey stayed
+# under white words and the back-entry's light-grey hint (1.3:1).
 HIGH_CONTRAST_SHEET = """
 QLineEdit, QPlainTextEdit, QComboBox, QSpinBox, QTableView, QPushButton { border: 1px solid #ffffff; }
+QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] { background: #1a1a1a; }
 QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QSpinBox:focus, QTableView:focus,
 QPushButton:focus { border: 3px solid #ffd400; }
 """

@@ -321,3 +321,36 @@ def test_a_dose_dialogs_late_warning_and_allergies_switch_with_high_contrast(qtb
         for label in (dialog.order_line, identity):
             colours = _warning_colours(label.text())
             assert colours and all(contrast(QColor(found), window) >= AAA for found in colours), (night, colours)
+
+
+def test_an_open_forms_patient_strip_switches_with_high_contrast(qtbot, qapp, session_for, medication_ward) -> None:
+    """A form for a patient opens under their strip: switched to high contrast with it open, its
+    allergies kept the light theme's dark red on black (1.9:1)."""
+    from downtime.qt.form_view import FormView
+
+    patient, _, _ = medication_ward
+    nurse = session_for("nurse")
+    set_high_contrast(qapp, False)
+    form = FormView(nurse, nurse.form("observations"), patient_id=patient)
+    qtbot.addWidget(form)
+    form.show()
+    assert "ALLERGIES" in form.header.text()
+    for night in (True, False):
+        set_high_contrast(qapp, night)
+        window = qapp.palette().color(QPalette.ColorRole.Window)
+        colours = _warning_colours(form.header.text())
+        assert colours and all(contrast(QColor(found), window) >= AAA for found in colours), (night, colours)
+
+
+def test_a_read_only_boxs_words_read_at_seven_to_one(mode: QPalette, qtbot) -> None:
+    """The back-entry's box giving the chosen line in full is read-only: on high contrast it stayed
+    light grey under white words (1.1:1)."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    box = QPlainTextEdit("Marquer saisi au DPI")
+    box.setReadOnly(True)
+    qtbot.addWidget(box)
+    box.resize(300, 80)
+    box.show()
+    image = box.viewport().grab().toImage()
+    assert most_contrasted(image, image.pixelColor(image.width() - 3, image.height() - 3)) >= AAA
