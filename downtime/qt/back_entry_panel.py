@@ -22,6 +22,7 @@ from downtime.qt.flow_row import FlowRow
 from downtime.qt.not_entered_dialog import NotEnteredDialog
 from downtime.qt.prompts import Prompts
 from downtime.qt.settle_dialog import SettleHoldDialog
+from downtime.qt.screen_fit import Scrolled
 from downtime.qt.style import ErrorLabel
 from downtime.i18n import QT_TR_NOOP, message, semicolon
 from downtime.qt.i18n import language, say, translate
@@ -133,7 +134,13 @@ class BackEntryPanel(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        layout = QVBoxLayout(self)
+        # Scrolled where the screen is short: at 20 points and 125 % the tab needed 652 pixels of
+        # a 582-pixel screen's height, its buttons under the taskbar.
+        body = QWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(Scrolled(body))
+        layout = QVBoxLayout(body)
         self.missing = ErrorLabel()
         self.missing.hide()
         layout.addWidget(self.missing)

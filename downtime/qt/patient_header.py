@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from downtime.domain.census import StayStatus
 from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon, stay_word
+from downtime.qt.screen_fit import Scrolled
 from downtime.qt.style import points, warning_html, written
 from downtime.qt.i18n import language, translate
 from downtime.services import records
@@ -123,9 +124,16 @@ class PatientTab(QWidget):
         self.session, self.patient_id, self.with_place = session, patient_id, with_place
         self.patient = with_namesakes(session.db, session.forms, [patient_with_location(session.db, session.forms,
                                                                                        patient_id)])[0]
-        self.column = QVBoxLayout(self)
+        # The identity always in sight; under it the tab's own controls (`column`) scroll where
+        # the screen is short: at 20 points and 125 % the Observations tab needed 839 pixels of
+        # a 582-pixel screen's height, its buttons under the taskbar.
+        outer = QVBoxLayout(self)
         self.identity = identity_label(self.patient, with_place, admission_on_hold(session, self.patient))
-        self.column.addWidget(self.identity)
+        outer.addWidget(self.identity)
+        body = QWidget()
+        self.column = QVBoxLayout(body)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(Scrolled(body), 1)
 
     def read_identity(self) -> None:
         """Read the patient again after a save: an allergy added to the admission, or a move,

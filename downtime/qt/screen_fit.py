@@ -5,8 +5,13 @@ out of the mouse's reach."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QMargins, QSize
 from PySide6.QtWidgets import QApplication, QDialog, QFormLayout, QFrame, QLabel, QScrollArea, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QScrollBar
 
 TITLE_BAR = 40
 """Room left for the window frame's title bar, which the available geometry does not count."""
@@ -45,8 +50,24 @@ class Scrolled(QScrollArea):
         return self.widget().sizeHint() + QSize(frame + self.verticalScrollBar().sizeHint().width(), frame)
 
     def _focus_moved(self, _: QWidget | None, now: QWidget | None) -> None:
+        """The control whole in view, a margin of up to 50 pixels round it as the view has room;
+        one larger than the view, as much of it as the view holds from its top left. Qt's own
+        rule brings a text box's cursor line alone into view: at the largest text and 125 % the
+        back-entry's four-line box showed its first line at the bottom of the view."""
         if now is not None and (body := self.widget()) is not None and body.isAncestorOf(now):
-            self.ensureWidgetVisible(now)
+            corner, view = now.mapTo(body, now.rect().topLeft()), self.viewport().size()
+            _into_view(self.horizontalScrollBar(), corner.x(), now.width(), view.width())
+            _into_view(self.verticalScrollBar(), corner.y(), now.height(), view.height())
+
+
+def _into_view(bar: QScrollBar, start: int, length: int, view: int) -> None:
+    """Scrolled along one axis for `start` and as much of `length` as `view` holds to be seen."""
+    length = min(length, view)
+    margin = max(0, min(50, (view - length) // 2))
+    if start - margin < bar.value():
+        bar.setValue(start - margin)
+    elif start + length + margin > bar.value() + view:
+        bar.setValue(start + length + margin - view)
 
 
 def wrapped_form(form: QFormLayout) -> QFormLayout:

@@ -4,7 +4,7 @@
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QWidget
 
 from downtime.qt import main_window
 from downtime.qt.main_window import MainWindow
@@ -241,7 +241,8 @@ def test_the_demo_sign_in_fits_the_screen(qtbot, ward_db, db_path, clock, app_st
 
 def _focus_chain(area: QScrollArea, qtbot) -> list[QWidget]:
     """The controls of the scroll area's page as Tab reaches them from its first, each in view
-    when it has the focus (its whole rectangle within the area's viewport)."""
+    when it has the focus: its whole rectangle within the area's viewport, or as much of it as
+    the viewport holds (a list taller than a short screen's view fills it)."""
     page, viewport = area.widget(), area.viewport()
     first = page.nextInFocusChain()
     while not (page.isAncestorOf(first) and first.isVisible() and first.focusPolicy() & Qt.FocusPolicy.TabFocus):
@@ -250,7 +251,10 @@ def _focus_chain(area: QScrollArea, qtbot) -> list[QWidget]:
     qtbot.waitUntil(lambda: QApplication.focusWidget() is first)
     reached: list[QWidget] = []
     while (focused := QApplication.focusWidget()) not in reached and page.isAncestorOf(focused):
-        assert viewport.rect().contains(QRect(focused.mapTo(viewport, QPoint(0, 0)), focused.size())), \
+        box = QRect(focused.mapTo(viewport, QPoint(0, 0)), focused.size())
+        seen = box.intersected(viewport.rect())
+        assert (seen.width(), seen.height()) == (min(box.width(), viewport.width()), min(box.height(),
+                                                                                          viewport.height())), \
             (type(focused).__name__, focused.accessibleName() or getattr(focused, "text", lambda: "")())
         reached.append(focused)
         for _ in range(4):  # a date box's Tab goes through its day, month and year first
@@ -326,3 +330,48 @@ def test_the_administrations_long_labels_are_whole_at_the_largest_text_in_french
         assert labels
         for label in labels:
             assert label.height() >= label.heightForWidth(label.width()), label.text()
+
+
+def _in_reach(window, qtbot, page: QWidget) -> list[QWidget]:
+    """The controls of a tab Tab reaches, each in view as it does, the window no taller than the screen."""
+    window.tabs.setCurrentWidget(page)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.minimumSizeHint().height() <= LAPTOP_125.height(), window.tabs.tabText(window.tabs.indexOf(page))
+    assert window.height() <= LAPTOP_125.height()
+    (area,) = [area for area in page.findChildren(QScrollArea) if area.widget() is not None
+               and area.widget().isAncestorOf(page.findChildren(QPushButton)[-1])]
+    return _focus_chain(area, qtbot)
+
+
+def test_at_the_largest_text_every_control_of_a_patients_observations_is_in_reach_at_125_percent(
+        qtbot, session_for, medication_ward, laptop_window, select_bed, answers, app_style):
+    """At 20 points and 125 % the Observations tab needed 839 pixels of height on a 582-pixel
+    screen (the window as tall as its tallest tab, a transfer form's too): Record a new set and
+    Print NEWS2 chart lay under the taskbar. Under the patient's identity, which stays in
+    sight, the tab scrolls, and Tab brings each control into view."""
+    patient, _, _ = medication_ward
+    _text_size(TEXT_SIZES[-1])
+    window = laptop_window(session_for("nurse", "fr"), LAPTOP_125.width(), LAPTOP_125.height())
+    chart = window.open_observations_of(patient)
+    select_bed(window, "12")
+    (transfer,) = [action for action in window.record_menu.actions() if action.text().startswith("Transfert vers")]
+    transfer.trigger()
+    reached = _in_reach(window, qtbot, chart)
+    assert {button.text() for button in chart.findChildren(QPushButton)} <= {
+        getattr(widget, "text", lambda: "")() for widget in reached}
+    assert chart.identity.isVisible() and not any(area.widget().isAncestorOf(chart.identity)
+                                                  for area in chart.findChildren(QScrollArea) if area.widget())
+
+
+def test_at_the_largest_text_every_control_of_the_back_entry_tab_is_in_reach_at_125_percent(
+        qtbot, session_for, laptop_window, listed, answers, app_style):
+    """At 20 points and 125 % the Back-entry tab needed 652 pixels of height on a 582-pixel
+    screen: its buttons (Mark entered in EHR…, Settle the hold…) lay under the taskbar."""
+    _text_size(TEXT_SIZES[-1])
+    window = laptop_window(session_for("records", "fr"), LAPTOP_125.width(), LAPTOP_125.height())
+    panel = window.back_entry
+    window.tabs.setCurrentWidget(panel)
+    listed(panel)
+    reached = _in_reach(window, qtbot, panel)
+    assert panel.left_only in reached and panel.findChildren(QPushButton)[-1] in reached
