@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
@@ -117,7 +117,8 @@ def follow_view(widget: Shown, restyle: Callable[[], None]) -> Shown:
     text stays as it was written, and a hint's dark grey stayed on high contrast's black (2.4:1),
     a late dose's red the light theme's. Given again, the widget's last `restyle` is the one kept
     (a label written anew)."""
-    follower = widget.findChild(_ViewFollower, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    # Its own children alone (not Qt's namespace: the sign-in window paints before it is loaded).
+    follower = next((child for child in widget.children() if isinstance(child, _ViewFollower)), None)
     if follower is None:
         _ViewFollower(widget, restyle)
     else:
