@@ -31,6 +31,7 @@ from downtime.qt.banner import Banner
 from downtime.qt.form_view import FormView
 from downtime.qt.mar_view import MarView
 from downtime.qt.medication_panel import MedicationPanel
+from downtime.qt.paper_doses_dialog import PaperDosesDialog
 from downtime.qt.observations_view import EscalationPanel, ObservationsView
 from downtime.qt.patient_header import PatientTab
 from downtime.qt.patients_panel import PatientsPanel
@@ -47,8 +48,8 @@ from downtime.errors import refusal_of
 from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
-from downtime.services import (backups, drafts, medication, observations, paper_numbers, printing, records, settings,
-                               this_laptop)
+from downtime.services import (backups, drafts, medication, observations, paper_doses, paper_numbers, printing, records,
+                               settings, this_laptop)
 from downtime.services.census import all_patients, patient_for_record
 from downtime.services.context import Session, Vault
 from downtime.services.errors import AccountDeactivated, NotFound
@@ -736,16 +737,24 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def resume_drafts(self) -> list[FormView | DoseDialog]:
+    def resume_drafts(self) -> list[FormView | DoseDialog | PaperDosesDialog]:
         """Forms and doses left unsaved by a crash or a sign-out, reopened as they were typed;
         one about a patient whose admission was withdrawn since, or a dose of an order withdrawn
         since, stays a draft (see `_headed`)."""
         found = [draft for draft in drafts.drafts_of(self.session) if self._resumable(draft)]
         if not found or not Prompts.confirm(self, translate("MainWindow", "Unsaved forms"), self._drafts_question(found)):
             return []
-        return [self._resume_dose(draft) if typed_in_dose_dialog(draft)
-                else self._reopen_typed(self.session.form(draft.form_id), self._started_from(draft), draft.patient_id,
-                                        draft.draft_id, draft.data) for draft in found]
+        return [self._resume(draft) for draft in found]
+
+    def _resume(self, draft: drafts.Draft) -> FormView | DoseDialog | PaperDosesDialog:
+        """A draft reopened where it was typed: a dose's dialog, the paper-doses screen, a form's tab."""
+        if typed_in_dose_dialog(draft):
+            return self._resume_dose(draft)
+        if draft.form_id == paper_doses.DRAFT_FORM:
+            assert self.medication is not None, "see _resumable"
+            return self.medication.resume_paper(draft)
+        return self._reopen_typed(self.session.form(draft.form_id), self._started_from(draft), draft.patient_id,
+                                  draft.draft_id, draft.data)
 
     def _drafts_question(self, found: list[drafts.Draft]) -> str:
         """Whether to reopen `found`, a dose draft whose dose has been recorded since (again from
@@ -774,6 +783,10 @@ class MainWindow(QMainWindow):
     def _resumable(self, draft: drafts.Draft) -> bool:
         """A dose draft reopens on the round: one typed by someone without it (a records clerk at a
         MAR's cell, the dose refused at Save) stays a draft, and the window opens."""
+        if draft.form_id == paper_doses.DRAFT_FORM:
+            patient_ids = paper_doses.PaperDraft.model_validate(draft.data).patient_ids
+            return self.medication is not None and len(all_patients(self.session.db, self.session.forms,
+                                                                    patient_ids)) == len(patient_ids)
         if not typed_in_dose_dialog(draft):
             return self._headed(self._started_from(draft), draft.patient_id)
         if self.medication is None:
@@ -944,11 +957,11 @@ class MainWindow(QMainWindow):
 
 
 def _close_for_next_person(windows: list[QWidget]) -> None:
-    """The windows of their own (a dose dialog, a print preview) of someone signed out for the
-    next person: a dose being typed stays its nurse's draft (it went, and nothing told her it
+    """The windows of their own (a dose dialog, the paper-doses screen, a print preview) of someone
+    signed out for the next person: a dose being typed, or a night's, stays its nurse's draft (it went, and nothing told her it
     was not recorded)."""
     for window in windows:
-        if isinstance(window, DoseDialog):
+        if isinstance(window, (DoseDialog, PaperDosesDialog)):
             window.hand_over()
         else:
             window.close()

@@ -22,7 +22,7 @@ from downtime.qt.patients_panel import NAME_CHARACTERS
 from downtime.qt.tables import TextTableModel, cut_column, make_table, print_and_open, show_keeping_choice
 from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ReadAgain
-from downtime.services import census, drafts, medication, printing, records
+from downtime.services import census, drafts, medication, paper_doses, printing, records
 from downtime.services.context import Session
 from downtime.services.medication import RoundItem
 
@@ -144,10 +144,19 @@ class MedicationPanel(QWidget):
             return None
         patients = sorted(census.in_patients(self.session.db, self.session.forms, ward=ward, at=self.session.clock()),
                           key=lambda patient: census.bed_order(patient.bed))
-        self.paper_dialog = PaperDosesDialog(self.session, [patient.patient_id for patient in patients], self)
-        self.paper_dialog.saved.connect(lambda saved: self.refresh())
-        self.paper_dialog.open()
-        return self.paper_dialog
+        return self._open_paper(PaperDosesDialog(self.session, [patient.patient_id for patient in patients], self))
+
+    def resume_paper(self, draft: drafts.Draft) -> PaperDosesDialog:
+        """The paper-doses screen its nurse left unsaved (see `PaperDosesDialog.resume`), one
+        patient's or a ward's, reopened at her sign-in."""
+        patient_ids = list(paper_doses.PaperDraft.model_validate(draft.data).patient_ids)
+        return self._open_paper(PaperDosesDialog(self.session, patient_ids, self, draft=draft))
+
+    def _open_paper(self, dialog: PaperDosesDialog) -> PaperDosesDialog:
+        self.paper_dialog = dialog
+        dialog.saved.connect(lambda saved: self.refresh())
+        dialog.open()
+        return dialog
 
     def print_pack(self) -> Path | None:
         """Every patient's MAR of the ward, three days each: the paper charts a handover or a

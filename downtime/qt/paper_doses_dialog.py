@@ -3,13 +3,18 @@ stretch the laptop was down (see services.paper_doses), each said given, not giv
 reason) or not on paper (left to check, nothing saved), and rows added for the as-required doses
 given. One dose dialog per dose asked its questions again each time: a 30-bed ward's night is
 some 150 of them, at shift change. Tab and Enter go from box to box, row after row; Save all
-(Ctrl+S) saves every row or none, after one confirmation of the counts."""
+(Ctrl+S) saves every row or none, after one confirmation of the counts. What is typed is the
+nurse's draft on every change, offered back after a crash (see `PaperDosesDialog.resume`)."""
 
 from __future__ import annotations
 
 import html
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Literal
 
 from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -18,7 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from downtime.domain.medication import Order, Warning
+from downtime.domain.medication import Order, Outcome, Warning
 from downtime.domain.records import RecordVersion
 from downtime.formspec.values import ParseError, parse_datetime, parse_decimal
 from downtime.i18n import QT_TRANSLATE_NOOP, decimal_text, labelled
@@ -30,15 +35,20 @@ from downtime.qt.prompts import Prompts
 from downtime.qt.screen_fit import fit_dialog, wrapped
 from downtime.qt.screen_reader import named
 from downtime.qt.style import ErrorLabel
-from downtime.services import medication, paper_doses
+from downtime.services import drafts, medication, paper_doses
 from downtime.services.census import patient_with_location
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
-from downtime.services.paper_doses import PaperDose, Stretch
+from downtime.services.laptops import staff_of
+from downtime.services.paper_doses import DraftRow, PaperDose, PaperDraft, ResumedRow, Stretch
+from downtime.storage.connection import DatabaseError, write_failure
 
 # A row's outcome, by its place in the row's list: nothing is saved of a row left "not on paper",
 # where every row starts, so no dose is charted unless the nurse says what the paper says.
 NOT_ON_PAPER, GIVEN, NOT_GIVEN = range(3)
+OUTCOME_KEYS: tuple[Literal["not_on_paper"], Literal["given"], Literal["not_given"]] = (
+    "not_on_paper", "given", "not_given")
+"""Each outcome as a draft keeps it."""
 OUTCOMES = (QT_TRANSLATE_NOOP("PaperDosesDialog", "Not on paper"), QT_TRANSLATE_NOOP("PaperDosesDialog", "Given"),
             QT_TRANSLATE_NOOP("PaperDosesDialog", "Not given"))
 COLUMNS = (QT_TRANSLATE_NOOP("PaperDosesDialog", "Row"), QT_TRANSLATE_NOOP("PaperDosesDialog", "Patient"),
@@ -82,6 +92,22 @@ class PaperRow:
     warnings: QWidget
     override_edits: dict[str, QLineEdit] = field(default_factory=dict)
     """The reason box of each warning shown, by the warning's message."""
+    overrides_typed: dict[str, str] = field(default_factory=dict)
+    """The reasons a draft reopened kept, by warning: each fills its box when Save shows the
+    warning again (it is shown, not taken as read)."""
+
+    def overrides(self) -> dict[str, str]:
+        """The reason typed for each warning, shown again or not yet."""
+        return self.overrides_typed | {said: edit.text() for said, edit in self.override_edits.items()}
+
+    def draft(self, reasons: Sequence[tuple[str, str]]) -> DraftRow:
+        """The row as typed, its reason not given by its code among `reasons`."""
+        index = self.reason.currentIndex()
+        return DraftRow(order_id=self.order.record_id, slot=self.slot, outcome=OUTCOME_KEYS[self.outcome.currentIndex()],
+                        given_at=self.given_at.text(), dose=self.dose.text(), given_by=self.given_by.currentData(),
+                        witness=self.witness.currentData() if self.witness is not None else None,
+                        reason=reasons[index - 1][0] if index else None, detail=self.detail.text(),
+                        overrides=self.overrides())
 
     def boxes(self) -> list[QWidget]:
         return [box for box in (self.outcome, self.given_at, self.dose, self.given_by, self.witness, self.reason,
@@ -106,11 +132,16 @@ class PaperDosesDialog(QDialog):
 
     saved = Signal(object)
 
-    def __init__(self, session: Session, patient_ids: list[str], parent: QWidget | None = None):
+    def __init__(self, session: Session, patient_ids: list[str], parent: QWidget | None = None,
+                 draft: drafts.Draft | None = None):
         """`patient_ids`: one patient's (their chart) or a ward's (the round), whose rows then
-        name the patient."""
+        name the patient. `draft`: the screen typed before and left unsaved, reopened as typed;
+        without it, the nurse's draft for the same patients is, if she has one."""
         super().__init__(parent)
         self.session, self.patient_ids = session, patient_ids
+        self.draft_id = str(uuid.uuid4())
+        self.autosaving = False  # on from the screen built (see `_keep_typed`)
+        self.set_aside = False  # closed for the next person: see `hand_over`
         self.setWindowTitle(translate("PaperDosesDialog", "Enter doses from the paper chart"))
         self.rows: list[PaperRow] = []
         self.patients = {patient_id: patient_with_location(session.db, session.forms, patient_id)
@@ -122,6 +153,8 @@ class PaperDosesDialog(QDialog):
         if len(patient_ids) == 1:
             patient = self.patients[patient_ids[0]]
             layout.addWidget(identity_label(patient, held=admission_on_hold(session, patient)))
+        self.resumed = ErrorLabel(only_when_said=True)  # a draft reopened: said not saved (see `resume`)
+        layout.addWidget(self.resumed)
         now = session.clock()
         stretch = paper_doses.gap_stretch(session, patient_ids) or Stretch(now - LOOK_BACK_CHOSEN, now)
         chosen = QHBoxLayout()
@@ -133,6 +166,8 @@ class PaperDosesDialog(QDialog):
         self.list_button = QPushButton(translate("PaperDosesDialog", "&List them"))
         self.list_button.setAutoDefault(False)
         self.list_button.clicked.connect(self.list_doses)
+        for edit in (self.start, self.end):
+            edit.textChanged.connect(self._keep_typed)
         chosen.addWidget(self.list_button)
         chosen.addStretch(1)
         layout.addLayout(chosen)
@@ -187,24 +222,133 @@ class PaperDosesDialog(QDialog):
         """The as-required orders a row may be added for, by id."""
         focus_moves().connect(self._keep_in_view)
         self.watching_focus = True
-        self.list_doses()
+        earlier = draft or self._earlier_draft()
+        if earlier is None:
+            self.list_doses()
+        else:
+            self.resume(earlier)
+        self.autosaving = True
         fit_dialog(self, QSize(1366, 768))
+
+    def _earlier_draft(self) -> drafts.Draft | None:
+        """The nurse's draft of this screen for the same patients: the screen reopened after a
+        crash takes up the rows typed, rather than a second draft of the same doses beside them."""
+        return next((draft for draft in drafts.drafts_of(self.session) if draft.form_id == paper_doses.DRAFT_FORM
+                     and set(PaperDraft.model_validate(draft.data).patient_ids) == set(self.patient_ids)), None)
+
+    @contextmanager
+    def _one_autosave(self) -> Iterator[None]:
+        """Changes made together (the rows listed again, every row's giver) autosaved once, after
+        them: a row's change each was a write each, 40 for a ward's giver."""
+        was, self.autosaving = self.autosaving, False
+        try:
+            yield
+        finally:
+            self.autosaving = was
+        self._keep_typed()
+
+    def _keep_typed(self) -> None:
+        """The screen as typed kept as the nurse's draft, on every change; none while no row says
+        given or not given (nothing to lose)."""
+        if not self.autosaving:
+            return
+        draft = PaperDraft(patient_ids=tuple(self.patient_ids), ward=self.patients[self.patient_ids[0]].ward
+                           if self.patient_ids else None, start=self.start.text(), end=self.end.text(),
+                           giver_for_all=self.giver_for_all.currentData(),
+                           rows=tuple(row.draft(self.reasons) for row in self.rows))
+        try:
+            if draft.typed():
+                drafts.save_draft(self.session, self.draft_id, paper_doses.DRAFT_FORM, draft.model_dump(mode="json"),
+                                  patient_id=self.patient_ids[0] if len(self.patient_ids) == 1 else None)
+            else:
+                drafts.discard_draft(self.session, self.draft_id)
+        except DatabaseError as problem:
+            self.error.setText(write_failure(problem, self.session.lang, draft=True))
+
+    def resume(self, draft: drafts.Draft) -> None:
+        """The screen as it was typed and left unsaved (the laptop stopped, or its nurse's window
+        closed for someone else): its stretch, its giver for every row, every row as typed, and
+        said not saved. A row whose dose was recorded since (again from the round) is left not on
+        paper, saying by whom; a row of an order withdrawn since is left out, saying so."""
+        self.draft_id = draft.draft_id
+        typed = PaperDraft.model_validate(draft.data)
+        self.start.setText(typed.start)
+        self.end.setText(typed.end)
+        self.giver_for_all.setCurrentIndex(max(0, self.giver_for_all.findData(typed.giver_for_all)))
+        chart = self._read_chart()
+        found = paper_doses.resumed_rows(self.session, typed)
+        kept = [row for row in found if row.order is not None]
+        self._lay_out([(row.order, row.typed.slot) for row in kept if row.order is not None],
+                      chart.as_required if chart is not None else ())
+        for row, resumed in zip(self.rows, kept):
+            self._fill(row, resumed)
+        said = translate("PaperDosesDialog", "NOT SAVED YET: these rows were typed at {time} and left unsaved. Check "
+                                             "them, then save them all, or cancel.").format(
+            time=f"{datetime.fromisoformat(draft.updated_at):%d/%m %H:%M}")
+        if recorded := [str(row.number) for row, resumed in zip(self.rows, kept) if resumed.recorded is not None]:
+            said += " " + translate("PaperDosesDialog", "Recorded since, left not on paper: row(s) {rows}.").format(
+                rows=", ".join(recorded))
+        if withdrawn := len(found) - len(kept):
+            said += " " + translate("PaperDosesDialog", "{count} row(s) of orders withdrawn since are left out.").format(
+                count=withdrawn)
+        self.resumed.setText(said)
+
+    def _fill(self, row: PaperRow, resumed: ResumedRow) -> None:
+        """A row's boxes as the draft kept them; one whose dose was recorded since is left not on
+        paper, its outcome closed, saying what was recorded and by whom."""
+        typed = resumed.typed
+        row.given_at.setText(typed.given_at)
+        row.dose.setText(typed.dose)
+        row.given_by.setCurrentIndex(max(0, row.given_by.findData(typed.given_by)))
+        if row.witness is not None:
+            row.witness.setCurrentIndex(max(0, row.witness.findData(typed.witness or "")))
+        codes = [code for code, _ in self.reasons]
+        row.reason.setCurrentIndex(1 + codes.index(typed.reason) if typed.reason in codes else 0)
+        row.detail.setText(typed.detail)
+        row.overrides_typed = dict(typed.overrides)
+        if (recorded := resumed.recorded) is None:
+            row.outcome.setCurrentIndex(OUTCOME_KEYS.index(typed.outcome))
+            return
+        row.outcome.setCurrentIndex(NOT_ON_PAPER)
+        row.outcome.setEnabled(False)
+        said = (translate("PaperDosesDialog", "Recorded since as given at {time} by {who}: this row is left not on "
+                                              "paper.") if recorded.outcome is Outcome.GIVEN else
+                translate("PaperDosesDialog", "Recorded since as not given at {time} by {who}: this row is left not "
+                                              "on paper."))
+        row.warnings.layout().addWidget(wrapped(ErrorLabel("⚠ " + said.format(
+            time=f"{recorded.at.astimezone(self.session.clock().tzinfo):%d/%m %H:%M}",
+            who=staff_of(self.session, recorded.given_by, recorded.device_id)))), 0, 0)
+        row.warnings.show()
 
     def list_doses(self) -> None:
         """The rows of the doses due in the stretch typed above, as the chart reads them now;
         what was typed in rows before is set aside (the stretch was chosen again)."""
+        chart = self._read_chart()
+        if chart is None:
+            return
+        with self._one_autosave():
+            self._lay_out([(due.order, due.slot) for due in chart.due], chart.as_required)
+            self.resumed.setText("")
+
+    def _read_chart(self) -> paper_doses.PaperChart | None:
+        """The chart of the stretch typed above; None when it cannot be read (said under the table)."""
         tz = self.session.clock().tzinfo
         try:
             stretch = Stretch(parse_datetime(self.start.text(), tz), parse_datetime(self.end.text(), tz))
         except ParseError:
             self.error.setText(translate("PaperDosesDialog", "Type the stretch as DD/MM/YYYY HH:MM, from and to."))
-            return
+            return None
         try:
             chart = paper_doses.paper_chart(self.session, self.patient_ids, stretch)
         except ServiceError as problem:
             self.error.setText(say(problem))
-            return
+            return None
         self.error.setText("")
+        return chart
+
+    def _lay_out(self, rows: list[tuple[Order, datetime | None]], as_required: Sequence[Order]) -> None:
+        """The table of these rows (a dose due by its time, an as-required one added by None), and
+        the as-required orders a row may be added for."""
         while (item := self.grid.takeAt(0)) is not None:
             if (widget := item.widget()) is not None:
                 widget.setParent(None)
@@ -216,18 +360,18 @@ class PaperDosesDialog(QDialog):
                 # rather than widening its column past the screen's edge.
                 title = wrapped(QLabel(f"<b>{html.escape(translate('PaperDosesDialog', heading))}</b>"))
                 self.grid.addWidget(title, 0, column, Qt.AlignmentFlag.AlignBottom)
-        for due in chart.due:
-            self._add_row(due.order, due.slot)
+        for order, slot in rows:
+            self._add_row(order, slot)
         self.as_required.clear()
-        for order in chart.as_required:
+        for order in as_required:
             whose = f" — {self._patient(order)}" if len(self.patient_ids) > 1 else ""
             self.as_required.addItem(f"{self._medicine(order)}{whose}", order.record_id)
-        self.as_required.setEnabled(bool(chart.as_required))
-        self.add_button.setEnabled(bool(chart.as_required))
-        self.orders = {order.record_id: order for order in chart.as_required}
-        self.nothing_due.setText("" if chart.due else translate(
+        self.as_required.setEnabled(bool(as_required))
+        self.add_button.setEnabled(bool(as_required))
+        self.orders = {order.record_id: order for order in as_required}
+        self.nothing_due.setText("" if rows else translate(
             "PaperDosesDialog", "No scheduled dose due in that stretch is left unrecorded."))
-        self.nothing_due.setVisible(not chart.due)
+        self.nothing_due.setVisible(not rows)
         self._chain()
         if self.rows:
             self.rows[0].outcome.setFocus()
@@ -286,6 +430,11 @@ class PaperDosesDialog(QDialog):
         self.grid.addWidget(warnings, line + 1, 2, 1, len(COLUMNS) - 2)
         outcome.currentIndexChanged.connect(row.judged)
         row.judged()
+        for choice in (outcome, given_by, witness, reason):
+            if choice is not None:
+                choice.currentIndexChanged.connect(self._keep_typed)
+        for edit in (given_at, dose, detail):
+            edit.textChanged.connect(self._keep_typed)
         self.rows.append(row)
         return row
 
@@ -302,17 +451,19 @@ class PaperDosesDialog(QDialog):
 
     def _giver_chosen(self) -> None:
         """Every row's giver made the one chosen for all: the night nurse who gave them."""
-        for row in self.rows:
-            row.given_by.setCurrentIndex(max(0, row.given_by.findData(self.giver_for_all.currentData())))
+        with self._one_autosave():
+            for row in self.rows:
+                row.given_by.setCurrentIndex(max(0, row.given_by.findData(self.giver_for_all.currentData())))
 
     def add_as_required(self) -> PaperRow | None:
         """A row for an as-required dose given on paper, of the order chosen, at its end."""
         order = self.orders.get(self.as_required.currentData())
         if order is None:
             return None
-        row = self._add_row(order, None)
+        with self._one_autosave():
+            row = self._add_row(order, None)
+            row.outcome.setCurrentIndex(GIVEN)
         self._chain()
-        row.outcome.setCurrentIndex(GIVEN)
         self.nothing_due.hide()
         row.given_at.setFocus()
         row.given_at.selectAll()
@@ -323,13 +474,21 @@ class PaperDosesDialog(QDialog):
         if new is not None and self.grid_holder.isAncestorOf(new):
             self.scroll.ensureWidgetVisible(new)
 
+    def hand_over(self) -> None:
+        """Closed for the next person to sign in (at the lock screen, or its nurse's account
+        deactivated): the rows typed stay her draft, offered again at her next sign-in."""
+        self.set_aside = True
+        self.close()
+
     def reject(self) -> None:
         """Escape or Cancel: rows said given or not given are not thrown away unasked (a night's
-        rows typed for a quarter of an hour)."""
-        typed = sum(row.outcome.currentIndex() != NOT_ON_PAPER for row in self.rows)
-        if typed and not Prompts.confirm(self, translate("PaperDosesDialog", "Close without saving"), translate(
-                "PaperDosesDialog", "{count} row(s) typed are not saved. Close all the same?").format(count=typed)):
-            return
+        rows typed for a quarter of an hour); closed, nothing of them is kept."""
+        if not self.set_aside:
+            typed = sum(row.outcome.currentIndex() != NOT_ON_PAPER for row in self.rows)
+            if typed and not Prompts.confirm(self, translate("PaperDosesDialog", "Close without saving"), translate(
+                    "PaperDosesDialog", "{count} row(s) typed are not saved. Close all the same?").format(count=typed)):
+                return
+            drafts.discard_draft(self.session, self.draft_id)
         super().reject()
 
     def done(self, result: int) -> None:
@@ -402,6 +561,7 @@ class PaperDosesDialog(QDialog):
         except ServiceError as problem:
             self.error.setText(say(problem))
             return None
+        drafts.discard_draft(self.session, self.draft_id)
         self.saved.emit(saved)
         self.accept()
         return saved
@@ -422,8 +582,9 @@ class PaperDosesDialog(QDialog):
         for warning in warnings:
             if warning.message in row.override_edits:
                 continue
-            edit = QLineEdit()
+            edit = QLineEdit(row.overrides_typed.get(warning.message, ""))
             edit.setPlaceholderText(translate("PaperDosesDialog", "Reason for recording anyway"))
+            edit.textChanged.connect(self._keep_typed)
             place = grid.rowCount()
             grid.addWidget(wrapped(ErrorLabel("⚠ " + warning.text(language()))), place, 0)
             grid.addWidget(named(edit, translate("PaperDosesDialog", "Row {row}: reason for recording anyway").format(

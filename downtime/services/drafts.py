@@ -14,6 +14,7 @@ from typing import Any
 from downtime.i18n import QT_TRANSLATE_NOOP, message
 from downtime.services.census import all_patients, patient_for_record
 from downtime.services.context import Session
+from downtime.services.paper_doses import DRAFT_FORM as PAPER_DOSES, PaperDraft
 from downtime.services.patients import display_name
 from downtime.storage.audit import canonical
 from downtime.storage.records import current
@@ -61,8 +62,10 @@ def described(session: Session, draft: Draft) -> str:
     """A draft as the question after a crash names it: the form, the patient (name and downtime
     number; a new admission's name as typed so far) and when it was last typed. It said "2
     unsaved form(s)" alone, and the nurse could not tell whose, nor whether they still mattered."""
-    spec = session.form(draft.form_id)
     typed_at = f"{datetime.fromisoformat(draft.updated_at):%d/%m/%Y %H:%M}"
+    if draft.form_id == PAPER_DOSES:
+        return _paper_described(session, PaperDraft.model_validate(draft.data), typed_at)
+    spec = session.form(draft.form_id)
     patient = None
     if draft.record_id is not None and spec.about_patient:
         patient = patient_for_record(session.db, session.forms, current(session.db, draft.record_id))
@@ -75,3 +78,16 @@ def described(session: Session, draft: Draft) -> str:
                        form=spec.title.get(session.lang), time=typed_at)
     return message(session.lang, QT_TRANSLATE_NOOP("messages", "{form} — {patient}, last typed {time}"),
                    form=spec.title.get(session.lang), patient=who, time=typed_at)
+
+
+def _paper_described(session: Session, draft: PaperDraft, typed_at: str) -> str:
+    """The paper-doses screen's draft: one patient's by name and downtime number, a ward's by
+    its code, with how many rows were said given or not given."""
+    if len(draft.patient_ids) == 1 and (patient := all_patients(session.db, session.forms, draft.patient_ids)
+                                        .get(draft.patient_ids[0])) is not None:
+        who = f"{patient.display_name} ({patient.downtime_number})"
+    else:
+        who = message(session.lang, QT_TRANSLATE_NOOP("messages", "ward {ward}"), ward=draft.ward or "—")
+    return message(session.lang, QT_TRANSLATE_NOOP("messages", "Doses from the paper chart — {patient}: {count} "
+                                                               "row(s) typed, not saved, last typed {time}"),
+                   patient=who, count=draft.typed(), time=typed_at)

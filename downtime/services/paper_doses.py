@@ -12,15 +12,19 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
-from downtime.domain.medication import WRITTEN_APART, DoseState, Frequency, Order, Outcome, Warning
+from pydantic import AwareDatetime, BaseModel, ConfigDict
+
+from downtime.domain.medication import (
+    WRITTEN_APART, Administration, DoseState, Frequency, Order, Outcome, Warning, same_dose_time,
+)
 from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Action
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.services import medication, paper_gap, records
 from downtime.services.context import Session
-from downtime.services.errors import ServiceError
+from downtime.services.errors import NotFound, ServiceError
 
 # Doses with nothing recorded that are not on the paper of the ward either: the patient was not
 # in hospital, the EHR holds it, or it is not due yet.
@@ -180,3 +184,75 @@ def tally(rows: Mapping[int, PaperDose]) -> tuple[int, int]:
     given = sum(row.given for row in rows.values())
     return given, len(rows) - given
 
+
+
+DRAFT_FORM = "paper_doses"
+"""The kind of the screen's draft (see services.drafts), no form's id: a night's rows typed in,
+autosaved on every change, are offered back at sign-in as the screen, not as a form or a dose.
+A laptop that died at row 35 lost the 35, on the screen there for laptops that die."""
+
+
+class DraftRow(BaseModel):
+    """One row as typed: its boxes' text as is (a time half typed is kept, to finish), its
+    lists' choices by code; `slot` None for an as-required dose added; `overrides` the reason
+    typed under each warning shown, by the warning's message."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    order_id: str
+    slot: AwareDatetime | None
+    outcome: Literal["not_on_paper", "given", "not_given"]
+    given_at: str
+    dose: str
+    given_by: str | None
+    witness: str | None
+    reason: str | None
+    detail: str
+    overrides: dict[str, str]
+
+
+class PaperDraft(BaseModel):
+    """The screen as typed: whose doses (one patient's, or a ward's by bed), the stretch's two
+    boxes, the giver chosen for every row, and every row, those left not on paper too (a row's
+    number is its place)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    patient_ids: tuple[str, ...]
+    ward: str | None
+    start: str
+    end: str
+    giver_for_all: str | None
+    rows: tuple[DraftRow, ...]
+
+    def typed(self) -> int:
+        """How many rows say given or not given: those a crash would lose."""
+        return sum(row.outcome != "not_on_paper" for row in self.rows)
+
+
+@dataclass(frozen=True)
+class ResumedRow:
+    """A draft's row as the chart reads now: `order` None when withdrawn since; `recorded` the
+    dose recorded since for its time (again from the round, by its nurse or someone else)."""
+
+    typed: DraftRow
+    order: Order | None
+    recorded: Administration | None
+
+
+def resumed_rows(session: Session, draft: PaperDraft) -> list[ResumedRow]:
+    """Every row of a draft, each with its order as it stands and the dose recorded since for its
+    time: the screen reopens them as typed, and says which may no longer be saved. Each
+    patient's doses are read once (a ward's night is some 150 rows)."""
+    doses = {patient_id: medication.administrations(session.db, patient_id) for patient_id in draft.patient_ids}
+    found: list[ResumedRow] = []
+    for row in draft.rows:
+        try:
+            order = medication.order(session.db, row.order_id)
+        except NotFound:
+            found.append(ResumedRow(row, None, None))
+            continue
+        recorded = next((dose for dose in doses.get(order.patient_id, ()) if row.slot is not None
+                         and dose.order_id == order.record_id and same_dose_time(dose.scheduled_for, row.slot)), None)
+        found.append(ResumedRow(row, order, recorded))
+    return found

@@ -192,3 +192,131 @@ def test_escape_asks_before_throwing_away_the_rows_typed(qtbot, paper_night, ans
     dialog.rows[0].outcome.setCurrentIndex(NOT_ON_PAPER)
     _key(Qt.Key.Key_Escape)  # nothing typed: closed unasked
     assert len(asked) == 1 and not dialog.isVisible()
+
+
+def _typed_night(qtbot, dialog, type_text):
+    """Rows 1 to 3 and the morphine given at 02:30 (row 5) typed, the night nurse the giver of all."""
+    _active(qtbot, dialog)
+    dialog.giver_for_all.setFocus()
+    _key(Qt.Key.Key_End)  # Noémie Faure
+    dialog.rows[0].outcome.setFocus()
+    _key(Qt.Key.Key_Down)  # row 1, given at its time
+    dialog.rows[1].outcome.setFocus()
+    _key(Qt.Key.Key_Down)  # row 2, given at 20:10
+    dialog.rows[1].given_at.setFocus()
+    _key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(dialog.rows[1].given_at, "20:10")
+    dialog.rows[2].outcome.setFocus()
+    _key(Qt.Key.Key_Down)
+    _key(Qt.Key.Key_Down)  # row 3, not given: asleep
+    dialog.rows[2].reason.setFocus()
+    type_text(dialog.rows[2].reason, "D")
+    dialog.add_button.click()
+    morphine_row = dialog.rows[4]
+    type_text(morphine_row.given_at, "29/11/2026 02:30")
+    type_text(morphine_row.witness, "Dr")
+    type_text(morphine_row.detail, "pain 7/10")
+
+
+def _crash(qtbot, dialog):
+    """The laptop stops: the screen gone, nothing of it run (no Cancel, no close)."""
+    gone = []
+    dialog.destroyed.connect(lambda: gone.append(True))
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: bool(gone))
+
+
+def test_a_night_typed_in_comes_back_at_the_next_sign_in_after_a_crash_and_is_saved(
+        qtbot, paper_night, type_text, window_for, session_for, confirmed):
+    """The laptop dies at the 5th row, the amoxicillin's allergy reason typed: at the next sign-in
+    the screen is offered back, every row as typed, and saved from there."""
+    from downtime.services import drafts
+
+    nurse, patient, amox, morphine, paracetamol = paper_night
+    window = window_for(session_for("nurse"))
+    dialog = window.open_mar_of(patient).enter_from_paper()
+    _typed_night(qtbot, dialog, type_text)
+    stretch = (dialog.start.text(), dialog.end.text())
+    dialog.save_button.click()
+    (reason,) = dialog.rows[1].override_edits.values()
+    type_text(reason, "Prescriber aware")
+    assert medication.administrations(nurse.db, patient) == []
+    _crash(qtbot, dialog)
+
+    again = window_for(session_for("nurse"))
+    confirmed.clear()
+    (reopened,) = again.resume_drafts()
+    assert confirmed[0].endswith("\n\n• Doses from the paper chart — MARTIN Hélène Marie (née LEFÈVRE) "
+                                 f"({reopened.patients[patient].downtime_number}): 4 row(s) "
+                                 "typed, not saved, last typed 29/11/2026 07:15")
+    assert reopened.isVisible() and reopened.resumed.text().startswith("NOT SAVED YET: these rows were typed at 29/11 07:15")
+    assert (reopened.start.text(), reopened.end.text()) == stretch
+    assert [(row.order.record_id, row.slot, row.outcome.currentIndex()) for row in reopened.rows] == [
+        (paracetamol, _at("28T18:00"), GIVEN), (amox, _at("28T20:00"), GIVEN), (paracetamol, _at("29T00:00"), NOT_GIVEN),
+        (paracetamol, _at("29T06:00"), NOT_ON_PAPER), (morphine, None, GIVEN)]
+    assert reopened.giver_for_all.currentData() == "night"
+    assert [row.given_by.currentData() for row in reopened.rows] == ["night"] * 5
+    assert reopened.rows[1].given_at.text() == "20:10"
+    assert reopened.rows[2].reason.currentText().startswith("D")
+    morphine_row = reopened.rows[4]
+    assert (morphine_row.given_at.text(), morphine_row.witness.currentData(), morphine_row.detail.text()) == (
+        "29/11/2026 02:30", "doctor", "pain 7/10")
+    reopened.save_button.click()  # the allergy warning shown again, its reason as typed
+    (reason,) = reopened.rows[1].override_edits.values()
+    assert reason.isVisible() and reason.text() == "Prescriber aware"
+    reopened.save_button.click()
+    assert not reopened.isVisible()
+    doses = {(dose.order_id, dose.scheduled_for): dose for dose in medication.administrations(nurse.db, patient)}
+    assert set(doses) == {(paracetamol, _at("28T18:00")), (amox, _at("28T20:00")), (paracetamol, _at("29T00:00")),
+                          (morphine, None)}
+    assert doses[amox, _at("28T20:00")].at == _at("28T20:10")
+    assert doses[paracetamol, _at("29T00:00")].reason.value == "asleep"
+    assert (doses[morphine, None].witness, doses[morphine, None].given_for) == ("doctor", "pain 7/10")
+    assert drafts.drafts_of(nurse) == []
+
+
+def test_the_screen_reopened_for_the_patient_takes_up_its_draft_a_row_recorded_since_left_not_on_paper(
+        qtbot, paper_night, type_text, confirmed):
+    """The 18:00 paracetamol typed on the screen, then recorded from its cell by a colleague
+    before the laptop came back: the screen reopened from the chart says so and leaves it out."""
+    nurse, patient, amox, _, paracetamol = paper_night
+    dialog = _chart(qtbot, nurse, patient).enter_from_paper()
+    _typed_night(qtbot, dialog, type_text)
+    _crash(qtbot, dialog)
+    medication.record_dose(nurse, paracetamol, {"outcome": "given", "given_at": "2026-11-28T18:05+01:00",
+                                                "scheduled_for": "2026-11-28T18:00+01:00", "dose_given": 1.0,
+                                                "route": "PO", medication.TRANSCRIBED: True})
+    reopened = _chart(qtbot, nurse, patient).enter_from_paper()
+    assert reopened.resumed.text().endswith("Recorded since, left not on paper: row(s) 1.")
+    first = reopened.rows[0]
+    assert first.outcome.currentIndex() == NOT_ON_PAPER and not first.outcome.isEnabled()
+    assert [label.text() for label in first.warnings.findChildren(QLabel)] == [
+        "⚠ Recorded since as given at 28/11 18:05 by Hélène Lefèvre (nurse): this row is left not on paper."]
+    assert reopened.rows[1].outcome.currentIndex() == GIVEN
+    reopened.save_button.click()
+    assert confirmed[-1].startswith("Save 3 dose(s) from the paper chart: 2 given, 1 not given.")
+    (reason,) = reopened.rows[1].override_edits.values()
+    type_text(reason, "Prescriber aware")
+    reopened.save_button.click()
+    assert not reopened.isVisible()
+    assert sorted(dose.at for dose in medication.administrations(nurse.db, patient)) == [
+        _at("28T18:05"), _at("28T20:10"), _at("29T00:00"), _at("29T02:30")]
+
+
+def test_handed_over_the_rows_stay_a_draft_closed_without_saving_they_go(qtbot, paper_night, answers):
+    """Locked for the next person, the screen goes unasked and its rows stay its nurse's draft;
+    closed by her with "Close without saving", the draft goes too."""
+    from downtime.services import drafts
+
+    nurse, patient, *_ = paper_night
+    script, asked = answers
+    dialog = _chart(qtbot, nurse, patient).enter_from_paper()
+    dialog.rows[0].outcome.setCurrentIndex(GIVEN)
+    dialog.hand_over()
+    assert not dialog.isVisible() and asked == []
+    (draft,) = drafts.drafts_of(nurse)
+    reopened = _chart(qtbot, nurse, patient).enter_from_paper()
+    assert reopened.draft_id == draft.draft_id and reopened.rows[0].outcome.currentIndex() == GIVEN
+    script["confirm"] = [True]
+    reopened.reject()
+    assert asked == [("confirm", "Close without saving")] and drafts.drafts_of(nurse) == []
