@@ -398,6 +398,12 @@ class PaperDosesDialog(QDialog):
         given_at = QLineEdit(f"{filled:{TIME_FORMAT}}")
         given_at.setMinimumWidth(given_at.fontMetrics().horizontalAdvance("00/00/0000 00:000"))
         dose = QLineEdit(decimal_text(order.dose, language()))
+        # The row saves the order's route, which it does not show: a dose the paper says was
+        # given by another route was saved as given by the ordered one.
+        by_route = translate("PaperDosesDialog", "Saved as given by the order's route, {route}. A dose given by another "
+                                                 "route on the paper chart: leave this row not on paper and record it "
+                                                 "in the dose dialog, from the patient's chart.").format(route=order.route)
+        dose.setToolTip(by_route)
         dose.setMaximumWidth(dose.fontMetrics().horizontalAdvance("00000,00"))
         given_by = staff_choice(self.session, first=self.session.user.staff_id)
         given_by.setCurrentIndex(max(0, given_by.findData(self.giver_for_all.currentData())))
@@ -415,9 +421,11 @@ class PaperDosesDialog(QDialog):
         warnings.setLayout(QGridLayout())
         warnings.layout().setContentsMargins(0, 0, 0, 0)
         warnings.hide()
+        medicine = wrapped(QLabel(self._medicine(order)))
+        medicine.setToolTip(by_route)
         row = PaperRow(number, order, slot, outcome, given_at, dose, given_by, witness, reason, detail, warnings)
         cells: list[tuple[int, QWidget]] = [  # in their columns' order, which Tab follows
-            (0, QLabel(str(number))), (MEDICINE, wrapped(QLabel(self._medicine(order)))),
+            (0, QLabel(str(number))), (MEDICINE, medicine),
             (3, QLabel(f"{slot:%d/%m %H:%M}" if slot is not None else medication.ORDER_WORDS["as_required"][language()])),
             *((column, named(box, labelled(said, translate("PaperDosesDialog", COLUMNS[column]), language())))
               for column, box in ((4, outcome), (5, given_at), (6, dose), (7, given_by), (8, witness), (9, reason),

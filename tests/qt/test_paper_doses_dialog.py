@@ -320,3 +320,15 @@ def test_handed_over_the_rows_stay_a_draft_closed_without_saving_they_go(qtbot, 
     script["confirm"] = [True]
     reopened.reject()
     assert asked == [("confirm", "Close without saving")] and drafts.drafts_of(nurse) == []
+
+
+def test_a_rows_route_is_the_orders_and_its_tooltip_says_where_another_route_goes(qtbot, paper_night):
+    nurse, patient, *_ = paper_night
+    dialog = _chart(qtbot, nurse, patient).enter_from_paper()
+    amoxicillin = dialog.rows[1]
+    said = ("Saved as given by the order's route, IV. A dose given by another route on the paper chart: leave this "
+            "row not on paper and record it in the dose dialog, from the patient's chart.")
+    assert amoxicillin.dose.toolTip() == said
+    assert [label.toolTip() for label in dialog.grid_holder.findChildren(QLabel)
+            if label.text().startswith("Amoxicillin")] == [said]
+    dialog.done(0)
