@@ -27,6 +27,7 @@ from downtime.sync.export import export
 from downtime.sync.fhir_codes import CodeOutsideValueSet, check_codes
 from downtime.sync import fhir_export, fhir_patients
 from downtime.sync.fhir_export import UnresolvedReference, references, write_bundle
+from downtime.sync.snapshot_fhir import read_fhir_snapshot
 
 ALL_KINDS = {"Patient", "Encounter", "AllergyIntolerance", "MedicationRequest", "MedicationAdministration", "Observation",
              "NutritionOrder", "MedicationStatement", "ServiceRequest", "Appointment", "Provenance"}
@@ -1092,6 +1093,34 @@ def test_an_order_stopped_by_an_amendment_goes_out_with_that_amendment_s_reason(
     stopped = _by_id(bundle, amox)
     assert (stopped["status"], stopped["statusReason"]) == ("stopped", {"text": "Rash after the third dose"})
     Bundle.model_validate(bundle)
+
+
+def test_an_order_s_indication_goes_out_as_its_reason_and_loads_back(session_for, medication_ward, tmp_path):
+    """The pharmacist back-entering the amoxicillin needs why it was prescribed: the bundle's
+    MedicationRequest said nothing of the order's indication, and a snapshot of it loaded the
+    order without one. It goes as reasonCode text (free text: no code is made up), an order
+    without one has none, a changed indication goes again as an update, and it loads back
+    (an update carries no id of ours: the EHR's copy has its own, as a snapshot gives)."""
+    _, amox, morphine = medication_ward
+    doctor = session_for("doctor")
+    records.amend(doctor, amox, {**_data(doctor, amox), "indication": "Pneumopathie"}, "Indication added")
+    first = _export(session_for, tmp_path, "first")
+    assert [reason.text for reason in MedicationRequest.model_validate(_by_id(first, amox)).reasonCode] == [
+        "Pneumopathie"]
+    assert "reasonCode" not in _by_id(first, morphine)
+    records.amend(doctor, amox, {**_data(doctor, amox), "indication": "Érysipèle de la jambe gauche"},
+                  "Wrong indication")
+    since = _export(session_for, tmp_path, "since", since_last=True)
+    assert _entry_of(since, amox)["request"]["method"] == "PUT"
+    assert _by_id(since, amox)["reasonCode"] == [{"text": "Érysipèle de la jambe gauche"}]
+    Bundle.model_validate(since)
+    snapshot = tmp_path / "snapshot.json"
+    snapshot.write_text(json.dumps({"resourceType": "Bundle", "type": "collection", "entry": [
+        {"fullUrl": entry["fullUrl"], "resource": {**entry["resource"], "id": entry["fullUrl"].split(":")[-1]}}
+        for entry in since["entry"]
+        if entry["resource"]["resourceType"] in ("Patient", "Encounter", "MedicationRequest")]}), encoding="utf-8")
+    loaded = {item.key: item.values for item in read_fhir_snapshot(snapshot) if item.kind == "order"}
+    assert loaded[amox]["indication"] == "Érysipèle de la jambe gauche"
 
 
 def test_orders_open_when_the_patient_died_end_with_the_stay_in_the_bundle(session_for, medication_ward, clock, tmp_path):

@@ -277,6 +277,20 @@ def test_a_fhir_snapshots_once_only_order_loads_at_its_time(clerk, tmp_path):
     assert (order.data["frequency"], order.data["start_at"]) == ("once", "2026-11-26T18:00+01:00")
 
 
+def test_a_fhir_snapshots_order_keeps_why_it_was_prescribed(clerk, tmp_path):
+    """The EHR's furosemide came in with no indication, which the chart and the order screen
+    ask: each reason of the MedicationRequest is its indication, in words or coded."""
+    bundle = _bundle()
+    bundle["entry"][3]["resource"]["reasonCode"] = [
+        {"text": "Heart failure"},
+        {"coding": [{"system": "http://snomed.info/sct", "code": "38341003", "display": "Hypertension"}]}]
+    path = tmp_path / "snapshot.json"
+    path.write_text(json.dumps(bundle), encoding="utf-8")
+    import_path(clerk, path)
+    (order,) = list_current(clerk.db, "medication_order")
+    assert order.data["indication"] == "Heart failure; Hypertension"
+
+
 def _with_allergies(allergies: list[dict]) -> dict:
     """The snapshot bundle with these AllergyIntolerances of its patient in place of its own."""
     bundle = _bundle()

@@ -144,8 +144,8 @@ def _request(record: RecordVersion, order: Order, ctx: Context, stays: Stays, en
         resource["statusReason"] = {"text": _LEFT[ended.movement]}
     elif status == "stopped" and why_stopped:
         resource["statusReason"] = {"text": why_stopped}
-    if indication := record.data.get("indication"):
-        resource["reasonCode"] = [{"text": indication}]
+    if order.indication:  # why it was prescribed, free text: no code is invented for it
+        resource["reasonCode"] = [{"text": order.indication}]
     flags = [text for flag, text in ((order.controlled, "Controlled drug (witnessed administration)"),
                                      (order.high_alert, "High-alert medicine")) if flag]
     notes = ["; ".join(flags)] if flags else []

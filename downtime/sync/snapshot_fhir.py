@@ -307,6 +307,8 @@ def _order(entry: _Entry) -> dict[str, Any]:
         values["form"], values["rate_ml_h"] = "infusion", rate["value"]  # the order form's rate is in mL/h only
     if requester := (request.get("requester") or {}).get("display"):
         values["prescriber"] = requester
+    if reasons := [text for concept in request.get("reasonCode") or [] if (text := _text(concept))]:
+        values["indication"] = "; ".join(reasons)  # why it was prescribed, as the app's export sends it
     if identifiers := request.get("identifier"):
         values["ehr_order_id"] = identifiers[0].get("value")
     return values
