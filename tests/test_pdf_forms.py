@@ -164,6 +164,29 @@ def test_a_printed_dose_names_its_witness(session_for, medication_ward, tmp_path
     assert "Dr Karim Benali (doctor)" in text
 
 
+@pytest.mark.parametrize("lang, given_by", [("en", "Given by"), ("fr", "Administré par")])
+def test_a_printed_dose_names_its_giver_in_the_blank_form_s_words(session_for, paper_night, forms, tmp_path, lang,
+                                                                 given_by):
+    """The night's paracetamol typed in by the day nurse printed "Given by (if not you)", the
+    screen's words to the nurse typing, above the night nurse's name, where the blank dose form
+    and the clerk's worklist read "Given by"; read so, the 07:00 dose she gave herself, naming
+    nobody else, must name her, not "—"."""
+    from downtime.services import medication
+
+    nurse, _, _, _, paracetamol = paper_night
+    night = medication.record_dose(nurse, paracetamol, {
+        "outcome": "given", "dose_given": 1.0, "route": "PO", "given_at": "2026-11-29T06:00+01:00",
+        "scheduled_for": "2026-11-29T06:00+01:00", "given_by": "night", "transcribed": True})
+    hers = medication.record_dose(nurse, paracetamol, {
+        "outcome": "given", "dose_given": 1.0, "route": "PO", "given_at": "2026-11-29T07:00+01:00"},
+        overrides={"dose_spacing": "Pain 8/10, doctor agreed"})
+    for dose, giver in ((night, "Noémie Faure (night)"), (hers, "Hélène Lefèvre (nurse)")):
+        text = _flat(" ".join(_pages(printing.print_record(session_for("nurse", lang), dose.record_id,
+                                                           tmp_path / "dose.pdf"))))
+        assert f"{given_by} {giver}" in text
+        assert forms["medication_administration"].field("given_by").label.get(lang) not in text
+
+
 def test_entered_in_error_record_is_watermarked(session_for, admission_values, tmp_path):
     nurse = session_for("nurse", lang="fr")
     first = records.save_new(nurse, "admission", admission_values)

@@ -192,7 +192,7 @@ class Paper(_Strict):
     label: Text | None = None
     """The question as the blank form asks it, where the screen's supposes the one typing is not
     the one who did it: "Given by (if not you)" is "Given by" on paper, whose writer usually gave
-    the dose; and so a record's one line reads it (see `line_label`)."""
+    the dose; and so a record's one line and its printed form read it (see `line_label`)."""
     on_blank: bool = True
     """Asked on the blank form; not an answer only typing a record in gives ("Transcribed from the
     paper chart", which a blank form asked of itself)."""
@@ -264,9 +264,9 @@ class _FieldBase(_Strict):
     an allergy one laptop added was lost, unseen, when the clerk chose the other laptop's weight."""
 
     def line_label(self, lang: Lang) -> str:
-        """The field's label on a record's one line (the back-entry worklist, the record lists),
-        which is read, not asked of whoever types: the blank form's question (`Paper.label`: "Given
-        by (if not you)" is "Given by" there), else its label."""
+        """The field's label on a record's one line (the back-entry worklist, the record lists) and
+        on paper, blank or filled (pdf.forms), which is read, not asked of whoever types: the blank
+        form's question (`Paper.label`: "Given by (if not you)" is "Given by" there), else its label."""
         return (self.paper.label or self.label).get(lang)
 
     @field_validator("id")

@@ -134,12 +134,13 @@ def _answer(spec: FormSpec, name: str, value: Any, lang: Lang) -> str:
 
 
 def _label(spec: FormSpec, field: Field, lang: Lang, blank: bool) -> list[Flowable]:
+    """A field's words on paper, blank or filled alike (`Field.line_label`): a printed dose read
+    "Given by (if not you)", the screen's words to the nurse typing, where its blank reads "Given by"."""
     mark = " *" if field.required else ""
-    asked = field.paper.label if blank and field.paper.label is not None else field.label
-    parts = [_p(f"{asked.get(field_lang := lang)}{mark}", size=8, bold=True, condensed=True)]
+    parts = [_p(f"{field.line_label(lang)}{mark}", size=8, bold=True, condensed=True)]
     notes = []
     if blank and field.relevant is not None:
-        notes.append(f"({condition_text(spec, field.relevant, field_lang)})")
+        notes.append(f"({condition_text(spec, field.relevant, lang)})")
     if blank and field.help is not None:
         notes.append(field.help.get(lang))
     if notes:

@@ -473,6 +473,16 @@ def asked_by_order(session: Session, spec: FormSpec, data: dict[str, Any]) -> di
     return {"given_for": found.asks_why_given} if found is not None else {}
 
 
+def as_printed(record: RecordVersion, first: RecordVersion) -> RecordVersion:
+    """The record as its printed form reads it: a dose given names its giver, whom it names
+    (`given_by`), else whoever recorded its version 1 (`first`), as the chart and the EHR's
+    performer take it. Printed with the blank form's "Given by", left empty it read "Given by —",
+    nobody, where the screen's "Given by (if not you)" left empty means the one typing."""
+    if record.form_id != DOSE_FORM or record.data.get("outcome") != Outcome.GIVEN.value or record.data.get(GIVEN_BY):
+        return record
+    return record.model_copy(update={"data": {**record.data, GIVEN_BY: first.author}})
+
+
 def _order_given_from(db: Database, data: dict[str, Any]) -> Order | None:
     """The order a dose names, as it reads now (withdrawn since or not: what it prescribed is
     what the dose was given from); None when this laptop does not hold it."""

@@ -138,8 +138,9 @@ def print_record(session: Session, record_id: str, out: Path) -> Path:
     from downtime.pdf.forms import filled_form_pdf
 
     session.require(Action.PRINT)
-    versions = history(session.db, record_id)
     record = current(session.db, record_id)
+    versions = history(session.db, record_id)
+    record = medication.as_printed(record, versions[0])
     spec = session.form(record.form_id)
     if record.patient_id is None:
         raise ValueError(f"record {record_id} has no patient")
