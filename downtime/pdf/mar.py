@@ -60,8 +60,9 @@ WORDS: dict[str, dict[Lang, str]] = {
     "prn_given": {"en": "Doses given (date time, dose, reason, by, witness)", "fr": "Doses données (date heure, dose, motif, par, témoin)"},
     "given_for": {"en": "for: {why}", "fr": "motif : {why}"},
     "continued": {"en": "{order} (continued)", "fr": "{order} (suite)"},
-    "key": {"en": "Key: initials + time = given; circled letter = not given: ",
-            "fr": "Légende : initiales + heure = donné ; lettre entourée = non donné : "},
+    "key": {"en": "Key: initials + time = given, followed by / witness's initials for a controlled drug.",
+            "fr": "Légende : initiales + heure = donné, suivies de / initiales du témoin pour un stupéfiant."},
+    "letters_key": {"en": "Circled letter = not given: ", "fr": "Lettre entourée = non donné : "},
     "other_laptop_key": {"en": "Staff ID@number (nurse@002): recorded on another laptop, by that laptop's staff ID "
                                "(its staff list is not this one's).",
                          "fr": "Identifiant@numéro (nurse@002) : saisi sur un autre portable, sous l’identifiant du "
@@ -153,6 +154,13 @@ KEY_WORDS: dict[Lang, dict[NotGivenReason, str]] = {
 def code_names(lang: Lang) -> str:
     """The chart's key of not-given letters, in the order of the dose form's reasons."""
     return ", ".join(f"{NOT_GIVEN_CODES[lang][reason]} {KEY_WORDS[lang][reason]}" for reason in NotGivenReason)
+
+
+def _key(lang: Lang, width: float) -> list[Flowable]:
+    """The chart's key, a line for what a given dose's cell holds ("HL 08:00 / KB": the witness
+    of a controlled drug after the slash, which it did not say) and one for the not-given
+    letters: on one line the French key already reached the page's edge."""
+    return [_p(w("key", lang), width, size=7.5), _p(w("letters_key", lang) + code_names(lang), width, size=7.5)]
 
 
 def w(key: str, lang: Lang, **values: object) -> str:
@@ -447,7 +455,7 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
                     for row in prn if row.order.record_id in chart.as_required}
         story += _section(w("prn", lang), _prn_table(prn, authors, laptops, order_form, lang, width, chart.held, reasons,
                                                      marks, statuses), width)
-    story.append(_p(w("key", lang) + code_names(lang), width, size=7.5))
+    story += _key(lang, width)
     if regular or once:
         story.append(_p(w("crossed_key", lang), width, size=7.5))
     if chart_devices(chart.rows) - {authors.device_id}:
@@ -524,7 +532,7 @@ def blank_mar_pdf(out: Path, *, lang: Lang, printed_by: str | None, printed_at: 
                     device_name=device_name, landscape=True, blank=True)
     width = body_width(info)
     story: list[Flowable] = [_allergy_box(width, lang), Spacer(1, 2 * mm),
-                             _p(w("key", lang) + code_names(lang), width, size=7.5), Spacer(1, 2 * mm),
+                             *_key(lang, width), Spacer(1, 2 * mm),
                              _band(w("regular", lang), width), _blank_regular(width, lang, regular, days), PageBreak(),
                              _band(w("prn", lang), width), _blank_prn(width, lang, prn), PageBreak(),
                              KeepTogether([_band(w("once", lang), width), _blank_once(width, lang, once)])]
