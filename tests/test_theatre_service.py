@@ -1287,7 +1287,7 @@ def test_an_operation_rebooked_then_done_is_done_on_its_new_line_and_moved_on_th
     theatre.rebook(coord, booked.record_id, _rebooking(today, f"{SATURDAY}T10:00+01:00", "2026-11-27T08:00+01:00"))
     done = theatre.record_done(coord, booked.record_id, {**DONE, "done_at": f"{SATURDAY}T10:05+01:00", "theatre": "T3",
                                                           "notes": "T1 out of use"})
-    assert _today_said(coord, clock) == "DONE 10:05"
+    assert _today_said(coord, clock) == "DONE 10:05 (T3)"
     (struck,) = theatre.day_list(coord.db, coord.forms, date(2026, 11, 27))[0][1]
     assert struck.struck and theatre.board_status(struck, "en", clock.now) == "REBOOKED"
     text = _pdf_text(printing.print_theatre_list(coord, date(2026, 11, 27), tmp_path / "friday.pdf"))
@@ -1305,3 +1305,19 @@ def test_the_printed_list_says_done_and_outcome_not_recorded(lists, clock, tmp_p
     text = _pdf_text(printing.print_theatre_list(coord, date(2026, 11, 28), tmp_path / "today.pdf"))
     assert "OUTCOME NOT RECORDED" in text and "DONE 11:20" in text
     assert text.index("OUTCOME NOT RECORDED") < text.index("DONE 11:20"), "the 09:00 line, then the 11:00 one"
+
+
+def test_an_operation_done_in_another_theatre_than_its_lists_names_it_on_the_board_and_the_printed_list(
+        lists, clock, tmp_path):
+    """"DONE 09:05" on T1's list read as done in T1 when it was moved to T3 on the day; done in
+    its own list's theatre (however typed), the line names none."""
+    coord, patients, _ = lists
+    today, booked = _today(lists)
+    other = theatre.book(coord, patients[1], _booking(today, "11:00", surgeon="Dr B", anaesthetist="Dr C", day=SATURDAY))
+    theatre.record_done(coord, booked.record_id, {**DONE, "done_at": f"{SATURDAY}T09:05+01:00", "theatre": "T3"})
+    theatre.record_done(coord, other.record_id, {**DONE, "done_at": f"{SATURDAY}T11:10+01:00", "theatre": "t1"})
+    lines = theatre.day_list(coord.db, coord.forms, date(2026, 11, 28), "T1")[0][1]
+    assert [theatre.board_status(entry, lang, clock.now) for entry in lines for lang in ("en", "fr")] == [
+        "DONE 09:05 (T3)", "RÉALISÉE 09:05 (T3)", "DONE 11:10", "RÉALISÉE 11:10"]
+    text = _pdf_text(printing.print_theatre_list(coord, date(2026, 11, 28), tmp_path / "today.pdf"))
+    assert "DONE 09:05 (T3)" in text and "DONE 11:10 (" not in text

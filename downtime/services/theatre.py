@@ -208,6 +208,7 @@ _CLASH = QT_TRANSLATE_NOOP("messages", "{status} — CLASH, move one: {clashes}"
 _NOT_TOLD = QT_TRANSLATE_NOOP("messages", "{status} — PATIENT NOT TOLD YET")
 _NOT_TOLD_TELL = QT_TRANSLATE_NOOP("messages", "{status} — PATIENT NOT TOLD YET — tell: {whom}")
 _DONE_AT = QT_TRANSLATE_NOOP("messages", "{status} {when}")
+_DONE_IN = QT_TRANSLATE_NOOP("messages", "{done} ({theatre})")
 UNRECORDED = QT_TRANSLATE_NOOP("messages", "OUTCOME NOT RECORDED")
 
 
@@ -1350,6 +1351,8 @@ class ListEntry:
     state: BookingState
     start: datetime
     struck: bool
+    theatre: str
+    """The theatre of the list the line is on: an operation done in another one says where."""
     clashes: tuple[Clash, ...] = ()
     """What this standing operation clashes with (two laptops' bookings, merged), its session
     first when it stands outside it."""
@@ -1435,13 +1438,18 @@ def left_said(state: BookingState, lang: Lang, call: bool = True) -> str | None:
 def done_said(entry: ListEntry, lang: Lang) -> str | None:
     """"DONE 08:40" on the line of an operation recorded done, as the board, the printed list
     and `downtime theatre list` say it, with the day when it was done on another one than its
-    slot's (after midnight on an overnight list); None on any other line."""
-    done_at = entry.state.done_at
-    if entry.struck or done_at is None:
+    slot's (after midnight on an overnight list), and the theatre when it was done in another
+    than its list's ("DONE 09:05 (T3)": the list's T1 read as where it took place); None on any
+    other line."""
+    done = entry.state.done
+    if entry.struck or done is None:
         return None
-    local = done_at.astimezone(entry.start.tzinfo)
-    return message(lang, _DONE_AT, status=message(lang, STATUS_WORDS[BookingStatus.DONE]).upper(),
+    local = done.occurred_at.astimezone(entry.start.tzinfo)
+    said = message(lang, _DONE_AT, status=message(lang, STATUS_WORDS[BookingStatus.DONE]).upper(),
                    when=f"{local:%H:%M}" if local.date() == entry.start.date() else f"{local:%d/%m %H:%M}")
+    done_in = done.data["theatre"]
+    return said if theatre_key(done_in) == theatre_key(entry.theatre) else message(lang, _DONE_IN, done=said,
+                                                                                      theatre=done_in)
 
 
 def unrecorded_said(entry: ListEntry, lang: Lang, now: datetime | None) -> list[str]:
@@ -1519,13 +1527,14 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
     for state in bookings(db, forms, lambda facts: facts.session_id in entries
                           or any(slot.session_id in entries for slot in facts.cancelled_from), replayed):
         if state.session_id in entries and state.start is not None:
-            entries[state.session_id].append(ListEntry(state, state.start, struck=False,
+            entries[state.session_id].append(ListEntry(state, state.start, struck=False, theatre=known[state.session_id].theatre,
                                                        clashes=meets.get(state.record.record_id, ())))
         # One struck line per session it left, at the last time it was planned there.
         left = {slot.session_id: (slot.start, slot.reason) for slot in state.cancelled_from
                 if slot.session_id in entries and slot.session_id != state.session_id}
         for session_id, (start, reason) in left.items():
-            entries[session_id].append(ListEntry(state, start, struck=True, reason=reason))
+            entries[session_id].append(ListEntry(state, start, struck=True, theatre=known[session_id].theatre,
+                                                 reason=reason))
     again = _booked_again(db, [entry.state for listed in entries.values() for entry in listed if not entry.struck])
     entries = {session_id: [replace(entry, booked_again=again.get(entry.state.record.record_id, ()))
                             if not entry.struck else entry for entry in listed] for session_id, listed in entries.items()}
@@ -1549,7 +1558,7 @@ def not_recorded(db: Database, forms: dict[str, FormSpec], now: datetime) -> lis
     found: dict[str, list[ListEntry]] = {}
     for state in bookings(db, forms, lambda facts: facts.session_id in known, replayed):
         assert state.session_id is not None and state.start is not None
-        entry = ListEntry(state, state.start, struck=False)
+        entry = ListEntry(state, state.start, struck=False, theatre=known[state.session_id].theatre)
         if entry.unrecorded(now):
             found.setdefault(state.session_id, []).append(entry)
     chosen = sorted((known[session_id] for session_id in found), key=lambda s: (s.start, theatre_order(s.theatre)))
