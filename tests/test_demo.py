@@ -34,7 +34,7 @@ def test_demo_ward_is_realistic_and_sound(tmp_path, forms, clock):
     assert 0 < medication.cd_balance(db, "3B", "Morphine", "mg") < 200
     states = theatre.bookings(db, forms)
     assert len(states) >= 30
-    assert {s.status.value for s in states} == {"booked", "cancelled", "rebooked", "transferred"}
+    assert {s.status.value for s in states} == {"booked", "cancelled", "rebooked", "transferred", "done"}
     assert all(s.cancel_reason.value == "information_system" for s in states if s.cancel_reason)
     # Most patients of a new date already rung, one not yet: every one read PATIENT NOT TOLD YET,
     # and a coordinator trying the demo never saw a telling recorded, nor the two apart.
@@ -171,3 +171,28 @@ def test_every_demo_dose_is_written_after_its_order(tmp_path, forms, clock):
     doses = list(db.query("SELECT data, recorded_at FROM records WHERE form_id = 'medication_administration'"))
     assert doses and all(datetime.fromisoformat(dose["recorded_at"]) >= datetime.fromisoformat(
         written[json.loads(dose["data"])["order"]]) for dose in doses)
+
+
+def test_the_demo_records_the_weeks_operations_done_as_they_ended_but_two_of_yesterdays(tmp_path, forms, clock):
+    """With no operation recorded done, every operation of the demo's week gone by read "booked —
+    OUTCOME NOT RECORDED" in red on the board and the printed list. Each is recorded done by the
+    coordinator after it ended, once the patient was in; yesterday's last two are left for "Past,
+    not recorded" to show. One was done in another theatre than its list's."""
+    from downtime.services import records
+
+    db = open_database(tmp_path / "demo.sqlite")
+    build_demo(db, forms, clock)
+    done = [s for s in theatre.bookings(db, forms) if s.status.value == "done"]
+    assert len(done) >= 5
+    for state in done:
+        (record,) = [r for r in records.list_current(db, form_id="operation_done")
+                     if r.data["booking"] == state.record.record_id]
+        assert datetime.fromisoformat(state.patient.admitted_at) < state.start <= state.done_at, state.patient
+        assert state.done_at <= state.start + timedelta(minutes=20)
+        assert min(state.done_at + timedelta(minutes=state.minutes), clock()) <= record.recorded_at <= clock()
+        assert record.author == "coord"
+    left = [entry for _, entries in theatre.not_recorded(db, forms, clock()) for entry in entries]
+    assert len(left) == 2 and {entry.start.date() for entry in left} == {clock().date() - timedelta(days=1)}
+    assert max(entry.start for entry in left) >= max(s.start for s in done if s.start.date() == left[0].start.date())
+    elsewhere = [s for s in done if s.done.data["theatre"] != theatre.sessions(db, {s.session_id})[s.session_id].theatre]
+    assert len(elsewhere) == 1 and elsewhere[0].done.data["notes"]

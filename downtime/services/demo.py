@@ -381,6 +381,7 @@ _PROCEDURES = (("Laparoscopic cholecystectomy", "not_applicable", 90, "General s
                ("Carpal tunnel release", "right", 30, "Orthopaedics"), ("Tonsillectomy", "not_applicable", 45, "ENT"),
                ("Septoplasty", "not_applicable", 60, "ENT"), ("Hysteroscopy", "not_applicable", 30, "Gynaecology"),
                ("Laparoscopic ovarian cystectomy", "right", 90, "Gynaecology"))
+_READY = timedelta(hours=4)  # from a patient's arrival to their operation at the earliest: fasted, consented, marked
 _PRIORITIES = ("elective", "elective", "elective", "expedited", "urgent")
 # How long before now each priority's operation was decided on, in hours: an urgent one the day
 # before (its target is 24 hours), an expedited one within the week, an elective one months ago.
@@ -421,7 +422,11 @@ def build_theatre_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = 
     for patient in census.in_patients(db, forms)[:40]:
         procedure, side, minutes, specialty = _procedure_for(rng.choice(_PROCEDURES), patient.sex)
         wanted = Booking("new", patient.patient_id, None, None, minutes, rng.choice(_SURGEONS), rng.choice(_ANAESTHETISTS))
-        slots = suggest_slots(wanted, all_sessions, booked, after=monday + timedelta(hours=rng.randint(0, 80)), limit=1,
+        # Once the patient is in and ready: an operation of the week gone by booked before its
+        # patient's arrival (a man found at the station this morning, operated yesterday) read as
+        # done before they came.
+        after = max(monday + timedelta(hours=rng.randint(0, 80)), datetime.fromisoformat(patient.admitted_at) + _READY)
+        slots = suggest_slots(wanted, all_sessions, booked, after=after, limit=1,
                               on=lambda session: session.specialty == specialty)
         if not slots:
             continue
@@ -467,7 +472,41 @@ def build_theatre_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = 
                                                     "decided_at": decided(20),
                                                     "reason": "Cannot wait: operated at the partner hospital"})
         theatre.record_told(coord, outage[2].record_id, "phone", now - timedelta(minutes=5))
+    _operations_done(coord, rng, now)
     return len(made)
+
+
+# How late an operation of the demo began after its slot's start, and how long after it ended
+# (its expected minutes after it began) the coordinator recorded it done, now at the latest.
+_BEGUN_LATE = (0, 20)
+_RECORDED_AFTER = (10, 45)
+
+
+def _operations_done(coord: Session, rng: random.Random, now: datetime) -> None:
+    """Each operation past recorded done, as the coordinator records it after it ends, but
+    yesterday's last two, not recorded before the coordinator went home: with none recorded,
+    every operation of the week gone by read "booked — OUTCOME NOT RECORDED" in red, and with
+    all, "Past, not recorded" showed nothing. One took place in another theatre than its
+    list's, moved on the day."""
+    from downtime.services import theatre
+
+    past = sorted((entry for _, entries in theatre.not_recorded(coord.db, coord.forms, now) for entry in entries),
+                  key=lambda entry: entry.start)
+    forgotten = [entry for entry in past if entry.start.date() == now.date() - timedelta(days=1)][-2:]
+    recorded = [entry for entry in past if entry not in forgotten]
+    for entry in recorded:
+        done_at = entry.start + timedelta(minutes=rng.randint(*_BEGUN_LATE))
+        written = min(done_at + timedelta(minutes=entry.state.minutes + rng.randint(*_RECORDED_AFTER)), now)
+        elsewhere = entry is recorded[0]
+        theatre.record_done(_written_at(coord, written), entry.state.record.record_id, {
+            "done_at": done_at.isoformat(timespec="minutes"),
+            "theatre": _other_theatre(entry.theatre) if elsewhere else entry.theatre,
+            **({"notes": f"Moved on the day: {entry.theatre} out of use (lights)."} if elsewhere else {})})
+
+
+def _other_theatre(name: str) -> str:
+    """The demo's next theatre after `name` (T1 to T4)."""
+    return f"T{int(name[1:]) % 4 + 1}"
 
 
 # Readings of a patient getting worse, set by set: (RR, SpO2, systolic, pulse, consciousness, temperature).
