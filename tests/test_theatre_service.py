@@ -1321,3 +1321,19 @@ def test_an_operation_done_in_another_theatre_than_its_lists_names_it_on_the_boa
         "DONE 09:05 (T3)", "RÉALISÉE 09:05 (T3)", "DONE 11:10", "RÉALISÉE 11:10"]
     text = _pdf_text(printing.print_theatre_list(coord, date(2026, 11, 28), tmp_path / "today.pdf"))
     assert "DONE 09:05 (T3)" in text and "DONE 11:10 (" not in text
+
+
+def test_a_session_holding_an_operation_done_is_not_shortened_nor_withdrawn_saying_it_was_done_there(lists, clock):
+    """Shortening the list was refused with "Cancel or move it first", which the coordinator
+    cannot do to an operation done: the refusal says it was done there."""
+    coord, _, _ = lists
+    today, booked = _today(lists)   # 09:00-10:30
+    theatre.record_done(coord, booked.record_id, DONE)
+    session = records.current(coord.db, today)
+    said = (r"An operation was done in this session: Laparoscopic cholecystectomy, patient \S+, booked 28/11/2026 "
+            r"09:00-10:30, done 28/11/2026 09:10\. The session cannot start after it or end before it, nor be withdrawn\.")
+    with pytest.raises(ServiceError, match=said):
+        records.amend(coord, today, {**session.data, "ends_at": f"{SATURDAY}T10:00+01:00"}, "short list")
+    with pytest.raises(ServiceError, match=said):
+        records.mark_entered_in_error(coord, today, "session typed twice")
+    records.amend(coord, today, {**session.data, "ends_at": f"{SATURDAY}T10:30+01:00"}, "short list")

@@ -1064,14 +1064,21 @@ def _check_session(db: Database, session_id: str, changed: TheatreSession | None
 
 def _refuse_leaving(db: Database, facts: BookingFacts) -> None:
     """Name the operation a session change would leave outside it, as the coordinator finds it
-    on the list: procedure, patient's downtime number, time."""
+    on the list: procedure, patient's downtime number, time. One done there is neither cancelled
+    nor moved: the session is what must stay round it (told "Cancel or move it first", the
+    coordinator could do neither)."""
     booking = facts.booking
     assert booking.start is not None and booking.end is not None
+    named = {"procedure": facts.record.data["procedure"],
+             "number": downtime_numbers(db, [booking.patient_id])[booking.patient_id],
+             "window": f"{booking.start:%d/%m/%Y %H:%M}-{booking.end:%H:%M}"}
+    if facts.done_at is not None:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "An operation was done in this session: {procedure}, patient "
+                                                         "{number}, booked {window}, done {done}. The session cannot "
+                                                         "start after it or end before it, nor be withdrawn."),
+                           done=f"{facts.done_at:%d/%m/%Y %H:%M}", **named)
     raise ServiceError(QT_TRANSLATE_NOOP("messages", "This would leave an operation outside its session: {procedure}, "
-                                                     "patient {number}, booked {window}. Cancel or move it first."),
-                       procedure=facts.record.data["procedure"],
-                       number=downtime_numbers(db, [booking.patient_id])[booking.patient_id],
-                       window=f"{booking.start:%d/%m/%Y %H:%M}-{booking.end:%H:%M}")
+                                                     "patient {number}, booked {window}. Cancel or move it first."), **named)
 
 
 def book(session: Session, patient_id: str, values: dict[str, Any]) -> RecordVersion:
