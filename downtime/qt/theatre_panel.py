@@ -664,8 +664,8 @@ class TheatrePanel(QWidget):
         heading = QHBoxLayout()
         # Wrapped: on one line, its French ("Programme opératoire du jour (interventions annulées
         # ou déplacées barrées)") made the tab wider than a 1024-pixel screen at the largest text.
-        heading.addWidget(wrapped(QLabel(translate(
-            "TheatrePanel", "<b>Theatre day board</b> (cancelled or moved operations struck through)"))), 1)
+        self.title = wrapped(QLabel())
+        heading.addWidget(self.title, 1)
         self.reading = QLabel()
         heading.addWidget(self.reading)
         # Whom to tell of the operation just rebooked or transferred (`_say_to_tell`), beside the
@@ -682,6 +682,7 @@ class TheatrePanel(QWidget):
         layout.addLayout(heading)
         self.day_model = DayModel(session)
         self.day_table = make_table(self.day_model, translate("TheatrePanel", "Theatre day board"), self.cancel_selected)
+        self._say_title(None)
         self.day_model.modelReset.connect(self._narrow_status)
         self.day_table.selectionModel().currentRowChanged.connect(self._say_chosen_to_tell)
         layout.addWidget(self.day_table, 3)
@@ -768,11 +769,24 @@ class TheatrePanel(QWidget):
 
         self.reader.read(self.session, read)
 
+    def _say_title(self, past: int | None) -> None:
+        """What the board lists: the day's lists, or (`past`: how many) the operations past with
+        no outcome recorded, which it went on calling the day board."""
+        if past is None:
+            title, name = translate("TheatrePanel", "<b>Theatre day board</b> (cancelled or moved operations struck "
+                                                    "through)"), translate("TheatrePanel", "Theatre day board")
+        else:
+            name = translate("TheatrePanel", "Operations past with no outcome recorded: {count}").format(count=past)
+            title = f"<b>{escape(name)}</b>"
+        self.title.setText(title)
+        self.day_table.setAccessibleName(name)
+
     def _read(self, found: tuple[Board, Waiting | None]) -> None:
         day, waiting = found
         self.reading.clear()
         show_keeping_choice(self.day_table, self.day_model, [(s.theatre, entry) for s, entries in day for entry in entries],
                             _line, or_same_line=False)
+        self._say_title(self.day_model.rowCount() if self.day_model.dated else None)
         if self.to_choose is not None:
             found = next((number for number, row in enumerate(self.day_model.rows) if _line(row) == self.to_choose), None)
             self.to_choose = None

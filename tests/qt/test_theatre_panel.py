@@ -1615,9 +1615,16 @@ def test_the_coordinator_records_an_operation_done_from_the_board_by_keyboard(co
                                        "that record, or mark it entered in error, in the patient's records.")
 
 
+def _board_titles(panel) -> list[str]:
+    """The words of the board's heading on screen, and its list's name to a screen reader."""
+    return [label.text() for label in panel.findChildren(QLabel) if "board" in label.text() or "past" in label.text()
+            ] + [panel.day_table.accessibleName()]
+
+
 def test_past_not_recorded_shows_every_days_operations_to_clear_with_their_dates(coordinator, qtbot, listed):
     """At the end of the day the coordinator clears what is still "booked" though past: the
-    board showed one day at a time, and an operation of the day before stayed unseen."""
+    board showed one day at a time, and an operation of the day before stayed unseen. Its
+    heading says what it lists, and how many: it went on saying "Theatre day board"."""
     window, _ = coordinator
     panel = window.theatre
     panel.day.setDate(QDate(2026, 11, 30))
@@ -1631,12 +1638,17 @@ def test_past_not_recorded_shows_every_days_operations_to_clear_with_their_dates
     listed(panel)
     assert [panel.day_model.text(0, column) for column in range(STATUS + 1)] == [
         "T1", "28/11 09:00–11:00", "booked — OUTCOME NOT RECORDED"]
+    assert _board_titles(panel) == ["<b>Operations past with no outcome recorded: 1</b>",
+                                    "Operations past with no outcome recorded: 1"]
     panel.day_table.selectRow(0)
     dialog = panel.done_selected()
     qtbot.waitActive(dialog)
     QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
     listed(panel)
     assert panel.day_model.rowCount() == 0
+    assert _board_titles(panel)[-1] == "Operations past with no outcome recorded: 0"
     panel.past_only.setChecked(False)
     listed(panel)
     assert panel.day.isEnabled() and panel.selected_day().isoformat() == "2026-11-30"
+    assert _board_titles(panel) == ["<b>Theatre day board</b> (cancelled or moved operations struck through)",
+                                    "Theatre day board"]
