@@ -130,8 +130,9 @@ def news2_cell(watch: Watch, now: datetime) -> str:
     if watch.due_at is None:
         return translate("PatientTableModel", "Not applicable (under 16)")
     score = _score(watch, whole=False)
-    return (f"{score} — {translate('PatientTableModel', 'OVERDUE')}" if watch.overdue
-            else f"{score} · {_time(watch.due_at, now)}")
+    if watch.overdue:  # outside the f-string, where lupdate finds it for the French catalogue
+        return translate("PatientTableModel", "{score} — OVERDUE").format(score=score)
+    return f"{score} · {_time(watch.due_at, now)}"
 
 
 class PatientTableModel(TextTableModel):

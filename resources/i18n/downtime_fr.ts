@@ -2784,6 +2784,26 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
         <translation>Annuler</translation>
     </message>
     <message>
+        <source>NOT SAVED YET: these rows were typed at {time} and left unsaved. Check them, then save them all, or cancel.</source>
+        <translation>PAS ENCORE ENREGISTRÉES : ces lignes ont été saisies le {time} et laissées sans enregistrer. Les vérifier, puis tout enregistrer, ou annuler.</translation>
+    </message>
+    <message>
+        <source>Recorded since, left not on paper: row(s) {rows}.</source>
+        <translation>Tracées depuis, laissées « Pas sur le papier » : ligne(s) {rows}.</translation>
+    </message>
+    <message>
+        <source>{count} row(s) of orders withdrawn since are left out.</source>
+        <translation>{count} ligne(s) de prescriptions retirées depuis sont écartées.</translation>
+    </message>
+    <message>
+        <source>Recorded since as given at {time} by {who}: this row is left not on paper.</source>
+        <translation>Tracée depuis comme administrée le {time} par {who} : cette ligne est laissée « Pas sur le papier ».</translation>
+    </message>
+    <message>
+        <source>Recorded since as not given at {time} by {who}: this row is left not on paper.</source>
+        <translation>Tracée depuis comme non administrée le {time} par {who} : cette ligne est laissée « Pas sur le papier ».</translation>
+    </message>
+    <message>
         <source>Type the stretch as DD/MM/YYYY HH:MM, from and to.</source>
         <translation>Saisissez la période en JJ/MM/AAAA HH:MM, début et fin.</translation>
     </message>
@@ -2794,6 +2814,10 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
     <message>
         <source>Row {row}, {medicine} {time}</source>
         <translation>Ligne {row}, {medicine} {time}</translation>
+    </message>
+    <message>
+        <source>Saved as given by the order&apos;s route, {route}. A dose given by another route on the paper chart: leave this row not on paper and record it in the dose dialog, from the patient&apos;s chart.</source>
+        <translation>Enregistrée par la voie de la prescription, {route}. Une dose administrée par une autre voie sur le plan d’administration papier : laisser cette ligne « Pas sur le papier » et la saisir dans la fenêtre de dose, depuis le dossier du patient.</translation>
     </message>
     <message>
         <source>why given, e.g. pain 7/10</source>
@@ -2895,6 +2919,10 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
     <message>
         <source>Not applicable (under 16)</source>
         <translation>Non applicable (moins de 16 ans)</translation>
+    </message>
+    <message>
+        <source>{score} — OVERDUE</source>
+        <translation>{score} — EN RETARD</translation>
     </message>
     <message>
         <source>{status} (left bed {bed})</source>
@@ -3385,6 +3413,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Reading the theatre lists…</source>
         <translation>Lecture des programmes opératoires…</translation>
+    </message>
+    <message>
+        <source>Operations past with no outcome recorded: {count}</source>
+        <translation>Interventions passées sans issue renseignée : {count}</translation>
     </message>
     <message>
         <source>{name} ({number}), {operation} — died {died}</source>
@@ -4690,6 +4722,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{status} {when}</translation>
     </message>
     <message>
+        <source>{done} ({theatre})</source>
+        <translation>{done} ({theatre})</translation>
+    </message>
+    <message>
         <source>OUTCOME NOT RECORDED</source>
         <translation>ISSUE NON RENSEIGNÉE</translation>
     </message>
@@ -4792,6 +4828,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Theatre {theatre} already has a session {window} ({specialty}).</source>
         <translation>La salle {theatre} a déjà une vacation {window} ({specialty}).</translation>
+    </message>
+    <message>
+        <source>An operation was done in this session: {procedure}, patient {number}, booked {window}, done {done}. The session cannot start after it or end before it, nor be withdrawn.</source>
+        <translation>Une intervention a été réalisée dans cette vacation : {procedure}, patient {number}, prévue {window}, réalisée le {done}. La vacation ne peut ni commencer après elle ni finir avant, ni être retirée.</translation>
     </message>
     <message>
         <source>This would leave an operation outside its session: {procedure}, patient {number}, booked {window}. Cancel or move it first.</source>
@@ -7106,6 +7146,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{form} — {patient}, last typed {time}</source>
         <translation>{form} — {patient}, dernière saisie le {time}</translation>
+    </message>
+    <message>
+        <source>Doses from the paper chart — {patient}: {count} row(s) typed, not saved, last typed {time}</source>
+        <translation>Doses du plan d’administration papier — {patient} : {count} ligne(s) saisie(s), non enregistrée(s), dernière saisie le {time}</translation>
     </message>
     <message>
         <source>The laptop&apos;s clock says {now}, but a record was written at {latest}: check the date and time before recording care.</source>
