@@ -686,6 +686,11 @@ class TheatrePanel(QWidget):
         self.day_model.modelReset.connect(self._narrow_status)
         self.day_table.selectionModel().currentRowChanged.connect(self._say_chosen_to_tell)
         layout.addWidget(self.day_table, 3)
+        # Two lines of the board at least: in a short window (150 % on a 768-pixel screen) the
+        # controls above, grown by the operations done, squeezed it to part of one line, and the
+        # operation just rebooked, chosen on it, was out of sight.
+        self.day_table.setMinimumHeight(self.day_table.horizontalHeader().sizeHint().height()
+                                        + 2 * self.day_table.verticalHeader().defaultSectionSize())
         row = FlowRow()
         row.addWidget(QLabel(translate("TheatrePanel", "<b>To reschedule</b> — priority, then deadline, then waiting time")))
         self.rebook_button = QPushButton(translate("TheatrePanel", "Re&book selected…"))
