@@ -14,6 +14,7 @@ from downtime.domain.paper_gap import LEAST_SILENCE, Silence, silences
 from downtime.services import medication, paper_gap, printing, records, staff
 from downtime.services.context import load_device
 from downtime.services.errors import SignInError
+from downtime.storage import audit
 
 NIGHT = datetime.fromisoformat("2026-11-28T21:30+01:00")  # the ward's records were last written at 14:00
 EVENING = datetime.fromisoformat("2026-11-28T20:00+01:00")
@@ -180,6 +181,19 @@ def test_a_wrong_pin_is_no_use_of_the_laptop(session_for, medication_ward, clock
         clock.now = at(f"2026-11-28T{moment}+01:00")
         with pytest.raises(SignInError):
             staff.sign_in(nurse.db, "nurse", "9999", clock)
+    clock.now = NIGHT
+    assert _amox_items(nurse, amox)[EVENING].on_paper == Silence(at("2026-11-28T14:00+01:00"), NIGHT)
+
+
+def test_records_brought_in_by_an_import_are_no_use_of_the_laptop(session_for, medication_ward, clock):
+    """A stick imported in the evening brings other laptops' records, not doses given on this
+    ward: the doses due meanwhile are still to check on the paper (and the import does not pay for
+    an entry in the index of the laptop's use for each record it brings)."""
+    _, amox, _ = medication_ward
+    nurse = session_for("nurse")
+    with nurse.db.atomic():
+        audit.append(nurse.db, at=at("2026-11-28T18:00+01:00"), actor="nurse", device_id=nurse.device.device_id,
+                     action="record.import", entity="records", entity_id="from-another-laptop")
     clock.now = NIGHT
     assert _amox_items(nurse, amox)[EVENING].on_paper == Silence(at("2026-11-28T14:00+01:00"), NIGHT)
 
