@@ -321,14 +321,36 @@ class PaperDosesDialog(QDialog):
         row.warnings.show()
 
     def list_doses(self) -> None:
-        """The rows of the doses due in the stretch typed above, as the chart reads them now;
-        what was typed in rows before is set aside (the stretch was chosen again)."""
+        """The rows of the doses due in the stretch typed above, as the chart reads them now. A
+        row typed whose dose is still due in it (same order, same time), or an as-required row
+        whose order still runs in it, keeps what was typed; the nurse is asked before the other
+        rows typed go (a stretch widened by an hour cleared a night's rows unasked)."""
         chart = self._read_chart()
         if chart is None:
             return
+        due = {(dose.order.record_id, dose.slot) for dose in chart.due}
+        running = {order.record_id for order in chart.as_required}
+        typed = self._rows_typed()
+        staying = [row for row in typed if ((row.order.record_id, row.slot) in due if row.slot is not None
+                                            else row.order.record_id in running)]
+        if (going := len(typed) - len(staying)) and not Prompts.confirm(
+                self, translate("PaperDosesDialog", "List the new stretch"), translate(
+                    "PaperDosesDialog", "{count} row(s) typed are not in the new stretch and are not saved. List the "
+                                        "new stretch all the same?").format(count=going)):
+            return
+        again = {(row.order.record_id, row.slot): row.draft(self.reasons) for row in staying if row.slot is not None}
+        laid = [(dose.order, dose.slot, again.get((dose.order.record_id, dose.slot))) for dose in chart.due] + [
+            (row.order, None, row.draft(self.reasons)) for row in staying if row.slot is None]
         with self._one_autosave():
-            self._lay_out([(due.order, due.slot) for due in chart.due], chart.as_required)
+            self._lay_out([(order, slot) for order, slot, _ in laid], chart.as_required)
+            for row, (_, _, typed_row) in zip(self.rows, laid):
+                if typed_row is not None:
+                    self._fill(row, ResumedRow(typed_row, row.order, None))
             self.resumed.setText("")
+
+    def _rows_typed(self) -> list[PaperRow]:
+        """The rows said given or not given: those the nurse would lose."""
+        return [row for row in self.rows if row.outcome.currentIndex() != NOT_ON_PAPER]
 
     def _read_chart(self) -> paper_doses.PaperChart | None:
         """The chart of the stretch typed above; None when it cannot be read (said under the table)."""
@@ -492,7 +514,7 @@ class PaperDosesDialog(QDialog):
         """Escape or Cancel: rows said given or not given are not thrown away unasked (a night's
         rows typed for a quarter of an hour); closed, nothing of them is kept."""
         if not self.set_aside:
-            typed = sum(row.outcome.currentIndex() != NOT_ON_PAPER for row in self.rows)
+            typed = len(self._rows_typed())
             if typed and not Prompts.confirm(self, translate("PaperDosesDialog", "Close without saving"), translate(
                     "PaperDosesDialog", "{count} row(s) typed are not saved. Close all the same?").format(count=typed)):
                 return

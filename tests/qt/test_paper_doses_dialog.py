@@ -218,6 +218,56 @@ def _typed_night(qtbot, dialog, type_text):
     type_text(morphine_row.detail, "pain 7/10")
 
 
+def test_another_stretch_listed_keeps_the_rows_typed_still_in_it_and_asks_before_the_others_go(
+        qtbot, paper_night, type_text, monkeypatch):
+    """The night typed, then the stretch started at 22:00: the 18:00 and 20:00 rows typed would go,
+    so the nurse is asked first; on No nothing changes, her draft neither. On Yes the 00:00 row
+    keeps its reason and the morphine given at 02:30 its row. A stretch that loses no row typed is
+    listed unasked."""
+    from downtime.services import drafts
+    from downtime.services.paper_doses import PaperDraft
+
+    nurse, patient, amox, morphine, paracetamol = paper_night
+    said: list[tuple[str, str]] = []
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(
+        lambda parent, title, text: said.append((title, text)) or len(said) > 1))  # No, then Yes
+    dialog = _chart(qtbot, nurse, patient).enter_from_paper()
+    _typed_night(qtbot, dialog, type_text)
+    night = [(row.order.record_id, row.slot, row.outcome.currentIndex()) for row in dialog.rows]
+
+    def start_at(text):
+        dialog.start.setFocus()
+        _key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        type_text(dialog.start, text)
+        dialog.list_button.click()
+
+    start_at("28/11/2026 22:00")
+    assert said == [("List the new stretch", "2 row(s) typed are not in the new stretch and are not saved. "
+                                             "List the new stretch all the same?")]
+    assert [(row.order.record_id, row.slot, row.outcome.currentIndex()) for row in dialog.rows] == night
+    (draft,) = drafts.drafts_of(nurse)
+    assert PaperDraft.model_validate(draft.data).typed() == 4
+    dialog.list_button.click()
+    assert len(said) == 2
+    assert [(row.order.record_id, row.slot, row.outcome.currentIndex()) for row in dialog.rows] == [
+        (paracetamol, _at("29T00:00"), NOT_GIVEN), (paracetamol, _at("29T06:00"), NOT_ON_PAPER),
+        (morphine, None, GIVEN)]
+    assert dialog.rows[0].reason.currentText().startswith("D")
+    morphine_row = dialog.rows[2]
+    assert (morphine_row.given_at.text(), morphine_row.witness.currentData(), morphine_row.detail.text(),
+            morphine_row.given_by.currentData()) == ("29/11/2026 02:30", "doctor", "pain 7/10", "night")
+    (draft,) = drafts.drafts_of(nurse)
+    kept = PaperDraft.model_validate(draft.data)
+    assert (kept.start, kept.typed()) == ("28/11/2026 22:00", 2)
+    start_at("28/11/2026 17:00")
+    assert len(said) == 2
+    assert [(row.order.record_id, row.slot, row.outcome.currentIndex()) for row in dialog.rows] == [
+        (paracetamol, _at("28T18:00"), NOT_ON_PAPER), (amox, _at("28T20:00"), NOT_ON_PAPER),
+        (paracetamol, _at("29T00:00"), NOT_GIVEN), (paracetamol, _at("29T06:00"), NOT_ON_PAPER),
+        (morphine, None, GIVEN)]
+    dialog.done(0)
+
+
 def _crash(qtbot, dialog):
     """The laptop stops: the screen gone, nothing of it run (no Cancel, no close)."""
     gone = []
