@@ -2804,6 +2804,14 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
         <translation>Tracée depuis comme non administrée le {time} par {who} : cette ligne est laissée « Pas sur le papier ».</translation>
     </message>
     <message>
+        <source>List the new stretch</source>
+        <translation>Lister la nouvelle période</translation>
+    </message>
+    <message>
+        <source>{count} row(s) typed are not in the new stretch and are not saved. List the new stretch all the same?</source>
+        <translation>{count} ligne(s) saisie(s) ne sont pas dans la nouvelle période et ne sont pas enregistrées. Lister la nouvelle période quand même ?</translation>
+    </message>
+    <message>
         <source>Type the stretch as DD/MM/YYYY HH:MM, from and to.</source>
         <translation>Saisissez la période en JJ/MM/AAAA HH:MM, début et fin.</translation>
     </message>
