@@ -1222,11 +1222,11 @@ def test_theatre_commands(demo_db, tmp_path, capsys):
 
 
 def test_an_operation_is_recorded_done_from_the_command_line(demo_db, capsys):
-    """`theatre list` says which operations are past with nothing recorded (the demo's lists of
-    two days ago), and `theatre done` records one done, as the board's "Operation done…" does."""
+    """`theatre list` says which operations are past with nothing recorded (the last two of the
+    demo's yesterday), and `theatre done` records one done, as the board's "Operation done…" does."""
     from datetime import date, datetime, timedelta
 
-    day = (date.today() - timedelta(days=2)).isoformat()
+    day = (date.today() - timedelta(days=1)).isoformat()
     assert main(["theatre", "list", "--date", day, "--db", demo_db, "--json"]) == 0
     first = next(line for line in map(json.loads, capsys.readouterr().out.splitlines()) if line["status"] == "booked")
     assert first["outcome_not_recorded"] and first["done_at"] is None
@@ -1295,11 +1295,13 @@ def test_theatre_rescheduling_names_the_ward_of_a_patient_in_a_bed_and_the_numbe
 def test_theatre_commands_speak_the_lang(demo_db, capsys):
     """Under --lang fr the lines read the form's labels and the catalogue's words: they printed
     "not_applicable", "left", "on this list", "elective", "soon" and ISO dates."""
-    from datetime import date
+    from datetime import date, timedelta
 
     coord = ["--db", demo_db, "--user", "coord", "--pin", "3333", "--lang", "fr"]
-    assert main(["theatre", "list", "--date", date.today().isoformat(), *coord]) == 0
-    day = capsys.readouterr().out
+    day = ""
+    for shown in (date.today() - timedelta(days=1), date.today()):  # the demo's transfer is on yesterday's list
+        assert main(["theatre", "list", "--date", shown.isoformat(), *coord]) == 0
+        day += capsys.readouterr().out
     assert "Inguinal hernia repair, GAUCHE" in day and "ANNULÉE" in day and "programmée" in day
     assert "TRANSFÉRÉE vers CHU Sud" in day, "the hospital, as the board and the printed list name it"
     assert main(["theatre", "rescheduling", *coord]) == 0
