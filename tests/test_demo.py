@@ -196,3 +196,15 @@ def test_the_demo_records_the_weeks_operations_done_as_they_ended_but_two_of_yes
     assert max(entry.start for entry in left) >= max(s.start for s in done if s.start.date() == left[0].start.date())
     elsewhere = [s for s in done if s.done.data["theatre"] != theatre.sessions(db, {s.session_id})[s.session_id].theatre]
     assert len(elsewhere) == 1 and elsewhere[0].done.data["notes"]
+
+
+def test_the_demo_builds_whatever_the_hour_it_is_built_at(tmp_path, forms):
+    """Built late in the morning, the demo gave a morphine dose from an empty cupboard (its
+    opening stock all given); built in the evening, it cancelled an operation before the decision
+    to operate it: each refused, and `downtime demo`, the README's first command, failed."""
+    for moment in ("2026-12-02T11:20:00+01:00", "2026-12-02T18:00:00+01:00"):
+        at = datetime.fromisoformat(moment)
+        db = open_database(tmp_path / f"{at:%H%M}.sqlite")
+        build_demo(db, forms, lambda: at)
+        assert medication.cd_balance(db, "3B", "Morphine", "mg") >= 0
+        db.close()

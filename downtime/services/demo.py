@@ -305,6 +305,13 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
                        if given > opened]
             morphine += [(given, prn.record_id) for given in rng.sample(moments, min(3, len(moments)))]
     for given, order_id in sorted(morphine):  # each charted as it was given: the register reads in time order
+        if medication.cd_balance(db, DEMO_WARD, "Morphine", "mg") < 5.0:
+            # The pharmacy's delivery when the cupboard runs out, as a ward's is: with the opening
+            # stock alone, a demo built late in the morning gave a dose from an empty cupboard,
+            # refused, and `downtime demo` failed.
+            delivered = given - timedelta(minutes=15)
+            medication.cd_receive(_written_at(_on_shift(nurse, night, delivered), delivered), DEMO_WARD, "Morphine",
+                                  "mg", 200, witness=_cd_witness(delivered), note="Pharmacy delivery")
         medication.record_dose(_written_at(_on_shift(nurse, night, given), given + timedelta(minutes=2)), order_id, {
             "outcome": "given", "given_at": given.isoformat(timespec="minutes"),
             "dose_given": 5.0, "route": "SC", "given_for": "Pain score 6/10"}, witness=_cd_witness(given),
@@ -368,7 +375,10 @@ def _cancelled_at(rng: random.Random, booking: RecordVersion, now: datetime) -> 
     evening_before = rng.random() < 0.5
     drawn = (day - timedelta(hours=7) if evening_before else day + timedelta(hours=6, minutes=30)) \
         + timedelta(minutes=rng.randint(0, 240 if evening_before else 60))
-    return max(_outage_began(now), min(drawn, now - timedelta(hours=1)).replace(second=0, microsecond=0))
+    # Never before the decision to operate, which the form refuses: built in the evening, the demo
+    # drew an operation decided after the cancellation it then could not record.
+    decided = datetime.fromisoformat(booking.data["decided_at"])
+    return max(_outage_began(now), decided, min(drawn, now - timedelta(hours=1)).replace(second=0, microsecond=0))
 
 
 _SURGEONS = ("Dr Roux", "Dr Haddad", "Dr Marchetti", "Dr Nguyen", "Dr Lambert", "Dr Okafor")
