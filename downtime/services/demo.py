@@ -566,18 +566,14 @@ def _told(number: int, index: int, taken: datetime) -> dict[str, str]:
 def create_demo(path: Path, forms: dict[str, FormSpec], *, encrypted: bool,
                 clock: Clock = local_now) -> tuple[Vault, DemoSummary]:
     """The demo as a file, encrypted like a real ward's unless asked otherwise: every demo
-    account's PIN opens it, so the demo shows the same sign-in a ward will see. It is built as of
-    one moment: read afresh at each step, a minute passing during the build moved some of its
-    times and not others; the build failed once in a test run ("ward 3B holds 0 mg" of morphine),
-    and never with one moment given."""
-    moment = clock()
+    account's PIN opens it, so the demo shows the same sign-in a ward will see."""
     key = keyslots.new_key() if encrypted else None
     if key is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         for staff_id, _, _, pin in DEMO_ACCOUNTS:
             keyslots.add_slot(path, key, staff_id, pin)
     db = open_database(path, key=key)
-    return Vault(path, db, key), build_demo(db, forms, lambda: moment)
+    return Vault(path, db, key), build_demo(db, forms, clock)
 
 
 def is_demo_database(path: Path) -> bool:
