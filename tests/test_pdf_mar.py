@@ -283,6 +283,29 @@ def test_the_chart_s_key_says_whose_initials_follow_the_slash(tmp_path, session_
         assert key in lines and letters + code_names(lang) in lines, chart.name
 
 
+def test_the_chart_s_key_stays_on_one_page_at_a_full_pages_foot(tmp_path, session_for, admission_values, clock):
+    """Eleven orders fill the first page to 12 points above its foot: the key's first line fitted
+    there, and "Circled letter = not given" went alone onto the next page. The key's lines, the
+    hatched box's too, go together onto the page after the chart's last order."""
+    from datetime import datetime
+
+    from downtime.services import wards
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    clock.now = datetime.fromisoformat("2026-11-29T07:15+01:00")
+    patient = records.save_new(session_for("nurse"), "admission", admission_values).patient_id
+    for number in range(11):
+        records.save_new(session_for("doctor"), "medication_order", {
+            "drug": f"Drug {number}", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+            "times": "08:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": False},
+                         patient_id=patient)
+    pages = _text(printing.print_mar(session_for("nurse"), [patient], tmp_path / "mar.pdf"))
+    assert len(pages) == 2 and "Drug 10 1 g PO" in pages[0]
+    assert [n for n, page in enumerate(pages) if "Key: initials + time = given" in page] == [1]
+    assert [n for n, page in enumerate(pages) if "Circled letter = not given" in page] == [1]
+    assert [n for n, page in enumerate(pages) if "Hatched box: no dose" in page] == [1]
+
+
 def test_a_french_chart_circles_the_letters_of_the_french_dose_form(tmp_path, session_for, admission_values):
     nurse, patient = _a_fortnight_of_doses(session_for, admission_values)
     text = " ".join(_text(printing.print_mar(session_for("nurse", "fr"), [patient], tmp_path / "mar.pdf", days=14)))

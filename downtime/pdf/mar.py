@@ -156,11 +156,14 @@ def code_names(lang: Lang) -> str:
     return ", ".join(f"{NOT_GIVEN_CODES[lang][reason]} {KEY_WORDS[lang][reason]}" for reason in NotGivenReason)
 
 
-def _key(lang: Lang, width: float) -> list[Flowable]:
+def _key(lang: Lang, width: float, *more: str) -> KeepTogether:
     """The chart's key, a line for what a given dose's cell holds ("HL 08:00 / KB": the witness
     of a controlled drug after the slash, which it did not say) and one for the not-given
-    letters: on one line the French key already reached the page's edge."""
-    return [_p(w("key", lang), width, size=7.5), _p(w("letters_key", lang) + code_names(lang), width, size=7.5)]
+    letters (on one line the French key already reached the page's edge), then the lines `more`
+    a filled chart's cells may need. All on one page: at a full page's foot the letters' line
+    was pushed alone onto the next, and the letters read apart from what they are."""
+    lines = [w("key", lang), w("letters_key", lang) + code_names(lang), *more]
+    return KeepTogether([_p(line, width, size=7.5) for line in lines])
 
 
 def w(key: str, lang: Lang, **values: object) -> str:
@@ -455,11 +458,10 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
                     for row in prn if row.order.record_id in chart.as_required}
         story += _section(w("prn", lang), _prn_table(prn, authors, laptops, order_form, lang, width, chart.held, reasons,
                                                      marks, statuses), width)
-    story += _key(lang, width)
-    if regular or once:
-        story.append(_p(w("crossed_key", lang), width, size=7.5))
+    more = [w("crossed_key", lang)] if regular or once else []
     if chart_devices(chart.rows) - {authors.device_id}:
-        story.append(_p(w("other_laptop_key", lang), width, size=7.5))
+        more.append(w("other_laptop_key", lang))
+    story.append(_key(lang, width, *more))
     if overridden:
         story.append(_p("\n".join([w("overridden_key", lang, mark=OVERRIDDEN)] + [
             w("overridden", lang, mark=OVERRIDDEN, number=number, when=", ".join(f"{dose.at:%d/%m %H:%M}" for dose in doses),
@@ -532,7 +534,7 @@ def blank_mar_pdf(out: Path, *, lang: Lang, printed_by: str | None, printed_at: 
                     device_name=device_name, landscape=True, blank=True)
     width = body_width(info)
     story: list[Flowable] = [_allergy_box(width, lang), Spacer(1, 2 * mm),
-                             *_key(lang, width), Spacer(1, 2 * mm),
+                             _key(lang, width), Spacer(1, 2 * mm),
                              _band(w("regular", lang), width), _blank_regular(width, lang, regular, days), PageBreak(),
                              _band(w("prn", lang), width), _blank_prn(width, lang, prn), PageBreak(),
                              KeepTogether([_band(w("once", lang), width), _blank_once(width, lang, once)])]
