@@ -757,28 +757,39 @@ class MainWindow(QMainWindow):
                                   draft.draft_id, draft.data)
 
     def _drafts_question(self, found: list[drafts.Draft]) -> str:
-        """Whether to reopen `found`, a dose draft whose dose has been recorded since (again from
-        the round, by its nurse or someone else) counted apart as already recorded, as its dose
-        dialog says: it was counted among the unsaved, "not recorded"; then each draft, named."""
+        """Whether to reopen `found`, each draft named. The paper-doses screen's drafts are said
+        first, each apart with its rows and whose: counted among the forms and doses, a night's
+        rows of a paper chart read as one form. A dose draft whose dose has been recorded since
+        (again from the round, by its nurse or someone else) is counted apart as already recorded,
+        as its dose dialog says: it was counted among the unsaved, "not recorded"."""
         done = [bool(typed_in_dose_dialog(draft) and medication.recorded_since(self.session.db, draft.data))
                 for draft in found]
         listed = "\n\n" + "\n".join(
             "• " + drafts.described(self.session, draft)
             + (translate("MainWindow", " — its dose has been recorded since") if recorded else "")
             for draft, recorded in zip(found, done))
+        paper = [draft for draft in found if draft.form_id == paper_doses.DRAFT_FORM]
+        waiting = "".join(drafts.paper_waiting(self.session, draft) + " " for draft in paper)
         recorded = sum(done)
-        unsaved = len(found) - recorded
+        return waiting + self._unsaved_question(len(found) - len(paper) - recorded, recorded) + listed
+
+    @staticmethod
+    def _unsaved_question(unsaved: int, recorded: int) -> str:
+        """The question on the forms and single doses: `unsaved` not recorded, `recorded` dose
+        drafts whose dose has been recorded since."""
+        if not recorded and not unsaved:
+            return translate("MainWindow", "Reopen them?")
         if not recorded:
             return translate("MainWindow", "You have {count} unsaved form(s) or dose(s) from earlier, "
-                                           "not recorded. Reopen them?").format(count=unsaved) + listed
+                                           "not recorded. Reopen them?").format(count=unsaved)
         if not unsaved:
             return translate("MainWindow", "You have {recorded} dose draft(s) from earlier whose dose has been "
                                            "recorded since (by you or someone else). Reopen them to check and "
-                                           "discard them?").format(recorded=recorded) + listed
+                                           "discard them?").format(recorded=recorded)
         return translate("MainWindow", "You have {count} unsaved form(s) or dose(s) from earlier, not recorded, "
                                        "and {recorded} dose draft(s) whose dose has been recorded since (by you or "
                                        "someone else), to check and discard. Reopen them?").format(
-            count=unsaved, recorded=recorded) + listed
+            count=unsaved, recorded=recorded)
 
     def _resumable(self, draft: drafts.Draft) -> bool:
         """A dose draft reopens on the round: one typed by someone without it (a records clerk at a

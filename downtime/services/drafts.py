@@ -81,13 +81,26 @@ def described(session: Session, draft: Draft) -> str:
 
 
 def _paper_described(session: Session, draft: PaperDraft, typed_at: str) -> str:
-    """The paper-doses screen's draft: one patient's by name and downtime number, a ward's by
-    its code, with how many rows were said given or not given."""
-    if len(draft.patient_ids) == 1 and (patient := all_patients(session.db, session.forms, draft.patient_ids)
-                                        .get(draft.patient_ids[0])) is not None:
-        who = f"{patient.display_name} ({patient.downtime_number})"
-    else:
-        who = message(session.lang, QT_TRANSLATE_NOOP("messages", "ward {ward}"), ward=draft.ward or "—")
+    """The paper-doses screen's draft, with how many rows were said given or not given."""
     return message(session.lang, QT_TRANSLATE_NOOP("messages", "Doses from the paper chart — {patient}: {count} "
                                                                "row(s) typed, not saved, last typed {time}"),
-                   patient=who, count=draft.typed(), time=typed_at)
+                   patient=_paper_whose(session, draft), count=draft.typed(), time=typed_at)
+
+
+def paper_waiting(session: Session, draft: Draft) -> str:
+    """The paper-doses screen's draft as the question after a crash heads it, apart from the forms
+    and single doses: it was counted among "unsaved form(s) or dose(s)", and a nurse read one
+    form where a night's rows of a paper chart were waiting."""
+    typed = PaperDraft.model_validate(draft.data)
+    return message(session.lang, QT_TRANSLATE_NOOP("messages", "{count} row(s) of doses typed in from the paper chart "
+                                                               "for {patient} are waiting, not saved."),
+                   count=typed.typed(), patient=_paper_whose(session, typed))
+
+
+def _paper_whose(session: Session, draft: PaperDraft) -> str:
+    """Whose doses the screen's draft holds: one patient's by name and downtime number, a ward's
+    by its code."""
+    if len(draft.patient_ids) == 1 and (patient := all_patients(session.db, session.forms, draft.patient_ids)
+                                        .get(draft.patient_ids[0])) is not None:
+        return f"{patient.display_name} ({patient.downtime_number})"
+    return message(session.lang, QT_TRANSLATE_NOOP("messages", "ward {ward}"), ward=draft.ward or "—")

@@ -382,3 +382,40 @@ def test_a_rows_route_is_the_orders_and_its_tooltip_says_where_another_route_goe
     assert [label.toolTip() for label in dialog.grid_holder.findChildren(QLabel)
             if label.text().startswith("Amoxicillin")] == [said]
     dialog.done(0)
+
+
+@pytest.mark.parametrize("ward", [False, True])
+def test_the_sign_in_question_says_a_paper_charts_rows_are_waiting_apart_from_forms_and_doses(
+        qtbot, paper_night, session_for, window_for, monkeypatch, request, ward):
+    """The screen's draft was counted among "1 unsaved form(s) or dose(s)": the nurse read one
+    form where a night's rows of a paper chart were waiting. They are said apart, how many and
+    whose (a ward's by its code), beside an admission form typed too or alone."""
+    from downtime.services import drafts
+
+    nurse, patient, *_ = paper_night
+    if ward:
+        request.getfixturevalue("twin")  # a ward of two patients
+        panel = MedicationPanel(nurse)
+        qtbot.addWidget(panel)
+        panel.refresh()
+        panel.paper.enter_button.click()
+        dialog = panel.paper_dialog
+    else:
+        dialog = _chart(qtbot, nurse, patient).enter_from_paper()
+    for row in dialog.rows[:3]:
+        row.outcome.setCurrentIndex(GIVEN)
+    dialog.hand_over()
+    if ward:
+        drafts.save_draft(nurse, "admission-typed", "admission", {"birth_name": "Roux"})
+    said: list[str] = []
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(lambda parent, title, text: said.append(text) or False))
+    assert window_for(session_for("nurse")).resume_drafts() == []
+    (asked,) = said
+    whose = "ward 3B" if ward else f"MARTIN Hélène Marie (née LEFÈVRE) ({dialog.patients[patient].downtime_number})"
+    waiting = f"3 row(s) of doses typed in from the paper chart for {whose} are waiting, not saved. "
+    if ward:
+        assert asked.startswith(waiting + "You have 1 unsaved form(s) or dose(s) from earlier, not recorded. "
+                                          "Reopen them?\n\n")
+    else:
+        assert asked.startswith(waiting + "Reopen them?\n\n• Doses from the paper chart — ")
+        assert "form(s)" not in asked
