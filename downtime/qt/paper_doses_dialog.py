@@ -373,7 +373,10 @@ class PaperDosesDialog(QDialog):
         the as-required orders a row may be added for."""
         while (item := self.grid.takeAt(0)) is not None:
             if (widget := item.widget()) is not None:
-                widget.setParent(None)
+                # Hidden, not made parentless: a parentless widget is a window of its own, and
+                # the going of those windows took the keyboard from the dialog, the nurse's
+                # next key typed nowhere.
+                widget.hide()
                 widget.deleteLater()
         self.rows = []
         for column, heading in enumerate(COLUMNS):
@@ -395,8 +398,7 @@ class PaperDosesDialog(QDialog):
             "PaperDosesDialog", "No scheduled dose due in that stretch is left unrecorded."))
         self.nothing_due.setVisible(not rows)
         self._chain()
-        if self.rows:
-            self.rows[0].outcome.setFocus()
+        (self.rows[0].outcome if self.rows else self.list_button).setFocus()
 
     def _medicine(self, order: Order) -> str:
         """The order as the chart heads it, with its flags (a controlled drug's witness)."""

@@ -419,3 +419,39 @@ def test_the_sign_in_question_says_a_paper_charts_rows_are_waiting_apart_from_fo
     else:
         assert asked.startswith(waiting + "Reopen them?\n\n• Doses from the paper chart — ")
         assert "form(s)" not in asked
+
+
+def _listed_again(qtbot, dialog):
+    """List them clicked, and the rows it replaces gone."""
+    gone = []
+    dialog.rows[0].outcome.destroyed.connect(lambda: gone.append(True))
+    qtbot.mouseClick(dialog.list_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(gone))
+    QApplication.processEvents()
+
+
+def test_after_the_list_is_read_again_the_keyboard_is_on_the_first_rows_outcome(qtbot, paper_night, type_text):
+    """The morphine's witness typed, then List them clicked: no window kept the keyboard, and
+    the nurse's next key went nowhere. It is on the first row, to go on typing; with no row
+    listed, on List them."""
+    nurse, patient, *_ = paper_night
+    dialog = _chart(qtbot, nurse, patient).enter_from_paper()
+    _active(qtbot, dialog)
+    dialog.add_button.click()
+    morphine_row = dialog.rows[4]
+    morphine_row.witness.setFocus()
+    type_text(morphine_row.witness, "Dr")
+    assert QApplication.focusWidget() is morphine_row.witness
+    _listed_again(qtbot, dialog)
+    assert len(dialog.rows) == 5 and QApplication.focusWidget() is dialog.rows[0].outcome
+    _key(Qt.Key.Key_Down)
+    assert dialog.rows[0].outcome.currentIndex() == GIVEN
+    _key(Qt.Key.Key_Up)  # nothing typed, so nothing asked below
+    dialog.rows[4].outcome.setCurrentIndex(NOT_ON_PAPER)
+    dialog.start.setText("29/11/2026 07:00")  # no dose due from 07:00 to 07:15
+    dialog.end.setText("29/11/2026 07:15")
+    _listed_again(qtbot, dialog)
+    assert dialog.rows == [] and QApplication.focusWidget() is dialog.list_button
+    _key(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.giver_for_all
+    dialog.done(0)
