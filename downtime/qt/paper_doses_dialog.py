@@ -154,6 +154,9 @@ class PaperDosesDialog(QDialog):
             patient = self.patients[patient_ids[0]]
             layout.addWidget(identity_label(patient, held=admission_on_hold(session, patient)))
         self.resumed = ErrorLabel(only_when_said=True)  # a draft reopened: said not saved (see `resume`)
+        self.unsaved_said = ""
+        """The draft reopened's line without its rows' numbers, said again while rows it kept stay
+        typed after another stretch is listed (see `list_doses`)."""
         layout.addWidget(self.resumed)
         now = session.clock()
         stretch = paper_doses.gap_stretch(session, patient_ids) or Stretch(now - LOOK_BACK_CHOSEN, now)
@@ -282,15 +285,16 @@ class PaperDosesDialog(QDialog):
                       chart.as_required if chart is not None else ())
         for row, resumed in zip(self.rows, kept):
             self._fill(row, resumed)
-        said = translate("PaperDosesDialog", "NOT SAVED YET: these rows were typed at {time} and left unsaved. Check "
-                                             "them, then save them all, or cancel.").format(
+        self.unsaved_said = translate("PaperDosesDialog", "NOT SAVED YET: these rows were typed at {time} and left "
+                                                          "unsaved. Check them, then save them all, or cancel.").format(
             time=f"{datetime.fromisoformat(draft.updated_at):%d/%m %H:%M}")
+        if withdrawn := len(found) - len(kept):
+            self.unsaved_said += " " + translate(
+                "PaperDosesDialog", "{count} row(s) of orders withdrawn since are left out.").format(count=withdrawn)
+        said = self.unsaved_said
         if recorded := [str(row.number) for row, resumed in zip(self.rows, kept) if resumed.recorded is not None]:
             said += " " + translate("PaperDosesDialog", "Recorded since, left not on paper: row(s) {rows}.").format(
                 rows=", ".join(recorded))
-        if withdrawn := len(found) - len(kept):
-            said += " " + translate("PaperDosesDialog", "{count} row(s) of orders withdrawn since are left out.").format(
-                count=withdrawn)
         self.resumed.setText(said)
 
     def _fill(self, row: PaperRow, resumed: ResumedRow) -> None:
@@ -346,7 +350,9 @@ class PaperDosesDialog(QDialog):
             for row, (_, _, typed_row) in zip(self.rows, laid):
                 if typed_row is not None:
                     self._fill(row, ResumedRow(typed_row, row.order, None))
-            self.resumed.setText("")
+            # The rows kept are no more saved than before: the red line went, as if they were.
+            # Said without the rows recorded since, which a stretch lists no more.
+            self.resumed.setText(self.unsaved_said if self._rows_typed() else "")
 
     def _rows_typed(self) -> list[PaperRow]:
         """The rows said given or not given: those the nurse would lose."""

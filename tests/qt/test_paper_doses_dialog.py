@@ -455,3 +455,29 @@ def test_after_the_list_is_read_again_the_keyboard_is_on_the_first_rows_outcome(
     _key(Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is dialog.giver_for_all
     dialog.done(0)
+
+
+def test_the_not_saved_line_of_a_draft_reopened_stays_while_rows_typed_are_kept_at_another_stretch(
+        qtbot, paper_night, type_text, answers):
+    """The night reopened after a crash, then listed from 22:00: the 00:00 row and the morphine
+    stay typed and unsaved, and the red "NOT SAVED YET" line went as if they were saved. It stays
+    while a row typed is kept, and goes with the last."""
+    nurse, patient, *_ = paper_night
+    script, asked = answers
+    dialog = _chart(qtbot, nurse, patient).enter_from_paper()
+    _typed_night(qtbot, dialog, type_text)
+    _crash(qtbot, dialog)
+    reopened = _chart(qtbot, nurse, patient).enter_from_paper()
+    said = "NOT SAVED YET: these rows were typed at 29/11 07:15 and left unsaved. Check them, then save them all, or cancel."
+    assert reopened.resumed.text() == said
+    reopened.start.setText("28/11/2026 22:00")
+    script["confirm"] = [True]  # the 18:00 and 20:00 rows go
+    reopened.list_button.click()
+    assert asked == [("confirm", "List the new stretch")]
+    assert [row.outcome.currentIndex() for row in reopened.rows] == [NOT_GIVEN, NOT_ON_PAPER, GIVEN]
+    assert reopened.resumed.text() == said and reopened.resumed.isVisibleTo(reopened)
+    for row in reopened.rows:
+        row.outcome.setCurrentIndex(NOT_ON_PAPER)
+    reopened.list_button.click()
+    assert reopened.resumed.text() == "" and not reopened.resumed.isVisibleTo(reopened)
+    reopened.done(0)
