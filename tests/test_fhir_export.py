@@ -505,6 +505,29 @@ def test_an_operation_done_is_a_fulfilled_appointment_and_its_csv_says_when_and_
     assert appointment["status"] == "booked" and _by_id(bundle, booking.record_id)["status"] == "active"
 
 
+def test_an_operation_done_over_a_theatre_clash_exports_why(session_for, admission_values, tmp_path):
+    """Recorded done over another done in its theatre then, with the reason asked: the EHR's
+    Appointment and the CSV say why, as a dose given over a warning does."""
+    nurse, coord = session_for("nurse"), session_for("coord")
+    patients = [records.save_new(nurse, "admission", {**admission_values, "bed": bed, "birth_name": name}).patient_id
+                for bed, name in (("1", "Durand"), ("2", "Petit"))]
+    today = records.save_new(coord, "theatre_session", {
+        "theatre": "T1", "specialty": "General surgery", "starts_at": "2026-11-28T08:00+01:00",
+        "ends_at": "2026-11-28T13:00+01:00"}).record_id
+    first, second = (_book(coord, patient, today, start)
+                     for patient, start in zip(patients, ("2026-11-28T09:00+01:00", "2026-11-28T10:00+01:00")))
+    theatre.record_done(coord, first.record_id, {"done_at": "2026-11-28T09:20+01:00", "theatre": "T1"})
+    theatre.record_done(coord, second.record_id, {"done_at": "2026-11-28T10:00+01:00", "theatre": "T1",
+                                                  theatre.OVER_CLASH: "The 09:20 case ended at 09:55"})
+    folder = export(session_for("records"), tmp_path / "done").folder
+    bundle = _bundle(folder)
+    Bundle.model_validate(bundle)
+    assert sorted(appointment["comment"] for appointment in _resources(bundle, "Appointment")) == [
+        "Done 2026-11-28T09:20:00+01:00, theatre T1",
+        "Done 2026-11-28T10:00:00+01:00, theatre T1; recorded over a theatre clash: The 09:20 case ended at 09:55"]
+    assert "The 09:20 case ended at 09:55" in (folder / "csv" / "operation_done.csv").read_text(encoding="utf-8")
+
+
 def test_a_cancellation_amended_after_a_rebooking_of_the_same_minute_still_cancels_the_first_date(
         session_for, admission_values, clock, tmp_path):
     """Same-minute theatre changes keep the order they were first typed in, as movements do."""

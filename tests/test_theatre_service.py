@@ -1337,3 +1337,67 @@ def test_a_session_holding_an_operation_done_is_not_shortened_nor_withdrawn_sayi
     with pytest.raises(ServiceError, match=said):
         records.mark_entered_in_error(coord, today, "session typed twice")
     records.amend(coord, today, {**session.data, "ends_at": f"{SATURDAY}T10:30+01:00"}, "short list")
+
+
+def _named(coord, booking_id):
+    """A patient as a warning names them: name, then downtime number."""
+    patient = _state(coord, booking_id).patient
+    return f"{patient.display_name} ({patient.downtime_number})"
+
+
+def _done_records(coord):
+    return records.list_current(coord.db, form_id=theatre.DONE_FORM)
+
+
+def test_an_operation_done_in_a_theatre_not_free_then_is_recorded_only_with_the_reason(lists, clock):
+    """Booked in T1, done in T3 at 09:05: nothing checked T3's list, so one done over another
+    booked there (or two read as done in T3 at once) went in silently, though most often the
+    theatre or the time was typed wrong. The warning names the other operation; recorded anyway
+    only with the reason, kept in the record; a reason where nothing clashes is not kept."""
+    coord, patients, _ = lists
+    _, booked = _today(lists)   # T1 09:00-10:30
+    t3 = _session(coord, "T3", SATURDAY)
+    other = theatre.book(coord, patients[1], _booking(t3, "09:00", surgeon="Dr B", anaesthetist="Dr C", day=SATURDAY,
+                                                      minutes=60))
+    moved = {**DONE, "done_at": f"{SATURDAY}T09:05+01:00", "theatre": "t3 "}
+    with pytest.raises(theatre.DoneOverClash) as warned:
+        theatre.record_done(coord, booked.record_id, moved)
+    assert warned.value.text("en") == (
+        f"Theatre t3 was not free 28/11 09:05–10:35: {_named(coord, other.record_id)}, Laparoscopic cholecystectomy, "
+        "booked there 28/11 09:00–10:00 and not recorded done. Check the theatre and the time; if both are right, "
+        "give the reason to record it anyway.")
+    assert _done_records(coord) == [], "nothing written"
+    with pytest.raises(theatre.DoneOverClash):
+        theatre.record_done(coord, booked.record_id, {**moved, theatre.OVER_CLASH: "  "})
+    done = theatre.record_done(coord, booked.record_id, {**moved, theatre.OVER_CLASH: "T3's 09:00 case sent to T4"})
+    assert done.data[theatre.OVER_CLASH] == "T3's 09:00 case sent to T4"
+    with pytest.raises(theatre.DoneOverClash, match=re.escape(
+            f"Theatre T3 was not free 28/11 09:00–10:00: {_named(coord, booked.record_id)}, Laparoscopic "
+            "cholecystectomy, done there at 28/11 09:05, expected to run until 10:35.")):
+        theatre.record_done(coord, other.record_id, {**DONE, "done_at": f"{SATURDAY}T09:00+01:00", "theatre": "T3"})
+    elsewhere = theatre.record_done(coord, other.record_id, {**DONE, "done_at": f"{SATURDAY}T09:00+01:00",
+                                                             "theatre": "T4", theatre.OVER_CLASH: "typed ahead"})
+    assert theatre.OVER_CLASH not in elsewhere.data, "T4 was free: no clash to give a reason for"
+
+
+def test_two_operations_done_at_once_in_their_own_theatre_are_asked_about_but_a_list_running_late_is_not(
+        lists, clock):
+    """Done in its own list's theatre, an operation overlapping another done there read as two
+    done in one theatre at once. One running late into the next slot of its own list is no slip:
+    not asked. A correction of the time is asked about as the record was."""
+    coord, patients, _ = lists
+    today, first = _today(lists)   # T1 09:00-10:30
+    second = theatre.book(coord, patients[1], _booking(today, "10:30", surgeon="Dr B", anaesthetist="Dr C",
+                                                       day=SATURDAY, minutes=60))
+    late = theatre.record_done(coord, first.record_id, {**DONE, "done_at": f"{SATURDAY}T09:30+01:00"})
+    with pytest.raises(theatre.DoneOverClash, match=re.escape(
+            f"Theatre T1 was not free 28/11 10:30–11:30: {_named(coord, first.record_id)}, Laparoscopic "
+            "cholecystectomy, done there at 28/11 09:30, expected to run until 11:00.")):
+        theatre.record_done(coord, second.record_id, {**DONE, "done_at": f"{SATURDAY}T10:30+01:00"})
+    theatre.record_done(coord, second.record_id, {**DONE, "done_at": f"{SATURDAY}T11:00+01:00"})
+    with pytest.raises(theatre.DoneOverClash, match="Theatre T1 was not free 28/11 10:00–11:30"):
+        records.amend(coord, late.record_id, {**late.data, "done_at": f"{SATURDAY}T10:00+01:00"}, "began later")
+    records.amend(coord, late.record_id, {**late.data, "notes": "Began on time"}, "note")
+    records.amend(coord, late.record_id, {**late.data, "done_at": f"{SATURDAY}T10:00+01:00",
+                                          theatre.OVER_CLASH: "Finished at 10:55"}, "began later")
+    assert _state(coord, first.record_id).done.data[theatre.OVER_CLASH] == "Finished at 10:55"

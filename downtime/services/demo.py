@@ -497,26 +497,42 @@ def _operations_done(coord: Session, rng: random.Random, now: datetime) -> None:
     yesterday's last two, not recorded before the coordinator went home: with none recorded,
     every operation of the week gone by read "booked — OUTCOME NOT RECORDED" in red, and with
     all, "Past, not recorded" showed nothing. One took place in another theatre than its
-    list's, moved on the day."""
+    list's, moved on the day, to one free then. Each began late only by as much as its theatre
+    was free after its slot: begun later, it ran on into the next operation there, and the two
+    read as done in one theatre at once, which recording the second asks about."""
+    from downtime.domain.theatre import theatre_key
     from downtime.services import theatre
 
     past = sorted((entry for _, entries in theatre.not_recorded(coord.db, coord.forms, now) for entry in entries),
                   key=lambda entry: entry.start)
     forgotten = [entry for entry in past if entry.start.date() == now.date() - timedelta(days=1)][-2:]
     recorded = [entry for entry in past if entry not in forgotten]
+    starts: dict[str, list[datetime]] = {}
+    for day in sorted({entry.start.date() for entry in past}):
+        for listed, entries in theatre.day_list(coord.db, coord.forms, day):
+            starts.setdefault(theatre_key(listed.theatre), []).extend(e.start for e in entries if not e.struck)
+    moved = False
     for entry in recorded:
-        done_at = entry.start + timedelta(minutes=rng.randint(*_BEGUN_LATE))
+        ends = entry.start + timedelta(minutes=entry.state.minutes)
+        free = min((start - ends for start in starts[theatre_key(entry.theatre)] if start > entry.start),
+                   default=timedelta(minutes=_BEGUN_LATE[1]))
+        done_at = entry.start + min(timedelta(minutes=rng.randint(*_BEGUN_LATE)), free)
         written = min(done_at + timedelta(minutes=entry.state.minutes + rng.randint(*_RECORDED_AFTER)), now)
-        elsewhere = entry is recorded[0]
-        theatre.record_done(_written_at(coord, written), entry.state.record.record_id, {
-            "done_at": done_at.isoformat(timespec="minutes"),
-            "theatre": _other_theatre(entry.theatre) if elsewhere else entry.theatre,
-            **({"notes": f"Moved on the day: {entry.theatre} out of use (lights)."} if elsewhere else {})})
+        values = {"done_at": done_at.isoformat(timespec="minutes"), "theatre": entry.theatre}
+        elsewhere = None if moved else next(
+            (other for other in _other_theatres(entry.theatre) if theatre.done_in_use(
+                coord.db, coord.forms, {**values, "booking": entry.state.record.record_id, "theatre": other}) is None),
+            None)
+        if elsewhere is not None:
+            values = {**values, "theatre": elsewhere, "notes": f"Moved on the day: {entry.theatre} out of use (lights)."}
+            moved = True
+        theatre.record_done(_written_at(coord, written), entry.state.record.record_id, values)
 
 
-def _other_theatre(name: str) -> str:
-    """The demo's next theatre after `name` (T1 to T4)."""
-    return f"T{int(name[1:]) % 4 + 1}"
+def _other_theatres(name: str) -> list[str]:
+    """The demo's other theatres than `name` (T1 to T4), the next first."""
+    number = int(name[1:])
+    return [f"T{(number + step - 1) % 4 + 1}" for step in range(1, 4)]
 
 
 # Readings of a patient getting worse, set by set: (RR, SpO2, systolic, pulse, consciousness, temperature).

@@ -29,6 +29,8 @@ from downtime.storage.records import (
 )
 
 ORDER_FORM = "medication_order"
+# An operation done, whose time or theatre corrected is asked about as when recorded (services.theatre.DoneOverClash).
+DONE_FORM = "operation_done"
 # Theatre records are checked before any version is written, withdrawals included (see services.theatre).
 THEATRE_FORMS = frozenset({"theatre_session", "operation_booking", "operation_cancellation", "operation_rebooking",
                            "operation_done"})
@@ -207,8 +209,9 @@ def _next_version(session: Session, record_id: str, reason: str, based_on: int |
 def amend(session: Session, record_id: str, values: dict[str, Any], reason: str, *,
           based_on: int | None = None) -> RecordVersion:
     """The corrected record as a new version; the old one stays readable in the history. An
-    order and a dose typed so are checked by their service as when first written (a hold settled
-    to a version that exists is not: see `settle_to`)."""
+    order, a dose, and the time or theatre of an operation done typed so are checked by their
+    service as when first written (a hold settled to a version that exists is not: see
+    `settle_to`)."""
     latest, reason = _next_version(session, record_id, reason, based_on)
     spec = session.form(latest.form_id)
     _require_author(session, spec, Action.AMEND_RECORD)
@@ -224,6 +227,11 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str,
         from downtime.services import medication  # which writes through this module
 
         medication.check_dose_typed(session, _checked(session, spec, values))
+    elif spec.id == DONE_FORM and any(latest.data.get(name) != _checked(session, spec, values).get(name)
+                                      for name in ("done_at", "theatre")):
+        from downtime.services import theatre  # which writes through this module
+
+        theatre.refuse_done_in_use(session.db, session.forms, _checked(session, spec, values))
     return _amended(session, latest, values, reason, "record.amend")
 
 

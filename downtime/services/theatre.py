@@ -26,7 +26,7 @@ from downtime.domain.theatre import (
 )
 from downtime.formspec import FormSpec
 from downtime.formspec.values import format_value
-from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, Lang, Phrase, message, semicolon, translate
+from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, Lang, Listed, Phrase, message, semicolon, translate
 from downtime.services import records
 from downtime.services.back_entry import ehr_numbers, probable_duplicates_among
 from downtime.services.census import Departure, all_patients, deaths, departures, location_at, locations
@@ -348,10 +348,25 @@ def _around(db: Database, start: datetime, end: datetime) -> set[str]:
     so the window holds across a change of summer time. Replaying them says where each stands
     now; a clash check then reads these, not a hospital's thousands."""
     planned = "julianday(json_extract(data, '$.planned_start'))"
-    longest = ("(SELECT COALESCE(MAX(json_extract(data, '$.expected_minutes')), 0) FROM records"
-               " WHERE form_id = 'operation_booking')")
-    return _booking_ids(db, f"{planned} > julianday(?) - ({longest} + 1) / 1440.0 AND {planned} < julianday(?) + 1 / 1440.0",
+    return _booking_ids(db, f"{planned} > julianday(?) - ({_LONGEST} + 1) / 1440.0 AND {planned} < julianday(?) + 1 / 1440.0",
                         [start.isoformat(), end.isoformat()])
+
+
+_LONGEST = ("(SELECT COALESCE(MAX(json_extract(data, '$.expected_minutes')), 0) FROM records"
+            " WHERE form_id = 'operation_booking')")
+"""The longest operation booked, in minutes: how long before a window one may start and still
+stand in it."""
+
+
+def _done_around(db: Database, start: datetime, end: datetime) -> set[str]:
+    """The bookings recorded done at a time that may stand in start..end, as `_around` reads the
+    slots: an operation done long after its slot (a list running late), or in another theatre,
+    is where and when it was done."""
+    done = "julianday(json_extract(data, '$.done_at'))"
+    return {row[0] for row in db.execute(
+        f"SELECT json_extract(data, '$.booking') FROM current_records WHERE form_id = ? AND status != ?"
+        f" AND {done} > julianday(?) - ({_LONGEST} + 1) / 1440.0 AND {done} < julianday(?) + 1 / 1440.0",
+        [DONE_FORM, RecordStatus.ENTERED_IN_ERROR.value, start.isoformat(), end.isoformat()])}
 
 
 def _replay(db: Database, booking_ids: Collection[str] | None = None) -> list[BookingFacts]:
@@ -1103,8 +1118,101 @@ def rebook(session: Session, booking_id: str, values: dict[str, Any]) -> RecordV
 def record_done(session: Session, booking_id: str, values: dict[str, Any]) -> RecordVersion:
     """That the booked operation took place: when, and in which theatre. Refused for one
     cancelled, and while its list is still to come; nothing is recorded of it afterwards until
-    this record is withdrawn (entered in error), when it stands booked again."""
+    this record is withdrawn (entered in error), when it stands booked again. Recorded in a
+    theatre that was not free then by the records, only with the reason (`DoneOverClash`),
+    asked once every refusal is past: a warning is not for an operation refused anyway, nor for
+    someone who may not record it. A reason given where there is no clash is not kept (the
+    theatre or time corrected since the warning)."""
+    if records.may_write(session, session.form(DONE_FORM)):
+        data = records.checked_values(session, DONE_FORM, {**values, "booking": booking_id})
+        booked = _state(_replay(session.db, {booking_id}), booking_id)
+        check_version(session.db, DONE_FORM, "", str(booked.record.patient_id), data, session.clock())
+        if not refuse_done_in_use(session.db, session.forms, data):
+            values = {name: value for name, value in values.items() if name != OVER_CLASH}
     return _change(session, DONE_FORM, booking_id, values)
+
+
+OVER_CLASH = "clash_reason"
+"""The field of the done form giving why it was recorded over a clash (`DoneOverClash`)."""
+_DONE_IN_USE = QT_TRANSLATE_NOOP("messages", "Theatre {theatre} was not free {window}: {others}. Check the theatre and "
+                                             "the time; if both are right, give the reason to record it anyway.")
+_IN_USE_DONE = QT_TRANSLATE_NOOP("messages", "{patient} ({number}), {procedure}, done there at {at}, expected to run "
+                                             "until {until}")
+_IN_USE_BOOKED = QT_TRANSLATE_NOOP("messages", "{patient} ({number}), {procedure}, booked there {window} and not "
+                                               "recorded done")
+
+
+class DoneOverClash(ServiceError):
+    """An operation recorded done in a theatre at a time another stands in it by the records:
+    two operations read as done in one theatre at once, or one done over another booked there.
+    What happened happened, so it is not refused; but it is most often a slip of the theatre or
+    the time (T3 typed for T2, 09:05 for 10:05), so it is recorded only with the reason
+    (`OVER_CLASH`), which the record keeps for the records office. `others`: each operation
+    met, as the warning names it."""
+
+    def __init__(self, theatre_name: str, window: str, others: list[Phrase]):
+        self.others = others
+        super().__init__(_DONE_IN_USE, theatre=theatre_name, window=window, others=Listed(tuple(others)))
+
+
+def _where_and_when(facts: BookingFacts, known: Mapping[str, TheatreSession]) -> tuple[str, datetime, datetime] | None:
+    """The theatre (as `theatre_key` compares it) an operation stands in, from when to when: one
+    done, where it was done, for its expected length from when it began; one booked, its slot
+    (its list not known: nowhere)."""
+    if facts.done is not None:
+        begun = facts.done.occurred_at
+        return theatre_key(facts.done.data["theatre"]), begun, begun + timedelta(minutes=facts.minutes)
+    listed = known.get(facts.session_id or "")
+    if facts.status in LIVE and listed is not None and facts.start is not None and facts.booking.end is not None:
+        return theatre_key(listed.theatre), facts.start, facts.booking.end
+    return None
+
+
+def done_in_use(db: Database, forms: dict[str, FormSpec], data: Mapping[str, Any]) -> DoneOverClash | None:
+    """The warning of an operation recorded done (`data`, the done form's answers) in a theatre
+    that was not free then: the operations standing in it at a time overlapping its expected
+    length from when it began, earliest first, each done there, or booked there and not recorded
+    done; None when it was free. Those booked on its own list are left out: a list running late,
+    or taken in another order, reaches the next slot, which is no slip."""
+    booking_id = str(data["booking"])
+    own = _state(_replay(db, {booking_id}), booking_id)
+    begun = datetime.fromisoformat(data["done_at"])
+    ends = begun + timedelta(minutes=own.minutes)
+    room = theatre_key(data["theatre"])
+    nearby = _replay(db, (_around(db, begun, ends) | _done_around(db, begun, ends)) - {booking_id})
+    known = sessions(db, {facts.session_id for facts in nearby if facts.session_id is not None})
+    met: dict[str, tuple[datetime, datetime]] = {}
+    for facts in nearby:
+        found = _where_and_when(facts, known)
+        if (found is None or found[0] != room or not (found[1] < ends and begun < found[2])
+                or (facts.done is None and facts.session_id == own.session_id)):
+            continue
+        met[facts.record.record_id] = found[1], found[2]
+    if not met:
+        return None
+    named = sorted(bookings(db, forms, lambda facts: facts.record.record_id in met, nearby),
+                   key=lambda state: met[state.record.record_id])
+    return DoneOverClash(str(data["theatre"]).strip(), f"{begun:%d/%m %H:%M}–{ends:%H:%M}",
+                         [_in_use(state, *met[state.record.record_id]) for state in named])
+
+
+def _in_use(state: BookingState, begun: datetime, ends: datetime) -> Phrase:
+    """An operation standing in a theatre, as the warning of one done there names it: whose
+    (the patient by name and downtime number, as on the board), which, and when."""
+    named = {"patient": state.patient.display_name, "number": state.patient.downtime_number,
+             "procedure": _operation_named(state.record.data)}
+    if state.done is not None:
+        return Phrase(_IN_USE_DONE, {**named, "at": f"{begun:%d/%m %H:%M}", "until": f"{ends:%H:%M}"})
+    return Phrase(_IN_USE_BOOKED, {**named, "window": f"{begun:%d/%m %H:%M}–{ends:%H:%M}"})
+
+
+def refuse_done_in_use(db: Database, forms: dict[str, FormSpec], data: Mapping[str, Any]) -> bool:
+    """Raise the `DoneOverClash` of `done_in_use` when `data` gives no reason for it; whether the
+    theatre was not free then."""
+    warning = done_in_use(db, forms, data)
+    if warning is not None and not str(data.get(OVER_CLASH) or "").strip():
+        raise warning
+    return warning is not None
 
 
 def done_defaults(db: Database, booking_id: str, now: datetime) -> tuple[datetime, str | None]:
