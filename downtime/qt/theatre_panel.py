@@ -33,7 +33,7 @@ from downtime.qt.prompts import Prompts
 from downtime.qt.tables import (
     Index, TextTableModel, cut_column, make_table, print_and_open, show_keeping_choice, wrap_columns,
 )
-from downtime.qt.style import ErrorLabel, warning_html, written
+from downtime.qt.style import ErrorLabel, grow_to_fit, warning_html, written
 from downtime.qt.work import ListReader
 from downtime.services import printing, theatre
 from downtime.services.context import Session
@@ -381,7 +381,10 @@ class ToldDialog(QDialog):
 class DoneDialog(QDialog):
     """That the operation took place: when (its slot's time to start with, changed to the time
     it began), the theatre (its list's to start with: one moved on the day says so) and a note.
-    Until then a past operation stays "booked", and the board says its outcome is not recorded."""
+    Until then a past operation stays "booked", and the board says its outcome is not recorded.
+    In a theatre that was not free then (another operation done or booked there), the warning
+    names it and a box asks why it is recorded anyway: most often the theatre or the time was
+    typed wrong, and correcting either takes the warning back."""
 
     def __init__(self, session: Session, state: theatre.BookingState, parent: QWidget | None = None):
         super().__init__(parent)
@@ -395,11 +398,29 @@ class DoneDialog(QDialog):
         self.done_at.set_value(at.isoformat(timespec="minutes"))
         self.theatre = QLineEdit(theatre_name or "")
         self.notes = QLineEdit()
+        self.clash = ErrorLabel()
+        self.clash_reason = QLineEdit()
+        self.clash_reason.setToolTip(translate("DoneDialog", "Why it is recorded in this theatre at this time, "
+                                                             "kept in the record for the records office"))
         form.addRow(translate("DoneDialog", "Done &at"), self.done_at.widget)
         form.addRow(translate("DoneDialog", "&Theatre"), self.theatre)
         form.addRow(translate("DoneDialog", "&Notes"), self.notes)
+        form.addRow(self.clash)
+        form.addRow(translate("DoneDialog", "&Why recorded anyway"), self.clash_reason)
+        self.form = form
+        self._withdraw_warning()
+        self.done_at.edit.textEdited.connect(self._withdraw_warning)
+        self.theatre.textEdited.connect(self._withdraw_warning)
         self.error, self.confirm = _closing(layout, form, translate("DoneDialog", "&Record the operation done"), self.save)
         fit_dialog(self)
+
+    def _withdraw_warning(self) -> None:
+        """No warning, nor its reason: the theatre or time it was about changed (a reason typed
+        for T3 at 09:05 would have been recorded for T4 at 10:05, over another operation)."""
+        self.clash.clear()
+        self.clash_reason.clear()
+        for row in (self.clash, self.clash_reason):
+            self.form.setRowVisible(row, False)
 
     def save(self) -> RecordVersion | None:
         if unread := self.done_at.parse_errors("done_at"):
@@ -408,8 +429,18 @@ class DoneDialog(QDialog):
         values = {"done_at": self.done_at.value(), "theatre": self.theatre.text().strip()}
         if self.notes.text().strip():
             values["notes"] = self.notes.text().strip()
+        if self.clash_reason.text().strip():
+            values[theatre.OVER_CLASH] = self.clash_reason.text().strip()
         try:
             saved = theatre.record_done(self.session, self.state.record.record_id, values)
+        except theatre.DoneOverClash as warning:
+            self.error.clear()
+            self.clash.setText("⚠ " + say(warning))
+            for row in (self.clash, self.clash_reason):
+                self.form.setRowVisible(row, True)
+            self.clash_reason.setFocus()
+            grow_to_fit(self)
+            return None
         except (ValidationFailed, ServiceError) as problem:
             self.error.setText(say(problem))
             return None

@@ -1652,3 +1652,50 @@ def test_past_not_recorded_shows_every_days_operations_to_clear_with_their_dates
     assert panel.day.isEnabled() and panel.selected_day().isoformat() == "2026-11-30"
     assert _board_titles(panel) == ["<b>Theatre day board</b> (cancelled or moved operations struck through)",
                                     "Theatre day board"]
+
+
+def test_an_operation_done_in_a_theatre_not_free_then_asks_why_in_the_dialog(coordinator, qtbot, session_for,
+                                                                             admission_values, listed):
+    """Booked in T1, done in T3 at 09:05, where another operation was booked at 09:00: the dialog
+    recorded it with nothing said. It now names the other operation and asks why it is recorded
+    anyway; correcting the theatre or the time takes the warning and its reason back."""
+    window, _ = coordinator
+    panel, coord = window.theatre, window.session
+    t3 = records.save_new(coord, "theatre_session", {"theatre": "T3", "specialty": "Orthopaedics",
+                                                     "starts_at": "2026-11-28T08:00+01:00",
+                                                     "ends_at": "2026-11-28T13:00+01:00"}).record_id
+    other = records.save_new(session_for("nurse"), "admission", {
+        **{name: value for name, value in admission_values.items() if name != "nir"}, "bed": "14",
+        "birth_name": "Durand", "used_name": "", "birth_date": "1961-05-02"}).patient_id
+    theatre.book(coord, other, {"procedure": "Knee arthroscopy", "laterality": "left", "priority": "elective",
+                                "decided_at": "2026-10-01T09:00+01:00", "surgeon": "Dr Vidal", "anaesthetist": "Dr Noor",
+                                "session": t3, "planned_start": "2026-11-28T09:00+01:00", "expected_minutes": 60})
+    panel.refresh()
+    listed(panel)
+    panel.day_table.selectRow(0)
+    dialog = panel.done_selected()
+    qtbot.waitActive(dialog)
+    assert not dialog.clash.isVisible() and not dialog.clash_reason.isVisible()
+    dialog.theatre.selectAll()
+    QTest.keyClicks(dialog.theatre, "T3")
+    dialog.done_at.edit.selectAll()
+    QTest.keyClicks(dialog.done_at.edit, "28/11/2026 09:05")
+    QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
+    assert dialog.isVisible() and records.list_current(coord.db, form_id=theatre.DONE_FORM) == []
+    assert dialog.clash.isVisible() and dialog.clash.text().startswith(
+        "⚠ Theatre T3 was not free 28/11 09:05–11:05: DURAND Hélène Marie (")
+    assert "Knee arthroscopy, left side, booked there 28/11 09:00–10:00 and not recorded done" in dialog.clash.text()
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.clash_reason)
+    QTest.keyClicks(dialog.clash_reason, "Typed ahead")
+    QTest.keyClicks(dialog.theatre, "x")
+    assert not dialog.clash.isVisible() and dialog.clash_reason.text() == "", "a reason for another theatre"
+    QTest.keyClick(dialog.theatre, Qt.Key.Key_Backspace)
+    QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.clash_reason)
+    QTest.keyClicks(dialog.clash_reason, "T3's 09:00 case went to T4")
+    QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
+    assert not dialog.isVisible()
+    (done,) = records.list_current(coord.db, form_id=theatre.DONE_FORM)
+    assert (done.data["theatre"], done.data[theatre.OVER_CLASH]) == ("T3", "T3's 09:00 case went to T4")
+    listed(panel)
+    assert panel.day_model.text(0, STATUS) == "DONE 09:05 (T3)"
