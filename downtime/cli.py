@@ -1049,15 +1049,19 @@ def cmd_theatre_list(args: argparse.Namespace) -> int:
 def cmd_theatre_done(args: argparse.Namespace) -> int:
     """That an operation took place, as the board's "Operation done…" records it: the booking id
     `theatre list --json` gives, when it took place (required: nobody confirms a time filled in
-    here), and the theatre, its list's unless said."""
-    from downtime.services.theatre import done_defaults, record_done
+    here), and the theatre, its list's unless said; in a theatre that was not free then, the
+    reason (--clash-reason), as the dialog asks it."""
+    from downtime.services.theatre import OVER_CLASH, DoneOverClash, done_defaults, record_done
 
     session = _session(args)
     at = _moment(args.at, "--at", args.lang)
     theatre_name = args.theatre or done_defaults(session.db, args.booking_id, session.clock())[1]
     values = {"done_at": at.isoformat(timespec="minutes"), "theatre": theatre_name,
-              **({"notes": args.note} if args.note else {})}
-    record_done(session, args.booking_id, values)
+              **({"notes": args.note} if args.note else {}), **({OVER_CLASH: args.clash_reason} if args.clash_reason else {})}
+    try:
+        record_done(session, args.booking_id, values)
+    except DoneOverClash as warning:
+        raise CliError(QT_TRANSLATE_NOOP("messages", "{warning} Give it with --clash-reason."), warning=warning) from None
     print(_say(args, QT_TRANSLATE_NOOP("messages", "operation {booking} recorded done at {at}, theatre {theatre}"),
                booking=args.booking_id, at=f"{at:%d/%m/%Y %H:%M}", theatre=theatre_name))
     return 0
@@ -1822,6 +1826,9 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     p.add_argument("--theatre", help=message(lang, QT_TRANSLATE_NOOP(
         "messages", "the theatre it took place in (default: its list's)")))
     p.add_argument("--note", help=message(lang, QT_TRANSLATE_NOOP("messages", "a note, e.g. what changed on the day")))
+    p.add_argument("--clash-reason", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "why it is recorded although another operation was done or booked in that theatre then "
+                    "(asked only then), e.g. 'T3's first case ended early'")))
     _signed_in_options(p, lang)
     p = command("rescheduling", cmd_theatre_rescheduling, message(lang, QT_TRANSLATE_NOOP(
         "messages", "cancelled operations not yet rebooked")), th_sub)

@@ -1256,6 +1256,37 @@ def test_an_operation_is_recorded_done_from_the_command_line(demo_db, capsys):
     assert "nothing is recorded of it after that" in capsys.readouterr().err
 
 
+def test_an_operation_done_in_a_theatre_not_free_then_needs_clash_reason_from_the_command_line(
+        session_for, db_path, admission_values, capsys):
+    """`theatre done --theatre T3` recorded an operation done over another booked in T3 then,
+    saying nothing: the warning the dialog gives is printed, nothing is written, and
+    --clash-reason records it anyway, the reason kept."""
+    from downtime.services import records, theatre
+
+    nurse, coord = session_for("nurse"), session_for("coord")
+    lists = {name: records.save_new(coord, "theatre_session", {
+        "theatre": name, "specialty": "General surgery", "starts_at": "2026-11-28T08:00+01:00",
+        "ends_at": "2026-11-28T13:00+01:00"}).record_id for name in ("T1", "T3")}
+    booked = [theatre.book(coord, records.save_new(nurse, "admission", {
+        **admission_values, "bed": bed, "birth_name": f"Patient{bed}"}).patient_id, {
+        "procedure": "Appendicectomy", "laterality": "not_applicable", "priority": "urgent",
+        "decided_at": "2026-11-28T07:00+01:00", "surgeon": surgeon, "anaesthetist": None, "session": lists[name],
+        "planned_start": "2026-11-28T09:00+01:00", "expected_minutes": 60})
+        for bed, surgeon, name in (("1", "Dr A", "T1"), ("2", "Dr B", "T3"))]
+    command = ["theatre", "done", booked[0].record_id, "--at", "28/11/2026 09:05", "--theatre", "T3",
+               "--db", str(db_path), "--user", "coord", "--pin", "3333"]
+    assert main(command) == 1
+    said = capsys.readouterr().err
+    assert said.startswith("downtime: Theatre T3 was not free 28/11 09:05–10:05: MARTIN Hélène Marie (née PATIENT2) (")
+    assert said.strip().endswith("Appendicectomy, booked there 28/11 09:00–10:00 and not recorded done. Check the "
+                                 "theatre and the time; if both are right, give the reason to record it anyway. Give "
+                                 "it with --clash-reason.")
+    assert records.list_current(coord.db, form_id=theatre.DONE_FORM) == []
+    assert main([*command, "--clash-reason", "T3's case moved to T4"]) == 0
+    (done,) = records.list_current(coord.db, form_id=theatre.DONE_FORM)
+    assert (done.data["theatre"], done.data[theatre.OVER_CLASH]) == ("T3", "T3's case moved to T4")
+
+
 def test_theatre_rescheduling_names_the_ward_of_a_patient_in_a_bed_and_the_number_of_one_at_home(demo_db, capsys):
     """The coordinator rings from the list: it gave the next of kin's number of a patient in a
     bed on ward 3B, who was not at home to be told. It names their ward, its name and the bed
