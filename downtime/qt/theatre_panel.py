@@ -906,11 +906,17 @@ class TheatrePanel(QWidget):
     def done_selected(self) -> QDialog | None:
         """That the operation chosen on the board took place (`DoneDialog`): one cancelled, or
         whose list is still to come, is refused there, saying why. One recorded done already is
-        corrected where it is recorded: a second record would say it took place twice."""
+        corrected where it is recorded: a second record would say it took place twice. A struck
+        line is one the operation left: where it is now is said, as when cancelling (the dialog
+        opened on the line of a day the operation had left, for its new slot)."""
         index = self._chosen(self.day_table, ON_THE_BOARD)
         if index is None:
             return None
-        state = self.day_model.rows[index.row()][1].state
+        entry = self.day_model.rows[index.row()][1]
+        state = entry.state
+        if entry.struck and state.done_at is None:
+            Prompts.error(self, *self._struck_said(state, done=True))
+            return None
         if state.done_at is not None:
             Prompts.error(self, translate("TheatrePanel", "Already recorded done"), translate(
                 "TheatrePanel", "This operation is recorded done at {at}. To correct it, amend that record, or mark it "
@@ -919,15 +925,18 @@ class TheatrePanel(QWidget):
             return None
         return self._open(DoneDialog(self.session, state, self))
 
-    def _struck_said(self, state: theatre.BookingState) -> tuple[str, str]:
-        """Why a struck line cannot be cancelled, titled by what happened to the operation, and,
-        for one rebooked, where it is now to be cancelled: the coordinator works on the day the
-        outage cancelled, and was left to find its new day unhelped. Titled "Already cancelled",
-        an operation moved read as off the lists."""
+    def _struck_said(self, state: theatre.BookingState, done: bool = False) -> tuple[str, str]:
+        """Why a struck line cannot be cancelled (or, `done`, recorded done), titled by what
+        happened to the operation, and, for one rebooked, where it is now to be cancelled: the
+        coordinator works on the day the outage cancelled, and was left to find its new day
+        unhelped. Titled "Already cancelled", an operation moved read as off the lists."""
         if state.moved_by is not None and state.status is theatre.BookingStatus.REBOOKED:
-            return translate("TheatrePanel", "Moved to another day"), translate(
-                "TheatrePanel", "This operation is struck through: it was moved from this list. {news}: to cancel it, "
-                                "choose it on that day.").format(news=_news(self.session, state, state.moved_by))
+            said = (translate("TheatrePanel", "This operation is struck through: it was moved from this list. {news}: to "
+                                              "record it done, choose it on that day.") if done else
+                    translate("TheatrePanel", "This operation is struck through: it was moved from this list. {news}: to "
+                                              "cancel it, choose it on that day."))
+            return translate("TheatrePanel", "Moved to another day"), said.format(
+                news=_news(self.session, state, state.moved_by))
         if state.moved_by is not None and state.status is theatre.BookingStatus.TRANSFERRED:
             return translate("TheatrePanel", "Transferred"), translate(
                 "TheatrePanel", "This operation is struck through: it was transferred. {news}.").format(

@@ -1275,6 +1275,23 @@ def test_enter_on_the_struck_line_of_a_rebooked_operation_is_titled_moved(coordi
     assert shown[-1][0] == "Moved to another day"
 
 
+def test_operation_done_on_the_struck_line_of_a_rebooked_operation_says_where_it_is_now(coordinator, qtbot, listed,
+                                                                                        monkeypatch, clock):
+    """"Operation done…" on the line an operation left opened the dialog there, for its new slot
+    on another day: it says, as Cancel does, where the operation is now to be recorded done."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    window, _ = coordinator
+    shown = _struck_said_titled(monkeypatch)
+    panel = _struck_line_of_a_rebooking_chosen(window, qtbot, listed)
+    clock.now = datetime(2026, 11, 30, 10, 0, tzinfo=ZoneInfo("Europe/Paris"))  # its new list under way
+    assert panel.done_selected() is None
+    assert shown[-1] == ("Moved to another day", "This operation is struck through: it was moved from this list. "
+                                                 "Total hip replacement, RIGHT now Mon 30/11 08:00, theatre T2: to "
+                                                 "record it done, choose it on that day.")
+
+
 def _first_lines_dialog(panel, qtbot, button=None):
     """The dialog of the board's first line: its cancel dialog, opened with Enter, or the one
     `button` opens (Space)."""
