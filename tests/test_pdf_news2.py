@@ -102,11 +102,27 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
     assert list(outline) == [
         "Downtime admission record × 4", "Medication chart (MAR) × 4", "NEWS2 observation chart × 30",
         "Internal transfer × 4", "Discharge × 6", "Transfer to another hospital — handover × 2", "Death × 1",
-        "Operation booking × 2", "Operation cancellation × 4", "Operation rebooking × 2"]
+        "Theatre session × 1", "Operation booking × 2", "Operation cancellation × 4", "Operation rebooking × 2",
+        "Operation done × 4"]
     pages = _text(path)
     news2 = outline["NEWS2 observation chart × 30"]
     assert all("NEWS2 observation chart (blank)" in page for page in pages[news2:news2 + 30])
     assert "Internal transfer" in pages[outline["Internal transfer × 4"]]
+    done = pages[outline["Operation done × 4"]]
+    assert "Operation done" in done and "Theatre" in done
+    assert "theatre clash" not in done, "asked of a record typed over the app's warning, not on paper"
+
+
+# The forms written on a chart of the binder rather than on a form of their own.
+ON_CHARTS = {"medication_order": "mar", "medication_administration": "mar", "observations": "news2"}
+
+
+def test_every_form_is_in_the_binder_or_on_a_chart_that_is(forms):
+    """The binder predated "Operation done" and nothing asked that it hold a new form: an
+    operation done on paper had no form to write it on (nor a theatre list added)."""
+    binder = {what for what, _ in printing.BINDER}
+    assert {form_id: ON_CHARTS.get(form_id, form_id) for form_id in forms
+            if ON_CHARTS.get(form_id, form_id) not in binder} == {}
 
 
 def test_a_french_binder_names_each_form_in_french(forms, tmp_path, clock):
