@@ -1474,6 +1474,10 @@ Qui a été prévenu (p. ex. le cadre de santé, le pharmacien) ?</translation>
         <translation>Intervention réalisée</translation>
     </message>
     <message>
+        <source>Why it is recorded in this theatre at this time, kept in the record for the records office</source>
+        <translation>Pourquoi elle est enregistrée dans cette salle à cette heure, gardé dans le dossier pour le bureau des entrées</translation>
+    </message>
+    <message>
         <source>Done &amp;at</source>
         <translation>Réalisée &amp;le</translation>
     </message>
@@ -1484,6 +1488,10 @@ Qui a été prévenu (p. ex. le cadre de santé, le pharmacien) ?</translation>
     <message>
         <source>&amp;Notes</source>
         <translation>&amp;Remarques</translation>
+    </message>
+    <message>
+        <source>&amp;Why recorded anyway</source>
+        <translation>&amp;Motif de l’enregistrement malgré tout</translation>
     </message>
     <message>
         <source>&amp;Record the operation done</source>
@@ -2417,6 +2425,10 @@ Ce qui a été saisi reste sur ce portable. Remettez la clé USB en état, puis 
     <message>
         <source> — its dose has been recorded since</source>
         <translation> — sa dose a été enregistrée depuis</translation>
+    </message>
+    <message>
+        <source>Reopen them?</source>
+        <translation>Les rouvrir ?</translation>
     </message>
     <message>
         <source>You have {count} unsaved form(s) or dose(s) from earlier, not recorded. Reopen them?</source>
@@ -3445,6 +3457,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>This operation is recorded done at {at}. To correct it, amend that record, or mark it entered in error, in the patient&apos;s records.</source>
         <translation>Cette intervention est enregistrée comme réalisée le {at}. Pour la corriger, modifiez cet enregistrement ou marquez-le saisi par erreur, dans les enregistrements du patient.</translation>
+    </message>
+    <message>
+        <source>This operation is struck through: it was moved from this list. {news}: to record it done, choose it on that day.</source>
+        <translation>Cette intervention est barrée : elle a été déplacée de ce programme. {news} : pour l’enregistrer comme réalisée, choisissez-la ce jour-là.</translation>
     </message>
     <message>
         <source>Moved to another day</source>
@@ -4846,6 +4862,18 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Une intervention resterait hors de sa vacation : {procedure}, patient {number}, prévue {window}. Annulez-la ou déplacez-la d’abord.</translation>
     </message>
     <message>
+        <source>Theatre {theatre} was not free {window}: {others}. Check the theatre and the time; if both are right, give the reason to record it anyway.</source>
+        <translation>La salle {theatre} n’était pas libre {window} : {others}. Vérifiez la salle et l’heure ; si les deux sont justes, donnez le motif pour l’enregistrer malgré tout.</translation>
+    </message>
+    <message>
+        <source>{patient} ({number}), {procedure}, done there at {at}, expected to run until {until}</source>
+        <translation>{patient} ({number}), {procedure}, réalisée là à {at}, prévue jusqu’à {until}</translation>
+    </message>
+    <message>
+        <source>{patient} ({number}), {procedure}, booked there {window} and not recorded done</source>
+        <translation>{patient} ({number}), {procedure}, programmée là {window} et non enregistrée comme réalisée</translation>
+    </message>
+    <message>
         <source>Patient told: choose how the patient was told.</source>
         <translation>Patient informé : choisissez comment le patient a été informé.</translation>
     </message>
@@ -5308,6 +5336,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>No operation booked.</source>
         <translation>Aucune intervention programmée.</translation>
+    </message>
+    <message>
+        <source>{warning} Give it with --clash-reason.</source>
+        <translation>{warning} Donnez-le avec --clash-reason.</translation>
     </message>
     <message>
         <source>operation {booking} recorded done at {at}, theatre {theatre}</source>
@@ -5784,6 +5816,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>a note, e.g. what changed on the day</source>
         <translation>une remarque, par ex. ce qui a changé le jour même</translation>
+    </message>
+    <message>
+        <source>why it is recorded although another operation was done or booked in that theatre then (asked only then), e.g. &apos;T3&apos;s first case ended early&apos;</source>
+        <translation>pourquoi elle est enregistrée alors qu’une autre intervention était réalisée ou programmée dans cette salle à ce moment (demandé seulement alors), p. ex. « la première intervention de T3 a fini tôt »</translation>
     </message>
     <message>
         <source>cancelled operations not yet rebooked</source>
@@ -7158,6 +7194,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Doses from the paper chart — {patient}: {count} row(s) typed, not saved, last typed {time}</source>
         <translation>Doses du plan d’administration papier — {patient} : {count} ligne(s) saisie(s), non enregistrée(s), dernière saisie le {time}</translation>
+    </message>
+    <message>
+        <source>{count} row(s) of doses typed in from the paper chart for {patient} are waiting, not saved.</source>
+        <translation>{count} ligne(s) de doses saisies depuis le plan d’administration papier pour {patient} attendent, non enregistrées.</translation>
     </message>
     <message>
         <source>The laptop&apos;s clock says {now}, but a record was written at {latest}: check the date and time before recording care.</source>
