@@ -1,6 +1,8 @@
 from datetime import datetime, timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from downtime.domain.census import Location, Movement, MovementEvent, StayStatus, locate
 from downtime.services import census, records, wards
@@ -548,3 +550,76 @@ def test_a_used_name_is_followed_by_the_birth_name_in_words_both_languages_read(
     given = "Élodie" if sex == "female" else "Élie"
     assert display_name(forms["admission"], {"unidentified": False, "birth_name": "Dubois", "used_name": "Garnier",
                                              "given_names": given, "sex": sex}) == shown
+
+
+# The patients in hospital now are kept apart (patients_last_moved_in) so that a ward's census
+# reads its own patients, not each of the thousands a records office's ward ever held.
+
+_STEPS = st.lists(st.tuples(st.sampled_from(["admit", "move", "discharge", "withdraw"]), st.integers(0, 1),
+                            st.integers(0, 4), st.sampled_from(["1", "2", "3"])), min_size=3, max_size=10)
+_names = iter(f"Zed{''.join('abcdefghij'[int(digit)] for digit in str(n))}" for n in range(10**6))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=_STEPS)
+def test_the_patients_in_hospital_now_follow_every_movement_saved_or_withdrawn(nurse, session_for, admission_values,
+                                                                                 forms, steps):
+    """Whatever is saved or refused, the patients in hospital now say what the movements say, and
+    each ward's census now is its census at this moment read the long way."""
+    ward = next(_names)[:8]
+    wards.add_ward(session_for("admin"), ward, "Hypothesis ward", ["1", "2", "3"])
+    patients: list[str | None] = [None, None]
+    movements: dict[str, list[str]] = {}
+    for step, (action, slot, jitter, bed) in enumerate(steps):
+        patient_id, hours_ago = patients[slot], 3 * (len(steps) - step) + jitter  # mostly in order
+        try:
+            if action == "admit" or patient_id is None:
+                saved = records.save_new(nurse, "admission", {
+                    **admission_values, "birth_name": next(_names), "ward": ward, "bed": bed,
+                    "arrival_at": _at(nurse, hours_ago)}, patient_id=patient_id)
+            elif action == "move":
+                saved = records.save_new(nurse, "transfer", {"moved_at": _at(nurse, hours_ago), "to_ward": ward,
+                                                             "to_bed": bed, "reason": "closer to the desk"},
+                                         patient_id=patient_id)
+            elif action == "discharge":
+                saved = _discharge(nurse, patient_id, hours_ago)
+            else:
+                if movements.get(patient_id):
+                    records.mark_entered_in_error(nurse, movements[patient_id].pop(), "wrong patient")
+                continue
+        except ServiceError:
+            continue
+        patients[slot] = saved.patient_id
+        movements.setdefault(saved.patient_id, []).append(saved.record_id)
+    assert census.index_problem(nurse.db, forms) is None
+    for each in (ward, "3B", None):
+        assert ([(row.bed, row.patient.patient_id if row.patient else None) for row in census.census(nurse.db, forms, each)]
+                == [(row.bed, row.patient.patient_id if row.patient else None)
+                    for row in census.census(nurse.db, forms, each, at=nurse.clock())])
+
+
+def test_verify_names_a_patient_taken_off_the_patients_in_hospital_with_sql(nurse, admission_values, forms):
+    """The census trusts the table as it trusts movement_index: a line deleted with plain SQL took
+    the patient off the ward's list, and `downtime verify` must say so."""
+    first = _admit(nurse, admission_values, "2")
+    assert census.index_problem(nurse.db, forms) is None
+    nurse.db.execute("DELETE FROM patients_last_moved_in WHERE patient_id = ?", [first.patient_id])
+    assert census.census(nurse.db, forms, ward="3B")[1].patient is None
+    assert census.index_problem(nurse.db, forms) == (
+        "the patients in hospital by their last movement disagree with the movement index about 1 patient(s),"
+        f" first {first.patient_id}")
+    census.rebuild_index(nurse.db, forms)
+    assert census.census(nurse.db, forms, ward="3B")[1].patient.patient_id == first.patient_id
+
+
+def test_upgrading_to_the_patients_in_hospital_rebuilds_them_when_the_database_opens(nurse, admission_values, forms):
+    """A laptop upgraded mid-outage: its patients stay on their wards once the database opens."""
+    from downtime.storage.migrations import m033_patients_last_moved_in
+
+    first = _admit(nurse, admission_values, "2")
+    nurse.db.execute("DROP TABLE patients_last_moved_in")
+    m033_patients_last_moved_in(nurse.db)
+    assert nurse.db.execute("SELECT COUNT(*) FROM movement_index").fetchone()[0] == 0
+    census.ensure_index(nurse.db, forms)
+    assert census.census(nurse.db, forms, ward="3B")[1].patient.patient_id == first.patient_id
+    assert census.index_problem(nurse.db, forms) is None

@@ -24,6 +24,8 @@ from downtime.services.wards import bed_ranges, ward_codes, wards
 from downtime.storage.records import chunks, current_of, list_current, marks
 
 DOSE_FORM = "medication_administration"
+MOVED_IN = (Movement.ADMIT.value, Movement.TRANSFER.value)
+"""The movements after which a patient is in hospital."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,26 @@ def index_records(db: Database, written: Iterable[tuple[FormSpec, dict[str, Any]
     lines = _index_lines(db, written)
     db.conn.executemany(f"INSERT OR REPLACE INTO movement_index ({INDEX_COLUMNS})"
                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines)
+    _refresh_moved_in(db, {line[1] for line in lines})
     return len(lines)
+
+
+def _refresh_moved_in(db: Database, patient_ids: Collection[str]) -> None:
+    """patients_last_moved_in made to say again what movement_index says of these patients."""
+    for part in chunks(patient_ids):
+        db.execute(f"DELETE FROM patients_last_moved_in WHERE patient_id IN ({marks(part)})", part)
+        db.execute("INSERT INTO patients_last_moved_in " + _last_moved_in(
+            f"SELECT DISTINCT patient_id FROM movement_index WHERE patient_id IN ({marks(part)})"), [*part, *MOVED_IN])
+
+
+def _last_moved_in(patients: str, until: str = "") -> str:
+    """A query of those of `patients` (a query of patient_id, its parameters first, then those
+    of `until`, then MOVED_IN) whose last standing movement (up to `until`) is in MOVED_IN: one
+    step each down the movement_index_latest index."""
+    return f"""
+        SELECT w.patient_id FROM ({patients}) w
+        WHERE (SELECT m.movement FROM movement_index m WHERE m.patient_id = w.patient_id AND m.standing = 1 {until}
+               ORDER BY m.occurred_utc DESC, m.entered_utc DESC LIMIT 1) IN (?, ?)"""
 
 
 def _index_lines(db: Database, written: Iterable[tuple[FormSpec, dict[str, Any]]]) -> list[list[Any]]:
@@ -115,6 +136,7 @@ def rebuild_index(db: Database, forms: dict[str, FormSpec]) -> int:
     after a restore); returns how many movement records it holds."""
     with db.atomic():
         db.execute("DELETE FROM movement_index")
+        db.execute("DELETE FROM patients_last_moved_in")
         return index_records(db, _current_movements(db, forms))
 
 
@@ -126,9 +148,14 @@ def index_problem(db: Database, forms: dict[str, FormSpec]) -> str | None:
     stored = {tuple(row) for row in db.execute(f"SELECT {INDEX_COLUMNS} FROM movement_index")}
     expected = {tuple(line) for line in _index_lines(db, _current_movements(db, forms))}
     different = sorted({line[0] for line in stored ^ expected})
-    if not different:
-        return None
-    return f"the movement index disagrees with the records about {len(different)} record(s), first {different[0]}"
+    if different:
+        return f"the movement index disagrees with the records about {len(different)} record(s), first {different[0]}"
+    moved_in = {row[0] for row in db.execute("SELECT patient_id FROM patients_last_moved_in")}
+    if wrong := sorted(moved_in ^ {row[0] for row in db.execute(_last_moved_in(
+            "SELECT DISTINCT patient_id FROM movement_index"), MOVED_IN)}):
+        return (f"the patients in hospital by their last movement disagree with the movement index about"
+                f" {len(wrong)} patient(s), first {wrong[0]}")
+    return None
 
 
 def ensure_index(db: Database, forms: dict[str, FormSpec]) -> None:
@@ -146,20 +173,18 @@ def _utc(moment: datetime) -> str:
 
 def _maybe_in(db: Database, at: datetime | None, ward: str | None = None) -> set[str]:
     """Patients (ever placed on `ward`, if given) whose last standing movement up to `at`
-    brings them in (an admission or a transfer): the only ones who can be in hospital then, so
-    a census reads hundreds of patients, not every patient of the month. Each patient's last
-    movement is one step down the movement_index_latest index."""
+    brings them in: the only ones who can be in hospital then, so a census reads hundreds of
+    patients, not every patient of the month. Now, patients_last_moved_in holds them."""
     placed, params = "SELECT DISTINCT patient_id FROM movement_index WHERE standing = 1", []
     if ward is not None:
         placed, params = f"{placed} AND ward_key = ?", [_key(ward)]
-    until = ""
-    if at is not None:
-        until, params = "AND m.occurred_utc <= ?", [*params, _utc(at)]
-    return {row[0] for row in db.execute(f"""
-        SELECT w.patient_id FROM ({placed}) w
-        WHERE (SELECT m.movement FROM movement_index m WHERE m.patient_id = w.patient_id AND m.standing = 1 {until}
-               ORDER BY m.occurred_utc DESC, m.entered_utc DESC LIMIT 1) IN (?, ?)""",
-        [*params, Movement.ADMIT.value, Movement.TRANSFER.value])}
+    if at is None:
+        query = "SELECT patient_id FROM patients_last_moved_in"
+        if ward is not None:
+            query = f"{query} WHERE patient_id IN ({placed})"
+        return {row[0] for row in db.execute(query, params)}
+    return {row[0] for row in db.execute(_last_moved_in(placed, "AND m.occurred_utc <= ?"),
+                                         [*params, _utc(at), *MOVED_IN])}
 
 
 def _event(row: dict[str, Any]) -> MovementEvent:
