@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from contextlib import redirect_stdout
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -416,18 +417,27 @@ def test_the_demos_help_names_its_own_file_and_not_downtime_db(capsys, monkeypat
 
 
 @pytest.fixture(scope="module")
-def _demo_files(tmp_path_factory) -> list[Path]:
-    """The demo ward is built once (its key slots make it slow) and copied for each test."""
+def _demo_files(tmp_path_factory) -> tuple[list[Path], date]:
+    """The demo ward is built once (its key slots make it slow) and copied for each test; with
+    the day it was built on (see `demo_day`)."""
     folder = tmp_path_factory.mktemp("demo")
     with pytest.MonkeyPatch.context() as patch, redirect_stdout(io.StringIO()):
         patch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+        built = date.today()  # the demo reads the clock as it begins
         main(["demo", "--db", str(folder / "demo.sqlite")])
-    return sorted(folder.iterdir())
+    return sorted(folder.iterdir()), built
+
+
+@pytest.fixture
+def demo_day(_demo_files) -> date:
+    """The day the demo was built on, whose lists (and the day before's) hold its operations: a
+    run that built it before midnight and read "today's" list after read the wrong day's."""
+    return _demo_files[1]
 
 
 @pytest.fixture
 def demo_db(tmp_path, _demo_files) -> str:
-    for made in _demo_files:
+    for made in _demo_files[0]:
         if made.is_file():
             shutil.copy2(made, tmp_path / made.name)
         else:
@@ -1143,8 +1153,8 @@ def test_ward_settings_command(demo_db, capsys):
     assert main(["verify", "--db", demo_db]) == 0
 
 
-def test_theatre_commands(demo_db, tmp_path, capsys):
-    from datetime import date, datetime, timedelta
+def test_theatre_commands(demo_db, demo_day, tmp_path, capsys):
+    from datetime import datetime, timedelta
 
     from downtime.services import records, unlock
     from downtime.services.context import Vault
@@ -1153,7 +1163,7 @@ def test_theatre_commands(demo_db, tmp_path, capsys):
         assert main(["theatre", "list", "--date", day, "--db", demo_db]) == 0
         return capsys.readouterr().out.splitlines()
 
-    today = date.today().isoformat()
+    today = demo_day.isoformat()
     assert main(["theatre", "rescheduling", "--db", demo_db, "--json"]) == 0
     waiting = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert waiting and {"booking_id", "priority", "rebook_by", "breach", "to_tell", "phone"} <= set(waiting[0])
@@ -1173,7 +1183,7 @@ def test_theatre_commands(demo_db, tmp_path, capsys):
     days = []
     # Yesterday's list too: which of the outage's cancellations fall on today's depends on the hour
     # the demo is built at (its operations are booked from hours after each patient's arrival).
-    for shown in (date.fromisoformat(today) - timedelta(days=1), date.fromisoformat(today)):
+    for shown in (demo_day - timedelta(days=1), demo_day):
         assert main(["theatre", "list", "--date", shown.isoformat(), "--db", demo_db, "--json"]) == 0
         days += [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     day = [line for line in days if line["start"].startswith(today)]
@@ -1208,7 +1218,7 @@ def test_theatre_commands(demo_db, tmp_path, capsys):
     # anaesthetist, the theatre team not knowing which day or whose list they read.
     assert main(["theatre", "list", "--date", today, "--db", demo_db]) == 0
     listed = capsys.readouterr().out.splitlines()
-    assert listed[0] == f"Theatre list — {date.today():%d/%m/%Y}"
+    assert listed[0] == f"Theatre list — {demo_day:%d/%m/%Y}"
     sessions = [index for index, text in enumerate(listed) if re.fullmatch(
         r"Theatre \S+ — [^—]+ — \d\d:\d\d–\d\d:\d\d", text)]
     assert sessions and sessions[0] == 1
@@ -1227,12 +1237,12 @@ def test_theatre_commands(demo_db, tmp_path, capsys):
     assert "YYYY-MM-DD" in capsys.readouterr().err
 
 
-def test_an_operation_is_recorded_done_from_the_command_line(demo_db, capsys):
+def test_an_operation_is_recorded_done_from_the_command_line(demo_db, demo_day, capsys):
     """`theatre list` says which operations are past with nothing recorded (the last two of the
     demo's yesterday), and `theatre done` records one done, as the board's "Operation done…" does."""
-    from datetime import date, datetime, timedelta
+    from datetime import datetime, timedelta
 
-    day = (date.today() - timedelta(days=1)).isoformat()
+    day = (demo_day - timedelta(days=1)).isoformat()
     assert main(["theatre", "list", "--date", day, "--db", demo_db, "--json"]) == 0
     first = next(line for line in map(json.loads, capsys.readouterr().out.splitlines()) if line["status"] == "booked")
     assert first["outcome_not_recorded"] and first["done_at"] is None
@@ -1329,14 +1339,14 @@ def test_theatre_rescheduling_names_the_ward_of_a_patient_in_a_bed_and_the_numbe
     assert f"{line['phone']} " in next(row for row in text.splitlines() if home in row)
 
 
-def test_theatre_commands_speak_the_lang(demo_db, capsys):
+def test_theatre_commands_speak_the_lang(demo_db, demo_day, capsys):
     """Under --lang fr the lines read the form's labels and the catalogue's words: they printed
     "not_applicable", "left", "on this list", "elective", "soon" and ISO dates."""
-    from datetime import date, timedelta
+    from datetime import timedelta
 
     coord = ["--db", demo_db, "--user", "coord", "--pin", "3333", "--lang", "fr"]
     day = ""
-    for shown in (date.today() - timedelta(days=1), date.today()):  # the demo's transfer is on yesterday's list
+    for shown in (demo_day - timedelta(days=1), demo_day):  # the demo's transfer is on yesterday's list
         assert main(["theatre", "list", "--date", shown.isoformat(), *coord]) == 0
         day += capsys.readouterr().out
     assert "Inguinal hernia repair, GAUCHE" in day and "ANNULÉE" in day and "programmée" in day
