@@ -1,5 +1,6 @@
 import json
 from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from downtime.domain.news2 import Band
 from downtime.services import medication, staff, theatre
@@ -201,9 +202,14 @@ def test_the_demo_records_the_weeks_operations_done_as_they_ended_but_two_of_yes
 def test_the_demo_builds_whatever_the_hour_it_is_built_at(tmp_path, forms):
     """Built late in the morning, the demo gave a morphine dose from an empty cupboard (its
     opening stock all given); built in the evening, it cancelled an operation before the decision
-    to operate it: each refused, and `downtime demo`, the README's first command, failed."""
-    for moment in ("2026-12-02T11:20:00+01:00", "2026-12-02T18:00:00+01:00"):
+    to operate it; built at 03:30 on the night the clocks go forward (on the laptop's clock, its
+    zone's rules), it decided an operation "50 minutes ago" at 02:40, an hour that night has not,
+    read as 03:40, in the future: each refused, and `downtime demo`, the README's first command,
+    failed."""
+    paris = ZoneInfo("Europe/Paris")
+    for moment in ("2026-12-02T11:20:00+01:00", "2026-12-02T18:00:00+01:00", "2027-03-28T03:30:00"):
         at = datetime.fromisoformat(moment)
+        at = at if at.tzinfo else at.replace(tzinfo=paris)
         db = open_database(tmp_path / f"{at:%H%M}.sqlite")
         build_demo(db, forms, lambda: at)
         assert medication.cd_balance(db, "3B", "Morphine", "mg") >= 0

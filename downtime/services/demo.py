@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, replace
-from datetime import datetime, time, timedelta
+from datetime import datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -169,15 +169,15 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     beds = rng.sample(range(1, 29), len(_PEOPLE))
     saved = []
     for person, bed in zip(_PEOPLE, beds):
-        arrival = now - timedelta(hours=rng.randint(2, 72), minutes=rng.randint(0, 59))
+        arrival = _ago(now, hours=rng.randint(2, 72), minutes=rng.randint(0, 59))
         saved.append(records.save_new(nurse, "admission", _admission(rng, person, DEMO_WARD, bed, arrival)))
     elsewhere = [records.save_new(nurse, "admission", _admission(
-        rng, person, ward, bed, now - timedelta(hours=rng.randint(30, 96))))
+        rng, person, ward, bed, _ago(now, hours=rng.randint(30, 96))))
         for people, ward in ((_SURGICAL, "4A"), (_CRITICAL, "ICU"))
         for bed, person in enumerate(people, start=1)]
     unknown = {"unidentified": True, "descriptor": "Unknown man, about 40, found at the station",
                "temporary_name": "INCONNU Trèfle", "sex": "male", "identity_status": "provisional",
-               "arrival_at": (now - timedelta(hours=5)).isoformat(timespec="minutes"),
+               "arrival_at": _ago(now, hours=5).isoformat(timespec="minutes"),
                "admission_mode": "emergency", "reason": "Found unconscious, head injury.",
                "ward": DEMO_WARD, "bed": str(next(b for b in range(1, 29) if b not in beds)),
                "admitting_clinician": "Dr Lemaire", "allergy_status": "unknown",
@@ -198,7 +198,7 @@ def _moves(nurse: Session, elsewhere: list[RecordVersion], now: datetime) -> Non
     patient transferred to another hospital with the handover form: ventilated, his allergies
     not known yet, which the handover says rather than "checked"."""
     def at(hours: float) -> str:
-        return (now - timedelta(hours=hours)).isoformat(timespec="minutes")
+        return _ago(now, hours=hours).isoformat(timespec="minutes")
 
     morel, lucas, meyer = elsewhere[8], elsewhere[9], elsewhere[12]
     records.save_new(nurse, "transfer", {"moved_at": at(20), "to_ward": "ICU", "to_bed": "4",
@@ -273,7 +273,7 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
                                      patient_id=patient.patient_id)
             found = medication.order(db, order.record_id)
             for slot in scheduled_slots(found, start.date(), now.date(), now.tzinfo):
-                if slot > now - timedelta(hours=1) or rng.random() < 0.04:
+                if slot > _ago(now, hours=1) or rng.random() < 0.04:
                     continue
                 at = max(slot + timedelta(minutes=rng.randint(-20, 40)), found.start_at)
                 values: dict[str, Any] = {"given_at": at.isoformat(timespec="minutes"),
@@ -300,7 +300,7 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
                    if medication.allergy_reason_needed(doctor, patient.patient_id, {"drug": "Morphine"}) else {})},
                 patient_id=patient.patient_id)
             hours_in = int((now - datetime.fromisoformat(patient.admitted_at)).total_seconds() // 3600)
-            moments = [given for given in (now - timedelta(hours=hours_ago, minutes=rng.randint(0, 50))
+            moments = [given for given in (_ago(now, hours=hours_ago, minutes=rng.randint(0, 50))
                                            for hours_ago in range(2 + rng.randint(0, 4), hours_in - 1, 5))
                        if given > opened]
             morphine += [(given, prn.record_id) for given in rng.sample(moments, min(3, len(moments)))]
@@ -360,6 +360,14 @@ def _nurses(db: Database, forms: dict[str, FormSpec], clock: Clock) -> tuple[Ses
                  for staff_id, pin in (("nurse", "1111"), ("night", "5555")))
 
 
+def _ago(now: datetime, **elapsed: float) -> datetime:
+    """The moment `elapsed` before `now`, in now's zone, as a watch measures it. Taken off the
+    wall clock, 50 minutes before 03:30 on the night the clocks go forward read 02:40, an hour
+    that night has not, which stood for 03:40: the demo built then decided an operation in the
+    future, refused, and `downtime demo` failed."""
+    return (now.astimezone(timezone.utc) - timedelta(**elapsed)).astimezone(now.tzinfo)
+
+
 def _outage_began(now: datetime) -> datetime:
     """When the demo's outage began: midnight two days ago, where its charts' doses start."""
     return (now - timedelta(days=2)).replace(hour=0, minute=0, second=0, microsecond=0)
@@ -378,7 +386,7 @@ def _cancelled_at(rng: random.Random, booking: RecordVersion, now: datetime) -> 
     # Never before the decision to operate, which the form refuses: built in the evening, the demo
     # drew an operation decided after the cancellation it then could not record.
     decided = datetime.fromisoformat(booking.data["decided_at"])
-    return max(_outage_began(now), decided, min(drawn, now - timedelta(hours=1)).replace(second=0, microsecond=0))
+    return max(_outage_began(now), decided, min(drawn, _ago(now, hours=1)).replace(second=0, microsecond=0))
 
 
 _SURGEONS = ("Dr Roux", "Dr Haddad", "Dr Marchetti", "Dr Nguyen", "Dr Lambert", "Dr Okafor")
@@ -444,7 +452,7 @@ def build_theatre_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = 
         priority = rng.choice(_PRIORITIES)
         # Decided before the operation: one of the week gone by was decided after it had been
         # planned to take place, which its form refuses.
-        decided = min(now - timedelta(hours=rng.randint(*_DECIDED_HOURS_AGO[priority])), slot.start)
+        decided = min(_ago(now, hours=rng.randint(*_DECIDED_HOURS_AGO[priority])), slot.start)
         values = {"procedure": procedure, "laterality": side, "priority": priority,
                   "decided_at": decided.isoformat(timespec="minutes"),
                   "surgeon": wanted.surgeon, "anaesthetist": wanted.anaesthetist, "session": slot.session_id,
@@ -467,7 +475,7 @@ def build_theatre_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = 
     # afterwards ("Patient told…"), the one cancelled from today's list still to ring, so the
     # board shows PATIENT NOT TOLD YET beside operations told.
     def decided(minutes_ago: int) -> str:
-        return (now - timedelta(minutes=minutes_ago)).isoformat(timespec="minutes")
+        return _ago(now, minutes=minutes_ago).isoformat(timespec="minutes")
 
     for booking, minutes_ago, told in zip(outage[:2], (50, 30), (True, False)):
         slot = theatre.suggestions(db, booking.record_id, now, limit=1).slots[0]
@@ -481,7 +489,7 @@ def build_theatre_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = 
         theatre.rebook(coord, outage[2].record_id, {"outcome": "transferred", "other_hospital": "CHU Sud",
                                                     "decided_at": decided(20),
                                                     "reason": "Cannot wait: operated at the partner hospital"})
-        theatre.record_told(coord, outage[2].record_id, "phone", now - timedelta(minutes=5))
+        theatre.record_told(coord, outage[2].record_id, "phone", _ago(now, minutes=5))
     _operations_done(coord, rng, now)
     return len(made)
 
@@ -552,7 +560,7 @@ def build_observations_demo(db: Database, forms: dict[str, FormSpec], clock: Clo
     made = 0
     for number, patient in enumerate(census.in_patients(db, forms, ward=DEMO_WARD)):
         admitted = datetime.fromisoformat(patient.admitted_at)
-        moments = [now - timedelta(hours=4 * back, minutes=rng.randint(5, 50)) for back in range(3, -1, -1)]
+        moments = [_ago(now, hours=4 * back, minutes=rng.randint(5, 50)) for back in range(3, -1, -1)]
         for index, taken in enumerate(moment for moment in moments if moment > admitted + timedelta(minutes=20)):
             if number < 2:
                 rate, spo2, systolic, pulse, conscious, temperature = _DETERIORATING[min(index, 3)]
