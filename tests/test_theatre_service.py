@@ -1401,3 +1401,81 @@ def test_two_operations_done_at_once_in_their_own_theatre_are_asked_about_but_a_
     records.amend(coord, late.record_id, {**late.data, "done_at": f"{SATURDAY}T10:00+01:00",
                                           theatre.OVER_CLASH: "Finished at 10:55"}, "began later")
     assert _state(coord, first.record_id).done.data[theatre.OVER_CLASH] == "Finished at 10:55"
+
+
+def _done_in_t3(lists):
+    """An operation booked on T1's list 09:00-10:30, done in T3 at 09:05 (T3's list empty)."""
+    coord, _, _ = lists
+    today, booked = _today(lists)
+    t3 = _session(coord, "T3", SATURDAY)
+    done = theatre.record_done(coord, booked.record_id, {**DONE, "done_at": f"{SATURDAY}T09:05+01:00", "theatre": "T3"})
+    return today, t3, booked, done
+
+
+def test_an_operation_done_in_another_theatre_holds_that_theatre_then_and_frees_its_slot(lists, clock):
+    """Booked in T1 at 09:00 and done in T3 at 09:05: the clash checks placed it in T1's slot,
+    so T3 could be booked over it while T1, free all morning, was refused. It stands where and
+    when it was done, for its expected length; its list offers its slot again."""
+    coord, patients, _ = lists
+    today, t3, booked, _ = _done_in_t3(lists)
+    with pytest.raises(theatre.ClashRefused, match=re.escape(
+            "theatre T3 is in use 28/11 09:05-10:35 by an operation done there")):
+        theatre.book(coord, patients[1], _booking(t3, "09:30", surgeon="Dr B", anaesthetist="Dr C", day=SATURDAY))
+    assert theatre.next_free_start(coord.db, t3, clock.now, 90) == datetime.fromisoformat(f"{SATURDAY}T10:45+01:00")
+    assert theatre.next_free_start(coord.db, today, clock.now, 90) == datetime.fromisoformat(f"{SATURDAY}T08:00+01:00")
+    theatre.book(coord, patients[1], _booking(today, "09:00", surgeon="Dr B", anaesthetist="Dr C", day=SATURDAY))
+    with pytest.raises(theatre.ClashRefused, match=re.escape("the patient is already booked 28/11 09:05-10:35")):
+        theatre.book(coord, patients[0], _booking(t3, "10:00", surgeon="Dr D", anaesthetist="Dr E", day=SATURDAY))
+    with pytest.raises(theatre.ClashRefused, match=re.escape("surgeon Dr Roux operates 28/11 09:05-10:35")):
+        theatre.book(coord, patients[2], _booking(t3, "10:00", anaesthetist="Dr E", day=SATURDAY))
+
+
+def test_a_done_record_corrected_or_withdrawn_moves_what_it_holds(lists, clock):
+    """Amended to T4, the operation no longer holds T3, and T3 is booked; withdrawn (entered in
+    error), it stands in its booked slot again, which is refused while another stands there
+    (the coordinator moves one first, as for a cancellation withdrawn)."""
+    coord, patients, _ = lists
+    today, t3, booked, done = _done_in_t3(lists)
+    other_team = {"surgeon": "Dr B", "anaesthetist": "Dr C", "day": SATURDAY}
+    records.amend(coord, done.record_id, {**done.data, "theatre": "T4"}, "theatre typed wrong")
+    theatre.book(coord, patients[1], _booking(t3, "09:30", **other_team))
+    taken = theatre.book(coord, patients[2], _booking(today, "09:00", surgeon="Dr D", anaesthetist="Dr E", day=SATURDAY))
+    with pytest.raises(theatre.ClashRefused, match=re.escape("theatre T1 is booked 28/11 09:00-10:30")):
+        records.mark_entered_in_error(coord, done.record_id, "another patient's operation")
+    theatre.cancel(coord, taken.record_id, {**CANCEL, "cancelled_at": f"{SATURDAY}T08:00+01:00"})
+    records.mark_entered_in_error(coord, done.record_id, "another patient's operation")
+    assert _state(coord, booked.record_id).status is theatre.BookingStatus.BOOKED
+    with pytest.raises(theatre.ClashRefused, match=re.escape("theatre T1 is booked 28/11 09:00-10:30")):
+        theatre.book(coord, patients[3], _booking(today, "09:30", surgeon="Dr F", anaesthetist="Dr G", day=SATURDAY))
+
+
+def _theatre_clashes(coord):
+    """The theatre clashes each line of Saturday's lists shows (the fixture's patients share a
+    NIR: their operations at once also read as probably one patient's)."""
+    return {entry.state.record.record_id: [clash.said.text("en") for clash in entry.clashes if clash.kind == "theatre"]
+            for _, entries in theatre.day_list(coord.db, coord.forms, date(2026, 11, 28)) for entry in entries
+            if not entry.struck}
+
+
+def test_the_day_list_shows_a_clash_where_an_operation_was_done_not_where_it_was_booked(lists, clock):
+    """An operation done in T3 over one still booked there: T3's line shows the clash with the
+    time it was done; a list running late into its own next slot shows none."""
+    coord, patients, _ = lists
+    t3 = _session(coord, "T3", SATURDAY)
+    waiting = theatre.book(coord, patients[1], _booking(t3, "09:00", surgeon="Dr B", anaesthetist="Dr C",
+                                                        day=SATURDAY, minutes=60))
+    today, booked = _today(lists)
+    following = theatre.book(coord, patients[2], _booking(today, "10:30", surgeon="Dr D", anaesthetist="Dr E",
+                                                          day=SATURDAY, minutes=30))
+    theatre.record_done(coord, booked.record_id, {**DONE, "done_at": f"{SATURDAY}T09:05+01:00", "theatre": "T3",
+                                                  theatre.OVER_CLASH: "T3's 09:00 case sent to T4"})
+    listed = _theatre_clashes(coord)
+    assert listed[waiting.record_id] == ["theatre T3 is in use 28/11 09:05-10:35 by an operation done there"]
+    assert listed[booked.record_id] == ["theatre T3 is booked 28/11 09:00-10:00"]
+    assert listed[following.record_id] == [], "T1 at 10:30 is free: the operation was done in T3"
+    theatre.cancel(coord, waiting.record_id, {**CANCEL, "cancelled_at": f"{SATURDAY}T08:30+01:00"})
+    records.amend(coord, _state(coord, booked.record_id).done.record_id,
+                  {**_state(coord, booked.record_id).done.data, "theatre": "T1", "done_at": f"{SATURDAY}T10:00+01:00"},
+                  "was done in T1 after all")
+    listed = _theatre_clashes(coord)
+    assert listed[booked.record_id] == listed[following.record_id] == [], "running late into its list's next slot"

@@ -137,6 +137,9 @@ class Booking:
     person: str | None = None
     """Who the patient is when several downtime numbers are one person (linked to one EHR
     patient): compared in place of `patient_id`, so one person is not booked twice at once."""
+    done_in: str | None = None
+    """The theatre an operation recorded done was done in, where it stood then (its `start`
+    being when it began), whatever its list's: None for one still to take place."""
 
     @cached_property
     def end(self) -> datetime | None:
@@ -218,9 +221,12 @@ def outside(booking: Booking, session: TheatreSession) -> Clash | None:
 
 
 def room_of(booking: Booking, sessions: Mapping[str, TheatreSession]) -> str | None:
-    """The theatre a booking stands in, as `theatre_key` compares it: its session's, whichever
-    list of that theatre it is on (after a merge one theatre may hold two lists at once). A
-    session not known (withdrawn): no room, which meets no other."""
+    """The theatre a booking stands in, as `theatre_key` compares it: the one it was done in,
+    once recorded done; else its session's, whichever list of that theatre it is on (after a
+    merge one theatre may hold two lists at once). A session not known (withdrawn): no room,
+    which meets no other."""
+    if booking.done_in is not None:
+        return theatre_key(booking.done_in)
     session = sessions.get(booking.session_id or "")
     return theatre_key(session.theatre) if session is not None else None
 
@@ -231,7 +237,7 @@ def meetings(candidate: Booking, sessions: Mapping[str, TheatreSession], booked:
     share nothing: their times are written out only for a clash."""
     if candidate.session_id is None or candidate.start is None or candidate.end is None:
         return []
-    theatre, room = sessions[candidate.session_id].theatre, room_of(candidate, sessions)
+    theatre, room = candidate.done_in or sessions[candidate.session_id].theatre, room_of(candidate, sessions)
     found = []
     for other in booked:
         if other.booking_id == candidate.booking_id or other.start is None or other.end is None:
@@ -250,6 +256,9 @@ def meetings(candidate: Booking, sessions: Mapping[str, TheatreSession], booked:
 
 
 def _met(kind: str, theatre: str, other: Booking, window: str) -> Phrase:
+    if kind == "theatre" and other.done_in is not None:
+        return Phrase(QT_TRANSLATE_NOOP("messages", "theatre {theatre} is in use {window} by an operation done there"),
+                      {"theatre": theatre, "window": window})
     if kind == "theatre":
         return Phrase(QT_TRANSLATE_NOOP("messages", "theatre {theatre} is booked {window}"),
                       {"theatre": theatre, "window": window})

@@ -22,7 +22,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import (
     ARRIVE_BEFORE, PRIORITY_RANK, Booking, Cancellation, CancelReason, Clash, Priority, Slot, Suggested, TheatreSession,
     clashes, left_outside, meetings, outside, overlapping_sessions, rebook_by, suggest_for_specialty, suggest_slots,
-    theatre_key, theatre_order,
+    room_of, theatre_key, theatre_order,
 )
 from downtime.formspec import FormSpec
 from downtime.formspec.values import format_value
@@ -143,6 +143,17 @@ class BookingFacts:
         data = self.record.data
         return Booking(self.record.record_id, str(self.record.patient_id), self.session_id, self.start,
                        self.minutes, data["surgeon"], data.get("anaesthetist"), self.person)
+
+    @cached_property
+    def occupies(self) -> Booking:
+        """The operation as every clash check places it: one recorded done stood in the theatre
+        it was done in, from when it began for its expected length, with its surgeon and patient
+        (booked in T1 at 08:00 and done in T3 at 09:05: T1 was free at 08:00, T3 was not at
+        09:05); any other, in its slot. The booked slot (`booking`) is still the one its list
+        shows it on."""
+        if self.done is None:
+            return self.booking
+        return replace(self.booking, start=self.done.occurred_at, done_in=str(self.done.data["theatre"]))
 
 
 def still_to_tell(change: RecordVersion) -> bool:
@@ -369,6 +380,12 @@ def _done_around(db: Database, start: datetime, end: datetime) -> set[str]:
         [DONE_FORM, RecordStatus.ENTERED_IN_ERROR.value, start.isoformat(), end.isoformat()])}
 
 
+def _near(db: Database, start: datetime, end: datetime) -> set[str]:
+    """The bookings that may stand in start..end: in a slot then (`_around`), or done then
+    (`_done_around`)."""
+    return _around(db, start, end) | _done_around(db, start, end)
+
+
 def _replay(db: Database, booking_ids: Collection[str] | None = None) -> list[BookingFacts]:
     """Every standing booking (or these) with its cancellations and rebookings applied in time
     order."""
@@ -547,7 +564,7 @@ def _state(replayed: list[BookingFacts], booking_id: str) -> BookingFacts:
 
 
 def _booked(replayed: list[BookingFacts]) -> list[Booking]:
-    return [facts.booking for facts in replayed if facts.status in PLACED]
+    return [facts.occupies for facts in replayed if facts.status in PLACED]
 
 
 def _check(db: Database, candidate: Booking, now: datetime, priority: str) -> None:
@@ -555,7 +572,7 @@ def _check(db: Database, candidate: Booking, now: datetime, priority: str) -> No
     those are replayed, with the sessions they and the candidate are in; saying where it would
     fit that day (see `free_that_day`)."""
     assert candidate.start is not None and candidate.end is not None
-    booked = _booked(_replay(db, _around(db, candidate.start, candidate.end)))
+    booked = _booked(_replay(db, _near(db, candidate.start, candidate.end)))
     known = sessions(db, {candidate.session_id or "", *(other.session_id or "" for other in booked)})
     if candidate.session_id not in known:
         raise SessionGone(QT_TRANSLATE_NOOP("messages", "Session: this operation's theatre session is not on the "
@@ -575,7 +592,7 @@ def free_that_day(db: Database, candidate: Booking, now: datetime, immediate: bo
     day_start = datetime.combine(candidate.start.date(), time.min, tzinfo=zone)
     day_end = day_start + timedelta(days=1)
     day = _sessions_near(db, day_start, day_end)
-    booked = _booked(_replay(db, _around(db, day_start, day_end)))
+    booked = _booked(_replay(db, _near(db, day_start, day_end)))
     known = [*day, *sessions(db, {b.session_id for b in booked if b.session_id is not None}
                                  - {s.session_id for s in day}).values()]
     after = (max(now, day_start) if now < day_end else day_start).astimezone(zone)
@@ -668,7 +685,7 @@ class ProbablyOnePatient:
     def met(self, other: BookingFacts, number: str) -> Clash:
         """What one of them meets in the `other` (downtime `number`), as its line on the day's
         list says it."""
-        booking = other.booking
+        booking = other.occupies
         assert booking.start is not None and booking.end is not None
         return Clash("patient", other.record.record_id, Phrase(QT_TRANSLATE_NOOP(
             "messages", "probably the same patient as {number} ({why}), operated {window}"),
@@ -720,21 +737,32 @@ def refused_standing(replayed: list[BookingFacts], known: dict[str, TheatreSessi
 
 
 def standing_clashes(replayed: list[BookingFacts], known: dict[str, TheatreSession]) -> list[StandingClash]:
-    """Each pair of standing operations that clash, once, earliest first: in start order, each
-    is compared only with those starting before it ends (a merge holds thousands)."""
-    live = sorted(((facts.start, facts) for facts in replayed
-                   if facts.status in PLACED and facts.start is not None and facts.session_id in known),
+    """Each pair of standing operations that clash, once, earliest first, each where it stands
+    (`BookingFacts.occupies`): in start order, each is compared only with those starting before
+    it ends (a merge holds thousands). An operation done running into the next slot of its own
+    list is no clash (`_late_on_its_list`)."""
+    live = sorted(((facts.occupies.start, facts) for facts in replayed
+                   if facts.status in PLACED and facts.occupies.start is not None and facts.session_id in known),
                   key=lambda pair: pair[0])
     found = []
     for index, (_, facts) in enumerate(live):
-        booking = facts.booking
+        booking = facts.occupies
         for start, other in live[index + 1:]:
             if booking.end is None or start >= booking.end:
                 break
-            if meets := _meets(booking, other.booking, known):
+            if _late_on_its_list(facts, other):
+                continue
+            if meets := _meets(booking, other.occupies, known):
                 found.append(StandingClash(facts, other, known[str(facts.session_id)], known[str(other.session_id)],
-                                           meets, _meets(other.booking, booking, known)))
+                                           meets, _meets(other.occupies, booking, known)))
     return found
+
+
+def _late_on_its_list(facts: BookingFacts, other: BookingFacts) -> bool:
+    """One of the two done and the other still booked on the same list: a list running late, or
+    taken in another order, reaches the next slot, which is no slip (`done_in_use` leaves it out
+    likewise); that next operation is recorded done, or moved, when it happens."""
+    return facts.session_id == other.session_id and (facts.done is None) != (other.done is None)
 
 
 def _meets(booking: Booking, other: Booking, known: dict[str, TheatreSession]) -> tuple[Clash, ...]:
@@ -794,11 +822,12 @@ class ClashReport:
     """What is known of each laptop by device id, to name it (domain.laptops)."""
 
     def _side(self, lang: Lang, facts: BookingFacts, session: TheatreSession) -> str:
-        booking = facts.booking
+        booking = facts.occupies
         assert booking.start is not None and booking.end is not None
         device = facts.placed_by.device_id
         return message(lang, CLASH_SIDE, procedure=facts.record.data["procedure"],
-                       number=self.numbers.get(booking.patient_id, booking.patient_id), theatre=session.theatre,
+                       number=self.numbers.get(booking.patient_id, booking.patient_id),
+                       theatre=booking.done_in or session.theatre,
                        window=f"{booking.start:%d/%m/%Y %H:%M}-{booking.end:%H:%M}",
                        laptop=laptop_name(lang, device, self.laptops))
 
@@ -1156,16 +1185,13 @@ class DoneOverClash(ServiceError):
 
 
 def _where_and_when(facts: BookingFacts, known: Mapping[str, TheatreSession]) -> tuple[str, datetime, datetime] | None:
-    """The theatre (as `theatre_key` compares it) an operation stands in, from when to when: one
-    done, where it was done, for its expected length from when it began; one booked, its slot
-    (its list not known: nowhere)."""
-    if facts.done is not None:
-        begun = facts.done.occurred_at
-        return theatre_key(facts.done.data["theatre"]), begun, begun + timedelta(minutes=facts.minutes)
-    listed = known.get(facts.session_id or "")
-    if facts.status in LIVE and listed is not None and facts.start is not None and facts.booking.end is not None:
-        return theatre_key(listed.theatre), facts.start, facts.booking.end
-    return None
+    """The theatre (as `theatre_key` compares it) an operation stands in, from when to when, as
+    `BookingFacts.occupies` places it (its list not known, or not in a slot: nowhere)."""
+    placed = facts.occupies
+    room = room_of(placed, known) if facts.status in PLACED else None
+    if room is None or placed.start is None or placed.end is None:
+        return None
+    return room, placed.start, placed.end
 
 
 def done_in_use(db: Database, forms: dict[str, FormSpec], data: Mapping[str, Any]) -> DoneOverClash | None:
@@ -1179,7 +1205,7 @@ def done_in_use(db: Database, forms: dict[str, FormSpec], data: Mapping[str, Any
     begun = datetime.fromisoformat(data["done_at"])
     ends = begun + timedelta(minutes=own.minutes)
     room = theatre_key(data["theatre"])
-    nearby = _replay(db, (_around(db, begun, ends) | _done_around(db, begun, ends)) - {booking_id})
+    nearby = _replay(db, _near(db, begun, ends) - {booking_id})
     known = sessions(db, {facts.session_id for facts in nearby if facts.session_id is not None})
     met: dict[str, tuple[datetime, datetime]] = {}
     for facts in nearby:
@@ -1422,7 +1448,7 @@ def suggestions(db: Database, booking_id: str, now: datetime, limit: int = 5, fr
     time to come, so every slot would be after it, which the booking check refuses)."""
     after = max(now, datetime.combine(from_day, time.min, tzinfo=now.tzinfo)) if from_day else now
     coming = _sessions_near(db, after, after + timedelta(days=3660))
-    around = _around(db, after, max(s.end for s in coming)) if coming else set()
+    around = _near(db, after, max(s.end for s in coming)) if coming else set()
     replayed = _replay(db, around | {booking_id})
     state, booked = _state(replayed, booking_id), _booked(replayed)
     if (died := deaths(db, [state.booking.patient_id]).get(state.booking.patient_id)) is not None:
@@ -1449,7 +1475,7 @@ def next_free_start(db: Database, session_id: str, now: datetime, minutes: int |
     session = sessions(db, {session_id}).get(session_id)
     if session is None:
         return None
-    booked = _booked(_replay(db, _around(db, session.start, session.end)))
+    booked = _booked(_replay(db, _near(db, session.start, session.end)))
     known = sessions(db, {session_id, *(other.session_id for other in booked if other.session_id is not None)})
     probe = Booking("", "", None, None, minutes or 1, "", None)
     after = (max(session.start, now) if now < session.end else session.start).astimezone(now.tzinfo)
@@ -1625,7 +1651,7 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
         # Those booked on the day's lists too: one a merge left outside its list (one laptop
         # shortened it, the other booked on what it cut) is not around the lists' hours.
         on_lists = _booking_ids(db, f"json_extract(data, '$.session') IN ({marks(entries)})", list(entries))
-        replayed = _replay(db, _around(db, min(s.start for s in chosen), max(s.end for s in chosen)) | on_lists)
+        replayed = _replay(db, _near(db, min(s.start for s in chosen), max(s.end for s in chosen)) | on_lists)
     meets: dict[str, tuple[Clash, ...]] = {}
     known = {s.session_id: s for s in near}
     for pair in standing_clashes(replayed, known):
