@@ -1029,6 +1029,7 @@ def cmd_theatre_list(args: argparse.Namespace) -> int:
                          "status": state.status.value, "struck": entry.struck, "not_told": state.untold,
                          "done_at": state.done_at.isoformat() if state.done_at and not entry.struck else None,
                          "outcome_not_recorded": entry.unrecorded(now),
+                         "done_over_clash": entry.over_clash,
                          "to_tell": entry.to_tell.said(args.lang) or None if entry.to_tell else None,
                          "clashes": [clash.said.text(args.lang) for clash in entry.clashes],
                          "patient_died": state.died_before.isoformat() if state.died_before and not entry.struck

@@ -1295,6 +1295,11 @@ def test_an_operation_done_in_a_theatre_not_free_then_needs_clash_reason_from_th
     assert main([*command, "--clash-reason", "T3's case moved to T4"]) == 0
     (done,) = records.list_current(coord.db, form_id=theatre.DONE_FORM)
     assert (done.data["theatre"], done.data[theatre.OVER_CLASH]) == ("T3", "T3's case moved to T4")
+    capsys.readouterr()
+    assert main(["theatre", "list", "--date", "2026-11-28", "--db", str(db_path), "--json"]) == 0
+    lines = {line["booking_id"]: line for line in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert (lines[booked[0].record_id]["done_over_clash"], lines[booked[1].record_id]["done_over_clash"]) == (
+        "T3's case moved to T4", None)
 
 
 def test_theatre_rescheduling_names_the_ward_of_a_patient_in_a_bed_and_the_number_of_one_at_home(demo_db, capsys):

@@ -1479,3 +1479,29 @@ def test_the_day_list_shows_a_clash_where_an_operation_was_done_not_where_it_was
                   "was done in T1 after all")
     listed = _theatre_clashes(coord)
     assert listed[booked.record_id] == listed[following.record_id] == [], "running late into its list's next slot"
+
+
+def test_an_operation_recorded_over_a_clash_says_why_on_the_board_and_the_printed_list(
+        lists, clock, tmp_path):
+    """The reason was kept in the record alone: the board and the printed list showed two
+    operations in T3 at once with nothing said of it. An operation done where nothing clashed
+    says nothing more."""
+    coord, patients, _ = lists
+    t3 = _session(coord, "T3", SATURDAY)
+    theatre.book(coord, patients[1], _booking(t3, "09:00", surgeon="Dr B", anaesthetist="Dr C", day=SATURDAY,
+                                              minutes=60))
+    today, booked = _today(lists)
+    theatre.record_done(coord, booked.record_id, {**DONE, "done_at": f"{SATURDAY}T09:05+01:00", "theatre": "T3",
+                                                  theatre.OVER_CLASH: "T3's 09:00 case sent to T4"})
+    (entry,) = theatre.day_list(coord.db, coord.forms, date(2026, 11, 28), "T1")[0][1]
+    assert entry.over_clash == "T3's 09:00 case sent to T4"
+    assert theatre.board_status(entry, "en", clock.now).startswith(
+        "DONE 09:05 (T3) — RECORDED OVER A CLASH: T3's 09:00 case sent to T4 — CLASH: theatre T3 is booked")
+    text = _pdf_text(printing.print_theatre_list(coord, date(2026, 11, 28), tmp_path / "today.pdf"))
+    assert "RECORDED OVER A CLASH: T3's 09:00 case sent to T4" in " ".join(text.split())
+    assert "CLASH, move one: theatre T3 is in use" in " ".join(text.split()), "the line still booked in T3"
+    other = theatre.book(coord, patients[2], _booking(today, "11:00", surgeon="Dr D", anaesthetist="Dr E",
+                                                      day=SATURDAY, minutes=30))
+    theatre.record_done(coord, other.record_id, {**DONE, "done_at": f"{SATURDAY}T11:00+01:00"})
+    (_, entry) = theatre.day_list(coord.db, coord.forms, date(2026, 11, 28), "T1")[0][1]
+    assert entry.over_clash is None and theatre.board_status(entry, "en", clock.now) == "DONE 11:00"

@@ -43,6 +43,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "moved": {"en": "MOVED to {when}", "fr": "DÉPLACÉE au {when}"},
     "transferred": {"en": "TRANSFERRED to {hospital}", "fr": "TRANSFÉRÉE vers {hospital}"},
     "clash": {"en": "CLASH, move one: {clashes}", "fr": "CONFLIT, en déplacer une : {clashes}"},
+    "clash_done": {"en": "CLASH: {clashes}", "fr": "CONFLIT : {clashes}"},
     "not_told": {"en": "PATIENT NOT TOLD YET", "fr": "PATIENT PAS ENCORE INFORMÉ"},
     "tell": {"en": "Tell: {whom}", "fr": "Prévenir : {whom}"},
     "told": {"en": "Patient told: {how}, {at}", "fr": "Patient informé : {how}, {at}"},
@@ -183,7 +184,7 @@ def _state_said(entry: ListEntry, cancel_spec: FormSpec, lang: Lang, now: dateti
         flags = [said for said in (rebooked_from(entry, lang), *unrecorded_said(entry, lang, now), *line_flags(entry, lang))
                  if said]
         if entry.clashes:
-            flags.append(w("clash", lang, clashes=entry.clash_text(lang)))
+            flags.append(w("clash" if state.done is None else "clash_done", lang, clashes=entry.clash_text(lang)))
         return " — ".join(flags)
     if state.status is BookingStatus.CANCELLED:
         return w("cancelled", lang, reason=_choice(cancel_spec, "reason", entry.reason.value, lang)

@@ -145,7 +145,8 @@ class DayModel(TextTableModel):
     def is_warning(self, row: int, column: int) -> bool:
         entry = self.rows[row][1]
         return column == STATUS and (entry.struck or bool(entry.clashes) or entry.state.died_before is not None
-                                     or entry.state.untold or entry.unrecorded(self.clock()))
+                                     or entry.state.untold or entry.unrecorded(self.clock())
+                                     or entry.over_clash is not None)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and role == Qt.ItemDataRole.FontRole and self.rows[index.row()][1].struck:

@@ -216,10 +216,13 @@ _LEFT_TRANSFERRED = QT_TRANSLATE_NOOP("messages", "PATIENT TRANSFERRED OUT {at} 
 _LEFT_DIED = QT_TRANSLATE_NOOP("messages", "PATIENT DIED {at}: cancel")
 _ALSO_BOOKED = QT_TRANSLATE_NOOP("messages", "ALSO BOOKED {when}")
 _CLASH = QT_TRANSLATE_NOOP("messages", "{status} — CLASH, move one: {clashes}")
+_CLASH_DONE = QT_TRANSLATE_NOOP("messages", "{status} — CLASH: {clashes}")
+"""On the line of an operation done, which is not to be moved: the other line says to move it."""
 _NOT_TOLD = QT_TRANSLATE_NOOP("messages", "{status} — PATIENT NOT TOLD YET")
 _NOT_TOLD_TELL = QT_TRANSLATE_NOOP("messages", "{status} — PATIENT NOT TOLD YET — tell: {whom}")
 _DONE_AT = QT_TRANSLATE_NOOP("messages", "{status} {when}")
 _DONE_IN = QT_TRANSLATE_NOOP("messages", "{done} ({theatre})")
+_DONE_OVER_CLASH = QT_TRANSLATE_NOOP("messages", "RECORDED OVER A CLASH: {reason}")
 UNRECORDED = QT_TRANSLATE_NOOP("messages", "OUTCOME NOT RECORDED")
 
 
@@ -1524,6 +1527,14 @@ class ListEntry:
         silently did not take place read as one done."""
         return not self.struck and self.state.status in LIVE and self.ends_at(timezone.utc) <= now
 
+    @property
+    def over_clash(self) -> str | None:
+        """Why the operation was recorded done in a theatre not free then (`DoneOverClash`), on
+        its standing line; None on any other. Kept in the record alone, the coordinator reviewing
+        the day saw two operations in one theatre at once with nothing said."""
+        done = self.state.done
+        return None if self.struck or done is None else (str(done.data.get(OVER_CLASH) or "").strip() or None)
+
     def clash_text(self, lang: Lang) -> str:
         """Each clash said once, with how many times it is met: twenty laptops each booked
         theatre T1 at 08:00, and each line said "theatre T1 is booked 08:00-09:00" nineteen
@@ -1601,13 +1612,15 @@ def unrecorded_said(entry: ListEntry, lang: Lang, now: datetime | None) -> list[
 
 def line_flags(entry: ListEntry, lang: Lang) -> list[str]:
     """What a standing line of a day list says after its status, in the same words on the board,
-    the printed list and `downtime theatre list`: where its patient went if they left the
-    hospital before it (`left_said`), and the other dates the same operation is booked on."""
+    the printed list and `downtime theatre list`: why an operation done was recorded over a
+    clash (`ListEntry.over_clash`), where its patient went if they left the hospital before it
+    (`left_said`), and the other dates the same operation is booked on."""
     if entry.struck:
         return []
     left = left_said(entry.state, lang, call=not (entry.state.untold and entry.to_tell is not None
                                                    and entry.to_tell.said(lang)))
-    return [*([left] if left else []),
+    over_clash = [message(lang, _DONE_OVER_CLASH, reason=entry.over_clash)] if entry.over_clash else []
+    return [*over_clash, *([left] if left else []),
             *(message(lang, _ALSO_BOOKED, when=f"{when:%d/%m %H:%M}") for when in entry.booked_again)]
 
 
@@ -1629,7 +1642,8 @@ def board_status(entry: ListEntry, lang: Lang, now: datetime | None = None) -> s
     status = " — ".join([with_telling(status, state.untold, lang, entry.to_tell), *unrecorded_said(entry, lang, now),
                          *line_flags(entry, lang)])
     if entry.clashes:
-        status = message(lang, _CLASH, status=status, clashes=entry.clash_text(lang))
+        status = message(lang, _CLASH if entry.state.done is None else _CLASH_DONE, status=status,
+                         clashes=entry.clash_text(lang))
     return status
 
 

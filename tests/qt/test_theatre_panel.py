@@ -1715,4 +1715,10 @@ def test_an_operation_done_in_a_theatre_not_free_then_asks_why_in_the_dialog(coo
     (done,) = records.list_current(coord.db, form_id=theatre.DONE_FORM)
     assert (done.data["theatre"], done.data[theatre.OVER_CLASH]) == ("T3", "T3's 09:00 case went to T4")
     listed(panel)
-    assert panel.day_model.text(0, STATUS) == "DONE 09:05 (T3)"
+    assert panel.day_model.text(0, STATUS) == (
+        "DONE 09:05 (T3) — RECORDED OVER A CLASH: T3's 09:00 case went to T4 — CLASH: theatre T3 is booked 28/11 "
+        "09:00-10:00"), "the coordinator reviewing the day sees why, and no advice to move an operation done"
+    assert panel.day_model.is_warning(0, STATUS)
+    assert panel.day_model.text(1, STATUS) == (
+        "booked — OUTCOME NOT RECORDED — CLASH, move one: theatre T3 is in use 28/11 09:05-11:05 by an operation "
+        "done there")
