@@ -566,10 +566,13 @@ def test_a_filled_form_is_numbered_at_its_foot_with_the_version_of_the_form_it_w
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_a_death_record_blank_or_filled_says_nothing_of_allergies_which_every_care_form_still_carries(
+def test_a_record_giving_no_care_blank_or_filled_says_nothing_of_allergies_which_every_care_form_still_carries(
         session_for, admission_values, tmp_path, forms, lang):
     """A death asks nothing of the patient's allergies: its blank form had the red box to write
-    them in, and the filled one printed "ALLERGIES: Penicillin" under its heading."""
+    them in, and the filled one printed "ALLERGIES: Penicillin" under its heading. Nor do the
+    theatre's records of what became of a booking (cancelled, rebooked, done): the binder's blank
+    ones each carried the red box, to be filled in by a coordinator moving a date. The booking,
+    which plans the operation, keeps it."""
     from dataclasses import replace
 
     nurse = replace(session_for("nurse"), lang=lang)
@@ -587,7 +590,9 @@ def test_a_death_record_blank_or_filled_says_nothing_of_allergies_which_every_ca
     def filled(record):
         return _flat(" ".join(_pages(printing.print_record(nurse, record.record_id, tmp_path / "filled.pdf"))))
 
-    assert "ALLERGIES" not in blank("death") and "ALLERGIES" not in filled(died)
+    assert "ALLERGIES" not in filled(died)
+    for form_id in ("death", "operation_cancellation", "operation_rebooking", "operation_done"):
+        assert "ALLERGIES" not in blank(form_id), form_id
     for form_id in ("transfer", "transfer_out", "discharge", "medication_order", "medication_administration",
                     "observations", "operation_booking"):
         assert "ALLERGIES" in blank(form_id), form_id

@@ -393,7 +393,8 @@ class FormSpec(_Strict):
     prints_allergies: bool = True
     """Its paper carries the patient's allergies (filled: the allergy line under its heading;
     blank: a box to write them in), as every form giving, prescribing or planning care must;
-    false for a record that asks nothing of them (a death, which printed "ALLERGIES: Penicillin")."""
+    false for a record that asks nothing of them (a death, which printed "ALLERGIES: Penicillin";
+    an operation cancelled, rebooked or done, whose blank forms in the binder each carried the box)."""
     movement: Movement | None = None
     authors: list[Role] | None = None
     """Roles that may write this form (default: every role that records care)."""
