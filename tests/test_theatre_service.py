@@ -1473,6 +1473,10 @@ def test_the_day_list_shows_a_clash_where_an_operation_was_done_not_where_it_was
     assert listed[waiting.record_id] == ["theatre T3 is in use 28/11 09:05-10:35 by an operation done there"]
     assert listed[booked.record_id] == ["theatre T3 is booked 28/11 09:00-10:00"]
     assert listed[following.record_id] == [], "T1 at 10:30 is free: the operation was done in T3"
+    (reported,) = [report.text("en") for report in theatre.clashes_brought(coord, {booked.record_id})
+                   if isinstance(report.clash, theatre.StandingClash)]
+    assert "Laparoscopic cholecystectomy, patient" in reported and "theatre T3 28/11/2026 09:05-10:35" in reported, (
+        "an import's report names where and when it was done")
     theatre.cancel(coord, waiting.record_id, {**CANCEL, "cancelled_at": f"{SATURDAY}T08:30+01:00"})
     records.amend(coord, _state(coord, booked.record_id).done.record_id,
                   {**_state(coord, booked.record_id).done.data, "theatre": "T1", "done_at": f"{SATURDAY}T10:00+01:00"},
