@@ -4734,6 +4734,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{status} — CONFLIT, en déplacer une : {clashes}</translation>
     </message>
     <message>
+        <source>{status} — CLASH: {clashes}</source>
+        <translation>{status} — CONFLIT : {clashes}</translation>
+    </message>
+    <message>
         <source>{status} — PATIENT NOT TOLD YET</source>
         <translation>{status} — PATIENT PAS ENCORE INFORMÉ</translation>
     </message>
@@ -4748,6 +4752,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{done} ({theatre})</source>
         <translation>{done} ({theatre})</translation>
+    </message>
+    <message>
+        <source>RECORDED OVER A CLASH: {reason}</source>
+        <translation>ENREGISTRÉE MALGRÉ UN CONFLIT : {reason}</translation>
     </message>
     <message>
         <source>OUTCOME NOT RECORDED</source>
@@ -6650,6 +6658,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{operation} does not fit in the session {session} of theatre {theatre}</source>
         <translation>{operation} ne tient pas dans la vacation {session} de la salle {theatre}</translation>
+    </message>
+    <message>
+        <source>theatre {theatre} is in use {window} by an operation done there</source>
+        <translation>la salle {theatre} est occupée {window} par une intervention réalisée là</translation>
     </message>
     <message>
         <source>theatre {theatre} is booked {window}</source>
