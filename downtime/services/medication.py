@@ -1381,11 +1381,18 @@ def order_flags(order: Order, lang: Lang) -> list[str]:
 def order_label(order: Order, order_form: FormSpec, lang: Lang) -> str:
     """An order as charts and dialogs head it: "Insuline glargine 18 UI SC" on a French ward; an
     infusion with its rate ("Sodium chloride 0.9% 1000 mL IV at 125 mL/h")."""
-    said = f"{order.drug} {dose_words(order_form, order.dose, order.dose_unit, lang)} {order.route}"
-    if order.rate_ml_h is None:
-        return said
-    return message(lang, QT_TRANSLATE_NOOP("messages", "{order} at {rate} mL/h"), order=said,
-                   rate=decimal_text(order.rate_ml_h, lang))
+    return " ".join(order_parts(order, order_form, lang))
+
+
+def order_parts(order: Order, order_form: FormSpec, lang: Lang) -> tuple[str, str]:
+    """An order's label in two: the medicine and its dose ("Morphine 5 mg"), then how it is
+    given ("SC", "IV at 125 mL/h"), for a narrow column that sets the second smaller under the
+    first."""
+    given = order.route
+    if order.rate_ml_h is not None:
+        given = message(lang, QT_TRANSLATE_NOOP("messages", "{order} at {rate} mL/h"), order=given,
+                        rate=decimal_text(order.rate_ml_h, lang))
+    return f"{order.drug} {dose_words(order_form, order.dose, order.dose_unit, lang)}", given
 
 
 # How an order left open when its stay ended reads, by the movement that ended the stay.
