@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from typing import Literal
 
 from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
     QVBoxLayout, QWidget,
@@ -34,7 +34,7 @@ from downtime.qt.patient_header import admission_on_hold, identity_label
 from downtime.qt.prompts import Prompts
 from downtime.qt.screen_fit import fit_dialog, wrapped
 from downtime.qt.screen_reader import named
-from downtime.qt.style import ErrorLabel
+from downtime.qt.style import ErrorLabel, follow_view, hint_style, warning_html
 from downtime.services import drafts, medication, paper_doses
 from downtime.services.census import patient_with_location
 from downtime.services.context import Session
@@ -63,9 +63,25 @@ LIST_CHARACTERS = 16
 """A list's width in a row, in characters: as wide as its longest item, a reason not given ("S —
 Suspendu (raison clinique, préciser)") or a name, the rows ran past a 1366-pixel screen's edge and
 the medicine wrapped on four lines. Its open list shows each item whole."""
+MEDICINE_CHARACTERS = 22
+"""The medicine column's width at most, in characters of the text size shown: the room the
+columns left it, "Paracetamol 1 g PO" took two lines and a controlled drug with its flags six,
+a night's 150 rows six times as tall. A name and dose as long take one line, a longer one two."""
+PATIENT_CHARACTERS = 20
+"""The patient column's width at most, in characters: a long name ("21 LEROY Françoise (née
+ROUSSEAU)") goes on two lines rather than taking the medicine's room."""
 LOOK_BACK_CHOSEN = timedelta(hours=12)
 """The stretch offered when the chart says no dose is on paper: the night shift's."""
 TIME_FORMAT = "%d/%m/%Y %H:%M"
+
+
+def at_most(label: QLabel, characters: int, unwrapped: int | None = None) -> QLabel:
+    """The label wrapped, as wide as its text up to `characters` of the app's font: its column
+    sized from the text size shown, not from the longest words of a night's rows. `unwrapped`: the
+    text's width on one line, where it is not the plain text's in the label's font (rich text)."""
+    width = label.fontMetrics().horizontalAdvance(label.text()) if unwrapped is None else unwrapped
+    label.setMinimumWidth(min(width, characters * QFontMetrics(QApplication.font()).averageCharWidth()))
+    return wrapped(label)
 
 
 def focus_moves() -> SignalInstance:
@@ -188,7 +204,7 @@ class PaperDosesDialog(QDialog):
         holder = QVBoxLayout(self.grid_holder)
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(6)
-        self.grid.setColumnStretch(MEDICINE, 1)  # the width left to the medicine, its flags on fewer lines
+        self.grid.setColumnStretch(len(COLUMNS), 1)  # the room to spare after the last column, the rows kept together
         holder.addLayout(self.grid)
         holder.addStretch(1)  # a few rows stay at the top
         self.scroll = QScrollArea()
@@ -199,13 +215,17 @@ class PaperDosesDialog(QDialog):
         layout.addWidget(self.nothing_due)
         adding = QHBoxLayout()
         self.as_required = QComboBox()
+        self.as_required.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        # As wide as its longest order, a controlled drug's flags and its patient's name, the list made
+        # the dialog 1,388 pixels wide, Save off a 1,092-pixel screen: it takes a row's list's width,
+        # and the line's room to spare, an order shown whole where the line has room.
+        self.as_required.setMinimumContentsLength(LIST_CHARACTERS)
         adding.addWidget(QLabel(translate("PaperDosesDialog", "As required, given on paper:")))
-        adding.addWidget(named(self.as_required, translate("PaperDosesDialog", "As-required order")))
+        adding.addWidget(named(self.as_required, translate("PaperDosesDialog", "As-required order")), 1)
         self.add_button = QPushButton(translate("PaperDosesDialog", "&Add a row"))
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self.add_as_required)
         adding.addWidget(self.add_button)
-        adding.addStretch(1)
         layout.addLayout(adding)
         self.error = ErrorLabel(only_when_said=True)
         layout.addWidget(self.error)
@@ -411,6 +431,32 @@ class PaperDosesDialog(QDialog):
         flags = "".join(f" [{flag}]" for flag in medication.order_flags(order, language()))
         return f"{medication.order_label(order, self.order_form, language())}{flags}"
 
+    def _medicine_cell(self, order: Order, tip: str) -> QWidget:
+        """The medicine and its dose in the row's words, how it is given and its flags under them,
+        smaller (a hint's grey, the flags in the warning colour), `tip` the tooltip of both: the
+        whole in one line of the column, a controlled drug took six."""
+        named_dose, given = medication.order_parts(order, self.order_form, language())
+        flags = "".join(f" [{flag}]" for flag in medication.order_flags(order, language()))
+        cell = QWidget()
+        lines = QVBoxLayout(cell)
+        lines.setContentsMargins(0, 0, 0, 0)
+        lines.setSpacing(0)
+        name = at_most(QLabel(named_dose), MEDICINE_CHARACTERS)
+        lines.addWidget(name)
+        how = QLabel()
+        how.setTextFormat(Qt.TextFormat.RichText)
+        follow_view(how, lambda: (how.setStyleSheet(hint_style()), how.setText(
+            html.escape(given) + (warning_html(html.escape(flags)) if flags else ""))))
+        how.ensurePolished()  # in the hint's smaller font, measured
+        bold = QFont(how.font())
+        bold.setBold(True)
+        lines.addWidget(at_most(how, MEDICINE_CHARACTERS, unwrapped=how.fontMetrics().horizontalAdvance(given)
+                                + QFontMetrics(bold).horizontalAdvance(flags)))
+        lines.addStretch(1)  # its lines together at the top of a row made taller by a patient's name
+        for part in (name, how):
+            part.setToolTip(tip)
+        return cell
+
     def _patient(self, order: Order) -> str:
         """The order's patient by bed and name, on a ward's rows."""
         patient = self.patients[order.patient_id]
@@ -446,13 +492,17 @@ class PaperDosesDialog(QDialog):
                 narrow.setMinimumContentsLength(LIST_CHARACTERS)
         detail = QLineEdit()
         if order.asks_why_given:
-            detail.setPlaceholderText(translate("PaperDosesDialog", "why given, e.g. pain 7/10"))
+            hint = translate("PaperDosesDialog", "why given, e.g. pain 7/10")
+            detail.setPlaceholderText(hint)
+            detail.setToolTip(hint)
+            # As wide as its hint: Qt's width of 17 x's cut it ("why give…").
+            detail.setMinimumWidth(detail.sizeHint().width() + detail.fontMetrics().horizontalAdvance(hint)
+                                   - 17 * detail.fontMetrics().horizontalAdvance("x"))
         warnings = QWidget()
         warnings.setLayout(QGridLayout())
         warnings.layout().setContentsMargins(0, 0, 0, 0)
         warnings.hide()
-        medicine = wrapped(QLabel(self._medicine(order)))
-        medicine.setToolTip(by_route)
+        medicine = self._medicine_cell(order, by_route)
         row = PaperRow(number, order, slot, outcome, given_at, dose, given_by, witness, reason, detail, warnings)
         cells: list[tuple[int, QWidget]] = [  # in their columns' order, which Tab follows
             (0, QLabel(str(number))), (MEDICINE, medicine),
@@ -461,7 +511,7 @@ class PaperDosesDialog(QDialog):
               for column, box in ((4, outcome), (5, given_at), (6, dose), (7, given_by), (8, witness), (9, reason),
                                   (10, detail)) if box is not None)]
         if len(self.patient_ids) > 1:
-            cells.append((PATIENT, QLabel(self._patient(order))))
+            cells.append((PATIENT, at_most(QLabel(self._patient(order)), PATIENT_CHARACTERS)))
         for column, widget in sorted(cells, key=lambda cell: cell[0]):
             self.grid.addWidget(widget, line, column)
             widget.show()  # at once, in a dialog shown: a row added is typed in straight away

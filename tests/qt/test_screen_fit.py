@@ -4,7 +4,7 @@
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea, QWidget
 
 from downtime.qt import main_window
 from downtime.qt.main_window import MainWindow
@@ -315,7 +315,6 @@ def test_the_administrations_long_labels_are_whole_at_the_largest_text_in_french
     """Wrapped beside their fields, the settings' and the laptop's labels were given the field's
     height and lost their second line ("Planches d’étiquettes dans…"): each stands whole above
     its field."""
-    from PySide6.QtWidgets import QLabel
 
     _text_size(TEXT_SIZES[-1])
     window = laptop_window(session_for("admin", "fr"), LAPTOP_125.width(), LAPTOP_125.height())
@@ -375,3 +374,63 @@ def test_at_the_largest_text_every_control_of_the_back_entry_tab_is_in_reach_at_
     listed(panel)
     reached = _in_reach(window, qtbot, panel)
     assert panel.left_only in reached and panel.findChildren(QPushButton)[-1] in reached
+
+
+def _lines(label) -> int:
+    """How many lines of its font the label's height holds."""
+    return label.height() // label.fontMetrics().lineSpacing()
+
+
+def _placeholder_whole(edit) -> bool:
+    """Whether the box's hint fits the room its text has, within its frame and margins."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionFrame
+
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    text = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+    margins = edit.textMargins()
+    room = text.width() - margins.left() - margins.right() - 4  # QLineEdit's 2 pixels each side
+    return edit.fontMetrics().horizontalAdvance(edit.placeholderText()) <= room
+
+
+@pytest.mark.parametrize(("lang", "points"), [("en", TEXT_SIZES[0]), ("fr", TEXT_SIZES[-1])])
+def test_the_paper_doses_rows_are_readable_on_a_laptop_at_125_percent(qtbot, paper_night, twin, session_for, app_style,
+                                                                      lang, points):
+    """At the normal text size the medicine column was left what the other columns did not take:
+    "Paracetamol 1 g PO" on two lines, morphine with its flags on six, a night's 150 rows as tall;
+    the details box cut its hint ("why give…"); the as-required list, as wide as its longest order
+    and patient, made the dialog 1,388 pixels wide on a 1,092-pixel screen, Save off its edge. A
+    medicine and its dose take a line (two at the largest text), how it is given and its flags go
+    under it, smaller; the hint is whole; the dialog and its Save fit the screen."""
+    from downtime.qt.i18n import set_language
+    from downtime.qt.paper_doses_dialog import PaperDosesDialog
+
+    _, patient, _, _, _ = paper_night
+    _text_size(points)
+    set_language(lang)
+    try:
+        dialog = PaperDosesDialog(session_for("nurse", lang), [patient, twin])
+        qtbot.addWidget(dialog)
+        dialog.add_as_required()
+        room = QSize(LAPTOP_125.width(), LAPTOP_125.height() - 40)  # less the dialog's title bar
+        assert dialog.minimumSizeHint().width() <= room.width()
+        assert dialog.minimumSizeHint().height() <= room.height()
+        dialog.resize(room)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        qtbot.waitUntil(lambda: dialog.size() == room)
+        QApplication.processEvents()
+        save = dialog.save_button
+        assert dialog.rect().contains(QRect(save.mapTo(dialog, QPoint(0, 0)), save.size()))
+        drugs = {row.order.drug for row in dialog.rows}
+        assert drugs == {"Paracetamol", "Amoxicillin", "Morphine"}
+        names = [label for label in dialog.grid_holder.findChildren(QLabel)
+                 if label.isVisible() and label.text().startswith(tuple(drugs))]
+        assert len(names) == len(dialog.rows)
+        for label in names:
+            assert _lines(label) <= (1 if points == TEXT_SIZES[0] else 2), label.text()
+            assert label.height() >= label.heightForWidth(label.width()), label.text()
+        (morphine,) = [row for row in dialog.rows if row.order.drug == "Morphine"]
+        assert morphine.detail.placeholderText() and _placeholder_whole(morphine.detail)
+    finally:
+        set_language("en")
