@@ -40,24 +40,61 @@ class Scrolled(QScrollArea):
         if not framed:
             self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidget(body)
-        QApplication.instance().focusChanged.connect(self._focus_moved)
+        # Qt puts the body in the viewport; PySide records it as the scroll area's unless told so.
+        # With the two apart, a dialog left to Python's cycle collector (opened with no parent,
+        # and dropped) was torn down by a segmentation fault, a plain QScrollArea's too.
+        body.setParent(self.viewport())
+        self._body = body
+        _follow_focus(QApplication.instance())
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         """Its body's whole size, room for a scroll bar beside it: Qt's stops at 24 lines of text,
         and a dialog fitted to it scrolled on a screen with room to spare. The screen bounds it
         (within_screen)."""
+        if (body := _held(self)) is None:
+            return super().sizeHint()
         frame = 2 * self.frameWidth()
-        return self.widget().sizeHint() + QSize(frame + self.verticalScrollBar().sizeHint().width(), frame)
+        return body.sizeHint() + QSize(frame + self.verticalScrollBar().sizeHint().width(), frame)
 
-    def _focus_moved(self, _: QWidget | None, now: QWidget | None) -> None:
+    def show_whole(self, control: QWidget) -> None:
         """The control whole in view, a margin of up to 50 pixels round it as the view has room;
         one larger than the view, as much of it as the view holds from its top left. Qt's own
         rule brings a text box's cursor line alone into view: at the largest text and 125 % the
         back-entry's four-line box showed its first line at the bottom of the view."""
-        if now is not None and (body := self.widget()) is not None and body.isAncestorOf(now):
-            corner, view = now.mapTo(body, now.rect().topLeft()), self.viewport().size()
-            _into_view(self.horizontalScrollBar(), corner.x(), now.width(), view.width())
-            _into_view(self.verticalScrollBar(), corner.y(), now.height(), view.height())
+        if (body := _held(self)) is not None and body.isAncestorOf(control):
+            corner, view = control.mapTo(body, control.rect().topLeft()), self.viewport().size()
+            _into_view(self.horizontalScrollBar(), corner.x(), control.width(), view.width())
+            _into_view(self.verticalScrollBar(), corner.y(), control.height(), view.height())
+
+
+def _held(area: Scrolled) -> QWidget | None:
+    """The area's body, or None once Python's cycle collector has begun to take the area apart
+    (its attributes are cleared first): Qt still asks its size hint while the collector deletes
+    its dialog, and the body reached through Qt then (`widget()`) may be a wrapper being freed."""
+    return getattr(area, "_body", None)
+
+
+FOLLOWING_FOCUS = "scrolled_follows_focus"
+
+
+def _follow_focus(app: QApplication) -> None:
+    """The application's focus changes followed, once for all areas (see `_focus_moved`)."""
+    if not app.property(FOLLOWING_FOCUS):
+        app.focusChanged.connect(_focus_moved)
+        app.setProperty(FOLLOWING_FOCUS, True)
+
+
+def _focus_moved(_: QWidget | None, now: QWidget | None) -> None:
+    """The control that takes the focus, by Tab, its Alt+letter or a click, shown whole by each
+    area it is in. One handler for the application, which looks for the areas round the
+    control: each area connected its own method for its whole life, and every dialog ever
+    closed ran it at each focus change (a dose dialog is made at each dose and kept, hidden, by
+    the chart or round that opened it), the areas of a dialog being destroyed included."""
+    holder = now
+    while holder is not None:
+        if isinstance(holder, Scrolled):
+            holder.show_whole(now)
+        holder = holder.parentWidget()
 
 
 def _into_view(bar: QScrollBar, start: int, length: int, view: int) -> None:

@@ -239,6 +239,46 @@ def test_the_demo_sign_in_fits_the_screen(qtbot, ward_db, db_path, clock, app_st
         set_language("en")
 
 
+def test_a_dialog_whose_body_scrolls_dropped_while_open_is_freed_whole(qapp):
+    """A dialog of no parent whose body scrolls, in a reference cycle (a restyle of its own kept by
+    a label's view follower, as the dose dialog's order line has), dropped while open and freed by
+    Python's cycle collector: PySide freed the scrolled body a second time, a segmentation fault
+    (six Qt test files crashed in 2 runs of 3 once the dose dialog's body scrolled)."""
+    import gc
+    import weakref
+
+    from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+
+    from downtime.qt.screen_fit import Scrolled
+    from downtime.qt.style import follow_view
+
+    class Held(QDialog):
+        def __init__(self) -> None:
+            super().__init__()
+            body = QWidget()
+            form = QFormLayout(body)
+            self.boxes = [QLineEdit() for _ in range(4)]
+            for number, box in enumerate(self.boxes):
+                form.addRow(f"Box {number}", box)
+            form.addRow(follow_view(QLabel(), self.say))
+            self.area = Scrolled(body)
+            QVBoxLayout(self).addWidget(self.area)
+
+        def say(self) -> None:
+            """Nothing to restyle: the follower's hold on the dialog is the cycle."""
+
+    for _ in range(3):
+        dialog = Held()
+        dialog.show()
+        dialog.boxes[1].setFocus()
+        QApplication.processEvents()
+        held = weakref.ref(dialog)
+        del dialog
+        gc.collect()
+        QApplication.processEvents()
+        assert held() is None, "freed by the cycle collector"
+
+
 def _focus_chain(area: QScrollArea, qtbot) -> list[QWidget]:
     """The controls of the scroll area's page as Tab reaches them from its first, each in view
     when it has the focus: its whole rectangle within the area's viewport, or as much of it as
