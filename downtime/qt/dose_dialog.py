@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
@@ -29,6 +29,7 @@ from downtime.formspec.messages import message as field_message
 from downtime.formspec.values import ParseError, parse_datetime, parse_decimal
 from downtime.qt.form_view import enter_moves_on
 from downtime.qt.patient_header import admission_on_hold, identity_label
+from downtime.qt.screen_fit import Scrolled, room, within_screen
 from downtime.qt.screen_reader import add_row
 from downtime.qt.style import ERROR_STYLE, ErrorLabel, follow_view, grow_to_fit, warning_html
 from downtime.services import drafts, medication, records, settings, staff
@@ -40,8 +41,9 @@ from downtime.services.laptops import staff_of
 from downtime.storage.connection import DatabaseError, write_failure
 
 # The patient's identity on one line (a long name's ward and bed on a second), each warning on two,
-# the French example of an as-required dose's reason whole (at 560 it was cut); fits a 1024-pixel screen.
-DIALOG_WIDTH = 640
+# the French example of an as-required dose's reason whole (at 560 pixels it was cut): 640 pixels at
+# 11 points, and as many characters at any text size, as far as the screen has room (see `showEvent`).
+DIALOG_CHARACTERS = 80
 NO_WITNESS_PIN = QT_TRANSLATE_NOOP("messages", "Controlled drug: a second staff member must witness with their own PIN.")
 
 
@@ -202,12 +204,15 @@ class DoseDialog(QDialog):
         self.override_edits: dict[tuple[Check, str], QLineEdit] = {}
         """Each warning shown, by its kind and its message, with the box its reason is typed in."""
         self.setWindowTitle(translate("DoseDialog", "Record a dose"))
-        self.setMinimumWidth(DIALOG_WIDTH)
         # With the beds of their namesakes on the ward: the dialog said nothing of Mr Martin in bed 31
         # to the nurse giving Mr Martin in bed 12 his dose.
         patient = with_namesakes(session.db, session.forms, [patient_with_location(session.db, session.forms,
                                                                                   order.patient_id)])[0]
-        layout = QVBoxLayout(self)
+        # All but the refusal and the buttons scrolled: at 20 points and 125 %, in French, a controlled
+        # drug's dose was 888 pixels tall on a 582-pixel screen, Save under the taskbar.
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(identity_label(patient, held=admission_on_hold(session, patient)))
         self.order_line = QLabel()
         self.order_line.setWordWrap(True)  # a controlled, high-alert order's flags ran off the dialog's edge
@@ -245,6 +250,8 @@ class DoseDialog(QDialog):
             self.as_required.setWordWrap(True)
             layout.addWidget(self.as_required)
         form = QFormLayout()
+        # A field under its label where the two do not fit side by side (French, the largest text).
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.outcome = QComboBox()
         self.outcome.addItems([translate("DoseDialog", "Given"), translate("DoseDialog", "Not given")])
         self.outcome.currentIndexChanged.connect(self._outcome_changed)
@@ -265,6 +272,11 @@ class DoseDialog(QDialog):
         self.given_for = QLineEdit()
         self.given_for.setMaxLength(session.form(medication.DOSE_FORM).field("given_for").max_length)
         self.given_for.setPlaceholderText(translate("DoseDialog", "e.g. pain 7/10, nausea after lunch"))
+        # The example whole, two characters for the box's frame and margins: at the largest text the
+        # box beside its label cut it ("ex. douleur 7/10, nausées apr…"); too narrow, it goes under its label.
+        metrics = self.given_for.fontMetrics()
+        self.given_for.setMinimumWidth(metrics.horizontalAdvance(self.given_for.placeholderText())
+                                       + 2 * metrics.averageCharWidth())
         # The form's own answers, as the chart and its key write them (a list of the dialog's own
         # gave French letters F and W where the chart says J and S).
         self.reasons = [(option.code, option.label.get(session.lang))
@@ -313,21 +325,25 @@ class DoseDialog(QDialog):
             add_row(form, translate("DoseDialog", "&Witness on the paper chart"), self.witness_on_paper)
         layout.addLayout(form)
         self.warnings = QFormLayout()
+        self.warnings.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         layout.addLayout(self.warnings)
+        # A message gone (the time typed again, a warning answered) leaves the dialog as tall as it
+        # grew (see grow_to_fit): the room it leaves under the last row, not between the identity and the order.
+        layout.addStretch(1)
+        self.area = Scrolled(body)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.area, 1)
         self.error = ErrorLabel(only_when_said=True)
-        layout.addWidget(self.error)
+        outer.addWidget(self.error)
         self.save_button = QPushButton(translate("DoseDialog", "&Save dose (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
-        layout.addWidget(self.save_button)
+        outer.addWidget(self.save_button)
         # A draft whose dose was recorded since (see `restore`); never the button Enter presses.
         self.discard = QPushButton(translate("DoseDialog", "Disc&ard this draft"))
         self.discard.setAutoDefault(False)
         self.discard.clicked.connect(self.reject)
         self.discard.hide()
-        layout.addWidget(self.discard)
-        # A message gone (the time typed again, a warning answered) leaves the dialog as tall as it
-        # grew (see grow_to_fit): the room it leaves below Save, not between the identity and the order.
-        layout.addStretch(1)
+        outer.addWidget(self.discard)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         self._outcome_changed()
         self._judge_as_required()
@@ -486,6 +502,7 @@ class DoseDialog(QDialog):
                 self.form.setRowVisible(widget, not on_paper)
             self.form.setRowVisible(self.witness_on_paper, on_paper)
             self.form.setRowVisible(self.giver_pin, self._giver_confirms())
+        grow_to_fit(self)  # the rows shown may be more (a paper chart's reference): scrolled only where the screen is short
 
     def _giver_confirms(self) -> bool:
         """Whether the giver types their PIN: a controlled drug given now by someone other than the
@@ -559,12 +576,26 @@ class DoseDialog(QDialog):
             QTimer.singleShot(0, first, first.setFocus)  # not once the dialog is gone
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
-        """Opened as tall as what it holds at its width: Qt sized it for the narrower width its
-        wrapped lines ask for, and the two lines the order took there stood as a blank band under
-        it at the dialog's width (a French as-required dose's rows were squeezed instead)."""
+        """Opened as wide as DIALOG_CHARACTERS of its text and as tall as what it holds at that
+        width, as far as the screen has room: Qt sized it for the narrower width its wrapped lines
+        ask for, and the two lines the order took there stood as a blank band under it at the
+        dialog's width (a French as-required dose's rows were squeezed instead)."""
         super().showEvent(event)
         if not event.spontaneous():
-            self.resize(self.width(), self.heightForWidth(self.width()))
+            width = min(self.fontMetrics().averageCharWidth() * DIALOG_CHARACTERS, room(self).width())
+            within_screen(self, QSize(width, self.heightForWidth(width)))
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
+        """As tall as it is at `width` with its scrolled part whole (see `Scrolled.height_for`):
+        Qt counts that part at the height its lines take at their own narrower width. Qt's own
+        answer once Python's cycle collector has begun to take the dialog apart (its attributes
+        cleared first; see screen_fit)."""
+        height = super().heightForWidth(width)
+        if (area := getattr(self, "area", None)) is None:
+            return height
+        margins = self.layout().contentsMargins()
+        return ((height if height > 0 else self.sizeHint().height()) - area.sizeHint().height()
+                + area.height_for(width - margins.left() - margins.right()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         """Enter in the witness's staff ID goes to their PIN like any field: the dialog's default

@@ -56,6 +56,19 @@ class Scrolled(QScrollArea):
         frame = 2 * self.frameWidth()
         return body.sizeHint() + QSize(frame + self.verticalScrollBar().sizeHint().width(), frame)
 
+    def height_for(self, width: int) -> int:
+        """How tall it must be, `width` wide, to show its body whole: wrapped lines take more
+        of them the narrower they are, which the body's size hint, at a width of Qt's choosing,
+        does not say. Counted beside a scroll bar, as the size hint is: Qt, deciding whether the
+        body needs one, tries it at that width, and a line wrapping there kept the bar, the last
+        row under it."""
+        if (body := _held(self)) is None:
+            return self.sizeHint().height()
+        frame = 2 * self.frameWidth()
+        inner = width - frame - self.verticalScrollBar().sizeHint().width()
+        height = body.heightForWidth(inner) if body.hasHeightForWidth() else -1
+        return (height if height > 0 else body.sizeHint().height()) + frame
+
     def show_whole(self, control: QWidget) -> None:
         """The control whole in view, a margin of up to 50 pixels round it as the view has room;
         one larger than the view, as much of it as the view holds from its top left. Qt's own

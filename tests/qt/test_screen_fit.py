@@ -474,3 +474,50 @@ def test_the_paper_doses_rows_are_readable_on_a_laptop_at_125_percent(qtbot, pap
         assert morphine.detail.placeholderText() and _placeholder_whole(morphine.detail)
     finally:
         set_language("en")
+
+
+def test_a_controlled_drugs_dose_fits_a_laptop_at_the_largest_text_in_french(qtbot, session_for, medication_ward,
+                                                                           app_style):
+    """At 20 points and 125 %, in French, a morphine dose typed in from the paper chart, its
+    witness asked, was 888 pixels tall on a 582-pixel screen: Save lay under the taskbar, the
+    labels and the paper chart's box were cut. What it says and asks scrolls, Save stays in
+    sight, each label is whole, and Tab brings each field into view."""
+    from PySide6.QtWidgets import QCheckBox, QLabel
+
+    from downtime.qt.dose_dialog import DoseDialog
+    from downtime.qt.i18n import set_language
+    from downtime.services import medication
+
+    _, _, morphine = medication_ward
+    _text_size(TEXT_SIZES[-1])
+    set_language("fr")
+    try:
+        nurse = session_for("nurse", "fr")
+        dialog = DoseDialog(nurse, medication.order(nurse.db, morphine), None)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.transcribed.setChecked(True)
+        room = dialog.screen().availableGeometry()
+        assert dialog.width() <= room.width() and dialog.height() <= room.height()
+        assert dialog.minimumSizeHint().height() <= LAPTOP_125.height()
+        dialog.resize(LAPTOP_125)
+        qtbot.waitUntil(lambda: dialog.size() == LAPTOP_125)
+        assert dialog.rect().contains(QRect(dialog.save_button.mapTo(dialog, QPoint(0, 0)), dialog.save_button.size()))
+        (area,) = dialog.findChildren(QScrollArea)
+        page = area.widget()
+        assert page.minimumSizeHint().width() <= area.viewport().width(), "nothing scrolls sideways"
+        for said in [*page.findChildren(QLabel), *page.findChildren(QCheckBox)]:
+            if not said.isVisibleTo(page):
+                continue
+            if isinstance(said, QLabel) and said.wordWrap():
+                assert said.height() >= said.heightForWidth(said.width()), said.text()
+            else:
+                assert said.width() >= said.sizeHint().width() and said.height() >= said.sizeHint().height(), said.text()
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        reached = _focus_chain(area, qtbot)
+        assert {dialog.outcome, dialog.given_at, dialog.dose, dialog.route, dialog.given_for, dialog.site,
+                dialog.given_by, dialog.transcribed, dialog.paper_reference, dialog.witness_on_paper} <= set(reached)
+    finally:
+        set_language("en")
