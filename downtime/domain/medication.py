@@ -15,6 +15,7 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict
 
+from downtime.domain import elapsed
 from downtime.domain.laptops import Authors, Laptop
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Listed, Number, Phrase, message
 
@@ -141,7 +142,7 @@ def written_when(written: datetime, given: datetime) -> str:
 def written_apart(written: datetime, given: datetime) -> str | None:
     """When a dose's record was written (`written_when`), if further than `WRITTEN_APART` from
     its giving: the controlled-drug register's line and the chart say it alike."""
-    return written_when(written, given) if abs(written - given) > WRITTEN_APART else None
+    return written_when(written, given) if abs(elapsed.between(given, written)) > WRITTEN_APART else None
 
 
 def scheduled_slots(order: Order, first_day: date, last_day: date, tz: tzinfo) -> list[datetime]:
@@ -650,7 +651,13 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
 
 
 DAY = timedelta(hours=24)
-"""The daily maximum's window."""
+"""The daily maximum's window, in real hours (see `elapsed`)."""
+
+
+def given_instant(dose: Administration) -> datetime:
+    """What doses are put in order by: their time at UTC. Two doses given in the hour the night
+    the clocks go back repeats, both on the ward's clock, were ordered by the hour they read."""
+    return elapsed.instant(dose.at)
 
 
 def duration_text(span: timedelta) -> str:
@@ -729,24 +736,22 @@ def prn_status(order: Order, at: datetime, given: Sequence[Administration],
     daily maximum counts (see `_beyond_daily_maximum`). The next dose allowed is the first moment from `at` at which the
     very checks a dose is saved against (`_prn_warnings`) say nothing: `at` itself or one at
     which a dose leaves the interval or the 24 hours, where those checks change. `at` may be on
-    the ward's clock, its zone's rules: the 24 hours are counted back in real time (Python takes
-    a day from such a time on the wall clock, 25 hours the day the clocks go back) and the next
-    dose is said on that clock (on the offset its last dose was written with, the night the
-    clocks went forward it read an hour early)."""
-    zone, at = at.tzinfo, at.astimezone(timezone.utc)
-    moments = [dose.at for dose in (*given, *on_hold)]
+    the ward's clock, its zone's rules: the hours are counted in real time (see `elapsed`) and
+    the next dose is said on that clock (on the offset its last dose was written with, the night
+    the clocks went forward it read an hour early)."""
+    zone, at = at.tzinfo, elapsed.instant(at)
     interval = timedelta(hours=order.min_interval_hours or 0)
-    ends = {moment + gap for moment in moments for gap in (interval, DAY)}
+    ends = {elapsed.instant(dose.at) + gap for dose in (*given, *on_hold) for gap in (interval, DAY)}
     by_id = {found.record_id: found for found in (order, *orders)}
     allowed = next(moment for moment in sorted({at, *(end for end in ends if end > at)})
                    if not _prn_warnings(order, moment, order.dose, given, {}, by_id, on_hold))
 
     def day_up_to_at(doses: Sequence[Administration]) -> tuple[Administration, ...]:
-        return tuple(sorted((dose for dose in doses if at - DAY < dose.at <= at), key=lambda dose: dose.at))
+        return tuple(sorted((dose for dose in doses if at - DAY < dose.at <= at), key=given_instant))
 
     recent = day_up_to_at(given)
     amounts = [dose_amount(dose, by_id, order) for dose in recent]
-    return AsRequiredStatus(last=max((dose for dose in given if dose.at <= at), key=lambda dose: dose.at, default=None),
+    return AsRequiredStatus(last=max((dose for dose in given if dose.at <= at), key=given_instant, default=None),
                             recent=recent, next_at=None if allowed == at else allowed.astimezone(zone),
                             on_hold=day_up_to_at(on_hold),
                             amount=None if None in amounts else sum(amount for amount in amounts if amount is not None))
@@ -783,8 +788,8 @@ def given_from_other_orders(order: Order, at: datetime, others: Sequence[tuple[O
     close = []
     for other, name in others:
         half = (dose_spacing(order) or dose_spacing(other) or DAY) / 2
-        close += [(abs(at - dose.at), dose, other, name) for dose in prn_given(other, [*history, *on_hold], ())
-                  if abs(at - dose.at) < half]
+        close += [(gap, dose, other, name) for dose in prn_given(other, [*history, *on_hold], ())
+                  if (gap := abs(elapsed.between(dose.at, at))) < half]
     if not close:
         return []
     _, nearest, other, name = min(close, key=lambda found: found[0])
@@ -800,7 +805,7 @@ def runs_at(order: Order, moment: datetime) -> bool:
     stopped before its dose, within a day either side of that dose (furosemide once at 10:00 and
     once again at 18:00 was asked nothing, the two never running at one same moment)."""
     if order.frequency is Frequency.ONCE:
-        return order.active_at(order.start_at) and abs(moment - order.start_at) < DAY
+        return order.active_at(order.start_at) and abs(elapsed.between(order.start_at, moment)) < DAY
     return order.active_at(moment)
 
 
@@ -825,9 +830,9 @@ def spaced_from_as_required(at: datetime, as_required: Sequence[Order], history:
     round was questioned). A dose on hold (`on_hold`, see `safety_warnings`) counts as one
     perhaps given, and is said so, as to an as-required dose. The nearest such dose is named;
     `late`: see `_interval_warning`."""
-    close = [(abs(at - dose.at), dose, prn) for prn in as_required if prn.min_interval_hours is not None
+    close = [(gap, dose, prn) for prn in as_required if prn.min_interval_hours is not None
              for dose in prn_given(prn, [*history, *on_hold], ())
-             if abs(at - dose.at) < timedelta(hours=prn.min_interval_hours)]
+             if (gap := abs(elapsed.between(dose.at, at))) < timedelta(hours=prn.min_interval_hours)]
     if not close:
         return []
     gap, nearest, prn = min(close, key=lambda found: found[0])
@@ -905,11 +910,11 @@ def spaced_from_own_doses(order: Order, at: datetime, scheduled_for: datetime | 
         return []
     doses = [dose for dose in prn_given(order, [*history, *on_hold], ()) if not same_dose_time(dose.scheduled_for, scheduled_for)]
     close: list[tuple[timedelta, datetime, Administration | None]] = [
-        (abs(at - dose.at), dose.scheduled_for or dose.at, dose) for dose in doses]
+        (abs(elapsed.between(dose.at, at)), dose.scheduled_for or dose.at, dose) for dose in doses]
     held_times = [dose.scheduled_for for dose in doses if dose in on_hold]
-    close += [(abs(at - slot), slot, None) for slot in open_slots
+    close += [(abs(elapsed.between(slot, at)), slot, None) for slot in open_slots
               if not any(same_dose_time(held, slot) for held in held_times)
-              and (slot > scheduled_for if scheduled_for is not None else slot >= at)]
+              and (slot > scheduled_for if scheduled_for is not None else elapsed.instant(slot) >= elapsed.instant(at))]
     close = [found for found in close if found[0] < max(spacing, LEAST_TIME_APART) / 2]
     if not close:
         return []
@@ -931,7 +936,7 @@ def spaced_from_own_doses(order: Order, at: datetime, scheduled_for: datetime | 
     elif gap < timedelta(minutes=1):
         template = QT_TRANSLATE_NOOP("messages", "The {slot} dose of {drug} is recorded as given at the time of this "
                                                  "one; the order's doses are {hours} h apart.")
-    elif given <= at:
+    elif elapsed.instant(given) <= elapsed.instant(at):
         template = QT_TRANSLATE_NOOP("messages", "The {slot} dose of {drug} was given {minutes} min before this one; "
                                                  "the order's doses are {hours} h apart.")
     else:
@@ -983,7 +988,7 @@ def _interval_warning(whose: Literal["own", "other", "as_required"], nearest: Ad
     with its time: "Last dose was 95 min ago" read as a dose given at 05:25."""
     if nearest in on_hold:
         return Warning(Check.PRN_INTERVAL, _INTERVAL[whose, "held"], {**values, "time": f"{nearest.at:%d/%m %H:%M}"})
-    if nearest.at > at:
+    if elapsed.instant(nearest.at) > elapsed.instant(at):
         return Warning(Check.PRN_INTERVAL, _INTERVAL[whose, "after"], values)
     if late:
         return Warning(Check.PRN_INTERVAL, _INTERVAL[whose, "earlier"], {**values, "time": f"{nearest.at:%d/%m %H:%M}"})
@@ -1003,8 +1008,8 @@ def _prn_warnings(order: Order, at: datetime, amount: float, given: Sequence[Adm
     those of the doses, by id (see `_beyond_daily_maximum`); `late`: see `_interval_warning`."""
     warnings = []
     if order.min_interval_hours is not None and (given or on_hold):
-        nearest = min([*given, *on_hold], key=lambda dose: abs(at - dose.at))
-        gap = abs(at - nearest.at)
+        nearest = min([*given, *on_hold], key=lambda dose: abs(elapsed.between(dose.at, at)))
+        gap = abs(elapsed.between(nearest.at, at))
         if gap < timedelta(hours=order.min_interval_hours):
             values = {"minutes": str(int(gap.total_seconds() // 60)), "hours": Number(order.min_interval_hours)}
             other = names.get(nearest.order_id) if nearest.order_id != order.record_id else None
@@ -1092,8 +1097,9 @@ def _beyond_daily_maximum(order: Order, limiting: Order, whose: Literal["own", "
     be said in its unit (see `amount_in`; `orders`: the doses' orders, by id)."""
     limit = limiting.max_doses_24h or 0
     counted = [*given, *on_hold]
+    at = elapsed.instant(at)  # the 24 hours are real ones, whatever clock `at` is on
     windows = [[dose for dose in counted if start <= dose.at < start + DAY]
-               for start in [at, *(dose.at for dose in counted if at - DAY < dose.at <= at)]]
+               for start in [at, *(elapsed.instant(dose.at) for dose in counted if at - DAY < dose.at <= at)]]
     day = max(windows, key=len)
     if len(day) >= limit:
         allowed = Phrase(_ALLOWED[whose, False], {"limit": limit, "drug": limiting.drug})
@@ -1113,7 +1119,7 @@ def _beyond_daily_maximum(order: Order, limiting: Order, whose: Literal["own", "
             "dose": Number(limiting.dose), "dose_unit": limiting.dose_unit, "amount": Number(total * scale)})
     held = sum(dose in on_hold for dose in day)
     others: dict[str, list[datetime]] = {}
-    for dose in sorted(day, key=lambda dose: dose.at):
+    for dose in sorted(day, key=given_instant):
         if dose not in on_hold and dose.order_id != order.record_id and dose.order_id in names:
             others.setdefault(dose.order_id, []).append(dose.at)
     values: dict[str, str | Number | Phrase | Listed] = {"count": str(len(day) + 1), "allowed": allowed}
@@ -1137,7 +1143,7 @@ def within_as_required_maximum(order: Order, at: datetime, amount: float, as_req
     are named, and those on hold (`on_hold`, as `given`) counted as perhaps given, as for an
     as-required dose (see `_beyond_daily_maximum`, which `amount` and `orders` are for)."""
     limits = [(prn.max_doses_24h, prn) for prn in as_required if prn.max_doses_24h is not None
-              and prn.start_at <= at and (prn.stop_at is None or prn.stop_at > at - DAY)]
+              and prn.start_at <= at and (prn.stop_at is None or prn.stop_at > elapsed.earlier(at, DAY))]
     if not limits:
         return []
     _, strictest = min(limits, key=lambda found: found[0])

@@ -1,0 +1,73 @@
+"""The medication checks that count hours gone by count real ones on the nights the clocks
+change: the ward's clock carries Europe/Paris's rules, and Python counts hours between two of
+its times on the wall clock (see downtime.domain.elapsed)."""
+
+from datetime import datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from downtime.domain import elapsed
+from downtime.domain.medication import Administration, Frequency, Order, Outcome, prn_status, safety_warnings
+
+PARIS = ZoneInfo("Europe/Paris")
+WINTER, SUMMER = timezone(timedelta(hours=1)), timezone(timedelta(hours=2))
+
+
+def _prn(drug: str, interval: int, most: int) -> Order:
+    return Order(record_id="o1", patient_id="p", drug=drug, dose=1.0, dose_unit="g", route="PO",
+                 frequency=Frequency.PRN, times=(), min_interval_hours=interval, max_doses_24h=most,
+                 prn_indication="pain", start_at=datetime(2026, 1, 1, tzinfo=WINTER))
+
+
+def _given(at: datetime) -> Administration:
+    return Administration(record_id=f"a{at.isoformat()}{at.fold}", order_id="o1", outcome=Outcome.GIVEN,
+                          scheduled_for=None, at=at, dose=1.0, given_by="nurse")
+
+
+def _said(order: Order, at: datetime, history: list[Administration]) -> list[str]:
+    return [w.message for w in safety_warnings(order, outcome=Outcome.GIVEN, at=at, dose=1.0, scheduled_for=None,
+                                               allergies=[], history=history, admitted=True)]
+
+
+def test_the_daily_maximum_counts_24_real_hours_the_morning_after_the_clocks_go_forward():
+    """Paracetamol 1 g as required, at most 4 in 24 h; grams at 09:30, 16:00 and 22:00 the day
+    before the clocks go forward and at 04:00 after. At 10:00 on the ward's clock the first is
+    23 h 30 min old: counted back on the wall clock, the 24 hours began at 10:00 the day before,
+    23 real hours, and a fifth gram in 24 hours was saved with nothing said."""
+    given = [_given(at) for at in (datetime(2027, 3, 27, 9, 30, tzinfo=WINTER), datetime(2027, 3, 27, 16, 0, tzinfo=WINTER),
+                                   datetime(2027, 3, 27, 22, 0, tzinfo=WINTER), datetime(2027, 3, 28, 4, 0, tzinfo=SUMMER))]
+    at = datetime(2027, 3, 28, 10, 0, tzinfo=PARIS)
+    assert _said(_prn("Paracetamol", 4, 4), at, given) == [
+        "With this dose, 5 doses fall within 24 h; the order allows at most 4."]
+    assert len(prn_status(_prn("Paracetamol", 4, 4), at, given).recent) == 4
+
+
+def test_the_interval_is_measured_in_real_minutes_across_the_hour_the_clocks_skip():
+    """Morphine as required every 4 h, given at 01:30 and again at 03:15 on the ward's clock the
+    night the clocks go forward: 45 minutes apart, said as 105."""
+    last = _given(datetime(2027, 3, 28, 1, 30, tzinfo=PARIS))
+    assert _said(_prn("Morphine", 4, 6), datetime(2027, 3, 28, 3, 15, tzinfo=PARIS), [last]) == [
+        "Last dose was 45 min ago; the order allows one every 4 h."]
+
+
+def test_the_doses_of_the_hour_the_clocks_repeat_are_in_the_order_they_were_given():
+    """Two doses on the ward's clock the night the clocks go back: 02:30 summer time, then 02:10
+    winter time, 40 minutes later. Read by the hour they show, the 02:30 one was the last and the
+    nearest to a dose at 03:00 (30 min, when it was 90); the 02:10 one is, 50 minutes before."""
+    first = _given(datetime(2026, 10, 25, 2, 30, tzinfo=PARIS))
+    second = _given(datetime(2026, 10, 25, 2, 10, fold=1, tzinfo=PARIS))
+    at = datetime(2026, 10, 25, 3, 0, tzinfo=PARIS)
+    status = prn_status(_prn("Morphine", 4, 6), at, [second, first])
+    assert (status.last, status.recent) == (second, (first, second))
+    assert _said(_prn("Morphine", 4, 6), at, [first, second]) == [
+        "Last dose was 50 min ago; the order allows one every 4 h."]
+
+
+def test_a_real_span_is_counted_across_the_change_and_read_on_the_clock_it_came_with():
+    """The helpers themselves: 24 real hours before 10:00 the day the clocks go forward is 09:00
+    the day before, on the ward's clock."""
+    back = elapsed.earlier(datetime(2027, 3, 28, 10, 0, tzinfo=PARIS), timedelta(hours=24))
+    assert (back.tzinfo, back.replace(tzinfo=None), back.utcoffset()) == (
+        PARIS, datetime(2027, 3, 27, 9, 0), timedelta(hours=1))
+    assert elapsed.between(datetime(2026, 10, 25, 2, 30, tzinfo=PARIS),
+                           datetime(2026, 10, 25, 2, 10, fold=1, tzinfo=PARIS)) == timedelta(minutes=40)
+    assert time(3, 10) == elapsed.later(datetime(2027, 3, 28, 1, 0, tzinfo=PARIS), timedelta(minutes=70)).time()
