@@ -7,6 +7,10 @@ from zoneinfo import ZoneInfo
 
 from downtime.domain import elapsed
 from downtime.domain.medication import Administration, Frequency, Order, Outcome, prn_status, safety_warnings
+from downtime.services import medication, records
+from downtime.sync.export import export
+from downtime.sync.import_export import import_export
+from tests.conftest import _ward_laptops
 
 PARIS = ZoneInfo("Europe/Paris")
 WINTER, SUMMER = timezone(timedelta(hours=1)), timezone(timedelta(hours=2))
@@ -60,6 +64,32 @@ def test_the_doses_of_the_hour_the_clocks_repeat_are_in_the_order_they_were_give
     assert (status.last, status.recent) == (second, (first, second))
     assert _said(_prn("Morphine", 4, 6), at, [first, second]) == [
         "Last dose was 50 min ago; the order allows one every 4 h."]
+
+
+def test_an_as_required_dose_on_hold_of_the_last_24_real_hours_is_said_before_the_next(
+        tmp_path, laptop, clock, admission_values):
+    """Ondansetron as required given at 09:30 the day before the clocks go forward on laptop 1
+    and withdrawn on laptop 2, the two versions on hold. At 10:00 the next morning, 23 h 30 min
+    later, laptop 2's dose dialog counted back 24 hours on its clock, to 10:00 the day before,
+    and said nothing of it."""
+    clock.now = datetime(2027, 3, 27, 9, 35, tzinfo=PARIS)
+    nurses, clerks, doctor, patient, _ = _ward_laptops(tmp_path, laptop, clock, admission_values)
+    prn = records.save_new(doctor, "medication_order", {
+        "drug": "Ondansetron", "dose": 4.0, "dose_unit": "mg", "route": "IV", "frequency": "prn",
+        "prn_indication": "nausea", "min_interval_hours": 8, "max_doses_24h": 3,
+        "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": False}, patient_id=patient).record_id
+    dose = medication.record_dose(nurses[0], prn, {"outcome": "given", "given_at": "2027-03-27T09:30+01:00",
+                                                   "dose_given": 4.0, "route": "IV", "given_for": "nausea"}).record_id
+    import_export(clerks[1], export(clerks[0], tmp_path / "carried").folder)
+    clock.advance(minutes=10)
+    medication.withdraw_dose(nurses[1], dose, "recorded for the wrong patient")
+    records.amend(nurses[0], dose, {**records.current(nurses[0].db, dose).data, "site": "left arm"}, "site")
+    first, second = (export(clerk, tmp_path / f"next-{number}").folder for number, clerk in enumerate(clerks, 1))
+    import_export(clerks[1], first)
+    import_export(clerks[0], second)
+    clock.now = datetime(2027, 3, 28, 10, 0, tzinfo=PARIS)
+    held = medication.held_for_dose(nurses[1].db, medication.order(nurses[1].db, prn), None, clock())
+    assert [(found.dose.record_id, f"{found.dose.at:%d/%m %H:%M}") for found in held] == [(dose, "27/03 09:30")]
 
 
 def test_a_real_span_is_counted_across_the_change_and_read_on_the_clock_it_came_with():

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Number, Phrase, decimal_text, labelled, message, semicolon
+from downtime.domain import elapsed
 from downtime.domain.census import Movement, MovementEvent, StayStatus, left_after, locate
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
@@ -1524,11 +1525,13 @@ def held_at(held: Collection[HeldDose], slot: datetime | None, tz: tzinfo | None
 
 def held_for_dose(db: Database, order: Order, slot: datetime | None, now: datetime) -> list[HeldDose]:
     """The doses on hold a nurse recording this one must know of: those recorded for its time,
-    or, as required, those given in the last 24 hours (its interval and daily maximum count them)."""
+    or, as required, those given in the last 24 hours (its interval and daily maximum count them),
+    real ones: counted back on the ward's clock the morning after the clocks went forward, a
+    dose on hold given 23 h 30 min before was left unsaid."""
     held = doses_on_hold(db, [order.patient_id])[order.record_id]
     if slot is not None:
         return held_at(held, slot, now.tzinfo)
-    return [found for found in held if found.dose.scheduled_for is None and now - timedelta(hours=24) <= found.dose.at]
+    return [found for found in held if found.dose.scheduled_for is None and elapsed.earlier(now, DAY) <= found.dose.at]
 
 
 def also_ordered_for(db: Database, order: Order, slot: datetime | None, now: datetime) -> list[Order]:
