@@ -3,12 +3,14 @@ printed chart): those doses are said to be checked on paper, not offered again a
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
+from downtime.domain import elapsed
 from downtime.domain.medication import Check, DoseState
 from downtime.domain.paper_gap import LEAST_SILENCE, Silence, silences
 from downtime.services import medication, paper_gap, printing, records, staff
@@ -224,3 +226,37 @@ def test_what_this_laptop_wrote_is_read_by_an_index_not_through_every_laptops_re
                 "SELECT recorded_at FROM records WHERE device_id = ? AND recorded_at >= ?"):
         plan = " ".join(str(row[-1]) for row in db.execute(f"EXPLAIN QUERY PLAN {sql}", [device, "2026-11-28"][:sql.count("?")]))
         assert "USING COVERING INDEX records_device_recorded" in plan, plan
+
+
+_PARIS = ZoneInfo("Europe/Paris")
+
+
+class _Used:
+    """Moments of use on the ward's clock, sought at UTC as the audit's index seeks them."""
+
+    def __init__(self, moments: list[datetime]) -> None:
+        self.moments = moments
+
+    def latest_before(self, moment: datetime) -> datetime | None:
+        return max((m for m in self.moments if elapsed.instant(m) < elapsed.instant(moment)),
+                   key=elapsed.instant, default=None)
+
+    def first_after(self, moment: datetime) -> datetime | None:
+        return min((m for m in self.moments if elapsed.instant(m) > elapsed.instant(moment)),
+                   key=elapsed.instant, default=None)
+
+
+def test_a_laptop_used_every_70_minutes_the_night_the_clocks_go_forward_was_in_use():
+    """Doses recorded at 01:00 and 03:10 on the ward's clock, 70 minutes apart: the doses due
+    between them were said to be on paper, the two hours counted on the wall clock."""
+    used = [datetime(2027, 3, 28, 1, 0, tzinfo=_PARIS), datetime(2027, 3, 28, 3, 10, tzinfo=_PARIS)]
+    now = datetime(2027, 3, 28, 3, 30, tzinfo=_PARIS)
+    assert silences(_Used(used), datetime(2027, 3, 27, 23, 0, tzinfo=_PARIS), now) == []
+
+
+def test_a_laptop_left_two_real_hours_the_night_the_clocks_go_back_was_not_in_use():
+    """Nothing recorded from 01:30 summer time to 02:50 winter time, 2 h 20 min: read on the
+    wall clock as 1 h 20 min, the doses due then were offered again as overdue."""
+    used = [datetime(2026, 10, 25, 1, 30, tzinfo=_PARIS), datetime(2026, 10, 25, 2, 50, fold=1, tzinfo=_PARIS)]
+    now = datetime(2026, 10, 25, 3, 0, tzinfo=_PARIS)
+    assert silences(_Used(used), datetime(2026, 10, 25, 0, 0, tzinfo=_PARIS), now) == [Silence(*used)]

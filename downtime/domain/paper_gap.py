@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from downtime.domain import elapsed
+
 LEAST_SILENCE = timedelta(hours=2)
 """A stretch this long with nothing done on the laptop is the laptop not used, not a quiet spell of
 a round: a ward records something (a dose, a set of observations, a note), signs in, or prints well
@@ -27,7 +29,7 @@ class Silence:
         """Whether a dose's time came in it and its lateness threshold passed before the laptop
         wrote anything: one given at its time then was given on paper, or not at all. A dose due
         just before the laptop is used again is not one: that is the round the nurse is on."""
-        return self.start < slot and slot + late_after <= self.end
+        return elapsed.between(self.start, slot) > timedelta(0) and elapsed.between(slot, self.end) >= late_after
 
 
 class Moments(Protocol):
@@ -47,17 +49,19 @@ def silences(moments: Moments, since: datetime, now: datetime) -> list[Silence]:
     however many moments it holds: from each moment, the latest one less than `LEAST_SILENCE`
     after it is the next to look from; none, and a silence starts there. A moment stamped after
     `now` (the laptop's clock set back since) is not one of `moments`: it made the hours from the
-    moment before it up to that future one a silence, and every dose due in them "not recorded"."""
+    moment before it up to that future one a silence, and every dose due in them "not recorded".
+    The hours are real ones (see `elapsed`): on the ward's clock, the night the clocks go
+    forward, the 70 minutes from a dose at 01:00 to the next at 03:10 read as two hours unused."""
     found = []
     # The last moment before `since`, or, none, the first at it or after.
-    at = moments.latest_before(since) or moments.first_after(since - LEAST_SILENCE)
+    at = moments.latest_before(since) or moments.first_after(elapsed.earlier(since, LEAST_SILENCE))
     while at is not None:
-        busy = moments.latest_before(at + LEAST_SILENCE)
-        if busy is not None and busy > at:
+        busy = moments.latest_before(elapsed.later(at, LEAST_SILENCE))
+        if busy is not None and elapsed.between(at, busy) > timedelta(0):
             at = busy
             continue
         following = moments.first_after(at)
-        if (following or now) - at >= LEAST_SILENCE:
+        if elapsed.between(at, following or now) >= LEAST_SILENCE:
             found.append(Silence(at, following or now))
         at = following
     return found[::-1]
@@ -73,4 +77,4 @@ def on_paper(found: Sequence[Silence], unrecorded: Iterable[tuple[str, datetime]
     doses of that silence are no longer said to be on paper (they are missed or overdue, as any)."""
     return {(order_id, slot): silence for order_id, slot in unrecorded for silence in found
             if silence.fell_due(slot, late_after)
-            and not (order_id in last_recorded and last_recorded[order_id] >= silence.end)}
+            and not (order_id in last_recorded and elapsed.between(silence.end, last_recorded[order_id]) >= timedelta(0))}
