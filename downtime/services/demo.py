@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, replace
-from datetime import datetime, time, timedelta, timezone
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
+from downtime.domain import elapsed
 from downtime.domain.clock import local_now
 from downtime.domain.nir import nir_key
 from downtime.domain.records import RecordVersion
@@ -360,12 +361,12 @@ def _nurses(db: Database, forms: dict[str, FormSpec], clock: Clock) -> tuple[Ses
                  for staff_id, pin in (("nurse", "1111"), ("night", "5555")))
 
 
-def _ago(now: datetime, **elapsed: float) -> datetime:
-    """The moment `elapsed` before `now`, in now's zone, as a watch measures it. Taken off the
-    wall clock, 50 minutes before 03:30 on the night the clocks go forward read 02:40, an hour
-    that night has not, which stood for 03:40: the demo built then decided an operation in the
-    future, refused, and `downtime demo` failed."""
-    return (now.astimezone(timezone.utc) - timedelta(**elapsed)).astimezone(now.tzinfo)
+def _ago(now: datetime, **span: float) -> datetime:
+    """The moment `span` before `now`, in now's zone, as a watch measures it (see `elapsed`).
+    Taken off the wall clock, 50 minutes before 03:30 on the night the clocks go forward read
+    02:40, an hour that night has not, which stood for 03:40: the demo built then decided an
+    operation in the future, refused, and `downtime demo` failed."""
+    return elapsed.earlier(now, timedelta(**span))
 
 
 def _outage_began(now: datetime) -> datetime:
