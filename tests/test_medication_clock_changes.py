@@ -101,3 +101,18 @@ def test_a_real_span_is_counted_across_the_change_and_read_on_the_clock_it_came_
     assert elapsed.between(datetime(2026, 10, 25, 2, 30, tzinfo=PARIS),
                            datetime(2026, 10, 25, 2, 10, fold=1, tzinfo=PARIS)) == timedelta(minutes=40)
     assert time(3, 10) == elapsed.later(datetime(2027, 3, 28, 1, 0, tzinfo=PARIS), timedelta(minutes=70)).time()
+
+
+def test_the_rounds_last_12_hours_are_real_ones_the_day_the_clocks_go_forward(session_for, patient_on_the_clock):
+    """Amoxicillin at 11:30 and 23:30. At noon the day the clocks go forward, the 23:30 dose of
+    the night before is 11 h 30 min old, among those to give now; counted back 12 hours on the
+    ward's clock (to midnight, 11 real hours) it was listed missed, below the others."""
+    patient = patient_on_the_clock(datetime(2027, 3, 28, 12, 0), "2027-03-27T09:00+01:00")
+    nurse = session_for("nurse")
+    amox = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
+        "times": "11:30 23:30", "start_at": "2027-03-27T10:00+01:00", "controlled": False, "high_alert": False},
+        patient_id=patient).record_id
+    assert {f"{item.slot:%d/%m %H:%M}": item.missed for item in medication.round_list(
+        nurse.db, nurse.forms, "3B", nurse.clock()) if item.order.record_id == amox} == {
+        "27/03 11:30": True, "27/03 23:30": False, "28/03 11:30": False}

@@ -1578,9 +1578,10 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
     only the times they were recorded for: the list is read again after every dose given, and a
     month's stay holds hundreds. Each patient comes with their namesakes' beds on the ward
     (census.name_alerts): the round, where doses are given, said nothing of Mr Martin in bed 31
-    beside Mr Martin's dose in bed 12."""
+    beside Mr Martin's dose in bed 12. The 12 hours are real ones (see `elapsed`): counted on the
+    ward's clock the day the clocks go forward, 11 hours on, the 23:30 dose was missed at noon."""
     policy = settings.round_policy(db)
-    first, last = now - window, now + ahead
+    first, last = elapsed.earlier(now, window), elapsed.later(now, ahead)
     ward_patients = census.in_patients(db, forms, ward=ward, at=now)
     namesakes = census.name_alerts(ward_patients)
     patients = [replace(patient, namesakes=namesakes.get(patient.patient_id, ())) for patient in ward_patients]
