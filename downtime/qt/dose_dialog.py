@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
+from downtime.domain import elapsed
 from downtime.domain.medication import (
     Check, DoseState, Frequency, Order, Outcome, RoundPolicy, before_due, dose_state, duration_text, unit_read,
 )
@@ -138,7 +139,8 @@ def as_required_words(session: Session, order: Order, at: datetime) -> tuple[str
     before, who, and from which order if another), how many in the 24 hours up to it against the
     order's maximum, and those on hold that another laptop recorded as given (counted by Save as
     perhaps given), and when the next is allowed; and whether a dose then is too soon. Said from
-    now when the time is now (within the minute), from the time typed otherwise."""
+    now when the time is now (within the minute), from the time typed otherwise; how long, in
+    real time (see `elapsed`): the night the clocks go forward, a wait of 3 h 45 min read 4 h 45."""
     status, now = medication.as_required_status(session, order.record_id, at), session.clock()
     current = abs(at - now) < timedelta(minutes=1)
     when = f"{at:%d/%m %H:%M}"
@@ -149,7 +151,7 @@ def as_required_words(session: Session, order: Order, at: datetime) -> tuple[str
         last = status.last
         said = (translate("DoseDialog", "Last dose: {time} ({ago} ago) by {who}") if current else
                 translate("DoseDialog", "Last dose: {time} ({ago} before {at}) by {who}"))
-        lines = [said.format(time=f"{last.at:%d/%m %H:%M}", ago=duration_text(at - last.at), at=when,
+        lines = [said.format(time=f"{last.at:%d/%m %H:%M}", ago=duration_text(elapsed.between(last.at, at)), at=when,
                              who=staff_of(session, last.given_by, last.device_id))]
         if last.order_id != order.record_id:
             lines[0] += translate("DoseDialog", ", from the order {order}").format(order=order_label(session, last.order_id))
@@ -184,7 +186,8 @@ def as_required_words(session: Session, order: Order, at: datetime) -> tuple[str
     else:
         said = (translate("DoseDialog", "Next dose allowed from {time} (in {wait})") if current else
                 translate("DoseDialog", "Next dose allowed from {time} ({wait} after {at})"))
-        lines.append(said.format(time=f"{status.next_at:%d/%m %H:%M}", wait=duration_text(status.next_at - at), at=when))
+        wait = duration_text(elapsed.between(at, status.next_at))
+        lines.append(said.format(time=f"{status.next_at:%d/%m %H:%M}", wait=wait, at=when))
     return "\n".join(lines), status.next_at is not None
 
 

@@ -2835,3 +2835,21 @@ def test_the_dose_dialog_warns_of_a_dose_charted_late_before_this_dose(qtbot, pa
     assert dialog.isVisible()
     assert ("⚠ A dose was given 95 min before this dose (last: 28/11 00:55); the order allows one every 4 h."
             in [label.text() for label in dialog.findChildren(QLabel)])
+
+
+def test_an_as_required_dose_dialog_says_the_real_wait_for_the_next_dose_the_night_the_clocks_go_forward(
+        qtbot, session_for, patient_on_the_clock):
+    """Paracetamol as required every 4 h, given at 01:30 the night the clocks go forward; at 01:45
+    the dialog said the next dose was allowed from 06:30 "in 4 h 45 min", the hours counted on the
+    ward's clock: it is 3 h 45 min away."""
+    patient = patient_on_the_clock(datetime(2027, 3, 28, 1, 45), "2027-03-27T09:00+01:00")
+    nurse = session_for("nurse")
+    prn = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "prn",
+        "prn_indication": "pain", "min_interval_hours": 4, "max_doses_24h": 4,
+        "start_at": "2027-03-27T10:00+01:00", "controlled": False, "high_alert": False}, patient_id=patient)
+    medication.record_dose(nurse, prn.record_id, {"outcome": "given", "given_at": "2027-03-28T01:30+01:00",
+                                                  "dose_given": 1.0, "route": "PO", "given_for": "pain 5/10"})
+    dialog = DoseDialog(nurse, medication.order(nurse.db, prn.record_id), None)
+    qtbot.addWidget(dialog)
+    assert "Next dose allowed from 28/03 06:30 (in 3\u00a0h\u00a045\u00a0min)" in dialog.as_required.text()
