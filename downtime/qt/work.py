@@ -23,6 +23,7 @@ from typing import Any, ClassVar, TypeVar
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from downtime.domain import elapsed
 from downtime.errors import UserError, refused
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.services.context import Session
@@ -259,11 +260,13 @@ class ReadAgain(QObject):
 
     def when_due(self, due: datetime | None, now: datetime) -> None:
         """Read again when `due` comes (None: nothing falls due), at least a minute apart, and a
-        second late rather than early: a set not due yet when read is read again as it was."""
+        second late rather than early: a set not due yet when read is read again as it was. The
+        wait is real time (see `elapsed`): counted on the ward's clock the night the clocks go
+        forward, the list was read again an hour after a set fell due."""
         if due is None:
             self.stop()
         else:
-            self.after(max(60_000, int((due - now).total_seconds() * 1000) + 1000))
+            self.after(max(60_000, int(elapsed.between(now, due).total_seconds() * 1000) + 1000))
 
     def stop(self) -> None:
         self.timer.stop()

@@ -297,6 +297,27 @@ def test_observations_overdue_are_listed_and_enter_or_a_patient_action_is_for_th
     assert with_enter == [unseen]
 
 
+def test_the_overdue_list_is_read_again_when_the_next_set_falls_due_the_night_the_clocks_go_forward(
+        qtbot, session_for, patient_on_the_clock, listed):
+    """A set at 01:00 the night the clocks go forward, NEWS2 1, due again 4 h later: at 06:00 on
+    the ward's clock, 3 h 30 min after 01:30. Counted on the wall clock, 4 h 30 min, the list left
+    open was read again an hour after the set fell due, and said nothing overdue meanwhile."""
+    from datetime import datetime
+
+    patient = patient_on_the_clock(datetime(2027, 3, 28, 1, 30), "2027-03-27T09:00+01:00")
+    nurse = session_for("nurse")
+    records.save_new(nurse, "observations", {**RCP_EXAMPLE, "taken_at": "2027-03-28T01:00+01:00", "respiratory_rate": 16,
+                                             "spo2": 97, "systolic_bp": 125, "pulse": 72, "temperature": 38.5},
+                     patient_id=patient)
+    panel = EscalationPanel(nurse)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.refresh()
+    listed(panel)
+    remaining = panel.read_again.timer.remainingTime()
+    assert 3.5 * 3600_000 <= remaining <= 3.5 * 3600_000 + 2_000, remaining
+
+
 def test_the_overdue_list_left_on_screen_is_read_again_when_the_next_set_falls_due(qtbot, session_for,
                                                                                    admission_values, listed, clock):
     """The list was read only after a save: on a quiet night, the NEWS2 tab left open still read
