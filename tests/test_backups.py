@@ -460,3 +460,22 @@ def test_another_databases_backup_tried_with_this_key_prints_nothing(ward, tmp_p
     capfd.readouterr()
     assert backups_of(tmp_path / "usb", nurse.vault.key, first_entry(nurse.db)) == [ours]
     assert "hmac check failed" not in capfd.readouterr().err
+
+
+def test_a_failed_backup_is_due_again_two_real_minutes_on_the_night_the_clocks_go_back(ward, clock):
+    """A removed stick at 02:59 summer time, the minute before the clocks go back: two minutes
+    later the clock reads 02:01, and counted on it the failure was 58 minutes in the future, so
+    no backup was tried for an hour."""
+    from zoneinfo import ZoneInfo
+
+    paris = ZoneInfo("Europe/Paris")
+    nurse, tmp_path = ward
+    (tmp_path / "usb").rmdir()
+    clock.now = datetime(2026, 10, 25, 2, 59, tzinfo=paris)
+    with pytest.raises(BackupError):
+        backups.backup_now(nurse, "automatic")
+    clock.now = datetime(2026, 10, 25, 2, 0, fold=1, tzinfo=paris)
+    assert not backups.due(nurse.db, clock())
+    clock.now = datetime(2026, 10, 25, 2, 1, fold=1, tzinfo=paris)
+    assert backups.due(nurse.db, clock())
+    (tmp_path / "usb").mkdir()  # put back

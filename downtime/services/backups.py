@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.domain import elapsed
 from downtime.domain.bounds import DAY_MINUTES, MOST_BACKUPS_KEPT
 from downtime.domain.staff import Action
 from downtime.paths import data_dir
@@ -72,12 +73,14 @@ def last_made(db: Database) -> tuple[datetime, Path] | None:
 
 def due(db: Database, now: datetime) -> bool:
     """A backup is due when the last one is older than the ward's interval (or there is none),
-    and the last attempt, if it failed, is RETRY_AFTER_FAILURE old."""
+    and the last attempt, if it failed, is RETRY_AFTER_FAILURE old, in real time (see `elapsed`):
+    counted on the ward's clock, a failure at 02:59 the night the clocks go back was still to
+    come at 02:01, and no backup was tried for an hour."""
     failed = _failed_at.get(_file_of(db))
-    if failed is not None and now - failed < RETRY_AFTER_FAILURE:
+    if failed is not None and elapsed.between(failed, now) < RETRY_AFTER_FAILURE:
         return False
     last = last_backup(db)
-    return last is None or now - last >= timedelta(minutes=int(settings.get(db, "backup_every_minutes")))
+    return last is None or elapsed.between(last, now) >= timedelta(minutes=int(settings.get(db, "backup_every_minutes")))
 
 
 def _file_of(db: Database) -> str:
