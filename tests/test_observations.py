@@ -332,6 +332,31 @@ def test_a_set_due_after_the_clocks_go_back_is_due_at_the_time_the_ward_clock_th
     assert item.due_at == datetime.fromisoformat("2026-10-25T03:30+01:00") and f"{item.due_at:%H:%M}" == "03:30"
 
 
+def test_the_sets_due_in_the_hour_the_clocks_repeat_are_overdue_and_in_order_by_real_time(session_for, admission_values,
+                                                                                         forms, clock):
+    """Two 4-hourly sets the night the clocks go back: one due at 02:30 summer time, the other at
+    02:10 winter time, 40 minutes later. At 02:20 winter time both are overdue, the first the
+    longer: compared on the wall clock, "02:30" was still to come, and the list said only the
+    second; and at 02:05 summer time, the next one due read as the later."""
+    from zoneinfo import ZoneInfo
+
+    clock.now = datetime(2026, 10, 25, 2, 20, fold=1, tzinfo=ZoneInfo("Europe/Paris"))
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse = session_for("nurse")
+    arrived = {**admission_values, "arrival_at": "2026-10-24T09:00+02:00"}
+    first = records.save_new(nurse, "admission", arrived).patient_id
+    second = records.save_new(nurse, "admission", {**arrived, "nir": None, "birth_name": "Durand", "used_name": None,
+                                                   "bed": "13"}).patient_id
+    for patient, taken in ((first, "2026-10-24T22:30+02:00"), (second, "2026-10-24T23:10+02:00")):
+        records.save_new(nurse, "observations", {**CALM, "taken_at": taken, "temperature": 38.5},
+                         patient_id=patient)                                       # NEWS2 1: 4-hourly
+    assert [(item.patient.patient_id, item.due_at.isoformat()) for item in observations.review(
+        nurse.db, forms, "3B", at=clock.now).overdue] == [
+        (first, "2026-10-25T02:30:00+02:00"), (second, "2026-10-25T02:10:00+01:00")]
+    earlier = observations.review(nurse.db, forms, "3B", at=datetime(2026, 10, 25, 2, 5, tzinfo=clock.now.tzinfo))
+    assert earlier.overdue == [] and earlier.next_due.isoformat() == "2026-10-25T02:30:00+02:00"
+
+
 def test_the_sets_since_the_last_complete_one_judge_as_the_whole_chart_does(ward, forms):
     """The patient list and the escalation list read only each patient's sets from their last
     complete one on: what they give must be what the whole chart gives."""

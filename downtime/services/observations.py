@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 from sqlite_utils import Database
 
+from downtime.domain import elapsed
 from downtime.domain.clock import local_now
 from downtime.domain.news2 import (
     NOT_APPLICABLE, Band, Consciousness, Monitoring, News2Score, ObservationSet, Spo2Scale, applies, score,
@@ -248,8 +249,9 @@ def _watched(patient: PatientSummary, sets: Sequence[ScoredSet], at: datetime) -
     else:
         monitoring = judged(sets).news2.monitoring
         # On the ward's clock then: across the night the clocks change, the set's own offset is an hour off.
-        due_at = (last.taken_at + monitoring.longest_gap).astimezone(at.tzinfo)
-    return Watch(judged(sets) if sets else None, last, monitoring, due_at, due_at <= at)
+        due_at = elapsed.later(last.taken_at, monitoring.longest_gap).astimezone(at.tzinfo)
+    # Compared at UTC: in the hour the clocks repeat, 02:30 summer time is before 02:20 winter time.
+    return Watch(judged(sets) if sets else None, last, monitoring, due_at, elapsed.instant(due_at) <= elapsed.instant(at))
 
 
 def _sets_taken(db: Database, patient_ids: Collection[str]) -> dict[str, list[tuple[datetime, str, str]]]:
@@ -305,7 +307,8 @@ def watches(db: Database, patients: Sequence[PatientSummary], at: datetime) -> d
 
 def next_due(watched: Collection[Watch]) -> datetime | None:
     """When the first of these patients not overdue yet will be (see `WardReview.next_due`)."""
-    return min((watch.due_at for watch in watched if watch.due_at is not None and not watch.overdue), default=None)
+    return min((watch.due_at for watch in watched if watch.due_at is not None and not watch.overdue),
+               key=elapsed.instant, default=None)
 
 
 def review(db: Database, forms: dict[str, FormSpec], ward: str | None, at: datetime) -> WardReview:
@@ -329,6 +332,6 @@ def review(db: Database, forms: dict[str, FormSpec], ward: str | None, at: datet
         if watch.overdue and watch.due_at is not None:
             overdue.append(Overdue(patient, watch.last, watch.monitoring, watch.due_at))
     listed.sort(key=lambda item: item.patient.display_name)
-    overdue.sort(key=lambda item: (item.due_at, item.patient.display_name))
+    overdue.sort(key=lambda item: (elapsed.instant(item.due_at), item.patient.display_name))
     return WardReview(sorted(listed, key=lambda item: item.judged.news2.rank, reverse=True), overdue, standing,
                       next_due(watched))
