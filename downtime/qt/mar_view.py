@@ -19,6 +19,7 @@ from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TR_NOOP, labelled, semicolon
+from downtime.qt.dialog_life import open_until_closed
 from downtime.qt.i18n import language, locale, say, translate, word
 from downtime.qt.flow_row import FlowRow
 from downtime.qt.dose_dialog import DOSE_HELD, ORDER_ON_HOLD, ROUND_TICK_MS, DoseDialog, also_ordered_words, held_words
@@ -562,12 +563,16 @@ class MarView(PatientTab):
             return None
         self.dialog = DoseDialog(self.session, row.order, slot, self, from_chart=in_a_cell)
         self.dialog.recorded.connect(lambda record: self.refresh())
-        self.dialog.open()
-        return self.dialog
+        return open_until_closed(self.dialog, self._dose_closed)
+
+    def _dose_closed(self) -> None:
+        self.dialog = None
 
     def enter_from_paper(self) -> PaperDosesDialog:
         """The doses due while the laptop was down, on one screen, to type in from the paper chart."""
         self.paper_dialog = PaperDosesDialog(self.session, [self.patient_id], self)
         self.paper_dialog.saved.connect(lambda saved: self.refresh())
-        self.paper_dialog.open()
-        return self.paper_dialog
+        return open_until_closed(self.paper_dialog, self._paper_closed)
+
+    def _paper_closed(self) -> None:
+        self.paper_dialog = None

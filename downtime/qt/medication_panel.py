@@ -13,6 +13,7 @@ from downtime.domain.medication import DoseState
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TR_NOOP
+from downtime.qt.dialog_life import open_until_closed
 from downtime.qt.i18n import language, translate, word
 from downtime.qt.paper_doses_dialog import PaperDosesDialog
 from downtime.qt.paper_notice import CHECK_PAPER, PaperNotice
@@ -155,8 +156,10 @@ class MedicationPanel(QWidget):
     def _open_paper(self, dialog: PaperDosesDialog) -> PaperDosesDialog:
         self.paper_dialog = dialog
         dialog.saved.connect(lambda saved: self.refresh())
-        dialog.open()
-        return dialog
+        return open_until_closed(dialog, self._paper_closed)
+
+    def _paper_closed(self) -> None:
+        self.paper_dialog = None
 
     def print_pack(self) -> Path | None:
         """Every patient's MAR of the ward, three days each: the paper charts a handover or a
@@ -184,5 +187,7 @@ class MedicationPanel(QWidget):
     def _open_dose(self, dialog: DoseDialog) -> DoseDialog:
         self.dialog = dialog
         dialog.recorded.connect(lambda record: self.refresh())
-        dialog.open()
-        return dialog
+        return open_until_closed(dialog, self._dose_closed)
+
+    def _dose_closed(self) -> None:
+        self.dialog = None

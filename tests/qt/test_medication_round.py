@@ -4,7 +4,7 @@ import re
 from datetime import date, datetime
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QTextLayout
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
@@ -15,6 +15,7 @@ from downtime.qt.field_editors import ReferenceEditor
 from downtime.qt.form_view import FormView
 from downtime.qt.main_window import MainWindow
 from downtime.qt.medication_panel import FLAGS
+from downtime.qt.paper_doses_dialog import PaperDosesDialog
 from downtime.qt.prompts import Prompts
 from downtime.services import medication, records, settings
 from downtime.services.errors import ServiceError
@@ -121,6 +122,56 @@ def test_after_a_dose_from_the_round_enter_opens_the_next_dose(round_window, war
     assert not first.isVisible() and panel.model.rowCount() == 3  # 14:00, then yesterday's two missed
     QTest.keyClick(panel.table, Qt.Key.Key_Return)
     assert panel.dialog is not first and panel.dialog.slot.strftime("%H:%M") == "14:00"
+
+
+def _dose_dialogs_left(view):
+    """The dose dialogs still alive under `view` once Qt has deleted those it was asked to."""
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return view.findChildren(DoseDialog)
+
+
+def _dose_through(view, qtbot, *, record):
+    """Enter on the view's chosen line or cell; the dose recorded not given, or cancelled."""
+    QTest.keyClick(view.table, Qt.Key.Key_Return)
+    dialog = view.dialog
+    qtbot.waitActive(dialog)
+    assert _dose_dialogs_left(view) == [dialog], "the one open alone"
+    if record:
+        dialog.outcome.setCurrentIndex(1)
+        dialog.reason.setCurrentIndex(1)
+        QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    else:
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
+def test_dose_dialogs_closed_on_the_chart_and_the_round_are_not_kept(round_window, ward, qtbot):
+    """Each dose opened a dialog of its own that stayed, hidden, a child of the chart or the round
+    for the rest of the session: a night's 150 doses, 150 dialogs and their widgets on an old
+    ward laptop. Closed, saved or cancelled, each is deleted; the paper-doses screen too."""
+    patient, amox, _ = ward
+    mar = round_window.open_mar_of(patient)
+    for day, time_of_day, record in ((27, "14:00", True), (27, "20:00", True), (28, "08:00", False),
+                                     (28, "08:00", False), (28, "08:00", True)):
+        mar.table.setCurrentIndex(mar.model.index(_chart_line(mar, amox, time_of_day),
+                                                  2 + mar.model.days.index(date(2026, 11, day))))
+        _dose_through(mar, qtbot, record=record)
+    assert len(medication.administrations(round_window.session.db, patient)) == 3
+    assert _dose_dialogs_left(mar) == [] and mar.dialog is None, "nothing reads one deleted"
+    QTest.keyClick(round_window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    panel = round_window.medication
+    for record in (False, False, False, False, True):
+        _dose_through(panel, qtbot, record=record)
+    assert len(medication.administrations(round_window.session.db, patient)) == 4
+    assert _dose_dialogs_left(panel) == [] and panel.dialog is None
+    for view in (mar, panel):
+        for _ in range(2):
+            paper = view.enter_from_paper()
+            qtbot.waitActive(paper)
+            QTest.keyClick(paper, Qt.Key.Key_Escape)
+            assert not paper.isVisible()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        assert view.findChildren(PaperDosesDialog) == [] and view.paper_dialog is None
 
 
 
