@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from downtime.domain.duplicates import ProbableDuplicate, SharedNumber, reasons_by_people
 from downtime.domain.tally import Tally
 from downtime.errors import UserError
+from downtime.qt.dialog_life import open_until_closed
 from downtime.qt.flow_row import FlowRow
 from downtime.qt.not_entered_dialog import NotEnteredDialog
 from downtime.qt.prompts import Prompts
@@ -433,7 +434,10 @@ class BackEntryPanel(QWidget):
             return
         self.answering = NotEnteredDialog(self.session, chosen[1], chosen[0].patient, self)
         self.answering.recorded.connect(lambda: self._redo(chosen))
-        self.answering.open()
+        open_until_closed(self.answering, self._answering_closed)
+
+    def _answering_closed(self) -> None:
+        self.answering = None
 
     def moved_selected(self) -> None:
         """The clerk moved in the EHR a record entered under the patient's earlier EHR number (its
@@ -465,7 +469,10 @@ class BackEntryPanel(QWidget):
             return
         self.settling = SettleHoldDialog(self.session, chosen[1], chosen[0].patient, self)
         self.settling.settled.connect(lambda _: self._settled(chosen))
-        self.settling.open()
+        open_until_closed(self.settling, self._settling_closed)
+
+    def _settling_closed(self) -> None:
+        self.settling = None
 
     def _settled(self, chosen: Row) -> None:
         """The patient's lines read again at once, and the versions counted again on a thread of

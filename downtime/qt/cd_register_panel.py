@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 from downtime.domain.staff import Action
 from downtime.formspec.values import ParseError, parse_decimal
 from downtime.i18n import QT_TR_NOOP, decimal_text
+from downtime.qt.dialog_life import open_until_closed
 from downtime.qt.dose_dialog import NO_WITNESS_PIN, witness_keys
 from downtime.qt.flow_row import FlowRow
 from downtime.qt.i18n import language, say, translate, word
@@ -37,6 +39,8 @@ KINDS = {"receipt": QT_TR_NOOP("Received"), "administration": QT_TR_NOOP("Dose g
          "opening": QT_TR_NOOP("Opening count: {balance} {unit}"),
          "discrepancy": QT_TR_NOOP("DISCREPANCY: {balance} {unit} counted, {register} {unit} on the register"),
          "wastage": QT_TR_NOOP("Discarded, from the dose of {given}")}
+
+EntryT = TypeVar("EntryT", bound="_WitnessedEntry")
 
 
 class StockModel(TextTableModel):
@@ -156,21 +160,24 @@ class CdRegisterPanel(QWidget):
     def enter(self, counted: bool) -> CdEntryDialog | None:
         if not self.ward.currentText():
             return None
-        self.dialog = CdEntryDialog(self.session, self.ward.currentText(), self.stock.rows, self.selected(), counted, self)
-        self.dialog.accepted.connect(self.refresh)
-        self.dialog.open()
-        return self.dialog
+        return self._open(CdEntryDialog(self.session, self.ward.currentText(), self.stock.rows, self.selected(), counted,
+                                        self))
 
     def record_wastage(self) -> WastageDialog | None:
         """What was left of an ampoule after one of the selected drug's recent doses."""
         stock, ward = self.selected(), self.ward.currentText()
         if stock is None or not ward:
             return None
-        self.dialog = WastageDialog(self.session, stock, medication.cd_doses_to_waste(
-            self.session, ward, stock.drug, stock.unit), self)
-        self.dialog.accepted.connect(self.refresh)
-        self.dialog.open()
-        return self.dialog
+        return self._open(WastageDialog(self.session, stock, medication.cd_doses_to_waste(
+            self.session, ward, stock.drug, stock.unit), self))
+
+    def _open(self, dialog: EntryT) -> EntryT:
+        self.dialog = dialog
+        dialog.accepted.connect(self.refresh)
+        return open_until_closed(dialog, self._closed)
+
+    def _closed(self) -> None:
+        self.dialog = None
 
 
 class _WitnessedEntry(QDialog):

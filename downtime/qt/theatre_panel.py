@@ -24,6 +24,7 @@ from downtime.errors import UserError
 from downtime.formspec.messages import message as field_message
 from downtime.formspec.values import ParseError, format_value, parse_datetime
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, labelled, semicolon
+from downtime.qt.dialog_life import open_until_closed
 from downtime.qt.flow_row import FlowRow
 from downtime.qt.screen_fit import Scrolled, fit_dialog, wrapped
 from downtime.qt.field_editors import LineEditor
@@ -880,8 +881,10 @@ class TheatrePanel(QWidget):
         """What the dialog saves is shown by the window's refresh of the list in view after
         every save (reading the board here as well read it twice)."""
         self.dialog = dialog
-        dialog.open()
-        return dialog
+        return open_until_closed(dialog, self._closed)
+
+    def _closed(self) -> None:
+        self.dialog = None
 
     def _chosen(self, table: QTableView, missing: str) -> QModelIndex | None:
         """The line chosen, or None once the coordinator is told to choose one (the buttons and

@@ -1224,6 +1224,22 @@ def test_the_opening_count_and_stock_received_are_entered_witnessed_on_the_regis
     assert "Count checked, correct: 30 mg" in text and "DISCREPANCY: 29.5 mg counted, 30 mg on the register" in text
 
 
+def test_the_registers_entries_closed_are_not_kept(qtbot, session_for, ward):
+    """Each stock received, count or wastage opened a dialog that stayed, hidden, a child of the
+    register for the rest of the session: once closed it is deleted, and the register holds none."""
+    from downtime.qt.cd_register_panel import CdEntryDialog
+
+    panel = _register_tab(qtbot, session_for("nurse"))
+    for button in (panel.receive_button, panel.count_button, panel.receive_button):
+        QTest.keyClick(button, Qt.Key.Key_Space)
+        dialog = panel.dialog
+        qtbot.waitActive(dialog)
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+        assert not dialog.isVisible()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert panel.findChildren(CdEntryDialog) == [] and panel.dialog is None
+
+
 def test_stock_received_for_a_drug_on_no_page_asks_before_opening_one(qtbot, session_for, ward, monkeypatch,
                                                                        type_text):
     """"Morphin" typed in Stock received… opened a page of its own: the ward's morphine split over

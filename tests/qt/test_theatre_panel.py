@@ -5,9 +5,9 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel, QStyle
+from PySide6.QtWidgets import QApplication, QLabel, QStyle
 
 from downtime.qt.main_window import MainWindow
 from downtime.qt.prompts import Prompts
@@ -72,6 +72,20 @@ def test_cancel_then_rebook_from_a_suggested_slot_by_keyboard(coordinator, qtbot
     assert panel.waiting_model.rowCount() == 0
     (state,) = theatre.bookings(window.session.db, window.session.forms)
     assert state.status is theatre.BookingStatus.REBOOKED and state.session_id == session_ids[1]
+
+
+def test_the_boards_dialogs_closed_are_not_kept(coordinator, qtbot, listed):
+    """Each operation's dialog stayed, hidden, a child of the board for the rest of the session:
+    once closed it is deleted, and the board holds none."""
+    window, _ = coordinator
+    panel = window.theatre
+    first = _first_lines_dialog(panel, qtbot)
+    QTest.keyClick(first, Qt.Key.Key_Escape)
+    second = _first_lines_dialog(panel, qtbot)
+    QTest.keyClick(second, Qt.Key.Key_Escape)
+    assert not second.isVisible()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert panel.findChildren(type(first)) == [] and panel.dialog is None
 
 
 def test_stepping_through_days_shows_each_day_without_reading_the_rescheduling_list_again(coordinator, qtbot,
@@ -1215,8 +1229,8 @@ def test_the_patient_told_dialog_names_the_new_date_and_a_telling_already_record
     told.when.selectAll()
     QTest.keyClicks(told.when, "28/11/2026 14:05")
     QTest.keyClick(told.when, Qt.Key.Key_Return)
-    listed(panel)
     assert not told.isVisible()
+    listed(panel)
     QTest.keyClick(panel.told_button, Qt.Key.Key_Space)
     again = panel.dialog
     qtbot.waitActive(again)
@@ -1357,8 +1371,9 @@ def test_a_cancellation_not_yet_told_says_whom_to_ring_until_the_patient_told_is
         "", "In person", "By phone", "By letter", "Family told"], "told how: not \"Not yet\""
     QTest.keyClicks(told.how, "By p")
     QTest.keyClick(told.confirm, Qt.Key.Key_Space)
+    assert not told.isVisible()
     listed(panel)
-    assert not told.isVisible() and panel.day_model.text(0, STATUS) == "CANCELLED" and panel.to_tell.isHidden()
+    assert panel.day_model.text(0, STATUS) == "CANCELLED" and panel.to_tell.isHidden()
     (cancellation,) = records.list_current(window.session.db, "operation_cancellation")
     assert (cancellation.data["patient_told"], cancellation.data["told_at"], cancellation.version) == (
         "phone", clock.now.isoformat(timespec="minutes"), 2)
