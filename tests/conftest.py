@@ -660,6 +660,27 @@ def reasons_on_hold(tmp_path, laptop, clock, admission_values):
     return dose, *clerks, first, second
 
 
+def ondansetron_carried(tmp_path: Path, laptop: Callable[[Path, int], tuple[Session, Session]], clock: FakeClock,
+                        admission: dict[str, Any], given_at: str) -> tuple[list[Session], list[Session], str, str]:
+    """Laptop 1's nurse gives ondansetron 4 mg IV as required at `given_at` for nausea; the
+    patient's records are carried to laptop 2, and ten minutes pass. Returns the nurses, the
+    clerks, the order's id and the dose's id."""
+    from downtime.services import medication, records
+    from downtime.sync.export import export
+    from downtime.sync.import_export import import_export
+
+    nurses, clerks, doctor, patient, _ = _ward_laptops(tmp_path, laptop, clock, admission)
+    prn = records.save_new(doctor, "medication_order", {
+        "drug": "Ondansetron", "dose": 4.0, "dose_unit": "mg", "route": "IV", "frequency": "prn",
+        "prn_indication": "nausea", "min_interval_hours": 8, "max_doses_24h": 3,
+        "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": False}, patient_id=patient).record_id
+    dose = medication.record_dose(nurses[0], prn, {"outcome": "given", "given_at": given_at, "dose_given": 4.0,
+                                                   "route": "IV", "given_for": "nausea"}).record_id
+    import_export(clerks[1], export(clerks[0], tmp_path / "carried").folder)
+    clock.advance(minutes=10)
+    return nurses, clerks, prn, dose
+
+
 @pytest.fixture
 def why_given_on_hold(tmp_path, laptop, clock, admission_values, rewritten):
     """An as-required dose given whose versions differ in why. Laptop 1's nurse gives ondansetron
@@ -668,20 +689,12 @@ def why_given_on_hold(tmp_path, laptop, clock, admission_values, rewritten):
     the site ("left arm") on an app that did not ask the reason yet: that version has none. Laptop
     2 then imports laptop 1's next export, its version standing and laptop 1's on hold. Returns
     (the dose's id, laptop 2's nurse, laptop 2's clerk)."""
-    from downtime.services import medication, records
+    from downtime.services import records
     from downtime.sync.export import export
     from downtime.sync.import_export import import_export
     from downtime.sync.versions import RECORDS_FILE
 
-    nurses, clerks, doctor, patient, _ = _ward_laptops(tmp_path, laptop, clock, admission_values)
-    prn = records.save_new(doctor, "medication_order", {
-        "drug": "Ondansetron", "dose": 4.0, "dose_unit": "mg", "route": "IV", "frequency": "prn",
-        "prn_indication": "nausea", "min_interval_hours": 8, "max_doses_24h": 3,
-        "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": False}, patient_id=patient).record_id
-    dose = medication.record_dose(nurses[0], prn, {"outcome": "given", "given_at": "2026-11-28T09:00+01:00",
-                                                   "dose_given": 4.0, "route": "IV", "given_for": "nausea"}).record_id
-    import_export(clerks[1], export(clerks[0], tmp_path / "carried").folder)
-    clock.advance(minutes=10)
+    nurses, clerks, _, dose = ondansetron_carried(tmp_path, laptop, clock, admission_values, "2026-11-28T09:00+01:00")
     records.amend(nurses[1], dose, {**records.current(nurses[1].db, dose).data,
                                     "given_for": "nausea after chemotherapy"}, "reason in full")
     records.amend(nurses[0], dose, {**records.current(nurses[0].db, dose).data, "site": "left arm"}, "site")

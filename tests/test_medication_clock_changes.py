@@ -10,7 +10,7 @@ from downtime.domain.medication import Administration, Frequency, Order, Outcome
 from downtime.services import medication, records
 from downtime.sync.export import export
 from downtime.sync.import_export import import_export
-from tests.conftest import _ward_laptops
+from tests.conftest import ondansetron_carried
 
 PARIS = ZoneInfo("Europe/Paris")
 WINTER, SUMMER = timezone(timedelta(hours=1)), timezone(timedelta(hours=2))
@@ -73,15 +73,7 @@ def test_an_as_required_dose_on_hold_of_the_last_24_real_hours_is_said_before_th
     later, laptop 2's dose dialog counted back 24 hours on its clock, to 10:00 the day before,
     and said nothing of it."""
     clock.now = datetime(2027, 3, 27, 9, 35, tzinfo=PARIS)
-    nurses, clerks, doctor, patient, _ = _ward_laptops(tmp_path, laptop, clock, admission_values)
-    prn = records.save_new(doctor, "medication_order", {
-        "drug": "Ondansetron", "dose": 4.0, "dose_unit": "mg", "route": "IV", "frequency": "prn",
-        "prn_indication": "nausea", "min_interval_hours": 8, "max_doses_24h": 3,
-        "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": False}, patient_id=patient).record_id
-    dose = medication.record_dose(nurses[0], prn, {"outcome": "given", "given_at": "2027-03-27T09:30+01:00",
-                                                   "dose_given": 4.0, "route": "IV", "given_for": "nausea"}).record_id
-    import_export(clerks[1], export(clerks[0], tmp_path / "carried").folder)
-    clock.advance(minutes=10)
+    nurses, clerks, prn, dose = ondansetron_carried(tmp_path, laptop, clock, admission_values, "2027-03-27T09:30+01:00")
     medication.withdraw_dose(nurses[1], dose, "recorded for the wrong patient")
     records.amend(nurses[0], dose, {**records.current(nurses[0].db, dose).data, "site": "left arm"}, "site")
     first, second = (export(clerk, tmp_path / f"next-{number}").folder for number, clerk in enumerate(clerks, 1))
