@@ -205,12 +205,18 @@ def test_the_demo_builds_whatever_the_hour_it_is_built_at(tmp_path, forms):
     to operate it; built at 03:30 on the night the clocks go forward (on the laptop's clock, its
     zone's rules), it decided an operation "50 minutes ago" at 02:40, an hour that night has not,
     read as 03:40, in the future: each refused, and `downtime demo`, the README's first command,
-    failed."""
+    failed. Built at 14:38, an operation begun late ran on into its surgeon's next, in another
+    theatre: a clash on yesterday's list, its line no longer "booked — OUTCOME NOT RECORDED"."""
+    from downtime.services import theatre
+
     paris = ZoneInfo("Europe/Paris")
-    for moment in ("2026-12-02T11:20:00+01:00", "2026-12-02T18:00:00+01:00", "2027-03-28T03:30:00"):
+    for moment in ("2026-12-02T11:20:00+01:00", "2026-12-02T14:38:00+01:00", "2026-12-02T18:00:00+01:00",
+                   "2027-03-28T03:30:00"):
         at = datetime.fromisoformat(moment)
         at = at if at.tzinfo else at.replace(tzinfo=paris)
         db = open_database(tmp_path / f"{at:%H%M}.sqlite")
         build_demo(db, forms, lambda: at)
         assert medication.cd_balance(db, "3B", "Morphine", "mg") >= 0
+        assert not [entry.clashes for day in range(-6, 7) for _, entries in theatre.day_list(
+            db, forms, at.date() + timedelta(days=day)) for entry in entries if entry.clashes], moment
         db.close()

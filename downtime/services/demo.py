@@ -509,21 +509,19 @@ def _operations_done(coord: Session, rng: random.Random, now: datetime) -> None:
     list's, moved on the day, to one free then. Each began late only by as much as its theatre
     was free after its slot: begun later, it ran on into the next operation there, and the two
     read as done in one theatre at once, which recording the second asks about."""
-    from downtime.domain.theatre import theatre_key
     from downtime.services import theatre
 
     past = sorted((entry for _, entries in theatre.not_recorded(coord.db, coord.forms, now) for entry in entries),
                   key=lambda entry: entry.start)
     forgotten = [entry for entry in past if entry.start.date() == now.date() - timedelta(days=1)][-2:]
     recorded = [entry for entry in past if entry not in forgotten]
-    starts: dict[str, list[datetime]] = {}
-    for day in sorted({entry.start.date() for entry in past}):
-        for listed, entries in theatre.day_list(coord.db, coord.forms, day):
-            starts.setdefault(theatre_key(listed.theatre), []).extend(e.start for e in entries if not e.struck)
+    standing = [e for day in sorted({entry.start.date() for entry in past})
+                for _, entries in theatre.day_list(coord.db, coord.forms, day) for e in entries if not e.struck]
     moved = False
     for entry in recorded:
         ends = entry.start + timedelta(minutes=entry.state.minutes)
-        free = min((start - ends for start in starts[theatre_key(entry.theatre)] if start > entry.start),
+        free = min((other.start - ends for other in standing
+                    if other.start > entry.start and _shares(entry, other)),
                    default=timedelta(minutes=_BEGUN_LATE[1]))
         done_at = entry.start + min(timedelta(minutes=rng.randint(*_BEGUN_LATE)), free)
         written = min(done_at + timedelta(minutes=entry.state.minutes + rng.randint(*_RECORDED_AFTER)), now)
@@ -536,6 +534,18 @@ def _operations_done(coord: Session, rng: random.Random, now: datetime) -> None:
             values = {**values, "theatre": elsewhere, "notes": f"Moved on the day: {entry.theatre} out of use (lights)."}
             moved = True
         theatre.record_done(_written_at(coord, written), entry.state.record.record_id, values)
+
+
+def _shares(entry: Any, other: Any) -> bool:
+    """Whether the two operations share their theatre, surgeon, anaesthetist or patient: one
+    begun late runs on into the next of any of them (built at 14:38, a surgeon's operation begun
+    late in one theatre overlapped his next in another, a clash on yesterday's list)."""
+    from downtime.domain.theatre import theatre_key
+
+    mine, theirs = entry.state.booking, other.state.booking
+    return (theatre_key(entry.theatre) == theatre_key(other.theatre) or mine.surgeon == theirs.surgeon
+            or (mine.anaesthetist is not None and mine.anaesthetist == theirs.anaesthetist)
+            or (mine.person or mine.patient_id) == (theirs.person or theirs.patient_id))
 
 
 def _other_theatres(name: str) -> list[str]:
