@@ -1,6 +1,8 @@
 """Shared fixtures: a fresh ward database per test, a settable clock, signed-in sessions."""
 
+import gc
 import os
+import shutil
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -9,9 +11,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["TZ"] = "Europe/Paris"
 time.tzset()
 
+# The tests' files in memory where the machine has room for them: every commit of the ward
+# database waits for the disk (`synchronous = FULL`), which the tests do not test (a killed
+# process loses nothing either way) and which cost a quarter of the suite's time on a CI
+# machine's disk. A passed test's folder is removed as it ends (`tmp_path_retention_policy`),
+# so the suite holds a few hundred megabytes at most. PYTEST_DEBUG_TEMPROOT set by hand wins.
+_SHM, _SHM_ROOM = "/dev/shm", 4 * 2**30
+if os.path.isdir(_SHM) and os.access(_SHM, os.W_OK) and shutil.disk_usage(_SHM).free >= _SHM_ROOM:
+    os.environ.setdefault("PYTEST_DEBUG_TEMPROOT", _SHM)
+
 import hashlib  # noqa: E402
 import json  # noqa: E402
-import shutil  # noqa: E402
 import re  # noqa: E402
 from collections.abc import Callable, Iterator  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
@@ -47,6 +57,14 @@ STAFF = {
     "coord": ("Chloé Martin", Role.SURGICAL_COORDINATOR, "3333"),
     "records": ("Rémi Durand", Role.RECORDS_STAFF, "4444"),
 }
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What the test modules imported (Qt, reportlab, the FHIR models: most of a worker's
+    objects) kept out of the cycle collector's passes: each Qt test ends with a full collection
+    (tests/qt/conftest.py), which went through them all every time."""
+    gc.collect()
+    gc.freeze()
 
 
 @dataclass
