@@ -14,7 +14,7 @@ import sys
 import textwrap
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from functools import partial
+from functools import cache, partial
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -216,7 +216,10 @@ def _read_only_said(args: argparse.Namespace, vault: Any) -> Any:
     return vault
 
 
+@cache
 def _forms() -> dict[str, Any]:
+    """The app's own forms, read once however many parts of a command need them (a theatre list
+    read them three times)."""
     from downtime.formspec import load_forms
 
     return load_forms(forms_dir())

@@ -105,6 +105,19 @@ def test_not_yaml_is_refused_with_the_file_named(tmp_path):
         load_form(path)
 
 
+def test_a_yaml_mistake_is_shown_on_its_line_with_the_place_pointed_at(tmp_path):
+    """Forms are read by libyaml; what it refuses is said in the words of PyYAML's own parser,
+    which quotes the line (libyaml's message gives a line and column alone)."""
+    path = _write(tmp_path, NAME_FIELD)
+    path.write_text(path.read_text(encoding="utf-8").replace("title:", "title: Ward: form\n  old_title:", 1),
+                    encoding="utf-8")
+    with pytest.raises(FormSpecError) as caught:
+        load_form(path)
+    text = str(caught.value)
+    assert "mapping values are not allowed here" in text, text
+    assert "line 4, column 12:\n    title: Ward: form\n               ^" in text, text
+
+
 def test_form_id_must_match_file_name(tmp_path):
     path = _write(tmp_path, NAME_FIELD, form_id="sample")
     path.rename(tmp_path / "other.yaml")
