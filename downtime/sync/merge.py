@@ -44,7 +44,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.tally import Tally
 from downtime.errors import UserError, written_to
 from downtime.formspec import load_forms
-from downtime.formspec.schema import StaffRefField
+from downtime.formspec.schema import FormSpec, StaffRefField
 from downtime.paths import forms_dir
 from downtime.services.back_entry import LOADED_SQL, OnHold, conflicts_among, on_hold_of
 from downtime.services.patients import summarise
@@ -237,13 +237,12 @@ def _holds(db: Database, shown: Mapping[str, str]) -> tuple[Hold, ...]:
     return holds_of((orjson.loads(text) for (text,) in db.execute("SELECT line FROM held")), numbers)
 
 
-def _compared(db: Database, holds: tuple[Hold, ...], laptops: Mapping[str, Laptop],
+def _compared(db: Database, forms: Mapping[str, FormSpec], holds: tuple[Hold, ...], laptops: Mapping[str, Laptop],
               authors: Authors) -> dict[str, OnHold]:
     """Each of these holds as the back-entry list will show it once the merge is imported
     (services.back_entry.OnHold): every version with the answers the versions differ in. The
     report named versions, laptops and times alone, and the clerk could not tell a typo in a
     comment from another dose before importing and opening each record."""
-    forms = load_forms(forms_dir())
     wanted = {hold.record_id for hold in holds}
     rows: dict[str, list[dict[str, Any]]] = {}
     for (text,) in db.execute("SELECT line FROM held"):
@@ -311,12 +310,11 @@ def _about_sharing(db: Database) -> Iterator[dict[str, Any]]:
         " WHERE json_extract(line, '$.patient_id') IN (SELECT patient_id FROM sharing)"))
 
 
-def _shared_numbers(db: Database, shown: Mapping[str, str]) -> tuple[SharedNumber, ...]:
+def _shared_numbers(db: Database, forms: Mapping[str, FormSpec], shown: Mapping[str, str]) -> tuple[SharedNumber, ...]:
     """Each number two laptops gave, with both patients as their standing admission (the
     latest they arrived by) names them: whom the paper forms under that number are about."""
     if not shown:
         return ()
-    forms = load_forms(forms_dir())
     admitted: dict[str, Mapping[str, Any]] = {}
     for row in sorted(standing(row for row in _about_sharing(db) if (spec := forms.get(row["form_id"]))
                                and spec.creates_patient), key=lambda row: row["occurred_at"]):
@@ -333,7 +331,7 @@ def _shared_numbers(db: Database, shown: Mapping[str, str]) -> tuple[SharedNumbe
     return tuple(SharedNumber(number, tuple(holders)) for number, holders in found.items())
 
 
-def _ask_the_ward(db: Database, laptops: Mapping[str, Laptop], shown: Mapping[str, str],
+def _ask_the_ward(db: Database, forms: Mapping[str, FormSpec], laptops: Mapping[str, Laptop], shown: Mapping[str, str],
                   authors: Authors) -> tuple[AskTheWard, ...]:
     """The records another laptop's record contradicts (a dose recorded on two laptops, a dose
     whose order or a record whose patient's admission another laptop withdrew), by the rule the
@@ -351,7 +349,6 @@ def _ask_the_ward(db: Database, laptops: Mapping[str, Laptop], shown: Mapping[st
                for patient_id, number in db.execute("SELECT patient_id, downtime_number FROM crossing")}
     if not numbers:
         return ()
-    forms = load_forms(forms_dir())
     rows = db.execute("SELECT patient_id, line, 0 FROM versions JOIN crossing USING (patient_id)"
                       " UNION ALL SELECT patient_id, line, 1 FROM held JOIN crossing USING (patient_id)"
                       " ORDER BY 1")
@@ -428,10 +425,10 @@ staff_ref field's), the name their laptop's staff directory gives it ("author_na
 tool's columns keep their positions."""
 
 
-def _staff_columns() -> dict[str, list[str]]:
+def _staff_columns(forms: Mapping[str, FormSpec]) -> dict[str, list[str]]:
     """The columns of each form's staff IDs whose names the merged CSV gives (NAME_SUFFIX)."""
     return {form_id: ["author", *(csv_column(field.id) for field in spec.fields() if isinstance(field, StaffRefField))]
-            for form_id, spec in load_forms(forms_dir()).items()}
+            for form_id, spec in forms.items()}
 
 
 def _named(row: dict[str, Any], columns: list[str], authors: Authors) -> dict[str, str]:
@@ -446,7 +443,7 @@ def _named(row: dict[str, Any], columns: list[str], authors: Authors) -> dict[st
 WRITTEN_AFRESH = (ASK_THE_WARD_COLUMN, ON_HOLD_COLUMN)
 
 
-def _merged_csv(db: Database, folders: list[Path], out: Path, settled: Mapping[str, dict[str, Any]],
+def _merged_csv(db: Database, forms: Mapping[str, FormSpec], folders: list[Path], out: Path, settled: Mapping[str, dict[str, Any]],
                 shown: Mapping[str, str], asked: tuple[AskTheWard, ...],
                 compared: Mapping[str, OnHold], authors: Authors) -> dict[str, int]:
     """Each form's CSV lines of every export, once per record version (the later export's
@@ -467,7 +464,7 @@ def _merged_csv(db: Database, folders: list[Path], out: Path, settled: Mapping[s
     `authors`: who the staff IDs are, for the names in the last columns (NAME_SUFFIX)."""
     held_from = dict(db.execute("SELECT record_id, from_version FROM holds").fetchall())
     headers: dict[str, dict[str, None]] = {}
-    staff_columns = _staff_columns()
+    staff_columns = _staff_columns(forms)
 
     def variant(row: dict[str, Any]) -> str:
         held = held_from.get(row["record_id"])
@@ -698,6 +695,7 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
     sources = list({json.dumps(source, sort_keys=True): source for folder in folders
                     for source in sources_of(folder)}.values())
     missing = missing_versions(sources)
+    forms = load_forms(forms_dir())
     with written_to(out):
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".merge-", dir=out.parent))
@@ -715,10 +713,10 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
                 settled = _settled(db, [found for found in settlements if found["record_id"] not in disputed])
                 laptops = _laptops(db, sources)
                 authors = merged_authors(sources)
-                asked = _ask_the_ward(db, laptops, shown, authors)
+                asked = _ask_the_ward(db, forms, laptops, shown, authors)
                 holds = tuple(hold for hold in _holds(db, shown) if hold.record_id not in settled)
-                compared = _compared(db, holds, laptops, authors)
-                counts = _merged_csv(db, folders, staging / "csv", settled, by_record, asked, compared, authors)
+                compared = _compared(db, forms, holds, laptops, authors)
+                counts = _merged_csv(db, forms, folders, staging / "csv", settled, by_record, asked, compared, authors)
                 write_lines(staging / PATIENTS_FILE, (text for (text,) in db.execute(
                     "SELECT line FROM patients ORDER BY downtime_number")))
                 write_lines(staging / RECORDS_FILE, _versions_in_order(db))
@@ -730,7 +728,7 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
                 duplicates = probable_duplicates(standing(orjson.loads(text) for (text,) in db.execute(
                     "SELECT line FROM csv_lines WHERE form_id = 'admission'")))
                 clashes = _theatre_clashes(db, laptops, duplicates, shown)
-                shared = _shared_numbers(db, shown)
+                shared = _shared_numbers(db, forms, shown)
                 files = file_digests(staging)
                 result = MergeResult(out, counts, duplicates, clashes, holds, laptops, differing, shared, asked, compared,
                                      missing, tuple(sources), authors, _tally(db, settled))
