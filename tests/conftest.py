@@ -37,8 +37,10 @@ from downtime.domain.staff import Role  # noqa: E402
 from downtime.formspec import FormSpec, load_forms  # noqa: E402
 from downtime.paths import forms_dir  # noqa: E402
 from downtime.services import setup, staff  # noqa: E402
+from downtime.services.demo import build_demo  # noqa: E402
 from downtime.services.context import Session, Vault, load_device  # noqa: E402
 from downtime.storage import keyslots, open_database  # noqa: E402
+from sqlite_utils import Database  # noqa: E402
 
 rl_config.invariant = 1
 
@@ -134,10 +136,57 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "ward.sqlite"
 
 
+@pytest.fixture(scope="session")
+def _built_once(tmp_path_factory: pytest.TempPathFactory, _cheap_pins: None) -> Callable[[str, Callable[[Database], object]], Path]:
+    """_built_once(name, build): the file of a database `build` filled, built the first time a
+    worker asks for it and copied by each test after: the thirty migrations of an empty database
+    (each committed apart) took most of a set-up ward's time, and the demo two seconds."""
+    folder = tmp_path_factory.mktemp("built-once")
+    built: dict[str, Path] = {}
+
+    def template(name: str, build: Callable[[Database], object]) -> Path:
+        if name not in built:
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setenv("XDG_DATA_HOME", str(folder / "xdg-data"))
+                db = open_database(folder / f"{name}.sqlite")
+                build(db)
+                db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                db.conn.close()
+            built[name] = folder / f"{name}.sqlite"
+        return built[name]
+
+    return template
+
+
+def _copied(template: Path, path: Path) -> Database:
+    assert not path.exists(), f"{path} is there already"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(template, path)
+    return open_database(path)
+
+
 @pytest.fixture
-def ward_db(db_path: Path, clock: FakeClock, forms: dict[str, FormSpec]):
+def new_database(_built_once) -> Callable[[Path], Database]:
+    """new_database(path): an empty ward database at `path`, as `open_database` makes one."""
+    return lambda path: _copied(_built_once("migrated", lambda db: None), path)
+
+
+@pytest.fixture
+def demo_database(_built_once, forms: dict[str, FormSpec], clock: FakeClock) -> Callable[[Path], Database]:
+    """demo_database(path): the demo ward (services.demo) built at the tests' clock, at `path`.
+    A test of the demo's building, or of a demo built at another time, calls build_demo."""
+
+    def make(path: Path) -> Database:
+        assert clock.now == FakeClock().now, "the demo copied was built at the tests' clock: build this one"
+        return _copied(_built_once("demo", lambda db: build_demo(db, forms, FakeClock())), path)
+
+    return make
+
+
+@pytest.fixture
+def ward_db(db_path: Path, clock: FakeClock, forms: dict[str, FormSpec], new_database):
     """A set-up ward database (device 42) with one account per role, PINs as in STAFF."""
-    db = open_database(db_path)
+    db = new_database(db_path)
     setup.initialise(db, device_number=42, device_name="Ward 3B laptop", admin_id="admin",
                      admin_name=STAFF["admin"][0], admin_pin=STAFF["admin"][2], clock=clock)
     admin = Session(db, load_device(db), staff.sign_in(db, "admin", "0000", clock), forms, clock)
@@ -148,12 +197,12 @@ def ward_db(db_path: Path, clock: FakeClock, forms: dict[str, FormSpec]):
 
 
 @pytest.fixture
-def laptop(forms: dict[str, FormSpec], clock: FakeClock):
+def laptop(forms: dict[str, FormSpec], clock: FakeClock, new_database):
     """laptop(path, device_number) sets up another laptop's database and returns its nurse's
     and records clerk's sessions (for exports, merges and the records office)."""
 
     def make(path: Path, number: int) -> tuple[Session, Session]:
-        db = open_database(path)
+        db = new_database(path)
         device = setup.initialise(db, device_number=number, device_name=f"laptop {number}", admin_id="admin",
                                   admin_name="Admin", admin_pin="0000", clock=clock)
         admin = Session(db, device, staff.sign_in(db, "admin", "0000", clock), forms, clock)

@@ -14,10 +14,8 @@ from downtime.domain.medication import Check
 from downtime.domain.staff import Role
 from downtime.services import back_entry, medication, printing, records, staff
 from downtime.services.context import Session, load_device
-from downtime.services.demo import build_demo
 from downtime.services.errors import PermissionDenied, ServiceError
 from downtime.services.patients import downtime_numbers
-from downtime.storage import open_database
 from downtime.storage.audit import verify_chain
 from downtime.sync.export import export
 from downtime.sync.import_export import import_export
@@ -25,9 +23,8 @@ from downtime.sync.merge import merge
 
 
 @pytest.fixture
-def office(tmp_path, forms, clock, laptop):
-    db = open_database(tmp_path / "demo.sqlite")
-    build_demo(db, forms, clock)
+def office(tmp_path, forms, clock, laptop, demo_database):
+    db = demo_database(tmp_path / "demo.sqlite")
     ward_clerk = Session(db, load_device(db), staff.sign_in(db, "records", "4444", clock), forms, clock)
     folder = export(ward_clerk, tmp_path / "demo-export").folder
     clerk = laptop(tmp_path / "office.sqlite", 900)[1]

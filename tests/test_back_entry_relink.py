@@ -11,8 +11,6 @@ import pytest
 from downtime.cli import main
 from downtime.services import back_entry, staff
 from downtime.services.context import Session, load_device
-from downtime.services.demo import build_demo
-from downtime.storage import open_database
 from downtime.sync.export import export
 from downtime.sync.import_export import import_export
 
@@ -20,9 +18,8 @@ WHO = ["--user", "records", "--pin", "4444"]
 
 
 @pytest.fixture
-def office(tmp_path, forms, clock, laptop):
-    db = open_database(tmp_path / "demo.sqlite")
-    build_demo(db, forms, clock)
+def office(tmp_path, forms, clock, laptop, demo_database):
+    db = demo_database(tmp_path / "demo.sqlite")
     ward_clerk = Session(db, load_device(db), staff.sign_in(db, "records", "4444", clock), forms, clock)
     clerk = laptop(tmp_path / "office.sqlite", 900)[1]
     import_export(clerk, export(ward_clerk, tmp_path / "demo-export").folder)

@@ -56,7 +56,7 @@ def test_demo_ward_is_realistic_and_sound(tmp_path, forms, clock):
 
 
 def test_the_demo_handover_of_a_patient_whose_allergies_are_not_known_does_not_say_they_were_checked(
-        tmp_path, forms, clock):
+        tmp_path, forms, clock, demo_database):
     """MEYER, ventilated, transferred to CHU Sud: his printed handover read "ALLERGIES NON CONNUES
     — interroger le patient" above "Allergies vérifiées et notées sur ce document : ☒ Oui"."""
     import re
@@ -67,8 +67,7 @@ def test_the_demo_handover_of_a_patient_whose_allergies_are_not_known_does_not_s
     from downtime.services.census import patient_for_record
     from downtime.services.context import Session, load_device
 
-    db = open_database(tmp_path / "demo.sqlite")
-    build_demo(db, forms, clock)
+    db = demo_database(tmp_path / "demo.sqlite")
     nurse = Session(db, load_device(db), staff.sign_in(db, "nurse", "1111", clock), forms, clock, "fr")
     (handover,) = records.list_current(db, form_id="transfer_out")
     assert patient_for_record(db, forms, handover).allergy_status == "unknown"
@@ -87,12 +86,11 @@ def test_demo_is_the_same_every_time(tmp_path, forms, clock):
     assert names[0] == names[1]
 
 
-def test_every_demo_cancellation_is_made_during_the_outage_before_its_operation(tmp_path, forms, clock):
+def test_every_demo_cancellation_is_made_during_the_outage_before_its_operation(tmp_path, forms, clock, demo_database):
     """The outage's batch of cancellations was stamped up to 20 hours before now, some after the
     operation's own start (yesterday's 08:00 cancelled at 02:00 today), which no coordinator
     cancelling a list for the outage does; one cancelled the evening before read last minute."""
-    db = open_database(tmp_path / "demo.sqlite")
-    build_demo(db, forms, clock)
+    db = demo_database(tmp_path / "demo.sqlite")
     began = datetime.fromisoformat("2026-11-26T00:00+01:00")  # where the demo's charts start, two days before now
     assert clock() == datetime.fromisoformat("2026-11-28T14:00+01:00")
     cancelled = [s for s in theatre.bookings(db, forms) if s.cancelled_at is not None]
@@ -103,11 +101,10 @@ def test_every_demo_cancellation_is_made_during_the_outage_before_its_operation(
         assert state.last_minute == (state.cancelled_at.date() == state.cancelled_start.date())
 
 
-def test_the_demo_ward_is_signed_by_the_nurse_on_shift_and_its_cancellations_mostly_told(tmp_path, forms, clock):
+def test_the_demo_ward_is_signed_by_the_nurse_on_shift_and_its_cancellations_mostly_told(tmp_path, forms, clock, demo_database):
     """One nurse signed every dose and set for three days and nights, and the cancellations were
     told at random: eight PATIENT NOT TOLD YET on a coordinator's board where most were told."""
-    db = open_database(tmp_path / "demo.sqlite")
-    build_demo(db, forms, clock)
+    db = demo_database(tmp_path / "demo.sqlite")
     doses = [a for p in in_patients(db, forms, ward="3B") for a in medication.administrations(db, p.patient_id)]
     by_day = {a.given_by for a in doses if time(7, 30) <= a.at.astimezone(clock().tzinfo).time() < time(19, 30)}
     by_night = {a.given_by for a in doses if not time(7, 30) <= a.at.astimezone(clock().tzinfo).time() < time(19, 30)}
@@ -123,14 +120,13 @@ def test_the_demo_ward_is_signed_by_the_nurse_on_shift_and_its_cancellations_mos
                    for p in in_patients(db, forms))
 
 
-def test_the_demo_register_opens_before_its_first_dose_each_witnessed_by_someone_on_shift(tmp_path, forms, clock):
+def test_the_demo_register_opens_before_its_first_dose_each_witnessed_by_someone_on_shift(tmp_path, forms, clock, demo_database):
     """The morphine page read "Received +200, 02/12 00:05 — Ward stock at the start of the
     outage" after doses given from 30/11 21:05, every dose witnessed by Dr Karim Benali day and
     night. It opens with the count at the outage's first handover, reads in time order, and each
     dose's witness was on the ward: the ward's doctor by day, the second night nurse by night,
     the other shift's nurse at a handover (half an hour either side of 07:30 and 19:30)."""
-    db = open_database(tmp_path / "demo.sqlite")
-    build_demo(db, forms, clock)
+    db = demo_database(tmp_path / "demo.sqlite")
     lines = medication.cd_lines(db, forms, "3B", "Morphine", "mg")
     times = [line.given_at or line.at for line in lines]
     assert lines[0].kind == "opening" and times == sorted(times) and all(line.when_texts()[1] is None for line in lines)
@@ -149,12 +145,11 @@ def test_the_demo_register_opens_before_its_first_dose_each_witnessed_by_someone
     assert {"doctor", "night", "night2"} <= {line.witness for line in doses} <= {"doctor", "nurse", "night", "night2"}
 
 
-def test_the_demo_gives_morphine_at_night_witnessed_by_the_second_night_nurse(tmp_path, forms, clock):
+def test_the_demo_gives_morphine_at_night_witnessed_by_the_second_night_nurse(tmp_path, forms, clock, demo_database):
     """With one night nurse and no one to witness her, the demo gave its as-required morphine
     only between 07:00 and 20:00: a patient in pain at night went without. The ward has a second
     nurse at night, who signs a demo account of its own and witnesses the night's doses."""
-    db = open_database(tmp_path / "demo.sqlite")
-    build_demo(db, forms, clock)
+    db = demo_database(tmp_path / "demo.sqlite")
     assert ("night2", "6666") in {(staff_id, pin) for staff_id, _, _, pin in DEMO_ACCOUNTS}
     night = [line for line in medication.cd_lines(db, forms, "3B", "Morphine", "mg") if line.kind == "administration"
              and not time(7, 0) <= line.given_at.astimezone(clock().tzinfo).time() < time(20, 0)]
@@ -162,11 +157,10 @@ def test_the_demo_gives_morphine_at_night_witnessed_by_the_second_night_nurse(tm
     assert {line.witness for line in night} >= {"night2"} and {line.witness for line in night} <= {"night2", "nurse"}
 
 
-def test_every_demo_dose_is_written_after_its_order(tmp_path, forms, clock):
+def test_every_demo_dose_is_written_after_its_order(tmp_path, forms, clock, demo_database):
     """The demo's morphine doses are charted as given, hours ago; their order, written as the
     demo was built, came after them."""
-    db = open_database(tmp_path / "demo.sqlite")
-    build_demo(db, forms, clock)
+    db = demo_database(tmp_path / "demo.sqlite")
     written = {row["record_id"]: row["recorded_at"] for row in db.query(
         "SELECT record_id, recorded_at FROM records WHERE form_id = 'medication_order' AND version = 1")}
     doses = list(db.query("SELECT data, recorded_at FROM records WHERE form_id = 'medication_administration'"))
@@ -174,15 +168,14 @@ def test_every_demo_dose_is_written_after_its_order(tmp_path, forms, clock):
         written[json.loads(dose["data"])["order"]]) for dose in doses)
 
 
-def test_the_demo_records_the_weeks_operations_done_as_they_ended_but_two_of_yesterdays(tmp_path, forms, clock):
+def test_the_demo_records_the_weeks_operations_done_as_they_ended_but_two_of_yesterdays(tmp_path, forms, clock, demo_database):
     """With no operation recorded done, every operation of the demo's week gone by read "booked —
     OUTCOME NOT RECORDED" in red on the board and the printed list. Each is recorded done by the
     coordinator after it ended, once the patient was in; yesterday's last two are left for "Past,
     not recorded" to show. One was done in another theatre than its list's."""
     from downtime.services import records
 
-    db = open_database(tmp_path / "demo.sqlite")
-    build_demo(db, forms, clock)
+    db = demo_database(tmp_path / "demo.sqlite")
     done = [s for s in theatre.bookings(db, forms) if s.status.value == "done"]
     assert len(done) >= 5
     for state in done:

@@ -213,12 +213,11 @@ def test_the_cycle_collector_is_off_while_the_bundle_is_written_and_as_it_was_af
         (gc.enable if was else gc.disable)()
 
 
-def test_a_bundle_read_a_few_patients_at_a_time_holds_the_same_entries(tmp_path, forms, monkeypatch):
+def test_a_bundle_read_a_few_patients_at_a_time_holds_the_same_entries(tmp_path, forms, monkeypatch, demo_database):
     """A hospital's records are read a thousand patients at a time: read three at a time, the
     demo ward's bundle holds the same entries (each patient's resources, then their records'
     Provenance, instead of every patient's, then every order's...) and still validates."""
-    db = open_database(tmp_path / "demo.sqlite")
-    build_demo(db, forms, lambda: datetime(2026, 11, 28, 14, 0, tzinfo=timezone(timedelta(hours=1))))
+    db = demo_database(tmp_path / "demo.sqlite")
     clerk = Session(db, load_device(db), staff.sign_in(db, "records", "4444"), forms)
     whole = json.loads(_write(clerk).getvalue())
     monkeypatch.setattr(fhir_export, "PATIENTS_AT_ONCE", 3)

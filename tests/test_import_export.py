@@ -7,9 +7,7 @@ import pytest
 
 from downtime.services import records, search, staff
 from downtime.services.context import Session, load_device
-from downtime.services.demo import build_demo
 from downtime.services.errors import PermissionDenied
-from downtime.storage import open_database
 from downtime.storage.audit import verify_chain
 from downtime.sync.export import export, sha256_of
 from downtime.sync.import_export import import_export
@@ -31,9 +29,8 @@ def _counts(db):
 
 
 @pytest.fixture
-def demo_export(tmp_path, forms, clock):
-    db = open_database(tmp_path / "demo.sqlite")
-    build_demo(db, forms, clock)
+def demo_export(tmp_path, forms, clock, demo_database):
+    db = demo_database(tmp_path / "demo.sqlite")
     clerk = Session(db, load_device(db), staff.sign_in(db, "records", "4444", clock), forms, clock)
     return db, export(clerk, tmp_path / "demo-export").folder
 

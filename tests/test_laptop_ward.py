@@ -10,9 +10,9 @@ import pytest
 from downtime.cli import main
 from downtime.services import settings, setup_file, staff, wards
 from downtime.services.context import Session, load_device
-from downtime.services.demo import DEMO_WARD, build_demo
+from downtime.services.demo import DEMO_WARD
 from downtime.services.errors import PermissionDenied, ServiceError
-from downtime.storage import audit, open_database
+from downtime.storage import audit
 from downtime.sync.export import export
 from downtime.sync.import_export import import_export
 
@@ -73,11 +73,10 @@ def test_an_audit_entry_that_cannot_be_written_leaves_the_laptop_without_the_war
     assert settings.laptop_ward(two_wards.db) is None
 
 
-def test_the_demo_laptop_is_its_wards_and_its_export_does_not_carry_it(tmp_path, forms, clock, laptop):
+def test_the_demo_laptop_is_its_wards_and_its_export_does_not_carry_it(tmp_path, forms, clock, laptop, demo_database):
     """A clinical record travels; which ward a laptop sits on is not one: imported at the records
     office, the office's laptop (no ward) would have opened on the demo ward's."""
-    db = open_database(tmp_path / "demo.sqlite")
-    build_demo(db, forms, clock)
+    db = demo_database(tmp_path / "demo.sqlite")
     assert settings.laptop_ward(db) == DEMO_WARD
     clerk = Session(db, load_device(db), staff.sign_in(db, "records", "4444", clock), forms, clock)
     folder = export(clerk, tmp_path / "export").folder

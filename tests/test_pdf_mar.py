@@ -22,14 +22,11 @@ def _dose_rows(text: str, rows: str) -> int:
     return len(re.findall(".*?".join(map(re.escape, rows.split(" ", 4))), text))
 
 
-def test_mar_chart_shows_every_order_and_dose(tmp_path, forms, clock):
+def test_mar_chart_shows_every_order_and_dose(tmp_path, forms, clock, demo_database):
     from downtime.services import staff
     from downtime.services.context import Session, load_device
-    from downtime.services.demo import build_demo
-    from downtime.storage import open_database
 
-    db = open_database(tmp_path / "demo.sqlite")
-    build_demo(db, forms, clock)
+    db = demo_database(tmp_path / "demo.sqlite")
     nurse = Session(db, load_device(db), staff.sign_in(db, "nurse", "1111", clock), forms, clock)
     patient = next(p for p in census.in_patients(db, forms, ward="3B")
                    if any(o.controlled for o in medication.orders(db, p.patient_id, clock.now)))
@@ -53,14 +50,11 @@ def test_mar_chart_shows_every_order_and_dose(tmp_path, forms, clock):
         assert patient.display_name in page and patient.downtime_number in page
 
 
-def test_ward_pack_gives_each_patient_their_own_header(tmp_path, forms, clock):
+def test_ward_pack_gives_each_patient_their_own_header(tmp_path, forms, clock, demo_database):
     from downtime.services import staff
     from downtime.services.context import Session, load_device
-    from downtime.services.demo import build_demo
-    from downtime.storage import open_database
 
-    db = open_database(tmp_path / "demo.sqlite")
-    build_demo(db, forms, clock)
+    db = demo_database(tmp_path / "demo.sqlite")
     nurse = Session(db, load_device(db), staff.sign_in(db, "nurse", "1111", clock), forms, clock)
     out = printing.print_ward_mar_pack(nurse, "ICU", tmp_path / "pack.pdf")
     pages = _text(out)
@@ -77,15 +71,12 @@ def test_blank_mar_has_the_allergy_box_and_grid(tmp_path, capsys):
     assert "As required (PRN) medicines" in text and "R refused" in text
 
 
-def test_a_french_chart_names_its_days_in_french(tmp_path, forms, clock):
+def test_a_french_chart_names_its_days_in_french(tmp_path, forms, clock, demo_database):
 
     from downtime.services import staff
     from downtime.services.context import Session, load_device
-    from downtime.services.demo import build_demo
-    from downtime.storage import open_database
 
-    db = open_database(tmp_path / "demo.sqlite")
-    build_demo(db, forms, clock)
+    db = demo_database(tmp_path / "demo.sqlite")
     nurse = Session(db, load_device(db), staff.sign_in(db, "nurse", "1111", clock), forms, clock, lang="fr")
     patient = census.in_patients(db, forms, ward="3B")[0]
     text = " ".join(_text(printing.print_mar(nurse, [patient.patient_id], tmp_path / "mar.pdf", days=3)))
@@ -466,16 +457,13 @@ def test_an_as_required_order_on_hold_keeps_its_flag_beside_its_doses_on_hold(tm
     assert "09:00 — 4 mg (typed 14:00) — withdrawn here — DOSE ON HOLD" in printed
 
 
-def test_each_chart_of_a_ward_pack_names_the_patients_ward_and_bed(tmp_path, forms, clock):
+def test_each_chart_of_a_ward_pack_names_the_patients_ward_and_bed(tmp_path, forms, clock, demo_database):
     """A nurse sorting a printed pack for bed 12's chart had only names and numbers to go by:
     every page of each chart now carries, beside its identifiers, where the census puts them."""
     from downtime.services import staff
     from downtime.services.context import Session, load_device
-    from downtime.services.demo import build_demo
-    from downtime.storage import open_database
 
-    db = open_database(tmp_path / "demo.sqlite")
-    build_demo(db, forms, clock)
+    db = demo_database(tmp_path / "demo.sqlite")
     nurse = Session(db, load_device(db), staff.sign_in(db, "nurse", "1111", clock), forms, clock)
     pages = _text(printing.print_ward_mar_pack(nurse, "ICU", tmp_path / "pack.pdf"))
     patients = census.in_patients(db, forms, ward="ICU")

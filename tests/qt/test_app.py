@@ -20,12 +20,9 @@ def test_first_run_cancelled_opens_nothing_and_writes_nothing(qtbot, tmp_path, m
     assert list(tmp_path.iterdir()) == []
 
 
-def test_sign_in_opens_the_main_window_on_the_demo(app_signed_in, tmp_path, forms, clock, listed):
-    from downtime.services.demo import build_demo
-    from downtime.storage import open_database
-
+def test_sign_in_opens_the_main_window_on_the_demo(app_signed_in, tmp_path, forms, clock, listed, demo_database):
     path = tmp_path / "demo.sqlite"
-    build_demo(open_database(path), forms, clock)
+    demo_database(path)
 
     window = app_signed_in(path)
     assert window.session.user.staff_id == "nurse" and window.session.device.is_demo
@@ -37,17 +34,15 @@ def test_sign_in_opens_the_main_window_on_the_demo(app_signed_in, tmp_path, form
     assert len([r for r in listed(window.patients).model.rows if r.patient]) == 36
 
 
-def test_the_opening_check_runs_off_the_gui_thread(app_signed_in, tmp_path, monkeypatch, forms, clock):
+def test_the_opening_check_runs_off_the_gui_thread(app_signed_in, tmp_path, monkeypatch, forms, clock, demo_database):
     """SQLite's integrity check and the audit chain take over a minute on a records office's
     database: the window keeps painting (a busy dialog if it takes a while) instead of freezing."""
     import threading
 
     import downtime.services.backups as backups
-    from downtime.services.demo import build_demo
-    from downtime.storage import open_database
 
     path = tmp_path / "demo.sqlite"
-    build_demo(open_database(path), forms, clock)
+    demo_database(path)
     real, on_gui_thread = backups.sound, []
 
     def watched(db, key):
@@ -60,18 +55,15 @@ def test_the_opening_check_runs_off_the_gui_thread(app_signed_in, tmp_path, monk
 
 
 def test_an_emptied_census_index_is_rebuilt_off_the_gui_thread_before_the_window_opens(app_signed_in, tmp_path, monkeypatch,
-                                                                                      forms, clock, listed):
+                                                                                      forms, clock, listed, demo_database):
     """An upgrade may empty the movement index (migration m010): the first opening rebuilds it,
     ten seconds on a records office's database, behind a busy dialog, not a frozen screen."""
     import threading
 
     from downtime.services import census
-    from downtime.services.demo import build_demo
-    from downtime.storage import open_database
 
     path = tmp_path / "demo.sqlite"
-    db = open_database(path)
-    build_demo(db, forms, clock)
+    db = demo_database(path)
     db.execute("DELETE FROM movement_index")
     db.close()
     real, on_gui_thread, rebuilt_on = census.rebuild_index, [], []
@@ -90,18 +82,15 @@ def test_an_emptied_census_index_is_rebuilt_off_the_gui_thread_before_the_window
 
 
 def test_a_damaged_database_is_never_used_and_the_newest_backup_is_offered(qtbot, tmp_path, monkeypatch, forms,
-                                                                           clock, answers):
+                                                                           clock, answers, demo_database):
     import sqlcipher3
 
     from downtime.paths import data_dir
-    from downtime.services.demo import build_demo
-    from downtime.storage import open_database
     from downtime.storage.backup import make_backup
     from downtime.storage.integrity import check_database
 
     path = tmp_path / "demo.sqlite"
-    db = open_database(path)
-    build_demo(db, forms, clock)
+    db = demo_database(path)
     make_backup(db, path, None, data_dir() / "backups", clock(), keep=3)
     db.conn.close()
     conn = sqlcipher3.connect(str(path))
@@ -130,7 +119,7 @@ def test_a_damaged_database_is_never_used_and_the_newest_backup_is_offered(qtbot
 
 
 def test_a_damaged_database_is_given_its_own_backup_not_another_databases_newer_one(app_signed_in, tmp_path, forms,
-                                                                                       clock, answers):
+                                                                                       clock, answers, demo_database):
     """The user data folder's backups are every database's on this laptop (the demo ward's, a
     ward set up again): the one offered in place of a damaged file is its own, never another
     database's newer one, which would have taken the ward's name with its staff's PINs."""
@@ -140,13 +129,10 @@ def test_a_damaged_database_is_given_its_own_backup_not_another_databases_newer_
     from downtime.paths import data_dir
     from downtime.services import staff, unlock
     from downtime.services.context import Session
-    from downtime.services.demo import build_demo
-    from downtime.storage import open_database
     from downtime.storage.backup import make_backup
 
     path = tmp_path / "demo.sqlite"
-    db = open_database(path)
-    build_demo(db, forms, clock)
+    db = demo_database(path)
     device_id = db.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()[0]
     make_backup(db, path, None, data_dir() / "backups", clock(), keep=3)
     db.conn.close()
@@ -169,14 +155,12 @@ def test_a_damaged_database_is_given_its_own_backup_not_another_databases_newer_
 
 
 def test_a_damaged_database_is_given_the_newest_sound_backup(app_signed_in, tmp_path, monkeypatch, forms, clock,
-                                                             answers):
+                                                             answers, demo_database):
     """A backup can be damaged too (a stick is not a safe place): the one offered is the newest
     that passes the check a database gets before use, and a damaged one is never put in place."""
     import sqlcipher3
 
     from downtime.paths import data_dir
-    from downtime.services.demo import build_demo
-    from downtime.storage import open_database
     from downtime.storage.backup import make_backup
     from downtime.storage.integrity import check_database
 
@@ -188,8 +172,7 @@ def test_a_damaged_database_is_given_the_newest_sound_backup(app_signed_in, tmp_
         conn.close()
 
     path = tmp_path / "demo.sqlite"
-    db = open_database(path)
-    build_demo(db, forms, clock)
+    db = demo_database(path)
     sound = make_backup(db, path, None, data_dir() / "backups", clock(), keep=3)
     clock.advance(minutes=15)
     damaged = make_backup(db, path, None, data_dir() / "backups", clock(), keep=3)
@@ -204,15 +187,12 @@ def test_a_damaged_database_is_given_the_newest_sound_backup(app_signed_in, tmp_
     assert any(sound.name in text and "made 28/11/2026 14:00" in text for kind, text in asked if kind == "info")
 
 
-def test_a_truncated_database_offers_the_newest_backup(qtbot, tmp_path, monkeypatch, forms, clock, answers):
+def test_a_truncated_database_offers_the_newest_backup(qtbot, tmp_path, monkeypatch, forms, clock, answers, demo_database):
     from downtime.paths import data_dir
-    from downtime.services.demo import build_demo
-    from downtime.storage import open_database
     from downtime.storage.backup import make_backup
 
     path = tmp_path / "demo.sqlite"
-    db = open_database(path)
-    build_demo(db, forms, clock)
+    db = demo_database(path)
     make_backup(db, path, None, data_dir() / "backups", clock(), keep=3)
     db.conn.close()
     path.write_bytes(path.read_bytes()[:3000])
@@ -230,12 +210,9 @@ def test_a_truncated_database_offers_the_newest_backup(qtbot, tmp_path, monkeypa
 
 
 def test_the_sign_in_window_shows_first_then_names_the_database_once_the_app_has_loaded(
-        qtbot, tmp_path, monkeypatch, forms, clock):
-    from downtime.services.demo import build_demo
-    from downtime.storage import open_database
-
+        qtbot, tmp_path, monkeypatch, forms, clock, demo_database):
     path = tmp_path / "demo.sqlite"
-    build_demo(open_database(path), forms, clock)
+    demo_database(path)
     seen = {}
 
     def look(dialog):

@@ -37,13 +37,9 @@ def _back_entry_tab(qtbot, clerk):
     return main, panel
 
 
-def _office_tab(qtbot, tmp_path, forms, clock, laptop):
+def _office_tab(qtbot, tmp_path, forms, clock, laptop, demo_database):
     """The records office's window on the demo ward's export, its Back-entry tab shown and read."""
-    from downtime.services.demo import build_demo
-    from downtime.storage import open_database
-
-    ward = open_database(tmp_path / "demo.sqlite")
-    build_demo(ward, forms, clock)
+    ward = demo_database(tmp_path / "demo.sqlite")
     ward_clerk = Session(ward, load_device(ward), staff.sign_in(ward, "records", "4444", clock), forms, clock)
     clerk = laptop(tmp_path / "office.sqlite", 900)[1]
     import_export(clerk, export(ward_clerk, tmp_path / "export").folder)
@@ -469,11 +465,11 @@ def test_the_box_asking_the_ehr_reference_fits_a_laptops_screen(qtbot, tmp_path,
 
 
 def test_the_back_entry_list_is_fetched_a_page_at_a_time_as_it_scrolls(qtbot, tmp_path, forms, clock, laptop,
-                                                                       answers, monkeypatch):
+                                                                       answers, monkeypatch, demo_database):
     from downtime.qt import back_entry_panel
 
     monkeypatch.setattr(back_entry_panel, "PAGE", 3)
-    clerk, panel = _office_tab(qtbot, tmp_path, forms, clock, laptop)
+    clerk, panel = _office_tab(qtbot, tmp_path, forms, clock, laptop, demo_database)
     whole = [(group.patient, item.record.record_id) for group in back_entry.worklist(clerk) for item in group.items]
     first = [(group.patient, item.record.record_id) for group, item in panel.model.rows]
     assert 0 < len(first) < len(whole) and first == whole[:len(first)] and panel.model.canFetchMore()
@@ -583,7 +579,7 @@ def test_the_import_wizard_cannot_be_cancelled_or_left_while_it_imports(qtbot, s
 
 
 def test_printing_the_worklist_prints_the_next_patients_from_the_selected_line(qtbot, tmp_path, forms, clock, laptop,
-                                                                               answers, monkeypatch):
+                                                                               answers, monkeypatch, demo_database):
     """A hospital's whole list would be thousands of pages: the button prints the part about
     to be typed, as the list shows it."""
     from pypdf import PdfReader
@@ -592,7 +588,7 @@ def test_printing_the_worklist_prints_the_next_patients_from_the_selected_line(q
     from downtime.qt.print_preview import PrintPreview
 
     monkeypatch.setattr(back_entry_panel, "PRINTED", 2)
-    clerk, panel = _office_tab(qtbot, tmp_path, forms, clock, laptop)
+    clerk, panel = _office_tab(qtbot, tmp_path, forms, clock, laptop, demo_database)
     groups = [group for group in back_entry.worklist(clerk) if group.patient]
     first = next(row for row, (group, _) in enumerate(panel.model.rows) if group.patient == groups[2].patient)
     panel.table.selectRow(first)
