@@ -8,9 +8,10 @@ from downtime.services import back_entry
 from tests.qt.test_data_transfer import _office_tab
 
 
-def test_the_clerk_marks_a_record_moved_in_the_ehr_after_a_relink(qtbot, tmp_path, forms, clock, laptop, answers):
+def test_the_clerk_marks_a_record_moved_in_the_ehr_after_a_relink(qtbot, tmp_path, forms, clock, laptop, answers,
+                                                                 demo_database):
     script, asked = answers
-    clerk, panel = _office_tab(qtbot, tmp_path, forms, clock, laptop)
+    clerk, panel = _office_tab(qtbot, tmp_path, forms, clock, laptop, demo_database)
     group = next(group for group in back_entry.worklist(clerk) if group.patient is not None)
     admission = group.items[0].record
     back_entry.link_patient(clerk, group.patient.downtime_number, "800999")

@@ -14,11 +14,11 @@ def _when(text: str) -> datetime:
 
 
 def test_the_tab_lists_the_admission_first_and_a_cancellation_after_its_booking_each_answer_named(
-        qtbot, tmp_path, forms, clock, laptop):
+        qtbot, tmp_path, forms, clock, laptop, demo_database):
     """ANDRÉ Loïc's orders and doses came before his admission, and the theatre cancellation
     (06:36) before the 11:00 booking it cancels, reading "… — 01/12/2026 06:36 — Information-system
     outage — Yes": what "Yes" answered, the clerk could not tell."""
-    _, panel = _office_tab(qtbot, tmp_path, forms, clock, laptop)
+    _, panel = _office_tab(qtbot, tmp_path, forms, clock, laptop, demo_database)
     model = panel.model
     while model.canFetchMore():
         model.fetchMore()
