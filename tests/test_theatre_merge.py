@@ -79,6 +79,44 @@ def test_the_merge_command_prints_the_clash(two_laptops_one_slot, tmp_path, caps
     assert capsys.readouterr().out.count("THEATRE CLASH") == 1
 
 
+def test_a_clash_with_an_operation_recorded_done_says_to_move_the_other(two_laptops_one_slot, tmp_path, laptop, forms,
+                                                                        clock):
+    """Laptop 1's cholecystectomy was done in T1 from 08:05, over laptop 2's hernia repair booked
+    there at 09:00: the merge said "both bookings stand, move one" as if either could move."""
+    from downtime.services.context import load_device
+    from downtime.storage import open_database
+
+    folders, numbers = two_laptops_one_slot
+    db = open_database(tmp_path / "1.sqlite")
+    clock.now = datetime.fromisoformat("2026-11-30T08:40+01:00")
+    coord = Session(db, load_device(db), staff.sign_in(db, "coord", "3333", clock), forms, clock)
+    clerk = Session(db, load_device(db), staff.sign_in(db, "records", "4444", clock), forms, clock)
+    (chole,) = [state for state in theatre.bookings(db, forms) if state.record.data["procedure"] == "Cholecystectomy"]
+    theatre.record_done(coord, chole.record.record_id, {"done_at": "2026-11-30T08:05+01:00", "theatre": "T1"})
+    done_export = export(clerk, tmp_path / "export-1-done").folder
+    for order in ([done_export, folders[1]], [folders[1], done_export]):
+        (report,) = merge(order, tmp_path / f"merged-{len(list(tmp_path.iterdir()))}").theatre_clashes
+        assert report.text("en") == (
+            "THEATRE CLASH, an operation recorded done held the theatre then, move the other: Hernia repair, patient "
+            f"{numbers['Hernia repair']}, theatre T1 30/11/2026 09:00-10:00 (booked on laptop 2 (no. 002)); done: "
+            f"Cholecystectomy, patient {numbers['Cholecystectomy']}, theatre T1 30/11/2026 08:05-09:35 (booked on "
+            "laptop 1 (no. 001)): theatre T1 is in use 30/11 08:05-09:35 by an operation done there"), order
+        assert "move one" not in report.text("en")
+        assert report.text("fr").startswith("CONFLIT DE BLOC, une intervention enregistrée comme faite occupait la salle "
+                                            "à ce moment, déplacer l'autre : Hernia repair, patient ")
+    # Laptop 2 records its hernia repair done there at 09:00 too: two records to check, none to move.
+    other = open_database(tmp_path / "2.sqlite")
+    clock.now = datetime.fromisoformat("2026-11-30T10:30+01:00")
+    (hernia,) = [state for state in theatre.bookings(other, forms) if state.record.data["procedure"] == "Hernia repair"]
+    theatre.record_done(Session(other, load_device(other), staff.sign_in(other, "coord", "3333", clock), forms, clock),
+                        hernia.record.record_id, {"done_at": "2026-11-30T09:00+01:00", "theatre": "T1"})
+    both_done = export(Session(other, load_device(other), staff.sign_in(other, "records", "4444", clock), forms, clock),
+                       tmp_path / "export-2-done").folder
+    (report,) = merge([done_export, both_done], tmp_path / "merged-both").theatre_clashes
+    assert report.text("en").startswith("THEATRE CLASH, two operations recorded done at once, check both records with "
+                                        "the theatre: Cholecystectomy, patient "), report.text("en")
+
+
 def test_the_import_names_the_clash_and_the_lists_flag_both_operations(two_laptops_one_slot, tmp_path, laptop, clock):
     folders, numbers = two_laptops_one_slot
     office = laptop(tmp_path / "office.sqlite", 900)[1]

@@ -624,9 +624,20 @@ class StandingClash:
         return (self.first, self.first_session), (self.second, self.second_session)
 
     def said(self, lang: Lang, sides: list[str], laptop: Callable[[str], str]) -> str:
-        """Reported with each side as `sides` words it (`laptop`: a laptop's name by device id)."""
-        return message(lang, STANDING, first=sides[0], second=sides[1],
-                       clashes=semicolon(lang).join(clash.said.text(lang) for clash in self.second_meets))
+        """Reported with each side as `sides` words it (`laptop`: a laptop's name by device id).
+        An operation recorded done happened: it is not the one to move ("both bookings stand,
+        move one" sent a coordinator to move an operation over), and two done at once are two
+        records to check with the theatre."""
+        def clashes(meets: tuple[Clash, ...]) -> str:
+            return semicolon(lang).join(clash.said.text(lang) for clash in meets)
+
+        done = (self.first.status is BookingStatus.DONE, self.second.status is BookingStatus.DONE)
+        if done == (True, False):
+            return message(lang, DONE_HOLDS, booked=sides[1], done=sides[0], clashes=clashes(self.second_meets))
+        if done == (False, True):
+            return message(lang, DONE_HOLDS, booked=sides[0], done=sides[1], clashes=clashes(self.first_meets))
+        return message(lang, BOTH_DONE if all(done) else STANDING, first=sides[0], second=sides[1],
+                       clashes=clashes(self.second_meets))
 
 
 @dataclass(frozen=True)
@@ -804,6 +815,10 @@ def clashes_brought(session: Session, record_ids: Collection[str]) -> tuple[Clas
 
 CLASH_SIDE = QT_TRANSLATE_NOOP("messages", "{procedure}, patient {number}, theatre {theatre} {window} (booked on {laptop})")
 STANDING = QT_TRANSLATE_NOOP("messages", "THEATRE CLASH, both bookings stand, move one: {first}; and {second}: {clashes}")
+DONE_HOLDS = QT_TRANSLATE_NOOP("messages", "THEATRE CLASH, an operation recorded done held the theatre then, move the "
+                                           "other: {booked}; done: {done}: {clashes}")
+BOTH_DONE = QT_TRANSLATE_NOOP("messages", "THEATRE CLASH, two operations recorded done at once, check both records "
+                                          "with the theatre: {first}; and {second}: {clashes}")
 PROBABLY_ONE = QT_TRANSLATE_NOOP("messages", "THEATRE CLASH, probably one patient under two downtime numbers ({why}), "
                                              "operated at once: {first}; and {second}: if one person, link both "
                                              "numbers to one EHR patient and move one operation")

@@ -4818,6 +4818,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>CONFLIT DE BLOC, les deux programmations restent, en déplacer une : {first} ; et {second} : {clashes}</translation>
     </message>
     <message>
+        <source>THEATRE CLASH, an operation recorded done held the theatre then, move the other: {booked}; done: {done}: {clashes}</source>
+        <translation>CONFLIT DE BLOC, une intervention enregistrée comme faite occupait la salle à ce moment, déplacer l'autre : {booked} ; faite : {done} : {clashes}</translation>
+    </message>
+    <message>
+        <source>THEATRE CLASH, two operations recorded done at once, check both records with the theatre: {first}; and {second}: {clashes}</source>
+        <translation>CONFLIT DE BLOC, deux interventions enregistrées comme faites en même temps, vérifier les deux fiches avec le bloc : {first} ; et {second} : {clashes}</translation>
+    </message>
+    <message>
         <source>THEATRE CLASH, probably one patient under two downtime numbers ({why}), operated at once: {first}; and {second}: if one person, link both numbers to one EHR patient and move one operation</source>
         <translation>CONFLIT DE BLOC, probablement un seul patient sous deux numéros de procédure dégradée ({why}), opéré en même temps : {first} ; et {second} : s’il s’agit d’une seule personne, rattacher les deux numéros à un seul patient du DPI et déplacer une intervention</translation>
     </message>
