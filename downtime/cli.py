@@ -23,6 +23,7 @@ from downtime import __version__
 from downtime.domain.bounds import (DAY_MINUTES, MOST_BACKUPS_KEPT, MOST_IDLE_LOCK_MINUTES, MOST_LABELS, MOST_MAR_DAYS,
                                    MOST_PAPER_NUMBERS, PAPER_NUMBERS)
 from downtime.domain.downtime_number import MAX_DEVICE
+from downtime.domain.clock import local_now
 from downtime.errors import FormSpecError, UserError, refusal_of
 from downtime.i18n import (QT_TRANSLATE_NOOP, Lang, Number, labelled, message, record_status_word, saved_language,
                            stay_word, translate)
@@ -553,7 +554,7 @@ def _printed_blank(args: argparse.Namespace, print_signed_in: Callable[[Session]
         return print_signed_in(_session(args))
     path = _db_path(args)
     laptop = this_laptop.on_sign_in(Vault(path)) if path.exists() else None
-    return print_here(lang=args.lang, printed_by=None, printed_at=datetime.now().astimezone(),
+    return print_here(lang=args.lang, printed_by=None, printed_at=local_now(),
                       device_name=laptop.name if laptop else platform.node())
 
 
@@ -1097,7 +1098,7 @@ def cmd_theatre_rescheduling(args: argparse.Namespace) -> int:
              "times_cancelled": i.state.times_cancelled,
              "breach": i.breach, "near_breach": i.near_breach, "waited_days": i.waited.days,
              "not_told": i.state.untold, "patient_died": i.state.died_at.isoformat() if i.state.died_at else None}
-            for part in rescheduling(_session(args).db, _forms(), datetime.now().astimezone()) for i in part]
+            for part in rescheduling(_session(args).db, _forms(), local_now()) for i in part]
     # In the command's language, as the screen's list reads: the priority's label, the
     # rebook-by day as dd/mm/yyyy and its flag in words ("elective", "soon" under --lang fr).
     priority = booking_spec.field("priority")

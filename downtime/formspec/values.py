@@ -283,7 +283,7 @@ def shown(field: Field, values: dict[str, Any], asked: Mapping[str, bool]) -> bo
 def validate(spec: FormSpec, values: dict[str, Any], lang: Lang,
              now: datetime | None = None) -> list[FieldError]:
     """Every problem of a filled form, in form order, each naming its field."""
-    now = now or datetime.now().astimezone()
+    now = now or datetime.now(get_localzone())
     known = {field.id for field in spec.fields()}
     errors = [FieldError(name, message("unknown_field", lang, name))
               for name in values if name not in known]
