@@ -116,16 +116,19 @@ def semicolon(lang: Lang) -> str:
 @dataclass(frozen=True)
 class Listed:
     """Parts of a list in a message whose language is known only where it is said (a warning the
-    audit log keeps in English, the nurse reads in French): joined as `semicolon` has it then."""
+    audit log keeps in English, the nurse reads in French): joined as `semicolon` has it then,
+    or by `between` (" " between sentences)."""
 
     parts: tuple[str | Said, ...]
     """Each said in the reader's language too when it says itself (a `Phrase`)."""
+    between: str | None = None
 
     def __str__(self) -> str:
         return self.text("en")
 
     def text(self, lang: Lang) -> str:
-        return semicolon(lang).join(part.text(lang) if isinstance(part, Said) else part for part in self.parts)
+        return (self.between or semicolon(lang)).join(part.text(lang) if isinstance(part, Said) else part
+                                                      for part in self.parts)
 
 
 @runtime_checkable

@@ -1380,6 +1380,37 @@ def test_an_operation_done_in_a_theatre_not_free_then_is_recorded_only_with_the_
     assert theatre.OVER_CLASH not in elsewhere.data, "T4 was free: no clash to give a reason for"
 
 
+def test_an_operation_done_while_its_surgeon_or_patient_had_another_elsewhere_is_recorded_only_with_the_reason(
+        lists, clock):
+    """Only the theatre was checked: Dr Roux recorded operating in T1 from 10:00 while his 11:00
+    operation in T2 went on, and one patient operated in T1 and T3 at once, went in silently."""
+    coord, patients, _ = lists
+    _, first = _today(lists)   # T1 09:00-10:30, Dr Roux, patient 0
+    t2, t3 = _session(coord, "T2", SATURDAY), _session(coord, "T3", SATURDAY)
+    second = theatre.book(coord, patients[1], _booking(t2, "11:00", anaesthetist="Dr C", day=SATURDAY, minutes=60))
+    third = theatre.book(coord, patients[0], _booking(t3, "11:30", surgeon="Dr Z", anaesthetist=None, day=SATURDAY))
+    with pytest.raises(theatre.DoneOverClash) as warned:
+        theatre.record_done(coord, first.record_id, {**DONE, "done_at": f"{SATURDAY}T10:00+01:00"})
+    assert warned.value.text("en") == (
+        f"Surgeon Dr Roux had another operation 28/11 10:00–11:30: {_named(coord, second.record_id)}, Laparoscopic "
+        "cholecystectomy, booked in theatre T2 28/11 11:00–12:00 and not recorded done. Check the surgeon and the time; "
+        "if both are right, give the reason to record it anyway.")
+    assert warned.value.text("fr").startswith("Le chirurgien Dr Roux avait une autre intervention 28/11 10:00–11:30 : ")
+    assert _done_records(coord) == [], "nothing written"
+    theatre.record_done(coord, first.record_id, {**DONE, "done_at": f"{SATURDAY}T10:00+01:00",
+                                                 theatre.OVER_CLASH: "Began late, T2 told"})
+    with pytest.raises(theatre.DoneOverClash, match=re.escape(
+            f"Surgeon Dr Roux had another operation 28/11 11:00–12:00: {_named(coord, first.record_id)}, Laparoscopic "
+            "cholecystectomy, done in theatre T1 at 28/11 10:00, expected to run until 11:30. Check the surgeon")):
+        theatre.record_done(coord, second.record_id, {**DONE, "done_at": f"{SATURDAY}T11:00+01:00", "theatre": "T2"})
+    with pytest.raises(theatre.DoneOverClash, match=re.escape(
+            "The patient had another operation 28/11 11:15–12:45: ")) as warned:
+        theatre.record_done(coord, third.record_id, {**DONE, "done_at": f"{SATURDAY}T11:15+01:00", "theatre": "T3"})
+    assert "Surgeon" not in warned.value.text("en"), "Dr Z was free"
+    theatre.record_done(coord, second.record_id, {**DONE, "done_at": f"{SATURDAY}T11:30+01:00", "theatre": "T2"})
+    assert [record.data.get(theatre.OVER_CLASH) for record in _done_records(coord)] == ["Began late, T2 told", None]
+
+
 def test_two_operations_done_at_once_in_their_own_theatre_are_asked_about_but_a_list_running_late_is_not(
         lists, clock):
     """Done in its own list's theatre, an operation overlapping another done there read as two

@@ -122,6 +122,11 @@ class LineEditor(Editor):
         self.edit.editingFinished.connect(self.committed)
         self.edit.textEdited.connect(self.edited)
         named(self.edit, field.label.get(lang))
+        if isinstance(field, DateField | DateTimeField):
+            # The whole date stays in sight however long the labels beside it: the French
+            # Operation done dialog, its reason's label shown, squeezed "01/12/2026 13:20" to "6 13:20".
+            shown = "00/00/0000 00:00" if isinstance(field, DateTimeField) else "00/00/0000"
+            self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance(shown + "00"))
         extras: list[QWidget] = []
         unit = getattr(field, "unit", None)
         if unit:

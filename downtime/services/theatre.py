@@ -22,7 +22,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import (
     ARRIVE_BEFORE, PRIORITY_RANK, Booking, Cancellation, CancelReason, Clash, Priority, Slot, Suggested, TheatreSession,
     clashes, left_outside, meetings, outside, overlapping_sessions, rebook_by, suggest_for_specialty, suggest_slots,
-    room_of, theatre_key, theatre_order,
+    theatre_key, theatre_order,
 )
 from downtime.formspec import FormSpec
 from downtime.formspec.values import format_value
@@ -1187,67 +1187,92 @@ _IN_USE_DONE = QT_TRANSLATE_NOOP("messages", "{patient} ({number}), {procedure},
                                              "until {until}")
 _IN_USE_BOOKED = QT_TRANSLATE_NOOP("messages", "{patient} ({number}), {procedure}, booked there {window} and not "
                                                "recorded done")
+_BUSY_ELSEWHERE = {
+    "patient": QT_TRANSLATE_NOOP("messages", "The patient had another operation {window}: {others}. Check the "
+                                             "patient and the time; if both are right, give the reason to record it "
+                                             "anyway."),
+    "surgeon": QT_TRANSLATE_NOOP("messages", "Surgeon {name} had another operation {window}: {others}. Check the "
+                                             "surgeon and the time; if both are right, give the reason to record it "
+                                             "anyway."),
+    "anaesthetist": QT_TRANSLATE_NOOP("messages", "Anaesthetist {name} had another operation {window}: {others}. "
+                                                  "Check the anaesthetist and the time; if both are right, give the "
+                                                  "reason to record it anyway.")}
+"""Each person an operation done may have been elsewhere with, most serious first: another
+operation is named once, under the first that met it."""
+_ELSEWHERE_DONE = QT_TRANSLATE_NOOP("messages", "{patient} ({number}), {procedure}, done in theatre {theatre} at {at}, "
+                                                "expected to run until {until}")
+_ELSEWHERE_BOOKED = QT_TRANSLATE_NOOP("messages", "{patient} ({number}), {procedure}, booked in theatre {theatre} "
+                                                  "{window} and not recorded done")
 
 
 class DoneOverClash(ServiceError):
-    """An operation recorded done in a theatre at a time another stands in it by the records:
-    two operations read as done in one theatre at once, or one done over another booked there.
-    What happened happened, so it is not refused; but it is most often a slip of the theatre or
-    the time (T3 typed for T2, 09:05 for 10:05), so it is recorded only with the reason
-    (`OVER_CLASH`), which the record keeps for the records office. `others`: each operation
-    met, as the warning names it."""
+    """An operation recorded done in a theatre at a time another stands in it by the records,
+    or by a surgeon, anaesthetist or patient then in another operation: two operations read as
+    done at once, or one done over another booked. What happened happened, so it is not
+    refused; but it is most often a slip of the theatre, the time or the booking (T3 typed for
+    T2, 09:05 for 10:05), so it is recorded only with the reason (`OVER_CLASH`), which the record
+    keeps for the records office. `parts`: a sentence for the theatre, then one for each person
+    met elsewhere."""
 
-    def __init__(self, theatre_name: str, window: str, others: list[Phrase]):
-        self.others = others
-        super().__init__(_DONE_IN_USE, theatre=theatre_name, window=window, others=Listed(tuple(others)))
-
-
-def _where_and_when(facts: BookingFacts, known: Mapping[str, TheatreSession]) -> tuple[str, datetime, datetime] | None:
-    """The theatre (as `theatre_key` compares it) an operation stands in, from when to when, as
-    `BookingFacts.occupies` places it (its list not known, or not in a slot: nowhere)."""
-    placed = facts.occupies
-    room = room_of(placed, known) if facts.status in PLACED else None
-    if room is None or placed.start is None or placed.end is None:
-        return None
-    return room, placed.start, placed.end
+    def __init__(self, parts: list[Phrase]):
+        super().__init__("{parts}", parts=Listed(tuple(parts), between=" "))
 
 
 def done_in_use(db: Database, forms: dict[str, FormSpec], data: Mapping[str, Any]) -> DoneOverClash | None:
     """The warning of an operation recorded done (`data`, the done form's answers) in a theatre
-    that was not free then: the operations standing in it at a time overlapping its expected
-    length from when it began, earliest first, each done there, or booked there and not recorded
-    done; None when it was free. Those booked on its own list are left out: a list running late,
-    or taken in another order, reaches the next slot, which is no slip."""
+    that was not free then, or by a surgeon, an anaesthetist or a patient in another operation
+    then: the operations standing at a time overlapping its expected length from when it began,
+    earliest first, each done, or booked and not recorded done; None when there were none. Those
+    booked on its own list are left out: a list running late, or taken in another order,
+    reaches the next slot, which is no slip."""
     booking_id = str(data["booking"])
     own = _state(_replay(db, {booking_id}), booking_id)
     begun = datetime.fromisoformat(data["done_at"])
     ends = begun + timedelta(minutes=own.minutes)
-    room = theatre_key(data["theatre"])
-    nearby = _replay(db, _near(db, begun, ends) - {booking_id})
-    known = sessions(db, {facts.session_id for facts in nearby if facts.session_id is not None})
-    met: dict[str, tuple[datetime, datetime]] = {}
-    for facts in nearby:
-        found = _where_and_when(facts, known)
-        if (found is None or found[0] != room or not (found[1] < ends and begun < found[2])
-                or (facts.done is None and facts.session_id == own.session_id)):
-            continue
-        met[facts.record.record_id] = found[1], found[2]
+    nearby = {facts.record.record_id: facts for facts in _replay(db, _near(db, begun, ends) - {booking_id})
+              if facts.status in PLACED and not (facts.done is None and facts.session_id == own.session_id)}
+    known = sessions(db, {facts.session_id for facts in nearby.values() if facts.session_id is not None})
+    done_there = replace(own.booking, start=begun, done_in=str(data["theatre"]).strip())
+    met: dict[str, list[str]] = {}
+    for clash in meetings(done_there, known, [facts.occupies for facts in nearby.values()]):
+        met.setdefault(clash.kind, []).append(clash.other)
     if not met:
         return None
-    named = sorted(bookings(db, forms, lambda facts: facts.record.record_id in met, nearby),
-                   key=lambda state: met[state.record.record_id])
-    return DoneOverClash(str(data["theatre"]).strip(), f"{begun:%d/%m %H:%M}–{ends:%H:%M}",
-                         [_in_use(state, *met[state.record.record_id]) for state in named])
+    states = {state.record.record_id: state for state in bookings(
+        db, forms, lambda facts: any(facts.record.record_id in ids for ids in met.values()), list(nearby.values()))}
+
+    def named(ids: list[str], theatre_named: bool) -> list[Phrase]:
+        return [_in_use(states[record_id], nearby[record_id].occupies, known if theatre_named else None)
+                for record_id in sorted(ids, key=lambda record_id: nearby[record_id].occupies.start or begun)]
+
+    window = f"{begun:%d/%m %H:%M}–{ends:%H:%M}"
+    said = met.pop("theatre", [])
+    parts = [Phrase(_DONE_IN_USE, {"theatre": done_there.done_in, "window": window,
+                                   "others": Listed(tuple(named(said, False)))})] if said else []
+    names = {"surgeon": own.booking.surgeon, "anaesthetist": own.booking.anaesthetist}
+    for kind, template in _BUSY_ELSEWHERE.items():
+        if elsewhere := [record_id for record_id in met.get(kind, []) if record_id not in said]:
+            parts.append(Phrase(template, {"name": names.get(kind), "window": window,
+                                           "others": Listed(tuple(named(elsewhere, True)))}))
+            said += elsewhere
+    return DoneOverClash(parts)
 
 
-def _in_use(state: BookingState, begun: datetime, ends: datetime) -> Phrase:
-    """An operation standing in a theatre, as the warning of one done there names it: whose
-    (the patient by name and downtime number, as on the board), which, and when."""
+def _in_use(state: BookingState, placed: Booking, known: Mapping[str, TheatreSession] | None) -> Phrase:
+    """An operation standing then, as the warning of one done names it: whose (the patient by
+    name and downtime number, as on the board), which, when, and where unless it is the theatre
+    the warning is about (`known`: the lists, to name the theatre it stands in)."""
+    assert placed.start is not None and placed.end is not None
     named = {"patient": state.patient.display_name, "number": state.patient.downtime_number,
              "procedure": _operation_named(state.record.data)}
+    if known is not None:
+        session = known.get(placed.session_id or "")
+        named["theatre"] = placed.done_in or (session.theatre if session is not None else "—")
     if state.done is not None:
-        return Phrase(_IN_USE_DONE, {**named, "at": f"{begun:%d/%m %H:%M}", "until": f"{ends:%H:%M}"})
-    return Phrase(_IN_USE_BOOKED, {**named, "window": f"{begun:%d/%m %H:%M}–{ends:%H:%M}"})
+        return Phrase(_IN_USE_DONE if known is None else _ELSEWHERE_DONE,
+                      {**named, "at": f"{placed.start:%d/%m %H:%M}", "until": f"{placed.end:%H:%M}"})
+    return Phrase(_IN_USE_BOOKED if known is None else _ELSEWHERE_BOOKED,
+                  {**named, "window": f"{placed.start:%d/%m %H:%M}–{placed.end:%H:%M}"})
 
 
 def refuse_done_in_use(db: Database, forms: dict[str, FormSpec], data: Mapping[str, Any]) -> bool:

@@ -4819,7 +4819,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>THEATRE CLASH, an operation recorded done held the theatre then, move the other: {booked}; done: {done}: {clashes}</source>
-        <translation>CONFLIT DE BLOC, une intervention enregistrée comme faite occupait la salle à ce moment, déplacer l'autre : {booked} ; faite : {done} : {clashes}</translation>
+        <translation>CONFLIT DE BLOC, une intervention enregistrée comme faite occupait la salle à ce moment, déplacer l&apos;autre : {booked} ; faite : {done} : {clashes}</translation>
     </message>
     <message>
         <source>THEATRE CLASH, two operations recorded done at once, check both records with the theatre: {first}; and {second}: {clashes}</source>
@@ -4888,6 +4888,26 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{patient} ({number}), {procedure}, booked there {window} and not recorded done</source>
         <translation>{patient} ({number}), {procedure}, programmée là {window} et non enregistrée comme réalisée</translation>
+    </message>
+    <message>
+        <source>Surgeon {name} had another operation {window}: {others}. Check the surgeon and the time; if both are right, give the reason to record it anyway.</source>
+        <translation>Le chirurgien {name} avait une autre intervention {window} : {others}. Vérifiez le chirurgien et l’heure ; si les deux sont justes, donnez le motif pour l’enregistrer malgré tout.</translation>
+    </message>
+    <message>
+        <source>Anaesthetist {name} had another operation {window}: {others}. Check the anaesthetist and the time; if both are right, give the reason to record it anyway.</source>
+        <translation>L’anesthésiste {name} avait une autre intervention {window} : {others}. Vérifiez l’anesthésiste et l’heure ; si les deux sont justes, donnez le motif pour l’enregistrer malgré tout.</translation>
+    </message>
+    <message>
+        <source>The patient had another operation {window}: {others}. Check the patient and the time; if both are right, give the reason to record it anyway.</source>
+        <translation>Le patient avait une autre intervention {window} : {others}. Vérifiez le patient et l’heure ; si les deux sont justes, donnez le motif pour l’enregistrer malgré tout.</translation>
+    </message>
+    <message>
+        <source>{patient} ({number}), {procedure}, done in theatre {theatre} at {at}, expected to run until {until}</source>
+        <translation>{patient} ({number}), {procedure}, réalisée en salle {theatre} à {at}, prévue jusqu’à {until}</translation>
+    </message>
+    <message>
+        <source>{patient} ({number}), {procedure}, booked in theatre {theatre} {window} and not recorded done</source>
+        <translation>{patient} ({number}), {procedure}, programmée en salle {theatre} {window} et non enregistrée comme réalisée</translation>
     </message>
     <message>
         <source>Patient told: choose how the patient was told.</source>

@@ -1573,6 +1573,50 @@ def test_the_rebook_dialog_says_the_operations_rebook_by_date_as_the_list_does(c
         set_language("en")
 
 
+def test_the_done_dialog_warns_of_the_patients_other_operation_and_keeps_the_whole_date_in_sight(
+        coordinator, qtbot, listed, app_style, type_text):
+    """In French, once the reason's label ("Motif de l’enregistrement malgré tout") showed, the
+    date box was squeezed to "6 13:20". The warning names the patient's other operation (with
+    the same surgeon: named once)."""
+    from downtime.qt.i18n import set_language
+
+    window, _ = coordinator
+    panel, coord = window.theatre, window.session
+    t3 = records.save_new(coord, "theatre_session", {"theatre": "T3", "specialty": "General surgery",
+                                                     "starts_at": "2026-11-28T08:00+01:00",
+                                                     "ends_at": "2026-11-28T13:00+01:00"}).record_id
+    (booked,) = theatre.bookings(coord.db, coord.forms)
+    theatre.book(coord, booked.patient.patient_id, {
+        "procedure": "Knee arthroscopy", "laterality": "left", "priority": "elective",
+        "decided_at": "2026-10-01T09:00+01:00", "surgeon": "Dr Roux", "anaesthetist": None, "session": t3,
+        "planned_start": "2026-11-28T11:30+01:00", "expected_minutes": 60})
+    set_language("fr")
+    try:
+        panel.refresh()
+        listed(panel)
+        panel.day_table.selectRow(0)
+        dialog = panel.done_selected()
+        qtbot.waitActive(dialog)
+        dialog.done_at.edit.selectAll()
+        QTest.keyClicks(dialog.done_at.edit, "28/11/2026 10:00")
+        QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.clash_reason)
+        assert dialog.clash.text().startswith("⚠ Le patient avait une autre intervention 28/11 10:00–12:00 : ")
+        assert "Knee arthroscopy, côté gauche, programmée en salle T3 28/11 11:30–12:30" in dialog.clash.text()
+        assert "chirurgien" not in dialog.clash.text(), "his other operation is the patient's, named once"
+        dialog.resize(dialog.minimumSizeHint())  # made as narrow as it goes
+        qtbot.waitUntil(lambda: dialog.width() == dialog.minimumSizeHint().width())
+        edit = dialog.done_at.edit
+        assert edit.width() - 8 >= edit.fontMetrics().horizontalAdvance("28/11/2026 10:00"), edit.width()
+        type_text(dialog.clash_reason, "Commencée en retard")
+        QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
+        assert not dialog.isVisible()
+    finally:
+        set_language("en")
+    (done,) = records.list_current(coord.db, form_id=theatre.DONE_FORM)
+    assert done.data[theatre.OVER_CLASH] == "Commencée en retard"
+
+
 def test_booking_an_operation_the_patient_has_booked_already_asks_first(coordinator, qtbot, answers):
     """A second "carpal tunnel release " on the right was booked three days after the first, still
     booked, with nothing said. Saving now names the booking there: No goes back to the
