@@ -285,7 +285,7 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
                     values |= {"outcome": "given", "dose_given": found.dose, "route": found.route}
                 # Charted as it was given, as a ward does: typed at the end, every cell of the
                 # demo's chart read "(typed 02/12 07:01)", a dose entered late from paper.
-                medication.record_dose(_written_at(_on_shift(nurse, night, at), at + timedelta(minutes=2)),
+                medication.record_dose(_written_at(_on_shift(nurse, night, at), elapsed.later(at, timedelta(minutes=2))),
                                        order.record_id, values, overrides={
                     Check.ALLERGY: "Reviewed with the prescriber", Check.ALLERGY_UNKNOWN: _NOT_KNOWN_YET})
                 doses += 1
@@ -310,10 +310,10 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
             # The pharmacy's delivery when the cupboard runs out, as a ward's is: with the opening
             # stock alone, a demo built late in the morning gave a dose from an empty cupboard,
             # refused, and `downtime demo` failed.
-            delivered = given - timedelta(minutes=15)
+            delivered = elapsed.earlier(given, timedelta(minutes=15))
             medication.cd_receive(_written_at(_on_shift(nurse, night, delivered), delivered), DEMO_WARD, "Morphine",
                                   "mg", 200, witness=_cd_witness(delivered), note="Pharmacy delivery")
-        medication.record_dose(_written_at(_on_shift(nurse, night, given), given + timedelta(minutes=2)), order_id, {
+        medication.record_dose(_written_at(_on_shift(nurse, night, given), elapsed.later(given, timedelta(minutes=2))), order_id, {
             "outcome": "given", "given_at": given.isoformat(timespec="minutes"),
             "dose_given": 5.0, "route": "SC", "given_for": "Pain score 6/10"}, witness=_cd_witness(given),
             overrides={Check.ALLERGY: "Codeine made them vomit (intolerance): morphine reviewed with the prescriber",
@@ -519,12 +519,13 @@ def _operations_done(coord: Session, rng: random.Random, now: datetime) -> None:
                 for _, entries in theatre.day_list(coord.db, coord.forms, day) for e in entries if not e.struck]
     moved = False
     for entry in recorded:
-        ends = entry.start + timedelta(minutes=entry.state.minutes)
-        free = min((other.start - ends for other in standing
+        ends = elapsed.later(entry.start, timedelta(minutes=entry.state.minutes))
+        free = min((elapsed.between(ends, other.start) for other in standing
                     if other.start > entry.start and _shares(entry, other)),
                    default=timedelta(minutes=_BEGUN_LATE[1]))
-        done_at = entry.start + min(timedelta(minutes=rng.randint(*_BEGUN_LATE)), free)
-        written = min(done_at + timedelta(minutes=entry.state.minutes + rng.randint(*_RECORDED_AFTER)), now)
+        done_at = elapsed.later(entry.start, min(timedelta(minutes=rng.randint(*_BEGUN_LATE)), free))
+        written = min(elapsed.later(done_at, timedelta(minutes=entry.state.minutes + rng.randint(*_RECORDED_AFTER))),
+                      now)
         values = {"done_at": done_at.isoformat(timespec="minutes"), "theatre": entry.theatre}
         elsewhere = None if moved else next(
             (other for other in _other_theatres(entry.theatre) if theatre.done_in_use(
