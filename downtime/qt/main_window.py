@@ -21,6 +21,7 @@ from downtime.formspec import FormSpec
 from downtime.formspec.schema import RecordRefField
 from downtime.domain.staff import Action
 from downtime.i18n import LANGUAGES, QT_TRANSLATE_NOOP, Lang, save_language
+from downtime.qt.dialog_life import open_until_closed
 from downtime.qt.admin_panel import AdminPanel
 from downtime.qt.back_entry_panel import BackEntryPanel
 from downtime.qt.cd_register_panel import CdRegisterPanel
@@ -393,11 +394,13 @@ class MainWindow(QMainWindow):
         dialog = ChangePinDialog(self.session, self)
         dialog.accepted.connect(lambda: self.statusBar().showMessage(translate(
             "MainWindow", "Your PIN is changed: sign in with the new one from now on."), 20_000))
-        dialog.open()
-        return dialog
+        return open_until_closed(dialog)
 
     def show_shortcuts(self) -> ShortcutsDialog:
+        """Beside the window, not in its way (not modal); freed once closed, as the window's
+        other dialogs are (`open_until_closed`)."""
         dialog = ShortcutsDialog(self.actions_by_id.values(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
 

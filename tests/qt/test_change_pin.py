@@ -46,3 +46,19 @@ def test_a_nurse_changes_her_own_pin_from_the_ward_menu(window, clock):
         staff.sign_in(db, "nurse", "1111", clock)
     (row,) = db.query("SELECT actor FROM audit WHERE action = 'staff.change_pin'")
     assert row["actor"] == "nurse"
+
+
+def test_the_change_pin_and_shortcuts_dialogs_are_freed_once_closed(window, qtbot):
+    """Each opening made a dialog kept, hidden, for the rest of the session."""
+    from PySide6.QtWidgets import QApplication
+
+    from downtime.qt.shortcuts_help import ShortcutsDialog
+
+    window.show()
+    qtbot.waitExposed(window)
+    for _ in range(3):
+        _opened(window).reject()
+        window.actions_by_id["shortcuts"].trigger()
+        (shortcuts,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, ShortcutsDialog) and w.isVisible()]
+        shortcuts.close()
+        qtbot.waitUntil(lambda: not window.findChildren(ChangePinDialog) and not window.findChildren(ShortcutsDialog))
