@@ -1339,6 +1339,19 @@ def test_a_session_holding_an_operation_done_is_not_shortened_nor_withdrawn_sayi
     records.amend(coord, today, {**session.data, "ends_at": f"{SATURDAY}T10:30+01:00"}, "short list")
 
 
+def test_a_session_whose_operation_was_done_in_another_theatre_says_where_as_it_keeps_the_slot(lists, clock):
+    """Booked on T1's list, done in T3: shortening T1's list was refused saying the operation "was
+    done in this session", which the coordinator, who had moved it, knew it was not."""
+    coord, _, _ = lists
+    today, _, _, _ = _done_in_t3(lists)
+    session = records.current(coord.db, today)
+    with pytest.raises(ServiceError, match=(
+            r"An operation of this session was done in theatre T3: Laparoscopic cholecystectomy, patient \S+, booked "
+            r"28/11/2026 09:00-10:30, done 28/11/2026 09:05\. The session cannot start after its booked time or end "
+            r"before it, nor be withdrawn: this list is where it is found\.")):
+        records.amend(coord, today, {**session.data, "ends_at": f"{SATURDAY}T10:00+01:00"}, "T1 closed early")
+
+
 def _named(coord, booking_id):
     """A patient as a warning names them: name, then downtime number."""
     patient = _state(coord, booking_id).patient

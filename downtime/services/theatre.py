@@ -1121,19 +1121,27 @@ def _check_session(db: Database, session_id: str, changed: TheatreSession | None
     replayed = _replay(db, _booking_ids(db, "json_extract(data, '$.session') = ?", [session_id]))
     standing = {facts.record.record_id: facts for facts in replayed if facts.status in PLACED and facts.session_id == session_id}
     if outside := left_outside(changed, [facts.booking for facts in standing.values()]):
-        _refuse_leaving(db, standing[outside[0].booking_id])
+        _refuse_leaving(db, standing[outside[0].booking_id], sessions(db, {session_id}).get(session_id))
 
 
-def _refuse_leaving(db: Database, facts: BookingFacts) -> None:
+def _refuse_leaving(db: Database, facts: BookingFacts, listed: TheatreSession | None) -> None:
     """Name the operation a session change would leave outside it, as the coordinator finds it
-    on the list: procedure, patient's downtime number, time. One done there is neither cancelled
-    nor moved: the session is what must stay round it (told "Cancel or move it first", the
-    coordinator could do neither)."""
+    on the list: procedure, patient's downtime number, time. One done is neither cancelled nor
+    moved: the session is what must stay round its booked slot (told "Cancel or move it first",
+    the coordinator could do neither), the list it is found on, even when it was done in another
+    theatre (`listed`: the session as it stands, whose theatre that is told from)."""
     booking = facts.booking
     assert booking.start is not None and booking.end is not None
     named = {"procedure": facts.record.data["procedure"],
              "number": downtime_numbers(db, [booking.patient_id])[booking.patient_id],
              "window": f"{booking.start:%d/%m/%Y %H:%M}-{booking.end:%H:%M}"}
+    done_in = facts.occupies.done_in
+    if facts.done_at is not None and done_in and listed is not None and theatre_key(done_in) != theatre_key(listed.theatre):
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "An operation of this session was done in theatre {theatre}: "
+                                                         "{procedure}, patient {number}, booked {window}, done {done}. "
+                                                         "The session cannot start after its booked time or end before "
+                                                         "it, nor be withdrawn: this list is where it is found."),
+                           theatre=done_in, done=f"{facts.done_at:%d/%m/%Y %H:%M}", **named)
     if facts.done_at is not None:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "An operation was done in this session: {procedure}, patient "
                                                          "{number}, booked {window}, done {done}. The session cannot "

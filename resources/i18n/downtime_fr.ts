@@ -4870,6 +4870,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>La salle {theatre} a déjà une vacation {window} ({specialty}).</translation>
     </message>
     <message>
+        <source>An operation of this session was done in theatre {theatre}: {procedure}, patient {number}, booked {window}, done {done}. The session cannot start after its booked time or end before it, nor be withdrawn: this list is where it is found.</source>
+        <translation>Une intervention de cette vacation a été réalisée en salle {theatre} : {procedure}, patient {number}, prévue {window}, réalisée le {done}. La vacation ne peut ni commencer après son horaire prévu ni finir avant, ni être retirée : c’est sur cette liste qu’on la trouve.</translation>
+    </message>
+    <message>
         <source>An operation was done in this session: {procedure}, patient {number}, booked {window}, done {done}. The session cannot start after it or end before it, nor be withdrawn.</source>
         <translation>Une intervention a été réalisée dans cette vacation : {procedure}, patient {number}, prévue {window}, réalisée le {done}. La vacation ne peut ni commencer après elle ni finir avant, ni être retirée.</translation>
     </message>
