@@ -2,12 +2,12 @@
 
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QMessageBox, QProgressDialog, QWidget
 
@@ -175,6 +175,23 @@ def select_bed(listed) -> Callable[[MainWindow, str], None]:
 @pytest.fixture
 def type_text() -> Callable[[QWidget, str], None]:
     return _type_text
+
+
+@pytest.fixture
+def escaped(qtbot) -> Callable[[Iterable[Callable[[], QDialog]]], None]:
+    """escaped(openings): each opening does what the user does to open a dialog and returns it,
+    which is closed with Escape once shown; then Qt deletes what it was asked to delete, for the
+    test to find which dialogs are still kept once closed."""
+
+    def close_each(openings: Iterable[Callable[[], QDialog]]) -> None:
+        for opening in openings:
+            dialog = opening()
+            qtbot.waitExposed(dialog)
+            qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+            assert not dialog.isVisible()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    return close_each
 
 
 @pytest.fixture

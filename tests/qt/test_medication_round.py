@@ -145,7 +145,7 @@ def _dose_through(view, qtbot, *, record):
     assert not dialog.isVisible()
 
 
-def test_dose_dialogs_closed_on_the_chart_and_the_round_are_not_kept(round_window, ward, qtbot):
+def test_dose_dialogs_closed_on_the_chart_and_the_round_are_not_kept(round_window, ward, qtbot, escaped):
     """Each dose opened a dialog of its own that stayed, hidden, a child of the chart or the round
     for the rest of the session: a night's 150 doses, 150 dialogs and their widgets on an old
     ward laptop. Closed, saved or cancelled, each is deleted; the paper-doses screen too."""
@@ -165,12 +165,7 @@ def test_dose_dialogs_closed_on_the_chart_and_the_round_are_not_kept(round_windo
     assert len(medication.administrations(round_window.session.db, patient)) == 4
     assert _dose_dialogs_left(panel) == [] and panel.dialog is None
     for view in (mar, panel):
-        for _ in range(2):
-            paper = view.enter_from_paper()
-            qtbot.waitActive(paper)
-            QTest.keyClick(paper, Qt.Key.Key_Escape)
-            assert not paper.isVisible()
-        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        escaped([view.enter_from_paper] * 2)
         assert view.findChildren(PaperDosesDialog) == [] and view.paper_dialog is None
 
 
@@ -1224,19 +1219,20 @@ def test_the_opening_count_and_stock_received_are_entered_witnessed_on_the_regis
     assert "Count checked, correct: 30 mg" in text and "DISCREPANCY: 29.5 mg counted, 30 mg on the register" in text
 
 
-def test_the_registers_entries_closed_are_not_kept(qtbot, session_for, ward):
+def test_the_registers_entries_closed_are_not_kept(qtbot, session_for, ward, escaped):
     """Each stock received, count or wastage opened a dialog that stayed, hidden, a child of the
     register for the rest of the session: once closed it is deleted, and the register holds none."""
     from downtime.qt.cd_register_panel import CdEntryDialog
 
     panel = _register_tab(qtbot, session_for("nurse"))
-    for button in (panel.receive_button, panel.count_button, panel.receive_button):
-        QTest.keyClick(button, Qt.Key.Key_Space)
-        dialog = panel.dialog
-        qtbot.waitActive(dialog)
-        QTest.keyClick(dialog, Qt.Key.Key_Escape)
-        assert not dialog.isVisible()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    def pressing(button):
+        def opening():
+            QTest.keyClick(button, Qt.Key.Key_Space)
+            return panel.dialog
+        return opening
+
+    escaped(pressing(button) for button in (panel.receive_button, panel.count_button, panel.receive_button))
     assert panel.findChildren(CdEntryDialog) == [] and panel.dialog is None
 
 

@@ -2,7 +2,7 @@
 ward has said which version is right."""
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from downtime.qt.back_entry_panel import TO_DO
@@ -73,7 +73,7 @@ def test_the_clerk_settles_a_hold_with_the_keyboard_and_the_line_becomes_one_to_
     assert not panel.settle_button.isEnabled()
 
 
-def test_settle_dialogs_closed_are_not_kept(qtbot, tmp_path, laptop, disagreeing, back_entry_tab):
+def test_settle_dialogs_closed_are_not_kept(qtbot, tmp_path, laptop, disagreeing, back_entry_tab, escaped):
     """Each hold looked at opened a dialog that stayed, hidden, a child of the tab for the rest of
     the session: once closed it is deleted, and the tab holds none."""
     record, first, second, third, *_ = disagreeing
@@ -81,14 +81,13 @@ def test_settle_dialogs_closed_are_not_kept(qtbot, tmp_path, laptop, disagreeing
     import_export(office, merge([first, second, third], tmp_path / "merged").folder)
     panel = back_entry_tab(office).back_entry
     held = next(row for row in range(panel.model.rowCount()) if panel.model.rows[row][1].record.record_id == record)
-    for _ in range(2):
+
+    def settling():
         panel.table.selectRow(held)
         qtbot.keyClick(panel.settle_button, Qt.Key.Key_Space)
-        dialog = panel.settling
-        qtbot.waitActive(dialog)
-        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-        assert not dialog.isVisible()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        return panel.settling
+
+    escaped([settling] * 2)
     assert panel.findChildren(SettleHoldDialog) == [] and panel.settling is None
 
 

@@ -5,13 +5,13 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QStyle
+from PySide6.QtWidgets import QLabel, QStyle
 
 from downtime.qt.main_window import MainWindow
 from downtime.qt.prompts import Prompts
-from downtime.qt.theatre_panel import CANCELLED, PROCEDURE, REBOOK_BY, SCREEN_MARGIN, SIDE, STATUS
+from downtime.qt.theatre_panel import CANCELLED, PROCEDURE, REBOOK_BY, SCREEN_MARGIN, SIDE, STATUS, CancelDialog
 from downtime.services import records, theatre, wards
 from downtime.sync.importing import import_path
 
@@ -74,18 +74,13 @@ def test_cancel_then_rebook_from_a_suggested_slot_by_keyboard(coordinator, qtbot
     assert state.status is theatre.BookingStatus.REBOOKED and state.session_id == session_ids[1]
 
 
-def test_the_boards_dialogs_closed_are_not_kept(coordinator, qtbot, listed):
+def test_the_boards_dialogs_closed_are_not_kept(coordinator, qtbot, listed, escaped):
     """Each operation's dialog stayed, hidden, a child of the board for the rest of the session:
     once closed it is deleted, and the board holds none."""
     window, _ = coordinator
     panel = window.theatre
-    first = _first_lines_dialog(panel, qtbot)
-    QTest.keyClick(first, Qt.Key.Key_Escape)
-    second = _first_lines_dialog(panel, qtbot)
-    QTest.keyClick(second, Qt.Key.Key_Escape)
-    assert not second.isVisible()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    assert panel.findChildren(type(first)) == [] and panel.dialog is None
+    escaped([lambda: _first_lines_dialog(panel, qtbot)] * 2)
+    assert panel.findChildren(CancelDialog) == [] and panel.dialog is None
 
 
 def test_stepping_through_days_shows_each_day_without_reading_the_rescheduling_list_again(coordinator, qtbot,
