@@ -1832,8 +1832,8 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         "messages", "the theatre it took place in (default: its list's)")))
     p.add_argument("--note", help=message(lang, QT_TRANSLATE_NOOP("messages", "a note, e.g. what changed on the day")))
     p.add_argument("--clash-reason", help=message(lang, QT_TRANSLATE_NOOP(
-        "messages", "why it is recorded although another operation was done or booked in that theatre then "
-                    "(asked only then), e.g. 'T3's first case ended early'")))
+        "messages", "why it is recorded although its theatre, patient, surgeon or anaesthetist was in another "
+                    "operation then, done or booked (asked only then), e.g. 'T3's first case ended early'")))
     _signed_in_options(p, lang)
     p = command("rescheduling", cmd_theatre_rescheduling, message(lang, QT_TRANSLATE_NOOP(
         "messages", "cancelled operations not yet rebooked")), th_sub)

@@ -523,7 +523,7 @@ def test_an_operation_done_over_a_theatre_clash_exports_why(session_for, admissi
     Bundle.model_validate(bundle)
     assert sorted(appointment["comment"] for appointment in _resources(bundle, "Appointment")) == [
         "Done 2026-11-28T09:20:00+01:00, theatre T1",
-        "Done 2026-11-28T10:00:00+01:00, theatre T1; recorded over a theatre clash: The 09:20 case ended at 09:55"]
+        "Done 2026-11-28T10:00:00+01:00, theatre T1; recorded over a clash: The 09:20 case ended at 09:55"]
     assert "The 09:20 case ended at 09:55" in (folder / "csv" / "operation_done.csv").read_text(encoding="utf-8")
 
 

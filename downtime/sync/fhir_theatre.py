@@ -212,11 +212,12 @@ def _told_of(change: RecordVersion, ctx: Context) -> str:
 
 def _done(done: RecordVersion) -> str:
     """When the operation took place and in which theatre (perhaps not its list's), in words, and
-    why it was recorded although that theatre was not free then, as a dose's warning overridden is."""
+    why it was recorded although that theatre, its patient, surgeon or anaesthetist was not free then,
+    as a dose's warning overridden is."""
     over = done.data.get("clash_reason")
     return "; ".join(part for part in (f"Done {moment(done.occurred_at)}, theatre {done.data['theatre']}",
                                        done.data.get("notes") or "",
-                                       f"recorded over a theatre clash: {over}" if over else "") if part)
+                                       f"recorded over a clash: {over}" if over else "") if part)
 
 
 def _cancellation(cancellation: RecordVersion, ctx: Context) -> tuple[str, dict[str, Any], str]:

@@ -5858,10 +5858,6 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>une remarque, par ex. ce qui a changé le jour même</translation>
     </message>
     <message>
-        <source>why it is recorded although another operation was done or booked in that theatre then (asked only then), e.g. &apos;T3&apos;s first case ended early&apos;</source>
-        <translation>pourquoi elle est enregistrée alors qu’une autre intervention était réalisée ou programmée dans cette salle à ce moment (demandé seulement alors), p. ex. « la première intervention de T3 a fini tôt »</translation>
-    </message>
-    <message>
         <source>cancelled operations not yet rebooked</source>
         <translation>les interventions annulées pas encore reprogrammées</translation>
     </message>
@@ -6048,6 +6044,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>merged {versions} from {exports} export(s) into {folder}</source>
         <translation>fusionné : {versions}, depuis {exports} export(s), dans {folder}</translation>
+    </message>
+    <message>
+        <source>why it is recorded although its theatre, patient, surgeon or anaesthetist was in another operation then, done or booked (asked only then), e.g. &apos;T3&apos;s first case ended early&apos;</source>
+        <translation>pourquoi elle est enregistrée alors que sa salle, son patient, son chirurgien ou son anesthésiste était pris par une autre intervention à ce moment, réalisée ou programmée (demandé seulement alors), p. ex. « la première intervention de T3 a fini tôt »</translation>
     </message>
     <message>
         <source>the drug is delivered to the ward for the first time: its page of the register is opened (refused without it for a drug the register has no page of, a typo&apos;s page splitting one drug&apos;s stock; refused too for a drug close to a page&apos;s, unless --other-than names it)</source>
