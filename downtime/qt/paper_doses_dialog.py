@@ -28,6 +28,7 @@ from downtime.domain.records import RecordVersion
 from downtime.formspec.values import ParseError, parse_datetime, parse_decimal
 from downtime.i18n import QT_TRANSLATE_NOOP, decimal_text, labelled
 from downtime.qt.dose_dialog import staff_choice
+from downtime.qt.flow_row import FlowRow
 from downtime.qt.form_view import enter_moves_on
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.patient_header import admission_on_hold, identity_label
@@ -54,16 +55,21 @@ OUTCOMES = (QT_TRANSLATE_NOOP("PaperDosesDialog", "Not on paper"), QT_TRANSLATE_
 COLUMNS = (QT_TRANSLATE_NOOP("PaperDosesDialog", "Row"), QT_TRANSLATE_NOOP("PaperDosesDialog", "Patient"),
            QT_TRANSLATE_NOOP("PaperDosesDialog", "Medicine"), QT_TRANSLATE_NOOP("PaperDosesDialog", "Due"),
            QT_TRANSLATE_NOOP("PaperDosesDialog", "On the paper"), QT_TRANSLATE_NOOP("PaperDosesDialog", "Actual time"),
-           QT_TRANSLATE_NOOP("PaperDosesDialog", "Dose"), QT_TRANSLATE_NOOP("PaperDosesDialog", "Given by"),
-           QT_TRANSLATE_NOOP("PaperDosesDialog", "Witness on paper"),
-           QT_TRANSLATE_NOOP("PaperDosesDialog", "Reason not given"),
-           QT_TRANSLATE_NOOP("PaperDosesDialog", "Details / reason given"))
+           QT_TRANSLATE_NOOP("PaperDosesDialog", "Dose"), QT_TRANSLATE_NOOP("PaperDosesDialog", "Given by"))
+ASKED = (QT_TRANSLATE_NOOP("PaperDosesDialog", "Witness on paper"),
+         QT_TRANSLATE_NOOP("PaperDosesDialog", "Reason not given"),
+         QT_TRANSLATE_NOOP("PaperDosesDialog", "Details / reason given"))
+"""The boxes only some rows ask (a controlled drug's witness, the reason a dose was not given,
+what it was given for), under their row, each named, shown when the row's outcome asks it: as
+three more columns, a ward's rows at the normal text size ran 1,404 pixels wide on a 1,092-pixel
+screen and scrolled sideways, the witness column empty on all but the controlled drugs' rows."""
 PATIENT, MEDICINE = 1, 2
 LIST_CHARACTERS = 16
-"""A list's width in a row, in characters: as wide as its longest item, a reason not given ("S —
-Suspendu (raison clinique, préciser)") or a name, the rows ran past a 1366-pixel screen's edge and
-the medicine wrapped on four lines. Its open list shows each item whole."""
-MEDICINE_CHARACTERS = 22
+"""The giver's list's width in a row, and the as-required list's, in characters: as wide as
+its longest item, a reason not given ("S — Suspendu (raison clinique, préciser)") or a name, the
+rows ran past a 1366-pixel screen's edge and the medicine wrapped on four lines. Its open list
+shows each item whole."""
+MEDICINE_CHARACTERS = 21
 """The medicine column's width at most, in characters of the text size shown: the room the
 columns left it, "Paracetamol 1 g PO" took two lines and a controlled drug with its flags six,
 a night's 150 rows six times as tall. A name and dose as long take one line, a longer one two."""
@@ -105,6 +111,9 @@ class PaperRow:
     witness: QComboBox | None
     reason: QComboBox
     detail: QLineEdit
+    asked: QWidget
+    """The line under the row holding the boxes of ASKED, each beside its name in `questions`."""
+    questions: list[tuple[QWidget, QWidget]]
     warnings: QWidget
     override_edits: dict[str, QLineEdit] = field(default_factory=dict)
     """The reason box of each warning shown, by the warning's message."""
@@ -130,17 +139,18 @@ class PaperRow:
                                 self.detail) if box is not None]
 
     def judged(self) -> None:
-        """Only the boxes the outcome asks are open (Tab goes through those alone)."""
+        """Only the boxes the outcome asks are open (Tab goes through those alone), and of those
+        under the row only the ones it asks are shown."""
         chosen = self.outcome.currentIndex()
         given = chosen == GIVEN
-        for box in (self.given_at, self.reason, self.detail, self.dose, self.given_by, self.witness):
+        asks = {self.given_at: chosen != NOT_ON_PAPER, self.dose: given, self.given_by: given, self.witness: given,
+                self.reason: chosen == NOT_GIVEN, self.detail: chosen == NOT_GIVEN or (given and self.order.asks_why_given)}
+        for box, asked in asks.items():
             if box is not None:
-                box.setEnabled(chosen != NOT_ON_PAPER)
-        for box in (self.dose, self.given_by, self.witness):
-            if box is not None:
-                box.setEnabled(given)
-        self.reason.setEnabled(chosen == NOT_GIVEN)
-        self.detail.setEnabled(chosen == NOT_GIVEN or (given and self.order.asks_why_given))
+                box.setEnabled(asked)
+        for box, pair in self.questions:
+            pair.setVisible(asks[box])
+        self.asked.setVisible(any(asks[box] for box, _ in self.questions))
 
 
 class PaperDosesDialog(QDialog):
@@ -202,8 +212,9 @@ class PaperDosesDialog(QDialog):
                                 "paper”. Tab or Enter goes to the next box."))))
         self.grid_holder = QWidget()
         holder = QVBoxLayout(self.grid_holder)
+        holder.setContentsMargins(4, 4, 4, 4)  # the scroll area's frame is the table's edge: its room for the rows
         self.grid = QGridLayout()
-        self.grid.setHorizontalSpacing(6)
+        self.grid.setHorizontalSpacing(4)
         self.grid.setColumnStretch(len(COLUMNS), 1)  # the room to spare after the last column, the rows kept together
         holder.addLayout(self.grid)
         holder.addStretch(1)  # a few rows stay at the top
@@ -464,7 +475,7 @@ class PaperDosesDialog(QDialog):
 
     def _add_row(self, order: Order, slot: datetime | None) -> PaperRow:
         number = len(self.rows) + 1
-        line = 2 * number - 1
+        line = 3 * number - 2
         said = translate("PaperDosesDialog", "Row {row}, {medicine} {time}").format(
             row=number, medicine=medication.order_label(order, self.order_form, language()),
             time=f"{slot:%H:%M}" if slot is not None else medication.ORDER_WORDS["as_required"][language()])
@@ -480,16 +491,17 @@ class PaperDosesDialog(QDialog):
                                                  "route on the paper chart: leave this row not on paper and record it "
                                                  "in the dose dialog, from the patient's chart.").format(route=order.route)
         dose.setToolTip(by_route)
-        dose.setMaximumWidth(dose.fontMetrics().horizontalAdvance("00000,00"))
+        # As wide as a dose of four digits and a decimal with its frame: as wide as its
+        # heading ("Dose"), it cut "4000" units of enoxaparin.
+        dose.setFixedWidth(dose.fontMetrics().horizontalAdvance("0000,0"))
         given_by = staff_choice(self.session, first=self.session.user.staff_id)
         given_by.setCurrentIndex(max(0, given_by.findData(self.giver_for_all.currentData())))
         witness = staff_choice(self.session) if order.controlled else None
         reason = QComboBox()
         reason.addItems([""] + [label for _, label in self.reasons])
-        for narrow in (given_by, witness, reason):
-            if narrow is not None:
-                narrow.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-                narrow.setMinimumContentsLength(LIST_CHARACTERS)
+        # The witness and the reason, under the row, have the room to show their lists' items whole.
+        given_by.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        given_by.setMinimumContentsLength(LIST_CHARACTERS)
         detail = QLineEdit()
         if order.asks_why_given:
             hint = translate("PaperDosesDialog", "why given, e.g. pain 7/10")
@@ -502,20 +514,23 @@ class PaperDosesDialog(QDialog):
         warnings.setLayout(QGridLayout())
         warnings.layout().setContentsMargins(0, 0, 0, 0)
         warnings.hide()
+        asked, questions = self._questions(said, ((witness, ASKED[0]), (reason, ASKED[1]), (detail, ASKED[2])))
         medicine = self._medicine_cell(order, by_route)
-        row = PaperRow(number, order, slot, outcome, given_at, dose, given_by, witness, reason, detail, warnings)
+        row = PaperRow(number, order, slot, outcome, given_at, dose, given_by, witness, reason, detail, asked, questions,
+                       warnings)
         cells: list[tuple[int, QWidget]] = [  # in their columns' order, which Tab follows
             (0, QLabel(str(number))), (MEDICINE, medicine),
             (3, QLabel(f"{slot:%d/%m %H:%M}" if slot is not None else medication.ORDER_WORDS["as_required"][language()])),
             *((column, named(box, labelled(said, translate("PaperDosesDialog", COLUMNS[column]), language())))
-              for column, box in ((4, outcome), (5, given_at), (6, dose), (7, given_by), (8, witness), (9, reason),
-                                  (10, detail)) if box is not None)]
+              for column, box in ((4, outcome), (5, given_at), (6, dose), (7, given_by)))]
         if len(self.patient_ids) > 1:
             cells.append((PATIENT, at_most(QLabel(self._patient(order)), PATIENT_CHARACTERS)))
         for column, widget in sorted(cells, key=lambda cell: cell[0]):
             self.grid.addWidget(widget, line, column)
             widget.show()  # at once, in a dialog shown: a row added is typed in straight away
-        self.grid.addWidget(warnings, line + 1, 2, 1, len(COLUMNS) - 2)
+        # Under the row: what the paper says of this dose, asked below it.
+        self.grid.addWidget(asked, line + 1, PATIENT, 1, len(COLUMNS) - PATIENT)
+        self.grid.addWidget(warnings, line + 2, 2, 1, len(COLUMNS) - 2)
         outcome.currentIndexChanged.connect(row.judged)
         row.judged()
         for choice in (outcome, given_by, witness, reason):
@@ -525,6 +540,28 @@ class PaperDosesDialog(QDialog):
             edit.textChanged.connect(self._keep_typed)
         self.rows.append(row)
         return row
+
+    @staticmethod
+    def _questions(said: str, boxes: Sequence[tuple[QWidget | None, str]]) -> tuple[QWidget, list[tuple[QWidget, QWidget]]]:
+        """The line under a row: each of its `boxes` (None where the row has no such box) beside
+        its name, the row's `said` and that name the box's name for a screen reader."""
+        line = QWidget()
+        layout = FlowRow()  # a witness or a reason beside the details where the row has the room, else under them
+        line.setLayout(layout)
+        questions = []
+        for box, heading in boxes:
+            if box is None:
+                continue
+            pair = QWidget()
+            beside = QHBoxLayout(pair)
+            beside.setContentsMargins(0, 0, 0, 0)
+            name = QLabel(translate("PaperDosesDialog", heading))
+            name.setBuddy(box)
+            beside.addWidget(name)
+            beside.addWidget(named(box, labelled(said, translate("PaperDosesDialog", heading), language())), 1)
+            layout.addWidget(pair)
+            questions.append((box, pair))
+        return line, questions
 
     def _chain(self) -> None:
         """Tab (and Enter) from box to box along a row, then the next row's, each warning's reason

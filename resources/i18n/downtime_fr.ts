@@ -2701,7 +2701,7 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
     </message>
     <message>
         <source>Row</source>
-        <translation>Ligne</translation>
+        <translation>N°</translation>
     </message>
     <message>
         <source>Patient</source>

@@ -476,6 +476,46 @@ def test_the_paper_doses_rows_are_readable_on_a_laptop_at_125_percent(qtbot, pap
         set_language("en")
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_wards_paper_doses_fit_a_laptop_at_125_percent_without_scrolling_sideways(qtbot, paper_night, twin,
+                                                                                   session_for, app_style, lang):
+    """At the normal text size a ward's rows were 1,404 pixels wide (1,499 in French) on a
+    1,092-pixel screen, the witness, the reason not given and the details past its edge, to be
+    scrolled to on each row: the witness column empty on all but a controlled drug's rows. What
+    only some rows ask is asked under the row, shown when its outcome asks it: the rows, with a
+    dose not given and a controlled drug given, fit the screen."""
+    from PySide6.QtWidgets import QComboBox
+
+    from downtime.qt.i18n import set_language
+    from downtime.qt.paper_doses_dialog import GIVEN, NOT_GIVEN, PaperDosesDialog
+
+    _, patient, _, _, _ = paper_night
+    _text_size(TEXT_SIZES[0])
+    set_language(lang)
+    try:
+        dialog = PaperDosesDialog(session_for("nurse", lang), [patient, twin])
+        qtbot.addWidget(dialog)
+        room = QSize(LAPTOP_125.width(), LAPTOP_125.height() - 40)
+        dialog.resize(room)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        first, morphine = dialog.rows[0], dialog.add_as_required()
+        assert morphine is not None and morphine.witness is not None
+        assert not any(box.isVisible() for box in (first.reason, first.detail, morphine.reason))
+        assert morphine.witness.isVisible() and morphine.detail.isVisible()
+        first.outcome.setCurrentIndex(NOT_GIVEN)
+        assert first.reason.isVisible() and first.detail.isVisible()
+        first.reason.setCurrentIndex(first.reason.count() - 1)
+        QApplication.processEvents()
+        assert dialog.grid_holder.minimumSizeHint().width() <= dialog.scroll.viewport().width()
+        assert dialog.scroll.horizontalScrollBar().maximum() == 0
+        reason: QComboBox = first.reason
+        assert reason.width() >= reason.fontMetrics().horizontalAdvance(reason.currentText()), reason.currentText()
+        assert morphine.outcome.currentIndex() == GIVEN
+    finally:
+        set_language("en")
+
+
 def test_a_controlled_drugs_dose_fits_a_laptop_at_the_largest_text_in_french(qtbot, session_for, medication_ward,
                                                                            app_style):
     """At 20 points and 125 %, in French, a morphine dose typed in from the paper chart, its
