@@ -730,15 +730,16 @@ class MainWindow(QMainWindow):
                               f"{name}-{patient.downtime_number}")
 
     def import_data(self) -> ImportWizard:
+        """Deleted once closed, as the dialogs of a shift are: a records office imports each of
+        twenty laptops, and each wizard stayed, with its report, for the rest of the session. It
+        closes only once its import has ended (see ImportWizard.reject)."""
         wizard = ImportWizard(self.session, self)
         wizard.finished.connect(lambda result: self.refresh_lists())
-        wizard.open()
-        return wizard
+        return open_until_closed(wizard)
 
     def export_data(self) -> ExportDialog:
-        dialog = ExportDialog(self.session, self)
-        dialog.open()
-        return dialog
+        """Deleted once closed, its export ended (see ExportDialog.reject)."""
+        return open_until_closed(ExportDialog(self.session, self))
 
     def resume_drafts(self) -> list[FormView | DoseDialog | PaperDosesDialog]:
         """Forms and doses left unsaved by a crash or a sign-out, reopened as they were typed;

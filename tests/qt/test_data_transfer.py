@@ -152,6 +152,29 @@ def test_export_dialog_writes_a_verified_export(qtbot, window, tmp_path, type_te
     assert "already exists" in dialog.result.text()
 
 
+def test_the_import_and_export_dialogs_are_freed_once_closed_their_work_ended(qtbot, window, tmp_path, type_text,
+                                                                               admission_values, escaped):
+    """Each stayed a hidden child of the window for the rest of the session, with its report: a
+    records office imports twenty laptops. One closes only once its work has ended."""
+    from downtime.qt.transfer_dialogs import ExportDialog, ImportWizard
+
+    records.save_new(window.session, "admission", admission_values)
+    window.show()
+    qtbot.waitExposed(window)
+
+    def exported() -> ExportDialog:
+        dialog = window.export_data()
+        type_text(dialog.folder, str(tmp_path / f"usb{len(window.findChildren(ExportDialog))}"))
+        _export_not_encrypted(qtbot, dialog)
+        with qtbot.waitSignal(dialog.ran, timeout=60_000):
+            qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        assert "Exported 1 record version(s)" in dialog.result.text()
+        return dialog
+
+    escaped([exported, window.import_data, window.export_data, window.import_data])
+    assert window.findChildren(ExportDialog) == [] and window.findChildren(ImportWizard) == []
+
+
 def test_an_export_with_no_key_is_said_in_red_and_made_only_once_the_person_ticks_it(qtbot, window, tmp_path,
                                                                                      type_text, admission_values):
     """With no records office key (the demo sets none), the dialog said only "Exported 450 record
