@@ -7,10 +7,10 @@ red above everything, until it is imported: the list lacks its records."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QLabel, QMainWindow, QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
@@ -27,7 +27,9 @@ from downtime.qt.screen_fit import Scrolled
 from downtime.qt.style import ErrorLabel
 from downtime.i18n import QT_TR_NOOP, message, semicolon
 from downtime.qt.i18n import language, say, translate
-from downtime.qt.tables import Index, TextTableModel, cut_column, make_table, not_printed, prints, show_print
+from downtime.qt.tables import (
+    ColumnsCut, Index, TextTableModel, cut_column, make_table, not_printed, prints, show_print,
+)
 from downtime.qt.work import ListReader, Work
 from downtime.services import back_entry, printing
 from downtime.services.back_entry import PAGE, PatientWork, WorkItem
@@ -182,10 +184,7 @@ class BackEntryPanel(QWidget):
         self.model = WorkModel(lambda page: back_entry.worklist_of(self.session, page))
         self.table = make_table(self.model, translate("BackEntryPanel", "Back-entry worklist"), self.mark_selected)
         layout.addWidget(self.table, 1)
-        self.fitted: dict[int, int] = {}
-        self.model.modelReset.connect(self._fitted)
-        self.model.rowsInserted.connect(lambda parent, first, last: first == 0 and self._fitted())
-        self.table.viewport().installEventFilter(self)
+        self.cut = ColumnsCut(self.table, (TO_DO, WHAT), self._narrow)
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
         self.detail.setTabChangesFocus(True)
@@ -239,25 +238,12 @@ class BackEntryPanel(QWidget):
         self.settling: SettleHoldDialog | None = None
         self.answering: NotEnteredDialog | None = None
 
-    def _fitted(self) -> None:
-        """After the columns are fitted to the rows (make_table): their widths kept, to narrow
-        the to-do and what-to-enter from whenever the list's width changes."""
-        self.fitted = {column: self.table.columnWidth(column) for column in (TO_DO, WHAT)}
-        self._narrow()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self._narrow()
-        return super().eventFilter(watched, event)
-
-    def _narrow(self) -> None:
+    def _narrow(self, fitted: Mapping[int, int]) -> None:
         """A long to-do or what-to-enter is cut, the to-do within the list's width (a laptop's
         screen, long names or French step names), the columns after it staying in reach; the
         line's pane has both whole."""
-        if not self.fitted:
-            return
-        cut_column(self.table, TO_DO, CUT_CHARACTERS, self.fitted[TO_DO], least=LEAST_CHARACTERS)
-        cut_column(self.table, WHAT, CUT_CHARACTERS, self.fitted[WHAT])
+        cut_column(self.table, TO_DO, CUT_CHARACTERS, fitted[TO_DO], least=LEAST_CHARACTERS)
+        cut_column(self.table, WHAT, CUT_CHARACTERS, fitted[WHAT])
 
     def _show_detail(self) -> None:
         """The line the arrows are on, whole, under the list: what to do and what to enter, which
@@ -313,7 +299,7 @@ class BackEntryPanel(QWidget):
         self.duplicates.setVisible(bool(lines))
         self.model.say_same_person(back_entry.same_person_notes(duplicates, language(), namesakes))
         self.table.fit_columns()  # as a reset fits them, to the lines' new words
-        self._fitted()
+        self.cut.fit()
 
     def _start_list(self) -> None:
         """The list from its start, as the boxes above it say: what is left, the lines on hold."""

@@ -20,7 +20,9 @@ from downtime.qt.paper_notice import CHECK_PAPER, PaperNotice
 from downtime.qt.dose_dialog import ORDER_ON_HOLD, ROUND_TICK_MS, DoseDialog, also_ordered_words, held_words
 from downtime.qt.screen_fit import wrapped
 from downtime.qt.patients_panel import NAME_CHARACTERS
-from downtime.qt.tables import TextTableModel, cut_column, make_table, print_and_open, show_keeping_choice
+from downtime.qt.tables import (
+    ColumnsCut, TextTableModel, cut_column, make_table, print_and_open, show_keeping_choice,
+)
 from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ReadAgain
 from downtime.services import census, drafts, medication, paper_doses, printing, records
@@ -37,6 +39,8 @@ WINDOW_HOURS = f"{medication.ROUND_WINDOW.total_seconds() / 3600:g}"
 # The round's columns. The alerts (ON HOLD, HIGH-ALERT, CD witness, also ordered) right after the
 # medicine and its dose: last, after the route, they lay past a 1366-pixel screen's edge at 125 %.
 PATIENT, FLAGS = 3, 7
+NAME_LEAST = 20
+"""The patient's name is never cut narrower, in characters: family name and first name."""
 
 
 class RoundModel(TextTableModel):
@@ -104,8 +108,12 @@ class MedicationPanel(QWidget):
         self.model = RoundModel(session.form(medication.ORDER_FORM))
         self.table = make_table(self.model, translate("MedicationPanel", "Medication round"), self.record_selected)
         # A long name (an unidentified patient's description, a birth name in brackets) is cut as
-        # on the patient list, whole in its tooltip: it made the column 500 pixels wide.
-        self.model.modelReset.connect(lambda: cut_column(self.table, PATIENT, NAME_CHARACTERS))
+        # on the patient list, whole in its tooltip: it made the column 500 pixels wide. And cut
+        # further, down to NAME_LEAST, for the medicine, its dose, flags and route to stay in
+        # sight: on a 1366×768 laptop at 125 % one unidentified patient's description put the
+        # route (PO, SC) past the screen's edge at the normal text size.
+        self.cut = ColumnsCut(self.table, (PATIENT,), lambda fitted: cut_column(
+            self.table, PATIENT, NAME_CHARACTERS, fitted[PATIENT], least=NAME_LEAST, the_rest_in_sight=True))
         layout.addWidget(self.table, 1)
         self.dialog: DoseDialog | None = None
         self.paper_dialog: PaperDosesDialog | None = None

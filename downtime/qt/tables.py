@@ -165,21 +165,61 @@ def make_table(model: QAbstractItemModel, name: str, activated: Callable[[], Any
 
 
 def cut_column(table: QTableView, column: int, characters: int, fitted: int | None = None,
-               least: int | None = None, room: int = 0) -> None:
+               least: int | None = None, room: int = 0, *, the_rest_in_sight: bool = False) -> None:
     """Cut a column fitted to its rows (make_table; `fitted`: the width it was fitted to, when
     kept) at `characters` average characters, or at `room` pixels when wider: a long status or
     to-do (a merged hospital's clashes, a hold's instructions) pushed the patient's name and the
     columns after it off the screen; the tooltip or a pane has it whole. `least`: also within
-    the list's width from the column's left edge, but never narrower than that many characters
-    ("ENTER", "À SAISIR"). Not a column the person sized by hand (`ListTable`)."""
+    the list's width from the column's left edge (and, `the_rest_in_sight`, less the columns
+    after it), but never narrower than that many characters ("ENTER", "À SAISIR"). Not a column
+    the person sized by hand (`ListTable`)."""
     if isinstance(table, ListTable) and column in table.by_hand:
         return
     character = table.fontMetrics().averageCharWidth()
     width = min(table.columnWidth(column) if fitted is None else fitted, max(character * characters, room))
     if least is not None:
         room = table.viewport().width() - table.horizontalHeader().sectionPosition(column)
+        if the_rest_in_sight:
+            room -= sum(_needed(table, after) for after in range(column + 1, table.model().columnCount()))
         width = min(width, max(room, character * least))
     table.setColumnWidth(column, width)
+
+
+def _needed(table: QTableView, column: int) -> int:
+    """The column's width, the last one's without the room it was stretched to fill (Qt keeps
+    it at least its default section's width)."""
+    header = table.horizontalHeader()
+    if table.isColumnHidden(column):
+        return 0
+    if header.stretchLastSection() and column == header.count() - 1:
+        return max(header.sectionSizeHint(column), table.sizeHintForColumn(column), header.defaultSectionSize())
+    return table.columnWidth(column)
+
+
+class ColumnsCut(QObject):
+    """Columns of a list fitted to its rows (make_table) cut again from the widths they were
+    fitted to each time the list is read and whenever its width changes (the window resized, a
+    scroll bar come or gone): `cut` is given those widths. Cut once, as the list was read, a
+    column stayed as narrow once the window was widened, or as wide once it was narrowed."""
+
+    def __init__(self, table: QTableView, columns: Sequence[int], cut: Callable[[Mapping[int, int]], None]) -> None:
+        super().__init__(table)
+        self.table, self.columns, self.cut = table, columns, cut
+        self.fitted: dict[int, int] = {}
+        model = table.model()
+        model.modelReset.connect(self.fit)
+        model.rowsInserted.connect(lambda parent, first, last: first == 0 and self.fit())
+        table.viewport().installEventFilter(self)
+
+    def fit(self) -> None:
+        """After the columns are fitted to the rows: their widths kept, and cut."""
+        self.fitted = {column: self.table.columnWidth(column) for column in self.columns}
+        self.cut(self.fitted)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Resize and self.fitted:
+            self.cut(self.fitted)
+        return False
 
 
 def wrap_columns(table: QTableView, characters: Mapping[int, int]) -> None:

@@ -99,6 +99,38 @@ def test_the_rounds_alerts_come_after_the_dose_and_a_long_name_is_cut(qtbot, ses
     assert table.columnWidth(PATIENT) < table.fontMetrics().horizontalAdvance(name)
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_rounds_route_is_in_sight_on_a_laptop_and_a_wider_window_gives_the_name_back(
+        qtbot, session_for, medication_ward, admission_values, laptop_window, app_style, lang):
+    """One long name on the ward (an unidentified patient's description, a birth name) made the
+    patient's column 320 pixels wide and put the route, PO or SC, past the edge of a 1366×768
+    screen at 125 %. The name is cut further, never narrower than NAME_LEAST characters, for the
+    medicine, its dose, alerts and route to stay in sight; a wider window gives it back."""
+    from downtime.qt.medication_panel import NAME_LEAST, PATIENT
+    from downtime.services import records
+
+    unnamed = records.save_new(session_for("nurse"), "admission", {
+        **admission_values, "unidentified": True, "descriptor": "Unknown man, about 40, found at the station",
+        "temporary_name": "INCONNU TRÈFLE", "used_name": None, "birth_name": None, "given_names": None,
+        "birth_date": None, "nir": None, "identity_status": "provisional", "bed": "7",
+        "arrival_at": "2026-11-27T09:00+01:00"}).patient_id
+    records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Insulin", "dose": 4.0, "dose_unit": "units", "route": "SC", "frequency": "scheduled", "times": "08:00 14:00",
+        "start_at": "2026-11-28T07:00+01:00", "controlled": False, "high_alert": True}, patient_id=unnamed)
+    window = laptop_window(session_for("nurse", lang), 1092, 582)
+    window.show_round()
+    table = window.medication.table
+    route = table.model().columnCount() - 1
+    header = table.horizontalHeader()
+    QApplication.processEvents()
+    assert table.columnViewportPosition(route) + header.sectionSizeHint(route) <= table.viewport().width()
+    assert table.horizontalScrollBar().maximum() == 0
+    narrowed = table.columnWidth(PATIENT)
+    assert narrowed >= NAME_LEAST * table.fontMetrics().averageCharWidth()
+    window.resize(1340, 582)
+    qtbot.waitUntil(lambda: table.columnWidth(PATIENT) > narrowed)
+
+
 def test_the_patient_list_shows_allergies_and_resuscitation_first_on_a_laptop(qtbot, session_for, medication_ward,
                                                                               admission_values, laptop_window,
                                                                               listed, app_style):
