@@ -956,3 +956,18 @@ def disk_full(monkeypatch):
     monkeypatch.setattr(sqlcipher3, "connect", on_a_full_disk)
     monkeypatch.setattr(shutil, "disk_usage", lambda folder: shutil._ntuple_diskusage(10**9, 10**9, 0))
     return refused
+
+
+@pytest.fixture
+def left_agrees() -> Callable[[Session], bool]:
+    """left_agrees(session): the patients with a line left of the records office's list, as the
+    database finds them (back_entry.patients_left, which the tab's list of what is left goes
+    through), are those its worklist shows a line left of."""
+    from downtime.services import back_entry
+
+    def agrees(session: Session) -> bool:
+        shown = {item.record.patient_id for group in back_entry.worklist(session) for item in group.items
+                 if not item.done}
+        return back_entry.patients_left(session) == shown
+
+    return agrees

@@ -32,7 +32,8 @@ def _lines(office):
     return {item.record.record_id: item for group in back_entry.worklist(office) for item in group.items}
 
 
-def test_a_dose_recorded_twice_is_closed_with_the_wards_answer_and_counts_as_done(dose_twice, tmp_path, clock):
+def test_a_dose_recorded_twice_is_closed_with_the_wards_answer_and_counts_as_done(dose_twice, tmp_path, clock,
+                                                                                   left_agrees):
     office, _, _, (first, second, _) = dose_twice
     done, total = back_entry.progress_counts(office)
     clock.advance(minutes=10)
@@ -48,6 +49,7 @@ def test_a_dose_recorded_twice_is_closed_with_the_wards_answer_and_counts_as_don
     assert lines[first.record_id].to_do_in("en").endswith(
         f"before entering both; the ward said that record is not to be entered ({DUBOIS}: {TWICE}): enter this one")
     assert back_entry.progress_counts(office) == (done + 1, total) == back_entry.progress(back_entry.worklist(office))
+    assert left_agrees(office)
     # Done, but not "entered in the EHR": the progress says how many the ward said not to enter.
     done_now, tallied, not_entered = back_entry.progress_and_not_entered(office)
     assert (done_now, tallied.listed, not_entered) == (done + 1, total, 1)
@@ -147,7 +149,7 @@ def _amend_the_dose(nurse, record_id):
                          "route misread from the paper chart")
 
 
-def test_an_amendment_brings_a_line_not_entered_back_saying_what_the_ward_had_said(dose_twice, tmp_path):
+def test_an_amendment_brings_a_line_not_entered_back_saying_what_the_ward_had_said(dose_twice, tmp_path, left_agrees):
     office, _, (nurse_2, clerk_2), (first, second, _) = dose_twice
     back_entry.mark_not_entered(office, second.record_id, 1, DUBOIS, TWICE)
     _amend_the_dose(nurse_2, second.record_id)
@@ -159,6 +161,7 @@ def test_an_amendment_brings_a_line_not_entered_back_saying_what_the_ward_had_sa
     # The other dose's line no longer calls it not to be entered: the ward answered of version 1.
     assert "not to be entered" not in _lines(office)[first.record_id].to_do_in("en")
     assert back_entry.progress_counts(office) == back_entry.progress(back_entry.worklist(office))
+    assert left_agrees(office)
     back_entry.mark_not_entered(office, second.record_id, 2, DUBOIS, "still the same dose, its route corrected")
     assert _lines(office)[second.record_id].done
 

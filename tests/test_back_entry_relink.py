@@ -83,7 +83,7 @@ def _line(office, record_id) -> back_entry.WorkItem:
 
 
 def test_a_record_entered_under_the_replaced_number_keeps_saying_so_on_its_line_until_marked_moved(office, capsys,
-                                                                                                   tmp_path):
+                                                                                                   tmp_path, left_agrees):
     """Re-linked, the records entered under the old number were named once in a message, then
     forgotten: the clerk who closed it had nothing left saying which to move in the EHR. Each
     one's line says it (screen, `downtime worklist`, printed list), counts as left to do, until a
@@ -107,6 +107,7 @@ def test_a_record_entered_under_the_replaced_number_keeps_saying_so_on_its_line_
     assert line.move == back_entry.MoveDue("800999", "12") and not line.done
     assert line.to_do == f"move in the EHR to patient 12 — {said}"
     assert back_entry.progress_counts(office)[0] == 0 == back_entry.progress(back_entry.worklist(office))[0]
+    assert left_agrees(office)
     assert main(["worklist", "--db", db, *WHO]) == 0
     assert "[ ] Admission, allergies and movements: " in (shown := capsys.readouterr().out) and said in shown
     printed = " ".join(" ".join(page.extract_text() for page in PdfReader(printing.print_worklist(

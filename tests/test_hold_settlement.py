@@ -62,7 +62,8 @@ def _sources(folder):
             if resource["resourceType"] == "Provenance"}
 
 
-def test_choosing_the_version_standing_writes_no_new_version_and_the_record_is_back_entered(office, tmp_path):
+def test_choosing_the_version_standing_writes_no_new_version_and_the_record_is_back_entered(office, tmp_path,
+                                                                                           left_agrees):
     record, clerk = office
     hold = back_entry.hold_of(clerk, record)
     before = _counts(clerk.db)
@@ -76,6 +77,7 @@ def test_choosing_the_version_standing_writes_no_new_version_and_the_record_is_b
     item = _item(clerk, record)
     assert (item.on_hold, item.record.version, item.action_in("en")) == (None, 2, "enter")
     assert back_entry.progress_counts(clerk) == back_entry.progress(back_entry.worklist(clerk)) == (0, 1)
+    assert left_agrees(clerk)
     back_entry.mark_entered(clerk, record, 2, "ADM-1")
     assert back_entry.progress_counts(clerk) == (1, 1)
     assert verify_chain(clerk.db) is None
@@ -110,7 +112,7 @@ def test_the_worklist_line_of_a_settled_record_says_who_settled_it_and_why_until
     back_entry.mark_entered(clerk, record, 2, "ADM-1")
     assert _item(clerk, record).to_do_in("en") == "entered"
 
-def test_choosing_the_held_version_amends_the_record_to_it_with_the_reason(office, tmp_path):
+def test_choosing_the_held_version_amends_the_record_to_it_with_the_reason(office, tmp_path, left_agrees):
     record, clerk = office
     hold = back_entry.hold_of(clerk, record)
     chosen = _side(hold, "14")
@@ -129,10 +131,11 @@ def test_choosing_the_held_version_amends_the_record_to_it_with_the_reason(offic
     assert (item.on_hold, item.record.version) == (None, 3)
     back_entry.mark_entered(clerk, record, 3, "ADM-1")
     assert back_entry.progress_counts(clerk) == back_entry.progress(back_entry.worklist(clerk)) == (1, 1)
+    assert left_agrees(clerk)
     assert verify_chain(clerk.db) is None
 
 
-def test_a_merge_held_from_version_2_is_settled_as_a_new_version_2(disagreeing, tmp_path, laptop):
+def test_a_merge_held_from_version_2_is_settled_as_a_new_version_2(disagreeing, tmp_path, laptop, left_agrees):
     record, first, second, third, *_ = disagreeing
     clerk = laptop(tmp_path / "office.sqlite", 900)[1]
     import_export(clerk, merge([first, second, third], tmp_path / "merged").folder)
@@ -140,6 +143,7 @@ def test_a_merge_held_from_version_2_is_settled_as_a_new_version_2(disagreeing, 
     kept = holds.settle(clerk, hold, _side(hold, "15"), DECIDED)
     assert (kept.version, kept.data["bed"]) == (2, "15")
     assert back_entry.progress_counts(clerk) == back_entry.progress(back_entry.worklist(clerk)) == (0, 2)
+    assert left_agrees(clerk)
     # Merged again with the office's export, the settlement goes through the merge to the next office.
     again = merge([first, second, third, export(clerk, tmp_path / "settled").folder], tmp_path / "merged-again")
     # Its report and manifest no longer name the record on hold (its versions are kept whole).
@@ -461,7 +465,7 @@ def test_a_record_withdrawn_on_both_laptops_is_settled_with_nothing_new(withdraw
 
 
 def test_a_record_held_from_version_1_is_settled_as_its_first_version_here(tmp_path, laptop, rewritten,
-                                                                         admission_values):
+                                                                         admission_values, left_agrees):
     """Two exports hold different versions 1 of one record (a copy's line rewritten): the merge
     holds it whole, nothing of it stands at the office; settled, the chosen one is its version 1."""
     import shutil
@@ -476,11 +480,13 @@ def test_a_record_held_from_version_1_is_settled_as_its_first_version_here(tmp_p
     import_export(clerk, merged)
     hold = back_entry.hold_of(clerk, record)
     assert [version.version for version in hold.versions] == [1, 1]
+    assert left_agrees(clerk) and back_entry.patients_left(clerk) == {hold.versions[0].patient_id}
     kept = holds.settle(clerk, hold, _side(hold, "13"), DECIDED)
     assert (kept.version, kept.data["bed"], kept.author) == (1, "13", "records")
     item = _item(clerk, record)
     assert (item.on_hold, item.record.version, item.action_in("en")) == (None, 1, "enter")
     assert back_entry.progress_counts(clerk) == back_entry.progress(back_entry.worklist(clerk)) == (0, 1)
+    assert left_agrees(clerk)
     assert verify_chain(clerk.db) is None
     other = laptop(tmp_path / "office-901.sqlite", 901)[1]  # another office, given the merge and the settlement
     import_export(other, merged)
@@ -910,7 +916,7 @@ def test_a_third_office_given_the_merge_of_two_offices_that_chose_the_same_versi
 
 @pytest.mark.parametrize("entered_first", [False, True])
 def test_a_settlement_of_another_office_that_differs_from_the_one_taken_is_on_the_worklist_line(
-        settled_otherwise, clock, capsys, entered_first):
+        settled_otherwise, clock, capsys, entered_first, left_agrees):
     """Office 902 took Anne Durand's settlement (office 900 chose laptop 2's bed 14, amending the
     record to it), and the record may be in the EHR already; Paul Martin's (office 901 chose
     laptop 1's bed 15, writing nothing new) comes later. The first stays, and the import's report
@@ -937,6 +943,7 @@ def test_a_settlement_of_another_office_that_differs_from_the_one_taken_is_on_th
     assert said in item.to_do_in("en")
     assert item.to_do_in("en").startswith("check with the ward (version 3 was entered)" if entered_first else "enter")
     assert back_entry.progress_counts(other) == back_entry.progress(back_entry.worklist(other))
+    assert left_agrees(other)
     db = str(other.db.conn.execute("PRAGMA database_list").fetchone()[2])
     capsys.readouterr()
     assert main(["worklist", "--user", "records", "--pin", "4444", "--db", db]) == 0

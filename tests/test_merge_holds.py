@@ -243,7 +243,8 @@ HELD_LINE = ("on hold — two laptops disagree from version 2: enter neither unt
              "laptop 1 (no. 001): version 2 by Nurse (nurse, laptop 001), 28/11/2026 14:15: Bed: 15")
 
 
-def test_the_worklist_shows_the_record_on_hold_with_both_versions_and_it_cannot_be_ticked(office_on_hold, capsys):
+def test_the_worklist_shows_the_record_on_hold_with_both_versions_and_it_cannot_be_ticked(office_on_hold, capsys,
+                                                                                          left_agrees):
     """Each version is named by its laptop, as the settle listing names it: `downtime worklist`
     said only "version 2 by nurse" twice, and the clerk could not tell which ward to ask."""
     from downtime.cli import main
@@ -264,9 +265,10 @@ def test_the_worklist_shows_the_record_on_hold_with_both_versions_and_it_cannot_
     other = next(record_id for record_id in items if record_id != record)
     back_entry.mark_entered(office, other, 1, "ADM-2")
     assert back_entry.progress_counts(office) == back_entry.progress(back_entry.worklist(office)) == (1, 2)
+    assert left_agrees(office)
 
 
-def test_a_record_entered_before_a_hold_arrived_is_listed_again_on_hold(disagreeing, tmp_path, laptop):
+def test_a_record_entered_before_a_hold_arrived_is_listed_again_on_hold(disagreeing, tmp_path, laptop, left_agrees):
     """The office entered laptop 1's version 2 from its stick; laptop 2's stick then brings
     another version 2: the record is back on the list, on hold, not counted done."""
     from downtime.services import back_entry
@@ -281,6 +283,7 @@ def test_a_record_entered_before_a_hold_arrived_is_listed_again_on_hold(disagree
     assert [item.action_in("en") for item in group.items] == [
         "on hold — two laptops disagree from version 2: enter neither until the wards say which is right"]
     assert back_entry.progress_counts(office) == back_entry.progress(back_entry.worklist(office)) == (0, 1)
+    assert left_agrees(office)
 
 
 # French typography's space before each colon, as the catalogue's sentences have it: the

@@ -41,9 +41,14 @@ def current_of(db: Database, record_ids: Collection[str]) -> dict[str, RecordVer
 
 def first_written(db: Database, record_ids: Collection[str]) -> dict[str, int]:
     """Each of these records' place in the order records were first written here: the audit
-    log's sequence of its version 1 (a record's times are to the minute, its id at random)."""
+    log's sequence of its version 1 (a record's times are to the minute, its id at random).
+
+    The records are found first and their audit entries after (CROSS JOIN keeps that order):
+    from ten record ids on, SQLite chose to read the audit log's every record entry and look each
+    one's record up, 26 seconds a page of the records office's worklist at a hospital's scale (1.5
+    million entries), on the window's thread."""
     return {record_id: seq for part in chunks(record_ids) for record_id, seq in db.execute(
-        f"SELECT r.record_id, a.seq FROM records r JOIN audit a ON a.entity = 'records' AND a.entity_id = r.id"
+        f"SELECT r.record_id, a.seq FROM records r CROSS JOIN audit a ON a.entity = 'records' AND a.entity_id = r.id"
         f" WHERE r.version = 1 AND r.record_id IN ({marks(part)})", part).fetchall()}
 
 
