@@ -960,14 +960,18 @@ def disk_full(monkeypatch):
 
 @pytest.fixture
 def left_agrees() -> Callable[[Session], bool]:
-    """left_agrees(session): the patients with a line left of the records office's list, as the
-    database finds them (back_entry.patients_left, which the tab's list of what is left goes
-    through), are those its worklist shows a line left of."""
+    """left_agrees(session): the patients the records office's list of what is left goes through
+    (back_entry.patients_left) are every patient its worklist shows a line left of, and besides
+    them only patients with a record that is not a line."""
     from downtime.services import back_entry
+    from downtime.storage.records import list_current
 
     def agrees(session: Session) -> bool:
-        shown = {item.record.patient_id for group in back_entry.worklist(session) for item in group.items
-                 if not item.done}
-        return back_entry.patients_left(session) == shown
+        work = back_entry.worklist(session)
+        shown = {item.record.patient_id for group in work for item in group.items if not item.done}
+        lines = {item.record.record_id for group in work for item in group.items}
+        found = back_entry.patients_left(session)
+        not_lines = {record.patient_id for record in list_current(session.db) if record.record_id not in lines}
+        return shown <= found and found - shown <= not_lines
 
     return agrees

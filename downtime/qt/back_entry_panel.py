@@ -223,6 +223,7 @@ class BackEntryPanel(QWidget):
         self.not_entered = 0  # of those done, how many the ward said are not to be entered
         self.order: list[str | None] = []  # the whole list's, as read
         self.holds: dict[str | None, int] = {}  # records on hold by patient (back_entry.holds_by_patient)
+        self.left: set[str | None] = set()  # the patients with a line left (back_entry.patients_left)
         self.reader = ListReader(self)
         self.reader.found.connect(self._read)
         self.reader.refused.connect(self._refused)
@@ -270,12 +271,14 @@ class BackEntryPanel(QWidget):
                                                        back_entry.holds_by_patient(own),
                                                        back_entry.duplicates_and_namesakes(own),
                                                        back_entry.shared_numbers(own),
-                                                       back_entry.missing_exports(own, lang)))
+                                                       back_entry.missing_exports(own, lang),
+                                                       back_entry.patients_left(own)))
 
     def _read(self, found: tuple[list[str | None], tuple[int, Tally, int], dict[str | None, int],
                                  tuple[list[ProbableDuplicate], list[ProbableDuplicate]], list[SharedNumber],
-                                 list[str]]) -> None:
-        self.order, (done, tallied, self.not_entered), self.holds, (duplicates, namesakes), shared, missing = found
+                                 list[str], set[str | None]]) -> None:
+        (self.order, (done, tallied, self.not_entered), self.holds, (duplicates, namesakes), shared, missing,
+         self.left) = found
         self.missing.setText("\n".join(missing))
         self.missing.setVisible(bool(missing))
         self.counts = (done, tallied.listed)
@@ -302,16 +305,18 @@ class BackEntryPanel(QWidget):
         self.cut.fit()
 
     def _start_list(self) -> None:
-        """The list from its start, as the boxes above it say: what is left, the lines on hold."""
-        holds_only = self.holds_only.isChecked()
-        order = [patient for patient in self.order if self.holds.get(patient)] if holds_only else self.order
-        self.model.start(order, self.left_only.isChecked(), holds_only)
+        """The list from its start, as the boxes above it say: what is left (through the patients
+        with a line left alone: see back_entry.patients_left), the lines on hold."""
+        holds_only, left_only = self.holds_only.isChecked(), self.left_only.isChecked()
+        order = ([patient for patient in self.order if self.holds.get(patient)] if holds_only
+                 else [patient for patient in self.order if patient in self.left] if left_only else self.order)
+        self.model.start(order, left_only, holds_only)
         self._offer_holds()
 
     def _refused(self, problem: UserError) -> None:
         self.summary.setText(say(problem))
         self.tallied.hide()
-        self.order, self.holds = [], {}
+        self.order, self.holds, self.left = [], {}, set()
         self._start_list()
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
