@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QWizard
 
 from downtime.qt.back_entry_panel import TO_DO
+from downtime.services.back_entry import PAGE
 from downtime.qt.main_window import MainWindow
 from downtime.qt.medication_panel import FLAGS
 from downtime.services import back_entry, census, records, staff
@@ -393,7 +394,8 @@ def test_what_is_left_goes_through_the_patients_with_a_line_left_alone(qtbot, tm
     """The list of what is left went through every patient a page at a time on the window's
     thread, showing the next page with a line left: once 40,000 of a hospital's patients were
     entered, the tab froze 190 seconds as it opened. Patients entered whole are passed over
-    before the list is shown; the whole list still has them."""
+    before the list is shown, and its first page is read with it, on its thread (a hospital's
+    records about no patient took 0.6 s on the window's); the whole list still has them."""
     clerk, panel = _office_tab(qtbot, tmp_path, forms, clock, laptop, demo_database)
     work = [group for group in back_entry.worklist(clerk) if group.patient is not None]
     entered = [group.patient.patient_id for group in work[:2]]
@@ -405,10 +407,10 @@ def test_what_is_left_goes_through_the_patients_with_a_line_left_alone(qtbot, tm
     panel.model.fetch = lambda page: fetched.append(list(page)) or fetch(page)
     panel.refresh()
     qtbot.waitUntil(lambda: not panel.reader.busy, timeout=60_000)
-    assert not set(entered) & set(panel.model.order) and not set(entered) & {pid for page in fetched for pid in page}
-    assert panel.model.rowCount() > 0 and work[2].patient.patient_id in panel.model.order
+    assert not set(entered) & set(panel.model.order) and work[2].patient.patient_id in panel.model.order
+    assert panel.model.rowCount() > 0 and fetched == []
     panel.left_only.setChecked(False)
-    assert set(entered) <= set(panel.model.order)
+    assert set(entered) <= set(panel.model.order) and fetched == [panel.model.order[:PAGE]]
 
 
 def test_enter_on_the_worklist_line_tabbed_to_ticks_it_off(qtbot, session_for, answers, tmp_path, laptop,
