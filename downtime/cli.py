@@ -1409,6 +1409,9 @@ def cmd_pdf_worklist(args: argparse.Namespace) -> int:
             raise CliError(QT_TRANSLATE_NOOP("messages", "--patients must be 1 or more"))
         order = back_entry.worklist_order(session)
         start = 0 if args.start is None else back_entry.position(session, order, args.start)
+        if args.left:  # through the patients with a line left alone, as the tab (not a hospital's every page)
+            left = back_entry.patients_left(session)
+            order, start = [patient for patient in order[start:] if patient in left], 0
         part = back_entry.worklist_part(session, order, start, args.patients or len(order), left_only=args.left)
     print(print_worklist(session, args.out, part))
     return 0

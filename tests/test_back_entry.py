@@ -234,6 +234,25 @@ def test_the_worklist_command_prints_a_part(office, tmp_path):
     assert main(["pdf", "worklist", "--out", str(out), "--from", "DT-000-00000-0", "--db", db, *who]) == 1
 
 
+def test_the_printed_part_of_what_is_left_passes_over_the_patients_entered_whole(office, tmp_path, monkeypatch):
+    """It went through every patient's page from the one chosen on until it had as many with a
+    line left: once 40,000 of a hospital's patients were entered, 1,600 pages."""
+    db = str(office.db.conn.execute("PRAGMA database_list").fetchone()[2])
+    whole = _patients(back_entry.worklist(office))
+    for group in whole[1:3]:
+        for item in group.items:
+            back_entry.mark_entered(office, item.record.record_id, item.record.version, "EHR-1")
+    read: list[str | None] = []
+    worklist_of = back_entry.worklist_of
+    monkeypatch.setattr(back_entry, "worklist_of", lambda session, order: read.extend(order) or worklist_of(session, order))
+    out = tmp_path / "part.pdf"
+    assert main(["pdf", "worklist", "--out", str(out), "--patients", "1", "--from", whole[1].patient.downtime_number,
+                 "--left", "--db", db, "--user", "records", "--pin", "4444"]) == 0
+    text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
+    assert whole[3].patient.downtime_number in text and whole[1].patient.downtime_number not in text
+    assert not {group.patient.patient_id for group in whole[1:3]} & set(read)
+
+
 def test_worklist_commands(office, tmp_path, capsys, monkeypatch):
     db = str(office.db.conn.execute("PRAGMA database_list").fetchone()[2])
     who = ["--user", "records", "--pin", "4444"]
