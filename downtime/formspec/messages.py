@@ -90,6 +90,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                                      "Provisional until they are identified.",
                                "fr": "« {label} » : l’identité d’un patient non identifié ne peut pas être validée ; "
                                      "répondez Provisoire jusqu’à son identification."},
+    "other_side": {"en": "“{label}” says “{limit}”, and “{side}” is {chosen}: correct whichever is wrong (the "
+                         "list prints both).",
+                   "fr": "« {label} » dit « {limit} », et « {side} » est {chosen} : corrigez celui qui est faux "
+                         "(la liste imprime les deux)."},
+    "side_not_chosen": {"en": "“{label}” names a side (“{limit}”), and “{side}” is {chosen}: choose the side under "
+                              "“{side}”, where the list prints it in full.",
+                        "fr": "« {label} » nomme un côté (« {limit} ») et « {side} » est {chosen} : choisissez le "
+                              "côté sous « {side} », où la liste l’imprime en toutes lettres."},
     "unknown_field": {"en": "“{label}” is not a field of this form.",
                       "fr": "« {label} » n’est pas un champ de ce formulaire."},
     "bad_value": {"en": "“{label}” has a value of the wrong type.",
@@ -97,11 +105,11 @@ MESSAGES: dict[str, dict[Lang, str]] = {
 }
 
 
-def message(key: str, lang: Lang, label: str, limit: object = None) -> str:
+def message(key: str, lang: Lang, label: str, limit: object = None, **more: str) -> str:
     """A decimal limit is written as every decimal is, without trailing zeros and with a French
     ward's decimal comma (downtime.i18n.decimal_text): a temperature "must be at most 45.0"."""
     if isinstance(limit, float):
         limit = decimal_text(limit, lang)
     elif isinstance(limit, NoSuchDay):
         limit = limit.text(lang)
-    return MESSAGES[key][lang].format(label=label, limit=limit)
+    return MESSAGES[key][lang].format(label=label, limit=limit, **more)

@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field as PydField, field_validator, model_validator
 
 from downtime.domain.census import Movement
+from downtime.domain.laterality import SIDES
 from downtime.domain.news2 import ObservationSet
 from downtime.domain.staff import Role
 from downtime.errors import WHERE
@@ -282,6 +283,9 @@ class TextField(_FieldBase):
     max_length: int = PydField(default=200, ge=1, le=10_000)
     pattern: Pattern | None = None
     check: Literal["nir", "downtime_number"] | None = None
+    side_from: str | None = None
+    """The choice field giving the side this text is about (codes left, right, bilateral,
+    not_applicable): the text may name no other side (domain.laterality)."""
 
 
 class LongTextField(_FieldBase):
@@ -567,6 +571,10 @@ def _consistency_problems(spec: FormSpec) -> Iterator[Phrase]:
                 spec._by_id.get(field.not_after), DateTimeField):
             yield said(QT_TRANSLATE_NOOP("messages", "field {field}: not_after names no datetime field {name}"), field,
                        name=repr(field.not_after))
+        if isinstance(field, TextField) and field.side_from is not None and {
+                option.code for option in getattr(spec._by_id.get(field.side_from), "options", ())} != SIDES:
+            yield said(QT_TRANSLATE_NOOP("messages", "field {field}: side_from names no choice field of the sides "
+                                                     "{name}"), field, name=repr(field.side_from))
         if isinstance(field, (IntegerField, DecimalField)) and field.unit_from is not None and not isinstance(
                 spec._by_id.get(field.unit_from.record), RecordRefField):
             yield said(QT_TRANSLATE_NOOP("messages", "field {field}: unit_from names no record_ref field {name}"), field,

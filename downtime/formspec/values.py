@@ -19,6 +19,7 @@ from typing import Any
 from tzlocal import get_localzone
 
 from downtime.domain.downtime_number import parse_downtime_number
+from downtime.domain.laterality import NOT_APPLICABLE, contradiction
 from downtime.domain.nir import nir_problem
 from downtime.formspec.messages import NoSuchDay, message
 from downtime.i18n import decimal_text, labelled, semicolon
@@ -293,8 +294,9 @@ def validate(spec: FormSpec, values: dict[str, Any], lang: Lang,
         required = field.required or (
             field.required_when is not None and holds(field.required_when, values))
         errors.extend(_check(field, values.get(field.id), required, field.id, lang, now))
-    return errors + _order_problems(spec, values, lang, {error.path for error in errors}) + _identity_problems(
-        spec, values, lang)
+    wrong = {error.path for error in errors}
+    return (errors + _order_problems(spec, values, lang, wrong) + _identity_problems(spec, values, lang)
+            + _side_problems(spec, values, lang, wrong))
 
 
 def _order_problems(spec: FormSpec, values: dict[str, Any], lang: Lang, wrong: set[str]) -> list[FieldError]:
@@ -322,6 +324,23 @@ def _identity_problems(spec: FormSpec, values: dict[str, Any], lang: Lang) -> li
     if unidentified and status and values.get(unidentified.id) is True and values.get(status.id) == VALIDATED_IDENTITY:
         return [FieldError(status.id, message("unidentified_validated", lang, status.label.get(lang)))]
     return []
+
+
+def _side_problems(spec: FormSpec, values: dict[str, Any], lang: Lang, wrong: set[str]) -> list[FieldError]:
+    """A procedure whose words name a side other than the one chosen (domain.laterality), said
+    on the words: the side is a choice the list prints in full, the words were typed."""
+    problems = []
+    for field in spec.fields():
+        if not isinstance(field, TextField) or field.side_from is None or {field.id, field.side_from} & wrong:
+            continue
+        side, text = spec.field(field.side_from), values.get(field.id)
+        chosen = values.get(side.id)
+        if not text or not chosen or (words := contradiction(text, chosen)) is None:
+            continue
+        key = "side_not_chosen" if chosen == NOT_APPLICABLE else "other_side"
+        problems.append(FieldError(field.id, message(key, lang, field.label.get(lang), words, side=side.label.get(lang),
+                                                     chosen=format_value(side, chosen, lang))))
+    return problems
 
 
 def _check(field: Field, value: Any, required: bool, path: str, lang: Lang,

@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from downtime.domain.laterality import NOT_APPLICABLE, side_of
 from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
 from downtime.formspec.values import ParseError, parse_datetime
 from downtime.sync.fr_core import (
@@ -370,9 +371,11 @@ def _booking(entry: _Entry, types: dict[str, str]) -> dict[str, Any]:
     appointment = entry.resource
     start = datetime.fromisoformat(entry.when(appointment.get("start"), "Appointment.start"))
     end = datetime.fromisoformat(entry.when(appointment.get("end"), "Appointment.end"))
-    values = {"procedure": entry.need(_text((appointment.get("serviceType") or [None])[0])
-                                      or appointment.get("description"), "Appointment.serviceType"),
-              "laterality": "not_applicable", "priority": "elective",
+    procedure = entry.need(_text((appointment.get("serviceType") or [None])[0]) or appointment.get("description"),
+                           "Appointment.serviceType")
+    # An appointment has no side of its own: its words give it, for the list to print it in full.
+    side = side_of(procedure) if isinstance(procedure, str) else NOT_APPLICABLE
+    values = {"procedure": procedure, "laterality": side, "priority": "elective",
               "decided_at": entry.when(appointment.get("created"), "Appointment.created"),
               "surgeon": _surgeon(entry, types), "planned_start": start.isoformat(timespec="minutes"),
               "expected_minutes": int((end - start).total_seconds() // 60)}

@@ -7216,6 +7216,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>champ {field} : not_after ne nomme aucun champ date et heure {name}</translation>
     </message>
     <message>
+        <source>field {field}: side_from names no choice field of the sides {name}</source>
+        <translation>champ {field} : side_from ne nomme aucun champ à choix des côtés {name}</translation>
+    </message>
+    <message>
         <source>field {field}: unit_from names no record_ref field {name}</source>
         <translation>champ {field} : unit_from ne nomme aucun champ record_ref {name}</translation>
     </message>

@@ -1776,3 +1776,21 @@ def test_an_operation_done_in_a_theatre_not_free_then_asks_why_in_the_dialog(coo
     assert panel.day_model.text(1, STATUS) == (
         "booked — OUTCOME NOT RECORDED — CLASH, move one: theatre T3 is in use 28/11 09:05-11:05 by an operation "
         "done there")
+
+
+def test_a_procedure_typed_with_the_other_side_is_not_saved_until_one_is_corrected(coordinator, qtbot):
+    """"Left knee arthroscopy" typed, RIGHT chosen: the list would read "Left knee arthroscopy,
+    RIGHT". Refused at the procedure, both named; saved once the side chosen agrees."""
+    window, session_ids = coordinator
+    view = _new_booking(window, session_ids[1], laterality="right", priority="elective",
+                        decided_at="2026-11-01T09:00+01:00", surgeon="Dr Roux", planned_start="2026-11-30T08:00+01:00",
+                        expected_minutes=60)
+    QTest.keyClicks(view.editors["procedure"].edit, "Left knee arthroscopy")
+    view.save()
+    assert "“Procedure” says “Left”, and “Side” is RIGHT" in view.summary.text()
+    assert view.error_labels["procedure"].isVisibleTo(view)
+    assert len(theatre.bookings(window.session.db, window.session.forms)) == 1
+    view.editors["laterality"].set_value("left")
+    view.save()
+    assert view.summary.isHidden(), view.summary.text()
+    assert view.record.data["procedure"] == "Left knee arthroscopy" and view.record.data["laterality"] == "left"
