@@ -275,9 +275,10 @@ def test_the_chart_s_key_says_whose_initials_follow_the_slash(tmp_path, session_
 
 
 def test_the_chart_s_key_stays_on_one_page_at_a_full_pages_foot(tmp_path, session_for, admission_values, clock):
-    """Eleven orders fill the first page to 12 points above its foot: the key's first line fitted
-    there, and "Circled letter = not given" went alone onto the next page. The key's lines, the
-    hatched box's too, go together onto the page after the chart's last order."""
+    """Orders filling the first page to a few lines above its foot (eleven of them, before each
+    named its prescriber; eight since): the key's first line fitted there, and "Circled letter =
+    not given" went alone onto the next page. The key's lines, the hatched box's too, go together
+    onto the page after the chart's last order."""
     from datetime import datetime
 
     from downtime.services import wards
@@ -285,13 +286,13 @@ def test_the_chart_s_key_stays_on_one_page_at_a_full_pages_foot(tmp_path, sessio
     wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
     clock.now = datetime.fromisoformat("2026-11-29T07:15+01:00")
     patient = records.save_new(session_for("nurse"), "admission", admission_values).patient_id
-    for number in range(11):
+    for number in range(8):
         records.save_new(session_for("doctor"), "medication_order", {
             "drug": f"Drug {number}", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
             "times": "08:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": False},
                          patient_id=patient)
     pages = _text(printing.print_mar(session_for("nurse"), [patient], tmp_path / "mar.pdf"))
-    assert len(pages) == 2 and "Drug 10 1 g PO" in pages[0]
+    assert len(pages) == 2 and "Drug 7 1 g PO" in pages[0]
     assert [n for n, page in enumerate(pages) if "Key: initials + time = given" in page] == [1]
     assert [n for n, page in enumerate(pages) if "Circled letter = not given" in page] == [1]
     assert [n for n, page in enumerate(pages) if "Hatched box: no dose" in page] == [1]
@@ -368,7 +369,8 @@ def test_a_printed_chart_lists_an_order_of_an_earlier_stay_apart_first_with_no_d
     assert printed.index(apart) < printed.index("Regular medicines")
     assert printed.count("Stopped at the end of the stay of 27/11/2026") == 2
     line = printed[printed.index("Furosemide 40 mg PO", printed.index("Regular medicines")):]
-    assert line.startswith("Furosemide 40 mg PO Start 27/11 11:00 — Stopped 27/11 21:00 Stopped at the end of the stay of "
+    assert line.startswith("Furosemide 40 mg PO Start 27/11 11:00 — Stopped 27/11 21:00 Prescriber: Dr Karim Benali (doctor) "
+                           "Stopped at the end of the stay of "
                            "27/11/2026 — prescribe again if it still stands 14:00 not recorded (stopped) Amoxicillin")
 
 
@@ -389,7 +391,8 @@ def test_a_printed_order_of_an_earlier_stay_names_the_order_it_was_prescribed_ag
     records.save_new(doctor, "medication_order", answers, patient_id=medication_ward[0])
     printed, line = _furosemide_printed(earlier_stay[0], medication_ward[0], tmp_path / "mar.pdf", 2)
     assert "Orders of an earlier stay" not in printed and "prescribe again" not in printed
-    assert line.startswith("Furosemide 40 mg PO Start 27/11 11:00 — Stopped 27/11 21:00 Stopped at the end of the stay of "
+    assert line.startswith("Furosemide 40 mg PO Start 27/11 11:00 — Stopped 27/11 21:00 Prescriber: Dr Karim Benali (doctor) "
+                           "Stopped at the end of the stay of "
                            "27/11/2026 — ordered again: Furosemide 40 mg PO, at 14:00, from 28/11/2026 14:30 14:00 "
                            "not recorded (stopped)")
     assert printed.count("Stopped at the end of the stay") == 1
@@ -402,7 +405,8 @@ def test_a_printed_order_of_an_earlier_stay_prescribed_again_stays_out_of_the_bo
     naming the new order, stopped."""
     printed, line = _furosemide_printed(ordered_again[0], medication_ward[0], tmp_path / "mar.pdf", 3)
     assert "Orders of an earlier stay" not in printed and "prescribe again" not in printed
-    assert line.startswith("Furosemide 40 mg PO Start 27/11 11:00 — Stopped 27/11 21:00 Stopped at the end of the stay of "
+    assert line.startswith("Furosemide 40 mg PO Start 27/11 11:00 — Stopped 27/11 21:00 Prescriber: Dr Karim Benali (doctor) "
+                           "Stopped at the end of the stay of "
                            "27/11/2026 — ordered again: Furosemide 40 mg PO, at 14:00, from 28/11/2026 14:30, stopped "
                            "29/11/2026 15:00 14:00 not recorded (stopped)")
 
@@ -428,7 +432,8 @@ def test_a_printed_order_of_an_earlier_stay_not_continued_is_a_stopped_order_out
     medication.not_continued(session_for("doctor"), earlier_stay[1], "Renal function worse")
     printed, line = _furosemide_printed(earlier_stay[0], medication_ward[0], tmp_path / "mar.pdf", 2)
     assert "Orders of an earlier stay" not in printed and "Stopped at the end of the stay" not in printed
-    assert line.startswith("Furosemide 40 mg PO Start 27/11 11:00 — Stopped 27/11 21:00 14:00 not recorded (stopped) As "
+    assert line.startswith("Furosemide 40 mg PO Start 27/11 11:00 — Stopped 27/11 21:00 Prescriber: Dr Karim Benali (doctor) "
+                           "14:00 not recorded (stopped) As "
                            "required")
 
 
@@ -984,7 +989,8 @@ def test_an_hourly_order_prints_its_24_times_each_day(tmp_path, session_for, med
     assert all(f"{hour:02d}:00" in text for hour in range(24))
     # Twelve times to a box of the medicine, a page breaking between them: the 24 in one box were
     # taller than a page, and the chart did not print. The box going on says its flag again.
-    assert "Glucose 10 % (capillary check and top-up) 50 mL IV Start 27/11 10:00 HIGH-ALERT" in text
+    assert "Glucose 10 % (capillary check and top-up) 50 mL IV Start 27/11 10:00 Prescriber: Dr Karim Benali (doctor) " \
+           "HIGH-ALERT" in text
     assert "Glucose 10 % (capillary check and top-up) 50 mL IV (continued) HIGH-ALERT" in text
 
 
@@ -1025,15 +1031,24 @@ def test_a_blank_chart_asks_of_each_order_what_the_order_screen_asks(tmp_path, l
 def test_a_chart_prints_all_an_order_box_asks_of_an_order(tmp_path, session_for, medication_ward):
     """The blank chart and the order screen ask each order's indication; the filled chart printed
     an as-required order's alone, and a regular order's was on no chart. Its box now prints each
-    answer the blank one asks: rate, indication, start and stop, controlled drug, high-alert."""
+    answer the blank one asks: rate, indication, start and stop, prescriber (its printed name: a
+    nurse at night did not know whom to call), controlled drug, high-alert. A telephone order
+    typed in by the doctor on the ward names its prescriber, printed in place of its writer."""
     patient = medication_ward[0]
     records.save_new(session_for("doctor"), "medication_order", {
         **FLUIDS, "drug": "Morphine", "dose": 50.0, "dose_unit": "mg", "rate_ml_h": 2.0,
         "indication": "Palliative pain", "stop_at": "2026-11-30T08:00+01:00", "controlled": True, "high_alert": True},
         patient_id=patient)
-    for lang, said in (("en", "Morphine 50 mg IV at 2 mL/h Indication: Palliative pain Start 28/11 08:00 — Stopped "
-                              "30/11 08:00 CONTROLLED DRUG — witness HIGH-ALERT"),
-                       ("fr", "Morphine 50 mg IV à 2 mL/h Indication : Palliative pain Début 28/11 08:00 — Arrêt "
-                              "30/11 08:00 STUPÉFIANT — témoin HAUT RISQUE")):
+    records.save_new(session_for("doctor"), "medication_order", {**FLUIDS, "drug": "Ondansetron", "dose": 4.0,
+                                                                 "dose_unit": "mg", "prescriber": "Dr Anne Roux (phone)"},
+                     patient_id=patient)
+    for lang, said, phoned in (
+            ("en", "Morphine 50 mg IV at 2 mL/h Indication: Palliative pain Start 28/11 08:00 — Stopped 30/11 08:00 "
+                   "Prescriber: Dr Karim Benali (doctor) CONTROLLED DRUG — witness HIGH-ALERT",
+             "Ondansetron 4 mg IV at 125 mL/h Start 28/11 08:00 Prescriber: Dr Anne Roux (phone)"),
+            ("fr", "Morphine 50 mg IV à 2 mL/h Indication : Palliative pain Début 28/11 08:00 — Arrêt 30/11 08:00 "
+                   "Prescripteur : Dr Karim Benali (doctor) STUPÉFIANT — témoin HAUT RISQUE",
+             "Ondansetron 4 mg IV à 125 mL/h Début 28/11 08:00 Prescripteur : Dr Anne Roux (phone)")):
         text = " ".join(_text(printing.print_mar(session_for("nurse", lang), [patient], tmp_path / f"{lang}.pdf")))
-        assert said in text, lang
+        assert said in text and phoned in text, lang
+        assert text.count("Dr Karim Benali") == 3, "the morphine infusion's, the fixture's amoxicillin's and morphine's"

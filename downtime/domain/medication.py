@@ -79,6 +79,8 @@ class Order(BaseModel):
     high_alert: bool = False
     allergy_reason: str | None = None
     """Why it was prescribed despite an allergy of the patient's it matches, as the prescriber wrote it."""
+    prescriber: str | None = None
+    """Who prescribed it when not whoever wrote it (a paper or telephone order typed in)."""
 
     def active_at(self, moment: datetime) -> bool:
         return self.start_at <= moment and (self.stop_at is None or moment < self.stop_at)

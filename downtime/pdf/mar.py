@@ -39,7 +39,7 @@ from downtime.pdf.page import (
 )
 from downtime.services.medication import (
     OVERRIDDEN, MarCell, MarRow, chart_devices, chart_dose_text, dose_words, order_flags, order_label, order_reading,
-    overrides_text, stay_end_date, typed_words,
+    overrides_text, prescriber_words, stay_end_date, typed_words,
 )
 from downtime.services.paper_gap import gap_said
 from downtime.services.patients import PatientSummary
@@ -121,6 +121,7 @@ WORDS: dict[str, dict[Lang, str]] = {
                     "fr": "{count} sur 24 h (max {most}) + {held} en attente, peut-être donnée(s)"},
     "prescriber": {"en": "Prescriber signature and printed name", "fr": "Signature et nom du prescripteur"},
     "indication": {"en": "Indication: {why}", "fr": "Indication : {why}"},
+    "prescribed_by": {"en": "Prescriber: {who}", "fr": "Prescripteur : {who}"},
     "rate_blank": {"en": "Infusion rate: ________ mL/h", "fr": "Perfusion, débit : ________ mL/h"},
     "indication_blank": {"en": "Indication", "fr": "Indication"},
     "start_blank": {"en": "Start (date, time)", "fr": "Début (date, heure)"},
@@ -229,28 +230,40 @@ def _as_required_said(status: AsRequiredStatus, row: MarRow, names: Mapping[str,
     return w("when_printed", lang, status=" — ".join(parts))
 
 
-def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, held: frozenset[str], reasons: Mapping[str, str],
-                width: float, status: str | None = None) -> Lines:
+@dataclass(frozen=True)
+class _OrdersSaid:
+    """What the chart says of each order besides its own answers, by order id."""
+
+    held: frozenset[str]
+    """The orders another laptop wrote otherwise."""
+    reasons: Mapping[str, str]
+    """Why an order the patient's allergies match was prescribed all the same."""
+    prescribers: Mapping[str, str]
+    """Who prescribed it (medication.prescriber_words): the paper chart's printed name."""
+
+
+def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, said: _OrdersSaid, width: float,
+                status: str | None = None) -> Lines:
     """The order as its chart line heads it; in bold red when another laptop wrote it otherwise,
-    or its medicine is ordered twice (see medication.also_ordered). `reasons`: why an order the
-    patient's allergies match was prescribed all the same, by order; `status`: where an
+    or its medicine is ordered twice (see medication.also_ordered). `status`: where an
     as-required order's doses stand (`_as_required_said`)."""
     order = row.order
     lines = [order_label(order, order_form, lang)]
-    flags = [w("on_hold", lang)] if order.record_id in held else []
+    flags = [w("on_hold", lang)] if order.record_id in said.held else []
     flags += _stopped_with_its_stay(row, order_form, lang)
     flags += [w("also_ordered", lang, orders=semicolon(lang).join(order_reading(other, order_form, lang)
                                                        for other in row.also_ordered))] if row.also_ordered else []
     flags += order_flags(order, lang)
-    flags += [w("allergy_reason", lang, reason=reasons[order.record_id])] if order.record_id in reasons else []
+    flags += [w("allergy_reason", lang, reason=said.reasons[order.record_id])] if order.record_id in said.reasons else []
     if order.frequency is Frequency.PRN:
         lines.append(w("every", lang, hours=decimal_text(order.min_interval_hours, lang), count=order.max_doses_24h,
                        why=order.prn_indication or ""))
     lines += [w("indication", lang, why=order.indication)] if order.indication else []
     lines.append(" — ".join([w("start", lang, when=f"{order.start_at:%d/%m %H:%M}")]
                             + ([w("stopped", lang, when=f"{order.stop_at:%d/%m %H:%M}")] if order.stop_at else [])))
+    lines.append(w("prescribed_by", lang, who=said.prescribers[order.record_id]))
     lines += [status] if status else []
-    warned = order.record_id in held or bool(row.also_ordered)
+    warned = order.record_id in said.held or bool(row.also_ordered)
     return _p("\n".join(lines + flags), width, bold=warned, color=ALERT if warned else colors.black)
 
 
@@ -286,7 +299,7 @@ TIMES_PER_SPAN = 12
 
 
 def _regular_table(rows: list[MarRow], days: list[date], authors: Authors, laptops: Mapping[str, Laptop],
-                   order_form: FormSpec, lang: Lang, width: float, held: frozenset[str], reasons: Mapping[str, str], marks: Mapping[str, int]) -> Grid:
+                   order_form: FormSpec, lang: Lang, width: float, said: _OrdersSaid, marks: Mapping[str, int]) -> Grid:
     day_w = width * 0.61 / max(len(days), 1)
     widths = [width * 0.32, width * 0.07] + [day_w] * len(days)
 
@@ -304,7 +317,7 @@ def _regular_table(rows: list[MarRow], days: list[date], authors: Authors, lapto
         for index, clock in enumerate(times):
             if index % TIMES_PER_SPAN == 0:
                 spans.append((len(body), len(body) + len(times[index:index + TIMES_PER_SPAN]) - 1))
-            order = (_order_cell(row, order_form, lang, held, reasons, widths[0] - 2 * PAD_X) if index == 0 else
+            order = (_order_cell(row, order_form, lang, said, widths[0] - 2 * PAD_X) if index == 0 else
                      cell("\n".join([w("continued", lang, order=order_label(row.order, order_form, lang)),
                                      *order_flags(row.order, lang)]), 0)
                      if index % TIMES_PER_SPAN == 0 else None)
@@ -337,8 +350,7 @@ PRN_LINE = 12
 
 
 def _prn_table(rows: list[MarRow], authors: Authors, laptops: Mapping[str, Laptop], order_form: FormSpec, lang: Lang,
-               width: float, held: frozenset[str], reasons: Mapping[str, str], marks: Mapping[str, int],
-               statuses: Mapping[str, str]) -> Grid:
+               width: float, said: _OrdersSaid, marks: Mapping[str, int], statuses: Mapping[str, str]) -> Grid:
     """`statuses`: what `_as_required_said` says of each running order, by id."""
     widths = [width * 0.39, width * 0.61]
     order_w, doses_w = (column - 2 * PAD_X for column in widths)
@@ -355,7 +367,8 @@ def _prn_table(rows: list[MarRow], authors: Authors, laptops: Mapping[str, Lapto
                  + _marked([dose], marks)
                  + (f" — {w('given_for', lang, why=dose.given_for)}" if dose.given_for else "")
                  for dose in sorted([*row.prn_doses, *withdrawn], key=lambda d: d.at)]
-        body.append([_order_cell(row, order_form, lang, held, reasons, order_w, statuses.get(row.order.record_id)), _p("\n".join(doses[:PRN_LINE]) or "—", doses_w)])
+        body.append([_order_cell(row, order_form, lang, said, order_w, statuses.get(row.order.record_id)),
+                     _p("\n".join(doses[:PRN_LINE]) or "—", doses_w)])
         body += [[_p(w("continued", lang, order=order_label(row.order, order_form, lang)), order_w),
                   _p("\n".join(doses[start:start + PRN_LINE]), doses_w)]
                  for start in range(PRN_LINE, len(doses), PRN_LINE)]
@@ -441,8 +454,9 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
     if not chart.rows:
         story.append(_p(w("none", lang), width, size=10))
     overridden = _overridden(chart.rows, days, dose_form, lang)
-    reasons = {row.order.record_id: reason for row in chart.rows
-               if (reason := prescribed_despite(row.order, chart.patient.allergies)) is not None}
+    said = _OrdersSaid(chart.held, {row.order.record_id: reason for row in chart.rows
+                                    if (reason := prescribed_despite(row.order, chart.patient.allergies)) is not None},
+                       {row.order.record_id: prescriber_words(row, authors, laptops, lang) for row in chart.rows})
     marks = {dose.record_id: number for number, (_, _, doses) in enumerate(overridden, start=1) for dose in doses}
     blocks = _blocks(days)
     # A once-only order apart: under "Regular medicines" its one time read as a dose each day.
@@ -450,14 +464,14 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
         for block in blocks if rows else []:
             title = w(heading, lang) + ("" if len(blocks) == 1 else " — " + w(
                 "period", lang, first=f"{block[0]:%d/%m}", last=f"{block[-1]:%d/%m}"))
-            story += _section(title, _regular_table(rows, block, authors, laptops, order_form, lang, width, chart.held,
-                                                    reasons, marks), width)
+            story += _section(title, _regular_table(rows, block, authors, laptops, order_form, lang, width, said,
+                                                    marks), width)
     if prn:
         names = {row.order.record_id: order_label(row.order, order_form, lang) for row in chart.rows}
         statuses = {row.order.record_id: _as_required_said(chart.as_required[row.order.record_id], row, names, lang)
                     for row in prn if row.order.record_id in chart.as_required}
-        story += _section(w("prn", lang), _prn_table(prn, authors, laptops, order_form, lang, width, chart.held, reasons,
-                                                     marks, statuses), width)
+        story += _section(w("prn", lang), _prn_table(prn, authors, laptops, order_form, lang, width, said, marks,
+                                                     statuses), width)
     more = [w("crossed_key", lang)] if regular or once else []
     if chart_devices(chart.rows) - {authors.device_id}:
         more.append(w("other_laptop_key", lang))

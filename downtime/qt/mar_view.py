@@ -46,6 +46,7 @@ STATE_WORDS = {DoseState.LATE: QT_TR_NOOP("LATE"), DoseState.OVERDUE: QT_TR_NOOP
 OUTSIDE_COURSE = QBrush(QColor("#9a9a9a"), Qt.BrushStyle.BDiagPattern)
 NO_DOSE_HERE = QT_TR_NOOP("No dose of the order at this time (before its start, after its stop): not to be recorded here.")
 START = QT_TR_NOOP("Start {when}")
+PRESCRIBER = QT_TR_NOOP("Prescriber: {who}")
 STOPPED = QT_TR_NOOP("Stopped {when}")
 # Said instead of a dose dialog when a nurse acts on such a cell: it opened the dose of another
 # day nearest to now, which she would sign believing it the cell's.
@@ -238,14 +239,15 @@ class MarModel(TextTableModel):
         """A cell with a dose on hold says in its tooltip what that means (the cell only names it),
         and one with a dose given over a warning which and why (the cell marks it); one no dose
         falls in is hatched, and says why. The medicine's tooltip names it whole (the cell may
-        cut it, see `DRUG_CHARACTERS`), with all the line says."""
+        cut it, see `DRUG_CHARACTERS`), with all the line says, and its prescriber: whom to call."""
         if role == Qt.ItemDataRole.BackgroundRole and index.isValid() and self.outside_course(index.row(), index.column()):
             return OUTSIDE_COURSE
         if role == Qt.ItemDataRole.AccessibleTextRole and index.isValid() and index.column() >= 2:
             return self.cell_words(index.row(), index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == MEDICINE:
             row = self.rows[index.row()][0]
-            return self.medicine_words(row, row.order)  # its medicine whole
+            prescriber = medication.prescriber_words(row, self.authors, self.laptops, language())
+            return f"{self.medicine_words(row, row.order)}\n{word(PRESCRIBER).format(who=prescriber)}"
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() != MEDICINE:
             return "\n".join(filter(None, (self.outside_course_words(index.row(), index.column()),
                                             held_words(self.held_in(index.row(), index.column())),

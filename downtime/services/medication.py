@@ -73,7 +73,8 @@ def _order(record_id: str, patient_id: str, data: dict[str, Any]) -> Order:
         min_interval_hours=data.get("min_interval_hours"),
         max_doses_24h=data.get("max_doses_24h"), start_at=datetime.fromisoformat(data["start_at"]),
         stop_at=_when(data.get("stop_at")), controlled=bool(data.get("controlled")) or controlled_drug(data["drug"]),
-        high_alert=bool(data.get("high_alert")), allergy_reason=data.get(ALLERGY_REASON) or None)
+        high_alert=bool(data.get("high_alert")), allergy_reason=data.get(ALLERGY_REASON) or None,
+        prescriber=data.get(PRESCRIBER) or None)
 
 
 def administration_of(record: RecordVersion) -> Administration:
@@ -161,6 +162,8 @@ def check_order_change(session: Session, order: RecordVersion, data: dict[str, A
 
 ALLERGY_REASON = "allergy_reason"
 """The order's field keeping why it was written despite an allergy of the patient's it matches."""
+PRESCRIBER = "prescriber"
+"""The order's field naming its prescriber when not whoever wrote it (a paper or telephone order)."""
 CONTINUES = "continues"
 """The order's field naming the order of an earlier stay it prescribes again (see
 `prescribed_again`): that order's decision, kept in the new order."""
@@ -1170,6 +1173,8 @@ class _Scheduled:
     slots: list[datetime]
     in_ehr_before: datetime | None
     ended: MovementEvent | None
+    written_by: tuple[str, str]
+    """Who wrote its version 1, and on which laptop (staff ID, device id)."""
     continues: str | None = None
 
     def in_ehr(self, slot: datetime) -> bool:
@@ -1200,7 +1205,7 @@ def _orders_with_slots(db: Database, patient_ids: Collection[str], first_day: da
         found.append(_Scheduled(
             running, [slot for slot in slots if stop is None or slot < stop],
             versions[0].recorded_at if loaded_from_snapshot(record.record_id) else None, ended,
-            record.data.get(CONTINUES)))
+            (versions[0].author, versions[0].device_id), record.data.get(CONTINUES)))
     return found
 
 
@@ -1242,7 +1247,7 @@ def prescribed_again(session: Session, order_id: str) -> dict[str, Any]:
     return {**answers, "start_at": session.clock().isoformat(timespec="minutes"), CONTINUES: order_id}
 
 
-_NOT_PRESCRIBED_AGAIN = ("start_at", "stop_at", "ehr_order_id", "prescriber", ALLERGY_REASON, CONTINUES)
+_NOT_PRESCRIBED_AGAIN = ("start_at", "stop_at", "ehr_order_id", PRESCRIBER, ALLERGY_REASON, CONTINUES)
 
 
 def awaiting_decision(session: Session, order_id: str,
@@ -1337,10 +1342,17 @@ def chart_dose_text(dose: Administration, order: Order, authors: Authors, laptop
 
 
 def chart_devices(rows: Iterable[MarRow]) -> set[str]:
-    """The laptops the doses of these chart rows were written on, by device id."""
-    return {dose.device_id for row in rows for dose in (
+    """The laptops the orders and doses of these chart rows were written on, by device id."""
+    return {device_id for row in rows for device_id in (row.written_by[1], *(dose.device_id for dose in (
         *row.prn_doses, *(dose for cell in row.cells for dose in (*cell.recorded, *(held.dose for held in cell.held))),
-        *(held.dose for held in row.held))}
+        *(held.dose for held in row.held))))}
+
+
+def prescriber_words(row: MarRow, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang) -> str:
+    """Who prescribed the order, as the paper chart's "prescriber's printed name" gives them, for
+    the nurse to know whom to call: the prescriber it names (a paper or telephone order typed
+    in), else who wrote it, as the FHIR export's requester."""
+    return row.order.prescriber or authors.of(lang, *row.written_by, laptops)
 
 
 def chart_laptops(session: Session, rows: Iterable[MarRow]) -> dict[str, Laptop]:
@@ -1674,6 +1686,9 @@ class MarRow:
     order: Order
     cells: tuple[MarCell, ...]
     prn_doses: tuple[Administration, ...]
+    written_by: tuple[str, str]
+    """Who wrote the order's version 1, and on which laptop (staff ID, device id): its prescriber
+    unless it names another (`prescriber_words`)."""
     held: tuple[HeldDose, ...] = ()
     stay_ended: datetime | None = None
     """When the stay the order was written in ended, the patient back in hospital since: inpatient
@@ -1836,7 +1851,7 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
         ended = scheduled.ended
         earlier_stay = ended.occurred_at if ended is not None and _in_hospital(moves[found.patient_id], now) else None
         grids[found.patient_id].append(MarRow(
-            found, cells, prn, held, earlier_stay,
+            found, cells, prn, scheduled.written_by, held, earlier_stay,
             tuple(also_ordered(found, now, theirs[found.patient_id])) if runs_at(found, now) else (),
             tuple(again[found.record_id]) if earlier_stay is not None else ()))
     return _marked_on_paper(db, now, grids)

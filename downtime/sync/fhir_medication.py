@@ -22,6 +22,7 @@ from downtime.services.medication import (
     DOSE_FORM,
     GIVEN_BY,
     ORDER_FORM,
+    PRESCRIBER,
     administration_of,
     order_of,
     placed_at,
@@ -136,7 +137,7 @@ def _request(record: RecordVersion, order: Order, ctx: Context, stays: Stays, en
         "subject": reference(order.patient_id),
         **stays.encounter_at(order.patient_id, placed_at(order, first.recorded_at)),
         "authoredOn": moment(first.recorded_at),
-        "requester": {"display": str(prescriber)} if (prescriber := record.data.get("prescriber")) else ctx.author(first),
+        "requester": {"display": str(prescriber)} if (prescriber := record.data.get(PRESCRIBER)) else ctx.author(first),
         "dosageInstruction": [_instruction(order, ctx.forms[ORDER_FORM], ended)]}
     if prior := record.data.get(CONTINUES):
         resource["priorPrescription"] = reference(str(prior))

@@ -96,6 +96,10 @@
         <translation>Début {when}</translation>
     </message>
     <message>
+        <source>Prescriber: {who}</source>
+        <translation>Prescripteur : {who}</translation>
+    </message>
+    <message>
         <source>Stopped {when}</source>
         <translation>Arrêt {when}</translation>
     </message>

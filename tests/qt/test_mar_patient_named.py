@@ -118,3 +118,25 @@ def test_a_long_medicine_name_leaves_its_dose_route_and_flag_on_screen(qtbot, se
     assert all(text == f"Pipéracilline/tazobactam (Tazocilline) 4 g/500 mg… {essentials}" for text in shown)
     assert all(tip.startswith(f"{TAZOCILLINE} {essentials}") for tip in tips)
     assert all(need <= height for need, height in zip(needed, heights)), (needed, heights)
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "Prescriber: Dr Karim Benali (doctor)"),
+                                            ("fr", "Prescripteur : Dr Karim Benali (doctor)")])
+def test_each_orders_prescriber_is_named_over_its_medicine(qtbot, session_for, medication_ward, lang, said):
+    """The paper chart prints each order's prescriber; the screen's chart named nobody, and a
+    nurse at night with a question on an order did not know whom to call."""
+    from PySide6.QtCore import Qt
+
+    from downtime.qt.i18n import set_language
+    from downtime.qt.mar_view import MarView
+
+    patient, amoxicillin, _ = medication_ward
+    set_language(lang)
+    try:
+        mar = MarView(session_for("nurse", lang), patient)
+        qtbot.addWidget(mar)
+        line = next(line for line in range(mar.model.rowCount()) if mar.model.rows[line][0].order.record_id == amoxicillin)
+        tip = mar.model.data(mar.model.index(line, 0), Qt.ItemDataRole.ToolTipRole)
+    finally:
+        set_language("en")
+    assert tip.splitlines()[-1] == said
