@@ -63,6 +63,27 @@ def test_ward_pack_gives_each_patient_their_own_header(tmp_path, forms, clock, d
         assert any(page.count(name) >= 2 for page in pages), name
 
 
+@pytest.mark.parametrize(("lang", "page", "sheet"), [("en", "Page {} of {}", "Sheet {} of {} of the pack"),
+                                                     ("fr", "Page {} sur {}", "Feuille {} sur {} du lot")])
+def test_each_chart_of_a_ward_pack_numbers_its_own_pages_and_the_pack_its_sheets(tmp_path, forms, clock, demo_database,
+                                                                                lang, page, sheet):
+    """The paper chart says "chart 1 of 2": the pack, numbered through ("Page 6 of 37"), once
+    split into bedside folders told no one a patient's second page was missing. Each page now
+    says its place among its patient's, and in small print its place in the pack."""
+    from downtime.services import staff
+    from downtime.services.context import Session, load_device
+
+    db = demo_database(tmp_path / "demo.sqlite")
+    nurse = Session(db, load_device(db), staff.sign_in(db, "nurse", "1111", clock), forms, clock, lang=lang)
+    pages = _text(printing.print_ward_mar_pack(nurse, "3B", tmp_path / "pack.pdf", days=14))
+    patients = [p for p in census.in_patients(db, forms, ward="3B")]
+    charts = [next(p.downtime_number for p in patients if p.downtime_number in text) for text in pages]
+    assert len(set(charts)) == len(patients) and any(charts.count(number) > 1 for number in charts)
+    for number, text in enumerate(pages, start=1):
+        own = charts[:number].count(charts[number - 1]), charts.count(charts[number - 1])
+        assert page.format(*own) in text and sheet.format(number, len(pages)) in text, number
+
+
 def test_blank_mar_has_the_allergy_box_and_grid(tmp_path, capsys):
     out = tmp_path / "blank-mar.pdf"
     assert main(["pdf", "blank", "mar", "--out", str(out)]) == 0

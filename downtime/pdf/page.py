@@ -58,6 +58,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "downtime_record": {"en": "DOWNTIME RECORD — to be entered into the EHR",
                         "fr": "DOSSIER PROCÉDURE DÉGRADÉE — à saisir dans le DPI"},
     "page": {"en": "Page {page} of {total}", "fr": "Page {page} sur {total}"},
+    "sheet": {"en": "Sheet {page} of {total} of the pack", "fr": "Feuille {page} sur {total} du lot"},
     "printed": {"en": "Printed by {who} on {when} — {device}",
                 "fr": "Imprimé par {who} le {when} — {device}"},
     "printed_blank": {"en": "Printed blank, with no one signed in, on {when} — {device}",
@@ -364,7 +365,9 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
     return text + "…"
 
 
-def _draw_footer(c: canvas.Canvas, info: PageInfo, page: int, total: int) -> None:
+def _draw_footer(c: canvas.Canvas, info: PageInfo, page: int, total: int, sheet: tuple[int, int] | None) -> None:
+    """`page` of `total`: the page's place among its patient's pages in a pack of several
+    patients' charts (`sheet`: its place in the pack), else in the document."""
     page_w, _ = info.pagesize
     width = page_w - 2 * MARGIN
     y = MARGIN + FOOTER_HEIGHT - 4 * mm
@@ -387,12 +390,18 @@ def _draw_footer(c: canvas.Canvas, info: PageInfo, page: int, total: int) -> Non
         c.drawRightString(page_w - MARGIN, y - 4.5 * mm, number)
         room = max(room, pdfmetrics.stringWidth(number, SANS, 7) + 5 * mm)
     c.drawString(MARGIN, y - 4.5 * mm, fit_text(printed, SANS, 7, width - room))
+    room = 0.0
+    if sheet is not None:
+        sheet_said = word("sheet", info.lang, page=sheet[0], total=sheet[1])
+        c.drawRightString(page_w - MARGIN, y - 8 * mm, sheet_said)
+        room = pdfmetrics.stringWidth(sheet_said, SANS, 7) + 5 * mm
     if info.patient is not None:
         name, born, number = patient_lines(info.patient, info.lang)
         c.setFont(BOLD, 7)
         # Only the name is shortened: cut at its end, the line lost the number.
         rest = f" — {born} — {number}"
-        c.drawString(MARGIN, y - 8 * mm, fit_text(name, BOLD, 7, width - pdfmetrics.stringWidth(rest, BOLD, 7)) + rest)
+        c.drawString(MARGIN, y - 8 * mm, fit_text(name, BOLD, 7, width - room - pdfmetrics.stringWidth(rest, BOLD, 7))
+                     + rest)
 
 
 def _draw_watermark(c: canvas.Canvas, info: PageInfo) -> None:
@@ -410,7 +419,9 @@ def _draw_watermark(c: canvas.Canvas, info: PageInfo) -> None:
 
 class PatientMarker(Flowable):
     """In a document about several patients (a ward MAR pack), makes the pages from here on
-    carry this patient's identifiers in their header and footer."""
+    carry this patient's identifiers in their header and footer, and be numbered as their own
+    ("Page 1 of 2", as the paper chart's "chart 1 of 2"): split into bedside folders, a pack
+    numbered through ("Page 6 of 37") told no one a patient's second page was missing."""
 
     def __init__(self, patient: PatientSummary):
         super().__init__()
@@ -421,6 +432,7 @@ class PatientMarker(Flowable):
 
     def draw(self) -> None:
         self.canv.dt_patient = self.patient
+        self.canv.dt_chart = getattr(self.canv, "dt_chart", 0) + 1
 
 
 def _numbered_canvas(info: PageInfo) -> type[canvas.Canvas]:
@@ -438,11 +450,17 @@ def _numbered_canvas(info: PageInfo) -> type[canvas.Canvas]:
         def save(self) -> None:
             total = len(self._pages)
             title, subtitle, mark = _title(info), _subtitle(info), _record_mark(info)
+            charts = [state.get("dt_chart") for state in self._pages]
+            several = len(set(charts)) > 1
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
                 page_info = replace(info, patient=state.get("dt_patient", info.patient))
                 _draw_header(self, page_info, title, subtitle, mark)
-                _draw_footer(self, page_info, number, total)
+                chart = state.get("dt_chart")
+                if several:
+                    _draw_footer(self, page_info, charts[:number].count(chart), charts.count(chart), (number, total))
+                else:
+                    _draw_footer(self, page_info, number, total, None)
                 _draw_watermark(self, page_info)
                 super().showPage()
             super().save()
