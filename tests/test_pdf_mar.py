@@ -84,6 +84,27 @@ def test_each_chart_of_a_ward_pack_numbers_its_own_pages_and_the_pack_its_sheets
         assert page.format(*own) in text and sheet.format(number, len(pages)) in text, number
 
 
+@pytest.mark.parametrize(("lang", "measures", "usual", "unknown"), [
+    ("en", "Weight: 61.5 kg — Height: 158 cm", "Medicines taken before admission: Apixaban 5 mg twice a day, last "
+                                               "taken 08:00", "Medicines taken before admission: not recorded — ask"),
+    ("fr", "Poids : 61,5 kg — Taille : 158 cm", "Traitement habituel : Apixaban 5 mg twice a day, last taken 08:00",
+     "Traitement habituel : non renseigné — demander")])
+def test_a_chart_prints_the_height_and_the_medicines_taken_before_admission(tmp_path, session_for, medication_ward,
+                                                                            lang, measures, usual, unknown):
+    """The national chart's front page gives weight and height and the medicines taken before
+    admission; the printed chart gave the weight alone, and a doctor rewriting the charts during
+    the outage did not see the patient's home anticoagulant. None recorded says to ask."""
+    patient = medication_ward[0]
+    text = " ".join(_text(printing.print_mar(session_for("nurse", lang), [patient], tmp_path / "before.pdf")))
+    assert measures in text and unknown in text
+    admission = census.in_patients(session_for("nurse").db, session_for("nurse").forms, ward="3B")[0]
+    record = records.current(session_for("nurse").db, admission.admission_record_id)
+    records.amend(session_for("nurse"), record.record_id,
+                  {**record.data, "usual_medicines": "Apixaban 5 mg twice a day, last taken 08:00"}, "home medicines")
+    text = " ".join(_text(printing.print_mar(session_for("nurse", lang), [patient], tmp_path / "after.pdf")))
+    assert measures in text and usual in text and unknown not in text
+
+
 def test_blank_mar_has_the_allergy_box_and_grid(tmp_path, capsys):
     out = tmp_path / "blank-mar.pdf"
     assert main(["pdf", "blank", "mar", "--out", str(out)]) == 0

@@ -52,6 +52,10 @@ WORDS: dict[str, dict[Lang, str]] = {
     "snapshot": {"en": "Doses recorded after {at} (when this was printed) are not shown.",
                  "fr": "Les doses tracées après le {at} (heure de cette impression) n’y figurent pas."},
     "weight": {"en": "Weight: {weight}", "fr": "Poids : {weight}"},
+    "height": {"en": "Height: {height}", "fr": "Taille : {height}"},
+    "usual_medicines": {"en": "Medicines taken before admission: {medicines}", "fr": "Traitement habituel : {medicines}"},
+    "usual_unknown": {"en": "not recorded — ask the patient or family", "fr": "non renseigné — demander au patient "
+                                                                           "ou à la famille"},
     "regular": {"en": "Regular medicines", "fr": "Traitements systématiques"},
     "once": {"en": "Once-only medicines", "fr": "Doses uniques"},
     "prn": {"en": "As required (PRN) medicines", "fr": "Traitements si besoin"},
@@ -138,7 +142,10 @@ WORDS: dict[str, dict[Lang, str]] = {
                         "Donnée (heure, initiales, témoin)"},
     "allergy_box": {"en": "ALLERGIES / ADVERSE REACTIONS:   ☐ none known   ☐ yes — drug and reaction:",
                     "fr": "ALLERGIES / EFFETS INDÉSIRABLES :   ☐ aucune connue   ☐ oui — médicament et réaction :"},
-    "weight_box": {"en": "Weight: ________ kg\n\nChart ___ of ___", "fr": "Poids : ________ kg\n\nFeuille ___ sur ___"},
+    "weight_box": {"en": "Weight: ________ kg\nHeight: ________ cm\nChart ___ of ___",
+                   "fr": "Poids : ________ kg\nTaille : ________ cm\nFeuille ___ sur ___"},
+    "usual_box": {"en": "MEDICINES TAKEN BEFORE ADMISSION (drug, dose, when last taken):   ☐ none",
+                  "fr": "TRAITEMENT HABITUEL (médicament, dose, dernière prise) :   ☐ aucun"},
 }
 DAY_NAMES: dict[Lang, tuple[str, ...]] = {"en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
                                           "fr": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")}
@@ -188,6 +195,10 @@ def _p(value: str, width: float, size: float = SIZE, bold: bool = False,
 class PatientChart:
     patient: PatientSummary
     weight: str | None
+    height: str | None
+    usual_medicines: str | None
+    """What the patient took before admission, as the admission recorded it (the paper chart's
+    front page: a doctor rewriting the charts missed a home anticoagulant)."""
     rows: list[MarRow]
     held: frozenset[str] = frozenset()
     """The orders, and the admission, another laptop wrote otherwise (see records.on_hold): the
@@ -440,8 +451,12 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
                     color=allergy_colour(chart.patient)))
     if chart.patient.admission_record_id in chart.held:
         story.append(_p(w("admission_on_hold", lang), width, size=11, bold=True, color=ALERT))
-    if chart.weight:
-        story.append(_p(w("weight", lang, weight=chart.weight), width, size=9))
+    measures = ([w("weight", lang, weight=chart.weight)] if chart.weight else []) + (
+        [w("height", lang, height=chart.height)] if chart.height else [])
+    if measures:
+        story.append(_p(" — ".join(measures), width, size=9))
+    story.append(_p(w("usual_medicines", lang, medicines=chart.usual_medicines or w("usual_unknown", lang)), width,
+                    size=9))
     if said := gap_said(cell.on_paper for row in chart.rows for cell in row.cells):
         story.append(_p(said.text(lang), width, size=11, bold=True, color=ALERT))
     story.append(Spacer(1, 2 * mm))
@@ -564,12 +579,16 @@ def _ruled(body: list[list[object]], widths: list[float], heights: list[float | 
 
 
 def _allergy_box(width: float, lang: Lang) -> Table:
-    widths = [width * 0.8, width * 0.2]
+    """The allergies in red, the medicines taken before admission and the weight, height and
+    chart number, side by side as the national chart's front page asks them (a row of their own
+    put the third order's box over the page)."""
+    widths = [width * 0.46, width * 0.36, width * 0.18]
     allergy = Table([[_p(w("allergy_box", lang), widths[0] - 2 * PAD_X, size=9, bold=True, color=ALERT),
-                      _p(w("weight_box", lang), widths[1] - 2 * PAD_X, size=9)]], colWidths=widths,
-                    rowHeights=[14 * mm])
-    allergy.setStyle(TableStyle([("BOX", (0, 0), (0, 0), 1.5, ALERT),
-                                 ("BOX", (1, 0), (1, 0), 0.75, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+                      _p(w("usual_box", lang), widths[1] - 2 * PAD_X, size=9, bold=True),
+                      _p(w("weight_box", lang), widths[2] - 2 * PAD_X, size=9)]],
+                    colWidths=widths, rowHeights=[16 * mm])
+    allergy.setStyle(TableStyle([("BOX", (0, 0), (0, 0), 1.5, ALERT), ("BOX", (1, 0), (1, 0), 0.75, colors.black),
+                                 ("BOX", (2, 0), (2, 0), 0.75, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return allergy
 
 

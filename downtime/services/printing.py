@@ -230,9 +230,10 @@ def print_paper_numbers(session: Session, out: Path, count: int = PAPER_NUMBERS)
 
 def charts(session: Session, patient_ids: list[str], first_day: date, days: int,
            patients: Mapping[str, PatientSummary] | None = None) -> list[Any]:
-    """Each patient's identity, weight and MAR grid, read for all of them at once (a ward pack
-    read them patient by patient, which cost more than drawing them). `patients`: their
-    identities where already read (the ward pack's census), not read a second time."""
+    """Each patient's identity, weight, height, medicines before admission and MAR grid, read
+    for all of them at once (a ward pack read them patient by patient, which cost more than
+    drawing them). `patients`: their identities where already read (the ward pack's census), not
+    read a second time."""
     from downtime.pdf.mar import PatientChart
 
     if patients is None:
@@ -254,9 +255,11 @@ def charts(session: Session, patient_ids: list[str], first_day: date, days: int,
     charts = []
     for patient_id in patient_ids:
         patient = patients[patient_id]
-        weight = admissions[patient.admission_record_id].data.get("weight_kg")
-        charts.append(PatientChart(patient, f"{decimal_text(weight, session.lang)} kg" if weight else None, grids[patient_id],
-                                   held, as_required))
+        admission = admissions[patient.admission_record_id].data
+        weight, height = admission.get("weight_kg"), admission.get("height_cm")
+        charts.append(PatientChart(patient, f"{decimal_text(weight, session.lang)} kg" if weight else None,
+                                   f"{height} cm" if height else None, admission.get("usual_medicines") or None,
+                                   grids[patient_id], held, as_required))
     return charts
 
 
