@@ -1457,3 +1457,40 @@ def test_a_second_cancellation_names_the_rebooked_slot_and_follows_the_rebooking
                                                  "operation_cancellation"]
     assert "Planned start: 30/11/2026 08:00" in lines[1][1] and "Cancelled at: 28/11/2026 13:00" in lines[1][1]
     assert "Planned start: 01/12/2026 08:00" in lines[3][1] and "Cancelled at: 28/11/2026 14:00" in lines[3][1]
+
+
+def test_each_line_names_whom_the_ehr_is_to_name_for_it(session_for, medication_ward, tmp_path):
+    """The clerk typing a dose into the EHR is asked who gave it, an order who prescribed it: the
+    list gave the ward's answers alone (the giver only when not whoever typed it). Each line now
+    names them: an order's prescriber (a telephone order's as named), a dose's giver (the night
+    nurse named by the day nurse typing her dose in), anything else its writer, and whoever
+    changed it since."""
+    patient, amoxicillin, _ = medication_ward
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    staff.add_staff(session_for("admin"), "night", "Noémie Faure", Role.WARD_NURSE, "5555")
+    phoned = records.save_new(doctor, "medication_order", {
+        "drug": "Ondansetron", "dose": 4.0, "dose_unit": "mg", "route": "IV", "frequency": "prn",
+        "prn_indication": "nausea", "min_interval_hours": 8, "max_doses_24h": 3, "start_at": "2026-11-27T10:00+01:00",
+        "controlled": False, "high_alert": False, "prescriber": "Dr Anne Roux (phone)"}, patient_id=patient)
+    night = medication.record_dose(nurse, amoxicillin, {
+        "outcome": "given", "dose_given": 1.0, "route": "IV", "given_at": "2026-11-28T08:00+01:00",
+        "scheduled_for": "2026-11-28T08:00+01:00", "given_by": "night", "transcribed": True},
+        overrides={Check.ALLERGY: "tolerated since"})
+    refused = medication.record_dose(nurse, amoxicillin, {
+        "outcome": "not_given", "not_given_reason": "refused", "scheduled_for": "2026-11-27T14:00+01:00",
+        "given_at": "2026-11-27T14:10+01:00"}, overrides={Check.ALLERGY: "tolerated since"})
+    admission = next(record for record in records.list_current(nurse.db, "admission", patient_id=patient))
+    records.amend(doctor, admission.record_id, {**admission.data, "weight_kg": 60.0}, "weighed again")
+    (work,) = back_entry.worklist_of(session_for("records"), [patient])
+    by = {item.record.record_id: item.by for item in work.items}
+    assert by[amoxicillin] == "Prescriber: Dr Karim Benali (doctor)"
+    assert by[phoned.record_id] == "Prescriber: Dr Anne Roux (phone)"
+    assert by[night.record_id] == "Given by: Noémie Faure (night)"
+    assert by[refused.record_id] == "Recorded by: Hélène Lefèvre (nurse)"
+    assert by[admission.record_id] == "Recorded by: Hélène Lefèvre (nurse); changed by Dr Karim Benali (doctor)"
+    french = back_entry.worklist_of(session_for("records", "fr"), [patient])[0]
+    assert {item.by for item in french.items} >= {"Donnée par : Noémie Faure (night)",
+                                                 "Prescripteur : Dr Anne Roux (phone)"}
+    out = printing.print_worklist(session_for("records"), tmp_path / "worklist.pdf", [work])
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
+    assert "Given by: Noémie Faure (night)" in text and "Prescriber: Dr Anne Roux (phone)" in text

@@ -98,7 +98,7 @@ def _table(group: PatientWork, width: float, lang: Lang, same_person: str | None
     for item in group.items:
         entered = item.entered
         rows.append([_cell(message(lang, item.step_name)), _cell(item.record.occurred_at.strftime("%d/%m/%Y %H:%M")),
-                     _cell(item.to_do_in(lang), bold=not item.done), _cell(str(item.record.version)), _cell(item.label),
+                     _cell(item.to_do_in(lang), bold=not item.done), _cell(str(item.record.version)), _cell(f"{item.label}\n{item.by}"),
                      _cell(entered.ehr_reference if item.entered_now and entered else ""),
                      _cell(entered.entered_by if item.entered_now and entered else "")])
     # A line taller than a page (an admission with the longest answers the form takes) carries

@@ -268,16 +268,17 @@ class BackEntryPanel(QWidget):
 
     def _show_detail(self) -> None:
         """The line the arrows are on, whole, under the list: what to do and what to enter, which
-        its line cuts when long; read-only text the clerk can also copy from."""
+        its line cuts when long, and whom the EHR names for it; read-only text the clerk can also
+        copy from."""
         chosen = self.selected()
         if chosen is None:
             self.detail.clear()
             return
         row = self.table.currentIndex().row()
         self.detail.setPlainText(translate("BackEntryPanel", "{patient} — {step}, {when}\nTo do: {to_do}\n"
-                                                             "What to enter: {what}").format(
+                                                             "What to enter: {what}\n{by}").format(
             patient=self.model.text(row, 0), step=self.model.text(row, 3), when=self.model.text(row, 4),
-            to_do=self.model.text(row, TO_DO), what=self.model.text(row, WHAT)))
+            to_do=self.model.text(row, TO_DO), what=self.model.text(row, WHAT), by=chosen[1].by))
 
     def refresh(self) -> None:
         """Read the list's order and progress again, on a thread of its own: for a hospital's
@@ -419,9 +420,9 @@ class BackEntryPanel(QWidget):
         # What to do whole, as the pane under the list gives it: a clerk working by Enter read
         # only the line, whose "ask the ward" was cut off on a laptop's screen.
         reference = Prompts.text(self, translate("BackEntryPanel", "Entered in the EHR"),
-                                 translate("BackEntryPanel", "{who}: {step} — {what}\n\nTo do: {to_do}\n\n"
+                                 translate("BackEntryPanel", "{who}: {step} — {what}\n{by}\n\nTo do: {to_do}\n\n"
                                                              "The EHR's reference for it:").format(
-                                     who=who, step=translate("messages", item.step_name), what=item.label,
+                                     who=who, step=translate("messages", item.step_name), what=item.label, by=item.by,
                                      to_do=self.model.text(self.table.currentIndex().row(), TO_DO)))
         if reference is None:
             return

@@ -40,6 +40,7 @@ from downtime.domain.duplicates import standing
 from downtime.domain.census import leaves_hospital
 from downtime.domain.entry_order import ToEnter, in_entry_order
 from downtime.domain.holds import Settled, Settlement
+from downtime.domain.medication import Outcome
 from downtime.domain.laptops import NOBODY, Authors, Laptop, laptop_name
 from downtime.domain.tally import Tally
 from downtime.domain.records import RecordStatus, RecordVersion
@@ -62,7 +63,7 @@ from downtime.storage.laptops import exports
 from downtime.sync.missing import MISSING_WORKLIST, MissingVersions, missing_versions
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Listed, labelled, message, semicolon
 from downtime.storage.records import (
-    RecordNotFound, as_version, chunks, first_written, held_from, list_current, marks, on_hold,
+    RecordNotFound, as_version, chunks, first_authors, first_written, held_from, list_current, marks, on_hold,
 )
 
 PAGE = 25  # patients read at a time: a hospital's list is read in pages as the screen scrolls (0.05 s each)
@@ -166,6 +167,10 @@ SAME_DOSE = QT_TRANSLATE_NOOP("messages", "the same dose (due {due}) was also re
 # When the other record of the same dose says it was given (or not): what the clerk compares
 # with this line's dose and the paper chart. The time it was typed said nothing of it.
 GIVEN_AT = QT_TRANSLATE_NOOP("messages", "given {time}")
+BY_PRESCRIBER = QT_TRANSLATE_NOOP("messages", "Prescriber: {who}")
+BY_GIVER = QT_TRANSLATE_NOOP("messages", "Given by: {who}")
+BY_RECORDER = QT_TRANSLATE_NOOP("messages", "Recorded by: {who}")
+CHANGED_BY = QT_TRANSLATE_NOOP("messages", "{by}; changed by {who}")
 NOT_GIVEN_AT = QT_TRANSLATE_NOOP("messages", "marked not given {time}")
 ORDER_WITHDRAWN = QT_TRANSLATE_NOOP("messages", "its order was withdrawn (entered in error) on {laptop} by {author}, "
                                                 "{time}: {reason}. Ask the ward or the prescriber before entering "
@@ -332,6 +337,8 @@ class WorkItem:
     record: RecordVersion
     step: int
     label: str
+    by: str
+    """Whom the EHR is to name for it (`_by`): the clerk typing it in had only the ward's words."""
     entered: Entered | None
     changes: tuple[Change, ...] = ()
     provisional_identity: bool = False
@@ -758,6 +765,9 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     orders = chart_labels(session, current)
     typed = typed_late(session.db, [record for record in current if record.form_id == census.DOSE_FORM], session.lang)
     placed = theatre.as_placed(session, current, known, authors)
+    firsts = first_authors(session.db, [record.record_id for record in current if record.version > 1])
+    laptops = laptops_known(session, {record.device_id for record in current}
+                            | {device_id for _, device_id, _ in firsts.values()})
     moves = moves_due(session.db, known)
     waiting = _waiting(session, current, known)
     groups: dict[str | None, list[WorkItem]] = {}
@@ -768,7 +778,8 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
                 record, _step(session, record.form_id),
                 " — ".join(filter(None, (records.record_label(session, record, known, authors,
                                                                orders | placed.get(record.record_id, {})),
-                                         typed.get(record.record_id)))), done,
+                                         typed.get(record.record_id)))),
+                _by(session, record, firsts.get(record.record_id), authors, laptops), done,
                 _changes(session, earlier.get(record.record_id), record), _provisional_identity(session, record),
                 holds.get(record.record_id), conflicts.get(record.record_id, ()),
                 shared.get(str(record.patient_id)) if session.form(record.form_id).creates_patient else None,
@@ -782,6 +793,29 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     return [PatientWork(patients.get(patient_id) if patient_id else None, links.get(patient_id or ""),
                         _in_entry_order(session, items, admitted.get(patient_id, ()), written))
             for patient_id in order if (items := groups.get(patient_id))]
+
+
+def _by(session: Session, record: RecordVersion, first: tuple[str, str, str] | None, authors: Authors,
+        laptops: Mapping[str, Laptop]) -> str:
+    """Whom the EHR names for a record, as the paper would: an order's prescriber (the one it
+    names, a telephone order's, else who wrote it), a dose's giver (the one it names, else who
+    recorded it), anything else's writer; `first`: who wrote version 1 of a record changed
+    since, the later writer named after them."""
+    from downtime.services.medication import GIVEN_BY, PRESCRIBER
+
+    lang = session.lang
+    author, device_id = (first[0], first[1]) if first is not None else (record.author, record.device_id)
+    if record.form_id == records.ORDER_FORM:
+        by = message(lang, BY_PRESCRIBER, who=record.data.get(PRESCRIBER) or authors.of(lang, author, device_id, laptops))
+    elif record.form_id == census.DOSE_FORM and record.data.get("outcome") == Outcome.GIVEN:
+        named = record.data.get(GIVEN_BY)  # a staff ID of the laptop that wrote the version naming them
+        by = message(lang, BY_GIVER, who=authors.of(lang, named, record.device_id, laptops) if named
+                     else authors.of(lang, author, device_id, laptops))
+    else:
+        by = message(lang, BY_RECORDER, who=authors.of(lang, author, device_id, laptops))
+    if (author, device_id) == (record.author, record.device_id):
+        return by
+    return message(lang, CHANGED_BY, by=by, who=authors.of(lang, record.author, record.device_id, laptops))
 
 
 def moves_due(db: Database, record_ids: Collection[str]) -> dict[str, MoveDue]:

@@ -41,7 +41,7 @@ from downtime.services.laptops import laptops_known
 from downtime.services.patients import PatientSummary, downtime_numbers
 from downtime.services.staff import member_named, names_with_ids
 from downtime.storage import audit
-from downtime.storage.records import chunks, current_of, histories, list_current, marks
+from downtime.storage.records import chunks, current_of, first_authors, histories, list_current, marks
 
 ORDER_FORM = records.ORDER_FORM
 DOSE_FORM = census.DOSE_FORM
@@ -90,11 +90,8 @@ def _givers(db: Database, versions: Iterable[tuple[str, int]]) -> dict[str, tupl
     it was typed: the author and the writing of its version 1. A dose's giver is whom it names
     (`given_by`), else whoever recorded it; the doctor correcting its site became the giver on the
     chart, the dose dialog and FHIR's witness's laptop."""
-    amended = [record_id for record_id, version in versions if version > 1]
-    return {record_id: (author, device_id, datetime.fromisoformat(typed)) for part in chunks(amended)
-            for record_id, author, device_id, typed in db.execute(
-                f"SELECT record_id, author, device_id, recorded_at FROM records WHERE version = 1"
-                f" AND record_id IN ({marks(part)})", part)}
+    return {record_id: (author, device_id, datetime.fromisoformat(typed)) for record_id, (author, device_id, typed)
+            in first_authors(db, [record_id for record_id, version in versions if version > 1]).items()}
 
 
 # The dose's field naming who gave it when not the person who typed it (the form's "Given by (if

@@ -52,6 +52,15 @@ def first_written(db: Database, record_ids: Collection[str]) -> dict[str, int]:
         f" WHERE r.version = 1 AND r.record_id IN ({marks(part)})", part).fetchall()}
 
 
+def first_authors(db: Database, record_ids: Collection[str]) -> dict[str, tuple[str, str, str]]:
+    """Who wrote version 1 of each of these records, on which laptop and when (staff ID, device
+    id, recorded at): a dose's giver, an order's prescriber, whoever amended them since."""
+    return {record_id: (author, device_id, recorded_at) for part in chunks(record_ids)
+            for record_id, author, device_id, recorded_at in db.execute(
+                f"SELECT record_id, author, device_id, recorded_at FROM records WHERE version = 1"
+                f" AND record_id IN ({marks(part)})", part)}
+
+
 def history(db: Database, record_id: str) -> list[RecordVersion]:
     rows = db.query("SELECT * FROM records WHERE record_id = ? ORDER BY version", [record_id])
     versions = [as_version(row) for row in rows]

@@ -999,14 +999,6 @@ Vérifiez à l’écran que ce que vous venez de faire a bien été enregistré 
         <translation>Nouveau décompte des versions d’enregistrement…</translation>
     </message>
     <message>
-        <source>{patient} — {step}, {when}
-To do: {to_do}
-What to enter: {what}</source>
-        <translation>{patient} — {step}, {when}
-À faire : {to_do}
-À saisir : {what}</translation>
-    </message>
-    <message>
         <source>Reading the worklist…</source>
         <translation>Lecture de la liste de ressaisie…</translation>
     </message>
@@ -1047,12 +1039,24 @@ What to enter: {what}</source>
         <translation>Non marqué</translation>
     </message>
     <message>
+        <source>{patient} — {step}, {when}
+To do: {to_do}
+What to enter: {what}
+{by}</source>
+        <translation>{patient} — {step}, {when}
+À faire : {to_do}
+À saisir : {what}
+{by}</translation>
+    </message>
+    <message>
         <source>{who}: {step} — {what}
+{by}
 
 To do: {to_do}
 
 The EHR&apos;s reference for it:</source>
         <translation>{who} : {step} — {what}
+{by}
 
 À faire : {to_do}
 
@@ -3812,6 +3816,22 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>given {time}</source>
         <translation>administrée le {time}</translation>
+    </message>
+    <message>
+        <source>Prescriber: {who}</source>
+        <translation>Prescripteur : {who}</translation>
+    </message>
+    <message>
+        <source>Given by: {who}</source>
+        <translation>Donnée par : {who}</translation>
+    </message>
+    <message>
+        <source>Recorded by: {who}</source>
+        <translation>Tracé par : {who}</translation>
+    </message>
+    <message>
+        <source>{by}; changed by {who}</source>
+        <translation>{by} ; modifié par {who}</translation>
     </message>
     <message>
         <source>marked not given {time}</source>

@@ -316,7 +316,7 @@ def test_each_lines_to_do_is_on_screen_without_scrolling_on_a_laptop(qtbot, tmp_
     """"To do" came after "What to enter", the widest column: on a 1366-pixel laptop "ON HOLD …
     enter neither", "ask the ward …" and "withdraw in the EHR" lay beyond the list's right edge.
     It comes after the time, cut when long, whole in its tooltip and, for the line the arrows
-    are on, in the pane under the list with what to enter."""
+    are on, in the pane under the list with what to enter and whom the EHR names for it."""
     from downtime.qt.back_entry_panel import WHAT
     from downtime.qt.i18n import set_language
     from tests.test_back_entry import office_asking_the_ward
@@ -340,6 +340,7 @@ def test_each_lines_to_do_is_on_screen_without_scrolling_on_a_laptop(qtbot, tmp_
         assert model.data(model.index(row, WHAT), Qt.ItemDataRole.ToolTipRole) == item.label
         assert table.currentIndex().row() == row
         assert to_do in panel.detail.toPlainText() and item.label in panel.detail.toPlainText()
+        assert panel.detail.toPlainText().endswith(f"\n{item.by}"), "whom the EHR names: the dose's giver…"
         qtbot.keyClick(table, Qt.Key.Key_Down)
     asked = [row for row in range(model.rowCount()) if model.rows[row][1].record.record_id in flagged]
     assert len(asked) == 4
