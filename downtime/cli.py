@@ -1364,17 +1364,21 @@ def cmd_worklist_settle(args: argparse.Namespace) -> int:
 
 def cmd_worklist_link(args: argparse.Namespace) -> int:
     """A patient linked to another EHR number is linked anew only with --replace naming it: the
-    refusal, and the link made, say what was entered under it, to move in the EHR."""
-    from downtime.services.back_entry import SAME_LINK, LinkedToAnother, link_of, link_patient
+    refusal, and the link made, say what was entered under it, to move in the EHR. A number other
+    than the IPP the admission records only with --not-the-admissions-ipp."""
+    from downtime.services.back_entry import SAME_LINK, LinkedToAnother, NotTheAdmissionsIpp, link_of, link_patient
 
     session = _session(args)
     replaced = link_of(session, args.downtime_number) if args.replace else None
     try:
         linked = link_patient(session, args.downtime_number, args.ehr, same_person=args.same_person,
-                              replacing=args.replace)
+                              replacing=args.replace, not_the_admissions_ipp=args.not_the_admissions_ipp)
     except LinkedToAnother as refused:
         raise CliError(QT_TRANSLATE_NOOP("messages", "{said} Give --replace {ehr} to link it to {new} instead."),
                        said=refused.text(args.lang), ehr=refused.link.ehr, new=refused.new) from None
+    except NotTheAdmissionsIpp as refused:
+        raise CliError(QT_TRANSLATE_NOOP("messages", "{said} Give --not-the-admissions-ipp to link it to {ehr} all the "
+                                                     "same."), said=refused.text(args.lang), ehr=refused.ehr) from None
     if not linked:
         print(_say(args, SAME_LINK, number=args.downtime_number, ehr=args.ehr.strip()))
         return 0
@@ -1947,6 +1951,9 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     p.add_argument("--same-person", action="store_true",
                    help=message(lang, QT_TRANSLATE_NOOP(
                        "messages", "the EHR number is already linked to another downtime number of the same person")))
+    p.add_argument("--not-the-admissions-ipp", action="store_true", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the EHR shows the hospital number (IPP) the admission records is wrong: link to --ehr all the "
+                    "same")))
     p.add_argument("--replace", metavar="EHR_NUMBER", help=message(lang, QT_TRANSLATE_NOOP(
         "messages", "the EHR number the patient is linked to now, which --ehr replaces (what was entered under it "
                     "must be moved in the EHR)")))

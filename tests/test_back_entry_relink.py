@@ -148,3 +148,35 @@ def test_a_record_entered_after_the_relink_has_nothing_to_move(office):
     back_entry.mark_entered(office, admission.record.record_id, admission.record.version, "ADM-12")
     line = _line(office, admission.record.record_id)
     assert line.move is None and line.done
+
+
+def test_a_number_other_than_the_ipp_the_admission_records_is_linked_only_when_said_wrong(
+        session_for, admission_values, db_path, capsys, tmp_path):
+    """The admission records the hospital number (IPP) from the patient's papers: the clerk typed
+    the EHR number afresh, unprompted, and a digit mistyped linked one patient's records to
+    another's file. A number other than the recorded IPP is refused unless the clerk says the
+    admission's is wrong (the screen asks; the command wants --not-the-admissions-ipp); the
+    printed list gives the recorded IPP beside the line to write the EHR number on."""
+    from pypdf import PdfReader
+
+    from downtime.services import printing, records
+
+    nurse, clerk = session_for("nurse"), session_for("records")
+    patient = records.save_new(nurse, "admission", {**admission_values, "ipp": "801234"}).patient_id
+    (group,) = back_entry.worklist_of(clerk, [patient])
+    number = group.patient.downtime_number
+    assert back_entry.recorded_ipp(clerk, number) == "801234"
+    out = printing.print_worklist(clerk, tmp_path / "worklist.pdf", [group])
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
+    assert "EHR number: ____________ (the admission's hospital number: 801234, to check in the EHR)" in text
+    with pytest.raises(back_entry.NotTheAdmissionsIpp) as refused:
+        back_entry.link_patient(clerk, number, "801299")
+    assert refused.value.text("en") == (f"{number}'s admission records the hospital number (IPP) 801234, not 801299: "
+                                        "check the EHR; link to another number only if the admission's is wrong.")
+    assert main(["worklist", "link", number, "--ehr", "801299", "--db", str(db_path), *WHO]) == 1
+    assert "Give --not-the-admissions-ipp to link it to 801299 all the same." in capsys.readouterr().err
+    assert back_entry.link_of(clerk, number) is None
+    assert back_entry.link_patient(clerk, number, " 801 234 ")
+    assert main(["worklist", "link", number, "--ehr", "801299", "--replace", "801 234", "--not-the-admissions-ipp",
+                 "--db", str(db_path), *WHO]) == 0
+    assert back_entry.ehr_numbers(clerk.db, [patient]) == {patient: "801299"}

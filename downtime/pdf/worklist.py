@@ -34,6 +34,8 @@ WORDS: dict[str, dict[Lang, str]] = {
     "born_unknown": {"en": "date of birth unknown", "fr": "date de naissance inconnue"},
     "ehr": {"en": "EHR number", "fr": "N° DPI"},
     "ehr_to_write": {"en": "EHR number: ____________", "fr": "N° DPI : ____________"},
+    "ipp_recorded": {"en": "the admission's hospital number: {ipp}, to check in the EHR",
+                     "fr": "n° hospitalier de l’admission : {ipp}, à vérifier dans le DPI"},
     "whole": {"en": "{progress} — {count}, in the order to enter them",
               "fr": "{progress} — {count}, dans l’ordre de saisie"},
     "part": {"en": "Part of the list: {count}, in the order to enter them — {progress}",
@@ -76,13 +78,16 @@ def _cell(text: str, bold: bool = False) -> Lines:
 
 
 def _heading(group: PatientWork, lang: Lang, same_person: str | None) -> RunLines:
-    """The patient, and under them, in bold red, who else they probably are (`same_person`);
-    a name or note too long for the page's width is fitted as any printed word (see runs)."""
+    """The patient, their EHR number or a line to write it on (beside the hospital number their
+    admission records, to check), and under them, in bold red, who else they probably are
+    (`same_person`); a name or note too long for the page's width is fitted as any printed
+    word (see runs)."""
     if group.patient is None:
         return RunLines([Run(w("no_patient", lang), BOLD), Run(w("no_patient_what", lang))], style(size=10))
     p = group.patient
     ehr = ([Run(f" — {w('ehr', lang)} "), Run(group.ehr_patient_number, BOLD)] if group.ehr_patient_number
-           else [Run(f" — {w('ehr_to_write', lang)}")])
+           else [Run(f" — {w('ehr_to_write', lang)}")]
+           + ([Run(f" ({w('ipp_recorded', lang, ipp=p.ipp)})")] if p.ipp else []))
     note = [Run(f"\n{same_person}", BOLD, color=MARK)] if same_person else []
     born = w("born", lang, date=birth_date_label(p, lang)) if p.birth_date else w("born_unknown", lang)
     return RunLines([Run(p.display_name, BOLD), Run(f" — {born} — "),

@@ -504,13 +504,18 @@ class BackEntryPanel(QWidget):
             Prompts.error(self, translate("BackEntryPanel", "No patient selected"), translate("BackEntryPanel", "Select a line of the patient first."))
             return
         patient = chosen[0].patient
-        number = Prompts.text(self, translate("BackEntryPanel", "EHR patient number"),
-                              translate("BackEntryPanel", "{name} ({number}), born {born}:\nthe patient's number in the EHR:").format(
-                                  name=patient.display_name, number=patient.downtime_number,
-                                  born=patient.birth_date_in(language())))
+        link = back_entry.link_of(self.session, patient.downtime_number)
+        # The hospital number the admission records, filled in for the clerk to check in the EHR.
+        ipp = back_entry.recorded_ipp(self.session, patient.downtime_number)
+        asked = translate("BackEntryPanel", "{name} ({number}), born {born}:\nthe patient's number in the EHR:").format(
+            name=patient.display_name, number=patient.downtime_number, born=patient.birth_date_in(language()))
+        if ipp is not None:
+            asked += "\n" + translate("BackEntryPanel", "(the admission records the hospital number {ipp}: check it "
+                                                         "in the EHR)").format(ipp=ipp)
+        number = Prompts.text(self, translate("BackEntryPanel", "EHR patient number"), asked,
+                              ipp if ipp is not None and link is None else "")
         if number is None:
             return
-        link = back_entry.link_of(self.session, patient.downtime_number)
         if link is not None and link.ehr == number:
             Prompts.info(self, translate("BackEntryPanel", "Already linked"),
                          message(language(), back_entry.SAME_LINK, number=patient.downtime_number, ehr=number))
@@ -520,6 +525,14 @@ class BackEntryPanel(QWidget):
                 said=link.text_in(language(), number), name=patient.display_name, number=patient.downtime_number,
                 new=number, ehr=link.ehr)):
             return
+        other_than_ipp = ipp is not None and not back_entry.same_number(ipp, number)
+        if other_than_ipp and not Prompts.confirm(self, translate("BackEntryPanel", "Not the admission's hospital number"),
+                                                  translate("BackEntryPanel", "{name} ({number})'s admission records the "
+                                                            "hospital number {ipp}. Link to EHR patient {new} instead? "
+                                                            "Only if the EHR shows the admission's is wrong.").format(
+                                                      name=patient.display_name, number=patient.downtime_number,
+                                                      ipp=ipp, new=number)):
+            return
         others = back_entry.linked_elsewhere(self.session.db, patient.downtime_number, number)
         if others and not Prompts.confirm(self, translate("BackEntryPanel", "EHR number already linked"), translate(
                 "BackEntryPanel", "EHR number {ehr} is already linked to {others}. Link {name} ({number}) to it too? "
@@ -528,7 +541,8 @@ class BackEntryPanel(QWidget):
             return
         try:
             back_entry.link_patient(self.session, patient.downtime_number, number, same_person=bool(others),
-                                    replacing=link.ehr if link is not None else None)
+                                    replacing=link.ehr if link is not None else None,
+                                    not_the_admissions_ipp=other_than_ipp)
         except ServiceError as problem:
             Prompts.error(self, translate("BackEntryPanel", "Not linked"), say(problem))
         self._redo(chosen)

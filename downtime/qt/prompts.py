@@ -24,13 +24,15 @@ class Prompts:
         return text.strip() if ok else None
 
     @staticmethod
-    def text(parent: QWidget | None, title: str, label: str) -> str | None:
-        """A short answer on one line (an EHR reference); None if cancelled or left empty. The
-        question's words wrap: a worklist line's (its patient, what to enter and what to do) made
-        the box wider than a laptop's screen, its OK button off it."""
+    def text(parent: QWidget | None, title: str, label: str, filled: str = "") -> str | None:
+        """A short answer on one line (an EHR reference), `filled` in already for the person to
+        check or change; None if cancelled or left empty. The question's words wrap: a worklist
+        line's (its patient, what to enter and what to do) made the box wider than a laptop's
+        screen, its OK button off it."""
         dialog = QInputDialog(parent)
         dialog.setWindowTitle(title)
         dialog.setLabelText(label)
+        dialog.setTextValue(filled)
         for words in dialog.findChildren(QLabel):
             words.setWordWrap(True)
         ok = dialog.exec() == QDialog.DialogCode.Accepted

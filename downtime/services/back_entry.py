@@ -168,6 +168,8 @@ SAME_DOSE = QT_TRANSLATE_NOOP("messages", "the same dose (due {due}) was also re
 # with this line's dose and the paper chart. The time it was typed said nothing of it.
 GIVEN_AT = QT_TRANSLATE_NOOP("messages", "given {time}")
 BY_PRESCRIBER = QT_TRANSLATE_NOOP("messages", "Prescriber: {who}")
+NOT_THE_IPP = QT_TRANSLATE_NOOP("messages", "{number}'s admission records the hospital number (IPP) {ipp}, not {ehr}: "
+                                            "check the EHR; link to another number only if the admission's is wrong.")
 BY_GIVER = QT_TRANSLATE_NOOP("messages", "Given by: {who}")
 BY_RECORDER = QT_TRANSLATE_NOOP("messages", "Recorded by: {who}")
 CHANGED_BY = QT_TRANSLATE_NOOP("messages", "{by}; changed by {who}")
@@ -1446,6 +1448,16 @@ class EhrLink:
         return semicolon(lang).join(record.text_in(lang) for record in self.entered)
 
 
+class NotTheAdmissionsIpp(ServiceError):
+    """An EHR number other than the hospital number (IPP) the patient's admission records, taken
+    only as the clerk's word that the admission's is wrong (`link_patient`'s
+    `not_the_admissions_ipp`): the screen asks, the command line wants it given (cli)."""
+
+    def __init__(self, number: str, ipp: str, ehr: str) -> None:
+        super().__init__(NOT_THE_IPP, number=number, ipp=ipp, ehr=ehr)
+        self.ipp, self.ehr = ipp, ehr
+
+
 class LinkedToAnother(ServiceError):
     """A patient already linked to another EHR number than the one given, which replaces it only
     when the clerk names the number replaced (`link_patient`'s `replacing`): the screen asks,
@@ -1476,15 +1488,30 @@ def link_of(session: Session, downtime_number: str) -> EhrLink | None:
         for record in standing))
 
 
+def recorded_ipp(session: Session, downtime_number: str) -> str | None:
+    """The hospital number (IPP, the EHR's patient number) the patient's admission records, from
+    their papers or the EHR's snapshot: the number to link them to, unless the EHR shows it wrong."""
+    patient_id = _patient_of(session, downtime_number)
+    found = all_patients(session.db, session.forms, [patient_id]).get(patient_id)
+    return found.ipp if found is not None and found.ipp else None
+
+
+def same_number(one: str, other: str) -> bool:
+    """Two hospital numbers alike, whatever their spaces and capitals."""
+    return "".join(one.split()).upper() == "".join(other.split()).upper()
+
+
 def link_patient(session: Session, downtime_number: str, ehr_patient_number: str, *, same_person: bool = False,
-                 replacing: str | None = None) -> bool:
+                 replacing: str | None = None, not_the_admissions_ipp: bool = False) -> bool:
     """Reconcile a temporary downtime number to the patient's number in the EHR; the export
     then says the downtime identity was replaced by the EHR one (Patient.link replaced-by).
     An EHR number already linked to another downtime number is taken only as the same person
     (`same_person`, which the screen asks). A patient linked to another number is linked anew
     only when `replacing` names that number (`LinkedToAnother` says what was entered under it);
-    the audit entry keeps both. False when the patient is linked to this number already:
-    nothing is written."""
+    the audit entry keeps both. A number other than the IPP the admission records is taken only
+    as the clerk's word that the admission's is wrong (`not_the_admissions_ipp`, which the screen
+    asks): a digit mistyped linked one patient's records to another's file. False when the
+    patient is linked to this number already: nothing is written."""
     session.require(Action.BACK_ENTRY)
     number = ehr_patient_number.strip()
     if not number:
@@ -1494,6 +1521,9 @@ def link_patient(session: Session, downtime_number: str, ehr_patient_number: str
         return False
     if link is not None and (replacing or "").strip() != link.ehr:
         raise LinkedToAnother(link, number)
+    ipp = recorded_ipp(session, downtime_number)
+    if ipp is not None and not same_number(ipp, number) and not not_the_admissions_ipp:
+        raise NotTheAdmissionsIpp(downtime_number, ipp, number)
     if (others := linked_elsewhere(session.db, downtime_number, number)) and not same_person:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "EHR number {ehr} is already linked to {others}: link it "
                                              "again only if they are the same person."), ehr=number,

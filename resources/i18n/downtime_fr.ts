@@ -1107,6 +1107,10 @@ Déplacée dans le DPI du patient {old} au patient {new} ?</translation>
         <translation>Sélectionnez d’abord une ligne du patient.</translation>
     </message>
     <message>
+        <source>(the admission records the hospital number {ipp}: check it in the EHR)</source>
+        <translation>(l’admission indique le n° hospitalier {ipp} : le vérifier dans le DPI)</translation>
+    </message>
+    <message>
         <source>EHR patient number</source>
         <translation>Numéro patient du DPI</translation>
     </message>
@@ -1131,6 +1135,14 @@ Link {name} ({number}) to EHR patient {new} instead of {ehr}?</source>
         <translation>{said}
 
 Lier {name} ({number}) au patient {new} du DPI au lieu de {ehr} ?</translation>
+    </message>
+    <message>
+        <source>Not the admission&apos;s hospital number</source>
+        <translation>Pas le n° hospitalier de l’admission</translation>
+    </message>
+    <message>
+        <source>{name} ({number})&apos;s admission records the hospital number {ipp}. Link to EHR patient {new} instead? Only if the EHR shows the admission&apos;s is wrong.</source>
+        <translation>L’admission de {name} ({number}) indique le n° hospitalier {ipp}. Lier plutôt au patient {new} du DPI ? Seulement si le DPI montre que celui de l’admission est faux.</translation>
     </message>
     <message>
         <source>EHR number already linked</source>
@@ -3822,6 +3834,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Prescripteur : {who}</translation>
     </message>
     <message>
+        <source>{number}&apos;s admission records the hospital number (IPP) {ipp}, not {ehr}: check the EHR; link to another number only if the admission&apos;s is wrong.</source>
+        <translation>L’admission de {number} indique le n° hospitalier (IPP) {ipp}, pas {ehr} : vérifiez dans le DPI ; ne liez à un autre numéro que si celui de l’admission est faux.</translation>
+    </message>
+    <message>
         <source>Given by: {who}</source>
         <translation>Donnée par : {who}</translation>
     </message>
@@ -5522,6 +5538,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{said} Donnez --replace {ehr} pour le lier à {new} à la place.</translation>
     </message>
     <message>
+        <source>{said} Give --not-the-admissions-ipp to link it to {ehr} all the same.</source>
+        <translation>{said} Donnez --not-the-admissions-ipp pour le lier à {ehr} malgré tout.</translation>
+    </message>
+    <message>
         <source>{number} is EHR patient {ehr}; exports now say it was replaced by that number</source>
         <translation>{number} est le patient {ehr} du DPI ; les exports indiquent désormais qu’il est remplacé par ce numéro</translation>
     </message>
@@ -6028,6 +6048,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>the EHR number is already linked to another downtime number of the same person</source>
         <translation>le numéro du DPI est déjà rapproché d’un autre numéro de procédure dégradée de la même personne</translation>
+    </message>
+    <message>
+        <source>the EHR shows the hospital number (IPP) the admission records is wrong: link to --ehr all the same</source>
+        <translation>le DPI montre que le n° hospitalier (IPP) de l’admission est faux : lier à --ehr malgré tout</translation>
     </message>
     <message>
         <source>the EHR number the patient is linked to now, which --ehr replaces (what was entered under it must be moved in the EHR)</source>

@@ -241,7 +241,7 @@ def typist(qtbot) -> Callable[[str], QWidget]:
 def answers(monkeypatch):
     """Scripted answers for the app's modal prompts; records what was asked."""
     asked: list[tuple[str, str]] = []
-    script = {"reason": ["Bed number misheard"], "confirm": [True], "text": []}
+    script = {"reason": ["Bed number misheard"], "confirm": [True], "text": [], "filled": []}
 
     def reason(parent, title, label):
         asked.append(("reason", title))
@@ -251,8 +251,9 @@ def answers(monkeypatch):
         asked.append(("confirm", title))
         return script["confirm"].pop(0) if script["confirm"] else False
 
-    def text(parent, title, label):
+    def text(parent, title, label, filled=""):
         asked.append(("text", title))
+        script["filled"].append(filled)
         return script["text"].pop(0) if script["text"] else None
 
     monkeypatch.setattr(Prompts, "reason", staticmethod(reason))

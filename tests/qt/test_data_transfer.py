@@ -875,7 +875,7 @@ def test_each_line_of_a_person_probably_admitted_twice_says_so_until_both_are_li
                 "date of birth): link both to one EHR patient number, and enter the admission once."}
     asked: list[str] = []
     answers = [None, "800777", "800777"]  # the reference box cancelled, then the EHR number twice
-    monkeypatch.setattr(Prompts, "text", staticmethod(lambda parent, title, label: asked.append(label) or answers.pop(0)))
+    monkeypatch.setattr(Prompts, "text", staticmethod(lambda parent, title, label, filled="": asked.append(label) or answers.pop(0)))
     monkeypatch.setattr(Prompts, "confirm", staticmethod(lambda parent, title, text: True))
     panel.table.selectRow(1)
     panel.mark_selected()

@@ -59,3 +59,59 @@ def test_relinking_asks_naming_the_current_link_and_what_was_entered_under_it(qt
     number = panel.model.text(0, 1)
     assert asked[-1] == ("info", f"{number} is already linked to EHR patient 12: nothing changed.")
     assert office.db.execute("SELECT COUNT(*) FROM patient_links").fetchone()[0] == links
+
+
+def test_the_link_box_is_filled_with_the_admissions_ipp_and_another_number_is_asked_about(
+        qtbot, tmp_path, laptop, admission_values, answers, monkeypatch, back_entry_tab):
+    """The clerk typed the EHR number afresh, though the admission recorded the hospital number
+    (IPP) from the patient's papers, and a digit mistyped linked one patient's records to
+    another's file. The box comes filled with it, for the clerk to check in the EHR; another
+    number is taken only once the clerk says the admission's is wrong."""
+    nurse, ward_clerk = laptop(tmp_path / "ward3b.sqlite", 11)
+    admission = records.save_new(nurse, "admission", {**admission_values, "ipp": "801234"})
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, export(ward_clerk, tmp_path / "stick").folder)
+    panel = back_entry_tab(office).back_entry
+    script, asked = answers
+    questions: list[str] = []
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(
+        lambda parent, title, text: questions.append(f"{title}|{text}") or script["confirm"].pop(0)))
+    panel.table.setFocus()
+    panel.table.selectRow(0)
+    link = _button(panel, "Link to EHR patient")
+
+    script["text"], script["confirm"] = ["801299"], [False]
+    qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
+    assert script["filled"] == ["801234"]
+    (question,) = questions
+    assert question.startswith("Not the admission's hospital number|") and "records the hospital number 801234" in question
+    assert back_entry.ehr_numbers(office.db) == {}, "answered no: not linked"
+
+    script["text"], script["confirm"] = ["801299"], [True]
+    qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
+    assert back_entry.ehr_numbers(office.db) == {admission.patient_id: "801299"}
+    assert not [said for kind, said in asked if kind == "error"]
+
+
+def test_the_clerk_accepts_the_admissions_ipp_the_real_box_is_filled_with(qtbot, tmp_path, laptop, admission_values,
+                                                                        back_entry_tab):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
+
+    nurse, ward_clerk = laptop(tmp_path / "ward3b.sqlite", 11)
+    admission = records.save_new(nurse, "admission", {**admission_values, "ipp": "801234"})
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, export(ward_clerk, tmp_path / "stick").folder)
+    panel = back_entry_tab(office).back_entry
+    panel.table.selectRow(0)
+    shown: list[str] = []
+
+    def accept() -> None:
+        box = QApplication.activeModalWidget()
+        shown.append(box.findChild(QLineEdit).text())
+        box.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(200, accept)
+    panel.link_selected()
+    assert shown == ["801234"]
+    assert back_entry.ehr_numbers(office.db) == {admission.patient_id: "801234"}
