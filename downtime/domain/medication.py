@@ -65,6 +65,9 @@ class Order(BaseModel):
     route: str
     rate_ml_h: float | None = None
     """An infusion's rate, as the pump is set."""
+    dose_rule: str | None = None
+    """A variable dose's rule (insulin by blood glucose, warfarin by INR): `dose` is then the most
+    one dose may be, and each dose is what the rule gives."""
     frequency: Frequency
     times: tuple[time, ...] = ()
     indication: str | None = None
@@ -646,7 +649,12 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
         counted = [other.record_id for other in (*as_required, *(other for other, _ in other_orders))]
         warnings += within_as_required_maximum(order, at, amount, as_required, names, orders,
                                                prn_given(order, history, counted), prn_given(order, on_hold, counted))
-    if dose is not None and abs(dose - order.dose) > 1e-9:
+    if dose is not None and order.dose_rule is not None and dose > order.dose + 1e-9:
+        warnings.append(Warning(Check.DOSE_MISMATCH, QT_TRANSLATE_NOOP("messages", "Dose {dose} {unit} is above the most "
+                                                                               "one dose of the order may be ({ordered} "
+                                                                               "{unit}), whatever its rule gives."),
+                                {"dose": Number(dose), "unit": order.dose_unit, "ordered": Number(order.dose)}))
+    elif dose is not None and order.dose_rule is None and abs(dose - order.dose) > 1e-9:
         warnings.append(Warning(Check.DOSE_MISMATCH, QT_TRANSLATE_NOOP("messages", "Dose {dose} {unit} differs from the order ({ordered} {unit})."),
                                 {"dose": Number(dose), "unit": order.dose_unit, "ordered": Number(order.dose)}))
     return warnings

@@ -39,7 +39,7 @@ from downtime.pdf.page import (
 )
 from downtime.services.medication import (
     OVERRIDDEN, MarCell, MarRow, chart_devices, chart_dose_text, dose_words, order_flags, order_label, order_reading,
-    overrides_text, prescriber_words, stay_end_date, typed_words,
+    overrides_text, prescriber_words, rule_words, stay_end_date, typed_words,
 )
 from downtime.services.paper_gap import gap_said
 from downtime.services.patients import PatientSummary
@@ -259,7 +259,7 @@ def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, said: _OrdersSaid
     or its medicine is ordered twice (see medication.also_ordered). `status`: where an
     as-required order's doses stand (`_as_required_said`)."""
     order = row.order
-    lines = [order_label(order, order_form, lang)]
+    lines = [order_label(order, order_form, lang), *filter(None, [rule_words(order, lang)])]
     flags = [w("on_hold", lang)] if order.record_id in said.held else []
     flags += _stopped_with_its_stay(row, order_form, lang)
     flags += [w("also_ordered", lang, orders=semicolon(lang).join(order_reading(other, order_form, lang)

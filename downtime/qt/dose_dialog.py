@@ -247,6 +247,13 @@ class DoseDialog(QDialog):
         self.timing = ErrorLabel(only_when_said=True)
         layout.addWidget(self.timing)
         self.due_before, self.late_after = self.policy.due_before, self.policy.late_after
+        # A variable dose's rule, whole, above the dose box left empty for what it gives now.
+        self.rule: QLabel | None = None
+        if (rule := medication.rule_words(order, language())) is not None:
+            self.rule = QLabel(rule)
+            self.rule.setWordWrap(True)
+            self.rule.setStyleSheet("font-weight: bold")
+            layout.addWidget(self.rule)
         self.as_required: QLabel | None = None
         if order.frequency is Frequency.PRN:
             self.as_required = QLabel()
@@ -268,7 +275,7 @@ class DoseDialog(QDialog):
         # The day a time typed alone is on, and whose year a day and month are in.
         self.day = (slot or now).date()
         self.given_at = QLineEdit(self.filled_in[0])
-        self.dose = QLineEdit(decimal_text(order.dose, language()))
+        self.dose = QLineEdit(decimal_text(order.dose, language()) if order.dose_rule is None else "")
         self.route = QLineEdit(order.route)
         self.site = QLineEdit()
         # Why an as-required dose is given, asked of it alone (see Order.asks_why_given).
@@ -422,6 +429,7 @@ class DoseDialog(QDialog):
             when = due_words(slot, self.session.clock(), recorded, self.policy)
         flags = _whole(translate("DoseDialog", " — CONTROLLED DRUG: witness required")) if order.controlled else ""
         flags += _whole(translate("DoseDialog", " — HIGH-ALERT medicine")) if order.high_alert else ""
+        flags += _whole(translate("DoseDialog", " — VARIABLE DOSE: type what its rule gives")) if order.dose_rule else ""
         label = medication.order_label(order, self.session.form(medication.ORDER_FORM), language())
         self.order_line.setText(f"<b>{html.escape(label)}</b>{when}{flags}")
         grow_to_fit(self)  # "due now" become "1 h 05 min overdue" may take a second line

@@ -246,8 +246,10 @@ class MarModel(TextTableModel):
             return self.cell_words(index.row(), index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == MEDICINE:
             row = self.rows[index.row()][0]
-            prescriber = medication.prescriber_words(row, self.authors, self.laptops, language())
-            return f"{self.medicine_words(row, row.order)}\n{word(PRESCRIBER).format(who=prescriber)}"
+            prescriber = word(PRESCRIBER).format(who=medication.prescriber_words(row, self.authors, self.laptops,
+                                                                                 language()))
+            return "\n".join(filter(None, (self.medicine_words(row, row.order), medication.rule_words(row.order, language()),
+                                            prescriber)))
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() != MEDICINE:
             return "\n".join(filter(None, (self.outside_course_words(index.row(), index.column()),
                                             held_words(self.held_in(index.row(), index.column())),

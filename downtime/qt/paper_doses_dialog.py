@@ -484,7 +484,8 @@ class PaperDosesDialog(QDialog):
         filled = slot if slot is not None else self.session.clock()
         given_at = QLineEdit(f"{filled:{TIME_FORMAT}}")
         given_at.setMinimumWidth(given_at.fontMetrics().horizontalAdvance("00/00/0000 00:000"))
-        dose = QLineEdit(decimal_text(order.dose, language()))
+        # A variable dose's box left empty, for the amount the paper chart gives (see Order.dose_rule).
+        dose = QLineEdit(decimal_text(order.dose, language()) if order.dose_rule is None else "")
         # The row saves the order's route, which it does not show: a dose the paper says was
         # given by another route was saved as given by the ordered one.
         by_route = translate("PaperDosesDialog", "Saved as given by the order's route, {route}. A dose given by another "

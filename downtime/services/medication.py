@@ -67,6 +67,7 @@ def _order(record_id: str, patient_id: str, data: dict[str, Any]) -> Order:
     return Order(
         record_id=record_id, patient_id=patient_id, drug=data["drug"],
         dose=data["dose"], dose_unit=data["dose_unit"], route=data["route"], rate_ml_h=data.get("rate_ml_h"),
+        dose_rule=data.get(DOSE_RULE) or None,
         frequency=Frequency(data["frequency"]),
         times=tuple(time.fromisoformat(t) for t in (data.get("times") or "").split()),
         indication=data.get("indication") or None, prn_indication=data.get("prn_indication"),
@@ -159,6 +160,8 @@ def check_order_change(session: Session, order: RecordVersion, data: dict[str, A
 
 ALLERGY_REASON = "allergy_reason"
 """The order's field keeping why it was written despite an allergy of the patient's it matches."""
+DOSE_RULE = "dose_rule"
+"""The order's field giving a variable dose's rule (see Order.dose_rule)."""
 PRESCRIBER = "prescriber"
 """The order's field naming its prescriber when not whoever wrote it (a paper or telephone order)."""
 CONTINUES = "continues"
@@ -1378,6 +1381,8 @@ ORDER_WORDS: dict[str, dict[Lang, str]] = {
     "as_required": {"en": "as required", "fr": "si besoin"},
     "controlled": {"en": "CONTROLLED DRUG — witness", "fr": "STUPÉFIANT — témoin"},
     "high_alert": {"en": "HIGH-ALERT", "fr": "HAUT RISQUE"},
+    "variable": {"en": "VARIABLE DOSE — by its rule", "fr": "DOSE VARIABLE — selon sa règle"},
+    "rule": {"en": "Variable dose: {rule}", "fr": "Dose variable : {rule}"},
 }
 
 
@@ -1385,12 +1390,19 @@ def order_flags(order: Order, lang: Lang) -> list[str]:
     """The warnings an order carries (a controlled drug's witness, a high-alert medicine), in
     the chart's words (`ORDER_WORDS`)."""
     return [ORDER_WORDS[flag][lang] for flag, carried in (("controlled", order.controlled),
-                                                           ("high_alert", order.high_alert)) if carried]
+                                                           ("high_alert", order.high_alert),
+                                                           ("variable", order.dose_rule is not None)) if carried]
+
+
+def rule_words(order: Order, lang: Lang) -> str | None:
+    """A variable dose's rule as charts and the dose dialog give it ("Variable dose: …")."""
+    return ORDER_WORDS["rule"][lang].format(rule=order.dose_rule) if order.dose_rule is not None else None
 
 
 def order_label(order: Order, order_form: FormSpec, lang: Lang) -> str:
     """An order as charts and dialogs head it: "Insuline glargine 18 UI SC" on a French ward; an
-    infusion with its rate ("Sodium chloride 0.9% 1000 mL IV at 125 mL/h")."""
+    infusion with its rate ("Sodium chloride 0.9% 1000 mL IV at 125 mL/h"); a variable dose with
+    the most one dose may be ("Insulin aspart up to 8 units SC")."""
     return " ".join(order_parts(order, order_form, lang))
 
 
@@ -1402,7 +1414,10 @@ def order_parts(order: Order, order_form: FormSpec, lang: Lang) -> tuple[str, st
     if order.rate_ml_h is not None:
         given = message(lang, QT_TRANSLATE_NOOP("messages", "{order} at {rate} mL/h"), order=given,
                         rate=decimal_text(order.rate_ml_h, lang))
-    return f"{order.drug} {dose_words(order_form, order.dose, order.dose_unit, lang)}", given
+    dose = dose_words(order_form, order.dose, order.dose_unit, lang)
+    if order.dose_rule is not None:
+        dose = message(lang, QT_TRANSLATE_NOOP("messages", "up to {dose}"), dose=dose)
+    return f"{order.drug} {dose}", given
 
 
 # How an order left open when its stay ended reads, by the movement that ended the stay.

@@ -147,6 +147,7 @@ ELEMENTS: dict[str, frozenset[str]] = {path: frozenset(codes) for path, codes in
     "MedicationRequest.dosageInstruction.doseAndRate.doseQuantity.code": set(UCUM_UNITS.values()),
     "MedicationRequest.dosageInstruction.doseAndRate.rateQuantity.code": {"mL/h"},
     "MedicationRequest.dosageInstruction.maxDosePerPeriod.numerator.code": set(UCUM_UNITS.values()),
+    "MedicationRequest.dosageInstruction.maxDosePerAdministration.code": set(UCUM_UNITS.values()),
     "MedicationRequest.dosageInstruction.maxDosePerPeriod.denominator.code": {"h"},
     "MedicationAdministration.dosage.dose.code": set(UCUM_UNITS.values()),
 }.items()}

@@ -162,15 +162,22 @@ def _request(record: RecordVersion, order: Order, ctx: Context, stays: Stays, en
 
 
 def _instruction(order: Order, spec: FormSpec, ended: MovementEvent | None) -> dict[str, Any]:
-    """`ended`: the movement that ended the order's stay before its stop, which is its end."""
+    """`ended`: the movement that ended the order's stay before its stop, which is its end. A
+    variable dose's order says its rule in the instruction's text and its most for one dose as
+    `maxDosePerAdministration`, with no dose of its own (the doses given say theirs)."""
     dose = f"{order.dose:g} {order.dose_unit} {order.route}"
     stop = ended.occurred_at if ended is not None else order.stop_at
     bounds = {"start": moment(order.start_at)} | ({"end": moment(stop)} if stop else {})
-    amount: dict[str, Any] = {"doseQuantity": _quantity(order.dose, order.dose_unit)}
+    # A variable dose is no dose to give each time: its rule in words, the most one dose may be.
+    amount: dict[str, Any] = {"doseQuantity": _quantity(order.dose, order.dose_unit)} if order.dose_rule is None else {}
+    if order.dose_rule is not None:
+        dose = f"variable dose, up to {dose}, by the rule: {order.dose_rule};"
     if order.rate_ml_h is not None:
         dose += f" at {order.rate_ml_h:g} mL/h"
         amount["rateQuantity"] = _quantity(order.rate_ml_h, "mL/h")
-    instruction: dict[str, Any] = {"route": _route(spec, order.route), "doseAndRate": [amount]}
+    instruction: dict[str, Any] = {"route": _route(spec, order.route)} | ({"doseAndRate": [amount]} if amount else {})
+    if order.dose_rule is not None:
+        instruction["maxDosePerAdministration"] = _quantity(order.dose, order.dose_unit)
     if order.frequency is Frequency.SCHEDULED:
         times = [f"{clock:%H:%M}" for clock in order.times]
         instruction["text"] = f"{dose} at {' '.join(times)}"

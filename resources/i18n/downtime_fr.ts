@@ -1721,6 +1721,10 @@ Qui a été prévenu (p. ex. le cadre de santé, le pharmacien) ?</translation>
         <translation> (si besoin : {why})</translation>
     </message>
     <message>
+        <source> — VARIABLE DOSE: type what its rule gives</source>
+        <translation> — DOSE VARIABLE : tapez ce que donne sa règle</translation>
+    </message>
+    <message>
         <source>ACTUAL TIME FILLED IN AT ITS SCHEDULED TIME ({slot}): correct it to the time on the paper chart, or to now if the dose is given now.</source>
         <translation>HEURE RÉELLE REMPLIE AVEC L’HEURE PRÉVUE ({slot}) : corrigez-la selon le plan d’administration papier, ou mettez l’heure actuelle si la dose est donnée maintenant.</translation>
     </message>
@@ -3678,6 +3682,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Une dose est enregistrée {minutes} min après celle-ci ; la prescription en permet une toutes les {hours} h.</translation>
     </message>
     <message>
+        <source>Dose {dose} {unit} is above the most one dose of the order may be ({ordered} {unit}), whatever its rule gives.</source>
+        <translation>La dose {dose} {unit} dépasse le maximum par prise de la prescription ({ordered} {unit}), quoi que donne sa règle.</translation>
+    </message>
+    <message>
         <source>A dose of {order} from another order (at {times}, from {start}) is on hold, perhaps given (another laptop recorded it at {time}); is this medicine ordered twice?</source>
         <translation>Une dose de {order} d’une autre prescription (à {times}, depuis le {start}) est en attente, peut-être donnée (un autre portable l’a tracée à {time}) ; ce médicament est-il prescrit deux fois ?</translation>
     </message>
@@ -4444,6 +4452,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{order} at {rate} mL/h</source>
         <translation>{order} à {rate} mL/h</translation>
+    </message>
+    <message>
+        <source>up to {dose}</source>
+        <translation>jusqu’à {dose}</translation>
     </message>
     <message>
         <source>{order}, stopped {stop} at the patient&apos;s discharge</source>

@@ -1,0 +1,32 @@
+"""The dose dialog of a variable-dose order (insulin by capillary glucose): its rule whole above
+the dose, the dose box empty for what the rule gives now (filled with the order's most, a nurse
+pressing Save gave the most whatever the glucose)."""
+
+from datetime import datetime
+
+from downtime.qt.dose_dialog import DoseDialog
+from downtime.services import medication, records
+
+RULE = "capillary glucose under 8: none; 8 to 12: 2 units; 12 to 16: 4 units; over 16: 6 units and call the doctor"
+
+
+def test_the_nurse_reads_the_rule_and_types_the_dose_it_gives(qtbot, session_for, medication_ward, type_text):
+    patient = medication_ward[0]
+    order = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Insulin aspart", "dose": 6.0, "dose_unit": "units", "route": "SC", "frequency": "scheduled",
+        "times": "08:00 12:00 18:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": True,
+        "dose_rule": RULE}, patient_id=patient).record_id
+    nurse = session_for("nurse")
+    dialog = DoseDialog(nurse, medication.order(nurse.db, order), datetime.fromisoformat("2026-11-28T08:00+01:00"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.rule is not None and dialog.rule.isVisible() and dialog.rule.text() == f"Variable dose: {RULE}"
+    assert "Insulin aspart up to 6 units SC" in dialog.order_line.text()
+    assert "VARIABLE\u00a0DOSE:\u00a0type\u00a0what\u00a0its\u00a0rule\u00a0gives" in dialog.order_line.text()
+    assert dialog.dose.text() == ""
+    dialog.given_at.clear()
+    type_text(dialog.given_at, "28/11/2026 08:05")
+    type_text(dialog.dose, "4")
+    saved = dialog.save()
+    assert saved is not None and saved.data["dose_given"] == 4.0

@@ -1,0 +1,71 @@
+"""A variable-dose order (insulin by capillary glucose, warfarin by INR): its rule in words, its
+dose the most one dose may be. There was no such order: re-prescribed for every dose, or kept on
+paper beside the laptop's chart."""
+
+import json
+from datetime import datetime
+
+import pytest
+from fhir.resources.R4B.medicationrequest import MedicationRequest
+from pypdf import PdfReader
+
+from downtime.services import medication, printing, records
+from downtime.sync.export import export
+
+RULE = "capillary glucose under 8: none; 8 to 12: 2 units; 12 to 16: 4 units; over 16: 6 units and call the doctor"
+
+
+@pytest.fixture
+def insulin(session_for, medication_ward) -> tuple[str, str]:
+    """The medication ward's patient, and their insulin aspart up to 6 units SC at 08:00 12:00 18:00
+    by capillary glucose. Returns (patient id, order id)."""
+    patient = medication_ward[0]
+    return patient, records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Insulin aspart", "dose": 6.0, "dose_unit": "units", "route": "SC", "frequency": "scheduled",
+        "times": "08:00 12:00 18:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": True,
+        "dose_rule": RULE}, patient_id=patient).record_id
+
+
+def test_a_dose_its_rule_gives_is_recorded_without_a_word_and_one_above_its_most_is_asked_about(session_for, insulin):
+    """Every dose of an order of fixed dose that differs from it is asked about; a variable dose's
+    is what its rule gives, asked about only above the most one dose may be."""
+    patient, order = insulin
+    nurse = session_for("nurse")
+    four = medication.record_dose(nurse, order, {"outcome": "given", "dose_given": 4.0, "route": "SC",
+                                                "given_at": "2026-11-28T08:05+01:00",
+                                                "scheduled_for": "2026-11-28T08:00+01:00"})
+    assert four.data["dose_given"] == 4.0
+    with pytest.raises(medication.OverrideNeeded) as asked:
+        medication.record_dose(nurse, order, {"outcome": "given", "dose_given": 8.0, "route": "SC",
+                                              "given_at": "2026-11-28T12:05+01:00",
+                                              "scheduled_for": "2026-11-28T12:00+01:00"})
+    assert [warning.text("en") for warning in asked.value.warnings] == [
+        "Dose 8 units is above the most one dose of the order may be (6 units), whatever its rule gives."]
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", ["Insulin aspart up to 6 units SC", f"Variable dose: {RULE}", "VARIABLE DOSE — by its rule"]),
+    ("fr", ["Insulin aspart jusqu’à 6 UI SC", f"Dose variable : {RULE}", "DOSE VARIABLE — selon sa règle"])])
+def test_the_chart_prints_the_rule_under_the_medicine_and_each_dose_given(session_for, insulin, tmp_path, lang, said):
+    patient, order = insulin
+    medication.record_dose(session_for("nurse"), order, {"outcome": "given", "dose_given": 2.0, "route": "SC",
+                                                         "given_at": "2026-11-28T08:05+01:00",
+                                                         "scheduled_for": "2026-11-28T08:00+01:00"})
+    out = printing.print_mar(session_for("nurse", lang), [patient], tmp_path / "mar.pdf")
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
+    assert all(words in text for words in said), text
+    assert {"en": "HL 08:05 — 2 units", "fr": "HL 08:05 — 2 UI"}[lang] in text
+
+
+def test_the_fhir_order_says_its_rule_and_most_and_no_dose_of_its_own(session_for, insulin, tmp_path):
+    _, order = insulin
+    folder = export(session_for("records"), tmp_path / "export").folder
+    bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    (request,) = [entry["resource"] for entry in bundle["entry"] if entry["resource"]["resourceType"] == "MedicationRequest"
+                  and any(i.get("value") == order for i in entry["resource"].get("identifier", []))]
+    MedicationRequest.model_validate(request)
+    (instruction,) = request["dosageInstruction"]
+    assert "doseAndRate" not in instruction
+    assert instruction["maxDosePerAdministration"]["value"] == 6
+    assert RULE in instruction["text"] and instruction["text"].startswith("variable dose, up to 6 units SC")
+    assert datetime.fromisoformat(instruction["timing"]["repeat"]["boundsPeriod"]["start"])
