@@ -26,7 +26,7 @@ import sys
 import uuid
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field as dataclass_field, replace
-from functools import partial
+from functools import cache, partial
 from datetime import datetime
 from typing import Any
 
@@ -768,8 +768,8 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     typed = typed_late(session.db, [record for record in current if record.form_id == census.DOSE_FORM], session.lang)
     placed = theatre.as_placed(session, current, known, authors)
     firsts = first_authors(session.db, [record.record_id for record in current if record.version > 1])
-    laptops = laptops_known(session, {record.device_id for record in current}
-                            | {device_id for _, device_id, _ in firsts.values()})
+    by_words = _by_words(session.lang, authors, laptops_known(session, {record.device_id for record in current}
+                                                              | {device_id for _, device_id, _ in firsts.values()}))
     moves = moves_due(session.db, known)
     waiting = _waiting(session, current, known)
     groups: dict[str | None, list[WorkItem]] = {}
@@ -781,7 +781,7 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
                 " — ".join(filter(None, (records.record_label(session, record, known, authors,
                                                                orders | placed.get(record.record_id, {})),
                                          typed.get(record.record_id)))),
-                _by(session, record, firsts.get(record.record_id), authors, laptops), done,
+                _by(record, firsts.get(record.record_id), by_words), done,
                 _changes(session, earlier.get(record.record_id), record), _provisional_identity(session, record),
                 holds.get(record.record_id), conflicts.get(record.record_id, ()),
                 shared.get(str(record.patient_id)) if session.form(record.form_id).creates_patient else None,
@@ -797,27 +797,34 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
             for patient_id in order if (items := groups.get(patient_id))]
 
 
-def _by(session: Session, record: RecordVersion, first: tuple[str, str, str] | None, authors: Authors,
-        laptops: Mapping[str, Laptop]) -> str:
+def _by(record: RecordVersion, first: tuple[str, str, str] | None,
+        said: Callable[[str, tuple[str, str] | str, tuple[str, str] | None], str]) -> str:
     """Whom the EHR names for a record, as the paper would: an order's prescriber (the one it
     names, a telephone order's, else who wrote it), a dose's giver (the one it names, else who
     recorded it), anything else's writer; `first`: who wrote version 1 of a record changed
-    since, the later writer named after them."""
+    since, the later writer named after them. `said`: the words for (how, whom, changed by whom),
+    whom a (staff ID, device id) or a name as written (`_by_words`, read once for a page: a
+    page's few people named again and again)."""
     from downtime.services.medication import GIVEN_BY, PRESCRIBER
 
-    lang = session.lang
-    author, device_id = (first[0], first[1]) if first is not None else (record.author, record.device_id)
+    author = (first[0], first[1]) if first is not None else (record.author, record.device_id)
+    changed = None if author == (record.author, record.device_id) else (record.author, record.device_id)
     if record.form_id == records.ORDER_FORM:
-        by = message(lang, BY_PRESCRIBER, who=record.data.get(PRESCRIBER) or authors.of(lang, author, device_id, laptops))
-    elif record.form_id == census.DOSE_FORM and record.data.get("outcome") == Outcome.GIVEN:
+        return said(BY_PRESCRIBER, record.data.get(PRESCRIBER) or author, changed)
+    if record.form_id == census.DOSE_FORM and record.data.get("outcome") == Outcome.GIVEN:
         named = record.data.get(GIVEN_BY)  # a staff ID of the laptop that wrote the version naming them
-        by = message(lang, BY_GIVER, who=authors.of(lang, named, record.device_id, laptops) if named
-                     else authors.of(lang, author, device_id, laptops))
-    else:
-        by = message(lang, BY_RECORDER, who=authors.of(lang, author, device_id, laptops))
-    if (author, device_id) == (record.author, record.device_id):
-        return by
-    return message(lang, CHANGED_BY, by=by, who=authors.of(lang, record.author, record.device_id, laptops))
+        return said(BY_GIVER, (named, record.device_id) if named else author, changed)
+    return said(BY_RECORDER, author, changed)
+
+
+def _by_words(lang: Lang, authors: Authors, laptops: Mapping[str, Laptop]
+              ) -> Callable[[str, tuple[str, str] | str, tuple[str, str] | None], str]:
+    @cache
+    def said(how: str, whom: tuple[str, str] | str, changed: tuple[str, str] | None) -> str:
+        who = whom if isinstance(whom, str) else authors.of(lang, *whom, laptops)
+        by = message(lang, how, who=who)
+        return by if changed is None else message(lang, CHANGED_BY, by=by, who=authors.of(lang, *changed, laptops))
+    return said
 
 
 def moves_due(db: Database, record_ids: Collection[str]) -> dict[str, MoveDue]:
