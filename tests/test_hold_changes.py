@@ -154,11 +154,13 @@ def test_the_command_line_drops_the_allergy_with_drop_changes_and_says_so(allerg
 
 def test_the_forms_mark_allergies_resuscitation_and_an_orders_dose_route_times_and_stop_safety_critical(forms):
     """What a settlement may drop only once the clerk confirms it: the admission's allergies and
-    resuscitation status, and what an order gives, how, when and until when."""
+    resuscitation status, and what an order gives (by which rule, for a variable dose), how, when and
+    until when."""
     critical = {form_id: {field.id for field in spec.fields() if field.safety_critical}
                 for form_id, spec in forms.items()}
     assert critical["admission"] == {"allergy_status", "allergies", "resuscitation"}
-    assert critical["medication_order"] == {"drug", "dose", "dose_unit", "route", "rate_ml_h", "times", "stop_at"}
+    assert critical["medication_order"] == {"drug", "dose", "dose_unit", "route", "rate_ml_h", "dose_rule", "times",
+                                              "stop_at"}
     assert {form_id for form_id, fields in critical.items() if fields} == {"admission", "medication_order"}
 
 
