@@ -341,7 +341,8 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
             "situation": "Respiratory failure", "background": "COPD", "condition": "unstable",
             "assessment": "Needs ventilation", "recommendation": "Admit to ICU",
             "current_treatments": "Amoxicillin 1 g IV 8-hourly, last 12:00", "devices": ["peripheral_iv", "oxygen"],
-            "allergies_checked": True, "obs_at": at, "resp_rate": 28, "spo2": 89, "on_oxygen": True,
+            "allergies_checked": True, "resuscitation": "full", "isolation": "droplet", "obs_at": at,
+            "resp_rate": 28, "spo2": 89, "on_oxygen": True,
             "oxygen_flow": 4.0, "systolic": 95, "diastolic": 60, "pulse": 110, "temperature": 38.4, "consciousness": "alert",
             "documents_sent": ["admission_record", "medication_chart"], "handed_over_to": "Dr Petit"}],
     }[form_id]

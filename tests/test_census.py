@@ -160,7 +160,7 @@ def test_transfer_out_with_handover_leaves_the_census(nurse, admission_values, f
         "receiving_unit": "Réanimation, Dr Petit, 01 23 45 67 89", "transport_mode": "mobile_icu",
         "escort": "doctor", "situation": "Respiratory failure", "background": "COPD",
         "condition": "unstable", "current_treatments": "Amoxicillin 1 g IV 8-hourly, last 12:00",
-        "devices": ["peripheral_iv", "oxygen"], "allergies_checked": True,
+        "devices": ["peripheral_iv", "oxygen"], "allergies_checked": True, "resuscitation": "full",
         "obs_at": clock.now.isoformat(timespec="minutes"), "resp_rate": 28, "spo2": 89,
         "documents_sent": ["admission_record", "medication_chart"]}, patient_id=first.patient_id)
     assert census.in_patients(nurse.db, forms) == []

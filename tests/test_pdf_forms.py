@@ -405,7 +405,8 @@ TRANSFER_OUT = {
     "receiving_clinician": "Dr Petit", "transport_mode": "mobile_icu", "escort": "doctor",
     "situation": "Respiratory failure", "background": "COPD", "condition": "unstable", "assessment": "Needs ventilation",
     "recommendation": "Admit to ICU", "current_treatments": "Amoxicillin 1 g IV 8-hourly, last 12:00",
-    "devices": ["peripheral_iv", "oxygen"], "allergies_checked": True, "obs_at": "2026-11-28T12:45+01:00",
+    "devices": ["peripheral_iv", "oxygen"], "allergies_checked": True, "resuscitation": "dnacpr",
+    "isolation": "contact", "obs_at": "2026-11-28T12:45+01:00",
     "resp_rate": 28, "spo2": 89, "systolic": 95, "diastolic": 60, "pulse": 110, "temperature": 38.4,
     "consciousness": "alert", "documents_sent": ["admission_record", "medication_chart"], "handed_over_to": "Dr Petit"}
 

@@ -774,7 +774,8 @@ def _gone(session_for, patient_id, leaving):
             "departed_at": "2026-11-28T12:00+01:00", "receiving_hospital": "CHU Nord", "receiving_unit": "Cardiologie",
             "transport_mode": "mobile_icu", "escort": "doctor", "situation": "STEMI", "background": "-",
             "condition": "unstable", "current_treatments": "Aspirin 250 mg IV, 11:30", "devices": ["peripheral_iv"],
-            "allergies_checked": True, "obs_at": "2026-11-28T11:45+01:00", "resp_rate": 20, "spo2": 95,
+            "allergies_checked": True, "resuscitation": "full", "obs_at": "2026-11-28T11:45+01:00",
+            "resp_rate": 20, "spo2": 95,
             "documents_sent": ["admission_record"]}, patient_id=patient_id)
 
 

@@ -159,13 +159,19 @@ def test_a_signed_in_answer_other_than_a_text_is_refused_when_the_forms_load(tmp
                                  f"      - id: {field}\n        signed_in: true\n"))
 
 
-def test_a_patient_with_nothing_charted_starts_with_an_empty_handover(session_for, admission_values):
+def test_a_patient_with_nothing_charted_starts_with_a_handover_of_their_admissions_answers_alone(session_for,
+                                                                                                  admission_values):
+    """No observation, no order: nothing else to copy. The resuscitation status and the isolation
+    come from the admission, which every patient has: the handover left a DNACPR decision and an
+    MRSA isolation on the ward's census, for the receiving team to learn of them from no paper."""
     from downtime.services import wards
 
     wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
     nurse = session_for("nurse")
-    patient = records.save_new(nurse, "admission", admission_values).patient_id
-    assert prefill.first_answers(nurse, nurse.form("transfer_out"), patient) == {}
+    patient = records.save_new(nurse, "admission", {**admission_values, "resuscitation": "dnacpr",
+                                                    "isolation": "contact"}).patient_id
+    assert prefill.first_answers(nurse, nurse.form("transfer_out"), patient) == {"resuscitation": "dnacpr",
+                                                                                  "isolation": "contact"}
 
 
 @pytest.mark.parametrize("copied, expected", [
@@ -202,3 +208,24 @@ def _forms_edited(folder: Path, name: str, old: str, new: str) -> Path:
         text = path.read_text(encoding="utf-8")
         (folder / path.name).write_text(text.replace(old, new) if path.name == name else text, encoding="utf-8")
     return folder
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", ["☒ Not for resuscitation (DNACPR)", "Isolation precautions ☐ None ☒ Contact"]),
+                                            ("fr", ["☒ Pas de RCP (décision tracée)",
+                                                    "Précautions d’isolement ☐ Aucune ☒ Contact"])])
+def test_the_printed_handover_says_the_resuscitation_status_and_isolation(session_for, medication_ward, tmp_path,
+                                                                          lang, said):
+    patient = medication_ward[0]
+    nurse = session_for("nurse", lang)
+    admission = records.list_current(nurse.db, "admission", patient_id=patient)[0]
+    records.amend(nurse, admission.record_id, {**admission.data, "resuscitation": "dnacpr", "isolation": "contact"},
+                  "decided with the family")
+    answers = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)
+    handover = records.save_new(nurse, "transfer_out", {
+        **answers, "departed_at": "2026-11-28T14:00+01:00", "receiving_hospital": "CHU Lyon", "receiving_unit": "ICU",
+        "transport_mode": "ambulance", "escort": "nurse", "situation": "Sepsis", "background": "Fall",
+        "condition": "unstable", "allergies_checked": True, "documents_sent": ["medication_chart"],
+        "current_treatments": "Amoxicillin 1 g IV", "obs_at": "2026-11-28T13:30+01:00"}, patient_id=patient)
+    out = printing.print_record(nurse, handover.record_id, tmp_path / "handover.pdf")
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
+    assert all(words in text for words in said), text

@@ -266,7 +266,7 @@ def test_a_transfer_out_saying_allergies_checked_is_refused_while_they_are_not_k
     handover = {"departed_at": "2026-11-28T14:00+01:00", "receiving_hospital": "CHU Sud", "receiving_unit": "ICU",
                 "transport_mode": "ambulance", "escort": "nurse", "situation": "Sepsis", "background": "Fall",
                 "condition": "stable", "current_treatments": "None", "obs_at": "2026-11-28T13:30+01:00",
-                "documents_sent": ["letter"], "allergies_checked": True}
+                "documents_sent": ["letter"], "allergies_checked": True, "resuscitation": "full"}
     nurse.lang = "fr"
     with pytest.raises(ValidationFailed) as refused:
         records.save_new(nurse, "transfer_out", handover, patient_id=patient)

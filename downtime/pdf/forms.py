@@ -361,11 +361,11 @@ def _signed(parts: list[list[Flowable]], lang: Lang, key: str, info: PageInfo) -
     box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.75, colors.black)]))
     *before, last = parts
     story = [flowable for part in before for flowable in _laid(part)]
-    end = [*last, Spacer(1, 6 * mm), box]
+    end = [*last, Spacer(1, 4 * mm), box]
     if len(last) == 2 or sum(flowable.wrap(width, body_height(info))[1] for flowable in end) <= body_height(info) / 2:
         return story + [KeepTogether(end)]
     band, first, *rows, final = last
-    return story + [KeepTogether([band, first]), *rows, KeepTogether([final, Spacer(1, 6 * mm), box])]
+    return story + [KeepTogether([band, first]), *rows, KeepTogether([final, Spacer(1, 4 * mm), box])]
 
 
 def blank_form_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | None,

@@ -220,6 +220,9 @@ def _moves(nurse: Session, elsewhere: list[RecordVersion], now: datetime) -> Non
         "recommendation": "ECMO assessment on arrival. Allergies not known yet: wife not reached, GP closed.",
         "current_treatments": "Piperacillin-tazobactam 4 g IV 8-hourly (last 06:00); noradrenaline 0.2 µg/kg/min.",
         "devices": ["central_line", "urinary_catheter", "ventilator"], "allergies_checked": False,
+        # As the form copies them from the admission, for the nurse to check.
+        "resuscitation": meyer.data["resuscitation"],
+        **({"isolation": meyer.data["isolation"]} if meyer.data.get("isolation") else {}),
         "obs_at": at(3.2), "resp_rate": 30, "spo2": 88, "on_oxygen": True, "systolic": 95, "diastolic": 50,
         "pulse": 118, "temperature": 38.6, "consciousness": "voice",
         "documents_sent": ["admission_record", "medication_chart", "observation_chart", "lab_results"],
