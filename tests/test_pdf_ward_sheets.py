@@ -113,6 +113,29 @@ def test_the_census_prints_its_answers_in_the_wards_language(ward, tmp_path):
     assert not re.search(r"\b(Full|provisional|validated|droplet|contact)\b", flat)
 
 
+@pytest.mark.parametrize("lang, said", [("en", "Admitted for:"), ("fr", "Motif :")])
+def test_the_census_gives_each_patients_reason_for_admission_over_their_handover_notes(ward, admission_values,
+                                                                                       tmp_path, lang, said):
+    """A nurse taking over a ward from the sheet had each bed's name, allergies and NEWS2 and no
+    reason for any. A long one is cut to about three lines, the rest of the cell left to write
+    in: the admission holds it whole."""
+    from dataclasses import replace
+
+    from downtime.pdf.census import REASON_CHARACTERS
+
+    long = ("Community-acquired pneumonia, right lower lobe, CURB-65 score 3 on arrival; background of COPD "
+            "on home oxygen 2 L/min, type 2 diabetes on insulin, chronic kidney disease stage 3b. "
+            "Daughter is the main carer.")
+    records.save_new(ward, "admission", {**admission_values, "bed": "26", "birth_name": "Longreason",
+                                         "used_name": "", "nir": None, "reason": long})
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(printing.print_census(
+        replace(ward, lang=lang), tmp_path / "census.pdf", ward="3B")).pages)).replace("- ", "-")
+    assert text.count(f"{said} Fall at home, suspected hip fracture.") == 25
+    assert f"{said} Community-acquired pneumonia, right lower lobe" in text
+    assert "Daughter is the main carer" not in text and "CURB-65 score 3 on arrival; background of COPD on home …" in text
+    assert len(long) > REASON_CHARACTERS
+
+
 @pytest.mark.parametrize("stock", ["L7159", "L7160", "L7163", "wristband"])
 def test_twins_labels_print_each_whole_name(session_for, admission_values, tmp_path, stock):
     """Twins born the same day, "Marie Anne Louise" and "Marie Anne Lucie": the name was cut to

@@ -174,6 +174,8 @@ class Meaning(StrEnum):
     NOK_PHONE = "nok_phone"
     WEIGHT = "weight"
     WEIGHT_CONFIRMED = "weight_confirmed"
+    REASON = "reason"
+    """Why the patient came in, as the admission says it: the handover sheet gives it beside each bed."""
     PAPER_NUMBER = "paper_number"
     """The reserved downtime number a patient admitted on paper was given (services.paper_numbers)."""
 

@@ -4,6 +4,7 @@ for whoever takes over when the laptop is unavailable."""
 from __future__ import annotations
 
 from datetime import datetime
+from textwrap import shorten
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from downtime.domain.news2 import Band
 from downtime.pdf.forms import allergy_colour, allergy_line
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import (
-    ALERT, BAND, INK, RULE, SEX, LinesTable, PageInfo, birth_date_label, body_width, build_pdf, style,
+    ALERT, BAND, GREY, INK, RULE, SEX, LinesTable, PageInfo, birth_date_label, body_width, build_pdf, style,
 )
 from downtime.services.census import CensusRow, name_alert, name_alerts
 from downtime.services.observations import Escalation, ScoredSet, WardReview, applies_to, band_word, not_applicable_text
@@ -52,6 +53,10 @@ INCOMPLETE = {"en": "incomplete", "fr": "incomplet"}
 OVERDUE = {"en": "next set overdue since {due}", "fr": "relevé en retard depuis {due}"}
 TOLD = {"en": "Told: {who}", "fr": "Prévenu : {who}"}
 NOT_TOLD = {"en": "NOT RECORDED", "fr": "NON RENSEIGNÉ"}
+ADMITTED_FOR = {"en": "Admitted for: {reason}", "fr": "Motif : {reason}"}
+REASON_CHARACTERS = 110
+"""The reason for admission heading a patient's handover notes is cut to about three lines of
+them, the rest of the cell left to write in; the admission form holds it whole."""
 
 
 def _cell(text: str, bold: bool = False, color: colors.Color = INK) -> Lines:
@@ -65,6 +70,15 @@ def _when(at: datetime, stacked: bool = False) -> str:
     space, or `stacked`, the day over the time, for the narrow arrival column."""
     between = "\n" if stacked else NO_BREAK
     return f"{at:%d/%m}{between}{at:%H:%M}"
+
+
+def _reason(reason: str | None, lang: Lang) -> Lines | str:
+    """Why the patient came in, in grey over the notes written by hand: a nurse taking over a
+    ward from the sheet had each bed's name, allergies and NEWS2 and no reason for any."""
+    if not reason:
+        return ""
+    return _cell(ADMITTED_FOR[lang].format(reason=shorten(reason, REASON_CHARACTERS, placeholder=" …")),
+                 color=GREY)
 
 
 def _news2(standing: ScoredSet | None, overdue: datetime | None, escalation: Escalation | None, lang: Lang) -> Lines:
@@ -124,7 +138,7 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                      _news2(review.standing.get(p.patient_id), overdue.get(p.patient_id), escalations.get(p.patient_id),
                             lang) if applies_to(p, at) else _cell(not_applicable_text(lang)),
                      _cell(answer(Meaning.RESUSCITATION, p.resuscitation) or "?"),
-                     _cell(answer(Meaning.ISOLATION, p.isolation)), ""])
+                     _cell(answer(Meaning.ISOLATION, p.isolation)), _reason(p.reason, lang)])
     story: list[Flowable] = []
     for ward_code, body in tables.items():
         story += [_ward_table(ward_code, body, width, lang), Spacer(1, 4 * mm)]

@@ -40,7 +40,7 @@ ISOLATION = {"contact": QT_TR_NOOP("Contact precautions"), "droplet": QT_TR_NOOP
 # PatientTableModel.columns: what keeps a patient safe first (the bed, the name, the allergies, the
 # resuscitation decision, the NEWS2), where a 1366-pixel screen at 125 % shows them; the allergies
 # came after a 410-pixel NEWS2 and the downtime number, cut, the resuscitation decision off screen.
-WARD, NAME, ALLERGIES, NEWS2, DATE_OF_BIRTH, ADMITTED, FORMERLY = 0, 2, 3, 5, 7, 11, 13
+WARD, NAME, ALLERGIES, NEWS2, DATE_OF_BIRTH, ADMITTED, FORMERLY, REASON = 0, 2, 3, 5, 7, 11, 13, 14
 # An unidentified patient's description ("INCONNU TRÈFLE (Unknown man, about 40, found at the
 # station)") made the name column 495 pixels wide, and with the NEWS2 column the allergies went
 # off a laptop's screen: names are cut there, whole in their tooltip (a name comes family name
@@ -139,8 +139,8 @@ class PatientTableModel(TextTableModel):
     columns = (QT_TR_NOOP("Ward"), QT_TR_NOOP("Bed"), QT_TR_NOOP("Name"), QT_TR_NOOP("Allergies"),
                QT_TR_NOOP("Resuscitation"), QT_TR_NOOP("NEWS2"), QT_TR_NOOP("Downtime no."), QT_TR_NOOP("Date of birth"),
                QT_TR_NOOP("Sex"), QT_TR_NOOP("Isolation"), QT_TR_NOOP("Identity"), QT_TR_NOOP("Admitted"),
-               QT_TR_NOOP("Status"), QT_TR_NOOP("Formerly"))
-    whole_in_tooltip = frozenset({NAME, FORMERLY})
+               QT_TR_NOOP("Status"), QT_TR_NOOP("Formerly"), QT_TR_NOOP("Reason for admission"))
+    whole_in_tooltip = frozenset({NAME, FORMERLY, REASON})
 
     def texts(self, number: int) -> tuple[str, ...]:
         row: Row = self.rows[number]
@@ -162,7 +162,8 @@ class PatientTableModel(TextTableModel):
                 patient.birth_date_in(language()), word(SEX.get(patient.sex or "", "?")),
                 "" if patient.isolation in (None, "none") else word(ISOLATION.get(patient.isolation, patient.isolation)),
                 word(IDENTITY.get(patient.identity_status or "", patient.identity_status or "")), admitted,
-                stay_word(patient.stay, language()) if patient.stay else "", row.formerly or "")
+                stay_word(patient.stay, language()) if patient.stay else "", row.formerly or "",
+                patient.reason or "")
 
     def is_warning(self, row: int, column: int) -> bool:
         patient, watch = self.rows[row].patient, self.rows[row].watch
@@ -304,6 +305,7 @@ class PatientsPanel(QWidget):
         self.table.fit_columns()  # the headers with their sort arrow, until the list is read
         for fitted in (self.model.modelReset, self.model.rowsInserted):
             fitted.connect(lambda *_: cut_column(self.table, NAME, NAME_CHARACTERS))
+            fitted.connect(lambda *_: cut_column(self.table, REASON, NAME_CHARACTERS))
             fitted.connect(lambda *_: wrap_columns(self.table, {ALLERGIES: ALLERGY_CHARACTERS}))
             fitted.connect(self._show_formerly)
             fitted.connect(self._show_ward)

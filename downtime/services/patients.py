@@ -57,6 +57,9 @@ class PatientSummary:
     # The beds of the patient's namesakes on their ward, where read (census.with_namesakes): the
     # name alert their own screens and printed chart carry.
     namesakes: tuple[str, ...] = ()
+    # Why they came in, as the admission says it: the handover sheet and the list give it beside
+    # the bed (a nurse taking over a ward on paper had names and beds and no reason for any).
+    reason: str | None = None
 
     @property
     def allergy_alert(self) -> bool:
@@ -140,7 +143,8 @@ def summarise(spec: FormSpec, record: RecordVersion, downtime_number: str) -> Pa
                         for row in listed),
         family_names=tuple(str(name).strip() for name in (get(Meaning.BIRTH_NAME), get(Meaning.USED_NAME))
                            if name and str(name).strip()),
-        phone=get(Meaning.PHONE) or None, nok_phone=get(Meaning.NOK_PHONE) or None)
+        phone=get(Meaning.PHONE) or None, nok_phone=get(Meaning.NOK_PHONE) or None,
+        reason=" ".join(str(get(Meaning.REASON) or "").split()) or None)
 
 
 def _option_label(group: Field | None, field_id: str, code: Any) -> Text | None:

@@ -396,6 +396,10 @@
         <translation>Anciennement</translation>
     </message>
     <message>
+        <source>Reason for admission</source>
+        <translation>Motif d’admission</translation>
+    </message>
+    <message>
         <source>(no bed)</source>
         <translation>(sans lit)</translation>
     </message>

@@ -459,6 +459,25 @@ def test_a_long_name_is_cut_in_the_list_and_whole_in_its_tooltip(window, session
     assert allergies < table.viewport().width() - 100, "the allergies are on screen"
 
 
+def test_the_list_gives_each_patients_reason_for_admission_cut_and_whole_in_its_tooltip(window, session_for,
+                                                                                          admission_values, listed):
+    from downtime.qt.patients_panel import NAME_CHARACTERS, REASON
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", ["1", "2"])
+    _admit(window.session, admission_values, "1")
+    long = "Community-acquired pneumonia, right lower lobe, CURB-65 score 3 on arrival; known COPD on home oxygen"
+    _admit(window.session, {**admission_values, "birth_name": "Roux", "nir": None, "reason": long}, "2")
+    window.patients.reload_wards()
+    panel = listed(window.patients)
+    table, model = panel.table, panel.model
+    assert model.headerData(REASON, Qt.Orientation.Horizontal) == "Reason for admission"
+    reasons = {model.text(row, 1): model.text(row, REASON) for row in range(model.rowCount())}
+    assert reasons == {"1": "Fall at home, suspected hip fracture.", "2": long}
+    (row,) = [row for row in range(model.rowCount()) if model.text(row, 1) == "2"]
+    assert model.data(model.index(row, REASON), Qt.ItemDataRole.ToolTipRole) == long
+    assert table.columnWidth(REASON) <= table.fontMetrics().averageCharWidth() * NAME_CHARACTERS
+
+
 SET_AT = {"spo2_scale": "scale_1", "on_oxygen": False, "respiratory_rate": 16, "spo2": 97, "systolic_bp": 125,
           "diastolic_bp": 80, "pulse": 72, "consciousness": "alert", "temperature": 37.0}   # NEWS2 0
 
