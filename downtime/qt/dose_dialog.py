@@ -326,6 +326,9 @@ class DoseDialog(QDialog):
         add_row(form, translate("DoseDialog", "Paper &chart reference"), self.paper_reference)
         self.transcribed.toggled.connect(self._outcome_changed)
         self.form = form
+        self.register_page = self._register_pages()
+        if order.controlled:
+            add_row(form, translate("DoseDialog", "Stoc&k from register page"), self.register_page)
         self.witness_id = QLineEdit()
         self.witness_pin = pin_box()
         self.witness_on_paper = staff_choice(session)
@@ -513,7 +516,33 @@ class DoseDialog(QDialog):
                 self.form.setRowVisible(widget, not on_paper)
             self.form.setRowVisible(self.witness_on_paper, on_paper)
             self.form.setRowVisible(self.giver_pin, self._giver_confirms())
+            self.form.setRowVisible(self.register_page, given and self.page_shown)
         grow_to_fit(self)  # the rows shown may be more (a paper chart's reference): scrolled only where the screen is short
+
+    def _register_pages(self) -> QComboBox:
+        """The pages of the ward's register a controlled drug's dose may be taken from, each with
+        what it holds (see medication.cd_pages_for): the order's own page, or the only one,
+        chosen; an empty line first when several are and none is the order's own. Shown when
+        there is a choice or the page is not the order's own (`page_shown`): a "Morphine sulfate"
+        order's dose was refused for the cupboard's "Morphine" page, and with two morphine pages
+        (injection, oral solution) the nurse says which."""
+        combo = QComboBox()
+        self.page_shown = False
+        if not self.order.controlled:
+            return combo
+        ward, pages = medication.dose_pages(self.session.db, self.order, self.session.clock())
+        chosen = medication.default_page(pages, self.order)
+        own = medication.cd_page(pages, self.order.drug, self.order.dose_unit)
+        self.page_shown = len(pages) > 1 or bool(pages) and own is None
+        if chosen is None and pages:
+            combo.addItem("", None)
+        for page in pages:
+            combo.addItem(translate("DoseDialog", "{drug} — ward {ward} holds {balance} {unit}").format(
+                drug=page.drug, ward=ward, balance=decimal_text(page.balance, language()), unit=page.unit),
+                page.drug)
+        if chosen is not None:
+            combo.setCurrentIndex(combo.findData(chosen.drug))
+        return combo
 
     def _giver_confirms(self) -> bool:
         """Whether the giver types their PIN: a controlled drug given now by someone other than the
@@ -650,7 +679,8 @@ class DoseDialog(QDialog):
                        (self.witness_id.text(), self.witness_pin.text()))
         try:
             saved = medication.record_dose(self.session, self.order.record_id, values, overrides=overrides,
-                                           witness=witness, giver_pin=self.giver_pin.text())
+                                           witness=witness, giver_pin=self.giver_pin.text(),
+                                           register_page=self.register_page.currentData() if self.order.controlled else None)
         except medication.OverrideNeeded as needed:
             self.error.setText(translate("DoseDialog", "Safety warning: give a reason to override each one, or cancel."))
             self._show_warnings(needed.warnings)

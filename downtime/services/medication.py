@@ -21,9 +21,9 @@ from downtime.domain.census import Movement, MovementEvent, StayStatus, left_aft
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
     DAY, allergies_not_known, allergy_matches, also_ordered, charted, charted_slots, clock_text, controlled_drug,
-    dose_state, dose_text, names_alike, offered_only, prn_given, prn_status, runs_at, safety_warnings, route_differs,
-    same_dose_time, same_medicine, shares_a_medicine, slots_by_version, times_problem, written_apart, written_when,
-    WRITTEN_APART,
+    dose_state, dose_text, medicines_in, names_alike, offered_only, prn_given, prn_status, runs_at, safety_warnings,
+    route_differs, same_dose_time, same_medicine, shares_a_medicine, slots_by_version, times_problem, written_apart,
+    written_when, WRITTEN_APART,
 )
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.records import RecordStatus, RecordVersion
@@ -594,7 +594,8 @@ def _given_on_another_laptop(session: Session, found: Order, slot: datetime | No
 
 def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
                 overrides: Mapping[Check | str, str] | None = None,
-                witness: tuple[str, str] | None = None, giver_pin: str | None = None) -> RecordVersion:
+                witness: tuple[str, str] | None = None, giver_pin: str | None = None,
+                register_page: str | None = None) -> RecordVersion:
     """Save a dose given or not given. Every warning needs an override with a reason (kept in
     the record and the audit log); a controlled drug given needs a second person's PIN and
     stock in the ward's register. Whether this person may record care is asked first: a
@@ -604,7 +605,8 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
     or by its check (every warning of that kind). A dose transcribed from the paper chart
     (`transcribed`, see `_from_paper`) names its witness as the paper does: `witness`'s PIN is
     not asked. `giver_pin`: the PIN of a controlled drug's giver named in `given_by`, given now
-    (see `_giver_confirms`)."""
+    (see `_giver_confirms`). `register_page`: the drug of the ward register's page a controlled
+    drug given was taken from, where the order's own is not the one (see `dose_page`)."""
     session.require(Action.RECORD_CARE)
     found = order(session.db, order_id)
     values = {**values, "order": order_id}
@@ -631,13 +633,14 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
         values["witness"] = witness_id
     values = {key: value for key, value in values.items() if value is not None}
     with session.db.atomic():
-        ward = None
+        page = None
         if witness_id:
-            ward = _deduct_check(session, found, float(values.get("dose_given") or 0),
-                                 datetime.fromisoformat(values["given_at"]))
+            page = _deduct_check(session, found, float(values.get("dose_given") or 0),
+                                 datetime.fromisoformat(values["given_at"]), register_page)
         saved = records.save_new(session, DOSE_FORM, values, patient_id=found.patient_id, checked_by_service=True)
-        if witness_id and ward is not None:
-            _register_line(session, ward, found.drug, found.dose_unit, -float(values["dose_given"]),
+        if witness_id and page is not None:
+            ward, drug = page
+            _register_line(session, ward, drug, found.dose_unit, -float(values["dose_given"]),
                            "administration", witness_id, record_id=saved.record_id,
                            giver=values[GIVEN_BY] if confirmed else None)
     return saved
@@ -805,19 +808,82 @@ def _witness(session: Session, witness: tuple[str, str] | None, giver: str | Non
     return member.staff_id
 
 
-def _deduct_check(session: Session, found: Order, quantity: float, given_at: datetime) -> str:
-    """The ward whose cupboard the dose came from: where the patient was when it was given, not
-    when it is typed (after an outage doses are recorded hours late, the patient moved since)."""
-    location = census.location_at(session.db, found.patient_id, given_at)
-    ward = location.ward if location and location.ward else ""
-    balance = cd_balance(session.db, ward, found.drug, found.dose_unit)
+def _deduct_check(session: Session, found: Order, quantity: float, given_at: datetime,
+                  chosen: str | None) -> tuple[str, str]:
+    """The ward whose cupboard the dose came from, and its page there (see `dose_page`): where
+    the patient was when it was given, not when it is typed (after an outage doses are recorded
+    hours late, the patient moved since)."""
+    ward, pages = dose_pages(session.db, found, given_at)
+    drug = dose_page(pages, found, chosen, ward)
+    balance = cd_balance(session.db, ward, drug, found.dose_unit)
     if balance - quantity < -1e-9:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: ward {ward} holds {balance} {unit} of {drug}; "
                                              "{quantity} cannot be given from it. Record the stock received first "
                                              "(with a witness)."),
-                           ward=ward, balance=decimal_text(balance, session.lang), unit=found.dose_unit, drug=found.drug,
+                           ward=ward, balance=decimal_text(balance, session.lang), unit=found.dose_unit, drug=drug,
                            quantity=f"{decimal_text(quantity, session.lang)} {found.dose_unit}")
-    return ward
+    return ward, drug
+
+
+def _ward_at(db: Database, patient_id: str, at: datetime) -> str:
+    location = census.location_at(db, patient_id, at)
+    return location.ward if location and location.ward else ""
+
+
+CHOOSE_PAGE = QT_TRANSLATE_NOOP("messages", "Controlled-drug register: ward {ward} keeps {drug} on more than one page "
+                                            "in {unit} ({pages}); choose the page the dose was taken from.")
+NOT_ITS_PAGE = QT_TRANSLATE_NOOP("messages", "Controlled-drug register: ward {ward} has no page {page} in {unit} for "
+                                             "{drug}; its pages for it: {pages}.")
+
+
+def cd_pages_for(pages: Iterable[Stock], found: Order) -> list[Stock]:
+    """The pages of a ward's register (`pages`, those written) a controlled order's doses may be
+    taken from: its own (its drug and unit, see `cd_page`) first, then each other page in its
+    unit of the very medicines it names ("Morphine" stock for "Morphine sulfate" ordered,
+    "Oramorph" for "Morphine"): a dose of an order written otherwise than the cupboard's page was
+    refused ("ward 3B holds 0 mg of Morphine sulfate"), and receiving it on a page of its own
+    split the ward's morphine over two pages of the legal register. Never a page of another
+    medicine, however alike its name ("Diamorphine" for "Morphine"), nor a combination sharing
+    one of them."""
+    pages = list(pages)
+    own = cd_page(pages, found.drug, found.dose_unit)
+    unit, medicines = _page_key("", found.dose_unit)[1], medicines_in(found.drug)
+    return ([own] if own else []) + [page for page in pages if page is not own and _page_key("", page.unit)[1] == unit
+                                     and medicines_in(page.drug) == medicines]
+
+
+def dose_pages(db: Database, found: Order, given_at: datetime) -> tuple[str, list[Stock]]:
+    """The ward a dose given at `given_at` comes from and its pages for the order (see
+    `cd_pages_for`), for the dose dialog to offer."""
+    ward = _ward_at(db, found.patient_id, given_at)
+    return ward, cd_pages_for(_register_pages(db, ward).values(), found)
+
+
+def default_page(pages: list[Stock], found: Order) -> Stock | None:
+    """The page a dose is written on unless another is chosen: the order's own, else the only
+    one; None when several are (a dose of morphine from the injection's page or the oral
+    solution's is the nurse's to say)."""
+    if pages and (len(pages) == 1 or cd_page(pages[:1], found.drug, found.dose_unit) is not None):
+        return pages[0]
+    return None
+
+
+def dose_page(pages: list[Stock], found: Order, chosen: str | None, ward: str) -> str:
+    """The drug of the page (one of `cd_pages_for`'s) a dose is written on: `chosen` (a page's
+    drug, as typed), else `default_page`; with none at all, the order's drug (its balance
+    nought, the dose refused for want of stock). Refused, naming the pages, when `chosen` is none
+    of them or when several are and none was chosen."""
+    words = ", ".join(page.drug for page in pages) or "—"
+    if chosen is not None:
+        if (page := cd_page(pages, chosen, found.dose_unit)) is None:
+            raise ServiceError(NOT_ITS_PAGE, ward=ward, page=chosen.strip(), unit=found.dose_unit, drug=found.drug,
+                               pages=words)
+        return page.drug
+    if (page := default_page(pages, found)) is not None:
+        return page.drug
+    if pages:
+        raise ServiceError(CHOOSE_PAGE, ward=ward, drug=found.drug, unit=found.dose_unit, pages=words)
+    return found.drug.strip()
 
 
 def _register_line(session: Session, ward: str, drug: str, unit: str, change: float, kind: str,
@@ -998,15 +1064,21 @@ class RegisterLine:
 
 def cd_stock(db: Database, forms: dict[str, FormSpec], ward: str) -> list[Stock]:
     """Every drug the ward's register holds a page for, and every controlled drug ordered for a
-    patient on the ward (its page may still be empty), by name."""
-    pages = {_page_key(row[0], row[1]): Stock(row[0], row[1], _quantity(row[2])) for row in db.execute(
-        "SELECT drug, unit, SUM(change) FROM cd_register WHERE ward = ? GROUP BY drug, unit COLLATE NOCASE", [ward])}
+    patient on the ward that no page is for (see `cd_pages_for`; its page may still be empty),
+    by name."""
+    pages = _register_pages(db, ward)
+    written = list(pages.values())
     on_ward = [patient.patient_id for patient in census.in_patients(db, forms, ward=ward)]
     for found in (order_of(record) for record in list_current(db, form_id=ORDER_FORM, patient_ids=on_ward)
                   if record.status is not RecordStatus.ENTERED_IN_ERROR):
-        if found.controlled:
+        if found.controlled and not cd_pages_for(written, found):
             pages.setdefault(_page_key(found.drug, found.dose_unit), Stock(found.drug.strip(), found.dose_unit, 0.0))
     return sorted(pages.values(), key=lambda stock: (stock.drug.casefold(), stock.drug, stock.unit))
+
+
+def _register_pages(db: Database, ward: str) -> dict[tuple[str, str], Stock]:
+    return {_page_key(row[0], row[1]): Stock(row[0], row[1], _quantity(row[2])) for row in db.execute(
+        "SELECT drug, unit, SUM(change) FROM cd_register WHERE ward = ? GROUP BY drug, unit COLLATE NOCASE", [ward])}
 
 
 def cd_page(pages: Iterable[Stock], drug: str, unit: str) -> Stock | None:

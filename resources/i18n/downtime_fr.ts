@@ -1689,6 +1689,10 @@ Qui a été prévenu (p. ex. le cadre de santé, le pharmacien) ?</translation>
         <translation>Ré&amp;férence sur le plan d’administration papier</translation>
     </message>
     <message>
+        <source>Stoc&amp;k from register page</source>
+        <translation>Stoc&amp;k pris sur la page du registre</translation>
+    </message>
+    <message>
         <source>&amp;Witness staff ID</source>
         <translation>&amp;Identifiant du témoin</translation>
     </message>
@@ -1739,6 +1743,10 @@ Qui a été prévenu (p. ex. le cadre de santé, le pharmacien) ?</translation>
     <message>
         <source>NOT DUE UNTIL {due}: only nil by mouth, held or other can be recorded before then, with a reason.</source>
         <translation>PAS AVANT {due} : seuls « à jeun », « suspendu » ou « autre » peuvent être tracés avant, avec un motif.</translation>
+    </message>
+    <message>
+        <source>{drug} — ward {ward} holds {balance} {unit}</source>
+        <translation>{drug} — le service {ward} détient {balance} {unit}</translation>
     </message>
     <message>
         <source>Reason for giving anyway</source>
@@ -4372,6 +4380,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Controlled drug: name the witness who signed the paper chart.</source>
         <translation>Stupéfiant : indiquez le témoin qui a signé le plan d’administration papier.</translation>
+    </message>
+    <message>
+        <source>Controlled-drug register: ward {ward} keeps {drug} on more than one page in {unit} ({pages}); choose the page the dose was taken from.</source>
+        <translation>Registre des stupéfiants : le service {ward} tient {drug} sur plus d’une page en {unit} ({pages}) ; choisissez la page sur laquelle la dose a été prélevée.</translation>
+    </message>
+    <message>
+        <source>Controlled-drug register: ward {ward} has no page {page} in {unit} for {drug}; its pages for it: {pages}.</source>
+        <translation>Registre des stupéfiants : le service {ward} n’a pas de page {page} en {unit} pour {drug} ; ses pages pour ce médicament : {pages}.</translation>
     </message>
     <message>
         <source>Controlled-drug register: a quantity received is above zero; a cupboard holding less than the register is counted (Cupboard count), the difference written as a discrepancy.</source>

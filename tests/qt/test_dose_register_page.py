@@ -1,0 +1,72 @@
+"""The dose dialog names the page of the ward's controlled-drug register a dose is taken from
+when it is not the order's own, and asks which when the cupboard has more than one."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from downtime.qt.dose_dialog import DoseDialog
+from downtime.services import medication
+
+WITNESS = ("doctor", "2222")
+
+
+def _dialog(qtbot, session, order_id, type_text):
+    dialog = DoseDialog(session, medication.order(session.db, order_id), None)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+    type_text(dialog.given_for, "pain 7/10")
+    type_text(dialog.witness_id, "doctor")
+    type_text(dialog.witness_pin, "2222")
+    return dialog
+
+
+def test_the_nurse_chooses_between_two_pages_of_the_orders_medicine(session_for, medication_ward, qtbot, type_text):
+    _, _, morphine = medication_ward
+    nurse = session_for("nurse")
+    medication.cd_receive(nurse, "3B", "Morphine 10 mg/ml injection", "mg", 20, witness=WITNESS)
+    medication.cd_receive(nurse, "3B", "Oramorph", "mg", 100, witness=WITNESS)
+    dialog = _dialog(qtbot, nurse, morphine, type_text)
+    box = dialog.register_page
+    assert box.isVisible() and [box.itemText(i) for i in range(box.count())] == [
+        "", "Morphine 10 mg/ml injection — ward 3B holds 20 mg", "Oramorph — ward 3B holds 100 mg"]
+    assert dialog.save() is None
+    assert dialog.error.text() == ("Controlled-drug register: ward 3B keeps Morphine on more than one page in mg "
+                                   "(Morphine 10 mg/ml injection, Oramorph); choose the page the dose was taken from.")
+    type_text(dialog.witness_pin, "2222")  # cleared when refused
+    QTest.keyClick(dialog, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is box
+    QTest.keyClick(box, Qt.Key.Key_End)
+    saved = dialog.save()
+    assert saved is not None
+    assert medication.cd_balance(nurse.db, "3B", "Oramorph", "mg") == 95.0
+    assert medication.cd_balance(nurse.db, "3B", "Morphine 10 mg/ml injection", "mg") == 20.0
+
+
+def test_a_page_named_otherwise_than_the_order_is_shown_chosen_and_the_orders_own_is_not_asked(
+        session_for, medication_ward, qtbot, type_text):
+    _, _, morphine = medication_ward
+    nurse = session_for("nurse")
+    medication.cd_receive(nurse, "3B", "Oramorph", "mg", 100, witness=WITNESS)
+    dialog = _dialog(qtbot, nurse, morphine, type_text)
+    assert dialog.register_page.isVisible() and dialog.register_page.currentText() == "Oramorph — ward 3B holds 100 mg"
+    assert dialog.save() is not None
+    assert medication.cd_balance(nurse.db, "3B", "Oramorph", "mg") == 95.0
+
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=WITNESS)
+    both = DoseDialog(nurse, medication.order(nurse.db, morphine), None)
+    qtbot.addWidget(both)
+    both.show()
+    qtbot.waitExposed(both)
+    assert both.register_page.isVisible() and both.register_page.currentData() == "Morphine"  # its own, first
+
+
+def test_the_orders_own_page_alone_is_not_asked_about(session_for, medication_ward, qtbot, type_text):
+    _, _, morphine = medication_ward
+    nurse = session_for("nurse")
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=WITNESS)
+    dialog = _dialog(qtbot, nurse, morphine, type_text)
+    assert not dialog.register_page.isVisible()
+    assert dialog.save() is not None
+    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15.0
