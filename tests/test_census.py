@@ -349,6 +349,29 @@ def test_a_readmitted_patient_reads_from_the_latest_stay_after_the_first_stays_a
     assert census.display_names(nurse.db, forms) == {first.patient_id: listed.display_name}
 
 
+def test_a_wristband_is_out_of_date_when_the_amended_admission_is_the_one_it_prints(nurse, admission_values, clock):
+    """What the band says (name, birth date and sex, number, allergies) changed by an amendment
+    of the stay it is printed from; a bed or a weight amended, or an earlier stay's admission,
+    leave it true."""
+    from downtime.services.printing import wristband_changes
+
+    first = _admit(nurse, admission_values, "2", hours_ago=200)
+    weighed = records.amend(nurse, first.record_id, {**first.data, "weight_kg": 60}, "weight typed wrong")
+    assert wristband_changes(nurse, first, weighed) == []
+    named = records.amend(nurse, first.record_id, {**weighed.data, "used_name": "Dubois", "birth_date": "1954-03-21"},
+                          "married name")
+    assert wristband_changes(nurse, weighed, named) == [
+        ("MARTIN Hélène Marie (née LEFÈVRE)", "DUBOIS Hélène Marie (née LEFÈVRE)"),
+        ("12-Mar-1954   Sex F", "21-Mar-1954   Sex F")]
+    _discharge(nurse, first.patient_id, hours_ago=150)
+    records.save_new(nurse, "admission", {**admission_values, "bed": "5", "arrival_at": _at(nurse, 5)},
+                     patient_id=first.patient_id)
+    clock.advance(minutes=10)
+    earlier = records.amend(nurse, first.record_id, {**named.data, "allergy_status": "nka", "allergies": []},
+                            "allergy disproved")
+    assert wristband_changes(nurse, named, earlier) == []
+
+
 def test_an_admission_from_before_the_wards_were_set_can_still_be_amended_where_it_keeps_its_bed(
         session_for, admission_values, forms):
     """The patient came to bed 12 before the administrator set ward 3B's beds (1 to 10): an

@@ -88,8 +88,7 @@ def _label(c: canvas.Canvas, patient: PatientSummary, x: float, y: float, stock:
         c.drawString(x + pad, top - 3 * mm - index * size * LEADING, line)
     below = top - 3 * mm - (len(lines) - 1) * size * LEADING
     c.setFont(SANS, 7.5)
-    sex = SEX.get(patient.sex or "unknown", SEX["unknown"])[lang]
-    c.drawString(x + pad, below - 3.8 * mm, f"{birth_date_label(patient, lang)}   {word('sex', lang)} {sex}")
+    c.drawString(x + pad, below - 3.8 * mm, _born(patient, lang))
     c.setFont(BOLD, 8)
     c.drawString(x + pad, below - 7.3 * mm, patient.downtime_number)
     barcode(patient.downtime_number, text_w, bar_h).drawOn(c, x + pad, y + pad)
@@ -101,6 +100,19 @@ def _label(c: canvas.Canvas, patient: PatientSummary, x: float, y: float, stock:
                                                    qr_size / (upper - bottom), 0, 0])
     drawing.add(widget)
     renderPDF.draw(drawing, c, x + stock.width - qr_size - pad, y + (stock.height - qr_size) / 2)
+
+
+def _born(patient: PatientSummary, lang: Lang) -> str:
+    sex = SEX.get(patient.sex or "unknown", SEX["unknown"])[lang]
+    return f"{birth_date_label(patient, lang)}   {word('sex', lang)} {sex}"
+
+
+def wristband_lines(patient: PatientSummary, lang: Lang) -> tuple[str, ...]:
+    """What a patient's wristband says, line by line: their name, date of birth and sex, downtime
+    number (its barcodes hold it) and allergies. The form view compares it before and after an
+    admission is amended: a band still reading "No known allergies" after a penicillin allergy
+    was added is read at the bedside when the chart is not at hand."""
+    return patient.display_name, _born(patient, lang), patient.downtime_number, allergy_line(patient, lang)
 
 
 def _allergies(c: canvas.Canvas, patient: PatientSummary, x: float, top: float, width: float, height: float,

@@ -426,6 +426,7 @@ class FormView(QWidget):
             return
         if not (self._second_booking_confirmed(values) and self._ended_session_confirmed(values)):
             return
+        before = None
         try:
             if self.record is None:
                 saved = records.save_new(self.session, self.spec.id, values, patient_id=self.patient_id)
@@ -434,6 +435,7 @@ class FormView(QWidget):
                                         translate("FormView", "Why is this record being corrected? (kept in the history)"))
                 if reason is None:
                     return
+                before = self.record
                 saved = records.amend(self.session, self.record.record_id, values, reason, based_on=self.record.version)
         except ValidationFailed as failed:
             self.show_errors(failed.errors)
@@ -447,6 +449,26 @@ class FormView(QWidget):
         drafts.discard_draft(self.session, self.draft_id)
         self.show_record(saved)
         self.saved.emit(saved)
+        if before is not None:
+            self._offer_wristband(before, saved)
+
+    def _offer_wristband(self, before: RecordVersion, after: RecordVersion) -> Path | None:
+        """A new wristband offered when an amended admission changes what the patient's band says
+        (a name corrected, an allergy found): the band still read "No known allergies" at the
+        bedside, where the nurse reads it when the chart is not at hand. Says what changed."""
+        changes = printing.wristband_changes(self.session, before, after)
+        patient = self.patient()
+        if not changes or patient is None:
+            return None
+        lines = "\n".join(translate("FormView", "• was: {old}\n   now: {new}").format(old=old, new=new)
+                          for old, new in changes)
+        if not Prompts.confirm(self, translate("FormView", "Wristband out of date"), translate(
+                "FormView", "The patient's wristband no longer reads true:\n{lines}\n\nPrint a new wristband now? "
+                            "Put it on the patient and remove the old one.").format(lines=lines)):
+            return None
+        return print_and_open(self, self.session,
+                              lambda own, out: printing.print_wristband(own, patient.patient_id, out),
+                              f"wristband-{patient.downtime_number}")
 
     def show_record(self, record: RecordVersion) -> None:
         """`record` read-only: the version just saved, or the current version of a record this

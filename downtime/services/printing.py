@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from downtime.i18n import QT_TRANSLATE_NOOP, decimal_text
 from downtime.domain.bounds import MOST_MAR_DAYS, PAPER_NUMBERS
 from downtime.domain.medication import Frequency
+from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
 from downtime.services import medication, observations, paper_numbers, settings, theatre
@@ -18,7 +19,7 @@ from downtime.services.census import all_patients, census, patient_for_record, p
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.services.back_entry import settled_on
-from downtime.services.patients import PatientSummary
+from downtime.services.patients import PatientSummary, summarise
 from downtime.services.records import current, history, on_hold, units_from
 from downtime.services.laptops import authors, laptops_known
 from downtime.services.staff import list_staff
@@ -207,6 +208,22 @@ def print_wristband(session: Session, patient_id: str, out: Path) -> Path:
     on: a nurse banding a patient could print only the ward's sheet labels. One, not a sheet:
     spare bands bearing a patient's identity get put on the wrong patient."""
     return print_labels(session, patient_id, out, count=1, stock=WRISTBAND)
+
+
+def wristband_changes(session: Session, before: RecordVersion, after: RecordVersion) -> list[tuple[str, str]]:
+    """Each line of the patient's wristband (see labels.wristband_lines) that an amendment of their
+    admission from `before` to `after` changes, as it read and as it reads now; none when the band
+    still reads true (a bed, a phone number or a reason amended)."""
+    from downtime.pdf.labels import wristband_lines
+
+    spec = session.form(after.form_id)
+    if not spec.creates_patient or after.patient_id is None:
+        return []
+    banded = patient_with_location(session.db, session.forms, after.patient_id)
+    if banded.admission_record_id != after.record_id:  # an earlier stay's: the band is the last stay's
+        return []
+    was = wristband_lines(summarise(spec, before, banded.downtime_number), session.lang)
+    return [(old, new) for old, new in zip(was, wristband_lines(banded, session.lang)) if old != new]
 
 
 def print_paper_numbers(session: Session, out: Path, count: int = PAPER_NUMBERS) -> tuple[Path, list[str]]:

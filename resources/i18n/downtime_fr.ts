@@ -1949,6 +1949,26 @@ Qui a été prévenu (p. ex. le cadre de santé, le pharmacien) ?</translation>
         <translation>Pourquoi cet enregistrement est-il corrigé ? (gardé dans l’historique)</translation>
     </message>
     <message>
+        <source>• was: {old}
+   now: {new}</source>
+        <translation>• avant : {old}
+   maintenant : {new}</translation>
+    </message>
+    <message>
+        <source>Wristband out of date</source>
+        <translation>Bracelet d’identification périmé</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s wristband no longer reads true:
+{lines}
+
+Print a new wristband now? Put it on the patient and remove the old one.</source>
+        <translation>Le bracelet du patient ne dit plus vrai :
+{lines}
+
+Imprimer un nouveau bracelet maintenant ? Posez-le au patient et retirez l’ancien.</translation>
+    </message>
+    <message>
         <source>Check the NIR</source>
         <translation>Vérifier le NIR</translation>
     </message>

@@ -91,6 +91,33 @@ def test_amendment_keeps_both_versions(window, typist, answers):
     assert "v2 amended" in view.history_text() and "12 → 14" in view.history_text()
     (patient,) = in_patients(window.session.db, window.session.forms)
     assert patient.bed == "14"
+    assert not [title for kind, title in answers[1] if kind == "confirm"]  # the wristband still reads true
+
+
+def test_an_allergy_added_to_an_admission_offers_a_new_wristband_saying_it(window, admission_values, answers,
+                                                                           monkeypatch):
+    """The band still read "No known allergies" after a penicillin allergy was found: at the
+    bedside, the chart not at hand, the band is what the nurse reads."""
+    from pypdf import PdfReader
+
+    from downtime.qt.print_preview import PrintPreview
+
+    said = []
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(lambda parent, title, text: said.append((title, text)) or True))
+    saved = records.save_new(window.session, "admission", {**admission_values, "allergy_status": "nka",
+                                                           "allergies": []})
+    view = window.open_record(saved)
+    view.amend_button.click()
+    view.editors["allergy_status"].set_value("allergies")
+    view.editors["allergies"].set_value([{"substance": "Penicillin", "reaction": "Hives", "severity": "moderate"}])
+    QTest.keyClick(view.editors["bed"].widget, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert view.record.version == 2
+    assert said == [("Wristband out of date", "The patient's wristband no longer reads true:\n"
+                                              "• was: No known allergies\n   now: ALLERGIES: Penicillin (Hives, moderate)"
+                                              "\n\nPrint a new wristband now? Put it on the patient and remove the old one.")]
+    (preview,) = window.findChildren(PrintPreview)
+    text = PdfReader(preview.path).pages[0].extract_text()
+    assert "ALLERGIES: Penicillin (Hives, moderate)" in text and "No known allergies" not in text
 
 
 def test_the_number_typed_from_a_paper_admission_is_the_patients_and_stays_so(window, typist, answers):
@@ -491,7 +518,7 @@ def test_an_amendment_making_an_admission_look_like_someone_in_hospital_asks_fir
     said = []
     monkeypatch.setattr(Prompts, "confirm", staticmethod(
         lambda parent, title, text: said.append((title, text)) or script["confirm"].pop(0)))
-    script["confirm"] = [False, True]
+    script["confirm"] = [False, True, False]
     script["reason"] = ["Identity card found", "Weighed on the ward"]
     view = window.open_record(durand)
     view.amend_button.click()
@@ -504,10 +531,11 @@ def test_an_amendment_making_an_admission_look_like_someone_in_hospital_asks_fir
     assert "MARTIN Hélène Marie (née LEFÈVRE), born 12/03/1954, DT-042-00001-8, in 3B / 13 (the same NIR" in text
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert view.record.version == 2 and ("reason", "Reason for the amendment") in asked
+    assert said[-1][0] == "Wristband out of date"  # a new name on the band: declined here
     view.amend_button.click()
     view.editors["weight_kg"].set_value(60)
     QTest.keyClick(view.editors["weight_kg"].widget, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert len(said) == 2 and view.record.version == 3
+    assert len(said) == 3 and view.record.version == 3
 
 
 def test_a_newborns_first_names_are_not_starred_as_required(window, typist):
