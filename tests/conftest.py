@@ -285,6 +285,12 @@ def admission_values() -> dict[str, Any]:
     }
 
 
+def death_answers(at: str) -> dict[str, Any]:
+    """A death's answers but the doctor's name and the family's: dying at `at`, verified then,
+    not for the coroner, no implanted device."""
+    return {"died_at": at, "verified_at": at, "referred_to_coroner": False, "implanted_device": "none"}
+
+
 @pytest.fixture
 def medication_ward(session_for, admission_values):
     """Ward 3B with the standard admission (penicillin allergy, bed 12) and two doctor's

@@ -20,6 +20,7 @@ from downtime.storage.audit import verify_chain
 from downtime.sync.export import export
 from downtime.sync.import_export import import_export
 from downtime.sync.merge import merge
+from tests.conftest import death_answers
 
 
 @pytest.fixture
@@ -599,13 +600,16 @@ def test_the_worklist_lines_of_a_discharge_and_a_death_give_the_follow_up_and_th
                                                  "letter_given": True, "medicines_given": True,
                                                  "follow_up": "Fracture clinic in 2 weeks"}, patient_id=home.patient_id)
     other = records.save_new(nurse, "admission", {**admission_values, "birth_name": "Roux", "nir": "", "bed": "14"})
-    died = records.save_new(nurse, "death", {"died_at": "2026-11-28T13:00+01:00", "verified_by": "Dr Benali",
+    died = records.save_new(nurse, "death", {**death_answers("2026-11-28T13:00+01:00"), "verified_by": "Dr Benali",
                                              "expected": True, "family_informed": False,
                                              "notes": "Daughter to be called by the ward"}, patient_id=other.patient_id)
     lines = _office_lines(tmp_path, laptop, ward_clerk)
     assert lines[left.record_id].endswith("Follow-up arranged: Fracture clinic in 2 weeks"), lines[left.record_id]
-    assert lines[died.record_id].endswith("Doctor who verified the death (name): Dr Benali — Expected death: Yes — "
-                                          "Next of kin informed: No — Notes: Daughter to be called by the ward"), \
+    assert lines[died.record_id].endswith(
+        "Date and time death verified: 28/11/2026 13:00 — Doctor who verified the death (name): Dr Benali — "
+        "Expected death: Yes — Referred to the coroner (medico-legal obstacle): No — Implanted device (pacemaker, "
+        "ICD, pump, radioactive implant): None — Next of kin informed: No — Notes: Daughter to be called by the "
+        "ward"), \
         lines[died.record_id]
 
 

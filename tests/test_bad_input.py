@@ -29,6 +29,7 @@ from downtime.formspec.values import ParseError, parse_text, relevant_values, va
 from downtime.paths import forms_dir
 from downtime.services import records
 from downtime.services.errors import ServiceError, ValidationFailed
+from tests.conftest import death_answers
 
 FORMS: dict[str, FormSpec] = load_forms(forms_dir())
 PARIS = timezone(timedelta(hours=1))
@@ -333,8 +334,11 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
             {"taken_at": at, "spo2_scale": "scale_2", "scale_2_prescribed_by": "Dr Benali",
              "scale_2_prescribed_at": at, "on_oxygen": False},
         ],
-        "death": [{"died_at": at, "verified_by": "Dr Benali", "expected": True, "family_informed": False,
-                   "notes": "Peaceful"}],
+        "death": [{**death_answers(at), "verified_by": "Dr Benali", "expected": True, "family_informed": False,
+                   "notes": "Peaceful"},
+                  {**death_answers(at), "verified_by": "Dr Benali", "expected": False, "family_informed": True,
+                   "referred_to_coroner": True, "certificate_done": False, "implanted_device": "present",
+                   "implanted_detail": "Pacemaker, left chest", "isolation": "contact"}],
         "transfer_out": [{
             "departed_at": at, "receiving_hospital": "CHU Sud", "receiving_unit": "Réanimation, 01 23 45 67 89",
             "receiving_clinician": "Dr Petit", "transport_mode": "mobile_icu", "escort": "doctor",

@@ -28,6 +28,7 @@ from downtime.sync.fhir_codes import CodeOutsideValueSet, check_codes
 from downtime.sync import fhir_export, fhir_patients
 from downtime.sync.fhir_export import UnresolvedReference, references, write_bundle
 from downtime.sync.snapshot_fhir import read_fhir_snapshot
+from tests.conftest import death_answers
 
 ALL_KINDS = {"Patient", "Encounter", "AllergyIntolerance", "MedicationRequest", "MedicationAdministration", "Observation",
              "NutritionOrder", "MedicationStatement", "ServiceRequest", "Appointment", "Provenance"}
@@ -644,7 +645,7 @@ def test_transfers_are_encounter_locations_with_their_periods(session_for, admis
 def test_a_death_ends_the_stay_and_marks_the_patient_deceased(session_for, admission_values, tmp_path):
     nurse = session_for("nurse")
     admitted = records.save_new(nurse, "admission", admission_values)
-    records.save_new(nurse, "death", {"died_at": "2026-11-28T13:00+01:00", "verified_by": "Dr Benali",
+    records.save_new(nurse, "death", {**death_answers("2026-11-28T13:00+01:00"), "verified_by": "Dr Benali",
                                       "expected": False, "family_informed": True}, patient_id=admitted.patient_id)
     bundle = _export(session_for, tmp_path)
     encounter = _by_id(bundle, admitted.record_id)
@@ -1161,7 +1162,7 @@ def test_orders_open_when_the_patient_died_end_with_the_stay_in_the_bundle(sessi
     before = _export(session_for, tmp_path, "before")
     assert [_by_id(before, order)["status"] for order in (amox, morphine)] == ["active", "active"]
     clock.advance(hours=1)
-    death = records.save_new(nurse, "death", {"died_at": "2026-11-28T14:30+01:00", "verified_by": "Dr Benali",
+    death = records.save_new(nurse, "death", {**death_answers("2026-11-28T14:30+01:00"), "verified_by": "Dr Benali",
                                               "expected": False, "family_informed": True}, patient_id=patient)
     for bundle in (_export(session_for, tmp_path, "since", since_last=True), _export(session_for, tmp_path, "after")):
         amoxicillin, opioid = _by_id(bundle, amox), _by_id(bundle, morphine)
@@ -1250,7 +1251,7 @@ def test_a_once_only_order_given_goes_out_completed(session_for, medication_ward
                                          "scheduled_for": "2026-11-28T10:00+01:00", "dose_given": 40.0, "route": "IV"})
     assert _by_id(_export(session_for, tmp_path, "since", since_last=True), once)["status"] == "completed"
     clock.advance(hours=1)
-    records.save_new(nurse, "death", {"died_at": "2026-11-28T11:00+01:00", "verified_by": "Dr Benali",
+    records.save_new(nurse, "death", {**death_answers("2026-11-28T11:00+01:00"), "verified_by": "Dr Benali",
                                       "expected": False, "family_informed": True}, patient_id=patient)
     bundle = _export(session_for, tmp_path, "after")
     after = _by_id(bundle, once)
@@ -1278,7 +1279,7 @@ def test_a_resource_changed_since_an_earlier_export_sent_it_goes_as_a_conditiona
     before = _bundle(first.folder)
     assert {entry["request"]["method"] for entry in before["entry"]} == {"POST"}
     clock.advance(hours=1)
-    records.save_new(nurse, "death", {"died_at": "2026-11-28T14:30+01:00", "verified_by": "Dr Benali",
+    records.save_new(nurse, "death", {**death_answers("2026-11-28T14:30+01:00"), "verified_by": "Dr Benali",
                                       "expected": False, "family_informed": True}, patient_id=patient)
     since = export(session_for("records"), tmp_path / "since", since_last=True)
     bundle = _bundle(since.folder)

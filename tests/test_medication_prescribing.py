@@ -11,6 +11,7 @@ import pytest
 from downtime.domain.medication import Check
 from downtime.services import medication, records
 from downtime.services.errors import ServiceError
+from tests.conftest import death_answers
 
 CO_AMOXICLAV = {"drug": "Co-amoxiclav", "dose": 1.2, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
                 "times": "08:00 16:00", "start_at": "2026-11-28T08:00+01:00", "controlled": False, "high_alert": False}
@@ -209,7 +210,7 @@ def test_a_new_order_starting_after_its_patient_died_or_left_is_refused(session_
     patient, amox, _ = medication_ward
     doctor = session_for("doctor")
     clock.now = datetime.fromisoformat("2026-11-29T04:10+01:00")
-    records.save_new(doctor, "death", {"died_at": "2026-11-29T03:40+01:00", "verified_by": "Dr Benali",
+    records.save_new(doctor, "death", {**death_answers("2026-11-29T03:40+01:00"), "verified_by": "Dr Benali",
                                        "expected": False, "family_informed": True}, patient_id=patient)
     paracetamol = {**CO_AMOXICLAV, "drug": "Paracetamol", "dose": 1.0, "route": "PO", "times": "08:00",
                    "start_at": "2026-11-29T04:10+01:00"}

@@ -9,6 +9,7 @@ from downtime.domain.medication import Check, DoseState
 from downtime.services import medication, records, wards
 from downtime.storage import audit
 from downtime.services.errors import PermissionDenied, ServiceError, SignInError, ValidationFailed
+from tests.conftest import death_answers
 
 
 @pytest.fixture
@@ -1207,7 +1208,7 @@ def test_a_dead_patients_chart_reads_the_orders_stopped_at_the_death_and_the_rou
     and nothing of them is due."""
     nurse, patient, amox, _ = ward
     clock.advance(hours=1)
-    records.save_new(nurse, "death", {"died_at": "2026-11-28T14:30+01:00", "verified_by": "Dr Benali",
+    records.save_new(nurse, "death", {**death_answers("2026-11-28T14:30+01:00"), "verified_by": "Dr Benali",
                                       "expected": False, "family_informed": True}, patient_id=patient)
     clock.now = datetime.fromisoformat("2026-11-29T09:00+01:00")
     [row] = [row for row in medication.mar_grid(nurse.db, patient, clock.now.date() - timedelta(days=1), 2, clock.now)

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from downtime.formspec.schema import RepeatField
 from downtime.pdf.forms import blank_form_pdf
 from downtime.services import printing, records
+from tests.conftest import death_answers
 
 
 def _pages(path):
@@ -579,7 +580,7 @@ def test_a_record_giving_no_care_blank_or_filled_says_nothing_of_allergies_which
     nurse = replace(session_for("nurse"), lang=lang)
     admitted = records.save_new(nurse, "admission", {**admission_values, "allergy_status": "allergies", "allergies": [
         {"substance": "Penicillin", "reaction": "Rash", "severity": "moderate"}]})
-    died = records.save_new(nurse, "death", {"died_at": "2026-11-28T13:00+01:00", "verified_by": "Dr Benali",
+    died = records.save_new(nurse, "death", {**death_answers("2026-11-28T13:00+01:00"), "verified_by": "Dr Benali",
                                              "expected": True, "family_informed": False},
                             patient_id=admitted.patient_id)
 

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from reportlab.lib.units import mm
 
 from downtime.services import printing, records, wards
+from tests.conftest import death_answers
 
 SETS = [{"taken_at": "2026-11-28T08:00+01:00", "respiratory_rate": 16, "spo2": 97, "spo2_scale": "scale_1",
          "on_oxygen": False, "systolic_bp": 125, "diastolic_bp": 80, "pulse": 72, "consciousness": "alert",
@@ -216,7 +217,7 @@ def test_the_chart_says_where_the_patient_is_or_that_they_died(session_for, admi
     chart read as a live one's; it says both now, as the MAR does."""
     nurse, patient = _charted(session_for, admission_values)
     assert all("Ward 3B — Bed 12" in page for page in _text(printing.print_news2_chart(nurse, patient, tmp_path / "in.pdf")))
-    records.save_new(nurse, "death", {"died_at": "2026-11-28T13:00+01:00", "verified_by": "Dr Benali",
+    records.save_new(nurse, "death", {**death_answers("2026-11-28T13:00+01:00"), "verified_by": "Dr Benali",
                                       "expected": False, "family_informed": True}, patient_id=patient)
     page = " ".join(_text(printing.print_news2_chart(nurse, patient, tmp_path / "died.pdf")))
     assert "DECEASED — was in ward 3B, bed 12" in page and "Ward 3B — Bed 12" not in page

@@ -9,6 +9,7 @@ from reportlab.platypus import Paragraph
 
 from downtime.i18n import translate
 from downtime.services import printing, records, settings, theatre
+from tests.conftest import death_answers
 
 
 def _text(path):
@@ -260,7 +261,7 @@ def test_no_heading_side_or_flag_of_the_lists_is_cut_inside_a_word(day, session_
     for expected in [*headings, side, priority]:
         assert set(expected.split()) <= words, expected
     morin = theatre.bookings(coord.db, coord.forms, lambda facts: facts.record.record_id == made["Morin"])[0]
-    records.save_new(nurse, "death", {"died_at": "2026-11-28T12:00+01:00", "verified_by": "Dr X", "expected": False,
+    records.save_new(nurse, "death", {**death_answers("2026-11-28T12:00+01:00"), "verified_by": "Dr X", "expected": False,
                                       "family_informed": True}, patient_id=morin.patient.patient_id)
     printed = _text(printing.print_rescheduling(french, tmp_path / "r.pdf"))
     assert " ".join(printed.split()).count(WORDS["left_by_death"][lang].split(":")[0]) == 1, "Morin left the list"
@@ -751,7 +752,7 @@ def test_the_operations_left_by_death_are_listed_with_a_space_before_the_semicol
                                          "last_minute": False, "patient_told": "phone"})
     for name in ("Morin", "Zola"):
         booked = theatre.bookings(coord.db, coord.forms, lambda facts, name=name: facts.record.record_id == made[name])
-        records.save_new(nurse, "death", {"died_at": "2026-11-28T12:00+01:00", "verified_by": "Dr X",
+        records.save_new(nurse, "death", {**death_answers("2026-11-28T12:00+01:00"), "verified_by": "Dr X",
                                           "expected": False, "family_informed": True},
                          patient_id=booked[0].patient.patient_id)
     printed = _text(printing.print_rescheduling(session_for("coord", lang=lang), tmp_path / "r.pdf"))
@@ -767,7 +768,7 @@ def _gone(session_for, patient_id, leaving):
         records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T12:00+01:00", "destination": "care_home",
                                               "letter_given": True, "medicines_given": True}, patient_id=patient_id)
     elif leaving == "death":
-        records.save_new(session_for("doctor"), "death", {"died_at": "2026-11-28T12:00+01:00", "verified_by": "Dr Benali",
+        records.save_new(session_for("doctor"), "death", {**death_answers("2026-11-28T12:00+01:00"), "verified_by": "Dr Benali",
                                                           "expected": False, "family_informed": True}, patient_id=patient_id)
     else:
         records.save_new(nurse, "transfer_out", {

@@ -8,6 +8,7 @@ from downtime.domain.theatre import Booking, TheatreSession, clashes, suggest_sl
 from downtime.services import back_entry, printing, records, theatre, wards
 from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
 from downtime.services.patients import downtime_numbers
+from tests.conftest import death_answers
 
 MONDAY = "2026-11-30"
 TUESDAY = "2026-12-01"
@@ -365,7 +366,7 @@ def _rebooking(session_id, start, decided_at):
 
 def _died(session_for, patient_id):
     """The patient's death recorded by a doctor, on Saturday 28/11 at 13:00."""
-    records.save_new(session_for("doctor"), "death", {"died_at": "2026-11-28T13:00+01:00", "verified_by": "Dr Benali",
+    records.save_new(session_for("doctor"), "death", {**death_answers("2026-11-28T13:00+01:00"), "verified_by": "Dr Benali",
                                                       "expected": False, "family_informed": True},
                      patient_id=patient_id)
 

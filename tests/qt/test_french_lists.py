@@ -14,6 +14,7 @@ from downtime.services.context import Session
 from downtime.sync.export import export
 from downtime.sync.import_export import import_export
 from tests.test_observations import CALM, HIGH
+from tests.conftest import death_answers
 
 LANGS = pytest.mark.parametrize("lang", ["en", "fr"])
 TWO_ALLERGIES = [{"substance": "Iodinated contrast", "reaction": "anaphylaxis", "severity": "severe"},
@@ -149,7 +150,7 @@ def test_the_operations_left_by_death_are_listed_with_french_typography(qtbot, s
             "session": session_id, "planned_start": f"2026-11-28T{start}+01:00", "expected_minutes": 60})
         theatre.cancel(coord, booked.record_id, {"cancelled_at": "2026-11-28T07:00+01:00", "reason": "no_ward_bed",
                                                  "last_minute": True, "patient_told": "in_person"})
-        records.save_new(session_for("doctor"), "death", {"died_at": "2026-11-28T13:00+01:00", "verified_by": "Dr B",
+        records.save_new(session_for("doctor"), "death", {**death_answers("2026-11-28T13:00+01:00"), "verified_by": "Dr B",
                                                           "expected": False, "family_informed": True},
                          patient_id=patient)
     speaking(lang)

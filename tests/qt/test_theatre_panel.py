@@ -14,6 +14,7 @@ from downtime.qt.prompts import Prompts
 from downtime.qt.theatre_panel import CANCELLED, PROCEDURE, REBOOK_BY, SCREEN_MARGIN, SIDE, STATUS, CancelDialog
 from downtime.services import records, theatre, wards
 from downtime.sync.importing import import_path
+from tests.conftest import death_answers
 
 
 @pytest.fixture
@@ -225,7 +226,7 @@ def test_an_operation_of_a_patient_who_has_died_since_says_so_until_cancelled_as
     (booked,) = theatre.bookings(coord.db, coord.forms)
     theatre.book(coord, booked.record.patient_id, {**booked.record.data, "session": session_ids[1],
                                                    "planned_start": "2026-11-30T08:00+01:00"})
-    records.save_new(session_for("doctor"), "death", {"died_at": "2026-11-28T13:00+01:00", "verified_by": "Dr Benali",
+    records.save_new(session_for("doctor"), "death", {**death_answers("2026-11-28T13:00+01:00"), "verified_by": "Dr Benali",
                                                       "expected": False, "family_informed": True},
                      patient_id=booked.record.patient_id)
     panel.day.setDate(QDate(2026, 11, 30))
@@ -277,7 +278,7 @@ def test_cancelling_for_the_patients_death_offers_the_family_told(coordinator, q
     window, _ = coordinator
     panel = window.theatre
     (booked,) = theatre.bookings(window.session.db, window.session.forms)
-    records.save_new(session_for("doctor"), "death", {"died_at": "2026-11-28T13:00+01:00", "verified_by": "Dr Benali",
+    records.save_new(session_for("doctor"), "death", {**death_answers("2026-11-28T13:00+01:00"), "verified_by": "Dr Benali",
                                                       "expected": False, "family_informed": True},
                      patient_id=booked.record.patient_id)
     panel.refresh()
@@ -404,7 +405,7 @@ def test_the_rebook_dialog_of_a_patient_who_died_says_so_and_offers_neither_slot
     window, _ = coordinator
     panel = _first_operation_cancelled(window, listed)
     (booked,) = theatre.bookings(window.session.db, window.session.forms)
-    records.save_new(session_for("doctor"), "death", {"died_at": "2026-11-28T13:00+01:00", "verified_by": "Dr Benali",
+    records.save_new(session_for("doctor"), "death", {**death_answers("2026-11-28T13:00+01:00"), "verified_by": "Dr Benali",
                                                       "expected": False, "family_informed": True},
                      patient_id=booked.record.patient_id)
     panel.waiting_table.setFocus()
@@ -431,7 +432,7 @@ def test_a_death_recorded_while_the_rebook_dialog_is_open_closes_its_offers(coor
     dialog = _rebooking_by_keyboard(window, qtbot, listed)
     assert dialog.slots and dialog.transfer.isEnabled()
     (booked,) = theatre.bookings(window.session.db, window.session.forms)
-    records.save_new(session_for("doctor"), "death", {"died_at": "2026-11-28T13:00+01:00", "verified_by": "Dr Benali",
+    records.save_new(session_for("doctor"), "death", {**death_answers("2026-11-28T13:00+01:00"), "verified_by": "Dr Benali",
                                                       "expected": False, "family_informed": True},
                      patient_id=booked.record.patient_id)
     dialog.slot_list.setFocus()
@@ -467,7 +468,7 @@ def test_an_operation_whose_patient_died_after_its_cancellation_leaves_the_resch
     panel = _first_operation_cancelled(window, listed)
     assert panel.waiting_model.rowCount() == 1 and panel.left_by_death.isHidden()
     (booked,) = theatre.bookings(window.session.db, window.session.forms)
-    records.save_new(session_for("doctor"), "death", {"died_at": "2026-11-28T13:00+01:00", "verified_by": "Dr Benali",
+    records.save_new(session_for("doctor"), "death", {**death_answers("2026-11-28T13:00+01:00"), "verified_by": "Dr Benali",
                                                       "expected": False, "family_informed": True},
                      patient_id=booked.record.patient_id)
     panel.refresh()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from downtime.qt.form_view import FormView
 from downtime.services import records
+from tests.conftest import death_answers
 
 SET = {"taken_at": "2026-11-28T12:00+01:00", "respiratory_rate": 22, "spo2": 95, "spo2_scale": "scale_1",
        "on_oxygen": False, "systolic_bp": 105, "diastolic_bp": 70, "pulse": 115, "consciousness": "new_confusion",
@@ -86,7 +87,7 @@ def test_a_death_asks_the_doctor_who_verified_it_and_does_not_name_the_nurse_sig
     form = _handover(window, select_bed, "Death", "death")
     assert form.editors["verified_by"].raw() == "" and not form.is_dirty()
     assert form.form_labels["verified_by"].text() == "Doctor who verified the death (name) *"
-    for field_id, value in {"died_at": "2026-11-28T13:40+01:00", "expected": True, "family_informed": True}.items():
+    for field_id, value in {**death_answers("2026-11-28T13:40+01:00"), "expected": True, "family_informed": True}.items():
         form.editors[field_id].set_value(value)
     form.save()
     assert form.record is None and not form.error_labels["verified_by"].isHidden()
