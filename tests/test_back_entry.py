@@ -626,6 +626,19 @@ def test_the_worklist_line_of_an_admission_gives_the_identity_traits_the_bundle_
     assert "Birthplace code (INSEE): 75056" in line and "Encounter number if known: E-1" in line, line
 
 
+def test_the_worklist_line_of_an_admission_gives_how_to_talk_with_the_patient(tmp_path, laptop, admission_values):
+    """The language spoken, the interpreter and the communication needs: learnt at the bedside
+    each shift on paper, and for the EHR's nursing assessment, which the bundle has no place for."""
+    nurse, ward_clerk = laptop(tmp_path / "ward3b.sqlite", 11)
+    admitted = records.save_new(nurse, "admission", {
+        **admission_values, "language": "Portuguese", "interpreter_needed": True,
+        "communication_needs": "Deaf in the left ear, lip-reads; glasses"})
+    line = _office_lines(tmp_path, laptop, ward_clerk)[admitted.record_id]
+    assert line.endswith("Language the patient speaks, if not the ward's: Portuguese — Interpreter needed: Yes — "
+                         "Communication needs (hearing, sight, speech, memory, understanding): Deaf in the left ear, "
+                         "lip-reads; glasses"), line
+
+
 def test_the_worklist_line_of_an_admission_gives_the_medicines_taken_before_admission(tmp_path, laptop,
                                                                                         admission_values):
     """The clerk back-entering an admission reconciles what the patient took at home in the
