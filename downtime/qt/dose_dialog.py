@@ -381,7 +381,8 @@ class DoseDialog(QDialog):
                 "given_for": self.given_for.text(), "site": self.site.text(),
                 "not_given_reason": self.reasons[index - 1][0] if index else None,
                 "not_given_detail": self.detail.text(), "given_by": self.given_by.currentData(),
-                "transcribed": self.transcribed.isChecked(), "paper_reference": self.paper_reference.text()}
+                "transcribed": self.transcribed.isChecked(), "paper_reference": self.paper_reference.text(),
+                "register_page": self.register_page.currentData()}
 
     def restore(self, typed: dict[str, Any], typed_at: datetime) -> None:
         """A dose typed before and left unsaved (its nurse's window closed for someone else, or
@@ -398,6 +399,8 @@ class DoseDialog(QDialog):
         self.given_by.setCurrentIndex(max(0, self.given_by.findData(typed.get("given_by") or self.session.user.staff_id)))
         self.transcribed.setChecked(bool(typed.get("transcribed")))
         self.paper_reference.setText(typed.get("paper_reference", ""))  # a draft typed before the dialog asked it has none
+        if (page := self.register_page.findData(typed.get("register_page"))) >= 0:  # the page chosen, if still a page
+            self.register_page.setCurrentIndex(page)
         reason = typed["not_given_reason"]
         self.reason.setCurrentIndex(1 + [code for code, _ in self.reasons].index(reason) if reason else 0)
         recorded = medication.recorded_for(self.session.db, self.order, self.slot) if self.slot else None

@@ -70,3 +70,18 @@ def test_the_orders_own_page_alone_is_not_asked_about(session_for, medication_wa
     assert not dialog.register_page.isVisible()
     assert dialog.save() is not None
     assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15.0
+
+
+def test_the_page_chosen_is_kept_with_the_dose_left_unsaved(session_for, medication_ward, qtbot, type_text):
+    _, _, morphine = medication_ward
+    nurse = session_for("nurse")
+    medication.cd_receive(nurse, "3B", "Morphine 10 mg/ml injection", "mg", 20, witness=WITNESS)
+    medication.cd_receive(nurse, "3B", "Oramorph", "mg", 100, witness=WITNESS)
+    dialog = _dialog(qtbot, nurse, morphine, type_text)
+    dialog.register_page.setCurrentIndex(dialog.register_page.findData("Oramorph"))
+    typed = dialog.typed()
+    again = DoseDialog(nurse, medication.order(nurse.db, morphine), None)
+    qtbot.addWidget(again)
+    assert again.register_page.currentData() is None
+    again.restore(typed, nurse.clock())
+    assert again.register_page.currentData() == "Oramorph"
