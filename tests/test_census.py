@@ -350,7 +350,7 @@ def test_a_readmitted_patient_reads_from_the_latest_stay_after_the_first_stays_a
 
 
 def test_a_wristband_is_out_of_date_when_the_amended_admission_is_the_one_it_prints(nurse, admission_values, clock):
-    """What the band says (name, birth date and sex, number, allergies) changed by an amendment
+    """What the band says (name, birth date and sex, number, IPP, allergies) changed by an amendment
     of the stay it is printed from; a bed or a weight amended, or an earlier stay's admission,
     leave it true."""
     from downtime.services.printing import wristband_changes
@@ -363,13 +363,15 @@ def test_a_wristband_is_out_of_date_when_the_amended_admission_is_the_one_it_pri
     assert wristband_changes(nurse, weighed, named) == [
         ("MARTIN Hélène Marie (née LEFÈVRE)", "DUBOIS Hélène Marie (née LEFÈVRE)"),
         ("12-Mar-1954   Sex F", "21-Mar-1954   Sex F")]
+    numbered = records.amend(nurse, first.record_id, {**named.data, "ipp": "80012345"}, "EHR number found")
+    assert wristband_changes(nurse, named, numbered) == [("—", "IPP 80012345")]
     _discharge(nurse, first.patient_id, hours_ago=150)
     records.save_new(nurse, "admission", {**admission_values, "bed": "5", "arrival_at": _at(nurse, 5)},
                      patient_id=first.patient_id)
     clock.advance(minutes=10)
-    earlier = records.amend(nurse, first.record_id, {**named.data, "allergy_status": "nka", "allergies": []},
+    earlier = records.amend(nurse, first.record_id, {**numbered.data, "allergy_status": "nka", "allergies": []},
                             "allergy disproved")
-    assert wristband_changes(nurse, named, earlier) == []
+    assert wristband_changes(nurse, numbered, earlier) == []
 
 
 def test_an_admission_from_before_the_wards_were_set_can_still_be_amended_where_it_keeps_its_bed(

@@ -534,3 +534,21 @@ def test_a_wristbands_allergy_warning_prints_black_in_a_box_for_a_black_and_whit
             left, bottom, w, h = (float(number) for number in operands)
             frames.append((width, left <= x <= left + w and bottom <= y <= bottom + h and w < 300))
     assert ((1.0, True) in frames) is boxed, frames
+
+
+def test_a_wristband_gives_the_ipp_beside_the_downtime_number_and_sheet_labels_do_not(session_for, admission_values,
+                                                                                      tmp_path):
+    """The band is matched with the EHR's records and labels once it is back: by the hospital's
+    own number, which it did not carry. A long one is set smaller, never cut; the sheet labels
+    (37 mm of text on L7159) stay as they were."""
+    nurse = session_for("nurse")
+    texts = {}
+    for ipp in ("80012345", "12345678901234567890"):
+        patient = records.save_new(nurse, "admission", {**admission_values, "ipp": ipp, "bed": ipp[-1],
+                                                        "nir": None}).patient_id
+        for stock in ("wristband", "L7159"):
+            out = printing.print_labels(nurse, patient, tmp_path / f"{ipp}-{stock}.pdf", count=1, stock=stock)
+            texts[ipp, stock] = re.sub(r"\s+", " ", PdfReader(out).pages[0].extract_text())
+        number = printing.patient_with_location(nurse.db, nurse.forms, patient).downtime_number
+        assert f"{number} IPP {ipp}" in texts[ipp, "wristband"], texts[ipp, "wristband"]
+        assert "IPP" not in texts[ipp, "L7159"] and "…" not in texts[ipp, "wristband"]

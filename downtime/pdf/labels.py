@@ -91,6 +91,11 @@ def _label(c: canvas.Canvas, patient: PatientSummary, x: float, y: float, stock:
     c.drawString(x + pad, below - 3.8 * mm, _born(patient, lang))
     c.setFont(BOLD, 8)
     c.drawString(x + pad, below - 7.3 * mm, patient.downtime_number)
+    if stock.allergies and (ipp := _ipp(patient)):
+        after = stringWidth(patient.downtime_number, BOLD, 8) + 3 * mm
+        size = min(7.5, 7.5 * (text_w - after) / stringWidth(ipp, SANS, 7.5))
+        c.setFont(SANS, size)
+        c.drawString(x + pad + after, below - 7.3 * mm, ipp)
     barcode(patient.downtime_number, text_w, bar_h).drawOn(c, x + pad, y + pad)
     # Exactly the downtime number, like the Code128: a scanner types what it reads into Find,
     # and a number with the name and birth date around it found nobody.
@@ -107,12 +112,20 @@ def _born(patient: PatientSummary, lang: Lang) -> str:
     return f"{birth_date_label(patient, lang)}   {word('sex', lang)} {sex}"
 
 
+def _ipp(patient: PatientSummary) -> str:
+    """The hospital's own number, beside the downtime number on a wristband (never cut: set
+    smaller where a long one needs it), for the band to be matched with the EHR's records and
+    labels once it is back; an empty string when not known."""
+    return f"IPP {patient.ipp}" if patient.ipp else ""
+
+
 def wristband_lines(patient: PatientSummary, lang: Lang) -> tuple[str, ...]:
     """What a patient's wristband says, line by line: their name, date of birth and sex, downtime
-    number (its barcodes hold it) and allergies. The form view compares it before and after an
-    admission is amended: a band still reading "No known allergies" after a penicillin allergy
+    number (its barcodes hold it), IPP and allergies. The form view compares it before and after
+    an admission is amended: a band still reading "No known allergies" after a penicillin allergy
     was added is read at the bedside when the chart is not at hand."""
-    return patient.display_name, _born(patient, lang), patient.downtime_number, allergy_line(patient, lang)
+    return (patient.display_name, _born(patient, lang), patient.downtime_number, _ipp(patient),
+            allergy_line(patient, lang))
 
 
 def _allergies(c: canvas.Canvas, patient: PatientSummary, x: float, top: float, width: float, height: float,

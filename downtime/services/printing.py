@@ -223,7 +223,7 @@ def wristband_changes(session: Session, before: RecordVersion, after: RecordVers
     if banded.admission_record_id != after.record_id:  # an earlier stay's: the band is the last stay's
         return []
     was = wristband_lines(summarise(spec, before, banded.downtime_number), session.lang)
-    return [(old, new) for old, new in zip(was, wristband_lines(banded, session.lang)) if old != new]
+    return [(old or "—", new or "—") for old, new in zip(was, wristband_lines(banded, session.lang)) if old != new]
 
 
 def print_paper_numbers(session: Session, out: Path, count: int = PAPER_NUMBERS) -> tuple[Path, list[str]]:
