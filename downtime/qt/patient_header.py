@@ -55,7 +55,8 @@ def identity_html(patient: PatientSummary, with_place: bool = True, held: bool =
                   allergies_said: str | None = None) -> str:
     """The patient's name first, then, sharing a family name with others of their ward (see
     census.with_namesakes), the name alert as the patient list says it ("SAME NAME: bed 31"),
-    in red. `held`: the admission is on hold (`admission_on_hold`), said under the allergies.
+    in red. An interpreter needed is said under the allergies, with the language spoken. `held`:
+    the admission is on hold (`admission_on_hold`), said under the allergies.
     `allergies_said`: said instead of the patient's allergies, where they are not known yet (a
     hold on the admission, before the clerk chooses the version that settles it)."""
     place = f" — {_place(patient)}" if with_place else ""
@@ -66,10 +67,13 @@ def identity_html(patient: PatientSummary, with_place: bool = True, held: bool =
                                       "check it")
     same_name = name_alert(patient.namesakes, language())
     same_name = f" — {warning_html(escape(same_name))}" if same_name else ""
+    interpreter = (translate("PatientHeader", "INTERPRETER NEEDED: {language}").format(language=patient.language)
+                   if patient.language else translate("PatientHeader", "INTERPRETER NEEDED"))
     return (f"<span style='font-size:{points(2)}pt'><b>{escape(patient.display_name)}</b>{same_name} — {escape(born)} — "
             f"<b>{escape(patient.downtime_number)}</b>{place}</span><br>"
             + (warning_html(escape(allergies)) if patient.allergy_alert or allergies_said is not None
                else f"<b>{escape(allergies)}</b>")
+            + (f"<br><b>{escape(interpreter)}</b>" if patient.interpreter_needed else "")
             + (f"<br>{warning_html(escape(hold))}" if held else ""))
 
 

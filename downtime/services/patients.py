@@ -60,6 +60,10 @@ class PatientSummary:
     # Why they came in, as the admission says it: the handover sheet and the list give it beside
     # the bed (a nurse taking over a ward on paper had names and beds and no reason for any).
     reason: str | None = None
+    # Whether an interpreter is needed, and the language they speak, as typed: said on every
+    # patient screen's header, where a nurse about to give a dose or ask consent reads it.
+    interpreter_needed: bool = False
+    language: str | None = None
 
     @property
     def allergy_alert(self) -> bool:
@@ -144,7 +148,8 @@ def summarise(spec: FormSpec, record: RecordVersion, downtime_number: str) -> Pa
         family_names=tuple(str(name).strip() for name in (get(Meaning.BIRTH_NAME), get(Meaning.USED_NAME))
                            if name and str(name).strip()),
         phone=get(Meaning.PHONE) or None, nok_phone=get(Meaning.NOK_PHONE) or None,
-        reason=" ".join(str(get(Meaning.REASON) or "").split()) or None)
+        reason=" ".join(str(get(Meaning.REASON) or "").split()) or None,
+        interpreter_needed=get(Meaning.INTERPRETER) is True, language=str(get(Meaning.LANGUAGE) or "").strip() or None)
 
 
 def _option_label(group: Field | None, field_id: str, code: Any) -> Text | None:

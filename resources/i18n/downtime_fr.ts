@@ -2965,6 +2965,14 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
         <source>ADMISSION ON HOLD: another laptop wrote it otherwise (allergies, bed…): check it</source>
         <translation>ADMISSION EN ATTENTE : un autre portable l’a écrite autrement (allergies, lit…) : la vérifier</translation>
     </message>
+    <message>
+        <source>INTERPRETER NEEDED: {language}</source>
+        <translation>INTERPRÈTE NÉCESSAIRE : {language}</translation>
+    </message>
+    <message>
+        <source>INTERPRETER NEEDED</source>
+        <translation>INTERPRÈTE NÉCESSAIRE</translation>
+    </message>
 </context>
 <context>
     <name>PatientTableModel</name>

@@ -4,7 +4,7 @@ mistake; the database is then read back."""
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from downtime.qt.prompts import Prompts
 from downtime.services import drafts, paper_numbers, records
@@ -171,6 +171,29 @@ def test_a_records_header_history_and_list_name_who_recorded_it(qtbot, session_f
     listing = RecordsView(nurse, admitted.patient_id)
     qtbot.addWidget(listing)
     assert listing.model.text(0, 4) == "Hélène Lefèvre (nurse)"
+
+
+def test_every_patient_screens_header_says_an_interpreter_is_needed_and_for_which_language(window, admission_values):
+    """A nurse about to give a dose or ask consent learnt at the bedside that the patient spoke
+    no French: the admission said so, no screen did."""
+    from downtime.qt.patient_header import PatientTab, identity_html
+    from downtime.services.census import patient_with_location
+
+    nurse = window.session
+    portuguese = records.save_new(nurse, "admission", {**admission_values, "language": "Portuguese",
+                                                       "interpreter_needed": True}).patient_id
+    unnamed = records.save_new(nurse, "admission", {**admission_values, "birth_name": "Roux", "nir": None, "bed": "3",
+                                                    "interpreter_needed": True}).patient_id
+    fluent = records.save_new(nurse, "admission", {**admission_values, "birth_name": "Blanc", "nir": None, "bed": "4",
+                                                   "language": "Breton", "interpreter_needed": False}).patient_id
+    said = {patient: identity_html(patient_with_location(nurse.db, nurse.forms, patient))
+            for patient in (portuguese, unnamed, fluent)}
+    assert "<b>INTERPRETER NEEDED: Portuguese</b>" in said[portuguese]
+    assert "<b>INTERPRETER NEEDED</b>" in said[unnamed]
+    assert "INTERPRETER" not in said[fluent]
+    window.open_mar_of(portuguese)
+    (tab,) = [tab for tab in window.findChildren(PatientTab) if tab.patient.patient_id == portuguese]
+    assert "INTERPRETER NEEDED: Portuguese" in " ".join(label.text() for label in tab.findChildren(QLabel))
 
 
 def test_an_unidentified_patients_header_says_the_date_of_birth_is_unknown(session_for, admission_values):
