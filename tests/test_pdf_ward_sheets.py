@@ -136,6 +136,22 @@ def test_the_census_gives_each_patients_reason_for_admission_over_their_handover
     assert len(long) > REASON_CHARACTERS
 
 
+@pytest.mark.parametrize("lang, said, unnamed", [("en", "Interpreter: Portuguese", "Interpreter needed"),
+                                                ("fr", "Interprète : Portuguese", "Interprète nécessaire")])
+def test_the_census_says_under_a_patients_name_that_an_interpreter_is_needed(ward, admission_values, tmp_path, lang,
+                                                                             said, unnamed):
+    from dataclasses import replace
+
+    records.save_new(ward, "admission", {**admission_values, "bed": "26", "birth_name": "Silva", "used_name": "",
+                                         "nir": None, "language": "Portuguese", "interpreter_needed": True})
+    records.save_new(ward, "admission", {**admission_values, "bed": "27", "birth_name": "Roux", "used_name": "",
+                                         "nir": None, "interpreter_needed": True})
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(printing.print_census(
+        replace(ward, lang=lang), tmp_path / "census.pdf", ward="3B")).pages))
+    assert f"SILVA Hélène Marie {said}" in text and f"ROUX Hélène Marie {unnamed}" in text
+    assert text.count(said) == 1 and text.count(unnamed) == 1
+
+
 @pytest.mark.parametrize("stock", ["L7159", "L7160", "L7163", "wristband"])
 def test_twins_labels_print_each_whole_name(session_for, admission_values, tmp_path, stock):
     """Twins born the same day, "Marie Anne Louise" and "Marie Anne Lucie": the name was cut to

@@ -53,6 +53,8 @@ INCOMPLETE = {"en": "incomplete", "fr": "incomplet"}
 OVERDUE = {"en": "next set overdue since {due}", "fr": "relevé en retard depuis {due}"}
 TOLD = {"en": "Told: {who}", "fr": "Prévenu : {who}"}
 NOT_TOLD = {"en": "NOT RECORDED", "fr": "NON RENSEIGNÉ"}
+INTERPRETER = {"en": "Interpreter: {language}", "fr": "Interprète : {language}"}
+NO_LANGUAGE = {"en": "Interpreter needed", "fr": "Interprète nécessaire"}
 ADMITTED_FOR = {"en": "Admitted for: {reason}", "fr": "Motif : {reason}"}
 REASON_CHARACTERS = 110
 """The reason for admission heading a patient's handover notes is cut to about three lines of
@@ -130,6 +132,9 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
         name = [_cell(p.display_name, bold=True)]
         if beds := namesakes.get(p.patient_id):
             name.append(_cell(name_alert(beds, lang), bold=True, color=ALERT))
+        if p.interpreter_needed:
+            name.append(_cell(INTERPRETER[lang].format(language=p.language) if p.language else NO_LANGUAGE[lang],
+                              bold=True))
         body.append([_cell(row.bed or "—", bold=True), name,
                      _cell(birth_date_label(p, lang) + "\n"
                            + SEX.get(p.sex or "unknown", SEX["unknown"])[lang]), _cell(p.downtime_number),
