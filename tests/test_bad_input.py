@@ -319,6 +319,17 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
         ],
         "operation_done": [{"booking": past, "done_at": "2026-11-28T09:05+01:00", "theatre": "T1",
                             "notes": "Began late"}],
+        "surgical_safety_checklist": [
+            {"booking": past, "checked_at": at, "led_by": "IBODE Marie Roux", "consent_confirmed": True,
+             "site_marked": "yes", "anaesthesia_checked": True, "oximeter_working": True, "allergy_known": True,
+             "airway_risk": "equipment_ready", "blood_loss_risk": "no", "team_confirmed": True,
+             "antibiotic_prophylaxis": "yes", "imaging_displayed": "not_applicable", "procedure_recorded": True,
+             "counts_correct": "not_correct", "specimens_labelled": "yes", "equipment_problems": "Diathermy alarm",
+             "notes": "One swab missing: X-ray in theatre, found"},
+            {"checked_at": at, "led_by": "Dr Benali", "consent_confirmed": True, "site_marked": "not_applicable",
+             "anaesthesia_checked": True, "oximeter_working": True, "allergy_known": False, "airway_risk": "no",
+             "blood_loss_risk": "access_planned", "team_confirmed": True, "antibiotic_prophylaxis": "not_applicable"},
+        ],
         "transfer": [{"moved_at": at, "to_ward": "ICU", "to_bed": "1", "reason": "Deterioration",
                       "handover_notes": "NEWS 7\nOn oxygen"}],
         "discharge": [
