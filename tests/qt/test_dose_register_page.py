@@ -1,6 +1,7 @@
 """The dose dialog names the page of the ward's controlled-drug register a dose is taken from
 when it is not the order's own, and asks which when the cupboard has more than one."""
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -9,6 +10,17 @@ from downtime.qt.dose_dialog import DoseDialog
 from downtime.services import medication
 
 WITNESS = ("doctor", "2222")
+
+
+@pytest.fixture
+def two_pages(session_for, medication_ward):
+    """The ward's morphine order ("Morphine") and two pages of morphine in its cupboard, neither
+    the order's own: (nurse, order id)."""
+    _, _, morphine = medication_ward
+    nurse = session_for("nurse")
+    medication.cd_receive(nurse, "3B", "Morphine 10 mg/ml injection", "mg", 20, witness=WITNESS)
+    medication.cd_receive(nurse, "3B", "Oramorph", "mg", 100, witness=WITNESS)
+    return nurse, morphine
 
 
 def _dialog(qtbot, session, order_id, type_text):
@@ -22,11 +34,8 @@ def _dialog(qtbot, session, order_id, type_text):
     return dialog
 
 
-def test_the_nurse_chooses_between_two_pages_of_the_orders_medicine(session_for, medication_ward, qtbot, type_text):
-    _, _, morphine = medication_ward
-    nurse = session_for("nurse")
-    medication.cd_receive(nurse, "3B", "Morphine 10 mg/ml injection", "mg", 20, witness=WITNESS)
-    medication.cd_receive(nurse, "3B", "Oramorph", "mg", 100, witness=WITNESS)
+def test_the_nurse_chooses_between_two_pages_of_the_orders_medicine(two_pages, qtbot, type_text):
+    nurse, morphine = two_pages
     dialog = _dialog(qtbot, nurse, morphine, type_text)
     box = dialog.register_page
     assert box.isVisible() and [box.itemText(i) for i in range(box.count())] == [
@@ -72,11 +81,8 @@ def test_the_orders_own_page_alone_is_not_asked_about(session_for, medication_wa
     assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15.0
 
 
-def test_the_page_chosen_is_kept_with_the_dose_left_unsaved(session_for, medication_ward, qtbot, type_text):
-    _, _, morphine = medication_ward
-    nurse = session_for("nurse")
-    medication.cd_receive(nurse, "3B", "Morphine 10 mg/ml injection", "mg", 20, witness=WITNESS)
-    medication.cd_receive(nurse, "3B", "Oramorph", "mg", 100, witness=WITNESS)
+def test_the_page_chosen_is_kept_with_the_dose_left_unsaved(two_pages, qtbot, type_text):
+    nurse, morphine = two_pages
     dialog = _dialog(qtbot, nurse, morphine, type_text)
     dialog.register_page.setCurrentIndex(dialog.register_page.findData("Oramorph"))
     typed = dialog.typed()
