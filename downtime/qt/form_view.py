@@ -457,8 +457,7 @@ class FormView(QWidget):
         (a name corrected, an allergy found): the band still read "No known allergies" at the
         bedside, where the nurse reads it when the chart is not at hand. Says what changed."""
         changes = printing.wristband_changes(self.session, before, after)
-        patient = self.patient()
-        if not changes or patient is None:
+        if not changes or (patient := self.patient()) is None:
             return None
         lines = "\n".join(translate("FormView", "• was: {old}\n   now: {new}").format(old=old, new=new)
                           for old, new in changes)
