@@ -49,8 +49,8 @@ from downtime.errors import refusal_of
 from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
-from downtime.services import (backups, drafts, medication, observations, paper_doses, paper_numbers, printing, records,
-                               settings, this_laptop)
+from downtime.services import (backups, drafts, medication, observations, paper_doses, paper_numbers, prefill, printing,
+                               records, settings, theatre, this_laptop)
 from downtime.services.census import all_patients, patient_for_record
 from downtime.services.context import Session, Vault
 from downtime.services.errors import AccountDeactivated, NotFound
@@ -502,14 +502,15 @@ class MainWindow(QMainWindow):
         first.widget.setFocus()
         return view
 
-    def open_new(self, spec: FormSpec, patient_id: str) -> FormView:
-        """A new record's blank form for the patient; one of that form for that patient already
-        open and not yet saved brought forward instead. "Record a new set" pressed twice opened
-        two blank sets, and a set typed into the tab behind was saved beside the other."""
+    def open_new(self, spec: FormSpec, patient_id: str, answers: dict[str, Any] | None = None) -> FormView:
+        """A new record's blank form for the patient (starting from `answers`, see FormView); one
+        of that form for that patient already open and not yet saved brought forward instead.
+        "Record a new set" pressed twice opened two blank sets, and a set typed into the tab
+        behind was saved beside the other."""
         unsaved = next((view for view in self._open_tabs(FormView) if view.record is None
                         and view.spec.id == spec.id and view.patient_id == patient_id), None)
         if unsaved is None:
-            return self.open_form(FormView(self.session, spec, patient_id=patient_id))
+            return self.open_form(FormView(self.session, spec, patient_id=patient_id, answers=answers))
         self.tabs.setCurrentWidget(unsaved)
         return unsaved
 
@@ -556,7 +557,19 @@ class MainWindow(QMainWindow):
         patient = self._selected_patient()
         if patient is None:
             return None
-        return self.open_new(spec, patient.patient_id)
+        return self.open_new(spec, patient.patient_id, self._about_the_operation(spec, patient.patient_id))
+
+    def _about_the_operation(self, spec: FormSpec, patient_id: str) -> dict[str, Any] | None:
+        """A record opened from the theatre tab names the operation chosen there, where the form
+        points to a booking (a surgical safety checklist): its booking can be set by no one
+        else. None elsewhere: the form starts from the chart alone."""
+        current = self.tabs.currentWidget()
+        booking = current.chosen_booking() if isinstance(current, TheatrePanel) else None
+        refs = [field.id for field in spec.fields()
+                if isinstance(field, RecordRefField) and field.form == theatre.BOOKING_FORM]
+        if booking is None or not refs:
+            return None
+        return {**prefill.first_answers(self.session, spec, patient_id), **dict.fromkeys(refs, booking)}
 
     def open_admission(self, patient: PatientSummary) -> FormView:
         return self.open_record(records.current(self.session.db, patient.admission_record_id))

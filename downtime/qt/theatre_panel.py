@@ -756,11 +756,21 @@ class TheatrePanel(QWidget):
         list when it has the focus), else of the board's chosen line: a patient action here
         ("Record for selected patient") was for whoever was chosen on the Patients tab, out of
         sight."""
+        state = self._chosen_state()
+        return state.patient if state is not None else None
+
+    def chosen_booking(self) -> str | None:
+        """The booking of the operation chosen, as `chosen_patient` finds it: a record about the
+        operation (its surgical safety checklist) opened from here names it."""
+        state = self._chosen_state()
+        return state.record.record_id if state is not None else None
+
+    def _chosen_state(self) -> theatre.BookingState | None:
         for table in sorted((self.day_table, self.waiting_table), key=lambda table: not table.hasFocus()):
             index = table.currentIndex()
             if index.isValid():
                 row = table.model().rows[index.row()]
-                return (row[1] if table is self.day_table else row).state.patient
+                return (row[1] if table is self.day_table else row).state
         return None
 
     def selected_day(self) -> date:

@@ -14,3 +14,33 @@ def test_the_nurse_opens_the_checklist_of_the_patient_chosen_from_the_record_men
     view = window.tabs.currentWidget()
     assert isinstance(view, FormView) and view.spec.id == "surgical_safety_checklist"
     assert view.patient_id == patient and view.title.startswith("Surgical safety checklist")
+
+
+def test_opened_from_the_theatre_tab_the_checklist_names_the_operation_chosen_there(qtbot, session_for,
+                                                                                  admission_values, listed):
+    """The checklist's booking is set by the screen that opens it: from the Patients tab it has
+    none to name; from the theatre board, the operation chosen, read as the board reads it."""
+    from downtime.qt.main_window import MainWindow
+    from downtime.services import theatre
+
+    coord, nurse = session_for("coord"), session_for("nurse")
+    listed_session = records.save_new(coord, "theatre_session", {
+        "theatre": "T1", "specialty": "General surgery", "starts_at": "2026-11-28T08:00+01:00",
+        "ends_at": "2026-11-28T13:00+01:00"}).record_id
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    booked = theatre.book(coord, patient, {
+        "procedure": "Total hip replacement", "laterality": "right", "priority": "elective",
+        "decided_at": "2026-10-01T09:00+01:00", "surgeon": "Dr Roux", "anaesthetist": "Dr Klein",
+        "session": listed_session, "planned_start": "2026-11-28T09:00+01:00", "expected_minutes": 120})
+    window = MainWindow(nurse)
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentWidget(window.theatre)
+    listed(window.theatre)
+    window.theatre.day_table.setFocus()
+    window.theatre.day_table.selectRow(0)
+    window.actions_by_id["record_surgical_safety_checklist"].trigger()
+    view = window.tabs.currentWidget()
+    assert isinstance(view, FormView) and view.spec.id == "surgical_safety_checklist" and view.patient_id == patient
+    assert view.editors["booking"].raw() == booked.record_id
+    assert "Total hip replacement" in view.editors["booking"].label.text()
