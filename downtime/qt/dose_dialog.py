@@ -683,7 +683,7 @@ class DoseDialog(QDialog):
         try:
             saved = medication.record_dose(self.session, self.order.record_id, values, overrides=overrides,
                                            witness=witness, giver_pin=self.giver_pin.text(),
-                                           register_page=self.register_page.currentData() if self.order.controlled else None)
+                                           register_page=self.register_page.currentData())  # none unless controlled
         except medication.OverrideNeeded as needed:
             self.error.setText(translate("DoseDialog", "Safety warning: give a reason to override each one, or cancel."))
             self._show_warnings(needed.warnings)
