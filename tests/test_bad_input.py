@@ -231,6 +231,11 @@ AUTHOR = {"medication_order": "doctor", "theatre_session": "coord", "operation_b
           "operation_cancellation": "coord", "operation_rebooking": "coord", "operation_done": "coord"}
 
 
+def _author(form_id: str, start: dict[str, Any]) -> str:
+    """Who writes a form's starting values: a telephone order is the nurse's who took it."""
+    return "nurse" if start.get("telephone_order") is True else AUTHOR.get(form_id, "nurse")
+
+
 def _booking(session_id: str, start: str, minutes: int) -> dict[str, Any]:
     return {"procedure": "Laparoscopic cholecystectomy", "laterality": "not_applicable", "priority": "elective",
             "decided_at": "2026-10-01T10:00+01:00", "surgeon": "Dr Roux", "anaesthetist": "Dr Klein",
@@ -292,6 +297,9 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
             {"drug": "Sodium chloride 0.9%", "dose": 1000.0, "dose_unit": "mL", "route": "IV", "form": "infusion",
              "rate_ml_h": 125.0, "frequency": "scheduled", "times": "08:00 16:00",
              "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": False},
+            {"drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "once",
+             "start_at": "2026-11-28T03:00+01:00", "controlled": False, "high_alert": False, "telephone_order": True,
+             "prescriber": "Dr Benali", "read_back": True, "countersigned": False},
         ],
         "medication_administration": [
             {"order": order, "scheduled_for": "2026-11-28T08:00+01:00", "outcome": "given", "given_at": at,
@@ -529,6 +537,12 @@ RULE_REFUSALS = {
     ("operation_done", "done_at"): "Done at: this is before the decision to operate",
     ("medication_order", "start_at"): "“Stop \\(leave empty if ongoing\\)” is before “Start”",
     ("medication_order", "stop_at"): "“Stop \\(leave empty if ongoing\\)” is before “Start”",
+    # A doctor signed in writes no telephone order; a nurse's says it was read back, and is not
+    # countersigned by her (services.telephone_orders).
+    ("medication_order", "telephone_order"): "“Telephone order: taken by a nurse from the prescriber”: you are signed in "
+                                             "as a doctor",
+    ("medication_order", "read_back"): "“Read back to the prescriber, who confirmed it”: read the order back",
+    ("medication_order", "countersigned"): "“Countersigned by a doctor \\(the doctor signed in\\)”: only a doctor",
     # Set by "Prescribe again…" alone: any other answer is no order of an earlier stay of the patient's.
     ("medication_order", "continues"): "^no standing medication order .* of this patient$",
     # The standard patient's penicillin allergy: amoxicillin without the prescriber's reason.
@@ -544,7 +558,7 @@ def submit(ward: Ward, target: Target, start: dict[str, Any], value: Any) -> tup
     with the id of the record saved, if one was."""
     form_id = target.form_id
     spec = FORMS[form_id]
-    session = ward.sessions[AUTHOR.get(form_id, "nurse")]
+    session = ward.sessions[_author(form_id, start)]
     values = _spoil(target, start, value)
     patient = ward.patient if spec.about_patient and not spec.creates_patient else None
     try:
@@ -635,7 +649,7 @@ def test_service_stores_exactly_or_refuses_naming_the_field(ward, admission_valu
     start = _start(target, admission_values, ward)
     _, saved = submit(ward, target, start, data.draw(_strategy(target, start), label=str(target)))
     if saved is not None:
-        records.mark_entered_in_error(ward.sessions[AUTHOR.get(form_id, "nurse")], saved, "bad-input test",
+        records.mark_entered_in_error(ward.sessions[_author(form_id, start)], saved, "bad-input test",
                                       checked_by_service=form_id in records.CHECKED_BY_THEIR_SERVICE)
 
 

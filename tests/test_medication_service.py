@@ -29,10 +29,14 @@ def _given(at, dose, scheduled=None):
     return values
 
 
-def test_only_doctors_write_orders(session_for, ward):
+def test_a_nurse_writes_no_order_but_a_telephone_one(session_for, ward):
     nurse, patient, amox, _ = ward
+    with pytest.raises(PermissionDenied, match="only as a prescriber gives it by telephone"):
+        records.save_new(nurse, "medication_order", {
+            "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "once",
+            "start_at": "2026-11-28T10:00+01:00", "controlled": False, "high_alert": False}, patient_id=patient)
     with pytest.raises(PermissionDenied, match="only doctor"):
-        records.save_new(nurse, "medication_order", {"drug": "X"}, patient_id=patient)
+        records.save_new(session_for("coord"), "medication_order", {"drug": "X"}, patient_id=patient)
 
 
 def test_allergy_needs_an_override_with_a_reason(ward):

@@ -84,6 +84,11 @@ class Order(BaseModel):
     """Why it was prescribed despite an allergy of the patient's it matches, as the prescriber wrote it."""
     prescriber: str | None = None
     """Who prescribed it when not whoever wrote it (a paper or telephone order typed in)."""
+    telephone: bool = False
+    """Given by its prescriber by telephone and written by the nurse who took it."""
+    awaiting_since: AwareDatetime | None = None
+    """A telephone order no doctor has countersigned yet: when its version standing was written
+    (see `not_countersigned`); None for any other order."""
 
     def active_at(self, moment: datetime) -> bool:
         return self.start_at <= moment and (self.stop_at is None or moment < self.stop_at)
@@ -286,6 +291,7 @@ class Check(StrEnum):
     ROUTE_MISMATCH = "route_mismatch"
     GIVEN_EARLY = "given_early"
     NOT_GIVEN_AHEAD = "not_given_ahead"
+    NOT_COUNTERSIGNED = "not_countersigned"
 
 
 @dataclass(frozen=True)
@@ -488,6 +494,22 @@ def route_differs(order: Order, route: str | None) -> list[Warning]:
         return []
     return [Warning(Check.ROUTE_MISMATCH, QT_TRANSLATE_NOOP("messages", "Route {route} differs from the order ({ordered})."),
                     {"route": route.strip(), "ordered": order.route})]
+
+
+COUNTERSIGN_WITHIN = timedelta(hours=24)
+"""How long a telephone order stands before a doctor countersigns it, as hospitals' policies
+give it (24 hours); a dose of one older than that is questioned."""
+
+
+def not_countersigned(order: Order, at: datetime) -> list[Warning]:
+    """A dose of a telephone order nobody countersigned within `COUNTERSIGN_WITHIN` of its
+    writing: the nurse asks a doctor to countersign it, or gives the dose with their reason."""
+    if order.awaiting_since is None or at - order.awaiting_since < COUNTERSIGN_WITHIN:
+        return []
+    return [Warning(Check.NOT_COUNTERSIGNED, QT_TRANSLATE_NOOP(
+        "messages", "Telephone order taken {taken} and not countersigned by a doctor within 24 hours: ask a doctor to "
+                    "countersign it (or to write it) before giving."),
+        {"taken": f"{order.awaiting_since.astimezone(at.tzinfo):%d/%m/%Y %H:%M}"})]
 
 
 def prescribed_despite(order: Order, allergies: Sequence[str]) -> str | None:

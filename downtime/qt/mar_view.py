@@ -30,7 +30,7 @@ from downtime.qt.prompts import Prompts
 from downtime.qt.style import ERROR_STYLE, FOCUS_WIDTH, focus_colour
 from downtime.qt.tables import Index, TextTableModel, cut_column, make_table, print_and_open
 from downtime.qt.work import ReadAgain
-from downtime.services import medication, printing, records
+from downtime.services import medication, printing, records, telephone_orders
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.services.medication import OVERRIDDEN, HeldDose, MarCell, MarRow
@@ -337,6 +337,11 @@ class MarView(PatientTab):
         self.order_button = QPushButton(translate("MarView", "Open the &order"))
         self.order_button.clicked.connect(self.open_order)
         buttons.addWidget(self.order_button)
+        # A doctor's round: each telephone order taken in the night signed from the chart it is on.
+        self.countersign_button = QPushButton(translate("MarView", "Countersi&gn the telephone order…"))
+        self.countersign_button.clicked.connect(self.countersign)
+        self.countersign_button.setVisible(telephone_orders.prescribes(session))
+        buttons.addWidget(self.countersign_button)
         self.doses_button = QPushButton(translate("MarView", "Open the dose&s of the cell"))
         self.doses_button.clicked.connect(self.open_doses)
         buttons.addWidget(self.doses_button)
@@ -415,7 +420,7 @@ class MarView(PatientTab):
         service would refuse anyone else); the box is hidden when there is none. Made again only
         when what it says changes: read each minute, it took the prescriber's focus off its
         buttons."""
-        may_prescribe = records.may_write(self.session, self.model.order_form)
+        may_prescribe = telephone_orders.prescribes(self.session)
         said = ([(row.order.record_id, f"{medication.order_label(row.order, self.model.order_form, language())} — "
                                        f"{stopped_with_its_stay_words(row, tz, self.model.order_form)}") for row in rows],
                 may_prescribe)
@@ -509,6 +514,33 @@ class MarView(PatientTab):
         order = records.current(self.session.db, self.model.rows[index.row()][0].order.record_id)
         self.open_record.emit(order)
         return order
+
+    def countersign(self) -> RecordVersion | None:
+        """The selected row's telephone order countersigned by the doctor signed in, once they
+        confirm it as the chart reads it (see telephone_orders.countersign); None when they do
+        not, or it is refused (said why, the chart read again)."""
+        index = self.table.currentIndex()
+        row = self.model.rows[index.row()][0] if index.isValid() else None
+        if row is None or row.order.awaiting_since is None:
+            Prompts.error(self, translate("MarView", "No telephone order chosen"), translate(
+                "MarView", "Choose the row of a telephone order awaiting its countersignature (marked so on the "
+                           "chart) first."))
+            return None
+        order = row.order
+        if not Prompts.confirm(self, translate("MarView", "Countersign the telephone order"), translate(
+                "MarView", "{order}\nGiven by telephone by {prescriber}, taken {taken}.\n\nCountersign it as "
+                           "{name}?").format(
+                order=medication.order_reading(order, self.model.order_form, language()),
+                prescriber=order.prescriber or "—", name=self.session.user.name,
+                taken=f"{order.awaiting_since.astimezone():%d/%m/%Y %H:%M}")):
+            return None
+        saved = None
+        try:
+            saved = telephone_orders.countersign(self.session, order.record_id)
+        except ServiceError as problem:
+            Prompts.error(self, translate("MarView", "Not countersigned"), say(problem))
+        self.refresh()
+        return saved
 
     def open_doses(self) -> list[RecordVersion]:
         """Each dose recorded in the selected day's cell (an as-required row: that day's doses),

@@ -21,8 +21,8 @@ from downtime.domain.census import Movement, MovementEvent, StayStatus, left_aft
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
     DAY, allergies_not_known, allergy_matches, also_ordered, charted, charted_slots, clock_text, controlled_drug,
-    dose_state, dose_text, medicines_in, names_alike, offered_only, prn_given, prn_status, runs_at, safety_warnings,
-    route_differs, same_dose_time, same_medicine, shares_a_medicine, slots_by_version, times_problem, written_apart,
+    dose_state, dose_text, medicines_in, names_alike, not_countersigned, offered_only, prn_given, prn_status, runs_at,
+    safety_warnings, route_differs, same_dose_time, same_medicine, shares_a_medicine, slots_by_version, times_problem, written_apart,
     written_when, WRITTEN_APART,
 )
 from downtime.domain.laptops import Authors, Laptop
@@ -33,7 +33,7 @@ from downtime.formspec.messages import message as field_message
 from downtime.formspec.schema import RecordRefField
 from downtime.formspec.values import FieldError, format_value
 from downtime.domain.paper_gap import Silence
-from downtime.services import census, paper_gap, records, settings, unlock
+from downtime.services import census, paper_gap, records, settings, telephone_orders, unlock
 from downtime.services.back_entry import loaded_from_snapshot
 from downtime.services.context import Session
 from downtime.services.errors import LockedOut, NotFound, ServiceError, SignInError, ValidationFailed
@@ -60,10 +60,12 @@ def _when(value: Any) -> datetime | None:
 
 
 def order_of(record: RecordVersion) -> Order:
-    return _order(record.record_id, str(record.patient_id), record.data)
+    return _order(record.record_id, str(record.patient_id), record.data, record.recorded_at)
 
 
-def _order(record_id: str, patient_id: str, data: dict[str, Any]) -> Order:
+def _order(record_id: str, patient_id: str, data: dict[str, Any], written_at: datetime | None = None) -> Order:
+    """`written_at`: when this version was written, from which a telephone order awaits its
+    countersignature."""
     return Order(
         record_id=record_id, patient_id=patient_id, drug=data["drug"],
         dose=data["dose"], dose_unit=data["dose_unit"], route=data["route"], rate_ml_h=data.get("rate_ml_h"),
@@ -75,7 +77,8 @@ def _order(record_id: str, patient_id: str, data: dict[str, Any]) -> Order:
         max_doses_24h=data.get("max_doses_24h"), start_at=datetime.fromisoformat(data["start_at"]),
         stop_at=_when(data.get("stop_at")), controlled=bool(data.get("controlled")) or controlled_drug(data["drug"]),
         high_alert=bool(data.get("high_alert")), allergy_reason=data.get(ALLERGY_REASON) or None,
-        prescriber=data.get(PRESCRIBER) or None)
+        prescriber=data.get(PRESCRIBER) or None, telephone=data.get(telephone_orders.TELEPHONE) is True,
+        awaiting_since=written_at if telephone_orders.awaiting(data) else None)
 
 
 def administration_of(record: RecordVersion) -> Administration:
@@ -230,6 +233,7 @@ def check_order(session: Session, patient_id: str, data: dict[str, Any], before:
     prescribes again: one written from the wrong order is entered in error, and that order
     awaits a decision again."""
     spec = session.form(ORDER_FORM)
+    telephone_orders.check_signature(session, data, before)
     if before is not None and data.get(CONTINUES) != before.get(CONTINUES):
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "“{field}” cannot be changed: mark this order entered in error "
                                                          "and write the right one."),
@@ -506,11 +510,12 @@ def _with_prescribers_reason(reason: str | None, warnings: list[Warning]) -> lis
 
 
 def _before_giving(found: Order, patient: PatientSummary, values: dict[str, Any]) -> list[Warning]:
-    """What a dose given is questioned on besides the chart's rules: allergies not known yet, and
-    a route not the order's."""
+    """What a dose given is questioned on besides the chart's rules: allergies not known yet, a
+    route not the order's, and a telephone order a day old that no doctor has countersigned."""
     if values.get("outcome") != Outcome.GIVEN.value:
         return []
-    return allergies_not_known(patient.allergy_status, patient.allergies) + route_differs(found, values.get("route"))
+    return (allergies_not_known(patient.allergy_status, patient.allergies) + route_differs(found, values.get("route"))
+            + not_countersigned(found, datetime.fromisoformat(values["given_at"])))
 
 
 def _open_slots(found: Order, versions: list[RecordVersion], history: list[Administration],
@@ -1454,16 +1459,18 @@ ORDER_WORDS: dict[str, dict[Lang, str]] = {
     "controlled": {"en": "CONTROLLED DRUG — witness", "fr": "STUPÉFIANT — témoin"},
     "high_alert": {"en": "HIGH-ALERT", "fr": "HAUT RISQUE"},
     "variable": {"en": "VARIABLE DOSE — by its rule", "fr": "DOSE VARIABLE — selon sa règle"},
+    "telephone": {"en": "TELEPHONE ORDER — to countersign", "fr": "PRESCRIPTION TÉLÉPHONIQUE — à contresigner"},
     "rule": {"en": "Variable dose: {rule}", "fr": "Dose variable : {rule}"},
 }
 
 
 def order_flags(order: Order, lang: Lang) -> list[str]:
-    """The warnings an order carries (a controlled drug's witness, a high-alert medicine), in
-    the chart's words (`ORDER_WORDS`)."""
+    """The warnings an order carries (a controlled drug's witness, a high-alert medicine, a
+    telephone order no doctor has countersigned yet), in the chart's words (`ORDER_WORDS`)."""
     return [ORDER_WORDS[flag][lang] for flag, carried in (("controlled", order.controlled),
                                                            ("high_alert", order.high_alert),
-                                                           ("variable", order.dose_rule is not None)) if carried]
+                                                           ("variable", order.dose_rule is not None),
+                                                           ("telephone", order.awaiting_since is not None)) if carried]
 
 
 def rule_words(order: Order, lang: Lang) -> str | None:

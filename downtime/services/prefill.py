@@ -11,7 +11,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning
 from downtime.i18n import QT_TRANSLATE_NOOP, message
-from downtime.services import census, medication, settings
+from downtime.services import census, medication, settings, telephone_orders
 from downtime.services.context import Session
 from downtime.storage.records import list_current
 
@@ -21,7 +21,8 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None) -> d
     that the chart already holds, the signed-in person's name where a field starts from it
     (`signed_in`), and an admission's ward this laptop's (`settings.laptop_ward`): nearly every
     admission typed on a ward's laptop is to that ward, and the nurse changes it for one that is
-    not; a transfer's ward, elsewhere by nature, and a laptop of no ward's admissions start blank."""
+    not; a transfer's ward, elsewhere by nature, and a laptop of no ward's admissions start blank.
+    A nurse's order starts as a telephone order, the only one a nurse writes."""
     now = session.clock()
     latest: dict[str, RecordVersion | None] = {}
     answers: dict[str, Any] = {}
@@ -41,6 +42,8 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None) -> d
         if (record := latest[source.form]) is not None:
             value = record.data.get(source.field)
             answers[field.id] = source.codes.get(value, value) if isinstance(value, str) else value
+    if spec.id == medication.ORDER_FORM and not telephone_orders.prescribes(session):
+        answers[telephone_orders.TELEPHONE] = True  # a nurse's order is one (see telephone_orders)
     return {name: value for name, value in answers.items() if value not in (None, "", [])}
 
 

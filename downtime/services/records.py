@@ -282,7 +282,8 @@ def mark_entered_in_error(session: Session, record_id: str, reason: str, *,
                           based_on: int | None = None, checked_by_service: bool = False) -> RecordVersion:
     """Withdraw a record written by mistake (e.g. wrong patient); it stays in the history. A
     dose is withdrawn through its service (`checked_by_service`), which gives a controlled
-    drug's quantity back to the register."""
+    drug's quantity back to the register; an order by whom may withdraw it (see
+    telephone_orders.check_withdrawal)."""
     latest, reason = _next_version(session, record_id, reason, based_on)
     spec = session.form(latest.form_id)
     _require_author(session, spec, Action.MARK_ENTERED_IN_ERROR)
@@ -290,6 +291,10 @@ def mark_entered_in_error(session: Session, record_id: str, reason: str, *,
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "{form}: withdraw it from the patient's chart, where a controlled "
                                              "drug's quantity goes back to the register."),
                            form=spec.title.get(session.lang))
+    if spec.id == ORDER_FORM:
+        from downtime.services import telephone_orders  # which writes through this module
+
+        telephone_orders.check_withdrawal(session, latest)
     return _append_version(session, latest, latest.data, RecordStatus.ENTERED_IN_ERROR, reason,
                            latest.occurred_at.isoformat(), "record.entered_in_error")
 

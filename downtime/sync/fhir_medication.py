@@ -28,6 +28,7 @@ from downtime.services.medication import (
     placed_at,
     stay_end,
 )
+from downtime.services.telephone_orders import TELEPHONE
 from downtime.storage.records import histories
 from downtime.sync.fhir_codes import ADMIN_FUNCTION, NOT_GIVEN, NOT_GIVEN_REASON, ROUTES, SNOMED, UCUM, UCUM_UNITS, coding
 from downtime.sync.fhir_elements import (
@@ -119,7 +120,9 @@ def _request(record: RecordVersion, order: Order, ctx: Context, stays: Stays, en
     still to give, a second dose for whoever back-entered it. A stopped order says why
     (`why_stopped`: the reason of the amendment that set its stop, see `_stop_reasons`). One
     prescribing again an order of an earlier stay names it as its prior prescription: the clerk
-    entered two furosemide orders with nothing to tie the second to the first."""
+    entered two furosemide orders with nothing to tie the second to the first. A telephone order
+    names the nurse who took it as its recorder, its prescriber as requester, and says whether a
+    doctor has countersigned it."""
     status = "active"
     if record.status is _EIE:
         status = "entered-in-error"
@@ -156,6 +159,11 @@ def _request(record: RecordVersion, order: Order, ctx: Context, stays: Stays, en
                      f" as written, {written}")
     if allergy := record.data.get(ALLERGY_REASON):  # the override of a dose's note, asked of the prescriber
         notes.append(f"Prescribed despite the recorded allergy: {allergy}")
+    if order.telephone:
+        if first.data.get(TELEPHONE) is True:  # else a written order a nurse changed by telephone since
+            resource["recorder"] = ctx.author(first)
+        notes.append("Telephone order, read back to the prescriber; " + (
+            "NOT countersigned by a doctor" if order.awaiting_since is not None else "countersigned by a doctor"))
     if notes:
         resource["note"] = [{"text": note} for note in notes]
     return resource

@@ -2575,6 +2575,10 @@ Ils restent vos brouillons, que personne d’autre ne voit avant votre prochaine
         <translation>Ouvrir la p&amp;rescription</translation>
     </message>
     <message>
+        <source>Countersi&amp;gn the telephone order…</source>
+        <translation>Contresi&amp;gner la prescription téléphonique…</translation>
+    </message>
+    <message>
         <source>Open the dose&amp;s of the cell</source>
         <translation>Ouvrir les administrations de la &amp;case</translation>
     </message>
@@ -2611,6 +2615,32 @@ Pourquoi elle n’est pas poursuivie (facultatif) :</translation>
     <message>
         <source>Not recorded</source>
         <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <source>No telephone order chosen</source>
+        <translation>Aucune prescription téléphonique choisie</translation>
+    </message>
+    <message>
+        <source>Choose the row of a telephone order awaiting its countersignature (marked so on the chart) first.</source>
+        <translation>Choisissez d’abord la ligne d’une prescription téléphonique en attente de contresignature (signalée sur le plan d’administration).</translation>
+    </message>
+    <message>
+        <source>Countersign the telephone order</source>
+        <translation>Contresigner la prescription téléphonique</translation>
+    </message>
+    <message>
+        <source>{order}
+Given by telephone by {prescriber}, taken {taken}.
+
+Countersign it as {name}?</source>
+        <translation>{order}
+Donnée par téléphone par {prescriber}, reçue le {taken}.
+
+La contresigner en tant que {name} ?</translation>
+    </message>
+    <message>
+        <source>Not countersigned</source>
+        <translation>Non contresignée</translation>
     </message>
     <message>
         <source>No cell chosen</source>
@@ -3720,6 +3750,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>A dose is recorded {minutes} min after this one; the order allows one every {hours} h.</source>
         <translation>Une dose est enregistrée {minutes} min après celle-ci ; la prescription en permet une toutes les {hours} h.</translation>
+    </message>
+    <message>
+        <source>Telephone order taken {taken} and not countersigned by a doctor within 24 hours: ask a doctor to countersign it (or to write it) before giving.</source>
+        <translation>Prescription téléphonique reçue le {taken} et non contresignée par un médecin sous 24 heures : demandez à un médecin de la contresigner (ou de la rédiger) avant d’administrer.</translation>
     </message>
     <message>
         <source>Dose {dose} {unit} is above the most one dose of the order may be ({ordered} {unit}), whatever its rule gives.</source>
@@ -7434,6 +7468,46 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Safety warnings on {count} row(s): give a reason to record each one anyway, or leave the row not on paper. Nothing is saved yet.</source>
         <translation>Alertes de sécurité sur {count} ligne(s) : donnez un motif pour enregistrer chacune malgré tout, ou laissez la ligne « Pas sur le papier ». Rien n’est encore enregistré.</translation>
+    </message>
+    <message>
+        <source>Telephone order countersigned</source>
+        <translation>Prescription téléphonique contresignée</translation>
+    </message>
+    <message>
+        <source>“{field}” stays Yes: this order was given by telephone. A doctor countersigns it instead.</source>
+        <translation>« {field} » reste Oui : cette prescription a été donnée par téléphone. Un médecin la contresigne à la place.</translation>
+    </message>
+    <message>
+        <source>{form}: a nurse writes or changes an order only as a prescriber gives it by telephone: answer “{field}” Yes, name the prescriber and read the order back to them.</source>
+        <translation>{form} : un(e) infirmier(ère) ne rédige ou ne modifie une prescription que telle qu’un prescripteur la donne par téléphone : répondez Oui à « {field} », nommez le prescripteur et relisez-lui la prescription.</translation>
+    </message>
+    <message>
+        <source>“{field}”: only a doctor countersigns an order. Answer No: a doctor countersigns it later.</source>
+        <translation>« {field} » : seul un médecin contresigne une prescription. Répondez Non : un médecin la contresignera ensuite.</translation>
+    </message>
+    <message>
+        <source>“{field}”: you are signed in as a doctor, so the order is yours: answer No.</source>
+        <translation>« {field} » : vous êtes connecté(e) en tant que médecin, la prescription est donc la vôtre : répondez Non.</translation>
+    </message>
+    <message>
+        <source>“{field}”: a doctor changing a telephone order signs it: answer Yes.</source>
+        <translation>« {field} » : le médecin qui modifie une prescription téléphonique la signe : répondez Oui.</translation>
+    </message>
+    <message>
+        <source>“{field}”: read the order back to the prescriber, and save it once they have confirmed it.</source>
+        <translation>« {field} » : relisez la prescription au prescripteur, et enregistrez-la une fois qu’il l’a confirmée.</translation>
+    </message>
+    <message>
+        <source>A nurse withdraws only a telephone order not yet countersigned: ask a doctor to withdraw this one.</source>
+        <translation>Un(e) infirmier(ère) ne retire qu’une prescription téléphonique pas encore contresignée : demandez à un médecin de retirer celle-ci.</translation>
+    </message>
+    <message>
+        <source>Only a doctor countersigns a telephone order.</source>
+        <translation>Seul un médecin contresigne une prescription téléphonique.</translation>
+    </message>
+    <message>
+        <source>This order awaits no countersignature (countersigned or withdrawn since, or not a telephone order): read the chart again.</source>
+        <translation>Cette prescription n’attend aucune contresignature (contresignée ou retirée depuis, ou non téléphonique) : relisez le plan d’administration.</translation>
     </message>
 </context>
 </TS>

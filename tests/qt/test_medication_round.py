@@ -314,8 +314,8 @@ def test_open_the_doses_of_a_cell_without_one_says_so(select_bed, round_window, 
 
 def test_a_dose_refused_for_the_persons_role_names_the_roles_in_their_language(qtbot, session_for, ward):
     """A coordinator's Enter on the round opens the dose dialog; Save answered, on a French ward,
-    "Chloé Martin (surgical_coordinator) n’a pas le droit : record care", and a nurse's medication
-    order "seuls les rôles doctor peuvent remplir ce formulaire"."""
+    "Chloé Martin (surgical_coordinator) n’a pas le droit : record care", and a coordinator's
+    medication order "seuls les rôles doctor peuvent remplir ce formulaire"."""
     from downtime.qt.i18n import say, set_language
 
     _, amox, _ = ward
@@ -327,8 +327,8 @@ def test_a_dose_refused_for_the_persons_role_names_the_roles_in_their_language(q
         dialog.save()
         assert dialog.error.text() == "Chloé Martin (coordinateur(trice) du bloc) n’a pas le droit : saisir des soins"
         with pytest.raises(ServiceError) as refused:
-            records.save_new(session_for("nurse", "fr"), "medication_order", {}, patient_id=ward[0])
-        assert "seuls les rôles médecin peuvent" in say(refused.value)
+            records.save_new(session_for("coord", "fr"), "medication_order", {}, patient_id=ward[0])
+        assert "seuls les rôles médecin, infirmier(ère) du service peuvent" in say(refused.value)
     finally:
         set_language("en")
 
@@ -1485,18 +1485,21 @@ def test_an_order_doses_were_given_from_is_stopped_not_made_another_medicine(qtb
     assert stopped.version == 2 and len(medication.administrations(doctor.db, patient)) == 1
 
 
-def test_a_nurse_is_not_offered_to_change_a_doctors_order(qtbot, session_for, ward, answers):
-    """She could type a stop time and a reason before being told only a doctor may."""
+def test_a_nurse_changes_a_doctors_order_only_as_a_telephone_order(qtbot, session_for, ward, answers):
+    """She could type a stop time and a reason before being told only a doctor may: her change
+    starts as a telephone order, to be read back; withdrawing the doctor's order is not offered."""
     _, amox, _ = ward
     window = MainWindow(session_for("nurse"))
     qtbot.addWidget(window)
     form = window.open_record(records.current(window.session.db, amox))
-    assert form.amend_button.isHidden() and form.error_button.isHidden() and not form.print_button.isHidden()
+    assert not form.amend_button.isHidden() and form.error_button.isHidden() and not form.print_button.isHidden()
+    qtbot.mouseClick(form.amend_button, Qt.MouseButton.LeftButton)
+    assert form.editors["telephone_order"].value() is True and form.editors["read_back"].value() is None
 
 
 @pytest.mark.parametrize("who,offered,not_offered", [
-    ("nurse", {"new_admission", "record_observations", "record_transfer"},
-     {"record_medication_order", "record_operation_booking", "new_theatre_session"}),
+    ("nurse", {"new_admission", "record_observations", "record_transfer", "record_medication_order"},
+     {"record_operation_booking", "new_theatre_session"}),
     ("doctor", {"record_medication_order", "record_observations"}, {"record_operation_booking"}),
     ("coord", {"record_operation_booking", "new_theatre_session"},
      {"new_admission", "record_observations", "record_medication_order", "record_transfer"}),
