@@ -127,3 +127,21 @@ def test_the_export_names_the_nurse_who_took_it_and_says_it_awaits_a_doctor(sess
     assert request["recorder"]["identifier"]["value"] == "nurse"
     assert "Telephone order, read back to the prescriber; NOT countersigned by a doctor" in [
         note["text"] for note in request["note"]]
+
+
+def test_the_list_to_countersign_leaves_out_those_countersigned_or_withdrawn(session_for, medication_ward, taken,
+                                                                             clock):
+    patient, _, _ = medication_ward
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    clock.advance(hours=1)
+    second = records.save_new(nurse, "medication_order", {**BY_TELEPHONE, "drug": "Ondansetron", "dose": 4.0,
+                                                          "dose_unit": "mg"}, patient_id=patient)
+    third = records.save_new(nurse, "medication_order", {**BY_TELEPHONE, "drug": "Lactulose", "dose": 15.0,
+                                                         "dose_unit": "mL"}, patient_id=patient)
+    listed = telephone_orders.to_countersign(doctor)
+    assert [(item.order.drug, item.patient.bed, item.taken_by) for item in listed] == [
+        ("Paracetamol", "12", "Hélène Lefèvre (nurse)"), ("Ondansetron", "12", "Hélène Lefèvre (nurse)"),
+        ("Lactulose", "12", "Hélène Lefèvre (nurse)")]
+    telephone_orders.countersign(doctor, taken.record_id)
+    records.mark_entered_in_error(nurse, third.record_id, "written for the wrong patient")
+    assert [item.order.record_id for item in telephone_orders.to_countersign(doctor)] == [second.record_id]

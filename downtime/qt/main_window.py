@@ -44,6 +44,7 @@ from downtime.qt.tables import clear_prints, print_and_open
 from downtime.qt.ward_choice import WardChoice
 from downtime.qt.work import ListReader, Work, waited_backup
 from downtime.qt.theatre_panel import TheatrePanel
+from downtime.qt.telephone_orders_dialog import TelephoneOrdersDialog
 from downtime.qt.transfer_dialogs import ExportDialog, ImportWizard
 from downtime.errors import refusal_of
 from downtime.qt.shortcuts_help import ShortcutsDialog
@@ -91,6 +92,8 @@ ACTIONS = (
                needs=Action.RECORD_CARE),
     ActionSpec("records", QT_TRANSLATE_NOOP("MainWindow", "Patient's &records (to amend or withdraw)"), "Ctrl+Shift+R",
                "open_records"),
+    ActionSpec("telephone_orders", QT_TRANSLATE_NOOP("MainWindow", "&Telephone orders to countersign…"), None,
+               "show_telephone_orders", needs=Action.READ_RECORDS),
     ActionSpec("print_blank", QT_TRANSLATE_NOOP("MainWindow", "Print &blank admission form"), None, "print_blank_admission"),
     ActionSpec("print_census", QT_TRANSLATE_NOOP("MainWindow", "Print ward &census"), None, "print_census",
                toolbar=QT_TRANSLATE_NOOP("MainWindow", "Census")),
@@ -394,6 +397,11 @@ class MainWindow(QMainWindow):
         dialog = ChangePinDialog(self.session, self)
         dialog.accepted.connect(lambda: self.statusBar().showMessage(translate(
             "MainWindow", "Your PIN is changed: sign in with the new one from now on."), 20_000))
+        return open_until_closed(dialog)
+
+    def show_telephone_orders(self) -> TelephoneOrdersDialog:
+        dialog = TelephoneOrdersDialog(self.session, self)
+        dialog.open_chart.connect(self.open_mar_of)
         return open_until_closed(dialog)
 
     def show_shortcuts(self) -> ShortcutsDialog:

@@ -19,6 +19,7 @@ from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TR_NOOP, labelled, semicolon
+from downtime.qt.countersign import countersign
 from downtime.qt.dialog_life import open_until_closed
 from downtime.qt.i18n import language, locale, say, translate, word
 from downtime.qt.flow_row import FlowRow
@@ -516,9 +517,9 @@ class MarView(PatientTab):
         return order
 
     def countersign(self) -> RecordVersion | None:
-        """The selected row's telephone order countersigned by the doctor signed in, once they
-        confirm it as the chart reads it (see telephone_orders.countersign); None when they do
-        not, or it is refused (said why, the chart read again)."""
+        """The selected row's telephone order countersigned by the doctor signed in (see
+        qt.countersign); None when no such row is chosen (said so), or it is not countersigned.
+        The chart is read again either way."""
         index = self.table.currentIndex()
         row = self.model.rows[index.row()][0] if index.isValid() else None
         if row is None or row.order.awaiting_since is None:
@@ -526,19 +527,7 @@ class MarView(PatientTab):
                 "MarView", "Choose the row of a telephone order awaiting its countersignature (marked so on the "
                            "chart) first."))
             return None
-        order = row.order
-        if not Prompts.confirm(self, translate("MarView", "Countersign the telephone order"), translate(
-                "MarView", "{order}\nGiven by telephone by {prescriber}, taken {taken}.\n\nCountersign it as "
-                           "{name}?").format(
-                order=medication.order_reading(order, self.model.order_form, language()),
-                prescriber=order.prescriber or "—", name=self.session.user.name,
-                taken=f"{order.awaiting_since.astimezone():%d/%m/%Y %H:%M}")):
-            return None
-        saved = None
-        try:
-            saved = telephone_orders.countersign(self.session, order.record_id)
-        except ServiceError as problem:
-            Prompts.error(self, translate("MarView", "Not countersigned"), say(problem))
+        saved = countersign(self, self.session, row.order, self.model.order_form)
         self.refresh()
         return saved
 

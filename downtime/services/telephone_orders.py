@@ -9,14 +9,19 @@ countersigned from its answers (domain.medication.Order.awaiting_since)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from downtime.domain.medication import Order
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Role
 from downtime.i18n import QT_TRANSLATE_NOOP, message
-from downtime.services import records
+from downtime.services import census, records
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, PermissionDenied, ServiceError
+from downtime.services.laptops import authors, laptops_known
+from downtime.services.patients import PatientSummary
+from downtime.storage.records import list_current
 
 TELEPHONE = "telephone_order"
 READ_BACK = "read_back"
@@ -120,3 +125,32 @@ def countersign(session: Session, order_id: str, *, based_on: int | None = None)
                                                          "again."))
     return records.amend(session, order_id, {**latest.data, COUNTERSIGNED: True},
                          message(session.lang, COUNTERSIGN_REASON), based_on=based_on or latest.version)
+
+
+@dataclass(frozen=True)
+class ToCountersign:
+    """A telephone order awaiting its countersignature, as the ward's list gives it."""
+
+    patient: PatientSummary
+    order: Order
+    taken_by: str
+    """Who wrote the version awaiting it (the nurse who took it), named as records name authors."""
+
+
+def to_countersign(session: Session) -> list[ToCountersign]:
+    """Every telephone order of a patient in hospital that no doctor has countersigned yet, by
+    ward, bed and the time it was taken: the morning's list for the doctor, and for the nurse in
+    charge to chase. One stopped since is listed too: it was given on the doctor's word all the
+    same."""
+    from downtime.services.medication import order_of  # which checks orders through this module
+
+    inside = census.in_patients(session.db, session.forms)  # by ward and bed
+    patients = {patient.patient_id: patient for patient in inside}
+    place = {patient.patient_id: number for number, patient in enumerate(inside)}
+    found = [record for record in list_current(session.db, form_id=records.ORDER_FORM, patient_ids=list(patients))
+             if record.status is not RecordStatus.ENTERED_IN_ERROR and awaiting(record.data)]
+    named = authors(session)
+    laptops = laptops_known(session, {record.device_id for record in found})
+    listed = [ToCountersign(patients[str(record.patient_id)], order_of(record),
+                            named.of(session.lang, record.author, record.device_id, laptops)) for record in found]
+    return sorted(listed, key=lambda item: (place[item.patient.patient_id], item.order.awaiting_since))

@@ -543,6 +543,26 @@
         <source>NOT RECORDED — check the paper</source>
         <translation>NON TRACÉE — vérifier le papier</translation>
     </message>
+    <message>
+        <source>Ward / bed</source>
+        <translation>Service / lit</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Prescription</translation>
+    </message>
+    <message>
+        <source>Prescriber</source>
+        <translation>Prescripteur</translation>
+    </message>
+    <message>
+        <source>When taken</source>
+        <translation>Reçue le</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>Reçue par</translation>
+    </message>
 </context>
 <context>
     <name>AdminPanel</name>
@@ -1492,6 +1512,27 @@ Qui a été prévenu (p. ex. le cadre de santé, le pharmacien) ?</translation>
     </message>
 </context>
 <context>
+    <name>Countersign</name>
+    <message>
+        <source>Countersign the telephone order</source>
+        <translation>Contresigner la prescription téléphonique</translation>
+    </message>
+    <message>
+        <source>{order}
+Given by telephone by {prescriber}, taken {taken}.
+
+Countersign it as {name}?</source>
+        <translation>{order}
+Donnée par téléphone par {prescriber}, reçue le {taken}.
+
+La contresigner en tant que {name} ?</translation>
+    </message>
+    <message>
+        <source>Not countersigned</source>
+        <translation>Non contresignée</translation>
+    </message>
+</context>
+<context>
     <name>DoneDialog</name>
     <message>
         <source>Operation done</source>
@@ -2319,6 +2360,10 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
         <translation>Surveillance</translation>
     </message>
     <message>
+        <source>&amp;Telephone orders to countersign…</source>
+        <translation>Prescriptions &amp;téléphoniques à contresigner…</translation>
+    </message>
+    <message>
         <source>Census</source>
         <translation>État du service</translation>
     </message>
@@ -2623,24 +2668,6 @@ Pourquoi elle n’est pas poursuivie (facultatif) :</translation>
     <message>
         <source>Choose the row of a telephone order awaiting its countersignature (marked so on the chart) first.</source>
         <translation>Choisissez d’abord la ligne d’une prescription téléphonique en attente de contresignature (signalée sur le plan d’administration).</translation>
-    </message>
-    <message>
-        <source>Countersign the telephone order</source>
-        <translation>Contresigner la prescription téléphonique</translation>
-    </message>
-    <message>
-        <source>{order}
-Given by telephone by {prescriber}, taken {taken}.
-
-Countersign it as {name}?</source>
-        <translation>{order}
-Donnée par téléphone par {prescriber}, reçue le {taken}.
-
-La contresigner en tant que {name} ?</translation>
-    </message>
-    <message>
-        <source>Not countersigned</source>
-        <translation>Non contresignée</translation>
     </message>
     <message>
         <source>No cell chosen</source>
@@ -3456,6 +3483,33 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Not printed</source>
         <translation>Non imprimé</translation>
+    </message>
+</context>
+<context>
+    <name>TelephoneOrdersDialog</name>
+    <message>
+        <source>Telephone orders to countersign</source>
+        <translation>Prescriptions téléphoniques à contresigner</translation>
+    </message>
+    <message>
+        <source>No telephone order awaits a countersignature.</source>
+        <translation>Aucune prescription téléphonique n’attend de contresignature.</translation>
+    </message>
+    <message>
+        <source>&amp;Open the patient&apos;s chart</source>
+        <translation>&amp;Ouvrir le plan d’administration du patient</translation>
+    </message>
+    <message>
+        <source>Countersi&amp;gn…</source>
+        <translation>Contresi&amp;gner…</translation>
+    </message>
+    <message>
+        <source>No line chosen</source>
+        <translation>Aucune ligne choisie</translation>
+    </message>
+    <message>
+        <source>Choose a telephone order first.</source>
+        <translation>Choisissez d’abord une prescription téléphonique.</translation>
     </message>
 </context>
 <context>

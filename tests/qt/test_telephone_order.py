@@ -4,6 +4,8 @@ chart flags it, and the doctor countersigns it from the chart the next morning."
 from PySide6.QtCore import Qt
 
 from downtime.qt.main_window import MainWindow
+from downtime.qt.mar_view import MarView
+from downtime.qt.telephone_orders_dialog import TelephoneOrdersDialog
 from downtime.services import medication, records
 
 
@@ -52,3 +54,33 @@ def test_the_night_nurse_writes_it_and_the_doctor_countersigns_it_from_the_chart
     assert (signed.version, signed.author, signed.data["countersigned"]) == (2, "doctor", True)
     assert "TELEPHONE" not in mar.model.texts(_row_of(mar, "Paracetamol"))[0]
     assert medication.order(mar.session.db, signed.record_id).awaiting_since is None
+
+
+def test_the_wards_list_gives_each_one_opens_its_chart_and_lets_a_doctor_countersign_it(
+        qtbot, session_for, medication_ward, answers, clock):
+    patient, _, _ = medication_ward
+    script, asked = answers
+    taken = records.save_new(session_for("nurse"), "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "once",
+        "start_at": "2026-11-28T14:00+01:00", "controlled": False, "high_alert": False, "telephone_order": True,
+        "read_back": True, "prescriber": "Dr Hugo Bernard"}, patient_id=patient)
+    nurse_window = MainWindow(session_for("nurse"))
+    qtbot.addWidget(nurse_window)
+    nurse_window.actions_by_id["telephone_orders"].trigger()
+    dialog = nurse_window.findChild(TelephoneOrdersDialog)
+    assert dialog.countersign_button.isHidden() and dialog.model.rowCount() == 1
+    assert [dialog.model.text(0, column) for column in (0, 3, 4, 5)] == [
+        "3B / 12", "Dr Hugo Bernard", "28/11/2026 14:00", "Hélène Lefèvre (nurse)"]
+    assert dialog.model.text(0, 2).startswith("Paracetamol 1 g PO, once, at 28/11/2026 14:00")
+    qtbot.mouseClick(dialog.chart_button, Qt.MouseButton.LeftButton)
+    assert isinstance(nurse_window.tabs.currentWidget(), MarView)
+    assert nurse_window.tabs.currentWidget().patient_id == patient
+
+    doctor_window = MainWindow(session_for("doctor"))
+    qtbot.addWidget(doctor_window)
+    doctor_window.actions_by_id["telephone_orders"].trigger()
+    dialog = doctor_window.findChild(TelephoneOrdersDialog)
+    qtbot.mouseClick(dialog.countersign_button, Qt.MouseButton.LeftButton)
+    assert asked[-1] == ("confirm", "Countersign the telephone order")
+    assert records.current(doctor_window.session.db, taken.record_id).data["countersigned"] is True
+    assert dialog.model.rowCount() == 0 and not dialog.none.isHidden() and not dialog.countersign_button.isEnabled()
