@@ -3,7 +3,7 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from downtime.domain.news2 import Band
-from downtime.services import medication, staff, theatre
+from downtime.services import medication, records, staff, theatre
 from downtime.services.observations import chart, escalations
 from downtime.services.demo import DEMO_ACCOUNTS, build_demo
 from downtime.domain.census import StayStatus
@@ -155,6 +155,19 @@ def test_the_demo_gives_morphine_at_night_witnessed_by_the_second_night_nurse(tm
              and not time(7, 0) <= line.given_at.astimezone(clock().tzinfo).time() < time(20, 0)]
     assert night and all(line.author == "night" for line in night)
     assert {line.witness for line in night} >= {"night2"} and {line.witness for line in night} <= {"night2", "nurse"}
+
+
+def test_the_demo_has_a_telephone_order_the_night_took_waiting_for_its_countersignature(
+        tmp_path, forms, clock, demo_database):
+    """For the chart's flag, the ward's list to countersign and the doctor's Countersign to show."""
+    db = demo_database(tmp_path / "demo.sqlite")
+    (record,) = [record for record in records.list_current(db, form_id="medication_order")
+                 if record.data.get("telephone_order")]
+    order = medication.order(db, record.record_id)
+    assert order.awaiting_since == clock.now.replace(hour=3) and record.author == "night"
+    assert order.prescriber == "Dr Hugo Bernard (on call)"
+    (dose,) = [dose for dose in medication.administrations(db, record.patient_id) if dose.order_id == record.record_id]
+    assert dose.outcome.value == "given" and dose.at == order.awaiting_since + timedelta(minutes=10)
 
 
 def test_every_demo_dose_is_written_after_its_order(tmp_path, forms, clock, demo_database):

@@ -322,7 +322,35 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
             overrides={Check.ALLERGY: "Codeine made them vomit (intolerance): morphine reviewed with the prescriber",
                        Check.ALLERGY_UNKNOWN: _NOT_KNOWN_YET})
         doses += 1
-    return doses
+    return doses + _telephone_order(db, forms, nurse, night, now, opened)
+
+
+def _telephone_order(db: Database, forms: dict[str, FormSpec], nurse: Session, night: Session, now: datetime,
+                     opened: datetime) -> int:
+    """The on-call doctor's telephone order the night nurse took at 03:00 for the ward's patient
+    longest in, and its first dose: not countersigned yet, for the chart's flag, the ward's list
+    to countersign and the doctor's Countersign to show. Returns the doses recorded (one)."""
+    from downtime.domain.medication import Check
+    from downtime.services import census, medication
+
+    patient = min(census.in_patients(db, forms, ward=DEMO_WARD),
+                  key=lambda each: datetime.fromisoformat(each.admitted_at))
+    called = datetime.combine(now.date(), time(3, 0), now.tzinfo)
+    if called > _ago(now, hours=1):
+        called = datetime.combine(now.date() - timedelta(days=1), time(3, 0), now.tzinfo)
+    taken = max(called, opened, datetime.fromisoformat(patient.admitted_at) + timedelta(hours=1))
+    order = records.save_new(_written_at(_on_shift(nurse, night, taken), taken), "medication_order", {
+        "drug": "Ondansetron", "dose": 4.0, "dose_unit": "mg", "route": "IV", "frequency": "prn",
+        "prn_indication": "Nausea or vomiting", "min_interval_hours": 8, "max_doses_24h": 3,
+        "start_at": taken.isoformat(timespec="minutes"), "controlled": False, "high_alert": False,
+        "telephone_order": True, "prescriber": "Dr Hugo Bernard (on call)", "read_back": True},
+        patient_id=patient.patient_id)
+    given = elapsed.later(taken, timedelta(minutes=10))
+    medication.record_dose(_written_at(_on_shift(nurse, night, given), elapsed.later(given, timedelta(minutes=2))),
+                           order.record_id, {"outcome": "given", "given_at": given.isoformat(timespec="minutes"),
+                                             "dose_given": 4.0, "route": "IV", "given_for": "Vomiting twice"},
+                           overrides={Check.ALLERGY_UNKNOWN: _NOT_KNOWN_YET})
+    return 1
 
 
 # The day shift; the night nurse signs from its end to its start. A chart signed by one nurse for
