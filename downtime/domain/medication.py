@@ -501,10 +501,17 @@ COUNTERSIGN_WITHIN = timedelta(hours=24)
 give it (24 hours); a dose of one older than that is questioned."""
 
 
+def countersign_overdue(order: Order, at: datetime) -> bool:
+    """Whether `order` is a telephone order nobody countersigned within `COUNTERSIGN_WITHIN` of
+    its writing, at `at`."""
+    return order.awaiting_since is not None and at - order.awaiting_since >= COUNTERSIGN_WITHIN
+
+
 def not_countersigned(order: Order, at: datetime) -> list[Warning]:
-    """A dose of a telephone order nobody countersigned within `COUNTERSIGN_WITHIN` of its
-    writing: the nurse asks a doctor to countersign it, or gives the dose with their reason."""
-    if order.awaiting_since is None or at - order.awaiting_since < COUNTERSIGN_WITHIN:
+    """A dose of a telephone order at a time its countersignature is overdue (see
+    `countersign_overdue`): the nurse asks a doctor to countersign it, or gives the dose with
+    their reason."""
+    if order.awaiting_since is None or not countersign_overdue(order, at):
         return []
     return [Warning(Check.NOT_COUNTERSIGNED, QT_TRANSLATE_NOOP(
         "messages", "Telephone order taken {taken} and not countersigned by a doctor within 24 hours: ask a doctor to "

@@ -22,6 +22,8 @@ ORDER = 2
 """The order's column, cut at `ORDER_CHARACTERS` on screen (whole in its tooltip): read whole, an
 as-required order's limits pushed its prescriber and time off the list."""
 ORDER_CHARACTERS = 45
+TAKEN = 4
+"""The column of when it was taken, in the warning colour once its countersignature is a day overdue."""
 
 
 class ToCountersignModel(TextTableModel):
@@ -35,11 +37,19 @@ class ToCountersignModel(TextTableModel):
 
     def texts(self, row: int) -> tuple[str, ...]:
         item: ToCountersign = self.rows[row]
-        taken = item.order.awaiting_since
         return (f"{item.patient.ward or '—'} / {item.patient.bed or '—'}",
                 f"{item.patient.display_name} ({item.patient.downtime_number})",
                 medication.order_reading(item.order, self.order_form, language()), item.order.prescriber or "—",
-                f"{taken.astimezone():%d/%m/%Y %H:%M}" if taken is not None else "—", item.taken_by)
+                self._taken_words(item), item.taken_by)
+
+    @staticmethod
+    def _taken_words(item: ToCountersign) -> str:
+        taken = item.order.awaiting_since
+        said = f"{taken.astimezone():%d/%m/%Y %H:%M}" if taken is not None else "—"
+        return translate("TelephoneOrdersDialog", "{taken} — OVER 24 H").format(taken=said) if item.overdue else said
+
+    def is_warning(self, row: int, column: int) -> bool:
+        return column == TAKEN and self.rows[row].overdue
 
 
 class TelephoneOrdersDialog(QDialog):

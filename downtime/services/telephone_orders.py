@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from downtime.domain.medication import Order
+from downtime.domain.medication import Order, countersign_overdue
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Role
 from downtime.i18n import QT_TRANSLATE_NOOP, message
@@ -135,12 +135,14 @@ class ToCountersign:
     order: Order
     taken_by: str
     """Who wrote the version awaiting it (the nurse who took it), named as records name authors."""
+    overdue: bool
+    """Not countersigned within a day of its taking (see domain.medication.countersign_overdue)."""
 
 
 def to_countersign(session: Session) -> list[ToCountersign]:
     """Every telephone order of a patient in hospital that no doctor has countersigned yet, by
-    ward, bed and the time it was taken: the morning's list for the doctor, and for the nurse in
-    charge to chase. One stopped since is listed too: it was given on the doctor's word all the
+    ward, bed and the time it was taken, each said overdue a day after: the morning's list for
+    the doctor, and for the nurse in charge to chase. One stopped since is listed too: it was given on the doctor's word all the
     same."""
     from downtime.services.medication import order_of  # which checks orders through this module
 
@@ -151,6 +153,8 @@ def to_countersign(session: Session) -> list[ToCountersign]:
              if record.status is not RecordStatus.ENTERED_IN_ERROR and awaiting(record.data)]
     named = authors(session)
     laptops = laptops_known(session, {record.device_id for record in found})
-    listed = [ToCountersign(patients[str(record.patient_id)], order_of(record),
-                            named.of(session.lang, record.author, record.device_id, laptops)) for record in found]
+    now = session.clock()
+    listed = [ToCountersign(patients[str(record.patient_id)], order, named.of(
+        session.lang, record.author, record.device_id, laptops), countersign_overdue(order, now))
+        for record, order in ((record, order_of(record)) for record in found)]
     return sorted(listed, key=lambda item: (place[item.patient.patient_id], item.order.awaiting_since))

@@ -3488,6 +3488,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
 <context>
     <name>TelephoneOrdersDialog</name>
     <message>
+        <source>{taken} — OVER 24 H</source>
+        <translation>{taken} — PLUS DE 24 H</translation>
+    </message>
+    <message>
         <source>Telephone orders to countersign</source>
         <translation>Prescriptions téléphoniques à contresigner</translation>
     </message>

@@ -72,6 +72,10 @@ def test_the_wards_list_gives_each_one_opens_its_chart_and_lets_a_doctor_counter
     assert [dialog.model.text(0, column) for column in (0, 3, 4, 5)] == [
         "3B / 12", "Dr Hugo Bernard", "28/11/2026 14:00", "Hélène Lefèvre (nurse)"]
     assert dialog.model.text(0, 2).startswith("Paracetamol 1 g PO, once, at 28/11/2026 14:00")
+    assert not dialog.model.is_warning(0, 4)
+    clock.advance(hours=24)
+    dialog.refresh()
+    assert dialog.model.text(0, 4) == "28/11/2026 14:00 — OVER 24 H" and dialog.model.is_warning(0, 4)
     qtbot.mouseClick(dialog.chart_button, Qt.MouseButton.LeftButton)
     assert isinstance(nurse_window.tabs.currentWidget(), MarView)
     assert nurse_window.tabs.currentWidget().patient_id == patient
