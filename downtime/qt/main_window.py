@@ -219,6 +219,7 @@ class MainWindow(QMainWindow):
             self.cd_register = CdRegisterPanel(self.session)
             self.tabs.addTab(self.cd_register, translate("MainWindow", "Controlled drugs"))
         self.theatre = TheatrePanel(self.session)
+        self.theatre.checklist.connect(lambda: self.new_record_for_selected(self.session.form(theatre.CHECKLIST_FORM)))
         self.tabs.addTab(self.theatre, translate("MainWindow", "Theatre"))
         self.escalation = EscalationPanel(self.session)
         self.escalation.open_patient.connect(self.open_observations_of)

@@ -36,7 +36,7 @@ from downtime.qt.tables import (
 )
 from downtime.qt.style import ErrorLabel, grow_to_fit, warning_html, written
 from downtime.qt.work import ListReader
-from downtime.services import printing, theatre
+from downtime.services import printing, records, theatre
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
 from downtime.services.patients import PatientSummary
@@ -665,6 +665,10 @@ class RebookDialog(QDialog):
 
 
 class TheatrePanel(QWidget):
+    checklist = Signal()
+    """Asks for a new surgical safety checklist of the operation chosen (the window opens it,
+    naming the booking: see `chosen_booking`)."""
+
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
@@ -691,8 +695,14 @@ class TheatrePanel(QWidget):
         self.told_button.clicked.connect(self.record_told)
         self.list_button = QPushButton(translate("TheatrePanel", "&Print the day's list"))
         self.list_button.clicked.connect(self.print_list)
-        for button in (self.cancel_button, self.done_button, self.told_button, self.letter_button, self.list_button):
+        # The sign in, time out and sign out of the operation chosen, for the theatre nurse or the
+        # doctor who may write them (a coordinator may not: no button).
+        self.checklist_button = QPushButton(translate("TheatrePanel", "Safety chec&klist…"))
+        self.checklist_button.clicked.connect(self.checklist)
+        for button in (self.cancel_button, self.done_button, self.told_button, self.letter_button, self.list_button,
+                       self.checklist_button):
             controls.addWidget(button)
+        self.checklist_button.setVisible(records.may_write(session, session.form(theatre.CHECKLIST_FORM)))
         layout.addLayout(controls)
         heading = QHBoxLayout()
         # Wrapped: on one line, its French ("Programme opératoire du jour (interventions annulées

@@ -38,6 +38,8 @@ from downtime.services.wards import ward_names
 from downtime.storage.records import as_version, chunks, current_of, list_current, marks
 
 BOOKING_FORM = "operation_booking"
+CHECKLIST_FORM = "surgical_safety_checklist"
+"""The WHO surgical safety checklist of an operation, which names its booking."""
 SESSION_FORM = "theatre_session"
 DONE_FORM = "operation_done"
 NEAR_BREACH = timedelta(days=7)

@@ -3567,6 +3567,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Programme opératoire du jour</translation>
     </message>
     <message>
+        <source>Safety chec&amp;klist…</source>
+        <translation>&amp;Check-list sécurité…</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;To reschedule&lt;/b&gt; — priority, then deadline, then waiting time</source>
         <translation>&lt;b&gt;À reprogrammer&lt;/b&gt; — priorité, puis échéance, puis attente</translation>
     </message>
