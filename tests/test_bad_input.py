@@ -327,6 +327,9 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
         ],
         "operation_done": [{"booking": past, "done_at": "2026-11-28T09:05+01:00", "theatre": "T1",
                             "notes": "Began late"}],
+        "clinical_note": [{"written_at": at, "discipline": "nursing", "focus": "Pain",
+                           "note": "Pain 7/10 at the wound: morphine 5 mg SC given, 3/10 an hour later.",
+                           "written_by": "Hélène Lefèvre"}],
         "surgical_safety_checklist": [
             {"booking": past, "checked_at": at, "led_by": "IBODE Marie Roux", "consent_confirmed": True,
              "site_marked": "yes", "anaesthesia_checked": True, "oximeter_working": True, "allergy_known": True,
@@ -522,6 +525,7 @@ RULE_REFUSALS = {
     ("transfer", "moved_at"): _NOT_IN, ("discharge", "discharged_at"): _NOT_IN,
     ("death", "died_at"): _NOT_IN, ("transfer_out", "departed_at"): _NOT_IN,
     ("observations", "taken_at"): f"Date and time taken: this patient is {_NOT_IN}",
+    ("clinical_note", "written_at"): f"Date and time: this patient is {_NOT_IN}",
     ("operation_booking", "planned_start"): _NO_SLOT, ("operation_booking", "expected_minutes"): _NO_SLOT,
     ("operation_booking", "session"): _NO_SLOT, ("operation_rebooking", "session"): _NO_SLOT,
     ("operation_rebooking", "planned_start"): _NO_SLOT,

@@ -104,7 +104,7 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
         "Downtime admission record × 4", "Medication chart (MAR) × 4", "NEWS2 observation chart × 30",
         "Internal transfer × 4", "Discharge × 6", "Transfer to another hospital — handover × 2", "Death × 1",
         "Theatre session × 1", "Operation booking × 2", "Operation cancellation × 4", "Operation rebooking × 2",
-        "Operation done × 4", "Surgical safety checklist × 4"]
+        "Operation done × 4", "Surgical safety checklist × 4", "Clinical note × 30"]
     pages = _text(path)
     news2 = outline["NEWS2 observation chart × 30"]
     assert all("NEWS2 observation chart (blank)" in page for page in pages[news2:news2 + 30])

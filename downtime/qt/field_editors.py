@@ -201,11 +201,19 @@ class PlainTextEdit(QPlainTextEdit):
             self.editingFinished.emit()
 
 
+# A long text's box on screen: three lines' room, more for one the paper gives more lines to (a
+# clinical note's twelve), at most `LONG_TEXT_LINES`: a note of several paragraphs was typed
+# into a box of four lines.
+LONG_TEXT_HEIGHT = 78
+LONG_TEXT_LINES = 10
+
+
 class LongTextEditor(Editor):
     def __init__(self, field: LongTextField, lang: Lang):
         super().__init__(field, lang)
         self.edit = PlainTextEdit()
-        self.edit.setFixedHeight(78)
+        lines = min(field.paper.lines, LONG_TEXT_LINES)
+        self.edit.setFixedHeight(max(LONG_TEXT_HEIGHT, self.edit.fontMetrics().lineSpacing() * lines + 16))
         named(self.edit, field.label.get(lang))
         self.edit.editingFinished.connect(self.committed)
         self.widget = self.edit

@@ -98,13 +98,15 @@ CHARTS: dict[str, dict[Lang, str]] = {
 # The binder's own title, which its print preview and the printer's queue show.
 BINDER_TITLE: dict[Lang, str] = {"en": "Downtime binder", "fr": "Classeur de procédure dégradée"}
 # The downtime binder for a 30-bed ward and 8 hours on paper: (what, copies). An observation
-# chart for every bed; the rest for the admissions, moves and theatre changes of a shift: a list
-# added, an operation booked, cancelled, rebooked or done. Every form has its blank here, or is
-# written on a chart that is (orders and doses on the MAR, observations on the NEWS2 chart): the
-# binder predated "Operation done", and an operation done on paper had no form to say so.
+# chart and a clinical note for every bed; the rest for the admissions, moves and theatre
+# changes of a shift: a list added, an operation booked, cancelled, rebooked or done. Every form
+# has its blank here, or is written on a chart that is (orders and doses on the MAR,
+# observations on the NEWS2 chart): the binder predated "Operation done", and an operation done
+# on paper had no form to say so.
 BINDER = (("admission", 4), ("mar", 4), ("news2", 30), ("transfer", 4), ("discharge", 6), ("transfer_out", 2),
           ("death", 1), ("theatre_session", 1), ("operation_booking", 2), ("operation_cancellation", 4),
-          ("operation_rebooking", 2), ("operation_done", 4), ("surgical_safety_checklist", 4))
+          ("operation_rebooking", 2), ("operation_done", 4), ("surgical_safety_checklist", 4),
+          ("clinical_note", 30))
 
 
 def binder(forms: dict[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,

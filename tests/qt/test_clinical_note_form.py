@@ -1,0 +1,30 @@
+"""A clinical note typed from the Record menu of the patient chosen, then read on their records."""
+
+from downtime.qt.form_view import FormView
+from downtime.services import records, wards
+
+
+def test_the_nurse_writes_a_note_and_reads_it_on_the_patients_records(window, session_for, admission_values,
+                                                                      select_bed, type_text):
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    patient = records.save_new(window.session, "admission", {
+        **admission_values, "arrival_at": "2026-11-28T09:00+01:00"}).patient_id
+    window.patients.reload_wards()
+    select_bed(window, "12")
+    window.actions_by_id["record_clinical_note"].trigger()
+    view = window.tabs.currentWidget()
+    assert isinstance(view, FormView) and view.spec.id == "clinical_note" and view.patient_id == patient
+    assert view.editors["written_by"].value() == "Hélène Lefèvre"
+    box = view.editors["note"].widget  # room for a note of a few paragraphs: it had four lines
+    assert box.height() >= 10 * box.fontMetrics().lineSpacing()
+    view.editors["written_at"].set_value("2026-11-28T13:40+01:00")
+    view.editors["discipline"].set_value("nursing")
+    type_text(view.editors["focus"].widget, "Fall")
+    type_text(view.editors["note"].widget, "Found on the floor beside the bed at 13:30, no injury seen; "
+                                           "obs taken, NEWS2 1; doctor told.")
+    view.save()
+    assert view.record is not None, view.summary.text()
+    listed = window.open_records_of(patient)
+    lines = [listed.model.texts(row) for row in range(listed.model.rowCount())]
+    (line,) = [line for line in lines if line[1] == "Clinical note"]
+    assert "Fall" in line[2] and "Found on the floor" in line[2]

@@ -1,0 +1,49 @@
+"""The clinical note: what a nurse or a doctor writes in the patient's notes, on the patient's
+records, signed with the name of whoever is signed in, and on the records office's worklist."""
+
+import pytest
+
+from downtime.services import prefill, records, wards
+from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
+from tests.test_back_entry import _office_lines
+
+NOTE = {"written_at": "2026-11-28T13:40+01:00", "discipline": "nursing", "focus": "Pain",
+        "note": "Pain 7/10 at the wound. Morphine 5 mg SC given at 13:10; 3/10 at 13:40, settled.",
+        "written_by": "Hélène Lefèvre"}
+
+
+@pytest.fixture
+def patient(session_for, admission_values):
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    return records.save_new(session_for("nurse"), "admission", {
+        **admission_values, "arrival_at": "2026-11-28T09:00+01:00"}).patient_id
+
+
+def test_a_nurse_writes_one_signed_with_her_name_and_the_note_is_required(session_for, patient):
+    nurse = session_for("nurse")
+    assert prefill.first_answers(nurse, nurse.form("clinical_note"), patient) == {"written_by": "Hélène Lefèvre"}
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "clinical_note", {**NOTE, "note": ""}, patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["note"]
+    saved = records.save_new(nurse, "clinical_note", NOTE, patient_id=patient)
+    assert saved.data == NOTE and saved.occurred_at.isoformat() == "2026-11-28T13:40:00+01:00"
+    assert records.save_new(session_for("doctor"), "clinical_note", {**NOTE, "discipline": "medical"},
+                            patient_id=patient)
+
+
+def test_only_those_who_give_care_write_one_and_only_while_the_patient_is_in(session_for, patient):
+    with pytest.raises(PermissionDenied):
+        records.save_new(session_for("coord"), "clinical_note", NOTE, patient_id=patient)
+    with pytest.raises(ServiceError, match="Date and time"):
+        records.save_new(session_for("nurse"), "clinical_note", {**NOTE, "written_at": "2026-11-28T08:00+01:00"},
+                         patient_id=patient)
+
+
+def test_the_records_office_reads_the_note_whole_on_its_line(tmp_path, laptop, admission_values):
+    nurse, ward_clerk = laptop(tmp_path / "ward3b.sqlite", 11)
+    admitted = records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-28T09:00+01:00"})
+    noted = records.save_new(nurse, "clinical_note", NOTE, patient_id=admitted.patient_id)
+    line = _office_lines(tmp_path, laptop, ward_clerk)[noted.record_id]
+    for said in ("Written by a: Nurse", "Focus (the problem or event, e.g. pain, fall, fever): Pain", NOTE["note"],
+                 "Written by (name): Hélène Lefèvre"):
+        assert said in line, line
