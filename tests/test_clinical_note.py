@@ -21,7 +21,10 @@ def patient(session_for, admission_values):
 
 def test_a_nurse_writes_one_signed_with_her_name_and_the_note_is_required(session_for, patient):
     nurse = session_for("nurse")
-    assert prefill.first_answers(nurse, nurse.form("clinical_note"), patient) == {"written_by": "Hélène Lefèvre"}
+    assert prefill.first_answers(nurse, nurse.form("clinical_note"), patient) == {
+        "discipline": "nursing", "written_by": "Hélène Lefèvre"}
+    doctor = session_for("doctor")
+    assert prefill.first_answers(doctor, doctor.form("clinical_note"), patient)["discipline"] == "medical"
     with pytest.raises(ValidationFailed) as refused:
         records.save_new(nurse, "clinical_note", {**NOTE, "note": ""}, patient_id=patient)
     assert [error.path for error in refused.value.errors] == ["note"]

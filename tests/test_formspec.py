@@ -88,6 +88,15 @@ def test_a_valid_minimal_form_loads(tmp_path):
         unit_from: {record: name, field: dose_unit}
         label: {en: Dose given, fr: Dose donnée}
 """, "unit_from names no record_ref field 'name'"),
+    ("""\
+      - id: discipline
+        kind: choice
+        label: {en: Written by a, fr: Rédigée par}
+        by_role: {ward_nurse: nursing, porter: medical}
+        options:
+          - {code: nursing, label: {en: Nurse, fr: Infirmier}}
+          - {code: other, label: {en: Other, fr: Autre}}
+""", "by_role names no role or no option: porter: medical"),
 ])
 def test_broken_definitions_are_refused_naming_the_field(tmp_path, fields, expected):
     path = _write(tmp_path, fields)

@@ -333,6 +333,9 @@ class DateTimeField(_FieldBase):
 class ChoiceField(_FieldBase):
     kind: Literal["choice"]
     options: list[Option] = PydField(min_length=2)
+    by_role: dict[str, str] = {}
+    """A new record's answer starts as the option given for the signed-in person's role (a
+    clinical note's "Written by a": a nurse's note is the nurse's), for them to change."""
 
 
 class MultiChoiceField(_FieldBase):
@@ -568,6 +571,11 @@ def _consistency_problems(spec: FormSpec) -> Iterator[Phrase]:
             low, high = getattr(sub, "min", None), getattr(sub, "max", None)
             if low is not None and high is not None and low > high:
                 yield said(QT_TRANSLATE_NOOP("messages", "field {field}: min is above max"), sub)
+        if isinstance(field, ChoiceField) and (unknown := sorted(
+                f"{role}: {code}" for role, code in field.by_role.items()
+                if role not in set(Role) or code not in {option.code for option in field.options})):
+            yield said(QT_TRANSLATE_NOOP("messages", "field {field}: by_role names no role or no option: {names}"),
+                       field, names=", ".join(unknown))
         if field.signed_in and not isinstance(field, TextField):
             yield said(QT_TRANSLATE_NOOP("messages", "field {field}: signed_in fills a text field only"), field)
         if isinstance(field, RepeatField) and field.min_items > field.max_items:

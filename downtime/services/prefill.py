@@ -9,7 +9,7 @@ from typing import Any
 from downtime.domain.medication import Frequency, Outcome, prescribed_despite
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
-from downtime.formspec.schema import Meaning
+from downtime.formspec.schema import ChoiceField, Meaning
 from downtime.i18n import QT_TRANSLATE_NOOP, message
 from downtime.services import census, medication, settings, telephone_orders
 from downtime.services.context import Session
@@ -19,9 +19,10 @@ from downtime.storage.records import list_current
 def first_answers(session: Session, spec: FormSpec, patient_id: str | None) -> dict[str, Any]:
     """The answers of a new record of `spec` about the patient (None: a patient being admitted)
     that the chart already holds, the signed-in person's name where a field starts from it
-    (`signed_in`), and an admission's ward this laptop's (`settings.laptop_ward`): nearly every
-    admission typed on a ward's laptop is to that ward, and the nurse changes it for one that is
-    not; a transfer's ward, elsewhere by nature, and a laptop of no ward's admissions start blank.
+    (`signed_in`), a choice's option for their role (`by_role`), and an admission's ward this
+    laptop's (`settings.laptop_ward`): nearly every admission typed on a ward's laptop is to that
+    ward, and the nurse changes it for one that is not; a transfer's ward, elsewhere by nature,
+    and a laptop of no ward's admissions start blank.
     A nurse's order starts as a telephone order, the only one a nurse writes."""
     now = session.clock()
     latest: dict[str, RecordVersion | None] = {}
@@ -29,6 +30,8 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None) -> d
     for field in spec.fields():
         if field.signed_in:
             answers[field.id] = session.user.name
+        if isinstance(field, ChoiceField) and session.user.role in field.by_role:
+            answers[field.id] = field.by_role[session.user.role]
         if spec.creates_patient and field.meaning is Meaning.WARD:
             answers[field.id] = settings.laptop_ward(session.db)
         source = field.copied_from

@@ -7408,6 +7408,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>champ {field} : min est supérieur à max</translation>
     </message>
     <message>
+        <source>field {field}: by_role names no role or no option: {names}</source>
+        <translation>champ {field} : by_role ne nomme aucun rôle ou aucune option : {names}</translation>
+    </message>
+    <message>
         <source>field {field}: signed_in fills a text field only</source>
         <translation>champ {field} : signed_in ne remplit qu’un champ texte</translation>
     </message>
