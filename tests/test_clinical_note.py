@@ -1,9 +1,15 @@
 """The clinical note: what a nurse or a doctor writes in the patient's notes, on the patient's
 records, signed with the name of whoever is signed in, and on the records office's worklist."""
 
+import base64
+import json
+
 import pytest
+from fhir.resources.R4B.documentreference import DocumentReference
 
 from downtime.services import prefill, records, wards
+from downtime.sync.export import export
+from downtime.sync.fhir_codes import check_codes
 from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
 from tests.test_back_entry import _office_lines
 
@@ -50,3 +56,24 @@ def test_the_records_office_reads_the_note_whole_on_its_line(tmp_path, laptop, a
     for said in ("Written by a: Nurse", "Focus (the problem or event, e.g. pain, fall, fever): Pain", NOTE["note"],
                  "Written by (name): Hélène Lefèvre"):
         assert said in line, line
+
+
+def test_the_export_sends_each_note_as_a_document_in_its_stay(session_for, patient, tmp_path):
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    noted = records.save_new(nurse, "clinical_note", NOTE, patient_id=patient)
+    ward_round = records.save_new(doctor, "clinical_note", {
+        "written_at": "2026-11-28T11:00+01:00", "discipline": "medical", "note": "Ward round: wound clean, home tomorrow.",
+        "written_by": "Dr Karim Benali"}, patient_id=patient)
+    folder = export(session_for("records"), tmp_path / "export").folder
+    bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    check_codes(bundle)
+    by_id = {entry["resource"]["id"]: entry["resource"] for entry in bundle["entry"]}
+    nursing, medical = DocumentReference.model_validate(by_id[noted.record_id]), by_id[ward_round.record_id]
+    assert nursing.type.coding[0].code == "34746-8" and nursing.description == "Pain"
+    assert base64.b64decode(by_id[noted.record_id]["content"][0]["attachment"]["data"]).decode("utf-8") == NOTE["note"]
+    assert nursing.content[0].attachment.data.decode("utf-8") == NOTE["note"]  # as the R4B models read it
+    assert nursing.author[0].display == "Hélène Lefèvre (Nurse)" and nursing.date.isoformat() == "2026-11-28T13:40:00+01:00"
+    admission = records.list_current(nurse.db, form_id="admission")[0]
+    assert nursing.context.encounter[0].reference == f"urn:uuid:{admission.record_id}"
+    assert medical["type"]["coding"][0]["code"] == "11506-3" and medical["type"]["text"] == "Clinical note — Doctor"
+    assert "description" not in medical
