@@ -677,8 +677,19 @@ def cmd_pdf_mar(args: argparse.Namespace) -> int:
 def cmd_pdf_news2(args: argparse.Namespace) -> int:
     from downtime.services.printing import print_news2_chart
 
+    return _patient_pdf(args, print_news2_chart)
+
+
+def cmd_pdf_notes(args: argparse.Namespace) -> int:
+    from downtime.services.printing import print_notes
+
+    return _patient_pdf(args, print_notes)
+
+
+def _patient_pdf(args: argparse.Namespace, printed: Callable[[Session, str, Path], Path]) -> int:
+    """One patient's chart or sheets, `printed` by the person signed in."""
     session = _session(args)
-    print(print_news2_chart(session, _one_patient(session, args.patient), args.out))
+    print(printed(session, _one_patient(session, args.patient), args.out))
     return 0
 
 
@@ -1778,11 +1789,14 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     _days_option(p, lang)
     _out_option(p, lang)
     _signed_in_options(p, lang)
-    p = command("news2", cmd_pdf_news2, message(lang, QT_TRANSLATE_NOOP(
-        "messages", "a patient's NEWS2 observation chart")), pdf_sub)
-    _patient_argument(p, lang)
-    _out_option(p, lang)
-    _signed_in_options(p, lang)
+    for name, handler, said in (
+            ("news2", cmd_pdf_news2, QT_TRANSLATE_NOOP("messages", "a patient's NEWS2 observation chart")),
+            ("notes", cmd_pdf_notes, QT_TRANSLATE_NOOP("messages", "a patient's clinical notes, as continuation "
+                                                                   "sheets"))):
+        p = command(name, handler, message(lang, said), pdf_sub)
+        _patient_argument(p, lang)
+        _out_option(p, lang)
+        _signed_in_options(p, lang)
     p = command("mar-pack", cmd_pdf_mar_pack, message(lang, QT_TRANSLATE_NOOP(
         "messages", "the MAR charts of every patient of a ward, in one PDF")), pdf_sub)
     p.add_argument("--ward", required=True, help=message(lang, QT_TRANSLATE_NOOP("messages", "ward code, e.g. 3B")))

@@ -806,6 +806,15 @@ def test_a_label_count_that_is_a_slip_is_refused(demo_db, tmp_path, capsys, coun
     assert capsys.readouterr().err == "downtime: --count: from 1 to 500 labels\n" and not labels.exists()
 
 
+def test_a_patients_clinical_notes_print_from_the_command_line(demo_db, tmp_path):
+    from pypdf import PdfReader
+
+    notes = tmp_path / "notes.pdf"
+    assert main(["pdf", "notes", "DT-900-00001-9", "--out", str(notes), "--db", demo_db, "--user", "nurse",
+                 "--pin", "1111"]) == 0
+    assert "0 note(s) typed in" in PdfReader(notes).pages[0].extract_text()
+
+
 def test_controlled_drug_register_commands(demo_db, tmp_path, capsys):
     person = ["--db", demo_db, "--user", "nurse", "--pin", "1111"]
     stock = ["--ward", "3B", "--drug", "Morphine", "--unit", "mg"]

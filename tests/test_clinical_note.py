@@ -6,8 +6,9 @@ import json
 
 import pytest
 from fhir.resources.R4B.documentreference import DocumentReference
+from pypdf import PdfReader
 
-from downtime.services import prefill, records, wards
+from downtime.services import prefill, printing, records, wards
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
 from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
@@ -77,3 +78,21 @@ def test_the_export_sends_each_note_as_a_document_in_its_stay(session_for, patie
     assert nursing.context.encounter[0].reference == f"urn:uuid:{admission.record_id}"
     assert medical["type"]["coding"][0]["code"] == "11506-3" and medical["type"]["text"] == "Clinical note — Doctor"
     assert "description" not in medical
+
+
+def test_the_notes_print_as_continuation_sheets_oldest_first_without_those_withdrawn(session_for, patient, tmp_path):
+    nurse = session_for("nurse")
+    later = records.save_new(nurse, "clinical_note", NOTE, patient_id=patient)
+    records.amend(nurse, later.record_id, {**NOTE, "focus": "Pain (wound)"}, "focus more precise")
+    records.save_new(nurse, "clinical_note", {**NOTE, "written_at": "2026-11-28T10:15+01:00", "focus": "Mobility",
+                                             "note": "Walked to the bathroom with one nurse."}, patient_id=patient)
+    wrong = records.save_new(nurse, "clinical_note", {**NOTE, "focus": "Wrong patient"}, patient_id=patient)
+    records.mark_entered_in_error(nurse, wrong.record_id, "written in the wrong patient's notes")
+    out = printing.print_notes(nurse, patient, tmp_path / "notes.pdf")
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
+    assert "Clinical notes" in text and "2 note(s) typed in, oldest first" in text and "Wrong patient" not in text
+    assert text.index("Walked to the bathroom") < text.index("Morphine 5 mg SC given")
+    assert "(amended, version 2)" in text and "Pain (wound)" in text and "typed in the app" in text
+    assert "DT-" in text  # the patient's two identifiers on every page, as every print's
+    french = printing.print_notes(session_for("nurse", "fr"), patient, tmp_path / "notes-fr.pdf")
+    assert "Notes cliniques (transmissions)" in PdfReader(french).pages[0].extract_text()

@@ -8,14 +8,12 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import TableStyle
 
 from downtime.formspec import Lang
 from downtime.i18n import decimal_text
 from downtime.pdf.lines import Lines
-from downtime.pdf.page import RULE, LinesTable, PageInfo, body_width, build_pdf, in_words, style
+from downtime.pdf.page import PageInfo, body_width, build_pdf, carried_on_by_hand, in_words, style
 from downtime.services.medication import RegisterLine
 
 BY_HAND = 12  # empty lines after the last one, for the hours the laptop is away
@@ -68,14 +66,4 @@ def cd_page_pdf(lines: Sequence[RegisterLine], out: Path, *, ward: str, drug: st
                      _cell(decimal_text(line.balance, lang), bold=True),
                      _cell(line.by_text(names, lang)), _cell(line.witness_text(names, lang)),
                      _cell(line.patient_text()), _cell(line.note or "")])
-    body += [[""] * len(WIDTHS) for _ in range(BY_HAND)]
-    # A line taller than a page (a note, which the app sets no length) carries on over the next:
-    # without it reportlab gave up, and the drug's page did not print.
-    table = LinesTable(body, colWidths=[share * width for share in WIDTHS], repeatRows=1,
-                  rowHeights=[None] * (len(body) - BY_HAND) + [8 * mm] * BY_HAND)
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]))
-    return build_pdf(out, [table], info)
+    return build_pdf(out, [carried_on_by_hand(body, WIDTHS, width, BY_HAND, 8 * mm)], info)

@@ -26,7 +26,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table, TableStyle
 
 from downtime.domain.census import StayStatus
 from downtime.errors import written_to
@@ -484,6 +484,23 @@ class LinesTable(Table):
             return super().split(availWidth, availHeight)
         self._calc(availWidth, availHeight)
         return self._splitRows(availHeight)
+
+
+def carried_on_by_hand(body: list[list[Any]], widths: Sequence[float], width: float, by_hand: int,
+                       row_height: float) -> LinesTable:
+    """A register on paper (the controlled-drug register's page, a patient's notes): its heading
+    row shaded, its lines ruled, then `by_hand` empty rows `row_height` tall to carry on by hand
+    while the laptop is away. A line taller than a page (a note, which the app sets no length)
+    carries on over the next: without it reportlab gave up, and the page did not print."""
+    rows = body + [[""] * len(widths) for _ in range(by_hand)]
+    table = LinesTable(rows, colWidths=[share * width for share in widths], repeatRows=1,
+                       rowHeights=[None] * len(body) + [row_height] * by_hand)
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]))
+    return table
 
 
 def build_pdf(out: Path, story: Sequence[Flowable], info: PageInfo) -> Path:

@@ -6,6 +6,8 @@ here."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QWidget
 
 from downtime.domain.census import MovementEvent
@@ -14,8 +16,8 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.i18n import QT_TR_NOOP, record_status_word
 from downtime.qt.i18n import translate
 from downtime.qt.patient_header import PatientTab
-from downtime.qt.tables import TextTableModel, make_table
-from downtime.services import medication, records, theatre
+from downtime.qt.tables import TextTableModel, make_table, print_and_open
+from downtime.services import medication, printing, records, theatre
 from downtime.services.context import Session
 from downtime.services.laptops import authors as authors_here, laptops_known
 
@@ -76,6 +78,10 @@ class RecordsView(PatientTab):
         self.open_button = QPushButton(translate("RecordsView", "&Open the selected record"))
         self.open_button.clicked.connect(self.open_selected)
         buttons.addWidget(self.open_button)
+        # The notes folder's continuation sheets, for the next shift while the laptop is away.
+        self.notes_button = QPushButton(translate("RecordsView", "&Print the clinical notes"))
+        self.notes_button.clicked.connect(self.print_notes)
+        buttons.addWidget(self.notes_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.refresh()
@@ -108,6 +114,11 @@ class RecordsView(PatientTab):
         line = medication.order_reading(order, self.session.form(medication.ORDER_FORM), self.session.lang, ended)
         flags = medication.order_flags(order, self.session.lang)
         return f"{line} — {', '.join(flags)}" if flags else line
+
+    def print_notes(self) -> Path | None:
+        patient_id = self.patient_id
+        return print_and_open(self, self.session, lambda own, out: printing.print_notes(own, patient_id, out),
+                              f"notes-{patient_id[:8]}")
 
     def open_selected(self) -> RecordVersion | None:
         index = self.table.currentIndex()

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from downtime.i18n import QT_TRANSLATE_NOOP, decimal_text
 from downtime.domain.bounds import MOST_MAR_DAYS, PAPER_NUMBERS
 from downtime.domain.medication import Frequency
-from downtime.domain.records import RecordVersion
+from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
 from downtime.services import medication, observations, paper_numbers, settings, theatre
@@ -20,11 +20,11 @@ from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.services.back_entry import settled_on
 from downtime.services.patients import PatientSummary, summarise
-from downtime.services.records import current, history, on_hold, units_from
+from downtime.services.records import NOTE_FORM, current, history, on_hold, units_from
 from downtime.services.laptops import authors, laptops_known
 from downtime.services.staff import list_staff
 from downtime.storage import audit
-from downtime.storage.records import current_of
+from downtime.storage.records import current_of, list_current
 
 if TYPE_CHECKING:
     from downtime.services.back_entry import PatientWork
@@ -86,6 +86,22 @@ def print_news2_chart(session: Session, patient_id: str, out: Path) -> Path:
                     laptops=laptops_known(session, {found.record.device_id for found in sets}), lang=session.lang,
                     printed_by=session.user.name, printed_at=session.clock(), device_name=session.device.name)
     _audit_print(session, "news2 chart", out)
+    return out
+
+
+def print_notes(session: Session, patient_id: str, out: Path) -> Path:
+    """A patient's clinical notes as continuation sheets, oldest first (by when each was written),
+    for the notes folder and the next shift when the laptop is away; a note withdrawn is not one."""
+    from downtime.pdf.notes import notes_pdf
+
+    session.require(Action.PRINT)
+    patient = patient_with_location(session.db, session.forms, patient_id)
+    notes = sorted((note for note in list_current(session.db, form_id=NOTE_FORM, patient_id=patient_id)
+                    if note.status is not RecordStatus.ENTERED_IN_ERROR),
+                   key=lambda note: (note.occurred_at, note.recorded_at))
+    notes_pdf(patient, notes, session.form(NOTE_FORM), out, lang=session.lang, printed_by=session.user.name,
+              printed_at=session.clock(), device_name=session.device.name)
+    _audit_print(session, "clinical notes", out)
     return out
 
 

@@ -29,6 +29,8 @@ from downtime.storage.records import (
 )
 
 ORDER_FORM = "medication_order"
+# A clinical note, which prints with the patient's others as continuation sheets (printing.print_notes).
+NOTE_FORM = "clinical_note"
 # An operation done, whose time or theatre corrected is asked about as when recorded (services.theatre.DoneOverClash).
 DONE_FORM = "operation_done"
 # Theatre records are checked before any version is written, withdrawals included (see services.theatre).

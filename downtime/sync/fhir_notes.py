@@ -14,11 +14,11 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.services.records import NOTE_FORM
 from downtime.sync.fhir_codes import LOINC, coding
 from downtime.sync.fhir_elements import Context, Group, Made, label, moment, patient_key, record_identifier, reference
 from downtime.sync.fhir_stays import Stays
 
-FORM = "clinical_note"
 NURSE_NOTE, PROGRESS_NOTE = "34746-8", "11506-3"
 """LOINC's document types: a nurse's note, anyone else's progress note."""
 PLAIN_TEXT = "text/plain; charset=utf-8"
@@ -28,7 +28,7 @@ def note_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
     """One group per note; it needs its patient, and names the stay it was written in."""
     return {f"note:{record.record_id}": Group(
         f"note:{record.record_id}", partial(_made, record, ctx, stays), frozenset({record.record_id}),
-        frozenset({patient_key(str(record.patient_id))})) for record in ctx.current(db, FORM)}
+        frozenset({patient_key(str(record.patient_id))})) for record in ctx.current(db, NOTE_FORM)}
 
 
 def _made(record: RecordVersion, ctx: Context, stays: Stays) -> Made:
@@ -36,7 +36,7 @@ def _made(record: RecordVersion, ctx: Context, stays: Stays) -> Made:
 
 
 def _document(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str, Any]:
-    data, spec = record.data, ctx.forms[FORM]
+    data, spec = record.data, ctx.forms[NOTE_FORM]
     discipline = label(spec, "discipline", data["discipline"])
     nursing = data["discipline"] == "nursing"
     resource: dict[str, Any] = {

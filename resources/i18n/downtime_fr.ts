@@ -3245,6 +3245,10 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
         <source>&amp;Open the selected record</source>
         <translation>&amp;Ouvrir l’enregistrement sélectionné</translation>
     </message>
+    <message>
+        <source>&amp;Print the clinical notes</source>
+        <translation>&amp;Imprimer les notes cliniques</translation>
+    </message>
 </context>
 <context>
     <name>SettleHoldDialog</name>
@@ -5980,6 +5984,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>a patient&apos;s NEWS2 observation chart</source>
         <translation>la feuille de surveillance NEWS2 d’un patient</translation>
+    </message>
+    <message>
+        <source>a patient&apos;s clinical notes, as continuation sheets</source>
+        <translation>les notes cliniques d’un patient, en feuilles de transmissions</translation>
     </message>
     <message>
         <source>the MAR charts of every patient of a ward, in one PDF</source>

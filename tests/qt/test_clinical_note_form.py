@@ -1,6 +1,10 @@
-"""A clinical note typed from the Record menu of the patient chosen, then read on their records."""
+"""A clinical note typed from the Record menu of the patient chosen, then read on their records and
+printed with their other notes."""
+
+from pypdf import PdfReader
 
 from downtime.qt.form_view import FormView
+from downtime.qt.print_preview import PrintPreview
 from downtime.services import records, wards
 
 
@@ -28,3 +32,7 @@ def test_the_nurse_writes_a_note_and_reads_it_on_the_patients_records(window, se
     lines = [listed.model.texts(row) for row in range(listed.model.rowCount())]
     (line,) = [line for line in lines if line[1] == "Clinical note"]
     assert "Fall" in line[2] and "Found on the floor" in line[2]
+    listed.notes_button.click()
+    (preview,) = window.findChildren(PrintPreview)
+    text = " ".join(PdfReader(preview.path).pages[0].extract_text().split())
+    assert "Clinical notes" in text and "Found on the floor beside the bed at 13:30" in text
