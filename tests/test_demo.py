@@ -157,7 +157,7 @@ def test_the_demo_gives_morphine_at_night_witnessed_by_the_second_night_nurse(tm
     assert {line.witness for line in night} >= {"night2"} and {line.witness for line in night} <= {"night2", "nurse"}
 
 
-def test_the_demo_has_a_telephone_order_the_night_took_waiting_for_its_countersignature(
+def test_the_demo_has_a_telephone_order_the_night_took_waiting_for_its_countersignature_and_her_note(
         tmp_path, forms, clock, demo_database):
     """For the chart's flag, the ward's list to countersign and the doctor's Countersign to show."""
     db = demo_database(tmp_path / "demo.sqlite")
@@ -168,6 +168,9 @@ def test_the_demo_has_a_telephone_order_the_night_took_waiting_for_its_countersi
     assert order.prescriber == "Dr Hugo Bernard (on call)"
     (dose,) = [dose for dose in medication.administrations(db, record.patient_id) if dose.order_id == record.record_id]
     assert dose.outcome.value == "given" and dose.at == order.awaiting_since + timedelta(minutes=10)
+    (note,) = records.list_current(db, form_id="clinical_note")
+    assert note.patient_id == record.patient_id and note.author == "night" and note.data["focus"] == "Nausea and vomiting"
+    assert "prescribed by telephone, read back and confirmed; first dose given at 03:10" in note.data["note"]
 
 
 def test_every_demo_dose_is_written_after_its_order(tmp_path, forms, clock, demo_database):

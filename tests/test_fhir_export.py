@@ -31,7 +31,7 @@ from downtime.sync.snapshot_fhir import read_fhir_snapshot
 from tests.conftest import death_answers
 
 ALL_KINDS = {"Patient", "Encounter", "AllergyIntolerance", "MedicationRequest", "MedicationAdministration", "Observation",
-             "NutritionOrder", "MedicationStatement", "ServiceRequest", "Appointment", "Provenance"}
+             "NutritionOrder", "MedicationStatement", "ServiceRequest", "Appointment", "DocumentReference", "Provenance"}
 
 
 def _bundle(folder):

@@ -6,12 +6,15 @@ import json
 from datetime import datetime
 
 import pytest
+from fhir.resources.R4B.medicationadministration import MedicationAdministration
 from fhir.resources.R4B.medicationrequest import MedicationRequest
 from pypdf import PdfReader
 
 from downtime.services import medication, printing, records
+from downtime.services.errors import ValidationFailed
 from downtime.sync.export import export
 
+GLUCOSE = "capillary glucose 13.2 mmol/L"
 RULE = "capillary glucose under 8: none; 8 to 12: 2 units; 12 to 16: 4 units; over 16: 6 units and call the doctor"
 
 
@@ -33,14 +36,42 @@ def test_a_dose_its_rule_gives_is_recorded_without_a_word_and_one_above_its_most
     nurse = session_for("nurse")
     four = medication.record_dose(nurse, order, {"outcome": "given", "dose_given": 4.0, "route": "SC",
                                                 "given_at": "2026-11-28T08:05+01:00",
-                                                "scheduled_for": "2026-11-28T08:00+01:00"})
+                                                "scheduled_for": "2026-11-28T08:00+01:00", "decided_on": GLUCOSE})
     assert four.data["dose_given"] == 4.0
     with pytest.raises(medication.OverrideNeeded) as asked:
         medication.record_dose(nurse, order, {"outcome": "given", "dose_given": 8.0, "route": "SC",
                                               "given_at": "2026-11-28T12:05+01:00",
-                                              "scheduled_for": "2026-11-28T12:00+01:00"})
+                                              "scheduled_for": "2026-11-28T12:00+01:00", "decided_on": "glucose 22"})
     assert [warning.text("en") for warning in asked.value.warnings] == [
         "Dose 8 units is above the most one dose of the order may be (6 units), whatever its rule gives."]
+
+
+def test_a_variable_dose_given_says_the_reading_it_was_decided_on(session_for, insulin, tmp_path):
+    """Recorded with nothing of the glucose, a dose of 4 units could not be checked against the
+    rule by the next nurse or the prescriber; one typed from the paper chart, which holds the
+    reading beside it, gives it if written. The chart, its print and the EHR read it."""
+    patient, order = insulin
+    nurse = session_for("nurse")
+    given = {"outcome": "given", "dose_given": 4.0, "route": "SC", "given_at": "2026-11-28T08:05+01:00",
+             "scheduled_for": "2026-11-28T08:00+01:00"}
+    with pytest.raises(ValidationFailed) as refused:
+        medication.record_dose(nurse, order, given)
+    assert [error.path for error in refused.value.errors] == ["decided_on"]
+    assert refused.value.errors[0].message == "“Reading the dose was decided on (variable dose)” is required."
+    saved = medication.record_dose(nurse, order, {**given, "decided_on": GLUCOSE})
+    assert saved.data["decided_on"] == GLUCOSE
+    from_paper = medication.record_dose(nurse, order, {**given, "transcribed": True, "given_at": "2026-11-27T12:05+01:00",
+                                                       "scheduled_for": "2026-11-27T12:00+01:00"})
+    assert "decided_on" not in from_paper.data
+    (dose,) = [dose for dose in medication.administrations(nurse.db, patient) if dose.record_id == saved.record_id]
+    text = " ".join(" ".join(page.extract_text().split())
+                    for page in PdfReader(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf")).pages)
+    assert f"HL 08:05 — 4 units ({GLUCOSE})" in text, text
+    folder = export(session_for("records"), tmp_path / "export").folder
+    bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    (administration,) = [entry["resource"] for entry in bundle["entry"] if entry["resource"]["id"] == saved.record_id]
+    assert MedicationAdministration.model_validate(administration).dosage.text == f"Dose decided on: {GLUCOSE}"
+    assert dose.decided_on == GLUCOSE
 
 
 @pytest.mark.parametrize(("lang", "said"), [
@@ -50,11 +81,12 @@ def test_the_chart_prints_the_rule_under_the_medicine_and_each_dose_given(sessio
     patient, order = insulin
     medication.record_dose(session_for("nurse"), order, {"outcome": "given", "dose_given": 2.0, "route": "SC",
                                                          "given_at": "2026-11-28T08:05+01:00",
-                                                         "scheduled_for": "2026-11-28T08:00+01:00"})
+                                                         "scheduled_for": "2026-11-28T08:00+01:00",
+                                                         "decided_on": "glucose 9.1"})
     out = printing.print_mar(session_for("nurse", lang), [patient], tmp_path / "mar.pdf")
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
     assert all(words in text for words in said), text
-    assert {"en": "HL 08:05 — 2 units", "fr": "HL 08:05 — 2 UI"}[lang] in text
+    assert {"en": "HL 08:05 — 2 units (glucose 9.1)", "fr": "HL 08:05 — 2 UI (glucose 9.1)"}[lang] in text
 
 
 def test_the_fhir_order_says_its_rule_and_most_and_no_dose_of_its_own(session_for, insulin, tmp_path):

@@ -101,6 +101,12 @@ class Order(BaseModel):
         without it is refused (services.medication)."""
         return self.frequency is Frequency.PRN
 
+    @property
+    def asks_reading(self) -> bool:
+        """Whether a dose of it given says the reading its dose was decided on ("capillary
+        glucose 13.2 mmol/L"): a variable dose's (see `dose_rule`)."""
+        return self.dose_rule is not None
+
 
 class Administration(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -119,6 +125,9 @@ class Administration(BaseModel):
     given_for: str | None = None
     """Why an as-required dose was given, in the nurse's words ("pain 7/10"); none on a regular
     dose, nor on one recorded before the dose form asked it."""
+    decided_on: str | None = None
+    """The reading a variable dose was decided on, as the nurse wrote it ("capillary glucose
+    13.2 mmol/L"); none on any other dose."""
     device_id: str = ""
     """The laptop it was written on, whose staff IDs `given_by` and `witness` are (see laptops.Authors)."""
     on_paper: bool = False

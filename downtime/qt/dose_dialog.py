@@ -287,6 +287,12 @@ class DoseDialog(QDialog):
         metrics = self.given_for.fontMetrics()
         self.given_for.setMinimumWidth(metrics.horizontalAdvance(self.given_for.placeholderText())
                                        + 2 * metrics.averageCharWidth())
+        # What a variable dose was decided on, asked of it alone (see Order.asks_reading).
+        self.decided_on = QLineEdit()
+        self.decided_on.setMaxLength(session.form(medication.DOSE_FORM).field(medication.DECIDED_ON).max_length)
+        self.decided_on.setPlaceholderText(translate("DoseDialog", "e.g. capillary glucose 13.2 mmol/L, INR 2.4"))
+        self.decided_on.setMinimumWidth(metrics.horizontalAdvance(self.decided_on.placeholderText())
+                                        + 2 * metrics.averageCharWidth())
         # The form's own answers, as the chart and its key write them (a list of the dialog's own
         # gave French letters F and W where the chart says J and S).
         self.reasons = [(option.code, option.label.get(session.lang))
@@ -299,6 +305,7 @@ class DoseDialog(QDialog):
         add_row(form, translate("DoseDialog", "&Dose given ({unit})").format(unit=order.dose_unit), self.dose)
         add_row(form, translate("DoseDialog", "&Route"), self.route)
         add_row(form, translate("DoseDialog", "Reason &given (as required)"), self.given_for)
+        add_row(form, translate("DoseDialog", "&Measured value (variable dose)"), self.decided_on)
         # A letter each (Site shared T with the time, and Alt+T never reached it; Details had none).
         add_row(form, translate("DoseDialog", "Sit&e"), self.site)
         add_row(form, translate("DoseDialog", "Reason &not given"), self.reason)
@@ -364,7 +371,8 @@ class DoseDialog(QDialog):
         self.given_at.textChanged.connect(self._judge_as_required)
         self.given_at.textChanged.connect(self._judge_time)
         self.outcome.currentIndexChanged.connect(self._judge_time)
-        for edit in (self.given_at, self.dose, self.route, self.given_for, self.site, self.detail, self.paper_reference):
+        for edit in (self.given_at, self.dose, self.route, self.given_for, self.decided_on, self.site, self.detail,
+                     self.paper_reference):
             edit.textChanged.connect(self._keep_typed)
         for combo in (self.outcome, self.reason, self.given_by):
             combo.currentIndexChanged.connect(self._keep_typed)
@@ -378,7 +386,8 @@ class DoseDialog(QDialog):
                 "filled_in": [self.filled_in[0], self.filled_in[1].isoformat()],
                 "outcome": "given" if self.outcome.currentIndex() == 0 else "not_given",
                 "given_at": self.given_at.text(), "dose_given": self.dose.text(), "route": self.route.text(),
-                "given_for": self.given_for.text(), "site": self.site.text(),
+                "given_for": self.given_for.text(), medication.DECIDED_ON: self.decided_on.text(),
+                "site": self.site.text(),
                 "not_given_reason": self.reasons[index - 1][0] if index else None,
                 "not_given_detail": self.detail.text(), "given_by": self.given_by.currentData(),
                 "transcribed": self.transcribed.isChecked(), "paper_reference": self.paper_reference.text(),
@@ -396,6 +405,7 @@ class DoseDialog(QDialog):
                           (self.site, "site"), (self.detail, "not_given_detail")):
             edit.setText(typed[key])
         self.given_for.setText(typed.get("given_for", ""))  # a draft typed before the dialog asked it has none
+        self.decided_on.setText(typed.get(medication.DECIDED_ON, ""))
         self.given_by.setCurrentIndex(max(0, self.given_by.findData(typed.get("given_by") or self.session.user.staff_id)))
         self.transcribed.setChecked(bool(typed.get("transcribed")))
         self.paper_reference.setText(typed.get("paper_reference", ""))  # a draft typed before the dialog asked it has none
@@ -510,6 +520,7 @@ class DoseDialog(QDialog):
         for widget in (self.dose, self.route, self.site, self.given_by):
             self.form.setRowVisible(widget, given)
         self.form.setRowVisible(self.given_for, given and self.order.asks_why_given)
+        self.form.setRowVisible(self.decided_on, given and self.order.asks_reading)
         for widget in (self.reason, self.detail):
             self.form.setRowVisible(widget, not given)
         self.form.setRowVisible(self.paper_reference, self.transcribed.isChecked())
@@ -567,6 +578,8 @@ class DoseDialog(QDialog):
             values |= {"dose_given": parse_decimal(self.dose.text()), "route": self.route.text().strip().upper()}
             if self.order.asks_why_given and self.given_for.text().strip():
                 values["given_for"] = self.given_for.text().strip()
+            if self.order.asks_reading and self.decided_on.text().strip():
+                values[medication.DECIDED_ON] = self.decided_on.text().strip()
             if self.site.text().strip():
                 values["site"] = self.site.text().strip()
             if self.given_by.currentData() != self.session.user.staff_id:
@@ -659,7 +672,7 @@ class DoseDialog(QDialog):
         giver's, their PIN when they confirm the dose with it."""
         giver = self.giver_pin if self._giver_confirms() else self.given_by
         return {"given_at": self.given_at, "dose_given": self.dose, "route": self.route, "given_for": self.given_for,
-                "site": self.site, medication.GIVEN_BY: giver, medication.TRANSCRIBED: self.transcribed,
+                medication.DECIDED_ON: self.decided_on, "site": self.site, medication.GIVEN_BY: giver, medication.TRANSCRIBED: self.transcribed,
                 medication.PAPER_REFERENCE: self.paper_reference,
                 "not_given_reason": self.reason, "not_given_detail": self.detail}.get(field_id)
 

@@ -322,14 +322,15 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
             overrides={Check.ALLERGY: "Codeine made them vomit (intolerance): morphine reviewed with the prescriber",
                        Check.ALLERGY_UNKNOWN: _NOT_KNOWN_YET})
         doses += 1
-    return doses + _telephone_order(db, forms, nurse, night, now, opened)
+    return doses + _night_call(db, forms, nurse, night, now, opened)
 
 
-def _telephone_order(db: Database, forms: dict[str, FormSpec], nurse: Session, night: Session, now: datetime,
+def _night_call(db: Database, forms: dict[str, FormSpec], nurse: Session, night: Session, now: datetime,
                      opened: datetime) -> int:
-    """The on-call doctor's telephone order the night nurse took at 03:00 for the ward's patient
-    longest in, and its first dose: not countersigned yet, for the chart's flag, the ward's list
-    to countersign and the doctor's Countersign to show. Returns the doses recorded (one)."""
+    """The night nurse's call to the on-call doctor at 03:00 about the ward's patient longest in:
+    the telephone order she took and its first dose, not countersigned yet (for the chart's
+    flag, the ward's list to countersign and the doctor's Countersign to show), and her clinical
+    note of it. Returns the doses recorded (one)."""
     from downtime.domain.medication import Check
     from downtime.services import census, medication
 
@@ -350,6 +351,13 @@ def _telephone_order(db: Database, forms: dict[str, FormSpec], nurse: Session, n
                            order.record_id, {"outcome": "given", "given_at": given.isoformat(timespec="minutes"),
                                              "dose_given": 4.0, "route": "IV", "given_for": "Vomiting twice"},
                            overrides={Check.ALLERGY_UNKNOWN: _NOT_KNOWN_YET})
+    noted = elapsed.later(given, timedelta(minutes=20))
+    records.save_new(_written_at(_on_shift(nurse, night, noted), noted), records.NOTE_FORM, {
+        "written_at": noted.isoformat(timespec="minutes"), "discipline": "nursing", "focus": "Nausea and vomiting",
+        "note": "Vomited twice, abdomen soft, observations unchanged. Dr Hugo Bernard (on call) phoned: ondansetron "
+                "4 mg IV as required prescribed by telephone, read back and confirmed; first dose given at "
+                f"{given:%H:%M}. Settled by {noted:%H:%M}, sips of water tolerated; to review at the morning round.",
+        "written_by": _on_shift(nurse, night, noted).user.name}, patient_id=patient.patient_id)
     return 1
 
 

@@ -106,6 +106,8 @@ GIVEN_BY = "given_by"
 TRANSCRIBED = "transcribed"
 # Where on the paper chart a transcribed dose is written, as the nurse typing it names it.
 PAPER_REFERENCE = "paper_reference"
+# The dose's field giving the reading a variable dose was decided on (see Order.asks_reading).
+DECIDED_ON = "decided_on"
 
 
 def _administration(record_id: str, author: str, device_id: str, typed_at: datetime | None,
@@ -117,6 +119,7 @@ def _administration(record_id: str, author: str, device_id: str, typed_at: datet
         on_paper=bool(data.get(TRANSCRIBED)), paper_reference=data.get(PAPER_REFERENCE) or None,
         reason=NotGivenReason(data["not_given_reason"]) if data.get("not_given_reason") else None,
         detail=data.get("not_given_detail") or None, given_for=data.get("given_for") or None,
+        decided_on=data.get(DECIDED_ON) or None,
         overrides=tuple((str(item["check"]), str(item.get("reason") or "")) for item in data.get("overrides") or []))
 
 
@@ -476,9 +479,10 @@ def asked_by_order(session: Session, spec: FormSpec, data: dict[str, Any]) -> di
     the dose's answers alone), by field id: True, asked and required; False, not asked. Why a
     dose was given is asked of an as-required order's dose alone (Order.asks_why_given), as the
     dose dialog asks it: the dose's form asked "Reason given (as required)" of a regular dose,
-    and its printed record left it empty ("—"). Empty for any other form."""
+    and its printed record left it empty ("—"); the reading a variable dose was decided on of a
+    variable-dose order's alone (Order.asks_reading). Empty for any other form."""
     found = _order_given_from(session.db, data) if spec.id == DOSE_FORM else None
-    return {"given_for": found.asks_why_given} if found is not None else {}
+    return {"given_for": found.asks_why_given, DECIDED_ON: found.asks_reading} if found is not None else {}
 
 
 def as_printed(record: RecordVersion, first: RecordVersion) -> RecordVersion:
@@ -683,13 +687,18 @@ def _given_for_asked(session: Session, found: Order, values: dict[str, Any]) -> 
     """An as-required dose given says why ("pain 7/10"), as the paper MAR asks of every one, or
     is refused naming the field, whichever way it comes (the dose dialog, the demo, a script,
     an amendment, see `check_dose_typed`): the prescriber reviewing the night's morphine read
-    the times alone. A regular dose needs none (see Order.asks_why_given)."""
-    if not found.asks_why_given or values.get("outcome") != Outcome.GIVEN.value:
+    the times alone. A regular dose needs none (see Order.asks_why_given). A variable dose given
+    says the reading it was decided on (Order.asks_reading), unless typed from the paper chart,
+    which holds it beside the dose (the batch of a night's doses has no box for it)."""
+    if values.get("outcome") != Outcome.GIVEN.value:
         return
-    if not str(values.get("given_for") or "").strip():
-        field = session.form(DOSE_FORM).field("given_for")
-        said = field_message("required", session.lang, field.label.get(session.lang))
-        raise ValidationFailed([FieldError(field.id, said)])
+    asked = [name for name, needed in (("given_for", found.asks_why_given),
+                                       (DECIDED_ON, found.asks_reading and not values.get(TRANSCRIBED))) if needed]
+    if missing := [name for name in asked if not str(values.get(name) or "").strip()]:
+        spec = session.form(DOSE_FORM)
+        raise ValidationFailed([FieldError(name, field_message("required", session.lang,
+                                                                spec.field(name).label.get(session.lang)))
+                                for name in missing])
 
 
 def _giver_named(session: Session, values: dict[str, Any]) -> None:
@@ -1411,10 +1420,14 @@ def chart_dose_text(dose: Administration, order: Order, authors: Authors, laptop
                     order_form: FormSpec, lang: Lang, with_date: bool = False) -> str:
     """A dose as the chart writes it (domain.medication.dose_text), with its amount when it is
     not the order's, as a nurse writes it on paper: half a dose given with its reason read
-    "HL 08:05", a full dose to the next nurse; and when it was typed, long after (`typed_words`)."""
+    "HL 08:05", a full dose to the next nurse; a variable dose with the reading it was decided on
+    ("HL 08:05 — 2 units (capillary glucose 9.1)"), which the next nurse and the prescriber check
+    it against; and when it was typed, long after (`typed_words`)."""
     text = dose_text(dose, authors, laptops, lang, with_date)
     if dose.dose is not None and abs(dose.dose - order.dose) > 1e-9:
         text += f" — {dose_words(order_form, dose.dose, order.dose_unit, lang)}"
+    if dose.decided_on:
+        text += f" ({dose.decided_on})"
     return text + typed_words(dose, lang)
 
 

@@ -249,6 +249,8 @@ def _administration(record: RecordVersion, order: Order, ctx: Context, stays: St
             dosage["route"] = _route(spec, route)
         if site := record.data.get("site"):
             dosage["site"] = {"text": site}
+        if dose.decided_on:  # a variable dose's reading, as the nurse wrote it (no code is made up for it)
+            dosage["text"] = f"Dose decided on: {dose.decided_on}"
         if dosage:
             resource["dosage"] = dosage
         if dose.given_for:  # an as-required dose's reason, as the nurse wrote it ("pain 7/10")

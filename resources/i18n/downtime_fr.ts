@@ -1690,6 +1690,10 @@ La contresigner en tant que {name} ?</translation>
         <translation>ex. douleur 7/10, nausées après le déjeuner</translation>
     </message>
     <message>
+        <source>e.g. capillary glucose 13.2 mmol/L, INR 2.4</source>
+        <translation>par ex. glycémie capillaire 13,2 mmol/L, INR 2,4</translation>
+    </message>
+    <message>
         <source>&amp;Outcome</source>
         <translation>&amp;Résultat</translation>
     </message>
@@ -1708,6 +1712,10 @@ La contresigner en tant que {name} ?</translation>
     <message>
         <source>Reason &amp;given (as required)</source>
         <translation>&amp;Motif d’administration (si besoin)</translation>
+    </message>
+    <message>
+        <source>&amp;Measured value (variable dose)</source>
+        <translation>Valeur &amp;mesurée (dose variable)</translation>
     </message>
     <message>
         <source>Reason &amp;not given</source>

@@ -1,6 +1,6 @@
 """The dose dialog of a variable-dose order (insulin by capillary glucose): its rule whole above
 the dose, the dose box empty for what the rule gives now (filled with the order's most, a nurse
-pressing Save gave the most whatever the glucose)."""
+pressing Save gave the most whatever the glucose), and the glucose reading it was decided on asked."""
 
 from datetime import datetime
 
@@ -28,5 +28,9 @@ def test_the_nurse_reads_the_rule_and_types_the_dose_it_gives(qtbot, session_for
     dialog.given_at.clear()
     type_text(dialog.given_at, "28/11/2026 08:05")
     type_text(dialog.dose, "4")
+    assert dialog.save() is None and dialog.focusWidget() is dialog.decided_on
+    assert dialog.error.text() == "“Reading the dose was decided on (variable dose)” is required."
+    type_text(dialog.decided_on, "capillary glucose 13.2 mmol/L")
     saved = dialog.save()
     assert saved is not None and saved.data["dose_given"] == 4.0
+    assert saved.data["decided_on"] == "capillary glucose 13.2 mmol/L"
