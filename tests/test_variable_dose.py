@@ -10,7 +10,7 @@ from fhir.resources.R4B.medicationadministration import MedicationAdministration
 from fhir.resources.R4B.medicationrequest import MedicationRequest
 from pypdf import PdfReader
 
-from downtime.services import medication, printing, records
+from downtime.services import back_entry, medication, printing, records
 from downtime.services.errors import ValidationFailed
 from downtime.sync.export import export
 
@@ -72,6 +72,9 @@ def test_a_variable_dose_given_says_the_reading_it_was_decided_on(session_for, i
     (administration,) = [entry["resource"] for entry in bundle["entry"] if entry["resource"]["id"] == saved.record_id]
     assert MedicationAdministration.model_validate(administration).dosage.text == f"Dose decided on: {GLUCOSE}"
     assert dose.decided_on == GLUCOSE
+    lines = {item.record.record_id: item.label for group in back_entry.worklist(session_for("records"))
+             for item in group.items}
+    assert f"Reading the dose was decided on: {GLUCOSE}" in lines[saved.record_id]
 
 
 @pytest.mark.parametrize(("lang", "said"), [
