@@ -58,9 +58,9 @@ COLUMNS = (QT_TRANSLATE_NOOP("PaperDosesDialog", "Row"), QT_TRANSLATE_NOOP("Pape
            QT_TRANSLATE_NOOP("PaperDosesDialog", "Dose"), QT_TRANSLATE_NOOP("PaperDosesDialog", "Given by"))
 ASKED = (QT_TRANSLATE_NOOP("PaperDosesDialog", "Witness on paper"),
          QT_TRANSLATE_NOOP("PaperDosesDialog", "Reason not given"),
-         QT_TRANSLATE_NOOP("PaperDosesDialog", "Details / reason given"))
+         QT_TRANSLATE_NOOP("PaperDosesDialog", "Details / reason given / reading"))
 """The boxes only some rows ask (a controlled drug's witness, the reason a dose was not given,
-what it was given for), under their row, each named, shown when the row's outcome asks it: as
+what it was given for, or the reading a variable dose was decided on), under their row, each named, shown when the row's outcome asks it: as
 three more columns, a ward's rows at the normal text size ran 1,404 pixels wide on a 1,092-pixel
 screen and scrolled sideways, the witness column empty on all but the controlled drugs' rows."""
 PATIENT, MEDICINE = 1, 2
@@ -144,7 +144,8 @@ class PaperRow:
         chosen = self.outcome.currentIndex()
         given = chosen == GIVEN
         asks = {self.given_at: chosen != NOT_ON_PAPER, self.dose: given, self.given_by: given, self.witness: given,
-                self.reason: chosen == NOT_GIVEN, self.detail: chosen == NOT_GIVEN or (given and self.order.asks_why_given)}
+                self.reason: chosen == NOT_GIVEN,
+                self.detail: chosen == NOT_GIVEN or (given and (self.order.asks_why_given or self.order.asks_reading))}
         for box, asked in asks.items():
             if box is not None:
                 box.setEnabled(asked)
@@ -504,8 +505,9 @@ class PaperDosesDialog(QDialog):
         given_by.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         given_by.setMinimumContentsLength(LIST_CHARACTERS)
         detail = QLineEdit()
-        if order.asks_why_given:
-            hint = translate("PaperDosesDialog", "why given, e.g. pain 7/10")
+        if order.asks_why_given or order.asks_reading:
+            hint = (translate("PaperDosesDialog", "why given, e.g. pain 7/10") if order.asks_why_given
+                    else translate("PaperDosesDialog", "reading, e.g. glucose 13.2"))
             detail.setPlaceholderText(hint)
             detail.setToolTip(hint)
             # As wide as its hint: Qt's width of 17 x's cut it ("why give…").
@@ -653,7 +655,8 @@ class PaperDosesDialog(QDialog):
                 given_by=row.given_by.currentData(), witness=row.witness.currentData() if row.witness else None,
                 reason=self.reasons[index - 1][0] if index else None,
                 detail=row.detail.text().strip() if chosen == NOT_GIVEN else None,
-                given_for=row.detail.text().strip() if chosen == GIVEN else None,
+                given_for=row.detail.text().strip() if chosen == GIVEN and row.order.asks_why_given else None,
+                decided_on=row.detail.text().strip() if chosen == GIVEN and not row.order.asks_why_given else None,
                 overrides={said: edit.text() for said, edit in row.override_edits.items()})
         return found
 
@@ -698,7 +701,7 @@ class PaperDosesDialog(QDialog):
         if isinstance(problem, ValidationFailed):
             return {"given_at": row.given_at, "dose_given": row.dose, medication.GIVEN_BY: row.given_by,
                     "not_given_reason": row.reason, "not_given_detail": row.detail,
-                    "given_for": row.detail}.get(problem.errors[0].path, row.outcome)
+                    "given_for": row.detail, medication.DECIDED_ON: row.detail}.get(problem.errors[0].path, row.outcome)
         return row.witness if row.witness is not None and "witness" in str(problem) else row.outcome
 
     def _show_warnings(self, row: PaperRow, warnings: list[Warning]) -> None:

@@ -689,7 +689,7 @@ def _given_for_asked(session: Session, found: Order, values: dict[str, Any]) -> 
     an amendment, see `check_dose_typed`): the prescriber reviewing the night's morphine read
     the times alone. A regular dose needs none (see Order.asks_why_given). A variable dose given
     says the reading it was decided on (Order.asks_reading), unless typed from the paper chart,
-    which holds it beside the dose (the batch of a night's doses has no box for it)."""
+    which holds it beside the dose when it was written there."""
     if values.get("outcome") != Outcome.GIVEN.value:
         return
     asked = [name for name, needed in (("given_for", found.asks_why_given),

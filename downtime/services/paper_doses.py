@@ -110,6 +110,8 @@ class PaperDose:
     reason: str | None = None
     detail: str | None = None
     given_for: str | None = None
+    decided_on: str | None = None
+    """The reading a variable dose was decided on, as the paper chart gives it (if it does)."""
     overrides: Mapping[str, str] = field(default_factory=dict)
 
     def values(self) -> dict[str, Any]:
@@ -120,7 +122,7 @@ class PaperDose:
             values["scheduled_for"] = self.slot.isoformat(timespec="minutes")
         if self.given:
             values |= {"dose_given": self.dose, "route": self.route, "given_for": self.given_for,
-                       medication.GIVEN_BY: self.given_by}
+                       medication.DECIDED_ON: self.decided_on, medication.GIVEN_BY: self.given_by}
         else:
             values |= {"not_given_reason": self.reason, "not_given_detail": self.detail}
         return {key: value for key, value in values.items() if value not in (None, "")}

@@ -2861,10 +2861,6 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
         <translation>Motif de non-administration</translation>
     </message>
     <message>
-        <source>Details / reason given</source>
-        <translation>Précisions / motif d’administration</translation>
-    </message>
-    <message>
         <source>Enter doses from the paper chart</source>
         <translation>Saisir les doses du plan d’administration papier</translation>
     </message>
@@ -2929,6 +2925,10 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
         <translation>{count} ligne(s) de prescriptions retirées depuis sont écartées.</translation>
     </message>
     <message>
+        <source>Details / reason given / reading</source>
+        <translation>Précisions / motif d’administration / valeur mesurée</translation>
+    </message>
+    <message>
         <source>Recorded since as given at {time} by {who}: this row is left not on paper.</source>
         <translation>Tracée depuis comme administrée le {time} par {who} : cette ligne est laissée « Pas sur le papier ».</translation>
     </message>
@@ -2963,6 +2963,10 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
     <message>
         <source>why given, e.g. pain 7/10</source>
         <translation>motif, p. ex. douleur 7/10</translation>
+    </message>
+    <message>
+        <source>reading, e.g. glucose 13.2</source>
+        <translation>valeur, par ex. glycémie 13,2</translation>
     </message>
     <message>
         <source>Close without saving</source>

@@ -481,3 +481,28 @@ def test_the_not_saved_line_of_a_draft_reopened_stays_while_rows_typed_are_kept_
     reopened.list_button.click()
     assert reopened.resumed.text() == "" and not reopened.resumed.isVisibleTo(reopened)
     reopened.done(0)
+
+
+def test_a_variable_doses_row_takes_the_reading_the_paper_gives(qtbot, paper_night, session_for, type_text, confirmed):
+    """The night's insulin by glucose typed from the paper: its row's box under it asks the reading
+    (a variable dose's, see Order.asks_reading), saved with the dose as the dose dialog saves it."""
+    from downtime.services import records
+
+    nurse, patient, *_ = paper_night
+    insulin = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Insulin aspart", "dose": 6.0, "dose_unit": "units", "route": "SC", "frequency": "scheduled",
+        "times": "22:00", "start_at": "2026-11-28T14:00+01:00", "controlled": False, "high_alert": True,
+        "dose_rule": "capillary glucose 8 to 12: 2 units; over 12: 4 units"}, patient_id=patient).record_id
+    dialog = _chart(qtbot, nurse, patient).enter_from_paper()
+    row = next(row for row in dialog.rows if row.order.record_id == insulin)
+    assert row.detail.placeholderText() == "reading, e.g. glucose 13.2" and not row.detail.isEnabled()
+    row.outcome.setCurrentIndex(GIVEN)
+    assert row.detail.isEnabled()
+    type_text(row.dose, "2")
+    type_text(row.detail, "capillary glucose 9.1")
+    for other in dialog.rows:
+        if other is not row:
+            other.outcome.setCurrentIndex(NOT_ON_PAPER)
+    dialog.save()
+    (dose,) = [dose for dose in medication.administrations(nurse.db, patient) if dose.order_id == insulin]
+    assert (dose.dose, dose.decided_on, dose.given_for, dose.on_paper) == (2.0, "capillary glucose 9.1", None, True)
