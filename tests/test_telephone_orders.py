@@ -5,9 +5,10 @@ import json
 
 import pytest
 from fhir.resources.R4B.medicationrequest import MedicationRequest
+from pypdf import PdfReader
 
 from downtime.domain.medication import Check
-from downtime.services import medication, records, telephone_orders
+from downtime.services import medication, printing, records, telephone_orders
 from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
 from downtime.sync.export import export
 
@@ -145,3 +146,14 @@ def test_the_list_to_countersign_leaves_out_those_countersigned_or_withdrawn(ses
     telephone_orders.countersign(doctor, taken.record_id)
     records.mark_entered_in_error(nurse, third.record_id, "written for the wrong patient")
     assert [item.order.record_id for item in telephone_orders.to_countersign(doctor)] == [second.record_id]
+
+
+def test_the_handover_sheet_says_each_patients_telephone_orders_to_countersign(session_for, taken, tmp_path):
+    """The day team took over the ward from the sheet with nothing to say a doctor must sign."""
+    nurse = session_for("nurse")
+    out = printing.print_census(nurse, tmp_path / "census.pdf", ward="3B")
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
+    assert "TELEPHONE ORDER TO COUNTERSIGN: Paracetamol 1 g PO" in text
+    telephone_orders.countersign(session_for("doctor"), taken.record_id)
+    out = printing.print_census(nurse, tmp_path / "census-after.pdf", ward="3B")
+    assert "COUNTERSIGN" not in " ".join(page.extract_text() for page in PdfReader(out).pages)

@@ -3,6 +3,7 @@ for whoever takes over when the laptop is unavailable."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from textwrap import shorten
 from pathlib import Path
@@ -56,6 +57,8 @@ NOT_TOLD = {"en": "NOT RECORDED", "fr": "NON RENSEIGNÉ"}
 INTERPRETER = {"en": "Interpreter: {language}", "fr": "Interprète : {language}"}
 NO_LANGUAGE = {"en": "Interpreter needed", "fr": "Interprète nécessaire"}
 ADMITTED_FOR = {"en": "Admitted for: {reason}", "fr": "Motif : {reason}"}
+TO_COUNTERSIGN = {"en": "TELEPHONE ORDER TO COUNTERSIGN: {orders}",
+                  "fr": "PRESCRIPTION TÉLÉPHONIQUE À CONTRESIGNER : {orders}"}
 REASON_CHARACTERS = 110
 """The reason for admission heading a patient's handover notes is cut to about three lines of
 them, the rest of the cell left to write in; the admission form holds it whole."""
@@ -74,13 +77,16 @@ def _when(at: datetime, stacked: bool = False) -> str:
     return f"{at:%d/%m}{between}{at:%H:%M}"
 
 
-def _reason(reason: str | None, lang: Lang) -> Lines | str:
+def _notes(reason: str | None, to_countersign: Sequence[str], lang: Lang) -> list[Lines]:
     """Why the patient came in, in grey over the notes written by hand: a nurse taking over a
-    ward from the sheet had each bed's name, allergies and NEWS2 and no reason for any."""
-    if not reason:
-        return ""
-    return _cell(ADMITTED_FOR[lang].format(reason=shorten(reason, REASON_CHARACTERS, placeholder=" …")),
-                 color=GREY)
+    ward from the sheet had each bed's name, allergies and NEWS2 and no reason for any. Then
+    their telephone orders no doctor has countersigned yet, in bold, for the day team to have a
+    doctor sign (services.telephone_orders)."""
+    said = [_cell(ADMITTED_FOR[lang].format(reason=shorten(reason, REASON_CHARACTERS, placeholder=" …")),
+                  color=GREY)] if reason else []
+    if to_countersign:
+        said.append(_cell(TO_COUNTERSIGN[lang].format(orders="; ".join(to_countersign)), bold=True))
+    return said
 
 
 def _news2(standing: ScoredSet | None, overdue: datetime | None, escalation: Escalation | None, lang: Lang) -> Lines:
@@ -103,10 +109,11 @@ def _news2(standing: ScoredSet | None, overdue: datetime | None, escalation: Esc
 
 def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: datetime, lang: Lang,
                printed_by: str, printed_at: datetime, device_name: str, admission: FormSpec,
-               review: WardReview) -> Path:
+               review: WardReview, to_countersign: Mapping[str, Sequence[str]]) -> Path:
     """`admission`: the form patients are admitted with, whose words the sheet's answers are
     printed in (a French ward read "Full" for resuscitation, "droplet" for isolation).
-    `review`: the ward's observations at `at`, for each patient's NEWS2."""
+    `review`: the ward's observations at `at`, for each patient's NEWS2. `to_countersign`: each
+    patient's telephone orders awaiting a countersignature, as the chart heads them, by patient id."""
 
     def answer(meaning: Meaning, code: str | None) -> str:
         field = admission.by_meaning(meaning)
@@ -143,7 +150,8 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                      _news2(review.standing.get(p.patient_id), overdue.get(p.patient_id), escalations.get(p.patient_id),
                             lang) if applies_to(p, at) else _cell(not_applicable_text(lang)),
                      _cell(answer(Meaning.RESUSCITATION, p.resuscitation) or "?"),
-                     _cell(answer(Meaning.ISOLATION, p.isolation)), _reason(p.reason, lang)])
+                     _cell(answer(Meaning.ISOLATION, p.isolation)),
+                     _notes(p.reason, to_countersign.get(p.patient_id, ()), lang)])
     story: list[Flowable] = []
     for ward_code, body in tables.items():
         story += [_ward_table(ward_code, body, width, lang), Spacer(1, 4 * mm)]

@@ -14,7 +14,7 @@ from downtime.domain.medication import Frequency
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
-from downtime.services import medication, observations, paper_numbers, settings, theatre
+from downtime.services import medication, observations, paper_numbers, settings, telephone_orders, theatre
 from downtime.services.census import all_patients, census, patient_for_record, patient_with_location, with_namesakes
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
@@ -189,9 +189,20 @@ def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
                lang=session.lang, printed_by=session.user.name, printed_at=now,
                device_name=session.device.name,
                admission=next(spec for spec in session.forms.values() if spec.creates_patient),
-               review=observations.review(session.db, session.forms, ward, now))
+               review=observations.review(session.db, session.forms, ward, now),
+               to_countersign=_to_countersign(session))
     _audit_print(session, f"census {ward or 'all wards'}", out)
     return out
+
+
+def _to_countersign(session: Session) -> dict[str, list[str]]:
+    """Each patient's telephone orders awaiting a countersignature, as the chart heads them."""
+    order_form = session.form(medication.ORDER_FORM)
+    found: dict[str, list[str]] = {}
+    for item in telephone_orders.to_countersign(session):
+        found.setdefault(item.patient.patient_id, []).append(
+            medication.order_label(item.order, order_form, session.lang))
+    return found
 
 
 def print_cd_page(session: Session, ward: str, drug: str, unit: str, out: Path) -> Path:
