@@ -672,8 +672,8 @@ class DoseDialog(QDialog):
         giver's, their PIN when they confirm the dose with it."""
         giver = self.giver_pin if self._giver_confirms() else self.given_by
         return {"given_at": self.given_at, "dose_given": self.dose, "route": self.route, "given_for": self.given_for,
-                medication.DECIDED_ON: self.decided_on, "site": self.site, medication.GIVEN_BY: giver, medication.TRANSCRIBED: self.transcribed,
-                medication.PAPER_REFERENCE: self.paper_reference,
+                medication.DECIDED_ON: self.decided_on, "site": self.site, medication.GIVEN_BY: giver,
+                medication.TRANSCRIBED: self.transcribed, medication.PAPER_REFERENCE: self.paper_reference,
                 "not_given_reason": self.reason, "not_given_detail": self.detail}.get(field_id)
 
     def save(self) -> RecordVersion | None:

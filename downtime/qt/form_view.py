@@ -237,8 +237,8 @@ class FormView(QWidget):
         changeable = self.record is not None and not self.editing and not withdrawn and records.may_change(
             self.session, self.spec)
         self.amend_button.setVisible(changeable)
-        self.error_button.setVisible(changeable and (self.spec.id != medication.ORDER_FORM or telephone_orders.may_withdraw(
-            self.session, self.record)))
+        self.error_button.setVisible(changeable and (
+            self.spec.id != medication.ORDER_FORM or telephone_orders.may_withdraw(self.session, self.record)))
         saved = self.record is not None
         self.history_button.setVisible(saved)
         self.print_button.setVisible(saved and not self.editing)

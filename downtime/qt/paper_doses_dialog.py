@@ -60,9 +60,10 @@ ASKED = (QT_TRANSLATE_NOOP("PaperDosesDialog", "Witness on paper"),
          QT_TRANSLATE_NOOP("PaperDosesDialog", "Reason not given"),
          QT_TRANSLATE_NOOP("PaperDosesDialog", "Details / reason given / reading"))
 """The boxes only some rows ask (a controlled drug's witness, the reason a dose was not given,
-what it was given for, or the reading a variable dose was decided on), under their row, each named, shown when the row's outcome asks it: as
-three more columns, a ward's rows at the normal text size ran 1,404 pixels wide on a 1,092-pixel
-screen and scrolled sideways, the witness column empty on all but the controlled drugs' rows."""
+what it was given for, or the reading a variable dose was decided on), under their row, each
+named, shown when the row's outcome asks it: as three more columns, a ward's rows at the normal
+text size ran 1,404 pixels wide on a 1,092-pixel screen and scrolled sideways, the witness
+column empty on all but the controlled drugs' rows."""
 PATIENT, MEDICINE = 1, 2
 LIST_CHARACTERS = 16
 """The giver's list's width in a row, and the as-required list's, in characters: as wide as

@@ -22,8 +22,8 @@ from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
     DAY, allergies_not_known, allergy_matches, also_ordered, charted, charted_slots, clock_text, controlled_drug,
     dose_state, dose_text, medicines_in, names_alike, not_countersigned, offered_only, prn_given, prn_status, runs_at,
-    safety_warnings, route_differs, same_dose_time, same_medicine, shares_a_medicine, slots_by_version, times_problem, written_apart,
-    written_when, WRITTEN_APART,
+    safety_warnings, route_differs, same_dose_time, same_medicine, shares_a_medicine, slots_by_version, times_problem,
+    written_apart, written_when, WRITTEN_APART,
 )
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.records import RecordStatus, RecordVersion

@@ -190,16 +190,17 @@ def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
                device_name=session.device.name,
                admission=next(spec for spec in session.forms.values() if spec.creates_patient),
                review=observations.review(session.db, session.forms, ward, now),
-               to_countersign=_to_countersign(session))
+               to_countersign=_to_countersign(session, ward))
     _audit_print(session, f"census {ward or 'all wards'}", out)
     return out
 
 
-def _to_countersign(session: Session) -> dict[str, list[str]]:
-    """Each patient's telephone orders awaiting a countersignature, as the chart heads them."""
+def _to_countersign(session: Session, ward: str | None) -> dict[str, list[str]]:
+    """Each patient's telephone orders awaiting a countersignature (on `ward`, when given), as the
+    chart heads them."""
     order_form = session.form(medication.ORDER_FORM)
     found: dict[str, list[str]] = {}
-    for item in telephone_orders.to_countersign(session):
+    for item in telephone_orders.to_countersign(session, ward):
         found.setdefault(item.patient.patient_id, []).append(
             medication.order_label(item.order, order_form, session.lang))
     return found

@@ -139,14 +139,14 @@ class ToCountersign:
     """Not countersigned within a day of its taking (see domain.medication.countersign_overdue)."""
 
 
-def to_countersign(session: Session) -> list[ToCountersign]:
-    """Every telephone order of a patient in hospital that no doctor has countersigned yet, by
-    ward, bed and the time it was taken, each said overdue a day after: the morning's list for
-    the doctor, and for the nurse in charge to chase. One stopped since is listed too: it was given on the doctor's word all the
-    same."""
+def to_countersign(session: Session, ward: str | None = None) -> list[ToCountersign]:
+    """Every telephone order of a patient in hospital (on `ward`, when given) that no doctor has
+    countersigned yet, by ward, bed and the time it was taken, each said overdue a day after: the
+    morning's list for the doctor, and for the nurse in charge to chase. One stopped since is
+    listed too: it was given on the doctor's word all the same."""
     from downtime.services.medication import order_of  # which checks orders through this module
 
-    inside = census.in_patients(session.db, session.forms)  # by ward and bed
+    inside = census.in_patients(session.db, session.forms, ward=ward)  # by ward and bed
     patients = {patient.patient_id: patient for patient in inside}
     place = {patient.patient_id: number for number, patient in enumerate(inside)}
     found = [record for record in list_current(session.db, form_id=records.ORDER_FORM, patient_ids=list(patients))
