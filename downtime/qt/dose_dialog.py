@@ -446,6 +446,7 @@ class DoseDialog(QDialog):
         flags = _whole(translate("DoseDialog", " — CONTROLLED DRUG: witness required")) if order.controlled else ""
         flags += _whole(translate("DoseDialog", " — HIGH-ALERT medicine")) if order.high_alert else ""
         flags += _whole(translate("DoseDialog", " — VARIABLE DOSE: type what its rule gives")) if order.dose_rule else ""
+        flags += _whole(translate("DoseDialog", " — TELEPHONE ORDER: not countersigned yet")) if order.awaiting_since else ""
         label = medication.order_label(order, self.session.form(medication.ORDER_FORM), language())
         self.order_line.setText(f"<b>{html.escape(label)}</b>{when}{flags}")
         grow_to_fit(self)  # "due now" become "1 h 05 min overdue" may take a second line

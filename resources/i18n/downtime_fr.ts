@@ -1782,6 +1782,10 @@ La contresigner en tant que {name} ?</translation>
         <translation> — DOSE VARIABLE : tapez ce que donne sa règle</translation>
     </message>
     <message>
+        <source> — TELEPHONE ORDER: not countersigned yet</source>
+        <translation> — PRESCRIPTION TÉLÉPHONIQUE : pas encore contresignée</translation>
+    </message>
+    <message>
         <source>ACTUAL TIME FILLED IN AT ITS SCHEDULED TIME ({slot}): correct it to the time on the paper chart, or to now if the dose is given now.</source>
         <translation>HEURE RÉELLE REMPLIE AVEC L’HEURE PRÉVUE ({slot}) : corrigez-la selon le plan d’administration papier, ou mettez l’heure actuelle si la dose est donnée maintenant.</translation>
     </message>

@@ -3,6 +3,7 @@ chart flags it, and the doctor countersigns it from the chart the next morning."
 
 from PySide6.QtCore import Qt
 
+from downtime.qt.dose_dialog import DoseDialog
 from downtime.qt.main_window import MainWindow
 from downtime.qt.mar_view import MarView
 from downtime.qt.telephone_orders_dialog import TelephoneOrdersDialog
@@ -38,6 +39,9 @@ def test_the_night_nurse_writes_it_and_the_doctor_countersigns_it_from_the_chart
     line = _row_of(nurse_mar, "Paracetamol")
     assert "[TELEPHONE ORDER — to countersign]" in nurse_mar.model.texts(line)[0]
     assert nurse_mar.countersign_button.isHidden()
+    dialog = DoseDialog(nurse_window.session, medication.order(nurse_window.session.db, view.record.record_id), None)
+    qtbot.addWidget(dialog)
+    assert "TELEPHONE\u00a0ORDER:\u00a0not\u00a0countersigned\u00a0yet" in dialog.order_line.text()
 
     clock.advance(hours=8)
     doctor_window = MainWindow(session_for("doctor"))
