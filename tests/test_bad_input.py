@@ -546,7 +546,7 @@ RULE_REFUSALS = {
     ("medication_order", "telephone_order"): "“Telephone order: taken by a nurse from the prescriber”: you are signed in "
                                              "as a doctor",
     ("medication_order", "read_back"): "“Read back to the prescriber, who confirmed it”: read the order back",
-    ("medication_order", "countersigned"): "“Countersigned by a doctor \\(the doctor signed in\\)”: only a doctor",
+    ("medication_order", "countersigned"): "“Countersigned by a doctor”: only a doctor",
     # Set by "Prescribe again…" alone: any other answer is no order of an earlier stay of the patient's.
     ("medication_order", "continues"): "^no standing medication order .* of this patient$",
     # The standard patient's penicillin allergy: amoxicillin without the prescriber's reason.

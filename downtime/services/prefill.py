@@ -46,7 +46,9 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None) -> d
             value = record.data.get(source.field)
             answers[field.id] = source.codes.get(value, value) if isinstance(value, str) else value
     if spec.id == medication.ORDER_FORM and not telephone_orders.prescribes(session):
-        answers[telephone_orders.TELEPHONE] = True  # a nurse's order is one (see telephone_orders)
+        # A nurse's order is one (see telephone_orders), not countersigned: the records office's
+        # line says so, where an answer left empty said nothing of it.
+        answers |= {telephone_orders.TELEPHONE: True, telephone_orders.COUNTERSIGNED: False}
     return {name: value for name, value in answers.items() if value not in (None, "", [])}
 
 

@@ -24,6 +24,7 @@ def test_the_night_nurse_writes_it_and_the_doctor_countersigns_it_from_the_chart
     nurse_window.actions_by_id["record_medication_order"].trigger()
     view = nurse_window.tabs.currentWidget()
     assert view.editors["telephone_order"].value() is True and view.editors["read_back"].widget.isVisibleTo(view)
+    assert view.editors["countersigned"].value() is False
     for field_id, value in {"dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "once",
                             "start_at": "2026-11-28T14:00+01:00", "controlled": False, "high_alert": False}.items():
         view.editors[field_id].set_value(value)
@@ -34,6 +35,8 @@ def test_the_night_nurse_writes_it_and_the_doctor_countersigns_it_from_the_chart
     view.editors["read_back"].set_value(True)
     view.save()
     assert view.record is not None and view.record.author == "nurse", view.summary.text()
+    assert "Countersigned by a doctor: No" in records.record_label(
+        view.session, view.record)
 
     nurse_mar = nurse_window.open_mar_of(patient)
     line = _row_of(nurse_mar, "Paracetamol")
