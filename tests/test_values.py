@@ -194,6 +194,16 @@ def test_required_and_conditional_rules(forms):
     assert "birth_name" not in errors and "birth_date" not in errors
 
 
+@pytest.mark.parametrize("blank", [" ", "   ", "\u00a0 "])
+def test_spaces_alone_answer_no_required_question(forms, admission_values, blank):
+    """A clinical note of spaces, or a death's verifier, was saved by a script or an import as an
+    answer (the screens send none for a blank box); a question not required may stay so."""
+    note = {"written_at": "2026-11-28T13:40+01:00", "discipline": "nursing", "note": blank, "written_by": blank,
+            "focus": blank}
+    errors = {e.path: e.message for e in validate(forms["clinical_note"], note, "en", NOW)}
+    assert errors == {"note": "“Note” is required.", "written_by": "“Written by (name)” is required."}
+
+
 def test_messages_name_the_field_in_the_users_language(forms, admission_values):
     spec = forms["admission"]
     values = {**admission_values, "nir": "254037511302399", "weight_kg": 900.0}

@@ -352,6 +352,9 @@ def _check(field: Field, value: Any, required: bool, path: str, lang: Lang,
 
     if value is None or value == "" or value == []:
         return error("required") if required else []
+    if required and isinstance(value, str) and not value.strip():
+        # Spaces alone answer nothing: the screens send none, a script or an import could.
+        return error("required")
     try:
         return _check_kind(field, value, path, lang, now, error)
     except (TypeError, ValueError, AttributeError, OverflowError):
