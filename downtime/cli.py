@@ -32,7 +32,7 @@ from downtime.paths import default_db_path, demo_db_path, forms_dir
 if TYPE_CHECKING:
     from downtime.services.census import CensusRow
     from downtime.services.context import Session
-    from downtime.services.medication import Stock
+    from downtime.services.cd_register import Stock
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -717,7 +717,7 @@ def _register_session(args: argparse.Namespace, *, new_page: bool = False):
     page of its own, the real page left uncounted. A receipt opens a page only when told it is a
     `new_page` (--new-page): "Morphin" received split the ward's morphine over two pages, the
     legal register's balance wrong on both."""
-    from downtime.services.medication import cd_page, cd_stock
+    from downtime.services.cd_register import cd_page, cd_stock
 
     session = _ward_session(args)
     pages = cd_stock(session.db, session.forms, args.ward)
@@ -746,7 +746,7 @@ def _check_new_page(args: argparse.Namespace, pages: list[Stock]) -> None:
     took "Morphin" for a drug of its own, beside the ward's "Morphine"."""
     import shlex
 
-    from downtime.services.medication import cd_pages_alike
+    from downtime.services.cd_register import cd_pages_alike
 
     said_other = [name.strip().casefold() for name in args.other_than or []]
     alike = [page for page in cd_pages_alike(pages, args.drug) if page.drug.casefold() not in said_other]
@@ -770,7 +770,7 @@ def _print_balance(args: argparse.Namespace, balance: float) -> None:
 
 
 def cmd_cd_receive(args: argparse.Namespace) -> int:
-    from downtime.services.medication import cd_receive
+    from downtime.services.cd_register import cd_receive
 
     if args.other_than and not args.new_page:
         raise CliError(QT_TRANSLATE_NOOP("messages", "--other-than goes with --new-page: it says which page the new one "
@@ -787,7 +787,7 @@ def cmd_cd_count(args: argparse.Namespace) -> int:
     as checked; one that differs is a discrepancy, refused without --discrepancy-note (who was
     told), named, before any witness is tried. `cd count --counted 2` where the register held 20
     printed "balance 2 mg", the register rewritten as a routine correction."""
-    from downtime.services.medication import cd_count, cd_count_check
+    from downtime.services.cd_register import cd_count, cd_count_check
 
     witness = _witness(args)
     if args.counted < 0:
@@ -819,7 +819,7 @@ def cmd_cd_wastage(args: argparse.Namespace) -> int:
     """What was left of an ampoule after one of the drug's latest doses, as the register tab's Record
     wastage… offers them (without --dose: those doses, by id, to choose from, or why there is
     none). A dose of the page not offered is refused with the reason, before the witness is tried."""
-    from downtime.services.medication import cd_doses_to_waste, cd_lines, cd_waste, wastage_refusal
+    from downtime.services.cd_register import cd_doses_to_waste, cd_lines, cd_waste, wastage_refusal
 
     session = _register_session(args)
     offer = cd_doses_to_waste(session, args.ward, args.drug, args.unit)
@@ -848,7 +848,7 @@ def cmd_cd_wastage(args: argparse.Namespace) -> int:
 
 
 def cmd_cd_balance(args: argparse.Namespace) -> int:
-    from downtime.services.medication import cd_balance
+    from downtime.services.cd_register import cd_balance
 
     balance = cd_balance(_register_session(args).db, args.ward, args.drug, args.unit)
     if args.json:

@@ -319,7 +319,7 @@ def paper_night(session_for, medication_ward, clock):
     (night) and 20 mg of morphine in the ward's cupboard, all written at 14:00 on 28/11; the
     clock at 07:15 the next morning, the laptop unused since. Returns (nurse, patient,
     amoxicillin, morphine, paracetamol)."""
-    from downtime.services import medication, records
+    from downtime.services import cd_register, records
 
     patient, amox, morphine = medication_ward
     staff.add_staff(session_for("admin"), "night", "Noémie Faure", Role.WARD_NURSE, "5555")
@@ -327,7 +327,7 @@ def paper_night(session_for, medication_ward, clock):
         "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
         "times": "00:00 06:00 12:00 18:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False,
         "high_alert": False}, patient_id=patient).record_id
-    medication.cd_receive(session_for("nurse"), "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    cd_register.cd_receive(session_for("nurse"), "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     clock.now = datetime.fromisoformat("2026-11-29T07:15+01:00")
     return session_for("nurse"), patient, amox, morphine, paracetamol
 
@@ -904,7 +904,7 @@ def doses_from_laptop_1(tmp_path, laptop, clock, admission_values):
     register); the nurse gives the 08:00 paracetamol of 28/11 at 08:05 and morphine at 09:00,
     witnessed by hl. Returns (patient id, paracetamol order id, morphine order id, morphine
     dose id, laptop 2's nurse)."""
-    from downtime.services import medication, records
+    from downtime.services import cd_register, medication, records
     from downtime.sync.export import export
     from downtime.sync.import_export import import_export
 
@@ -914,7 +914,7 @@ def doses_from_laptop_1(tmp_path, laptop, clock, admission_values):
         "drug": "Morphine", "dose": 5.0, "dose_unit": "mg", "route": "SC", "frequency": "prn",
         "prn_indication": "pain score > 4", "min_interval_hours": 4, "max_doses_24h": 4,
         "start_at": "2026-11-27T10:00+01:00", "controlled": True, "high_alert": True}, patient_id=patient).record_id
-    medication.cd_receive(nurse_1, "3B", "Morphine", "mg", 50, witness=("hl", "3333"))
+    cd_register.cd_receive(nurse_1, "3B", "Morphine", "mg", 50, witness=("hl", "3333"))
     medication.record_dose(nurse_1, paracetamol, {
         "outcome": "given", "given_at": "2026-11-28T08:05+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
         "dose_given": 1.0, "route": "PO"})

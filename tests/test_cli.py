@@ -1031,7 +1031,7 @@ def test_the_cupboard_count_and_wastage_are_entered_witnessed_from_the_command_l
     without --dose lists the doses it may be recorded against, as the tab's dialog offers them."""
     from downtime.formspec import load_forms
     from downtime.paths import forms_dir
-    from downtime.services import medication
+    from downtime.services import cd_register
     from downtime.services.context import Vault
     from downtime.services.unlock import sign_in
 
@@ -1067,7 +1067,7 @@ def test_the_cupboard_count_and_wastage_are_entered_witnessed_from_the_command_l
     vault = Vault(Path(demo_db))
     sign_in(vault, "nurse", "1111")
     assert vault.db is not None
-    lines = medication.cd_lines(vault.db, load_forms(forms_dir()), "3B", "Morphine", "mg")
+    lines = cd_register.cd_lines(vault.db, load_forms(forms_dir()), "3B", "Morphine", "mg")
     assert [(line.kind, line.change, line.witness, line.record_id, line.note) for line in lines[-2:]] == [
         ("count", 0.0, "doctor", None, "shift change"), ("wastage", -2.5, "doctor", dose, None)]
 
@@ -1079,7 +1079,7 @@ def test_cd_wastage_lists_only_doses_without_their_wastage_and_says_why_when_non
     says why (none given, or every dose given has its wastage)."""
     from downtime.formspec import load_forms
     from downtime.paths import forms_dir
-    from downtime.services import medication
+    from downtime.services import cd_register
     from downtime.services.context import Session, Vault, load_device
     from downtime.services.unlock import sign_in
 
@@ -1105,9 +1105,9 @@ def test_cd_wastage_lists_only_doses_without_their_wastage_and_says_why_when_non
     nurse = Session(vault.db, load_device(vault.db), user, load_forms(forms_dir()))
     # Enough in the cupboard for a milligram of each dose's wastage: the demo's stock, built late
     # in the afternoon, ends a few milligrams above its last doses (the register refused the last).
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 200, witness=("doctor", "2222"), note="Pharmacy delivery")
-    while offered := medication.cd_doses_to_waste(nurse, "3B", "Morphine", "mg").doses:
-        medication.cd_waste(nurse, str(offered[0].record_id), 1, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 200, witness=("doctor", "2222"), note="Pharmacy delivery")
+    while offered := cd_register.cd_doses_to_waste(nurse, "3B", "Morphine", "mg").doses:
+        cd_register.cd_waste(nurse, str(offered[0].record_id), 1, witness=("doctor", "2222"))
     assert listed() == ("Every dose of Morphine given from ward 3B's register has its wastage recorded already: a "
                         "dose's wastage is recorded once. If a quantity was wrong, count the cupboard: the difference "
                         "is written as a discrepancy.\n")
@@ -1127,7 +1127,7 @@ def test_a_count_that_differs_is_refused_without_a_discrepancy_note_and_reads_as
     discrepancy. A note of a discrepancy with a count that matches is refused."""
     from downtime.formspec import load_forms
     from downtime.paths import forms_dir
-    from downtime.services import medication
+    from downtime.services import cd_register
     from downtime.services.context import Vault
     from downtime.services.unlock import sign_in
 
@@ -1151,7 +1151,7 @@ def test_a_count_that_differs_is_refused_without_a_discrepancy_note_and_reads_as
     vault = Vault(Path(demo_db))
     sign_in(vault, "nurse", "1111")
     assert vault.db is not None
-    last = medication.cd_lines(vault.db, load_forms(forms_dir()), "3B", "Morphine", "mg")[-1]
+    last = cd_register.cd_lines(vault.db, load_forms(forms_dir()), "3B", "Morphine", "mg")[-1]
     assert (last.kind, last.change, last.balance, last.witness, last.note) == (
         "discrepancy", 2 - before, 2, "doctor", "Sr Dubois told")
 

@@ -3,7 +3,7 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from downtime.domain.news2 import Band
-from downtime.services import medication, records, staff, theatre
+from downtime.services import cd_register, medication, records, staff, theatre
 from downtime.services.observations import chart, escalations
 from downtime.services.demo import DEMO_ACCOUNTS, build_demo
 from downtime.domain.census import StayStatus
@@ -32,7 +32,7 @@ def test_demo_ward_is_realistic_and_sound(tmp_path, forms, clock):
     assert any(a.witness == "doctor" for a in doses)
     drugs = {o.drug for p in patients for o in medication.orders(db, p.patient_id, clock.now)}
     assert {"Paracetamol", "Morphine"} <= drugs
-    assert 0 < medication.cd_balance(db, "3B", "Morphine", "mg") < 200
+    assert 0 < cd_register.cd_balance(db, "3B", "Morphine", "mg") < 200
     states = theatre.bookings(db, forms)
     assert len(states) >= 30
     assert {s.status.value for s in states} == {"booked", "cancelled", "rebooked", "transferred", "done"}
@@ -127,7 +127,7 @@ def test_the_demo_register_opens_before_its_first_dose_each_witnessed_by_someone
     dose's witness was on the ward: the ward's doctor by day, the second night nurse by night,
     the other shift's nurse at a handover (half an hour either side of 07:30 and 19:30)."""
     db = demo_database(tmp_path / "demo.sqlite")
-    lines = medication.cd_lines(db, forms, "3B", "Morphine", "mg")
+    lines = cd_register.cd_lines(db, forms, "3B", "Morphine", "mg")
     times = [line.given_at or line.at for line in lines]
     assert lines[0].kind == "opening" and times == sorted(times) and all(line.when_texts()[1] is None for line in lines)
 
@@ -151,7 +151,7 @@ def test_the_demo_gives_morphine_at_night_witnessed_by_the_second_night_nurse(tm
     nurse at night, who signs a demo account of its own and witnesses the night's doses."""
     db = demo_database(tmp_path / "demo.sqlite")
     assert ("night2", "6666") in {(staff_id, pin) for staff_id, _, _, pin in DEMO_ACCOUNTS}
-    night = [line for line in medication.cd_lines(db, forms, "3B", "Morphine", "mg") if line.kind == "administration"
+    night = [line for line in cd_register.cd_lines(db, forms, "3B", "Morphine", "mg") if line.kind == "administration"
              and not time(7, 0) <= line.given_at.astimezone(clock().tzinfo).time() < time(20, 0)]
     assert night and all(line.author == "night" for line in night)
     assert {line.witness for line in night} >= {"night2"} and {line.witness for line in night} <= {"night2", "nurse"}
@@ -228,7 +228,7 @@ def test_the_demo_builds_whatever_the_hour_it_is_built_at(tmp_path, forms):
         at = at if at.tzinfo else at.replace(tzinfo=paris)
         db = open_database(tmp_path / f"{at:%H%M}.sqlite")
         build_demo(db, forms, lambda: at)
-        assert medication.cd_balance(db, "3B", "Morphine", "mg") >= 0
+        assert cd_register.cd_balance(db, "3B", "Morphine", "mg") >= 0
         assert not [entry.clashes for day in range(-6, 7) for _, entries in theatre.day_list(
             db, forms, at.date() + timedelta(days=day)) for entry in entries if entry.clashes], moment
         db.close()

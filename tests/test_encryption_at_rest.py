@@ -170,7 +170,7 @@ def test_wrong_pins_at_an_open_database_still_count_once_it_is_locked_again(encr
 def test_wrong_witness_pins_count_towards_the_lockout_of_the_locked_database(encrypted, clock, forms):
     """A controlled drug's witness PIN is a sign-in too: five wrong ones lock the staff ID, and
     still do once the app is started again, before the database is unlocked."""
-    from downtime.services import medication
+    from downtime.services import cd_register
 
     path, admin = encrypted
     staff.add_staff(admin, "doctor", "Dr Ward", Role.DOCTOR, "2222")
@@ -179,7 +179,7 @@ def test_wrong_witness_pins_count_towards_the_lockout_of_the_locked_database(enc
     nurse = Session(vault.db, load_device(vault.db), user, forms, clock, vault=vault)
     for _ in range(5):
         with pytest.raises(SignInError, match="wrong PIN"):
-            medication.cd_receive(nurse, "2A", "Morphine", "mg", 10, witness=("doctor", "0000"))
+            cd_register.cd_receive(nurse, "2A", "Morphine", "mg", 10, witness=("doctor", "0000"))
     vault.db.close()
     for guess in ("1234", "2222"):
         with pytest.raises(SignInError, match="locked until"):
@@ -205,18 +205,18 @@ def test_a_locked_database_opens_under_a_staff_id_typed_in_any_case(encrypted, c
 
 
 def test_a_witness_typed_in_capitals_is_the_stored_staff_id(encrypted, clock, forms):
-    from downtime.services import medication
+    from downtime.services import cd_register
 
     path, admin = encrypted
     staff.add_staff(admin, "doctor", "Dr Ward", Role.DOCTOR, "2222")
     vault = Vault(path)
     user = unlock.sign_in(vault, "nurse", "1111", clock)
     nurse = Session(vault.db, load_device(vault.db), user, forms, clock, vault=vault)
-    medication.cd_receive(nurse, "2A", "Morphine", "mg", 10, witness=("DOCTOR", "2222"))
-    assert [line.witness for line in medication.cd_lines(vault.db, forms, "2A", "Morphine", "mg")] == ["doctor"]
+    cd_register.cd_receive(nurse, "2A", "Morphine", "mg", 10, witness=("DOCTOR", "2222"))
+    assert [line.witness for line in cd_register.cd_lines(vault.db, forms, "2A", "Morphine", "mg")] == ["doctor"]
     for _ in range(5):
         with pytest.raises(SignInError, match="wrong PIN"):
-            medication.cd_receive(nurse, "2A", "Morphine", "mg", 10, witness=("Doctor", "0000"))
+            cd_register.cd_receive(nurse, "2A", "Morphine", "mg", 10, witness=("Doctor", "0000"))
     vault.db.close()
     with pytest.raises(SignInError, match="locked until"):
         unlock.sign_in(Vault(path), "doctor", "2222", clock)

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from downtime.domain.medication import Check
 from downtime.domain.nir import nir_key
-from downtime.services import medication, records, staff, theatre
+from downtime.services import cd_register, medication, records, staff, theatre
 from downtime.services.context import Session, load_device
 from downtime.services.laptops import authors, laptops_known
 from downtime.services.demo import build_demo
@@ -265,7 +265,7 @@ def test_doses_given_not_given_and_witnessed(session_for, medication_ward, tmp_p
     refused = medication.record_dose(nurse, amox, {
         "outcome": "not_given", "given_at": "2026-11-27T20:05+01:00", "scheduled_for": "2026-11-27T20:00+01:00",
         "not_given_reason": "refused"})
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     witnessed = medication.record_dose(nurse, morphine, {"outcome": "given", "given_at": "2026-11-28T10:00+01:00",
                                                          "given_for": "pain",
                                                          "dose_given": 5.0, "route": "SC"}, witness=("doctor", "2222"))
@@ -1311,7 +1311,7 @@ def test_an_as_required_dose_sends_why_it_was_given_and_one_recorded_before_the_
         session_for, medication_ward, tmp_path):
     patient, _, morphine = medication_ward
     nurse = session_for("nurse")
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     why = medication.record_dose(nurse, morphine, {
         "outcome": "given", "given_at": "2026-11-28T10:00+01:00", "dose_given": 5.0, "route": "SC",
         "given_for": "pain 7/10 after physio"}, witness=("doctor", "2222"))

@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from downtime.domain.medication import Check, DoseState
-from downtime.services import medication, records
+from downtime.services import cd_register, medication, records
 from downtime.services.errors import ServiceError
 
 
@@ -77,7 +77,7 @@ def test_a_prn_order_rewritten_at_a_new_dose_keeps_the_interval_from_the_old_ord
     was recorded with no warning: 15 mg of morphine within half an hour."""
     patient, _, morphine = medication_ward
     doctor, nurse = session_for("doctor"), session_for("nurse")
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 100, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 100, witness=("doctor", "2222"))
     medication.record_dose(nurse, morphine, {"outcome": "given", "given_at": "2026-11-28T12:00+01:00",
                                              "given_for": "pain",
                                              "dose_given": 5.0, "route": "SC"}, witness=("doctor", "2222"))
@@ -256,7 +256,7 @@ def test_as_required_orders_of_one_medicine_written_two_ways_are_spaced_from_eac
     12:30 was saved with no warning: two medicines to the check."""
     patient, _, morphine = medication_ward
     doctor, nurse = session_for("doctor"), session_for("nurse")
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 100, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 100, witness=("doctor", "2222"))
     medication.record_dose(nurse, morphine, {"outcome": "given", "given_at": "2026-11-28T12:00+01:00",
                                              "given_for": "pain",
                                              "dose_given": 5.0, "route": "SC"}, witness=("doctor", "2222"))

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from downtime.domain.medication import Check, DoseState
-from downtime.services import medication, records, wards
+from downtime.services import cd_register, medication, records, wards
 from downtime.storage import audit
 from downtime.services.errors import PermissionDenied, ServiceError, SignInError, ValidationFailed
 from tests.conftest import death_answers
@@ -73,25 +73,25 @@ def test_controlled_drug_needs_a_different_witness_and_stock(ward, session_for):
         medication.record_dose(nurse, morphine.record_id, values, witness=("doctor", "9999"))
     with pytest.raises(ServiceError, match="holds 0 mg of Morphine; 5 mg cannot be given from it"):  # its unit said
         medication.record_dose(nurse, morphine.record_id, values, witness=("doctor", "2222"))
-    assert medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222")) == 20
+    assert cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222")) == 20
     saved = medication.record_dose(nurse, morphine.record_id, values, witness=("doctor", "2222"))
     assert saved.data["witness"] == "doctor"
-    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15
+    assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15
 
 
 def test_cd_balance_cannot_go_negative(ward):
     nurse, *_ = ward
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 10, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 10, witness=("doctor", "2222"))
     with pytest.raises(ServiceError, match="above zero"):
-        medication.cd_receive(nurse, "3B", "Morphine", "mg", -11, witness=("doctor", "2222"))
+        cd_register.cd_receive(nurse, "3B", "Morphine", "mg", -11, witness=("doctor", "2222"))
     with pytest.raises(ServiceError, match="below zero"):
-        medication.cd_count(nurse, "3B", "Morphine", "mg", -1, witness=("doctor", "2222"), discrepancy_note="told")
-    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 10
+        cd_register.cd_count(nurse, "3B", "Morphine", "mg", -1, witness=("doctor", "2222"), discrepancy_note="told")
+    assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 10
 
 
 def test_prn_interval_and_daily_max(ward, session_for):
     nurse, _, _, morphine = ward
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 100, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 100, witness=("doctor", "2222"))
     first = {**_given("2026-11-28T08:00+01:00", 5.0), "route": "SC"}
     medication.record_dose(nurse, morphine.record_id, first, witness=("doctor", "2222"))
     soon = {**_given("2026-11-28T10:00+01:00", 5.0), "route": "SC"}
@@ -118,7 +118,7 @@ def test_mar_grid_finds_the_days_doses_whatever_offset_they_were_written_in(ward
                            overrides=overrides)
     medication.record_dose(nurse, amox.record_id, _given("2026-11-27T14:00+01:00", 1.0, "2026-11-27T14:00+01:00"),
                            overrides=overrides)
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 100, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 100, witness=("doctor", "2222"))
     medication.record_dose(nurse, morphine.record_id, {**_given("2026-11-28T00:30+01:00", 5.0), "route": "SC"},
                            witness=("doctor", "2222"))
     day = datetime(2026, 11, 28).date()
@@ -303,11 +303,11 @@ def test_not_given_for_a_slot_already_given_is_questioned_and_the_chart_keeps_th
 @pytest.mark.parametrize("who,pin", [("records", "4444"), ("coord", "3333"), ("admin", "0000")])
 def test_a_controlled_drug_witness_is_a_nurse_or_a_doctor(ward, session_for, who, pin):
     nurse, _, _, morphine = ward
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 50, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 50, witness=("doctor", "2222"))
     with pytest.raises(ServiceError, match="witness must be a nurse or a doctor"):
         medication.record_dose(nurse, morphine.record_id, {**_given("2026-11-28T10:00+01:00", 5.0), "route": "SC"},
                                witness=(who, pin))
-    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 50
+    assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 50
 
 
 def test_changing_an_orders_times_leaves_yesterdays_doses_where_they_were_given(ward, session_for, clock):
@@ -331,7 +331,7 @@ def test_a_dose_is_written_only_through_its_checks_and_corrected_by_withdrawal(w
     saved straight through the records service, or amended in what those judge (5 mg of a
     witnessed morphine made 15 mg, "not given" made "given"), is refused."""
     nurse, patient, _, morphine = ward
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     typed = {**_given("2026-11-28T10:00+01:00", 5.0), "route": "SC", "order": morphine.record_id, "witness": "doctor"}
     with pytest.raises(ServiceError, match="record it from the medication round or the chart"):
         records.save_new(nurse, "medication_administration", typed, patient_id=patient)
@@ -339,7 +339,7 @@ def test_a_dose_is_written_only_through_its_checks_and_corrected_by_withdrawal(w
                                    witness=("doctor", "2222"))
     with pytest.raises(ServiceError, match="Dose given cannot be amended: mark this record entered in error"):
         records.amend(nurse, given.record_id, {**given.data, "dose_given": 15.0}, "typo")
-    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15
+    assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15
     amended = records.amend(nurse, given.record_id, {**given.data, "site": "left thigh"}, "site left out")
     assert amended.data["site"] == "left thigh"
 
@@ -399,7 +399,7 @@ def test_withdrawing_a_witnessed_dose_gives_its_quantity_back_to_the_register(wa
     """5 mg of morphine recorded for the wrong patient: the balance must again match the
     cupboard, witnessed as the dose was; the right patient's dose then takes it again."""
     nurse, patient, amox, morphine = ward
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     given = medication.record_dose(nurse, morphine.record_id, {**_given("2026-11-28T10:00+01:00", 5.0), "route": "SC"},
                                    witness=("doctor", "2222"))
     with pytest.raises(ServiceError, match="withdraw it from the patient's chart"):
@@ -409,11 +409,11 @@ def test_withdrawing_a_witnessed_dose_gives_its_quantity_back_to_the_register(wa
     with pytest.raises(SignInError):
         medication.withdraw_dose(nurse, given.record_id, "wrong patient", witness=("doctor", "9999"))
     assert records.current(nurse.db, given.record_id).version == 1
-    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15
+    assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15
     withdrawn = medication.withdraw_dose(nurse, given.record_id, "wrong patient", witness=("doctor", "2222"))
     assert withdrawn.status.value == "entered-in-error"
-    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 20
-    assert medication.taken_from_register(nurse.db, given.record_id) is None
+    assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 20
+    assert cd_register.taken_from_register(nurse.db, given.record_id) is None
     (line,) = nurse.db.query("SELECT change, kind, witness, note FROM cd_register WHERE kind = 'withdrawal'")
     assert line == {"change": 5.0, "kind": "withdrawal", "witness": "doctor", "note": "wrong patient"}
     # A dose that took nothing from the register needs no witness.
@@ -422,8 +422,8 @@ def test_withdrawing_a_witnessed_dose_gives_its_quantity_back_to_the_register(wa
     assert medication.withdraw_dose(nurse, amox_dose.record_id, "typed twice").version == 2
 
 
-_PAGES = [medication.Stock("Fentanyl", "microgram", 0.0), medication.Stock("Kétamine", "mg", 0.0),
-          medication.Stock("KÉTAMINE", "mg", 5.0), medication.Stock("Morphine", "mg", 20.0)]
+_PAGES = [cd_register.Stock("Fentanyl", "microgram", 0.0), cd_register.Stock("Kétamine", "mg", 0.0),
+          cd_register.Stock("KÉTAMINE", "mg", 5.0), cd_register.Stock("Morphine", "mg", 20.0)]
 
 
 @given(st.sampled_from([page for page in _PAGES if page.drug.isascii()]), st.data())
@@ -435,17 +435,17 @@ def test_a_drug_typed_in_any_case_is_found_on_its_page_under_the_pages_own_spell
         spaces = data.draw(st.sampled_from(["", " ", "  "]))
         return spaces + "".join(c.swapcase() if flip else c for c, flip in zip(text, flips)) + spaces
 
-    assert medication.cd_page(_PAGES, typed(page.drug), typed(page.unit)) == page
+    assert cd_register.cd_page(_PAGES, typed(page.drug), typed(page.unit)) == page
 
 
 def test_a_drug_on_no_page_or_alike_two_is_found_on_none():
     """Typed "Morphin", or morphine in another unit, is no page of the register; "kétamine" is as like
     "Kétamine" as "KÉTAMINE" (SQLite keeps them two pages): none is chosen for the nurse."""
-    assert medication.cd_page(_PAGES, "Morphin", "mg") is None
-    assert medication.cd_page(_PAGES, "Morphine", "ml") is None
-    assert medication.cd_page(_PAGES, "kétamine", "mg") is None
-    assert medication.cd_page(_PAGES, "KÉTAMINE", "mg") == _PAGES[2]
-    assert medication.cd_page([], "Morphine", "mg") is None
+    assert cd_register.cd_page(_PAGES, "Morphin", "mg") is None
+    assert cd_register.cd_page(_PAGES, "Morphine", "ml") is None
+    assert cd_register.cd_page(_PAGES, "kétamine", "mg") is None
+    assert cd_register.cd_page(_PAGES, "KÉTAMINE", "mg") == _PAGES[2]
+    assert cd_register.cd_page([], "Morphine", "mg") is None
 
 
 @given(st.text(min_size=1).filter(str.strip), st.sampled_from(["mg", "ml", "microgram"]), st.data())
@@ -454,8 +454,8 @@ def test_a_pages_own_name_in_any_case_is_never_a_new_page(drug, unit, data):
     capitals or small letters, with its accents or without, is always one."""
     cased = "".join(data.draw(st.sampled_from([letter, letter.upper(), letter.lower(), letter.casefold()]))
                     for letter in drug)
-    page = medication.Stock(drug, unit, 0.0)
-    assert medication.cd_pages_alike([page], cased) == [page]
+    page = cd_register.Stock(drug, unit, 0.0)
+    assert cd_register.cd_pages_alike([page], cased) == [page]
 
 
 def test_a_new_page_is_alike_the_pages_it_may_be_a_typo_or_another_name_of():
@@ -463,33 +463,33 @@ def test_a_new_page_is_alike_the_pages_it_may_be_a_typo_or_another_name_of():
     morphine in another unit, "morphine sulfate", or "Ketamine" typed without its accent. A drug
     of its own ("Oxycodone") is alike none."""
     morphine, fentanyl, ketamine = _PAGES[3], _PAGES[0], _PAGES[1:3]
-    assert medication.cd_pages_alike(_PAGES, "Morphin") == [morphine]
-    assert medication.cd_pages_alike(_PAGES, "Morphine") == [morphine]
-    assert medication.cd_pages_alike(_PAGES, "Morphine sulfate") == [morphine]
-    assert medication.cd_pages_alike(_PAGES, "Fentanil") == [fentanyl]
-    assert medication.cd_pages_alike(_PAGES, "Ketamine") == ketamine
-    assert medication.cd_pages_alike(_PAGES, "Oxycodone") == []
-    assert medication.cd_pages_alike(_PAGES, "Codeine") == []
-    assert medication.cd_pages_alike([], "Morphin") == []
+    assert cd_register.cd_pages_alike(_PAGES, "Morphin") == [morphine]
+    assert cd_register.cd_pages_alike(_PAGES, "Morphine") == [morphine]
+    assert cd_register.cd_pages_alike(_PAGES, "Morphine sulfate") == [morphine]
+    assert cd_register.cd_pages_alike(_PAGES, "Fentanil") == [fentanyl]
+    assert cd_register.cd_pages_alike(_PAGES, "Ketamine") == ketamine
+    assert cd_register.cd_pages_alike(_PAGES, "Oxycodone") == []
+    assert cd_register.cd_pages_alike(_PAGES, "Codeine") == []
+    assert cd_register.cd_pages_alike([], "Morphin") == []
 
 
 def test_a_wards_register_pages_each_drug_with_its_running_balance(ward, session_for):
     """The opening count when the outage starts, a dose (naming its patient), a withdrawal
     and a discrepancy, on the page of the drug ordered for a patient on the ward."""
     nurse, patient, _, morphine = ward
-    assert medication.cd_stock(nurse.db, nurse.forms, "3B") == [medication.Stock("Morphine", "mg", 0.0)]
+    assert cd_register.cd_stock(nurse.db, nurse.forms, "3B") == [cd_register.Stock("Morphine", "mg", 0.0)]
     with pytest.raises(ServiceError, match="name the drug and its unit"):
-        medication.cd_receive(nurse, "3B", "  ", "mg", 10, witness=("doctor", "2222"))
-    medication.cd_count(nurse, "3B", "Morphine ", "mg", 20, witness=("doctor", "2222"), note="outage began")
+        cd_register.cd_receive(nurse, "3B", "  ", "mg", 10, witness=("doctor", "2222"))
+    cd_register.cd_count(nurse, "3B", "Morphine ", "mg", 20, witness=("doctor", "2222"), note="outage began")
     given = medication.record_dose(nurse, morphine.record_id, {**_given("2026-11-28T10:00+01:00", 5.0), "route": "SC"},
                                    witness=("doctor", "2222"))
     medication.withdraw_dose(nurse, given.record_id, "wrong patient", witness=("doctor", "2222"))
-    medication.cd_count(nurse, "3B", "Morphine", "mg", 19, witness=("doctor", "2222"),
+    cd_register.cd_count(nurse, "3B", "Morphine", "mg", 19, witness=("doctor", "2222"),
                         discrepancy_note="ampoule broken, nurse in charge told")
-    assert medication.cd_stock(nurse.db, nurse.forms, "3B") == [medication.Stock("Morphine", "mg", 19.0)]
+    assert cd_register.cd_stock(nurse.db, nurse.forms, "3B") == [cd_register.Stock("Morphine", "mg", 19.0)]
     number = nurse.db.execute("SELECT downtime_number FROM patients WHERE patient_id = ?", [patient]).fetchone()[0]
     assert [(line.kind, line.change, line.balance, line.patient, line.note)
-            for line in medication.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")] == [
+            for line in cd_register.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")] == [
         ("opening", 20.0, 20.0, None, "outage began"), ("administration", -5.0, 15.0, number, None),
         ("withdrawal", 5.0, 20.0, number, "wrong patient"),
         ("discrepancy", -1.0, 19.0, None, "ampoule broken, nurse in charge told")]
@@ -527,7 +527,7 @@ def _given_sc(at, dose=5.0):
 def _charted_late(nurse, morphine, clock):
     """The opening count at 14:00; at 14:10 the nurse charts from paper the morphine given at
     22:00 the day before and at 10:00, and the dose she has just given at 14:05."""
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"), note="opening count")
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"), note="opening count")
     clock.now += timedelta(minutes=10)
     for given_at in ("2026-11-27T22:00+01:00", "2026-11-28T10:00+01:00", "2026-11-28T14:05+01:00"):
         medication.record_dose(nurse, morphine.record_id, _given_sc(given_at), witness=("doctor", "2222"))
@@ -540,7 +540,7 @@ def test_a_dose_line_says_when_the_dose_was_given_and_when_it_was_written_if_muc
     written, which the balance follows."""
     nurse, _, _, morphine = ward
     _charted_late(nurse, morphine, clock)
-    assert [(line.when_texts(), line.balance) for line in medication.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")] == [
+    assert [(line.when_texts(), line.balance) for line in cd_register.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")] == [
         (("28/11/2026 14:00", None), 20.0), (("27/11/2026 22:00", "28/11 14:10"), 15.0),
         (("28/11/2026 10:00", "14:10"), 10.0), (("28/11/2026 14:05", None), 5.0)]
 
@@ -551,36 +551,36 @@ def test_a_dose_given_before_a_transfer_and_recorded_after_it_comes_off_the_ward
     time. The 5 mg left 3B's cupboard, so 3B's register must show it."""
     nurse, patient, _, morphine = ward
     wards.add_ward(session_for("admin"), "ICU", "Intensive care", ["1", "2"])
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
-    medication.cd_receive(nurse, "ICU", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "ICU", "Morphine", "mg", 20, witness=("doctor", "2222"))
     records.save_new(nurse, "transfer", {"moved_at": "2026-11-28T11:00+01:00", "to_ward": "ICU", "to_bed": "1",
                                          "reason": "needs monitoring"}, patient_id=patient)
     medication.record_dose(nurse, morphine.record_id, _given_sc("2026-11-28T10:00+01:00"), witness=("doctor", "2222"))
-    assert (medication.cd_balance(nurse.db, "3B", "Morphine", "mg"),
-            medication.cd_balance(nurse.db, "ICU", "Morphine", "mg")) == (15, 20)
+    assert (cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg"),
+            cd_register.cd_balance(nurse.db, "ICU", "Morphine", "mg")) == (15, 20)
 
 
 def test_a_dose_given_before_discharge_can_still_be_recorded_from_the_wards_stock(ward, session_for):
     """Given at 10:00 on 3B, patient discharged home at 12:00, dose back-entered at 14:00."""
     nurse, patient, _, morphine = ward
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T12:00+01:00", "destination": "home",
                                           "letter_given": True, "medicines_given": True}, patient_id=patient)
     medication.record_dose(nurse, morphine.record_id, _given_sc("2026-11-28T10:00+01:00"), witness=("doctor", "2222"))
-    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15
+    assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15
 
 
 def test_a_page_emptied_in_tenths_reads_zero(ward):
     """0.3 mL received, three 0.1 mL ampoules' worth taken out: the page's last line and the
     balances must read 0, not a tiny negative number."""
     nurse, *_ = ward
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 0.3, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 0.3, witness=("doctor", "2222"))
     for counted in (0.2, 0.1, 0):
-        medication.cd_count(nurse, "3B", "Morphine", "mg", counted, witness=("doctor", "2222"),
+        cd_register.cd_count(nurse, "3B", "Morphine", "mg", counted, witness=("doctor", "2222"),
                             discrepancy_note="wasted, nurse in charge told")
-    last = medication.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")[-1]
-    (stock,) = medication.cd_stock(nurse.db, nurse.forms, "3B")
-    assert (f"{last.balance:g}", f"{stock.balance:g}", f"{medication.cd_balance(nurse.db, '3B', 'Morphine', 'mg'):g}") \
+    last = cd_register.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")[-1]
+    (stock,) = cd_register.cd_stock(nurse.db, nurse.forms, "3B")
+    assert (f"{last.balance:g}", f"{stock.balance:g}", f"{cd_register.cd_balance(nurse.db, '3B', 'Morphine', 'mg'):g}") \
         == ("0", "0", "0")
 
 
@@ -589,7 +589,7 @@ def test_no_view_is_told_of_a_dose_the_register_line_failed_to_follow(ward, sqli
     dose is rolled back, so no open view may have been told it was saved (the main window
     refreshes the chart and banner on that event, reading the uncommitted dose)."""
     nurse, patient, _, morphine = ward
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     told = []
     nurse.listeners.append(lambda event, payload: told.append(
         (event, len(medication.administrations(nurse.db, patient)))))
@@ -615,11 +615,11 @@ def test_a_page_reads_in_the_order_its_lines_were_written_across_the_autumn_cloc
 
     nurse, *_ = ward
     clock.now = datetime(2026, 10, 25, 2, 50, tzinfo=timezone(timedelta(hours=2)))
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 10, witness=("doctor", "2222"), note="opening count")
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 10, witness=("doctor", "2222"), note="opening count")
     clock.now = datetime(2026, 10, 25, 2, 30, tzinfo=timezone(timedelta(hours=1)))
-    medication.cd_count(nurse, "3B", "Morphine", "mg", 9, witness=("doctor", "2222"),
+    cd_register.cd_count(nurse, "3B", "Morphine", "mg", 9, witness=("doctor", "2222"),
                         discrepancy_note="ampoule broken, nurse in charge told")
-    assert [(line.change, line.balance) for line in medication.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")] == [
+    assert [(line.change, line.balance) for line in cd_register.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")] == [
         (10.0, 10.0), (-1.0, 9.0)]
 
 
@@ -627,9 +627,9 @@ def test_a_page_is_not_hidden_behind_another_spelled_with_accented_capitals(ward
     """SQLite's NOCASE folds only A-Z, the tab folds every letter: "KÉTAMINE" and "Kétamine"
     are two pages of the register with two balances, and the tab shows one of them."""
     nurse, *_ = ward
-    medication.cd_receive(nurse, "3B", "Kétamine", "mg", 10, witness=("doctor", "2222"))
-    medication.cd_receive(nurse, "3B", "KÉTAMINE", "mg", 5, witness=("doctor", "2222"))
-    shown = {(stock.drug, stock.balance) for stock in medication.cd_stock(nurse.db, nurse.forms, "3B")}
+    cd_register.cd_receive(nurse, "3B", "Kétamine", "mg", 10, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "KÉTAMINE", "mg", 5, witness=("doctor", "2222"))
+    shown = {(stock.drug, stock.balance) for stock in cd_register.cd_stock(nurse.db, nurse.forms, "3B")}
     held = {(drug, balance) for drug, balance in nurse.db.execute(
         "SELECT drug, SUM(change) FROM cd_register WHERE ward = '3B' AND drug != 'Morphine' GROUP BY drug")}
     assert held <= shown
@@ -639,12 +639,12 @@ def test_a_unit_written_in_capitals_is_the_same_page(ward):
     """The opening count typed "MG" as on the ampoule box, the order in "mg": two pages, and the
     witnessed dose refused against the empty one ("ward 3B holds 0 mg")."""
     nurse, patient, _, morphine = ward
-    medication.cd_count(nurse, "3B", "Morphine", "MG", 50, witness=("doctor", "2222"))
-    assert [(stock.drug, stock.balance) for stock in medication.cd_stock(nurse.db, nurse.forms, "3B")] == [
+    cd_register.cd_count(nurse, "3B", "Morphine", "MG", 50, witness=("doctor", "2222"))
+    assert [(stock.drug, stock.balance) for stock in cd_register.cd_stock(nurse.db, nurse.forms, "3B")] == [
         ("Morphine", 50.0)]
     medication.record_dose(nurse, morphine.record_id, _given_sc("2026-11-28T10:00+01:00"), witness=("doctor", "2222"))
-    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 45
-    assert [line.balance for line in medication.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")] == [50, 45]
+    assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 45
+    assert [line.balance for line in cd_register.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")] == [50, 45]
 
 
 def test_a_stopped_orders_unrecorded_doses_leave_the_round_and_read_not_recorded(ward, session_for, clock, tmp_path):
@@ -1056,15 +1056,15 @@ def test_a_count_that_matches_the_register_is_written_witnessed_and_one_that_dif
     "nothing to correct", and the register kept no record of the check. It is a witnessed line,
     the balance unchanged, audited. A count of 14 is a discrepancy, written with its note."""
     nurse, _, _, morphine = ward
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     medication.record_dose(nurse, morphine.record_id, _given_sc("2026-11-28T10:00+01:00"), witness=("doctor", "2222"))
     with pytest.raises(ServiceError, match="different person"):
-        medication.cd_count(nurse, "3B", "Morphine", "mg", 15, witness=("nurse", "1111"))
-    assert medication.cd_count(nurse, "3B", "Morphine", "mg", 15, witness=("doctor", "2222"), note="shift change") == 15
-    assert medication.cd_count(nurse, "3B", "Morphine ", "mg", 14, witness=("doctor", "2222"),
+        cd_register.cd_count(nurse, "3B", "Morphine", "mg", 15, witness=("nurse", "1111"))
+    assert cd_register.cd_count(nurse, "3B", "Morphine", "mg", 15, witness=("doctor", "2222"), note="shift change") == 15
+    assert cd_register.cd_count(nurse, "3B", "Morphine ", "mg", 14, witness=("doctor", "2222"),
                                discrepancy_note="pharmacist told") == 14
     assert [(line.kind, line.change, line.balance, line.author, line.witness, line.note)
-            for line in medication.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")[2:]] == [
+            for line in cd_register.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")[2:]] == [
         ("count", 0.0, 15.0, "nurse", "doctor", "shift change"),
         ("discrepancy", -1.0, 14.0, "nurse", "doctor", "pharmacist told")]
     assert [row["action"] for row in nurse.db.query("SELECT action FROM audit WHERE entity = 'cd_register' ORDER BY seq")][-2:] \
@@ -1077,27 +1077,27 @@ def test_a_count_that_differs_is_a_discrepancy_written_only_once_reported(ward):
     naming the difference, nothing written and no witness tried; with it, a "discrepancy" line.
     A count that matches has no discrepancy to report; a page's first count opens it."""
     nurse, _, _, _ = ward
-    assert medication.cd_count_check(nurse.db, "3B", "Morphine", "mg", 20).opening
-    assert medication.cd_count(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222")) == 20
-    check = medication.cd_count_check(nurse.db, "3B", "Morphine", "mg", 2)
+    assert cd_register.cd_count_check(nurse.db, "3B", "Morphine", "mg", 20).opening
+    assert cd_register.cd_count(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222")) == 20
+    check = cd_register.cd_count_check(nurse.db, "3B", "Morphine", "mg", 2)
     assert (check.discrepancy, check.difference, check.said("mg").text("en")) == (
         True, -18, "18 mg fewer than the register (20 mg)")
-    assert medication.cd_count_check(nurse.db, "3B", "Morphine", "mg", 22.5).said("mg").text("en") == \
+    assert cd_register.cd_count_check(nurse.db, "3B", "Morphine", "mg", 22.5).said("mg").text("en") == \
         "2.5 mg more than the register (20 mg)"
     for note in (None, "  "):
         with pytest.raises(ServiceError) as refused:
-            medication.cd_count(nurse, "3B", "Morphine", "mg", 2, witness=("doctor", "2222"), note="shift change",
+            cd_register.cd_count(nurse, "3B", "Morphine", "mg", 2, witness=("doctor", "2222"), note="shift change",
                                 discrepancy_note=note)
         assert refused.value.text("en") == (
             "Controlled-drug register: 2 mg counted, 18 mg fewer than the register (20 mg). A discrepancy is "
             "written only with a note saying who was told (the nurse in charge, the pharmacist).")
     with pytest.raises(ServiceError, match="no discrepancy to report"):
-        medication.cd_count(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"), discrepancy_note="told")
-    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 20
-    assert medication.cd_count(nurse, "3B", "Morphine", "mg", 2, witness=("doctor", "2222"), note="shift change",
+        cd_register.cd_count(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"), discrepancy_note="told")
+    assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 20
+    assert cd_register.cd_count(nurse, "3B", "Morphine", "mg", 2, witness=("doctor", "2222"), note="shift change",
                                discrepancy_note="Sr Dubois (in charge) and pharmacy told") == 2
     assert [(line.kind, line.change, line.balance, line.note)
-            for line in medication.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")] == [
+            for line in cd_register.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")] == [
         ("opening", 20.0, 20.0, None),
         ("discrepancy", -18.0, 2.0, "Sr Dubois (in charge) and pharmacy told; shift change")]
 
@@ -1106,11 +1106,11 @@ def test_a_negative_receipt_is_refused_for_the_count_to_report(ward):
     """`cd receive --quantity -18` wrote a cupboard holding less than the register as a routine
     "Count correction", unreported: a receipt is above zero."""
     nurse, _, _, _ = ward
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     with pytest.raises(ServiceError, match="a quantity received is above zero; a cupboard holding less than the "
                                            "register is counted"):
-        medication.cd_receive(nurse, "3B", "Morphine", "mg", -18, witness=("doctor", "2222"))
-    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 20
+        cd_register.cd_receive(nurse, "3B", "Morphine", "mg", -18, witness=("doctor", "2222"))
+    assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 20
 
 
 def test_a_doses_wastage_is_recorded_once_the_second_refused_naming_the_first(ward, session_for, clock):
@@ -1119,21 +1119,21 @@ def test_a_doses_wastage_is_recorded_once_the_second_refused_naming_the_first(wa
     is refused, naming the first (when, by whom, witnessed by whom, how much); another dose's is
     written."""
     nurse, _, _, morphine = ward
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 50, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 50, witness=("doctor", "2222"))
     first = medication.record_dose(nurse, morphine.record_id, _given_sc("2026-11-28T10:00+01:00"), witness=("doctor", "2222"))
     second = medication.record_dose(nurse, morphine.record_id, _given_sc("2026-11-28T14:00+01:00"), witness=("doctor", "2222"))
-    assert medication.cd_waste(nurse, first.record_id, 5, witness=("doctor", "2222")) == 35
+    assert cd_register.cd_waste(nurse, first.record_id, 5, witness=("doctor", "2222")) == 35
     clock.advance(hours=1)
     doctor = session_for("doctor")
     with pytest.raises(ServiceError) as refused:
-        medication.cd_waste(doctor, first.record_id, 5, witness=("nurse", "1111"))
+        cd_register.cd_waste(doctor, first.record_id, 5, witness=("nurse", "1111"))
     assert refused.value.text("en") == (
         "Controlled-drug register: what was left of this dose was recorded discarded already, 5 mg on "
         f"{clock.now - timedelta(hours=1):%d/%m/%Y %H:%M} by Hélène Lefèvre (nurse), witnessed by Dr Karim Benali "
         "(doctor). A dose's wastage is recorded once; if that quantity was wrong, count the cupboard: the difference "
         "is written as a discrepancy.")
-    assert medication.cd_waste(doctor, second.record_id, 2.5, witness=("nurse", "1111")) == 32.5
-    assert [line.kind for line in medication.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")].count("wastage") == 2
+    assert cd_register.cd_waste(doctor, second.record_id, 2.5, witness=("nurse", "1111")) == 32.5
+    assert [line.kind for line in cd_register.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")].count("wastage") == 2
 
 
 def test_only_doses_still_without_their_wastage_are_offered_and_when_none_is_left_it_says_why(ward):
@@ -1144,24 +1144,24 @@ def test_only_doses_still_without_their_wastage_are_offered_and_when_none_is_lef
     nurse, _, _, morphine = ward
 
     def offered():
-        offer = medication.cd_doses_to_waste(nurse, "3B", "Morphine", "mg")
+        offer = cd_register.cd_doses_to_waste(nurse, "3B", "Morphine", "mg")
         return [line.record_id for line in offer.doses], offer.none_left and offer.none_left.text("en")
 
     none_given = ("No dose of Morphine has been given from ward 3B's register: wastage is recorded against a dose "
                   "given (a withdrawn dose takes none).")
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 50, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 50, witness=("doctor", "2222"))
     assert offered() == ([], none_given)
     first = medication.record_dose(nurse, morphine.record_id, _given_sc("2026-11-28T06:00+01:00"), witness=("doctor", "2222"))
     second = medication.record_dose(nurse, morphine.record_id, _given_sc("2026-11-28T10:00+01:00"), witness=("doctor", "2222"))
     third = medication.record_dose(nurse, morphine.record_id, _given_sc("2026-11-28T14:00+01:00"), witness=("doctor", "2222"))
     assert offered() == ([third.record_id, second.record_id, first.record_id], None)
-    medication.cd_waste(nurse, second.record_id, 5, witness=("doctor", "2222"))
+    cd_register.cd_waste(nurse, second.record_id, 5, witness=("doctor", "2222"))
     medication.withdraw_dose(nurse, third.record_id, "wrong patient", witness=("doctor", "2222"))
     assert offered() == ([first.record_id], None)
-    assert medication.wastage_refusal(nurse, first.record_id) is None
-    assert medication.wastage_refusal(nurse, second.record_id).text("en").startswith(
+    assert cd_register.wastage_refusal(nurse, first.record_id) is None
+    assert cd_register.wastage_refusal(nurse, second.record_id).text("en").startswith(
         "Controlled-drug register: what was left of this dose was recorded discarded already, 5 mg on ")
-    medication.cd_waste(nurse, first.record_id, 2.5, witness=("doctor", "2222"))
+    cd_register.cd_waste(nurse, first.record_id, 2.5, witness=("doctor", "2222"))
     assert offered() == ([], "Every dose of Morphine given from ward 3B's register has its wastage recorded already: "
                              "a dose's wastage is recorded once. If a quantity was wrong, count the cupboard: the "
                              "difference is written as a discrepancy.")
@@ -1178,29 +1178,29 @@ def test_what_is_left_of_an_ampoule_is_discarded_against_its_dose_and_patient(wa
     discarded: the dose recorded again for the right patient, the register holds what the
     cupboard does, its count a check with nothing to correct."""
     nurse, patient, _, morphine = ward
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     dose = medication.record_dose(nurse, morphine.record_id, _given_sc("2026-11-28T10:00+01:00"), witness=("doctor", "2222"))
-    (offered,) = medication.cd_doses_to_waste(nurse, "3B", "Morphine", "mg").doses
+    (offered,) = cd_register.cd_doses_to_waste(nurse, "3B", "Morphine", "mg").doses
     assert offered.record_id == dose.record_id
     with pytest.raises(ServiceError, match="above zero"):
-        medication.cd_waste(nurse, dose.record_id, 0, witness=("doctor", "2222"))
+        cd_register.cd_waste(nurse, dose.record_id, 0, witness=("doctor", "2222"))
     with pytest.raises(ServiceError, match="below zero"):
-        medication.cd_waste(nurse, dose.record_id, 16, witness=("doctor", "2222"))
-    assert medication.cd_waste(nurse, dose.record_id, 5, witness=("doctor", "2222")) == 10
+        cd_register.cd_waste(nurse, dose.record_id, 16, witness=("doctor", "2222"))
+    assert cd_register.cd_waste(nurse, dose.record_id, 5, witness=("doctor", "2222")) == 10
     number = nurse.db.execute("SELECT downtime_number FROM patients WHERE patient_id = ?", [patient]).fetchone()[0]
-    wasted = medication.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")[-1]
+    wasted = cd_register.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")[-1]
     assert (wasted.kind, wasted.change, wasted.balance, wasted.witness, wasted.record_id, wasted.patient_text(),
             wasted.when_texts(), f"{wasted.given_at:%d/%m %H:%M}") == (
         "wastage", -5.0, 10.0, "doctor", dose.record_id, f"{number} — MARTIN Hélène Marie (née LEFÈVRE)", ("28/11/2026 14:00", None),
         "28/11 10:00")
     medication.withdraw_dose(nurse, dose.record_id, "wrong patient", witness=("doctor", "2222"))
-    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15
-    assert medication.cd_doses_to_waste(nurse, "3B", "Morphine", "mg").doses == []
+    assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15
+    assert cd_register.cd_doses_to_waste(nurse, "3B", "Morphine", "mg").doses == []
     with pytest.raises(ServiceError, match="takes nothing from the register"):
-        medication.cd_waste(nurse, dose.record_id, 1, witness=("doctor", "2222"))
+        cd_register.cd_waste(nurse, dose.record_id, 1, witness=("doctor", "2222"))
     medication.record_dose(nurse, morphine.record_id, _given_sc("2026-11-28T10:00+01:00"), witness=("doctor", "2222"))
-    assert medication.cd_count(nurse, "3B", "Morphine", "mg", 10, witness=("doctor", "2222")) == 10
-    assert [(line.kind, line.change, line.balance) for line in medication.cd_lines(
+    assert cd_register.cd_count(nurse, "3B", "Morphine", "mg", 10, witness=("doctor", "2222")) == 10
+    assert [(line.kind, line.change, line.balance) for line in cd_register.cd_lines(
         nurse.db, nurse.forms, "3B", "Morphine", "mg")] == [
         ("receipt", 20.0, 20.0), ("administration", -5.0, 15.0), ("wastage", -5.0, 10.0), ("withdrawal", 5.0, 15.0),
         ("administration", -5.0, 10.0), ("count", 0.0, 10.0)]
@@ -1361,7 +1361,7 @@ def test_a_dose_recorded_nil_by_mouth_ahead_is_not_amended_to_refused(ward, cloc
 
 def test_an_as_required_dose_given_is_refused_without_why_naming_the_field_a_regular_one_is_not(ward):
     nurse, patient, amox, morphine = ward
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 100, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 100, witness=("doctor", "2222"))
     before = len(medication.administrations(nurse.db, patient))
     for why in (None, "   "):
         values = {"outcome": "given", "given_at": "2026-11-28T08:00+01:00", "dose_given": 5.0, "route": "SC",
@@ -1371,7 +1371,7 @@ def test_an_as_required_dose_given_is_refused_without_why_naming_the_field_a_reg
         assert [(e.path, e.message) for e in caught.value.errors] == [
             ("given_for", "“Reason given (as required)” is required.")]
     assert len(medication.administrations(nurse.db, patient)) == before
-    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 100
+    assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 100
     saved = medication.record_dose(nurse, morphine.record_id, {
         "outcome": "given", "given_at": "2026-11-28T08:00+01:00", "dose_given": 5.0, "route": "SC",
         "given_for": "pain 7/10"}, witness=("doctor", "2222"))
@@ -1392,7 +1392,7 @@ def test_an_amendment_of_an_as_required_dose_given_cannot_drop_why_it_was_given(
     saved: the prescriber reviewing the night's doses read the times alone again. It is refused
     as the dose's recording is, naming the field, and nothing is written."""
     nurse, patient, _, morphine = ward
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 100, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 100, witness=("doctor", "2222"))
     dose = medication.record_dose(nurse, morphine.record_id, {
         "outcome": "given", "given_at": "2026-11-28T08:00+01:00", "dose_given": 5.0, "route": "SC",
         "given_for": "pain 7/10"}, witness=("doctor", "2222"))

@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 
 from downtime.domain.medication import Check, DoseState
-from downtime.services import medication
+from downtime.services import cd_register, medication
 from downtime.services.errors import ServiceError, ValidationFailed
 from downtime.services.paper_doses import (
     OverridesNeeded, PaperDose, RowRefused, Stretch, gap_stretch, paper_chart, save_paper_doses,
@@ -82,7 +82,7 @@ def test_the_rows_are_saved_as_doses_transcribed_from_the_paper_and_the_chart_no
     assert doses[amox, _at("28T20:00")].reason.value == "refused"
     given_for_pain = doses[morphine, None]
     assert (given_for_pain.given_by, given_for_pain.witness, given_for_pain.given_for) == ("night", "doctor", "pain 7/10")
-    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15
+    assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15
     cells = [cell for row in medication.mar_grid(nurse.db, patient, _at("28T00:00").date(), 2, MORNING)
              for cell in row.cells]
     assert not any(cell.state is DoseState.CHECK_PAPER for cell in cells)
@@ -104,7 +104,7 @@ def test_a_row_refused_saves_none_of_the_rows_and_names_the_row(paper_night):
     assert refused.value.text("en") == (
         "Row 7, Morphine 5 mg SC 05:30: Controlled drug: name the witness who signed the paper chart.")
     assert _doses(nurse) == 0 and _audited(nurse) == before
-    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 20
+    assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 20
     assert nurse.db.execute("SELECT COUNT(*) FROM cd_register WHERE kind = 'administration'").fetchone()[0] == 0
 
 

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from downtime.domain.staff import Role
-from downtime.services import medication, printing, records, staff
+from downtime.services import cd_register, medication, printing, records, staff
 from downtime.services.errors import ServiceError, ValidationFailed
 from downtime.services.laptops import authors
 from downtime.sync.export import export
@@ -90,7 +90,7 @@ def test_a_controlled_drugs_witness_is_another_person_than_its_giver(night, sess
     could be."""
     _, _, morphine = night
     nurse = session_for("nurse")
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     with pytest.raises(ServiceError, match="different person from the giver"):
         medication.record_dose(nurse, morphine, _morphine("2026-11-28T10:00+01:00", given_by="night"),
                                witness=("night", "5555"), giver_pin="5555")
@@ -111,7 +111,7 @@ def test_a_controlled_dose_given_now_by_a_colleague_rests_on_the_givers_pin_not_
     confirms with their own PIN, as the witness does; nothing is written until they have."""
     patient, _, morphine = night
     nurse = session_for("nurse")
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     given = _morphine("2026-11-28T13:50+01:00", given_by="night")
     signed_before = _signed(nurse.db, "night")
     for pin, said in ((None, "Given by (if not you): controlled drug given by Noémie Faure, who confirms it with "
@@ -124,12 +124,12 @@ def test_a_controlled_dose_given_now_by_a_colleague_rests_on_the_givers_pin_not_
         (error,) = refused.value.errors
         assert (error.path, error.message) == ("given_by", said)
     assert _signed(nurse.db, "night") == [*signed_before, ("sign_in.failed",)]  # an empty PIN is never tried
-    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 20
+    assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 20
     assert medication.administrations(nurse.db, patient) == []
 
     saved = medication.record_dose(nurse, morphine, given, witness=("nurse", "1111"), giver_pin="5555")
     assert (saved.author, saved.data["given_by"], saved.data["witness"]) == ("nurse", "night", "nurse")
-    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15
+    assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15
     assert _signed(nurse.db, "night")[-1] == ("sign_in",)
     line_id = nurse.db.execute("SELECT id FROM cd_register WHERE record_id = ?", [saved.record_id]).fetchone()[0]
     (detail,) = nurse.db.execute("SELECT detail FROM audit WHERE entity_id = ? AND action = 'cd.administration'",
@@ -142,11 +142,11 @@ def test_the_register_names_the_giver_of_a_dose_a_colleague_typed(night, session
     read as a dose its giver witnessed. It names the giver first, then who entered it."""
     _, _, morphine = night
     nurse = session_for("nurse")
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     medication.record_dose(nurse, morphine, _morphine("2026-11-28T13:50+01:00", given_by="night"),
                            witness=("nurse", "1111"), giver_pin="5555")
     names = staff.names_with_ids(nurse.db)
-    assert [line.by_text(names, "en") for line in medication.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")] == [
+    assert [line.by_text(names, "en") for line in cd_register.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")] == [
         names["nurse"], f"{names['night']} (gave it; entered by {names['nurse']})"]
     page = _text(printing.print_cd_page(nurse, "3B", "Morphine", "mg", tmp_path / "cd.pdf"))
     assert "Noémie Faure (gave it; entered by Hélène Lefèvre)" in page
@@ -155,7 +155,7 @@ def test_the_register_names_the_giver_of_a_dose_a_colleague_typed(night, session
 def test_a_giver_locked_out_is_said_under_the_field(night, session_for):
     _, _, morphine = night
     nurse = session_for("nurse")
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     for _ in range(5):
         with pytest.raises(ValidationFailed):
             medication.record_dose(nurse, morphine, _morphine("2026-11-28T13:50+01:00", given_by="night"),
@@ -184,7 +184,7 @@ def _night_morphine(session_for, clock, night, **more):
     witnessed on paper by the doctor, who has gone home (`more`: more of the dose's answers)."""
     _, _, morphine = night
     nurse = session_for("nurse")
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     clock.now = clock.now.replace(day=29, hour=7, minute=0)
     return nurse, medication.record_dose(nurse, morphine, _morphine("2026-11-29T02:30+01:00", given_by="night",
                                                                     transcribed=True, **more), witness=("doctor", ""))
@@ -196,8 +196,8 @@ def test_a_controlled_dose_witnessed_on_paper_is_typed_in_naming_its_witness_wit
     nurse, saved = _night_morphine(session_for, clock, night)
     assert (saved.author, saved.data["given_by"], saved.data["witness"], saved.data["transcribed"]) == (
         "nurse", "night", "doctor", True)
-    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15
-    *_, line = medication.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")
+    assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15
+    *_, line = cd_register.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")
     names = staff.names_with_ids(nurse.db)
     assert line.witness_text(names, "en") == ("witness on paper: Dr Karim Benali (doctor) (transcribed by "
                                               "Hélène Lefèvre (nurse) at 29/11 07:00)")
@@ -221,7 +221,7 @@ def test_a_dose_given_now_still_needs_its_witnesss_pin_whatever_the_box_says(nig
     the witness: refused naming the field, nothing written."""
     _, _, morphine = night
     nurse = session_for("nurse")
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     with pytest.raises(ValidationFailed) as refused:
         medication.record_dose(nurse, morphine, _morphine("2026-11-28T13:50+01:00", transcribed=True),
                                witness=("doctor", ""))
@@ -238,7 +238,7 @@ def test_a_dose_given_now_still_needs_its_witnesss_pin_whatever_the_box_says(nig
     with pytest.raises(ServiceError, match="name the witness who signed the paper chart"):
         medication.record_dose(nurse, morphine, _morphine("2026-11-28T10:00+01:00", transcribed=True),
                                witness=("", ""))
-    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 20
+    assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 20
     assert nurse.db.execute("SELECT COUNT(*) FROM records WHERE form_id = 'medication_administration'").fetchone()[0] == 0
 
 

@@ -153,11 +153,11 @@ def test_a_printed_record_names_who_recorded_it_and_each_version(session_for, ad
 
 def test_a_printed_dose_names_its_witness(session_for, medication_ward, tmp_path):
     """It printed the witness as the stored staff ID ("doctor")."""
-    from downtime.services import medication
+    from downtime.services import cd_register, medication
 
     _, _, morphine = medication_ward
     nurse = session_for("nurse")
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     dose = medication.record_dose(nurse, morphine, {"outcome": "given", "dose_given": 5.0, "route": "SC",
                                                     "given_for": "pain",
                                                     "given_at": "2026-11-28T10:00+01:00"}, witness=("doctor", "2222"))
@@ -442,7 +442,7 @@ def test_an_amended_records_signature_box_stays_with_its_history(session_for, ad
 def test_a_printed_dose_reads_its_order_as_a_nurse_does_not_as_a_record_id(session_for, medication_ward, tmp_path):
     """A dose's "Order" box printed the order's record id (a UUID): which medicine, at what
     dose, how and when was nowhere on the page."""
-    from downtime.services import medication
+    from downtime.services import cd_register, medication
 
     _, amox, morphine = medication_ward
     nurse = session_for("nurse")
@@ -451,7 +451,7 @@ def test_a_printed_dose_reads_its_order_as_a_nurse_does_not_as_a_record_id(sessi
                                                    "scheduled_for": "2026-11-28T08:00+01:00"})
     text = _flat(" ".join(_pages(printing.print_record(nurse, regular.record_id, tmp_path / "regular.pdf"))))
     assert "Amoxicillin 1 g IV, at 08:00 14:00 20:00, from 27/11/2026 10:00" in text and amox not in text
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     prn = medication.record_dose(nurse, morphine, {"outcome": "given", "dose_given": 5.0, "route": "SC",
                                                    "given_for": "pain",
                                                    "given_at": "2026-11-28T10:00+01:00"}, witness=("doctor", "2222"))

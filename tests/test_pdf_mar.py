@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from downtime.cli import main
 from downtime.domain.medication import DoseState
-from downtime.services import census, medication, printing, records
+from downtime.services import cd_register, census, medication, printing, records
 
 
 def _text(path):
@@ -563,7 +563,7 @@ def test_a_printed_chart_marks_each_dose_given_over_a_warning_with_the_warning_a
 
     patient, amox, morphine = medication_ward
     nurse = session_for("nurse")
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     medication.record_dose(nurse, amox, {"outcome": "given", "given_at": "2026-11-28T08:05+01:00", "dose_given": 1.0,
                                          "route": "IV", "scheduled_for": "2026-11-28T08:00+01:00"},
                            overrides={Check.ALLERGY: "Tolerated in 2024"})

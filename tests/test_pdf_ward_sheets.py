@@ -274,11 +274,11 @@ def test_a_label_sheets_printed_line_stops_short_of_its_page_number(ward, tmp_pa
 def test_a_register_note_longer_than_a_page_leaves_the_page_printable(session_for, tmp_path):
     """A receipt's note (the app sets it no length) taller than a page made reportlab give up,
     and the drug's page of the controlled-drug register did not print."""
-    from downtime.services import medication
+    from downtime.services import cd_register
 
     nurse = session_for("nurse")
     note = " ".join(f"word{number}" for number in range(1500)) + " END-OF-NOTE"
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"), note=note)
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"), note=note)
     out = printing.print_cd_page(nurse, "3B", "Morphine", "mg", tmp_path / "cd.pdf")
     assert "word1499 END-OF-NOTE" in re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(out).pages))
 
@@ -291,10 +291,10 @@ def test_a_register_page_dates_a_dose_charted_late_by_its_giving(session_for, me
     dated by the giving, with the time written beside it."""
     from datetime import timedelta
 
-    from downtime.services import medication
+    from downtime.services import cd_register, medication
 
     nurse = session_for("nurse", lang)
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     clock.now += timedelta(minutes=10)
     medication.record_dose(nurse, medication_ward[2], {"outcome": "given", "dose_given": 5.0, "route": "SC",
                                                        "given_for": "pain",
@@ -435,10 +435,10 @@ def test_a_register_page_dates_a_dose_withdrawn_by_its_giving(session_for, medic
     dose it undoes, and says when it was withdrawn."""
     from datetime import timedelta
 
-    from downtime.services import medication
+    from downtime.services import cd_register, medication
 
     nurse = session_for("nurse", lang)
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     dose = medication.record_dose(nurse, medication_ward[2], {"outcome": "given", "dose_given": 5.0, "route": "SC",
                                                               "given_for": "pain",
                                                               "given_at": "2026-11-28T10:00+01:00"},

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from downtime.domain.staff import Role
-from downtime.services import back_entry, backups, medication, records, settings, staff, theatre, wards
+from downtime.services import back_entry, backups, cd_register, medication, records, settings, staff, theatre, wards
 from downtime.services.errors import AccountDeactivated, PermissionDenied
 from downtime.sync.export import export
 from downtime.sync.importing import import_path
@@ -25,7 +25,7 @@ CASES = {
         patient_id=ids["patient"])),
     "dose by records staff": ("records", lambda s, ids, v: medication.record_dose(s, ids["order"], {
         "outcome": "given", "given_for": "pain", "given_at": "2026-11-28T14:00+01:00"})),
-    "controlled-drug stock by a coordinator": ("coord", lambda s, ids, v: medication.cd_receive(
+    "controlled-drug stock by a coordinator": ("coord", lambda s, ids, v: cd_register.cd_receive(
         s, "3B", "Morphine", "mg", 10, ("doctor", "2222"))),
     "operation booking by a nurse": ("nurse", lambda s, ids, v: theatre.book(s, ids["patient"], {})),
     "staff account by a doctor": ("doctor", lambda s, ids, v: staff.add_staff(s, "x9", "X", Role.DOCTOR, "1234")),

@@ -14,7 +14,7 @@ from downtime.formspec import Lang
 from downtime.i18n import decimal_text
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import PageInfo, body_width, build_pdf, carried_on_by_hand, in_words, style
-from downtime.services.medication import RegisterLine
+from downtime.services.cd_register import RegisterLine
 
 BY_HAND = 12  # empty lines after the last one, for the hours the laptop is away
 

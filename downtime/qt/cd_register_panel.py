@@ -27,10 +27,10 @@ from downtime.qt.screen_fit import wrapped
 from downtime.qt.style import ErrorLabel
 from downtime.qt.tables import TextTableModel, make_table, print_and_open
 from downtime.qt.ward_choice import ward_choice
-from downtime.services import medication, printing
+from downtime.services import cd_register, printing
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
-from downtime.services.medication import RegisterLine, Stock
+from downtime.services.cd_register import RegisterLine, Stock
 from downtime.services.staff import list_staff
 
 KINDS = {"receipt": QT_TR_NOOP("Received"), "administration": QT_TR_NOOP("Dose given"),
@@ -126,7 +126,7 @@ class CdRegisterPanel(QWidget):
     def refresh(self) -> None:
         chosen = self.selected()
         ward = self.ward.currentText()
-        found = medication.cd_stock(self.session.db, self.session.forms, ward) if ward else []
+        found = cd_register.cd_stock(self.session.db, self.session.forms, ward) if ward else []
         self.stock.set_rows(found)
         keep = next((row for row, stock in enumerate(found) if chosen and (stock.drug, stock.unit) == (chosen.drug, chosen.unit)), 0)
         if found:
@@ -145,7 +145,7 @@ class CdRegisterPanel(QWidget):
             return
         self.page_title.setText(translate("CdRegisterPanel", "<b>{drug} ({unit})</b>: balance {balance}").format(
             drug=stock.drug, unit=stock.unit, balance=decimal_text(stock.balance, language())))
-        self.lines.load(medication.cd_lines(self.session.db, self.session.forms, self.ward.currentText(), stock.drug, stock.unit),
+        self.lines.load(cd_register.cd_lines(self.session.db, self.session.forms, self.ward.currentText(), stock.drug, stock.unit),
                         {member.staff_id: member.name for member in list_staff(self.session.db)}, stock.unit)
         self.lines_table.scrollToBottom()
 
@@ -168,7 +168,7 @@ class CdRegisterPanel(QWidget):
         stock, ward = self.selected(), self.ward.currentText()
         if stock is None or not ward:
             return None
-        return self._open(WastageDialog(self.session, stock, medication.cd_doses_to_waste(
+        return self._open(WastageDialog(self.session, stock, cd_register.cd_doses_to_waste(
             self.session, ward, stock.drug, stock.unit), self))
 
     def _open(self, dialog: EntryT) -> EntryT:
@@ -302,12 +302,12 @@ class CdEntryDialog(_WitnessedEntry):
         drug, unit = self.drug.currentText().strip(), self.unit.text().strip()
         if not drug or not unit or (drug, unit) == self.new_page:  # a missing one is the service's to name
             return True
-        pages = medication.cd_stock(self.session.db, self.session.forms, self.ward)
-        if page := medication.cd_page(pages, drug, unit):
+        pages = cd_register.cd_stock(self.session.db, self.session.forms, self.ward)
+        if page := cd_register.cd_page(pages, drug, unit):
             self.drug.setCurrentText(page.drug)
             self.unit.setText(page.unit)
             return True
-        alike = medication.cd_pages_alike(pages, drug)
+        alike = cd_register.cd_pages_alike(pages, drug)
         if alike:
             question = translate("CdEntryDialog", "{drug} ({unit}) is no page of ward {ward}'s register, but is close "
                                                   "to {pages}: one drug on two pages leaves both balances wrong. If it "
@@ -339,7 +339,7 @@ class CdEntryDialog(_WitnessedEntry):
         if not self.counted:
             return True
         unit = self.unit.text().strip()
-        check = medication.cd_count_check(self.session.db, self.ward, self.drug.currentText(), unit, quantity)
+        check = cd_register.cd_count_check(self.session.db, self.ward, self.drug.currentText(), unit, quantity)
         if not check.discrepancy:
             return True
         self.reported = Prompts.text(self, translate("CdEntryDialog", "Count discrepancy"), translate(
@@ -356,9 +356,9 @@ class CdEntryDialog(_WitnessedEntry):
     def _entered(self, quantity: float, witness: tuple[str, str], note: str | None) -> float:
         drug, unit = self.drug.currentText(), self.unit.text()
         if self.counted:
-            return medication.cd_count(self.session, self.ward, drug, unit, quantity, witness=witness, note=note,
+            return cd_register.cd_count(self.session, self.ward, drug, unit, quantity, witness=witness, note=note,
                                        discrepancy_note=self.reported)
-        return medication.cd_receive(self.session, self.ward, drug, unit, quantity, witness=witness, note=note)
+        return cd_register.cd_receive(self.session, self.ward, drug, unit, quantity, witness=witness, note=note)
 
 
 class WastageDialog(_WitnessedEntry):
@@ -367,7 +367,7 @@ class WastageDialog(_WitnessedEntry):
     dose and its patient. With none left, the dialog says why and asks for nothing: it listed
     doses whose wastage was recorded, and Save refused each after the witness had typed a PIN."""
 
-    def __init__(self, session: Session, stock: Stock, offer: medication.DosesToWaste, parent: QWidget | None = None):
+    def __init__(self, session: Session, stock: Stock, offer: cd_register.DosesToWaste, parent: QWidget | None = None):
         super().__init__(session, self._discarded, parent)
         self.doses = offer.doses
         self.setWindowTitle(translate("WastageDialog", "Wastage of {drug}").format(drug=stock.drug))
@@ -399,5 +399,5 @@ class WastageDialog(_WitnessedEntry):
         (self.close_button if said else self.quantity).setFocus()
 
     def _discarded(self, quantity: float, witness: tuple[str, str], note: str | None) -> float:
-        return medication.cd_waste(self.session, str(self.doses[self.dose.currentIndex()].record_id), quantity,
+        return cd_register.cd_waste(self.session, str(self.doses[self.dose.currentIndex()].record_id), quantity,
                                    witness=witness, note=note)

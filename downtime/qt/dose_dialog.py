@@ -33,7 +33,7 @@ from downtime.qt.patient_header import admission_on_hold, identity_label
 from downtime.qt.screen_fit import Scrolled, room, within_screen
 from downtime.qt.screen_reader import add_row
 from downtime.qt.style import ERROR_STYLE, ErrorLabel, follow_view, grow_to_fit, warning_html
-from downtime.services import drafts, medication, records, settings, staff
+from downtime.services import cd_register, drafts, medication, records, settings, staff
 from downtime.services.census import patient_with_location, with_namesakes
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
@@ -536,7 +536,7 @@ class DoseDialog(QDialog):
 
     def _register_pages(self) -> QComboBox:
         """The pages of the ward's register a controlled drug's dose may be taken from, each with
-        what it holds (see medication.cd_pages_for): the order's own page, or the only one,
+        what it holds (see cd_register.cd_pages_for): the order's own page, or the only one,
         chosen; an empty line first when several are and none is the order's own. Shown when
         there is a choice or the page is not the order's own (`page_shown`): a "Morphine sulfate"
         order's dose was refused for the cupboard's "Morphine" page, and with two morphine pages
@@ -545,9 +545,9 @@ class DoseDialog(QDialog):
         self.page_shown = False
         if not self.order.controlled:
             return combo
-        ward, pages = medication.dose_pages(self.session.db, self.order, self.session.clock())
-        chosen = medication.default_page(pages, self.order)
-        own = medication.cd_page(pages, self.order.drug, self.order.dose_unit)
+        ward, pages = cd_register.dose_pages(self.session.db, self.order, self.session.clock())
+        chosen = cd_register.default_page(pages, self.order)
+        own = cd_register.cd_page(pages, self.order.drug, self.order.dose_unit)
         self.page_shown = len(pages) > 1 or bool(pages) and own is None
         if chosen is None and pages:
             combo.addItem("", None)

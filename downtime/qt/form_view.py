@@ -37,7 +37,8 @@ from downtime.qt.style import ErrorLabel, hint_style, styled, warning_html, writ
 from downtime.qt.tables import print_and_open
 from downtime.qt.theatre_sessions import session_choices, session_line
 from downtime.services import (
-    drafts, identity, medication, observations, prefill, printing, records, telephone_orders, theatre, weight,
+    cd_register, drafts, identity, medication, observations, prefill, printing, records, telephone_orders, theatre,
+    weight,
 )
 from downtime.services.back_entry import settled_on
 from downtime.services.laptops import author_of, authors as authors_here, laptops_known
@@ -679,7 +680,7 @@ class FormView(QWidget):
         """A controlled drug's dose gives its quantity back to the register: a second clinician
         signs with their PIN, as for the dose. None if they cancel."""
         witness = None
-        if taken := medication.taken_from_register(self.session.db, dose.record_id):
+        if taken := cd_register.taken_from_register(self.session.db, dose.record_id):
             title = translate("FormView", "Controlled drug: witness")
             staff_id = Prompts.text(self, title, translate(
                 "FormView", "{quantity} {unit} of {drug} goes back to the ward's controlled-drug register. "

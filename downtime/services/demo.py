@@ -254,7 +254,7 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
     ward's controlled-drug register opens with the morphine counted at the outage's first
     handover, before any dose of it. Returns the doses recorded."""
     from downtime.domain.medication import Check, scheduled_slots
-    from downtime.services import census, medication
+    from downtime.services import cd_register, census, medication
 
     rng = random.Random(4)
     now = clock()
@@ -263,7 +263,7 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
     nurse, night = _nurses(db, forms, clock)
     start = _outage_began(now)
     opened = datetime.combine(start.date(), _DAY_SHIFT[0], start.tzinfo)
-    medication.cd_count(_written_at(nurse, opened), DEMO_WARD, "Morphine", "mg", 200, witness=_cd_witness(opened),
+    cd_register.cd_count(_written_at(nurse, opened), DEMO_WARD, "Morphine", "mg", 200, witness=_cd_witness(opened),
                         note="Ward stock at the start of the outage, counted at the handover")
     morphine: list[tuple[datetime, str]] = []
     doses = 0
@@ -309,12 +309,12 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
                        if given > opened]
             morphine += [(given, prn.record_id) for given in rng.sample(moments, min(3, len(moments)))]
     for given, order_id in sorted(morphine):  # each charted as it was given: the register reads in time order
-        if medication.cd_balance(db, DEMO_WARD, "Morphine", "mg") < 5.0:
+        if cd_register.cd_balance(db, DEMO_WARD, "Morphine", "mg") < 5.0:
             # The pharmacy's delivery when the cupboard runs out, as a ward's is: with the opening
             # stock alone, a demo built late in the morning gave a dose from an empty cupboard,
             # refused, and `downtime demo` failed.
             delivered = elapsed.earlier(given, timedelta(minutes=15))
-            medication.cd_receive(_written_at(_on_shift(nurse, night, delivered), delivered), DEMO_WARD, "Morphine",
+            cd_register.cd_receive(_written_at(_on_shift(nurse, night, delivered), delivered), DEMO_WARD, "Morphine",
                                   "mg", 200, witness=_cd_witness(delivered), note="Pharmacy delivery")
         medication.record_dose(_written_at(_on_shift(nurse, night, given), elapsed.later(given, timedelta(minutes=2))), order_id, {
             "outcome": "given", "given_at": given.isoformat(timespec="minutes"),

@@ -14,7 +14,7 @@ from downtime.domain.medication import Frequency
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
-from downtime.services import medication, observations, paper_numbers, settings, telephone_orders, theatre
+from downtime.services import cd_register, medication, observations, paper_numbers, settings, telephone_orders, theatre
 from downtime.services.census import all_patients, census, patient_for_record, patient_with_location, with_namesakes
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
@@ -212,7 +212,7 @@ def print_cd_page(session: Session, ward: str, drug: str, unit: str, out: Path) 
     from downtime.pdf.cd_register import cd_page_pdf
 
     session.require(Action.PRINT)
-    cd_page_pdf(medication.cd_lines(session.db, session.forms, ward, drug, unit), out, ward=ward, drug=drug, unit=unit,
+    cd_page_pdf(cd_register.cd_lines(session.db, session.forms, ward, drug, unit), out, ward=ward, drug=drug, unit=unit,
                 names={member.staff_id: member.name for member in list_staff(session.db)}, lang=session.lang,
                 printed_by=session.user.name, printed_at=session.clock(), device_name=session.device.name)
     _audit_print(session, f"controlled-drug register {ward} {drug} {unit}", out)

@@ -9,13 +9,13 @@ from PySide6.QtTest import QTest
 
 from downtime.domain.staff import Role
 from downtime.qt.dose_dialog import DoseDialog
-from downtime.services import medication, staff
+from downtime.services import cd_register, medication, staff
 
 
 @pytest.fixture
 def night(session_for, medication_ward):
     staff.add_staff(session_for("admin"), "night", "Noémie Faure", Role.WARD_NURSE, "5555")
-    medication.cd_receive(session_for("nurse"), "3B", "Morphine", "mg", 50, witness=("doctor", "2222"))
+    cd_register.cd_receive(session_for("nurse"), "3B", "Morphine", "mg", 50, witness=("doctor", "2222"))
     return medication_ward
 
 
@@ -74,7 +74,7 @@ def test_a_morphine_dose_witnessed_on_paper_is_typed_in_choosing_its_witness_wit
     dialog.witness_on_paper.setCurrentIndex(dialog.witness_on_paper.findData("doctor"))
     saved = dialog.save()
     assert saved is not None and (saved.data["witness"], saved.data["transcribed"]) == ("doctor", True)
-    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 45
+    assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 45
 
 
 def test_a_morphine_dose_given_now_by_a_colleague_is_confirmed_with_their_pin_beside_given_by(
@@ -105,7 +105,7 @@ def test_a_morphine_dose_given_now_by_a_colleague_is_confirmed_with_their_pin_be
     saved = dialog.save()
     assert saved is not None and (saved.author, saved.data["given_by"], saved.data["witness"]) == (
         "nurse", "night", "doctor")
-    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 45
+    assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 45
 
 
 def test_the_givers_pin_is_asked_only_of_a_controlled_dose_given_now_by_another(night, session_for, qtbot, clock):

@@ -7,7 +7,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from downtime.qt.dose_dialog import DoseDialog
-from downtime.services import medication
+from downtime.services import cd_register, medication
 
 WITNESS = ("doctor", "2222")
 
@@ -18,8 +18,8 @@ def two_pages(session_for, medication_ward):
     the order's own: (nurse, order id)."""
     _, _, morphine = medication_ward
     nurse = session_for("nurse")
-    medication.cd_receive(nurse, "3B", "Morphine 10 mg/ml injection", "mg", 20, witness=WITNESS)
-    medication.cd_receive(nurse, "3B", "Oramorph", "mg", 100, witness=WITNESS)
+    cd_register.cd_receive(nurse, "3B", "Morphine 10 mg/ml injection", "mg", 20, witness=WITNESS)
+    cd_register.cd_receive(nurse, "3B", "Oramorph", "mg", 100, witness=WITNESS)
     return nurse, morphine
 
 
@@ -49,21 +49,21 @@ def test_the_nurse_chooses_between_two_pages_of_the_orders_medicine(two_pages, q
     QTest.keyClick(box, Qt.Key.Key_End)
     saved = dialog.save()
     assert saved is not None
-    assert medication.cd_balance(nurse.db, "3B", "Oramorph", "mg") == 95.0
-    assert medication.cd_balance(nurse.db, "3B", "Morphine 10 mg/ml injection", "mg") == 20.0
+    assert cd_register.cd_balance(nurse.db, "3B", "Oramorph", "mg") == 95.0
+    assert cd_register.cd_balance(nurse.db, "3B", "Morphine 10 mg/ml injection", "mg") == 20.0
 
 
 def test_a_page_named_otherwise_than_the_order_is_shown_chosen_and_the_orders_own_is_not_asked(
         session_for, medication_ward, qtbot, type_text):
     _, _, morphine = medication_ward
     nurse = session_for("nurse")
-    medication.cd_receive(nurse, "3B", "Oramorph", "mg", 100, witness=WITNESS)
+    cd_register.cd_receive(nurse, "3B", "Oramorph", "mg", 100, witness=WITNESS)
     dialog = _dialog(qtbot, nurse, morphine, type_text)
     assert dialog.register_page.isVisible() and dialog.register_page.currentText() == "Oramorph — ward 3B holds 100 mg"
     assert dialog.save() is not None
-    assert medication.cd_balance(nurse.db, "3B", "Oramorph", "mg") == 95.0
+    assert cd_register.cd_balance(nurse.db, "3B", "Oramorph", "mg") == 95.0
 
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=WITNESS)
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=WITNESS)
     both = DoseDialog(nurse, medication.order(nurse.db, morphine), None)
     qtbot.addWidget(both)
     both.show()
@@ -74,11 +74,11 @@ def test_a_page_named_otherwise_than_the_order_is_shown_chosen_and_the_orders_ow
 def test_the_orders_own_page_alone_is_not_asked_about(session_for, medication_ward, qtbot, type_text):
     _, _, morphine = medication_ward
     nurse = session_for("nurse")
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=WITNESS)
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=WITNESS)
     dialog = _dialog(qtbot, nurse, morphine, type_text)
     assert not dialog.register_page.isVisible()
     assert dialog.save() is not None
-    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15.0
+    assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15.0
 
 
 def test_the_page_chosen_is_kept_with_the_dose_left_unsaved(two_pages, qtbot, type_text):

@@ -17,13 +17,13 @@ from downtime.qt.main_window import MainWindow
 from downtime.qt.medication_panel import FLAGS
 from downtime.qt.paper_doses_dialog import PaperDosesDialog
 from downtime.qt.prompts import Prompts
-from downtime.services import medication, records, settings
+from downtime.services import cd_register, medication, records, settings
 from downtime.services.errors import ServiceError
 
 
 @pytest.fixture
 def ward(session_for, medication_ward):
-    medication.cd_receive(session_for("nurse"), "3B", "Morphine", "mg", 50, witness=("doctor", "2222"))
+    cd_register.cd_receive(session_for("nurse"), "3B", "Morphine", "mg", 50, witness=("doctor", "2222"))
     return medication_ward
 
 
@@ -348,7 +348,7 @@ def test_controlled_drug_needs_another_person_to_witness(qtbot, session_for, war
     type_text(dialog.witness_pin, "2222")
     saved = dialog.save()
     assert saved is not None and saved.data["witness"] == "doctor"
-    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 45
+    assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 45
 
 
 def _said_by_a_screen_reader(box) -> tuple[str, str]:
@@ -1040,7 +1040,7 @@ def test_a_witnessed_dose_recorded_in_error_is_withdrawn_from_the_patients_recor
     QTest.keyClick(form.error_button, Qt.Key.Key_Space)
     assert form.record.status.value == "entered-in-error", asked
     assert ("text", "Controlled drug: witness") in asked
-    assert medication.cd_balance(db, "3B", "Morphine", "mg") == 50
+    assert cd_register.cd_balance(db, "3B", "Morphine", "mg") == 50
     assert medication.administrations(db, patient) == []
     assert view.model.text(0, 3) == "v2 ENTERED IN ERROR"
 
@@ -1278,7 +1278,7 @@ def test_stock_received_for_a_drug_on_no_page_asks_before_opening_one(qtbot, ses
                                         "another drug?", QMessageBox.StandardButton.No)]
     assert refused.isVisible() and refused.drug.currentText() == "Morphin" and refused.quantity.text() == "10"
     assert refused.focusWidget() is refused.drug
-    assert [(stock.drug, stock.balance) for stock in medication.cd_stock(nurse.db, nurse.forms, "3B")] == [("Morphine", 50)]
+    assert [(stock.drug, stock.balance) for stock in cd_register.cd_stock(nurse.db, nurse.forms, "3B")] == [("Morphine", 50)]
     refused.reject()
     capitals = receive("MORPHINE", "MG")
     assert not capitals.isVisible() and len(asked) == 1
@@ -1286,7 +1286,7 @@ def test_stock_received_for_a_drug_on_no_page_asks_before_opening_one(qtbot, ses
     assert not receive("Oxycodone").isVisible() and len(asked) == 2
     assert asked[1][1] == ("Oxycodone (mg) is no page of ward 3B's register (its pages: Morphine (mg)). Open a new "
                            "page for it?")
-    assert [(stock.drug, stock.unit, stock.balance) for stock in medication.cd_stock(nurse.db, nurse.forms, "3B")] == [
+    assert [(stock.drug, stock.unit, stock.balance) for stock in cd_register.cd_stock(nurse.db, nurse.forms, "3B")] == [
         ("Morphine", "mg", 60), ("Oxycodone", "mg", 10)]
 
 
@@ -1321,9 +1321,9 @@ def test_a_cupboard_count_that_differs_tells_the_nurse_the_difference_and_asks_w
                                            "routine correction. If unsure, Cancel and count again with your "
                                            "witness.\n\nWho was told (e.g. the nurse in charge, the pharmacist)?")]
     assert dialog.isVisible() and dialog.error.text() == "Nothing written: count the cupboard again."
-    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 50
+    assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 50
     QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
-    assert not dialog.isVisible() and medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 2
+    assert not dialog.isVisible() and cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 2
     last = panel.lines.rowCount() - 1
     assert (panel.lines.texts(last)[1:4], panel.lines.texts(last)[7]) == (
         ("DISCREPANCY: 2 mg counted, 50 mg on the register", "-48", "2"), "Sr Dubois, nurse in charge")
@@ -1360,7 +1360,7 @@ def test_what_is_left_of_an_ampoule_is_discarded_from_the_register_tab_against_i
     type_text(dialog.witness_id, "doctor")
     type_text(dialog.witness_pin, "2222")
     QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
-    assert not dialog.isVisible() and medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 40
+    assert not dialog.isVisible() and cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 40
     assert [panel.lines.texts(row)[1:4] + panel.lines.texts(row)[5:7] for row in range(1, panel.lines.rowCount())] == [
         ("Dose given", "-5", "45", "Dr Karim Benali", patient),
         ("Discarded, from the dose of 28/11/2026 10:00", "-5", "40", "Dr Karim Benali", patient)]
@@ -1378,7 +1378,7 @@ def test_the_wastage_dialog_offers_only_doses_without_their_wastage_and_says_whe
     doses = [medication.record_dose(nurse, morphine, {"outcome": "given", "given_for": "pain", "dose_given": 5.0,
                                                       "route": "SC", "given_at": at}, witness=("doctor", "2222"))
              for at in ("2026-11-28T06:00+01:00", "2026-11-28T10:00+01:00")]
-    medication.cd_waste(nurse, doses[1].record_id, 5, witness=("doctor", "2222"))
+    cd_register.cd_waste(nurse, doses[1].record_id, 5, witness=("doctor", "2222"))
     panel = _register_tab(qtbot, nurse)
     QTest.keyClick(panel.waste_button, Qt.Key.Key_Space)
     dialog = panel.dialog
@@ -1388,7 +1388,7 @@ def test_the_wastage_dialog_offers_only_doses_without_their_wastage_and_says_whe
     type_text(dialog.witness_id, "doctor")
     type_text(dialog.witness_pin, "2222")
     QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
-    assert not dialog.isVisible() and medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 32.5
+    assert not dialog.isVisible() and cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 32.5
     QTest.keyClick(panel.waste_button, Qt.Key.Key_Space)
     none_left = panel.dialog
     assert none_left.isVisible() and none_left.none_left.text() == (
@@ -1399,8 +1399,8 @@ def test_the_wastage_dialog_offers_only_doses_without_their_wastage_and_says_whe
     assert not none_left.save_button.isEnabled()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is none_left.close_button)
     QTest.keyClick(none_left, Qt.Key.Key_Return)
-    assert not none_left.isVisible() and medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 32.5
-    assert [line.kind for line in medication.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")].count("wastage") == 2
+    assert not none_left.isVisible() and cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 32.5
+    assert [line.kind for line in cd_register.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")].count("wastage") == 2
 
 
 def test_the_round_tab_prints_the_wards_mar_pack(round_window, ward):
@@ -1443,7 +1443,7 @@ def test_choosing_another_drug_in_the_count_dialog_counts_it_in_its_own_unit(
     type_text(dialog.witness_pin, "2222")
     QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
     db = window.session.db
-    assert (dialog.unit.text(), medication.cd_balance(db, "3B", "Morphine", "mg")) == ("mg", 20), \
+    assert (dialog.unit.text(), cd_register.cd_balance(db, "3B", "Morphine", "mg")) == ("mg", 20), \
         [panel.stock.texts(row) for row in range(panel.stock.rowCount())]
 
 
@@ -1671,7 +1671,7 @@ def test_a_dose_given_in_the_hour_the_clocks_go_back_keeps_its_real_time(qtbot, 
         "drug": "Morphine", "dose": 5.0, "dose_unit": "mg", "route": "SC", "frequency": "prn",
         "prn_indication": "pain", "min_interval_hours": 4, "max_doses_24h": 4, "start_at": "2026-10-24T19:30+02:00",
         "controlled": True, "high_alert": True}, patient_id=patient)
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 50, witness=("doctor", "2222"))
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 50, witness=("doctor", "2222"))
     clock.now = datetime(2026, 10, 25, 2, 20, fold=1, tzinfo=paris)
     dialog = DoseDialog(nurse, medication.order(nurse.db, morphine.record_id), None)
     qtbot.addWidget(dialog)

@@ -12,7 +12,7 @@ from downtime.qt.mar_view import MarView
 from downtime.qt.medication_panel import MedicationPanel
 from downtime.qt.paper_doses_dialog import GIVEN, NOT_GIVEN, NOT_ON_PAPER
 from downtime.qt.prompts import Prompts
-from downtime.services import medication
+from downtime.services import cd_register, medication
 
 
 @pytest.fixture
@@ -132,7 +132,7 @@ def test_the_night_is_typed_in_from_the_keyboard_and_the_chart_shows_it(qtbot, p
     given = doses[morphine, None]
     assert (given.at, given.given_by, given.witness, given.given_for) == (_at("29T02:30"), "night", "doctor",
                                                                            "pain 7/10")
-    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15
+    assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15
     # The chart read again: the night's doses in their cells. The 06:00 paracetamol, not on the
     # paper (its order's paper gone through), is a dose still to give or record, as any overdue.
     assert _cell(view, paracetamol, "18:00", _at("28T00:00").date()).startswith("NF 18:00")
