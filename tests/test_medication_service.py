@@ -485,7 +485,7 @@ def test_a_wards_register_pages_each_drug_with_its_running_balance(ward, session
                                    witness=("doctor", "2222"))
     medication.withdraw_dose(nurse, given.record_id, "wrong patient", witness=("doctor", "2222"))
     cd_register.cd_count(nurse, "3B", "Morphine", "mg", 19, witness=("doctor", "2222"),
-                        discrepancy_note="ampoule broken, nurse in charge told")
+                         discrepancy_note="ampoule broken, nurse in charge told")
     assert cd_register.cd_stock(nurse.db, nurse.forms, "3B") == [cd_register.Stock("Morphine", "mg", 19.0)]
     number = nurse.db.execute("SELECT downtime_number FROM patients WHERE patient_id = ?", [patient]).fetchone()[0]
     assert [(line.kind, line.change, line.balance, line.patient, line.note)
@@ -577,7 +577,7 @@ def test_a_page_emptied_in_tenths_reads_zero(ward):
     cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 0.3, witness=("doctor", "2222"))
     for counted in (0.2, 0.1, 0):
         cd_register.cd_count(nurse, "3B", "Morphine", "mg", counted, witness=("doctor", "2222"),
-                            discrepancy_note="wasted, nurse in charge told")
+                             discrepancy_note="wasted, nurse in charge told")
     last = cd_register.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")[-1]
     (stock,) = cd_register.cd_stock(nurse.db, nurse.forms, "3B")
     assert (f"{last.balance:g}", f"{stock.balance:g}", f"{cd_register.cd_balance(nurse.db, '3B', 'Morphine', 'mg'):g}") \
@@ -618,7 +618,7 @@ def test_a_page_reads_in_the_order_its_lines_were_written_across_the_autumn_cloc
     cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 10, witness=("doctor", "2222"), note="opening count")
     clock.now = datetime(2026, 10, 25, 2, 30, tzinfo=timezone(timedelta(hours=1)))
     cd_register.cd_count(nurse, "3B", "Morphine", "mg", 9, witness=("doctor", "2222"),
-                        discrepancy_note="ampoule broken, nurse in charge told")
+                         discrepancy_note="ampoule broken, nurse in charge told")
     assert [(line.change, line.balance) for line in cd_register.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")] == [
         (10.0, 10.0), (-1.0, 9.0)]
 
@@ -1062,7 +1062,7 @@ def test_a_count_that_matches_the_register_is_written_witnessed_and_one_that_dif
         cd_register.cd_count(nurse, "3B", "Morphine", "mg", 15, witness=("nurse", "1111"))
     assert cd_register.cd_count(nurse, "3B", "Morphine", "mg", 15, witness=("doctor", "2222"), note="shift change") == 15
     assert cd_register.cd_count(nurse, "3B", "Morphine ", "mg", 14, witness=("doctor", "2222"),
-                               discrepancy_note="pharmacist told") == 14
+                                discrepancy_note="pharmacist told") == 14
     assert [(line.kind, line.change, line.balance, line.author, line.witness, line.note)
             for line in cd_register.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")[2:]] == [
         ("count", 0.0, 15.0, "nurse", "doctor", "shift change"),
@@ -1087,7 +1087,7 @@ def test_a_count_that_differs_is_a_discrepancy_written_only_once_reported(ward):
     for note in (None, "  "):
         with pytest.raises(ServiceError) as refused:
             cd_register.cd_count(nurse, "3B", "Morphine", "mg", 2, witness=("doctor", "2222"), note="shift change",
-                                discrepancy_note=note)
+                                 discrepancy_note=note)
         assert refused.value.text("en") == (
             "Controlled-drug register: 2 mg counted, 18 mg fewer than the register (20 mg). A discrepancy is "
             "written only with a note saying who was told (the nurse in charge, the pharmacist).")
@@ -1095,7 +1095,7 @@ def test_a_count_that_differs_is_a_discrepancy_written_only_once_reported(ward):
         cd_register.cd_count(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"), discrepancy_note="told")
     assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 20
     assert cd_register.cd_count(nurse, "3B", "Morphine", "mg", 2, witness=("doctor", "2222"), note="shift change",
-                               discrepancy_note="Sr Dubois (in charge) and pharmacy told") == 2
+                                discrepancy_note="Sr Dubois (in charge) and pharmacy told") == 2
     assert [(line.kind, line.change, line.balance, line.note)
             for line in cd_register.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")] == [
         ("opening", 20.0, 20.0, None),

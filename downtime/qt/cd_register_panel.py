@@ -357,7 +357,7 @@ class CdEntryDialog(_WitnessedEntry):
         drug, unit = self.drug.currentText(), self.unit.text()
         if self.counted:
             return cd_register.cd_count(self.session, self.ward, drug, unit, quantity, witness=witness, note=note,
-                                       discrepancy_note=self.reported)
+                                        discrepancy_note=self.reported)
         return cd_register.cd_receive(self.session, self.ward, drug, unit, quantity, witness=witness, note=note)
 
 
@@ -400,4 +400,4 @@ class WastageDialog(_WitnessedEntry):
 
     def _discarded(self, quantity: float, witness: tuple[str, str], note: str | None) -> float:
         return cd_register.cd_waste(self.session, str(self.doses[self.dose.currentIndex()].record_id), quantity,
-                                   witness=witness, note=note)
+                                    witness=witness, note=note)

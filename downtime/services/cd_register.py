@@ -53,11 +53,12 @@ def taken_from_register(db: Database, record_id: str) -> Taken | None:
 
 
 def checked_witness(session: Session, witness: tuple[str, str] | None, giver: str | None = None, *,
-             on_paper: bool = False) -> str:
+                    on_paper: bool = False) -> str:
     """A controlled drug's second check is a clinician's: someone who may not give a dose (a
     records clerk, a coordinator, the administrator) cannot vouch for one either. `giver`: who
-    gave the dose when not the person signed in (see `_giver_named`). `on_paper`: the witness
-    signed the paper chart (see `_from_paper`), named from this laptop's staff without their PIN."""
+    gave the dose when not the person signed in (see medication._giver_named). `on_paper`: the
+    witness signed the paper chart (see medication._from_paper), named from this laptop's staff
+    without their PIN."""
     if (witness is None or not witness[0].strip()) and on_paper:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled drug: name the witness who signed the paper chart."))
     if witness is None or not witness[0].strip():
@@ -76,7 +77,7 @@ def checked_witness(session: Session, witness: tuple[str, str] | None, giver: st
 
 
 def deduct_check(session: Session, found: Order, quantity: float, given_at: datetime,
-                  chosen: str | None) -> tuple[str, str]:
+                 chosen: str | None) -> tuple[str, str]:
     """The ward whose cupboard the dose came from, and its page there (see `dose_page`): where
     the patient was when it was given, not when it is typed (after an outage doses are recorded
     hours late, the patient moved since)."""
@@ -154,10 +155,10 @@ def dose_page(pages: list[Stock], found: Order, chosen: str | None, ward: str) -
 
 
 def register_line(session: Session, ward: str, drug: str, unit: str, change: float, kind: str,
-                   witness: str, record_id: str | None = None, note: str | None = None,
-                   giver: str | None = None) -> None:
+                  witness: str, record_id: str | None = None, note: str | None = None,
+                  giver: str | None = None) -> None:
     """`giver`: a dose's giver who confirmed it with their PIN, neither the line's author nor its
-    witness (see `_giver_confirms`), named in its audit entry."""
+    witness (see medication._giver_confirms), named in its audit entry."""
     now = session.clock()
     audit.insert_audited(session.db, "cd_register", {
         "id": str(uuid.uuid4()), "ward": ward, "drug": drug.strip(), "unit": unit, "change": change,

@@ -264,7 +264,7 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
     start = _outage_began(now)
     opened = datetime.combine(start.date(), _DAY_SHIFT[0], start.tzinfo)
     cd_register.cd_count(_written_at(nurse, opened), DEMO_WARD, "Morphine", "mg", 200, witness=_cd_witness(opened),
-                        note="Ward stock at the start of the outage, counted at the handover")
+                         note="Ward stock at the start of the outage, counted at the handover")
     morphine: list[tuple[datetime, str]] = []
     doses = 0
     for patient in census.in_patients(db, forms, ward=DEMO_WARD):
@@ -315,7 +315,7 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
             # refused, and `downtime demo` failed.
             delivered = elapsed.earlier(given, timedelta(minutes=15))
             cd_register.cd_receive(_written_at(_on_shift(nurse, night, delivered), delivered), DEMO_WARD, "Morphine",
-                                  "mg", 200, witness=_cd_witness(delivered), note="Pharmacy delivery")
+                                   "mg", 200, witness=_cd_witness(delivered), note="Pharmacy delivery")
         medication.record_dose(_written_at(_on_shift(nurse, night, given), elapsed.later(given, timedelta(minutes=2))), order_id, {
             "outcome": "given", "given_at": given.isoformat(timespec="minutes"),
             "dose_given": 5.0, "route": "SC", "given_for": "Pain score 6/10"}, witness=_cd_witness(given),

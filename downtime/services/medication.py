@@ -642,13 +642,13 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
         page = None
         if witness_id:
             page = cd_register.deduct_check(session, found, float(values.get("dose_given") or 0),
-                                 datetime.fromisoformat(values["given_at"]), register_page)
+                                            datetime.fromisoformat(values["given_at"]), register_page)
         saved = records.save_new(session, DOSE_FORM, values, patient_id=found.patient_id, checked_by_service=True)
         if witness_id and page is not None:
             ward, drug = page
             cd_register.register_line(session, ward, drug, found.dose_unit, -float(values["dose_given"]),
-                           "administration", witness_id, record_id=saved.record_id,
-                           giver=values[GIVEN_BY] if confirmed else None)
+                                      "administration", witness_id, record_id=saved.record_id,
+                                      giver=values[GIVEN_BY] if confirmed else None)
     return saved
 
 
@@ -766,8 +766,8 @@ def withdraw_dose(session: Session, record_id: str, reason: str, *, based_on: in
         withdrawn = records.mark_entered_in_error(session, record_id, reason, based_on=based_on,
                                                   checked_by_service=True)
         if taken and witness_id:
-            cd_register.register_line(session, taken.ward, taken.drug, taken.unit, taken.quantity, "withdrawal", witness_id,
-                           record_id=record_id, note=withdrawn.reason)
+            cd_register.register_line(session, taken.ward, taken.drug, taken.unit, taken.quantity, "withdrawal",
+                                      witness_id, record_id=record_id, note=withdrawn.reason)
     return withdrawn
 
 
