@@ -541,6 +541,9 @@ RULE_REFUSALS = {
     ("operation_done", "done_at"): "Done at: this is before the decision to operate",
     ("medication_order", "start_at"): "“Stop \\(leave empty if ongoing\\)” is before “Start”",
     ("medication_order", "stop_at"): "“Stop \\(leave empty if ongoing\\)” is before “Start”",
+    # A medicine the app knows as a controlled drug ("ketamine", which hypothesis may spell from
+    # the code's own words) is refused while the order says it is not one (services.medication).
+    ("medication_order", "drug"): "“Controlled drug \\(witness needed\\)” must be Yes for .*, a controlled drug",
     # A doctor signed in writes no telephone order; a nurse's says it was read back, and is not
     # countersigned by her (services.telephone_orders).
     ("medication_order", "telephone_order"): "“Telephone order: taken by a nurse from the prescriber”: you are signed in "

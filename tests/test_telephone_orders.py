@@ -8,7 +8,7 @@ from fhir.resources.R4B.medicationrequest import MedicationRequest
 from pypdf import PdfReader
 
 from downtime.domain.medication import Check
-from downtime.services import medication, printing, records, telephone_orders
+from downtime.services import medication, prefill, printing, records, telephone_orders
 from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
 from downtime.sync.export import export
 
@@ -157,3 +157,14 @@ def test_the_handover_sheet_says_each_patients_telephone_orders_to_countersign(s
     telephone_orders.countersign(session_for("doctor"), taken.record_id)
     out = printing.print_census(nurse, tmp_path / "census-after.pdf", ward="3B")
     assert "COUNTERSIGN" not in " ".join(page.extract_text() for page in PdfReader(out).pages)
+
+
+def test_a_transfer_to_another_hospital_hands_it_over_as_not_countersigned(session_for, medication_ward, taken):
+    """Listed among the treatments in force as any other order, it passed for one a doctor had signed."""
+    patient, _, _ = medication_ward
+    nurse = session_for("nurse")
+    lines = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["current_treatments"].split("\n")
+    (line,) = [line for line in lines if line.startswith("Paracetamol")]
+    assert line.endswith("— not given yet — telephone order from Dr Hugo Bernard, not countersigned yet")
+    telephone_orders.countersign(session_for("doctor"), taken.record_id)
+    assert "telephone order" not in prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["current_treatments"]

@@ -62,8 +62,10 @@ def _treatment_lines(session: Session, patient_id: str, now: datetime) -> list[s
     """Each order in force, as a nurse reads it, with its last dose given ("— last given 28/11/2026
     08:05", or "— not given yet"): what the receiving team asks first; and, for one prescribed
     despite an allergy it matches, the prescriber's reason (the receiving team read the allergy
-    above the medicine, and nothing of the decision). A once-only dose given, an order stopped
-    (or stopped before its start), one of a stay that ended among them, are not current treatments; an
+    above the medicine, and nothing of the decision); and a telephone order no doctor has
+    countersigned yet, said so with its prescriber (read as any other, it passed for one a
+    doctor had signed). A once-only dose given, an order stopped (or stopped before its start),
+    one of a stay that ended among them, are not current treatments; an
     order written for later is, its time saying when (a once-only dose for the evening, left off
     a handover at 16:00, was never given)."""
     order_form = session.form(medication.ORDER_FORM)
@@ -86,5 +88,9 @@ def _treatment_lines(session: Session, patient_id: str, now: datetime) -> list[s
         if (reason := prescribed_despite(order, allergies)) is not None:
             line = message(session.lang, QT_TRANSLATE_NOOP(
                 "messages", "{line} — prescribed despite the recorded allergy: “{reason}”"), line=line, reason=reason)
+        if order.awaiting_since is not None:
+            line = message(session.lang, QT_TRANSLATE_NOOP(
+                "messages", "{line} — telephone order from {prescriber}, not countersigned yet"), line=line,
+                prescriber=order.prescriber or "—")
         lines.append(line)
     return lines

@@ -7204,6 +7204,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{line} — prescrit malgré l’allergie enregistrée : « {reason} »</translation>
     </message>
     <message>
+        <source>{line} — telephone order from {prescriber}, not countersigned yet</source>
+        <translation>{line} — prescription téléphonique de {prescriber}, pas encore contresignée</translation>
+    </message>
+    <message>
         <source>ward {ward} ({name}) added with {count} beds: {beds}</source>
         <translation>service {ward} ({name}) ajouté avec {count} lits : {beds}</translation>
     </message>
