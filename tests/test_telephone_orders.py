@@ -110,11 +110,11 @@ def test_a_nurse_withdraws_only_a_telephone_order_not_countersigned(session_for,
     _, amoxicillin, _ = medication_ward
     nurse = session_for("nurse")
     count = nurse.db.execute("SELECT COUNT(*) FROM records").fetchone()[0]
-    assert not telephone_orders.may_withdraw(nurse, records.current(nurse.db, amoxicillin))
+    assert not records.may_withdraw(nurse, records.current(nurse.db, amoxicillin))
     with pytest.raises(PermissionDenied, match="ask a doctor to withdraw this one"):
         records.mark_entered_in_error(nurse, amoxicillin, "wrong patient")
     assert nurse.db.execute("SELECT COUNT(*) FROM records").fetchone()[0] == count
-    assert telephone_orders.may_withdraw(nurse, taken)
+    assert records.may_withdraw(nurse, taken)
     assert records.mark_entered_in_error(nurse, taken.record_id, "written for the wrong patient").version == 2
 
 

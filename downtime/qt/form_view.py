@@ -37,8 +37,7 @@ from downtime.qt.style import ErrorLabel, hint_style, styled, warning_html, writ
 from downtime.qt.tables import print_and_open
 from downtime.qt.theatre_sessions import session_choices, session_line
 from downtime.services import (
-    cd_register, drafts, identity, medication, observations, prefill, printing, records, telephone_orders, theatre,
-    weight,
+    cd_register, drafts, identity, medication, observations, prefill, printing, records, theatre, weight,
 )
 from downtime.services.back_entry import settled_on
 from downtime.services.laptops import author_of, authors as authors_here, laptops_known
@@ -238,8 +237,8 @@ class FormView(QWidget):
         changeable = self.record is not None and not self.editing and not withdrawn and records.may_change(
             self.session, self.spec)
         self.amend_button.setVisible(changeable)
-        self.error_button.setVisible(changeable and (
-            self.spec.id != medication.ORDER_FORM or telephone_orders.may_withdraw(self.session, self.record)))
+        self.error_button.setVisible(changeable and self.record is not None
+                                     and records.may_withdraw(self.session, self.record))
         saved = self.record is not None
         self.history_button.setVisible(saved)
         self.print_button.setVisible(saved and not self.editing)
@@ -647,10 +646,11 @@ class FormView(QWidget):
     def start_amend(self) -> None:
         self.editing = True
         self._set_mode()
-        if self.spec.id == medication.ORDER_FORM and self.record is not None:
-            starting = telephone_orders.amended_from(self.session, self.record.data)
-            for name in (telephone_orders.TELEPHONE, telephone_orders.READ_BACK, telephone_orders.COUNTERSIGNED):
-                self.editors[name].set_value(starting.get(name))
+        if self.record is not None:  # what the amendment starts from, where it is not the record's own
+            starting = prefill.amendment_answers(self.session, self.record)
+            for name, editor in self.editors.items():
+                if starting.get(name) != self.record.data.get(name):
+                    editor.set_value(starting.get(name))
         first = next(iter(self.editors.values()))
         first.widget.setFocus()
 

@@ -52,6 +52,15 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None) -> d
     return {name: value for name, value in answers.items() if value not in (None, "", [])}
 
 
+def amendment_answers(session: Session, record: RecordVersion) -> dict[str, Any]:
+    """The answers an amendment of `record` starts from for the person signed in: its own, but a
+    medication order's, which a nurse changes only as a telephone order to read back and a doctor
+    signs by changing (see telephone_orders.amended_from)."""
+    if record.form_id == medication.ORDER_FORM:
+        return telephone_orders.amended_from(session, record.data)
+    return record.data
+
+
 def _latest(session: Session, form_id: str, patient_id: str, now: datetime) -> RecordVersion | None:
     standing = [record for record in list_current(session.db, form_id=form_id, patient_id=patient_id)
                 if record.status is not RecordStatus.ENTERED_IN_ERROR and record.occurred_at <= now]

@@ -38,7 +38,7 @@ THEATRE_FORMS = frozenset({"theatre_session", "operation_booking", "operation_ca
                            "operation_done"})
 
 __all__ = ["amend", "checked_values", "choices", "current", "history", "list_current", "mark_entered_in_error", "may_change",
-           "record_label", "save_imported", "save_new", "settle_to"]
+           "may_withdraw", "record_label", "save_imported", "save_new", "settle_to"]
 
 
 def _occurred_at(spec: FormSpec, values: dict[str, Any], recorded_at: datetime) -> str:
@@ -288,17 +288,33 @@ def mark_entered_in_error(session: Session, record_id: str, reason: str, *,
     telephone_orders.check_withdrawal)."""
     latest, reason = _next_version(session, record_id, reason, based_on)
     spec = session.form(latest.form_id)
-    _require_author(session, spec, Action.MARK_ENTERED_IN_ERROR)
+    _check_withdrawer(session, latest)
     if spec.id in CHECKED_BY_THEIR_SERVICE and not checked_by_service:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "{form}: withdraw it from the patient's chart, where a controlled "
                                              "drug's quantity goes back to the register."),
                            form=spec.title.get(session.lang))
-    if spec.id == ORDER_FORM:
+    return _append_version(session, latest, latest.data, RecordStatus.ENTERED_IN_ERROR, reason,
+                           latest.occurred_at.isoformat(), "record.entered_in_error")
+
+
+def _check_withdrawer(session: Session, latest: RecordVersion) -> None:
+    """Whether this person may withdraw this record: one of the roles that write its form, and
+    for an order, one whose order it is to withdraw (see telephone_orders.check_withdrawal)."""
+    _require_author(session, session.form(latest.form_id), Action.MARK_ENTERED_IN_ERROR)
+    if latest.form_id == ORDER_FORM:
         from downtime.services import telephone_orders  # which writes through this module
 
         telephone_orders.check_withdrawal(session, latest)
-    return _append_version(session, latest, latest.data, RecordStatus.ENTERED_IN_ERROR, reason,
-                           latest.occurred_at.isoformat(), "record.entered_in_error")
+
+
+def may_withdraw(session: Session, latest: RecordVersion) -> bool:
+    """Whether this person may mark this record entered in error, by the rules
+    `mark_entered_in_error` applies: the screens offer only that."""
+    try:
+        _check_withdrawer(session, latest)
+    except PermissionDenied:
+        return False
+    return True
 
 
 def _append_version(session: Session, latest: RecordVersion, data: dict[str, Any],

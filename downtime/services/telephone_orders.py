@@ -90,15 +90,6 @@ def amended_from(session: Session, data: dict[str, Any]) -> dict[str, Any]:
     return {**data, COUNTERSIGNED: True} if data.get(TELEPHONE) is True else data
 
 
-def may_withdraw(session: Session, latest: RecordVersion) -> bool:
-    """Whether `check_withdrawal` lets this person withdraw the order: the screens offer only that."""
-    try:
-        check_withdrawal(session, latest)
-    except PermissionDenied:
-        return False
-    return True
-
-
 def check_withdrawal(session: Session, latest: RecordVersion) -> None:
     """Called before an order is marked entered in error by a person. A nurse withdraws only a
     telephone order no doctor has countersigned (one written for the wrong patient); any other
