@@ -686,6 +686,17 @@ def cmd_pdf_notes(args: argparse.Namespace) -> int:
     return _patient_pdf(args, print_notes)
 
 
+def cmd_pdf_fluid(args: argparse.Namespace) -> int:
+    """The chart's day asked for, else the one under way (after midnight, the day before's)."""
+    from downtime.domain.fluid_balance import chart_day
+    from downtime.services.printing import print_fluid_chart
+
+    session = _session(args)
+    day = _day(args.date) if args.date else chart_day(session.clock())
+    print(print_fluid_chart(session, _one_patient(session, args.patient), day, args.out))
+    return 0
+
+
 def _patient_pdf(args: argparse.Namespace, printed: Callable[[Session, str, Path], Path]) -> int:
     """One patient's chart or sheets, `printed` by the person signed in."""
     session = _session(args)
@@ -1797,6 +1808,13 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         _patient_argument(p, lang)
         _out_option(p, lang)
         _signed_in_options(p, lang)
+    p = command("fluid", cmd_pdf_fluid, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "a patient's fluid balance chart of one day, from 07:00 to 07:00")), pdf_sub)
+    _patient_argument(p, lang)
+    p.add_argument("--date", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "YYYY-MM-DD, the day the chart begins at 07:00 (default: the chart under way)")))
+    _out_option(p, lang)
+    _signed_in_options(p, lang)
     p = command("mar-pack", cmd_pdf_mar_pack, message(lang, QT_TRANSLATE_NOOP(
         "messages", "the MAR charts of every patient of a ward, in one PDF")), pdf_sub)
     p.add_argument("--ward", required=True, help=message(lang, QT_TRANSLATE_NOOP("messages", "ward code, e.g. 3B")))

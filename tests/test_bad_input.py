@@ -330,6 +330,8 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
         "clinical_note": [{"written_at": at, "discipline": "nursing", "focus": "Pain",
                            "note": "Pain 7/10 at the wound: morphine 5 mg SC given, 3/10 an hour later.",
                            "written_by": "Hélène Lefèvre"}],
+        "fluid_balance": [{"measured_at": at, "route": "in_iv", "volume": 1000, "what": "Sodium chloride 0.9 % bag 1"},
+                          {"measured_at": at, "route": "out_urine", "volume": 0}],
         "surgical_safety_checklist": [
             {"booking": past, "checked_at": at, "led_by": "IBODE Marie Roux", "consent_confirmed": True,
              "site_marked": "yes", "anaesthesia_checked": True, "oximeter_working": True, "allergy_known": True,
@@ -526,6 +528,7 @@ RULE_REFUSALS = {
     ("death", "died_at"): _NOT_IN, ("transfer_out", "departed_at"): _NOT_IN,
     ("observations", "taken_at"): f"Date and time taken: this patient is {_NOT_IN}",
     ("clinical_note", "written_at"): f"Date and time: this patient is {_NOT_IN}",
+    ("fluid_balance", "measured_at"): f"Date and time: this patient is {_NOT_IN}",
     ("operation_booking", "planned_start"): _NO_SLOT, ("operation_booking", "expected_minutes"): _NO_SLOT,
     ("operation_booking", "session"): _NO_SLOT, ("operation_rebooking", "session"): _NO_SLOT,
     ("operation_rebooking", "planned_start"): _NO_SLOT,

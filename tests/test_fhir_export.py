@@ -25,7 +25,7 @@ from downtime.storage import open_database
 from downtime.storage.records import history
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import CodeOutsideValueSet, check_codes
-from downtime.sync import fhir_export, fhir_patients
+from downtime.sync import fhir_export, fhir_fluids, fhir_patients
 from downtime.sync.fhir_export import UnresolvedReference, references, write_bundle
 from downtime.sync.snapshot_fhir import read_fhir_snapshot
 from tests.conftest import death_answers
@@ -654,8 +654,15 @@ def test_a_death_ends_the_stay_and_marks_the_patient_deceased(session_for, admis
     assert _by_id(bundle, admitted.patient_id)["deceasedDateTime"] == "2026-11-28T13:00:00+01:00"
 
 
+def _charted(observation) -> bool:
+    """An Observation of the NEWS2 chart or the weight: not a volume in or out (sync.fhir_fluids),
+    whose category and code are words."""
+    return observation["category"] != [fhir_fluids.CATEGORY]
+
+
 def test_observations_travel_as_vital_signs_with_a_news2_total_derived_from_them(demo):
-    observations = {e["fullUrl"]: e["resource"] for e in demo["entry"] if e["resource"]["resourceType"] == "Observation"}
+    observations = {e["fullUrl"]: e["resource"] for e in demo["entry"] if e["resource"]["resourceType"] == "Observation"
+                    and _charted(e["resource"])}
     totals = [o for o in observations.values() if o["category"][0]["coding"][0]["code"] == "survey"]
     assert totals and all(o["code"]["coding"][0]["code"] == "1104051000000101" for o in totals)
     loinc = {coding["code"] for o in observations.values() for coding in o["code"].get("coding", [])
@@ -1425,7 +1432,7 @@ def test_vital_signs_meet_the_r4_vital_signs_profile_and_the_weight_travels(demo
     vital-signs profile requires: oxygen saturation carries 2708-6 beside 59408-5 (pulse
     oximetry); the body weight, which decides doses and was left out, goes as 29463-7 in kg; the
     level of consciousness and air or oxygen, words only, go as what the nurse observed (exam)."""
-    observations = _resources(demo, "Observation")
+    observations = [o for o in _resources(demo, "Observation") if _charted(o)]
     vital = [o for o in observations if o["category"][0]["coding"][0]["code"] == "vital-signs"]
     assert vital and all(o["code"].get("coding") and {c["system"] for c in o["code"]["coding"]} == {"http://loinc.org"}
                          for o in vital)

@@ -104,7 +104,7 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
         "Downtime admission record × 4", "Medication chart (MAR) × 4", "NEWS2 observation chart × 30",
         "Internal transfer × 4", "Discharge × 6", "Transfer to another hospital — handover × 2", "Death × 1",
         "Theatre session × 1", "Operation booking × 2", "Operation cancellation × 4", "Operation rebooking × 2",
-        "Operation done × 4", "Surgical safety checklist × 4", "Clinical note × 30"]
+        "Operation done × 4", "Surgical safety checklist × 4", "Clinical note × 30", "Fluid balance chart × 10"]
     pages = _text(path)
     news2 = outline["NEWS2 observation chart × 30"]
     assert all("NEWS2 observation chart (blank)" in page for page in pages[news2:news2 + 30])
@@ -112,10 +112,13 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
     done = pages[outline["Operation done × 4"]]
     assert "Operation done" in done and "Theatre" in done
     assert "theatre clash" not in done, "asked of a record typed over the app's warning, not on paper"
+    fluid = outline["Fluid balance chart × 10"]
+    assert len(pages) == fluid + 10 and all("Fluid balance chart (blank)" in page for page in pages[fluid:])
 
 
 # The forms written on a chart of the binder rather than on a form of their own.
-ON_CHARTS = {"medication_order": "mar", "medication_administration": "mar", "observations": "news2"}
+ON_CHARTS = {"medication_order": "mar", "medication_administration": "mar", "observations": "news2",
+             "fluid_balance": "fluid"}
 
 
 def test_every_form_is_in_the_binder_or_on_a_chart_that_is(forms):

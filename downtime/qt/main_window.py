@@ -33,6 +33,7 @@ from downtime.qt.form_view import FormView
 from downtime.qt.mar_view import MarView
 from downtime.qt.medication_panel import MedicationPanel
 from downtime.qt.paper_doses_dialog import PaperDosesDialog
+from downtime.qt.fluid_balance_view import FluidBalanceView
 from downtime.qt.observations_view import EscalationPanel, ObservationsView
 from downtime.qt.patient_header import PatientTab
 from downtime.qt.patients_panel import PatientsPanel
@@ -50,8 +51,8 @@ from downtime.errors import refusal_of
 from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
-from downtime.services import (backups, drafts, medication, observations, paper_doses, paper_numbers, prefill, printing,
-                               records, settings, theatre, this_laptop)
+from downtime.services import (backups, drafts, fluid_balance, medication, observations, paper_doses, paper_numbers,
+                               prefill, printing, records, settings, theatre, this_laptop)
 from downtime.services.census import all_patients, patient_for_record
 from downtime.services.context import Session, Vault
 from downtime.services.errors import AccountDeactivated, NotFound
@@ -73,7 +74,7 @@ class ActionSpec:
     needs: Action | None = None
 
 
-Tab = TypeVar("Tab", MarView, ObservationsView, RecordsView)
+Tab = TypeVar("Tab", MarView, ObservationsView, RecordsView, FluidBalanceView)
 Shown = TypeVar("Shown", bound=QWidget)
 
 ACTIONS = (
@@ -88,6 +89,8 @@ ACTIONS = (
                toolbar=QT_TRANSLATE_NOOP("MainWindow", "MAR")),
     ActionSpec("observations", QT_TRANSLATE_NOOP("MainWindow", "Obser&vations and NEWS2"), "Ctrl+Shift+O", "open_observations",
                toolbar=QT_TRANSLATE_NOOP("MainWindow", "Observations")),
+    ActionSpec("fluid_balance", QT_TRANSLATE_NOOP("MainWindow", "Fl&uid balance chart"), "Ctrl+Shift+F",
+               "open_fluid_balance"),
     ActionSpec("cd_register", QT_TRANSLATE_NOOP("MainWindow", "Controlled-&drug register"), None, "show_cd_register",
                needs=Action.RECORD_CARE),
     ActionSpec("records", QT_TRANSLATE_NOOP("MainWindow", "Patient's &records (to amend or withdraw)"), "Ctrl+Shift+R",
@@ -324,6 +327,8 @@ class MainWindow(QMainWindow):
             return lambda: self.open_observations_of(view.patient_id)
         if isinstance(view, RecordsView):
             return lambda: self.open_records_of(view.patient_id)
+        if isinstance(view, FluidBalanceView):
+            return lambda: self.open_fluid_balance_of(view.patient_id)
         return None
 
     def _build_actions(self) -> None:
@@ -467,7 +472,7 @@ class MainWindow(QMainWindow):
         each, and a save must not wait for lists nobody sees."""
         views = [self.tabs.widget(index) for index in range(self.tabs.count())]
         for chart in views:
-            if isinstance(chart, (ObservationsView, MarView, RecordsView)):
+            if isinstance(chart, PatientTab):
                 chart.read_identity()
                 self._name_tab(chart)
                 chart.refresh()
@@ -628,6 +633,18 @@ class MainWindow(QMainWindow):
             return view
 
         return self._open_tab(ObservationsView, patient_id, made)
+
+    def open_fluid_balance(self) -> FluidBalanceView | None:
+        patient = self._selected_patient()
+        return self.open_fluid_balance_of(patient.patient_id) if patient is not None else None
+
+    def open_fluid_balance_of(self, patient_id: str) -> FluidBalanceView:
+        def made() -> FluidBalanceView:
+            view = FluidBalanceView(self.session, patient_id)
+            view.record_new.connect(lambda pid: self.open_new(self.session.form(fluid_balance.FORM), pid))
+            return view
+
+        return self._open_tab(FluidBalanceView, patient_id, made)
 
     def open_records(self) -> RecordsView | None:
         patient = self._selected_patient()
@@ -860,7 +877,7 @@ class MainWindow(QMainWindow):
 
     def close_tab(self, index: int) -> None:
         view = self.tabs.widget(index)
-        if isinstance(view, (MarView, ObservationsView, RecordsView)):
+        if isinstance(view, PatientTab):
             self.tabs.removeTab(index)
             return
         if not isinstance(view, FormView):

@@ -11,6 +11,7 @@ import argparse
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent
@@ -127,6 +128,11 @@ def take(folder: Path, lang: Lang = "en") -> list[Path]:
         shot("news2-escalation", nurse, lambda: _read(app, nurse, nurse.escalation))
         worst = nurse.escalation.model.rows[0].patient.patient_id
         shot("observations", nurse, lambda: nurse.open_observations_of(worst))
+        # The patient whose fluid chart the demo keeps: the ward's longest in (services.demo).
+        fluids = min((row.patient for row in nurse.patients.model.rows if row.patient is not None),
+                     key=lambda each: datetime.fromisoformat(each.admitted_at))
+        # The last whole day: the chart under way may have an hour in it.
+        shot("fluid-balance", nurse, lambda: nurse.open_fluid_balance_of(fluids.patient_id).earlier.click())
         preview = PrintPreview(printing.print_news2_chart(nurse.session, worst, Path(scratch) / "news2.pdf"))
         preview.resize(900, 760)
         shot("print-preview", preview)

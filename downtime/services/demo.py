@@ -191,6 +191,7 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     build_medication_demo(db, forms, clock)
     build_theatre_demo(db, forms, clock)
     build_observations_demo(db, forms, clock)
+    build_fluid_demo(db, forms, clock)
     return DemoSummary(device_name=device.name, patients=len(saved), accounts=DEMO_ACCOUNTS)
 
 
@@ -336,9 +337,7 @@ def _night_call(db: Database, forms: dict[str, FormSpec], nurse: Session, night:
 
     patient = min(census.in_patients(db, forms, ward=DEMO_WARD),
                   key=lambda each: datetime.fromisoformat(each.admitted_at))
-    called = datetime.combine(now.date(), time(3, 0), now.tzinfo)
-    if called > _ago(now, hours=1):
-        called = datetime.combine(now.date() - timedelta(days=1), time(3, 0), now.tzinfo)
+    called = _called_at(now)
     taken = max(called, opened, datetime.fromisoformat(patient.admitted_at) + timedelta(hours=1))
     order = records.save_new(_written_at(_on_shift(nurse, night, taken), taken), "medication_order", {
         "drug": "Ondansetron", "dose": 4.0, "dose_unit": "mg", "route": "IV", "frequency": "prn",
@@ -359,6 +358,14 @@ def _night_call(db: Database, forms: dict[str, FormSpec], nurse: Session, night:
                 f"{given:%H:%M}. Settled by {noted:%H:%M}, sips of water tolerated; to review at the morning round.",
         "written_by": _on_shift(nurse, night, noted).user.name}, patient_id=patient.patient_id)
     return 1
+
+
+def _called_at(now: datetime) -> datetime:
+    """When the night nurse called the on-call doctor: 03:00 last night (the night before when
+    that is less than an hour ago)."""
+    called = datetime.combine(now.date(), time(3, 0), now.tzinfo)
+    return called if called <= _ago(now, hours=1) else datetime.combine(now.date() - timedelta(days=1), time(3, 0),
+                                                                          now.tzinfo)
 
 
 # The day shift; the night nurse signs from its end to its start. A chart signed by one nurse for
@@ -626,6 +633,37 @@ def build_observations_demo(db: Database, forms: dict[str, FormSpec], clock: Clo
                 **({"oxygen_flow": 2.0} if number == 0 and index >= 2 else {}), "systolic_bp": systolic,
                 "diastolic_bp": systolic - rng.randint(35, 55), "pulse": pulse, "consciousness": conscious,
                 "temperature": temperature, **_told(number, index, taken)}, patient_id=patient.patient_id)
+            made += 1
+    return made
+
+
+def build_fluid_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
+    """The fluid chart of the patient who vomited in the night (see `_night_call`) over the last
+    day: an infusion bag recorded as each one ends, drinks by day, urine measured every few
+    hours, and the night's two vomits. Returns the volumes recorded."""
+    from downtime.services import census
+
+    rng = random.Random(7)
+    now = clock()
+    nurse, night = _nurses(db, forms, clock)
+    patient = min(census.in_patients(db, forms, ward=DEMO_WARD),
+                  key=lambda each: datetime.fromisoformat(each.admitted_at))
+    since = max(_ago(now, hours=24), datetime.fromisoformat(patient.admitted_at) + timedelta(minutes=30))
+    called = _called_at(now)
+    volumes = [(_ago(now, hours=back, minutes=rng.randint(0, 40)), "in_iv", 1000,
+                f"Sodium chloride 0.9 % 1000 mL, bag {bag}") for bag, back in enumerate((17, 9, 1), start=1)]
+    volumes += [(_ago(now, hours=back, minutes=rng.randint(0, 50)), "in_oral", rng.choice((100, 150, 200, 250)),
+                 "Water, tea") for back in range(2, 24, 3)]
+    volumes += [(_ago(now, hours=back, minutes=rng.randint(0, 50)), "out_urine", rng.randint(5, 9) * 50, "Urinal")
+                for back in range(1, 24, 4)]
+    volumes += [(called - timedelta(minutes=25), "out_vomit", 150, "Vomit"),
+                (called - timedelta(minutes=5), "out_vomit", 100, "Vomit")]
+    made = 0
+    for at, route, volume, what in sorted(volumes):
+        if since <= at <= _ago(now, minutes=5):
+            records.save_new(_on_shift(nurse, night, at), "fluid_balance", {
+                "measured_at": at.isoformat(timespec="minutes"), "route": route, "volume": volume, "what": what},
+                patient_id=patient.patient_id)
             made += 1
     return made
 

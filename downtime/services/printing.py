@@ -14,7 +14,8 @@ from downtime.domain.medication import Frequency
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
-from downtime.services import cd_register, medication, observations, paper_numbers, settings, telephone_orders, theatre
+from downtime.services import (cd_register, fluid_balance, medication, observations, paper_numbers, settings,
+                               telephone_orders, theatre)
 from downtime.services.census import all_patients, census, patient_for_record, patient_with_location, with_namesakes
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
@@ -89,6 +90,30 @@ def print_news2_chart(session: Session, patient_id: str, out: Path) -> Path:
     return out
 
 
+def blank_fluid_chart(out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
+                      device_name: str) -> Path:
+    from downtime.pdf.fluid_balance import blank_fluid_chart_pdf
+
+    return blank_fluid_chart_pdf(out, lang=lang, printed_by=printed_by, printed_at=printed_at,
+                                 device_name=device_name)
+
+
+def print_fluid_chart(session: Session, patient_id: str, day: date, out: Path) -> Path:
+    """A patient's fluid balance chart of one chart's day (07:00 to 07:00), for the bedside
+    folder: its empty hours are carried on by hand while the laptop is away."""
+    from downtime.pdf.fluid_balance import fluid_chart_pdf
+
+    session.require(Action.PRINT)
+    patient = patient_with_location(session.db, session.forms, patient_id)
+    found = fluid_balance.day_chart(session.db, patient_id, day)
+    fluid_chart_pdf(patient, day, found.chart, found.entries, session.form(fluid_balance.FORM), out,
+                    authors=authors(session),
+                    laptops=laptops_known(session, {one.record.device_id for one in found.entries}), lang=session.lang,
+                    printed_by=session.user.name, printed_at=session.clock(), device_name=session.device.name)
+    _audit_print(session, f"fluid balance chart {day.isoformat()}", out)
+    return out
+
+
 def print_notes(session: Session, patient_id: str, out: Path) -> Path:
     """A patient's clinical notes as continuation sheets, oldest first (by when each was written),
     for the notes folder and the next shift when the laptop is away; a note withdrawn is not one."""
@@ -110,19 +135,21 @@ def print_notes(session: Session, patient_id: str, out: Path) -> Path:
 CHARTS: dict[str, dict[Lang, str]] = {
     "mar": {"en": "Medication chart (MAR)", "fr": "Plan d’administration des médicaments"},
     "news2": {"en": "NEWS2 observation chart", "fr": "Feuille de surveillance NEWS2"},
+    "fluid": {"en": "Fluid balance chart", "fr": "Feuille de bilan entrées-sorties"},
 }
 # The binder's own title, which its print preview and the printer's queue show.
 BINDER_TITLE: dict[Lang, str] = {"en": "Downtime binder", "fr": "Classeur de procédure dégradée"}
 # The downtime binder for a 30-bed ward and 8 hours on paper: (what, copies). An observation
-# chart and a clinical note for every bed; the rest for the admissions, moves and theatre
+# chart and a clinical note for every bed, a fluid chart for a third of them (those on a drip,
+# a catheter, a drain or after an operation); the rest for the admissions, moves and theatre
 # changes of a shift: a list added, an operation booked, cancelled, rebooked or done. Every form
 # has its blank here, or is written on a chart that is (orders and doses on the MAR,
-# observations on the NEWS2 chart): the binder predated "Operation done", and an operation done
+# observations on the NEWS2 chart, volumes in and out on the fluid chart): the binder predated "Operation done", and an operation done
 # on paper had no form to say so.
 BINDER = (("admission", 4), ("mar", 4), ("news2", 30), ("transfer", 4), ("discharge", 6), ("transfer_out", 2),
           ("death", 1), ("theatre_session", 1), ("operation_booking", 2), ("operation_cancellation", 4),
           ("operation_rebooking", 2), ("operation_done", 4), ("surgical_safety_checklist", 4),
-          ("clinical_note", 30))
+          ("clinical_note", 30), ("fluid", 10))
 
 
 def binder(forms: dict[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
@@ -355,7 +382,7 @@ def blank_mar(out: Path, *, lang: Lang, printed_by: str | None, printed_at: date
 
 
 # The blank charts that are not forms, by the names `downtime pdf blank` and the binder give them.
-BLANK_CHARTS = {"mar": blank_mar, "news2": blank_news2_chart}
+BLANK_CHARTS = {"mar": blank_mar, "news2": blank_news2_chart, "fluid": blank_fluid_chart}
 
 
 def print_theatre_list(session: Session, day: date, out: Path, theatre_name: str | None = None) -> Path:

@@ -146,7 +146,7 @@ ELEMENTS: dict[str, frozenset[str]] = {path: frozenset(codes) for path, codes in
     "DocumentReference.status": {"current", "entered-in-error"},
     "DocumentReference.docStatus": {"final", "amended"},
     "DocumentReference.content.attachment.contentType": {"text/plain; charset=utf-8"},
-    "Observation.valueQuantity.code": {"/min", "%", "L/min", "Cel", "cm", "kg"},
+    "Observation.valueQuantity.code": {"/min", "%", "L/min", "Cel", "cm", "kg", "mL"},
     "Observation.component.valueQuantity.code": {"mm[Hg]"},
     "MedicationRequest.dosageInstruction.doseAndRate.doseQuantity.code": set(UCUM_UNITS.values()),
     "MedicationRequest.dosageInstruction.doseAndRate.rateQuantity.code": {"mL/h"},

@@ -563,6 +563,22 @@
         <source>Taken by</source>
         <translation>Reçue par</translation>
     </message>
+    <message>
+        <source>Measured</source>
+        <translation>Mesuré le</translation>
+    </message>
+    <message>
+        <source>In or out</source>
+        <translation>Entrée ou sortie</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Nature</translation>
+    </message>
 </context>
 <context>
     <name>AdminPanel</name>
@@ -1956,6 +1972,45 @@ La contresigner en tant que {name} ?</translation>
     </message>
 </context>
 <context>
+    <name>FluidBalanceView</name>
+    <message>
+        <source>Fluid balance — {name}</source>
+        <translation>Bilan entrées-sorties — {name}</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Day before</source>
+        <translation>◀ Jour &amp;précédent</translation>
+    </message>
+    <message>
+        <source>Day &amp;after ▶</source>
+        <translation>Jour suiva&amp;nt ▶</translation>
+    </message>
+    <message>
+        <source>&amp;Chart under way</source>
+        <translation>&amp;Feuille en cours</translation>
+    </message>
+    <message>
+        <source>The day&apos;s fluid balance</source>
+        <translation>Le bilan entrées-sorties du jour</translation>
+    </message>
+    <message>
+        <source>Fluid balance by the hour</source>
+        <translation>Bilan entrées-sorties heure par heure</translation>
+    </message>
+    <message>
+        <source>Volumes measured this day</source>
+        <translation>Volumes mesurés ce jour</translation>
+    </message>
+    <message>
+        <source>Record fluid &amp;in or out</source>
+        <translation>&amp;Enregistrer une entrée ou une sortie</translation>
+    </message>
+    <message>
+        <source>&amp;Print this day&apos;s chart</source>
+        <translation>&amp;Imprimer la feuille de ce jour</translation>
+    </message>
+</context>
+<context>
     <name>FormView</name>
     <message>
         <source>&amp;Save (Ctrl+S)</source>
@@ -2370,6 +2425,10 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
     <message>
         <source>Observations</source>
         <translation>Surveillance</translation>
+    </message>
+    <message>
+        <source>Fl&amp;uid balance chart</source>
+        <translation>&amp;Bilan entrées-sorties</translation>
     </message>
     <message>
         <source>&amp;Telephone orders to countersign…</source>
@@ -6004,6 +6063,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>a patient&apos;s clinical notes, as continuation sheets</source>
         <translation>les notes cliniques d’un patient, en feuilles de transmissions</translation>
+    </message>
+    <message>
+        <source>a patient&apos;s fluid balance chart of one day, from 07:00 to 07:00</source>
+        <translation>la feuille de bilan entrées-sorties d’un patient pour un jour, de 7 h à 7 h</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, the day the chart begins at 07:00 (default: the chart under way)</source>
+        <translation>AAAA-MM-JJ, le jour où la feuille commence à 7 h (par défaut : la feuille en cours)</translation>
     </message>
     <message>
         <source>the MAR charts of every patient of a ward, in one PDF</source>

@@ -1,0 +1,146 @@
+"""The fluid balance chart on paper, one chart's day (07:00 to 07:00) a sheet: a row per hour,
+a column per route in and out, each side's total and the balance carried, then the day's totals;
+over the page the volumes one by one, with what each was and who measured it. The hours nothing
+was measured in are left empty to carry on by hand while the laptop is away, and the blank
+chart is the same grid with nothing in it, for the binder."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
+
+from downtime.domain.fluid_balance import HOURS, FluidDay, signed_ml
+from downtime.domain.laptops import Authors, Laptop
+from downtime.formspec import FormSpec, Lang
+from downtime.pdf.lines import Lines
+from downtime.pdf.page import RULE, PageInfo, body_width, build_pdf, in_words, style
+from downtime.services.fluid_balance import COLUMNS, Charted, column_total, column_value, day_words, heading, \
+    route_label, summary
+from downtime.services.patients import PatientSummary
+
+WORDS: dict[str, dict[Lang, str]] = {
+    "title": {"en": "Fluid balance chart", "fr": "Feuille de bilan entrées-sorties"},
+    "blank_title": {"en": "Fluid balance chart (blank)", "fr": "Feuille de bilan entrées-sorties (vierge)"},
+    "blank_day": {"en": "Date: ____/____/________ (24 hours from 07:00 to 07:00 the next day)\n"
+                        "Restriction or target: ________________",
+                  "fr": "Date : ____/____/________ (24 heures de 7 h à 7 h le lendemain)\n"
+                        "Restriction ou objectif : ________________"},
+    "in": {"en": "IN (mL)", "fr": "ENTRÉES (mL)"},
+    "out": {"en": "OUT (mL)", "fr": "SORTIES (mL)"},
+    "initials": {"en": "Initials", "fr": "Visa"},
+    "totals": {"en": "24 h", "fr": "24 h"},
+    "how": {"en": "Write each volume in its hour and initial it; carry the balance (total in − total out) "
+                  "from hour to hour.",
+            "fr": "Inscrire chaque volume dans son heure et viser ; reporter le bilan (entrées − sorties) "
+                  "d’heure en heure."},
+    "entries": {"en": "Volumes measured ({count}), oldest first", "fr": "Mesures ({count}), de la plus ancienne à la plus récente"},
+    "entry_headings": {"en": "Date and time|In or out|Volume|What|Measured by",
+                       "fr": "Date et heure|Entrée ou sortie|Volume|Nature|Mesuré par"},
+}
+ROW_HEIGHT = 7.6 * mm
+"""An hour's row: room to write a volume and initials by hand on the blank chart and in the
+hours the filled one leaves empty."""
+ENTRY_WIDTHS = (0.15, 0.3, 0.1, 0.27, 0.18)
+
+
+def _cell(text: str, size: float = 8, bold: bool = False) -> Lines:
+    return Lines(text, style(size=size, bold=bold, leading=size * 1.2))
+
+
+def _grid(chart: FluidDay | None, initials: Mapping[int, str], lang: Lang, width: float) -> Table:
+    """The day's rows under a two-line heading (the side, then each column); `chart` None for
+    a blank one. `initials`: who measured in each hour, by the hour."""
+    columns = (*COLUMNS, "initials")
+    first_out = 1 + COLUMNS.index("total_in") + 1
+    body: list[list[object]] = [
+        [_cell(in_words(WORDS, "in", lang), bold=True)] + [""] * (first_out - 1)
+        + [_cell(in_words(WORDS, "out", lang), bold=True)] + [""] * (len(columns) - first_out),
+        [_cell(heading("hour", lang), bold=True)] + [
+            _cell(in_words(WORDS, "initials", lang) if column == "initials" else heading(column, lang), size=7, bold=True)
+            for column in columns]]
+    for row, hour in enumerate(HOURS):
+        line: list[object] = [_cell(f"{hour:02d}–{(hour + 1) % 24:02d}", bold=True)]
+        for column in COLUMNS:
+            value = None if chart is None else column_value(chart, row, column)
+            text = "" if value is None else signed_ml(value).removesuffix(" mL") if column == "balance" else str(value)
+            line.append(_cell(text, bold=column == "balance"))
+        line.append(_cell(initials.get(hour, ""), size=7))
+        body.append(line)
+    body.append([_cell(in_words(WORDS, "totals", lang), bold=True)] + [
+        _cell("" if chart is None else (signed_ml(column_total(chart, column)).removesuffix(" mL")
+                                        if column == "balance" else str(column_total(chart, column))), bold=True)
+        for column in COLUMNS] + [""])
+    # The balance wider than a volume: "−1250" in bold, its sign in front.
+    first, balance = 0.075 * width, 0.09 * width
+    each = (width - first - balance) / (len(columns) - 1)
+    table = Table(body, colWidths=[first] + [balance if column == "balance" else each for column in columns],
+                  rowHeights=[None, None] + [ROW_HEIGHT] * (len(body) - 2), repeatRows=2)
+    sides = [first_out - 1, len(columns) - 1]
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+        ("SPAN", (0, 0), (sides[0], 0)), ("SPAN", (sides[0] + 1, 0), (sides[1], 0)),
+        ("BACKGROUND", (0, 0), (-1, 1), colors.HexColor("#e0e0e0")),
+        ("BACKGROUND", (0, 2 + len(HOURS)), (-1, 2 + len(HOURS)), colors.HexColor("#e0e0e0")),
+        # Each side's total and the balance set apart, as the columns a nurse adds up.
+        *[("BACKGROUND", (1 + COLUMNS.index(column), 2), (1 + COLUMNS.index(column), 1 + len(HOURS)),
+           colors.HexColor("#f2f2f2")) for column in ("total_in", "total_out", "balance")],
+        ("LINEAFTER", (sides[0], 0), (sides[0], -1), 1.5, colors.black),
+        ("LINEBEFORE", (1 + COLUMNS.index("balance"), 1), (1 + COLUMNS.index("balance"), -1), 1.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        # Narrow columns keep their room for the words: "Entérale" was hyphenated in 6 points.
+        ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+    ]))
+    return table
+
+
+def fluid_chart_pdf(patient: PatientSummary, day: date, chart: FluidDay, entries: Sequence[Charted], spec: FormSpec,
+                    out: Path, *, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
+                    printed_at: datetime, device_name: str) -> Path:
+    """`entries`: the day's standing volumes, oldest first; `authors`: who measured each (see
+    domain.laptops.Authors; `laptops` names their laptops)."""
+    info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
+                    device_name=device_name, patient=patient, place=True, subtitle=day_words(day, lang))
+    width = body_width(info)
+    initials: dict[int, set[str]] = {}
+    for one in entries:
+        initials.setdefault(one.measure.at.hour, set()).add(
+            authors.initials(one.record.author, one.record.device_id, laptops))
+    story: list[Flowable] = [
+        _grid(chart, {hour: " ".join(sorted(names)) for hour, names in initials.items()}, lang, width),
+        Spacer(1, 2 * mm), _cell(summary(chart, lang), size=10, bold=True), Spacer(1, 1 * mm),
+        _cell(in_words(WORDS, "how", lang), size=7.5)]
+    if entries:
+        story += [PageBreak(), _cell(in_words(WORDS, "entries", lang, count=len(entries)), size=10, bold=True),
+                  Spacer(1, 2 * mm), _entries(entries, spec, authors, laptops, lang, width)]
+    return build_pdf(out, story, info)
+
+
+def _entries(entries: Sequence[Charted], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
+             width: float) -> Table:
+    body: list[list[object]] = [[_cell(text, bold=True) for text in in_words(WORDS, "entry_headings", lang).split("|")]]
+    for one in entries:
+        record = one.record
+        body.append([_cell(f"{one.measure.at:%d/%m %H:%M}" + (f" (v{record.version})" if record.version > 1 else "")),
+                     _cell(route_label(spec, one.measure.route, lang)), _cell(f"{one.measure.volume} mL"),
+                     _cell(record.data.get("what") or ""),
+                     _cell(authors.of(lang, record.author, record.device_id, laptops))])
+    table = Table(body, colWidths=[share * width for share in ENTRY_WIDTHS], repeatRows=1)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
+                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0")),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return table
+
+
+def blank_fluid_chart_pdf(out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
+                          device_name: str) -> Path:
+    info = PageInfo(title=in_words(WORDS, "blank_title", lang), lang=lang, printed_by=printed_by,
+                    printed_at=printed_at, device_name=device_name, blank=True,
+                    subtitle=in_words(WORDS, "blank_day", lang))
+    width = body_width(info)
+    return build_pdf(out, [_grid(None, {}, lang, width), Spacer(1, 2 * mm), _cell(in_words(WORDS, "how", lang), size=8)],
+                     info)

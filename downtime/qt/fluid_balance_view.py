@@ -1,0 +1,161 @@
+"""A patient's fluid balance chart on screen, one chart's day (07:00 to 07:00) at a time: the
+hours as the paper chart's rows with each route's volume, each side's total and the balance
+carried, the day's totals under them, and below, the volumes one by one, to open and amend.
+The day's sums are worked out by the app as each volume is saved: on paper they are done by
+hand at the end of the shift."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QWidget
+
+from downtime.domain.fluid_balance import HOURS, FluidDay, chart_day, signed_ml
+from downtime.i18n import QT_TR_NOOP
+from downtime.qt.i18n import translate
+from downtime.qt.patient_header import PatientTab
+from downtime.qt.style import points, styled
+from downtime.qt.tables import TextTableModel, make_table, print_and_open
+from downtime.services import fluid_balance, printing
+from downtime.services.context import Session
+from downtime.services.fluid_balance import COLUMNS, Charted, DayChart
+
+
+def _cell(value: int | None, column: str) -> str:
+    if value is None:
+        return ""
+    return signed_ml(value).removesuffix(" mL") if column == "balance" else str(value)
+
+
+class HoursModel(TextTableModel):
+    """The chart's 24 rows and its totals' row, headed in the chart's own words (those of the
+    paper chart, in the session's language)."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.columns = ("hour", *COLUMNS)
+        self.chart: FluidDay | None = None
+
+    def show_chart(self, chart: FluidDay) -> None:
+        self.chart = chart
+        self.set_rows([*range(len(HOURS)), "total"])
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt's name)
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            # On two lines, as on paper, so the columns share the width whole: on one, "Selles /
+            # stomie" was cut at both ends in a French column.
+            words = fluid_balance.heading(self.columns[section], self.session.lang)
+            return words.replace(" / ", " /\n") if " / " in words else words.replace(" ", "\n", 1)
+        return None
+
+    def texts(self, row: int) -> tuple[str, ...]:
+        chart, which = self.chart, self.rows[row]
+        assert chart is not None, "rows are shown with their chart"
+        if which == "total":
+            return ("24 h", *(_cell(fluid_balance.column_total(chart, column), column) for column in COLUMNS))
+        hour = HOURS[which]
+        return (f"{hour:02d}–{(hour + 1) % 24:02d}",
+                *(_cell(fluid_balance.column_value(chart, which, column), column) for column in COLUMNS))
+
+
+class EntriesModel(TextTableModel):
+    """Newest first; an amended volume's version says so ("v2")."""
+
+    columns = (QT_TR_NOOP("Measured"), QT_TR_NOOP("In or out"), QT_TR_NOOP("Volume"), QT_TR_NOOP("Version"),
+               QT_TR_NOOP("What"))
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def texts(self, row: int) -> tuple[str, ...]:
+        found: Charted = self.rows[row]
+        spec = self.session.form(fluid_balance.FORM)
+        return (f"{found.measure.at:%d/%m %H:%M}", fluid_balance.route_label(spec, found.measure.route, self.session.lang),
+                f"{found.measure.volume} mL", f"v{found.record.version}", found.record.data.get("what") or "")
+
+
+class FluidBalanceView(PatientTab):
+    """Opens on the chart under way; the day before and after are a button (or Alt+letter)
+    away. Enter on a volume opens it (to amend or withdraw); Record adds one through the form."""
+
+    record_new = Signal(str)
+
+    def __init__(self, session: Session, patient_id: str, parent: QWidget | None = None):
+        super().__init__(session, patient_id, True, parent)
+        self.titled = translate("FluidBalanceView", "Fluid balance — {name}")
+        self.day = chart_day(session.clock())
+        self.found: DayChart | None = None
+        layout = self.column
+        turning = QHBoxLayout()
+        self.earlier = QPushButton(translate("FluidBalanceView", "◀ &Day before"))
+        self.earlier.clicked.connect(lambda: self.show_day(self.day - timedelta(days=1)))
+        self.day_label = styled(QLabel(), lambda: f"font-size: {points(1)}pt; font-weight: bold;")
+        self.later = QPushButton(translate("FluidBalanceView", "Day &after ▶"))
+        self.later.clicked.connect(lambda: self.show_day(self.day + timedelta(days=1)))
+        self.today = QPushButton(translate("FluidBalanceView", "&Chart under way"))
+        self.today.clicked.connect(lambda: self.show_day(chart_day(self.session.clock())))
+        for widget in (self.earlier, self.day_label, self.later, self.today):
+            turning.addWidget(widget)
+        turning.addStretch(1)
+        layout.addLayout(turning)
+        self.totals = styled(QLabel(), lambda: f"font-size: {points(2)}pt; font-weight: bold;")
+        self.totals.setWordWrap(True)
+        self.totals.setAccessibleName(translate("FluidBalanceView", "The day's fluid balance"))
+        layout.addWidget(self.totals)
+        self.hours = HoursModel(session)
+        self.hours_table = make_table(self.hours, translate("FluidBalanceView", "Fluid balance by the hour"),
+                                      lambda: None)
+        # The columns share the width as the paper's do: the last one alone took what was left.
+        self.hours_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.hours_table, 2)
+        self.entries = EntriesModel(session)
+        self.table = make_table(self.entries, translate("FluidBalanceView", "Volumes measured this day"),
+                                self._open_current)
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        add = QPushButton(translate("FluidBalanceView", "Record fluid &in or out"))
+        add.clicked.connect(lambda: self.record_new.emit(self.patient_id))
+        buttons.addWidget(add)
+        print_chart = QPushButton(translate("FluidBalanceView", "&Print this day's chart"))
+        print_chart.clicked.connect(self.print_chart)
+        buttons.addWidget(print_chart)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def show_day(self, day: date) -> None:
+        self.day = day
+        self.refresh()
+
+    def refresh(self) -> None:
+        lang = self.session.lang
+        self.found = found = fluid_balance.day_chart(self.session.db, self.patient_id, self.day)
+        self.day_label.setText(fluid_balance.day_words(self.day, lang))
+        self.totals.setText(fluid_balance.summary(found.chart, lang))
+        self.hours.show_chart(found.chart)
+        self.entries.set_rows(list(reversed(found.entries)))
+        under_way = chart_day(self.session.clock())
+        self.later.setEnabled(self.day < under_way)
+        self.today.setEnabled(self.day != under_way)
+        self.earlier.setEnabled(self.day > min([*found.days, under_way]))
+        if self.day == under_way:
+            # The hour now in sight: the night's rows are below the fold of a laptop's screen.
+            now = self.session.clock()
+            self.hours_table.scrollTo(self.hours.index(HOURS.index(now.hour), 0))
+
+    def _open_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.open_record.emit(self.entries.rows[index.row()].record)
+
+    def print_chart(self) -> Path | None:
+        patient_id, day = self.patient_id, self.day
+        return print_and_open(self, self.session,
+                              lambda own, out: printing.print_fluid_chart(own, patient_id, day, out),
+                              f"fluid-{patient_id[:8]}-{day.isoformat()}")

@@ -1,0 +1,126 @@
+"""A patient's fluid balance chart: the volumes measured in and out (each a record of the
+`fluid_balance` form, amended or withdrawn as any record), charted by the hour over the chart's
+day. The totals are never stored: worked out from the standing records each time, an amended
+volume changes its column, its hour's balance and the day's."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlite_utils import Database
+
+from downtime.domain.fluid_balance import INTAKE, OUTPUT, FluidDay, Measure, chart_day, fluid_day, signed_ml
+from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.formspec import FormSpec, Lang
+from downtime.storage.records import list_current
+
+FORM = "fluid_balance"
+# Each route's column heading, short enough for a column of the chart on screen and on paper;
+# the form's option says it whole.
+HEADINGS: dict[str, dict[Lang, str]] = {
+    "in_oral": {"en": "Oral", "fr": "Orale"},
+    "in_iv": {"en": "IV", "fr": "IV"},
+    "in_enteral": {"en": "Enteral", "fr": "Entérale"},
+    "in_other": {"en": "Other in", "fr": "Autre entrée"},
+    "out_urine": {"en": "Urine", "fr": "Urines"},
+    "out_vomit": {"en": "Vomit / NG", "fr": "Vomis. / SNG"},
+    "out_drain": {"en": "Drain", "fr": "Drain"},
+    "out_stool": {"en": "Stool / stoma", "fr": "Selles / stomie"},
+    "out_other": {"en": "Other out", "fr": "Autre sortie"},
+}
+WORDS: dict[str, dict[Lang, str]] = {
+    "hour": {"en": "Hour", "fr": "Heure"},
+    "total_in": {"en": "Total in", "fr": "Total entrées"},
+    "total_out": {"en": "Total out", "fr": "Total sorties"},
+    "balance": {"en": "Balance", "fr": "Bilan"},
+    "day": {"en": "24 hours from {start} 07:00 to {end} 07:00", "fr": "24 heures du {start} 7 h au {end} 7 h"},
+    "summary": {"en": "In {intake} mL — out {output} mL — balance {balance}",
+                "fr": "Entrées {intake} mL — sorties {output} mL — bilan {balance}"},
+    "kept_to": {"en": "measured up to the {hour}:00 hour", "fr": "mesures jusqu’à la tranche de {hour} h"},
+    "none": {"en": "Nothing measured on this chart's day.", "fr": "Aucune mesure ce jour-là."},
+}
+COLUMNS = (*INTAKE, "total_in", *OUTPUT, "total_out", "balance")
+"""The chart's columns after the hour, as on paper: what went in, its total, what came out,
+its total, the balance carried."""
+
+
+@dataclass(frozen=True)
+class Charted:
+    """A standing volume and the record it was measured in (to open it, to amend it)."""
+
+    record: RecordVersion
+    measure: Measure
+
+
+def charted(record: RecordVersion) -> Charted:
+    data = record.data
+    return Charted(record, Measure(datetime.fromisoformat(data["measured_at"]), data["route"], int(data["volume"])))
+
+
+def measures(db: Database, patient_id: str) -> list[Charted]:
+    """The patient's standing volumes, oldest first (a withdrawn one counts for nothing)."""
+    found = [charted(record) for record in list_current(db, form_id=FORM, patient_id=patient_id)
+             if record.status is not RecordStatus.ENTERED_IN_ERROR]
+    return sorted(found, key=lambda one: (one.measure.at, one.record.recorded_at))
+
+
+@dataclass(frozen=True)
+class DayChart:
+    """A chart's day and the volumes on it, oldest first; `days`: every day the patient has a
+    chart for, oldest first, for a chart to be turned to the day before or after."""
+
+    chart: FluidDay
+    entries: list[Charted]
+    days: list[date]
+
+
+def day_chart(db: Database, patient_id: str, day: date) -> DayChart:
+    every = measures(db, patient_id)
+    on_day = [one for one in every if chart_day(one.measure.at) == day]
+    return DayChart(fluid_day(day, [one.measure for one in on_day]), on_day,
+                    sorted({chart_day(one.measure.at) for one in every}))
+
+
+def heading(column: str, lang: Lang) -> str:
+    return (HEADINGS.get(column) or WORDS[column])[lang]
+
+
+def route_label(spec: FormSpec, route: str, lang: Lang) -> str:
+    """The route as the form's option says it ("In: intravenous")."""
+    return next(option.label.get(lang) for option in spec.field("route").options if option.code == route)
+
+
+def column_value(chart: FluidDay, row: int, column: str) -> int | None:
+    """A cell of the chart: an hour's volume by a route, a side's total, the balance carried;
+    None where nothing was measured (a side's total in an hour only the other side's was, the
+    balance in an hour nothing was), left empty to be written in by hand."""
+    hour = chart.hours[row]
+    if column == "balance":
+        return hour.balance if hour.measured else None
+    side = {"total_in": (INTAKE, hour.intake), "total_out": (OUTPUT, hour.output)}.get(column)
+    if side is None:
+        return hour.volumes.get(column)
+    routes, total = side
+    return total if any(route in hour.volumes for route in routes) else None
+
+
+def column_total(chart: FluidDay, column: str) -> int:
+    """The 24 hours' total of a column; for the balance, the day's."""
+    sides = {"total_in": chart.intake, "total_out": chart.output, "balance": chart.balance}
+    return sides[column] if column in sides else chart.totals[column]
+
+
+def day_words(day: date, lang: Lang) -> str:
+    return WORDS["day"][lang].format(start=f"{day:%d/%m/%Y}", end=f"{date.fromordinal(day.toordinal() + 1):%d/%m/%Y}")
+
+
+def summary(chart: FluidDay, lang: Lang) -> str:
+    """The day's sums in words, and how far the chart has been kept (a balance of +1500 mL at
+    09:00 says nothing of the night to come)."""
+    if not chart.measured:
+        return WORDS["none"][lang]
+    text = WORDS["summary"][lang].format(intake=chart.intake, output=chart.output, balance=signed_ml(chart.balance))
+    last = chart.last_hour
+    return f"{text} ({WORDS['kept_to'][lang].format(hour=f'{last.hour:02d}')})" if last else text
+

@@ -1,0 +1,80 @@
+"""The fluid balance chart from the keyboard: a nurse opens the patient's chart, records volumes
+in and out through the form, reads the hours, totals and balance worked out, turns to the day
+before, opens a volume to amend it, and prints the day's chart."""
+
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPushButton
+
+from downtime.domain.fluid_balance import HOURS
+from downtime.qt.fluid_balance_view import FluidBalanceView
+from downtime.qt.form_view import FormView
+from downtime.qt.print_preview import PrintPreview
+from downtime.services import records, wards
+
+
+def _button(view, text: str) -> QPushButton:
+    return next(button for button in view.findChildren(QPushButton) if button.text() == text)
+
+
+def _record(window, chart: FluidBalanceView, type_text, at: str, route: str, volume: str, what: str = "") -> None:
+    QTest.mouseClick(_button(chart, "Record fluid &in or out"), Qt.MouseButton.LeftButton)
+    form = window.tabs.currentWidget()
+    assert isinstance(form, FormView) and form.spec.id == "fluid_balance"
+    form.editors["measured_at"].set_value(at)
+    form.editors["route"].set_value(route)
+    type_text(form.editors["volume"].edit, volume)
+    if what:
+        type_text(form.editors["what"].edit, what)
+    QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert form.record is not None, form.summary.text()
+
+
+def test_the_nurse_charts_volumes_and_reads_the_balance_worked_out(window, session_for, admission_values,
+                                                                  select_bed, type_text):
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    patient = records.save_new(window.session, "admission", {
+        **admission_values, "arrival_at": "2026-11-27T21:00+01:00"}).patient_id
+    window.patients.reload_wards()
+    select_bed(window, "12")
+    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    chart = window.tabs.currentWidget()
+    assert isinstance(chart, FluidBalanceView) and chart.patient_id == patient
+    assert chart.day_label.text() == "24 hours from 28/11/2026 07:00 to 29/11/2026 07:00"
+    assert chart.totals.text() == "Nothing measured on this chart's day."
+    assert not chart.later.isEnabled() and not chart.earlier.isEnabled()
+    _record(window, chart, type_text, "2026-11-28T10:00+01:00", "in_iv", "1000", "Sodium chloride 0.9 % bag 1")
+    _record(window, chart, type_text, "2026-11-28T11:20+01:00", "out_urine", "300")
+    _record(window, chart, type_text, "2026-11-28T06:30+01:00", "in_oral", "200")  # on the night's chart
+    assert chart.totals.text() == "In 1000 mL — out 300 mL — balance +700 mL (measured up to the 11:00 hour)"
+    hours = chart.hours
+    assert [hours.headerData(n, Qt.Orientation.Horizontal) for n in (0, 2, 5, 6, 11, 12)] == [
+        "Hour", "IV", "Total\nin", "Urine", "Total\nout", "Balance"]
+    ten, eleven = HOURS.index(10), HOURS.index(11)
+    assert hours.texts(ten) == ("10–11", "", "1000", "", "", "1000", "", "", "", "", "", "", "+1000")
+    assert hours.texts(eleven) == ("11–12", "", "", "", "", "", "300", "", "", "", "", "300", "+700")
+    assert hours.texts(len(HOURS)) == ("24 h", "0", "1000", "0", "0", "1000", "300", "0", "0", "0", "0", "300", "+700")
+    listed = [chart.entries.texts(row) for row in range(chart.entries.rowCount())]
+    assert listed == [("28/11 11:20", "Out: urine", "300 mL", "v1", ""),
+                      ("28/11 10:00", "In: intravenous", "1000 mL", "v1", "Sodium chloride 0.9 % bag 1")]
+    # The bag opened from the list, to amend: its record, as Enter opens it.
+    window.tabs.setCurrentWidget(chart)
+    chart.table.setFocus()
+    chart.table.selectRow(1)
+    QTest.keyClick(chart.table, Qt.Key.Key_Return)
+    opened = window.tabs.currentWidget()
+    assert isinstance(opened, FormView) and opened.record.data["volume"] == 1000
+    window.tabs.setCurrentWidget(chart)
+    QTest.mouseClick(chart.earlier, Qt.MouseButton.LeftButton)
+    assert chart.day_label.text().startswith("24 hours from 27/11/2026") and chart.entries.rowCount() == 1
+    assert chart.totals.text().startswith("In 200 mL — out 0 mL — balance +200 mL")
+    assert chart.later.isEnabled() and not chart.earlier.isEnabled() and chart.today.isEnabled()
+    QTest.mouseClick(chart.today, Qt.MouseButton.LeftButton)
+    assert chart.entries.rowCount() == 2
+    QTest.mouseClick(_button(chart, "&Print this day's chart"), Qt.MouseButton.LeftButton)
+    (preview,) = window.findChildren(PrintPreview)
+    pages = PdfReader(preview.path).pages
+    text = " ".join(pages[0].extract_text().split())
+    assert "Fluid balance chart" in text and "In 1000 mL — out 300 mL — balance +700 mL" in text
+    assert "Volumes measured (2)" in " ".join(pages[1].extract_text().split())

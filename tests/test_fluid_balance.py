@@ -1,0 +1,136 @@
+"""The fluid balance chart: each volume measured in or out is a record, charted by the hour over
+the chart's day (07:00 to 07:00), its columns, hours and day totalled by the app; an amended or
+withdrawn volume changes the sums; the export sends each volume to the EHR in millilitres."""
+
+import json
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from fhir.resources.R4B.observation import Observation
+from hypothesis import given, strategies as st
+
+from downtime.domain.fluid_balance import HOURS, INTAKE, OUTPUT, ROUTES, Measure, chart_day, fluid_day, signed_ml
+from downtime.services import fluid_balance, records, wards
+from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
+from downtime.sync.export import export
+from downtime.sync.fhir_codes import check_codes
+
+PARIS = timezone(timedelta(hours=1))
+BAG = {"measured_at": "2026-11-28T10:00+01:00", "route": "in_iv", "volume": 1000, "what": "Sodium chloride 0.9 % bag 1"}
+
+
+def _at(day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, 11, day, hour, minute, tzinfo=PARIS)
+
+
+def test_a_volume_is_on_the_chart_of_the_day_that_began_at_seven():
+    assert chart_day(_at(28, 7)) == date(2026, 11, 28)
+    assert chart_day(_at(29, 6, 59)) == date(2026, 11, 28)
+    assert [hour for hour in HOURS[:2]] == [7, 8] and HOURS[-1] == 6
+
+
+def test_the_chart_adds_each_hour_carries_the_balance_and_totals_each_column():
+    chart = fluid_day(date(2026, 11, 28), [
+        Measure(_at(28, 8, 10), "in_oral", 200), Measure(_at(28, 8, 50), "in_oral", 150),
+        Measure(_at(28, 9, 0), "in_iv", 1000), Measure(_at(28, 9, 30), "out_urine", 400),
+        Measure(_at(29, 3, 0), "out_vomit", 250),
+        Measure(_at(29, 7, 0), "out_urine", 900),  # the next day's chart
+        Measure(_at(28, 6, 0), "in_iv", 500),  # the day before's
+    ])
+    eight, nine = chart.hours[1], chart.hours[2]
+    assert (eight.hour, dict(eight.volumes), eight.intake, eight.output, eight.balance) == (8, {"in_oral": 350}, 350, 0, 350)
+    assert (nine.intake, nine.output, nine.balance) == (1000, 400, 950)
+    assert not chart.hours[0].measured and chart.hours[0].balance == 0
+    three = chart.hours[HOURS.index(3)]
+    assert three.output == 250 and three.balance == 700 and chart.last_hour is three
+    assert (chart.intake, chart.output, chart.balance) == (1350, 650, 700)
+    assert chart.totals["in_oral"] == 350 and chart.totals["out_vomit"] == 250 and chart.totals["out_drain"] == 0
+
+
+def test_a_balance_is_written_with_its_sign():
+    assert [signed_ml(650), signed_ml(-1200), signed_ml(0)] == ["+650 mL", "−1200 mL", "0 mL"]
+
+
+def test_a_measure_refuses_what_no_chart_has():
+    with pytest.raises(ValueError):
+        Measure(_at(28, 8), "in_mouth", 100)
+    with pytest.raises(ValueError):
+        Measure(_at(28, 8), "in_oral", -5)
+
+
+@given(st.lists(st.tuples(st.integers(0, 47), st.integers(0, 59), st.sampled_from(ROUTES), st.integers(0, 5000)),
+                max_size=60))
+def test_whatever_is_measured_the_sums_agree_with_each_other(drawn):
+    start = _at(28, 7)
+    measures = [Measure(start + timedelta(hours=hours, minutes=minutes), route, volume)
+                for hours, minutes, route, volume in drawn]
+    chart = fluid_day(date(2026, 11, 28), measures)
+    on_day = [m for m in measures if m.at < start + timedelta(days=1)]
+    assert chart.intake == sum(m.volume for m in on_day if m.route in INTAKE) == sum(chart.totals[r] for r in INTAKE)
+    assert chart.output == sum(m.volume for m in on_day if m.route in OUTPUT) == sum(chart.totals[r] for r in OUTPUT)
+    assert chart.hours[-1].balance == chart.balance
+    assert all(later.balance - earlier.balance == later.intake - later.output
+               for earlier, later in zip(chart.hours, chart.hours[1:]))
+
+
+@pytest.fixture
+def patient(session_for, admission_values):
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    return records.save_new(session_for("nurse"), "admission", {
+        **admission_values, "arrival_at": "2026-11-28T09:00+01:00"}).patient_id
+
+
+def test_the_patients_chart_is_worked_out_from_the_standing_volumes(session_for, patient):
+    nurse = session_for("nurse")
+    bag = records.save_new(nurse, "fluid_balance", BAG, patient_id=patient)
+    records.save_new(nurse, "fluid_balance", {"measured_at": "2026-11-28T11:20+01:00", "route": "out_urine",
+                                              "volume": 300}, patient_id=patient)
+    spilt = records.save_new(nurse, "fluid_balance", {"measured_at": "2026-11-28T12:00+01:00", "route": "in_oral",
+                                                      "volume": 200}, patient_id=patient)
+    day = fluid_balance.day_chart(nurse.db, patient, date(2026, 11, 28))
+    assert (day.chart.intake, day.chart.output, day.chart.balance) == (1200, 300, 900)
+    assert [one.record.record_id for one in day.entries][0] == bag.record_id and day.days == [date(2026, 11, 28)]
+    records.amend(nurse, bag.record_id, {**BAG, "volume": 500}, "Bag stopped half-way: 500 mL in, not 1000")
+    records.mark_entered_in_error(nurse, spilt.record_id, "Wrong patient")
+    day = fluid_balance.day_chart(nurse.db, patient, date(2026, 11, 28))
+    assert (day.chart.intake, day.chart.output, day.chart.balance) == (500, 300, 200)
+    assert fluid_balance.summary(day.chart, "en") == "In 500 mL — out 300 mL — balance +200 mL (measured up to the 11:00 hour)"
+    assert fluid_balance.summary(day.chart, "fr") == ("Entrées 500 mL — sorties 300 mL — bilan +200 mL "
+                                                      "(mesures jusqu’à la tranche de 11 h)")
+    assert fluid_balance.day_words(date(2026, 11, 28), "en") == "24 hours from 28/11/2026 07:00 to 29/11/2026 07:00"
+    empty = fluid_balance.day_chart(nurse.db, patient, date(2026, 11, 27))
+    assert not empty.entries and fluid_balance.summary(empty.chart, "en") == "Nothing measured on this chart's day."
+
+
+def test_the_volume_and_its_route_are_required_and_only_carers_record_them_while_the_patient_is_in(session_for, patient):
+    nurse = session_for("nurse")
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "fluid_balance", {"measured_at": BAG["measured_at"]}, patient_id=patient)
+    assert {error.path for error in refused.value.errors} == {"route", "volume"}
+    with pytest.raises(ValidationFailed):
+        records.save_new(nurse, "fluid_balance", {**BAG, "volume": 6000}, patient_id=patient)
+    with pytest.raises(PermissionDenied):
+        records.save_new(session_for("coord"), "fluid_balance", BAG, patient_id=patient)
+    with pytest.raises(ServiceError, match="Date and time"):
+        records.save_new(nurse, "fluid_balance", {**BAG, "measured_at": "2026-11-28T08:00+01:00"}, patient_id=patient)
+    assert records.save_new(session_for("doctor"), "fluid_balance", {**BAG, "volume": 0, "route": "out_urine"},
+                            patient_id=patient).data["volume"] == 0
+
+
+def test_the_export_sends_each_volume_in_millilitres_in_its_stay(session_for, patient, tmp_path):
+    nurse = session_for("nurse")
+    bag = records.save_new(nurse, "fluid_balance", BAG, patient_id=patient)
+    urine = records.save_new(nurse, "fluid_balance", {"measured_at": "2026-11-28T11:20+01:00", "route": "out_urine",
+                                                      "volume": 300}, patient_id=patient)
+    folder = export(session_for("records"), tmp_path / "export").folder
+    bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    check_codes(bundle)
+    by_id = {entry["resource"]["id"]: entry["resource"] for entry in bundle["entry"]}
+    infused, passed = Observation.model_validate(by_id[bag.record_id]), Observation.model_validate(by_id[urine.record_id])
+    assert infused.code.text == "Fluid intake: intravenous" and passed.code.text == "Fluid output: urine"
+    assert (infused.valueQuantity.value, infused.valueQuantity.code, infused.valueQuantity.system) == (
+        1000, "mL", "http://unitsofmeasure.org")
+    assert infused.note[0].text == "Sodium chloride 0.9 % bag 1" and not passed.note
+    assert infused.effectiveDateTime.isoformat() == "2026-11-28T10:00:00+01:00"
+    admission = records.list_current(nurse.db, form_id="admission")[0]
+    assert infused.encounter.reference == f"urn:uuid:{admission.record_id}"
