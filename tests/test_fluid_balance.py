@@ -8,9 +8,10 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from fhir.resources.R4B.observation import Observation
 from hypothesis import given, strategies as st
+from pypdf import PdfReader
 
 from downtime.domain.fluid_balance import HOURS, INTAKE, OUTPUT, ROUTES, Measure, chart_day, fluid_day, signed_ml
-from downtime.services import fluid_balance, records, wards
+from downtime.services import fluid_balance, printing, records, wards
 from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
@@ -134,3 +135,19 @@ def test_the_export_sends_each_volume_in_millilitres_in_its_stay(session_for, pa
     assert infused.effectiveDateTime.isoformat() == "2026-11-28T10:00:00+01:00"
     admission = records.list_current(nurse.db, form_id="admission")[0]
     assert infused.encounter.reference == f"urn:uuid:{admission.record_id}"
+
+
+def test_the_handover_sheet_gives_the_last_whole_day_and_the_chart_under_way(session_for, admission_values, tmp_path):
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-27T21:00+01:00"}).patient_id
+    for at, route, volume in (("2026-11-27T22:00", "in_iv", 500), ("2026-11-28T06:00", "out_urine", 200),
+                              ("2026-11-28T10:00", "in_iv", 1000)):
+        records.save_new(nurse, "fluid_balance", {"measured_at": f"{at}+01:00", "route": route, "volume": volume},
+                         patient_id=patient)
+    said = ("FLUID BALANCE: 27/11–28/11 07:00 +300 mL (in 500, out 200); since 07:00 +1000 mL (in 1000, out 0)")
+    assert fluid_balance.handover(nurse.db, [patient], nurse.clock(), "en") == {patient: said}
+    assert fluid_balance.handover(nurse.db, [patient], _at(30, 8), "en") == {}  # nothing in two days: no chart kept
+    text = " ".join(" ".join(page.extract_text().split()) for page in
+                    PdfReader(printing.print_census(nurse, tmp_path / "census.pdf", "3B")).pages)
+    assert said in text

@@ -174,6 +174,22 @@ def test_a_patient_with_nothing_charted_starts_with_a_handover_of_their_admissio
                                                                                   "isolation": "contact"}
 
 
+def test_a_handover_says_how_to_talk_with_the_patient(session_for, admission_values):
+    """The receiving ward learnt that a patient spoke no French, or could not hear, when they
+    first asked them something: the admission's language, interpreter and communication needs
+    are copied (printed: tests/test_pdf_forms.py)."""
+    from downtime.services import wards
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", {
+        **admission_values, "language": "Vietnamese", "interpreter_needed": True,
+        "communication_needs": "Hard of hearing: left ear; speak slowly"}).patient_id
+    answers = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)
+    assert {key: answers.get(key) for key in ("language", "interpreter_needed", "communication_needs")} == {
+        "language": "Vietnamese", "interpreter_needed": True, "communication_needs": "Hard of hearing: left ear; speak slowly"}
+
+
 @pytest.mark.parametrize("copied, expected", [
     ("{form: nowhere, field: pulse}", "names unknown form 'nowhere'"),
     ("{form: observations, field: heart}", "names unknown field 'heart' of 'observations'"),

@@ -5,8 +5,9 @@ volume changes its column, its hour's balance and the day's."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlite_utils import Database
 
@@ -39,6 +40,11 @@ WORDS: dict[str, dict[Lang, str]] = {
                 "fr": "Entrées {intake} mL — sorties {output} mL — bilan {balance}"},
     "kept_to": {"en": "measured up to the {hour}:00 hour", "fr": "mesures jusqu’à la tranche de {hour} h"},
     "none": {"en": "Nothing measured on this chart's day.", "fr": "Aucune mesure ce jour-là."},
+    "handover": {"en": "FLUID BALANCE: {days}", "fr": "BILAN ENTRÉES-SORTIES : {days}"},
+    "last_day": {"en": "{start}–{end} 07:00 {balance} (in {intake}, out {output})",
+                 "fr": "{start}–{end} 7 h {balance} (entrées {intake}, sorties {output})"},
+    "under_way": {"en": "since 07:00 {balance} (in {intake}, out {output})",
+                  "fr": "depuis 7 h {balance} (entrées {intake}, sorties {output})"},
 }
 COLUMNS = (*INTAKE, "total_in", *OUTPUT, "total_out", "balance")
 """The chart's columns after the hour, as on paper: what went in, its total, what came out,
@@ -60,9 +66,12 @@ def charted(record: RecordVersion) -> Charted:
 
 def measures(db: Database, patient_id: str) -> list[Charted]:
     """The patient's standing volumes, oldest first (a withdrawn one counts for nothing)."""
-    found = [charted(record) for record in list_current(db, form_id=FORM, patient_id=patient_id)
-             if record.status is not RecordStatus.ENTERED_IN_ERROR]
-    return sorted(found, key=lambda one: (one.measure.at, one.record.recorded_at))
+    return _standing(list_current(db, form_id=FORM, patient_id=patient_id))
+
+
+def _standing(found: list[RecordVersion]) -> list[Charted]:
+    return sorted((charted(record) for record in found if record.status is not RecordStatus.ENTERED_IN_ERROR),
+                  key=lambda one: (one.measure.at, one.record.recorded_at))
 
 
 @dataclass(frozen=True)
@@ -112,7 +121,7 @@ def column_total(chart: FluidDay, column: str) -> int:
 
 
 def day_words(day: date, lang: Lang) -> str:
-    return WORDS["day"][lang].format(start=f"{day:%d/%m/%Y}", end=f"{date.fromordinal(day.toordinal() + 1):%d/%m/%Y}")
+    return WORDS["day"][lang].format(start=f"{day:%d/%m/%Y}", end=f"{day + timedelta(days=1):%d/%m/%Y}")
 
 
 def summary(chart: FluidDay, lang: Lang) -> str:
@@ -124,3 +133,24 @@ def summary(chart: FluidDay, lang: Lang) -> str:
     last = chart.last_hour
     return f"{text} ({WORDS['kept_to'][lang].format(hour=f'{last.hour:02d}')})" if last else text
 
+
+
+def handover(db: Database, patient_ids: Collection[str], at: datetime, lang: Lang) -> dict[str, str]:
+    """What the handover sheet says of each of these patients' fluid balance at `at`, for those
+    with a chart: the last whole day's balance (07:00 to 07:00) and the chart under way's so far,
+    each when anything was measured on it. At the morning handover the night's sums are on the
+    day just closed; at the evening one, on the chart under way."""
+    under_way = chart_day(at)
+    days = (under_way - timedelta(days=1), under_way)
+    by_patient: dict[str, list[Measure]] = {}
+    for one in _standing(list_current(db, form_id=FORM, patient_ids=patient_ids)):
+        by_patient.setdefault(str(one.record.patient_id), []).append(one.measure)
+    said = {}
+    for patient_id, found in by_patient.items():
+        last, now = (fluid_day(day, found) for day in days)
+        parts = [WORDS[key][lang].format(start=f"{day:%d/%m}", end=f"{day + timedelta(days=1):%d/%m}",
+                                         balance=signed_ml(chart.balance), intake=chart.intake, output=chart.output)
+                 for key, day, chart in (("last_day", days[0], last), ("under_way", days[1], now)) if chart.measured]
+        if parts:
+            said[patient_id] = WORDS["handover"][lang].format(days="; ".join(parts))
+    return said

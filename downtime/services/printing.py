@@ -212,12 +212,15 @@ def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
 
     session.require(Action.PRINT)
     now = session.clock()
-    census_pdf(census(session.db, session.forms, ward=ward), out, ward=ward, at=now,
+    rows = census(session.db, session.forms, ward=ward)
+    census_pdf(rows, out, ward=ward, at=now,
                lang=session.lang, printed_by=session.user.name, printed_at=now,
                device_name=session.device.name,
                admission=next(spec for spec in session.forms.values() if spec.creates_patient),
                review=observations.review(session.db, session.forms, ward, now),
-               to_countersign=_to_countersign(session, ward))
+               to_countersign=_to_countersign(session, ward),
+               fluids=fluid_balance.handover(session.db, [row.patient.patient_id for row in rows if row.patient is not None],
+                                             now, session.lang))
     _audit_print(session, f"census {ward or 'all wards'}", out)
     return out
 
