@@ -285,6 +285,17 @@ def admission_values() -> dict[str, Any]:
     }
 
 
+@pytest.fixture
+def patient(session_for, admission_values) -> str:
+    """The id of a patient admitted to bed 12 of ward 3B (beds 1 to 20) at 09:00 on the tests'
+    day, by the nurse: one in hospital to chart care for (a module needing another admits its own)."""
+    from downtime.services import records, wards
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    return records.save_new(session_for("nurse"), "admission", {
+        **admission_values, "arrival_at": "2026-11-28T09:00+01:00"}).patient_id
+
+
 def death_answers(at: str) -> dict[str, Any]:
     """A death's answers but the doctor's name and the family's: dying at `at`, verified then,
     not for the coroner, no implanted device."""

@@ -8,7 +8,7 @@ import pytest
 from fhir.resources.R4B.documentreference import DocumentReference
 from pypdf import PdfReader
 
-from downtime.services import prefill, printing, records, wards
+from downtime.services import prefill, printing, records
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
 from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
@@ -17,13 +17,6 @@ from tests.test_back_entry import _office_lines
 NOTE = {"written_at": "2026-11-28T13:40+01:00", "discipline": "nursing", "focus": "Pain",
         "note": "Pain 7/10 at the wound. Morphine 5 mg SC given at 13:10; 3/10 at 13:40, settled.",
         "written_by": "Hélène Lefèvre"}
-
-
-@pytest.fixture
-def patient(session_for, admission_values):
-    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
-    return records.save_new(session_for("nurse"), "admission", {
-        **admission_values, "arrival_at": "2026-11-28T09:00+01:00"}).patient_id
 
 
 def test_a_nurse_writes_one_signed_with_her_name_and_the_note_is_required(session_for, patient):

@@ -25,7 +25,7 @@ from downtime.storage import open_database
 from downtime.storage.records import history
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import CodeOutsideValueSet, check_codes
-from downtime.sync import fhir_export, fhir_fluids, fhir_patients
+from downtime.sync import fhir_export, fhir_fluids, fhir_neuro, fhir_patients
 from downtime.sync.fhir_export import UnresolvedReference, references, write_bundle
 from downtime.sync.snapshot_fhir import read_fhir_snapshot
 from tests.conftest import death_answers
@@ -656,8 +656,10 @@ def test_a_death_ends_the_stay_and_marks_the_patient_deceased(session_for, admis
 
 def _charted(observation) -> bool:
     """An Observation of the NEWS2 chart or the weight: not a volume in or out (sync.fhir_fluids),
-    whose category and code are words."""
-    return observation["category"] != [fhir_fluids.CATEGORY]
+    whose category and code are words, nor a neuro set's (sync.fhir_neuro)."""
+    codes = {coding["code"] for coding in observation["code"].get("coding", [])}
+    return (observation["category"] != [fhir_fluids.CATEGORY] and fhir_neuro.TOTAL not in codes
+            and observation["code"].get("text") != "Pupils and limb movement")
 
 
 def test_observations_travel_as_vital_signs_with_a_news2_total_derived_from_them(demo):

@@ -74,13 +74,6 @@ def test_whatever_is_measured_the_sums_agree_with_each_other(drawn):
                for earlier, later in zip(chart.hours, chart.hours[1:]))
 
 
-@pytest.fixture
-def patient(session_for, admission_values):
-    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
-    return records.save_new(session_for("nurse"), "admission", {
-        **admission_values, "arrival_at": "2026-11-28T09:00+01:00"}).patient_id
-
-
 def test_the_patients_chart_is_worked_out_from_the_standing_volumes(session_for, patient):
     nurse = session_for("nurse")
     bag = records.save_new(nurse, "fluid_balance", BAG, patient_id=patient)
@@ -151,3 +144,14 @@ def test_the_handover_sheet_gives_the_last_whole_day_and_the_chart_under_way(ses
     text = " ".join(" ".join(page.extract_text().split()) for page in
                     PdfReader(printing.print_census(nurse, tmp_path / "census.pdf", "3B")).pages)
     assert said in text
+
+
+def test_the_records_office_reads_each_volume_on_its_line(tmp_path, laptop, admission_values):
+    from tests.test_back_entry import _office_lines
+
+    nurse, ward_clerk = laptop(tmp_path / "ward3b.sqlite", 11)
+    admitted = records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-28T09:00+01:00"})
+    bag = records.save_new(nurse, "fluid_balance", BAG, patient_id=admitted.patient_id)
+    line = _office_lines(tmp_path, laptop, ward_clerk)[bag.record_id]
+    for said in ("In or out: In: intravenous", "Volume: 1000 mL", "What (the fluid, bag or drain): Sodium chloride 0.9 % bag 1"):
+        assert said in line, line

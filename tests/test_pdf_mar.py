@@ -297,7 +297,7 @@ def test_the_dose_forms_reasons_name_the_letters_the_charts_print(forms):
      "Circled letter = not given: "),
     ("fr", "Légende : initiales + heure = donné, suivies de / initiales du témoin pour un stupéfiant.",
      "Lettre entourée = non donné : ")])
-def test_the_chart_s_key_says_whose_initials_follow_the_slash(tmp_path, session_for, paper_night, lang, key, letters):
+def test_the_chart_s_key_says_whose_initials_follow_the_slash(forms, tmp_path, session_for, paper_night, lang, key, letters):
     """The morphine's cell reads "HL 07:00 / KB", and the key said only "initials + time =
     given": whose were the initials after the slash? It says, filled or blank, each part of the
     key a line of its own (the French key already reached the page's edge on one)."""
@@ -309,7 +309,7 @@ def test_the_chart_s_key_says_whose_initials_follow_the_slash(tmp_path, session_
     medication.record_dose(nurse, morphine, {"outcome": "given", "dose_given": 5.0, "route": "SC", "given_for": "pain",
                                              "given_at": "2026-11-29T07:00+01:00"}, witness=("doctor", "2222"))
     filled = printing.print_mar(session_for("nurse", lang), [patient], tmp_path / "mar.pdf")
-    blank = printing.blank_mar(tmp_path / "blank.pdf", lang=lang, printed_by=None, device_name="Ward 3B",
+    blank = printing.blank_mar(forms, tmp_path / "blank.pdf", lang=lang, printed_by=None, device_name="Ward 3B",
                                printed_at=datetime.fromisoformat("2026-11-29T07:15+01:00"))
     for chart in (filled, blank):
         lines = [line.strip() for page in PdfReader(chart).pages for line in page.extract_text().splitlines()]

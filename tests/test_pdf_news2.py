@@ -59,11 +59,11 @@ def test_the_chart_prints_in_french(session_for, admission_values, tmp_path):
     ("fr", ("Barème (NEWS2, RCP)", "Fréq. respiratoire", "Oxygène", "Alerte", "PA systolique", "Pouls",
             "Conduite à tenir selon le score NEWS2 (RCP)", "3 dans un seul paramètre", "7 ou plus", "Réponse d’urgence"),
      ("Respiration rate", "Consciousness", "Oxygen", "Pulse", "Temperature"))])
-def test_the_blank_charts_second_page_holds_the_scoring_key_and_the_response_to_each_score(
+def test_the_blank_charts_second_page_holds_the_scoring_key_and_the_response_to_each_score(forms,
         tmp_path, clock, lang, words, not_words):
     """Under the label box a sticky label needs (see test_pdf_forms), in the ward's language; the
     first page says where they are."""
-    path = printing.blank_news2_chart(tmp_path / "blank.pdf", lang=lang, printed_by="Nurse", printed_at=clock(),
+    path = printing.blank_news2_chart(forms, tmp_path / "blank.pdf", lang=lang, printed_by="Nurse", printed_at=clock(),
                                       device_name="Ward 3B laptop")
     grid, key = _text(path)
     temperatures = ("36.1–38.0", "≥39.1") if lang == "en" else ("36,1–38,0", "≥39,1")
@@ -82,10 +82,10 @@ def _label_heights(page) -> dict[str, float]:
     return found
 
 
-def test_the_blank_charts_rows_are_tall_enough_to_write_in(tmp_path, clock):
+def test_the_blank_charts_rows_are_tall_enough_to_write_in(forms, tmp_path, clock):
     """Its rows were 5.5 mm, too small to write a reading in by hand: each is now taller than a
     blank form's writing line (9 mm), the date and time a line each."""
-    path = printing.blank_news2_chart(tmp_path / "blank.pdf", lang="en", printed_by="Nurse", printed_at=clock(),
+    path = printing.blank_news2_chart(forms, tmp_path / "blank.pdf", lang="en", printed_by="Nurse", printed_at=clock(),
                                       device_name="Ward 3B laptop")
     heights = _label_heights(PdfReader(path).pages[0])
     rows = ["Respiration rate /min", "SpO2 scale 1 %", "Air or oxygen", "Systolic BP mmHg", "Pulse /min",
@@ -104,7 +104,8 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
         "Downtime admission record × 4", "Medication chart (MAR) × 4", "NEWS2 observation chart × 30",
         "Internal transfer × 4", "Discharge × 6", "Transfer to another hospital — handover × 2", "Death × 1",
         "Theatre session × 1", "Operation booking × 2", "Operation cancellation × 4", "Operation rebooking × 2",
-        "Operation done × 4", "Surgical safety checklist × 4", "Clinical note × 30", "Fluid balance chart × 10"]
+        "Operation done × 4", "Surgical safety checklist × 4", "Clinical note × 30", "Fluid balance chart × 10",
+        "Neurological observation chart (GCS) × 4"]
     pages = _text(path)
     news2 = outline["NEWS2 observation chart × 30"]
     assert all("NEWS2 observation chart (blank)" in page for page in pages[news2:news2 + 30])
@@ -113,12 +114,14 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
     assert "Operation done" in done and "Theatre" in done
     assert "theatre clash" not in done, "asked of a record typed over the app's warning, not on paper"
     fluid = outline["Fluid balance chart × 10"]
-    assert len(pages) == fluid + 10 and all("Fluid balance chart (blank)" in page for page in pages[fluid:])
+    assert all("Fluid balance chart (blank)" in page for page in pages[fluid:fluid + 10])
+    gcs = outline["Neurological observation chart (GCS) × 4"]
+    assert len(pages) == gcs + 8 and all("Neurological observation chart (GCS, blank)" in page for page in pages[gcs:])
 
 
 # The forms written on a chart of the binder rather than on a form of their own.
 ON_CHARTS = {"medication_order": "mar", "medication_administration": "mar", "observations": "news2",
-             "fluid_balance": "fluid"}
+             "fluid_balance": "fluid", "neuro_observations": "neuro"}
 
 
 def test_every_form_is_in_the_binder_or_on_a_chart_that_is(forms):
@@ -192,8 +195,8 @@ def test_the_scale_2_row_names_who_prescribed_it_and_when(session_for, admission
 
 
 @pytest.mark.parametrize("lang, words", [("en", "prescribed by ______"), ("fr", "prescrite par ______")])
-def test_the_blank_chart_asks_who_prescribed_scale_2_and_when(tmp_path, clock, lang, words):
-    path = printing.blank_news2_chart(tmp_path / "blank.pdf", lang=lang, printed_by="Nurse", printed_at=clock(),
+def test_the_blank_chart_asks_who_prescribed_scale_2_and_when(forms, tmp_path, clock, lang, words):
+    path = printing.blank_news2_chart(forms, tmp_path / "blank.pdf", lang=lang, printed_by="Nurse", printed_at=clock(),
                                       device_name="Ward 3B laptop")
     page = _text(path)[0]  # the grid; the key is over the page
     assert words in page and "__/__ __:__" in page

@@ -10,13 +10,13 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QWidget
 
 from downtime.domain.fluid_balance import HOURS, FluidDay, chart_day, signed_ml
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import translate
-from downtime.qt.patient_header import PatientTab
+from downtime.qt.patient_header import ChartTab
 from downtime.qt.style import points, styled
 from downtime.qt.tables import TextTableModel, make_table, print_and_open
 from downtime.services import fluid_balance, printing
@@ -80,11 +80,9 @@ class EntriesModel(TextTableModel):
                 f"{found.measure.volume} mL", f"v{found.record.version}", found.record.data.get("what") or "")
 
 
-class FluidBalanceView(PatientTab):
+class FluidBalanceView(ChartTab):
     """Opens on the chart under way; the day before and after are a button (or Alt+letter)
     away. Enter on a volume opens it (to amend or withdraw); Record adds one through the form."""
-
-    record_new = Signal(str)
 
     def __init__(self, session: Session, patient_id: str, parent: QWidget | None = None):
         super().__init__(session, patient_id, True, parent)
@@ -116,17 +114,10 @@ class FluidBalanceView(PatientTab):
         layout.addWidget(self.hours_table, 2)
         self.entries = EntriesModel(session)
         self.table = make_table(self.entries, translate("FluidBalanceView", "Volumes measured this day"),
-                                self._open_current)
+                                lambda: self.open_chosen(self.table))
         layout.addWidget(self.table, 1)
-        buttons = QHBoxLayout()
-        add = QPushButton(translate("FluidBalanceView", "Record fluid &in or out"))
-        add.clicked.connect(lambda: self.record_new.emit(self.patient_id))
-        buttons.addWidget(add)
-        print_chart = QPushButton(translate("FluidBalanceView", "&Print this day's chart"))
-        print_chart.clicked.connect(self.print_chart)
-        buttons.addWidget(print_chart)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        self.chart_buttons(translate("FluidBalanceView", "Record fluid &in or out"),
+                           translate("FluidBalanceView", "&Print this day's chart"), self.print_chart)
         self.refresh()
 
     def show_day(self, day: date) -> None:
@@ -148,11 +139,6 @@ class FluidBalanceView(PatientTab):
             # The hour now in sight: the night's rows are below the fold of a laptop's screen.
             now = self.session.clock()
             self.hours_table.scrollTo(self.hours.index(HOURS.index(now.hour), 0))
-
-    def _open_current(self) -> None:
-        index = self.table.currentIndex()
-        if index.isValid():
-            self.open_record.emit(self.entries.rows[index.row()].record)
 
     def print_chart(self) -> Path | None:
         patient_id, day = self.patient_id, self.day

@@ -34,6 +34,7 @@ from downtime.qt.mar_view import MarView
 from downtime.qt.medication_panel import MedicationPanel
 from downtime.qt.paper_doses_dialog import PaperDosesDialog
 from downtime.qt.fluid_balance_view import FluidBalanceView
+from downtime.qt.neuro_view import NeuroView
 from downtime.qt.observations_view import EscalationPanel, ObservationsView
 from downtime.qt.patient_header import PatientTab
 from downtime.qt.patients_panel import PatientsPanel
@@ -51,8 +52,8 @@ from downtime.errors import refusal_of
 from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
-from downtime.services import (backups, drafts, fluid_balance, medication, observations, paper_doses, paper_numbers,
-                               prefill, printing, records, settings, theatre, this_laptop)
+from downtime.services import (backups, drafts, fluid_balance, medication, neuro, observations, paper_doses,
+                               paper_numbers, prefill, printing, records, settings, theatre, this_laptop)
 from downtime.services.census import all_patients, patient_for_record
 from downtime.services.context import Session, Vault
 from downtime.services.errors import AccountDeactivated, NotFound
@@ -74,7 +75,8 @@ class ActionSpec:
     needs: Action | None = None
 
 
-Tab = TypeVar("Tab", MarView, ObservationsView, RecordsView, FluidBalanceView)
+Tab = TypeVar("Tab", MarView, ObservationsView, RecordsView, FluidBalanceView, NeuroView)
+Chart = TypeVar("Chart", ObservationsView, FluidBalanceView, NeuroView)
 Shown = TypeVar("Shown", bound=QWidget)
 
 ACTIONS = (
@@ -91,6 +93,7 @@ ACTIONS = (
                toolbar=QT_TRANSLATE_NOOP("MainWindow", "Observations")),
     ActionSpec("fluid_balance", QT_TRANSLATE_NOOP("MainWindow", "Fl&uid balance chart"), "Ctrl+Shift+F",
                "open_fluid_balance"),
+    ActionSpec("neuro", QT_TRANSLATE_NOOP("MainWindow", "Neuro obs (&GCS)"), "Ctrl+Shift+G", "open_neuro"),
     ActionSpec("cd_register", QT_TRANSLATE_NOOP("MainWindow", "Controlled-&drug register"), None, "show_cd_register",
                needs=Action.RECORD_CARE),
     ActionSpec("records", QT_TRANSLATE_NOOP("MainWindow", "Patient's &records (to amend or withdraw)"), "Ctrl+Shift+R",
@@ -329,6 +332,8 @@ class MainWindow(QMainWindow):
             return lambda: self.open_records_of(view.patient_id)
         if isinstance(view, FluidBalanceView):
             return lambda: self.open_fluid_balance_of(view.patient_id)
+        if isinstance(view, NeuroView):
+            return lambda: self.open_neuro_of(view.patient_id)
         return None
 
     def _build_actions(self) -> None:
@@ -627,24 +632,21 @@ class MainWindow(QMainWindow):
         return self.open_observations_of(patient.patient_id) if patient is not None else None
 
     def open_observations_of(self, patient_id: str) -> ObservationsView:
-        def made() -> ObservationsView:
-            view = ObservationsView(self.session, patient_id)
-            view.record_new.connect(lambda pid: self.open_new(self.session.form(observations.FORM), pid))
-            return view
-
-        return self._open_tab(ObservationsView, patient_id, made)
+        return self._open_chart(ObservationsView, observations.FORM, patient_id)
 
     def open_fluid_balance(self) -> FluidBalanceView | None:
         patient = self._selected_patient()
         return self.open_fluid_balance_of(patient.patient_id) if patient is not None else None
 
     def open_fluid_balance_of(self, patient_id: str) -> FluidBalanceView:
-        def made() -> FluidBalanceView:
-            view = FluidBalanceView(self.session, patient_id)
-            view.record_new.connect(lambda pid: self.open_new(self.session.form(fluid_balance.FORM), pid))
-            return view
+        return self._open_chart(FluidBalanceView, fluid_balance.FORM, patient_id)
 
-        return self._open_tab(FluidBalanceView, patient_id, made)
+    def open_neuro(self) -> NeuroView | None:
+        patient = self._selected_patient()
+        return self.open_neuro_of(patient.patient_id) if patient is not None else None
+
+    def open_neuro_of(self, patient_id: str) -> NeuroView:
+        return self._open_chart(NeuroView, neuro.FORM, patient_id)
 
     def open_records(self) -> RecordsView | None:
         patient = self._selected_patient()
@@ -698,6 +700,15 @@ class MainWindow(QMainWindow):
             return view
 
         return self._open_tab(MarView, patient_id, made)
+
+    def _open_chart(self, kind: type[Chart], form_id: str, patient_id: str) -> Chart:
+        """A chart of one form's records, whose Record button opens that form for the patient."""
+        def made() -> Chart:
+            view = kind(self.session, patient_id)
+            view.record_new.connect(lambda pid: self.open_new(self.session.form(form_id), pid))
+            return view
+
+        return self._open_tab(kind, patient_id, made)
 
     def _open_tab(self, kind: type[Tab], patient_id: str, made: Callable[[], Tab]) -> Tab:
         """The patient's chart, observations or records: their tab brought forward, read again,

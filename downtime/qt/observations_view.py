@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from downtime.domain.news2 import Band, Monitoring, News2Score
 from downtime.formspec import FormSpec, Lang
@@ -18,7 +18,7 @@ from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP, semicolon
 from downtime.errors import UserError
 from downtime.qt.i18n import language, say, translate, word
-from downtime.qt.patient_header import PatientTab
+from downtime.qt.patient_header import ChartTab
 from downtime.qt.style import points, styled
 from downtime.qt.tables import TextTableModel, make_table, print_and_open, show_keeping_choice
 from downtime.qt.ward_choice import ward_choice
@@ -180,10 +180,8 @@ class News2Plot(QWidget):
         painter.drawText(QPointF(area.right() - 60, area.bottom() + 16), f"{self.sets[-1].taken_at:%d/%m %H:%M}")
 
 
-class ObservationsView(PatientTab):
+class ObservationsView(ChartTab):
     """Enter on a set opens it (to amend); Record adds a set through the observations form."""
-
-    record_new = Signal(str)
 
     def __init__(self, session: Session, patient_id: str, parent: QWidget | None = None):
         super().__init__(session, patient_id, True, parent)
@@ -201,17 +199,11 @@ class ObservationsView(PatientTab):
         self.plot = News2Plot()
         layout.addWidget(self.plot)
         self.model = SetsModel(session.form(observations.FORM), session.lang)
-        self.table = make_table(self.model, translate("ObservationsView", "Observation sets"), self._open_current)
+        self.table = make_table(self.model, translate("ObservationsView", "Observation sets"),
+                                lambda: self.open_chosen(self.table))
         layout.addWidget(self.table, 1)
-        buttons = QHBoxLayout()
-        add = QPushButton(translate("ObservationsView", "Record a &new set"))
-        add.clicked.connect(lambda: self.record_new.emit(self.patient_id))
-        buttons.addWidget(add)
-        print_chart = QPushButton(translate("ObservationsView", "&Print NEWS2 chart"))
-        print_chart.clicked.connect(self.print_chart)
-        buttons.addWidget(print_chart)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        self.chart_buttons(translate("ObservationsView", "Record a &new set"),
+                           translate("ObservationsView", "&Print NEWS2 chart"), self.print_chart)
         self.refresh()
 
     def refresh(self) -> None:
@@ -236,11 +228,6 @@ class ObservationsView(PatientTab):
         standing = observations.judged(scored)
         self.response.setText("\n".join(
             text for text in (observations.incomplete_notice(scored, lang), standing.news2.response[lang]) if text))
-
-    def _open_current(self) -> None:
-        index = self.table.currentIndex()
-        if index.isValid():
-            self.open_record.emit(self.model.rows[index.row()].record)
 
     def print_chart(self) -> Path | None:
         patient_id = self.patient_id

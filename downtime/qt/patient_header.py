@@ -3,10 +3,11 @@ birth), the downtime number, where the patient is, and the allergies written out
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from downtime.domain.census import StayStatus
 from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon, stay_word
@@ -156,3 +157,27 @@ class PatientTab(QWidget):
     @property
     def tooltip(self) -> str:
         return tab_tooltip(self.titled, self.patient)
+
+
+class ChartTab(PatientTab):
+    """A patient's chart of one form's records (observations, fluids, neuro): its Record button
+    opens a new record's form (`record_new`), Enter on a line opens that record, Print prints
+    the chart."""
+
+    record_new = Signal(str)
+
+    def chart_buttons(self, record: str, printed: str, print_chart: Callable[[], object]) -> None:
+        """The two buttons under the chart, in the tab's words."""
+        buttons = QHBoxLayout()
+        for text, pressed in ((record, lambda: self.record_new.emit(self.patient_id)), (printed, print_chart)):
+            button = QPushButton(text)
+            button.clicked.connect(pressed)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.column.addLayout(buttons)
+
+    def open_chosen(self, table: QTableView) -> None:
+        """The record of the line chosen in `table`, whose model's rows each hold one (`record`)."""
+        index = table.currentIndex()
+        if index.isValid():
+            self.open_record.emit(table.model().rows[index.row()].record)

@@ -133,6 +133,9 @@ def take(folder: Path, lang: Lang = "en") -> list[Path]:
                      key=lambda each: datetime.fromisoformat(each.admitted_at))
         # The last whole day: the chart under way may have an hour in it.
         shot("fluid-balance", nurse, lambda: nurse.open_fluid_balance_of(fluids.patient_id).earlier.click())
+        # The unidentified man with a head injury, whose neuro obs the demo keeps.
+        injured = next(row.patient for row in nurse.patients.model.rows if row.patient is not None and row.patient.unidentified)
+        shot("neuro", nurse, lambda: nurse.open_neuro_of(injured.patient_id))
         preview = PrintPreview(printing.print_news2_chart(nurse.session, worst, Path(scratch) / "news2.pdf"))
         preview.resize(900, 760)
         shot("print-preview", preview)

@@ -192,6 +192,7 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     build_theatre_demo(db, forms, clock)
     build_observations_demo(db, forms, clock)
     build_fluid_demo(db, forms, clock)
+    build_neuro_demo(db, forms, clock)
     return DemoSummary(device_name=device.name, patients=len(saved), accounts=DEMO_ACCOUNTS)
 
 
@@ -665,6 +666,35 @@ def build_fluid_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = lo
                 "measured_at": at.isoformat(timespec="minutes"), "route": route, "volume": volume, "what": what},
                 patient_id=patient.patient_id)
             made += 1
+    return made
+
+
+# The unknown man found at the station with a head injury, hourly since he came in: confused
+# and opening his eyes to sound at first, then better.
+_NEURO = (("3", "4", "5"), ("3", "4", "6"), ("4", "4", "6"), ("4", "5", "6"))
+
+
+def build_neuro_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
+    """Hourly neurological observations of the demo's unidentified patient with a head injury
+    (GCS 12 on arrival, 15 by the last set), pupils equal and brisk, limbs normal. Returns the
+    sets recorded."""
+    from downtime.services import census
+
+    now = clock()
+    nurse, night = _nurses(db, forms, clock)
+    patient = next(each for each in census.in_patients(db, forms, ward=DEMO_WARD) if each.unidentified)
+    admitted = datetime.fromisoformat(patient.admitted_at)
+    made = 0
+    for index, (eyes, verbal, motor) in enumerate(_NEURO):
+        taken = admitted + timedelta(minutes=20 + 60 * index)
+        if taken > _ago(now, minutes=5):
+            break
+        records.save_new(_on_shift(nurse, night, taken), "neuro_observations", {
+            "taken_at": taken.isoformat(timespec="minutes"), "eyes": eyes, "verbal": verbal, "motor": motor,
+            "pupil_left_size": 3, "pupil_left_reaction": "brisk", "pupil_right_size": 3,
+            "pupil_right_reaction": "brisk", "arm_left": "normal", "arm_right": "normal", "leg_left": "normal",
+            "leg_right": "normal"}, patient_id=patient.patient_id)
+        made += 1
     return made
 
 

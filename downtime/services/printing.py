@@ -14,8 +14,8 @@ from downtime.domain.medication import Frequency
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
-from downtime.services import (cd_register, fluid_balance, medication, observations, paper_numbers, settings,
-                               telephone_orders, theatre)
+from downtime.services import (cd_register, fluid_balance, medication, neuro, observations, paper_numbers,
+                               settings, telephone_orders, theatre)
 from downtime.services.census import all_patients, census, patient_for_record, patient_with_location, with_namesakes
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
@@ -54,7 +54,8 @@ def blank(forms: dict[str, FormSpec], what: str, out: Path, *, lang: Lang, print
           printed_at: datetime, device_name: str) -> Path:
     """A blank form of `forms`, or one of the charts that are not forms (`BLANK_CHARTS`)."""
     if what in BLANK_CHARTS:
-        return BLANK_CHARTS[what](out, lang=lang, printed_by=printed_by, printed_at=printed_at, device_name=device_name)
+        return BLANK_CHARTS[what](forms, out, lang=lang, printed_by=printed_by, printed_at=printed_at,
+                                  device_name=device_name)
     return blank_form(forms[what], out, lang=lang, printed_by=printed_by, printed_at=printed_at,
                       device_name=device_name)
 
@@ -68,7 +69,7 @@ def print_blank(session: Session, what: str, out: Path) -> Path:
     return out
 
 
-def blank_news2_chart(out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
+def blank_news2_chart(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
                       device_name: str) -> Path:
     from downtime.pdf.news2 import blank_news2_chart_pdf
 
@@ -90,7 +91,7 @@ def print_news2_chart(session: Session, patient_id: str, out: Path) -> Path:
     return out
 
 
-def blank_fluid_chart(out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
+def blank_fluid_chart(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
                       device_name: str) -> Path:
     from downtime.pdf.fluid_balance import blank_fluid_chart_pdf
 
@@ -111,6 +112,20 @@ def print_fluid_chart(session: Session, patient_id: str, day: date, out: Path) -
                     laptops=laptops_known(session, {one.record.device_id for one in found.entries}), lang=session.lang,
                     printed_by=session.user.name, printed_at=session.clock(), device_name=session.device.name)
     _audit_print(session, f"fluid balance chart {day.isoformat()}", out)
+    return out
+
+
+def print_neuro_chart(session: Session, patient_id: str, out: Path) -> Path:
+    """A patient's neurological observations as the paper GCS chart, for the bedside folder."""
+    from downtime.pdf.neuro import neuro_chart_pdf
+
+    session.require(Action.PRINT)
+    patient = patient_with_location(session.db, session.forms, patient_id)
+    sets = neuro.chart(session.db, patient_id)
+    neuro_chart_pdf(patient, sets, session.form(neuro.FORM), out, authors=authors(session),
+                    laptops=laptops_known(session, {found.record.device_id for found in sets}), lang=session.lang,
+                    printed_by=session.user.name, printed_at=session.clock(), device_name=session.device.name)
+    _audit_print(session, "neuro chart", out)
     return out
 
 
@@ -136,20 +151,22 @@ CHARTS: dict[str, dict[Lang, str]] = {
     "mar": {"en": "Medication chart (MAR)", "fr": "Plan d’administration des médicaments"},
     "news2": {"en": "NEWS2 observation chart", "fr": "Feuille de surveillance NEWS2"},
     "fluid": {"en": "Fluid balance chart", "fr": "Feuille de bilan entrées-sorties"},
+    "neuro": {"en": "Neurological observation chart (GCS)", "fr": "Feuille de surveillance neurologique (Glasgow)"},
 }
 # The binder's own title, which its print preview and the printer's queue show.
 BINDER_TITLE: dict[Lang, str] = {"en": "Downtime binder", "fr": "Classeur de procédure dégradée"}
 # The downtime binder for a 30-bed ward and 8 hours on paper: (what, copies). An observation
 # chart and a clinical note for every bed, a fluid chart for a third of them (those on a drip,
-# a catheter, a drain or after an operation); the rest for the admissions, moves and theatre
-# changes of a shift: a list added, an operation booked, cancelled, rebooked or done. Every form
-# has its blank here, or is written on a chart that is (orders and doses on the MAR,
-# observations on the NEWS2 chart, volumes in and out on the fluid chart): the binder predated "Operation done", and an operation done
-# on paper had no form to say so.
+# a catheter, a drain or after an operation), a neuro chart for the few after a head injury or a
+# stroke; the rest for the admissions, moves and theatre changes of a shift: a list added, an
+# operation booked, cancelled, rebooked or done. Every form has its blank here, or is written
+# on a chart that is (orders and doses on the MAR, observations on the NEWS2 chart, volumes in
+# and out on the fluid chart, the GCS on the neuro chart): the binder predated "Operation
+# done", and an operation done on paper had no form to say so.
 BINDER = (("admission", 4), ("mar", 4), ("news2", 30), ("transfer", 4), ("discharge", 6), ("transfer_out", 2),
           ("death", 1), ("theatre_session", 1), ("operation_booking", 2), ("operation_cancellation", 4),
           ("operation_rebooking", 2), ("operation_done", 4), ("surgical_safety_checklist", 4),
-          ("clinical_note", 30), ("fluid", 10))
+          ("clinical_note", 30), ("fluid", 10), ("neuro", 4))
 
 
 def binder(forms: dict[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
@@ -378,14 +395,24 @@ def print_ward_mar_pack(session: Session, ward: str, out: Path, days: int = 3) -
     return print_mar(session, list(patients), out, days, patients=patients)
 
 
-def blank_mar(out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime, device_name: str) -> Path:
+def blank_mar(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime, device_name: str) -> Path:
     from downtime.pdf.mar import blank_mar_pdf
 
     return blank_mar_pdf(out, lang=lang, printed_by=printed_by, printed_at=printed_at, device_name=device_name)
 
 
-# The blank charts that are not forms, by the names `downtime pdf blank` and the binder give them.
-BLANK_CHARTS = {"mar": blank_mar, "news2": blank_news2_chart, "fluid": blank_fluid_chart}
+def blank_neuro_chart(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None,
+                      printed_at: datetime, device_name: str) -> Path:
+    """Its key gives the neuro form's words for each score."""
+    from downtime.pdf.neuro import blank_neuro_chart_pdf
+
+    return blank_neuro_chart_pdf(forms[neuro.FORM], out, lang=lang, printed_by=printed_by, printed_at=printed_at,
+                                 device_name=device_name)
+
+
+# The blank charts that are not forms, by the names `downtime pdf blank` and the binder give them;
+# each is given the forms, which a chart's key may word itself in.
+BLANK_CHARTS = {"mar": blank_mar, "news2": blank_news2_chart, "fluid": blank_fluid_chart, "neuro": blank_neuro_chart}
 
 
 def print_theatre_list(session: Session, day: date, out: Path, theatre_name: str | None = None) -> Path:

@@ -220,6 +220,26 @@
         <translation>Relevé</translation>
     </message>
     <message>
+        <source>GCS</source>
+        <translation>Glasgow</translation>
+    </message>
+    <message>
+        <source>Pupils L / R</source>
+        <translation>Pupilles G / D</translation>
+    </message>
+    <message>
+        <source>Arms L / R</source>
+        <translation>Bras G / D</translation>
+    </message>
+    <message>
+        <source>Legs L / R</source>
+        <translation>Jambes G / D</translation>
+    </message>
+    <message>
+        <source>To tell the doctor</source>
+        <translation>À signaler au médecin</translation>
+    </message>
+    <message>
         <source>Resp.</source>
         <translation>FR</translation>
     </message>
@@ -2431,6 +2451,10 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
         <translation>&amp;Bilan entrées-sorties</translation>
     </message>
     <message>
+        <source>Neuro obs (&amp;GCS)</source>
+        <translation>Surveillance neurolo&amp;gique (Glasgow)</translation>
+    </message>
+    <message>
         <source>&amp;Telephone orders to countersign…</source>
         <translation>Prescriptions &amp;téléphoniques à contresigner…</translation>
     </message>
@@ -2786,6 +2810,37 @@ Pourquoi elle n’est pas poursuivie (facultatif) :</translation>
     <message>
         <source>; {missed} missed over {hours} h ago, at the end of the list</source>
         <translation> ; {missed} omise(s) depuis plus de {hours} h, en fin de liste</translation>
+    </message>
+</context>
+<context>
+    <name>NeuroView</name>
+    <message>
+        <source>Neuro obs — {name}</source>
+        <translation>Surveillance neuro — {name}</translation>
+    </message>
+    <message>
+        <source>Latest Glasgow Coma Scale</source>
+        <translation>Dernier score de Glasgow</translation>
+    </message>
+    <message>
+        <source>Neurological observation sets</source>
+        <translation>Relevés de surveillance neurologique</translation>
+    </message>
+    <message>
+        <source>Record a &amp;new set</source>
+        <translation>Saisir un &amp;nouveau relevé</translation>
+    </message>
+    <message>
+        <source>&amp;Print the neuro chart</source>
+        <translation>&amp;Imprimer la feuille neurologique</translation>
+    </message>
+    <message>
+        <source>No neurological observations recorded yet</source>
+        <translation>Aucune surveillance neurologique enregistrée</translation>
+    </message>
+    <message>
+        <source>Latest: {gcs} at {time}</source>
+        <translation>Dernier : {gcs} à {time}</translation>
     </message>
 </context>
 <context>
@@ -6059,6 +6114,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>a patient&apos;s NEWS2 observation chart</source>
         <translation>la feuille de surveillance NEWS2 d’un patient</translation>
+    </message>
+    <message>
+        <source>a patient&apos;s neurological observation chart (Glasgow Coma Scale, pupils, limbs)</source>
+        <translation>la feuille de surveillance neurologique d’un patient (score de Glasgow, pupilles, membres)</translation>
     </message>
     <message>
         <source>a patient&apos;s clinical notes, as continuation sheets</source>

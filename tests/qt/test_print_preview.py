@@ -30,8 +30,9 @@ def test_the_preview_shows_the_generated_pdf_and_prints_every_page(qtbot, sessio
     assert all(page.mediabox.height > page.mediabox.width for page in printed.pages)
 
 
-def test_a_landscape_chart_prints_landscape(qtbot, session_for, tmp_path):
-    path = printing.blank_mar(tmp_path / "mar.pdf", lang="en", printed_by="Nurse", printed_at=session_for("nurse").clock(),
+def test_a_landscape_chart_prints_landscape(forms, qtbot, session_for, tmp_path):
+    path = printing.blank_mar(forms, tmp_path / "mar.pdf", lang="en", printed_by="Nurse",
+                              printed_at=session_for("nurse").clock(),
                               device_name="Ward 3B laptop")
     preview = PrintPreview(path)
     qtbot.addWidget(preview)

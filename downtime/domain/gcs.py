@@ -1,0 +1,116 @@
+"""The Glasgow Coma Scale of a set of neurological observations, and what a set says against the
+one before it that needs a doctor now (NICE CG176, head injury): a fall of 2 or more in the
+total, any fall in the best motor response, a GCS of 8 or less, a pupil that stopped reacting
+to light or pupils newly unequal by more than a millimetre.
+
+A component that could not be tested (eyes closed by swelling, a patient intubated) is written
+"T" ("E3 VT M5") and leaves the set with no total: a total counting it as 1 would read as a
+patient far worse than they are, one leaving it out as one far better."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+NOT_TESTABLE = "not_testable"
+SCALE_WORDS: Mapping[str, tuple[str, str]] = {"en": ("GCS", "EVM"), "fr": ("Glasgow", "YVM")}
+AIRWAY_AT = 8
+"""A GCS this low or lower: the airway is at risk."""
+UNEQUAL_MM = 1
+"""Pupils further apart than this, in millimetres, are unequal."""
+
+
+class Alarm(StrEnum):
+    LOW = "low"
+    TOTAL_FELL = "total_fell"
+    MOTOR_FELL = "motor_fell"
+    PUPIL_FIXED = "pupil_fixed"
+    PUPILS_UNEQUAL = "pupils_unequal"
+
+
+WARNINGS: Mapping[Alarm, Mapping[str, str]] = {
+    Alarm.LOW: {"en": "GCS 8 or less: the airway is at risk — call for help now",
+                  "fr": "Glasgow ≤ 8 : voies aériennes menacées — appeler à l’aide immédiatement"},
+    Alarm.TOTAL_FELL: {"en": "GCS fell by {points} since {before}: tell the doctor now",
+                         "fr": "Glasgow en baisse de {points} depuis {before} : prévenir le médecin immédiatement"},
+    Alarm.MOTOR_FELL: {"en": "Best motor response fell since {before}: tell the doctor now",
+                         "fr": "Meilleure réponse motrice en baisse depuis {before} : prévenir le médecin immédiatement"},
+    Alarm.PUPIL_FIXED: {"en": "A pupil no longer reacts to light: tell the doctor now",
+                          "fr": "Une pupille ne réagit plus à la lumière : prévenir le médecin immédiatement"},
+    Alarm.PUPILS_UNEQUAL: {"en": "Pupils newly unequal ({left} mm left, {right} mm right): tell the doctor now",
+                             "fr": "Pupilles devenues inégales ({left} mm à gauche, {right} mm à droite) : "
+                                   "prévenir le médecin immédiatement"},
+}
+
+
+@dataclass(frozen=True)
+class Gcs:
+    """Each component's score, None where it could not be tested."""
+
+    eyes: int | None
+    verbal: int | None
+    motor: int | None
+
+    @property
+    def total(self) -> int | None:
+        """None when a component could not be tested."""
+        if self.eyes is None or self.verbal is None or self.motor is None:
+            return None
+        return self.eyes + self.verbal + self.motor
+
+    def text(self, lang: str) -> str:
+        """"GCS 13 (E3 V4 M6)", or "GCS — (E3 VT M5)" when one could not be tested; a French
+        ward's "Glasgow 13 (Y3 V4 M6)", the eyes' letter its own."""
+        name, letters = SCALE_WORDS[lang]
+        parts = " ".join(f"{letter}{'T' if score is None else score}"
+                         for letter, score in zip(letters, (self.eyes, self.verbal, self.motor)))
+        return f"{name} {'—' if self.total is None else self.total} ({parts})"
+
+
+def gcs(data: Mapping[str, Any]) -> Gcs:
+    """The GCS of a neuro set's answers."""
+    def score(field: str) -> int | None:
+        value = data[field]
+        return None if value == NOT_TESTABLE else int(value)
+
+    return Gcs(score("eyes"), score("verbal"), score("motor"))
+
+
+@dataclass(frozen=True)
+class Flag:
+    alarm: Alarm
+    values: Mapping[str, object]
+
+    def text(self, lang: str) -> str:
+        return WARNINGS[self.alarm][lang].format(**self.values)
+
+
+def _fixed(data: Mapping[str, Any]) -> set[str]:
+    return {side for side in ("left", "right") if data.get(f"pupil_{side}_reaction") == "none"}
+
+
+def _unequal(data: Mapping[str, Any]) -> bool:
+    left, right = data.get("pupil_left_size"), data.get("pupil_right_size")
+    return left is not None and right is not None and abs(left - right) > UNEQUAL_MM
+
+
+def flags(data: Mapping[str, Any], before: Mapping[str, Any] | None, before_at: str = "") -> list[Flag]:
+    """What this set says that needs a doctor now, against `before`, the set taken before it
+    (None for the first), taken at `before_at` (as the chart writes it, "28/11 14:00")."""
+    found: list[Flag] = []
+    now = gcs(data)
+    if now.total is not None and now.total <= AIRWAY_AT:
+        found.append(Flag(Alarm.LOW, {}))
+    if before is not None:
+        earlier = gcs(before)
+        if now.total is not None and earlier.total is not None and earlier.total - now.total >= 2:
+            found.append(Flag(Alarm.TOTAL_FELL, {"points": earlier.total - now.total, "before": before_at}))
+        if now.motor is not None and earlier.motor is not None and now.motor < earlier.motor:
+            found.append(Flag(Alarm.MOTOR_FELL, {"before": before_at}))
+    if _fixed(data) - (_fixed(before) if before is not None else set()):
+        found.append(Flag(Alarm.PUPIL_FIXED, {}))
+    if _unequal(data) and not (before is not None and _unequal(before)):
+        found.append(Flag(Alarm.PUPILS_UNEQUAL, {"left": data["pupil_left_size"], "right": data["pupil_right_size"]}))
+    return found

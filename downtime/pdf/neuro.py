@@ -1,0 +1,151 @@
+"""The neurological observation chart on paper, as the ward's GCS chart: a column per set, a row
+per component of the Glasgow Coma Scale, the total, the pupils and the limbs, then who took it
+and what the set needed a doctor for. The blank chart has empty columns to fill by hand and,
+over the page, the scale's words for each score, so a set is scored the same when the laptop is
+away."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
+
+from downtime.domain.laptops import NOBODY, Authors, Laptop
+from downtime.formspec import FormSpec, Lang
+from downtime.formspec.values import format_value
+from downtime.pdf.lines import Lines
+from downtime.pdf.page import ALERT, RULE, PageInfo, body_width, build_pdf, in_words, style
+from downtime.services.neuro import NeuroSet
+from downtime.services.patients import PatientSummary
+
+COLUMNS = 10
+BY_HAND = 7.5 * mm
+WORDS: dict[str, dict[Lang, str]] = {
+    "title": {"en": "Neurological observation chart (GCS)", "fr": "Feuille de surveillance neurologique (Glasgow)"},
+    "blank_title": {"en": "Neurological observation chart (GCS, blank)",
+                    "fr": "Feuille de surveillance neurologique (Glasgow, vierge)"},
+    "taken": {"en": "Date / time", "fr": "Date / heure"},
+    "total": {"en": "GCS total (3–15)", "fr": "Glasgow total (3–15)"},
+    "by": {"en": "Recorded by", "fr": "Saisi par"},
+    "alarm": {"en": "Tell the doctor", "fr": "Prévenir le médecin"},
+    "none": {"en": "No neurological observations recorded.", "fr": "Aucune surveillance neurologique enregistrée."},
+    "legend": {"en": "T: not testable (e.g. eyes closed by swelling, intubated): no total. Tell the doctor now of a "
+                     "fall of 2 or more in the total or of 1 in the motor response, a GCS of 8 or less, a pupil "
+                     "no longer reacting or pupils newly unequal.",
+               "fr": "T : non testable (ex. œdème palpébral, intubé) : pas de total. Prévenir le médecin "
+                     "immédiatement d’une baisse de 2 points ou plus du total ou d’1 point de la réponse motrice, "
+                     "d’un Glasgow ≤ 8, d’une pupille devenue aréactive ou de pupilles devenues inégales."},
+    "over": {"en": "The scale's words for each score: over the page.",
+             "fr": "Les critères de chaque score : au verso."},
+    "key": {"en": "Glasgow Coma Scale", "fr": "Score de Glasgow"},
+}
+# Chart rows: their label, and the form's field each reads (None: worked out).
+ROWS: tuple[tuple[dict[Lang, str], str | None], ...] = (
+    ({"en": "Eyes (E) 1–4", "fr": "Yeux (Y) 1–4"}, "eyes"),
+    ({"en": "Verbal (V) 1–5", "fr": "Verbale (V) 1–5"}, "verbal"),
+    ({"en": "Motor (M) 1–6", "fr": "Motrice (M) 1–6"}, "motor"),
+    ({"en": "GCS total (3–15)", "fr": "Glasgow total (3–15)"}, None),
+    ({"en": "Left pupil mm", "fr": "Pupille gauche mm"}, "pupil_left_size"),
+    ({"en": "Left pupil reaction", "fr": "Réflexe gauche"}, "pupil_left_reaction"),
+    ({"en": "Right pupil mm", "fr": "Pupille droite mm"}, "pupil_right_size"),
+    ({"en": "Right pupil reaction", "fr": "Réflexe droit"}, "pupil_right_reaction"),
+    ({"en": "Left arm", "fr": "Bras gauche"}, "arm_left"),
+    ({"en": "Right arm", "fr": "Bras droit"}, "arm_right"),
+    ({"en": "Left leg", "fr": "Jambe gauche"}, "leg_left"),
+    ({"en": "Right leg", "fr": "Jambe droite"}, "leg_right"),
+)
+SCORED = {"eyes", "verbal", "motor"}
+
+
+def _cell(text: str, size: float = 7.5, bold: bool = False, color: colors.Color | None = None) -> Lines:
+    return Lines(text, style(size=size, bold=bold, leading=size * 1.2, **({"color": color} if color else {})))
+
+
+def _reading(found: NeuroSet, field: str, spec: FormSpec, lang: Lang) -> str:
+    value = found.record.data.get(field)
+    if value is None:
+        return ""
+    if field in SCORED:
+        return "T" if value == "not_testable" else str(value)
+    return format_value(spec.field(field), value, lang)
+
+
+def _grid(sets: Sequence[NeuroSet | None], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop],
+          lang: Lang, width: float) -> Table:
+    blank = not any(sets)
+    body: list[list[object]] = [[_cell(in_words(WORDS, "taken", lang), bold=True)] + [
+        _cell(f"{found.taken_at:%d/%m}\n{found.taken_at:%H:%M}", bold=True) if found
+        else _cell("__/__\n__:__", size=7.5) for found in sets]]
+    for label, field in ROWS:
+        line: list[object] = [_cell(label[lang], bold=field is None)]
+        for found in sets:
+            if found is None:
+                line.append("")
+            elif field is None:
+                line.append(_cell("—" if found.gcs.total is None else str(found.gcs.total), size=10, bold=True))
+            else:
+                line.append(_cell(_reading(found, field, spec, lang)))
+        body.append(line)
+    body.append([_cell(in_words(WORDS, "by", lang), bold=True)] + [
+        _cell(authors.of(lang, found.record.author, found.record.device_id, laptops), size=6.5) if found else ""
+        for found in sets])
+    body.append([_cell(in_words(WORDS, "alarm", lang), bold=True)] + [
+        _cell("; ".join(flag.text(lang) for flag in found.flags), size=6.5, bold=True, color=ALERT) if found else ""
+        for found in sets])
+    first = width * 0.16
+    table = Table(body, colWidths=[first] + [(width - first) / COLUMNS] * COLUMNS, repeatRows=1,
+                  rowHeights=[10 * mm if blank else None] + [BY_HAND if blank else None] * (len(body) - 1))
+    total_row = 1 + [field for _, field in ROWS].index(None)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
+                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0")),
+                               ("BACKGROUND", (0, total_row), (-1, total_row), colors.HexColor("#f0f0f0")),
+                               ("LINEBELOW", (0, total_row), (-1, total_row), 1.2, colors.black),
+                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    return table
+
+
+def _key(spec: FormSpec, lang: Lang, width: float) -> Table:
+    """Each component's scores in the form's words, as the chart's key."""
+    columns = [[_cell(spec.field(field).label.get(lang), bold=True)]
+               + [_cell(option.label.get(lang)) for option in spec.field(field).options]
+               for field in ("eyes", "verbal", "motor")]
+    rows = max(len(column) for column in columns)
+    body = [[column[row] if row < len(column) else "" for column in columns] for row in range(rows)]
+    table = Table(body, colWidths=[width / 3] * 3)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
+                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0"))]))
+    return table
+
+
+def neuro_chart_pdf(patient: PatientSummary, sets: Sequence[NeuroSet], spec: FormSpec, out: Path, *,
+                    authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
+                    printed_at: datetime, device_name: str) -> Path:
+    """Ten sets a page, oldest first, the empty columns of the last page to carry on by hand."""
+    info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
+                    device_name=device_name, patient=patient, landscape=True, place=True)
+    width = body_width(info)
+    story: list[Flowable] = [_cell(in_words(WORDS, "legend", lang)), Spacer(1, 2 * mm)]
+    if not sets:
+        story.append(_cell(in_words(WORDS, "none", lang), size=10))
+    for start in range(0, max(len(sets), 1), COLUMNS):
+        if start:
+            story.append(PageBreak())
+        page: list[NeuroSet | None] = list(sets[start:start + COLUMNS])
+        story.append(_grid(page + [None] * (COLUMNS - len(page)), spec, authors, laptops, lang, width))
+    return build_pdf(out, story, info)
+
+
+def blank_neuro_chart_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
+                          device_name: str) -> Path:
+    info = PageInfo(title=in_words(WORDS, "blank_title", lang), lang=lang, printed_by=printed_by,
+                    printed_at=printed_at, device_name=device_name, landscape=True, blank=True)
+    width = body_width(info)
+    story: list[Flowable] = [_grid([None] * COLUMNS, spec, NOBODY, {}, lang, width), Spacer(1, 1 * mm),
+                             _cell(in_words(WORDS, "over", lang), bold=True), PageBreak(),
+                             _cell(in_words(WORDS, "key", lang), size=10, bold=True), Spacer(1, 2 * mm),
+                             _key(spec, lang, width), Spacer(1, 3 * mm), _cell(in_words(WORDS, "legend", lang), size=9)]
+    return build_pdf(out, story, info)

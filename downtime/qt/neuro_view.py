@@ -1,0 +1,92 @@
+"""A patient's neurological observations: every set with its Glasgow Coma Scale, pupils and
+limbs, the latest GCS over them, and in the warning colour what the latest set says against the
+one before it that needs a doctor now (a fall in the GCS, a pupil gone fixed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from downtime.formspec import FormSpec, Lang
+from downtime.formspec.values import format_value
+from downtime.i18n import QT_TR_NOOP
+from downtime.qt.i18n import translate
+from downtime.qt.patient_header import ChartTab
+from downtime.qt.style import points, styled, warning_colour
+from downtime.qt.tables import TextTableModel, make_table, print_and_open
+from downtime.services import neuro, printing
+from downtime.services.context import Session
+from downtime.services.neuro import NeuroSet
+
+
+class NeuroSetsModel(TextTableModel):
+    """`spec`: the neuro observations form, whose words (in `lang`) its answers are shown in."""
+
+    columns = (QT_TR_NOOP("Taken"), QT_TR_NOOP("GCS"), QT_TR_NOOP("Pupils L / R"), QT_TR_NOOP("Arms L / R"),
+               QT_TR_NOOP("Legs L / R"), QT_TR_NOOP("To tell the doctor"))
+    whole_in_tooltip = frozenset({5})
+
+    def __init__(self, spec: FormSpec, lang: Lang) -> None:
+        super().__init__()
+        self.spec, self.lang = spec, lang
+
+    def is_warning(self, row: int, column: int) -> bool:
+        return column == len(self.columns) - 1 and bool(self.rows[row].flags)
+
+    def _answer(self, data: dict[str, object], field_id: str) -> str:
+        return format_value(self.spec.field(field_id), data.get(field_id), self.lang) or "—"
+
+    def _pupil(self, data: dict[str, object], side: str) -> str:
+        size = data.get(f"pupil_{side}_size")
+        return f"{size if size is not None else '?'} mm {self._answer(data, f'pupil_{side}_reaction')}"
+
+    def texts(self, row: int) -> tuple[str, ...]:
+        found: NeuroSet = self.rows[row]
+        data = found.record.data
+        return (f"{found.taken_at:%d/%m %H:%M}", found.gcs.text(self.lang),
+                f"{self._pupil(data, 'left')} / {self._pupil(data, 'right')}",
+                f"{self._answer(data, 'arm_left')} / {self._answer(data, 'arm_right')}",
+                f"{self._answer(data, 'leg_left')} / {self._answer(data, 'leg_right')}",
+                "; ".join(flag.text(self.lang) for flag in found.flags))
+
+
+class NeuroView(ChartTab):
+    """Enter on a set opens it (to amend); Record adds a set through the neuro form."""
+
+    def __init__(self, session: Session, patient_id: str, parent: QWidget | None = None):
+        super().__init__(session, patient_id, True, parent)
+        self.titled = translate("NeuroView", "Neuro obs — {name}")
+        layout = self.column
+        self.latest = styled(QLabel(), lambda: f"font-size: {points(3)}pt; font-weight: bold;")
+        self.latest.setWordWrap(True)
+        self.latest.setAccessibleName(translate("NeuroView", "Latest Glasgow Coma Scale"))
+        layout.addWidget(self.latest)
+        self.alarms = styled(QLabel(), lambda: f"color: {warning_colour().name()}; font-weight: bold;")
+        self.alarms.setWordWrap(True)
+        layout.addWidget(self.alarms)
+        self.model = NeuroSetsModel(session.form(neuro.FORM), session.lang)
+        self.table = make_table(self.model, translate("NeuroView", "Neurological observation sets"),
+                                lambda: self.open_chosen(self.table))
+        layout.addWidget(self.table, 1)
+        self.chart_buttons(translate("NeuroView", "Record a &new set"),
+                           translate("NeuroView", "&Print the neuro chart"), self.print_chart)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Newest first: the set a nurse compares with the one she is about to take."""
+        sets = neuro.chart(self.session.db, self.patient_id)
+        self.model.set_rows(list(reversed(sets)))
+        said = "\n".join(flag.text(self.session.lang) for flag in sets[-1].flags) if sets else ""
+        self.alarms.setText(said)
+        self.alarms.setVisible(bool(said))
+        if not sets:
+            self.latest.setText(translate("NeuroView", "No neurological observations recorded yet"))
+            return
+        self.latest.setText(translate("NeuroView", "Latest: {gcs} at {time}").format(
+            gcs=sets[-1].gcs.text(self.session.lang), time=f"{sets[-1].taken_at:%d/%m %H:%M}"))
+
+    def print_chart(self) -> Path | None:
+        patient_id = self.patient_id
+        return print_and_open(self, self.session, lambda own, out: printing.print_neuro_chart(own, patient_id, out),
+                              f"neuro-{patient_id[:8]}")
