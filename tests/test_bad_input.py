@@ -335,8 +335,9 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
         "neuro_observations": [{"taken_at": at, "eyes": "3", "verbal": "4", "motor": "6", "pupil_left_size": 3,
                                 "pupil_left_reaction": "brisk", "pupil_right_size": 4, "pupil_right_reaction": "sluggish",
                                 "arm_left": "normal", "arm_right": "mild", "leg_left": "normal", "leg_right": "severe",
-                                "notes": "Dr Benali told"},
-                               {"taken_at": at, "eyes": "not_testable", "verbal": "not_testable", "motor": "1"}],
+                                "next_set_in": "30", "notes": "Dr Benali told"},
+                               {"taken_at": at, "eyes": "not_testable", "verbal": "not_testable", "motor": "1",
+                                "next_set_in": "240"}],
         "surgical_safety_checklist": [
             {"booking": past, "checked_at": at, "led_by": "IBODE Marie Roux", "consent_confirmed": True,
              "site_marked": "yes", "anaesthesia_checked": True, "oximeter_working": True, "allergy_known": True,

@@ -17,7 +17,7 @@ from downtime.sync.fhir_codes import check_codes
 
 SET = {"taken_at": "2026-11-28T10:00+01:00", "eyes": "3", "verbal": "4", "motor": "6", "pupil_left_size": 3,
        "pupil_left_reaction": "brisk", "pupil_right_size": 3, "pupil_right_reaction": "brisk",
-       "arm_left": "normal", "arm_right": "normal", "leg_left": "normal", "leg_right": "normal"}
+       "arm_left": "normal", "arm_right": "normal", "leg_left": "normal", "leg_right": "normal", "next_set_in": "60"}
 
 
 def _alarms(data, before=None):
@@ -75,7 +75,7 @@ def test_the_chart_judges_each_set_against_the_one_before_and_follows_an_amendme
 def test_the_three_scores_are_required_and_only_carers_record_them(session_for, patient):
     with pytest.raises(ValidationFailed) as refused:
         records.save_new(session_for("nurse"), "neuro_observations", {"taken_at": SET["taken_at"]}, patient_id=patient)
-    assert {error.path for error in refused.value.errors} == {"eyes", "verbal", "motor"}
+    assert {error.path for error in refused.value.errors} == {"eyes", "verbal", "motor", "next_set_in"}
     with pytest.raises(PermissionDenied):
         records.save_new(session_for("coord"), "neuro_observations", SET, patient_id=patient)
 
@@ -116,3 +116,19 @@ def test_the_export_sends_the_gcs_with_its_components_and_the_pupils_in_words(se
             if resource["resourceType"] == "Observation" and resource["code"].get("text") == "Pupils and limb movement"]
     assert len(seen) == 2 and {part.code.text: part.valueString or part.valueQuantity.value
                                for part in seen[0].component}["Left pupil reaction to light"] == "Brisk"
+
+
+def test_the_handover_sheet_gives_the_last_gcs_and_what_it_needed_a_doctor_for(session_for, patient, tmp_path):
+    nurse = session_for("nurse")
+    records.save_new(nurse, "neuro_observations", SET, patient_id=patient)
+    later = records.save_new(nurse, "neuro_observations", {**SET, "taken_at": "2026-11-28T11:00+01:00", "motor": "5"},
+                             patient_id=patient)
+    said = ("NEURO OBS: GCS 12 (E3 V4 M5) at 28/11 11:00; Best motor response fell since 28/11 10:00: "
+            "tell the doctor now; NEXT SET OVERDUE since 28/11 12:00")
+    assert neuro.handover(nurse.db, [patient], nurse.clock(), "en") == {patient: said}
+    records.amend(nurse, later.record_id, {**later.data, "next_set_in": "240"}, "Four-hourly, as the surgeon said")
+    said = said.replace("NEXT SET OVERDUE since 28/11 12:00", "next set due 28/11 15:00")
+    assert neuro.handover(nurse.db, [patient], nurse.clock(), "en") == {patient: said}
+    text = " ".join(" ".join(page.extract_text().split()) for page in
+                    PdfReader(printing.print_census(nurse, tmp_path / "census.pdf", "3B")).pages)
+    assert said in text

@@ -77,18 +77,18 @@ def _when(at: datetime, stacked: bool = False) -> str:
     return f"{at:%d/%m}{between}{at:%H:%M}"
 
 
-def _notes(reason: str | None, to_countersign: Sequence[str], fluids: str | None, lang: Lang) -> list[Lines]:
+def _notes(reason: str | None, to_countersign: Sequence[str], charted: Sequence[str], lang: Lang) -> list[Lines]:
     """Why the patient came in, in grey over the notes written by hand: a nurse taking over a
     ward from the sheet had each bed's name, allergies and NEWS2 and no reason for any. Then
     their telephone orders no doctor has countersigned yet, in bold, for the day team to have a
-    doctor sign (services.telephone_orders), and their fluid balance, for a patient with a
-    chart (services.fluid_balance.handover), which a nurse hands over in every shift's report."""
+    doctor sign (services.telephone_orders), and what their other charts say, for a patient
+    with one (`charted`: the fluid balance, the last GCS), which a nurse hands over in every
+    shift's report."""
     said = [_cell(ADMITTED_FOR[lang].format(reason=shorten(reason, REASON_CHARACTERS, placeholder=" …")),
                   color=GREY)] if reason else []
     if to_countersign:
         said.append(_cell(TO_COUNTERSIGN[lang].format(orders="; ".join(to_countersign)), bold=True))
-    if fluids:
-        said.append(_cell(fluids))
+    said += [_cell(line) for line in charted]
     return said
 
 
@@ -112,12 +112,13 @@ def _news2(standing: ScoredSet | None, overdue: datetime | None, escalation: Esc
 
 def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: datetime, lang: Lang,
                printed_by: str, printed_at: datetime, device_name: str, admission: FormSpec,
-               review: WardReview, to_countersign: Mapping[str, Sequence[str]], fluids: Mapping[str, str]) -> Path:
+               review: WardReview, to_countersign: Mapping[str, Sequence[str]],
+               charted: Mapping[str, Sequence[str]]) -> Path:
     """`admission`: the form patients are admitted with, whose words the sheet's answers are
     printed in (a French ward read "Full" for resuscitation, "droplet" for isolation).
     `review`: the ward's observations at `at`, for each patient's NEWS2. `to_countersign`: each
     patient's telephone orders awaiting a countersignature, as the chart heads them, by patient id;
-    `fluids`: the fluid balance of each patient with a chart, in words, by patient id."""
+    `charted`: what each patient's other charts say for the handover, a line each, by patient id."""
 
     def answer(meaning: Meaning, code: str | None) -> str:
         field = admission.by_meaning(meaning)
@@ -155,7 +156,7 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                             lang) if applies_to(p, at) else _cell(not_applicable_text(lang)),
                      _cell(answer(Meaning.RESUSCITATION, p.resuscitation) or "?"),
                      _cell(answer(Meaning.ISOLATION, p.isolation)),
-                     _notes(p.reason, to_countersign.get(p.patient_id, ()), fluids.get(p.patient_id), lang)])
+                     _notes(p.reason, to_countersign.get(p.patient_id, ()), charted.get(p.patient_id, ()), lang)])
     story: list[Flowable] = []
     for ward_code, body in tables.items():
         story += [_ward_table(ward_code, body, width, lang), Spacer(1, 4 * mm)]

@@ -23,7 +23,7 @@ from downtime.services.neuro import NeuroSet
 from downtime.services.patients import PatientSummary
 
 COLUMNS = 10
-BY_HAND = 7.5 * mm
+BY_HAND = 7 * mm
 WORDS: dict[str, dict[Lang, str]] = {
     "title": {"en": "Neurological observation chart (GCS)", "fr": "Feuille de surveillance neurologique (Glasgow)"},
     "blank_title": {"en": "Neurological observation chart (GCS, blank)",
@@ -57,6 +57,7 @@ ROWS: tuple[tuple[dict[Lang, str], str | None], ...] = (
     ({"en": "Right arm", "fr": "Bras droit"}, "arm_right"),
     ({"en": "Left leg", "fr": "Jambe gauche"}, "leg_left"),
     ({"en": "Right leg", "fr": "Jambe droite"}, "leg_right"),
+    ({"en": "Next set in", "fr": "Prochain relevé dans"}, "next_set_in"),
 )
 SCORED = {"eyes", "verbal", "motor"}
 

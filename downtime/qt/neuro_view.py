@@ -15,6 +15,7 @@ from downtime.qt.i18n import translate
 from downtime.qt.patient_header import ChartTab
 from downtime.qt.style import points, styled, warning_colour
 from downtime.qt.tables import TextTableModel, make_table, print_and_open
+from downtime.qt.work import ReadAgain
 from downtime.services import neuro, printing
 from downtime.services.context import Session
 from downtime.services.neuro import NeuroSet
@@ -65,6 +66,7 @@ class NeuroView(ChartTab):
         self.alarms = styled(QLabel(), lambda: f"color: {warning_colour().name()}; font-weight: bold;")
         self.alarms.setWordWrap(True)
         layout.addWidget(self.alarms)
+        self.read_again = ReadAgain(self, self.refresh)
         self.model = NeuroSetsModel(session.form(neuro.FORM), session.lang)
         self.table = make_table(self.model, translate("NeuroView", "Neurological observation sets"),
                                 lambda: self.open_chosen(self.table))
@@ -77,14 +79,22 @@ class NeuroView(ChartTab):
         """Newest first: the set a nurse compares with the one she is about to take."""
         sets = neuro.chart(self.session.db, self.patient_id)
         self.model.set_rows(list(reversed(sets)))
-        said = "\n".join(flag.text(self.session.lang) for flag in sets[-1].flags) if sets else ""
-        self.alarms.setText(said)
+        lang, now = self.session.lang, self.session.clock()
+        latest = sets[-1] if sets else None
+        said = [flag.text(lang) for flag in latest.flags] if latest else []
+        if latest and latest.overdue(now):
+            said.append(latest.next_set(now, lang))
+        self.alarms.setText("\n".join(said))
         self.alarms.setVisible(bool(said))
-        if not sets:
+        if latest is None:
             self.latest.setText(translate("NeuroView", "No neurological observations recorded yet"))
+            self.read_again.stop()
             return
         self.latest.setText(translate("NeuroView", "Latest: {gcs} at {time}").format(
-            gcs=sets[-1].gcs.text(self.session.lang), time=f"{sets[-1].taken_at:%d/%m %H:%M}"))
+            gcs=latest.gcs.text(lang), time=f"{latest.taken_at:%d/%m %H:%M}")
+            + ("" if latest.overdue(now) else f" — {latest.next_set(now, lang)}"))
+        # Overdue comes with time, not with a save.
+        self.read_again.when_due(None if latest.overdue(now) else latest.due_at, now)
 
     def print_chart(self) -> Path | None:
         patient_id = self.patient_id

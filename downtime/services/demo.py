@@ -693,7 +693,7 @@ def build_neuro_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = lo
             "taken_at": taken.isoformat(timespec="minutes"), "eyes": eyes, "verbal": verbal, "motor": motor,
             "pupil_left_size": 3, "pupil_left_reaction": "brisk", "pupil_right_size": 3,
             "pupil_right_reaction": "brisk", "arm_left": "normal", "arm_right": "normal", "leg_left": "normal",
-            "leg_right": "normal"}, patient_id=patient.patient_id)
+            "leg_right": "normal", "next_set_in": "60"}, patient_id=patient.patient_id)
         made += 1
     return made
 

@@ -4,13 +4,16 @@ stored: an amended set is rescored, and so is the set after it."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
+from downtime.domain import elapsed
 from downtime.domain.gcs import Flag, Gcs, flags, gcs
 from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.formspec import Lang
 from downtime.storage.records import list_current
 
 FORM = "neuro_observations"
@@ -23,11 +26,50 @@ class NeuroSet:
     gcs: Gcs
     flags: list[Flag]
 
+    @property
+    def due_at(self) -> datetime:
+        """When the next set is due, as this set said (on a watch: across the night the clocks
+        change, a half-hour is a half-hour)."""
+        return elapsed.later(self.taken_at, timedelta(minutes=int(self.record.data["next_set_in"])))
+
+    def overdue(self, at: datetime) -> bool:
+        return elapsed.instant(self.due_at) <= elapsed.instant(at)
+
+    def next_set(self, at: datetime, lang: Lang) -> str:
+        """"next set due 28/11 11:30", or in capitals once it is overdue at `at`."""
+        when = f"{self.due_at.astimezone(at.tzinfo):%d/%m %H:%M}"
+        return NEXT[lang]["overdue" if self.overdue(at) else "due"].format(due=when)
+
+
+HANDOVER = {"en": "NEURO OBS: {gcs} at {time}", "fr": "SURVEILLANCE NEURO : {gcs} à {time}"}
+NEXT = {"en": {"due": "next set due {due}", "overdue": "NEXT SET OVERDUE since {due}"},
+        "fr": {"due": "prochain relevé à {due}", "overdue": "PROCHAIN RELEVÉ EN RETARD depuis {due}"}}
+
 
 def chart(db: Database, patient_id: str) -> list[NeuroSet]:
     """The patient's standing sets, oldest first, each judged against the one before it."""
-    found = sorted((record for record in list_current(db, form_id=FORM, patient_id=patient_id)
-                    if record.status is not RecordStatus.ENTERED_IN_ERROR),
+    return _judged(list_current(db, form_id=FORM, patient_id=patient_id))
+
+
+def handover(db: Database, patient_ids: Collection[str], at: datetime, lang: Lang) -> dict[str, str]:
+    """What the handover sheet says at `at` of each of these patients' neuro obs, for those with
+    a set: the latest GCS, when it was taken, what it needed a doctor for, and when the next set
+    is due (or that it is overdue)."""
+    by_patient: dict[str, list[RecordVersion]] = {}
+    for record in list_current(db, form_id=FORM, patient_ids=patient_ids):
+        by_patient.setdefault(str(record.patient_id), []).append(record)
+    said = {}
+    for patient_id, found in by_patient.items():
+        if sets := _judged(found):
+            latest = sets[-1]
+            said[patient_id] = "; ".join([HANDOVER[lang].format(gcs=latest.gcs.text(lang),
+                                                                time=f"{latest.taken_at:%d/%m %H:%M}"),
+                                          *(flag.text(lang) for flag in latest.flags), latest.next_set(at, lang)])
+    return said
+
+
+def _judged(records: list[RecordVersion]) -> list[NeuroSet]:
+    found = sorted((record for record in records if record.status is not RecordStatus.ENTERED_IN_ERROR),
                    key=lambda record: (datetime.fromisoformat(record.data["taken_at"]), record.recorded_at))
     sets, before = [], None
     for record in found:

@@ -16,7 +16,8 @@ from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
 from downtime.services import (cd_register, fluid_balance, medication, neuro, observations, paper_numbers,
                                settings, telephone_orders, theatre)
-from downtime.services.census import all_patients, census, patient_for_record, patient_with_location, with_namesakes
+from downtime.services.census import (CensusRow, all_patients, census, patient_for_record, patient_with_location,
+                                      with_namesakes)
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.services.back_entry import settled_on
@@ -235,11 +236,20 @@ def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
                device_name=session.device.name,
                admission=next(spec for spec in session.forms.values() if spec.creates_patient),
                review=observations.review(session.db, session.forms, ward, now),
-               to_countersign=_to_countersign(session, ward),
-               fluids=fluid_balance.handover(session.db, [row.patient.patient_id for row in rows if row.patient is not None],
-                                             now, session.lang))
+               to_countersign=_to_countersign(session, ward), charted=_charted(session, rows, now))
     _audit_print(session, f"census {ward or 'all wards'}", out)
     return out
+
+
+def _charted(session: Session, rows: list[CensusRow], at: datetime) -> dict[str, list[str]]:
+    """What each in-patient's neuro and fluid charts say at the handover (`rows`: the census's)."""
+    patient_ids = [row.patient.patient_id for row in rows if row.patient is not None]
+    found: dict[str, list[str]] = {}
+    for said in (neuro.handover(session.db, patient_ids, at, session.lang),
+                 fluid_balance.handover(session.db, patient_ids, at, session.lang)):
+        for patient_id, line in said.items():
+            found.setdefault(patient_id, []).append(line)
+    return found
 
 
 def _to_countersign(session: Session, ward: str | None) -> dict[str, list[str]]:

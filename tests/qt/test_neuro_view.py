@@ -20,7 +20,7 @@ def _record(window, chart: NeuroView, type_text, at: str, eyes: str, verbal: str
     assert isinstance(form, FormView) and form.spec.id == "neuro_observations"
     form.editors["taken_at"].set_value(at)
     for field, code in (("eyes", eyes), ("verbal", verbal), ("motor", motor), ("pupil_left_reaction", "brisk"),
-                        ("pupil_right_reaction", "brisk")):
+                        ("pupil_right_reaction", "brisk"), ("next_set_in", "30")):
         form.editors[field].set_value(code)
     type_text(form.editors["pupil_left_size"].edit, "3")
     type_text(form.editors["pupil_right_size"].edit, "3")
@@ -43,7 +43,8 @@ def test_a_fall_in_the_gcs_is_called_out_on_the_tab_and_the_chart(window, sessio
     _record(window, chart, type_text, "2026-11-28T11:00+01:00", "3", "4", "5")
     assert chart.latest.text() == "Latest: GCS 12 (E3 V4 M5) at 28/11 11:00"
     assert chart.alarms.text() == ("GCS fell by 3 since 28/11 10:00: tell the doctor now\n"
-                                   "Best motor response fell since 28/11 10:00: tell the doctor now")
+                                   "Best motor response fell since 28/11 10:00: tell the doctor now\n"
+                                   "NEXT SET OVERDUE since 28/11 11:30")
     newest = chart.model.texts(0)
     assert newest[:3] == ("28/11 11:00", "GCS 12 (E3 V4 M5)", "3 mm Brisk / 3 mm Brisk") and chart.model.is_warning(0, 5)
     assert not chart.model.is_warning(1, 5)
