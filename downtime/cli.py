@@ -686,6 +686,12 @@ def cmd_pdf_neuro(args: argparse.Namespace) -> int:
     return _patient_pdf(args, print_neuro_chart)
 
 
+def cmd_pdf_glucose(args: argparse.Namespace) -> int:
+    from downtime.services.printing import print_glucose_chart
+
+    return _patient_pdf(args, print_glucose_chart)
+
+
 def cmd_pdf_notes(args: argparse.Namespace) -> int:
     from downtime.services.printing import print_notes
 
@@ -1808,6 +1814,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     _signed_in_options(p, lang)
     for name, handler, said in (
             ("news2", cmd_pdf_news2, QT_TRANSLATE_NOOP("messages", "a patient's NEWS2 observation chart")),
+            ("glucose", cmd_pdf_glucose, QT_TRANSLATE_NOOP("messages", "a patient's blood glucose monitoring chart")),
             ("neuro", cmd_pdf_neuro, QT_TRANSLATE_NOOP("messages", "a patient's neurological observation chart "
                                                                    "(Glasgow Coma Scale, pupils, limbs)")),
             ("notes", cmd_pdf_notes, QT_TRANSLATE_NOOP("messages", "a patient's clinical notes, as continuation "

@@ -338,6 +338,8 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
                                 "next_set_in": "30", "notes": "Dr Benali told"},
                                {"taken_at": at, "eyes": "not_testable", "verbal": "not_testable", "motor": "1",
                                 "next_set_in": "240"}],
+        "blood_glucose": [{"taken_at": at, "timing": "before_lunch", "reading": "value", "glucose": 3.2, "ketones": 0.4,
+                           "action": "150 mL orange juice"}, {"taken_at": at, "reading": "hi"}],
         "surgical_safety_checklist": [
             {"booking": past, "checked_at": at, "led_by": "IBODE Marie Roux", "consent_confirmed": True,
              "site_marked": "yes", "anaesthesia_checked": True, "oximeter_working": True, "allergy_known": True,
@@ -536,6 +538,7 @@ RULE_REFUSALS = {
     ("clinical_note", "written_at"): f"Date and time: this patient is {_NOT_IN}",
     ("fluid_balance", "measured_at"): f"Date and time: this patient is {_NOT_IN}",
     ("neuro_observations", "taken_at"): f"Date and time taken: this patient is {_NOT_IN}",
+    ("blood_glucose", "taken_at"): f"Date and time taken: this patient is {_NOT_IN}",
     ("operation_booking", "planned_start"): _NO_SLOT, ("operation_booking", "expected_minutes"): _NO_SLOT,
     ("operation_booking", "session"): _NO_SLOT, ("operation_rebooking", "session"): _NO_SLOT,
     ("operation_rebooking", "planned_start"): _NO_SLOT,

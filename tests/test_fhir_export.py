@@ -656,10 +656,11 @@ def test_a_death_ends_the_stay_and_marks_the_patient_deceased(session_for, admis
 
 def _charted(observation) -> bool:
     """An Observation of the NEWS2 chart or the weight: not a volume in or out (sync.fhir_fluids),
-    whose category and code are words, nor a neuro set's (sync.fhir_neuro)."""
+    whose category and code are words, nor a neuro set's (sync.fhir_neuro) or a glucose reading's
+    (sync.fhir_glucose)."""
     codes = {coding["code"] for coding in observation["code"].get("coding", [])}
     return (observation["category"] != [fhir_fluids.CATEGORY] and fhir_neuro.TOTAL not in codes
-            and observation["code"].get("text") != "Pupils and limb movement")
+            and observation["code"].get("text") not in ("Pupils and limb movement", "Capillary blood glucose"))
 
 
 def test_observations_travel_as_vital_signs_with_a_news2_total_derived_from_them(demo):

@@ -105,7 +105,7 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
         "Internal transfer × 4", "Discharge × 6", "Transfer to another hospital — handover × 2", "Death × 1",
         "Theatre session × 1", "Operation booking × 2", "Operation cancellation × 4", "Operation rebooking × 2",
         "Operation done × 4", "Surgical safety checklist × 4", "Clinical note × 30", "Fluid balance chart × 10",
-        "Neurological observation chart (GCS) × 4"]
+        "Neurological observation chart (GCS) × 4", "Blood glucose monitoring chart × 8"]
     pages = _text(path)
     news2 = outline["NEWS2 observation chart × 30"]
     assert all("NEWS2 observation chart (blank)" in page for page in pages[news2:news2 + 30])
@@ -116,12 +116,14 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
     fluid = outline["Fluid balance chart × 10"]
     assert all("Fluid balance chart (blank)" in page for page in pages[fluid:fluid + 10])
     gcs = outline["Neurological observation chart (GCS) × 4"]
-    assert len(pages) == gcs + 8 and all("Neurological observation chart (GCS, blank)" in page for page in pages[gcs:])
+    assert all("Neurological observation chart (GCS, blank)" in page for page in pages[gcs:gcs + 8])
+    sugar = outline["Blood glucose monitoring chart × 8"]
+    assert len(pages) == sugar + 8 and all("Blood glucose monitoring chart (blank)" in page for page in pages[sugar:])
 
 
 # The forms written on a chart of the binder rather than on a form of their own.
 ON_CHARTS = {"medication_order": "mar", "medication_administration": "mar", "observations": "news2",
-             "fluid_balance": "fluid", "neuro_observations": "neuro"}
+             "fluid_balance": "fluid", "neuro_observations": "neuro", "blood_glucose": "glucose"}
 
 
 def test_every_form_is_in_the_binder_or_on_a_chart_that_is(forms):

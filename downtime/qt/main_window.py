@@ -34,6 +34,7 @@ from downtime.qt.mar_view import MarView
 from downtime.qt.medication_panel import MedicationPanel
 from downtime.qt.paper_doses_dialog import PaperDosesDialog
 from downtime.qt.fluid_balance_view import FluidBalanceView
+from downtime.qt.glucose_view import GlucoseView
 from downtime.qt.neuro_view import NeuroView
 from downtime.qt.observations_view import EscalationPanel, ObservationsView
 from downtime.qt.patient_header import PatientTab
@@ -52,8 +53,8 @@ from downtime.errors import refusal_of
 from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
-from downtime.services import (backups, drafts, fluid_balance, medication, neuro, observations, paper_doses,
-                               paper_numbers, prefill, printing, records, settings, theatre, this_laptop)
+from downtime.services import (backups, drafts, fluid_balance, glucose, medication, neuro, observations,
+                               paper_doses, paper_numbers, prefill, printing, records, settings, theatre, this_laptop)
 from downtime.services.census import all_patients, patient_for_record
 from downtime.services.context import Session, Vault
 from downtime.services.errors import AccountDeactivated, NotFound
@@ -75,8 +76,8 @@ class ActionSpec:
     needs: Action | None = None
 
 
-Tab = TypeVar("Tab", MarView, ObservationsView, RecordsView, FluidBalanceView, NeuroView)
-Chart = TypeVar("Chart", ObservationsView, FluidBalanceView, NeuroView)
+Tab = TypeVar("Tab", MarView, ObservationsView, RecordsView, FluidBalanceView, NeuroView, GlucoseView)
+Chart = TypeVar("Chart", ObservationsView, FluidBalanceView, NeuroView, GlucoseView)
 Shown = TypeVar("Shown", bound=QWidget)
 
 ACTIONS = (
@@ -94,6 +95,7 @@ ACTIONS = (
     ActionSpec("fluid_balance", QT_TRANSLATE_NOOP("MainWindow", "Fl&uid balance chart"), "Ctrl+Shift+F",
                "open_fluid_balance"),
     ActionSpec("neuro", QT_TRANSLATE_NOOP("MainWindow", "Neuro obs (&GCS)"), "Ctrl+Shift+G", "open_neuro"),
+    ActionSpec("glucose", QT_TRANSLATE_NOOP("MainWindow", "Blood glucose c&hart"), "Ctrl+Shift+K", "open_glucose"),
     ActionSpec("cd_register", QT_TRANSLATE_NOOP("MainWindow", "Controlled-&drug register"), None, "show_cd_register",
                needs=Action.RECORD_CARE),
     ActionSpec("records", QT_TRANSLATE_NOOP("MainWindow", "Patient's &records (to amend or withdraw)"), "Ctrl+Shift+R",
@@ -334,6 +336,8 @@ class MainWindow(QMainWindow):
             return lambda: self.open_fluid_balance_of(view.patient_id)
         if isinstance(view, NeuroView):
             return lambda: self.open_neuro_of(view.patient_id)
+        if isinstance(view, GlucoseView):
+            return lambda: self.open_glucose_of(view.patient_id)
         return None
 
     def _build_actions(self) -> None:
@@ -647,6 +651,13 @@ class MainWindow(QMainWindow):
 
     def open_neuro_of(self, patient_id: str) -> NeuroView:
         return self._open_chart(NeuroView, neuro.FORM, patient_id)
+
+    def open_glucose(self) -> GlucoseView | None:
+        patient = self._selected_patient()
+        return self.open_glucose_of(patient.patient_id) if patient is not None else None
+
+    def open_glucose_of(self, patient_id: str) -> GlucoseView:
+        return self._open_chart(GlucoseView, glucose.FORM, patient_id)
 
     def open_records(self) -> RecordsView | None:
         patient = self._selected_patient()

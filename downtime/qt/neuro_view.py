@@ -6,14 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import translate
 from downtime.qt.patient_header import ChartTab
-from downtime.qt.style import points, styled, warning_colour
 from downtime.qt.tables import TextTableModel, make_table, print_and_open
 from downtime.qt.work import ReadAgain
 from downtime.services import neuro, printing
@@ -59,13 +58,7 @@ class NeuroView(ChartTab):
         super().__init__(session, patient_id, True, parent)
         self.titled = translate("NeuroView", "Neuro obs — {name}")
         layout = self.column
-        self.latest = styled(QLabel(), lambda: f"font-size: {points(3)}pt; font-weight: bold;")
-        self.latest.setWordWrap(True)
-        self.latest.setAccessibleName(translate("NeuroView", "Latest Glasgow Coma Scale"))
-        layout.addWidget(self.latest)
-        self.alarms = styled(QLabel(), lambda: f"color: {warning_colour().name()}; font-weight: bold;")
-        self.alarms.setWordWrap(True)
-        layout.addWidget(self.alarms)
+        self.headline(translate("NeuroView", "Latest Glasgow Coma Scale"))
         self.read_again = ReadAgain(self, self.refresh)
         self.model = NeuroSetsModel(session.form(neuro.FORM), session.lang)
         self.table = make_table(self.model, translate("NeuroView", "Neurological observation sets"),
@@ -84,15 +77,13 @@ class NeuroView(ChartTab):
         said = [flag.text(lang) for flag in latest.flags] if latest else []
         if latest and latest.overdue(now):
             said.append(latest.next_set(now, lang))
-        self.alarms.setText("\n".join(said))
-        self.alarms.setVisible(bool(said))
         if latest is None:
-            self.latest.setText(translate("NeuroView", "No neurological observations recorded yet"))
+            self.say(translate("NeuroView", "No neurological observations recorded yet"), said)
             self.read_again.stop()
             return
-        self.latest.setText(translate("NeuroView", "Latest: {gcs} at {time}").format(
+        self.say(translate("NeuroView", "Latest: {gcs} at {time}").format(
             gcs=latest.gcs.text(lang), time=f"{latest.taken_at:%d/%m %H:%M}")
-            + ("" if latest.overdue(now) else f" — {latest.next_set(now, lang)}"))
+            + ("" if latest.overdue(now) else f" — {latest.next_set(now, lang)}"), said)
         # Overdue comes with time, not with a save.
         self.read_again.when_due(None if latest.overdue(now) else latest.due_at, now)
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBo
 from downtime.domain.census import StayStatus
 from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon, stay_word
 from downtime.qt.screen_fit import Scrolled
-from downtime.qt.style import points, warning_html, written
+from downtime.qt.style import points, styled, warning_colour, warning_html, written
 from downtime.qt.i18n import language, translate
 from downtime.services import records
 from downtime.services.census import all_patients, name_alert, patient_with_location, with_namesakes
@@ -165,6 +165,23 @@ class ChartTab(PatientTab):
     the chart."""
 
     record_new = Signal(str)
+
+    def headline(self, name: str) -> None:
+        """Over the chart, the latest reading in large type (`latest`, named `name` for a screen
+        reader) and under it, in the warning colour, what it asks now (`alarms`, hidden when
+        nothing: see `say`)."""
+        self.latest = styled(QLabel(), lambda: f"font-size: {points(3)}pt; font-weight: bold;")
+        self.latest.setWordWrap(True)
+        self.latest.setAccessibleName(name)
+        self.column.addWidget(self.latest)
+        self.alarms = styled(QLabel(), lambda: f"color: {warning_colour().name()}; font-weight: bold;")
+        self.alarms.setWordWrap(True)
+        self.column.addWidget(self.alarms)
+
+    def say(self, latest: str, alarms: list[str]) -> None:
+        self.latest.setText(latest)
+        self.alarms.setText("\n".join(alarms))
+        self.alarms.setVisible(bool(alarms))
 
     def chart_buttons(self, record: str, printed: str, print_chart: Callable[[], object]) -> None:
         """The two buttons under the chart, in the tab's words."""

@@ -134,8 +134,13 @@ def take(folder: Path, lang: Lang = "en") -> list[Path]:
         # The last whole day: the chart under way may have an hour in it.
         shot("fluid-balance", nurse, lambda: nurse.open_fluid_balance_of(fluids.patient_id).earlier.click())
         # The unidentified man with a head injury, whose neuro obs the demo keeps.
-        injured = next(row.patient for row in nurse.patients.model.rows if row.patient is not None and row.patient.unidentified)
+        injured = next(row.patient for row in nurse.patients.model.rows
+                       if row.patient is not None and row.patient.unidentified)
         shot("neuro", nurse, lambda: nurse.open_neuro_of(injured.patient_id))
+        # The patient in with diabetic ketoacidosis, whose glucose and ketones the demo keeps.
+        ketotic = next(row.patient for row in nurse.patients.model.rows
+                       if row.patient is not None and "ketoacidosis" in (row.patient.reason or ""))
+        shot("glucose", nurse, lambda: nurse.open_glucose_of(ketotic.patient_id))
         preview = PrintPreview(printing.print_news2_chart(nurse.session, worst, Path(scratch) / "news2.pdf"))
         preview.resize(900, 760)
         shot("print-preview", preview)

@@ -193,6 +193,7 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     build_observations_demo(db, forms, clock)
     build_fluid_demo(db, forms, clock)
     build_neuro_demo(db, forms, clock)
+    build_glucose_demo(db, forms, clock)
     return DemoSummary(device_name=device.name, patients=len(saved), accounts=DEMO_ACCOUNTS)
 
 
@@ -694,6 +695,35 @@ def build_neuro_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = lo
             "pupil_left_size": 3, "pupil_left_reaction": "brisk", "pupil_right_size": 3,
             "pupil_right_reaction": "brisk", "arm_left": "normal", "arm_right": "normal", "leg_left": "normal",
             "leg_right": "normal", "next_set_in": "60"}, patient_id=patient.patient_id)
+        made += 1
+    return made
+
+
+# The patient in with diabetic ketoacidosis on an insulin infusion: (hours ago, glucose,
+# ketones, action), hourly as it resolves, a hypo treated near the end and its recheck.
+_GLUCOSE = ((8, 18.5, 3.4, "Insulin infusion as prescribed; Dr Benali told of the ketones"), (7, 16.2, 2.8, ""),
+            (6, 14.0, 2.1, ""), (5, 12.1, 1.6, ""), (4, 10.5, 1.1, ""), (3, 9.0, 0.7, ""),
+            (2, 3.6, None, "Hypo: 150 mL orange juice; insulin rate reviewed with Dr Benali"), (1.75, 5.8, None, ""))
+
+
+def build_glucose_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
+    """Hourly capillary glucose and ketones of the demo's patient with diabetic ketoacidosis, over
+    the last eight hours of their stay, a hypo treated and rechecked. Returns the readings."""
+    from downtime.services import census
+
+    now = clock()
+    nurse, night = _nurses(db, forms, clock)
+    patient = next(each for each in census.in_patients(db, forms, ward=DEMO_WARD) if "ketoacidosis" in (each.reason or ""))
+    admitted = datetime.fromisoformat(patient.admitted_at)
+    made = 0
+    for hours, value, ketones, action in _GLUCOSE:
+        taken = _ago(now, hours=hours)
+        if taken <= admitted + timedelta(minutes=10):
+            continue
+        records.save_new(_on_shift(nurse, night, taken), "blood_glucose", {
+            "taken_at": taken.isoformat(timespec="minutes"), "reading": "value", "glucose": value,
+            **({"ketones": ketones} if ketones is not None else {}), **({"action": action} if action else {}),
+            **({"timing": "recheck"} if hours == _GLUCOSE[-1][0] else {})}, patient_id=patient.patient_id)
         made += 1
     return made
 

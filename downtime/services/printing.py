@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP, decimal_text
 from downtime.domain.bounds import MOST_MAR_DAYS, PAPER_NUMBERS
@@ -14,8 +16,8 @@ from downtime.domain.medication import Frequency
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
-from downtime.services import (cd_register, fluid_balance, medication, neuro, observations, paper_numbers,
-                               settings, telephone_orders, theatre)
+from downtime.services import (cd_register, fluid_balance, glucose, medication, neuro, observations,
+                               paper_numbers, settings, telephone_orders, theatre)
 from downtime.services.census import (CensusRow, all_patients, census, patient_for_record, patient_with_location,
                                       with_namesakes)
 from downtime.services.context import Session
@@ -120,13 +122,27 @@ def print_neuro_chart(session: Session, patient_id: str, out: Path) -> Path:
     """A patient's neurological observations as the paper GCS chart, for the bedside folder."""
     from downtime.pdf.neuro import neuro_chart_pdf
 
+    return _print_form_chart(session, patient_id, out, neuro.FORM, neuro.chart, neuro_chart_pdf, "neuro chart")
+
+
+def print_glucose_chart(session: Session, patient_id: str, out: Path) -> Path:
+    """A patient's blood glucose readings as the paper monitoring chart, for the bedside folder."""
+    from downtime.pdf.glucose import glucose_chart_pdf
+
+    return _print_form_chart(session, patient_id, out, glucose.FORM, glucose.chart, glucose_chart_pdf, "glucose chart")
+
+
+def _print_form_chart(session: Session, patient_id: str, out: Path, form_id: str,
+                      read: Callable[[Database, str], Sequence[Any]], pdf: Callable[..., Path], what: str) -> Path:
+    """A patient's chart of one form's records (`read`: theirs, oldest first, each with its
+    `record`) made by `pdf` in the form's words, naming who wrote each, audited as `what`."""
     session.require(Action.PRINT)
     patient = patient_with_location(session.db, session.forms, patient_id)
-    sets = neuro.chart(session.db, patient_id)
-    neuro_chart_pdf(patient, sets, session.form(neuro.FORM), out, authors=authors(session),
-                    laptops=laptops_known(session, {found.record.device_id for found in sets}), lang=session.lang,
-                    printed_by=session.user.name, printed_at=session.clock(), device_name=session.device.name)
-    _audit_print(session, "neuro chart", out)
+    found = read(session.db, patient_id)
+    pdf(patient, found, session.form(form_id), out, authors=authors(session),
+        laptops=laptops_known(session, {one.record.device_id for one in found}), lang=session.lang,
+        printed_by=session.user.name, printed_at=session.clock(), device_name=session.device.name)
+    _audit_print(session, what, out)
     return out
 
 
@@ -153,21 +169,22 @@ CHARTS: dict[str, dict[Lang, str]] = {
     "news2": {"en": "NEWS2 observation chart", "fr": "Feuille de surveillance NEWS2"},
     "fluid": {"en": "Fluid balance chart", "fr": "Feuille de bilan entrées-sorties"},
     "neuro": {"en": "Neurological observation chart (GCS)", "fr": "Feuille de surveillance neurologique (Glasgow)"},
+    "glucose": {"en": "Blood glucose monitoring chart", "fr": "Feuille de surveillance glycémique"},
 }
 # The binder's own title, which its print preview and the printer's queue show.
 BINDER_TITLE: dict[Lang, str] = {"en": "Downtime binder", "fr": "Classeur de procédure dégradée"}
 # The downtime binder for a 30-bed ward and 8 hours on paper: (what, copies). An observation
 # chart and a clinical note for every bed, a fluid chart for a third of them (those on a drip,
-# a catheter, a drain or after an operation), a neuro chart for the few after a head injury or a
-# stroke; the rest for the admissions, moves and theatre changes of a shift: a list added, an
+# a catheter, a drain or after an operation), a glucose chart for the patients with diabetes, a
+# neuro chart for the few after a head injury or a stroke; the rest for the admissions, moves and theatre changes of a shift: a list added, an
 # operation booked, cancelled, rebooked or done. Every form has its blank here, or is written
 # on a chart that is (orders and doses on the MAR, observations on the NEWS2 chart, volumes in
-# and out on the fluid chart, the GCS on the neuro chart): the binder predated "Operation
+# and out on the fluid chart, the GCS on the neuro chart, glucose readings on the glucose chart): the binder predated "Operation
 # done", and an operation done on paper had no form to say so.
 BINDER = (("admission", 4), ("mar", 4), ("news2", 30), ("transfer", 4), ("discharge", 6), ("transfer_out", 2),
           ("death", 1), ("theatre_session", 1), ("operation_booking", 2), ("operation_cancellation", 4),
           ("operation_rebooking", 2), ("operation_done", 4), ("surgical_safety_checklist", 4),
-          ("clinical_note", 30), ("fluid", 10), ("neuro", 4))
+          ("clinical_note", 30), ("fluid", 10), ("neuro", 4), ("glucose", 8))
 
 
 def binder(forms: dict[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
@@ -242,10 +259,11 @@ def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
 
 
 def _charted(session: Session, rows: list[CensusRow], at: datetime) -> dict[str, list[str]]:
-    """What each in-patient's neuro and fluid charts say at the handover (`rows`: the census's)."""
+    """What each in-patient's neuro, glucose and fluid charts say at the handover (`rows`: the census's)."""
     patient_ids = [row.patient.patient_id for row in rows if row.patient is not None]
     found: dict[str, list[str]] = {}
     for said in (neuro.handover(session.db, patient_ids, at, session.lang),
+                 glucose.handover(session.db, patient_ids, at, session.lang),
                  fluid_balance.handover(session.db, patient_ids, at, session.lang)):
         for patient_id, line in said.items():
             found.setdefault(patient_id, []).append(line)
@@ -420,9 +438,18 @@ def blank_neuro_chart(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang, p
                                  device_name=device_name)
 
 
+def blank_glucose_chart(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None,
+                        printed_at: datetime, device_name: str) -> Path:
+    from downtime.pdf.glucose import blank_glucose_chart_pdf
+
+    return blank_glucose_chart_pdf(forms[glucose.FORM], out, lang=lang, printed_by=printed_by, printed_at=printed_at,
+                                   device_name=device_name)
+
+
 # The blank charts that are not forms, by the names `downtime pdf blank` and the binder give them;
 # each is given the forms, which a chart's key may word itself in.
-BLANK_CHARTS = {"mar": blank_mar, "news2": blank_news2_chart, "fluid": blank_fluid_chart, "neuro": blank_neuro_chart}
+BLANK_CHARTS = {"mar": blank_mar, "news2": blank_news2_chart, "fluid": blank_fluid_chart, "neuro": blank_neuro_chart,
+                "glucose": blank_glucose_chart}
 
 
 def print_theatre_list(session: Session, day: date, out: Path, theatre_name: str | None = None) -> Path:

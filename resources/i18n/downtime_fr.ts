@@ -220,6 +220,18 @@
         <translation>Relevé</translation>
     </message>
     <message>
+        <source>Reading</source>
+        <translation>Mesure</translation>
+    </message>
+    <message>
+        <source>Action taken</source>
+        <translation>Conduite tenue</translation>
+    </message>
+    <message>
+        <source>What it asked</source>
+        <translation>Conduite demandée</translation>
+    </message>
+    <message>
         <source>GCS</source>
         <translation>Glasgow</translation>
     </message>
@@ -2238,6 +2250,37 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
     </message>
 </context>
 <context>
+    <name>GlucoseView</name>
+    <message>
+        <source>Glucose — {name}</source>
+        <translation>Glycémies — {name}</translation>
+    </message>
+    <message>
+        <source>Latest blood glucose</source>
+        <translation>Dernière glycémie</translation>
+    </message>
+    <message>
+        <source>Blood glucose readings</source>
+        <translation>Glycémies capillaires</translation>
+    </message>
+    <message>
+        <source>Record a r&amp;eading</source>
+        <translation>Saisir une &amp;glycémie</translation>
+    </message>
+    <message>
+        <source>&amp;Print the glucose chart</source>
+        <translation>&amp;Imprimer la feuille glycémique</translation>
+    </message>
+    <message>
+        <source>No blood glucose recorded yet</source>
+        <translation>Aucune glycémie enregistrée</translation>
+    </message>
+    <message>
+        <source>Latest: {reading} at {time}</source>
+        <translation>Dernière : {reading} à {time}</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>exports or a merge of exports</source>
@@ -2453,6 +2496,10 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
     <message>
         <source>Neuro obs (&amp;GCS)</source>
         <translation>Surveillance neurolo&amp;gique (Glasgow)</translation>
+    </message>
+    <message>
+        <source>Blood glucose c&amp;hart</source>
+        <translation>Gl&amp;ycémies capillaires</translation>
     </message>
     <message>
         <source>&amp;Telephone orders to countersign…</source>
@@ -6114,6 +6161,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>a patient&apos;s NEWS2 observation chart</source>
         <translation>la feuille de surveillance NEWS2 d’un patient</translation>
+    </message>
+    <message>
+        <source>a patient&apos;s blood glucose monitoring chart</source>
+        <translation>la feuille de surveillance glycémique d’un patient</translation>
     </message>
     <message>
         <source>a patient&apos;s neurological observation chart (Glasgow Coma Scale, pupils, limbs)</source>

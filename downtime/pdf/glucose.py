@@ -1,0 +1,79 @@
+"""The blood glucose monitoring chart on paper: a line per reading, oldest first (when, the
+meal it is taken against, the glucose and ketones, the action taken, who took it and what the
+reading asked), then ruled lines to carry on by hand while the laptop is away; over it what a
+reading asks, so a hypo is treated the same on paper. The blank chart is the ruled lines alone."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from downtime.domain.glucose import SIGNS, Sign
+from downtime.domain.laptops import NOBODY, Authors, Laptop
+from downtime.formspec import FormSpec, Lang
+from downtime.formspec.values import format_value
+from downtime.i18n import decimal_text
+from downtime.pdf.lines import Lines
+from downtime.pdf.page import ALERT, PageInfo, body_width, build_pdf, carried_on_by_hand, in_words, style
+from downtime.services.glucose import Charted
+from downtime.services.patients import PatientSummary
+
+BY_HAND = 8
+"""Ruled lines after the last reading; the blank chart's are a page of them."""
+BLANK_LINES = 20
+WORDS: dict[str, dict[Lang, str]] = {
+    "title": {"en": "Blood glucose monitoring chart", "fr": "Feuille de surveillance glycémique"},
+    "blank_title": {"en": "Blood glucose monitoring chart (blank)", "fr": "Feuille de surveillance glycémique (vierge)"},
+    "headings": {"en": "Date and time|When|Glucose mmol/L|Ketones mmol/L|Action taken|Initials|What it asked",
+                 "fr": "Date et heure|Moment|Glycémie mmol/L|Cétonémie mmol/L|Conduite tenue|Visa|Conduite demandée"},
+}
+WIDTHS = (0.12, 0.14, 0.1, 0.1, 0.24, 0.08, 0.22)
+
+
+def _cell(text: str, bold: bool = False, alert: bool = False) -> Lines:
+    return Lines(text, style(size=8, bold=bold, leading=9.5, **({"color": ALERT} if alert else {})))
+
+
+def _protocol(lang: Lang) -> list[Flowable]:
+    """What each kind of reading asks, over the chart, for the readings written by hand."""
+    return [_cell(f"• {SIGNS[sign][lang]}") for sign in (Sign.HYPO, Sign.CHECK_KETONES, Sign.KETONES, Sign.KETONES_HIGH)]
+
+
+def _table(readings: Sequence[Charted], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
+           width: float, by_hand: int) -> Flowable:
+    body: list[list[object]] = [[_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
+    for found in readings:
+        data, record = found.record.data, found.record
+        ketones = found.reading.ketones
+        body.append([_cell(f"{found.taken_at:%d/%m %H:%M}"), _cell(format_value(spec.field("timing"), data.get("timing"), lang)),
+                     _cell(found.reading.text(lambda value: decimal_text(value, lang)).removesuffix(" mmol/L"), bold=True,
+                           alert=found.reading.hypo),
+                     _cell("" if ketones is None else decimal_text(ketones, lang)),
+                     _cell(" ".join((data.get("action") or "").split())),
+                     _cell(authors.initials(record.author, record.device_id, laptops)),
+                     _cell("; ".join(found.said(lang)), bold=True, alert=True)])
+    return carried_on_by_hand(body, WIDTHS, width, by_hand, 9 * mm)
+
+
+def glucose_chart_pdf(patient: PatientSummary, readings: Sequence[Charted], spec: FormSpec, out: Path, *,
+                      authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
+                      printed_at: datetime, device_name: str) -> Path:
+    """`readings`: the patient's standing ones, oldest first; `authors`: who took each (initials)."""
+    info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
+                    device_name=device_name, patient=patient, place=True)
+    width = body_width(info)
+    return build_pdf(out, [*_protocol(lang), Spacer(1, 2 * mm),
+                           _table(readings, spec, authors, laptops, lang, width, BY_HAND)], info)
+
+
+def blank_glucose_chart_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
+                            device_name: str) -> Path:
+    info = PageInfo(title=in_words(WORDS, "blank_title", lang), lang=lang, printed_by=printed_by,
+                    printed_at=printed_at, device_name=device_name, blank=True)
+    width = body_width(info)
+    return build_pdf(out, [*_protocol(lang), Spacer(1, 2 * mm),
+                           _table([], spec, NOBODY, {}, lang, width, BLANK_LINES)], info)

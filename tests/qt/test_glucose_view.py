@@ -1,0 +1,45 @@
+"""Blood glucose from the keyboard: the nurse opens the patient's glucose tab, records a low
+reading through the form, reads the hypo's call and its recheck, then the recheck falling
+overdue with time, and the recheck she takes clearing it."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPushButton
+
+from downtime.qt.form_view import FormView
+from downtime.qt.glucose_view import GlucoseView
+from downtime.services import records, wards
+
+
+def _record(window, chart: GlucoseView, type_text, at: str, value: str, timing: str) -> None:
+    QTest.mouseClick(next(b for b in chart.findChildren(QPushButton) if b.text() == "Record a r&eading"),
+                     Qt.MouseButton.LeftButton)
+    form = window.tabs.currentWidget()
+    assert isinstance(form, FormView) and form.spec.id == "blood_glucose"
+    form.editors["taken_at"].set_value(at)
+    form.editors["timing"].set_value(timing)
+    form.editors["reading"].set_value("value")
+    type_text(form.editors["glucose"].edit, value)
+    QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert form.record is not None, form.summary.text()
+
+
+def test_a_hypo_is_called_out_and_its_recheck_falls_overdue(window, session_for, admission_values, select_bed,
+                                                            type_text, clock):
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    records.save_new(window.session, "admission", {**admission_values, "arrival_at": "2026-11-28T09:00+01:00"})
+    window.patients.reload_wards()
+    select_bed(window, "12")
+    QTest.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    chart = window.tabs.currentWidget()
+    assert isinstance(chart, GlucoseView) and chart.latest.text() == "No blood glucose recorded yet"
+    _record(window, chart, type_text, "2026-11-28T13:55+01:00", "3.1", "before_lunch")
+    assert chart.latest.text() == "Latest: 3.1 mmol/L at 28/11 13:55 — hypo recheck due 28/11 14:10"
+    assert chart.alarms.text() == ("HYPO (below 4 mmol/L): treat now as the hypoglycaemia protocol says; "
+                                   "recheck within 15 minutes")
+    assert chart.model.texts(0)[:3] == ("28/11 13:55", "Before lunch", "3.1 mmol/L") and chart.model.is_warning(0, 2)
+    clock.advance(minutes=20)
+    chart.refresh()
+    assert chart.alarms.text().endswith("\nHYPO RECHECK OVERDUE since 28/11 14:10")
+    _record(window, chart, type_text, "2026-11-28T14:20+01:00", "5.2", "recheck")
+    assert chart.latest.text() == "Latest: 5.2 mmol/L at 28/11 14:20" and chart.alarms.isHidden()
