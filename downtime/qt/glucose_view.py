@@ -62,9 +62,7 @@ class GlucoseView(ChartTab):
         self.model.set_rows(list(reversed(readings)))
         latest = readings[-1] if readings else None
         again = glucose.recheck(readings, now, lang)
-        said = [*latest.said(lang)] if latest else []
-        if again and again[1]:
-            said.append(again[0])
+        said = glucose.asking(readings, now, lang) if readings else []
         if latest is None:
             self.say(translate("GlucoseView", "No blood glucose recorded yet"), said)
             self.read_again.stop()

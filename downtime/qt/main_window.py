@@ -231,6 +231,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.theatre, translate("MainWindow", "Theatre"))
         self.escalation = EscalationPanel(self.session)
         self.escalation.open_patient.connect(self.open_observations_of)
+        self.escalation.open_chart.connect(lambda patient_id, form_id: {
+            neuro.FORM: self.open_neuro_of, glucose.FORM: self.open_glucose_of}[form_id](patient_id))
         self.tabs.addTab(self.escalation, translate("MainWindow", "NEWS2 escalation"))
         self.admin: AdminPanel | None = None
         if self.session.user.may(Action.MANAGE_STAFF):

@@ -74,9 +74,7 @@ class NeuroView(ChartTab):
         self.model.set_rows(list(reversed(sets)))
         lang, now = self.session.lang, self.session.clock()
         latest = sets[-1] if sets else None
-        said = [flag.text(lang) for flag in latest.flags] if latest else []
-        if latest and latest.overdue(now):
-            said.append(latest.next_set(now, lang))
+        said = neuro.asking(latest, now, lang) if latest else []
         if latest is None:
             self.say(translate("NeuroView", "No neurological observations recorded yet"), said)
             self.read_again.stop()

@@ -19,11 +19,14 @@ from downtime.i18n import QT_TR_NOOP, semicolon
 from downtime.errors import UserError
 from downtime.qt.i18n import language, say, translate, word
 from downtime.qt.patient_header import ChartTab
+from downtime.qt.screen_fit import Scrolled
 from downtime.qt.style import points, styled
 from downtime.qt.tables import TextTableModel, make_table, print_and_open, show_keeping_choice
 from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ListReader, ReadAgain
-from downtime.services import observations, printing
+from downtime.domain import elapsed
+from downtime.services import chart_alerts, glucose, neuro, observations, printing
+from downtime.services.chart_alerts import ChartAlert, ChartAlerts
 from downtime.services.context import Session
 from downtime.services.patients import PatientSummary
 from downtime.services.observations import Escalation, Overdue, ScoredSet, WardReview
@@ -277,17 +280,40 @@ class OverdueModel(TextTableModel):
                 last, word(MONITORING_WORDS[item.monitoring]) if item.monitoring else "", due)
 
 
+class ChartAlertModel(TextTableModel):
+    columns = (QT_TR_NOOP("Ward"), QT_TR_NOOP("Bed"), QT_TR_NOOP("Patient"), QT_TR_NOOP("Downtime no."),
+               QT_TR_NOOP("Chart"), QT_TR_NOOP("Latest"), QT_TR_NOOP("What it asks now"))
+    CHARTS = {neuro.FORM: QT_TR_NOOP("Neuro obs (GCS)"), glucose.FORM: QT_TR_NOOP("Blood glucose")}
+    whole_in_tooltip = frozenset({6})
+
+    def is_warning(self, row: int, column: int) -> bool:
+        return column == len(self.columns) - 1
+
+    def texts(self, row: int) -> tuple[str, ...]:
+        item: ChartAlert = self.rows[row]
+        return (item.patient.ward or "", item.patient.bed or "", item.patient.display_name, item.patient.downtime_number,
+                word(self.CHARTS[item.form_id]), item.latest, "; ".join(item.said))
+
+
 class EscalationPanel(QWidget):
     """Patients whose judged NEWS2 is above low or who have no complete set, most urgent first,
-    and below them the patients whose next set is overdue, longest overdue first; Enter opens
-    their chart."""
+    below them the patients whose next set is overdue, longest overdue first, and then those
+    whose neuro obs or blood glucose ask something now (services.chart_alerts); Enter opens
+    their chart (`open_chart` with the chart's form for the last list)."""
 
     open_patient = Signal(str)
+    open_chart = Signal(str, str)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        layout = QVBoxLayout(self)
+        # Its three lists scroll where the screen is short: at the largest text on a 125 % laptop
+        # they asked for more height than the screen has, the whole window's too.
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(Scrolled(body))
         controls, self.ward = ward_choice(session, self.refresh, translate("EscalationPanel", "All wards"))
         controls.addStretch(1)
         layout.addLayout(controls)
@@ -303,6 +329,12 @@ class EscalationPanel(QWidget):
         self.overdue_table = make_table(self.overdue_model, translate("EscalationPanel", "Observations overdue"),
                                         lambda: self._open_current(self.overdue_table))
         layout.addWidget(self.overdue_table, 1)
+        self.charts_count = QLabel()
+        layout.addWidget(self.charts_count)
+        self.charts_model = ChartAlertModel()
+        self.charts_table = make_table(self.charts_model, translate("EscalationPanel", "Neuro obs and blood glucose"),
+                                       self._open_chart)
+        layout.addWidget(self.charts_table, 1)
         self.reader = ListReader(self)
         self.reader.found.connect(self._read)
         self.reader.refused.connect(self._refused)
@@ -316,12 +348,15 @@ class EscalationPanel(QWidget):
         """Read on a thread of its own: every in-patient's observations, thousands of patients
         on "All wards" of a hospital-wide database."""
         ward = self.ward.currentData()
-        self.reader.read(self.session, lambda own, _: observations.review(own.db, own.forms, ward, own.clock()))
+        self.reader.read(self.session, lambda own, _: (observations.review(own.db, own.forms, ward, own.clock()),
+                                                       chart_alerts.alerts(own.db, own.forms, ward, own.clock(),
+                                                                           own.lang)))
 
     def chosen_patient(self) -> PatientSummary | None:
         """The patient of the line chosen in the list the person is in (the overdue one when it
         has the focus), else of the escalation list's chosen line."""
-        for table in sorted((self.table, self.overdue_table), key=lambda table: not table.hasFocus()):
+        for table in sorted((self.table, self.overdue_table, self.charts_table),
+                            key=lambda table: not table.hasFocus()):
             index = table.currentIndex()
             if index.isValid():
                 return table.model().rows[index.row()].patient
@@ -330,8 +365,9 @@ class EscalationPanel(QWidget):
     def _say_reading(self) -> None:
         self.count.setText(translate("EscalationPanel", "Reading the list…"))
 
-    def _read(self, found: WardReview) -> None:
+    def _read(self, read: tuple[WardReview, ChartAlerts]) -> None:
         """The patient chosen stays chosen, the list being read again after every save."""
+        found, charts = read
         high = sum(item.judged.news2.band is Band.HIGH for item in found.escalations)
         self.count.setText(translate("EscalationPanel", "{count} patient(s) to review, {high} HIGH").format(
             count=len(found.escalations), high=high) if found.escalations
@@ -342,16 +378,30 @@ class EscalationPanel(QWidget):
                             or_same_line=False)
         show_keeping_choice(self.overdue_table, self.overdue_model, found.overdue, lambda item: item.patient.patient_id,
                             or_same_line=False)
-        self.read_again.when_due(found.next_due, self.session.clock())
+        asking = len({item.patient.patient_id for item in charts.alerts})
+        self.charts_count.setText(
+            translate("EscalationPanel", "Neuro obs or blood glucose asking now: {count} patient(s)").format(count=asking)
+            if asking else translate("EscalationPanel", "No neuro obs or blood glucose asking now"))
+        show_keeping_choice(self.charts_table, self.charts_model, charts.alerts,
+                            lambda item: (item.patient.patient_id, item.form_id), or_same_line=False)
+        self.read_again.when_due(min((due for due in (found.next_due, charts.next_due) if due is not None),
+                                     key=elapsed.instant, default=None), self.session.clock())
 
     def _refused(self, problem: UserError) -> None:
         """No rows rather than an earlier list's, which may be another ward's than the one chosen."""
         self.count.setText(say(problem))
         self.overdue_count.clear()
-        self.model.set_rows([])
-        self.overdue_model.set_rows([])
+        self.charts_count.clear()
+        for model in (self.model, self.overdue_model, self.charts_model):
+            model.set_rows([])
 
     def _open_current(self, table: QTableView) -> None:
         index = table.currentIndex()
         if index.isValid():
             self.open_patient.emit(table.model().rows[index.row()].patient.patient_id)
+
+    def _open_chart(self) -> None:
+        index = self.charts_table.currentIndex()
+        if index.isValid():
+            item: ChartAlert = self.charts_model.rows[index.row()]
+            self.open_chart.emit(item.patient.patient_id, item.form_id)

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from downtime.domain.fluid_balance import INTAKE, OUTPUT, FluidDay, Measure, chart_day, fluid_day, signed_ml
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec, Lang
-from downtime.storage.records import list_current
+from downtime.storage.records import current_by_patient, list_current
 
 FORM = "fluid_balance"
 # Each route's column heading, short enough for a column of the chart on screen and on paper;
@@ -142,11 +142,9 @@ def handover(db: Database, patient_ids: Collection[str], at: datetime, lang: Lan
     day just closed; at the evening one, on the chart under way."""
     under_way = chart_day(at)
     days = (under_way - timedelta(days=1), under_way)
-    by_patient: dict[str, list[Measure]] = {}
-    for one in _standing(list_current(db, form_id=FORM, patient_ids=patient_ids)):
-        by_patient.setdefault(str(one.record.patient_id), []).append(one.measure)
     said = {}
-    for patient_id, found in by_patient.items():
+    for patient_id, records in current_by_patient(db, FORM, patient_ids).items():
+        found = [one.measure for one in _standing(records)]
         last, now = (fluid_day(day, found) for day in days)
         parts = [WORDS[key][lang].format(start=f"{day:%d/%m}", end=f"{day + timedelta(days=1):%d/%m}",
                                          balance=signed_ml(chart.balance), intake=chart.intake, output=chart.output)

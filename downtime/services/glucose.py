@@ -15,7 +15,7 @@ from downtime.domain.glucose import RECHECK_WITHIN, SIGNS, Reading, Sign, readin
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import Lang
 from downtime.i18n import decimal_text
-from downtime.storage.records import list_current
+from downtime.storage.records import current_by_patient, list_current
 
 FORM = "blood_glucose"
 WORDS = {
@@ -75,18 +75,26 @@ def recheck(readings: list[Charted], at: datetime, lang: Lang) -> tuple[str, boo
     return WORDS["overdue" if overdue else "recheck"][lang].format(due=f"{due.astimezone(at.tzinfo):%d/%m %H:%M}"), overdue
 
 
+def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Charted]]:
+    """`chart` of each of these patients who has a reading."""
+    return {patient_id: readings for patient_id, found in current_by_patient(db, FORM, patient_ids).items()
+            if (readings := _charted(found))}
+
+
+def asking(readings: list[Charted], at: datetime, lang: Lang) -> list[str]:
+    """What the latest of `readings` (oldest first) asks at `at`, its hypo's recheck once overdue."""
+    again = recheck(readings, at, lang)
+    return [*readings[-1].said(lang), *([again[0]] if again and again[1] else [])]
+
+
 def handover(db: Database, patient_ids: Collection[str], at: datetime, lang: Lang) -> dict[str, str]:
     """What the handover sheet says at `at` of each of these patients' glucose, for those with a
     reading: the latest, what it asks, and a hypo's recheck."""
-    by_patient: dict[str, list[RecordVersion]] = {}
-    for record in list_current(db, form_id=FORM, patient_ids=patient_ids):
-        by_patient.setdefault(str(record.patient_id), []).append(record)
     said = {}
-    for patient_id, records in by_patient.items():
-        if found := _charted(records):
-            latest = found[-1]
-            again = recheck(found, at, lang)
-            said[patient_id] = "; ".join([WORDS["handover"][lang].format(reading=latest.text(lang),
-                                                                         time=f"{latest.taken_at:%d/%m %H:%M}"),
-                                          *latest.said(lang), *([again[0]] if again else [])])
+    for patient_id, found in charts(db, patient_ids).items():
+        latest = found[-1]
+        again = recheck(found, at, lang)
+        said[patient_id] = "; ".join([WORDS["handover"][lang].format(reading=latest.text(lang),
+                                                                     time=f"{latest.taken_at:%d/%m %H:%M}"),
+                                      *latest.said(lang), *([again[0]] if again else [])])
     return said

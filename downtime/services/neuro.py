@@ -14,7 +14,7 @@ from downtime.domain import elapsed
 from downtime.domain.gcs import Flag, Gcs, flags, gcs
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import Lang
-from downtime.storage.records import list_current
+from downtime.storage.records import current_by_patient, list_current
 
 FORM = "neuro_observations"
 
@@ -51,20 +51,27 @@ def chart(db: Database, patient_id: str) -> list[NeuroSet]:
     return _judged(list_current(db, form_id=FORM, patient_id=patient_id))
 
 
+def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[NeuroSet]]:
+    """`chart` of each of these patients who has a set."""
+    return {patient_id: sets for patient_id, found in current_by_patient(db, FORM, patient_ids).items()
+            if (sets := _judged(found))}
+
+
+def asking(latest: NeuroSet, at: datetime, lang: Lang) -> list[str]:
+    """What the latest set asks at `at`: what it needs a doctor for, and its next set once overdue."""
+    return [*(flag.text(lang) for flag in latest.flags), *([latest.next_set(at, lang)] if latest.overdue(at) else [])]
+
+
 def handover(db: Database, patient_ids: Collection[str], at: datetime, lang: Lang) -> dict[str, str]:
     """What the handover sheet says at `at` of each of these patients' neuro obs, for those with
     a set: the latest GCS, when it was taken, what it needed a doctor for, and when the next set
     is due (or that it is overdue)."""
-    by_patient: dict[str, list[RecordVersion]] = {}
-    for record in list_current(db, form_id=FORM, patient_ids=patient_ids):
-        by_patient.setdefault(str(record.patient_id), []).append(record)
     said = {}
-    for patient_id, found in by_patient.items():
-        if sets := _judged(found):
-            latest = sets[-1]
-            said[patient_id] = "; ".join([HANDOVER[lang].format(gcs=latest.gcs.text(lang),
-                                                                time=f"{latest.taken_at:%d/%m %H:%M}"),
-                                          *(flag.text(lang) for flag in latest.flags), latest.next_set(at, lang)])
+    for patient_id, sets in charts(db, patient_ids).items():
+        latest = sets[-1]
+        said[patient_id] = "; ".join([HANDOVER[lang].format(gcs=latest.gcs.text(lang),
+                                                            time=f"{latest.taken_at:%d/%m %H:%M}"),
+                                      *(flag.text(lang) for flag in latest.flags), latest.next_set(at, lang)])
     return said
 
 

@@ -312,6 +312,26 @@
         <translation>Relevé suivant attendu</translation>
     </message>
     <message>
+        <source>Chart</source>
+        <translation>Feuille</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>Dernier relevé</translation>
+    </message>
+    <message>
+        <source>What it asks now</source>
+        <translation>Conduite demandée maintenant</translation>
+    </message>
+    <message>
+        <source>Neuro obs (GCS)</source>
+        <translation>Surveillance neuro (Glasgow)</translation>
+    </message>
+    <message>
+        <source>Blood glucose</source>
+        <translation>Glycémie capillaire</translation>
+    </message>
+    <message>
         <source>Staff ID</source>
         <translation>Identifiant</translation>
     </message>
@@ -1889,6 +1909,10 @@ La contresigner en tant que {name} ?</translation>
         <translation>Relevés en retard</translation>
     </message>
     <message>
+        <source>Neuro obs and blood glucose</source>
+        <translation>Surveillance neurologique et glycémies</translation>
+    </message>
+    <message>
         <source>Reading the list…</source>
         <translation>Lecture de la liste…</translation>
     </message>
@@ -1907,6 +1931,14 @@ La contresigner en tant que {name} ?</translation>
     <message>
         <source>No observations overdue</source>
         <translation>Aucun relevé en retard</translation>
+    </message>
+    <message>
+        <source>Neuro obs or blood glucose asking now: {count} patient(s)</source>
+        <translation>Surveillance neurologique ou glycémie demandant une action : {count} patient(s)</translation>
+    </message>
+    <message>
+        <source>No neuro obs or blood glucose asking now</source>
+        <translation>Aucune surveillance neurologique ni glycémie ne demande d’action</translation>
     </message>
 </context>
 <context>
