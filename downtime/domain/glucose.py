@@ -7,7 +7,7 @@ normal one."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
@@ -55,7 +55,7 @@ class Reading:
     def hypo(self) -> bool:
         return self.lo or (self.glucose is not None and self.glucose < HYPO_BELOW)
 
-    def text(self, decimal: Any = str) -> str:
+    def text(self, decimal: Callable[[float], str] = str) -> str:
         """"5.6 mmol/L", "LO", "HI"; `decimal` writes a number as the ward does (a comma in French)."""
         if self.glucose is None:
             return "LO" if self.lo else "HI"
