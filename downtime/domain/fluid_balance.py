@@ -35,10 +35,6 @@ class Measure:
         if self.volume < 0:
             raise ValueError(f"negative volume {self.volume}")
 
-    @property
-    def intake(self) -> bool:
-        return self.route in INTAKE
-
 
 def chart_day(at: datetime) -> date:
     """The date of the chart `at` is written on: before 07:00, the day before's."""

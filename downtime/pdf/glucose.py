@@ -18,7 +18,7 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import decimal_text
 from downtime.pdf.lines import Lines
-from downtime.pdf.page import ALERT, PageInfo, body_width, build_pdf, carried_on_by_hand, in_words, style
+from downtime.pdf.page import ALERT, INK, PageInfo, body_width, build_pdf, carried_on_by_hand, in_words, style
 from downtime.services.glucose import Charted
 from downtime.services.patients import PatientSummary
 
@@ -35,7 +35,7 @@ WIDTHS = (0.12, 0.14, 0.1, 0.1, 0.24, 0.08, 0.22)
 
 
 def _cell(text: str, bold: bool = False, alert: bool = False) -> Lines:
-    return Lines(text, style(size=8, bold=bold, leading=9.5, **({"color": ALERT} if alert else {})))
+    return Lines(text, style(size=8, bold=bold, leading=9.5, color=ALERT if alert else INK))
 
 
 def _protocol(lang: Lang) -> list[Flowable]:

@@ -18,7 +18,7 @@ from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.pdf.lines import Lines
-from downtime.pdf.page import ALERT, RULE, PageInfo, body_width, build_pdf, in_words, style
+from downtime.pdf.page import ALERT, INK, RULE, PageInfo, body_width, build_pdf, in_words, style
 from downtime.services.neuro import NeuroSet
 from downtime.services.patients import PatientSummary
 
@@ -63,7 +63,7 @@ SCORED = {"eyes", "verbal", "motor"}
 
 
 def _cell(text: str, size: float = 7.5, bold: bool = False, color: colors.Color | None = None) -> Lines:
-    return Lines(text, style(size=size, bold=bold, leading=size * 1.2, **({"color": color} if color else {})))
+    return Lines(text, style(size=size, bold=bold, leading=size * 1.2, color=color or INK))
 
 
 def _reading(found: NeuroSet, field: str, spec: FormSpec, lang: Lang) -> str:

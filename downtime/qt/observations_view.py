@@ -26,6 +26,7 @@ from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ListReader, ReadAgain
 from downtime.domain import elapsed
 from downtime.services import chart_alerts, glucose, neuro, observations, printing
+from downtime.services.census import in_patients
 from downtime.services.chart_alerts import ChartAlert, ChartAlerts
 from downtime.services.context import Session
 from downtime.services.patients import PatientSummary
@@ -348,9 +349,15 @@ class EscalationPanel(QWidget):
         """Read on a thread of its own: every in-patient's observations, thousands of patients
         on "All wards" of a hospital-wide database."""
         ward = self.ward.currentData()
-        self.reader.read(self.session, lambda own, _: (observations.review(own.db, own.forms, ward, own.clock()),
-                                                       chart_alerts.alerts(own.db, own.forms, ward, own.clock(),
-                                                                           own.lang)))
+
+        def read(own: Session, _: object) -> tuple[WardReview, ChartAlerts]:
+            """The ward's in-patients read once, at one moment, for both."""
+            at = own.clock()
+            patients = in_patients(own.db, own.forms, ward, at)
+            return (observations.review(own.db, own.forms, ward, at, patients),
+                    chart_alerts.alerts(own.db, patients, at, own.lang))
+
+        self.reader.read(self.session, read)
 
     def chosen_patient(self) -> PatientSummary | None:
         """The patient of the line chosen in the list the person is in (the overdue one when it

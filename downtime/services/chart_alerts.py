@@ -5,15 +5,15 @@ its patient's chart alone, seen when that chart was next opened."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.formspec import FormSpec, Lang
+from downtime.formspec import Lang
 from downtime.services import glucose, neuro
-from downtime.services.census import in_patients
 from downtime.services.patients import PatientSummary
 
 
@@ -35,10 +35,11 @@ class ChartAlerts:
     """When the next set or recheck not overdue yet falls due: the list is read again then."""
 
 
-def alerts(db: Database, forms: dict[str, FormSpec], ward: str | None, at: datetime, lang: Lang) -> ChartAlerts:
-    """The ward's (or every ward's) in-patients whose chart asks something at `at`, in the census's
-    order (by ward and bed)."""
-    patients = {patient.patient_id: patient for patient in in_patients(db, forms, ward, at)}
+def alerts(db: Database, in_hospital: Sequence[PatientSummary], at: datetime, lang: Lang) -> ChartAlerts:
+    """Those of `in_hospital` (a ward's in-patients at `at`, as `census.in_patients` gives them,
+    which the escalation tab reads once for its NEWS2 lists and this) whose chart asks something
+    at `at`, in the census's order (by ward and bed)."""
+    patients = {patient.patient_id: patient for patient in in_hospital}
     found, due = [], []
     for patient_id, sets in neuro.charts(db, patients).items():
         latest = sets[-1]

@@ -311,15 +311,18 @@ def next_due(watched: Collection[Watch]) -> datetime | None:
                key=elapsed.instant, default=None)
 
 
-def review(db: Database, forms: dict[str, FormSpec], ward: str | None, at: datetime) -> WardReview:
+def review(db: Database, forms: dict[str, FormSpec], ward: str | None, at: datetime,
+           patients: Sequence[PatientSummary] | None = None) -> WardReview:
     """The escalation list at `at`, and the in-patients whose observations are overdue then,
     longest overdue first: on paper nobody sees that a 12-hourly patient's next set was
     never taken, or that a patient admitted this morning has none, until they deteriorate.
     Both weigh the current stay's sets only: a readmitted patient's last set of the stay before
     left them off the overdue list, with none taken since they came back, and put them on the
-    escalation list for a score of weeks ago (they are on the overdue list until a set is taken)."""
+    escalation list for a score of weeks ago (they are on the overdue list until a set is taken).
+    `patients`: the ward's in-patients at `at` when the caller has read them already."""
     listed, overdue, standing, watched = [], [], {}, []
-    patients = in_patients(db, forms, ward, at)
+    if patients is None:
+        patients = in_patients(db, forms, ward, at)
     every = _since_last_complete(db, patients, at)
     for patient in patients:
         sets = every[patient.patient_id]
