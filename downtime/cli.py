@@ -692,6 +692,12 @@ def cmd_pdf_glucose(args: argparse.Namespace) -> int:
     return _patient_pdf(args, print_glucose_chart)
 
 
+def cmd_pdf_transfusion(args: argparse.Namespace) -> int:
+    from downtime.services.printing import print_transfusion_record
+
+    return _patient_pdf(args, print_transfusion_record)
+
+
 def cmd_pdf_notes(args: argparse.Namespace) -> int:
     from downtime.services.printing import print_notes
 
@@ -1815,6 +1821,8 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     for name, handler, said in (
             ("news2", cmd_pdf_news2, QT_TRANSLATE_NOOP("messages", "a patient's NEWS2 observation chart")),
             ("glucose", cmd_pdf_glucose, QT_TRANSLATE_NOOP("messages", "a patient's blood glucose monitoring chart")),
+            ("transfusion", cmd_pdf_transfusion, QT_TRANSLATE_NOOP("messages", "a patient's blood transfusion record "
+                                                                              "(each unit, its checks and its fate)")),
             ("neuro", cmd_pdf_neuro, QT_TRANSLATE_NOOP("messages", "a patient's neurological observation chart "
                                                                    "(Glasgow Coma Scale, pupils, limbs)")),
             ("notes", cmd_pdf_notes, QT_TRANSLATE_NOOP("messages", "a patient's clinical notes, as continuation "

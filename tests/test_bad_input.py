@@ -225,6 +225,8 @@ class Ward:
     cancelled: str
     past: str
     """Booked on today's list, begun: one that can be recorded done."""
+    unit: str
+    """A unit of blood started, whose end can be recorded."""
 
 
 AUTHOR = {"medication_order": "doctor", "theatre_session": "coord", "operation_booking": "coord",
@@ -269,13 +271,18 @@ def ward(session_for, admission_values) -> Ward:
         "starts_at": "2026-11-28T08:00+01:00", "ends_at": "2026-11-28T13:00+01:00"}).record_id
     past = records.save_new(coord, "operation_booking", {**_booking(today, "08:00", 60), "procedure": "Appendicectomy",
                                                          "planned_start": "2026-11-28T09:00+01:00"}, patient).record_id
-    return Ward({"nurse": nurse, "doctor": doctor, "coord": coord}, patient, order, session_id, booked, cancelled, past)
+    unit = records.save_new(nurse, "blood_transfusion", {
+        "component": "red_cells", "unit_number": "F0734 26 118042", "unit_group": "a_pos", "identity_checked": True,
+        "started_at": ADMITTED_AT}, patient_id=patient).record_id
+    return Ward({"nurse": nurse, "doctor": doctor, "coord": coord}, patient, order, session_id, booked, cancelled, past,
+                unit)
 
 
 def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) -> list[dict[str, Any]]:
     """Complete, valid values of a form; one variant per branch, so every field is asked in one."""
     order, session_id = (ward.order, ward.theatre_session) if ward else ("order-id", "session-id")
     booked, cancelled, past = (ward.booked, ward.cancelled, ward.past) if ward else ("booking-id",) * 3
+    unit = ward.unit if ward else "unit-id"
     at = "2026-11-28T12:00+01:00"
     return {
         "admission": [
@@ -338,6 +345,18 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
                                 "next_set_in": "30", "notes": "Dr Benali told"},
                                {"taken_at": at, "eyes": "not_testable", "verbal": "not_testable", "motor": "1",
                                 "next_set_in": "240"}],
+        "blood_transfusion": [
+            {"component": "red_cells", "unit_number": "F0734 26 118057", "unit_group": "o_neg",
+             "use_by": "2026-12-20T23:59+01:00", "identity_checked": True, "abo_card": "compatible",
+             "second_checker": "Paul Martin", "started_at": at, "notes": "Over 2 hours"},
+            {"component": "platelets", "unit_number": "G0001 26 123456", "unit_group": "ab_pos", "identity_checked": True,
+             "abo_card": "not_used", "started_at": at}],
+        "transfusion_end": [
+            {"unit": unit, "ended_at": at, "outcome": "completed", "volume": 285, "reaction": False},
+            {"unit": unit, "ended_at": at, "outcome": "stopped_other", "reaction": True, "signs": ["fever", "other"],
+             "doctor_told": True, "blood_bank_told": False, "notes": "Line tissued"},
+            {"unit": unit, "ended_at": at, "outcome": "stopped_reaction", "volume": 40, "signs": ["breathless"],
+             "doctor_told": True, "blood_bank_told": True}],
         "blood_glucose": [{"taken_at": at, "timing": "before_lunch", "reading": "value", "glucose": 3.2, "ketones": 0.4,
                            "action": "150 mL orange juice"}, {"taken_at": at, "reading": "hi"}],
         "surgical_safety_checklist": [
@@ -539,6 +558,8 @@ RULE_REFUSALS = {
     ("fluid_balance", "measured_at"): f"Date and time: this patient is {_NOT_IN}",
     ("neuro_observations", "taken_at"): f"Date and time taken: this patient is {_NOT_IN}",
     ("blood_glucose", "taken_at"): f"Date and time taken: this patient is {_NOT_IN}",
+    ("blood_transfusion", "started_at"): f"Started at: this patient is {_NOT_IN}",
+    ("transfusion_end", "ended_at"): f"Ended at: this patient is {_NOT_IN}",
     ("operation_booking", "planned_start"): _NO_SLOT, ("operation_booking", "expected_minutes"): _NO_SLOT,
     ("operation_booking", "session"): _NO_SLOT, ("operation_rebooking", "session"): _NO_SLOT,
     ("operation_rebooking", "planned_start"): _NO_SLOT,

@@ -31,7 +31,8 @@ from downtime.sync.snapshot_fhir import read_fhir_snapshot
 from tests.conftest import death_answers
 
 ALL_KINDS = {"Patient", "Encounter", "AllergyIntolerance", "MedicationRequest", "MedicationAdministration", "Observation",
-             "NutritionOrder", "MedicationStatement", "ServiceRequest", "Appointment", "DocumentReference", "Provenance"}
+             "NutritionOrder", "MedicationStatement", "ServiceRequest", "Appointment", "DocumentReference", "Procedure",
+             "Provenance"}
 
 
 def _bundle(folder):

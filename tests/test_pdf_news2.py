@@ -105,7 +105,8 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
         "Internal transfer × 4", "Discharge × 6", "Transfer to another hospital — handover × 2", "Death × 1",
         "Theatre session × 1", "Operation booking × 2", "Operation cancellation × 4", "Operation rebooking × 2",
         "Operation done × 4", "Surgical safety checklist × 4", "Clinical note × 30", "Fluid balance chart × 10",
-        "Neurological observation chart (GCS) × 4", "Blood glucose monitoring chart × 8"]
+        "Neurological observation chart (GCS) × 4", "Blood glucose monitoring chart × 8",
+        "Blood transfusion record × 3"]
     pages = _text(path)
     news2 = outline["NEWS2 observation chart × 30"]
     assert all("NEWS2 observation chart (blank)" in page for page in pages[news2:news2 + 30])
@@ -118,12 +119,15 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
     gcs = outline["Neurological observation chart (GCS) × 4"]
     assert all("Neurological observation chart (GCS, blank)" in page for page in pages[gcs:gcs + 8])
     sugar = outline["Blood glucose monitoring chart × 8"]
-    assert len(pages) == sugar + 8 and all("Blood glucose monitoring chart (blank)" in page for page in pages[sugar:])
+    assert all("Blood glucose monitoring chart (blank)" in page for page in pages[sugar:sugar + 8])
+    blood = outline["Blood transfusion record × 3"]
+    assert len(pages) == blood + 3 and all("Blood transfusion record (blank)" in page for page in pages[blood:])
 
 
 # The forms written on a chart of the binder rather than on a form of their own.
 ON_CHARTS = {"medication_order": "mar", "medication_administration": "mar", "observations": "news2",
-             "fluid_balance": "fluid", "neuro_observations": "neuro", "blood_glucose": "glucose"}
+             "fluid_balance": "fluid", "neuro_observations": "neuro", "blood_glucose": "glucose",
+             "blood_transfusion": "transfusion", "transfusion_end": "transfusion"}
 
 
 def test_every_form_is_in_the_binder_or_on_a_chart_that_is(forms):

@@ -35,6 +35,7 @@ from downtime.qt.medication_panel import MedicationPanel
 from downtime.qt.paper_doses_dialog import PaperDosesDialog
 from downtime.qt.fluid_balance_view import FluidBalanceView
 from downtime.qt.glucose_view import GlucoseView
+from downtime.qt.transfusion_view import TransfusionView
 from downtime.qt.neuro_view import NeuroView
 from downtime.qt.observations_view import EscalationPanel, ObservationsView
 from downtime.qt.patient_header import PatientTab
@@ -54,7 +55,8 @@ from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
 from downtime.services import (backups, drafts, fluid_balance, glucose, medication, neuro, observations,
-                               paper_doses, paper_numbers, prefill, printing, records, settings, theatre, this_laptop)
+                               paper_doses, paper_numbers, prefill, printing, records, settings, theatre, this_laptop,
+                               transfusion)
 from downtime.services.census import all_patients, patient_for_record
 from downtime.services.context import Session, Vault
 from downtime.services.errors import AccountDeactivated, NotFound
@@ -76,8 +78,8 @@ class ActionSpec:
     needs: Action | None = None
 
 
-Tab = TypeVar("Tab", MarView, ObservationsView, RecordsView, FluidBalanceView, NeuroView, GlucoseView)
-Chart = TypeVar("Chart", ObservationsView, FluidBalanceView, NeuroView, GlucoseView)
+Tab = TypeVar("Tab", MarView, ObservationsView, RecordsView, FluidBalanceView, NeuroView, GlucoseView, TransfusionView)
+Chart = TypeVar("Chart", ObservationsView, FluidBalanceView, NeuroView, GlucoseView, TransfusionView)
 Shown = TypeVar("Shown", bound=QWidget)
 
 ACTIONS = (
@@ -96,6 +98,7 @@ ACTIONS = (
                "open_fluid_balance"),
     ActionSpec("neuro", QT_TRANSLATE_NOOP("MainWindow", "Neuro obs (&GCS)"), "Ctrl+Shift+G", "open_neuro"),
     ActionSpec("glucose", QT_TRANSLATE_NOOP("MainWindow", "Blood glucose c&hart"), "Ctrl+Shift+K", "open_glucose"),
+    ActionSpec("transfusion", QT_TRANSLATE_NOOP("MainWindow", "Blood trans&fusion"), "Ctrl+Shift+B", "open_transfusion"),
     ActionSpec("cd_register", QT_TRANSLATE_NOOP("MainWindow", "Controlled-&drug register"), None, "show_cd_register",
                needs=Action.RECORD_CARE),
     ActionSpec("records", QT_TRANSLATE_NOOP("MainWindow", "Patient's &records (to amend or withdraw)"), "Ctrl+Shift+R",
@@ -232,7 +235,8 @@ class MainWindow(QMainWindow):
         self.escalation = EscalationPanel(self.session)
         self.escalation.open_patient.connect(self.open_observations_of)
         self.escalation.open_chart.connect(lambda patient_id, form_id: {
-            neuro.FORM: self.open_neuro_of, glucose.FORM: self.open_glucose_of}[form_id](patient_id))
+            neuro.FORM: self.open_neuro_of, glucose.FORM: self.open_glucose_of,
+            transfusion.FORM: self.open_transfusion_of}[form_id](patient_id))
         self.tabs.addTab(self.escalation, translate("MainWindow", "NEWS2 escalation"))
         self.admin: AdminPanel | None = None
         if self.session.user.may(Action.MANAGE_STAFF):
@@ -340,6 +344,8 @@ class MainWindow(QMainWindow):
             return lambda: self.open_neuro_of(view.patient_id)
         if isinstance(view, GlucoseView):
             return lambda: self.open_glucose_of(view.patient_id)
+        if isinstance(view, TransfusionView):
+            return lambda: self.open_transfusion_of(view.patient_id)
         return None
 
     def _build_actions(self) -> None:
@@ -661,6 +667,19 @@ class MainWindow(QMainWindow):
     def open_glucose_of(self, patient_id: str) -> GlucoseView:
         return self._open_chart(GlucoseView, glucose.FORM, patient_id)
 
+    def open_transfusion(self) -> TransfusionView | None:
+        patient = self._selected_patient()
+        return self.open_transfusion_of(patient.patient_id) if patient is not None else None
+
+    def open_transfusion_of(self, patient_id: str) -> TransfusionView:
+        return self._open_chart(TransfusionView, transfusion.FORM, patient_id,
+                                lambda view: view.record_end.connect(self._record_unit_end))
+
+    def _record_unit_end(self, patient_id: str, unit_id: str) -> FormView:
+        """The end of a unit chosen on the transfusion tab: its form about that unit alone."""
+        spec = self.session.form(transfusion.END_FORM)
+        return self.open_new(spec, patient_id, {**prefill.first_answers(self.session, spec, patient_id), "unit": unit_id})
+
     def open_records(self) -> RecordsView | None:
         patient = self._selected_patient()
         return self.open_records_of(patient.patient_id) if patient is not None else None
@@ -714,11 +733,14 @@ class MainWindow(QMainWindow):
 
         return self._open_tab(MarView, patient_id, made)
 
-    def _open_chart(self, kind: type[Chart], form_id: str, patient_id: str) -> Chart:
-        """A chart of one form's records, whose Record button opens that form for the patient."""
+    def _open_chart(self, kind: type[Chart], form_id: str, patient_id: str,
+                    wired: Callable[[Chart], object] = lambda view: None) -> Chart:
+        """A chart of one form's records, whose Record button opens that form for the patient;
+        `wired` connects what else a new one asks of the window."""
         def made() -> Chart:
             view = kind(self.session, patient_id)
             view.record_new.connect(lambda pid: self.open_new(self.session.form(form_id), pid))
+            wired(view)
             return view
 
         return self._open_tab(kind, patient_id, made)

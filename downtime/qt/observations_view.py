@@ -25,7 +25,7 @@ from downtime.qt.tables import TextTableModel, make_table, print_and_open, show_
 from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ListReader, ReadAgain
 from downtime.domain import elapsed
-from downtime.services import chart_alerts, glucose, neuro, observations, printing
+from downtime.services import chart_alerts, glucose, neuro, observations, printing, transfusion
 from downtime.services.census import in_patients
 from downtime.services.chart_alerts import ChartAlert, ChartAlerts
 from downtime.services.context import Session
@@ -284,7 +284,8 @@ class OverdueModel(TextTableModel):
 class ChartAlertModel(TextTableModel):
     columns = (QT_TR_NOOP("Ward"), QT_TR_NOOP("Bed"), QT_TR_NOOP("Patient"), QT_TR_NOOP("Downtime no."),
                QT_TR_NOOP("Chart"), QT_TR_NOOP("Latest"), QT_TR_NOOP("What it asks now"))
-    CHARTS = {neuro.FORM: QT_TR_NOOP("Neuro obs (GCS)"), glucose.FORM: QT_TR_NOOP("Blood glucose")}
+    CHARTS = {neuro.FORM: QT_TR_NOOP("Neuro obs (GCS)"), glucose.FORM: QT_TR_NOOP("Blood glucose"),
+              transfusion.FORM: QT_TR_NOOP("Blood transfusion")}
     whole_in_tooltip = frozenset({6})
 
     def is_warning(self, row: int, column: int) -> bool:
@@ -355,7 +356,7 @@ class EscalationPanel(QWidget):
             at = own.clock()
             patients = in_patients(own.db, own.forms, ward, at)
             return (observations.review(own.db, own.forms, ward, at, patients),
-                    chart_alerts.alerts(own.db, patients, at, own.lang))
+                    chart_alerts.alerts(own.db, own.forms, patients, at, own.lang))
 
         self.reader.read(self.session, read)
 
@@ -387,7 +388,8 @@ class EscalationPanel(QWidget):
                             or_same_line=False)
         asking = len({item.patient.patient_id for item in charts.alerts})
         self.charts_count.setText(
-            translate("EscalationPanel", "Neuro obs or blood glucose asking now: {count} patient(s)").format(count=asking)
+            translate("EscalationPanel", "Neuro obs, blood glucose or transfusion asking now: "
+                                         "{count} patient(s)").format(count=asking)
             if asking else translate("EscalationPanel", "No neuro obs or blood glucose asking now"))
         show_keeping_choice(self.charts_table, self.charts_model, charts.alerts,
                             lambda item: (item.patient.patient_id, item.form_id), or_same_line=False)

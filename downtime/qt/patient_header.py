@@ -183,10 +183,12 @@ class ChartTab(PatientTab):
         self.alarms.setText("\n".join(alarms))
         self.alarms.setVisible(bool(alarms))
 
-    def chart_buttons(self, record: str, printed: str, print_chart: Callable[[], object]) -> None:
-        """The two buttons under the chart, in the tab's words."""
+    def chart_buttons(self, record: str, printed: str, print_chart: Callable[[], object],
+                      *between: tuple[str, Callable[[], object]]) -> None:
+        """The buttons under the chart, in the tab's words: Record, those `between`, Print."""
         buttons = QHBoxLayout()
-        for text, pressed in ((record, lambda: self.record_new.emit(self.patient_id)), (printed, print_chart)):
+        for text, pressed in ((record, lambda: self.record_new.emit(self.patient_id)), *between,
+                              (printed, print_chart)):
             button = QPushButton(text)
             button.clicked.connect(pressed)
             buttons.addWidget(button)

@@ -141,6 +141,10 @@ def take(folder: Path, lang: Lang = "en") -> list[Path]:
         ketotic = next(row.patient for row in nurse.patients.model.rows
                        if row.patient is not None and "ketoacidosis" in (row.patient.reason or ""))
         shot("glucose", nurse, lambda: nurse.open_glucose_of(ketotic.patient_id))
+        # The patient with anaemia: a unit of red cells given, a second running, its 15-minute set due.
+        anaemic = next(row.patient for row in nurse.patients.model.rows
+                       if row.patient is not None and "Anaemia" in (row.patient.reason or ""))
+        shot("transfusion", nurse, lambda: nurse.open_transfusion_of(anaemic.patient_id))
         preview = PrintPreview(printing.print_news2_chart(nurse.session, worst, Path(scratch) / "news2.pdf"))
         preview.resize(900, 760)
         shot("print-preview", preview)

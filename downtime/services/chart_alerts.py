@@ -1,25 +1,26 @@
-"""The in-patients whose neurological observations or blood glucose ask something now: a set
-that needs a doctor, a next set overdue, a hypo, ketones to check or tell, a hypo's recheck
-overdue. The nurse in charge reads them beside the NEWS2 escalation list: on paper each was on
+"""The in-patients whose neurological observations, blood glucose or blood transfusion ask
+something now: a set that needs a doctor, a next set overdue, a hypo, ketones to check or tell, a
+hypo's recheck overdue, a unit's observations overdue, a unit running at 4 hours, a reaction to
+report. The nurse in charge reads them beside the NEWS2 escalation list: on paper each was on
 its patient's chart alone, seen when that chart was next opened."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.formspec import Lang
-from downtime.services import glucose, neuro
+from downtime.formspec import FormSpec, Lang
+from downtime.services import glucose, neuro, transfusion
 from downtime.services.patients import PatientSummary
 
 
 @dataclass(frozen=True)
 class ChartAlert:
-    """`form_id`: the chart's form (neuro.FORM, glucose.FORM); `latest`: its latest reading in
+    """`form_id`: the chart's form (neuro.FORM, glucose.FORM, transfusion.FORM); `latest`: its latest reading in
     words and when it was taken."""
 
     patient: PatientSummary
@@ -35,7 +36,7 @@ class ChartAlerts:
     """When the next set or recheck not overdue yet falls due: the list is read again then."""
 
 
-def alerts(db: Database, in_hospital: Sequence[PatientSummary], at: datetime, lang: Lang) -> ChartAlerts:
+def alerts(db: Database, forms: Mapping[str, FormSpec], in_hospital: Sequence[PatientSummary], at: datetime, lang: Lang) -> ChartAlerts:
     """Those of `in_hospital` (a ward's in-patients at `at`, as `census.in_patients` gives them,
     which the escalation tab reads once for its NEWS2 lists and this) whose chart asks something
     at `at`, in the census's order (by ward and bed)."""
@@ -55,6 +56,14 @@ def alerts(db: Database, in_hospital: Sequence[PatientSummary], at: datetime, la
                                     f"{latest.text(lang)} {latest.taken_at:%d/%m %H:%M}", said))
         if (recheck := glucose.recheck_due(readings)) is not None and elapsed.instant(recheck) > elapsed.instant(at):
             due.append(recheck)
+    for patient_id, units in transfusion.charts(db, patients).items():
+        if said := transfusion.asking(units, at, lang):
+            latest_unit = units[-1]
+            found.append(ChartAlert(patients[patient_id], transfusion.FORM,
+                                    f"{latest_unit.what(forms[transfusion.FORM], lang)} "
+                                    f"{latest_unit.state(forms[transfusion.END_FORM], lang)}", said))
+        if (coming := transfusion.next_after(units, at)) is not None:
+            due.append(coming)
     order = {patient_id: number for number, patient_id in enumerate(patients)}  # the census's, by ward and bed
     found.sort(key=lambda alert: (order[alert.patient.patient_id], alert.form_id))
     return ChartAlerts(found, min(due, key=elapsed.instant, default=None))

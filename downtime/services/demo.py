@@ -194,6 +194,7 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     build_fluid_demo(db, forms, clock)
     build_neuro_demo(db, forms, clock)
     build_glucose_demo(db, forms, clock)
+    build_transfusion_demo(db, forms, clock)
     return DemoSummary(device_name=device.name, patients=len(saved), accounts=DEMO_ACCOUNTS)
 
 
@@ -725,6 +726,51 @@ def build_glucose_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = 
             **({"ketones": ketones} if ketones is not None else {}), **({"action": action} if action else {}),
             **({"timing": "recheck"} if hours == _GLUCOSE[-1][0] else {})}, patient_id=patient.patient_id)
         made += 1
+    return made
+
+
+# The patient in with anaemia, given two units of red cells: (donation number, started hours ago,
+# ended hours ago or None while it runs). The second's 15-minute set is not taken yet.
+_UNITS = (("F0734 26 118042", 4.5, 2.5), ("F0734 26 118057", 0.35, None))
+_STABLE = {"respiratory_rate": 16, "spo2": 97, "spo2_scale": "scale_1", "on_oxygen": False, "systolic_bp": 118,
+           "diastolic_bp": 72, "pulse": 84, "consciousness": "alert", "temperature": 36.8}
+
+
+def build_transfusion_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
+    """The demo's patient with anaemia: a unit of red cells given in full with its observation
+    sets before, at 15 minutes and after, and a second running, its 15-minute set due. Returns
+    the units started."""
+    from downtime.services import census
+
+    now = clock()
+    nurse, night = _nurses(db, forms, clock)
+    patient = next(each for each in census.in_patients(db, forms, ward=DEMO_WARD) if "Anaemia" in (each.reason or ""))
+    admitted = datetime.fromisoformat(patient.admitted_at)
+
+    def obs(at: datetime) -> None:
+        records.save_new(_on_shift(nurse, night, at), "observations", {
+            **_STABLE, "taken_at": at.isoformat(timespec="minutes")}, patient_id=patient.patient_id)
+
+    made = 0
+    for number, started_ago, ended_ago in _UNITS:
+        started = _ago(now, hours=started_ago)
+        if started <= admitted + timedelta(minutes=30):
+            continue
+        obs(_ago(started, minutes=15))
+        unit = records.save_new(_on_shift(nurse, night, started), "blood_transfusion", {
+            "component": "red_cells", "unit_number": number, "unit_group": "a_pos",
+            "use_by": (now + timedelta(days=20)).isoformat(timespec="minutes"), "identity_checked": True,
+            "abo_card": "compatible", "started_at": started.isoformat(timespec="minutes"),
+            "notes": "Over 2 hours as prescribed"}, patient_id=patient.patient_id)
+        made += 1
+        if ended_ago is None:
+            continue
+        obs(elapsed.later(started, timedelta(minutes=15)))
+        ended = _ago(now, hours=ended_ago)
+        records.save_new(_on_shift(nurse, night, ended), "transfusion_end", {
+            "unit": unit.record_id, "ended_at": ended.isoformat(timespec="minutes"), "outcome": "completed",
+            "volume": 285, "reaction": False}, patient_id=patient.patient_id)
+        obs(elapsed.later(ended, timedelta(minutes=20)))
     return made
 
 

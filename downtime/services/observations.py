@@ -254,7 +254,7 @@ def _watched(patient: PatientSummary, sets: Sequence[ScoredSet], at: datetime) -
     return Watch(judged(sets) if sets else None, last, monitoring, due_at, elapsed.instant(due_at) <= elapsed.instant(at))
 
 
-def _sets_taken(db: Database, patient_ids: Collection[str]) -> dict[str, list[tuple[datetime, str, str]]]:
+def sets_taken(db: Database, patient_ids: Collection[str]) -> dict[str, list[tuple[datetime, str, str]]]:
     """Each patient's standing sets as (taken at, recorded at, record id), their answers unread."""
     found: dict[str, list[tuple[datetime, str, str]]] = {patient_id: [] for patient_id in patient_ids}
     for part in chunks(patient_ids):
@@ -274,7 +274,7 @@ def _since_last_complete(db: Database, patients: Sequence[PatientSummary], at: d
     the rest of this stay's for those whose latest is incomplete. A readmitted patient's sets
     of the stay before say nothing of this one. Sets taken before the patient was 16 are not
     scored (`applies_to`), so none of them is read."""
-    every = _sets_taken(db, [patient.patient_id for patient in patients])
+    every = sets_taken(db, [patient.patient_id for patient in patients])
     stays, born = {}, {patient.patient_id: patient.birth_date for patient in patients}
     for patient in patients:
         admitted = datetime.fromisoformat(patient.admitted_at)

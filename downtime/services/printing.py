@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,7 +18,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
 from downtime.services import (cd_register, fluid_balance, glucose, medication, neuro, observations,
-                               paper_numbers, settings, telephone_orders, theatre)
+                               paper_numbers, settings, telephone_orders, theatre, transfusion)
 from downtime.services.census import (CensusRow, all_patients, census, patient_for_record, patient_with_location,
                                       with_namesakes)
 from downtime.services.context import Session
@@ -132,6 +133,16 @@ def print_glucose_chart(session: Session, patient_id: str, out: Path) -> Path:
     return _print_form_chart(session, patient_id, out, glucose.FORM, glucose.chart, glucose_chart_pdf, "glucose chart")
 
 
+def print_transfusion_record(session: Session, patient_id: str, out: Path) -> Path:
+    """A patient's units of blood as the paper transfusion record, for the bedside folder and the
+    blood bank's traceability."""
+    from downtime.pdf.transfusion import transfusion_record_pdf
+
+    return _print_form_chart(session, patient_id, out, transfusion.FORM, transfusion.chart,
+                             partial(transfusion_record_pdf, end_spec=session.form(transfusion.END_FORM)),
+                             "transfusion record")
+
+
 def _print_form_chart(session: Session, patient_id: str, out: Path, form_id: str,
                       read: Callable[[Database, str], Sequence[Any]], pdf: Callable[..., Path], what: str) -> Path:
     """A patient's chart of one form's records (`read`: theirs, oldest first, each with its
@@ -170,21 +181,24 @@ CHARTS: dict[str, dict[Lang, str]] = {
     "fluid": {"en": "Fluid balance chart", "fr": "Feuille de bilan entrées-sorties"},
     "neuro": {"en": "Neurological observation chart (GCS)", "fr": "Feuille de surveillance neurologique (Glasgow)"},
     "glucose": {"en": "Blood glucose monitoring chart", "fr": "Feuille de surveillance glycémique"},
+    "transfusion": {"en": "Blood transfusion record", "fr": "Fiche de suivi transfusionnel"},
 }
 # The binder's own title, which its print preview and the printer's queue show.
 BINDER_TITLE: dict[Lang, str] = {"en": "Downtime binder", "fr": "Classeur de procédure dégradée"}
 # The downtime binder for a 30-bed ward and 8 hours on paper: (what, copies). An observation
 # chart and a clinical note for every bed, a fluid chart for a third of them (those on a drip,
 # a catheter, a drain or after an operation), a glucose chart for the patients with diabetes, a
-# neuro chart for the few after a head injury or a stroke; the rest for the admissions, moves and theatre changes of a shift: a list added, an
+# neuro chart for the few after a head injury or a stroke, a transfusion record for the few given
+# blood; the rest for the admissions, moves and theatre changes of a shift: a list added, an
 # operation booked, cancelled, rebooked or done. Every form has its blank here, or is written
 # on a chart that is (orders and doses on the MAR, observations on the NEWS2 chart, volumes in
-# and out on the fluid chart, the GCS on the neuro chart, glucose readings on the glucose chart): the binder predated "Operation
+# and out on the fluid chart, the GCS on the neuro chart, glucose readings on the glucose chart, a
+# unit of blood's start and end on the transfusion record): the binder predated "Operation
 # done", and an operation done on paper had no form to say so.
 BINDER = (("admission", 4), ("mar", 4), ("news2", 30), ("transfer", 4), ("discharge", 6), ("transfer_out", 2),
           ("death", 1), ("theatre_session", 1), ("operation_booking", 2), ("operation_cancellation", 4),
           ("operation_rebooking", 2), ("operation_done", 4), ("surgical_safety_checklist", 4),
-          ("clinical_note", 30), ("fluid", 10), ("neuro", 4), ("glucose", 8))
+          ("clinical_note", 30), ("fluid", 10), ("neuro", 4), ("glucose", 8), ("transfusion", 3))
 
 
 def binder(forms: dict[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
@@ -259,11 +273,13 @@ def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
 
 
 def _charted(session: Session, rows: list[CensusRow], at: datetime) -> dict[str, list[str]]:
-    """What each in-patient's neuro, glucose and fluid charts say at the handover (`rows`: the census's)."""
+    """What each in-patient's neuro, glucose, transfusion and fluid charts say at the handover (`rows`:
+    the census's)."""
     patient_ids = [row.patient.patient_id for row in rows if row.patient is not None]
     found: dict[str, list[str]] = {}
     for said in (neuro.handover(session.db, patient_ids, at, session.lang),
                  glucose.handover(session.db, patient_ids, at, session.lang),
+                 transfusion.handover(session.db, session.forms, patient_ids, at, session.lang),
                  fluid_balance.handover(session.db, patient_ids, at, session.lang)):
         for patient_id, line in said.items():
             found.setdefault(patient_id, []).append(line)
@@ -446,10 +462,18 @@ def blank_glucose_chart(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang,
                                    device_name=device_name)
 
 
+def blank_transfusion_record(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None,
+                             printed_at: datetime, device_name: str) -> Path:
+    from downtime.pdf.transfusion import blank_transfusion_record_pdf
+
+    return blank_transfusion_record_pdf(forms[transfusion.FORM], forms[transfusion.END_FORM], out, lang=lang,
+                                        printed_by=printed_by, printed_at=printed_at, device_name=device_name)
+
+
 # The blank charts that are not forms, by the names `downtime pdf blank` and the binder give them;
 # each is given the forms, which a chart's key may word itself in.
 BLANK_CHARTS = {"mar": blank_mar, "news2": blank_news2_chart, "fluid": blank_fluid_chart, "neuro": blank_neuro_chart,
-                "glucose": blank_glucose_chart}
+                "glucose": blank_glucose_chart, "transfusion": blank_transfusion_record}
 
 
 def print_theatre_list(session: Session, day: date, out: Path, theatre_name: str | None = None) -> Path:

@@ -128,6 +128,7 @@ def save_new(session: Session, form_id: str, values: dict[str, Any],
             paper_numbers.check(session, spec, _checked(session, spec, values), patient_id)
         if spec.id == ORDER_FORM and patient_id is not None:
             _check_order(session, patient_id, _checked(session, spec, values))
+        _check_transfusion(session, spec, patient_id, _checked(session, spec, values))
         _check_allergies_checked(session, spec, patient_id, _checked(session, spec, values))
         saved = _first_version(session, spec, values, patient_id, str(uuid.uuid4()), "record.create")
     session.emit("record_saved", saved)
@@ -223,6 +224,7 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str,
         weight.check_weight(spec, _checked(session, spec, values), session.lang, session.clock())
         paper_numbers.check(session, spec, _checked(session, spec, values), latest.patient_id, before=latest.data)
     _check_allergies_checked(session, spec, latest.patient_id, _checked(session, spec, values))
+    _check_transfusion(session, spec, latest.patient_id, _checked(session, spec, values), record_id)
     if spec.id == ORDER_FORM:
         _check_order(session, str(latest.patient_id), _checked(session, spec, values), latest.data)
     elif spec.id == census.DOSE_FORM:
@@ -342,6 +344,16 @@ def _check_order(session: Session, patient_id: str, data: dict[str, Any],
     from downtime.services import medication  # which writes through this module
 
     medication.check_order(session, patient_id, data, before)
+
+
+def _check_transfusion(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any],
+                       record_id: str | None = None) -> None:
+    """A unit of blood's start or end, typed or amended, checked by its service (see
+    transfusion.check): not an imported one, which the ward already did."""
+    from downtime.services import transfusion  # which reads the observations through the census
+
+    if spec.id in transfusion.FORMS and patient_id is not None:
+        transfusion.check(session, spec, patient_id, data, record_id)
 
 
 def _check_allergies_checked(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any]) -> None:

@@ -146,6 +146,7 @@ ELEMENTS: dict[str, frozenset[str]] = {path: frozenset(codes) for path, codes in
     "NutritionOrder.intent": {"order"},
     "Observation.status": {"final", "amended", "entered-in-error"},
     "DocumentReference.status": {"current", "entered-in-error"},
+    "Procedure.status": {"in-progress", "completed", "stopped", "entered-in-error"},
     "DocumentReference.docStatus": {"final", "amended"},
     "DocumentReference.content.attachment.contentType": {"text/plain; charset=utf-8"},
     "Observation.valueQuantity.code": {"/min", "%", "L/min", "Cel", "cm", "kg", "mL", "mmol/L"},

@@ -332,6 +332,10 @@
         <translation>Glycémie capillaire</translation>
     </message>
     <message>
+        <source>Blood transfusion</source>
+        <translation>Transfusion</translation>
+    </message>
+    <message>
         <source>Staff ID</source>
         <translation>Identifiant</translation>
     </message>
@@ -630,6 +634,30 @@
     <message>
         <source>What</source>
         <translation>Nature</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Posé à</translation>
+    </message>
+    <message>
+        <source>Bedside check</source>
+        <translation>Contrôle au lit</translation>
+    </message>
+    <message>
+        <source>Observations</source>
+        <translation>Surveillance</translation>
+    </message>
+    <message>
+        <source>Unit of blood</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <source>Where it stands</source>
+        <translation>Où il en est</translation>
+    </message>
+    <message>
+        <source>What it asks</source>
+        <translation>Ce qu’il demande</translation>
     </message>
 </context>
 <context>
@@ -1933,8 +1961,8 @@ La contresigner en tant que {name} ?</translation>
         <translation>Aucun relevé en retard</translation>
     </message>
     <message>
-        <source>Neuro obs or blood glucose asking now: {count} patient(s)</source>
-        <translation>Surveillance neurologique ou glycémie demandant une action : {count} patient(s)</translation>
+        <source>Neuro obs, blood glucose or transfusion asking now: {count} patient(s)</source>
+        <translation>Surveillance neurologique, glycémie ou transfusion à traiter maintenant : {count} patient(s)</translation>
     </message>
     <message>
         <source>No neuro obs or blood glucose asking now</source>
@@ -2532,6 +2560,10 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
     <message>
         <source>Blood glucose c&amp;hart</source>
         <translation>Gl&amp;ycémies capillaires</translation>
+    </message>
+    <message>
+        <source>Blood trans&amp;fusion</source>
+        <translation>Trans&amp;fusion sanguine</translation>
     </message>
     <message>
         <source>&amp;Telephone orders to countersign…</source>
@@ -3921,6 +3953,69 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>&amp;Record</source>
         <translation>&amp;Enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>TransfusionView</name>
+    <message>
+        <source>Before: {before} · 15 min: {first} · After: {after}</source>
+        <translation>Avant : {before} · 15 min : {first} · Après : {after}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>identity checked</source>
+        <translation>identité vérifiée</translation>
+    </message>
+    <message>
+        <source>Transfusion — {name}</source>
+        <translation>Transfusion — {name}</translation>
+    </message>
+    <message>
+        <source>Blood transfusion</source>
+        <translation>Transfusion sanguine</translation>
+    </message>
+    <message>
+        <source>Units transfused</source>
+        <translation>Produits transfusés</translation>
+    </message>
+    <message>
+        <source>Record a unit &amp;started</source>
+        <translation>Saisir la &amp;pose d’un produit</translation>
+    </message>
+    <message>
+        <source>&amp;Print the transfusion record</source>
+        <translation>&amp;Imprimer la fiche transfusionnelle</translation>
+    </message>
+    <message>
+        <source>Record the &amp;end of the unit</source>
+        <translation>Saisir la &amp;fin du produit</translation>
+    </message>
+    <message>
+        <source>Running: {unit} since {time}</source>
+        <translation>En cours : {unit} depuis {time}</translation>
+    </message>
+    <message>
+        <source>15-minute observations due {time}</source>
+        <translation>constantes à 15 minutes à {time}</translation>
+    </message>
+    <message>
+        <source>Last unit: {unit}, {state}</source>
+        <translation>Dernier produit : {unit}, {state}</translation>
+    </message>
+    <message>
+        <source>No unit of blood recorded</source>
+        <translation>Aucun produit sanguin saisi</translation>
+    </message>
+    <message>
+        <source>Record the end of a unit</source>
+        <translation>Saisir la fin d’un produit</translation>
+    </message>
+    <message>
+        <source>Choose the unit that ended in the list first.</source>
+        <translation>Choisir d’abord dans la liste le produit terminé.</translation>
     </message>
 </context>
 <context>
@@ -6199,6 +6294,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>la feuille de surveillance glycémique d’un patient</translation>
     </message>
     <message>
+        <source>a patient&apos;s blood transfusion record (each unit, its checks and its fate)</source>
+        <translation>la fiche de suivi transfusionnel d’un patient (chaque produit, ses contrôles et son devenir)</translation>
+    </message>
+    <message>
         <source>a patient&apos;s neurological observation chart (Glasgow Coma Scale, pupils, limbs)</source>
         <translation>la feuille de surveillance neurologique d’un patient (score de Glasgow, pupilles, membres)</translation>
     </message>
@@ -7811,6 +7910,26 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>This order awaits no countersignature (countersigned or withdrawn since, or not a telephone order): read the chart again.</source>
         <translation>Cette prescription n’attend aucune contresignature (contresignée ou retirée depuis, ou non téléphonique) : relisez le plan d’administration.</translation>
+    </message>
+    <message>
+        <source>“{field}”: do not start a unit before the patient&apos;s identity is checked against it at the bedside.</source>
+        <translation>« {field} » : ne pas poser un produit avant d’avoir vérifié au lit l’identité du patient avec lui.</translation>
+    </message>
+    <message>
+        <source>“{field}”: the unit&apos;s end is recorded at {time}, before this.</source>
+        <translation>« {field} » : la fin du produit est saisie à {time}, avant cela.</translation>
+    </message>
+    <message>
+        <source>“{field}”: no unit of this patient&apos;s is recorded as started with that reference.</source>
+        <translation>« {field} » : aucun produit de ce patient n’est saisi comme posé sous cette référence.</translation>
+    </message>
+    <message>
+        <source>“{field}”: the unit started at {time}, after this.</source>
+        <translation>« {field} » : le produit a été posé à {time}, après cela.</translation>
+    </message>
+    <message>
+        <source>“{field}”: this unit&apos;s end is already recorded ({time}); amend that record instead.</source>
+        <translation>« {field} » : la fin de ce produit est déjà saisie ({time}) ; modifier plutôt cet enregistrement.</translation>
     </message>
 </context>
 </TS>

@@ -618,8 +618,8 @@ def test_the_list_reads_its_patients_sets_at_once(window, session_for, admission
 
     _news2_ward(window, session_for, admission_values)
     listed(window.patients)
-    real, asked = observations._sets_taken, []
-    monkeypatch.setattr(observations, "_sets_taken", lambda db, patient_ids: asked.append(len(patient_ids))
+    real, asked = observations.sets_taken, []
+    monkeypatch.setattr(observations, "sets_taken", lambda db, patient_ids: asked.append(len(patient_ids))
                         or real(db, patient_ids))
     window.patients.refresh()
     listed(window.patients)

@@ -20,7 +20,7 @@ def test_the_nurse_in_charge_sees_a_hypo_and_an_overdue_neuro_set_and_opens_each
     records.save_new(nurse, "neuro_observations", {**SET, "taken_at": "2026-11-28T13:00+01:00"}, patient_id=injured)
     records.save_new(nurse, "blood_glucose", {"taken_at": "2026-11-28T13:55+01:00", "reading": "value",
                                               "glucose": 3.4}, patient_id=diabetic)
-    found = chart_alerts.alerts(nurse.db, in_patients(nurse.db, nurse.forms, "3B", nurse.clock()), nurse.clock(), "en")
+    found = chart_alerts.alerts(nurse.db, nurse.forms, in_patients(nurse.db, nurse.forms, "3B", nurse.clock()), nurse.clock(), "en")
     assert [(alert.patient.bed, alert.said) for alert in found.alerts] == [
         ("3", ["NEXT SET OVERDUE since 28/11 14:00"]),
         ("9", ["HYPO (below 4 mmol/L): treat now as the hypoglycaemia protocol says; recheck within 15 minutes"])]
@@ -29,7 +29,7 @@ def test_the_nurse_in_charge_sees_a_hypo_and_an_overdue_neuro_set_and_opens_each
     window.tabs.setCurrentWidget(panel)
     panel.refresh()
     listed(panel)
-    assert panel.charts_count.text() == "Neuro obs or blood glucose asking now: 2 patient(s)"
+    assert panel.charts_count.text() == "Neuro obs, blood glucose or transfusion asking now: 2 patient(s)"
     assert panel.charts_model.texts(0)[4:6] == ("Neuro obs (GCS)", "GCS 13 (E3 V4 M6) 28/11 13:00")
     panel.charts_table.setFocus()
     panel.charts_table.selectRow(0)

@@ -1,0 +1,131 @@
+"""What a unit of blood being transfused asks of the nurse, as the British Society for
+Haematology's guideline on administering blood components says it (2017): observations in the
+hour before it starts, again 15 minutes after the start (a severe reaction shows then), and in
+the hour after it ends; a unit finished within 4 hours of leaving the blood fridge; a reaction
+told to the doctor and reported to the blood bank. Observation sets are those of the NEWS2
+chart: the app only asks whether one was taken when it should have been."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from downtime.domain import elapsed
+
+BASELINE_WITHIN = timedelta(minutes=60)
+"""Before the start: the set the 15-minute one is compared with."""
+FIRST_SET_AT = timedelta(minutes=15)
+FIRST_SET_FROM = timedelta(minutes=10)
+"""A set taken from 10 minutes after the start on counts as the 15-minute one."""
+LONGEST = timedelta(hours=4)
+"""A unit is finished within 4 hours of leaving the fridge: one still running 4 hours after its
+start has been out longer."""
+END_SET_WITHIN = timedelta(minutes=60)
+
+
+class Sign(StrEnum):
+    NO_BASELINE = "no_baseline"
+    FIRST_SET_OVERDUE = "first_set_overdue"
+    OVER_4_HOURS = "over_4_hours"
+    END_SET_OVERDUE = "end_set_overdue"
+    REACTION = "reaction"
+
+
+SIGNS: Mapping[Sign, Mapping[str, str]] = {
+    Sign.NO_BASELINE: {"en": "No observations in the hour before the start: record the set taken before it",
+                       "fr": "Pas de constantes dans l’heure avant la pose : saisir celles prises avant"},
+    Sign.FIRST_SET_OVERDUE: {"en": "15-MINUTE OBSERVATIONS OVERDUE since {due}",
+                             "fr": "CONSTANTES À 15 MINUTES EN RETARD depuis {due}"},
+    Sign.OVER_4_HOURS: {"en": "STILL RUNNING 4 HOURS AFTER ITS START (since {due}): a unit is finished within "
+                              "4 hours of leaving the fridge; stop it and ask the blood bank",
+                        "fr": "EN COURS 4 HEURES APRÈS LA POSE (depuis {due}) : un produit se passe dans les 4 heures "
+                              "après sa sortie du réfrigérateur ; l’arrêter et appeler l’EFS"},
+    Sign.END_SET_OVERDUE: {"en": "OBSERVATIONS AFTER THE END OVERDUE since {due}",
+                           "fr": "CONSTANTES DE FIN DE TRANSFUSION EN RETARD depuis {due}"},
+    Sign.REACTION: {"en": "REACTION: tell the doctor and report it to the blood bank",
+                    "fr": "RÉACTION : prévenir le médecin et la déclarer à l’hémovigilance"},
+}
+"""What each sign asks, `{due}` when it fell due."""
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit as its start and end records say it: `ended_at` None while it runs; `unreported`
+    a reaction not yet told to the doctor or not yet reported to the blood bank."""
+
+    started_at: datetime
+    ended_at: datetime | None
+    reaction: bool
+    unreported: bool
+
+    @property
+    def running(self) -> bool:
+        return self.ended_at is None
+
+    @property
+    def first_set_due(self) -> datetime:
+        return elapsed.later(self.started_at, FIRST_SET_AT)
+
+    @property
+    def over_at(self) -> datetime:
+        return elapsed.later(self.started_at, LONGEST)
+
+    @property
+    def end_set_due(self) -> datetime | None:
+        return None if self.ended_at is None else elapsed.later(self.ended_at, END_SET_WITHIN)
+
+
+@dataclass(frozen=True)
+class Sets:
+    """Which of the unit's observation sets were taken (`first_at`, `end_at`: when, or None)."""
+
+    baseline: bool
+    first_at: datetime | None
+    end_at: datetime | None
+
+
+def sets_of(unit: Unit, taken: Sequence[datetime]) -> Sets:
+    """The unit's sets among the patient's sets `taken`: one in the hour before the start (or
+    at it), the first from 10 minutes after the start until the end, the first at or after the
+    end (late or not: once taken it is no longer asked). Compared as instants: a unit started
+    the night the clocks change is timed in real minutes."""
+    start = elapsed.instant(unit.started_at)
+    end = None if unit.ended_at is None else elapsed.instant(unit.ended_at)
+    moments = sorted((elapsed.instant(at), at) for at in taken)
+    baseline = any(start - BASELINE_WITHIN <= instant <= start for instant, _ in moments)
+    first = next((at for instant, at in moments if instant >= start + FIRST_SET_FROM
+                  and (end is None or instant < end)), None)
+    after = None if end is None else next((at for instant, at in moments if instant >= end), None)
+    return Sets(baseline, first, after)
+
+
+def signs(unit: Unit, found: Sets, at: datetime) -> list[tuple[Sign, datetime | None]]:
+    """What the unit asks at `at`, each with when it fell due (None for one that has no time),
+    the most urgent first. A set missed while the unit ran is not asked once it has ended: the
+    set after the end is."""
+    now = elapsed.instant(at)
+    said: list[tuple[Sign, datetime | None]] = []
+    if unit.reaction and unit.unreported:
+        said.append((Sign.REACTION, None))
+    if unit.running and now >= elapsed.instant(unit.over_at):
+        said.append((Sign.OVER_4_HOURS, unit.over_at))
+    if unit.running and found.first_at is None and now >= elapsed.instant(unit.first_set_due):
+        said.append((Sign.FIRST_SET_OVERDUE, unit.first_set_due))
+    if (due := unit.end_set_due) is not None and found.end_at is None and now >= elapsed.instant(due):
+        said.append((Sign.END_SET_OVERDUE, due))
+    if unit.running and not found.baseline:
+        said.append((Sign.NO_BASELINE, None))
+    return said
+
+
+def next_due(unit: Unit, found: Sets, at: datetime) -> datetime | None:
+    """The next moment after `at` the unit will ask something it does not yet (for the screen
+    to read it again then)."""
+    now = elapsed.instant(at)
+    coming = [moment for moment, wanted in ((unit.first_set_due, unit.running and found.first_at is None),
+                                            (unit.over_at, unit.running),
+                                            (unit.end_set_due, found.end_at is None))
+              if wanted and moment is not None and elapsed.instant(moment) > now]
+    return min(coming, key=elapsed.instant, default=None)

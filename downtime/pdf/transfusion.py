@@ -1,0 +1,144 @@
+"""The blood transfusion record on paper: what the guideline asks around every unit, then a line
+per unit, oldest first (what it is, the bedside check, its start, the observation sets before it,
+at 15 minutes and after it, its end, the volume, any reaction and who was told, initials), then
+ruled lines to carry on by hand while the laptop is away. The blank record is the ruled lines
+alone. Each unit's line is also what the blood bank asks back of the ward: the unit's fate."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from downtime.domain.laptops import NOBODY, Authors, Laptop
+from downtime.formspec import FormSpec, Lang
+from downtime.formspec.values import format_value
+from downtime.pdf.lines import Lines
+from downtime.pdf.page import ALERT, INK, PageInfo, body_width, build_pdf, carried_on_by_hand, in_words, style
+from downtime.services.patients import PatientSummary
+from downtime.services.transfusion import Transfused, reacted
+
+BY_HAND = 6
+"""Ruled lines after the last unit; the blank record's are a page of them."""
+BLANK_LINES = 12
+WORDS: dict[str, dict[Lang, str]] = {
+    "title": {"en": "Blood transfusion record", "fr": "Fiche de suivi transfusionnel"},
+    "blank_title": {"en": "Blood transfusion record (blank)", "fr": "Fiche de suivi transfusionnel (vierge)"},
+    "headings": {"en": "Unit: component, number, group|Bedside check|Started|Obs before|Obs 15 min|Ended|"
+                       "Outcome, volume|Obs after|Reaction, who was told",
+                 "fr": "Produit : type, numéro, groupe|Contrôle au lit|Posé à|Const. avant|Const. 15 min|"
+                       "Fin à|Déroulement, volume|Const. après|Réaction, qui a été prévenu"},
+    "checked": {"en": "Identity checked", "fr": "Identité vérifiée"},
+    "card": {"en": "ABO card: {answer}", "fr": "Carte : {answer}"},
+    "second": {"en": "2nd: {name}", "fr": "2e : {name}"},
+    "none": {"en": "None", "fr": "Aucune"},
+    "doctor": {"en": "doctor told", "fr": "médecin prévenu"},
+    "bank": {"en": "blood bank told", "fr": "hémovigilance prévenue"},
+    "untold": {"en": "NOT YET: {who}", "fr": "PAS ENCORE : {who}"},
+    "use_by": {"en": "use by {time}", "fr": "DLU {time}"},
+    "running": {"en": "running", "fr": "en cours"},
+}
+GUIDE: dict[Lang, tuple[str, ...]] = {
+    "en": ("Before each unit: check the patient's identity at the bedside (name, date of birth, wristband) against "
+           "the unit's compatibility label and the prescription.",
+           "Observations (temperature, pulse, blood pressure, respiration rate, SpO2) in the hour before the start, "
+           "15 minutes after it, and in the hour after the end.",
+           "Finish each unit within 4 hours of it leaving the blood fridge.",
+           "A reaction: stop the unit, keep the line open, call the doctor, report it to the blood bank and send the "
+           "unit back to it.",
+           "The blood bank is told the fate of every unit: this record or the unit's traceability label goes back."),
+    "fr": ("Avant chaque produit : vérifier l’identité du patient au lit (nom, date de naissance, bracelet) avec "
+           "l’étiquette de compatibilité du produit et la prescription ; contrôle ultime (carte) selon le protocole.",
+           "Constantes (température, pouls, pression artérielle, fréquence respiratoire, SpO2) dans l’heure avant la "
+           "pose, 15 minutes après, et dans l’heure après la fin.",
+           "Passer chaque produit dans les 4 heures suivant sa sortie du réfrigérateur.",
+           "Réaction : arrêter le produit, garder la voie veineuse, appeler le médecin, déclarer à l’hémovigilance et "
+           "renvoyer le produit.",
+           "Le devenir de chaque produit est retourné à l’EFS : cette fiche ou l’étiquette de traçabilité."),
+}
+WIDTHS = (0.18, 0.13, 0.09, 0.08, 0.08, 0.09, 0.13, 0.08, 0.14)
+
+
+def _cell(text: str, bold: bool = False, alert: bool = False) -> Lines:
+    return Lines(text, style(size=8, bold=bold, leading=9.5, color=ALERT if alert else INK))
+
+
+def _at(moment: datetime | None) -> str:
+    return "—" if moment is None else f"{moment:%d/%m %H:%M}"
+
+
+def _check(unit: Transfused, spec: FormSpec, lang: Lang) -> str:
+    data = unit.record.data
+    said = [in_words(WORDS, "checked", lang)]
+    if data.get("abo_card"):
+        said.append(in_words(WORDS, "card", lang, answer=format_value(spec.field("abo_card"), data["abo_card"], lang)))
+    if data.get("second_checker"):
+        said.append(in_words(WORDS, "second", lang, name=data["second_checker"]))
+    return "; ".join(said)
+
+
+def _reaction(unit: Transfused, end_spec: FormSpec, lang: Lang) -> tuple[str, bool]:
+    """The reaction's signs and who was told, and whether someone is still to be told."""
+    if unit.end is None:
+        return "", False
+    data = unit.end.data
+    if not reacted(data):
+        return in_words(WORDS, "none", lang), False
+    told = [in_words(WORDS, key, lang) for key, field in (("doctor", "doctor_told"), ("bank", "blood_bank_told"))
+            if data.get(field)]
+    untold = [in_words(WORDS, key, lang) for key, field in (("doctor", "doctor_told"), ("bank", "blood_bank_told"))
+              if not data.get(field)]
+    said = [format_value(end_spec.field("signs"), data.get("signs") or [], lang), *told]
+    if untold:
+        said.append(in_words(WORDS, "untold", lang, who=", ".join(untold)))
+    return "; ".join(said), bool(untold)
+
+
+def _table(units: Sequence[Transfused], spec: FormSpec, end_spec: FormSpec, authors: Authors,
+           laptops: Mapping[str, Laptop], lang: Lang, width: float, by_hand: int) -> Flowable:
+    body: list[list[object]] = [[_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
+    for unit in units:
+        start, end = unit.record, unit.end
+        use_by = start.data.get("use_by")
+        what = unit.what(spec, lang) + (f", {in_words(WORDS, 'use_by', lang, time=_at(datetime.fromisoformat(use_by)))}"
+                                        if use_by else "")
+        if end is None:
+            ended, outcome = in_words(WORDS, "running", lang), ""
+        else:
+            ended = f"{_at(unit.unit.ended_at)} {authors.initials(end.author, end.device_id, laptops)}"
+            outcome = format_value(end_spec.field("outcome"), end.data["outcome"], lang) + (
+                f", {end.data['volume']} mL" if end.data.get("volume") is not None else "")
+        reaction, untold = _reaction(unit, end_spec, lang)
+        body.append([_cell(what, bold=True), _cell(_check(unit, spec, lang)),
+                     _cell(f"{_at(unit.started_at)} {authors.initials(start.author, start.device_id, laptops)}"),
+                     _cell("✓" if unit.sets.baseline else "—"), _cell(_at(unit.sets.first_at)), _cell(ended),
+                     _cell(outcome), _cell(_at(unit.sets.end_at)),
+                     _cell(reaction, bold=untold or unit.unit.reaction, alert=untold)])
+    return carried_on_by_hand(body, WIDTHS, width, by_hand, 12 * mm)
+
+
+def _guide(lang: Lang) -> list[Flowable]:
+    return [_cell(f"• {line}") for line in GUIDE[lang]]
+
+
+def transfusion_record_pdf(patient: PatientSummary, units: Sequence[Transfused], spec: FormSpec, out: Path, *,
+                           end_spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
+                           printed_by: str, printed_at: datetime, device_name: str) -> Path:
+    """`units`: the patient's, oldest first; `authors`: who started and ended each (initials)."""
+    info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
+                    device_name=device_name, patient=patient, place=True)
+    width = body_width(info)
+    return build_pdf(out, [*_guide(lang), Spacer(1, 2 * mm),
+                           _table(units, spec, end_spec, authors, laptops, lang, width, BY_HAND)], info)
+
+
+def blank_transfusion_record_pdf(spec: FormSpec, end_spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | None,
+                                 printed_at: datetime, device_name: str) -> Path:
+    info = PageInfo(title=in_words(WORDS, "blank_title", lang), lang=lang, printed_by=printed_by,
+                    printed_at=printed_at, device_name=device_name, blank=True)
+    width = body_width(info)
+    return build_pdf(out, [*_guide(lang), Spacer(1, 2 * mm),
+                           _table([], spec, end_spec, NOBODY, {}, lang, width, BLANK_LINES)], info)

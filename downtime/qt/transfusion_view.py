@@ -1,0 +1,140 @@
+"""A patient's blood transfusions: each unit newest first (what it is, the bedside check, the
+observation sets taken around it, its end), the running unit over them and, in the warning
+colour, what the units ask now (the 15-minute set, the set after the end, a unit running at 4
+hours, a reaction to report). A unit's end is recorded from here, on the unit chosen."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from downtime.domain import elapsed
+from downtime.formspec import Lang
+from downtime.formspec.values import format_value
+from downtime.i18n import QT_TR_NOOP
+from downtime.qt.i18n import translate
+from downtime.qt.patient_header import ChartTab
+from downtime.qt.tables import TextTableModel, cut_column, make_table, print_and_open
+from downtime.qt.work import ReadAgain
+from downtime.services import printing, transfusion
+from downtime.services.context import Session
+from downtime.services.transfusion import Transfused
+
+
+UNIT, WHERE = 1, 4
+CUT_CHARACTERS = {UNIT: 40, WHERE: 36}
+"""The unit and where it stands, cut there on screen (whole in their tooltips): in French a red
+cell unit's line alone pushed what the units ask off the screen. The unit reads number first, so
+the cut leaves its number and group in sight."""
+
+
+def _when(at: datetime | None) -> str:
+    return "—" if at is None else f"{at:%H:%M}"
+
+
+def sets_text(unit: Transfused) -> str:
+    """"Before: yes · 15 min: 12:16 · After: —", as the paper record's observation boxes."""
+    return translate("TransfusionView", "Before: {before} · 15 min: {first} · After: {after}").format(
+        before=translate("TransfusionView", "yes") if unit.sets.baseline else "—",
+        first=_when(unit.sets.first_at), after=_when(unit.sets.end_at))
+
+
+class UnitsModel(TextTableModel):
+    columns = (QT_TR_NOOP("Started"), QT_TR_NOOP("Unit of blood"), QT_TR_NOOP("Bedside check"), QT_TR_NOOP("Observations"),
+               QT_TR_NOOP("Where it stands"), QT_TR_NOOP("What it asks"))
+    whole_in_tooltip = frozenset({1, 2, 4, 5})
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.at = session.clock()
+
+    def is_warning(self, row: int, column: int) -> bool:
+        return column == 5 and bool(self.rows[row].asks(self.at, self.session.lang))
+
+    def texts(self, row: int) -> tuple[str, ...]:
+        unit: Transfused = self.rows[row]
+        lang: Lang = self.session.lang
+        data = unit.record.data
+        check = ", ".join(filter(None, (translate("TransfusionView", "identity checked"),
+                                        data.get("second_checker"))))
+        spec = self.session.form(transfusion.FORM)
+        return (f"{unit.started_at:%d/%m %H:%M}", " · ".join((
+                    unit.number, format_value(spec.field("unit_group"), data["unit_group"], lang),
+                    format_value(spec.field("component"), data["component"], lang))), check,
+                sets_text(unit), unit.state(self.session.form(transfusion.END_FORM), lang),
+                "; ".join(unit.asks(self.at, lang)))
+
+
+class TransfusionView(ChartTab):
+    """Enter on a unit opens its start (to amend); Record starts a unit through the form; "Record
+    the end" opens the end of the unit chosen, the running one when none is, or the end already
+    recorded (to amend)."""
+
+    record_end = Signal(str, str)
+    """The patient and the unit whose end to record."""
+
+    def __init__(self, session: Session, patient_id: str, parent: QWidget | None = None):
+        super().__init__(session, patient_id, True, parent)
+        self.titled = translate("TransfusionView", "Transfusion — {name}")
+        self.headline(translate("TransfusionView", "Blood transfusion"))
+        self.read_again = ReadAgain(self, self.refresh)
+        self.model = UnitsModel(session)
+        self.table = make_table(self.model, translate("TransfusionView", "Units transfused"),
+                                lambda: self.open_chosen(self.table))
+        self.column.addWidget(self.table, 1)
+        self.chart_buttons(translate("TransfusionView", "Record a unit &started"),
+                           translate("TransfusionView", "&Print the transfusion record"), self.print_chart,
+                           (translate("TransfusionView", "Record the &end of the unit"), self.end_unit))
+        self.refresh()
+
+    def refresh(self) -> None:
+        lang, now = self.session.lang, self.session.clock()
+        units = transfusion.chart(self.session.db, self.patient_id)
+        self.model.at = now
+        self.model.set_rows(list(reversed(units)))
+        for column, characters in CUT_CHARACTERS.items():
+            cut_column(self.table, column, characters)
+        said = transfusion.asking(units, now, lang)
+        running = [unit for unit in units if unit.unit.running]
+        spec = self.session.form(transfusion.FORM)
+        if running:
+            latest = translate("TransfusionView", "Running: {unit} since {time}").format(
+                unit=running[-1].what(spec, lang), time=f"{running[-1].started_at:%d/%m %H:%M}")
+            if running[-1].sets.first_at is None and elapsed.instant(now) < elapsed.instant(running[-1].unit.first_set_due):
+                latest += " — " + translate("TransfusionView", "15-minute observations due {time}").format(
+                    time=f"{running[-1].unit.first_set_due:%H:%M}")
+        elif units:
+            latest = translate("TransfusionView", "Last unit: {unit}, {state}").format(
+                unit=units[-1].what(spec, lang), state=units[-1].state(self.session.form(transfusion.END_FORM), lang))
+        else:
+            latest = translate("TransfusionView", "No unit of blood recorded")
+        self.say(latest, said)
+        # The 15-minute set, 4 hours and the set after the end fall due with time, not with a save.
+        self.read_again.when_due(transfusion.next_after(units, now), now)
+
+    def _chosen(self) -> Transfused | None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            return self.model.rows[index.row()]
+        running = [unit for unit in self.model.rows if unit.unit.running]
+        return running[0] if len(running) == 1 else None
+
+    def end_unit(self) -> None:
+        chosen = self._chosen()
+        if chosen is None:
+            QMessageBox.information(self, translate("TransfusionView", "Record the end of a unit"),
+                                    translate("TransfusionView", "Choose the unit that ended in the list first."))
+        elif chosen.end is not None:
+            self.open_record.emit(chosen.end)
+        else:
+            self.record_end.emit(self.patient_id, chosen.record.record_id)
+
+    def print_chart(self) -> Path | None:
+        patient_id = self.patient_id
+        return print_and_open(self, self.session,
+                              lambda own, out: printing.print_transfusion_record(own, patient_id, out),
+                              f"transfusion-{patient_id[:8]}")

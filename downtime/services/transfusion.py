@@ -1,0 +1,199 @@
+"""A patient's blood transfusions: each unit started on the ward with its end when recorded, the
+observation sets the guideline asks around it found on the NEWS2 chart, and what it asks of the
+nurse now (domain.transfusion). Never stored: worked out from the standing records. Also the
+checks a unit's start and end are saved through: no start without the bedside identity check,
+no end before its start, one end per unit."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, NoReturn
+
+from sqlite_utils import Database
+
+from downtime.domain import elapsed
+from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.transfusion import SIGNS, Sets, Unit, next_due, sets_of, signs
+from downtime.formspec import FormSpec, Lang
+from downtime.formspec.values import FieldError, format_value
+from downtime.i18n import QT_TRANSLATE_NOOP, message
+from downtime.services import observations
+from downtime.services.context import Session
+from downtime.services.errors import ValidationFailed
+from downtime.storage.records import current_by_patient, current_of, list_current
+
+FORM = "blood_transfusion"
+END_FORM = "transfusion_end"
+FORMS = (FORM, END_FORM)
+HANDOVER_SINCE = timedelta(hours=24)
+"""The handover sheet names the units started in the last day, and any still asking something."""
+WORDS = {
+    "running": {"en": "running since {time}", "fr": "en cours depuis {time}"},
+    "ended": {"en": "ended {time}: {outcome}", "fr": "terminé à {time} : {outcome}"},
+    "handover": {"en": "TRANSFUSION: {units}", "fr": "TRANSFUSION : {units}"},
+}
+
+
+@dataclass(frozen=True)
+class Transfused:
+    """A unit started (`record`), its end (`end`, None while it runs), and the patient's
+    observation sets around it."""
+
+    record: RecordVersion
+    end: RecordVersion | None
+    unit: Unit
+    sets: Sets
+
+    @property
+    def started_at(self) -> datetime:
+        return self.unit.started_at
+
+    @property
+    def number(self) -> str:
+        return " ".join(str(self.record.data["unit_number"]).upper().split())
+
+    def what(self, spec: FormSpec, lang: Lang) -> str:
+        """"Red cells G0001 26 123456 (O RhD negative)"."""
+        data = self.record.data
+        return (f"{format_value(spec.field('component'), data['component'], lang)} {self.number} "
+                f"({format_value(spec.field('unit_group'), data['unit_group'], lang)})")
+
+    def state(self, end_spec: FormSpec, lang: Lang) -> str:
+        """"running since 28/11 10:00", "ended 28/11 12:10: Given in full, 280 mL"."""
+        if self.end is None or self.unit.ended_at is None:
+            return WORDS["running"][lang].format(time=f"{self.started_at:%d/%m %H:%M}")
+        data = self.end.data
+        outcome = format_value(end_spec.field("outcome"), data["outcome"], lang)
+        if data.get("volume") is not None:
+            outcome += f", {data['volume']} mL"
+        return WORDS["ended"][lang].format(time=f"{self.unit.ended_at:%d/%m %H:%M}", outcome=outcome)
+
+    def asks(self, at: datetime, lang: Lang) -> list[str]:
+        """What the unit asks at `at`, each in words."""
+        return [SIGNS[sign][lang].format(due=f"{due.astimezone(at.tzinfo):%d/%m %H:%M}" if due else "")
+                for sign, due in signs(self.unit, self.sets, at)]
+
+    def next_due(self, at: datetime) -> datetime | None:
+        return next_due(self.unit, self.sets, at)
+
+
+def reacted(end: Mapping[str, Any]) -> bool:
+    """Whether the end of a unit says it caused a reaction: one stopped for a reaction did,
+    without the question being asked again."""
+    return end.get("outcome") == "stopped_reaction" or end.get("reaction") is True
+
+
+def _unit(start: RecordVersion, end: RecordVersion | None) -> Unit:
+    data = end.data if end is not None else {}
+    reaction = reacted(data)
+    return Unit(datetime.fromisoformat(start.data["started_at"]),
+                datetime.fromisoformat(data["ended_at"]) if end is not None else None,
+                reaction, reaction and not (data.get("doctor_told") and data.get("blood_bank_told")))
+
+
+def _standing(found: list[RecordVersion]) -> list[RecordVersion]:
+    return [record for record in found if record.status is not RecordStatus.ENTERED_IN_ERROR]
+
+
+def _transfused(starts: list[RecordVersion], ends: list[RecordVersion], taken: list[datetime]) -> list[Transfused]:
+    """Each unit of `starts` with its end among `ends` (the first written, should two laptops
+    each have recorded one), oldest first."""
+    end_of: dict[str, RecordVersion] = {}
+    for end in sorted(_standing(ends), key=lambda one: one.recorded_at):
+        end_of.setdefault(str(end.data["unit"]), end)
+    found = []
+    for start in _standing(starts):
+        unit = _unit(start, end_of.get(start.record_id))
+        found.append(Transfused(start, end_of.get(start.record_id), unit, sets_of(unit, taken)))
+    return sorted(found, key=lambda one: (elapsed.instant(one.started_at), one.record.recorded_at))
+
+
+def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Transfused]]:
+    """Each of these patients' units, oldest first, for those who have had one."""
+    starts = current_by_patient(db, FORM, patient_ids)
+    if not starts:
+        return {}
+    ends = current_by_patient(db, END_FORM, list(starts))
+    taken = observations.sets_taken(db, list(starts))
+    return {patient_id: _transfused(found, ends.get(patient_id, []), [at for at, _, _ in taken[patient_id]])
+            for patient_id, found in starts.items()}
+
+
+def chart(db: Database, patient_id: str) -> list[Transfused]:
+    """The patient's units, oldest first."""
+    return charts(db, [patient_id]).get(patient_id, [])
+
+
+def asking(units: list[Transfused], at: datetime, lang: Lang) -> list[str]:
+    """What the patient's units ask at `at`, each after the unit's number where there is more than
+    one."""
+    return [f"{unit.number}: {said}" if len(units) > 1 else said for unit in units for said in unit.asks(at, lang)]
+
+
+def next_after(units: list[Transfused], at: datetime) -> datetime | None:
+    """When one of the units will next ask something it does not ask at `at`."""
+    return min((due for unit in units if (due := unit.next_due(at)) is not None), key=elapsed.instant, default=None)
+
+
+def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
+             lang: Lang) -> dict[str, str]:
+    """What the handover sheet says at `at` of each of these patients' units started in the last
+    day or asking something still: each unit and where it stands, then what they ask."""
+    said = {}
+    since = elapsed.instant(at) - HANDOVER_SINCE
+    for patient_id, units in charts(db, patient_ids).items():
+        told = [unit for unit in units if elapsed.instant(unit.started_at) >= since or unit.asks(at, lang)]
+        if told:
+            said[patient_id] = "; ".join([WORDS["handover"][lang].format(units="; ".join(
+                f"{unit.what(forms[FORM], lang)} {unit.state(forms[END_FORM], lang)}" for unit in told)),
+                *asking(told, at, lang)])
+    return said
+
+
+def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any],
+          record_id: str | None = None) -> None:
+    """A unit's start or end as written or amended (`record_id`: the record amended): a start
+    needs the bedside identity check, and must come before its end; an end is of one of the
+    patient's standing units, after its start, and the only one of that unit. Each refusal
+    names its field."""
+    lang = session.lang
+    if spec.id == FORM:
+        if data.get("identity_checked") is not True:
+            _refuse("identity_checked", message(lang, QT_TRANSLATE_NOOP(
+                "messages", "“{field}”: do not start a unit before the patient's identity is checked against "
+                            "it at the bedside."), field=spec.field("identity_checked").label.get(lang)))
+        ended = [end for end in _standing(list_current(session.db, form_id=END_FORM, patient_id=patient_id))
+                 if record_id is not None and end.data.get("unit") == record_id]
+        started = datetime.fromisoformat(str(data["started_at"]))
+        for end in ended:
+            if elapsed.instant(datetime.fromisoformat(end.data["ended_at"])) < elapsed.instant(started):
+                _refuse("started_at", message(lang, QT_TRANSLATE_NOOP(
+                    "messages", "“{field}”: the unit's end is recorded at {time}, before this."),
+                    field=spec.field("started_at").label.get(lang),
+                    time=f"{datetime.fromisoformat(end.data['ended_at']):%d/%m/%Y %H:%M}"))
+        return
+    unit_id = str(data["unit"])
+    start = current_of(session.db, [unit_id]).get(unit_id)
+    unit_label = spec.field("unit").label.get(lang)
+    if (start is None or start.form_id != FORM or start.patient_id != patient_id
+            or start.status is RecordStatus.ENTERED_IN_ERROR):
+        _refuse("unit", message(lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: no unit of this patient's is recorded as started with that reference."),
+            field=unit_label))
+    started, ended = (datetime.fromisoformat(str(value)) for value in (start.data["started_at"], data["ended_at"]))
+    if elapsed.instant(ended) < elapsed.instant(started):
+        _refuse("ended_at", message(lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: the unit started at {time}, after this."),
+            field=spec.field("ended_at").label.get(lang), time=f"{started:%d/%m/%Y %H:%M}"))
+    other = next((end for end in _standing(list_current(session.db, form_id=END_FORM, patient_id=patient_id))
+                  if end.data.get("unit") == unit_id and end.record_id != record_id), None)
+    if other is not None:
+        _refuse("unit", message(lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: this unit's end is already recorded ({time}); amend that record instead."),
+            field=unit_label, time=f"{datetime.fromisoformat(other.data['ended_at']):%d/%m/%Y %H:%M}"))
+
+
+def _refuse(field_id: str, said: str) -> NoReturn:
+    raise ValidationFailed([FieldError(field_id, said)])

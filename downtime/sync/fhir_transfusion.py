@@ -1,0 +1,80 @@
+"""Each unit of blood transfused as a FHIR Procedure in the stay it was given in, built from its
+start and its end together: in progress until its end is recorded, then completed or stopped,
+its period from start to end, the unit (component, donation number, group) as the thing used,
+its outcome, a reaction's signs as complications, and the bedside check, the volume and who was
+told of a reaction as notes. The donation number is what the blood bank traces the unit to this
+patient by. Its code is in words ("Red cell transfusion"): SNOMED CT's codes could not be
+checked here, and a wrong code files it as another procedure."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from sqlite_utils import Database
+
+from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.services.transfusion import END_FORM, FORM, reacted
+from downtime.sync.fhir_elements import Context, Group, Made, label, moment, patient_key, record_identifier, reference
+from downtime.sync.fhir_stays import Stays
+
+CODES = {"red_cells": "Red cell transfusion", "platelets": "Platelet transfusion",
+         "plasma": "Plasma (FFP) transfusion", "cryo": "Cryoprecipitate transfusion",
+         "other": "Blood component transfusion"}
+
+
+def transfusion_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
+    """One group per unit with its end (should two laptops each have recorded one, both: the
+    first standing one ends it); it needs its patient, and names the stay it was given in."""
+    ends: dict[str, list[RecordVersion]] = {}
+    for end in ctx.current(db, END_FORM):
+        ends.setdefault(str(end.data["unit"]), []).append(end)
+    return {f"transfusion:{start.record_id}": Group(
+        f"transfusion:{start.record_id}", partial(_made, start, ends.get(start.record_id, []), ctx, stays),
+        frozenset({start.record_id, *(end.record_id for end in ends.get(start.record_id, []))}),
+        frozenset({patient_key(str(start.patient_id))})) for start in ctx.current(db, FORM)}
+
+
+def _made(start: RecordVersion, ends: list[RecordVersion], ctx: Context, stays: Stays) -> Made:
+    standing = [end for end in ends if end.status is not RecordStatus.ENTERED_IN_ERROR]
+    return Made([_procedure(start, standing[0] if standing else None, ctx, stays)],
+                {record.record_id: [start.record_id] for record in (start, *ends)})
+
+
+def _status(start: RecordVersion, end: RecordVersion | None) -> str:
+    if start.status is RecordStatus.ENTERED_IN_ERROR:
+        return "entered-in-error"
+    if end is None:
+        return "in-progress"
+    return "completed" if end.data["outcome"] == "completed" else "stopped"
+
+
+def _procedure(start: RecordVersion, end: RecordVersion | None, ctx: Context, stays: Stays) -> dict[str, Any]:
+    data, spec, end_spec = start.data, ctx.forms[FORM], ctx.forms[END_FORM]
+    number = " ".join(str(data["unit_number"]).upper().split())
+    period = {"start": moment(data["started_at"]), **({"end": moment(end.data["ended_at"])} if end else {})}
+    check = [f"Bedside identity check: {'done' if data.get('identity_checked') else 'NOT done'}",
+             *([f"ABO card: {label(spec, 'abo_card', data['abo_card'])}"] if data.get("abo_card") else []),
+             *([f"Second checker: {data['second_checker']}"] if data.get("second_checker") else []),
+             *([f"Use by {data['use_by']}"] if data.get("use_by") else [])]
+    notes = ["; ".join(check), *([data["notes"]] if data.get("notes") else [])]
+    resource: dict[str, Any] = {
+        "resourceType": "Procedure", "id": start.record_id, "identifier": record_identifier(start.record_id),
+        "status": _status(start, end), "code": {"text": CODES[data["component"]]},
+        "subject": reference(str(start.patient_id)), **stays.encounter_at(start.patient_id, data["started_at"]),
+        "performedPeriod": period, "performer": [{"actor": ctx.author(ctx.original(start))}],
+        "usedCode": [{"text": f"{label(spec, 'component', data['component'])}, donation number {number}, "
+                              f"{label(spec, 'unit_group', data['unit_group'])}"}]}
+    if end is not None:
+        ended = end.data
+        resource["outcome"] = {"text": label(end_spec, "outcome", ended["outcome"])}
+        if reacted(ended):
+            resource["complication"] = [{"text": label(end_spec, "signs", sign)} for sign in ended.get("signs") or []]
+            notes.append(f"Reaction: doctor told: {'yes' if ended.get('doctor_told') else 'no'}; reported to the "
+                         f"blood bank: {'yes' if ended.get('blood_bank_told') else 'no'}")
+        if ended.get("volume") is not None:
+            notes.append(f"Volume given: {ended['volume']} mL")
+        if ended.get("notes"):
+            notes.append(ended["notes"])
+    resource["note"] = [{"text": text} for text in notes]
+    return resource

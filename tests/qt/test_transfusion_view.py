@@ -1,0 +1,82 @@
+"""Blood transfusion from the keyboard: the nurse opens the patient's transfusion tab, records a
+unit started through the form (refused until the bedside identity check is answered Yes), reads
+its 15-minute set falling due and overdue, then records the unit's end from the tab, the form
+about that unit alone; the escalation tab lists the unit while its set is overdue."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPushButton
+
+from downtime.qt.form_view import FormView
+from downtime.qt.transfusion_view import TransfusionView
+from downtime.services import records, wards
+from tests.test_transfusion import OBS
+
+
+def _press(chart: TransfusionView, text: str) -> None:
+    QTest.mouseClick(next(b for b in chart.findChildren(QPushButton) if b.text() == text), Qt.MouseButton.LeftButton)
+
+
+def test_a_unit_is_started_checked_watched_and_ended_from_its_tab(window, session_for, admission_values, select_bed,
+                                                                  type_text, clock, listed):
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    patient = records.save_new(window.session, "admission", {**admission_values, "arrival_at": "2026-11-28T09:00+01:00"})
+    records.save_new(window.session, "observations", {**OBS, "taken_at": "2026-11-28T13:40+01:00"},
+                     patient_id=patient.patient_id)
+    window.patients.reload_wards()
+    select_bed(window, "12")
+    QTest.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    chart = window.tabs.currentWidget()
+    assert isinstance(chart, TransfusionView) and chart.latest.text() == "No unit of blood recorded"
+    _press(chart, "Record a unit &started")
+    form = window.tabs.currentWidget()
+    assert isinstance(form, FormView) and form.spec.id == "blood_transfusion"
+    form.editors["component"].set_value("red_cells")
+    type_text(form.editors["unit_number"].edit, "F0734 26 118042")
+    form.editors["unit_group"].set_value("a_pos")
+    form.editors["identity_checked"].set_value(False)
+    form.editors["started_at"].set_value("2026-11-28T13:55+01:00")
+    QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert form.record is None and "identity is checked" in form.summary.text()
+    form.editors["identity_checked"].set_value(True)
+    QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert form.record is not None, form.summary.text()
+    chart.refresh()
+    assert chart.latest.text() == ("Running: Red cells F0734 26 118042 (A RhD positive) since 28/11 13:55 — "
+                                   "15-minute observations due 14:10")
+    assert chart.alarms.isHidden()
+    assert chart.model.texts(0)[1:4] == ("F0734 26 118042 · A RhD positive · Red cells", "identity checked",
+                                          "Before: yes · 15 min: — · After: —")
+    clock.advance(minutes=16)
+    chart.refresh()
+    assert chart.alarms.text() == "15-MINUTE OBSERVATIONS OVERDUE since 28/11 14:10" and chart.model.is_warning(0, 5)
+    panel = window.escalation
+    window.tabs.setCurrentWidget(panel)
+    panel.refresh()
+    listed(panel)
+    assert panel.charts_model.texts(0)[4:] == (
+        "Blood transfusion", "Red cells F0734 26 118042 (A RhD positive) running since 28/11 13:55",
+        "15-MINUTE OBSERVATIONS OVERDUE since 28/11 14:10")
+    records.save_new(window.session, "observations", {**OBS, "taken_at": "2026-11-28T14:16+01:00"},
+                     patient_id=patient.patient_id)
+    window.tabs.setCurrentWidget(chart)
+    chart.refresh()
+    assert chart.alarms.isHidden() and chart.model.texts(0)[3] == "Before: yes · 15 min: 14:16 · After: —"
+    _press(chart, "Record the &end of the unit")  # the only unit running, none chosen
+    end = window.tabs.currentWidget()
+    assert isinstance(end, FormView) and end.spec.id == "transfusion_end"
+    assert end.editors["unit"].label.text() == ("Component: Red cells — Donation (unit) number: F0734 26 118042 — "
+                                                "Unit's blood group: A RhD positive — Started at: 28/11/2026 13:55")
+    end.editors["ended_at"].set_value("2026-11-28T14:16+01:00")
+    end.editors["outcome"].set_value("completed")
+    type_text(end.editors["volume"].edit, "285")
+    end.editors["reaction"].set_value(False)
+    QTest.keyClick(end, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert end.record is not None, end.summary.text()
+    window.tabs.setCurrentWidget(chart)
+    chart.refresh()
+    assert chart.latest.text() == ("Last unit: Red cells F0734 26 118042 (A RhD positive), ended 28/11 14:16: "
+                                   "Given in full, 285 mL")
+    chart.table.selectRow(0)
+    _press(chart, "Record the &end of the unit")  # ended already: its end opens, to amend
+    assert window.tabs.currentWidget().record.record_id == end.record.record_id

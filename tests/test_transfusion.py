@@ -1,0 +1,178 @@
+"""Blood transfusion: a unit started only after the bedside identity check, its end after its
+start and only once, what a unit asks as it runs (the observations before it, at 15 minutes and
+after it, a unit still running at 4 hours, a reaction to report), the handover sheet's line, the
+paper record filled and blank, and each unit in the export as a Procedure."""
+
+import json
+from datetime import datetime, timedelta
+
+import pytest
+from fhir.resources.R4B.procedure import Procedure
+from hypothesis import given, strategies as st
+from pypdf import PdfReader
+
+from downtime.domain.transfusion import Sign, Unit, sets_of, signs
+from downtime.services import printing, records, transfusion
+from downtime.services.errors import PermissionDenied, ValidationFailed
+from downtime.sync.export import export
+from downtime.sync.fhir_codes import check_codes
+
+UNIT = {"component": "red_cells", "unit_number": "g0001 26 123456", "unit_group": "o_neg",
+        "use_by": "2026-12-20T23:59+01:00", "identity_checked": True, "abo_card": "compatible",
+        "second_checker": "Paul Martin", "started_at": "2026-11-28T12:00+01:00"}
+END = {"ended_at": "2026-11-28T13:40+01:00", "outcome": "completed", "volume": 280, "reaction": False}
+OBS = {"respiratory_rate": 16, "spo2": 97, "spo2_scale": "scale_1", "on_oxygen": False, "systolic_bp": 125,
+       "diastolic_bp": 70, "pulse": 80, "consciousness": "alert", "temperature": 36.9}
+
+
+def _obs(nurse, patient, at: str) -> None:
+    records.save_new(nurse, "observations", {**OBS, "taken_at": at}, patient_id=patient)
+
+
+def test_no_unit_starts_without_the_bedside_identity_check_and_no_end_comes_before_its_start(session_for, patient,
+                                                                                             admission_values):
+    nurse = session_for("nurse")
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "blood_transfusion", {**UNIT, "identity_checked": False}, patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["identity_checked"]
+    assert "do not start a unit before the patient's identity is checked" in str(refused.value)
+    with pytest.raises(ValidationFailed) as refused:  # the unit's use-by time passed
+        records.save_new(nurse, "blood_transfusion", {**UNIT, "use_by": "2026-11-28T11:00+01:00"}, patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["started_at"]
+    started = records.save_new(nurse, "blood_transfusion", UNIT, patient_id=patient)
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "transfusion_end", {**END, "unit": started.record_id, "ended_at": "2026-11-28T11:50+01:00"},
+                         patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["ended_at"]
+    assert "the unit started at 28/11/2026 12:00, after this" in str(refused.value)
+    with pytest.raises(ValidationFailed) as refused:  # stopped for a reaction: its signs and who was told
+        records.save_new(nurse, "transfusion_end", {**END, "unit": started.record_id, "outcome": "stopped_reaction"},
+                         patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["signs", "doctor_told", "blood_bank_told"]
+    ended = records.save_new(nurse, "transfusion_end", {**END, "unit": started.record_id}, patient_id=patient)
+    with pytest.raises(ValidationFailed) as refused:  # a second end of the same unit
+        records.save_new(nurse, "transfusion_end", {**END, "unit": started.record_id}, patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["unit"] and "already recorded (28/11/2026 13:40)" in str(
+        refused.value)
+    records.amend(nurse, ended.record_id, {**END, "unit": started.record_id, "volume": 290}, "volume misread")
+    with pytest.raises(ValidationFailed) as refused:  # the start moved after the recorded end
+        records.amend(nurse, started.record_id, {**UNIT, "started_at": "2026-11-28T13:45+01:00"}, "time misread")
+    assert [error.path for error in refused.value.errors] == ["started_at"]
+    other = records.save_new(nurse, "admission", {**admission_values, "bed": "3", "birth_name": "AUTRE",
+                                                  "arrival_at": "2026-11-28T09:00+01:00"})
+    with pytest.raises(ValidationFailed) as refused:  # another patient's unit
+        records.save_new(nurse, "transfusion_end", {**END, "unit": started.record_id}, patient_id=other.patient_id)
+    assert [error.path for error in refused.value.errors] == ["unit"]
+    with pytest.raises(PermissionDenied):
+        records.save_new(session_for("coord"), "blood_transfusion", UNIT, patient_id=patient)
+
+
+def test_a_running_unit_asks_its_observations_and_to_be_finished_within_4_hours(session_for, patient, clock):
+    nurse = session_for("nurse")
+    records.save_new(nurse, "blood_transfusion", {**UNIT, "started_at": "2026-11-28T13:50+01:00"}, patient_id=patient)
+    [unit] = transfusion.chart(nurse.db, patient)
+    assert unit.asks(nurse.clock(), "en") == [
+        "No observations in the hour before the start: record the set taken before it"]
+    _obs(nurse, patient, "2026-11-28T13:30+01:00")
+    [unit] = transfusion.chart(nurse.db, patient)
+    assert unit.asks(nurse.clock(), "en") == [] and unit.next_due(nurse.clock()) == datetime.fromisoformat(
+        "2026-11-28T14:05+01:00")
+    clock.advance(minutes=6)
+    [unit] = transfusion.chart(nurse.db, patient)
+    assert unit.asks(nurse.clock(), "en") == ["15-MINUTE OBSERVATIONS OVERDUE since 28/11 14:05"]
+    _obs(nurse, patient, "2026-11-28T14:06+01:00")
+    clock.advance(hours=4)
+    [unit] = transfusion.chart(nurse.db, patient)
+    assert unit.asks(nurse.clock(), "en") == [
+        "STILL RUNNING 4 HOURS AFTER ITS START (since 28/11 17:50): a unit is finished within 4 hours of leaving "
+        "the fridge; stop it and ask the blood bank"]
+    assert unit.state(nurse.forms["transfusion_end"], "en") == "running since 28/11 13:50"
+
+
+def test_an_ended_unit_asks_the_set_after_it_and_a_reaction_reported(session_for, patient, clock):
+    nurse = session_for("nurse")
+    started = records.save_new(nurse, "blood_transfusion", UNIT, patient_id=patient)
+    _obs(nurse, patient, "2026-11-28T11:45+01:00")
+    _obs(nurse, patient, "2026-11-28T12:15+01:00")
+    end = records.save_new(nurse, "transfusion_end", {
+        **END, "unit": started.record_id, "ended_at": "2026-11-28T12:40+01:00", "outcome": "stopped_reaction",
+        "volume": 90, "signs": ["fever", "rigors"], "doctor_told": True, "blood_bank_told": False},
+        patient_id=patient)
+    [unit] = transfusion.chart(nurse.db, patient)
+    assert unit.asks(nurse.clock(), "en") == ["REACTION: tell the doctor and report it to the blood bank",
+                                              "OBSERVATIONS AFTER THE END OVERDUE since 28/11 13:40"]
+    assert unit.state(nurse.forms["transfusion_end"], "en") == "ended 28/11 12:40: Stopped: a reaction, 90 mL"
+    _obs(nurse, patient, "2026-11-28T13:55+01:00")
+    records.amend(nurse, end.record_id, {**end.data, "blood_bank_told": True}, "reported at 13:58")
+    assert transfusion.chart(nurse.db, patient)[0].asks(nurse.clock(), "en") == []
+
+
+@given(st.integers(0, 600), st.one_of(st.none(), st.integers(0, 300)), st.lists(st.integers(-120, 600), max_size=6))
+def test_a_running_unit_is_told_overdue_exactly_when_no_set_came_15_minutes_after_its_start(now, ended, taken):
+    start = datetime(2026, 3, 29, 1, 0).astimezone()
+    unit = Unit(start, None if ended is None else start + timedelta(minutes=ended), False, False)
+    found = sets_of(unit, [start + timedelta(minutes=minutes) for minutes in taken])
+    said = {sign for sign, _ in signs(unit, found, start + timedelta(minutes=now))}
+    first = any(10 <= minutes and (ended is None or minutes < ended) for minutes in taken)
+    assert (Sign.FIRST_SET_OVERDUE in said) == (ended is None and now >= 15 and not first)
+    assert (Sign.OVER_4_HOURS in said) == (ended is None and now >= 240)
+    assert (Sign.END_SET_OVERDUE in said) == (ended is not None and now >= ended + 60
+                                             and not any(minutes >= ended for minutes in taken))
+
+
+def test_the_handover_sheet_and_the_paper_record_say_each_unit_and_what_it_asks(session_for, patient, tmp_path,
+                                                                               forms, clock):
+    nurse = session_for("nurse")
+    first = records.save_new(nurse, "blood_transfusion", {**UNIT, "started_at": "2026-11-28T10:00+01:00"},
+                             patient_id=patient)
+    _obs(nurse, patient, "2026-11-28T09:50+01:00")
+    _obs(nurse, patient, "2026-11-28T10:15+01:00")
+    records.save_new(nurse, "transfusion_end", {**END, "unit": first.record_id, "ended_at": "2026-11-28T11:55+01:00"},
+                     patient_id=patient)
+    _obs(nurse, patient, "2026-11-28T12:05+01:00")
+    records.save_new(nurse, "blood_transfusion", {**UNIT, "unit_number": "G0001 26 654321",
+                                                  "started_at": "2026-11-28T13:40+01:00"}, patient_id=patient)
+    said = ("TRANSFUSION: Red cells G0001 26 123456 (O RhD negative) ended 28/11 11:55: Given in full, 280 mL; "
+            "Red cells G0001 26 654321 (O RhD negative) running since 28/11 13:40; "
+            "G0001 26 654321: 15-MINUTE OBSERVATIONS OVERDUE since 28/11 13:55; "
+            "G0001 26 654321: No observations in the hour before the start: record the set taken before it")
+    assert transfusion.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {patient: said}
+    census = " ".join(" ".join(page.extract_text().split()) for page in
+                      PdfReader(printing.print_census(nurse, tmp_path / "census.pdf", "3B")).pages)
+    assert said in census
+    text = " ".join(PdfReader(printing.print_transfusion_record(nurse, patient, tmp_path / "t.pdf")).pages[0]
+                    .extract_text().split())
+    assert "Blood transfusion record" in text and "Finish each unit within 4 hours" in text
+    assert ("Red cells G0001 26 123456 (O RhD negative), use by 20/12 23:59 Identity checked; ABO card: Compatible; "
+            "2nd: Paul Martin 28/11 10:00 HL ✓ 28/11 10:15 28/11 11:55 HL Given in full, 280 mL 28/11 12:05 None") in text
+    assert "G0001 26 654321 (O RhD negative), use by 20/12 23:59" in text and "running" in text
+    blank = PdfReader(printing.blank(forms, "transfusion", tmp_path / "blank.pdf", lang="fr", printed_by=None,
+                                     printed_at=nurse.clock(), device_name="3B")).pages
+    assert len(blank) == 1 and "Fiche de suivi transfusionnel (vierge)" in " ".join(blank[0].extract_text().split())
+
+
+def test_the_export_sends_each_unit_as_a_procedure_from_its_start_and_end(session_for, patient, tmp_path):
+    nurse = session_for("nurse")
+    running = records.save_new(nurse, "blood_transfusion", {**UNIT, "component": "platelets",
+                                                            "started_at": "2026-11-28T13:30+01:00"}, patient_id=patient)
+    stopped = records.save_new(nurse, "blood_transfusion", UNIT, patient_id=patient)
+    end = records.save_new(nurse, "transfusion_end", {
+        **END, "unit": stopped.record_id, "ended_at": "2026-11-28T12:30+01:00", "outcome": "stopped_reaction",
+        "volume": 60, "reaction": True, "signs": ["fever", "rash"], "doctor_told": True, "blood_bank_told": True,
+        "notes": "Paracetamol given"}, patient_id=patient)
+    folder = export(session_for("records"), tmp_path / "export").folder
+    bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    check_codes(bundle)
+    by_id = {entry["resource"]["id"]: entry["resource"] for entry in bundle["entry"]}
+    going = Procedure.model_validate(by_id[running.record_id])
+    assert going.status == "in-progress" and going.code.text == "Platelet transfusion" and going.performedPeriod.end is None
+    done = Procedure.model_validate(by_id[stopped.record_id])
+    assert done.status == "stopped" and done.outcome.text == "Stopped: a reaction"
+    assert [one.text for one in done.complication] == ["Temperature 38 °C or more, or up 1 °C", "Rash, itching or hives"]
+    assert done.usedCode[0].text == "Red cells, donation number G0001 26 123456, O RhD negative"
+    assert [note.text for note in done.note] == [
+        "Bedside identity check: done; ABO card: Compatible; Second checker: Paul Martin; Use by 2026-12-20T23:59+01:00",
+        "Reaction: doctor told: yes; reported to the blood bank: yes", "Volume given: 60 mL", "Paracetamol given"]
+    provenances = [entry["resource"] for entry in bundle["entry"] if entry["resource"]["resourceType"] == "Provenance"
+                   and {"reference": f"urn:uuid:{stopped.record_id}"} in entry["resource"]["target"]]
+    assert len(provenances) == 2 and end.record_id not in by_id  # the start's and the end's, of the one Procedure
