@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -140,18 +140,21 @@ def print_transfusion_record(session: Session, patient_id: str, out: Path) -> Pa
 
     return _print_form_chart(session, patient_id, out, transfusion.FORM, transfusion.chart,
                              partial(transfusion_record_pdf, end_spec=session.form(transfusion.END_FORM)),
-                             "transfusion record")
+                             "transfusion record", lambda unit: (unit.record, *([unit.end] if unit.end else [])))
 
 
 def _print_form_chart(session: Session, patient_id: str, out: Path, form_id: str,
-                      read: Callable[[Database, str], Sequence[Any]], pdf: Callable[..., Path], what: str) -> Path:
+                      read: Callable[[Database, str], Sequence[Any]], pdf: Callable[..., Path], what: str,
+                      written: Callable[[Any], Iterable[RecordVersion]] = lambda one: (one.record,)) -> Path:
     """A patient's chart of one form's records (`read`: theirs, oldest first, each with its
-    `record`) made by `pdf` in the form's words, naming who wrote each, audited as `what`."""
+    `record`) made by `pdf` in the form's words, naming who wrote each (`written`: the records a
+    line of the chart is written from, whose laptops name their authors), audited as `what`."""
     session.require(Action.PRINT)
     patient = patient_with_location(session.db, session.forms, patient_id)
     found = read(session.db, patient_id)
     pdf(patient, found, session.form(form_id), out, authors=authors(session),
-        laptops=laptops_known(session, {one.record.device_id for one in found}), lang=session.lang,
+        laptops=laptops_known(session, {record.device_id for one in found for record in written(one)}),
+        lang=session.lang,
         printed_by=session.user.name, printed_at=session.clock(), device_name=session.device.name)
     _audit_print(session, what, out)
     return out
