@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
         self.escalation.open_chart.connect(lambda patient_id, form_id: {
             neuro.FORM: self.open_neuro_of, glucose.FORM: self.open_glucose_of,
             transfusion.FORM: self.open_transfusion_of}[form_id](patient_id))
-        self.tabs.addTab(self.escalation, translate("MainWindow", "NEWS2 escalation"))
+        self.tabs.addTab(self.escalation, translate("MainWindow", "Escalation"))
         self.admin: AdminPanel | None = None
         if self.session.user.may(Action.MANAGE_STAFF):
             self.admin = AdminPanel(self.session)

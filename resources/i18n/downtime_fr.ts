@@ -2602,8 +2602,8 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
         <translation>Bloc</translation>
     </message>
     <message>
-        <source>NEWS2 escalation</source>
-        <translation>Alertes NEWS2</translation>
+        <source>Escalation</source>
+        <translation>Alertes</translation>
     </message>
     <message>
         <source>Administration</source>

@@ -1,4 +1,4 @@
-"""The NEWS2 escalation tab's third list: the ward's patients whose neuro obs or blood glucose ask
+"""The Escalation tab's third list: the ward's patients whose neuro obs or blood glucose ask
 something now, read with the rest, each line opening that chart."""
 
 from PySide6.QtCore import Qt

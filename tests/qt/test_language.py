@@ -84,7 +84,7 @@ def test_switching_to_french_retranslates_the_open_window_and_keeps_typed_text(
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus[:2] == ["&Service", "Saisir pour le patien&t sélectionné"] and "&Affichage" in menus
     assert [window.tabs.tabText(index) for index in range(6)] == [
-        "Patients", "Tour des médicaments", "Stupéfiants", "Bloc", "Alertes NEWS2",
+        "Patients", "Tour des médicaments", "Stupéfiants", "Bloc", "Alertes",
         "Plan d’administration — MARTIN Hélène Marie (née LEFÈVRE) — lit 12"]
     views = [window.tabs.widget(index) for index in range(window.tabs.count())]
     assert [type(view) for view in views[5:]] == [MarView, ObservationsView, FormView]

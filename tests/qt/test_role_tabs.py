@@ -13,7 +13,7 @@ from downtime.qt.mar_view import MarView
 from downtime.qt.sign_in import SignInDialog
 from downtime.services import drafts, medication
 
-EVERYONE = ["Patients", "Theatre", "NEWS2 escalation"]
+EVERYONE = ["Patients", "Theatre", "Escalation"]
 MEDICINES = ["Medication round", "Controlled drugs"]
 
 
@@ -27,8 +27,8 @@ def _ward_menu(window: MainWindow) -> list[str]:
 
 
 @pytest.mark.parametrize(("staff_id", "tabs"), [
-    ("nurse", ["Patients", *MEDICINES, "Theatre", "NEWS2 escalation"]),
-    ("doctor", ["Patients", *MEDICINES, "Theatre", "NEWS2 escalation"]),
+    ("nurse", ["Patients", *MEDICINES, "Theatre", "Escalation"]),
+    ("doctor", ["Patients", *MEDICINES, "Theatre", "Escalation"]),
     ("coord", EVERYONE),
     ("records", [*EVERYONE, "Back-entry"]),
     ("admin", [*EVERYONE, "Administration"]),
@@ -73,7 +73,7 @@ def test_the_records_clerks_window_refreshes_switches_language_and_locks_without
         window.tabs.setCurrentIndex(index)  # each list read once shown, after the refresh
     window.set_language("fr")
     try:
-        assert _tabs(window)[:3] == ["Patients", "Bloc", "Alertes NEWS2"]
+        assert _tabs(window)[:3] == ["Patients", "Bloc", "Alertes"]
         assert isinstance(window.tabs.widget(window.tabs.count() - 1), MarView), "the open chart stays open"
     finally:
         window.set_language("en")
