@@ -118,11 +118,16 @@ class FluidBalanceView(ChartTab):
         layout.addWidget(self.table, 1)
         self.chart_buttons(translate("FluidBalanceView", "Record fluid &in or out"),
                            translate("FluidBalanceView", "&Print this day's chart"), self.print_chart)
-        self.refresh()
+        self.show_day(self.day)
 
     def show_day(self, day: date) -> None:
+        """The day's chart, the chart under way at the hour now: the night's rows are below the
+        fold of a laptop's screen. Read again after a save, it stays where the nurse scrolled it
+        (it went back to the hour now, the evening's rows she was reading out of sight)."""
         self.day = day
         self.refresh()
+        if day == chart_day(now := self.session.clock()):
+            self.hours_table.scrollTo(self.hours.index(HOURS.index(now.hour), 0))
 
     def refresh(self) -> None:
         lang = self.session.lang
@@ -135,10 +140,6 @@ class FluidBalanceView(ChartTab):
         self.later.setEnabled(self.day < under_way)
         self.today.setEnabled(self.day != under_way)
         self.earlier.setEnabled(self.day > min([*found.days, under_way]))
-        if self.day == under_way:
-            # The hour now in sight: the night's rows are below the fold of a laptop's screen.
-            now = self.session.clock()
-            self.hours_table.scrollTo(self.hours.index(HOURS.index(now.hour), 0))
 
     def print_chart(self) -> Path | None:
         patient_id, day = self.patient_id, self.day

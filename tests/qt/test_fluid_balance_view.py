@@ -78,3 +78,17 @@ def test_the_nurse_charts_volumes_and_reads_the_balance_worked_out(window, sessi
     text = " ".join(pages[0].extract_text().split())
     assert "Fluid balance chart" in text and "In 1000 mL — out 300 mL — balance +700 mL" in text
     assert "Volumes measured (2)" in " ".join(pages[1].extract_text().split())
+
+
+def test_the_chart_under_way_opens_at_the_hour_now_and_stays_where_the_nurse_scrolled_it(window, session_for,
+                                                                                          patient):
+    chart = window.open_fluid_balance_of(patient)
+    chart.hours_table.setFixedHeight(150)  # a laptop's fold, with the night's rows below it
+    chart.show_day(chart.day)
+    bar = chart.hours_table.verticalScrollBar()
+    assert bar.value() > 0, "the 14:00 row is in sight, not 07:00"
+    bar.setValue(0)  # the nurse reads the morning's rows
+    records.save_new(window.session, "fluid_balance", {"measured_at": "2026-11-28T13:30+01:00", "route": "in_oral",
+                                                       "volume": 200}, patient_id=patient)
+    chart.refresh()
+    assert bar.value() == 0 and chart.hours.texts(HOURS.index(13))[1] == "200"
