@@ -168,3 +168,18 @@ def test_a_transfer_to_another_hospital_hands_it_over_as_not_countersigned(sessi
     assert line.endswith("— not given yet — telephone order from Dr Hugo Bernard, not countersigned yet")
     telephone_orders.countersign(session_for("doctor"), taken.record_id)
     assert "telephone order" not in prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["current_treatments"]
+
+
+def test_the_export_names_who_countersigned_it_and_when_even_once_changed_since(session_for, taken, tmp_path, clock):
+    doctor = session_for("doctor")
+    clock.advance(hours=1)
+    telephone_orders.countersign(doctor, taken.record_id)
+    clock.advance(hours=2)
+    records.amend(doctor, taken.record_id, {**records.current(doctor.db, taken.record_id).data,
+                                            "indication": "Fever"}, "indication added")
+    folder = export(session_for("records"), tmp_path / "export").folder
+    bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    (request,) = [entry["resource"] for entry in bundle["entry"] if entry["resource"]["id"] == taken.record_id]
+    signer = doctor.user.name
+    assert (f"Telephone order, read back to the prescriber; countersigned by {signer} (doctor), "
+            "2026-11-28T15:00:00+01:00") in [note["text"] for note in request["note"]]

@@ -28,7 +28,7 @@ from downtime.services.medication import (
     placed_at,
     stay_end,
 )
-from downtime.services.telephone_orders import TELEPHONE
+from downtime.services.telephone_orders import COUNTERSIGNED, TELEPHONE
 from downtime.storage.records import histories
 from downtime.sync.fhir_codes import ADMIN_FUNCTION, NOT_GIVEN, NOT_GIVEN_REASON, ROUTES, SNOMED, UCUM, UCUM_UNITS, coding
 from downtime.sync.fhir_elements import (
@@ -68,6 +68,8 @@ def medication_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Gro
                   and orders[record.data["order"]][1].frequency is Frequency.ONCE}
     moves = census.movement_events(db, ctx.patient_ids)
     why_stopped = _stop_reasons(db, [record for record, order in orders.values() if order.stop_at is not None])
+    signed = _countersigners(db, ctx, [record for record, order in orders.values()
+                                       if order.telephone and order.awaiting_since is None])
     groups = {}
     for record_id, (record, order) in orders.items():
         given = given_once.get(record_id)
@@ -75,7 +77,8 @@ def medication_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Gro
                                                                      moves[order.patient_id], ctx.at)
         groups[order_key(record_id)] = Group(
             order_key(record_id), partial(_one, partial(_request, stays=stays, ended=ended, given=given is not None,
-                                                        why_stopped=why_stopped.get(record_id)), record, order, ctx),
+                                                        why_stopped=why_stopped.get(record_id),
+                                                        countersigned=signed.get(record_id)), record, order, ctx),
             frozenset({record_id} | ({ended.record_id} if ended else set()) | ({given} if given else set())),
             frozenset({patient_key(str(record.patient_id))}
                       | ({order_key(prior)} if (prior := record.data.get(CONTINUES)) else set())))
@@ -102,6 +105,19 @@ def _stop_reasons(db: Database, stopped: list[RecordVersion]) -> dict[str, str]:
     return reasons
 
 
+def _countersigners(db: Database, ctx: Context, signed: list[RecordVersion]) -> dict[str, str]:
+    """Who countersigned each of these telephone orders and when, by id: the author of the version
+    that first said it countersigned ("Dr Karim Benali (doctor), 2026-11-28T15:10+01:00"), not
+    the latest's, who may have changed the order since. Only their histories are read, at once."""
+    found = {}
+    for record_id, versions in histories(db, [record.record_id for record in signed]).items():
+        signing = next((version for version in versions if version.data.get(COUNTERSIGNED) is True), None)
+        if signing is not None:
+            found[record_id] = (f"{ctx.person(signing.author, signing.device_id)['display']}, "
+                                f"{moment(signing.recorded_at)}")
+    return found
+
+
 def _one(build: Callable[[RecordVersion, Order, Context], dict[str, Any]], record: RecordVersion, order: Order,
          ctx: Context) -> Made:
     """The group of an order or a dose: one resource, made from that record."""
@@ -109,7 +125,7 @@ def _one(build: Callable[[RecordVersion, Order, Context], dict[str, Any]], recor
 
 
 def _request(record: RecordVersion, order: Order, ctx: Context, stays: Stays, ended: MovementEvent | None,
-             given: bool = False, why_stopped: str | None = None) -> dict[str, Any]:
+             given: bool = False, why_stopped: str | None = None, countersigned: str | None = None) -> dict[str, Any]:
     """Stopped once its stop time has passed at the moment of export; an order stopped early is
     an amendment that sets the stop time, so it reads the same. An order still open when its
     patient died, was discharged or transferred out (`ended`, see medication.stay_end) is
@@ -122,7 +138,7 @@ def _request(record: RecordVersion, order: Order, ctx: Context, stays: Stays, en
     prescribing again an order of an earlier stay names it as its prior prescription: the clerk
     entered two furosemide orders with nothing to tie the second to the first. A telephone order
     names the nurse who took it as its recorder, its prescriber as requester, and says whether a
-    doctor has countersigned it."""
+    doctor has countersigned it, and who and when (`countersigned`, see `_countersigners`)."""
     status = "active"
     if record.status is _EIE:
         status = "entered-in-error"
@@ -163,7 +179,8 @@ def _request(record: RecordVersion, order: Order, ctx: Context, stays: Stays, en
         if first.data.get(TELEPHONE) is True:  # else a written order a nurse changed by telephone since
             resource["recorder"] = ctx.author(first)
         notes.append("Telephone order, read back to the prescriber; " + (
-            "NOT countersigned by a doctor" if order.awaiting_since is not None else "countersigned by a doctor"))
+            "NOT countersigned by a doctor" if order.awaiting_since is not None else
+            f"countersigned by {countersigned}" if countersigned else "countersigned by a doctor"))
     if notes:
         resource["note"] = [{"text": note} for note in notes]
     return resource
