@@ -541,6 +541,7 @@ def build_theatre_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = 
                                                     "reason": "Cannot wait: operated at the partner hospital"})
         theatre.record_told(coord, outage[2].record_id, "phone", _ago(now, minutes=5))
     _operations_done(coord, rng, now)
+    _checklist(db, forms, coord, now)
     return len(made)
 
 
@@ -584,6 +585,27 @@ def _operations_done(coord: Session, rng: random.Random, now: datetime) -> None:
             values = {**values, "theatre": elsewhere, "notes": f"Moved on the day: {entry.theatre} out of use (lights)."}
             moved = True
         theatre.record_done(_written_at(coord, written), entry.state.record.record_id, values)
+
+
+def _checklist(db: Database, forms: dict[str, FormSpec], coord: Session, now: datetime) -> None:
+    """The WHO checklist of the first operation recorded done, typed by the ward's nurse from the
+    theatre's paper after it: its three pauses, a swab count that was not right at first."""
+    from downtime.services import theatre
+
+    done = min((record for record in records.list_current(db, form_id=theatre.DONE_FORM)),
+               key=lambda record: record.occurred_at, default=None)
+    if done is None:
+        return
+    nurse, _ = _nurses(db, forms, coord.clock)
+    at = datetime.fromisoformat(done.data["done_at"])
+    records.save_new(_written_at(nurse, min(elapsed.later(at, timedelta(hours=2)), now)), theatre.CHECKLIST_FORM, {
+        "booking": done.data["booking"], "checked_at": at.isoformat(timespec="minutes"),
+        "led_by": "Marie Roux (IBODE)", "consent_confirmed": True, "site_marked": "yes", "anaesthesia_checked": True,
+        "oximeter_working": True, "allergy_known": True, "airway_risk": "no", "blood_loss_risk": "no",
+        "team_confirmed": True, "antibiotic_prophylaxis": "yes", "imaging_displayed": "not_applicable",
+        "procedure_recorded": True, "counts_correct": "not_correct", "specimens_labelled": "not_applicable",
+        "notes": "One swab short at the first count: found in the bin, count right at the second"},
+        patient_id=done.patient_id)
 
 
 def _shares(entry: Any, other: Any) -> bool:

@@ -147,6 +147,7 @@ ELEMENTS: dict[str, frozenset[str]] = {path: frozenset(codes) for path, codes in
     "Observation.status": {"final", "amended", "entered-in-error"},
     "DocumentReference.status": {"current", "entered-in-error"},
     "Procedure.status": {"in-progress", "completed", "stopped", "entered-in-error"},
+    "QuestionnaireResponse.status": {"completed", "amended", "entered-in-error"},
     "DocumentReference.docStatus": {"final", "amended"},
     "DocumentReference.content.attachment.contentType": {"text/plain; charset=utf-8"},
     "Observation.valueQuantity.code": {"/min", "%", "L/min", "Cel", "cm", "kg", "mL", "mmol/L"},

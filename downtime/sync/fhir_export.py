@@ -2,7 +2,8 @@
 into the EHR, in one self-contained bundle.
 
 Each record becomes its resources (see fhir_patients, fhir_medication, fhir_theatre,
-fhir_observations, fhir_notes, fhir_fluids, fhir_neuro, fhir_glucose, fhir_transfusion) plus a Provenance naming who wrote it, when it happened and when
+fhir_observations, fhir_notes, fhir_fluids, fhir_neuro, fhir_glucose, fhir_transfusion,
+fhir_checklist) plus a Provenance naming who wrote it, when it happened and when
 it was typed, and how it was amended or withdrawn. The bundle holds the groups whose records changed in the exported range, plus
 every group they reference (a dose's order, each resource's patient with the stays it names,
 see fhir_stays), so every reference resolves inside the bundle. Ids are record UUIDs or derived from them, and each entry is a
@@ -95,6 +96,7 @@ from downtime.sync.fhir_elements import (
 )
 from downtime.sync.fhir_medication import medication_groups
 from downtime.sync.fhir_fluids import fluid_groups
+from downtime.sync.fhir_checklist import checklist_groups
 from downtime.sync.fhir_glucose import glucose_groups
 from downtime.sync.fhir_transfusion import transfusion_groups
 from downtime.sync.fhir_neuro import neuro_groups
@@ -277,7 +279,8 @@ def _write_patients(db: Database, ctx: Context, changed: set[str],
     groups = {**patient_groups(db, ctx, stays), **medication_groups(db, ctx, stays),
               **theatre_groups(db, ctx, stays), **observation_groups(db, ctx, stays),
               **note_groups(db, ctx, stays), **fluid_groups(db, ctx, stays), **neuro_groups(db, ctx, stays),
-              **glucose_groups(db, ctx, stays), **transfusion_groups(db, ctx, stays)}
+              **glucose_groups(db, ctx, stays), **transfusion_groups(db, ctx, stays),
+              **checklist_groups(db, ctx, stays)}
     held_from, not_entered = left_out
     held, authors = besides
     conflicts = with_entries(conflicts_among(ctx.forms, ctx.records.values(), laptops, held, authors), {}, not_entered)
@@ -472,11 +475,13 @@ def _provenance(record: RecordVersion, targets: list[str], ctx: Context, held_fr
 def _condition(resource: dict[str, Any]) -> str:
     """The search that finds the resource in the EHR: its first identifier (the downtime number
     of a Patient, the record's own identifier otherwise); Provenance has no identifier, so it is
-    found by the record it names as its source."""
+    found by the record it names as its source. A QuestionnaireResponse has a single identifier,
+    not a list."""
     if resource["resourceType"] == "Provenance":
         return provenance_condition(resource["entity"][0]["what"]["identifier"]["value"])
-    found = resource["identifier"][0]
-    return identifier_condition(found["system"], found["value"])
+    found = resource["identifier"]
+    first = found if isinstance(found, dict) else found[0]
+    return identifier_condition(first["system"], first["value"])
 
 
 def references(value: Any) -> list[str]:
