@@ -12,7 +12,7 @@ from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
 from downtime.domain.transfusion import Sign, Unit, sets_of, signs
-from downtime.services import printing, records, transfusion
+from downtime.services import prefill, printing, records, transfusion
 from downtime.services.errors import PermissionDenied, ValidationFailed
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
@@ -101,7 +101,8 @@ def test_an_ended_unit_asks_the_set_after_it_and_a_reaction_reported(session_for
     [unit] = transfusion.chart(nurse.db, patient)
     assert unit.asks(nurse.clock(), "en") == ["REACTION: tell the doctor and report it to the blood bank",
                                               "OBSERVATIONS AFTER THE END OVERDUE since 28/11 13:40"]
-    assert unit.state(nurse.forms["transfusion_end"], "en") == "ended 28/11 12:40: Stopped: a reaction, 90 mL"
+    assert unit.state(nurse.forms["transfusion_end"], "en") == (
+        "ended 28/11 12:40: Stopped: a reaction, 90 mL (Temperature 38 °C or more, or up 1 °C, Chills or rigors)")
     _obs(nurse, patient, "2026-11-28T13:55+01:00")
     records.amend(nurse, end.record_id, {**end.data, "blood_bank_told": True}, "reported at 13:58")
     assert transfusion.chart(nurse.db, patient)[0].asks(nurse.clock(), "en") == []
@@ -176,3 +177,20 @@ def test_the_export_sends_each_unit_as_a_procedure_from_its_start_and_end(sessio
     provenances = [entry["resource"] for entry in bundle["entry"] if entry["resource"]["resourceType"] == "Provenance"
                    and {"reference": f"urn:uuid:{stopped.record_id}"} in entry["resource"]["target"]]
     assert len(provenances) == 2 and end.record_id not in by_id  # the start's and the end's, of the one Procedure
+
+
+def test_a_transfer_to_another_hospital_lists_the_days_units_with_any_reaction(session_for, patient, clock):
+    nurse = session_for("nurse")
+    old = records.save_new(nurse, "blood_transfusion", {**UNIT, "started_at": "2026-11-28T09:30+01:00",
+                                                        "unit_number": "G0001 26 000001"}, patient_id=patient)
+    records.save_new(nurse, "transfusion_end", {**END, "unit": old.record_id, "ended_at": "2026-11-28T11:30+01:00"},
+                     patient_id=patient)
+    stopped = records.save_new(nurse, "blood_transfusion", UNIT, patient_id=patient)
+    records.save_new(nurse, "transfusion_end", {
+        "unit": stopped.record_id, "ended_at": "2026-11-28T12:40+01:00", "outcome": "stopped_reaction", "volume": 90,
+        "signs": ["fever", "rigors"], "doctor_told": True, "blood_bank_told": True}, patient_id=patient)
+    _obs(nurse, patient, "2026-11-28T12:50+01:00")  # after both ends: neither asks its set any more
+    clock.advance(hours=20)  # the first unit started 24 h 30 min before
+    treatments = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["current_treatments"]
+    assert treatments == ("Blood transfusion: Red cells G0001 26 123456 (O RhD negative) ended 28/11 12:40: Stopped: "
+                          "a reaction, 90 mL (Temperature 38 °C or more, or up 1 °C, Chills or rigors)")

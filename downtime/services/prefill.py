@@ -11,7 +11,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import ChoiceField, Meaning
 from downtime.i18n import QT_TRANSLATE_NOOP, message
-from downtime.services import census, medication, settings, telephone_orders
+from downtime.services import census, medication, settings, telephone_orders, transfusion
 from downtime.services.context import Session
 from downtime.storage.records import list_current
 
@@ -76,7 +76,8 @@ def _treatment_lines(session: Session, patient_id: str, now: datetime) -> list[s
     doctor had signed). A once-only dose given, an order stopped (or stopped before its start),
     one of a stay that ended among them, are not current treatments; an
     order written for later is, its time saying when (a once-only dose for the evening, left off
-    a handover at 16:00, was never given)."""
+    a handover at 16:00, was never given). Then each unit of blood of the last day, or asking
+    something still, and where it stands: a reaction to blood shows hours after it."""
     order_form = session.form(medication.ORDER_FORM)
     last: dict[str, datetime] = {}
     for dose in medication.administrations(session.db, patient_id):
@@ -102,4 +103,8 @@ def _treatment_lines(session: Session, patient_id: str, now: datetime) -> list[s
                 "messages", "{line} — telephone order from {prescriber}, not countersigned yet"), line=line,
                 prescriber=order.prescriber or "—")
         lines.append(line)
+    for unit in transfusion.recent(transfusion.chart(session.db, patient_id), now, session.lang):
+        lines.append(message(session.lang, QT_TRANSLATE_NOOP("messages", "Blood transfusion: {unit} {state}"),
+                             unit=unit.what(session.form(transfusion.FORM), session.lang),
+                             state=unit.state(session.form(transfusion.END_FORM), session.lang)))
     return lines

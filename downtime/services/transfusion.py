@@ -61,13 +61,16 @@ class Transfused:
                 f"({format_value(spec.field('unit_group'), data['unit_group'], lang)})")
 
     def state(self, end_spec: FormSpec, lang: Lang) -> str:
-        """"running since 28/11 10:00", "ended 28/11 12:10: Given in full, 280 mL"."""
+        """"running since 28/11 10:00", "ended 28/11 12:10: Given in full, 280 mL", "ended 28/11
+        12:40: Stopped: a reaction, 90 mL (Chills or rigors)"."""
         if self.end is None or self.unit.ended_at is None:
             return WORDS["running"][lang].format(time=f"{self.started_at:%d/%m %H:%M}")
         data = self.end.data
         outcome = format_value(end_spec.field("outcome"), data["outcome"], lang)
         if data.get("volume") is not None:
             outcome += f", {data['volume']} mL"
+        if data.get("signs"):
+            outcome += f" ({format_value(end_spec.field('signs'), data['signs'], lang)})"
         return WORDS["ended"][lang].format(time=f"{self.unit.ended_at:%d/%m %H:%M}", outcome=outcome)
 
     def asks(self, at: datetime, lang: Lang) -> list[str]:
@@ -142,14 +145,20 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collectio
     """What the handover sheet says at `at` of each of these patients' units started in the last
     day or asking something still: each unit and where it stands, then what they ask."""
     said = {}
-    since = elapsed.instant(at) - HANDOVER_SINCE
     for patient_id, units in charts(db, patient_ids).items():
-        told = [unit for unit in units if elapsed.instant(unit.started_at) >= since or unit.asks(at, lang)]
-        if told:
+        if told := recent(units, at, lang):
             said[patient_id] = "; ".join([WORDS["handover"][lang].format(units="; ".join(
                 f"{unit.what(forms[FORM], lang)} {unit.state(forms[END_FORM], lang)}" for unit in told)),
                 *asking(told, at, lang)])
     return said
+
+
+def recent(units: list[Transfused], at: datetime, lang: Lang) -> list[Transfused]:
+    """Those of `units` started in the day before `at`, or asking something still: what a
+    handover tells the next team (a reaction to blood shows hours after it)."""
+    since = elapsed.instant(at) - HANDOVER_SINCE
+    return [unit for unit in units if since <= elapsed.instant(unit.started_at) <= elapsed.instant(at)
+            or unit.asks(at, lang)]
 
 
 def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any],

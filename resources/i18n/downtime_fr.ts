@@ -7516,6 +7516,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{line} — prescription téléphonique de {prescriber}, pas encore contresignée</translation>
     </message>
     <message>
+        <source>Blood transfusion: {unit} {state}</source>
+        <translation>Transfusion : {unit} {state}</translation>
+    </message>
+    <message>
         <source>ward {ward} ({name}) added with {count} beds: {beds}</source>
         <translation>service {ward} ({name}) ajouté avec {count} lits : {beds}</translation>
     </message>
