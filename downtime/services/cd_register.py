@@ -287,6 +287,8 @@ class RegisterLine:
     """A dose transcribed from the paper chart: its witness signed the paper, not a PIN here."""
     giver: str | None = None
     """Who gave the dose, when not whoever typed it (`given_by`)."""
+    line_id: str | None = None
+    """The register line's own id: a records office merging laptops' registers takes each line once."""
 
     def by_text(self, names: Mapping[str, str], lang: Lang) -> str:
         """The line's "By": a dose given by a colleague names its giver first, then its typist.
@@ -377,7 +379,7 @@ def cd_lines(db: Database, forms: dict[str, FormSpec], ward: str, drug: str, uni
     dose charted late from paper comes after the lines written before it, whenever it was given)."""
     from downtime.services.medication import GIVEN_BY, TRANSCRIBED  # which deducts doses through this module
 
-    rows = list(db.execute("SELECT at, kind, change, author, witness, record_id, note FROM cd_register"
+    rows = list(db.execute("SELECT at, kind, change, author, witness, record_id, note, id FROM cd_register"
                            " WHERE ward = ? AND drug = ? AND unit = ? COLLATE NOCASE ORDER BY julianday(at), rowid",
                            [ward, drug.strip(), unit.strip()]))
     doses = current_of(db, {row[5] for row in rows if row[5]})
@@ -385,7 +387,7 @@ def cd_lines(db: Database, forms: dict[str, FormSpec], ward: str, drug: str, uni
     numbers = downtime_numbers(db, patient_ids)
     names = {pid: summary.display_name for pid, summary in census.all_patients(db, forms, patient_ids).items()}
     lines, balance = [], 0.0
-    for at, kind, change, author, witness, record_id, note in rows:
+    for at, kind, change, author, witness, record_id, note, line_id in rows:
         balance = _quantity(balance + change)
         dose = doses.get(record_id) if record_id else None
         lines.append(RegisterLine(datetime.fromisoformat(at), kind, change, balance, author, witness,
@@ -393,8 +395,15 @@ def cd_lines(db: Database, forms: dict[str, FormSpec], ward: str, drug: str, uni
                                   datetime.fromisoformat(dose.data["given_at"]) if dose and dose.data.get("given_at") else None,
                                   names.get(str(dose.patient_id)) if dose else None, record_id,
                                   kind == "administration" and dose is not None and bool(dose.data.get(TRANSCRIBED)),
-                                  dose.data.get(GIVEN_BY) if dose else None))
+                                  dose.data.get(GIVEN_BY) if dose else None, line_id))
     return lines
+
+
+def register_pages(db: Database) -> list[tuple[str, str, str]]:
+    """Every page of every ward's register on this laptop, as (ward, drug, unit), by ward then drug."""
+    return sorted(((ward, drug, unit) for ward, drug, unit in db.execute(
+        "SELECT ward, drug, unit FROM cd_register GROUP BY ward, drug, unit COLLATE NOCASE")),
+        key=lambda page: (page[0].casefold(), page[1].casefold(), page[2]))
 
 
 WASTABLE = 12

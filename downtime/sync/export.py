@@ -42,6 +42,9 @@ from downtime.services.staff import staff_directory
 from downtime.storage import audit
 from downtime.storage.fhir_sent import record_sent
 from downtime.storage.records import held_from, holds
+from downtime.services.cd_register import register_pages
+from downtime.sync.cd_register_csv import PATH as REGISTER_PATH, write_register
+from downtime.sync.csv_cells import csv_cell
 from downtime.sync.encryption import parse_recipients, sealed
 from downtime.sync.outcome import Progress, untold
 from downtime.sync.versions import write_versions
@@ -139,28 +142,6 @@ ASK_AGAIN = QT_TRANSLATE_NOOP("messages", "(in an earlier export too: posted fro
 
 # What makes a spreadsheet read a cell as a formula: typed text such as =HYPERLINK(…) would run
 # on the records office's computer, and "+33 6 12…" or "- confused" would show as #NAME?.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _text(value: str) -> str:
-    """Typed text as a spreadsheet shows it: a leading apostrophe makes a would-be formula plain
-    text (the spreadsheet hides it). Only the CSVs for people carry it; the JSON lines the
-    records office re-imports keep the value exactly."""
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
-
-
-def _cell(value: Any) -> str:
-    """Lists and row groups as JSON so nothing is lost; booleans as yes/no for spreadsheets;
-    numbers as they are (a negative one is a number, not a formula)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, str):
-        return _text(value)
-    return str(value)
 
 
 def sha256_of(path: Path) -> str:
@@ -232,9 +213,9 @@ def _write_csv(out: BinaryIO, spec: FormSpec, rows: list[dict[str, Any]], number
     for row in rows:
         data = json.loads(row["data"])
         held = held_from.get(row["record_id"])
-        writer.writerow([row["record_id"], row["version"], row["status"], _cell(row["reason"]),
-                         numbers.get(row["patient_id"] or "", ""), _cell(row["author"]), row["device_id"],
-                         row["occurred_at"], row["recorded_at"], *(_cell(data.get(f)) for f in fields),
+        writer.writerow([row["record_id"], row["version"], row["status"], csv_cell(row["reason"]),
+                         numbers.get(row["patient_id"] or "", ""), csv_cell(row["author"]), row["device_id"],
+                         row["occurred_at"], row["recorded_at"], *(csv_cell(data.get(f)) for f in fields),
                          *([asked.get(row["id"], "")] if ask else []),
                          *(["" if held is None else ON_HOLD_CELL.format(version=held)] if on_hold else [])])
     handle.flush()
@@ -339,12 +320,17 @@ def export(session: Session, out: Path, since_last: bool = False,
                     _write_csv(csv_file, spec, rows, numbers, held, asked.get(form_id, {}))
                 progress(in_range + sum(counts.values()), total)
             write_versions(db, files.open, first, last)
+            register_lines = 0
+            if register_pages(db):
+                with files.open(REGISTER_PATH) as register:
+                    register_lines = write_register(session, register)
             device = load_device(db)  # as IT last set it, which a window signed in before may not know
             manifest = {"format": "downtime-export", "app_version": __version__,
                         "device_id": device.device_id, "device_number": device.device_number,
                         "device_name": device.name, "exported_at": now.isoformat(),
                         "exported_by": session.user.staff_id, "since_last": since_last,
                         "records_rowid_range": [first, last], "staff": staff_directory(db), "counts": counts,
+                        "cd_register_lines": register_lines,
                         "fhir_entries": written.entries, "fhir_updates": written.updates,
                         "fhir_withdrawn": written.withdrawn, "fhir_left_out": written.left_out,
                         "ask_the_ward": [found.as_json() for found in written.ask_the_ward],

@@ -52,6 +52,7 @@ from downtime.services.records import THEATRE_FORMS
 from downtime.services.theatre import (
     EVENT_FORMS, ClashReport, clash_reports, probable_groups, refused_standing, replay, session_of,
 )
+from downtime.sync.cd_register_csv import PATH as REGISTER_PATH, merge_registers
 from downtime.sync.encryption import encrypted_export
 from downtime.sync.fhir_export import PATIENTS_AT_ONCE, AskTheWard
 from downtime.sync.missing import MissingVersions, missing_versions, shown_time
@@ -717,6 +718,7 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
                 holds = tuple(hold for hold in _holds(db, shown) if hold.record_id not in settled)
                 compared = _compared(db, forms, holds, laptops, authors)
                 counts = _merged_csv(db, forms, folders, staging / "csv", settled, by_record, asked, compared, authors)
+                register_lines = merge_registers(folders, staging / REGISTER_PATH)
                 write_lines(staging / PATIENTS_FILE, (text for (text,) in db.execute(
                     "SELECT line FROM patients ORDER BY downtime_number")))
                 write_lines(staging / RECORDS_FILE, _versions_in_order(db))
@@ -734,6 +736,7 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
                                      missing, tuple(sources), authors, _tally(db, settled))
                 said = result.holds_text("en")  # the report's words, each form by its id
                 manifest = {"format": "downtime-merge", "sources": sources, "counts": counts,
+                            "cd_register_lines": register_lines,
                             "record_versions": result.tally.as_json(),
                             "missing_exports": [found.as_json(laptops) for found in missing],
                             "probable_duplicates": [{"downtime_numbers": list(d.downtime_numbers), "why": d.why}

@@ -1,0 +1,76 @@
+"""The controlled-drug register in an export and in a merge: every line of every page of the
+laptop's register, as the pharmacy reconciles the ward's cupboard after an outage (what came in,
+what each dose took, what was discarded, each count), with the balance each line left on its
+laptop. A merge takes every laptop's lines once, by their own id, each page's lines in the order
+its laptop wrote them: the register is a legal record that stayed on the laptop, and the records
+office had nothing of it to hand the pharmacy."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from pathlib import Path
+from typing import BinaryIO
+
+from downtime.i18n import decimal_text
+from downtime.services.cd_register import cd_lines, register_pages
+from downtime.services.context import Session
+from downtime.services.staff import names_with_ids
+from downtime.sync.csv_cells import csv_cell
+
+PATH = "registers/controlled_drugs.csv"
+"""Beside csv/, whose files are each a form's records."""
+ENCODING = "utf-8-sig"
+COLUMNS = ("line_id", "laptop", "ward", "drug", "unit", "when", "written", "kind", "change", "balance", "patient",
+           "dose_record_id", "by", "witness", "note")
+
+
+def write_register(session: Session, out: BinaryIO) -> int:
+    """Every line of this laptop's register (not since the last export: the pharmacy reads the
+    register whole), page after page; returns how many. Typed words are written as the forms'
+    CSVs write them (`csv_cell`: one a spreadsheet would take for a formula after an apostrophe)."""
+    names, laptop = names_with_ids(session.db), str(session.device.device_number)
+    handle = io.TextIOWrapper(out, encoding=ENCODING, newline="")
+    writer = csv.writer(handle)
+    writer.writerow(COLUMNS)
+    written = 0
+    for ward, drug, unit in register_pages(session.db):
+        for line in cd_lines(session.db, session.forms, ward, drug, unit):
+            when, apart = line.when_texts()
+            writer.writerow([line.line_id, laptop, *map(csv_cell, (ward, drug, unit)), when, apart or "", line.kind,
+                             decimal_text(line.change, "en"), decimal_text(line.balance, "en"),
+                             csv_cell(line.patient_text()), line.record_id or "",
+                             *map(csv_cell, (line.by_text(names, "en"), line.witness_text(names, "en"), line.note))])
+            written += 1
+    handle.flush()
+    handle.detach()
+    return written
+
+
+def merge_registers(folders: Iterable[Path], out: Path) -> int:
+    """The lines of each folder's register (an export's or an earlier merge's), each once, by
+    ward, drug and unit then laptop, each laptop's lines in its own order, into `out` when there
+    are any; returns how many."""
+    seen: dict[str, list[str]] = {}
+    header: list[str] = list(COLUMNS)
+    for folder in folders:
+        path = folder / PATH
+        if not path.exists():  # an export from before the register was exported
+            continue
+        with path.open(encoding=ENCODING, newline="") as handle:
+            rows = csv.reader(handle)
+            header = next(rows)
+            for row in rows:
+                seen.setdefault(row[0], row)
+    if not seen:
+        return 0
+    at = {name: index for index, name in enumerate(header)}
+    lines = sorted(seen.values(), key=lambda row: (row[at["ward"]].casefold(), row[at["drug"]].casefold(),
+                                                   row[at["unit"]].casefold(), int(row[at["laptop"]] or 0)))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding=ENCODING, newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(lines)
+    return len(lines)
