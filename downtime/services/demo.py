@@ -752,8 +752,8 @@ def build_glucose_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = 
 
 
 # The patient in with anaemia, given two units of red cells: (donation number, started hours ago,
-# ended hours ago or None while it runs). The second's 15-minute set is not taken yet.
-_UNITS = (("F0734 26 118042", 4.5, 2.5), ("F0734 26 118057", 0.35, None))
+# ended hours ago or None while it runs). The second started 12 minutes ago: its 15-minute set is due.
+_UNITS = (("F0734 26 118042", 4.5, 2.5), ("F0734 26 118057", 0.2, None))
 _STABLE = {"respiratory_rate": 16, "spo2": 97, "spo2_scale": "scale_1", "on_oxygen": False, "systolic_bp": 118,
            "diastolic_bp": 72, "pulse": 84, "consciousness": "alert", "temperature": 36.8}
 
