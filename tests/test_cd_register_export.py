@@ -6,7 +6,7 @@ import csv
 import json
 
 from downtime.domain.staff import Role
-from downtime.services import cd_register, medication, records, staff
+from downtime.services import cd_register, medication, staff
 from downtime.services.context import Session
 from downtime.sync.cd_register_csv import ENCODING, PATH
 from downtime.sync.export import export

@@ -84,9 +84,24 @@ def test_a_running_unit_asks_its_observations_and_to_be_finished_within_4_hours(
     clock.advance(hours=4)
     [unit] = transfusion.chart(nurse.db, patient)
     assert unit.asks(nurse.clock(), "en") == [
-        "STILL RUNNING 4 HOURS AFTER ITS START (since 28/11 17:50): a unit is finished within 4 hours of leaving "
+        "STILL RUNNING 4 HOURS OUT OF THE FRIDGE (since 28/11 17:50): a unit is finished within 4 hours of leaving "
         "the fridge; stop it and ask the blood bank"]
     assert unit.state(nurse.forms["transfusion_end"], "en") == "running since 28/11 13:50"
+
+
+def test_the_4_hours_count_from_when_the_unit_left_the_fridge_when_known(session_for, patient, clock):
+    nurse = session_for("nurse")
+    with pytest.raises(ValidationFailed) as refused:  # taken from the fridge after it was started
+        records.save_new(nurse, "blood_transfusion", {**UNIT, "collected_at": "2026-11-28T12:10+01:00",
+                                                      "started_at": "2026-11-28T12:00+01:00"}, patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["collected_at"]
+    records.save_new(nurse, "blood_transfusion", {**UNIT, "collected_at": "2026-11-28T11:20+01:00"},
+                     patient_id=patient)
+    [unit] = transfusion.chart(nurse.db, patient)
+    assert unit.unit.over_at == datetime.fromisoformat("2026-11-28T15:20+01:00")  # not 16:00, 4 h after the start
+    clock.advance(hours=1, minutes=21)
+    assert transfusion.chart(nurse.db, patient)[0].asks(nurse.clock(), "en")[0].startswith(
+        "STILL RUNNING 4 HOURS OUT OF THE FRIDGE (since 28/11 15:20)")
 
 
 def test_an_ended_unit_asks_the_set_after_it_and_a_reaction_reported(session_for, patient, clock):
@@ -108,15 +123,18 @@ def test_an_ended_unit_asks_the_set_after_it_and_a_reaction_reported(session_for
     assert transfusion.chart(nurse.db, patient)[0].asks(nurse.clock(), "en") == []
 
 
-@given(st.integers(0, 600), st.one_of(st.none(), st.integers(0, 300)), st.lists(st.integers(-120, 600), max_size=6))
-def test_a_running_unit_is_told_overdue_exactly_when_no_set_came_15_minutes_after_its_start(now, ended, taken):
+@given(st.integers(0, 600), st.one_of(st.none(), st.integers(0, 300)), st.lists(st.integers(-120, 600), max_size=6),
+       st.one_of(st.none(), st.integers(-120, 0)))
+def test_a_running_unit_is_told_overdue_exactly_when_no_set_came_15_minutes_after_its_start(now, ended, taken,
+                                                                                              collected):
     start = datetime(2026, 3, 29, 1, 0).astimezone()
-    unit = Unit(start, None if ended is None else start + timedelta(minutes=ended), False, False)
+    unit = Unit(start, None if ended is None else start + timedelta(minutes=ended), False, False,
+                None if collected is None else start + timedelta(minutes=collected))
     found = sets_of(unit, [start + timedelta(minutes=minutes) for minutes in taken])
     said = {sign for sign, _ in signs(unit, found, start + timedelta(minutes=now))}
     first = any(10 <= minutes and (ended is None or minutes < ended) for minutes in taken)
     assert (Sign.FIRST_SET_OVERDUE in said) == (ended is None and now >= 15 and not first)
-    assert (Sign.OVER_4_HOURS in said) == (ended is None and now >= 240)
+    assert (Sign.OVER_4_HOURS in said) == (ended is None and now >= 240 + (collected or 0))
     assert (Sign.END_SET_OVERDUE in said) == (ended is not None and now >= ended + 60
                                              and not any(minutes >= ended for minutes in taken))
 

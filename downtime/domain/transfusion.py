@@ -20,8 +20,8 @@ FIRST_SET_AT = timedelta(minutes=15)
 FIRST_SET_FROM = timedelta(minutes=10)
 """A set taken from 10 minutes after the start on counts as the 15-minute one."""
 LONGEST = timedelta(hours=4)
-"""A unit is finished within 4 hours of leaving the fridge: one still running 4 hours after its
-start has been out longer."""
+"""A unit is finished within 4 hours of leaving the fridge (counted from its start when the time it
+left is not known: it has been out at least that long)."""
 END_SET_WITHIN = timedelta(minutes=60)
 
 
@@ -38,10 +38,10 @@ SIGNS: Mapping[Sign, Mapping[str, str]] = {
                        "fr": "Pas de constantes dans l’heure avant la pose : saisir celles prises avant"},
     Sign.FIRST_SET_OVERDUE: {"en": "15-MINUTE OBSERVATIONS OVERDUE since {due}",
                              "fr": "CONSTANTES À 15 MINUTES EN RETARD depuis {due}"},
-    Sign.OVER_4_HOURS: {"en": "STILL RUNNING 4 HOURS AFTER ITS START (since {due}): a unit is finished within "
+    Sign.OVER_4_HOURS: {"en": "STILL RUNNING 4 HOURS OUT OF THE FRIDGE (since {due}): a unit is finished within "
                               "4 hours of leaving the fridge; stop it and ask the blood bank",
-                        "fr": "EN COURS 4 HEURES APRÈS LA POSE (depuis {due}) : un produit se passe dans les 4 heures "
-                              "après sa sortie du réfrigérateur ; l’arrêter et appeler l’EFS"},
+                        "fr": "EN COURS 4 HEURES APRÈS LA SORTIE DU RÉFRIGÉRATEUR (depuis {due}) : un produit se passe "
+                              "dans les 4 heures après sa sortie ; l’arrêter et appeler l’EFS"},
     Sign.END_SET_OVERDUE: {"en": "OBSERVATIONS AFTER THE END OVERDUE since {due}",
                            "fr": "CONSTANTES DE FIN DE TRANSFUSION EN RETARD depuis {due}"},
     Sign.REACTION: {"en": "REACTION: tell the doctor and report it to the blood bank",
@@ -53,12 +53,14 @@ SIGNS: Mapping[Sign, Mapping[str, str]] = {
 @dataclass(frozen=True)
 class Unit:
     """A unit as its start and end records say it: `ended_at` None while it runs; `unreported`
-    a reaction not yet told to the doctor or not yet reported to the blood bank."""
+    a reaction not yet told to the doctor or not yet reported to the blood bank; `collected_at`
+    when it left the blood fridge, when known."""
 
     started_at: datetime
     ended_at: datetime | None
     reaction: bool
     unreported: bool
+    collected_at: datetime | None = None
 
     @property
     def running(self) -> bool:
@@ -70,7 +72,7 @@ class Unit:
 
     @property
     def over_at(self) -> datetime:
-        return elapsed.later(self.started_at, LONGEST)
+        return elapsed.later(self.collected_at or self.started_at, LONGEST)
 
     @property
     def end_set_due(self) -> datetime | None:

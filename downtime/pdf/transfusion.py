@@ -27,10 +27,10 @@ BLANK_LINES = 12
 WORDS: dict[str, dict[Lang, str]] = {
     "title": {"en": "Blood transfusion record", "fr": "Fiche de suivi transfusionnel"},
     "blank_title": {"en": "Blood transfusion record (blank)", "fr": "Fiche de suivi transfusionnel (vierge)"},
-    "headings": {"en": "Unit: component, number, group|Bedside check|Started|Obs before|Obs 15 min|Ended|"
-                       "Outcome, volume|Obs after|Reaction, who was told",
-                 "fr": "Produit : type, numéro, groupe|Contrôle au lit|Posé à|Const. avant|Const. 15 min|"
-                       "Fin à|Déroulement, volume|Const. après|Réaction, qui a été prévenu"},
+    "headings": {"en": "Unit: component, number, group, out of the fridge at|Bedside check|Started|Obs before|"
+                       "Obs 15 min|Ended|Outcome, volume|Obs after|Reaction, who was told",
+                 "fr": "Produit : type, numéro, groupe, sortie du réfrigérateur|Contrôle au lit|Posé à|Const. avant|"
+                       "Const. 15 min|Fin à|Déroulement, volume|Const. après|Réaction, qui a été prévenu"},
     "checked": {"en": "Identity checked", "fr": "Identité vérifiée"},
     "card": {"en": "ABO card: {answer}", "fr": "Carte : {answer}"},
     "second": {"en": "2nd: {name}", "fr": "2e : {name}"},
@@ -39,6 +39,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "bank": {"en": "blood bank told", "fr": "hémovigilance prévenue"},
     "untold": {"en": "NOT YET: {who}", "fr": "PAS ENCORE : {who}"},
     "use_by": {"en": "use by {time}", "fr": "DLU {time}"},
+    "collected": {"en": "out of the fridge {time}", "fr": "sorti du réfrigérateur {time}"},
     "running": {"en": "running", "fr": "en cours"},
 }
 GUIDE: dict[Lang, tuple[str, ...]] = {
@@ -102,9 +103,9 @@ def _table(units: Sequence[Transfused], spec: FormSpec, end_spec: FormSpec, auth
     body: list[list[object]] = [[_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
     for unit in units:
         start, end = unit.record, unit.end
-        use_by = start.data.get("use_by")
-        what = unit.what(spec, lang) + (f", {in_words(WORDS, 'use_by', lang, time=_at(datetime.fromisoformat(use_by)))}"
-                                        if use_by else "")
+        times = [in_words(WORDS, word, lang, time=_at(datetime.fromisoformat(start.data[field])))
+                 for field, word in (("use_by", "use_by"), ("collected_at", "collected")) if start.data.get(field)]
+        what = ", ".join([unit.what(spec, lang), *times])
         if end is None:
             ended, outcome = in_words(WORDS, "running", lang), ""
         else:

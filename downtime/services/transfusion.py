@@ -91,9 +91,11 @@ def reacted(end: Mapping[str, Any]) -> bool:
 def _unit(start: RecordVersion, end: RecordVersion | None) -> Unit:
     data = end.data if end is not None else {}
     reaction = reacted(data)
+    collected = start.data.get("collected_at")
     return Unit(datetime.fromisoformat(start.data["started_at"]),
                 datetime.fromisoformat(data["ended_at"]) if end is not None else None,
-                reaction, reaction and not (data.get("doctor_told") and data.get("blood_bank_told")))
+                reaction, reaction and not (data.get("doctor_told") and data.get("blood_bank_told")),
+                datetime.fromisoformat(collected) if collected else None)
 
 
 def _standing(found: list[RecordVersion]) -> list[RecordVersion]:

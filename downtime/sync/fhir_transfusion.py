@@ -56,7 +56,8 @@ def _procedure(start: RecordVersion, end: RecordVersion | None, ctx: Context, st
     check = [f"Bedside identity check: {'done' if data.get('identity_checked') else 'NOT done'}",
              *([f"ABO card: {label(spec, 'abo_card', data['abo_card'])}"] if data.get("abo_card") else []),
              *([f"Second checker: {data['second_checker']}"] if data.get("second_checker") else []),
-             *([f"Use by {data['use_by']}"] if data.get("use_by") else [])]
+             *([f"Use by {data['use_by']}"] if data.get("use_by") else []),
+             *([f"Taken from the blood fridge at {data['collected_at']}"] if data.get("collected_at") else [])]
     notes = ["; ".join(check), *([data["notes"]] if data.get("notes") else [])]
     resource: dict[str, Any] = {
         "resourceType": "Procedure", "id": start.record_id, "identifier": record_identifier(start.record_id),
