@@ -57,7 +57,8 @@ def test_items_are_grouped_by_patient_in_the_order_the_ehr_takes_them(office):
                 for name in ("order", "booking", "session") if item.record.data.get(name) in place]
     assert {item.record.form_id for item, _ in pointing} == {"medication_administration", "operation_booking",
                                                              "operation_cancellation", "operation_rebooking",
-                                                             "operation_done", "surgical_safety_checklist"}
+                                                             "operation_done", "surgical_safety_checklist",
+                                                             "blood_transfusion"}
     assert all(place[target] < place[item.record.record_id] for item, target in pointing)
     # The demo cancels operations before their planned start, the time a booking is listed by.
     assert any(lines[place[target]].record.occurred_at > item.record.occurred_at for item, target in pointing)

@@ -229,7 +229,8 @@ class Ward:
     """A unit of blood started, whose end can be recorded."""
 
 
-AUTHOR = {"medication_order": "doctor", "theatre_session": "coord", "operation_booking": "coord",
+AUTHOR = {"medication_order": "doctor", "blood_order": "doctor", "theatre_session": "coord",
+          "operation_booking": "coord",
           "operation_cancellation": "coord", "operation_rebooking": "coord", "operation_done": "coord"}
 
 
@@ -351,6 +352,11 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
              "second_checker": "Paul Martin", "started_at": at, "notes": "Over 2 hours"},
             {"component": "platelets", "unit_number": "G0001 26 123456", "unit_group": "ab_pos", "identity_checked": True,
              "abo_card": "not_used", "started_at": at}],
+        "blood_order": [
+            {"ordered_at": at, "component": "red_cells", "units": 2, "each_over": "2 hours",
+             "requirements": ["irradiated", "cmv_negative"], "indication": "Hb 68 g/L, breathless"},
+            {"ordered_at": at, "component": "plasma", "units": 4, "each_over": "30 minutes",
+             "indication": "INR 3.1 before surgery"}],
         "transfusion_end": [
             {"unit": unit, "ended_at": at, "outcome": "completed", "volume": 285, "reaction": False},
             {"unit": unit, "ended_at": at, "outcome": "stopped_other", "reaction": True, "signs": ["fever", "other"],
@@ -560,6 +566,7 @@ RULE_REFUSALS = {
     ("blood_glucose", "taken_at"): f"Date and time taken: this patient is {_NOT_IN}",
     ("blood_transfusion", "started_at"): f"Started at: this patient is {_NOT_IN}",
     ("transfusion_end", "ended_at"): f"Ended at: this patient is {_NOT_IN}",
+    ("blood_order", "ordered_at"): f"Prescribed at: this patient is {_NOT_IN}",
     ("operation_booking", "planned_start"): _NO_SLOT, ("operation_booking", "expected_minutes"): _NO_SLOT,
     ("operation_booking", "session"): _NO_SLOT, ("operation_rebooking", "session"): _NO_SLOT,
     ("operation_rebooking", "planned_start"): _NO_SLOT,

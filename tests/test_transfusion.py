@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from fhir.resources.R4B.procedure import Procedure
+from fhir.resources.R4B.servicerequest import ServiceRequest
 from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
@@ -172,9 +173,10 @@ def test_the_handover_sheet_and_the_paper_record_say_each_unit_and_what_it_asks(
 
 def test_the_export_sends_each_unit_as_a_procedure_from_its_start_and_end(session_for, patient, tmp_path):
     nurse = session_for("nurse")
+    order = records.save_new(session_for("doctor"), "blood_order", {**ORDER, "units": 1}, patient_id=patient)
     running = records.save_new(nurse, "blood_transfusion", {**UNIT, "component": "platelets",
                                                             "started_at": "2026-11-28T13:30+01:00"}, patient_id=patient)
-    stopped = records.save_new(nurse, "blood_transfusion", UNIT, patient_id=patient)
+    stopped = records.save_new(nurse, "blood_transfusion", {**UNIT, "order": order.record_id}, patient_id=patient)
     end = records.save_new(nurse, "transfusion_end", {
         **END, "unit": stopped.record_id, "ended_at": "2026-11-28T12:30+01:00", "outcome": "stopped_reaction",
         "volume": 60, "reaction": True, "signs": ["fever", "rash"], "doctor_told": True, "blood_bank_told": True,
@@ -189,6 +191,12 @@ def test_the_export_sends_each_unit_as_a_procedure_from_its_start_and_end(sessio
     assert done.status == "stopped" and done.outcome.text == "Stopped: a reaction"
     assert [one.text for one in done.complication] == ["Temperature 38 °C or more, or up 1 °C", "Rash, itching or hives"]
     assert done.usedCode[0].text == "Red cells, donation number G0001 26 123456, O RhD negative"
+    assert done.basedOn[0].reference == f"urn:uuid:{order.record_id}" and going.basedOn is None
+    request = ServiceRequest.model_validate(by_id[order.record_id])
+    assert (request.status, request.code.text, float(request.quantityQuantity.value)) == (
+        "completed", "Red cell transfusion", 1.0)  # its one unit started and ended
+    assert request.reasonCode[0].text == "Hb 68 g/L, breathless" and [note.text for note in request.note] == [
+        "Each over 2 hours", "Irradiated"]
     assert [note.text for note in done.note] == [
         "Bedside identity check: done; ABO card: Compatible; Second checker: Paul Martin; Use by 2026-12-20T23:59+01:00",
         "Reaction: doctor told: yes; reported to the blood bank: yes", "Volume given: 60 mL", "Paracetamol given"]
@@ -212,3 +220,35 @@ def test_a_transfer_to_another_hospital_lists_the_days_units_with_any_reaction(s
     treatments = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["current_treatments"]
     assert treatments == ("Blood transfusion: Red cells G0001 26 123456 (O RhD negative) ended 28/11 12:40: Stopped: "
                           "a reaction, 90 mL (Temperature 38 °C or more, or up 1 °C, Chills or rigors)")
+
+
+ORDER = {"ordered_at": "2026-11-28T11:00+01:00", "component": "red_cells", "units": 2, "each_over": "2 hours",
+         "requirements": ["irradiated"], "indication": "Hb 68 g/L, breathless"}
+
+
+def test_a_unit_is_checked_against_its_prescription_and_no_more_are_started_than_it_prescribes(session_for, patient):
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    with pytest.raises(PermissionDenied):
+        records.save_new(nurse, "blood_order", ORDER, patient_id=patient)
+    order = records.save_new(doctor, "blood_order", ORDER, patient_id=patient)
+    first = prefill.first_answers(nurse, nurse.form("blood_transfusion"), patient)
+    assert (first["order"], first["component"]) == (order.record_id, "red_cells")
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "blood_transfusion", {**UNIT, "order": order.record_id, "component": "platelets"},
+                         patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["component"]
+    assert "the prescription is for Red cells" in str(refused.value)
+    one = records.save_new(nurse, "blood_transfusion", {**UNIT, "order": order.record_id}, patient_id=patient)
+    records.save_new(nurse, "blood_transfusion", {**UNIT, "order": order.record_id, "unit_number": "G0001 26 000002",
+                                                  "started_at": "2026-11-28T13:30+01:00"}, patient_id=patient)
+    assert prefill.first_answers(nurse, nurse.form("blood_transfusion"), patient).get("order") is None
+    with pytest.raises(ValidationFailed) as refused:  # a third unit of a prescription of two
+        records.save_new(nurse, "blood_transfusion", {**UNIT, "order": order.record_id}, patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["order"] and "all started already" in str(refused.value)
+    records.amend(nurse, one.record_id, {**one.data, "second_checker": "Anne Petit"}, "second checker named")
+    with pytest.raises(ValidationFailed) as refused:
+        records.amend(doctor, order.record_id, {**ORDER, "units": 1}, "one unit only")
+    assert [error.path for error in refused.value.errors] == ["units"]
+    [prescribed] = transfusion.prescriptions(nurse.db, patient)
+    assert prescribed.text(nurse.form("blood_order"), "en") == (
+        "Red cells × 2, each over 2 hours, Irradiated (prescribed 28/11 11:00): 2 started")

@@ -360,6 +360,10 @@ class RecordRefField(_FieldBase):
 
     kind: Literal["record_ref"]
     form: str
+    picked: bool = False
+    """Picked on the form from the patient's standing records of `form` (a unit of blood's
+    prescription), where a reference to a patient's record is otherwise set by the screen that
+    opened the form (a dose's order)."""
 
 
 SimpleField = Annotated[

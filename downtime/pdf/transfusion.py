@@ -19,11 +19,13 @@ from downtime.formspec.values import format_value
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import ALERT, INK, PageInfo, body_width, build_pdf, carried_on_by_hand, in_words, style
 from downtime.services.patients import PatientSummary
-from downtime.services.transfusion import Transfused, reacted
+from downtime.services.transfusion import Prescribed, Transfused, reacted
 
 BY_HAND = 6
 """Ruled lines after the last unit; the blank record's are a page of them."""
-BLANK_LINES = 12
+BLANK_LINES = 10
+BLANK_ORDERS = 2
+"""The blank record's prescription lines, over its unit lines."""
 WORDS: dict[str, dict[Lang, str]] = {
     "title": {"en": "Blood transfusion record", "fr": "Fiche de suivi transfusionnel"},
     "blank_title": {"en": "Blood transfusion record (blank)", "fr": "Fiche de suivi transfusionnel (vierge)"},
@@ -31,6 +33,9 @@ WORDS: dict[str, dict[Lang, str]] = {
                        "Obs 15 min|Ended|Outcome, volume|Obs after|Reaction, who was told",
                  "fr": "Produit : type, numéro, groupe, sortie du réfrigérateur|Contrôle au lit|Posé à|Const. avant|"
                        "Const. 15 min|Fin à|Déroulement, volume|Const. après|Réaction, qui a été prévenu"},
+    "ordered": {"en": "Prescribed: when, doctor's signature|Component|Units|Each over|Special requirements|Why|Started",
+                "fr": "Prescrit : quand, signature du médecin|Produit|Nombre|Chacun en|Qualifications|Indication|"
+                      "Posés"},
     "checked": {"en": "Identity checked", "fr": "Identité vérifiée"},
     "card": {"en": "ABO card: {answer}", "fr": "Carte : {answer}"},
     "second": {"en": "2nd: {name}", "fr": "2e : {name}"},
@@ -61,6 +66,7 @@ GUIDE: dict[Lang, tuple[str, ...]] = {
            "Le devenir de chaque produit est retourné à l’EFS : cette fiche ou l’étiquette de traçabilité."),
 }
 WIDTHS = (0.18, 0.13, 0.09, 0.08, 0.08, 0.09, 0.13, 0.08, 0.14)
+ORDER_WIDTHS = (0.15, 0.17, 0.09, 0.12, 0.16, 0.22, 0.09)
 
 
 def _cell(text: str, bold: bool = False, alert: bool = False) -> Lines:
@@ -125,21 +131,42 @@ def _guide(lang: Lang) -> list[Flowable]:
     return [_cell(f"• {line}") for line in GUIDE[lang]]
 
 
+def _prescriptions(prescribed: Sequence[Prescribed], order_spec: FormSpec, authors: Authors,
+                   laptops: Mapping[str, Laptop], lang: Lang, width: float, by_hand: int) -> Flowable:
+    """The prescription section: a line per prescription (when and by whom, what, each over how
+    long, special requirements, why, units started), then lines for the doctor to write by hand."""
+    body: list[list[object]] = [[_cell(text, bold=True) for text in in_words(WORDS, "ordered", lang).split("|")]]
+    for found in prescribed:
+        record, data = found.record, found.record.data
+        body.append([_cell(f"{_at(datetime.fromisoformat(data['ordered_at']))} "
+                           f"{authors.initials(record.author, record.device_id, laptops)}"),
+                     _cell(format_value(order_spec.field("component"), data["component"], lang), bold=True),
+                     _cell(str(data["units"]), bold=True), _cell(data["each_over"]),
+                     _cell(format_value(order_spec.field("requirements"), data.get("requirements") or [], lang),
+                           bold=True, alert=bool(data.get("requirements"))),
+                     _cell(data["indication"]), _cell(str(found.started))])
+    return carried_on_by_hand(body, ORDER_WIDTHS, width, by_hand, 9 * mm)
+
+
 def transfusion_record_pdf(patient: PatientSummary, units: Sequence[Transfused], spec: FormSpec, out: Path, *,
-                           end_spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
-                           printed_by: str, printed_at: datetime, device_name: str) -> Path:
-    """`units`: the patient's, oldest first; `authors`: who started and ended each (initials)."""
+                           end_spec: FormSpec, order_spec: FormSpec, prescribed: Sequence[Prescribed],
+                           authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
+                           printed_at: datetime, device_name: str) -> Path:
+    """`units`: the patient's, oldest first; `prescribed`: their prescriptions; `authors`: who
+    prescribed, started and ended each (initials)."""
     info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, place=True)
     width = body_width(info)
     return build_pdf(out, [*_guide(lang), Spacer(1, 2 * mm),
+                           _prescriptions(prescribed, order_spec, authors, laptops, lang, width, 1), Spacer(1, 2 * mm),
                            _table(units, spec, end_spec, authors, laptops, lang, width, BY_HAND)], info)
 
 
-def blank_transfusion_record_pdf(spec: FormSpec, end_spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | None,
-                                 printed_at: datetime, device_name: str) -> Path:
+def blank_transfusion_record_pdf(spec: FormSpec, end_spec: FormSpec, order_spec: FormSpec, out: Path, *, lang: Lang,
+                                 printed_by: str | None, printed_at: datetime, device_name: str) -> Path:
     info = PageInfo(title=in_words(WORDS, "blank_title", lang), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name, blank=True)
     width = body_width(info)
     return build_pdf(out, [*_guide(lang), Spacer(1, 2 * mm),
+                           _prescriptions([], order_spec, NOBODY, {}, lang, width, BLANK_ORDERS), Spacer(1, 2 * mm),
                            _table([], spec, end_spec, NOBODY, {}, lang, width, BLANK_LINES)], info)

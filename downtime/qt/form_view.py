@@ -122,9 +122,15 @@ class FormView(QWidget):
         return patient_with_location(self.session.db, self.session.forms, str(self.patient_id))
 
     def _ref_choices(self, form_id: str) -> list[tuple[str, str, str]] | None:
-        """Records of ward-level forms (theatre sessions) are picked from a list."""
+        """Records of ward-level forms (theatre sessions) are picked from a list, and the
+        patient's own records of a form a field says is `picked` (a unit's prescription)."""
         if self.session.form(form_id).about_patient:
-            return None
+            picked = any(isinstance(field, RecordRefField) and field.form == form_id and field.picked
+                         for field in self.spec.fields())
+            if not picked or not self.patient_id:
+                return None
+            return [(record_id, label, label)
+                    for record_id, label in records.choices(self.session, form_id, str(self.patient_id))]
         if form_id == theatre.SESSION_FORM:
             return session_choices(self.session)
         return [(record_id, label, label) for record_id, label in records.choices(self.session, form_id)]

@@ -672,8 +672,11 @@ class MainWindow(QMainWindow):
         return self.open_transfusion_of(patient.patient_id) if patient is not None else None
 
     def open_transfusion_of(self, patient_id: str) -> TransfusionView:
-        return self._open_chart(TransfusionView, transfusion.FORM, patient_id,
-                                lambda view: view.record_end.connect(self._record_unit_end))
+        def wired(view: TransfusionView) -> None:
+            view.record_end.connect(self._record_unit_end)
+            view.prescribe.connect(lambda pid: self.open_new(self.session.form(transfusion.ORDER_FORM), pid))
+
+        return self._open_chart(TransfusionView, transfusion.FORM, patient_id, wired)
 
     def _record_unit_end(self, patient_id: str, unit_id: str) -> FormView:
         """The end of a unit chosen on the transfusion tab: its form about that unit alone."""

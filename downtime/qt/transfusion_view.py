@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from downtime.domain import elapsed
 from downtime.formspec import Lang
@@ -19,7 +19,7 @@ from downtime.qt.i18n import translate
 from downtime.qt.patient_header import ChartTab
 from downtime.qt.tables import TextTableModel, cut_column, make_table, print_and_open
 from downtime.qt.work import ReadAgain
-from downtime.services import printing, transfusion
+from downtime.services import printing, records, transfusion
 from downtime.services.context import Session
 from downtime.services.transfusion import Transfused
 
@@ -76,19 +76,27 @@ class TransfusionView(ChartTab):
 
     record_end = Signal(str, str)
     """The patient and the unit whose end to record."""
+    prescribe = Signal(str)
+    """The patient to prescribe blood for (a doctor's button)."""
 
     def __init__(self, session: Session, patient_id: str, parent: QWidget | None = None):
         super().__init__(session, patient_id, True, parent)
         self.titled = translate("TransfusionView", "Transfusion — {name}")
         self.headline(translate("TransfusionView", "Blood transfusion"))
+        self.prescribed = QLabel()
+        self.prescribed.setWordWrap(True)
+        self.prescribed.setAccessibleName(translate("TransfusionView", "Blood prescribed"))
+        self.column.addWidget(self.prescribed)
         self.read_again = ReadAgain(self, self.refresh)
         self.model = UnitsModel(session)
         self.table = make_table(self.model, translate("TransfusionView", "Units transfused"),
                                 lambda: self.open_chosen(self.table))
         self.column.addWidget(self.table, 1)
+        prescribing = ([(translate("TransfusionView", "Pres&cribe blood…"), lambda: self.prescribe.emit(self.patient_id))]
+                       if records.may_write(session, session.form(transfusion.ORDER_FORM)) else [])
         self.chart_buttons(translate("TransfusionView", "Record a unit &started"),
                            translate("TransfusionView", "&Print the transfusion record"), self.print_chart,
-                           (translate("TransfusionView", "Record the &end of the unit"), self.end_unit))
+                           (translate("TransfusionView", "Record the &end of the unit"), self.end_unit), *prescribing)
         self.refresh()
 
     def refresh(self) -> None:
@@ -99,6 +107,11 @@ class TransfusionView(ChartTab):
         for column, characters in CUT_CHARACTERS.items():
             cut_column(self.table, column, characters)
         said = transfusion.asking(units, now, lang)
+        prescribed = transfusion.prescriptions(self.session.db, self.patient_id)
+        order_spec = self.session.form(transfusion.ORDER_FORM)
+        self.prescribed.setText("\n".join(translate("TransfusionView", "Prescribed: {prescription}").format(
+            prescription=found.text(order_spec, lang)) for found in prescribed))
+        self.prescribed.setVisible(bool(prescribed))
         running = [unit for unit in units if unit.unit.running]
         spec = self.session.form(transfusion.FORM)
         if running:

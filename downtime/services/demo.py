@@ -759,9 +759,9 @@ _STABLE = {"respiratory_rate": 16, "spo2": 97, "spo2_scale": "scale_1", "on_oxyg
 
 
 def build_transfusion_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
-    """The demo's patient with anaemia: a unit of red cells given in full with its observation
-    sets before, at 15 minutes and after, and a second running, its 15-minute set due. Returns
-    the units started."""
+    """The demo's patient with anaemia: two units of red cells prescribed, one given in full with
+    its observation sets before, at 15 minutes and after, the second running, its 15-minute set
+    due. Returns the units started."""
     from downtime.services import census
 
     now = clock()
@@ -773,14 +773,19 @@ def build_transfusion_demo(db: Database, forms: dict[str, FormSpec], clock: Cloc
         records.save_new(_on_shift(nurse, night, at), "observations", {
             **_STABLE, "taken_at": at.isoformat(timespec="minutes")}, patient_id=patient.patient_id)
 
+    ordered = _ago(now, hours=_UNITS[0][1] + 1)
+    if ordered <= admitted + timedelta(minutes=10):
+        return 0
+    doctor = Session(db, load_device(db), staff.sign_in(db, "doctor", "2222", clock), forms, clock)
+    order = records.save_new(_written_at(doctor, ordered), "blood_order", {
+        "ordered_at": ordered.isoformat(timespec="minutes"), "component": "red_cells", "units": 2,
+        "each_over": "2 hours", "indication": "Hb 68 g/L, breathless on exertion"}, patient_id=patient.patient_id)
     made = 0
     for number, started_ago, ended_ago in _UNITS:
         started = _ago(now, hours=started_ago)
-        if started <= admitted + timedelta(minutes=30):
-            continue
         obs(_ago(started, minutes=15))
         unit = records.save_new(_on_shift(nurse, night, started), "blood_transfusion", {
-            "component": "red_cells", "unit_number": number, "unit_group": "a_pos",
+            "order": order.record_id, "component": "red_cells", "unit_number": number, "unit_group": "a_pos",
             "use_by": (now + timedelta(days=20)).isoformat(timespec="minutes"), "identity_checked": True,
             "abo_card": "compatible", "started_at": started.isoformat(timespec="minutes"),
             "notes": "Over 2 hours as prescribed"}, patient_id=patient.patient_id)

@@ -23,7 +23,8 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None) -> d
     laptop's (`settings.laptop_ward`): nearly every admission typed on a ward's laptop is to that
     ward, and the nurse changes it for one that is not; a transfer's ward, elsewhere by nature,
     and a laptop of no ward's admissions start blank.
-    A nurse's order starts as a telephone order, the only one a nurse writes."""
+    A nurse's order starts as a telephone order, the only one a nurse writes. A unit of blood
+    starts from the latest prescription with a unit left, and its component."""
     now = session.clock()
     latest: dict[str, RecordVersion | None] = {}
     answers: dict[str, Any] = {}
@@ -49,6 +50,8 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None) -> d
         # A nurse's order is one (see telephone_orders), not countersigned: the records office's
         # line says so, where an answer left empty said nothing of it.
         answers |= {telephone_orders.TELEPHONE: True, telephone_orders.COUNTERSIGNED: False}
+    if spec.id == transfusion.FORM and patient_id is not None:
+        answers |= transfusion.next_unit(session.db, patient_id)
     return {name: value for name, value in answers.items() if value not in (None, "", [])}
 
 

@@ -139,7 +139,9 @@ def print_transfusion_record(session: Session, patient_id: str, out: Path) -> Pa
     from downtime.pdf.transfusion import transfusion_record_pdf
 
     return _print_form_chart(session, patient_id, out, transfusion.FORM, transfusion.chart,
-                             partial(transfusion_record_pdf, end_spec=session.form(transfusion.END_FORM)),
+                             partial(transfusion_record_pdf, end_spec=session.form(transfusion.END_FORM),
+                                     order_spec=session.form(transfusion.ORDER_FORM),
+                                     prescribed=transfusion.prescriptions(session.db, patient_id)),
                              "transfusion record", lambda unit: (unit.record, *([unit.end] if unit.end else [])))
 
 
@@ -469,8 +471,9 @@ def blank_transfusion_record(forms: Mapping[str, FormSpec], out: Path, *, lang: 
                              printed_at: datetime, device_name: str) -> Path:
     from downtime.pdf.transfusion import blank_transfusion_record_pdf
 
-    return blank_transfusion_record_pdf(forms[transfusion.FORM], forms[transfusion.END_FORM], out, lang=lang,
-                                        printed_by=printed_by, printed_at=printed_at, device_name=device_name)
+    return blank_transfusion_record_pdf(forms[transfusion.FORM], forms[transfusion.END_FORM],
+                                        forms[transfusion.ORDER_FORM], out, lang=lang, printed_by=printed_by,
+                                        printed_at=printed_at, device_name=device_name)
 
 
 # The blank charts that are not forms, by the names `downtime pdf blank` and the binder give them;

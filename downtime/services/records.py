@@ -476,12 +476,13 @@ def units_from(session: Session, spec: FormSpec, data: Mapping[str, Any],
     return units
 
 
-def choices(session: Session, form_id: str) -> list[tuple[str, str]]:
-    """Standing records a form field may point to (e.g. theatre sessions), each with its label,
-    as the screen offers them in a list: in the order of the moments they are about, then of
-    their labels (a session's start, then its theatre). In the order each was last saved, a
-    list shortened went after the next day's, and one imported after all of this laptop's."""
-    standing = [record for record in list_current(session.db, form_id=form_id)
+def choices(session: Session, form_id: str, patient_id: str | None = None) -> list[tuple[str, str]]:
+    """Standing records a form field may point to (e.g. theatre sessions; `patient_id`'s alone,
+    when given: a unit of blood's prescriptions), each with its label, as the screen offers them
+    in a list: in the order of the moments they are about, then of their labels (a session's
+    start, then its theatre). In the order each was last saved, a list shortened went after the
+    next day's, and one imported after all of this laptop's."""
+    standing = [record for record in list_current(session.db, form_id=form_id, patient_id=patient_id)
                 if record.status is not RecordStatus.ENTERED_IN_ERROR]
     labelled = sorted(((record.occurred_at, record_label(session, record), record.record_id) for record in standing))
     return [(record_id, label) for _, label, record_id in labelled]

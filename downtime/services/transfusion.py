@@ -26,13 +26,17 @@ from downtime.storage.records import current_by_patient, current_of, list_curren
 
 FORM = "blood_transfusion"
 END_FORM = "transfusion_end"
-FORMS = (FORM, END_FORM)
+ORDER_FORM = "blood_order"
+FORMS = (FORM, END_FORM, ORDER_FORM)
 HANDOVER_SINCE = timedelta(hours=24)
 """The handover sheet names the units started in the last day, and any still asking something."""
 WORDS = {
     "running": {"en": "running since {time}", "fr": "en cours depuis {time}"},
     "ended": {"en": "ended {time}: {outcome}", "fr": "terminé à {time} : {outcome}"},
     "handover": {"en": "TRANSFUSION: {units}", "fr": "TRANSFUSION : {units}"},
+    "each_over": {"en": "each over", "fr": "chacun en"},
+    "prescribed": {"en": "{what} (prescribed {time}): {started} started",
+                   "fr": "{what} (prescrit le {time}) : {started} posé(s)"},
 }
 
 
@@ -163,6 +167,45 @@ def recent(units: list[Transfused], at: datetime, lang: Lang) -> list[Transfused
             or unit.asks(at, lang)]
 
 
+@dataclass(frozen=True)
+class Prescribed:
+    """A prescription of blood (`record`) and how many of its units are started."""
+
+    record: RecordVersion
+    started: int
+
+    def text(self, spec: FormSpec, lang: Lang) -> str:
+        """"Red cells × 2, each over 2 hours, Irradiated (prescribed 03/12 08:00): 1 started"."""
+        data = self.record.data
+        said = [f"{format_value(spec.field('component'), data['component'], lang)} × {data['units']}",
+                f"{WORDS['each_over'][lang]} {data['each_over']}"]
+        if data.get("requirements"):
+            said.append(format_value(spec.field("requirements"), data["requirements"], lang))
+        return WORDS["prescribed"][lang].format(
+            what=", ".join(said), time=f"{datetime.fromisoformat(data['ordered_at']):%d/%m %H:%M}",
+            started=self.started)
+
+    @property
+    def left(self) -> int:
+        return int(self.record.data["units"]) - self.started
+
+
+def prescriptions(db: Database, patient_id: str) -> list[Prescribed]:
+    """The patient's standing prescriptions of blood, oldest first, each with its units started."""
+    orders = _standing(list_current(db, form_id=ORDER_FORM, patient_id=patient_id))
+    starts = _standing(list_current(db, form_id=FORM, patient_id=patient_id))
+    return sorted((Prescribed(order, sum(start.data.get("order") == order.record_id for start in starts))
+                   for order in orders), key=lambda found: elapsed.instant(found.record.occurred_at))
+
+
+def next_unit(db: Database, patient_id: str) -> dict[str, Any]:
+    """A new unit's first answers: the latest prescription with a unit left, and its component."""
+    found = [prescribed for prescribed in prescriptions(db, patient_id) if prescribed.left > 0]
+    if not found:
+        return {}
+    return {"order": found[-1].record.record_id, "component": found[-1].record.data["component"]}
+
+
 def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any],
           record_id: str | None = None) -> None:
     """A unit's start or end as written or amended (`record_id`: the record amended): a start
@@ -170,7 +213,16 @@ def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, 
     patient's standing units, after its start, and the only one of that unit. Each refusal
     names its field."""
     lang = session.lang
+    if spec.id == ORDER_FORM:
+        started = next((found.started for found in prescriptions(session.db, patient_id)
+                        if found.record.record_id == record_id), 0)
+        if int(data["units"]) < started:
+            _refuse("units", message(lang, QT_TRANSLATE_NOOP(
+                "messages", "“{field}”: {started} unit(s) of this prescription are started already."),
+                field=spec.field("units").label.get(lang), started=started))
+        return
     if spec.id == FORM:
+        _check_prescribed(session, spec, patient_id, data, record_id)
         if data.get("identity_checked") is not True:
             _refuse("identity_checked", message(lang, QT_TRANSLATE_NOOP(
                 "messages", "“{field}”: do not start a unit before the patient's identity is checked against "
@@ -204,6 +256,40 @@ def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, 
         _refuse("unit", message(lang, QT_TRANSLATE_NOOP(
             "messages", "“{field}”: this unit's end is already recorded ({time}); amend that record instead."),
             field=unit_label, time=f"{datetime.fromisoformat(other.data['ended_at']):%d/%m/%Y %H:%M}"))
+
+
+def _check_prescribed(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any],
+                      record_id: str | None) -> None:
+    """A unit naming its prescription: one of the patient's standing ones, of the unit's
+    component, with a unit left for it."""
+    order_id = data.get("order")
+    if not order_id:
+        return
+    lang = session.lang
+    found = next((prescribed for prescribed in prescriptions(session.db, patient_id)
+                  if prescribed.record.record_id == order_id), None)
+    if found is None:
+        _refuse("order", message(lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: no standing blood prescription of this patient's with that reference."),
+            field=spec.field("order").label.get(lang)))
+    ordered = found.record.data["component"]
+    if data.get("component") != ordered:
+        _refuse("component", message(lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: the prescription is for {component}: check the unit against it."),
+            field=spec.field("component").label.get(lang),
+            component=format_value(spec.field("component"), ordered, lang)))
+    mine = record_id is not None and _names_order(session.db, patient_id, order_id, record_id)
+    if not mine and found.left <= 0:
+        _refuse("order", message(lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: its {units} unit(s) are all started already; a further unit needs a new "
+                        "prescription."), field=spec.field("order").label.get(lang), units=found.record.data["units"]))
+
+
+def _names_order(db: Database, patient_id: str, order_id: str, record_id: str) -> bool:
+    """Whether the unit `record_id` already names the prescription `order_id` (amended, it takes
+    no further unit of it)."""
+    return any(start.record_id == record_id and start.data.get("order") == order_id
+               for start in list_current(db, form_id=FORM, patient_id=patient_id))
 
 
 def _refuse(field_id: str, said: str) -> NoReturn:

@@ -14,7 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain.records import RecordStatus, RecordVersion
-from downtime.services.transfusion import END_FORM, FORM, reacted
+from downtime.services.transfusion import END_FORM, FORM, ORDER_FORM, reacted
 from downtime.sync.fhir_elements import Context, Group, Made, label, moment, patient_key, record_identifier, reference
 from downtime.sync.fhir_stays import Stays
 
@@ -25,14 +25,56 @@ CODES = {"red_cells": "Red cell transfusion", "platelets": "Platelet transfusion
 
 def transfusion_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
     """One group per unit with its end (should two laptops each have recorded one, both: the
-    first standing one ends it); it needs its patient, and names the stay it was given in."""
+    first standing one ends it); it needs its patient and its prescription, and names the stay
+    it was given in. One group per prescription, which its units and their ends change (it is
+    completed once every unit it prescribes has ended)."""
     ends: dict[str, list[RecordVersion]] = {}
     for end in ctx.current(db, END_FORM):
         ends.setdefault(str(end.data["unit"]), []).append(end)
-    return {f"transfusion:{start.record_id}": Group(
+    starts = ctx.current(db, FORM)
+    groups = {f"transfusion:{start.record_id}": Group(
         f"transfusion:{start.record_id}", partial(_made, start, ends.get(start.record_id, []), ctx, stays),
         frozenset({start.record_id, *(end.record_id for end in ends.get(start.record_id, []))}),
-        frozenset({patient_key(str(start.patient_id))})) for start in ctx.current(db, FORM)}
+        frozenset({patient_key(str(start.patient_id)), *([order_key(order)] if (order := start.data.get("order")) else [])}))
+        for start in starts}
+    for order in ctx.current(db, ORDER_FORM):
+        units = [start for start in starts if start.data.get("order") == order.record_id]
+        ended = [end for start in units for end in ends.get(start.record_id, [])]
+        groups[order_key(order.record_id)] = Group(
+            order_key(order.record_id), partial(_ordered, order, units, ended, ctx, stays),
+            frozenset({order.record_id, *(record.record_id for record in (*units, *ended))}),
+            frozenset({patient_key(str(order.patient_id))}))
+    return groups
+
+
+def order_key(record_id: str) -> str:
+    return f"blood_order:{record_id}"
+
+
+def _ordered(order: RecordVersion, units: list[RecordVersion], ended: list[RecordVersion], ctx: Context,
+             stays: Stays) -> Made:
+    return Made([_request(order, units, ended, ctx, stays)], {order.record_id: [order.record_id]})
+
+
+def _request(order: RecordVersion, units: list[RecordVersion], ended: list[RecordVersion], ctx: Context,
+             stays: Stays) -> dict[str, Any]:
+    """A prescription as a ServiceRequest: active until every unit it prescribes has started
+    and ended, then completed."""
+    data, spec = order.data, ctx.forms[ORDER_FORM]
+    given = [start for start in units if start.status is not RecordStatus.ENTERED_IN_ERROR
+             and any(end.data["unit"] == start.record_id and end.status is not RecordStatus.ENTERED_IN_ERROR
+                     for end in ended)]
+    status = ("entered-in-error" if order.status is RecordStatus.ENTERED_IN_ERROR
+              else "completed" if len(given) >= int(data["units"]) else "active")
+    notes = [f"Each over {data['each_over']}",
+             *([", ".join(label(spec, "requirements", code) for code in data["requirements"])]
+               if data.get("requirements") else [])]
+    return {"resourceType": "ServiceRequest", "id": order.record_id, "identifier": record_identifier(order.record_id),
+            "status": status, "intent": "order", "code": {"text": CODES[data["component"]]},
+            "quantityQuantity": {"value": int(data["units"]), "unit": "unit"},
+            "subject": reference(str(order.patient_id)), **stays.encounter_at(order.patient_id, data["ordered_at"]),
+            "authoredOn": moment(data["ordered_at"]), "requester": ctx.author(ctx.original(order)),
+            "reasonCode": [{"text": data["indication"]}], "note": [{"text": text} for text in notes]}
 
 
 def _made(start: RecordVersion, ends: list[RecordVersion], ctx: Context, stays: Stays) -> Made:
@@ -63,6 +105,7 @@ def _procedure(start: RecordVersion, end: RecordVersion | None, ctx: Context, st
         "resourceType": "Procedure", "id": start.record_id, "identifier": record_identifier(start.record_id),
         "status": _status(start, end), "code": {"text": CODES[data["component"]]},
         "subject": reference(str(start.patient_id)), **stays.encounter_at(start.patient_id, data["started_at"]),
+        **({"basedOn": [reference(str(data["order"]))]} if data.get("order") else {}),
         "performedPeriod": period, "performer": [{"actor": ctx.author(ctx.original(start))}],
         "usedCode": [{"text": f"{label(spec, 'component', data['component'])}, donation number {number}, "
                               f"{label(spec, 'unit_group', data['unit_group'])}"}]}

@@ -3978,8 +3978,16 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Transfusion sanguine</translation>
     </message>
     <message>
+        <source>Blood prescribed</source>
+        <translation>Produits sanguins prescrits</translation>
+    </message>
+    <message>
         <source>Units transfused</source>
         <translation>Produits transfusés</translation>
+    </message>
+    <message>
+        <source>Pres&amp;cribe blood…</source>
+        <translation>Pres&amp;crire des produits sanguins…</translation>
     </message>
     <message>
         <source>Record a unit &amp;started</source>
@@ -3992,6 +4000,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Record the &amp;end of the unit</source>
         <translation>Saisir la &amp;fin du produit</translation>
+    </message>
+    <message>
+        <source>Prescribed: {prescription}</source>
+        <translation>Prescrit : {prescription}</translation>
     </message>
     <message>
         <source>Running: {unit} since {time}</source>
@@ -7916,6 +7928,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Cette prescription n’attend aucune contresignature (contresignée ou retirée depuis, ou non téléphonique) : relisez le plan d’administration.</translation>
     </message>
     <message>
+        <source>“{field}”: {started} unit(s) of this prescription are started already.</source>
+        <translation>« {field} » : {started} produit(s) de cette prescription sont déjà posés.</translation>
+    </message>
+    <message>
         <source>“{field}”: do not start a unit before the patient&apos;s identity is checked against it at the bedside.</source>
         <translation>« {field} » : ne pas poser un produit avant d’avoir vérifié au lit l’identité du patient avec lui.</translation>
     </message>
@@ -7934,6 +7950,18 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>“{field}”: this unit&apos;s end is already recorded ({time}); amend that record instead.</source>
         <translation>« {field} » : la fin de ce produit est déjà saisie ({time}) ; modifier plutôt cet enregistrement.</translation>
+    </message>
+    <message>
+        <source>“{field}”: no standing blood prescription of this patient&apos;s with that reference.</source>
+        <translation>« {field} » : aucune prescription de produits sanguins en vigueur de ce patient sous cette référence.</translation>
+    </message>
+    <message>
+        <source>“{field}”: the prescription is for {component}: check the unit against it.</source>
+        <translation>« {field} » : la prescription est de {component} : vérifier le produit avec elle.</translation>
+    </message>
+    <message>
+        <source>“{field}”: its {units} unit(s) are all started already; a further unit needs a new prescription.</source>
+        <translation>« {field} » : ses {units} produit(s) sont déjà tous posés ; un produit de plus demande une nouvelle prescription.</translation>
     </message>
 </context>
 </TS>

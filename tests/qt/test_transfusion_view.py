@@ -80,3 +80,29 @@ def test_a_unit_is_started_checked_watched_and_ended_from_its_tab(window, sessio
     chart.table.selectRow(0)
     _press(chart, "Record the &end of the unit")  # ended already: its end opens, to amend
     assert window.tabs.currentWidget().record.record_id == end.record.record_id
+
+
+def test_a_doctor_prescribes_from_the_tab_and_the_nurse_reads_it_over_the_units(window_for, session_for, patient,
+                                                                                   type_text, answers):
+    doctor = window_for(session_for("doctor"))
+    chart = doctor.open_transfusion_of(patient)
+    assert chart.prescribed.isHidden()
+    _press(chart, "Pres&cribe blood…")
+    form = doctor.tabs.currentWidget()
+    assert isinstance(form, FormView) and form.spec.id == "blood_order"
+    form.editors["ordered_at"].set_value("2026-11-28T13:00+01:00")
+    form.editors["component"].set_value("red_cells")
+    type_text(form.editors["units"].edit, "2")
+    type_text(form.editors["each_over"].edit, "2 hours")
+    type_text(form.editors["indication"].edit, "Hb 68 g/L")
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.record is not None, answers[1]
+    nurse = window_for(session_for("nurse"))
+    theirs = nurse.open_transfusion_of(patient)
+    assert theirs.prescribed.text() == ("Prescribed: Red cells × 2, each over 2 hours (prescribed 28/11 13:00): "
+                                        "0 started")
+    assert "Pres&cribe blood…" not in [button.text() for button in theirs.findChildren(QPushButton)]
+    _press(theirs, "Record a unit &started")
+    unit = nurse.tabs.currentWidget()
+    assert unit.editors["order"].combo.currentText().startswith("Component: Red cells — Units (or adult doses): 2")
+    assert unit.editors["component"].combo.currentText() == "Red cells"
