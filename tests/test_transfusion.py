@@ -176,7 +176,7 @@ def test_the_export_sends_each_unit_as_a_procedure_from_its_start_and_end(sessio
     order = records.save_new(session_for("doctor"), "blood_order", {**ORDER, "units": 1}, patient_id=patient)
     running = records.save_new(nurse, "blood_transfusion", {**UNIT, "component": "platelets",
                                                             "started_at": "2026-11-28T13:30+01:00"}, patient_id=patient)
-    stopped = records.save_new(nurse, "blood_transfusion", {**UNIT, "order": order.record_id}, patient_id=patient)
+    stopped = records.save_new(nurse, "blood_transfusion", {**UNIT, "unit_requirements": ["irradiated"], "order": order.record_id}, patient_id=patient)
     end = records.save_new(nurse, "transfusion_end", {
         **END, "unit": stopped.record_id, "ended_at": "2026-11-28T12:30+01:00", "outcome": "stopped_reaction",
         "volume": 60, "reaction": True, "signs": ["fever", "rash"], "doctor_told": True, "blood_bank_told": True,
@@ -190,7 +190,7 @@ def test_the_export_sends_each_unit_as_a_procedure_from_its_start_and_end(sessio
     done = Procedure.model_validate(by_id[stopped.record_id])
     assert done.status == "stopped" and done.outcome.text == "Stopped: a reaction"
     assert [one.text for one in done.complication] == ["Temperature 38 °C or more, or up 1 °C", "Rash, itching or hives"]
-    assert done.usedCode[0].text == "Red cells, donation number G0001 26 123456, O RhD negative"
+    assert done.usedCode[0].text == "Red cells, donation number G0001 26 123456, O RhD negative, Irradiated"
     assert done.basedOn[0].reference == f"urn:uuid:{order.record_id}" and going.basedOn is None
     request = ServiceRequest.model_validate(by_id[order.record_id])
     assert (request.status, request.code.text, float(request.quantityQuantity.value)) == (
@@ -234,16 +234,16 @@ def test_a_unit_is_checked_against_its_prescription_and_no_more_are_started_than
     first = prefill.first_answers(nurse, nurse.form("blood_transfusion"), patient)
     assert (first["order"], first["component"]) == (order.record_id, "red_cells")
     with pytest.raises(ValidationFailed) as refused:
-        records.save_new(nurse, "blood_transfusion", {**UNIT, "order": order.record_id, "component": "platelets"},
+        records.save_new(nurse, "blood_transfusion", {**UNIT, "unit_requirements": ["irradiated"], "order": order.record_id, "component": "platelets"},
                          patient_id=patient)
     assert [error.path for error in refused.value.errors] == ["component"]
     assert "the prescription is for Red cells" in str(refused.value)
-    one = records.save_new(nurse, "blood_transfusion", {**UNIT, "order": order.record_id}, patient_id=patient)
-    records.save_new(nurse, "blood_transfusion", {**UNIT, "order": order.record_id, "unit_number": "G0001 26 000002",
+    one = records.save_new(nurse, "blood_transfusion", {**UNIT, "unit_requirements": ["irradiated"], "order": order.record_id}, patient_id=patient)
+    records.save_new(nurse, "blood_transfusion", {**UNIT, "unit_requirements": ["irradiated"], "order": order.record_id, "unit_number": "G0001 26 000002",
                                                   "started_at": "2026-11-28T13:30+01:00"}, patient_id=patient)
     assert prefill.first_answers(nurse, nurse.form("blood_transfusion"), patient).get("order") is None
     with pytest.raises(ValidationFailed) as refused:  # a third unit of a prescription of two
-        records.save_new(nurse, "blood_transfusion", {**UNIT, "order": order.record_id}, patient_id=patient)
+        records.save_new(nurse, "blood_transfusion", {**UNIT, "unit_requirements": ["irradiated"], "order": order.record_id}, patient_id=patient)
     assert [error.path for error in refused.value.errors] == ["order"] and "all started already" in str(refused.value)
     records.amend(nurse, one.record_id, {**one.data, "second_checker": "Anne Petit"}, "second checker named")
     with pytest.raises(ValidationFailed) as refused:
@@ -252,3 +252,22 @@ def test_a_unit_is_checked_against_its_prescription_and_no_more_are_started_than
     [prescribed] = transfusion.prescriptions(nurse.db, patient)
     assert prescribed.text(nurse.form("blood_order"), "en") == (
         "Red cells × 2, each over 2 hours, Irradiated (prescribed 28/11 11:00): 2 started")
+
+
+def test_a_unit_not_meeting_its_prescriptions_special_requirements_is_not_started(session_for, patient, tmp_path):
+    nurse = session_for("nurse")
+    order = records.save_new(session_for("doctor"), "blood_order", ORDER, patient_id=patient)  # irradiated
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "blood_transfusion", {**UNIT, "order": order.record_id,
+                                                      "unit_requirements": ["cmv_negative"]}, patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["unit_requirements"]
+    assert "the prescription asks for Irradiated, which the unit's label does not show" in str(refused.value)
+    records.save_new(nurse, "blood_transfusion", {**UNIT, "order": order.record_id,
+                                                  "unit_requirements": ["irradiated", "cmv_negative"]}, patient_id=patient)
+    [unit] = transfusion.chart(nurse.db, patient)
+    assert unit.what(nurse.form("blood_transfusion"), "en") == (
+        "Red cells G0001 26 123456 (O RhD negative, Irradiated, CMV negative)")
+    bundle = json.loads((export(session_for("records"), tmp_path / "export").folder / "fhir" / "bundle.json")
+                        .read_text(encoding="utf-8"))
+    [used] = [entry["resource"]["usedCode"] for entry in bundle["entry"] if entry["resource"]["id"] == unit.record.record_id]
+    assert used == [{"text": "Red cells, donation number G0001 26 123456, O RhD negative, Irradiated, CMV negative"}]

@@ -59,10 +59,12 @@ class Transfused:
         return " ".join(str(self.record.data["unit_number"]).upper().split())
 
     def what(self, spec: FormSpec, lang: Lang) -> str:
-        """"Red cells G0001 26 123456 (O RhD negative)"."""
+        """"Red cells G0001 26 123456 (O RhD negative)", "… (O RhD negative, Irradiated)"."""
         data = self.record.data
-        return (f"{format_value(spec.field('component'), data['component'], lang)} {self.number} "
-                f"({format_value(spec.field('unit_group'), data['unit_group'], lang)})")
+        about = [format_value(spec.field("unit_group"), data["unit_group"], lang)]
+        if data.get("unit_requirements"):
+            about.append(format_value(spec.field("unit_requirements"), data["unit_requirements"], lang))
+        return f"{format_value(spec.field('component'), data['component'], lang)} {self.number} ({', '.join(about)})"
 
     def state(self, end_spec: FormSpec, lang: Lang) -> str:
         """"running since 28/11 10:00", "ended 28/11 12:10: Given in full, 280 mL", "ended 28/11
@@ -261,7 +263,7 @@ def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, 
 def _check_prescribed(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any],
                       record_id: str | None) -> None:
     """A unit naming its prescription: one of the patient's standing ones, of the unit's
-    component, with a unit left for it."""
+    component, meeting its special requirements (irradiated, CMV negative), with a unit left for it."""
     order_id = data.get("order")
     if not order_id:
         return
@@ -278,6 +280,13 @@ def _check_prescribed(session: Session, spec: FormSpec, patient_id: str, data: M
             "messages", "“{field}”: the prescription is for {component}: check the unit against it."),
             field=spec.field("component").label.get(lang),
             component=format_value(spec.field("component"), ordered, lang)))
+    missing = [code for code in found.record.data.get("requirements") or []
+               if code not in (data.get("unit_requirements") or [])]
+    if missing:
+        _refuse("unit_requirements", message(lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: the prescription asks for {missing}, which the unit's label does not show: do "
+                        "not start it; ask the blood bank."), field=spec.field("unit_requirements").label.get(lang),
+            missing=format_value(spec.field("unit_requirements"), missing, lang)))
     mine = record_id is not None and _names_order(session.db, patient_id, order_id, record_id)
     if not mine and found.left <= 0:
         _refuse("order", message(lang, QT_TRANSLATE_NOOP(

@@ -107,8 +107,10 @@ def _procedure(start: RecordVersion, end: RecordVersion | None, ctx: Context, st
         "subject": reference(str(start.patient_id)), **stays.encounter_at(start.patient_id, data["started_at"]),
         **({"basedOn": [reference(str(data["order"]))]} if data.get("order") else {}),
         "performedPeriod": period, "performer": [{"actor": ctx.author(ctx.original(start))}],
-        "usedCode": [{"text": f"{label(spec, 'component', data['component'])}, donation number {number}, "
-                              f"{label(spec, 'unit_group', data['unit_group'])}"}]}
+        "usedCode": [{"text": ", ".join([f"{label(spec, 'component', data['component'])}",
+                                         f"donation number {number}", label(spec, "unit_group", data["unit_group"]),
+                                         *(label(spec, "unit_requirements", code)
+                                           for code in data.get("unit_requirements") or [])])}]}
     if end is not None:
         ended = end.data
         resource["outcome"] = {"text": label(end_spec, "outcome", ended["outcome"])}

@@ -7960,6 +7960,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>« {field} » : la prescription est de {component} : vérifier le produit avec elle.</translation>
     </message>
     <message>
+        <source>“{field}”: the prescription asks for {missing}, which the unit&apos;s label does not show: do not start it; ask the blood bank.</source>
+        <translation>« {field} » : la prescription demande {missing}, que l’étiquette du produit n’indique pas : ne pas le poser ; appeler l’EFS.</translation>
+    </message>
+    <message>
         <source>“{field}”: its {units} unit(s) are all started already; a further unit needs a new prescription.</source>
         <translation>« {field} » : ses {units} produit(s) sont déjà tous posés ; un produit de plus demande une nouvelle prescription.</translation>
     </message>
