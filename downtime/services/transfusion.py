@@ -1,8 +1,9 @@
-"""A patient's blood transfusions: each unit started on the ward with its end when recorded, the
-observation sets the guideline asks around it found on the NEWS2 chart, and what it asks of the
-nurse now (domain.transfusion). Never stored: worked out from the standing records. Also the
-checks a unit's start and end are saved through: no start without the bedside identity check,
-no end before its start, one end per unit."""
+"""A patient's blood transfusions: the doctor's prescriptions, each unit started on the ward with
+its end when recorded, the observation sets the guideline asks around it found on the NEWS2
+chart, and what it asks of the nurse now (domain.transfusion). Never stored: worked out from the
+standing records. Also the checks a prescription, a unit's start and its end are saved through:
+no start without the bedside identity check, none against its prescription (another component,
+a requirement not met, one unit too many), no end before its start, one end per unit."""
 
 from __future__ import annotations
 
@@ -210,10 +211,11 @@ def next_unit(db: Database, patient_id: str) -> dict[str, Any]:
 
 def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any],
           record_id: str | None = None) -> None:
-    """A unit's start or end as written or amended (`record_id`: the record amended): a start
-    needs the bedside identity check, and must come before its end; an end is of one of the
-    patient's standing units, after its start, and the only one of that unit. Each refusal
-    names its field."""
+    """A unit's start or end, or a prescription, as written or amended (`record_id`: the record
+    amended): a start needs the bedside identity check, must match its prescription (see
+    `_check_prescribed`) and come before its end; an end is of one of the patient's standing
+    units, after its start, and the only one of that unit; a prescription is not cut below the
+    units started on it. Each refusal names its field."""
     lang = session.lang
     if spec.id == ORDER_FORM:
         started = next((found.started for found in prescriptions(session.db, patient_id)
