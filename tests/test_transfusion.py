@@ -271,3 +271,19 @@ def test_a_unit_not_meeting_its_prescriptions_special_requirements_is_not_starte
                         .read_text(encoding="utf-8"))
     [used] = [entry["resource"]["usedCode"] for entry in bundle["entry"] if entry["resource"]["id"] == unit.record.record_id]
     assert used == [{"text": "Red cells, donation number G0001 26 123456, O RhD negative, Irradiated, CMV negative"}]
+
+
+def test_the_handover_sheet_says_blood_prescribed_and_not_all_given(session_for, patient, tmp_path):
+    nurse = session_for("nurse")
+    order = records.save_new(session_for("doctor"), "blood_order", {**ORDER, "requirements": []}, patient_id=patient)
+    said = "BLOOD PRESCRIBED, NOT ALL GIVEN: Red cells × 2, each over 2 hours (prescribed 28/11 11:00): 0 started"
+    assert transfusion.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {patient: said}
+    records.save_new(nurse, "blood_transfusion", {**UNIT, "order": order.record_id}, patient_id=patient)
+    _obs(nurse, patient, "2026-11-28T11:50+01:00")
+    _obs(nurse, patient, "2026-11-28T12:15+01:00")
+    assert transfusion.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {patient: (
+        "TRANSFUSION: Red cells G0001 26 123456 (O RhD negative) running since 28/11 12:00; BLOOD PRESCRIBED, NOT ALL "
+        "GIVEN: Red cells × 2, each over 2 hours (prescribed 28/11 11:00): 1 started")}
+    census = " ".join(" ".join(page.extract_text().split()) for page in
+                      PdfReader(printing.print_census(nurse, tmp_path / "census.pdf", "3B")).pages)
+    assert "BLOOD PRESCRIBED, NOT ALL GIVEN: Red cells × 2" in census

@@ -36,6 +36,8 @@ WORDS = {
     "ended": {"en": "ended {time}: {outcome}", "fr": "terminé à {time} : {outcome}"},
     "handover": {"en": "TRANSFUSION: {units}", "fr": "TRANSFUSION : {units}"},
     "each_over": {"en": "each over", "fr": "chacun en"},
+    "waiting": {"en": "BLOOD PRESCRIBED, NOT ALL GIVEN: {prescription}",
+                "fr": "PRODUITS SANGUINS PRESCRITS, PAS TOUS POSÉS : {prescription}"},
     "prescribed": {"en": "{what} (prescribed {time}): {started} started",
                    "fr": "{what} (prescrit le {time}) : {started} posé(s)"},
 }
@@ -152,14 +154,18 @@ def next_after(units: list[Transfused], at: datetime) -> datetime | None:
 def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
              lang: Lang) -> dict[str, str]:
     """What the handover sheet says at `at` of each of these patients' units started in the last
-    day or asking something still: each unit and where it stands, then what they ask."""
-    said = {}
+    day or asking something still: each unit and where it stands, then what they ask; and each
+    prescription with units not started yet, which the next shift is to give."""
+    said: dict[str, list[str]] = {}
     for patient_id, units in charts(db, patient_ids).items():
         if told := recent(units, at, lang):
-            said[patient_id] = "; ".join([WORDS["handover"][lang].format(units="; ".join(
+            said[patient_id] = [WORDS["handover"][lang].format(units="; ".join(
                 f"{unit.what(forms[FORM], lang)} {unit.state(forms[END_FORM], lang)}" for unit in told)),
-                *asking(told, at, lang)])
-    return said
+                *asking(told, at, lang)]
+    for patient_id, found in prescriptions_of(db, patient_ids).items():
+        said.setdefault(patient_id, []).extend(WORDS["waiting"][lang].format(prescription=one.text(forms[ORDER_FORM], lang))
+                                               for one in found if one.left > 0)
+    return {patient_id: "; ".join(lines) for patient_id, lines in said.items() if lines}
 
 
 def recent(units: list[Transfused], at: datetime, lang: Lang) -> list[Transfused]:
@@ -193,12 +199,23 @@ class Prescribed:
         return int(self.record.data["units"]) - self.started
 
 
+def prescriptions_of(db: Database, patient_ids: Collection[str]) -> dict[str, list[Prescribed]]:
+    """Each of these patients' standing prescriptions of blood, oldest first, each with its units
+    started, for those who have one."""
+    orders = current_by_patient(db, ORDER_FORM, patient_ids)
+    starts = current_by_patient(db, FORM, list(orders)) if orders else {}
+    found = {}
+    for patient_id, theirs in orders.items():
+        given = [start.data.get("order") for start in _standing(starts.get(patient_id, []))]
+        if standing := _standing(theirs):
+            found[patient_id] = sorted((Prescribed(order, given.count(order.record_id)) for order in standing),
+                                       key=lambda one: elapsed.instant(one.record.occurred_at))
+    return found
+
+
 def prescriptions(db: Database, patient_id: str) -> list[Prescribed]:
     """The patient's standing prescriptions of blood, oldest first, each with its units started."""
-    orders = _standing(list_current(db, form_id=ORDER_FORM, patient_id=patient_id))
-    starts = _standing(list_current(db, form_id=FORM, patient_id=patient_id))
-    return sorted((Prescribed(order, sum(start.data.get("order") == order.record_id for start in starts))
-                   for order in orders), key=lambda found: elapsed.instant(found.record.occurred_at))
+    return prescriptions_of(db, [patient_id]).get(patient_id, [])
 
 
 def next_unit(db: Database, patient_id: str) -> dict[str, Any]:
