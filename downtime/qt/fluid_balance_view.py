@@ -113,9 +113,7 @@ class FluidBalanceView(ChartTab):
         self.hours_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.hours_table, 2)
         self.entries = EntriesModel(session)
-        self.table = make_table(self.entries, translate("FluidBalanceView", "Volumes measured this day"),
-                                lambda: self.open_chosen(self.table))
-        layout.addWidget(self.table, 1)
+        self.table = self.records_table(self.entries, translate("FluidBalanceView", "Volumes measured this day"))
         self.chart_buttons(translate("FluidBalanceView", "Record fluid &in or out"),
                            translate("FluidBalanceView", "&Print this day's chart"), self.print_chart)
         self.show_day(self.day)

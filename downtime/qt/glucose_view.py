@@ -13,7 +13,7 @@ from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import translate
 from downtime.qt.patient_header import ChartTab
-from downtime.qt.tables import TextTableModel, make_table, print_and_open
+from downtime.qt.tables import TextTableModel, print_and_open
 from downtime.qt.work import ReadAgain
 from downtime.services import glucose, printing
 from downtime.services.context import Session
@@ -45,13 +45,10 @@ class GlucoseView(ChartTab):
     def __init__(self, session: Session, patient_id: str, parent: QWidget | None = None):
         super().__init__(session, patient_id, True, parent)
         self.titled = translate("GlucoseView", "Glucose — {name}")
-        layout = self.column
         self.headline(translate("GlucoseView", "Latest blood glucose"))
         self.read_again = ReadAgain(self, self.refresh)
         self.model = ReadingsModel(session.form(glucose.FORM), session.lang)
-        self.table = make_table(self.model, translate("GlucoseView", "Blood glucose readings"),
-                                lambda: self.open_chosen(self.table))
-        layout.addWidget(self.table, 1)
+        self.table = self.records_table(self.model, translate("GlucoseView", "Blood glucose readings"))
         self.chart_buttons(translate("GlucoseView", "Record a r&eading"),
                            translate("GlucoseView", "&Print the glucose chart"), self.print_chart)
         self.refresh()

@@ -13,7 +13,7 @@ from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import translate
 from downtime.qt.patient_header import ChartTab
-from downtime.qt.tables import TextTableModel, make_table, print_and_open
+from downtime.qt.tables import TextTableModel, print_and_open
 from downtime.qt.work import ReadAgain
 from downtime.services import neuro, printing
 from downtime.services.context import Session
@@ -57,13 +57,10 @@ class NeuroView(ChartTab):
     def __init__(self, session: Session, patient_id: str, parent: QWidget | None = None):
         super().__init__(session, patient_id, True, parent)
         self.titled = translate("NeuroView", "Neuro obs — {name}")
-        layout = self.column
         self.headline(translate("NeuroView", "Latest Glasgow Coma Scale"))
         self.read_again = ReadAgain(self, self.refresh)
         self.model = NeuroSetsModel(session.form(neuro.FORM), session.lang)
-        self.table = make_table(self.model, translate("NeuroView", "Neurological observation sets"),
-                                lambda: self.open_chosen(self.table))
-        layout.addWidget(self.table, 1)
+        self.table = self.records_table(self.model, translate("NeuroView", "Neurological observation sets"))
         self.chart_buttons(translate("NeuroView", "Record a &new set"),
                            translate("NeuroView", "&Print the neuro chart"), self.print_chart)
         self.refresh()

@@ -203,9 +203,7 @@ class ObservationsView(ChartTab):
         self.plot = News2Plot()
         layout.addWidget(self.plot)
         self.model = SetsModel(session.form(observations.FORM), session.lang)
-        self.table = make_table(self.model, translate("ObservationsView", "Observation sets"),
-                                lambda: self.open_chosen(self.table))
-        layout.addWidget(self.table, 1)
+        self.table = self.records_table(self.model, translate("ObservationsView", "Observation sets"))
         self.chart_buttons(translate("ObservationsView", "Record a &new set"),
                            translate("ObservationsView", "&Print NEWS2 chart"), self.print_chart)
         self.refresh()
@@ -334,7 +332,7 @@ class EscalationPanel(QWidget):
         self.charts_count = QLabel()
         layout.addWidget(self.charts_count)
         self.charts_model = ChartAlertModel()
-        self.charts_table = make_table(self.charts_model, translate("EscalationPanel", "Neuro obs and blood glucose"),
+        self.charts_table = make_table(self.charts_model, translate("EscalationPanel", "Neuro obs, blood glucose and transfusion"),
                                        self._open_chart)
         layout.addWidget(self.charts_table, 1)
         self.reader = ListReader(self)

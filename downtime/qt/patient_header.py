@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBo
 from downtime.domain.census import StayStatus
 from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon, stay_word
 from downtime.qt.screen_fit import Scrolled
+from downtime.qt.tables import ListTable, TextTableModel, make_table
 from downtime.qt.style import points, styled, warning_colour, warning_html, written
 from downtime.qt.i18n import language, translate
 from downtime.services import records
@@ -194,6 +195,13 @@ class ChartTab(PatientTab):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.column.addLayout(buttons)
+
+    def records_table(self, model: TextTableModel, name: str) -> ListTable:
+        """The chart's list of records under what is already in its column, taking the height
+        left; Enter on a line opens its record (`open_chosen`)."""
+        table = make_table(model, name, lambda: self.open_chosen(table))
+        self.column.addWidget(table, 1)
+        return table
 
     def open_chosen(self, table: QTableView) -> None:
         """The record of the line chosen in `table`, whose model's rows each hold one (`record`)."""

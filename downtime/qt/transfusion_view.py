@@ -17,7 +17,7 @@ from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import translate
 from downtime.qt.patient_header import ChartTab
-from downtime.qt.tables import TextTableModel, cut_column, make_table, print_and_open
+from downtime.qt.tables import TextTableModel, cut_column, print_and_open
 from downtime.qt.work import ReadAgain
 from downtime.services import printing, records, transfusion
 from downtime.services.context import Session
@@ -89,9 +89,7 @@ class TransfusionView(ChartTab):
         self.column.addWidget(self.prescribed)
         self.read_again = ReadAgain(self, self.refresh)
         self.model = UnitsModel(session)
-        self.table = make_table(self.model, translate("TransfusionView", "Units transfused"),
-                                lambda: self.open_chosen(self.table))
-        self.column.addWidget(self.table, 1)
+        self.table = self.records_table(self.model, translate("TransfusionView", "Units transfused"))
         prescribing = ([(translate("TransfusionView", "Pres&cribe blood…"), lambda: self.prescribe.emit(self.patient_id))]
                        if records.may_write(session, session.form(transfusion.ORDER_FORM)) else [])
         self.chart_buttons(translate("TransfusionView", "Record a unit &started"),

@@ -282,7 +282,8 @@ def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, 
 def _check_prescribed(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any],
                       record_id: str | None) -> None:
     """A unit naming its prescription: one of the patient's standing ones, of the unit's
-    component, meeting its special requirements (irradiated, CMV negative), with a unit left for it."""
+    component, meeting its special requirements (irradiated, CMV negative), with a unit left for it
+    (a unit amended that named it already takes none more)."""
     order_id = data.get("order")
     if not order_id:
         return
@@ -306,18 +307,11 @@ def _check_prescribed(session: Session, spec: FormSpec, patient_id: str, data: M
             "messages", "“{field}”: the prescription asks for {missing}, which the unit's label does not show: do "
                         "not start it; ask the blood bank."), field=spec.field("unit_requirements").label.get(lang),
             missing=format_value(spec.field("unit_requirements"), missing, lang)))
-    mine = record_id is not None and _names_order(session.db, patient_id, order_id, record_id)
-    if not mine and found.left <= 0:
+    amended = current_of(session.db, [record_id]).get(record_id) if record_id is not None else None
+    if not (amended is not None and amended.data.get("order") == order_id) and found.left <= 0:
         _refuse("order", message(lang, QT_TRANSLATE_NOOP(
             "messages", "“{field}”: its {units} unit(s) are all started already; a further unit needs a new "
                         "prescription."), field=spec.field("order").label.get(lang), units=found.record.data["units"]))
-
-
-def _names_order(db: Database, patient_id: str, order_id: str, record_id: str) -> bool:
-    """Whether the unit `record_id` already names the prescription `order_id` (amended, it takes
-    no further unit of it)."""
-    return any(start.record_id == record_id and start.data.get("order") == order_id
-               for start in list_current(db, form_id=FORM, patient_id=patient_id))
 
 
 def _refuse(field_id: str, said: str) -> NoReturn:

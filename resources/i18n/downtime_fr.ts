@@ -1937,8 +1937,8 @@ La contresigner en tant que {name} ?</translation>
         <translation>Relevés en retard</translation>
     </message>
     <message>
-        <source>Neuro obs and blood glucose</source>
-        <translation>Surveillance neurologique et glycémies</translation>
+        <source>Neuro obs, blood glucose and transfusion</source>
+        <translation>Surveillance neurologique, glycémie et transfusion</translation>
     </message>
     <message>
         <source>Reading the list…</source>
