@@ -5,6 +5,7 @@ import pytest
 
 from downtime.formspec import FormSpecError, load_form, load_forms
 from downtime.formspec.schema import RepeatField
+from downtime.formspec.values import validate
 from downtime.paths import forms_dir
 
 MINIMAL = """
@@ -47,6 +48,19 @@ def test_admission_covers_the_identity_rules(forms):
             "admitting_clinician", "allergy_status", "allergies", "weight_kg", "height_cm",
             "resuscitation", "isolation", "diet", "nok_name"} <= ids
     assert isinstance(spec.field("allergies"), RepeatField)
+
+
+def test_a_yes_only_question_answered_no_is_refused_saying_why(tmp_path):
+    spec = load_form(_write(tmp_path, """\
+      - id: read_back
+        kind: yes_no
+        yes_only: {en: "read it back first.", fr: "le relire d’abord."}
+        label: {en: Read back, fr: Relu}
+"""))
+    assert validate(spec, {"read_back": True}, "en") == []
+    assert validate(spec, {}, "en") == []
+    refused = validate(spec, {"read_back": False}, "fr")
+    assert [(error.path, error.message) for error in refused] == [("read_back", "Relu : le relire d’abord.")]
 
 
 def test_a_valid_minimal_form_loads(tmp_path):

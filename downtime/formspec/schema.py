@@ -345,6 +345,9 @@ class MultiChoiceField(_FieldBase):
 
 class YesNoField(_FieldBase):
     kind: Literal["yes_no"]
+    yes_only: Text | None = None
+    """What to say when the answer is not Yes: a step that must be done before the record stands
+    (a unit's bedside identity check, a phoned result read back to the caller)."""
 
 
 class PatientRefField(_FieldBase):

@@ -416,6 +416,8 @@ def _check_kind(field: Field, value: Any, path: str, lang: Lang, now: datetime,
         case YesNoField():
             if not isinstance(value, bool):
                 return error("bad_yes_no")
+            if field.yes_only is not None and not value:
+                return [FieldError(path, labelled(field.label.get(lang), field.yes_only.get(lang), lang))]
         case RepeatField():
             return _check_rows(field, value, path, lang, now, error)
     return []

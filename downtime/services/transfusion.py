@@ -229,8 +229,8 @@ def next_unit(db: Database, patient_id: str) -> dict[str, Any]:
 def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any],
           record_id: str | None = None) -> None:
     """A unit's start or end, or a prescription, as written or amended (`record_id`: the record
-    amended): a start needs the bedside identity check, must match its prescription (see
-    `_check_prescribed`) and come before its end; an end is of one of the patient's standing
+    amended): a start must match its prescription (see `_check_prescribed`) and come before its
+    end (the bedside identity check is the form's); an end is of one of the patient's standing
     units, after its start, and the only one of that unit; a prescription is not cut below the
     units started on it. Each refusal names its field."""
     lang = session.lang
@@ -244,10 +244,6 @@ def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, 
         return
     if spec.id == FORM:
         _check_prescribed(session, spec, patient_id, data, record_id)
-        if data.get("identity_checked") is not True:
-            _refuse("identity_checked", message(lang, QT_TRANSLATE_NOOP(
-                "messages", "“{field}”: do not start a unit before the patient's identity is checked against "
-                            "it at the bedside."), field=spec.field("identity_checked").label.get(lang)))
         ended = [end for end in _standing(list_current(session.db, form_id=END_FORM, patient_id=patient_id))
                  if record_id is not None and end.data.get("unit") == record_id]
         started = datetime.fromisoformat(str(data["started_at"]))

@@ -7932,10 +7932,6 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>« {field} » : {started} produit(s) de cette prescription sont déjà posés.</translation>
     </message>
     <message>
-        <source>“{field}”: do not start a unit before the patient&apos;s identity is checked against it at the bedside.</source>
-        <translation>« {field} » : ne pas poser un produit avant d’avoir vérifié au lit l’identité du patient avec lui.</translation>
-    </message>
-    <message>
         <source>“{field}”: the unit&apos;s end is recorded at {time}, before this.</source>
         <translation>« {field} » : la fin du produit est saisie à {time}, avant cela.</translation>
     </message>
