@@ -692,6 +692,12 @@ def cmd_pdf_glucose(args: argparse.Namespace) -> int:
     return _patient_pdf(args, print_glucose_chart)
 
 
+def cmd_pdf_results(args: argparse.Namespace) -> int:
+    from downtime.services.printing import print_lab_results
+
+    return _patient_pdf(args, print_lab_results)
+
+
 def cmd_pdf_transfusion(args: argparse.Namespace) -> int:
     from downtime.services.printing import print_transfusion_record
 
@@ -1823,6 +1829,8 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
             ("glucose", cmd_pdf_glucose, QT_TRANSLATE_NOOP("messages", "a patient's blood glucose monitoring chart")),
             ("transfusion", cmd_pdf_transfusion, QT_TRANSLATE_NOOP("messages", "a patient's blood transfusion record "
                                                                               "(each unit, its checks and its fate)")),
+            ("results", cmd_pdf_results, QT_TRANSLATE_NOOP("messages", "a patient's laboratory results received "
+                                                                       "(who phoned, read back, the doctor told)")),
             ("neuro", cmd_pdf_neuro, QT_TRANSLATE_NOOP("messages", "a patient's neurological observation chart "
                                                                    "(Glasgow Coma Scale, pupils, limbs)")),
             ("notes", cmd_pdf_notes, QT_TRANSLATE_NOOP("messages", "a patient's clinical notes, as continuation "

@@ -363,6 +363,13 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
              "doctor_told": True, "blood_bank_told": False, "notes": "Line tissued"},
             {"unit": unit, "ended_at": at, "outcome": "stopped_reaction", "volume": 40, "signs": ["breathless"],
              "doctor_told": True, "blood_bank_told": True}],
+        "lab_result": [
+            {"received_at": at, "received_by": "telephone", "test": "Potassium", "result": "6.8", "units": "mmol/L",
+             "range": "3.5–5.3", "flag": "critical", "sample_taken_at": at, "lab_number": "B26-118842",
+             "caller": "Mme Roux, biochimie", "read_back": True, "told": "Dr Benali", "told_at": at,
+             "action": "ECG; gluconate de calcium"},
+            {"received_at": at, "received_by": "paper", "test": "Blood culture", "result": "No growth at 48 hours",
+             "flag": "normal"}],
         "blood_glucose": [{"taken_at": at, "timing": "before_lunch", "reading": "value", "glucose": 3.2, "ketones": 0.4,
                            "action": "150 mL orange juice"}, {"taken_at": at, "reading": "hi"}],
         "surgical_safety_checklist": [

@@ -32,7 +32,7 @@ from tests.conftest import death_answers
 
 ALL_KINDS = {"Patient", "Encounter", "AllergyIntolerance", "MedicationRequest", "MedicationAdministration", "Observation",
              "NutritionOrder", "MedicationStatement", "ServiceRequest", "Appointment", "DocumentReference", "Procedure",
-             "QuestionnaireResponse",
+             "QuestionnaireResponse", "Communication",
              "Provenance"}
 
 

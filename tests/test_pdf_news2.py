@@ -106,7 +106,7 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
         "Theatre session × 1", "Operation booking × 2", "Operation cancellation × 4", "Operation rebooking × 2",
         "Operation done × 4", "Surgical safety checklist × 4", "Clinical note × 30", "Fluid balance chart × 10",
         "Neurological observation chart (GCS) × 4", "Blood glucose monitoring chart × 8",
-        "Blood transfusion record × 3"]
+        "Blood transfusion record × 3", "Laboratory results received (ward log) × 2"]
     pages = _text(path)
     news2 = outline["NEWS2 observation chart × 30"]
     assert all("NEWS2 observation chart (blank)" in page for page in pages[news2:news2 + 30])
@@ -121,13 +121,17 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
     sugar = outline["Blood glucose monitoring chart × 8"]
     assert all("Blood glucose monitoring chart (blank)" in page for page in pages[sugar:sugar + 8])
     blood = outline["Blood transfusion record × 3"]
-    assert len(pages) == blood + 3 and all("Blood transfusion record (blank)" in page for page in pages[blood:])
+    assert all("Blood transfusion record (blank)" in page for page in pages[blood:blood + 3])
+    results = outline["Laboratory results received (ward log) × 2"]
+    assert len(pages) == results + 2 and all("Laboratory results received: ward log (blank)" in page
+                                               for page in pages[results:])
 
 
 # The forms written on a chart of the binder rather than on a form of their own.
 ON_CHARTS = {"medication_order": "mar", "medication_administration": "mar", "observations": "news2",
              "fluid_balance": "fluid", "neuro_observations": "neuro", "blood_glucose": "glucose",
-             "blood_transfusion": "transfusion", "transfusion_end": "transfusion", "blood_order": "transfusion"}
+             "blood_transfusion": "transfusion", "transfusion_end": "transfusion", "blood_order": "transfusion",
+             "lab_result": "lab_results"}
 
 
 def test_every_form_is_in_the_binder_or_on_a_chart_that_is(forms):

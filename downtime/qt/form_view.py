@@ -660,6 +660,13 @@ class FormView(QWidget):
         first = next(iter(self.editors.values()))
         first.widget.setFocus()
 
+    def amend_at(self, field_id: str) -> None:
+        """The record amended from a screen that asks one answer of it (a result's doctor told),
+        the cursor on that answer; an amendment under way stays as typed."""
+        if not self.editing:
+            self.start_amend()
+        self.editors[field_id].widget.setFocus()
+
     def mark_in_error(self) -> None:
         if self.record is None:
             return

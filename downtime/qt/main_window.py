@@ -35,6 +35,7 @@ from downtime.qt.medication_panel import MedicationPanel
 from downtime.qt.paper_doses_dialog import PaperDosesDialog
 from downtime.qt.fluid_balance_view import FluidBalanceView
 from downtime.qt.glucose_view import GlucoseView
+from downtime.qt.lab_results_view import LabResultsView
 from downtime.qt.transfusion_view import TransfusionView
 from downtime.qt.neuro_view import NeuroView
 from downtime.qt.observations_view import EscalationPanel, ObservationsView
@@ -54,7 +55,7 @@ from downtime.errors import refusal_of
 from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
-from downtime.services import (backups, drafts, fluid_balance, glucose, medication, neuro, observations,
+from downtime.services import (backups, drafts, fluid_balance, glucose, lab_results, medication, neuro, observations,
                                paper_doses, paper_numbers, prefill, printing, records, settings, theatre, this_laptop,
                                transfusion)
 from downtime.services.census import all_patients, patient_for_record
@@ -99,6 +100,7 @@ ACTIONS = (
     ActionSpec("neuro", QT_TRANSLATE_NOOP("MainWindow", "Neuro obs (&GCS)"), "Ctrl+Shift+G", "open_neuro"),
     ActionSpec("glucose", QT_TRANSLATE_NOOP("MainWindow", "Blood glucose c&hart"), "Ctrl+Shift+K", "open_glucose"),
     ActionSpec("transfusion", QT_TRANSLATE_NOOP("MainWindow", "Blood trans&fusion"), "Ctrl+Shift+B", "open_transfusion"),
+    ActionSpec("lab_results", QT_TRANSLATE_NOOP("MainWindow", "L&aboratory results"), "Ctrl+Shift+L", "open_lab_results"),
     ActionSpec("cd_register", QT_TRANSLATE_NOOP("MainWindow", "Controlled-&drug register"), None, "show_cd_register",
                needs=Action.RECORD_CARE),
     ActionSpec("records", QT_TRANSLATE_NOOP("MainWindow", "Patient's &records (to amend or withdraw)"), "Ctrl+Shift+R",
@@ -236,7 +238,7 @@ class MainWindow(QMainWindow):
         self.escalation.open_patient.connect(self.open_observations_of)
         self.escalation.open_chart.connect(lambda patient_id, form_id: {
             neuro.FORM: self.open_neuro_of, glucose.FORM: self.open_glucose_of,
-            transfusion.FORM: self.open_transfusion_of}[form_id](patient_id))
+            transfusion.FORM: self.open_transfusion_of, lab_results.FORM: self.open_lab_results_of}[form_id](patient_id))
         self.tabs.addTab(self.escalation, translate("MainWindow", "Escalation"))
         self.admin: AdminPanel | None = None
         if self.session.user.may(Action.MANAGE_STAFF):
@@ -332,20 +334,13 @@ class MainWindow(QMainWindow):
         if isinstance(view, FormView):
             spec, record = view.spec, view.record
             return lambda: self.open_form(FormView(self.session, spec, record=record))
-        if isinstance(view, MarView):
-            return lambda: self.open_mar_of(view.patient_id)
-        if isinstance(view, ObservationsView):
-            return lambda: self.open_observations_of(view.patient_id)
-        if isinstance(view, RecordsView):
-            return lambda: self.open_records_of(view.patient_id)
-        if isinstance(view, FluidBalanceView):
-            return lambda: self.open_fluid_balance_of(view.patient_id)
-        if isinstance(view, NeuroView):
-            return lambda: self.open_neuro_of(view.patient_id)
-        if isinstance(view, GlucoseView):
-            return lambda: self.open_glucose_of(view.patient_id)
-        if isinstance(view, TransfusionView):
-            return lambda: self.open_transfusion_of(view.patient_id)
+        for kind, opened in ((MarView, self.open_mar_of), (ObservationsView, self.open_observations_of),
+                             (RecordsView, self.open_records_of), (FluidBalanceView, self.open_fluid_balance_of),
+                             (NeuroView, self.open_neuro_of), (GlucoseView, self.open_glucose_of),
+                             (TransfusionView, self.open_transfusion_of), (LabResultsView, self.open_lab_results_of)):
+            if isinstance(view, kind):
+                patient_id = view.patient_id
+                return lambda: opened(patient_id)
         return None
 
     def _build_actions(self) -> None:
@@ -682,6 +677,14 @@ class MainWindow(QMainWindow):
         """The end of a unit chosen on the transfusion tab: its form about that unit alone."""
         spec = self.session.form(transfusion.END_FORM)
         return self.open_new(spec, patient_id, {**prefill.first_answers(self.session, spec, patient_id), "unit": unit_id})
+
+    def open_lab_results(self) -> LabResultsView | None:
+        patient = self._selected_patient()
+        return self.open_lab_results_of(patient.patient_id) if patient is not None else None
+
+    def open_lab_results_of(self, patient_id: str) -> LabResultsView:
+        return self._open_chart(LabResultsView, lab_results.FORM, patient_id,
+                                lambda view: view.tell.connect(lambda record: self.open_record(record).amend_at("told")))
 
     def open_records(self) -> RecordsView | None:
         patient = self._selected_patient()

@@ -21,11 +21,11 @@ from downtime.qt.i18n import language, say, translate, word
 from downtime.qt.patient_header import ChartTab
 from downtime.qt.screen_fit import Scrolled
 from downtime.qt.style import points, styled
-from downtime.qt.tables import TextTableModel, make_table, print_and_open, show_keeping_choice
+from downtime.qt.tables import TextTableModel, cut_column, make_table, print_and_open, show_keeping_choice
 from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ListReader, ReadAgain
 from downtime.domain import elapsed
-from downtime.services import chart_alerts, glucose, neuro, observations, printing, transfusion
+from downtime.services import chart_alerts, glucose, lab_results, neuro, observations, printing, transfusion
 from downtime.services.census import in_patients
 from downtime.services.chart_alerts import ChartAlert, ChartAlerts
 from downtime.services.context import Session
@@ -283,8 +283,9 @@ class ChartAlertModel(TextTableModel):
     columns = (QT_TR_NOOP("Ward"), QT_TR_NOOP("Bed"), QT_TR_NOOP("Patient"), QT_TR_NOOP("Downtime no."),
                QT_TR_NOOP("Chart"), QT_TR_NOOP("Latest"), QT_TR_NOOP("What it asks now"))
     CHARTS = {neuro.FORM: QT_TR_NOOP("Neuro obs (GCS)"), glucose.FORM: QT_TR_NOOP("Blood glucose"),
-              transfusion.FORM: QT_TR_NOOP("Blood transfusion")}
-    whole_in_tooltip = frozenset({6})
+              transfusion.FORM: QT_TR_NOOP("Blood transfusion"), lab_results.FORM: QT_TR_NOOP("Laboratory result")}
+    PATIENT, LATEST = 2, 5
+    whole_in_tooltip = frozenset({PATIENT, LATEST, 6})
 
     def is_warning(self, row: int, column: int) -> bool:
         return column == len(self.columns) - 1
@@ -332,7 +333,7 @@ class EscalationPanel(QWidget):
         self.charts_count = QLabel()
         layout.addWidget(self.charts_count)
         self.charts_model = ChartAlertModel()
-        self.charts_table = make_table(self.charts_model, translate("EscalationPanel", "Neuro obs, blood glucose and transfusion"),
+        self.charts_table = make_table(self.charts_model, translate("EscalationPanel", "Bedside charts and laboratory results"),
                                        self._open_chart)
         layout.addWidget(self.charts_table, 1)
         self.reader = ListReader(self)
@@ -386,11 +387,16 @@ class EscalationPanel(QWidget):
                             or_same_line=False)
         asking = len({item.patient.patient_id for item in charts.alerts})
         self.charts_count.setText(
-            translate("EscalationPanel", "Neuro obs, blood glucose or transfusion asking now: "
+            translate("EscalationPanel", "Neuro obs, blood glucose, transfusion or laboratory results asking now: "
                                          "{count} patient(s)").format(count=asking)
-            if asking else translate("EscalationPanel", "No neuro obs or blood glucose asking now"))
+            if asking else translate("EscalationPanel", "No neuro obs, blood glucose, transfusion or laboratory result "
+                                                        "asking now"))
         show_keeping_choice(self.charts_table, self.charts_model, charts.alerts,
                             lambda item: (item.patient.patient_id, item.form_id), or_same_line=False)
+        # An unknown patient's description, a culture's words or a unit of blood pushed what each
+        # asks off the screen: whole in the tooltip.
+        for column, characters in ((ChartAlertModel.PATIENT, 30), (ChartAlertModel.LATEST, 36)):
+            cut_column(self.charts_table, column, characters)
         self.read_again.when_due(min((due for due in (found.next_due, charts.next_due) if due is not None),
                                      key=elapsed.instant, default=None), self.session.clock())
 

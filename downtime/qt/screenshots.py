@@ -145,6 +145,10 @@ def take(folder: Path, lang: Lang = "en") -> list[Path]:
         anaemic = next(row.patient for row in nurse.patients.model.rows
                        if row.patient is not None and "Anaemia" in (row.patient.reason or ""))
         shot("transfusion", nurse, lambda: nurse.open_transfusion_of(anaemic.patient_id))
+        # The patient with sepsis, whose blood culture the laboratory phoned and no doctor is told of yet.
+        septic = next(row.patient for row in nurse.patients.model.rows
+                      if row.patient is not None and "Sepsis" in (row.patient.reason or ""))
+        shot("lab-results", nurse, lambda: nurse.open_lab_results_of(septic.patient_id))
         preview = PrintPreview(printing.print_news2_chart(nurse.session, worst, Path(scratch) / "news2.pdf"))
         preview.resize(900, 760)
         shot("print-preview", preview)

@@ -1,7 +1,7 @@
-"""The in-patients whose neurological observations, blood glucose or blood transfusion ask
-something now: a set that needs a doctor, a next set overdue, a hypo, ketones to check or tell, a
-hypo's recheck overdue, a unit's observations overdue, a unit running at 4 hours, a reaction to
-report. The nurse in charge reads them beside the NEWS2 escalation list: on paper each was on
+"""The in-patients whose neurological observations, blood glucose, blood transfusion or
+laboratory results ask something now: a set that needs a doctor, a next set overdue, a hypo,
+ketones to check or tell, a hypo's recheck overdue, a unit's observations overdue, a unit running
+at 4 hours, a reaction to report, a critical result no doctor is told of yet. The nurse in charge reads them beside the NEWS2 escalation list: on paper each was on
 its patient's chart alone, seen when that chart was next opened."""
 
 from __future__ import annotations
@@ -14,14 +14,14 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.formspec import FormSpec, Lang
-from downtime.services import glucose, neuro, transfusion
+from downtime.services import glucose, lab_results, neuro, transfusion
 from downtime.services.patients import PatientSummary
 
 
 @dataclass(frozen=True)
 class ChartAlert:
-    """`form_id`: the chart's form (neuro.FORM, glucose.FORM, transfusion.FORM); `latest`: its latest reading in
-    words and when it was taken."""
+    """`form_id`: the chart's form (neuro.FORM, glucose.FORM, transfusion.FORM, lab_results.FORM); `latest`: its
+    latest reading in words and when it was taken (a result: the one asking)."""
 
     patient: PatientSummary
     form_id: str
@@ -64,6 +64,9 @@ def alerts(db: Database, forms: Mapping[str, FormSpec], in_hospital: Sequence[Pa
                                     f"{latest_unit.state(forms[transfusion.END_FORM], lang)}", said))
         if (coming := transfusion.next_after(units, at)) is not None:
             due.append(coming)
+    for patient_id, results in lab_results.charts(db, patients).items():
+        found.extend(ChartAlert(patients[patient_id], lab_results.FORM, f"{one.text()} {one.received_at:%d/%m %H:%M}",
+                                one.said(lang)) for one in lab_results.critical_untold(results))
     order = {patient_id: number for number, patient_id in enumerate(patients)}  # the census's, by ward and bed
     found.sort(key=lambda alert: (order[alert.patient.patient_id], alert.form_id))
     return ChartAlerts(found, min(due, key=elapsed.instant, default=None))

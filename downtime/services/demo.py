@@ -195,6 +195,7 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     build_neuro_demo(db, forms, clock)
     build_glucose_demo(db, forms, clock)
     build_transfusion_demo(db, forms, clock)
+    build_lab_results_demo(db, forms, clock)
     return DemoSummary(device_name=device.name, patients=len(saved), accounts=DEMO_ACCOUNTS)
 
 
@@ -798,6 +799,46 @@ def build_transfusion_demo(db: Database, forms: dict[str, FormSpec], clock: Cloc
             "unit": unit.record_id, "ended_at": ended.isoformat(timespec="minutes"), "outcome": "completed",
             "volume": 285, "reaction": False}, patient_id=patient.patient_id)
         obs(elapsed.later(ended, timedelta(minutes=20)))
+    return made
+
+
+# Results the laboratory gave the ward: (the patient's reason for admission, hours ago, answers,
+# minutes until a doctor was told or None). The sepsis patient's blood culture was phoned 25
+# minutes ago and no doctor is told yet: the escalation tab lists it.
+_RESULTS = (
+    ("ketoacidosis", 5, {"received_by": "telephone", "test": "Potassium", "result": "2.9", "units": "mmol/L",
+                         "range": "3.5–5.0", "flag": "critical", "caller": "Mme Roux, biochemistry", "read_back": True,
+                         "lab_number": "B26-118842", "told": "Dr Benali",
+                         "action": "Potassium chloride added to the infusion, as Dr Benali prescribed"}, 5),
+    ("Anaemia", 6, {"received_by": "paper", "test": "Haemoglobin", "result": "68", "units": "g/L",
+                    "range": "115–155", "flag": "abnormal", "lab_number": "H26-220419", "told": "Dr Benali",
+                    "action": "Two units of red cells prescribed"}, 15),
+    ("Sepsis", 25 / 60, {"received_by": "telephone", "test": "Blood culture",
+                         "result": "Gram-negative bacilli in 2 of 2 bottles; identification to follow",
+                         "flag": "critical", "caller": "M. Petit, microbiology", "read_back": True,
+                         "lab_number": "M26-004512"}, None),
+)
+
+
+def build_lab_results_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
+    """Laboratory results phoned or brought up on paper for three of the demo's patients, two
+    told to the doctor, a critical blood culture not yet. Returns the results recorded."""
+    from downtime.services import census
+
+    now = clock()
+    nurse, night = _nurses(db, forms, clock)
+    in_patients = census.in_patients(db, forms, ward=DEMO_WARD)
+    made = 0
+    for reason, hours, answers, told_after in _RESULTS:
+        patient = next(each for each in in_patients if reason in (each.reason or ""))
+        received = _ago(now, hours=hours)
+        if received <= datetime.fromisoformat(patient.admitted_at) + timedelta(minutes=10):
+            continue
+        told = ({"told_at": elapsed.later(received, timedelta(minutes=told_after)).isoformat(timespec="minutes")}
+                if told_after is not None else {})
+        records.save_new(_on_shift(nurse, night, received), "lab_result", {
+            **answers, **told, "received_at": received.isoformat(timespec="minutes")}, patient_id=patient.patient_id)
+        made += 1
     return made
 
 

@@ -17,7 +17,7 @@ from downtime.domain.medication import Frequency
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
-from downtime.services import (cd_register, fluid_balance, glucose, medication, neuro, observations,
+from downtime.services import (cd_register, fluid_balance, glucose, lab_results, medication, neuro, observations,
                                paper_numbers, settings, telephone_orders, theatre, transfusion)
 from downtime.services.census import (CensusRow, all_patients, census, patient_for_record, patient_with_location,
                                       with_namesakes)
@@ -145,6 +145,15 @@ def print_transfusion_record(session: Session, patient_id: str, out: Path) -> Pa
                              "transfusion record", lambda unit: (unit.record, *([unit.end] if unit.end else [])))
 
 
+def print_lab_results(session: Session, patient_id: str, out: Path) -> Path:
+    """A patient's laboratory results received on the ward as the paper log, for the notes: who
+    phoned, that it was read back, which doctor was told when."""
+    from downtime.pdf.lab_results import lab_results_pdf
+
+    return _print_form_chart(session, patient_id, out, lab_results.FORM, lab_results.chart, lab_results_pdf,
+                             "laboratory results")
+
+
 def _print_form_chart(session: Session, patient_id: str, out: Path, form_id: str,
                       read: Callable[[Database, str], Sequence[Any]], pdf: Callable[..., Path], what: str,
                       written: Callable[[Any], Iterable[RecordVersion]] = lambda one: (one.record,)) -> Path:
@@ -187,6 +196,7 @@ CHARTS: dict[str, dict[Lang, str]] = {
     "neuro": {"en": "Neurological observation chart (GCS)", "fr": "Feuille de surveillance neurologique (Glasgow)"},
     "glucose": {"en": "Blood glucose monitoring chart", "fr": "Feuille de surveillance glycémique"},
     "transfusion": {"en": "Blood transfusion record", "fr": "Fiche de suivi transfusionnel"},
+    "lab_results": {"en": "Laboratory results received (ward log)", "fr": "Résultats de laboratoire reçus (registre)"},
 }
 # The binder's own title, which its print preview and the printer's queue show.
 BINDER_TITLE: dict[Lang, str] = {"en": "Downtime binder", "fr": "Classeur de procédure dégradée"}
@@ -198,12 +208,14 @@ BINDER_TITLE: dict[Lang, str] = {"en": "Downtime binder", "fr": "Classeur de pro
 # operation booked, cancelled, rebooked or done. Every form has its blank here, or is written
 # on a chart that is (orders and doses on the MAR, observations on the NEWS2 chart, volumes in
 # and out on the fluid chart, the GCS on the neuro chart, glucose readings on the glucose chart, a
-# unit of blood's start and end on the transfusion record): the binder predated "Operation
-# done", and an operation done on paper had no form to say so.
+# unit of blood's start and end on the transfusion record, a result phoned by the laboratory on
+# the ward's results log, two pages for a shift): the binder predated "Operation done", and an
+# operation done on paper had no form to say so.
 BINDER = (("admission", 4), ("mar", 4), ("news2", 30), ("transfer", 4), ("discharge", 6), ("transfer_out", 2),
           ("death", 1), ("theatre_session", 1), ("operation_booking", 2), ("operation_cancellation", 4),
           ("operation_rebooking", 2), ("operation_done", 4), ("surgical_safety_checklist", 4),
-          ("clinical_note", 30), ("fluid", 10), ("neuro", 4), ("glucose", 8), ("transfusion", 3))
+          ("clinical_note", 30), ("fluid", 10), ("neuro", 4), ("glucose", 8), ("transfusion", 3),
+          ("lab_results", 2))
 
 
 def binder(forms: dict[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
@@ -278,13 +290,14 @@ def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
 
 
 def _charted(session: Session, rows: list[CensusRow], at: datetime) -> dict[str, list[str]]:
-    """What each in-patient's neuro, glucose, transfusion and fluid charts say at the handover (`rows`:
-    the census's)."""
+    """What each in-patient's neuro, glucose, transfusion and fluid charts and laboratory results say
+    at the handover (`rows`: the census's)."""
     patient_ids = [row.patient.patient_id for row in rows if row.patient is not None]
     found: dict[str, list[str]] = {}
     for said in (neuro.handover(session.db, patient_ids, at, session.lang),
                  glucose.handover(session.db, patient_ids, at, session.lang),
                  transfusion.handover(session.db, session.forms, patient_ids, at, session.lang),
+                 lab_results.handover(session.db, session.forms, patient_ids, at, session.lang),
                  fluid_balance.handover(session.db, patient_ids, at, session.lang)):
         for patient_id, line in said.items():
             found.setdefault(patient_id, []).append(line)
@@ -467,6 +480,14 @@ def blank_glucose_chart(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang,
                                    device_name=device_name)
 
 
+def blank_lab_results(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None,
+                      printed_at: datetime, device_name: str) -> Path:
+    from downtime.pdf.lab_results import blank_lab_results_pdf
+
+    return blank_lab_results_pdf(forms[lab_results.FORM], out, lang=lang, printed_by=printed_by, printed_at=printed_at,
+                                 device_name=device_name)
+
+
 def blank_transfusion_record(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None,
                              printed_at: datetime, device_name: str) -> Path:
     from downtime.pdf.transfusion import blank_transfusion_record_pdf
@@ -479,7 +500,7 @@ def blank_transfusion_record(forms: Mapping[str, FormSpec], out: Path, *, lang: 
 # The blank charts that are not forms, by the names `downtime pdf blank` and the binder give them;
 # each is given the forms, which a chart's key may word itself in.
 BLANK_CHARTS = {"mar": blank_mar, "news2": blank_news2_chart, "fluid": blank_fluid_chart, "neuro": blank_neuro_chart,
-                "glucose": blank_glucose_chart, "transfusion": blank_transfusion_record}
+                "glucose": blank_glucose_chart, "transfusion": blank_transfusion_record, "lab_results": blank_lab_results}
 
 
 def print_theatre_list(session: Session, day: date, out: Path, theatre_name: str | None = None) -> Path:

@@ -38,6 +38,7 @@ DATA_OPERATION = "http://terminology.hl7.org/CodeSystem/v3-DataOperation"
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
 LOCATION_TYPE = "http://terminology.hl7.org/CodeSystem/location-physical-type"
 DATA_ABSENT_REASON = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
+PARTICIPATION_MODE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationMode"
 LOINC = "http://loinc.org"
 SNOMED = "http://snomed.info/sct"
 UCUM = "http://unitsofmeasure.org"
@@ -86,6 +87,7 @@ SYSTEMS: dict[str, dict[str, str]] = {
     OBSERVATION_CATEGORY: {"vital-signs": "Vital Signs", "survey": "Survey", "exam": "Exam"},
     LOCATION_TYPE: {"wa": "Ward", "bd": "Bed"},
     DATA_ABSENT_REASON: {"not-applicable": "Not Applicable"},
+    PARTICIPATION_MODE: {"PHONE": "telephone", "WRITTEN": "written"},
     # What each means, not a display: code_only sends none (see FR_CORE_IDENTIFIER_TYPE).
     FR_CORE_IDENTIFIER_TYPE: {"INS-NIR": "INS of a registered person (NIR)",
                               "INS-NIA": "INS of a person awaiting registration (NIA)"},
@@ -148,6 +150,8 @@ ELEMENTS: dict[str, frozenset[str]] = {path: frozenset(codes) for path, codes in
     "DocumentReference.status": {"current", "entered-in-error"},
     "Procedure.status": {"in-progress", "completed", "stopped", "entered-in-error"},
     "QuestionnaireResponse.status": {"completed", "amended", "entered-in-error"},
+    "Communication.status": {"completed", "entered-in-error"},
+    "Communication.priority": {"routine", "stat"},
     "DocumentReference.docStatus": {"final", "amended"},
     "DocumentReference.content.attachment.contentType": {"text/plain; charset=utf-8"},
     "Observation.valueQuantity.code": {"/min", "%", "L/min", "Cel", "cm", "kg", "mL", "mmol/L"},

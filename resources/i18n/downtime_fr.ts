@@ -336,6 +336,10 @@
         <translation>Transfusion</translation>
     </message>
     <message>
+        <source>Laboratory result</source>
+        <translation>Résultat de laboratoire</translation>
+    </message>
+    <message>
         <source>Staff ID</source>
         <translation>Identifiant</translation>
     </message>
@@ -656,8 +660,24 @@
         <translation>Où il en est</translation>
     </message>
     <message>
+        <source>How, from whom</source>
+        <translation>Comment, de qui</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
         <source>What it asks</source>
         <translation>Ce qu’il demande</translation>
+    </message>
+    <message>
+        <source>Doctor told</source>
+        <translation>Médecin prévenu</translation>
     </message>
 </context>
 <context>
@@ -1937,8 +1957,8 @@ La contresigner en tant que {name} ?</translation>
         <translation>Relevés en retard</translation>
     </message>
     <message>
-        <source>Neuro obs, blood glucose and transfusion</source>
-        <translation>Surveillance neurologique, glycémie et transfusion</translation>
+        <source>Bedside charts and laboratory results</source>
+        <translation>Feuilles de surveillance et résultats de laboratoire</translation>
     </message>
     <message>
         <source>Reading the list…</source>
@@ -1961,12 +1981,12 @@ La contresigner en tant que {name} ?</translation>
         <translation>Aucun relevé en retard</translation>
     </message>
     <message>
-        <source>Neuro obs, blood glucose or transfusion asking now: {count} patient(s)</source>
-        <translation>Surveillance neurologique, glycémie ou transfusion à traiter maintenant : {count} patient(s)</translation>
+        <source>Neuro obs, blood glucose, transfusion or laboratory results asking now: {count} patient(s)</source>
+        <translation>Surveillance neurologique, glycémie, transfusion ou résultats de laboratoire à traiter maintenant : {count} patient(s)</translation>
     </message>
     <message>
-        <source>No neuro obs or blood glucose asking now</source>
-        <translation>Aucune surveillance neurologique ni glycémie ne demande d’action</translation>
+        <source>No neuro obs, blood glucose, transfusion or laboratory result asking now</source>
+        <translation>Aucune surveillance neurologique, glycémie, transfusion ni résultat de laboratoire à traiter maintenant</translation>
     </message>
 </context>
 <context>
@@ -2452,6 +2472,53 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
     </message>
 </context>
 <context>
+    <name>LabResultsView</name>
+    <message>
+        <source>read back</source>
+        <translation>relu</translation>
+    </message>
+    <message>
+        <source>Results — {name}</source>
+        <translation>Résultats — {name}</translation>
+    </message>
+    <message>
+        <source>Laboratory results</source>
+        <translation>Résultats de laboratoire</translation>
+    </message>
+    <message>
+        <source>Laboratory results received</source>
+        <translation>Résultats de laboratoire reçus</translation>
+    </message>
+    <message>
+        <source>Record a res&amp;ult received</source>
+        <translation>&amp;Enregistrer un résultat reçu</translation>
+    </message>
+    <message>
+        <source>&amp;Print the results log</source>
+        <translation>&amp;Imprimer le registre des résultats</translation>
+    </message>
+    <message>
+        <source>&amp;Doctor told…</source>
+        <translation>&amp;Médecin prévenu…</translation>
+    </message>
+    <message>
+        <source>No laboratory result recorded</source>
+        <translation>Aucun résultat de laboratoire enregistré</translation>
+    </message>
+    <message>
+        <source>Latest: {result}</source>
+        <translation>Dernier : {result}</translation>
+    </message>
+    <message>
+        <source>Doctor told</source>
+        <translation>Médecin prévenu</translation>
+    </message>
+    <message>
+        <source>Choose the result in the list first.</source>
+        <translation>Choisir d’abord le résultat dans la liste.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;New admission</source>
@@ -2564,6 +2631,10 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
     <message>
         <source>Blood trans&amp;fusion</source>
         <translation>Trans&amp;fusion sanguine</translation>
+    </message>
+    <message>
+        <source>L&amp;aboratory results</source>
+        <translation>Résultats de l&amp;aboratoire</translation>
     </message>
     <message>
         <source>&amp;Telephone orders to countersign…</source>
@@ -6308,6 +6379,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>a patient&apos;s blood transfusion record (each unit, its checks and its fate)</source>
         <translation>la fiche de suivi transfusionnel d’un patient (chaque produit, ses contrôles et son devenir)</translation>
+    </message>
+    <message>
+        <source>a patient&apos;s laboratory results received (who phoned, read back, the doctor told)</source>
+        <translation>les résultats de laboratoire reçus pour un patient (qui a appelé, relecture, médecin prévenu)</translation>
     </message>
     <message>
         <source>a patient&apos;s neurological observation chart (Glasgow Coma Scale, pupils, limbs)</source>

@@ -1,0 +1,36 @@
+"""What a laboratory result received on the ward asks of the nurse, as critical-results
+policies have it (RCPath 2017; the Joint Commission's read-back goal): a result the laboratory
+gives as critical is told to a doctor at once, and is the nurse's to pass on until one is told;
+an abnormal one waits for a doctor to see it, which the next shift is told. A telephoned result
+is read back to the caller before it is written (the form refuses it otherwise)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+
+
+class Flag(StrEnum):
+    CRITICAL = "critical"
+    ABNORMAL = "abnormal"
+    NORMAL = "normal"
+
+
+class Sign(StrEnum):
+    TELL_NOW = "tell_now"
+    FOR_A_DOCTOR = "for_a_doctor"
+
+
+SIGNS: Mapping[Sign, Mapping[str, str]] = {
+    Sign.TELL_NOW: {"en": "CRITICAL RESULT NOT YET TOLD TO A DOCTOR: tell one now, and record who and when",
+                    "fr": "RÉSULTAT CRITIQUE PAS ENCORE TRANSMIS À UN MÉDECIN : le transmettre maintenant, et noter "
+                          "à qui et quand"},
+    Sign.FOR_A_DOCTOR: {"en": "Abnormal: for a doctor to see", "fr": "Anormal : à montrer à un médecin"},
+}
+
+
+def signs(flag: Flag, told: bool) -> list[Sign]:
+    """What a result with this flag asks while no doctor is recorded as told of it."""
+    if told or flag is Flag.NORMAL:
+        return []
+    return [Sign.TELL_NOW if flag is Flag.CRITICAL else Sign.FOR_A_DOCTOR]

@@ -1,0 +1,106 @@
+"""The laboratory results log on paper: what a telephoned or critical result asks, then a line
+per result received, oldest first (when, how and from whom, the result as the laboratory gave it,
+its flag, read back, which doctor was told when, the action, initials), then ruled lines to carry
+on by hand while the laptop is away. The blank log is the ward's: a column for the patient, as
+the laboratory phones about any of them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from downtime.domain.lab_results import SIGNS, Flag, Sign
+from downtime.domain.laptops import NOBODY, Authors, Laptop
+from downtime.formspec import FormSpec, Lang
+from downtime.formspec.values import format_value
+from downtime.pdf.lines import Lines
+from downtime.pdf.page import ALERT, INK, PageInfo, body_width, build_pdf, carried_on_by_hand, in_words, style
+from downtime.services.lab_results import Received
+from downtime.services.patients import PatientSummary
+
+BY_HAND = 8
+"""Ruled lines after the last result; the blank log's are a page of them."""
+BLANK_LINES = 17
+WORDS: dict[str, dict[Lang, str]] = {
+    "title": {"en": "Laboratory results received", "fr": "Résultats de laboratoire reçus"},
+    "blank_title": {"en": "Laboratory results received: ward log (blank)",
+                    "fr": "Résultats de laboratoire reçus : registre du service (vierge)"},
+    "headings": {"en": "Received|How, from whom; read back|Test, result, units (range); lab no.|Flag|"
+                       "Doctor told, at|Action taken or planned|Initials|What it asks",
+                 "fr": "Reçu le|Comment, de qui ; relu|Examen, résultat, unité (normes) ; n° labo|Statut|"
+                       "Médecin prévenu, à|Conduite tenue ou prévue|Visa|Conduite demandée"},
+    "patient": {"en": "Patient: name, date of birth, number", "fr": "Patient : nom, date de naissance, numéro"},
+    "read_back": {"en": "read back", "fr": "relu"},
+    "lab_number": {"en": "lab no. {number}", "fr": "n° labo {number}"},
+}
+WIDTHS = (0.08, 0.14, 0.19, 0.09, 0.12, 0.14, 0.07, 0.17)
+BLANK_WIDTHS = (0.15, 0.10, 0.14, 0.19, 0.09, 0.12, 0.13, 0.08)
+"""The ward's log: the patient first, then the columns of a patient's (what it asks left empty)."""
+
+
+def _cell(text: str, bold: bool = False, alert: bool = False) -> Lines:
+    return Lines(text, style(size=8, bold=bold, leading=9.5, color=ALERT if alert else INK))
+
+
+def _guide(spec: FormSpec, lang: Lang) -> list[Flowable]:
+    """The read-back and a critical result's call, in the form's own words, for the lines written by hand."""
+    return [_cell(f"• {line}") for line in (spec.field("read_back").help.get(lang), SIGNS[Sign.TELL_NOW][lang],
+                                           SIGNS[Sign.FOR_A_DOCTOR][lang])]
+
+
+def _headings(lang: Lang, ward: bool) -> list[object]:
+    headings = in_words(WORDS, "headings", lang).split("|")
+    if ward:
+        headings = [in_words(WORDS, "patient", lang), *headings[:-1]]
+    return [_cell(text, bold=True) for text in headings]
+
+
+def _how(found: Received, spec: FormSpec, lang: Lang) -> str:
+    data = found.record.data
+    said = [format_value(spec.field("received_by"), data["received_by"], lang)]
+    if data.get("caller"):
+        said.append(" ".join(data["caller"].split()))
+    if data.get("read_back"):
+        said.append(in_words(WORDS, "read_back", lang))
+    return "; ".join(said)
+
+
+def _table(results: Sequence[Received], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
+           width: float, by_hand: int, ward: bool) -> Flowable:
+    body: list[list[object]] = [_headings(lang, ward)]
+    for found in results:
+        record, data = found.record, found.record.data
+        what = found.text() + (f"; {in_words(WORDS, 'lab_number', lang, number=data['lab_number'])}"
+                               if data.get("lab_number") else "")
+        body.append([_cell(f"{found.received_at:%d/%m %H:%M}"), _cell(_how(found, spec, lang)),
+                     _cell(what, bold=found.flag is not Flag.NORMAL),
+                     _cell(format_value(spec.field("flag"), data["flag"], lang), bold=True,
+                           alert=found.flag is Flag.CRITICAL),
+                     _cell(found.told(lang)), _cell(" ".join((data.get("action") or "").split())),
+                     _cell(authors.initials(record.author, record.device_id, laptops)),
+                     _cell("; ".join(found.said(lang)), bold=True, alert=bool(found.signs))])
+    return carried_on_by_hand(body, BLANK_WIDTHS if ward else WIDTHS, width, by_hand, 11 * mm)
+
+
+def lab_results_pdf(patient: PatientSummary, results: Sequence[Received], spec: FormSpec, out: Path, *,
+                    authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
+                    printed_at: datetime, device_name: str) -> Path:
+    """`results`: the patient's standing ones, oldest first; `authors`: who recorded each (initials)."""
+    info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
+                    device_name=device_name, patient=patient, place=True)
+    width = body_width(info)
+    return build_pdf(out, [*_guide(spec, lang), Spacer(1, 2 * mm),
+                           _table(results, spec, authors, laptops, lang, width, BY_HAND, ward=False)], info)
+
+
+def blank_lab_results_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
+                          device_name: str) -> Path:
+    info = PageInfo(title=in_words(WORDS, "blank_title", lang), lang=lang, printed_by=printed_by,
+                    printed_at=printed_at, device_name=device_name, blank=True, patient_box=False)
+    width = body_width(info)
+    return build_pdf(out, [*_guide(spec, lang), Spacer(1, 2 * mm),
+                           _table([], spec, NOBODY, {}, lang, width, BLANK_LINES, ward=True)], info)

@@ -1,0 +1,72 @@
+"""Laboratory results from the keyboard: the nurse opens the patient's results tab, records a
+critical potassium phoned by the laboratory (refused until read back), reads it called out on
+the tab and on the escalation tab, then records the doctor told from the tab, which clears it."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from downtime.qt.form_view import FormView
+from downtime.qt.lab_results_view import LabResultsView
+from downtime.services import lab_results, records, wards
+
+
+def _press(chart: LabResultsView, text: str) -> None:
+    QTest.mouseClick(next(b for b in chart.findChildren(QPushButton) if b.text() == text), Qt.MouseButton.LeftButton)
+
+
+def test_a_critical_result_is_read_back_called_out_and_cleared_once_a_doctor_is_told(
+        window, session_for, admission_values, select_bed, type_text, listed, answers):
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    patient = records.save_new(window.session, "admission", {**admission_values, "arrival_at": "2026-11-28T09:00+01:00"})
+    window.patients.reload_wards()
+    select_bed(window, "12")
+    QTest.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    chart = window.tabs.currentWidget()
+    assert isinstance(chart, LabResultsView) and chart.latest.text() == "No laboratory result recorded"
+    _press(chart, "Record a res&ult received")
+    form = window.tabs.currentWidget()
+    assert isinstance(form, FormView) and form.spec.id == "lab_result"
+    form.editors["received_at"].set_value("2026-11-28T13:10+01:00")
+    form.editors["received_by"].set_value("telephone")
+    type_text(form.editors["test"].edit, "Potassium")
+    type_text(form.editors["result"].edit, "6.8")
+    type_text(form.editors["units"].edit, "mmol/L")
+    form.editors["flag"].set_value("critical")
+    type_text(form.editors["caller"].edit, "Mme Roux, biochemistry")
+    form.editors["read_back"].set_value(False)
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.record is None and "read the result back to the caller" in form.summary.text()
+    form.editors["read_back"].set_value(True)
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.record is not None, form.summary.text()
+    window.tabs.setCurrentWidget(chart)
+    chart.refresh()
+    assert chart.latest.text() == "Latest: Potassium 6.8 mmol/L, Critical, received 28/11 13:10"
+    assert chart.alarms.text() == ("CRITICAL RESULT NOT YET TOLD TO A DOCTOR: tell one now, and record who and when: "
+                                   "Potassium 6.8 mmol/L (28/11 13:10)")
+    assert chart.model.texts(0)[1:4] == ("By telephone from the laboratory; Mme Roux, biochemistry; read back",
+                                          "Potassium 6.8 mmol/L", "Critical") and chart.model.is_warning(0, 3)
+    panel = window.escalation
+    window.tabs.setCurrentWidget(panel)
+    panel.refresh()
+    listed(panel)
+    assert panel.charts_model.texts(0)[4:] == ("Laboratory result", "Potassium 6.8 mmol/L 28/11 13:10",
+                                               "CRITICAL RESULT NOT YET TOLD TO A DOCTOR: tell one now, and record "
+                                               "who and when")
+
+    window.tabs.setCurrentWidget(chart)
+    _press(chart, "&Doctor told…")  # none chosen: the only result asking
+    amended = window.tabs.currentWidget()
+    assert isinstance(amended, FormView) and amended.editing and amended.record.record_id == form.record.record_id
+    assert QApplication.focusWidget() in (amended.editors["told"].edit, None)
+    type_text(amended.editors["told"].edit, "Dr Martin")
+    amended.editors["told_at"].set_value("2026-11-28T13:20+01:00")
+    type_text(amended.editors["action"].edit, "ECG, calcium gluconate")
+    answers[0]["reason"] = ["Doctor told"]
+    QTest.mouseClick(amended.save_button, Qt.MouseButton.LeftButton)
+    assert amended.record.version == 2, amended.summary.text()
+    window.tabs.setCurrentWidget(chart)
+    chart.refresh()
+    assert chart.alarms.isHidden() and chart.model.texts(0)[4] == "Dr Martin told 28/11 13:20: ECG, calcium gluconate"
+    assert lab_results.critical_untold(lab_results.chart(window.session.db, patient.patient_id)) == []

@@ -1,0 +1,125 @@
+"""Laboratory results received on the ward: a telephoned one read back before it stands, a
+critical one listed until a doctor is told, the handover sheet's line, the escalation list, the
+paper log filled and blank, the export's Communication."""
+
+import json
+
+import pytest
+from fhir.resources.R4B.communication import Communication
+from pypdf import PdfReader
+
+from downtime.domain.lab_results import Flag, Sign, signs
+from downtime.services import chart_alerts, census, lab_results, printing, records
+from downtime.services.errors import PermissionDenied, ValidationFailed
+from downtime.sync.export import export
+from downtime.sync.fhir_codes import check_codes
+
+PHONED = {"received_at": "2026-11-28T13:10+01:00", "received_by": "telephone", "test": "Potassium", "result": "6.8",
+          "units": "mmol/L", "range": "3.5–5.3", "flag": "critical", "sample_taken_at": "2026-11-28T11:40+01:00",
+          "lab_number": "B26-118842", "caller": "Mme Roux, biochemistry", "read_back": True}
+
+
+def _text(path):
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+
+
+def test_only_a_critical_or_abnormal_result_nobody_was_told_of_asks_something():
+    assert signs(Flag.CRITICAL, told=False) == [Sign.TELL_NOW]
+    assert signs(Flag.ABNORMAL, told=False) == [Sign.FOR_A_DOCTOR]
+    assert signs(Flag.NORMAL, told=False) == [] and signs(Flag.CRITICAL, told=True) == []
+
+
+def test_a_telephoned_result_is_refused_until_read_back_and_its_caller_named(session_for, patient):
+    nurse = session_for("nurse")
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "lab_result", {**PHONED, "read_back": False, "caller": ""}, patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["caller", "read_back"]
+    assert ("Read back to the caller and confirmed: read the result back to the caller, and have them confirm it, "
+            "before recording it.") in str(refused.value)
+    paper = {key: value for key, value in PHONED.items() if key not in ("caller", "read_back")}
+    records.save_new(nurse, "lab_result", {**paper, "received_by": "paper", "flag": "abnormal"}, patient_id=patient)
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "lab_result", {**PHONED, "told": "Dr Martin", "told_at": "2026-11-28T13:00+01:00"},
+                         patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["received_at"]
+    with pytest.raises(PermissionDenied):
+        records.save_new(session_for("coord"), "lab_result", PHONED, patient_id=patient)
+
+
+def test_a_critical_result_is_listed_until_a_doctor_is_told_then_said_with_who(session_for, patient, clock, tmp_path):
+    nurse = session_for("nurse")
+    saved = records.save_new(nurse, "lab_result", PHONED, patient_id=patient)
+    results = lab_results.chart(nurse.db, patient)
+    assert [one.signs for one in results] == [[Sign.TELL_NOW]]
+    in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    found = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en").alerts
+    assert [(alert.form_id, alert.latest, alert.said) for alert in found] == [(
+        "lab_result", "Potassium 6.8 mmol/L (3.5–5.3) 28/11 13:10",
+        ["CRITICAL RESULT NOT YET TOLD TO A DOCTOR: tell one now, and record who and when"])]
+    said = ("RESULTS: Potassium 6.8 mmol/L (3.5–5.3), Critical, received 28/11 13:10; CRITICAL RESULT NOT YET TOLD "
+            "TO A DOCTOR: tell one now, and record who and when")
+    assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {patient: said}
+    assert said in _text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
+
+    records.amend(nurse, saved.record_id, {**PHONED, "told": "Dr Martin", "told_at": "2026-11-28T13:20+01:00",
+                                           "action": "ECG; calcium gluconate"}, "Doctor told")
+    assert chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en").alerts == []
+    assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "fr") == {patient: (
+        "RÉSULTATS : Potassium 6.8 mmol/L (3.5–5.3), Critique, reçu le 28/11 13:10, Dr Martin prévenu à 28/11 13:20")}
+    clock.advance(hours=24)
+    assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {}
+
+
+def test_the_handover_names_the_days_abnormal_results_not_the_normal_ones(session_for, patient, clock):
+    nurse = session_for("nurse")
+    paper = {key: value for key, value in PHONED.items() if key not in ("caller", "read_back")}
+    records.save_new(nurse, "lab_result", {**paper, "received_by": "paper", "test": "Sodium", "result": "139",
+                                           "range": "", "flag": "normal"}, patient_id=patient)
+    records.save_new(nurse, "lab_result", {**paper, "received_by": "paper", "test": "Haemoglobin", "result": "92",
+                                           "units": "g/L", "range": "", "flag": "abnormal"}, patient_id=patient)
+    assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {patient: (
+        "RESULTS: Haemoglobin 92 g/L, Abnormal, received 28/11 13:10; Abnormal: for a doctor to see")}
+    clock.advance(hours=25)
+    assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {}
+
+
+def test_the_paper_log_says_who_phoned_and_who_was_told_and_the_blank_is_the_wards(session_for, patient, forms,
+                                                                                  tmp_path):
+    nurse = session_for("nurse")
+    records.save_new(nurse, "lab_result", {**PHONED, "told": "Dr Martin", "told_at": "2026-11-28T13:20+01:00",
+                                           "action": "ECG"}, patient_id=patient)
+    records.save_new(nurse, "lab_result", {**PHONED, "received_at": "2026-11-28T13:40+01:00", "test": "Lactate",
+                                           "result": "4.1", "range": "", "lab_number": ""}, patient_id=patient)
+    text = _text(printing.print_lab_results(nurse, patient, tmp_path / "results.pdf"))
+    assert "Laboratory results received" in text
+    assert ("28/11 13:10 By telephone from the laboratory; Mme Roux, biochemistry; read back Potassium 6.8 mmol/L "
+            "(3.5–5.3); lab no. B26-118842 Critical Dr Martin told 28/11 13:20 ECG") in text
+    assert "Lactate 4.1 mmol/L Critical" in text and "CRITICAL RESULT NOT YET TOLD TO A DOCTOR" in text
+    blank = PdfReader(printing.blank(forms, "lab_results", tmp_path / "blank.pdf", lang="fr", printed_by=None,
+                                     printed_at=nurse.clock(), device_name="3B")).pages
+    page = " ".join(blank[0].extract_text().split())
+    assert len(blank) == 1 and "Résultats de laboratoire reçus : registre du service (vierge)" in page
+    assert "Patient : nom, date de naissance, numéro" in page and "Relu à l’appelant" not in page
+
+
+def test_the_export_sends_each_result_as_the_laboratorys_communication_to_the_ward(session_for, patient, tmp_path):
+    nurse = session_for("nurse")
+    phoned = records.save_new(nurse, "lab_result", {**PHONED, "told": "Dr Martin", "told_at": "2026-11-28T13:20+01:00",
+                                                    "action": "ECG"}, patient_id=patient)
+    paper = records.save_new(nurse, "lab_result", {
+        "received_at": "2026-11-28T13:30+01:00", "received_by": "paper", "test": "Sodium", "result": "139",
+        "flag": "normal"}, patient_id=patient)
+    folder = export(session_for("records"), tmp_path / "export").folder
+    bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    check_codes(bundle)
+    by_id = {entry["resource"]["id"]: entry["resource"] for entry in bundle["entry"]}
+    found = Communication.model_validate(by_id[phoned.record_id])
+    assert (found.status, found.priority, found.medium[0].coding[0].code) == ("completed", "stat", "PHONE")
+    assert found.payload[0].contentString == "Potassium 6.8 mmol/L (3.5–5.3): Critical"
+    assert found.sender.display == "Mme Roux, biochemistry" and found.encounter is not None
+    assert [note.text for note in found.note] == [
+        "Read back to the caller and confirmed", "Laboratory number B26-118842", "Sample taken 2026-11-28T11:40:00+01:00",
+        "Doctor told: Dr Martin, 2026-11-28T13:20:00+01:00", "Action: ECG"]
+    normal = Communication.model_validate(by_id[paper.record_id])
+    assert (normal.priority, normal.medium[0].coding[0].code, normal.sender, normal.note) == (
+        "routine", "WRITTEN", None, None)
