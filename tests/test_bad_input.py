@@ -363,6 +363,10 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
              "doctor_told": True, "blood_bank_told": False, "notes": "Line tissued"},
             {"unit": unit, "ended_at": at, "outcome": "stopped_reaction", "volume": 40, "signs": ["breathless"],
              "doctor_told": True, "blood_bank_told": True}],
+        "lab_request": [
+            {"taken_at": at, "urgency": "urgent", "tests": ["electrolytes", "other"], "other_tests": "Magnésium",
+             "sample_number": "B26-118842", "requested_by": "Dr Benali", "notes": "Garrot < 1 min"},
+            {"taken_at": at, "urgency": "routine", "tests": ["blood_cultures"]}],
         "lab_result": [
             {"received_at": at, "received_by": "telephone", "test": "Potassium", "result": "6.8", "units": "mmol/L",
              "range": "3.5–5.3", "flag": "critical", "sample_taken_at": at, "lab_number": "B26-118842",
@@ -574,6 +578,7 @@ RULE_REFUSALS = {
     ("blood_transfusion", "started_at"): f"Started at: this patient is {_NOT_IN}",
     ("transfusion_end", "ended_at"): f"Ended at: this patient is {_NOT_IN}",
     ("blood_order", "ordered_at"): f"Prescribed at: this patient is {_NOT_IN}",
+    ("lab_request", "taken_at"): f"Date and time taken: this patient is {_NOT_IN}",
     ("operation_booking", "planned_start"): _NO_SLOT, ("operation_booking", "expected_minutes"): _NO_SLOT,
     ("operation_booking", "session"): _NO_SLOT, ("operation_rebooking", "session"): _NO_SLOT,
     ("operation_rebooking", "planned_start"): _NO_SLOT,

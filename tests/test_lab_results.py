@@ -1,11 +1,13 @@
 """Laboratory results received on the ward: a telephoned one read back before it stands, a
 critical one listed until a doctor is told, the handover sheet's line, the escalation list, the
-paper log filled and blank, the export's Communication."""
+paper log filled and blank, the export's Communication; a sample sent chased until a result
+names it, and its ServiceRequest."""
 
 import json
 
 import pytest
 from fhir.resources.R4B.communication import Communication
+from fhir.resources.R4B.servicerequest import ServiceRequest
 from pypdf import PdfReader
 
 from downtime.domain.lab_results import Flag, Sign, signs
@@ -17,6 +19,8 @@ from downtime.sync.fhir_codes import check_codes
 PHONED = {"received_at": "2026-11-28T13:10+01:00", "received_by": "telephone", "test": "Potassium", "result": "6.8",
           "units": "mmol/L", "range": "3.5–5.3", "flag": "critical", "sample_taken_at": "2026-11-28T11:40+01:00",
           "lab_number": "B26-118842", "caller": "Mme Roux, biochemistry", "read_back": True}
+SAMPLE = {"taken_at": "2026-11-28T11:40+01:00", "urgency": "urgent", "tests": ["electrolytes", "fbc", "other"],
+          "other_tests": "Magnesium", "sample_number": "B26-118842", "requested_by": "Dr Martin"}
 
 
 def _text(path):
@@ -86,8 +90,11 @@ def test_the_handover_names_the_days_abnormal_results_not_the_normal_ones(sessio
 def test_the_paper_log_says_who_phoned_and_who_was_told_and_the_blank_is_the_wards(session_for, patient, forms,
                                                                                   tmp_path):
     nurse = session_for("nurse")
+    sample = records.save_new(nurse, "lab_request", SAMPLE, patient_id=patient)
+    records.save_new(nurse, "lab_request", {**SAMPLE, "tests": ["crp"], "other_tests": "", "sample_number": "",
+                                            "requested_by": ""}, patient_id=patient)
     records.save_new(nurse, "lab_result", {**PHONED, "told": "Dr Martin", "told_at": "2026-11-28T13:20+01:00",
-                                           "action": "ECG"}, patient_id=patient)
+                                           "action": "ECG", "request": sample.record_id}, patient_id=patient)
     records.save_new(nurse, "lab_result", {**PHONED, "received_at": "2026-11-28T13:40+01:00", "test": "Lactate",
                                            "result": "4.1", "range": "", "lab_number": ""}, patient_id=patient)
     text = _text(printing.print_lab_results(nurse, patient, tmp_path / "results.pdf"))
@@ -95,17 +102,23 @@ def test_the_paper_log_says_who_phoned_and_who_was_told_and_the_blank_is_the_war
     assert ("28/11 13:10 By telephone from the laboratory; Mme Roux, biochemistry; read back Potassium 6.8 mmol/L "
             "(3.5–5.3); lab no. B26-118842 Critical Dr Martin told 28/11 13:20 ECG") in text
     assert "Lactate 4.1 mmol/L Critical" in text and "CRITICAL RESULT NOT YET TOLD TO A DOCTOR" in text
+    assert ("28/11 11:40 Urea and electrolytes, Full blood count, Magnesium Urgent B26-118842 Dr Martin HL 1 result(s) "
+            "back") in text
+    assert "28/11 11:40 CRP Urgent HL RESULT NOT BACK since 28/11 13:40: phone the laboratory" in text
     blank = PdfReader(printing.blank(forms, "lab_results", tmp_path / "blank.pdf", lang="fr", printed_by=None,
                                      printed_at=nurse.clock(), device_name="3B")).pages
     page = " ".join(blank[0].extract_text().split())
     assert len(blank) == 1 and "Résultats de laboratoire reçus : registre du service (vierge)" in page
     assert "Patient : nom, date de naissance, numéro" in page and "Relu à l’appelant" not in page
+    assert "Numéro du bon ou du tube" in page and "Résultat reçu" in page
 
 
 def test_the_export_sends_each_result_as_the_laboratorys_communication_to_the_ward(session_for, patient, tmp_path):
     nurse = session_for("nurse")
+    sample = records.save_new(nurse, "lab_request", SAMPLE, patient_id=patient)
+    awaiting = records.save_new(nurse, "lab_request", {**SAMPLE, "tests": ["crp"], "other_tests": ""}, patient_id=patient)
     phoned = records.save_new(nurse, "lab_result", {**PHONED, "told": "Dr Martin", "told_at": "2026-11-28T13:20+01:00",
-                                                    "action": "ECG"}, patient_id=patient)
+                                                    "action": "ECG", "request": sample.record_id}, patient_id=patient)
     paper = records.save_new(nurse, "lab_result", {
         "received_at": "2026-11-28T13:30+01:00", "received_by": "paper", "test": "Sodium", "result": "139",
         "flag": "normal"}, patient_id=patient)
@@ -120,6 +133,54 @@ def test_the_export_sends_each_result_as_the_laboratorys_communication_to_the_wa
     assert [note.text for note in found.note] == [
         "Read back to the caller and confirmed", "Laboratory number B26-118842", "Sample taken 2026-11-28T11:40:00+01:00",
         "Doctor told: Dr Martin, 2026-11-28T13:20:00+01:00", "Action: ECG"]
+    assert found.basedOn[0].reference == f"urn:uuid:{sample.record_id}"
+    sent = ServiceRequest.model_validate(by_id[sample.record_id])
+    assert (sent.status, sent.priority, sent.code.text) == ("completed", "urgent",
+                                                            "Urea and electrolytes, Full blood count, Magnesium")
+    assert [note.text for note in sent.note] == ["Sample taken 2026-11-28T11:40:00+01:00",
+                                                 "Number on the request form or tube: B26-118842",
+                                                 "Requested by Dr Martin"]
+    assert ServiceRequest.model_validate(by_id[awaiting.record_id]).status == "active"
     normal = Communication.model_validate(by_id[paper.record_id])
     assert (normal.priority, normal.medium[0].coding[0].code, normal.sender, normal.note) == (
         "routine", "WRITTEN", None, None)
+
+
+
+def test_a_sample_whose_result_is_not_back_is_chased_until_a_result_names_it(session_for, patient, clock,
+                                                                            admission_values):
+    nurse = session_for("nurse")
+    other_patient = records.save_new(nurse, "admission", {**admission_values, "bed": "13", "birth_name": "AUTRE",
+                                                           "arrival_at": "2026-11-28T09:00+01:00"}).patient_id
+    sample = records.save_new(nurse, "lab_request", SAMPLE, patient_id=patient)
+    records.save_new(nurse, "lab_request", {**SAMPLE, "urgency": "routine", "tests": ["crp"], "other_tests": ""},
+                     patient_id=patient)
+    sent = lab_results.samples(nurse.db, patient)
+    assert [one.state(nurse.clock(), "en") for one in sent] == [
+        "RESULT NOT BACK since 28/11 13:40: phone the laboratory", "awaiting its result, due by 29/11 11:40"]
+    in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    alerts = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en")
+    assert [(alert.form_id, alert.latest, alert.said) for alert in alerts.alerts] == [(
+        "lab_request", "Urea and electrolytes, Full blood count, Magnesium (Urgent) taken 28/11 11:40",
+        ["RESULT NOT BACK since 28/11 13:40: phone the laboratory"])]
+    assert alerts.next_due.isoformat() == "2026-11-29T11:40:00+01:00"
+    assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {patient: (
+        "SAMPLES AWAITING RESULTS: Urea and electrolytes, Full blood count, Magnesium (Urgent) taken 28/11 11:40: "
+        "RESULT NOT BACK since 28/11 13:40: phone the laboratory; CRP (Routine) taken 28/11 11:40")}
+    assert lab_results.first_answers(nurse.db, patient) == {}  # two awaiting: the nurse picks
+
+    theirs = records.save_new(nurse, "lab_request", SAMPLE, patient_id=other_patient)
+    with pytest.raises(ValidationFailed) as refused:  # a sample of another patient's
+        records.save_new(nurse, "lab_result", {**PHONED, "request": theirs.record_id}, patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["request"]
+    assert "no standing record of this patient's with that reference" in str(refused.value)
+    records.save_new(nurse, "lab_result", {**PHONED, "request": sample.record_id}, patient_id=patient)
+    sent = lab_results.samples(nurse.db, patient)
+    assert [one.state(nurse.clock(), "en") for one in sent][0] == "1 result(s) back"
+    assert lab_results.first_answers(nurse.db, patient) == {"request": sent[1].record.record_id}
+    in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    assert [(alert.patient.patient_id, alert.form_id) for alert in chart_alerts.alerts(
+        nurse.db, nurse.forms, in_hospital, nurse.clock(), "en").alerts] == [(patient, "lab_result"),
+                                                                            (other_patient, "lab_request")]
+    clock.advance(hours=22)
+    assert lab_results.overdue(lab_results.samples(nurse.db, patient), nurse.clock())[0].record.data["tests"] == ["crp"]

@@ -2,12 +2,20 @@
 policies have it (RCPath 2017; the Joint Commission's read-back goal): a result the laboratory
 gives as critical is told to a doctor at once, and is the nurse's to pass on until one is told;
 an abnormal one waits for a doctor to see it, which the next shift is told. A telephoned result
-is read back to the caller before it is written (the form refuses it otherwise)."""
+is read back to the caller before it is written (the form refuses it otherwise). A sample sent
+whose result has not come back is chased with the laboratory: an urgent one after 2 hours (an
+hour's turnaround, doubled for an outage's paper and porters), a routine one after a day."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime, timedelta
 from enum import StrEnum
+
+from downtime.domain import elapsed
+
+BACK_WITHIN = {True: timedelta(hours=2), False: timedelta(hours=24)}
+"""When a sample's result is chased, urgent (True) or routine."""
 
 
 class Flag(StrEnum):
@@ -34,3 +42,9 @@ def signs(flag: Flag, told: bool) -> list[Sign]:
     if told or flag is Flag.NORMAL:
         return []
     return [Sign.TELL_NOW if flag is Flag.CRITICAL else Sign.FOR_A_DOCTOR]
+
+
+def back_by(taken_at: datetime, urgent: bool) -> datetime:
+    """When the result of a sample taken at `taken_at` is due back, as a watch counts (the night
+    the clocks change included)."""
+    return elapsed.later(taken_at, BACK_WITHIN[urgent])

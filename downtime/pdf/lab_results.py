@@ -1,8 +1,9 @@
-"""The laboratory results log on paper: what a telephoned or critical result asks, then a line
-per result received, oldest first (when, how and from whom, the result as the laboratory gave it,
-its flag, read back, which doctor was told when, the action, initials), then ruled lines to carry
-on by hand while the laptop is away. The blank log is the ward's: a column for the patient, as
-the laboratory phones about any of them."""
+"""The laboratory log on paper: what a telephoned or critical result asks, the samples sent (when,
+the tests, urgent or not, the number, who asked, initials, whether the result is back, in red
+once overdue), then a line per result received, oldest first (when, how and from whom, the
+result as the laboratory gave it, its flag, read back, which doctor was told when, the action,
+initials), each followed by ruled lines to carry on by hand while the laptop is away. The blank
+log is the ward's: a column for the patient, as the laboratory phones about any of them."""
 
 from __future__ import annotations
 
@@ -19,12 +20,14 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import ALERT, INK, PageInfo, body_width, build_pdf, carried_on_by_hand, in_words, style
-from downtime.services.lab_results import Received
+from downtime.services.lab_results import Received, Sent
 from downtime.services.patients import PatientSummary
 
-BY_HAND = 8
-"""Ruled lines after the last result; the blank log's are a page of them."""
-BLANK_LINES = 17
+BY_HAND = 6
+"""Ruled lines after the last result; the blank log's fill its page with the samples'."""
+BLANK_LINES = 10
+SAMPLES_BY_HAND = 3
+BLANK_SAMPLES = 6
 WORDS: dict[str, dict[Lang, str]] = {
     "title": {"en": "Laboratory results received", "fr": "Résultats de laboratoire reçus"},
     "blank_title": {"en": "Laboratory results received: ward log (blank)",
@@ -33,13 +36,19 @@ WORDS: dict[str, dict[Lang, str]] = {
                        "Doctor told, at|Action taken or planned|Initials|What it asks",
                  "fr": "Reçu le|Comment, de qui ; relu|Examen, résultat, unité (normes) ; n° labo|Statut|"
                        "Médecin prévenu, à|Conduite tenue ou prévue|Visa|Conduite demandée"},
+    "sent": {"en": "Sample taken|Tests|Urgency|Number on the form or tube|Requested by|Initials|Result back",
+             "fr": "Prélevé le|Examens|Urgence|Numéro du bon ou du tube|Demandé par|Visa|Résultat reçu"},
+    "samples_title": {"en": "Samples sent", "fr": "Prélèvements envoyés"},
+    "results_title": {"en": "Results received", "fr": "Résultats reçus"},
     "patient": {"en": "Patient: name, date of birth, number", "fr": "Patient : nom, date de naissance, numéro"},
     "read_back": {"en": "read back", "fr": "relu"},
     "lab_number": {"en": "lab no. {number}", "fr": "n° labo {number}"},
 }
-WIDTHS = (0.08, 0.14, 0.19, 0.09, 0.12, 0.14, 0.07, 0.17)
+WIDTHS = (0.09, 0.14, 0.18, 0.09, 0.12, 0.13, 0.08, 0.17)
 BLANK_WIDTHS = (0.15, 0.10, 0.14, 0.19, 0.09, 0.12, 0.13, 0.08)
 """The ward's log: the patient first, then the columns of a patient's (what it asks left empty)."""
+SENT_WIDTHS = (0.1, 0.29, 0.09, 0.14, 0.14, 0.08, 0.16)
+BLANK_SENT_WIDTHS = (0.15, 0.1, 0.22, 0.09, 0.12, 0.12, 0.08, 0.12)
 
 
 def _cell(text: str, bold: bool = False, alert: bool = False) -> Lines:
@@ -52,11 +61,25 @@ def _guide(spec: FormSpec, lang: Lang) -> list[Flowable]:
                                            SIGNS[Sign.FOR_A_DOCTOR][lang])]
 
 
-def _headings(lang: Lang, ward: bool) -> list[object]:
-    headings = in_words(WORDS, "headings", lang).split("|")
+def _headings(lang: Lang, key: str, ward: bool) -> list[object]:
+    """A table's headings; the ward's log has the patient first and leaves what a result asks out."""
+    headings = in_words(WORDS, key, lang).split("|")
     if ward:
-        headings = [in_words(WORDS, "patient", lang), *headings[:-1]]
+        headings = [in_words(WORDS, "patient", lang), *(headings[:-1] if key == "headings" else headings)]
     return [_cell(text, bold=True) for text in headings]
+
+
+def _samples(sent: Sequence[Sent], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
+             at: datetime, width: float, by_hand: int, ward: bool) -> Flowable:
+    body: list[list[object]] = [_headings(lang, "sent", ward)]
+    for one in sent:
+        record, data = one.record, one.record.data
+        body.append([_cell(f"{one.taken_at:%d/%m %H:%M}"), _cell(one.tests(spec, lang), bold=True),
+                     _cell(format_value(spec.field("urgency"), data["urgency"], lang), bold=data["urgency"] == "urgent"),
+                     _cell(data.get("sample_number") or ""), _cell(" ".join((data.get("requested_by") or "").split())),
+                     _cell(authors.initials(record.author, record.device_id, laptops)),
+                     _cell(one.state(at, lang), bold=one.overdue(at), alert=one.overdue(at))])
+    return carried_on_by_hand(body, BLANK_SENT_WIDTHS if ward else SENT_WIDTHS, width, by_hand, 9 * mm)
 
 
 def _how(found: Received, spec: FormSpec, lang: Lang) -> str:
@@ -71,7 +94,7 @@ def _how(found: Received, spec: FormSpec, lang: Lang) -> str:
 
 def _table(results: Sequence[Received], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
            width: float, by_hand: int, ward: bool) -> Flowable:
-    body: list[list[object]] = [_headings(lang, ward)]
+    body: list[list[object]] = [_headings(lang, "headings", ward)]
     for found in results:
         record, data = found.record, found.record.data
         what = found.text() + (f"; {in_words(WORDS, 'lab_number', lang, number=data['lab_number'])}"
@@ -86,21 +109,32 @@ def _table(results: Sequence[Received], spec: FormSpec, authors: Authors, laptop
     return carried_on_by_hand(body, BLANK_WIDTHS if ward else WIDTHS, width, by_hand, 11 * mm)
 
 
+def _titled(key: str, lang: Lang, table: Flowable) -> list[Flowable]:
+    return [Lines(in_words(WORDS, key, lang), style(size=10, bold=True, leading=13)), table, Spacer(1, 3 * mm)]
+
+
 def lab_results_pdf(patient: PatientSummary, results: Sequence[Received], spec: FormSpec, out: Path, *,
-                    authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
-                    printed_at: datetime, device_name: str) -> Path:
-    """`results`: the patient's standing ones, oldest first; `authors`: who recorded each (initials)."""
+                    request_spec: FormSpec, sent: Sequence[Sent], authors: Authors, laptops: Mapping[str, Laptop],
+                    lang: Lang, printed_by: str, printed_at: datetime, device_name: str) -> Path:
+    """`results` and `sent`: the patient's standing ones, oldest first; `authors`: who recorded
+    each (initials)."""
     info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, place=True)
     width = body_width(info)
     return build_pdf(out, [*_guide(spec, lang), Spacer(1, 2 * mm),
-                           _table(results, spec, authors, laptops, lang, width, BY_HAND, ward=False)], info)
+                           *_titled("samples_title", lang, _samples(sent, request_spec, authors, laptops, lang,
+                                                                    printed_at, width, SAMPLES_BY_HAND, ward=False)),
+                           *_titled("results_title", lang, _table(results, spec, authors, laptops, lang, width, BY_HAND,
+                                                                  ward=False))], info)
 
 
-def blank_lab_results_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
-                          device_name: str) -> Path:
+def blank_lab_results_pdf(spec: FormSpec, request_spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | None,
+                          printed_at: datetime, device_name: str) -> Path:
     info = PageInfo(title=in_words(WORDS, "blank_title", lang), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name, blank=True, patient_box=False)
     width = body_width(info)
     return build_pdf(out, [*_guide(spec, lang), Spacer(1, 2 * mm),
-                           _table([], spec, NOBODY, {}, lang, width, BLANK_LINES, ward=True)], info)
+                           *_titled("samples_title", lang, _samples([], request_spec, NOBODY, {}, lang, printed_at, width,
+                                                                    BLANK_SAMPLES, ward=True)),
+                           *_titled("results_title", lang, _table([], spec, NOBODY, {}, lang, width, BLANK_LINES,
+                                                                  ward=True))], info)

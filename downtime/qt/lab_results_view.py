@@ -1,30 +1,54 @@
-"""A patient's laboratory results received on the ward, newest first: how each came and from
-whom, the result as the laboratory gave it, its flag, which doctor was told when, and in the
-warning colour what it asks (a critical result no doctor is told of yet). Who was told is
-recorded on the result itself, as an amendment of it."""
+"""A patient's laboratory samples sent and results received on the ward, newest first: each
+sample's tests and urgency and whether its result is back, in the warning colour once overdue;
+each result's way and caller, the result as the laboratory gave it, its flag, which doctor was
+told when, and in the warning colour what it asks (a critical result no doctor is told of yet).
+Who was told is recorded on the result itself, as an amendment of it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QSizePolicy, QWidget
 
 from downtime.domain.lab_results import Flag
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
-from downtime.i18n import QT_TR_NOOP
+from downtime.i18n import QT_TR_NOOP, labelled
 from downtime.qt.i18n import translate
 from downtime.qt.patient_header import ChartTab
 from downtime.qt.tables import TextTableModel, cut_column, print_and_open
 from downtime.services import lab_results, printing
 from downtime.services.context import Session
-from downtime.services.lab_results import Received
+from downtime.qt.work import ReadAgain
+from downtime.services.lab_results import Received, Sent
 
 
 CUT_CHARACTERS = {1: 30, 2: 40, 4: 30, 5: 40}
 """How it came, the result, who was told and what it asks, cut there on screen (whole in their
 tooltips): a culture's words alone pushed who was told off the screen."""
+
+
+class SamplesModel(TextTableModel):
+    columns = (QT_TR_NOOP("Sample taken"), QT_TR_NOOP("Tests"), QT_TR_NOOP("Urgency"), QT_TR_NOOP("Number"),
+               QT_TR_NOOP("Its result"))
+    whole_in_tooltip = frozenset({1, 4})
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.at = session.clock()
+
+    def is_warning(self, row: int, column: int) -> bool:
+        return column == 4 and self.rows[row].overdue(self.at)
+
+    def texts(self, row: int) -> tuple[str, ...]:
+        sent: Sent = self.rows[row]
+        spec, lang = self.session.form(lab_results.REQUEST_FORM), self.session.lang
+        data = sent.record.data
+        return (f"{sent.taken_at:%d/%m %H:%M}", sent.tests(spec, lang), format_value(spec.field("urgency"),
+                                                                                    data["urgency"], lang),
+                data.get("sample_number") or "", sent.state(self.at, lang))
 
 
 class ResultsModel(TextTableModel):
@@ -56,31 +80,56 @@ class ResultsModel(TextTableModel):
 
 
 class LabResultsView(ChartTab):
-    """Enter on a result opens it (to amend); Record adds one through the form; "Doctor told"
-    amends the result chosen, or the only one asking, to write who was told and when."""
+    """Enter on a sample or a result opens it (to amend); Record adds a result through the form,
+    "Record a sample sent" a sample; "Doctor told" amends the result chosen, or the only one
+    asking, to write who was told and when."""
 
     tell = Signal(object)
     """The result whose doctor told to record: amended, the cursor on who."""
+    send_sample = Signal(str)
+    """The patient a sample is sent for."""
 
     def __init__(self, session: Session, patient_id: str, parent: QWidget | None = None):
         super().__init__(session, patient_id, True, parent)
         self.titled = translate("LabResultsView", "Results — {name}")
         self.headline(translate("LabResultsView", "Laboratory results"))
+        self.read_again = ReadAgain(self, self.refresh)
+        self.column.addWidget(QLabel(translate("LabResultsView", "Samples sent")))
+        self.samples_model = SamplesModel(session)
+        self.samples_table = self.records_table(self.samples_model, translate("LabResultsView", "Samples sent"))
+        self.column.addWidget(QLabel(translate("LabResultsView", "Results received")))
         self.model = ResultsModel(session.form(lab_results.FORM), session.lang)
         self.table = self.records_table(self.model, translate("LabResultsView", "Laboratory results received"))
+        for table in (self.samples_table, self.table):
+            # Two lists share the tab: each takes the room left, down to a few lines, so the
+            # buttons stay on screen (the page laid out at the lists' own preferred heights put
+            # them under the bottom edge of a 768-pixel screen, behind a scrollbar).
+            table.setSizePolicy(table.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Ignored)
+            table.setMinimumHeight(table.horizontalHeader().sizeHint().height()
+                                   + 3 * table.verticalHeader().defaultSectionSize())
         self.chart_buttons(translate("LabResultsView", "Record a res&ult received"),
                            translate("LabResultsView", "&Print the results log"), self.print_chart,
-                           (translate("LabResultsView", "&Doctor told…"), self.doctor_told))
+                           (translate("LabResultsView", "&Doctor told…"), self.doctor_told),
+                           (translate("LabResultsView", "Record a sample sen&t"),
+                            lambda: self.send_sample.emit(self.patient_id)))
         self.refresh()
 
     def refresh(self) -> None:
-        lang = self.session.lang
+        lang, now = self.session.lang, self.session.clock()
         results = lab_results.chart(self.session.db, self.patient_id)
+        sent = lab_results.samples(self.session.db, self.patient_id)
         self.model.set_rows(list(reversed(results)))
+        self.samples_model.at = now
+        self.samples_model.set_rows(list(reversed(sent)))
         for column, characters in CUT_CHARACTERS.items():
             cut_column(self.table, column, characters)
-        said = [f"{text}: {one.text()} ({one.received_at:%d/%m %H:%M})"
-                for one in lab_results.critical_untold(results) for text in one.said(lang)]
+        request_spec = self.session.form(lab_results.REQUEST_FORM)
+        said = [*(labelled(text, f"{one.text()} ({one.received_at:%d/%m %H:%M})", lang)
+                  for one in lab_results.critical_untold(results) for text in one.said(lang)),
+                *(labelled(one.state(now, lang), one.line(request_spec, lang), lang)
+                  for one in lab_results.overdue(sent, now))]
+        # A sample's result falls overdue with time, not with a save.
+        self.read_again.when_due(lab_results.next_due(sent, now), now)
         if not results:
             self.say(translate("LabResultsView", "No laboratory result recorded"), said)
             return

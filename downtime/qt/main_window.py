@@ -238,7 +238,8 @@ class MainWindow(QMainWindow):
         self.escalation.open_patient.connect(self.open_observations_of)
         self.escalation.open_chart.connect(lambda patient_id, form_id: {
             neuro.FORM: self.open_neuro_of, glucose.FORM: self.open_glucose_of,
-            transfusion.FORM: self.open_transfusion_of, lab_results.FORM: self.open_lab_results_of}[form_id](patient_id))
+            transfusion.FORM: self.open_transfusion_of, lab_results.FORM: self.open_lab_results_of,
+            lab_results.REQUEST_FORM: self.open_lab_results_of}[form_id](patient_id))
         self.tabs.addTab(self.escalation, translate("MainWindow", "Escalation"))
         self.admin: AdminPanel | None = None
         if self.session.user.may(Action.MANAGE_STAFF):
@@ -683,8 +684,11 @@ class MainWindow(QMainWindow):
         return self.open_lab_results_of(patient.patient_id) if patient is not None else None
 
     def open_lab_results_of(self, patient_id: str) -> LabResultsView:
-        return self._open_chart(LabResultsView, lab_results.FORM, patient_id,
-                                lambda view: view.tell.connect(lambda record: self.open_record(record).amend_at("told")))
+        def wired(view: LabResultsView) -> None:
+            view.tell.connect(lambda record: self.open_record(record).amend_at("told"))
+            view.send_sample.connect(lambda pid: self.open_new(self.session.form(lab_results.REQUEST_FORM), pid))
+
+        return self._open_chart(LabResultsView, lab_results.FORM, patient_id, wired)
 
     def open_records(self) -> RecordsView | None:
         patient = self._selected_patient()

@@ -283,7 +283,8 @@ class ChartAlertModel(TextTableModel):
     columns = (QT_TR_NOOP("Ward"), QT_TR_NOOP("Bed"), QT_TR_NOOP("Patient"), QT_TR_NOOP("Downtime no."),
                QT_TR_NOOP("Chart"), QT_TR_NOOP("Latest"), QT_TR_NOOP("What it asks now"))
     CHARTS = {neuro.FORM: QT_TR_NOOP("Neuro obs (GCS)"), glucose.FORM: QT_TR_NOOP("Blood glucose"),
-              transfusion.FORM: QT_TR_NOOP("Blood transfusion"), lab_results.FORM: QT_TR_NOOP("Laboratory result")}
+              transfusion.FORM: QT_TR_NOOP("Blood transfusion"), lab_results.FORM: QT_TR_NOOP("Laboratory result"),
+              lab_results.REQUEST_FORM: QT_TR_NOOP("Laboratory sample")}
     PATIENT, LATEST = 2, 5
     whole_in_tooltip = frozenset({PATIENT, LATEST, 6})
 

@@ -1,7 +1,8 @@
 """The in-patients whose neurological observations, blood glucose, blood transfusion or
 laboratory results ask something now: a set that needs a doctor, a next set overdue, a hypo,
 ketones to check or tell, a hypo's recheck overdue, a unit's observations overdue, a unit running
-at 4 hours, a reaction to report, a critical result no doctor is told of yet. The nurse in charge reads them beside the NEWS2 escalation list: on paper each was on
+at 4 hours, a reaction to report, a critical result no doctor is told of yet, a sample whose
+result is overdue. The nurse in charge reads them beside the NEWS2 escalation list: on paper each was on
 its patient's chart alone, seen when that chart was next opened."""
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from downtime.services.patients import PatientSummary
 
 @dataclass(frozen=True)
 class ChartAlert:
-    """`form_id`: the chart's form (neuro.FORM, glucose.FORM, transfusion.FORM, lab_results.FORM); `latest`: its
-    latest reading in words and when it was taken (a result: the one asking)."""
+    """`form_id`: the chart's form (neuro.FORM, glucose.FORM, transfusion.FORM, lab_results.FORM or
+    REQUEST_FORM); `latest`: its latest reading in words and when it was taken (a result or a
+    sample: the one asking)."""
 
     patient: PatientSummary
     form_id: str
@@ -67,6 +69,12 @@ def alerts(db: Database, forms: Mapping[str, FormSpec], in_hospital: Sequence[Pa
     for patient_id, results in lab_results.charts(db, patients).items():
         found.extend(ChartAlert(patients[patient_id], lab_results.FORM, f"{one.text()} {one.received_at:%d/%m %H:%M}",
                                 one.said(lang)) for one in lab_results.critical_untold(results))
+    for patient_id, sent in lab_results.samples_of(db, patients).items():
+        found.extend(ChartAlert(patients[patient_id], lab_results.REQUEST_FORM,
+                                one.line(forms[lab_results.REQUEST_FORM], lang), [one.state(at, lang)])
+                     for one in lab_results.overdue(sent, at))
+        if (coming := lab_results.next_due(sent, at)) is not None:
+            due.append(coming)
     order = {patient_id: number for number, patient_id in enumerate(patients)}  # the census's, by ward and bed
     found.sort(key=lambda alert: (order[alert.patient.patient_id], alert.form_id))
     return ChartAlerts(found, min(due, key=elapsed.instant, default=None))

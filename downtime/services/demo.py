@@ -23,6 +23,7 @@ from downtime.formspec import FormSpec
 from downtime.services import records, settings, setup, staff, wards
 from downtime.services.context import Clock, Session, Vault, load_device
 from downtime.services.errors import SetupError
+from downtime.services.patients import PatientSummary
 from downtime.storage import keyslots, open_database
 from downtime.storage.connection import StorageError
 
@@ -802,9 +803,20 @@ def build_transfusion_demo(db: Database, forms: dict[str, FormSpec], clock: Cloc
     return made
 
 
+# Samples sent to the laboratory: (the patient's reason for admission, the sample's number,
+# hours ago, answers). The sepsis patient's lactate and CRP, sent urgently 3 hours ago with the
+# cultures, are not back: the escalation tab lists them.
+_SAMPLES = (
+    ("ketoacidosis", "B26-118842", 6, {"urgency": "urgent", "tests": ["electrolytes", "blood_gas"],
+                                       "requested_by": "Dr Benali"}),
+    ("Sepsis", "M26-004512", 3, {"urgency": "urgent", "tests": ["blood_cultures"], "requested_by": "Dr Benali"}),
+    ("Sepsis", "B26-118901", 3, {"urgency": "urgent", "tests": ["lactate", "crp"], "requested_by": "Dr Benali"}),
+)
 # Results the laboratory gave the ward: (the patient's reason for admission, hours ago, answers,
-# minutes until a doctor was told or None). The sepsis patient's blood culture was phoned 25
-# minutes ago and no doctor is told yet: the escalation tab lists it.
+# minutes until a doctor was told or None); a result whose laboratory number is a sample's is of
+# that sample. The sepsis
+# patient's blood culture was phoned 25 minutes ago and no doctor is told yet: the escalation tab
+# lists it.
 _RESULTS = (
     ("ketoacidosis", 5, {"received_by": "telephone", "test": "Potassium", "result": "2.9", "units": "mmol/L",
                          "range": "3.5–5.0", "flag": "critical", "caller": "Mme Roux, biochemistry", "read_back": True,
@@ -821,23 +833,38 @@ _RESULTS = (
 
 
 def build_lab_results_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
-    """Laboratory results phoned or brought up on paper for three of the demo's patients, two
-    told to the doctor, a critical blood culture not yet. Returns the results recorded."""
+    """Samples sent for two of the demo's patients, and laboratory results phoned or brought up
+    on paper for three, two told to the doctor, a critical blood culture not yet; the sepsis
+    patient's lactate and CRP, sent with the cultures, not back. Returns the results recorded."""
     from downtime.services import census
 
     now = clock()
     nurse, night = _nurses(db, forms, clock)
     in_patients = census.in_patients(db, forms, ward=DEMO_WARD)
+
+    def patient_in(reason: str, at: datetime) -> PatientSummary | None:
+        """The patient in for `reason`, when in by `at` (the demo's arrivals are drawn at random)."""
+        found = next(each for each in in_patients if reason in (each.reason or ""))
+        return found if at > datetime.fromisoformat(found.admitted_at) + timedelta(minutes=10) else None
+
+    sent: dict[str, str] = {}
+    for reason, number, hours, answers in _SAMPLES:
+        taken = _ago(now, hours=hours)
+        if (patient := patient_in(reason, taken)) is not None:
+            sent[number] = records.save_new(_on_shift(nurse, night, taken), "lab_request", {
+                **answers, "sample_number": number, "taken_at": taken.isoformat(timespec="minutes")},
+                patient_id=patient.patient_id).record_id
     made = 0
     for reason, hours, answers, told_after in _RESULTS:
-        patient = next(each for each in in_patients if reason in (each.reason or ""))
         received = _ago(now, hours=hours)
-        if received <= datetime.fromisoformat(patient.admitted_at) + timedelta(minutes=10):
+        if (patient := patient_in(reason, received)) is None:
             continue
         told = ({"told_at": elapsed.later(received, timedelta(minutes=told_after)).isoformat(timespec="minutes")}
                 if told_after is not None else {})
+        request = {"request": sent[answers["lab_number"]]} if answers["lab_number"] in sent else {}
         records.save_new(_on_shift(nurse, night, received), "lab_result", {
-            **answers, **told, "received_at": received.isoformat(timespec="minutes")}, patient_id=patient.patient_id)
+            **answers, **told, **request, "received_at": received.isoformat(timespec="minutes")},
+            patient_id=patient.patient_id)
         made += 1
     return made
 

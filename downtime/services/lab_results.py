@@ -1,29 +1,38 @@
-"""A patient's laboratory results received on the ward, telephoned or on paper, each with what
-it asks (domain.lab_results): a critical result not yet told to a doctor, an abnormal one for a
-doctor to see. Never stored: worked out from the standing records."""
+"""A patient's laboratory samples sent and results received on the ward, telephoned or on
+paper, each with what it asks (domain.lab_results): a critical result not yet told to a doctor,
+an abnormal one for a doctor to see, a sample whose result is overdue. Never stored: worked out
+from the standing records."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.lab_results import SIGNS, Flag, Sign, signs
+from downtime.domain.lab_results import SIGNS, Flag, Sign, back_by, signs
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.storage.records import current_by_patient, list_current
 
 FORM = "lab_result"
+REQUEST_FORM = "lab_request"
 HANDOVER_SINCE = timedelta(hours=24)
 """The handover sheet names the results of the last day not normal, and any still asking something."""
 WORDS = {
     "handover": {"en": "RESULTS: {results}", "fr": "RÉSULTATS : {results}"},
     "received": {"en": "received {time}", "fr": "reçu le {time}"},
     "told": {"en": "{name} told {time}", "fr": "{name} prévenu à {time}"},
+    "awaiting": {"en": "awaiting its result, due by {time}", "fr": "résultat attendu, au plus tard le {time}"},
+    "not_back": {"en": "RESULT NOT BACK since {time}: phone the laboratory",
+                 "fr": "RÉSULTAT NON REÇU depuis le {time} : appeler le laboratoire"},
+    "back": {"en": "{count} result(s) back", "fr": "{count} résultat(s) reçu(s)"},
+    "samples": {"en": "SAMPLES AWAITING RESULTS: {samples}", "fr": "PRÉLÈVEMENTS EN ATTENTE DE RÉSULTAT : {samples}"},
+    "sample": {"en": "{tests} ({urgency}) taken {time}", "fr": "{tests} ({urgency}) prélevé le {time}"},
 }
 
 
@@ -63,6 +72,38 @@ class Received:
             time=f"{self.received_at:%d/%m %H:%M}"), self.told(lang))))
 
 
+@dataclass(frozen=True)
+class Sent:
+    """A sample sent (`record`), when its result is due back, and the results naming it."""
+
+    record: RecordVersion
+    taken_at: datetime
+    due_at: datetime
+    results: list[Received]
+
+    def tests(self, spec: FormSpec, lang: Lang) -> str:
+        """"Full blood count, CRP", the other tests' words for Other."""
+        data = self.record.data
+        named = [format_value(spec.field("tests"), [code], lang) for code in data["tests"] if code != "other"]
+        if data.get("other_tests"):
+            named.append(" ".join(data["other_tests"].split()))
+        return ", ".join(named)
+
+    def overdue(self, at: datetime) -> bool:
+        return not self.results and elapsed.instant(self.due_at) <= elapsed.instant(at)
+
+    def state(self, at: datetime, lang: Lang) -> str:
+        """"2 result(s) back", "awaiting its result, due by 28/11 10:00", "RESULT NOT BACK since …"."""
+        if self.results:
+            return WORDS["back"][lang].format(count=len(self.results))
+        return WORDS["not_back" if self.overdue(at) else "awaiting"][lang].format(time=f"{self.due_at:%d/%m %H:%M}")
+
+    def line(self, spec: FormSpec, lang: Lang) -> str:
+        """"Full blood count, CRP (Urgent) taken 28/11 08:00"."""
+        return WORDS["sample"][lang].format(tests=self.tests(spec, lang), time=f"{self.taken_at:%d/%m %H:%M}",
+                                            urgency=format_value(spec.field("urgency"), self.record.data["urgency"], lang))
+
+
 def received(record: RecordVersion) -> Received:
     data = record.data
     flag = Flag(data["flag"])
@@ -85,6 +126,49 @@ def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Receive
             if (results := _received(found))}
 
 
+def _sent(found: list[RecordVersion], results: list[Received]) -> list[Sent]:
+    by_sample: dict[str, list[Received]] = {}
+    for one in results:
+        if one.record.data.get("request"):
+            by_sample.setdefault(str(one.record.data["request"]), []).append(one)
+    sent = []
+    for record in found:
+        if record.status is RecordStatus.ENTERED_IN_ERROR:
+            continue
+        taken = datetime.fromisoformat(record.data["taken_at"])
+        sent.append(Sent(record, taken, back_by(taken, record.data["urgency"] == "urgent"),
+                         by_sample.get(record.record_id, [])))
+    return sorted(sent, key=lambda one: (elapsed.instant(one.taken_at), one.record.recorded_at))
+
+
+def samples(db: Database, patient_id: str) -> list[Sent]:
+    """The patient's standing samples sent, oldest first, each with the results naming it."""
+    return _sent(list_current(db, form_id=REQUEST_FORM, patient_id=patient_id), chart(db, patient_id))
+
+
+def samples_of(db: Database, patient_ids: Collection[str]) -> dict[str, list[Sent]]:
+    """`samples` of each of these patients who has sent one."""
+    results = charts(db, patient_ids)
+    return {patient_id: sent for patient_id, found in current_by_patient(db, REQUEST_FORM, patient_ids).items()
+            if (sent := _sent(found, results.get(patient_id, [])))}
+
+
+def overdue(sent: list[Sent], at: datetime) -> list[Sent]:
+    return [one for one in sent if one.overdue(at)]
+
+
+def next_due(sent: list[Sent], at: datetime) -> datetime | None:
+    """When the next sample awaiting its result falls overdue after `at`: what asks is read again then."""
+    return min((one.due_at for one in sent if not one.results and not one.overdue(at)), key=elapsed.instant,
+               default=None)
+
+
+def first_answers(db: Database, patient_id: str) -> dict[str, Any]:
+    """A new result's sample: the patient's one awaiting a result, when only one is."""
+    awaiting = [one for one in samples(db, patient_id) if not one.results]
+    return {"request": awaiting[0].record.record_id} if len(awaiting) == 1 else {}
+
+
 def critical_untold(results: list[Received]) -> list[Received]:
     """Those of `results` the laboratory gave as critical that no doctor is recorded as told of."""
     return [one for one in results if Sign.TELL_NOW in one.signs]
@@ -94,15 +178,20 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collectio
              lang: Lang) -> dict[str, str]:
     """What the handover sheet says at `at` of each of these patients' results: those received in
     the last day that are not normal, and a critical one not yet told to a doctor whenever it came,
-    each with who was told, then what they ask."""
-    spec = forms[FORM]
+    each with who was told, then what they ask; and the samples awaiting their result, an overdue
+    one said so, for the next shift to chase."""
+    spec, request_spec = forms[FORM], forms[REQUEST_FORM]
     since = elapsed.instant(at) - HANDOVER_SINCE
-    said = {}
+    said: dict[str, list[str]] = {}
     for patient_id, results in charts(db, patient_ids).items():
         told = [one for one in results if Sign.TELL_NOW in one.signs or (
             one.flag is not Flag.NORMAL and since <= elapsed.instant(one.received_at) <= elapsed.instant(at))]
         if told:
-            said[patient_id] = "; ".join([WORDS["handover"][lang].format(
-                results="; ".join(one.line(spec, lang) for one in told)),
-                *dict.fromkeys(text for one in told for text in one.said(lang))])
-    return said
+            said[patient_id] = [WORDS["handover"][lang].format(results="; ".join(one.line(spec, lang) for one in told)),
+                                *dict.fromkeys(text for one in told for text in one.said(lang))]
+    for patient_id, sent in samples_of(db, patient_ids).items():
+        if awaiting := [one for one in sent if not one.results]:
+            said.setdefault(patient_id, []).append(WORDS["samples"][lang].format(samples="; ".join(
+                one.line(request_spec, lang) + (f": {one.state(at, lang)}" if one.overdue(at) else "")
+                for one in awaiting)))
+    return {patient_id: "; ".join(lines) for patient_id, lines in said.items()}

@@ -11,7 +11,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import ChoiceField, Meaning
 from downtime.i18n import QT_TRANSLATE_NOOP, message
-from downtime.services import census, medication, settings, telephone_orders, transfusion
+from downtime.services import census, lab_results, medication, settings, telephone_orders, transfusion
 from downtime.services.context import Session
 from downtime.storage.records import list_current
 
@@ -52,6 +52,8 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None) -> d
         answers |= {telephone_orders.TELEPHONE: True, telephone_orders.COUNTERSIGNED: False}
     if spec.id == transfusion.FORM and patient_id is not None:
         answers |= transfusion.next_unit(session.db, patient_id)
+    if spec.id == lab_results.FORM and patient_id is not None:
+        answers |= lab_results.first_answers(session.db, patient_id)
     return {name: value for name, value in answers.items() if value not in (None, "", [])}
 
 

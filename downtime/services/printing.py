@@ -146,12 +146,20 @@ def print_transfusion_record(session: Session, patient_id: str, out: Path) -> Pa
 
 
 def print_lab_results(session: Session, patient_id: str, out: Path) -> Path:
-    """A patient's laboratory results received on the ward as the paper log, for the notes: who
-    phoned, that it was read back, which doctor was told when."""
+    """A patient's laboratory samples sent and results received on the ward as the paper log, for
+    the notes: whose result is back, who phoned, that it was read back, which doctor was told when."""
     from downtime.pdf.lab_results import lab_results_pdf
 
-    return _print_form_chart(session, patient_id, out, lab_results.FORM, lab_results.chart, lab_results_pdf,
-                             "laboratory results")
+    session.require(Action.PRINT)
+    patient = patient_with_location(session.db, session.forms, patient_id)
+    results, sent = lab_results.chart(session.db, patient_id), lab_results.samples(session.db, patient_id)
+    lab_results_pdf(patient, results, session.form(lab_results.FORM), out,
+                    request_spec=session.form(lab_results.REQUEST_FORM), sent=sent, authors=authors(session),
+                    laptops=laptops_known(session, {one.record.device_id for one in (*results, *sent)}),
+                    lang=session.lang, printed_by=session.user.name, printed_at=session.clock(),
+                    device_name=session.device.name)
+    _audit_print(session, "laboratory results", out)
+    return out
 
 
 def _print_form_chart(session: Session, patient_id: str, out: Path, form_id: str,
@@ -484,8 +492,8 @@ def blank_lab_results(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang, p
                       printed_at: datetime, device_name: str) -> Path:
     from downtime.pdf.lab_results import blank_lab_results_pdf
 
-    return blank_lab_results_pdf(forms[lab_results.FORM], out, lang=lang, printed_by=printed_by, printed_at=printed_at,
-                                 device_name=device_name)
+    return blank_lab_results_pdf(forms[lab_results.FORM], forms[lab_results.REQUEST_FORM], out, lang=lang,
+                                 printed_by=printed_by, printed_at=printed_at, device_name=device_name)
 
 
 def blank_transfusion_record(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None,

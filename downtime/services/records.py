@@ -25,7 +25,7 @@ from downtime.services.errors import NotFound, PermissionDenied, ServiceError, V
 from downtime.services.laptops import author_of, authors as authors_here, laptops_known
 from downtime.storage import audit
 from downtime.storage.records import (
-    RECORD_COLUMNS, RecordNotFound, as_version, current, history, holds, list_current, signed_on,
+    RECORD_COLUMNS, RecordNotFound, as_version, current, current_of, history, holds, list_current, signed_on,
 )
 
 ORDER_FORM = "medication_order"
@@ -128,6 +128,7 @@ def save_new(session: Session, form_id: str, values: dict[str, Any],
             paper_numbers.check(session, spec, _checked(session, spec, values), patient_id)
         if spec.id == ORDER_FORM and patient_id is not None:
             _check_order(session, patient_id, _checked(session, spec, values))
+        _check_picked(session, spec, patient_id, _checked(session, spec, values))
         _check_transfusion(session, spec, patient_id, _checked(session, spec, values))
         _check_allergies_checked(session, spec, patient_id, _checked(session, spec, values))
         saved = _first_version(session, spec, values, patient_id, str(uuid.uuid4()), "record.create")
@@ -224,6 +225,7 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str,
         weight.check_weight(spec, _checked(session, spec, values), session.lang, session.clock())
         paper_numbers.check(session, spec, _checked(session, spec, values), latest.patient_id, before=latest.data)
     _check_allergies_checked(session, spec, latest.patient_id, _checked(session, spec, values))
+    _check_picked(session, spec, latest.patient_id, _checked(session, spec, values))
     _check_transfusion(session, spec, latest.patient_id, _checked(session, spec, values), record_id)
     if spec.id == ORDER_FORM:
         _check_order(session, str(latest.patient_id), _checked(session, spec, values), latest.data)
@@ -344,6 +346,21 @@ def _check_order(session: Session, patient_id: str, data: dict[str, Any],
     from downtime.services import medication  # which writes through this module
 
     medication.check_order(session, patient_id, data, before)
+
+
+def _check_picked(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any]) -> None:
+    """A reference picked from the patient's own records (a unit's prescription, a result's
+    sample) names one of this patient's standing records of its form: the form's list offers
+    only those, a script or a stale draft could name another."""
+    for field in spec.fields():
+        if not (isinstance(field, RecordRefField) and field.picked and data.get(field.id)):
+            continue
+        found = current_of(session.db, [str(data[field.id])]).get(str(data[field.id]))
+        if (found is None or found.form_id != field.form or found.patient_id != patient_id
+                or found.status is RecordStatus.ENTERED_IN_ERROR):
+            raise ValidationFailed([FieldError(field.id, message(session.lang, QT_TRANSLATE_NOOP(
+                "messages", "“{field}”: no standing record of this patient's with that reference."),
+                field=field.label.get(session.lang)))])
 
 
 def _check_transfusion(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any],

@@ -277,19 +277,15 @@ def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, 
 
 def _check_prescribed(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any],
                       record_id: str | None) -> None:
-    """A unit naming its prescription: one of the patient's standing ones, of the unit's
-    component, meeting its special requirements (irradiated, CMV negative), with a unit left for it
+    """A unit naming its prescription (one of the patient's standing ones, as records checks
+    first): of the unit's component, meeting its special requirements (irradiated, CMV negative), with a unit left for it
     (a unit amended that named it already takes none more)."""
     order_id = data.get("order")
     if not order_id:
         return
     lang = session.lang
-    found = next((prescribed for prescribed in prescriptions(session.db, patient_id)
-                  if prescribed.record.record_id == order_id), None)
-    if found is None:
-        _refuse("order", message(lang, QT_TRANSLATE_NOOP(
-            "messages", "“{field}”: no standing blood prescription of this patient's with that reference."),
-            field=spec.field("order").label.get(lang)))
+    found = next(prescribed for prescribed in prescriptions(session.db, patient_id)
+                 if prescribed.record.record_id == order_id)  # the patient's standing one: records._check_picked
     ordered = found.record.data["component"]
     if data.get("component") != ordered:
         _refuse("component", message(lang, QT_TRANSLATE_NOOP(

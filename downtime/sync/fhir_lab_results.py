@@ -3,7 +3,9 @@ the ward, in the stay it came in: the laboratory's system holds the result itsel
 to the EHR when it is back, so what the ward's record adds is the communication: when it came,
 by telephone or on paper, who phoned, that it was read back, its flag (a critical one `stat`),
 and which doctor was told when, with the action, as notes. Sending it as an Observation would
-enter the result twice."""
+enter the result twice. Each sample sent as a ServiceRequest (active until a result names it,
+then completed), which its results are `basedOn`: the tests in words, the laboratory's codes not
+being the ward's to choose."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain.records import RecordStatus, RecordVersion
-from downtime.services.lab_results import FORM, received
+from downtime.services.lab_results import FORM, REQUEST_FORM, received
 from downtime.sync.fhir_codes import PARTICIPATION_MODE, coding
 from downtime.sync.fhir_elements import (Context, Group, Made, label, moment, patient_key, record_identifier,
                                          reference)
@@ -23,10 +25,48 @@ MEDIUM = {"telephone": "PHONE", "paper": "WRITTEN"}
 
 
 def lab_result_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
-    """One group per result; it needs its patient, and names the stay it came in."""
-    return {f"lab_result:{record.record_id}": Group(
+    """One group per result; it needs its patient and its sample, and names the stay it came in.
+    One group per sample, which its results change (completed once one names it)."""
+    results = ctx.current(db, FORM)
+    groups = {f"lab_result:{record.record_id}": Group(
         f"lab_result:{record.record_id}", partial(_made, record, ctx, stays), frozenset({record.record_id}),
-        frozenset({patient_key(str(record.patient_id))})) for record in ctx.current(db, FORM)}
+        frozenset({patient_key(str(record.patient_id)),
+                   *([sample_key(str(sample))] if (sample := record.data.get("request")) else [])}))
+        for record in results}
+    for sample in ctx.current(db, REQUEST_FORM):
+        back = [record for record in results if record.data.get("request") == sample.record_id]
+        groups[sample_key(sample.record_id)] = Group(
+            sample_key(sample.record_id), partial(_sent, sample, back, ctx, stays),
+            frozenset({sample.record_id, *(record.record_id for record in back)}),
+            frozenset({patient_key(str(sample.patient_id))}))
+    return groups
+
+
+def sample_key(record_id: str) -> str:
+    return f"lab_request:{record_id}"
+
+
+def _sent(sample: RecordVersion, back: list[RecordVersion], ctx: Context, stays: Stays) -> Made:
+    return Made([_request(sample, back, ctx, stays)], {sample.record_id: [sample.record_id]})
+
+
+def _request(sample: RecordVersion, back: list[RecordVersion], ctx: Context, stays: Stays) -> dict[str, Any]:
+    data, spec = sample.data, ctx.forms[REQUEST_FORM]
+    tests = [label(spec, "tests", code) for code in data["tests"] if code != "other"]
+    if data.get("other_tests"):
+        tests.append(" ".join(data["other_tests"].split()))
+    status = ("entered-in-error" if sample.status is RecordStatus.ENTERED_IN_ERROR
+              else "completed" if any(record.status is not RecordStatus.ENTERED_IN_ERROR for record in back)
+              else "active")
+    notes = [f"Sample taken {moment(data['taken_at'])}",
+             *([f"Number on the request form or tube: {data['sample_number']}"] if data.get("sample_number") else []),
+             *([f"Requested by {' '.join(data['requested_by'].split())}"] if data.get("requested_by") else []),
+             *([data["notes"]] if data.get("notes") else [])]
+    return {"resourceType": "ServiceRequest", "id": sample.record_id, "identifier": record_identifier(sample.record_id),
+            "status": status, "intent": "order", "priority": "urgent" if data["urgency"] == "urgent" else "routine",
+            "code": {"text": ", ".join(tests)}, "subject": reference(str(sample.patient_id)),
+            **stays.encounter_at(sample.patient_id, data["taken_at"]), "authoredOn": moment(data["taken_at"]),
+            "requester": ctx.author(ctx.original(sample)), "note": [{"text": text} for text in notes]}
 
 
 def _made(record: RecordVersion, ctx: Context, stays: Stays) -> Made:
@@ -43,6 +83,7 @@ def _communication(record: RecordVersion, ctx: Context, stays: Stays) -> dict[st
         "priority": "stat" if data["flag"] == "critical" else "routine",
         "medium": [{"coding": [coding(PARTICIPATION_MODE, MEDIUM[data["received_by"]])]}],
         "subject": reference(str(record.patient_id)), **stays.encounter_at(record.patient_id, data["received_at"]),
+        **({"basedOn": [reference(str(data["request"]))]} if data.get("request") else {}),
         "received": moment(data["received_at"]), "recipient": [ctx.author(ctx.original(record))],
         "payload": [{"contentString": said}]}
     if data.get("caller"):

@@ -340,6 +340,10 @@
         <translation>Résultat de laboratoire</translation>
     </message>
     <message>
+        <source>Laboratory sample</source>
+        <translation>Prélèvement de laboratoire</translation>
+    </message>
+    <message>
         <source>Staff ID</source>
         <translation>Identifiant</translation>
     </message>
@@ -666,6 +670,26 @@
     <message>
         <source>Result</source>
         <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Tests</source>
+        <translation>Examens</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Urgence</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Sample taken</source>
+        <translation>Prélevé le</translation>
+    </message>
+    <message>
+        <source>Its result</source>
+        <translation>Son résultat</translation>
     </message>
     <message>
         <source>Flag</source>
@@ -2486,6 +2510,14 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
         <translation>Résultats de laboratoire</translation>
     </message>
     <message>
+        <source>Samples sent</source>
+        <translation>Prélèvements envoyés</translation>
+    </message>
+    <message>
+        <source>Results received</source>
+        <translation>Résultats reçus</translation>
+    </message>
+    <message>
         <source>Laboratory results received</source>
         <translation>Résultats de laboratoire reçus</translation>
     </message>
@@ -2500,6 +2532,10 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
     <message>
         <source>&amp;Doctor told…</source>
         <translation>&amp;Médecin prévenu…</translation>
+    </message>
+    <message>
+        <source>Record a sample sen&amp;t</source>
+        <translation>&amp;Noter un prélèvement envoyé</translation>
     </message>
     <message>
         <source>No laboratory result recorded</source>
@@ -5107,6 +5143,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{form}: withdraw it from the patient&apos;s chart, where a controlled drug&apos;s quantity goes back to the register.</source>
         <translation>{form} : l’annuler depuis le dossier du patient, où la quantité d’un stupéfiant revient au registre.</translation>
+    </message>
+    <message>
+        <source>“{field}”: no standing record of this patient&apos;s with that reference.</source>
+        <translation>« {field} » : aucun enregistrement en vigueur de ce patient ne porte cette référence.</translation>
     </message>
     <message>
         <source>{field}: the patient&apos;s allergies are not known yet. Record them on the admission record first (the allergies, or “No known allergies”), then answer Yes; until then answer No.</source>
@@ -8021,10 +8061,6 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>“{field}”: this unit&apos;s end is already recorded ({time}); amend that record instead.</source>
         <translation>« {field} » : la fin de ce produit est déjà saisie ({time}) ; modifier plutôt cet enregistrement.</translation>
-    </message>
-    <message>
-        <source>“{field}”: no standing blood prescription of this patient&apos;s with that reference.</source>
-        <translation>« {field} » : aucune prescription de produits sanguins en vigueur de ce patient sous cette référence.</translation>
     </message>
     <message>
         <source>“{field}”: the prescription is for {component}: check the unit against it.</source>

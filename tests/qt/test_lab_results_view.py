@@ -70,3 +70,40 @@ def test_a_critical_result_is_read_back_called_out_and_cleared_once_a_doctor_is_
     chart.refresh()
     assert chart.alarms.isHidden() and chart.model.texts(0)[4] == "Dr Martin told 28/11 13:20: ECG, calcium gluconate"
     assert lab_results.critical_untold(lab_results.chart(window.session.db, patient.patient_id)) == []
+
+
+def test_a_sample_sent_from_the_tab_is_chased_until_its_result_is_recorded(window_for, session_for, patient, type_text,
+                                                                         clock):
+    nurse = window_for(session_for("nurse"))
+    chart = nurse.open_lab_results_of(patient)
+    _press(chart, "Record a sample sen&t")
+    form = nurse.tabs.currentWidget()
+    assert isinstance(form, FormView) and form.spec.id == "lab_request"
+    form.editors["taken_at"].set_value("2026-11-28T13:30+01:00")
+    form.editors["urgency"].set_value("urgent")
+    form.editors["tests"].set_value(["electrolytes", "crp"])
+    type_text(form.editors["sample_number"].edit, "B26-118842")
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.record is not None, form.summary.text()
+    nurse.tabs.setCurrentWidget(chart)
+    chart.refresh()
+    assert chart.samples_model.texts(0) == ("28/11 13:30", "Urea and electrolytes, CRP", "Urgent", "B26-118842",
+                                            "awaiting its result, due by 28/11 15:30")
+    assert chart.alarms.isHidden() and chart.read_again.timer.isActive()
+    clock.advance(hours=2)
+    chart.refresh()
+    assert chart.alarms.text() == ("RESULT NOT BACK since 28/11 15:30: phone the laboratory: Urea and electrolytes, "
+                                   "CRP (Urgent) taken 28/11 13:30") and chart.samples_model.is_warning(0, 4)
+    _press(chart, "Record a res&ult received")
+    result = nurse.tabs.currentWidget()
+    assert result.spec.id == "lab_result" and result.editors["request"].value() == form.record.record_id
+    result.editors["received_at"].set_value("2026-11-28T15:50+01:00")
+    result.editors["received_by"].set_value("paper")
+    type_text(result.editors["test"].edit, "Potassium")
+    type_text(result.editors["result"].edit, "4.1")
+    result.editors["flag"].set_value("normal")
+    QTest.mouseClick(result.save_button, Qt.MouseButton.LeftButton)
+    assert result.record is not None, result.summary.text()
+    nurse.tabs.setCurrentWidget(chart)
+    chart.refresh()
+    assert chart.alarms.isHidden() and chart.samples_model.texts(0)[4] == "1 result(s) back"
