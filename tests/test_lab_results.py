@@ -11,7 +11,7 @@ from fhir.resources.R4B.servicerequest import ServiceRequest
 from pypdf import PdfReader
 
 from downtime.domain.lab_results import Flag, Sign, signs
-from downtime.services import chart_alerts, census, lab_results, printing, records
+from downtime.services import chart_alerts, census, lab_results, prefill, printing, records
 from downtime.services.errors import PermissionDenied, ValidationFailed
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
@@ -165,8 +165,9 @@ def test_a_sample_whose_result_is_not_back_is_chased_until_a_result_names_it(ses
         ["RESULT NOT BACK since 28/11 13:40: phone the laboratory"])]
     assert alerts.next_due.isoformat() == "2026-11-29T11:40:00+01:00"
     assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {patient: (
-        "SAMPLES AWAITING RESULTS: Urea and electrolytes, Full blood count, Magnesium (Urgent) taken 28/11 11:40: "
-        "RESULT NOT BACK since 28/11 13:40: phone the laboratory; CRP (Routine) taken 28/11 11:40")}
+        "SAMPLES AWAITING RESULTS: Urea and electrolytes, Full blood count, Magnesium (Urgent) taken 28/11 11:40, "
+        "B26-118842: RESULT NOT BACK since 28/11 13:40: phone the laboratory; CRP (Routine) taken 28/11 11:40, "
+        "B26-118842")}
     assert lab_results.first_answers(nurse.db, patient) == {}  # two awaiting: the nurse picks
 
     theirs = records.save_new(nurse, "lab_request", SAMPLE, patient_id=other_patient)
@@ -184,3 +185,16 @@ def test_a_sample_whose_result_is_not_back_is_chased_until_a_result_names_it(ses
                                                                             (other_patient, "lab_request")]
     clock.advance(hours=22)
     assert lab_results.overdue(lab_results.samples(nurse.db, patient), nurse.clock())[0].record.data["tests"] == ["crp"]
+
+
+def test_a_transfer_or_a_discharge_starts_with_the_results_still_awaited_and_the_days(session_for, patient):
+    """Results awaited when a patient leaves are the ones nobody chases: the letter names them."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "lab_request", {**SAMPLE, "tests": ["crp"], "other_tests": ""}, patient_id=patient)
+    records.save_new(nurse, "lab_result", {**PHONED, "told": "Dr Martin", "told_at": "2026-11-28T13:20+01:00"},
+                     patient_id=patient)
+    said = ["Result awaited: CRP (Urgent) taken 28/11 11:40, B26-118842: RESULT NOT BACK since 28/11 13:40: phone "
+            "the laboratory",
+            "Potassium 6.8 mmol/L (3.5–5.3), Critical, received 28/11 13:10, Dr Martin told 28/11 13:20"]
+    assert prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["results"] == "\n".join(said)
+    assert prefill.first_answers(nurse, nurse.form("discharge"), patient)["results_awaited"] == "\n".join(said)

@@ -224,8 +224,11 @@ class Option(_Strict):
     label: Text
 
 
-# The form whose standing records a `copied_from` without a field lists: the patient's treatments.
+# The forms whose standing records a `copied_from` without a field lists, one a line: the
+# patient's treatments, and their laboratory samples awaiting a result and recent results.
 TREATMENTS_FORM = "medication_order"
+RESULTS_FORM = "lab_result"
+LISTED_FORMS = (TREATMENTS_FORM, RESULTS_FORM)
 # The form whose sets a `news2` section's answers are copied from, and scored as.
 OBSERVATIONS_FORM = "observations"
 
@@ -234,7 +237,7 @@ class CopiedFrom(_Strict):
     """Where a new record's answer starts from, for the nurse to check and change: the patient's
     latest record of `form` (its answer `field`, a choice's codes translated by `codes`), or,
     without `field`, the patient's current treatments (TREATMENTS_FORM), one a line, each with
-    its last dose given. Copied by hand from the chart, a transfer-out's last observations and
+    its last dose given, or their samples awaiting a result and recent results (RESULTS_FORM). Copied by hand from the chart, a transfer-out's last observations and
     treatments were one more place to misread a figure."""
 
     form: str
@@ -522,9 +525,10 @@ def copy_problems(forms: dict[str, FormSpec]) -> Iterator[Phrase]:
                 yield copying(QT_TRANSLATE_NOOP("messages", "field {field}: copied_from names unknown form {form}"))
                 continue
             if source.field is None:
-                if source.form != TREATMENTS_FORM or not isinstance(field, LongTextField):
+                if source.form not in LISTED_FORMS or not isinstance(field, LongTextField):
                     yield copying(QT_TRANSLATE_NOOP("messages", "field {field}: copied_from without a field copies "
-                                                                "{form} into a long text only"), form=repr(TREATMENTS_FORM))
+                                                                "{form} into a long text only"),
+                                  form=" or ".join(map(repr, LISTED_FORMS)))
                 continue
             origin = forms[source.form]._by_id.get(source.field)
             if origin is None:

@@ -33,6 +33,7 @@ WORDS = {
     "back": {"en": "{count} result(s) back", "fr": "{count} résultat(s) reçu(s)"},
     "samples": {"en": "SAMPLES AWAITING RESULTS: {samples}", "fr": "PRÉLÈVEMENTS EN ATTENTE DE RÉSULTAT : {samples}"},
     "sample": {"en": "{tests} ({urgency}) taken {time}", "fr": "{tests} ({urgency}) prélevé le {time}"},
+    "awaited": {"en": "Result awaited: {sample}", "fr": "Résultat attendu : {sample}"},
 }
 
 
@@ -174,24 +175,43 @@ def critical_untold(results: list[Received]) -> list[Received]:
     return [one for one in results if Sign.TELL_NOW in one.signs]
 
 
+def recent(results: list[Received], at: datetime) -> list[Received]:
+    """Those of `results` a handover tells the next team: received in the day before `at` and not
+    normal, or critical and no doctor told yet, whenever it came."""
+    since = elapsed.instant(at) - HANDOVER_SINCE
+    return [one for one in results if Sign.TELL_NOW in one.signs or (
+        one.flag is not Flag.NORMAL and since <= elapsed.instant(one.received_at) <= elapsed.instant(at))]
+
+
+def _awaiting(sent: list[Sent], spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
+    """Each sample still awaiting its result, with its number, and said so once overdue."""
+    return [one.line(spec, lang) + (f", {one.record.data['sample_number']}" if one.record.data.get("sample_number")
+                                    else "") + (f": {one.state(at, lang)}" if one.overdue(at) else "")
+            for one in sent if not one.results]
+
+
 def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
              lang: Lang) -> dict[str, str]:
-    """What the handover sheet says at `at` of each of these patients' results: those received in
-    the last day that are not normal, and a critical one not yet told to a doctor whenever it came,
-    each with who was told, then what they ask; and the samples awaiting their result, an overdue
-    one said so, for the next shift to chase."""
-    spec, request_spec = forms[FORM], forms[REQUEST_FORM]
-    since = elapsed.instant(at) - HANDOVER_SINCE
+    """What the handover sheet says at `at` of each of these patients' results (`recent`), each
+    with who was told, then what they ask; and the samples awaiting their result, an overdue one
+    said so, for the next shift to chase."""
     said: dict[str, list[str]] = {}
     for patient_id, results in charts(db, patient_ids).items():
-        told = [one for one in results if Sign.TELL_NOW in one.signs or (
-            one.flag is not Flag.NORMAL and since <= elapsed.instant(one.received_at) <= elapsed.instant(at))]
-        if told:
-            said[patient_id] = [WORDS["handover"][lang].format(results="; ".join(one.line(spec, lang) for one in told)),
-                                *dict.fromkeys(text for one in told for text in one.said(lang))]
+        if told := recent(results, at):
+            said[patient_id] = [WORDS["handover"][lang].format(
+                results="; ".join(one.line(forms[FORM], lang) for one in told)),
+                *dict.fromkeys(text for one in told for text in one.said(lang))]
     for patient_id, sent in samples_of(db, patient_ids).items():
-        if awaiting := [one for one in sent if not one.results]:
-            said.setdefault(patient_id, []).append(WORDS["samples"][lang].format(samples="; ".join(
-                one.line(request_spec, lang) + (f": {one.state(at, lang)}" if one.overdue(at) else "")
-                for one in awaiting)))
+        if awaiting := _awaiting(sent, forms[REQUEST_FORM], at, lang):
+            said.setdefault(patient_id, []).append(WORDS["samples"][lang].format(samples="; ".join(awaiting)))
     return {patient_id: "; ".join(lines) for patient_id, lines in said.items()}
+
+
+def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:
+    """What a letter handing the patient on (a transfer to another hospital, a discharge) says
+    of their results, one a line: the samples still awaiting a result, which the laboratory will
+    give this ward and someone must follow up, then the results of the handover sheet, with who
+    was told. Results awaited at a transfer or a discharge are the ones nobody chases."""
+    sent = samples(db, patient_id)
+    return [*(WORDS["awaited"][lang].format(sample=line) for line in _awaiting(sent, forms[REQUEST_FORM], at, lang)),
+            *(one.line(forms[FORM], lang) for one in recent(chart(db, patient_id), at))]

@@ -9,7 +9,7 @@ from typing import Any
 from downtime.domain.medication import Frequency, Outcome, prescribed_despite
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
-from downtime.formspec.schema import ChoiceField, Meaning
+from downtime.formspec.schema import TREATMENTS_FORM, ChoiceField, Meaning
 from downtime.i18n import QT_TRANSLATE_NOOP, message
 from downtime.services import census, lab_results, medication, settings, telephone_orders, transfusion
 from downtime.services.context import Session
@@ -39,7 +39,9 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None) -> d
         if source is None or patient_id is None:
             continue
         if source.field is None:
-            answers[field.id] = "\n".join(_treatment_lines(session, patient_id, now)) or None
+            listed = (_treatment_lines(session, patient_id, now) if source.form == TREATMENTS_FORM
+                      else lab_results.handed_on(session.db, session.forms, patient_id, now, session.lang))
+            answers[field.id] = "\n".join(listed) or None
             continue
         if source.form not in latest:
             latest[source.form] = _latest(session, source.form, patient_id, now)
