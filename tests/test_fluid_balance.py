@@ -10,8 +10,9 @@ from fhir.resources.R4B.observation import Observation
 from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
-from downtime.domain.fluid_balance import HOURS, INTAKE, OUTPUT, ROUTES, Measure, chart_day, fluid_day, signed_ml
-from downtime.services import fluid_balance, printing, records, wards
+from downtime.domain.fluid_balance import (HOURS, INTAKE, OUTPUT, ROUTES, Measure, chart_day, fluid_day, signed_ml,
+                                           urine_output)
+from downtime.services import census, chart_alerts, fluid_balance, printing, records, wards
 from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
@@ -139,8 +140,9 @@ def test_the_handover_sheet_gives_the_last_whole_day_and_the_chart_under_way(ses
         records.save_new(nurse, "fluid_balance", {"measured_at": f"{at}+01:00", "route": route, "volume": volume},
                          patient_id=patient)
     said = ("FLUID BALANCE: 27/11–28/11 07:00 +300 mL (in 500, out 200); since 07:00 +1000 mL (in 1000, out 0)")
-    assert fluid_balance.handover(nurse.db, [patient], nurse.clock(), "en") == {patient: said}
-    assert fluid_balance.handover(nurse.db, [patient], _at(30, 8), "en") == {}  # nothing in two days: no chart kept
+    patients = [census.patient_with_location(nurse.db, nurse.forms, patient)]
+    assert fluid_balance.handover(nurse.db, nurse.forms, patients, nurse.clock(), "en") == {patient: said}
+    assert fluid_balance.handover(nurse.db, nurse.forms, patients, _at(30, 8), "en") == {}  # nothing in two days
     text = " ".join(" ".join(page.extract_text().split()) for page in
                     PdfReader(printing.print_census(nurse, tmp_path / "census.pdf", "3B")).pages)
     assert said in text
@@ -155,3 +157,62 @@ def test_the_records_office_reads_each_volume_on_its_line(tmp_path, laptop, admi
     line = _office_lines(tmp_path, laptop, ward_clerk)[bag.record_id]
     for said in ("In or out: In: intravenous", "Volume: 1000 mL", "What (the fluid, bag or drain): Sodium chloride 0.9 % bag 1"):
         assert said in line, line
+
+
+def test_urine_below_half_a_millilitre_per_kilogram_an_hour_for_six_hours_is_low_only_when_measured_hourly():
+    at = _at(28, 14, 20)
+    hourly = [Measure(_at(28, hour, 30), "out_urine", 25) for hour in range(8, 14)]
+    low = urine_output(hourly, 80.0, at)
+    assert (low.since, low.volume, round(low.per_kg_hour, 3), low.low) == (_at(28, 8), 150, 0.312, True)
+    assert not urine_output([*hourly, Measure(_at(28, 9, 45), "out_urine", 100)], 80.0, at).low  # 250 mL: 0.52
+    assert urine_output(hourly[1:], 80.0, at) is None  # an hour not measured: nothing to judge
+    assert urine_output([*hourly[1:], Measure(_at(28, 8, 5), "out_urine", 0)], 80.0, at).volume == 125  # 0 mL: a measure
+    assert urine_output(hourly, 80.0, _at(28, 13, 59)) is None  # 13:00 to 14:00 not over yet
+    assert urine_output([Measure(_at(28, hour, 30), "in_iv", 100) for hour in range(8, 14)], 80.0, at) is None
+
+
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 59), st.integers(0, 500)), max_size=20),
+       st.floats(2.0, 250.0))
+def test_the_urine_judged_is_the_sum_of_the_six_whole_hours_and_only_with_each_measured(found, weight):
+    measures = [Measure(_at(28, 8 + hour, minute), "out_urine", volume) for hour, minute, volume in found]
+    output = urine_output(measures, weight, _at(28, 14, 20))
+    if {hour for hour, _, _ in found} != set(range(6)):
+        assert output is None
+    else:
+        assert output.volume == sum(volume for _, _, volume in found)
+        assert output.low == (output.volume < 0.5 * weight * 6)
+
+
+def test_the_fluid_tab_handover_and_escalation_call_out_a_low_urine_output(session_for, admission_values, clock):
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", {**admission_values, "weight_kg": 80.0,
+                                                    "arrival_at": "2026-11-28T06:00+01:00"}).patient_id
+    for hour in range(8, 14):
+        records.save_new(nurse, "fluid_balance", {"measured_at": f"2026-11-28T{hour:02d}:30+01:00", "route": "out_urine",
+                                                  "volume": 20}, patient_id=patient)
+    patients = [census.patient_with_location(nurse.db, nurse.forms, patient)]
+    said = ("LOW URINE OUTPUT: 120 mL in 6 hours since 28/11 08:00 (0.25 mL/kg/h for 80 kg, below 0.5): tell the "
+            "doctor")
+    assert fluid_balance.handover(nurse.db, nurse.forms, patients, nurse.clock(), "en")[patient].endswith(said)
+    found = chart_alerts.alerts(nurse.db, nurse.forms, census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock()),
+                                nurse.clock(), "en")
+    assert [(alert.form_id, alert.latest, alert.said) for alert in found.alerts] == [
+        ("fluid_balance", "Urine 120 mL in 6 hours since 28/11 08:00", [said])]
+    assert found.next_due.isoformat() == "2026-11-28T15:00:00+01:00"
+
+
+def test_the_chart_under_way_printed_says_a_low_urine_output(session_for, patient, clock, tmp_path):
+    nurse = session_for("nurse")
+    clock.advance(hours=1, minutes=5)
+    for hour in range(9, 15):
+        records.save_new(nurse, "fluid_balance", {"measured_at": f"2026-11-28T{hour:02d}:30+01:00", "route": "out_urine",
+                                                  "volume": 15}, patient_id=patient)
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(
+        printing.print_fluid_chart(nurse, patient, date(2026, 11, 28), tmp_path / "fluid.pdf")).pages)
+    assert ("LOW URINE OUTPUT: 90 mL in 6 hours since 28/11 09:00 (0.24 mL/kg/h for 61.5 kg, below 0.5): tell the "
+            "doctor") in text
+    assert "less than 0.5 mL per kg an hour for 6 hours, tell the doctor" in text
+    earlier = " ".join(PdfReader(printing.print_fluid_chart(nurse, patient, date(2026, 11, 27),
+                                                            tmp_path / "before.pdf")).pages[0].extract_text().split())
+    assert "LOW URINE OUTPUT" not in earlier

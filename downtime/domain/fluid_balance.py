@@ -4,13 +4,20 @@ adds them up on paper at the end of a shift (and most often gets a sum wrong).
 
 The chart's day runs from 07:00 to 07:00 on the ward's clock, as the paper chart's rows do: a
 volume measured at 03:00 on the 4th is on the 3rd's chart. Hours are wall-clock hours: on the
-night the clocks go back, two hours' volumes share the 01:00 row, as they would on paper."""
+night the clocks go back, two hours' volumes share the 01:00 row, as they would on paper.
+
+Also a patient's urine output against their weight (KDIGO's acute kidney injury by urine: less
+than 0.5 mL/kg/h for 6 hours), judged only where the urine is measured every hour (a catheter's
+bag read hourly): a patient who passes urine now and then has no hourly figure to judge, and a
+missed hour is not taken for an empty one."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+
+from downtime.domain import elapsed
 
 INTAKE = ("in_oral", "in_iv", "in_enteral", "in_other")
 OUTPUT = ("out_urine", "out_vomit", "out_drain", "out_stool", "out_other")
@@ -103,3 +110,48 @@ def signed_ml(volume: int) -> str:
     """A balance as the chart writes it: "+650 mL", "−1200 mL" (a true minus sign, which a
     hyphen's dash is too short to be read as on a faint copy), "0 mL"."""
     return f"{'+' if volume > 0 else '−' if volume < 0 else ''}{abs(volume)} mL"
+
+
+OLIGURIA_BELOW = 0.5
+"""Millilitres of urine per kilogram and hour."""
+OLIGURIA_HOURS = 6
+
+
+@dataclass(frozen=True)
+class UrineOutput:
+    """The urine of the `OLIGURIA_HOURS` whole hours from `since`, and what it makes an hour per
+    kilogram of `weight_kg`."""
+
+    since: datetime
+    volume: int
+    weight_kg: float
+    per_kg_hour: float
+
+    @property
+    def low(self) -> bool:
+        return self.per_kg_hour < OLIGURIA_BELOW
+
+    @property
+    def moves_on(self) -> datetime:
+        """When the hours judged move on by one (what is judged changes then, with no measure)."""
+        return elapsed.later(self.since, timedelta(hours=OLIGURIA_HOURS + 1))
+
+
+def urine_output(measures: Iterable[Measure], weight_kg: float, at: datetime) -> UrineOutput | None:
+    """The urine output of the last `OLIGURIA_HOURS` whole hours before `at` (at 14:20, from 08:00
+    to 14:00, real hours the night the clocks change), when urine was measured in each of them
+    (0 mL is a measure); None otherwise, or without a weight."""
+    if weight_kg <= 0:
+        return None
+    end = elapsed.instant(at.replace(minute=0, second=0, microsecond=0))
+    start = end - timedelta(hours=OLIGURIA_HOURS)
+    hours: dict[int, int] = {}
+    for measure in measures:
+        moment = elapsed.instant(measure.at)
+        if measure.route == "out_urine" and start <= moment < end:
+            hour = int((moment - start) // timedelta(hours=1))
+            hours[hour] = hours.get(hour, 0) + measure.volume
+    if len(hours) < OLIGURIA_HOURS:
+        return None
+    volume = sum(hours.values())
+    return UrineOutput(start.astimezone(at.tzinfo), volume, weight_kg, volume / weight_kg / OLIGURIA_HOURS)

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from reportlab.lib import colors
+from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
@@ -18,7 +19,7 @@ from downtime.domain.fluid_balance import HOURS, FluidDay, signed_ml
 from downtime.domain.laptops import Authors, Laptop
 from downtime.formspec import FormSpec, Lang
 from downtime.pdf.lines import Lines
-from downtime.pdf.page import RULE, PageInfo, body_width, build_pdf, in_words, style
+from downtime.pdf.page import ALERT, INK, RULE, PageInfo, body_width, build_pdf, in_words, style
 from downtime.services.fluid_balance import COLUMNS, Charted, column_total, column_value, day_words, heading, \
     route_label, summary
 from downtime.services.patients import PatientSummary
@@ -35,9 +36,11 @@ WORDS: dict[str, dict[Lang, str]] = {
     "initials": {"en": "Initials", "fr": "Visa"},
     "totals": {"en": "24 h", "fr": "24 h"},
     "how": {"en": "Write each volume in its hour and initial it; carry the balance (total in − total out) "
-                  "from hour to hour.",
+                  "from hour to hour. Urine measured every hour: less than 0.5 mL per kg an hour for 6 hours, "
+                  "tell the doctor.",
             "fr": "Inscrire chaque volume dans son heure et viser ; reporter le bilan (entrées − sorties) "
-                  "d’heure en heure."},
+                  "d’heure en heure. Diurèse horaire : moins de 0,5 mL par kg et par heure pendant 6 heures, "
+                  "prévenir le médecin."},
     "entries": {"en": "Volumes measured ({count}), oldest first", "fr": "Mesures ({count}), de la plus ancienne à la plus récente"},
     "entry_headings": {"en": "Date and time|In or out|Volume|What|Measured by",
                        "fr": "Date et heure|Entrée ou sortie|Volume|Nature|Mesuré par"},
@@ -48,8 +51,8 @@ hours the filled one leaves empty."""
 ENTRY_WIDTHS = (0.15, 0.3, 0.1, 0.27, 0.18)
 
 
-def _cell(text: str, size: float = 8, bold: bool = False) -> Lines:
-    return Lines(text, style(size=size, bold=bold, leading=size * 1.2))
+def _cell(text: str, size: float = 8, bold: bool = False, color: Color = INK) -> Lines:
+    return Lines(text, style(size=size, bold=bold, leading=size * 1.2, color=color))
 
 
 def _grid(chart: FluidDay | None, initials: Mapping[int, str], lang: Lang, width: float) -> Table:
@@ -100,9 +103,10 @@ def _grid(chart: FluidDay | None, initials: Mapping[int, str], lang: Lang, width
 
 def fluid_chart_pdf(patient: PatientSummary, day: date, chart: FluidDay, entries: Sequence[Charted], spec: FormSpec,
                     out: Path, *, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
-                    printed_at: datetime, device_name: str) -> Path:
+                    printed_at: datetime, device_name: str, alarm: str | None = None) -> Path:
     """`entries`: the day's standing volumes, oldest first; `authors`: who measured each (see
-    domain.laptops.Authors; `laptops` names their laptops)."""
+    domain.laptops.Authors; `laptops` names their laptops); `alarm`: what the chart asks as it is
+    printed (a low urine output), in red under the sums."""
     info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, place=True, subtitle=day_words(day, lang))
     width = body_width(info)
@@ -113,6 +117,7 @@ def fluid_chart_pdf(patient: PatientSummary, day: date, chart: FluidDay, entries
     story: list[Flowable] = [
         _grid(chart, {hour: " ".join(sorted(names)) for hour, names in initials.items()}, lang, width),
         Spacer(1, 2 * mm), _cell(summary(chart, lang), size=10, bold=True), Spacer(1, 1 * mm),
+        *([_cell(alarm, size=10, bold=True, color=ALERT), Spacer(1, 1 * mm)] if alarm else []),
         _cell(in_words(WORDS, "how", lang), size=7.5)]
     if entries:
         story += [PageBreak(), _cell(in_words(WORDS, "entries", lang, count=len(entries)), size=10, bold=True),

@@ -19,6 +19,7 @@ from downtime.qt.i18n import translate
 from downtime.qt.patient_header import ChartTab
 from downtime.qt.style import points, styled
 from downtime.qt.tables import TextTableModel, make_table, print_and_open
+from downtime.qt.work import ReadAgain
 from downtime.services import fluid_balance, printing
 from downtime.services.context import Session
 from downtime.services.fluid_balance import COLUMNS, Charted, DayChart
@@ -106,6 +107,8 @@ class FluidBalanceView(ChartTab):
         self.totals.setWordWrap(True)
         self.totals.setAccessibleName(translate("FluidBalanceView", "The day's fluid balance"))
         layout.addWidget(self.totals)
+        self.warning_lines()
+        self.read_again = ReadAgain(self, self.refresh)
         self.hours = HoursModel(session)
         self.hours_table = make_table(self.hours, translate("FluidBalanceView", "Fluid balance by the hour"),
                                       lambda: None)
@@ -138,6 +141,11 @@ class FluidBalanceView(ChartTab):
         self.later.setEnabled(self.day < under_way)
         self.today.setEnabled(self.day != under_way)
         self.earlier.setEnabled(self.day > min([*found.days, under_way]))
+        now = self.session.clock()
+        output = fluid_balance.urine_outputs(self.session.db, self.session.forms, [self.patient], now).get(self.patient_id)
+        self.warn([fluid_balance.urine_words(output, lang)] if output is not None and output.low else [])
+        # The hours judged move on each hour, not with a save.
+        self.read_again.when_due(None if output is None else output.moves_on, now)
 
     def print_chart(self) -> Path | None:
         patient_id, day = self.patient_id, self.day

@@ -239,7 +239,8 @@ class MainWindow(QMainWindow):
         self.escalation.open_chart.connect(lambda patient_id, form_id: {
             neuro.FORM: self.open_neuro_of, glucose.FORM: self.open_glucose_of,
             transfusion.FORM: self.open_transfusion_of, lab_results.FORM: self.open_lab_results_of,
-            lab_results.REQUEST_FORM: self.open_lab_results_of}[form_id](patient_id))
+            lab_results.REQUEST_FORM: self.open_lab_results_of, fluid_balance.FORM: self.open_fluid_balance_of}[form_id](
+                patient_id))
         self.tabs.addTab(self.escalation, translate("MainWindow", "Escalation"))
         self.admin: AdminPanel | None = None
         if self.session.user.may(Action.MANAGE_STAFF):

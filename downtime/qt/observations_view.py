@@ -25,7 +25,8 @@ from downtime.qt.tables import TextTableModel, cut_column, make_table, print_and
 from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ListReader, ReadAgain
 from downtime.domain import elapsed
-from downtime.services import chart_alerts, glucose, lab_results, neuro, observations, printing, transfusion
+from downtime.services import (chart_alerts, fluid_balance, glucose, lab_results, neuro, observations, printing,
+                               transfusion)
 from downtime.services.census import in_patients
 from downtime.services.chart_alerts import ChartAlert, ChartAlerts
 from downtime.services.context import Session
@@ -284,7 +285,7 @@ class ChartAlertModel(TextTableModel):
                QT_TR_NOOP("Chart"), QT_TR_NOOP("Latest"), QT_TR_NOOP("What it asks now"))
     CHARTS = {neuro.FORM: QT_TR_NOOP("Neuro obs (GCS)"), glucose.FORM: QT_TR_NOOP("Blood glucose"),
               transfusion.FORM: QT_TR_NOOP("Blood transfusion"), lab_results.FORM: QT_TR_NOOP("Laboratory result"),
-              lab_results.REQUEST_FORM: QT_TR_NOOP("Laboratory sample")}
+              lab_results.REQUEST_FORM: QT_TR_NOOP("Laboratory sample"), fluid_balance.FORM: QT_TR_NOOP("Fluid balance")}
     PATIENT, LATEST = 2, 5
     whole_in_tooltip = frozenset({PATIENT, LATEST, 6})
 
@@ -300,8 +301,9 @@ class ChartAlertModel(TextTableModel):
 class EscalationPanel(QWidget):
     """Patients whose judged NEWS2 is above low or who have no complete set, most urgent first,
     below them the patients whose next set is overdue, longest overdue first, and then those
-    whose neuro obs or blood glucose ask something now (services.chart_alerts); Enter opens
-    their chart (`open_chart` with the chart's form for the last list)."""
+    whose other charts (neuro obs, blood glucose, transfusion, fluid balance) or laboratory
+    results ask something now (services.chart_alerts); Enter opens their chart (`open_chart`
+    with the chart's form for the last list)."""
 
     open_patient = Signal(str)
     open_chart = Signal(str, str)
@@ -388,10 +390,9 @@ class EscalationPanel(QWidget):
                             or_same_line=False)
         asking = len({item.patient.patient_id for item in charts.alerts})
         self.charts_count.setText(
-            translate("EscalationPanel", "Neuro obs, blood glucose, transfusion or laboratory results asking now: "
-                                         "{count} patient(s)").format(count=asking)
-            if asking else translate("EscalationPanel", "No neuro obs, blood glucose, transfusion or laboratory result "
-                                                        "asking now"))
+            translate("EscalationPanel", "Other charts and laboratory results asking now: {count} patient(s)").format(
+                count=asking)
+            if asking else translate("EscalationPanel", "No other chart nor laboratory result asking now"))
         show_keeping_choice(self.charts_table, self.charts_model, charts.alerts,
                             lambda item: (item.patient.patient_id, item.form_id), or_same_line=False)
         # An unknown patient's description, a culture's words or a unit of blood pushed what each

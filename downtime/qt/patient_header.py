@@ -175,12 +175,20 @@ class ChartTab(PatientTab):
         self.latest.setWordWrap(True)
         self.latest.setAccessibleName(name)
         self.column.addWidget(self.latest)
+        self.warning_lines()
+
+    def warning_lines(self) -> None:
+        """What the chart asks now, in the warning colour, under what the tab put in its column
+        so far (`alarms`, hidden when nothing: see `warn`)."""
         self.alarms = styled(QLabel(), lambda: f"color: {warning_colour().name()}; font-weight: bold;")
         self.alarms.setWordWrap(True)
         self.column.addWidget(self.alarms)
 
     def say(self, latest: str, alarms: list[str]) -> None:
         self.latest.setText(latest)
+        self.warn(alarms)
+
+    def warn(self, alarms: list[str]) -> None:
         self.alarms.setText("\n".join(alarms))
         self.alarms.setVisible(bool(alarms))
 

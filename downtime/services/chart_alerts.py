@@ -2,7 +2,7 @@
 laboratory results ask something now: a set that needs a doctor, a next set overdue, a hypo,
 ketones to check or tell, a hypo's recheck overdue, a unit's observations overdue, a unit running
 at 4 hours, a reaction to report, a critical result no doctor is told of yet, a sample whose
-result is overdue. The nurse in charge reads them beside the NEWS2 escalation list: on paper each was on
+result is overdue, a low urine output where it is measured every hour. The nurse in charge reads them beside the NEWS2 escalation list: on paper each was on
 its patient's chart alone, seen when that chart was next opened."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.formspec import FormSpec, Lang
-from downtime.services import glucose, lab_results, neuro, transfusion
+from downtime.services import fluid_balance, glucose, lab_results, neuro, transfusion
 from downtime.services.patients import PatientSummary
 
 
@@ -75,6 +75,12 @@ def alerts(db: Database, forms: Mapping[str, FormSpec], in_hospital: Sequence[Pa
                      for one in lab_results.overdue(sent, at))
         if (coming := lab_results.next_due(sent, at)) is not None:
             due.append(coming)
+    for patient_id, output in fluid_balance.urine_outputs(db, forms, in_hospital, at).items():
+        if output.low:
+            found.append(ChartAlert(patients[patient_id], fluid_balance.FORM,
+                                    fluid_balance.urine_words(output, lang, called=False),
+                                    [fluid_balance.urine_words(output, lang)]))
+        due.append(output.moves_on)
     order = {patient_id: number for number, patient_id in enumerate(patients)}  # the census's, by ward and bed
     found.sort(key=lambda alert: (order[alert.patient.patient_id], alert.form_id))
     return ChartAlerts(found, min(due, key=elapsed.instant, default=None))

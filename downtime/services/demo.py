@@ -193,6 +193,7 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     build_theatre_demo(db, forms, clock)
     build_observations_demo(db, forms, clock)
     build_fluid_demo(db, forms, clock)
+    build_catheter_demo(db, forms, clock)
     build_neuro_demo(db, forms, clock)
     build_glucose_demo(db, forms, clock)
     build_transfusion_demo(db, forms, clock)
@@ -691,6 +692,32 @@ def build_fluid_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = lo
             records.save_new(_on_shift(nurse, night, at), "fluid_balance", {
                 "measured_at": at.isoformat(timespec="minutes"), "route": route, "volume": volume, "what": what},
                 patient_id=patient.patient_id)
+            made += 1
+    return made
+
+
+# The patient with sepsis, catheterised, her urine bag read every hour: falling, as sepsis harms
+# the kidneys (mL, the oldest first, the last in the hour before now).
+_HOURLY_URINE = (45, 35, 30, 20, 20, 15, 15)
+
+
+def build_catheter_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
+    """The sepsis patient's urine, measured every hour for the last seven: under 0.5 mL/kg/h for
+    the last six, which her fluid chart, the escalation tab and the handover call out. Returns
+    the volumes recorded."""
+    from downtime.services import census
+
+    now = clock()
+    nurse, night = _nurses(db, forms, clock)
+    patient = next(each for each in census.in_patients(db, forms, ward=DEMO_WARD) if "Sepsis" in (each.reason or ""))
+    hour_now = now.replace(minute=0, second=0, microsecond=0)
+    made = 0
+    for back, volume in zip(range(len(_HOURLY_URINE), 0, -1), _HOURLY_URINE):
+        at = elapsed.later(elapsed.earlier(hour_now, timedelta(hours=back)), timedelta(minutes=50))
+        if at > datetime.fromisoformat(patient.admitted_at) + timedelta(minutes=10):
+            records.save_new(_on_shift(nurse, night, at), "fluid_balance", {
+                "measured_at": at.isoformat(timespec="minutes"), "route": "out_urine", "volume": volume,
+                "what": "Catheter bag"}, patient_id=patient.patient_id)
             made += 1
     return made
 

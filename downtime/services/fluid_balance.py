@@ -5,16 +5,20 @@ volume changes its column, its hour's balance and the day's."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlite_utils import Database
 
-from downtime.domain.fluid_balance import INTAKE, OUTPUT, FluidDay, Measure, chart_day, fluid_day, signed_ml
+from downtime.domain.fluid_balance import (INTAKE, OLIGURIA_HOURS, OUTPUT, FluidDay, Measure, UrineOutput, chart_day,
+                                           fluid_day, signed_ml, urine_output)
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec, Lang
-from downtime.storage.records import current_by_patient, list_current
+from downtime.formspec.schema import Meaning
+from downtime.i18n import decimal_text
+from downtime.services.patients import PatientSummary
+from downtime.storage.records import current_by_patient, current_of, list_current
 
 FORM = "fluid_balance"
 # Each route's column heading, short enough for a column of the chart on screen and on paper;
@@ -45,6 +49,11 @@ WORDS: dict[str, dict[Lang, str]] = {
                  "fr": "{start}–{end} 7 h {balance} (entrées {intake}, sorties {output})"},
     "under_way": {"en": "since 07:00 {balance} (in {intake}, out {output})",
                   "fr": "depuis 7 h {balance} (entrées {intake}, sorties {output})"},
+    "low_urine": {"en": "LOW URINE OUTPUT: {volume} mL in {hours} hours since {time} ({rate} mL/kg/h for {weight} kg, "
+                        "below 0.5): tell the doctor",
+                  "fr": "DIURÈSE BASSE : {volume} mL en {hours} heures depuis {time} ({rate} mL/kg/h pour {weight} kg, "
+                        "moins de 0,5) : prévenir le médecin"},
+    "urine": {"en": "Urine {volume} mL in {hours} hours since {time}", "fr": "Urines {volume} mL en {hours} heures depuis {time}"},
 }
 COLUMNS = (*INTAKE, "total_in", *OUTPUT, "total_out", "balance")
 """The chart's columns after the hour, as on paper: what went in, its total, what came out,
@@ -135,20 +144,48 @@ def summary(chart: FluidDay, lang: Lang) -> str:
 
 
 
-def handover(db: Database, patient_ids: Collection[str], at: datetime, lang: Lang) -> dict[str, str]:
+def urine_outputs(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[PatientSummary],
+                  at: datetime) -> dict[str, UrineOutput]:
+    """The urine output over the last hours of those of `patients` whose urine is measured every
+    hour and whose admission gives a weight (domain.fluid_balance.urine_output)."""
+    admission = next(spec for spec in forms.values() if spec.creates_patient)
+    weight_field = admission.by_meaning(Meaning.WEIGHT)
+    admissions = current_of(db, [patient.admission_record_id for patient in patients])
+    found = {}
+    for patient_id, records in current_by_patient(db, FORM, [patient.patient_id for patient in patients]).items():
+        patient = next(one for one in patients if one.patient_id == patient_id)
+        weight = admissions[patient.admission_record_id].data.get(weight_field.id) if weight_field else None
+        if weight and (output := urine_output([one.measure for one in _standing(records)], float(weight), at)):
+            found[patient_id] = output
+    return found
+
+
+def urine_words(output: UrineOutput, lang: Lang, *, called: bool = True) -> str:
+    """"Urine 180 mL in 6 hours since 28/11 08:00"; below 0.5 mL/kg/h and `called`, the call to
+    tell the doctor with the figures it is made on."""
+    values = {"volume": output.volume, "hours": OLIGURIA_HOURS, "time": f"{output.since:%d/%m %H:%M}",
+              "rate": decimal_text(round(output.per_kg_hour, 2), lang), "weight": decimal_text(output.weight_kg, lang)}
+    return WORDS["low_urine" if output.low and called else "urine"][lang].format(**values)
+
+
+def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[PatientSummary], at: datetime,
+             lang: Lang) -> dict[str, str]:
     """What the handover sheet says of each of these patients' fluid balance at `at`, for those
     with a chart: the last whole day's balance (07:00 to 07:00) and the chart under way's so far,
-    each when anything was measured on it. At the morning handover the night's sums are on the
-    day just closed; at the evening one, on the chart under way."""
+    each when anything was measured on it, and a low urine output. At the morning handover the
+    night's sums are on the day just closed; at the evening one, on the chart under way."""
     under_way = chart_day(at)
     days = (under_way - timedelta(days=1), under_way)
+    low = {patient_id: output for patient_id, output in urine_outputs(db, forms, patients, at).items() if output.low}
     said = {}
-    for patient_id, records in current_by_patient(db, FORM, patient_ids).items():
+    for patient_id, records in current_by_patient(db, FORM, [patient.patient_id for patient in patients]).items():
         found = [one.measure for one in _standing(records)]
         last, now = (fluid_day(day, found) for day in days)
         parts = [WORDS[key][lang].format(start=f"{day:%d/%m}", end=f"{day + timedelta(days=1):%d/%m}",
                                          balance=signed_ml(chart.balance), intake=chart.intake, output=chart.output)
                  for key, day, chart in (("last_day", days[0], last), ("under_way", days[1], now)) if chart.measured]
+        if patient_id in low:
+            parts.append(urine_words(low[patient_id], lang))
         if parts:
             said[patient_id] = WORDS["handover"][lang].format(days="; ".join(parts))
     return said

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP, decimal_text
 from downtime.domain.bounds import MOST_MAR_DAYS, PAPER_NUMBERS
+from downtime.domain.fluid_balance import chart_day
 from downtime.domain.medication import Frequency
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
@@ -105,16 +106,21 @@ def blank_fluid_chart(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang, p
 
 def print_fluid_chart(session: Session, patient_id: str, day: date, out: Path) -> Path:
     """A patient's fluid balance chart of one chart's day (07:00 to 07:00), for the bedside
-    folder: its empty hours are carried on by hand while the laptop is away."""
+    folder: its empty hours are carried on by hand while the laptop is away; the chart under way
+    says a low urine output as it is printed."""
     from downtime.pdf.fluid_balance import fluid_chart_pdf
 
     session.require(Action.PRINT)
     patient = patient_with_location(session.db, session.forms, patient_id)
     found = fluid_balance.day_chart(session.db, patient_id, day)
+    now = session.clock()
+    urine = fluid_balance.urine_outputs(session.db, session.forms, [patient], now).get(patient_id)
     fluid_chart_pdf(patient, day, found.chart, found.entries, session.form(fluid_balance.FORM), out,
                     authors=authors(session),
                     laptops=laptops_known(session, {one.record.device_id for one in found.entries}), lang=session.lang,
-                    printed_by=session.user.name, printed_at=session.clock(), device_name=session.device.name)
+                    printed_by=session.user.name, printed_at=now, device_name=session.device.name,
+                    alarm=fluid_balance.urine_words(urine, session.lang)
+                    if urine is not None and urine.low and day == chart_day(now) else None)
     _audit_print(session, f"fluid balance chart {day.isoformat()}", out)
     return out
 
@@ -300,13 +306,14 @@ def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
 def _charted(session: Session, rows: list[CensusRow], at: datetime) -> dict[str, list[str]]:
     """What each in-patient's neuro, glucose, transfusion and fluid charts and laboratory results say
     at the handover (`rows`: the census's)."""
-    patient_ids = [row.patient.patient_id for row in rows if row.patient is not None]
+    patients = [row.patient for row in rows if row.patient is not None]
+    patient_ids = [patient.patient_id for patient in patients]
     found: dict[str, list[str]] = {}
     for said in (neuro.handover(session.db, patient_ids, at, session.lang),
                  glucose.handover(session.db, patient_ids, at, session.lang),
                  transfusion.handover(session.db, session.forms, patient_ids, at, session.lang),
                  lab_results.handover(session.db, session.forms, patient_ids, at, session.lang),
-                 fluid_balance.handover(session.db, patient_ids, at, session.lang)):
+                 fluid_balance.handover(session.db, session.forms, patients, at, session.lang)):
         for patient_id, line in said.items():
             found.setdefault(patient_id, []).append(line)
     return found

@@ -344,6 +344,10 @@
         <translation>Prélèvement de laboratoire</translation>
     </message>
     <message>
+        <source>Fluid balance</source>
+        <translation>Bilan entrées-sorties</translation>
+    </message>
+    <message>
         <source>Staff ID</source>
         <translation>Identifiant</translation>
     </message>
@@ -2005,12 +2009,12 @@ La contresigner en tant que {name} ?</translation>
         <translation>Aucun relevé en retard</translation>
     </message>
     <message>
-        <source>Neuro obs, blood glucose, transfusion or laboratory results asking now: {count} patient(s)</source>
-        <translation>Surveillance neurologique, glycémie, transfusion ou résultats de laboratoire à traiter maintenant : {count} patient(s)</translation>
+        <source>Other charts and laboratory results asking now: {count} patient(s)</source>
+        <translation>Autres feuilles de surveillance et résultats de laboratoire à traiter maintenant : {count} patient(s)</translation>
     </message>
     <message>
-        <source>No neuro obs, blood glucose, transfusion or laboratory result asking now</source>
-        <translation>Aucune surveillance neurologique, glycémie, transfusion ni résultat de laboratoire à traiter maintenant</translation>
+        <source>No other chart nor laboratory result asking now</source>
+        <translation>Aucune autre feuille de surveillance ni aucun résultat de laboratoire à traiter maintenant</translation>
     </message>
 </context>
 <context>

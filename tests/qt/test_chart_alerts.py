@@ -29,7 +29,7 @@ def test_the_nurse_in_charge_sees_a_hypo_and_an_overdue_neuro_set_and_opens_each
     window.tabs.setCurrentWidget(panel)
     panel.refresh()
     listed(panel)
-    assert panel.charts_count.text() == "Neuro obs, blood glucose, transfusion or laboratory results asking now: 2 patient(s)"
+    assert panel.charts_count.text() == "Other charts and laboratory results asking now: 2 patient(s)"
     assert panel.charts_model.texts(0)[4:6] == ("Neuro obs (GCS)", "GCS 13 (E3 V4 M6) 28/11 13:00")
     panel.charts_table.setFocus()
     panel.charts_table.selectRow(0)

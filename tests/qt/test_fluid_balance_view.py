@@ -92,3 +92,22 @@ def test_the_chart_under_way_opens_at_the_hour_now_and_stays_where_the_nurse_scr
                                                        "volume": 200}, patient_id=patient)
     chart.refresh()
     assert bar.value() == 0 and chart.hours.texts(HOURS.index(13))[1] == "200"
+
+
+def test_the_fluid_tab_calls_out_a_low_urine_output_and_its_end_with_the_next_measure(window_for, session_for,
+                                                                                    patient, type_text, clock):
+    nurse = session_for("nurse")
+    clock.advance(hours=1, minutes=5)  # 15:05
+    for hour in range(9, 15):
+        records.save_new(nurse, "fluid_balance", {"measured_at": f"2026-11-28T{hour:02d}:30+01:00", "route": "out_urine",
+                                                  "volume": 15}, patient_id=patient)
+    window = window_for(nurse)
+    chart = window.open_fluid_balance_of(patient)
+    assert chart.alarms.text() == ("LOW URINE OUTPUT: 90 mL in 6 hours since 28/11 09:00 (0.24 mL/kg/h for 61.5 kg, "
+                                   "below 0.5): tell the doctor")
+    assert chart.read_again.timer.isActive()
+    records.save_new(nurse, "fluid_balance", {"measured_at": "2026-11-28T15:02+01:00", "route": "out_urine",
+                                              "volume": 300}, patient_id=patient)
+    clock.advance(hours=1)
+    chart.refresh()  # 10:00 to 16:00: 375 mL, 1.02 mL/kg/h
+    assert chart.alarms.isHidden()
