@@ -77,10 +77,13 @@ class ActionSpec:
     """The action's words on the toolbar, short enough for the bar to hold them all on a
     1340-pixel screen in French too (the menu keeps the whole text); None: menu only."""
     needs: Action | None = None
+    of_selected: bool = False
+    """`handler` takes a patient: the action opens it for the patient chosen in the list."""
 
 
-Tab = TypeVar("Tab", MarView, ObservationsView, RecordsView, FluidBalanceView, NeuroView, GlucoseView, TransfusionView)
-Chart = TypeVar("Chart", ObservationsView, FluidBalanceView, NeuroView, GlucoseView, TransfusionView)
+Tab = TypeVar("Tab", MarView, ObservationsView, RecordsView, FluidBalanceView, NeuroView, GlucoseView, TransfusionView,
+              LabResultsView)
+Chart = TypeVar("Chart", ObservationsView, FluidBalanceView, NeuroView, GlucoseView, TransfusionView, LabResultsView)
 Shown = TypeVar("Shown", bound=QWidget)
 
 ACTIONS = (
@@ -91,20 +94,24 @@ ACTIONS = (
     ActionSpec("find", QT_TRANSLATE_NOOP("MainWindow", "&Find patient"), "Ctrl+F", "find"),
     ActionSpec("round", QT_TRANSLATE_NOOP("MainWindow", "&Medication round"), "Ctrl+M", "show_round",
                toolbar=QT_TRANSLATE_NOOP("MainWindow", "Medication round"), needs=Action.RECORD_CARE),
-    ActionSpec("mar", QT_TRANSLATE_NOOP("MainWindow", "Medication &chart (MAR)"), "Ctrl+Shift+M", "open_mar",
-               toolbar=QT_TRANSLATE_NOOP("MainWindow", "MAR")),
-    ActionSpec("observations", QT_TRANSLATE_NOOP("MainWindow", "Obser&vations and NEWS2"), "Ctrl+Shift+O", "open_observations",
-               toolbar=QT_TRANSLATE_NOOP("MainWindow", "Observations")),
+    ActionSpec("mar", QT_TRANSLATE_NOOP("MainWindow", "Medication &chart (MAR)"), "Ctrl+Shift+M", "open_mar_of",
+               toolbar=QT_TRANSLATE_NOOP("MainWindow", "MAR"), of_selected=True),
+    ActionSpec("observations", QT_TRANSLATE_NOOP("MainWindow", "Obser&vations and NEWS2"), "Ctrl+Shift+O",
+               "open_observations_of", toolbar=QT_TRANSLATE_NOOP("MainWindow", "Observations"), of_selected=True),
     ActionSpec("fluid_balance", QT_TRANSLATE_NOOP("MainWindow", "Fl&uid balance chart"), "Ctrl+Shift+F",
-               "open_fluid_balance"),
-    ActionSpec("neuro", QT_TRANSLATE_NOOP("MainWindow", "Neuro obs (&GCS)"), "Ctrl+Shift+G", "open_neuro"),
-    ActionSpec("glucose", QT_TRANSLATE_NOOP("MainWindow", "Blood glucose c&hart"), "Ctrl+Shift+K", "open_glucose"),
-    ActionSpec("transfusion", QT_TRANSLATE_NOOP("MainWindow", "Blood trans&fusion"), "Ctrl+Shift+B", "open_transfusion"),
-    ActionSpec("lab_results", QT_TRANSLATE_NOOP("MainWindow", "L&aboratory results"), "Ctrl+Shift+L", "open_lab_results"),
+               "open_fluid_balance_of", of_selected=True),
+    ActionSpec("neuro", QT_TRANSLATE_NOOP("MainWindow", "Neuro obs (&GCS)"), "Ctrl+Shift+G", "open_neuro_of",
+               of_selected=True),
+    ActionSpec("glucose", QT_TRANSLATE_NOOP("MainWindow", "Blood glucose c&hart"), "Ctrl+Shift+K", "open_glucose_of",
+               of_selected=True),
+    ActionSpec("transfusion", QT_TRANSLATE_NOOP("MainWindow", "Blood trans&fusion"), "Ctrl+Shift+B",
+               "open_transfusion_of", of_selected=True),
+    ActionSpec("lab_results", QT_TRANSLATE_NOOP("MainWindow", "L&aboratory results"), "Ctrl+Shift+L",
+               "open_lab_results_of", of_selected=True),
     ActionSpec("cd_register", QT_TRANSLATE_NOOP("MainWindow", "Controlled-&drug register"), None, "show_cd_register",
                needs=Action.RECORD_CARE),
     ActionSpec("records", QT_TRANSLATE_NOOP("MainWindow", "Patient's &records (to amend or withdraw)"), "Ctrl+Shift+R",
-               "open_records"),
+               "open_records_of", of_selected=True),
     ActionSpec("telephone_orders", QT_TRANSLATE_NOOP("MainWindow", "&Telephone orders to countersign…"), None,
                "show_telephone_orders", needs=Action.READ_RECORDS),
     ActionSpec("print_blank", QT_TRANSLATE_NOOP("MainWindow", "Print &blank admission form"), None, "print_blank_admission"),
@@ -356,7 +363,8 @@ class MainWindow(QMainWindow):
             action = QAction(translate("MainWindow", spec.text), self)
             if spec.shortcut:
                 action.setShortcut(QKeySequence(spec.shortcut))
-            action.triggered.connect(getattr(self, spec.handler))
+            handler = getattr(self, spec.handler)
+            action.triggered.connect(partial(self.for_selected, handler) if spec.of_selected else handler)
             menu.addAction(action)
             if spec.toolbar:
                 action.setIconText(translate("MainWindow", spec.toolbar))
@@ -636,37 +644,23 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
         self._news2_said = ""
 
-    def open_observations(self) -> ObservationsView | None:
+    def for_selected(self, opener: Callable[[str], Shown], *_: object) -> Shown | None:
+        """`opener`'s screen for the patient chosen in the list (a menu's or the toolbar's action;
+        `_`: what the action's signal sends), or nothing when none is."""
         patient = self._selected_patient()
-        return self.open_observations_of(patient.patient_id) if patient is not None else None
+        return opener(patient.patient_id) if patient is not None else None
 
     def open_observations_of(self, patient_id: str) -> ObservationsView:
         return self._open_chart(ObservationsView, observations.FORM, patient_id)
 
-    def open_fluid_balance(self) -> FluidBalanceView | None:
-        patient = self._selected_patient()
-        return self.open_fluid_balance_of(patient.patient_id) if patient is not None else None
-
     def open_fluid_balance_of(self, patient_id: str) -> FluidBalanceView:
         return self._open_chart(FluidBalanceView, fluid_balance.FORM, patient_id)
-
-    def open_neuro(self) -> NeuroView | None:
-        patient = self._selected_patient()
-        return self.open_neuro_of(patient.patient_id) if patient is not None else None
 
     def open_neuro_of(self, patient_id: str) -> NeuroView:
         return self._open_chart(NeuroView, neuro.FORM, patient_id)
 
-    def open_glucose(self) -> GlucoseView | None:
-        patient = self._selected_patient()
-        return self.open_glucose_of(patient.patient_id) if patient is not None else None
-
     def open_glucose_of(self, patient_id: str) -> GlucoseView:
         return self._open_chart(GlucoseView, glucose.FORM, patient_id)
-
-    def open_transfusion(self) -> TransfusionView | None:
-        patient = self._selected_patient()
-        return self.open_transfusion_of(patient.patient_id) if patient is not None else None
 
     def open_transfusion_of(self, patient_id: str) -> TransfusionView:
         def wired(view: TransfusionView) -> None:
@@ -680,20 +674,12 @@ class MainWindow(QMainWindow):
         spec = self.session.form(transfusion.END_FORM)
         return self.open_new(spec, patient_id, {**prefill.first_answers(self.session, spec, patient_id), "unit": unit_id})
 
-    def open_lab_results(self) -> LabResultsView | None:
-        patient = self._selected_patient()
-        return self.open_lab_results_of(patient.patient_id) if patient is not None else None
-
     def open_lab_results_of(self, patient_id: str) -> LabResultsView:
         def wired(view: LabResultsView) -> None:
             view.tell.connect(lambda record: self.open_record(record).amend_at("told"))
             view.send_sample.connect(lambda pid: self.open_new(self.session.form(lab_results.REQUEST_FORM), pid))
 
         return self._open_chart(LabResultsView, lab_results.FORM, patient_id, wired)
-
-    def open_records(self) -> RecordsView | None:
-        patient = self._selected_patient()
-        return self.open_records_of(patient.patient_id) if patient is not None else None
 
     def open_records_of(self, patient_id: str) -> RecordsView:
         return self._open_tab(RecordsView, patient_id, lambda: RecordsView(self.session, patient_id))
@@ -730,10 +716,6 @@ class MainWindow(QMainWindow):
             return None
         return print_and_open(self, self.session, lambda own, out: printing.print_paper_numbers(own, out)[0],
                               "paper-numbers")
-
-    def open_mar(self) -> MarView | None:
-        patient = self._selected_patient()
-        return self.open_mar_of(patient.patient_id) if patient is not None else None
 
     def open_mar_of(self, patient_id: str) -> MarView:
         def made() -> MarView:

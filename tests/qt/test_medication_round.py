@@ -201,7 +201,7 @@ def test_the_mar_left_on_screen_is_read_again_as_doses_fall_late(round_window, w
     chosen kept, and once shown again when its tab was behind another."""
     _, amox, _ = ward
     select_bed(round_window, "12")
-    view = round_window.open_mar()
+    view = round_window.for_selected(round_window.open_mar_of)
     line, evening, today = _chart_line(view, amox, "14:00"), _chart_line(view, amox, "20:00"), len(view.model.days) + 1
     view.table.setCurrentIndex(view.model.index(line, today))
     assert view.model.text(line, today) == "due now"
@@ -225,7 +225,7 @@ def test_a_mar_read_again_keeps_the_cell_chosen(select_bed, round_window, ward, 
     was lost, so Enter did nothing and the cell's doses could not be opened without the mouse."""
     patient, amox, _ = ward
     select_bed(round_window, "12")
-    view = round_window.open_mar()
+    view = round_window.for_selected(round_window.open_mar_of)
     line = next(number for number, (row, time_of_day) in enumerate(view.model.rows)
                 if row.order.record_id == amox and time_of_day == "14:00")
     view.table.setCurrentIndex(view.model.index(line, 4))
@@ -305,7 +305,7 @@ def test_open_the_doses_of_a_cell_without_one_says_so(select_bed, round_window, 
     """It did nothing at all from the medicine's column (where the chart opens) or an empty cell."""
     _, asked = answers
     select_bed(round_window, "12")
-    view = round_window.open_mar()
+    view = round_window.for_selected(round_window.open_mar_of)
     view.table.setCurrentIndex(view.model.index(0, 0))
     assert view.open_doses() == [] and asked[-1] == ("error", "Choose a day's cell of the chart first.")
     view.table.setCurrentIndex(view.model.index(0, 2))
@@ -760,7 +760,7 @@ def test_mar_grid_shows_doses_in_words(select_bed, round_window, ward, qtbot):
     medication.record_dose(session, amox, {"outcome": "not_given", "given_at": "2026-11-28T08:10+01:00",
                                            "scheduled_for": slot.isoformat(), "not_given_reason": "refused"})
     select_bed(round_window, "12")
-    view = round_window.open_mar()
+    view = round_window.for_selected(round_window.open_mar_of)
     texts = {(view.model.text(r, 1), view.model.text(r, 4)) for r in range(view.model.rowCount())}
     assert ("08:00", "(R) HL (typed 14:00)") in texts and ("14:00", "due now") in texts
     assert any(view.model.text(r, 1) == "as required" for r in range(view.model.rowCount()))
@@ -1156,7 +1156,7 @@ def test_the_chart_opens_its_order_to_stop_it_and_a_cells_doses(select_bed, qtbo
         "outcome": "given", "dose_given": 1.0, "route": "IV", "given_at": "2026-11-28T08:10+01:00",
         "scheduled_for": slot.isoformat()}, overrides={medication.Check.ALLERGY: "tolerated in 2024"})
     select_bed(window, "12")
-    chart = window.open_mar()
+    chart = window.for_selected(window.open_mar_of)
     line = next(number for number, (row, clock) in enumerate(chart.model.rows)
                 if row.order.record_id == amox and clock == "08:00")
     chart.table.setCurrentIndex(chart.model.index(line, 4))
@@ -1648,7 +1648,7 @@ def test_the_records_list_keeps_every_column_heading_on_screen_the_record_cut_to
 def test_the_records_list_keeps_the_record_chosen_when_read_again(select_bed, round_window, ward):
     """It is read again after every save; the chosen row jumped back to the newest."""
     select_bed(round_window, "12")
-    view = round_window.open_records()
+    view = round_window.for_selected(round_window.open_records_of)
     last = view.model.rowCount() - 1
     view.table.selectRow(last)
     chosen = view.model.rows[last].record_id

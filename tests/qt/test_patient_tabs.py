@@ -44,14 +44,14 @@ def test_a_mar_brought_forward_is_read_again(chart_window, select_bed, medicatio
     dose an hour and a half overdue."""
     _, amox, _ = medication_ward
     select_bed(chart_window, "12")
-    chart = chart_window.open_mar()
+    chart = chart_window.for_selected(chart_window.open_mar_of)
     line = next(number for number, (row, time_of_day) in enumerate(chart.model.rows)
                 if row.order.record_id == amox and time_of_day == "14:00")
     today = chart.model.columnCount() - 1
     assert chart.model.text(line, today) == "due now"
     chart_window.tabs.setCurrentWidget(chart_window.patients)
     clock.advance(minutes=90)
-    assert chart_window.open_mar() is chart and chart.model.text(line, today) == "OVERDUE"
+    assert chart_window.for_selected(chart_window.open_mar_of) is chart and chart.model.text(line, today) == "OVERDUE"
 
 
 def test_a_record_opened_again_shows_its_current_version_unless_it_is_being_amended(

@@ -67,7 +67,7 @@ def test_the_records_clerks_window_refreshes_switches_language_and_locks_without
         window_for, session_for, answers, medication_ward, select_bed, monkeypatch):
     window = window_for(session_for("records"))
     select_bed(window, "12")
-    chart = window.open_mar()
+    chart = window.for_selected(window.open_mar_of)
     window.refresh_lists()
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)  # each list read once shown, after the refresh
@@ -100,7 +100,7 @@ def test_a_dose_the_records_clerk_typed_at_a_mar_cell_stays_a_draft_at_their_nex
     clerk = session_for("records")
     window = window_for(clerk)
     select_bed(window, "12")
-    chart = window.open_mar()
+    chart = window.for_selected(window.open_mar_of)
     row, _ = chart.model.rows[0]
     dialog = DoseDialog(clerk, row.order, row.cells[0].slot, chart)
     dialog.open()
@@ -121,7 +121,7 @@ def test_a_records_clerk_pressing_enter_on_a_mar_cell_is_told_the_chart_is_for_r
     for reading, and its Record a dose button is greyed out."""
     window = window_for(session_for("records"))
     select_bed(window, "12")
-    chart = window.open_mar()
+    chart = window.for_selected(window.open_mar_of)
     chart.table.setCurrentIndex(chart.model.index(0, 2))
     QTest.keyClick(chart.table, Qt.Key.Key_Return)
     _, asked = answers
