@@ -69,7 +69,7 @@ def test_a_critical_result_is_listed_until_a_doctor_is_told_then_said_with_who(s
                                            "action": "ECG; calcium gluconate"}, "Doctor told")
     assert chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en").alerts == []
     assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "fr") == {patient: (
-        "RÉSULTATS : Potassium 6.8 mmol/L (3.5–5.3), Critique, reçu le 28/11 13:10, Dr Martin prévenu à 28/11 13:20")}
+        "RÉSULTATS : Potassium 6.8 mmol/L (3.5–5.3), Critique, reçu le 28/11 13:10, Dr Martin prévenu le 28/11 13:20")}
     clock.advance(hours=24)
     assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {}
 

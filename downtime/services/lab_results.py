@@ -26,7 +26,7 @@ HANDOVER_SINCE = timedelta(hours=24)
 WORDS = {
     "handover": {"en": "RESULTS: {results}", "fr": "RÉSULTATS : {results}"},
     "received": {"en": "received {time}", "fr": "reçu le {time}"},
-    "told": {"en": "{name} told {time}", "fr": "{name} prévenu à {time}"},
+    "told": {"en": "{name} told {time}", "fr": "{name} prévenu le {time}"},
     "awaiting": {"en": "awaiting its result, due by {time}", "fr": "résultat attendu, au plus tard le {time}"},
     "not_back": {"en": "RESULT NOT BACK since {time}: phone the laboratory",
                  "fr": "RÉSULTAT NON REÇU depuis le {time} : appeler le laboratoire"},
