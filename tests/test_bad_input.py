@@ -363,6 +363,10 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
              "doctor_told": True, "blood_bank_told": False, "notes": "Line tissued"},
             {"unit": unit, "ended_at": at, "outcome": "stopped_reaction", "volume": 40, "signs": ["breathless"],
              "doctor_told": True, "blood_bank_told": True}],
+        "fluid_plan": [
+            {"decided_at": at, "kind": "restriction", "volume": 1500, "decided_by": "Dr Benali",
+             "notes": "Insuffisance cardiaque"},
+            {"decided_at": at, "kind": "lifted", "decided_by": "Dr Benali"}],
         "lab_request": [
             {"taken_at": at, "urgency": "urgent", "tests": ["electrolytes", "other"], "other_tests": "Magnésium",
              "sample_number": "B26-118842", "requested_by": "Dr Benali", "notes": "Garrot < 1 min"},
@@ -579,6 +583,7 @@ RULE_REFUSALS = {
     ("transfusion_end", "ended_at"): f"Ended at: this patient is {_NOT_IN}",
     ("blood_order", "ordered_at"): f"Prescribed at: this patient is {_NOT_IN}",
     ("lab_request", "taken_at"): f"Date and time taken: this patient is {_NOT_IN}",
+    ("fluid_plan", "decided_at"): f"Decided at: this patient is {_NOT_IN}",
     ("operation_booking", "planned_start"): _NO_SLOT, ("operation_booking", "expected_minutes"): _NO_SLOT,
     ("operation_booking", "session"): _NO_SLOT, ("operation_rebooking", "session"): _NO_SLOT,
     ("operation_rebooking", "planned_start"): _NO_SLOT,

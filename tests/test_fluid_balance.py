@@ -6,6 +6,7 @@ import json
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from fhir.resources.R4B.nutritionorder import NutritionOrder
 from fhir.resources.R4B.observation import Observation
 from hypothesis import given, strategies as st
 from pypdf import PdfReader
@@ -216,3 +217,67 @@ def test_the_chart_under_way_printed_says_a_low_urine_output(session_for, patien
     earlier = " ".join(PdfReader(printing.print_fluid_chart(nurse, patient, date(2026, 11, 27),
                                                             tmp_path / "before.pdf")).pages[0].extract_text().split())
     assert "LOW URINE OUTPUT" not in earlier
+
+
+PLAN = {"decided_at": "2026-11-28T09:30+01:00", "kind": "restriction", "volume": 1500, "decided_by": "Dr Benali",
+        "notes": "Heart failure"}
+
+
+def test_a_restriction_measures_the_days_intake_and_says_when_it_is_exceeded(session_for, patient, clock, tmp_path):
+    nurse = session_for("nurse")
+    records.save_new(nurse, "fluid_plan", PLAN, patient_id=patient)
+    for at, volume in (("10:00", 1000), ("12:00", 200)):
+        records.save_new(nurse, "fluid_balance", {"measured_at": f"2026-11-28T{at}+01:00", "route": "in_iv",
+                                                  "volume": volume}, patient_id=patient)
+    patients = [census.patient_with_location(nurse.db, nurse.forms, patient)]
+    plan = fluid_balance.day_plan(nurse.db, patient, date(2026, 11, 28), nurse.clock())
+    chart = fluid_balance.day_chart(nurse.db, patient, date(2026, 11, 28)).chart
+    assert fluid_balance.plan_words(plan, chart, "en") == (
+        "Fluid restriction: no more than 1500 mL in 24 hours (Dr Benali, 28/11 09:30): 1200 mL in, 300 mL left", [])
+    assert fluid_balance.handover(nurse.db, nurse.forms, patients, nurse.clock(), "fr")[patient].endswith(
+        "Restriction hydrique : pas plus de 1500 mL en 24 heures (Dr Benali, 28/11 09:30) : 1200 mL entrés, "
+        "300 mL restants")
+    records.save_new(nurse, "fluid_balance", {"measured_at": "2026-11-28T13:00+01:00", "route": "in_oral",
+                                              "volume": 400}, patient_id=patient)
+    chart = fluid_balance.day_chart(nurse.db, patient, date(2026, 11, 28)).chart
+    assert fluid_balance.plan_words(plan, chart, "en")[1] == [
+        "OVER THE FLUID RESTRICTION: 1600 mL in, 1500 mL allowed: tell the doctor"]
+    pages = PdfReader(printing.print_fluid_chart(nurse, patient, date(2026, 11, 28), tmp_path / "fluid.pdf")).pages
+    assert len(pages) == 2  # the chart on its page, the volumes on the next
+    text = " ".join(pages[0].extract_text().split())
+    assert "Fluid restriction: no more than 1500 mL in 24 hours (Dr Benali, 28/11 09:30)" in text
+    assert "OVER THE FLUID RESTRICTION: 1600 mL in, 1500 mL allowed: tell the doctor" in text
+    records.save_new(nurse, "fluid_plan", {"decided_at": "2026-11-28T13:30+01:00", "kind": "target", "volume": 2000,
+                                           "decided_by": "Dr Benali"}, patient_id=patient)
+    later = fluid_balance.day_plan(nurse.db, patient, date(2026, 11, 28), nurse.clock())
+    assert fluid_balance.plan_words(later, chart, "en") == (
+        "Fluid target: at least 2000 mL in 24 hours (Dr Benali, 28/11 13:30): 1600 mL in, 400 mL to go", [])
+    records.save_new(nurse, "fluid_plan", {"decided_at": "2026-11-28T13:45+01:00", "kind": "lifted",
+                                           "decided_by": "Dr Benali"}, patient_id=patient)
+    assert fluid_balance.day_plan(nurse.db, patient, date(2026, 11, 28), nurse.clock()) is None
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "fluid_plan", {**PLAN, "volume": None}, patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["volume"]
+
+
+def test_the_export_sends_each_restriction_or_target_as_a_nutrition_order_completed_by_the_next(session_for, patient,
+                                                                                              tmp_path):
+    nurse = session_for("nurse")
+    first = records.save_new(nurse, "fluid_plan", PLAN, patient_id=patient)
+    lifted = records.save_new(nurse, "fluid_plan", {"decided_at": "2026-11-28T11:00+01:00", "kind": "lifted",
+                                                    "decided_by": "Dr Benali"}, patient_id=patient)
+    second = records.save_new(nurse, "fluid_plan", {**PLAN, "decided_at": "2026-11-28T12:00+01:00", "kind": "target",
+                                                    "volume": 2500, "notes": ""}, patient_id=patient)
+    folder = export(session_for("records"), tmp_path / "export").folder
+    bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    check_codes(bundle)
+    by_id = {entry["resource"]["id"]: entry["resource"] for entry in bundle["entry"]}
+    ended, standing = (NutritionOrder.model_validate(by_id[one.record_id]) for one in (first, second))
+    assert (ended.status, ended.oralDiet.type[0].text, float(ended.oralDiet.nutrient[0].amount.value),
+            ended.oralDiet.instruction) == ("completed", "Fluid restriction: no more than 1500 mL in 24 hours", 1500,
+                                            "Decided by Dr Benali. Heart failure")
+    assert (standing.status, standing.oralDiet.type[0].text) == ("active", "Fluid target: at least 2500 mL in 24 hours")
+    assert lifted.record_id not in by_id
+    targets = {target["reference"] for entry in bundle["entry"] if entry["resource"]["resourceType"] == "Provenance"
+               for target in entry["resource"]["target"]}
+    assert f"urn:uuid:{first.record_id}" in targets

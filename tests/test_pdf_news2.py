@@ -131,7 +131,7 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
 ON_CHARTS = {"medication_order": "mar", "medication_administration": "mar", "observations": "news2",
              "fluid_balance": "fluid", "neuro_observations": "neuro", "blood_glucose": "glucose",
              "blood_transfusion": "transfusion", "transfusion_end": "transfusion", "blood_order": "transfusion",
-             "lab_result": "lab_results", "lab_request": "lab_results"}
+             "lab_result": "lab_results", "lab_request": "lab_results", "fluid_plan": "fluid"}
 
 
 def test_every_form_is_in_the_binder_or_on_a_chart_that_is(forms):

@@ -45,7 +45,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "entry_headings": {"en": "Date and time|In or out|Volume|What|Measured by",
                        "fr": "Date et heure|Entrée ou sortie|Volume|Nature|Mesuré par"},
 }
-ROW_HEIGHT = 7.6 * mm
+ROW_HEIGHT = 7.2 * mm
 """An hour's row: room to write a volume and initials by hand on the blank chart and in the
 hours the filled one leaves empty."""
 ENTRY_WIDTHS = (0.15, 0.3, 0.1, 0.27, 0.18)
@@ -103,10 +103,11 @@ def _grid(chart: FluidDay | None, initials: Mapping[int, str], lang: Lang, width
 
 def fluid_chart_pdf(patient: PatientSummary, day: date, chart: FluidDay, entries: Sequence[Charted], spec: FormSpec,
                     out: Path, *, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
-                    printed_at: datetime, device_name: str, alarm: str | None = None) -> Path:
+                    printed_at: datetime, device_name: str, plan: str = "", alarms: Sequence[str] = ()) -> Path:
     """`entries`: the day's standing volumes, oldest first; `authors`: who measured each (see
-    domain.laptops.Authors; `laptops` names their laptops); `alarm`: what the chart asks as it is
-    printed (a low urine output), in red under the sums."""
+    domain.laptops.Authors; `laptops` names their laptops); `plan`: the restriction or target in
+    force with the intake against it, over the grid; `alarms`: what the chart asks as it is
+    printed (a restriction exceeded, a low urine output), in red under the sums."""
     info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, place=True, subtitle=day_words(day, lang))
     width = body_width(info)
@@ -115,9 +116,11 @@ def fluid_chart_pdf(patient: PatientSummary, day: date, chart: FluidDay, entries
         initials.setdefault(one.measure.at.hour, set()).add(
             authors.initials(one.record.author, one.record.device_id, laptops))
     story: list[Flowable] = [
+        *([_cell(plan, size=9, bold=True), Spacer(1, 1.5 * mm)] if plan else []),
         _grid(chart, {hour: " ".join(sorted(names)) for hour, names in initials.items()}, lang, width),
         Spacer(1, 2 * mm), _cell(summary(chart, lang), size=10, bold=True), Spacer(1, 1 * mm),
-        *([_cell(alarm, size=10, bold=True, color=ALERT), Spacer(1, 1 * mm)] if alarm else []),
+        *(flowable for alarm in alarms for flowable in (_cell(alarm, size=10, bold=True, color=ALERT),
+                                                        Spacer(1, 1 * mm))),
         _cell(in_words(WORDS, "how", lang), size=7.5)]
     if entries:
         story += [PageBreak(), _cell(in_words(WORDS, "entries", lang, count=len(entries)), size=10, bold=True),

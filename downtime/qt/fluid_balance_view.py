@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QWidget
 
 from downtime.domain.fluid_balance import HOURS, FluidDay, chart_day, signed_ml
@@ -83,7 +83,11 @@ class EntriesModel(TextTableModel):
 
 class FluidBalanceView(ChartTab):
     """Opens on the chart under way; the day before and after are a button (or Alt+letter)
-    away. Enter on a volume opens it (to amend or withdraw); Record adds one through the form."""
+    away. Enter on a volume opens it (to amend or withdraw); Record adds one through the form;
+    "Restriction or target" records one, which the day's intake is measured against."""
+
+    set_plan = Signal(str)
+    """The patient whose fluid restriction or target to record."""
 
     def __init__(self, session: Session, patient_id: str, parent: QWidget | None = None):
         super().__init__(session, patient_id, True, parent)
@@ -107,6 +111,10 @@ class FluidBalanceView(ChartTab):
         self.totals.setWordWrap(True)
         self.totals.setAccessibleName(translate("FluidBalanceView", "The day's fluid balance"))
         layout.addWidget(self.totals)
+        self.plan = QLabel()
+        self.plan.setWordWrap(True)
+        self.plan.setAccessibleName(translate("FluidBalanceView", "Fluid restriction or target"))
+        layout.addWidget(self.plan)
         self.warning_lines()
         self.read_again = ReadAgain(self, self.refresh)
         self.hours = HoursModel(session)
@@ -118,7 +126,9 @@ class FluidBalanceView(ChartTab):
         self.entries = EntriesModel(session)
         self.table = self.records_table(self.entries, translate("FluidBalanceView", "Volumes measured this day"))
         self.chart_buttons(translate("FluidBalanceView", "Record fluid &in or out"),
-                           translate("FluidBalanceView", "&Print this day's chart"), self.print_chart)
+                           translate("FluidBalanceView", "&Print this day's chart"), self.print_chart,
+                           (translate("FluidBalanceView", "Restriction or &target…"),
+                            lambda: self.set_plan.emit(self.patient_id)))
         self.show_day(self.day)
 
     def show_day(self, day: date) -> None:
@@ -142,8 +152,13 @@ class FluidBalanceView(ChartTab):
         self.today.setEnabled(self.day != under_way)
         self.earlier.setEnabled(self.day > min([*found.days, under_way]))
         now = self.session.clock()
+        plan, asks = fluid_balance.plan_words(fluid_balance.day_plan(self.session.db, self.patient_id, self.day, now),
+                                              found.chart, lang)
+        self.plan.setText(plan)
+        self.plan.setVisible(bool(plan))
         output = fluid_balance.urine_outputs(self.session.db, self.session.forms, [self.patient], now).get(self.patient_id)
-        self.warn([fluid_balance.urine_words(output, lang)] if output is not None and output.low else [])
+        low = [fluid_balance.urine_words(output, lang)] if output is not None and output.low and self.day == under_way else []
+        self.warn([*asks, *low])
         # The hours judged move on each hour, not with a save.
         self.read_again.when_due(None if output is None else output.moves_on, now)
 

@@ -194,6 +194,7 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     build_observations_demo(db, forms, clock)
     build_fluid_demo(db, forms, clock)
     build_catheter_demo(db, forms, clock)
+    build_fluid_plan_demo(db, forms, clock)
     build_neuro_demo(db, forms, clock)
     build_glucose_demo(db, forms, clock)
     build_transfusion_demo(db, forms, clock)
@@ -719,6 +720,37 @@ def build_catheter_demo(db: Database, forms: dict[str, FormSpec], clock: Clock =
                 "measured_at": at.isoformat(timespec="minutes"), "route": "out_urine", "volume": volume,
                 "what": "Catheter bag"}, patient_id=patient.patient_id)
             made += 1
+    return made
+
+
+# Restrictions and targets: (the patient's reason for admission, the plan, its volume, the
+# drinks since the morning: hours ago and mL).
+_PLANS = (("heart failure", "restriction", 1500, ((5, 250), (3, 200), (1, 300))),
+          ("acute kidney injury", "target", 2500, ((6, 300), (4, 250), (2, 400))))
+
+
+def build_fluid_plan_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
+    """The patient with heart failure restricted to 1.5 L a day, the one with a kidney injury
+    encouraged to drink 2.5 L, each decided on the morning's round, with the day's drinks so far.
+    Returns the plans recorded."""
+    from downtime.services import census
+
+    now = clock()
+    nurse, night = _nurses(db, forms, clock)
+    made = 0
+    for reason, kind, volume, drinks in _PLANS:
+        patient = next(each for each in census.in_patients(db, forms, ward=DEMO_WARD)
+                       if reason in (each.reason or "").lower())
+        decided = max(_ago(now, hours=7), datetime.fromisoformat(patient.admitted_at) + timedelta(minutes=15))
+        records.save_new(_on_shift(nurse, night, decided), "fluid_plan", {
+            "decided_at": decided.isoformat(timespec="minutes"), "kind": kind, "volume": volume,
+            "decided_by": "Dr Benali"}, patient_id=patient.patient_id)
+        made += 1
+        for back, drunk in drinks:
+            if (at := _ago(now, hours=back)) > decided:
+                records.save_new(_on_shift(nurse, night, at), "fluid_balance", {
+                    "measured_at": at.isoformat(timespec="minutes"), "route": "in_oral", "volume": drunk,
+                    "what": "Water"}, patient_id=patient.patient_id)
     return made
 
 

@@ -1,26 +1,29 @@
 """A patient's fluid balance chart: the volumes measured in and out (each a record of the
 `fluid_balance` form, amended or withdrawn as any record), charted by the hour over the chart's
-day. The totals are never stored: worked out from the standing records each time, an amended
-volume changes its column, its hour's balance and the day's."""
+day, and the fluid restriction or target in force (`fluid_plan`) the day's intake is measured
+against. The totals are never stored: worked out from the standing records each time, an
+amended volume changes its column, its hour's balance and the day's."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlite_utils import Database
 
-from downtime.domain.fluid_balance import (INTAKE, OLIGURIA_HOURS, OUTPUT, FluidDay, Measure, UrineOutput, chart_day,
-                                           fluid_day, signed_ml, urine_output)
+from downtime.domain import elapsed
+from downtime.domain.fluid_balance import (DAY_STARTS, INTAKE, OLIGURIA_HOURS, OUTPUT, FluidDay, Measure, UrineOutput,
+                                           chart_day, fluid_day, signed_ml, urine_output)
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.schema import Meaning
-from downtime.i18n import decimal_text
+from downtime.i18n import decimal_text, labelled
 from downtime.services.patients import PatientSummary
 from downtime.storage.records import current_by_patient, current_of, list_current
 
 FORM = "fluid_balance"
+PLAN_FORM = "fluid_plan"
 # Each route's column heading, short enough for a column of the chart on screen and on paper;
 # the form's option says it whole.
 HEADINGS: dict[str, dict[Lang, str]] = {
@@ -54,6 +57,15 @@ WORDS: dict[str, dict[Lang, str]] = {
                   "fr": "DIURÈSE BASSE : {volume} mL en {hours} heures depuis {time} ({rate} mL/kg/h pour {weight} kg, "
                         "moins de 0,5) : prévenir le médecin"},
     "urine": {"en": "Urine {volume} mL in {hours} hours since {time}", "fr": "Urines {volume} mL en {hours} heures depuis {time}"},
+    "restriction": {"en": "Fluid restriction: no more than {volume} mL in 24 hours ({who}, {time})",
+                    "fr": "Restriction hydrique : pas plus de {volume} mL en 24 heures ({who}, {time})"},
+    "target": {"en": "Fluid target: at least {volume} mL in 24 hours ({who}, {time})",
+               "fr": "Objectif hydrique : au moins {volume} mL en 24 heures ({who}, {time})"},
+    "left": {"en": "{intake} mL in, {left} mL left", "fr": "{intake} mL entrés, {left} mL restants"},
+    "over": {"en": "OVER THE FLUID RESTRICTION: {intake} mL in, {volume} mL allowed: tell the doctor",
+             "fr": "RESTRICTION HYDRIQUE DÉPASSÉE : {intake} mL entrés, {volume} mL autorisés : prévenir le médecin"},
+    "to_go": {"en": "{intake} mL in, {left} mL to go", "fr": "{intake} mL entrés, encore {left} mL"},
+    "reached": {"en": "{intake} mL in: target reached", "fr": "{intake} mL entrés : objectif atteint"},
 }
 COLUMNS = (*INTAKE, "total_in", *OUTPUT, "total_out", "balance")
 """The chart's columns after the hour, as on paper: what went in, its total, what came out,
@@ -81,6 +93,70 @@ def measures(db: Database, patient_id: str) -> list[Charted]:
 def _standing(found: list[RecordVersion]) -> list[Charted]:
     return sorted((charted(record) for record in found if record.status is not RecordStatus.ENTERED_IN_ERROR),
                   key=lambda one: (one.measure.at, one.record.recorded_at))
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The fluid restriction or target in force (`record`): `kind` restriction or target, the
+    24 hours' `volume` in mL."""
+
+    record: RecordVersion
+
+    @property
+    def kind(self) -> str:
+        return str(self.record.data["kind"])
+
+    @property
+    def volume(self) -> int:
+        return int(self.record.data["volume"])
+
+    def text(self, lang: Lang) -> str:
+        """"Fluid restriction: no more than 1500 mL in 24 hours (Dr Benali, 03/12 09:00)"."""
+        data = self.record.data
+        return WORDS[self.kind][lang].format(volume=self.volume, who=" ".join(data["decided_by"].split()),
+                                             time=f"{datetime.fromisoformat(data['decided_at']):%d/%m %H:%M}")
+
+    def over(self, intake: int) -> bool:
+        return self.kind == "restriction" and intake > self.volume
+
+    def judged(self, intake: int, lang: Lang) -> str:
+        """The day's intake so far against it: "1200 mL in, 300 mL left", "OVER THE FLUID
+        RESTRICTION: …", "800 mL in, 1200 mL to go", "2100 mL in: target reached"."""
+        if self.kind == "restriction":
+            key = "over" if self.over(intake) else "left"
+        else:
+            key = "reached" if intake >= self.volume else "to_go"
+        return WORDS[key][lang].format(intake=intake, volume=self.volume, left=abs(self.volume - intake))
+
+
+def plans(db: Database, patient_ids: Collection[str], at: datetime) -> dict[str, Plan]:
+    """Each of these patients' restriction or target in force at `at`: the latest standing one
+    decided by then, unless it lifted the last."""
+    found = {}
+    for patient_id, records in current_by_patient(db, PLAN_FORM, patient_ids).items():
+        decided = [record for record in records if record.status is not RecordStatus.ENTERED_IN_ERROR
+                   and elapsed.instant(datetime.fromisoformat(record.data["decided_at"])) <= elapsed.instant(at)]
+        latest = max(decided, key=lambda record: (elapsed.instant(datetime.fromisoformat(record.data["decided_at"])),
+                                                 record.recorded_at), default=None)
+        if latest is not None and latest.data["kind"] != "lifted":
+            found[patient_id] = Plan(latest)
+    return found
+
+
+def day_plan(db: Database, patient_id: str, day: date, now: datetime) -> Plan | None:
+    """The restriction or target the chart of `day` is measured against: the one in force at
+    the end of its day, or now for the chart under way."""
+    end = datetime.combine(day + timedelta(days=1), DAY_STARTS, tzinfo=now.tzinfo)
+    return plans(db, [patient_id], min(end, now, key=elapsed.instant)).get(patient_id)
+
+
+def plan_words(plan: Plan | None, chart: FluidDay, lang: Lang) -> tuple[str, list[str]]:
+    """The plan and the day's intake against it, and what it asks (a restriction exceeded)."""
+    if plan is None:
+        return "", []
+    if plan.over(chart.intake):
+        return plan.text(lang), [plan.judged(chart.intake, lang)]
+    return labelled(plan.text(lang), plan.judged(chart.intake, lang), lang), []
 
 
 @dataclass(frozen=True)
@@ -172,11 +248,13 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[Pat
              lang: Lang) -> dict[str, str]:
     """What the handover sheet says of each of these patients' fluid balance at `at`, for those
     with a chart: the last whole day's balance (07:00 to 07:00) and the chart under way's so far,
-    each when anything was measured on it, and a low urine output. At the morning handover the
-    night's sums are on the day just closed; at the evening one, on the chart under way."""
+    each when anything was measured on it, the restriction or target in force with the intake
+    since 07:00 against it, and a low urine output. At the morning handover the night's sums are
+    on the day just closed; at the evening one, on the chart under way."""
     under_way = chart_day(at)
     days = (under_way - timedelta(days=1), under_way)
     low = {patient_id: output for patient_id, output in urine_outputs(db, forms, patients, at).items() if output.low}
+    in_force = plans(db, [patient.patient_id for patient in patients], at)
     said = {}
     for patient_id, records in current_by_patient(db, FORM, [patient.patient_id for patient in patients]).items():
         found = [one.measure for one in _standing(records)]
@@ -184,6 +262,9 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[Pat
         parts = [WORDS[key][lang].format(start=f"{day:%d/%m}", end=f"{day + timedelta(days=1):%d/%m}",
                                          balance=signed_ml(chart.balance), intake=chart.intake, output=chart.output)
                  for key, day, chart in (("last_day", days[0], last), ("under_way", days[1], now)) if chart.measured]
+        if patient_id in in_force:
+            plan, asks = plan_words(in_force[patient_id], now, lang)
+            parts += [plan, *asks]
         if patient_id in low:
             parts.append(urine_words(low[patient_id], lang))
         if parts:

@@ -106,21 +106,25 @@ def blank_fluid_chart(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang, p
 
 def print_fluid_chart(session: Session, patient_id: str, day: date, out: Path) -> Path:
     """A patient's fluid balance chart of one chart's day (07:00 to 07:00), for the bedside
-    folder: its empty hours are carried on by hand while the laptop is away; the chart under way
-    says a low urine output as it is printed."""
+    folder: its empty hours are carried on by hand while the laptop is away; over it the
+    restriction or target in force and the day's intake against it; the chart under way says a
+    restriction exceeded and a low urine output as it is printed."""
     from downtime.pdf.fluid_balance import fluid_chart_pdf
 
     session.require(Action.PRINT)
     patient = patient_with_location(session.db, session.forms, patient_id)
     found = fluid_balance.day_chart(session.db, patient_id, day)
     now = session.clock()
+    plan, asks = fluid_balance.plan_words(fluid_balance.day_plan(session.db, patient_id, day, now), found.chart,
+                                          session.lang)
     urine = fluid_balance.urine_outputs(session.db, session.forms, [patient], now).get(patient_id)
+    if urine is not None and urine.low and day == chart_day(now):
+        asks.append(fluid_balance.urine_words(urine, session.lang))
     fluid_chart_pdf(patient, day, found.chart, found.entries, session.form(fluid_balance.FORM), out,
                     authors=authors(session),
                     laptops=laptops_known(session, {one.record.device_id for one in found.entries}), lang=session.lang,
-                    printed_by=session.user.name, printed_at=now, device_name=session.device.name,
-                    alarm=fluid_balance.urine_words(urine, session.lang)
-                    if urine is not None and urine.low and day == chart_day(now) else None)
+                    printed_by=session.user.name, printed_at=now, device_name=session.device.name, plan=plan,
+                    alarms=asks)
     _audit_print(session, f"fluid balance chart {day.isoformat()}", out)
     return out
 
@@ -221,9 +225,10 @@ BINDER_TITLE: dict[Lang, str] = {"en": "Downtime binder", "fr": "Classeur de pro
 # blood; the rest for the admissions, moves and theatre changes of a shift: a list added, an
 # operation booked, cancelled, rebooked or done. Every form has its blank here, or is written
 # on a chart that is (orders and doses on the MAR, observations on the NEWS2 chart, volumes in
-# and out on the fluid chart, the GCS on the neuro chart, glucose readings on the glucose chart, a
-# unit of blood's start and end on the transfusion record, a result phoned by the laboratory on
-# the ward's results log, two pages for a shift): the binder predated "Operation done", and an
+# and out on the fluid chart with its restriction or target on its top line, the GCS on the
+# neuro chart, glucose readings on the glucose chart, a unit of blood's start and end on the
+# transfusion record, a sample sent and a result phoned by the laboratory on the ward's
+# laboratory log, two pages for a shift): the binder predated "Operation done", and an
 # operation done on paper had no form to say so.
 BINDER = (("admission", 4), ("mar", 4), ("news2", 30), ("transfer", 4), ("discharge", 6), ("transfer_out", 2),
           ("death", 1), ("theatre_session", 1), ("operation_booking", 2), ("operation_cancellation", 4),

@@ -6,31 +6,81 @@ Its code is in words ("Fluid intake: intravenous"), as the form's option says it
 fluid codes are mostly 24-hour totals or a particular route's, and none was certain enough to
 send for each kind of volume a ward measures; a wrong code files a volume as something else,
 words only ask the clerk to read them. The totals are not sent: worked out from these, they are
-the EHR's to add up, as the records office's worklist shows the volumes one by one."""
+the EHR's to add up, as the records office's worklist shows the volumes one by one.
+
+A fluid restriction or target as a NutritionOrder ("Fluid restriction: no more than 1500 mL in
+24 hours" in words, the volume as a fluid nutrient's amount): active while it is the patient's
+latest, completed once another is decided or it is lifted (a lift is no order of its own: it
+completes the one before it)."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import partial
 from typing import Any
 
 from sqlite_utils import Database
 
+from downtime.domain import elapsed
 from downtime.domain.fluid_balance import INTAKE
-from downtime.domain.records import RecordVersion
-from downtime.services.fluid_balance import FORM
+from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.services.fluid_balance import FORM, PLAN_FORM
 from downtime.sync.fhir_elements import (Context, Group, Made, label, moment, patient_key, record_identifier,
                                          reference)
 from downtime.sync.fhir_observations import observation_status, quantity
 from downtime.sync.fhir_stays import Stays
 
 CATEGORY = {"text": "Fluid balance (intake and output)"}
+PLANS = {"restriction": "Fluid restriction: no more than {volume} mL in 24 hours",
+         "target": "Fluid target: at least {volume} mL in 24 hours"}
 
 
 def fluid_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
-    """One group per volume; it needs its patient, and names the stay it was measured in."""
-    return {f"fluid:{record.record_id}": Group(
+    """One group per volume; it needs its patient, and names the stay it was measured in. One
+    group per patient's restrictions and targets, each of which the next one changes."""
+    groups = {f"fluid:{record.record_id}": Group(
         f"fluid:{record.record_id}", partial(_made, record, ctx, stays), frozenset({record.record_id}),
         frozenset({patient_key(str(record.patient_id))})) for record in ctx.current(db, FORM)}
+    by_patient: dict[str, list[RecordVersion]] = {}
+    for record in ctx.current(db, PLAN_FORM):
+        by_patient.setdefault(str(record.patient_id), []).append(record)
+    for patient_id, plans in by_patient.items():
+        groups[f"fluid_plan:{patient_id}"] = Group(
+            f"fluid_plan:{patient_id}", partial(_planned, plans, ctx, stays),
+            frozenset(record.record_id for record in plans), frozenset({patient_key(patient_id)}))
+    return groups
+
+
+def _planned(plans: list[RecordVersion], ctx: Context, stays: Stays) -> Made:
+    """Each restriction or target of a patient's, its status by what was decided after it."""
+    made = Made()
+    standing = sorted((record for record in plans if record.status is not RecordStatus.ENTERED_IN_ERROR),
+                      key=lambda record: (elapsed.instant(datetime.fromisoformat(record.data["decided_at"])),
+                                          record.recorded_at))
+    for record in sorted(plans, key=lambda record: record.recorded_at):
+        later = standing[standing.index(record) + 1:] if record in standing else []
+        if record.data["kind"] == "lifted":
+            before = standing[:standing.index(record)] if record in standing else []
+            ended = before[-1] if before and before[-1].data["kind"] != "lifted" else None
+            made.made_from[record.record_id] = [ended.record_id] if ended else []
+            continue
+        status = ("entered-in-error" if record.status is RecordStatus.ENTERED_IN_ERROR
+                  else "completed" if later else "active")
+        made.add(_nutrition_order(record, status, ctx, stays), record.record_id)
+    return made
+
+
+def _nutrition_order(record: RecordVersion, status: str, ctx: Context, stays: Stays) -> dict[str, Any]:
+    data = record.data
+    notes = " ".join(filter(None, (f"Decided by {' '.join(data['decided_by'].split())}.", data.get("notes"))))
+    return {"resourceType": "NutritionOrder", "id": record.record_id, "identifier": record_identifier(record.record_id),
+            "status": status, "intent": "order", "patient": reference(str(record.patient_id)),
+            **stays.encounter_at(record.patient_id, data["decided_at"]), "dateTime": moment(data["decided_at"]),
+            "orderer": ctx.author(ctx.original(record)),
+            "oralDiet": {"type": [{"text": PLANS[data["kind"]].format(volume=data["volume"])}],
+                         "nutrient": [{"modifier": {"text": "Fluid (all intake)"},
+                                       "amount": quantity(int(data["volume"]), "mL")}],
+                         "instruction": notes}}
 
 
 def _made(record: RecordVersion, ctx: Context, stays: Stays) -> Made:

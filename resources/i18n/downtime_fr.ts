@@ -2134,6 +2134,10 @@ La contresigner en tant que {name} ?</translation>
         <translation>Le bilan entrées-sorties du jour</translation>
     </message>
     <message>
+        <source>Fluid restriction or target</source>
+        <translation>Restriction ou objectif hydrique</translation>
+    </message>
+    <message>
         <source>Fluid balance by the hour</source>
         <translation>Bilan entrées-sorties heure par heure</translation>
     </message>
@@ -2148,6 +2152,10 @@ La contresigner en tant que {name} ?</translation>
     <message>
         <source>&amp;Print this day&apos;s chart</source>
         <translation>&amp;Imprimer la feuille de ce jour</translation>
+    </message>
+    <message>
+        <source>Restriction or &amp;target…</source>
+        <translation>Restriction ou &amp;objectif…</translation>
     </message>
 </context>
 <context>

@@ -111,3 +111,25 @@ def test_the_fluid_tab_calls_out_a_low_urine_output_and_its_end_with_the_next_me
     clock.advance(hours=1)
     chart.refresh()  # 10:00 to 16:00: 375 mL, 1.02 mL/kg/h
     assert chart.alarms.isHidden()
+
+
+def test_a_restriction_set_from_the_tab_measures_the_days_intake(window_for, session_for, patient, type_text):
+    window = window_for(session_for("doctor"))
+    chart = window.open_fluid_balance_of(patient)
+    assert chart.plan.isHidden()
+    QTest.mouseClick(next(b for b in chart.findChildren(QPushButton) if b.text() == "Restriction or &target…"),
+                     Qt.MouseButton.LeftButton)
+    form = window.tabs.currentWidget()
+    assert isinstance(form, FormView) and form.spec.id == "fluid_plan"
+    form.editors["decided_at"].set_value("2026-11-28T10:00+01:00")
+    form.editors["kind"].set_value("restriction")
+    type_text(form.editors["volume"].edit, "1000")
+    type_text(form.editors["decided_by"].edit, "Dr Benali")
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.record is not None, form.summary.text()
+    records.save_new(window.session, "fluid_balance", {"measured_at": "2026-11-28T11:00+01:00", "route": "in_iv",
+                                                       "volume": 1100}, patient_id=patient)
+    window.tabs.setCurrentWidget(chart)
+    chart.refresh()
+    assert chart.plan.text() == "Fluid restriction: no more than 1000 mL in 24 hours (Dr Benali, 28/11 10:00)"
+    assert chart.alarms.text() == "OVER THE FLUID RESTRICTION: 1100 mL in, 1000 mL allowed: tell the doctor"
