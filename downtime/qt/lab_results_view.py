@@ -74,7 +74,7 @@ class ResultsModel(TextTableModel):
             how.append(translate("LabResultsView", "read back"))
         told = found.told(self.lang)
         if told and data.get("action"):
-            told += f": {' '.join(data['action'].split())}"
+            told = labelled(told, " ".join(data["action"].split()), self.lang)
         return (f"{found.received_at:%d/%m %H:%M}", "; ".join(how), found.text(),
                 format_value(self.spec.field("flag"), data["flag"], self.lang), told, "; ".join(found.said(self.lang)))
 

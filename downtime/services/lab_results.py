@@ -17,6 +17,7 @@ from downtime.domain.lab_results import SIGNS, Flag, Sign, back_by, signs
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
+from downtime.i18n import labelled
 from downtime.storage.records import current_by_patient, list_current
 
 FORM = "lab_result"
@@ -185,9 +186,13 @@ def recent(results: list[Received], at: datetime) -> list[Received]:
 
 def _awaiting(sent: list[Sent], spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
     """Each sample still awaiting its result, with its number, and said so once overdue."""
-    return [one.line(spec, lang) + (f", {one.record.data['sample_number']}" if one.record.data.get("sample_number")
-                                    else "") + (f": {one.state(at, lang)}" if one.overdue(at) else "")
-            for one in sent if not one.results]
+    said = []
+    for one in sent:
+        if one.results:
+            continue
+        line = ", ".join(filter(None, (one.line(spec, lang), one.record.data.get("sample_number"))))
+        said.append(labelled(line, one.state(at, lang), lang) if one.overdue(at) else line)
+    return said
 
 
 def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
