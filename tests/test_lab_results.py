@@ -198,3 +198,14 @@ def test_a_transfer_or_a_discharge_starts_with_the_results_still_awaited_and_the
             "Potassium 6.8 mmol/L (3.5–5.3), Critical, received 28/11 13:10, Dr Martin told 28/11 13:20"]
     assert prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["results"] == "\n".join(said)
     assert prefill.first_answers(nurse, nurse.form("discharge"), patient)["results_awaited"] == "\n".join(said)
+
+
+def test_the_french_handover_writes_its_lists_as_french_typography_does(session_for, patient, listed_in, tmp_path):
+    """The bedside charts' handover lines joined their parts with an English "; " in French."""
+    nurse = session_for("nurse", "fr")
+    records.save_new(nurse, "lab_request", SAMPLE, patient_id=patient)
+    records.save_new(nurse, "lab_result", PHONED, patient_id=patient)
+    said = lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "fr")[patient]
+    listed_in(said, "fr")
+    assert " ; PRÉLÈVEMENTS EN ATTENTE DE RÉSULTAT : " in said
+    listed_in(_text(printing.print_census(nurse, tmp_path / "census.pdf", "3B")), "fr")

@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, Spacer, TableStyle
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.schema import Meaning
 from downtime.formspec.values import format_value
+from downtime.i18n import semicolon
 from downtime.domain.news2 import Band
 from downtime.pdf.forms import allergy_colour, allergy_line
 from downtime.pdf.lines import Lines
@@ -87,7 +88,7 @@ def _notes(reason: str | None, to_countersign: Sequence[str], charted: Sequence[
     said = [_cell(ADMITTED_FOR[lang].format(reason=shorten(reason, REASON_CHARACTERS, placeholder=" …")),
                   color=GREY)] if reason else []
     if to_countersign:
-        said.append(_cell(TO_COUNTERSIGN[lang].format(orders="; ".join(to_countersign)), bold=True))
+        said.append(_cell(TO_COUNTERSIGN[lang].format(orders=semicolon(lang).join(to_countersign)), bold=True))
     said += [_cell(line) for line in charted]
     return said
 

@@ -16,7 +16,7 @@ from downtime.domain.glucose import SIGNS, Sign
 from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
-from downtime.i18n import decimal_text
+from downtime.i18n import decimal_text, semicolon
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import ALERT, INK, PageInfo, body_width, build_pdf, carried_on_by_hand, in_words, style
 from downtime.services.glucose import Charted
@@ -55,7 +55,7 @@ def _table(readings: Sequence[Charted], spec: FormSpec, authors: Authors, laptop
                      _cell("" if ketones is None else decimal_text(ketones, lang)),
                      _cell(" ".join((data.get("action") or "").split())),
                      _cell(authors.initials(record.author, record.device_id, laptops)),
-                     _cell("; ".join(found.said(lang)), bold=True, alert=True)])
+                     _cell(semicolon(lang).join(found.said(lang)), bold=True, alert=True)])
     return carried_on_by_hand(body, WIDTHS, width, by_hand, 9 * mm)
 
 

@@ -18,6 +18,7 @@ from downtime.domain.lab_results import SIGNS, Flag, Sign
 from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
+from downtime.i18n import semicolon
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import ALERT, INK, PageInfo, body_width, build_pdf, carried_on_by_hand, in_words, style
 from downtime.services.lab_results import Received, Sent
@@ -89,7 +90,7 @@ def _how(found: Received, spec: FormSpec, lang: Lang) -> str:
         said.append(" ".join(data["caller"].split()))
     if data.get("read_back"):
         said.append(in_words(WORDS, "read_back", lang))
-    return "; ".join(said)
+    return semicolon(lang).join(said)
 
 
 def _table(results: Sequence[Received], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
@@ -105,7 +106,7 @@ def _table(results: Sequence[Received], spec: FormSpec, authors: Authors, laptop
                            alert=found.flag is Flag.CRITICAL),
                      _cell(found.told(lang)), _cell(" ".join((data.get("action") or "").split())),
                      _cell(authors.initials(record.author, record.device_id, laptops)),
-                     _cell("; ".join(found.said(lang)), bold=True, alert=bool(found.signs))])
+                     _cell(semicolon(lang).join(found.said(lang)), bold=True, alert=bool(found.signs))])
     return carried_on_by_hand(body, BLANK_WIDTHS if ward else WIDTHS, width, by_hand, 11 * mm)
 
 

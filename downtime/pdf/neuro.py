@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
+from downtime.i18n import semicolon
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import ALERT, INK, RULE, PageInfo, body_width, build_pdf, in_words, style
 from downtime.services.neuro import NeuroSet
@@ -95,7 +96,7 @@ def _grid(sets: Sequence[NeuroSet | None], spec: FormSpec, authors: Authors, lap
         _cell(authors.of(lang, found.record.author, found.record.device_id, laptops), size=6.5) if found else ""
         for found in sets])
     body.append([_cell(in_words(WORDS, "alarm", lang), bold=True)] + [
-        _cell("; ".join(flag.text(lang) for flag in found.flags), size=6.5, bold=True, color=ALERT) if found else ""
+        _cell(semicolon(lang).join(flag.text(lang) for flag in found.flags), size=6.5, bold=True, color=ALERT) if found else ""
         for found in sets])
     first = width * 0.16
     table = Table(body, colWidths=[first] + [(width - first) / COLUMNS] * COLUMNS, repeatRows=1,

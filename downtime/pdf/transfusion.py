@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, Spacer
 from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
+from downtime.i18n import semicolon
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import ALERT, INK, PageInfo, body_width, build_pdf, carried_on_by_hand, in_words, style
 from downtime.services.patients import PatientSummary
@@ -84,7 +85,7 @@ def _check(unit: Transfused, spec: FormSpec, lang: Lang) -> str:
         said.append(in_words(WORDS, "card", lang, answer=format_value(spec.field("abo_card"), data["abo_card"], lang)))
     if data.get("second_checker"):
         said.append(in_words(WORDS, "second", lang, name=data["second_checker"]))
-    return "; ".join(said)
+    return semicolon(lang).join(said)
 
 
 def _reaction(unit: Transfused, end_spec: FormSpec, lang: Lang) -> tuple[str, bool]:
@@ -101,7 +102,7 @@ def _reaction(unit: Transfused, end_spec: FormSpec, lang: Lang) -> tuple[str, bo
     said = [format_value(end_spec.field("signs"), data.get("signs") or [], lang), *told]
     if untold:
         said.append(in_words(WORDS, "untold", lang, who=", ".join(untold)))
-    return "; ".join(said), bool(untold)
+    return semicolon(lang).join(said), bool(untold)
 
 
 def _table(units: Sequence[Transfused], spec: FormSpec, end_spec: FormSpec, authors: Authors,

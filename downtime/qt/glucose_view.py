@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
-from downtime.i18n import QT_TR_NOOP
+from downtime.i18n import QT_TR_NOOP, semicolon
 from downtime.qt.i18n import translate
 from downtime.qt.patient_header import ChartTab
 from downtime.qt.tables import TextTableModel, print_and_open
@@ -36,7 +36,7 @@ class ReadingsModel(TextTableModel):
         found: Charted = self.rows[row]
         data = found.record.data
         return (f"{found.taken_at:%d/%m %H:%M}", format_value(self.spec.field("timing"), data.get("timing"), self.lang),
-                found.text(self.lang), " ".join((data.get("action") or "").split()), "; ".join(found.said(self.lang)))
+                found.text(self.lang), " ".join((data.get("action") or "").split()), semicolon(self.lang).join(found.said(self.lang)))
 
 
 class GlucoseView(ChartTab):

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QSizePolicy, QWidget
 from downtime.domain.lab_results import Flag
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
-from downtime.i18n import QT_TR_NOOP, labelled
+from downtime.i18n import QT_TR_NOOP, labelled, semicolon
 from downtime.qt.i18n import translate
 from downtime.qt.patient_header import ChartTab
 from downtime.qt.tables import TextTableModel, cut_column, print_and_open
@@ -75,8 +75,8 @@ class ResultsModel(TextTableModel):
         told = found.told(self.lang)
         if told and data.get("action"):
             told = labelled(told, " ".join(data["action"].split()), self.lang)
-        return (f"{found.received_at:%d/%m %H:%M}", "; ".join(how), found.text(),
-                format_value(self.spec.field("flag"), data["flag"], self.lang), told, "; ".join(found.said(self.lang)))
+        return (f"{found.received_at:%d/%m %H:%M}", semicolon(self.lang).join(how), found.text(),
+                format_value(self.spec.field("flag"), data["flag"], self.lang), told, semicolon(self.lang).join(found.said(self.lang)))
 
 
 class LabResultsView(ChartTab):

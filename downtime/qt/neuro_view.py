@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
-from downtime.i18n import QT_TR_NOOP
+from downtime.i18n import QT_TR_NOOP, semicolon
 from downtime.qt.i18n import translate
 from downtime.qt.patient_header import ChartTab
 from downtime.qt.tables import TextTableModel, print_and_open
@@ -48,7 +48,7 @@ class NeuroSetsModel(TextTableModel):
                 f"{self._pupil(data, 'left')} / {self._pupil(data, 'right')}",
                 f"{self._answer(data, 'arm_left')} / {self._answer(data, 'arm_right')}",
                 f"{self._answer(data, 'leg_left')} / {self._answer(data, 'leg_right')}",
-                "; ".join(flag.text(self.lang) for flag in found.flags))
+                semicolon(self.lang).join(flag.text(self.lang) for flag in found.flags))
 
 
 class NeuroView(ChartTab):

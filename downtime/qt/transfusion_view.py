@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from downtime.domain import elapsed
 from downtime.formspec import Lang
 from downtime.formspec.values import format_value
-from downtime.i18n import QT_TR_NOOP
+from downtime.i18n import QT_TR_NOOP, semicolon
 from downtime.qt.i18n import translate
 from downtime.qt.patient_header import ChartTab
 from downtime.qt.tables import TextTableModel, cut_column, print_and_open
@@ -66,7 +66,7 @@ class UnitsModel(TextTableModel):
                     unit.number, format_value(spec.field("unit_group"), data["unit_group"], lang),
                     format_value(spec.field("component"), data["component"], lang))), check,
                 sets_text(unit), unit.state(self.session.form(transfusion.END_FORM), lang),
-                "; ".join(unit.asks(self.at, lang)))
+                semicolon(lang).join(unit.asks(self.at, lang)))
 
 
 class TransfusionView(ChartTab):

@@ -18,7 +18,7 @@ from downtime.domain.fluid_balance import (DAY_STARTS, INTAKE, OLIGURIA_HOURS, O
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.schema import Meaning
-from downtime.i18n import decimal_text, labelled
+from downtime.i18n import decimal_text, labelled, semicolon
 from downtime.services.patients import PatientSummary
 from downtime.storage.records import current_by_patient, current_of, list_current
 
@@ -268,5 +268,5 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[Pat
         if patient_id in low:
             parts.append(urine_words(low[patient_id], lang))
         if parts:
-            said[patient_id] = WORDS["handover"][lang].format(days="; ".join(parts))
+            said[patient_id] = WORDS["handover"][lang].format(days=semicolon(lang).join(parts))
     return said

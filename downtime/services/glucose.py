@@ -14,7 +14,7 @@ from downtime.domain import elapsed
 from downtime.domain.glucose import RECHECK_WITHIN, SIGNS, Reading, Sign, reading, signs
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import Lang
-from downtime.i18n import decimal_text
+from downtime.i18n import decimal_text, semicolon
 from downtime.storage.records import current_by_patient, list_current
 
 FORM = "blood_glucose"
@@ -94,7 +94,7 @@ def handover(db: Database, patient_ids: Collection[str], at: datetime, lang: Lan
     for patient_id, found in charts(db, patient_ids).items():
         latest = found[-1]
         again = recheck(found, at, lang)
-        said[patient_id] = "; ".join([WORDS["handover"][lang].format(reading=latest.text(lang),
+        said[patient_id] = semicolon(lang).join([WORDS["handover"][lang].format(reading=latest.text(lang),
                                                                      time=f"{latest.taken_at:%d/%m %H:%M}"),
                                       *latest.said(lang), *([again[0]] if again else [])])
     return said

@@ -17,7 +17,7 @@ from downtime.domain.lab_results import SIGNS, Flag, Sign, back_by, signs
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
-from downtime.i18n import labelled
+from downtime.i18n import labelled, semicolon
 from downtime.storage.records import current_by_patient, list_current
 
 FORM = "lab_result"
@@ -204,12 +204,12 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collectio
     for patient_id, results in charts(db, patient_ids).items():
         if told := recent(results, at):
             said[patient_id] = [WORDS["handover"][lang].format(
-                results="; ".join(one.line(forms[FORM], lang) for one in told)),
+                results=semicolon(lang).join(one.line(forms[FORM], lang) for one in told)),
                 *dict.fromkeys(text for one in told for text in one.said(lang))]
     for patient_id, sent in samples_of(db, patient_ids).items():
         if awaiting := _awaiting(sent, forms[REQUEST_FORM], at, lang):
-            said.setdefault(patient_id, []).append(WORDS["samples"][lang].format(samples="; ".join(awaiting)))
-    return {patient_id: "; ".join(lines) for patient_id, lines in said.items()}
+            said.setdefault(patient_id, []).append(WORDS["samples"][lang].format(samples=semicolon(lang).join(awaiting)))
+    return {patient_id: semicolon(lang).join(lines) for patient_id, lines in said.items()}
 
 
 def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:

@@ -14,6 +14,7 @@ from downtime.domain import elapsed
 from downtime.domain.gcs import Flag, Gcs, flags, gcs
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import Lang
+from downtime.i18n import semicolon
 from downtime.storage.records import current_by_patient, list_current
 
 FORM = "neuro_observations"
@@ -69,7 +70,7 @@ def handover(db: Database, patient_ids: Collection[str], at: datetime, lang: Lan
     said = {}
     for patient_id, sets in charts(db, patient_ids).items():
         latest = sets[-1]
-        said[patient_id] = "; ".join([HANDOVER[lang].format(gcs=latest.gcs.text(lang),
+        said[patient_id] = semicolon(lang).join([HANDOVER[lang].format(gcs=latest.gcs.text(lang),
                                                             time=f"{latest.taken_at:%d/%m %H:%M}"),
                                       *(flag.text(lang) for flag in latest.flags), latest.next_set(at, lang)])
     return said

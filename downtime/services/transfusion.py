@@ -19,7 +19,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.transfusion import SIGNS, Sets, Unit, next_due, sets_of, signs
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError, format_value
-from downtime.i18n import QT_TRANSLATE_NOOP, message
+from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon
 from downtime.services import observations
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
@@ -159,13 +159,13 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collectio
     said: dict[str, list[str]] = {}
     for patient_id, units in charts(db, patient_ids).items():
         if told := recent(units, at, lang):
-            said[patient_id] = [WORDS["handover"][lang].format(units="; ".join(
+            said[patient_id] = [WORDS["handover"][lang].format(units=semicolon(lang).join(
                 f"{unit.what(forms[FORM], lang)} {unit.state(forms[END_FORM], lang)}" for unit in told)),
                 *asking(told, at, lang)]
     for patient_id, found in prescriptions_of(db, patient_ids).items():
         said.setdefault(patient_id, []).extend(WORDS["waiting"][lang].format(prescription=one.text(forms[ORDER_FORM], lang))
                                                for one in found if one.left > 0)
-    return {patient_id: "; ".join(lines) for patient_id, lines in said.items() if lines}
+    return {patient_id: semicolon(lang).join(lines) for patient_id, lines in said.items() if lines}
 
 
 def recent(units: list[Transfused], at: datetime, lang: Lang) -> list[Transfused]:
