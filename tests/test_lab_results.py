@@ -209,3 +209,11 @@ def test_the_french_handover_writes_its_lists_as_french_typography_does(session_
     listed_in(said, "fr")
     assert " ; PRÉLÈVEMENTS EN ATTENTE DE RÉSULTAT : " in said
     listed_in(_text(printing.print_census(nurse, tmp_path / "census.pdf", "3B")), "fr")
+
+
+def test_a_move_to_another_ward_starts_with_the_results_awaited(session_for, patient):
+    """The laboratory phones the ward a sample was sent from: the receiving ward is told."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "lab_request", {**SAMPLE, "urgency": "routine"}, patient_id=patient)
+    assert prefill.first_answers(nurse, nurse.form("transfer"), patient)["results_awaited"] == (
+        "Result awaited: Urea and electrolytes, Full blood count, Magnesium (Routine) taken 28/11 11:40, B26-118842")
