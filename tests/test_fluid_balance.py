@@ -13,7 +13,8 @@ from pypdf import PdfReader
 
 from downtime.domain.fluid_balance import (HOURS, INTAKE, OUTPUT, ROUTES, Measure, chart_day, fluid_day, signed_ml,
                                            urine_output)
-from downtime.services import census, chart_alerts, fluid_balance, printing, records, wards
+from downtime.domain.medication import Check
+from downtime.services import census, chart_alerts, fluid_balance, medication, printing, records, wards
 from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
@@ -281,3 +282,29 @@ def test_the_export_sends_each_restriction_or_target_as_a_nutrition_order_comple
     targets = {target["reference"] for entry in bundle["entry"] if entry["resource"]["resourceType"] == "Provenance"
                for target in entry["resource"]["target"]}
     assert f"urn:uuid:{first.record_id}" in targets
+
+
+def test_a_bag_given_on_the_medication_chart_is_offered_until_charted_as_a_volume(session_for, medication_ward, clock):
+    """A bag is recorded on the MAR when hung and typed again on the fluid chart: the tab offers it."""
+    patient, amoxicillin, _ = medication_ward
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    saline = records.save_new(doctor, "medication_order", {
+        "drug": "Sodium chloride 0.9 %", "dose": 1000.0, "dose_unit": "mL", "route": "IV", "frequency": "scheduled",
+        "times": "10:00 18:00", "start_at": "2026-11-28T09:00+01:00", "controlled": False, "high_alert": False},
+        patient_id=patient)
+    medication.record_dose(nurse, saline.record_id, {"outcome": "given", "given_at": "2026-11-28T10:05+01:00",
+                                                     "dose_given": 1000.0, "route": "IV",
+                                                     "scheduled_for": "2026-11-28T10:00+01:00"})
+    medication.record_dose(nurse, amoxicillin, {"outcome": "given", "given_at": "2026-11-28T08:05+01:00",
+                                                "dose_given": 1.0, "route": "IV", "scheduled_for": "2026-11-28T08:00+01:00"},
+                           overrides={Check.ALLERGY: "tolerated before"})
+    waiting = fluid_balance.given_not_charted(nurse.db, patient, date(2026, 11, 28), nurse.clock())
+    assert [one.text("en") for one in waiting] == ["10:05 Sodium chloride 0.9 % 1000 mL"]  # not the amoxicillin in g
+    assert fluid_balance.given_words(waiting, "fr") == (
+        "Administré sur le plan d’administration, pas encore sur cette feuille : 10:05 Sodium chloride 0.9 % 1000 mL")
+    answers = waiting[0].answers()
+    assert {key: answers[key] for key in ("route", "volume", "what")} == {
+        "route": "in_iv", "volume": 1000, "what": "Sodium chloride 0.9 %"}
+    records.save_new(nurse, "fluid_balance", {**answers, "measured_at": "2026-11-28T13:50+01:00"}, patient_id=patient)
+    assert fluid_balance.given_not_charted(nurse.db, patient, date(2026, 11, 28), nurse.clock()) == []
+    assert fluid_balance.given_not_charted(nurse.db, patient, date(2026, 11, 27), nurse.clock()) == []

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QWidget
 
 from downtime.domain.fluid_balance import HOURS, FluidDay, chart_day, signed_ml
 from downtime.i18n import QT_TR_NOOP
@@ -84,10 +84,13 @@ class EntriesModel(TextTableModel):
 class FluidBalanceView(ChartTab):
     """Opens on the chart under way; the day before and after are a button (or Alt+letter)
     away. Enter on a volume opens it (to amend or withdraw); Record adds one through the form;
-    "Restriction or target" records one, which the day's intake is measured against."""
+    "Restriction or target" records one, which the day's intake is measured against; "Chart a
+    bag" records the oldest infusion or feed given on the medication chart and not charted here."""
 
     set_plan = Signal(str)
     """The patient whose fluid restriction or target to record."""
+    record_given = Signal(str, dict)
+    """The patient, and the first answers of a volume charted from a dose on the medication chart."""
 
     def __init__(self, session: Session, patient_id: str, parent: QWidget | None = None):
         super().__init__(session, patient_id, True, parent)
@@ -115,6 +118,10 @@ class FluidBalanceView(ChartTab):
         self.plan.setWordWrap(True)
         self.plan.setAccessibleName(translate("FluidBalanceView", "Fluid restriction or target"))
         layout.addWidget(self.plan)
+        self.given = QLabel()
+        self.given.setWordWrap(True)
+        self.given.setAccessibleName(translate("FluidBalanceView", "Given on the medication chart, not charted"))
+        layout.addWidget(self.given)
         self.warning_lines()
         self.read_again = ReadAgain(self, self.refresh)
         self.hours = HoursModel(session)
@@ -128,7 +135,8 @@ class FluidBalanceView(ChartTab):
         self.chart_buttons(translate("FluidBalanceView", "Record fluid &in or out"),
                            translate("FluidBalanceView", "&Print this day's chart"), self.print_chart,
                            (translate("FluidBalanceView", "Restriction or &target…"),
-                            lambda: self.set_plan.emit(self.patient_id)))
+                            lambda: self.set_plan.emit(self.patient_id)),
+                           (translate("FluidBalanceView", "Chart a &bag from the medication chart"), self.chart_given))
         self.show_day(self.day)
 
     def show_day(self, day: date) -> None:
@@ -156,11 +164,24 @@ class FluidBalanceView(ChartTab):
                                               found.chart, lang)
         self.plan.setText(plan)
         self.plan.setVisible(bool(plan))
+        self.waiting = fluid_balance.given_not_charted(self.session.db, self.patient_id, self.day, now)
+        self.given.setText(fluid_balance.given_words(self.waiting, lang))
+        self.given.setVisible(bool(self.waiting))
         output = fluid_balance.urine_outputs(self.session.db, self.session.forms, [self.patient], now).get(self.patient_id)
         low = [fluid_balance.urine_words(output, lang)] if output is not None and output.low and self.day == under_way else []
         self.warn([*asks, *low])
         # The hours judged move on each hour, not with a save.
         self.read_again.when_due(None if output is None else output.moves_on, now)
+
+    def chart_given(self) -> None:
+        """The oldest dose in mL of this day given on the medication chart and not charted here,
+        as a volume to record (its time, once it has run through, the nurse's)."""
+        if not self.waiting:
+            QMessageBox.information(self, translate("FluidBalanceView", "Chart a bag from the medication chart"),
+                                    translate("FluidBalanceView", "Every infusion or feed given in mL on the medication "
+                                                                  "chart this day is on this chart already."))
+            return
+        self.record_given.emit(self.patient_id, self.waiting[0].answers())
 
     def print_chart(self) -> Path | None:
         patient_id, day = self.patient_id, self.day

@@ -654,8 +654,12 @@ class MainWindow(QMainWindow):
         return self._open_chart(ObservationsView, observations.FORM, patient_id)
 
     def open_fluid_balance_of(self, patient_id: str) -> FluidBalanceView:
-        return self._open_chart(FluidBalanceView, fluid_balance.FORM, patient_id, lambda view: view.set_plan.connect(
-            lambda pid: self.open_new(self.session.form(fluid_balance.PLAN_FORM), pid)))
+        def wired(view: FluidBalanceView) -> None:
+            view.set_plan.connect(lambda pid: self.open_new(self.session.form(fluid_balance.PLAN_FORM), pid))
+            view.record_given.connect(lambda pid, answers: self.open_new(self.session.form(fluid_balance.FORM), pid,
+                                                                         answers))
+
+        return self._open_chart(FluidBalanceView, fluid_balance.FORM, patient_id, wired)
 
     def open_neuro_of(self, patient_id: str) -> NeuroView:
         return self._open_chart(NeuroView, neuro.FORM, patient_id)

@@ -9,16 +9,19 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.fluid_balance import (DAY_STARTS, INTAKE, OLIGURIA_HOURS, OUTPUT, FluidDay, Measure, UrineOutput,
                                            chart_day, fluid_day, signed_ml, urine_output)
+from downtime.domain.medication import Outcome
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.schema import Meaning
 from downtime.i18n import decimal_text, labelled, semicolon
+from downtime.services import medication
 from downtime.services.patients import PatientSummary
 from downtime.storage.records import current_by_patient, current_of, list_current
 
@@ -66,7 +69,12 @@ WORDS: dict[str, dict[Lang, str]] = {
              "fr": "RESTRICTION HYDRIQUE DÉPASSÉE : {intake} mL entrés, {volume} mL autorisés : prévenir le médecin"},
     "to_go": {"en": "{intake} mL in, {left} mL to go", "fr": "{intake} mL entrés, encore {left} mL"},
     "reached": {"en": "{intake} mL in: target reached", "fr": "{intake} mL entrés : objectif atteint"},
+    "bags": {"en": "Given on the medication chart, not on this chart yet: {bags}",
+             "fr": "Administré sur le plan d’administration, pas encore sur cette feuille : {bags}"},
+    "bag": {"en": "{time} {drug} {volume} mL", "fr": "{time} {drug} {volume} mL"},
 }
+MAR_ROUTES = {"IV": "in_iv", "NG": "in_enteral"}
+"""The medication chart's routes whose doses in mL go in on the fluid chart, and as what."""
 COLUMNS = (*INTAKE, "total_in", *OUTPUT, "total_out", "balance")
 """The chart's columns after the hour, as on paper: what went in, its total, what came out,
 its total, the balance carried."""
@@ -141,6 +149,45 @@ def plans(db: Database, patient_ids: Collection[str], at: datetime) -> dict[str,
         if latest is not None and latest.data["kind"] != "lifted":
             found[patient_id] = Plan(latest)
     return found
+
+
+@dataclass(frozen=True)
+class Given:
+    """A dose in mL given by a route that goes on the fluid chart (an infusion bag, a feed), from
+    the medication chart: `dose` its record, `drug` its order's, `volume` in mL."""
+
+    dose: str
+    at: datetime
+    drug: str
+    route: str
+    volume: int
+
+    def text(self, lang: Lang) -> str:
+        return WORDS["bag"][lang].format(time=f"{self.at:%H:%M}", drug=self.drug, volume=self.volume)
+
+    def answers(self) -> dict[str, Any]:
+        """The fluid form's first answers for it: when it went in is the nurse's (a bag is charted
+        once it has run through)."""
+        return {"route": MAR_ROUTES[self.route], "volume": self.volume, "what": self.drug[:100], "dose": self.dose}
+
+
+def given_not_charted(db: Database, patient_id: str, day: date, now: datetime) -> list[Given]:
+    """The doses in mL of the patient's IV and nasogastric orders given on `day`'s chart, oldest
+    first, that no standing volume of the fluid chart says it is: what the nurse still has to
+    chart (recorded on the medication chart when hung, and typed again on the fluid chart)."""
+    charted = {one.record.data.get("dose") for one in measures(db, patient_id)}
+    orders = {order.record_id: order for order in medication.orders(db, patient_id, now)
+              if order.route in MAR_ROUTES and order.dose_unit == "mL"}
+    found = [Given(dose.record_id, dose.at, orders[dose.order_id].drug, orders[dose.order_id].route,
+                   round(dose.dose if dose.dose is not None else orders[dose.order_id].dose))
+             for dose in medication.administrations(db, patient_id)
+             if dose.order_id in orders and dose.outcome is Outcome.GIVEN and chart_day(dose.at) == day
+             and dose.record_id not in charted]
+    return sorted(found, key=lambda one: elapsed.instant(one.at))
+
+
+def given_words(given: list[Given], lang: Lang) -> str:
+    return WORDS["bags"][lang].format(bags=", ".join(one.text(lang) for one in given)) if given else ""
 
 
 def day_plan(db: Database, patient_id: str, day: date, now: datetime) -> Plan | None:

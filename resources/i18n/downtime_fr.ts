@@ -2138,6 +2138,10 @@ La contresigner en tant que {name} ?</translation>
         <translation>Restriction ou objectif hydrique</translation>
     </message>
     <message>
+        <source>Given on the medication chart, not charted</source>
+        <translation>Administré sur le plan d’administration, pas reporté</translation>
+    </message>
+    <message>
         <source>Fluid balance by the hour</source>
         <translation>Bilan entrées-sorties heure par heure</translation>
     </message>
@@ -2156,6 +2160,18 @@ La contresigner en tant que {name} ?</translation>
     <message>
         <source>Restriction or &amp;target…</source>
         <translation>Restriction ou &amp;objectif…</translation>
+    </message>
+    <message>
+        <source>Chart a &amp;bag from the medication chart</source>
+        <translation>Reporter une poche du &amp;plan d’administration</translation>
+    </message>
+    <message>
+        <source>Chart a bag from the medication chart</source>
+        <translation>Reporter une poche du plan d’administration</translation>
+    </message>
+    <message>
+        <source>Every infusion or feed given in mL on the medication chart this day is on this chart already.</source>
+        <translation>Chaque perfusion ou alimentation administrée en mL sur le plan d’administration ce jour-là figure déjà sur cette feuille.</translation>
     </message>
 </context>
 <context>

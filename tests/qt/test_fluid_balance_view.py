@@ -11,7 +11,7 @@ from downtime.domain.fluid_balance import HOURS
 from downtime.qt.fluid_balance_view import FluidBalanceView
 from downtime.qt.form_view import FormView
 from downtime.qt.print_preview import PrintPreview
-from downtime.services import records, wards
+from downtime.services import medication, records, wards
 
 
 def _button(view, text: str) -> QPushButton:
@@ -133,3 +133,30 @@ def test_a_restriction_set_from_the_tab_measures_the_days_intake(window_for, ses
     chart.refresh()
     assert chart.plan.text() == "Fluid restriction: no more than 1000 mL in 24 hours (Dr Benali, 28/11 10:00)"
     assert chart.alarms.text() == "OVER THE FLUID RESTRICTION: 1100 mL in, 1000 mL allowed: tell the doctor"
+
+
+def test_a_bag_given_on_the_medication_chart_is_charted_from_the_tab(window_for, session_for, medication_ward):
+    patient = medication_ward[0]
+    saline = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Glucose 5 %", "dose": 500.0, "dose_unit": "mL", "route": "IV", "frequency": "scheduled",
+        "times": "10:00", "start_at": "2026-11-28T09:00+01:00", "controlled": False, "high_alert": False},
+        patient_id=patient)
+    nurse = session_for("nurse")
+    medication.record_dose(nurse, saline.record_id, {"outcome": "given", "given_at": "2026-11-28T10:00+01:00",
+                                                     "dose_given": 500.0, "route": "IV",
+                                                     "scheduled_for": "2026-11-28T10:00+01:00"})
+    window = window_for(nurse)
+    chart = window.open_fluid_balance_of(patient)
+    assert chart.given.text() == "Given on the medication chart, not on this chart yet: 10:00 Glucose 5 % 500 mL"
+    QTest.mouseClick(next(b for b in chart.findChildren(QPushButton)
+                          if b.text() == "Chart a &bag from the medication chart"), Qt.MouseButton.LeftButton)
+    form = window.tabs.currentWidget()
+    assert isinstance(form, FormView) and form.spec.id == "fluid_balance"
+    assert (form.editors["route"].value(), form.editors["volume"].value(), form.editors["what"].value()) == (
+        "in_iv", 500, "Glucose 5 %")
+    form.editors["measured_at"].set_value("2026-11-28T13:30+01:00")
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.record is not None, form.summary.text()
+    window.tabs.setCurrentWidget(chart)
+    chart.refresh()
+    assert chart.given.isHidden()
