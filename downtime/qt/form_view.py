@@ -82,6 +82,8 @@ class FormView(QWidget):
         self.asked: dict[str, bool] = {}
         """The questions the record's context decides (see medication.asked_by_order), read with its references."""
         self.editing = record is None
+        self.amended_for = ""
+        """The reason an amendment is for, offered when it is saved (see `amend_at`)."""
         self._prefilled_start = ""
         self._as_copied: dict[str, Any] | None = None
         """What the form holds as opened (the chart's answers, the record amended), once filled in:
@@ -441,7 +443,8 @@ class FormView(QWidget):
                 saved = records.save_new(self.session, self.spec.id, values, patient_id=self.patient_id)
             else:
                 reason = Prompts.reason(self, translate("FormView", "Reason for the amendment"),
-                                        translate("FormView", "Why is this record being corrected? (kept in the history)"))
+                                        translate("FormView", "Why is this record being corrected? (kept in the history)"),
+                                        self.amended_for)
                 if reason is None:
                     return
                 before = self.record
@@ -483,6 +486,7 @@ class FormView(QWidget):
         tab showed an earlier one of, brought forward when the record is opened again (amended
         since from elsewhere: an order not continued from the chart)."""
         self.record, self.patient_id, self.editing = record, record.patient_id, False
+        self.amended_for = ""
         self._clear_errors()
         self._show_values(record.data)
         self._refresh_relevance()
@@ -660,11 +664,13 @@ class FormView(QWidget):
         first = next(iter(self.editors.values()))
         first.widget.setFocus()
 
-    def amend_at(self, field_id: str) -> None:
+    def amend_at(self, field_id: str, reason: str) -> None:
         """The record amended from a screen that asks one answer of it (a result's doctor told),
-        the cursor on that answer; an amendment under way stays as typed."""
+        the cursor on that answer, `reason` the amendment's reason to keep or change; an
+        amendment under way stays as typed."""
         if not self.editing:
             self.start_amend()
+        self.amended_for = reason
         self.editors[field_id].widget.setFocus()
 
     def mark_in_error(self) -> None:

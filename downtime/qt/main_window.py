@@ -681,7 +681,8 @@ class MainWindow(QMainWindow):
 
     def open_lab_results_of(self, patient_id: str) -> LabResultsView:
         def wired(view: LabResultsView) -> None:
-            view.tell.connect(lambda record: self.open_record(record).amend_at("told"))
+            view.tell.connect(lambda record: self.open_record(record).amend_at(
+                "told", translate("MainWindow", "Doctor told of the result")))
             view.send_sample.connect(lambda pid: self.open_new(self.session.form(lab_results.REQUEST_FORM), pid))
 
         return self._open_chart(LabResultsView, lab_results.FORM, patient_id, wired)

@@ -13,14 +13,15 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLabel, QLineE
 
 class Prompts:
     @staticmethod
-    def reason(parent: QWidget | None, title: str, label: str) -> str | None:
-        """A reason the user must type (amendments, entered in error); None if cancelled or left empty."""
-        return Prompts.optional_reason(parent, title, label) or None
+    def reason(parent: QWidget | None, title: str, label: str, filled: str = "") -> str | None:
+        """A reason the user must type (amendments, entered in error), `filled` in already for
+        them to keep or change; None if cancelled or left empty."""
+        return Prompts.optional_reason(parent, title, label, filled) or None
 
     @staticmethod
-    def optional_reason(parent: QWidget | None, title: str, label: str) -> str | None:
+    def optional_reason(parent: QWidget | None, title: str, label: str, filled: str = "") -> str | None:
         """A reason the user may leave empty ("" then); None if cancelled."""
-        text, ok = QInputDialog.getMultiLineText(parent, title, label)
+        text, ok = QInputDialog.getMultiLineText(parent, title, label, filled)
         return text.strip() if ok else None
 
     @staticmethod

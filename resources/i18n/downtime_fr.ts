@@ -2849,6 +2849,10 @@ Ce qui a été saisi reste sur ce portable. Remettez la clé USB en état, puis 
         <translation>{name} ({number}), relevé du {time} : {score}</translation>
     </message>
     <message>
+        <source>Doctor told of the result</source>
+        <translation>Médecin prévenu du résultat</translation>
+    </message>
+    <message>
         <source>Reserve this laptop&apos;s next {count} downtime numbers for patients admitted on paper while it is away, and print them as labels for the binder?</source>
         <translation>Réserver les {count} prochains numéros de procédure dégradée de ce portable pour les patients admis sur papier en son absence, et les imprimer en étiquettes pour le classeur ?</translation>
     </message>

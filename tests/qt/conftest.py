@@ -241,10 +241,11 @@ def typist(qtbot) -> Callable[[str], QWidget]:
 def answers(monkeypatch):
     """Scripted answers for the app's modal prompts; records what was asked."""
     asked: list[tuple[str, str]] = []
-    script = {"reason": ["Bed number misheard"], "confirm": [True], "text": [], "filled": []}
+    script = {"reason": ["Bed number misheard"], "confirm": [True], "text": [], "filled": [], "reason_filled": []}
 
-    def reason(parent, title, label):
+    def reason(parent, title, label, filled=""):
         asked.append(("reason", title))
+        script["reason_filled"].append(filled)
         return script["reason"].pop(0) if script["reason"] else None
 
     def confirm(parent, title, text):

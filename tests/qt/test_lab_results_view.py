@@ -63,9 +63,10 @@ def test_a_critical_result_is_read_back_called_out_and_cleared_once_a_doctor_is_
     type_text(amended.editors["told"].edit, "Dr Martin")
     amended.editors["told_at"].set_value("2026-11-28T13:20+01:00")
     type_text(amended.editors["action"].edit, "ECG, calcium gluconate")
-    answers[0]["reason"] = ["Doctor told"]
+    answers[0]["reason"] = ["Doctor told of the result"]
     QTest.mouseClick(amended.save_button, Qt.MouseButton.LeftButton)
     assert amended.record.version == 2, amended.summary.text()
+    assert answers[0]["reason_filled"] == ["Doctor told of the result"]  # offered, to keep or change
     window.tabs.setCurrentWidget(chart)
     chart.refresh()
     assert chart.alarms.isHidden() and chart.model.texts(0)[4] == "Dr Martin told 28/11 13:20: ECG, calcium gluconate"
