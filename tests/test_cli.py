@@ -1261,9 +1261,11 @@ def test_an_operation_is_recorded_done_from_the_command_line(demo_db, demo_day, 
     assert main(["theatre", "list", "--date", day, "--db", demo_db]) == 0
     assert any(first["downtime_number"] in line and line.endswith("booked — OUTCOME NOT RECORDED")
                for line in capsys.readouterr().out.splitlines())
-    at = datetime.fromisoformat(first["start"]) + timedelta(minutes=10)
+    # At its planned start: the demo placed it clash-free; ten minutes late ran into the same
+    # anaesthetist's next operation on the days the demo built them back to back.
+    at = datetime.fromisoformat(first["start"])
     coord = ["--db", demo_db, "--user", "coord", "--pin", "3333"]
-    assert main(["theatre", "done", first["booking_id"], "--at", f"{at:%d/%m/%Y %H:%M}", "--note", "Late start",
+    assert main(["theatre", "done", first["booking_id"], "--at", f"{at:%d/%m/%Y %H:%M}", "--note", "On time",
                  *coord]) == 0
     assert capsys.readouterr().out.strip() == (f"operation {first['booking_id']} recorded done at "
                                                f"{at:%d/%m/%Y %H:%M}, theatre {first['theatre']}")
