@@ -117,7 +117,7 @@ class LabResultsView(ChartTab):
     def refresh(self) -> None:
         lang, now = self.session.lang, self.session.clock()
         results = lab_results.chart(self.session.db, self.patient_id)
-        sent = lab_results.samples(self.session.db, self.patient_id)
+        sent = lab_results.samples(self.session.db, self.patient_id, results)
         self.model.set_rows(list(reversed(results)))
         self.samples_model.at = now
         self.samples_model.set_rows(list(reversed(sent)))

@@ -143,9 +143,11 @@ def _sent(found: list[RecordVersion], results: list[Received]) -> list[Sent]:
     return sorted(sent, key=lambda one: (elapsed.instant(one.taken_at), one.record.recorded_at))
 
 
-def samples(db: Database, patient_id: str) -> list[Sent]:
-    """The patient's standing samples sent, oldest first, each with the results naming it."""
-    return _sent(list_current(db, form_id=REQUEST_FORM, patient_id=patient_id), chart(db, patient_id))
+def samples(db: Database, patient_id: str, results: list[Received] | None = None) -> list[Sent]:
+    """The patient's standing samples sent, oldest first, each with the results naming it
+    (`results`: the patient's `chart`, when read already)."""
+    return _sent(list_current(db, form_id=REQUEST_FORM, patient_id=patient_id),
+                 chart(db, patient_id) if results is None else results)
 
 
 def samples_of(db: Database, patient_ids: Collection[str]) -> dict[str, list[Sent]]:

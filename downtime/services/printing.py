@@ -162,7 +162,8 @@ def print_lab_results(session: Session, patient_id: str, out: Path) -> Path:
 
     session.require(Action.PRINT)
     patient = patient_with_location(session.db, session.forms, patient_id)
-    results, sent = lab_results.chart(session.db, patient_id), lab_results.samples(session.db, patient_id)
+    results = lab_results.chart(session.db, patient_id)
+    sent = lab_results.samples(session.db, patient_id, results)
     lab_results_pdf(patient, results, session.form(lab_results.FORM), out,
                     request_spec=session.form(lab_results.REQUEST_FORM), sent=sent, authors=authors(session),
                     laptops=laptops_known(session, {one.record.device_id for one in (*results, *sent)}),
