@@ -271,13 +271,17 @@ def urine_outputs(db: Database, forms: Mapping[str, FormSpec], patients: Sequenc
                   at: datetime) -> dict[str, UrineOutput]:
     """The urine output over the last hours of those of `patients` whose urine is measured every
     hour and whose admission gives a weight (domain.fluid_balance.urine_output)."""
-    admission = next(spec for spec in forms.values() if spec.creates_patient)
-    weight_field = admission.by_meaning(Meaning.WEIGHT)
-    admissions = current_of(db, [patient.admission_record_id for patient in patients])
+    weight_field = next(spec for spec in forms.values() if spec.creates_patient).by_meaning(Meaning.WEIGHT)
+    charted = current_by_patient(db, FORM, [patient.patient_id for patient in patients])
+    if weight_field is None or not charted:
+        return {}
+    # Only the admissions of the patients with a fluid chart: a hospital's census has thousands.
+    admission_of = {patient.patient_id: patient.admission_record_id for patient in patients
+                    if patient.patient_id in charted}
+    admissions = current_of(db, admission_of.values())
     found = {}
-    for patient_id, records in current_by_patient(db, FORM, [patient.patient_id for patient in patients]).items():
-        patient = next(one for one in patients if one.patient_id == patient_id)
-        weight = admissions[patient.admission_record_id].data.get(weight_field.id) if weight_field else None
+    for patient_id, records in charted.items():
+        weight = admissions[admission_of[patient_id]].data.get(weight_field.id)
         if weight and (output := urine_output([one.measure for one in _standing(records)], float(weight), at)):
             found[patient_id] = output
     return found
