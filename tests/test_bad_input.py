@@ -273,7 +273,8 @@ def ward(session_for, admission_values) -> Ward:
     past = records.save_new(coord, "operation_booking", {**_booking(today, "08:00", 60), "procedure": "Appendicectomy",
                                                          "planned_start": "2026-11-28T09:00+01:00"}, patient).record_id
     unit = records.save_new(nurse, "blood_transfusion", {
-        "component": "red_cells", "unit_number": "F0734 26 118042", "unit_group": "a_pos", "identity_checked": True,
+        "component": "red_cells", "unit_number": "F0734 26 118042", "unit_group": "a_pos", "patient_group": "a_pos",
+        "identity_checked": True,
         "started_at": ADMITTED_AT}, patient_id=patient).record_id
     return Ward({"nurse": nurse, "doctor": doctor, "coord": coord}, patient, order, session_id, booked, cancelled, past,
                 unit)
@@ -347,10 +348,11 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
                                {"taken_at": at, "eyes": "not_testable", "verbal": "not_testable", "motor": "1",
                                 "next_set_in": "240"}],
         "blood_transfusion": [
-            {"component": "red_cells", "unit_number": "F0734 26 118057", "unit_group": "o_neg",
+            {"component": "red_cells", "unit_number": "F0734 26 118057", "unit_group": "o_neg", "patient_group": "o_pos",
              "use_by": "2026-12-20T23:59+01:00", "identity_checked": True, "abo_card": "compatible",
              "second_checker": "Paul Martin", "started_at": at, "notes": "Over 2 hours"},
-            {"component": "platelets", "unit_number": "G0001 26 123456", "unit_group": "ab_pos", "identity_checked": True,
+            {"component": "platelets", "unit_number": "G0001 26 123456", "unit_group": "ab_pos", "patient_group": "not_known",
+             "rhd_agreed": True, "identity_checked": True,
              "abo_card": "not_used", "started_at": at}],
         "blood_order": [
             {"ordered_at": at, "component": "red_cells", "units": 2, "each_over": "2 hours",

@@ -18,7 +18,7 @@ from downtime.services.errors import PermissionDenied, ValidationFailed
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
 
-UNIT = {"component": "red_cells", "unit_number": "g0001 26 123456", "unit_group": "o_neg",
+UNIT = {"component": "red_cells", "unit_number": "g0001 26 123456", "unit_group": "o_neg", "patient_group": "a_neg",
         "use_by": "2026-12-20T23:59+01:00", "identity_checked": True, "abo_card": "compatible",
         "second_checker": "Paul Martin", "started_at": "2026-11-28T12:00+01:00"}
 END = {"ended_at": "2026-11-28T13:40+01:00", "outcome": "completed", "volume": 280, "reaction": False}
@@ -163,7 +163,8 @@ def test_the_handover_sheet_and_the_paper_record_say_each_unit_and_what_it_asks(
     text = " ".join(PdfReader(printing.print_transfusion_record(nurse, patient, tmp_path / "t.pdf")).pages[0]
                     .extract_text().split())
     assert "Blood transfusion record" in text and "Finish each unit within 4 hours" in text
-    assert ("Red cells G0001 26 123456 (O RhD negative), use by 20/12 23:59 Identity checked; ABO card: Compatible; "
+    assert ("Red cells G0001 26 123456 (O RhD negative), use by 20/12 23:59 Patient A RhD negative; Identity checked; "
+            "ABO card: Compatible; "
             "2nd: Paul Martin 28/11 10:00 HL ✓ 28/11 10:15 28/11 11:55 HL Given in full, 280 mL 28/11 12:05 None") in text
     assert "G0001 26 654321 (O RhD negative), use by 20/12 23:59" in text and "running" in text
     blank = PdfReader(printing.blank(forms, "transfusion", tmp_path / "blank.pdf", lang="fr", printed_by=None,
@@ -198,7 +199,8 @@ def test_the_export_sends_each_unit_as_a_procedure_from_its_start_and_end(sessio
     assert request.reasonCode[0].text == "Hb 68 g/L, breathless" and [note.text for note in request.note] == [
         "Each over 2 hours", "Irradiated"]
     assert [note.text for note in done.note] == [
-        "Bedside identity check: done; ABO card: Compatible; Second checker: Paul Martin; Use by 2026-12-20T23:59+01:00",
+        "Patient's blood group: A RhD negative; Bedside identity check: done;"
+        " ABO card: Compatible; Second checker: Paul Martin; Use by 2026-12-20T23:59+01:00",
         "Reaction: doctor told: yes; reported to the blood bank: yes", "Volume given: 60 mL", "Paracetamol given"]
     provenances = [entry["resource"] for entry in bundle["entry"] if entry["resource"]["resourceType"] == "Provenance"
                    and {"reference": f"urn:uuid:{stopped.record_id}"} in entry["resource"]["target"]]
@@ -271,6 +273,71 @@ def test_a_unit_not_meeting_its_prescriptions_special_requirements_is_not_starte
                         .read_text(encoding="utf-8"))
     [used] = [entry["resource"]["usedCode"] for entry in bundle["entry"] if entry["resource"]["id"] == unit.record.record_id]
     assert used == [{"text": "Red cells, donation number G0001 26 123456, O RhD negative, Irradiated, CMV negative"}]
+
+
+@pytest.mark.parametrize(("change", "said"), [
+    ({"unit_group": "b_neg"}, "“Unit's blood group”: group B is not compatible with the patient's group A for Red cells: "
+                              "do not start it; ask the blood bank."),
+    ({"component": "plasma", "unit_group": "o_neg"}, "group O is not compatible with the patient's group A for Plasma (FFP)"),
+    ({"component": "cryo", "unit_group": "b_neg"}, "group B is not compatible with the patient's group A for Cryoprecipitate"),
+    ({"patient_group": "not_known", "unit_group": "a_neg"},
+     "“Unit's blood group”: the patient's group is not known yet: only group O red cells are given; do not start this "
+     "unit; ask the blood bank."),
+])
+def test_a_unit_of_a_group_the_patient_cannot_take_is_not_started(session_for, patient, change, said):
+    nurse = session_for("nurse")
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "blood_transfusion", {**UNIT, **change}, patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["unit_group"] and said in str(refused.value)
+    assert transfusion.chart(nurse.db, patient) == []
+
+
+def test_a_unit_refused_for_its_group_is_told_in_french(session_for, patient):
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(session_for("nurse", "fr"), "blood_transfusion", {**UNIT, "unit_group": "b_neg"},
+                         patient_id=patient)
+    assert str(refused.value) == ("« Groupe du produit » : CGR (globules rouges) de groupe B, non compatible avec le "
+                                  "groupe A du patient : ne pas le poser ; appeler l’EFS.")
+
+
+def test_units_of_a_group_the_patient_can_take_are_started_and_say_the_patients_group(session_for, patient, tmp_path):
+    nurse = session_for("nurse")
+    for number, change in enumerate(({"unit_group": "o_neg"}, {"unit_group": "a_neg"},
+                                     {"component": "plasma", "unit_group": "ab_pos", "patient_group": "a_pos"},
+                                     {"component": "platelets", "unit_group": "o_neg", "patient_group": "ab_neg"},
+                                     {"patient_group": "not_known", "unit_group": "o_neg"}), start=1):
+        records.save_new(nurse, "blood_transfusion", {**UNIT, **change, "unit_number": f"G0001 26 00000{number}"},
+                         patient_id=patient)
+    assert len(transfusion.chart(nurse.db, patient)) == 5
+    bundle = json.loads((export(session_for("records"), tmp_path / "export").folder / "fhir" / "bundle.json")
+                        .read_text(encoding="utf-8"))
+    notes = [entry["resource"]["note"][0]["text"] for entry in bundle["entry"]
+             if entry["resource"]["resourceType"] == "Procedure"]
+    assert sorted(note.split(";")[0] for note in notes) == [
+        "Patient's blood group: A RhD negative", "Patient's blood group: A RhD negative",
+        "Patient's blood group: A RhD positive", "Patient's blood group: AB RhD negative",
+        "Patient's blood group: Not known yet (emergency)"]
+
+
+def test_a_rhd_positive_unit_for_a_patient_who_may_be_rhd_negative_asks_whether_the_blood_bank_issued_it_so(
+        session_for, patient, tmp_path):
+    nurse = session_for("nurse")
+    positive = {**UNIT, "unit_group": "o_pos"}  # the patient A RhD negative
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "blood_transfusion", positive, patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["rhd_agreed"]
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "blood_transfusion", {**positive, "rhd_agreed": False}, patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["rhd_agreed"]
+    assert "unless the blood bank issued it so: ask them" in str(refused.value)
+    started = records.save_new(nurse, "blood_transfusion", {**positive, "rhd_agreed": True}, patient_id=patient)
+    for not_asked in ({**UNIT, "unit_group": "o_pos", "patient_group": "a_pos"},  # a RhD-positive patient
+                      {**UNIT, "component": "plasma", "unit_group": "ab_pos"}):  # plasma carries no RhD cells
+        records.save_new(nurse, "blood_transfusion", not_asked, patient_id=patient)
+    sheet = printing.print_transfusion_record(nurse, patient, tmp_path / "record.pdf")
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(sheet).pages)
+    assert "Patient A RhD negative; Identity checked; RhD+ issued so by the blood bank; ABO card: Compatible" in text
+    assert started.data["rhd_agreed"] is True
 
 
 def test_the_handover_sheet_says_blood_prescribed_and_not_all_given(session_for, patient, tmp_path):

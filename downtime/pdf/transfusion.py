@@ -39,6 +39,8 @@ WORDS: dict[str, dict[Lang, str]] = {
                       "Posés"},
     "checked": {"en": "Identity checked", "fr": "Identité vérifiée"},
     "card": {"en": "ABO card: {answer}", "fr": "Carte : {answer}"},
+    "patient": {"en": "Patient {group}", "fr": "Patient {group}"},
+    "rhd": {"en": "RhD+ issued so by the blood bank", "fr": "RhD+ délivré ainsi par l’EFS"},
     "second": {"en": "2nd: {name}", "fr": "2e : {name}"},
     "none": {"en": "None", "fr": "Aucune"},
     "doctor": {"en": "doctor told", "fr": "médecin prévenu"},
@@ -50,7 +52,9 @@ WORDS: dict[str, dict[Lang, str]] = {
 }
 GUIDE: dict[Lang, tuple[str, ...]] = {
     "en": ("Before each unit: check the patient's identity at the bedside (name, date of birth, wristband) against "
-           "the unit's compatibility label and the prescription.",
+           "the unit's compatibility label and the prescription, and the unit's group against the patient's (red cells "
+           "of group O when the patient's is not known; RhD positive for a patient RhD negative only as the blood bank "
+           "issued it).",
            "Observations (temperature, pulse, blood pressure, respiration rate, SpO2) in the hour before the start, "
            "15 minutes after it, and in the hour after the end.",
            "Finish each unit within 4 hours of it leaving the blood fridge.",
@@ -58,7 +62,9 @@ GUIDE: dict[Lang, tuple[str, ...]] = {
            "unit back to it.",
            "The blood bank is told the fate of every unit: this record or the unit's traceability label goes back."),
     "fr": ("Avant chaque produit : vérifier l’identité du patient au lit (nom, date de naissance, bracelet) avec "
-           "l’étiquette de compatibilité du produit et la prescription ; contrôle ultime (carte) selon le protocole.",
+           "l’étiquette de compatibilité du produit et la prescription, et le groupe du produit avec celui du patient "
+           "(CGR de groupe O si le sien n’est pas connu ; RhD positif chez un patient RhD négatif seulement délivré ainsi "
+           "par l’EFS) ; contrôle ultime (carte) selon le protocole.",
            "Constantes (température, pouls, pression artérielle, fréquence respiratoire, SpO2) dans l’heure avant la "
            "pose, 15 minutes après, et dans l’heure après la fin.",
            "Passer chaque produit dans les 4 heures suivant sa sortie du réfrigérateur.",
@@ -81,6 +87,11 @@ def _at(moment: datetime | None) -> str:
 def _check(unit: Transfused, spec: FormSpec, lang: Lang) -> str:
     data = unit.record.data
     said = [in_words(WORDS, "checked", lang)]
+    if data.get("patient_group"):
+        said.insert(0, in_words(WORDS, "patient", lang,
+                                group=format_value(spec.field("patient_group"), data["patient_group"], lang)))
+    if data.get("rhd_agreed"):
+        said.append(in_words(WORDS, "rhd", lang))
     if data.get("abo_card"):
         said.append(in_words(WORDS, "card", lang, answer=format_value(spec.field("abo_card"), data["abo_card"], lang)))
     if data.get("second_checker"):

@@ -12,6 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from downtime.domain import elapsed
+from downtime.domain.blood_groups import short
 from downtime.formspec import Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP, semicolon
@@ -24,11 +25,12 @@ from downtime.services.context import Session
 from downtime.services.transfusion import Transfused
 
 
-UNIT, WHERE = 1, 4
-CUT_CHARACTERS = {UNIT: 40, WHERE: 36}
-"""The unit and where it stands, cut there on screen (whole in their tooltips): in French a red
-cell unit's line alone pushed what the units ask off the screen. The unit reads number first, so
-the cut leaves its number and group in sight."""
+UNIT, CHECK, WHERE = 1, 2, 4
+CUT_CHARACTERS = {UNIT: 37, CHECK: 33, WHERE: 26}
+"""The unit, its bedside check and where it stands, cut there on screen (whole in their
+tooltips): in French a red cell unit's line alone pushed what the units ask off the screen. The
+unit reads number first, so the cut leaves its number and group in sight; the check the
+patient's group first, both groups short ("A RhD+")."""
 
 
 def _when(at: datetime | None) -> str:
@@ -59,11 +61,16 @@ class UnitsModel(TextTableModel):
         unit: Transfused = self.rows[row]
         lang: Lang = self.session.lang
         data = unit.record.data
-        check = ", ".join(filter(None, (translate("TransfusionView", "identity checked"),
-                                        data.get("second_checker"))))
         spec = self.session.form(transfusion.FORM)
+        patient = data.get("patient_group")
+        check = ", ".join(filter(None, (
+            translate("TransfusionView", "patient {group}").format(
+                group=short(patient) or format_value(spec.field("patient_group"), patient, lang)) if patient else "",
+            translate("TransfusionView", "identity checked"),
+            translate("TransfusionView", "RhD+ issued so") if data.get("rhd_agreed") else "",
+            data.get("second_checker"))))
         return (f"{unit.started_at:%d/%m %H:%M}", " · ".join((
-                    unit.number, format_value(spec.field("unit_group"), data["unit_group"], lang),
+                    unit.number, str(short(data["unit_group"])),
                     format_value(spec.field("component"), data["component"], lang))), check,
                 sets_text(unit), unit.state(self.session.form(transfusion.END_FORM), lang),
                 semicolon(lang).join(unit.asks(self.at, lang)))

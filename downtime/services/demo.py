@@ -847,8 +847,8 @@ def build_transfusion_demo(db: Database, forms: dict[str, FormSpec], clock: Cloc
         obs(_ago(started, minutes=15))
         unit = records.save_new(_on_shift(nurse, night, started), "blood_transfusion", {
             "order": order.record_id, "component": "red_cells", "unit_number": number, "unit_group": "a_pos",
-            "use_by": (now + timedelta(days=20)).isoformat(timespec="minutes"), "identity_checked": True,
-            "abo_card": "compatible", "started_at": started.isoformat(timespec="minutes"),
+            "patient_group": "a_pos", "use_by": (now + timedelta(days=20)).isoformat(timespec="minutes"),
+            "identity_checked": True, "abo_card": "compatible", "started_at": started.isoformat(timespec="minutes"),
             "notes": "Over 2 hours as prescribed"}, patient_id=patient.patient_id)
         made += 1
         if ended_ago is None:

@@ -2,8 +2,9 @@
 its end when recorded, the observation sets the guideline asks around it found on the NEWS2
 chart, and what it asks of the nurse now (domain.transfusion). Never stored: worked out from the
 standing records. Also the checks a prescription, a unit's start and its end are saved through:
-no start without the bedside identity check, none against its prescription (another component,
-a requirement not met, one unit too many), no end before its start, one end per unit."""
+no start without the bedside identity check, none of an ABO group the patient's cannot take,
+none against its prescription (another component, a requirement not met, one unit too many), no
+end before its start, one end per unit."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from typing import Any, NoReturn
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
+from downtime.domain.blood_groups import NOT_KNOWN, abo, abo_incompatible
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.transfusion import SIGNS, Sets, Unit, next_due, sets_of, signs
 from downtime.formspec import FormSpec, Lang
@@ -243,6 +245,7 @@ def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, 
                 field=spec.field("units").label.get(lang), started=started))
         return
     if spec.id == FORM:
+        _check_groups(spec, data, lang)
         _check_prescribed(session, spec, patient_id, data, record_id)
         ended = [end for end in _standing(list_current(session.db, form_id=END_FORM, patient_id=patient_id))
                  if record_id is not None and end.data.get("unit") == record_id]
@@ -273,6 +276,23 @@ def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, 
         _refuse("unit", message(lang, QT_TRANSLATE_NOOP(
             "messages", "“{field}”: this unit's end is already recorded ({time}); amend that record instead."),
             field=unit_label, time=f"{datetime.fromisoformat(other.data['ended_at']):%d/%m/%Y %H:%M}"))
+
+
+def _check_groups(spec: FormSpec, data: Mapping[str, Any], lang: Lang) -> None:
+    """A unit of an ABO group the patient's cannot take is refused (domain.blood_groups): the
+    bedside check's last line, the one the ABO card makes where a hospital uses one."""
+    component, patient_group, unit_group = (str(data[key]) for key in ("component", "patient_group", "unit_group"))
+    if not abo_incompatible(component, patient_group, unit_group):
+        return
+    field, what = spec.field("unit_group").label.get(lang), format_value(spec.field("component"), component, lang)
+    if patient_group == NOT_KNOWN:
+        _refuse("unit_group", message(lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: the patient's group is not known yet: only group O red cells are given; do not "
+                        "start this unit; ask the blood bank."), field=field))
+    _refuse("unit_group", message(lang, QT_TRANSLATE_NOOP(
+        "messages", "“{field}”: group {unit} is not compatible with the patient's group {patient} for {component}: do "
+                    "not start it; ask the blood bank."),
+        field=field, component=what, unit=abo(unit_group), patient=abo(patient_group)))
 
 
 def _check_prescribed(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any],

@@ -95,7 +95,10 @@ def _procedure(start: RecordVersion, end: RecordVersion | None, ctx: Context, st
     data, spec, end_spec = start.data, ctx.forms[FORM], ctx.forms[END_FORM]
     number = " ".join(str(data["unit_number"]).upper().split())
     period = {"start": moment(data["started_at"]), **({"end": moment(end.data["ended_at"])} if end else {})}
-    check = [f"Bedside identity check: {'done' if data.get('identity_checked') else 'NOT done'}",
+    check = [*([f"Patient's blood group: {label(spec, 'patient_group', data['patient_group'])}"]
+               if data.get("patient_group") else []),
+             f"Bedside identity check: {'done' if data.get('identity_checked') else 'NOT done'}",
+             *(["RhD-positive unit issued so by the blood bank"] if data.get("rhd_agreed") else []),
              *([f"ABO card: {label(spec, 'abo_card', data['abo_card'])}"] if data.get("abo_card") else []),
              *([f"Second checker: {data['second_checker']}"] if data.get("second_checker") else []),
              *([f"Use by {data['use_by']}"] if data.get("use_by") else []),

@@ -4105,8 +4105,16 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>oui</translation>
     </message>
     <message>
+        <source>patient {group}</source>
+        <translation>patient {group}</translation>
+    </message>
+    <message>
         <source>identity checked</source>
         <translation>identité vérifiée</translation>
+    </message>
+    <message>
+        <source>RhD+ issued so</source>
+        <translation>RhD+ délivré ainsi</translation>
     </message>
     <message>
         <source>Transfusion — {name}</source>
@@ -8093,6 +8101,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>“{field}”: this unit&apos;s end is already recorded ({time}); amend that record instead.</source>
         <translation>« {field} » : la fin de ce produit est déjà saisie ({time}) ; modifier plutôt cet enregistrement.</translation>
+    </message>
+    <message>
+        <source>“{field}”: the patient&apos;s group is not known yet: only group O red cells are given; do not start this unit; ask the blood bank.</source>
+        <translation>« {field} » : le groupe du patient n’est pas encore connu : seuls des CGR de groupe O sont posés ; ne pas poser ce produit ; appeler l’EFS.</translation>
+    </message>
+    <message>
+        <source>“{field}”: group {unit} is not compatible with the patient&apos;s group {patient} for {component}: do not start it; ask the blood bank.</source>
+        <translation>« {field} » : {component} de groupe {unit}, non compatible avec le groupe {patient} du patient : ne pas le poser ; appeler l’EFS.</translation>
     </message>
     <message>
         <source>“{field}”: the prescription is for {component}: check the unit against it.</source>

@@ -34,18 +34,29 @@ def test_a_unit_is_started_checked_watched_and_ended_from_its_tab(window, sessio
     form.editors["component"].set_value("red_cells")
     type_text(form.editors["unit_number"].edit, "F0734 26 118042")
     form.editors["unit_group"].set_value("a_pos")
+    form.editors["patient_group"].set_value("a_pos")
     form.editors["identity_checked"].set_value(False)
     form.editors["started_at"].set_value("2026-11-28T13:55+01:00")
     QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert form.record is None and "identity is checked" in form.summary.text()
     form.editors["identity_checked"].set_value(True)
+    form.editors["patient_group"].set_value("o_neg")  # A RhD-positive red cells for an O RhD-negative patient
+    layout, row = form.rows["rhd_agreed"]
+    assert layout.isRowVisible(row)
+    form.editors["rhd_agreed"].set_value(True)
+    QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert form.record is None and "group A is not compatible with the patient's group O" in form.summary.text()
+    form.editors["patient_group"].set_value("a_pos")
+    assert not layout.isRowVisible(row)
     QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert form.record is not None, form.summary.text()
+    assert "rhd_agreed" not in form.record.data
     chart.refresh()
     assert chart.latest.text() == ("Running: Red cells F0734 26 118042 (A RhD positive) since 28/11 13:55 — "
                                    "15-minute observations due 14:10")
     assert chart.alarms.isHidden()
-    assert chart.model.texts(0)[1:4] == ("F0734 26 118042 · A RhD positive · Red cells", "identity checked",
+    assert chart.model.texts(0)[1:4] == ("F0734 26 118042 · A RhD+ · Red cells",
+                                          "patient A RhD+, identity checked",
                                           "Before: yes · 15 min: — · After: —")
     clock.advance(minutes=16)
     chart.refresh()

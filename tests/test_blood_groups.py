@@ -1,0 +1,34 @@
+"""Which ABO group a unit may be of for a patient's group, against the tables of the BSH
+guidelines typed out in full (not derived the way the code derives them): every component,
+every patient group and every unit group."""
+
+from itertools import product
+
+import pytest
+
+from downtime.domain.blood_groups import abo, abo_incompatible
+
+GROUPS = [f"{abo_}_{rhd}" for abo_ in ("o", "a", "b", "ab") for rhd in ("neg", "pos")]
+RED_CELLS_FOR = {"o": {"o"}, "a": {"a", "o"}, "b": {"b", "o"}, "ab": {"ab", "a", "b", "o"}}
+PLASMA_FOR = {"o": {"o", "a", "b", "ab"}, "a": {"a", "ab"}, "b": {"b", "ab"}, "ab": {"ab"}}
+
+
+@pytest.mark.parametrize(("patient", "unit"), list(product(GROUPS, GROUPS)))
+def test_each_component_of_each_group_is_given_to_the_patients_it_suits(patient: str, unit: str) -> None:
+    patient_abo, unit_abo = patient.split("_")[0], unit.split("_")[0]
+    assert abo_incompatible("red_cells", patient, unit) is (unit_abo not in RED_CELLS_FOR[patient_abo])
+    for plasma in ("plasma", "cryo"):
+        assert abo_incompatible(plasma, patient, unit) is (unit_abo not in PLASMA_FOR[patient_abo])
+    assert not abo_incompatible("platelets", patient, unit)  # another ABO group when the bank has none of theirs
+    assert not abo_incompatible("other", patient, unit)
+
+
+@pytest.mark.parametrize("unit", GROUPS)
+def test_a_patient_not_grouped_yet_gets_group_o_red_cells_and_any_plasma(unit: str) -> None:
+    assert abo_incompatible("red_cells", "not_known", unit) is not unit.startswith("o_")
+    assert not abo_incompatible("plasma", "not_known", unit)
+    assert not abo_incompatible("platelets", "not_known", unit)
+
+
+def test_a_groups_code_reads_as_its_abo_letters() -> None:
+    assert [abo(group) for group in ("o_neg", "a_pos", "b_neg", "ab_pos")] == ["O", "A", "B", "AB"]
