@@ -198,7 +198,7 @@ def test_the_fluid_tab_handover_and_escalation_call_out_a_low_urine_output(sessi
             "doctor")
     assert fluid_balance.handover(nurse.db, nurse.forms, patients, nurse.clock(), "en")[patient].endswith(said)
     found = chart_alerts.alerts(nurse.db, nurse.forms, census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock()),
-                                nurse.clock(), "en")
+                                nurse.clock(), "en", ward="3B")
     assert [(alert.form_id, alert.latest, alert.said) for alert in found.alerts] == [
         ("fluid_balance", "Urine 120 mL in 6 hours since 28/11 08:00", [said])]
     assert found.next_due.isoformat() == "2026-11-28T15:00:00+01:00"

@@ -56,7 +56,7 @@ def test_a_critical_result_is_listed_until_a_doctor_is_told_then_said_with_who(s
     results = lab_results.chart(nurse.db, patient)
     assert [one.signs for one in results] == [[Sign.TELL_NOW]]
     in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
-    found = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en").alerts
+    found = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B").alerts
     assert [(alert.form_id, alert.latest, alert.said) for alert in found] == [(
         "lab_result", "Potassium 6.8 mmol/L (3.5–5.3) 28/11 13:10",
         ["CRITICAL RESULT NOT YET TOLD TO A DOCTOR: tell one now, and record who and when"])]
@@ -67,7 +67,7 @@ def test_a_critical_result_is_listed_until_a_doctor_is_told_then_said_with_who(s
 
     records.amend(nurse, saved.record_id, {**PHONED, "told": "Dr Martin", "told_at": "2026-11-28T13:20+01:00",
                                            "action": "ECG; calcium gluconate"}, "Doctor told")
-    assert chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en").alerts == []
+    assert chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B").alerts == []
     assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "fr") == {patient: (
         "RÉSULTATS : Potassium 6.8 mmol/L (3.5–5.3), Critique, reçu le 28/11 13:10, Dr Martin prévenu le 28/11 13:20")}
     clock.advance(hours=24)
@@ -159,7 +159,7 @@ def test_a_sample_whose_result_is_not_back_is_chased_until_a_result_names_it(ses
     assert [one.state(nurse.clock(), "en") for one in sent] == [
         "RESULT NOT BACK since 28/11 13:40: phone the laboratory", "awaiting its result, due by 29/11 11:40"]
     in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
-    alerts = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en")
+    alerts = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B")
     assert [(alert.form_id, alert.latest, alert.said) for alert in alerts.alerts] == [(
         "lab_request", "Urea and electrolytes, Full blood count, Magnesium (Urgent) taken 28/11 11:40",
         ["RESULT NOT BACK since 28/11 13:40: phone the laboratory"])]
@@ -181,10 +181,43 @@ def test_a_sample_whose_result_is_not_back_is_chased_until_a_result_names_it(ses
     assert lab_results.first_answers(nurse.db, patient) == {"request": sent[1].record.record_id}
     in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     assert [(alert.patient.patient_id, alert.form_id) for alert in chart_alerts.alerts(
-        nurse.db, nurse.forms, in_hospital, nurse.clock(), "en").alerts] == [(patient, "lab_result"),
+        nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B").alerts] == [(patient, "lab_result"),
                                                                             (other_patient, "lab_request")]
     clock.advance(hours=22)
     assert lab_results.overdue(lab_results.samples(nurse.db, patient), nurse.clock())[0].record.data["tests"] == ["crp"]
+
+
+def test_a_critical_result_for_a_patient_who_left_stays_on_the_wards_lists_until_a_doctor_is_told(session_for, patient,
+                                                                                                   tmp_path):
+    """The laboratory phones the ward a sample came from, hours after the patient went home: the
+    result no doctor is told of stays on that ward's escalation list and handover sheet, saying
+    who acts on it."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T12:00+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
+    saved = records.save_new(nurse, "lab_result", PHONED, patient_id=patient)  # phoned at 13:10
+    records.save_new(nurse, "lab_result", {**PHONED, "test": "Sodium", "result": "139", "range": "135–145",
+                                           "flag": "normal"}, patient_id=patient)
+    assert census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock()) == []
+    [alert] = chart_alerts.alerts(nurse.db, nurse.forms, [], nurse.clock(), "en", ward="3B").alerts
+    assert (alert.patient.patient_id, alert.patient.bed, alert.form_id, alert.latest, alert.said) == (
+        patient, "12", "lab_result", "Potassium 6.8 mmol/L (3.5–5.3) 28/11 13:10",
+        ["CRITICAL RESULT NOT YET TOLD TO A DOCTOR: tell one now, and record who and when",
+         "DISCHARGED: the doctor decides whether to call the patient back"])
+    assert len(chart_alerts.alerts(nurse.db, nurse.forms, [], nurse.clock(), "en", ward=None).alerts) == 1
+    assert chart_alerts.alerts(nurse.db, nurse.forms, [], nurse.clock(), "en", ward="4A").alerts == []
+    sheet = _text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
+    assert ("Left the ward: critical results no doctor is told of yet Left Patient Born, sex Downtime no. Result What it "
+            "asks Discharged MARTIN Hélène Marie (née LEFÈVRE)") in sheet
+    assert ("Potassium 6.8 mmol/L (3.5–5.3) 28/11 13:10 CRITICAL RESULT NOT YET TOLD TO A DOCTOR: tell one now, and "
+            "record who and when; DISCHARGED: the doctor decides whether to call the patient back") in sheet
+    french = _text(printing.print_census(session_for("nurse", "fr"), tmp_path / "etat.pdf", "3B"))
+    assert "Sortis du service : résultats critiques qu’aucun médecin ne connaît encore" in french
+    assert ("Sorti MARTIN Hélène Marie (née LEFÈVRE)" in french
+            and "SORTI : le médecin décide s’il faut rappeler le patient" in french)
+    records.amend(nurse, saved.record_id, {**PHONED, "told": "Dr Martin", "told_at": "2026-11-28T13:20+01:00"},
+                  "Doctor told")
+    assert chart_alerts.alerts(nurse.db, nurse.forms, [], nurse.clock(), "en", ward="3B").alerts == []
 
 
 def test_a_transfer_or_a_discharge_starts_with_the_results_still_awaited_and_the_days(session_for, patient):

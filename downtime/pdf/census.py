@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, Spacer, TableStyle
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.schema import Meaning
 from downtime.formspec.values import format_value
-from downtime.i18n import semicolon
+from downtime.i18n import semicolon, stay_word
 from downtime.domain.news2 import Band
 from downtime.pdf.forms import allergy_colour, allergy_line
 from downtime.pdf.lines import Lines
@@ -24,6 +24,7 @@ from downtime.pdf.page import (
     ALERT, BAND, GREY, INK, RULE, SEX, LinesTable, PageInfo, birth_date_label, body_width, build_pdf, style,
 )
 from downtime.services.census import CensusRow, name_alert, name_alerts
+from downtime.services.chart_alerts import ChartAlert
 from downtime.services.observations import Escalation, ScoredSet, WardReview, applies_to, band_word, not_applicable_text
 
 HEADINGS: dict[Lang, tuple[str, ...]] = {
@@ -60,6 +61,13 @@ NO_LANGUAGE = {"en": "Interpreter needed", "fr": "Interprète nécessaire"}
 ADMITTED_FOR = {"en": "Admitted for: {reason}", "fr": "Motif : {reason}"}
 TO_COUNTERSIGN = {"en": "TELEPHONE ORDER TO COUNTERSIGN: {orders}",
                   "fr": "PRESCRIPTION TÉLÉPHONIQUE À CONTRESIGNER : {orders}"}
+LEFT = {"en": "Left the ward: critical results no doctor is told of yet",
+        "fr": "Sortis du service : résultats critiques qu’aucun médecin ne connaît encore"}
+LEFT_HEADINGS: dict[Lang, tuple[str, ...]] = {
+    "en": ("Left", "Patient", "Born, sex", "Downtime no.", "Result", "What it asks"),
+    "fr": ("Sortie", "Patient", "Né(e), sexe", "N° dégradé", "Résultat", "Ce qu’il demande"),
+}
+LEFT_WIDTHS = (0.09, 0.16, 0.08, 0.1, 0.25, 0.32)
 REASON_CHARACTERS = 110
 """The reason for admission heading a patient's handover notes is cut to about three lines of
 them, the rest of the cell left to write in; the admission form holds it whole."""
@@ -114,12 +122,14 @@ def _news2(standing: ScoredSet | None, overdue: datetime | None, escalation: Esc
 def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: datetime, lang: Lang,
                printed_by: str, printed_at: datetime, device_name: str, admission: FormSpec,
                review: WardReview, to_countersign: Mapping[str, Sequence[str]],
-               charted: Mapping[str, Sequence[str]]) -> Path:
+               charted: Mapping[str, Sequence[str]], left: Sequence[ChartAlert]) -> Path:
     """`admission`: the form patients are admitted with, whose words the sheet's answers are
     printed in (a French ward read "Full" for resuscitation, "droplet" for isolation).
     `review`: the ward's observations at `at`, for each patient's NEWS2. `to_countersign`: each
     patient's telephone orders awaiting a countersignature, as the chart heads them, by patient id;
-    `charted`: what each patient's other charts say for the handover, a line each, by patient id."""
+    `charted`: what each patient's other charts say for the handover, a line each, by patient id.
+    `left`: the critical results no doctor is told of of the patients who left the ward, listed
+    after its beds (chart_alerts.left_untold)."""
 
     def answer(meaning: Meaning, code: str | None) -> str:
         field = admission.by_meaning(meaning)
@@ -160,18 +170,27 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                      _notes(p.reason, to_countersign.get(p.patient_id, ()), charted.get(p.patient_id, ()), lang)])
     story: list[Flowable] = []
     for ward_code, body in tables.items():
-        story += [_ward_table(ward_code, body, width, lang), Spacer(1, 4 * mm)]
-    return build_pdf(out, story or [_ward_table(ward or "", [], width, lang)], info)
+        story += [_table(WARD[lang].format(ward=ward_code), HEADINGS[lang], body, WIDTHS, width), Spacer(1, 4 * mm)]
+    if left:
+        story.append(_table(LEFT[lang], LEFT_HEADINGS[lang], [[
+            _cell(stay_word(alert.patient.stay, lang) if alert.patient.stay else "", bold=True),
+            _cell(alert.patient.display_name, bold=True),
+            _cell(birth_date_label(alert.patient, lang) + "\n" + SEX.get(alert.patient.sex or "unknown", SEX["unknown"])[lang]),
+            _cell(alert.patient.downtime_number), _cell(alert.latest),
+            _cell(semicolon(lang).join(alert.said), bold=True, color=ALERT)] for alert in left], LEFT_WIDTHS, width))
+    return build_pdf(out, story or [_table(WARD[lang].format(ward=ward or ""), HEADINGS[lang], [], WIDTHS, width)], info)
 
 
-def _ward_table(ward: str, body: list[list[Any]], width: float, lang: Lang) -> LinesTable:
-    """A ward's beds under its band and the column headings, both repeated on each page the
-    ward runs onto. A line taller than a page (the longest allergy list the admission form
-    takes) carries on over the next: without it reportlab gave up, and the census did not print."""
-    band = [Lines(WARD[lang].format(ward=ward), style(size=10, bold=True, condensed=True, color=colors.white))]
-    band += [""] * (len(WIDTHS) - 1)
-    table = LinesTable([band, [_cell(h, bold=True) for h in HEADINGS[lang]], *body],
-                       colWidths=[w * width for w in WIDTHS], repeatRows=2)
+def _table(title: str, headings: Sequence[str], body: list[list[Any]], widths: Sequence[float],
+           width: float) -> LinesTable:
+    """Lines under a band (a ward's beds under its name) and the column headings, both repeated
+    on each page the table runs onto. A line taller than a page (the longest allergy list the
+    admission form takes) carries on over the next: without it reportlab gave up, and the census
+    did not print."""
+    band = [Lines(title, style(size=10, bold=True, condensed=True, color=colors.white))]
+    band += [""] * (len(widths) - 1)
+    table = LinesTable([band, [_cell(h, bold=True) for h in headings], *body],
+                       colWidths=[w * width for w in widths], repeatRows=2)
     table.setStyle(TableStyle([
         ("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), BAND),
         ("GRID", (0, 1), (-1, -1), 0.5, RULE),

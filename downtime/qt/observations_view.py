@@ -12,10 +12,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
+from downtime.domain.census import StayStatus
 from downtime.domain.news2 import Band, Monitoring, News2Score
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
-from downtime.i18n import QT_TR_NOOP, semicolon
+from downtime.i18n import QT_TR_NOOP, semicolon, stay_word
 from downtime.errors import UserError
 from downtime.qt.i18n import language, say, translate, word
 from downtime.qt.patient_header import ChartTab
@@ -293,9 +294,12 @@ class ChartAlertModel(TextTableModel):
         return column == len(self.columns) - 1
 
     def texts(self, row: int) -> tuple[str, ...]:
+        """A patient who left the ward is said so where their bed was (someone else may be in it)."""
         item: ChartAlert = self.rows[row]
-        return (item.patient.ward or "", item.patient.bed or "", item.patient.display_name, item.patient.downtime_number,
-                word(self.CHARTS[item.form_id]), item.latest, "; ".join(item.said))
+        stay = item.patient.stay
+        bed = item.patient.bed or "" if stay in (None, StayStatus.IN) else stay_word(stay, language())
+        return (item.patient.ward or "", bed, item.patient.display_name, item.patient.downtime_number,
+                word(self.CHARTS[item.form_id]), item.latest, semicolon(language()).join(item.said))
 
 
 class EscalationPanel(QWidget):
@@ -358,7 +362,7 @@ class EscalationPanel(QWidget):
             at = own.clock()
             patients = in_patients(own.db, own.forms, ward, at)
             return (observations.review(own.db, own.forms, ward, at, patients),
-                    chart_alerts.alerts(own.db, own.forms, patients, at, own.lang))
+                    chart_alerts.alerts(own.db, own.forms, patients, at, own.lang, ward=ward))
 
         self.reader.read(self.session, read)
 

@@ -560,6 +560,14 @@ def all_patients(db: Database, forms: dict[str, FormSpec],
             for pid, summary in _summaries(db, forms, patient_ids).items()}
 
 
+def left_from(db: Database, forms: dict[str, FormSpec], patient_ids: Collection[str],
+              ward: str | None) -> list[PatientSummary]:
+    """Those of these patients out of hospital now who left it from `ward` (from any ward when
+    None), where they left from and how (`stay`)."""
+    return [patient for patient in all_patients(db, forms, patient_ids).values()
+            if patient.stay not in (None, StayStatus.IN) and (ward is None or _key(patient.ward) == _key(ward))]
+
+
 def patient_for_record(db: Database, forms: dict[str, FormSpec], record: RecordVersion) -> PatientSummary:
     """Who a record is about, as its page header shows them: an admission shows the identity
     it holds itself (even once withdrawn), any other record the patient's standing identity or,

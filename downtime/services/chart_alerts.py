@@ -2,12 +2,14 @@
 laboratory results ask something now: a set that needs a doctor, a next set overdue, a hypo,
 ketones to check or tell, a hypo's recheck overdue, a unit's observations overdue, a unit running
 at 4 hours, a reaction to report, a critical result no doctor is told of yet, a sample whose
-result is overdue, a low urine output where it is measured every hour. The nurse in charge reads them beside the NEWS2 escalation list: on paper each was on
-its patient's chart alone, seen when that chart was next opened."""
+result is overdue, a low urine output where it is measured every hour. The nurse in charge reads
+them beside the NEWS2 escalation list: on paper each was on its patient's chart alone, seen when
+that chart was next opened. And the patients who left the ward with a critical result no doctor is
+told of: the laboratory phones the ward the sample came from, hours after a discharge."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,7 +17,7 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.formspec import FormSpec, Lang
-from downtime.services import fluid_balance, glucose, lab_results, neuro, transfusion
+from downtime.services import census, fluid_balance, glucose, lab_results, neuro, transfusion
 from downtime.services.patients import PatientSummary
 
 
@@ -38,10 +40,12 @@ class ChartAlerts:
     """When the next set or recheck not overdue yet falls due: the list is read again then."""
 
 
-def alerts(db: Database, forms: Mapping[str, FormSpec], in_hospital: Sequence[PatientSummary], at: datetime, lang: Lang) -> ChartAlerts:
-    """Those of `in_hospital` (a ward's in-patients at `at`, as `census.in_patients` gives them,
-    which the escalation tab reads once for its NEWS2 lists and this) whose chart asks something
-    at `at`, in the census's order (by ward and bed)."""
+def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[PatientSummary], at: datetime, lang: Lang,
+           *, ward: str | None) -> ChartAlerts:
+    """Those of `in_hospital` (`ward`'s in-patients at `at`, every ward's when None, as
+    `census.in_patients` gives them, which the escalation tab reads once for its NEWS2 lists and
+    this) whose chart asks something at `at`, in the census's order (by ward and bed); then the
+    patients who left from `ward` with a critical result no doctor is told of."""
     patients = {patient.patient_id: patient for patient in in_hospital}
     found, due = [], []
     for patient_id, sets in neuro.charts(db, patients).items():
@@ -83,4 +87,18 @@ def alerts(db: Database, forms: Mapping[str, FormSpec], in_hospital: Sequence[Pa
         due.append(output.moves_on)
     order = {patient_id: number for number, patient_id in enumerate(patients)}  # the census's, by ward and bed
     found.sort(key=lambda alert: (order[alert.patient.patient_id], alert.form_id))
-    return ChartAlerts(found, min(due, key=elapsed.instant, default=None))
+    return ChartAlerts(found + left_untold(db, forms, patients, ward, lang), min(due, key=elapsed.instant, default=None))
+
+
+def left_untold(db: Database, forms: dict[str, FormSpec], staying: Collection[str], ward: str | None,
+                lang: Lang) -> list[ChartAlert]:
+    """The critical results no doctor is told of of the patients who left from `ward` (any ward
+    when None), `staying` the in-patients: each saying how they left and who acts on it, by
+    name. The escalation list and the handover sheet list them after the ward's beds."""
+    left = census.left_from(db, forms, lab_results.with_critical(db) - set(staying), ward)
+    results = lab_results.charts(db, [patient.patient_id for patient in left])
+    return [ChartAlert(patient, lab_results.FORM, f"{one.text()} {one.received_at:%d/%m %H:%M}",
+                       [*one.said(lang), lab_results.WORDS[patient.stay][lang]])
+            for patient in sorted(left, key=lambda patient: (patient.display_name, patient.patient_id))
+            if patient.stay is not None
+            for one in lab_results.critical_untold(results.get(patient.patient_id, []))]

@@ -15,6 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
+from downtime.domain.census import StayStatus
 from downtime.domain.clock import local_now
 from downtime.domain.nir import nir_key
 from downtime.domain.records import RecordVersion
@@ -890,11 +891,18 @@ _RESULTS = (
                          "lab_number": "M26-004512"}, None),
 )
 
+# A critical result phoned for the patient discharged home from 4A six hours ago, no doctor told
+# yet: 4A's escalation tab and handover sheet list it after the ward's beds.
+_WENT_HOME_RESULT = {"received_by": "telephone", "test": "Blood culture", "result": "Gram-positive cocci in clusters "
+                     "in 1 of 2 bottles (taken before discharge)", "flag": "critical",
+                     "caller": "M. Petit, microbiology", "read_back": True, "lab_number": "M26-004498"}
+
 
 def build_lab_results_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
     """Samples sent for two of the demo's patients, and laboratory results phoned or brought up
     on paper for three, two told to the doctor, a critical blood culture not yet; the sepsis
-    patient's lactate and CRP, sent with the cultures, not back. Returns the results recorded."""
+    patient's lactate and CRP, sent with the cultures, not back; a critical blood culture for a
+    patient discharged home, not told yet. Returns the results recorded."""
     from downtime.services import census
 
     now = clock()
@@ -925,7 +933,12 @@ def build_lab_results_demo(db: Database, forms: dict[str, FormSpec], clock: Cloc
             **answers, **told, **request, "received_at": received.isoformat(timespec="minutes")},
             patient_id=patient.patient_id)
         made += 1
-    return made
+    went_home = next(each for each in census.all_patients(db, forms).values()
+                     if "Ovarian" in (each.reason or "") and each.stay is StayStatus.DISCHARGED)
+    received = _ago(now, hours=1)
+    records.save_new(_on_shift(nurse, night, received), "lab_result", {
+        **_WENT_HOME_RESULT, "received_at": received.isoformat(timespec="minutes")}, patient_id=went_home.patient_id)
+    return made + 1
 
 
 def _told(number: int, index: int, taken: datetime) -> dict[str, str]:

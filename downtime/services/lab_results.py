@@ -13,6 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
+from downtime.domain.census import StayStatus
 from downtime.domain.lab_results import SIGNS, Flag, Sign, back_by, signs
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec, Lang
@@ -35,6 +36,12 @@ WORDS = {
     "samples": {"en": "SAMPLES AWAITING RESULTS: {samples}", "fr": "PRÉLÈVEMENTS EN ATTENTE DE RÉSULTAT : {samples}"},
     "sample": {"en": "{tests} ({urgency}) taken {time}", "fr": "{tests} ({urgency}) prélevé le {time}"},
     "awaited": {"en": "Result awaited: {sample}", "fr": "Résultat attendu : {sample}"},
+    StayStatus.DISCHARGED: {"en": "DISCHARGED: the doctor decides whether to call the patient back",
+                            "fr": "SORTI : le médecin décide s’il faut rappeler le patient"},
+    StayStatus.TRANSFERRED_OUT: {"en": "TRANSFERRED OUT: the doctor tells the hospital the patient went to",
+                                 "fr": "TRANSFÉRÉ : le médecin prévient l’hôpital qui a reçu le patient"},
+    StayStatus.DECEASED: {"en": "DECEASED: tell the doctor who certified the death",
+                          "fr": "DÉCÉDÉ : prévenir le médecin qui a constaté le décès"},
 }
 
 
@@ -176,6 +183,14 @@ def first_answers(db: Database, patient_id: str) -> dict[str, Any]:
 def critical_untold(results: list[Received]) -> list[Received]:
     """Those of `results` the laboratory gave as critical that no doctor is recorded as told of."""
     return [one for one in results if Sign.TELL_NOW in one.signs]
+
+
+def with_critical(db: Database) -> set[str]:
+    """The patients with a standing result the laboratory gave as critical, told or not: found by
+    the database, where a records office holds a hospital's results."""
+    return {row[0] for row in db.execute(
+        "SELECT DISTINCT patient_id FROM current_records WHERE form_id = ? AND status != ?"
+        " AND json_extract(data, '$.flag') = ?", [FORM, RecordStatus.ENTERED_IN_ERROR.value, Flag.CRITICAL.value])}
 
 
 def recent(results: list[Received], at: datetime) -> list[Received]:

@@ -18,10 +18,9 @@ from downtime.domain.medication import Frequency
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
-from downtime.services import (cd_register, fluid_balance, glucose, lab_results, medication, neuro, observations,
-                               paper_numbers, settings, telephone_orders, theatre, transfusion)
-from downtime.services.census import (CensusRow, all_patients, census, patient_for_record, patient_with_location,
-                                      with_namesakes)
+from downtime.services import (cd_register, chart_alerts, fluid_balance, glucose, lab_results, medication, neuro,
+                               observations, paper_numbers, settings, telephone_orders, theatre, transfusion)
+from downtime.services.census import all_patients, census, patient_for_record, patient_with_location, with_namesakes
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.services.back_entry import settled_on
@@ -298,21 +297,23 @@ def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
 
     session.require(Action.PRINT)
     now = session.clock()
-    rows = census(session.db, session.forms, ward=ward)
+    rows = census(session.db, session.forms, ward=ward, at=now)
+    inside = [row.patient for row in rows if row.patient is not None]
     census_pdf(rows, out, ward=ward, at=now,
                lang=session.lang, printed_by=session.user.name, printed_at=now,
                device_name=session.device.name,
                admission=next(spec for spec in session.forms.values() if spec.creates_patient),
-               review=observations.review(session.db, session.forms, ward, now),
-               to_countersign=_to_countersign(session, ward), charted=_charted(session, rows, now))
+               review=observations.review(session.db, session.forms, ward, now, inside),
+               to_countersign=_to_countersign(session, ward), charted=_charted(session, inside, now),
+               left=chart_alerts.left_untold(session.db, session.forms, [patient.patient_id for patient in inside],
+                                             ward, session.lang))
     _audit_print(session, f"census {ward or 'all wards'}", out)
     return out
 
 
-def _charted(session: Session, rows: list[CensusRow], at: datetime) -> dict[str, list[str]]:
+def _charted(session: Session, patients: list[PatientSummary], at: datetime) -> dict[str, list[str]]:
     """What each in-patient's neuro, glucose, transfusion and fluid charts and laboratory results say
-    at the handover (`rows`: the census's)."""
-    patients = [row.patient for row in rows if row.patient is not None]
+    at the handover (`patients`: the census's)."""
     patient_ids = [patient.patient_id for patient in patients]
     found: dict[str, list[str]] = {}
     for said in (neuro.handover(session.db, patient_ids, at, session.lang),

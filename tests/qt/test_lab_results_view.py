@@ -108,3 +108,29 @@ def test_a_sample_sent_from_the_tab_is_chased_until_its_result_is_recorded(windo
     nurse.tabs.setCurrentWidget(chart)
     chart.refresh()
     assert chart.alarms.isHidden() and chart.samples_model.texts(0)[4] == "1 result(s) back"
+
+
+def test_a_patient_discharged_with_a_critical_result_untold_stays_on_the_escalation_list(window_for, session_for,
+                                                                                       patient, listed):
+    nurse = session_for("nurse")
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T12:00+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
+    records.save_new(nurse, "lab_result", {
+        "received_at": "2026-11-28T13:10+01:00", "received_by": "paper", "test": "Blood culture",
+        "result": "Gram-negative rods", "flag": "critical"}, patient_id=patient)
+    window = window_for(nurse)
+    panel = window.escalation
+    window.tabs.setCurrentWidget(panel)
+    panel.refresh()
+    listed(panel)
+    assert panel.charts_model.texts(0)[1:] == (
+        "Discharged", "MARTIN Hélène Marie (née LEFÈVRE)", window.session.db["patients"].get(patient)["downtime_number"],
+        "Laboratory result", "Blood culture Gram-negative rods 28/11 13:10",
+        "CRITICAL RESULT NOT YET TOLD TO A DOCTOR: tell one now, and record who and when; DISCHARGED: the doctor "
+        "decides whether to call the patient back")
+    panel.charts_table.setFocus()
+    panel.charts_table.setCurrentIndex(panel.charts_model.index(0, 0))
+    QTest.keyClick(panel.charts_table, Qt.Key.Key_Return)
+    chart = window.tabs.currentWidget()
+    assert isinstance(chart, LabResultsView) and chart.patient_id == patient
+    assert chart.alarms.text().startswith("CRITICAL RESULT NOT YET TOLD TO A DOCTOR")
