@@ -227,6 +227,8 @@ class Ward:
     """Booked on today's list, begun: one that can be recorded done."""
     unit: str
     """A unit of blood started, whose end can be recorded."""
+    sample: str
+    """A laboratory sample sent for electrolytes and another test, whose result can be recorded."""
 
 
 AUTHOR = {"medication_order": "doctor", "blood_order": "doctor", "theatre_session": "coord",
@@ -276,15 +278,18 @@ def ward(session_for, admission_values) -> Ward:
         "component": "red_cells", "unit_number": "F0734 26 118042", "unit_group": "a_pos", "patient_group": "a_pos",
         "identity_checked": True,
         "started_at": ADMITTED_AT}, patient_id=patient).record_id
+    sample = records.save_new(nurse, "lab_request", {
+        "taken_at": ADMITTED_AT, "urgency": "urgent", "tests": ["electrolytes", "other"], "other_tests": "Magnesium"},
+        patient_id=patient).record_id
     return Ward({"nurse": nurse, "doctor": doctor, "coord": coord}, patient, order, session_id, booked, cancelled, past,
-                unit)
+                unit, sample)
 
 
 def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) -> list[dict[str, Any]]:
     """Complete, valid values of a form; one variant per branch, so every field is asked in one."""
     order, session_id = (ward.order, ward.theatre_session) if ward else ("order-id", "session-id")
     booked, cancelled, past = (ward.booked, ward.cancelled, ward.past) if ward else ("booking-id",) * 3
-    unit = ward.unit if ward else "unit-id"
+    unit, sample = (ward.unit, ward.sample) if ward else ("unit-id", "sample-id")
     at = "2026-11-28T12:00+01:00"
     return {
         "admission": [
@@ -379,7 +384,9 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
              "caller": "Mme Roux, biochimie", "read_back": True, "told": "Dr Benali", "told_at": at,
              "action": "ECG; gluconate de calcium"},
             {"received_at": at, "received_by": "paper", "test": "Blood culture", "result": "No growth at 48 hours",
-             "flag": "normal"}],
+             "flag": "normal"},
+            {"received_at": at, "received_by": "paper", "test": "Magnesium", "result": "0.8", "flag": "normal",
+             "request": sample, "gives": ["other"]}],
         "blood_glucose": [{"taken_at": at, "timing": "before_lunch", "reading": "value", "glucose": 3.2, "ketones": 0.4,
                            "action": "150 mL orange juice"}, {"taken_at": at, "reading": "hi"}],
         "surgical_safety_checklist": [

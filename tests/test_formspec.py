@@ -103,6 +103,15 @@ def test_a_valid_minimal_form_loads(tmp_path):
         label: {en: Dose given, fr: Dose donnée}
 """, "unit_from names no record_ref field 'name'"),
     ("""\
+      - id: gives
+        kind: multi_choice
+        within: {record: name, field: tests}
+        label: {en: Tests it gives, fr: Examens donnés}
+        options:
+          - {code: fbc, label: {en: FBC, fr: NFS}}
+          - {code: crp, label: {en: CRP, fr: CRP}}
+""", "within names no record_ref field 'name'"),
+    ("""\
       - id: discipline
         kind: choice
         label: {en: Written by a, fr: Rédigée par}
@@ -194,6 +203,45 @@ def test_a_unit_from_naming_no_answer_of_the_form_pointed_to_is_refused(tmp_path
     assert "dose.yaml" in str(caught.value) and "unit_from names unknown field 'dose_units' of 'order'" in str(caught.value)
     (tmp_path / "dose.yaml").write_text((tmp_path / "dose.yaml").read_text().replace("dose_units", "dose_unit"))
     assert load_forms(tmp_path)["dose"].field("dose_given").unit_from.field == "dose_unit"
+
+
+def test_a_within_naming_no_multiple_choice_of_its_codes_in_the_form_pointed_to_is_refused(tmp_path):
+    """The tests a result gives are among its sample's: a `within` whose answer is missing, or
+    offers a code the field does not, could keep no answer within it."""
+    _write(tmp_path, NAME_FIELD + """\
+      - id: tests
+        kind: multi_choice
+        label: {en: Tests, fr: Examens}
+        options:
+          - {code: fbc, label: {en: FBC, fr: NFS}}
+          - {code: crp, label: {en: CRP, fr: CRP}}
+          - {code: urine, label: {en: Urine, fr: ECBU}}
+""", "sample")
+    _write(tmp_path, """\
+      - id: request
+        kind: record_ref
+        form: sample
+        label: {en: Sample, fr: Prélèvement}
+      - id: gives
+        kind: multi_choice
+        within: {record: request, field: tests}
+        label: {en: Tests it gives, fr: Examens donnés}
+        options:
+          - {code: fbc, label: {en: FBC, fr: NFS}}
+          - {code: crp, label: {en: CRP, fr: CRP}}
+""", "result")
+    with pytest.raises(FormSpecError) as caught:
+        load_forms(tmp_path)
+    assert "result.yaml" in str(caught.value) and (
+        "within: 'tests' of 'sample' is no multiple choice of codes this field offers") in str(caught.value)
+    (tmp_path / "result.yaml").write_text((tmp_path / "result.yaml").read_text().replace(
+        "field: tests}", "field: test}"))
+    with pytest.raises(FormSpecError, match="within names unknown field 'test' of 'sample'"):
+        load_forms(tmp_path)
+    (tmp_path / "sample.yaml").write_text((tmp_path / "sample.yaml").read_text().replace(
+        "          - {code: urine, label: {en: Urine, fr: ECBU}}\n", ""))
+    (tmp_path / "result.yaml").write_text((tmp_path / "result.yaml").read_text().replace("field: test}", "field: tests}"))
+    assert load_forms(tmp_path)["result"].field("gives").within.field == "tests"
 
 
 def test_a_records_line_reads_the_blank_forms_question_where_the_screens_speaks_to_the_typist(tmp_path):

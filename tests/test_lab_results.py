@@ -94,7 +94,8 @@ def test_the_paper_log_says_who_phoned_and_who_was_told_and_the_blank_is_the_war
     records.save_new(nurse, "lab_request", {**SAMPLE, "tests": ["crp"], "other_tests": "", "sample_number": "",
                                             "requested_by": ""}, patient_id=patient)
     records.save_new(nurse, "lab_result", {**PHONED, "told": "Dr Martin", "told_at": "2026-11-28T13:20+01:00",
-                                           "action": "ECG", "request": sample.record_id}, patient_id=patient)
+                                           "action": "ECG", "request": sample.record_id, "gives": ["electrolytes"]},
+                     patient_id=patient)
     records.save_new(nurse, "lab_result", {**PHONED, "received_at": "2026-11-28T13:40+01:00", "test": "Lactate",
                                            "result": "4.1", "range": "", "lab_number": ""}, patient_id=patient)
     text = _text(printing.print_lab_results(nurse, patient, tmp_path / "results.pdf"))
@@ -102,8 +103,8 @@ def test_the_paper_log_says_who_phoned_and_who_was_told_and_the_blank_is_the_war
     assert ("28/11 13:10 By telephone from the laboratory; Mme Roux, biochemistry; read back Potassium 6.8 mmol/L "
             "(3.5–5.3); lab no. B26-118842 Critical Dr Martin told 28/11 13:20 ECG") in text
     assert "Lactate 4.1 mmol/L Critical" in text and "CRITICAL RESULT NOT YET TOLD TO A DOCTOR" in text
-    assert ("28/11 11:40 Urea and electrolytes, Full blood count, Magnesium Urgent B26-118842 Dr Martin HL 1 result(s) "
-            "back") in text
+    assert ("28/11 11:40 Urea and electrolytes, Full blood count, Magnesium Urgent B26-118842 Dr Martin HL NOT ALL "
+            "BACK since 28/11 13:40 (Full blood count, Magnesium awaited): phone the laboratory") in text
     assert "28/11 11:40 CRP Urgent HL RESULT NOT BACK since 28/11 13:40: phone the laboratory" in text
     blank = PdfReader(printing.blank(forms, "lab_results", tmp_path / "blank.pdf", lang="fr", printed_by=None,
                                      printed_at=nurse.clock(), device_name="3B")).pages
@@ -118,7 +119,13 @@ def test_the_export_sends_each_result_as_the_laboratorys_communication_to_the_wa
     sample = records.save_new(nurse, "lab_request", SAMPLE, patient_id=patient)
     awaiting = records.save_new(nurse, "lab_request", {**SAMPLE, "tests": ["crp"], "other_tests": ""}, patient_id=patient)
     phoned = records.save_new(nurse, "lab_result", {**PHONED, "told": "Dr Martin", "told_at": "2026-11-28T13:20+01:00",
-                                                    "action": "ECG", "request": sample.record_id}, patient_id=patient)
+                                                    "action": "ECG", "request": sample.record_id,
+                                                    "gives": ["electrolytes", "fbc", "other"]}, patient_id=patient)
+    partly = records.save_new(nurse, "lab_request", {**SAMPLE, "tests": ["fbc", "crp"], "other_tests": ""},
+                              patient_id=patient)
+    records.save_new(nurse, "lab_result", {**PHONED, "test": "Haemoglobin", "result": "92", "units": "g/L",
+                                           "flag": "abnormal", "request": partly.record_id, "gives": ["fbc"]},
+                     patient_id=patient)
     paper = records.save_new(nurse, "lab_result", {
         "received_at": "2026-11-28T13:30+01:00", "received_by": "paper", "test": "Sodium", "result": "139",
         "flag": "normal"}, patient_id=patient)
@@ -141,22 +148,24 @@ def test_the_export_sends_each_result_as_the_laboratorys_communication_to_the_wa
                                                  "Number on the request form or tube: B26-118842",
                                                  "Requested by Dr Martin"]
     assert ServiceRequest.model_validate(by_id[awaiting.record_id]).status == "active"
+    half = ServiceRequest.model_validate(by_id[partly.record_id])  # its full blood count back, its CRP not
+    assert half.status == "active" and half.note[1].text == "Still awaited: CRP"
     normal = Communication.model_validate(by_id[paper.record_id])
     assert (normal.priority, normal.medium[0].coding[0].code, normal.sender, normal.note) == (
         "routine", "WRITTEN", None, None)
 
 
 
-def test_a_sample_whose_result_is_not_back_is_chased_until_a_result_names_it(session_for, patient, clock,
-                                                                            admission_values):
+def test_a_sample_whose_results_are_not_all_back_is_chased_until_results_give_each_test(session_for, patient,
+                                                                                          clock, admission_values):
     nurse = session_for("nurse")
     other_patient = records.save_new(nurse, "admission", {**admission_values, "bed": "13", "birth_name": "AUTRE",
                                                            "arrival_at": "2026-11-28T09:00+01:00"}).patient_id
     sample = records.save_new(nurse, "lab_request", SAMPLE, patient_id=patient)
     records.save_new(nurse, "lab_request", {**SAMPLE, "urgency": "routine", "tests": ["crp"], "other_tests": ""},
                      patient_id=patient)
-    sent = lab_results.samples(nurse.db, patient)
-    assert [one.state(nurse.clock(), "en") for one in sent] == [
+    sent, spec = lab_results.samples(nurse.db, patient), nurse.form("lab_request")
+    assert [one.state(spec, nurse.clock(), "en") for one in sent] == [
         "RESULT NOT BACK since 28/11 13:40: phone the laboratory", "awaiting its result, due by 29/11 11:40"]
     in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     alerts = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B")
@@ -172,17 +181,39 @@ def test_a_sample_whose_result_is_not_back_is_chased_until_a_result_names_it(ses
 
     theirs = records.save_new(nurse, "lab_request", SAMPLE, patient_id=other_patient)
     with pytest.raises(ValidationFailed) as refused:  # a sample of another patient's
-        records.save_new(nurse, "lab_result", {**PHONED, "request": theirs.record_id}, patient_id=patient)
+        records.save_new(nurse, "lab_result", {**PHONED, "request": theirs.record_id, "gives": ["fbc"]},
+                         patient_id=patient)
     assert [error.path for error in refused.value.errors] == ["request"]
     assert "no standing record of this patient's with that reference" in str(refused.value)
-    records.save_new(nurse, "lab_result", {**PHONED, "request": sample.record_id}, patient_id=patient)
+    with pytest.raises(ValidationFailed) as refused:  # the tests it gives, not said
+        records.save_new(nurse, "lab_result", {**PHONED, "request": sample.record_id}, patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["gives"]
+    with pytest.raises(ValidationFailed) as refused:  # a test the sample was not sent for
+        records.save_new(nurse, "lab_result", {**PHONED, "request": sample.record_id, "gives": ["electrolytes", "crp"]},
+                         patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["gives"]
+    assert str(refused.value) == ("“Tests of the sample this result gives”: CRP: not among those of “Sample it is of "
+                                  "(if sent from this ward)”: Urea and electrolytes, Full blood count, Other.")
+    records.save_new(nurse, "lab_result", {**PHONED, "request": sample.record_id, "gives": ["electrolytes"]},
+                     patient_id=patient)
     sent = lab_results.samples(nurse.db, patient)
-    assert [one.state(nurse.clock(), "en") for one in sent][0] == "1 result(s) back"
-    assert lab_results.first_answers(nurse.db, patient) == {"request": sent[1].record.record_id}
+    assert sent[0].state(spec, nurse.clock(), "en") == (
+        "NOT ALL BACK since 28/11 13:40 (Full blood count, Magnesium awaited): phone the laboratory")
+    assert lab_results.first_answers(nurse.db, patient) == {}  # still two awaiting
+    in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    assert [(alert.patient.patient_id, alert.form_id) for alert in chart_alerts.alerts(
+        nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B").alerts] == [
+        (patient, "lab_request"), (patient, "lab_result"), (other_patient, "lab_request")]
+    records.save_new(nurse, "lab_result", {**PHONED, "test": "Haemoglobin", "result": "121", "units": "g/L",
+                                           "flag": "normal", "request": sample.record_id, "gives": ["fbc", "other"]},
+                     patient_id=patient)
+    sent = lab_results.samples(nurse.db, patient)
+    assert sent[0].state(spec, nurse.clock(), "en") == "2 result(s) back"
+    assert lab_results.first_answers(nurse.db, patient) == {"request": sent[1].record.record_id, "gives": ["crp"]}
     in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     assert [(alert.patient.patient_id, alert.form_id) for alert in chart_alerts.alerts(
         nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B").alerts] == [(patient, "lab_result"),
-                                                                            (other_patient, "lab_request")]
+                                                                                       (other_patient, "lab_request")]
     clock.advance(hours=22)
     assert lab_results.overdue(lab_results.samples(nurse.db, patient), nurse.clock())[0].record.data["tests"] == ["crp"]
 

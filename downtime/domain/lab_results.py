@@ -3,12 +3,12 @@ policies have it (RCPath 2017; the Joint Commission's read-back goal): a result 
 gives as critical is told to a doctor at once, and is the nurse's to pass on until one is told;
 an abnormal one waits for a doctor to see it, which the next shift is told. A telephoned result
 is read back to the caller before it is written (the form refuses it otherwise). A sample sent
-whose result has not come back is chased with the laboratory: an urgent one after 2 hours (an
-hour's turnaround, doubled for an outage's paper and porters), a routine one after a day."""
+whose results have not all come back is chased with the laboratory: an urgent one after 2 hours
+(an hour's turnaround, doubled for an outage's paper and porters), a routine one after a day."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -48,3 +48,15 @@ def back_by(taken_at: datetime, urgent: bool) -> datetime:
     """When the result of a sample taken at `taken_at` is due back, as a watch counts (the night
     the clocks change included)."""
     return elapsed.later(taken_at, BACK_WITHIN[urgent])
+
+
+def awaited(tests: Sequence[str], given: Iterable[Sequence[str] | None]) -> list[str]:
+    """Those of a sample's `tests` no result received gives yet, in the sample's order. Each of
+    `given` is the tests one result gives; None for one that names none (recorded before results
+    named their tests), which gives them all."""
+    left = list(tests)
+    for gives in given:
+        if gives is None:
+            return []
+        left = [test for test in left if test not in gives]
+    return left

@@ -245,14 +245,16 @@ class CopiedFrom(_Strict):
     codes: dict[str, str] = {}
 
 
-class UnitFrom(_Strict):
-    """A number whose unit is an answer of the record it points to: a dose given is in its
-    order's unit ("Dose given: 4000" read on the clerk's line, units or mg left to guess)."""
+class AnswerOf(_Strict):
+    """An answer of the record a record_ref field of this form points to: the unit of a number
+    (a dose given is in its order's unit, "Dose given: 4000" read on the clerk's line, units or mg
+    left to guess), or the codes a multiple choice keeps within (a result gives tests its sample
+    was sent for)."""
 
     record: str
     """The record_ref field of this form."""
     field: str
-    """The answer of that record's form that is the unit."""
+    """The answer of that record's form."""
 
 
 class _FieldBase(_Strict):
@@ -305,7 +307,7 @@ class LongTextField(_FieldBase):
 class IntegerField(_FieldBase):
     kind: Literal["integer"]
     unit: str | None = None
-    unit_from: UnitFrom | None = None
+    unit_from: AnswerOf | None = None
     min: int | None = None
     max: int | None = None
 
@@ -313,7 +315,7 @@ class IntegerField(_FieldBase):
 class DecimalField(_FieldBase):
     kind: Literal["decimal"]
     unit: str | None = None
-    unit_from: UnitFrom | None = None
+    unit_from: AnswerOf | None = None
     min: float | None = None
     max: float | None = None
     places: int = PydField(default=1, ge=0, le=6)
@@ -344,6 +346,9 @@ class ChoiceField(_FieldBase):
 class MultiChoiceField(_FieldBase):
     kind: Literal["multi_choice"]
     options: list[Option] = PydField(min_length=2)
+    within: AnswerOf | None = None
+    """The codes it may hold are those the record it points to holds in that answer (the tests a
+    result gives are among those its sample was sent for); checked when the record is saved."""
 
 
 class YesNoField(_FieldBase):
@@ -488,17 +493,38 @@ def news2_rows(section: Section) -> dict[str, str]:
     return {field.id: field.id for field in section.fields if field.copied_from is None}
 
 
+def answer_of(field: Field) -> tuple[str, AnswerOf] | None:
+    """The answer of another record a field takes something from, and what it takes: "unit_from"
+    or "within"."""
+    if isinstance(field, (IntegerField, DecimalField)) and field.unit_from is not None:
+        return "unit_from", field.unit_from
+    if isinstance(field, MultiChoiceField) and field.within is not None:
+        return "within", field.within
+    return None
+
+
 def unit_problems(forms: dict[str, FormSpec]) -> Iterator[Phrase]:
-    """A `unit_from` must name an answer of the form its record_ref points to."""
+    """A `unit_from` or a `within` must name an answer of the form its record_ref points to; a
+    `within`, a multiple choice offering each code of that answer's options."""
     for spec in forms.values():
         for field in spec.fields():
-            source = field.unit_from if isinstance(field, (IntegerField, DecimalField)) else None
-            pointer = spec._by_id.get(source.record) if source is not None else None
+            if (taken := answer_of(field)) is None:
+                continue
+            key, source = taken
+            pointer = spec._by_id.get(source.record)
             target = forms.get(pointer.form) if isinstance(pointer, RecordRefField) else None
-            if source is not None and target is not None and source.field not in target._by_id:
+            origin = target._by_id.get(source.field) if target is not None else None
+            if target is not None and origin is None:
                 yield Phrase(WHERE, {"where": f"{spec.id}.yaml", "problem": Phrase(
-                    QT_TRANSLATE_NOOP("messages", "field {field}: unit_from names unknown field {source} of {form}"),
-                    {"field": repr(field.id), "source": repr(source.field), "form": repr(target.id)})})
+                    QT_TRANSLATE_NOOP("messages", "field {field}: {key} names unknown field {source} of {form}"),
+                    {"field": repr(field.id), "key": key, "source": repr(source.field), "form": repr(target.id)})})
+            elif key == "within" and isinstance(field, MultiChoiceField) and (
+                    not isinstance(origin, MultiChoiceField)
+                    or {option.code for option in origin.options} - {option.code for option in field.options}):
+                yield Phrase(WHERE, {"where": f"{spec.id}.yaml", "problem": Phrase(
+                    QT_TRANSLATE_NOOP("messages", "field {field}: within: {source} of {form} is no multiple choice "
+                                                  "of codes this field offers"),
+                    {"field": repr(field.id), "source": repr(source.field), "form": repr(pointer.form)})})
 
 
 def copy_problems(forms: dict[str, FormSpec]) -> Iterator[Phrase]:
@@ -599,10 +625,9 @@ def _consistency_problems(spec: FormSpec) -> Iterator[Phrase]:
                 option.code for option in getattr(spec._by_id.get(field.side_from), "options", ())} != SIDES:
             yield said(QT_TRANSLATE_NOOP("messages", "field {field}: side_from names no choice field of the sides "
                                                      "{name}"), field, name=repr(field.side_from))
-        if isinstance(field, (IntegerField, DecimalField)) and field.unit_from is not None and not isinstance(
-                spec._by_id.get(field.unit_from.record), RecordRefField):
-            yield said(QT_TRANSLATE_NOOP("messages", "field {field}: unit_from names no record_ref field {name}"), field,
-                       name=repr(field.unit_from.record))
+        if (taken := answer_of(field)) is not None and not isinstance(spec._by_id.get(taken[1].record), RecordRefField):
+            yield said(QT_TRANSLATE_NOOP("messages", "field {field}: {key} names no record_ref field {name}"), field,
+                       key=taken[0], name=repr(taken[1].record))
 
 
 for _model in (AllOf, AnyOf, Not, _FieldBase, RepeatField, Section, FormSpec):

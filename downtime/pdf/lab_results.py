@@ -79,7 +79,7 @@ def _samples(sent: Sequence[Sent], spec: FormSpec, authors: Authors, laptops: Ma
                      _cell(format_value(spec.field("urgency"), data["urgency"], lang), bold=data["urgency"] == "urgent"),
                      _cell(data.get("sample_number") or ""), _cell(" ".join((data.get("requested_by") or "").split())),
                      _cell(authors.initials(record.author, record.device_id, laptops)),
-                     _cell(one.state(at, lang), bold=one.overdue(at), alert=one.overdue(at))])
+                     _cell(one.state(spec, at, lang), bold=one.overdue(at), alert=one.overdue(at))])
     return carried_on_by_hand(body, BLANK_SENT_WIDTHS if ward else SENT_WIDTHS, width, by_hand, 9 * mm)
 
 

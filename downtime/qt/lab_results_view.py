@@ -48,7 +48,7 @@ class SamplesModel(TextTableModel):
         data = sent.record.data
         return (f"{sent.taken_at:%d/%m %H:%M}", sent.tests(spec, lang), format_value(spec.field("urgency"),
                                                                                     data["urgency"], lang),
-                data.get("sample_number") or "", sent.state(self.at, lang))
+                data.get("sample_number") or "", sent.state(spec, self.at, lang))
 
 
 class ResultsModel(TextTableModel):
@@ -126,7 +126,7 @@ class LabResultsView(ChartTab):
         request_spec = self.session.form(lab_results.REQUEST_FORM)
         said = [*(labelled(text, f"{one.text()} ({one.received_at:%d/%m %H:%M})", lang)
                   for one in lab_results.critical_untold(results) for text in one.said(lang)),
-                *(labelled(one.state(now, lang), one.line(request_spec, lang), lang)
+                *(labelled(one.state(request_spec, now, lang), one.line(request_spec, lang), lang)
                   for one in lab_results.overdue(sent, now))]
         # A sample's result falls overdue with time, not with a save.
         self.read_again.when_due(lab_results.next_due(sent, now), now)

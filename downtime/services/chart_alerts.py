@@ -75,7 +75,8 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                                 one.said(lang)) for one in lab_results.critical_untold(results))
     for patient_id, sent in lab_results.samples_of(db, patients).items():
         found.extend(ChartAlert(patients[patient_id], lab_results.REQUEST_FORM,
-                                one.line(forms[lab_results.REQUEST_FORM], lang), [one.state(at, lang)])
+                                one.line(forms[lab_results.REQUEST_FORM], lang),
+                                [one.state(forms[lab_results.REQUEST_FORM], at, lang)])
                      for one in lab_results.overdue(sent, at))
         if (coming := lab_results.next_due(sent, at)) is not None:
             due.append(coming)

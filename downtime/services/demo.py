@@ -867,8 +867,7 @@ def build_transfusion_demo(db: Database, forms: dict[str, FormSpec], clock: Cloc
 # hours ago, answers). The sepsis patient's lactate and CRP, sent urgently 3 hours ago with the
 # cultures, are not back: the escalation tab lists them.
 _SAMPLES = (
-    ("ketoacidosis", "B26-118842", 6, {"urgency": "urgent", "tests": ["electrolytes", "blood_gas"],
-                                       "requested_by": "Dr Benali"}),
+    ("ketoacidosis", "B26-118842", 6, {"urgency": "urgent", "tests": ["electrolytes"], "requested_by": "Dr Benali"}),
     ("Sepsis", "M26-004512", 3, {"urgency": "urgent", "tests": ["blood_cultures"], "requested_by": "Dr Benali"}),
     ("Sepsis", "B26-118901", 3, {"urgency": "urgent", "tests": ["lactate", "crp"], "requested_by": "Dr Benali"}),
 )
@@ -880,7 +879,7 @@ _SAMPLES = (
 _RESULTS = (
     ("ketoacidosis", 5, {"received_by": "telephone", "test": "Potassium", "result": "2.9", "units": "mmol/L",
                          "range": "3.5–5.0", "flag": "critical", "caller": "Mme Roux, biochemistry", "read_back": True,
-                         "lab_number": "B26-118842", "told": "Dr Benali",
+                         "lab_number": "B26-118842", "gives": ["electrolytes"], "told": "Dr Benali",
                          "action": "Potassium chloride added to the infusion, as Dr Benali prescribed"}, 5),
     ("Anaemia", 6, {"received_by": "paper", "test": "Haemoglobin", "result": "68", "units": "g/L",
                     "range": "115–155", "flag": "abnormal", "lab_number": "H26-220419", "told": "Dr Benali",
@@ -888,7 +887,7 @@ _RESULTS = (
     ("Sepsis", 25 / 60, {"received_by": "telephone", "test": "Blood culture",
                          "result": "Gram-negative bacilli in 2 of 2 bottles; identification to follow",
                          "flag": "critical", "caller": "M. Petit, microbiology", "read_back": True,
-                         "lab_number": "M26-004512"}, None),
+                         "lab_number": "M26-004512", "gives": ["blood_cultures"]}, None),
 )
 
 # A critical result phoned for the patient discharged home from 4A six hours ago, no doctor told

@@ -5,7 +5,7 @@ from the standing records."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.census import StayStatus
-from downtime.domain.lab_results import SIGNS, Flag, Sign, back_by, signs
+from downtime.domain.lab_results import SIGNS, Flag, Sign, awaited, back_by, signs
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
@@ -35,6 +35,9 @@ WORDS = {
     "back": {"en": "{count} result(s) back", "fr": "{count} résultat(s) reçu(s)"},
     "samples": {"en": "SAMPLES AWAITING RESULTS: {samples}", "fr": "PRÉLÈVEMENTS EN ATTENTE DE RÉSULTAT : {samples}"},
     "sample": {"en": "{tests} ({urgency}) taken {time}", "fr": "{tests} ({urgency}) prélevé le {time}"},
+    "partly_awaiting": {"en": "{tests} still awaited, due by {time}", "fr": "{tests} encore attendu(s), au plus tard le {time}"},
+    "partly_not_back": {"en": "NOT ALL BACK since {time} ({tests} awaited): phone the laboratory",
+                        "fr": "PAS TOUT REÇU depuis le {time} ({tests} attendu(s)) : appeler le laboratoire"},
     "awaited": {"en": "Result awaited: {sample}", "fr": "Résultat attendu : {sample}"},
     StayStatus.DISCHARGED: {"en": "DISCHARGED: the doctor decides whether to call the patient back",
                             "fr": "SORTI : le médecin décide s’il faut rappeler le patient"},
@@ -83,29 +86,38 @@ class Received:
 
 @dataclass(frozen=True)
 class Sent:
-    """A sample sent (`record`), when its result is due back, and the results naming it."""
+    """A sample sent (`record`), when its results are due back, the results naming it, and its
+    tests no result gives yet (`awaited`, their codes)."""
 
     record: RecordVersion
     taken_at: datetime
     due_at: datetime
     results: list[Received]
+    awaited: list[str]
 
-    def tests(self, spec: FormSpec, lang: Lang) -> str:
-        """"Full blood count, CRP", the other tests' words for Other."""
+    def tests(self, spec: FormSpec, lang: Lang, codes: Sequence[str] | None = None) -> str:
+        """"Full blood count, CRP", the other tests' words for Other: the sample's tests, or
+        those of `codes`."""
         data = self.record.data
-        named = [format_value(spec.field("tests"), [code], lang) for code in data["tests"] if code != "other"]
-        if data.get("other_tests"):
+        chosen = data["tests"] if codes is None else codes
+        named = [format_value(spec.field("tests"), [code], lang) for code in chosen if code != "other"]
+        if "other" in chosen and data.get("other_tests"):
             named.append(" ".join(data["other_tests"].split()))
         return ", ".join(named)
 
     def overdue(self, at: datetime) -> bool:
-        return not self.results and elapsed.instant(self.due_at) <= elapsed.instant(at)
+        return bool(self.awaited) and elapsed.instant(self.due_at) <= elapsed.instant(at)
 
-    def state(self, at: datetime, lang: Lang) -> str:
-        """"2 result(s) back", "awaiting its result, due by 28/11 10:00", "RESULT NOT BACK since …"."""
-        if self.results:
+    def state(self, spec: FormSpec, at: datetime, lang: Lang) -> str:
+        """"2 result(s) back", "awaiting its result, due by 28/11 10:00", "RESULT NOT BACK since
+        …", and for a sample some of whose tests are back, those still awaited: "Full blood count
+        still awaited, due by …", "NOT ALL BACK since … (Full blood count awaited): phone the
+        laboratory"."""
+        if not self.awaited:
             return WORDS["back"][lang].format(count=len(self.results))
-        return WORDS["not_back" if self.overdue(at) else "awaiting"][lang].format(time=f"{self.due_at:%d/%m %H:%M}")
+        late = "not_back" if self.overdue(at) else "awaiting"
+        return WORDS[f"partly_{late}" if self.results else late][lang].format(
+            time=f"{self.due_at:%d/%m %H:%M}", tests=self.tests(spec, lang, self.awaited))
 
     def line(self, spec: FormSpec, lang: Lang) -> str:
         """"Full blood count, CRP (Urgent) taken 28/11 08:00"."""
@@ -144,9 +156,9 @@ def _sent(found: list[RecordVersion], results: list[Received]) -> list[Sent]:
     for record in found:
         if record.status is RecordStatus.ENTERED_IN_ERROR:
             continue
-        taken = datetime.fromisoformat(record.data["taken_at"])
-        sent.append(Sent(record, taken, back_by(taken, record.data["urgency"] == "urgent"),
-                         by_sample.get(record.record_id, [])))
+        taken, back = datetime.fromisoformat(record.data["taken_at"]), by_sample.get(record.record_id, [])
+        sent.append(Sent(record, taken, back_by(taken, record.data["urgency"] == "urgent"), back,
+                         awaited(record.data["tests"], [one.record.data.get("gives") for one in back])))
     return sorted(sent, key=lambda one: (elapsed.instant(one.taken_at), one.record.recorded_at))
 
 
@@ -170,14 +182,18 @@ def overdue(sent: list[Sent], at: datetime) -> list[Sent]:
 
 def next_due(sent: list[Sent], at: datetime) -> datetime | None:
     """When the next sample awaiting its result falls overdue after `at`: what asks is read again then."""
-    return min((one.due_at for one in sent if not one.results and not one.overdue(at)), key=elapsed.instant,
+    return min((one.due_at for one in sent if one.awaited and not one.overdue(at)), key=elapsed.instant,
                default=None)
 
 
 def first_answers(db: Database, patient_id: str) -> dict[str, Any]:
-    """A new result's sample: the patient's one awaiting a result, when only one is."""
-    awaiting = [one for one in samples(db, patient_id) if not one.results]
-    return {"request": awaiting[0].record.record_id} if len(awaiting) == 1 else {}
+    """A new result's sample: the patient's one awaiting results, when only one is; and the test
+    it gives, when only one of that sample's is awaited."""
+    awaiting = [one for one in samples(db, patient_id) if one.awaited]
+    if len(awaiting) != 1:
+        return {}
+    return {"request": awaiting[0].record.record_id, **({"gives": awaiting[0].awaited}
+                                                        if len(awaiting[0].awaited) == 1 else {})}
 
 
 def critical_untold(results: list[Received]) -> list[Received]:
@@ -202,13 +218,14 @@ def recent(results: list[Received], at: datetime) -> list[Received]:
 
 
 def _awaiting(sent: list[Sent], spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
-    """Each sample still awaiting its result, with its number, and said so once overdue."""
+    """Each sample still awaiting results, with its number, and where it stands once overdue or
+    once some of its tests are back (which are still awaited)."""
     said = []
     for one in sent:
-        if one.results:
+        if not one.awaited:
             continue
         line = ", ".join(filter(None, (one.line(spec, lang), one.record.data.get("sample_number"))))
-        said.append(labelled(line, one.state(at, lang), lang) if one.overdue(at) else line)
+        said.append(labelled(line, one.state(spec, at, lang), lang) if one.overdue(at) or one.results else line)
     return said
 
 

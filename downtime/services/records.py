@@ -17,7 +17,8 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.roles import ROLE_NAMES
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
-from downtime.formspec.schema import DecimalField, IntegerField, Meaning, RecordRefField, StaffRefField, TextField
+from downtime.formspec.schema import (DecimalField, IntegerField, Meaning, MultiChoiceField, RecordRefField, StaffRefField,
+                                      TextField)
 from downtime.formspec.values import FieldError, answer_text, format_value, relevant_values, validate
 from downtime.services import census, identity, paper_numbers, search, weight
 from downtime.services.context import Session
@@ -351,7 +352,10 @@ def _check_order(session: Session, patient_id: str, data: dict[str, Any],
 def _check_picked(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any]) -> None:
     """A reference picked from the patient's own records (a unit's prescription, a result's
     sample) names one of this patient's standing records of its form: the form's list offers
-    only those, a script or a stale draft could name another."""
+    only those, a script or a stale draft could name another. A multiple choice kept `within`
+    an answer of that record holds none of its codes but those (a result gives tests its sample
+    was sent for)."""
+    picked: dict[str, RecordVersion] = {}
     for field in spec.fields():
         if not (isinstance(field, RecordRefField) and field.picked and data.get(field.id)):
             continue
@@ -361,6 +365,19 @@ def _check_picked(session: Session, spec: FormSpec, patient_id: str | None, data
             raise ValidationFailed([FieldError(field.id, message(session.lang, QT_TRANSLATE_NOOP(
                 "messages", "“{field}”: no standing record of this patient's with that reference."),
                 field=field.label.get(session.lang)))])
+        picked[field.id] = found
+    for field in spec.fields():
+        if not (isinstance(field, MultiChoiceField) and field.within and field.within.record in picked):
+            continue
+        pointed = picked[field.within.record]
+        allowed = pointed.data.get(field.within.field) or []
+        if outside := [code for code in data.get(field.id) or [] if code not in allowed]:
+            raise ValidationFailed([FieldError(field.id, message(session.lang, QT_TRANSLATE_NOOP(
+                "messages", "“{field}”: {codes}: not among those of “{record}”: {allowed}."),
+                field=field.label.get(session.lang), codes=format_value(field, outside, session.lang),
+                record=spec.field(field.within.record).label.get(session.lang),
+                allowed=format_value(session.form(pointed.form_id).field(field.within.field), allowed,
+                                     session.lang)))])
 
 
 def _check_transfusion(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any],

@@ -3,9 +3,9 @@ the ward, in the stay it came in: the laboratory's system holds the result itsel
 to the EHR when it is back, so what the ward's record adds is the communication: when it came,
 by telephone or on paper, who phoned, that it was read back, its flag (a critical one `stat`),
 and which doctor was told when, with the action, as notes. Sending it as an Observation would
-enter the result twice. Each sample sent as a ServiceRequest (active until a result names it,
-then completed), which its results are `basedOn`: the tests in words, the laboratory's codes not
-being the ward's to choose."""
+enter the result twice. Each sample sent as a ServiceRequest (active until its results give each
+of its tests, then completed), which its results are `basedOn`: the tests in words, the
+laboratory's codes not being the ward's to choose."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from downtime.domain.lab_results import awaited
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.services.lab_results import FORM, REQUEST_FORM, received
 from downtime.sync.fhir_codes import PARTICIPATION_MODE, coding
@@ -26,7 +27,7 @@ MEDIUM = {"telephone": "PHONE", "paper": "WRITTEN"}
 
 def lab_result_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
     """One group per result; it needs its patient and its sample, and names the stay it came in.
-    One group per sample, which its results change (completed once one names it)."""
+    One group per sample, which its results change (completed once they give each of its tests)."""
     results = ctx.current(db, FORM)
     groups = {f"lab_result:{record.record_id}": Group(
         f"lab_result:{record.record_id}", partial(_made, record, ctx, stays), frozenset({record.record_id}),
@@ -55,10 +56,12 @@ def _request(sample: RecordVersion, back: list[RecordVersion], ctx: Context, sta
     tests = [label(spec, "tests", code) for code in data["tests"] if code != "other"]
     if data.get("other_tests"):
         tests.append(" ".join(data["other_tests"].split()))
+    given = [record.data.get("gives") for record in back if record.status is not RecordStatus.ENTERED_IN_ERROR]
+    left = awaited(data["tests"], given)
     status = ("entered-in-error" if sample.status is RecordStatus.ENTERED_IN_ERROR
-              else "completed" if any(record.status is not RecordStatus.ENTERED_IN_ERROR for record in back)
-              else "active")
+              else "active" if left else "completed")
     notes = [f"Sample taken {moment(data['taken_at'])}",
+             *([f"Still awaited: {', '.join(label(spec, 'tests', code) for code in left)}"] if given and left else []),
              *([f"Number on the request form or tube: {data['sample_number']}"] if data.get("sample_number") else []),
              *([f"Requested by {' '.join(data['requested_by'].split())}"] if data.get("requested_by") else []),
              *([data["notes"]] if data.get("notes") else [])]

@@ -5189,6 +5189,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>« {field} » : aucun enregistrement en vigueur de ce patient ne porte cette référence.</translation>
     </message>
     <message>
+        <source>“{field}”: {codes}: not among those of “{record}”: {allowed}.</source>
+        <translation>« {field} » : {codes} : ne fait pas partie de ceux de « {record} » : {allowed}.</translation>
+    </message>
+    <message>
         <source>{field}: the patient&apos;s allergies are not known yet. Record them on the admission record first (the allergies, or “No known allergies”), then answer Yes; until then answer No.</source>
         <translation>{field} : les allergies du patient ne sont pas encore connues. Renseignez-les d’abord sur la fiche d’admission (les allergies, ou « Aucune allergie connue »), puis répondez Oui ; d’ici là, répondez Non.</translation>
     </message>
@@ -7859,8 +7863,12 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>un formulaire qui crée un patient est celui dont le mouvement est &apos;admit&apos;</translation>
     </message>
     <message>
-        <source>field {field}: unit_from names unknown field {source} of {form}</source>
-        <translation>champ {field} : unit_from nomme un champ inconnu {source} de {form}</translation>
+        <source>field {field}: {key} names unknown field {source} of {form}</source>
+        <translation>champ {field} : {key} nomme un champ inconnu {source} de {form}</translation>
+    </message>
+    <message>
+        <source>field {field}: within: {source} of {form} is no multiple choice of codes this field offers</source>
+        <translation>champ {field} : within : {source} de {form} n’est pas un choix multiple parmi les codes que ce champ propose</translation>
     </message>
     <message>
         <source>section {section}: news2 copies no field {fields} of {form}</source>
@@ -7935,8 +7943,8 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>champ {field} : side_from ne nomme aucun champ à choix des côtés {name}</translation>
     </message>
     <message>
-        <source>field {field}: unit_from names no record_ref field {name}</source>
-        <translation>champ {field} : unit_from ne nomme aucun champ record_ref {name}</translation>
+        <source>field {field}: {key} names no record_ref field {name}</source>
+        <translation>champ {field} : {key} ne nomme aucun champ record_ref {name}</translation>
     </message>
     <message>
         <source>Current PIN: wrong PIN; nothing was changed. Wrong PINs count as failed sign-ins: five in a row lock your staff ID for five minutes.</source>

@@ -104,10 +104,26 @@ def test_a_sample_sent_from_the_tab_is_chased_until_its_result_is_recorded(windo
     type_text(result.editors["result"].edit, "4.1")
     result.editors["flag"].set_value("normal")
     QTest.mouseClick(result.save_button, Qt.MouseButton.LeftButton)
+    assert result.record is None and "“Tests of the sample this result gives” is required" in result.summary.text()
+    result.editors["gives"].set_value(["electrolytes"])
+    QTest.mouseClick(result.save_button, Qt.MouseButton.LeftButton)
     assert result.record is not None, result.summary.text()
     nurse.tabs.setCurrentWidget(chart)
     chart.refresh()
-    assert chart.alarms.isHidden() and chart.samples_model.texts(0)[4] == "1 result(s) back"
+    assert chart.samples_model.texts(0)[4] == "NOT ALL BACK since 28/11 15:30 (CRP awaited): phone the laboratory"
+    _press(chart, "Record a res&ult received")  # the sample's one test awaited: the result gives it
+    crp = nurse.tabs.currentWidget()
+    assert crp.editors["request"].value() == form.record.record_id and crp.editors["gives"].value() == ["crp"]
+    crp.editors["received_at"].set_value("2026-11-28T15:55+01:00")
+    crp.editors["received_by"].set_value("paper")
+    type_text(crp.editors["test"].edit, "CRP")
+    type_text(crp.editors["result"].edit, "12")
+    crp.editors["flag"].set_value("normal")
+    QTest.mouseClick(crp.save_button, Qt.MouseButton.LeftButton)
+    assert crp.record is not None, crp.summary.text()
+    nurse.tabs.setCurrentWidget(chart)
+    chart.refresh()
+    assert chart.alarms.isHidden() and chart.samples_model.texts(0)[4] == "2 result(s) back"
 
 
 def test_a_patient_discharged_with_a_critical_result_untold_stays_on_the_escalation_list(window_for, session_for,
