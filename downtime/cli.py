@@ -692,6 +692,12 @@ def cmd_pdf_glucose(args: argparse.Namespace) -> int:
     return _patient_pdf(args, print_glucose_chart)
 
 
+def cmd_pdf_repositioning(args: argparse.Namespace) -> int:
+    from downtime.services.printing import print_repositioning_chart
+
+    return _patient_pdf(args, print_repositioning_chart)
+
+
 def cmd_pdf_results(args: argparse.Namespace) -> int:
     from downtime.services.printing import print_lab_results
 
@@ -1827,6 +1833,8 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     for name, handler, said in (
             ("news2", cmd_pdf_news2, QT_TRANSLATE_NOOP("messages", "a patient's NEWS2 observation chart")),
             ("glucose", cmd_pdf_glucose, QT_TRANSLATE_NOOP("messages", "a patient's blood glucose monitoring chart")),
+            ("repositioning", cmd_pdf_repositioning, QT_TRANSLATE_NOOP("messages", "a patient's repositioning and skin "
+                                                                                   "chart")),
             ("transfusion", cmd_pdf_transfusion, QT_TRANSLATE_NOOP("messages", "a patient's blood transfusion record "
                                                                               "(each unit, its checks and its fate)")),
             ("results", cmd_pdf_results, QT_TRANSLATE_NOOP("messages", "a patient's laboratory results received "

@@ -387,6 +387,9 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
              "flag": "normal"},
             {"received_at": at, "received_by": "paper", "test": "Magnesium", "result": "0.8", "flag": "normal",
              "request": sample, "gives": ["other"]}],
+        "repositioning": [
+            {"turned_at": at, "position": "left", "skin": "intact", "next_in": "2", "notes": "Matelas à air"},
+            {"turned_at": at, "position": "declined", "skin": "category_1", "skin_where": "Talon gauche", "next_in": "4"}],
         "blood_glucose": [{"taken_at": at, "timing": "before_lunch", "reading": "value", "glucose": 3.2, "ketones": 0.4,
                            "action": "150 mL orange juice"}, {"taken_at": at, "reading": "hi"}],
         "surgical_safety_checklist": [
@@ -593,6 +596,7 @@ RULE_REFUSALS = {
     ("blood_order", "ordered_at"): f"Prescribed at: this patient is {_NOT_IN}",
     ("lab_request", "taken_at"): f"Date and time taken: this patient is {_NOT_IN}",
     ("fluid_plan", "decided_at"): f"Decided at: this patient is {_NOT_IN}",
+    ("repositioning", "turned_at"): f"Date and time: this patient is {_NOT_IN}",
     ("operation_booking", "planned_start"): _NO_SLOT, ("operation_booking", "expected_minutes"): _NO_SLOT,
     ("operation_booking", "session"): _NO_SLOT, ("operation_rebooking", "session"): _NO_SLOT,
     ("operation_rebooking", "planned_start"): _NO_SLOT,

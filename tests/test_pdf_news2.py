@@ -106,7 +106,8 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
         "Theatre session × 1", "Operation booking × 2", "Operation cancellation × 4", "Operation rebooking × 2",
         "Operation done × 4", "Surgical safety checklist × 4", "Clinical note × 30", "Fluid balance chart × 10",
         "Neurological observation chart (GCS) × 4", "Blood glucose monitoring chart × 8",
-        "Blood transfusion record × 3", "Laboratory results received (ward log) × 2"]
+        "Blood transfusion record × 3", "Laboratory results received (ward log) × 2",
+        "Repositioning and skin chart × 8"]
     pages = _text(path)
     news2 = outline["NEWS2 observation chart × 30"]
     assert all("NEWS2 observation chart (blank)" in page for page in pages[news2:news2 + 30])
@@ -123,15 +124,17 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
     blood = outline["Blood transfusion record × 3"]
     assert all("Blood transfusion record (blank)" in page for page in pages[blood:blood + 3])
     results = outline["Laboratory results received (ward log) × 2"]
-    assert len(pages) == results + 2 and all("Laboratory results received: ward log (blank)" in page
-                                               for page in pages[results:])
+    assert all("Laboratory results received: ward log (blank)" in page for page in pages[results:results + 2])
+    turns = outline["Repositioning and skin chart × 8"]
+    assert len(pages) == turns + 8 and all("Repositioning and skin chart (blank)" in page for page in pages[turns:])
 
 
 # The forms written on a chart of the binder rather than on a form of their own.
 ON_CHARTS = {"medication_order": "mar", "medication_administration": "mar", "observations": "news2",
              "fluid_balance": "fluid", "neuro_observations": "neuro", "blood_glucose": "glucose",
              "blood_transfusion": "transfusion", "transfusion_end": "transfusion", "blood_order": "transfusion",
-             "lab_result": "lab_results", "lab_request": "lab_results", "fluid_plan": "fluid"}
+             "lab_result": "lab_results", "lab_request": "lab_results", "fluid_plan": "fluid",
+             "repositioning": "repositioning"}
 
 
 def test_every_form_is_in_the_binder_or_on_a_chart_that_is(forms):

@@ -6,7 +6,7 @@ first letters are typed, check boxes toggled with Space, and buttons that Enter 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -316,6 +316,15 @@ class MultiEditor(_ShownAsText):
             self.boxes[option.code] = box
         grid_box.setFocusProxy(next(iter(self.boxes.values())))
         self.widget = self._wrap(grid_box)
+
+    def offer(self, codes: Collection[str] | None) -> None:
+        """Only these options may be ticked (all when None): the others greyed out and untick
+        (a result's tests, to those its sample was sent for)."""
+        for code, box in self.boxes.items():
+            allowed = codes is None or code in codes
+            if not allowed:
+                box.setChecked(False)
+            box.setEnabled(allowed)
 
     def raw(self) -> list[str] | None:
         return [code for code, box in self.boxes.items() if box.isChecked()] or None

@@ -8,7 +8,7 @@ import html
 import uuid
 from collections.abc import Callable
 from datetime import datetime
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ from downtime.formspec.values import FieldError, format_value, shown
 from downtime.i18n import decimal_text, labelled, record_status_word, semicolon
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.observations_view import RISK_SHADES
-from downtime.qt.field_editors import Editor, ReferenceEditor, make_editor
+from downtime.qt.field_editors import Editor, MultiEditor, ReferenceEditor, make_editor
 from downtime.qt.patient_header import admission_on_hold, identity_html
 from downtime.qt.prompts import Prompts
 from downtime.qt.screen_fit import Scrolled
@@ -198,6 +198,17 @@ class FormView(QWidget):
         if self.spec.id == "operation_booking":
             for field_id in ("session", "expected_minutes"):
                 self.editors[field_id].committed.connect(self._prefill_planned_start)
+        for field in self.spec.fields():
+            if isinstance(field, MultiChoiceField) and field.within is not None:
+                self.editors[field.within.record].committed.connect(
+                    partial(self._keep_within, field, field.within.record))
+
+    def _keep_within(self, field: MultiChoiceField, pointer: str) -> None:
+        """A multiple choice kept within an answer of the record picked (`pointer`: the field
+        picking it) offers only its codes: a result's tests are those of its sample."""
+        editor = self.editors[field.id]
+        if isinstance(editor, MultiEditor):
+            editor.offer(records.within(self.session, field, {pointer: self.editors[pointer].lenient_value()}))
 
     def _prefill_planned_start(self) -> None:
         """The list picked fills the planned start with its next free time, for the coordinator

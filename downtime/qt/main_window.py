@@ -35,6 +35,7 @@ from downtime.qt.medication_panel import MedicationPanel
 from downtime.qt.paper_doses_dialog import PaperDosesDialog
 from downtime.qt.fluid_balance_view import FluidBalanceView
 from downtime.qt.glucose_view import GlucoseView
+from downtime.qt.repositioning_view import RepositioningView
 from downtime.qt.lab_results_view import LabResultsView
 from downtime.qt.transfusion_view import TransfusionView
 from downtime.qt.neuro_view import NeuroView
@@ -56,8 +57,8 @@ from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
 from downtime.services import (backups, drafts, fluid_balance, glucose, lab_results, medication, neuro, observations,
-                               paper_doses, paper_numbers, prefill, printing, records, settings, theatre, this_laptop,
-                               transfusion)
+                               paper_doses, paper_numbers, prefill, printing, records, repositioning, settings, theatre,
+                               this_laptop, transfusion)
 from downtime.services.census import all_patients, patient_for_record
 from downtime.services.context import Session, Vault
 from downtime.services.errors import AccountDeactivated, NotFound
@@ -104,6 +105,8 @@ ACTIONS = (
                of_selected=True),
     ActionSpec("glucose", QT_TRANSLATE_NOOP("MainWindow", "Blood glucose c&hart"), "Ctrl+Shift+K", "open_glucose_of",
                of_selected=True),
+    ActionSpec("repositioning", QT_TRANSLATE_NOOP("MainWindow", "Re&positioning and skin"), "Ctrl+Shift+P",
+               "open_repositioning_of", of_selected=True),
     ActionSpec("transfusion", QT_TRANSLATE_NOOP("MainWindow", "Blood trans&fusion"), "Ctrl+Shift+B",
                "open_transfusion_of", of_selected=True),
     ActionSpec("lab_results", QT_TRANSLATE_NOOP("MainWindow", "L&aboratory results"), "Ctrl+Shift+L",
@@ -246,7 +249,8 @@ class MainWindow(QMainWindow):
         self.escalation.open_chart.connect(lambda patient_id, form_id: {
             neuro.FORM: self.open_neuro_of, glucose.FORM: self.open_glucose_of,
             transfusion.FORM: self.open_transfusion_of, lab_results.FORM: self.open_lab_results_of,
-            lab_results.REQUEST_FORM: self.open_lab_results_of, fluid_balance.FORM: self.open_fluid_balance_of}[form_id](
+            lab_results.REQUEST_FORM: self.open_lab_results_of, fluid_balance.FORM: self.open_fluid_balance_of,
+            repositioning.FORM: self.open_repositioning_of}[form_id](
                 patient_id))
         self.tabs.addTab(self.escalation, translate("MainWindow", "Escalation"))
         self.admin: AdminPanel | None = None
@@ -346,7 +350,8 @@ class MainWindow(QMainWindow):
         for kind, opened in ((MarView, self.open_mar_of), (ObservationsView, self.open_observations_of),
                              (RecordsView, self.open_records_of), (FluidBalanceView, self.open_fluid_balance_of),
                              (NeuroView, self.open_neuro_of), (GlucoseView, self.open_glucose_of),
-                             (TransfusionView, self.open_transfusion_of), (LabResultsView, self.open_lab_results_of)):
+                             (TransfusionView, self.open_transfusion_of), (LabResultsView, self.open_lab_results_of),
+                             (RepositioningView, self.open_repositioning_of)):
             if isinstance(view, kind):
                 patient_id = view.patient_id
                 return lambda: opened(patient_id)
@@ -666,6 +671,9 @@ class MainWindow(QMainWindow):
 
     def open_glucose_of(self, patient_id: str) -> GlucoseView:
         return self._open_chart(GlucoseView, glucose.FORM, patient_id)
+
+    def open_repositioning_of(self, patient_id: str) -> RepositioningView:
+        return self._open_chart(RepositioningView, repositioning.FORM, patient_id)
 
     def open_transfusion_of(self, patient_id: str) -> TransfusionView:
         def wired(view: TransfusionView) -> None:

@@ -141,6 +141,10 @@ def take(folder: Path, lang: Lang = "en") -> list[Path]:
         ketotic = next(row.patient for row in nurse.patients.model.rows
                        if row.patient is not None and "ketoacidosis" in (row.patient.reason or ""))
         shot("glucose", nurse, lambda: nurse.open_glucose_of(ketotic.patient_id))
+        # The woman in after a fall, turned 2-hourly, her sacrum reddening, her last change overdue.
+        fallen = next(row.patient for row in nurse.patients.model.rows
+                      if row.patient is not None and "Fall at home" in (row.patient.reason or ""))
+        shot("repositioning", nurse, lambda: nurse.open_repositioning_of(fallen.patient_id))
         # The patient with anaemia: a unit of red cells given, a second running, its 15-minute set due.
         anaemic = next(row.patient for row in nurse.patients.model.rows
                        if row.patient is not None and "Anaemia" in (row.patient.reason or ""))

@@ -1,11 +1,12 @@
-"""The in-patients whose neurological observations, blood glucose, blood transfusion or
-laboratory results ask something now: a set that needs a doctor, a next set overdue, a hypo,
-ketones to check or tell, a hypo's recheck overdue, a unit's observations overdue, a unit running
-at 4 hours, a reaction to report, a critical result no doctor is told of yet, a sample whose
-result is overdue, a low urine output where it is measured every hour. The nurse in charge reads
-them beside the NEWS2 escalation list: on paper each was on its patient's chart alone, seen when
-that chart was next opened. And the patients who left the ward with a critical result no doctor is
-told of: the laboratory phones the ward the sample came from, hours after a discharge."""
+"""The in-patients whose neurological observations, blood glucose, blood transfusion, fluid
+balance, repositioning or laboratory results ask something now: a set that needs a doctor, a next
+set overdue, a hypo, ketones to check or tell, a hypo's recheck overdue, a unit's observations
+overdue, a unit running at 4 hours, a reaction to report, a critical result no doctor is told of
+yet, a sample whose result is overdue, a low urine output where it is measured every hour, a
+change of position overdue or pressure damage found. The nurse in charge reads them beside the
+NEWS2 escalation list: on paper each was on its patient's chart alone, seen when that chart was
+next opened. And the patients who left the ward with a critical result no doctor is told of: the
+laboratory phones the ward the sample came from, hours after a discharge."""
 
 from __future__ import annotations
 
@@ -17,14 +18,14 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.formspec import FormSpec, Lang
-from downtime.services import census, fluid_balance, glucose, lab_results, neuro, transfusion
+from downtime.services import census, fluid_balance, glucose, lab_results, neuro, repositioning, transfusion
 from downtime.services.patients import PatientSummary
 
 
 @dataclass(frozen=True)
 class ChartAlert:
     """`form_id`: the chart's form (neuro.FORM, glucose.FORM, transfusion.FORM, lab_results.FORM or
-    REQUEST_FORM); `latest`: its latest reading in words and when it was taken (a result or a
+    REQUEST_FORM, fluid_balance.FORM, repositioning.FORM); `latest`: its latest reading in words and when it was taken (a result or a
     sample: the one asking)."""
 
     patient: PatientSummary
@@ -80,6 +81,14 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                      for one in lab_results.overdue(sent, at))
         if (coming := lab_results.next_due(sent, at)) is not None:
             due.append(coming)
+    for patient_id, turns in repositioning.charts(db, patients).items():
+        latest = turns[-1]
+        if said := latest.asks(at, lang):
+            found.append(ChartAlert(patients[patient_id], repositioning.FORM,
+                                    f"{latest.text(forms[repositioning.FORM], lang)} {latest.turned_at:%d/%m %H:%M}",
+                                    said))
+        if not latest.overdue(at):
+            due.append(latest.due_at)
     for patient_id, output in fluid_balance.urine_outputs(db, forms, in_hospital, at).items():
         if output.low:
             found.append(ChartAlert(patients[patient_id], fluid_balance.FORM,

@@ -198,6 +198,7 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     build_fluid_plan_demo(db, forms, clock)
     build_neuro_demo(db, forms, clock)
     build_glucose_demo(db, forms, clock)
+    build_repositioning_demo(db, forms, clock)
     build_transfusion_demo(db, forms, clock)
     build_lab_results_demo(db, forms, clock)
     return DemoSummary(device_name=device.name, patients=len(saved), accounts=DEMO_ACCOUNTS)
@@ -720,6 +721,40 @@ def build_catheter_demo(db: Database, forms: dict[str, FormSpec], clock: Clock =
             records.save_new(_on_shift(nurse, night, at), "fluid_balance", {
                 "measured_at": at.isoformat(timespec="minutes"), "route": "out_urine", "volume": volume,
                 "what": "Catheter bag"}, patient_id=patient.patient_id)
+            made += 1
+    return made
+
+
+# Patients at risk of pressure ulcers, turned as their care plan says: (their reason for
+# admission, every how many hours, each change: hours ago, position, skin, where). The woman in
+# after a fall at home, 2-hourly, her sacrum reddening and her last change overdue; the woman in
+# for palliative care, 3-hourly, a heel with redness that does not blanch.
+_TURNS = (
+    ("Fall at home", 2, ((8.5, "left", "intact", ""), (6.5, "back", "intact", ""), (4.5, "right", "blanching", "sacrum"),
+                         (2.5, "left", "blanching", "sacrum"))),
+    ("Palliative care", 3, ((7, "right", "intact", ""), (4, "left", "blanching", "left heel"),
+                            (1, "right", "category_1", "left heel"))),
+)
+
+
+def build_repositioning_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
+    """Two patients at risk of pressure ulcers turned through the day: the fall's last change
+    overdue, the palliative patient's heel damaged, which their tab, the escalation tab and the
+    handover sheet call out. Returns the changes recorded."""
+    from downtime.services import census
+
+    now = clock()
+    nurse, night = _nurses(db, forms, clock)
+    made = 0
+    for reason, every, turns in _TURNS:
+        patient = next(each for each in census.in_patients(db, forms, ward=DEMO_WARD) if reason in (each.reason or ""))
+        for hours, position, skin, where in turns:
+            if (at := _ago(now, hours=hours)) <= datetime.fromisoformat(patient.admitted_at) + timedelta(minutes=10):
+                continue
+            records.save_new(_on_shift(nurse, night, at), "repositioning", {
+                "turned_at": at.isoformat(timespec="minutes"), "position": position, "skin": skin,
+                **({"skin_where": where} if where else {}), "next_in": str(every),
+                **({"notes": "Heels off-loaded on a pillow"} if "heel" in where else {})}, patient_id=patient.patient_id)
             made += 1
     return made
 

@@ -19,7 +19,8 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
 from downtime.services import (cd_register, chart_alerts, fluid_balance, glucose, lab_results, medication, neuro,
-                               observations, paper_numbers, settings, telephone_orders, theatre, transfusion)
+                               observations, paper_numbers, repositioning, settings, telephone_orders, theatre,
+                               transfusion)
 from downtime.services.census import all_patients, census, patient_for_record, patient_with_location, with_namesakes
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
@@ -189,6 +190,14 @@ def _print_form_chart(session: Session, patient_id: str, out: Path, form_id: str
     return out
 
 
+def print_repositioning_chart(session: Session, patient_id: str, out: Path) -> Path:
+    """A patient's changes of position and skin checks as the paper turning chart, for the bedside."""
+    from downtime.pdf.repositioning import repositioning_chart_pdf
+
+    return _print_form_chart(session, patient_id, out, repositioning.FORM, repositioning.chart,
+                             repositioning_chart_pdf, "repositioning chart")
+
+
 def print_notes(session: Session, patient_id: str, out: Path) -> Path:
     """A patient's clinical notes as continuation sheets, oldest first (by when each was written),
     for the notes folder and the next shift when the laptop is away; a note withdrawn is not one."""
@@ -215,12 +224,14 @@ CHARTS: dict[str, dict[Lang, str]] = {
     "glucose": {"en": "Blood glucose monitoring chart", "fr": "Feuille de surveillance glycémique"},
     "transfusion": {"en": "Blood transfusion record", "fr": "Fiche de suivi transfusionnel"},
     "lab_results": {"en": "Laboratory results received (ward log)", "fr": "Résultats de laboratoire reçus (registre)"},
+    "repositioning": {"en": "Repositioning and skin chart", "fr": "Feuille de changements de position"},
 }
 # The binder's own title, which its print preview and the printer's queue show.
 BINDER_TITLE: dict[Lang, str] = {"en": "Downtime binder", "fr": "Classeur de procédure dégradée"}
 # The downtime binder for a 30-bed ward and 8 hours on paper: (what, copies). An observation
 # chart and a clinical note for every bed, a fluid chart for a third of them (those on a drip,
 # a catheter, a drain or after an operation), a glucose chart for the patients with diabetes, a
+# repositioning chart for the quarter at risk of pressure ulcers, a
 # neuro chart for the few after a head injury or a stroke, a transfusion record for the few given
 # blood; the rest for the admissions, moves and theatre changes of a shift: a list added, an
 # operation booked, cancelled, rebooked or done. Every form has its blank here, or is written
@@ -234,7 +245,7 @@ BINDER = (("admission", 4), ("mar", 4), ("news2", 30), ("transfer", 4), ("discha
           ("death", 1), ("theatre_session", 1), ("operation_booking", 2), ("operation_cancellation", 4),
           ("operation_rebooking", 2), ("operation_done", 4), ("surgical_safety_checklist", 4),
           ("clinical_note", 30), ("fluid", 10), ("neuro", 4), ("glucose", 8), ("transfusion", 3),
-          ("lab_results", 2))
+          ("lab_results", 2), ("repositioning", 8))
 
 
 def binder(forms: dict[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
@@ -312,14 +323,15 @@ def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
 
 
 def _charted(session: Session, patients: list[PatientSummary], at: datetime) -> dict[str, list[str]]:
-    """What each in-patient's neuro, glucose, transfusion and fluid charts and laboratory results say
-    at the handover (`patients`: the census's)."""
+    """What each in-patient's neuro, glucose, transfusion, fluid and repositioning charts and
+    laboratory results say at the handover (`patients`: the census's)."""
     patient_ids = [patient.patient_id for patient in patients]
     found: dict[str, list[str]] = {}
     for said in (neuro.handover(session.db, patient_ids, at, session.lang),
                  glucose.handover(session.db, patient_ids, at, session.lang),
                  transfusion.handover(session.db, session.forms, patient_ids, at, session.lang),
                  lab_results.handover(session.db, session.forms, patient_ids, at, session.lang),
+                 repositioning.handover(session.db, session.forms, patient_ids, at, session.lang),
                  fluid_balance.handover(session.db, session.forms, patients, at, session.lang)):
         for patient_id, line in said.items():
             found.setdefault(patient_id, []).append(line)
@@ -502,6 +514,14 @@ def blank_glucose_chart(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang,
                                    device_name=device_name)
 
 
+def blank_repositioning_chart(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None,
+                              printed_at: datetime, device_name: str) -> Path:
+    from downtime.pdf.repositioning import blank_repositioning_chart_pdf
+
+    return blank_repositioning_chart_pdf(forms[repositioning.FORM], out, lang=lang, printed_by=printed_by,
+                                         printed_at=printed_at, device_name=device_name)
+
+
 def blank_lab_results(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None,
                       printed_at: datetime, device_name: str) -> Path:
     from downtime.pdf.lab_results import blank_lab_results_pdf
@@ -522,7 +542,8 @@ def blank_transfusion_record(forms: Mapping[str, FormSpec], out: Path, *, lang: 
 # The blank charts that are not forms, by the names `downtime pdf blank` and the binder give them;
 # each is given the forms, which a chart's key may word itself in.
 BLANK_CHARTS = {"mar": blank_mar, "news2": blank_news2_chart, "fluid": blank_fluid_chart, "neuro": blank_neuro_chart,
-                "glucose": blank_glucose_chart, "transfusion": blank_transfusion_record, "lab_results": blank_lab_results}
+                "glucose": blank_glucose_chart, "transfusion": blank_transfusion_record, "lab_results": blank_lab_results,
+                "repositioning": blank_repositioning_chart}
 
 
 def print_theatre_list(session: Session, day: date, out: Path, theatre_name: str | None = None) -> Path:

@@ -510,6 +510,18 @@ def units_from(session: Session, spec: FormSpec, data: Mapping[str, Any],
     return units
 
 
+def within(session: Session, field: MultiChoiceField, data: Mapping[str, Any]) -> list[str] | None:
+    """The codes a multiple choice kept `within` an answer of the record it points to may hold
+    as `data` stands (a result's tests, those its sample was sent for); None while it points to
+    no record here, when any may be chosen."""
+    if field.within is None or not (pointed := data.get(field.within.record)):
+        return None
+    try:
+        return list(current(session.db, str(pointed)).data.get(field.within.field) or [])
+    except RecordNotFound:
+        return None
+
+
 def choices(session: Session, form_id: str, patient_id: str | None = None) -> list[tuple[str, str]]:
     """Standing records a form field may point to (e.g. theatre sessions; `patient_id`'s alone,
     when given: a unit of blood's prescriptions), each with its label, as the screen offers them

@@ -148,7 +148,7 @@ ELEMENTS: dict[str, frozenset[str]] = {path: frozenset(codes) for path, codes in
     "NutritionOrder.intent": {"order"},
     "Observation.status": {"final", "amended", "entered-in-error"},
     "DocumentReference.status": {"current", "entered-in-error"},
-    "Procedure.status": {"in-progress", "completed", "stopped", "entered-in-error"},
+    "Procedure.status": {"in-progress", "completed", "stopped", "not-done", "entered-in-error"},
     "QuestionnaireResponse.status": {"completed", "amended", "entered-in-error"},
     "Communication.status": {"completed", "entered-in-error"},
     "Communication.priority": {"routine", "stat"},

@@ -348,6 +348,10 @@
         <translation>Bilan entrées-sorties</translation>
     </message>
     <message>
+        <source>Repositioning</source>
+        <translation>Changements de position</translation>
+    </message>
+    <message>
         <source>Staff ID</source>
         <translation>Identifiant</translation>
     </message>
@@ -500,8 +504,20 @@
         <translation>Anesthésiste</translation>
     </message>
     <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Skin over the pressure areas</source>
+        <translation>Peau des points d’appui</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>Remarques</translation>
+    </message>
+    <message>
+        <source>Next change due</source>
+        <translation>Prochain changement</translation>
     </message>
     <message>
         <source>Cancelled</source>
@@ -2693,6 +2709,10 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
         <translation>Gl&amp;ycémies capillaires</translation>
     </message>
     <message>
+        <source>Re&amp;positioning and skin</source>
+        <translation>Changements de &amp;position et peau</translation>
+    </message>
+    <message>
         <source>Blood trans&amp;fusion</source>
         <translation>Trans&amp;fusion sanguine</translation>
     </message>
@@ -3628,6 +3648,37 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
     <message>
         <source>&amp;Print the clinical notes</source>
         <translation>&amp;Imprimer les notes cliniques</translation>
+    </message>
+</context>
+<context>
+    <name>RepositioningView</name>
+    <message>
+        <source>Repositioning — {name}</source>
+        <translation>Positions — {name}</translation>
+    </message>
+    <message>
+        <source>Repositioning and skin</source>
+        <translation>Changements de position et peau</translation>
+    </message>
+    <message>
+        <source>Changes of position</source>
+        <translation>Changements de position</translation>
+    </message>
+    <message>
+        <source>Record a change of &amp;position</source>
+        <translation>Saisir un changement de &amp;position</translation>
+    </message>
+    <message>
+        <source>&amp;Print the repositioning chart</source>
+        <translation>&amp;Imprimer la feuille de positions</translation>
+    </message>
+    <message>
+        <source>No change of position recorded yet</source>
+        <translation>Aucun changement de position saisi</translation>
+    </message>
+    <message>
+        <source>Latest: {turn} at {time}</source>
+        <translation>Dernier : {turn} à {time}</translation>
     </message>
 </context>
 <context>
@@ -6459,6 +6510,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>a patient&apos;s blood glucose monitoring chart</source>
         <translation>la feuille de surveillance glycémique d’un patient</translation>
+    </message>
+    <message>
+        <source>a patient&apos;s repositioning and skin chart</source>
+        <translation>la feuille de changements de position et de surveillance cutanée d’un patient</translation>
     </message>
     <message>
         <source>a patient&apos;s blood transfusion record (each unit, its checks and its fate)</source>

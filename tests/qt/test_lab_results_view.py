@@ -98,6 +98,12 @@ def test_a_sample_sent_from_the_tab_is_chased_until_its_result_is_recorded(windo
     _press(chart, "Record a res&ult received")
     result = nurse.tabs.currentWidget()
     assert result.spec.id == "lab_result" and result.editors["request"].value() == form.record.record_id
+    offered = [code for code, box in result.editors["gives"].boxes.items() if box.isEnabled()]
+    assert offered == ["electrolytes", "crp"]  # the sample's tests alone
+    result.editors["request"].set_value(None)  # no sample named: the question goes, any test may be ticked
+    assert all(box.isEnabled() for box in result.editors["gives"].boxes.values())
+    result.editors["request"].set_value(form.record.record_id)
+    assert not result.editors["gives"].boxes["fbc"].isEnabled()
     result.editors["received_at"].set_value("2026-11-28T15:50+01:00")
     result.editors["received_by"].set_value("paper")
     type_text(result.editors["test"].edit, "Potassium")

@@ -14,7 +14,8 @@ def test_every_main_screen_is_taken_in_the_chosen_language(qapp, tmp_path):
     assert [path.name for path in made] == [
         f"{name}-fr.png" for name in ("sign-in", "patients", "admission-form", "medication-round", "mar", "patient-records",
                                       "cd-register",
-                                      "news2-escalation", "observations", "fluid-balance", "neuro", "glucose", "transfusion",
+                                      "news2-escalation", "observations", "fluid-balance", "neuro", "glucose", "repositioning",
+                                      "transfusion",
                                       "lab-results",
                                       "print-preview",
                                       "theatre",

@@ -1,0 +1,92 @@
+"""The repositioning (turning) chart on paper: a line per change of position, oldest first (when,
+the position, the skin over the pressure areas and where, when the next is due, notes, who did
+it, what it asked), then ruled lines to carry on by hand while the laptop is away; over it what
+the chart asks, so a reddened heel is seen the same on paper. The blank chart is the ruled lines
+alone."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from downtime.domain.laptops import NOBODY, Authors, Laptop
+from downtime.domain.repositioning import SIGNS, Sign
+from downtime.formspec import FormSpec, Lang
+from downtime.formspec.values import format_value
+from downtime.pdf.lines import Lines
+from downtime.pdf.page import ALERT, INK, PageInfo, body_width, build_pdf, carried_on_by_hand, in_words, style
+from downtime.services.patients import PatientSummary
+from downtime.services.repositioning import Turned
+
+BY_HAND = 10
+"""Ruled lines after the last change of position; the blank chart's are a page of them."""
+BLANK_LINES = 20
+WORDS: dict[str, dict[Lang, str]] = {
+    "title": {"en": "Repositioning and skin chart", "fr": "Feuille de changements de position et surveillance cutanée"},
+    "blank_title": {"en": "Repositioning and skin chart (blank)",
+                    "fr": "Feuille de changements de position et surveillance cutanée (vierge)"},
+    "headings": {"en": "Date and time|Position|Skin over the pressure areas|Where|Next in|Notes|Initials|What it asked",
+                 "fr": "Date et heure|Position|Peau des points d’appui|Où|Prochain dans|Remarques|Visa|Conduite demandée"},
+    "plan": {"en": "Change the patient's position as the care plan says (at least every 6 hours, every 4 at high risk, "
+                   "more often where the skin reddens) and look each time at the skin over the sacrum, heels, hips, "
+                   "elbows and ears; press on any redness: redness that does not blanch is pressure damage.",
+             "fr": "Changer le patient de position selon le plan de soins (au moins toutes les 6 heures, toutes les 4 à "
+                   "haut risque, plus souvent si la peau rougit) et regarder à chaque fois la peau du sacrum, des "
+                   "talons, des hanches, des coudes et des oreilles ; appuyer sur toute rougeur : une rougeur qui ne "
+                   "blanchit pas est une escarre."},
+}
+WIDTHS = (0.11, 0.14, 0.17, 0.1, 0.07, 0.17, 0.08, 0.16)
+
+
+def _cell(text: str, bold: bool = False, alert: bool = False) -> Lines:
+    return Lines(text, style(size=8, bold=bold, leading=9.5, color=ALERT if alert else INK))
+
+
+def _protocol(lang: Lang) -> list[Flowable]:
+    """What the chart asks, over it, for the changes of position written by hand."""
+    return [_cell(f"• {in_words(WORDS, 'plan', lang)}"),
+            _cell(f"• {SIGNS[Sign.DAMAGE][lang].format(where='…')}")]
+
+
+def _table(turns: Sequence[Turned], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
+           width: float, by_hand: int, at: datetime) -> Flowable:
+    body: list[list[object]] = [[_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
+    for turn in turns:
+        data, record = turn.record.data, turn.record
+        body.append([_cell(f"{turn.turned_at:%d/%m %H:%M}"),
+                     _cell(format_value(spec.field("position"), data["position"], lang)),
+                     _cell(format_value(spec.field("skin"), data.get("skin"), lang), bold=turn.damaged,
+                           alert=turn.damaged),
+                     _cell(" ".join((data.get("skin_where") or "").split())),
+                     _cell(format_value(spec.field("next_in"), data["next_in"], lang)),
+                     _cell(" ".join((data.get("notes") or "").split())),
+                     _cell(authors.initials(record.author, record.device_id, laptops)),
+                     _cell(f"{turn.said(Sign.DAMAGE, at, lang)}" if turn.damaged else "", bold=True, alert=True)])
+    return carried_on_by_hand(body, WIDTHS, width, by_hand, 9 * mm)
+
+
+def repositioning_chart_pdf(patient: PatientSummary, turns: Sequence[Turned], spec: FormSpec, out: Path, *,
+                            authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
+                            printed_at: datetime, device_name: str) -> Path:
+    """`turns`: the patient's standing changes of position, oldest first; `authors`: who did each
+    (initials). The latest's next change is said over the chart, overdue or not."""
+    info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
+                    device_name=device_name, patient=patient, place=True)
+    width = body_width(info)
+    said = turns[-1].next_change(printed_at, lang) if turns else ""
+    latest = [_cell(said[:1].upper() + said[1:], bold=True, alert=turns[-1].overdue(printed_at))] if turns else []
+    return build_pdf(out, [*_protocol(lang), Spacer(1, 2 * mm), *latest, Spacer(1, 2 * mm),
+                           _table(turns, spec, authors, laptops, lang, width, BY_HAND, printed_at)], info)
+
+
+def blank_repositioning_chart_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | None,
+                                  printed_at: datetime, device_name: str) -> Path:
+    info = PageInfo(title=in_words(WORDS, "blank_title", lang), lang=lang, printed_by=printed_by,
+                    printed_at=printed_at, device_name=device_name, blank=True)
+    width = body_width(info)
+    return build_pdf(out, [*_protocol(lang), Spacer(1, 2 * mm),
+                           _table([], spec, NOBODY, {}, lang, width, BLANK_LINES, printed_at)], info)

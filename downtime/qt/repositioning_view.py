@@ -1,0 +1,84 @@
+"""A patient's repositioning (turning) chart: every change of position newest first with the
+skin over the pressure areas, the latest over them with when the next is due and, in the warning
+colour, what it asks now (the next change overdue, pressure damage found)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from downtime.formspec import FormSpec, Lang
+from downtime.formspec.values import format_value
+from downtime.i18n import QT_TR_NOOP
+from downtime.qt.i18n import translate
+from downtime.qt.patient_header import ChartTab
+from downtime.qt.tables import TextTableModel, print_and_open
+from downtime.qt.work import ReadAgain
+from downtime.services import printing, repositioning
+from downtime.services.context import Session
+from downtime.services.repositioning import Turned
+
+
+class TurnsModel(TextTableModel):
+    columns = (QT_TR_NOOP("Time"), QT_TR_NOOP("Position"), QT_TR_NOOP("Skin over the pressure areas"),
+               QT_TR_NOOP("Notes"), QT_TR_NOOP("Next change due"))
+    SKIN, NEXT = 2, 4
+    whole_in_tooltip = frozenset({SKIN, 3})
+
+    def __init__(self, spec: FormSpec, lang: Lang, at: datetime) -> None:
+        """`at`: the moment the rows are read at (the newest's next change overdue or not)."""
+        super().__init__()
+        self.spec, self.lang, self.at = spec, lang, at
+
+    def is_warning(self, row: int, column: int) -> bool:
+        """The skin when damaged; the next change due when the newest's is overdue (an earlier
+        one's was done by the next)."""
+        turn: Turned = self.rows[row]
+        return (column == self.SKIN and turn.damaged) or (column == self.NEXT and row == 0 and turn.overdue(self.at))
+
+    def texts(self, row: int) -> tuple[str, ...]:
+        turn: Turned = self.rows[row]
+        data = turn.record.data
+        return (f"{turn.turned_at:%d/%m %H:%M}", format_value(self.spec.field("position"), data["position"], self.lang),
+                turn.skin(self.spec, self.lang), " ".join((data.get("notes") or "").split()),
+                turn.next_change(self.at, self.lang) if row == 0 else f"{turn.due_at:%d/%m %H:%M}")
+
+
+class RepositioningView(ChartTab):
+    """Enter on a change of position opens it (to amend); Record adds one through the form."""
+
+    def __init__(self, session: Session, patient_id: str, parent: QWidget | None = None):
+        super().__init__(session, patient_id, True, parent)
+        self.titled = translate("RepositioningView", "Repositioning — {name}")
+        self.headline(translate("RepositioningView", "Repositioning and skin"))
+        self.read_again = ReadAgain(self, self.refresh)
+        self.model = TurnsModel(session.form(repositioning.FORM), session.lang, session.clock())
+        self.table = self.records_table(self.model, translate("RepositioningView", "Changes of position"))
+        self.chart_buttons(translate("RepositioningView", "Record a change of &position"),
+                           translate("RepositioningView", "&Print the repositioning chart"), self.print_chart)
+        self.refresh()
+
+    def refresh(self) -> None:
+        lang, now = self.session.lang, self.session.clock()
+        turns = repositioning.chart(self.session.db, self.patient_id)
+        self.model.at = now
+        self.model.set_rows(list(reversed(turns)))
+        if not turns:
+            self.say(translate("RepositioningView", "No change of position recorded yet"), [])
+            self.read_again.stop()
+            return
+        latest = turns[-1]
+        overdue = latest.overdue(now)
+        self.say(translate("RepositioningView", "Latest: {turn} at {time}").format(
+            turn=latest.text(self.session.form(repositioning.FORM), lang), time=f"{latest.turned_at:%d/%m %H:%M}")
+            + ("" if overdue else f" — {latest.next_change(now, lang)}"), latest.asks(now, lang))
+        # The next change falls overdue with time, not with a save.
+        self.read_again.when_due(None if overdue else latest.due_at, now)
+
+    def print_chart(self) -> Path | None:
+        patient_id = self.patient_id
+        return print_and_open(self, self.session,
+                              lambda own, out: printing.print_repositioning_chart(own, patient_id, out),
+                              f"repositioning-{patient_id[:8]}")

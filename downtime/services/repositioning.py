@@ -1,0 +1,105 @@
+"""A patient's repositioning (turning) chart: each change of position with the skin over the
+pressure areas, and what the latest asks of the nurse now (domain.repositioning): the next
+change once overdue, pressure damage found. Never stored: worked out from the standing records."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from downtime.domain import elapsed
+from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.repositioning import DAMAGE, SIGNS, Sign, next_due, signs
+from downtime.formspec import FormSpec, Lang
+from downtime.formspec.values import format_value
+from downtime.i18n import semicolon
+from downtime.storage.records import current_by_patient, list_current
+
+FORM = "repositioning"
+WORDS = {
+    "handover": {"en": "REPOSITIONING: {turn} at {time}", "fr": "CHANGEMENT DE POSITION : {turn} à {time}"},
+    "skin": {"en": "skin: {skin}", "fr": "peau : {skin}"},
+    "due": {"en": "next due {due}", "fr": "prochain à {due}"},
+}
+
+
+@dataclass(frozen=True)
+class Turned:
+    """A change of position (`record`), when it was, and when the next falls due."""
+
+    record: RecordVersion
+    turned_at: datetime
+    due_at: datetime
+
+    def skin(self, spec: FormSpec, lang: Lang) -> str:
+        """"Redness that blanches when pressed (sacrum)", or "" when not said (declined)."""
+        data = self.record.data
+        if not data.get("skin"):
+            return ""
+        where = " ".join((data.get("skin_where") or "").split())
+        return format_value(spec.field("skin"), data["skin"], lang) + (f" ({where})" if where else "")
+
+    def text(self, spec: FormSpec, lang: Lang) -> str:
+        """"Left side (30° tilt), skin: Redness that blanches when pressed (sacrum)"."""
+        position = format_value(spec.field("position"), self.record.data["position"], lang)
+        skin = self.skin(spec, lang)
+        return f"{position}, {WORDS['skin'][lang].format(skin=skin)}" if skin else position
+
+    @property
+    def damaged(self) -> bool:
+        return self.record.data.get("skin") in DAMAGE
+
+    def said(self, sign: Sign, at: datetime, lang: Lang) -> str:
+        return SIGNS[sign][lang].format(where=" ".join((self.record.data.get("skin_where") or "").split()),
+                                        due=f"{self.due_at.astimezone(at.tzinfo):%d/%m %H:%M}")
+
+    def asks(self, at: datetime, lang: Lang) -> list[str]:
+        """What it asks at `at` (the latest change of position's, the chart's), each in words."""
+        return [self.said(sign, at, lang) for sign in signs(self.record.data.get("skin") or "", self.due_at, at)]
+
+    def overdue(self, at: datetime) -> bool:
+        return elapsed.instant(self.due_at) <= elapsed.instant(at)
+
+    def next_change(self, at: datetime, lang: Lang) -> str:
+        """"next due 28/11 16:00", or "REPOSITIONING OVERDUE since …" once it is."""
+        if self.overdue(at):
+            return self.said(Sign.OVERDUE, at, lang)
+        return WORDS["due"][lang].format(due=f"{self.due_at.astimezone(at.tzinfo):%d/%m %H:%M}")
+
+
+def turned(record: RecordVersion) -> Turned:
+    at = datetime.fromisoformat(record.data["turned_at"])
+    return Turned(record, at, next_due(at, int(record.data["next_in"])))
+
+
+def _charted(records: list[RecordVersion]) -> list[Turned]:
+    found = [turned(record) for record in records if record.status is not RecordStatus.ENTERED_IN_ERROR]
+    return sorted(found, key=lambda one: (elapsed.instant(one.turned_at), one.record.recorded_at))
+
+
+def chart(db: Database, patient_id: str) -> list[Turned]:
+    """The patient's standing changes of position, oldest first."""
+    return _charted(list_current(db, form_id=FORM, patient_id=patient_id))
+
+
+def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Turned]]:
+    """`chart` of each of these patients who has a change of position recorded."""
+    return {patient_id: turns for patient_id, found in current_by_patient(db, FORM, patient_ids).items()
+            if (turns := _charted(found))}
+
+
+def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
+             lang: Lang) -> dict[str, str]:
+    """What the handover sheet says at `at` of each of these patients' latest change of
+    position, for those with one: the position and skin, then the next one due or overdue, and
+    pressure damage found."""
+    said = {}
+    for patient_id, turns in charts(db, patient_ids).items():
+        latest = turns[-1]
+        said[patient_id] = semicolon(lang).join([WORDS["handover"][lang].format(
+            turn=latest.text(forms[FORM], lang), time=f"{latest.turned_at:%d/%m %H:%M}"),
+            latest.next_change(at, lang), *([latest.said(Sign.DAMAGE, at, lang)] if latest.damaged else [])])
+    return said

@@ -1,0 +1,56 @@
+"""Each change of position as a FHIR Procedure in the stay it was done in: "Repositioning" in
+words with the position ("Left side (30° tilt)"), done when, by whom, or `not-done` when the
+patient declined it; the skin over the pressure areas as a note, and pressure damage found as a
+`complication`, for the EHR's pressure ulcer records. Its code is in words: SNOMED CT's could
+not be checked here, and a wrong code files it as another procedure."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from sqlite_utils import Database
+
+from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.repositioning import DAMAGE
+from downtime.services.repositioning import FORM, turned
+from downtime.sync.fhir_elements import (Context, Group, Made, label, moment, patient_key, record_identifier,
+                                         reference)
+from downtime.sync.fhir_stays import Stays
+
+
+def repositioning_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
+    """One group per change of position; it needs its patient, and names the stay it was in."""
+    return {f"repositioning:{record.record_id}": Group(
+        f"repositioning:{record.record_id}", partial(_made, record, ctx, stays), frozenset({record.record_id}),
+        frozenset({patient_key(str(record.patient_id))})) for record in ctx.current(db, FORM)}
+
+
+def _made(record: RecordVersion, ctx: Context, stays: Stays) -> Made:
+    return Made([_procedure(record, ctx, stays)], {record.record_id: [record.record_id]})
+
+
+def _status(record: RecordVersion) -> str:
+    if record.status is RecordStatus.ENTERED_IN_ERROR:
+        return "entered-in-error"
+    return "not-done" if record.data["position"] == "declined" else "completed"
+
+
+def _procedure(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str, Any]:
+    data, spec = record.data, ctx.forms[FORM]
+    skin = turned(record).skin(spec, "en")
+    declined = data["position"] == "declined"
+    resource: dict[str, Any] = {
+        "resourceType": "Procedure", "id": record.record_id, "identifier": record_identifier(record.record_id),
+        "status": _status(record),
+        "code": {"text": "Repositioning" if declined else f"Repositioning: {label(spec, 'position', data['position'])}"},
+        "subject": reference(str(record.patient_id)), **stays.encounter_at(record.patient_id, data["turned_at"]),
+        "performedDateTime": moment(data["turned_at"]), "performer": [{"actor": ctx.author(ctx.original(record))}],
+        "note": [{"text": text} for text in (*([f"Skin over the pressure areas: {skin}"] if skin else []),
+                                             f"Next change of position in {label(spec, 'next_in', data['next_in'])}",
+                                             *([data["notes"]] if data.get("notes") else []))]}
+    if declined:
+        resource["statusReason"] = {"text": "Declined by the patient" + (f": {data['notes']}" if data.get("notes") else "")}
+    if data.get("skin") in DAMAGE:
+        resource["complication"] = [{"text": f"Pressure damage: {skin}"}]
+    return resource

@@ -1,0 +1,57 @@
+"""Repositioning from the keyboard: the nurse opens the patient's repositioning tab, records a
+change of position through the form (asked where the skin reddens), reads when the next is due,
+then the next falling overdue with time, on the tab and on the escalation tab, whose Enter brings
+her back to the chart."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPushButton
+
+from downtime.qt.form_view import FormView
+from downtime.qt.repositioning_view import RepositioningView
+from downtime.services import records, wards
+
+
+def test_a_change_of_position_is_recorded_and_the_next_falls_overdue(window, session_for, admission_values, select_bed,
+                                                                     type_text, clock, listed):
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    records.save_new(window.session, "admission", {**admission_values, "arrival_at": "2026-11-28T09:00+01:00"})
+    window.patients.reload_wards()
+    select_bed(window, "12")
+    QTest.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    chart = window.tabs.currentWidget()
+    assert isinstance(chart, RepositioningView) and chart.latest.text() == "No change of position recorded yet"
+    QTest.mouseClick(next(b for b in chart.findChildren(QPushButton) if b.text() == "Record a change of &position"),
+                     Qt.MouseButton.LeftButton)
+    form = window.tabs.currentWidget()
+    assert isinstance(form, FormView) and form.spec.id == "repositioning"
+    form.editors["turned_at"].set_value("2026-11-28T13:50+01:00")
+    form.editors["position"].set_value("right")
+    form.editors["skin"].set_value("blanching")
+    form.editors["next_in"].set_value("2")
+    QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert form.record is None and "“Where (sacrum, heels, hips…)” is required" in form.summary.text()
+    type_text(form.editors["skin_where"].edit, "sacrum")
+    QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert form.record is not None, form.summary.text()
+    window.tabs.setCurrentWidget(chart)
+    chart.refresh()
+    assert chart.latest.text() == ("Latest: Right side (30° tilt), skin: Redness that blanches when pressed (sacrum) "
+                                   "at 28/11 13:50 — next due 28/11 15:50")
+    assert chart.alarms.isHidden() and chart.read_again.timer.isActive()
+    assert chart.model.texts(0) == ("28/11 13:50", "Right side (30° tilt)", "Redness that blanches when pressed (sacrum)",
+                                    "", "next due 28/11 15:50")
+    clock.advance(hours=2)
+    chart.refresh()
+    assert chart.alarms.text() == "REPOSITIONING OVERDUE since 28/11 15:50" and chart.model.is_warning(0, 4)
+    panel = window.escalation
+    window.tabs.setCurrentWidget(panel)
+    panel.refresh()
+    listed(panel)
+    assert panel.charts_model.texts(0)[4:] == (
+        "Repositioning", "Right side (30° tilt), skin: Redness that blanches when pressed (sacrum) 28/11 13:50",
+        "REPOSITIONING OVERDUE since 28/11 15:50")
+    panel.charts_table.setFocus()
+    panel.charts_table.setCurrentIndex(panel.charts_model.index(0, 0))
+    QTest.keyClick(panel.charts_table, Qt.Key.Key_Return)
+    assert window.tabs.currentWidget() is chart
