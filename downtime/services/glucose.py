@@ -12,10 +12,10 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.glucose import RECHECK_WITHIN, SIGNS, Reading, Sign, reading, signs
-from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.records import RecordVersion
 from downtime.formspec import Lang
 from downtime.i18n import decimal_text, semicolon
-from downtime.storage.records import current_by_patient, list_current
+from downtime.services.bedside import chart_of, charts_of, in_order
 
 FORM = "blood_glucose"
 WORDS = {
@@ -46,7 +46,7 @@ class Charted:
 
 def chart(db: Database, patient_id: str) -> list[Charted]:
     """The patient's standing readings, oldest first."""
-    return _charted(list_current(db, form_id=FORM, patient_id=patient_id))
+    return chart_of(db, FORM, patient_id, _charted)
 
 
 def charted(record: RecordVersion) -> Charted:
@@ -55,8 +55,7 @@ def charted(record: RecordVersion) -> Charted:
 
 
 def _charted(records: list[RecordVersion]) -> list[Charted]:
-    found = [charted(record) for record in records if record.status is not RecordStatus.ENTERED_IN_ERROR]
-    return sorted(found, key=lambda one: (elapsed.instant(one.taken_at), one.record.recorded_at))
+    return in_order(records, charted, lambda one: one.taken_at)
 
 
 def recheck_due(readings: list[Charted]) -> datetime | None:
@@ -77,8 +76,7 @@ def recheck(readings: list[Charted], at: datetime, lang: Lang) -> tuple[str, boo
 
 def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Charted]]:
     """`chart` of each of these patients who has a reading."""
-    return {patient_id: readings for patient_id, found in current_by_patient(db, FORM, patient_ids).items()
-            if (readings := _charted(found))}
+    return charts_of(db, FORM, patient_ids, _charted)
 
 
 def asking(readings: list[Charted], at: datetime, lang: Lang) -> list[str]:

@@ -19,6 +19,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import labelled, semicolon
+from downtime.services.bedside import chart_of, charts_of, in_order
 from downtime.storage.records import current_by_patient, list_current
 
 FORM = "lab_result"
@@ -132,19 +133,17 @@ def received(record: RecordVersion) -> Received:
 
 
 def _received(found: list[RecordVersion]) -> list[Received]:
-    results = [received(record) for record in found if record.status is not RecordStatus.ENTERED_IN_ERROR]
-    return sorted(results, key=lambda one: (elapsed.instant(one.received_at), one.record.recorded_at))
+    return in_order(found, received, lambda one: one.received_at)
 
 
 def chart(db: Database, patient_id: str) -> list[Received]:
     """The patient's standing results, oldest first."""
-    return _received(list_current(db, form_id=FORM, patient_id=patient_id))
+    return chart_of(db, FORM, patient_id, _received)
 
 
 def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Received]]:
     """`chart` of each of these patients who has a result."""
-    return {patient_id: results for patient_id, found in current_by_patient(db, FORM, patient_ids).items()
-            if (results := _received(found))}
+    return charts_of(db, FORM, patient_ids, _received)
 
 
 def _sent(found: list[RecordVersion], results: list[Received]) -> list[Sent]:

@@ -15,7 +15,7 @@ from downtime.domain.gcs import Flag, Gcs, flags, gcs
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import Lang
 from downtime.i18n import semicolon
-from downtime.storage.records import current_by_patient, list_current
+from downtime.services.bedside import chart_of, charts_of
 
 FORM = "neuro_observations"
 
@@ -49,13 +49,12 @@ NEXT = {"en": {"due": "next set due {due}", "overdue": "NEXT SET OVERDUE since {
 
 def chart(db: Database, patient_id: str) -> list[NeuroSet]:
     """The patient's standing sets, oldest first, each judged against the one before it."""
-    return _judged(list_current(db, form_id=FORM, patient_id=patient_id))
+    return chart_of(db, FORM, patient_id, _judged)
 
 
 def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[NeuroSet]]:
     """`chart` of each of these patients who has a set."""
-    return {patient_id: sets for patient_id, found in current_by_patient(db, FORM, patient_ids).items()
-            if (sets := _judged(found))}
+    return charts_of(db, FORM, patient_ids, _judged)
 
 
 def asking(latest: NeuroSet, at: datetime, lang: Lang) -> list[str]:

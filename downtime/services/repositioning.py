@@ -11,12 +11,12 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.records import RecordVersion
 from downtime.domain.repositioning import DAMAGE, SIGNS, Sign, next_due, signs
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import semicolon
-from downtime.storage.records import current_by_patient, list_current
+from downtime.services.bedside import chart_of, charts_of, in_order
 
 FORM = "repositioning"
 WORDS = {
@@ -76,19 +76,17 @@ def turned(record: RecordVersion) -> Turned:
 
 
 def _charted(records: list[RecordVersion]) -> list[Turned]:
-    found = [turned(record) for record in records if record.status is not RecordStatus.ENTERED_IN_ERROR]
-    return sorted(found, key=lambda one: (elapsed.instant(one.turned_at), one.record.recorded_at))
+    return in_order(records, turned, lambda one: one.turned_at)
 
 
 def chart(db: Database, patient_id: str) -> list[Turned]:
     """The patient's standing changes of position, oldest first."""
-    return _charted(list_current(db, form_id=FORM, patient_id=patient_id))
+    return chart_of(db, FORM, patient_id, _charted)
 
 
 def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Turned]]:
     """`chart` of each of these patients who has a change of position recorded."""
-    return {patient_id: turns for patient_id, found in current_by_patient(db, FORM, patient_ids).items()
-            if (turns := _charted(found))}
+    return charts_of(db, FORM, patient_ids, _charted)
 
 
 def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
