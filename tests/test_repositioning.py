@@ -12,7 +12,7 @@ from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
 from downtime.domain.repositioning import Sign, next_due, signs
-from downtime.services import census, chart_alerts, printing, records, repositioning
+from downtime.services import census, chart_alerts, prefill, printing, records, repositioning
 from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
@@ -119,3 +119,18 @@ def test_the_export_sends_each_change_as_a_procedure_declined_as_not_done(sessio
     with pytest.raises(ValidationFailed) as refused_form:  # moved: the skin is asked
         records.save_new(nurse, "repositioning", {**TURN, "skin": None}, patient_id=patient)
     assert [error.path for error in refused_form.value.errors] == ["skin"]
+
+
+def test_a_move_a_transfer_or_a_discharge_starts_with_the_pressure_areas(session_for, patient):
+    """Pressure damage is often found on arrival with nothing said of it: the letter says it."""
+    nurse = session_for("nurse")
+    assert "pressure_areas" not in prefill.first_answers(nurse, nurse.form("discharge"), patient)
+    records.save_new(nurse, "repositioning", {**TURN, "skin": "category_1", "skin_where": "left heel", "next_in": "3"},
+                     patient_id=patient)
+    said = ("Repositioned every 3 hours; last: Left side (30° tilt), skin: Redness that does not blanch (category 1) "
+            "(left heel) at 28/11 12:30\nPRESSURE DAMAGE (left heel): tell the nurse in charge, keep the patient off it, "
+            "chart the wound")
+    for form_id in ("transfer", "transfer_out", "discharge"):
+        assert prefill.first_answers(nurse, nurse.form(form_id), patient)["pressure_areas"] == said, form_id
+    assert prefill.first_answers(session_for("nurse", "fr"), nurse.form("discharge"), patient)[
+        "pressure_areas"].startswith("Changement de position toutes les 3 heures ; dernier : Côté gauche")

@@ -9,9 +9,10 @@ from typing import Any
 from downtime.domain.medication import Frequency, Outcome, prescribed_despite
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
-from downtime.formspec.schema import TREATMENTS_FORM, ChoiceField, Meaning
+from downtime.formspec.schema import REPOSITIONING_FORM, RESULTS_FORM, TREATMENTS_FORM, ChoiceField, Meaning
 from downtime.i18n import QT_TRANSLATE_NOOP, message
-from downtime.services import census, lab_results, medication, settings, telephone_orders, transfusion
+from downtime.services import (census, lab_results, medication, repositioning, settings, telephone_orders,
+                               transfusion)
 from downtime.services.context import Session
 from downtime.storage.records import list_current
 
@@ -40,7 +41,7 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None) -> d
             continue
         if source.field is None:
             listed = (_treatment_lines(session, patient_id, now) if source.form == TREATMENTS_FORM
-                      else lab_results.handed_on(session.db, session.forms, patient_id, now, session.lang))
+                      else HANDED_ON[source.form](session.db, session.forms, patient_id, now, session.lang))
             answers[field.id] = "\n".join(listed) or None
             continue
         if source.form not in latest:
@@ -72,6 +73,11 @@ def _latest(session: Session, form_id: str, patient_id: str, now: datetime) -> R
     standing = [record for record in list_current(session.db, form_id=form_id, patient_id=patient_id)
                 if record.status is not RecordStatus.ENTERED_IN_ERROR and record.occurred_at <= now]
     return max(standing, key=lambda record: record.occurred_at, default=None)
+
+
+# What a letter handing the patient on says of a chart, one a line, by the form a `copied_from`
+# without a field names (the treatments apart: they read the session's orders).
+HANDED_ON = {RESULTS_FORM: lab_results.handed_on, REPOSITIONING_FORM: repositioning.handed_on}
 
 
 def _treatment_lines(session: Session, patient_id: str, now: datetime) -> list[str]:

@@ -23,6 +23,8 @@ WORDS = {
     "handover": {"en": "REPOSITIONING: {turn} at {time}", "fr": "CHANGEMENT DE POSITION : {turn} à {time}"},
     "skin": {"en": "skin: {skin}", "fr": "peau : {skin}"},
     "due": {"en": "next due {due}", "fr": "prochain à {due}"},
+    "every": {"en": "Repositioned every {every}; last: {turn} at {time}",
+              "fr": "Changement de position toutes les {every} ; dernier : {turn} à {time}"},
 }
 
 
@@ -101,3 +103,17 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collectio
             turn=latest.text(forms[FORM], lang), time=f"{latest.turned_at:%d/%m %H:%M}"),
             latest.next_change(at, lang), *([latest.said(Sign.DAMAGE, at, lang)] if latest.damaged else [])])
     return said
+
+
+def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:
+    """What a letter handing the patient on (a move to another ward, a transfer to another
+    hospital, a discharge) says of their pressure areas, one a line: how often they are turned
+    and the latest change with the skin, and pressure damage found, which the receiving team
+    goes on caring for."""
+    turns = chart(db, patient_id)
+    if not turns:
+        return []
+    latest, spec = turns[-1], forms[FORM]
+    return [WORDS["every"][lang].format(every=format_value(spec.field("next_in"), latest.record.data["next_in"], lang),
+                                        turn=latest.text(spec, lang), time=f"{latest.turned_at:%d/%m %H:%M}"),
+            *([latest.said(Sign.DAMAGE, at, lang)] if latest.damaged else [])]
