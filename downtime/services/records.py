@@ -367,9 +367,10 @@ def _check_picked(session: Session, spec: FormSpec, patient_id: str | None, data
                 field=field.label.get(session.lang)))])
         picked[field.id] = found
     for field in spec.fields():
-        if not (isinstance(field, MultiChoiceField) and field.within and field.within.record in picked):
+        if not (isinstance(field, MultiChoiceField) and field.within and (pointer := data.get(field.within.record))):
             continue
-        pointed = picked[field.within.record]
+        if (pointed := picked.get(field.within.record) or current_of(session.db, [str(pointer)]).get(str(pointer))) is None:
+            continue
         allowed = pointed.data.get(field.within.field) or []
         if outside := [code for code in data.get(field.id) or [] if code not in allowed]:
             raise ValidationFailed([FieldError(field.id, message(session.lang, QT_TRANSLATE_NOOP(
