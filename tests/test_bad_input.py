@@ -275,7 +275,7 @@ def ward(session_for, admission_values) -> Ward:
     past = records.save_new(coord, "operation_booking", {**_booking(today, "08:00", 60), "procedure": "Appendicectomy",
                                                          "planned_start": "2026-11-28T09:00+01:00"}, patient).record_id
     unit = records.save_new(nurse, "blood_transfusion", {
-        "component": "red_cells", "unit_number": "F0734 26 118042", "unit_group": "a_pos", "patient_group": "a_pos",
+        "component": "red_cells", "unit_number": "F0734 26 118042", "unit_group": "o_pos", "patient_group": "o_pos",
         "identity_checked": True,
         "started_at": ADMITTED_AT}, patient_id=patient).record_id
     sample = records.save_new(nurse, "lab_request", {

@@ -302,9 +302,9 @@ def test_a_unit_refused_for_its_group_is_told_in_french(session_for, patient):
 
 def test_units_of_a_group_the_patient_can_take_are_started_and_say_the_patients_group(session_for, patient, tmp_path):
     nurse = session_for("nurse")
-    for number, change in enumerate(({"unit_group": "o_neg"}, {"unit_group": "a_neg"},
-                                     {"component": "plasma", "unit_group": "ab_pos", "patient_group": "a_pos"},
-                                     {"component": "platelets", "unit_group": "o_neg", "patient_group": "ab_neg"},
+    for number, change in enumerate(({"unit_group": "o_neg"}, {"unit_group": "a_neg"},  # the patient A RhD negative
+                                     {"component": "plasma", "unit_group": "ab_pos"},
+                                     {"component": "platelets", "unit_group": "o_neg"},
                                      {"patient_group": "not_known", "unit_group": "o_neg"}), start=1):
         records.save_new(nurse, "blood_transfusion", {**UNIT, **change, "unit_number": f"G0001 26 00000{number}"},
                          patient_id=patient)
@@ -314,13 +314,30 @@ def test_units_of_a_group_the_patient_can_take_are_started_and_say_the_patients_
     notes = [entry["resource"]["note"][0]["text"] for entry in bundle["entry"]
              if entry["resource"]["resourceType"] == "Procedure"]
     assert sorted(note.split(";")[0] for note in notes) == [
-        "Patient's blood group: A RhD negative", "Patient's blood group: A RhD negative",
-        "Patient's blood group: A RhD positive", "Patient's blood group: AB RhD negative",
-        "Patient's blood group: Not known yet (emergency)"]
+        *["Patient's blood group: A RhD negative"] * 4, "Patient's blood group: Not known yet (emergency)"]
+
+
+def test_a_patients_group_read_as_another_than_an_earlier_units_is_refused(session_for, patient):
+    """Two groups for one patient: a sample taken from the wrong patient, or a unit at the wrong bedside."""
+    nurse = session_for("nurse")
+    first = records.save_new(nurse, "blood_transfusion", UNIT, patient_id=patient)  # A RhD negative
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "blood_transfusion", {**UNIT, "unit_number": "G0001 26 000002", "patient_group": "b_neg",
+                                                      "started_at": "2026-11-28T13:30+01:00"}, patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["patient_group"]
+    assert str(refused.value) == (
+        "“Patient's blood group (compatibility label or blood group card)”: this patient's group was recorded as A RhD "
+        "negative with unit G0001 26 123456 on 28/11/2026 12:00: two groups for one patient mean a sample or a patient "
+        "mistaken; do not start it; ask the blood bank.")
+    records.save_new(nurse, "blood_transfusion", {**UNIT, "unit_number": "G0001 26 000003", "patient_group": "not_known",
+                                                  "started_at": "2026-11-28T13:30+01:00"}, patient_id=patient)
+    records.amend(nurse, first.record_id, {**UNIT, "patient_group": "b_neg", "unit_group": "o_neg"},
+                  "patient's group misread")  # the only unit with a group: amended, it names no other
+    assert transfusion.chart(nurse.db, patient)[0].record.data["patient_group"] == "b_neg"
 
 
 def test_a_rhd_positive_unit_for_a_patient_who_may_be_rhd_negative_asks_whether_the_blood_bank_issued_it_so(
-        session_for, patient, tmp_path):
+        session_for, patient, admission_values, tmp_path):
     nurse = session_for("nurse")
     positive = {**UNIT, "unit_group": "o_pos"}  # the patient A RhD negative
     with pytest.raises(ValidationFailed) as refused:
@@ -331,9 +348,12 @@ def test_a_rhd_positive_unit_for_a_patient_who_may_be_rhd_negative_asks_whether_
     assert [error.path for error in refused.value.errors] == ["rhd_agreed"]
     assert "unless the blood bank issued it so: ask them" in str(refused.value)
     started = records.save_new(nurse, "blood_transfusion", {**positive, "rhd_agreed": True}, patient_id=patient)
-    for not_asked in ({**UNIT, "unit_group": "o_pos", "patient_group": "a_pos"},  # a RhD-positive patient
-                      {**UNIT, "component": "plasma", "unit_group": "ab_pos"}):  # plasma carries no RhD cells
-        records.save_new(nurse, "blood_transfusion", not_asked, patient_id=patient)
+    records.save_new(nurse, "blood_transfusion", {**UNIT, "component": "plasma", "unit_group": "ab_pos"},
+                     patient_id=patient)  # plasma carries no RhD cells: not asked
+    positive_patient = records.save_new(nurse, "admission", {**admission_values, "bed": "3", "birth_name": "AUTRE",
+                                                              "arrival_at": "2026-11-28T09:00+01:00"}).patient_id
+    records.save_new(nurse, "blood_transfusion", {**UNIT, "unit_group": "o_pos", "patient_group": "a_pos"},
+                     patient_id=positive_patient)  # a RhD-positive patient: not asked
     sheet = printing.print_transfusion_record(nurse, patient, tmp_path / "record.pdf")
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(sheet).pages)
     assert "Patient A RhD negative; Identity checked; RhD+ issued so by the blood bank; ABO card: Compatible" in text

@@ -3,8 +3,9 @@ its end when recorded, the observation sets the guideline asks around it found o
 chart, and what it asks of the nurse now (domain.transfusion). Never stored: worked out from the
 standing records. Also the checks a prescription, a unit's start and its end are saved through:
 no start without the bedside identity check, none of an ABO group the patient's cannot take,
-none against its prescription (another component, a requirement not met, one unit too many), no
-end before its start, one end per unit."""
+none with the patient's group read as another than an earlier unit's, none against its
+prescription (another component, a requirement not met, one unit too many), no end before its
+start, one end per unit."""
 
 from __future__ import annotations
 
@@ -245,6 +246,7 @@ def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, 
                 field=spec.field("units").label.get(lang), started=started))
         return
     if spec.id == FORM:
+        _check_same_patient_group(session, spec, patient_id, data, record_id)
         _check_groups(spec, data, lang)
         _check_prescribed(session, spec, patient_id, data, record_id)
         ended = [end for end in _standing(list_current(session.db, form_id=END_FORM, patient_id=patient_id))
@@ -276,6 +278,26 @@ def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, 
         _refuse("unit", message(lang, QT_TRANSLATE_NOOP(
             "messages", "“{field}”: this unit's end is already recorded ({time}); amend that record instead."),
             field=unit_label, time=f"{datetime.fromisoformat(other.data['ended_at']):%d/%m/%Y %H:%M}"))
+
+
+def _check_same_patient_group(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any],
+                              record_id: str | None) -> None:
+    """A patient's group read as another than an earlier unit's is refused: two groups for one
+    patient mean a sample taken from the wrong patient or a unit at the wrong bedside, the
+    error the blood bank's two-sample rule is there to catch. A group not known yet is no group."""
+    group = str(data["patient_group"])
+    if group == NOT_KNOWN:
+        return
+    other = next((unit for unit in reversed(chart(session.db, patient_id)) if unit.record.record_id != record_id
+                  and unit.record.data.get("patient_group") not in (None, NOT_KNOWN, group)), None)
+    if other is None:
+        return
+    field = spec.field("patient_group")
+    _refuse("patient_group", message(session.lang, QT_TRANSLATE_NOOP(
+        "messages", "“{field}”: this patient's group was recorded as {group} with unit {unit} on {time}: two groups "
+                    "for one patient mean a sample or a patient mistaken; do not start it; ask the blood bank."),
+        field=field.label.get(session.lang), unit=other.number, time=f"{other.started_at:%d/%m/%Y %H:%M}",
+        group=format_value(field, other.record.data["patient_group"], session.lang)))
 
 
 def _check_groups(spec: FormSpec, data: Mapping[str, Any], lang: Lang) -> None:

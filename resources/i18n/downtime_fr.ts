@@ -8166,6 +8166,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>« {field} » : la fin de ce produit est déjà saisie ({time}) ; modifier plutôt cet enregistrement.</translation>
     </message>
     <message>
+        <source>“{field}”: this patient&apos;s group was recorded as {group} with unit {unit} on {time}: two groups for one patient mean a sample or a patient mistaken; do not start it; ask the blood bank.</source>
+        <translation>« {field} » : le groupe de ce patient a été saisi {group} avec le produit {unit} le {time} : deux groupes pour un même patient signent une erreur de prélèvement ou de patient ; ne pas poser ce produit ; appeler l’EFS.</translation>
+    </message>
+    <message>
         <source>“{field}”: the patient&apos;s group is not known yet: only group O red cells are given; do not start this unit; ask the blood bank.</source>
         <translation>« {field} » : le groupe du patient n’est pas encore connu : seuls des CGR de groupe O sont posés ; ne pas poser ce produit ; appeler l’EFS.</translation>
     </message>
