@@ -390,6 +390,8 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
         "repositioning": [
             {"turned_at": at, "position": "left", "skin": "intact", "next_in": "2", "notes": "Matelas à air"},
             {"turned_at": at, "position": "declined", "skin": "category_1", "skin_where": "Talon gauche", "next_in": "4"}],
+        "braden_assessment": [{"assessed_at": at, "sensory": "3", "moisture": "2", "activity": "1", "mobility": "2",
+                               "nutrition": "3", "friction": "1"}],
         "blood_glucose": [{"taken_at": at, "timing": "before_lunch", "reading": "value", "glucose": 3.2, "ketones": 0.4,
                            "action": "150 mL orange juice"}, {"taken_at": at, "reading": "hi"}],
         "surgical_safety_checklist": [
@@ -597,6 +599,7 @@ RULE_REFUSALS = {
     ("lab_request", "taken_at"): f"Date and time taken: this patient is {_NOT_IN}",
     ("fluid_plan", "decided_at"): f"Decided at: this patient is {_NOT_IN}",
     ("repositioning", "turned_at"): f"Date and time: this patient is {_NOT_IN}",
+    ("braden_assessment", "assessed_at"): f"Date and time assessed: this patient is {_NOT_IN}",
     ("operation_booking", "planned_start"): _NO_SLOT, ("operation_booking", "expected_minutes"): _NO_SLOT,
     ("operation_booking", "session"): _NO_SLOT, ("operation_rebooking", "session"): _NO_SLOT,
     ("operation_rebooking", "planned_start"): _NO_SLOT,

@@ -25,7 +25,7 @@ from downtime.storage import open_database
 from downtime.storage.records import history
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import CodeOutsideValueSet, check_codes
-from downtime.sync import fhir_export, fhir_fluids, fhir_neuro, fhir_patients
+from downtime.sync import fhir_export, fhir_fluids, fhir_neuro, fhir_patients, fhir_repositioning
 from downtime.sync.fhir_export import UnresolvedReference, references, write_bundle
 from downtime.sync.snapshot_fhir import read_fhir_snapshot
 from tests.conftest import death_answers
@@ -658,10 +658,11 @@ def test_a_death_ends_the_stay_and_marks_the_patient_deceased(session_for, admis
 
 def _charted(observation) -> bool:
     """An Observation of the NEWS2 chart or the weight: not a volume in or out (sync.fhir_fluids),
-    whose category and code are words, nor a neuro set's (sync.fhir_neuro) or a glucose reading's
-    (sync.fhir_glucose)."""
+    whose category and code are words, nor a neuro set's (sync.fhir_neuro), a glucose reading's
+    (sync.fhir_glucose) or a Braden assessment's (sync.fhir_repositioning)."""
     codes = {coding["code"] for coding in observation["code"].get("coding", [])}
     return (observation["category"] != [fhir_fluids.CATEGORY] and fhir_neuro.TOTAL not in codes
+            and observation["code"] != fhir_repositioning.BRADEN
             and observation["code"].get("text") not in ("Pupils and limb movement", "Capillary blood glucose"))
 
 

@@ -107,7 +107,7 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
         "Operation done × 4", "Surgical safety checklist × 4", "Clinical note × 30", "Fluid balance chart × 10",
         "Neurological observation chart (GCS) × 4", "Blood glucose monitoring chart × 8",
         "Blood transfusion record × 3", "Laboratory results received (ward log) × 2",
-        "Repositioning and skin chart × 8"]
+        "Repositioning and skin chart × 8", "Pressure ulcer risk (Braden scale) × 4"]
     pages = _text(path)
     news2 = outline["NEWS2 observation chart × 30"]
     assert all("NEWS2 observation chart (blank)" in page for page in pages[news2:news2 + 30])
@@ -126,7 +126,9 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
     results = outline["Laboratory results received (ward log) × 2"]
     assert all("Laboratory results received: ward log (blank)" in page for page in pages[results:results + 2])
     turns = outline["Repositioning and skin chart × 8"]
-    assert len(pages) == turns + 8 and all("Repositioning and skin chart (blank)" in page for page in pages[turns:])
+    assert all("Repositioning and skin chart (blank)" in page for page in pages[turns:turns + 8])
+    risk = outline["Pressure ulcer risk (Braden scale) × 4"]
+    assert len(pages) == risk + 4 and all("Braden" in page for page in pages[risk:])
 
 
 # The forms written on a chart of the binder rather than on a form of their own.

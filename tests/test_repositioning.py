@@ -7,10 +7,12 @@ import json
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from fhir.resources.R4B.observation import Observation
 from fhir.resources.R4B.procedure import Procedure
 from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
+from downtime.domain.braden import Band, band
 from downtime.domain.repositioning import Sign, next_due, signs
 from downtime.services import census, chart_alerts, prefill, printing, records, repositioning
 from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
@@ -134,3 +136,44 @@ def test_a_move_a_transfer_or_a_discharge_starts_with_the_pressure_areas(session
         assert prefill.first_answers(nurse, nurse.form(form_id), patient)["pressure_areas"] == said, form_id
     assert prefill.first_answers(session_for("nurse", "fr"), nurse.form("discharge"), patient)[
         "pressure_areas"].startswith("Changement de position toutes les 3 heures ; dernier : Côté gauche")
+
+
+BRADEN = {"assessed_at": "2026-11-28T09:30+01:00", "sensory": "2", "moisture": "2", "activity": "1", "mobility": "2",
+          "nutrition": "2", "friction": "1"}  # 10
+
+
+def test_each_braden_total_falls_in_its_band():
+    """Ayello and Braden's bands, typed out: 19 to 23, 15 to 18, 13 and 14, 10 to 12, 9 or less."""
+    expected = {**dict.fromkeys(range(6, 10), Band.VERY_HIGH), **dict.fromkeys(range(10, 13), Band.HIGH),
+                **dict.fromkeys(range(13, 15), Band.MODERATE), **dict.fromkeys(range(15, 19), Band.MILD),
+                **dict.fromkeys(range(19, 24), Band.NONE)}
+    assert {score: band(score) for score in range(6, 24)} == expected
+
+
+def test_the_latest_risk_assessed_heads_the_chart_the_handover_the_letters_and_goes_to_the_ehr(session_for, patient,
+                                                                                               tmp_path):
+    nurse = session_for("nurse")
+    assert repositioning.risk(nurse.db, patient) is None
+    records.save_new(nurse, "braden_assessment", {**BRADEN, "activity": "3", "nutrition": "3"}, patient_id=patient)
+    latest = records.save_new(nurse, "braden_assessment", {**BRADEN, "assessed_at": "2026-11-28T13:00+01:00"},
+                              patient_id=patient)
+    found = repositioning.risk(nurse.db, patient)
+    assert (found.score, found.band) == (10, Band.HIGH)
+    assert found.text("en") == "Pressure ulcer risk: Braden 10, HIGH RISK (28/11 13:00)"
+    assert repositioning.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {
+        patient: "Pressure ulcer risk: Braden 10, HIGH RISK (28/11 13:00)"}
+    records.save_new(nurse, "repositioning", TURN, patient_id=patient)
+    said = repositioning.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "fr")[patient]
+    assert said.startswith("Risque d’escarre : Braden 10, RISQUE ÉLEVÉ (28/11 13:00) ; CHANGEMENT DE POSITION : ")
+    assert prefill.first_answers(nurse, nurse.form("discharge"), patient)["pressure_areas"].splitlines()[0] == (
+        "Pressure ulcer risk: Braden 10, HIGH RISK (28/11 13:00)")
+    bundle = json.loads((export(session_for("records"), tmp_path / "export").folder / "fhir" / "bundle.json")
+                        .read_text(encoding="utf-8"))
+    check_codes(bundle)
+    observed = Observation.model_validate(next(entry["resource"] for entry in bundle["entry"]
+                                               if entry["resource"]["id"] == latest.record_id))
+    assert (observed.valueInteger, observed.interpretation[0].text, observed.category[0].coding[0].code) == (
+        10, "HIGH RISK", "survey")
+    assert [(part.code.text, part.valueInteger) for part in observed.component] == [
+        ("Sensory perception", 2), ("Moisture", 2), ("Activity", 1), ("Mobility", 2), ("Nutrition", 2),
+        ("Friction and shear", 1)]

@@ -673,7 +673,10 @@ class MainWindow(QMainWindow):
         return self._open_chart(GlucoseView, glucose.FORM, patient_id)
 
     def open_repositioning_of(self, patient_id: str) -> RepositioningView:
-        return self._open_chart(RepositioningView, repositioning.FORM, patient_id)
+        def wired(view: RepositioningView) -> None:
+            view.assess.connect(lambda pid: self.open_new(self.session.form(repositioning.RISK_FORM), pid))
+
+        return self._open_chart(RepositioningView, repositioning.FORM, patient_id, wired)
 
     def open_transfusion_of(self, patient_id: str) -> TransfusionView:
         def wired(view: TransfusionView) -> None:

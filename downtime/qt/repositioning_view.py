@@ -7,7 +7,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QWidget
 
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
@@ -47,21 +48,34 @@ class TurnsModel(TextTableModel):
 
 
 class RepositioningView(ChartTab):
-    """Enter on a change of position opens it (to amend); Record adds one through the form."""
+    """Enter on a change of position opens it (to amend); Record adds one through the form;
+    "Assess the risk" a Braden assessment, the latest shown over the list."""
+
+    assess = Signal(str)
+    """The patient whose pressure ulcer risk to assess."""
 
     def __init__(self, session: Session, patient_id: str, parent: QWidget | None = None):
         super().__init__(session, patient_id, True, parent)
         self.titled = translate("RepositioningView", "Repositioning — {name}")
         self.headline(translate("RepositioningView", "Repositioning and skin"))
+        self.risk = QLabel()
+        self.risk.setWordWrap(True)
+        self.risk.setAccessibleName(translate("RepositioningView", "Pressure ulcer risk"))
+        self.column.addWidget(self.risk)
         self.read_again = ReadAgain(self, self.refresh)
         self.model = TurnsModel(session.form(repositioning.FORM), session.lang, session.clock())
         self.table = self.records_table(self.model, translate("RepositioningView", "Changes of position"))
         self.chart_buttons(translate("RepositioningView", "Record a change of &position"),
-                           translate("RepositioningView", "&Print the repositioning chart"), self.print_chart)
+                           translate("RepositioningView", "&Print the repositioning chart"), self.print_chart,
+                           (translate("RepositioningView", "Assess the &risk (Braden)…"),
+                            lambda: self.assess.emit(self.patient_id)))
         self.refresh()
 
     def refresh(self) -> None:
         lang, now = self.session.lang, self.session.clock()
+        assessed = repositioning.risk(self.session.db, self.patient_id)
+        self.risk.setText(assessed.text(lang) if assessed is not None
+                          else translate("RepositioningView", "Pressure ulcer risk: not assessed yet (Braden scale)"))
         turns = repositioning.chart(self.session.db, self.patient_id)
         self.model.at = now
         self.model.set_rows(list(reversed(turns)))

@@ -15,6 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
+from downtime.domain import braden
 from downtime.domain.census import StayStatus
 from downtime.domain.clock import local_now
 from downtime.domain.nir import nir_key
@@ -737,10 +738,15 @@ _TURNS = (
 )
 
 
+# Their Braden assessment on admission: the six items' scores (sensory, moisture, activity,
+# mobility, nutrition, friction), 14 (moderate risk) and 10 (high risk).
+_BRADEN = {"Fall at home": ("3", "3", "2", "2", "2", "2"), "Palliative care": ("2", "2", "1", "2", "2", "1")}
+
+
 def build_repositioning_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
-    """Two patients at risk of pressure ulcers turned through the day: the fall's last change
-    overdue, the palliative patient's heel damaged, which their tab, the escalation tab and the
-    handover sheet call out. Returns the changes recorded."""
+    """Two patients at risk of pressure ulcers, their risk assessed on admission and turned
+    through the day: the fall's last change overdue, the palliative patient's heel damaged, which
+    their tab, the escalation tab and the handover sheet call out. Returns the changes recorded."""
     from downtime.services import census
 
     now = clock()
@@ -748,6 +754,11 @@ def build_repositioning_demo(db: Database, forms: dict[str, FormSpec], clock: Cl
     made = 0
     for reason, every, turns in _TURNS:
         patient = next(each for each in census.in_patients(db, forms, ward=DEMO_WARD) if reason in (each.reason or ""))
+        assessed = datetime.fromisoformat(patient.admitted_at) + timedelta(minutes=30)
+        records.save_new(_on_shift(nurse, night, assessed), "braden_assessment", {
+            "assessed_at": assessed.isoformat(timespec="minutes"),
+            **dict(zip(braden.ITEMS, _BRADEN[reason]))},
+            patient_id=patient.patient_id)
         for hours, position, skin, where in turns:
             if (at := _ago(now, hours=hours)) <= datetime.fromisoformat(patient.admitted_at) + timedelta(minutes=10):
                 continue

@@ -231,7 +231,7 @@ BINDER_TITLE: dict[Lang, str] = {"en": "Downtime binder", "fr": "Classeur de pro
 # The downtime binder for a 30-bed ward and 8 hours on paper: (what, copies). An observation
 # chart and a clinical note for every bed, a fluid chart for a third of them (those on a drip,
 # a catheter, a drain or after an operation), a glucose chart for the patients with diabetes, a
-# repositioning chart for the quarter at risk of pressure ulcers, a
+# repositioning chart for the quarter at risk of pressure ulcers and their risk assessments, a
 # neuro chart for the few after a head injury or a stroke, a transfusion record for the few given
 # blood; the rest for the admissions, moves and theatre changes of a shift: a list added, an
 # operation booked, cancelled, rebooked or done. Every form has its blank here, or is written
@@ -245,7 +245,7 @@ BINDER = (("admission", 4), ("mar", 4), ("news2", 30), ("transfer", 4), ("discha
           ("death", 1), ("theatre_session", 1), ("operation_booking", 2), ("operation_cancellation", 4),
           ("operation_rebooking", 2), ("operation_done", 4), ("surgical_safety_checklist", 4),
           ("clinical_note", 30), ("fluid", 10), ("neuro", 4), ("glucose", 8), ("transfusion", 3),
-          ("lab_results", 2), ("repositioning", 8))
+          ("lab_results", 2), ("repositioning", 8), ("braden_assessment", 4))
 
 
 def binder(forms: dict[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,

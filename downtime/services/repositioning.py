@@ -1,6 +1,7 @@
 """A patient's repositioning (turning) chart: each change of position with the skin over the
 pressure areas, and what the latest asks of the nurse now (domain.repositioning): the next
-change once overdue, pressure damage found. Never stored: worked out from the standing records."""
+change once overdue, pressure damage found; and their latest pressure ulcer risk assessment
+(domain.braden). Never stored: worked out from the standing records."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
+from downtime.domain.braden import BANDS, Band, band as band_of, total
 from downtime.domain.records import RecordVersion
 from downtime.domain.repositioning import DAMAGE, SIGNS, Sign, next_due, signs
 from downtime.formspec import FormSpec, Lang
@@ -19,10 +21,13 @@ from downtime.i18n import semicolon
 from downtime.services.bedside import chart_of, charts_of, in_order
 
 FORM = "repositioning"
+RISK_FORM = "braden_assessment"
 WORDS = {
     "handover": {"en": "REPOSITIONING: {turn} at {time}", "fr": "CHANGEMENT DE POSITION : {turn} à {time}"},
     "skin": {"en": "skin: {skin}", "fr": "peau : {skin}"},
     "due": {"en": "next due {due}", "fr": "prochain à {due}"},
+    "risk": {"en": "Pressure ulcer risk: Braden {score}, {band} ({time})",
+             "fr": "Risque d’escarre : Braden {score}, {band} ({time})"},
     "every": {"en": "Repositioned every {every}; last: {turn} at {time}",
               "fr": "Changement de position toutes les {every} ; dernier : {turn} à {time}"},
 }
@@ -72,6 +77,40 @@ class Turned:
         return WORDS["due"][lang].format(due=f"{self.due_at.astimezone(at.tzinfo):%d/%m %H:%M}")
 
 
+@dataclass(frozen=True)
+class Assessed:
+    """A pressure ulcer risk assessment (`record`), when, its Braden total and band."""
+
+    record: RecordVersion
+    assessed_at: datetime
+    score: int
+    band: Band
+
+    def text(self, lang: Lang) -> str:
+        """"Pressure ulcer risk: Braden 12, HIGH RISK (28/11 09:00)"."""
+        return WORDS["risk"][lang].format(score=self.score, band=BANDS[self.band][lang],
+                                          time=f"{self.assessed_at:%d/%m %H:%M}")
+
+
+def assessed(record: RecordVersion) -> Assessed:
+    score = total(record.data)
+    return Assessed(record, datetime.fromisoformat(record.data["assessed_at"]), score, band_of(score))
+
+
+def _assessed(records: list[RecordVersion]) -> list[Assessed]:
+    return in_order(records, assessed, lambda one: one.assessed_at)
+
+
+def risks(db: Database, patient_ids: Collection[str]) -> dict[str, Assessed]:
+    """The latest risk assessment of each of these patients who has one."""
+    return {patient_id: found[-1] for patient_id, found in charts_of(db, RISK_FORM, patient_ids, _assessed).items()}
+
+
+def risk(db: Database, patient_id: str) -> Assessed | None:
+    """The patient's latest risk assessment, if any."""
+    return risks(db, [patient_id]).get(patient_id)
+
+
 def turned(record: RecordVersion) -> Turned:
     at = datetime.fromisoformat(record.data["turned_at"])
     return Turned(record, at, next_due(at, int(record.data["next_in"])))
@@ -93,27 +132,28 @@ def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Turned]
 
 def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
              lang: Lang) -> dict[str, str]:
-    """What the handover sheet says at `at` of each of these patients' latest change of
-    position, for those with one: the position and skin, then the next one due or overdue, and
-    pressure damage found."""
-    said = {}
+    """What the handover sheet says at `at` of each of these patients' pressure areas, for those
+    with a risk assessed or a change of position: their latest risk, then the latest change with
+    the position and skin, the next one due or overdue, and pressure damage found."""
+    said = {patient_id: [found.text(lang)] for patient_id, found in risks(db, patient_ids).items()}
     for patient_id, turns in charts(db, patient_ids).items():
         latest = turns[-1]
-        said[patient_id] = semicolon(lang).join([WORDS["handover"][lang].format(
+        said.setdefault(patient_id, []).extend([WORDS["handover"][lang].format(
             turn=latest.text(forms[FORM], lang), time=f"{latest.turned_at:%d/%m %H:%M}"),
             latest.next_change(at, lang), *([latest.said(Sign.DAMAGE, at, lang)] if latest.damaged else [])])
-    return said
+    return {patient_id: semicolon(lang).join(lines) for patient_id, lines in said.items()}
 
 
 def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:
     """What a letter handing the patient on (a move to another ward, a transfer to another
-    hospital, a discharge) says of their pressure areas, one a line: how often they are turned
-    and the latest change with the skin, and pressure damage found, which the receiving team
-    goes on caring for."""
+    hospital, a discharge) says of their pressure areas, one a line: their latest risk, how often
+    they are turned and the latest change with the skin, and pressure damage found, which the
+    receiving team goes on caring for."""
+    assessed_risk = [found.text(lang)] if (found := risk(db, patient_id)) is not None else []
     turns = chart(db, patient_id)
     if not turns:
-        return []
+        return assessed_risk
     latest, spec = turns[-1], forms[FORM]
-    return [WORDS["every"][lang].format(every=format_value(spec.field("next_in"), latest.record.data["next_in"], lang),
+    return [*assessed_risk, WORDS["every"][lang].format(every=format_value(spec.field("next_in"), latest.record.data["next_in"], lang),
                                         turn=latest.text(spec, lang), time=f"{latest.turned_at:%d/%m %H:%M}"),
             *([latest.said(Sign.DAMAGE, at, lang)] if latest.damaged else [])]

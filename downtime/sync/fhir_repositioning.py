@@ -1,33 +1,56 @@
 """Each change of position as a FHIR Procedure in the stay it was done in: "Repositioning" in
 words with the position ("Left side (30° tilt)"), done when, by whom, or `not-done` when the
 patient declined it; the skin over the pressure areas as a note, and pressure damage found as a
-`complication`, for the EHR's pressure ulcer records. Its code is in words: SNOMED CT's could
-not be checked here, and a wrong code files it as another procedure."""
+`complication`, for the EHR's pressure ulcer records. Each Braden assessment as an Observation
+(a survey): its total as the value, its band as the interpretation, each item a component.
+Codes are in words: SNOMED CT's and LOINC's could not be checked here, and a wrong code files it
+as something else."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
 from sqlite_utils import Database
 
+from downtime.domain.braden import BANDS, ITEMS
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.repositioning import DAMAGE
-from downtime.services.repositioning import FORM, turned
+from downtime.services.repositioning import FORM, RISK_FORM, assessed, turned
+from downtime.sync.fhir_codes import OBSERVATION_CATEGORY, coding
 from downtime.sync.fhir_elements import (Context, Group, Made, label, moment, patient_key, record_identifier,
                                          reference)
+from downtime.sync.fhir_observations import observation_status
 from downtime.sync.fhir_stays import Stays
+
+BRADEN = {"text": "Braden scale for predicting pressure ulcer risk: total score"}
 
 
 def repositioning_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
-    """One group per change of position; it needs its patient, and names the stay it was in."""
-    return {f"repositioning:{record.record_id}": Group(
-        f"repositioning:{record.record_id}", partial(_made, record, ctx, stays), frozenset({record.record_id}),
-        frozenset({patient_key(str(record.patient_id))})) for record in ctx.current(db, FORM)}
+    """One group per change of position and per risk assessment; each needs its patient, and
+    names the stay it was in."""
+    return {f"{form_id}:{record.record_id}": Group(
+        f"{form_id}:{record.record_id}", partial(_made, build, record, ctx, stays), frozenset({record.record_id}),
+        frozenset({patient_key(str(record.patient_id))}))
+        for form_id, build in ((FORM, _procedure), (RISK_FORM, _assessment)) for record in ctx.current(db, form_id)}
 
 
-def _made(record: RecordVersion, ctx: Context, stays: Stays) -> Made:
-    return Made([_procedure(record, ctx, stays)], {record.record_id: [record.record_id]})
+def _made(build: Callable[[RecordVersion, Context, Stays], dict[str, Any]], record: RecordVersion, ctx: Context,
+          stays: Stays) -> Made:
+    return Made([build(record, ctx, stays)], {record.record_id: [record.record_id]})
+
+
+def _assessment(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str, Any]:
+    data, spec, found = record.data, ctx.forms[RISK_FORM], assessed(record)
+    return {
+        "resourceType": "Observation", "id": record.record_id, "identifier": record_identifier(record.record_id),
+        "status": observation_status(record), "category": [{"coding": [coding(OBSERVATION_CATEGORY, "survey")]}],
+        "code": BRADEN,
+        "subject": reference(str(record.patient_id)), **stays.encounter_at(record.patient_id, data["assessed_at"]),
+        "effectiveDateTime": moment(data["assessed_at"]), "performer": [ctx.author(ctx.original(record))],
+        "valueInteger": found.score, "interpretation": [{"text": BANDS[found.band]["en"]}],
+        "component": [{"code": {"text": spec.field(item).label.en}, "valueInteger": int(data[item])} for item in ITEMS]}
 
 
 def _status(record: RecordVersion) -> str:

@@ -3661,6 +3661,10 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
         <translation>Changements de position et peau</translation>
     </message>
     <message>
+        <source>Pressure ulcer risk</source>
+        <translation>Risque d’escarre</translation>
+    </message>
+    <message>
         <source>Changes of position</source>
         <translation>Changements de position</translation>
     </message>
@@ -3671,6 +3675,14 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
     <message>
         <source>&amp;Print the repositioning chart</source>
         <translation>&amp;Imprimer la feuille de positions</translation>
+    </message>
+    <message>
+        <source>Assess the &amp;risk (Braden)…</source>
+        <translation>Évaluer le &amp;risque (Braden)…</translation>
+    </message>
+    <message>
+        <source>Pressure ulcer risk: not assessed yet (Braden scale)</source>
+        <translation>Risque d’escarre : pas encore évalué (échelle de Braden)</translation>
     </message>
     <message>
         <source>No change of position recorded yet</source>

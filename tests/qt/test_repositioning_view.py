@@ -21,6 +21,20 @@ def test_a_change_of_position_is_recorded_and_the_next_falls_overdue(window, ses
     QTest.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     chart = window.tabs.currentWidget()
     assert isinstance(chart, RepositioningView) and chart.latest.text() == "No change of position recorded yet"
+    assert chart.risk.text() == "Pressure ulcer risk: not assessed yet (Braden scale)"
+    QTest.mouseClick(next(b for b in chart.findChildren(QPushButton) if b.text() == "Assess the &risk (Braden)…"),
+                     Qt.MouseButton.LeftButton)
+    risk = window.tabs.currentWidget()
+    assert isinstance(risk, FormView) and risk.spec.id == "braden_assessment"
+    risk.editors["assessed_at"].set_value("2026-11-28T13:45+01:00")
+    for item, score in (("sensory", "3"), ("moisture", "3"), ("activity", "2"), ("mobility", "2"), ("nutrition", "3"),
+                        ("friction", "2")):
+        risk.editors[item].set_value(score)
+    QTest.keyClick(risk, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert risk.record is not None, risk.summary.text()
+    window.tabs.setCurrentWidget(chart)
+    chart.refresh()
+    assert chart.risk.text() == "Pressure ulcer risk: Braden 15, at risk (28/11 13:45)"
     QTest.mouseClick(next(b for b in chart.findChildren(QPushButton) if b.text() == "Record a change of &position"),
                      Qt.MouseButton.LeftButton)
     form = window.tabs.currentWidget()
