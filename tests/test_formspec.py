@@ -257,3 +257,14 @@ def test_a_records_line_reads_the_blank_forms_question_where_the_screens_speaks_
     assert (given_by.line_label("en"), given_by.line_label("fr")) == ("Given by", "Administré par")
     assert given_by.label.get("en") == "Given by (if not you)"
     assert (name.line_label("en"), name.line_label("fr")) == ("Name", "Nom")
+
+
+def test_a_braden_section_must_hold_each_item_it_totals(tmp_path):
+    """A section totalled as the Braden scale missing an item would show a total of five."""
+    path = _write(tmp_path, NAME_FIELD)
+    path.write_text(path.read_text(encoding="utf-8").replace("    fields:\n", "    braden: true\n    fields:\n"),
+                    encoding="utf-8")
+    with pytest.raises(FormSpecError) as caught:
+        load_form(path)
+    assert ("section 'main': braden holds no choice 'sensory', 'moisture', 'activity', 'mobility', 'nutrition', "
+            "'friction'") in str(caught.value)

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field as PydField, field_validator, model_validator
 
+from downtime.domain.braden import ITEMS as BRADEN_ITEMS
 from downtime.domain.census import Movement
 from downtime.domain.laterality import SIDES
 from downtime.domain.news2 import ObservationSet
@@ -412,6 +413,9 @@ class Section(_Strict):
     `news2_rows`): a handover's last observations copied from a set, or the set itself. Worked out
     from the answers as they stand, never typed, so a reading changed on the form is rescored. It
     must answer every row the score reads."""
+    braden: bool = False
+    """Its answers are the Braden scale's items (domain.braden.ITEMS), totalled on screen as they
+    are typed, as the paper form's total box is; never typed itself. It must hold each item."""
 
 
 class FormSpec(_Strict):
@@ -595,6 +599,11 @@ def _consistency_problems(spec: FormSpec) -> Iterator[Phrase]:
     for name in spec.summary:
         if name not in seen:
             yield Phrase(QT_TRANSLATE_NOOP("messages", "summary names unknown field {name}"), {"name": repr(name)})
+    for section in spec.sections:
+        held = {field.id for field in section.fields if isinstance(field, ChoiceField)}
+        if section.braden and (missing := [item for item in BRADEN_ITEMS if item not in held]):
+            yield Phrase(QT_TRANSLATE_NOOP("messages", "section {section}: braden holds no choice {fields}"),
+                         {"section": repr(section.id), "fields": ", ".join(map(repr, missing))})
     for field in spec.fields():
         for condition in (field.relevant, field.required_when):
             for name in condition_fields(condition) if condition else ():

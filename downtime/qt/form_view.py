@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from downtime.domain import braden
 from downtime.domain.downtime_number import downtime_numbers_in
 from downtime.domain.holds import Hold
 from downtime.domain.laptops import laptop_name
@@ -79,6 +80,8 @@ class FormView(QWidget):
         self.form_labels: dict[str, QLabel] = {}
         self.news2_labels: dict[str, QLabel] = {}
         """The NEWS2 score of each `news2` section's answers (a handover's last observations), by section id."""
+        self.braden_labels: dict[str, QLabel] = {}
+        """The Braden total of each `braden` section's answers, by section id."""
         self.asked: dict[str, bool] = {}
         """The questions the record's context decides (see medication.asked_by_order), read with its references."""
         self.editing = record is None
@@ -184,12 +187,12 @@ class FormView(QWidget):
                 self.editors[field.id] = editor
                 self.error_labels[field.id] = error
                 self.rows[field.id] = (form, cell)
-            if section.news2:
+            if section.news2 or section.braden:
                 score = QLabel()
                 score.setTextFormat(Qt.TextFormat.RichText)
                 score.setWordWrap(True)
                 form.addRow(score)
-                self.news2_labels[section.id] = score
+                (self.news2_labels if section.news2 else self.braden_labels)[section.id] = score
             column.addWidget(group)
         column.addStretch(1)
         outer.addWidget(Scrolled(body, framed=True), 1)
@@ -329,6 +332,7 @@ class FormView(QWidget):
         NEWS2 score of a `news2` section's answers as they stand (see `_show_news2`)."""
         values = self._lenient_values()
         self._show_news2(values)
+        self._show_braden(values)
         for field in self.spec.fields():
             form, cell = self.rows[field.id]
             form.setRowVisible(cell, shown(field, values, self.asked))
@@ -356,6 +360,22 @@ class FormView(QWidget):
                                   f"{html.escape(news2.response[self.session.lang])}")
                     # In the band's colour, as the patient list and the chart show it.
                     score.setStyleSheet(f"background: {RISK_SHADES[news2.band]}; color: black; padding: 4px;")
+
+    def _show_braden(self, values: dict[str, Any]) -> None:
+        """The Braden total of each `braden` section's answers as they stand, with its band, as
+        the paper form's total box: "Braden total: 10 — HIGH RISK"; what is left to answer until
+        each item is."""
+        lang = self.session.lang
+        for label in self.braden_labels.values():
+            left = [item for item in braden.ITEMS if not values.get(item)]
+            if left:
+                label.setText(html.escape(translate("FormView", "Braden total: {count} item(s) left to score").format(
+                    count=len(left))))
+                continue
+            score = braden.total(values)
+            said = translate("FormView", "Braden total: {score} — {band}").format(
+                score=score, band=braden.BANDS[braden.band(score)][lang])
+            label.setText(f"<b>{html.escape(said)}</b>")
 
     @cached_property
     def _scores_news2(self) -> bool:

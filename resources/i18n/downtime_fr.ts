@@ -2225,6 +2225,14 @@ La contresigner en tant que {name} ?</translation>
         <translation>Certaines réponses sont préremplies, d’après le dossier du patient, la personne connectée ou le service de ce portable : vérifiez chacune et corrigez ce qui n’est pas exact avant d’enregistrer.</translation>
     </message>
     <message>
+        <source>Braden total: {count} item(s) left to score</source>
+        <translation>Total de Braden : {count} item(s) encore à coter</translation>
+    </message>
+    <message>
+        <source>Braden total: {score} — {band}</source>
+        <translation>Total de Braden : {score} — {band}</translation>
+    </message>
+    <message>
         <source>Not saved — please correct:</source>
         <translation>Non enregistré — à corriger :</translation>
     </message>
@@ -7972,6 +7980,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>summary names unknown field {name}</source>
         <translation>summary nomme un champ inconnu {name}</translation>
+    </message>
+    <message>
+        <source>section {section}: braden holds no choice {fields}</source>
+        <translation>section {section} : braden ne contient aucun choix {fields}</translation>
     </message>
     <message>
         <source>field {field}: condition names unknown field {name}</source>

@@ -27,9 +27,15 @@ def test_a_change_of_position_is_recorded_and_the_next_falls_overdue(window, ses
     risk = window.tabs.currentWidget()
     assert isinstance(risk, FormView) and risk.spec.id == "braden_assessment"
     risk.editors["assessed_at"].set_value("2026-11-28T13:45+01:00")
+    (total,) = risk.braden_labels.values()
+    assert total.text() == "Braden total: 6 item(s) left to score"
     for item, score in (("sensory", "3"), ("moisture", "3"), ("activity", "2"), ("mobility", "2"), ("nutrition", "3"),
                         ("friction", "2")):
         risk.editors[item].set_value(score)
+    assert total.text() == "<b>Braden total: 15 — at risk</b>"  # as the paper form's total box, while typed
+    risk.editors["moisture"].set_value("1")
+    assert total.text() == "<b>Braden total: 13 — moderate risk</b>"
+    risk.editors["moisture"].set_value("3")
     QTest.keyClick(risk, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert risk.record is not None, risk.summary.text()
     window.tabs.setCurrentWidget(chart)
