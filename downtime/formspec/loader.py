@@ -9,7 +9,7 @@ import yaml
 from pydantic import ValidationError
 
 from downtime.errors import WHERE, FormSpecError
-from downtime.formspec.schema import FormSpec, SpecProblems, copy_problems, unit_problems
+from downtime.formspec.schema import FormSpec, SpecProblems, copy_problems, answer_of_problems
 from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
 
 
@@ -106,7 +106,7 @@ def load_forms(directory: Path) -> dict[str, FormSpec]:
             problems.extend(Phrase(WHERE, {"where": path.name, "problem": problem}) for problem in exc.problems)
     if not problems:
         problems.extend(copy_problems(forms))
-        problems.extend(unit_problems(forms))
+        problems.extend(answer_of_problems(forms))
     if problems:
         raise FormSpecError(directory, problems)
     return forms

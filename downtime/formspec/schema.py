@@ -511,7 +511,7 @@ def answer_of(field: Field) -> tuple[str, AnswerOf] | None:
     return None
 
 
-def unit_problems(forms: dict[str, FormSpec]) -> Iterator[Phrase]:
+def answer_of_problems(forms: dict[str, FormSpec]) -> Iterator[Phrase]:
     """A `unit_from` or a `within` must name an answer of the form its record_ref points to; a
     `within`, a multiple choice offering each code of that answer's options."""
     for spec in forms.values():

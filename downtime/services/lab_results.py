@@ -97,14 +97,8 @@ class Sent:
     awaited: list[str]
 
     def tests(self, spec: FormSpec, lang: Lang, codes: Sequence[str] | None = None) -> str:
-        """"Full blood count, CRP", the other tests' words for Other: the sample's tests, or
-        those of `codes`."""
-        data = self.record.data
-        chosen = data["tests"] if codes is None else codes
-        named = [format_value(spec.field("tests"), [code], lang) for code in chosen if code != "other"]
-        if "other" in chosen and data.get("other_tests"):
-            named.append(" ".join(data["other_tests"].split()))
-        return ", ".join(named)
+        """"Full blood count, CRP": the sample's tests, or those of `codes` (see `tests_named`)."""
+        return tests_named(spec, self.record.data, lang, codes)
 
     def overdue(self, at: datetime) -> bool:
         return bool(self.awaited) and elapsed.instant(self.due_at) <= elapsed.instant(at)
@@ -124,6 +118,16 @@ class Sent:
         """"Full blood count, CRP (Urgent) taken 28/11 08:00"."""
         return WORDS["sample"][lang].format(tests=self.tests(spec, lang), time=f"{self.taken_at:%d/%m %H:%M}",
                                             urgency=format_value(spec.field("urgency"), self.record.data["urgency"], lang))
+
+
+def tests_named(spec: FormSpec, sample: Mapping[str, Any], lang: Lang, codes: Sequence[str] | None = None) -> str:
+    """"Full blood count, CRP, Magnesium": a sample's tests (or those of `codes`), the other
+    tests' words for Other."""
+    chosen = sample["tests"] if codes is None else codes
+    named = [format_value(spec.field("tests"), [code], lang) for code in chosen if code != "other"]
+    if "other" in chosen and sample.get("other_tests"):
+        named.append(" ".join(sample["other_tests"].split()))
+    return ", ".join(named)
 
 
 def received(record: RecordVersion) -> Received:

@@ -315,7 +315,7 @@ def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
                device_name=session.device.name,
                admission=next(spec for spec in session.forms.values() if spec.creates_patient),
                review=observations.review(session.db, session.forms, ward, now, inside),
-               to_countersign=_to_countersign(session, ward), charted=_charted(session, inside, now),
+               to_countersign=_to_countersign(session, ward, inside), charted=_charted(session, inside, now),
                left=chart_alerts.left_untold(session.db, session.forms, [patient.patient_id for patient in inside],
                                              ward, session.lang))
     _audit_print(session, f"census {ward or 'all wards'}", out)
@@ -338,12 +338,12 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime) -> 
     return found
 
 
-def _to_countersign(session: Session, ward: str | None) -> dict[str, list[str]]:
-    """Each patient's telephone orders awaiting a countersignature (on `ward`, when given), as the
-    chart heads them."""
+def _to_countersign(session: Session, ward: str | None, inside: list[PatientSummary]) -> dict[str, list[str]]:
+    """Each patient's telephone orders awaiting a countersignature (of `inside`, `ward`'s
+    in-patients), as the chart heads them."""
     order_form = session.form(medication.ORDER_FORM)
     found: dict[str, list[str]] = {}
-    for item in telephone_orders.to_countersign(session, ward):
+    for item in telephone_orders.to_countersign(session, ward, inside):
         found.setdefault(item.patient.patient_id, []).append(
             medication.order_label(item.order, order_form, session.lang))
     return found

@@ -9,6 +9,7 @@ countersigned from its answers (domain.medication.Order.awaiting_since)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -130,14 +131,17 @@ class ToCountersign:
     """Not countersigned within a day of its taking (see domain.medication.countersign_overdue)."""
 
 
-def to_countersign(session: Session, ward: str | None = None) -> list[ToCountersign]:
+def to_countersign(session: Session, ward: str | None = None,
+                   inside: Sequence[PatientSummary] | None = None) -> list[ToCountersign]:
     """Every telephone order of a patient in hospital (on `ward`, when given) that no doctor has
     countersigned yet, by ward, bed and the time it was taken, each said overdue a day after: the
     morning's list for the doctor, and for the nurse in charge to chase. One stopped since is
-    listed too: it was given on the doctor's word all the same."""
+    listed too: it was given on the doctor's word all the same. `inside`: the ward's in-patients
+    by ward and bed, when the caller has read them (the handover sheet)."""
     from downtime.services.medication import order_of  # which checks orders through this module
 
-    inside = census.in_patients(session.db, session.forms, ward=ward)  # by ward and bed
+    if inside is None:
+        inside = census.in_patients(session.db, session.forms, ward=ward)  # by ward and bed
     patients = {patient.patient_id: patient for patient in inside}
     place = {patient.patient_id: number for number, patient in enumerate(inside)}
     found = [record for record in list_current(session.db, form_id=records.ORDER_FORM, patient_ids=list(patients))

@@ -62,7 +62,7 @@ class Transfused:
 
     @property
     def number(self) -> str:
-        return " ".join(str(self.record.data["unit_number"]).upper().split())
+        return unit_number(self.record.data)
 
     def what(self, spec: FormSpec, lang: Lang) -> str:
         """"Red cells G0001 26 123456 (O RhD negative)", "… (O RhD negative, Irradiated)"."""
@@ -92,6 +92,11 @@ class Transfused:
 
     def next_due(self, at: datetime) -> datetime | None:
         return next_due(self.unit, self.sets, at)
+
+
+def unit_number(start: Mapping[str, Any]) -> str:
+    """A unit's donation number as its label prints it: "G0001 26 123456"."""
+    return " ".join(str(start["unit_number"]).upper().split())
 
 
 def reacted(end: Mapping[str, Any]) -> bool:
@@ -288,16 +293,19 @@ def _check_same_patient_group(session: Session, spec: FormSpec, patient_id: str,
     group = str(data["patient_group"])
     if group == NOT_KNOWN:
         return
-    other = next((unit for unit in reversed(chart(session.db, patient_id)) if unit.record.record_id != record_id
-                  and unit.record.data.get("patient_group") not in (None, NOT_KNOWN, group)), None)
+    starts = sorted(_standing(list_current(session.db, form_id=FORM, patient_id=patient_id)),
+                    key=lambda start: elapsed.instant(datetime.fromisoformat(start.data["started_at"])))
+    other = next((start.data for start in reversed(starts) if start.record_id != record_id
+                  and start.data.get("patient_group") not in (None, NOT_KNOWN, group)), None)
     if other is None:
         return
     field = spec.field("patient_group")
     _refuse("patient_group", message(session.lang, QT_TRANSLATE_NOOP(
         "messages", "“{field}”: this patient's group was recorded as {group} with unit {unit} on {time}: two groups "
                     "for one patient mean a sample or a patient mistaken; do not start it; ask the blood bank."),
-        field=field.label.get(session.lang), unit=other.number, time=f"{other.started_at:%d/%m/%Y %H:%M}",
-        group=format_value(field, other.record.data["patient_group"], session.lang)))
+        field=field.label.get(session.lang), unit=unit_number(other),
+        time=f"{datetime.fromisoformat(other['started_at']):%d/%m/%Y %H:%M}",
+        group=format_value(field, other["patient_group"], session.lang)))
 
 
 def _check_groups(spec: FormSpec, data: Mapping[str, Any], lang: Lang) -> None:

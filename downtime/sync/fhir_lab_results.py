@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from downtime.domain.lab_results import awaited
 from downtime.domain.records import RecordStatus, RecordVersion
-from downtime.services.lab_results import FORM, REQUEST_FORM, received
+from downtime.services.lab_results import FORM, REQUEST_FORM, received, tests_named
 from downtime.sync.fhir_codes import PARTICIPATION_MODE, coding
 from downtime.sync.fhir_elements import (Context, Group, Made, label, moment, patient_key, record_identifier,
                                          reference)
@@ -53,21 +53,18 @@ def _sent(sample: RecordVersion, back: list[RecordVersion], ctx: Context, stays:
 
 def _request(sample: RecordVersion, back: list[RecordVersion], ctx: Context, stays: Stays) -> dict[str, Any]:
     data, spec = sample.data, ctx.forms[REQUEST_FORM]
-    tests = [label(spec, "tests", code) for code in data["tests"] if code != "other"]
-    if data.get("other_tests"):
-        tests.append(" ".join(data["other_tests"].split()))
     given = [record.data.get("gives") for record in back if record.status is not RecordStatus.ENTERED_IN_ERROR]
     left = awaited(data["tests"], given)
     status = ("entered-in-error" if sample.status is RecordStatus.ENTERED_IN_ERROR
               else "active" if left else "completed")
     notes = [f"Sample taken {moment(data['taken_at'])}",
-             *([f"Still awaited: {', '.join(label(spec, 'tests', code) for code in left)}"] if given and left else []),
+             *([f"Still awaited: {tests_named(spec, data, 'en', left)}"] if given and left else []),
              *([f"Number on the request form or tube: {data['sample_number']}"] if data.get("sample_number") else []),
              *([f"Requested by {' '.join(data['requested_by'].split())}"] if data.get("requested_by") else []),
              *([data["notes"]] if data.get("notes") else [])]
     return {"resourceType": "ServiceRequest", "id": sample.record_id, "identifier": record_identifier(sample.record_id),
             "status": status, "intent": "order", "priority": "urgent" if data["urgency"] == "urgent" else "routine",
-            "code": {"text": ", ".join(tests)}, "subject": reference(str(sample.patient_id)),
+            "code": {"text": tests_named(spec, data, "en")}, "subject": reference(str(sample.patient_id)),
             **stays.encounter_at(sample.patient_id, data["taken_at"]), "authoredOn": moment(data["taken_at"]),
             "requester": ctx.author(ctx.original(sample)), "note": [{"text": text} for text in notes]}
 

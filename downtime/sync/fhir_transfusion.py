@@ -14,7 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain.records import RecordStatus, RecordVersion
-from downtime.services.transfusion import END_FORM, FORM, ORDER_FORM, reacted
+from downtime.services.transfusion import END_FORM, FORM, ORDER_FORM, reacted, unit_number
 from downtime.sync.fhir_elements import Context, Group, Made, label, moment, patient_key, record_identifier, reference
 from downtime.sync.fhir_stays import Stays
 
@@ -93,7 +93,7 @@ def _status(start: RecordVersion, end: RecordVersion | None) -> str:
 
 def _procedure(start: RecordVersion, end: RecordVersion | None, ctx: Context, stays: Stays) -> dict[str, Any]:
     data, spec, end_spec = start.data, ctx.forms[FORM], ctx.forms[END_FORM]
-    number = " ".join(str(data["unit_number"]).upper().split())
+    number = unit_number(data)
     period = {"start": moment(data["started_at"]), **({"end": moment(end.data["ended_at"])} if end else {})}
     check = [*([f"Patient's blood group: {label(spec, 'patient_group', data['patient_group'])}"]
                if data.get("patient_group") else []),
