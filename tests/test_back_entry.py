@@ -202,9 +202,9 @@ def test_a_part_of_the_worklist_is_the_patients_from_the_chosen_one_as_the_scree
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "Part of the list: the records about no patient and 5 patient(s) from ADAM Gérard to BLANC Cécile, in the "
+    ("en", "Part of the list: the records about no patient and 5 patient(s) from ADAM Gérard to BRUN Maëlle, in the "
            "order to enter them"),
-    ("fr", "Partie de la liste : les fiches sans patient et 5 patient(s) d’ADAM Gérard à BLANC Cécile, dans l’ordre "
+    ("fr", "Partie de la liste : les fiches sans patient et 5 patient(s) d’ADAM Gérard à BRUN Maëlle, dans l’ordre "
            "de saisie")])
 def test_a_printed_part_counts_its_patients_in_the_clerks_words(office, tmp_path, lang, said):
     """`--patients 5` printed "5 group(s) de ADAM Gérard": the theatre sessions counted as one
@@ -213,7 +213,7 @@ def test_a_printed_part_counts_its_patients_in_the_clerks_words(office, tmp_path
 
     clerk = replace(office, lang=lang)
     part = back_entry.worklist_part(clerk, back_entry.worklist_order(clerk), 0, 5, left_only=False)
-    assert [group.patient.display_name for group in part if group.patient][::4] == ["ADAM Gérard", "BLANC Cécile"]
+    assert [group.patient.display_name for group in part if group.patient][::4] == ["ADAM Gérard", "BRUN Maëlle"]
     text = " ".join(_pdf_text(printing.print_worklist(clerk, tmp_path / "part.pdf", part)).split())
     assert said in text
     whole = " ".join(_pdf_text(printing.print_worklist(clerk, tmp_path / "whole.pdf")).split())

@@ -47,7 +47,7 @@ _PEOPLE = (
     ("Lefort", "", "Henriette Marie", "female", 1938, "Fall at home, hip pain, unable to stand."),
     ("Nguyen", "", "Van Minh", "male", 1951, "Community-acquired pneumonia, oxygen 2 L/min."),
     ("Dubois", "Garnier", "Élodie", "female", 1979, "Pyelonephritis, fever 39.2 °C."),
-    ("Benali", "", "Youssef", "male", 1964, "Decompensated heart failure."),
+    ("Mansour", "", "Youssef", "male", 1964, "Decompensated heart failure."),
     ("Moreau", "", "Jean-Pierre", "male", 1947, "COPD exacerbation."),
     ("Da Silva", "", "Ana Luísa", "female", 1990, "Diabetic ketoacidosis, insulin infusion."),
     ("Rousseau", "Leroy", "Françoise", "female", 1942, "Confusion, suspected urinary infection."),
@@ -96,7 +96,7 @@ _ALLERGENS = (("Penicillin", "Rash", "moderate"), ("Amoxicillin", "Urticaria", "
 _CLINICIANS = ("Dr Benali", "Dr Lemaire", "Dr N'Diaye", "Dr Vasseur")
 # What a few of them took at home, by birth name (the back-entry line and the bundle's MedicationStatement show it).
 _USUAL_MEDICINES = {
-    "Benali": "Bisoprolol 2.5 mg morning, last today 08:00\nFurosemide 40 mg morning, last today 08:00\n"
+    "Mansour": "Bisoprolol 2.5 mg morning, last today 08:00\nFurosemide 40 mg morning, last today 08:00\n"
               "Ramipril 5 mg evening, last yesterday 20:00",
     "Roux": "Levodopa/carbidopa 100/25 mg four times a day, last today 12:00",
     "Bonnet": "Combined contraceptive pill, last yesterday",
