@@ -698,6 +698,12 @@ def cmd_pdf_repositioning(args: argparse.Namespace) -> int:
     return _patient_pdf(args, print_repositioning_chart)
 
 
+def cmd_pdf_wounds(args: argparse.Namespace) -> int:
+    from downtime.services.printing import print_wound_chart
+
+    return _patient_pdf(args, print_wound_chart)
+
+
 def cmd_pdf_results(args: argparse.Namespace) -> int:
     from downtime.services.printing import print_lab_results
 
@@ -1835,6 +1841,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
             ("glucose", cmd_pdf_glucose, QT_TRANSLATE_NOOP("messages", "a patient's blood glucose monitoring chart")),
             ("repositioning", cmd_pdf_repositioning, QT_TRANSLATE_NOOP("messages", "a patient's repositioning and skin "
                                                                                    "chart")),
+            ("wounds", cmd_pdf_wounds, QT_TRANSLATE_NOOP("messages", "a patient's wound assessment and dressing chart")),
             ("transfusion", cmd_pdf_transfusion, QT_TRANSLATE_NOOP("messages", "a patient's blood transfusion record "
                                                                               "(each unit, its checks and its fate)")),
             ("results", cmd_pdf_results, QT_TRANSLATE_NOOP("messages", "a patient's laboratory results received "

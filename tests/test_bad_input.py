@@ -390,6 +390,11 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
         "repositioning": [
             {"turned_at": at, "position": "left", "skin": "intact", "next_in": "2", "notes": "Matelas à air"},
             {"turned_at": at, "position": "declined", "skin": "category_1", "skin_where": "Talon gauche", "next_in": "4"}],
+        "wound_care": [
+            {"assessed_at": at, "wound": "Sacrum", "kind": "pressure_ulcer", "category": "2", "length_cm": 3.5,
+             "width_cm": 2.0, "depth_cm": 0.2, "bed": "granulating", "exudate": "low", "infection": False,
+             "dressing": "Hydrocolloïde", "next_in": "3", "notes": "Peau péri-lésionnelle saine"},
+            {"assessed_at": at, "wound": "Cicatrice médiane", "kind": "surgical", "bed": "healed"}],
         "braden_assessment": [{"assessed_at": at, "sensory": "3", "moisture": "2", "activity": "1", "mobility": "2",
                                "nutrition": "3", "friction": "1"}],
         "blood_glucose": [{"taken_at": at, "timing": "before_lunch", "reading": "value", "glucose": 3.2, "ketones": 0.4,
@@ -600,6 +605,7 @@ RULE_REFUSALS = {
     ("fluid_plan", "decided_at"): f"Decided at: this patient is {_NOT_IN}",
     ("repositioning", "turned_at"): f"Date and time: this patient is {_NOT_IN}",
     ("braden_assessment", "assessed_at"): f"Date and time assessed: this patient is {_NOT_IN}",
+    ("wound_care", "assessed_at"): f"Date and time: this patient is {_NOT_IN}",
     ("operation_booking", "planned_start"): _NO_SLOT, ("operation_booking", "expected_minutes"): _NO_SLOT,
     ("operation_booking", "session"): _NO_SLOT, ("operation_rebooking", "session"): _NO_SLOT,
     ("operation_rebooking", "planned_start"): _NO_SLOT,

@@ -107,7 +107,8 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
         "Operation done × 4", "Surgical safety checklist × 4", "Clinical note × 30", "Fluid balance chart × 10",
         "Neurological observation chart (GCS) × 4", "Blood glucose monitoring chart × 8",
         "Blood transfusion record × 3", "Laboratory results received (ward log) × 2",
-        "Repositioning and skin chart × 8", "Pressure ulcer risk (Braden scale) × 4"]
+        "Repositioning and skin chart × 8", "Pressure ulcer risk (Braden scale) × 4",
+        "Wound assessment and dressing chart × 4"]
     pages = _text(path)
     news2 = outline["NEWS2 observation chart × 30"]
     assert all("NEWS2 observation chart (blank)" in page for page in pages[news2:news2 + 30])
@@ -128,7 +129,10 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
     turns = outline["Repositioning and skin chart × 8"]
     assert all("Repositioning and skin chart (blank)" in page for page in pages[turns:turns + 8])
     risk = outline["Pressure ulcer risk (Braden scale) × 4"]
-    assert len(pages) == risk + 4 and all("Braden" in page for page in pages[risk:])
+    assert all("Braden" in page for page in pages[risk:risk + 4])
+    wounds = outline["Wound assessment and dressing chart × 4"]
+    assert len(pages) == wounds + 4 and all("Wound assessment and dressing chart (blank)" in page
+                                            for page in pages[wounds:])
 
 
 # The forms written on a chart of the binder rather than on a form of their own.
@@ -136,7 +140,7 @@ ON_CHARTS = {"medication_order": "mar", "medication_administration": "mar", "obs
              "fluid_balance": "fluid", "neuro_observations": "neuro", "blood_glucose": "glucose",
              "blood_transfusion": "transfusion", "transfusion_end": "transfusion", "blood_order": "transfusion",
              "lab_result": "lab_results", "lab_request": "lab_results", "fluid_plan": "fluid",
-             "repositioning": "repositioning"}
+             "repositioning": "repositioning", "wound_care": "wounds"}
 
 
 def test_every_form_is_in_the_binder_or_on_a_chart_that_is(forms):

@@ -17,8 +17,7 @@ from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import decimal_text, semicolon
-from downtime.pdf.lines import Lines
-from downtime.pdf.page import ALERT, INK, PageInfo, body_width, build_pdf, carried_on_by_hand, in_words, style
+from downtime.pdf.page import PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words
 from downtime.services.glucose import Charted
 from downtime.services.patients import PatientSummary
 
@@ -34,28 +33,24 @@ WORDS: dict[str, dict[Lang, str]] = {
 WIDTHS = (0.12, 0.14, 0.1, 0.1, 0.24, 0.08, 0.22)
 
 
-def _cell(text: str, bold: bool = False, alert: bool = False) -> Lines:
-    return Lines(text, style(size=8, bold=bold, leading=9.5, color=ALERT if alert else INK))
-
-
 def _protocol(lang: Lang) -> list[Flowable]:
     """What each kind of reading asks, over the chart, for the readings written by hand."""
-    return [_cell(f"• {SIGNS[sign][lang]}") for sign in (Sign.HYPO, Sign.CHECK_KETONES, Sign.KETONES, Sign.KETONES_HIGH)]
+    return [chart_cell(f"• {SIGNS[sign][lang]}") for sign in (Sign.HYPO, Sign.CHECK_KETONES, Sign.KETONES, Sign.KETONES_HIGH)]
 
 
 def _table(readings: Sequence[Charted], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
            width: float, by_hand: int) -> Flowable:
-    body: list[list[object]] = [[_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
+    body: list[list[object]] = [[chart_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
     for found in readings:
         data, record = found.record.data, found.record
         ketones = found.reading.ketones
-        body.append([_cell(f"{found.taken_at:%d/%m %H:%M}"), _cell(format_value(spec.field("timing"), data.get("timing"), lang)),
-                     _cell(found.reading.text(lambda value: decimal_text(value, lang)).removesuffix(" mmol/L"), bold=True,
+        body.append([chart_cell(f"{found.taken_at:%d/%m %H:%M}"), chart_cell(format_value(spec.field("timing"), data.get("timing"), lang)),
+                     chart_cell(found.reading.text(lambda value: decimal_text(value, lang)).removesuffix(" mmol/L"), bold=True,
                            alert=found.reading.hypo),
-                     _cell("" if ketones is None else decimal_text(ketones, lang)),
-                     _cell(" ".join((data.get("action") or "").split())),
-                     _cell(authors.initials(record.author, record.device_id, laptops)),
-                     _cell(semicolon(lang).join(found.said(lang)), bold=True, alert=True)])
+                     chart_cell("" if ketones is None else decimal_text(ketones, lang)),
+                     chart_cell(" ".join((data.get("action") or "").split())),
+                     chart_cell(authors.initials(record.author, record.device_id, laptops)),
+                     chart_cell(semicolon(lang).join(found.said(lang)), bold=True, alert=True)])
     return carried_on_by_hand(body, WIDTHS, width, by_hand, 9 * mm)
 
 

@@ -20,7 +20,8 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import semicolon
 from downtime.pdf.lines import Lines
-from downtime.pdf.page import ALERT, INK, PageInfo, body_width, build_pdf, carried_on_by_hand, in_words, style
+from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words,
+                                style)
 from downtime.services.lab_results import Received, Sent
 from downtime.services.patients import PatientSummary
 
@@ -52,13 +53,9 @@ SENT_WIDTHS = (0.1, 0.29, 0.09, 0.14, 0.14, 0.08, 0.16)
 BLANK_SENT_WIDTHS = (0.15, 0.1, 0.22, 0.09, 0.12, 0.12, 0.08, 0.12)
 
 
-def _cell(text: str, bold: bool = False, alert: bool = False) -> Lines:
-    return Lines(text, style(size=8, bold=bold, leading=9.5, color=ALERT if alert else INK))
-
-
 def _guide(spec: FormSpec, lang: Lang) -> list[Flowable]:
     """The read-back and a critical result's call, in the form's own words, for the lines written by hand."""
-    return [_cell(f"• {line}") for line in (spec.field("read_back").help.get(lang), SIGNS[Sign.TELL_NOW][lang],
+    return [chart_cell(f"• {line}") for line in (spec.field("read_back").help.get(lang), SIGNS[Sign.TELL_NOW][lang],
                                            SIGNS[Sign.FOR_A_DOCTOR][lang])]
 
 
@@ -67,7 +64,7 @@ def _headings(lang: Lang, key: str, ward: bool) -> list[object]:
     headings = in_words(WORDS, key, lang).split("|")
     if ward:
         headings = [in_words(WORDS, "patient", lang), *(headings[:-1] if key == "headings" else headings)]
-    return [_cell(text, bold=True) for text in headings]
+    return [chart_cell(text, bold=True) for text in headings]
 
 
 def _samples(sent: Sequence[Sent], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
@@ -75,11 +72,11 @@ def _samples(sent: Sequence[Sent], spec: FormSpec, authors: Authors, laptops: Ma
     body: list[list[object]] = [_headings(lang, "sent", ward)]
     for one in sent:
         record, data = one.record, one.record.data
-        body.append([_cell(f"{one.taken_at:%d/%m %H:%M}"), _cell(one.tests(spec, lang), bold=True),
-                     _cell(format_value(spec.field("urgency"), data["urgency"], lang), bold=data["urgency"] == "urgent"),
-                     _cell(data.get("sample_number") or ""), _cell(" ".join((data.get("requested_by") or "").split())),
-                     _cell(authors.initials(record.author, record.device_id, laptops)),
-                     _cell(one.state(spec, at, lang), bold=one.overdue(at), alert=one.overdue(at))])
+        body.append([chart_cell(f"{one.taken_at:%d/%m %H:%M}"), chart_cell(one.tests(spec, lang), bold=True),
+                     chart_cell(format_value(spec.field("urgency"), data["urgency"], lang), bold=data["urgency"] == "urgent"),
+                     chart_cell(data.get("sample_number") or ""), chart_cell(" ".join((data.get("requested_by") or "").split())),
+                     chart_cell(authors.initials(record.author, record.device_id, laptops)),
+                     chart_cell(one.state(spec, at, lang), bold=one.overdue(at), alert=one.overdue(at))])
     return carried_on_by_hand(body, BLANK_SENT_WIDTHS if ward else SENT_WIDTHS, width, by_hand, 9 * mm)
 
 
@@ -100,13 +97,13 @@ def _table(results: Sequence[Received], spec: FormSpec, authors: Authors, laptop
         record, data = found.record, found.record.data
         what = found.text() + (f"; {in_words(WORDS, 'lab_number', lang, number=data['lab_number'])}"
                                if data.get("lab_number") else "")
-        body.append([_cell(f"{found.received_at:%d/%m %H:%M}"), _cell(_how(found, spec, lang)),
-                     _cell(what, bold=found.flag is not Flag.NORMAL),
-                     _cell(format_value(spec.field("flag"), data["flag"], lang), bold=True,
+        body.append([chart_cell(f"{found.received_at:%d/%m %H:%M}"), chart_cell(_how(found, spec, lang)),
+                     chart_cell(what, bold=found.flag is not Flag.NORMAL),
+                     chart_cell(format_value(spec.field("flag"), data["flag"], lang), bold=True,
                            alert=found.flag is Flag.CRITICAL),
-                     _cell(found.told(lang)), _cell(" ".join((data.get("action") or "").split())),
-                     _cell(authors.initials(record.author, record.device_id, laptops)),
-                     _cell(semicolon(lang).join(found.said(lang)), bold=True, alert=bool(found.signs))])
+                     chart_cell(found.told(lang)), chart_cell(" ".join((data.get("action") or "").split())),
+                     chart_cell(authors.initials(record.author, record.device_id, laptops)),
+                     chart_cell(semicolon(lang).join(found.said(lang)), bold=True, alert=bool(found.signs))])
     return carried_on_by_hand(body, BLANK_WIDTHS if ward else WIDTHS, width, by_hand, 11 * mm)
 
 

@@ -32,7 +32,7 @@ from downtime.domain.census import StayStatus
 from downtime.errors import written_to
 from downtime.formspec import Lang
 from downtime.paths import resources_dir
-from downtime.pdf.lines import fit, text, wrap
+from downtime.pdf.lines import Lines, fit, text, wrap
 from downtime.services.census import name_alert
 from downtime.services.patients import PatientSummary
 
@@ -124,6 +124,12 @@ def style(size: float = 9, bold: bool = False, color: colors.Color = INK, leadin
     font = (CONDENSED_BOLD if bold else CONDENSED) if condensed else (BOLD if bold else SANS)
     return ParagraphStyle(f"{font}-{size}-{color}", fontName=font, fontSize=size,
                           leading=leading or size * 1.25, textColor=color, alignment=TA_LEFT, **extra)
+
+
+def chart_cell(value: str, bold: bool = False, alert: bool = False) -> Lines:
+    """A cell of a bedside chart's table (glucose, transfusion, results, repositioning, wounds):
+    what it asks in red, as on its tab."""
+    return Lines(value, style(size=8, bold=bold, leading=9.5, color=ALERT if alert else INK))
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,7 @@ from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.domain.repositioning import SIGNS, Sign
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
-from downtime.pdf.lines import Lines
-from downtime.pdf.page import ALERT, INK, PageInfo, body_width, build_pdf, carried_on_by_hand, in_words, style
+from downtime.pdf.page import PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words
 from downtime.services.patients import PatientSummary
 from downtime.services.repositioning import Turned
 
@@ -42,30 +41,26 @@ WORDS: dict[str, dict[Lang, str]] = {
 WIDTHS = (0.11, 0.14, 0.17, 0.1, 0.07, 0.17, 0.08, 0.16)
 
 
-def _cell(text: str, bold: bool = False, alert: bool = False) -> Lines:
-    return Lines(text, style(size=8, bold=bold, leading=9.5, color=ALERT if alert else INK))
-
-
 def _protocol(lang: Lang) -> list[Flowable]:
     """What the chart asks, over it, for the changes of position written by hand."""
-    return [_cell(f"• {in_words(WORDS, 'plan', lang)}"),
-            _cell(f"• {SIGNS[Sign.DAMAGE][lang].format(where='…')}")]
+    return [chart_cell(f"• {in_words(WORDS, 'plan', lang)}"),
+            chart_cell(f"• {SIGNS[Sign.DAMAGE][lang].format(where='…')}")]
 
 
 def _table(turns: Sequence[Turned], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
            width: float, by_hand: int, at: datetime) -> Flowable:
-    body: list[list[object]] = [[_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
+    body: list[list[object]] = [[chart_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
     for turn in turns:
         data, record = turn.record.data, turn.record
-        body.append([_cell(f"{turn.turned_at:%d/%m %H:%M}"),
-                     _cell(format_value(spec.field("position"), data["position"], lang)),
-                     _cell(format_value(spec.field("skin"), data.get("skin"), lang), bold=turn.damaged,
+        body.append([chart_cell(f"{turn.turned_at:%d/%m %H:%M}"),
+                     chart_cell(format_value(spec.field("position"), data["position"], lang)),
+                     chart_cell(format_value(spec.field("skin"), data.get("skin"), lang), bold=turn.damaged,
                            alert=turn.damaged),
-                     _cell(" ".join((data.get("skin_where") or "").split())),
-                     _cell(format_value(spec.field("next_in"), data["next_in"], lang)),
-                     _cell(" ".join((data.get("notes") or "").split())),
-                     _cell(authors.initials(record.author, record.device_id, laptops)),
-                     _cell(f"{turn.said(Sign.DAMAGE, at, lang)}" if turn.damaged else "", bold=True, alert=True)])
+                     chart_cell(" ".join((data.get("skin_where") or "").split())),
+                     chart_cell(format_value(spec.field("next_in"), data["next_in"], lang)),
+                     chart_cell(" ".join((data.get("notes") or "").split())),
+                     chart_cell(authors.initials(record.author, record.device_id, laptops)),
+                     chart_cell(f"{turn.said(Sign.DAMAGE, at, lang)}" if turn.damaged else "", bold=True, alert=True)])
     return carried_on_by_hand(body, WIDTHS, width, by_hand, 9 * mm)
 
 
@@ -78,7 +73,7 @@ def repositioning_chart_pdf(patient: PatientSummary, turns: Sequence[Turned], sp
                     device_name=device_name, patient=patient, place=True)
     width = body_width(info)
     said = turns[-1].next_change(printed_at, lang) if turns else ""
-    latest = [_cell(said[:1].upper() + said[1:], bold=True, alert=turns[-1].overdue(printed_at))] if turns else []
+    latest = [chart_cell(said[:1].upper() + said[1:], bold=True, alert=turns[-1].overdue(printed_at))] if turns else []
     return build_pdf(out, [*_protocol(lang), Spacer(1, 2 * mm), *latest, Spacer(1, 2 * mm),
                            _table(turns, spec, authors, laptops, lang, width, BY_HAND, printed_at)], info)
 

@@ -17,8 +17,7 @@ from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import semicolon
-from downtime.pdf.lines import Lines
-from downtime.pdf.page import ALERT, INK, PageInfo, body_width, build_pdf, carried_on_by_hand, in_words, style
+from downtime.pdf.page import PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words
 from downtime.services.patients import PatientSummary
 from downtime.services.transfusion import Prescribed, Transfused, reacted
 
@@ -76,10 +75,6 @@ WIDTHS = (0.18, 0.13, 0.09, 0.08, 0.08, 0.09, 0.13, 0.08, 0.14)
 ORDER_WIDTHS = (0.15, 0.17, 0.09, 0.12, 0.16, 0.22, 0.09)
 
 
-def _cell(text: str, bold: bool = False, alert: bool = False) -> Lines:
-    return Lines(text, style(size=8, bold=bold, leading=9.5, color=ALERT if alert else INK))
-
-
 def _at(moment: datetime | None) -> str:
     return "—" if moment is None else f"{moment:%d/%m %H:%M}"
 
@@ -118,7 +113,7 @@ def _reaction(unit: Transfused, end_spec: FormSpec, lang: Lang) -> tuple[str, bo
 
 def _table(units: Sequence[Transfused], spec: FormSpec, end_spec: FormSpec, authors: Authors,
            laptops: Mapping[str, Laptop], lang: Lang, width: float, by_hand: int) -> Flowable:
-    body: list[list[object]] = [[_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
+    body: list[list[object]] = [[chart_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
     for unit in units:
         start, end = unit.record, unit.end
         times = [in_words(WORDS, word, lang, time=_at(datetime.fromisoformat(start.data[field])))
@@ -131,32 +126,32 @@ def _table(units: Sequence[Transfused], spec: FormSpec, end_spec: FormSpec, auth
             outcome = format_value(end_spec.field("outcome"), end.data["outcome"], lang) + (
                 f", {end.data['volume']} mL" if end.data.get("volume") is not None else "")
         reaction, untold = _reaction(unit, end_spec, lang)
-        body.append([_cell(what, bold=True), _cell(_check(unit, spec, lang)),
-                     _cell(f"{_at(unit.started_at)} {authors.initials(start.author, start.device_id, laptops)}"),
-                     _cell("✓" if unit.sets.baseline else "—"), _cell(_at(unit.sets.first_at)), _cell(ended),
-                     _cell(outcome), _cell(_at(unit.sets.end_at)),
-                     _cell(reaction, bold=untold or unit.unit.reaction, alert=untold)])
+        body.append([chart_cell(what, bold=True), chart_cell(_check(unit, spec, lang)),
+                     chart_cell(f"{_at(unit.started_at)} {authors.initials(start.author, start.device_id, laptops)}"),
+                     chart_cell("✓" if unit.sets.baseline else "—"), chart_cell(_at(unit.sets.first_at)), chart_cell(ended),
+                     chart_cell(outcome), chart_cell(_at(unit.sets.end_at)),
+                     chart_cell(reaction, bold=untold or unit.unit.reaction, alert=untold)])
     return carried_on_by_hand(body, WIDTHS, width, by_hand, 12 * mm)
 
 
 def _guide(lang: Lang) -> list[Flowable]:
-    return [_cell(f"• {line}") for line in GUIDE[lang]]
+    return [chart_cell(f"• {line}") for line in GUIDE[lang]]
 
 
 def _prescriptions(prescribed: Sequence[Prescribed], order_spec: FormSpec, authors: Authors,
                    laptops: Mapping[str, Laptop], lang: Lang, width: float, by_hand: int) -> Flowable:
     """The prescription section: a line per prescription (when and by whom, what, each over how
     long, special requirements, why, units started), then lines for the doctor to write by hand."""
-    body: list[list[object]] = [[_cell(text, bold=True) for text in in_words(WORDS, "ordered", lang).split("|")]]
+    body: list[list[object]] = [[chart_cell(text, bold=True) for text in in_words(WORDS, "ordered", lang).split("|")]]
     for found in prescribed:
         record, data = found.record, found.record.data
-        body.append([_cell(f"{_at(datetime.fromisoformat(data['ordered_at']))} "
+        body.append([chart_cell(f"{_at(datetime.fromisoformat(data['ordered_at']))} "
                            f"{authors.initials(record.author, record.device_id, laptops)}"),
-                     _cell(format_value(order_spec.field("component"), data["component"], lang), bold=True),
-                     _cell(str(data["units"]), bold=True), _cell(data["each_over"]),
-                     _cell(format_value(order_spec.field("requirements"), data.get("requirements") or [], lang),
+                     chart_cell(format_value(order_spec.field("component"), data["component"], lang), bold=True),
+                     chart_cell(str(data["units"]), bold=True), chart_cell(data["each_over"]),
+                     chart_cell(format_value(order_spec.field("requirements"), data.get("requirements") or [], lang),
                            bold=True, alert=bool(data.get("requirements"))),
-                     _cell(data["indication"]), _cell(str(found.started))])
+                     chart_cell(data["indication"]), chart_cell(str(found.started))])
     return carried_on_by_hand(body, ORDER_WIDTHS, width, by_hand, 9 * mm)
 
 

@@ -38,6 +38,7 @@ from downtime.qt.glucose_view import GlucoseView
 from downtime.qt.repositioning_view import RepositioningView
 from downtime.qt.lab_results_view import LabResultsView
 from downtime.qt.transfusion_view import TransfusionView
+from downtime.qt.wounds_view import WoundsView
 from downtime.qt.neuro_view import NeuroView
 from downtime.qt.observations_view import EscalationPanel, ObservationsView
 from downtime.qt.patient_header import PatientTab
@@ -58,7 +59,7 @@ from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
 from downtime.services import (backups, drafts, fluid_balance, glucose, lab_results, medication, neuro, observations,
                                paper_doses, paper_numbers, prefill, printing, records, repositioning, settings, theatre,
-                               this_laptop, transfusion)
+                               this_laptop, transfusion, wounds)
 from downtime.services.census import all_patients, patient_for_record
 from downtime.services.context import Session, Vault
 from downtime.services.errors import AccountDeactivated, NotFound
@@ -83,8 +84,9 @@ class ActionSpec:
 
 
 Tab = TypeVar("Tab", MarView, ObservationsView, RecordsView, FluidBalanceView, NeuroView, GlucoseView, TransfusionView,
-              LabResultsView)
-Chart = TypeVar("Chart", ObservationsView, FluidBalanceView, NeuroView, GlucoseView, TransfusionView, LabResultsView)
+              LabResultsView, RepositioningView, WoundsView)
+Chart = TypeVar("Chart", ObservationsView, FluidBalanceView, NeuroView, GlucoseView, TransfusionView, LabResultsView,
+                RepositioningView, WoundsView)
 Shown = TypeVar("Shown", bound=QWidget)
 
 ACTIONS = (
@@ -107,6 +109,8 @@ ACTIONS = (
                of_selected=True),
     ActionSpec("repositioning", QT_TRANSLATE_NOOP("MainWindow", "Re&positioning and skin"), "Ctrl+Shift+P",
                "open_repositioning_of", of_selected=True),
+    ActionSpec("wounds", QT_TRANSLATE_NOOP("MainWindow", "Wounds and dressin&gs"), "Ctrl+Shift+W", "open_wounds_of",
+               of_selected=True),
     ActionSpec("transfusion", QT_TRANSLATE_NOOP("MainWindow", "Blood trans&fusion"), "Ctrl+Shift+B",
                "open_transfusion_of", of_selected=True),
     ActionSpec("lab_results", QT_TRANSLATE_NOOP("MainWindow", "L&aboratory results"), "Ctrl+Shift+L",
@@ -250,7 +254,7 @@ class MainWindow(QMainWindow):
             neuro.FORM: self.open_neuro_of, glucose.FORM: self.open_glucose_of,
             transfusion.FORM: self.open_transfusion_of, lab_results.FORM: self.open_lab_results_of,
             lab_results.REQUEST_FORM: self.open_lab_results_of, fluid_balance.FORM: self.open_fluid_balance_of,
-            repositioning.FORM: self.open_repositioning_of}[form_id](
+            repositioning.FORM: self.open_repositioning_of, wounds.FORM: self.open_wounds_of}[form_id](
                 patient_id))
         self.tabs.addTab(self.escalation, translate("MainWindow", "Escalation"))
         self.admin: AdminPanel | None = None
@@ -351,7 +355,7 @@ class MainWindow(QMainWindow):
                              (RecordsView, self.open_records_of), (FluidBalanceView, self.open_fluid_balance_of),
                              (NeuroView, self.open_neuro_of), (GlucoseView, self.open_glucose_of),
                              (TransfusionView, self.open_transfusion_of), (LabResultsView, self.open_lab_results_of),
-                             (RepositioningView, self.open_repositioning_of)):
+                             (RepositioningView, self.open_repositioning_of), (WoundsView, self.open_wounds_of)):
             if isinstance(view, kind):
                 patient_id = view.patient_id
                 return lambda: opened(patient_id)
@@ -677,6 +681,13 @@ class MainWindow(QMainWindow):
             view.assess.connect(lambda pid: self.open_new(self.session.form(repositioning.RISK_FORM), pid))
 
         return self._open_chart(RepositioningView, repositioning.FORM, patient_id, wired)
+
+    def open_wounds_of(self, patient_id: str) -> WoundsView:
+        def wired(view: WoundsView) -> None:
+            view.dress.connect(lambda pid, carried: self.open_new(self.session.form(wounds.FORM), pid, {
+                **prefill.first_answers(self.session, self.session.form(wounds.FORM), pid), **carried}))
+
+        return self._open_chart(WoundsView, wounds.FORM, patient_id, wired)
 
     def open_transfusion_of(self, patient_id: str) -> TransfusionView:
         def wired(view: TransfusionView) -> None:

@@ -145,6 +145,10 @@ def take(folder: Path, lang: Lang = "en") -> list[Path]:
         fallen = next(row.patient for row in nurse.patients.model.rows
                       if row.patient is not None and "Fall at home" in (row.patient.reason or ""))
         shot("repositioning", nurse, lambda: nurse.open_repositioning_of(fallen.patient_id))
+        # The post-operative wound infection, larger at its second dressing.
+        infected = next(row.patient for row in nurse.patients.model.rows
+                        if row.patient is not None and "wound infection" in (row.patient.reason or ""))
+        shot("wounds", nurse, lambda: nurse.open_wounds_of(infected.patient_id))
         # The patient with anaemia: a unit of red cells given, a second running, its 15-minute set due.
         anaemic = next(row.patient for row in nurse.patients.model.rows
                        if row.patient is not None and "Anaemia" in (row.patient.reason or ""))

@@ -200,6 +200,7 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     build_neuro_demo(db, forms, clock)
     build_glucose_demo(db, forms, clock)
     build_repositioning_demo(db, forms, clock)
+    build_wound_demo(db, forms, clock)
     build_transfusion_demo(db, forms, clock)
     build_lab_results_demo(db, forms, clock)
     return DemoSummary(device_name=device.name, patients=len(saved), accounts=DEMO_ACCOUNTS)
@@ -766,6 +767,43 @@ def build_repositioning_demo(db: Database, forms: dict[str, FormSpec], clock: Cl
                 "turned_at": at.isoformat(timespec="minutes"), "position": position, "skin": skin,
                 **({"skin_where": where} if where else {}), "next_in": str(every),
                 **({"notes": "Heels off-loaded on a pillow"} if "heel" in where else {})}, patient_id=patient.patient_id)
+            made += 1
+    return made
+
+
+# Wounds charted: (the patient's reason for admission, each look: hours ago and its answers).
+# The palliative patient's heel found with redness that does not blanch an hour ago (the
+# repositioning chart's finding), off-loaded; the post-operative wound infection larger at its
+# second dressing, its dressing leaking.
+_WOUNDS = (
+    ("Palliative care", ((1, {"wound": "Left heel", "kind": "pressure_ulcer", "category": "1", "length_cm": 2.0,
+                              "width_cm": 1.5, "bed": "intact", "exudate": "none", "infection": False,
+                              "dressing": "None: barrier film, heel off-loaded on a pillow", "next_in": "1"}),)),
+    ("Post-operative wound infection", (
+        (7, {"wound": "Right iliac fossa incision", "kind": "surgical", "length_cm": 5.0, "width_cm": 1.0,
+             "depth_cm": 0.5, "bed": "sloughy", "exudate": "moderate", "infection": True,
+             "dressing": "Alginate packing, absorbent pad", "next_in": "1", "notes": "Swab sent; Dr Lemaire told"}),
+        (1.5, {"wound": "Right iliac fossa incision", "kind": "surgical", "length_cm": 6.0, "width_cm": 1.5,
+               "depth_cm": 0.5, "bed": "sloughy", "exudate": "high", "infection": True,
+               "dressing": "Alginate packing, absorbent pad", "next_in": "1",
+               "notes": "Dressing leaked through: changed early"}))),
+)
+
+
+def build_wound_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
+    """Two patients' wounds, their tab, the escalation tab and the handover sheet calling out
+    the infection and the wound grown larger. Returns the looks recorded."""
+    from downtime.services import census
+
+    now = clock()
+    nurse, night = _nurses(db, forms, clock)
+    made = 0
+    for reason, looks in _WOUNDS:
+        patient = next(each for each in census.in_patients(db, forms, ward=DEMO_WARD) if reason in (each.reason or ""))
+        for hours, answers in looks:
+            at = max(_ago(now, hours=hours), datetime.fromisoformat(patient.admitted_at) + timedelta(minutes=20 + made))
+            records.save_new(_on_shift(nurse, night, at), "wound_care",
+                             {"assessed_at": at.isoformat(timespec="minutes"), **answers}, patient_id=patient.patient_id)
             made += 1
     return made
 

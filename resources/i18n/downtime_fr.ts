@@ -1,8 +1,8 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>Patient</source>
         <translation>Patient</translation>
@@ -350,6 +350,10 @@
     <message>
         <source>Repositioning</source>
         <translation>Changements de position</translation>
+    </message>
+    <message>
+        <source>Wound</source>
+        <translation>Plaie</translation>
     </message>
     <message>
         <source>Staff ID</source>
@@ -723,6 +727,30 @@
         <source>Doctor told</source>
         <translation>Médecin prévenu</translation>
     </message>
+    <message>
+        <source>What it is</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Wound bed</source>
+        <translation>Fond de la plaie</translation>
+    </message>
+    <message>
+        <source>Infection</source>
+        <translation>Infection</translation>
+    </message>
+    <message>
+        <source>Dressing</source>
+        <translation>Pansement</translation>
+    </message>
+    <message>
+        <source>Next dressing</source>
+        <translation>Prochain pansement</translation>
+    </message>
 </context>
 <context>
     <name>AdminPanel</name>
@@ -799,7 +827,7 @@
         <translation>Planches d’étiquettes dans l’im&amp;primante</translation>
     </message>
     <message>
-        <source>The patient list, the medication round, the controlled drugs and the NEWS2 escalations open on this laptop&apos;s ward; staff can still choose another ward on each. None: a laptop of no ward (the records office&apos;s), whose patient list and NEWS2 escalations open on all wards.</source>
+        <source>The patient list, the medication round, the controlled drugs and the NEWS2 escalations open on this laptop's ward; staff can still choose another ward on each. None: a laptop of no ward (the records office's), whose patient list and NEWS2 escalations open on all wards.</source>
         <translation>La liste des patients, le tour des médicaments, les stupéfiants et les alertes NEWS2 s’ouvrent sur le service de ce portable ; chacun peut encore choisir un autre service sur chaque liste. Aucun : un portable sans service (celui du bureau des entrées), dont la liste des patients et les alertes NEWS2 s’ouvrent sur tous les services.</translation>
     </message>
     <message>
@@ -807,15 +835,15 @@
         <translation>Aucun (tous les services)</translation>
     </message>
     <message>
-        <source>This la&amp;ptop&apos;s ward</source>
+        <source>This la&amp;ptop's ward</source>
         <translation>Service de ce &amp;portable</translation>
     </message>
     <message>
-        <source>Set this lapt&amp;op&apos;s ward</source>
+        <source>Set this lapt&amp;op's ward</source>
         <translation>Définir le service de ce p&amp;ortable</translation>
     </message>
     <message>
-        <source>The wards, their beds and the settings are the same on every laptop of the hospital: save them to a file (a USB stick) on the first laptop set up, and load that file on each of the others. The device number and name, the laptop&apos;s ward, the staff and their PINs, and the backups folder are not in it.</source>
+        <source>The wards, their beds and the settings are the same on every laptop of the hospital: save them to a file (a USB stick) on the first laptop set up, and load that file on each of the others. The device number and name, the laptop's ward, the staff and their PINs, and the backups folder are not in it.</source>
         <translation>Les services, leurs lits et les réglages sont les mêmes sur chaque portable de l’hôpital : enregistrez-les dans un fichier (une clé USB) sur le premier portable installé, puis chargez ce fichier sur chacun des autres. Le numéro et le nom de l’appareil, le service du portable, le personnel et ses codes PIN, et le dossier des sauvegardes n’y sont pas.</translation>
     </message>
     <message>
@@ -855,7 +883,7 @@
         <translation>par ex. Admissions chirurgie, 01 23 45 67 89, 9 h-17 h</translation>
     </message>
     <message>
-        <source>age1… (printed by &apos;downtime keygen&apos; at the records office)</source>
+        <source>age1… (printed by 'downtime keygen' at the records office)</source>
         <translation>age1… (affichée par « downtime keygen » au bureau des entrées)</translation>
     </message>
     <message>
@@ -879,7 +907,7 @@
         <translation>&amp;Numéro que les patients appellent (sur leurs lettres)</translation>
     </message>
     <message>
-        <source>Records office&apos;s public ke&amp;y (every export is encrypted to it)</source>
+        <source>Records office's public ke&amp;y (every export is encrypted to it)</source>
         <translation>Clé publi&amp;que du bureau des entrées (chaque export est chiffré pour elle)</translation>
     </message>
     <message>
@@ -907,7 +935,7 @@
         <translation>BASE</translation>
     </message>
     <message>
-        <source>To restore a backup, close the app, then run in a terminal: downtime restore BACKUP-FILE --db {database} (the database file must not exist: rename the damaged one first; the backup&apos;s .keys file goes beside it).</source>
+        <source>To restore a backup, close the app, then run in a terminal: downtime restore BACKUP-FILE --db {database} (the database file must not exist: rename the damaged one first; the backup's .keys file goes beside it).</source>
         <translation>Pour restaurer une sauvegarde, fermez l’application, puis lancez dans un terminal : downtime restore FICHIER-DE-SAUVEGARDE --db {database} (le fichier de la base ne doit pas exister : renommez d’abord celui qui est endommagé ; le fichier .keys de la sauvegarde va à côté).</translation>
     </message>
     <message>
@@ -923,7 +951,7 @@
         <translation>No&amp;m de l’appareil</translation>
     </message>
     <message>
-        <source>&amp;Change the laptop&apos;s number or name</source>
+        <source>&amp;Change the laptop's number or name</source>
         <translation>&amp;Changer le numéro ou le nom du portable</translation>
     </message>
     <message>
@@ -1016,7 +1044,7 @@
     </message>
     <message>
         <source>Make this laptop device {number}? Patients registered from now on are numbered {new}…; those numbered before keep theirs ({old}…).
-No other laptop may have device number {number}: check the hospital&apos;s list.</source>
+No other laptop may have device number {number}: check the hospital's list.</source>
         <translation>Faire de ce portable l’appareil {number} ? Les patients enregistrés à partir de maintenant seront numérotés {new}… ; ceux numérotés avant gardent le leur ({old}…).
 Aucun autre portable ne peut avoir le numéro d’appareil {number} : vérifiez la liste de l’hôpital.</translation>
     </message>
@@ -1033,7 +1061,7 @@ Aucun autre portable ne peut avoir le numéro d’appareil {number} : vérifiez 
         <translation>Enregistrer la configuration</translation>
     </message>
     <message>
-        <source>{path} is there already. Replace it with this laptop&apos;s set-up?</source>
+        <source>{path} is there already. Replace it with this laptop's set-up?</source>
         <translation>{path} existe déjà. Le remplacer par la configuration de ce portable ?</translation>
     </message>
     <message>
@@ -1073,7 +1101,7 @@ Le charger ?</translation>
         <source>{path} is damaged and must not be used:
 {problem}
 
-No backup was found here (if backups go to a USB stick, restore one with &apos;downtime restore&apos;). Use another laptop or the paper forms, and call IT.</source>
+No backup was found here (if backups go to a USB stick, restore one with 'downtime restore'). Use another laptop or the paper forms, and call IT.</source>
         <translation>{path} est endommagée et ne doit pas être utilisée :
 {problem}
 
@@ -1103,7 +1131,7 @@ Mettre la sauvegarde la plus récente ({backup}, faite le {when}) à sa place ? 
     </message>
     <message>
         <source>Checking the database before use: its integrity and its audit chain…
-On a large database (a records office&apos;s) this takes a minute or two.</source>
+On a large database (a records office's) this takes a minute or two.</source>
         <translation>Vérification de la base avant usage : son intégrité et sa chaîne d’audit…
 Sur une grande base (celle d’un bureau des archives), cela prend une à deux minutes.</translation>
     </message>
@@ -1238,7 +1266,7 @@ What to enter: {what}
 
 To do: {to_do}
 
-The EHR&apos;s reference for it:</source>
+The EHR's reference for it:</source>
         <translation>{who} : {step} — {what}
 {by}
 
@@ -1300,7 +1328,7 @@ Déplacée dans le DPI du patient {old} au patient {new} ?</translation>
     </message>
     <message>
         <source>{name} ({number}), born {born}:
-the patient&apos;s number in the EHR:</source>
+the patient's number in the EHR:</source>
         <translation>{name} ({number}), né(e) le {born} :
 le numéro du patient dans le DPI :</translation>
     </message>
@@ -1321,11 +1349,11 @@ Link {name} ({number}) to EHR patient {new} instead of {ehr}?</source>
 Lier {name} ({number}) au patient {new} du DPI au lieu de {ehr} ?</translation>
     </message>
     <message>
-        <source>Not the admission&apos;s hospital number</source>
+        <source>Not the admission's hospital number</source>
         <translation>Pas le n° hospitalier de l’admission</translation>
     </message>
     <message>
-        <source>{name} ({number})&apos;s admission records the hospital number {ipp}. Link to EHR patient {new} instead? Only if the EHR shows the admission&apos;s is wrong.</source>
+        <source>{name} ({number})'s admission records the hospital number {ipp}. Link to EHR patient {new} instead? Only if the EHR shows the admission's is wrong.</source>
         <translation>L’admission de {name} ({number}) indique le n° hospitalier {ipp}. Lier plutôt au patient {new} du DPI ? Seulement si le DPI montre que celui de l’admission est faux.</translation>
     </message>
     <message>
@@ -1455,7 +1483,7 @@ Lier {name} ({number}) au patient {new} du DPI au lieu de {ehr} ?</translation>
         <translation>Aucun décès enregistré</translation>
     </message>
     <message>
-        <source>No death is recorded for {name}. Cancel as &quot;Patient died&quot;? The operation leaves the rescheduling list and is not rebooked.</source>
+        <source>No death is recorded for {name}. Cancel as "Patient died"? The operation leaves the rescheduling list and is not rebooked.</source>
         <translation>Aucun décès n’est enregistré pour {name}. Annuler comme « Patient décédé » ? L’intervention quitte la liste à reprogrammer et ne sera pas reprogrammée.</translation>
     </message>
 </context>
@@ -1522,15 +1550,15 @@ Qui a été prévenu (p. ex. le cadre de santé, le pharmacien) ?</translation>
         <translation>Quantité : écrire un nombre, par ex. 20 ou 2,5.</translation>
     </message>
     <message>
-        <source>{drug} ({unit}) is no page of ward {ward}&apos;s register, but is close to {pages}: one drug on two pages leaves both balances wrong. If it is the same drug, answer No and choose it in the Drug list. Open a new page for {drug} ({unit}), another drug?</source>
+        <source>{drug} ({unit}) is no page of ward {ward}'s register, but is close to {pages}: one drug on two pages leaves both balances wrong. If it is the same drug, answer No and choose it in the Drug list. Open a new page for {drug} ({unit}), another drug?</source>
         <translation>{drug} ({unit}) n’a pas de page dans le registre du service {ward}, mais est proche de {pages} : un même médicament sur deux pages fausse les deux soldes. Si c’est le même médicament, répondez Non et choisissez-le dans la liste Médicament. Ouvrir une nouvelle page pour {drug} ({unit}), un autre médicament ?</translation>
     </message>
     <message>
-        <source>{drug} ({unit}) is no page of ward {ward}&apos;s register (its pages: {pages}). Open a new page for it?</source>
+        <source>{drug} ({unit}) is no page of ward {ward}'s register (its pages: {pages}). Open a new page for it?</source>
         <translation>{drug} ({unit}) n’a pas de page dans le registre du service {ward} (ses pages : {pages}). Ouvrir une nouvelle page pour ce produit ?</translation>
     </message>
     <message>
-        <source>{drug} ({unit}) is no page of ward {ward}&apos;s register, which has no page yet. Open a new page for it?</source>
+        <source>{drug} ({unit}) is no page of ward {ward}'s register, which has no page yet. Open a new page for it?</source>
         <translation>{drug} ({unit}) n’a pas de page dans le registre du service {ward}, qui n’en a encore aucune. Ouvrir une nouvelle page pour ce produit ?</translation>
     </message>
     <message>
@@ -1553,7 +1581,7 @@ Qui a été prévenu (p. ex. le cadre de santé, le pharmacien) ?</translation>
         <translation>Stupéfiants et leurs soldes</translation>
     </message>
     <message>
-        <source>The drug&apos;s page of the register</source>
+        <source>The drug's page of the register</source>
         <translation>La page du registre de ce médicament</translation>
     </message>
     <message>
@@ -1573,7 +1601,7 @@ Qui a été prévenu (p. ex. le cadre de santé, le pharmacien) ?</translation>
         <translation>&amp;Imprimer cette page</translation>
     </message>
     <message>
-        <source>No controlled drug on this ward&apos;s register or orders yet.</source>
+        <source>No controlled drug on this ward's register or orders yet.</source>
         <translation>Aucun stupéfiant au registre ni sur les prescriptions de ce service pour l’instant.</translation>
     </message>
     <message>
@@ -1631,7 +1659,7 @@ Qui a été prévenu (p. ex. le cadre de santé, le pharmacien) ?</translation>
         <translation>L’autre ne sera plus utilisé, ou c’est le même portable sous un autre compte : il continue comme appareil {number}.</translation>
     </message>
     <message>
-        <source>This one becomes a laptop of its own, with the device number IT gives it from the hospital&apos;s downtime plan:</source>
+        <source>This one becomes a laptop of its own, with the device number IT gives it from the hospital's downtime plan:</source>
         <translation>Celui-ci devient un portable à part entière, avec le numéro d’appareil que l’informatique lui donne d’après le plan de procédure dégradée de l’hôpital :</translation>
     </message>
     <message>
@@ -1655,7 +1683,7 @@ Qui a été prévenu (p. ex. le cadre de santé, le pharmacien) ?</translation>
         <translation>Nouveau n&amp;om d’appareil</translation>
     </message>
     <message>
-        <source>This laptop&apos;s &amp;ward</source>
+        <source>This laptop's &amp;ward</source>
         <translation>&amp;Service de ce portable</translation>
     </message>
     <message>
@@ -1886,7 +1914,7 @@ La contresigner en tant que {name} ?</translation>
         <translation>Administré &amp;par (si autre que vous)</translation>
     </message>
     <message>
-        <source>Gi&amp;ver&apos;s PIN</source>
+        <source>Gi&amp;ver's PIN</source>
         <translation>C&amp;ode de la personne ayant administré</translation>
     </message>
     <message>
@@ -2013,7 +2041,7 @@ La contresigner en tant que {name} ?</translation>
         <translation>{count} patient(s) à revoir, dont {high} ÉLEVÉ</translation>
     </message>
     <message>
-        <source>No patient&apos;s NEWS2 is above low risk</source>
+        <source>No patient's NEWS2 is above low risk</source>
         <translation>Aucun patient n’a un NEWS2 au-dessus du risque faible</translation>
     </message>
     <message>
@@ -2052,11 +2080,11 @@ La contresigner en tant que {name} ?</translation>
         <translation>Nouveau &amp;dossier (sur la clé USB) :</translation>
     </message>
     <message>
-        <source>Only what changed since this laptop&apos;s last export</source>
+        <source>Only what changed since this laptop's last export</source>
         <translation>Seulement ce qui a changé depuis le dernier export de ce portable</translation>
     </message>
     <message>
-        <source>age1… (the records office&apos;s public key)</source>
+        <source>age1… (the records office's public key)</source>
         <translation>age1… (la clé publique du bureau des entrées)</translation>
     </message>
     <message>
@@ -2068,7 +2096,7 @@ La contresigner en tant que {name} ?</translation>
         <translation>&amp;Chiffrer pour :</translation>
     </message>
     <message>
-        <source>NOT ENCRYPTED: with no key above, every patient&apos;s record goes onto the stick in plain text, readable by whoever finds it. IT sets the records office&apos;s key in Administration ▸ Settings; or type it above.</source>
+        <source>NOT ENCRYPTED: with no key above, every patient's record goes onto the stick in plain text, readable by whoever finds it. IT sets the records office's key in Administration ▸ Settings; or type it above.</source>
         <translation>NON CHIFFRÉ : sans clé ci-dessus, le dossier de chaque patient part sur la clé USB en clair, lisible par quiconque la trouve. L’informatique règle la clé du bureau des entrées dans Administration ▸ Réglages ; ou saisissez-la ci-dessus.</translation>
     </message>
     <message>
@@ -2096,7 +2124,7 @@ La contresigner en tant que {name} ?</translation>
         <translation>Choisissez un nouveau dossier pour l’export.</translation>
     </message>
     <message>
-        <source>Not exported: tick “Export NOT encrypted all the same” to put every patient&apos;s record on the stick in plain text, or give the records office&apos;s key.</source>
+        <source>Not exported: tick “Export NOT encrypted all the same” to put every patient's record on the stick in plain text, or give the records office's key.</source>
         <translation>Non exporté : cochez « Exporter NON chiffré malgré tout » pour mettre le dossier de chaque patient en clair sur la clé USB, ou donnez la clé du bureau des entrées.</translation>
     </message>
     <message>
@@ -2104,7 +2132,7 @@ La contresigner en tant que {name} ?</translation>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <source>NOT ENCRYPTED: every patient&apos;s record there is in plain text.</source>
+        <source>NOT ENCRYPTED: every patient's record there is in plain text.</source>
         <translation>NON CHIFFRÉ : le dossier de chaque patient y est en clair.</translation>
     </message>
     <message>
@@ -2112,7 +2140,7 @@ La contresigner en tant que {name} ?</translation>
         <translation>Non exporté.</translation>
     </message>
     <message>
-        <source>Every file is encrypted to the records office&apos;s key.</source>
+        <source>Every file is encrypted to the records office's key.</source>
         <translation>Chaque fichier est chiffré pour la clé du bureau des entrées.</translation>
     </message>
     <message>
@@ -2123,7 +2151,7 @@ La contresigner en tant que {name} ?</translation>
 <context>
     <name>FieldEditors</name>
     <message>
-        <source>Fill in the laptop&apos;s current date and time</source>
+        <source>Fill in the laptop's current date and time</source>
         <translation>Remplir avec la date et l’heure du portable</translation>
     </message>
 </context>
@@ -2146,7 +2174,7 @@ La contresigner en tant que {name} ?</translation>
         <translation>&amp;Feuille en cours</translation>
     </message>
     <message>
-        <source>The day&apos;s fluid balance</source>
+        <source>The day's fluid balance</source>
         <translation>Le bilan entrées-sorties du jour</translation>
     </message>
     <message>
@@ -2170,7 +2198,7 @@ La contresigner en tant que {name} ?</translation>
         <translation>&amp;Enregistrer une entrée ou une sortie</translation>
     </message>
     <message>
-        <source>&amp;Print this day&apos;s chart</source>
+        <source>&amp;Print this day's chart</source>
         <translation>&amp;Imprimer la feuille de ce jour</translation>
     </message>
     <message>
@@ -2221,7 +2249,7 @@ La contresigner en tant que {name} ?</translation>
         <translation>modification : corrigez ce qui est faux, puis Enregistrer</translation>
     </message>
     <message>
-        <source>Some answers are filled in for you, from the patient&apos;s chart, the person signed in or this laptop&apos;s ward: check each one, and change what is not true, before saving.</source>
+        <source>Some answers are filled in for you, from the patient's chart, the person signed in or this laptop's ward: check each one, and change what is not true, before saving.</source>
         <translation>Certaines réponses sont préremplies, d’après le dossier du patient, la personne connectée ou le service de ce portable : vérifiez chacune et corrigez ce qui n’est pas exact avant d’enregistrer.</translation>
     </message>
     <message>
@@ -2255,7 +2283,7 @@ La contresigner en tant que {name} ?</translation>
         <translation>Bracelet d’identification périmé</translation>
     </message>
     <message>
-        <source>The patient&apos;s wristband no longer reads true:
+        <source>The patient's wristband no longer reads true:
 {lines}
 
 Print a new wristband now? Put it on the patient and remove the old one.</source>
@@ -2293,7 +2321,7 @@ Imprimer un nouveau bracelet maintenant ? Posez-le au patient et retirez l’anc
         <translation>Allergie enregistrée</translation>
     </message>
     <message>
-        <source>{drug} matches the patient&apos;s recorded allergy: {allergies}.
+        <source>{drug} matches the patient's recorded allergy: {allergies}.
 
 Why is it prescribed all the same? (kept in the order)</source>
         <translation>{drug} correspond à l’allergie enregistrée du patient : {allergies}.
@@ -2353,7 +2381,7 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
         <translation>Stupéfiant : témoin</translation>
     </message>
     <message>
-        <source>{quantity} {unit} of {drug} goes back to the ward&apos;s controlled-drug register. Witness staff ID:</source>
+        <source>{quantity} {unit} of {drug} goes back to the ward's controlled-drug register. Witness staff ID:</source>
         <translation>{quantity} {unit} de {drug} reviennent au registre des stupéfiants du service. Identifiant du témoin :</translation>
     </message>
     <message>
@@ -2377,7 +2405,7 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
         <translation> — modifié : </translation>
     </message>
     <message>
-        <source>Set aside, another laptop&apos;s: </source>
+        <source>Set aside, another laptop's: </source>
         <translation>Mise de côté, d’un autre portable : </translation>
     </message>
     <message>
@@ -2447,11 +2475,11 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
         <translation>un instantané</translation>
     </message>
     <message>
-        <source>A laptop&apos;s encrypted export: choose the records office&apos;s key file below to read it; its records will be added to this database.</source>
+        <source>A laptop's encrypted export: choose the records office's key file below to read it; its records will be added to this database.</source>
         <translation>L’export chiffré d’un portable : choisir ci-dessous le fichier de clé du bureau des entrées pour le lire ; ses enregistrements seront ajoutés à cette base.</translation>
     </message>
     <message>
-        <source>A laptop&apos;s export or a merge: its records will be added to this database.</source>
+        <source>A laptop's export or a merge: its records will be added to this database.</source>
         <translation>L’export d’un portable ou une fusion : ses enregistrements seront ajoutés à cette base.</translation>
     </message>
     <message>
@@ -2467,7 +2495,7 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
         <translation>Quoi importer</translation>
     </message>
     <message>
-        <source>A snapshot of the hospital&apos;s last known state (a folder of CSV files or a FHIR Bundle), or laptops&apos; exports for the records office.</source>
+        <source>A snapshot of the hospital's last known state (a folder of CSV files or a FHIR Bundle), or laptops' exports for the records office.</source>
         <translation>Un instantané du dernier état connu de l’hôpital (un dossier de fichiers CSV ou un Bundle FHIR), ou les exports des portables pour le bureau des entrées.</translation>
     </message>
     <message>
@@ -2483,7 +2511,7 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
         <translation>Choisir un &amp;fichier…</translation>
     </message>
     <message>
-        <source>The records office&apos;s key file</source>
+        <source>The records office's key file</source>
         <translation>Le fichier de clé du bureau des entrées</translation>
     </message>
     <message>
@@ -2519,7 +2547,7 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
         <translation>Avancement de l’import</translation>
     </message>
     <message>
-        <source>&amp;Import both laptops&apos; patients</source>
+        <source>&amp;Import both laptops' patients</source>
         <translation>&amp;Importer les patients des deux portables</translation>
     </message>
     <message>
@@ -2539,7 +2567,7 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
         <translation>rien de nouveau</translation>
     </message>
     <message>
-        <source>Take both laptops&apos; patients: laptop {first} and laptop {second}</source>
+        <source>Take both laptops' patients: laptop {first} and laptop {second}</source>
         <translation>Prendre les patients des deux portables : portable {first} et portable {second}</translation>
     </message>
     <message>
@@ -2637,7 +2665,7 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
         <translation>Registre des &amp;stupéfiants</translation>
     </message>
     <message>
-        <source>Patient&apos;s &amp;records (to amend or withdraw)</source>
+        <source>Patient's &amp;records (to amend or withdraw)</source>
         <translation>Enregistrements du patient (&amp;modifier ou annuler)</translation>
     </message>
     <message>
@@ -2719,6 +2747,10 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
     <message>
         <source>Re&amp;positioning and skin</source>
         <translation>Changements de &amp;position et peau</translation>
+    </message>
+    <message>
+        <source>Wounds and dressin&amp;gs</source>
+        <translation>Plaies et panse&amp;ments</translation>
     </message>
     <message>
         <source>Blood trans&amp;fusion</source>
@@ -2881,7 +2913,7 @@ Ce qui a été saisi reste sur ce portable. Remettez la clé USB en état, puis 
         <translation>Médecin prévenu du résultat</translation>
     </message>
     <message>
-        <source>Reserve this laptop&apos;s next {count} downtime numbers for patients admitted on paper while it is away, and print them as labels for the binder?</source>
+        <source>Reserve this laptop's next {count} downtime numbers for patients admitted on paper while it is away, and print them as labels for the binder?</source>
         <translation>Réserver les {count} prochains numéros de procédure dégradée de ce portable pour les patients admis sur papier en son absence, et les imprimer en étiquettes pour le classeur ?</translation>
     </message>
     <message>
@@ -3047,7 +3079,7 @@ Pourquoi elle n’est pas poursuivie (facultatif) :</translation>
         <translation>Aucune case choisie</translation>
     </message>
     <message>
-        <source>Choose a day&apos;s cell of the chart first.</source>
+        <source>Choose a day's cell of the chart first.</source>
         <translation>Choisissez d’abord la case d’un jour dans le plan.</translation>
     </message>
     <message>
@@ -3063,14 +3095,14 @@ Pourquoi elle n’est pas poursuivie (facultatif) :</translation>
         <translation>Ce plan est en lecture seule</translation>
     </message>
     <message>
-        <source>Doses are recorded by the nurse or doctor who gives them. To read a cell&apos;s doses, choose it and press Open the doses of the cell.</source>
+        <source>Doses are recorded by the nurse or doctor who gives them. To read a cell's doses, choose it and press Open the doses of the cell.</source>
         <translation>Les doses sont tracées par l’infirmier(ère) ou le médecin qui les administre. Pour lire les doses d’une case, choisissez-la et cliquez sur Ouvrir les administrations de la case.</translation>
     </message>
 </context>
 <context>
     <name>MedicationPanel</name>
     <message>
-        <source>Print the ward&apos;s MAR &amp;pack</source>
+        <source>Print the ward's MAR &amp;pack</source>
         <translation>Imprimer les &amp;plans d’administration du service</translation>
     </message>
     <message>
@@ -3167,7 +3199,7 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
         <translation>&amp;Pourquoi ne pas la saisir</translation>
     </message>
     <message>
-        <source>&amp;Record the ward&apos;s answer</source>
+        <source>&amp;Record the ward's answer</source>
         <translation>&amp;Enregistrer la réponse du service</translation>
     </message>
 </context>
@@ -3353,7 +3385,7 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
         <translation>Ligne {row}, {medicine} {time}</translation>
     </message>
     <message>
-        <source>Saved as given by the order&apos;s route, {route}. A dose given by another route on the paper chart: leave this row not on paper and record it in the dose dialog, from the patient&apos;s chart.</source>
+        <source>Saved as given by the order's route, {route}. A dose given by another route on the paper chart: leave this row not on paper and record it in the dose dialog, from the patient's chart.</source>
         <translation>Enregistrée par la voie de la prescription, {route}. Une dose administrée par une autre voie sur le plan d’administration papier : laisser cette ligne « Pas sur le papier » et la saisir dans la fenêtre de dose, depuis le dossier du patient.</translation>
     </message>
     <message>
@@ -3567,7 +3599,7 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
         <translation>{slot} — après la date limite de reprogrammation</translation>
     </message>
     <message>
-        <source>No free slot before this operation&apos;s rebook-by date ({date}): free one on a list (move an operation that can wait), or transfer.</source>
+        <source>No free slot before this operation's rebook-by date ({date}): free one on a list (move an operation that can wait), or transfer.</source>
         <translation>Aucun créneau libre avant la date limite de reprogrammation de cette intervention ({date}) : libérez-en un sur un programme (déplacez une intervention qui peut attendre), ou transférez.</translation>
     </message>
     <message>
@@ -3603,7 +3635,7 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
         <translation>Trans&amp;férer plutôt</translation>
     </message>
     <message>
-        <source>No {specialty} list known to this laptop has a free slot from {day}. Other specialties&apos; lists:</source>
+        <source>No {specialty} list known to this laptop has a free slot from {day}. Other specialties' lists:</source>
         <translation>Aucun programme de {specialty} connu de ce portable n’a de créneau libre à partir du {day}. Programmes des autres spécialités :</translation>
     </message>
     <message>
@@ -3615,11 +3647,11 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
         <translation>Aucun créneau libre dans les vacations connues de ce portable : ajoutez des vacations ou transférez.</translation>
     </message>
     <message>
-        <source>This operation&apos;s rebook-by date ({date}) has passed: book the earliest slot, or transfer.</source>
+        <source>This operation's rebook-by date ({date}) has passed: book the earliest slot, or transfer.</source>
         <translation>La date limite de reprogrammation de cette intervention ({date}) est passée : prenez le premier créneau, ou transférez.</translation>
     </message>
     <message>
-        <source>These slots are after this operation&apos;s rebook-by date ({date}).</source>
+        <source>These slots are after this operation's rebook-by date ({date}).</source>
         <translation>Ces créneaux sont après la date limite de reprogrammation de cette intervention ({date}).</translation>
     </message>
     <message>
@@ -3646,7 +3678,7 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
         <translation>Enregistrements — {name}</translation>
     </message>
     <message>
-        <source>The patient&apos;s records, newest first</source>
+        <source>The patient's records, newest first</source>
         <translation>Les enregistrements du patient, du plus récent au plus ancien</translation>
     </message>
     <message>
@@ -3852,7 +3884,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Downtime — configurer ce portable</translation>
     </message>
     <message>
-        <source>This database is new. Enter this laptop&apos;s device number from the hospital&apos;s downtime plan: no other laptop may have it, and every downtime number this laptop gives carries it for good (it keeps downtime numbers of different laptops apart; never set a laptop up with a copy of another&apos;s database). Then create the first administrator account.</source>
+        <source>This database is new. Enter this laptop's device number from the hospital's downtime plan: no other laptop may have it, and every downtime number this laptop gives carries it for good (it keeps downtime numbers of different laptops apart; never set a laptop up with a copy of another's database). Then create the first administrator account.</source>
         <translation>Cette base est neuve. Saisissez le numéro d’appareil de ce portable, pris dans le plan de procédure dégradée de l’hôpital : aucun autre portable ne peut l’avoir, et chaque numéro de procédure dégradée que donne ce portable le porte pour toujours (il sépare les numéros de procédure dégradée des différents portables ; n’installez jamais un portable avec une copie de la base d’un autre). Créez ensuite le premier compte administrateur.</translation>
     </message>
     <message>
@@ -3900,7 +3932,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Base non chiffrée</translation>
     </message>
     <message>
-        <source>Without encryption, anyone who takes this laptop can read every patient&apos;s record. Set it up unencrypted anyway?</source>
+        <source>Without encryption, anyone who takes this laptop can read every patient's record. Set it up unencrypted anyway?</source>
         <translation>Sans chiffrement, quiconque prend ce portable peut lire le dossier de chaque patient. Configurer sans chiffrement malgré tout ?</translation>
     </message>
     <message>
@@ -3909,8 +3941,8 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>Sign in as {staff_id}, then on the Administration tab:
-1. Staff: add a second administrator now, one on the ward (the nurse in charge). An agency nurse arriving at night needs an account, and no one can reset the last administrator&apos;s forgotten PIN.
-2. Wards and beds: add the wards and their beds, or load the hospital&apos;s set-up file (This laptop).
+1. Staff: add a second administrator now, one on the ward (the nurse in charge). An agency nurse arriving at night needs an account, and no one can reset the last administrator's forgotten PIN.
+2. Wards and beds: add the wards and their beds, or load the hospital's set-up file (This laptop).
 3. This laptop: give this laptop its ward, which its lists open on.</source>
         <translation>Connectez-vous en tant que {staff_id}, puis dans l’onglet Administration :
 1. Personnel : ajoutez dès maintenant un second administrateur, dans le service (l’infirmier(ère) responsable). Une infirmière intérimaire arrivant la nuit a besoin d’un compte, et personne ne peut réinitialiser le code oublié du dernier administrateur.
@@ -3955,7 +3987,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Aucune prescription téléphonique n’attend de contresignature.</translation>
     </message>
     <message>
-        <source>&amp;Open the patient&apos;s chart</source>
+        <source>&amp;Open the patient's chart</source>
         <translation>&amp;Ouvrir le plan d’administration du patient</translation>
     </message>
     <message>
@@ -4002,7 +4034,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Inter&amp;vention réalisée…</translation>
     </message>
     <message>
-        <source>Patient&apos;s &amp;letter</source>
+        <source>Patient's &amp;letter</source>
         <translation>&amp;Lettre au patient</translation>
     </message>
     <message>
@@ -4010,7 +4042,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Patient inf&amp;ormé…</translation>
     </message>
     <message>
-        <source>&amp;Print the day&apos;s list</source>
+        <source>&amp;Print the day's list</source>
         <translation>&amp;Imprimer le programme du jour</translation>
     </message>
     <message>
@@ -4054,7 +4086,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{name} ({number}), {operation} — décédé(e) le {died}</translation>
     </message>
     <message>
-        <source>Not to rebook, the patient&apos;s death is recorded: {operations}.</source>
+        <source>Not to rebook, the patient's death is recorded: {operations}.</source>
         <translation>À ne pas reprogrammer, le décès du patient est enregistré : {operations}.</translation>
     </message>
     <message>
@@ -4066,7 +4098,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Déjà enregistrée comme réalisée</translation>
     </message>
     <message>
-        <source>This operation is recorded done at {at}. To correct it, amend that record, or mark it entered in error, in the patient&apos;s records.</source>
+        <source>This operation is recorded done at {at}. To correct it, amend that record, or mark it entered in error, in the patient's records.</source>
         <translation>Cette intervention est enregistrée comme réalisée le {at}. Pour la corriger, modifiez cet enregistrement ou marquez-le saisi par erreur, dans les enregistrements du patient.</translation>
     </message>
     <message>
@@ -4122,7 +4154,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Appeler le {phone} pour prévenir {name} ({number})</translation>
     </message>
     <message>
-        <source>No telephone recorded: post their letter (Patient&apos;s letter) to {name} ({number})</source>
+        <source>No telephone recorded: post their letter (Patient's letter) to {name} ({number})</source>
         <translation>Aucun téléphone enregistré : envoyer par courrier sa lettre (Lettre au patient) à {name} ({number})</translation>
     </message>
     <message>
@@ -4134,7 +4166,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{who} : {news}.</translation>
     </message>
     <message>
-        <source>Then print their letter (Patient&apos;s letter).</source>
+        <source>Then print their letter (Patient's letter).</source>
         <translation>Puis imprimer sa lettre (Lettre au patient).</translation>
     </message>
 </context>
@@ -4290,6 +4322,53 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
 </context>
 <context>
+    <name>WoundsView</name>
+    <message>
+        <source>Wounds — {name}</source>
+        <translation>Plaies — {name}</translation>
+    </message>
+    <message>
+        <source>Wounds</source>
+        <translation>Plaies</translation>
+    </message>
+    <message>
+        <source>Looks at the wounds and dressings</source>
+        <translation>Évaluations des plaies et pansements</translation>
+    </message>
+    <message>
+        <source>Record a new &amp;wound</source>
+        <translation>Enregistrer une nouvelle &amp;plaie</translation>
+    </message>
+    <message>
+        <source>&amp;Print the wound chart</source>
+        <translation>&amp;Imprimer la feuille de suivi des plaies</translation>
+    </message>
+    <message>
+        <source>&amp;Dress the chosen wound…</source>
+        <translation>Panser la plaie &amp;choisie…</translation>
+    </message>
+    <message>
+        <source>No wound charted yet</source>
+        <translation>Aucune plaie suivie pour l’instant</translation>
+    </message>
+    <message>
+        <source>Every wound charted is healed</source>
+        <translation>Toutes les plaies suivies sont cicatrisées</translation>
+    </message>
+    <message>
+        <source>Open wounds: {wounds}</source>
+        <translation>Plaies en cours : {wounds}</translation>
+    </message>
+    <message>
+        <source>Dress the chosen wound</source>
+        <translation>Panser la plaie choisie</translation>
+    </message>
+    <message>
+        <source>Choose the wound in the list first.</source>
+        <translation>Choisissez d’abord la plaie dans la liste.</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <source>The patient is not admitted at that time.</source>
@@ -4320,23 +4399,23 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{drug} si besoin est tracé {minutes} min après cette dose ; cette prescription permet une dose toutes les {hours} h.</translation>
     </message>
     <message>
-        <source>The {slot} dose of {drug} is due at the time of this one and is not recorded yet; the order&apos;s doses are {hours} h apart.</source>
+        <source>The {slot} dose of {drug} is due at the time of this one and is not recorded yet; the order's doses are {hours} h apart.</source>
         <translation>La dose de {slot} de {drug} est prévue à l’heure de celle-ci et n’est pas encore tracée ; les doses de la prescription sont espacées de {hours} h.</translation>
     </message>
     <message>
-        <source>The {slot} dose of {drug} is due {minutes} min from this one and is not recorded yet; the order&apos;s doses are {hours} h apart.</source>
+        <source>The {slot} dose of {drug} is due {minutes} min from this one and is not recorded yet; the order's doses are {hours} h apart.</source>
         <translation>La dose de {slot} de {drug} est prévue {minutes} min après celle-ci et n’est pas encore tracée ; les doses de la prescription sont espacées de {hours} h.</translation>
     </message>
     <message>
-        <source>The {slot} dose of {drug} is recorded as given at the time of this one; the order&apos;s doses are {hours} h apart.</source>
+        <source>The {slot} dose of {drug} is recorded as given at the time of this one; the order's doses are {hours} h apart.</source>
         <translation>La dose de {slot} de {drug} est tracée comme donnée à l’heure de celle-ci ; les doses de la prescription sont espacées de {hours} h.</translation>
     </message>
     <message>
-        <source>The {slot} dose of {drug} was given {minutes} min before this one; the order&apos;s doses are {hours} h apart.</source>
+        <source>The {slot} dose of {drug} was given {minutes} min before this one; the order's doses are {hours} h apart.</source>
         <translation>La dose de {slot} de {drug} a été donnée {minutes} min avant celle-ci ; les doses de la prescription sont espacées de {hours} h.</translation>
     </message>
     <message>
-        <source>The {slot} dose of {drug} is recorded as given {minutes} min after this one; the order&apos;s doses are {hours} h apart.</source>
+        <source>The {slot} dose of {drug} is recorded as given {minutes} min after this one; the order's doses are {hours} h apart.</source>
         <translation>La dose de {slot} de {drug} est tracée comme donnée {minutes} min après celle-ci ; les doses de la prescription sont espacées de {hours} h.</translation>
     </message>
     <message>
@@ -4376,11 +4455,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>« {field} » : {time} est écrite deux fois.</translation>
     </message>
     <message>
-        <source>“{field}”: {first} and {second} are {minutes} min apart; a regular order&apos;s times are at least {least} min apart.</source>
+        <source>“{field}”: {first} and {second} are {minutes} min apart; a regular order's times are at least {least} min apart.</source>
         <translation>« {field} » : {first} et {second} sont à {minutes} min d’intervalle ; les heures d’une prescription systématique sont espacées d’au moins {least} min.</translation>
     </message>
     <message>
-        <source>The {slot} dose of {drug} is on hold, perhaps given (another laptop recorded it at {time}), {minutes} min from this one; the order&apos;s doses are {hours} h apart.</source>
+        <source>The {slot} dose of {drug} is on hold, perhaps given (another laptop recorded it at {time}), {minutes} min from this one; the order's doses are {hours} h apart.</source>
         <translation>La dose de {slot} de {drug} est en attente, peut-être donnée (un autre portable l’a tracée à {time}), à {minutes} min de celle-ci ; les doses de la prescription sont espacées de {hours} h.</translation>
     </message>
     <message>
@@ -4516,7 +4595,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Prescripteur : {who}</translation>
     </message>
     <message>
-        <source>{number}&apos;s admission records the hospital number (IPP) {ipp}, not {ehr}: check the EHR; link to another number only if the admission&apos;s is wrong.</source>
+        <source>{number}'s admission records the hospital number (IPP) {ipp}, not {ehr}: check the EHR; link to another number only if the admission's is wrong.</source>
         <translation>L’admission de {number} indique le n° hospitalier (IPP) {ipp}, pas {ehr} : vérifiez dans le DPI ; ne liez à un autre numéro que si celui de l’admission est faux.</translation>
     </message>
     <message>
@@ -4540,7 +4619,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>sa prescription a été annulée (saisie par erreur) sur {laptop} par {author}, {time} : {reason}. Demander au service ou au prescripteur avant de saisir cette dose</translation>
     </message>
     <message>
-        <source>this patient&apos;s admission was withdrawn (entered in error) on {laptop} by {author}, {time}: {reason}. Ask the ward before entering this record</source>
+        <source>this patient's admission was withdrawn (entered in error) on {laptop} by {author}, {time}: {reason}. Ask the ward before entering this record</source>
         <translation>l’admission de ce patient a été annulée (saisie par erreur) sur {laptop} par {author}, {time} : {reason}. Demander au service avant de saisir cet enregistrement</translation>
     </message>
     <message>
@@ -4640,7 +4719,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{count} en attente</translation>
     </message>
     <message>
-        <source>Give the EHR&apos;s reference for what was entered (e.g. its order or event number).</source>
+        <source>Give the EHR's reference for what was entered (e.g. its order or event number).</source>
         <translation>Donnez la référence du DPI pour ce qui a été saisi (ex. : son numéro de prescription ou d’événement).</translation>
     </message>
     <message>
@@ -4668,11 +4747,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Indiquez qui, dans le service, a dit de ne pas la saisir (p. ex. Sr Dubois, 3B, par téléphone).</translation>
     </message>
     <message>
-        <source>Give the ward&apos;s reason it is not to be entered (e.g. one dose recorded twice).</source>
+        <source>Give the ward's reason it is not to be entered (e.g. one dose recorded twice).</source>
         <translation>Donnez la raison du service pour ne pas la saisir (p. ex. une seule dose tracée deux fois).</translation>
     </message>
     <message>
-        <source>This line does not say to ask the ward: enter it in the EHR. Only a line that says to ask the ward can be marked not to be entered, with the ward&apos;s answer.</source>
+        <source>This line does not say to ask the ward: enter it in the EHR. Only a line that says to ask the ward can be marked not to be entered, with the ward's answer.</source>
         <translation>Cette ligne ne dit pas de demander au service : saisissez-la dans le DPI. Seule une ligne qui dit de demander au service peut être marquée à ne pas saisir, avec la réponse du service.</translation>
     </message>
     <message>
@@ -4692,7 +4771,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Rien de la fiche {record} n’est à déplacer dans le DPI : elle a été saisie sous le numéro DPI auquel son patient est lié, ou déjà marquée déplacée.</translation>
     </message>
     <message>
-        <source>This record was sent in an earlier FHIR bundle: with the ward&apos;s answer recorded, the next bundle marks it entered in error in the EHR.</source>
+        <source>This record was sent in an earlier FHIR bundle: with the ward's answer recorded, the next bundle marks it entered in error in the EHR.</source>
         <translation>Cet enregistrement a été envoyé dans un bundle FHIR précédent : une fois la réponse du service enregistrée, le bundle suivant le marque saisi par erreur dans le DPI.</translation>
     </message>
     <message>
@@ -4720,7 +4799,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Déplacez dans le DPI, du patient {ehr} vers le patient {new}, la ou les {count} fiche(s) saisie(s) sous {ehr} : {records}.</translation>
     </message>
     <message>
-        <source>Give the patient&apos;s number in the EHR.</source>
+        <source>Give the patient's number in the EHR.</source>
         <translation>Donnez le numéro du patient dans le DPI.</translation>
     </message>
     <message>
@@ -4812,7 +4891,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Le disque est plein : vous pouvez consulter et imprimer, pas saisir. Libérez de la place ou déplacez la base.</translation>
     </message>
     <message>
-        <source>The database&apos;s folder cannot be written to: you can read and print, not record. Move the database to a folder you can write to.</source>
+        <source>The database's folder cannot be written to: you can read and print, not record. Move the database to a folder you can write to.</source>
         <translation>Le dossier de la base est en lecture seule : vous pouvez consulter et imprimer, pas saisir. Déplacez la base dans un dossier où l’on peut écrire.</translation>
     </message>
     <message>
@@ -4876,7 +4955,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Sauvegardes : toutes les 1 à 1440 minutes, en gardant 1 à 1000.</translation>
     </message>
     <message>
-        <source>Backups folder: give its whole path (e.g. /media/USB/backups or E:\backups); leave it empty for the laptop&apos;s own folder.</source>
+        <source>Backups folder: give its whole path (e.g. /media/USB/backups or E:\backups); leave it empty for the laptop's own folder.</source>
         <translation>Dossier des sauvegardes : indiquer son chemin complet (par ex. /media/USB/sauvegardes ou E:\sauvegardes) ; le laisser vide pour le dossier du portable.</translation>
     </message>
     <message>
@@ -4888,7 +4967,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Impossible d’écrire dans le dossier de sauvegarde {folder} ({problem}) : la clé USB est-elle protégée en écriture (son curseur), ou le dossier ne vous appartient-il pas ? Puis enregistrez à nouveau.</translation>
     </message>
     <message>
-        <source>{field}: {form} of {time} would then fall outside the patient&apos;s stay; correct or withdraw it first.</source>
+        <source>{field}: {form} of {time} would then fall outside the patient's stay; correct or withdraw it first.</source>
         <translation>{field} : {form} du {time} tomberait alors hors du séjour du patient ; corrigez-la ou retirez-la d’abord.</translation>
     </message>
     <message>
@@ -4900,7 +4979,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Ce patient n’est pas hospitalisé à ce moment-là (pas encore admis, ou déjà sorti, décédé ou transféré).</translation>
     </message>
     <message>
-        <source>This conflicts with the patient&apos;s {record} of {when}: the patient would not be in hospital then, or would be admitted twice. Correct that record first, or mark it entered in error.</source>
+        <source>This conflicts with the patient's {record} of {when}: the patient would not be in hospital then, or would be admitted twice. Correct that record first, or mark it entered in error.</source>
         <translation>Cela contredit la fiche « {record} » du {when} de ce patient : il ne serait pas hospitalisé à ce moment-là, ou serait admis deux fois. Corrigez d’abord cette fiche, ou marquez-la saisie par erreur.</translation>
     </message>
     <message>
@@ -4912,7 +4991,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Service {ward} inconnu ; services : {wards}.</translation>
     </message>
     <message>
-        <source>Bed {bed} of ward {ward} is taken by {name} since {since}; choose another bed or move that patient first (to swap two patients&apos; beds: move one to the ward with no bed, then each into the other&apos;s bed, all at the same time).</source>
+        <source>Bed {bed} of ward {ward} is taken by {name} since {since}; choose another bed or move that patient first (to swap two patients' beds: move one to the ward with no bed, then each into the other's bed, all at the same time).</source>
         <translation>Le lit {bed} du service {ward} est occupé par {name} depuis le {since} ; choisissez un autre lit ou déplacez d’abord ce patient (pour échanger les lits de deux patients : mettez l’un dans le service sans lit, puis chacun dans le lit de l’autre, tous à la même heure).</translation>
     </message>
     <message>
@@ -4940,11 +5019,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>« {field} » doit être Oui pour {drug}, un stupéfiant.</translation>
     </message>
     <message>
-        <source>{drug} matches the patient&apos;s recorded allergy: {allergies}. Give the reason to prescribe it all the same in “{field}”.</source>
+        <source>{drug} matches the patient's recorded allergy: {allergies}. Give the reason to prescribe it all the same in “{field}”.</source>
         <translation>{drug} correspond à l’allergie enregistrée du patient : {allergies}. Indiquez pourquoi le prescrire malgré tout dans « {field} ».</translation>
     </message>
     <message>
-        <source>Another laptop recorded the {time} dose of {drug} as given; this laptop&apos;s record of it was withdrawn, and the two are on hold.</source>
+        <source>Another laptop recorded the {time} dose of {drug} as given; this laptop's record of it was withdrawn, and the two are on hold.</source>
         <translation>Un autre portable a tracé la dose de {time} de {drug} comme donnée ; sur ce portable, elle a été annulée, et les deux sont en attente.</translation>
     </message>
     <message>
@@ -4968,7 +5047,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Registre des stupéfiants : indiquer le médicament et son unité.</translation>
     </message>
     <message>
-        <source>{count} dose(s) were recorded from this order. A dose given stays on the chart, even one given to the wrong patient (they had it): stop the order instead (amend its stop time) and write the right patient&apos;s. Only a dose recorded by mistake, never given, is withdrawn first, from the chart.</source>
+        <source>{count} dose(s) were recorded from this order. A dose given stays on the chart, even one given to the wrong patient (they had it): stop the order instead (amend its stop time) and write the right patient's. Only a dose recorded by mistake, never given, is withdrawn first, from the chart.</source>
         <translation>{count} dose(s) ont été enregistrée(s) sur cette prescription. Une dose administrée reste sur le diagramme, même administrée au mauvais patient (il l’a reçue) : arrêtez plutôt la prescription (modifiez son heure d’arrêt) et rédigez celle du bon patient. Seule une dose enregistrée par erreur, jamais administrée, est d’abord retirée du diagramme.</translation>
     </message>
     <message>
@@ -5028,15 +5107,15 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{field} : code erroné pour {name}.</translation>
     </message>
     <message>
-        <source>{field}: {staff_id} is not a nurse or a doctor of this laptop&apos;s staff.</source>
+        <source>{field}: {staff_id} is not a nurse or a doctor of this laptop's staff.</source>
         <translation>{field} : {staff_id} n’est ni infirmier ni médecin du personnel de ce portable.</translation>
     </message>
     <message>
-        <source>{field}: only for a dose given at least {minutes} minutes before it is typed; a dose given now is witnessed with the witness&apos;s own PIN.</source>
+        <source>{field}: only for a dose given at least {minutes} minutes before it is typed; a dose given now is witnessed with the witness's own PIN.</source>
         <translation>{field} : seulement pour une dose donnée au moins {minutes} minutes avant sa saisie ; une dose donnée maintenant est attestée avec le code du témoin.</translation>
     </message>
     <message>
-        <source>{order} stopped at the end of the stay of {date}: no dose is given from it. If it still stands, a prescriber prescribes it again, from the patient&apos;s chart.</source>
+        <source>{order} stopped at the end of the stay of {date}: no dose is given from it. If it still stands, a prescriber prescribes it again, from the patient's chart.</source>
         <translation>{order} : arrêtée à la fin du séjour du {date}, aucune dose n’en est donnée. Si elle reste indiquée, un prescripteur la prescrit à nouveau, depuis le plan d’administration du patient.</translation>
     </message>
     <message>
@@ -5084,11 +5163,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>témoin sur papier : {witness} (retranscrit par {author} le {at})</translation>
     </message>
     <message>
-        <source>No dose of {drug} has been given from ward {ward}&apos;s register: wastage is recorded against a dose given (a withdrawn dose takes none).</source>
+        <source>No dose of {drug} has been given from ward {ward}'s register: wastage is recorded against a dose given (a withdrawn dose takes none).</source>
         <translation>Aucune dose de {drug} n’a été administrée sur le registre du service {ward} : un reliquat détruit s’enregistre sur une dose administrée (une dose annulée n’en a pas).</translation>
     </message>
     <message>
-        <source>Every dose of {drug} given from ward {ward}&apos;s register has its wastage recorded already: a dose&apos;s wastage is recorded once. If a quantity was wrong, count the cupboard: the difference is written as a discrepancy.</source>
+        <source>Every dose of {drug} given from ward {ward}'s register has its wastage recorded already: a dose's wastage is recorded once. If a quantity was wrong, count the cupboard: the difference is written as a discrepancy.</source>
         <translation>Chaque dose de {drug} administrée sur le registre du service {ward} a déjà son reliquat détruit enregistré : la destruction d’une dose s’enregistre une seule fois. Si une quantité était fausse, comptez l’armoire : la différence est enregistrée comme un écart.</translation>
     </message>
     <message>
@@ -5100,11 +5179,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Registre des stupéfiants : cette dose ne prélève rien au registre (annulée ?) ; saisissez ce qui a été détruit comme un comptage.</translation>
     </message>
     <message>
-        <source>Controlled-drug register: what was left of this dose was recorded discarded already, {quantity} {unit} on {when} by {author}, witnessed by {witness}. A dose&apos;s wastage is recorded once; if that quantity was wrong, count the cupboard: the difference is written as a discrepancy.</source>
+        <source>Controlled-drug register: what was left of this dose was recorded discarded already, {quantity} {unit} on {when} by {author}, witnessed by {witness}. A dose's wastage is recorded once; if that quantity was wrong, count the cupboard: the difference is written as a discrepancy.</source>
         <translation>Registre des stupéfiants : le reste de cette dose a déjà été enregistré comme détruit, {quantity} {unit} le {when} par {author}, témoin {witness}. La destruction d’une dose s’enregistre une seule fois ; si cette quantité était fausse, comptez l’armoire : la différence est enregistrée comme un écart.</translation>
     </message>
     <message>
-        <source>{order} was prescribed again already: {orders}. Read the patient&apos;s chart again.</source>
+        <source>{order} was prescribed again already: {orders}. Read the patient's chart again.</source>
         <translation>{order} a déjà été prescrite à nouveau : {orders}. Relisez le plan d’administration du patient.</translation>
     </message>
     <message>
@@ -5116,7 +5195,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Revue à la réadmission : non poursuivie — {words}</translation>
     </message>
     <message>
-        <source>{order} is no longer an order left open by an earlier stay (stopped or changed since): read the patient&apos;s chart again.</source>
+        <source>{order} is no longer an order left open by an earlier stay (stopped or changed since): read the patient's chart again.</source>
         <translation>{order} n’est plus une prescription restée ouverte d’un séjour antérieur (arrêtée ou modifiée depuis) : relisez le plan d’administration du patient.</translation>
     </message>
     <message>
@@ -5140,15 +5219,15 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>jusqu’à {dose}</translation>
     </message>
     <message>
-        <source>{order}, stopped {stop} at the patient&apos;s discharge</source>
+        <source>{order}, stopped {stop} at the patient's discharge</source>
         <translation>{order}, arrêtée le {stop} à la sortie du patient</translation>
     </message>
     <message>
-        <source>{order}, stopped {stop} at the patient&apos;s death</source>
+        <source>{order}, stopped {stop} at the patient's death</source>
         <translation>{order}, arrêtée le {stop} au décès du patient</translation>
     </message>
     <message>
-        <source>{order}, stopped {stop} at the patient&apos;s transfer to another hospital</source>
+        <source>{order}, stopped {stop} at the patient's transfer to another hospital</source>
         <translation>{order}, arrêtée le {stop} au transfert du patient vers un autre établissement</translation>
     </message>
     <message>
@@ -5192,7 +5271,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>La lettre donne la nouvelle date : reprogrammez d’abord l’intervention.</translation>
     </message>
     <message>
-        <source>This patient&apos;s death is recorded ({died}): no letter of a new date is printed; cancel the operation (patient died).</source>
+        <source>This patient's death is recorded ({died}): no letter of a new date is printed; cancel the operation (patient died).</source>
         <translation>Le décès de ce patient est enregistré ({died}) : aucun courrier de nouvelle date n’est imprimé ; annulez l’intervention (patient décédé).</translation>
     </message>
     <message>
@@ -5200,7 +5279,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{form} : seuls les rôles {roles} peuvent remplir ce formulaire.</translation>
     </message>
     <message>
-        <source>This laptop has used all its downtime numbers: an administrator gives it a new device number (&apos;downtime set device-number N&apos;).</source>
+        <source>This laptop has used all its downtime numbers: an administrator gives it a new device number ('downtime set device-number N').</source>
         <translation>Ce portable a utilisé tous ses numéros de procédure dégradée : un administrateur lui donne un nouveau numéro d’appareil (« downtime set device-number N »).</translation>
     </message>
     <message>
@@ -5252,11 +5331,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{fields} ne peut pas être modifié : marquez cette fiche saisie par erreur avec le motif, puis saisissez-la de nouveau, pour que ses contrôles s’appliquent.</translation>
     </message>
     <message>
-        <source>{form}: withdraw it from the patient&apos;s chart, where a controlled drug&apos;s quantity goes back to the register.</source>
+        <source>{form}: withdraw it from the patient's chart, where a controlled drug's quantity goes back to the register.</source>
         <translation>{form} : l’annuler depuis le dossier du patient, où la quantité d’un stupéfiant revient au registre.</translation>
     </message>
     <message>
-        <source>“{field}”: no standing record of this patient&apos;s with that reference.</source>
+        <source>“{field}”: no standing record of this patient's with that reference.</source>
         <translation>« {field} » : aucun enregistrement en vigueur de ce patient ne porte cette référence.</translation>
     </message>
     <message>
@@ -5264,11 +5343,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>« {field} » : {codes} : ne fait pas partie de ceux de « {record} » : {allowed}.</translation>
     </message>
     <message>
-        <source>{field}: the patient&apos;s allergies are not known yet. Record them on the admission record first (the allergies, or “No known allergies”), then answer Yes; until then answer No.</source>
+        <source>{field}: the patient's allergies are not known yet. Record them on the admission record first (the allergies, or “No known allergies”), then answer Yes; until then answer No.</source>
         <translation>{field} : les allergies du patient ne sont pas encore connues. Renseignez-les d’abord sur la fiche d’admission (les allergies, ou « Aucune allergie connue »), puis répondez Oui ; d’ici là, répondez Non.</translation>
     </message>
     <message>
-        <source>{count} other record(s) of this patient stand (orders, doses, observations, operations…): withdraw them first, from the patient&apos;s records (Ctrl+Shift+R), then this admission.</source>
+        <source>{count} other record(s) of this patient stand (orders, doses, observations, operations…): withdraw them first, from the patient's records (Ctrl+Shift+R), then this admission.</source>
         <translation>{count} autre(s) enregistrement(s) de ce patient sont en vigueur (prescriptions, administrations, surveillances, interventions…) : les annuler d’abord, depuis les enregistrements du patient (Ctrl+Maj+R), puis cette admission.</translation>
     </message>
     <message>
@@ -5288,23 +5367,23 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Verrouillage après inactivité : 1 à 120 minutes.</translation>
     </message>
     <message>
-        <source>Contact on patients&apos; letters: at most 120 characters.</source>
+        <source>Contact on patients' letters: at most 120 characters.</source>
         <translation>Contact sur les lettres aux patients : 120 caractères au plus.</translation>
     </message>
     <message>
-        <source>Records office&apos;s key: {key!r} is not an age public key (it starts with age1…; &apos;downtime keygen&apos; prints it at the records office).</source>
+        <source>Records office's key: {key!r} is not an age public key (it starts with age1…; 'downtime keygen' prints it at the records office).</source>
         <translation>Clé du bureau des entrées : {key!r} n’est pas une clé publique age (elle commence par age1… ; « downtime keygen » l’affiche au bureau des entrées).</translation>
     </message>
     <message>
-        <source>This laptop&apos;s ward: no ward {ward} is set up here (wards set up: {known}).</source>
+        <source>This laptop's ward: no ward {ward} is set up here (wards set up: {known}).</source>
         <translation>Service de ce portable : aucun service {ward} n’est configuré ici (services configurés : {known}).</translation>
     </message>
     <message>
-        <source>Device number: 1 to {limit}, as written on the laptop&apos;s label.</source>
+        <source>Device number: 1 to {limit}, as written on the laptop's label.</source>
         <translation>Numéro d’appareil : 1 à {limit}, comme écrit sur l’étiquette du portable.</translation>
     </message>
     <message>
-        <source>Device name: required (e.g. &apos;Ward 3B laptop 2&apos;).</source>
+        <source>Device name: required (e.g. 'Ward 3B laptop 2').</source>
         <translation>Nom de l’appareil : obligatoire (ex. : « Portable 2 du service 3B »).</translation>
     </message>
     <message>
@@ -5348,11 +5427,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>C’est le dernier administrateur actif ; ajoutez-en d’abord un autre.</translation>
     </message>
     <message>
-        <source>The PIN of {staff_id} was not changed: the key-slot file could not be written ({problem}). The old PIN still signs in. Try again, or check the laptop&apos;s disk.</source>
+        <source>The PIN of {staff_id} was not changed: the key-slot file could not be written ({problem}). The old PIN still signs in. Try again, or check the laptop's disk.</source>
         <translation>Le code PIN de {staff_id} n’a pas été changé : le fichier des emplacements de clé n’a pas pu être écrit ({problem}). L’ancien code PIN permet toujours de se connecter. Réessayez, ou vérifiez le disque du portable.</translation>
     </message>
     <message>
-        <source>The new PIN of {staff_id} is set and opens the database, but the old PIN&apos;s key slot could not be removed ({problem}): the old PIN still opens the file (not the app) until the PIN is set again. Check the laptop&apos;s disk, then set the PIN again.</source>
+        <source>The new PIN of {staff_id} is set and opens the database, but the old PIN's key slot could not be removed ({problem}): the old PIN still opens the file (not the app) until the PIN is set again. Check the laptop's disk, then set the PIN again.</source>
         <translation>Le nouveau code PIN de {staff_id} est défini et ouvre la base, mais l’emplacement de clé de l’ancien code PIN n’a pas pu être retiré ({problem}) : l’ancien code PIN ouvre encore le fichier (pas l’application) jusqu’à ce que le code PIN soit de nouveau défini. Vérifiez le disque du portable, puis définissez de nouveau le code PIN.</translation>
     </message>
     <message>
@@ -5408,7 +5487,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Fin : une vacation doit finir après son début (elle commence le {start}, finit le {end}).</translation>
     </message>
     <message>
-        <source>This patient&apos;s death is recorded ({died}): no operation can be planned after it.</source>
+        <source>This patient's death is recorded ({died}): no operation can be planned after it.</source>
         <translation>Le décès de ce patient est enregistré ({died}) : aucune intervention ne peut être prévue après.</translation>
     </message>
     <message>
@@ -5532,11 +5611,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Cette intervention est {status} ; seule une intervention programmée peut être enregistrée comme réalisée.</translation>
     </message>
     <message>
-        <source>This operation was done at {done}: nothing is recorded of it after that ({then}). If a record of it is wrong, amend it or mark it entered in error (Patient&apos;s records).</source>
+        <source>This operation was done at {done}: nothing is recorded of it after that ({then}). If a record of it is wrong, amend it or mark it entered in error (Patient's records).</source>
         <translation>Cette intervention a été réalisée le {done} : rien n’est enregistré après ({then}). Si un de ses enregistrements est erroné, corrigez-le ou marquez-le saisi par erreur (Enregistrements du patient).</translation>
     </message>
     <message>
-        <source>Cancelled at {cancelled}, done at {done}: an operation is not done in a slot it was cancelled from. If one of the two is wrong, mark it entered in error (Patient&apos;s records) first.</source>
+        <source>Cancelled at {cancelled}, done at {done}: an operation is not done in a slot it was cancelled from. If one of the two is wrong, mark it entered in error (Patient's records) first.</source>
         <translation>Annulée le {cancelled}, réalisée le {done} : une intervention n’est pas réalisée sur un créneau dont elle a été annulée. Si l’un des deux est erroné, marquez-le d’abord saisi par erreur (Enregistrements du patient).</translation>
     </message>
     <message>
@@ -5544,7 +5623,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Annulée le : cette intervention attendait une nouvelle date jusqu’à sa reprogrammation ({rebooked}) ; l’annulation de sa nouvelle date vient après.</translation>
     </message>
     <message>
-        <source>Session: this operation&apos;s theatre session is not on the lists (withdrawn, or not set up on this laptop); book it in another session.</source>
+        <source>Session: this operation's theatre session is not on the lists (withdrawn, or not set up on this laptop); book it in another session.</source>
         <translation>Vacation : la vacation de cette intervention n’est plus au programme (retirée, ou non créée sur ce portable) ; programmez-la dans une autre vacation.</translation>
     </message>
     <message>
@@ -5561,7 +5640,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>THEATRE CLASH, an operation recorded done held the theatre then, move the other: {booked}; done: {done}: {clashes}</source>
-        <translation>CONFLIT DE BLOC, une intervention enregistrée comme faite occupait la salle à ce moment, déplacer l&apos;autre : {booked} ; faite : {done} : {clashes}</translation>
+        <translation>CONFLIT DE BLOC, une intervention enregistrée comme faite occupait la salle à ce moment, déplacer l'autre : {booked} ; faite : {done} : {clashes}</translation>
     </message>
     <message>
         <source>THEATRE CLASH, two operations recorded done at once, check both records with the theatre: {first}; and {second}: {clashes}</source>
@@ -5588,7 +5667,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Réalisée le : c’est avant la décision opératoire ({decided}) ; vérifiez la date et l’heure.</translation>
     </message>
     <message>
-        <source>This operation&apos;s theatre session starts {start}: record it done once its list has begun.</source>
+        <source>This operation's theatre session starts {start}: record it done once its list has begun.</source>
         <translation>La vacation de cette intervention commence le {start} : enregistrez-la comme réalisée une fois le programme commencé.</translation>
     </message>
     <message>
@@ -5696,7 +5775,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{path} existe déjà : choisissez un nouveau fichier pour une nouvelle base.</translation>
     </message>
     <message>
-        <source>encrypted (SQLCipher); each staff member&apos;s PIN opens it</source>
+        <source>encrypted (SQLCipher); each staff member's PIN opens it</source>
         <translation>chiffrée (SQLCipher) ; le code de chaque membre du personnel l’ouvre</translation>
     </message>
     <message>
@@ -5716,7 +5795,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Le code et le nom du service sont tous deux obligatoires.</translation>
     </message>
     <message>
-        <source>Ward code: no &quot;/&quot; (a bed is named ward/bed, e.g. 3B/12).</source>
+        <source>Ward code: no "/" (a bed is named ward/bed, e.g. 3B/12).</source>
         <translation>Code du service : pas de « / » (un lit se nomme service/lit, par ex. 3B/12).</translation>
     </message>
     <message>
@@ -5724,7 +5803,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Code du service {ward} : {most} caractères au plus, comme le prennent les fiches.</translation>
     </message>
     <message>
-        <source>Ward {ward} already exists; add beds to it instead (Wards and beds, or &apos;downtime ward add-beds&apos;).</source>
+        <source>Ward {ward} already exists; add beds to it instead (Wards and beds, or 'downtime ward add-beds').</source>
         <translation>Le service {ward} existe déjà ; ajoutez-y plutôt des lits (Services et lits, ou « downtime ward add-beds »).</translation>
     </message>
     <message>
@@ -5736,7 +5815,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Lits : l’un est vide.</translation>
     </message>
     <message>
-        <source>Bed {bed}: no &quot;/&quot; (a bed is named ward/bed, e.g. 3B/12).</source>
+        <source>Bed {bed}: no "/" (a bed is named ward/bed, e.g. 3B/12).</source>
         <translation>Lit {bed} : pas de « / » (un lit se nomme service/lit, par ex. 3B/12).</translation>
     </message>
     <message>
@@ -5756,7 +5835,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{name} ({role}) n’a pas le droit : {action}</translation>
     </message>
     <message>
-        <source>{name}&apos;s account has been deactivated by an administrator: nothing was recorded. Sign in with an active account.</source>
+        <source>{name}'s account has been deactivated by an administrator: nothing was recorded. Sign in with an active account.</source>
         <translation>Le compte de {name} a été désactivé par un administrateur : rien n’a été enregistré. Connectez-vous avec un compte actif.</translation>
     </message>
     <message>
@@ -5776,7 +5855,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{path} n’est pas saine ({problem}) : rien n’a été mis en place</translation>
     </message>
     <message>
-        <source>{path} is encrypted and its key slots ({keys}) are not beside it: copy that file beside it from where the database came (a backup&apos;s .keys file, renamed {keys}, opens it too, with the PINs of the day it was made), then try again</source>
+        <source>{path} is encrypted and its key slots ({keys}) are not beside it: copy that file beside it from where the database came (a backup's .keys file, renamed {keys}, opens it too, with the PINs of the day it was made), then try again</source>
         <translation>{path} est chiffré et ses emplacements de clé ({keys}) ne sont pas à côté : copiez ce fichier à côté depuis l’endroit d’où vient la base (le fichier .keys d’une sauvegarde, renommé {keys}, l’ouvre aussi, avec les codes PIN du jour où elle a été faite), puis réessayez</translation>
     </message>
     <message>
@@ -5788,7 +5867,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{path} n’est pas un fichier de clés Downtime ; restaurez-le depuis une sauvegarde</translation>
     </message>
     <message>
-        <source>no database at {path} (create one with &apos;downtime demo&apos; or the app&apos;s first run)</source>
+        <source>no database at {path} (create one with 'downtime demo' or the app's first run)</source>
         <translation>aucune base à {path} (créez-en une avec « downtime demo » ou au premier lancement de l’application)</translation>
     </message>
     <message>
@@ -5820,7 +5899,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>NON INTÈGRE : {problem}</translation>
     </message>
     <message>
-        <source>sound: {path} passes the integrity check and its audit chain verifies, up to the newest backup&apos;s end</source>
+        <source>sound: {path} passes the integrity check and its audit chain verifies, up to the newest backup's end</source>
         <translation>intègre : {path} passe le contrôle d’intégrité et sa chaîne d’audit est vérifiée, jusqu’à la fin de la dernière sauvegarde</translation>
     </message>
     <message>
@@ -5844,7 +5923,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>fichier de la base (par défaut : {path} ; $DOWNTIME_DB n’est pas utilisé)</translation>
     </message>
     <message>
-        <source>take the patients of two laptops set up with the same device number (refused without it): each of their downtime numbers is then shown with its laptop, &apos;DT-007-00001-1 (laptop 6e8f94ed)&apos;; copies of one database stay refused</source>
+        <source>take the patients of two laptops set up with the same device number (refused without it): each of their downtime numbers is then shown with its laptop, 'DT-007-00001-1 (laptop 6e8f94ed)'; copies of one database stay refused</source>
         <translation>prendre les patients de deux portables installés avec le même numéro d’appareil (refusé sans cette option) : chacun de leurs numéros de procédure dégradée est alors affiché avec son portable, « DT-007-00001-1 (portable 6e8f94ed) » ; les copies d’une même base restent refusées</translation>
     </message>
     <message>
@@ -5880,7 +5959,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>identifiant du témoin, un second infirmier ou médecin (par défaut : $DOWNTIME_WITNESS_USER)</translation>
     </message>
     <message>
-        <source>the witness&apos;s PIN (default: $DOWNTIME_WITNESS_PIN)</source>
+        <source>the witness's PIN (default: $DOWNTIME_WITNESS_PIN)</source>
         <translation>code PIN du témoin (par défaut : $DOWNTIME_WITNESS_PIN)</translation>
     </message>
     <message>
@@ -5920,7 +5999,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Code PIN de {staff_id}</translation>
     </message>
     <message>
-        <source>{path} was set up on another computer and is opened on this one for the first time: if it is a copy that laptop goes on using, both would give device {number}&apos;s downtime numbers to different patients. An administrator says which it is: &apos;downtime set this-laptop replaces&apos; (that laptop will not be used again, or this is the same laptop under another account), or &apos;downtime set this-laptop copy NUMBER NAME&apos; (this copy becomes a laptop of its own, with the device number IT gives it).</source>
+        <source>{path} was set up on another computer and is opened on this one for the first time: if it is a copy that laptop goes on using, both would give device {number}'s downtime numbers to different patients. An administrator says which it is: 'downtime set this-laptop replaces' (that laptop will not be used again, or this is the same laptop under another account), or 'downtime set this-laptop copy NUMBER NAME' (this copy becomes a laptop of its own, with the device number IT gives it).</source>
         <translation>{path} a été installée sur un autre ordinateur et s’ouvre sur celui-ci pour la première fois : si c’est une copie que ce portable continue d’utiliser, les deux donneraient les numéros de procédure dégradée de l’appareil {number} à des patients différents. Un administrateur dit ce qu’il en est : « downtime set this-laptop replaces » (ce portable ne sera plus utilisé, ou c’est le même portable sous un autre compte), ou « downtime set this-laptop copy NUMÉRO NOM » (cette copie devient un portable à part entière, avec le numéro d’appareil que l’informatique lui donne).</translation>
     </message>
     <message>
@@ -5944,7 +6023,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>formulaire {form} inconnu ; formulaires : {forms}</translation>
     </message>
     <message>
-        <source>RECORD_ID {record_id}: no record of that id in this database; a record&apos;s id is the first column of &apos;downtime records&apos;.</source>
+        <source>RECORD_ID {record_id}: no record of that id in this database; a record's id is the first column of 'downtime records'.</source>
         <translation>RECORD_ID {record_id} : aucun enregistrement de cet identifiant dans cette base ; l’identifiant d’un enregistrement est la première colonne de « downtime records ».</translation>
     </message>
     <message>
@@ -5988,7 +6067,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>--counted : un décompte n’est jamais inférieur à zéro</translation>
     </message>
     <message>
-        <source>--dose: {dose} is not one of the latest doses of {drug} ({unit}) on ward {ward}&apos;s register; without --dose, the command lists them</source>
+        <source>--dose: {dose} is not one of the latest doses of {drug} ({unit}) on ward {ward}'s register; without --dose, the command lists them</source>
         <translation>--dose : {dose} n’est pas l’une des dernières administrations de {drug} ({unit}) au registre du service {ward} ; sans --dose, la commande les liste</translation>
     </message>
     <message>
@@ -6012,15 +6091,15 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Ce portable n’appartient à aucun service : la liste des patients et les alertes NEWS2 s’ouvrent sur tous les services.</translation>
     </message>
     <message>
-        <source>--drug {drug} --unit {unit}: ward {ward}&apos;s controlled-drug register has no page yet: a drug delivered for the first time starts its page with &apos;downtime cd receive --new-page&apos;.</source>
+        <source>--drug {drug} --unit {unit}: ward {ward}'s controlled-drug register has no page yet: a drug delivered for the first time starts its page with 'downtime cd receive --new-page'.</source>
         <translation>--drug {drug} --unit {unit} : le registre des stupéfiants du service {ward} n’a encore aucune page : un médicament livré pour la première fois ouvre sa page avec « downtime cd receive --new-page ».</translation>
     </message>
     <message>
-        <source>--drug {drug} --unit {unit}: no such page in ward {ward}&apos;s controlled-drug register; its pages: {pages}. Type one as it is written there (a drug delivered for the first time starts its page with &apos;downtime cd receive --new-page&apos;).</source>
+        <source>--drug {drug} --unit {unit}: no such page in ward {ward}'s controlled-drug register; its pages: {pages}. Type one as it is written there (a drug delivered for the first time starts its page with 'downtime cd receive --new-page').</source>
         <translation>--drug {drug} --unit {unit} : aucune page de ce nom dans le registre des stupéfiants du service {ward} ; ses pages : {pages}. Tapez-en une telle qu’elle y est écrite (un médicament livré pour la première fois ouvre sa page avec « downtime cd receive --new-page »).</translation>
     </message>
     <message>
-        <source>--drug {drug} --unit {unit} is close to {pages} on ward {ward}&apos;s controlled-drug register: no new page was opened, as one drug on two pages leaves both balances wrong. If it is the same drug, type it as its page writes it; if it is another drug, delivered for the first time, give --new-page {other_than}.</source>
+        <source>--drug {drug} --unit {unit} is close to {pages} on ward {ward}'s controlled-drug register: no new page was opened, as one drug on two pages leaves both balances wrong. If it is the same drug, type it as its page writes it; if it is another drug, delivered for the first time, give --new-page {other_than}.</source>
         <translation>--drug {drug} --unit {unit} est proche de {pages} dans le registre des stupéfiants du service {ward} : aucune page n’a été ouverte, car un même médicament sur deux pages fausse les deux soldes. Si c’est le même médicament, tapez-le tel que sa page l’écrit ; si c’est un autre médicament, livré pour la première fois, donnez --new-page {other_than}.</translation>
     </message>
     <message>
@@ -6056,8 +6135,8 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Ce portable continue comme appareil {number} ({name}) : l’ordinateur sur lequel la base a été installée ne doit plus l’utiliser.</translation>
     </message>
     <message>
-        <source>this-laptop takes &apos;replaces&apos;, or &apos;copy NUMBER NAME&apos; (e.g. copy 8 &quot;Ward 3B laptop 2&quot;)</source>
-        <translation>this-laptop prend « replaces », ou « copy NUMÉRO NOM » (ex. : copy 8 &quot;Portable 2 du service 3B&quot;)</translation>
+        <source>this-laptop takes 'replaces', or 'copy NUMBER NAME' (e.g. copy 8 "Ward 3B laptop 2")</source>
+        <translation>this-laptop prend « replaces », ou « copy NUMÉRO NOM » (ex. : copy 8 "Portable 2 du service 3B")</translation>
     </message>
     <message>
         <source>This copy is now a laptop of its own, device {number} ({name}): its patients are numbered {new}….</source>
@@ -6068,19 +6147,19 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Ce portable s’appelle désormais {name} (appareil {number}).</translation>
     </message>
     <message>
-        <source>device-number takes one number, the laptop&apos;s own in the hospital&apos;s downtime plan (e.g. 7)</source>
+        <source>device-number takes one number, the laptop's own in the hospital's downtime plan (e.g. 7)</source>
         <translation>device-number prend un nombre, celui du portable dans le plan de procédure dégradée de l’hôpital (ex. : 7)</translation>
     </message>
     <message>
-        <source>This laptop is now device {number}: patients registered from now on are numbered {new}…; the {count} it numbered before keep theirs ({old}…), as on their wristbands and forms. No other laptop may have device number {number}: check the hospital&apos;s list.</source>
+        <source>This laptop is now device {number}: patients registered from now on are numbered {new}…; the {count} it numbered before keep theirs ({old}…), as on their wristbands and forms. No other laptop may have device number {number}: check the hospital's list.</source>
         <translation>Ce portable est désormais l’appareil {number} : les patients enregistrés à partir de maintenant sont numérotés {new}… ; les {count} qu’il a numérotés avant gardent le leur ({old}…), comme sur leur bracelet et leurs formulaires. Aucun autre portable ne peut avoir le numéro d’appareil {number} : vérifiez la liste de l’hôpital.</translation>
     </message>
     <message>
-        <source>This laptop is now device {number}: its patients are numbered {new}…. No other laptop may have device number {number}: check the hospital&apos;s list.</source>
+        <source>This laptop is now device {number}: its patients are numbered {new}…. No other laptop may have device number {number}: check the hospital's list.</source>
         <translation>Ce portable est désormais l’appareil {number} : ses patients sont numérotés {new}…. Aucun autre portable ne peut avoir le numéro d’appareil {number} : vérifiez la liste de l’hôpital.</translation>
     </message>
     <message>
-        <source>set-up saved to {path}: load it on each other laptop with &apos;downtime setup-file load {path}&apos;</source>
+        <source>set-up saved to {path}: load it on each other laptop with 'downtime setup-file load {path}'</source>
         <translation>configuration enregistrée dans {path} : chargez-la sur chacun des autres portables avec « downtime setup-file load {path} »</translation>
     </message>
     <message>
@@ -6096,7 +6175,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>intégrité et chaîne d’audit vérifiées</translation>
     </message>
     <message>
-        <source>It is device {number} ({name}): open it only on a laptop that replaces that one, never beside it (two laptops with one database give one downtime number to two patients); set a second laptop up with &apos;downtime setup&apos;.</source>
+        <source>It is device {number} ({name}): open it only on a laptop that replaces that one, never beside it (two laptops with one database give one downtime number to two patients); set a second laptop up with 'downtime setup'.</source>
         <translation>C’est l’appareil {number} ({name}) : ne l’ouvrez que sur un portable qui remplace celui-ci, jamais à côté (deux portables avec une même base donnent un même numéro de procédure dégradée à deux patients) ; installez un second portable avec « downtime setup ».</translation>
     </message>
     <message>
@@ -6132,15 +6211,15 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>PATIENT DÉCÉDÉ : ne pas reprogrammer</translation>
     </message>
     <message>
-        <source>not exported: no records office key is set on this laptop (&apos;downtime set export-key&apos;, by IT) nor given (--encrypt-to), so every patient&apos;s record would go into {folder} in plain text; give the key, or --plain to export it NOT ENCRYPTED all the same</source>
+        <source>not exported: no records office key is set on this laptop ('downtime set export-key', by IT) nor given (--encrypt-to), so every patient's record would go into {folder} in plain text; give the key, or --plain to export it NOT ENCRYPTED all the same</source>
         <translation>non exporté : aucune clé du bureau des entrées n’est réglée sur ce portable (« downtime set export-key », par l’informatique) ni donnée (--encrypt-to), et le dossier de chaque patient irait en clair dans {folder} ; donnez la clé, ou --plain pour l’exporter NON CHIFFRÉ malgré tout</translation>
     </message>
     <message>
-        <source>--plain: this laptop&apos;s exports are encrypted to the records office&apos;s key IT set (&apos;downtime set export-key&apos;); leave out --plain</source>
+        <source>--plain: this laptop's exports are encrypted to the records office's key IT set ('downtime set export-key'); leave out --plain</source>
         <translation>--plain : les exports de ce portable sont chiffrés pour la clé du bureau des entrées réglée par l’informatique (« downtime set export-key ») ; retirez --plain</translation>
     </message>
     <message>
-        <source>warning: this export is NOT ENCRYPTED: every patient&apos;s record goes into {folder} in plain text, readable by whoever holds the stick</source>
+        <source>warning: this export is NOT ENCRYPTED: every patient's record goes into {folder} in plain text, readable by whoever holds the stick</source>
         <translation>attention : cet export n’est PAS CHIFFRÉ : le dossier de chaque patient part en clair dans {folder}, lisible par quiconque détient la clé USB</translation>
     </message>
     <message>
@@ -6164,7 +6243,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Gardez {path} secret, au bureau des entrées : c’est le seul moyen d’ouvrir les exports chiffrés.</translation>
     </message>
     <message>
-        <source>Give the wards only the public key above, for &apos;downtime export --encrypt-to&apos;.</source>
+        <source>Give the wards only the public key above, for 'downtime export --encrypt-to'.</source>
         <translation>Ne donnez aux services que la clé publique ci-dessus, pour « downtime export --encrypt-to ».</translation>
     </message>
     <message>
@@ -6300,7 +6379,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{path} configurée comme appareil {number} ({name}) ; {state}</translation>
     </message>
     <message>
-        <source>Add a second administrator now, one on the ward (the nurse in charge): an agency nurse arriving at night needs an account, and no one can reset the last administrator&apos;s forgotten PIN (&apos;downtime staff add ID --name NAME --role administrator&apos;).</source>
+        <source>Add a second administrator now, one on the ward (the nurse in charge): an agency nurse arriving at night needs an account, and no one can reset the last administrator's forgotten PIN ('downtime staff add ID --name NAME --role administrator').</source>
         <translation>Ajoutez dès maintenant un second administrateur, présent dans le service (l’infirmier·ère responsable) : une intérimaire arrivant la nuit a besoin d’un compte, et personne ne peut réinitialiser le code oublié du dernier administrateur (« downtime staff add ID --name NOM --role administrator »).</translation>
     </message>
     <message>
@@ -6324,7 +6403,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Les dossiers du service pendant l’indisponibilité du DPI.</translation>
     </message>
     <message>
-        <source>show program&apos;s version number and exit</source>
+        <source>show program's version number and exit</source>
         <translation>afficher le numéro de version du programme et quitter</translation>
     </message>
     <message>
@@ -6352,27 +6431,27 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>créer une base de démonstration en clair (non chiffrée)</translation>
     </message>
     <message>
-        <source>set up an empty database: this laptop&apos;s number and the first administrator</source>
+        <source>set up an empty database: this laptop's number and the first administrator</source>
         <translation>installer une base vide : le numéro de ce portable et le premier administrateur</translation>
     </message>
     <message>
-        <source>1-{most}, from the downtime plan: no two laptops of the hospital alike (their patients would wear the same downtime numbers); every downtime number the laptop gives carries it for good (&apos;downtime set device-number&apos; corrects it for the patients registered after)</source>
+        <source>1-{most}, from the downtime plan: no two laptops of the hospital alike (their patients would wear the same downtime numbers); every downtime number the laptop gives carries it for good ('downtime set device-number' corrects it for the patients registered after)</source>
         <translation>de 1 à {most}, selon le plan de procédure dégradée : deux portables de l’hôpital n’ont jamais le même (leurs patients porteraient les mêmes numéros de procédure dégradée) ; chaque numéro de procédure dégradée que donne le portable le porte définitivement (« downtime set device-number » le corrige pour les patients enregistrés ensuite)</translation>
     </message>
     <message>
-        <source>this laptop&apos;s name as the ward calls it, e.g. &apos;Ward 3B laptop&apos;</source>
+        <source>this laptop's name as the ward calls it, e.g. 'Ward 3B laptop'</source>
         <translation>le nom de ce portable tel que le service l’appelle, p. ex. « Portable du service 3B »</translation>
     </message>
     <message>
-        <source>the first administrator&apos;s staff ID, typed to sign in</source>
+        <source>the first administrator's staff ID, typed to sign in</source>
         <translation>l’identifiant du premier administrateur, saisi pour se connecter</translation>
     </message>
     <message>
-        <source>the first administrator&apos;s full name, as records print it</source>
+        <source>the first administrator's full name, as records print it</source>
         <translation>les nom et prénom du premier administrateur, tels que les fiches les impriment</translation>
     </message>
     <message>
-        <source>the first administrator&apos;s PIN (4-12 digits; left out at a terminal, it is asked for twice, unseen)</source>
+        <source>the first administrator's PIN (4-12 digits; left out at a terminal, it is asked for twice, unseen)</source>
         <translation>le code PIN du premier administrateur (4 à 12 chiffres ; omis dans un terminal, il est demandé deux fois, sans s’afficher)</translation>
     </message>
     <message>
@@ -6396,7 +6475,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>valider chaque définition de formulaire d’un dossier</translation>
     </message>
     <message>
-        <source>folder of *.yaml forms (default: the app&apos;s)</source>
+        <source>folder of *.yaml forms (default: the app's)</source>
         <translation>dossier de formulaires *.yaml (par défaut : celui de l’application)</translation>
     </message>
     <message>
@@ -6448,15 +6527,15 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>ajouter un service et ses lits (administrateur seulement)</translation>
     </message>
     <message>
-        <source>the ward&apos;s name, e.g. Medicine</source>
+        <source>the ward's name, e.g. Medicine</source>
         <translation>le nom du service, p. ex. Médecine</translation>
     </message>
     <message>
-        <source>beds in ward order, as the Administration tab takes them: &apos;1-20, 21A, 21B, Side room&apos;</source>
+        <source>beds in ward order, as the Administration tab takes them: '1-20, 21A, 21B, Side room'</source>
         <translation>les lits dans l’ordre du service, comme l’onglet Administration les prend : « 1-20, 21A, 21B, Chambre seule »</translation>
     </message>
     <message>
-        <source>add beds after a ward&apos;s last (administrator only; beds are never removed)</source>
+        <source>add beds after a ward's last (administrator only; beds are never removed)</source>
         <translation>ajouter des lits après le dernier d’un service (administrateur seulement ; les lits ne sont jamais retirés)</translation>
     </message>
     <message>
@@ -6484,11 +6563,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>le classeur de procédure dégradée : tous les formulaires vierges dont un service de 30 lits a besoin pour 8 heures sur papier, en un seul PDF</translation>
     </message>
     <message>
-        <source>a filled form: the record&apos;s latest version and its history</source>
+        <source>a filled form: the record's latest version and its history</source>
         <translation>un formulaire rempli : la dernière version de la fiche et son historique</translation>
     </message>
     <message>
-        <source>the record&apos;s id, as &apos;downtime records&apos; lists it</source>
+        <source>the record's id, as 'downtime records' lists it</source>
         <translation>l’identifiant de la fiche, tel que « downtime records » le liste</translation>
     </message>
     <message>
@@ -6504,7 +6583,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>une planche d’étiquettes d’identification du patient ou d’inserts de bracelet</translation>
     </message>
     <message>
-        <source>label sheet (default: the ward&apos;s setting, L7160 unless changed)</source>
+        <source>label sheet (default: the ward's setting, L7160 unless changed)</source>
         <translation>planche d’étiquettes (par défaut : le réglage du service, L7160 sauf changement)</translation>
     </message>
     <message>
@@ -6512,7 +6591,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>nombre d’étiquettes, de 1 à {most} (par défaut : une planche entière)</translation>
     </message>
     <message>
-        <source>reserve this laptop&apos;s next downtime numbers for patients admitted on paper while it is away, and print them as labels for the binder</source>
+        <source>reserve this laptop's next downtime numbers for patients admitted on paper while it is away, and print them as labels for the binder</source>
         <translation>réserver les prochains numéros de procédure dégradée de ce portable pour les patients admis sur papier en son absence, et les imprimer en étiquettes pour le classeur</translation>
     </message>
     <message>
@@ -6520,39 +6599,43 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>combien de numéros, de 1 à {most} (par défaut : {default})</translation>
     </message>
     <message>
-        <source>a patient&apos;s medication administration record (MAR) chart</source>
+        <source>a patient's medication administration record (MAR) chart</source>
         <translation>le plan d’administration des médicaments d’un patient</translation>
     </message>
     <message>
-        <source>a patient&apos;s NEWS2 observation chart</source>
+        <source>a patient's NEWS2 observation chart</source>
         <translation>la feuille de surveillance NEWS2 d’un patient</translation>
     </message>
     <message>
-        <source>a patient&apos;s blood glucose monitoring chart</source>
+        <source>a patient's blood glucose monitoring chart</source>
         <translation>la feuille de surveillance glycémique d’un patient</translation>
     </message>
     <message>
-        <source>a patient&apos;s repositioning and skin chart</source>
+        <source>a patient's repositioning and skin chart</source>
         <translation>la feuille de changements de position et de surveillance cutanée d’un patient</translation>
     </message>
     <message>
-        <source>a patient&apos;s blood transfusion record (each unit, its checks and its fate)</source>
+        <source>a patient's wound assessment and dressing chart</source>
+        <translation>la feuille de suivi des plaies et pansements d’un patient</translation>
+    </message>
+    <message>
+        <source>a patient's blood transfusion record (each unit, its checks and its fate)</source>
         <translation>la fiche de suivi transfusionnel d’un patient (chaque produit, ses contrôles et son devenir)</translation>
     </message>
     <message>
-        <source>a patient&apos;s laboratory results received (who phoned, read back, the doctor told)</source>
+        <source>a patient's laboratory results received (who phoned, read back, the doctor told)</source>
         <translation>les résultats de laboratoire reçus pour un patient (qui a appelé, relecture, médecin prévenu)</translation>
     </message>
     <message>
-        <source>a patient&apos;s neurological observation chart (Glasgow Coma Scale, pupils, limbs)</source>
+        <source>a patient's neurological observation chart (Glasgow Coma Scale, pupils, limbs)</source>
         <translation>la feuille de surveillance neurologique d’un patient (score de Glasgow, pupilles, membres)</translation>
     </message>
     <message>
-        <source>a patient&apos;s clinical notes, as continuation sheets</source>
+        <source>a patient's clinical notes, as continuation sheets</source>
         <translation>les notes cliniques d’un patient, en feuilles de transmissions</translation>
     </message>
     <message>
-        <source>a patient&apos;s fluid balance chart of one day, from 07:00 to 07:00</source>
+        <source>a patient's fluid balance chart of one day, from 07:00 to 07:00</source>
         <translation>la feuille de bilan entrées-sorties d’un patient pour un jour, de 7 h à 7 h</translation>
     </message>
     <message>
@@ -6564,7 +6647,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>les plans d’administration de tous les patients d’un service, en un seul PDF</translation>
     </message>
     <message>
-        <source>a day&apos;s theatre list, per theatre, in time order</source>
+        <source>a day's theatre list, per theatre, in time order</source>
         <translation>le programme opératoire d’une journée, par salle, dans l’ordre horaire</translation>
     </message>
     <message>
@@ -6580,7 +6663,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>les interventions annulées à reprogrammer, avec leurs délais</translation>
     </message>
     <message>
-        <source>the back-entry worklist, per patient, in the order to enter it (a hospital&apos;s whole list is thousands of pages: print a part with --patients)</source>
+        <source>the back-entry worklist, per patient, in the order to enter it (a hospital's whole list is thousands of pages: print a part with --patients)</source>
         <translation>la liste de ressaisie, par patient, dans l’ordre de saisie (la liste entière d’un hôpital fait des milliers de pages : imprimez-en une partie avec --patients)</translation>
     </message>
     <message>
@@ -6596,11 +6679,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>seulement ce qui reste à saisir</translation>
     </message>
     <message>
-        <source>the patient&apos;s letter of the new date (--lang fr for French)</source>
+        <source>the patient's letter of the new date (--lang fr for French)</source>
         <translation>la lettre au patient de la nouvelle date (--lang fr pour le français)</translation>
     </message>
     <message>
-        <source>the operation&apos;s booking id, as &apos;downtime theatre rescheduling --json&apos; lists it</source>
+        <source>the operation's booking id, as 'downtime theatre rescheduling --json' lists it</source>
         <translation>l’identifiant de la programmation de l’intervention, tel que « downtime theatre rescheduling --json » le liste</translation>
     </message>
     <message>
@@ -6612,7 +6695,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>commandes theatre</translation>
     </message>
     <message>
-        <source>a day&apos;s theatre list</source>
+        <source>a day's theatre list</source>
         <translation>le programme opératoire d’une journée</translation>
     </message>
     <message>
@@ -6620,15 +6703,15 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>enregistrer qu’une intervention programmée a eu lieu</translation>
     </message>
     <message>
-        <source>the operation&apos;s booking id, as &apos;downtime theatre list --json&apos; lists it</source>
+        <source>the operation's booking id, as 'downtime theatre list --json' lists it</source>
         <translation>l’identifiant de programmation de l’intervention, tel que le donne « downtime theatre list --json »</translation>
     </message>
     <message>
-        <source>when it took place, e.g. &apos;28/11/2026 08:40&apos;</source>
+        <source>when it took place, e.g. '28/11/2026 08:40'</source>
         <translation>quand elle a eu lieu, par ex. « 28/11/2026 08:40 »</translation>
     </message>
     <message>
-        <source>the theatre it took place in (default: its list&apos;s)</source>
+        <source>the theatre it took place in (default: its list's)</source>
         <translation>la salle où elle a eu lieu (par défaut : celle de sa vacation)</translation>
     </message>
     <message>
@@ -6648,19 +6731,19 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>un nouveau dossier (p. ex. sur une clé USB)</translation>
     </message>
     <message>
-        <source>only what changed since this laptop&apos;s last export</source>
+        <source>only what changed since this laptop's last export</source>
         <translation>seulement ce qui a changé depuis le dernier export de ce portable</translation>
     </message>
     <message>
-        <source>encrypt every file to this public key (age1…) or the keys in this file; repeatable (default: the records office&apos;s key set with &apos;set export-key&apos;, if any)</source>
+        <source>encrypt every file to this public key (age1…) or the keys in this file; repeatable (default: the records office's key set with 'set export-key', if any)</source>
         <translation>chiffrer chaque fichier pour cette clé publique (age1…) ou les clés de ce fichier ; répétable (par défaut : la clé du bureau des entrées définie avec « set export-key », s’il y en a une)</translation>
     </message>
     <message>
-        <source>export NOT ENCRYPTED, in plain text, on a laptop with no records office&apos;s key set: refused without it there, and on a laptop with the key</source>
+        <source>export NOT ENCRYPTED, in plain text, on a laptop with no records office's key set: refused without it there, and on a laptop with the key</source>
         <translation>exporter NON CHIFFRÉ, en clair, sur un portable sans clé du bureau des entrées : refusé sans cette option sur un tel portable, et sur un portable qui a la clé</translation>
     </message>
     <message>
-        <source>make the records office&apos;s key pair for encrypted exports</source>
+        <source>make the records office's key pair for encrypted exports</source>
         <translation>créer la paire de clés du bureau des entrées pour les exports chiffrés</translation>
     </message>
     <message>
@@ -6676,7 +6759,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>le dossier de l’export chiffré</translation>
     </message>
     <message>
-        <source>the key file made by &apos;downtime keygen&apos;</source>
+        <source>the key file made by 'downtime keygen'</source>
         <translation>le fichier de clé créé par « downtime keygen »</translation>
     </message>
     <message>
@@ -6684,7 +6767,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>un nouveau dossier</translation>
     </message>
     <message>
-        <source>merge laptops&apos; exports (verified against their manifests) for the records office</source>
+        <source>merge laptops' exports (verified against their manifests) for the records office</source>
         <translation>fusionner les exports des portables (vérifiés par leurs manifestes) pour le bureau des entrées</translation>
     </message>
     <message>
@@ -6692,7 +6775,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>dossiers d’export</translation>
     </message>
     <message>
-        <source>load a snapshot (CSV folder or FHIR Bundle .json) before an outage, or an export or merge into the records office&apos;s database</source>
+        <source>load a snapshot (CSV folder or FHIR Bundle .json) before an outage, or an export or merge into the records office's database</source>
         <translation>charger un instantané (dossier CSV ou Bundle FHIR .json) avant une panne, ou un export ou une fusion dans la base du bureau des entrées</translation>
     </message>
     <message>
@@ -6700,11 +6783,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>un instantané (dossier CSV ou Bundle FHIR .json), un dossier d’export ou un dossier de fusion</translation>
     </message>
     <message>
-        <source>the records office&apos;s key file (downtime keygen), for an encrypted export</source>
+        <source>the records office's key file (downtime keygen), for an encrypted export</source>
         <translation>le fichier de clé du bureau des entrées (downtime keygen), pour un export chiffré</translation>
     </message>
     <message>
-        <source>the records office&apos;s back-entry worklist (records staff)</source>
+        <source>the records office's back-entry worklist (records staff)</source>
         <translation>la liste de ressaisie du bureau des entrées (personnel du bureau des entrées)</translation>
     </message>
     <message>
@@ -6712,15 +6795,15 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>commandes worklist</translation>
     </message>
     <message>
-        <source>mark a record entered in the EHR, with the EHR&apos;s reference</source>
+        <source>mark a record entered in the EHR, with the EHR's reference</source>
         <translation>marquer une fiche saisie dans le DPI, avec la référence du DPI</translation>
     </message>
     <message>
-        <source>the record&apos;s id, as the worklist shows it</source>
+        <source>the record's id, as the worklist shows it</source>
         <translation>l’identifiant de la fiche, tel que la liste de ressaisie l’affiche</translation>
     </message>
     <message>
-        <source>the EHR&apos;s reference for what was entered</source>
+        <source>the EHR's reference for what was entered</source>
         <translation>la référence du DPI pour ce qui a été saisi</translation>
     </message>
     <message>
@@ -6728,7 +6811,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>la version saisie, telle que la liste de ressaisie l’affiche (v2) ; une version modifiée depuis est refusée</translation>
     </message>
     <message>
-        <source>record the ward&apos;s answer that a line saying to ask the ward is not to be entered in the EHR (one dose recorded twice…)</source>
+        <source>record the ward's answer that a line saying to ask the ward is not to be entered in the EHR (one dose recorded twice…)</source>
         <translation>enregistrer la réponse du service selon laquelle une ligne qui dit de demander au service n’est pas à saisir dans le DPI (une dose enregistrée deux fois…)</translation>
     </message>
     <message>
@@ -6736,11 +6819,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>la version sur laquelle le service a répondu, telle que la liste de ressaisie l’affiche (v2) ; une version modifiée depuis est refusée</translation>
     </message>
     <message>
-        <source>who at the ward said so, e.g. &apos;Sr Dubois, 3B, by phone&apos;</source>
+        <source>who at the ward said so, e.g. 'Sr Dubois, 3B, by phone'</source>
         <translation>qui l’a dit dans le service, p. ex. « Mme Dubois, 3B, par téléphone »</translation>
     </message>
     <message>
-        <source>why, as the ward said, e.g. &apos;one dose recorded twice&apos;</source>
+        <source>why, as the ward said, e.g. 'one dose recorded twice'</source>
         <translation>pourquoi, selon le service, p. ex. « une dose enregistrée deux fois »</translation>
     </message>
     <message>
@@ -6756,7 +6839,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>la version choisie, par son numéro dans la liste (de 1 au nombre de versions listées sans cette option)</translation>
     </message>
     <message>
-        <source>who decided, e.g. &apos;Sister Martin, ward 3B, by phone&apos;</source>
+        <source>who decided, e.g. 'Sister Martin, ward 3B, by phone'</source>
         <translation>qui a décidé, p. ex. « Mme Martin, cadre du service 3B, par téléphone »</translation>
     </message>
     <message>
@@ -6768,15 +6851,15 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>garder les modifications de chaque version dans une nouvelle version qui les combine, quand elles ont modifié des réponses différentes depuis la version dont elles sont parties</translation>
     </message>
     <message>
-        <source>reconcile a downtime number to the patient&apos;s EHR number</source>
+        <source>reconcile a downtime number to the patient's EHR number</source>
         <translation>rapprocher un numéro de procédure dégradée du numéro du patient dans le DPI</translation>
     </message>
     <message>
-        <source>the patient&apos;s downtime number, e.g. DT-042-00001-8</source>
+        <source>the patient's downtime number, e.g. DT-042-00001-8</source>
         <translation>le numéro de procédure dégradée du patient, p. ex. DT-042-00001-8</translation>
     </message>
     <message>
-        <source>the patient&apos;s number in the EHR (IPP)</source>
+        <source>the patient's number in the EHR (IPP)</source>
         <translation>le numéro du patient dans le DPI (IPP)</translation>
     </message>
     <message>
@@ -6792,11 +6875,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>le numéro DPI auquel le patient est lié maintenant, que --ehr remplace (ce qui a été saisi sous ce numéro doit être déplacé dans le DPI)</translation>
     </message>
     <message>
-        <source>mark a record entered under the patient&apos;s earlier EHR number as moved in the EHR to the number linked now</source>
+        <source>mark a record entered under the patient's earlier EHR number as moved in the EHR to the number linked now</source>
         <translation>marquer une fiche saisie sous l’ancien numéro DPI du patient comme déplacée dans le DPI vers le numéro lié maintenant</translation>
     </message>
     <message>
-        <source>the ward&apos;s controlled-drug register</source>
+        <source>the ward's controlled-drug register</source>
         <translation>le registre des stupéfiants du service</translation>
     </message>
     <message>
@@ -6808,15 +6891,15 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>stock reçu, avec témoin</translation>
     </message>
     <message>
-        <source>how much was received, above 0 (a cupboard holding less than the register is a discrepancy: &apos;downtime cd count&apos;)</source>
+        <source>how much was received, above 0 (a cupboard holding less than the register is a discrepancy: 'downtime cd count')</source>
         <translation>quantité reçue, supérieure à 0 (une armoire contenant moins que le registre est un écart : « downtime cd count »)</translation>
     </message>
     <message>
-        <source>the cupboard&apos;s count, witnessed: a count that matches is written as checked, one that differs is a discrepancy, written only with --discrepancy-note</source>
+        <source>the cupboard's count, witnessed: a count that matches is written as checked, one that differs is a discrepancy, written only with --discrepancy-note</source>
         <translation>le comptage de l’armoire, avec témoin : un compte exact est enregistré comme vérifié, un compte différent est un écart, enregistré seulement avec --discrepancy-note</translation>
     </message>
     <message>
-        <source>a note for the register, e.g. the pharmacy&apos;s delivery number</source>
+        <source>a note for the register, e.g. the pharmacy's delivery number</source>
         <translation>une note pour le registre, p. ex. le numéro de livraison de la pharmacie</translation>
     </message>
     <message>
@@ -6828,11 +6911,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>fusionné : {versions}, depuis {exports} export(s), dans {folder}</translation>
     </message>
     <message>
-        <source>why it is recorded although its theatre, patient, surgeon or anaesthetist was in another operation then, done or booked (asked only then), e.g. &apos;T3&apos;s first case ended early&apos;</source>
+        <source>why it is recorded although its theatre, patient, surgeon or anaesthetist was in another operation then, done or booked (asked only then), e.g. 'T3's first case ended early'</source>
         <translation>pourquoi elle est enregistrée alors que sa salle, son patient, son chirurgien ou son anesthésiste était pris par une autre intervention à ce moment, réalisée ou programmée (demandé seulement alors), p. ex. « la première intervention de T3 a fini tôt »</translation>
     </message>
     <message>
-        <source>the drug is delivered to the ward for the first time: its page of the register is opened (refused without it for a drug the register has no page of, a typo&apos;s page splitting one drug&apos;s stock; refused too for a drug close to a page&apos;s, unless --other-than names it)</source>
+        <source>the drug is delivered to the ward for the first time: its page of the register is opened (refused without it for a drug the register has no page of, a typo's page splitting one drug's stock; refused too for a drug close to a page's, unless --other-than names it)</source>
         <translation>le médicament est livré au service pour la première fois : sa page du registre est ouverte (refusé sans cette option pour un médicament sans page au registre, la page d’une faute de frappe partageant le stock d’un médicament ; refusé aussi pour un médicament proche de celui d’une page, sauf si --other-than la nomme)</translation>
     </message>
     <message>
@@ -6840,11 +6923,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>avec --new-page : le médicament n’est pas celui de cette page du registre, dont le nom en est proche (tel que le refus la nomme ; répétable)</translation>
     </message>
     <message>
-        <source>a note for the register, e.g. &apos;shift change&apos;</source>
+        <source>a note for the register, e.g. 'shift change'</source>
         <translation>une note pour le registre, p. ex. « relève »</translation>
     </message>
     <message>
-        <source>for a count that differs from the register: who was told, e.g. &apos;nurse in charge S. Martin and pharmacist told&apos;</source>
+        <source>for a count that differs from the register: who was told, e.g. 'nurse in charge S. Martin and pharmacist told'</source>
         <translation>pour un compte différent du registre : qui a été prévenu, p. ex. « cadre de santé S. Martin et pharmacien prévenus »</translation>
     </message>
     <message>
@@ -6860,11 +6943,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>une note pour le registre</translation>
     </message>
     <message>
-        <source>the dose&apos;s record id, as listed without --dose</source>
+        <source>the dose's record id, as listed without --dose</source>
         <translation>l’identifiant de la fiche de la dose, tel que listé sans --dose</translation>
     </message>
     <message>
-        <source>how much was discarded, in the register&apos;s unit, above 0</source>
+        <source>how much was discarded, in the register's unit, above 0</source>
         <translation>la quantité détruite, dans l’unité du registre, au-dessus de 0</translation>
     </message>
     <message>
@@ -6872,7 +6955,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>lignes JSON (la liste des doses)</translation>
     </message>
     <message>
-        <source>the register&apos;s balance of one drug on a ward</source>
+        <source>the register's balance of one drug on a ward</source>
         <translation>le solde au registre d’un médicament dans un service</translation>
     </message>
     <message>
@@ -6884,11 +6967,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>le réglage à modifier (ce que chacun prend : voir value, dans le même ordre)</translation>
     </message>
     <message>
-        <source>L7159|L7160|L7163|wristband; LATE OVERDUE minutes (LATE above 0 and below OVERDUE, at most {day}); MINUTES before the screen locks (1 to {most_idle}); whom patients call, as their letter prints it; FOLDER EVERY_MINUTES KEEP (every 1 to {day} minutes, 1 to {most_kept} kept); the records office&apos;s age1… public key, which every export is then encrypted to (&apos;&apos; for none); the laptop&apos;s device number, which the patients registered from then on take; its name; for a database set up on another computer: &apos;replaces&apos; (that one will not be used again) or &apos;copy NUMBER NAME&apos; (both go on: this one becomes a laptop of its own); the ward code this laptop belongs to, whose patients its lists open on (&apos;&apos; for none: all wards)</source>
-        <translation>L7159|L7160|L7163|wristband ; LATE OVERDUE en minutes (LATE au-dessus de 0 et sous OVERDUE, au plus {day}) ; MINUTES avant le verrouillage de l’écran (de 1 à {most_idle}) ; qui les patients appellent, tel que leur lettre l’imprime ; FOLDER EVERY_MINUTES KEEP (toutes les 1 à {day} minutes, de 1 à {most_kept} gardées) ; la clé publique age1… du bureau des entrées, pour laquelle chaque export est alors chiffré (&apos;&apos; pour aucune) ; le numéro d’appareil du portable, que prennent les patients enregistrés ensuite ; son nom ; pour une base installée sur un autre ordinateur : &apos;replaces&apos; (celui-là ne sera plus utilisé) ou &apos;copy NUMBER NAME&apos; (les deux continuent : celui-ci devient un portable à part entière) ; le code du service auquel appartient ce portable, sur les patients duquel ses listes s’ouvrent (&apos;&apos; pour aucun : tous les services)</translation>
+        <source>L7159|L7160|L7163|wristband; LATE OVERDUE minutes (LATE above 0 and below OVERDUE, at most {day}); MINUTES before the screen locks (1 to {most_idle}); whom patients call, as their letter prints it; FOLDER EVERY_MINUTES KEEP (every 1 to {day} minutes, 1 to {most_kept} kept); the records office's age1… public key, which every export is then encrypted to ('' for none); the laptop's device number, which the patients registered from then on take; its name; for a database set up on another computer: 'replaces' (that one will not be used again) or 'copy NUMBER NAME' (both go on: this one becomes a laptop of its own); the ward code this laptop belongs to, whose patients its lists open on ('' for none: all wards)</source>
+        <translation>L7159|L7160|L7163|wristband ; LATE OVERDUE en minutes (LATE au-dessus de 0 et sous OVERDUE, au plus {day}) ; MINUTES avant le verrouillage de l’écran (de 1 à {most_idle}) ; qui les patients appellent, tel que leur lettre l’imprime ; FOLDER EVERY_MINUTES KEEP (toutes les 1 à {day} minutes, de 1 à {most_kept} gardées) ; la clé publique age1… du bureau des entrées, pour laquelle chaque export est alors chiffré ('' pour aucune) ; le numéro d’appareil du portable, que prennent les patients enregistrés ensuite ; son nom ; pour une base installée sur un autre ordinateur : 'replaces' (celui-là ne sera plus utilisé) ou 'copy NUMBER NAME' (les deux continuent : celui-ci devient un portable à part entière) ; le code du service auquel appartient ce portable, sur les patients duquel ses listes s’ouvrent ('' pour aucun : tous les services)</translation>
     </message>
     <message>
-        <source>the wards, beds and settings the hospital&apos;s laptops share, in a file</source>
+        <source>the wards, beds and settings the hospital's laptops share, in a file</source>
         <translation>les services, lits et réglages que partagent les portables de l’hôpital, dans un fichier</translation>
     </message>
     <message>
@@ -6896,11 +6979,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>commandes setup-file</translation>
     </message>
     <message>
-        <source>write this laptop&apos;s wards, beds and ward settings to FILE (not its device number, staff, PINs or backups folder)</source>
+        <source>write this laptop's wards, beds and ward settings to FILE (not its device number, staff, PINs or backups folder)</source>
         <translation>écrire dans FILE les services, lits et réglages de service de ce portable (pas son numéro d’appareil, ni le personnel, les codes PIN ou le dossier des sauvegardes)</translation>
     </message>
     <message>
-        <source>add FILE&apos;s wards and beds this laptop lacks and take its settings, all or nothing, and say what changed</source>
+        <source>add FILE's wards and beds this laptop lacks and take its settings, all or nothing, and say what changed</source>
         <translation>ajouter les services et lits de FILE qui manquent à ce portable et prendre ses réglages, tout ou rien, puis dire ce qui a changé</translation>
     </message>
     <message>
@@ -6908,7 +6991,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>le fichier de configuration (p. ex. /media/usb/downtime-setup.yaml), ou le dossier qui le contient sous le nom downtime-setup.yaml (/media/usb)</translation>
     </message>
     <message>
-        <source>back up the database now (to the folder set with &apos;set backups&apos;)</source>
+        <source>back up the database now (to the folder set with 'set backups')</source>
         <translation>sauvegarder la base maintenant (dans le dossier défini avec « set backups »)</translation>
     </message>
     <message>
@@ -6944,7 +7027,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>ce que le compte peut faire</translation>
     </message>
     <message>
-        <source>the new account&apos;s PIN (4-12 digits; left out at a terminal, it is asked for twice, unseen)</source>
+        <source>the new account's PIN (4-12 digits; left out at a terminal, it is asked for twice, unseen)</source>
         <translation>le code PIN du nouveau compte (4 à 12 chiffres ; omis dans un terminal, il est demandé deux fois, sans s’afficher)</translation>
     </message>
     <message>
@@ -6952,7 +7035,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>empêcher un compte de se connecter et retirer son emplacement de clé (administrateur seulement)</translation>
     </message>
     <message>
-        <source>the account&apos;s staff ID</source>
+        <source>the account's staff ID</source>
         <translation>l’identifiant du compte</translation>
     </message>
     <message>
@@ -6960,7 +7043,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>donner un nouveau code PIN à un compte, ce qui le réactive aussi (administrateur seulement)</translation>
     </message>
     <message>
-        <source>the account&apos;s new PIN (4-12 digits; left out at a terminal, it is asked for twice, unseen)</source>
+        <source>the account's new PIN (4-12 digits; left out at a terminal, it is asked for twice, unseen)</source>
         <translation>le nouveau code PIN du compte (4 à 12 chiffres ; omis dans un terminal, il est demandé deux fois, sans s’afficher)</translation>
     </message>
     <message>
@@ -6982,7 +7065,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
 {problems}</translation>
     </message>
     <message>
-        <source>no public key to encrypt to: give the records office&apos;s age1… key</source>
+        <source>no public key to encrypt to: give the records office's age1… key</source>
         <translation>aucune clé publique pour chiffrer : donnez la clé age1… du bureau des entrées</translation>
     </message>
     <message>
@@ -7026,7 +7109,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{source} : endommagé ou modifié, il ne peut pas être déchiffré ({error})</translation>
     </message>
     <message>
-        <source>{source} cannot be decrypted with this identity ({identity_path}) although the export&apos;s other files can: it was altered or damaged</source>
+        <source>{source} cannot be decrypted with this identity ({identity_path}) although the export's other files can: it was altered or damaged</source>
         <translation>{source} ne peut pas être déchiffré avec cette identité ({identity_path}) alors que les autres fichiers de l’export le peuvent : il a été modifié ou endommagé</translation>
     </message>
     <message>
@@ -7062,15 +7145,15 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{where} : la colonne {column} contient {value!r}, qu’une version d’enregistrement ne peut pas contenir</translation>
     </message>
     <message>
-        <source>{file}, line {number}: downtime number {downtime_number} already belongs to another patient in this database, given by a laptop with the same device id: a copy of one laptop&apos;s database, whose records cannot be told apart by laptop, so --shared-device-number cannot take it either</source>
+        <source>{file}, line {number}: downtime number {downtime_number} already belongs to another patient in this database, given by a laptop with the same device id: a copy of one laptop's database, whose records cannot be told apart by laptop, so --shared-device-number cannot take it either</source>
         <translation>{file}, ligne {number} : le numéro de procédure dégradée {downtime_number} appartient déjà à un autre patient de cette base, donné par un portable de même identifiant d’appareil : une copie de la base d’un même portable, dont les dossiers ne peuvent pas être distingués par portable, donc --shared-device-number ne peut pas non plus la prendre</translation>
     </message>
     <message>
-        <source>{file}, line {number}: downtime number {downtime_number} is given on line {earlier} too, to another patient, by laptop {ours}; this patient&apos;s laptop {theirs} was set up with the same device number. To take both laptops&apos; patients, told apart by laptop, import again with --shared-device-number (in the import wizard, tick the box naming both laptops)</source>
+        <source>{file}, line {number}: downtime number {downtime_number} is given on line {earlier} too, to another patient, by laptop {ours}; this patient's laptop {theirs} was set up with the same device number. To take both laptops' patients, told apart by laptop, import again with --shared-device-number (in the import wizard, tick the box naming both laptops)</source>
         <translation>{file}, ligne {number} : le numéro de procédure dégradée {downtime_number} est aussi donné ligne {earlier}, à un autre patient, par le portable {ours} ; le portable {theirs} de ce patient a été configuré avec le même numéro d’appareil. Pour prendre les patients des deux portables, distingués par portable, importez à nouveau avec --shared-device-number (dans l’assistant d’import, cochez la case qui nomme les deux portables)</translation>
     </message>
     <message>
-        <source>{file}, line {number}: downtime number {downtime_number} already belongs to another patient in this database, given by laptop {ours}; this export&apos;s laptop {theirs} was set up with the same device number. To take both laptops&apos; patients, told apart by laptop, import again with --shared-device-number (in the import wizard, tick the box naming both laptops)</source>
+        <source>{file}, line {number}: downtime number {downtime_number} already belongs to another patient in this database, given by laptop {ours}; this export's laptop {theirs} was set up with the same device number. To take both laptops' patients, told apart by laptop, import again with --shared-device-number (in the import wizard, tick the box naming both laptops)</source>
         <translation>{file}, ligne {number} : le numéro de procédure dégradée {downtime_number} appartient déjà à un autre patient de cette base, donné par le portable {ours} ; le portable {theirs} de cet export a été configuré avec le même numéro d’appareil. Pour prendre les patients des deux portables, distingués par portable, importez à nouveau avec --shared-device-number (dans l’assistant d’import, cochez la case qui nomme les deux portables)</translation>
     </message>
     <message>
@@ -7094,7 +7177,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{file}, ligne {line} : l’enregistrement {record} renvoie à l’enregistrement {target}, qui n’est ni dans l’export ni dans cette base ; importez d’abord l’export précédent</translation>
     </message>
     <message>
-        <source>{path} is an encrypted export: give the records office&apos;s key file to read it (downtime import {path} --identity KEYFILE).</source>
+        <source>{path} is an encrypted export: give the records office's key file to read it (downtime import {path} --identity KEYFILE).</source>
         <translation>{path} est un export chiffré : indiquer le fichier de clé du bureau des entrées pour le lire (downtime import {path} --identity FICHIER_CLE).</translation>
     </message>
     <message>
@@ -7102,7 +7185,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{path} : ni un dossier d’export, ni un dossier d’instantané CSV, ni un fichier Bundle FHIR (.json)</translation>
     </message>
     <message>
-        <source>{path} is the FHIR bundle of a laptop&apos;s export, not an EHR snapshot: import the export&apos;s folder, {folder}, which holds its manifest.</source>
+        <source>{path} is the FHIR bundle of a laptop's export, not an EHR snapshot: import the export's folder, {folder}, which holds its manifest.</source>
         <translation>{path} est le bundle FHIR de l’export d’un portable, pas un instantané du DPI : importez le dossier de l’export, {folder}, qui contient son manifeste.</translation>
     </message>
     <message>
@@ -7130,7 +7213,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>fait avant le {before}</translation>
     </message>
     <message>
-        <source>{count} record(s) merged contradict another laptop&apos;s record (the manifest&apos;s ask_the_ward, each line&apos;s ask_the_ward cell): ask the ward about each before entering it</source>
+        <source>{count} record(s) merged contradict another laptop's record (the manifest's ask_the_ward, each line's ask_the_ward cell): ask the ward about each before entering it</source>
         <translation>{count} enregistrement(s) fusionné(s) contredisent celui d’un autre portable (ask_the_ward du manifeste, cellule ask_the_ward de chaque ligne) : demander au service pour chacun avant de le saisir</translation>
     </message>
     <message>
@@ -7142,11 +7225,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>refusé : {seen} et {folder} ont des contenus différents pour {what}</translation>
     </message>
     <message>
-        <source>refused: {first} and {second} come from two laptops set up with the same device number {number}, so their downtime numbers can name two different patients; each laptop needs its own device number. To merge both laptops&apos; patients all the same, each of these numbers shown with its laptop, merge again with --shared-device-number</source>
+        <source>refused: {first} and {second} come from two laptops set up with the same device number {number}, so their downtime numbers can name two different patients; each laptop needs its own device number. To merge both laptops' patients all the same, each of these numbers shown with its laptop, merge again with --shared-device-number</source>
         <translation>refusé : {first} et {second} viennent de deux portables configurés avec le même numéro d’appareil {number}, donc leurs numéros de procédure dégradée peuvent désigner deux patients différents ; chaque portable doit avoir son propre numéro d’appareil. Pour fusionner malgré tout les patients des deux portables, chacun de ces numéros affiché avec son portable, fusionnez à nouveau avec --shared-device-number</translation>
     </message>
     <message>
-        <source>refused: {first} and {second} give downtime number {number} to two different patients: they come from copies of one laptop&apos;s database, so each number can name two people; set each laptop up with a database and device number of its own. --shared-device-number cannot merge them: copies have one device id, so nothing tells their records apart by laptop</source>
+        <source>refused: {first} and {second} give downtime number {number} to two different patients: they come from copies of one laptop's database, so each number can name two people; set each laptop up with a database and device number of its own. --shared-device-number cannot merge them: copies have one device id, so nothing tells their records apart by laptop</source>
         <translation>refusé : {first} et {second} donnent le numéro de procédure dégradée {number} à deux patients différents : ils viennent de copies de la base d’un même portable, et chaque numéro peut donc désigner deux personnes ; installez chaque portable avec sa propre base et son propre numéro d’appareil. --shared-device-number ne peut pas les fusionner : des copies ont un même identifiant d’appareil, donc rien ne distingue leurs dossiers par portable</translation>
     </message>
     <message>
@@ -7234,7 +7317,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{path}, ligne {number}, colonne {column} : {shown!r} : {reason}</translation>
     </message>
     <message>
-        <source>{path}, line {number}, column rate_ml_h: {rate!r}: an infusion rate needs the form &apos;infusion&apos;, not {form!r}</source>
+        <source>{path}, line {number}, column rate_ml_h: {rate!r}: an infusion rate needs the form 'infusion', not {form!r}</source>
         <translation>{path}, ligne {number}, colonne rate_ml_h : {rate!r} : un débit de perfusion demande la forme « infusion », pas {form!r}</translation>
     </message>
     <message>
@@ -7326,8 +7409,8 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>l’identité est validée (VALI) mais son validationMode {mode!r} n’est aucun de CN, PA, CS, LE, AN ({system})</translation>
     </message>
     <message>
-        <source>Encounter.location with physicalType &apos;wa&apos; (the ward)</source>
-        <translation>Encounter.location avec physicalType &apos;wa&apos; (le service)</translation>
+        <source>Encounter.location with physicalType 'wa' (the ward)</source>
+        <translation>Encounter.location avec physicalType 'wa' (le service)</translation>
     </message>
     <message>
         <source>dosage has neither timing.repeat.timeOfDay, asNeeded nor one timing.event</source>
@@ -7346,7 +7429,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>aucun participant n’est le chirurgien (un Practitioner avec participant.type PPRF, primary performer)</translation>
     </message>
     <message>
-        <source>{count} participants could be the surgeon; give the surgeon&apos;s participant.type PPRF (primary performer)</source>
+        <source>{count} participants could be the surgeon; give the surgeon's participant.type PPRF (primary performer)</source>
         <translation>{count} participants pourraient être le chirurgien ; indiquez le participant.type PPRF (primary performer) du chirurgien</translation>
     </message>
     <message>
@@ -7390,7 +7473,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{path} : illisible ({strerror})</translation>
     </message>
     <message>
-        <source>{count} record(s) in the FHIR bundle contradict another laptop&apos;s record or another office&apos;s settlement (the manifest&apos;s ask_the_ward): ask the ward about each before posting the bundle</source>
+        <source>{count} record(s) in the FHIR bundle contradict another laptop's record or another office's settlement (the manifest's ask_the_ward): ask the ward about each before posting the bundle</source>
         <translation>{count} enregistrement(s) du bundle FHIR contredisent celui d’un autre portable ou la levée d’attente d’un autre bureau (ask_the_ward dans le manifeste) : demander au service pour chacun avant d’envoyer le bundle</translation>
     </message>
     <message>
@@ -7398,15 +7481,15 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>DEMANDER AU SERVICE : {number} {form} {record}, version {version} : {why}</translation>
     </message>
     <message>
-        <source>{count} resource(s) in the FHIR bundle changed since an earlier export sent them (amended, stopped, a stay ended): posted, each replaces the EHR&apos;s copy made from the earlier bundle, including any change made to it in the EHR since (the manifest&apos;s fhir_updates)</source>
+        <source>{count} resource(s) in the FHIR bundle changed since an earlier export sent them (amended, stopped, a stay ended): posted, each replaces the EHR's copy made from the earlier bundle, including any change made to it in the EHR since (the manifest's fhir_updates)</source>
         <translation>{count} ressource(s) du lot FHIR ont changé depuis qu’un export précédent les a envoyées (modifiées, arrêtées, séjour terminé) : une fois envoyée, chacune remplace la copie du DPI faite à partir du lot précédent, y compris toute modification faite depuis dans le DPI (fhir_updates du manifeste)</translation>
     </message>
     <message>
-        <source>{count} record(s) the ward said are not to be entered went out in an earlier FHIR bundle: this bundle marks them entered in error, so posting it withdraws them from the EHR (the manifest&apos;s fhir_withdrawn)</source>
+        <source>{count} record(s) the ward said are not to be entered went out in an earlier FHIR bundle: this bundle marks them entered in error, so posting it withdraws them from the EHR (the manifest's fhir_withdrawn)</source>
         <translation>{count} enregistrement(s) que le service a dit de ne pas saisir sont partis dans un bundle FHIR précédent : ce bundle les marque saisis par erreur, et son envoi les retire du DPI (fhir_withdrawn du manifeste)</translation>
     </message>
     <message>
-        <source>{count} record(s) the ward said are not to be entered are left out of the FHIR bundle, as no earlier bundle sent them (the manifest&apos;s fhir_left_out)</source>
+        <source>{count} record(s) the ward said are not to be entered are left out of the FHIR bundle, as no earlier bundle sent them (the manifest's fhir_left_out)</source>
         <translation>{count} enregistrement(s) que le service a dit de ne pas saisir sont laissés hors du bundle FHIR, aucun bundle précédent ne les ayant envoyés (fhir_left_out du manifeste)</translation>
     </message>
     <message>
@@ -7542,7 +7625,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>mois de naissance</translation>
     </message>
     <message>
-        <source>The NIR does not agree with the {traits} typed on this form. Re-read the card and the date of birth: it may be another person&apos;s card, whose number would join two people&apos;s records at back-entry.</source>
+        <source>The NIR does not agree with the {traits} typed on this form. Re-read the card and the date of birth: it may be another person's card, whose number would join two people's records at back-entry.</source>
         <translation>Le NIR ne concorde pas avec : {traits}, saisi(s) sur ce formulaire. Relisez la carte et la date de naissance : ce peut être la carte d’une autre personne, dont le numéro réunirait les dossiers de deux personnes lors de la ressaisie.</translation>
     </message>
     <message>
@@ -7574,7 +7657,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{staff_id} ({laptop})</translation>
     </message>
     <message>
-        <source>SETTLEMENT NOT TAKEN HERE, record {record} ({form}, patient {number}) stays on hold: at another office {settler} settled it on {time}, choosing version {chosen} on {laptop}, &quot;{reason}&quot;; but {why}. {advice}</source>
+        <source>SETTLEMENT NOT TAKEN HERE, record {record} ({form}, patient {number}) stays on hold: at another office {settler} settled it on {time}, choosing version {chosen} on {laptop}, "{reason}"; but {why}. {advice}</source>
         <translation>LEVÉE NON REPRISE ICI, l’enregistrement {record} ({form}, patient {number}) reste en attente : dans un autre bureau, {settler} l’a tranché le {time}, en choisissant la version {chosen} sur {laptop}, « {reason} » ; mais {why}. {advice}</translation>
     </message>
     <message>
@@ -7590,7 +7673,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{first}, et {second}</translation>
     </message>
     <message>
-        <source>Settle it here choosing that version, with the ward&apos;s word as its reason.</source>
+        <source>Settle it here choosing that version, with the ward's word as its reason.</source>
         <translation>Levez-la ici en choisissant cette version, avec la réponse du service pour motif.</translation>
     </message>
     <message>
@@ -7598,7 +7681,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Redemandez au service, en nommant la version qu’il n’a pas vue, puis levez-la ici.</translation>
     </message>
     <message>
-        <source>{settler} settled it on {time}, choosing version {chosen} on {laptop}, &quot;{reason}&quot;</source>
+        <source>{settler} settled it on {time}, choosing version {chosen} on {laptop}, "{reason}"</source>
         <translation>{settler} l’a tranché le {time}, en choisissant la version {chosen} sur {laptop}, « {reason} »</translation>
     </message>
     <message>
@@ -7738,7 +7821,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Cet enregistrement n’est plus en attente : il a été tranché entre-temps.</translation>
     </message>
     <message>
-        <source>This record&apos;s hold changed after you opened it (another version came in): look at it again, then settle it.</source>
+        <source>This record's hold changed after you opened it (another version came in): look at it again, then settle it.</source>
         <translation>La mise en attente de cet enregistrement a changé depuis son ouverture (une autre version est arrivée) : regardez-la de nouveau, puis tranchez.</translation>
     </message>
     <message>
@@ -7798,7 +7881,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Numéro que les patients appellent (sur leurs lettres)</translation>
     </message>
     <message>
-        <source>Records office&apos;s public key</source>
+        <source>Records office's public key</source>
         <translation>Clé publique du bureau des entrées</translation>
     </message>
     <message>
@@ -7810,7 +7893,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>le service {ward} garde ici son nom, {here} (le fichier dit {file})</translation>
     </message>
     <message>
-        <source>ward {here} keeps its code as typed here, where the file says {file} (a ward&apos;s code is never changed): this laptop&apos;s patients read ward {here}, the other laptops&apos; {file}</source>
+        <source>ward {here} keeps its code as typed here, where the file says {file} (a ward's code is never changed): this laptop's patients read ward {here}, the other laptops' {file}</source>
         <translation>le service {here} garde son code tel que saisi ici, là où le fichier dit {file} (le code d’un service ne change jamais) : les patients de ce portable liront le service {here}, ceux des autres portables {file}</translation>
     </message>
     <message>
@@ -7818,7 +7901,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>le service {ward} garde des lits que le fichier ne liste pas (les lits ne sont jamais supprimés) : {beds}</translation>
     </message>
     <message>
-        <source>nothing to change: this laptop has the file&apos;s set-up already</source>
+        <source>nothing to change: this laptop has the file's set-up already</source>
         <translation>rien à changer : ce portable a déjà la configuration du fichier</translation>
     </message>
     <message>
@@ -7834,7 +7917,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{file}, ligne {line} : illisible en YAML ({problem}).</translation>
     </message>
     <message>
-        <source>{file}: not a set-up file (it has no &apos;format: {format}&apos; line; save one with &apos;downtime setup-file save&apos;).</source>
+        <source>{file}: not a set-up file (it has no 'format: {format}' line; save one with 'downtime setup-file save').</source>
         <translation>{file} : pas un fichier de configuration (il n’a pas de ligne « format: {format} » ; enregistrez-en un avec « downtime setup-file save »).</translation>
     </message>
     <message>
@@ -7850,11 +7933,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{file}, ligne {line}, service {ward} : {problem}</translation>
     </message>
     <message>
-        <source>This database already runs on this computer: nothing to decide (&apos;downtime set device-number&apos; changes its number).</source>
+        <source>This database already runs on this computer: nothing to decide ('downtime set device-number' changes its number).</source>
         <translation>Cette base fonctionne déjà sur cet ordinateur : rien à décider (« downtime set device-number » change son numéro).</translation>
     </message>
     <message>
-        <source>Device number: {number} is the other laptop&apos;s, which goes on using it; give this one its own.</source>
+        <source>Device number: {number} is the other laptop's, which goes on using it; give this one its own.</source>
         <translation>Numéro d’appareil : {number} est celui de l’autre portable, qui continue de l’utiliser ; donnez-en un propre à celui-ci.</translation>
     </message>
     <message>
@@ -7934,8 +8017,8 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>l’identifiant de formulaire {id} doit être en lower_snake_case</translation>
     </message>
     <message>
-        <source>a form that creates a patient is the one with movement &apos;admit&apos;</source>
-        <translation>un formulaire qui crée un patient est celui dont le mouvement est &apos;admit&apos;</translation>
+        <source>a form that creates a patient is the one with movement 'admit'</source>
+        <translation>un formulaire qui crée un patient est celui dont le mouvement est 'admit'</translation>
     </message>
     <message>
         <source>field {field}: {key} names unknown field {source} of {form}</source>
@@ -7966,7 +8049,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>champ {field} : copied_from : {source} est de type {kind}, celui-ci de type {own}</translation>
     </message>
     <message>
-        <source>field {field}: copied_from: codes {codes} are none of this field&apos;s options</source>
+        <source>field {field}: copied_from: codes {codes} are none of this field's options</source>
         <translation>champ {field} : copied_from : les codes {codes} ne sont aucune des options de ce champ</translation>
     </message>
     <message>
@@ -8050,7 +8133,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{count} ligne(s) de doses saisies depuis le plan d’administration papier pour {patient} attendent, non enregistrées.</translation>
     </message>
     <message>
-        <source>The laptop&apos;s clock says {now}, but a record was written at {latest}: check the date and time before recording care.</source>
+        <source>The laptop's clock says {now}, but a record was written at {latest}: check the date and time before recording care.</source>
         <translation>L’horloge du portable indique {now}, mais un enregistrement a été écrit le {latest} : vérifiez la date et l’heure avant d’enregistrer des soins.</translation>
     </message>
     <message>
@@ -8074,7 +8157,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{count} enregistrement(s) annulé(s) (saisie par erreur) avant toute saisie dans le DPI, non listé(s)</translation>
     </message>
     <message>
-        <source>{count} record(s) loaded from the EHR&apos;s snapshot and unchanged since, not listed</source>
+        <source>{count} record(s) loaded from the EHR's snapshot and unchanged since, not listed</source>
         <translation>{count} enregistrement(s) chargé(s) depuis l’instantané du DPI et inchangé(s) depuis, non listé(s)</translation>
     </message>
     <message>
@@ -8174,11 +8257,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>« {field} » : {started} produit(s) de cette prescription sont déjà posés.</translation>
     </message>
     <message>
-        <source>“{field}”: the unit&apos;s end is recorded at {time}, before this.</source>
+        <source>“{field}”: the unit's end is recorded at {time}, before this.</source>
         <translation>« {field} » : la fin du produit est saisie à {time}, avant cela.</translation>
     </message>
     <message>
-        <source>“{field}”: no unit of this patient&apos;s is recorded as started with that reference.</source>
+        <source>“{field}”: no unit of this patient's is recorded as started with that reference.</source>
         <translation>« {field} » : aucun produit de ce patient n’est saisi comme posé sous cette référence.</translation>
     </message>
     <message>
@@ -8186,19 +8269,19 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>« {field} » : le produit a été posé à {time}, après cela.</translation>
     </message>
     <message>
-        <source>“{field}”: this unit&apos;s end is already recorded ({time}); amend that record instead.</source>
+        <source>“{field}”: this unit's end is already recorded ({time}); amend that record instead.</source>
         <translation>« {field} » : la fin de ce produit est déjà saisie ({time}) ; modifier plutôt cet enregistrement.</translation>
     </message>
     <message>
-        <source>“{field}”: this patient&apos;s group was recorded as {group} with unit {unit} on {time}: two groups for one patient mean a sample or a patient mistaken; do not start it; ask the blood bank.</source>
+        <source>“{field}”: this patient's group was recorded as {group} with unit {unit} on {time}: two groups for one patient mean a sample or a patient mistaken; do not start it; ask the blood bank.</source>
         <translation>« {field} » : le groupe de ce patient a été saisi {group} avec le produit {unit} le {time} : deux groupes pour un même patient signent une erreur de prélèvement ou de patient ; ne pas poser ce produit ; appeler l’EFS.</translation>
     </message>
     <message>
-        <source>“{field}”: the patient&apos;s group is not known yet: only group O red cells are given; do not start this unit; ask the blood bank.</source>
+        <source>“{field}”: the patient's group is not known yet: only group O red cells are given; do not start this unit; ask the blood bank.</source>
         <translation>« {field} » : le groupe du patient n’est pas encore connu : seuls des CGR de groupe O sont posés ; ne pas poser ce produit ; appeler l’EFS.</translation>
     </message>
     <message>
-        <source>“{field}”: group {unit} is not compatible with the patient&apos;s group {patient} for {component}: do not start it; ask the blood bank.</source>
+        <source>“{field}”: group {unit} is not compatible with the patient's group {patient} for {component}: do not start it; ask the blood bank.</source>
         <translation>« {field} » : {component} de groupe {unit}, non compatible avec le groupe {patient} du patient : ne pas le poser ; appeler l’EFS.</translation>
     </message>
     <message>
@@ -8206,7 +8289,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>« {field} » : la prescription est de {component} : vérifier le produit avec elle.</translation>
     </message>
     <message>
-        <source>“{field}”: the prescription asks for {missing}, which the unit&apos;s label does not show: do not start it; ask the blood bank.</source>
+        <source>“{field}”: the prescription asks for {missing}, which the unit's label does not show: do not start it; ask the blood bank.</source>
         <translation>« {field} » : la prescription demande {missing}, que l’étiquette du produit n’indique pas : ne pas le poser ; appeler l’EFS.</translation>
     </message>
     <message>

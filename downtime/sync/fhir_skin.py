@@ -1,10 +1,12 @@
-"""Each change of position as a FHIR Procedure in the stay it was done in: "Repositioning" in
-words with the position ("Left side (30° tilt)"), done when, by whom, or `not-done` when the
-patient declined it; the skin over the pressure areas as a note, and pressure damage found as a
-`complication`, for the EHR's pressure ulcer records. Each Braden assessment as an Observation
-(a survey): its total as the value, its band as the interpretation, each item a component.
-Codes are in words: SNOMED CT's and LOINC's could not be checked here, and a wrong code files it
-as something else."""
+"""The skin's records, for the EHR's pressure ulcer and wound records. Each change of position
+as a FHIR Procedure in the stay it was done in: "Repositioning" in words with the position
+("Left side (30° tilt)"), done when, by whom, or `not-done` when the patient declined it; the
+skin over the pressure areas as a note, and pressure damage found as a `complication`. Each
+Braden assessment as an Observation (a survey): its total as the value, its band as the
+interpretation, each item a component. Each look at a wound as an Observation (an exam) of the
+wound named as its body site: what it is and its size in words as the value, each measure and
+finding a component, the dressing put on and when the next is due as notes. Codes are in words:
+SNOMED CT's and LOINC's could not be checked here, and a wrong code files it as something else."""
 
 from __future__ import annotations
 
@@ -17,23 +19,26 @@ from sqlite_utils import Database
 from downtime.domain.braden import BANDS, ITEMS
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.repositioning import DAMAGE
+from downtime.services import wounds
 from downtime.services.repositioning import FORM, RISK_FORM, assessed, turned
 from downtime.sync.fhir_codes import OBSERVATION_CATEGORY, coding
 from downtime.sync.fhir_elements import (Context, Group, Made, label, moment, patient_key, record_identifier,
                                          reference)
-from downtime.sync.fhir_observations import observation_status
+from downtime.sync.fhir_observations import observation_status, quantity
 from downtime.sync.fhir_stays import Stays
 
 BRADEN = {"text": "Braden scale for predicting pressure ulcer risk: total score"}
+WOUND = {"text": "Wound assessment"}
 
 
-def repositioning_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
-    """One group per change of position and per risk assessment; each needs its patient, and
-    names the stay it was in."""
+def skin_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
+    """One group per change of position, risk assessment and look at a wound; each needs its
+    patient, and names the stay it was in."""
     return {f"{form_id}:{record.record_id}": Group(
         f"{form_id}:{record.record_id}", partial(_made, build, record, ctx, stays), frozenset({record.record_id}),
         frozenset({patient_key(str(record.patient_id))}))
-        for form_id, build in ((FORM, _procedure), (RISK_FORM, _assessment)) for record in ctx.current(db, form_id)}
+        for form_id, build in ((FORM, _procedure), (RISK_FORM, _assessment), (wounds.FORM, _wound))
+        for record in ctx.current(db, form_id)}
 
 
 def _made(build: Callable[[RecordVersion, Context, Stays], dict[str, Any]], record: RecordVersion, ctx: Context,
@@ -77,3 +82,27 @@ def _procedure(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str, A
     if data.get("skin") in DAMAGE:
         resource["complication"] = [{"text": f"Pressure damage: {skin}"}]
     return resource
+
+
+def _wound(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str, Any]:
+    data, spec = record.data, ctx.forms[wounds.FORM]
+    measures = [{"code": {"text": spec.field(name).label.en}, "valueQuantity": quantity(data[name], "cm")}
+                for name in ("length_cm", "width_cm", "depth_cm") if data.get(name) is not None]
+    findings = [{"code": {"text": spec.field(name).label.en},
+                 "valueCodeableConcept": {"text": label(spec, name, data[name])}}
+                for name in ("kind", "category", "bed", "exudate") if data.get(name)]
+    infection = ([{"code": {"text": spec.field("infection").label.en}, "valueBoolean": data["infection"]}]
+                 if data.get("infection") is not None else [])
+    notes = [*([f"Dressing put on: {data['dressing']}"] if data.get("dressing") else []),
+             *([f"Next dressing or look in {label(spec, 'next_in', data['next_in'])}"] if data.get("next_in") else []),
+             *([data["notes"]] if data.get("notes") else [])]
+    return {
+        "resourceType": "Observation", "id": record.record_id, "identifier": record_identifier(record.record_id),
+        "status": observation_status(record), "category": [{"coding": [coding(OBSERVATION_CATEGORY, "exam")]}],
+        "code": WOUND, "subject": reference(str(record.patient_id)),
+        **stays.encounter_at(record.patient_id, data["assessed_at"]),
+        "effectiveDateTime": moment(data["assessed_at"]), "performer": [ctx.author(ctx.original(record))],
+        "bodySite": {"text": " ".join(data["wound"].split())},
+        "valueString": wounds.looked(record).text(spec, "en"),
+        "component": [*findings, *measures, *infection],
+        **({"note": [{"text": text} for text in notes]} if notes else {})}

@@ -1,0 +1,222 @@
+"""A patient's wound chart: each look at a wound with the dressing put on, each wound followed by
+its name; what the latest look at each wound still open asks of the nurse now
+(domain.wounds): signs of infection, the wound worse than at the look before, its next dressing
+overdue. Never stored: worked out from the standing records."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from downtime.domain import elapsed
+from downtime.domain.records import RecordVersion
+from downtime.domain.wounds import HEALED, SIGNS, Sign, area, key, larger, next_due, overdue, worse_category
+from downtime.formspec import FormSpec, Lang
+from downtime.formspec.values import format_value
+from downtime.i18n import decimal_text, semicolon
+from downtime.services.bedside import chart_of, charts_of, in_order
+
+FORM = "wound_care"
+WORDS = {
+    "handover": {"en": "WOUNDS: {wounds}", "fr": "PLAIES : {wounds}"},
+    "named": {"en": "{wound}: {what}", "fr": "{wound} : {what}"},
+    "exudate": {"en": "exudate {amount}", "fr": "exsudat {amount}"},
+    "due": {"en": "next dressing {due}", "fr": "prochain pansement {due}"},
+    "healed": {"en": "healed", "fr": "cicatrisée"},
+    "then": {"en": "{before} on {date}, {now} now", "fr": "{before} le {date}, {now} maintenant"},
+    "dressing": {"en": "dressing: {dressing} ({time})", "fr": "pansement : {dressing} ({time})"},
+}
+
+
+@dataclass(frozen=True)
+class Dressed:
+    """A look at a wound and its dressing (`record`), when, when the next falls due (None once
+    healed), and the look at that wound before it (`before`, None for its first)."""
+
+    record: RecordVersion
+    assessed_at: datetime
+    due_at: datetime | None
+    before: RecordVersion | None
+
+    @property
+    def wound(self) -> str:
+        return " ".join(self.record.data["wound"].split())
+
+    @property
+    def key(self) -> str:
+        """The wound it follows (domain.wounds.key)."""
+        return key(self.record.data["wound"])
+
+    @property
+    def healed(self) -> bool:
+        return self.record.data["bed"] == HEALED
+
+    @property
+    def infected(self) -> bool:
+        return self.record.data.get("infection") is True
+
+    @property
+    def category_worse(self) -> bool:
+        """A pressure ulcer of a worse category than at the look before."""
+        return self.before is not None and worse_category(self.before.data.get("category"),
+                                                          self.record.data.get("category"))
+
+    @property
+    def grew(self) -> bool:
+        """Longer times wider than at the look before (both measured)."""
+        return self.before is not None and larger(_area(self.before), _area(self.record))
+
+    @property
+    def deteriorated(self) -> bool:
+        return not self.healed and (self.category_worse or self.grew)
+
+    def worse(self, spec: FormSpec, lang: Lang) -> str:
+        """How it is worse than at the look before: "Category 2 on 27/11, Category 3 now", else
+        "2 × 1.5 cm on 27/11, 3 × 2 cm now"; "" when it is not."""
+        if self.before is None or not self.deteriorated:
+            return ""
+        then, here = self.before.data, self.record.data
+        if self.category_worse:
+            field = spec.field("category")
+            was, now = format_value(field, then["category"], lang), format_value(field, here["category"], lang)
+        else:
+            sides = ("length_cm", "width_cm")
+            was, now = _measured(then, sides, lang), _measured(here, sides, lang)
+        return WORDS["then"][lang].format(before=was, date=f"{_at(self.before):%d/%m}", now=now)
+
+    def size(self, lang: Lang) -> str:
+        """"3.5 × 2 × 0.5 cm" as measured, or "" when not."""
+        return _measured(self.record.data, ("length_cm", "width_cm", "depth_cm"), lang)
+
+    def what(self, spec: FormSpec, lang: Lang) -> str:
+        """"Pressure ulcer, Category 2" or "Surgical wound"."""
+        data = self.record.data
+        return ", ".join(format_value(spec.field(name), data[name], lang)
+                         for name in ("kind", "category") if data.get(name))
+
+    def bed(self, spec: FormSpec, lang: Lang) -> str:
+        """"Slough (yellow), exudate high"."""
+        data = self.record.data
+        bed = format_value(spec.field("bed"), data["bed"], lang)
+        if not data.get("exudate"):
+            return bed
+        amount = format_value(spec.field("exudate"), data["exudate"], lang).lower()
+        return f"{bed}, {WORDS['exudate'][lang].format(amount=amount)}"
+
+    def text(self, spec: FormSpec, lang: Lang) -> str:
+        """"Sacrum: Pressure ulcer, Category 2, 3.5 × 2 cm, Slough (yellow)"."""
+        bed = format_value(spec.field("bed"), self.record.data["bed"], lang)
+        return WORDS["named"][lang].format(wound=self.wound, what=", ".join(
+            part for part in (self.what(spec, lang), self.size(lang), bed) if part))
+
+    def signs(self, at: datetime) -> list[Sign]:
+        """What it asks at `at`, as the latest look at its wound: infection first."""
+        if self.healed:
+            return []
+        return [*([Sign.INFECTION] if self.infected else []), *([Sign.WORSE] if self.deteriorated else []),
+                *([Sign.OVERDUE] if overdue(self.due_at, at) else [])]
+
+    def said(self, sign: Sign, spec: FormSpec, at: datetime, lang: Lang) -> str:
+        due = "" if self.due_at is None else f"{self.due_at.astimezone(at.tzinfo):%d/%m %H:%M}"
+        return SIGNS[sign][lang].format(wound=self.wound, how=self.worse(spec, lang), due=due)
+
+    def asks(self, spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
+        return [self.said(sign, spec, at, lang) for sign in self.signs(at)]
+
+    def next_change(self, spec: FormSpec, at: datetime, lang: Lang) -> str:
+        """"next dressing 30/11 10:00", "DRESSING OVERDUE (…) since …" once it is, or "healed"."""
+        if self.due_at is None:
+            return WORDS["healed"][lang]
+        if overdue(self.due_at, at):
+            return self.said(Sign.OVERDUE, spec, at, lang)
+        return WORDS["due"][lang].format(due=f"{self.due_at.astimezone(at.tzinfo):%d/%m %H:%M}")
+
+
+def _measured(data: Mapping[str, Any], names: tuple[str, ...], lang: Lang) -> str:
+    """"3.5 × 2 cm" of the measures of `names` taken, in the language's decimals; "" for none."""
+    measures = [decimal_text(data[name], lang, 1) for name in names if data.get(name) is not None]
+    return f"{' × '.join(measures)} cm" if measures else ""
+
+
+def _at(record: RecordVersion) -> datetime:
+    return datetime.fromisoformat(record.data["assessed_at"])
+
+
+def _area(record: RecordVersion) -> float | None:
+    return None if record.data["bed"] == HEALED else area(record.data.get("length_cm"), record.data.get("width_cm"))
+
+
+def looked(record: RecordVersion, before: RecordVersion | None = None) -> Dressed:
+    """A look at a wound, `before` the look at that wound before it, if any."""
+    at = _at(record)
+    return Dressed(record, at, None if record.data["bed"] == HEALED else next_due(at, int(record.data["next_in"])),
+                   before)
+
+
+def _charted(records: list[RecordVersion]) -> list[Dressed]:
+    """The looks in order, each with its wound's look before."""
+    last: dict[str, RecordVersion] = {}
+    made = []
+    for record in in_order(records, lambda one: one, _at):
+        wound = key(record.data["wound"])
+        made.append(looked(record, last.get(wound)))
+        last[wound] = record
+    return made
+
+
+def chart(db: Database, patient_id: str) -> list[Dressed]:
+    """The patient's standing looks at their wounds, oldest first."""
+    return chart_of(db, FORM, patient_id, _charted)
+
+
+def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Dressed]]:
+    """`chart` of each of these patients who has a wound charted."""
+    return charts_of(db, FORM, patient_ids, _charted)
+
+
+def latest(looks: Sequence[Dressed]) -> list[Dressed]:
+    """The latest look at each wound, by the wound's name."""
+    found = {one.key: one for one in looks}
+    return [found[name] for name in sorted(found)]
+
+
+def open_wounds(looks: Sequence[Dressed]) -> list[Dressed]:
+    """The latest look at each wound not healed, by the wound's name."""
+    return [one for one in latest(looks) if not one.healed]
+
+
+def asking(looks: Sequence[Dressed], spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
+    """What the patient's open wounds ask at `at`, wound by wound."""
+    return [said for one in open_wounds(looks) for said in one.asks(spec, at, lang)]
+
+
+def coming(looks: Sequence[Dressed], at: datetime) -> datetime | None:
+    """When the next dressing not overdue yet at `at` falls due: the chart is read again then."""
+    due = [one.due_at for one in open_wounds(looks) if one.due_at is not None and not overdue(one.due_at, at)]
+    return min(due, key=elapsed.instant, default=None)
+
+
+def _lines(looks: Sequence[Dressed], spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
+    """Each open wound, its latest look, dressing and next, and what it asks."""
+    return [semicolon(lang).join([one.text(spec, lang), WORDS["dressing"][lang].format(
+        dressing=" ".join(one.record.data["dressing"].split()), time=f"{one.assessed_at:%d/%m %H:%M}"),
+        *(one.asks(spec, at, lang) or [one.next_change(spec, at, lang)])]) for one in open_wounds(looks)]
+
+
+def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
+             lang: Lang) -> dict[str, str]:
+    """What the handover sheet says at `at` of each of these patients' open wounds."""
+    return {patient_id: WORDS["handover"][lang].format(wounds=" | ".join(lines))
+            for patient_id, looks in charts(db, patient_ids).items()
+            if (lines := _lines(looks, forms[FORM], at, lang))}
+
+
+def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:
+    """What a letter handing the patient on (a move to another ward, a transfer to another
+    hospital, a discharge) says of their wounds, one a line: each open wound as last seen, its
+    dressing and when the next falls due, which the receiving team goes on with."""
+    return _lines(chart(db, patient_id), forms[FORM], at, lang)

@@ -1,0 +1,170 @@
+"""The wound chart: each look at a wound with the dressing put on, each wound followed by its
+name; infection, a wound grown larger or of a worse category, and a dressing overdue called out;
+the handover sheet's line, the escalation list, the letters, the paper chart filled and blank,
+and each look in the export as an Observation."""
+
+import json
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from fhir.resources.R4B.observation import Observation
+from hypothesis import given, strategies as st
+from pypdf import PdfReader
+
+from downtime.domain.wounds import WORSE_CATEGORY, key, next_due, overdue, worse_category
+from downtime.services import census, chart_alerts, prefill, printing, records, wounds
+from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
+from downtime.sync.export import export
+from downtime.sync.fhir_codes import check_codes
+
+LOOK = {"assessed_at": "2026-11-28T10:00+01:00", "wound": "Sacrum", "kind": "pressure_ulcer", "category": "2",
+        "length_cm": 3.0, "width_cm": 2.0, "depth_cm": 0.5, "bed": "granulating", "exudate": "low",
+        "infection": False, "dressing": "Hydrocolloid", "next_in": "2"}
+
+
+def _text(path):
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+
+
+@given(st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2027, 1, 1), timezones=st.just(timezone.utc)),
+       st.sampled_from((1, 2, 3, 5, 7)), st.integers(-3000, 3000))
+def test_a_dressing_is_overdue_exactly_once_its_days_have_passed(assessed, every, minutes):
+    due = next_due(assessed, every)
+    assert due - assessed == timedelta(days=every)
+    assert overdue(due, due + timedelta(minutes=minutes)) == (minutes >= 0)
+    assert not overdue(None, due)
+
+
+@given(st.text(alphabet=st.sampled_from("aB  éÉ\tx"), max_size=12))
+def test_a_wound_is_followed_by_its_name_whatever_its_spacing_or_case(name):
+    assert key(name) == key(f"  {name.upper()} ") == key(" ".join(name.split()).lower())
+
+
+def test_a_category_is_worse_only_when_it_has_gone_further():
+    assert worse_category("1", "2") and worse_category("2", "unstageable") and worse_category("deep_tissue", "3")
+    assert not worse_category("2", "deep_tissue") and not worse_category("3", "2") and not worse_category("2", "2")
+    assert not worse_category(None, "2") and not worse_category("2", None)
+    assert sorted(WORSE_CATEGORY, key=WORSE_CATEGORY.get)[:1] == ["1"]
+
+
+def test_each_wound_asks_its_own_and_a_larger_one_is_worse(session_for, patient, clock, tmp_path):
+    nurse = session_for("nurse")
+    records.save_new(nurse, "wound_care", LOOK, patient_id=patient)
+    records.save_new(nurse, "wound_care", {  # a second wound, infected
+        **LOOK, "assessed_at": "2026-11-28T10:30+01:00", "wound": "Midline laparotomy", "kind": "surgical",
+        "category": None, "depth_cm": None, "bed": "intact", "infection": True, "dressing": "Island dressing",
+        "next_in": "1"}, patient_id=patient)
+    spec = nurse.form("wound_care")
+    looks = wounds.chart(nurse.db, patient)
+    assert [one.wound for one in wounds.open_wounds(looks)] == ["Midline laparotomy", "Sacrum"]
+    assert wounds.asking(looks, spec, nurse.clock(), "en") == [
+        "SIGNS OF INFECTION (Midline laparotomy): tell the doctor, swab as they say"]
+    assert wounds.coming(looks, nurse.clock()).isoformat() == "2026-11-29T10:30:00+01:00"
+    clock.advance(days=2)  # 30/11 14:00: both dressings overdue
+    records.save_new(nurse, "wound_care", {**LOOK, "assessed_at": "2026-11-30T11:00+01:00", "wound": "  sacrum ",
+                                           "length_cm": 3.5}, patient_id=patient)
+    looks = wounds.chart(nurse.db, patient)
+    sacrum = wounds.open_wounds(looks)[1]
+    assert sacrum.before is not None and sacrum.grew and not sacrum.category_worse
+    assert wounds.asking(looks, spec, nurse.clock(), "en") == [
+        "SIGNS OF INFECTION (Midline laparotomy): tell the doctor, swab as they say",
+        "DRESSING OVERDUE (Midline laparotomy) since 29/11 10:30",
+        "WOUND WORSE (sacrum: 3 × 2 cm on 28/11, 3.5 × 2 cm now): tell the nurse in charge and the tissue viability "
+        "nurse"]
+    said = wounds.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient]
+    assert said == (
+        "WOUNDS: Midline laparotomy: Surgical wound, 3 × 2 cm, Skin intact (category 1, closed incision); dressing: "
+        "Island dressing (28/11 10:30); SIGNS OF INFECTION (Midline laparotomy): tell the doctor, swab as they say; "
+        "DRESSING OVERDUE (Midline laparotomy) since 29/11 10:30 | sacrum: Pressure ulcer, Category 2, 3.5 × 2 × 0.5 "
+        "cm, Granulating (red); dressing: Hydrocolloid (30/11 11:00); WOUND WORSE (sacrum: 3 × 2 cm on 28/11, 3.5 × 2 "
+        "cm now): tell the nurse in charge and the tissue viability nurse")
+    assert said in _text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
+    in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    found = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B")
+    assert [(alert.form_id, len(alert.said)) for alert in found.alerts] == [("wound_care", 2), ("wound_care", 1)]
+    assert found.next_due.isoformat() == "2026-12-02T11:00:00+01:00"  # the sacrum's next dressing: read again then
+    french = wounds.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "fr")[patient]
+    assert "PLAIES : Midline laparotomy : Plaie chirurgicale" in french
+    assert "PLAIE AGGRAVÉE (sacrum : 3 × 2 cm le 28/11" in french
+
+
+def test_a_worse_category_is_worse_and_a_healed_wound_asks_nothing(session_for, patient):
+    nurse = session_for("nurse")
+    records.save_new(nurse, "wound_care", LOOK, patient_id=patient)
+    records.save_new(nurse, "wound_care", {**LOOK, "assessed_at": "2026-11-28T12:00+01:00", "category": "3",
+                                           "length_cm": 2.0, "bed": "sloughy"}, patient_id=patient)
+    spec = nurse.form("wound_care")
+    [latest] = wounds.open_wounds(wounds.chart(nurse.db, patient))
+    assert latest.worse(spec, "en") == "Category 2 on 28/11, Category 3 now" and not latest.grew
+    assert latest.worse(spec, "fr") == "Catégorie 2 le 28/11, Catégorie 3 maintenant"
+    records.save_new(nurse, "wound_care", {"assessed_at": "2026-11-28T13:00+01:00", "wound": "Sacrum",
+                                           "kind": "pressure_ulcer", "category": "3", "bed": "healed"},
+                     patient_id=patient)
+    looks = wounds.chart(nurse.db, patient)
+    assert wounds.open_wounds(looks) == [] and wounds.asking(looks, spec, nurse.clock(), "en") == []
+    assert looks[-1].next_change(spec, nurse.clock(), "en") == "healed" and looks[-1].due_at is None
+    assert wounds.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {}
+
+
+def test_a_wound_says_its_size_bed_and_dressing_and_only_those_who_give_care_chart_it(session_for, patient):
+    nurse = session_for("nurse")
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "wound_care", {**LOOK, "category": None, "length_cm": None, "dressing": ""},
+                         patient_id=patient)
+    assert sorted(error.path for error in refused.value.errors) == ["category", "dressing", "length_cm"]
+    with pytest.raises(ServiceError, match="this patient is not in hospital at that time"):  # before they came in
+        records.save_new(nurse, "wound_care", {**LOOK, "assessed_at": "2026-11-28T08:00+01:00"}, patient_id=patient)
+    with pytest.raises(PermissionDenied):
+        records.save_new(session_for("coord"), "wound_care", LOOK, patient_id=patient)
+
+
+def test_the_paper_chart_says_each_look_and_the_next_and_the_blank_is_one_page(session_for, patient, forms, clock,
+                                                                                tmp_path):
+    nurse = session_for("nurse")
+    records.save_new(nurse, "wound_care", {**LOOK, "infection": True, "notes": "Swab sent"}, patient_id=patient)
+    text = _text(printing.print_wound_chart(nurse, patient, tmp_path / "wounds.pdf"))
+    assert "Wound assessment and dressing chart" in text and "Sacrum: next dressing 30/11 10:00" in text
+    assert ("28/11 10:00 Sacrum Pressure ulcer, Category 2 3 × 2 × 0.5 cm Granulating (red), exudate low Yes "
+            "Hydrocolloid Swab sent 2 days HL SIGNS OF INFECTION (Sacrum)") in text
+    for lang, title in (("en", "Wound assessment and dressing chart (blank)"),
+                        ("fr", "Feuille de suivi des plaies et pansements (vierge)")):
+        blank = PdfReader(printing.blank(forms, "wounds", tmp_path / f"blank-{lang}.pdf", lang=lang,
+                                         printed_by=None, printed_at=nurse.clock(), device_name="3B")).pages
+        assert len(blank) == 1 and title in " ".join(blank[0].extract_text().split())
+
+
+def test_the_export_sends_each_look_as_an_observation_of_the_wound(session_for, patient, tmp_path):
+    nurse = session_for("nurse")
+    look = records.save_new(nurse, "wound_care", {**LOOK, "notes": "Heels off-loaded"}, patient_id=patient)
+    healed = records.save_new(nurse, "wound_care", {"assessed_at": "2026-11-28T12:00+01:00", "wound": "Left heel",
+                                                    "kind": "pressure_ulcer", "category": "1", "bed": "healed"},
+                              patient_id=patient)
+    bundle = json.loads((export(session_for("records"), tmp_path / "export").folder / "fhir" / "bundle.json")
+                        .read_text(encoding="utf-8"))
+    check_codes(bundle)
+    by_id = {entry["resource"]["id"]: entry["resource"] for entry in bundle["entry"]}
+    seen = Observation.model_validate(by_id[look.record_id])
+    assert (seen.code.text, seen.bodySite.text, seen.category[0].coding[0].code) == (
+        "Wound assessment", "Sacrum", "exam")
+    assert seen.valueString == "Sacrum: Pressure ulcer, Category 2, 3 × 2 × 0.5 cm, Granulating (red)"
+    assert [(part.code.text, part.valueQuantity.value if part.valueQuantity else None) for part in seen.component
+            if part.valueQuantity] == [("Length", 3.0), ("Width", 2.0), ("Depth", 0.5)]
+    assert [note.text for note in seen.note] == ["Dressing put on: Hydrocolloid", "Next dressing or look in 2 days",
+                                                 "Heels off-loaded"]
+    assert seen.encounter is not None and seen.effectiveDateTime is not None
+    closed = Observation.model_validate(by_id[healed.record_id])
+    assert closed.valueString == "Left heel: Pressure ulcer, Category 1, Healed: no more dressing"
+    assert closed.note is None
+
+
+def test_a_move_a_transfer_or_a_discharge_starts_with_the_open_wounds(session_for, patient):
+    """The receiving team goes on with the dressing: the letter says each wound and its next."""
+    nurse = session_for("nurse")
+    assert "wounds" not in prefill.first_answers(nurse, nurse.form("discharge"), patient)
+    records.save_new(nurse, "wound_care", LOOK, patient_id=patient)
+    said = ("Sacrum: Pressure ulcer, Category 2, 3 × 2 × 0.5 cm, Granulating (red); dressing: Hydrocolloid "
+            "(28/11 10:00); next dressing 30/11 10:00")
+    for form_id in ("transfer", "transfer_out", "discharge"):
+        assert prefill.first_answers(nurse, nurse.form(form_id), patient)["wounds"] == said, form_id
+    assert prefill.first_answers(session_for("nurse", "fr"), nurse.form("discharge"), patient)[
+        "wounds"].startswith("Sacrum : Escarre, Catégorie 2, 3 × 2 × 0,5 cm")
