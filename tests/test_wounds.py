@@ -12,7 +12,7 @@ from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
 from downtime.domain.wounds import WORSE_CATEGORY, key, next_due, overdue, worse_category
-from downtime.services import census, chart_alerts, prefill, printing, records, wounds
+from downtime.services import census, chart_alerts, prefill, printing, records, repositioning, wounds
 from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
@@ -168,3 +168,15 @@ def test_a_move_a_transfer_or_a_discharge_starts_with_the_open_wounds(session_fo
         assert prefill.first_answers(nurse, nurse.form(form_id), patient)["wounds"] == said, form_id
     assert prefill.first_answers(session_for("nurse", "fr"), nurse.form("discharge"), patient)[
         "wounds"].startswith("Sacrum : Escarre, Catégorie 2, 3 × 2 × 0,5 cm")
+
+
+def test_broken_skin_on_the_repositioning_chart_starts_a_pressure_ulcer_of_a_category_to_judge(session_for, patient):
+    nurse = session_for("nurse")
+    turn = {"turned_at": "2026-11-28T12:30+01:00", "position": "back", "skin": "broken", "skin_where": "sacrum",
+            "next_in": "2"}
+    records.save_new(nurse, "repositioning", turn, patient_id=patient)
+    [found] = repositioning.chart(nurse.db, patient)
+    assert wounds.first_look(found) == {"wound": "sacrum", "kind": "pressure_ulcer"}
+    records.save_new(nurse, "repositioning", {**turn, "turned_at": "2026-11-28T13:30+01:00", "skin": "blanching"},
+                     patient_id=patient)
+    assert wounds.first_look(repositioning.chart(nurse.db, patient)[-1]) == {}  # no damage: nothing to start from

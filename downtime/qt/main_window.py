@@ -679,15 +679,21 @@ class MainWindow(QMainWindow):
     def open_repositioning_of(self, patient_id: str) -> RepositioningView:
         def wired(view: RepositioningView) -> None:
             view.assess.connect(lambda pid: self.open_new(self.session.form(repositioning.RISK_FORM), pid))
+            view.chart_wound.connect(self._new_wound_look)
 
         return self._open_chart(RepositioningView, repositioning.FORM, patient_id, wired)
 
     def open_wounds_of(self, patient_id: str) -> WoundsView:
         def wired(view: WoundsView) -> None:
-            view.dress.connect(lambda pid, carried: self.open_new(self.session.form(wounds.FORM), pid, {
-                **prefill.first_answers(self.session, self.session.form(wounds.FORM), pid), **carried}))
+            view.dress.connect(self._new_wound_look)
 
         return self._open_chart(WoundsView, wounds.FORM, patient_id, wired)
+
+    def _new_wound_look(self, patient_id: str, carried: dict[str, Any]) -> FormView:
+        """A look at a wound, starting from `carried` (its last look's answers, or the damage the
+        repositioning chart found)."""
+        spec = self.session.form(wounds.FORM)
+        return self.open_new(spec, patient_id, {**prefill.first_answers(self.session, spec, patient_id), **carried})
 
     def open_transfusion_of(self, patient_id: str) -> TransfusionView:
         def wired(view: TransfusionView) -> None:

@@ -17,7 +17,7 @@ from downtime.qt.i18n import translate
 from downtime.qt.patient_header import ChartTab
 from downtime.qt.tables import TextTableModel, print_and_open
 from downtime.qt.work import ReadAgain
-from downtime.services import printing, repositioning
+from downtime.services import printing, repositioning, wounds
 from downtime.services.context import Session
 from downtime.services.repositioning import Turned
 
@@ -49,10 +49,13 @@ class TurnsModel(TextTableModel):
 
 class RepositioningView(ChartTab):
     """Enter on a change of position opens it (to amend); Record adds one through the form;
-    "Assess the risk" a Braden assessment, the latest shown over the list."""
+    "Assess the risk" a Braden assessment, the latest shown over the list; "Chart the wound" the
+    wound chart's form for the damage found."""
 
     assess = Signal(str)
     """The patient whose pressure ulcer risk to assess."""
+    chart_wound = Signal(str, dict)
+    """The patient, and what their wound's first look starts from (the damage found)."""
 
     def __init__(self, session: Session, patient_id: str, parent: QWidget | None = None):
         super().__init__(session, patient_id, True, parent)
@@ -68,7 +71,8 @@ class RepositioningView(ChartTab):
         self.chart_buttons(translate("RepositioningView", "Record a change of &position"),
                            translate("RepositioningView", "&Print the repositioning chart"), self.print_chart,
                            (translate("RepositioningView", "Assess the &risk (Braden)…"),
-                            lambda: self.assess.emit(self.patient_id)))
+                            lambda: self.assess.emit(self.patient_id)),
+                           (translate("RepositioningView", "Chart the &wound…"), self.wound_found))
         self.refresh()
 
     def refresh(self) -> None:
@@ -90,6 +94,11 @@ class RepositioningView(ChartTab):
             + ("" if overdue else f" — {latest.next_change(now, lang)}"), latest.asks(now, lang))
         # The next change falls overdue with time, not with a save.
         self.read_again.when_due(None if overdue else latest.due_at, now)
+
+    def wound_found(self) -> None:
+        """The wound chart's form, starting from the pressure damage the latest change found."""
+        turns = repositioning.chart(self.session.db, self.patient_id)
+        self.chart_wound.emit(self.patient_id, wounds.first_look(turns[-1]) if turns else {})
 
     def print_chart(self) -> Path | None:
         patient_id = self.patient_id

@@ -19,6 +19,7 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import decimal_text, semicolon
 from downtime.services.bedside import chart_of, charts_of, in_order
+from downtime.services.repositioning import Turned
 
 FORM = "wound_care"
 WORDS = {
@@ -198,6 +199,19 @@ def coming(looks: Sequence[Dressed], at: datetime) -> datetime | None:
     """When the next dressing not overdue yet at `at` falls due: the chart is read again then."""
     due = [one.due_at for one in open_wounds(looks) if one.due_at is not None and not overdue(one.due_at, at)]
     return min(due, key=elapsed.instant, default=None)
+
+
+def first_look(turn: Turned) -> dict[str, Any]:
+    """What a wound's first look starts from when the repositioning chart found pressure damage
+    (`turn`, its latest change of position): the place as the chart wrote it, a pressure ulcer,
+    and for redness that does not blanch its category 1 on intact skin (broken skin's category
+    is the nurse's to judge); nothing when the skin was not damaged."""
+    if not turn.damaged:
+        return {}
+    where = " ".join((turn.record.data.get("skin_where") or "").split())
+    first = turn.record.data["skin"] == "category_1"
+    return {**({"wound": where} if where else {}), "kind": "pressure_ulcer",
+            **({"category": "1", "bed": "intact"} if first else {})}
 
 
 def _lines(looks: Sequence[Dressed], spec: FormSpec, at: datetime, lang: Lang) -> list[str]:

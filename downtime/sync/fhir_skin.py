@@ -10,8 +10,6 @@ SNOMED CT's and LOINC's could not be checked here, and a wrong code files it as 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 from sqlite_utils import Database
@@ -22,28 +20,17 @@ from downtime.domain.repositioning import DAMAGE
 from downtime.services import wounds
 from downtime.services.repositioning import FORM, RISK_FORM, assessed, turned
 from downtime.sync.fhir_codes import OBSERVATION_CATEGORY, coding
-from downtime.sync.fhir_elements import (Context, Group, Made, label, moment, patient_key, record_identifier,
-                                         reference)
+from downtime.sync.fhir_elements import Context, Group, label, moment, record_identifier, reference
 from downtime.sync.fhir_observations import observation_status, quantity
-from downtime.sync.fhir_stays import Stays
+from downtime.sync.fhir_stays import Stays, one_each
 
 BRADEN = {"text": "Braden scale for predicting pressure ulcer risk: total score"}
 WOUND = {"text": "Wound assessment"}
 
 
 def skin_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
-    """One group per change of position, risk assessment and look at a wound; each needs its
-    patient, and names the stay it was in."""
-    return {f"{form_id}:{record.record_id}": Group(
-        f"{form_id}:{record.record_id}", partial(_made, build, record, ctx, stays), frozenset({record.record_id}),
-        frozenset({patient_key(str(record.patient_id))}))
-        for form_id, build in ((FORM, _procedure), (RISK_FORM, _assessment), (wounds.FORM, _wound))
-        for record in ctx.current(db, form_id)}
-
-
-def _made(build: Callable[[RecordVersion, Context, Stays], dict[str, Any]], record: RecordVersion, ctx: Context,
-          stays: Stays) -> Made:
-    return Made([build(record, ctx, stays)], {record.record_id: [record.record_id]})
+    """One group per change of position, risk assessment and look at a wound."""
+    return one_each(db, ctx, stays, ((FORM, _procedure), (RISK_FORM, _assessment), (wounds.FORM, _wound)))
 
 
 def _assessment(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str, Any]:

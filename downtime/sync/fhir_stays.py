@@ -17,9 +17,10 @@ next change."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from sqlite_utils import Database
@@ -28,7 +29,7 @@ from downtime.domain.census import Movement
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.services.census import event_of
-from downtime.sync.fhir_elements import Context, reference
+from downtime.sync.fhir_elements import Context, Group, Made, patient_key, reference
 
 _EIE = RecordStatus.ENTERED_IN_ERROR
 
@@ -115,3 +116,20 @@ def _replay(items: Sequence[tuple[FormSpec, RecordVersion]], ctx: Context) -> li
         else:
             current.left = (spec, record)
     return stays
+
+
+Build = Callable[[RecordVersion, Context, Stays], dict[str, Any]]
+"""One resource made of one record, in the stay it was in."""
+
+
+def one_each(db: Database, ctx: Context, stays: Stays, builders: Sequence[tuple[str, Build]]) -> dict[str, Group]:
+    """One group per current record of each form `builders` names, its one resource made by that
+    form's `Build`; each needs its patient, and names the stay it was in."""
+    return {f"{form_id}:{record.record_id}": Group(
+        f"{form_id}:{record.record_id}", partial(_one, build, record, ctx, stays), frozenset({record.record_id}),
+        frozenset({patient_key(str(record.patient_id))}))
+        for form_id, build in builders for record in ctx.current(db, form_id)}
+
+
+def _one(build: Build, record: RecordVersion, ctx: Context, stays: Stays) -> Made:
+    return Made([build(record, ctx, stays)], {record.record_id: [record.record_id]})

@@ -3721,6 +3721,10 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
         <translation>Évaluer le &amp;risque (Braden)…</translation>
     </message>
     <message>
+        <source>Chart the &amp;wound…</source>
+        <translation>Suivre la p&amp;laie…</translation>
+    </message>
+    <message>
         <source>Pressure ulcer risk: not assessed yet (Braden scale)</source>
         <translation>Risque d’escarre : pas encore évalué (échelle de Braden)</translation>
     </message>

@@ -76,3 +76,24 @@ def test_a_wound_is_charted_dressed_again_and_its_dressing_falls_overdue(window,
     panel.charts_table.setCurrentIndex(panel.charts_model.index(0, 0))
     QTest.keyClick(panel.charts_table, Qt.Key.Key_Return)
     assert window.tabs.currentWidget() is chart
+
+
+def test_pressure_damage_found_on_the_repositioning_chart_starts_its_wound_chart(window, session_for, admission_values,
+                                                                                 select_bed):
+    """The chart says "chart the wound": its button opens the wound's first look at the place it
+    found, a pressure ulcer, category 1 on intact skin for redness that does not blanch."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    admitted = records.save_new(window.session, "admission", {**admission_values,
+                                                              "arrival_at": "2026-11-28T09:00+01:00"})
+    records.save_new(window.session, "repositioning", {
+        "turned_at": "2026-11-28T12:30+01:00", "position": "left", "skin": "category_1", "skin_where": " left  heel",
+        "next_in": "3"}, patient_id=admitted.patient_id)
+    window.patients.reload_wards()
+    select_bed(window, "12")
+    QTest.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    _press(window.tabs.currentWidget(), "Chart the &wound…")
+    form = window.tabs.currentWidget()
+    assert isinstance(form, FormView) and form.spec.id == "wound_care" and form.record is None
+    assert form.patient_id == admitted.patient_id
+    assert [form.editors[name].value() for name in ("wound", "kind", "category", "bed")] == [
+        "left heel", "pressure_ulcer", "1", "intact"]
