@@ -25,7 +25,7 @@ from downtime.storage import open_database
 from downtime.storage.records import history
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import CodeOutsideValueSet, check_codes
-from downtime.sync import fhir_export, fhir_fluids, fhir_neuro, fhir_patients, fhir_skin
+from downtime.sync import fhir_export, fhir_fluids, fhir_neuro, fhir_pain, fhir_patients, fhir_skin
 from downtime.sync.fhir_export import UnresolvedReference, references, write_bundle
 from downtime.sync.snapshot_fhir import read_fhir_snapshot
 from tests.conftest import death_answers
@@ -659,10 +659,12 @@ def test_a_death_ends_the_stay_and_marks_the_patient_deceased(session_for, admis
 def _charted(observation) -> bool:
     """An Observation of the NEWS2 chart or the weight: not a volume in or out (sync.fhir_fluids),
     whose category and code are words, nor a neuro set's (sync.fhir_neuro), a glucose reading's
-    (sync.fhir_glucose) or a Braden assessment's (sync.fhir_skin)."""
+    (sync.fhir_glucose), a Braden assessment's or a wound's (sync.fhir_skin) or a pain score's
+    (sync.fhir_pain)."""
     codes = {coding["code"] for coding in observation["code"].get("coding", [])}
     return (observation["category"] != [fhir_fluids.CATEGORY] and fhir_neuro.TOTAL not in codes
-            and observation["code"] != fhir_skin.BRADEN
+            and observation["code"] not in (fhir_skin.BRADEN, fhir_skin.WOUND)
+            and not observation["code"].get("text", "").startswith(fhir_pain.PAIN)
             and observation["code"].get("text") not in ("Pupils and limb movement", "Capillary blood glucose"))
 
 
@@ -1449,6 +1451,5 @@ def test_vital_signs_meet_the_r4_vital_signs_profile_and_the_weight_travels(demo
     assert weights and all(o["valueQuantity"]["unit"] == o["valueQuantity"]["code"] == "kg" for o in weights)
     assert {o["code"]["coding"][0]["display"] for o in weights} == {"Body weight"}
     worded = [o for o in observations if "coding" not in o["code"]]
-    assert {o["code"]["text"] for o in worded} == {"Level of consciousness (ACVPU)", "Supplemental oxygen",
-                                                   "Wound assessment"}
+    assert {o["code"]["text"] for o in worded} == {"Level of consciousness (ACVPU)", "Supplemental oxygen"}
     assert {o["category"][0]["coding"][0]["code"] for o in worded} == {"exam"}

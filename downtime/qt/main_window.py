@@ -35,6 +35,7 @@ from downtime.qt.medication_panel import MedicationPanel
 from downtime.qt.paper_doses_dialog import PaperDosesDialog
 from downtime.qt.fluid_balance_view import FluidBalanceView
 from downtime.qt.glucose_view import GlucoseView
+from downtime.qt.pain_view import PainView
 from downtime.qt.repositioning_view import RepositioningView
 from downtime.qt.lab_results_view import LabResultsView
 from downtime.qt.transfusion_view import TransfusionView
@@ -58,8 +59,8 @@ from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
 from downtime.services import (backups, drafts, fluid_balance, glucose, lab_results, medication, neuro, observations,
-                               paper_doses, paper_numbers, prefill, printing, records, repositioning, settings, theatre,
-                               this_laptop, transfusion, wounds)
+                               pain, paper_doses, paper_numbers, prefill, printing, records, repositioning, settings,
+                               theatre, this_laptop, transfusion, wounds)
 from downtime.services.census import all_patients, patient_for_record
 from downtime.services.context import Session, Vault
 from downtime.services.errors import AccountDeactivated, NotFound
@@ -84,9 +85,9 @@ class ActionSpec:
 
 
 Tab = TypeVar("Tab", MarView, ObservationsView, RecordsView, FluidBalanceView, NeuroView, GlucoseView, TransfusionView,
-              LabResultsView, RepositioningView, WoundsView)
+              LabResultsView, RepositioningView, WoundsView, PainView)
 Chart = TypeVar("Chart", ObservationsView, FluidBalanceView, NeuroView, GlucoseView, TransfusionView, LabResultsView,
-                RepositioningView, WoundsView)
+                RepositioningView, WoundsView, PainView)
 Shown = TypeVar("Shown", bound=QWidget)
 
 ACTIONS = (
@@ -110,6 +111,8 @@ ACTIONS = (
     ActionSpec("repositioning", QT_TRANSLATE_NOOP("MainWindow", "Re&positioning and skin"), "Ctrl+Shift+P",
                "open_repositioning_of", of_selected=True),
     ActionSpec("wounds", QT_TRANSLATE_NOOP("MainWindow", "Wounds and dressin&gs"), "Ctrl+Shift+W", "open_wounds_of",
+               of_selected=True),
+    ActionSpec("pain", QT_TRANSLATE_NOOP("MainWindow", "Pa&in assessment"), "Ctrl+Shift+I", "open_pain_of",
                of_selected=True),
     ActionSpec("transfusion", QT_TRANSLATE_NOOP("MainWindow", "Blood trans&fusion"), "Ctrl+Shift+B",
                "open_transfusion_of", of_selected=True),
@@ -254,7 +257,8 @@ class MainWindow(QMainWindow):
             neuro.FORM: self.open_neuro_of, glucose.FORM: self.open_glucose_of,
             transfusion.FORM: self.open_transfusion_of, lab_results.FORM: self.open_lab_results_of,
             lab_results.REQUEST_FORM: self.open_lab_results_of, fluid_balance.FORM: self.open_fluid_balance_of,
-            repositioning.FORM: self.open_repositioning_of, wounds.FORM: self.open_wounds_of}[form_id](
+            repositioning.FORM: self.open_repositioning_of, wounds.FORM: self.open_wounds_of,
+            pain.FORM: self.open_pain_of}[form_id](
                 patient_id))
         self.tabs.addTab(self.escalation, translate("MainWindow", "Escalation"))
         self.admin: AdminPanel | None = None
@@ -355,7 +359,8 @@ class MainWindow(QMainWindow):
                              (RecordsView, self.open_records_of), (FluidBalanceView, self.open_fluid_balance_of),
                              (NeuroView, self.open_neuro_of), (GlucoseView, self.open_glucose_of),
                              (TransfusionView, self.open_transfusion_of), (LabResultsView, self.open_lab_results_of),
-                             (RepositioningView, self.open_repositioning_of), (WoundsView, self.open_wounds_of)):
+                             (RepositioningView, self.open_repositioning_of), (WoundsView, self.open_wounds_of),
+                             (PainView, self.open_pain_of)):
             if isinstance(view, kind):
                 patient_id = view.patient_id
                 return lambda: opened(patient_id)
@@ -694,6 +699,9 @@ class MainWindow(QMainWindow):
         repositioning chart found)."""
         spec = self.session.form(wounds.FORM)
         return self.open_new(spec, patient_id, {**prefill.first_answers(self.session, spec, patient_id), **carried})
+
+    def open_pain_of(self, patient_id: str) -> PainView:
+        return self._open_chart(PainView, pain.FORM, patient_id)
 
     def open_transfusion_of(self, patient_id: str) -> TransfusionView:
         def wired(view: TransfusionView) -> None:

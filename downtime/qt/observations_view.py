@@ -27,7 +27,7 @@ from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ListReader, ReadAgain
 from downtime.domain import elapsed
 from downtime.services import (chart_alerts, fluid_balance, glucose, lab_results, neuro, observations, printing,
-                               repositioning, transfusion, wounds)
+                               pain, repositioning, transfusion, wounds)
 from downtime.services.census import in_patients
 from downtime.services.chart_alerts import ChartAlert, ChartAlerts
 from downtime.services.context import Session
@@ -287,7 +287,8 @@ class ChartAlertModel(TextTableModel):
     CHARTS = {neuro.FORM: QT_TR_NOOP("Neuro obs (GCS)"), glucose.FORM: QT_TR_NOOP("Blood glucose"),
               transfusion.FORM: QT_TR_NOOP("Blood transfusion"), lab_results.FORM: QT_TR_NOOP("Laboratory result"),
               lab_results.REQUEST_FORM: QT_TR_NOOP("Laboratory sample"), fluid_balance.FORM: QT_TR_NOOP("Fluid balance"),
-              repositioning.FORM: QT_TR_NOOP("Repositioning"), wounds.FORM: QT_TR_NOOP("Wound")}
+              repositioning.FORM: QT_TR_NOOP("Repositioning"), wounds.FORM: QT_TR_NOOP("Wound"),
+              pain.FORM: QT_TR_NOOP("Pain")}
     PATIENT, LATEST = 2, 5
     whole_in_tooltip = frozenset({PATIENT, LATEST, 6})
 
@@ -306,7 +307,8 @@ class ChartAlertModel(TextTableModel):
 class EscalationPanel(QWidget):
     """Patients whose judged NEWS2 is above low or who have no complete set, most urgent first,
     below them the patients whose next set is overdue, longest overdue first, and then those
-    whose other charts (neuro obs, blood glucose, transfusion, fluid balance, repositioning, wounds) or
+    whose other charts (neuro obs, blood glucose, transfusion, fluid balance, repositioning, wounds,
+    pain) or
     laboratory results ask something now (services.chart_alerts); Enter opens their chart
     (`open_chart` with the chart's form for the last list)."""
 

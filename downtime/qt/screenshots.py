@@ -149,6 +149,10 @@ def take(folder: Path, lang: Lang = "en") -> list[Path]:
         infected = next(row.patient for row in nurse.patients.model.rows
                         if row.patient is not None and "wound infection" in (row.patient.reason or ""))
         shot("wounds", nurse, lambda: nurse.open_wounds_of(infected.patient_id))
+        # The sickle-cell crisis, scored as the morphine works, its last reassessment overdue.
+        crisis = next(row.patient for row in nurse.patients.model.rows
+                      if row.patient is not None and "Sickle-cell" in (row.patient.reason or ""))
+        shot("pain", nurse, lambda: nurse.open_pain_of(crisis.patient_id))
         # The patient with anaemia: a unit of red cells given, a second running, its 15-minute set due.
         anaemic = next(row.patient for row in nurse.patients.model.rows
                        if row.patient is not None and "Anaemia" in (row.patient.reason or ""))

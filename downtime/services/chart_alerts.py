@@ -4,7 +4,7 @@ set overdue, a hypo, ketones to check or tell, a hypo's recheck overdue, a unit'
 overdue, a unit running at 4 hours, a reaction to report, a critical result no doctor is told of
 yet, a sample whose result is overdue, a low urine output where it is measured every hour, a
 change of position overdue or pressure damage found, a wound infected or worse or its dressing
-overdue. The nurse in charge reads them beside the
+overdue, pain that matters left untreated or its reassessment overdue. The nurse in charge reads them beside the
 NEWS2 escalation list: on paper each was on its patient's chart alone, seen when that chart was
 next opened. And the patients who left the ward with a critical result no doctor is told of: the
 laboratory phones the ward the sample came from, hours after a discharge."""
@@ -19,14 +19,15 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.formspec import FormSpec, Lang
-from downtime.services import census, fluid_balance, glucose, lab_results, neuro, repositioning, transfusion, wounds
+from downtime.services import (census, fluid_balance, glucose, lab_results, neuro, pain, repositioning, transfusion,
+                               wounds)
 from downtime.services.patients import PatientSummary
 
 
 @dataclass(frozen=True)
 class ChartAlert:
     """`form_id`: the chart's form (neuro.FORM, glucose.FORM, transfusion.FORM, lab_results.FORM or
-    REQUEST_FORM, fluid_balance.FORM, repositioning.FORM, wounds.FORM); `latest`: its latest
+    REQUEST_FORM, fluid_balance.FORM, repositioning.FORM, wounds.FORM, pain.FORM); `latest`: its latest
     reading in words and when it was taken (a result or a sample, a wound: the one asking)."""
 
     patient: PatientSummary
@@ -96,6 +97,13 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                      for one in wounds.open_wounds(looks) if (said := one.asks(forms[wounds.FORM], at, lang)))
         if (coming := wounds.coming(looks, at)) is not None:
             due.append(coming)
+    for patient_id, found_pain in pain.charts(db, patients).items():
+        latest_pain = found_pain[-1]
+        if said := latest_pain.asks(forms[pain.FORM], at, lang):
+            found.append(ChartAlert(patients[patient_id], pain.FORM, f"{latest_pain.text(forms[pain.FORM], lang)} "
+                                                                     f"{latest_pain.assessed_at:%d/%m %H:%M}", said))
+        if not latest_pain.overdue(at):
+            due.append(latest_pain.due_at)
     for patient_id, output in fluid_balance.urine_outputs(db, forms, in_hospital, at).items():
         if output.low:
             found.append(ChartAlert(patients[patient_id], fluid_balance.FORM,

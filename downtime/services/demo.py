@@ -201,6 +201,7 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     build_glucose_demo(db, forms, clock)
     build_repositioning_demo(db, forms, clock)
     build_wound_demo(db, forms, clock)
+    build_pain_demo(db, forms, clock)
     build_transfusion_demo(db, forms, clock)
     build_lab_results_demo(db, forms, clock)
     return DemoSummary(device_name=device.name, patients=len(saved), accounts=DEMO_ACCOUNTS)
@@ -793,19 +794,55 @@ _WOUNDS = (
 def build_wound_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
     """Two patients' wounds, their tab, the escalation tab and the handover sheet calling out
     the infection and the wound grown larger. Returns the looks recorded."""
+    return _charted_demo(db, forms, clock, "wound_care", "assessed_at", _WOUNDS)
+
+
+def _charted_demo(db: Database, forms: dict[str, FormSpec], clock: Clock, form_id: str, when: str,
+                  charted: tuple[tuple[str, tuple[tuple[float, dict[str, Any]], ...]], ...]) -> int:
+    """Records of `form_id` for the ward's patients `charted` names by their reason for
+    admission, each some hours ago (`when` its time's field) or, for a patient admitted since,
+    just after they came in. Returns the records made."""
     from downtime.services import census
 
     now = clock()
     nurse, night = _nurses(db, forms, clock)
     made = 0
-    for reason, looks in _WOUNDS:
+    for reason, entries in charted:
         patient = next(each for each in census.in_patients(db, forms, ward=DEMO_WARD) if reason in (each.reason or ""))
-        for hours, answers in looks:
+        for hours, answers in entries:
             at = max(_ago(now, hours=hours), datetime.fromisoformat(patient.admitted_at) + timedelta(minutes=20 + made))
-            records.save_new(_on_shift(nurse, night, at), "wound_care",
-                             {"assessed_at": at.isoformat(timespec="minutes"), **answers}, patient_id=patient.patient_id)
+            records.save_new(_on_shift(nurse, night, at), form_id, {when: at.isoformat(timespec="minutes"), **answers},
+                             patient_id=patient.patient_id)
             made += 1
     return made
+
+
+# Pain assessed: (the patient's reason for admission, each assessment: hours ago and its answers).
+# The sickle-cell crisis scored every half hour to an hour as the morphine works, its last
+# reassessment overdue; the confused woman who cannot say, scored on the Algoplus scale, with
+# nothing done yet; the woman with hip pain after her fall, treated and settled.
+_PAIN = (
+    ("Sickle-cell crisis", (
+        (3, {"scale": "numeric", "score_numeric": 9, "where": "Lower back and legs, at rest",
+             "action": ["analgesia", "doctor"], "reassess_in": "30", "notes": "Morphine 5 mg SC as prescribed"}),
+        (2.5, {"scale": "numeric", "score_numeric": 6, "where": "Lower back and legs, at rest",
+               "action": ["analgesia", "non_drug"], "reassess_in": "60", "notes": "Warm packs; oral morphine"}),
+        (1.25, {"scale": "numeric", "score_numeric": 3, "where": "Lower back, at rest", "action": ["non_drug"],
+                "reassess_in": "60"}))),
+    ("Confusion", ((0.5, {"scale": "algoplus", "score_algoplus": 3, "where": "Abdomen, when touched",
+                          "action": ["non_drug"], "reassess_in": "60", "notes": "Grimacing, moaning"}),)),
+    ("Fall at home", ((4, {"scale": "numeric", "score_numeric": 6, "where": "Right hip, moving", "action": ["analgesia"],
+                           "reassess_in": "60"}),
+                      (2.75, {"scale": "verbal", "score_verbal": "mild", "where": "Right hip, moving",
+                              "action": ["none_needed"], "reassess_in": "240"}))),
+)
+
+
+def build_pain_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
+    """Three patients' pain charts: the tab, the escalation tab and the handover sheet calling out
+    the confused woman's pain untreated and the sickle-cell crisis's reassessment overdue.
+    Returns the assessments recorded."""
+    return _charted_demo(db, forms, clock, "pain_assessment", "assessed_at", _PAIN)
 
 
 # Restrictions and targets: (the patient's reason for admission, the plan, its volume, the

@@ -19,8 +19,8 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
 from downtime.services import (cd_register, chart_alerts, fluid_balance, glucose, lab_results, medication, neuro,
-                               observations, paper_numbers, repositioning, settings, telephone_orders, theatre,
-                               transfusion, wounds)
+                               observations, pain, paper_numbers, repositioning, settings, telephone_orders,
+                               theatre, transfusion, wounds)
 from downtime.services.census import all_patients, census, patient_for_record, patient_with_location, with_namesakes
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
@@ -205,6 +205,13 @@ def print_wound_chart(session: Session, patient_id: str, out: Path) -> Path:
     return _print_form_chart(session, patient_id, out, wounds.FORM, wounds.chart, wound_chart_pdf, "wound chart")
 
 
+def print_pain_chart(session: Session, patient_id: str, out: Path) -> Path:
+    """A patient's pain assessments as the paper pain chart, for the bedside."""
+    from downtime.pdf.pain import pain_chart_pdf
+
+    return _print_form_chart(session, patient_id, out, pain.FORM, pain.chart, pain_chart_pdf, "pain chart")
+
+
 def print_notes(session: Session, patient_id: str, out: Path) -> Path:
     """A patient's clinical notes as continuation sheets, oldest first (by when each was written),
     for the notes folder and the next shift when the laptop is away; a note withdrawn is not one."""
@@ -233,6 +240,7 @@ CHARTS: dict[str, dict[Lang, str]] = {
     "lab_results": {"en": "Laboratory results received (ward log)", "fr": "Résultats de laboratoire reçus (registre)"},
     "repositioning": {"en": "Repositioning and skin chart", "fr": "Feuille de changements de position"},
     "wounds": {"en": "Wound assessment and dressing chart", "fr": "Feuille de suivi des plaies"},
+    "pain": {"en": "Pain assessment chart", "fr": "Feuille d’évaluation de la douleur"},
 }
 # The binder's own title, which its print preview and the printer's queue show.
 BINDER_TITLE: dict[Lang, str] = {"en": "Downtime binder", "fr": "Classeur de procédure dégradée"}
@@ -240,7 +248,8 @@ BINDER_TITLE: dict[Lang, str] = {"en": "Downtime binder", "fr": "Classeur de pro
 # chart and a clinical note for every bed, a fluid chart for a third of them (those on a drip,
 # a catheter, a drain or after an operation), a glucose chart for the patients with diabetes, a
 # repositioning chart for the quarter at risk of pressure ulcers and their risk assessments, a
-# wound chart for the few with a wound dressed, a
+# wound chart for the few with a wound dressed, a pain chart for the third in pain (after an
+# operation, a fracture, a sickle-cell crisis), a
 # neuro chart for the few after a head injury or a stroke, a transfusion record for the few given
 # blood; the rest for the admissions, moves and theatre changes of a shift: a list added, an
 # operation booked, cancelled, rebooked or done. Every form has its blank here, or is written
@@ -255,7 +264,7 @@ BINDER = (("admission", 4), ("mar", 4), ("news2", 30), ("transfer", 4), ("discha
           ("operation_rebooking", 2), ("operation_done", 4), ("surgical_safety_checklist", 4),
           ("clinical_note", 30), ("fluid", 10), ("neuro", 4), ("glucose", 8), ("transfusion", 3),
           ("lab_results", 2), ("repositioning", 8), ("braden_assessment", 4),
-          ("wounds", 4))
+          ("wounds", 4), ("pain", 10))
 
 
 def binder(forms: dict[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
@@ -333,7 +342,7 @@ def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
 
 
 def _charted(session: Session, patients: list[PatientSummary], at: datetime) -> dict[str, list[str]]:
-    """What each in-patient's neuro, glucose, transfusion, fluid, repositioning and wound charts and
+    """What each in-patient's neuro, glucose, transfusion, fluid, repositioning, wound and pain charts and
     laboratory results say at the handover (`patients`: the census's)."""
     patient_ids = [patient.patient_id for patient in patients]
     found: dict[str, list[str]] = {}
@@ -343,6 +352,7 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime) -> 
                  lab_results.handover(session.db, session.forms, patient_ids, at, session.lang),
                  repositioning.handover(session.db, session.forms, patient_ids, at, session.lang),
                  wounds.handover(session.db, session.forms, patient_ids, at, session.lang),
+                 pain.handover(session.db, session.forms, patient_ids, at, session.lang),
                  fluid_balance.handover(session.db, session.forms, patients, at, session.lang)):
         for patient_id, line in said.items():
             found.setdefault(patient_id, []).append(line)
@@ -541,6 +551,14 @@ def blank_wound_chart(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang, p
                                  device_name=device_name)
 
 
+def blank_pain_chart(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None,
+                     printed_at: datetime, device_name: str) -> Path:
+    from downtime.pdf.pain import blank_pain_chart_pdf
+
+    return blank_pain_chart_pdf(forms[pain.FORM], out, lang=lang, printed_by=printed_by, printed_at=printed_at,
+                                device_name=device_name)
+
+
 def blank_lab_results(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None,
                       printed_at: datetime, device_name: str) -> Path:
     from downtime.pdf.lab_results import blank_lab_results_pdf
@@ -562,7 +580,7 @@ def blank_transfusion_record(forms: Mapping[str, FormSpec], out: Path, *, lang: 
 # each is given the forms, which a chart's key may word itself in.
 BLANK_CHARTS = {"mar": blank_mar, "news2": blank_news2_chart, "fluid": blank_fluid_chart, "neuro": blank_neuro_chart,
                 "glucose": blank_glucose_chart, "transfusion": blank_transfusion_record, "lab_results": blank_lab_results,
-                "repositioning": blank_repositioning_chart, "wounds": blank_wound_chart}
+                "repositioning": blank_repositioning_chart, "wounds": blank_wound_chart, "pain": blank_pain_chart}
 
 
 def print_theatre_list(session: Session, day: date, out: Path, theatre_name: str | None = None) -> Path:

@@ -356,6 +356,10 @@
         <translation>Plaie</translation>
     </message>
     <message>
+        <source>Pain</source>
+        <translation>Douleur</translation>
+    </message>
+    <message>
         <source>Staff ID</source>
         <translation>Identifiant</translation>
     </message>
@@ -516,8 +520,20 @@
         <translation>Peau des points d’appui</translation>
     </message>
     <message>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>Ce qui a été fait</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>Remarques</translation>
+    </message>
+    <message>
+        <source>Next assessment</source>
+        <translation>Prochaine évaluation</translation>
     </message>
     <message>
         <source>Next change due</source>
@@ -2753,6 +2769,10 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
         <translation>Plaies et panse&amp;ments</translation>
     </message>
     <message>
+        <source>Pa&amp;in assessment</source>
+        <translation>Év&amp;aluation de la douleur</translation>
+    </message>
+    <message>
         <source>Blood trans&amp;fusion</source>
         <translation>Trans&amp;fusion sanguine</translation>
     </message>
@@ -3232,6 +3252,37 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
     <message>
         <source>Latest: {score} at {time}</source>
         <translation>Dernier : {score} le {time}</translation>
+    </message>
+</context>
+<context>
+    <name>PainView</name>
+    <message>
+        <source>Pain — {name}</source>
+        <translation>Douleur — {name}</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Douleur</translation>
+    </message>
+    <message>
+        <source>Pain assessments</source>
+        <translation>Évaluations de la douleur</translation>
+    </message>
+    <message>
+        <source>&amp;Assess the pain</source>
+        <translation>Év&amp;aluer la douleur</translation>
+    </message>
+    <message>
+        <source>&amp;Print the pain chart</source>
+        <translation>&amp;Imprimer la feuille de douleur</translation>
+    </message>
+    <message>
+        <source>No pain assessment recorded yet</source>
+        <translation>Aucune évaluation de la douleur pour l’instant</translation>
+    </message>
+    <message>
+        <source>Latest: {pain} at {time}</source>
+        <translation>Dernière : {pain} à {time}</translation>
     </message>
 </context>
 <context>
@@ -6621,6 +6672,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>a patient's wound assessment and dressing chart</source>
         <translation>la feuille de suivi des plaies et pansements d’un patient</translation>
+    </message>
+    <message>
+        <source>a patient's pain assessment chart</source>
+        <translation>la feuille d’évaluation de la douleur d’un patient</translation>
     </message>
     <message>
         <source>a patient's blood transfusion record (each unit, its checks and its fate)</source>

@@ -1,0 +1,87 @@
+"""The pain chart on paper: a line per assessment, oldest first (when, the score on its scale, where,
+what was done, when to assess again, notes, who did it, what it asked), then ruled lines to carry
+on by hand while the laptop is away; over it when the latest falls due again, and how to score,
+so the same pain is scored alike on paper. The blank chart is the ruled lines alone."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from downtime.domain.laptops import NOBODY, Authors, Laptop
+from downtime.domain.pain import Sign
+from downtime.formspec import FormSpec, Lang
+from downtime.formspec.values import format_value
+from downtime.pdf.page import PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words
+from downtime.services.pain import Assessed
+from downtime.services.patients import PatientSummary
+
+BY_HAND = 10
+"""Ruled lines after the last assessment; the blank chart's are a page of them."""
+BLANK_LINES = 20
+WORDS: dict[str, dict[Lang, str]] = {
+    "title": {"en": "Pain assessment chart", "fr": "Feuille d’évaluation de la douleur"},
+    "blank_title": {"en": "Pain assessment chart (blank)", "fr": "Feuille d’évaluation de la douleur (vierge)"},
+    "headings": {"en": "Date and time|Score (N, V or A)|Where|What was done|Again in|Notes|Initials|What it asked",
+                 "fr": "Date et heure|Score (N, V ou A)|Où|Ce qui a été fait|Réévaluer dans|Remarques|Visa|"
+                       "Conduite demandée"},
+    "scales": {"en": "Scales: N, a number the patient says, 0 none to 10 the worst imaginable (4 or more: moderate "
+                     "or worse); V, a word: none, mild, moderate, severe; A, Algoplus for a patient who cannot say, "
+                     "one point each for face, eyes, complaints, body, unusual behaviour (2 or more: pain likely).",
+               "fr": "Échelles : N, un chiffre que dit le patient, de 0 aucune à 10 la pire imaginable (4 ou plus : "
+                     "modérée ou plus) ; V, un mot : absente, faible, modérée, intense ; A, Algoplus pour un patient "
+                     "qui ne peut pas dire, un point chacun pour visage, regard, plaintes, corps, comportements "
+                     "inhabituels (2 ou plus : douleur probable)."},
+    "plan": {"en": "Pain moderate or worse: give the analgesia prescribed, or tell the doctor if none is; assess it "
+                   "again 30 minutes after an injection, an hour after a tablet.",
+             "fr": "Douleur modérée ou plus : donner l’antalgique prescrit, ou prévenir le médecin s’il n’y en a pas ; "
+                   "la réévaluer 30 minutes après une injection, une heure après un comprimé."},
+}
+WIDTHS = (0.1, 0.12, 0.13, 0.17, 0.09, 0.13, 0.08, 0.18)
+
+
+def _guide(lang: Lang) -> list[Flowable]:
+    return [chart_cell(f"• {in_words(WORDS, 'scales', lang)}"), chart_cell(f"• {in_words(WORDS, 'plan', lang)}")]
+
+
+def _table(found: Sequence[Assessed], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
+           width: float, by_hand: int, at: datetime) -> Flowable:
+    body: list[list[object]] = [[chart_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
+    for one in found:
+        data, record = one.record.data, one.record
+        untreated = Sign.UNTREATED in one.signs(at)
+        body.append([chart_cell(f"{one.assessed_at:%d/%m %H:%M}"),
+                     chart_cell(one.score(spec, lang), bold=one.matters, alert=one.matters),
+                     chart_cell(" ".join((data.get("where") or "").split())),
+                     chart_cell(format_value(spec.field("action"), data.get("action"), lang)),
+                     chart_cell(format_value(spec.field("reassess_in"), data["reassess_in"], lang)),
+                     chart_cell(" ".join((data.get("notes") or "").split())),
+                     chart_cell(authors.initials(record.author, record.device_id, laptops)),
+                     chart_cell(one.said(Sign.UNTREATED, spec, at, lang) if untreated else "", bold=True,
+                                alert=True)])
+    return carried_on_by_hand(body, WIDTHS, width, by_hand, 9 * mm)
+
+
+def pain_chart_pdf(patient: PatientSummary, found: Sequence[Assessed], spec: FormSpec, out: Path, *,
+                   authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
+                   printed_at: datetime, device_name: str) -> Path:
+    """`found`: the patient's standing pain assessments, oldest first; `authors`: who made each
+    (initials). The latest's next assessment is said over the chart, overdue or not."""
+    info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
+                    device_name=device_name, patient=patient, place=True)
+    said = found[-1].next_one(spec, printed_at, lang) if found else ""
+    latest = [chart_cell(said[:1].upper() + said[1:], bold=True, alert=found[-1].overdue(printed_at))] if found else []
+    return build_pdf(out, [*_guide(lang), Spacer(1, 2 * mm), *latest, Spacer(1, 2 * mm),
+                           _table(found, spec, authors, laptops, lang, body_width(info), BY_HAND, printed_at)], info)
+
+
+def blank_pain_chart_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
+                         device_name: str) -> Path:
+    info = PageInfo(title=in_words(WORDS, "blank_title", lang), lang=lang, printed_by=printed_by,
+                    printed_at=printed_at, device_name=device_name, blank=True)
+    return build_pdf(out, [*_guide(lang), Spacer(1, 2 * mm),
+                           _table([], spec, NOBODY, {}, lang, body_width(info), BLANK_LINES, printed_at)], info)

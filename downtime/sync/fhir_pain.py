@@ -1,0 +1,46 @@
+"""Each pain assessment as a FHIR Observation (a survey) in the stay it was made in: the scale in
+words as its code ("Pain score: number from 0 to 10 (the patient says)"), the score as the value
+(an integer, or the patient's word), pain moderate or worse as its interpretation, where and
+what was done as notes. Codes are in words: LOINC's pain scores could not be checked here, and a
+wrong code files it as something else."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+from downtime.domain.records import RecordVersion
+from downtime.services.pain import FORM, assessed
+from downtime.sync.fhir_codes import OBSERVATION_CATEGORY, coding
+from downtime.sync.fhir_elements import Context, Group, label, moment, record_identifier, reference
+from downtime.sync.fhir_observations import observation_status
+from downtime.sync.fhir_stays import Stays, one_each
+
+PAIN = "Pain score"
+"""The code's words before the scale's."""
+
+
+def pain_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
+    """One group per pain assessment."""
+    return one_each(db, ctx, stays, ((FORM, _observation),))
+
+
+def _observation(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str, Any]:
+    data, spec, found = record.data, ctx.forms[FORM], assessed(record)
+    scale = data["scale"]
+    value = ({"valueString": label(spec, "score_verbal", data["score_verbal"])} if scale == "verbal" else
+             {"valueInteger": data["score_numeric" if scale == "numeric" else "score_algoplus"]})
+    notes = [*([f"Where: {' '.join(data['where'].split())}"] if data.get("where") else []),
+             *([f"Done: {', '.join(label(spec, 'action', code) for code in data['action'])}"] if data.get("action")
+               else []),
+             f"Assess again in {label(spec, 'reassess_in', data['reassess_in'])}",
+             *([data["notes"]] if data.get("notes") else [])]
+    return {
+        "resourceType": "Observation", "id": record.record_id, "identifier": record_identifier(record.record_id),
+        "status": observation_status(record), "category": [{"coding": [coding(OBSERVATION_CATEGORY, "survey")]}],
+        "code": {"text": f"{PAIN}: {label(spec, 'scale', scale)}"}, "subject": reference(str(record.patient_id)),
+        **stays.encounter_at(record.patient_id, data["assessed_at"]),
+        "effectiveDateTime": moment(data["assessed_at"]), "performer": [ctx.author(ctx.original(record))], **value,
+        **({"interpretation": [{"text": "Moderate pain or worse"}]} if found.matters else {}),
+        "note": [{"text": text} for text in notes]}
