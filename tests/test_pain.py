@@ -53,6 +53,8 @@ def test_untreated_pain_and_an_overdue_reassessment_are_called_out(session_for, 
     [found] = pain.chart(nurse.db, patient)
     assert found.asks(spec, nurse.clock(), "en") == [
         "PAIN 7/10 NOT TREATED: give the analgesia prescribed, or tell the doctor if none is"]
+    assert pain.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient].endswith(
+        "; PAIN 7/10 NOT TREATED: give the analgesia prescribed, or tell the doctor if none is; reassess by 28/11 14:30")
     records.save_new(nurse, "pain_assessment", {**PAIN, "assessed_at": "2026-11-28T13:45+01:00"}, patient_id=patient)
     latest = pain.chart(nurse.db, patient)[-1]
     assert latest.asks(spec, nurse.clock(), "en") == []

@@ -77,7 +77,7 @@ def test_each_wound_asks_its_own_and_a_larger_one_is_worse(session_for, patient,
         "Island dressing (28/11 10:30); SIGNS OF INFECTION (Midline laparotomy): tell the doctor, swab as they say; "
         "DRESSING OVERDUE (Midline laparotomy) since 29/11 10:30 | sacrum: Pressure ulcer, Category 2, 3.5 × 2 × 0.5 "
         "cm, Granulating (red); dressing: Hydrocolloid (30/11 11:00); WOUND WORSE (sacrum: 3 × 2 cm on 28/11, 3.5 × 2 "
-        "cm now): tell the nurse in charge and the tissue viability nurse")
+        "cm now): tell the nurse in charge and the tissue viability nurse; next dressing 02/12 11:00")
     assert said in _text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
     in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     found = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B")

@@ -102,9 +102,11 @@ def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Assesse
 def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
              lang: Lang) -> dict[str, str]:
     """What the handover sheet says at `at` of each of these patients' pain: the latest
-    assessment, then what it asks, or when it is next assessed."""
+    assessment, pain left untreated, and when it is next assessed (or since when that is
+    overdue)."""
     spec = forms[FORM]
     return {patient_id: semicolon(lang).join([
         WORDS["handover"][lang].format(pain=latest.text(spec, lang), time=f"{latest.assessed_at:%d/%m %H:%M}"),
-        *(latest.asks(spec, at, lang) or [latest.next_one(spec, at, lang)])])
+        *(latest.said(sign, spec, at, lang) for sign in latest.signs(at) if sign is not Sign.OVERDUE),
+        latest.next_one(spec, at, lang)])
         for patient_id, found in charts(db, patient_ids).items() for latest in found[-1:]}

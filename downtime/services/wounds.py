@@ -215,10 +215,12 @@ def first_look(turn: Turned) -> dict[str, Any]:
 
 
 def _lines(looks: Sequence[Dressed], spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
-    """Each open wound, its latest look, dressing and next, and what it asks."""
+    """Each open wound, its latest look and dressing, what it asks, and its next dressing (or
+    since when it is overdue)."""
     return [semicolon(lang).join([one.text(spec, lang), WORDS["dressing"][lang].format(
         dressing=" ".join(one.record.data["dressing"].split()), time=f"{one.assessed_at:%d/%m %H:%M}"),
-        *(one.asks(spec, at, lang) or [one.next_change(spec, at, lang)])]) for one in open_wounds(looks)]
+        *(one.said(sign, spec, at, lang) for sign in one.signs(at) if sign is not Sign.OVERDUE),
+        one.next_change(spec, at, lang)]) for one in open_wounds(looks)]
 
 
 def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
