@@ -401,6 +401,9 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
             {"assessed_at": at, "scale": "algoplus", "score_algoplus": 2, "action": ["non_drug"], "reassess_in": "60"},
             {"assessed_at": at, "scale": "verbal", "score_verbal": "none", "action": ["none_needed"],
              "reassess_in": "720"}],
+        "nutrition_screening": [
+            {"screened_at": at, "weight_kg": 46.5, "height_cm": 162, "weight_loss": "over_10", "acute_no_intake": True,
+             "notes": "Diététicienne appelée"}],
         "braden_assessment": [{"assessed_at": at, "sensory": "3", "moisture": "2", "activity": "1", "mobility": "2",
                                "nutrition": "3", "friction": "1"}],
         "blood_glucose": [{"taken_at": at, "timing": "before_lunch", "reading": "value", "glucose": 3.2, "ketones": 0.4,
@@ -613,6 +616,7 @@ RULE_REFUSALS = {
     ("braden_assessment", "assessed_at"): f"Date and time assessed: this patient is {_NOT_IN}",
     ("wound_care", "assessed_at"): f"Date and time: this patient is {_NOT_IN}",
     ("pain_assessment", "assessed_at"): f"Date and time: this patient is {_NOT_IN}",
+    ("nutrition_screening", "screened_at"): f"Date and time screened: this patient is {_NOT_IN}",
     ("operation_booking", "planned_start"): _NO_SLOT, ("operation_booking", "expected_minutes"): _NO_SLOT,
     ("operation_booking", "session"): _NO_SLOT, ("operation_rebooking", "session"): _NO_SLOT,
     ("operation_rebooking", "planned_start"): _NO_SLOT,

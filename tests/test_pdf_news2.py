@@ -108,7 +108,8 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
         "Neurological observation chart (GCS) × 4", "Blood glucose monitoring chart × 8",
         "Blood transfusion record × 3", "Laboratory results received (ward log) × 2",
         "Repositioning and skin chart × 8", "Pressure ulcer risk (Braden scale) × 4",
-        "Wound assessment and dressing chart × 4", "Pain assessment chart × 10"]
+        "Wound assessment and dressing chart × 4", "Pain assessment chart × 10",
+        "Nutrition screening (MUST) × 4"]
     pages = _text(path)
     news2 = outline["NEWS2 observation chart × 30"]
     assert all("NEWS2 observation chart (blank)" in page for page in pages[news2:news2 + 30])
@@ -133,7 +134,10 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
     wounds = outline["Wound assessment and dressing chart × 4"]
     assert all("Wound assessment and dressing chart (blank)" in page for page in pages[wounds:wounds + 4])
     pain = outline["Pain assessment chart × 10"]
-    assert len(pages) == pain + 10 and all("Pain assessment chart (blank)" in page for page in pages[pain:])
+    assert all("Pain assessment chart (blank)" in page for page in pages[pain:pain + 10])
+    screening = outline["Nutrition screening (MUST) × 4"]
+    assert len(pages) == screening + 4 and all("Malnutrition Universal Screening Tool" in page
+                                               for page in pages[screening:])
 
 
 # The forms written on a chart of the binder rather than on a form of their own.

@@ -13,14 +13,15 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QWidget
 
+from downtime.domain import elapsed
 from downtime.domain.fluid_balance import HOURS, FluidDay, chart_day, signed_ml
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import translate
 from downtime.qt.patient_header import ChartTab
 from downtime.qt.style import points, styled
-from downtime.qt.tables import TextTableModel, make_table, print_and_open
+from downtime.qt.tables import TextTableModel, make_table, print_and_open, shares_height
 from downtime.qt.work import ReadAgain
-from downtime.services import fluid_balance, printing
+from downtime.services import fluid_balance, nutrition, printing
 from downtime.services.context import Session
 from downtime.services.fluid_balance import COLUMNS, Charted, DayChart
 
@@ -91,6 +92,8 @@ class FluidBalanceView(ChartTab):
     """The patient whose fluid restriction or target to record."""
     record_given = Signal(str, dict)
     """The patient, and the first answers of a volume charted from a dose on the medication chart."""
+    screen_nutrition = Signal(str)
+    """The patient whose malnutrition risk to screen (MUST)."""
 
     def __init__(self, session: Session, patient_id: str, parent: QWidget | None = None):
         super().__init__(session, patient_id, True, parent)
@@ -122,6 +125,16 @@ class FluidBalanceView(ChartTab):
         self.given.setWordWrap(True)
         self.given.setAccessibleName(translate("FluidBalanceView", "Given on the medication chart, not charted"))
         layout.addWidget(self.given)
+        self.nutrition = QLabel()
+        self.nutrition.setWordWrap(True)
+        self.nutrition.setAccessibleName(translate("FluidBalanceView", "Nutrition screening (MUST)"))
+        # Beside the line it changes: the buttons under the chart filled a French screen's width.
+        fed = QHBoxLayout()
+        fed.addWidget(self.nutrition, 1)
+        screen = QPushButton(translate("FluidBalanceView", "Screen &nutrition (MUST)…"))
+        screen.clicked.connect(lambda: self.screen_nutrition.emit(self.patient_id))
+        fed.addWidget(screen)
+        layout.addLayout(fed)
         self.warning_lines()
         self.read_again = ReadAgain(self, self.refresh)
         self.hours = HoursModel(session)
@@ -132,6 +145,8 @@ class FluidBalanceView(ChartTab):
         layout.addWidget(self.hours_table, 2)
         self.entries = EntriesModel(session)
         self.table = self.records_table(self.entries, translate("FluidBalanceView", "Volumes measured this day"))
+        for table in (self.hours_table, self.table):
+            shares_height(table)
         self.chart_buttons(translate("FluidBalanceView", "Record fluid &in or out"),
                            translate("FluidBalanceView", "&Print this day's chart"), self.print_chart,
                            (translate("FluidBalanceView", "Restriction or &target…"),
@@ -169,9 +184,14 @@ class FluidBalanceView(ChartTab):
         self.given.setVisible(bool(self.waiting))
         output = fluid_balance.urine_outputs(self.session.db, self.session.forms, [self.patient], now).get(self.patient_id)
         low = [fluid_balance.urine_words(output, lang)] if output is not None and output.low and self.day == under_way else []
-        self.warn([*asks, *low])
-        # The hours judged move on each hour, not with a save.
-        self.read_again.when_due(None if output is None else output.moves_on, now)
+        screening = nutrition.latest(self.session.db, [self.patient_id]).get(self.patient_id)
+        fed, hungry = nutrition.state(screening, self.patient, now, lang)
+        self.nutrition.setText(fed)
+        self.warn([*asks, *low, *hungry])
+        # The hours judged move on each hour, a screening falls due with the days, not with a save.
+        self.read_again.when_due(min((due for due in (None if output is None else output.moves_on,
+                                                      nutrition.next_change(screening, self.patient, now))
+                                      if due is not None), key=elapsed.instant, default=None), now)
 
     def chart_given(self) -> None:
         """The oldest dose in mL of this day given on the medication chart and not charted here,

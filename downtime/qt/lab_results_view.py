@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QMessageBox, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from downtime.domain.lab_results import Flag
 from downtime.formspec import FormSpec, Lang
@@ -17,7 +17,7 @@ from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP, labelled, semicolon
 from downtime.qt.i18n import translate
 from downtime.qt.patient_header import ChartTab
-from downtime.qt.tables import TextTableModel, cut_column, print_and_open
+from downtime.qt.tables import TextTableModel, cut_column, print_and_open, shares_height
 from downtime.services import lab_results, printing
 from downtime.services.context import Session
 from downtime.qt.work import ReadAgain
@@ -101,12 +101,7 @@ class LabResultsView(ChartTab):
         self.model = ResultsModel(session.form(lab_results.FORM), session.lang)
         self.table = self.records_table(self.model, translate("LabResultsView", "Laboratory results received"))
         for table in (self.samples_table, self.table):
-            # Two lists share the tab: each takes the room left, down to a few lines, so the
-            # buttons stay on screen (the page laid out at the lists' own preferred heights put
-            # them under the bottom edge of a 768-pixel screen, behind a scrollbar).
-            table.setSizePolicy(table.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Ignored)
-            table.setMinimumHeight(table.horizontalHeader().sizeHint().height()
-                                   + 3 * table.verticalHeader().defaultSectionSize())
+            shares_height(table)
         self.chart_buttons(translate("LabResultsView", "Record a res&ult received"),
                            translate("LabResultsView", "&Print the results log"), self.print_chart,
                            (translate("LabResultsView", "&Doctor told…"), self.doctor_told),

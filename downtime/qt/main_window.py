@@ -58,9 +58,9 @@ from downtime.errors import refusal_of
 from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
-from downtime.services import (backups, drafts, fluid_balance, glucose, lab_results, medication, neuro, observations,
-                               pain, paper_doses, paper_numbers, prefill, printing, records, repositioning, settings,
-                               theatre, this_laptop, transfusion, wounds)
+from downtime.services import (backups, drafts, fluid_balance, glucose, lab_results, medication, neuro, nutrition,
+                               observations, pain, paper_doses, paper_numbers, prefill, printing, records,
+                               repositioning, settings, theatre, this_laptop, transfusion, wounds)
 from downtime.services.census import all_patients, patient_for_record
 from downtime.services.context import Session, Vault
 from downtime.services.errors import AccountDeactivated, NotFound
@@ -672,6 +672,7 @@ class MainWindow(QMainWindow):
             view.set_plan.connect(lambda pid: self.open_new(self.session.form(fluid_balance.PLAN_FORM), pid))
             view.record_given.connect(lambda pid, answers: self.open_new(self.session.form(fluid_balance.FORM), pid,
                                                                          answers))
+            view.screen_nutrition.connect(lambda pid: self.open_new(self.session.form(nutrition.FORM), pid))
 
         return self._open_chart(FluidBalanceView, fluid_balance.FORM, patient_id, wired)
 

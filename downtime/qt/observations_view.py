@@ -307,10 +307,11 @@ class ChartAlertModel(TextTableModel):
 class EscalationPanel(QWidget):
     """Patients whose judged NEWS2 is above low or who have no complete set, most urgent first,
     below them the patients whose next set is overdue, longest overdue first, and then those
-    whose other charts (neuro obs, blood glucose, transfusion, fluid balance, repositioning, wounds,
-    pain) or
-    laboratory results ask something now (services.chart_alerts); Enter opens their chart
-    (`open_chart` with the chart's form for the last list)."""
+    whose other charts (neuro obs, blood glucose, transfusion, fluid balance, repositioning,
+    wounds, pain) or laboratory results ask something now (services.chart_alerts); Enter opens
+    their chart (`open_chart` with the chart's form for the last list). A list with nothing in it
+    is hidden under its line saying so, and the others take its room: three lists a third of the
+    screen each left a busy ward's chart alerts four lines under two empty headers."""
 
     open_patient = Signal(str)
     open_chart = Signal(str, str)
@@ -406,6 +407,7 @@ class EscalationPanel(QWidget):
         # asks off the screen: whole in the tooltip.
         for column, characters in ((ChartAlertModel.PATIENT, 30), (ChartAlertModel.LATEST, 36)):
             cut_column(self.charts_table, column, characters)
+        self._hide_empty()
         self.read_again.when_due(min((due for due in (found.next_due, charts.next_due) if due is not None),
                                      key=elapsed.instant, default=None), self.session.clock())
 
@@ -416,6 +418,11 @@ class EscalationPanel(QWidget):
         self.charts_count.clear()
         for model in (self.model, self.overdue_model, self.charts_model):
             model.set_rows([])
+        self._hide_empty()
+
+    def _hide_empty(self) -> None:
+        for table in (self.table, self.overdue_table, self.charts_table):
+            table.setVisible(table.model().rowCount() > 0)
 
     def _open_current(self, table: QTableView) -> None:
         index = table.currentIndex()

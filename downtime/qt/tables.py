@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QStyle, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QSizePolicy, QStyle, QTableView, QWidget
 
 from downtime.errors import UserError, refused_by_disk
 from downtime.paths import data_dir
@@ -162,6 +162,16 @@ def make_table(model: QAbstractItemModel, name: str, activated: Callable[[], Any
     table.activated.connect(lambda index: activated())
     table.setAccessibleName(name)
     return table
+
+
+def shares_height(table: QTableView, lines: int = 3) -> None:
+    """A list that takes the height its tab has left, down to its header and `lines` lines, so
+    the lines and buttons around it stay on screen: laid out at the lists' own preferred heights,
+    a tab of two lists put its buttons under the bottom edge of a 768-pixel screen, behind a
+    scrollbar."""
+    table.setSizePolicy(table.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Ignored)
+    table.setMinimumHeight(table.horizontalHeader().sizeHint().height()
+                           + lines * table.verticalHeader().defaultSectionSize())
 
 
 def cut_column(table: QTableView, column: int, characters: int, fitted: int | None = None,

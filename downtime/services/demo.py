@@ -202,6 +202,7 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     build_repositioning_demo(db, forms, clock)
     build_wound_demo(db, forms, clock)
     build_pain_demo(db, forms, clock)
+    build_nutrition_demo(db, forms, clock)
     build_transfusion_demo(db, forms, clock)
     build_lab_results_demo(db, forms, clock)
     return DemoSummary(device_name=device.name, patients=len(saved), accounts=DEMO_ACCOUNTS)
@@ -843,6 +844,22 @@ def build_pain_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = loc
     the confused woman's pain untreated and the sickle-cell crisis's reassessment overdue.
     Returns the assessments recorded."""
     return _charted_demo(db, forms, clock, "pain_assessment", "assessed_at", _PAIN)
+
+
+# Malnutrition screened (MUST) on admission: the palliative patient thin and losing weight (high
+# risk, the dietitian asked), the man with heart failure losing some (medium), the woman after
+# her fall not at risk. The ward's other patients are not screened yet.
+_SCREENED = (
+    ("Palliative care", ((6, {"weight_kg": 46.5, "height_cm": 162, "weight_loss": "over_10", "acute_no_intake": False,
+                              "notes": "Dietitian asked; food chart started"}),)),
+    ("heart failure", ((5, {"weight_kg": 86.0, "height_cm": 175, "weight_loss": "5_to_10", "acute_no_intake": False}),)),
+    ("Fall at home", ((7, {"weight_kg": 61.0, "height_cm": 158, "weight_loss": "under_5", "acute_no_intake": False}),)),
+)
+
+
+def build_nutrition_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
+    """Three patients screened for malnutrition on admission. Returns the screenings recorded."""
+    return _charted_demo(db, forms, clock, "nutrition_screening", "screened_at", _SCREENED)
 
 
 # Restrictions and targets: (the patient's reason for admission, the plan, its volume, the

@@ -19,7 +19,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
 from downtime.services import (cd_register, chart_alerts, fluid_balance, glucose, lab_results, medication, neuro,
-                               observations, pain, paper_numbers, repositioning, settings, telephone_orders,
+                               nutrition, observations, pain, paper_numbers, repositioning, settings, telephone_orders,
                                theatre, transfusion, wounds)
 from downtime.services.census import all_patients, census, patient_for_record, patient_with_location, with_namesakes
 from downtime.services.context import Session
@@ -249,7 +249,7 @@ BINDER_TITLE: dict[Lang, str] = {"en": "Downtime binder", "fr": "Classeur de pro
 # a catheter, a drain or after an operation), a glucose chart for the patients with diabetes, a
 # repositioning chart for the quarter at risk of pressure ulcers and their risk assessments, a
 # wound chart for the few with a wound dressed, a pain chart for the third in pain (after an
-# operation, a fracture, a sickle-cell crisis), a
+# operation, a fracture, a sickle-cell crisis), a nutrition screening for each admission, a
 # neuro chart for the few after a head injury or a stroke, a transfusion record for the few given
 # blood; the rest for the admissions, moves and theatre changes of a shift: a list added, an
 # operation booked, cancelled, rebooked or done. Every form has its blank here, or is written
@@ -264,7 +264,7 @@ BINDER = (("admission", 4), ("mar", 4), ("news2", 30), ("transfer", 4), ("discha
           ("operation_rebooking", 2), ("operation_done", 4), ("surgical_safety_checklist", 4),
           ("clinical_note", 30), ("fluid", 10), ("neuro", 4), ("glucose", 8), ("transfusion", 3),
           ("lab_results", 2), ("repositioning", 8), ("braden_assessment", 4),
-          ("wounds", 4), ("pain", 10))
+          ("wounds", 4), ("pain", 10), ("nutrition_screening", 4))
 
 
 def binder(forms: dict[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
@@ -342,8 +342,9 @@ def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
 
 
 def _charted(session: Session, patients: list[PatientSummary], at: datetime) -> dict[str, list[str]]:
-    """What each in-patient's neuro, glucose, transfusion, fluid, repositioning, wound and pain charts and
-    laboratory results say at the handover (`patients`: the census's)."""
+    """What each in-patient's neuro, glucose, transfusion, fluid, repositioning, wound and pain
+    charts, nutrition screening and laboratory results say at the handover (`patients`: the
+    census's)."""
     patient_ids = [patient.patient_id for patient in patients]
     found: dict[str, list[str]] = {}
     for said in (neuro.handover(session.db, patient_ids, at, session.lang),
@@ -353,7 +354,8 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime) -> 
                  repositioning.handover(session.db, session.forms, patient_ids, at, session.lang),
                  wounds.handover(session.db, session.forms, patient_ids, at, session.lang),
                  pain.handover(session.db, session.forms, patient_ids, at, session.lang),
-                 fluid_balance.handover(session.db, session.forms, patients, at, session.lang)):
+                 fluid_balance.handover(session.db, session.forms, patients, at, session.lang),
+                 nutrition.handover(session.db, patients, at, session.lang)):
         for patient_id, line in said.items():
             found.setdefault(patient_id, []).append(line)
     return found

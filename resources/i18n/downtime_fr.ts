@@ -2202,6 +2202,10 @@ La contresigner en tant que {name} ?</translation>
         <translation>Administré sur le plan d’administration, pas reporté</translation>
     </message>
     <message>
+        <source>Nutrition screening (MUST)</source>
+        <translation>Dépistage de la dénutrition (MUST)</translation>
+    </message>
+    <message>
         <source>Fluid balance by the hour</source>
         <translation>Bilan entrées-sorties heure par heure</translation>
     </message>
@@ -2224,6 +2228,10 @@ La contresigner en tant que {name} ?</translation>
     <message>
         <source>Chart a &amp;bag from the medication chart</source>
         <translation>Reporter une poche du &amp;plan d’administration</translation>
+    </message>
+    <message>
+        <source>Screen &amp;nutrition (MUST)…</source>
+        <translation>&amp;Dépister la dénutrition (MUST)…</translation>
     </message>
     <message>
         <source>Chart a bag from the medication chart</source>

@@ -160,3 +160,28 @@ def test_a_bag_given_on_the_medication_chart_is_charted_from_the_tab(window_for,
     window.tabs.setCurrentWidget(chart)
     chart.refresh()
     assert chart.given.isHidden()
+
+
+def test_nutrition_is_screened_from_the_tab_starting_from_the_admission_weight(window_for, session_for, patient,
+                                                                               clock):
+    """The fluid chart is the ward's food and fluid chart: its tab says the patient's malnutrition
+    risk, and asks for a screening a day after they came in."""
+    window = window_for(session_for("nurse"))
+    chart = window.open_fluid_balance_of(patient)
+    assert chart.nutrition.text() == "Nutrition: not screened yet (MUST)" and chart.alarms.isHidden()
+    QTest.mouseClick(_button(chart, "Screen &nutrition (MUST)…"), Qt.MouseButton.LeftButton)
+    form = window.tabs.currentWidget()
+    assert isinstance(form, FormView) and form.spec.id == "nutrition_screening"
+    assert (form.editors["weight_kg"].value(), form.editors["height_cm"].value()) == (61.5, 158)
+    form.editors["screened_at"].set_value("2026-11-28T13:00+01:00")
+    form.editors["weight_loss"].set_value("over_10")
+    form.editors["acute_no_intake"].set_value(False)
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.record is not None, form.summary.text()
+    window.tabs.setCurrentWidget(chart)
+    chart.refresh()
+    assert chart.nutrition.text() == (
+        "Nutrition: MUST 2, HIGH RISK: treat, refer to the dietitian (BMI 24.6, 28/11 13:00)")
+    clock.advance(days=7)
+    chart.refresh()
+    assert chart.alarms.text() == "NUTRITION SCREENING DUE since 05/12 13:00: screen again (MUST)"

@@ -1,0 +1,61 @@
+"""Malnutrition risk as the Malnutrition Universal Screening Tool gives it (MUST, BAPEN 2003,
+revised 2011): the body mass index scores 0 over 20 kg/m², 1 from 18.5 to 20, 2 under 18.5;
+unplanned weight loss in 3 to 6 months 0 under 5 %, 1 from 5 to 10 %, 2 over 10 %; an acute
+illness with no nutritional intake for more than 5 days 2. Their total is the risk: 0 low
+(routine care), 1 medium (observe), 2 or more high (treat). A patient in hospital is screened
+on admission and again every week."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from downtime.domain import elapsed
+
+LOSS_SCORES = {"under_5": 0, "5_to_10": 1, "over_10": 2}
+"""The form's codes for weight lost, and their scores."""
+ACUTE_SCORE = 2
+AGAIN_AFTER = timedelta(days=7)
+"""Screened again every week in hospital."""
+FIRST_WITHIN = timedelta(hours=24)
+"""Screened within a day of admission (as the admission's nursing assessment is made)."""
+
+
+class Risk(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+RISKS: Mapping[Risk, Mapping[str, str]] = {
+    Risk.LOW: {"en": "low risk: routine care", "fr": "risque faible : soins habituels"},
+    Risk.MEDIUM: {"en": "MEDIUM RISK: observe, record what is eaten for 3 days",
+                  "fr": "RISQUE MOYEN : surveiller, noter ce qui est mangé pendant 3 jours"},
+    Risk.HIGH: {"en": "HIGH RISK: treat, refer to the dietitian", "fr": "RISQUE ÉLEVÉ : traiter, demander la diététicienne"},
+}
+
+
+def bmi(weight_kg: float, height_cm: int) -> float:
+    """The body mass index, kg/m²."""
+    return weight_kg / (height_cm / 100) ** 2
+
+
+def bmi_score(index: float) -> int:
+    """0 over 20, 1 from 18.5 to 20, 2 under 18.5 (MUST step 1)."""
+    return 0 if index > 20 else 1 if index >= 18.5 else 2
+
+
+def total(weight_kg: float, height_cm: int, weight_loss: str, acute_no_intake: bool) -> int:
+    """The MUST score: steps 1, 2 and 3 added."""
+    return bmi_score(bmi(weight_kg, height_cm)) + LOSS_SCORES[weight_loss] + (ACUTE_SCORE if acute_no_intake else 0)
+
+
+def risk(score: int) -> Risk:
+    """0 low, 1 medium, 2 or more high (MUST step 4)."""
+    return Risk.LOW if score == 0 else Risk.MEDIUM if score == 1 else Risk.HIGH
+
+
+def again_by(screened_at: datetime) -> datetime:
+    """When the patient is next screened, as a watch counts."""
+    return elapsed.later(screened_at, AGAIN_AFTER)

@@ -1,0 +1,114 @@
+"""Malnutrition screening (MUST): each step's score as BAPEN's tool gives it, the risk and what it
+asks, the screening falling due again a week after, a patient never screened a day after they
+came in; the handover sheet's line, the blank form, and each screening in the export."""
+
+import json
+
+import pytest
+from fhir.resources.R4B.observation import Observation
+from hypothesis import given, strategies as st
+from pypdf import PdfReader
+
+from downtime.domain.nutrition import Risk, bmi, bmi_score, risk, total
+from downtime.services import census, nutrition, prefill, printing, records
+from downtime.services.errors import PermissionDenied, ValidationFailed
+from downtime.sync.export import export
+from downtime.sync.fhir_codes import check_codes
+
+SCREEN = {"screened_at": "2026-11-28T10:00+01:00", "weight_kg": 50.0, "height_cm": 165, "weight_loss": "5_to_10",
+          "acute_no_intake": False}  # BMI 18.4: 2, loss 1
+
+
+def _text(path):
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+
+
+def test_each_step_scores_as_the_tool_says():
+    assert [bmi_score(index) for index in (30.0, 20.01, 20.0, 18.5, 18.49, 15.0)] == [0, 0, 1, 1, 2, 2]
+    assert round(bmi(50.0, 165), 1) == 18.4
+    assert total(50.0, 165, "5_to_10", False) == 3 and total(70.0, 165, "under_5", False) == 0
+    assert total(70.0, 165, "over_10", True) == 4
+    assert [risk(score) for score in range(5)] == [Risk.LOW, Risk.MEDIUM, Risk.HIGH, Risk.HIGH, Risk.HIGH]
+
+
+@given(st.floats(min_value=20, max_value=200), st.integers(min_value=100, max_value=220),
+       st.sampled_from(("under_5", "5_to_10", "over_10")), st.booleans())
+def test_a_lower_weight_never_scores_less(weight, height, loss, acute):
+    assert total(weight * 0.9, height, loss, acute) >= total(weight, height, loss, acute)
+
+
+def test_the_latest_screening_says_its_risk_and_falls_due_a_week_later(session_for, patient, clock, tmp_path):
+    nurse = session_for("nurse")
+    summary = census.patient_with_location(nurse.db, nurse.forms, patient)
+    assert nutrition.state(None, summary, nurse.clock(), "en") == ("Nutrition: not screened yet (MUST)", [])
+    records.save_new(nurse, "nutrition_screening", SCREEN, patient_id=patient)
+    found = nutrition.latest(nurse.db, [patient])[patient]
+    assert (found.score, found.risk) == (3, Risk.HIGH)
+    assert nutrition.state(found, summary, nurse.clock(), "en") == (
+        "Nutrition: MUST 3, HIGH RISK: treat, refer to the dietitian (BMI 18.4, 28/11 10:00)", [])
+    assert nutrition.state(found, summary, nurse.clock(), "fr")[0] == (
+        "Nutrition : MUST 3, RISQUE ÉLEVÉ : traiter, demander la diététicienne (IMC 18,4, 28/11 10:00)")
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    said = nutrition.handover(nurse.db, inside, nurse.clock(), "en")
+    assert said == {patient: "Nutrition: MUST 3, HIGH RISK: treat, refer to the dietitian (BMI 18.4, 28/11 10:00)"}
+    assert said[patient] in _text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
+    assert nutrition.next_change(found, summary, nurse.clock()).isoformat() == "2026-12-05T10:00:00+01:00"
+    clock.advance(days=7)
+    assert nutrition.state(found, summary, nurse.clock(), "en")[1] == [
+        "NUTRITION SCREENING DUE since 05/12 10:00: screen again (MUST)"]
+    records.save_new(nurse, "nutrition_screening", {**SCREEN, "screened_at": "2026-12-05T13:30+01:00",
+                                                    "weight_kg": 70.0, "weight_loss": "under_5"}, patient_id=patient)
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    assert nutrition.handover(nurse.db, inside, nurse.clock(), "en") == {}  # low risk, not due: nothing to say
+
+
+def test_a_patient_never_screened_is_asked_for_a_day_after_coming_in(session_for, patient, clock):
+    nurse = session_for("nurse")
+    summary = census.patient_with_location(nurse.db, nurse.forms, patient)
+    assert nutrition.next_change(None, summary, nurse.clock()).isoformat() == "2026-11-29T09:00:00+01:00"
+    clock.advance(hours=19)  # 29/11 09:00, a day after the 09:00 arrival
+    assert nutrition.state(None, summary, nurse.clock(), "en")[1] == [
+        "NUTRITION NOT SCREENED since admission on 28/11 09:00: screen with MUST"]
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    assert nutrition.handover(nurse.db, inside, nurse.clock(), "fr") == {
+        patient: "DÉNUTRITION NON DÉPISTÉE depuis l’admission le 28/11 09:00 : dépister avec le MUST"}
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-29T08:30+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
+    gone = census.patient_with_location(nurse.db, nurse.forms, patient)
+    assert nutrition.state(None, gone, nurse.clock(), "en") == ("Nutrition: not screened yet (MUST)", [])
+
+
+def test_the_weight_and_height_start_from_the_admission_and_are_asked(session_for, patient, admission_values):
+    nurse = session_for("nurse")
+    first = prefill.first_answers(nurse, nurse.form("nutrition_screening"), patient)
+    assert (first.get("weight_kg"), first.get("height_cm")) == (admission_values.get("weight_kg"),
+                                                                admission_values.get("height_cm"))
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "nutrition_screening", {**SCREEN, "height_cm": None, "weight_loss": None},
+                         patient_id=patient)
+    assert sorted(error.path for error in refused.value.errors) == ["height_cm", "weight_loss"]
+    with pytest.raises(PermissionDenied):
+        records.save_new(session_for("coord"), "nutrition_screening", SCREEN, patient_id=patient)
+
+
+def test_the_blank_screening_is_one_page_with_the_scores_and_the_export_sends_an_observation(session_for, patient,
+                                                                                             forms, tmp_path):
+    for lang in ("en", "fr"):
+        pages = PdfReader(printing.blank(forms, "nutrition_screening", tmp_path / f"blank-{lang}.pdf", lang=lang,
+                                         printed_by=None, printed_at=session_for("nurse").clock(),
+                                         device_name="3B")).pages
+        assert len(pages) == 1
+    assert "BMI over 20 scores 0" in _text(tmp_path / "blank-en.pdf")
+    nurse = session_for("nurse")
+    saved = records.save_new(nurse, "nutrition_screening", {**SCREEN, "notes": "Dietitian asked"}, patient_id=patient)
+    bundle = json.loads((export(session_for("records"), tmp_path / "export").folder / "fhir" / "bundle.json")
+                        .read_text(encoding="utf-8"))
+    check_codes(bundle)
+    found = Observation.model_validate(next(entry["resource"] for entry in bundle["entry"]
+                                            if entry["resource"]["id"] == saved.record_id))
+    assert (found.valueInteger, found.interpretation[0].text, found.category[0].coding[0].code) == (
+        3, "HIGH RISK: treat, refer to the dietitian", "survey")
+    assert [(part.code.text, float(part.valueQuantity.value), part.valueQuantity.code) for part in found.component
+            if part.valueQuantity] == [("Body mass index", 18.4, "kg/m2"), ("Weight today", 50.0, "kg"),
+                                       ("Height", 165, "cm")]
+    assert found.note[0].text == "Dietitian asked" and found.encounter is not None
