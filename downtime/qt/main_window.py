@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from downtime.domain.bounds import PAPER_NUMBERS
+from downtime.domain.duplicates import fold
 from downtime.domain.news2 import Band
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
@@ -388,7 +389,10 @@ class MainWindow(QMainWindow):
         self.record_menu = QMenu(translate("MainWindow", "&Record for selected patient"), self)
         # Only the forms this person may write: a nurse typed a whole medication order, and a
         # coordinator a discharge, before Save refused it.
-        writable = [spec for spec in self.session.forms.values() if records.may_write(self.session, spec)]
+        # In the order of their titles as the person reads them: in the forms' files' order, a
+        # French nurse's list ran from "Glycémie capillaire" to "Commande de sang".
+        writable = sorted((spec for spec in self.session.forms.values() if records.may_write(self.session, spec)),
+                          key=lambda spec: fold(spec.title.get(self.session.lang)))
         for spec in writable:
             needs_another_record = any(isinstance(field, RecordRefField) and field.required
                                        and self.session.form(field.form).about_patient for field in spec.fields())

@@ -175,3 +175,15 @@ def test_a_records_history_lists_an_answers_rows_with_french_typography(qtbot, s
     form = FormView(french, french.form("admission"), record=records.current(french.db, saved.record_id))
     qtbot.addWidget(form)
     listed_in(form.history_text(), lang)
+
+
+@LANGS
+def test_the_record_menu_lists_the_forms_in_the_order_of_their_titles(qtbot, session_for, speaking, lang):
+    """In the forms' files' order a French nurse's menu ran from "Glycémie capillaire" to
+    "Commande de sang"; accents and case aside, as a reader sorts them."""
+    from downtime.domain.duplicates import fold
+
+    speaking(lang)
+    titles = [action.text() for action in _window(qtbot, session_for("nurse", lang)).record_menu.actions()]
+    assert len(titles) >= 20 and titles == sorted(titles, key=fold)
+    assert ("Évaluation de la douleur" if lang == "fr" else "Pain assessment") in titles
