@@ -1,12 +1,15 @@
-"""What the bedside charts (glucose, neuro obs, repositioning, laboratory results) share: a
-patient's standing records of the chart's form made into its lines, oldest first; and the charts
-of many patients read in one query, as a ward's escalation list and handover sheet read them."""
+"""What the bedside charts (glucose, neuro obs, repositioning and Braden, wounds, pain,
+nutrition, laboratory results) share: a patient's standing records of the chart's form made into
+its lines, oldest first; and the charts of many patients read in one query, as a ward's
+escalation list and handover sheet read them."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
 from datetime import datetime
-from typing import TypeVar
+from functools import partial
+from typing import Generic, TypeVar
 
 from sqlite_utils import Database
 
@@ -25,14 +28,29 @@ def in_order(records: Iterable[RecordVersion], line: Callable[[RecordVersion], L
     return [one for one, _ in sorted(made, key=lambda pair: (elapsed.instant(at(pair[0])), pair[1]))]
 
 
-def chart_of(db: Database, form_id: str, patient_id: str,
-             lines: Callable[[list[RecordVersion]], list[Line]]) -> list[Line]:
-    """One patient's chart: `lines` of their current records of `form_id`."""
-    return lines(list_current(db, form_id=form_id, patient_id=patient_id))
+@dataclass(frozen=True)
+class Chart(Generic[Line]):
+    """A bedside chart: the patient's standing records of `form_id` made into its lines by
+    `lines`, oldest first; `of` reads one patient's, `of_each` many patients' in one query, as a
+    ward's escalation list and handover sheet read them."""
+
+    form_id: str
+    lines: Callable[[list[RecordVersion]], list[Line]]
+
+    def of(self, db: Database, patient_id: str) -> list[Line]:
+        return self.lines(list_current(db, form_id=self.form_id, patient_id=patient_id))
+
+    def of_each(self, db: Database, patient_ids: Collection[str]) -> dict[str, list[Line]]:
+        """The chart of each of these patients who has a line on it."""
+        return {patient_id: made for patient_id, found in current_by_patient(db, self.form_id, patient_ids).items()
+                if (made := self.lines(found))}
+
+    def latest(self, db: Database, patient_ids: Collection[str]) -> dict[str, Line]:
+        """The latest line of each of these patients who has one."""
+        return {patient_id: found[-1] for patient_id, found in self.of_each(db, patient_ids).items()}
 
 
-def charts_of(db: Database, form_id: str, patient_ids: Collection[str],
-              lines: Callable[[list[RecordVersion]], list[Line]]) -> dict[str, list[Line]]:
-    """The chart of each of these patients who has a line on it."""
-    return {patient_id: made for patient_id, found in current_by_patient(db, form_id, patient_ids).items()
-            if (made := lines(found))}
+def ordered(line: Callable[[RecordVersion], Line],
+            at: Callable[[Line], datetime]) -> Callable[[list[RecordVersion]], list[Line]]:
+    """A chart's `lines`: one made of each standing record, in the order they happened (`in_order`)."""
+    return partial(in_order, line=line, at=at)

@@ -15,7 +15,7 @@ from downtime.domain.glucose import RECHECK_WITHIN, SIGNS, Reading, Sign, readin
 from downtime.domain.records import RecordVersion
 from downtime.formspec import Lang
 from downtime.i18n import decimal_text, semicolon
-from downtime.services.bedside import chart_of, charts_of, in_order
+from downtime.services.bedside import Chart, ordered
 
 FORM = "blood_glucose"
 WORDS = {
@@ -44,18 +44,14 @@ class Charted:
         return [SIGNS[sign][lang] for sign in self.signs]
 
 
-def chart(db: Database, patient_id: str) -> list[Charted]:
-    """The patient's standing readings, oldest first."""
-    return chart_of(db, FORM, patient_id, _charted)
-
-
 def charted(record: RecordVersion) -> Charted:
     found = reading(record.data)
     return Charted(record, datetime.fromisoformat(record.data["taken_at"]), found, signs(found))
 
 
-def _charted(records: list[RecordVersion]) -> list[Charted]:
-    return in_order(records, charted, lambda one: one.taken_at)
+# The patient's standing readings, oldest first; and many patients' in one query.
+CHART = Chart(FORM, ordered(charted, lambda one: one.taken_at))
+chart, charts = CHART.of, CHART.of_each
 
 
 def recheck_due(readings: list[Charted]) -> datetime | None:
@@ -72,11 +68,6 @@ def recheck(readings: list[Charted], at: datetime, lang: Lang) -> tuple[str, boo
         return None
     overdue = elapsed.instant(due) <= elapsed.instant(at)
     return WORDS["overdue" if overdue else "recheck"][lang].format(due=f"{due.astimezone(at.tzinfo):%d/%m %H:%M}"), overdue
-
-
-def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Charted]]:
-    """`chart` of each of these patients who has a reading."""
-    return charts_of(db, FORM, patient_ids, _charted)
 
 
 def asking(readings: list[Charted], at: datetime, lang: Lang) -> list[str]:

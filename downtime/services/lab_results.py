@@ -19,7 +19,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import labelled, semicolon
-from downtime.services.bedside import chart_of, charts_of, in_order
+from downtime.services.bedside import Chart, ordered
 from downtime.storage.records import current_by_patient, list_current
 
 FORM = "lab_result"
@@ -136,18 +136,9 @@ def received(record: RecordVersion) -> Received:
     return Received(record, datetime.fromisoformat(data["received_at"]), flag, signs(flag, bool(data.get("told"))))
 
 
-def _received(found: list[RecordVersion]) -> list[Received]:
-    return in_order(found, received, lambda one: one.received_at)
-
-
-def chart(db: Database, patient_id: str) -> list[Received]:
-    """The patient's standing results, oldest first."""
-    return chart_of(db, FORM, patient_id, _received)
-
-
-def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Received]]:
-    """`chart` of each of these patients who has a result."""
-    return charts_of(db, FORM, patient_ids, _received)
+# The patient's standing results, oldest first; and many patients' in one query.
+CHART = Chart(FORM, ordered(received, lambda one: one.received_at))
+chart, charts = CHART.of, CHART.of_each
 
 
 def _sent(found: list[RecordVersion], results: list[Received]) -> list[Sent]:

@@ -15,7 +15,7 @@ from downtime.domain.gcs import Flag, Gcs, flags, gcs
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import Lang
 from downtime.i18n import semicolon
-from downtime.services.bedside import chart_of, charts_of
+from downtime.services.bedside import Chart
 
 FORM = "neuro_observations"
 
@@ -47,16 +47,6 @@ NEXT = {"en": {"due": "next set due {due}", "overdue": "NEXT SET OVERDUE since {
         "fr": {"due": "prochain relevé à {due}", "overdue": "PROCHAIN RELEVÉ EN RETARD depuis {due}"}}
 
 
-def chart(db: Database, patient_id: str) -> list[NeuroSet]:
-    """The patient's standing sets, oldest first, each judged against the one before it."""
-    return chart_of(db, FORM, patient_id, _judged)
-
-
-def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[NeuroSet]]:
-    """`chart` of each of these patients who has a set."""
-    return charts_of(db, FORM, patient_ids, _judged)
-
-
 def asking(latest: NeuroSet, at: datetime, lang: Lang) -> list[str]:
     """What the latest set asks at `at`: what it needs a doctor for, and its next set once overdue."""
     return [*(flag.text(lang) for flag in latest.flags), *([latest.next_set(at, lang)] if latest.overdue(at) else [])]
@@ -85,3 +75,9 @@ def _judged(records: list[RecordVersion]) -> list[NeuroSet]:
             record.data, before.record.data if before else None, f"{before.taken_at:%d/%m %H:%M}" if before else "")))
         before = sets[-1]
     return sets
+
+
+# The patient's standing sets, oldest first, each judged against the one before it; and many
+# patients' in one query.
+CHART = Chart(FORM, _judged)
+chart, charts = CHART.of, CHART.of_each

@@ -5,7 +5,7 @@ handover sheet. Never stored: worked out from the standing records."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -17,7 +17,7 @@ from downtime.domain.nutrition import FIRST_WITHIN, RISKS, Risk, again_by, bmi, 
 from downtime.domain.records import RecordVersion
 from downtime.formspec import Lang
 from downtime.i18n import decimal_text, semicolon
-from downtime.services.bedside import charts_of, in_order
+from downtime.services.bedside import Chart, ordered
 from downtime.services.patients import PatientSummary
 
 FORM = "nutrition_screening"
@@ -68,13 +68,8 @@ def screened(record: RecordVersion) -> Screened:
                     score, risk(score))
 
 
-def _screened(records: list[RecordVersion]) -> list[Screened]:
-    return in_order(records, screened, lambda one: one.screened_at)
-
-
-def latest(db: Database, patient_ids: Collection[str]) -> dict[str, Screened]:
-    """The latest screening of each of these patients who has one."""
-    return {patient_id: found[-1] for patient_id, found in charts_of(db, FORM, patient_ids, _screened).items()}
+# The latest screening of each of these patients who has one.
+latest = Chart(FORM, ordered(screened, lambda one: one.screened_at)).latest
 
 
 def unscreened(patient: PatientSummary, at: datetime, lang: Lang) -> list[str]:

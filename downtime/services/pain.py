@@ -17,7 +17,7 @@ from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import semicolon
-from downtime.services.bedside import chart_of, charts_of, in_order
+from downtime.services.bedside import Chart, ordered
 
 FORM = "pain_assessment"
 WORDS = {
@@ -85,18 +85,9 @@ def assessed(record: RecordVersion) -> Assessed:
     return Assessed(record, at, reassess_by(at, int(record.data["reassess_in"])))
 
 
-def _charted(records: list[RecordVersion]) -> list[Assessed]:
-    return in_order(records, assessed, lambda one: one.assessed_at)
-
-
-def chart(db: Database, patient_id: str) -> list[Assessed]:
-    """The patient's standing pain assessments, oldest first."""
-    return chart_of(db, FORM, patient_id, _charted)
-
-
-def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Assessed]]:
-    """`chart` of each of these patients who has a pain assessment recorded."""
-    return charts_of(db, FORM, patient_ids, _charted)
+# The patient's standing pain assessments, oldest first; and many patients' in one query.
+CHART = Chart(FORM, ordered(assessed, lambda one: one.assessed_at))
+chart, charts = CHART.of, CHART.of_each
 
 
 def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,

@@ -18,7 +18,7 @@ from downtime.domain.repositioning import DAMAGE, SIGNS, Sign, next_due, signs
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import semicolon
-from downtime.services.bedside import chart_of, charts_of, in_order
+from downtime.services.bedside import Chart, ordered
 
 FORM = "repositioning"
 RISK_FORM = "braden_assessment"
@@ -97,13 +97,8 @@ def assessed(record: RecordVersion) -> Assessed:
     return Assessed(record, datetime.fromisoformat(record.data["assessed_at"]), score, band_of(score))
 
 
-def _assessed(records: list[RecordVersion]) -> list[Assessed]:
-    return in_order(records, assessed, lambda one: one.assessed_at)
-
-
-def risks(db: Database, patient_ids: Collection[str]) -> dict[str, Assessed]:
-    """The latest risk assessment of each of these patients who has one."""
-    return {patient_id: found[-1] for patient_id, found in charts_of(db, RISK_FORM, patient_ids, _assessed).items()}
+# The latest risk assessment of each of these patients who has one.
+risks = Chart(RISK_FORM, ordered(assessed, lambda one: one.assessed_at)).latest
 
 
 def risk(db: Database, patient_id: str) -> Assessed | None:
@@ -116,18 +111,9 @@ def turned(record: RecordVersion) -> Turned:
     return Turned(record, at, next_due(at, int(record.data["next_in"])))
 
 
-def _charted(records: list[RecordVersion]) -> list[Turned]:
-    return in_order(records, turned, lambda one: one.turned_at)
-
-
-def chart(db: Database, patient_id: str) -> list[Turned]:
-    """The patient's standing changes of position, oldest first."""
-    return chart_of(db, FORM, patient_id, _charted)
-
-
-def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Turned]]:
-    """`chart` of each of these patients who has a change of position recorded."""
-    return charts_of(db, FORM, patient_ids, _charted)
+# The patient's standing changes of position, oldest first; and many patients' in one query.
+CHART = Chart(FORM, ordered(turned, lambda one: one.turned_at))
+chart, charts = CHART.of, CHART.of_each
 
 
 def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,

@@ -18,7 +18,7 @@ from downtime.domain.wounds import HEALED, SIGNS, Sign, area, key, larger, next_
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import decimal_text, semicolon
-from downtime.services.bedside import chart_of, charts_of, in_order
+from downtime.services.bedside import Chart, in_order
 from downtime.services.repositioning import Turned
 
 FORM = "wound_care"
@@ -169,14 +169,9 @@ def _charted(records: list[RecordVersion]) -> list[Dressed]:
     return made
 
 
-def chart(db: Database, patient_id: str) -> list[Dressed]:
-    """The patient's standing looks at their wounds, oldest first."""
-    return chart_of(db, FORM, patient_id, _charted)
-
-
-def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Dressed]]:
-    """`chart` of each of these patients who has a wound charted."""
-    return charts_of(db, FORM, patient_ids, _charted)
+# The patient's standing looks at their wounds, oldest first; and many patients' in one query.
+CHART = Chart(FORM, _charted)
+chart, charts = CHART.of, CHART.of_each
 
 
 def latest(looks: Sequence[Dressed]) -> list[Dressed]:
