@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
-from downtime.i18n import QT_TR_NOOP, semicolon
+from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import translate
 from downtime.qt.patient_header import ChartTab
 from downtime.qt.tables import TextTableModel, cut_column, print_and_open
@@ -99,9 +99,8 @@ class WoundsView(ChartTab):
         elif not still:
             self.say(translate("WoundsView", "Every wound charted is healed"), [])
         else:
-            self.say(translate("WoundsView", "Open wounds: {wounds}").format(wounds=semicolon(lang).join(
-                f"{one.wound} ({one.next_change(self.spec, now, lang)})" for one in still)),
-                wounds.asking(looks, self.spec, now, lang))
+            self.say(translate("WoundsView", "Open wounds: {wounds}").format(
+                wounds=wounds.open_words(looks, self.spec, now, lang)), wounds.asking(looks, self.spec, now, lang))
 
     def chosen(self) -> Dressed | None:
         """The look chosen in the list, else the only open wound's latest."""

@@ -28,6 +28,7 @@ WORDS = {
     "exudate": {"en": "exudate {amount}", "fr": "exsudat {amount}"},
     "due": {"en": "next dressing {due}", "fr": "prochain pansement {due}"},
     "healed": {"en": "healed", "fr": "cicatrisée"},
+    "late": {"en": "dressing overdue", "fr": "pansement en retard"},
     "then": {"en": "{before} on {date}, {now} now", "fr": "{before} le {date}, {now} maintenant"},
     "dressing": {"en": "dressing: {dressing} ({time})", "fr": "pansement : {dressing} ({time})"},
 }
@@ -183,6 +184,14 @@ def latest(looks: Sequence[Dressed]) -> list[Dressed]:
 def open_wounds(looks: Sequence[Dressed]) -> list[Dressed]:
     """The latest look at each wound not healed, by the wound's name."""
     return [one for one in latest(looks) if not one.healed]
+
+
+def open_words(looks: Sequence[Dressed], spec: FormSpec, at: datetime, lang: Lang) -> str:
+    """"Sacrum (next dressing 30/11 10:00); Left heel (dressing overdue)": each open wound, in
+    short what its next dressing asks (what it asks in full is said under it)."""
+    return semicolon(lang).join(
+        f"{one.wound} ({WORDS['late'][lang] if overdue(one.due_at, at) else one.next_change(spec, at, lang)})"
+        for one in open_wounds(looks))
 
 
 def asking(looks: Sequence[Dressed], spec: FormSpec, at: datetime, lang: Lang) -> list[str]:

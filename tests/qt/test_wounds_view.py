@@ -65,6 +65,7 @@ def test_a_wound_is_charted_dressed_again_and_its_dressing_falls_overdue(window,
     clock.advance(days=1)
     chart.refresh()
     assert "DRESSING OVERDUE (Sacrum) since 29/11 13:00" in chart.alarms.text() and chart.model.is_warning(0, 6)
+    assert chart.latest.text() == "Open wounds: Sacrum (dressing overdue)"
     assert not chart.model.is_warning(1, 6)
     panel = window.escalation
     window.tabs.setCurrentWidget(panel)
