@@ -112,3 +112,14 @@ def test_the_blank_screening_is_one_page_with_the_scores_and_the_export_sends_an
             if part.valueQuantity] == [("Body mass index", 18.4, "kg/m2"), ("Weight today", 50.0, "kg"),
                                        ("Height", 165, "cm")]
     assert found.note[0].text == "Dietitian asked" and found.encounter is not None
+
+
+def test_a_move_a_transfer_or_a_discharge_says_the_malnutrition_risk(session_for, patient):
+    nurse = session_for("nurse")
+    assert "nutrition" not in prefill.first_answers(nurse, nurse.form("discharge"), patient)
+    records.save_new(nurse, "nutrition_screening", SCREEN, patient_id=patient)
+    for form_id in ("transfer", "transfer_out", "discharge"):
+        assert prefill.first_answers(nurse, nurse.form(form_id), patient)["nutrition"] == (
+            "Nutrition: MUST 3, HIGH RISK: treat, refer to the dietitian (BMI 18.4, 28/11 10:00)"), form_id
+    assert prefill.first_answers(session_for("nurse", "fr"), nurse.form("discharge"), patient)["nutrition"] == (
+        "Nutrition : MUST 3, RISQUE ÉLEVÉ : traiter, demander la diététicienne (IMC 18,4, 28/11 10:00)")

@@ -12,7 +12,7 @@ from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
 from downtime.domain.pain import ANSWERED, Sign, matters, reassess_by, signs
-from downtime.services import census, chart_alerts, pain, printing, records
+from downtime.services import census, chart_alerts, pain, prefill, printing, records
 from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
@@ -126,3 +126,14 @@ def test_the_export_sends_each_assessment_as_an_observation_of_its_scale(session
     assert number.encounter is not None and number.effectiveDateTime is not None
     word = Observation.model_validate(by_id[worded.record_id])
     assert (word.valueString, word.interpretation) == ("Mild", None)
+
+
+def test_a_move_a_transfer_or_a_discharge_starts_with_the_latest_pain(session_for, patient):
+    """Pain left untreated at a move is the receiving team's first job: the letter says it."""
+    nurse = session_for("nurse")
+    assert "pain" not in prefill.first_answers(nurse, nurse.form("discharge"), patient)
+    records.save_new(nurse, "pain_assessment", {**PAIN, "action": ["non_drug"]}, patient_id=patient)
+    said = ("7/10 (Right hip, moving), Position, cold or heat, reassurance at 28/11 13:30\n"
+            "PAIN 7/10 NOT TREATED: give the analgesia prescribed, or tell the doctor if none is")
+    for form_id in ("transfer", "transfer_out", "discharge"):
+        assert prefill.first_answers(nurse, nurse.form(form_id), patient)["pain"] == said, form_id

@@ -5,7 +5,7 @@ handover sheet. Never stored: worked out from the standing records."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,7 +15,7 @@ from downtime.domain import elapsed
 from downtime.domain.census import StayStatus
 from downtime.domain.nutrition import FIRST_WITHIN, RISKS, Risk, again_by, bmi, risk, total
 from downtime.domain.records import RecordVersion
-from downtime.formspec import Lang
+from downtime.formspec import FormSpec, Lang
 from downtime.i18n import decimal_text, semicolon
 from downtime.services.bedside import Chart, ordered
 from downtime.services.patients import PatientSummary
@@ -116,3 +116,11 @@ def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lan
         elif screening is not None and (asks or screening.risk is not Risk.LOW):
             lines[patient.patient_id] = semicolon(lang).join([line, *asks])
     return lines
+
+
+def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:
+    """What a letter handing the patient on says of their nutrition: their latest screening, its
+    risk and what it asks, for the receiving team to go on with (nothing when never screened: the
+    field left empty, as for any chart not kept)."""
+    found = latest(db, [patient_id]).get(patient_id)
+    return [] if found is None else [found.text(lang)]

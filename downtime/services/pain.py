@@ -24,6 +24,7 @@ WORDS = {
     "handover": {"en": "PAIN: {pain} at {time}", "fr": "DOULEUR : {pain} à {time}"},
     "due": {"en": "reassess by {due}", "fr": "à réévaluer avant {due}"},
     "algoplus": {"en": "Algoplus {score}/5", "fr": "Algoplus {score}/5"},
+    "letter": {"en": "{pain} at {time}", "fr": "{pain} à {time}"},
 }
 
 
@@ -101,3 +102,13 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collectio
         *(latest.said(sign, spec, at, lang) for sign in latest.signs(at) if sign is not Sign.OVERDUE),
         latest.next_one(spec, at, lang)])
         for patient_id, found in charts(db, patient_ids).items() for latest in found[-1:]}
+
+
+def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:
+    """What a letter handing the patient on (a move to another ward, a transfer to another
+    hospital, a discharge) says of their pain: the latest assessment and pain left untreated,
+    which the receiving team answers first."""
+    spec = forms[FORM]
+    return [line for latest in chart(db, patient_id)[-1:] for line in (
+        WORDS["letter"][lang].format(pain=latest.text(spec, lang), time=f"{latest.assessed_at:%d/%m %H:%M}"),
+        *(latest.said(sign, spec, at, lang) for sign in latest.signs(at) if sign is not Sign.OVERDUE))]
