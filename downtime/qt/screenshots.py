@@ -12,6 +12,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent
@@ -137,30 +138,24 @@ def take(folder: Path, lang: Lang = "en") -> list[Path]:
         injured = next(row.patient for row in nurse.patients.model.rows
                        if row.patient is not None and row.patient.unidentified)
         shot("neuro", nurse, lambda: nurse.open_neuro_of(injured.patient_id))
-        # The patient in with diabetic ketoacidosis, whose glucose and ketones the demo keeps.
-        ketotic = next(row.patient for row in nurse.patients.model.rows
-                       if row.patient is not None and "ketoacidosis" in (row.patient.reason or ""))
-        shot("glucose", nurse, lambda: nurse.open_glucose_of(ketotic.patient_id))
-        # The woman in after a fall, turned 2-hourly, her sacrum reddening, her last change overdue.
-        fallen = next(row.patient for row in nurse.patients.model.rows
-                      if row.patient is not None and "Fall at home" in (row.patient.reason or ""))
-        shot("repositioning", nurse, lambda: nurse.open_repositioning_of(fallen.patient_id))
-        # The post-operative wound infection, larger at its second dressing.
-        infected = next(row.patient for row in nurse.patients.model.rows
-                        if row.patient is not None and "wound infection" in (row.patient.reason or ""))
-        shot("wounds", nurse, lambda: nurse.open_wounds_of(infected.patient_id))
-        # The sickle-cell crisis, scored as the morphine works, its last reassessment overdue.
-        crisis = next(row.patient for row in nurse.patients.model.rows
-                      if row.patient is not None and "Sickle-cell" in (row.patient.reason or ""))
-        shot("pain", nurse, lambda: nurse.open_pain_of(crisis.patient_id))
-        # The patient with anaemia: a unit of red cells given, a second running, its 15-minute set due.
-        anaemic = next(row.patient for row in nurse.patients.model.rows
-                       if row.patient is not None and "Anaemia" in (row.patient.reason or ""))
-        shot("transfusion", nurse, lambda: nurse.open_transfusion_of(anaemic.patient_id))
-        # The patient with sepsis, whose blood culture the laboratory phoned and no doctor is told of yet.
-        septic = next(row.patient for row in nurse.patients.model.rows
-                      if row.patient is not None and "Sepsis" in (row.patient.reason or ""))
-        shot("lab-results", nurse, lambda: nurse.open_lab_results_of(septic.patient_id))
+        def admitted_for(words: str) -> str:
+            """The ward's patient whose reason for admission holds `words`."""
+            return next(row.patient.patient_id for row in nurse.patients.model.rows
+                        if row.patient is not None and words in (row.patient.reason or ""))
+
+        # The charts the demo keeps (services.demo), each of the patient in for: diabetic
+        # ketoacidosis (glucose and ketones); a fall at home (turned 2-hourly, her sacrum
+        # reddening, her last change overdue); a post-operative wound infection (larger at its
+        # second dressing); a sickle-cell crisis (scored as the morphine works, its last
+        # reassessment overdue); anaemia (a unit of red cells given, a second running, its
+        # 15-minute set due); sepsis (a blood culture phoned, no doctor told yet).
+        for name, words, opened in (("glucose", "ketoacidosis", nurse.open_glucose_of),
+                                    ("repositioning", "Fall at home", nurse.open_repositioning_of),
+                                    ("wounds", "wound infection", nurse.open_wounds_of),
+                                    ("pain", "Sickle-cell", nurse.open_pain_of),
+                                    ("transfusion", "Anaemia", nurse.open_transfusion_of),
+                                    ("lab-results", "Sepsis", nurse.open_lab_results_of)):
+            shot(name, nurse, partial(opened, admitted_for(words)))
         preview = PrintPreview(printing.print_news2_chart(nurse.session, worst, Path(scratch) / "news2.pdf"))
         preview.resize(900, 760)
         shot("print-preview", preview)
