@@ -127,7 +127,7 @@ def style(size: float = 9, bold: bool = False, color: colors.Color = INK, leadin
 
 
 def chart_cell(value: str, bold: bool = False, alert: bool = False) -> Lines:
-    """A cell of a bedside chart's table (glucose, transfusion, results, repositioning, wounds):
+    """A cell of a bedside chart's table (glucose, transfusion, results, repositioning, wounds, pain):
     what it asks in red, as on its tab."""
     return Lines(value, style(size=8, bold=bold, leading=9.5, color=ALERT if alert else INK))
 

@@ -1,13 +1,14 @@
 """The in-patients whose neurological observations, blood glucose, blood transfusion, fluid
-balance, repositioning or laboratory results ask something now: a set that needs a doctor, a next
-set overdue, a hypo, ketones to check or tell, a hypo's recheck overdue, a unit's observations
-overdue, a unit running at 4 hours, a reaction to report, a critical result no doctor is told of
-yet, a sample whose result is overdue, a low urine output where it is measured every hour, a
-change of position overdue or pressure damage found, a wound infected or worse or its dressing
-overdue, pain that matters left untreated or its reassessment overdue. The nurse in charge reads them beside the
-NEWS2 escalation list: on paper each was on its patient's chart alone, seen when that chart was
-next opened. And the patients who left the ward with a critical result no doctor is told of: the
-laboratory phones the ward the sample came from, hours after a discharge."""
+balance, repositioning, wounds, pain or laboratory results ask something now: a set that needs a
+doctor, a next set overdue, a hypo, ketones to check or tell, a hypo's recheck overdue, a unit's
+observations overdue, a unit running at 4 hours, a reaction to report, a critical result no
+doctor is told of yet, a sample whose result is overdue, a low urine output where it is measured
+every hour, a change of position overdue or pressure damage found, a wound infected or worse or
+its dressing overdue, pain that matters left untreated or its reassessment overdue. The nurse in
+charge reads them beside the NEWS2 escalation list: on paper each was on its patient's chart
+alone, seen when that chart was next opened. And the patients who left the ward with a critical
+result no doctor is told of: the laboratory phones the ward the sample came from, hours after a
+discharge."""
 
 from __future__ import annotations
 
@@ -27,8 +28,9 @@ from downtime.services.patients import PatientSummary
 @dataclass(frozen=True)
 class ChartAlert:
     """`form_id`: the chart's form (neuro.FORM, glucose.FORM, transfusion.FORM, lab_results.FORM or
-    REQUEST_FORM, fluid_balance.FORM, repositioning.FORM, wounds.FORM, pain.FORM); `latest`: its latest
-    reading in words and when it was taken (a result or a sample, a wound: the one asking)."""
+    REQUEST_FORM, fluid_balance.FORM, repositioning.FORM, wounds.FORM, pain.FORM); `latest`: its
+    latest reading in words and when it was taken (a result or a sample, a wound: the one
+    asking)."""
 
     patient: PatientSummary
     form_id: str
