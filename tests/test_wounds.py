@@ -180,3 +180,40 @@ def test_broken_skin_on_the_repositioning_chart_starts_a_pressure_ulcer_of_a_cat
     records.save_new(nurse, "repositioning", {**turn, "turned_at": "2026-11-28T13:30+01:00", "skin": "blanching"},
                      patient_id=patient)
     assert wounds.first_look(repositioning.chart(nurse.db, patient)[-1]) == {}  # no damage: nothing to start from
+
+
+_LOOK_AT = datetime(2026, 11, 28, 10, tzinfo=timezone.utc)
+
+
+def _version(number: int, wound: str, hours: int, length: float, width: float, healed: bool):
+    from downtime.domain.records import RecordStatus, RecordVersion
+
+    at = _LOOK_AT + timedelta(hours=hours)
+    data = ({"assessed_at": at.isoformat(), "wound": wound, "kind": "surgical", "bed": "healed"} if healed else
+            {**LOOK, "assessed_at": at.isoformat(), "wound": wound, "kind": "surgical", "category": None,
+             "length_cm": length, "width_cm": width})
+    return RecordVersion(id=f"v{number}", record_id=f"r{number}", version=1, form_id="wound_care", form_version=1,
+                         patient_id="p", status=RecordStatus.FINAL, data=data, reason=None, author="n",
+                         device_id="d", occurred_at=at, recorded_at=_LOOK_AT + timedelta(minutes=number))
+
+
+def _sides(record):
+    """Length times width, or None once healed."""
+    return None if record.data["bed"] == "healed" else record.data["length_cm"] * record.data["width_cm"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(("Sacrum", " sacrum", "Left heel", "LEFT HEEL ")), st.integers(0, 200),
+                          st.floats(0.1, 20), st.floats(0.1, 20), st.booleans()), max_size=12))
+def test_each_wound_is_judged_against_its_own_look_before_and_only_its_latest_is_open(looks):
+    """However the looks are typed (in any order, the name's case and spacing aside), each is
+    compared with the look at the same wound just before it in time, and a wound is open when its
+    latest look is not healed."""
+    made = wounds.CHART.lines([_version(number, *look) for number, look in enumerate(looks)])
+    assert [one.assessed_at for one in made] == sorted(one.assessed_at for one in made)
+    for index, one in enumerate(made):
+        before = [earlier for earlier in made[:index] if earlier.key == one.key]
+        assert one.before is (before[-1].record if before else None)
+        assert one.grew == (one.before is not None and None not in (_sides(one.before), _sides(one.record))
+                            and _sides(one.record) > _sides(one.before))
+    latest = {one.key: one for one in made}
+    assert [one.key for one in wounds.open_wounds(made)] == sorted(key for key, one in latest.items() if not one.healed)
