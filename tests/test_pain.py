@@ -137,3 +137,12 @@ def test_a_move_a_transfer_or_a_discharge_starts_with_the_latest_pain(session_fo
             "PAIN 7/10 NOT TREATED: give the analgesia prescribed, or tell the doctor if none is")
     for form_id in ("transfer", "transfer_out", "discharge"):
         assert prefill.first_answers(nurse, nurse.form(form_id), patient)["pain"] == said, form_id
+
+
+def test_the_next_assessment_starts_from_the_latest_scale_and_place(session_for, patient):
+    nurse = session_for("nurse")
+    assert not {"scale", "where"} & prefill.first_answers(nurse, nurse.form("pain_assessment"), patient).keys()
+    records.save_new(nurse, "pain_assessment", {**PAIN, "scale": "algoplus", "score_numeric": None,
+                                                "score_algoplus": 3}, patient_id=patient)
+    first = prefill.first_answers(nurse, nurse.form("pain_assessment"), patient)
+    assert (first["scale"], first["where"]) == ("algoplus", "Right hip, moving") and "score_algoplus" not in first

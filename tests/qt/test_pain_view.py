@@ -12,14 +12,13 @@ from downtime.qt.pain_view import PainView
 from downtime.services import records, wards
 
 
-def _assess(window, chart, answers, type_text):
+def _assess(window, chart, answers):
     QTest.mouseClick(next(b for b in chart.findChildren(QPushButton) if b.text() == "&Assess the pain"),
                      Qt.MouseButton.LeftButton)
     form = window.tabs.currentWidget()
     assert isinstance(form, FormView) and form.spec.id == "pain_assessment"
     for name, value in answers.items():
         form.editors[name].set_value(value)
-    type_text(form.editors["where"].edit, "Right hip")
     return form
 
 
@@ -33,7 +32,8 @@ def test_pain_is_scored_treated_and_its_reassessment_falls_overdue(window, sessi
     chart = window.tabs.currentWidget()
     assert isinstance(chart, PainView) and chart.latest.text() == "No pain assessment recorded yet"
     form = _assess(window, chart, {"assessed_at": "2026-11-28T13:50+01:00", "scale": "numeric",
-                                   "action": ["non_drug"], "reassess_in": "30"}, type_text)
+                                   "action": ["non_drug"], "reassess_in": "30"})
+    type_text(form.editors["where"].edit, "Right hip")
     QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert form.record is None and "“Pain score (0 none, 10 worst imaginable)” is required" in form.summary.text()
     form.editors["score_numeric"].set_value(8)
@@ -43,8 +43,10 @@ def test_pain_is_scored_treated_and_its_reassessment_falls_overdue(window, sessi
     chart.refresh()
     assert chart.alarms.text() == "PAIN 8/10 NOT TREATED: give the analgesia prescribed, or tell the doctor if none is"
     assert chart.model.is_warning(0, 1)
-    form = _assess(window, chart, {"assessed_at": "2026-11-28T13:55+01:00", "scale": "numeric", "score_numeric": 8,
-                                   "action": ["analgesia"], "reassess_in": "30"}, type_text)
+    form = _assess(window, chart, {"assessed_at": "2026-11-28T13:55+01:00", "score_numeric": 8,
+                                   "action": ["analgesia"], "reassess_in": "30"})
+    # Scored again on the scale and at the place of the latest, which the form starts from.
+    assert (form.editors["scale"].value(), form.editors["where"].value()) == ("numeric", "Right hip")
     QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert form.record is not None, form.summary.text()
     window.tabs.setCurrentWidget(chart)
