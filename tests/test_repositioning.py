@@ -177,3 +177,13 @@ def test_the_latest_risk_assessed_heads_the_chart_the_handover_the_letters_and_g
     assert [(part.code.text, part.valueInteger) for part in observed.component] == [
         ("Sensory perception", 2), ("Moisture", 2), ("Activity", 1), ("Mobility", 2), ("Nutrition", 2),
         ("Friction and shear", 1)]
+
+
+def test_the_next_change_starts_from_how_often_the_latest_said(session_for, patient):
+    """The care plan's frequency is the latest change's: picked again at every turn, it was one
+    more box to get wrong at 03:00."""
+    nurse = session_for("nurse")
+    assert "next_in" not in prefill.first_answers(nurse, nurse.form("repositioning"), patient)
+    records.save_new(nurse, "repositioning", {**TURN, "next_in": "3"}, patient_id=patient)
+    first = prefill.first_answers(nurse, nurse.form("repositioning"), patient)
+    assert first["next_in"] == "3" and not {"position", "skin"} & first.keys()
