@@ -132,6 +132,12 @@ def chart_cell(value: str, bold: bool = False, alert: bool = False) -> Lines:
     return Lines(value, style(size=8, bold=bold, leading=9.5, color=ALERT if alert else INK))
 
 
+def next_due_line(said: str, overdue: bool) -> list[Flowable]:
+    """Over a bedside chart, when its next entry falls due ("Next due 28/11 14:30"), in red once
+    overdue; nothing for a chart with no entry yet (`said` empty)."""
+    return [chart_cell(said[:1].upper() + said[1:], bold=True, alert=overdue)] if said else []
+
+
 @dataclass(frozen=True)
 class PageInfo:
     """What the header and footer of every page say."""

@@ -16,7 +16,8 @@ from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.domain.pain import Sign
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
-from downtime.pdf.page import PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words
+from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words,
+                               next_due_line)
 from downtime.services.pain import Assessed
 from downtime.services.patients import PatientSummary
 
@@ -73,8 +74,7 @@ def pain_chart_pdf(patient: PatientSummary, found: Sequence[Assessed], spec: For
     (initials). The latest's next assessment is said over the chart, overdue or not."""
     info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, place=True)
-    said = found[-1].next_one(spec, printed_at, lang) if found else ""
-    latest = [chart_cell(said[:1].upper() + said[1:], bold=True, alert=found[-1].overdue(printed_at))] if found else []
+    latest = next_due_line(found[-1].next_one(spec, printed_at, lang), found[-1].overdue(printed_at)) if found else []
     return build_pdf(out, [*_guide(lang), Spacer(1, 2 * mm), *latest, Spacer(1, 2 * mm),
                            _table(found, spec, authors, laptops, lang, body_width(info), BY_HAND, printed_at)], info)
 

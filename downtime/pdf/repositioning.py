@@ -17,7 +17,8 @@ from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.domain.repositioning import SIGNS, Sign
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
-from downtime.pdf.page import PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words
+from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words,
+                               next_due_line)
 from downtime.services.patients import PatientSummary
 from downtime.services.repositioning import Turned
 
@@ -72,8 +73,7 @@ def repositioning_chart_pdf(patient: PatientSummary, turns: Sequence[Turned], sp
     info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, place=True)
     width = body_width(info)
-    said = turns[-1].next_change(printed_at, lang) if turns else ""
-    latest = [chart_cell(said[:1].upper() + said[1:], bold=True, alert=turns[-1].overdue(printed_at))] if turns else []
+    latest = next_due_line(turns[-1].next_change(printed_at, lang), turns[-1].overdue(printed_at)) if turns else []
     return build_pdf(out, [*_protocol(lang), Spacer(1, 2 * mm), *latest, Spacer(1, 2 * mm),
                            _table(turns, spec, authors, laptops, lang, width, BY_HAND, printed_at)], info)
 
