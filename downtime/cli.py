@@ -704,6 +704,12 @@ def cmd_pdf_pain(args: argparse.Namespace) -> int:
     return _patient_pdf(args, print_pain_chart)
 
 
+def cmd_pdf_devices(args: argparse.Namespace) -> int:
+    from downtime.services.printing import print_device_chart
+
+    return _patient_pdf(args, print_device_chart)
+
+
 def cmd_pdf_wounds(args: argparse.Namespace) -> int:
     from downtime.services.printing import print_wound_chart
 
@@ -1848,6 +1854,8 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
             ("repositioning", cmd_pdf_repositioning, QT_TRANSLATE_NOOP("messages", "a patient's repositioning and skin "
                                                                                    "chart")),
             ("wounds", cmd_pdf_wounds, QT_TRANSLATE_NOOP("messages", "a patient's wound assessment and dressing chart")),
+            ("devices", cmd_pdf_devices, QT_TRANSLATE_NOOP("messages", "a patient's line and catheter chart (VIP "
+                                                                      "scores, each device still in)")),
             ("pain", cmd_pdf_pain, QT_TRANSLATE_NOOP("messages", "a patient's pain assessment chart")),
             ("transfusion", cmd_pdf_transfusion, QT_TRANSLATE_NOOP("messages", "a patient's blood transfusion record "
                                                                               "(each unit, its checks and its fate)")),

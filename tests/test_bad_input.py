@@ -395,6 +395,13 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
              "width_cm": 2.0, "depth_cm": 0.2, "bed": "granulating", "exudate": "low", "infection": False,
              "dressing": "Hydrocolloïde", "next_in": "3", "notes": "Peau péri-lésionnelle saine"},
             {"assessed_at": at, "wound": "Cicatrice médiane", "kind": "surgical", "bed": "healed"}],
+        "device_check": [
+            {"checked_at": at, "event": "inserted", "device": "peripheral", "site": "Avant-bras gauche", "size": "20 G",
+             "next_in": "8", "notes": "Posé du premier coup"},
+            {"checked_at": at, "event": "checked", "device": "urinary", "site": "Urétrale",
+             "inserted_at": "2026-11-26T08:00+01:00", "site_state": "clean", "still_needed": True, "next_in": "24"},
+            {"checked_at": at, "event": "removed", "device": "midline", "site": "Bras droit", "vip": "2",
+             "removed_why": "phlebitis"}],
         "pain_assessment": [
             {"assessed_at": at, "scale": "numeric", "score_numeric": 7, "where": "Hanche droite, à la mobilisation",
              "action": ["analgesia", "doctor"], "reassess_in": "30", "notes": "Morphine 5 mg SC"},
@@ -615,6 +622,7 @@ RULE_REFUSALS = {
     ("repositioning", "turned_at"): f"Date and time: this patient is {_NOT_IN}",
     ("braden_assessment", "assessed_at"): f"Date and time assessed: this patient is {_NOT_IN}",
     ("wound_care", "assessed_at"): f"Date and time: this patient is {_NOT_IN}",
+    ("device_check", "checked_at"): f"Date and time: this patient is {_NOT_IN}",
     ("pain_assessment", "assessed_at"): f"Date and time: this patient is {_NOT_IN}",
     ("nutrition_screening", "screened_at"): f"Date and time screened: this patient is {_NOT_IN}",
     ("operation_booking", "planned_start"): _NO_SLOT, ("operation_booking", "expected_minutes"): _NO_SLOT,

@@ -108,7 +108,7 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
         "Neurological observation chart (GCS) × 4", "Blood glucose monitoring chart × 8",
         "Blood transfusion record × 3", "Laboratory results received (ward log) × 2",
         "Repositioning and skin chart × 8", "Pressure ulcer risk (Braden scale) × 4",
-        "Wound assessment and dressing chart × 4", "Pain assessment chart × 10",
+        "Wound assessment and dressing chart × 4", "Line and catheter chart × 20", "Pain assessment chart × 10",
         "Nutrition screening (MUST) × 4"]
     pages = _text(path)
     news2 = outline["NEWS2 observation chart × 30"]
@@ -133,6 +133,8 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
     assert all("Braden" in page for page in pages[risk:risk + 4])
     wounds = outline["Wound assessment and dressing chart × 4"]
     assert all("Wound assessment and dressing chart (blank)" in page for page in pages[wounds:wounds + 4])
+    lines = outline["Line and catheter chart × 20"]
+    assert all("Line and catheter chart (blank)" in page for page in pages[lines:lines + 20])
     pain = outline["Pain assessment chart × 10"]
     assert all("Pain assessment chart (blank)" in page for page in pages[pain:pain + 10])
     screening = outline["Nutrition screening (MUST) × 4"]
@@ -145,7 +147,8 @@ ON_CHARTS = {"medication_order": "mar", "medication_administration": "mar", "obs
              "fluid_balance": "fluid", "neuro_observations": "neuro", "blood_glucose": "glucose",
              "blood_transfusion": "transfusion", "transfusion_end": "transfusion", "blood_order": "transfusion",
              "lab_result": "lab_results", "lab_request": "lab_results", "fluid_plan": "fluid",
-             "repositioning": "repositioning", "wound_care": "wounds", "pain_assessment": "pain"}
+             "repositioning": "repositioning", "wound_care": "wounds", "device_check": "devices",
+             "pain_assessment": "pain"}
 
 
 def test_every_form_is_in_the_binder_or_on_a_chart_that_is(forms):

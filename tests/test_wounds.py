@@ -11,8 +11,9 @@ from fhir.resources.R4B.observation import Observation
 from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
-from downtime.domain.wounds import WORSE_CATEGORY, key, next_due, overdue, worse_category
-from downtime.services import census, chart_alerts, prefill, printing, records, repositioning, wounds
+from downtime.domain.elapsed import reached
+from downtime.domain.wounds import WORSE_CATEGORY, key, next_due, worse_category
+from downtime.services import census, chart_alerts, followed, prefill, printing, records, repositioning, wounds
 from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
@@ -31,8 +32,8 @@ def _text(path):
 def test_a_dressing_is_overdue_exactly_once_its_days_have_passed(assessed, every, minutes):
     due = next_due(assessed, every)
     assert due - assessed == timedelta(days=every)
-    assert overdue(due, due + timedelta(minutes=minutes)) == (minutes >= 0)
-    assert not overdue(None, due)
+    assert reached(due, due + timedelta(minutes=minutes)) == (minutes >= 0)
+    assert not reached(None, due)
 
 
 @given(st.text(alphabet=st.sampled_from("aB  éÉ\tx"), max_size=12))
@@ -56,17 +57,17 @@ def test_each_wound_asks_its_own_and_a_larger_one_is_worse(session_for, patient,
         "next_in": "1"}, patient_id=patient)
     spec = nurse.form("wound_care")
     looks = wounds.chart(nurse.db, patient)
-    assert [one.wound for one in wounds.open_wounds(looks)] == ["Midline laparotomy", "Sacrum"]
-    assert wounds.asking(looks, spec, nurse.clock(), "en") == [
+    assert [one.name for one in followed.still_open(looks)] == ["Midline laparotomy", "Sacrum"]
+    assert followed.asking(looks, spec, nurse.clock(), "en") == [
         "SIGNS OF INFECTION (Midline laparotomy): tell the doctor, swab as they say"]
-    assert wounds.coming(looks, nurse.clock()).isoformat() == "2026-11-29T10:30:00+01:00"
+    assert followed.coming(looks, nurse.clock()).isoformat() == "2026-11-29T10:30:00+01:00"
     clock.advance(days=2)  # 30/11 14:00: both dressings overdue
     records.save_new(nurse, "wound_care", {**LOOK, "assessed_at": "2026-11-30T11:00+01:00", "wound": "  sacrum ",
                                            "length_cm": 3.5}, patient_id=patient)
     looks = wounds.chart(nurse.db, patient)
-    sacrum = wounds.open_wounds(looks)[1]
+    sacrum = followed.still_open(looks)[1]
     assert sacrum.before is not None and sacrum.grew and not sacrum.category_worse
-    assert wounds.asking(looks, spec, nurse.clock(), "en") == [
+    assert followed.asking(looks, spec, nurse.clock(), "en") == [
         "SIGNS OF INFECTION (Midline laparotomy): tell the doctor, swab as they say",
         "DRESSING OVERDUE (Midline laparotomy) since 29/11 10:30",
         "WOUND WORSE (sacrum: 3 × 2 cm on 28/11, 3.5 × 2 cm now): tell the nurse in charge and the tissue viability "
@@ -94,14 +95,14 @@ def test_a_worse_category_is_worse_and_a_healed_wound_asks_nothing(session_for, 
     records.save_new(nurse, "wound_care", {**LOOK, "assessed_at": "2026-11-28T12:00+01:00", "category": "3",
                                            "length_cm": 2.0, "bed": "sloughy"}, patient_id=patient)
     spec = nurse.form("wound_care")
-    [latest] = wounds.open_wounds(wounds.chart(nurse.db, patient))
+    [latest] = followed.still_open(wounds.chart(nurse.db, patient))
     assert latest.worse(spec, "en") == "Category 2 on 28/11, Category 3 now" and not latest.grew
     assert latest.worse(spec, "fr") == "Catégorie 2 le 28/11, Catégorie 3 maintenant"
     records.save_new(nurse, "wound_care", {"assessed_at": "2026-11-28T13:00+01:00", "wound": "Sacrum",
                                            "kind": "pressure_ulcer", "category": "3", "bed": "healed"},
                      patient_id=patient)
     looks = wounds.chart(nurse.db, patient)
-    assert wounds.open_wounds(looks) == [] and wounds.asking(looks, spec, nurse.clock(), "en") == []
+    assert followed.still_open(looks) == [] and followed.asking(looks, spec, nurse.clock(), "en") == []
     assert looks[-1].next_change(spec, nurse.clock(), "en") == "healed" and looks[-1].due_at is None
     assert wounds.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {}
 
@@ -216,4 +217,4 @@ def test_each_wound_is_judged_against_its_own_look_before_and_only_its_latest_is
         assert one.grew == (one.before is not None and None not in (_sides(one.before), _sides(one.record))
                             and _sides(one.record) > _sides(one.before))
     latest = {one.key: one for one in made}
-    assert [one.key for one in wounds.open_wounds(made)] == sorted(key for key, one in latest.items() if not one.healed)
+    assert [one.key for one in followed.still_open(made)] == sorted(key for key, one in latest.items() if not one.closed)

@@ -31,3 +31,9 @@ def earlier(moment: datetime, span: timedelta) -> datetime:
 def between(start: datetime, end: datetime) -> timedelta:
     """The real time from `start` to `end` (negative when `end` comes first)."""
     return instant(end) - instant(start)
+
+
+def reached(due_at: datetime | None, at: datetime) -> bool:
+    """Whether what falls due at `due_at` is due at `at` (overdue from that very moment); None
+    when nothing is due (a healed wound, a device taken out)."""
+    return due_at is not None and instant(due_at) <= instant(at)

@@ -64,7 +64,3 @@ def worse_category(before: str | None, now: str | None) -> bool:
     """Whether a pressure ulcer's category is worse than before (both pressure ulcers)."""
     return before in WORSE_CATEGORY and now in WORSE_CATEGORY and WORSE_CATEGORY[now] > WORSE_CATEGORY[before]
 
-
-def overdue(due_at: datetime | None, at: datetime) -> bool:
-    """Whether the next dressing is overdue at `at` (a healed wound has none)."""
-    return due_at is not None and elapsed.instant(due_at) <= elapsed.instant(at)

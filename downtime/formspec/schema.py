@@ -228,14 +228,16 @@ class Option(_Strict):
 # The forms whose standing records a `copied_from` without a field lists, one a line: the
 # patient's treatments, their laboratory samples awaiting a result and recent results, their
 # pressure areas as the repositioning chart last found them, their wounds still dressed, their
-# latest pain and their malnutrition risk.
+# lines and catheters still in, their latest pain and their malnutrition risk.
 TREATMENTS_FORM = "medication_order"
 RESULTS_FORM = "lab_result"
 REPOSITIONING_FORM = "repositioning"
 WOUNDS_FORM = "wound_care"
+DEVICES_FORM = "device_check"
 PAIN_FORM = "pain_assessment"
 NUTRITION_FORM = "nutrition_screening"
-LISTED_FORMS = (TREATMENTS_FORM, RESULTS_FORM, REPOSITIONING_FORM, WOUNDS_FORM, PAIN_FORM, NUTRITION_FORM)
+LISTED_FORMS = (TREATMENTS_FORM, RESULTS_FORM, REPOSITIONING_FORM, WOUNDS_FORM, DEVICES_FORM, PAIN_FORM,
+                NUTRITION_FORM)
 # The form whose sets a `news2` section's answers are copied from, and scored as.
 OBSERVATIONS_FORM = "observations"
 
@@ -246,7 +248,8 @@ class CopiedFrom(_Strict):
     without `field`, the patient's current treatments (TREATMENTS_FORM), one a line, each with
     its last dose given, their samples awaiting a result and recent results (RESULTS_FORM), or
     their pressure areas and how often they are turned (REPOSITIONING_FORM), their wounds not
-    healed with their dressings (WOUNDS_FORM), their latest pain (PAIN_FORM) or their
+    healed with their dressings (WOUNDS_FORM), their lines and catheters still in
+    (DEVICES_FORM), their latest pain (PAIN_FORM) or their
     malnutrition risk (NUTRITION_FORM). Copied by hand from
     the chart, a transfer-out's last observations and treatments were one more place to misread a
     figure."""

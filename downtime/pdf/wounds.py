@@ -19,7 +19,8 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.pdf.page import PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words
 from downtime.services.patients import PatientSummary
-from downtime.services.wounds import WORDS as WORDS_OF_WOUNDS, Dressed, open_wounds
+from downtime.services.followed import still_open
+from downtime.services.wounds import WORDS as WORDS_OF_WOUNDS, Dressed
 
 BY_HAND = 6
 """Ruled lines after the last look; the blank chart's are a page of them (landscape, as the
@@ -55,7 +56,7 @@ def _look(one: Dressed, spec: FormSpec, authors: Authors, laptops: Mapping[str, 
     data, record = one.record.data, one.record
     infection = "" if data.get("infection") is None else in_words(WORDS, "yes" if one.infected else "no", lang)
     asked = [one.said(sign, spec, at, lang) for sign in one.signs(at) if latest or sign is not Sign.OVERDUE]
-    return [chart_cell(f"{one.assessed_at:%d/%m %H:%M}"), chart_cell(one.wound, bold=True),
+    return [chart_cell(f"{one.assessed_at:%d/%m %H:%M}"), chart_cell(one.name, bold=True),
             chart_cell(one.what(spec, lang)), chart_cell(one.size(lang)), chart_cell(one.bed(spec, lang)),
             chart_cell(infection, bold=one.infected, alert=one.infected),
             chart_cell("\n".join(" ".join(text.split()) for text in (data.get("dressing"), data.get("notes")) if text)),
@@ -67,7 +68,7 @@ def _look(one: Dressed, spec: FormSpec, authors: Authors, laptops: Mapping[str, 
 def _table(looks: Sequence[Dressed], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
            width: float, by_hand: int, at: datetime) -> Flowable:
     body: list[list[object]] = [[chart_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
-    latest = {id(one) for one in open_wounds(looks)}
+    latest = {id(one) for one in still_open(looks)}
     body.extend(_look(one, spec, authors, laptops, lang, at, id(one) in latest) for one in looks)
     return carried_on_by_hand(body, WIDTHS, width, by_hand, 11 * mm)
 
@@ -80,8 +81,8 @@ def wound_chart_pdf(patient: PatientSummary, looks: Sequence[Dressed], spec: For
     info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, place=True, landscape=True)
     named = WORDS_OF_WOUNDS["named"][lang]
-    nexts = [chart_cell(named.format(wound=one.wound, what=one.next_change(spec, printed_at, lang)), bold=True,
-                        alert=bool(one.signs(printed_at))) for one in open_wounds(looks)]
+    nexts = [chart_cell(named.format(wound=one.name, what=one.next_change(spec, printed_at, lang)), bold=True,
+                        alert=bool(one.signs(printed_at))) for one in still_open(looks)]
     return build_pdf(out, [chart_cell(f"• {in_words(WORDS, 'plan', lang)}"), Spacer(1, 2 * mm), *nexts,
                            Spacer(1, 2 * mm),
                            _table(looks, spec, authors, laptops, lang, body_width(info), BY_HAND, printed_at)], info)

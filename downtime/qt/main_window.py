@@ -25,6 +25,7 @@ from downtime.i18n import LANGUAGES, QT_TRANSLATE_NOOP, Lang, save_language
 from downtime.qt.dialog_life import open_until_closed
 from downtime.qt.admin_panel import AdminPanel
 from downtime.qt.back_entry_panel import BackEntryPanel
+from downtime.qt.devices_view import DevicesView
 from downtime.qt.cd_register_panel import CdRegisterPanel
 from downtime.qt.change_pin import ChangePinDialog
 from downtime.qt.dose_dialog import DoseDialog, typed_in_dose_dialog
@@ -59,7 +60,7 @@ from downtime.errors import refusal_of
 from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
-from downtime.services import (backups, drafts, fluid_balance, glucose, lab_results, medication, neuro, nutrition,
+from downtime.services import (backups, devices, drafts, fluid_balance, glucose, lab_results, medication, neuro, nutrition,
                                observations, pain, paper_doses, paper_numbers, prefill, printing, records,
                                repositioning, settings, theatre, this_laptop, transfusion, wounds)
 from downtime.services.census import all_patients, patient_for_record
@@ -86,9 +87,9 @@ class ActionSpec:
 
 
 Tab = TypeVar("Tab", MarView, ObservationsView, RecordsView, FluidBalanceView, NeuroView, GlucoseView, TransfusionView,
-              LabResultsView, RepositioningView, WoundsView, PainView)
+              LabResultsView, RepositioningView, WoundsView, DevicesView, PainView)
 Chart = TypeVar("Chart", ObservationsView, FluidBalanceView, NeuroView, GlucoseView, TransfusionView, LabResultsView,
-                RepositioningView, WoundsView, PainView)
+                RepositioningView, WoundsView, DevicesView, PainView)
 Shown = TypeVar("Shown", bound=QWidget)
 
 ACTIONS = (
@@ -112,6 +113,8 @@ ACTIONS = (
     ActionSpec("repositioning", QT_TRANSLATE_NOOP("MainWindow", "Re&positioning and skin"), "Ctrl+Shift+P",
                "open_repositioning_of", of_selected=True),
     ActionSpec("wounds", QT_TRANSLATE_NOOP("MainWindow", "Wounds and dressin&gs"), "Ctrl+Shift+W", "open_wounds_of",
+               of_selected=True),
+    ActionSpec("devices", QT_TRANSLATE_NOOP("MainWindow", "Lines and catheter&s"), "Ctrl+Shift+D", "open_devices_of",
                of_selected=True),
     ActionSpec("pain", QT_TRANSLATE_NOOP("MainWindow", "Pa&in assessment"), "Ctrl+Shift+I", "open_pain_of",
                of_selected=True),
@@ -259,7 +262,7 @@ class MainWindow(QMainWindow):
             transfusion.FORM: self.open_transfusion_of, lab_results.FORM: self.open_lab_results_of,
             lab_results.REQUEST_FORM: self.open_lab_results_of, fluid_balance.FORM: self.open_fluid_balance_of,
             repositioning.FORM: self.open_repositioning_of, wounds.FORM: self.open_wounds_of,
-            pain.FORM: self.open_pain_of}[form_id](
+            devices.FORM: self.open_devices_of, pain.FORM: self.open_pain_of}[form_id](
                 patient_id))
         self.tabs.addTab(self.escalation, translate("MainWindow", "Escalation"))
         self.admin: AdminPanel | None = None
@@ -361,7 +364,7 @@ class MainWindow(QMainWindow):
                              (NeuroView, self.open_neuro_of), (GlucoseView, self.open_glucose_of),
                              (TransfusionView, self.open_transfusion_of), (LabResultsView, self.open_lab_results_of),
                              (RepositioningView, self.open_repositioning_of), (WoundsView, self.open_wounds_of),
-                             (PainView, self.open_pain_of)):
+                             (DevicesView, self.open_devices_of), (PainView, self.open_pain_of)):
             if isinstance(view, kind):
                 patient_id = view.patient_id
                 return lambda: opened(patient_id)
@@ -689,21 +692,28 @@ class MainWindow(QMainWindow):
     def open_repositioning_of(self, patient_id: str) -> RepositioningView:
         def wired(view: RepositioningView) -> None:
             view.assess.connect(lambda pid: self.open_new(self.session.form(repositioning.RISK_FORM), pid))
-            view.chart_wound.connect(self._new_wound_look)
+            view.chart_wound.connect(partial(self._carried_on, wounds.FORM))
 
         return self._open_chart(RepositioningView, repositioning.FORM, patient_id, wired)
 
     def open_wounds_of(self, patient_id: str) -> WoundsView:
         def wired(view: WoundsView) -> None:
-            view.dress.connect(self._new_wound_look)
+            view.carry_on.connect(partial(self._carried_on, wounds.FORM))
 
         return self._open_chart(WoundsView, wounds.FORM, patient_id, wired)
 
-    def _new_wound_look(self, patient_id: str, carried: dict[str, Any]) -> FormView:
-        """A look at a wound, starting from `carried` (its last look's answers, or the damage the
-        repositioning chart found)."""
-        spec = self.session.form(wounds.FORM)
+    def _carried_on(self, form_id: str, patient_id: str, carried: dict[str, Any]) -> FormView:
+        """A new record of `form_id`, starting from `carried`: a look at a wound from its last
+        look's answers or the damage the repositioning chart found, a check of a device from its
+        last."""
+        spec = self.session.form(form_id)
         return self.open_new(spec, patient_id, {**prefill.first_answers(self.session, spec, patient_id), **carried})
+
+    def open_devices_of(self, patient_id: str) -> DevicesView:
+        def wired(view: DevicesView) -> None:
+            view.carry_on.connect(partial(self._carried_on, devices.FORM))
+
+        return self._open_chart(DevicesView, devices.FORM, patient_id, wired)
 
     def open_pain_of(self, patient_id: str) -> PainView:
         return self._open_chart(PainView, pain.FORM, patient_id)

@@ -146,12 +146,13 @@ def take(folder: Path, lang: Lang = "en") -> list[Path]:
         # The charts the demo keeps (services.demo), each of the patient in for: diabetic
         # ketoacidosis (glucose and ketones); a fall at home (turned 2-hourly, her sacrum
         # reddening, her last change overdue); a post-operative wound infection (larger at its
-        # second dressing); a sickle-cell crisis (scored as the morphine works, its last
-        # reassessment overdue); anaemia (a unit of red cells given, a second running, its
+        # second dressing); cellulitis (his cannula's site scored VIP 2: phlebitis); a sickle-cell
+        # crisis (scored as the morphine works, its last reassessment overdue); anaemia (a unit of red cells given, a second running, its
         # 15-minute set due); sepsis (a blood culture phoned, no doctor told yet).
         for name, words, opened in (("glucose", "ketoacidosis", nurse.open_glucose_of),
                                     ("repositioning", "Fall at home", nurse.open_repositioning_of),
                                     ("wounds", "wound infection", nurse.open_wounds_of),
+                                    ("devices", "Cellulitis", nurse.open_devices_of),
                                     ("pain", "Sickle-cell", nurse.open_pain_of),
                                     ("transfusion", "Anaemia", nurse.open_transfusion_of),
                                     ("lab-results", "Sepsis", nurse.open_lab_results_of)):

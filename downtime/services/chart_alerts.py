@@ -1,10 +1,11 @@
 """The in-patients whose neurological observations, blood glucose, blood transfusion, fluid
-balance, repositioning, wounds, pain or laboratory results ask something now: a set that needs a
+balance, repositioning, wounds, lines and catheters, pain or laboratory results ask something now: a set that needs a
 doctor, a next set overdue, a hypo, ketones to check or tell, a hypo's recheck overdue, a unit's
 observations overdue, a unit running at 4 hours, a reaction to report, a critical result no
 doctor is told of yet, a sample whose result is overdue, a low urine output where it is measured
 every hour, a change of position overdue or pressure damage found, a wound infected or worse or
-its dressing overdue, pain that matters left untreated or its reassessment overdue. The nurse in
+its dressing overdue, a line or catheter with phlebitis, an infected or faulty site, no longer
+needed or its check overdue, pain that matters left untreated or its reassessment overdue. The nurse in
 charge reads them beside the NEWS2 escalation list: on paper each was on its patient's chart
 alone, seen when that chart was next opened. And the patients who left the ward with a critical
 result no doctor is told of: the laboratory phones the ward the sample came from, hours after a
@@ -20,17 +21,17 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.formspec import FormSpec, Lang
-from downtime.services import (census, fluid_balance, glucose, lab_results, neuro, pain, repositioning, transfusion,
-                               wounds)
+from downtime.services import (census, devices, fluid_balance, followed, glucose, lab_results, neuro, pain, repositioning,
+                               transfusion, wounds)
 from downtime.services.patients import PatientSummary
 
 
 @dataclass(frozen=True)
 class ChartAlert:
     """`form_id`: the chart's form (neuro.FORM, glucose.FORM, transfusion.FORM, lab_results.FORM or
-    REQUEST_FORM, fluid_balance.FORM, repositioning.FORM, wounds.FORM, pain.FORM); `latest`: its
-    latest reading in words and when it was taken (a result or a sample, a wound: the one
-    asking)."""
+    REQUEST_FORM, fluid_balance.FORM, repositioning.FORM, wounds.FORM, devices.FORM, pain.FORM);
+    `latest`: its latest reading in words and when it was taken (a result or a sample, a wound,
+    a device: the one asking)."""
 
     patient: PatientSummary
     form_id: str
@@ -93,12 +94,15 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                                     said))
         if not latest.overdue(at):
             due.append(latest.due_at)
-    for patient_id, looks in wounds.charts(db, patients).items():
-        found.extend(ChartAlert(patients[patient_id], wounds.FORM,
-                                f"{one.text(forms[wounds.FORM], lang)} {one.assessed_at:%d/%m %H:%M}", said)
-                     for one in wounds.open_wounds(looks) if (said := one.asks(forms[wounds.FORM], at, lang)))
-        if (coming := wounds.coming(looks, at)) is not None:
-            due.append(coming)
+    wounds_spec, devices_spec = forms[wounds.FORM], forms[devices.FORM]
+    for form_id, charted, line in (
+            (wounds.FORM, wounds.charts, lambda one: f"{one.text(wounds_spec, lang)} {one.assessed_at:%d/%m %H:%M}"),
+            (devices.FORM, devices.charts, lambda one: one.text(devices_spec, lang))):
+        for patient_id, looks in charted(db, patients).items():
+            found.extend(ChartAlert(patients[patient_id], form_id, line(one), said)
+                         for one in followed.still_open(looks) if (said := one.asks(forms[form_id], at, lang)))
+            if (coming := followed.coming(looks, at)) is not None:
+                due.append(coming)
     for patient_id, found_pain in pain.charts(db, patients).items():
         latest_pain = found_pain[-1]
         if said := latest_pain.asks(forms[pain.FORM], at, lang):

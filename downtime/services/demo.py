@@ -201,6 +201,7 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     build_glucose_demo(db, forms, clock)
     build_repositioning_demo(db, forms, clock)
     build_wound_demo(db, forms, clock)
+    build_device_demo(db, forms, clock)
     build_pain_demo(db, forms, clock)
     build_nutrition_demo(db, forms, clock)
     build_transfusion_demo(db, forms, clock)
@@ -816,6 +817,38 @@ def _charted_demo(db: Database, forms: dict[str, FormSpec], clock: Clock, form_i
                              patient_id=patient.patient_id)
             made += 1
     return made
+
+
+# Lines and catheters charted: (the patient's reason for admission, each look: hours ago and its
+# answers). The patient with sepsis, catheterised for her hourly urine, a cannula in each arm;
+# the man with cellulitis, on intravenous antibiotics, his cannula's site now scored VIP 2
+# (phlebitis: out it comes); the confused woman's catheter no longer needed once her retention
+# settled; the young woman with ketoacidosis, her insulin running, her cannula's check overdue.
+_CANNULA = {"event": "checked", "device": "peripheral", "still_needed": True, "next_in": "8"}
+_DEVICES = (
+    ("Sepsis of unknown origin", (
+        (9, {"event": "inserted", "device": "urinary", "site": "Urethral", "size": "Ch 14", "next_in": "24",
+             "notes": "Hourly urine measured"}),
+        (4, {**_CANNULA, "site": "Right forearm", "size": "18 G", "vip": "0"}),
+        (3.5, {**_CANNULA, "site": "Left antecubital fossa", "size": "20 G", "vip": "1",
+               "notes": "Slight redness: flushed, watched"}))),
+    ("Cellulitis of the left leg", (
+        (30, {"event": "inserted", "device": "peripheral", "site": "Right hand", "size": "20 G", "next_in": "8"}),
+        (1, {**_CANNULA, "site": "Right hand", "vip": "2", "notes": "Red and sore along the vein; antibiotics due 18:00"}))),
+    ("Confusion, suspected urinary infection", (
+        (2, {"event": "checked", "device": "urinary", "site": "Urethral", "size": "Ch 12", "site_state": "clean",
+             "still_needed": False, "next_in": "24", "notes": "Retention settled: bladder scan 80 mL"}),)),
+    ("Diabetic ketoacidosis", (
+        (12, {"event": "inserted", "device": "peripheral", "site": "Left forearm", "size": "18 G", "next_in": "8"}),
+        (10, {**_CANNULA, "site": "Left forearm", "vip": "0", "notes": "Insulin infusion running"}))),
+)
+
+
+def build_device_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
+    """Four patients' lines and catheters, their tab, the escalation tab and the handover sheet
+    calling out the phlebitis, the catheter no longer needed and the check overdue. Returns the
+    looks recorded."""
+    return _charted_demo(db, forms, clock, "device_check", "checked_at", _DEVICES)
 
 
 # Pain assessed: (the patient's reason for admission, each assessment: hours ago and its answers).

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import tempfile
+from dataclasses import dataclass
+from importlib import import_module
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from datetime import date, datetime, time, timedelta
@@ -18,9 +20,9 @@ from downtime.domain.medication import Frequency
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
-from downtime.services import (cd_register, chart_alerts, fluid_balance, glucose, lab_results, medication, neuro,
-                               nutrition, observations, pain, paper_numbers, repositioning, settings, telephone_orders,
-                               theatre, transfusion, wounds)
+from downtime.services import (cd_register, chart_alerts, devices, fluid_balance, glucose, lab_results, medication,
+                               neuro, nutrition, observations, pain, paper_numbers, repositioning, settings,
+                               telephone_orders, theatre, transfusion, wounds)
 from downtime.services.census import all_patients, census, patient_for_record, patient_with_location, with_namesakes
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
@@ -74,13 +76,6 @@ def print_blank(session: Session, what: str, out: Path) -> Path:
     return out
 
 
-def blank_news2_chart(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
-                      device_name: str) -> Path:
-    from downtime.pdf.news2 import blank_news2_chart_pdf
-
-    return blank_news2_chart_pdf(out, lang=lang, printed_by=printed_by, printed_at=printed_at,
-                                 device_name=device_name)
-
 
 def print_news2_chart(session: Session, patient_id: str, out: Path) -> Path:
     """A patient's observations as the paper NEWS2 chart, for the bedside folder."""
@@ -95,13 +90,6 @@ def print_news2_chart(session: Session, patient_id: str, out: Path) -> Path:
     _audit_print(session, "news2 chart", out)
     return out
 
-
-def blank_fluid_chart(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
-                      device_name: str) -> Path:
-    from downtime.pdf.fluid_balance import blank_fluid_chart_pdf
-
-    return blank_fluid_chart_pdf(out, lang=lang, printed_by=printed_by, printed_at=printed_at,
-                                 device_name=device_name)
 
 
 def print_fluid_chart(session: Session, patient_id: str, day: date, out: Path) -> Path:
@@ -205,6 +193,14 @@ def print_wound_chart(session: Session, patient_id: str, out: Path) -> Path:
     return _print_form_chart(session, patient_id, out, wounds.FORM, wounds.chart, wound_chart_pdf, "wound chart")
 
 
+def print_device_chart(session: Session, patient_id: str, out: Path) -> Path:
+    """A patient's lines and catheters, each look at them, as the paper line and catheter chart."""
+    from downtime.pdf.devices import device_chart_pdf
+
+    return _print_form_chart(session, patient_id, out, devices.FORM, devices.chart, device_chart_pdf,
+                             "line and catheter chart")
+
+
 def print_pain_chart(session: Session, patient_id: str, out: Path) -> Path:
     """A patient's pain assessments as the paper pain chart, for the bedside."""
     from downtime.pdf.pain import pain_chart_pdf
@@ -240,6 +236,7 @@ CHARTS: dict[str, dict[Lang, str]] = {
     "lab_results": {"en": "Laboratory results received (ward log)", "fr": "Résultats de laboratoire reçus (registre)"},
     "repositioning": {"en": "Repositioning and skin chart", "fr": "Feuille de changements de position"},
     "wounds": {"en": "Wound assessment and dressing chart", "fr": "Feuille de suivi des plaies"},
+    "devices": {"en": "Line and catheter chart", "fr": "Feuille de surveillance des cathéters et sondes"},
     "pain": {"en": "Pain assessment chart", "fr": "Feuille d’évaluation de la douleur"},
 }
 # The binder's own title, which its print preview and the printer's queue show.
@@ -248,7 +245,8 @@ BINDER_TITLE: dict[Lang, str] = {"en": "Downtime binder", "fr": "Classeur de pro
 # chart and a clinical note for every bed, a fluid chart for a third of them (those on a drip,
 # a catheter, a drain or after an operation), a glucose chart for the patients with diabetes, a
 # repositioning chart for the quarter at risk of pressure ulcers and their risk assessments, a
-# wound chart for the few with a wound dressed, a pain chart for the third in pain (after an
+# wound chart for the few with a wound dressed, a line and catheter chart for the two thirds
+# with a cannula or a catheter in, a pain chart for the third in pain (after an
 # operation, a fracture, a sickle-cell crisis), a nutrition screening for each admission, a
 # neuro chart for the few after a head injury or a stroke, a transfusion record for the few given
 # blood; the rest for the admissions, moves and theatre changes of a shift: a list added, an
@@ -264,7 +262,7 @@ BINDER = (("admission", 4), ("mar", 4), ("news2", 30), ("transfer", 4), ("discha
           ("operation_rebooking", 2), ("operation_done", 4), ("surgical_safety_checklist", 4),
           ("clinical_note", 30), ("fluid", 10), ("neuro", 4), ("glucose", 8), ("transfusion", 3),
           ("lab_results", 2), ("repositioning", 8), ("braden_assessment", 4),
-          ("wounds", 4), ("pain", 10), ("nutrition_screening", 4))
+          ("wounds", 4), ("devices", 20), ("pain", 10), ("nutrition_screening", 4))
 
 
 def binder(forms: dict[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
@@ -342,8 +340,8 @@ def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
 
 
 def _charted(session: Session, patients: list[PatientSummary], at: datetime) -> dict[str, list[str]]:
-    """What each in-patient's neuro, glucose, transfusion, fluid, repositioning, wound and pain
-    charts, nutrition screening and laboratory results say at the handover (`patients`: the
+    """What each in-patient's neuro, glucose, transfusion, fluid, repositioning, wound, line and
+    catheter, and pain charts, nutrition screening and laboratory results say at the handover (`patients`: the
     census's)."""
     patient_ids = [patient.patient_id for patient in patients]
     found: dict[str, list[str]] = {}
@@ -353,6 +351,7 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime) -> 
                  lab_results.handover(session.db, session.forms, patient_ids, at, session.lang),
                  repositioning.handover(session.db, session.forms, patient_ids, at, session.lang),
                  wounds.handover(session.db, session.forms, patient_ids, at, session.lang),
+                 devices.handover(session.db, session.forms, patient_ids, at, session.lang),
                  pain.handover(session.db, session.forms, patient_ids, at, session.lang),
                  fluid_balance.handover(session.db, session.forms, patients, at, session.lang),
                  nutrition.handover(session.db, patients, at, session.lang)):
@@ -514,75 +513,38 @@ def print_ward_mar_pack(session: Session, ward: str, out: Path, days: int = 3) -
     return print_mar(session, list(patients), out, days, patients=patients)
 
 
-def blank_mar(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime, device_name: str) -> Path:
-    from downtime.pdf.mar import blank_mar_pdf
+@dataclass(frozen=True)
+class BlankChart:
+    """A blank chart that is not a form: `made` of `pdf.<module>`, imported only when printed
+    (reportlab stays out of the app's start-up), given the forms of `form_ids`, whose words its
+    key and columns use."""
 
-    return blank_mar_pdf(out, lang=lang, printed_by=printed_by, printed_at=printed_at, device_name=device_name)
+    module: str
+    made: str
+    form_ids: tuple[str, ...] = ()
 
-
-def blank_neuro_chart(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None,
-                      printed_at: datetime, device_name: str) -> Path:
-    """Its key gives the neuro form's words for each score."""
-    from downtime.pdf.neuro import blank_neuro_chart_pdf
-
-    return blank_neuro_chart_pdf(forms[neuro.FORM], out, lang=lang, printed_by=printed_by, printed_at=printed_at,
-                                 device_name=device_name)
-
-
-def blank_glucose_chart(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None,
-                        printed_at: datetime, device_name: str) -> Path:
-    from downtime.pdf.glucose import blank_glucose_chart_pdf
-
-    return blank_glucose_chart_pdf(forms[glucose.FORM], out, lang=lang, printed_by=printed_by, printed_at=printed_at,
-                                   device_name=device_name)
+    def __call__(self, forms: Mapping[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None,
+                 printed_at: datetime, device_name: str) -> Path:
+        pdf = getattr(import_module(f"downtime.pdf.{self.module}"), self.made)
+        return pdf(*(forms[form_id] for form_id in self.form_ids), out, lang=lang, printed_by=printed_by,
+                   printed_at=printed_at, device_name=device_name)
 
 
-def blank_repositioning_chart(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None,
-                              printed_at: datetime, device_name: str) -> Path:
-    from downtime.pdf.repositioning import blank_repositioning_chart_pdf
-
-    return blank_repositioning_chart_pdf(forms[repositioning.FORM], out, lang=lang, printed_by=printed_by,
-                                         printed_at=printed_at, device_name=device_name)
-
-
-def blank_wound_chart(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None,
-                      printed_at: datetime, device_name: str) -> Path:
-    from downtime.pdf.wounds import blank_wound_chart_pdf
-
-    return blank_wound_chart_pdf(forms[wounds.FORM], out, lang=lang, printed_by=printed_by, printed_at=printed_at,
-                                 device_name=device_name)
-
-
-def blank_pain_chart(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None,
-                     printed_at: datetime, device_name: str) -> Path:
-    from downtime.pdf.pain import blank_pain_chart_pdf
-
-    return blank_pain_chart_pdf(forms[pain.FORM], out, lang=lang, printed_by=printed_by, printed_at=printed_at,
-                                device_name=device_name)
-
-
-def blank_lab_results(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None,
-                      printed_at: datetime, device_name: str) -> Path:
-    from downtime.pdf.lab_results import blank_lab_results_pdf
-
-    return blank_lab_results_pdf(forms[lab_results.FORM], forms[lab_results.REQUEST_FORM], out, lang=lang,
-                                 printed_by=printed_by, printed_at=printed_at, device_name=device_name)
-
-
-def blank_transfusion_record(forms: Mapping[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None,
-                             printed_at: datetime, device_name: str) -> Path:
-    from downtime.pdf.transfusion import blank_transfusion_record_pdf
-
-    return blank_transfusion_record_pdf(forms[transfusion.FORM], forms[transfusion.END_FORM],
-                                        forms[transfusion.ORDER_FORM], out, lang=lang, printed_by=printed_by,
-                                        printed_at=printed_at, device_name=device_name)
-
-
-# The blank charts that are not forms, by the names `downtime pdf blank` and the binder give them;
-# each is given the forms, which a chart's key may word itself in.
-BLANK_CHARTS = {"mar": blank_mar, "news2": blank_news2_chart, "fluid": blank_fluid_chart, "neuro": blank_neuro_chart,
-                "glucose": blank_glucose_chart, "transfusion": blank_transfusion_record, "lab_results": blank_lab_results,
-                "repositioning": blank_repositioning_chart, "wounds": blank_wound_chart, "pain": blank_pain_chart}
+blank_mar = BlankChart("mar", "blank_mar_pdf")
+blank_news2_chart = BlankChart("news2", "blank_news2_chart_pdf")
+# The blank charts that are not forms, by the names `downtime pdf blank` and the binder give them.
+BLANK_CHARTS = {
+    "mar": blank_mar, "news2": blank_news2_chart, "fluid": BlankChart("fluid_balance", "blank_fluid_chart_pdf"),
+    "neuro": BlankChart("neuro", "blank_neuro_chart_pdf", (neuro.FORM,)),
+    "glucose": BlankChart("glucose", "blank_glucose_chart_pdf", (glucose.FORM,)),
+    "transfusion": BlankChart("transfusion", "blank_transfusion_record_pdf",
+                              (transfusion.FORM, transfusion.END_FORM, transfusion.ORDER_FORM)),
+    "lab_results": BlankChart("lab_results", "blank_lab_results_pdf", (lab_results.FORM, lab_results.REQUEST_FORM)),
+    "repositioning": BlankChart("repositioning", "blank_repositioning_chart_pdf", (repositioning.FORM,)),
+    "wounds": BlankChart("wounds", "blank_wound_chart_pdf", (wounds.FORM,)),
+    "devices": BlankChart("devices", "blank_device_chart_pdf", (devices.FORM,)),
+    "pain": BlankChart("pain", "blank_pain_chart_pdf", (pain.FORM,)),
+}
 
 
 def print_theatre_list(session: Session, day: date, out: Path, theatre_name: str | None = None) -> Path:

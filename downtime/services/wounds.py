@@ -14,11 +14,12 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.records import RecordVersion
-from downtime.domain.wounds import HEALED, SIGNS, Sign, area, key, larger, next_due, overdue, worse_category
+from downtime.domain.wounds import HEALED, SIGNS, Sign, area, key, larger, next_due, worse_category
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import decimal_text, semicolon
-from downtime.services.bedside import Chart, in_order
+from downtime.services.bedside import Chart
+from downtime.services.followed import each_after, still_open
 from downtime.services.repositioning import Turned
 
 FORM = "wound_care"
@@ -45,7 +46,8 @@ class Dressed:
     before: RecordVersion | None
 
     @property
-    def wound(self) -> str:
+    def name(self) -> str:
+        """The wound, as named."""
         return " ".join(self.record.data["wound"].split())
 
     @property
@@ -53,8 +55,12 @@ class Dressed:
         """The wound it follows (domain.wounds.key)."""
         return key(self.record.data["wound"])
 
+    def called(self, spec: FormSpec, lang: Lang) -> str:
+        return self.name
+
     @property
-    def healed(self) -> bool:
+    def closed(self) -> bool:
+        """Healed: the wound's chart ends."""
         return self.record.data["bed"] == HEALED
 
     @property
@@ -74,7 +80,7 @@ class Dressed:
 
     @property
     def deteriorated(self) -> bool:
-        return not self.healed and (self.category_worse or self.grew)
+        return not self.closed and (self.category_worse or self.grew)
 
     def worse(self, spec: FormSpec, lang: Lang) -> str:
         """How it is worse than at the look before: "Category 2 on 27/11, Category 3 now", else
@@ -112,19 +118,19 @@ class Dressed:
     def text(self, spec: FormSpec, lang: Lang) -> str:
         """"Sacrum: Pressure ulcer, Category 2, 3.5 × 2 cm, Slough (yellow)"."""
         bed = format_value(spec.field("bed"), self.record.data["bed"], lang)
-        return WORDS["named"][lang].format(wound=self.wound, what=", ".join(
+        return WORDS["named"][lang].format(wound=self.name, what=", ".join(
             part for part in (self.what(spec, lang), self.size(lang), bed) if part))
 
     def signs(self, at: datetime) -> list[Sign]:
         """What it asks at `at`, as the latest look at its wound: infection first."""
-        if self.healed:
+        if self.closed:
             return []
         return [*([Sign.INFECTION] if self.infected else []), *([Sign.WORSE] if self.deteriorated else []),
-                *([Sign.OVERDUE] if overdue(self.due_at, at) else [])]
+                *([Sign.OVERDUE] if elapsed.reached(self.due_at, at) else [])]
 
     def said(self, sign: Sign, spec: FormSpec, at: datetime, lang: Lang) -> str:
         due = "" if self.due_at is None else f"{self.due_at.astimezone(at.tzinfo):%d/%m %H:%M}"
-        return SIGNS[sign][lang].format(wound=self.wound, how=self.worse(spec, lang), due=due)
+        return SIGNS[sign][lang].format(wound=self.name, how=self.worse(spec, lang), due=due)
 
     def asks(self, spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
         return [self.said(sign, spec, at, lang) for sign in self.signs(at)]
@@ -133,7 +139,7 @@ class Dressed:
         """"next dressing 30/11 10:00", "DRESSING OVERDUE (…) since …" once it is, or "healed"."""
         if self.due_at is None:
             return WORDS["healed"][lang]
-        if overdue(self.due_at, at):
+        if elapsed.reached(self.due_at, at):
             return self.said(Sign.OVERDUE, spec, at, lang)
         return WORDS["due"][lang].format(due=f"{self.due_at.astimezone(at.tzinfo):%d/%m %H:%M}")
 
@@ -161,48 +167,13 @@ def looked(record: RecordVersion, before: RecordVersion | None = None) -> Dresse
 
 def _charted(records: list[RecordVersion]) -> list[Dressed]:
     """The looks in order, each with its wound's look before."""
-    last: dict[str, RecordVersion] = {}
-    made = []
-    for record in in_order(records, lambda one: one, _at):
-        wound = key(record.data["wound"])
-        made.append(looked(record, last.get(wound)))
-        last[wound] = record
-    return made
+    return each_after(records, _at, lambda record: key(record.data["wound"]),
+                      lambda record, before: looked(record, None if before is None else before.record))
 
 
 # The patient's standing looks at their wounds, oldest first; and many patients' in one query.
 CHART = Chart(FORM, _charted)
 chart, charts = CHART.of, CHART.of_each
-
-
-def latest(looks: Sequence[Dressed]) -> list[Dressed]:
-    """The latest look at each wound, by the wound's name."""
-    found = {one.key: one for one in looks}
-    return [found[name] for name in sorted(found)]
-
-
-def open_wounds(looks: Sequence[Dressed]) -> list[Dressed]:
-    """The latest look at each wound not healed, by the wound's name."""
-    return [one for one in latest(looks) if not one.healed]
-
-
-def open_words(looks: Sequence[Dressed], spec: FormSpec, at: datetime, lang: Lang) -> str:
-    """"Sacrum (next dressing 30/11 10:00); Left heel (dressing overdue)": each open wound, in
-    short what its next dressing asks (what it asks in full is said under it)."""
-    return semicolon(lang).join(
-        f"{one.wound} ({WORDS['late'][lang] if overdue(one.due_at, at) else one.next_change(spec, at, lang)})"
-        for one in open_wounds(looks))
-
-
-def asking(looks: Sequence[Dressed], spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
-    """What the patient's open wounds ask at `at`, wound by wound."""
-    return [said for one in open_wounds(looks) for said in one.asks(spec, at, lang)]
-
-
-def coming(looks: Sequence[Dressed], at: datetime) -> datetime | None:
-    """When the next dressing not overdue yet at `at` falls due: the chart is read again then."""
-    due = [one.due_at for one in open_wounds(looks) if one.due_at is not None and not overdue(one.due_at, at)]
-    return min(due, key=elapsed.instant, default=None)
 
 
 def first_look(turn: Turned) -> dict[str, Any]:
@@ -224,7 +195,7 @@ def _lines(looks: Sequence[Dressed], spec: FormSpec, at: datetime, lang: Lang) -
     return [semicolon(lang).join([one.text(spec, lang), WORDS["dressing"][lang].format(
         dressing=" ".join(one.record.data["dressing"].split()), time=f"{one.assessed_at:%d/%m %H:%M}"),
         *(one.said(sign, spec, at, lang) for sign in one.signs(at) if sign is not Sign.OVERDUE),
-        one.next_change(spec, at, lang)]) for one in open_wounds(looks)]
+        one.next_change(spec, at, lang)]) for one in still_open(looks)]
 
 
 def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,

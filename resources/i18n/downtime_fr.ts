@@ -360,6 +360,10 @@
         <translation>Douleur</translation>
     </message>
     <message>
+        <source>Line or catheter</source>
+        <translation>Cathéter ou sonde</translation>
+    </message>
+    <message>
         <source>Staff ID</source>
         <translation>Identifiant</translation>
     </message>
@@ -526,6 +530,30 @@
     <message>
         <source>What was done</source>
         <translation>Ce qui a été fait</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Dispositif</translation>
+    </message>
+    <message>
+        <source>Where, size</source>
+        <translation>Site, calibre</translation>
+    </message>
+    <message>
+        <source>VIP or site</source>
+        <translation>VIP ou site</translation>
+    </message>
+    <message>
+        <source>Still needed</source>
+        <translation>Toujours nécessaire</translation>
+    </message>
+    <message>
+        <source>In since</source>
+        <translation>En place depuis</translation>
+    </message>
+    <message>
+        <source>Next check</source>
+        <translation>Prochaine surveillance</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -1737,6 +1765,53 @@ La contresigner en tant que {name} ?</translation>
     </message>
 </context>
 <context>
+    <name>DevicesView</name>
+    <message>
+        <source>Lines and catheters — {name}</source>
+        <translation>Cathéters et sondes — {name}</translation>
+    </message>
+    <message>
+        <source>Lines and catheters</source>
+        <translation>Cathéters et sondes</translation>
+    </message>
+    <message>
+        <source>Looks at the lines and catheters</source>
+        <translation>Surveillances des cathéters et sondes</translation>
+    </message>
+    <message>
+        <source>Record a new &amp;device</source>
+        <translation>Noter un nouveau &amp;dispositif</translation>
+    </message>
+    <message>
+        <source>&amp;Print the line and catheter chart</source>
+        <translation>&amp;Imprimer la feuille des cathéters et sondes</translation>
+    </message>
+    <message>
+        <source>&amp;Check the chosen device…</source>
+        <translation>&amp;Surveiller le dispositif choisi…</translation>
+    </message>
+    <message>
+        <source>No line or catheter charted yet</source>
+        <translation>Aucun cathéter ni sonde noté pour l’instant</translation>
+    </message>
+    <message>
+        <source>Every line and catheter charted is out</source>
+        <translation>Tous les cathéters et sondes notés sont retirés</translation>
+    </message>
+    <message>
+        <source>Still in: {open}</source>
+        <translation>En place : {open}</translation>
+    </message>
+    <message>
+        <source>Choose the line or catheter in the list first.</source>
+        <translation>Choisir d’abord le cathéter ou la sonde dans la liste.</translation>
+    </message>
+    <message>
+        <source>{device} was taken out on {time}: record a new device if another was put in.</source>
+        <translation>{device} a été retiré le {time} : noter un nouveau dispositif si un autre a été posé.</translation>
+    </message>
+</context>
+<context>
     <name>DoneDialog</name>
     <message>
         <source>Operation done</source>
@@ -2775,6 +2850,10 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
     <message>
         <source>Wounds and dressin&amp;gs</source>
         <translation>Plaies et panse&amp;ments</translation>
+    </message>
+    <message>
+        <source>Lines and catheter&amp;s</source>
+        <translation>Cathéters et &amp;sondes</translation>
     </message>
     <message>
         <source>Pa&amp;in assessment</source>
@@ -4419,12 +4498,8 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Toutes les plaies suivies sont cicatrisées</translation>
     </message>
     <message>
-        <source>Open wounds: {wounds}</source>
-        <translation>Plaies en cours : {wounds}</translation>
-    </message>
-    <message>
-        <source>Dress the chosen wound</source>
-        <translation>Panser la plaie choisie</translation>
+        <source>Open wounds: {open}</source>
+        <translation>Plaies en cours : {open}</translation>
     </message>
     <message>
         <source>Choose the wound in the list first.</source>
@@ -6680,6 +6755,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>a patient's wound assessment and dressing chart</source>
         <translation>la feuille de suivi des plaies et pansements d’un patient</translation>
+    </message>
+    <message>
+        <source>a patient's line and catheter chart (VIP scores, each device still in)</source>
+        <translation>la feuille de surveillance des cathéters et sondes d’un patient (scores VIP, chaque dispositif en place)</translation>
     </message>
     <message>
         <source>a patient's pain assessment chart</source>

@@ -60,11 +60,12 @@ def test_a_wound_is_charted_dressed_again_and_its_dressing_falls_overdue(window,
     assert chart.alarms.text() == ("WOUND WORSE (Sacrum: 3 × 2 cm on 28/11, 4 × 2 cm now): tell the nurse in charge "
                                    "and the tissue viability nurse")
     assert chart.model.texts(0) == ("28/11 13:00", "Sacrum", "Pressure ulcer, Category 2", "4 × 2 cm",
-                                    "Slough (yellow)", "No", "next dressing 29/11 13:00", "Hydrocolloid", "")
+                                    "Slough (yellow)", "No", "29/11 13:00", "Hydrocolloid", "")
     assert chart.model.texts(1)[6] == "29/11 10:00"  # the earlier look's, done by the next
     clock.advance(days=1)
     chart.refresh()
     assert "DRESSING OVERDUE (Sacrum) since 29/11 13:00" in chart.alarms.text() and chart.model.is_warning(0, 6)
+    assert chart.model.texts(0)[6] == "dressing overdue"
     assert chart.latest.text() == "Open wounds: Sacrum (dressing overdue)"
     assert not chart.model.is_warning(1, 6)
     panel = window.escalation

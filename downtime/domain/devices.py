@@ -1,0 +1,81 @@
+"""What a line, catheter or tube asks of the nurse, as the infection prevention guidance has it
+(epic3, 2014; the RCN's standards for infusion therapy; SF2H 2019 in France): a peripheral
+cannula's site scored 2 or more on the Visual Infusion Phlebitis score (Jackson 1998) is
+phlebitis and the cannula comes out (from 3 a doctor sees it for treatment); a site red, tender
+or discharging is for a doctor to see; a device leaking, blocked or pulled out is seen to now; a
+device no longer needed comes out (the daily question: each day one stays in is a day's risk of a
+bloodstream or urinary infection); the site is checked again when the chart says. Each device is
+followed by what it is and where, the same at each check."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from downtime.domain import elapsed
+
+INSERTED, CHECKED, REMOVED = "inserted", "checked", "removed"
+"""What a look at a device records: its putting in, a check, its taking out (which ends its chart)."""
+SCORED_FOR_PHLEBITIS = frozenset({"peripheral", "midline"})
+"""The devices whose site is scored on the VIP scale; the others' site is said in words."""
+PHLEBITIS_VIP = 2
+"""From VIP 2 the cannula comes out."""
+TREATED_VIP = 3
+"""From VIP 3 phlebitis is for a doctor to see, for treatment."""
+INFECTED_SITE = frozenset({"red", "pus"})
+FAULTY_SITE = "fault"
+
+
+class Sign(StrEnum):
+    PHLEBITIS = "phlebitis"
+    INFECTION = "infection"
+    FAULT = "fault"
+    NOT_NEEDED = "not_needed"
+    OVERDUE = "overdue"
+
+
+SIGNS: Mapping[Sign, Mapping[str, str]] = {
+    Sign.PHLEBITIS: {"en": "PHLEBITIS (VIP {vip}, {device}): take it out{doctor}, put a new one elsewhere only if "
+                           "still needed",
+                     "fr": "PHLÉBITE (VIP {vip}, {device}) : le retirer{doctor}, n’en reposer un ailleurs que s’il "
+                           "est toujours nécessaire"},
+    Sign.INFECTION: {"en": "SITE INFECTED? ({device}: {site}): tell the doctor",
+                     "fr": "SITE INFECTÉ ? ({device} : {site}) : prévenir le médecin"},
+    Sign.FAULT: {"en": "LEAKING, BLOCKED OR PULLED OUT ({device}): see to it now, tell the nurse in charge",
+                 "fr": "FUITE, OBSTRUCTION OU ARRACHEMENT ({device}) : s’en occuper maintenant, prévenir "
+                       "l’infirmier(ère) responsable"},
+    Sign.NOT_NEEDED: {"en": "NO LONGER NEEDED ({device}): take it out",
+                      "fr": "PLUS NÉCESSAIRE ({device}) : le retirer"},
+    Sign.OVERDUE: {"en": "CHECK OVERDUE ({device}) since {due}", "fr": "SURVEILLANCE EN RETARD ({device}) depuis {due}"},
+}
+"""What each sign asks: `{device}` what it is and where, `{vip}` its score, `{doctor}` the doctor
+told from VIP 3 (DOCTOR), `{site}` the site in words, `{due}` when its check fell due."""
+DOCTOR: Mapping[str, str] = {"en": " and tell the doctor (treatment)", "fr": " et prévenir le médecin (traitement)"}
+
+
+def key(device: str, site: str) -> str:
+    """The device a look follows: "Left forearm" and " left  FOREARM" are one place."""
+    return f"{device}:{' '.join(site.split()).casefold()}"
+
+
+def next_due(checked_at: datetime, every_hours: int) -> datetime:
+    """When the next check falls due, as a watch counts."""
+    return elapsed.later(checked_at, timedelta(hours=every_hours))
+
+
+def signs(vip: int | None, site: str | None, still_needed: bool | None, due_at: datetime | None,
+          at: datetime) -> list[Sign]:
+    """What a device still in asks at `at`, as its latest look found it: phlebitis, the site
+    infected or the device faulty, the device no longer needed, then its check once overdue."""
+    return [*([Sign.PHLEBITIS] if vip is not None and vip >= PHLEBITIS_VIP else []),
+            *([Sign.INFECTION] if site in INFECTED_SITE else []),
+            *([Sign.FAULT] if site == FAULTY_SITE else []),
+            *([Sign.NOT_NEEDED] if still_needed is False else []),
+            *([Sign.OVERDUE] if elapsed.reached(due_at, at) else [])]
+
+
+def days_in(inserted_at: datetime, at: datetime) -> int:
+    """Whole days a device has been in at `at` (its line-days, as infection surveillance counts
+    them from its putting in)."""
+    return max(0, elapsed.between(inserted_at, at) // timedelta(days=1))

@@ -1,0 +1,84 @@
+"""A patient's line and catheter chart: every look at a device newest first, each device still in
+over them with its next check and, in the warning colour, what it asks now (phlebitis, an
+infected or faulty site, a device no longer needed, a check overdue). "Check the chosen device"
+starts the next look at a device from the last one's answers, so what and where it is stay those
+the chart follows it by, and when it was put in is carried."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from downtime.domain.devices import INSERTED, Sign
+from downtime.formspec.values import format_value
+from downtime.i18n import QT_TR_NOOP
+from downtime.qt.followed_tab import FollowedTab, LooksModel, TabWords
+from downtime.qt.i18n import translate
+from downtime.services import devices, printing
+from downtime.services.context import Session
+from downtime.services.devices import Checked
+
+DEVICE, WHERE, DONE, NOTES = 1, 2, 3, 8
+CUT_CHARACTERS = {DEVICE: 22, WHERE: 20}
+"""Cut so the notes start in sight (the whole in the tooltip)."""
+AT_THE_SITE = frozenset({Sign.PHLEBITIS, Sign.INFECTION, Sign.FAULT})
+
+
+class DeviceLooks(LooksModel):
+    columns = (QT_TR_NOOP("Time"), QT_TR_NOOP("Device"), QT_TR_NOOP("Where, size"), QT_TR_NOOP("What was done"),
+               QT_TR_NOOP("VIP or site"), QT_TR_NOOP("Still needed"), QT_TR_NOOP("In since"), QT_TR_NOOP("Next check"),
+               QT_TR_NOOP("Notes"))
+    SITE, NEEDED, NEXT = 4, 5, 7
+    whole_in_tooltip = frozenset({DEVICE, WHERE, DONE, NOTES})
+
+    def is_warning(self, row: int, column: int) -> bool:
+        """What the latest look at a device still in found that asks something, and its check
+        once overdue (an earlier look's was done by the next)."""
+        look: Checked = self.rows[row]
+        if id(look) not in self.latest:
+            return False
+        said = set(look.signs(self.at))
+        return ((column == self.SITE and bool(AT_THE_SITE & said)) or (column == self.NEEDED and Sign.NOT_NEEDED in said)
+                or (column == self.NEXT and self.overdue(look)))
+
+    def texts(self, row: int) -> tuple[str, ...]:
+        look: Checked = self.rows[row]
+        data, lang, spec = look.record.data, self.lang, self.spec
+        why = format_value(spec.field("removed_why"), data.get("removed_why"), lang)
+        return (f"{look.checked_at:%d/%m %H:%M}", look.device(spec, lang),
+                look.site + (f", {look.size}" if look.size else ""),
+                format_value(spec.field("event"), data["event"], lang) + (f" ({why.lower()})" if why else ""),
+                "" if data["event"] == INSERTED else look.state(spec, lang),
+                format_value(spec.field("still_needed"), data.get("still_needed"), lang),
+                "" if look.closed else look.since(self.at, lang),
+                self.next_cell(look),
+                " ".join((data.get("notes") or "").split()))
+
+
+class DevicesView(FollowedTab):
+    """A device taken out is not checked again: another put in is a new device."""
+
+    def __init__(self, session: Session, patient_id: str, parent: QWidget | None = None):
+        spec, lang = session.form(devices.FORM), session.lang
+        words = TabWords(
+            title=translate("DevicesView", "Lines and catheters — {name}"),
+            headline=translate("DevicesView", "Lines and catheters"),
+            table=translate("DevicesView", "Looks at the lines and catheters"),
+            record=translate("DevicesView", "Record a new &device"),
+            printed=translate("DevicesView", "&Print the line and catheter chart"),
+            next_look=translate("DevicesView", "&Check the chosen device…"),
+            none=translate("DevicesView", "No line or catheter charted yet"),
+            all_closed=translate("DevicesView", "Every line and catheter charted is out"),
+            open=translate("DevicesView", "Still in: {open}"),
+            choose=translate("DevicesView", "Choose the line or catheter in the list first."),
+            late=devices.WORDS["late"][lang])
+        taken_out = translate("DevicesView", "{device} was taken out on {time}: record a new device if another was "
+                                             "put in.")
+
+        def refused(latest: Checked) -> str | None:
+            return taken_out.format(device=latest.called(spec, lang), time=f"{latest.checked_at:%d/%m %H:%M}") \
+                if latest.closed else None
+
+        super().__init__(session, patient_id, devices.FORM, DeviceLooks(spec, lang, session.clock(), words.late,
+                                                                   devices.WORDS["removed"][lang]),
+                         CUT_CHARACTERS, words, devices.chart, devices.next_check, refused,
+                         (printing.print_device_chart, "devices"), parent)

@@ -1,0 +1,63 @@
+"""The line and catheter chart, for the EHR's device records. A device put in or taken out as a
+FHIR Procedure in the stay it was done in ("Put in: Peripheral venous cannula"; the place as its
+body site; its size, and why it was taken out, as notes); each check as an Observation (an exam)
+of the device's site: the VIP score or the site in words as its value, phlebitis as its
+interpretation, whether it is still needed and when it was put in as components, the next check
+and notes as notes. Codes are in words: SNOMED CT's could not be checked here, and a wrong code
+files it as something else."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+from downtime.domain.devices import CHECKED, PHLEBITIS_VIP
+from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.services.devices import FORM
+from downtime.sync.fhir_codes import OBSERVATION_CATEGORY, coding
+from downtime.sync.fhir_elements import Context, Group, label, moment, record_identifier, reference
+from downtime.sync.fhir_observations import observation_status
+from downtime.sync.fhir_stays import Stays, one_each
+
+CHECK = "Line or catheter check"
+"""The check's code's words before the device's."""
+
+
+def device_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
+    """One group per look at a device."""
+    return one_each(db, ctx, stays, ((FORM, _resource),))
+
+
+def _resource(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str, Any]:
+    """A check as an Observation, a putting in or taking out as a Procedure."""
+    data, spec = record.data, ctx.forms[FORM]
+    device = label(spec, "device", data["device"])
+    notes = [*([f"Size: {' '.join(data['size'].split())}"] if data.get("size") else []),
+             *([f"Why taken out: {label(spec, 'removed_why', data['removed_why'])}"] if data.get("removed_why")
+               else []),
+             *([f"Next check in {label(spec, 'next_in', data['next_in'])}"] if data.get("next_in") else []),
+             *([data["notes"]] if data.get("notes") else [])]
+    common = {"id": record.record_id, "identifier": record_identifier(record.record_id),
+              "subject": reference(str(record.patient_id)),
+              **stays.encounter_at(record.patient_id, data["checked_at"]),
+              **({"note": [{"text": text} for text in notes]} if notes else {})}
+    site = {"text": " ".join(data["site"].split())}
+    if data["event"] != CHECKED:
+        return {"resourceType": "Procedure", **common,
+                "status": "entered-in-error" if record.status is RecordStatus.ENTERED_IN_ERROR else "completed",
+                "code": {"text": f"{label(spec, 'event', data['event'])}: {device}"}, "bodySite": [site],
+                "performedDateTime": moment(data["checked_at"]),
+                "performer": [{"actor": ctx.author(ctx.original(record))}]}
+    vip = None if data.get("vip") is None else int(data["vip"])
+    value = ({"valueInteger": vip} if vip is not None
+             else {"valueString": label(spec, "site_state", data["site_state"])})
+    return {"resourceType": "Observation", **common, "status": observation_status(record),
+            "category": [{"coding": [coding(OBSERVATION_CATEGORY, "exam")]}],
+            "code": {"text": f"{CHECK}: {device}" + (" (VIP score)" if vip is not None else "")},
+            "effectiveDateTime": moment(data["checked_at"]), "performer": [ctx.author(ctx.original(record))],
+            "bodySite": site, **value,
+            **({"interpretation": [{"text": "Phlebitis"}]} if vip is not None and vip >= PHLEBITIS_VIP else {}),
+            "component": [{"code": {"text": spec.field("still_needed").label.en}, "valueBoolean": data["still_needed"]},
+                          *([{"code": {"text": "Put in on"}, "valueDateTime": moment(data["inserted_at"])}]
+                            if data.get("inserted_at") else [])]}

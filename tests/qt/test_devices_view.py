@@ -1,0 +1,90 @@
+"""Lines and catheters from the keyboard: the nurse opens the patient's line and catheter tab,
+charts a cannula put in through the form, checks it again from the tab with what and where it is,
+its size and when it was put in carried over, reads phlebitis called out, then its check falling
+overdue with time, on the tab and on the escalation tab, whose Enter brings her back to the chart;
+once it is taken out, the tab says so and will not check it again."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox, QPushButton
+
+from downtime.qt.devices_view import DevicesView
+from downtime.qt.form_view import FormView
+from downtime.services import records, wards
+
+
+def _press(chart, text):
+    QTest.mouseClick(next(button for button in chart.findChildren(QPushButton) if button.text() == text),
+                     Qt.MouseButton.LeftButton)
+
+
+def test_a_cannula_is_put_in_checked_again_and_taken_out(window, session_for, admission_values, select_bed, type_text,
+                                                          clock, listed, monkeypatch):
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    records.save_new(window.session, "admission", {**admission_values, "arrival_at": "2026-11-28T09:00+01:00"})
+    window.patients.reload_wards()
+    select_bed(window, "12")
+    QTest.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    chart = window.tabs.currentWidget()
+    assert isinstance(chart, DevicesView) and chart.latest.text() == "No line or catheter charted yet"
+    _press(chart, "Record a new &device")
+    form = window.tabs.currentWidget()
+    assert isinstance(form, FormView) and form.spec.id == "device_check"
+    form.editors["checked_at"].set_value("2026-11-28T09:30+01:00")
+    for name, value in (("event", "inserted"), ("device", "peripheral"), ("next_in", "8")):
+        form.editors[name].set_value(value)
+    type_text(form.editors["site"].edit, "Left forearm")
+    type_text(form.editors["size"].edit, "20 G")
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.record is not None, form.summary.text()
+    window.tabs.setCurrentWidget(chart)
+    chart.refresh()
+    assert chart.latest.text() == "Still in: Peripheral venous cannula, Left forearm (next check 28/11 17:30)"
+    assert chart.alarms.isHidden() and chart.read_again.timer.isActive()
+    _press(chart, "&Check the chosen device…")  # the only one in: no need to choose it
+    again = window.tabs.currentWidget()
+    assert isinstance(again, FormView) and again.record is None and again is not form
+    assert [again.editors[name].value() for name in ("event", "device", "site", "size", "next_in", "inserted_at")] == [
+        "checked", "peripheral", "Left forearm", "20 G", "8", "2026-11-28T09:30:00+01:00"]
+    again.editors["checked_at"].set_value("2026-11-28T13:00+01:00")
+    QTest.mouseClick(again.save_button, Qt.MouseButton.LeftButton)
+    assert again.record is None and "“VIP score (phlebitis)” is required" in again.summary.text()
+    again.editors["vip"].set_value("2")
+    again.editors["still_needed"].set_value(True)
+    QTest.mouseClick(again.save_button, Qt.MouseButton.LeftButton)
+    assert again.record is not None, again.summary.text()
+    window.tabs.setCurrentWidget(chart)
+    chart.refresh()
+    assert chart.alarms.text() == ("PHLEBITIS (VIP 2, Peripheral venous cannula, Left forearm): take it out, put a new "
+                                   "one elsewhere only if still needed")
+    assert chart.model.texts(0) == ("28/11 13:00", "Peripheral venous cannula", "Left forearm, 20 G", "Checked",
+                                    "VIP 2", "Yes", "28/11 09:30 (day 1)", "28/11 21:00", "")
+    assert chart.model.is_warning(0, 4) and not chart.model.is_warning(1, 4)
+    assert chart.model.texts(1)[7] == "28/11 17:30"  # the earlier look's, done by the next
+    clock.advance(hours=8)
+    chart.refresh()
+    assert "CHECK OVERDUE (Peripheral venous cannula, Left forearm) since 28/11 21:00" in chart.alarms.text()
+    assert chart.latest.text() == "Still in: Peripheral venous cannula, Left forearm (check overdue)"
+    assert chart.model.is_warning(0, 7) and chart.model.texts(0)[7] == "check overdue"
+    panel = window.escalation
+    window.tabs.setCurrentWidget(panel)
+    panel.refresh()
+    listed(panel)
+    assert panel.charts_model.texts(0)[4:6] == (
+        "Line or catheter", "Peripheral venous cannula, Left forearm, 20 G: VIP 2 at 28/11 13:00")
+    panel.charts_table.setFocus()
+    panel.charts_table.setCurrentIndex(panel.charts_model.index(0, 0))
+    QTest.keyClick(panel.charts_table, Qt.Key.Key_Return)
+    assert window.tabs.currentWidget() is chart
+    records.save_new(window.session, "device_check", {
+        "checked_at": "2026-11-28T21:45+01:00", "event": "removed", "device": "peripheral", "site": "Left forearm",
+        "vip": "2", "removed_why": "phlebitis"}, patient_id=chart.patient_id)
+    chart.refresh()
+    assert chart.latest.text() == "Every line and catheter charted is out" and chart.alarms.isHidden()
+    assert chart.model.texts(0)[3] == "Taken out (phlebitis or infection)"
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    chart.table.setCurrentIndex(chart.model.index(0, 0))
+    _press(chart, "&Check the chosen device…")
+    assert told == ["Peripheral venous cannula, Left forearm was taken out on 28/11 21:45: record a new device if "
+                    "another was put in."] and window.tabs.currentWidget() is chart

@@ -1,0 +1,189 @@
+"""The line and catheter chart: each look at a device (put in, checked, taken out), each device
+followed by what it is and where; phlebitis on the VIP score, an infected or faulty site, a
+device no longer needed and a check overdue called out; how long each has been in; the handover
+sheet's line, the escalation list, the letters, the paper chart filled and blank, and each look
+in the export as an Observation."""
+
+import json
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from fhir.resources.R4B.observation import Observation
+from fhir.resources.R4B.procedure import Procedure
+from hypothesis import given, strategies as st
+from pypdf import PdfReader
+
+from downtime.domain.devices import Sign, days_in, key, signs
+from downtime.services import census, chart_alerts, devices, followed, prefill, printing, records
+from downtime.services.errors import PermissionDenied, ValidationFailed
+from downtime.sync.export import export
+from downtime.sync.fhir_codes import check_codes
+
+PUT_IN = {"checked_at": "2026-11-28T09:30+01:00", "event": "inserted", "device": "peripheral", "site": "Left forearm",
+          "size": "20 G", "next_in": "8"}
+
+def _text(path):
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+
+
+CHECK = {"checked_at": "2026-11-28T13:00+01:00", "event": "checked", "device": "peripheral", "site": "left  forearm",
+         "vip": "0", "still_needed": True, "next_in": "8"}
+
+
+@given(st.sampled_from(("0", "1", "2", "3", "4", "5")), st.sampled_from((None, "clean", "red", "pus", "fault")),
+       st.sampled_from((None, True, False)), st.integers(-600, 600))
+def test_a_device_asks_what_its_latest_look_found(vip, site, needed, minutes):
+    due = datetime(2026, 11, 28, 13, tzinfo=timezone.utc)
+    found = signs(int(vip), site, needed, due, due + timedelta(minutes=minutes))
+    assert (Sign.PHLEBITIS in found) == (int(vip) >= 2)
+    assert (Sign.INFECTION in found) == (site in ("red", "pus")) and (Sign.FAULT in found) == (site == "fault")
+    assert (Sign.NOT_NEEDED in found) == (needed is False) and (Sign.OVERDUE in found) == (minutes >= 0)
+    assert found[-1:] == [Sign.OVERDUE] or Sign.OVERDUE not in found
+
+
+@given(st.text(alphabet=st.sampled_from("aB  éÉ\tx"), max_size=12))
+def test_a_device_is_followed_by_what_it_is_and_its_place_whatever_the_spacing_or_case(site):
+    assert key("peripheral", site) == key("peripheral", f"  {site.upper()} ") != key("urinary", site)
+
+
+def test_days_in_count_whole_days_from_its_putting_in():
+    put_in = datetime(2026, 11, 28, 9, 30, tzinfo=timezone.utc)
+    assert [days_in(put_in, put_in + timedelta(hours=hours)) for hours in (-1, 0, 23, 24, 73)] == [0, 0, 0, 1, 3]
+
+
+def test_a_cannula_put_in_then_checked_says_its_days_and_phlebitis_asks_it_out(session_for, patient, clock, tmp_path):
+    nurse = session_for("nurse")
+    records.save_new(nurse, "device_check", PUT_IN, patient_id=patient)
+    records.save_new(nurse, "device_check", CHECK, patient_id=patient)
+    spec = nurse.form("device_check")
+    looks = devices.chart(nurse.db, patient)
+    [latest] = followed.still_open(looks)
+    assert latest.inserted_at.isoformat() == "2026-11-28T09:30:00+01:00" and latest.asks(spec, nurse.clock(), "en") == []
+    assert latest.text(spec, "en") == "Peripheral venous cannula, left forearm, 20 G: VIP 0 at 28/11 13:00"
+    assert followed.coming(looks, nurse.clock()).isoformat() == "2026-11-28T21:00:00+01:00"
+    clock.advance(days=2)  # 30/11 14:00: in its third day, its check overdue
+    assert devices.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient] == (
+        "LINES AND CATHETERS: Peripheral venous cannula, left forearm, 20 G: VIP 0 at 28/11 13:00; in since 28/11 09:30 "
+        "(day 3); CHECK OVERDUE (Peripheral venous cannula, left forearm) since 28/11 21:00")
+    records.save_new(nurse, "device_check", {**CHECK, "checked_at": "2026-11-30T13:30+01:00", "vip": "3",
+                                             "site": "Left forearm"}, patient_id=patient)
+    looks = devices.chart(nurse.db, patient)
+    assert followed.asking(looks, spec, nurse.clock(), "en") == [
+        "PHLEBITIS (VIP 3, Peripheral venous cannula, Left forearm): take it out and tell the doctor (treatment), put "
+        "a new one elsewhere only if still needed"]
+    in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    found = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B")
+    assert [(alert.form_id, alert.latest) for alert in found.alerts] == [
+        ("device_check", "Peripheral venous cannula, Left forearm, 20 G: VIP 3 at 30/11 13:30")]
+    assert found.next_due.isoformat() == "2026-11-30T21:30:00+01:00"
+    records.save_new(nurse, "device_check", {"checked_at": "2026-11-30T13:45+01:00", "event": "removed",
+                                             "device": "peripheral", "site": "Left forearm", "vip": "3",
+                                             "removed_why": "phlebitis"}, patient_id=patient)
+    looks = devices.chart(nurse.db, patient)
+    assert followed.still_open(looks) == [] and looks[-1].next_change(spec, nurse.clock(), "en") == "taken out"
+    assert devices.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {}
+
+
+def test_a_catheter_found_in_says_its_site_and_asks_to_come_out_when_no_longer_needed(session_for, patient):
+    """A patient who came in with a urinary catheter: its putting in is typed from the transfer
+    letter, or not known; its site said in words; "no longer needed" asks it out."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "device_check", {
+        "checked_at": "2026-11-28T10:00+01:00", "event": "checked", "device": "urinary", "site": "Urethral",
+        "size": "Ch 14", "site_state": "pus", "still_needed": False, "next_in": "24"}, patient_id=patient)
+    spec = nurse.form("device_check")
+    [latest] = followed.still_open(devices.chart(nurse.db, patient))
+    assert latest.in_since(nurse.clock(), "en") == "in since a date not known"
+    assert latest.asks(spec, nurse.clock(), "en") == [
+        "SITE INFECTED? (Urinary catheter, Urethral: pus or discharge): tell the doctor",
+        "NO LONGER NEEDED (Urinary catheter, Urethral): take it out"]
+    assert latest.asks(spec, nurse.clock(), "fr") == [
+        "SITE INFECTÉ ? (Sonde urinaire, Urethral : pus ou écoulement) : prévenir le médecin",
+        "PLUS NÉCESSAIRE (Sonde urinaire, Urethral) : le retirer"]
+    records.save_new(nurse, "device_check", {
+        "checked_at": "2026-11-28T12:00+01:00", "event": "checked", "device": "urinary", "site": "Urethral",
+        "inserted_at": "2026-11-26T08:00+01:00", "site_state": "clean", "still_needed": True, "next_in": "24"},
+        patient_id=patient)
+    [latest] = followed.still_open(devices.chart(nurse.db, patient))
+    assert latest.in_since(nurse.clock(), "fr") == "en place depuis le 26/11 08:00 (J3)"
+    assert latest.text(spec, "en") == "Urinary catheter, Urethral, Ch 14: Clean, dry, working at 28/11 12:00"
+    assert devices.next_check(latest) == {"event": "checked", "device": "urinary", "site": "Urethral", "size": "Ch 14",
+                                          "next_in": "24", "inserted_at": "2026-11-26T08:00:00+01:00"}
+
+
+def test_a_check_asks_the_site_and_the_daily_question_and_only_those_who_give_care_chart_it(session_for, patient):
+    nurse = session_for("nurse")
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "device_check", {**CHECK, "vip": None, "still_needed": None, "next_in": None},
+                         patient_id=patient)
+    assert sorted(error.path for error in refused.value.errors) == ["next_in", "still_needed", "vip"]
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "device_check", {**CHECK, "device": "cvc", "vip": None, "event": "removed",
+                                                 "still_needed": None, "next_in": None}, patient_id=patient)
+    assert sorted(error.path for error in refused.value.errors) == ["removed_why", "site_state"]
+    with pytest.raises(PermissionDenied):
+        records.save_new(session_for("coord"), "device_check", PUT_IN, patient_id=patient)
+
+
+def test_the_paper_chart_says_each_look_the_vip_key_and_the_next_and_the_blank_is_one_page(session_for, patient,
+                                                                                           forms, tmp_path):
+    nurse = session_for("nurse")
+    records.save_new(nurse, "device_check", PUT_IN, patient_id=patient)
+    records.save_new(nurse, "device_check", {**CHECK, "vip": "2", "notes": "Sore along the vein"}, patient_id=patient)
+    text = _text(printing.print_device_chart(nurse, patient, tmp_path / "devices.pdf"))
+    assert "Line and catheter chart" in text and "VIP score: 0: site healthy; 1: slight pain or slight redness" in text
+    assert ("Peripheral venous cannula, left forearm: in since 28/11 09:30 (day 1); next check 28/11 21:00") in text
+    assert ("28/11 13:00 Peripheral venous cannula, left forearm, 20 G Checked VIP 2 Yes 28/11 09:30 8 hours Sore "
+            "along the vein HL PHLEBITIS (VIP 2, Peripheral venous cannula, left forearm): take it out") in text
+    for lang, title in (("en", "Line and catheter chart (blank)"),
+                        ("fr", "Feuille de surveillance des cathéters et sondes (vierge)")):
+        blank = PdfReader(printing.blank(forms, "devices", tmp_path / f"blank-{lang}.pdf", lang=lang,
+                                         printed_by=None, printed_at=nurse.clock(), device_name="3B")).pages
+        assert len(blank) == 1 and title in " ".join(blank[0].extract_text().split())
+
+
+def test_the_export_sends_a_putting_in_as_a_procedure_and_a_check_as_an_observation(session_for, patient, tmp_path):
+    nurse = session_for("nurse")
+    put_in = records.save_new(nurse, "device_check", PUT_IN, patient_id=patient)
+    checked = records.save_new(nurse, "device_check", {**CHECK, "vip": "3", "notes": "Red along the vein"},
+                               patient_id=patient)
+    found_in = records.save_new(nurse, "device_check", {
+        "checked_at": "2026-11-28T10:00+01:00", "event": "checked", "device": "urinary", "site": "Urethral",
+        "inserted_at": "2026-11-26T08:00+01:00", "site_state": "clean", "still_needed": True, "next_in": "24"},
+        patient_id=patient)
+    bundle = json.loads((export(session_for("records"), tmp_path / "export").folder / "fhir" / "bundle.json")
+                        .read_text(encoding="utf-8"))
+    check_codes(bundle)
+    by_id = {entry["resource"]["id"]: entry["resource"] for entry in bundle["entry"]}
+    procedure = Procedure.model_validate(by_id[put_in.record_id])
+    assert (procedure.status, procedure.code.text, procedure.bodySite[0].text) == (
+        "completed", "Put in: Peripheral venous cannula", "Left forearm")
+    assert [note.text for note in procedure.note] == ["Size: 20 G", "Next check in 8 hours"]
+    assert procedure.encounter is not None and procedure.performedDateTime is not None
+    seen = Observation.model_validate(by_id[checked.record_id])
+    assert (seen.code.text, seen.bodySite.text, seen.valueInteger, seen.interpretation[0].text) == (
+        "Line or catheter check: Peripheral venous cannula (VIP score)", "left forearm", 3, "Phlebitis")
+    assert [(part.code.text, part.valueBoolean) for part in seen.component] == [("Still needed", True)]
+    catheter = Observation.model_validate(by_id[found_in.record_id])
+    assert (catheter.valueString, catheter.interpretation) == ("Clean, dry, working", None)
+    assert [part.code.text for part in catheter.component] == ["Still needed", "Put in on"]
+
+
+def test_a_move_a_transfer_or_a_discharge_starts_with_the_lines_and_catheters_still_in(session_for, patient):
+    """The receiving team goes on checking them; a discharge takes them out before the patient
+    leaves: the letter says each, since when, as last checked."""
+    nurse = session_for("nurse")
+    assert "lines" not in prefill.first_answers(nurse, nurse.form("discharge"), patient)
+    records.save_new(nurse, "device_check", PUT_IN, patient_id=patient)
+    records.save_new(nurse, "device_check", CHECK, patient_id=patient)
+    said = ("Peripheral venous cannula, left forearm, 20 G: VIP 0 at 28/11 13:00; in since 28/11 09:30 (day 1); "
+            "next check 28/11 21:00")
+    for form_id in ("transfer", "transfer_out", "discharge"):
+        assert prefill.first_answers(nurse, nurse.form(form_id), patient)["lines"] == said, form_id
+    assert prefill.first_answers(session_for("nurse", "fr"), nurse.form("discharge"), patient)["lines"] == (
+        "Cathéter veineux périphérique, left forearm, 20 G : VIP 0 à 28/11 13:00 ; en place depuis le 28/11 09:30 "
+        "(J1) ; prochaine surveillance 28/11 21:00")
+    records.save_new(nurse, "device_check", {"checked_at": "2026-11-28T13:30+01:00", "event": "removed",
+                                             "device": "peripheral", "site": "Left forearm", "vip": "0",
+                                             "removed_why": "not_needed"}, patient_id=patient)
+    assert "lines" not in prefill.first_answers(nurse, nurse.form("discharge"), patient)
