@@ -160,6 +160,16 @@ def test_the_export_sends_a_putting_in_as_a_procedure_and_a_check_as_an_observat
         "completed", "Put in: Peripheral venous cannula", "Left forearm")
     assert [note.text for note in procedure.note] == ["Size: 20 G", "Next check in 8 hours"]
     assert procedure.encounter is not None and procedure.performedDateTime is not None
+    removed = records.save_new(nurse, "device_check", {"checked_at": "2026-11-28T13:30+01:00", "event": "removed",
+                                                       "device": "peripheral", "site": "Left forearm", "vip": "3",
+                                                       "removed_why": "phlebitis"}, patient_id=patient)
+    bundle = json.loads((export(session_for("records"), tmp_path / "again").folder / "fhir" / "bundle.json")
+                        .read_text(encoding="utf-8"))
+    out = Procedure.model_validate(next(entry["resource"] for entry in bundle["entry"]
+                                        if entry["resource"]["id"] == removed.record_id))
+    assert (out.code.text, [note.text for note in out.note]) == (
+        "Taken out: Peripheral venous cannula", ["Why taken out: Phlebitis or infection", "Site when taken out: VIP "
+                                                 "score 3"])
     seen = Observation.model_validate(by_id[checked.record_id])
     assert (seen.code.text, seen.bodySite.text, seen.valueInteger, seen.interpretation[0].text) == (
         "Line or catheter check: Peripheral venous cannula (VIP score)", "left forearm", 3, "Phlebitis")

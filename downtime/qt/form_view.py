@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from downtime.domain import braden
+from downtime.domain.census import Movement
 from downtime.domain.downtime_number import downtime_numbers_in
 from downtime.domain.holds import Hold
 from downtime.domain.laptops import laptop_name
@@ -38,7 +39,7 @@ from downtime.qt.style import ErrorLabel, hint_style, styled, warning_html, writ
 from downtime.qt.tables import print_and_open
 from downtime.qt.theatre_sessions import session_choices, session_line
 from downtime.services import (
-    cd_register, drafts, identity, medication, observations, prefill, printing, records, theatre, weight,
+    cd_register, devices, drafts, identity, medication, observations, prefill, printing, records, theatre, weight,
 )
 from downtime.services.back_entry import settled_on
 from downtime.services.laptops import author_of, authors as authors_here, laptops_known
@@ -466,7 +467,8 @@ class FormView(QWidget):
         if self.spec.id == medication.ORDER_FORM and not (self._allergies_unknown_confirmed(values)
                                                           and self._second_order_confirmed(values)):
             return
-        if not (self._second_booking_confirmed(values) and self._ended_session_confirmed(values)):
+        if not (self._second_booking_confirmed(values) and self._ended_session_confirmed(values)
+                and self._going_home_with_lines_confirmed(values)):
             return
         before = None
         try:
@@ -664,6 +666,22 @@ class FormView(QWidget):
 
         return self._asked_again(ended, values, translate("FormView", "Session already ended"),
                                  translate("FormView", "Book onto it all the same (a record typed late)?"), field.id)
+
+    def _going_home_with_lines_confirmed(self, values: dict[str, Any]) -> bool:
+        """A discharge of a patient with a line or catheter still on the chart is saved only once
+        the nurse says so: a cannula left in someone sent home is a known harm, while a catheter
+        or a PICC line they go home with is care. Otherwise she is back at the lines and
+        catheters field (taking it out is charted on its tab). Not asked of an amendment: the
+        patient has left."""
+        if self.spec.movement is not Movement.DISCHARGE or self.patient_id is None \
+                or devices.LETTER_FIELD not in self.editors:
+            return True
+        patient_id, session = str(self.patient_id), self.session
+        return self._asked_again(
+            lambda data: devices.still_in(session.db, session.forms, patient_id, session.clock(), session.lang),
+            values, translate("FormView", "Line or catheter still in"),
+            translate("FormView", "Discharge the patient with it in, on purpose (a catheter or a line they go home "
+                                  "with)?"), devices.LETTER_FIELD)
 
     def _asked_again(self, already: Callable[[dict[str, Any]], str | None], values: dict[str, Any], title: str,
                      question: str, field_id: str) -> bool:

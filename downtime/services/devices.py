@@ -22,6 +22,9 @@ from downtime.services.bedside import Chart
 from downtime.services.followed import each_after, still_open
 
 FORM = "device_check"
+LETTER_FIELD = "lines"
+"""The field of the letters handing a patient on (a move, a transfer out, a discharge) that
+lists their lines and catheters still in."""
 WORDS = {
     "handover": {"en": "LINES AND CATHETERS: {devices}", "fr": "CATHÉTERS ET SONDES : {devices}"},
     "called": {"en": "{device}, {site}", "fr": "{device}, {site}"},
@@ -33,6 +36,7 @@ WORDS = {
     "late": {"en": "check overdue", "fr": "surveillance en retard"},
     "removed": {"en": "taken out", "fr": "retiré"},
     "checked": {"en": "{device}: {state} at {time}", "fr": "{device} : {state} à {time}"},
+    "still_in": {"en": "Still in: {devices}.", "fr": "Encore en place : {devices}."},
 }
 
 
@@ -168,6 +172,17 @@ def _lines(looks: Sequence[Checked], spec: FormSpec, at: datetime, lang: Lang) -
     return [semicolon(lang).join([one.text(spec, lang), one.in_since(at, lang),
                                   *(one.said(sign, spec, at, lang) for sign in one.signs(at) if sign is not Sign.OVERDUE),
                                   one.next_change(spec, at, lang)]) for one in still_open(looks)]
+
+
+def still_in(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> str | None:
+    """What a discharge asks of the nurse before the patient leaves: each line or catheter still
+    in, since when ("Still in: Peripheral venous cannula, Left forearm, in since 28/11 09:30 (day
+    1)."), or None when none is. A patient sent home with a cannula in is a known harm; one who
+    goes home with a catheter or a PICC line on purpose is not."""
+    spec = forms[FORM]
+    found = still_open(chart(db, patient_id))
+    return WORDS["still_in"][lang].format(devices=semicolon(lang).join(
+        f"{one.called(spec, lang)}, {one.in_since(at, lang)}" for one in found)) if found else None
 
 
 def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,

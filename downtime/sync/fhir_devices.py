@@ -1,6 +1,6 @@
 """The line and catheter chart, for the EHR's device records. A device put in or taken out as a
 FHIR Procedure in the stay it was done in ("Put in: Peripheral venous cannula"; the place as its
-body site; its size, and why it was taken out, as notes); each check as an Observation (an exam)
+body site; its size, and why it was taken out with the site then, as notes); each check as an Observation (an exam)
 of the device's site: the VIP score or the site in words as its value, phlebitis as its
 interpretation, whether it is still needed and when it was put in as components, the next check
 and notes as notes. Codes are in words: SNOMED CT's could not be checked here, and a wrong code
@@ -33,9 +33,12 @@ def _resource(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str, An
     """A check as an Observation, a putting in or taking out as a Procedure."""
     data, spec = record.data, ctx.forms[FORM]
     device = label(spec, "device", data["device"])
+    found = (f"VIP score {data['vip']}" if data.get("vip") is not None
+             else label(spec, "site_state", data["site_state"]) if data.get("site_state") else None)
     notes = [*([f"Size: {' '.join(data['size'].split())}"] if data.get("size") else []),
              *([f"Why taken out: {label(spec, 'removed_why', data['removed_why'])}"] if data.get("removed_why")
                else []),
+             *([f"Site when taken out: {found}"] if found and data["event"] != CHECKED else []),
              *([f"Next check in {label(spec, 'next_in', data['next_in'])}"] if data.get("next_in") else []),
              *([data["notes"]] if data.get("notes") else [])]
     common = {"id": record.record_id, "identifier": record_identifier(record.record_id),

@@ -2464,6 +2464,14 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
         <translation>La programmer quand même (saisie a posteriori) ?</translation>
     </message>
     <message>
+        <source>Line or catheter still in</source>
+        <translation>Cathéter ou sonde encore en place</translation>
+    </message>
+    <message>
+        <source>Discharge the patient with it in, on purpose (a catheter or a line they go home with)?</source>
+        <translation>Faire sortir le patient avec, volontairement (une sonde ou un cathéter avec lequel il rentre) ?</translation>
+    </message>
+    <message>
         <source>Entered in error</source>
         <translation>Saisie par erreur</translation>
     </message>

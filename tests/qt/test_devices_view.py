@@ -88,3 +88,27 @@ def test_a_cannula_is_put_in_checked_again_and_taken_out(window, session_for, ad
     _press(chart, "&Check the chosen device…")
     assert told == ["Peripheral venous cannula, Left forearm was taken out on 28/11 21:45: record a new device if "
                     "another was put in."] and window.tabs.currentWidget() is chart
+
+
+def test_a_discharge_with_a_cannula_still_in_asks_before_it_is_saved(window, session_for, admission_values, answers):
+    """The letter starts with the cannula; saving asks whether the patient goes home with it on
+    purpose: No leaves the form unsaved at the lines and catheters field, Yes saves it."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    admitted = records.save_new(window.session, "admission", {**admission_values,
+                                                              "arrival_at": "2026-11-28T09:00+01:00"})
+    records.save_new(window.session, "device_check", {
+        "checked_at": "2026-11-28T09:30+01:00", "event": "inserted", "device": "peripheral", "site": "Left forearm",
+        "next_in": "8"}, patient_id=admitted.patient_id)
+    script, asked = answers
+    script["confirm"] = [False, True]
+    form = window.open_new(window.session.form("discharge"), admitted.patient_id)
+    assert form.editors["lines"].value().startswith("Peripheral venous cannula, Left forearm: Put in at 28/11 09:30")
+    form.editors["discharged_at"].set_value("2026-11-28T13:30+01:00")
+    for name, value in (("destination", "home"), ("letter_given", True), ("medicines_given", True)):
+        form.editors[name].set_value(value)
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert asked == [("confirm", "Line or catheter still in")] and form.record is None
+    assert form.editors["lines"].widget.hasFocus() or form.editors["lines"].widget.isAncestorOf(form.focusWidget())
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.record is not None, form.summary.text()
+    assert len(asked) == 2
