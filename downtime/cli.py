@@ -704,6 +704,12 @@ def cmd_pdf_pain(args: argparse.Namespace) -> int:
     return _patient_pdf(args, print_pain_chart)
 
 
+def cmd_pdf_bowels(args: argparse.Namespace) -> int:
+    from downtime.services.printing import print_bowel_chart
+
+    return _patient_pdf(args, print_bowel_chart)
+
+
 def cmd_pdf_devices(args: argparse.Namespace) -> int:
     from downtime.services.printing import print_device_chart
 
@@ -1856,6 +1862,8 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
             ("wounds", cmd_pdf_wounds, QT_TRANSLATE_NOOP("messages", "a patient's wound assessment and dressing chart")),
             ("devices", cmd_pdf_devices, QT_TRANSLATE_NOOP("messages", "a patient's line and catheter chart (VIP "
                                                                       "scores, each device still in)")),
+            ("bowels", cmd_pdf_bowels, QT_TRANSLATE_NOOP("messages", "a patient's bowel chart (Bristol stool "
+                                                                    "scale)")),
             ("pain", cmd_pdf_pain, QT_TRANSLATE_NOOP("messages", "a patient's pain assessment chart")),
             ("transfusion", cmd_pdf_transfusion, QT_TRANSLATE_NOOP("messages", "a patient's blood transfusion record "
                                                                               "(each unit, its checks and its fate)")),

@@ -106,6 +106,12 @@ def labelled(label: str, text: str, lang: Lang) -> str:
     return f"{label} : {text}" if lang == "fr" else f"{label}: {text}"
 
 
+def sentence(text: str) -> str:
+    """`text`, said mid-line in lower case ("next due 28/11 14:30", "last opened …"), starting
+    with a capital as a line of its own."""
+    return text[:1].upper() + text[1:]
+
+
 def semicolon(lang: Lang) -> str:
     """Between the parts of a list or a line: "; ", with French typography's space before it in
     French, as the catalogue's sentences have it (the printed list and the screen read "les

@@ -402,6 +402,10 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
              "inserted_at": "2026-11-26T08:00+01:00", "site_state": "clean", "still_needed": True, "next_in": "24"},
             {"checked_at": at, "event": "removed", "device": "midline", "site": "Bras droit", "vip": "2",
              "removed_why": "phlebitis"}],
+        "bowel_chart": [
+            {"charted_at": at, "opened": "opened", "stool_type": "6", "amount": "large", "seen": ["blood", "mucus"],
+             "known_cause": False, "sample_sent": True, "notes": "Chambre seule"},
+            {"charted_at": at, "opened": "not_opened"}],
         "pain_assessment": [
             {"assessed_at": at, "scale": "numeric", "score_numeric": 7, "where": "Hanche droite, à la mobilisation",
              "action": ["analgesia", "doctor"], "reassess_in": "30", "notes": "Morphine 5 mg SC"},
@@ -624,6 +628,7 @@ RULE_REFUSALS = {
     ("wound_care", "assessed_at"): f"Date and time: this patient is {_NOT_IN}",
     ("device_check", "checked_at"): f"Date and time: this patient is {_NOT_IN}",
     ("pain_assessment", "assessed_at"): f"Date and time: this patient is {_NOT_IN}",
+    ("bowel_chart", "charted_at"): f"Date and time: this patient is {_NOT_IN}",
     ("nutrition_screening", "screened_at"): f"Date and time screened: this patient is {_NOT_IN}",
     ("operation_booking", "planned_start"): _NO_SLOT, ("operation_booking", "expected_minutes"): _NO_SLOT,
     ("operation_booking", "session"): _NO_SLOT, ("operation_rebooking", "session"): _NO_SLOT,

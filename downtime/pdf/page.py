@@ -31,6 +31,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, T
 from downtime.domain.census import StayStatus
 from downtime.errors import written_to
 from downtime.formspec import Lang
+from downtime.i18n import sentence
 from downtime.paths import resources_dir
 from downtime.pdf.lines import Lines, fit, text, wrap
 from downtime.services.census import name_alert
@@ -134,8 +135,9 @@ def chart_cell(value: str, bold: bool = False, alert: bool = False) -> Lines:
 
 def next_due_line(said: str, overdue: bool) -> list[Flowable]:
     """Over a bedside chart, when its next entry falls due ("Next due 28/11 14:30"), in red once
-    overdue; nothing for a chart with no entry yet (`said` empty)."""
-    return [chart_cell(said[:1].upper() + said[1:], bold=True, alert=overdue)] if said else []
+    overdue, or where it stands ("Last opened 28/11 10:00"); nothing for a chart with no entry
+    yet (`said` empty)."""
+    return [chart_cell(sentence(said), bold=True, alert=overdue)] if said else []
 
 
 @dataclass(frozen=True)

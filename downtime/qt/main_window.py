@@ -25,6 +25,7 @@ from downtime.i18n import LANGUAGES, QT_TRANSLATE_NOOP, Lang, save_language
 from downtime.qt.dialog_life import open_until_closed
 from downtime.qt.admin_panel import AdminPanel
 from downtime.qt.back_entry_panel import BackEntryPanel
+from downtime.qt.bowels_view import BowelsView
 from downtime.qt.devices_view import DevicesView
 from downtime.qt.cd_register_panel import CdRegisterPanel
 from downtime.qt.change_pin import ChangePinDialog
@@ -60,7 +61,7 @@ from downtime.errors import refusal_of
 from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
-from downtime.services import (backups, devices, drafts, fluid_balance, glucose, lab_results, medication, neuro, nutrition,
+from downtime.services import (backups, bowels, devices, drafts, fluid_balance, glucose, lab_results, medication, neuro, nutrition,
                                observations, pain, paper_doses, paper_numbers, prefill, printing, records,
                                repositioning, settings, theatre, this_laptop, transfusion, wounds)
 from downtime.services.census import all_patients, patient_for_record
@@ -87,9 +88,9 @@ class ActionSpec:
 
 
 Tab = TypeVar("Tab", MarView, ObservationsView, RecordsView, FluidBalanceView, NeuroView, GlucoseView, TransfusionView,
-              LabResultsView, RepositioningView, WoundsView, DevicesView, PainView)
+              LabResultsView, RepositioningView, WoundsView, DevicesView, PainView, BowelsView)
 Chart = TypeVar("Chart", ObservationsView, FluidBalanceView, NeuroView, GlucoseView, TransfusionView, LabResultsView,
-                RepositioningView, WoundsView, DevicesView, PainView)
+                RepositioningView, WoundsView, DevicesView, PainView, BowelsView)
 Shown = TypeVar("Shown", bound=QWidget)
 
 ACTIONS = (
@@ -117,6 +118,8 @@ ACTIONS = (
     ActionSpec("devices", QT_TRANSLATE_NOOP("MainWindow", "Lines and catheter&s"), "Ctrl+Shift+D", "open_devices_of",
                of_selected=True),
     ActionSpec("pain", QT_TRANSLATE_NOOP("MainWindow", "Pa&in assessment"), "Ctrl+Shift+I", "open_pain_of",
+               of_selected=True),
+    ActionSpec("bowels", QT_TRANSLATE_NOOP("MainWindow", "Bo&wel chart"), "Ctrl+Shift+T", "open_bowels_of",
                of_selected=True),
     ActionSpec("transfusion", QT_TRANSLATE_NOOP("MainWindow", "Blood trans&fusion"), "Ctrl+Shift+B",
                "open_transfusion_of", of_selected=True),
@@ -262,7 +265,7 @@ class MainWindow(QMainWindow):
             transfusion.FORM: self.open_transfusion_of, lab_results.FORM: self.open_lab_results_of,
             lab_results.REQUEST_FORM: self.open_lab_results_of, fluid_balance.FORM: self.open_fluid_balance_of,
             repositioning.FORM: self.open_repositioning_of, wounds.FORM: self.open_wounds_of,
-            devices.FORM: self.open_devices_of, pain.FORM: self.open_pain_of}[form_id](
+            devices.FORM: self.open_devices_of, bowels.FORM: self.open_bowels_of, pain.FORM: self.open_pain_of}[form_id](
                 patient_id))
         self.tabs.addTab(self.escalation, translate("MainWindow", "Escalation"))
         self.admin: AdminPanel | None = None
@@ -364,7 +367,7 @@ class MainWindow(QMainWindow):
                              (NeuroView, self.open_neuro_of), (GlucoseView, self.open_glucose_of),
                              (TransfusionView, self.open_transfusion_of), (LabResultsView, self.open_lab_results_of),
                              (RepositioningView, self.open_repositioning_of), (WoundsView, self.open_wounds_of),
-                             (DevicesView, self.open_devices_of), (PainView, self.open_pain_of)):
+                             (DevicesView, self.open_devices_of), (BowelsView, self.open_bowels_of), (PainView, self.open_pain_of)):
             if isinstance(view, kind):
                 patient_id = view.patient_id
                 return lambda: opened(patient_id)
@@ -717,6 +720,9 @@ class MainWindow(QMainWindow):
 
     def open_pain_of(self, patient_id: str) -> PainView:
         return self._open_chart(PainView, pain.FORM, patient_id)
+
+    def open_bowels_of(self, patient_id: str) -> BowelsView:
+        return self._open_chart(BowelsView, bowels.FORM, patient_id)
 
     def open_transfusion_of(self, patient_id: str) -> TransfusionView:
         def wired(view: TransfusionView) -> None:

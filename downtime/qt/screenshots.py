@@ -147,13 +147,15 @@ def take(folder: Path, lang: Lang = "en") -> list[Path]:
         # ketoacidosis (glucose and ketones); a fall at home (turned 2-hourly, her sacrum
         # reddening, her last change overdue); a post-operative wound infection (larger at its
         # second dressing); cellulitis (his cannula's site scored VIP 2: phlebitis); a sickle-cell
-        # crisis (scored as the morphine works, its last reassessment overdue); anaemia (a unit of red cells given, a second running, its
+        # crisis (scored as the morphine works, its last reassessment overdue); dehydration (three
+        # loose stools in a day, no sample sent yet); anaemia (a unit of red cells given, a second running, its
         # 15-minute set due); sepsis (a blood culture phoned, no doctor told yet).
         for name, words, opened in (("glucose", "ketoacidosis", nurse.open_glucose_of),
                                     ("repositioning", "Fall at home", nurse.open_repositioning_of),
                                     ("wounds", "wound infection", nurse.open_wounds_of),
                                     ("devices", "Cellulitis", nurse.open_devices_of),
                                     ("pain", "Sickle-cell", nurse.open_pain_of),
+                                    ("bowels", "Dehydration", nurse.open_bowels_of),
                                     ("transfusion", "Anaemia", nurse.open_transfusion_of),
                                     ("lab-results", "Sepsis", nurse.open_lab_results_of)):
             shot(name, nurse, partial(opened, admitted_for(words)))

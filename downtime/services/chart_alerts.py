@@ -1,11 +1,12 @@
 """The in-patients whose neurological observations, blood glucose, blood transfusion, fluid
-balance, repositioning, wounds, lines and catheters, pain or laboratory results ask something now: a set that needs a
+balance, repositioning, wounds, lines and catheters, pain, bowels or laboratory results ask something now: a set that needs a
 doctor, a next set overdue, a hypo, ketones to check or tell, a hypo's recheck overdue, a unit's
 observations overdue, a unit running at 4 hours, a reaction to report, a critical result no
 doctor is told of yet, a sample whose result is overdue, a low urine output where it is measured
 every hour, a change of position overdue or pressure damage found, a wound infected or worse or
 its dressing overdue, a line or catheter with phlebitis, an infected or faulty site, no longer
-needed or its check overdue, pain that matters left untreated or its reassessment overdue. The nurse in
+needed or its check overdue, loose stools that may be infective, blood in the stool or bowels not
+opened for three days, pain that matters left untreated or its reassessment overdue. The nurse in
 charge reads them beside the NEWS2 escalation list: on paper each was on its patient's chart
 alone, seen when that chart was next opened. And the patients who left the ward with a critical
 result no doctor is told of: the laboratory phones the ward the sample came from, hours after a
@@ -21,7 +22,7 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.formspec import FormSpec, Lang
-from downtime.services import (census, devices, fluid_balance, followed, glucose, lab_results, neuro, pain, repositioning,
+from downtime.services import (bowels, census, devices, fluid_balance, followed, glucose, lab_results, neuro, pain, repositioning,
                                transfusion, wounds)
 from downtime.services.patients import PatientSummary
 
@@ -29,7 +30,8 @@ from downtime.services.patients import PatientSummary
 @dataclass(frozen=True)
 class ChartAlert:
     """`form_id`: the chart's form (neuro.FORM, glucose.FORM, transfusion.FORM, lab_results.FORM or
-    REQUEST_FORM, fluid_balance.FORM, repositioning.FORM, wounds.FORM, devices.FORM, pain.FORM);
+    REQUEST_FORM, fluid_balance.FORM, repositioning.FORM, wounds.FORM, devices.FORM, pain.FORM,
+    bowels.FORM);
     `latest`: its latest reading in words and when it was taken (a result or a sample, a wound,
     a device: the one asking)."""
 
@@ -110,6 +112,12 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                                                                      f"{latest_pain.assessed_at:%d/%m %H:%M}", said))
         if not latest_pain.overdue(at):
             due.append(latest_pain.due_at)
+    for patient_id, lines in bowels.charts(db, patients).items():
+        if said := bowels.asking(lines, forms[bowels.FORM], at, lang):
+            found.append(ChartAlert(patients[patient_id], bowels.FORM, bowels.state(lines, forms[bowels.FORM], at, lang),
+                                    said))
+        if (coming := bowels.coming(lines, at)) is not None:
+            due.append(coming)
     for patient_id, output in fluid_balance.urine_outputs(db, forms, in_hospital, at).items():
         if output.low:
             found.append(ChartAlert(patients[patient_id], fluid_balance.FORM,

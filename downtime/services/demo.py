@@ -202,6 +202,7 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     build_repositioning_demo(db, forms, clock)
     build_wound_demo(db, forms, clock)
     build_device_demo(db, forms, clock)
+    build_bowel_demo(db, forms, clock)
     build_pain_demo(db, forms, clock)
     build_nutrition_demo(db, forms, clock)
     build_transfusion_demo(db, forms, clock)
@@ -849,6 +850,31 @@ def build_device_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = l
     calling out the phlebitis, the catheter no longer needed and the check overdue. Returns the
     looks recorded."""
     return _charted_demo(db, forms, clock, "device_check", "checked_at", _DEVICES)
+
+
+# Bowels charted: (the patient's reason for admission, each line: hours ago and its answers). The
+# old man with dehydration, three watery stools since yesterday evening and no sample sent yet
+# (C. difficile to rule out); the upper GI bleed's black tarry stool; the man with Parkinson's
+# disease, constipated on his medicines, a hard stool then the day's check with none.
+_BOWELS = (
+    ("Dehydration and acute kidney injury", (
+        (20, {"opened": "opened", "stool_type": "7", "amount": "large", "known_cause": False}),
+        (9, {"opened": "opened", "stool_type": "6", "amount": "medium", "known_cause": False}),
+        (2, {"opened": "opened", "stool_type": "7", "amount": "medium", "known_cause": False,
+             "notes": "Incontinent, skin cleaned and barrier cream"}))),
+    ("Upper GI bleed", (
+        (3, {"opened": "opened", "stool_type": "6", "amount": "medium", "seen": ["melaena"],
+             "notes": "Black and tarry; Dr Lemaire told"}),)),
+    ("Parkinson's disease", (
+        (30, {"opened": "opened", "stool_type": "1", "amount": "small"}),
+        (6, {"opened": "not_opened", "notes": "Laxative given as prescribed"}))),
+)
+
+
+def build_bowel_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
+    """Three patients' bowel charts, their tab, the escalation tab and the handover sheet calling
+    out the loose stools to isolate and sample and the black stool. Returns the lines charted."""
+    return _charted_demo(db, forms, clock, "bowel_chart", "charted_at", _BOWELS)
 
 
 # Pain assessed: (the patient's reason for admission, each assessment: hours ago and its answers).

@@ -20,7 +20,7 @@ from downtime.domain.medication import Frequency
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
-from downtime.services import (cd_register, chart_alerts, devices, fluid_balance, glucose, lab_results, medication,
+from downtime.services import (bowels, cd_register, chart_alerts, devices, fluid_balance, glucose, lab_results, medication,
                                neuro, nutrition, observations, pain, paper_numbers, repositioning, settings,
                                telephone_orders, theatre, transfusion, wounds)
 from downtime.services.census import all_patients, census, patient_for_record, patient_with_location, with_namesakes
@@ -201,6 +201,13 @@ def print_device_chart(session: Session, patient_id: str, out: Path) -> Path:
                              "line and catheter chart")
 
 
+def print_bowel_chart(session: Session, patient_id: str, out: Path) -> Path:
+    """A patient's bowel chart on paper, with the Bristol scale's key, for the bedside."""
+    from downtime.pdf.bowels import bowel_chart_pdf
+
+    return _print_form_chart(session, patient_id, out, bowels.FORM, bowels.chart, bowel_chart_pdf, "bowel chart")
+
+
 def print_pain_chart(session: Session, patient_id: str, out: Path) -> Path:
     """A patient's pain assessments as the paper pain chart, for the bedside."""
     from downtime.pdf.pain import pain_chart_pdf
@@ -238,6 +245,7 @@ CHARTS: dict[str, dict[Lang, str]] = {
     "wounds": {"en": "Wound assessment and dressing chart", "fr": "Feuille de suivi des plaies"},
     "devices": {"en": "Line and catheter chart", "fr": "Feuille de surveillance des cathéters et sondes"},
     "pain": {"en": "Pain assessment chart", "fr": "Feuille d’évaluation de la douleur"},
+    "bowels": {"en": "Bowel chart (Bristol stool scale)", "fr": "Feuille de surveillance des selles (Bristol)"},
 }
 # The binder's own title, which its print preview and the printer's queue show.
 BINDER_TITLE: dict[Lang, str] = {"en": "Downtime binder", "fr": "Classeur de procédure dégradée"}
@@ -246,7 +254,8 @@ BINDER_TITLE: dict[Lang, str] = {"en": "Downtime binder", "fr": "Classeur de pro
 # a catheter, a drain or after an operation), a glucose chart for the patients with diabetes, a
 # repositioning chart for the quarter at risk of pressure ulcers and their risk assessments, a
 # wound chart for the few with a wound dressed, a line and catheter chart for the two thirds
-# with a cannula or a catheter in, a pain chart for the third in pain (after an
+# with a cannula or a catheter in, a bowel chart for those with diarrhoea, constipation or a
+# bleed to watch, a pain chart for the third in pain (after an
 # operation, a fracture, a sickle-cell crisis), a nutrition screening for each admission, a
 # neuro chart for the few after a head injury or a stroke, a transfusion record for the few given
 # blood; the rest for the admissions, moves and theatre changes of a shift: a list added, an
@@ -262,7 +271,7 @@ BINDER = (("admission", 4), ("mar", 4), ("news2", 30), ("transfer", 4), ("discha
           ("operation_rebooking", 2), ("operation_done", 4), ("surgical_safety_checklist", 4),
           ("clinical_note", 30), ("fluid", 10), ("neuro", 4), ("glucose", 8), ("transfusion", 3),
           ("lab_results", 2), ("repositioning", 8), ("braden_assessment", 4),
-          ("wounds", 4), ("devices", 20), ("pain", 10), ("nutrition_screening", 4))
+          ("wounds", 4), ("devices", 20), ("pain", 10), ("bowels", 8), ("nutrition_screening", 4))
 
 
 def binder(forms: dict[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
@@ -341,7 +350,7 @@ def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
 
 def _charted(session: Session, patients: list[PatientSummary], at: datetime) -> dict[str, list[str]]:
     """What each in-patient's neuro, glucose, transfusion, fluid, repositioning, wound, line and
-    catheter, and pain charts, nutrition screening and laboratory results say at the handover (`patients`: the
+    catheter, pain and bowel charts, nutrition screening and laboratory results say at the handover (`patients`: the
     census's)."""
     patient_ids = [patient.patient_id for patient in patients]
     found: dict[str, list[str]] = {}
@@ -353,6 +362,7 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime) -> 
                  wounds.handover(session.db, session.forms, patient_ids, at, session.lang),
                  devices.handover(session.db, session.forms, patient_ids, at, session.lang),
                  pain.handover(session.db, session.forms, patient_ids, at, session.lang),
+                 bowels.handover(session.db, session.forms, patient_ids, at, session.lang),
                  fluid_balance.handover(session.db, session.forms, patients, at, session.lang),
                  nutrition.handover(session.db, patients, at, session.lang)):
         for patient_id, line in said.items():
@@ -544,6 +554,7 @@ BLANK_CHARTS = {
     "wounds": BlankChart("wounds", "blank_wound_chart_pdf", (wounds.FORM,)),
     "devices": BlankChart("devices", "blank_device_chart_pdf", (devices.FORM,)),
     "pain": BlankChart("pain", "blank_pain_chart_pdf", (pain.FORM,)),
+    "bowels": BlankChart("bowels", "blank_bowel_chart_pdf", (bowels.FORM,)),
 }
 
 

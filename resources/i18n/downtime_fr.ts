@@ -364,6 +364,10 @@
         <translation>Cathéter ou sonde</translation>
     </message>
     <message>
+        <source>Bowels</source>
+        <translation>Selles</translation>
+    </message>
+    <message>
         <source>Staff ID</source>
         <translation>Identifiant</translation>
     </message>
@@ -554,6 +558,18 @@
     <message>
         <source>Next check</source>
         <translation>Prochaine surveillance</translation>
+    </message>
+    <message>
+        <source>Stool</source>
+        <translation>Selles</translation>
+    </message>
+    <message>
+        <source>Known cause</source>
+        <translation>Cause connue</translation>
+    </message>
+    <message>
+        <source>Sample sent</source>
+        <translation>Prélèvement envoyé</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -1482,6 +1498,33 @@ Lier {name} ({number}) au patient {new} du DPI au lieu de {ehr} ?</translation>
     <message>
         <source>Last save: {time}</source>
         <translation>Dernier enregistrement : {time}</translation>
+    </message>
+</context>
+<context>
+    <name>BowelsView</name>
+    <message>
+        <source>Bowels — {name}</source>
+        <translation>Selles — {name}</translation>
+    </message>
+    <message>
+        <source>Bowels</source>
+        <translation>Selles</translation>
+    </message>
+    <message>
+        <source>Bowel chart</source>
+        <translation>Surveillance des selles</translation>
+    </message>
+    <message>
+        <source>&amp;Chart the bowels</source>
+        <translation>&amp;Noter les selles</translation>
+    </message>
+    <message>
+        <source>&amp;Print the bowel chart</source>
+        <translation>&amp;Imprimer la feuille des selles</translation>
+    </message>
+    <message>
+        <source>Nothing charted yet</source>
+        <translation>Rien de noté pour l’instant</translation>
     </message>
 </context>
 <context>
@@ -2866,6 +2909,10 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
     <message>
         <source>Pa&amp;in assessment</source>
         <translation>Év&amp;aluation de la douleur</translation>
+    </message>
+    <message>
+        <source>Bo&amp;wel chart</source>
+        <translation>Surveillance des se&amp;lles</translation>
     </message>
     <message>
         <source>Blood trans&amp;fusion</source>
@@ -6767,6 +6814,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>a patient's line and catheter chart (VIP scores, each device still in)</source>
         <translation>la feuille de surveillance des cathéters et sondes d’un patient (scores VIP, chaque dispositif en place)</translation>
+    </message>
+    <message>
+        <source>a patient's bowel chart (Bristol stool scale)</source>
+        <translation>la feuille de surveillance des selles d’un patient (échelle de Bristol)</translation>
     </message>
     <message>
         <source>a patient's pain assessment chart</source>

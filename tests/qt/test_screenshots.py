@@ -15,7 +15,7 @@ def test_every_main_screen_is_taken_in_the_chosen_language(qapp, tmp_path):
         f"{name}-fr.png" for name in ("sign-in", "patients", "admission-form", "medication-round", "mar", "patient-records",
                                       "cd-register",
                                       "news2-escalation", "observations", "fluid-balance", "neuro", "glucose", "repositioning",
-                                      "wounds", "devices", "pain",
+                                      "wounds", "devices", "pain", "bowels",
                                       "transfusion",
                                       "lab-results",
                                       "print-preview",

@@ -1,0 +1,93 @@
+"""The bowel chart on paper: the Bristol scale's key in the form's words and what loose stools,
+blood and constipation ask, when the bowels last opened, a line per stool or day's check, oldest
+first (when, the stool's type, amount and what was seen, a known cause, a sample sent, notes, who
+charted it, what it asked), then ruled lines to carry on by hand while the laptop is away. The
+blank chart is the key and the ruled lines alone."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from downtime.domain.laptops import NOBODY, Authors, Laptop
+from downtime.formspec import FormSpec, Lang
+from downtime.formspec.values import format_value
+from downtime.i18n import semicolon
+from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words,
+                               next_due_line)
+from downtime.services.bowels import Charted, asking, state
+from downtime.services.patients import PatientSummary
+
+BY_HAND = 10
+"""Ruled lines after the last line; the blank chart's are a page of them."""
+BLANK_LINES = 20
+WORDS: dict[str, dict[Lang, str]] = {
+    "title": {"en": "Bowel chart (Bristol stool scale)", "fr": "Feuille de surveillance des selles (Bristol)"},
+    "blank_title": {"en": "Bowel chart (Bristol stool scale, blank)",
+                    "fr": "Feuille de surveillance des selles (Bristol, vierge)"},
+    "headings": {"en": "Date and time|Bowels, type|Amount|Seen|Known cause|Sample|Notes|Initials",
+                 "fr": "Date et heure|Selles, type|Quantité|Aspect|Cause connue|Prélèvement|Remarques|Visa"},
+    "key": {"en": "Bristol stool scale: {types}", "fr": "Échelle de Bristol : {types}"},
+    "plan": {"en": "Chart each stool, and once a day \"not opened\" when there was none. Loose stools (5 to 7) three "
+                   "times in 24 hours with no known cause: isolate in a side room, gloves and apron, wash hands with "
+                   "soap and water, send a stool sample, tell the doctor. Blood or black tarry stool: tell the doctor "
+                   "now. Not opened for 3 days: the laxative prescribed, or the doctor.",
+             "fr": "Noter chaque selle, et une fois par jour « pas de selles » s’il n’y en a pas eu. Selles molles (5 à "
+                   "7) trois fois en 24 heures sans cause connue : chambre seule et précautions contact, gants et "
+                   "tablier, lavage des mains à l’eau et au savon, prélever une selle, prévenir le médecin. Sang ou "
+                   "selles noires goudronneuses : prévenir le médecin maintenant. Pas de selles depuis 3 jours : le "
+                   "laxatif prescrit, ou le médecin."},
+}
+WIDTHS = (0.12, 0.14, 0.1, 0.14, 0.1, 0.1, 0.22, 0.08)
+
+
+def _guide(spec: FormSpec, lang: Lang) -> list[Flowable]:
+    """What to chart and what it asks, and the Bristol scale's key in the form's words."""
+    return [chart_cell(f"• {in_words(WORDS, 'plan', lang)}"),
+            chart_cell(in_words(WORDS, "key", lang, types=semicolon(lang).join(
+                option.label.get(lang) for option in spec.field("stool_type").options)))]
+
+
+def _table(lines: Sequence[Charted], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
+           width: float, by_hand: int) -> Flowable:
+    body: list[list[object]] = [[chart_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
+    for one in lines:
+        data, record = one.record.data, one.record
+        opened = format_value(spec.field("opened"), data["opened"], lang)
+        body.append([chart_cell(f"{one.charted_at:%d/%m %H:%M}"),
+                     chart_cell(f"{opened}, {data['stool_type']}" if one.opened else opened, bold=one.loose,
+                                alert=one.loose),
+                     chart_cell(format_value(spec.field("amount"), data.get("amount"), lang)),
+                     chart_cell(format_value(spec.field("seen"), data.get("seen"), lang), bold=bool(one.bleeding),
+                                alert=bool(one.bleeding)),
+                     chart_cell(format_value(spec.field("known_cause"), data.get("known_cause"), lang)),
+                     chart_cell(format_value(spec.field("sample_sent"), data.get("sample_sent"), lang)),
+                     chart_cell(" ".join((data.get("notes") or "").split())),
+                     chart_cell(authors.initials(record.author, record.device_id, laptops))])
+    return carried_on_by_hand(body, WIDTHS, width, by_hand, 8 * mm)
+
+
+def bowel_chart_pdf(patient: PatientSummary, lines: Sequence[Charted], spec: FormSpec, out: Path, *,
+                    authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
+                    printed_at: datetime, device_name: str) -> Path:
+    """`lines`: the patient's standing bowel chart, oldest first; `authors`: who charted each
+    (initials). When the bowels last opened and what the chart asks are said over it."""
+    info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
+                    device_name=device_name, patient=patient, place=True)
+    said = state(lines, spec, printed_at, lang) if lines else ""
+    asked = asking(lines, spec, printed_at, lang)
+    return build_pdf(out, [*_guide(spec, lang), Spacer(1, 2 * mm), *next_due_line(said, False),
+                           *(chart_cell(line, bold=True, alert=True) for line in asked), Spacer(1, 2 * mm),
+                           _table(lines, spec, authors, laptops, lang, body_width(info), BY_HAND)], info)
+
+
+def blank_bowel_chart_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
+                          device_name: str) -> Path:
+    info = PageInfo(title=in_words(WORDS, "blank_title", lang), lang=lang, printed_by=printed_by,
+                    printed_at=printed_at, device_name=device_name, blank=True)
+    return build_pdf(out, [*_guide(spec, lang), Spacer(1, 2 * mm),
+                           _table([], spec, NOBODY, {}, lang, body_width(info), BLANK_LINES)], info)

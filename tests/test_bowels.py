@@ -1,0 +1,142 @@
+"""The bowel chart: each stool on the Bristol scale, or the day's check with none; loose stools
+three times in a day with no known cause (isolate, sample: C. difficile), blood or black stool,
+and bowels not opened for three days called out; the handover sheet's line, the escalation list,
+the paper chart filled and blank, and each line in the export as an Observation."""
+
+import json
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from fhir.resources.R4B.observation import Observation
+from hypothesis import given, strategies as st
+from pypdf import PdfReader
+
+from downtime.domain.bowels import Sign, signs
+from downtime.services import bowels, census, chart_alerts, printing, records
+from downtime.services.errors import PermissionDenied, ValidationFailed
+from downtime.sync.export import export
+from downtime.sync.fhir_codes import check_codes
+
+LOOSE = {"opened": "opened", "stool_type": "7", "amount": "medium", "known_cause": False}
+
+
+def _text(path):
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+
+
+_START = datetime(2026, 11, 28, 9, tzinfo=timezone.utc)
+
+
+@given(st.lists(st.integers(0, 72 * 60), max_size=8), st.lists(st.integers(0, 72 * 60), max_size=2),
+       st.integers(0, 96 * 60))
+def test_loose_stools_ask_once_three_fall_within_a_day_with_no_sample_sent_since(loose, sampled, now):
+    """However many loose stools and samples, at any moment: the chart asks to isolate and sample
+    exactly when three or more fell in the 24 hours up to now and no sample was sent between the
+    first of them and now; and constipation exactly three days after the last stool."""
+    at = _START + timedelta(minutes=now)
+    loose_at = sorted(_START + timedelta(minutes=minutes) for minutes in loose if minutes <= now)
+    sampled_at = sorted(_START + timedelta(minutes=minutes) for minutes in sampled)
+    found = signs(loose_at, sampled_at, False, _START, at)
+    day = [moment for moment in loose_at if at - timedelta(hours=24) < moment <= at]
+    sent = bool(day) and any(day[0] <= moment <= at for moment in sampled_at)
+    assert (Sign.LOOSE in found) == (len(day) >= 3 and not sent)
+    assert (Sign.NOT_OPENED in found) == (at - _START >= timedelta(days=3))
+    assert Sign.BLOOD not in found
+
+
+def test_three_loose_stools_in_a_day_ask_to_isolate_and_sample_until_a_sample_is_sent(session_for, patient, clock,
+                                                                                        tmp_path):
+    nurse = session_for("nurse")
+    spec = nurse.form("bowel_chart")
+    for hour, stool in ((9, "7"), (11, "6"), (12, "5")):
+        records.save_new(nurse, "bowel_chart", {**LOOSE, "charted_at": f"2026-11-28T{hour:02d}:30+01:00",
+                                                "stool_type": stool}, patient_id=patient)
+    records.save_new(nurse, "bowel_chart", {**LOOSE, "charted_at": "2026-11-28T13:00+01:00", "known_cause": True},
+                     patient_id=patient)  # after a laxative: not counted
+    lines = bowels.chart(nurse.db, patient)
+    assert bowels.asking(lines, spec, nurse.clock(), "en") == [
+        "3 LOOSE STOOLS IN 24 HOURS (since 28/11 09:30): isolate in a side room, gloves and apron, wash hands with "
+        "soap and water, send a stool sample (C. difficile), tell the doctor"]
+    assert bowels.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient].startswith(
+        "BOWELS: last opened 28/11 13:00 (type 7, Medium); 3 LOOSE STOOLS IN 24 HOURS")
+    in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    found = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B")
+    assert [(alert.form_id, len(alert.said)) for alert in found.alerts] == [("bowel_chart", 1)]
+    assert found.next_due.isoformat() == "2026-12-01T13:00:00+01:00"  # constipation three days after the last
+    records.save_new(nurse, "bowel_chart", {**LOOSE, "charted_at": "2026-11-28T13:45+01:00", "sample_sent": True,
+                                            "notes": "Side room 4"}, patient_id=patient)
+    lines = bowels.chart(nurse.db, patient)
+    assert bowels.asking(lines, spec, nurse.clock(), "en") == []
+    assert bowels.state(lines, spec, nurse.clock(), "fr") == (
+        "dernières selles 28/11 13:45 (type 7, Moyenne) ; 4 molles en 24 heures ; selle prélevée 28/11 13:45")
+    text = _text(printing.print_bowel_chart(nurse, patient, tmp_path / "bowels.pdf"))
+    assert "Bowel chart (Bristol stool scale)" in text and "Bristol stool scale: 1: separate hard lumps" in text
+    assert "Last opened 28/11 13:45 (type 7, Medium); 4 loose in 24 hours; stool sample sent 28/11 13:45" in text
+    assert "28/11 09:30 Opened, 7 Medium No HL 28/11 11:30 Opened, 6" in text
+    assert "28/11 13:45 Opened, 7 Medium No Yes Side room 4 HL" in text
+
+
+def test_black_stool_asks_for_the_doctor_and_bowels_not_opened_for_three_days_ask_for_a_laxative(
+        session_for, patient, clock):
+    nurse = session_for("nurse")
+    spec = nurse.form("bowel_chart")
+    records.save_new(nurse, "bowel_chart", {"charted_at": "2026-11-28T10:00+01:00", "opened": "opened",
+                                            "stool_type": "6", "seen": ["melaena"]}, patient_id=patient)
+    lines = bowels.chart(nurse.db, patient)
+    assert bowels.asking(lines, spec, nurse.clock(), "en") == [
+        "BLOOD IN THE STOOL (Black, tarry (melaena), 28/11 10:00): tell the doctor now"]
+    clock.advance(days=3)  # 01/12 14:00, the checks since with none
+    for day in (29, 30):
+        records.save_new(nurse, "bowel_chart", {"charted_at": f"2026-11-{day}T20:00+01:00", "opened": "not_opened"},
+                         patient_id=patient)
+    lines = bowels.chart(nurse.db, patient)
+    assert bowels.asking(lines, spec, nurse.clock(), "fr") == [
+        "SANG DANS LES SELLES (Noires, goudronneuses (méléna), 28/11 10:00) : prévenir le médecin maintenant",
+        "PAS DE SELLES depuis 3 jours (depuis le 28/11 10:00) : donner le laxatif prescrit, ou prévenir le médecin "
+        "s’il n’y en a pas"]
+    assert bowels.coming(lines, nurse.clock()) is None
+
+
+def test_a_stool_says_its_type_and_only_those_who_give_care_chart_it(session_for, patient):
+    nurse = session_for("nurse")
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "bowel_chart", {"charted_at": "2026-11-28T10:00+01:00", "opened": "opened"},
+                         patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["stool_type"]
+    with pytest.raises(PermissionDenied):
+        records.save_new(session_for("coord"), "bowel_chart", {**LOOSE, "charted_at": "2026-11-28T10:00+01:00"},
+                         patient_id=patient)
+
+
+def test_the_blank_chart_is_one_page_with_the_bristol_scale(session_for, forms, tmp_path):
+    nurse = session_for("nurse")
+    for lang, title, key in (("en", "Bowel chart (Bristol stool scale, blank)", "7: watery, no solid pieces"),
+                             ("fr", "Feuille de surveillance des selles (Bristol, vierge)",
+                              "7 : liquide, sans morceau solide")):
+        blank = PdfReader(printing.blank(forms, "bowels", tmp_path / f"blank-{lang}.pdf", lang=lang,
+                                         printed_by=None, printed_at=nurse.clock(), device_name="3B")).pages
+        text = " ".join(blank[0].extract_text().split())
+        assert len(blank) == 1 and title in text and key in text
+
+
+def test_the_export_sends_each_line_as_an_observation(session_for, patient, tmp_path):
+    nurse = session_for("nurse")
+    stool = records.save_new(nurse, "bowel_chart", {**LOOSE, "charted_at": "2026-11-28T10:00+01:00",
+                                                    "seen": ["blood", "mucus"], "sample_sent": True},
+                             patient_id=patient)
+    none = records.save_new(nurse, "bowel_chart", {"charted_at": "2026-11-28T12:00+01:00", "opened": "not_opened"},
+                            patient_id=patient)
+    bundle = json.loads((export(session_for("records"), tmp_path / "export").folder / "fhir" / "bundle.json")
+                        .read_text(encoding="utf-8"))
+    check_codes(bundle)
+    by_id = {entry["resource"]["id"]: entry["resource"] for entry in bundle["entry"]}
+    seen = Observation.model_validate(by_id[stool.record_id])
+    assert (seen.code.text, seen.valueInteger, [one.text for one in seen.interpretation]) == (
+        "Bristol stool scale", 7, ["Loose stool", "Blood in the stool"])
+    assert [(part.code.text, part.valueCodeableConcept.text if part.valueCodeableConcept else part.valueBoolean)
+            for part in seen.component] == [
+        ("Amount", "Medium"), ("Seen in it", "Fresh blood"), ("Seen in it", "Mucus"),
+        ("A known cause of loose stools (laxative, enteral feed, bowel preparation)", False),
+        ("Stool sample sent", True)]
+    closed = Observation.model_validate(by_id[none.record_id])
+    assert (closed.code.text, closed.valueBoolean, closed.interpretation) == ("Bowels opened", False, None)
