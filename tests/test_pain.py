@@ -11,8 +11,8 @@ from fhir.resources.R4B.observation import Observation
 from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
-from downtime.domain.pain import ANSWERED, Sign, matters, reassess_by, signs
-from downtime.services import census, chart_alerts, pain, prefill, printing, records
+from downtime.domain.pain import ANSWERED, Sign, for_pain, matters, reassess_after_dose, reassess_by, signs
+from downtime.services import cd_register, census, chart_alerts, medication, pain, prefill, printing, records
 from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
@@ -146,3 +146,44 @@ def test_the_next_assessment_starts_from_the_latest_scale_and_place(session_for,
                                                 "score_algoplus": 3}, patient_id=patient)
     first = prefill.first_answers(nurse, nurse.form("pain_assessment"), patient)
     assert (first["scale"], first["where"]) == ("algoplus", "Right hip, moving") and "score_algoplus" not in first
+
+
+def test_a_dose_for_pain_on_the_mar_treats_the_pain_and_brings_its_reassessment_forward(session_for,
+                                                                                         medication_ward, clock):
+    """Pain 8/10 with only a change of position done asks for analgesia; morphine given for it on the MAR (its
+    order's indication or the dose's reason says pain) answers that, and its effect is assessed 30
+    minutes after the injection, sooner than the 4 hours the assessment said; a dose of another
+    as-required medicine, or before the assessment, changes nothing."""
+    patient, _, morphine = medication_ward
+    nurse = session_for("nurse")
+    spec = nurse.form("pain_assessment")
+    records.save_new(nurse, "pain_assessment", {**PAIN, "score_numeric": 8, "action": ["non_drug"], "reassess_in": "240"},
+                     patient_id=patient)
+    [latest] = pain.chart(nurse.db, patient)
+    assert latest.asks(spec, nurse.clock(), "en") == [
+        "PAIN 8/10 NOT TREATED: give the analgesia prescribed, or tell the doctor if none is"]
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 100, witness=("doctor", "2222"))
+    medication.record_dose(nurse, morphine, {"outcome": "given", "given_at": "2026-11-28T13:40+01:00",
+                                             "given_for": "agitated", "dose_given": 5.0, "route": "SC"},
+                           witness=("doctor", "2222"))  # its order says "pain score > 4"
+    [latest] = pain.chart(nurse.db, patient)
+    assert latest.asks(spec, nurse.clock(), "en") == []
+    assert latest.due_at.isoformat() == "2026-11-28T14:10:00+01:00"
+    assert latest.dosed("en") == ["Morphine (SC) given 28/11 13:40"]
+    assert latest.what_was_done(spec, "fr") == ("Installation, froid ou chaleur, réassurance, dose de Morphine (SC) à "
+                                                   "28/11 13:40")
+    assert prefill.first_answers(nurse, nurse.form("transfer"), patient)["pain"].splitlines()[1] == (
+        "Morphine (SC) given 28/11 13:40")
+    clock.advance(minutes=15)
+    assert pain.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient] == (
+        "PAIN: 8/10 (Right hip, moving), Position, cold or heat, reassurance at 28/11 13:30; Morphine (SC) given "
+        "28/11 13:40; PAIN REASSESSMENT OVERDUE "
+        "since 28/11 14:10")
+
+
+def test_a_dose_is_for_pain_by_its_reason_or_its_order_and_its_effect_is_assessed_by_its_route():
+    assert for_pain("pain 7/10") and for_pain(None, "Douleur EVA > 3") and for_pain("antalgique")
+    assert not for_pain("nausea", "vomiting") and not for_pain(None, None) and not for_pain("spain trip")
+    given = datetime(2026, 11, 28, 13, tzinfo=timezone.utc)
+    assert [reassess_after_dose(given, route) - given for route in ("IV", "SC", "PO", "PR")] == [
+        timedelta(minutes=30), timedelta(minutes=30), timedelta(hours=1), timedelta(hours=1)]

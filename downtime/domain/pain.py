@@ -3,10 +3,13 @@ answer (a number from 0 to 10 or a word they say; for one who cannot say, the Al
 behavioural scale, Rat et al. 2011, which French wards use for older patients), pain that is
 moderate or worse is treated (analgesia as prescribed, or the doctor told when none is), and
 assessed again when the chart says: a pain treated and never assessed again is the gap the
-French quality indicator on pain (HAS) and the Joint Commission's standard look for."""
+French quality indicator on pain (HAS) and the Joint Commission's standard look for. An
+as-required dose given for pain on the MAR is analgesia given, and its effect is assessed 30
+minutes after an injection, an hour after any other route, as the pain chart's own plan says."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -21,6 +24,14 @@ MODERATE_WORDS = frozenset({"moderate", "severe"})
 ANSWERED = frozenset({"analgesia", "doctor", "declined"})
 """What answers pain that matters: analgesia given, the doctor told, or the patient's refusal
 (said on the chart, and the reassessment still due)."""
+
+
+PAIN_WORDS = re.compile(r"\b(pain\w*|douleurs?|douloureu\w*|analg\w*|antalg\w*|eva|algoplus)\b", re.IGNORECASE)
+"""How an as-required dose's reason or order says it is for pain ("pain 7/10", "douleur EVA > 3",
+"if painful", "antalgique")."""
+INJECTED = frozenset({"IV", "IM", "SC"})
+"""The routes whose dose's effect is assessed after 30 minutes; an hour after any other."""
+AFTER_INJECTION, AFTER_OTHER = timedelta(minutes=30), timedelta(hours=1)
 
 
 class Sign(StrEnum):
@@ -51,8 +62,19 @@ def reassess_by(assessed_at: datetime, minutes: int) -> datetime:
     return elapsed.later(assessed_at, timedelta(minutes=minutes))
 
 
-def signs(mattering: bool, done: frozenset[str], due_at: datetime, at: datetime) -> list[Sign]:
+def for_pain(*said: str | None) -> bool:
+    """Whether an as-required dose is for pain, by its reason given or its order's indication."""
+    return any(PAIN_WORDS.search(text) for text in said if text)
+
+
+def reassess_after_dose(given_at: datetime, route: str) -> datetime:
+    """When a dose given for pain has its effect assessed, as a watch counts."""
+    return elapsed.later(given_at, AFTER_INJECTION if route in INJECTED else AFTER_OTHER)
+
+
+def signs(mattering: bool, done: frozenset[str], due_at: datetime, at: datetime, dosed: bool = False) -> list[Sign]:
     """What the latest assessment asks at `at`: pain that matters with nothing that answers it
-    done, then its reassessment once due."""
-    return [*([Sign.UNTREATED] if mattering and not done & ANSWERED else []),
+    done (`dosed`: an as-required dose for pain given on the MAR since), then its reassessment
+    once due."""
+    return [*([Sign.UNTREATED] if mattering and not done & ANSWERED and not dosed else []),
             *([Sign.OVERDUE] if elapsed.instant(due_at) <= elapsed.instant(at) else [])]

@@ -42,7 +42,7 @@ WORDS: dict[str, dict[Lang, str]] = {
                    "selles noires goudronneuses : prévenir le médecin maintenant. Pas de selles depuis 3 jours : le "
                    "laxatif prescrit, ou le médecin."},
 }
-WIDTHS = (0.12, 0.14, 0.1, 0.14, 0.1, 0.1, 0.22, 0.08)
+WIDTHS = (0.12, 0.14, 0.1, 0.13, 0.1, 0.13, 0.2, 0.08)
 
 
 def _guide(spec: FormSpec, lang: Lang) -> list[Flowable]:

@@ -58,7 +58,7 @@ def _table(found: Sequence[Assessed], spec: FormSpec, authors: Authors, laptops:
         body.append([chart_cell(f"{one.assessed_at:%d/%m %H:%M}"),
                      chart_cell(one.score(spec, lang), bold=one.matters, alert=one.matters),
                      chart_cell(" ".join((data.get("where") or "").split())),
-                     chart_cell(format_value(spec.field("action"), data.get("action"), lang)),
+                     chart_cell(one.what_was_done(spec, lang)),
                      chart_cell(format_value(spec.field("reassess_in"), data["reassess_in"], lang)),
                      chart_cell(" ".join((data.get("notes") or "").split())),
                      chart_cell(authors.initials(record.author, record.device_id, laptops)),

@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from downtime.formspec import FormSpec, Lang
-from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import translate
 from downtime.qt.patient_header import ChartTab
@@ -48,7 +47,7 @@ class PainModel(TextTableModel):
         data = one.record.data
         return (f"{one.assessed_at:%d/%m %H:%M}", one.score(self.spec, self.lang),
                 " ".join((data.get("where") or "").split()),
-                format_value(self.spec.field("action"), data.get("action"), self.lang),
+                one.what_was_done(self.spec, self.lang),
                 one.next_one(self.spec, self.at, self.lang) if row == 0 else f"{one.due_at:%d/%m %H:%M}",
                 " ".join((data.get("notes") or "").split()))
 
