@@ -187,3 +187,11 @@ def test_a_dose_is_for_pain_by_its_reason_or_its_order_and_its_effect_is_assesse
     given = datetime(2026, 11, 28, 13, tzinfo=timezone.utc)
     assert [reassess_after_dose(given, route) - given for route in ("IV", "SC", "PO", "PR")] == [
         timedelta(minutes=30), timedelta(minutes=30), timedelta(hours=1), timedelta(hours=1)]
+
+
+@given(st.text(), st.text(), st.sampled_from(("pain", "Douleur", "DOULEURS", "antalgique", "analgesia", "EVA")))
+def test_any_reason_naming_pain_among_other_words_is_for_pain(before, after, word):
+    """Whatever the nurse typed around it (any Unicode, line breaks, other scripts), a word for
+    pain makes the dose one for pain; text is read, never refused."""
+    assert for_pain(f"{before} {word} {after}") and for_pain(None, f"{before}\n{word}.")
+    assert isinstance(for_pain(before, after), bool)
