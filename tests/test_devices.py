@@ -197,3 +197,16 @@ def test_a_move_a_transfer_or_a_discharge_starts_with_the_lines_and_catheters_st
                                              "device": "peripheral", "site": "Left forearm", "vip": "0",
                                              "removed_why": "not_needed"}, patient_id=patient)
     assert "lines" not in prefill.first_answers(nurse, nurse.form("discharge"), patient)
+
+
+def test_a_transfer_out_ticks_the_kinds_of_devices_still_in(session_for, patient):
+    """The receiving hospital's ticks start from the chart: a midline is a peripheral line, a
+    PICC a central one; an arterial line is said in the lines above, not ticked."""
+    nurse = session_for("nurse")
+    assert "devices" not in prefill.first_answers(nurse, nurse.form("transfer_out"), patient)
+    for device, site in (("midline", "Right arm"), ("picc", "Left arm"), ("urinary", "Urethral"),
+                         ("arterial", "Left radial")):
+        records.save_new(nurse, "device_check", {**PUT_IN, "device": device, "site": site}, patient_id=patient)
+    assert prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["devices"] == [
+        "peripheral_iv", "central_line", "urinary_catheter"]
+

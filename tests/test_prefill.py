@@ -204,6 +204,14 @@ def test_a_copy_from_nowhere_is_refused_when_the_forms_load(tmp_path, copied, ex
                                  f"copied_from: {copied}"))
 
 
+def test_a_tick_copied_to_a_code_the_field_lacks_is_refused_when_the_forms_load(tmp_path):
+    """The transfer out's devices ticked from the line and catheter chart: a code mistyped in
+    the form would never tick."""
+    with pytest.raises(FormSpecError, match="transfer_out.yaml: field 'devices': copied_from: codes 'picc_line' are "
+                                            "none of this field's options"):
+        load_forms(_forms_edited(tmp_path, "transfer_out.yaml", "picc: central_line", "picc: picc_line"))
+
+
 def test_a_news2_section_that_copies_a_row_from_nowhere_is_refused_when_the_forms_load(tmp_path):
     """Scored without the set's scale, a saturation on scale 2 would score as on scale 1."""
     with pytest.raises(FormSpecError, match="transfer_out.yaml: section 'observations': news2 copies no field "

@@ -238,6 +238,9 @@ PAIN_FORM = "pain_assessment"
 NUTRITION_FORM = "nutrition_screening"
 LISTED_FORMS = (TREATMENTS_FORM, RESULTS_FORM, REPOSITIONING_FORM, WOUNDS_FORM, DEVICES_FORM, PAIN_FORM,
                 NUTRITION_FORM)
+# The forms whose things still open a multiple choice's `copied_from` without a field ticks: the
+# kinds of lines and catheters still in.
+TICKED_FORMS = (DEVICES_FORM,)
 # The form whose sets a `news2` section's answers are copied from, and scored as.
 OBSERVATIONS_FORM = "observations"
 
@@ -250,7 +253,9 @@ class CopiedFrom(_Strict):
     their pressure areas and how often they are turned (REPOSITIONING_FORM), their wounds not
     healed with their dressings (WOUNDS_FORM), their lines and catheters still in
     (DEVICES_FORM), their latest pain (PAIN_FORM) or their
-    malnutrition risk (NUTRITION_FORM). Copied by hand from
+    malnutrition risk (NUTRITION_FORM); a multiple choice without `field` ticks the kinds of
+    the things still open on a chart of TICKED_FORMS (each kind as `codes` names it, a kind that
+    is none of its options left unticked). Copied by hand from
     the chart, a transfer-out's last observations and treatments were one more place to misread a
     figure."""
 
@@ -566,6 +571,12 @@ def copy_problems(forms: dict[str, FormSpec]) -> Iterator[Phrase]:
 
             if source.form not in forms:
                 yield copying(QT_TRANSLATE_NOOP("messages", "field {field}: copied_from names unknown form {form}"))
+                continue
+            if source.field is None and isinstance(field, MultiChoiceField) and source.form in TICKED_FORMS:
+                offered = {option.code for option in field.options}
+                if missing := [code for code in source.codes.values() if code not in offered]:
+                    yield copying(QT_TRANSLATE_NOOP("messages", "field {field}: copied_from: codes {codes} are none of "
+                                                                "this field's options"), codes=", ".join(map(repr, missing)))
                 continue
             if source.field is None:
                 if source.form not in LISTED_FORMS or not isinstance(field, LongTextField):

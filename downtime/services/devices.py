@@ -174,6 +174,11 @@ def _lines(looks: Sequence[Checked], spec: FormSpec, at: datetime, lang: Lang) -
                                   one.next_change(spec, at, lang)]) for one in still_open(looks)]
 
 
+def kinds_in(db: Database, patient_id: str) -> list[str]:
+    """What each device still in is ("peripheral", "urinary"), for a letter's devices ticked."""
+    return [one.record.data["device"] for one in still_open(chart(db, patient_id))]
+
+
 def still_in(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> str | None:
     """What a discharge asks of the nurse before the patient leaves: each line or catheter still
     in, since when ("Still in: Peripheral venous cannula, Left forearm, in since 28/11 09:30 (day

@@ -10,7 +10,7 @@ from downtime.domain.medication import Frequency, Outcome, prescribed_despite
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import (DEVICES_FORM, NUTRITION_FORM, PAIN_FORM, REPOSITIONING_FORM, RESULTS_FORM,
-                                      TREATMENTS_FORM, WOUNDS_FORM, ChoiceField, Meaning)
+                                      TREATMENTS_FORM, WOUNDS_FORM, ChoiceField, Meaning, MultiChoiceField)
 from downtime.i18n import QT_TRANSLATE_NOOP, message
 from downtime.services import (census, devices, lab_results, medication, nutrition, pain, repositioning,
                                settings, telephone_orders, transfusion, wounds)
@@ -39,6 +39,10 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None) -> d
             answers[field.id] = settings.laptop_ward(session.db)
         source = field.copied_from
         if source is None or patient_id is None:
+            continue
+        if source.field is None and isinstance(field, MultiChoiceField):
+            kinds = {source.codes.get(kind, kind) for kind in TICKED[source.form](session.db, patient_id)}
+            answers[field.id] = [option.code for option in field.options if option.code in kinds]
             continue
         if source.field is None:
             listed = (_treatment_lines(session, patient_id, now) if source.form == TREATMENTS_FORM
@@ -80,6 +84,10 @@ def _latest(session: Session, form_id: str, patient_id: str, now: datetime) -> R
 # without a field names (the treatments apart: they read the session's orders).
 HANDED_ON = {RESULTS_FORM: lab_results.handed_on, REPOSITIONING_FORM: repositioning.handed_on,
              WOUNDS_FORM: wounds.handed_on, DEVICES_FORM: devices.handed_on, PAIN_FORM: pain.handed_on, NUTRITION_FORM: nutrition.handed_on}
+
+
+# What a multiple choice copied from a chart without a field ticks, by the form it names.
+TICKED = {DEVICES_FORM: devices.kinds_in}
 
 
 def _treatment_lines(session: Session, patient_id: str, now: datetime) -> list[str]:
