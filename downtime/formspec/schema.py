@@ -315,6 +315,10 @@ class TextField(_FieldBase):
     side_from: str | None = None
     """The choice field giving the side this text is about (codes left, right, bilateral,
     not_applicable): the text may name no other side (domain.laterality)."""
+    suggested: bool = False
+    """The patient's earlier answers of this field on this form are offered as it is typed: a
+    chart that follows a thing by its name ("Sacrum", "Left forearm") keeps one name for it, where
+    "Sacral" typed at the next dressing began a second wound."""
 
 
 class LongTextField(_FieldBase):

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QCheckBox, QComboBox, QCompleter, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
     QPushButton, QToolButton, QVBoxLayout, QWidget,
 )
 
@@ -182,6 +182,15 @@ class LineEditor(Editor):
         self.edit.setReadOnly(read_only)
         if self.now_button is not None:
             self.now_button.setVisible(not read_only)
+
+    def suggest(self, words: list[str]) -> None:
+        """Offer `words` as the box is typed in, any of them holding what is typed, case aside
+        ("heel" offers "Left heel"); nothing when there are none."""
+        if words:
+            completer = QCompleter(words, self.edit)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            self.edit.setCompleter(completer)
 
 
 class PlainTextEdit(QPlainTextEdit):

@@ -31,7 +31,7 @@ from downtime.formspec.values import FieldError, format_value, shown
 from downtime.i18n import decimal_text, labelled, record_status_word, semicolon
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.observations_view import RISK_SHADES
-from downtime.qt.field_editors import Editor, MultiEditor, ReferenceEditor, make_editor
+from downtime.qt.field_editors import Editor, LineEditor, MultiEditor, ReferenceEditor, make_editor
 from downtime.qt.patient_header import admission_on_hold, identity_html
 from downtime.qt.prompts import Prompts
 from downtime.qt.screen_fit import Scrolled
@@ -93,6 +93,10 @@ class FormView(QWidget):
         """What the form holds as opened (the chart's answers, the record amended), once filled in:
         a draft is kept only of what was typed beyond it."""
         self._build()
+        for name, words in prefill.suggestions(session, spec, self.patient_id).items():
+            editor = self.editors[name]
+            assert isinstance(editor, LineEditor), name  # a text field's box
+            editor.suggest(words)
         # A new record starts from the chart (fields' `copied_from`) and this laptop's ward (an
         # admission's), or from the answers it is opened with; a draft being reopened has its own.
         self.copied: dict[str, Any] = {}

@@ -10,7 +10,8 @@ from downtime.domain.medication import Frequency, Outcome, prescribed_despite
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import (DEVICES_FORM, NUTRITION_FORM, PAIN_FORM, REPOSITIONING_FORM, RESULTS_FORM,
-                                      TREATMENTS_FORM, WOUNDS_FORM, ChoiceField, Meaning, MultiChoiceField)
+                                      TREATMENTS_FORM, WOUNDS_FORM, ChoiceField, Meaning, MultiChoiceField,
+                                      TextField)
 from downtime.i18n import QT_TRANSLATE_NOOP, message
 from downtime.services import (census, devices, lab_results, medication, nutrition, pain, repositioning,
                                settings, telephone_orders, transfusion, wounds)
@@ -63,6 +64,28 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None) -> d
     if spec.id == lab_results.FORM and patient_id is not None:
         answers |= lab_results.first_answers(session.db, patient_id)
     return {name: value for name, value in answers.items() if value not in (None, "", [])}
+
+
+def suggestions(session: Session, spec: FormSpec, patient_id: str | None) -> dict[str, list[str]]:
+    """What each `suggested` text field of `spec` offers as it is typed: the patient's earlier
+    answers of it on standing records, newest first, each once (spacing and case aside, as the
+    charts follow their things: the newest spelling kept), so a chart following a thing by its
+    name keeps one name."""
+    names = [field.id for field in spec.fields() if isinstance(field, TextField) and field.suggested]
+    if not names or patient_id is None:
+        return {}
+    standing = sorted((record for record in list_current(session.db, form_id=spec.id, patient_id=patient_id)
+                       if record.status is not RecordStatus.ENTERED_IN_ERROR),
+                      key=lambda record: (record.occurred_at, record.recorded_at), reverse=True)
+    found: dict[str, list[str]] = {}
+    for name in names:
+        kept: dict[str, str] = {}
+        for record in standing:
+            text = " ".join(str(record.data.get(name) or "").split())
+            if text:
+                kept.setdefault(text.casefold(), text)
+        found[name] = list(kept.values())
+    return found
 
 
 def amendment_answers(session: Session, record: RecordVersion) -> dict[str, Any]:

@@ -99,3 +99,21 @@ def test_pressure_damage_found_on_the_repositioning_chart_starts_its_wound_chart
     assert form.patient_id == admitted.patient_id
     assert [form.editors[name].value() for name in ("wound", "kind", "category", "bed")] == [
         "left heel", "pressure_ulcer", "1", "intact"]
+
+
+def test_a_wound_s_name_is_offered_from_its_earlier_looks_as_it_is_typed(window, session_for, admission_values,
+                                                                        type_text):
+    """"heel" typed at the next look offers "Left heel" as it was charted, the newest first and
+    each once, so one wound keeps one name ("Left heel" and "L heel" were two wounds)."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    admitted = records.save_new(window.session, "admission", {**admission_values,
+                                                              "arrival_at": "2026-11-28T09:00+01:00"})
+    for at, wound in (("10:00", "Left heel"), ("10:30", "Sacrum"), ("11:00", " left  heel")):
+        records.save_new(window.session, "wound_care", {
+            "assessed_at": f"2026-11-28T{at}+01:00", "wound": wound, "kind": "pressure_ulcer", "category": "1",
+            "bed": "healed"}, patient_id=admitted.patient_id)
+    form = window.open_new(window.session.form("wound_care"), admitted.patient_id)
+    completer = form.editors["wound"].edit.completer()
+    assert completer.model().stringList() == ["left heel", "Sacrum"]
+    type_text(form.editors["wound"].edit, "HEEL")
+    assert completer.completionCount() == 1 and completer.currentCompletion() == "left heel"
