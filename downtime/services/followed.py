@@ -1,6 +1,6 @@
 """What the charts that follow several things of one patient by name share (the wound chart each
 wound, the line and catheter chart each device): each look made with the same thing's look
-before it, the latest look at each, those still open (a wound not healed, a device not taken
+before it, the latest look at each thing still open (a wound not healed, a device not taken
 out), what they ask and when the next of them falls due."""
 
 from __future__ import annotations
@@ -54,15 +54,10 @@ def each_after(records: Iterable[RecordVersion], at: Callable[[RecordVersion], d
     return looks
 
 
-def latest(looks: Sequence[Look]) -> list[Look]:
-    """The latest look at each thing, in the order of their keys."""
-    found = {one.key: one for one in looks}
-    return [found[name] for name in sorted(found)]
-
-
 def still_open(looks: Sequence[Look]) -> list[Look]:
     """The latest look at each thing whose chart is not closed, in the order of their keys."""
-    return [one for one in latest(looks) if not one.closed]
+    latest = {one.key: one for one in looks}
+    return [latest[name] for name in sorted(latest) if not latest[name].closed]
 
 
 def asking(looks: Sequence[Look], spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
