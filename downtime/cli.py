@@ -710,6 +710,12 @@ def cmd_pdf_bowels(args: argparse.Namespace) -> int:
     return _patient_pdf(args, print_bowel_chart)
 
 
+def cmd_pdf_pews(args: argparse.Namespace) -> int:
+    from downtime.services.printing import print_pews_chart
+
+    return _patient_pdf(args, print_pews_chart)
+
+
 def cmd_pdf_devices(args: argparse.Namespace) -> int:
     from downtime.services.printing import print_device_chart
 
@@ -1865,6 +1871,8 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
             ("bowels", cmd_pdf_bowels, QT_TRANSLATE_NOOP("messages", "a patient's bowel chart (Bristol stool "
                                                                     "scale)")),
             ("pain", cmd_pdf_pain, QT_TRANSLATE_NOOP("messages", "a patient's pain assessment chart")),
+            ("pews", cmd_pdf_pews, QT_TRANSLATE_NOOP("messages", "a child's paediatric observation chart (PEWS, the key "
+                                                                "of their age band)")),
             ("transfusion", cmd_pdf_transfusion, QT_TRANSLATE_NOOP("messages", "a patient's blood transfusion record "
                                                                               "(each unit, its checks and its fate)")),
             ("results", cmd_pdf_results, QT_TRANSLATE_NOOP("messages", "a patient's laboratory results received "

@@ -112,6 +112,11 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def mid_line(label: str) -> str:
+    """A label said mid-line: "heart rate" of "Heart rate", an initialism kept ("SpO2")."""
+    return label if any(letter.isupper() for letter in label[1:]) else label[:1].lower() + label[1:]
+
+
 def semicolon(lang: Lang) -> str:
     """Between the parts of a list or a line: "; ", with French typography's space before it in
     French, as the catalogue's sentences have it (the printed list and the screen read "les

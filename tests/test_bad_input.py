@@ -229,6 +229,8 @@ class Ward:
     """A unit of blood started, whose end can be recorded."""
     sample: str
     """A laboratory sample sent for electrolytes and another test, whose result can be recorded."""
+    child: str
+    """A boy of 6, whose forms for children only (`under_years`) are charted."""
 
 
 AUTHOR = {"medication_order": "doctor", "blood_order": "doctor", "theatre_session": "coord",
@@ -281,8 +283,12 @@ def ward(session_for, admission_values) -> Ward:
     sample = records.save_new(nurse, "lab_request", {
         "taken_at": ADMITTED_AT, "urgency": "urgent", "tests": ["electrolytes", "other"], "other_tests": "Magnesium"},
         patient_id=patient).record_id
+    child = records.save_new(nurse, "admission", {
+        **{k: v for k, v in admission_values.items() if k != "bed"}, "given_names": "Adam", "sex": "male",
+        "birth_date": "2020-05-10", "nir": None, "identity_status": "provisional", "identity_document": None,
+        "weight_kg": 20.5, "height_cm": 115, "arrival_at": ADMITTED_AT}).patient_id
     return Ward({"nurse": nurse, "doctor": doctor, "coord": coord}, patient, order, session_id, booked, cancelled, past,
-                unit, sample)
+                unit, sample, child)
 
 
 def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) -> list[dict[str, Any]]:
@@ -437,6 +443,12 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
              "follow_up": "GP in one week"},
             {"discharged_at": at, "destination": "other", "destination_detail": "Daughter's flat",
              "letter_given": False, "medicines_given": True},
+        ],
+        "paediatric_observations": [
+            {"taken_at": at, "respiratory_rate": 34, "respiratory_effort": "moderate", "spo2": 93, "oxygen": "low",
+             "heart_rate": 135, "systolic_bp": 105, "capillary_refill": "from_3", "temperature": 38.2,
+             "consciousness": "voice", "concern": True, "next_in": "30", "notes": "Mère inquiète, interne appelé"},
+            {"taken_at": at, "oxygen": "room_air", "concern": False, "next_in": "240"},
         ],
         "observations": [
             {"taken_at": at, "respiratory_rate": 22, "spo2": 95, "spo2_scale": "scale_1", "on_oxygen": True,
@@ -614,6 +626,8 @@ RULE_REFUSALS = {
     ("transfer", "moved_at"): _NOT_IN, ("discharge", "discharged_at"): _NOT_IN,
     ("death", "died_at"): _NOT_IN, ("transfer_out", "departed_at"): _NOT_IN,
     ("observations", "taken_at"): f"Date and time taken: this patient is {_NOT_IN}",
+    # A child's chart at a time the boy was 16 or more (a date years on) is NEWS2's.
+    ("paediatric_observations", "taken_at"): f"Date and time taken: this patient (is {_NOT_IN}|was \\d+ then)",
     ("clinical_note", "written_at"): f"Date and time: this patient is {_NOT_IN}",
     ("fluid_balance", "measured_at"): f"Date and time: this patient is {_NOT_IN}",
     ("neuro_observations", "taken_at"): f"Date and time taken: this patient is {_NOT_IN}",
@@ -671,7 +685,7 @@ def submit(ward: Ward, target: Target, start: dict[str, Any], value: Any) -> tup
     spec = FORMS[form_id]
     session = ward.sessions[_author(form_id, start)]
     values = _spoil(target, start, value)
-    patient = ward.patient if spec.about_patient and not spec.creates_patient else None
+    patient = (ward.child if spec.under_years else ward.patient) if spec.about_patient and not spec.creates_patient else None
     try:
         # What is judged here is the form and the storage of each value; a dose's own service
         # checks (safety, witness, register) have their tests in test_medication_service.py.

@@ -104,7 +104,7 @@ def test_records_json_lines(demo_db, capsys):
     capsys.readouterr()
     assert main(["records", "--db", str(db), "--form", "admission", "--json"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert len(rows) == 38
+    assert len(rows) == 41
     assert set(rows[0]) == {"id", "form", "patient", "version", "status", "occurred_at", "recorded_at", "author"}
     assert sorted(r["version"] for r in rows)[-1] == 2
     assert all(r["patient"].startswith("DT-900-") for r in rows)

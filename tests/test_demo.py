@@ -3,7 +3,7 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from downtime.domain.news2 import Band
-from downtime.services import cd_register, medication, records, staff, theatre
+from downtime.services import cd_register, medication, pews, records, staff, theatre
 from downtime.services.observations import chart, escalations
 from downtime.services.demo import DEMO_ACCOUNTS, build_demo
 from downtime.domain.census import StayStatus
@@ -23,7 +23,10 @@ def test_demo_ward_is_realistic_and_sound(tmp_path, forms, clock):
     assert len({p.bed for p in patients}) == 25
     assert any("è" in p.display_name or "é" in p.display_name for p in patients)
     assert check_database(db) is None
-    assert {p.ward for p in in_patients(db, forms)} == {"3B", "4A", "ICU"}
+    assert {p.ward for p in in_patients(db, forms)} == {"3B", "4A", "ICU", "PED"}
+    baby = next(p for p in in_patients(db, forms, ward="PED") if "Bronchiolitis" in (p.reason or ""))
+    assert pews.asking(pews.chart(db, baby.patient_id), baby.birth_date, forms[pews.FORM], clock(), "en")[0] == (
+        "PEWS 9 (8 or more): call the doctor to review the child now")
     statuses = [loc.status for loc in locations(db).values()]
     assert statuses.count(StayStatus.DISCHARGED) == statuses.count(StayStatus.TRANSFERRED_OUT) == 1
     doses = [a for p in patients for a in medication.administrations(db, p.patient_id)]

@@ -26,7 +26,7 @@ from downtime.storage.records import history
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import CodeOutsideValueSet, check_codes
 from downtime.sync import (fhir_bowels, fhir_devices, fhir_export, fhir_fluids, fhir_neuro, fhir_nutrition,
-                           fhir_pain, fhir_patients, fhir_skin)
+                           fhir_pain, fhir_patients, fhir_pews, fhir_skin)
 from downtime.sync.fhir_export import UnresolvedReference, references, write_bundle
 from downtime.sync.snapshot_fhir import read_fhir_snapshot
 from tests.conftest import death_answers
@@ -662,12 +662,13 @@ def _charted(observation) -> bool:
     whose category and code are words, nor a neuro set's (sync.fhir_neuro), a glucose reading's
     (sync.fhir_glucose), a Braden assessment's or a wound's (sync.fhir_skin), a line's or
     catheter's check (sync.fhir_devices), a pain score's (sync.fhir_pain), a malnutrition
-    screening's (sync.fhir_nutrition) or a bowel chart's (sync.fhir_bowels)."""
+    screening's (sync.fhir_nutrition), a bowel chart's (sync.fhir_bowels) or a child's PEWS total
+    (sync.fhir_pews, whose readings are vital signs and observed words as an adult's are)."""
     codes = {coding["code"] for coding in observation["code"].get("coding", [])}
     return (observation["category"] != [fhir_fluids.CATEGORY] and fhir_neuro.TOTAL not in codes
             and observation["code"] not in (fhir_skin.BRADEN, fhir_skin.WOUND)
             and not observation["code"].get("text", "").startswith((fhir_pain.PAIN, fhir_devices.CHECK))
-            and observation["code"] not in (fhir_nutrition.MUST, fhir_bowels.STOOL, fhir_bowels.OPENED)
+            and observation["code"] not in (fhir_nutrition.MUST, fhir_bowels.STOOL, fhir_bowels.OPENED, fhir_pews.PEWS)
             and observation["code"].get("text") not in ("Pupils and limb movement", "Capillary blood glucose"))
 
 
@@ -1454,5 +1455,6 @@ def test_vital_signs_meet_the_r4_vital_signs_profile_and_the_weight_travels(demo
     assert weights and all(o["valueQuantity"]["unit"] == o["valueQuantity"]["code"] == "kg" for o in weights)
     assert {o["code"]["coding"][0]["display"] for o in weights} == {"Body weight"}
     worded = [o for o in observations if "coding" not in o["code"]]
-    assert {o["code"]["text"] for o in worded} == {"Level of consciousness (ACVPU)", "Supplemental oxygen"}
+    assert {o["code"]["text"] for o in worded} == {"Level of consciousness (ACVPU)", "Supplemental oxygen",
+                                                   *fhir_pews.OBSERVED.values()}
     assert {o["category"][0]["coding"][0]["code"] for o in worded} == {"exam"}

@@ -109,7 +109,7 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
         "Blood transfusion record × 3", "Laboratory results received (ward log) × 2",
         "Repositioning and skin chart × 8", "Pressure ulcer risk (Braden scale) × 4",
         "Wound assessment and dressing chart × 4", "Line and catheter chart × 20", "Pain assessment chart × 10",
-        "Bowel chart (Bristol stool scale) × 8",
+        "Bowel chart (Bristol stool scale) × 8", "Paediatric observation chart (PEWS) × 4",
         "Nutrition screening (MUST) × 4"]
     pages = _text(path)
     news2 = outline["NEWS2 observation chart × 30"]
@@ -140,6 +140,8 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
     assert all("Pain assessment chart (blank)" in page for page in pages[pain:pain + 10])
     stools = outline["Bowel chart (Bristol stool scale) × 8"]
     assert all("Bowel chart (Bristol stool scale, blank)" in page for page in pages[stools:stools + 8])
+    children = outline["Paediatric observation chart (PEWS) × 4"]
+    assert all("Paediatric observation chart (PEWS, blank)" in page for page in pages[children:children + 4])
     screening = outline["Nutrition screening (MUST) × 4"]
     assert len(pages) == screening + 4 and all("Malnutrition Universal Screening Tool" in page
                                                for page in pages[screening:])
@@ -151,6 +153,7 @@ ON_CHARTS = {"medication_order": "mar", "medication_administration": "mar", "obs
              "blood_transfusion": "transfusion", "transfusion_end": "transfusion", "blood_order": "transfusion",
              "lab_result": "lab_results", "lab_request": "lab_results", "fluid_plan": "fluid",
              "repositioning": "repositioning", "wound_care": "wounds", "device_check": "devices", "bowel_chart": "bowels",
+             "paediatric_observations": "pews",
              "pain_assessment": "pain"}
 
 

@@ -20,6 +20,9 @@ AGAIN_AFTER = timedelta(days=7)
 """Screened again every week in hospital."""
 FIRST_WITHIN = timedelta(hours=24)
 """Screened within a day of admission (as the admission's nursing assessment is made)."""
+ADULTS_FROM_YEARS = 18
+"""MUST is an adults' tool (BAPEN): a child is screened with a paediatric one the app does not
+hold, so a child never screened is not reminded."""
 
 
 class Risk(StrEnum):

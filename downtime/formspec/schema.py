@@ -455,6 +455,9 @@ class FormSpec(_Strict):
     """Care taken at the bedside (an observation set): refused at a time its patient was not
     admitted. A discharged namesake chosen from the search took the set, and it reached no ward
     list and no escalation list."""
+    under_years: int | None = PydField(default=None, ge=1)
+    """Care for children only (the paediatric observation chart): refused for a patient this old
+    or older when it happened, whose chart is another (NEWS2's from 16)."""
     summary: list[str] = []
     """The fields a record is told by in one line (a list, the back-entry worklist); default:
     its first four required answers, which for an observation set say only its time and scale."""

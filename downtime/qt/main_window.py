@@ -26,6 +26,7 @@ from downtime.qt.dialog_life import open_until_closed
 from downtime.qt.admin_panel import AdminPanel
 from downtime.qt.back_entry_panel import BackEntryPanel
 from downtime.qt.bowels_view import BowelsView
+from downtime.qt.pews_view import PewsView
 from downtime.qt.devices_view import DevicesView
 from downtime.qt.cd_register_panel import CdRegisterPanel
 from downtime.qt.change_pin import ChangePinDialog
@@ -62,7 +63,7 @@ from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
 from downtime.services import (backups, bowels, devices, drafts, fluid_balance, glucose, lab_results, medication, neuro, nutrition,
-                               observations, pain, paper_doses, paper_numbers, prefill, printing, records,
+                               observations, pain, paper_doses, paper_numbers, pews, prefill, printing, records,
                                repositioning, settings, theatre, this_laptop, transfusion, wounds)
 from downtime.services.census import all_patients, patient_for_record
 from downtime.services.context import Session, Vault
@@ -88,9 +89,9 @@ class ActionSpec:
 
 
 Tab = TypeVar("Tab", MarView, ObservationsView, RecordsView, FluidBalanceView, NeuroView, GlucoseView, TransfusionView,
-              LabResultsView, RepositioningView, WoundsView, DevicesView, PainView, BowelsView)
+              LabResultsView, RepositioningView, WoundsView, DevicesView, PainView, BowelsView, PewsView)
 Chart = TypeVar("Chart", ObservationsView, FluidBalanceView, NeuroView, GlucoseView, TransfusionView, LabResultsView,
-                RepositioningView, WoundsView, DevicesView, PainView, BowelsView)
+                RepositioningView, WoundsView, DevicesView, PainView, BowelsView, PewsView)
 Shown = TypeVar("Shown", bound=QWidget)
 
 ACTIONS = (
@@ -105,6 +106,8 @@ ACTIONS = (
                toolbar=QT_TRANSLATE_NOOP("MainWindow", "MAR"), of_selected=True),
     ActionSpec("observations", QT_TRANSLATE_NOOP("MainWindow", "Obser&vations and NEWS2"), "Ctrl+Shift+O",
                "open_observations_of", toolbar=QT_TRANSLATE_NOOP("MainWindow", "Observations"), of_selected=True),
+    ActionSpec("pews", QT_TRANSLATE_NOOP("MainWindow", "Paediatric obs (P&EWS)"), "Ctrl+Shift+E", "open_pews_of",
+               of_selected=True),
     ActionSpec("fluid_balance", QT_TRANSLATE_NOOP("MainWindow", "Fl&uid balance chart"), "Ctrl+Shift+F",
                "open_fluid_balance_of", of_selected=True),
     ActionSpec("neuro", QT_TRANSLATE_NOOP("MainWindow", "Neuro obs (&GCS)"), "Ctrl+Shift+G", "open_neuro_of",
@@ -265,7 +268,8 @@ class MainWindow(QMainWindow):
             transfusion.FORM: self.open_transfusion_of, lab_results.FORM: self.open_lab_results_of,
             lab_results.REQUEST_FORM: self.open_lab_results_of, fluid_balance.FORM: self.open_fluid_balance_of,
             repositioning.FORM: self.open_repositioning_of, wounds.FORM: self.open_wounds_of,
-            devices.FORM: self.open_devices_of, bowels.FORM: self.open_bowels_of, pain.FORM: self.open_pain_of}[form_id](
+            devices.FORM: self.open_devices_of, bowels.FORM: self.open_bowels_of, pain.FORM: self.open_pain_of,
+            pews.FORM: self.open_pews_of}[form_id](
                 patient_id))
         self.tabs.addTab(self.escalation, translate("MainWindow", "Escalation"))
         self.admin: AdminPanel | None = None
@@ -367,7 +371,8 @@ class MainWindow(QMainWindow):
                              (NeuroView, self.open_neuro_of), (GlucoseView, self.open_glucose_of),
                              (TransfusionView, self.open_transfusion_of), (LabResultsView, self.open_lab_results_of),
                              (RepositioningView, self.open_repositioning_of), (WoundsView, self.open_wounds_of),
-                             (DevicesView, self.open_devices_of), (BowelsView, self.open_bowels_of), (PainView, self.open_pain_of)):
+                             (DevicesView, self.open_devices_of), (BowelsView, self.open_bowels_of), (PainView, self.open_pain_of),
+                             (PewsView, self.open_pews_of)):
             if isinstance(view, kind):
                 patient_id = view.patient_id
                 return lambda: opened(patient_id)
@@ -723,6 +728,9 @@ class MainWindow(QMainWindow):
 
     def open_bowels_of(self, patient_id: str) -> BowelsView:
         return self._open_chart(BowelsView, bowels.FORM, patient_id)
+
+    def open_pews_of(self, patient_id: str) -> PewsView:
+        return self._open_chart(PewsView, pews.FORM, patient_id)
 
     def open_transfusion_of(self, patient_id: str) -> TransfusionView:
         def wired(view: TransfusionView) -> None:

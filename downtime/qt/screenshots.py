@@ -36,7 +36,8 @@ from downtime.qt.style import apply_style
 from downtime.qt.work import Work
 from downtime.services import printing, this_laptop
 from downtime.services.context import Session, Vault, load_device
-from downtime.services.demo import DEMO_ACCOUNTS, create_demo
+from downtime.services.census import in_patients
+from downtime.services.demo import DEMO_ACCOUNTS, PAEDIATRIC_WARD, create_demo
 from downtime.services.unlock import sign_in
 
 SIZE = (1340, 760)
@@ -159,6 +160,10 @@ def take(folder: Path, lang: Lang = "en") -> list[Path]:
                                     ("transfusion", "Anaemia", nurse.open_transfusion_of),
                                     ("lab-results", "Sepsis", nurse.open_lab_results_of)):
             shot(name, nurse, partial(opened, admitted_for(words)))
+        # The baby with bronchiolitis on the paediatric ward, her PEWS 9 and her mother worried.
+        baby = next(each.patient_id for each in in_patients(nurse.session.db, nurse.session.forms, ward=PAEDIATRIC_WARD)
+                    if "Bronchiolitis" in (each.reason or ""))
+        shot("pews", nurse, lambda: nurse.open_pews_of(baby))
         preview = PrintPreview(printing.print_news2_chart(nurse.session, worst, Path(scratch) / "news2.pdf"))
         preview.resize(900, 760)
         shot("print-preview", preview)

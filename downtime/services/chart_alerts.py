@@ -1,12 +1,15 @@
 """The in-patients whose neurological observations, blood glucose, blood transfusion, fluid
-balance, repositioning, wounds, lines and catheters, pain, bowels or laboratory results ask something now: a set that needs a
+balance, repositioning, wounds, lines and catheters, pain, bowels, paediatric observations or laboratory results
+ask something now: a set that needs a
 doctor, a next set overdue, a hypo, ketones to check or tell, a hypo's recheck overdue, a unit's
 observations overdue, a unit running at 4 hours, a reaction to report, a critical result no
 doctor is told of yet, a sample whose result is overdue, a low urine output where it is measured
 every hour, a change of position overdue or pressure damage found, a wound infected or worse or
 its dressing overdue, a line or catheter with phlebitis, an infected or faulty site, no longer
 needed or its check overdue, loose stools that may be infective, blood in the stool or bowels not
-opened for three days, pain that matters left untreated or its reassessment overdue. The nurse in
+opened for three days, pain that matters left untreated or its reassessment overdue, a child's
+paediatric early warning score of 8 or more, someone worried, a child not alert, the next set
+overdue. The nurse in
 charge reads them beside the NEWS2 escalation list: on paper each was on its patient's chart
 alone, seen when that chart was next opened. And the patients who left the ward with a critical
 result no doctor is told of: the laboratory phones the ward the sample came from, hours after a
@@ -22,8 +25,8 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.formspec import FormSpec, Lang
-from downtime.services import (bowels, census, devices, fluid_balance, followed, glucose, lab_results, neuro, pain, repositioning,
-                               transfusion, wounds)
+from downtime.services import (bowels, census, devices, fluid_balance, followed, glucose, lab_results, neuro, pain, pews,
+                               repositioning, transfusion, wounds)
 from downtime.services.patients import PatientSummary
 
 
@@ -31,7 +34,7 @@ from downtime.services.patients import PatientSummary
 class ChartAlert:
     """`form_id`: the chart's form (neuro.FORM, glucose.FORM, transfusion.FORM, lab_results.FORM or
     REQUEST_FORM, fluid_balance.FORM, repositioning.FORM, wounds.FORM, devices.FORM, pain.FORM,
-    bowels.FORM);
+    bowels.FORM, pews.FORM);
     `latest`: its latest reading in words and when it was taken (a result or a sample, a wound,
     a device: the one asking)."""
 
@@ -112,6 +115,13 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                                                                      f"{latest_pain.assessed_at:%d/%m %H:%M}", said))
         if not latest_pain.overdue(at):
             due.append(latest_pain.due_at)
+    for patient_id, lines in pews.charts(db, patients).items():
+        born = patients[patient_id].birth_date
+        if said := pews.asking(lines, born, forms[pews.FORM], at, lang):
+            found.append(ChartAlert(patients[patient_id], pews.FORM, pews.state(lines, born, forms[pews.FORM], at, lang),
+                                    said))
+        if (coming := pews.coming(lines, at)) is not None:
+            due.append(coming)
     for patient_id, lines in bowels.charts(db, patients).items():
         if said := bowels.asking(lines, forms[bowels.FORM], at, lang):
             found.append(ChartAlert(patients[patient_id], bowels.FORM, bowels.state(lines, forms[bowels.FORM], at, lang),

@@ -88,7 +88,16 @@ _CRITICAL = (
     ("Colin", "", "Nadège", "female", 1961, "Post-cardiac-arrest care."),
     ("Meyer", "", "François", "male", 1956, "Severe pneumonia, non-invasive ventilation."),
 )
-WARDS = (("3B", "Internal medicine", 28), ("4A", "General surgery", 20), ("ICU", "Intensive care", 8))
+# Children, on the paediatric ward (PEWS, not NEWS2): (birth name, given name, sex, days old,
+# weight in kg, height in cm, reason for admission).
+_CHILDREN = (
+    ("Moreau", "Lina", "female", 125, 6.1, 62, "Bronchiolitis, oxygen and nasogastric feeds."),
+    ("Garnier", "Adam", "male", 6 * 365 + 40, 21.0, 116, "Acute asthma, salbutamol weaned."),
+    ("Rolland", "Inès", "female", 12 * 365 + 200, 41.5, 152, "Appendicectomy, day 1."),
+)
+PAEDIATRIC_WARD = "PED"
+WARDS = (("3B", "Internal medicine", 28), ("4A", "General surgery", 20), ("ICU", "Intensive care", 8),
+         (PAEDIATRIC_WARD, "Paediatrics", 12))
 
 _ALLERGENS = (("Penicillin", "Rash", "moderate"), ("Amoxicillin", "Urticaria", "moderate"),
               ("Codeine", "Vomiting", "mild"), ("Latex", "Contact dermatitis", "mild"),
@@ -179,6 +188,15 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
         rng, person, ward, bed, _ago(now, hours=rng.randint(30, 96))))
         for people, ward in ((_SURGICAL, "4A"), (_CRITICAL, "ICU"))
         for bed, person in enumerate(people, start=1)]
+    for bed, (family, given, sex, days, kg, cm, reason) in enumerate(_CHILDREN, start=1):
+        born = _ago(now, days=days)
+        child = _admission(rng, (family, "", given, sex, born.year, reason), PAEDIATRIC_WARD, bed,
+                           _ago(now, hours=rng.randint(20, 40)))
+        child.update(birth_date=born.date().isoformat(), weight_kg=kg, height_cm=cm, resuscitation="full",
+                     diet=["normal"], nok_name=f"{rng.choice(['Claire', 'Julien', 'Amandine'])} {family}",
+                     nok_relationship=rng.choice(["mother", "father"]),
+                     **({"nir": _nir(rng, sex, born)} if "nir" in child else {}))
+        records.save_new(nurse, "admission", child)
     unknown = {"unidentified": True, "descriptor": "Unknown man, about 40, found at the station",
                "temporary_name": "INCONNU Trèfle", "sex": "male", "identity_status": "provisional",
                "arrival_at": _ago(now, hours=5).isoformat(timespec="minutes"),
@@ -203,6 +221,7 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     build_wound_demo(db, forms, clock)
     build_device_demo(db, forms, clock)
     build_bowel_demo(db, forms, clock)
+    build_pews_demo(db, forms, clock)
     build_pain_demo(db, forms, clock)
     build_nutrition_demo(db, forms, clock)
     build_transfusion_demo(db, forms, clock)
@@ -801,8 +820,8 @@ def build_wound_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = lo
 
 
 def _charted_demo(db: Database, forms: dict[str, FormSpec], clock: Clock, form_id: str, when: str,
-                  charted: tuple[tuple[str, tuple[tuple[float, dict[str, Any]], ...]], ...]) -> int:
-    """Records of `form_id` for the ward's patients `charted` names by their reason for
+                  charted: tuple[tuple[str, tuple[tuple[float, dict[str, Any]], ...]], ...], ward: str = DEMO_WARD) -> int:
+    """Records of `form_id` for the `ward`'s patients `charted` names by their reason for
     admission, each some hours ago (`when` its time's field) or, for a patient admitted since,
     just after they came in. Returns the records made."""
     from downtime.services import census
@@ -811,7 +830,7 @@ def _charted_demo(db: Database, forms: dict[str, FormSpec], clock: Clock, form_i
     nurse, night = _nurses(db, forms, clock)
     made = 0
     for reason, entries in charted:
-        patient = next(each for each in census.in_patients(db, forms, ward=DEMO_WARD) if reason in (each.reason or ""))
+        patient = next(each for each in census.in_patients(db, forms, ward=ward) if reason in (each.reason or ""))
         for hours, answers in entries:
             at = max(_ago(now, hours=hours), datetime.fromisoformat(patient.admitted_at) + timedelta(minutes=20 + made))
             records.save_new(_on_shift(nurse, night, at), form_id, {when: at.isoformat(timespec="minutes"), **answers},
@@ -875,6 +894,42 @@ def build_bowel_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = lo
     """Three patients' bowel charts, their tab, the escalation tab and the handover sheet calling
     out the loose stools to isolate and sample and the black stool. Returns the lines charted."""
     return _charted_demo(db, forms, clock, "bowel_chart", "charted_at", _BOWELS)
+
+
+# Children's observations charted on the paediatric ward: (the child's reason for admission, each
+# set: hours ago and its readings). The baby with bronchiolitis tiring, her oxygen turned up and
+# her mother worried (PEWS 9: the doctor now); the boy with asthma scored 8 on his nebulisers and
+# settled since; the girl a day after her appendicectomy, her 4-hourly set overdue.
+_PEWS = (
+    ("Bronchiolitis", (
+        (8, {"respiratory_rate": 48, "respiratory_effort": "mild", "spo2": 95, "oxygen": "low", "heart_rate": 150,
+             "systolic_bp": 88, "capillary_refill": "under_3", "temperature": 37.8, "consciousness": "alert",
+             "concern": False, "next_in": "120"}),
+        (4, {"respiratory_rate": 56, "respiratory_effort": "moderate", "spo2": 93, "oxygen": "low", "heart_rate": 158,
+             "systolic_bp": 90, "capillary_refill": "under_3", "temperature": 38.1, "consciousness": "alert",
+             "concern": False, "next_in": "60"}),
+        (0.3, {"respiratory_rate": 62, "respiratory_effort": "moderate", "spo2": 92, "oxygen": "high", "heart_rate": 160,
+               "systolic_bp": 95, "capillary_refill": "under_3", "temperature": 38.3, "consciousness": "alert",
+               "concern": True, "next_in": "30",
+               "notes": "Mother says she is feeding less and more tired. Oxygen up to 4 L/min, Dr N'Diaye called."}))),
+    ("Acute asthma", (
+        (6, {"respiratory_rate": 34, "respiratory_effort": "moderate", "spo2": 93, "oxygen": "low", "heart_rate": 135,
+             "systolic_bp": 105, "capillary_refill": "under_3", "temperature": 36.9, "consciousness": "alert",
+             "concern": False, "next_in": "60", "notes": "Salbutamol nebulisers back to back, Dr Vasseur reviewed."}),
+        (2, {"respiratory_rate": 26, "respiratory_effort": "mild", "spo2": 96, "oxygen": "room_air", "heart_rate": 112,
+             "systolic_bp": 102, "capillary_refill": "under_3", "temperature": 36.8, "consciousness": "alert",
+             "concern": False, "next_in": "240"}))),
+    ("Appendicectomy", (
+        (9, {"respiratory_rate": 18, "respiratory_effort": "normal", "spo2": 98, "oxygen": "room_air", "heart_rate": 96,
+             "systolic_bp": 112, "capillary_refill": "under_3", "temperature": 37.4, "consciousness": "alert",
+             "concern": False, "next_in": "240"}),)),
+)
+
+
+def build_pews_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
+    """Three children's paediatric observation charts, their tab, the escalation list and the
+    handover sheet calling out the baby to review now and the set overdue. Returns the sets."""
+    return _charted_demo(db, forms, clock, "paediatric_observations", "taken_at", _PEWS, PAEDIATRIC_WARD)
 
 
 # Pain assessed: (the patient's reason for admission, each assessment: hours ago and its answers).

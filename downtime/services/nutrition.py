@@ -13,7 +13,8 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.census import StayStatus
-from downtime.domain.nutrition import FIRST_WITHIN, RISKS, Risk, again_by, bmi, risk, total
+from downtime.domain.age import age_in_years
+from downtime.domain.nutrition import ADULTS_FROM_YEARS, FIRST_WITHIN, RISKS, Risk, again_by, bmi, risk, total
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import decimal_text, semicolon
@@ -74,11 +75,16 @@ latest = Chart(FORM, ordered(screened, lambda one: one.screened_at)).latest
 
 def unscreened(patient: PatientSummary, at: datetime, lang: Lang) -> list[str]:
     """What a patient never screened asks at `at`: screening, once a day has gone by since they
-    came in (nothing before, the admission's nursing assessment being under way)."""
+    came in (nothing before, the admission's nursing assessment being under way; nothing of a
+    child, whom MUST does not screen)."""
     admitted = datetime.fromisoformat(patient.admitted_at) if patient.admitted_at else None
-    if admitted is None or elapsed.between(admitted, at) < FIRST_WITHIN:
+    if admitted is None or elapsed.between(admitted, at) < FIRST_WITHIN or _child(patient, at):
         return []
     return [WORDS["never"][lang].format(admitted=f"{admitted.astimezone(at.tzinfo):%d/%m %H:%M}")]
+
+
+def _child(patient: PatientSummary, at: datetime) -> bool:
+    return patient.birth_date is not None and age_in_years(patient.birth_date, at.date()) < ADULTS_FROM_YEARS
 
 
 def next_change(found: Screened | None, patient: PatientSummary, at: datetime) -> datetime | None:
@@ -86,7 +92,7 @@ def next_change(found: Screened | None, patient: PatientSummary, at: datetime) -
     due again, or a day gone by since a patient never screened came in."""
     if found is not None:
         return None if found.overdue(at) else found.due_at
-    if not patient.admitted_at:
+    if not patient.admitted_at or _child(patient, at):
         return None
     first = elapsed.later(datetime.fromisoformat(patient.admitted_at), FIRST_WITHIN)
     return first if elapsed.instant(first) > elapsed.instant(at) else None

@@ -21,7 +21,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
 from downtime.services import (bowels, cd_register, chart_alerts, devices, fluid_balance, glucose, lab_results, medication,
-                               neuro, nutrition, observations, pain, paper_numbers, repositioning, settings,
+                               neuro, nutrition, observations, pain, paper_numbers, pews, repositioning, settings,
                                telephone_orders, theatre, transfusion, wounds)
 from downtime.services.census import all_patients, census, patient_for_record, patient_with_location, with_namesakes
 from downtime.services.context import Session
@@ -208,6 +208,13 @@ def print_bowel_chart(session: Session, patient_id: str, out: Path) -> Path:
     return _print_form_chart(session, patient_id, out, bowels.FORM, bowels.chart, bowel_chart_pdf, "bowel chart")
 
 
+def print_pews_chart(session: Session, patient_id: str, out: Path) -> Path:
+    """A child's paediatric observations as the paper PEWS chart, with the key of their age band."""
+    from downtime.pdf.pews import pews_chart_pdf
+
+    return _print_form_chart(session, patient_id, out, pews.FORM, pews.chart, pews_chart_pdf, "paediatric observation chart")
+
+
 def print_pain_chart(session: Session, patient_id: str, out: Path) -> Path:
     """A patient's pain assessments as the paper pain chart, for the bedside."""
     from downtime.pdf.pain import pain_chart_pdf
@@ -246,6 +253,7 @@ CHARTS: dict[str, dict[Lang, str]] = {
     "devices": {"en": "Line and catheter chart", "fr": "Feuille de surveillance des cathéters et sondes"},
     "pain": {"en": "Pain assessment chart", "fr": "Feuille d’évaluation de la douleur"},
     "bowels": {"en": "Bowel chart (Bristol stool scale)", "fr": "Feuille de surveillance des selles (Bristol)"},
+    "pews": {"en": "Paediatric observation chart (PEWS)", "fr": "Feuille de surveillance pédiatrique (PEWS)"},
 }
 # The binder's own title, which its print preview and the printer's queue show.
 BINDER_TITLE: dict[Lang, str] = {"en": "Downtime binder", "fr": "Classeur de procédure dégradée"}
@@ -255,7 +263,8 @@ BINDER_TITLE: dict[Lang, str] = {"en": "Downtime binder", "fr": "Classeur de pro
 # repositioning chart for the quarter at risk of pressure ulcers and their risk assessments, a
 # wound chart for the few with a wound dressed, a line and catheter chart for the two thirds
 # with a cannula or a catheter in, a bowel chart for those with diarrhoea, constipation or a
-# bleed to watch, a pain chart for the third in pain (after an
+# bleed to watch, a paediatric observation chart for a child on an adult ward (the children's
+# wards keep their own supply), a pain chart for the third in pain (after an
 # operation, a fracture, a sickle-cell crisis), a nutrition screening for each admission, a
 # neuro chart for the few after a head injury or a stroke, a transfusion record for the few given
 # blood; the rest for the admissions, moves and theatre changes of a shift: a list added, an
@@ -271,7 +280,7 @@ BINDER = (("admission", 4), ("mar", 4), ("news2", 30), ("transfer", 4), ("discha
           ("operation_rebooking", 2), ("operation_done", 4), ("surgical_safety_checklist", 4),
           ("clinical_note", 30), ("fluid", 10), ("neuro", 4), ("glucose", 8), ("transfusion", 3),
           ("lab_results", 2), ("repositioning", 8), ("braden_assessment", 4),
-          ("wounds", 4), ("devices", 20), ("pain", 10), ("bowels", 8), ("nutrition_screening", 4))
+          ("wounds", 4), ("devices", 20), ("pain", 10), ("bowels", 8), ("pews", 4), ("nutrition_screening", 4))
 
 
 def binder(forms: dict[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
@@ -363,6 +372,7 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime) -> 
                  devices.handover(session.db, session.forms, patient_ids, at, session.lang),
                  pain.handover(session.db, session.forms, patient_ids, at, session.lang),
                  bowels.handover(session.db, session.forms, patient_ids, at, session.lang),
+                 pews.handover(session.db, session.forms, patients, at, session.lang),
                  fluid_balance.handover(session.db, session.forms, patients, at, session.lang),
                  nutrition.handover(session.db, patients, at, session.lang)):
         for patient_id, line in said.items():
@@ -555,6 +565,7 @@ BLANK_CHARTS = {
     "devices": BlankChart("devices", "blank_device_chart_pdf", (devices.FORM,)),
     "pain": BlankChart("pain", "blank_pain_chart_pdf", (pain.FORM,)),
     "bowels": BlankChart("bowels", "blank_bowel_chart_pdf", (bowels.FORM,)),
+    "pews": BlankChart("pews", "blank_pews_chart_pdf", (pews.FORM,)),
 }
 
 

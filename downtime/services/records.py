@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from downtime.i18n import QT_TRANSLATE_NOOP, labelled, message, translate
+from downtime.domain.age import age_in_years
 from downtime.domain.downtime_number import format_downtime_number
 from downtime.domain.holds import Hold
 from downtime.domain.laptops import Authors
@@ -180,6 +181,8 @@ def _commit(session: Session, spec: FormSpec, row: dict[str, Any], action: str) 
         when = spec.by_meaning(Meaning.OCCURRED_AT)
         census.require_in_hospital(session.db, str(row["patient_id"]), datetime.fromisoformat(row["occurred_at"]),
                                    when.label.get(session.lang) if when is not None else "")
+    if spec.under_years is not None and row["status"] != RecordStatus.ENTERED_IN_ERROR.value:
+        _require_child(session, spec, str(row["patient_id"]), datetime.fromisoformat(row["occurred_at"]))
     if spec.id in THEATRE_FORMS:
         from downtime.services import theatre
 
@@ -191,6 +194,19 @@ def _commit(session: Session, spec: FormSpec, row: dict[str, Any], action: str) 
     if spec.creates_patient:
         search.refresh(session.db, session.forms, str(row["patient_id"]))
     return saved
+
+
+def _require_child(session: Session, spec: FormSpec, patient_id: str, at: datetime) -> None:
+    """A form for children (`under_years`) refused for a patient that old or older at `at`; a
+    patient whose date of birth is not known is taken at the nurse's word (the chart then asks
+    for it)."""
+    born = census.patient_with_location(session.db, session.forms, patient_id).birth_date
+    if born is not None and (age := age_in_years(born, at.date())) >= (spec.under_years or 0):
+        when = spec.by_meaning(Meaning.OCCURRED_AT)
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "{field}: this patient was {age} then; {form} is for children "
+                                                         "under {under}: chart their observations on the NEWS2 chart."),
+                           field=when.label.get(session.lang) if when is not None else "", age=age,
+                           form=spec.title.get(session.lang), under=spec.under_years)
 
 
 def _next_version(session: Session, record_id: str, reason: str, based_on: int | None) -> tuple[RecordVersion, str]:

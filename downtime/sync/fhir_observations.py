@@ -10,6 +10,7 @@ one."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date
 from functools import partial
 from typing import Any
@@ -18,6 +19,7 @@ from sqlite_utils import Database
 
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.news2 import NOT_APPLICABLE
+from downtime.formspec import FormSpec
 from downtime.services.census import all_patients
 from downtime.services.observations import FORM, scored
 from downtime.sync.fhir_codes import DATA_ABSENT_REASON, LOINC, NEWS2_CODES, OBSERVATION_CATEGORY, SNOMED, UCUM, coding
@@ -36,13 +38,21 @@ SCORE_ROWS = ("respiratory_rate", "spo2", "air_or_oxygen", "systolic_bp", "pulse
 
 
 def observation_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
-    """One group per set of observations; it needs its patient, whose date of birth says
-    whether NEWS2 scores the set (not a child's), and whose stays say which the set is of."""
-    found = ctx.current(db, FORM)
+    """One group per set of observations; its patient's date of birth says whether NEWS2 scores
+    the set (not a child's)."""
+    return sets_scored_by_age(db, ctx, stays, FORM, "observations", _made)
+
+
+def sets_scored_by_age(db: Database, ctx: Context, stays: Stays, form_id: str, prefix: str,
+                       made: Callable[[RecordVersion, Context, date | None, Stays], Made]) -> dict[str, Group]:
+    """One group per record of `form_id`, made with its patient's date of birth (which decides
+    its score: NEWS2 or none, a child's PEWS band), each needing its patient, whose stays say
+    which the set is of."""
+    found = ctx.current(db, form_id)
     born = {patient_id: patient.birth_date for patient_id, patient in
             all_patients(db, ctx.forms, {str(record.patient_id) for record in found}).items()}
-    return {f"observations:{record.record_id}": Group(
-        f"observations:{record.record_id}", partial(_made, record, ctx, born.get(str(record.patient_id)), stays),
+    return {f"{prefix}:{record.record_id}": Group(
+        f"{prefix}:{record.record_id}", partial(made, record, ctx, born.get(str(record.patient_id)), stays),
         frozenset({record.record_id}), frozenset({patient_key(str(record.patient_id))})) for record in found}
 
 
@@ -61,42 +71,62 @@ def observation_status(record: RecordVersion) -> str:
     return "amended" if record.version > 1 else "final"
 
 
+class Measured:
+    """A set's readings as Observations, each its own, sharing the set's status, patient, stay,
+    time and author: what `add` made, in order (a total's `derivedFrom`)."""
+
+    def __init__(self, record: RecordVersion, ctx: Context, stays: Stays, taken_at: str) -> None:
+        self.record = record
+        self.common = {"status": observation_status(record), "subject": reference(str(record.patient_id)),
+                       **stays.encounter_at(record.patient_id, taken_at), "effectiveDateTime": moment(taken_at),
+                       "performer": [ctx.author(ctx.original(record))]}
+        self.made: list[dict[str, Any]] = []
+
+    def add(self, what: str, category: str = "vital-signs", **resource: Any) -> None:
+        ident = derived_id(self.record.record_id, what)
+        self.made.append({"resourceType": "Observation", "id": ident, "identifier": record_identifier(ident),
+                          "category": [{"coding": [coding(OBSERVATION_CATEGORY, category)]}], **self.common, **resource})
+
+    def vitals(self, fields: Mapping[str, tuple[tuple[str, ...], str]]) -> None:
+        """The vital signs of `fields` (a field → its LOINC codes and UCUM unit) and the blood
+        pressure, those taken."""
+        data = self.record.data
+        for field_id, (codes, unit) in fields.items():
+            if data.get(field_id) is not None:
+                self.add(field_id, code={"coding": [coding(LOINC, code) for code in codes]},
+                         valueQuantity=quantity(data[field_id], unit))
+        panel, parts, unit = BLOOD_PRESSURE
+        if any(data.get(field_id) is not None for field_id in parts):
+            self.add("blood_pressure", code={"coding": [coding(LOINC, panel)]}, component=[
+                {"code": {"coding": [coding(LOINC, code)]}, "valueQuantity": quantity(data[field_id], unit)}
+                for field_id, code in parts.items() if data.get(field_id) is not None])
+
+    def said(self, spec: FormSpec, field_id: str, code: str) -> None:
+        """A choice answered, as what the nurse observed, in words (`code`: what it is)."""
+        if self.record.data.get(field_id):
+            self.add(field_id, "exam", code={"text": code},
+                     valueCodeableConcept={"text": label(spec, field_id, self.record.data[field_id])})
+
+    def total(self, code: dict[str, Any], **resource: Any) -> dict[str, Any]:
+        """The set's score, derived from what was added, with the set's notes."""
+        record = self.record
+        return {"resourceType": "Observation", "id": record.record_id, "identifier": record_identifier(record.record_id),
+                "category": [{"coding": [coding(OBSERVATION_CATEGORY, "survey")]}], **self.common, "code": code,
+                **resource, "derivedFrom": [reference(resource["id"]) for resource in self.made],
+                **({"note": [{"text": record.data["notes"]}]} if record.data.get("notes") else {})}
+
+
 def _resources(record: RecordVersion, ctx: Context, birth_date: date | None,
                stays: Stays) -> tuple[dict[str, Any], ...]:
     data, spec = record.data, ctx.forms[FORM]
-    common = {"status": observation_status(record), "subject": reference(str(record.patient_id)),
-              **stays.encounter_at(record.patient_id, data["taken_at"]), "effectiveDateTime": moment(data["taken_at"]),
-              "performer": [ctx.author(ctx.original(record))]}
-    made: list[dict[str, Any]] = []
-
-    def add(what: str, category: str = "vital-signs", **resource: Any) -> None:
-        ident = derived_id(record.record_id, what)
-        made.append({"resourceType": "Observation", "id": ident, "identifier": record_identifier(ident),
-                     "category": [{"coding": [coding(OBSERVATION_CATEGORY, category)]}], **common, **resource})
-
-    for field_id, (codes, unit) in VITALS.items():
-        if data.get(field_id) is not None:
-            add(field_id, code={"coding": [coding(LOINC, code) for code in codes]},
-                valueQuantity=quantity(data[field_id], unit))
-    panel, parts, unit = BLOOD_PRESSURE
-    if any(data.get(field_id) is not None for field_id in parts):
-        add("blood_pressure", code={"coding": [coding(LOINC, panel)]}, component=[
-            {"code": {"coding": [coding(LOINC, code)]}, "valueQuantity": quantity(data[field_id], unit)}
-            for field_id, code in parts.items() if data.get(field_id) is not None])
-    if data.get("consciousness"):
-        add("consciousness", "exam", code={"text": "Level of consciousness (ACVPU)"},
-            valueCodeableConcept={"text": label(spec, "consciousness", data["consciousness"])})
+    measured = Measured(record, ctx, stays, data["taken_at"])
+    measured.vitals(VITALS)
+    measured.said(spec, "consciousness", "Level of consciousness (ACVPU)")
     if data.get("on_oxygen") is not None:
-        add("air_or_oxygen", "exam", code={"text": "Supplemental oxygen"},
-            valueCodeableConcept={"text": "On supplemental oxygen" if data["on_oxygen"] else "On air"})
-    total: dict[str, Any] = {
-        "resourceType": "Observation", "id": record.record_id, "identifier": record_identifier(record.record_id),
-        "category": [{"coding": [coding(OBSERVATION_CATEGORY, "survey")]}], **common,
-        "code": {"coding": [coding(SNOMED, NEWS2_CODES["total"])]}, **_total(record, birth_date),
-        "derivedFrom": [reference(resource["id"]) for resource in made]}
-    if notes := data.get("notes"):
-        total["note"] = [{"text": notes}]
-    return (*made, total)
+        measured.add("air_or_oxygen", "exam", code={"text": "Supplemental oxygen"},
+                     valueCodeableConcept={"text": "On supplemental oxygen" if data["on_oxygen"] else "On air"})
+    return (*measured.made, measured.total({"coding": [coding(SNOMED, NEWS2_CODES["total"])]},
+                                           **_total(record, birth_date)))
 
 
 def _total(record: RecordVersion, birth_date: date | None) -> dict[str, Any]:

@@ -368,6 +368,10 @@
         <translation>Selles</translation>
     </message>
     <message>
+        <source>PEWS</source>
+        <translation>PEWS</translation>
+    </message>
+    <message>
         <source>Staff ID</source>
         <translation>Identifiant</translation>
     </message>
@@ -810,6 +814,38 @@
     <message>
         <source>Next dressing</source>
         <translation>Prochain pansement</translation>
+    </message>
+    <message>
+        <source>Resp. rate</source>
+        <translation>Fréq. resp.</translation>
+    </message>
+    <message>
+        <source>Breathing</source>
+        <translation>Respiration</translation>
+    </message>
+    <message>
+        <source>Oxygen</source>
+        <translation>Oxygène</translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation>Fréq. card.</translation>
+    </message>
+    <message>
+        <source>Systolic BP</source>
+        <translation>PA syst.</translation>
+    </message>
+    <message>
+        <source>Cap. refill</source>
+        <translation>TRC</translation>
+    </message>
+    <message>
+        <source>AVPU</source>
+        <translation>AVPU</translation>
+    </message>
+    <message>
+        <source>Worried</source>
+        <translation>Inquiet</translation>
     </message>
 </context>
 <context>
@@ -2883,6 +2919,10 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
         <translation>Surveillance</translation>
     </message>
     <message>
+        <source>Paediatric obs (P&amp;EWS)</source>
+        <translation>Surveillance pédiatrique (P&amp;EWS)</translation>
+    </message>
+    <message>
         <source>Fl&amp;uid balance chart</source>
         <translation>&amp;Bilan entrées-sorties</translation>
     </message>
@@ -3744,6 +3784,33 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
     <message>
         <source>{count} patient(s)</source>
         <translation>{count} patient(s)</translation>
+    </message>
+</context>
+<context>
+    <name>PewsView</name>
+    <message>
+        <source>PEWS — {name}</source>
+        <translation>PEWS — {name}</translation>
+    </message>
+    <message>
+        <source>Paediatric early warning score</source>
+        <translation>Score pédiatrique d’alerte précoce</translation>
+    </message>
+    <message>
+        <source>Paediatric observations</source>
+        <translation>Surveillance pédiatrique</translation>
+    </message>
+    <message>
+        <source>&amp;Record observations</source>
+        <translation>&amp;Noter une surveillance</translation>
+    </message>
+    <message>
+        <source>&amp;Print the PEWS chart</source>
+        <translation>&amp;Imprimer la feuille PEWS</translation>
+    </message>
+    <message>
+        <source>No paediatric observations recorded yet</source>
+        <translation>Aucune surveillance pédiatrique notée pour l’instant</translation>
     </message>
 </context>
 <context>
@@ -5504,6 +5571,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{form} ne concerne pas un patient.</translation>
     </message>
     <message>
+        <source>{field}: this patient was {age} then; {form} is for children under {under}: chart their observations on the NEWS2 chart.</source>
+        <translation>{field} : ce patient avait {age} ans à ce moment ; {form} est pour les enfants de moins de {under} ans : noter sa surveillance sur la feuille NEWS2.</translation>
+    </message>
+    <message>
         <source>A reason is required to change a saved record.</source>
         <translation>Un motif est obligatoire pour modifier un enregistrement.</translation>
     </message>
@@ -6822,6 +6893,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>a patient's pain assessment chart</source>
         <translation>la feuille d’évaluation de la douleur d’un patient</translation>
+    </message>
+    <message>
+        <source>a child's paediatric observation chart (PEWS, the key of their age band)</source>
+        <translation>la feuille de surveillance pédiatrique d’un enfant (PEWS, avec les normes de sa tranche d’âge)</translation>
     </message>
     <message>
         <source>a patient's blood transfusion record (each unit, its checks and its fate)</source>

@@ -27,11 +27,11 @@ def test_sign_in_opens_the_main_window_on_the_demo(app_signed_in, tmp_path, form
     window = app_signed_in(path)
     assert window.session.user.staff_id == "nurse" and window.session.device.is_demo
     assert "DEMO DATA" in window.banner.device.text()
-    # Opened as ward 3B's laptop would be, on its ward; the hospital's 36 patients under All wards.
+    # Opened as ward 3B's laptop would be, on its ward; the hospital's 39 patients under All wards.
     assert window.patients.current_ward() == "3B" and ", ward 3B" in window.banner.device.text()
     assert {r.patient.ward for r in listed(window.patients).model.rows if r.patient} == {"3B"}
     window.patients.ward.setCurrentIndex(0)
-    assert len([r for r in listed(window.patients).model.rows if r.patient]) == 36
+    assert len([r for r in listed(window.patients).model.rows if r.patient]) == 39
 
 
 def test_the_opening_check_runs_off_the_gui_thread(app_signed_in, tmp_path, monkeypatch, forms, clock, demo_database):
@@ -78,7 +78,7 @@ def test_an_emptied_census_index_is_rebuilt_off_the_gui_thread_before_the_window
     assert on_gui_thread == [False]
     assert rebuilt_on[0] is not window.session.db, "on a connection of its own: the window signed out may use its own"
     window.patients.ward.setCurrentIndex(0)  # All wards: the demo laptop's list opens on its ward, 3B
-    assert len([r for r in listed(window.patients).model.rows if r.patient]) == 36
+    assert len([r for r in listed(window.patients).model.rows if r.patient]) == 39
 
 
 def test_a_damaged_database_is_never_used_and_the_newest_backup_is_offered(qtbot, tmp_path, monkeypatch, forms,

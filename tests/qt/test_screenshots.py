@@ -17,7 +17,7 @@ def test_every_main_screen_is_taken_in_the_chosen_language(qapp, tmp_path):
                                       "news2-escalation", "observations", "fluid-balance", "neuro", "glucose", "repositioning",
                                       "wounds", "devices", "pain", "bowels",
                                       "transfusion",
-                                      "lab-results",
+                                      "lab-results", "pews",
                                       "print-preview",
                                       "theatre",
                                       "back-entry", "administration")]

@@ -1,0 +1,217 @@
+"""A child's observations scored with the Bedside Paediatric Early Warning System score (Bedside
+PEWS: Parshuram, Hutchison, Middaugh, Critical Care 2009;13:R135), for the children NEWS2 does not
+score (under 16, `news2.applies`). A child's normal heart rate, blood pressure and breathing
+depend on age, so each of those is scored against the ranges of the child's age band on the day
+the set was taken; capillary refill, the work of breathing, the saturation and the oxygen given
+are scored alike at every age. Seven items, each 0, 1, 2 or 4 (the saturation at most 2): 0 to
+26. The score's authors validated 8 as the threshold of a child heading for intensive care
+(sensitivity 82%, specificity 93%): from 8 the doctor is called to review the child now. A nurse
+or a parent worried about the child, and a child not alert, call the doctor whatever the score,
+as every paediatric early warning chart says: a score misses what those who know the child see."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from downtime.domain import elapsed
+from downtime.domain.age import age_in_years
+
+UNDER_YEARS = 16
+"""The paediatric chart is for children under 16; NEWS2 scores everyone older."""
+URGENT_FROM = 8
+"""The total from which the doctor reviews the child now."""
+
+
+class AgeBand(StrEnum):
+    """Bedside PEWS's age bands, each from its first day to the day before the next's."""
+
+    UNDER_3_MONTHS = "0-3m"
+    UNDER_1_YEAR = "3-12m"
+    UNDER_4_YEARS = "1-4y"
+    UNDER_12_YEARS = "4-12y"
+    FROM_12_YEARS = "12y+"
+
+
+BAND_WORDS: Mapping[AgeBand, Mapping[str, str]] = {
+    AgeBand.UNDER_3_MONTHS: {"en": "under 3 months", "fr": "moins de 3 mois"},
+    AgeBand.UNDER_1_YEAR: {"en": "3 to 12 months", "fr": "3 à 12 mois"},
+    AgeBand.UNDER_4_YEARS: {"en": "1 to 4 years", "fr": "1 à 4 ans"},
+    AgeBand.UNDER_12_YEARS: {"en": "4 to 12 years", "fr": "4 à 12 ans"},
+    AgeBand.FROM_12_YEARS: {"en": "12 years and over", "fr": "12 ans et plus"},
+}
+
+
+def months_old(born: date, on: date) -> int:
+    """Whole months completed on `on` (a baby born on the 31st is a month old on the last day of
+    the next month that has no 31st, not a day later)."""
+    months = (on.year - born.year) * 12 + on.month - born.month
+    return months - (on.day < born.day and not _last_day_of_month(on))
+
+
+def _last_day_of_month(day: date) -> bool:
+    return (day + timedelta(days=1)).month != day.month
+
+
+def age_band(born: date, on: date) -> AgeBand | None:
+    """The age band of a child born on `born` on the day `on`; None from 16 (NEWS2's)."""
+    if age_in_years(born, on) >= UNDER_YEARS:
+        return None
+    months = months_old(born, on)
+    return (AgeBand.UNDER_3_MONTHS if months < 3 else AgeBand.UNDER_1_YEAR if months < 12
+            else AgeBand.UNDER_4_YEARS if months < 48 else AgeBand.UNDER_12_YEARS if months < 144
+            else AgeBand.FROM_12_YEARS)
+
+
+class Ranges(BaseModel):
+    """One item's ranges in one age band, as the published table gives them, every bound
+    included: 4 at or beyond `high4` / `low4`, else 2 at or beyond `high2` / `low2`, else 1 at
+    or beyond `high1` / `low1`, else 0."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    low4: int
+    low2: int
+    low1: int
+    high1: int
+    high2: int
+    high4: int
+
+    def points(self, value: int) -> int:
+        for points, low, high in ((4, self.low4, self.high4), (2, self.low2, self.high2), (1, self.low1, self.high1)):
+            if value <= low or value >= high:
+                return points
+        return 0
+
+    def normal(self) -> tuple[int, int]:
+        """The values that score 0."""
+        return self.low1 + 1, self.high1 - 1
+
+
+def _ranges(table: Mapping[AgeBand, tuple[int, int, int, int, int, int]]) -> dict[AgeBand, Ranges]:
+    return {band: Ranges(**dict(zip(("low4", "low2", "low1", "high1", "high2", "high4"), bounds)))
+            for band, bounds in table.items()}
+
+
+# The table of Parshuram et al. 2009, each band's (low 4, low 2, low 1, high 1, high 2, high 4).
+# Where the table says "> 150" (4 to 12 years' heart rate) or "< 50" (12 years' and over), the
+# whole number it means is written: 151, 49.
+HEART_RATE = _ranges({AgeBand.UNDER_3_MONTHS: (80, 90, 110, 150, 180, 190),
+                      AgeBand.UNDER_1_YEAR: (70, 80, 100, 150, 170, 180),
+                      AgeBand.UNDER_4_YEARS: (60, 70, 90, 120, 150, 170),
+                      AgeBand.UNDER_12_YEARS: (50, 60, 70, 110, 130, 151),
+                      AgeBand.FROM_12_YEARS: (40, 49, 60, 100, 120, 140)})
+SYSTOLIC_BP = _ranges({AgeBand.UNDER_3_MONTHS: (45, 50, 60, 80, 100, 130),
+                       AgeBand.UNDER_1_YEAR: (60, 70, 80, 100, 120, 150),
+                       AgeBand.UNDER_4_YEARS: (65, 75, 90, 110, 125, 160),
+                       AgeBand.UNDER_12_YEARS: (70, 80, 90, 120, 140, 170),
+                       AgeBand.FROM_12_YEARS: (75, 85, 100, 130, 150, 190)})
+RESPIRATORY_RATE = _ranges({AgeBand.UNDER_3_MONTHS: (15, 19, 29, 61, 81, 91),
+                            AgeBand.UNDER_1_YEAR: (15, 19, 24, 51, 71, 81),
+                            AgeBand.UNDER_4_YEARS: (12, 15, 19, 41, 61, 71),
+                            AgeBand.UNDER_12_YEARS: (10, 14, 19, 31, 41, 51),
+                            AgeBand.FROM_12_YEARS: (9, 10, 11, 17, 23, 30)})
+BY_AGE: Mapping[str, Mapping[AgeBand, Ranges]] = {
+    "heart_rate": HEART_RATE, "systolic_bp": SYSTOLIC_BP, "respiratory_rate": RESPIRATORY_RATE}
+"""The items scored by age, by the form's field."""
+
+CAPILLARY_REFILL = {"under_3": 0, "from_3": 4}
+EFFORT = {"normal": 0, "mild": 1, "moderate": 2, "severe": 4}
+OXYGEN = {"room_air": 0, "low": 2, "high": 4}
+"""Room air; any oxygen under 4 L/min or under 50%; 4 L/min or more, or 50% or more."""
+SPO2_LOW1, SPO2_LOW2 = 94, 90
+"""Saturation: over 94% 0, 91–94% 1, 90% or less 2."""
+ITEMS = ("respiratory_rate", "respiratory_effort", "spo2", "oxygen", "heart_rate", "systolic_bp", "capillary_refill")
+"""The seven items, as the form's fields, in the chart's order: breathing, then circulation."""
+
+
+class PewsSet(BaseModel):
+    """A set's readings as charted; any may be missing, which the score then says."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    heart_rate: int | None = Field(default=None, ge=20, le=300)
+    systolic_bp: int | None = Field(default=None, ge=20, le=250)
+    capillary_refill: str | None = None
+    respiratory_rate: int | None = Field(default=None, ge=0, le=150)
+    respiratory_effort: str | None = None
+    spo2: int | None = Field(default=None, ge=50, le=100)
+    oxygen: str | None = None
+
+
+class PewsScore(BaseModel):
+    """Each item's points (None where not taken) and their total: an incomplete set's total can
+    only be lower than the child's."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    band: AgeBand
+    points: dict[str, int | None]
+    total: int
+
+    @property
+    def missing(self) -> list[str]:
+        return [item for item in ITEMS if self.points[item] is None]
+
+    @property
+    def urgent(self) -> bool:
+        return self.total >= URGENT_FROM
+
+
+def _spo2_points(spo2: int) -> int:
+    return 2 if spo2 <= SPO2_LOW2 else 1 if spo2 <= SPO2_LOW1 else 0
+
+
+def score(found: PewsSet, band: AgeBand) -> PewsScore:
+    points: dict[str, int | None] = {
+        **{item: None if (value := getattr(found, item)) is None else BY_AGE[item][band].points(value)
+           for item in BY_AGE},
+        "capillary_refill": CAPILLARY_REFILL.get(found.capillary_refill or ""),
+        "respiratory_effort": EFFORT.get(found.respiratory_effort or ""),
+        "spo2": None if found.spo2 is None else _spo2_points(found.spo2),
+        "oxygen": OXYGEN.get(found.oxygen or "")}
+    return PewsScore(band=band, points={item: points[item] for item in ITEMS},
+                     total=sum(value for value in points.values() if value is not None))
+
+
+class Sign(StrEnum):
+    URGENT = "urgent"
+    CONCERN = "concern"
+    NOT_ALERT = "not_alert"
+    NO_AGE = "no_age"
+    OVERDUE = "overdue"
+
+
+SIGNS: Mapping[Sign, Mapping[str, str]] = {
+    Sign.URGENT: {"en": "PEWS {total} (8 or more): call the doctor to review the child now",
+                  "fr": "PEWS {total} (8 ou plus) : appeler le médecin pour qu’il examine l’enfant maintenant"},
+    Sign.CONCERN: {"en": "NURSE OR PARENT WORRIED ({time}): tell the doctor, whatever the score",
+                   "fr": "INFIRMIER OU PARENT INQUIET ({time}) : prévenir le médecin, quel que soit le score"},
+    Sign.NOT_ALERT: {"en": "NOT ALERT ({consciousness}, {time}): call the doctor now, whatever the score",
+                     "fr": "PAS ALERTE ({consciousness}, {time}) : appeler le médecin maintenant, quel que soit le score"},
+    Sign.NO_AGE: {"en": "PEWS NOT SCORED: record the child's date of birth on the admission (an estimate will do); "
+                        "the ranges go by age",
+                  "fr": "PEWS NON CALCULÉ : noter la date de naissance de l’enfant sur l’admission (une estimation "
+                        "suffit) ; les normes dépendent de l’âge"},
+    Sign.OVERDUE: {"en": "OBSERVATIONS OVERDUE since {due}", "fr": "SURVEILLANCE EN RETARD depuis {due}"},
+}
+"""What each sign asks, of the latest set: `{total}` its score, `{time}` when it was taken,
+`{consciousness}` the answer in words, `{due}` when the next set fell due."""
+ALERT = "alert"
+
+
+def next_due(taken_at: datetime, minutes: int) -> datetime:
+    return elapsed.later(taken_at, timedelta(minutes=minutes))
+
+
+def signs(found: PewsScore | None, concern: bool, consciousness: str | None, due_at: datetime | None,
+          at: datetime) -> list[Sign]:
+    """What the latest set asks at `at`: `found` its score (None when the child's age is not
+    known), `concern` someone worried, `consciousness` its ACVPU answer, `due_at` the next set."""
+    return [*([Sign.NO_AGE] if found is None else [Sign.URGENT] if found.urgent else []),
+            *([Sign.NOT_ALERT] if consciousness not in (None, ALERT) else []),
+            *([Sign.CONCERN] if concern else []),
+            *([Sign.OVERDUE] if elapsed.reached(due_at, at) else [])]

@@ -1,0 +1,136 @@
+"""The paediatric observation chart on paper (landscape): how to score, the Bedside PEWS key of the
+child's age band (the blank chart's every band, as a ward keeps one chart for any child), the
+latest score and what it asks, a line per set oldest first (each reading with its points, the
+total, someone worried, who took it, what it asked), then ruled lines to carry on by hand while the
+laptop is away."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+
+from downtime.domain.laptops import NOBODY, Authors, Laptop
+from downtime.domain.pews import BAND_WORDS, BY_AGE, CAPILLARY_REFILL, EFFORT, ITEMS, OXYGEN, AgeBand, Ranges, age_band
+from downtime.formspec import FormSpec, Lang
+from downtime.formspec.values import format_value
+from downtime.i18n import semicolon
+from downtime.pdf.page import RULE, PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words, next_due_line
+from downtime.services.pews import Taken, asked, asking, reading, state
+from downtime.services.patients import PatientSummary
+
+BY_HAND = 6
+"""Ruled lines after the last set; the blank chart's fill its page under the key of every band."""
+BLANK_LINES = 5
+POINTS = (0, 1, 2, 4)
+WORDS: dict[str, dict[Lang, str]] = {
+    "title": {"en": "Paediatric observation chart (PEWS)", "fr": "Feuille de surveillance pédiatrique (PEWS)"},
+    "blank_title": {"en": "Paediatric observation chart (PEWS, blank)",
+                    "fr": "Feuille de surveillance pédiatrique (PEWS, vierge)"},
+    "plan": {"en": "For children under 16 (NEWS2 from 16). Score each reading on the ranges of the child's age band, "
+                   "add the points (Bedside PEWS, 0 to 26). 8 or more: call the doctor to review the child now. A nurse "
+                   "or parent worried, or a child not alert: tell the doctor whatever the score. Next set at least "
+                   "hourly from 8 or with someone worried.",
+             "fr": "Pour les enfants de moins de 16 ans (NEWS2 à partir de 16). Coter chaque paramètre selon les normes "
+                   "de la tranche d’âge de l’enfant, additionner les points (Bedside PEWS, 0 à 26). 8 ou plus : "
+                   "appeler le médecin pour qu’il examine l’enfant maintenant. Infirmier ou parent inquiet, ou enfant "
+                   "pas alerte : prévenir le médecin quel que soit le score. Surveillance au moins toutes les heures à "
+                   "partir de 8 ou si quelqu’un est inquiet."},
+    "age": {"en": "Age (points)", "fr": "Âge (points)"},
+    "any_age": {"en": "At any age: {items}", "fr": "À tout âge : {items}"},
+    "headings": {"en": "Date and time|Resp. rate|Breathing|SpO2|Oxygen|Heart rate|Systolic BP|Cap. refill|Temp.|AVPU|"
+                       "PEWS|Worried|Initials|What it asked",
+                 "fr": "Date et heure|Fréq. resp.|Respiration|SpO2|Oxygène|Fréq. card.|PA syst.|TRC|Temp.|AVPU|"
+                       "PEWS|Inquiet|Visa|Conduite demandée"},
+}
+KEY_AGE = 0.1
+"""The key's age column's share of the page's width; the items' twelve columns share the rest."""
+WIDTHS = (0.07, 0.05, 0.09, 0.045, 0.1, 0.055, 0.055, 0.075, 0.045, 0.045, 0.05, 0.06, 0.055, 0.205)
+
+
+def _bounds(ranges: Ranges) -> list[str]:
+    """The readings 0, 1, 2 and 4 points take, as the published table gives them: the range that
+    scores 0, then each score's low and high bounds, one over the other ("≤110" over "≥150")."""
+    return [f"{ranges.low1 + 1}–{ranges.high1 - 1}",
+            *(f"≤{low}\n≥{high}" for low, high in ((ranges.low1, ranges.high1), (ranges.low2, ranges.high2),
+                                                    (ranges.low4, ranges.high4)))]
+
+
+def _options(spec: FormSpec, item: str, scores: Mapping[str, int], lang: Lang) -> str:
+    """A choice item's options, each with the points it scores."""
+    return f"{spec.field(item).label.get(lang)}: " + ", ".join(
+        f"{format_value(spec.field(item), code, lang)} {points}" for code, points in scores.items())
+
+
+def _key(spec: FormSpec, bands: Sequence[AgeBand], lang: Lang, width: float) -> list[Flowable]:
+    """The scoring key: for each of `bands`, a row of the items scored by age (each item's 0, 1,
+    2 and 4 points); under it, those scored alike at any age, in a line."""
+    heading = [chart_cell(in_words(WORDS, "age", lang), bold=True)]
+    for item in BY_AGE:
+        field = spec.field(item)
+        heading += [chart_cell(f"{field.label.get(lang)} ({field.unit})", bold=True), "", "", ""]
+    body: list[list[object]] = [heading, ["", *(chart_cell(str(points), bold=True) for _ in BY_AGE for points in POINTS)]]
+    body += [[chart_cell(BAND_WORDS[band][lang]),
+              *(chart_cell(text) for by_band in BY_AGE.values() for text in _bounds(by_band[band]))]
+             for band in bands]
+    columns = len(BY_AGE) * len(POINTS)
+    key = Table(body, colWidths=[KEY_AGE * width] + [(1 - KEY_AGE) * width / columns] * columns, hAlign="LEFT")
+    key.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, RULE), ("BACKGROUND", (0, 0), (-1, 1), colors.HexColor("#e0e0e0")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("SPAN", (0, 0), (0, 1)),
+        *(("SPAN", (1 + column * len(POINTS), 0), (column * len(POINTS) + len(POINTS), 0)) for column in range(len(BY_AGE)))]))
+    any_age = semicolon(lang).join([_options(spec, "capillary_refill", CAPILLARY_REFILL, lang),
+                                    _options(spec, "respiratory_effort", EFFORT, lang),
+                                    f"{spec.field('spo2').label.get(lang)}: > 94% 0, 91–94% 1, ≤ 90% 2",
+                                    _options(spec, "oxygen", OXYGEN, lang)])
+    return [key, Spacer(1, 1 * mm), chart_cell(in_words(WORDS, "any_age", lang, items=any_age))]
+
+
+def _table(lines: Sequence[Taken], born: date | None, spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop],
+           lang: Lang, at: datetime, width: float, by_hand: int) -> Flowable:
+    body: list[list[object]] = [[chart_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
+    for index, one in enumerate(lines):
+        data, record, found = one.record.data, one.record, one.scored(born)
+        said = asked(one, found, spec, at, lang, index == len(lines) - 1)
+        body.append([chart_cell(f"{one.taken_at:%d/%m %H:%M}"),
+                     *(chart_cell(reading(one, item, found, spec, lang),
+                                  alert=found is not None and (found.points[item] or 0) >= 2) for item in ITEMS),
+                     chart_cell(format_value(spec.field("temperature"), data.get("temperature"), lang)),
+                     chart_cell((format_value(spec.field("consciousness"), data.get("consciousness"), lang) or "")[:1]),
+                     chart_cell(str(found.total) if found else "?", bold=True, alert=found is None or found.urgent),
+                     chart_cell(format_value(spec.field("concern"), data.get("concern"), lang), alert=one.concern),
+                     chart_cell(authors.initials(record.author, record.device_id, laptops)),
+                     chart_cell("\n".join(said), bold=bool(said), alert=bool(said))])
+    return carried_on_by_hand(body, WIDTHS, width, by_hand, 8 * mm)
+
+
+def pews_chart_pdf(patient: PatientSummary, lines: Sequence[Taken], spec: FormSpec, out: Path, *,
+                   authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
+                   printed_at: datetime, device_name: str) -> Path:
+    """`lines`: the child's standing sets, oldest first; `authors`: who took each (initials). The
+    key is of the child's age band now (each set is scored on its own day's band)."""
+    info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
+                    device_name=device_name, patient=patient, place=True, landscape=True)
+    born = patient.birth_date
+    band = age_band(born, printed_at.date()) if born is not None else None
+    said = state(lines, born, spec, printed_at, lang) if lines else ""
+    return build_pdf(out, [chart_cell(f"• {in_words(WORDS, 'plan', lang)}"),
+                           *_key(spec, [band] if band is not None else list(AgeBand), lang, body_width(info)),
+                           Spacer(1, 2 * mm), *next_due_line(said, False),
+                           *(chart_cell(line, bold=True, alert=True) for line in asking(lines, born, spec, printed_at, lang)),
+                           Spacer(1, 2 * mm),
+                           _table(lines, born, spec, authors, laptops, lang, printed_at, body_width(info), BY_HAND)],
+                     info)
+
+
+def blank_pews_chart_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
+                         device_name: str) -> Path:
+    info = PageInfo(title=in_words(WORDS, "blank_title", lang), lang=lang, printed_by=printed_by,
+                    printed_at=printed_at, device_name=device_name, blank=True, landscape=True)
+    return build_pdf(out, [chart_cell(f"• {in_words(WORDS, 'plan', lang)}"), *_key(spec, list(AgeBand), lang, body_width(info)),
+                           Spacer(1, 2 * mm),
+                           _table([], None, spec, NOBODY, {}, lang, printed_at, body_width(info), BLANK_LINES)], info)

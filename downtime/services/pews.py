@@ -1,0 +1,127 @@
+"""A child's paediatric observation chart: each set scored with the Bedside PEWS by the child's age
+band on the day it was taken (domain.pews), when the next set is due, and what the latest set asks
+of the nurse now: the doctor called from a score of 8, for a nurse or parent worried, for a child
+not alert; the next set overdue. Never stored: the score is worked out from the readings and the
+date of birth each time, so an amended reading or birth date rescores the chart."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlite_utils import Database
+
+from downtime.domain import elapsed
+from downtime.domain.pews import BAND_WORDS, ITEMS, SIGNS, AgeBand, PewsScore, PewsSet, age_band, next_due, score, signs
+from downtime.domain.records import RecordVersion
+from downtime.formspec import FormSpec, Lang
+from downtime.formspec.values import format_value
+from downtime.i18n import mid_line, semicolon
+from downtime.services.bedside import Chart, ordered
+from downtime.services.patients import PatientSummary
+
+FORM = "paediatric_observations"
+WORDS = {
+    "score": {"en": "PEWS {total} ({band})", "fr": "PEWS {total} ({band})"},
+    "incomplete": {"en": "incomplete: {missing} not taken", "fr": "incomplet : {missing} non pris"},
+    "not_scored": {"en": "PEWS not scored (date of birth not known)", "fr": "PEWS non calculé (date de naissance inconnue)"},
+    "latest": {"en": "{score} at {time}", "fr": "{score} à {time}"},
+    "next": {"en": "next set due {time}", "fr": "prochaine surveillance {time}"},
+    "handover": {"en": "PEWS: {said}", "fr": "PEWS : {said}"},
+}
+
+
+@dataclass(frozen=True)
+class Taken:
+    """A set of the chart (`record`), when it was taken and when the next falls due."""
+
+    record: RecordVersion
+    taken_at: datetime
+    due_at: datetime
+
+    @property
+    def readings(self) -> PewsSet:
+        return PewsSet(**{item: self.record.data.get(item) for item in ITEMS})
+
+    @property
+    def concern(self) -> bool:
+        return self.record.data.get("concern") is True
+
+    def band(self, born: date | None) -> AgeBand | None:
+        return age_band(born, self.taken_at.date()) if born is not None else None
+
+    def scored(self, born: date | None) -> PewsScore | None:
+        """Its score for a child born on `born`; None when the date of birth is not known (or the
+        patient was 16 by then, which saving refuses)."""
+        band = self.band(born)
+        return score(self.readings, band) if band is not None else None
+
+
+def reading(one: Taken, item: str, found: PewsScore | None, spec: FormSpec, lang: Lang) -> str:
+    """A reading in the form's words with the points it scored: "165 (1)", "Moderate increase (2)"."""
+    text = format_value(spec.field(item), one.record.data.get(item), lang)
+    points = found.points[item] if found is not None else None
+    return f"{text} ({points})" if text and points is not None else text
+
+
+def taken(record: RecordVersion) -> Taken:
+    at = datetime.fromisoformat(record.data["taken_at"])
+    return Taken(record, at, next_due(at, int(record.data["next_in"])))
+
+
+# The child's standing sets, oldest first; and many children's in one query.
+CHART = Chart(FORM, ordered(taken, lambda one: one.taken_at))
+chart, charts = CHART.of, CHART.of_each
+
+
+def score_text(found: PewsScore | None, spec: FormSpec, lang: Lang) -> str:
+    """"PEWS 11 (3 to 12 months)", with the items not taken named: the score of an incomplete set
+    can only be lower than the child's."""
+    if found is None:
+        return WORDS["not_scored"][lang]
+    missing = ", ".join(mid_line(spec.field(item).label.get(lang)) for item in found.missing)
+    return WORDS["score"][lang].format(total=found.total, band=semicolon(lang).join(
+        [BAND_WORDS[found.band][lang], *([WORDS["incomplete"][lang].format(missing=missing)] if missing else [])]))
+
+
+def state(lines: Sequence[Taken], born: date | None, spec: FormSpec, at: datetime, lang: Lang) -> str:
+    """"PEWS 3 (1 to 4 years) at 28/11 13:00; next set due 28/11 14:00" (once overdue, what the
+    chart asks says so instead)."""
+    latest = lines[-1]
+    return semicolon(lang).join([
+        WORDS["latest"][lang].format(score=score_text(latest.scored(born), spec, lang),
+                                     time=f"{latest.taken_at:%d/%m %H:%M}"),
+        *([] if elapsed.reached(latest.due_at, at) else [WORDS["next"][lang].format(time=f"{latest.due_at:%d/%m %H:%M}")])])
+
+
+def asked(one: Taken, found: PewsScore | None, spec: FormSpec, at: datetime, lang: Lang, latest: bool) -> list[str]:
+    """What a set scored `found` asks at `at`: its score, someone worried, a child not alert, the
+    date of birth to record; for the `latest`, the next set overdue (an earlier one's was taken)."""
+    consciousness = one.record.data.get("consciousness")
+    return [SIGNS[sign][lang].format(
+        total=found.total if found else "", time=f"{one.taken_at:%d/%m %H:%M}",
+        consciousness=format_value(spec.field("consciousness"), consciousness, lang),
+        due=f"{one.due_at:%d/%m %H:%M}")
+        for sign in signs(found, one.concern, consciousness, one.due_at if latest else None, at)]
+
+
+def asking(lines: Sequence[Taken], born: date | None, spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
+    """What the latest set asks at `at` (nothing for a child with no set charted)."""
+    return asked(lines[-1], lines[-1].scored(born), spec, at, lang, True) if lines else []
+
+
+def coming(lines: Sequence[Taken], at: datetime) -> datetime | None:
+    """When the next set falls due, if not yet at `at`: the chart is read again then."""
+    due = lines[-1].due_at if lines else None
+    return due if due is not None and not elapsed.reached(due, at) else None
+
+
+def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[PatientSummary], at: datetime,
+             lang: Lang) -> dict[str, str]:
+    """What the handover sheet says at `at` of each of these children's paediatric chart, for
+    those with one: the latest score, the next set, and what it asks."""
+    spec, born = forms[FORM], {patient.patient_id: patient.birth_date for patient in patients}
+    return {patient_id: WORDS["handover"][lang].format(said=semicolon(lang).join(
+        [state(lines, born[patient_id], spec, at, lang), *asking(lines, born[patient_id], spec, at, lang)]))
+        for patient_id, lines in charts(db, list(born)).items()}

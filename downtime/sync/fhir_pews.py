@@ -1,0 +1,60 @@
+"""Each set of a child's paediatric observations as FHIR Observations, as an adult's set goes
+(sync.fhir_observations): the vital signs with their LOINC codes and UCUM units, so the EHR's
+charts of a child's heart rate and breathing cover the outage; the work of breathing, capillary
+refill, oxygen given and consciousness as what the nurse observed, in words; and the Bedside PEWS
+total derived from them, each item's points as a component, the child's age band and what the set
+asked (8 or more, someone worried) as its interpretation. The score's code is in words: no LOINC
+or SNOMED CT code for Bedside PEWS could be checked here, and a wrong code files it as another
+score. A set of a child whose date of birth is not known carries no total but why."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from downtime.domain.pews import BAND_WORDS, ITEMS, URGENT_FROM
+from downtime.domain.records import RecordVersion
+from downtime.services.pews import FORM, taken
+from downtime.sync.fhir_codes import DATA_ABSENT_REASON, coding
+from downtime.sync.fhir_elements import Context, Group, Made
+from downtime.sync.fhir_observations import VITALS, Measured, sets_scored_by_age
+from downtime.sync.fhir_stays import Stays
+
+PEWS = {"text": "Bedside Paediatric Early Warning System score"}
+PEWS_VITALS = {"respiratory_rate": VITALS["respiratory_rate"], "spo2": VITALS["spo2"],
+               "heart_rate": VITALS["pulse"], "temperature": VITALS["temperature"]}
+"""The form's vital signs and their codes: its heart rate is the adult chart's pulse (LOINC 8867-4, heart rate)."""
+OBSERVED = {"respiratory_effort": "Work of breathing", "capillary_refill": "Capillary refill time",
+            "oxygen": "Supplemental oxygen", "consciousness": "Level of consciousness (AVPU)"}
+
+
+def pews_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
+    """One group per set, scored on its child's age band."""
+    return sets_scored_by_age(db, ctx, stays, FORM, "pews", _made)
+
+
+def _made(record: RecordVersion, ctx: Context, birth_date: date | None, stays: Stays) -> Made:
+    spec = ctx.forms[FORM]
+    measured = Measured(record, ctx, stays, record.data["taken_at"])
+    measured.vitals(PEWS_VITALS)
+    for field_id, code in OBSERVED.items():
+        measured.said(spec, field_id, code)
+    resources = [*measured.made, measured.total(PEWS, **_total(record, birth_date))]
+    return Made(resources, {record.record_id: [resource["id"] for resource in resources]})
+
+
+def _total(record: RecordVersion, birth_date: date | None) -> dict[str, Any]:
+    one = taken(record)
+    found = one.scored(birth_date)
+    if found is None:
+        return {"dataAbsentReason": {"coding": [coding(DATA_ABSENT_REASON, "unknown")],
+                                     "text": "Date of birth not known: the score's ranges go by age"}}
+    said = [f"Age band: {BAND_WORDS[found.band]['en']}",
+            *([f"{URGENT_FROM} or more: urgent medical review"] if found.urgent else []),
+            *(["Nurse or parent worried"] if one.concern else []),
+            *([f"Not taken: {', '.join(found.missing)}"] if found.missing else [])]
+    return {"valueInteger": found.total, "interpretation": [{"text": text} for text in said],
+            "component": [{"code": {"text": item}, "valueInteger": found.points[item]} for item in ITEMS
+                          if found.points[item] is not None]}

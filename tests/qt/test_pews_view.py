@@ -1,0 +1,65 @@
+"""The paediatric observation chart from the keyboard: the nurse opens a baby's PEWS tab, records a
+set through the form (asked the oxygen she is on), reads each reading's points and the score on
+the tab, records a worse set with her mother worried, reads the call for the doctor on the tab and
+on the escalation tab, whose Enter brings her back to the chart; the NEWS2 tab points a child here."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPushButton
+
+from downtime.qt.form_view import FormView
+from downtime.qt.pews_view import PewsView
+from downtime.services import records, wards
+
+
+def test_a_babys_observations_scored_on_her_age_call_the_doctor(window, session_for, admission_values, select_bed,
+                                                                listed):
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    admitted = records.save_new(window.session, "admission", {
+        **admission_values, "given_names": "Lina", "birth_date": "2026-07-31", "nir": None,
+        "identity_status": "provisional", "identity_document": None, "weight_kg": 6.1, "height_cm": 62,
+        "arrival_at": "2026-11-28T09:00+01:00", "reason": "Bronchiolitis"})
+    window.patients.reload_wards()
+    select_bed(window, "12")
+    QTest.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    chart = window.tabs.currentWidget()
+    assert isinstance(chart, PewsView) and chart.latest.text() == "No paediatric observations recorded yet"
+    QTest.mouseClick(next(button for button in chart.findChildren(QPushButton)
+                          if button.text() == "&Record observations"), Qt.MouseButton.LeftButton)
+    form = window.tabs.currentWidget()
+    assert isinstance(form, FormView) and form.spec.id == "paediatric_observations"
+    form.editors["taken_at"].set_value("2026-11-28T12:00+01:00")
+    for field, value in (("respiratory_rate", 56), ("respiratory_effort", "moderate"), ("spo2", 93),
+                         ("heart_rate", 158), ("systolic_bp", 90), ("capillary_refill", "under_3"),
+                         ("consciousness", "alert"), ("concern", False), ("next_in", "60")):
+        form.editors[field].set_value(value)
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.record is None and "“Oxygen” is required" in form.summary.text()
+    form.editors["oxygen"].set_value("low")
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.record is not None, form.summary.text()
+    window.tabs.setCurrentWidget(chart)
+    chart.refresh()
+    assert chart.latest.text() == "PEWS 7 (3 to 12 months) at 28/11 12:00"  # its next set overdue, said under it
+    assert chart.model.texts(0)[:8] == ("28/11 12:00", "56 (1)", "Moderate increase (2)", "93 (1)",
+                                        "Under 4 L/min or 50% (2)", "158 (1)", "90 (0)", "Under 3 s (0)")
+    assert chart.model.is_warning(0, 2) and not chart.model.is_warning(0, 1) and not chart.model.is_warning(0, 10)
+    assert chart.alarms.text() == "OBSERVATIONS OVERDUE since 28/11 13:00"
+    records.save_new(window.session, "paediatric_observations", {
+        **form.record.data, "taken_at": "2026-11-28T13:50+01:00", "oxygen": "high", "concern": True},
+        patient_id=admitted.patient_id)
+    chart.refresh()
+    assert chart.model.texts(0)[10:12] == ("9", "Yes") and chart.model.is_warning(0, 10) and chart.model.is_warning(0, 11)
+    assert chart.alarms.text().splitlines() == [
+        "PEWS 9 (8 or more): call the doctor to review the child now",
+        "NURSE OR PARENT WORRIED (28/11 13:50): tell the doctor, whatever the score"]
+    assert chart.read_again.timer.isActive()  # the next set falls due at 14:50
+    panel = window.escalation
+    window.tabs.setCurrentWidget(panel)
+    panel.refresh()
+    listed(panel)
+    assert panel.charts_model.texts(0)[4:6] == ("PEWS", "PEWS 9 (3 to 12 months) at 28/11 13:50; next set due 28/11 14:50")
+    panel.charts_table.setFocus()
+    panel.charts_table.setCurrentIndex(panel.charts_model.index(0, 0))
+    QTest.keyClick(panel.charts_table, Qt.Key.Key_Return)
+    assert window.tabs.currentWidget() is chart

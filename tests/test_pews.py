@@ -1,0 +1,215 @@
+"""The paediatric observation chart: each set scored with the Bedside PEWS on the ranges of the
+child's age band that day; 8 or more, someone worried, a child not alert and the next set overdue
+called out on the escalation list and the handover sheet; a set refused for a patient of 16; the
+paper chart filled (its band's key) and blank (every band's); each set in the export as vital
+signs and a derived score."""
+
+import json
+from datetime import date, timedelta
+
+import pytest
+from fhir.resources.R4B.observation import Observation
+from hypothesis import given, strategies as st
+from pypdf import PdfReader
+
+from downtime.domain.pews import (BY_AGE, URGENT_FROM, AgeBand, PewsSet, Ranges, Sign, age_band, months_old, score,
+                                  signs)
+from downtime.services import chart_alerts, census, nutrition, pews, printing, records
+from downtime.services.errors import ServiceError
+from downtime.sync.export import export
+from downtime.sync.fhir_codes import check_codes
+
+# A baby of 4 months on the tests' day (28/11/2026).
+BABY = "2026-07-31"
+SET = {"respiratory_rate": 56, "respiratory_effort": "moderate", "spo2": 93, "oxygen": "low", "heart_rate": 158,
+       "systolic_bp": 90, "capillary_refill": "under_3", "temperature": 38.1, "consciousness": "alert",
+       "concern": False, "next_in": "60"}
+
+
+def _text(path):
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+
+
+@pytest.fixture
+def child(session_for, admission_values):
+    """A baby girl admitted to bed 3 of the paediatric ward at 09:00."""
+    from downtime.services import wards
+
+    wards.add_ward(session_for("admin"), "5C", "Paediatrics", [str(n) for n in range(1, 9)])
+    return records.save_new(session_for("nurse"), "admission", {
+        **admission_values, "given_names": "Lina", "birth_date": BABY, "nir": None, "identity_status": "provisional",
+        "identity_document": None, "weight_kg": 6.1, "height_cm": 62, "ward": "5C", "bed": "3",
+        "arrival_at": "2026-11-28T09:00+01:00", "reason": "Bronchiolitis"}).patient_id
+
+
+@pytest.mark.parametrize(("born", "on", "band"), [
+    ("2026-11-28", "2026-11-28", AgeBand.UNDER_3_MONTHS), ("2026-08-29", "2026-11-28", AgeBand.UNDER_3_MONTHS),
+    ("2026-08-28", "2026-11-28", AgeBand.UNDER_1_YEAR), ("2025-11-29", "2026-11-28", AgeBand.UNDER_1_YEAR),
+    ("2025-11-28", "2026-11-28", AgeBand.UNDER_4_YEARS), ("2022-11-28", "2026-11-28", AgeBand.UNDER_12_YEARS),
+    ("2014-11-29", "2026-11-28", AgeBand.UNDER_12_YEARS), ("2014-11-28", "2026-11-28", AgeBand.FROM_12_YEARS),
+    ("2010-11-29", "2026-11-28", AgeBand.FROM_12_YEARS), ("2010-11-28", "2026-11-28", None)])
+def test_each_age_band_starts_on_its_birthday_and_the_chart_ends_at_16(born, on, band):
+    assert age_band(date.fromisoformat(born), date.fromisoformat(on)) is band
+
+
+def test_a_month_is_completed_on_the_last_day_of_a_shorter_month():
+    assert months_old(date(2026, 1, 31), date(2026, 2, 28)) == 1
+    assert months_old(date(2026, 1, 31), date(2026, 2, 27)) == 0
+    assert months_old(date(2026, 1, 15), date(2026, 4, 14)) == 2
+
+
+def test_the_published_ranges_score_their_bounds_as_the_table_writes_them():
+    """Parshuram 2009: a baby under 3 months' heart rate over 110 and under 150 scores 0, 150 or
+    110 scores 1, 180 or 90 scores 2, 190 or 80 scores 4; 12 years and over, a heart rate under 50
+    scores 2 (49), a respiration rate of 17 scores 1."""
+    heart = BY_AGE["heart_rate"][AgeBand.UNDER_3_MONTHS]
+    assert [heart.points(value) for value in (111, 149, 150, 110, 180, 90, 190, 80, 300)] == [0, 0, 1, 1, 2, 2, 4, 4, 4]
+    assert BY_AGE["heart_rate"][AgeBand.FROM_12_YEARS].points(50) == 1
+    assert BY_AGE["heart_rate"][AgeBand.FROM_12_YEARS].points(49) == 2
+    assert BY_AGE["heart_rate"][AgeBand.UNDER_12_YEARS].points(150) == 2
+    assert BY_AGE["heart_rate"][AgeBand.UNDER_12_YEARS].points(151) == 4
+    assert BY_AGE["respiratory_rate"][AgeBand.FROM_12_YEARS].points(17) == 1
+    assert BY_AGE["systolic_bp"][AgeBand.UNDER_4_YEARS].normal() == (91, 109)
+
+
+@given(st.sampled_from(list(AgeBand)), st.sampled_from(list(BY_AGE)), st.integers(0, 300))
+def test_points_never_fall_as_a_reading_moves_away_from_normal(band, item, value):
+    """Each item's points grow (0, 1, 2, 4) the further a reading is from the range that scores 0,
+    on either side, in every band: a table typed wrong (a bound out of order) breaks it."""
+    ranges: Ranges = BY_AGE[item][band]
+    low, high = ranges.normal()
+    assert ranges.points(value) in (0, 1, 2, 4)
+    if low <= value <= high:
+        assert ranges.points(value) == 0
+    elif value < low:
+        assert ranges.points(value) >= ranges.points(value + 1)
+    else:
+        assert ranges.points(value) >= ranges.points(value - 1)
+
+
+def test_a_set_scores_seven_items_up_to_26_and_says_those_not_taken():
+    worst = PewsSet(heart_rate=200, systolic_bp=40, capillary_refill="from_3", respiratory_rate=100,
+                    respiratory_effort="severe", spo2=85, oxygen="high")
+    assert score(worst, AgeBand.UNDER_3_MONTHS).total == 26
+    found = score(PewsSet(heart_rate=158, respiratory_rate=56, spo2=93, oxygen="low"), AgeBand.UNDER_1_YEAR)
+    assert (found.total, found.missing) == (5, ["respiratory_effort", "systolic_bp", "capillary_refill"])
+
+
+def test_eight_or_more_someone_worried_and_a_child_not_alert_each_call_the_doctor(clock):
+    now = clock()
+    found = score(PewsSet(respiratory_rate=56, respiratory_effort="moderate", spo2=93, oxygen="high", heart_rate=130),
+                  AgeBand.UNDER_1_YEAR)
+    assert found.total == URGENT_FROM and signs(found, False, "alert", now + timedelta(hours=1), now) == [Sign.URGENT]
+    calm = score(PewsSet(respiratory_rate=30, oxygen="room_air"), AgeBand.UNDER_1_YEAR)
+    assert signs(calm, True, "voice", now, now) == [Sign.NOT_ALERT, Sign.CONCERN, Sign.OVERDUE]
+    assert signs(None, False, None, None, now) == [Sign.NO_AGE]
+
+
+def test_a_babys_chart_is_scored_on_her_band_and_asks_for_the_doctor(session_for, child, clock, tmp_path):
+    nurse = session_for("nurse")
+    spec = nurse.form(pews.FORM)
+    records.save_new(nurse, pews.FORM, {**SET, "taken_at": "2026-11-28T12:00+01:00"}, patient_id=child)
+    records.save_new(nurse, pews.FORM, {**SET, "taken_at": "2026-11-28T13:30+01:00", "oxygen": "high",
+                                        "concern": True, "notes": "Mother worried, Dr N'Diaye called"},
+                     patient_id=child)
+    lines = pews.chart(nurse.db, child)
+    born = date.fromisoformat(BABY)
+    assert [one.scored(born).total for one in lines] == [7, 9]
+    assert pews.state(lines, born, spec, clock(), "en") == (
+        "PEWS 9 (3 to 12 months) at 28/11 13:30; next set due 28/11 14:30")
+    assert pews.asking(lines, born, spec, clock(), "en") == [
+        "PEWS 9 (8 or more): call the doctor to review the child now",
+        "NURSE OR PARENT WORRIED (28/11 13:30): tell the doctor, whatever the score"]
+    in_hospital = census.in_patients(nurse.db, nurse.forms)
+    found = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, clock(), "en", ward="5C")
+    alert = next(one for one in found.alerts if one.form_id == pews.FORM)
+    assert alert.latest.startswith("PEWS 9 (3 to 12 months)") and alert.said[0].startswith("PEWS 9 (8 or more)")
+    assert found.next_due is not None and found.next_due.isoformat() == "2026-11-28T14:30:00+01:00"
+    assert pews.handover(nurse.db, nurse.forms, in_hospital, clock(), "fr")[child] == (
+        "PEWS : PEWS 9 (3 à 12 mois) à 28/11 13:30 ; prochaine surveillance 28/11 14:30 ; PEWS 9 (8 ou plus) : appeler "
+        "le médecin pour qu’il examine l’enfant maintenant ; INFIRMIER OU PARENT INQUIET (28/11 13:30) : prévenir le "
+        "médecin, quel que soit le score")
+    clock.advance(hours=1)
+    assert pews.asking(lines, born, spec, clock(), "en")[-1] == "OBSERVATIONS OVERDUE since 28/11 14:30"
+    assert "next set due" not in pews.state(lines, born, spec, clock(), "en")
+
+
+def test_an_incomplete_set_says_what_was_not_taken(session_for, child, clock):
+    nurse = session_for("nurse")
+    records.save_new(nurse, pews.FORM, {"taken_at": "2026-11-28T12:00+01:00", "respiratory_rate": 40,
+                                        "oxygen": "room_air", "concern": False, "next_in": "240"}, patient_id=child)
+    lines = pews.chart(nurse.db, child)
+    assert pews.state(lines, date.fromisoformat(BABY), nurse.form(pews.FORM), clock(), "en").startswith(
+        "PEWS 0 (3 to 12 months; incomplete: work of breathing, SpO2, heart rate, systolic blood pressure, "
+        "capillary refill not taken) at 28/11 12:00")
+
+
+def test_a_child_whose_date_of_birth_is_not_known_is_charted_but_asks_for_it(session_for, admission_values, clock):
+    from downtime.services import wards
+
+    wards.add_ward(session_for("admin"), "5C", "Paediatrics", ["1"])
+    nurse = session_for("nurse")
+    found = records.save_new(nurse, "admission", {
+        **admission_values, "unidentified": True, "descriptor": "Girl of about 5, brought in by the fire brigade",
+        "temporary_name": "INCONNUE Iris", "birth_date": None, "nir": None, "identity_status": "provisional",
+        "identity_document": None, "weight_kg": 19, "weight_confirmed_kg": 19, "height_cm": 110, "ward": "5C", "bed": "1",
+        "arrival_at": "2026-11-28T09:00+01:00"}).patient_id
+    records.save_new(nurse, pews.FORM, {**SET, "taken_at": "2026-11-28T13:30+01:00"}, patient_id=found)
+    lines = pews.chart(nurse.db, found)
+    assert pews.asking(lines, None, nurse.form(pews.FORM), clock(), "en") == [
+        "PEWS NOT SCORED: record the child's date of birth on the admission (an estimate will do); the ranges go by age"]
+
+
+def test_a_set_is_refused_for_a_patient_of_16_or_over(session_for, patient):
+    nurse = session_for("nurse")
+    with pytest.raises(ServiceError) as refused:
+        records.save_new(nurse, pews.FORM, {**SET, "taken_at": "2026-11-28T12:00+01:00"}, patient_id=patient)
+    assert str(refused.value) == (
+        "Date and time taken: this patient was 72 then; Paediatric observations (PEWS) is for children under 16: chart "
+        "their observations on the NEWS2 chart.")
+    assert pews.chart(nurse.db, patient) == []
+
+
+def test_the_paper_chart_keys_the_childs_band_and_the_blank_every_band(session_for, child, tmp_path):
+    nurse = session_for("nurse")
+    records.save_new(nurse, pews.FORM, {**SET, "taken_at": "2026-11-28T12:00+01:00", "concern": True},
+                     patient_id=child)
+    out = printing.print_pews_chart(nurse, child, tmp_path / "pews.pdf")
+    text = _text(out)
+    assert "Paediatric observation chart (PEWS)" in text and "3 to 12 months 101–149" in text
+    assert "under 3 months" not in text and "Moderate increase (2)" in text and "158 (1)" in text
+    assert "NURSE OR PARENT WORRIED (28/11 12:00): tell the doctor, whatever the score" in text
+    blank = printing.print_blank(nurse, "pews", tmp_path / "blank.pdf")
+    pages = PdfReader(blank).pages
+    blank_text = _text(blank)
+    assert len(pages) == 1 and all(words in blank_text for words in (
+        "under 3 months 111–149", "3 to 12 months", "1 to 4 years", "4 to 12 years", "12 years and over 61–99",
+        "Capillary refill: Under 3 s 0, 3 s or more 4"))
+    french = printing.print_blank(session_for("nurse", "fr"), "pews", tmp_path / "vierge.pdf")
+    assert len(PdfReader(french).pages) == 1 and "moins de 3 mois 111–149" in _text(french)
+
+
+def test_each_set_is_exported_as_vital_signs_and_a_derived_score(session_for, child, tmp_path):
+    nurse = session_for("nurse")
+    taken = records.save_new(nurse, pews.FORM, {**SET, "taken_at": "2026-11-28T12:00+01:00"}, patient_id=child)
+    bundle = json.loads((export(session_for("records"), tmp_path / "out").folder / "fhir" / "bundle.json").read_text())
+    check_codes(bundle)
+    made = {entry["resource"]["id"]: entry["resource"] for entry in bundle["entry"]
+            if entry["resource"]["resourceType"] == "Observation"}
+    total = Observation.parse_obj(made[taken.record_id])
+    assert total.code.text == "Bedside Paediatric Early Warning System score" and total.valueInteger == 7
+    assert [one.text for one in total.interpretation] == ["Age band: 3 to 12 months"]
+    assert {component.code.text: component.valueInteger for component in total.component}["oxygen"] == 2
+    derived = [made[reference.reference.split(":")[-1]] for reference in total.derivedFrom]
+    heart = next(one for one in derived if one["code"].get("coding", [{}])[0].get("code") == "8867-4")
+    assert heart["valueQuantity"]["value"] == 158 and heart["category"][0]["coding"][0]["code"] == "vital-signs"
+    assert {one["code"].get("text") for one in derived} >= {"Work of breathing", "Capillary refill time",
+                                                            "Supplemental oxygen"}
+
+
+def test_a_child_is_not_reminded_of_the_adults_malnutrition_screening(session_for, child, patient, clock):
+    """MUST screens adults only: the woman in since 09:00 is reminded a day later, the baby is not."""
+    nurse = session_for("nurse")
+    clock.advance(days=1)
+    said = nutrition.handover(nurse.db, census.in_patients(nurse.db, nurse.forms), clock(), "en")
+    assert patient in said and child not in said
