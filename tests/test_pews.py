@@ -185,6 +185,8 @@ def test_the_paper_chart_keys_the_childs_band_and_the_blank_every_band(session_f
     assert len(pages) == 1 and all(words in blank_text for words in (
         "under 3 months 111–149", "3 to 12 months", "1 to 4 years", "4 to 12 years", "12 years and over 61–99",
         "Capillary refill: Under 3 s 0, 3 s or more 4"))
+    census = _text(printing.print_census(nurse, tmp_path / "census.pdf", "5C"))
+    assert "PEWS 7 For resuscitation" in census and "NEWS2 not applicable" not in census
     french = printing.print_blank(session_for("nurse", "fr"), "pews", tmp_path / "vierge.pdf")
     assert len(PdfReader(french).pages) == 1 and "moins de 3 mois 111–149" in _text(french)
 
@@ -196,7 +198,7 @@ def test_each_set_is_exported_as_vital_signs_and_a_derived_score(session_for, ch
     check_codes(bundle)
     made = {entry["resource"]["id"]: entry["resource"] for entry in bundle["entry"]
             if entry["resource"]["resourceType"] == "Observation"}
-    total = Observation.parse_obj(made[taken.record_id])
+    total = Observation.model_validate(made[taken.record_id])
     assert total.code.text == "Bedside Paediatric Early Warning System score" and total.valueInteger == 7
     assert [one.text for one in total.interpretation] == ["Age band: 3 to 12 months"]
     assert {component.code.text: component.valueInteger for component in total.component}["oxygen"] == 2

@@ -24,6 +24,7 @@ from downtime.pdf.page import (
     ALERT, BAND, GREY, INK, RULE, SEX, LinesTable, PageInfo, birth_date_label, body_width, build_pdf, style,
 )
 from downtime.services.census import CensusRow, name_alert, name_alerts
+from downtime.services import pews
 from downtime.services.chart_alerts import ChartAlert
 from downtime.services.observations import Escalation, ScoredSet, WardReview, applies_to, band_word, not_applicable_text
 
@@ -79,6 +80,14 @@ def _cell(text: str, bold: bool = False, color: colors.Color = INK) -> Lines:
     return Lines(text, style(size=8, bold=bold, condensed=True, leading=9.5, color=color))
 
 
+def _child(found: pews.Watch | None, lang: Lang) -> Lines:
+    """A child's cell of the NEWS2 column: their PEWS ("PEWS 9", in red when the chart asks
+    something, said in the handover notes), or that NEWS2 does not apply when none is charted."""
+    if found is None:
+        return _cell(not_applicable_text(lang))
+    return _cell(found.short(lang), bold=True, color=ALERT if found.asking else INK)
+
+
 def _when(at: datetime, stacked: bool = False) -> str:
     """A day and time, "28/11 13:00", the time never apart from its day: joined by a no-break
     space, or `stacked`, the day over the time, for the narrow arrival column."""
@@ -122,14 +131,16 @@ def _news2(standing: ScoredSet | None, overdue: datetime | None, escalation: Esc
 def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: datetime, lang: Lang,
                printed_by: str, printed_at: datetime, device_name: str, admission: FormSpec,
                review: WardReview, to_countersign: Mapping[str, Sequence[str]],
-               charted: Mapping[str, Sequence[str]], left: Sequence[ChartAlert]) -> Path:
+               charted: Mapping[str, Sequence[str]], left: Sequence[ChartAlert],
+               children: Mapping[str, pews.Watch]) -> Path:
     """`admission`: the form patients are admitted with, whose words the sheet's answers are
     printed in (a French ward read "Full" for resuscitation, "droplet" for isolation).
     `review`: the ward's observations at `at`, for each patient's NEWS2. `to_countersign`: each
     patient's telephone orders awaiting a countersignature, as the chart heads them, by patient id;
     `charted`: what each patient's other charts say for the handover, a line each, by patient id.
     `left`: the critical results no doctor is told of of the patients who left the ward, listed
-    after its beds (chart_alerts.left_untold)."""
+    after its beds (chart_alerts.left_untold). `children`: each child's paediatric chart, by
+    patient id, given in the NEWS2 column."""
 
     def answer(meaning: Meaning, code: str | None) -> str:
         field = admission.by_meaning(meaning)
@@ -164,7 +175,7 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                      _cell(arrived), _cell(answer(Meaning.IDENTITY_STATUS, p.identity_status)),
                      _cell(allergy_line(p, lang), bold=p.allergy_alert, color=allergy_colour(p)),
                      _news2(review.standing.get(p.patient_id), overdue.get(p.patient_id), escalations.get(p.patient_id),
-                            lang) if applies_to(p, at) else _cell(not_applicable_text(lang)),
+                            lang) if applies_to(p, at) else _child(children.get(p.patient_id), lang),
                      _cell(answer(Meaning.RESUSCITATION, p.resuscitation) or "?"),
                      _cell(answer(Meaning.ISOLATION, p.isolation)),
                      _notes(p.reason, to_countersign.get(p.patient_id, ()), charted.get(p.patient_id, ()), lang)])

@@ -475,6 +475,8 @@ class MainWindow(QMainWindow):
             self.refresh_lists()
             if payload.form_id == observations.FORM and payload.status is not RecordStatus.ENTERED_IN_ERROR:
                 self._announce_news2(payload)
+            if payload.form_id == pews.FORM and payload.status is not RecordStatus.ENTERED_IN_ERROR:
+                self._announce_pews(payload)
             if backups.due(self.session.db, self.session.clock()):
                 QTimer.singleShot(0, self, self._automatic_backup)
 
@@ -665,6 +667,21 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self._news2_said)
         if news2 is not None and (news2.band is not Band.LOW or not news2.complete):
             Prompts.info(self, score, f"{self._news2_said}\n\n{news2.response[lang]}")
+
+    def _announce_pews(self, record: RecordVersion) -> None:
+        """A child's set just saved, as an adult's is (`_announce_news2`): its PEWS in the status
+        bar with whose set it is, and what it asks (8 or more, someone worried, a child not alert)
+        in a dialog the nurse must close."""
+        patient = patient_for_record(self.session.db, self.session.forms, record)
+        lang, spec = self.session.lang, self.session.form(pews.FORM)
+        one = pews.taken(record)
+        found = one.scored(patient.birth_date)
+        score = pews.score_text(found, spec, lang)
+        self._news2_said = translate("MainWindow", "{name} ({number}), set taken {time}: {score}").format(
+            name=patient.display_name, number=patient.downtime_number, time=f"{one.taken_at:%d/%m %H:%M}", score=score)
+        self.statusBar().showMessage(self._news2_said)
+        if asks := pews.asked(one, found, spec, self.session.clock(), lang, False):
+            Prompts.info(self, score, "\n\n".join([self._news2_said, "\n".join(asks)]))
 
     def _unsay_news2(self) -> None:
         """The announcement of a set saved (see `_announce_news2`) leaves the status bar with the

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from downtime.domain import elapsed
 from downtime.domain.census import StayStatus
 from downtime.domain.clock import local_now
 from downtime.domain.news2 import Band
@@ -22,7 +23,7 @@ from downtime.qt.observations_view import INCOMPLETE, RISK_SHADES
 from downtime.qt.tables import Index, TextTableModel, cut_column, make_table, wrap_columns
 from downtime.qt.work import ListReader, ReadAgain
 from downtime.qt.ward_choice import WardChoice
-from downtime.services import census, observations, search
+from downtime.services import census, observations, pews, search
 from downtime.services.context import Session
 from downtime.services.observations import Watch
 from downtime.services.patients import PatientSummary
@@ -57,14 +58,15 @@ SICKEST_FIRST = {Band.HIGH: 0, Band.MEDIUM: 1, Band.LOW_MEDIUM: 2, None: 3, Band
 @dataclass(frozen=True)
 class Row:
     """`namesakes`: the beds of the ward's other patients sharing the patient's family name.
-    `watch`: an in-patient's NEWS2 and next set, when read. `formerly`: the earlier name a search
-    found the patient by (search.Found)."""
+    `watch`: an in-patient's NEWS2 and next set, when read; `child`: a child's PEWS and next set
+    instead, when charted. `formerly`: the earlier name a search found the patient by (search.Found)."""
 
     ward: str
     bed: str | None
     patient: PatientSummary | None
     namesakes: tuple[str, ...] = ()
     watch: Watch | None = None
+    child: pews.Watch | None = None
     formerly: str | None = None
 
 
@@ -108,25 +110,33 @@ def _score(watch: Watch, *, whole: bool) -> str:
     return score
 
 
-def news2_text(watch: Watch, now: datetime) -> str:
+def news2_text(watch: Watch, now: datetime, child: pews.Watch | None = None) -> str:
     """The score, then when the next set is due or since when it is overdue (with no set this
-    stay, since admission); for a child, that NEWS2 does not apply (a baby born today read "No
-    set — OVERDUE"). The list's tooltip and what a screen reader reads of its cell."""
+    stay, since admission); for a child, their paediatric chart's score, next set and what it
+    asks, or that NEWS2 does not apply (a baby born today read "No set — OVERDUE"). The list's
+    tooltip and what a screen reader reads of its cell."""
     if watch.due_at is None:
-        return observations.not_applicable_text(language())
+        return child.said if child is not None else observations.not_applicable_text(language())
     due = translate("PatientTableModel", "OVERDUE since {time}") if watch.overdue else translate(
         "PatientTableModel", "due {time}")
     return f"{_score(watch, whole=True)} — {due.format(time=_time(watch.due_at, now))}"
 
 
-def news2_cell(watch: Watch, now: datetime) -> str:
+def news2_cell(watch: Watch, now: datetime, child: pews.Watch | None = None) -> str:
     """What the list's cell shows: the score, its band and OVERDUE when a set is ("7 HIGH —
     OVERDUE"), else the time the next is due ("3 Low-medium · 14:45": the nurse in charge scans
     the list for whose observations fall due next, and hovering each line was no scan); the rest
     is in its tooltip (news2_text). The column is as wide as its longest line:
     in French "2 Faible-moyen (3 sur un paramètre) — EN RETARD depuis 27/11 06:29" pushed the
     downtime number and the date of birth off a laptop's screen, and a child's "NEWS2 non applicable
-    (moins de 16 ans) : utiliser la feuille de surveillance pédiatrique (PEWS)" further still."""
+    (moins de 16 ans) : utiliser la feuille de surveillance pédiatrique (PEWS)" further still. A
+    child's cell gives their PEWS as an adult's gives NEWS2 ("PEWS 9 · 14:20"): the nurse in charge
+    of a children's ward scans the same column."""
+    if watch.due_at is None and child is not None:
+        score = child.short(language())
+        if child.overdue:
+            return translate("PatientTableModel", "{score} — OVERDUE").format(score=score)
+        return f"{score} · {_time(child.due_at, now)}"
     if watch.due_at is None:
         return translate("PatientTableModel", "Not applicable (under 16)")
     score = _score(watch, whole=False)
@@ -158,7 +168,7 @@ class PatientTableModel(TextTableModel):
         if row.namesakes:
             name += " — " + census.name_alert(row.namesakes, language())
         return (row.ward, bed, name, allergy_text(patient), word(RESUS.get(patient.resuscitation or "", "?")),
-                "" if row.watch is None else news2_cell(row.watch, self.now), patient.downtime_number,
+                "" if row.watch is None else news2_cell(row.watch, self.now, row.child), patient.downtime_number,
                 patient.birth_date_in(language()), word(SEX.get(patient.sex or "", "?")),
                 "" if patient.isolation in (None, "none") else word(ISOLATION.get(patient.isolation, patient.isolation)),
                 word(IDENTITY.get(patient.identity_status or "", patient.identity_status or "")), admitted,
@@ -166,7 +176,9 @@ class PatientTableModel(TextTableModel):
                 patient.reason or "")
 
     def is_warning(self, row: int, column: int) -> bool:
-        patient, watch = self.rows[row].patient, self.rows[row].watch
+        patient, watch, child = self.rows[row].patient, self.rows[row].watch, self.rows[row].child
+        if column == NEWS2 and child is not None:
+            return child.asking
         if column == NEWS2:
             return watch is not None and (watch.overdue or watch.standing is not None
                                           and watch.standing.news2.band in (Band.MEDIUM, Band.HIGH))
@@ -225,12 +237,12 @@ class PatientTableModel(TextTableModel):
     def _sort_text(self, number: int, column: int) -> str:
         """A date sorts as a date: shown day first, "01/12 09:00" sorted as text came before
         "30/11 08:00", and dates of birth by the day of the month."""
-        patient, watch = self.rows[number].patient, self.rows[number].watch
+        patient, watch, child = self.rows[number].patient, self.rows[number].watch, self.rows[number].child
         if column == NEWS2:
             if watch is None:
                 return "9"
-            if watch.due_at is None:
-                return "8"
+            if watch.due_at is None:  # a child: by their PEWS, highest first, after the adults
+                return f"8{99 - (child.total or 0) if child else 99:02d}"
             news2 = watch.standing.news2 if watch.standing else None
             band = news2.band if news2 else None
             return (f"{SICKEST_FIRST[band]}{99 - (news2.total if news2 else 0):02d}{0 if watch.overdue else 1}"
@@ -248,7 +260,7 @@ class PatientTableModel(TextTableModel):
             return self.rows[index.row()].patient
         if (index.column() == NEWS2 and role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole)
                 and (watch := self.rows[index.row()].watch) is not None):
-            return news2_text(watch, self.now)
+            return news2_text(watch, self.now, self.rows[index.row()].child)
         if index.column() == NEWS2 and (shade := self._shade(index.row())) is not None:
             if role == Qt.ItemDataRole.BackgroundRole:
                 return shade
@@ -429,7 +441,13 @@ def _watched(session: Session, rows: list[Row], empty_beds: bool) -> Listed:
     """Each in-patient's NEWS2 and next set, every patient's sets read at once (a search finds
     patients who have left too: they have none)."""
     inside = [row.patient for row in rows if row.patient is not None and row.patient.stay in (None, StayStatus.IN)]
-    watched = observations.watches(session.db, inside, session.clock())
-    rows = [replace(row, watch=watched[row.patient.patient_id]) if row.patient and row.patient.patient_id in watched
-            else row for row in rows]
-    return Listed(rows, empty_beds, observations.next_due(watched.values()))
+    now = session.clock()
+    watched = observations.watches(session.db, inside, now)
+    children = pews.watches(session.db, session.forms, [patient for patient in inside
+                                                        if not watched[patient.patient_id].news2_applies],
+                            now, session.lang)
+    rows = [replace(row, watch=watched[row.patient.patient_id], child=children.get(row.patient.patient_id))
+            if row.patient and row.patient.patient_id in watched else row for row in rows]
+    return Listed(rows, empty_beds, min((due for due in (observations.next_due(watched.values()), *(
+        child.due_at for child in children.values() if not child.overdue)) if due is not None),
+        key=elapsed.instant, default=None))

@@ -29,6 +29,7 @@ WORDS = {
     "latest": {"en": "{score} at {time}", "fr": "{score} à {time}"},
     "next": {"en": "next set due {time}", "fr": "prochaine surveillance {time}"},
     "handover": {"en": "PEWS: {said}", "fr": "PEWS : {said}"},
+    "short": {"en": "PEWS {total}", "fr": "PEWS {total}"},
 }
 
 
@@ -115,6 +116,38 @@ def coming(lines: Sequence[Taken], at: datetime) -> datetime | None:
     """When the next set falls due, if not yet at `at`: the chart is read again then."""
     due = lines[-1].due_at if lines else None
     return due if due is not None and not elapsed.reached(due, at) else None
+
+
+@dataclass(frozen=True)
+class Watch:
+    """Where a child's paediatric chart stands at a moment, as a list's line and the census show
+    it: the latest score (`total` None when the child's age is not known), when the next set is
+    due and whether it is overdue, whether the chart asks anything (`asking`), and all it says
+    (`said`: the score, the next set and what it asks, for a tooltip)."""
+
+    total: int | None
+    due_at: datetime
+    overdue: bool
+    asking: bool
+    said: str
+
+    def short(self, lang: Lang) -> str:
+        """"PEWS 9", "PEWS ?" for a child whose age is not known."""
+        return WORDS["short"][lang].format(total="?" if self.total is None else self.total)
+
+
+def watches(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[PatientSummary], at: datetime,
+            lang: Lang) -> dict[str, Watch]:
+    """The `Watch` at `at` of each of these children who has a set charted, read at once."""
+    spec, born = forms[FORM], {patient.patient_id: patient.birth_date for patient in patients}
+    found: dict[str, Watch] = {}
+    for patient_id, lines in charts(db, list(born)).items():
+        latest, asks = lines[-1], asking(lines, born[patient_id], spec, at, lang)
+        scored_now = latest.scored(born[patient_id])
+        found[patient_id] = Watch(None if scored_now is None else scored_now.total, latest.due_at,
+                                  elapsed.reached(latest.due_at, at), bool(asks),
+                                  semicolon(lang).join([state(lines, born[patient_id], spec, at, lang), *asks]))
+    return found
 
 
 def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[PatientSummary], at: datetime,

@@ -352,7 +352,10 @@ def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
                review=observations.review(session.db, session.forms, ward, now, inside),
                to_countersign=_to_countersign(session, ward, inside), charted=_charted(session, inside, now),
                left=chart_alerts.left_untold(session.db, session.forms, [patient.patient_id for patient in inside],
-                                             ward, session.lang))
+                                             ward, session.lang),
+               children=pews.watches(session.db, session.forms, [patient for patient in inside
+                                                                 if not observations.applies_to(patient, now)],
+                                     now, session.lang))
     _audit_print(session, f"census {ward or 'all wards'}", out)
     return out
 

@@ -8,12 +8,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
 
 from downtime.qt.form_view import FormView
+from downtime.qt.patients_panel import NEWS2
 from downtime.qt.pews_view import PewsView
 from downtime.services import records, wards
 
 
 def test_a_babys_observations_scored_on_her_age_call_the_doctor(window, session_for, admission_values, select_bed,
-                                                                listed):
+                                                                listed, answers):
     wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
     admitted = records.save_new(window.session, "admission", {
         **admission_values, "given_names": "Lina", "birth_date": "2026-07-31", "nir": None,
@@ -38,6 +39,9 @@ def test_a_babys_observations_scored_on_her_age_call_the_doctor(window, session_
     form.editors["oxygen"].set_value("low")
     QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert form.record is not None, form.summary.text()
+    _, asked = answers
+    assert window.statusBar().currentMessage().endswith("set taken 28/11 12:00: PEWS 7 (3 to 12 months)")
+    assert not [what for what in asked if what[0] == "info"]
     window.tabs.setCurrentWidget(chart)
     chart.refresh()
     assert chart.latest.text() == "PEWS 7 (3 to 12 months) at 28/11 12:00"  # its next set overdue, said under it
@@ -48,6 +52,10 @@ def test_a_babys_observations_scored_on_her_age_call_the_doctor(window, session_
     records.save_new(window.session, "paediatric_observations", {
         **form.record.data, "taken_at": "2026-11-28T13:50+01:00", "oxygen": "high", "concern": True},
         patient_id=admitted.patient_id)
+    # Saved, a set that asks for the doctor says so in a dialog the nurse must close, as NEWS2's.
+    assert asked[-1] == ("info", f"{window.statusBar().currentMessage()}\n\n"
+                                 "PEWS 9 (8 or more): call the doctor to review the child now\n"
+                                 "NURSE OR PARENT WORRIED (28/11 13:50): tell the doctor, whatever the score")
     chart.refresh()
     assert chart.model.texts(0)[10:12] == ("9", "Yes") and chart.model.is_warning(0, 10) and chart.model.is_warning(0, 11)
     assert chart.alarms.text().splitlines() == [
@@ -63,3 +71,10 @@ def test_a_babys_observations_scored_on_her_age_call_the_doctor(window, session_
     panel.charts_table.setCurrentIndex(panel.charts_model.index(0, 0))
     QTest.keyClick(panel.charts_table, Qt.Key.Key_Return)
     assert window.tabs.currentWidget() is chart
+    # The patient list's NEWS2 column gives a child's PEWS, in the warning colour when it asks.
+    window.patients.refresh()
+    patients = listed(window.patients)
+    line = next(row for row in range(patients.model.rowCount()) if patients.model.text(row, 1) == "12")
+    assert patients.model.text(line, NEWS2) == "PEWS 9 · 14:50" and patients.model.is_warning(line, NEWS2)
+    assert patients.model.data(patients.model.index(line, NEWS2), Qt.ItemDataRole.ToolTipRole).startswith(
+        "PEWS 9 (3 to 12 months) at 28/11 13:50; next set due 28/11 14:50; PEWS 9 (8 or more)")
