@@ -113,8 +113,10 @@ def sentence(text: str) -> str:
 
 
 def mid_line(label: str) -> str:
-    """A label said mid-line: "heart rate" of "Heart rate", an initialism kept ("SpO2")."""
-    return label if any(letter.isupper() for letter in label[1:]) else label[:1].lower() + label[1:]
+    """A label said mid-line: "heart rate" of "Heart rate", "consciousness (AVPU)", an initialism
+    kept ("SpO2")."""
+    first = label.split(" ", 1)[0]
+    return label if any(letter.isupper() for letter in first[1:]) else label[:1].lower() + label[1:]
 
 
 def semicolon(lang: Lang) -> str:

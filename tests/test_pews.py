@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from downtime.domain.pews import (BY_AGE, URGENT_FROM, AgeBand, PewsSet, Ranges, Sign, age_band, months_old, score,
                                   signs)
-from downtime.services import chart_alerts, census, nutrition, pews, printing, records
+from downtime.services import chart_alerts, census, nutrition, pews, prefill, printing, records
 from downtime.services.errors import ServiceError
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
@@ -215,3 +215,22 @@ def test_a_child_is_not_reminded_of_the_adults_malnutrition_screening(session_fo
     clock.advance(days=1)
     said = nutrition.handover(nurse.db, census.in_patients(nurse.db, nurse.forms), clock(), "en")
     assert patient in said and child not in said
+
+
+def test_a_letter_handing_a_child_on_carries_their_latest_set_and_what_it_asks(session_for, child, patient, clock):
+    """A transfer to another hospital or ward starts with the child's latest set, each reading with
+    its points (the letter's last observations are NEWS2's, which a child has none of); an adult's
+    field is left empty."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, pews.FORM, {**SET, "taken_at": "2026-11-28T11:00+01:00"}, patient_id=child)
+    records.save_new(nurse, pews.FORM, {**SET, "taken_at": "2026-11-28T13:30+01:00", "oxygen": "high",
+                                        "consciousness": "voice"}, patient_id=child)
+    for form_id in ("transfer_out", "transfer"):
+        said = prefill.first_answers(nurse, nurse.form(form_id), child)["pews"]
+        assert said == (
+            "PEWS 9 (3 to 12 months) at 28/11 13:30: respiration rate 56 (1), work of breathing Moderate increase "
+            "(2), SpO2 93 (1), oxygen 4 L/min or 50%, or more (4), heart rate 158 (1), systolic blood pressure 90 "
+            "(0), capillary refill Under 3 s (0), temperature 38.1, consciousness (AVPU) V (Responds to voice)\n"
+            "PEWS 9 (8 or more): call the doctor to review the child now\n"
+            "NOT ALERT (V (Responds to voice), 28/11 13:30): call the doctor now, whatever the score")
+        assert not prefill.first_answers(nurse, nurse.form(form_id), patient).get("pews")

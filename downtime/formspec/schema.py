@@ -228,7 +228,8 @@ class Option(_Strict):
 # The forms whose standing records a `copied_from` without a field lists, one a line: the
 # patient's treatments, their laboratory samples awaiting a result and recent results, their
 # pressure areas as the repositioning chart last found them, their wounds still dressed, their
-# lines and catheters still in, their latest pain and their malnutrition risk.
+# lines and catheters still in, their latest pain, their malnutrition risk, and a child's latest
+# paediatric observations.
 TREATMENTS_FORM = "medication_order"
 RESULTS_FORM = "lab_result"
 REPOSITIONING_FORM = "repositioning"
@@ -236,8 +237,9 @@ WOUNDS_FORM = "wound_care"
 DEVICES_FORM = "device_check"
 PAIN_FORM = "pain_assessment"
 NUTRITION_FORM = "nutrition_screening"
+PEWS_FORM = "paediatric_observations"
 LISTED_FORMS = (TREATMENTS_FORM, RESULTS_FORM, REPOSITIONING_FORM, WOUNDS_FORM, DEVICES_FORM, PAIN_FORM,
-                NUTRITION_FORM)
+                NUTRITION_FORM, PEWS_FORM)
 # The forms whose things still open a multiple choice's `copied_from` without a field ticks: the
 # kinds of lines and catheters still in.
 TICKED_FORMS = (DEVICES_FORM,)

@@ -18,6 +18,7 @@ from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import mid_line, semicolon
+from downtime.services import census
 from downtime.services.bedside import Chart, ordered
 from downtime.services.patients import PatientSummary
 
@@ -30,6 +31,7 @@ WORDS = {
     "next": {"en": "next set due {time}", "fr": "prochaine surveillance {time}"},
     "handover": {"en": "PEWS: {said}", "fr": "PEWS : {said}"},
     "short": {"en": "PEWS {total}", "fr": "PEWS {total}"},
+    "letter": {"en": "{score} at {time}: {readings}", "fr": "{score} à {time} : {readings}"},
 }
 
 
@@ -148,6 +150,24 @@ def watches(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[Pati
                                   elapsed.reached(latest.due_at, at), bool(asks),
                                   semicolon(lang).join([state(lines, born[patient_id], spec, at, lang), *asks]))
     return found
+
+
+def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:
+    """What a letter handing a child on (a move to another ward, a transfer to another hospital)
+    says of their paediatric chart: the latest set, each reading with its points, and what it
+    asks (the transfer's last observations are an adult's NEWS2 readings, which a child has none of)."""
+    lines = chart(db, patient_id)
+    if not lines:
+        return []
+    born, spec, latest = census.patient_with_location(db, forms, patient_id).birth_date, forms[FORM], lines[-1]
+    found, data = latest.scored(born), latest.record.data
+    readings = [f"{mid_line(spec.field(item).label.get(lang))} {text}" for item in ITEMS
+                if (text := reading(latest, item, found, spec, lang))]
+    readings += [f"{mid_line(spec.field(name).label.get(lang))} {format_value(spec.field(name), data[name], lang)}"
+                 for name in ("temperature", "consciousness") if data.get(name) is not None]
+    return [WORDS["letter"][lang].format(score=score_text(found, spec, lang), time=f"{latest.taken_at:%d/%m %H:%M}",
+                                         readings=", ".join(readings)),
+            *asked(latest, found, spec, at, lang, False)]
 
 
 def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[PatientSummary], at: datetime,
