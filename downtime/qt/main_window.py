@@ -697,7 +697,8 @@ class MainWindow(QMainWindow):
         return opener(patient.patient_id) if patient is not None else None
 
     def open_observations_of(self, patient_id: str) -> ObservationsView:
-        return self._open_chart(ObservationsView, observations.FORM, patient_id)
+        return self._open_chart(ObservationsView, observations.FORM, patient_id,
+                                lambda view: view.open_pews.connect(self.open_pews_of))
 
     def open_fluid_balance_of(self, patient_id: str) -> FluidBalanceView:
         def wired(view: FluidBalanceView) -> None:

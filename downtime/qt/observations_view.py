@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from downtime.domain.census import StayStatus
 from downtime.domain.news2 import Band, Monitoring, News2Score
@@ -187,7 +187,11 @@ class News2Plot(QWidget):
 
 
 class ObservationsView(ChartTab):
-    """Enter on a set opens it (to amend); Record adds a set through the observations form."""
+    """Enter on a set opens it (to amend); Record adds a set through the observations form.
+    `open_pews` fires with the patient, a child, when the nurse opens their paediatric chart from
+    here (the toolbar's Observations is where a nurse looks first)."""
+
+    open_pews = Signal(str)
 
     def __init__(self, session: Session, patient_id: str, parent: QWidget | None = None):
         super().__init__(session, patient_id, True, parent)
@@ -199,6 +203,9 @@ class ObservationsView(ChartTab):
         self.latest.setWordWrap(True)
         self.latest.setAccessibleName(translate("ObservationsView", "Latest NEWS2 score"))
         layout.addWidget(self.latest)
+        self.to_pews = QPushButton(translate("ObservationsView", "Open the paediatric chart (P&EWS)"))
+        self.to_pews.clicked.connect(lambda: self.open_pews.emit(self.patient_id))
+        layout.addWidget(self.to_pews, 0, Qt.AlignmentFlag.AlignLeft)
         self.response = QLabel()
         self.response.setWordWrap(True)
         layout.addWidget(self.response)
@@ -221,6 +228,7 @@ class ObservationsView(ChartTab):
         self.plot.setVisible(bool(scored) or not child)
         lang = self.session.lang
         self.response.setText("")
+        self.to_pews.setVisible(child)
         if child:
             self.latest.setText(observations.not_applicable_text(lang))
             return

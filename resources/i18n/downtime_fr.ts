@@ -3416,6 +3416,10 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
         <translation>Dernier score NEWS2</translation>
     </message>
     <message>
+        <source>Open the paediatric chart (P&amp;EWS)</source>
+        <translation>Ouvrir la feuille pédiatrique (P&amp;EWS)</translation>
+    </message>
+    <message>
         <source>Observation sets</source>
         <translation>Relevés de surveillance</translation>
     </message>

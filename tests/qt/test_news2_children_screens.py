@@ -1,6 +1,7 @@
 """A child's observations on screen: the patient list, the observations chart and the set just
 saved say NEWS2 does not apply under 16 (a baby born today read "No set — OVERDUE", and its
-normal set "NEWS2 9 — HIGH" with an emergency response)."""
+normal set "NEWS2 9 — HIGH" with an emergency response); the observations tab opens the
+paediatric chart."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -9,7 +10,8 @@ from PySide6.QtWidgets import QPushButton
 from downtime.domain.news2 import NOT_APPLICABLE
 from downtime.qt.observations_view import ObservationsView
 from downtime.qt.patients_panel import NEWS2
-from downtime.services import records, wards
+from downtime.qt.pews_view import PewsView
+from downtime.services import census, records, wards
 
 NEWBORN = {"taken_at": "2026-11-28T12:00+01:00", "respiratory_rate": 50, "spo2": 97, "spo2_scale": "scale_1",
            "on_oxygen": False, "systolic_bp": 65, "diastolic_bp": 40, "pulse": 145, "consciousness": "alert",
@@ -62,3 +64,9 @@ def test_a_babys_set_is_charted_unscored_and_announced_without_an_emergency(wind
     assert chart.latest.text() == NOT_APPLICABLE["en"] and chart.response.text() == ""
     assert chart.model.text(0, 6) == "145" and chart.model.text(0, 9) == "—" and chart.model.text(0, 10) == "—"
     assert chart.plot.isHidden()
+    # The chart a child's observations go on is a click away; an adult's tab has no such button.
+    QTest.mouseClick(chart.to_pews, Qt.MouseButton.LeftButton)
+    assert isinstance(window.tabs.currentWidget(), PewsView) and window.tabs.currentWidget().patient_id == baby
+    adult = next(patient.patient_id for patient in census.in_patients(window.session.db, window.session.forms)
+                 if patient.patient_id != baby)
+    assert window.open_observations_of(adult).to_pews.isHidden()
