@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field as PydField, field_validator, model_validator
 
 from downtime.domain.braden import ITEMS as BRADEN_ITEMS
+from downtime.domain.pews import ITEMS as PEWS_ITEMS
 from downtime.domain.census import Movement
 from downtime.domain.laterality import SIDES
 from downtime.domain.news2 import ObservationSet
@@ -436,6 +437,9 @@ class Section(_Strict):
     braden: bool = False
     """Its answers are the Braden scale's items (domain.braden.ITEMS), totalled on screen as they
     are typed, as the paper form's total box is; never typed itself. It must hold each item."""
+    pews: bool = False
+    """Its answers are a child's set, scored on screen with the Bedside PEWS as they are typed,
+    with what the score asks (domain.pews.ITEMS, each a field of that id; never typed itself)."""
 
 
 class FormSpec(_Strict):
@@ -632,6 +636,9 @@ def _consistency_problems(spec: FormSpec) -> Iterator[Phrase]:
         held = {field.id for field in section.fields if isinstance(field, ChoiceField)}
         if section.braden and (missing := [item for item in BRADEN_ITEMS if item not in held]):
             yield Phrase(QT_TRANSLATE_NOOP("messages", "section {section}: braden holds no choice {fields}"),
+                         {"section": repr(section.id), "fields": ", ".join(map(repr, missing))})
+        if section.pews and (missing := [item for item in PEWS_ITEMS if item not in {f.id for f in section.fields}]):
+            yield Phrase(QT_TRANSLATE_NOOP("messages", "section {section}: pews holds no field {fields}"),
                          {"section": repr(section.id), "fields": ", ".join(map(repr, missing))})
     for field in spec.fields():
         for condition in (field.relevant, field.required_when):

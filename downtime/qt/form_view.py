@@ -39,7 +39,7 @@ from downtime.qt.style import ErrorLabel, hint_style, styled, warning_html, writ
 from downtime.qt.tables import print_and_open
 from downtime.qt.theatre_sessions import session_choices, session_line
 from downtime.services import (
-    cd_register, devices, drafts, identity, medication, observations, prefill, printing, records, theatre, weight,
+    cd_register, devices, drafts, identity, medication, observations, pews, prefill, printing, records, theatre, weight,
 )
 from downtime.services.back_entry import settled_on
 from downtime.services.laptops import author_of, authors as authors_here, laptops_known
@@ -82,6 +82,8 @@ class FormView(QWidget):
         self.news2_labels: dict[str, QLabel] = {}
         """The NEWS2 score of each `news2` section's answers (a handover's last observations), by section id."""
         self.braden_labels: dict[str, QLabel] = {}
+        self.pews_labels: dict[str, QLabel] = {}
+        """The PEWS of each `pews` section's answers (a child's set) and what it asks, by section id."""
         """The Braden total of each `braden` section's answers, by section id."""
         self.asked: dict[str, bool] = {}
         """The questions the record's context decides (see medication.asked_by_order), read with its references."""
@@ -169,6 +171,7 @@ class FormView(QWidget):
                 editor = make_editor(field, lang, self._ref_choices, now=self.session.clock, who=who)
                 editor.committed.connect(self._changed)
                 editor.edited.connect(self._show_news2)
+                editor.edited.connect(self._show_pews)
                 label = QLabel(field.label.get(lang))
                 self.form_labels[field.id] = label
                 label.setBuddy(editor.widget)
@@ -192,12 +195,13 @@ class FormView(QWidget):
                 self.editors[field.id] = editor
                 self.error_labels[field.id] = error
                 self.rows[field.id] = (form, cell)
-            if section.news2 or section.braden:
+            if section.news2 or section.braden or section.pews:
                 score = QLabel()
                 score.setTextFormat(Qt.TextFormat.RichText)
                 score.setWordWrap(True)
                 form.addRow(score)
-                (self.news2_labels if section.news2 else self.braden_labels)[section.id] = score
+                (self.news2_labels if section.news2 else self.braden_labels if section.braden
+                 else self.pews_labels)[section.id] = score
             column.addWidget(group)
         column.addStretch(1)
         outer.addWidget(Scrolled(body, framed=True), 1)
@@ -338,6 +342,7 @@ class FormView(QWidget):
         values = self._lenient_values()
         self._show_news2(values)
         self._show_braden(values)
+        self._show_pews(values)
         for field in self.spec.fields():
             form, cell = self.rows[field.id]
             form.setRowVisible(cell, shown(field, values, self.asked))
@@ -365,6 +370,23 @@ class FormView(QWidget):
                                   f"{html.escape(news2.response[self.session.lang])}")
                     # In the band's colour, as the patient list and the chart show it.
                     score.setStyleSheet(f"background: {RISK_SHADES[news2.band]}; color: black; padding: 4px;")
+
+    def _show_pews(self, values: dict[str, Any] | None = None) -> None:
+        """A child's PEWS as the set stands at this keystroke, on the band of the day of its time,
+        and what it asks in the warning colour, as the tab will say it once saved (`values` read
+        here when not given); nothing until a reading is in."""
+        if not self.pews_labels:
+            return
+        values = self._lenient_values() if values is None else values
+        patient = self.patient()
+        typed = pews.as_typed(values, patient.birth_date if patient else None, self.session.form(pews.FORM),
+                              self.session.clock(), self.session.lang)
+        for label in self.pews_labels.values():
+            label.setVisible(typed is not None)
+            if typed is not None:
+                said, asks = typed
+                written(label, lambda said=said, asks=asks: "<br>".join(
+                    [f"<b>{html.escape(said)}</b>", *(warning_html(html.escape(line)) for line in asks)]))
 
     def _show_braden(self, values: dict[str, Any]) -> None:
         """The Braden total of each `braden` section's answers as they stand, with its band, as

@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
+
+from pydantic import ValidationError
 
 from sqlite_utils import Database
 
@@ -101,12 +104,35 @@ def state(lines: Sequence[Taken], born: date | None, spec: FormSpec, at: datetim
 def asked(one: Taken, found: PewsScore | None, spec: FormSpec, at: datetime, lang: Lang, latest: bool) -> list[str]:
     """What a set scored `found` asks at `at`: its score, someone worried, a child not alert, the
     date of birth to record; for the `latest`, the next set overdue (an earlier one's was taken)."""
-    consciousness = one.record.data.get("consciousness")
+    return _asks(found, one.concern, one.record.data.get("consciousness"), one.taken_at,
+                 one.due_at if latest else None, spec, at, lang)
+
+
+def _asks(found: PewsScore | None, concern: bool, consciousness: str | None, taken_at: datetime,
+          due_at: datetime | None, spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
     return [SIGNS[sign][lang].format(
-        total=found.total if found else "", time=f"{one.taken_at:%d/%m %H:%M}",
+        total=found.total if found else "", time=f"{taken_at:%d/%m %H:%M}",
         consciousness=format_value(spec.field("consciousness"), consciousness, lang),
-        due=f"{one.due_at:%d/%m %H:%M}")
-        for sign in signs(found, one.concern, consciousness, one.due_at if latest else None, at)]
+        due=f"{due_at:%d/%m %H:%M}" if due_at else "")
+        for sign in signs(found, concern, consciousness, due_at, at)]
+
+
+def as_typed(values: Mapping[str, Any], born: date | None, spec: FormSpec, at: datetime,
+             lang: Lang) -> tuple[str, list[str]] | None:
+    """A set's score and what it asks as it is being typed (`values`, read leniently; scored on
+    the band of the day typed in its time, or of `at` until one is): None until a reading is in, or
+    while one is out of any child's range (a typing slip the save refuses)."""
+    if all(values.get(item) is None for item in ITEMS):
+        return None
+    try:
+        readings = PewsSet(**{item: values.get(item) for item in ITEMS})
+        taken_at = datetime.fromisoformat(values["taken_at"]) if values.get("taken_at") else at
+    except (ValidationError, TypeError, ValueError):
+        return None
+    band = age_band(born, taken_at.date()) if born is not None else None
+    found = score(readings, band) if band is not None else None
+    return score_text(found, spec, lang), _asks(found, values.get("concern") is True, values.get("consciousness"),
+                                                 taken_at, None, spec, at, lang)
 
 
 def asking(lines: Sequence[Taken], born: date | None, spec: FormSpec, at: datetime, lang: Lang) -> list[str]:

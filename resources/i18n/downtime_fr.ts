@@ -8353,6 +8353,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>section {section} : braden ne contient aucun choix {fields}</translation>
     </message>
     <message>
+        <source>section {section}: pews holds no field {fields}</source>
+        <translation>section {section} : pews ne contient pas le champ {fields}</translation>
+    </message>
+    <message>
         <source>field {field}: condition names unknown field {name}</source>
         <translation>champ {field} : la condition nomme un champ inconnu {name}</translation>
     </message>

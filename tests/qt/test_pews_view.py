@@ -34,9 +34,15 @@ def test_a_babys_observations_scored_on_her_age_call_the_doctor(window, session_
                          ("heart_rate", 158), ("systolic_bp", 90), ("capillary_refill", "under_3"),
                          ("consciousness", "alert"), ("concern", False), ("next_in", "60")):
         form.editors[field].set_value(value)
+    # Scored as typed, on her band, what is not taken yet said.
+    score = form.pews_labels["set"]
+    assert score.isVisible() and "PEWS 5 (3 to 12 months; incomplete: oxygen not taken)" in score.text()
     QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert form.record is None and "“Oxygen” is required" in form.summary.text()
+    form.editors["oxygen"].set_value("high")
+    assert "PEWS 9 (3 to 12 months)" in score.text() and "PEWS 9 (8 or more): call the doctor" in score.text()
     form.editors["oxygen"].set_value("low")
+    assert "PEWS 7 (3 to 12 months)" in score.text() and "call the doctor" not in score.text()
     QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert form.record is not None, form.summary.text()
     _, asked = answers
