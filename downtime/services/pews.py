@@ -12,11 +12,10 @@ from datetime import date, datetime
 from typing import Any
 
 from pydantic import ValidationError
-
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.pews import BAND_WORDS, ITEMS, SIGNS, AgeBand, PewsScore, PewsSet, age_band, next_due, score, signs
+from downtime.domain.pews import BAND_WORDS, ITEMS, SIGNS, PewsScore, PewsSet, age_band, next_due, score, signs
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
@@ -54,13 +53,10 @@ class Taken:
     def concern(self) -> bool:
         return self.record.data.get("concern") is True
 
-    def band(self, born: date | None) -> AgeBand | None:
-        return age_band(born, self.taken_at.date()) if born is not None else None
-
     def scored(self, born: date | None) -> PewsScore | None:
         """Its score for a child born on `born`; None when the date of birth is not known (or the
         patient was 16 by then, which saving refuses)."""
-        band = self.band(born)
+        band = age_band(born, self.taken_at.date()) if born is not None else None
         return score(self.readings, band) if band is not None else None
 
 
@@ -151,7 +147,7 @@ class Watch:
     """Where a child's paediatric chart stands at a moment, as a list's line and the census show
     it: the latest score (`total` None when the child's age is not known), when the next set is
     due and whether it is overdue, whether the chart asks anything (`asking`), and all it says
-    (`said`: the score, the next set and what it asks, for a tooltip)."""
+    (`said`: the score, the next set and what it asks, for a tooltip and the handover sheet)."""
 
     total: int | None
     due_at: datetime
@@ -200,7 +196,5 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[Pat
              lang: Lang) -> dict[str, str]:
     """What the handover sheet says at `at` of each of these children's paediatric chart, for
     those with one: the latest score, the next set, and what it asks."""
-    spec, born = forms[FORM], {patient.patient_id: patient.birth_date for patient in patients}
-    return {patient_id: WORDS["handover"][lang].format(said=semicolon(lang).join(
-        [state(lines, born[patient_id], spec, at, lang), *asking(lines, born[patient_id], spec, at, lang)]))
-        for patient_id, lines in charts(db, list(born)).items()}
+    return {patient_id: WORDS["handover"][lang].format(said=found.said)
+            for patient_id, found in watches(db, forms, patients, at, lang).items()}
