@@ -5,7 +5,7 @@ paper chart filled (its band's key) and blank (every band's); each set in the ex
 signs and a derived score."""
 
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from fhir.resources.R4B.observation import Observation
@@ -234,3 +234,22 @@ def test_a_letter_handing_a_child_on_carries_their_latest_set_and_what_it_asks(s
             "PEWS 9 (8 or more): call the doctor to review the child now\n"
             "NOT ALERT (V (Responds to voice), 28/11 13:30): call the doctor now, whatever the score")
         assert not prefill.first_answers(nurse, nurse.form(form_id), patient).get("pews")
+
+
+ANYTHING = st.one_of(st.none(), st.integers(-1000, 1000), st.floats(allow_nan=True), st.text(max_size=12),
+                     st.sampled_from(["normal", "severe", "room_air", "high", "under_3", "from_3", "voice", "alert"]))
+
+
+@given(values=st.fixed_dictionaries({}, optional={
+    **{item: ANYTHING for item in ("respiratory_rate", "respiratory_effort", "spo2", "oxygen", "heart_rate",
+                                   "systolic_bp", "capillary_refill", "consciousness", "concern")},
+    "taken_at": st.one_of(st.none(), st.text(max_size=20), st.sampled_from(["2026-11-28T12:00+01:00",
+                                                                            "2026-11-28T12:00", "28/11/2026"]))}),
+       born=st.one_of(st.none(), st.dates(date(2008, 1, 1), date(2026, 11, 28))))
+def test_whatever_is_being_typed_is_scored_or_left_unscored_never_a_crash(forms, values, born):
+    """The form scores a set at each keystroke from its answers read leniently: whatever they are
+    (half a number, a slip out of any child's range, a time not yet whole), the score is said or
+    not shown, and a score said is one the set's saved readings would give."""
+    at = datetime(2026, 11, 28, 14, tzinfo=timezone(timedelta(hours=1)))
+    found = pews.as_typed(values, born, forms[pews.FORM], at, "en")
+    assert found is None or (found[0].startswith("PEWS ") and all(isinstance(line, str) for line in found[1]))
