@@ -99,10 +99,11 @@ def test_eight_or_more_someone_worried_and_a_child_not_alert_each_call_the_docto
     now = clock()
     found = score(PewsSet(respiratory_rate=56, respiratory_effort="moderate", spo2=93, oxygen="high", heart_rate=130),
                   AgeBand.UNDER_1_YEAR)
-    assert found.total == URGENT_FROM and signs(found, False, "alert", now + timedelta(hours=1), now) == [Sign.URGENT]
+    assert found.total == URGENT_FROM and signs(found, False, "alert", now + timedelta(hours=1), now, True) == [Sign.URGENT]
     calm = score(PewsSet(respiratory_rate=30, oxygen="room_air"), AgeBand.UNDER_1_YEAR)
-    assert signs(calm, True, "voice", now, now) == [Sign.NOT_ALERT, Sign.CONCERN, Sign.OVERDUE]
-    assert signs(None, False, None, None, now) == [Sign.NO_AGE]
+    assert signs(calm, True, "voice", now, now, True) == [Sign.NOT_ALERT, Sign.CONCERN, Sign.OVERDUE]
+    assert signs(None, False, None, None, now, False) == [Sign.NO_AGE]
+    assert signs(None, False, None, None, now, True) == [Sign.ADULT]
 
 
 def test_a_babys_chart_is_scored_on_her_band_and_asks_for_the_doctor(session_for, child, clock, tmp_path):
@@ -158,6 +159,23 @@ def test_a_child_whose_date_of_birth_is_not_known_is_charted_but_asks_for_it(ses
     lines = pews.chart(nurse.db, found)
     assert pews.asking(lines, None, nurse.form(pews.FORM), clock(), "en") == [
         "PEWS NOT SCORED: record the child's date of birth on the admission (an estimate will do); the ranges go by age"]
+
+
+def test_a_childs_sets_after_her_birth_date_is_corrected_to_an_adults_say_so(session_for, child, clock):
+    """Saving refuses a set of a patient of 16; a birth date corrected after the sets makes them
+    an adult's: they say so, not that the date of birth is unknown."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, pews.FORM, {**SET, "taken_at": "2026-11-28T12:00+01:00"}, patient_id=child)
+    admission = census.patient_with_location(nurse.db, nurse.forms, child).admission_record_id
+    records.amend(nurse, admission, {**records.current(nurse.db, admission).data, "birth_date": "2006-07-31",
+                                     "weight_kg": 61.0, "height_cm": 165}, "Date of birth misread on the label")
+    born = census.patient_with_location(nurse.db, nurse.forms, child).birth_date
+    lines = pews.chart(nurse.db, child)
+    spec = nurse.form(pews.FORM)
+    assert pews.state(lines, born, spec, clock(), "en").startswith("PEWS not scored at 28/11 12:00")
+    assert pews.asking(lines, born, spec, clock(), "en") == [
+        "PEWS NOT SCORED: 16 or over on 28/11/2026 (date of birth as now recorded); chart this patient's observations "
+        "on the NEWS2 chart"]
 
 
 def test_a_set_is_refused_for_a_patient_of_16_or_over(session_for, patient):

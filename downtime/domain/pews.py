@@ -182,6 +182,7 @@ class Sign(StrEnum):
     CONCERN = "concern"
     NOT_ALERT = "not_alert"
     NO_AGE = "no_age"
+    ADULT = "adult"
     OVERDUE = "overdue"
 
 
@@ -196,10 +197,15 @@ SIGNS: Mapping[Sign, Mapping[str, str]] = {
                         "the ranges go by age",
                   "fr": "PEWS NON CALCULÉ : noter la date de naissance de l’enfant sur l’admission (une estimation "
                         "suffit) ; les normes dépendent de l’âge"},
+    Sign.ADULT: {"en": "PEWS NOT SCORED: 16 or over on {day} (date of birth as now recorded); chart this patient's "
+                       "observations on the NEWS2 chart",
+                 "fr": "PEWS NON CALCULÉ : 16 ans ou plus le {day} (date de naissance telle que notée) ; noter la "
+                       "surveillance de ce patient sur la feuille NEWS2"},
     Sign.OVERDUE: {"en": "OBSERVATIONS OVERDUE since {due}", "fr": "SURVEILLANCE EN RETARD depuis {due}"},
 }
 """What each sign asks, of the latest set: `{total}` its score, `{time}` when it was taken,
-`{consciousness}` the answer in words, `{due}` when the next set fell due."""
+`{consciousness}` the answer in words, `{due}` when the next set fell due, `{day}` the day it was
+taken."""
 ALERT = "alert"
 
 
@@ -208,10 +214,13 @@ def next_due(taken_at: datetime, minutes: int) -> datetime:
 
 
 def signs(found: PewsScore | None, concern: bool, consciousness: str | None, due_at: datetime | None,
-          at: datetime) -> list[Sign]:
+          at: datetime, age_known: bool) -> list[Sign]:
     """What the latest set asks at `at`: `found` its score (None when the child's age is not
-    known), `concern` someone worried, `consciousness` its ACVPU answer, `due_at` the next set."""
-    return [*([Sign.NO_AGE] if found is None else [Sign.URGENT] if found.urgent else []),
+    known, or, `age_known`, when they were 16 or over that day: a birth date corrected since),
+    `concern` someone worried, `consciousness` its ACVPU answer, `due_at` the next set (not asked
+    of an adult's chart: their next set is NEWS2's)."""
+    adult = found is None and age_known
+    return [*([Sign.ADULT] if adult else [Sign.NO_AGE] if found is None else [Sign.URGENT] if found.urgent else []),
             *([Sign.NOT_ALERT] if consciousness not in (None, ALERT) else []),
             *([Sign.CONCERN] if concern else []),
-            *([Sign.OVERDUE] if elapsed.reached(due_at, at) else [])]
+            *([Sign.OVERDUE] if elapsed.reached(due_at, at) and not adult else [])]

@@ -95,7 +95,7 @@ def _table(lines: Sequence[Taken], born: date | None, spec: FormSpec, authors: A
     body: list[list[object]] = [[chart_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
     for index, one in enumerate(lines):
         data, record, found = one.record.data, one.record, one.scored(born)
-        said = asked(one, found, spec, at, lang, index == len(lines) - 1)
+        said = asked(one, born, spec, at, lang, index == len(lines) - 1)
         body.append([chart_cell(f"{one.taken_at:%d/%m %H:%M}"),
                      *(chart_cell(reading(one, item, found, spec, lang),
                                   alert=found is not None and (found.points[item] or 0) >= 2) for item in ITEMS),

@@ -680,7 +680,7 @@ class MainWindow(QMainWindow):
         self._news2_said = translate("MainWindow", "{name} ({number}), set taken {time}: {score}").format(
             name=patient.display_name, number=patient.downtime_number, time=f"{one.taken_at:%d/%m %H:%M}", score=score)
         self.statusBar().showMessage(self._news2_said)
-        if asks := pews.asked(one, found, spec, self.session.clock(), lang, False):
+        if asks := pews.asked(one, patient.birth_date, spec, self.session.clock(), lang, False):
             Prompts.info(self, score, "\n\n".join([self._news2_said, "\n".join(asks)]))
 
     def _unsay_news2(self) -> None:

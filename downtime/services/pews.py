@@ -28,7 +28,7 @@ FORM = "paediatric_observations"
 WORDS = {
     "score": {"en": "PEWS {total} ({band})", "fr": "PEWS {total} ({band})"},
     "incomplete": {"en": "incomplete: {missing} not taken", "fr": "incomplet : {missing} non pris"},
-    "not_scored": {"en": "PEWS not scored (date of birth not known)", "fr": "PEWS non calculé (date de naissance inconnue)"},
+    "not_scored": {"en": "PEWS not scored", "fr": "PEWS non calculé"},
     "latest": {"en": "{score} at {time}", "fr": "{score} à {time}"},
     "next": {"en": "next set due {time}", "fr": "prochaine surveillance {time}"},
     "handover": {"en": "PEWS: {said}", "fr": "PEWS : {said}"},
@@ -79,7 +79,8 @@ chart, charts = CHART.of, CHART.of_each
 
 def score_text(found: PewsScore | None, spec: FormSpec, lang: Lang) -> str:
     """"PEWS 11 (3 to 12 months)", with the items not taken named: the score of an incomplete set
-    can only be lower than the child's."""
+    can only be lower than the child's; "PEWS not scored" for a set with no score, whose why is
+    what it asks (the date of birth to record, or a patient 16 or over that day)."""
     if found is None:
         return WORDS["not_scored"][lang]
     missing = ", ".join(mid_line(spec.field(item).label.get(lang)) for item in found.missing)
@@ -97,20 +98,21 @@ def state(lines: Sequence[Taken], born: date | None, spec: FormSpec, at: datetim
         *([] if elapsed.reached(latest.due_at, at) else [WORDS["next"][lang].format(time=f"{latest.due_at:%d/%m %H:%M}")])])
 
 
-def asked(one: Taken, found: PewsScore | None, spec: FormSpec, at: datetime, lang: Lang, latest: bool) -> list[str]:
-    """What a set scored `found` asks at `at`: its score, someone worried, a child not alert, the
-    date of birth to record; for the `latest`, the next set overdue (an earlier one's was taken)."""
-    return _asks(found, one.concern, one.record.data.get("consciousness"), one.taken_at,
+def asked(one: Taken, born: date | None, spec: FormSpec, at: datetime, lang: Lang, latest: bool) -> list[str]:
+    """What a set of a child born on `born` asks at `at`: its score, someone worried, a child not
+    alert, the date of birth to record; for the `latest`, the next set overdue (an earlier one's
+    was taken)."""
+    return _asks(one.scored(born), born, one.concern, one.record.data.get("consciousness"), one.taken_at,
                  one.due_at if latest else None, spec, at, lang)
 
 
-def _asks(found: PewsScore | None, concern: bool, consciousness: str | None, taken_at: datetime,
+def _asks(found: PewsScore | None, born: date | None, concern: bool, consciousness: str | None, taken_at: datetime,
           due_at: datetime | None, spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
     return [SIGNS[sign][lang].format(
-        total=found.total if found else "", time=f"{taken_at:%d/%m %H:%M}",
+        total=found.total if found else "", time=f"{taken_at:%d/%m %H:%M}", day=f"{taken_at:%d/%m/%Y}",
         consciousness=format_value(spec.field("consciousness"), consciousness, lang),
         due=f"{due_at:%d/%m %H:%M}" if due_at else "")
-        for sign in signs(found, concern, consciousness, due_at, at)]
+        for sign in signs(found, concern, consciousness, due_at, at, born is not None)]
 
 
 def as_typed(values: Mapping[str, Any], born: date | None, spec: FormSpec, at: datetime,
@@ -127,13 +129,13 @@ def as_typed(values: Mapping[str, Any], born: date | None, spec: FormSpec, at: d
         return None
     band = age_band(born, taken_at.date()) if born is not None else None
     found = score(readings, band) if band is not None else None
-    return score_text(found, spec, lang), _asks(found, values.get("concern") is True, values.get("consciousness"),
-                                                 taken_at, None, spec, at, lang)
+    return score_text(found, spec, lang), _asks(found, born, values.get("concern") is True,
+                                                 values.get("consciousness"), taken_at, None, spec, at, lang)
 
 
 def asking(lines: Sequence[Taken], born: date | None, spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
     """What the latest set asks at `at` (nothing for a child with no set charted)."""
-    return asked(lines[-1], lines[-1].scored(born), spec, at, lang, True) if lines else []
+    return asked(lines[-1], born, spec, at, lang, True) if lines else []
 
 
 def coming(lines: Sequence[Taken], at: datetime) -> datetime | None:
@@ -189,7 +191,7 @@ def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: 
                  for name in ("temperature", "consciousness") if data.get(name) is not None]
     return [WORDS["letter"][lang].format(score=score_text(found, spec, lang), time=f"{latest.taken_at:%d/%m %H:%M}",
                                          readings=", ".join(readings)),
-            *asked(latest, found, spec, at, lang, False)]
+            *asked(latest, born, spec, at, lang, False)]
 
 
 def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[PatientSummary], at: datetime,

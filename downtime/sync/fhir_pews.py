@@ -48,9 +48,12 @@ def _made(record: RecordVersion, ctx: Context, birth_date: date | None, stays: S
 def _total(record: RecordVersion, birth_date: date | None) -> dict[str, Any]:
     one = taken(record)
     found = one.scored(birth_date)
-    if found is None:
+    if found is None and birth_date is None:
         return {"dataAbsentReason": {"coding": [coding(DATA_ABSENT_REASON, "unknown")],
                                      "text": "Date of birth not known: the score's ranges go by age"}}
+    if found is None:
+        return {"dataAbsentReason": {"coding": [coding(DATA_ABSENT_REASON, "not-applicable")],
+                                     "text": "16 or over when taken: NEWS2's, not PEWS's"}}
     said = [f"Age band: {BAND_WORDS[found.band]['en']}",
             *([f"{URGENT_FROM} or more: urgent medical review"] if found.urgent else []),
             *(["Nurse or parent worried"] if one.concern else []),
