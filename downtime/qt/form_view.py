@@ -82,9 +82,9 @@ class FormView(QWidget):
         self.news2_labels: dict[str, QLabel] = {}
         """The NEWS2 score of each `news2` section's answers (a handover's last observations), by section id."""
         self.braden_labels: dict[str, QLabel] = {}
+        """The Braden total of each `braden` section's answers, by section id."""
         self.pews_labels: dict[str, QLabel] = {}
         """The PEWS of each `pews` section's answers (a child's set) and what it asks, by section id."""
-        """The Braden total of each `braden` section's answers, by section id."""
         self.asked: dict[str, bool] = {}
         """The questions the record's context decides (see medication.asked_by_order), read with its references."""
         self.editing = record is None

@@ -194,9 +194,7 @@ def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: 
             *asked(latest, born, spec, at, lang, False)]
 
 
-def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[PatientSummary], at: datetime,
-             lang: Lang) -> dict[str, str]:
-    """What the handover sheet says at `at` of each of these children's paediatric chart, for
-    those with one: the latest score, the next set, and what it asks."""
-    return {patient_id: WORDS["handover"][lang].format(said=found.said)
-            for patient_id, found in watches(db, forms, patients, at, lang).items()}
+def handover(watched: Mapping[str, Watch], lang: Lang) -> dict[str, str]:
+    """What the handover sheet says of each child's paediatric chart (`watched`: `watches`, read
+    once with their census column): the latest score, the next set, and what it asks."""
+    return {patient_id: WORDS["handover"][lang].format(said=found.said) for patient_id, found in watched.items()}

@@ -345,22 +345,23 @@ def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
     now = session.clock()
     rows = census(session.db, session.forms, ward=ward, at=now)
     inside = [row.patient for row in rows if row.patient is not None]
+    # Each child's PEWS, read once for their NEWS2 column and their handover line.
+    children = pews.watches(session.db, session.forms, inside, now, session.lang)
     census_pdf(rows, out, ward=ward, at=now,
                lang=session.lang, printed_by=session.user.name, printed_at=now,
                device_name=session.device.name,
                admission=next(spec for spec in session.forms.values() if spec.creates_patient),
                review=observations.review(session.db, session.forms, ward, now, inside),
-               to_countersign=_to_countersign(session, ward, inside), charted=_charted(session, inside, now),
+               to_countersign=_to_countersign(session, ward, inside), charted=_charted(session, inside, now, children),
                left=chart_alerts.left_untold(session.db, session.forms, [patient.patient_id for patient in inside],
                                              ward, session.lang),
-               children=pews.watches(session.db, session.forms, [patient for patient in inside
-                                                                 if not observations.applies_to(patient, now)],
-                                     now, session.lang))
+               children=children)
     _audit_print(session, f"census {ward or 'all wards'}", out)
     return out
 
 
-def _charted(session: Session, patients: list[PatientSummary], at: datetime) -> dict[str, list[str]]:
+def _charted(session: Session, patients: list[PatientSummary], at: datetime,
+             children: Mapping[str, pews.Watch]) -> dict[str, list[str]]:
     """What each in-patient's neuro, glucose, transfusion, fluid, repositioning, wound, line and
     catheter, pain and bowel charts, nutrition screening and laboratory results say at the handover (`patients`: the
     census's)."""
@@ -375,7 +376,7 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime) -> 
                  devices.handover(session.db, session.forms, patient_ids, at, session.lang),
                  pain.handover(session.db, session.forms, patient_ids, at, session.lang),
                  bowels.handover(session.db, session.forms, patient_ids, at, session.lang),
-                 pews.handover(session.db, session.forms, patients, at, session.lang),
+                 pews.handover(children, session.lang),
                  fluid_balance.handover(session.db, session.forms, patients, at, session.lang),
                  nutrition.handover(session.db, patients, at, session.lang)):
         for patient_id, line in said.items():
