@@ -992,3 +992,37 @@ def left_agrees() -> Callable[[Session], bool]:
         return shown <= found and found - shown <= not_lines
 
     return agrees
+
+
+@pytest.fixture
+def exported_observation(session_for, tmp_path: Path) -> Callable[[str], Any]:
+    """exported_observation(record_id): the records office's export made now, its codes checked,
+    and that record's Observation read back by fhir.resources' R4B model."""
+    from fhir.resources.R4B.observation import Observation
+
+    from downtime.sync.export import export
+    from downtime.sync.fhir_codes import check_codes
+
+    def read(record_id: str) -> Observation:
+        folder = export(session_for("records"), tmp_path / f"export-{record_id}").folder
+        bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+        check_codes(bundle)
+        return Observation.model_validate(next(entry["resource"] for entry in bundle["entry"]
+                                               if entry["resource"]["id"] == record_id))
+
+    return read
+
+
+@pytest.fixture
+def blank_pages(forms: dict[str, FormSpec], clock: FakeClock, tmp_path: Path) -> Callable[[str, str], list[str]]:
+    """blank_pages(form_id, lang): each page's text of the form's blank, its spaces made one."""
+    from pypdf import PdfReader
+
+    from downtime.services import printing
+
+    def pages(form_id: str, lang: str) -> list[str]:
+        path = printing.blank(forms, form_id, tmp_path / f"blank-{form_id}-{lang}.pdf", lang=lang, printed_by=None,
+                              printed_at=clock(), device_name="3B")
+        return [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
+
+    return pages

@@ -421,6 +421,11 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
         "nutrition_screening": [
             {"screened_at": at, "weight_kg": 46.5, "height_cm": 162, "weight_loss": "over_10", "acute_no_intake": True,
              "notes": "Diététicienne appelée"}],
+        "delirium_screening": [
+            {"screened_at": at, "alertness": "abnormal", "amt4": "two_or_more", "attention": "untestable",
+             "acute_change": "yes", "notes": "Fille : confuse depuis mardi ; Dr Benali prévenu"},
+            {"screened_at": at, "alertness": "normal", "amt4": "no_mistake", "attention": "seven_or_more",
+             "acute_change": "not_known"}],
         "braden_assessment": [{"assessed_at": at, "sensory": "3", "moisture": "2", "activity": "1", "mobility": "2",
                                "nutrition": "3", "friction": "1"}],
         "blood_glucose": [{"taken_at": at, "timing": "before_lunch", "reading": "value", "glucose": 3.2, "ketones": 0.4,
@@ -644,6 +649,7 @@ RULE_REFUSALS = {
     ("pain_assessment", "assessed_at"): f"Date and time: this patient is {_NOT_IN}",
     ("bowel_chart", "charted_at"): f"Date and time: this patient is {_NOT_IN}",
     ("nutrition_screening", "screened_at"): f"Date and time screened: this patient is {_NOT_IN}",
+    ("delirium_screening", "screened_at"): f"Date and time screened: this patient is {_NOT_IN}",
     ("operation_booking", "planned_start"): _NO_SLOT, ("operation_booking", "expected_minutes"): _NO_SLOT,
     ("operation_booking", "session"): _NO_SLOT, ("operation_rebooking", "session"): _NO_SLOT,
     ("operation_rebooking", "planned_start"): _NO_SLOT,

@@ -2,18 +2,13 @@
 asks, the screening falling due again a week after, a patient never screened a day after they
 came in; the handover sheet's line, the blank form, and each screening in the export."""
 
-import json
-
 import pytest
-from fhir.resources.R4B.observation import Observation
 from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
 from downtime.domain.nutrition import Risk, bmi, bmi_score, risk, total
 from downtime.services import census, nutrition, prefill, printing, records
 from downtime.services.errors import PermissionDenied, ValidationFailed
-from downtime.sync.export import export
-from downtime.sync.fhir_codes import check_codes
 
 SCREEN = {"screened_at": "2026-11-28T10:00+01:00", "weight_kg": 50.0, "height_cm": 165, "weight_loss": "5_to_10",
           "acute_no_intake": False}  # BMI 18.4: 2, loss 1
@@ -91,21 +86,14 @@ def test_the_weight_and_height_start_from_the_admission_and_are_asked(session_fo
         records.save_new(session_for("coord"), "nutrition_screening", SCREEN, patient_id=patient)
 
 
-def test_the_blank_screening_is_one_page_with_the_scores_and_the_export_sends_an_observation(session_for, patient,
-                                                                                             forms, tmp_path):
-    for lang in ("en", "fr"):
-        pages = PdfReader(printing.blank(forms, "nutrition_screening", tmp_path / f"blank-{lang}.pdf", lang=lang,
-                                         printed_by=None, printed_at=session_for("nurse").clock(),
-                                         device_name="3B")).pages
-        assert len(pages) == 1
-    assert "BMI over 20 scores 0" in _text(tmp_path / "blank-en.pdf")
-    nurse = session_for("nurse")
-    saved = records.save_new(nurse, "nutrition_screening", {**SCREEN, "notes": "Dietitian asked"}, patient_id=patient)
-    bundle = json.loads((export(session_for("records"), tmp_path / "export").folder / "fhir" / "bundle.json")
-                        .read_text(encoding="utf-8"))
-    check_codes(bundle)
-    found = Observation.model_validate(next(entry["resource"] for entry in bundle["entry"]
-                                            if entry["resource"]["id"] == saved.record_id))
+def test_the_blank_screening_is_one_page_with_the_scores_and_the_export_sends_an_observation(
+        session_for, patient, blank_pages, exported_observation):
+    english = blank_pages("nutrition_screening", "en")
+    assert len(english) == len(blank_pages("nutrition_screening", "fr")) == 1
+    assert "BMI over 20 scores 0" in english[0]
+    saved = records.save_new(session_for("nurse"), "nutrition_screening", {**SCREEN, "notes": "Dietitian asked"},
+                             patient_id=patient)
+    found = exported_observation(saved.record_id)
     assert (found.valueInteger, found.interpretation[0].text, found.category[0].coding[0].code) == (
         3, "HIGH RISK: treat, refer to the dietitian", "survey")
     assert [(part.code.text, float(part.valueQuantity.value), part.valueQuantity.code) for part in found.component

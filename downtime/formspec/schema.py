@@ -229,8 +229,8 @@ class Option(_Strict):
 # The forms whose standing records a `copied_from` without a field lists, one a line: the
 # patient's treatments, their laboratory samples awaiting a result and recent results, their
 # pressure areas as the repositioning chart last found them, their wounds still dressed, their
-# lines and catheters still in, their latest pain, their malnutrition risk, and a child's latest
-# paediatric observations.
+# lines and catheters still in, their latest pain, their malnutrition risk, their latest delirium
+# screening, and a child's latest paediatric observations.
 TREATMENTS_FORM = "medication_order"
 RESULTS_FORM = "lab_result"
 REPOSITIONING_FORM = "repositioning"
@@ -238,9 +238,10 @@ WOUNDS_FORM = "wound_care"
 DEVICES_FORM = "device_check"
 PAIN_FORM = "pain_assessment"
 NUTRITION_FORM = "nutrition_screening"
+DELIRIUM_FORM = "delirium_screening"
 PEWS_FORM = "paediatric_observations"
 LISTED_FORMS = (TREATMENTS_FORM, RESULTS_FORM, REPOSITIONING_FORM, WOUNDS_FORM, DEVICES_FORM, PAIN_FORM,
-                NUTRITION_FORM, PEWS_FORM)
+                NUTRITION_FORM, DELIRIUM_FORM, PEWS_FORM)
 # The forms whose things still open a multiple choice's `copied_from` without a field ticks: the
 # kinds of lines and catheters still in.
 TICKED_FORMS = (DEVICES_FORM,)
@@ -255,8 +256,8 @@ class CopiedFrom(_Strict):
     its last dose given, their samples awaiting a result and recent results (RESULTS_FORM), or
     their pressure areas and how often they are turned (REPOSITIONING_FORM), their wounds not
     healed with their dressings (WOUNDS_FORM), their lines and catheters still in
-    (DEVICES_FORM), their latest pain (PAIN_FORM) or their
-    malnutrition risk (NUTRITION_FORM); a multiple choice without `field` ticks the kinds of
+    (DEVICES_FORM), their latest pain (PAIN_FORM), their
+    malnutrition risk (NUTRITION_FORM) or their latest delirium screening (DELIRIUM_FORM); a multiple choice without `field` ticks the kinds of
     the things still open on a chart of TICKED_FORMS (each kind as `codes` names it, a kind that
     is none of its options left unticked). Copied by hand from
     the chart, a transfer-out's last observations and treatments were one more place to misread a

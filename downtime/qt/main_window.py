@@ -62,7 +62,7 @@ from downtime.errors import refusal_of
 from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
-from downtime.services import (backups, bowels, devices, drafts, fluid_balance, glucose, lab_results, medication, neuro, nutrition,
+from downtime.services import (backups, bowels, delirium, devices, drafts, fluid_balance, glucose, lab_results, medication, neuro, nutrition,
                                observations, pain, paper_doses, paper_numbers, pews, prefill, printing, records,
                                repositioning, settings, theatre, this_laptop, transfusion, wounds)
 from downtime.services.census import all_patients, patient_for_record
@@ -697,8 +697,11 @@ class MainWindow(QMainWindow):
         return opener(patient.patient_id) if patient is not None else None
 
     def open_observations_of(self, patient_id: str) -> ObservationsView:
-        return self._open_chart(ObservationsView, observations.FORM, patient_id,
-                                lambda view: view.open_pews.connect(self.open_pews_of))
+        def wired(view: ObservationsView) -> None:
+            view.open_pews.connect(self.open_pews_of)
+            view.screen_delirium.connect(lambda pid: self.open_new(self.session.form(delirium.FORM), pid))
+
+        return self._open_chart(ObservationsView, observations.FORM, patient_id, wired)
 
     def open_fluid_balance_of(self, patient_id: str) -> FluidBalanceView:
         def wired(view: FluidBalanceView) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from downtime.domain.census import StayStatus
 from downtime.domain.news2 import Band, Monitoring, News2Score
@@ -26,7 +26,7 @@ from downtime.qt.tables import TextTableModel, cut_column, make_table, print_and
 from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ListReader, ReadAgain
 from downtime.domain import elapsed
-from downtime.services import (bowels, chart_alerts, devices, fluid_balance, glucose, lab_results, neuro, observations,
+from downtime.services import (bowels, chart_alerts, delirium, devices, fluid_balance, glucose, lab_results, neuro, observations,
                                pews, printing, pain, repositioning, transfusion, wounds)
 from downtime.services.census import in_patients
 from downtime.services.chart_alerts import ChartAlert, ChartAlerts
@@ -189,9 +189,12 @@ class News2Plot(QWidget):
 class ObservationsView(ChartTab):
     """Enter on a set opens it (to amend); Record adds a set through the observations form.
     `open_pews` fires with the patient, a child, when the nurse opens their paediatric chart from
-    here (the toolbar's Observations is where a nurse looks first)."""
+    here (the toolbar's Observations is where a nurse looks first). An adult's delirium screening
+    (the 4AT) is here, under the sets where a new confusion is charted: `screen_delirium` fires
+    with the patient to screen."""
 
     open_pews = Signal(str)
+    screen_delirium = Signal(str)
 
     def __init__(self, session: Session, patient_id: str, parent: QWidget | None = None):
         super().__init__(session, patient_id, True, parent)
@@ -209,6 +212,19 @@ class ObservationsView(ChartTab):
         self.response = QLabel()
         self.response.setWordWrap(True)
         layout.addWidget(self.response)
+        self.delirium = QLabel()
+        self.delirium.setWordWrap(True)
+        self.delirium.setAccessibleName(translate("ObservationsView", "Delirium screening (4AT)"))
+        self.screening = QWidget()
+        screened = QHBoxLayout(self.screening)
+        screened.setContentsMargins(0, 0, 0, 0)
+        screened.addWidget(self.delirium, 1)
+        screen = QPushButton(translate("ObservationsView", "Screen for &delirium (4AT)…"))
+        screen.clicked.connect(lambda: self.screen_delirium.emit(self.patient_id))
+        screened.addWidget(screen)
+        layout.addWidget(self.screening)
+        self.warning_lines()
+        self.read_again = ReadAgain(self, self.refresh)
         self.plot = News2Plot()
         layout.addWidget(self.plot)
         self.model = SetsModel(session.form(observations.FORM), session.lang)
@@ -229,6 +245,7 @@ class ObservationsView(ChartTab):
         lang = self.session.lang
         self.response.setText("")
         self.to_pews.setVisible(child)
+        self._show_delirium(child)
         if child:
             self.latest.setText(observations.not_applicable_text(lang))
             return
@@ -240,6 +257,18 @@ class ObservationsView(ChartTab):
         standing = observations.judged(scored)
         self.response.setText("\n".join(
             text for text in (observations.incomplete_notice(scored, lang), standing.news2.response[lang]) if text))
+
+    def _show_delirium(self, child: bool) -> None:
+        """An adult's latest 4AT, and what their delirium asks in the warning colour (a new
+        confusion on a set since, or a patient 65 or over never screened a day after coming in),
+        read again when that falls due; nothing of a child, whom the 4AT does not screen."""
+        self.screening.setVisible(not child)
+        now = self.session.clock()
+        known = delirium.read(self.session.db, [self.patient_id])[self.patient_id]
+        line, asks = delirium.state(known, self.patient, now, self.session.lang)
+        self.delirium.setText(line)
+        self.warn([] if child else asks)
+        self.read_again.when_due(None if child else delirium.next_change(known, self.patient, now), now)
 
     def print_chart(self) -> Path | None:
         patient_id = self.patient_id

@@ -224,6 +224,7 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     build_pews_demo(db, forms, clock)
     build_pain_demo(db, forms, clock)
     build_nutrition_demo(db, forms, clock)
+    build_delirium_demo(db, forms, clock)
     build_transfusion_demo(db, forms, clock)
     build_lab_results_demo(db, forms, clock)
     return DemoSummary(device_name=device.name, patients=len(saved), accounts=DEMO_ACCOUNTS)
@@ -974,6 +975,26 @@ _SCREENED = (
 def build_nutrition_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
     """Three patients screened for malnutrition on admission. Returns the screenings recorded."""
     return _charted_demo(db, forms, clock, "nutrition_screening", "screened_at", _SCREENED)
+
+
+# Delirium screened (4AT): the woman brought in confused, her daughter saying she has not been
+# herself since Tuesday (possible delirium, the doctor told); the woman after her fall, a mistake
+# and a slip in the months (possible cognitive impairment); the man with COPD, alert and right,
+# his son not reached yet to say whether he has changed. The ward's other patients 65 or over are
+# not screened yet.
+_FOUR_AT = (
+    ("Confusion, suspected", ((4, {"alertness": "normal", "amt4": "two_or_more", "attention": "fewer_than_seven",
+                                   "acute_change": "yes", "notes": "Daughter: muddled since Tuesday; Dr Benali told"}),)),
+    ("Fall at home", ((6, {"alertness": "normal", "amt4": "one_mistake", "attention": "fewer_than_seven",
+                           "acute_change": "no"}),)),
+    ("COPD", ((5, {"alertness": "normal", "amt4": "no_mistake", "attention": "seven_or_more",
+                   "acute_change": "not_known", "notes": "Lives alone; son not reached yet"}),)),
+)
+
+
+def build_delirium_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
+    """Three patients screened for delirium. Returns the screenings recorded."""
+    return _charted_demo(db, forms, clock, "delirium_screening", "screened_at", _FOUR_AT)
 
 
 # Restrictions and targets: (the patient's reason for admission, the plan, its volume, the

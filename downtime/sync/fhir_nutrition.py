@@ -12,9 +12,8 @@ from sqlite_utils import Database
 from downtime.domain.nutrition import RISKS
 from downtime.domain.records import RecordVersion
 from downtime.services.nutrition import FORM, screened
-from downtime.sync.fhir_codes import OBSERVATION_CATEGORY, coding
-from downtime.sync.fhir_elements import Context, Group, label, moment, record_identifier, reference
-from downtime.sync.fhir_observations import observation_status, quantity
+from downtime.sync.fhir_elements import Context, Group, label
+from downtime.sync.fhir_observations import quantity, survey
 from downtime.sync.fhir_stays import Stays, one_each
 
 MUST = {"text": "Malnutrition Universal Screening Tool (MUST): total score"}
@@ -27,18 +26,14 @@ def nutrition_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Grou
 
 def _observation(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str, Any]:
     data, spec, found = record.data, ctx.forms[FORM], screened(record)
-    return {
-        "resourceType": "Observation", "id": record.record_id, "identifier": record_identifier(record.record_id),
-        "status": observation_status(record), "category": [{"coding": [coding(OBSERVATION_CATEGORY, "survey")]}],
-        "code": MUST, "subject": reference(str(record.patient_id)),
-        **stays.encounter_at(record.patient_id, data["screened_at"]),
-        "effectiveDateTime": moment(data["screened_at"]), "performer": [ctx.author(ctx.original(record))],
-        "valueInteger": found.score, "interpretation": [{"text": RISKS[found.risk]["en"]}],
-        "component": [
+    return survey(
+        record, ctx, stays, MUST, data["screened_at"], valueInteger=found.score,
+        interpretation=[{"text": RISKS[found.risk]["en"]}],
+        component=[
             {"code": {"text": "Body mass index"}, "valueQuantity": quantity(round(found.bmi, 1), "kg/m2")},
             {"code": {"text": spec.field("weight_kg").label.en}, "valueQuantity": quantity(data["weight_kg"], "kg")},
             {"code": {"text": spec.field("height_cm").label.en}, "valueQuantity": quantity(data["height_cm"], "cm")},
             {"code": {"text": spec.field("weight_loss").label.en},
              "valueCodeableConcept": {"text": label(spec, "weight_loss", data["weight_loss"])}},
             {"code": {"text": spec.field("acute_no_intake").label.en}, "valueBoolean": data["acute_no_intake"]}],
-        **({"note": [{"text": data["notes"]}]} if data.get("notes") else {})}
+        **({"note": [{"text": data["notes"]}]} if data.get("notes") else {}))

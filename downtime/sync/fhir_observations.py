@@ -71,6 +71,17 @@ def observation_status(record: RecordVersion) -> str:
     return "amended" if record.version > 1 else "final"
 
 
+def survey(record: RecordVersion, ctx: Context, stays: Stays, code: dict[str, Any], at: str,
+           **scored: Any) -> dict[str, Any]:
+    """A scored tool's record (pain, Braden, MUST, 4AT) as an Observation of category survey,
+    made at `at` (the record's own time) in the stay it falls in, by who first wrote it; `scored`
+    its value, interpretation, components and notes."""
+    return {"resourceType": "Observation", "id": record.record_id, "identifier": record_identifier(record.record_id),
+            "status": observation_status(record), "category": [{"coding": [coding(OBSERVATION_CATEGORY, "survey")]}],
+            "code": code, "subject": reference(str(record.patient_id)), **stays.encounter_at(record.patient_id, at),
+            "effectiveDateTime": moment(at), "performer": [ctx.author(ctx.original(record))], **scored}
+
+
 class Measured:
     """A set's readings as Observations, each its own, sharing the set's status, patient, stay,
     time and author: what `add` made, in order (a total's `derivedFrom`)."""

@@ -12,9 +12,8 @@ from sqlite_utils import Database
 
 from downtime.domain.records import RecordVersion
 from downtime.services.pain import FORM, assessed
-from downtime.sync.fhir_codes import OBSERVATION_CATEGORY, coding
-from downtime.sync.fhir_elements import Context, Group, label, moment, record_identifier, reference
-from downtime.sync.fhir_observations import observation_status
+from downtime.sync.fhir_elements import Context, Group, label
+from downtime.sync.fhir_observations import survey
 from downtime.sync.fhir_stays import Stays, one_each
 
 PAIN = "Pain score"
@@ -36,11 +35,6 @@ def _observation(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str,
                else []),
              f"Assess again in {label(spec, 'reassess_in', data['reassess_in'])}",
              *([data["notes"]] if data.get("notes") else [])]
-    return {
-        "resourceType": "Observation", "id": record.record_id, "identifier": record_identifier(record.record_id),
-        "status": observation_status(record), "category": [{"coding": [coding(OBSERVATION_CATEGORY, "survey")]}],
-        "code": {"text": f"{PAIN}: {label(spec, 'scale', scale)}"}, "subject": reference(str(record.patient_id)),
-        **stays.encounter_at(record.patient_id, data["assessed_at"]),
-        "effectiveDateTime": moment(data["assessed_at"]), "performer": [ctx.author(ctx.original(record))], **value,
-        **({"interpretation": [{"text": "Moderate pain or worse"}]} if found.matters else {}),
-        "note": [{"text": text} for text in notes]}
+    return survey(record, ctx, stays, {"text": f"{PAIN}: {label(spec, 'scale', scale)}"}, data["assessed_at"], **value,
+                  **({"interpretation": [{"text": "Moderate pain or worse"}]} if found.matters else {}),
+                  note=[{"text": text} for text in notes])

@@ -3420,6 +3420,14 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
         <translation>Ouvrir la feuille pédiatrique (P&amp;EWS)</translation>
     </message>
     <message>
+        <source>Delirium screening (4AT)</source>
+        <translation>Dépistage de la confusion aiguë (4AT)</translation>
+    </message>
+    <message>
+        <source>Screen for &amp;delirium (4AT)…</source>
+        <translation>Dépister une &amp;confusion aiguë (4AT)…</translation>
+    </message>
+    <message>
         <source>Observation sets</source>
         <translation>Relevés de surveillance</translation>
     </message>

@@ -1,0 +1,170 @@
+"""A patient's delirium screening (the 4AT, domain.delirium): their latest, its total and what it
+says; a patient 65 or over not screened a day after they came in; and a NEWS2 set recording new
+confusion since the latest screening, which asks for one. Shown on the observations tab, where
+the new confusion is charted, and on the handover sheet. Never stored: worked out from the
+standing records."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from downtime.domain import elapsed
+from downtime.domain.age import age_in_years
+from downtime.domain.census import StayStatus
+from downtime.domain.delirium import (ADULTS_FROM_YEARS, AT_RISK_FROM_YEARS, CHANGE_NOT_KNOWN, CHANGE_UNKNOWN_WORDS,
+                                      FIRST_WITHIN, OUTCOMES, POSSIBLE_DELIRIUM_FROM, Outcome, outcome, total)
+from downtime.domain.records import RecordVersion
+from downtime.formspec import FormSpec, Lang
+from downtime.i18n import semicolon
+from downtime.services import observations
+from downtime.services.bedside import Chart, ordered
+from downtime.services.patients import PatientSummary
+
+FORM = "delirium_screening"
+NEW_CONFUSION = "new_confusion"
+"""The NEWS2 form's code for the C of ACVPU."""
+WORDS = {
+    "screened": {"en": "Delirium: 4AT {score}, {said} ({time})", "fr": "Confusion aiguë : 4AT {score}, {said} ({time})"},
+    "never": {"en": "DELIRIUM NOT SCREENED since admission on {admitted} (65 or over): screen with the 4AT",
+              "fr": "CONFUSION AIGUË NON DÉPISTÉE depuis l’admission le {admitted} (65 ans ou plus) : dépister avec "
+                    "le 4AT"},
+    "confused": {"en": "NEW CONFUSION on the observations of {time}: screen for delirium (4AT)",
+                 "fr": "CONFUSION RÉCENTE aux constantes du {time} : dépister une confusion aiguë (4AT)"},
+    "none": {"en": "Delirium: not screened yet (4AT)", "fr": "Confusion aiguë : pas encore dépistée (4AT)"},
+}
+
+
+@dataclass(frozen=True)
+class Screened:
+    """A 4AT (`record`), when, its total and what it says; `change_known` False when nobody who
+    knows the patient was asked about a change."""
+
+    record: RecordVersion
+    screened_at: datetime
+    score: int
+    outcome: Outcome
+    change_known: bool
+
+    def meaning(self, lang: Lang) -> str:
+        """"POSSIBLE DELIRIUM: tell the doctor, who looks for its cause"; under 4 with no history
+        of a change, that one is to be asked for (delirium is still possible)."""
+        words = [OUTCOMES[self.outcome][lang]]
+        if not self.change_known and self.score < POSSIBLE_DELIRIUM_FROM:
+            words.append(CHANGE_UNKNOWN_WORDS[lang])
+        return semicolon(lang).join(words)
+
+    def text(self, lang: Lang) -> str:
+        """"Delirium: 4AT 6, POSSIBLE DELIRIUM: … (28/11 10:00)"."""
+        return WORDS["screened"][lang].format(score=self.score, said=self.meaning(lang), time=f"{self.screened_at:%d/%m %H:%M}")
+
+    @property
+    def worrying(self) -> bool:
+        """What the handover sheet says even when nothing is asked: anything but unlikely, or a
+        history not taken."""
+        return self.outcome is not Outcome.UNLIKELY or not self.change_known
+
+
+def screened(record: RecordVersion) -> Screened:
+    data = record.data
+    score = total(data)
+    return Screened(record, datetime.fromisoformat(data["screened_at"]), score, outcome(score),
+                    data["acute_change"] != CHANGE_NOT_KNOWN)
+
+
+# The latest screening of each of these patients who has one.
+latest = Chart(FORM, ordered(screened, lambda one: one.screened_at)).latest
+_times = ordered(lambda record: datetime.fromisoformat(record.data["taken_at"]), lambda taken_at: taken_at)
+
+
+def _confused(records: list[RecordVersion]) -> list[datetime]:
+    """When the standing sets recording new confusion were taken, oldest first."""
+    return _times([record for record in records if record.data.get("consciousness") == NEW_CONFUSION])
+
+
+# When each of these patients' latest set recording new confusion was taken.
+_latest_confused = Chart(observations.FORM, _confused).latest
+
+@dataclass(frozen=True)
+class Delirium:
+    """What is known of a patient's delirium at a moment: their latest screening and when their
+    latest set recording new confusion was taken."""
+
+    found: Screened | None
+    confused_at: datetime | None
+
+
+def read(db: Database, patient_ids: Sequence[str]) -> dict[str, Delirium]:
+    """Each of these patients' screening and new confusion, read in two queries."""
+    found, confused = latest(db, patient_ids), _latest_confused(db, patient_ids)
+    return {patient_id: Delirium(found.get(patient_id), confused.get(patient_id)) for patient_id in patient_ids}
+
+
+def _aged(patient: PatientSummary, at: datetime, years: int) -> bool:
+    return patient.birth_date is not None and age_in_years(patient.birth_date, at.date()) >= years
+
+
+def _adult(patient: PatientSummary, at: datetime) -> bool:
+    """An adult, or of unknown age: the 4AT screens adults."""
+    return patient.birth_date is None or _aged(patient, at, ADULTS_FROM_YEARS)
+
+
+def asks(known: Delirium, patient: PatientSummary, at: datetime, lang: Lang) -> list[str]:
+    """What an in-patient's delirium asks at `at`: screening an adult whose set records new
+    confusion since their latest screening (or who was never screened), and one 65 or over never
+    screened once a day has gone by since they came in; nothing of a patient who has left."""
+    if patient.stay not in (None, StayStatus.IN) or not _adult(patient, at):
+        return []
+    found, confused = known.found, known.confused_at
+    if confused is not None and (found is None or elapsed.instant(confused) > elapsed.instant(found.screened_at)):
+        return [WORDS["confused"][lang].format(time=f"{confused.astimezone(at.tzinfo):%d/%m %H:%M}")]
+    first = _first_due(found, patient)
+    if first is not None and elapsed.instant(first) <= elapsed.instant(at) and _aged(patient, at, AT_RISK_FROM_YEARS):
+        admitted = datetime.fromisoformat(str(patient.admitted_at))
+        return [WORDS["never"][lang].format(admitted=f"{admitted.astimezone(at.tzinfo):%d/%m %H:%M}")]
+    return []
+
+
+def _first_due(found: Screened | None, patient: PatientSummary) -> datetime | None:
+    """When a patient never screened is asked to be, a day after they came in."""
+    if found is not None or not patient.admitted_at:
+        return None
+    return elapsed.later(datetime.fromisoformat(patient.admitted_at), FIRST_WITHIN)
+
+
+def next_change(known: Delirium, patient: PatientSummary, at: datetime) -> datetime | None:
+    """When what the patient's delirium asks changes with time alone: a day gone by since a
+    patient never screened came in (or their 65th birthday, read again then all the same)."""
+    first = _first_due(known.found, patient)
+    return first if first is not None and elapsed.instant(first) > elapsed.instant(at) else None
+
+
+def state(known: Delirium, patient: PatientSummary, at: datetime, lang: Lang) -> tuple[str, list[str]]:
+    """The patient's delirium in words (their latest screening, or not screened yet) and what it
+    asks at `at`."""
+    line = WORDS["none"][lang] if known.found is None else known.found.text(lang)
+    return line, asks(known, patient, at, lang)
+
+
+def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lang: Lang) -> dict[str, str]:
+    """What the handover sheet says at `at` of each of these in-patients' delirium: their latest
+    screening unless it found delirium unlikely with the history taken, and what it asks."""
+    known = read(db, [patient.patient_id for patient in patients])
+    lines: dict[str, str] = {}
+    for patient in patients:
+        one = known[patient.patient_id]
+        line, asked = state(one, patient, at, lang)
+        shown = [line] if one.found is not None and one.found.worrying else []
+        if shown or asked:
+            lines[patient.patient_id] = semicolon(lang).join([*shown, *asked])
+    return lines
+
+
+def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:
+    """What a letter handing the patient on says of their delirium: their latest screening (the
+    receiving team screens again against it); nothing when never screened."""
+    found = latest(db, [patient_id]).get(patient_id)
+    return [] if found is None else [found.text(lang)]
