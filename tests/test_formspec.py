@@ -261,13 +261,15 @@ def test_a_records_line_reads_the_blank_forms_question_where_the_screens_speaks_
 
 @pytest.mark.parametrize(("flag", "said"), [
     # A section totalled as the Braden scale missing an item would show a total of five.
-    ("braden", "braden holds no choice 'sensory', 'moisture', 'activity', 'mobility', 'nutrition', 'friction'"),
+    ("tally: braden", "braden holds no choice 'sensory', 'moisture', 'activity', 'mobility', 'nutrition', 'friction'"),
+    ("tally: 4at", "4at holds no choice 'alertness', 'amt4', 'attention', 'acute_change'"),
+    ("tally: must", "tally 'must' is none of 'braden', '4at'"),
     # A section scored as a child's PEWS missing an item would show a score lower than the child's.
-    ("pews", "pews holds no field 'respiratory_rate', 'respiratory_effort', 'spo2', 'oxygen', 'heart_rate', "
-             "'systolic_bp', 'capillary_refill'")])
+    ("pews: true", "pews holds no field 'respiratory_rate', 'respiratory_effort', 'spo2', 'oxygen', 'heart_rate', "
+                   "'systolic_bp', 'capillary_refill'")])
 def test_a_scored_section_must_hold_each_item_it_scores(tmp_path, flag, said):
     path = _write(tmp_path, NAME_FIELD)
-    path.write_text(path.read_text(encoding="utf-8").replace("    fields:\n", f"    {flag}: true\n    fields:\n"),
+    path.write_text(path.read_text(encoding="utf-8").replace("    fields:\n", f"    {flag}\n    fields:\n"),
                     encoding="utf-8")
     with pytest.raises(FormSpecError) as caught:
         load_form(path)

@@ -2431,12 +2431,12 @@ La contresigner en tant que {name} ?</translation>
         <translation>Certaines réponses sont préremplies, d’après le dossier du patient, la personne connectée ou le service de ce portable : vérifiez chacune et corrigez ce qui n’est pas exact avant d’enregistrer.</translation>
     </message>
     <message>
-        <source>Braden total: {count} item(s) left to score</source>
-        <translation>Total de Braden : {count} item(s) encore à coter</translation>
+        <source>{name} total: {count} item(s) left to score</source>
+        <translation>Total {name} : {count} item(s) encore à coter</translation>
     </message>
     <message>
-        <source>Braden total: {score} — {band}</source>
-        <translation>Total de Braden : {score} — {band}</translation>
+        <source>{name} total: {score} — {meaning}</source>
+        <translation>Total {name} : {score} — {meaning}</translation>
     </message>
     <message>
         <source>Not saved — please correct:</source>
@@ -8341,6 +8341,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>champ {field} : copied_from : {source} est de type {kind}, celui-ci de type {own}</translation>
     </message>
     <message>
+        <source>section {section}: tally {tally} is none of {known}</source>
+        <translation>section {section} : le score {tally} n’est aucun de {known}</translation>
+    </message>
+    <message>
+        <source>section {section}: {tally} holds no choice {fields}</source>
+        <translation>section {section} : {tally} ne contient aucun choix {fields}</translation>
+    </message>
+    <message>
         <source>field {field}: copied_from: codes {codes} are none of this field's options</source>
         <translation>champ {field} : copied_from : les codes {codes} ne sont aucune des options de ce champ</translation>
     </message>
@@ -8355,10 +8363,6 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>summary names unknown field {name}</source>
         <translation>summary nomme un champ inconnu {name}</translation>
-    </message>
-    <message>
-        <source>section {section}: braden holds no choice {fields}</source>
-        <translation>section {section} : braden ne contient aucun choix {fields}</translation>
     </message>
     <message>
         <source>section {section}: pews holds no field {fields}</source>

@@ -1,6 +1,6 @@
 """Delirium screening on screen: the observations tab says an adult's latest 4AT, asks for one
 when a set records new confusion, and screens from its button, the answers chosen by typing their
-first letters; a child's tab has no 4AT."""
+first letters, its total shown as they are; a child's tab has no 4AT."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -34,11 +34,15 @@ def test_new_confusion_asks_for_a_4at_screened_from_the_observations_tab(window_
     form = window.tabs.currentWidget()
     assert isinstance(form, FormView) and form.spec.id == "delirium_screening"
     form.editors["screened_at"].set_value("2026-11-28T13:20+01:00")
+    (total,) = form.tally_labels.values()
+    assert total.text() == "4AT total: 4 item(s) left to score"
     for field_id, typed in (("alertness", "c"), ("amt4", "2"), ("attention", "s"), ("acute_change", "y")):
         combo = form.editors[field_id].combo
         combo.setFocus()
         QTest.keyClicks(combo, typed)
     assert form.editors["alertness"].value() == "abnormal" and form.editors["acute_change"].value() == "yes"
+    # As the paper form's total box, while typed.
+    assert total.text() == "<b>4AT total: 11 — POSSIBLE DELIRIUM: tell the doctor, who looks for its cause</b>"
     QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert form.record is not None, (form.summary.text(), answers[1])
     window.tabs.setCurrentWidget(chart)
