@@ -17,6 +17,8 @@ from datetime import timedelta
 from enum import StrEnum
 from typing import Any
 
+from downtime.i18n import Lang, semicolon
+
 POINTS: Mapping[str, Mapping[str, int]] = {
     "alertness": {"normal": 0, "mild_sleepiness": 0, "abnormal": 4},
     "amt4": {"no_mistake": 0, "one_mistake": 1, "two_or_more": 2},
@@ -67,3 +69,13 @@ def outcome(score: int) -> Outcome:
         return Outcome.POSSIBLE_DELIRIUM
     return Outcome.COGNITIVE_IMPAIRMENT if score else Outcome.UNLIKELY
 
+
+
+def meaning(answers: Mapping[str, Any], lang: Lang) -> str:
+    """What a screening's total means, "POSSIBLE DELIRIUM: tell the doctor, …"; under 4 with no
+    history of a change, that one is to be asked for (delirium is still possible)."""
+    score = total(answers)
+    words = [OUTCOMES[outcome(score)][lang]]
+    if score < POSSIBLE_DELIRIUM_FROM and answers["acute_change"] == CHANGE_NOT_KNOWN:
+        words.append(CHANGE_UNKNOWN_WORDS[lang])
+    return semicolon(lang).join(words)

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field as PydField, field_validator, model_validator
 
 from downtime.domain.pews import ITEMS as PEWS_ITEMS
-from downtime.domain.tallies import TALLIES
+from downtime.domain.score_totals import SCORE_TOTALS
 from downtime.domain.census import Movement
 from downtime.domain.laterality import SIDES
 from downtime.domain.news2 import ObservationSet
@@ -435,8 +435,8 @@ class Section(_Strict):
     `news2_rows`): a handover's last observations copied from a set, or the set itself. Worked out
     from the answers as they stand, never typed, so a reading changed on the form is rescored. It
     must answer every row the score reads."""
-    tally: str | None = None
-    """Its answers are the items of a score (domain.tallies: "braden", "4at"), totalled on screen
+    total: str | None = None
+    """Its answers are the items of a score (domain.score_totals: "braden", "4at"), totalled on screen
     as they are typed, as the paper form's total box is; never typed itself. It must hold each
     item as a choice."""
     pews: bool = False
@@ -636,13 +636,13 @@ def _consistency_problems(spec: FormSpec) -> Iterator[Phrase]:
             yield Phrase(QT_TRANSLATE_NOOP("messages", "summary names unknown field {name}"), {"name": repr(name)})
     for section in spec.sections:
         held = {field.id for field in section.fields if isinstance(field, ChoiceField)}
-        if section.tally is not None and section.tally not in TALLIES:
-            yield Phrase(QT_TRANSLATE_NOOP("messages", "section {section}: tally {tally} is none of {known}"),
-                         {"section": repr(section.id), "tally": repr(section.tally),
-                          "known": ", ".join(map(repr, TALLIES))})
-        elif section.tally and (missing := [item for item in TALLIES[section.tally].items if item not in held]):
-            yield Phrase(QT_TRANSLATE_NOOP("messages", "section {section}: {tally} holds no choice {fields}"),
-                         {"section": repr(section.id), "tally": section.tally,
+        if section.total is not None and section.total not in SCORE_TOTALS:
+            yield Phrase(QT_TRANSLATE_NOOP("messages", "section {section}: total {total} is none of {known}"),
+                         {"section": repr(section.id), "total": repr(section.total),
+                          "known": ", ".join(map(repr, SCORE_TOTALS))})
+        elif section.total and (missing := [item for item in SCORE_TOTALS[section.total].items if item not in held]):
+            yield Phrase(QT_TRANSLATE_NOOP("messages", "section {section}: {total} holds no choice {fields}"),
+                         {"section": repr(section.id), "total": section.total,
                           "fields": ", ".join(map(repr, missing))})
         if section.pews and (missing := [item for item in PEWS_ITEMS if item not in {f.id for f in section.fields}]):
             yield Phrase(QT_TRANSLATE_NOOP("messages", "section {section}: pews holds no field {fields}"),

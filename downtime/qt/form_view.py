@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from downtime.domain.tallies import TALLIES
+from downtime.domain.score_totals import SCORE_TOTALS
 from downtime.domain.census import Movement
 from downtime.domain.downtime_number import downtime_numbers_in
 from downtime.domain.holds import Hold
@@ -81,8 +81,8 @@ class FormView(QWidget):
         self.form_labels: dict[str, QLabel] = {}
         self.news2_labels: dict[str, QLabel] = {}
         """The NEWS2 score of each `news2` section's answers (a handover's last observations), by section id."""
-        self.tally_labels: dict[str, QLabel] = {}
-        """The total of each `tally` section's answers (Braden, 4AT), by section id."""
+        self.total_labels: dict[str, QLabel] = {}
+        """The total of each `total` section's answers (Braden, 4AT), by section id."""
         self.pews_labels: dict[str, QLabel] = {}
         """The PEWS of each `pews` section's answers (a child's set) and what it asks, by section id."""
         self.asked: dict[str, bool] = {}
@@ -195,12 +195,12 @@ class FormView(QWidget):
                 self.editors[field.id] = editor
                 self.error_labels[field.id] = error
                 self.rows[field.id] = (form, cell)
-            if section.news2 or section.tally or section.pews:
+            if section.news2 or section.total or section.pews:
                 score = QLabel()
                 score.setTextFormat(Qt.TextFormat.RichText)
                 score.setWordWrap(True)
                 form.addRow(score)
-                (self.news2_labels if section.news2 else self.tally_labels if section.tally
+                (self.news2_labels if section.news2 else self.total_labels if section.total
                  else self.pews_labels)[section.id] = score
             column.addWidget(group)
         column.addStretch(1)
@@ -341,7 +341,7 @@ class FormView(QWidget):
         NEWS2 score of a `news2` section's answers as they stand (see `_show_news2`)."""
         values = self._lenient_values()
         self._show_news2(values)
-        self._show_tallies(values)
+        self._show_totals(values)
         self._show_pews(values)
         for field in self.spec.fields():
             form, cell = self.rows[field.id]
@@ -388,23 +388,22 @@ class FormView(QWidget):
                 written(label, lambda said=said, asks=asks: "<br>".join(
                     [f"<b>{html.escape(said)}</b>", *(warning_html(html.escape(line)) for line in asks)]))
 
-    def _show_tallies(self, values: dict[str, Any]) -> None:
-        """The total of each `tally` section's answers as they stand, with what it means, as the
+    def _show_totals(self, values: dict[str, Any]) -> None:
+        """The total of each `total` section's answers as they stand, with what it means, as the
         paper form's total box: "Braden total: 10 — HIGH RISK", "4AT total: 7 — POSSIBLE
         DELIRIUM: …"; what is left to answer until each item is."""
         lang = self.session.lang
         for section in self.spec.sections:
-            if not section.tally:
+            if not section.total:
                 continue
-            tally, label = TALLIES[section.tally], self.tally_labels[section.id]
-            left = [item for item in tally.items if not values.get(item)]
+            score_total, label = SCORE_TOTALS[section.total], self.total_labels[section.id]
+            left = [item for item in score_total.items if not values.get(item)]
             if left:
                 label.setText(html.escape(translate("FormView", "{name} total: {count} item(s) left to score").format(
-                    name=tally.name, count=len(left))))
+                    name=score_total.name, count=len(left))))
                 continue
-            score = tally.total(values)
             said = translate("FormView", "{name} total: {score} — {meaning}").format(
-                name=tally.name, score=score, meaning=tally.meaning(score)[lang])
+                name=score_total.name, score=score_total.total(values), meaning=score_total.meaning(values, lang))
             label.setText(f"<b>{html.escape(said)}</b>")
 
     @cached_property

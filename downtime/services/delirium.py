@@ -15,8 +15,8 @@ from sqlite_utils import Database
 from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
 from downtime.domain.census import StayStatus
-from downtime.domain.delirium import (ADULTS_FROM_YEARS, AT_RISK_FROM_YEARS, CHANGE_NOT_KNOWN, CHANGE_UNKNOWN_WORDS,
-                                      FIRST_WITHIN, OUTCOMES, POSSIBLE_DELIRIUM_FROM, Outcome, outcome, total)
+from downtime.domain.delirium import (ADULTS_FROM_YEARS, AT_RISK_FROM_YEARS, CHANGE_NOT_KNOWN, FIRST_WITHIN, Outcome,
+                                      meaning, outcome, total)
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import semicolon
@@ -50,12 +50,7 @@ class Screened:
     change_known: bool
 
     def meaning(self, lang: Lang) -> str:
-        """"POSSIBLE DELIRIUM: tell the doctor, who looks for its cause"; under 4 with no history
-        of a change, that one is to be asked for (delirium is still possible)."""
-        words = [OUTCOMES[self.outcome][lang]]
-        if not self.change_known and self.score < POSSIBLE_DELIRIUM_FROM:
-            words.append(CHANGE_UNKNOWN_WORDS[lang])
-        return semicolon(lang).join(words)
+        return meaning(self.record.data, lang)
 
     def text(self, lang: Lang) -> str:
         """"Delirium: 4AT 6, POSSIBLE DELIRIUM: … (28/11 10:00)"."""

@@ -34,7 +34,7 @@ def test_new_confusion_asks_for_a_4at_screened_from_the_observations_tab(window_
     form = window.tabs.currentWidget()
     assert isinstance(form, FormView) and form.spec.id == "delirium_screening"
     form.editors["screened_at"].set_value("2026-11-28T13:20+01:00")
-    (total,) = form.tally_labels.values()
+    (total,) = form.total_labels.values()
     assert total.text() == "4AT total: 4 item(s) left to score"
     for field_id, typed in (("alertness", "c"), ("amt4", "2"), ("attention", "s"), ("acute_change", "y")):
         combo = form.editors[field_id].combo

@@ -27,7 +27,7 @@ def test_a_change_of_position_is_recorded_and_the_next_falls_overdue(window, ses
     risk = window.tabs.currentWidget()
     assert isinstance(risk, FormView) and risk.spec.id == "braden_assessment"
     risk.editors["assessed_at"].set_value("2026-11-28T13:45+01:00")
-    (total,) = risk.tally_labels.values()
+    (total,) = risk.total_labels.values()
     assert total.text() == "Braden total: 6 item(s) left to score"
     for item, score in (("sensory", "3"), ("moisture", "3"), ("activity", "2"), ("mobility", "2"), ("nutrition", "3"),
                         ("friction", "2")):
