@@ -110,7 +110,8 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
         "Repositioning and skin chart × 8", "Pressure ulcer risk (Braden scale) × 4",
         "Wound assessment and dressing chart × 4", "Line and catheter chart × 20", "Pain assessment chart × 10",
         "Bowel chart (Bristol stool scale) × 8", "Paediatric observation chart (PEWS) × 4",
-        "Nutrition screening (MUST) × 4", "Delirium screening (4AT) × 4"]
+        "Nutrition screening (MUST) × 4", "Delirium screening (4AT) × 4",
+        "Inpatient fall × 2"]
     pages = _text(path)
     news2 = outline["NEWS2 observation chart × 30"]
     assert all("NEWS2 observation chart (blank)" in page for page in pages[news2:news2 + 30])
@@ -145,7 +146,9 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
     screening = outline["Nutrition screening (MUST) × 4"]
     assert all("Malnutrition Universal Screening Tool" in page for page in pages[screening:screening + 4])
     delirium = outline["Delirium screening (4AT) × 4"]
-    assert len(pages) == delirium + 4 and all("months of the year backwards" in page for page in pages[delirium:])
+    assert all("months of the year backwards" in page for page in pages[delirium:delirium + 4])
+    fell = outline["Inpatient fall × 2"]
+    assert len(pages) == fell + 2 and all("Signs of a fracture or spinal injury" in page for page in pages[fell:])
 
 
 # The forms written on a chart of the binder rather than on a form of their own.

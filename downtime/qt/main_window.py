@@ -62,9 +62,9 @@ from downtime.errors import refusal_of
 from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
-from downtime.services import (backups, bowels, delirium, devices, drafts, fluid_balance, glucose, lab_results, medication, neuro, nutrition,
-                               observations, pain, paper_doses, paper_numbers, pews, prefill, printing, records,
-                               repositioning, settings, theatre, this_laptop, transfusion, wounds)
+from downtime.services import (backups, bowels, delirium, devices, drafts, falls, fluid_balance, glucose, lab_results,
+                               medication, neuro, nutrition, observations, pain, paper_doses, paper_numbers, pews, prefill,
+                               printing, records, repositioning, settings, theatre, this_laptop, transfusion, wounds)
 from downtime.services.census import all_patients, patient_for_record
 from downtime.services.context import Session, Vault
 from downtime.services.errors import AccountDeactivated, NotFound
@@ -269,8 +269,8 @@ class MainWindow(QMainWindow):
             lab_results.REQUEST_FORM: self.open_lab_results_of, fluid_balance.FORM: self.open_fluid_balance_of,
             repositioning.FORM: self.open_repositioning_of, wounds.FORM: self.open_wounds_of,
             devices.FORM: self.open_devices_of, bowels.FORM: self.open_bowels_of, pain.FORM: self.open_pain_of,
-            pews.FORM: self.open_pews_of}[form_id](
-                patient_id))
+            pews.FORM: self.open_pews_of,
+            falls.FORM: lambda pid: self.open_record(falls.to_open(self.session.db, pid))}[form_id](patient_id))
         self.tabs.addTab(self.escalation, translate("MainWindow", "Escalation"))
         self.admin: AdminPanel | None = None
         if self.session.user.may(Action.MANAGE_STAFF):

@@ -50,6 +50,14 @@ class Chart(Generic[Line]):
         return {patient_id: found[-1] for patient_id, found in self.of_each(db, patient_ids).items()}
 
 
+def times_taken(form_id: str, keep: Callable[[RecordVersion], bool] = lambda record: True) -> Chart[datetime]:
+    """A chart of when each standing set of `form_id` that `keep` keeps was taken (its
+    `taken_at`), oldest first: whether a set was taken since a fall, a new confusion charted."""
+    return Chart(form_id, lambda records: in_order([record for record in records if keep(record)],
+                                                   line=lambda record: datetime.fromisoformat(record.data["taken_at"]),
+                                                   at=lambda taken_at: taken_at))
+
+
 def ordered(line: Callable[[RecordVersion], Line],
             at: Callable[[Line], datetime]) -> Callable[[list[RecordVersion]], list[Line]]:
     """A chart's `lines`: one made of each standing record, in the order they happened (`in_order`)."""

@@ -1,6 +1,6 @@
 """The in-patients whose neurological observations, blood glucose, blood transfusion, fluid
-balance, repositioning, wounds, lines and catheters, pain, bowels, paediatric observations or laboratory results
-ask something now: a set that needs a
+balance, repositioning, wounds, lines and catheters, pain, bowels, paediatric observations, falls or laboratory
+results ask something now: a set that needs a
 doctor, a next set overdue, a hypo, ketones to check or tell, a hypo's recheck overdue, a unit's
 observations overdue, a unit running at 4 hours, a reaction to report, a critical result no
 doctor is told of yet, a sample whose result is overdue, a low urine output where it is measured
@@ -9,7 +9,8 @@ its dressing overdue, a line or catheter with phlebitis, an infected or faulty s
 needed or its check overdue, loose stools that may be infective, blood in the stool or bowels not
 opened for three days, pain that matters left untreated or its reassessment overdue, a child's
 paediatric early warning score of 8 or more, someone worried, a child not alert, the next set
-overdue. The nurse in
+overdue, a fall whose care is not all done (a possible fracture, a possible head injury on an
+anticoagulant, neuro obs or observations not started, no doctor's examination yet). The nurse in
 charge reads them beside the NEWS2 escalation list: on paper each was on its patient's chart
 alone, seen when that chart was next opened. And the patients who left the ward with a critical
 result no doctor is told of: the laboratory phones the ward the sample came from, hours after a
@@ -25,8 +26,8 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.formspec import FormSpec, Lang
-from downtime.services import (bowels, census, devices, fluid_balance, followed, glucose, lab_results, neuro, pain, pews,
-                               repositioning, transfusion, wounds)
+from downtime.services import (bowels, census, devices, falls, fluid_balance, followed, glucose, lab_results, neuro, pain,
+                               pews, repositioning, transfusion, wounds)
 from downtime.services.patients import PatientSummary
 
 
@@ -34,7 +35,7 @@ from downtime.services.patients import PatientSummary
 class ChartAlert:
     """`form_id`: the chart's form (neuro.FORM, glucose.FORM, transfusion.FORM, lab_results.FORM or
     REQUEST_FORM, fluid_balance.FORM, repositioning.FORM, wounds.FORM, devices.FORM, pain.FORM,
-    bowels.FORM, pews.FORM);
+    bowels.FORM, pews.FORM, falls.FORM);
     `latest`: its latest reading in words and when it was taken (a result or a sample, a wound,
     a device: the one asking)."""
 
@@ -128,6 +129,9 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                                     said))
         if (coming := bowels.coming(lines, at)) is not None:
             due.append(coming)
+    for patient_id, known in falls.read(db, patients).items():
+        found.extend(ChartAlert(patients[patient_id], falls.FORM, one.text(lang), said)
+                     for one, said in falls.asking(known, lang))
     for patient_id, output in fluid_balance.urine_outputs(db, forms, in_hospital, at).items():
         if output.low:
             found.append(ChartAlert(patients[patient_id], fluid_balance.FORM,

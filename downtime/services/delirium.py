@@ -21,7 +21,7 @@ from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import semicolon
 from downtime.services import observations
-from downtime.services.bedside import Chart, ordered
+from downtime.services.bedside import Chart, ordered, times_taken
 from downtime.services.patients import PatientSummary
 
 FORM = "delirium_screening"
@@ -72,16 +72,8 @@ def screened(record: RecordVersion) -> Screened:
 
 # The latest screening of each of these patients who has one.
 latest = Chart(FORM, ordered(screened, lambda one: one.screened_at)).latest
-_times = ordered(lambda record: datetime.fromisoformat(record.data["taken_at"]), lambda taken_at: taken_at)
-
-
-def _confused(records: list[RecordVersion]) -> list[datetime]:
-    """When the standing sets recording new confusion were taken, oldest first."""
-    return _times([record for record in records if record.data.get("consciousness") == NEW_CONFUSION])
-
-
 # When each of these patients' latest set recording new confusion was taken.
-_latest_confused = Chart(observations.FORM, _confused).latest
+_latest_confused = times_taken(observations.FORM, lambda record: record.data.get("consciousness") == NEW_CONFUSION).latest
 
 @dataclass(frozen=True)
 class Delirium:

@@ -225,6 +225,7 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     build_pain_demo(db, forms, clock)
     build_nutrition_demo(db, forms, clock)
     build_delirium_demo(db, forms, clock)
+    build_fall_demo(db, forms, clock)
     build_transfusion_demo(db, forms, clock)
     build_lab_results_demo(db, forms, clock)
     return DemoSummary(device_name=device.name, patients=len(saved), accounts=DEMO_ACCOUNTS)
@@ -995,6 +996,20 @@ _FOUR_AT = (
 def build_delirium_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
     """Three patients screened for delirium. Returns the screenings recorded."""
     return _charted_demo(db, forms, clock, "delirium_screening", "screened_at", _FOUR_AT)
+
+
+# The woman in for recurrent falls found on the floor of her toilet half an hour ago, a graze on
+# her elbow, a head injury not excluded: the escalation list asks for her neuro obs, a set of
+# observations and the doctor.
+_FALLS = (("Recurrent falls", ((0.5, {"witnessed": "found", "where": "toilet", "fracture_signs": "none",
+                                      "head_injury": "not_excluded", "anticoagulated": False,
+                                      "injuries": "Graze on the right elbow", "family_told": False,
+                                      "notes": "Tried to get to the toilet alone; call bell out of reach"}),)),)
+
+
+def build_fall_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
+    """A fall on the ward last hour. Returns the falls recorded."""
+    return _charted_demo(db, forms, clock, "inpatient_fall", "fell_at", _FALLS)
 
 
 # Restrictions and targets: (the patient's reason for admission, the plan, its volume, the

@@ -13,7 +13,7 @@ from downtime.domain.delirium import ITEMS
 from downtime.domain.records import RecordVersion
 from downtime.services.delirium import FORM, screened
 from downtime.sync.fhir_elements import Context, Group, label
-from downtime.sync.fhir_observations import survey
+from downtime.sync.fhir_observations import record_observation
 from downtime.sync.fhir_stays import Stays, one_each
 
 FOUR_AT = {"text": "4AT delirium screening: total score"}
@@ -26,8 +26,9 @@ def delirium_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group
 
 def _observation(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str, Any]:
     data, spec, found = record.data, ctx.forms[FORM], screened(record)
-    return survey(record, ctx, stays, FOUR_AT, data["screened_at"], valueInteger=found.score,
-                  interpretation=[{"text": found.meaning("en")}],
-                  component=[{"code": {"text": spec.field(item).label.en},
-                              "valueCodeableConcept": {"text": label(spec, item, data[item])}} for item in ITEMS],
-                  **({"note": [{"text": data["notes"]}]} if data.get("notes") else {}))
+    return record_observation(
+        record, ctx, stays, "survey", FOUR_AT, data["screened_at"], valueInteger=found.score,
+        interpretation=[{"text": found.meaning("en")}],
+        component=[{"code": {"text": spec.field(item).label.en},
+                    "valueCodeableConcept": {"text": label(spec, item, data[item])}} for item in ITEMS],
+        **({"note": [{"text": data["notes"]}]} if data.get("notes") else {}))

@@ -13,7 +13,7 @@ from downtime.domain.nutrition import RISKS
 from downtime.domain.records import RecordVersion
 from downtime.services.nutrition import FORM, screened
 from downtime.sync.fhir_elements import Context, Group, label
-from downtime.sync.fhir_observations import quantity, survey
+from downtime.sync.fhir_observations import quantity, record_observation
 from downtime.sync.fhir_stays import Stays, one_each
 
 MUST = {"text": "Malnutrition Universal Screening Tool (MUST): total score"}
@@ -26,8 +26,8 @@ def nutrition_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Grou
 
 def _observation(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str, Any]:
     data, spec, found = record.data, ctx.forms[FORM], screened(record)
-    return survey(
-        record, ctx, stays, MUST, data["screened_at"], valueInteger=found.score,
+    return record_observation(
+        record, ctx, stays, "survey", MUST, data["screened_at"], valueInteger=found.score,
         interpretation=[{"text": RISKS[found.risk]["en"]}],
         component=[
             {"code": {"text": "Body mass index"}, "valueQuantity": quantity(round(found.bmi, 1), "kg/m2")},

@@ -71,15 +71,15 @@ def observation_status(record: RecordVersion) -> str:
     return "amended" if record.version > 1 else "final"
 
 
-def survey(record: RecordVersion, ctx: Context, stays: Stays, code: dict[str, Any], at: str,
-           **scored: Any) -> dict[str, Any]:
-    """A scored tool's record (pain, Braden, MUST, 4AT) as an Observation of category survey,
-    made at `at` (the record's own time) in the stay it falls in, by who first wrote it; `scored`
-    its value, interpretation, components and notes."""
+def record_observation(record: RecordVersion, ctx: Context, stays: Stays, category: str, code: dict[str, Any],
+                       at: str, **found: Any) -> dict[str, Any]:
+    """A bedside record (a pain, Braden, MUST or 4AT score, a survey; a fall, an exam) as one
+    Observation of `category`, made at `at` (the record's own time) in the stay it falls in, by
+    who first wrote it; `found` its value, interpretation, components and notes."""
     return {"resourceType": "Observation", "id": record.record_id, "identifier": record_identifier(record.record_id),
-            "status": observation_status(record), "category": [{"coding": [coding(OBSERVATION_CATEGORY, "survey")]}],
+            "status": observation_status(record), "category": [{"coding": [coding(OBSERVATION_CATEGORY, category)]}],
             "code": code, "subject": reference(str(record.patient_id)), **stays.encounter_at(record.patient_id, at),
-            "effectiveDateTime": moment(at), "performer": [ctx.author(ctx.original(record))], **scored}
+            "effectiveDateTime": moment(at), "performer": [ctx.author(ctx.original(record))], **found}
 
 
 class Measured:

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 from downtime.domain.records import RecordVersion
 from downtime.services.pain import FORM, assessed
 from downtime.sync.fhir_elements import Context, Group, label
-from downtime.sync.fhir_observations import survey
+from downtime.sync.fhir_observations import record_observation
 from downtime.sync.fhir_stays import Stays, one_each
 
 PAIN = "Pain score"
@@ -35,6 +35,7 @@ def _observation(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str,
                else []),
              f"Assess again in {label(spec, 'reassess_in', data['reassess_in'])}",
              *([data["notes"]] if data.get("notes") else [])]
-    return survey(record, ctx, stays, {"text": f"{PAIN}: {label(spec, 'scale', scale)}"}, data["assessed_at"], **value,
-                  **({"interpretation": [{"text": "Moderate pain or worse"}]} if found.matters else {}),
-                  note=[{"text": text} for text in notes])
+    return record_observation(
+        record, ctx, stays, "survey", {"text": f"{PAIN}: {label(spec, 'scale', scale)}"}, data["assessed_at"], **value,
+        **({"interpretation": [{"text": "Moderate pain or worse"}]} if found.matters else {}),
+        note=[{"text": text} for text in notes])

@@ -21,7 +21,7 @@ from downtime.services import wounds
 from downtime.services.repositioning import FORM, RISK_FORM, assessed, turned
 from downtime.sync.fhir_codes import OBSERVATION_CATEGORY, coding
 from downtime.sync.fhir_elements import Context, Group, label, moment, record_identifier, reference
-from downtime.sync.fhir_observations import observation_status, quantity, survey
+from downtime.sync.fhir_observations import observation_status, quantity, record_observation
 from downtime.sync.fhir_stays import Stays, one_each
 
 BRADEN = {"text": "Braden scale for predicting pressure ulcer risk: total score"}
@@ -35,10 +35,10 @@ def skin_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
 
 def _assessment(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str, Any]:
     data, spec, found = record.data, ctx.forms[RISK_FORM], assessed(record)
-    return survey(record, ctx, stays, BRADEN, data["assessed_at"], valueInteger=found.score,
-                  interpretation=[{"text": BANDS[found.band]["en"]}],
-                  component=[{"code": {"text": spec.field(item).label.en}, "valueInteger": int(data[item])}
-                             for item in ITEMS])
+    return record_observation(
+        record, ctx, stays, "survey", BRADEN, data["assessed_at"], valueInteger=found.score,
+        interpretation=[{"text": BANDS[found.band]["en"]}],
+        component=[{"code": {"text": spec.field(item).label.en}, "valueInteger": int(data[item])} for item in ITEMS])
 
 
 def _status(record: RecordVersion) -> str:

@@ -372,6 +372,10 @@
         <translation>PEWS</translation>
     </message>
     <message>
+        <source>Fall</source>
+        <translation>Chute</translation>
+    </message>
+    <message>
         <source>Staff ID</source>
         <translation>Identifiant</translation>
     </message>

@@ -1,0 +1,120 @@
+"""A patient's falls on the ward (domain.falls): each with what it still asks, read beside their
+observation, paediatric and neuro sets; shown on the escalation list and the handover sheet,
+which says every fall of the last day. Never stored: worked out from the standing records."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlite_utils import Database
+
+from downtime.domain import elapsed
+from downtime.domain.falls import ASKS, Fall, asks
+from downtime.domain.records import RecordVersion
+from downtime.formspec import Lang
+from downtime.i18n import semicolon
+from downtime.services import neuro, observations, pews
+from downtime.services.bedside import Chart, ordered, times_taken
+from downtime.services.patients import PatientSummary
+
+FORM = "inpatient_fall"
+HANDED_OVER_FOR = timedelta(hours=24)
+"""A fall is said at the handover for a day, whatever it still asks."""
+WORDS = {
+    "fell": {"en": "Fell {time}", "fr": "Chute le {time}"},
+    "found": {"en": "found on the floor", "fr": "trouvé au sol"},
+    "yes": {"en": "head injury", "fr": "traumatisme crânien"},
+    "not_excluded": {"en": "head injury not excluded", "fr": "traumatisme crânien non exclu"},
+    "fracture": {"en": "fracture suspected", "fr": "fracture suspectée"},
+    "anticoagulated": {"en": "on an anticoagulant", "fr": "sous anticoagulant"},
+    "examined": {"en": "examined by {name} {time}", "fr": "examiné par {name} le {time}"},
+}
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """A fall (`record`) as domain.falls reads it."""
+
+    record: RecordVersion
+    fall: Fall
+
+    def text(self, lang: Lang) -> str:
+        """"Fell 28/11 14:20 (found on the floor, head injury not excluded, on an anticoagulant);
+        examined by Dr Benali 28/11 14:50"."""
+        fall, data = self.fall, self.record.data
+        how = [WORDS[key][lang] for key, said in (("found", data["witnessed"] == "found"),
+                                                   (fall.head_injury, fall.head_injury_possible),
+                                                   ("fracture", fall.fracture_suspected),
+                                                   ("anticoagulated", fall.anticoagulated)) if said]
+        words = WORDS["fell"][lang].format(time=f"{fall.fell_at:%d/%m %H:%M}") + (f" ({', '.join(how)})" if how else "")
+        if fall.reviewed_at is None:
+            return words
+        return semicolon(lang).join([words, WORDS["examined"][lang].format(
+            name=" ".join(data["reviewed_by"].split()), time=f"{fall.reviewed_at:%d/%m %H:%M}")])
+
+
+def recorded(record: RecordVersion) -> Recorded:
+    data = record.data
+    reviewed = data.get("reviewed_at")
+    return Recorded(record, Fall(datetime.fromisoformat(data["fell_at"]), data["head_injury"], data["anticoagulated"],
+                                 data["fracture_signs"] == "suspected",
+                                 datetime.fromisoformat(reviewed) if reviewed else None))
+
+
+CHART = Chart(FORM, ordered(recorded, lambda one: one.fall.fell_at))
+_observed = (times_taken(observations.FORM), times_taken(pews.FORM))
+_neuro = times_taken(neuro.FORM)
+
+
+@dataclass(frozen=True)
+class Falls:
+    """A patient's falls, oldest first, and when their observation (NEWS2 or PEWS) and neuro sets
+    were taken."""
+
+    falls: list[Recorded]
+    observed: list[datetime]
+    neuro: list[datetime]
+
+    def asking(self, one: Recorded, lang: Lang) -> list[str]:
+        """What the fall `one` asks now, most urgent first."""
+        return [ASKS[ask][lang] for ask in asks(one.fall, self.observed, self.neuro)]
+
+
+def read(db: Database, patient_ids: Collection[str]) -> dict[str, Falls]:
+    """The falls of each of these patients who has one, with their sets."""
+    found = CHART.of_each(db, patient_ids)
+    fallen = list(found)
+    observed = [chart.of_each(db, fallen) for chart in _observed]
+    neuro_sets = _neuro.of_each(db, fallen)
+    return {patient_id: Falls(falls, sorted((at for each in observed for at in each.get(patient_id, [])),
+                                             key=elapsed.instant), neuro_sets.get(patient_id, []))
+            for patient_id, falls in found.items()}
+
+
+def asking(known: Falls, lang: Lang) -> list[tuple[Recorded, list[str]]]:
+    """Each of the patient's falls that asks something now, with what it asks."""
+    return [(one, said) for one in known.falls if (said := known.asking(one, lang))]
+
+
+def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lang: Lang) -> dict[str, str]:
+    """What the handover sheet says at `at` of each of these in-patients' falls: each fall of the
+    last day, and any older one still asking, with what it asks."""
+    lines: dict[str, str] = {}
+    for patient_id, known in read(db, [patient.patient_id for patient in patients]).items():
+        said = []
+        for one in known.falls:
+            asked = known.asking(one, lang)
+            if asked or elapsed.between(one.fall.fell_at, at) < HANDED_OVER_FOR:
+                said.append(semicolon(lang).join([one.text(lang), *asked]))
+        if said:
+            lines[patient_id] = semicolon(lang).join(said)
+    return lines
+
+
+def to_open(db: Database, patient_id: str) -> RecordVersion:
+    """The fall of the patient's to open from the escalation list: their latest that asks
+    something (to record the doctor's examination on it), else their latest."""
+    known = read(db, [patient_id])[patient_id]
+    return next((one for one, _ in reversed(asking(known, "en"))), known.falls[-1]).record

@@ -1,0 +1,38 @@
+"""A fall on screen: the nurse records it from the selected patient's menu, the escalation list
+says what it asks, and Enter on its line opens the fall, for the doctor's examination to be
+recorded on it."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtTest import QTest
+
+from downtime.qt.form_view import FormView
+
+
+def test_a_fall_recorded_from_the_menu_asks_on_the_escalation_list_and_opens_from_it(window_for, session_for, patient,
+                                                                                  select_bed, listed):
+    window = window_for(session_for("nurse"))
+    window.patients.reload_wards()
+    select_bed(window, "12")
+    action = next(action for action in window.findChildren(QAction) if action.text().startswith("Inpatient fall"))
+    action.trigger()
+    form = window.tabs.currentWidget()
+    assert isinstance(form, FormView) and form.spec.id == "inpatient_fall"
+    for field_id, value in (("fell_at", "2026-11-28T13:20+01:00"), ("witnessed", "witnessed"),
+                            ("fracture_signs", "suspected"), ("head_injury", "no"), ("anticoagulated", False)):
+        form.editors[field_id].set_value(value)
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.record is not None, form.summary.text()
+    panel = window.escalation
+    window.tabs.setCurrentWidget(panel)
+    panel.refresh()
+    listed(panel)
+    assert panel.charts_model.texts(0)[4:] == (
+        "Fall", "Fell 28/11 13:20 (fracture suspected)",
+        "POSSIBLE FRACTURE OR SPINAL INJURY: do not get the patient up (lift them flat); the doctor examines them "
+        "first; NO OBSERVATIONS SINCE THE FALL: take a set now")
+    panel.charts_table.setFocus()
+    panel.charts_table.setCurrentIndex(panel.charts_model.index(0, 0))
+    QTest.keyClick(panel.charts_table, Qt.Key.Key_Return)
+    opened = window.tabs.currentWidget()
+    assert isinstance(opened, FormView) and opened.record.record_id == form.record.record_id

@@ -1,0 +1,119 @@
+"""A fall on the ward: what it asks until done (not to get up a patient with a possible fracture,
+the doctor told now of a possible head injury on an anticoagulant, neuro obs and observations
+started, a doctor's examination), on the escalation list and the handover sheet; the blank form
+in the binder, and each fall in the export."""
+
+from datetime import datetime, timedelta
+
+from hypothesis import given, strategies as st
+from pypdf import PdfReader
+
+from downtime.domain.falls import Ask, Fall, asks
+from downtime.services import census, chart_alerts, falls, printing, records
+
+FELL = {"fell_at": "2026-11-28T13:20+01:00", "witnessed": "found", "where": "toilet", "fracture_signs": "none",
+        "head_injury": "not_excluded", "anticoagulated": True, "injuries": "Bruise over the left eyebrow"}
+NEWS2_SET = {"taken_at": "2026-11-28T13:30+01:00", "respiratory_rate": 18, "spo2": 96, "spo2_scale": "scale_1",
+             "on_oxygen": False, "systolic_bp": 128, "diastolic_bp": 74, "pulse": 88, "consciousness": "alert",
+             "temperature": 37.2}
+NEURO_SET = {"taken_at": "2026-11-28T13:35+01:00", "eyes": "4", "verbal": "5", "motor": "6", "pupil_left_size": 3,
+             "pupil_left_reaction": "brisk", "pupil_right_size": 3, "pupil_right_reaction": "brisk",
+             "arm_left": "normal", "arm_right": "normal", "leg_left": "normal", "leg_right": "normal",
+             "next_set_in": "30"}
+AT = datetime.fromisoformat("2026-11-28T13:20+01:00")
+
+
+def _fall(**changed) -> Fall:
+    return Fall(**{"fell_at": AT, "head_injury": "no", "anticoagulated": False, "fracture_suspected": False,
+                   "reviewed_at": None, **changed})
+
+
+def test_each_fall_asks_for_observations_and_a_doctor_and_more_as_it_was_found():
+    assert asks(_fall(), [], []) == [Ask.OBSERVATIONS, Ask.REVIEW]
+    assert asks(_fall(fracture_suspected=True), [], []) == [Ask.NOT_TO_MOVE, Ask.OBSERVATIONS]
+    assert asks(_fall(head_injury="yes"), [], []) == [Ask.NEURO, Ask.OBSERVATIONS, Ask.REVIEW]
+    assert asks(_fall(head_injury="not_excluded", anticoagulated=True), [], []) == [
+        Ask.ANTICOAGULANT, Ask.NEURO, Ask.OBSERVATIONS]
+    assert asks(_fall(head_injury="no", anticoagulated=True), [], []) == [Ask.OBSERVATIONS, Ask.REVIEW]
+    before, after = AT - timedelta(minutes=30), AT + timedelta(minutes=5)
+    assert asks(_fall(head_injury="yes", reviewed_at=after), [before], [before]) == [Ask.NEURO, Ask.OBSERVATIONS]
+    assert asks(_fall(head_injury="yes", reviewed_at=after), [AT], [after]) == []
+
+
+@given(st.sampled_from(("no", "yes", "not_excluded")), st.booleans(), st.booleans(), st.booleans(), st.booleans())
+def test_nothing_is_asked_once_all_is_done_and_the_doctor_is_asked_for_until_then(head, anticoagulated, fracture,
+                                                                                 observed, reviewed):
+    fall = _fall(head_injury=head, anticoagulated=anticoagulated, fracture_suspected=fracture,
+                 reviewed_at=AT if reviewed else None)
+    asked = asks(fall, [AT] if observed else [], [AT] if observed else [])
+    assert (asked == []) == (observed and reviewed)
+    assert bool({Ask.NOT_TO_MOVE, Ask.ANTICOAGULANT, Ask.REVIEW} & set(asked)) == (not reviewed)
+
+
+def test_a_fall_asks_on_the_escalation_list_and_the_handover_until_its_care_is_done(session_for, patient, clock,
+                                                                                   tmp_path):
+    nurse = session_for("nurse")
+    fall = records.save_new(nurse, "inpatient_fall", FELL, patient_id=patient)
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    said = ("Fell 28/11 13:20 (found on the floor, head injury not excluded, on an anticoagulant); "
+            "ON AN ANTICOAGULANT WITH A POSSIBLE HEAD INJURY: tell the doctor now (CT head within 8 hours); "
+            "HEAD INJURY NOT EXCLUDED: start neuro obs (GCS) now; NO OBSERVATIONS SINCE THE FALL: take a set now")
+    assert falls.handover(nurse.db, inside, nurse.clock(), "en") == {patient: said}
+    census_pdf = printing.print_census(nurse, tmp_path / "census.pdf", "3B")
+    assert said in " ".join(" ".join(page.extract_text().split()) for page in PdfReader(census_pdf).pages)
+    (alert,) = chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B").alerts
+    assert (alert.form_id, alert.latest) == ("inpatient_fall", said.split("; ")[0])
+    assert alert.said[0].startswith("ON AN ANTICOAGULANT")
+    records.save_new(nurse, "observations", NEWS2_SET, patient_id=patient)
+    records.save_new(nurse, "neuro_observations", NEURO_SET, patient_id=patient)
+    records.amend(session_for("doctor"), fall.record_id, {**FELL, "reviewed_by": "Dr  Benali",
+                                                          "reviewed_at": "2026-11-28T13:50+01:00"},
+                  "Examined after the fall")
+    assert chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B").alerts == []
+    examined = ("Chute le 28/11 13:20 (trouvé au sol, traumatisme crânien non exclu, sous anticoagulant) ; "
+                "examiné par Dr Benali le 28/11 13:50")
+    assert falls.handover(nurse.db, inside, nurse.clock(), "fr") == {patient: examined}
+    clock.advance(hours=24)
+    assert falls.handover(nurse.db, inside, nurse.clock(), "fr") == {}  # a day on, done: no longer said
+    assert falls.to_open(nurse.db, patient).record_id == fall.record_id
+
+
+def test_a_set_before_the_fall_does_not_count_and_a_childs_pews_set_does(session_for, patient, admission_values):
+    nurse = session_for("nurse")
+    records.save_new(nurse, "observations", {**NEWS2_SET, "taken_at": "2026-11-28T13:00+01:00"}, patient_id=patient)
+    records.save_new(nurse, "inpatient_fall", {**FELL, "head_injury": "no", "anticoagulated": False},
+                     patient_id=patient)
+    known = falls.read(nurse.db, [patient])[patient]
+    assert known.asking(known.falls[0], "en") == [
+        "NO OBSERVATIONS SINCE THE FALL: take a set now",
+        "NOT EXAMINED BY A DOCTOR since the fall: ask for a medical review"]
+    child = records.save_new(nurse, "admission", {**admission_values, "nir": None, "bed": "3",
+                                                  "birth_date": "2019-04-02"}).patient_id
+    records.save_new(nurse, "inpatient_fall", {**FELL, "head_injury": "no", "anticoagulated": False,
+                                               "fracture_signs": "suspected"}, patient_id=child)
+    records.save_new(nurse, "paediatric_observations", {
+        "taken_at": "2026-11-28T13:40+01:00", "respiratory_rate": 22, "respiratory_effort": "normal", "spo2": 98,
+        "oxygen": "room_air", "heart_rate": 100, "capillary_refill": "under_3", "concern": False, "next_in": "60"},
+        patient_id=child)
+    known = falls.read(nurse.db, [child])[child]
+    assert known.asking(known.falls[0], "en") == [
+        "POSSIBLE FRACTURE OR SPINAL INJURY: do not get the patient up (lift them flat); the doctor examines them first"]
+
+
+def test_the_blank_is_in_the_binder_and_the_export_sends_an_observation(session_for, patient, blank_pages,
+                                                                        exported_observation):
+    english, french = blank_pages("inpatient_fall", "en"), blank_pages("inpatient_fall", "fr")
+    assert len(english) == len(french) == 1
+    assert "Signs of a fracture or spinal injury" in english[0] and "Traumatisme crânien" in french[0]
+    fall = records.save_new(session_for("nurse"), "inpatient_fall", {**FELL, "notes": "Getting to the toilet alone"},
+                            patient_id=patient)
+    found = exported_observation(fall.record_id)
+    assert (found.code.text, found.category[0].coding[0].code, found.status) == ("Inpatient fall", "exam", "final")
+    assert [(part.code.text, part.valueCodeableConcept.text if part.valueCodeableConcept else part.valueBoolean)
+            for part in found.component] == [
+        ("Seen to fall", "Found on the floor (not seen)"), ("Where", "Toilet or bathroom"),
+        ("Signs of a fracture or spinal injury", "None found"), ("Head injury", "Cannot be excluded"),
+        ("On anticoagulant treatment", True)]
+    assert [note.text for note in found.note] == ["Bruise over the left eyebrow", "Getting to the toilet alone"]
+    assert found.encounter is not None
+
