@@ -9,7 +9,7 @@ from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
 from downtime.domain.falls import Ask, Fall, asks
-from downtime.services import census, chart_alerts, falls, printing, records
+from downtime.services import census, chart_alerts, falls, prefill, printing, records
 
 FELL = {"fell_at": "2026-11-28T13:20+01:00", "witnessed": "found", "where": "toilet", "fracture_signs": "none",
         "head_injury": "not_excluded", "anticoagulated": True, "injuries": "Bruise over the left eyebrow"}
@@ -117,3 +117,16 @@ def test_the_blank_is_in_the_binder_and_the_export_sends_an_observation(session_
     assert [note.text for note in found.note] == ["Bruise over the left eyebrow", "Getting to the toilet alone"]
     assert found.encounter is not None
 
+
+
+def test_a_move_a_transfer_or_a_discharge_says_the_falls_of_this_stay(session_for, patient):
+    nurse = session_for("nurse")
+    assert not prefill.first_answers(nurse, nurse.form("discharge"), patient).get("falls")
+    records.save_new(nurse, "inpatient_fall", {**FELL, "reviewed_by": "Dr Benali",
+                                               "reviewed_at": "2026-11-28T13:50+01:00"}, patient_id=patient)
+    records.save_new(nurse, "inpatient_fall", {**FELL, "fell_at": "2026-11-28T13:55+01:00", "witnessed": "witnessed",
+                                               "head_injury": "no", "anticoagulated": False}, patient_id=patient)
+    for form_id in ("transfer", "transfer_out", "discharge"):
+        assert prefill.first_answers(nurse, nurse.form(form_id), patient)["falls"] == (
+            "Fell 28/11 13:20 (found on the floor, head injury not excluded, on an anticoagulant); examined by Dr "
+            "Benali 28/11 13:50\nFell 28/11 13:55"), form_id

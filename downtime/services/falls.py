@@ -4,7 +4,7 @@ which says every fall of the last day. Never stored: worked out from the standin
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -13,9 +13,10 @@ from sqlite_utils import Database
 from downtime.domain import elapsed
 from downtime.domain.falls import ASKS, Fall, asks
 from downtime.domain.records import RecordVersion
-from downtime.formspec import Lang
+from downtime.formspec import FormSpec, Lang
 from downtime.i18n import semicolon
 from downtime.services import neuro, observations, pews
+from downtime.services.census import patient_with_location
 from downtime.services.bedside import Chart, ordered, times_taken
 from downtime.services.patients import PatientSummary
 
@@ -118,3 +119,15 @@ def to_open(db: Database, patient_id: str) -> RecordVersion:
     something (to record the doctor's examination on it), else their latest."""
     known = read(db, [patient_id])[patient_id]
     return next((one for one, _ in reversed(asking(known, "en"))), known.falls[-1]).record
+
+
+def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:
+    """What a letter handing the patient on says of their falls: each fall of this stay, what was
+    found and the doctor's examination, one a line (a patient who fell in hospital is assessed
+    for falls after it: NICE QS86); nothing when they have not fallen."""
+    admitted = patient_with_location(db, dict(forms), patient_id).admitted_at
+    known = read(db, [patient_id]).get(patient_id)
+    if known is None:
+        return []
+    return [one.text(lang) for one in known.falls if admitted is None
+            or elapsed.instant(one.fall.fell_at) >= elapsed.instant(datetime.fromisoformat(admitted))]
