@@ -113,10 +113,15 @@ def test_new_confusion_on_a_news2_set_asks_for_a_screening_until_one_is_made(ses
     records.save_new(nurse, "delirium_screening", {**SCREEN, "screened_at": "2026-11-28T13:20+01:00"},
                      patient_id=patient)
     assert delirium.state(delirium.read(nurse.db, [patient])[patient], summary, nurse.clock(), "en")[1] == []
-    records.save_new(nurse, "observations", {**CONFUSED_SET, "taken_at": "2026-11-28T13:45+01:00"}, patient_id=patient)
+    confused = records.save_new(nurse, "observations", {**CONFUSED_SET, "taken_at": "2026-11-28T13:45+01:00"},
+                                patient_id=patient)
     later = delirium.read(nurse.db, [patient])[patient]
     assert delirium.state(later, summary, nurse.clock(), "fr")[1] == [
         "CONFUSION RÉCENTE aux constantes du 28/11 13:45 : dépister une confusion aiguë (4AT)"]
+    # The set corrected (alert after all), or withdrawn: nothing asked.
+    records.amend(nurse, confused.record_id, {**CONFUSED_SET, "taken_at": "2026-11-28T13:45+01:00",
+                                              "consciousness": "alert"}, "Misread: alert")
+    assert delirium.state(delirium.read(nurse.db, [patient])[patient], summary, nurse.clock(), "en")[1] == []
     child = replace(summary, birth_date=date(2015, 5, 5))
     assert delirium.state(later, child, nurse.clock(), "en")[1] == []
 

@@ -36,29 +36,30 @@ class Chart(Generic[Line]):
 
     form_id: str
     lines: Callable[[list[RecordVersion]], list[Line]]
+    answered: tuple[str, str] | None = None
+    """Only the records answering a field so (see `list_current`)."""
 
     def of(self, db: Database, patient_id: str) -> list[Line]:
-        return self.lines(list_current(db, form_id=self.form_id, patient_id=patient_id))
+        return self.lines(list_current(db, form_id=self.form_id, patient_id=patient_id, answered=self.answered))
 
     def of_each(self, db: Database, patient_ids: Collection[str]) -> dict[str, list[Line]]:
         """The chart of each of these patients who has a line on it."""
-        return {patient_id: made for patient_id, found in current_by_patient(db, self.form_id, patient_ids).items()
-                if (made := self.lines(found))}
+        return {patient_id: made for patient_id, found
+                in current_by_patient(db, self.form_id, patient_ids, self.answered).items() if (made := self.lines(found))}
 
     def latest(self, db: Database, patient_ids: Collection[str]) -> dict[str, Line]:
         """The latest line of each of these patients who has one."""
         return {patient_id: found[-1] for patient_id, found in self.of_each(db, patient_ids).items()}
 
 
-def times_taken(form_id: str, keep: Callable[[RecordVersion], bool] = lambda record: True) -> Chart[datetime]:
-    """A chart of when each standing set of `form_id` that `keep` keeps was taken (its
-    `taken_at`), oldest first: whether a set was taken since a fall, a new confusion charted."""
-    return Chart(form_id, lambda records: in_order([record for record in records if keep(record)],
-                                                   line=lambda record: datetime.fromisoformat(record.data["taken_at"]),
-                                                   at=lambda taken_at: taken_at))
-
-
 def ordered(line: Callable[[RecordVersion], Line],
             at: Callable[[Line], datetime]) -> Callable[[list[RecordVersion]], list[Line]]:
     """A chart's `lines`: one made of each standing record, in the order they happened (`in_order`)."""
     return partial(in_order, line=line, at=at)
+
+
+def times_taken(form_id: str, answered: tuple[str, str] | None = None) -> Chart[datetime]:
+    """A chart of when each standing set of `form_id` (`answered` so) was taken (its `taken_at`),
+    oldest first: whether a set was taken since a fall, when a new confusion was charted."""
+    return Chart(form_id, ordered(lambda record: datetime.fromisoformat(record.data["taken_at"]),
+                                  lambda taken_at: taken_at), answered)

@@ -73,7 +73,7 @@ def screened(record: RecordVersion) -> Screened:
 # The latest screening of each of these patients who has one.
 latest = Chart(FORM, ordered(screened, lambda one: one.screened_at)).latest
 # When each of these patients' latest set recording new confusion was taken.
-_latest_confused = times_taken(observations.FORM, lambda record: record.data.get("consciousness") == NEW_CONFUSION).latest
+_latest_confused = times_taken(observations.FORM, ("consciousness", NEW_CONFUSION)).latest
 
 @dataclass(frozen=True)
 class Delirium:
