@@ -995,20 +995,19 @@ def left_agrees() -> Callable[[Session], bool]:
 
 
 @pytest.fixture
-def exported_observation(session_for, tmp_path: Path) -> Callable[[str], Any]:
-    """exported_observation(record_id): the records office's export made now, its codes checked,
-    and that record's Observation read back by fhir.resources' R4B model."""
-    from fhir.resources.R4B.observation import Observation
-
+def exported_resource(session_for, tmp_path: Path) -> Callable[[str, type], Any]:
+    """exported_resource(record_id, model): the records office's export made now, its codes
+    checked, and that record's resource read back by `model`, fhir.resources' R4B class
+    (Observation, RiskAssessment)."""
     from downtime.sync.export import export
     from downtime.sync.fhir_codes import check_codes
 
-    def read(record_id: str) -> Observation:
+    def read(record_id: str, model: type) -> Any:
         folder = export(session_for("records"), tmp_path / f"export-{record_id}").folder
         bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
         check_codes(bundle)
-        return Observation.model_validate(next(entry["resource"] for entry in bundle["entry"]
-                                               if entry["resource"]["id"] == record_id))
+        return model.model_validate(next(entry["resource"] for entry in bundle["entry"]
+                                         if entry["resource"]["id"] == record_id))
 
     return read
 

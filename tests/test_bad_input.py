@@ -233,8 +233,8 @@ class Ward:
     """A boy of 6, whose forms for children only (`under_years`) are charted."""
 
 
-AUTHOR = {"medication_order": "doctor", "blood_order": "doctor", "theatre_session": "coord",
-          "operation_booking": "coord",
+AUTHOR = {"medication_order": "doctor", "blood_order": "doctor", "vte_assessment": "doctor",
+          "theatre_session": "coord", "operation_booking": "coord",
           "operation_cancellation": "coord", "operation_rebooking": "coord", "operation_done": "coord"}
 
 
@@ -433,6 +433,10 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
              "notes": "Allait seule aux toilettes"},
             {"fell_at": at, "witnessed": "witnessed", "fracture_signs": "none", "head_injury": "no",
              "anticoagulated": False}],
+        "vte_assessment": [
+            {"assessed_at": at, "mobility": "surgical", "thrombosis_risks": ["over_60", "hip_fracture", "long_surgery"],
+             "bleeding_risks": ["neuraxial_next_12h"], "prophylaxis": "mechanical", "notes": "Revoir après la rachianesthésie"},
+            {"assessed_at": at, "mobility": "medical_mobile", "prophylaxis": "not_needed"}],
         "braden_assessment": [{"assessed_at": at, "sensory": "3", "moisture": "2", "activity": "1", "mobility": "2",
                                "nutrition": "3", "friction": "1"}],
         "blood_glucose": [{"taken_at": at, "timing": "before_lunch", "reading": "value", "glucose": 3.2, "ketones": 0.4,
@@ -657,6 +661,7 @@ RULE_REFUSALS = {
     ("bowel_chart", "charted_at"): f"Date and time: this patient is {_NOT_IN}",
     ("nutrition_screening", "screened_at"): f"Date and time screened: this patient is {_NOT_IN}",
     ("delirium_screening", "screened_at"): f"Date and time screened: this patient is {_NOT_IN}",
+    ("vte_assessment", "assessed_at"): f"Date and time assessed: this patient is {_NOT_IN}",
     ("inpatient_fall", "fell_at"): f"When the patient fell or was found: this patient is {_NOT_IN}",
     ("operation_booking", "planned_start"): _NO_SLOT, ("operation_booking", "expected_minutes"): _NO_SLOT,
     ("operation_booking", "session"): _NO_SLOT, ("operation_rebooking", "session"): _NO_SLOT,

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from fhir.resources.R4B.observation import Observation
 from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
@@ -137,13 +138,13 @@ def test_every_item_is_asked_and_a_coordinator_cannot_screen(session_for, patien
 
 
 def test_the_blank_screening_is_one_page_and_the_export_sends_an_observation(session_for, patient, blank_pages,
-                                                                            exported_observation):
+                                                                            exported_resource):
     english, french = blank_pages("delirium_screening", "en"), blank_pages("delirium_screening", "fr")
     assert len(english) == len(french) == 1
     assert "months of the year backwards" in english[0] and "Changement aigu" in french[0]
     saved = records.save_new(session_for("nurse"), "delirium_screening",
                              {**SCREEN, "notes": "Daughter: muddled since Sunday"}, patient_id=patient)
-    found = exported_observation(saved.record_id)
+    found = exported_resource(saved.record_id, Observation)
     assert (found.valueInteger, found.interpretation[0].text, found.category[0].coding[0].code) == (
         7, "POSSIBLE DELIRIUM: tell the doctor, who looks for its cause", "survey")
     assert [(part.code.text, part.valueCodeableConcept.text) for part in found.component] == [

@@ -5,6 +5,7 @@ in the binder, and each fall in the export."""
 
 from datetime import datetime, timedelta
 
+from fhir.resources.R4B.observation import Observation
 from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
@@ -101,13 +102,13 @@ def test_a_set_before_the_fall_does_not_count_and_a_childs_pews_set_does(session
 
 
 def test_the_blank_is_in_the_binder_and_the_export_sends_an_observation(session_for, patient, blank_pages,
-                                                                        exported_observation):
+                                                                        exported_resource):
     english, french = blank_pages("inpatient_fall", "en"), blank_pages("inpatient_fall", "fr")
     assert len(english) == len(french) == 1
     assert "Signs of a fracture or spinal injury" in english[0] and "Traumatisme crânien" in french[0]
     fall = records.save_new(session_for("nurse"), "inpatient_fall", {**FELL, "notes": "Getting to the toilet alone"},
                             patient_id=patient)
-    found = exported_observation(fall.record_id)
+    found = exported_resource(fall.record_id, Observation)
     assert (found.code.text, found.category[0].coding[0].code, found.status) == ("Inpatient fall", "exam", "final")
     assert [(part.code.text, part.valueCodeableConcept.text if part.valueCodeableConcept else part.valueBoolean)
             for part in found.component] == [

@@ -3,6 +3,7 @@ asks, the screening falling due again a week after, a patient never screened a d
 came in; the handover sheet's line, the blank form, and each screening in the export."""
 
 import pytest
+from fhir.resources.R4B.observation import Observation
 from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
@@ -87,13 +88,13 @@ def test_the_weight_and_height_start_from_the_admission_and_are_asked(session_fo
 
 
 def test_the_blank_screening_is_one_page_with_the_scores_and_the_export_sends_an_observation(
-        session_for, patient, blank_pages, exported_observation):
+        session_for, patient, blank_pages, exported_resource):
     english = blank_pages("nutrition_screening", "en")
     assert len(english) == len(blank_pages("nutrition_screening", "fr")) == 1
     assert "BMI over 20 scores 0" in english[0]
     saved = records.save_new(session_for("nurse"), "nutrition_screening", {**SCREEN, "notes": "Dietitian asked"},
                              patient_id=patient)
-    found = exported_observation(saved.record_id)
+    found = exported_resource(saved.record_id, Observation)
     assert (found.valueInteger, found.interpretation[0].text, found.category[0].coding[0].code) == (
         3, "HIGH RISK: treat, refer to the dietitian", "survey")
     assert [(part.code.text, float(part.valueQuantity.value), part.valueQuantity.code) for part in found.component

@@ -111,7 +111,7 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
         "Wound assessment and dressing chart × 4", "Line and catheter chart × 20", "Pain assessment chart × 10",
         "Bowel chart (Bristol stool scale) × 8", "Paediatric observation chart (PEWS) × 4",
         "Nutrition screening (MUST) × 4", "Delirium screening (4AT) × 4",
-        "Inpatient fall × 2"]
+        "Inpatient fall × 2", "VTE risk assessment × 6"]
     pages = _text(path)
     news2 = outline["NEWS2 observation chart × 30"]
     assert all("NEWS2 observation chart (blank)" in page for page in pages[news2:news2 + 30])
@@ -148,7 +148,9 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
     delirium = outline["Delirium screening (4AT) × 4"]
     assert all("months of the year backwards" in page for page in pages[delirium:delirium + 4])
     fell = outline["Inpatient fall × 2"]
-    assert len(pages) == fell + 2 and all("Signs of a fracture or spinal injury" in page for page in pages[fell:])
+    assert all("Signs of a fracture or spinal injury" in page for page in pages[fell:fell + 2])
+    vte = outline["VTE risk assessment × 6"]
+    assert len(pages) == vte + 6 and all("Platelets under 75" in page for page in pages[vte:])
 
 
 # The forms written on a chart of the binder rather than on a form of their own.

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 from typing import Generic, TypeVar
 
@@ -63,3 +63,9 @@ def times_taken(form_id: str, answered: tuple[str, str] | None = None) -> Chart[
     oldest first: whether a set was taken since a fall, when a new confusion was charted."""
     return Chart(form_id, ordered(lambda record: datetime.fromisoformat(record.data["taken_at"]),
                                   lambda taken_at: taken_at), answered)
+
+
+def first_due(admitted_at: str | None, within: timedelta) -> datetime | None:
+    """When a patient never screened or assessed on a chart (nutrition, delirium, VTE) is asked to
+    be: `within` after they came in (`admitted_at`, an ISO time); None for one not admitted."""
+    return elapsed.later(datetime.fromisoformat(admitted_at), within) if admitted_at else None

@@ -21,7 +21,7 @@ from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import semicolon
 from downtime.services import observations
-from downtime.services.bedside import Chart, ordered, times_taken
+from downtime.services.bedside import Chart, first_due, ordered, times_taken
 from downtime.services.patients import PatientSummary
 
 FORM = "delirium_screening"
@@ -108,25 +108,18 @@ def asks(known: Delirium, patient: PatientSummary, at: datetime, lang: Lang) -> 
     found, confused = known.found, known.confused_at
     if confused is not None and (found is None or elapsed.instant(confused) > elapsed.instant(found.screened_at)):
         return [WORDS["confused"][lang].format(time=f"{confused.astimezone(at.tzinfo):%d/%m %H:%M}")]
-    first = _first_due(found, patient)
-    if first is not None and elapsed.instant(first) <= elapsed.instant(at) and _aged(patient, at, AT_RISK_FROM_YEARS):
+    first = first_due(patient.admitted_at, FIRST_WITHIN) if found is None else None
+    if elapsed.reached(first, at) and _aged(patient, at, AT_RISK_FROM_YEARS):
         admitted = datetime.fromisoformat(str(patient.admitted_at))
         return [WORDS["never"][lang].format(admitted=f"{admitted.astimezone(at.tzinfo):%d/%m %H:%M}")]
     return []
 
 
-def _first_due(found: Screened | None, patient: PatientSummary) -> datetime | None:
-    """When a patient never screened is asked to be, a day after they came in."""
-    if found is not None or not patient.admitted_at:
-        return None
-    return elapsed.later(datetime.fromisoformat(patient.admitted_at), FIRST_WITHIN)
-
-
 def next_change(known: Delirium, patient: PatientSummary, at: datetime) -> datetime | None:
     """When what the patient's delirium asks changes with time alone: a day gone by since a
     patient never screened came in (or their 65th birthday, read again then all the same)."""
-    first = _first_due(known.found, patient)
-    return first if first is not None and elapsed.instant(first) > elapsed.instant(at) else None
+    first = first_due(patient.admitted_at, FIRST_WITHIN) if known.found is None else None
+    return None if first is None or elapsed.reached(first, at) else first
 
 
 def state(known: Delirium, patient: PatientSummary, at: datetime, lang: Lang) -> tuple[str, list[str]]:

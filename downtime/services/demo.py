@@ -15,6 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
+from downtime.domain.age import age_in_years
 from downtime.domain import braden
 from downtime.domain.census import StayStatus
 from downtime.domain.clock import local_now
@@ -226,6 +227,7 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     build_nutrition_demo(db, forms, clock)
     build_delirium_demo(db, forms, clock)
     build_fall_demo(db, forms, clock)
+    build_vte_demo(db, forms, clock)
     build_transfusion_demo(db, forms, clock)
     build_lab_results_demo(db, forms, clock)
     return DemoSummary(device_name=device.name, patients=len(saved), accounts=DEMO_ACCOUNTS)
@@ -1010,6 +1012,40 @@ _FALLS = (("Recurrent falls", ((0.5, {"witnessed": "found", "where": "toilet", "
 def build_fall_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
     """A fall on the ward last hour. Returns the falls recorded."""
     return _charted_demo(db, forms, clock, "inpatient_fall", "fell_at", _FALLS)
+
+
+# VTE risk assessed by the ward's doctor an hour after each admission, as the patient's reason
+# for admission makes it (the answers that differ from medicine at the usual dose); the man with
+# cellulitis, in since the day before, not yet: the handover sheet asks for his.
+_VTE = {"Upper GI bleed": {"bleeding_risks": ["active_bleeding"], "prophylaxis": "mechanical"},
+        "Stroke": {"bleeding_risks": ["acute_stroke"], "prophylaxis": "mechanical"},
+        "Pulmonary embolism": {"thrombosis_risks": ["vte_history"], "prophylaxis": "already_anticoagulated"},
+        "Overdose": {"mobility": "medical_mobile", "prophylaxis": "not_needed"},
+        "Asthma": {"mobility": "medical_mobile", "prophylaxis": "not_needed"},
+        "Palliative": {"prophylaxis": "not_needed", "notes": "End of life care: comfort first"},
+        "Cellulitis": None}
+
+
+def build_vte_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
+    """The demo ward's adults assessed for VTE risk by the doctor (see `_VTE`). Returns the
+    assessments recorded."""
+    from downtime.services import census
+
+    now = clock()
+    doctor = Session(db, load_device(db), staff.sign_in(db, "doctor", "2222", clock), forms, clock)
+    made = 0
+    for patient in census.in_patients(db, forms, ward=DEMO_WARD):
+        changed = next((answers for reason, answers in _VTE.items() if reason in (patient.reason or "")), {})
+        if changed is None:
+            continue
+        at = min(datetime.fromisoformat(str(patient.admitted_at)) + timedelta(hours=1), now)
+        older = patient.birth_date is not None and age_in_years(patient.birth_date, at.date()) > 60
+        records.save_new(_written_at(doctor, at), "vte_assessment", {
+            "assessed_at": at.isoformat(timespec="minutes"), "mobility": "medical_reduced",
+            "thrombosis_risks": ["over_60"] if older else [], "prophylaxis": "pharmacological", **changed},
+            patient_id=patient.patient_id)
+        made += 1
+    return made
 
 
 # Restrictions and targets: (the patient's reason for admission, the plan, its volume, the

@@ -18,7 +18,7 @@ from downtime.domain.nutrition import ADULTS_FROM_YEARS, FIRST_WITHIN, RISKS, Ri
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import decimal_text, semicolon
-from downtime.services.bedside import Chart, ordered
+from downtime.services.bedside import Chart, first_due, ordered
 from downtime.services.patients import PatientSummary
 
 FORM = "nutrition_screening"
@@ -77,9 +77,10 @@ def unscreened(patient: PatientSummary, at: datetime, lang: Lang) -> list[str]:
     """What a patient never screened asks at `at`: screening, once a day has gone by since they
     came in (nothing before, the admission's nursing assessment being under way; nothing of a
     child, whom MUST does not screen)."""
-    admitted = datetime.fromisoformat(patient.admitted_at) if patient.admitted_at else None
-    if admitted is None or elapsed.between(admitted, at) < FIRST_WITHIN or _child(patient, at):
+    first = first_due(patient.admitted_at, FIRST_WITHIN)
+    if first is None or not elapsed.reached(first, at) or _child(patient, at):
         return []
+    admitted = datetime.fromisoformat(str(patient.admitted_at))
     return [WORDS["never"][lang].format(admitted=f"{admitted.astimezone(at.tzinfo):%d/%m %H:%M}")]
 
 
@@ -92,10 +93,8 @@ def next_change(found: Screened | None, patient: PatientSummary, at: datetime) -
     due again, or a day gone by since a patient never screened came in."""
     if found is not None:
         return None if found.overdue(at) else found.due_at
-    if not patient.admitted_at or _child(patient, at):
-        return None
-    first = elapsed.later(datetime.fromisoformat(patient.admitted_at), FIRST_WITHIN)
-    return first if elapsed.instant(first) > elapsed.instant(at) else None
+    first = first_due(patient.admitted_at, FIRST_WITHIN)
+    return None if first is None or _child(patient, at) or elapsed.reached(first, at) else first
 
 
 def state(found: Screened | None, patient: PatientSummary, at: datetime, lang: Lang) -> tuple[str, list[str]]:

@@ -147,6 +147,7 @@ ELEMENTS: dict[str, frozenset[str]] = {path: frozenset(codes) for path, codes in
     "NutritionOrder.status": {"active", "completed", "entered-in-error"},
     "NutritionOrder.intent": {"order"},
     "Observation.status": {"final", "amended", "entered-in-error"},
+    "RiskAssessment.status": {"final", "amended", "entered-in-error"},
     "DocumentReference.status": {"current", "entered-in-error"},
     "Procedure.status": {"in-progress", "completed", "stopped", "not-done", "entered-in-error"},
     "QuestionnaireResponse.status": {"completed", "amended", "entered-in-error"},

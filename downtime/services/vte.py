@@ -1,0 +1,82 @@
+"""A patient's venous thromboembolism risk assessment (domain.vte): their latest, and the
+in-patients 16 or over not assessed 14 hours after they came in. Said on the handover sheet: the
+reminder, and the decisions the nurses act on that the medication chart does not show (stockings
+or compression to put on; no prophylaxis for the bleeding risk). Never stored: worked out from the
+standing records."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from downtime.domain import elapsed
+from downtime.domain.age import age_in_years
+from downtime.domain.census import StayStatus
+from downtime.domain.records import RecordVersion
+from downtime.domain.vte import ADULTS_FROM_YEARS, FIRST_WITHIN, MECHANICAL, WITHOUT_PROPHYLAXIS_FOR_BLEEDING
+from downtime.formspec import FormSpec, Lang
+from downtime.formspec.values import format_value
+from downtime.i18n import semicolon
+from downtime.services.bedside import Chart, first_due, ordered
+from downtime.services.patients import PatientSummary
+
+FORM = "vte_assessment"
+WORDS = {
+    "assessed": {"en": "VTE risk assessed {time}: {decision}", "fr": "Risque thromboembolique évalué le {time} : {decision}"},
+    "never": {"en": "VTE RISK NOT ASSESSED since admission on {admitted}: the doctor assesses it (NICE NG89)",
+              "fr": "RISQUE THROMBOEMBOLIQUE NON ÉVALUÉ depuis l’admission le {admitted} : le médecin l’évalue "
+                    "(NICE NG89)"},
+}
+
+
+@dataclass(frozen=True)
+class Assessed:
+    record: RecordVersion
+    assessed_at: datetime
+
+    def text(self, spec: FormSpec, lang: Lang) -> str:
+        """"VTE risk assessed 28/11 10:00: Mechanical (stockings or pneumatic compression)"."""
+        return WORDS["assessed"][lang].format(time=f"{self.assessed_at:%d/%m %H:%M}", decision=format_value(
+            spec.field("prophylaxis"), self.record.data["prophylaxis"], lang))
+
+    @property
+    def for_the_nurses(self) -> bool:
+        """A decision the handover sheet says: stockings or compression, or none for the bleeding risk."""
+        decision = self.record.data["prophylaxis"]
+        return decision in MECHANICAL or decision == WITHOUT_PROPHYLAXIS_FOR_BLEEDING
+
+
+def assessed(record: RecordVersion) -> Assessed:
+    return Assessed(record, datetime.fromisoformat(record.data["assessed_at"]))
+
+
+# The latest assessment of each of these patients who has one.
+latest = Chart(FORM, ordered(assessed, lambda one: one.assessed_at)).latest
+
+
+def asks(found: Assessed | None, patient: PatientSummary, at: datetime, lang: Lang) -> list[str]:
+    """What an in-patient never assessed asks at `at`, 14 hours after they came in: an assessment
+    (nothing of a patient under 16, whose date of birth says so, nor of one who has left)."""
+    first = first_due(patient.admitted_at, FIRST_WITHIN) if found is None else None
+    if (not elapsed.reached(first, at) or patient.stay not in (None, StayStatus.IN)
+            or (patient.birth_date is not None and age_in_years(patient.birth_date, at.date()) < ADULTS_FROM_YEARS)):
+        return []
+    admitted = datetime.fromisoformat(str(patient.admitted_at))
+    return [WORDS["never"][lang].format(admitted=f"{admitted.astimezone(at.tzinfo):%d/%m %H:%M}")]
+
+
+def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[PatientSummary], at: datetime,
+             lang: Lang) -> dict[str, str]:
+    """What the handover sheet says at `at` of each of these in-patients' VTE risk: an assessment
+    not made, or one whose decision is the nurses' to act on."""
+    found = latest(db, [patient.patient_id for patient in patients])
+    lines: dict[str, str] = {}
+    for patient in patients:
+        one = found.get(patient.patient_id)
+        said = [one.text(forms[FORM], lang)] if one is not None and one.for_the_nurses else asks(one, patient, at, lang)
+        if said:
+            lines[patient.patient_id] = semicolon(lang).join(said)
+    return lines

@@ -1,0 +1,37 @@
+"""Each VTE risk assessment as a FHIR RiskAssessment in the stay it was made in: venous
+thromboembolism as the outcome weighed, the prophylaxis decided as its mitigation, the mobility
+and the risks of thrombosis and bleeding ticked as notes. Codes are in words: SNOMED CT's could
+not be checked here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+from downtime.domain.records import RecordVersion
+from downtime.services.vte import FORM
+from downtime.sync.fhir_elements import Context, Group, label, moment, record_identifier, reference
+from downtime.sync.fhir_observations import observation_status
+from downtime.sync.fhir_stays import Stays, one_each
+
+VTE = {"text": "Venous thromboembolism risk assessment"}
+
+
+def vte_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
+    """One group per assessment."""
+    return one_each(db, ctx, stays, ((FORM, _assessment),))
+
+
+def _assessment(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str, Any]:
+    data, spec = record.data, ctx.forms[FORM]
+    ticked = [f"{spec.field(field_id).label.en}: {', '.join(label(spec, field_id, code) for code in data[field_id])}"
+              for field_id in ("thrombosis_risks", "bleeding_risks") if data.get(field_id)]
+    notes = [f"{spec.field('mobility').label.en}: {label(spec, 'mobility', data['mobility'])}", *ticked,
+             *([data["notes"]] if data.get("notes") else [])]
+    return {"resourceType": "RiskAssessment", "id": record.record_id, "identifier": record_identifier(record.record_id),
+            "status": observation_status(record), "code": VTE, "subject": reference(str(record.patient_id)),
+            **stays.encounter_at(record.patient_id, data["assessed_at"]),
+            "occurrenceDateTime": moment(data["assessed_at"]), "performer": ctx.author(ctx.original(record)),
+            "prediction": [{"outcome": {"text": "Venous thromboembolism"}}],
+            "mitigation": label(spec, "prophylaxis", data["prophylaxis"]), "note": [{"text": text} for text in notes]}

@@ -1,0 +1,66 @@
+"""The VTE risk assessment: asked of a patient 16 or over 14 hours after they came in (not of a
+child, nor of one who has left); the handover sheet says the decisions the nurses act on and the
+medication chart does not show; the doctor's alone; the blank in the binder; each assessment a
+RiskAssessment in the export."""
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from fhir.resources.R4B.riskassessment import RiskAssessment
+
+from downtime.services import census, records, vte
+from downtime.services.errors import PermissionDenied
+
+ASSESSED = {"assessed_at": "2026-11-28T10:00+01:00", "mobility": "medical_reduced",
+            "thrombosis_risks": ["over_60", "comorbidity"], "bleeding_risks": [], "prophylaxis": "pharmacological"}
+
+
+def test_a_patient_not_assessed_14_hours_after_coming_in_is_asked_for(session_for, patient, clock):
+    doctor = session_for("doctor")
+    summary = census.patient_with_location(doctor.db, doctor.forms, patient)
+    assert vte.asks(None, summary, doctor.clock(), "en") == []  # 14:00, in since 09:00
+    clock.advance(hours=9)  # 23:00, 14 hours on
+    said = "VTE RISK NOT ASSESSED since admission on 28/11 09:00: the doctor assesses it (NICE NG89)"
+    assert vte.asks(None, summary, doctor.clock(), "en") == [said]
+    inside = census.in_patients(doctor.db, doctor.forms, "3B", doctor.clock())
+    assert vte.handover(doctor.db, doctor.forms, inside, doctor.clock(), "fr") == {
+        patient: "RISQUE THROMBOEMBOLIQUE NON ÉVALUÉ depuis l’admission le 28/11 09:00 : le médecin l’évalue (NICE NG89)"}
+    assert vte.asks(None, replace(summary, birth_date=date(2012, 1, 1)), doctor.clock(), "en") == []
+    records.save_new(doctor, "vte_assessment", ASSESSED, patient_id=patient)
+    assert vte.handover(doctor.db, doctor.forms, inside, doctor.clock(), "en") == {}  # pharmacological: on the MAR
+
+
+@pytest.mark.parametrize(("decision", "said"), [
+    ("mechanical", "VTE risk assessed 28/11 10:00: Mechanical (stockings or pneumatic compression)"),
+    ("contraindicated", "VTE risk assessed 28/11 10:00: None: bleeding risk outweighs it"),
+    ("not_needed", None)])
+def test_the_handover_says_the_decisions_the_nurses_act_on(session_for, patient, decision, said):
+    doctor = session_for("doctor")
+    records.save_new(doctor, "vte_assessment", {**ASSESSED, "prophylaxis": decision}, patient_id=patient)
+    inside = census.in_patients(doctor.db, doctor.forms, "3B", doctor.clock())
+    assert vte.handover(doctor.db, doctor.forms, inside, doctor.clock(), "en").get(patient) == said
+
+
+def test_the_assessment_is_the_doctors_and_the_blank_is_in_the_binder(session_for, patient, blank_pages):
+    with pytest.raises(PermissionDenied):
+        records.save_new(session_for("nurse"), "vte_assessment", ASSESSED, patient_id=patient)
+    english, french = blank_pages("vte_assessment", "en"), blank_pages("vte_assessment", "fr")
+    assert len(english) == len(french) == 1
+    assert "Platelets under 75" in english[0] and "Prophylaxie" in french[0]
+
+
+def test_each_assessment_is_a_risk_assessment_in_the_export(session_for, patient, exported_resource):
+    saved = records.save_new(session_for("doctor"), "vte_assessment",
+                             {**ASSESSED, "bleeding_risks": ["low_platelets"], "notes": "Reassess after the OGD"},
+                             patient_id=patient)
+    found = exported_resource(saved.record_id, RiskAssessment)
+    assert (found.status, found.code.text, found.prediction[0].outcome.text, found.mitigation) == (
+        "final", "Venous thromboembolism risk assessment", "Venous thromboembolism",
+        "Medicine (prescribed on the MAR)")
+    assert [note.text for note in found.note] == [
+        "Mobility (all patients): Medical patient expected to have ongoing reduced mobility relative to normal",
+        "Thrombosis risk: Age over 60, Significant comorbidity (heart, metabolic, endocrine, respiratory, acute "
+        "infection, inflammatory)", "Bleeding risk: Platelets under 75 × 10⁹/L",
+        "Reassess after the OGD"]
+    assert found.encounter is not None and found.performer is not None
