@@ -1,6 +1,7 @@
-"""A fall on screen: the nurse records it from the selected patient's menu, the escalation list
-says what it asks, and Enter on its line opens the fall, for the doctor's examination to be
-recorded on it."""
+"""A fall and a VTE risk assessment on screen: the nurse records a fall from the selected
+patient's menu, the escalation list says what it asks, and Enter on its line opens the fall, for
+the doctor's examination to be recorded on it; the doctor assesses VTE risk from the same menu,
+which a nurse's does not offer."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -36,3 +37,20 @@ def test_a_fall_recorded_from_the_menu_asks_on_the_escalation_list_and_opens_fro
     QTest.keyClick(panel.charts_table, Qt.Key.Key_Return)
     opened = window.tabs.currentWidget()
     assert isinstance(opened, FormView) and opened.record.record_id == form.record.record_id
+
+
+def test_the_doctor_assesses_vte_risk_from_the_menu_and_a_nurse_is_not_offered_it(window_for, session_for, patient,
+                                                                                    select_bed):
+    nurse = window_for(session_for("nurse"))
+    assert not any(action.text().startswith("VTE risk assessment") for action in nurse.findChildren(QAction))
+    window = window_for(session_for("doctor"))
+    window.patients.reload_wards()
+    select_bed(window, "12")
+    next(action for action in window.findChildren(QAction) if action.text() == "VTE risk assessment").trigger()
+    form = window.tabs.currentWidget()
+    assert isinstance(form, FormView) and form.spec.id == "vte_assessment"
+    for field_id, value in (("assessed_at", "2026-11-28T13:00+01:00"), ("mobility", "medical_reduced"),
+                            ("thrombosis_risks", ["over_60"]), ("prophylaxis", "pharmacological")):
+        form.editors[field_id].set_value(value)
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.record is not None and form.record.data["thrombosis_risks"] == ["over_60"], form.summary.text()
