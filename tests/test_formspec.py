@@ -261,9 +261,10 @@ def test_a_records_line_reads_the_blank_forms_question_where_the_screens_speaks_
 
 @pytest.mark.parametrize(("flag", "said"), [
     # A section totalled as the Braden scale missing an item would show a total of five.
-    ("total: braden", "braden holds no choice 'sensory', 'moisture', 'activity', 'mobility', 'nutrition', 'friction'"),
-    ("total: 4at", "4at holds no choice 'alertness', 'amt4', 'attention', 'acute_change'"),
-    ("total: must", "total 'must' is none of 'braden', '4at'"),
+    ("total: braden", "braden holds no field 'sensory', 'moisture', 'activity', 'mobility', 'nutrition', 'friction'"),
+    ("total: 4at", "4at holds no field 'alertness', 'amt4', 'attention', 'acute_change'"),
+    ("total: must", "must holds no field 'weight_kg', 'height_cm', 'weight_loss', 'acute_no_intake'"),
+    ("total: bmi", "total 'bmi' is none of 'braden', '4at', 'must'"),
     # A section scored as a child's PEWS missing an item would show a score lower than the child's.
     ("pews: true", "pews holds no field 'respiratory_rate', 'respiratory_effort', 'spo2', 'oxygen', 'heart_rate', "
                    "'systolic_bp', 'capillary_refill'")])

@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
 from downtime.domain import elapsed
+from downtime.i18n import Lang, decimal_text
 
 LOSS_SCORES = {"under_5": 0, "5_to_10": 1, "over_10": 2}
 """The form's codes for weight lost, and their scores."""
@@ -57,6 +59,22 @@ def total(weight_kg: float, height_cm: int, weight_loss: str, acute_no_intake: b
 def risk(score: int) -> Risk:
     """0 low, 1 medium, 2 or more high (MUST step 4)."""
     return Risk.LOW if score == 0 else Risk.MEDIUM if score == 1 else Risk.HIGH
+
+
+ITEMS = ("weight_kg", "height_cm", "weight_loss", "acute_no_intake")
+"""The form's fields the score is worked out from."""
+
+
+def answers_total(answers: Mapping[str, Any]) -> int:
+    """The MUST score of a screening's answers."""
+    return total(answers["weight_kg"], answers["height_cm"], answers["weight_loss"], answers["acute_no_intake"])
+
+
+def meaning(answers: Mapping[str, Any], lang: Lang) -> str:
+    """The risk of a screening's answers and what it asks, with its BMI: "HIGH RISK: treat, refer to
+    the dietitian (BMI 18.4)"."""
+    index = decimal_text(round(bmi(answers["weight_kg"], answers["height_cm"]), 1), lang, 1)
+    return f"{RISKS[risk(answers_total(answers))][lang]} ({'IMC' if lang == 'fr' else 'BMI'} {index})"
 
 
 def again_by(screened_at: datetime) -> datetime:

@@ -1,6 +1,7 @@
 """The scores a form's section adds up as it is typed, as the paper form's total box does: the
-Braden scale (domain.braden) and the 4AT (domain.delirium). Each is named by its form's section
-(`total: braden`), holds each of its items as a choice, and says its total with what it means."""
+Braden scale (domain.braden), the 4AT (domain.delirium) and MUST (domain.nutrition). Each is named
+by its form's section (`total: braden`), holds each of its items, and says its total with what it
+means."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from downtime.domain import braden, delirium
+from downtime.domain import braden, delirium, nutrition
 from downtime.i18n import Lang
 
 
@@ -27,4 +28,5 @@ SCORE_TOTALS: Mapping[str, ScoreTotal] = {
     "braden": ScoreTotal("Braden", braden.ITEMS, braden.total,
                          lambda answers, lang: braden.BANDS[braden.band(braden.total(answers))][lang]),
     "4at": ScoreTotal("4AT", delirium.ITEMS, delirium.total, delirium.meaning),
+    "must": ScoreTotal("MUST", nutrition.ITEMS, nutrition.answers_total, nutrition.meaning),
 }

@@ -438,9 +438,9 @@ class Section(_Strict):
     from the answers as they stand, never typed, so a reading changed on the form is rescored. It
     must answer every row the score reads."""
     total: str | None = None
-    """Its answers are the items of a score (domain.score_totals: "braden", "4at"), totalled on screen
-    as they are typed, as the paper form's total box is; never typed itself. It must hold each
-    item as a choice."""
+    """Its answers are the items of a score (domain.score_totals: "braden", "4at", "must"), totalled
+    on screen as they are typed, as the paper form's total box is; never typed itself. It must hold
+    each item."""
     pews: bool = False
     """Its answers are a child's set, scored on screen with the Bedside PEWS as they are typed,
     with what the score asks (domain.pews.ITEMS, each a field of that id; never typed itself)."""
@@ -637,16 +637,16 @@ def _consistency_problems(spec: FormSpec) -> Iterator[Phrase]:
         if name not in seen:
             yield Phrase(QT_TRANSLATE_NOOP("messages", "summary names unknown field {name}"), {"name": repr(name)})
     for section in spec.sections:
-        held = {field.id for field in section.fields if isinstance(field, ChoiceField)}
+        held = {field.id for field in section.fields}
         if section.total is not None and section.total not in SCORE_TOTALS:
             yield Phrase(QT_TRANSLATE_NOOP("messages", "section {section}: total {total} is none of {known}"),
                          {"section": repr(section.id), "total": repr(section.total),
                           "known": ", ".join(map(repr, SCORE_TOTALS))})
         elif section.total and (missing := [item for item in SCORE_TOTALS[section.total].items if item not in held]):
-            yield Phrase(QT_TRANSLATE_NOOP("messages", "section {section}: {total} holds no choice {fields}"),
+            yield Phrase(QT_TRANSLATE_NOOP("messages", "section {section}: {total} holds no field {fields}"),
                          {"section": repr(section.id), "total": section.total,
                           "fields": ", ".join(map(repr, missing))})
-        if section.pews and (missing := [item for item in PEWS_ITEMS if item not in {f.id for f in section.fields}]):
+        if section.pews and (missing := [item for item in PEWS_ITEMS if item not in held]):
             yield Phrase(QT_TRANSLATE_NOOP("messages", "section {section}: pews holds no field {fields}"),
                          {"section": repr(section.id), "fields": ", ".join(map(repr, missing))})
     for field in spec.fields():

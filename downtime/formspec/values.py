@@ -299,6 +299,13 @@ def validate(spec: FormSpec, values: dict[str, Any], lang: Lang,
             + _side_problems(spec, values, lang, wrong))
 
 
+def answered(field: Field, value: Any, lang: Lang, now: datetime) -> bool:
+    """Whether `value` answers `field` as it stands, of its kind and within its range: a score
+    shown as the form is typed adds up such answers only (a height of 0, typed on the way to 165,
+    is none)."""
+    return not _check(field, value, True, field.id, lang, now)
+
+
 def _order_problems(spec: FormSpec, values: dict[str, Any], lang: Lang, wrong: set[str]) -> list[FieldError]:
     """Times after the time they must not follow, both asked and well formed (`wrong`: fields
     already refused, whose own message says what to fix first)."""

@@ -27,7 +27,7 @@ from downtime.domain.laptops import laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import LongTextField, Meaning, MultiChoiceField, RecordRefField, RepeatField, holds
-from downtime.formspec.values import FieldError, format_value, shown
+from downtime.formspec.values import FieldError, answered, format_value, shown
 from downtime.i18n import decimal_text, labelled, record_status_word, semicolon
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.observations_view import RISK_SHADES
@@ -172,6 +172,7 @@ class FormView(QWidget):
                 editor.committed.connect(self._changed)
                 editor.edited.connect(self._show_news2)
                 editor.edited.connect(self._show_pews)
+                editor.edited.connect(self._show_totals)
                 label = QLabel(field.label.get(lang))
                 self.form_labels[field.id] = label
                 label.setBuddy(editor.widget)
@@ -388,16 +389,22 @@ class FormView(QWidget):
                 written(label, lambda said=said, asks=asks: "<br>".join(
                     [f"<b>{html.escape(said)}</b>", *(warning_html(html.escape(line)) for line in asks)]))
 
-    def _show_totals(self, values: dict[str, Any]) -> None:
+    def _show_totals(self, values: dict[str, Any] | None = None) -> None:
         """The total of each `total` section's answers as they stand, with what it means, as the
         paper form's total box: "Braden total: 10 — HIGH RISK", "4AT total: 7 — POSSIBLE
-        DELIRIUM: …"; what is left to answer until each item is."""
-        lang = self.session.lang
+        DELIRIUM: …", at each keystroke (`values` read here when not given); what is left to answer
+        until each item is, of its kind and in its range (a height of 0 typed on the way to 165 is
+        not answered yet)."""
+        if not self.total_labels:
+            return
+        values = self._lenient_values() if values is None else values
+        lang, now = self.session.lang, self.session.clock()
         for section in self.spec.sections:
             if not section.total:
                 continue
             score_total, label = SCORE_TOTALS[section.total], self.total_labels[section.id]
-            left = [item for item in score_total.items if not values.get(item)]
+            left = [item for item in score_total.items
+                    if not answered(self.spec.field(item), values.get(item), lang, now)]
             if left:
                 label.setText(html.escape(translate("FormView", "{name} total: {count} item(s) left to score").format(
                     name=score_total.name, count=len(left))))

@@ -8345,6 +8345,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>champ {field} : copied_from : {source} est de type {kind}, celui-ci de type {own}</translation>
     </message>
     <message>
+        <source>section {section}: {total} holds no field {fields}</source>
+        <translation>section {section} : {total} ne contient aucun champ {fields}</translation>
+    </message>
+    <message>
         <source>field {field}: copied_from: codes {codes} are none of this field's options</source>
         <translation>champ {field} : copied_from : les codes {codes} ne sont aucune des options de ce champ</translation>
     </message>
@@ -8363,10 +8367,6 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>section {section}: total {total} is none of {known}</source>
         <translation>section {section} : le total {total} n’est aucun de {known}</translation>
-    </message>
-    <message>
-        <source>section {section}: {total} holds no choice {fields}</source>
-        <translation>section {section} : {total} ne contient aucun choix {fields}</translation>
     </message>
     <message>
         <source>section {section}: pews holds no field {fields}</source>

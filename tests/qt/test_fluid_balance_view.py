@@ -174,8 +174,18 @@ def test_nutrition_is_screened_from_the_tab_starting_from_the_admission_weight(w
     assert isinstance(form, FormView) and form.spec.id == "nutrition_screening"
     assert (form.editors["weight_kg"].value(), form.editors["height_cm"].value()) == (61.5, 158)
     form.editors["screened_at"].set_value("2026-11-28T13:00+01:00")
+    (total,) = form.total_labels.values()
+    assert total.text() == "MUST total: 2 item(s) left to score"
     form.editors["weight_loss"].set_value("over_10")
     form.editors["acute_no_intake"].set_value(False)
+    # As the paper's total box, while typed: a height half-typed is not one yet.
+    assert total.text() == "<b>MUST total: 2 — HIGH RISK: treat, refer to the dietitian (BMI 24.6)</b>"
+    height = form.editors["height_cm"].edit
+    height.selectAll()
+    QTest.keyClicks(height, "0")
+    assert total.text() == "MUST total: 1 item(s) left to score"
+    QTest.keyClicks(height, "\b158")
+    assert total.text() == "<b>MUST total: 2 — HIGH RISK: treat, refer to the dietitian (BMI 24.6)</b>"
     QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert form.record is not None, form.summary.text()
     window.tabs.setCurrentWidget(chart)

@@ -1,0 +1,48 @@
+"""The totals a form shows as it is typed (Braden, 4AT, MUST): whatever is half-typed, an item is
+added up only once it answers its field, and the total of answered items is said, never a crash."""
+
+from datetime import datetime
+
+import pytest
+from hypothesis import given, strategies as st
+
+from downtime.domain.score_totals import SCORE_TOTALS
+from downtime.formspec.schema import ChoiceField, DecimalField, IntegerField, YesNoField
+from downtime.formspec.values import answered
+
+NOW = datetime.fromisoformat("2026-11-28T14:00+01:00")
+
+
+JUNK = st.one_of(st.none(), st.text(max_size=5), st.integers(-10, 10**6), st.floats(allow_nan=True), st.booleans())
+"""What an editor may hold half-typed, or a script may send."""
+
+
+def _own(field) -> st.SearchStrategy:
+    """A field's own answers, out of range included for a number."""
+    if isinstance(field, ChoiceField):
+        return st.sampled_from([option.code for option in field.options])
+    if isinstance(field, (DecimalField, IntegerField)):
+        return st.integers(0, 300)
+    assert isinstance(field, YesNoField), field
+    return st.booleans()
+
+
+@pytest.mark.parametrize("form_id", ["braden_assessment", "delirium_screening", "nutrition_screening"])
+def test_a_total_adds_answered_items_only_and_says_what_it_means(forms, form_id):
+    spec = forms[form_id]
+    (section,) = [section for section in spec.sections if section.total]
+    score_total = SCORE_TOTALS[section.total]
+    fields = {item: spec.field(item) for item in score_total.items}
+
+    @given(st.fixed_dictionaries({item: _own(field) for item, field in fields.items()}),
+           st.dictionaries(st.sampled_from(sorted(fields)), JUNK, max_size=2))
+    def check(typed, spoiled):
+        values = {**typed, **spoiled}
+        left = [item for item, field in fields.items() if not answered(field, values[item], "en", NOW)]
+        if left:
+            return
+        score = score_total.total(values)
+        assert isinstance(score, int) and score >= 0
+        assert score_total.meaning(values, "en") and score_total.meaning(values, "fr")
+
+    check()
