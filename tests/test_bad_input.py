@@ -435,7 +435,8 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
              "anticoagulated": False}],
         "vte_assessment": [
             {"assessed_at": at, "mobility": "surgical", "thrombosis_risks": ["over_60", "hip_fracture", "long_surgery"],
-             "bleeding_risks": ["neuraxial_next_12h"], "prophylaxis": "mechanical", "notes": "Revoir après la rachianesthésie"},
+             "bleeding_risks": ["neuraxial_next_12h"], "prophylaxis": "mechanical",
+             "notes": "Revoir après la rachianesthésie"},
             {"assessed_at": at, "mobility": "medical_mobile", "prophylaxis": "not_needed"}],
         "braden_assessment": [{"assessed_at": at, "sensory": "3", "moisture": "2", "activity": "1", "mobility": "2",
                                "nutrition": "3", "friction": "1"}],

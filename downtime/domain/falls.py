@@ -31,14 +31,14 @@ class Ask(StrEnum):
 
 
 ASKS: Mapping[Ask, Mapping[str, str]] = {
-    Ask.NOT_TO_MOVE: {"en": "POSSIBLE FRACTURE OR SPINAL INJURY: do not get the patient up (lift them flat); the doctor "
-                            "examines them first",
-                      "fr": "FRACTURE OU LÉSION RACHIDIENNE POSSIBLE : ne pas faire lever le patient (le relever à plat) ; "
-                            "le médecin l’examine d’abord"},
-    Ask.ANTICOAGULANT: {"en": "ON AN ANTICOAGULANT WITH A POSSIBLE HEAD INJURY: tell the doctor now (CT head within "
-                              "8 hours)",
-                        "fr": "SOUS ANTICOAGULANT AVEC UN TRAUMATISME CRÂNIEN POSSIBLE : prévenir le médecin maintenant "
-                              "(scanner cérébral dans les 8 heures)"},
+    Ask.NOT_TO_MOVE: {"en": "POSSIBLE FRACTURE OR SPINAL INJURY: do not get the patient up (lift them flat); "
+                            "the doctor examines them first",
+                      "fr": "FRACTURE OU LÉSION RACHIDIENNE POSSIBLE : ne pas faire lever le patient (le relever à "
+                            "plat) ; le médecin l’examine d’abord"},
+    Ask.ANTICOAGULANT: {"en": "ON AN ANTICOAGULANT WITH A POSSIBLE HEAD INJURY: tell the doctor now (CT head "
+                              "within 8 hours)",
+                        "fr": "SOUS ANTICOAGULANT AVEC UN TRAUMATISME CRÂNIEN POSSIBLE : prévenir le médecin "
+                              "maintenant (scanner cérébral dans les 8 heures)"},
     Ask.NEURO: {"en": "HEAD INJURY NOT EXCLUDED: start neuro obs (GCS) now",
                 "fr": "TRAUMATISME CRÂNIEN NON EXCLU : commencer la surveillance neurologique (Glasgow) maintenant"},
     Ask.OBSERVATIONS: {"en": "NO OBSERVATIONS SINCE THE FALL: take a set now",

@@ -54,7 +54,8 @@ class Screened:
 
     def text(self, lang: Lang) -> str:
         """"Delirium: 4AT 6, POSSIBLE DELIRIUM: … (28/11 10:00)"."""
-        return WORDS["screened"][lang].format(score=self.score, said=self.meaning(lang), time=f"{self.screened_at:%d/%m %H:%M}")
+        return WORDS["screened"][lang].format(score=self.score, said=self.meaning(lang),
+                                              time=f"{self.screened_at:%d/%m %H:%M}")
 
     @property
     def worrying(self) -> bool:
@@ -74,6 +75,7 @@ def screened(record: RecordVersion) -> Screened:
 latest = Chart(FORM, ordered(screened, lambda one: one.screened_at)).latest
 # When each of these patients' latest set recording new confusion was taken.
 _latest_confused = times_taken(observations.FORM, ("consciousness", NEW_CONFUSION)).latest
+
 
 @dataclass(frozen=True)
 class Delirium:
@@ -117,7 +119,7 @@ def asks(known: Delirium, patient: PatientSummary, at: datetime, lang: Lang) -> 
 
 def next_change(known: Delirium, patient: PatientSummary, at: datetime) -> datetime | None:
     """When what the patient's delirium asks changes with time alone: a day gone by since a
-    patient never screened came in (or their 65th birthday, read again then all the same)."""
+    patient never screened came in (a 65th birthday during the stay is met at the next reading)."""
     first = first_due(patient.admitted_at, FIRST_WITHIN) if known.found is None else None
     return None if first is None or elapsed.reached(first, at) else first
 

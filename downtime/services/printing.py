@@ -267,8 +267,8 @@ BINDER_TITLE: dict[Lang, str] = {"en": "Downtime binder", "fr": "Classeur de pro
 # wards keep their own supply), a pain chart for the third in pain (after an
 # operation, a fracture, a sickle-cell crisis), a nutrition screening for each admission, a
 # delirium screening for the patients 65 or over and any newly confused, a fall's record for the
-# one or two falls of a shift, a VTE risk assessment for each admission, a neuro chart for the few after a head injury or a stroke, a transfusion record for the few given
-# blood; the rest for the admissions, moves and theatre changes of a shift: a list added, an
+# one or two falls of a shift, a VTE risk assessment for each admission, a neuro chart for the few
+# after a head injury or a stroke, a transfusion record for the few given blood; the rest for the admissions, moves and theatre changes of a shift: a list added, an
 # operation booked, cancelled, rebooked or done. Every form has its blank here, or is written
 # on a chart that is (orders and doses on the MAR, observations on the NEWS2 chart, volumes in
 # and out on the fluid chart with its restriction or target on its top line, the GCS on the

@@ -25,7 +25,8 @@ from downtime.services.patients import PatientSummary
 
 FORM = "vte_assessment"
 WORDS = {
-    "assessed": {"en": "VTE risk assessed {time}: {decision}", "fr": "Risque thromboembolique évalué le {time} : {decision}"},
+    "assessed": {"en": "VTE risk assessed {time}: {decision}",
+                 "fr": "Risque thromboembolique évalué le {time} : {decision}"},
     "never": {"en": "VTE RISK NOT ASSESSED since admission on {admitted}: the doctor assesses it (NICE NG89)",
               "fr": "RISQUE THROMBOEMBOLIQUE NON ÉVALUÉ depuis l’admission le {admitted} : le médecin l’évalue "
                     "(NICE NG89)"},
