@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from downtime.cli import main
 from downtime.domain.medication import Check
+from downtime.domain.records import loaded_from_snapshot
 from downtime.domain.staff import Role
 from downtime.services import back_entry, medication, printing, records, staff
 from downtime.services.context import Session, load_device
@@ -421,7 +422,7 @@ def test_a_record_typed_on_the_ward_is_never_taken_for_one_loaded_from_the_snaps
     """The worklist tells them apart by the id's kind (random on the ward, name-based from a
     snapshot): a ward record taken for a snapshot one would never be back-entered."""
     saved = records.save_new(session_for("nurse"), "admission", admission_values)
-    assert not back_entry.loaded_from_snapshot(saved.record_id)
+    assert not loaded_from_snapshot(saved.record_id)
 
 
 def _doctor(nurse: Session, clock) -> Session:

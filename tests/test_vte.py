@@ -1,5 +1,5 @@
 """The VTE risk assessment: asked of a patient 16 or over 14 hours after they came in (not of a
-child, nor of one who has left); the handover sheet says the decisions the nurses act on and the
+child, nor of one who has left, nor, as MUST and the 4AT, of one admitted under the EHR); the handover sheet says the decisions the nurses act on and the
 medication chart does not show; the doctor's alone; the blank in the binder; each assessment a
 RiskAssessment in the export."""
 
@@ -9,8 +9,9 @@ from datetime import date
 import pytest
 from fhir.resources.R4B.riskassessment import RiskAssessment
 
-from downtime.services import census, records, vte
+from downtime.services import census, delirium, nutrition, records, vte
 from downtime.services.errors import PermissionDenied
+from downtime.sync.snapshot import record_id_for
 
 ASSESSED = {"assessed_at": "2026-11-28T10:00+01:00", "mobility": "medical_reduced",
             "thrombosis_risks": ["over_60", "comorbidity"], "bleeding_risks": [], "prophylaxis": "pharmacological"}
@@ -64,3 +65,19 @@ def test_each_assessment_is_a_risk_assessment_in_the_export(session_for, patient
         "infection, inflammatory)", "Bleeding risk: Platelets under 75 × 10⁹/L",
         "Reassess after the OGD"]
     assert found.encounter is not None and found.performer is not None
+
+
+def test_a_patient_loaded_from_the_ehr_snapshot_is_not_asked_for_what_the_ehr_prompted(session_for, patient, clock):
+    """Admitted under the EHR, whose own screenings and assessment the ward cannot see: every
+    patient of a ward loaded at an outage's start was asked for MUST, the 4AT and VTE, days after
+    coming in."""
+    doctor = session_for("doctor")
+    clock.advance(hours=30)
+    typed = census.patient_with_location(doctor.db, doctor.forms, patient)
+    loaded = replace(typed, admission_record_id=record_id_for(doctor.device.device_id, "encounter", "E-1042"))
+    nothing = delirium.read(doctor.db, [patient])[patient]
+    at = doctor.clock()
+    assert [bool(vte.asks(None, typed, at, "en")), bool(delirium.asks(nothing, typed, at, "en")),
+            bool(nutrition.unscreened(typed, at, "en"))] == [True, True, True]
+    assert [vte.asks(None, loaded, at, "en"), delirium.asks(nothing, loaded, at, "en"),
+            nutrition.unscreened(loaded, at, "en")] == [[], [], []]

@@ -43,7 +43,7 @@ from downtime.domain.holds import Settled, Settlement
 from downtime.domain.medication import Outcome
 from downtime.domain.laptops import NOBODY, Authors, Laptop, laptop_name
 from downtime.domain.tally import Tally
-from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.records import RecordStatus, RecordVersion, loaded_from_snapshot
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import VALIDATED_IDENTITY, Field, Meaning, RecordRefField, Text
@@ -493,16 +493,9 @@ def _in_entry_order(session: Session, items: Sequence[WorkItem], admitted: Colle
                                                                   admitted))
 
 
-# A record loaded from the EHR's snapshot has an id derived from the source's own key, a
-# name-based UUID (version 3 or 5: `sync.snapshot.record_id_for`), so that loading the same
-# snapshot again finds it; a record typed on a ward has a random one (version 4). The id is the
-# only mark of a snapshot record that travels in an export (the loader's audit entries stay on
-# its laptop), so the list reads it there: in Python, and in SQL for the counts.
+# A record loaded from the EHR's snapshot is told by its id (domain.records.loaded_from_snapshot),
+# in Python and, here, in SQL for the counts.
 LOADED_SQL = "substr({0}.record_id, 15, 1) IN ('3', '5')"
-
-
-def loaded_from_snapshot(record_id: str) -> bool:
-    return record_id[14:15] in ("3", "5")
 
 
 def _entries(db: Database, current: Collection[RecordVersion]) -> dict[str, Entered]:

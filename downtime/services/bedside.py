@@ -14,7 +14,8 @@ from typing import Generic, TypeVar
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.records import RecordStatus, RecordVersion, loaded_from_snapshot
+from downtime.services.patients import PatientSummary
 from downtime.storage.records import current_by_patient, list_current
 
 Line = TypeVar("Line")
@@ -65,7 +66,11 @@ def times_taken(form_id: str, answered: tuple[str, str] | None = None) -> Chart[
                                   lambda taken_at: taken_at), answered)
 
 
-def first_due(admitted_at: str | None, within: timedelta) -> datetime | None:
+def first_due(patient: PatientSummary, within: timedelta) -> datetime | None:
     """When a patient never screened or assessed on a chart (nutrition, delirium, VTE) is asked to
-    be: `within` after they came in (`admitted_at`, an ISO time); None for one not admitted."""
-    return elapsed.later(datetime.fromisoformat(admitted_at), within) if admitted_at else None
+    be: `within` after they came in. None for one not admitted, or whose admission was loaded from
+    the EHR's snapshot: they came in under the EHR, whose own screening the ward cannot see
+    (every patient of a ward loaded at an outage's start was asked for each, days after coming in)."""
+    if not patient.admitted_at or loaded_from_snapshot(patient.admission_record_id):
+        return None
+    return elapsed.later(datetime.fromisoformat(patient.admitted_at), within)

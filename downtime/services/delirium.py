@@ -110,7 +110,7 @@ def asks(known: Delirium, patient: PatientSummary, at: datetime, lang: Lang) -> 
     found, confused = known.found, known.confused_at
     if confused is not None and (found is None or elapsed.instant(confused) > elapsed.instant(found.screened_at)):
         return [WORDS["confused"][lang].format(time=f"{confused.astimezone(at.tzinfo):%d/%m %H:%M}")]
-    first = first_due(patient.admitted_at, FIRST_WITHIN) if found is None else None
+    first = first_due(patient, FIRST_WITHIN) if found is None else None
     if elapsed.reached(first, at) and _aged(patient, at, AT_RISK_FROM_YEARS):
         admitted = datetime.fromisoformat(str(patient.admitted_at))
         return [WORDS["never"][lang].format(admitted=f"{admitted.astimezone(at.tzinfo):%d/%m %H:%M}")]
@@ -120,7 +120,7 @@ def asks(known: Delirium, patient: PatientSummary, at: datetime, lang: Lang) -> 
 def next_change(known: Delirium, patient: PatientSummary, at: datetime) -> datetime | None:
     """When what the patient's delirium asks changes with time alone: a day gone by since a
     patient never screened came in (a 65th birthday during the stay is met at the next reading)."""
-    first = first_due(patient.admitted_at, FIRST_WITHIN) if known.found is None else None
+    first = first_due(patient, FIRST_WITHIN) if known.found is None else None
     return None if first is None or elapsed.reached(first, at) else first
 
 

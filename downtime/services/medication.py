@@ -24,7 +24,7 @@ from downtime.domain.medication import (
     written_apart, WRITTEN_APART,
 )
 from downtime.domain.laptops import Authors, Laptop
-from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.records import RecordStatus, RecordVersion, loaded_from_snapshot
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.messages import message as field_message
@@ -32,7 +32,6 @@ from downtime.formspec.schema import RecordRefField
 from downtime.formspec.values import FieldError, format_value
 from downtime.domain.paper_gap import Silence
 from downtime.services import cd_register, census, paper_gap, records, settings, telephone_orders, unlock
-from downtime.services.back_entry import loaded_from_snapshot
 from downtime.services.context import Session
 from downtime.services.errors import LockedOut, NotFound, ServiceError, SignInError, ValidationFailed
 from downtime.services.laptops import laptops_known

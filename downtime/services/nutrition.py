@@ -77,7 +77,7 @@ def unscreened(patient: PatientSummary, at: datetime, lang: Lang) -> list[str]:
     """What a patient never screened asks at `at`: screening, once a day has gone by since they
     came in (nothing before, the admission's nursing assessment being under way; nothing of a
     child, whom MUST does not screen)."""
-    first = first_due(patient.admitted_at, FIRST_WITHIN)
+    first = first_due(patient, FIRST_WITHIN)
     if first is None or not elapsed.reached(first, at) or _child(patient, at):
         return []
     admitted = datetime.fromisoformat(str(patient.admitted_at))
@@ -93,7 +93,7 @@ def next_change(found: Screened | None, patient: PatientSummary, at: datetime) -
     due again, or a day gone by since a patient never screened came in."""
     if found is not None:
         return None if found.overdue(at) else found.due_at
-    first = first_due(patient.admitted_at, FIRST_WITHIN)
+    first = first_due(patient, FIRST_WITHIN)
     return None if first is None or _child(patient, at) or elapsed.reached(first, at) else first
 
 

@@ -61,7 +61,7 @@ latest = Chart(FORM, ordered(assessed, lambda one: one.assessed_at)).latest
 def asks(found: Assessed | None, patient: PatientSummary, at: datetime, lang: Lang) -> list[str]:
     """What an in-patient never assessed asks at `at`, 14 hours after they came in: an assessment
     (nothing of a patient under 16, whose date of birth says so, nor of one who has left)."""
-    first = first_due(patient.admitted_at, FIRST_WITHIN) if found is None else None
+    first = first_due(patient, FIRST_WITHIN) if found is None else None
     if (not elapsed.reached(first, at) or patient.stay not in (None, StayStatus.IN)
             or (patient.birth_date is not None and age_in_years(patient.birth_date, at.date()) < ADULTS_FROM_YEARS)):
         return []
