@@ -33,7 +33,7 @@ from tests.conftest import death_answers
 
 ALL_KINDS = {"Patient", "Encounter", "AllergyIntolerance", "MedicationRequest", "MedicationAdministration", "Observation",
              "NutritionOrder", "MedicationStatement", "ServiceRequest", "Appointment", "DocumentReference", "Procedure",
-             "QuestionnaireResponse", "Communication",
+             "QuestionnaireResponse", "Communication", "RiskAssessment",
              "Provenance"}
 
 
