@@ -6,7 +6,7 @@ first letters are typed, check boxes toggled with Space, and buttons that Enter 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -309,8 +309,18 @@ class ComboEditor(_ShownAsText):
         return self.combo.currentText()
 
 
+def columns_for(labels: Sequence[str], most: int = 3, width: int = 110) -> int:
+    """How many check boxes to a line: as many as `most` whose columns, each as wide as its
+    longest label, stay within `width` characters together (three to a line, a VTE assessment's
+    risks ran off the form's right edge, half of each label cut)."""
+    return next((count for count in range(most, 1, -1)
+                 if sum(max((len(label) for label in labels[column::count]), default=0) for column in range(count))
+                 <= width), 1)
+
+
 class MultiEditor(_ShownAsText):
-    """Check boxes in reading order, three to a line; Tab visits each, Space ticks it."""
+    """Check boxes in reading order, up to three to a line (`columns_for`); Tab visits each,
+    Space ticks it."""
 
     def __init__(self, field: MultiChoiceField, lang: Lang):
         super().__init__(field, lang)
@@ -318,10 +328,12 @@ class MultiEditor(_ShownAsText):
         grid = QGridLayout(grid_box)
         grid.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, QCheckBox] = {}
-        for index, option in enumerate(field.options):
-            box = QCheckBox(option.label.get(lang))
+        labels = [option.label.get(lang) for option in field.options]
+        columns = columns_for(labels)
+        for index, (option, label) in enumerate(zip(field.options, labels)):
+            box = QCheckBox(label)
             box.toggled.connect(self.committed)
-            grid.addWidget(box, index // 3, index % 3)
+            grid.addWidget(box, index // columns, index % columns)
             self.boxes[option.code] = box
         grid_box.setFocusProxy(next(iter(self.boxes.values())))
         self.widget = self._wrap(grid_box)

@@ -6,7 +6,9 @@ which a nurse's does not offer."""
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QCheckBox, QScrollArea
 
+from downtime.qt.field_editors import columns_for
 from downtime.qt.form_view import FormView
 
 
@@ -54,3 +56,26 @@ def test_the_doctor_assesses_vte_risk_from_the_menu_and_a_nurse_is_not_offered_i
         form.editors[field_id].set_value(value)
     QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert form.record is not None and form.record.data["thrombosis_risks"] == ["over_60"], form.summary.text()
+
+
+def test_the_vte_risks_are_one_to_a_line_and_nothing_scrolls_sideways_in_french(window_for, session_for, patient):
+    """Three to a line, the risks ran off the form's right edge, half of each label cut."""
+    from downtime.qt.i18n import set_language
+
+    set_language("fr")
+    try:
+        window = window_for(session_for("doctor", "fr"))
+        window.resize(1366, 768)
+        form = window.open_new(window.session.form("vte_assessment"), patient)
+        (area,) = [area for area in form.findChildren(QScrollArea) if area.widget().findChildren(QCheckBox)]
+        assert area.widget().minimumSizeHint().width() <= area.viewport().width()
+        boxes = form.editors["thrombosis_risks"].boxes
+        assert len({box.x() for box in boxes.values()}) == 1 and len(boxes) == 19
+    finally:
+        set_language("en")
+
+
+def test_check_boxes_are_three_to_a_line_while_their_labels_fit():
+    assert columns_for(["Analgesia given", "Doctor told", "Declined"]) == 3
+    assert columns_for(["a" * 40, "b" * 40, "c" * 40, "d" * 10]) == 2
+    assert columns_for(["a" * 60, "b" * 60]) == 1
