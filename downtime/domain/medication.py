@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from enum import StrEnum
@@ -80,6 +80,8 @@ class Order(BaseModel):
     stop_at: AwareDatetime | None = None
     controlled: bool = False
     high_alert: bool = False
+    time_critical: bool = False
+    """Given within 30 minutes of its time (see `policy_for`)."""
     allergy_reason: str | None = None
     """Why it was prescribed despite an allergy of the patient's it matches, as the prescriber wrote it."""
     prescriber: str | None = None
@@ -272,6 +274,21 @@ class RoundPolicy:
     due_before: timedelta = timedelta(minutes=30)
     late_after: timedelta = timedelta(minutes=30)
     overdue_after: timedelta = timedelta(minutes=60)
+
+
+TIME_CRITICAL_WITHIN = timedelta(minutes=30)
+
+
+def policy_for(order: Order, policy: RoundPolicy) -> RoundPolicy:
+    """The ward's round policy, but for a time-critical medicine (levodopa in Parkinson's
+    disease, insulin, an anticonvulsant: the prescriber ticks it), whose dose is late from 15
+    minutes after its time and overdue from 30 (Parkinson's UK's "Get It On Time"; the NPSA's
+    2010 report on omitted and delayed medicines), where the ward's policy allows any other an
+    hour."""
+    if not order.time_critical:
+        return policy
+    return replace(policy, late_after=min(policy.late_after, TIME_CRITICAL_WITHIN / 2),
+                   overdue_after=min(policy.overdue_after, TIME_CRITICAL_WITHIN))
 
 
 def dose_state(slot: datetime, now: datetime, recorded: Administration | None,

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from downtime.domain import elapsed
 from downtime.domain.medication import (
-    Check, DoseState, Frequency, Order, Outcome, RoundPolicy, before_due, dose_state, duration_text, unit_read,
+    Check, DoseState, Frequency, Order, Outcome, RoundPolicy, before_due, dose_state, duration_text, policy_for, unit_read,
 )
 from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Action
@@ -442,9 +442,11 @@ class DoseDialog(QDialog):
             when = translate("DoseDialog", " (as required)")
         else:
             recorded = medication.recorded_for(self.session.db, order, slot) is not None
-            when = due_words(slot, self.session.clock(), recorded, self.policy)
+            when = due_words(slot, self.session.clock(), recorded, policy_for(order, self.policy))
         flags = _whole(translate("DoseDialog", " — CONTROLLED DRUG: witness required")) if order.controlled else ""
         flags += _whole(translate("DoseDialog", " — HIGH-ALERT medicine")) if order.high_alert else ""
+        flags += _whole(translate("DoseDialog", " — TIME-CRITICAL: give within 30 minutes of its time")) \
+            if order.time_critical else ""
         flags += _whole(translate("DoseDialog", " — VARIABLE DOSE: type what its rule gives")) if order.dose_rule else ""
         flags += _whole(translate("DoseDialog", " — TELEPHONE ORDER: not countersigned yet")) if order.awaiting_since else ""
         label = medication.order_label(order, self.session.form(medication.ORDER_FORM), language())

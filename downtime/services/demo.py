@@ -211,6 +211,7 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
                   "Weight re-measured on the ward scale (was an estimate).")
     _moves(nurse, elsewhere, now)
     build_medication_demo(db, forms, clock)
+    build_time_critical_demo(db, forms, clock)
     build_theatre_demo(db, forms, clock)
     build_observations_demo(db, forms, clock)
     build_fluid_demo(db, forms, clock)
@@ -286,6 +287,36 @@ def _order_values(drug: str, dose: float, unit: str, route: str, times: str, sta
     return {"drug": drug, "dose": dose, "dose_unit": unit, "route": route, "frequency": "scheduled",
             "times": times, "start_at": start.isoformat(timespec="minutes"), "controlled": False,
             "high_alert": drug.startswith(("Insulin", "Enoxaparin"))}
+
+
+# The man with Parkinson's disease, his levodopa prescribed time-critical five times a day, each
+# dose given on time until the last hour's.
+_LEVODOPA = ("Co-careldopa 25/100", 1.0, "tablet", "PO", "06:00 10:00 14:00 18:00 22:00")
+
+
+def build_time_critical_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
+    """The levodopa of the man with Parkinson's disease (see `_LEVODOPA`). Returns the doses
+    recorded."""
+    from downtime.domain.medication import scheduled_slots
+    from downtime.services import census, medication
+
+    now = clock()
+    patient = next(each for each in census.in_patients(db, forms, ward=DEMO_WARD) if "Parkinson" in (each.reason or ""))
+    doctor = Session(db, load_device(db), staff.sign_in(db, "doctor", "2222", clock), forms, clock)
+    nurse, night = _nurses(db, forms, clock)
+    ordered = datetime.fromisoformat(patient.admitted_at) + timedelta(minutes=30)
+    order = records.save_new(_written_at(doctor, ordered), "medication_order",
+                             {**_order_values(*_LEVODOPA, ordered), "time_critical": True}, patient_id=patient.patient_id)
+    found = medication.order(db, order.record_id)
+    doses = 0
+    for slot in scheduled_slots(found, ordered.date(), now.date(), now.tzinfo):
+        if found.start_at <= slot <= _ago(now, hours=1):
+            at = slot + timedelta(minutes=5)
+            medication.record_dose(_written_at(_on_shift(nurse, night, at), at), order.record_id, {
+                "given_at": at.isoformat(timespec="minutes"), "scheduled_for": slot.isoformat(timespec="minutes"),
+                "outcome": "given", "dose_given": found.dose, "route": found.route})
+            doses += 1
+    return doses
 
 
 def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:

@@ -19,7 +19,7 @@ from downtime.domain.census import Movement, MovementEvent, StayStatus, left_aft
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
     DAY, allergies_not_known, allergy_matches, also_ordered, charted, charted_slots, clock_text, controlled_drug,
-    dose_state, dose_text, not_countersigned, offered_only, prn_given, prn_status, runs_at,
+    dose_state, dose_text, not_countersigned, offered_only, policy_for, prn_given, prn_status, runs_at,
     safety_warnings, route_differs, same_dose_time, same_medicine, shares_a_medicine, slots_by_version, times_problem,
     written_apart, WRITTEN_APART,
 )
@@ -72,7 +72,8 @@ def _order(record_id: str, patient_id: str, data: dict[str, Any], written_at: da
         min_interval_hours=data.get("min_interval_hours"),
         max_doses_24h=data.get("max_doses_24h"), start_at=datetime.fromisoformat(data["start_at"]),
         stop_at=_when(data.get("stop_at")), controlled=bool(data.get("controlled")) or controlled_drug(data["drug"]),
-        high_alert=bool(data.get("high_alert")), allergy_reason=data.get(ALLERGY_REASON) or None,
+        high_alert=bool(data.get("high_alert")), time_critical=data.get("time_critical") is True,
+        allergy_reason=data.get(ALLERGY_REASON) or None,
         prescriber=data.get(PRESCRIBER) or None, telephone=data.get(telephone_orders.TELEPHONE) is True,
         awaiting_since=written_at if telephone_orders.awaiting(data) else None)
 
@@ -993,6 +994,7 @@ ORDER_WORDS: dict[str, dict[Lang, str]] = {
     "as_required": {"en": "as required", "fr": "si besoin"},
     "controlled": {"en": "CONTROLLED DRUG — witness", "fr": "STUPÉFIANT — témoin"},
     "high_alert": {"en": "HIGH-ALERT", "fr": "HAUT RISQUE"},
+    "time_critical": {"en": "TIME-CRITICAL — within 30 min", "fr": "HORAIRE CRITIQUE — à 30 min près"},
     "variable": {"en": "VARIABLE DOSE — by its rule", "fr": "DOSE VARIABLE — selon sa règle"},
     "telephone": {"en": "TELEPHONE ORDER — to countersign", "fr": "PRESCRIPTION TÉLÉPHONIQUE — à contresigner"},
     "rule": {"en": "Variable dose: {rule}", "fr": "Dose variable : {rule}"},
@@ -1001,9 +1003,11 @@ ORDER_WORDS: dict[str, dict[Lang, str]] = {
 
 def order_flags(order: Order, lang: Lang) -> list[str]:
     """The warnings an order carries (a controlled drug's witness, a high-alert medicine, a
-    telephone order no doctor has countersigned yet), in the chart's words (`ORDER_WORDS`)."""
+    time-critical one, a telephone order no doctor has countersigned yet), in the chart's words
+    (`ORDER_WORDS`)."""
     return [ORDER_WORDS[flag][lang] for flag, carried in (("controlled", order.controlled),
                                                            ("high_alert", order.high_alert),
+                                                           ("time_critical", order.time_critical),
                                                            ("variable", order.dose_rule is not None),
                                                            ("telephone", order.awaiting_since is not None)) if carried]
 
@@ -1243,7 +1247,8 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
                 missed = slot < first
                 if (stay_start <= slot <= last and slot not in taken
                         and not _stopped(found, now, slot) and not scheduled.in_ehr(slot)):
-                    items.append(RoundItem(patient, found, slot, dose_state(slot, now, None, policy), missed,
+                    items.append(RoundItem(patient, found, slot, dose_state(slot, now, None, policy_for(found, policy)),
+                                           missed,
                                            tuple(held_at(held[found.record_id], slot, now.tzinfo)),
                                            tuple(also_ordered(found, slot, theirs))))
     items = with_paper_gap(db, now, [(item.order.record_id, item) for item in items])
@@ -1414,7 +1419,7 @@ def _cell(slot: datetime, recorded: list[Administration], now: datetime, policy:
     elif deciding is None and _stopped(scheduled.order, now, slot):
         state = DoseState.NOT_RECORDED
     else:
-        state = dose_state(slot, now, deciding, policy)
+        state = dose_state(slot, now, deciding, policy_for(scheduled.order, policy))
     return MarCell(slot, state, deciding, tuple(recorded[1:]), held)
 
 

@@ -167,7 +167,8 @@ def _request(record: RecordVersion, order: Order, ctx: Context, stays: Stays, en
     if order.indication:  # why it was prescribed, free text: no code is invented for it
         resource["reasonCode"] = [{"text": order.indication}]
     flags = [text for flag, text in ((order.controlled, "Controlled drug (witnessed administration)"),
-                                     (order.high_alert, "High-alert medicine")) if flag]
+                                     (order.high_alert, "High-alert medicine"),
+                                     (order.time_critical, "Time-critical: within 30 minutes of its time")) if flag]
     notes = ["; ".join(flags)] if flags else []
     if ended is not None:
         written = f"it stopped {moment(order.stop_at)}" if order.stop_at else "it had no stop"

@@ -2140,6 +2140,10 @@ La contresigner en tant que {name} ?</translation>
         <translation> (si besoin : {why})</translation>
     </message>
     <message>
+        <source> — TIME-CRITICAL: give within 30 minutes of its time</source>
+        <translation> — HORAIRE CRITIQUE : donner à 30 minutes près</translation>
+    </message>
+    <message>
         <source> — VARIABLE DOSE: type what its rule gives</source>
         <translation> — DOSE VARIABLE : tapez ce que donne sa règle</translation>
     </message>

@@ -2919,3 +2919,20 @@ def test_an_as_required_dose_dialog_says_the_real_wait_for_the_next_dose_the_nig
     dialog = DoseDialog(nurse, medication.order(nurse.db, prn.record_id), None)
     qtbot.addWidget(dialog)
     assert "Next dose allowed from 28/03 06:30 (in 3\u00a0h\u00a045\u00a0min)" in dialog.as_required.text()
+
+
+def test_a_time_critical_doses_dialog_says_so_and_it_is_late_after_15_minutes(qtbot, session_for, patient, clock):
+    """Levodopa's 14:00 dose opened at 14:20: late, as the round and chart judge a time-critical
+    dose, where an ordinary one would still be due now."""
+    order = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Co-careldopa 25/100", "dose": 1.0, "dose_unit": "tablet", "route": "PO", "frequency": "scheduled",
+        "times": "14:00", "start_at": "2026-11-28T09:30+01:00", "controlled": False, "high_alert": False,
+        "time_critical": True}, patient_id=patient)
+    clock.advance(minutes=20)
+    nurse = session_for("nurse")
+    dialog = DoseDialog(nurse, medication.order(nurse.db, order.record_id),
+                        datetime.fromisoformat("2026-11-28T14:00+01:00"))
+    qtbot.addWidget(dialog)
+    read = _header(dialog).replace("\u00a0", " ").replace("\u2011", "-")  # kept whole on one line
+    assert read == ("Co-careldopa 25/100 1 tablet(s) PO due 28/11 14:00 — 0 h 20 min late"
+                    " — TIME-CRITICAL: give within 30 minutes of its time")

@@ -1,0 +1,59 @@
+"""A time-critical medicine (levodopa, insulin, an anticonvulsant) ticked by the prescriber: its
+dose late 15 minutes after its time and overdue after 30 on the round, the chart and the dose
+dialog, whatever the ward allows other doses; flagged in the chart's words and in the export."""
+
+import json
+from datetime import datetime, timedelta
+
+from downtime.domain.medication import DoseState, RoundPolicy, dose_state, policy_for
+from downtime.services import medication, records
+from downtime.sync.export import export
+
+LEVODOPA = {"drug": "Co-careldopa 25/100", "dose": 1.0, "dose_unit": "tablet", "route": "PO", "frequency": "scheduled",
+            "times": "06:00 10:00 14:00 18:00 22:00", "start_at": "2026-11-28T09:30+01:00", "controlled": False,
+            "high_alert": False, "time_critical": True}
+AT_14 = datetime.fromisoformat("2026-11-28T14:00+01:00")
+
+
+def test_a_time_critical_dose_is_late_after_15_minutes_and_overdue_after_30(session_for, patient):
+    doctor = session_for("doctor")
+    levodopa = medication.order(doctor.db, records.save_new(doctor, "medication_order", LEVODOPA,
+                                                            patient_id=patient).record_id)
+    ordinary = levodopa.model_copy(update={"time_critical": False})
+    policy = RoundPolicy()
+    states = [(dose_state(AT_14, AT_14 + timedelta(minutes=minutes), None, policy_for(levodopa, policy)),
+               dose_state(AT_14, AT_14 + timedelta(minutes=minutes), None, policy_for(ordinary, policy)))
+              for minutes in (10, 20, 35, 70)]
+    assert states == [(DoseState.DUE, DoseState.DUE), (DoseState.LATE, DoseState.DUE),
+                      (DoseState.OVERDUE, DoseState.LATE), (DoseState.OVERDUE, DoseState.OVERDUE)]
+    stricter = RoundPolicy(late_after=timedelta(minutes=10), overdue_after=timedelta(minutes=20))
+    assert policy_for(levodopa, stricter) == stricter  # a ward's tighter policy stands
+
+
+def test_the_round_and_the_chart_judge_it_so_and_say_it(session_for, patient, clock):
+    doctor = session_for("doctor")
+    saved = records.save_new(doctor, "medication_order", LEVODOPA, patient_id=patient)
+    clock.advance(minutes=20)  # 14:20: the 14:00 dose 20 minutes on
+    nurse = session_for("nurse")
+    (item,) = [item for item in medication.round_list(nurse.db, nurse.forms, "3B", nurse.clock())
+               if item.order.record_id == saved.record_id and item.slot == AT_14]
+    assert item.state is DoseState.LATE
+    (row,) = medication.mar_grid(nurse.db, patient, AT_14.date(), 1, nurse.clock())
+    assert {cell.slot.strftime("%H:%M"): cell.state for cell in row.cells}["14:00"] is DoseState.LATE
+    assert "TIME-CRITICAL — within 30 min" in medication.order_flags(row.order, "en")
+    assert "HORAIRE CRITIQUE — à 30 min près" in medication.order_flags(row.order, "fr")
+
+
+def test_an_order_written_without_the_question_is_not_time_critical(session_for, patient):
+    doctor = session_for("doctor")
+    saved = records.save_new(doctor, "medication_order", {k: v for k, v in LEVODOPA.items() if k != "time_critical"},
+                             patient_id=patient)
+    assert not medication.order(doctor.db, saved.record_id).time_critical
+
+
+def test_the_export_says_it(session_for, patient, tmp_path):
+    saved = records.save_new(session_for("doctor"), "medication_order", LEVODOPA, patient_id=patient)
+    bundle = json.loads((export(session_for("records"), tmp_path / "export").folder / "fhir" / "bundle.json")
+                        .read_text(encoding="utf-8"))
+    request = next(entry["resource"] for entry in bundle["entry"] if entry["resource"]["id"] == saved.record_id)
+    assert "Time-critical: within 30 minutes of its time" in request["note"][0]["text"]
