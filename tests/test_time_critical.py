@@ -57,3 +57,9 @@ def test_the_export_says_it(session_for, patient, tmp_path):
                         .read_text(encoding="utf-8"))
     request = next(entry["resource"] for entry in bundle["entry"] if entry["resource"]["id"] == saved.record_id)
     assert "Time-critical: within 30 minutes of its time" in request["note"][0]["text"]
+
+
+def test_the_blank_mar_has_a_time_critical_tick_for_each_regular_order(blank_pages):
+    english, french = blank_pages("mar", "en"), blank_pages("mar", "fr")
+    assert "☐ High-alert ☐ Time-critical" in english[0] and "☐ Horaire critique" in french[0]
+    assert len(english) == len(french) == 6

@@ -132,6 +132,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "stop_blank": {"en": "Stop (date) or duration", "fr": "Arrêt (date) ou durée"},
     "controlled_tick": {"en": "☐ CD — witness", "fr": "☐ Stupéfiant — témoin"},
     "high_alert_tick": {"en": "☐ High-alert", "fr": "☐ Haut risque"},
+    "time_critical_tick": {"en": "☐ Time-critical", "fr": "☐ Horaire critique"},
     "prn_cols": {"en": "Medicine, dose, route|Indication|Interval, most in 24 h", "fr": "Médicament, dose, voie|Indication|"
                                                                               "Intervalle, max sur 24 h"},
     "prn_limits": {"en": "min ___ h apart\n\nmax ___ /24 h", "fr": "intervalle ___ h\n\nmax ___ /24 h"},
@@ -595,7 +596,8 @@ def _allergy_box(width: float, lang: Lang) -> Table:
 def _blank_regular(width: float, lang: Lang, orders: int, days: int) -> Table:
     """Each order boxed as the national inpatient chart boxes it, for what the filled chart
     prints of it: its medicine (an infusion's rate at its foot) beside a tick for a controlled
-    drug's witness and one for a high-alert medicine, its indication and start, its prescriber's
+    drug's witness, one for a high-alert medicine and one for a time-critical one (given within
+    30 minutes of its time), its indication and start, its prescriber's
     signature and its stop; beside it four times, a box a day for each (it asked the medicine,
     start, indication and signature alone: no stop, rate, nor controlled drug)."""
     widths = [width * 0.20, width * 0.12, width * 0.07] + [width * 0.61 / days] * days
@@ -604,7 +606,7 @@ def _blank_regular(width: float, lang: Lang, orders: int, days: int) -> Table:
                                  _p(w("time", lang), inner[2], bold=True)] + [_p("__/__", inner[3], bold=True)] * days]
     prompt = partial(_prompt, lang=lang)
     box = [[prompt("rate_blank", inner[0]), _p(w("controlled_tick", lang), inner[1])],
-           ["", _p(w("high_alert_tick", lang), inner[1])],
+           ["", _p("\n".join([w("high_alert_tick", lang), w("time_critical_tick", lang)]), inner[1])],
            [prompt("indication_blank", inner[0]), prompt("start_blank", inner[1])],
            [_p(w("prescriber", lang), inner[0], size=6), prompt("stop_blank", inner[1])]]
     commands: list[tuple] = [("SPAN", (0, 0), (1, 0))]
