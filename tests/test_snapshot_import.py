@@ -893,3 +893,16 @@ def test_any_malformed_date_cell_is_refused_by_file_line_and_column(forms, tmp_p
     for lang, line, column in (("en", "line 2", "column birth_date"), ("fr", "ligne 2", "colonne birth_date")):
         said = refused.value.text(lang)
         assert said.startswith(f"patients.csv, {line}, {column}"), said
+
+
+def test_an_ehr_order_is_time_critical_only_with_its_extension(clerk, tmp_path):
+    bundle = _bundle()
+    order = next(entry["resource"] for entry in bundle["entry"]
+                 if entry["resource"]["resourceType"] == "MedicationRequest")
+    order["extension"] = [{"url": "urn:downtime:time-critical-medicine", "valueBoolean": True}]
+    path = tmp_path / "snapshot.json"
+    path.write_text(json.dumps(bundle), encoding="utf-8")
+    import_path(clerk, path)
+    (admission,) = list_current(clerk.db, "admission")
+    (loaded,) = medication.orders(clerk.db, str(admission.patient_id), clerk.clock())
+    assert loaded.time_critical and not loaded.high_alert

@@ -42,6 +42,7 @@ from downtime.sync.snapshot import PATIENT_FORM, SnapshotItem
 INS_SYSTEMS = {"urn:oid:1.2.250.1.213.1.4.8", "urn:oid:1.2.250.1.213.1.4.9"}
 CONTROLLED_EXTENSION = "urn:downtime:controlled-drug"
 HIGH_ALERT_EXTENSION = "urn:downtime:high-alert-medicine"
+TIME_CRITICAL_EXTENSION = "urn:downtime:time-critical-medicine"
 ADMIT_SOURCE = {"emd": "emergency", "hosp-trans": "external_transfer", "outp": "planned", "gp": "direct"}
 GENDER = {"female": "female", "male": "male", "other": "unknown", "unknown": "unknown"}
 UNITS = {"mcg": "microgram", "µg": "microgram", "ug": "microgram", "ml": "mL", "tab": "tablet"}
@@ -291,7 +292,8 @@ def _order(entry: _Entry) -> dict[str, Any]:
         "dose": quantity.get("value"), "dose_unit": UNITS.get(unit.casefold(), unit),
         "route": (entry.need(_text(dosage.get("route")), "dosage route")).upper(),
         "start_at": entry.when(request.get("authoredOn"), "MedicationRequest.authoredOn"),
-        "controlled": _flag(request, CONTROLLED_EXTENSION), "high_alert": _flag(request, HIGH_ALERT_EXTENSION)}
+        "controlled": _flag(request, CONTROLLED_EXTENSION), "high_alert": _flag(request, HIGH_ALERT_EXTENSION),
+        "time_critical": _flag(request, TIME_CRITICAL_EXTENSION)}
     if repeat.get("timeOfDay"):
         values["frequency"], values["times"] = "scheduled", " ".join(t[:5] for t in repeat["timeOfDay"])
     elif dosage.get("asNeededBoolean") or dosage.get("asNeededCodeableConcept"):
