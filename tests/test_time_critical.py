@@ -1,12 +1,13 @@
 """A time-critical medicine (levodopa, insulin, an anticonvulsant) ticked by the prescriber: its
 dose late 15 minutes after its time and overdue after 30 on the round, the chart and the dose
-dialog, whatever the ward allows other doses; flagged in the chart's words and in the export."""
+dialog, whatever the ward allows other doses, and on the escalation list; flagged in the chart's
+words and in the export."""
 
 import json
 from datetime import datetime, timedelta
 
 from downtime.domain.medication import DoseState, RoundPolicy, dose_state, policy_for
-from downtime.services import medication, records
+from downtime.services import census, chart_alerts, medication, records
 from downtime.sync.export import export
 
 LEVODOPA = {"drug": "Co-careldopa 25/100", "dose": 1.0, "dose_unit": "tablet", "route": "PO", "frequency": "scheduled",
@@ -63,3 +64,22 @@ def test_the_blank_mar_has_a_time_critical_tick_for_each_regular_order(blank_pag
     english, french = blank_pages("mar", "en"), blank_pages("mar", "fr")
     assert "☐ High-alert ☐ Time-critical" in english[0] and "☐ Horaire critique" in french[0]
     assert len(english) == len(french) == 6
+
+
+def test_the_escalation_list_calls_out_a_late_time_critical_dose_until_it_is_recorded(session_for, patient, clock):
+    doctor = session_for("doctor")
+    saved = records.save_new(doctor, "medication_order", {**LEVODOPA, "start_at": "2026-11-28T13:30+01:00"},
+                             patient_id=patient)
+    nurse = session_for("nurse")
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    at_14 = chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B")
+    assert at_14.alerts == [] and at_14.next_due == AT_14 + timedelta(minutes=15)  # 14:00: due now
+    clock.advance(minutes=35)
+    (alert,) = chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B").alerts
+    assert (alert.form_id, alert.said) == ("medication_order", [
+        "TIME-CRITICAL DOSE OVERDUE (due 28/11 14:00): give it now, or record why not and tell the doctor"])
+    assert alert.latest.startswith("Co-careldopa 25/100") and alert.latest.endswith("28/11 14:00")
+    medication.record_dose(nurse, saved.record_id, {"outcome": "given", "given_at": "2026-11-28T14:34+01:00",
+                                                    "scheduled_for": "2026-11-28T14:00+01:00", "dose_given": 1.0,
+                                                    "route": "PO"})
+    assert chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B").alerts == []

@@ -270,7 +270,8 @@ class MainWindow(QMainWindow):
             repositioning.FORM: self.open_repositioning_of, wounds.FORM: self.open_wounds_of,
             devices.FORM: self.open_devices_of, bowels.FORM: self.open_bowels_of, pain.FORM: self.open_pain_of,
             pews.FORM: self.open_pews_of,
-            falls.FORM: lambda pid: self.open_record(falls.to_open(self.session.db, pid))}[form_id](patient_id))
+            falls.FORM: lambda pid: self.open_record(falls.to_open(self.session.db, pid)),
+            medication.ORDER_FORM: self.open_mar_of}[form_id](patient_id))
         self.tabs.addTab(self.escalation, translate("MainWindow", "Escalation"))
         self.admin: AdminPanel | None = None
         if self.session.user.may(Action.MANAGE_STAFF):

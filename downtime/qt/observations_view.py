@@ -26,8 +26,8 @@ from downtime.qt.tables import TextTableModel, cut_column, make_table, print_and
 from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ListReader, ReadAgain
 from downtime.domain import elapsed
-from downtime.services import (bowels, chart_alerts, delirium, devices, falls, fluid_balance, glucose, lab_results, neuro,
-                               observations, pews, printing, pain, repositioning, transfusion, wounds)
+from downtime.services import (bowels, chart_alerts, delirium, devices, falls, fluid_balance, glucose, lab_results,
+                               medication, neuro, observations, pews, printing, pain, repositioning, transfusion, wounds)
 from downtime.services.census import in_patients
 from downtime.services.chart_alerts import ChartAlert, ChartAlerts
 from downtime.services.context import Session
@@ -326,7 +326,8 @@ class ChartAlertModel(TextTableModel):
               lab_results.REQUEST_FORM: QT_TR_NOOP("Laboratory sample"), fluid_balance.FORM: QT_TR_NOOP("Fluid balance"),
               repositioning.FORM: QT_TR_NOOP("Repositioning"), wounds.FORM: QT_TR_NOOP("Wound"),
               devices.FORM: QT_TR_NOOP("Line or catheter"), bowels.FORM: QT_TR_NOOP("Bowels"), pain.FORM: QT_TR_NOOP("Pain"),
-              pews.FORM: QT_TR_NOOP("PEWS"), falls.FORM: QT_TR_NOOP("Fall")}
+              pews.FORM: QT_TR_NOOP("PEWS"), falls.FORM: QT_TR_NOOP("Fall"),
+              medication.ORDER_FORM: QT_TR_NOOP("Time-critical medicine")}
     PATIENT, LATEST = 2, 5
     whole_in_tooltip = frozenset({PATIENT, LATEST, 6})
 
@@ -346,9 +347,10 @@ class EscalationPanel(QWidget):
     """Patients whose judged NEWS2 is above low or who have no complete set, most urgent first,
     below them the patients whose next set is overdue, longest overdue first, and then those
     whose other charts (neuro obs, blood glucose, transfusion, fluid balance, repositioning,
-    wounds, lines and catheters, pain, bowels, paediatric observations, falls) or laboratory
-    results ask something now (services.chart_alerts); Enter opens their chart (`open_chart` with
-    the chart's form for the last list; a fall's line, the fall). A list with nothing in it
+    wounds, lines and catheters, pain, bowels, paediatric observations, falls, time-critical
+    medicines) or laboratory results ask something now (services.chart_alerts); Enter opens their
+    chart (`open_chart` with the chart's form for the last list; a fall's line, the fall; a
+    time-critical dose's, the MAR). A list with nothing in it
     is hidden under its line saying so, and the others take its room: three lists a third of the
     screen each left a busy ward's chart alerts four lines under two empty headers."""
 

@@ -10,7 +10,8 @@ needed or its check overdue, loose stools that may be infective, blood in the st
 opened for three days, pain that matters left untreated or its reassessment overdue, a child's
 paediatric early warning score of 8 or more, someone worried, a child not alert, the next set
 overdue, a fall whose care is not all done (a possible fracture, a possible head injury on an
-anticoagulant, neuro obs or observations not started, no doctor's examination yet). The nurse in
+anticoagulant, neuro obs or observations not started, no doctor's examination yet), a
+time-critical medicine's dose late or overdue. The nurse in
 charge reads them beside the NEWS2 escalation list: on paper each was on its patient's chart
 alone, seen when that chart was next opened. And the patients who left the ward with a critical
 result no doctor is told of: the laboratory phones the ward the sample came from, hours after a
@@ -26,8 +27,8 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.formspec import FormSpec, Lang
-from downtime.services import (bowels, census, devices, falls, fluid_balance, followed, glucose, lab_results, neuro, pain,
-                               pews, repositioning, transfusion, wounds)
+from downtime.services import (bowels, census, devices, falls, fluid_balance, followed, glucose, lab_results, medication,
+                               neuro, pain, pews, repositioning, transfusion, wounds)
 from downtime.services.patients import PatientSummary
 
 
@@ -35,7 +36,7 @@ from downtime.services.patients import PatientSummary
 class ChartAlert:
     """`form_id`: the chart's form (neuro.FORM, glucose.FORM, transfusion.FORM, lab_results.FORM or
     REQUEST_FORM, fluid_balance.FORM, repositioning.FORM, wounds.FORM, devices.FORM, pain.FORM,
-    bowels.FORM, pews.FORM, falls.FORM);
+    bowels.FORM, pews.FORM, falls.FORM, medication.ORDER_FORM);
     `latest`: its latest reading in words and when it was taken (a result or a sample, a wound,
     a device: the one asking)."""
 
@@ -129,6 +130,13 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                                     said))
         if (coming := bowels.coming(lines, at)) is not None:
             due.append(coming)
+    order_form = forms[medication.ORDER_FORM]
+    for patient_id, critical in medication.time_critical(db, patients, at).items():
+        found.extend(ChartAlert(patients[patient_id], medication.ORDER_FORM,
+                                f"{medication.order_label(order, order_form, lang)} {cell.slot:%d/%m %H:%M}",
+                                [critical.said(cell, lang)]) for order, cell in critical.late)
+        if critical.next_change is not None:
+            due.append(critical.next_change)
     for patient_id, known in falls.read(db, patients).items():
         found.extend(ChartAlert(patients[patient_id], falls.FORM, one.text(lang), said)
                      for one, said in falls.asking(known, lang))

@@ -1488,6 +1488,57 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
     return _marked_on_paper(db, now, grids)
 
 
+TIME_CRITICAL_WORDS = {
+    DoseState.LATE: {"en": "TIME-CRITICAL DOSE LATE (due {due}): give it now",
+                     "fr": "DOSE À HORAIRE CRITIQUE EN RETARD (prévue {due}) : la donner maintenant"},
+    DoseState.OVERDUE: {"en": "TIME-CRITICAL DOSE OVERDUE (due {due}): give it now, or record why not and tell the "
+                              "doctor",
+                        "fr": "DOSE À HORAIRE CRITIQUE TRÈS EN RETARD (prévue {due}) : la donner maintenant, ou noter "
+                              "pourquoi et prévenir le médecin"},
+}
+
+
+@dataclass(frozen=True)
+class TimeCritical:
+    """A patient's time-critical doses of the round's window not recorded: `late` those late or
+    overdue (with their state), `next_change` when the next of them falls late or overdue."""
+
+    late: list[tuple[Order, MarCell]]
+    next_change: datetime | None
+
+    def said(self, cell: MarCell, lang: Lang) -> str:
+        return TIME_CRITICAL_WORDS[cell.state][lang].format(due=f"{cell.slot:%d/%m %H:%M}")
+
+
+def time_critical(db: Database, patient_ids: Collection[str], now: datetime) -> dict[str, TimeCritical]:
+    """The time-critical doses of the last 12 hours (the round's window) not recorded, of each of
+    these patients with a time-critical order: the escalation list calls them out beside the
+    round, a levodopa dose an hour late being harm the nurse in charge must know of. Only those
+    patients' charts are read."""
+    ticked = {str(record.patient_id) for record in list_current(db, form_id=ORDER_FORM, patient_ids=patient_ids,
+                                                                  answered=("time_critical", True))}
+    if not ticked:
+        return {}
+    policy, since = settings.round_policy(db), now - ROUND_WINDOW
+    found: dict[str, TimeCritical] = {}
+    for patient_id, rows in mar_grids(db, ticked, since.date(), (now.date() - since.date()).days + 2, now).items():
+        late, coming = [], []
+        for row in rows:
+            if not row.order.time_critical:
+                continue
+            judged = policy_for(row.order, policy)
+            for cell in row.cells:
+                if cell.slot < since:
+                    continue
+                if cell.state in (DoseState.LATE, DoseState.OVERDUE):
+                    late.append((row.order, cell))
+                if cell.state in (DoseState.UPCOMING, DoseState.DUE, DoseState.LATE):
+                    coming.append(cell.slot + (judged.overdue_after if cell.state is DoseState.LATE
+                                               else judged.late_after))
+        found[patient_id] = TimeCritical(late, min(coming, default=None))
+    return found
+
+
 def _marked_on_paper(db: Database, now: datetime, grids: dict[str, list[MarRow]]) -> dict[str, list[MarRow]]:
     """The charts' cells that may be on paper said so (see `with_paper_gap`), all patients' at once:
     the silence is the laptop's, whichever patient's chart is read."""

@@ -104,11 +104,12 @@ def marks(ids: Collection[str]) -> str:
 
 def list_current(db: Database, form_id: str | None = None, patient_id: str | None = None,
                  patient_ids: Collection[str] | None = None, without_patient: bool = False,
-                 answered: tuple[str, str] | None = None) -> list[RecordVersion]:
+                 answered: tuple[str, str | bool] | None = None) -> list[RecordVersion]:
     """Standing and withdrawn current versions, oldest first; `patient_ids` limits them to
     those patients (the census of one ward reads its own patients, not the hospital's),
     `without_patient` to records about no patient (theatre sessions), `answered` (a field and
-    a text answer) to those answering so (a ward's sets recording new confusion, of thousands)."""
+    a text or yes/no answer) to those answering so (a ward's sets recording new confusion, of
+    thousands)."""
     clauses: list[str] = ["patient_id IS NULL"] if without_patient else []
     params: list[Any] = []
     if form_id:
@@ -128,7 +129,7 @@ def list_current(db: Database, form_id: str | None = None, patient_id: str | Non
 
 
 def current_by_patient(db: Database, form_id: str, patient_ids: Collection[str],
-                       answered: tuple[str, str] | None = None) -> dict[str, list[RecordVersion]]:
+                       answered: tuple[str, str | bool] | None = None) -> dict[str, list[RecordVersion]]:
     """`list_current` of one form for these patients, by patient (those with none left out)."""
     found: dict[str, list[RecordVersion]] = {}
     for record in list_current(db, form_id=form_id, patient_ids=patient_ids, answered=answered):

@@ -376,6 +376,10 @@
         <translation>Chute</translation>
     </message>
     <message>
+        <source>Time-critical medicine</source>
+        <translation>Médicament à horaire critique</translation>
+    </message>
+    <message>
         <source>Staff ID</source>
         <translation>Identifiant</translation>
     </message>

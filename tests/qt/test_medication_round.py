@@ -2936,3 +2936,26 @@ def test_a_time_critical_doses_dialog_says_so_and_it_is_late_after_15_minutes(qt
     read = _header(dialog).replace("\u00a0", " ").replace("\u2011", "-")  # kept whole on one line
     assert read == ("Co-careldopa 25/100 1 tablet(s) PO due 28/11 14:00 — 0 h 20 min late"
                     " — TIME-CRITICAL: give within 30 minutes of its time")
+
+
+def test_a_late_time_critical_dose_is_on_the_escalation_list_and_enter_opens_the_mar(window_for, session_for,
+                                                                                     patient, clock, listed):
+    records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Co-careldopa 25/100", "dose": 1.0, "dose_unit": "tablet", "route": "PO", "frequency": "scheduled",
+        "times": "14:00", "start_at": "2026-11-28T13:30+01:00", "controlled": False, "high_alert": False,
+        "time_critical": True}, patient_id=patient)
+    clock.advance(minutes=20)
+    window = window_for(session_for("nurse"))
+    panel = window.escalation
+    window.tabs.setCurrentWidget(panel)
+    panel.refresh()
+    listed(panel)
+    row = next(row for row in range(panel.charts_model.rowCount())
+               if panel.charts_model.texts(row)[4] == "Time-critical medicine")
+    assert panel.charts_model.texts(row)[6] == "TIME-CRITICAL DOSE LATE (due 28/11 14:00): give it now"
+    panel.charts_table.setFocus()
+    panel.charts_table.setCurrentIndex(panel.charts_model.index(row, 0))
+    QTest.keyClick(panel.charts_table, Qt.Key.Key_Return)
+    from downtime.qt.mar_view import MarView
+
+    assert isinstance(window.tabs.currentWidget(), MarView) and window.tabs.currentWidget().patient_id == patient
