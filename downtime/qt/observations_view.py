@@ -259,15 +259,19 @@ class ObservationsView(ChartTab):
             text for text in (observations.incomplete_notice(scored, lang), standing.news2.response[lang]) if text))
 
     def _show_delirium(self, child: bool) -> None:
-        """An adult's latest 4AT, and what their delirium asks in the warning colour (a new
+        """An adult's latest 4AT; in the warning colour, what their falls still ask (a set since,
+        neuro obs, the doctor: the set is taken here) and what their delirium asks (a new
         confusion on a set since, or a patient 65 or over never screened a day after coming in),
-        read again when that falls due; nothing of a child, whom the 4AT does not screen."""
+        read again when that falls due; no 4AT of a child, whom it does not screen."""
         self.screening.setVisible(not child)
-        now = self.session.clock()
+        now, lang = self.session.clock(), self.session.lang
         known = delirium.read(self.session.db, [self.patient_id])[self.patient_id]
-        line, asks = delirium.state(known, self.patient, now, self.session.lang)
+        line, asks = delirium.state(known, self.patient, now, lang)
         self.delirium.setText(line)
-        self.warn([] if child else asks)
+        fell = falls.read(self.session.db, [self.patient_id]).get(self.patient_id)
+        after_falls = [f"{one.text(lang)}: {semicolon(lang).join(said)}" for one, said in falls.asking(fell, lang)] \
+            if fell is not None and self.patient.stay in (None, StayStatus.IN) else []
+        self.warn(after_falls + ([] if child else asks))
         self.read_again.when_due(None if child else delirium.next_change(known, self.patient, now), now)
 
     def print_chart(self) -> Path | None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QScrollArea
 
 from downtime.qt.field_editors import columns_for
 from downtime.qt.form_view import FormView
+from downtime.services import records
 
 
 def test_a_fall_recorded_from_the_menu_asks_on_the_escalation_list_and_opens_from_it(window_for, session_for, patient,
@@ -79,3 +80,21 @@ def test_check_boxes_are_three_to_a_line_while_their_labels_fit():
     assert columns_for(["Analgesia given", "Doctor told", "Declined"]) == 3
     assert columns_for(["a" * 40, "b" * 40, "c" * 40, "d" * 10]) == 2
     assert columns_for(["a" * 60, "b" * 60]) == 1
+
+
+def test_the_observations_tab_says_what_a_fall_asks_until_a_set_is_taken(window_for, session_for, patient, answers):
+    nurse = session_for("nurse")
+    records.save_new(nurse, "inpatient_fall", {"fell_at": "2026-11-28T13:20+01:00", "witnessed": "witnessed",
+                                               "fracture_signs": "none", "head_injury": "no", "anticoagulated": False},
+                     patient_id=patient)
+    window = window_for(nurse)
+    chart = window.open_observations_of(patient)
+    assert chart.alarms.text().startswith("Fell 28/11 13:20: NO OBSERVATIONS SINCE THE FALL: take a set now; NOT "
+                                          "EXAMINED BY A DOCTOR since the fall")
+    records.save_new(nurse, "observations", {
+        "taken_at": "2026-11-28T13:40+01:00", "respiratory_rate": 16, "spo2": 97, "spo2_scale": "scale_1",
+        "on_oxygen": False, "systolic_bp": 130, "diastolic_bp": 80, "pulse": 76, "consciousness": "alert",
+        "temperature": 36.9}, patient_id=patient)
+    window.refresh_lists()
+    assert "NO OBSERVATIONS SINCE THE FALL" not in chart.alarms.text()
+    assert "NOT EXAMINED BY A DOCTOR" in chart.alarms.text()
