@@ -94,8 +94,8 @@ def test_a_patient_65_or_over_never_screened_is_asked_for_a_day_after_coming_in(
     assert delirium.state(nothing, summary, nurse.clock(), "en")[1] == [
         "DELIRIUM NOT SCREENED since admission on 28/11 09:00 (65 or over): screen with the 4AT"]
     inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
-    assert delirium.handover(nurse.db, inside, nurse.clock(), "fr") == {
-        patient: "CONFUSION AIGUË NON DÉPISTÉE depuis l’admission le 28/11 09:00 (65 ans ou plus) : dépister avec le 4AT"}
+    assert delirium.never_screened(nurse.db, inside, nurse.clock()) == {patient}
+    assert delirium.handover(nurse.db, inside, nurse.clock(), "fr") == {}  # said with the others not done
     younger = replace(summary, birth_date=date(1970, 1, 1))
     assert delirium.state(nothing, younger, nurse.clock(), "en")[1] == []
     records.save_new(nurse, "discharge", {"discharged_at": "2026-11-29T08:30+01:00", "destination": "home",

@@ -66,8 +66,8 @@ def test_a_patient_never_screened_is_asked_for_a_day_after_coming_in(session_for
     assert nutrition.state(None, summary, nurse.clock(), "en")[1] == [
         "NUTRITION NOT SCREENED since admission on 28/11 09:00: screen with MUST"]
     inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
-    assert nutrition.handover(nurse.db, inside, nurse.clock(), "fr") == {
-        patient: "DÉNUTRITION NON DÉPISTÉE depuis l’admission le 28/11 09:00 : dépister avec le MUST"}
+    assert nutrition.never_screened(nurse.db, inside, nurse.clock()) == {patient}
+    assert nutrition.handover(nurse.db, inside, nurse.clock(), "fr") == {}  # said with the others not done
     records.save_new(nurse, "discharge", {"discharged_at": "2026-11-29T08:30+01:00", "destination": "home",
                                           "letter_given": True, "medicines_given": True}, patient_id=patient)
     gone = census.patient_with_location(nurse.db, nurse.forms, patient)

@@ -8,8 +8,9 @@ from datetime import date
 
 import pytest
 from fhir.resources.R4B.riskassessment import RiskAssessment
+from pypdf import PdfReader
 
-from downtime.services import census, delirium, nutrition, records, vte
+from downtime.services import census, delirium, nutrition, printing, records, since_admission, vte
 from downtime.services.errors import PermissionDenied
 from downtime.sync.snapshot import record_id_for
 
@@ -25,8 +26,7 @@ def test_a_patient_not_assessed_14_hours_after_coming_in_is_asked_for(session_fo
     said = "VTE RISK NOT ASSESSED since admission on 28/11 09:00: the doctor assesses it (NICE NG89)"
     assert vte.asks(None, summary, doctor.clock(), "en") == [said]
     inside = census.in_patients(doctor.db, doctor.forms, "3B", doctor.clock())
-    assert vte.handover(doctor.db, doctor.forms, inside, doctor.clock(), "fr") == {
-        patient: "RISQUE THROMBOEMBOLIQUE NON ÉVALUÉ depuis l’admission le 28/11 09:00 : le médecin l’évalue (NICE NG89)"}
+    assert vte.never_assessed(doctor.db, inside, doctor.clock()) == {patient}
     assert vte.asks(None, replace(summary, birth_date=date(2012, 1, 1)), doctor.clock(), "en") == []
     records.save_new(doctor, "vte_assessment", ASSESSED, patient_id=patient)
     assert vte.handover(doctor.db, doctor.forms, inside, doctor.clock(), "en") == {}  # pharmacological: on the MAR
@@ -81,3 +81,25 @@ def test_a_patient_loaded_from_the_ehr_snapshot_is_not_asked_for_what_the_ehr_pr
             bool(nutrition.unscreened(typed, at, "en"))] == [True, True, True]
     assert [vte.asks(None, loaded, at, "en"), delirium.asks(nothing, loaded, at, "en"),
             nutrition.unscreened(loaded, at, "en")] == [[], [], []]
+
+
+def test_the_handover_says_what_is_not_done_since_admission_in_one_line(session_for, patient, clock, tmp_path):
+    """MUST, the 4AT and VTE each said apart, a patient of 72 in for two days read six lines of
+    "NOT SCREENED since admission" in the sheet's narrow column."""
+    nurse = session_for("nurse")
+    clock.advance(hours=10)  # 29/11 00:00: 15 hours in, VTE asked for, the screenings not yet
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    assert since_admission.handover(nurse.db, inside, nurse.clock(), "en") == {
+        patient: "NOT DONE SINCE ADMISSION on 28/11 09:00: VTE risk assessment (the doctor, NICE NG89)"}
+    clock.advance(hours=9)  # 29/11 09:00, a day in
+    said = ("NOT DONE SINCE ADMISSION on 28/11 09:00: nutrition screening (MUST); delirium screening (4AT, 65 or "
+            "over); VTE risk assessment (the doctor, NICE NG89)")
+    assert since_admission.handover(nurse.db, inside, nurse.clock(), "en") == {patient: said}
+    assert since_admission.handover(nurse.db, inside, nurse.clock(), "fr") == {patient: (
+        "NON FAIT DEPUIS L’ADMISSION le 28/11 09:00 : dépistage nutritionnel (MUST) ; dépistage de la confusion "
+        "aiguë (4AT, 65 ans ou plus) ; évaluation du risque thromboembolique (le médecin, NICE NG89)")}
+    text = " ".join(" ".join(page.extract_text().split())
+                    for page in PdfReader(printing.print_census(nurse, tmp_path / "census.pdf", "3B")).pages)
+    assert said in text and "NUTRITION NOT SCREENED" not in text and "VTE RISK NOT ASSESSED" not in text
+    records.save_new(session_for("doctor"), "vte_assessment", ASSESSED, patient_id=patient)
+    assert since_admission.handover(nurse.db, inside, nurse.clock(), "en")[patient].endswith("(4AT, 65 or over)")

@@ -110,11 +110,16 @@ def asks(known: Delirium, patient: PatientSummary, at: datetime, lang: Lang) -> 
     found, confused = known.found, known.confused_at
     if confused is not None and (found is None or elapsed.instant(confused) > elapsed.instant(found.screened_at)):
         return [WORDS["confused"][lang].format(time=f"{confused.astimezone(at.tzinfo):%d/%m %H:%M}")]
-    first = first_due(patient, FIRST_WITHIN) if found is None else None
-    if elapsed.reached(first, at) and _aged(patient, at, AT_RISK_FROM_YEARS):
+    if _never(known, patient, at):
         admitted = datetime.fromisoformat(str(patient.admitted_at))
         return [WORDS["never"][lang].format(admitted=f"{admitted.astimezone(at.tzinfo):%d/%m %H:%M}")]
     return []
+
+
+def _never(known: Delirium, patient: PatientSummary, at: datetime) -> bool:
+    """A patient 65 or over never screened a day after they came in."""
+    first = first_due(patient, FIRST_WITHIN) if known.found is None else None
+    return elapsed.reached(first, at) and _aged(patient, at, AT_RISK_FROM_YEARS)
 
 
 def next_change(known: Delirium, patient: PatientSummary, at: datetime) -> datetime | None:
@@ -133,16 +138,27 @@ def state(known: Delirium, patient: PatientSummary, at: datetime, lang: Lang) ->
 
 def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lang: Lang) -> dict[str, str]:
     """What the handover sheet says at `at` of each of these in-patients' delirium: their latest
-    screening unless it found delirium unlikely with the history taken, and what it asks."""
+    screening unless it found delirium unlikely with the history taken, and what it asks (a
+    patient never screened is said with the other screenings not done since admission:
+    services.since_admission)."""
     known = read(db, [patient.patient_id for patient in patients])
     lines: dict[str, str] = {}
     for patient in patients:
         one = known[patient.patient_id]
         line, asked = state(one, patient, at, lang)
         shown = [line] if one.found is not None and one.found.worrying else []
+        asked = [] if _never(one, patient, at) else asked
         if shown or asked:
             lines[patient.patient_id] = semicolon(lang).join([*shown, *asked])
     return lines
+
+
+def never_screened(db: Database, patients: Sequence[PatientSummary], at: datetime) -> set[str]:
+    """Those of these in-patients 65 or over never screened a day after they came in."""
+    known = read(db, [patient.patient_id for patient in patients])
+    return {patient.patient_id for patient in patients
+            if patient.stay in (None, StayStatus.IN) and _adult(patient, at) and _never(known[patient.patient_id],
+                                                                                           patient, at)}
 
 
 def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:

@@ -109,18 +109,26 @@ def state(found: Screened | None, patient: PatientSummary, at: datetime, lang: L
 
 def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lang: Lang) -> dict[str, str]:
     """What the handover sheet says at `at` of each of these in-patients' nutrition: their
-    latest screening when its risk is not low, and what it asks; a patient never screened a day
-    after they came in."""
+    latest screening when its risk is not low, and what it asks (a patient never screened is
+    said with the other screenings not done since admission: services.since_admission)."""
     found = latest(db, [patient.patient_id for patient in patients])
     lines: dict[str, str] = {}
     for patient in patients:
         screening = found.get(patient.patient_id)
+        if screening is None:
+            continue
         line, asks = state(screening, patient, at, lang)
-        if screening is None and asks:
-            lines[patient.patient_id] = semicolon(lang).join(asks)
-        elif screening is not None and (asks or screening.risk is not Risk.LOW):
+        if asks or screening.risk is not Risk.LOW:
             lines[patient.patient_id] = semicolon(lang).join([line, *asks])
     return lines
+
+
+def never_screened(db: Database, patients: Sequence[PatientSummary], at: datetime) -> set[str]:
+    """Those of these in-patients never screened a day after they came in."""
+    found = latest(db, [patient.patient_id for patient in patients])
+    return {patient.patient_id for patient in patients
+            if patient.patient_id not in found and patient.stay in (None, StayStatus.IN)
+            and unscreened(patient, at, "en")}
 
 
 def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:

@@ -22,7 +22,8 @@ from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
 from downtime.services import (bowels, cd_register, chart_alerts, delirium, devices, falls, fluid_balance, glucose,
                                lab_results, medication, neuro, nutrition, observations, pain, paper_numbers, pews,
-                               repositioning, settings, telephone_orders, theatre, transfusion, vte, wounds)
+                               repositioning, settings, since_admission, telephone_orders, theatre, transfusion, vte,
+                               wounds)
 from downtime.services.census import all_patients, census, patient_for_record, patient_with_location, with_namesakes
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
@@ -383,6 +384,7 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime,
                  pews.handover(children, session.lang),
                  fluid_balance.handover(session.db, session.forms, patients, at, session.lang),
                  nutrition.handover(session.db, patients, at, session.lang),
+                 since_admission.handover(session.db, patients, at, session.lang),
                  delirium.handover(session.db, patients, at, session.lang),
                  falls.handover(session.db, patients, at, session.lang),
                  vte.handover(session.db, session.forms, patients, at, session.lang)):

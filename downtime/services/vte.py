@@ -19,7 +19,6 @@ from downtime.domain.records import RecordVersion
 from downtime.domain.vte import ADULTS_FROM_YEARS, FIRST_WITHIN, MECHANICAL, WITHOUT_PROPHYLAXIS_FOR_BLEEDING
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
-from downtime.i18n import semicolon
 from downtime.services.bedside import Chart, first_due, ordered
 from downtime.services.patients import PatientSummary
 
@@ -72,12 +71,15 @@ def asks(found: Assessed | None, patient: PatientSummary, at: datetime, lang: La
 def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[PatientSummary], at: datetime,
              lang: Lang) -> dict[str, str]:
     """What the handover sheet says at `at` of each of these in-patients' VTE risk: an assessment
-    not made, or one whose decision is the nurses' to act on."""
+    whose decision is the nurses' to act on (one not made is said with the screenings not done
+    since admission: services.since_admission)."""
     found = latest(db, [patient.patient_id for patient in patients])
-    lines: dict[str, str] = {}
-    for patient in patients:
-        one = found.get(patient.patient_id)
-        said = [one.text(forms[FORM], lang)] if one is not None and one.for_the_nurses else asks(one, patient, at, lang)
-        if said:
-            lines[patient.patient_id] = semicolon(lang).join(said)
-    return lines
+    return {patient.patient_id: one.text(forms[FORM], lang) for patient in patients
+            if (one := found.get(patient.patient_id)) is not None and one.for_the_nurses}
+
+
+def never_assessed(db: Database, patients: Sequence[PatientSummary], at: datetime) -> set[str]:
+    """Those of these in-patients never assessed 14 hours after they came in."""
+    found = latest(db, [patient.patient_id for patient in patients])
+    return {patient.patient_id for patient in patients
+            if patient.patient_id not in found and asks(None, patient, at, "en")}

@@ -1,0 +1,41 @@
+"""What the handover sheet says of an in-patient's screenings not done since they came in (their
+malnutrition screening, a delirium screening 65 or over, the doctor's VTE risk assessment), in one
+line: each said apart, a patient of 65 admitted two days before read six lines of "NOT SCREENED
+since admission on …" in the sheet's narrow column."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from downtime.formspec import Lang
+from downtime.i18n import semicolon
+from downtime.services import delirium, nutrition, vte
+from downtime.services.patients import PatientSummary
+
+WORDS = {
+    "line": {"en": "NOT DONE SINCE ADMISSION on {admitted}: {what}",
+             "fr": "NON FAIT DEPUIS L’ADMISSION le {admitted} : {what}"},
+    "nutrition": {"en": "nutrition screening (MUST)", "fr": "dépistage nutritionnel (MUST)"},
+    "delirium": {"en": "delirium screening (4AT, 65 or over)",
+                 "fr": "dépistage de la confusion aiguë (4AT, 65 ans ou plus)"},
+    "vte": {"en": "VTE risk assessment (the doctor, NICE NG89)",
+            "fr": "évaluation du risque thromboembolique (le médecin, NICE NG89)"},
+}
+
+
+def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lang: Lang) -> dict[str, str]:
+    """Each of these in-patients with a screening or assessment not done once its time since
+    admission has gone by (a day, 14 hours for VTE), those in one line."""
+    undone = {"nutrition": nutrition.never_screened(db, patients, at),
+              "delirium": delirium.never_screened(db, patients, at), "vte": vte.never_assessed(db, patients, at)}
+    lines: dict[str, str] = {}
+    for patient in patients:
+        what = [WORDS[kind][lang] for kind, ids in undone.items() if patient.patient_id in ids]
+        if what:
+            admitted = datetime.fromisoformat(str(patient.admitted_at)).astimezone(at.tzinfo)
+            lines[patient.patient_id] = WORDS["line"][lang].format(admitted=f"{admitted:%d/%m %H:%M}",
+                                                                   what=semicolon(lang).join(what))
+    return lines
