@@ -21,13 +21,14 @@ ASSESSED = {"assessed_at": "2026-11-28T10:00+01:00", "mobility": "medical_reduce
 def test_a_patient_not_assessed_14_hours_after_coming_in_is_asked_for(session_for, patient, clock):
     doctor = session_for("doctor")
     summary = census.patient_with_location(doctor.db, doctor.forms, patient)
-    assert vte.asks(None, summary, doctor.clock(), "en") == []  # 14:00, in since 09:00
+    assert not vte.unassessed(None, summary, doctor.clock())  # 14:00, in since 09:00
     clock.advance(hours=9)  # 23:00, 14 hours on
-    said = "VTE RISK NOT ASSESSED since admission on 28/11 09:00: the doctor assesses it (NICE NG89)"
-    assert vte.asks(None, summary, doctor.clock(), "en") == [said]
+    said = "NOT DONE SINCE ADMISSION on 28/11 09:00: VTE risk assessment (the doctor, NICE NG89)"
+    assert vte.unassessed(None, summary, doctor.clock())
+    assert since_admission.handover(doctor.db, [summary], doctor.clock(), "en") == {patient: said}
     inside = census.in_patients(doctor.db, doctor.forms, "3B", doctor.clock())
     assert vte.never_assessed(doctor.db, inside, doctor.clock()) == {patient}
-    assert vte.asks(None, replace(summary, birth_date=date(2012, 1, 1)), doctor.clock(), "en") == []
+    assert not vte.unassessed(None, replace(summary, birth_date=date(2012, 1, 1)), doctor.clock())
     records.save_new(doctor, "vte_assessment", ASSESSED, patient_id=patient)
     assert vte.handover(doctor.db, doctor.forms, inside, doctor.clock(), "en") == {}  # pharmacological: on the MAR
 
@@ -77,10 +78,10 @@ def test_a_patient_loaded_from_the_ehr_snapshot_is_not_asked_for_what_the_ehr_pr
     loaded = replace(typed, admission_record_id=record_id_for(doctor.device.device_id, "encounter", "E-1042"))
     nothing = delirium.read(doctor.db, [patient])[patient]
     at = doctor.clock()
-    assert [bool(vte.asks(None, typed, at, "en")), bool(delirium.asks(nothing, typed, at, "en")),
+    assert [vte.unassessed(None, typed, at), bool(delirium.asks(nothing, typed, at, "en")),
             bool(nutrition.unscreened(typed, at, "en"))] == [True, True, True]
-    assert [vte.asks(None, loaded, at, "en"), delirium.asks(nothing, loaded, at, "en"),
-            nutrition.unscreened(loaded, at, "en")] == [[], [], []]
+    assert [vte.unassessed(None, loaded, at), delirium.asks(nothing, loaded, at, "en"),
+            nutrition.unscreened(loaded, at, "en")] == [False, [], []]
 
 
 def test_the_handover_says_what_is_not_done_since_admission_in_one_line(session_for, patient, clock, tmp_path):

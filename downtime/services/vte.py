@@ -1,6 +1,6 @@
 """A patient's venous thromboembolism risk assessment (domain.vte): their latest, and the
 in-patients 16 or over not assessed 14 hours after they came in. Said on the handover sheet: the
-reminder, and the decisions the nurses act on that the medication chart does not show (stockings
+reminder (services.since_admission), and the decisions the nurses act on that the medication chart does not show (stockings
 or compression to put on; no prophylaxis for the bleeding risk). Never stored: worked out from the
 standing records."""
 
@@ -26,9 +26,6 @@ FORM = "vte_assessment"
 WORDS = {
     "assessed": {"en": "VTE risk assessed {time}: {decision}",
                  "fr": "Risque thromboembolique évalué le {time} : {decision}"},
-    "never": {"en": "VTE RISK NOT ASSESSED since admission on {admitted}: the doctor assesses it (NICE NG89)",
-              "fr": "RISQUE THROMBOEMBOLIQUE NON ÉVALUÉ depuis l’admission le {admitted} : le médecin l’évalue "
-                    "(NICE NG89)"},
 }
 
 
@@ -57,15 +54,13 @@ def assessed(record: RecordVersion) -> Assessed:
 latest = Chart(FORM, ordered(assessed, lambda one: one.assessed_at)).latest
 
 
-def asks(found: Assessed | None, patient: PatientSummary, at: datetime, lang: Lang) -> list[str]:
-    """What an in-patient never assessed asks at `at`, 14 hours after they came in: an assessment
-    (nothing of a patient under 16, whose date of birth says so, nor of one who has left)."""
+def unassessed(found: Assessed | None, patient: PatientSummary, at: datetime) -> bool:
+    """Whether an in-patient is never assessed 14 hours after they came in (never of a patient
+    under 16, whose date of birth says so, nor of one who has left): said on the handover sheet
+    with the screenings not done since admission (services.since_admission)."""
     first = first_due(patient, FIRST_WITHIN) if found is None else None
-    if (not elapsed.reached(first, at) or patient.stay not in (None, StayStatus.IN)
-            or (patient.birth_date is not None and age_in_years(patient.birth_date, at.date()) < ADULTS_FROM_YEARS)):
-        return []
-    admitted = datetime.fromisoformat(str(patient.admitted_at))
-    return [WORDS["never"][lang].format(admitted=f"{admitted.astimezone(at.tzinfo):%d/%m %H:%M}")]
+    return (elapsed.reached(first, at) and patient.stay in (None, StayStatus.IN)
+            and (patient.birth_date is None or age_in_years(patient.birth_date, at.date()) >= ADULTS_FROM_YEARS))
 
 
 def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[PatientSummary], at: datetime,
@@ -82,4 +77,4 @@ def never_assessed(db: Database, patients: Sequence[PatientSummary], at: datetim
     """Those of these in-patients never assessed 14 hours after they came in."""
     found = latest(db, [patient.patient_id for patient in patients])
     return {patient.patient_id for patient in patients
-            if patient.patient_id not in found and asks(None, patient, at, "en")}
+            if unassessed(found.get(patient.patient_id), patient, at)}
