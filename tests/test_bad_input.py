@@ -433,6 +433,13 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
              "notes": "Allait seule aux toilettes"},
             {"fell_at": at, "witnessed": "witnessed", "fracture_signs": "none", "head_injury": "no",
              "anticoagulated": False}],
+        "sepsis_screening": [
+            {"screened_at": at, "infection": "likely", "source": "urine", "taken_at": at, "respiratory_rate": 26,
+             "spo2": 93, "spo2_scale": "scale_1", "on_oxygen": True, "oxygen_flow": 2.0, "systolic_bp": 88,
+             "pulse": 124, "temperature": 39.1, "consciousness": "new_confusion", "red_flags": ["lactate", "skin"],
+             "oxygen_at": at, "cultures_at": at, "antibiotics_at": at, "fluids_at": at, "lactate_at": at,
+             "urine_at": at, "reviewed_by": "Dr Benali", "reviewed_at": at, "notes": "Lactates 4,2 ; réanimation appelée"},
+            {"screened_at": at, "infection": "unlikely", "not_needed": ["oxygen", "fluids"]}],
         "vte_assessment": [
             {"assessed_at": at, "mobility": "surgical", "thrombosis_risks": ["over_60", "hip_fracture", "long_surgery"],
              "bleeding_risks": ["neuraxial_next_12h"], "prophylaxis": "mechanical",
@@ -664,6 +671,7 @@ RULE_REFUSALS = {
     ("delirium_screening", "screened_at"): f"Date and time screened: this patient is {_NOT_IN}",
     ("vte_assessment", "assessed_at"): f"Date and time assessed: this patient is {_NOT_IN}",
     ("inpatient_fall", "fell_at"): f"When the patient fell or was found: this patient is {_NOT_IN}",
+    ("sepsis_screening", "screened_at"): f"Date and time screened: this patient is {_NOT_IN}",
     ("operation_booking", "planned_start"): _NO_SLOT, ("operation_booking", "expected_minutes"): _NO_SLOT,
     ("operation_booking", "session"): _NO_SLOT, ("operation_rebooking", "session"): _NO_SLOT,
     ("operation_rebooking", "planned_start"): _NO_SLOT,

@@ -26,7 +26,8 @@ from downtime.storage.records import history
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import CodeOutsideValueSet, check_codes
 from downtime.sync import (fhir_bowels, fhir_delirium, fhir_devices, fhir_export, fhir_falls, fhir_fluids,
-                           fhir_neuro, fhir_nutrition, fhir_pain, fhir_patients, fhir_pews, fhir_skin)
+                           fhir_neuro, fhir_nutrition, fhir_pain, fhir_patients, fhir_pews, fhir_sepsis,
+                           fhir_skin)
 from downtime.sync.fhir_export import UnresolvedReference, references, write_bundle
 from downtime.sync.snapshot_fhir import read_fhir_snapshot
 from tests.conftest import death_answers
@@ -663,15 +664,15 @@ def _charted(observation) -> bool:
     (sync.fhir_glucose), a Braden assessment's or a wound's (sync.fhir_skin), a line's or
     catheter's check (sync.fhir_devices), a pain score's (sync.fhir_pain), a malnutrition
     screening's (sync.fhir_nutrition), a delirium screening's (sync.fhir_delirium), a fall's
-    (sync.fhir_falls), a bowel chart's
+    (sync.fhir_falls), a sepsis screening's (sync.fhir_sepsis), a bowel chart's
     (sync.fhir_bowels) or a child's PEWS total
     (sync.fhir_pews, whose readings are vital signs and observed words as an adult's are)."""
     codes = {coding["code"] for coding in observation["code"].get("coding", [])}
     return (observation["category"] != [fhir_fluids.CATEGORY] and fhir_neuro.TOTAL not in codes
             and observation["code"] not in (fhir_skin.BRADEN, fhir_skin.WOUND)
             and not observation["code"].get("text", "").startswith((fhir_pain.PAIN, fhir_devices.CHECK))
-            and observation["code"] not in (fhir_nutrition.MUST, fhir_delirium.FOUR_AT, fhir_falls.FALL, fhir_bowels.STOOL,
-                                            fhir_bowels.OPENED, fhir_pews.PEWS)
+            and observation["code"] not in (fhir_nutrition.MUST, fhir_delirium.FOUR_AT, fhir_falls.FALL,
+                                            fhir_sepsis.SEPSIS, fhir_bowels.STOOL, fhir_bowels.OPENED, fhir_pews.PEWS)
             and observation["code"].get("text") not in ("Pupils and limb movement", "Capillary blood glucose"))
 
 

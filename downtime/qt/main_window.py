@@ -64,7 +64,8 @@ from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
 from downtime.services import (backups, bowels, delirium, devices, drafts, falls, fluid_balance, glucose, lab_results,
                                medication, neuro, nutrition, observations, pain, paper_doses, paper_numbers, pews, prefill,
-                               printing, records, repositioning, settings, theatre, this_laptop, transfusion, wounds)
+                               printing, records, repositioning, sepsis, settings, theatre, this_laptop, transfusion,
+                               wounds)
 from downtime.services.census import all_patients, patient_for_record
 from downtime.services.context import Session, Vault
 from downtime.services.errors import AccountDeactivated, NotFound
@@ -271,6 +272,7 @@ class MainWindow(QMainWindow):
             devices.FORM: self.open_devices_of, bowels.FORM: self.open_bowels_of, pain.FORM: self.open_pain_of,
             pews.FORM: self.open_pews_of,
             falls.FORM: lambda pid: self.open_record(falls.to_open(self.session.db, pid)),
+            sepsis.FORM: self.open_sepsis_of,
             medication.ORDER_FORM: self.open_mar_of}[form_id](patient_id))
         self.tabs.addTab(self.escalation, translate("MainWindow", "Escalation"))
         self.admin: AdminPanel | None = None
@@ -701,8 +703,15 @@ class MainWindow(QMainWindow):
         def wired(view: ObservationsView) -> None:
             view.open_pews.connect(self.open_pews_of)
             view.screen_delirium.connect(lambda pid: self.open_new(self.session.form(delirium.FORM), pid))
+            view.screen_sepsis.connect(lambda pid: self.open_new(self.session.form(sepsis.FORM), pid))
 
         return self._open_chart(ObservationsView, observations.FORM, patient_id, wired)
+
+    def open_sepsis_of(self, patient_id: str) -> FormView:
+        """From the escalation list: the patient's latest sepsis screening when it still asks (the
+        Sepsis Six or the doctor's review to time on it), else a new screening."""
+        asking = sepsis.to_open(self.session.db, self.session.forms, patient_id, self.session.clock())
+        return self.open_new(self.session.form(sepsis.FORM), patient_id) if asking is None else self.open_record(asking)
 
     def open_fluid_balance_of(self, patient_id: str) -> FluidBalanceView:
         def wired(view: FluidBalanceView) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from downtime.domain.census import StayStatus
 from downtime.domain.news2 import Band, Monitoring, News2Score
@@ -27,7 +27,8 @@ from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ListReader, ReadAgain
 from downtime.domain import elapsed
 from downtime.services import (bowels, chart_alerts, delirium, devices, falls, fluid_balance, glucose, lab_results,
-                               medication, neuro, observations, pews, printing, pain, repositioning, transfusion, wounds)
+                               medication, neuro, observations, pews, printing, pain, repositioning, sepsis, transfusion,
+                               wounds)
 from downtime.services.census import in_patients
 from downtime.services.chart_alerts import ChartAlert, ChartAlerts
 from downtime.services.context import Session
@@ -191,10 +192,12 @@ class ObservationsView(ChartTab):
     `open_pews` fires with the patient, a child, when the nurse opens their paediatric chart from
     here (the toolbar's Observations is where a nurse looks first). An adult's delirium screening
     (the 4AT) is here, under the sets where a new confusion is charted: `screen_delirium` fires
-    with the patient to screen."""
+    with the patient to screen; so is their sepsis screening, where a set of 5 or more is
+    charted: `screen_sepsis`."""
 
     open_pews = Signal(str)
     screen_delirium = Signal(str)
+    screen_sepsis = Signal(str)
 
     def __init__(self, session: Session, patient_id: str, parent: QWidget | None = None):
         super().__init__(session, patient_id, True, parent)
@@ -212,16 +215,22 @@ class ObservationsView(ChartTab):
         self.response = QLabel()
         self.response.setWordWrap(True)
         layout.addWidget(self.response)
-        self.delirium = QLabel()
-        self.delirium.setWordWrap(True)
-        self.delirium.setAccessibleName(translate("ObservationsView", "Delirium screening (4AT)"))
         self.screening = QWidget()
-        screened = QHBoxLayout(self.screening)
+        screened = QGridLayout(self.screening)
         screened.setContentsMargins(0, 0, 0, 0)
-        screened.addWidget(self.delirium, 1)
-        screen = QPushButton(translate("ObservationsView", "Screen for &delirium (4AT)…"))
-        screen.clicked.connect(lambda: self.screen_delirium.emit(self.patient_id))
-        screened.addWidget(screen)
+        screened.setColumnStretch(0, 1)
+        self.delirium, self.sepsis = QLabel(), QLabel()
+        for row, (line, name, button, signal) in enumerate((
+                (self.delirium, translate("ObservationsView", "Delirium screening (4AT)"),
+                 translate("ObservationsView", "Screen for &delirium (4AT)…"), self.screen_delirium),
+                (self.sepsis, translate("ObservationsView", "Sepsis screening"),
+                 translate("ObservationsView", "Screen for se&psis…"), self.screen_sepsis))):
+            line.setWordWrap(True)
+            line.setAccessibleName(name)
+            screened.addWidget(line, row, 0)
+            screen = QPushButton(button)
+            screen.clicked.connect(lambda _=False, signal=signal: signal.emit(self.patient_id))
+            screened.addWidget(screen, row, 1)
         layout.addWidget(self.screening)
         self.warning_lines()
         self.read_again = ReadAgain(self, self.refresh)
@@ -245,7 +254,7 @@ class ObservationsView(ChartTab):
         lang = self.session.lang
         self.response.setText("")
         self.to_pews.setVisible(child)
-        self._show_delirium(child)
+        self._show_screenings(child)
         if child:
             self.latest.setText(observations.not_applicable_text(lang))
             return
@@ -258,21 +267,28 @@ class ObservationsView(ChartTab):
         self.response.setText("\n".join(
             text for text in (observations.incomplete_notice(scored, lang), standing.news2.response[lang]) if text))
 
-    def _show_delirium(self, child: bool) -> None:
-        """An adult's latest 4AT; in the warning colour, what their falls still ask (a set since,
-        neuro obs, the doctor: the set is taken here) and what their delirium asks (a new
-        confusion on a set since, or a patient 65 or over never screened a day after coming in),
-        read again when that falls due; no 4AT of a child, whom it does not screen."""
+    def _show_screenings(self, child: bool) -> None:
+        """An adult's latest 4AT and sepsis screening; in the warning colour, what their falls
+        still ask (a set since, neuro obs, the doctor: the set is taken here), what their sepsis
+        asks (a screening for a set of 5 or more, the Sepsis Six and the doctor's review within
+        the hour) and what their delirium asks (a new confusion on a set since, or a patient 65 or
+        over never screened a day after coming in), read again when that falls due; neither
+        screening of a child, whom they do not screen."""
         self.screening.setVisible(not child)
         now, lang = self.session.clock(), self.session.lang
         known = delirium.read(self.session.db, [self.patient_id])[self.patient_id]
         line, asks = delirium.state(known, self.patient, now, lang)
         self.delirium.setText(line)
+        found_sepsis = sepsis.read(self.session.db, [self.patient], now)[self.patient_id]
+        self.sepsis.setText(found_sepsis.state(now, lang)[0])
         fell = falls.read(self.session.db, [self.patient_id]).get(self.patient_id)
         after_falls = [f"{one.text(lang)}: {semicolon(lang).join(said)}" for one, said in falls.asking(fell, lang)] \
             if fell is not None and self.patient.stay in (None, StayStatus.IN) else []
-        self.warn(after_falls + ([] if child else asks))
-        self.read_again.when_due(None if child else delirium.next_change(known, self.patient, now), now)
+        adults = [] if child else sepsis.asking(found_sepsis, self.patient, now, lang) + asks
+        self.warn(after_falls + adults)
+        self.read_again.when_due(None if child else min(
+            (due for due in (delirium.next_change(known, self.patient, now), found_sepsis.next_change(now)) if due),
+            key=elapsed.instant, default=None), now)
 
     def print_chart(self) -> Path | None:
         patient_id = self.patient_id
@@ -330,7 +346,7 @@ class ChartAlertModel(TextTableModel):
               lab_results.REQUEST_FORM: QT_TR_NOOP("Laboratory sample"), fluid_balance.FORM: QT_TR_NOOP("Fluid balance"),
               repositioning.FORM: QT_TR_NOOP("Repositioning"), wounds.FORM: QT_TR_NOOP("Wound"),
               devices.FORM: QT_TR_NOOP("Line or catheter"), bowels.FORM: QT_TR_NOOP("Bowels"), pain.FORM: QT_TR_NOOP("Pain"),
-              pews.FORM: QT_TR_NOOP("PEWS"), falls.FORM: QT_TR_NOOP("Fall"),
+              pews.FORM: QT_TR_NOOP("PEWS"), falls.FORM: QT_TR_NOOP("Fall"), sepsis.FORM: QT_TR_NOOP("Sepsis"),
               medication.ORDER_FORM: QT_TR_NOOP("Time-critical medicine")}
     PATIENT, LATEST = 2, 5
     whole_in_tooltip = frozenset({PATIENT, LATEST, 6})

@@ -11,7 +11,8 @@ opened for three days, pain that matters left untreated or its reassessment over
 paediatric early warning score of 8 or more, someone worried, a child not alert, the next set
 overdue, a fall whose care is not all done (a possible fracture, a possible head injury on an
 anticoagulant, neuro obs or observations not started, no doctor's examination yet), a
-time-critical medicine's dose late or overdue. The nurse in
+time-critical medicine's dose late or overdue, a NEWS2 of 5 or more not screened for sepsis, red
+flag sepsis whose Sepsis Six or doctor's review is not all done within the hour. The nurse in
 charge reads them beside the NEWS2 escalation list: on paper each was on its patient's chart
 alone, seen when that chart was next opened. And the patients who left the ward with a critical
 result no doctor is told of: the laboratory phones the ward the sample came from, hours after a
@@ -28,7 +29,7 @@ from sqlite_utils import Database
 from downtime.domain import elapsed
 from downtime.formspec import FormSpec, Lang
 from downtime.services import (bowels, census, devices, falls, fluid_balance, followed, glucose, lab_results, medication,
-                               neuro, pain, pews, repositioning, transfusion, wounds)
+                               neuro, pain, pews, repositioning, sepsis, transfusion, wounds)
 from downtime.services.patients import PatientSummary
 
 
@@ -36,7 +37,7 @@ from downtime.services.patients import PatientSummary
 class ChartAlert:
     """`form_id`: the chart's form (neuro.FORM, glucose.FORM, transfusion.FORM, lab_results.FORM or
     REQUEST_FORM, fluid_balance.FORM, repositioning.FORM, wounds.FORM, devices.FORM, pain.FORM,
-    bowels.FORM, pews.FORM, falls.FORM, medication.ORDER_FORM);
+    bowels.FORM, pews.FORM, falls.FORM, sepsis.FORM, medication.ORDER_FORM);
     `latest`: its latest reading in words and when it was taken (a result or a sample, a wound,
     a device: the one asking)."""
 
@@ -140,6 +141,11 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
     for patient_id, known in falls.read(db, patients).items():
         found.extend(ChartAlert(patients[patient_id], falls.FORM, one.text(lang), said)
                      for one, said in falls.asking(known, lang))
+    for patient_id, known_sepsis in sepsis.read(db, in_hospital, at).items():
+        if said := sepsis.asking(known_sepsis, patients[patient_id], at, lang):
+            found.append(ChartAlert(patients[patient_id], sepsis.FORM, known_sepsis.state(at, lang)[0], said))
+        if (coming := known_sepsis.next_change(at)) is not None:
+            due.append(coming)
     for patient_id, output in fluid_balance.urine_outputs(db, forms, in_hospital, at).items():
         if output.low:
             found.append(ChartAlert(patients[patient_id], fluid_balance.FORM,

@@ -228,6 +228,7 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     build_nutrition_demo(db, forms, clock)
     build_delirium_demo(db, forms, clock)
     build_fall_demo(db, forms, clock)
+    build_sepsis_demo(db, forms, clock)
     build_vte_demo(db, forms, clock)
     build_transfusion_demo(db, forms, clock)
     build_lab_results_demo(db, forms, clock)
@@ -858,7 +859,8 @@ def _charted_demo(db: Database, forms: dict[str, FormSpec], clock: Clock, form_i
                   charted: tuple[tuple[str, tuple[tuple[float, dict[str, Any]], ...]], ...], ward: str = DEMO_WARD) -> int:
     """Records of `form_id` for the `ward`'s patients `charted` names by their reason for
     admission, each some hours ago (`when` its time's field) or, for a patient admitted since,
-    just after they came in. Returns the records made."""
+    just after they came in; an answer given as a `timedelta` is that long after it (a Sepsis Six
+    item's time). Returns the records made."""
     from downtime.services import census
 
     now = clock()
@@ -868,7 +870,9 @@ def _charted_demo(db: Database, forms: dict[str, FormSpec], clock: Clock, form_i
         patient = next(each for each in census.in_patients(db, forms, ward=ward) if reason in (each.reason or ""))
         for hours, answers in entries:
             at = max(_ago(now, hours=hours), datetime.fromisoformat(patient.admitted_at) + timedelta(minutes=20 + made))
-            records.save_new(_on_shift(nurse, night, at), form_id, {when: at.isoformat(timespec="minutes"), **answers},
+            timed = {key: (at + value).isoformat(timespec="minutes") if isinstance(value, timedelta) else value
+                     for key, value in answers.items()}
+            records.save_new(_on_shift(nurse, night, at), form_id, {when: at.isoformat(timespec="minutes"), **timed},
                              patient_id=patient.patient_id)
             made += 1
     return made
@@ -1043,6 +1047,23 @@ _FALLS = (("Recurrent falls", ((0.5, {"witnessed": "found", "where": "toilet", "
 def build_fall_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
     """A fall on the ward last hour. Returns the falls recorded."""
     return _charted_demo(db, forms, clock, "inpatient_fall", "fell_at", _FALLS)
+
+
+# The woman with sepsis, screened three hours ago as her blood pressure fell: red flag sepsis
+# (her systolic of 88, her lactate), the Sepsis Six done within the hour and the doctor's review.
+# The ward's patient getting worse on oxygen is not screened yet: the escalation list asks.
+_SEPSIS = (("Sepsis", ((3.1, {
+    "infection": "likely", "source": "unknown", "respiratory_rate": 24, "spo2": 93, "spo2_scale": "scale_1",
+    "on_oxygen": False, "systolic_bp": 88, "pulse": 118, "temperature": 38.9, "consciousness": "alert",
+    "red_flags": ["lactate"], "oxygen_at": timedelta(minutes=10), "cultures_at": timedelta(minutes=15),
+    "lactate_at": timedelta(minutes=15), "fluids_at": timedelta(minutes=20), "antibiotics_at": timedelta(minutes=35),
+    "urine_at": timedelta(minutes=40), "reviewed_by": "Dr Benali", "reviewed_at": timedelta(minutes=12),
+    "notes": "Lactate 3.1; 500 mL bolus, systolic 104 after it; piperacillin-tazobactam"}),)),)
+
+
+def build_sepsis_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
+    """The demo ward's patient with sepsis screened and treated. Returns the screenings recorded."""
+    return _charted_demo(db, forms, clock, "sepsis_screening", "screened_at", _SEPSIS)
 
 
 # VTE risk assessed by the ward's doctor an hour after each admission, as the patient's reason

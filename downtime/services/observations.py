@@ -75,6 +75,12 @@ def copied_score(section: Section, data: dict[str, Any]) -> News2Score | None:
         value = data.get(field.id)
         back = {code: origin for origin, code in field.copied_from.codes.items()} if field.copied_from else {}
         answers[row] = back.get(value, value) if isinstance(value, str) else value
+    return readings_score(answers)
+
+
+def readings_score(answers: dict[str, Any]) -> News2Score | None:
+    """The NEWS2 score of readings named as the set's rows (a sepsis screening's copy of them);
+    None when none is answered, or one is out of any patient's range (a typing slip)."""
     if all(answers.get(row) is None for row in (*NEWS2_FIELDS, "on_oxygen", "consciousness")):
         return None
     try:

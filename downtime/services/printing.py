@@ -22,8 +22,8 @@ from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
 from downtime.services import (bowels, cd_register, chart_alerts, delirium, devices, falls, fluid_balance, glucose,
                                lab_results, medication, neuro, nutrition, observations, pain, paper_numbers, pews,
-                               repositioning, settings, since_admission, telephone_orders, theatre, transfusion, vte,
-                               wounds)
+                               repositioning, sepsis, settings, since_admission, telephone_orders, theatre, transfusion,
+                               vte, wounds)
 from downtime.services.census import all_patients, census, patient_for_record, patient_with_location, with_namesakes
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
@@ -268,7 +268,7 @@ BINDER_TITLE: dict[Lang, str] = {"en": "Downtime binder", "fr": "Classeur de pro
 # wards keep their own supply), a pain chart for the third in pain (after an
 # operation, a fracture, a sickle-cell crisis), a nutrition screening for each admission, a
 # delirium screening for the patients 65 or over and any newly confused, a fall's record for the
-# one or two falls of a shift, a VTE risk assessment for each admission, a neuro chart for the few
+# one or two falls of a shift, a sepsis screening for the two or three whose NEWS2 reaches 5, a VTE risk assessment for each admission, a neuro chart for the few
 # after a head injury or a stroke, a transfusion record for the few given blood; the rest for the admissions, moves and theatre changes of a shift: a list added, an
 # operation booked, cancelled, rebooked or done. Every form has its blank here, or is written
 # on a chart that is (orders and doses on the MAR, observations on the NEWS2 chart, volumes in
@@ -283,7 +283,7 @@ BINDER = (("admission", 4), ("mar", 4), ("news2", 30), ("transfer", 4), ("discha
           ("clinical_note", 30), ("fluid", 10), ("neuro", 4), ("glucose", 8), ("transfusion", 3),
           ("lab_results", 2), ("repositioning", 8), ("braden_assessment", 4),
           ("wounds", 4), ("devices", 20), ("pain", 10), ("bowels", 8), ("pews", 4), ("nutrition_screening", 4),
-          ("delirium_screening", 4), ("inpatient_fall", 2),
+          ("delirium_screening", 4), ("inpatient_fall", 2), ("sepsis_screening", 3),
           ("vte_assessment", 6))
 
 
@@ -367,8 +367,8 @@ def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
 def _charted(session: Session, patients: list[PatientSummary], at: datetime,
              children: Mapping[str, pews.Watch]) -> dict[str, list[str]]:
     """What each in-patient's neuro, glucose, transfusion, fluid, repositioning, wound, line and
-    catheter, pain and bowel charts, nutrition and delirium screenings, falls, VTE risk assessments and laboratory
-    results say at the handover (`patients`: the
+    catheter, pain and bowel charts, nutrition, delirium and sepsis screenings, falls, VTE risk assessments and
+    laboratory results say at the handover (`patients`: the
     census's)."""
     patient_ids = [patient.patient_id for patient in patients]
     found: dict[str, list[str]] = {}
@@ -387,6 +387,7 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime,
                  since_admission.handover(session.db, patients, at, session.lang),
                  delirium.handover(session.db, patients, at, session.lang),
                  falls.handover(session.db, patients, at, session.lang),
+                 sepsis.handover(session.db, patients, at, session.lang),
                  vte.handover(session.db, session.forms, patients, at, session.lang)):
         for patient_id, line in said.items():
             found.setdefault(patient_id, []).append(line)

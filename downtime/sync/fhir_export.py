@@ -4,7 +4,7 @@ into the EHR, in one self-contained bundle.
 Each record becomes its resources (see fhir_patients, fhir_medication, fhir_theatre,
 fhir_observations, fhir_notes, fhir_fluids, fhir_neuro, fhir_glucose, fhir_transfusion,
 fhir_checklist, fhir_lab_results, fhir_skin, fhir_devices, fhir_pain, fhir_nutrition, fhir_delirium,
-fhir_falls, fhir_vte, fhir_bowels, fhir_pews) plus a Provenance naming who wrote it, when it happened and when
+fhir_falls, fhir_sepsis, fhir_vte, fhir_bowels, fhir_pews) plus a Provenance naming who wrote it, when it happened and when
 it was typed, and how it was amended or withdrawn. The bundle holds the groups whose records changed in the exported range, plus
 every group they reference (a dose's order, each resource's patient with the stays it names,
 see fhir_stays), so every reference resolves inside the bundle. Ids are record UUIDs or derived from them, and each entry is a
@@ -102,6 +102,7 @@ from downtime.sync.fhir_glucose import glucose_groups
 from downtime.sync.fhir_nutrition import nutrition_groups
 from downtime.sync.fhir_delirium import delirium_groups
 from downtime.sync.fhir_falls import fall_groups
+from downtime.sync.fhir_sepsis import sepsis_groups
 from downtime.sync.fhir_vte import vte_groups
 from downtime.sync.fhir_bowels import bowel_groups
 from downtime.sync.fhir_pews import pews_groups
@@ -292,7 +293,7 @@ def _write_patients(db: Database, ctx: Context, changed: set[str],
               **note_groups(db, ctx, stays), **fluid_groups(db, ctx, stays), **neuro_groups(db, ctx, stays),
               **glucose_groups(db, ctx, stays), **skin_groups(db, ctx, stays), **device_groups(db, ctx, stays),
               **pain_groups(db, ctx, stays), **nutrition_groups(db, ctx, stays), **delirium_groups(db, ctx, stays),
-              **fall_groups(db, ctx, stays), **vte_groups(db, ctx, stays),
+              **fall_groups(db, ctx, stays), **sepsis_groups(db, ctx, stays), **vte_groups(db, ctx, stays),
               **bowel_groups(db, ctx, stays), **pews_groups(db, ctx, stays),
               **transfusion_groups(db, ctx, stays),
               **checklist_groups(db, ctx, stays), **lab_result_groups(db, ctx, stays)}

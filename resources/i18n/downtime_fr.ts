@@ -376,6 +376,10 @@
         <translation>Chute</translation>
     </message>
     <message>
+        <source>Sepsis</source>
+        <translation>Sepsis</translation>
+    </message>
+    <message>
         <source>Time-critical medicine</source>
         <translation>Médicament à horaire critique</translation>
     </message>
@@ -3438,6 +3442,14 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
     <message>
         <source>Screen for &amp;delirium (4AT)…</source>
         <translation>Dépister une &amp;confusion aiguë (4AT)…</translation>
+    </message>
+    <message>
+        <source>Sepsis screening</source>
+        <translation>Dépistage du sepsis</translation>
+    </message>
+    <message>
+        <source>Screen for se&amp;psis…</source>
+        <translation>Dépister un se&amp;psis…</translation>
     </message>
     <message>
         <source>Observation sets</source>

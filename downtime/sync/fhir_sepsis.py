@@ -1,0 +1,52 @@
+"""Each sepsis screening as a FHIR Observation (a survey) in the stay it was made in: what it
+found as the value and its meaning as the interpretation; whether an infection is likely and
+its source, the NEWS2 of its readings, each red flag (ticked, or shown by a reading), each of the
+Sepsis Six with its time (or not needed) and the doctor's review as components. The readings
+themselves are the observation set's, exported with it. Codes are in words: SNOMED CT's could
+not be checked here, and a wrong code files it as something else."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+from downtime.domain.records import RecordVersion
+from downtime.domain.sepsis import MAY_BE_NOT_NEEDED, READING_FLAG_WORDS, SIX, SIX_WORDS, reading_flags
+from downtime.services.sepsis import FORM, SHORT, screened
+from downtime.sync.fhir_elements import Context, Group, label, moment
+from downtime.sync.fhir_observations import record_observation
+from downtime.sync.fhir_stays import Stays, one_each
+
+SEPSIS = {"text": "Sepsis screening (UK Sepsis Trust inpatient tool)"}
+
+
+def sepsis_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
+    """One group per screening."""
+    return one_each(db, ctx, stays, ((FORM, _observation),))
+
+
+def _observation(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str, Any]:
+    data, spec, found = record.data, ctx.forms[FORM], screened(record)
+    flags = [label(spec, "red_flags", code) for code in data.get("red_flags") or ()] + [
+        READING_FLAG_WORDS[name]["en"].format(value=value) for name, value in reading_flags(data, found.news2).items()]
+    not_needed = set(data.get("not_needed") or ()) & MAY_BE_NOT_NEEDED
+    six = [{"code": {"text": f"Sepsis Six: {SIX_WORDS[item]['en']}"}, "valueDateTime": moment(data[f"{item}_at"])}
+           if data.get(f"{item}_at") else {"code": {"text": f"Sepsis Six: {SIX_WORDS[item]['en']}"},
+                                           "valueString": "not needed"}
+           for item in SIX if data.get(f"{item}_at") or item in not_needed]
+    return record_observation(
+        record, ctx, stays, "survey", SEPSIS, data["screened_at"],
+        valueCodeableConcept={"text": SHORT[found.screening.outcome]["en"]},
+        interpretation=[{"text": found.meaning("en")}],
+        component=[{"code": {"text": spec.field("infection").label.en},
+                    "valueCodeableConcept": {"text": label(spec, "infection", data["infection"])}},
+                   *([{"code": {"text": "Likely source"},
+                       "valueCodeableConcept": {"text": label(spec, "source", data["source"])}}]
+                     if data.get("source") else []),
+                   *([{"code": {"text": "NEWS2 of the readings"}, "valueInteger": found.news2.total}]
+                     if found.news2 is not None else []),
+                   *({"code": {"text": "Red flag"}, "valueString": flag} for flag in flags), *six,
+                   *([{"code": {"text": f"Reviewed by the doctor: {' '.join(data['reviewed_by'].split())}"},
+                       "valueDateTime": moment(data["reviewed_at"])}] if found.screening.reviewed_at else [])],
+        **({"note": [{"text": data["notes"]}]} if data.get("notes") else {}))

@@ -1,0 +1,172 @@
+"""Sepsis screening: what a screening finds (red flag sepsis, possible sepsis, an infection with
+no red flag, infection unlikely) from its answers and the NEWS2 of its readings; a set of 5 or
+more asking for a screening; the Sepsis Six and the doctor's review asked within the hour, then
+overdue; on the escalation list and the handover sheet; the blank form, the binder and the export."""
+
+from datetime import datetime
+
+from fhir.resources.R4B.observation import Observation
+from hypothesis import given, strategies as st
+from pypdf import PdfReader
+
+from downtime.domain.sepsis import SIX, Outcome, left_to_do, outcome, reading_flags
+from downtime.services import census, chart_alerts, observations, printing, records, sepsis
+
+READINGS = {"taken_at": "2026-11-28T13:00+01:00", "respiratory_rate": 22, "spo2": 95, "spo2_scale": "scale_1",
+            "on_oxygen": False, "systolic_bp": 104, "pulse": 112, "consciousness": "alert", "temperature": 38.6}
+# NEWS2: respiration 2, SpO2 1, air 0, systolic 1, pulse 2, alert 0, temperature 1 = 7
+SET = {**READINGS, "diastolic_bp": 62}
+SCREEN = {"screened_at": "2026-11-28T13:10+01:00", "infection": "likely", "source": "chest", **READINGS}
+CALM = {"respiratory_rate": 18, "spo2": 97, "systolic_bp": 124, "pulse": 84, "temperature": 37.8}  # NEWS2 0
+
+
+def _score(data):
+    return observations.readings_score(data)
+
+
+def test_a_screening_finds_red_flag_sepsis_possible_sepsis_an_infection_or_none():
+    assert _score(READINGS).total == 7
+    assert outcome(SCREEN, _score(SCREEN)) is Outcome.RED  # NEWS2 7 with an infection likely
+    assert reading_flags(SCREEN, _score(SCREEN)) == {"news2": 7}
+    calm = {**SCREEN, **CALM}
+    assert outcome(calm, _score(calm)) is Outcome.LOW
+    assert outcome({**calm, "red_flags": ["lactate"]}, _score(calm)) is Outcome.RED
+    fast = {**calm, "pulse": 135}
+    assert (reading_flags(fast, _score(fast)), outcome(fast, _score(fast))) == ({"pulse": 135}, Outcome.RED)
+    for reading, value in (("respiratory_rate", 25), ("systolic_bp", 90), ("consciousness", "new_confusion")):
+        changed = {**calm, reading: value}
+        assert outcome(changed, _score(changed)) is Outcome.RED, reading
+    five = {**calm, "respiratory_rate": 22, "temperature": 38.6, "pulse": 95}  # 2 + 1 + 1 = 4, then the SpO2
+    five["spo2"] = 95
+    assert (_score(five).total, outcome(five, _score(five))) == (5, Outcome.AMBER)
+    nothing = {"screened_at": SCREEN["screened_at"], "infection": "likely"}
+    assert outcome(nothing, _score(nothing)) is Outcome.AMBER  # no readings: not a low risk
+    half = {**nothing, "pulse": 84}
+    assert outcome(half, _score(half)) is Outcome.AMBER  # an incomplete low score is not a low risk either
+    assert outcome({**SCREEN, "infection": "unlikely", "red_flags": ["skin"]}, _score(SCREEN)) is Outcome.UNLIKELY
+
+
+@given(st.fixed_dictionaries({"infection": st.sampled_from(["likely", "unlikely"])}, optional={
+    "respiratory_rate": st.integers(0, 80), "spo2": st.integers(50, 100), "systolic_bp": st.integers(30, 300),
+    "pulse": st.integers(20, 300), "temperature": st.floats(25, 45).map(lambda value: round(value, 1)),
+    "consciousness": st.sampled_from(["alert", "new_confusion", "voice", "pain", "unresponsive"]),
+    "on_oxygen": st.booleans(),
+    "red_flags": st.lists(st.sampled_from(["needs_oxygen", "bp_drop", "skin", "lactate", "no_urine", "chemotherapy"])),
+    **{f"{item}_at": st.just("2026-11-28T13:20+01:00") for item in SIX},
+    "not_needed": st.lists(st.sampled_from(["oxygen", "fluids"]))}))
+def test_any_red_flag_with_an_infection_likely_is_red_flag_sepsis_and_the_six_left_are_never_more_than_six(answers):
+    news2 = _score(answers)
+    found = outcome(answers, news2)
+    if answers["infection"] == "unlikely":
+        assert found is Outcome.UNLIKELY
+    elif answers.get("red_flags") or (news2 is not None and news2.total >= 7):
+        assert found is Outcome.RED
+    left = left_to_do(answers)
+    assert set(left) <= set(SIX) and left == [item for item in SIX if item in left]
+    assert not {f"{item}_at" for item in left} & set(answers)
+
+
+def test_a_set_of_5_or_more_asks_for_a_screening_then_the_sepsis_six_and_the_review_within_the_hour(
+        session_for, patient, clock, tmp_path):
+    nurse = session_for("nurse")
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    assert sepsis.handover(nurse.db, inside, nurse.clock(), "en") == {}
+    records.save_new(nurse, "observations", SET, patient_id=patient)
+    screen = "NEWS2 7 at 28/11 13:00: COULD THIS BE SEPSIS? Screen with the sepsis tool"
+    assert sepsis.handover(nurse.db, inside, nurse.clock(), "en") == {patient: screen}
+    (alert,) = chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B").alerts
+    assert (alert.form_id, alert.latest, alert.said) == ("sepsis_screening", "Sepsis: not screened this stay", [screen])
+    assert sepsis.to_open(nurse.db, nurse.forms, patient, nurse.clock()) is None  # a new screening
+    clock.advance(minutes=-35)  # screened at 13:20, the hour running to 14:20, at 13:25
+    found = records.save_new(nurse, "sepsis_screening", {**SCREEN, "screened_at": "2026-11-28T13:20+01:00",
+                                                         "cultures_at": "2026-11-28T13:25+01:00",
+                                                         "not_needed": ["oxygen"]}, patient_id=patient)
+    clock.advance(minutes=35)
+    line = "Sepsis screen 28/11 13:20 (NEWS2 7): RED FLAG SEPSIS"
+    six = "SEPSIS SIX by 28/11 14:20: IV antibiotics, IV fluids, lactate, hourly urine output"
+    review = "the doctor reviews by 28/11 14:20"
+    assert sepsis.handover(nurse.db, inside, nurse.clock(), "en") == {patient: f"{line}; {six}; {review}"}
+    (alert,) = chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B").alerts
+    assert (alert.latest, alert.said) == (line, [six, review])
+    assert chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B").next_due == \
+        datetime.fromisoformat("2026-11-28T14:20+01:00")
+    assert sepsis.to_open(nurse.db, nurse.forms, patient, nurse.clock()).record_id == found.record_id
+    clock.advance(minutes=30)
+    (alert,) = chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "fr", ward="3B").alerts
+    assert alert.said == ["« SEPSIS SIX » EN RETARD (avant 28/11 14:20) : antibiotiques IV, remplissage IV, lactates, "
+                          "diurèse horaire", "PAS EXAMINÉ PAR UN MÉDECIN (avant 28/11 14:20) : relancer maintenant"]
+    census_pdf = printing.print_census(nurse, tmp_path / "census.pdf", "3B")
+    assert "SEPSIS SIX OVERDUE (due 28/11 14:20)" in " ".join(
+        " ".join(page.extract_text().split()) for page in PdfReader(census_pdf).pages)
+    records.amend(session_for("doctor"), found.record_id, {
+        **found.data, "antibiotics_at": "2026-11-28T14:25+01:00", "fluids_at": "2026-11-28T14:10+01:00",
+        "lactate_at": "2026-11-28T13:25+01:00", "urine_at": "2026-11-28T13:40+01:00", "reviewed_by": "Dr  Benali",
+        "reviewed_at": "2026-11-28T13:45+01:00"}, "Sepsis Six timed")
+    assert chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B").alerts == []
+    assert sepsis.handover(nurse.db, inside, nurse.clock(), "en") == {patient: (
+        "Sepsis screen 28/11 13:20 (NEWS2 7): RED FLAG SEPSIS; IV antibiotics 28/11 14:25; reviewed by Dr Benali "
+        "28/11 13:45")}
+    clock.advance(minutes=20)
+    records.save_new(nurse, "observations", {**SET, "taken_at": "2026-11-28T14:40+01:00"}, patient_id=patient)
+    assert sepsis.handover(nurse.db, inside, nurse.clock(), "en")[patient].count("COULD THIS") == 0  # no worse
+    records.save_new(nurse, "observations", {**SET, "taken_at": "2026-11-28T14:45+01:00", "systolic_bp": 95},
+                     patient_id=patient)
+    assert "NEWS2 8 at 28/11 14:45: COULD THIS BE SEPSIS?" in sepsis.handover(nurse.db, inside, nurse.clock(),
+                                                                             "en")[patient]
+    clock.advance(hours=24)
+    records.save_new(nurse, "sepsis_screening", {**SCREEN, **CALM, "screened_at": "2026-11-29T14:30+01:00",
+                                                 "infection": "unlikely"}, patient_id=patient)
+    assert sepsis.handover(nurse.db, inside, nurse.clock(), "en") == {patient: (
+        "Sepsis screen 29/11 14:30 (NEWS2 0): infection unlikely")}
+
+
+def test_possible_sepsis_asks_for_the_doctor_alone_and_a_child_or_a_patient_gone_is_not_asked(
+        session_for, patient, admission_values):
+    nurse = session_for("nurse")
+    records.save_new(nurse, "sepsis_screening", {"screened_at": "2026-11-28T13:30+01:00", "infection": "likely"},
+                     patient_id=patient)
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    assert sepsis.handover(nurse.db, inside, nurse.clock(), "en") == {patient: (
+        "Sepsis screen 28/11 13:30: POSSIBLE SEPSIS; the doctor reviews by 28/11 14:30")}
+    child = records.save_new(nurse, "admission", {**admission_values, "nir": None, "bed": "3",
+                                                  "birth_date": "2019-04-02"}).patient_id
+    records.save_new(nurse, "observations", {**SET, "systolic_bp": 80}, patient_id=child)
+    children = [one for one in census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+                if one.patient_id == child]
+    assert sepsis.handover(nurse.db, children, nurse.clock(), "en") == {}
+
+
+def test_a_screening_of_a_stay_before_is_not_this_stays(session_for, patient, clock, admission_values):
+    nurse = session_for("nurse")
+    records.save_new(nurse, "sepsis_screening", {**SCREEN}, patient_id=patient)
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T13:30+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
+    records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-28T13:45+01:00"},
+                     patient_id=patient)
+    (again,) = [one for one in census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+                if one.patient_id == patient]
+    known = sepsis.read(nurse.db, [again], nurse.clock())[patient]
+    assert known.found is None and known.state(nurse.clock(), "en") == ("Sepsis: not screened this stay", [])
+
+
+def test_the_blank_is_in_the_binder_and_the_export_sends_an_observation(session_for, patient, blank_pages,
+                                                                        exported_resource):
+    english, french = blank_pages("sepsis_screening", "en"), blank_pages("sepsis_screening", "fr")
+    assert len(english) == len(french) == 2  # the screen on the first page, the Sepsis Six and review on the second
+    assert "Red flags" in english[0] and "Signes de gravité" in french[0] and "Sepsis Six" in english[1]
+    found = records.save_new(session_for("nurse"), "sepsis_screening", {
+        **SCREEN, "red_flags": ["lactate"], "oxygen_at": "2026-11-28T13:15+01:00", "not_needed": ["fluids"],
+        "notes": "Lactate 2.8"}, patient_id=patient)
+    resource = exported_resource(found.record_id, Observation)
+    assert (resource.code.text, resource.category[0].coding[0].code, resource.status,
+            resource.valueCodeableConcept.text) == (
+        "Sepsis screening (UK Sepsis Trust inpatient tool)", "survey", "final", "RED FLAG SEPSIS")
+    assert [(part.code.text, part.valueCodeableConcept.text if part.valueCodeableConcept else
+             part.valueInteger if part.valueInteger is not None else part.valueString or part.valueDateTime)
+            for part in resource.component] == [
+        ("Could the patient's illness be due to an infection?", "Yes: infection known, likely or not ruled out"),
+        ("Likely source", "Chest"), ("NEWS2 of the readings", 7), ("Red flag", "Lactate 2 mmol/L or more"),
+        ("Red flag", "NEWS2 7"), ("Sepsis Six: oxygen", datetime.fromisoformat("2026-11-28T13:15+01:00")),
+        ("Sepsis Six: IV fluids", "not needed")]
+    assert [note.text for note in resource.note] == ["Lactate 2.8"] and resource.encounter is not None
+    assert ("sepsis_screening", 3) in printing.BINDER
