@@ -3,7 +3,10 @@ the doctor told now of a possible head injury on an anticoagulant, neuro obs and
 started, a doctor's examination), on the escalation list and the handover sheet; the blank form
 in the binder, and each fall in the export."""
 
+from dataclasses import replace
 from datetime import datetime, timedelta
+
+import pytest
 
 from fhir.resources.R4B.observation import Observation
 from hypothesis import given, strategies as st
@@ -11,6 +14,7 @@ from pypdf import PdfReader
 
 from downtime.domain.falls import Ask, Fall, asks
 from downtime.services import census, chart_alerts, falls, prefill, printing, records
+from downtime.services.errors import ValidationFailed
 
 FELL = {"fell_at": "2026-11-28T13:20+01:00", "witnessed": "found", "where": "toilet", "fracture_signs": "none",
         "head_injury": "not_excluded", "anticoagulated": True, "injuries": "Bruise over the left eyebrow"}
@@ -76,7 +80,7 @@ def test_a_fall_asks_on_the_escalation_list_and_the_handover_until_its_care_is_d
     assert falls.handover(nurse.db, inside, nurse.clock(), "fr") == {patient: examined}
     clock.advance(hours=24)
     assert falls.handover(nurse.db, inside, nurse.clock(), "fr") == {}  # a day on, done: no longer said
-    assert falls.to_open(nurse.db, patient).record_id == fall.record_id
+    assert falls.to_open(nurse.db, nurse.forms, patient).record_id == fall.record_id
 
 
 def test_a_set_before_the_fall_does_not_count_and_a_childs_pews_set_does(session_for, patient, admission_values):
@@ -84,19 +88,21 @@ def test_a_set_before_the_fall_does_not_count_and_a_childs_pews_set_does(session
     records.save_new(nurse, "observations", {**NEWS2_SET, "taken_at": "2026-11-28T13:00+01:00"}, patient_id=patient)
     records.save_new(nurse, "inpatient_fall", {**FELL, "head_injury": "no", "anticoagulated": False},
                      patient_id=patient)
-    known = falls.read(nurse.db, [patient])[patient]
+    known = falls.read(nurse.db, [census.patient_with_location(nurse.db, nurse.forms, patient)])[patient]
     assert known.asking(known.falls[0], "en") == [
+        "HEAD INJURY NOT EXCLUDED: start neuro obs (GCS) now",  # found on the floor, whatever the answer
         "NO OBSERVATIONS SINCE THE FALL: take a set now",
         "NOT EXAMINED BY A DOCTOR since the fall: ask for a medical review"]
+    assert known.falls[0].text("en") == "Fell 28/11 13:20 (found on the floor, head injury not excluded)"
     child = records.save_new(nurse, "admission", {**admission_values, "nir": None, "bed": "3",
                                                   "birth_date": "2019-04-02"}).patient_id
-    records.save_new(nurse, "inpatient_fall", {**FELL, "head_injury": "no", "anticoagulated": False,
-                                               "fracture_signs": "suspected"}, patient_id=child)
+    records.save_new(nurse, "inpatient_fall", {**FELL, "witnessed": "witnessed", "head_injury": "no",
+                                               "anticoagulated": False, "fracture_signs": "suspected"}, patient_id=child)
     records.save_new(nurse, "paediatric_observations", {
         "taken_at": "2026-11-28T13:40+01:00", "respiratory_rate": 22, "respiratory_effort": "normal", "spo2": 98,
         "oxygen": "room_air", "heart_rate": 100, "capillary_refill": "under_3", "concern": False, "next_in": "60"},
         patient_id=child)
-    known = falls.read(nurse.db, [child])[child]
+    known = falls.read(nurse.db, [census.patient_with_location(nurse.db, nurse.forms, child)])[child]
     assert known.asking(known.falls[0], "en") == [
         "POSSIBLE FRACTURE OR SPINAL INJURY: do not get the patient up (lift them flat); the doctor examines them first"]
 
@@ -131,3 +137,27 @@ def test_a_move_a_transfer_or_a_discharge_says_the_falls_of_this_stay(session_fo
         assert prefill.first_answers(nurse, nurse.form(form_id), patient)["falls"] == (
             "Fell 28/11 13:20 (found on the floor, head injury not excluded, on an anticoagulant); examined by Dr "
             "Benali 28/11 13:50\nFell 28/11 13:55"), form_id
+
+
+def test_an_examination_dated_before_the_fall_is_refused_and_never_silences_it(session_for, patient):
+    nurse = session_for("nurse")
+    fall = records.save_new(nurse, "inpatient_fall", {**FELL, "fracture_signs": "suspected"}, patient_id=patient)
+    with pytest.raises(ValidationFailed, match="When the patient fell or was found"):
+        records.amend(session_for("doctor"), fall.record_id, {**fall.data, "reviewed_by": "Dr Benali",
+                                                              "reviewed_at": "2026-11-27T13:50+01:00"}, "Examined")
+    slipped = _fall(fracture_suspected=True, reviewed_at=AT - timedelta(days=1))
+    assert asks(slipped, [AT], []) == [Ask.NOT_TO_MOVE]
+    assert asks(replace(slipped, fracture_suspected=False), [AT], []) == [Ask.REVIEW]
+
+
+def test_a_fall_of_the_stay_before_says_nothing_of_this_one(session_for, patient, admission_values, clock):
+    nurse = session_for("nurse")
+    records.save_new(nurse, "inpatient_fall", {**FELL, "fell_at": "2026-11-28T10:00+01:00"}, patient_id=patient)
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T12:00+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
+    records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-28T13:00+01:00"},
+                     patient_id=patient)
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    assert falls.read(nurse.db, inside) == {} and falls.handover(nurse.db, inside, nurse.clock(), "en") == {}
+    assert chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B").alerts == []
+    assert not prefill.first_answers(nurse, nurse.form("discharge"), patient).get("falls")

@@ -104,3 +104,49 @@ def test_the_handover_says_what_is_not_done_since_admission_in_one_line(session_
     assert said in text and "NUTRITION NOT SCREENED" not in text and "VTE RISK NOT ASSESSED" not in text
     records.save_new(session_for("doctor"), "vte_assessment", ASSESSED, patient_id=patient)
     assert since_admission.handover(nurse.db, inside, nurse.clock(), "en")[patient].endswith("(4AT, 65 or over)")
+
+
+def test_a_readmitted_patient_is_asked_again_for_vte_and_the_4at_and_last_stays_are_not_said(
+        session_for, patient, clock, admission_values):
+    """A readmission keeps the patient's id: the last stay's assessment, screening and new
+    confusion were read as this stay's, so neither was asked (NICE NG89 asks at every admission)
+    and the handover said last stay's decision."""
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    records.save_new(doctor, "vte_assessment", {**ASSESSED, "prophylaxis": "mechanical"}, patient_id=patient)
+    records.save_new(nurse, "delirium_screening", {"screened_at": "2026-11-28T10:00+01:00", "alertness": "normal",
+                                                   "amt4": "no_mistake", "attention": "seven_or_more",
+                                                   "acute_change": "no"}, patient_id=patient)
+    records.save_new(nurse, "observations", {
+        "taken_at": "2026-11-28T11:00+01:00", "respiratory_rate": 18, "spo2": 96, "spo2_scale": "scale_1",
+        "on_oxygen": False, "systolic_bp": 128, "diastolic_bp": 74, "pulse": 88, "consciousness": "new_confusion",
+        "temperature": 37.2}, patient_id=patient)
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T12:00+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
+    records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-28T13:00+01:00"},
+                     patient_id=patient)
+    clock.advance(hours=24)  # 29/11 14:00, a day after coming back
+    inside = census.in_patients(doctor.db, doctor.forms, "3B", doctor.clock())
+    assert vte.handover(doctor.db, doctor.forms, inside, doctor.clock(), "en") == {}
+    assert vte.never_assessed(doctor.db, inside, doctor.clock()) == {patient}
+    assert delirium.never_screened(doctor.db, inside, doctor.clock()) == {patient}
+    assert delirium.handover(doctor.db, inside, doctor.clock(), "en") == {}
+    (summary,) = inside
+    assert delirium.state(delirium.read(doctor.db, [patient])[patient], summary, doctor.clock(), "en") == (
+        "Delirium: not screened yet (4AT)",
+        ["DELIRIUM NOT SCREENED since admission on 28/11 13:00 (65 or over): screen with the 4AT"])
+
+
+def test_new_confusion_stays_on_the_handover_of_a_patient_never_screened_and_unknown_age_is_asked(
+        session_for, patient, clock):
+    nurse = session_for("nurse")
+    clock.advance(hours=19)  # 29/11 09:00: 65 or over, never screened a day after coming in
+    records.save_new(nurse, "observations", {
+        "taken_at": "2026-11-29T08:00+01:00", "respiratory_rate": 18, "spo2": 96, "spo2_scale": "scale_1",
+        "on_oxygen": False, "systolic_bp": 128, "diastolic_bp": 74, "pulse": 88, "consciousness": "new_confusion",
+        "temperature": 37.2}, patient_id=patient)
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    assert delirium.handover(nurse.db, inside, nurse.clock(), "en") == {
+        patient: "NEW CONFUSION on the observations of 29/11 08:00: screen for delirium (4AT)"}
+    unknown = [replace(one, birth_date=None) for one in inside]
+    assert delirium.never_screened(nurse.db, unknown, nurse.clock()) == vte.never_assessed(
+        nurse.db, unknown, nurse.clock()) == {patient}

@@ -58,9 +58,20 @@ class Fall:
     fracture_suspected: bool
     reviewed_at: datetime | None
 
+    found: bool = False
+    """Found on the floor, not seen to fall: a head injury cannot be excluded, whatever the
+    answer (the patient cannot always say, and NICE's head injury advice counts an unwitnessed
+    fall as one)."""
+
     @property
     def head_injury_possible(self) -> bool:
-        return self.head_injury in HEAD_INJURY_POSSIBLE
+        return self.head_injury in HEAD_INJURY_POSSIBLE or self.found
+
+    @property
+    def examined(self) -> bool:
+        """The doctor's examination recorded, at or after the fall (one dated before it was a
+        typing slip that silenced the fall's most urgent asks)."""
+        return self.reviewed_at is not None and elapsed.instant(self.reviewed_at) >= elapsed.instant(self.fell_at)
 
 
 def _since(fall: Fall, taken: list[datetime]) -> bool:
@@ -74,14 +85,14 @@ def asks(fall: Fall, observations: list[datetime], neuro: list[datetime]) -> lis
     before it, or whom to tell now, when either applies), neuro obs and a set of observations
     until one is taken since the fall."""
     found = []
-    if fall.reviewed_at is None and fall.fracture_suspected:
+    if not fall.examined and fall.fracture_suspected:
         found.append(Ask.NOT_TO_MOVE)
-    if fall.reviewed_at is None and fall.head_injury_possible and fall.anticoagulated:
+    if not fall.examined and fall.head_injury_possible and fall.anticoagulated:
         found.append(Ask.ANTICOAGULANT)
     if fall.head_injury_possible and not _since(fall, neuro):
         found.append(Ask.NEURO)
     if not _since(fall, observations):
         found.append(Ask.OBSERVATIONS)
-    if fall.reviewed_at is None and not {Ask.NOT_TO_MOVE, Ask.ANTICOAGULANT} & set(found):
+    if not fall.examined and not {Ask.NOT_TO_MOVE, Ask.ANTICOAGULANT} & set(found):
         found.append(Ask.REVIEW)
     return found

@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
             repositioning.FORM: self.open_repositioning_of, wounds.FORM: self.open_wounds_of,
             devices.FORM: self.open_devices_of, bowels.FORM: self.open_bowels_of, pain.FORM: self.open_pain_of,
             pews.FORM: self.open_pews_of,
-            falls.FORM: lambda pid: self.open_record(falls.to_open(self.session.db, pid)),
+            falls.FORM: lambda pid: self.open_record(falls.to_open(self.session.db, self.session.forms, pid)),
             sepsis.FORM: self.open_sepsis_of,
             medication.ORDER_FORM: self.open_mar_of}[form_id](patient_id))
         self.tabs.addTab(self.escalation, translate("MainWindow", "Escalation"))

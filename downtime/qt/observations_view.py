@@ -281,7 +281,7 @@ class ObservationsView(ChartTab):
         self.delirium.setText(line)
         found_sepsis = sepsis.read(self.session.db, [self.patient], now)[self.patient_id]
         self.sepsis.setText(found_sepsis.state(now, lang)[0])
-        fell = falls.read(self.session.db, [self.patient_id]).get(self.patient_id)
+        fell = falls.read(self.session.db, [self.patient]).get(self.patient_id)
         after_falls = [f"{one.text(lang)}: {semicolon(lang).join(said)}" for one, said in falls.asking(fell, lang)] \
             if fell is not None and self.patient.stay in (None, StayStatus.IN) else []
         adults = [] if child else sepsis.asking(found_sepsis, self.patient, now, lang) + asks

@@ -66,6 +66,14 @@ def times_taken(form_id: str, answered: tuple[str, str] | None = None) -> Chart[
                                   lambda taken_at: taken_at), answered)
 
 
+def in_stay(patient: PatientSummary, moment: datetime) -> bool:
+    """Whether `moment` falls in the patient's present stay (at or after they came in; any time
+    for one not admitted): a readmitted patient's screening, assessment or fall of the stay before
+    says nothing of this one, and was read as this stay's."""
+    return not patient.admitted_at or elapsed.instant(moment) >= elapsed.instant(datetime.fromisoformat(
+        patient.admitted_at))
+
+
 def first_due(patient: PatientSummary, within: timedelta) -> datetime | None:
     """When a patient never screened or assessed on a chart (nutrition, delirium, VTE) is asked to
     be: `within` after they came in. None for one not admitted, or whose admission was loaded from

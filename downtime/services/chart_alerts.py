@@ -138,7 +138,7 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                                 [critical.said(cell, lang)]) for order, cell in critical.late)
         if critical.next_change is not None:
             due.append(critical.next_change)
-    for patient_id, known in falls.read(db, patients).items():
+    for patient_id, known in falls.read(db, in_hospital).items():
         found.extend(ChartAlert(patients[patient_id], falls.FORM, one.text(lang), said)
                      for one, said in falls.asking(known, lang))
     for patient_id, known_sepsis in sepsis.read(db, in_hospital, at).items():

@@ -4,7 +4,7 @@ which says every fall of the last day. Never stored: worked out from the standin
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -17,7 +17,7 @@ from downtime.formspec import FormSpec, Lang
 from downtime.i18n import semicolon
 from downtime.services import neuro, observations, pews
 from downtime.services.census import patient_with_location
-from downtime.services.bedside import Chart, ordered, times_taken
+from downtime.services.bedside import Chart, in_stay, ordered, times_taken
 from downtime.services.patients import PatientSummary
 
 FORM = "inpatient_fall"
@@ -46,7 +46,8 @@ class Recorded:
         examined by Dr Benali 28/11 14:50"."""
         fall, data = self.fall, self.record.data
         how = [WORDS[key][lang] for key, said in (("found", data["witnessed"] == "found"),
-                                                   (fall.head_injury, fall.head_injury_possible),
+                                                   (fall.head_injury if fall.head_injury in WORDS else "not_excluded",
+                                                    fall.head_injury_possible),
                                                    ("fracture", fall.fracture_suspected),
                                                    ("anticoagulated", fall.anticoagulated)) if said]
         words = WORDS["fell"][lang].format(time=f"{fall.fell_at:%d/%m %H:%M}") + (f" ({', '.join(how)})" if how else "")
@@ -61,7 +62,7 @@ def recorded(record: RecordVersion) -> Recorded:
     reviewed = data.get("reviewed_at")
     return Recorded(record, Fall(datetime.fromisoformat(data["fell_at"]), data["head_injury"], data["anticoagulated"],
                                  data["fracture_signs"] == "suspected",
-                                 datetime.fromisoformat(reviewed) if reviewed else None))
+                                 datetime.fromisoformat(reviewed) if reviewed else None, data["witnessed"] == "found"))
 
 
 CHART = Chart(FORM, ordered(recorded, lambda one: one.fall.fell_at))
@@ -83,9 +84,12 @@ class Falls:
         return [ASKS[ask][lang] for ask in asks(one.fall, self.observed, self.neuro)]
 
 
-def read(db: Database, patient_ids: Collection[str]) -> dict[str, Falls]:
-    """The falls of each of these patients who has one, with their sets."""
-    found = CHART.of_each(db, patient_ids)
+def read(db: Database, patients: Sequence[PatientSummary]) -> dict[str, Falls]:
+    """The falls of this stay of each of these patients who has one (`bedside.in_stay`), with
+    their sets."""
+    every = CHART.of_each(db, [patient.patient_id for patient in patients])
+    found = {patient.patient_id: falls for patient in patients
+             if (falls := [one for one in every.get(patient.patient_id, []) if in_stay(patient, one.fall.fell_at)])}
     fallen = list(found)
     observed = [chart.of_each(db, fallen) for chart in _observed]
     neuro_sets = _neuro.of_each(db, fallen)
@@ -103,7 +107,7 @@ def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lan
     """What the handover sheet says at `at` of each of these in-patients' falls: each fall of the
     last day, and any older one still asking, with what it asks."""
     lines: dict[str, str] = {}
-    for patient_id, known in read(db, [patient.patient_id for patient in patients]).items():
+    for patient_id, known in read(db, patients).items():
         said = []
         for one in known.falls:
             asked = known.asking(one, lang)
@@ -114,10 +118,10 @@ def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lan
     return lines
 
 
-def to_open(db: Database, patient_id: str) -> RecordVersion:
+def to_open(db: Database, forms: Mapping[str, FormSpec], patient_id: str) -> RecordVersion:
     """The fall of the patient's to open from the escalation list: their latest that asks
     something (to record the doctor's examination on it), else their latest."""
-    known = read(db, [patient_id])[patient_id]
+    known = read(db, [patient_with_location(db, dict(forms), patient_id)])[patient_id]
     return next((one for one, _ in reversed(asking(known, "en"))), known.falls[-1]).record
 
 
@@ -125,9 +129,5 @@ def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: 
     """What a letter handing the patient on says of their falls: each fall of this stay, what was
     found and the doctor's examination, one a line (a patient who fell in hospital is assessed
     for falls after it: NICE QS86); nothing when they have not fallen."""
-    admitted = patient_with_location(db, dict(forms), patient_id).admitted_at
-    known = read(db, [patient_id]).get(patient_id)
-    if known is None:
-        return []
-    return [one.text(lang) for one in known.falls if admitted is None
-            or elapsed.instant(one.fall.fell_at) >= elapsed.instant(datetime.fromisoformat(admitted))]
+    known = read(db, [patient_with_location(db, dict(forms), patient_id)]).get(patient_id)
+    return [] if known is None else [one.text(lang) for one in known.falls]

@@ -20,7 +20,7 @@ from downtime.domain.sepsis import OUTCOMES, SCREEN_FROM, Outcome, Screening, le
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import semicolon
 from downtime.services import observations
-from downtime.services.bedside import Chart, ordered
+from downtime.services.bedside import Chart, in_stay, ordered
 from downtime.services.census import patient_with_location
 from downtime.services.observations import ScoredSet
 from downtime.services.patients import PatientSummary
@@ -122,10 +122,7 @@ class Sepsis:
 
 
 def _this_stay(found: Screened | None, patient: PatientSummary) -> Screened | None:
-    if found is None or not patient.admitted_at:
-        return found
-    since = datetime.fromisoformat(patient.admitted_at)
-    return found if elapsed.instant(found.screening.screened_at) >= elapsed.instant(since) else None
+    return found if found is not None and in_stay(patient, found.screening.screened_at) else None
 
 
 def read(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dict[str, Sepsis]:
