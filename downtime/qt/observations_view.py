@@ -224,7 +224,7 @@ class ObservationsView(ChartTab):
                 (self.delirium, translate("ObservationsView", "Delirium screening (4AT)"),
                  translate("ObservationsView", "Screen for &delirium (4AT)…"), self.screen_delirium),
                 (self.sepsis, translate("ObservationsView", "Sepsis screening"),
-                 translate("ObservationsView", "Screen for se&psis…"), self.screen_sepsis))):
+                 translate("ObservationsView", "Screen for &sepsis…"), self.screen_sepsis))):
             line.setWordWrap(True)
             line.setAccessibleName(name)
             screened.addWidget(line, row, 0)

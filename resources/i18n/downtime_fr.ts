@@ -3448,7 +3448,7 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
         <translation>Dépistage du sepsis</translation>
     </message>
     <message>
-        <source>Screen for se&amp;psis…</source>
+        <source>Screen for &amp;sepsis…</source>
         <translation>Dépister un se&amp;psis…</translation>
     </message>
     <message>

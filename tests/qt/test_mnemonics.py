@@ -53,3 +53,19 @@ def test_no_screen_shares_an_alt_letter_with_the_menus_or_within_itself(qtbot, s
                     seen[letter] = text
     finally:
         set_language("en")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_an_adults_observations_tab_shares_no_alt_letter(qtbot, session_for, answers, patient, lang):
+    """Its buttons (a new set, print, the 4AT and sepsis screenings) against each other and the
+    menus: Alt+P printed the chart where it was meant to screen for sepsis."""
+    set_language(lang)
+    try:
+        window = MainWindow(session_for("nurse", lang))
+        qtbot.addWidget(window)
+        window.show()
+        menus = {_letter(action.text()) for action in window.menuBar().actions()} - {None}
+        letters = [letter for _, letter in _page_letters(window.open_observations_of(patient))]
+        assert len(letters) >= 4 and len(set(letters)) == len(letters) and not set(letters) & menus, letters
+    finally:
+        set_language("en")

@@ -26,7 +26,7 @@ def test_a_high_score_asks_for_a_screening_made_from_the_tab_and_timed_from_the_
     records.save_new(window.session, "observations", HIGH, patient_id=patient)
     window.refresh_lists()
     assert chart.alarms.text() == "NEWS2 7 at 28/11 13:00: COULD THIS BE SEPSIS? Screen with the sepsis tool"
-    QTest.mouseClick(_button(chart, "Screen for se&psis…"), Qt.MouseButton.LeftButton)
+    QTest.mouseClick(_button(chart, "Screen for &sepsis…"), Qt.MouseButton.LeftButton)
     form = window.tabs.currentWidget()
     assert isinstance(form, FormView) and form.spec.id == "sepsis_screening"
     assert form.editors["pulse"].value() == 112  # copied from the set
