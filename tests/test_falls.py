@@ -112,15 +112,19 @@ def test_the_blank_is_in_the_binder_and_the_export_sends_an_observation(session_
     english, french = blank_pages("inpatient_fall", "en"), blank_pages("inpatient_fall", "fr")
     assert len(english) == len(french) == 1
     assert "Signs of a fracture or spinal injury" in english[0] and "Traumatisme crânien" in french[0]
-    fall = records.save_new(session_for("nurse"), "inpatient_fall", {**FELL, "notes": "Getting to the toilet alone"},
-                            patient_id=patient)
+    fall = records.save_new(session_for("nurse"), "inpatient_fall", {
+        **FELL, "notes": "Getting to the toilet alone", "family_told": True, "incident_reported": False,
+        "reviewed_by": "Dr  Benali", "reviewed_at": "2026-11-28T13:50+01:00"}, patient_id=patient)
     found = exported_resource(fall.record_id, Observation)
     assert (found.code.text, found.category[0].coding[0].code, found.status) == ("Inpatient fall", "exam", "final")
-    assert [(part.code.text, part.valueCodeableConcept.text if part.valueCodeableConcept else part.valueBoolean)
+    assert [(part.code.text, part.valueCodeableConcept.text if part.valueCodeableConcept else
+             part.valueString or part.valueDateTime if part.valueBoolean is None else part.valueBoolean)
             for part in found.component] == [
         ("Seen to fall", "Found on the floor (not seen)"), ("Where", "Toilet or bathroom"),
         ("Signs of a fracture or spinal injury", "None found"), ("Head injury", "Cannot be excluded"),
-        ("On anticoagulant treatment", True)]
+        ("On anticoagulant treatment", True), ("Family or next of kin told", True), ("Incident reported", False),
+        ("Examined by the doctor", "Dr Benali"),
+        ("Examined by the doctor, at", datetime.fromisoformat("2026-11-28T13:50+01:00"))]
     assert [note.text for note in found.note] == ["Bruise over the left eyebrow", "Getting to the toilet alone"]
     assert found.encounter is not None
 

@@ -58,6 +58,9 @@ def test_the_export_says_it(session_for, patient, tmp_path):
                         .read_text(encoding="utf-8"))
     request = next(entry["resource"] for entry in bundle["entry"] if entry["resource"]["id"] == saved.record_id)
     assert "Time-critical: within 30 minutes of its time" in request["note"][0]["text"]
+    # The back-entry line the clerk types the order from says it too (the CSV had it, the line did not).
+    assert "Time-critical: give within 30 minutes of its time: Yes" in records.record_label(session_for("records"),
+                                                                                             saved)
 
 
 def test_the_blank_mar_has_a_time_critical_tick_for_each_regular_order(blank_pages):

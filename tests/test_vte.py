@@ -66,6 +66,10 @@ def test_each_assessment_is_a_risk_assessment_in_the_export(session_for, patient
         "infection, inflammatory)", "Bleeding risk: Platelets under 75 × 10⁹/L",
         "Reassess after the OGD"]
     assert found.encounter is not None and found.performer is not None
+    none = records.save_new(session_for("doctor"), "vte_assessment", {**ASSESSED, "thrombosis_risks": []},
+                            patient_id=patient)
+    assert [note.text for note in exported_resource(none.record_id, RiskAssessment).note][1:] == [
+        "Thrombosis risk: none found", "Bleeding risk: none found"]  # none ticked is none found, said
 
 
 def test_a_patient_loaded_from_the_ehr_snapshot_is_not_asked_for_what_the_ehr_prompted(session_for, patient, clock):

@@ -12,13 +12,14 @@ from sqlite_utils import Database
 
 from downtime.domain.records import RecordVersion
 from downtime.services.falls import FORM, recorded
-from downtime.sync.fhir_elements import Context, Group, label, moment
-from downtime.sync.fhir_observations import record_observation
+from downtime.sync.fhir_elements import Context, Group, label
+from downtime.sync.fhir_observations import doctor_review, record_observation
 from downtime.sync.fhir_stays import Stays, one_each
 
 FALL = {"text": "Inpatient fall"}
 ANSWERED = ("witnessed", "where", "fracture_signs", "head_injury")
 """The fall's choices sent as components, in words."""
+TOLD = {"family_told": "Family or next of kin told", "incident_reported": "Incident reported"}
 
 
 def fall_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
@@ -35,6 +36,7 @@ def _observation(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str,
                       "valueCodeableConcept": {"text": label(spec, item, data[item])}} for item in ANSWERED
                      if data.get(item)),
                    {"code": {"text": "On anticoagulant treatment"}, "valueBoolean": fall.anticoagulated},
-                   *([{"code": {"text": f"Examined by the doctor: {' '.join(data['reviewed_by'].split())}"},
-                       "valueDateTime": moment(data["reviewed_at"])}] if fall.reviewed_at is not None else [])],
+                   *({"code": {"text": text}, "valueBoolean": data[field_id]}
+                     for field_id, text in TOLD.items() if data.get(field_id) is not None),
+                   *doctor_review(data, "Examined by the doctor")],
         **({"note": [{"text": text} for text in notes]} if notes else {}))

@@ -82,6 +82,16 @@ def record_observation(record: RecordVersion, ctx: Context, stays: Stays, catego
             "effectiveDateTime": moment(at), "performer": [ctx.author(ctx.original(record))], **found}
 
 
+def doctor_review(data: Mapping[str, Any], said: str) -> list[dict[str, Any]]:
+    """The doctor's review recorded on a fall or a sepsis screening (`reviewed_by`, `reviewed_at`)
+    as two components under fixed words, `said` ("Examined by the doctor"): the name in the
+    code's words made each one's code a text of its own."""
+    if not data.get("reviewed_by") or not data.get("reviewed_at"):
+        return []
+    return [{"code": {"text": said}, "valueString": " ".join(data["reviewed_by"].split())},
+            {"code": {"text": f"{said}, at"}, "valueDateTime": moment(data["reviewed_at"])}]
+
+
 class Measured:
     """A set's readings as Observations, each its own, sharing the set's status, patient, stay,
     time and author: what `add` made, in order (a total's `derivedFrom`)."""

@@ -15,7 +15,7 @@ from downtime.domain.records import RecordVersion
 from downtime.domain.sepsis import MAY_BE_NOT_NEEDED, READING_FLAG_WORDS, SIX, SIX_WORDS, reading_flags
 from downtime.services.sepsis import FORM, SHORT, screened
 from downtime.sync.fhir_elements import Context, Group, label, moment
-from downtime.sync.fhir_observations import record_observation
+from downtime.sync.fhir_observations import doctor_review, record_observation
 from downtime.sync.fhir_stays import Stays, one_each
 
 SEPSIS = {"text": "Sepsis screening (UK Sepsis Trust inpatient tool)"}
@@ -47,6 +47,5 @@ def _observation(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str,
                    *([{"code": {"text": "NEWS2 of the readings"}, "valueInteger": found.news2.total}]
                      if found.news2 is not None else []),
                    *({"code": {"text": "Red flag"}, "valueString": flag} for flag in flags), *six,
-                   *([{"code": {"text": f"Reviewed by the doctor: {' '.join(data['reviewed_by'].split())}"},
-                       "valueDateTime": moment(data["reviewed_at"])}] if found.screening.reviewed_at else [])],
+                   *doctor_review(data, "Reviewed by the doctor")],
         **({"note": [{"text": data["notes"]}]} if data.get("notes") else {}))

@@ -25,8 +25,10 @@ def vte_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
 
 def _assessment(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str, Any]:
     data, spec = record.data, ctx.forms[FORM]
-    ticked = [f"{spec.field(field_id).label.en}: {', '.join(label(spec, field_id, code) for code in data[field_id])}"
-              for field_id in ("thrombosis_risks", "bleeding_risks") if data.get(field_id)]
+    # None ticked is none found, as the form says: said, or the EHR cannot tell it from not recorded.
+    ticked = [f"{spec.field(field_id).label.en}: "
+              f"{', '.join(label(spec, field_id, code) for code in data[field_id]) if data.get(field_id) else 'none found'}"
+              for field_id in ("thrombosis_risks", "bleeding_risks")]
     notes = [f"{spec.field('mobility').label.en}: {label(spec, 'mobility', data['mobility'])}", *ticked,
              *([data["notes"]] if data.get("notes") else [])]
     return {"resourceType": "RiskAssessment", "id": record.record_id, "identifier": record_identifier(record.record_id),
