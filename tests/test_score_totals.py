@@ -46,3 +46,24 @@ def test_a_total_adds_answered_items_only_and_says_what_it_means(forms, form_id)
         assert score_total.meaning(values, "en") and score_total.meaning(values, "fr")
 
     check()
+
+
+def test_the_paper_has_the_total_box_and_a_filled_record_prints_the_total_with_its_meaning(
+        session_for, patient, blank_pages, tmp_path):
+    """The form's total, shown while typed, was on neither paper: the blank had no box for it and
+    the printed record never said the total its export carries."""
+    from pypdf import PdfReader
+
+    from downtime.services import printing, records
+
+    for form_id, name in (("delirium_screening", "4AT"), ("nutrition_screening", "MUST"),
+                          ("braden_assessment", "Braden")):
+        assert f"{name} total ______" in blank_pages(form_id, "en")[0], form_id
+    assert "Total 4AT ______" in blank_pages("delirium_screening", "fr")[0]
+    nurse = session_for("nurse")
+    saved = records.save_new(nurse, "delirium_screening", {
+        "screened_at": "2026-11-28T10:00+01:00", "alertness": "normal", "amt4": "two_or_more",
+        "attention": "fewer_than_seven", "acute_change": "yes"}, patient_id=patient)
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(
+        printing.print_record(nurse, saved.record_id, tmp_path / "record.pdf")).pages)
+    assert "4AT total 7 — POSSIBLE DELIRIUM: tell the doctor, who looks for its cause" in text

@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from downtime.domain.score_totals import SCORE_TOTALS
 from downtime.domain.holds import Settled
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.records import RecordStatus, RecordVersion
@@ -85,6 +86,10 @@ TEXT: dict[str, dict[Lang, str]] = {
     "news2_blank": {"en": "NEWS2 total ______   Clinical risk ______________   (score with the NEWS2 chart's key)",
                     "fr": "Total NEWS2 ______   Risque clinique ______________   (coter avec le barème de la feuille "
                           "NEWS2)"},
+    "total": {"en": "{name} total", "fr": "Total {name}"},
+    "total_blank": {"en": "{name} total ______   (add up each answer's points; what it means: see its help)",
+                    "fr": "Total {name} ______   (additionner les points de chaque réponse ; ce qu’il signifie : voir "
+                          "l’aide)"},
 }
 
 
@@ -319,6 +324,8 @@ def _sections(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: 
             cells.append((field.paper.span, label + content))
         if section.news2:
             cells.append((COLUMNS, _news2(section, values, lang, scores_news2)))
+        if section.total:
+            cells.append((COLUMNS, _total(section.total, values, lang)))
         if cells:
             rows = _grid(cells, width)
             if section.news2:  # the score never alone at the top of a page, away from its readings
@@ -340,6 +347,20 @@ def _news2(section: Section, values: dict[str, Any] | None, lang: Lang, scores: 
     if news2 is None:
         return [label, _p("—", size=10, leading=13)]
     return [label, _p(band_text(news2, lang), size=10, bold=True, leading=13), _p(news2.response[lang], size=8.5)]
+
+
+def _total(name: str, values: dict[str, Any] | None, lang: Lang) -> list[Flowable]:
+    """A `total` section's score (domain.score_totals: Braden, the 4AT, MUST) with what it means,
+    as the screen shows it while typed; on a blank form, the box to add it up in by hand (the
+    paper had none, and a filled record never said the total its export carries)."""
+    score_total = SCORE_TOTALS[name]
+    if values is None:
+        return [_p(t("total_blank", lang, name=score_total.name), size=10, leading=16)]
+    label = _p(t("total", lang, name=score_total.name), size=8, bold=True, condensed=True)
+    if any(values.get(item) in (None, "") for item in score_total.items):
+        return [label, _p("—", size=10, leading=13)]
+    return [label, _p(f"{score_total.total(values)} — {score_total.meaning(values, lang)}", size=10, bold=True,
+                      leading=13)]
 
 
 def _laid(part: list[Flowable]) -> list[Flowable]:
