@@ -6,7 +6,7 @@ words and in the export."""
 import json
 from datetime import datetime, timedelta
 
-from downtime.domain.medication import DoseState, RoundPolicy, dose_state, policy_for
+from downtime.domain.medication import Check, DoseState, RoundPolicy, dose_state, policy_for
 from downtime.services import census, chart_alerts, medication, records
 from downtime.sync.export import export
 
@@ -86,3 +86,36 @@ def test_the_escalation_list_calls_out_a_late_time_critical_dose_until_it_is_rec
                                                     "scheduled_for": "2026-11-28T14:00+01:00", "dose_given": 1.0,
                                                     "route": "PO"})
     assert chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B").alerts == []
+
+
+_ALL = {check: "Checked with the prescriber" for check in Check}
+
+
+def test_a_time_critical_dose_given_from_another_order_of_it_is_not_called_for_and_one_not_given_is_told(
+        session_for, patient, clock):
+    """A prescription written again, the first not stopped: the 14:00 dose given from the new order
+    was still called out on the old one, "give it now", a second dose. A dose recorded not given
+    (the drug not available, nil by mouth) left the list with nothing said: the doctor must find
+    another route or medicine; a doctor's hold is theirs."""
+    doctor = session_for("doctor")
+    first = records.save_new(doctor, "medication_order", {**LEVODOPA, "start_at": "2026-11-28T13:30+01:00"},
+                             patient_id=patient)
+    again = records.save_new(doctor, "medication_order", {**LEVODOPA, "start_at": "2026-11-28T13:35+01:00"},
+                             patient_id=patient)
+    nurse = session_for("nurse")
+    clock.advance(minutes=35)
+    medication.record_dose(nurse, again.record_id, {"outcome": "given", "given_at": "2026-11-28T14:30+01:00",
+                                                    "scheduled_for": "2026-11-28T14:00+01:00", "dose_given": 1.0,
+                                                    "route": "PO"}, overrides=_ALL)
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    assert chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B").alerts == []
+    records.amend(doctor, again.record_id, {**again.data, "stop_at": "2026-11-28T14:32+01:00"}, "Written twice")
+    records.amend(doctor, first.record_id, {**first.data, "times": "14:00 18:00"}, "Two doses a day from now")
+    clock.advance(hours=4)  # 18:35: the 18:00 dose recorded not given
+    medication.record_dose(nurse, first.record_id, {"outcome": "not_given", "given_at": "2026-11-28T18:20+01:00",
+                                                    "scheduled_for": "2026-11-28T18:00+01:00",
+                                                    "not_given_reason": "nil_by_mouth"}, overrides=_ALL)
+    found = chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B").alerts
+    (alert,) = found
+    assert alert.said == ["TIME-CRITICAL DOSE NOT GIVEN (due 28/11 18:00: F — Nil by mouth / fasting): tell the doctor "
+                          "(another route or medicine)"]

@@ -11,7 +11,7 @@ opened for three days, pain that matters left untreated or its reassessment over
 paediatric early warning score of 8 or more, someone worried, a child not alert, the next set
 overdue, a fall whose care is not all done (a possible fracture, a possible head injury on an
 anticoagulant, neuro obs or observations not started, no doctor's examination yet), a
-time-critical medicine's dose late or overdue, a NEWS2 of 5 or more not screened for sepsis, red
+time-critical medicine's dose late, overdue or not given, a NEWS2 of 5 or more not screened for sepsis, red
 flag sepsis whose Sepsis Six or doctor's review is not all done within the hour. The nurse in
 charge reads them beside the NEWS2 escalation list: on paper each was on its patient's chart
 alone, seen when that chart was next opened. And the patients who left the ward with a critical
@@ -135,7 +135,7 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
     for patient_id, critical in medication.time_critical(db, patients, at).items():
         found.extend(ChartAlert(patients[patient_id], medication.ORDER_FORM,
                                 f"{medication.order_label(order, order_form, lang)} {cell.slot:%d/%m %H:%M}",
-                                [critical.said(cell, lang)]) for order, cell in critical.late)
+                                [critical.said(cell, forms[medication.DOSE_FORM], lang)]) for order, cell in critical.late)
         if critical.next_change is not None:
             due.append(critical.next_change)
     for patient_id, known in falls.read(db, in_hospital).items():

@@ -1495,19 +1495,29 @@ TIME_CRITICAL_WORDS = {
                               "doctor",
                         "fr": "DOSE À HORAIRE CRITIQUE TRÈS EN RETARD (prévue {due}) : la donner maintenant, ou noter "
                               "pourquoi et prévenir le médecin"},
+    DoseState.NOT_GIVEN: {"en": "TIME-CRITICAL DOSE NOT GIVEN (due {due}: {why}): tell the doctor (another route or "
+                                "medicine)",
+                          "fr": "DOSE À HORAIRE CRITIQUE NON DONNÉE (prévue {due} : {why}) : prévenir le médecin (autre "
+                                "voie ou autre médicament)"},
 }
 
 
 @dataclass(frozen=True)
 class TimeCritical:
-    """A patient's time-critical doses of the round's window not recorded: `late` those late or
-    overdue (with their state), `next_change` when the next of them falls late or overdue."""
+    """A patient's time-critical doses of the round's window not given: `late` those late or
+    overdue, and those recorded not given but for a doctor's hold (with their state: omitted,
+    levodopa for a patient nil by mouth is harm unless the doctor finds another route), `next_change`
+    when the next of them falls late or overdue."""
 
     late: list[tuple[Order, MarCell]]
     next_change: datetime | None
 
-    def said(self, cell: MarCell, lang: Lang) -> str:
-        return TIME_CRITICAL_WORDS[cell.state][lang].format(due=f"{cell.slot:%d/%m %H:%M}")
+    def said(self, cell: MarCell, dose_form: FormSpec, lang: Lang) -> str:
+        """What the escalation list says of a dose (`dose_form`: the dose's, whose words say why
+        it was not given)."""
+        why = "" if cell.administration is None or cell.administration.reason is None else \
+            format_value(dose_form.field("not_given_reason"), cell.administration.reason.value, lang)
+        return TIME_CRITICAL_WORDS[cell.state][lang].format(due=f"{cell.slot:%d/%m %H:%M}", why=why)
 
 
 def time_critical(db: Database, patient_ids: Collection[str], now: datetime) -> dict[str, TimeCritical]:
@@ -1523,14 +1533,20 @@ def time_critical(db: Database, patient_ids: Collection[str], now: datetime) -> 
     found: dict[str, TimeCritical] = {}
     for patient_id, rows in mar_grids(db, ticked, since.date(), (now.date() - since.date()).days + 2, now).items():
         late, coming = [], []
+        # A dose given for its time from another order of the medicine (a prescription written
+        # again, the first not stopped then): "give it now" was a second dose.
+        given = [(row.order, cell.slot) for row in rows for cell in row.cells if cell.state is DoseState.GIVEN]
         for row in rows:
             if not row.order.time_critical:
                 continue
             judged = policy_for(row.order, policy)
             for cell in row.cells:
-                if cell.slot < since:
+                if cell.slot < since or any(slot == cell.slot and other.record_id != row.order.record_id
+                                            and shares_a_medicine(row.order.drug, other.drug) for other, slot in given):
                     continue
-                if cell.state in (DoseState.LATE, DoseState.OVERDUE):
+                omitted = cell.state is DoseState.NOT_GIVEN and cell.administration is not None \
+                    and cell.administration.reason is not NotGivenReason.HELD
+                if cell.state in (DoseState.LATE, DoseState.OVERDUE) or omitted:
                     late.append((row.order, cell))
                 if cell.state in (DoseState.UPCOMING, DoseState.DUE, DoseState.LATE):
                     coming.append(cell.slot + (judged.overdue_after if cell.state is DoseState.LATE
