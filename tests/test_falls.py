@@ -83,9 +83,12 @@ def test_a_fall_asks_on_the_escalation_list_and_the_handover_until_its_care_is_d
     assert falls.to_open(nurse.db, nurse.forms, patient).record_id == fall.record_id
 
 
-def test_a_set_before_the_fall_does_not_count_and_a_childs_pews_set_does(session_for, patient, admission_values):
+def test_a_set_before_the_fall_or_incomplete_does_not_count_and_a_childs_pews_set_does(session_for, patient,
+                                                                                        admission_values):
     nurse = session_for("nurse")
     records.save_new(nurse, "observations", {**NEWS2_SET, "taken_at": "2026-11-28T13:00+01:00"}, patient_id=patient)
+    records.save_new(nurse, "observations", {"taken_at": "2026-11-28T13:40+01:00", "spo2_scale": "scale_1",
+                                             "on_oxygen": False, "temperature": 37.9}, patient_id=patient)
     records.save_new(nurse, "inpatient_fall", {**FELL, "head_injury": "no", "anticoagulated": False},
                      patient_id=patient)
     known = falls.read(nurse.db, [census.patient_with_location(nurse.db, nurse.forms, patient)])[patient]

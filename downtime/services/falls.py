@@ -17,7 +17,7 @@ from downtime.formspec import FormSpec, Lang
 from downtime.i18n import semicolon
 from downtime.services import neuro, observations, pews
 from downtime.services.census import patient_with_location
-from downtime.services.bedside import Chart, in_stay, ordered, times_taken
+from downtime.services.bedside import Chart, in_order, in_stay, ordered, times_taken
 from downtime.services.patients import PatientSummary
 
 FORM = "inpatient_fall"
@@ -66,7 +66,16 @@ def recorded(record: RecordVersion) -> Recorded:
 
 
 CHART = Chart(FORM, ordered(recorded, lambda one: one.fall.fell_at))
-_observed = (times_taken(observations.FORM), times_taken(pews.FORM))
+
+
+def _complete_sets(records: list[RecordVersion]) -> list[datetime]:
+    """When each complete NEWS2 set was taken: a set of a reading or two (a temperature taken
+    again) is no set of observations since a fall, and silenced the fall's ask."""
+    sets = in_order(records, lambda record: observations.scored(record, None), lambda one: one.taken_at)
+    return [one.taken_at for one in sets if one.news2 is not None and one.news2.complete]
+
+
+_observed = (Chart(observations.FORM, _complete_sets), times_taken(pews.FORM))
 _neuro = times_taken(neuro.FORM)
 
 
