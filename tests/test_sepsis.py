@@ -93,7 +93,7 @@ def test_a_set_of_5_or_more_asks_for_a_screening_then_the_sepsis_six_and_the_rev
     assert sepsis.to_open(nurse.db, nurse.forms, patient, nurse.clock()).record_id == found.record_id
     clock.advance(minutes=30)
     (alert,) = chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "fr", ward="3B").alerts
-    assert alert.said == ["« SEPSIS SIX » EN RETARD (avant 28/11 14:20) : antibiotiques IV, remplissage IV, lactates, "
+    assert alert.said == ["« SEPSIS SIX » EN RETARD (avant 28/11 14:20) : antibiotiques IV, remplissage IV, lactates, "
                           "diurèse horaire", "PAS EXAMINÉ PAR UN MÉDECIN (avant 28/11 14:20) : relancer maintenant"]
     census_pdf = printing.print_census(nurse, tmp_path / "census.pdf", "3B")
     assert "SEPSIS SIX OVERDUE (due 28/11 14:20)" in " ".join(

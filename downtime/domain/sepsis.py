@@ -57,7 +57,7 @@ class Outcome(StrEnum):
 
 OUTCOMES: Mapping[Outcome, Mapping[str, str]] = {
     Outcome.RED: {"en": "RED FLAG SEPSIS: the Sepsis Six within the hour; tell the doctor now",
-                  "fr": "SEPSIS GRAVE : les « Sepsis Six » dans l’heure ; prévenir le médecin maintenant"},
+                  "fr": "SEPSIS GRAVE : les « Sepsis Six » dans l’heure ; prévenir le médecin maintenant"},
     Outcome.AMBER: {"en": "POSSIBLE SEPSIS: the doctor reviews within the hour and decides on antibiotics",
                     "fr": "SEPSIS POSSIBLE : le médecin examine dans l’heure et décide des antibiotiques"},
     Outcome.LOW: {"en": "infection, no red flag (NEWS2 under 5): the doctor treats it; screen again if worse",
@@ -67,8 +67,8 @@ OUTCOMES: Mapping[Outcome, Mapping[str, str]] = {
                        "fr": "infection peu probable : chercher une autre cause ; redépister si aggravation"},
 }
 ASKS: Mapping[str, Mapping[str, str]] = {
-    "six": {"en": "SEPSIS SIX by {due}: {left}", "fr": "« SEPSIS SIX » avant {due} : {left}"},
-    "six_overdue": {"en": "SEPSIS SIX OVERDUE (due {due}): {left}", "fr": "« SEPSIS SIX » EN RETARD (avant {due}) : {left}"},
+    "six": {"en": "SEPSIS SIX by {due}: {left}", "fr": "« SEPSIS SIX » avant {due} : {left}"},
+    "six_overdue": {"en": "SEPSIS SIX OVERDUE (due {due}): {left}", "fr": "« SEPSIS SIX » EN RETARD (avant {due}) : {left}"},
     "review": {"en": "the doctor reviews by {due}", "fr": "examen du médecin avant {due}"},
     "review_overdue": {"en": "NOT REVIEWED BY A DOCTOR (due {due}): ask again now",
                        "fr": "PAS EXAMINÉ PAR UN MÉDECIN (avant {due}) : relancer maintenant"},
