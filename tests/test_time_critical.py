@@ -58,6 +58,10 @@ def test_the_export_says_it(session_for, patient, tmp_path):
                         .read_text(encoding="utf-8"))
     request = next(entry["resource"] for entry in bundle["entry"] if entry["resource"]["id"] == saved.record_id)
     assert "Time-critical: within 30 minutes of its time" in request["note"][0]["text"]
+    # As the EHR's snapshot gives it to the app, for an interface to map without reading words.
+    assert {ext["url"]: ext["valueBoolean"] for ext in request["extension"]} == {
+        "urn:downtime:controlled-drug": False, "urn:downtime:high-alert-medicine": False,
+        "urn:downtime:time-critical-medicine": True}
     # The back-entry line the clerk types the order from says it too (the CSV had it, the line did not).
     assert "Time-critical: give within 30 minutes of its time: Yes" in records.record_label(session_for("records"),
                                                                                              saved)

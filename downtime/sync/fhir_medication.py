@@ -30,6 +30,7 @@ from downtime.services.medication import (
 )
 from downtime.services.telephone_orders import COUNTERSIGNED, TELEPHONE
 from downtime.storage.records import histories
+from downtime.sync.snapshot_fhir import CONTROLLED_EXTENSION, HIGH_ALERT_EXTENSION, TIME_CRITICAL_EXTENSION
 from downtime.sync.fhir_codes import ADMIN_FUNCTION, NOT_GIVEN, NOT_GIVEN_REASON, ROUTES, SNOMED, UCUM, UCUM_UNITS, coding
 from downtime.sync.fhir_elements import (
     Context,
@@ -166,6 +167,11 @@ def _request(record: RecordVersion, order: Order, ctx: Context, stays: Stays, en
         resource["statusReason"] = {"text": why_stopped}
     if order.indication:  # why it was prescribed, free text: no code is invented for it
         resource["reasonCode"] = [{"text": order.indication}]
+    # The flags as the EHR's snapshot gives them to this app (sync.snapshot_fhir), for an
+    # interface to map without reading the note's words.
+    resource["extension"] = [{"url": url, "valueBoolean": flag} for url, flag in (
+        (CONTROLLED_EXTENSION, order.controlled), (HIGH_ALERT_EXTENSION, order.high_alert),
+        (TIME_CRITICAL_EXTENSION, order.time_critical))]
     flags = [text for flag, text in ((order.controlled, "Controlled drug (witnessed administration)"),
                                      (order.high_alert, "High-alert medicine"),
                                      (order.time_critical, "Time-critical: within 30 minutes of its time")) if flag]
