@@ -196,7 +196,7 @@ def test_a_handover_says_how_to_talk_with_the_patient(session_for, admission_val
     ("{form: observations, field: temperature}", "observations.temperature is a decimal, this a integer"),
     ("{form: observations}", "without a field copies 'medication_order' or 'lab_result' or 'repositioning' or "
                               "'wound_care' or 'device_check' or 'pain_assessment' or 'nutrition_screening' or "
-                              "'delirium_screening' or 'inpatient_fall' or 'paediatric_observations' into a "
+                              "'delirium_screening' or 'inpatient_fall' or 'sepsis_screening' or 'paediatric_observations' into a "
                               "long text only"),
 ])
 def test_a_copy_from_nowhere_is_refused_when_the_forms_load(tmp_path, copied, expected):

@@ -10,7 +10,7 @@ from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
 from downtime.domain.sepsis import SIX, Outcome, left_to_do, outcome, reading_flags
-from downtime.services import census, chart_alerts, observations, printing, records, sepsis
+from downtime.services import census, chart_alerts, observations, prefill, printing, records, sepsis
 
 READINGS = {"taken_at": "2026-11-28T13:00+01:00", "respiratory_rate": 22, "spo2": 95, "spo2_scale": "scale_1",
             "on_oxygen": False, "systolic_bp": 104, "pulse": 112, "consciousness": "alert", "temperature": 38.6}
@@ -170,3 +170,13 @@ def test_the_blank_is_in_the_binder_and_the_export_sends_an_observation(session_
         ("Sepsis Six: IV fluids", "not needed")]
     assert [note.text for note in resource.note] == ["Lactate 2.8"] and resource.encounter is not None
     assert ("sepsis_screening", 3) in printing.BINDER
+
+
+def test_a_move_a_transfer_or_a_discharge_says_the_latest_screening_of_this_stay(session_for, patient):
+    nurse = session_for("nurse")
+    assert not prefill.first_answers(nurse, nurse.form("discharge"), patient).get("sepsis")
+    records.save_new(nurse, "sepsis_screening", {**SCREEN, "antibiotics_at": "2026-11-28T13:40+01:00"},
+                     patient_id=patient)
+    for form_id in ("transfer", "transfer_out", "discharge"):
+        assert prefill.first_answers(nurse, nurse.form(form_id), patient)["sepsis"] == (
+            "Sepsis screen 28/11 13:10 (NEWS2 7): RED FLAG SEPSIS; IV antibiotics 28/11 13:40"), form_id

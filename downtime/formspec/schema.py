@@ -230,7 +230,8 @@ class Option(_Strict):
 # patient's treatments, their laboratory samples awaiting a result and recent results, their
 # pressure areas as the repositioning chart last found them, their wounds still dressed, their
 # lines and catheters still in, their latest pain, their malnutrition risk, their latest delirium
-# screening, their falls in this stay, and a child's latest paediatric observations.
+# screening, their falls in this stay, their latest sepsis screening this stay, and a child's latest
+# paediatric observations.
 TREATMENTS_FORM = "medication_order"
 RESULTS_FORM = "lab_result"
 REPOSITIONING_FORM = "repositioning"
@@ -240,9 +241,10 @@ PAIN_FORM = "pain_assessment"
 NUTRITION_FORM = "nutrition_screening"
 DELIRIUM_FORM = "delirium_screening"
 FALLS_FORM = "inpatient_fall"
+SEPSIS_FORM = "sepsis_screening"
 PEWS_FORM = "paediatric_observations"
 LISTED_FORMS = (TREATMENTS_FORM, RESULTS_FORM, REPOSITIONING_FORM, WOUNDS_FORM, DEVICES_FORM, PAIN_FORM,
-                NUTRITION_FORM, DELIRIUM_FORM, FALLS_FORM, PEWS_FORM)
+                NUTRITION_FORM, DELIRIUM_FORM, FALLS_FORM, SEPSIS_FORM, PEWS_FORM)
 # The forms whose things still open a multiple choice's `copied_from` without a field ticks: the
 # kinds of lines and catheters still in.
 TICKED_FORMS = (DEVICES_FORM,)
@@ -258,8 +260,8 @@ class CopiedFrom(_Strict):
     their pressure areas and how often they are turned (REPOSITIONING_FORM), their wounds not
     healed with their dressings (WOUNDS_FORM), their lines and catheters still in
     (DEVICES_FORM), their latest pain (PAIN_FORM), their
-    malnutrition risk (NUTRITION_FORM), their latest delirium screening (DELIRIUM_FORM) or their
-    falls in this stay (FALLS_FORM); a multiple choice without `field` ticks the kinds of
+    malnutrition risk (NUTRITION_FORM), their latest delirium screening (DELIRIUM_FORM), their
+    falls in this stay (FALLS_FORM) or their latest sepsis screening this stay (SEPSIS_FORM); a multiple choice without `field` ticks the kinds of
     the things still open on a chart of TICKED_FORMS (each kind as `codes` names it, a kind that
     is none of its options left unticked). Copied by hand from
     the chart, a transfer-out's last observations and treatments were one more place to misread a

@@ -10,11 +10,12 @@ from downtime.domain.medication import Frequency, Outcome, prescribed_despite
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import (DELIRIUM_FORM, DEVICES_FORM, FALLS_FORM, NUTRITION_FORM, PAIN_FORM, PEWS_FORM,
-                                      REPOSITIONING_FORM, RESULTS_FORM, TREATMENTS_FORM, WOUNDS_FORM, ChoiceField,
+                                      REPOSITIONING_FORM, RESULTS_FORM, SEPSIS_FORM, TREATMENTS_FORM, WOUNDS_FORM,
+                                      ChoiceField,
                                       Meaning, MultiChoiceField, TextField)
 from downtime.i18n import QT_TRANSLATE_NOOP, message
 from downtime.services import (census, delirium, devices, falls, lab_results, medication, nutrition, pain, pews,
-                               repositioning, settings, telephone_orders, transfusion, wounds)
+                               repositioning, sepsis, settings, telephone_orders, transfusion, wounds)
 from downtime.services.context import Session
 from downtime.storage.records import list_current
 
@@ -107,7 +108,7 @@ def _latest(session: Session, form_id: str, patient_id: str, now: datetime) -> R
 # without a field names (the treatments apart: they read the session's orders).
 HANDED_ON = {RESULTS_FORM: lab_results.handed_on, REPOSITIONING_FORM: repositioning.handed_on,
              WOUNDS_FORM: wounds.handed_on, DEVICES_FORM: devices.handed_on, PAIN_FORM: pain.handed_on, NUTRITION_FORM: nutrition.handed_on,
-             DELIRIUM_FORM: delirium.handed_on, FALLS_FORM: falls.handed_on,
+             DELIRIUM_FORM: delirium.handed_on, FALLS_FORM: falls.handed_on, SEPSIS_FORM: sepsis.handed_on,
              PEWS_FORM: pews.handed_on}
 
 

@@ -164,8 +164,9 @@ def to_open(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: da
 
 def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:
     """What a letter handing the patient on says of sepsis: their latest screening this stay,
-    with what it found; nothing when never screened."""
+    what it found, the antibiotics' time and the doctor's review (not what it asked within its
+    hour: the letter is read hours on); nothing when never screened."""
     patient = patient_with_location(db, dict(forms), patient_id)
     found = _this_stay(CHART.latest(db, [patient_id]).get(patient_id), patient)
-    return [] if found is None else [semicolon(lang).join([found.text(lang), found.meaning(lang)])]
+    return [] if found is None else [found.text(lang)]
 
