@@ -110,7 +110,7 @@ def test_the_handover_says_what_is_not_done_since_admission_in_one_line(session_
     assert since_admission.handover(nurse.db, inside, nurse.clock(), "en")[patient].endswith("(4AT, 65 or over)")
 
 
-def test_a_readmitted_patient_is_asked_again_for_vte_and_the_4at_and_last_stays_are_not_said(
+def test_a_readmitted_patient_is_asked_again_for_vte_must_and_the_4at_and_last_stays_are_not_said(
         session_for, patient, clock, admission_values):
     """A readmission keeps the patient's id: the last stay's assessment, screening and new
     confusion were read as this stay's, so neither was asked (NICE NG89 asks at every admission)
@@ -120,6 +120,9 @@ def test_a_readmitted_patient_is_asked_again_for_vte_and_the_4at_and_last_stays_
     records.save_new(nurse, "delirium_screening", {"screened_at": "2026-11-28T10:00+01:00", "alertness": "normal",
                                                    "amt4": "no_mistake", "attention": "seven_or_more",
                                                    "acute_change": "no"}, patient_id=patient)
+    records.save_new(nurse, "nutrition_screening", {"screened_at": "2026-11-28T10:00+01:00", "weight_kg": 46.5,
+                                                    "height_cm": 162, "weight_loss": "over_10",
+                                                    "acute_no_intake": False}, patient_id=patient)
     records.save_new(nurse, "observations", {
         "taken_at": "2026-11-28T11:00+01:00", "respiratory_rate": 18, "spo2": 96, "spo2_scale": "scale_1",
         "on_oxygen": False, "systolic_bp": 128, "diastolic_bp": 74, "pulse": 88, "consciousness": "new_confusion",
@@ -134,6 +137,10 @@ def test_a_readmitted_patient_is_asked_again_for_vte_and_the_4at_and_last_stays_
     assert vte.never_assessed(doctor.db, inside, doctor.clock()) == {patient}
     assert delirium.never_screened(doctor.db, inside, doctor.clock()) == {patient}
     assert delirium.handover(doctor.db, inside, doctor.clock(), "en") == {}
+    assert nutrition.handover(doctor.db, inside, doctor.clock(), "en") == {}  # last stay's high risk not said
+    assert since_admission.handover(doctor.db, inside, doctor.clock(), "en") == {patient: (
+        "NOT DONE SINCE ADMISSION on 28/11 13:00: nutrition screening (MUST); delirium screening (4AT, 65 or over); "
+        "VTE risk assessment (the doctor, NICE NG89)")}
     (summary,) = inside
     assert delirium.state(delirium.read(doctor.db, [patient])[patient], summary, doctor.clock(), "en") == (
         "Delirium: not screened yet (4AT)",

@@ -5,7 +5,7 @@ escalation list and handover sheet read them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
@@ -72,6 +72,14 @@ def in_stay(patient: PatientSummary, moment: datetime) -> bool:
     says nothing of this one, and was read as this stay's."""
     return not patient.admitted_at or elapsed.instant(moment) >= elapsed.instant(datetime.fromisoformat(
         patient.admitted_at))
+
+
+def of_stay(found: Mapping[str, Line], patients: Iterable[PatientSummary],
+            at: Callable[[Line], datetime]) -> dict[str, Line]:
+    """Each of these patients' line of `found` (their latest on a chart) that happened in their
+    present stay (`in_stay`, `at` its time): a readmitted patient is screened again."""
+    return {patient.patient_id: line for patient in patients
+            if (line := found.get(patient.patient_id)) is not None and in_stay(patient, at(line))}
 
 
 def first_due(patient: PatientSummary, within: timedelta) -> datetime | None:

@@ -20,7 +20,7 @@ from downtime.domain.sepsis import OUTCOMES, SCREEN_FROM, Outcome, Screening, le
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import semicolon
 from downtime.services import observations
-from downtime.services.bedside import Chart, in_stay, ordered
+from downtime.services.bedside import Chart, of_stay, ordered
 from downtime.services.census import patient_with_location
 from downtime.services.observations import ScoredSet
 from downtime.services.patients import PatientSummary
@@ -121,16 +121,16 @@ class Sepsis:
         return WORDS["none"][lang] if self.found is None else self.found.text(lang), self.asks(at, lang)
 
 
-def _this_stay(found: Screened | None, patient: PatientSummary) -> Screened | None:
-    return found if found is not None and in_stay(patient, found.screening.screened_at) else None
+def _screened_at(one: Screened) -> datetime:
+    return one.screening.screened_at
 
 
 def read(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dict[str, Sepsis]:
     """Each of these in-patients' latest screening this stay and standing NEWS2 set at `at`."""
     ids = [patient.patient_id for patient in patients]
-    latest, watches = CHART.latest(db, ids), observations.watches(db, patients, at)
-    return {patient.patient_id: Sepsis(_this_stay(latest.get(patient.patient_id), patient),
-                                       watches[patient.patient_id].standing) for patient in patients}
+    latest, watches = of_stay(CHART.latest(db, ids), patients, _screened_at), observations.watches(db, patients, at)
+    return {patient.patient_id: Sepsis(latest.get(patient.patient_id), watches[patient.patient_id].standing)
+            for patient in patients}
 
 
 def asking(known: Sepsis, patient: PatientSummary, at: datetime, lang: Lang) -> list[str]:
@@ -166,7 +166,7 @@ def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: 
     """What a letter handing the patient on says of sepsis: their latest screening this stay,
     what it found, the antibiotics' time and the doctor's review (not what it asked within its
     hour: the letter is read hours on); nothing when never screened."""
-    patient = patient_with_location(db, dict(forms), patient_id)
-    found = _this_stay(CHART.latest(db, [patient_id]).get(patient_id), patient)
+    found = of_stay(CHART.latest(db, [patient_id]), [patient_with_location(db, dict(forms), patient_id)],
+                    _screened_at).get(patient_id)
     return [] if found is None else [found.text(lang)]
 
