@@ -5,12 +5,14 @@ overdue; on the escalation list and the handover sheet; the blank form, the bind
 
 from datetime import datetime
 
+import pytest
 from fhir.resources.R4B.observation import Observation
 from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
 from downtime.domain.sepsis import SIX, Outcome, left_to_do, outcome, reading_flags
 from downtime.services import census, chart_alerts, observations, prefill, printing, records, sepsis
+from downtime.services.errors import ServiceError
 
 READINGS = {"taken_at": "2026-11-28T13:00+01:00", "respiratory_rate": 22, "spo2": 95, "spo2_scale": "scale_1",
             "on_oxygen": False, "systolic_bp": 104, "pulse": 112, "consciousness": "alert", "temperature": 38.6}
@@ -111,11 +113,12 @@ def test_a_set_of_5_or_more_asks_for_a_screening_then_the_sepsis_six_and_the_rev
     assert sepsis.handover(nurse.db, inside, nurse.clock(), "en")[patient].count("COULD THIS") == 0  # no worse
     records.save_new(nurse, "observations", {**SET, "taken_at": "2026-11-28T14:45+01:00", "systolic_bp": 95},
                      patient_id=patient)
-    assert "NEWS2 8 at 28/11 14:45: COULD THIS BE SEPSIS?" in sepsis.handover(nurse.db, inside, nurse.clock(),
-                                                                             "en")[patient]
+    # Worse, but red flag sepsis is being treated: its NEWS2 escalates it, no new screening is asked.
+    assert "COULD THIS" not in sepsis.handover(nurse.db, inside, nurse.clock(), "en")[patient]
     clock.advance(hours=24)
     records.save_new(nurse, "sepsis_screening", {**SCREEN, **CALM, "screened_at": "2026-11-29T14:30+01:00",
-                                                 "infection": "unlikely"}, patient_id=patient)
+                                                 "taken_at": "2026-11-29T14:30+01:00", "infection": "unlikely"},
+                     patient_id=patient)
     assert sepsis.handover(nurse.db, inside, nurse.clock(), "en") == {patient: (
         "Sepsis screen 29/11 14:30 (NEWS2 0): infection unlikely")}
 
@@ -161,11 +164,17 @@ def test_the_blank_is_in_the_binder_and_the_export_sends_an_observation(session_
     assert (resource.code.text, resource.category[0].coding[0].code, resource.status,
             resource.valueCodeableConcept.text) == (
         "Sepsis screening (UK Sepsis Trust inpatient tool)", "survey", "final", "RED FLAG SEPSIS")
+    readings = [part for part in resource.component if part.valueQuantity is not None]
+    assert [(part.code.coding[0].code, float(part.valueQuantity.value), part.valueQuantity.code) for part in readings] == [
+        ("9279-1", 22, "/min"), ("2708-6", 95, "%"), ("8867-4", 112, "/min"), ("8310-5", 38.6, "Cel"),
+        ("8480-6", 104, "mm[Hg]")]  # the readings it was made on, coded as a set's
     assert [(part.code.text, part.valueCodeableConcept.text if part.valueCodeableConcept else
-             part.valueInteger if part.valueInteger is not None else part.valueString or part.valueDateTime)
-            for part in resource.component] == [
+             part.valueInteger if part.valueInteger is not None else
+             part.valueBoolean if part.valueBoolean is not None else part.valueString or part.valueDateTime)
+            for part in resource.component if part.valueQuantity is None] == [
         ("Could the patient's illness be due to an infection?", "Yes: infection known, likely or not ruled out"),
-        ("Likely source", "Chest"), ("NEWS2 of the readings", 7), ("Red flag", "Lactate 2 mmol/L or more"),
+        ("Likely source", "Chest"), ("SpO2 scale", "Scale 1"), ("Consciousness (ACVPU)", "Alert"),
+        ("On supplemental oxygen", False), ("NEWS2 of the readings", 7), ("Red flag", "Lactate 2 mmol/L or more"),
         ("Red flag", "NEWS2 7"), ("Sepsis Six: oxygen", datetime.fromisoformat("2026-11-28T13:15+01:00")),
         ("Sepsis Six: IV fluids", "not needed")]
     assert [note.text for note in resource.note] == ["Lactate 2.8"] and resource.encounter is not None
@@ -175,8 +184,64 @@ def test_the_blank_is_in_the_binder_and_the_export_sends_an_observation(session_
 def test_a_move_a_transfer_or_a_discharge_says_the_latest_screening_of_this_stay(session_for, patient):
     nurse = session_for("nurse")
     assert not prefill.first_answers(nurse, nurse.form("discharge"), patient).get("sepsis")
+    records.save_new(nurse, "sepsis_screening", {**SCREEN, "screened_at": "2026-11-28T13:05+01:00"},
+                     patient_id=patient)
+    assert prefill.first_answers(nurse, nurse.form("discharge"), patient)["sepsis"] == (
+        "Sepsis screen 28/11 13:05 (NEWS2 7): RED FLAG SEPSIS; IV antibiotics not recorded; no doctor's review recorded")
     records.save_new(nurse, "sepsis_screening", {**SCREEN, "antibiotics_at": "2026-11-28T13:40+01:00"},
                      patient_id=patient)
     for form_id in ("transfer", "transfer_out", "discharge"):
         assert prefill.first_answers(nurse, nurse.form(form_id), patient)["sepsis"] == (
-            "Sepsis screen 28/11 13:10 (NEWS2 7): RED FLAG SEPSIS; IV antibiotics 28/11 13:40"), form_id
+            "Sepsis screen 28/11 13:10 (NEWS2 7): RED FLAG SEPSIS; IV antibiotics 28/11 13:40; no doctor's review "
+            "recorded"), form_id
+
+
+def test_screening_again_keeps_the_first_hour_and_what_it_left_and_a_worse_or_later_set_asks_again(
+        session_for, patient, clock):
+    """Screened again, red flag sepsis's hour restarted and what the first left undone was
+    dropped; a set taken before the screening but charted after it was never weighed; and a
+    patient who got better was never asked again days on."""
+    nurse = session_for("nurse")
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    records.save_new(nurse, "sepsis_screening", {**SCREEN, "cultures_at": "2026-11-28T13:15+01:00"},
+                     patient_id=patient)
+    clock.advance(minutes=30)  # 14:30, the hour past
+    records.save_new(nurse, "sepsis_screening", {**SCREEN, "screened_at": "2026-11-28T14:25+01:00",
+                                                 "oxygen_at": "2026-11-28T14:26+01:00"}, patient_id=patient)
+    (alert,) = chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B").alerts
+    assert alert.said == ["SEPSIS SIX OVERDUE (due 28/11 14:10): IV antibiotics, IV fluids, lactate, hourly urine "
+                          "output", "NOT REVIEWED BY A DOCTOR (due 28/11 14:10): ask again now"]
+    records.save_new(nurse, "sepsis_screening", {**SCREEN, **CALM, "screened_at": "2026-11-28T14:28+01:00",
+                                                 "infection": "unlikely", "reviewed_by": "Dr Benali",
+                                                 "reviewed_at": "2026-11-28T14:28+01:00"}, patient_id=patient)
+    assert chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B").alerts == []
+    late = {**SET, "taken_at": "2026-11-28T14:20+01:00", "systolic_bp": 88}  # taken before, charted after
+    records.save_new(nurse, "sepsis_screening", {**SCREEN, **CALM, "taken_at": "2026-11-28T14:00+01:00",
+                                                 "screened_at": "2026-11-28T14:29+01:00"}, patient_id=patient)
+    records.save_new(nurse, "observations", late, patient_id=patient)
+    assert sepsis.handover(nurse.db, inside, nurse.clock(), "en")[patient].endswith(
+        "NEWS2 9 at 28/11 14:20: COULD THIS BE SEPSIS? Screen with the sepsis tool")
+    records.save_new(nurse, "sepsis_screening", {**SCREEN, **late, "screened_at": "2026-11-28T14:30+01:00",
+                                                 "infection": "unlikely"}, patient_id=patient)
+    clock.advance(hours=30)  # the next day but one, 20:30: a set of 5, lower than the screening's 9
+    records.save_new(nurse, "observations", {**SET, "taken_at": "2026-11-29T20:00+01:00", "pulse": 95},
+                     patient_id=patient)
+    assert sepsis.handover(nurse.db, inside, nurse.clock(), "en")[patient].endswith(
+        "NEWS2 6 at 29/11 20:00: COULD THIS BE SEPSIS? Screen with the sepsis tool")
+
+
+def test_a_new_screening_copies_the_set_standing_for_the_risk_and_a_child_is_refused(
+        session_for, patient, admission_values):
+    """A temperature taken alone after a set of 7 was copied into the screening, which scored 1
+    and asked for nothing; a well two-year-old's breathing and pulse scored as red flag sepsis."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "observations", SET, patient_id=patient)
+    records.save_new(nurse, "observations", {"taken_at": "2026-11-28T13:20+01:00", "spo2_scale": "scale_1",
+                                             "on_oxygen": False, "temperature": 38.9}, patient_id=patient)
+    copied = prefill.first_answers(nurse, nurse.form("sepsis_screening"), patient)
+    assert (copied["taken_at"], copied["pulse"], copied["temperature"]) == ("2026-11-28T13:00+01:00", 112, 38.6)
+    child = records.save_new(nurse, "admission", {**admission_values, "nir": None, "bed": "3",
+                                                  "birth_date": "2024-04-02"}).patient_id
+    with pytest.raises(ServiceError, match="this patient was 2 then; Sepsis screening and Sepsis Six is for patients "
+                                           "16 or over: use the paediatric chart"):
+        records.save_new(nurse, "sepsis_screening", SCREEN, patient_id=child)

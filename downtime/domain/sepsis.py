@@ -10,7 +10,7 @@ to tick what the chart already says."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -143,3 +143,24 @@ class Screening:
     def next_change(self, at: datetime) -> datetime | None:
         """When what it asks changes with time alone: its hour running out while it asks."""
         return None if elapsed.reached(self.due_at, at) or not self.asks(at, "en") else self.due_at
+
+
+def episode(screenings: Sequence[Screening]) -> Screening | None:
+    """The screenings (oldest first) since the latest that found neither red flag nor possible
+    sepsis, taken as one: a screening made again (a worse set asked for one, or a nurse made it
+    from the tab) restarted the hour and dropped what the first left undone. Red flag sepsis from
+    the first screening that found it, its hour running from then, each of the Sepsis Six left
+    until one screening since times it; the doctor's review recorded on any of them. None when
+    the latest found neither: the doctor's or nurse's judgement that it is not sepsis."""
+    run: list[Screening] = []
+    for one in screenings:
+        run = [*run, one] if one.outcome in (Outcome.RED, Outcome.AMBER) else []
+    if not run:
+        return None
+    reviewed = min((one.reviewed_at for one in run if one.reviewed_at is not None), key=elapsed.instant, default=None)
+    red = next((index for index, one in enumerate(run) if one.outcome is Outcome.RED), None)
+    if red is None:
+        return Screening(run[0].screened_at, Outcome.AMBER, (), reviewed)
+    since = run[red:]
+    return Screening(since[0].screened_at, Outcome.RED,
+                     tuple(item for item in SIX if all(item in one.left for one in since)), reviewed)

@@ -470,6 +470,10 @@ class FormSpec(_Strict):
     under_years: int | None = PydField(default=None, ge=1)
     """Care for children only (the paediatric observation chart): refused for a patient this old
     or older when it happened, whose chart is another (NEWS2's from 16)."""
+    from_years: int | None = PydField(default=None, ge=1)
+    """Care for adults only (the sepsis screening, scored with NEWS2): refused for a patient
+    younger when it happened (a well two-year-old's breathing and pulse scored as red flag
+    sepsis)."""
     summary: list[str] = []
     """The fields a record is told by in one line (a list, the back-entry worklist); default:
     its first four required answers, which for an observation set say only its time and scale."""

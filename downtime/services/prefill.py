@@ -10,12 +10,12 @@ from downtime.domain.medication import Frequency, Outcome, prescribed_despite
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import (DELIRIUM_FORM, DEVICES_FORM, FALLS_FORM, NUTRITION_FORM, PAIN_FORM, PEWS_FORM,
-                                      REPOSITIONING_FORM, RESULTS_FORM, SEPSIS_FORM, TREATMENTS_FORM, WOUNDS_FORM,
-                                      ChoiceField,
+                                      OBSERVATIONS_FORM, REPOSITIONING_FORM, RESULTS_FORM, SEPSIS_FORM, TREATMENTS_FORM,
+                                      WOUNDS_FORM, ChoiceField,
                                       Meaning, MultiChoiceField, TextField)
 from downtime.i18n import QT_TRANSLATE_NOOP, message
-from downtime.services import (census, delirium, devices, falls, lab_results, medication, nutrition, pain, pews,
-                               repositioning, sepsis, settings, telephone_orders, transfusion, wounds)
+from downtime.services import (census, delirium, devices, falls, lab_results, medication, nutrition, observations, pain,
+                               pews, repositioning, sepsis, settings, telephone_orders, transfusion, wounds)
 from downtime.services.context import Session
 from downtime.storage.records import list_current
 
@@ -99,6 +99,15 @@ def amendment_answers(session: Session, record: RecordVersion) -> dict[str, Any]
 
 
 def _latest(session: Session, form_id: str, patient_id: str, now: datetime) -> RecordVersion | None:
+    """The patient's latest record of `form_id` to copy from; of their observation sets, the one
+    that stands for their NEWS2 risk this stay (`observations.judged`), none with no set this
+    stay: a temperature taken alone after a set of 7 was copied into a sepsis screening, which
+    then scored 1 and asked for nothing, and a readmitted patient's set of the stay before into
+    a letter. A child's, whom NEWS2 does not score, their latest set."""
+    patient = census.patient_with_location(session.db, session.forms, patient_id)
+    if form_id == OBSERVATIONS_FORM and observations.applies_to(patient, now):
+        standing_set = observations.watches(session.db, [patient], now)[patient_id].standing
+        return None if standing_set is None else standing_set.record
     standing = [record for record in list_current(session.db, form_id=form_id, patient_id=patient_id)
                 if record.status is not RecordStatus.ENTERED_IN_ERROR and record.occurred_at <= now]
     return max(standing, key=lambda record: record.occurred_at, default=None)

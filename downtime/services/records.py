@@ -181,8 +181,8 @@ def _commit(session: Session, spec: FormSpec, row: dict[str, Any], action: str) 
         when = spec.by_meaning(Meaning.OCCURRED_AT)
         census.require_in_hospital(session.db, str(row["patient_id"]), datetime.fromisoformat(row["occurred_at"]),
                                    when.label.get(session.lang) if when is not None else "")
-    if spec.under_years is not None and row["status"] != RecordStatus.ENTERED_IN_ERROR.value:
-        _require_child(session, spec, str(row["patient_id"]), datetime.fromisoformat(row["occurred_at"]))
+    if (spec.under_years or spec.from_years) and row["status"] != RecordStatus.ENTERED_IN_ERROR.value:
+        _require_age(session, spec, str(row["patient_id"]), datetime.fromisoformat(row["occurred_at"]))
     if spec.id in THEATRE_FORMS:
         from downtime.services import theatre
 
@@ -196,17 +196,24 @@ def _commit(session: Session, spec: FormSpec, row: dict[str, Any], action: str) 
     return saved
 
 
-def _require_child(session: Session, spec: FormSpec, patient_id: str, at: datetime) -> None:
-    """A form for children (`under_years`) refused for a patient that old or older at `at`; a
-    patient whose date of birth is not known is taken at the nurse's word (the chart then asks
-    for it)."""
+def _require_age(session: Session, spec: FormSpec, patient_id: str, at: datetime) -> None:
+    """A form for children (`under_years`) refused for a patient that old or older at `at`, one
+    for adults (`from_years`) for a patient younger; a patient whose date of birth is not known
+    is taken at the nurse's word (the chart then asks for it)."""
     born = census.patient_with_location(session.db, session.forms, patient_id).birth_date
-    if born is not None and (age := age_in_years(born, at.date())) >= (spec.under_years or 0):
-        when = spec.by_meaning(Meaning.OCCURRED_AT)
+    if born is None:
+        return
+    age, when = age_in_years(born, at.date()), spec.by_meaning(Meaning.OCCURRED_AT)
+    field = when.label.get(session.lang) if when is not None else ""
+    if spec.under_years is not None and age >= spec.under_years:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "{field}: this patient was {age} then; {form} is for children "
                                                          "under {under}: chart their observations on the NEWS2 chart."),
-                           field=when.label.get(session.lang) if when is not None else "", age=age,
-                           form=spec.title.get(session.lang), under=spec.under_years)
+                           field=field, age=age, form=spec.title.get(session.lang), under=spec.under_years)
+    if spec.from_years is not None and age < spec.from_years:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "{field}: this patient was {age} then; {form} is for patients "
+                                                         "{years} or over: use the paediatric chart (PEWS) and tell the "
+                                                         "doctor."),
+                           field=field, age=age, form=spec.title.get(session.lang), years=spec.from_years)
 
 
 def _next_version(session: Session, record_id: str, reason: str, based_on: int | None) -> tuple[RecordVersion, str]:

@@ -16,11 +16,11 @@ from downtime.domain import elapsed
 from downtime.domain.census import StayStatus
 from downtime.domain.news2 import News2Score
 from downtime.domain.records import RecordVersion
-from downtime.domain.sepsis import OUTCOMES, SCREEN_FROM, Outcome, Screening, left_to_do, outcome
+from downtime.domain.sepsis import OUTCOMES, SCREEN_FROM, Outcome, Screening, episode, left_to_do, outcome
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import semicolon
 from downtime.services import observations
-from downtime.services.bedside import Chart, of_stay, ordered
+from downtime.services.bedside import Chart, in_stay, ordered
 from downtime.services.census import patient_with_location
 from downtime.services.observations import ScoredSet
 from downtime.services.patients import PatientSummary
@@ -28,6 +28,8 @@ from downtime.services.patients import PatientSummary
 FORM = "sepsis_screening"
 HANDED_OVER_FOR = timedelta(hours=24)
 """A screening is said at the handover for a day, whatever it still asks."""
+SCREENED_FOR = timedelta(hours=24)
+"""A set of 5 or more a day after the latest screening asks for one, however it scores."""
 SHORT = {Outcome.RED: {"en": "RED FLAG SEPSIS", "fr": "SEPSIS GRAVE"},
          Outcome.AMBER: {"en": "POSSIBLE SEPSIS", "fr": "SEPSIS POSSIBLE"},
          Outcome.LOW: {"en": "infection, no red flag", "fr": "infection sans signe de gravité"},
@@ -38,6 +40,8 @@ WORDS = {
     "antibiotics": {"en": "IV antibiotics {time}", "fr": "antibiotiques IV le {time}"},
     "reviewed": {"en": "reviewed by {name} {time}", "fr": "examiné par {name} le {time}"},
     "none": {"en": "Sepsis: not screened this stay", "fr": "Sepsis : pas de dépistage pendant ce séjour"},
+    "not_given": {"en": "IV antibiotics not recorded", "fr": "antibiotiques IV non notés"},
+    "not_reviewed": {"en": "no doctor's review recorded", "fr": "pas d’examen médical noté"},
     "screen": {"en": "NEWS2 {score} at {time}: COULD THIS BE SEPSIS? Screen with the sepsis tool",
                "fr": "NEWS2 {score} le {time} : EST-CE UN SEPSIS ? Dépister avec l’outil sepsis"},
 }
@@ -87,33 +91,46 @@ CHART = Chart(FORM, ordered(screened, lambda one: one.screening.screened_at))
 
 @dataclass(frozen=True)
 class Sepsis:
-    """What is known of a patient's sepsis at a moment: their latest screening this stay, and
-    the set standing for their NEWS2 risk (None with none this stay, or under 16)."""
+    """What is known of a patient's sepsis at a moment: their latest screening this stay, the
+    screenings since the latest that found neither red flag nor possible sepsis taken as one
+    (`domain.sepsis.episode`: what they ask), and the set standing for their NEWS2 risk (None
+    with none this stay, or under 16)."""
 
     found: Screened | None
+    episode: Screening | None
     standing: ScoredSet | None
 
     @property
     def to_screen(self) -> bool:
-        """Whether the standing set scores 5 or more, was taken after the latest screening and
-        scores more than its readings did (a screening without readings, more than 4)."""
+        """Whether the standing set scores 5 or more and, unless red flag sepsis is being treated
+        (its Sepsis Six and review asked on its own), was taken after the readings the latest
+        screening was made on and either scores more than they did (a screening without
+        readings, more than 4) or was taken a day after it: a patient who got better and worse
+        again days on was never asked again."""
         found, standing = self.found, self.standing
         if standing is None or standing.news2 is None or standing.news2.total < SCREEN_FROM:
             return False
-        return found is None or (elapsed.instant(standing.taken_at) > elapsed.instant(found.screening.screened_at)
-                                 and standing.news2.total > (SCREEN_FROM - 1 if found.news2 is None
-                                                             else found.news2.total))
+        if found is None:
+            return True
+        if self.episode is not None and self.episode.outcome is Outcome.RED:
+            return False
+        readings = datetime.fromisoformat(found.record.data["taken_at"]) if found.record.data.get("taken_at") \
+            else found.screening.screened_at
+        worse = standing.news2.total > (SCREEN_FROM - 1 if found.news2 is None else found.news2.total)
+        return elapsed.instant(standing.taken_at) > elapsed.instant(readings) and (
+            worse or elapsed.between(found.screening.screened_at, standing.taken_at) >= SCREENED_FOR)
 
     def asks(self, at: datetime, lang: Lang) -> list[str]:
-        """A screening (`to_screen`), and what the latest screening asks."""
-        asked = [] if self.found is None else self.found.screening.asks(at, lang)
+        """A screening (`to_screen`), and what the screenings since the last that found neither
+        red flag nor possible sepsis ask."""
+        asked = [] if self.episode is None else self.episode.asks(at, lang)
         if self.to_screen and self.standing is not None and self.standing.news2 is not None:
             asked.insert(0, WORDS["screen"][lang].format(score=self.standing.news2.total,
                                                          time=_at(self.standing.taken_at.astimezone(at.tzinfo))))
         return asked
 
     def next_change(self, at: datetime) -> datetime | None:
-        return None if self.found is None else self.found.screening.next_change(at)
+        return None if self.episode is None else self.episode.next_change(at)
 
     def state(self, at: datetime, lang: Lang) -> tuple[str, list[str]]:
         """The patient's sepsis in words (their latest screening, or none this stay) and what it
@@ -121,21 +138,22 @@ class Sepsis:
         return WORDS["none"][lang] if self.found is None else self.found.text(lang), self.asks(at, lang)
 
 
-def _screened_at(one: Screened) -> datetime:
-    return one.screening.screened_at
-
-
 def read(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dict[str, Sepsis]:
-    """Each of these in-patients' latest screening this stay and standing NEWS2 set at `at`."""
-    ids = [patient.patient_id for patient in patients]
-    latest, watches = of_stay(CHART.latest(db, ids), patients, _screened_at), observations.watches(db, patients, at)
-    return {patient.patient_id: Sepsis(latest.get(patient.patient_id), watches[patient.patient_id].standing)
-            for patient in patients}
+    """Each of these in-patients' screenings this stay and standing NEWS2 set at `at`."""
+    every, watches = CHART.of_each(db, [patient.patient_id for patient in patients]), observations.watches(db, patients, at)
+    found = {}
+    for patient in patients:
+        stay = [one for one in every.get(patient.patient_id, []) if in_stay(patient, one.screening.screened_at)]
+        found[patient.patient_id] = Sepsis(stay[-1] if stay else None, episode([one.screening for one in stay]),
+                                           watches[patient.patient_id].standing)
+    return found
 
 
 def asking(known: Sepsis, patient: PatientSummary, at: datetime, lang: Lang) -> list[str]:
-    """What a patient's sepsis asks at `at`; nothing of a patient who has left."""
-    return known.asks(at, lang) if patient.stay in (None, StayStatus.IN) else []
+    """What a patient's sepsis asks at `at`; nothing of a patient who has left, nor of a child
+    (the tool is an adult's, scored with NEWS2)."""
+    return known.asks(at, lang) if patient.stay in (None, StayStatus.IN) and observations.applies_to(patient, at) \
+        else []
 
 
 def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lang: Lang) -> dict[str, str]:
@@ -158,15 +176,22 @@ def to_open(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: da
     new screening."""
     patient = patient_with_location(db, dict(forms), patient_id)
     known = read(db, [patient], at)[patient_id]
-    found = known.found
-    return found.record if found is not None and not known.to_screen and found.screening.asks(at, "en") else None
+    asking_now = known.episode is not None and known.episode.asks(at, "en")
+    return known.found.record if known.found is not None and asking_now and not known.to_screen else None
 
 
 def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:
     """What a letter handing the patient on says of sepsis: their latest screening this stay,
-    what it found, the antibiotics' time and the doctor's review (not what it asked within its
-    hour: the letter is read hours on); nothing when never screened."""
-    found = of_stay(CHART.latest(db, [patient_id]), [patient_with_location(db, dict(forms), patient_id)],
-                    _screened_at).get(patient_id)
-    return [] if found is None else [found.text(lang)]
+    what it found, the antibiotics' time and the doctor's review, or that neither is recorded for
+    a sepsis still being treated (not what it asked within its hour: the letter is read hours
+    on); nothing when never screened."""
+    patient = patient_with_location(db, dict(forms), patient_id)
+    known = read(db, [patient], at)[patient_id]
+    if known.found is None:
+        return []
+    treated = known.episode
+    left = [] if treated is None else [WORDS[key][lang] for key, said in (
+        ("not_given", treated.outcome is Outcome.RED and "antibiotics" in treated.left),
+        ("not_reviewed", treated.reviewed_at is None)) if said]
+    return [semicolon(lang).join([known.found.text(lang), *left])]
 

@@ -156,7 +156,7 @@ ELEMENTS: dict[str, frozenset[str]] = {path: frozenset(codes) for path, codes in
     "DocumentReference.docStatus": {"final", "amended"},
     "DocumentReference.content.attachment.contentType": {"text/plain; charset=utf-8"},
     "Observation.valueQuantity.code": {"/min", "%", "L/min", "Cel", "cm", "kg", "mL", "mmol/L"},
-    "Observation.component.valueQuantity.code": {"mm[Hg]", "mm", "cm", "kg", "kg/m2", "mmol/L"},
+    "Observation.component.valueQuantity.code": {"mm[Hg]", "mm", "cm", "kg", "kg/m2", "mmol/L", "/min", "%", "L/min", "Cel"},
     "NutritionOrder.oralDiet.nutrient.amount.code": {"mL"},
     "MedicationRequest.dosageInstruction.doseAndRate.doseQuantity.code": set(UCUM_UNITS.values()),
     "MedicationRequest.dosageInstruction.doseAndRate.rateQuantity.code": {"mL/h"},

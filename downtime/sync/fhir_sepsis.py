@@ -1,9 +1,10 @@
 """Each sepsis screening as a FHIR Observation (a survey) in the stay it was made in: what it
 found as the value and its meaning as the interpretation; whether an infection is likely and
-its source, the NEWS2 of its readings, each red flag (ticked, or shown by a reading), each of the
-Sepsis Six with its time (or not needed) and the doctor's review as components. The readings
-themselves are the observation set's, exported with it. Codes are in words: SNOMED CT's could
-not be checked here, and a wrong code files it as something else."""
+its source, the readings it was made on (LOINC and UCUM as a set's; typed on the screening, they
+may be no set's), the NEWS2 they score, each red flag (ticked, or shown by a reading), each of
+the Sepsis Six with its time (or not needed) and the doctor's review as components. Its own
+codes are in words: SNOMED CT's could not be checked here, and a wrong code files it as
+something else."""
 
 from __future__ import annotations
 
@@ -15,10 +16,13 @@ from downtime.domain.records import RecordVersion
 from downtime.domain.sepsis import MAY_BE_NOT_NEEDED, READING_FLAG_WORDS, SIX, SIX_WORDS, reading_flags
 from downtime.services.sepsis import FORM, SHORT, screened
 from downtime.sync.fhir_elements import Context, Group, label, moment
-from downtime.sync.fhir_observations import doctor_review, record_observation
+from downtime.sync.fhir_codes import LOINC, coding
+from downtime.sync.fhir_observations import BLOOD_PRESSURE, VITALS, doctor_review, quantity, record_observation
 from downtime.sync.fhir_stays import Stays, one_each
 
 SEPSIS = {"text": "Sepsis screening (UK Sepsis Trust inpatient tool)"}
+READINGS = {**VITALS, "systolic_bp": ((BLOOD_PRESSURE[1]["systolic_bp"],), BLOOD_PRESSURE[2])}
+"""The readings a screening was made on, as a set's vital signs are coded."""
 
 
 def sepsis_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
@@ -44,6 +48,14 @@ def _observation(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str,
                    *([{"code": {"text": "Likely source"},
                        "valueCodeableConcept": {"text": label(spec, "source", data["source"])}}]
                      if data.get("source") else []),
+                   *({"code": {"coding": [coding(LOINC, code) for code in codes]},
+                      "valueQuantity": quantity(data[field_id], unit)}
+                     for field_id, (codes, unit) in READINGS.items() if data.get(field_id) is not None),
+                   *({"code": {"text": spec.field(field_id).label.en},
+                      "valueCodeableConcept": {"text": label(spec, field_id, data[field_id])}}
+                     for field_id in ("spo2_scale", "consciousness") if data.get(field_id)),
+                   *([{"code": {"text": "On supplemental oxygen"}, "valueBoolean": data["on_oxygen"]}]
+                     if data.get("on_oxygen") is not None else []),
                    *([{"code": {"text": "NEWS2 of the readings"}, "valueInteger": found.news2.total}]
                      if found.news2 is not None else []),
                    *({"code": {"text": "Red flag"}, "valueString": flag} for flag in flags), *six,

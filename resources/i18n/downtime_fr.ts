@@ -5611,6 +5611,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{field} : ce patient avait {age} ans à ce moment ; {form} est pour les enfants de moins de {under} ans : noter sa surveillance sur la feuille NEWS2.</translation>
     </message>
     <message>
+        <source>{field}: this patient was {age} then; {form} is for patients {years} or over: use the paediatric chart (PEWS) and tell the doctor.</source>
+        <translation>{field} : ce patient avait alors {age} ans ; {form} est pour les patients de {years} ans ou plus : utiliser la feuille pédiatrique (PEWS) et prévenir le médecin.</translation>
+    </message>
+    <message>
         <source>A reason is required to change a saved record.</source>
         <translation>Un motif est obligatoire pour modifier un enregistrement.</translation>
     </message>
