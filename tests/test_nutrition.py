@@ -38,7 +38,7 @@ def test_the_latest_screening_says_its_risk_and_falls_due_a_week_later(session_f
     summary = census.patient_with_location(nurse.db, nurse.forms, patient)
     assert nutrition.state(None, summary, nurse.clock(), "en") == ("Nutrition: not screened yet (MUST)", [])
     records.save_new(nurse, "nutrition_screening", SCREEN, patient_id=patient)
-    found = nutrition.latest(nurse.db, [census.patient_with_location(nurse.db, nurse.forms, patient)])[patient]
+    found = nutrition.latest(nurse.db, [patient])[patient]
     assert (found.score, found.risk) == (3, Risk.HIGH)
     assert nutrition.state(found, summary, nurse.clock(), "en") == (
         "Nutrition: MUST 3, HIGH RISK: treat, refer to the dietitian (BMI 18.4, 28/11 10:00)", [])

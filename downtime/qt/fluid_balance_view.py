@@ -184,7 +184,7 @@ class FluidBalanceView(ChartTab):
         self.given.setVisible(bool(self.waiting))
         output = fluid_balance.urine_outputs(self.session.db, self.session.forms, [self.patient], now).get(self.patient_id)
         low = [fluid_balance.urine_words(output, lang)] if output is not None and output.low and self.day == under_way else []
-        screening = nutrition.latest(self.session.db, [self.patient]).get(self.patient_id)
+        screening = nutrition.latest(self.session.db, [self.patient_id]).get(self.patient_id)
         fed, hungry = nutrition.state(screening, self.patient, now, lang)
         self.nutrition.setText(fed)
         self.warn([*asks, *low, *hungry])

@@ -14,9 +14,11 @@ from typing import Generic, TypeVar
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
+from downtime.domain.census import stays
 from downtime.domain.records import RecordStatus, RecordVersion, loaded_from_snapshot
 from downtime.services.patients import PatientSummary
-from downtime.storage.records import current_by_patient, list_current
+from downtime.services.census import movement_events
+from downtime.storage.records import current_by_patient
 
 Line = TypeVar("Line")
 
@@ -29,24 +31,54 @@ def in_order(records: Iterable[RecordVersion], line: Callable[[RecordVersion], L
     return [one for one, _ in sorted(made, key=lambda pair: (elapsed.instant(at(pair[0])), pair[1]))]
 
 
+def stays_began(db: Database, patient_ids: Collection[str]) -> dict[str, datetime]:
+    """When each of these patients' present stay began (their latest, when they have left): the
+    first of the places they have held since they last came in, a move within the hospital
+    being the same stay."""
+    began: dict[str, datetime] = {}
+    for patient_id, events in movement_events(db, patient_ids).items():
+        until: datetime | None = None
+        for stay in stays(events):
+            if patient_id not in began or until is None or elapsed.instant(stay.since) != elapsed.instant(until):
+                began[patient_id] = stay.since
+            until = stay.until
+    return began
+
+
+def in_present_stays(db: Database, found: Mapping[str, list[RecordVersion]]) -> dict[str, list[RecordVersion]]:
+    """Each patient's records of `found` that happened in their present stay (`stays_began`),
+    for those who have one."""
+    began = stays_began(db, list(found))
+    return {patient_id: kept for patient_id, records in found.items()
+            if (kept := [record for record in records if patient_id not in began
+                         or elapsed.instant(record.occurred_at) >= elapsed.instant(began[patient_id])])}
+
+
 @dataclass(frozen=True)
 class Chart(Generic[Line]):
-    """A bedside chart: the patient's standing records of `form_id` made into its lines by
-    `lines`, oldest first; `of` reads one patient's, `of_each` many patients' in one query, as a
-    ward's escalation list and handover sheet read them."""
+    """A bedside chart: the patient's standing records of `form_id` of their present stay made
+    into its lines by `lines`, oldest first; `of` reads one patient's, `of_each` many patients' in
+    one query, as a ward's escalation list and handover sheet read them."""
 
     form_id: str
     lines: Callable[[list[RecordVersion]], list[Line]]
     answered: tuple[str, str] | None = None
     """Only the records answering a field so (see `list_current`)."""
+    this_stay: bool = True
+    """Only the records of the patient's present stay (`stays_began`): a readmitted patient's
+    hypo, pain, turns, bowels, neuro and paediatric sets of the stay before asked as this
+    one's, overdue since they went home. False for what outlasts a stay: a result awaited, a
+    wound still dressed, a line perhaps still in (asked to be checked)."""
 
     def of(self, db: Database, patient_id: str) -> list[Line]:
-        return self.lines(list_current(db, form_id=self.form_id, patient_id=patient_id, answered=self.answered))
+        return self.of_each(db, [patient_id]).get(patient_id, [])
 
     def of_each(self, db: Database, patient_ids: Collection[str]) -> dict[str, list[Line]]:
         """The chart of each of these patients who has a line on it."""
-        return {patient_id: made for patient_id, found
-                in current_by_patient(db, self.form_id, patient_ids, self.answered).items() if (made := self.lines(found))}
+        found = current_by_patient(db, self.form_id, patient_ids, self.answered)
+        if self.this_stay and found:
+            found = in_present_stays(db, found)
+        return {patient_id: made for patient_id, records in found.items() if (made := self.lines(records))}
 
     def latest(self, db: Database, patient_ids: Collection[str]) -> dict[str, Line]:
         """The latest line of each of these patients who has one."""
@@ -64,22 +96,6 @@ def times_taken(form_id: str, answered: tuple[str, str] | None = None) -> Chart[
     oldest first: whether a set was taken since a fall, when a new confusion was charted."""
     return Chart(form_id, ordered(lambda record: datetime.fromisoformat(record.data["taken_at"]),
                                   lambda taken_at: taken_at), answered)
-
-
-def in_stay(patient: PatientSummary, moment: datetime) -> bool:
-    """Whether `moment` falls in the patient's present stay (at or after they came in; any time
-    for one not admitted): a readmitted patient's screening, assessment or fall of the stay before
-    says nothing of this one, and was read as this stay's."""
-    return not patient.admitted_at or elapsed.instant(moment) >= elapsed.instant(datetime.fromisoformat(
-        patient.admitted_at))
-
-
-def of_stay(found: Mapping[str, Line], patients: Iterable[PatientSummary],
-            at: Callable[[Line], datetime]) -> dict[str, Line]:
-    """Each of these patients' line of `found` (their latest on a chart) that happened in their
-    present stay (`in_stay`, `at` its time): a readmitted patient is screened again."""
-    return {patient.patient_id: line for patient in patients
-            if (line := found.get(patient.patient_id)) is not None and in_stay(patient, at(line))}
 
 
 def first_due(patient: PatientSummary, within: timedelta) -> datetime | None:

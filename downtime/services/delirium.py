@@ -21,8 +21,7 @@ from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import semicolon
 from downtime.services import observations
-from downtime.services.census import patient_with_location
-from downtime.services.bedside import Chart, first_due, in_stay, ordered, times_taken
+from downtime.services.bedside import Chart, first_due, ordered, times_taken
 from downtime.services.patients import PatientSummary
 
 FORM = "delirium_screening"
@@ -86,12 +85,6 @@ class Delirium:
     found: Screened | None
     confused_at: datetime | None
 
-    def of_stay(self, patient: PatientSummary) -> Delirium:
-        """What is known of the patient's present stay (`bedside.in_stay`)."""
-        return Delirium(self.found if self.found is not None and in_stay(patient, self.found.screened_at) else None,
-                        self.confused_at if self.confused_at is not None and in_stay(patient, self.confused_at)
-                        else None)
-
 
 def read(db: Database, patient_ids: Sequence[str]) -> dict[str, Delirium]:
     """Each of these patients' screening and new confusion, read in two queries."""
@@ -124,7 +117,6 @@ def asks(known: Delirium, patient: PatientSummary, at: datetime, lang: Lang) -> 
     screened once a day has gone by since they came in; nothing of a patient who has left."""
     if patient.stay not in (None, StayStatus.IN) or not _adult(patient, at):
         return []
-    known = known.of_stay(patient)
     if confused := _confused(known, at, lang):
         return confused
     if _never(known, patient, at):
@@ -135,22 +127,21 @@ def asks(known: Delirium, patient: PatientSummary, at: datetime, lang: Lang) -> 
 
 def _never(known: Delirium, patient: PatientSummary, at: datetime) -> bool:
     """A patient 65 or over never screened this stay a day after they came in."""
-    first = first_due(patient, FIRST_WITHIN) if known.of_stay(patient).found is None else None
+    first = first_due(patient, FIRST_WITHIN) if known.found is None else None
     return elapsed.reached(first, at) and _aged(patient, at, AT_RISK_FROM_YEARS)
 
 
 def next_change(known: Delirium, patient: PatientSummary, at: datetime) -> datetime | None:
     """When what the patient's delirium asks changes with time alone: a day gone by since a
     patient never screened came in (a 65th birthday during the stay is met at the next reading)."""
-    first = first_due(patient, FIRST_WITHIN) if known.of_stay(patient).found is None else None
+    first = first_due(patient, FIRST_WITHIN) if known.found is None else None
     return None if first is None or elapsed.reached(first, at) else first
 
 
 def state(known: Delirium, patient: PatientSummary, at: datetime, lang: Lang) -> tuple[str, list[str]]:
     """The patient's delirium in words (their latest screening, or not screened yet) and what it
     asks at `at`."""
-    found = known.of_stay(patient).found
-    line = WORDS["none"][lang] if found is None else found.text(lang)
+    line = WORDS["none"][lang] if known.found is None else known.found.text(lang)
     return line, asks(known, patient, at, lang)
 
 
@@ -162,7 +153,7 @@ def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lan
     known = read(db, [patient.patient_id for patient in patients])
     lines: dict[str, str] = {}
     for patient in patients:
-        one = known[patient.patient_id].of_stay(patient)
+        one = known[patient.patient_id]
         line, asked = state(one, patient, at, lang)
         shown = [line] if one.found is not None and one.found.worrying else []
         if _never(one, patient, at):  # said with the others not done (services.since_admission): not the confusion
@@ -183,5 +174,5 @@ def never_screened(db: Database, patients: Sequence[PatientSummary], at: datetim
 def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:
     """What a letter handing the patient on says of their delirium: their latest screening (the
     receiving team screens again against it); nothing when never screened this stay."""
-    known = read(db, [patient_id])[patient_id].of_stay(patient_with_location(db, dict(forms), patient_id))
-    return [] if known.found is None else [known.found.text(lang)]
+    found = latest(db, [patient_id]).get(patient_id)
+    return [] if found is None else [found.text(lang)]

@@ -154,7 +154,7 @@ def _charted(records: list[RecordVersion]) -> list[Checked]:
 
 
 # The patient's standing looks at their lines and catheters, oldest first; and many patients' in one query.
-CHART = Chart(FORM, _charted)
+CHART = Chart(FORM, _charted, this_stay=False)
 chart, charts = CHART.of, CHART.of_each
 
 def next_check(latest: Checked) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from downtime.formspec import FormSpec, Lang
 from downtime.i18n import semicolon
 from downtime.services import neuro, observations, pews
 from downtime.services.census import patient_with_location
-from downtime.services.bedside import Chart, in_order, in_stay, ordered, times_taken
+from downtime.services.bedside import Chart, in_order, ordered, times_taken
 from downtime.services.patients import PatientSummary
 
 FORM = "inpatient_fall"
@@ -94,11 +94,9 @@ class Falls:
 
 
 def read(db: Database, patients: Sequence[PatientSummary]) -> dict[str, Falls]:
-    """The falls of this stay of each of these patients who has one (`bedside.in_stay`), with
-    their sets."""
-    every = CHART.of_each(db, [patient.patient_id for patient in patients])
-    found = {patient.patient_id: falls for patient in patients
-             if (falls := [one for one in every.get(patient.patient_id, []) if in_stay(patient, one.fall.fell_at)])}
+    """The falls of this stay of each of these patients who has one (`bedside.Chart`), with their
+    sets."""
+    found = CHART.of_each(db, [patient.patient_id for patient in patients])
     fallen = list(found)
     observed = [chart.of_each(db, fallen) for chart in _observed]
     neuro_sets = _neuro.of_each(db, fallen)

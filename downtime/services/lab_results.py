@@ -137,7 +137,7 @@ def received(record: RecordVersion) -> Received:
 
 
 # The patient's standing results, oldest first; and many patients' in one query.
-CHART = Chart(FORM, ordered(received, lambda one: one.received_at))
+CHART = Chart(FORM, ordered(received, lambda one: one.received_at), this_stay=False)
 chart, charts = CHART.of, CHART.of_each
 
 

@@ -18,8 +18,7 @@ from downtime.domain.nutrition import ADULTS_FROM_YEARS, FIRST_WITHIN, RISKS, Ri
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import decimal_text, semicolon
-from downtime.services.census import patient_with_location
-from downtime.services.bedside import Chart, first_due, of_stay, ordered
+from downtime.services.bedside import Chart, first_due, ordered
 from downtime.services.patients import PatientSummary
 
 FORM = "nutrition_screening"
@@ -70,14 +69,8 @@ def screened(record: RecordVersion) -> Screened:
                     score, risk(score))
 
 
-_latest = Chart(FORM, ordered(screened, lambda one: one.screened_at)).latest
-
-
-def latest(db: Database, patients: Sequence[PatientSummary]) -> dict[str, Screened]:
-    """The latest screening of this stay of each of these patients who has one: a readmitted
-    patient's of the stay before was read as this one's, and they were never asked to be screened
-    (NICE CG32 asks at every admission)."""
-    return of_stay(_latest(db, [patient.patient_id for patient in patients]), patients, lambda one: one.screened_at)
+# The latest screening of this stay (`bedside.Chart`) of each of these patients who has one.
+latest = Chart(FORM, ordered(screened, lambda one: one.screened_at)).latest
 
 
 def unscreened(patient: PatientSummary, at: datetime, lang: Lang) -> list[str]:
@@ -118,7 +111,7 @@ def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lan
     """What the handover sheet says at `at` of each of these in-patients' nutrition: their
     latest screening when its risk is not low, and what it asks (a patient never screened is
     said with the other screenings not done since admission: services.since_admission)."""
-    found = latest(db, patients)
+    found = latest(db, [patient.patient_id for patient in patients])
     lines: dict[str, str] = {}
     for patient in patients:
         screening = found.get(patient.patient_id)
@@ -132,7 +125,7 @@ def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lan
 
 def never_screened(db: Database, patients: Sequence[PatientSummary], at: datetime) -> set[str]:
     """Those of these in-patients never screened this stay a day after they came in."""
-    found = latest(db, patients)
+    found = latest(db, [patient.patient_id for patient in patients])
     return {patient.patient_id for patient in patients
             if patient.patient_id not in found and patient.stay in (None, StayStatus.IN)
             and unscreened(patient, at, "en")}
@@ -142,5 +135,5 @@ def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: 
     """What a letter handing the patient on says of their nutrition: their latest screening, its
     risk and what it asks, for the receiving team to go on with (nothing when never screened: the
     field left empty, as for any chart not kept)."""
-    found = latest(db, [patient_with_location(db, dict(forms), patient_id)]).get(patient_id)
+    found = latest(db, [patient_id]).get(patient_id)
     return [] if found is None else [found.text(lang)]

@@ -20,7 +20,7 @@ from downtime.domain.sepsis import OUTCOMES, SCREEN_FROM, Outcome, Screening, ep
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import semicolon
 from downtime.services import observations
-from downtime.services.bedside import Chart, in_stay, ordered
+from downtime.services.bedside import Chart, ordered
 from downtime.services.census import patient_with_location
 from downtime.services.observations import ScoredSet
 from downtime.services.patients import PatientSummary
@@ -143,7 +143,7 @@ def read(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dict
     every, watches = CHART.of_each(db, [patient.patient_id for patient in patients]), observations.watches(db, patients, at)
     found = {}
     for patient in patients:
-        stay = [one for one in every.get(patient.patient_id, []) if in_stay(patient, one.screening.screened_at)]
+        stay = every.get(patient.patient_id, [])
         found[patient.patient_id] = Sepsis(stay[-1] if stay else None, episode([one.screening for one in stay]),
                                            watches[patient.patient_id].standing)
     return found

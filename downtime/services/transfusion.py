@@ -24,6 +24,7 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon
 from downtime.services import observations
+from downtime.services.bedside import in_present_stays
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
 from downtime.storage.records import current_by_patient, current_of, list_current
@@ -133,8 +134,10 @@ def _transfused(starts: list[RecordVersion], ends: list[RecordVersion], taken: l
 
 
 def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Transfused]]:
-    """Each of these patients' units, oldest first, for those who have had one."""
-    starts = current_by_patient(db, FORM, patient_ids)
+    """Each of these patients' units of their present stay (`bedside.stays_began`), oldest first,
+    for those who have had one: a unit of the stay before with no end recorded was "STILL
+    RUNNING" on the readmitted patient's escalation list."""
+    starts = in_present_stays(db, current_by_patient(db, FORM, patient_ids))
     if not starts:
         return {}
     ends = current_by_patient(db, END_FORM, list(starts))
@@ -207,10 +210,14 @@ class Prescribed:
         return int(self.record.data["units"]) - self.started
 
 
-def prescriptions_of(db: Database, patient_ids: Collection[str]) -> dict[str, list[Prescribed]]:
-    """Each of these patients' standing prescriptions of blood, oldest first, each with its units
-    started, for those who have one."""
+def prescriptions_of(db: Database, patient_ids: Collection[str], *,
+                     this_stay: bool = True) -> dict[str, list[Prescribed]]:
+    """Each of these patients' standing prescriptions of blood of their present stay (any stay's
+    when not `this_stay`), oldest first, each with its units started, for those who have one: a
+    readmitted patient's new unit started from the prescription of the stay before, and was
+    saved against it."""
     orders = current_by_patient(db, ORDER_FORM, patient_ids)
+    orders = in_present_stays(db, orders) if this_stay else orders
     starts = current_by_patient(db, FORM, list(orders)) if orders else {}
     found = {}
     for patient_id, theirs in orders.items():
@@ -334,8 +341,13 @@ def _check_prescribed(session: Session, spec: FormSpec, patient_id: str, data: M
     if not order_id:
         return
     lang = session.lang
-    found = next(prescribed for prescribed in prescriptions(session.db, patient_id)
-                 if prescribed.record.record_id == order_id)  # the patient's standing one: records._check_picked
+    # The patient's standing one (records._check_picked); a new unit's, of this stay.
+    found = next((prescribed for prescribed in prescriptions_of(session.db, [patient_id], this_stay=record_id is None)
+                  .get(patient_id, []) if prescribed.record.record_id == order_id), None)
+    if found is None:
+        _refuse("order", message(lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: that prescription is of the patient's stay before: blood is prescribed again for "
+                        "this one."), field=spec.field("order").label.get(lang)))
     ordered = found.record.data["component"]
     if data.get("component") != ordered:
         _refuse("component", message(lang, QT_TRANSLATE_NOOP(

@@ -19,7 +19,7 @@ from downtime.domain.records import RecordVersion
 from downtime.domain.vte import ADULTS_FROM_YEARS, FIRST_WITHIN, MECHANICAL, WITHOUT_PROPHYLAXIS_FOR_BLEEDING
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
-from downtime.services.bedside import Chart, first_due, in_stay, ordered
+from downtime.services.bedside import Chart, first_due, ordered
 from downtime.services.patients import PatientSummary
 
 FORM = "vte_assessment"
@@ -58,7 +58,7 @@ def unassessed(found: Assessed | None, patient: PatientSummary, at: datetime) ->
     """Whether an in-patient is never assessed this stay 14 hours after they came in (never of a patient
     under 16, whose date of birth says so, nor of one who has left): said on the handover sheet
     with the screenings not done since admission (services.since_admission)."""
-    first = first_due(patient, FIRST_WITHIN) if found is None or not in_stay(patient, found.assessed_at) else None
+    first = first_due(patient, FIRST_WITHIN) if found is None else None
     return (elapsed.reached(first, at) and patient.stay in (None, StayStatus.IN)
             and (patient.birth_date is None or age_in_years(patient.birth_date, at.date()) >= ADULTS_FROM_YEARS))
 
@@ -70,8 +70,7 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[Pat
     since admission: services.since_admission)."""
     found = latest(db, [patient.patient_id for patient in patients])
     return {patient.patient_id: one.text(forms[FORM], lang) for patient in patients
-            if (one := found.get(patient.patient_id)) is not None and one.for_the_nurses
-            and in_stay(patient, one.assessed_at)}
+            if (one := found.get(patient.patient_id)) is not None and one.for_the_nurses}
 
 
 def never_assessed(db: Database, patients: Sequence[PatientSummary], at: datetime) -> set[str]:

@@ -172,7 +172,7 @@ def _charted(records: list[RecordVersion]) -> list[Dressed]:
 
 
 # The patient's standing looks at their wounds, oldest first; and many patients' in one query.
-CHART = Chart(FORM, _charted)
+CHART = Chart(FORM, _charted, this_stay=False)
 chart, charts = CHART.of, CHART.of_each
 
 

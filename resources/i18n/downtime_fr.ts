@@ -8613,6 +8613,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>« {field} » : {component} de groupe {unit}, non compatible avec le groupe {patient} du patient : ne pas le poser ; appeler l’EFS.</translation>
     </message>
     <message>
+        <source>“{field}”: that prescription is of the patient's stay before: blood is prescribed again for this one.</source>
+        <translation>« {field} » : cette prescription est du séjour précédent du patient : le sang est prescrit à nouveau pour celui-ci.</translation>
+    </message>
+    <message>
         <source>“{field}”: the prescription is for {component}: check the unit against it.</source>
         <translation>« {field} » : la prescription est de {component} : vérifier le produit avec elle.</translation>
     </message>
