@@ -10,7 +10,7 @@ import pytest
 from fhir.resources.R4B.riskassessment import RiskAssessment
 from pypdf import PdfReader
 
-from downtime.services import census, delirium, nutrition, printing, records, since_admission, vte
+from downtime.services import census, delirium, nutrition, printing, records, repositioning, since_admission, vte
 from downtime.services.errors import PermissionDenied
 from downtime.sync.snapshot import record_id_for
 
@@ -23,7 +23,8 @@ def test_a_patient_not_assessed_14_hours_after_coming_in_is_asked_for(session_fo
     summary = census.patient_with_location(doctor.db, doctor.forms, patient)
     assert not vte.unassessed(None, summary, doctor.clock())  # 14:00, in since 09:00
     clock.advance(hours=9)  # 23:00, 14 hours on
-    said = "NOT DONE SINCE ADMISSION on 28/11 09:00: VTE risk assessment (the doctor, NICE NG89)"
+    said = ("NOT DONE SINCE ADMISSION on 28/11 09:00: pressure ulcer risk (Braden, within 6 hours); VTE risk assessment "
+            "(the doctor, NICE NG89)")
     assert vte.unassessed(None, summary, doctor.clock())
     assert since_admission.handover(doctor.db, [summary], doctor.clock(), "en") == {patient: said}
     inside = census.in_patients(doctor.db, doctor.forms, "3B", doctor.clock())
@@ -92,8 +93,17 @@ def test_the_handover_says_what_is_not_done_since_admission_in_one_line(session_
     """MUST, the 4AT and VTE each said apart, a patient of 72 in for two days read six lines of
     "NOT SCREENED since admission" in the sheet's narrow column."""
     nurse = session_for("nurse")
-    clock.advance(hours=10)  # 29/11 00:00: 15 hours in, VTE asked for, the screenings not yet
     inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    assert since_admission.handover(nurse.db, inside, nurse.clock(), "en") == {}  # 14:00, 5 hours in
+    clock.advance(hours=1)  # 15:00, 6 hours in: the pressure ulcer risk (NICE QS89)
+    assert since_admission.handover(nurse.db, inside, nurse.clock(), "en") == {
+        patient: "NOT DONE SINCE ADMISSION on 28/11 09:00: pressure ulcer risk (Braden, within 6 hours)"}
+    assert repositioning.never_assessed(nurse.db, [replace(inside[0], birth_date=date(2012, 1, 1))],
+                                        nurse.clock()) == set()  # a child's risk has tools of its own
+    records.save_new(nurse, "braden_assessment", {"assessed_at": "2026-11-28T15:00+01:00", "sensory": "4",
+                                                  "moisture": "4", "activity": "3", "mobility": "4", "nutrition": "3",
+                                                  "friction": "3"}, patient_id=patient)
+    clock.advance(hours=9)  # 29/11 00:00: 15 hours in, VTE asked for, the screenings not yet
     assert since_admission.handover(nurse.db, inside, nurse.clock(), "en") == {
         patient: "NOT DONE SINCE ADMISSION on 28/11 09:00: VTE risk assessment (the doctor, NICE NG89)"}
     clock.advance(hours=9)  # 29/11 09:00, a day in
@@ -139,7 +149,8 @@ def test_a_readmitted_patient_is_asked_again_for_vte_must_and_the_4at_and_last_s
     assert delirium.handover(doctor.db, inside, doctor.clock(), "en") == {}
     assert nutrition.handover(doctor.db, inside, doctor.clock(), "en") == {}  # last stay's high risk not said
     assert since_admission.handover(doctor.db, inside, doctor.clock(), "en") == {patient: (
-        "NOT DONE SINCE ADMISSION on 28/11 13:00: nutrition screening (MUST); delirium screening (4AT, 65 or over); "
+        "NOT DONE SINCE ADMISSION on 28/11 13:00: pressure ulcer risk (Braden, within 6 hours); nutrition screening "
+        "(MUST); delirium screening (4AT, 65 or over); "
         "VTE risk assessment (the doctor, NICE NG89)")}
     (summary,) = inside
     assert delirium.state(delirium.read(doctor.db, [patient])[patient], summary, doctor.clock(), "en") == (

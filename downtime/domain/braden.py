@@ -7,9 +7,14 @@ turn a band into a frequency of turns: the care plan does (NICE CG179: high risk
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import timedelta
 from enum import StrEnum
 from typing import Any
 
+FIRST_WITHIN = timedelta(hours=6)
+"""A pressure ulcer risk assessment within 6 hours of admission (NICE QS89, statement 1)."""
+ADULTS_FROM_YEARS = 18
+"""The Braden scale assesses adults (a child's risk has tools of its own)."""
 ITEMS = ("sensory", "moisture", "activity", "mobility", "nutrition", "friction")
 """The form's fields, each answered with its score as a code ("1" to "4")."""
 

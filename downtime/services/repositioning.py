@@ -5,20 +5,23 @@ change once overdue, pressure damage found; and their latest pressure ulcer risk
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.braden import BANDS, Band, band as band_of, total
+from downtime.domain.age import age_in_years
+from downtime.domain.braden import ADULTS_FROM_YEARS, BANDS, FIRST_WITHIN, Band, band as band_of, total
+from downtime.domain.census import StayStatus
 from downtime.domain.records import RecordVersion
 from downtime.domain.repositioning import DAMAGE, SIGNS, Sign, next_due, signs
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import semicolon
-from downtime.services.bedside import Chart, ordered
+from downtime.services.bedside import Chart, first_due, ordered
+from downtime.services.patients import PatientSummary
 
 FORM = "repositioning"
 RISK_FORM = "braden_assessment"
@@ -99,6 +102,17 @@ def assessed(record: RecordVersion) -> Assessed:
 
 # The latest risk assessment of each of these patients who has one.
 risks = Chart(RISK_FORM, ordered(assessed, lambda one: one.assessed_at)).latest
+
+
+def never_assessed(db: Database, patients: Sequence[PatientSummary], at: datetime) -> set[str]:
+    """Those of these in-patients 18 or over (or of unknown age) with no pressure ulcer risk
+    assessment this stay 6 hours after they came in (NICE QS89): said on the handover sheet with
+    the screenings not done since admission (services.since_admission)."""
+    found = risks(db, [patient.patient_id for patient in patients])
+    return {patient.patient_id for patient in patients
+            if patient.patient_id not in found and patient.stay in (None, StayStatus.IN)
+            and elapsed.reached(first_due(patient, FIRST_WITHIN), at)
+            and (patient.birth_date is None or age_in_years(patient.birth_date, at.date()) >= ADULTS_FROM_YEARS)}
 
 
 def risk(db: Database, patient_id: str) -> Assessed | None:

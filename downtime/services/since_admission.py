@@ -1,5 +1,6 @@
 """What the handover sheet says of an in-patient's screenings not done since they came in (their
-malnutrition screening, a delirium screening 65 or over, the doctor's VTE risk assessment), in one
+pressure ulcer risk, their malnutrition screening, a delirium screening 65 or over, the doctor's
+VTE risk assessment), in one
 line: each said apart, a patient of 65 admitted two days before read six lines of "NOT SCREENED
 since admission on …" in the sheet's narrow column."""
 
@@ -12,12 +13,14 @@ from sqlite_utils import Database
 
 from downtime.formspec import Lang
 from downtime.i18n import semicolon
-from downtime.services import delirium, nutrition, vte
+from downtime.services import delirium, nutrition, repositioning, vte
 from downtime.services.patients import PatientSummary
 
 WORDS = {
     "line": {"en": "NOT DONE SINCE ADMISSION on {admitted}: {what}",
              "fr": "NON FAIT DEPUIS L’ADMISSION le {admitted} : {what}"},
+    "braden": {"en": "pressure ulcer risk (Braden, within 6 hours)",
+               "fr": "risque d’escarre (Braden, dans les 6 heures)"},
     "nutrition": {"en": "nutrition screening (MUST)", "fr": "dépistage nutritionnel (MUST)"},
     "delirium": {"en": "delirium screening (4AT, 65 or over)",
                  "fr": "dépistage de la confusion aiguë (4AT, 65 ans ou plus)"},
@@ -28,8 +31,10 @@ WORDS = {
 
 def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lang: Lang) -> dict[str, str]:
     """Each of these in-patients with a screening or assessment not done once its time since
-    admission has gone by (a day, 14 hours for VTE), those in one line."""
-    undone = {"nutrition": nutrition.never_screened(db, patients, at),
+    admission has gone by (6 hours for the pressure ulcer risk, a day, 14 hours for VTE), those in
+    one line."""
+    undone = {"braden": repositioning.never_assessed(db, patients, at),
+              "nutrition": nutrition.never_screened(db, patients, at),
               "delirium": delirium.never_screened(db, patients, at), "vte": vte.never_assessed(db, patients, at)}
     lines: dict[str, str] = {}
     for patient in patients:
