@@ -48,7 +48,8 @@ def test_a_screening_finds_red_flag_sepsis_possible_sepsis_an_infection_or_none(
     assert outcome({**SCREEN, "infection": "unlikely", "red_flags": ["skin"]}, _score(SCREEN)) is Outcome.UNLIKELY
 
 
-@given(st.fixed_dictionaries({"infection": st.sampled_from(["likely", "unlikely"])}, optional={
+@given(st.fixed_dictionaries({"infection": st.sampled_from(["likely", "unlikely"]),
+                              "screened_at": st.just("2026-11-28T13:10+01:00")}, optional={
     "respiratory_rate": st.integers(0, 80), "spo2": st.integers(50, 100), "systolic_bp": st.integers(30, 300),
     "pulse": st.integers(20, 300), "temperature": st.floats(25, 45).map(lambda value: round(value, 1)),
     "consciousness": st.sampled_from(["alert", "new_confusion", "voice", "pain", "unresponsive"]),
@@ -245,3 +246,11 @@ def test_a_new_screening_copies_the_set_standing_for_the_risk_and_a_child_is_ref
     with pytest.raises(ServiceError, match="this patient was 2 then; Sepsis screening and Sepsis Six is for patients "
                                            "16 or over: use the paediatric chart"):
         records.save_new(nurse, "sepsis_screening", SCREEN, patient_id=child)
+
+
+def test_a_sepsis_six_time_long_before_the_screening_does_not_count():
+    """A day typed wrong (27/11 for 28/11) cleared the hour's asks; cultures taken in the
+    emergency department two hours before still count."""
+    data = {**SCREEN, "cultures_at": "2026-11-28T11:10+01:00", "antibiotics_at": "2026-11-27T13:30+01:00",
+            "not_needed": ["oxygen"]}
+    assert left_to_do(data) == ["antibiotics", "fluids", "lactate", "urine"]

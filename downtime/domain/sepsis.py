@@ -25,6 +25,9 @@ HIGH_RISK_FROM = HIGH_FROM
 """The NEWS2 that is red flag sepsis with an infection likely (NICE's high risk)."""
 WITHIN = timedelta(hours=1)
 """The Sepsis Six, and the doctor's review of any infection likely, within the hour."""
+DONE_FROM = timedelta(hours=6)
+"""How long before a screening one of the Sepsis Six may have been done (cultures taken in the
+emergency department, oxygen already running) and still count."""
 INFECTION_LIKELY = "likely"
 NOT_ALERT = frozenset({"new_confusion", "voice", "pain", "unresponsive"})
 SIX = ("oxygen", "cultures", "antibiotics", "fluids", "lactate", "urine")
@@ -105,9 +108,13 @@ def outcome(data: Mapping[str, Any], news2: News2Score | None) -> Outcome:
 
 
 def left_to_do(data: Mapping[str, Any]) -> list[str]:
-    """The Sepsis Six not timed yet, nor marked not needed, in the tool's order."""
+    """The Sepsis Six not timed yet, nor marked not needed, in the tool's order. A time long
+    before the screening (`DONE_FROM`) is not this sepsis's: a day typed wrong cleared the
+    hour's asks."""
     not_needed = set(data.get("not_needed") or ()) & MAY_BE_NOT_NEEDED
-    return [item for item in SIX if not data.get(f"{item}_at") and item not in not_needed]
+    earliest = elapsed.instant(datetime.fromisoformat(data["screened_at"])) - DONE_FROM
+    return [item for item in SIX if item not in not_needed and not (
+        (done := data.get(f"{item}_at")) and elapsed.instant(datetime.fromisoformat(done)) >= earliest)]
 
 
 @dataclass(frozen=True)
