@@ -254,3 +254,5 @@ def test_a_sepsis_six_time_long_before_the_screening_does_not_count():
     data = {**SCREEN, "cultures_at": "2026-11-28T11:10+01:00", "antibiotics_at": "2026-11-27T13:30+01:00",
             "not_needed": ["oxygen"]}
     assert left_to_do(data) == ["antibiotics", "fluids", "lactate", "urine"]
+    # Oxygen "not needed" beside the red flag that says the patient needs it: still asked.
+    assert left_to_do({**data, "red_flags": ["needs_oxygen"]})[0] == "oxygen"

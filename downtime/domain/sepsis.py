@@ -33,6 +33,8 @@ NOT_ALERT = frozenset({"new_confusion", "voice", "pain", "unresponsive"})
 SIX = ("oxygen", "cultures", "antibiotics", "fluids", "lactate", "urine")
 """The Sepsis Six, in the tool's order: each timed in its field `{item}_at`."""
 MAY_BE_NOT_NEEDED = frozenset({"oxygen", "fluids"})
+NEEDS_OXYGEN = "needs_oxygen"
+"""The red flag that says oxygen is needed."""
 
 SIX_WORDS: Mapping[str, Mapping[str, str]] = {
     "oxygen": {"en": "oxygen", "fr": "oxygène"},
@@ -110,8 +112,11 @@ def outcome(data: Mapping[str, Any], news2: News2Score | None) -> Outcome:
 def left_to_do(data: Mapping[str, Any]) -> list[str]:
     """The Sepsis Six not timed yet, nor marked not needed, in the tool's order. A time long
     before the screening (`DONE_FROM`) is not this sepsis's: a day typed wrong cleared the
-    hour's asks."""
+    hour's asks. Oxygen is needed whatever is ticked when the red flag says the patient needs it
+    to keep their saturation."""
     not_needed = set(data.get("not_needed") or ()) & MAY_BE_NOT_NEEDED
+    if NEEDS_OXYGEN in (data.get("red_flags") or ()):
+        not_needed.discard("oxygen")
     earliest = elapsed.instant(datetime.fromisoformat(data["screened_at"])) - DONE_FROM
     return [item for item in SIX if item not in not_needed and not (
         (done := data.get(f"{item}_at")) and elapsed.instant(datetime.fromisoformat(done)) >= earliest)]
