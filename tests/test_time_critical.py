@@ -123,3 +123,21 @@ def test_a_time_critical_dose_given_from_another_order_of_it_is_not_called_for_a
     (alert,) = found
     assert alert.said == ["TIME-CRITICAL DOSE NOT GIVEN (due 28/11 18:00: F — Nil by mouth / fasting): tell the doctor "
                           "(another route or medicine)"]
+
+
+def test_the_handover_sheet_says_a_late_time_critical_dose(session_for, patient, clock, tmp_path):
+    """The escalation list called it out; the sheet the next shift reads said nothing of it."""
+    from pypdf import PdfReader
+
+    from downtime.services import printing
+
+    records.save_new(session_for("doctor"), "medication_order", {**LEVODOPA, "start_at": "2026-11-28T13:30+01:00"},
+                     patient_id=patient)
+    nurse = session_for("nurse")
+    clock.advance(minutes=35)
+    said = medication.time_critical_handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")
+    assert said[patient].startswith("Co-careldopa 25/100") and said[patient].endswith(
+        "28/11 14:00: TIME-CRITICAL DOSE OVERDUE (due 28/11 14:00): give it now, or record why not and tell the doctor")
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(
+        printing.print_census(nurse, tmp_path / "census.pdf", "3B")).pages)
+    assert "TIME-CRITICAL DOSE OVERDUE (due 28/11 14:00)" in text

@@ -1555,6 +1555,17 @@ def time_critical(db: Database, patient_ids: Collection[str], now: datetime) -> 
     return found
 
 
+def time_critical_handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], now: datetime,
+                           lang: Lang) -> dict[str, str]:
+    """What the handover sheet says of each of these patients' time-critical doses of the last 12
+    hours late, overdue or not given, as the escalation list does: the next shift gave them, or
+    told the doctor, from the list on screen alone."""
+    order_form, dose_form = forms[ORDER_FORM], forms[DOSE_FORM]
+    return {patient_id: semicolon(lang).join(f"{order_label(order, order_form, lang)} {cell.slot:%d/%m %H:%M}: "
+                                  f"{critical.said(cell, dose_form, lang)}" for order, cell in critical.late)
+            for patient_id, critical in time_critical(db, patient_ids, now).items() if critical.late}
+
+
 def _marked_on_paper(db: Database, now: datetime, grids: dict[str, list[MarRow]]) -> dict[str, list[MarRow]]:
     """The charts' cells that may be on paper said so (see `with_paper_gap`), all patients' at once:
     the silence is the laptop's, whichever patient's chart is read."""

@@ -367,8 +367,8 @@ def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
 def _charted(session: Session, patients: list[PatientSummary], at: datetime,
              children: Mapping[str, pews.Watch]) -> dict[str, list[str]]:
     """What each in-patient's neuro, glucose, transfusion, fluid, repositioning, wound, line and
-    catheter, pain and bowel charts, nutrition, delirium and sepsis screenings, falls, VTE risk assessments and
-    laboratory results say at the handover (`patients`: the
+    catheter, pain and bowel charts, nutrition, delirium and sepsis screenings, falls, VTE risk assessments,
+    time-critical doses and laboratory results say at the handover (`patients`: the
     census's)."""
     patient_ids = [patient.patient_id for patient in patients]
     found: dict[str, list[str]] = {}
@@ -388,7 +388,8 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime,
                  delirium.handover(session.db, patients, at, session.lang),
                  falls.handover(session.db, patients, at, session.lang),
                  sepsis.handover(session.db, patients, at, session.lang),
-                 vte.handover(session.db, session.forms, patients, at, session.lang)):
+                 vte.handover(session.db, session.forms, patients, at, session.lang),
+                 medication.time_critical_handover(session.db, session.forms, patient_ids, at, session.lang)):
         for patient_id, line in said.items():
             found.setdefault(patient_id, []).append(line)
     return found
