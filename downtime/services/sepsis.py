@@ -1,7 +1,8 @@
-"""A patient's sepsis screening (domain.sepsis): their latest this stay, what it found and what
-it still asks (the Sepsis Six left, the doctor's review), and a NEWS2 set of 5 or more since,
-scoring higher than the screening's own readings, which asks for a screening. Shown on the
-observations tab, where the set is taken, on the escalation list and the handover sheet. Never
+"""A patient's sepsis screenings this stay (domain.sepsis): the latest and what it found; what
+those since the last finding neither red flag nor possible sepsis still ask, as one (the Sepsis
+Six left, the doctor's review); and a NEWS2 set of 5 or more taken after the latest's readings,
+scoring more than they did or a day on, which asks for a screening. Shown on the observations
+tab, where the set is taken, on the escalation list, the handover sheet and the letters. Never
 stored: worked out from the standing records."""
 
 from __future__ import annotations
