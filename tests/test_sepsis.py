@@ -256,3 +256,7 @@ def test_a_sepsis_six_time_long_before_the_screening_does_not_count():
     assert left_to_do(data) == ["antibiotics", "fluids", "lactate", "urine"]
     # Oxygen "not needed" beside the red flag that says the patient needs it: still asked.
     assert left_to_do({**data, "red_flags": ["needs_oxygen"]})[0] == "oxygen"
+    # IV fluids "not needed" is the doctor's decision: taken once their review is recorded.
+    assert "fluids" in left_to_do({**data, "not_needed": ["fluids"]})
+    assert "fluids" not in left_to_do({**data, "not_needed": ["fluids"], "reviewed_by": "Dr Benali",
+                                       "reviewed_at": "2026-11-28T13:20+01:00"})

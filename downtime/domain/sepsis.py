@@ -113,10 +113,13 @@ def left_to_do(data: Mapping[str, Any]) -> list[str]:
     """The Sepsis Six not timed yet, nor marked not needed, in the tool's order. A time long
     before the screening (`DONE_FROM`) is not this sepsis's: a day typed wrong cleared the
     hour's asks. Oxygen is needed whatever is ticked when the red flag says the patient needs it
-    to keep their saturation."""
+    to keep their saturation; IV fluids are not needed only once a doctor's review is recorded,
+    the decision being theirs (a nurse's tick beside a systolic of 80 silenced them)."""
     not_needed = set(data.get("not_needed") or ()) & MAY_BE_NOT_NEEDED
     if NEEDS_OXYGEN in (data.get("red_flags") or ()):
         not_needed.discard("oxygen")
+    if not data.get("reviewed_by"):
+        not_needed.discard("fluids")
     earliest = elapsed.instant(datetime.fromisoformat(data["screened_at"])) - DONE_FROM
     return [item for item in SIX if item not in not_needed and not (
         (done := data.get(f"{item}_at")) and elapsed.instant(datetime.fromisoformat(done)) >= earliest)]
