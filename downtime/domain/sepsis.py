@@ -44,13 +44,11 @@ SIX_WORDS: Mapping[str, Mapping[str, str]] = {
     "lactate": {"en": "lactate", "fr": "lactates"},
     "urine": {"en": "hourly urine output", "fr": "diurèse horaire"},
 }
-READING_FLAG_WORDS: Mapping[str, Mapping[str, str]] = {
-    "respiratory_rate": {"en": "respiratory rate {value}", "fr": "fréquence respiratoire {value}"},
-    "systolic_bp": {"en": "systolic BP {value}", "fr": "PA systolique {value}"},
-    "pulse": {"en": "pulse {value}", "fr": "pouls {value}"},
-    "consciousness": {"en": "not alert", "fr": "pas alerte"},
-    "news2": {"en": "NEWS2 {value}", "fr": "NEWS2 {value}"},
+READING_FLAG_WORDS: Mapping[str, str] = {
+    "respiratory_rate": "respiratory rate {value}", "systolic_bp": "systolic BP {value}", "pulse": "pulse {value}",
+    "consciousness": "not alert", "news2": "NEWS2 {value}",
 }
+"""The red flags the readings show, as the export names them."""
 
 
 class Outcome(StrEnum):

@@ -21,7 +21,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.schema import Meaning
 from downtime.i18n import decimal_text, labelled, semicolon
-from downtime.services.bedside import in_present_stays, stays_began
+from downtime.services.bedside import stays_began
 from downtime.services import medication
 from downtime.services.patients import PatientSummary
 from downtime.storage.records import current_by_patient, current_of, list_current
@@ -145,9 +145,10 @@ def plans(db: Database, patient_ids: Collection[str], at: datetime) -> dict[str,
     found = {}
     every = current_by_patient(db, PLAN_FORM, patient_ids)
     began = stays_began(db, list(every))
-    for patient_id, records in (in_present_stays(db, every) | {
-            patient_id: records for patient_id, records in every.items()
-            if patient_id in began and elapsed.instant(at) < elapsed.instant(began[patient_id])}).items():
+    for patient_id, records in every.items():
+        since = began.get(patient_id)
+        if since is not None and elapsed.instant(at) >= elapsed.instant(since):
+            records = [record for record in records if elapsed.instant(record.occurred_at) >= elapsed.instant(since)]
         decided = [record for record in records if record.status is not RecordStatus.ENTERED_IN_ERROR
                    and elapsed.instant(datetime.fromisoformat(record.data["decided_at"])) <= elapsed.instant(at)]
         latest = max(decided, key=lambda record: (elapsed.instant(datetime.fromisoformat(record.data["decided_at"])),

@@ -104,10 +104,11 @@ def _latest(session: Session, form_id: str, patient_id: str, now: datetime) -> R
     stay: a temperature taken alone after a set of 7 was copied into a sepsis screening, which
     then scored 1 and asked for nothing, and a readmitted patient's set of the stay before into
     a letter. A child's, whom NEWS2 does not score, their latest set."""
-    patient = census.patient_with_location(session.db, session.forms, patient_id)
-    if form_id == OBSERVATIONS_FORM and observations.applies_to(patient, now):
-        standing_set = observations.watches(session.db, [patient], now)[patient_id].standing
-        return None if standing_set is None else standing_set.record
+    if form_id == OBSERVATIONS_FORM:
+        patient = census.patient_with_location(session.db, session.forms, patient_id)
+        if observations.applies_to(patient, now):
+            standing_set = observations.watches(session.db, [patient], now)[patient_id].standing
+            return None if standing_set is None else standing_set.record
     standing = [record for record in list_current(session.db, form_id=form_id, patient_id=patient_id)
                 if record.status is not RecordStatus.ENTERED_IN_ERROR and record.occurred_at <= now]
     return max(standing, key=lambda record: record.occurred_at, default=None)

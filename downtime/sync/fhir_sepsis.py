@@ -33,7 +33,7 @@ def sepsis_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
 def _observation(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str, Any]:
     data, spec, found = record.data, ctx.forms[FORM], screened(record)
     flags = [label(spec, "red_flags", code) for code in data.get("red_flags") or ()] + [
-        READING_FLAG_WORDS[name]["en"].format(value=value) for name, value in reading_flags(data, found.news2).items()]
+        READING_FLAG_WORDS[name].format(value=value) for name, value in reading_flags(data, found.news2).items()]
     not_needed = set(data.get("not_needed") or ()) & MAY_BE_NOT_NEEDED
     six = [{"code": {"text": f"Sepsis Six: {SIX_WORDS[item]['en']}"}, "valueDateTime": moment(data[f"{item}_at"])}
            if data.get(f"{item}_at") else {"code": {"text": f"Sepsis Six: {SIX_WORDS[item]['en']}"},
