@@ -98,7 +98,7 @@ def test_a_set_before_the_fall_or_incomplete_does_not_count_and_a_childs_pews_se
         "NOT EXAMINED BY A DOCTOR since the fall: ask for a medical review"]
     assert known.falls[0].text("en") == "Fell 28/11 13:20 (found on the floor, head injury not excluded)"
     child = records.save_new(nurse, "admission", {**admission_values, "nir": None, "bed": "3",
-                                                  "birth_date": "2019-04-02"}).patient_id
+                                                  "birth_date": "2019-04-02", "weight_kg": 23}).patient_id
     records.save_new(nurse, "inpatient_fall", {**FELL, "witnessed": "witnessed", "head_injury": "no",
                                                "anticoagulated": False, "fracture_signs": "suspected"}, patient_id=child)
     records.save_new(nurse, "paediatric_observations", {

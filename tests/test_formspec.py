@@ -267,7 +267,12 @@ def test_a_records_line_reads_the_blank_forms_question_where_the_screens_speaks_
     ("total: bmi", "total 'bmi' is none of 'braden', '4at', 'must'"),
     # A section scored as a child's PEWS missing an item would show a score lower than the child's.
     ("pews: true", "pews holds no field 'respiratory_rate', 'respiratory_effort', 'spo2', 'oxygen', 'heart_rate', "
-                   "'systolic_bp', 'capillary_refill'")])
+                   "'systolic_bp', 'capillary_refill'"),
+    # A sepsis outcome worked out without the infection question, or with no readings scored,
+    # would never say red flag sepsis.
+    ("sepsis: true", "sepsis reads no field 'infection', 'red_flags', 'respiratory_rate', 'systolic_bp', 'pulse', "
+                     "'consciousness'"),
+    ("sepsis: true", "sepsis needs a news2 section")])
 def test_a_scored_section_must_hold_each_item_it_scores(tmp_path, flag, said):
     path = _write(tmp_path, NAME_FIELD)
     path.write_text(path.read_text(encoding="utf-8").replace("    fields:\n", f"    {flag}\n    fields:\n"),

@@ -132,3 +132,13 @@ def test_the_handover_sheet_gives_the_last_gcs_and_what_it_needed_a_doctor_for(s
     text = " ".join(" ".join(page.extract_text().split()) for page in
                     PdfReader(printing.print_census(nurse, tmp_path / "census.pdf", "3B")).pages)
     assert said in text
+
+
+def test_the_paper_and_the_form_give_a_child_under_5_the_paediatric_scale(blank_pages, forms):
+    """A well, babbling baby is "5" on the paediatric verbal scale (NICE CG176), "2 Sounds" on the
+    adult's: the nurse reads which answer is the child's."""
+    english, french = blank_pages("neuro_observations", "en"), blank_pages("neuro_observations", "fr")
+    assert len(english) == len(french) == 1
+    assert "Under 5 (paediatric scale): 5 alert, babbles, coos or words as usual" in english[0]
+    assert "Moins de 5 ans (échelle pédiatrique) : 6 mouvements spontanés normaux" in french[0]
+    assert forms["neuro_observations"].field("verbal").help.get("en").startswith("Under 5")

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from downtime.domain.age import age_in_years
 from downtime.domain.news2 import NOT_APPLICABLE, applies
 from downtime.services import observations, printing, records, wards
+from downtime.services.errors import ServiceError
 from downtime.services.census import in_patients, patient_with_location
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
@@ -26,22 +27,39 @@ NOON = datetime.fromisoformat("2026-11-28T12:30+01:00")
 @pytest.fixture
 def nursery(session_for, admission_values):
     """Ward 3B with a baby born this morning, a patient turning 16 at midnight and an
-    unidentified adult whose date of birth is unknown; each has had the newborn's set at noon."""
+    unidentified adult whose date of birth is unknown; each has had the newborn's set at noon on
+    the NEWS2 chart, the two children's while their dates of birth were typed wrong, as adults'
+    (the form refuses a child's set: `test_a_childs_set_is_refused_on_the_news2_chart`)."""
     wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
     nurse = session_for("nurse")
     arrived = {**admission_values, "arrival_at": "2026-11-28T09:00+01:00", "nir": None,
                "identity_status": "provisional"}
-    baby = records.save_new(nurse, "admission", {**arrived, "birth_date": "2026-11-28", "weight_kg": 3.4,
-                                                 "height_cm": 50, "bed": "1"}).patient_id
-    teen = records.save_new(nurse, "admission", {**arrived, "birth_name": "Durand", "birth_date": "2010-11-29",
-                                                 "weight_kg": 55, "bed": "2"}).patient_id
+    babys = records.save_new(nurse, "admission", {**arrived, "birth_date": "2006-11-28", "weight_kg": 3.4,
+                                                  "weight_confirmed_kg": 3.4, "height_cm": 50, "bed": "1"})
+    teens = records.save_new(nurse, "admission", {**arrived, "birth_name": "Durand", "birth_date": "1990-11-29",
+                                                  "weight_kg": 55, "bed": "2"})
     unknown = records.save_new(nurse, "admission", {
         **arrived, "unidentified": True, "descriptor": "Man, about 40, found in the street",
         "temporary_name": "INCONNU TRÈFLE", "birth_name": None, "used_name": None, "given_names": None,
         "birth_date": None, "bed": "3"}).patient_id
-    for patient in (baby, teen, unknown):
+    for patient in (babys.patient_id, teens.patient_id, unknown):
         records.save_new(nurse, "observations", NEWBORN, patient_id=patient)
-    return nurse, baby, teen, unknown
+    for admission, born in ((babys, "2026-11-28"), (teens, "2010-11-29")):
+        records.amend(nurse, admission.record_id, {**admission.data, "birth_date": born}, "Date of birth typed wrong")
+    return nurse, babys.patient_id, teens.patient_id, unknown
+
+
+def test_a_childs_set_is_refused_on_the_news2_chart(nursery, clock):
+    """NEWS2 scores adults: a 15-year-old's set saved unscored escalated nothing however ill they
+    were. A child's goes on the paediatric chart; from their sixteenth birthday, on NEWS2."""
+    nurse, baby, teen, _ = nursery
+    with pytest.raises(ServiceError, match="Date and time taken: this patient was 15 then; Observations "
+                                           r"\(NEWS2\) is for patients 16 or over: use the paediatric chart \(PEWS\)"):
+        records.save_new(nurse, "observations", {**NEWBORN, "taken_at": "2026-11-28T13:00+01:00"}, patient_id=teen)
+    with pytest.raises(ServiceError, match="this patient was 0 then"):
+        records.save_new(nurse, "observations", {**NEWBORN, "taken_at": "2026-11-28T13:00+01:00"}, patient_id=baby)
+    clock.advance(hours=20)
+    records.save_new(nurse, "observations", {**NEWBORN, "taken_at": "2026-11-29T08:00+01:00"}, patient_id=teen)
 
 
 def test_news2_applies_from_the_sixteenth_birthday_and_when_the_age_is_unknown():
@@ -97,7 +115,12 @@ def test_a_childs_news2_chart_and_the_census_say_news2_does_not_apply(nursery, s
     assert "Scoring key" not in text and "Barème" not in text  # nothing to score the child's sets by hand
     census = PdfReader(printing.print_census(reader, tmp_path / "census.pdf", "3B"))
     text = " ".join(" ".join(page.extract_text().split()) for page in census.pages)
-    assert text.count(NOT_APPLICABLE[lang].split(" (")[0]) == 2  # the baby and the patient not 16 yet
+    # The baby and the patient not 16 yet: their first set on the paediatric chart is overdue.
+    assert text.count({"en": "No PEWS set", "fr": "Pas de PEWS"}[lang]) == 4  # the NEWS2 column, the notes
+    assert NOT_APPLICABLE[lang].split(" (")[0] not in text
+    assert text.count({"en": "OBSERVATIONS OVERDUE since admission (28/11 09:00): take a first set on the paediatric "
+                             "chart", "fr": "SURVEILLANCE EN RETARD depuis l’admission (28/11 09:00) : prendre une "
+                                            "première série sur la feuille pédiatrique"}[lang]) == 2
 
 
 def test_a_childs_set_goes_to_the_ehr_with_its_readings_and_no_news2_score(nursery, session_for, tmp_path):

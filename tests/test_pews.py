@@ -14,8 +14,8 @@ from pypdf import PdfReader
 
 from downtime.domain.pews import (BY_AGE, URGENT_FROM, AgeBand, PewsSet, Ranges, Sign, age_band, months_old, score,
                                   signs)
-from downtime.services import chart_alerts, census, nutrition, pews, prefill, printing, records
-from downtime.services.errors import ServiceError
+from downtime.services import chart_alerts, census, nutrition, pews, prefill, printing, records, since_admission
+from downtime.services.errors import ServiceError, ValidationFailed
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
 
@@ -97,13 +97,49 @@ def test_a_set_scores_seven_items_up_to_26_and_says_those_not_taken():
 
 def test_eight_or_more_someone_worried_and_a_child_not_alert_each_call_the_doctor(clock):
     now = clock()
-    found = score(PewsSet(respiratory_rate=56, respiratory_effort="moderate", spo2=93, oxygen="high", heart_rate=130),
-                  AgeBand.UNDER_1_YEAR)
+    found = score(PewsSet(respiratory_rate=56, respiratory_effort="moderate", spo2=93, oxygen="high", heart_rate=130,
+                          capillary_refill="under_3"), AgeBand.UNDER_1_YEAR)  # no blood pressure: not asked for
     assert found.total == URGENT_FROM and signs(found, False, "alert", now + timedelta(hours=1), now, True) == [Sign.URGENT]
     calm = score(PewsSet(respiratory_rate=30, oxygen="room_air"), AgeBand.UNDER_1_YEAR)
-    assert signs(calm, True, "voice", now, now, True) == [Sign.NOT_ALERT, Sign.CONCERN, Sign.OVERDUE]
+    assert signs(calm, True, "voice", now, now, True) == [Sign.NOT_ALERT, Sign.CONCERN, Sign.INCOMPLETE, Sign.OVERDUE]
+    assert signs(calm, False, "alert", None, now, True) == []  # a set before the latest: its next was taken
     assert signs(None, False, None, None, now, False) == [Sign.NO_AGE]
     assert signs(None, False, None, None, now, True) == [Sign.ADULT]
+    # Sixteen since the set: the chart asks for no PEWS set the form would refuse.
+    assert signs(calm, False, "alert", now, now, True, grown=True) == [Sign.GROWN]
+
+
+def test_a_set_missing_a_reading_asks_for_it_on_the_escalation_list(session_for, child, clock):
+    """A temperature of 39.8 and the oxygen alone scored PEWS 0, and put the child on no list."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, pews.FORM, {"taken_at": "2026-11-28T13:30+01:00", "oxygen": "room_air",
+                                        "temperature": 39.8, "consciousness": "alert", "concern": False,
+                                        "next_in": "60"}, patient_id=child)
+    in_hospital = census.in_patients(nurse.db, nurse.forms)
+    (alert,) = [alert for alert in chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, clock(), "en",
+                                                       ward=None).alerts if alert.form_id == pews.FORM]
+    assert alert.said == ["INCOMPLETE SET (28/11 13:30): respiration rate, work of breathing, SpO2, heart rate, "
+                          "capillary refill not taken: take them now (the score can only be higher)"]
+
+
+def test_a_babys_first_set_is_overdue_from_her_admission_on_every_list(session_for, child, patient, clock):
+    """An adult with no set this stay is on the overdue list from their admission; a child with
+    none was on no list at all, their handover cell reading "NEWS2 not applicable" in black."""
+    nurse = session_for("nurse")
+    in_hospital = census.in_patients(nurse.db, nurse.forms)
+    found = [(alert.patient.patient_id, alert.latest, alert.said) for alert in chart_alerts.alerts(
+        nurse.db, nurse.forms, in_hospital, clock(), "en", ward=None).alerts if alert.form_id == pews.FORM]
+    assert found == [(child, "No PEWS set this stay", [
+        "OBSERVATIONS OVERDUE since admission (28/11 09:00): take a first set on the paediatric chart"])]
+    watched = pews.watches(nurse.db, nurse.forms, in_hospital, clock(), "en")
+    assert list(watched) == [child]  # the adult is NEWS2's
+    assert (watched[child].short("en"), watched[child].overdue, watched[child].asking) == ("No PEWS set", True, True)
+    records.save_new(nurse, pews.FORM, {**SET, "taken_at": "2026-11-28T13:30+01:00", "respiratory_rate": 40,
+                                        "oxygen": "room_air", "spo2": 97, "respiratory_effort": "normal",
+                                        "heart_rate": 130}, patient_id=child)
+    assert not [alert for alert in chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, clock(), "en",
+                                                       ward=None).alerts if alert.form_id == pews.FORM]
+    assert pews.watches(nurse.db, nurse.forms, in_hospital, clock(), "en")[child].short("en") == "PEWS 0"
 
 
 def test_a_babys_chart_is_scored_on_her_band_and_asks_for_the_doctor(session_for, child, clock, tmp_path):
@@ -227,11 +263,18 @@ def test_each_set_is_exported_as_vital_signs_and_a_derived_score(session_for, ch
                                                             "Supplemental oxygen"}
 
 
-def test_a_child_is_not_reminded_of_the_adults_malnutrition_screening(session_for, child, patient, clock):
-    """MUST screens adults only: the woman in since 09:00 is reminded a day later, the baby is not."""
+def test_a_child_is_not_reminded_of_the_adults_malnutrition_screening_nor_screened_with_it(
+        session_for, child, patient, clock):
+    """MUST screens adults only: the woman in since 09:00 is reminded a day later, the baby is not;
+    and the form refuses her (its BMI bands called a well five-year-old high risk)."""
     nurse = session_for("nurse")
     clock.advance(days=1)
     assert nutrition.never_screened(nurse.db, census.in_patients(nurse.db, nurse.forms), clock()) == {patient}
+    with pytest.raises(ServiceError, match="this patient was 0 then; Nutrition screening \\(MUST\\) is for patients 18 "
+                                           "or over: use the paediatric chart"):
+        records.save_new(nurse, "nutrition_screening", {
+            "screened_at": "2026-11-29T14:00+01:00", "weight_kg": 6.1, "height_cm": 62, "weight_loss": "under_5",
+            "acute_no_intake": False}, patient_id=child)
 
 
 def test_a_letter_handing_a_child_on_carries_their_latest_set_and_what_it_asks(session_for, child, patient, clock):
@@ -270,3 +313,56 @@ def test_whatever_is_being_typed_is_scored_or_left_unscored_never_a_crash(forms,
     at = datetime(2026, 11, 28, 14, tzinfo=timezone(timedelta(hours=1)))
     found = pews.as_typed(values, born, forms[pews.FORM], at, "en")
     assert found is None or (found[0].startswith("PEWS ") and all(isinstance(line, str) for line in found[1]))
+
+
+def test_a_child_with_no_weight_is_handed_over_as_not_weighed_since_admission(session_for, child, admission_values):
+    """The weight is optional on admission; a child's doses are worked out from it."""
+    nurse = session_for("nurse")
+    unweighed = records.save_new(nurse, "admission", {
+        **admission_values, "given_names": "Tom", "birth_date": "2023-05-02", "nir": None, "weight_kg": None,
+        "ward": "5C", "bed": "4", "arrival_at": "2026-11-28T10:00+01:00"})
+    inside = census.in_patients(nurse.db, nurse.forms, "5C", nurse.clock())
+    assert since_admission.handover(nurse.db, inside, nurse.clock(), "en") == {unweighed.patient_id: (
+        "NOT DONE SINCE ADMISSION on 28/11 10:00: a child's weight (their doses are worked out from it)")}
+    records.amend(nurse, unweighed.record_id, {**unweighed.data, "weight_kg": 14.2}, "Weighed on the ward")
+    assert since_admission.handover(nurse.db, inside, nurse.clock(), "en") == {}
+
+
+def test_on_the_sixteenth_birthday_the_chart_hands_over_to_news2(session_for, child, admission_values, clock):
+    """The chart went on asking for a PEWS set the form refused from the sixteenth birthday."""
+    nurse = session_for("nurse")
+    teen = records.save_new(nurse, "admission", {
+        **admission_values, "given_names": "Noé", "birth_date": "2010-11-29", "nir": None, "weight_kg": 58,
+        "ward": "5C", "bed": "5", "arrival_at": "2026-11-28T09:00+01:00"}).patient_id
+    records.save_new(nurse, pews.FORM, {**SET, "taken_at": "2026-11-28T13:00+01:00", "respiratory_rate": 16,
+                                        "oxygen": "room_air", "spo2": 98, "respiratory_effort": "normal",
+                                        "heart_rate": 80, "systolic_bp": 115, "next_in": "240"}, patient_id=teen)
+    spec, born = nurse.form(pews.FORM), date(2010, 11, 29)
+    clock.advance(hours=20)  # 29/11 10:00, his birthday
+    assert pews.asking(pews.chart(nurse.db, teen), born, spec, clock(), "en") == [
+        "16 NOW: chart this patient's observations on the NEWS2 chart (the paediatric chart ends at 16)"]
+    with pytest.raises(ServiceError, match="is for children under 16"):
+        records.save_new(nurse, pews.FORM, {**SET, "taken_at": "2026-11-29T10:00+01:00"}, patient_id=teen)
+    records.save_new(nurse, "observations", {
+        "taken_at": "2026-11-29T10:00+01:00", "respiratory_rate": 16, "spo2": 98, "spo2_scale": "scale_1",
+        "on_oxygen": False, "systolic_bp": 115, "diastolic_bp": 70, "pulse": 80, "consciousness": "alert",
+        "temperature": 36.8}, patient_id=teen)
+
+
+def test_a_child_watched_closely_is_observed_again_within_the_hour(session_for, child):
+    """A score of 9 saved with the next set in 4 hours asked for no set for 4 hours."""
+    nurse = session_for("nurse")
+    urgent = {**SET, "taken_at": "2026-11-28T13:30+01:00", "oxygen": "high"}  # PEWS 9
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, pews.FORM, {**urgent, "next_in": "240"}, patient_id=child)
+    assert [(error.path, error.message) for error in refused.value.errors] == [(
+        "next_in", "“Next observations in”: a child scoring 8 or more, not alert, or with someone worried is observed "
+                   "at least hourly: choose 1 hour or less.")]
+    calm = {**SET, "taken_at": "2026-11-28T12:00+01:00", "respiratory_rate": 40, "oxygen": "room_air", "spo2": 97,
+            "respiratory_effort": "normal", "heart_rate": 130, "next_in": "240"}
+    with pytest.raises(ValidationFailed):
+        records.save_new(nurse, pews.FORM, {**calm, "concern": True}, patient_id=child)
+    saved = records.save_new(nurse, pews.FORM, calm, patient_id=child)
+    with pytest.raises(ValidationFailed):
+        records.amend(nurse, saved.record_id, {**calm, "consciousness": "voice"}, "She was drowsy")
+    records.save_new(nurse, pews.FORM, {**urgent, "next_in": "60"}, patient_id=child)

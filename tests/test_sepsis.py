@@ -132,9 +132,12 @@ def test_possible_sepsis_asks_for_the_doctor_alone_and_a_child_or_a_patient_gone
     inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     assert sepsis.handover(nurse.db, inside, nurse.clock(), "en") == {patient: (
         "Sepsis screen 28/11 13:30: POSSIBLE SEPSIS; the doctor reviews by 28/11 14:30")}
-    child = records.save_new(nurse, "admission", {**admission_values, "nir": None, "bed": "3",
-                                                  "birth_date": "2019-04-02"}).patient_id
+    # A child's set on the NEWS2 chart, taken while their date of birth was typed wrong.
+    admitted = records.save_new(nurse, "admission", {**admission_values, "nir": None, "bed": "3",
+                                                     "birth_date": "1919-04-02"})
+    child = admitted.patient_id
     records.save_new(nurse, "observations", {**SET, "systolic_bp": 80}, patient_id=child)
+    records.amend(nurse, admitted.record_id, {**admitted.data, "birth_date": "2019-04-02", "weight_kg": 23}, "Year typed wrong")
     children = [one for one in census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
                 if one.patient_id == child]
     assert sepsis.handover(nurse.db, children, nurse.clock(), "en") == {}
@@ -153,11 +156,15 @@ def test_a_screening_of_a_stay_before_is_not_this_stays(session_for, patient, cl
     assert known.found is None and known.state(nurse.clock(), "en") == ("Sepsis: not screened this stay", [])
 
 
-def test_the_blank_is_in_the_binder_and_the_export_sends_an_observation(session_for, patient, blank_pages,
-                                                                        exported_resource):
+def test_the_blank_is_in_the_binder_the_record_prints_what_it_found_and_the_export_sends_an_observation(
+        session_for, patient, blank_pages, exported_resource, tmp_path):
     english, french = blank_pages("sepsis_screening", "en"), blank_pages("sepsis_screening", "fr")
-    assert len(english) == len(french) == 2  # the screen on the first page, the Sepsis Six and review on the second
-    assert "Red flags" in english[0] and "Signes de gravité" in french[0] and "Sepsis Six" in english[1]
+    assert len(english) == len(french) == 2  # red flags, Sepsis Six, review: page 2
+    assert "Red flags" in english[1] and "Signes de gravité" in french[1] and "Sepsis Six" in english[1]
+    # The paper tool's outcome box, kept with the red flags, on the page of the Sepsis Six.
+    assert ("Outcome (tick one) ☐ RED FLAG SEPSIS ☐ POSSIBLE SEPSIS ☐ infection, no red flag ☐ infection unlikely"
+            in english[1])
+    assert "Conclusion (en cocher une) ☐ SEPSIS GRAVE ☐ SEPSIS POSSIBLE" in french[1]
     found = records.save_new(session_for("nurse"), "sepsis_screening", {
         **SCREEN, "red_flags": ["lactate"], "oxygen_at": "2026-11-28T13:15+01:00", "not_needed": ["fluids"],
         "notes": "Lactate 2.8"}, patient_id=patient)
@@ -180,6 +187,10 @@ def test_the_blank_is_in_the_binder_and_the_export_sends_an_observation(session_
         ("Sepsis Six: IV fluids", "not needed")]
     assert [note.text for note in resource.note] == ["Lactate 2.8"] and resource.encounter is not None
     assert ("sepsis_screening", 3) in printing.BINDER
+    printed = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(
+        printing.print_record(session_for("nurse"), found.record_id, tmp_path / "record.pdf")).pages)
+    # What the screening found: a printed one said its answers, never that they were red flag sepsis.
+    assert "Outcome RED FLAG SEPSIS: the Sepsis Six within the hour; tell the doctor now" in printed
 
 
 def test_a_move_a_transfer_or_a_discharge_says_the_latest_screening_of_this_stay(session_for, patient):
@@ -242,7 +253,7 @@ def test_a_new_screening_copies_the_set_standing_for_the_risk_and_a_child_is_ref
     copied = prefill.first_answers(nurse, nurse.form("sepsis_screening"), patient)
     assert (copied["taken_at"], copied["pulse"], copied["temperature"]) == ("2026-11-28T13:00+01:00", 112, 38.6)
     child = records.save_new(nurse, "admission", {**admission_values, "nir": None, "bed": "3",
-                                                  "birth_date": "2024-04-02"}).patient_id
+                                                  "birth_date": "2024-04-02", "weight_kg": 12.5}).patient_id
     with pytest.raises(ServiceError, match="this patient was 2 then; Sepsis screening and Sepsis Six is for patients "
                                            "16 or over: use the paediatric chart"):
         records.save_new(nurse, "sepsis_screening", SCREEN, patient_id=child)

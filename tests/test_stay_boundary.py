@@ -97,7 +97,7 @@ def test_a_bowel_chart_and_a_childs_pews_of_the_stay_before_ask_nothing(session_
     records.save_new(nurse, "bowel_chart", {"charted_at": "2026-11-24T10:00+01:00", "opened": "opened",
                                             "stool_type": "4", "amount": "medium"}, patient_id=adult)
     _readmit(session_for, adult, admission_values, out="2026-11-25T12:00+01:00")
-    child_answers = {**admission_values, "birth_date": "2024-05-01", "nir": None, "bed": "7",
+    child_answers = {**admission_values, "birth_date": "2024-05-01", "weight_kg": 12.5, "nir": None, "bed": "7",
                      "arrival_at": "2026-11-28T09:00+01:00"}
     child = records.save_new(nurse, "admission", child_answers).patient_id
     records.save_new(nurse, "paediatric_observations", {
@@ -106,7 +106,9 @@ def test_a_bowel_chart_and_a_childs_pews_of_the_stay_before_ask_nothing(session_
         "consciousness": "alert", "concern": False, "next_in": "60"}, patient_id=child)
     assert _asked(nurse, "paediatric_observations")
     _readmit(session_for, child, child_answers, bed="8")
-    assert _asked(nurse, "bowel_chart") == [] and _asked(nurse, "paediatric_observations") == []
+    # Nothing of the stay before: the child's first set of this one is asked for.
+    assert _asked(nurse, "bowel_chart") == [] and _asked(nurse, "paediatric_observations") == [
+        ["OBSERVATIONS OVERDUE since admission (28/11 12:30): take a first set on the paediatric chart"]]
 
 
 def test_a_line_of_the_stay_before_is_still_asked_to_be_checked_and_asks_move_with_the_patient(

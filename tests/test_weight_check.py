@@ -14,7 +14,8 @@ from downtime.services.errors import ValidationFailed
 @pytest.mark.parametrize("kg, age, unusual", [
     ("0.9", 76, True), ("24.9", 16, True), ("25", 16, False), ("250", 40, False), ("250.1", 40, True),
     ("90", None, False), ("0.9", None, True), ("15", 0, False), ("15.1", 0, True), ("3.4", 0, False),
-    ("20", 5, False), ("0.9", 15, False)])
+    ("20", 5, False), ("0.9", 15, True), ("180", 4, True), ("3.2", 10, True), ("18", 5, False), ("4.9", 1, True),
+    ("5", 1, False), ("140", 15, False), ("140.1", 15, True), ("0.6", 0, False)])
 def test_a_weight_is_unusual_outside_the_bounds_of_the_age(kg, age, unusual):
     assert unusual_for_age(Decimal(kg), age) is unusual
 
@@ -42,6 +43,7 @@ def test_an_unusual_weight_is_refused_at_the_weight_until_confirmed(nurse, admis
 
 
 @pytest.mark.parametrize("born, kg, who", [("2026-06-01", 35, "a baby under 1 year old"),
+                                           ("2022-06-01", 180, "a child of 4"),
                                            (None, 0.9, "a patient whose age is not known")])
 def test_a_babys_or_an_unknown_age_patients_unusual_weight_is_asked_about(nurse, admission_values, born, kg, who):
     values = {**admission_values, "birth_date": born, "weight_kg": kg, "nir": None, "identity_status": "provisional"}

@@ -183,6 +183,8 @@ class Sign(StrEnum):
     NOT_ALERT = "not_alert"
     NO_AGE = "no_age"
     ADULT = "adult"
+    GROWN = "grown"
+    INCOMPLETE = "incomplete"
     OVERDUE = "overdue"
 
 
@@ -201,26 +203,59 @@ SIGNS: Mapping[Sign, Mapping[str, str]] = {
                        "observations on the NEWS2 chart",
                  "fr": "PEWS NON CALCULÉ : 16 ans ou plus le {day} (date de naissance telle que notée) ; noter la "
                        "surveillance de ce patient sur la feuille NEWS2"},
+    Sign.GROWN: {"en": "16 NOW: chart this patient's observations on the NEWS2 chart (the paediatric chart ends at "
+                       "16)",
+                 "fr": "16 ANS MAINTENANT : noter la surveillance de ce patient sur la feuille NEWS2 (la feuille "
+                       "pédiatrique s’arrête à 16 ans)"},
+    Sign.INCOMPLETE: {"en": "INCOMPLETE SET ({time}): {missing} not taken: take them now (the score can only be "
+                            "higher)",
+                      "fr": "SÉRIE INCOMPLÈTE ({time}) : {missing} non pris : les prendre maintenant (le score ne peut "
+                            "qu’être plus élevé)"},
     Sign.OVERDUE: {"en": "OBSERVATIONS OVERDUE since {due}", "fr": "SURVEILLANCE EN RETARD depuis {due}"},
 }
 """What each sign asks, of the latest set: `{total}` its score, `{time}` when it was taken,
 `{consciousness}` the answer in words, `{due}` when the next set fell due, `{day}` the day it was
-taken."""
+taken, `{missing}` the items not taken."""
+OPTIONAL = frozenset({"systolic_bp"})
+"""The item a set may leave out without being asked for it: many children's units take a blood
+pressure only when the care plan says so. A set missing any other item scores lower than the
+child: a breathing rate, a heart rate or a saturation not taken left a child at PEWS 0, on no
+list."""
 ALERT = "alert"
+
+
+WATCHED_WITHIN = timedelta(hours=1)
+"""The longest gap to the next set of a child scoring 8 or more, not alert, or with someone
+worried (the form's help says it: a score of 9 saved with the next set in 4 hours asked for none
+for 4 hours)."""
+
+
+def watched_closely(found: PewsScore | None, concern: bool, consciousness: str | None) -> bool:
+    return (found is not None and found.urgent) or concern or consciousness not in (None, ALERT)
 
 
 def next_due(taken_at: datetime, minutes: int) -> datetime:
     return elapsed.later(taken_at, timedelta(minutes=minutes))
 
 
+def missing_asked(found: PewsScore) -> list[str]:
+    """The items of a set not taken that it is asked for (all but `OPTIONAL`)."""
+    return [item for item in found.missing if item not in OPTIONAL]
+
+
 def signs(found: PewsScore | None, concern: bool, consciousness: str | None, due_at: datetime | None,
-          at: datetime, age_known: bool) -> list[Sign]:
-    """What the latest set asks at `at`: `found` its score (None when the child's age is not
-    known, or, `age_known`, when they were 16 or over that day: a birth date corrected since),
-    `concern` someone worried, `consciousness` its ACVPU answer, `due_at` the next set (not asked
-    of an adult's chart: their next set is NEWS2's)."""
+          at: datetime, age_known: bool, grown: bool = False) -> list[Sign]:
+    """What a set asks at `at`: `found` its score (None when the child's age is not known, or,
+    `age_known`, when they were 16 or over that day: a birth date corrected since), `concern`
+    someone worried, `consciousness` its ACVPU answer; of the latest (`due_at`, its next set), the
+    items not taken and the next set overdue, unless the patient is `grown` 16 since (the form
+    then refuses a set: the chart asked for one the nurse could not save), or was an adult then
+    (their next set is NEWS2's)."""
     adult = found is None and age_known
+    latest = due_at is not None and not adult and not grown
     return [*([Sign.ADULT] if adult else [Sign.NO_AGE] if found is None else [Sign.URGENT] if found.urgent else []),
             *([Sign.NOT_ALERT] if consciousness not in (None, ALERT) else []),
             *([Sign.CONCERN] if concern else []),
-            *([Sign.OVERDUE] if elapsed.reached(due_at, at) and not adult else [])]
+            *([Sign.GROWN] if grown and not adult else []),
+            *([Sign.INCOMPLETE] if latest and found is not None and missing_asked(found) else []),
+            *([Sign.OVERDUE] if latest and elapsed.reached(due_at, at) else [])]

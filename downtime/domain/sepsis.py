@@ -33,6 +33,8 @@ NOT_ALERT = frozenset({"new_confusion", "voice", "pain", "unresponsive"})
 SIX = ("oxygen", "cultures", "antibiotics", "fluids", "lactate", "urine")
 """The Sepsis Six, in the tool's order: each timed in its field `{item}_at`."""
 MAY_BE_NOT_NEEDED = frozenset({"oxygen", "fluids"})
+OUTCOME_FIELDS = ("infection", "red_flags", "respiratory_rate", "systolic_bp", "pulse", "consciousness")
+"""The answers `outcome` reads besides the NEWS2 of the readings."""
 NEEDS_OXYGEN = "needs_oxygen"
 """The red flag that says oxygen is needed."""
 

@@ -11,6 +11,7 @@ from functools import cached_property
 from datetime import datetime, timedelta, timezone, tzinfo
 from enum import StrEnum
 
+from downtime.domain.medication import allergy_matches
 from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
 
 
@@ -102,6 +103,33 @@ def theatre_order(name: str) -> list[str | int]:
     """Where a theatre comes among others on a list: its numbers compared as numbers, so T2
     comes before T10 (as text, a hospital's T1 to T12 went T1, T10, T11, T12, T2)."""
     return [int(part) if index % 2 else part for index, part in enumerate(re.split(r"(\d+)", theatre_key(name)))]
+
+
+LATEX = "latex"
+"""The allergen a theatre must be prepared for before the day's first operation: gloves,
+catheters and drapes of latex are changed for latex-free ones, and latex particles in the air
+settle only hours after an operation that used them."""
+
+
+def latex_allergic(allergies: Iterable[str]) -> bool:
+    """Whether any of the patient's recorded allergies is to latex, matched as the drug checks
+    match an allergy's substance (`medication.allergy_matches`: "Latex", "latex (anaphylaxie)",
+    "Natural rubber latex"), not by a matcher of its own that would read them otherwise."""
+    return bool(allergy_matches(LATEX, allergies))
+
+
+def after_latex(allergic: Iterable[bool]) -> list[bool]:
+    """For each operation standing in one theatre on one day, in time order (`allergic`: whether
+    its patient is allergic to latex), whether it is a latex-allergic patient's coming after an
+    operation of a patient who is not: the theatre is made latex-free before its first
+    operation, and one used with latex before them is not. A latex-allergic patient booked last
+    on the list was accepted with nothing said. One coming after other latex-allergic patients
+    alone is not: the theatre stayed latex-free for them."""
+    used, found = False, []
+    for latex in allergic:
+        found.append(latex and used)
+        used = used or not latex
+    return found
 
 
 def person_key(name: str | None) -> str:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field as PydField, field_validator, 
 
 from downtime.domain.pews import ITEMS as PEWS_ITEMS
 from downtime.domain.score_totals import SCORE_TOTALS
+from downtime.domain.sepsis import OUTCOME_FIELDS as SEPSIS_FIELDS
 from downtime.domain.census import Movement
 from downtime.domain.laterality import SIDES
 from downtime.domain.news2 import ObservationSet
@@ -446,6 +447,12 @@ class Section(_Strict):
     pews: bool = False
     """Its answers are a child's set, scored on screen with the Bedside PEWS as they are typed,
     with what the score asks (domain.pews.ITEMS, each a field of that id; never typed itself)."""
+    sepsis: bool = False
+    """Under its answers, what a sepsis screening finds from the form's answers as they stand
+    (domain.sepsis.outcome: red flag sepsis, possible sepsis…), shown as they are typed and printed
+    on its record, with the boxes to tick on the blank form: the paper tool's outcome box. The form
+    must answer each field the outcome reads (domain.sepsis.OUTCOME_FIELDS) and score its readings
+    in a `news2` section."""
 
 
 class FormSpec(_Strict):
@@ -655,6 +662,12 @@ def _consistency_problems(spec: FormSpec) -> Iterator[Phrase]:
         if section.pews and (missing := [item for item in PEWS_ITEMS if item not in held]):
             yield Phrase(QT_TRANSLATE_NOOP("messages", "section {section}: pews holds no field {fields}"),
                          {"section": repr(section.id), "fields": ", ".join(map(repr, missing))})
+        if section.sepsis and (missing := [item for item in SEPSIS_FIELDS if item not in seen]):
+            yield Phrase(QT_TRANSLATE_NOOP("messages", "section {section}: sepsis reads no field {fields}"),
+                         {"section": repr(section.id), "fields": ", ".join(map(repr, missing))})
+        if section.sepsis and not any(scored.news2 for scored in spec.sections):
+            yield Phrase(QT_TRANSLATE_NOOP("messages", "section {section}: sepsis needs a news2 section"),
+                         {"section": repr(section.id)})
     for field in spec.fields():
         for condition in (field.relevant, field.required_when):
             for name in condition_fields(condition) if condition else ():

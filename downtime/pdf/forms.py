@@ -18,6 +18,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from downtime.domain.score_totals import SCORE_TOTALS
+from downtime.domain.sepsis import OUTCOMES as SEPSIS_OUTCOMES
 from downtime.domain.holds import Settled
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.records import RecordStatus, RecordVersion
@@ -34,6 +35,7 @@ from downtime.pdf.page import (
     ALERT, BAND, GREY, RULE, SANS, LinesTable, PageInfo, body_height, body_width, build_pdf, style, in_words,
 )
 from downtime.pdf.runs import Run, RunLines
+from downtime.services import sepsis
 from downtime.services.observations import applies_to, band_text, copied_score, not_applicable_text
 from downtime.services.patients import PatientSummary
 
@@ -87,6 +89,8 @@ TEXT: dict[str, dict[Lang, str]] = {
                     "fr": "Total NEWS2 ______   Risque clinique ______________   (coter avec le barème de la feuille "
                           "NEWS2)"},
     "total": {"en": "{name} total", "fr": "Total {name}"},
+    "sepsis_outcome": {"en": "Outcome", "fr": "Conclusion"},
+    "sepsis_outcome_blank": {"en": "Outcome (tick one)", "fr": "Conclusion (en cocher une)"},
     "total_blank": {"en": "{name} total ______   (add up each answer's points; what it means: see its help)",
                     "fr": "Total {name} ______   (additionner les points de chaque réponse ; ce qu’il signifie : voir "
                           "l’aide)"},
@@ -326,9 +330,11 @@ def _sections(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: 
             cells.append((COLUMNS, _news2(section, values, lang, scores_news2)))
         if section.total:
             cells.append((COLUMNS, _total(section.total, values, lang)))
+        if section.sepsis:
+            cells.append((COLUMNS, _sepsis_outcome(values, lang, width)))
         if cells:
             rows = _grid(cells, width)
-            if section.news2:  # the score never alone at the top of a page, away from its readings
+            if section.news2 or section.sepsis:  # a score never alone at the top of a page, away from its answers
                 rows[-2:] = [KeepTogether(rows[-2:])]
             sections.append([_section_band(section.title.get(lang), width), *rows])
     return sections
@@ -361,6 +367,17 @@ def _total(name: str, values: dict[str, Any] | None, lang: Lang) -> list[Flowabl
         return [label, _p("—", size=10, leading=13)]
     return [label, _p(f"{score_total.total(values)} — {score_total.meaning(values, lang)}", size=10, bold=True,
                       leading=13)]
+
+
+def _sepsis_outcome(values: dict[str, Any] | None, lang: Lang, width: float) -> list[Flowable]:
+    """What a sepsis screening found (services.sepsis.found_on_form), as the screen shows it while
+    typed; on a blank form, the outcome's boxes to tick, as the paper tool's. A printed screening
+    said its answers, never whether they were red flag sepsis."""
+    label = _p(t("sepsis_outcome" if values else "sepsis_outcome_blank", lang), size=8, bold=True, condensed=True)
+    if values is None:
+        return [label, _ticks([(words[lang], False) for words in sepsis.SHORT.values()], width - 12)]
+    found = sepsis.found_on_form(values)
+    return [label, _p("—" if found is None else SEPSIS_OUTCOMES[found][lang], size=10, bold=True, leading=13)]
 
 
 def _laid(part: list[Flowable]) -> list[Flowable]:

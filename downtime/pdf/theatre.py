@@ -1,11 +1,13 @@
 """The day's theatre list, the rescheduling list and the patient's letter of a new date.
 
 Laterality is printed in full (LEFT / RIGHT), never abbreviated or dittoed; cancelled
-operations stay on the list, struck through, with the reason."""
+operations stay on the list, struck through, with the reason, and without a number: the list's
+numbers count the operations still to be done."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
+from itertools import count
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -14,6 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from downtime.domain.census import Location, StayStatus
+from downtime.domain.elapsed import instant
 from downtime.domain.theatre import ARRIVE_BEFORE, CLEAR_WATER_UNTIL, NOTHING_TO_EAT_BEFORE, TheatreSession
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
@@ -37,6 +40,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "line_number": {"en": "#", "fr": "N°"},
     "empty": {"en": "No operation booked.", "fr": "Aucune intervention programmée."},
     "where": {"en": "Ward {ward}, bed {bed}", "fr": "Service {ward}, lit {bed}"},
+    "same_name": {"en": "SAME NAME: {others}", "fr": "MÊME NOM : {others}"},
     "diagnosis": {"en": "Diagnosis: {text}", "fr": "Diagnostic : {text}"},
     "notes": {"en": "Notes: {text}", "fr": "Remarques : {text}"},
     "cancelled": {"en": "CANCELLED — {reason}", "fr": "ANNULÉE — {reason}"},
@@ -120,18 +124,23 @@ def _grid(rows: list[list[object]], widths: list[float], width: float, title: st
     return table
 
 
-def _patient(patient: PatientSummary, lang: Lang, struck: bool) -> Flowable | list[Flowable]:
-    """The name, then (for an operation still on the list) the ward and bed of a patient in
-    hospital, for the porter sent to fetch them (the list named no ward), and their allergies as
-    the admission recorded them, which the WHO checklist's Sign In asks for: in an outage the
-    paper list is all the theatre has. A patient gone from the hospital has no ward to be fetched
-    from (their last was printed after their discharge): the status says where they went."""
-    name = _p(patient.display_name, bold=True, struck=struck)
-    if struck:
+def _patient(entry: ListEntry, lang: Lang) -> Flowable | list[Flowable]:
+    """The name, then (for an operation still on the list) the patients of the day's other
+    lines sharing a family name (`ListEntry.namesakes`), in red under it as the census gives its
+    name alert, the ward and bed of a patient in hospital, for the porter sent to fetch them (the
+    list named no ward), and their allergies as the admission recorded them, which the WHO
+    checklist's Sign In asks for: in an outage the paper list is all the theatre has. A patient
+    gone from the hospital has no ward to be fetched from (their last was printed after their
+    discharge): the status says where they went."""
+    patient = entry.state.patient
+    name = _p(patient.display_name, bold=True, struck=entry.struck)
+    if entry.struck:
         return name
+    same = ([_p(w("same_name", lang, others=semicolon(lang).join(entry.namesakes)), size=7, bold=True, color=ALERT)]
+            if entry.namesakes else [])
     where = ([_p(w("where", lang, ward=patient.ward, bed=patient.bed or "—"), size=7)]
              if patient.ward and patient.stay is StayStatus.IN else [])
-    return [name, *where, _p(allergy_line(patient, lang), size=7, bold=True, color=allergy_colour(patient))]
+    return [name, *same, *where, _p(allergy_line(patient, lang), size=7, bold=True, color=allergy_colour(patient))]
 
 
 def _band_text(title: str) -> Lines:
@@ -242,10 +251,13 @@ def theatre_list_pdf(day: date, lists: list[tuple[TheatreSession, list[ListEntry
             continue
         rows: list[list[object]] = [[_p(h, bold=True) for h in (w("line_number", lang),
                                                                  *(translate(lang, "", word) for word in LIST_COLUMNS))]]
-        for number, entry in enumerate(entries, start=1):
+        # Only the operations still standing are numbered: counting the struck lines, the first
+        # patient to send for was "#2" when the list's first operation was cancelled.
+        standing = count(1)
+        for entry in entries:
             data, patient, struck = entry.state.record.data, entry.state.patient, entry.struck
-            rows.append([_p(str(number), struck=struck), _times(entry, struck, printed_at.tzinfo),
-                         _patient(patient, lang, struck), _p(birth_date_label(patient, lang), struck=struck),
+            rows.append([_p("–" if struck else str(next(standing))), _times(entry, struck, printed_at.tzinfo),
+                         _patient(entry, lang), _p(birth_date_label(patient, lang), struck=struck),
                          _p(SEX.get(patient.sex or "unknown", SEX["unknown"])[lang], struck=struck),
                          _p(patient.downtime_number, struck=struck), _operation(data, lang, struck),
                          _p(_choice(booking_spec, "laterality", data["laterality"], lang), bold=True, struck=struck),
@@ -366,6 +378,14 @@ def _in_a_sentence(label: str) -> str:
     return label if label[1:2].isupper() else label[:1].lower() + label[1:]
 
 
+def _fasting_from(operation: datetime, before: timedelta, zone: tzinfo | None) -> datetime:
+    """The moment `before` the operation in elapsed time, on the ward's clock (`zone`, the
+    printing laptop's): taken from the operation's own offset, on the night summer time begins
+    an 08:00 operation had its patient fast "from 02:00", an hour the ward's clock never shows,
+    where it is 01:00."""
+    return (instant(operation) - before).astimezone(zone)
+
+
 def letter_pdf(out: Path, *, patient: PatientSummary, procedure: str, side: str | None, old: datetime,
                reason: str, apologise: bool, new: datetime | None, theatre: str | None, hospital: str | None,
                on_ward: Location | None, contact: str, lang: Lang, printed_by: str, printed_at: datetime,
@@ -378,7 +398,7 @@ def letter_pdf(out: Path, *, patient: PatientSummary, procedure: str, side: str 
     hospital's fasting instructions: that hospital gives its own. `on_ward`: the patient's stay
     on a ward (services.theatre.on_a_ward), whose team prepares them: their letter asks them
     neither to present themselves nor to call if they cannot come, and gives the times they fast
-    from, which the ward keeps to."""
+    from, which the ward keeps to (`_fasting_from`)."""
     text = LETTER[lang]
     info = PageInfo(title=text["title" if new is not None else "title_moved"], lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, record=False)
@@ -395,7 +415,8 @@ def letter_pdf(out: Path, *, patient: PatientSummary, procedure: str, side: str 
         minutes = int(ARRIVE_BEFORE.total_seconds() // 60)
         arrive = text["arrive"].format(minutes=minutes, hours=minutes // 60, rest=minutes % 60)
         fasting = text["fasting"] if on_ward is None else text["fasting_ward"].format(
-            eat=_when(new - NOTHING_TO_EAT_BEFORE, text, lang), drink=_when(new - CLEAR_WATER_UNTIL, text, lang))
+            eat=_when(_fasting_from(new, NOTHING_TO_EAT_BEFORE, printed_at.tzinfo), text, lang),
+            drink=_when(_fasting_from(new, CLEAR_WATER_UNTIL, printed_at.tzinfo), text, lang))
         story += [RunLines([Run(before), Run(_when(new, text, lang), BOLD),
                             Run(after.format(theatre=theatre or "", arrive=arrive,
                                              ward=on_ward.ward if on_ward is not None else ""))],

@@ -131,9 +131,9 @@ class FluidBalanceView(ChartTab):
         # Beside the line it changes: the buttons under the chart filled a French screen's width.
         fed = QHBoxLayout()
         fed.addWidget(self.nutrition, 1)
-        screen = QPushButton(translate("FluidBalanceView", "Screen &nutrition (MUST)…"))
-        screen.clicked.connect(lambda: self.screen_nutrition.emit(self.patient_id))
-        fed.addWidget(screen)
+        self.screen_nutrition_button = QPushButton(translate("FluidBalanceView", "Screen &nutrition (MUST)…"))
+        self.screen_nutrition_button.clicked.connect(lambda: self.screen_nutrition.emit(self.patient_id))
+        fed.addWidget(self.screen_nutrition_button)
         layout.addLayout(fed)
         self.warning_lines()
         self.read_again = ReadAgain(self, self.refresh)
@@ -187,6 +187,7 @@ class FluidBalanceView(ChartTab):
         screening = nutrition.latest(self.session.db, [self.patient_id]).get(self.patient_id)
         fed, hungry = nutrition.state(screening, self.patient, now, lang)
         self.nutrition.setText(fed)
+        self.screen_nutrition_button.setHidden(nutrition.child(self.patient, now))  # the form refuses a child
         self.warn([*asks, *low, *hungry])
         # The hours judged move on each hour, a screening falls due with the days, not with a save.
         self.read_again.when_due(min((due for due in (None if output is None else output.moves_on,

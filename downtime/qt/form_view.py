@@ -25,12 +25,13 @@ from downtime.domain.downtime_number import downtime_numbers_in
 from downtime.domain.holds import Hold
 from downtime.domain.laptops import laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.sepsis import OUTCOMES as SEPSIS_OUTCOMES
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import LongTextField, Meaning, MultiChoiceField, RecordRefField, RepeatField, holds
 from downtime.formspec.values import FieldError, answered, format_value, shown
 from downtime.i18n import decimal_text, labelled, record_status_word, semicolon
 from downtime.qt.i18n import language, say, translate
-from downtime.qt.observations_view import RISK_SHADES
+from downtime.qt.observations_view import RISK_SHADES, SEPSIS_SHADES
 from downtime.qt.field_editors import Editor, LineEditor, MultiEditor, ReferenceEditor, make_editor
 from downtime.qt.patient_header import admission_on_hold, identity_html
 from downtime.qt.prompts import Prompts
@@ -39,7 +40,8 @@ from downtime.qt.style import ErrorLabel, hint_style, styled, warning_html, writ
 from downtime.qt.tables import print_and_open
 from downtime.qt.theatre_sessions import session_choices, session_line
 from downtime.services import (
-    cd_register, devices, drafts, identity, medication, observations, pews, prefill, printing, records, theatre, weight,
+    cd_register, devices, drafts, identity, medication, observations, pews, prefill, printing, records, sepsis, theatre,
+    weight,
 )
 from downtime.services.back_entry import settled_on
 from downtime.services.laptops import author_of, authors as authors_here, laptops_known
@@ -85,6 +87,8 @@ class FormView(QWidget):
         """The total of each `total` section's answers (Braden, 4AT), by section id."""
         self.pews_labels: dict[str, QLabel] = {}
         """The PEWS of each `pews` section's answers (a child's set) and what it asks, by section id."""
+        self.sepsis_labels: dict[str, QLabel] = {}
+        """What a sepsis screening finds, under each `sepsis` section, by section id."""
         self.asked: dict[str, bool] = {}
         """The questions the record's context decides (see medication.asked_by_order), read with its references."""
         self.editing = record is None
@@ -170,9 +174,7 @@ class FormView(QWidget):
             for field in section.fields:
                 editor = make_editor(field, lang, self._ref_choices, now=self.session.clock, who=who)
                 editor.committed.connect(self._changed)
-                editor.edited.connect(self._show_news2)
-                editor.edited.connect(self._show_pews)
-                editor.edited.connect(self._show_totals)
+                editor.edited.connect(self._show_scores)
                 label = QLabel(field.label.get(lang))
                 self.form_labels[field.id] = label
                 label.setBuddy(editor.widget)
@@ -196,13 +198,13 @@ class FormView(QWidget):
                 self.editors[field.id] = editor
                 self.error_labels[field.id] = error
                 self.rows[field.id] = (form, cell)
-            if section.news2 or section.total or section.pews:
+            if section.news2 or section.total or section.pews or section.sepsis:
                 score = QLabel()
                 score.setTextFormat(Qt.TextFormat.RichText)
                 score.setWordWrap(True)
                 form.addRow(score)
                 (self.news2_labels if section.news2 else self.total_labels if section.total
-                 else self.pews_labels)[section.id] = score
+                 else self.pews_labels if section.pews else self.sepsis_labels)[section.id] = score
             column.addWidget(group)
         column.addStretch(1)
         outer.addWidget(Scrolled(body, framed=True), 1)
@@ -341,9 +343,7 @@ class FormView(QWidget):
         another answer is given (an unidentified patient's temporary name) had no star; and the
         NEWS2 score of a `news2` section's answers as they stand (see `_show_news2`)."""
         values = self._lenient_values()
-        self._show_news2(values)
-        self._show_totals(values)
-        self._show_pews(values)
+        self._show_scores(values)
         for field in self.spec.fields():
             form, cell = self.rows[field.id]
             form.setRowVisible(cell, shown(field, values, self.asked))
@@ -351,12 +351,35 @@ class FormView(QWidget):
                 field.required_when is not None and holds(field.required_when, values))
             self.form_labels[field.id].setText(f"{field.label.get(self.session.lang)}{' *' if required else ''}")
 
-    def _show_news2(self, values: dict[str, Any] | None = None) -> None:
-        """The NEWS2 score of each `news2` section's answers, with the response it asks for,
-        as they stand at this keystroke (`values`: the answers read leniently, read here when not
-        given): scored when a box was left, the score beside the temperature still being typed
-        was the set's without it, a point or more below the one saved."""
+    def _show_scores(self, values: dict[str, Any] | None = None) -> None:
+        """What the answers score as they stand at this keystroke (`values`: the answers read
+        leniently, read here when not given), each where its section says."""
         values = self._lenient_values() if values is None else values
+        self._show_news2(values)
+        self._show_totals(values)
+        self._show_pews(values)
+        self._show_sepsis(values)
+
+    def _show_sepsis(self, values: dict[str, Any]) -> None:
+        """What a sepsis screening finds as it is typed, in its risk's colour ("RED FLAG SEPSIS:
+        the Sepsis Six within the hour; tell the doctor now"), as the paper tool's outcome box: it
+        was worked out only once saved, on the observations tab and the escalation list, and a
+        nurse ticking a red flag was not told what it called for; nothing until the infection
+        question is answered."""
+        if not self.sepsis_labels:
+            return
+        found = sepsis.found_on_form(values)
+        for label in self.sepsis_labels.values():
+            label.setVisible(found is not None)
+            if found is not None:
+                label.setText(f"<b>{html.escape(SEPSIS_OUTCOMES[found][self.session.lang])}</b>")
+                label.setStyleSheet(f"background: {SEPSIS_SHADES[found]}; color: black; padding: 4px;")
+
+    def _show_news2(self, values: dict[str, Any]) -> None:
+        """The NEWS2 score of each `news2` section's answers, with the response it asks for,
+        as they stand at this keystroke: scored when a box was left, the score beside the
+        temperature still being typed was the set's without it, a point or more below the one
+        saved."""
         for section in self.spec.sections:
             if section.news2:
                 score = self.news2_labels[section.id]
@@ -372,13 +395,12 @@ class FormView(QWidget):
                     # In the band's colour, as the patient list and the chart show it.
                     score.setStyleSheet(f"background: {RISK_SHADES[news2.band]}; color: black; padding: 4px;")
 
-    def _show_pews(self, values: dict[str, Any] | None = None) -> None:
+    def _show_pews(self, values: dict[str, Any]) -> None:
         """A child's PEWS as the set stands at this keystroke, on the band of the day of its time,
-        and what it asks in the warning colour, as the tab will say it once saved (`values` read
-        here when not given); nothing until a reading is in."""
+        and what it asks in the warning colour, as the tab will say it once saved; nothing until a
+        reading is in."""
         if not self.pews_labels:
             return
-        values = self._lenient_values() if values is None else values
         patient = self.patient()
         typed = pews.as_typed(values, patient.birth_date if patient else None, self.session.form(pews.FORM),
                               self.session.clock(), self.session.lang)
@@ -389,15 +411,13 @@ class FormView(QWidget):
                 written(label, lambda said=said, asks=asks: "<br>".join(
                     [f"<b>{html.escape(said)}</b>", *(warning_html(html.escape(line)) for line in asks)]))
 
-    def _show_totals(self, values: dict[str, Any] | None = None) -> None:
+    def _show_totals(self, values: dict[str, Any]) -> None:
         """The total of each `total` section's answers as they stand, with what it means, as the
         paper form's total box: "Braden total: 10 — HIGH RISK", "4AT total: 7 — POSSIBLE
-        DELIRIUM: …", at each keystroke (`values` read here when not given); what is left to answer
-        until each item is, of its kind and in its range (a height of 0 typed on the way to 165 is
-        not answered yet)."""
+        DELIRIUM: …", at each keystroke; what is left to answer until each item is, of its kind and
+        in its range (a height of 0 typed on the way to 165 is not answered yet)."""
         if not self.total_labels:
             return
-        values = self._lenient_values() if values is None else values
         lang, now = self.session.lang, self.session.clock()
         for section in self.spec.sections:
             if not section.total:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QTableView, QVBo
 
 from downtime.domain.census import StayStatus
 from downtime.domain.news2 import Band, Monitoring, News2Score
+from downtime.domain.sepsis import Outcome
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP, semicolon, stay_word
@@ -41,6 +42,8 @@ from downtime.services.observations import Escalation, Overdue, ScoredSet, WardR
 # in grey and for a colour-blind nurse (HIGH's pink was paler than MEDIUM's orange, and grey as
 # LOW's green to a deuteranope); black words measure at least 9:1 on each.
 RISK_SHADES = {Band.LOW: "#eef6ee", Band.LOW_MEDIUM: "#fbf0b5", Band.MEDIUM: "#f6c48a", Band.HIGH: "#e99a9a"}
+SEPSIS_SHADES = {Outcome.RED: RISK_SHADES[Band.HIGH], Outcome.AMBER: RISK_SHADES[Band.MEDIUM],
+                 Outcome.LOW: RISK_SHADES[Band.LOW_MEDIUM], Outcome.UNLIKELY: RISK_SHADES[Band.LOW]}
 BAND_SHADES = ((0, 4, RISK_SHADES[Band.LOW]), (5, 6, RISK_SHADES[Band.MEDIUM]), (7, 20, RISK_SHADES[Band.HIGH]))
 INCOMPLETE = QT_TR_NOOP("(incomplete)")
 LATER_INCOMPLETE = QT_TR_NOOP("(later set incomplete)")

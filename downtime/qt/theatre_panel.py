@@ -109,6 +109,18 @@ def _cancelled_slot(state: theatre.BookingState) -> tuple[str, datetime]:
     return left.session_id, left.start
 
 
+def _name(entry: theatre.ListEntry) -> str:
+    """The patient's name, then the day's other patients sharing their family name, with their
+    times and theatres (`ListEntry.namesakes`), as the patient list gives its name alert: Mr
+    Martin's left hernia at 08:00 and Mrs Martin's right one at 09:00 stood on the board
+    unmarked."""
+    name = entry.state.patient.display_name
+    if not entry.namesakes:
+        return name
+    return translate("TheatrePanel", "{name} — SAME NAME: {others}").format(
+        name=name, others=semicolon(language()).join(entry.namesakes))
+
+
 class DayModel(TextTableModel):
     """Status comes after the time: last, after ten columns, CANCELLED, a clash or a death lay
     beyond the right edge of a laptop's screen in French. Its text is cut at the room left on screen
@@ -116,7 +128,8 @@ class DayModel(TextTableModel):
     procedure ("RIGHT", "Total hip replacement"), whole beside the patient's identifiers on a
     laptop's screen: after it, at 1340 pixels, "Not applicable" was cut at the board's edge
     ("Not applica"), and in French the side lay wholly beyond it. The procedure, then at that
-    edge, is whole in its tooltip."""
+    edge, is whole in its tooltip. A patient sharing a family name with another of the day's
+    lines has the others after their name, in red (`_name`)."""
 
     columns = (QT_TR_NOOP("Theatre"), QT_TR_NOOP("Time"), QT_TR_NOOP("Status"), QT_TR_NOOP("Patient"),
                QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Downtime no."), QT_TR_NOOP("Side"), QT_TR_NOOP("Procedure"),
@@ -136,8 +149,7 @@ class DayModel(TextTableModel):
         state, data = entry.state, entry.state.record.data
         start = f"{entry.start:%d/%m %H:%M}" if self.dated else f"{entry.start:%H:%M}"
         return (theatre_name, f"{start}–{entry.ends_at(self.clock().tzinfo):%H:%M}",
-                theatre.board_status(entry, language(), self.clock()),
-                state.patient.display_name,
+                theatre.board_status(entry, language(), self.clock()), _name(entry),
                 state.patient.birth_date_in(language()), state.patient.downtime_number,
                 format_value(self.spec.field("laterality"), data["laterality"], self.lang), data["procedure"],
                 format_value(self.spec.field("priority"), data["priority"], self.lang), data["surgeon"],
@@ -145,6 +157,8 @@ class DayModel(TextTableModel):
 
     def is_warning(self, row: int, column: int) -> bool:
         entry = self.rows[row][1]
+        if column == PATIENT:
+            return bool(entry.namesakes)
         return column == STATUS and (entry.struck or bool(entry.clashes) or entry.state.died_before is not None
                                      or entry.state.untold or entry.unrecorded(self.clock())
                                      or entry.over_clash is not None)

@@ -118,13 +118,16 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                                                                      f"{latest_pain.assessed_at:%d/%m %H:%M}", said))
         if not latest_pain.overdue(at):
             due.append(latest_pain.due_at)
-    for patient_id, lines in pews.charts(db, patients).items():
+    children = pews.charts(db, patients)
+    for patient_id, lines in children.items():
         born = patients[patient_id].birth_date
         if said := pews.asking(lines, born, forms[pews.FORM], at, lang):
             found.append(ChartAlert(patients[patient_id], pews.FORM, pews.state(lines, born, forms[pews.FORM], at, lang),
                                     said))
         if (coming := pews.coming(lines, at)) is not None:
             due.append(coming)
+    found.extend(ChartAlert(child, pews.FORM, pews.WORDS["none"][lang], [pews.first_set_asked(child, at, lang)])
+                 for child in pews.uncharted(patients.values(), children, at))
     for patient_id, lines in bowels.charts(db, patients).items():
         if said := bowels.asking(lines, forms[bowels.FORM], at, lang):
             found.append(ChartAlert(patients[patient_id], bowels.FORM, bowels.state(lines, forms[bowels.FORM], at, lang),

@@ -1058,7 +1058,7 @@ _SEPSIS = (("Sepsis", ((3.1, {
     "red_flags": ["lactate"], "oxygen_at": timedelta(minutes=10), "cultures_at": timedelta(minutes=15),
     "lactate_at": timedelta(minutes=15), "fluids_at": timedelta(minutes=20), "antibiotics_at": timedelta(minutes=35),
     "urine_at": timedelta(minutes=40), "reviewed_by": "Dr Benali", "reviewed_at": timedelta(minutes=12),
-    "notes": "Lactate 3.1; 500 mL bolus, systolic 104 after it; piperacillin-tazobactam"}),)),)
+    "notes": "Lactate 3.1; 500 mL bolus, systolic 104 after it; meropenem (allergic to penicillin: a rash)"}),)),)
 
 
 def build_sepsis_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:

@@ -30,6 +30,8 @@ WORDS = {
     "never": {"en": "NUTRITION NOT SCREENED since admission on {admitted}: screen with MUST",
               "fr": "DÉNUTRITION NON DÉPISTÉE depuis l’admission le {admitted} : dépister avec le MUST"},
     "none": {"en": "Nutrition: not screened yet (MUST)", "fr": "Nutrition : pas encore dépistée (MUST)"},
+    "child": {"en": "Nutrition: MUST screens adults (18 or over), not a child",
+              "fr": "Nutrition : le MUST dépiste les adultes (18 ans ou plus), pas un enfant"},
 }
 
 
@@ -78,13 +80,14 @@ def unscreened(patient: PatientSummary, at: datetime, lang: Lang) -> list[str]:
     came in (nothing before, the admission's nursing assessment being under way; nothing of a
     child, whom MUST does not screen)."""
     first = first_due(patient, FIRST_WITHIN)
-    if first is None or not elapsed.reached(first, at) or _child(patient, at):
+    if first is None or not elapsed.reached(first, at) or child(patient, at):
         return []
     admitted = datetime.fromisoformat(str(patient.admitted_at))
     return [WORDS["never"][lang].format(admitted=f"{admitted.astimezone(at.tzinfo):%d/%m %H:%M}")]
 
 
-def _child(patient: PatientSummary, at: datetime) -> bool:
+def child(patient: PatientSummary, at: datetime) -> bool:
+    """Under 18 at `at`: MUST is validated in adults only (the form refuses a child)."""
     return patient.birth_date is not None and age_in_years(patient.birth_date, at.date()) < ADULTS_FROM_YEARS
 
 
@@ -94,7 +97,7 @@ def next_change(found: Screened | None, patient: PatientSummary, at: datetime) -
     if found is not None:
         return None if found.overdue(at) else found.due_at
     first = first_due(patient, FIRST_WITHIN)
-    return None if first is None or _child(patient, at) or elapsed.reached(first, at) else first
+    return None if first is None or child(patient, at) or elapsed.reached(first, at) else first
 
 
 def state(found: Screened | None, patient: PatientSummary, at: datetime, lang: Lang) -> tuple[str, list[str]]:
@@ -103,7 +106,7 @@ def state(found: Screened | None, patient: PatientSummary, at: datetime, lang: L
     nothing of a patient who has left."""
     staying = patient.stay in (None, StayStatus.IN)
     if found is None:
-        return WORDS["none"][lang], unscreened(patient, at, lang) if staying else []
+        return WORDS["child" if child(patient, at) else "none"][lang], unscreened(patient, at, lang) if staying else []
     return found.text(lang), found.asks(at, lang) if staying else []
 
 

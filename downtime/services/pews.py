@@ -6,22 +6,27 @@ date of birth each time, so an amended reading or birth date rescores the chart.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from pydantic import ValidationError
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.pews import BAND_WORDS, ITEMS, SIGNS, PewsScore, PewsSet, age_band, next_due, score, signs
+from downtime.domain.pews import (
+    BAND_WORDS, ITEMS, SIGNS, WATCHED_WITHIN, PewsScore, PewsSet, age_band, missing_asked, next_due, score, signs,
+    watched_closely,
+)
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
-from downtime.formspec.values import format_value
-from downtime.i18n import mid_line, semicolon
+from downtime.formspec.values import FieldError, format_value
+from downtime.i18n import QT_TRANSLATE_NOOP, message, mid_line, semicolon
 from downtime.services import census
 from downtime.services.bedside import Chart, ordered
+from downtime.services.context import Session
+from downtime.services.errors import ValidationFailed
 from downtime.services.patients import PatientSummary
 
 FORM = "paediatric_observations"
@@ -34,6 +39,11 @@ WORDS = {
     "handover": {"en": "PEWS: {said}", "fr": "PEWS : {said}"},
     "short": {"en": "PEWS {total}", "fr": "PEWS {total}"},
     "letter": {"en": "{score} at {time}: {readings}", "fr": "{score} à {time} : {readings}"},
+    "none": {"en": "No PEWS set this stay", "fr": "Pas de PEWS pendant ce séjour"},
+    "none_short": {"en": "No PEWS set", "fr": "Pas de PEWS"},
+    "first": {"en": "OBSERVATIONS OVERDUE since admission ({time}): take a first set on the paediatric chart",
+              "fr": "SURVEILLANCE EN RETARD depuis l’admission ({time}) : prendre une première série sur la feuille "
+                    "pédiatrique"},
 }
 
 
@@ -47,7 +57,7 @@ class Taken:
 
     @property
     def readings(self) -> PewsSet:
-        return PewsSet(**{item: self.record.data.get(item) for item in ITEMS})
+        return readings_of(self.record.data)
 
     @property
     def concern(self) -> bool:
@@ -65,6 +75,16 @@ def reading(one: Taken, item: str, found: PewsScore | None, spec: FormSpec, lang
     text = format_value(spec.field(item), one.record.data.get(item), lang)
     points = found.points[item] if found is not None else None
     return f"{text} ({points})" if text and points is not None else text
+
+
+def _answer(value: Any) -> Any:
+    """An answer as the form took it: "" and [] are no answer to an optional question (a script or
+    an import may send them, which the form stores as sent)."""
+    return None if value == "" or value == [] else value
+
+
+def readings_of(data: Mapping[str, Any]) -> PewsSet:
+    return PewsSet(**{item: _answer(data.get(item)) for item in ITEMS})
 
 
 def taken(record: RecordVersion) -> Taken:
@@ -102,17 +122,33 @@ def asked(one: Taken, born: date | None, spec: FormSpec, at: datetime, lang: Lan
     """What a set of a child born on `born` asks at `at`: its score, someone worried, a child not
     alert, the date of birth to record; for the `latest`, the next set overdue (an earlier one's
     was taken)."""
-    return _asks(one.scored(born), born, one.concern, one.record.data.get("consciousness"), one.taken_at,
+    return _asks(one.scored(born), born, one.concern, _answer(one.record.data.get("consciousness")), one.taken_at,
                  one.due_at if latest else None, spec, at, lang)
 
 
 def _asks(found: PewsScore | None, born: date | None, concern: bool, consciousness: str | None, taken_at: datetime,
           due_at: datetime | None, spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
+    grown = born is not None and age_band(born, at.date()) is None
     return [SIGNS[sign][lang].format(
         total=found.total if found else "", time=f"{taken_at:%d/%m %H:%M}", day=f"{taken_at:%d/%m/%Y}",
         consciousness=format_value(spec.field("consciousness"), consciousness, lang),
-        due=f"{due_at:%d/%m %H:%M}" if due_at else "")
-        for sign in signs(found, concern, consciousness, due_at, at, born is not None)]
+        due=f"{due_at:%d/%m %H:%M}" if due_at else "",
+        missing=", ".join(mid_line(spec.field(item).label.get(lang)) for item in missing_asked(found)) if found else "")
+        for sign in signs(found, concern, consciousness, due_at, at, born is not None, grown)]
+
+
+def check_next(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any]) -> None:
+    """Refuse, at the next set's time, a gap of more than an hour after a set that is watched
+    closely (`domain.pews.watched_closely`), scored on the band of its day."""
+    born = census.patient_with_location(session.db, session.forms, patient_id).birth_date
+    taken_at = datetime.fromisoformat(data["taken_at"])
+    band = age_band(born, taken_at.date()) if born is not None else None
+    found = score(readings_of(data), band) if band is not None else None
+    if (watched_closely(found, data.get("concern") is True, _answer(data.get("consciousness")))
+            and timedelta(minutes=int(data["next_in"])) > WATCHED_WITHIN):
+        raise ValidationFailed([FieldError("next_in", message(session.lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: a child scoring 8 or more, not alert, or with someone worried is observed at least "
+                        "hourly: choose 1 hour or less."), field=spec.field("next_in").label.get(session.lang)))])
 
 
 def as_typed(values: Mapping[str, Any], born: date | None, spec: FormSpec, at: datetime,
@@ -123,7 +159,7 @@ def as_typed(values: Mapping[str, Any], born: date | None, spec: FormSpec, at: d
     if all(values.get(item) is None for item in ITEMS):
         return None
     try:
-        readings = PewsSet(**{item: values.get(item) for item in ITEMS})
+        readings = readings_of(values)
         taken_at = datetime.fromisoformat(values["taken_at"]) if values.get("taken_at") else at
     except (ValidationError, TypeError, ValueError):
         return None
@@ -156,15 +192,38 @@ class Watch:
     overdue: bool
     asking: bool
     said: str
+    charted: bool = True
+    """False for a child with no set this stay, whose first was due when they came in."""
 
     def short(self, lang: Lang) -> str:
-        """"PEWS 9", "PEWS ?" for a child whose age is not known."""
+        """"PEWS 9", "PEWS ?" for a child whose age is not known, "No PEWS set"."""
+        if not self.charted:
+            return WORDS["none_short"][lang]
         return WORDS["short"][lang].format(total="?" if self.total is None else self.total)
+
+
+def uncharted(patients: Iterable[PatientSummary], charted: Collection[str], at: datetime) -> list[PatientSummary]:
+    """The children (under 16 at `at`) of these in-patients with no set this stay (`charted`: the
+    ids of those with one). An adult with none is overdue from their admission, on the overdue
+    list; a child with none was on no list at all, and the handover sheet read "NEWS2 not
+    applicable" in black beside a child no one had observed since they came in."""
+    return [patient for patient in patients if patient.patient_id not in charted and patient.birth_date is not None
+            and age_band(patient.birth_date, at.date()) is not None]
+
+
+def first_set_asked(patient: PatientSummary, at: datetime, lang: Lang) -> str:
+    """"OBSERVATIONS OVERDUE since admission (28/11 09:00): take a first set…", for an `uncharted` child."""
+    return WORDS["first"][lang].format(time=f"{_admitted(patient, at):%d/%m %H:%M}")
+
+
+def _admitted(patient: PatientSummary, at: datetime) -> datetime:
+    return datetime.fromisoformat(patient.admitted_at).astimezone(at.tzinfo)
 
 
 def watches(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[PatientSummary], at: datetime,
             lang: Lang) -> dict[str, Watch]:
-    """The `Watch` at `at` of each of these children who has a set charted, read at once."""
+    """The `Watch` at `at` of each of these in-patients who has a set charted this stay, and of
+    each child who has none (`uncharted`: overdue since they came in), read at once."""
     spec, born = forms[FORM], {patient.patient_id: patient.birth_date for patient in patients}
     found: dict[str, Watch] = {}
     for patient_id, lines in charts(db, list(born)).items():
@@ -173,6 +232,9 @@ def watches(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[Pati
         found[patient_id] = Watch(None if scored_now is None else scored_now.total, latest.due_at,
                                   elapsed.reached(latest.due_at, at), bool(asks),
                                   semicolon(lang).join([state(lines, born[patient_id], spec, at, lang), *asks]))
+    for patient in uncharted(patients, found, at):
+        found[patient.patient_id] = Watch(None, _admitted(patient, at), True, True, semicolon(lang).join(
+            [WORDS["none"][lang], first_set_asked(patient, at, lang)]), charted=False)
     return found
 
 

@@ -14,6 +14,7 @@ from downtime.domain.downtime_number import format_downtime_number
 from downtime.domain.holds import Hold
 from downtime.domain.laptops import Authors
 from downtime.domain.medication import allergies_not_known
+from downtime.domain.pews import UNDER_YEARS as PEWS_UNDER_YEARS
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.roles import ROLE_NAMES
 from downtime.domain.staff import Action
@@ -133,6 +134,7 @@ def save_new(session: Session, form_id: str, values: dict[str, Any],
         _check_picked(session, spec, patient_id, _checked(session, spec, values))
         _check_transfusion(session, spec, patient_id, _checked(session, spec, values))
         _check_allergies_checked(session, spec, patient_id, _checked(session, spec, values))
+        _check_pews(session, spec, patient_id, _checked(session, spec, values))
         saved = _first_version(session, spec, values, patient_id, str(uuid.uuid4()), "record.create")
     session.emit("record_saved", saved)
     return saved
@@ -212,7 +214,9 @@ def _require_age(session: Session, spec: FormSpec, patient_id: str, at: datetime
     if spec.from_years is not None and age < spec.from_years:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "{field}: this patient was {age} then; {form} is for patients "
                                                          "{years} or over: use the paediatric chart (PEWS) and tell the "
-                                                         "doctor."),
+                                                         "doctor.") if age < PEWS_UNDER_YEARS else
+                           QT_TRANSLATE_NOOP("messages", "{field}: this patient was {age} then; {form} is for patients "
+                                                         "{years} or over."),
                            field=field, age=age, form=spec.title.get(session.lang), years=spec.from_years)
 
 
@@ -251,6 +255,7 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str,
     _check_allergies_checked(session, spec, latest.patient_id, _checked(session, spec, values))
     _check_picked(session, spec, latest.patient_id, _checked(session, spec, values))
     _check_transfusion(session, spec, latest.patient_id, _checked(session, spec, values), record_id)
+    _check_pews(session, spec, latest.patient_id, _checked(session, spec, values))
     if spec.id == ORDER_FORM:
         _check_order(session, str(latest.patient_id), _checked(session, spec, values), latest.data)
     elif spec.id == census.DOSE_FORM:
@@ -412,6 +417,14 @@ def _check_transfusion(session: Session, spec: FormSpec, patient_id: str | None,
 
     if spec.id in transfusion.FORMS and patient_id is not None:
         transfusion.check(session, spec, patient_id, data, record_id)
+
+
+def _check_pews(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any]) -> None:
+    """A child's set, typed or amended, checked by its chart (see pews.check_next)."""
+    from downtime.services import pews  # which reads the patient through the census
+
+    if spec.id == pews.FORM and patient_id is not None:
+        pews.check_next(session, spec, patient_id, data)
 
 
 def _check_allergies_checked(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any]) -> None:

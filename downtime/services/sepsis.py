@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -76,6 +77,14 @@ class Screened:
 
     def meaning(self, lang: Lang) -> str:
         return OUTCOMES[self.screening.outcome][lang]
+
+
+def found_on_form(values: Mapping[str, Any]) -> Outcome | None:
+    """What a screening finds from its answers as they stand (typed or saved), its readings scored
+    as they are; None until whether an infection is likely is answered."""
+    if values.get("infection") is None:
+        return None
+    return outcome(values, observations.readings_score(dict(values)))
 
 
 def screened(record: RecordVersion) -> Screened:

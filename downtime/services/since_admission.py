@@ -1,6 +1,6 @@
 """What the handover sheet says of an in-patient's screenings not done since they came in (their
 pressure ulcer risk, their malnutrition screening, a delirium screening 65 or over, the doctor's
-VTE risk assessment), in one
+VTE risk assessment, a child's weight), in one
 line: each said apart, a patient of 65 admitted two days before read six lines of "NOT SCREENED
 since admission on …" in the sheet's narrow column."""
 
@@ -11,10 +11,12 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
+from downtime.domain.news2 import applies
 from downtime.formspec import Lang
 from downtime.i18n import semicolon
 from downtime.services import delirium, nutrition, repositioning, vte
 from downtime.services.patients import PatientSummary
+from downtime.storage.records import current_of
 
 WORDS = {
     "line": {"en": "NOT DONE SINCE ADMISSION on {admitted}: {what}",
@@ -26,7 +28,20 @@ WORDS = {
                  "fr": "dépistage de la confusion aiguë (4AT, 65 ans ou plus)"},
     "vte": {"en": "VTE risk assessment (the doctor, NICE NG89)",
             "fr": "évaluation du risque thromboembolique (le médecin, NICE NG89)"},
+    "weight": {"en": "a child's weight (their doses are worked out from it)",
+               "fr": "le poids de l’enfant (ses doses en dépendent)"},
 }
+
+
+def never_weighed(db: Database, patients: Sequence[PatientSummary], at: datetime) -> set[str]:
+    """The children (under 16 at `at`) of these in-patients whose admission gives no weight: it is
+    optional on admission (an adult's may wait), and a doctor prescribed a three-year-old's
+    gentamicin with nothing asking for it."""
+    children = [patient for patient in patients
+                if patient.birth_date is not None and not applies(patient.birth_date, at.date())]
+    admissions = current_of(db, [patient.admission_record_id for patient in children])
+    return {patient.patient_id for patient in children
+            if admissions[patient.admission_record_id].data.get("weight_kg") is None}
 
 
 def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lang: Lang) -> dict[str, str]:
@@ -35,7 +50,8 @@ def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lan
     one line."""
     undone = {"braden": repositioning.never_assessed(db, patients, at),
               "nutrition": nutrition.never_screened(db, patients, at),
-              "delirium": delirium.never_screened(db, patients, at), "vte": vte.never_assessed(db, patients, at)}
+              "delirium": delirium.never_screened(db, patients, at), "vte": vte.never_assessed(db, patients, at),
+              "weight": never_weighed(db, patients, at)}
     lines: dict[str, str] = {}
     for patient in patients:
         what = [WORDS[kind][lang] for kind, ids in undone.items() if patient.patient_id in ids]

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from sqlite_utils import Database
 
 from downtime.domain.census import Location, StayStatus
-from downtime.domain.duplicates import ProbableDuplicate
+from downtime.domain.duplicates import ProbableDuplicate, fold
 from downtime.domain.laptops import Authors, Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import (
@@ -29,7 +29,7 @@ from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, Lang, Listed, Phrase, message, semicolon, translate
 from downtime.services import records
 from downtime.services.back_entry import ehr_numbers, probable_duplicates_among
-from downtime.services.census import Departure, all_patients, deaths, departures, location_at, locations
+from downtime.services.census import Departure, all_patients, deaths, departures, locations
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
 from downtime.services.laptops import laptops_known
@@ -550,13 +550,18 @@ def bookings(db: Database, forms: dict[str, FormSpec], keep: Callable[[BookingFa
     the bookings already replayed, when one screen shows more than one list."""
     kept = [facts for facts in (_replay(db) if replayed is None else replayed) if keep(facts)]
     patients = all_patients(db, forms, {str(facts.record.patient_id) for facts in kept})
-    left = departures(db, forms, patients)
-    return [_with_patient(facts, patients[str(facts.record.patient_id)], left.get(str(facts.record.patient_id)))
-            for facts in kept]
+    left, died = departures(db, forms, patients), _deaths(db, patients)
+    return [_with_patient(facts, patients[str(facts.record.patient_id)], left.get(str(facts.record.patient_id)),
+                          died.get(str(facts.record.patient_id))) for facts in kept]
 
 
-def _with_patient(facts: BookingFacts, patient: PatientSummary, left: Departure | None) -> BookingState:
-    died = left.at if left is not None and left.status is StayStatus.DECEASED else None
+def _with_patient(facts: BookingFacts, patient: PatientSummary, left: Departure | None,
+                  died: datetime | None) -> BookingState:
+    """`died`: the person's death under any of their numbers (`_deaths`), which is how they left
+    the hospital whatever the number's own stay says: recorded under one number, the operation
+    booked under a linked one read "booked", nothing said of the death."""
+    if died is not None:
+        left = Departure(StayStatus.DECEASED, died, None)
     return BookingState(**{field.name: getattr(facts, field.name) for field in fields(BookingFacts)},
                         patient=patient, left=left, died_at=died)
 
@@ -888,6 +893,8 @@ def check_version(db: Database, form_id: str, record_id: str, patient_id: str | 
         _refuse_after_death(db, facts.booking.patient_id, datetime.fromisoformat(data["decided_at"]))
     if form_id == "operation_booking" and patient_id is not None and not withdrawn:
         _refuse_booking_again(db, record_id, patient_id, data)
+    if form_id == "operation_booking" and not withdrawn:
+        _refuse_another_day(db, record_id, data)
 
 
 # The refusal of a cancellation, or of an operation done, dated before the decision to operate.
@@ -961,10 +968,11 @@ def _refuse_after_death(db: Database, patient_id: str, at: datetime) -> None:
     """No operation is planned, nor sent to another hospital, after the patient's recorded
     death: it would stand on the day's list, or the other hospital would be told to operate. One
     planned (or transferred) before it, back-entered from paper, is recorded; a death recorded
-    in error is withdrawn first."""
-    where = location_at(db, patient_id, at)
-    if where is not None and where.status is StayStatus.DECEASED:
-        raise PatientDied(where.since)
+    in error is withdrawn first. The death is the person's, under any of their numbers
+    (`_deaths`): one booked under a linked number after it was accepted."""
+    died = _deaths(db, [patient_id]).get(patient_id)
+    if died is not None and died <= at:
+        raise PatientDied(died)
 
 
 # A side as a refusal names it.
@@ -992,12 +1000,29 @@ def _one_person(db: Database, patient_id: str) -> dict[str, str]:
     """The patient and every other downtime number the records office linked to the same EHR
     patient now (each patient's latest link), with that EHR number; the patient alone, with
     none, when not linked."""
-    ehr = ehr_numbers(db, [patient_id]).get(patient_id)
-    if ehr is None:
-        return {patient_id: ""}
-    linked = [row[0] for row in db.execute("SELECT DISTINCT patient_id FROM patient_links WHERE ehr_patient_number = ?",
-                                           [ehr])]
-    return {other: ehr for other, now in ehr_numbers(db, linked).items() if now == ehr} | {patient_id: ehr}
+    return _people(db, [patient_id])[patient_id]
+
+
+def _people(db: Database, patient_ids: Collection[str]) -> dict[str, dict[str, str]]:
+    """`_one_person` of each of these patients, read together: a list's patients."""
+    ehr = ehr_numbers(db, patient_ids)
+    linked = {row[0] for part in chunks(set(ehr.values())) for row in db.execute(
+        f"SELECT DISTINCT patient_id FROM patient_links WHERE ehr_patient_number IN ({marks(part)})", part)}
+    numbers: dict[str, dict[str, str]] = {}
+    for other, now in ehr_numbers(db, linked).items():
+        numbers.setdefault(now, {})[other] = now
+    return {patient_id: numbers.get(ehr[patient_id], {}) | {patient_id: ehr[patient_id]} if patient_id in ehr
+            else {patient_id: ""} for patient_id in patient_ids}
+
+
+def _deaths(db: Database, patient_ids: Collection[str]) -> dict[str, datetime]:
+    """When each of these patients died, under any downtime number of theirs (`_people`), the
+    earliest death recorded: one person admitted on two laptops died under one number, and an
+    operation was booked under the other after the death, and stood on the board as booked."""
+    people = _people(db, patient_ids)
+    died = deaths(db, {number for numbers in people.values() for number in numbers})
+    return {patient_id: min(found) for patient_id, numbers in people.items()
+            if (found := [died[number] for number in numbers if number in died])}
 
 
 def _refuse_booking_again(db: Database, record_id: str, patient_id: str, data: dict[str, Any]) -> None:
@@ -1079,6 +1104,22 @@ def _refuse_moving(db: Database, record_id: str, data: dict[str, Any]) -> None:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Booking: a cancellation or rebooking stays with its operation. "
                                                          "Mark this one entered in error, then record it on the right "
                                                          "operation."))
+
+
+def _refuse_another_day(db: Database, record_id: str, data: Mapping[str, Any]) -> None:
+    """A correction of a booking keeps its day: amended to another, the operation left the old
+    day's list with no struck line, and nobody was told to ring the patient, who came in fasting
+    on the old day. A new day is a cancellation and a rebooking, which say both."""
+    stored = current_of(db, [record_id]).get(record_id)
+    if stored is None:
+        return
+    was, now = (datetime.fromisoformat(version["planned_start"]) for version in (stored.data, data))
+    if was.date() != now.date():
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Planned start: a correction cannot move the operation to "
+                                                         "another day ({was} to {now}). Cancel it and rebook it "
+                                                         "instead, so that the old day's list shows it moved and the "
+                                                         "patient is told."),
+                           was=f"{was:%d/%m/%Y}", now=f"{now:%d/%m/%Y}")
 
 
 def _version_to_be(form_id: str, record_id: str, patient_id: str | None, data: dict[str, Any]) -> RecordVersion:
@@ -1497,14 +1538,15 @@ def suggestions(db: Database, booking_id: str, now: datetime, limit: int = 5, fr
     patient can come), on the lists of the operation's specialty: that of the list it was
     booked on (a list since withdrawn tells none: then every list's). Read only the sessions
     still to come and the bookings around them (with their lists), not the theatre's whole
-    history. A patient whose death is recorded is offered none (a death cannot be recorded for a
-    time to come, so every slot would be after it, which the booking check refuses)."""
+    history. A patient whose death is recorded, under any of their numbers (`_deaths`), is
+    offered none (a death cannot be recorded for a time to come, so every slot would be after
+    it, which the booking check refuses)."""
     after = max(now, datetime.combine(from_day, time.min, tzinfo=now.tzinfo)) if from_day else now
     coming = _sessions_near(db, after, after + timedelta(days=3660))
     around = _near(db, after, max(s.end for s in coming)) if coming else set()
     replayed = _replay(db, around | {booking_id})
     state, booked = _state(replayed, booking_id), _booked(replayed)
-    if (died := deaths(db, [state.booking.patient_id]).get(state.booking.patient_id)) is not None:
+    if (died := _deaths(db, [state.booking.patient_id]).get(state.booking.patient_id)) is not None:
         return Suggested([], None, False, died_at=died)
     # Every list the clash check would know: those to come, and those of the bookings read and
     # the operation's own, ended ones too (an operation a merge left running past its list's end
@@ -1563,6 +1605,11 @@ class ListEntry:
     """Whom to tell, on a line whose patient is still to be told (`day_list` given `now`): the
     board, the printed list and `theatre list` said PATIENT NOT TOLD YET and left the coordinator
     to find the ward or the number on another list."""
+    namesakes: tuple[str, ...] = ()
+    """The other patients of the day's standing lines, in any theatre, sharing a family name with
+    this line's (`_namesakes`), each with their time and theatre ("MARTIN Jeanne 09:00 T1"): Mr
+    Martin's left hernia at 08:00 and Mrs Martin's right one at 09:00, from two wards, stood on
+    the lists unmarked, where the wards' censuses give the same name alert."""
 
     def ends_at(self, zone: tzinfo | None) -> datetime:
         """When the operation is expected to end, from its expected minutes counted in elapsed
@@ -1702,15 +1749,16 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
              now: datetime | None = None) -> list[tuple[TheatreSession, list[ListEntry]]]:
     """Each session of the day (one theatre or all) with its bookings in time order. Only the
     sessions near the day are read, and (unless `replayed`) only the bookings around them and
-    those booked on them. Given `now`, each line still to tell says whom (`whom_to_tell`)."""
+    those booked on them. Given `now`, each line still to tell says whom (`whom_to_tell`). One
+    theatre's lines name its patients' namesakes in every theatre of the day (`_namesakes`)."""
     midnight = datetime.combine(day, datetime.min.time(), tzinfo=timezone.utc)
     near = _sessions_near(db, midnight - timedelta(days=1), midnight + timedelta(days=2))
     chosen = sorted((s for s in near if s.start.date() == day
                      and (theatre is None or theatre_key(s.theatre) == theatre_key(theatre))),
                     key=lambda s: (theatre_order(s.theatre), s.start))
-    entries: dict[str, list[ListEntry]] = {s.session_id: [] for s in chosen}
     if not chosen:
         return []
+    entries: dict[str, list[ListEntry]] = {s.session_id: [] for s in near if s.start.date() == day}
     if replayed is None:
         # Those booked on the day's lists too: one a merge left outside its list (one laptop
         # shortened it, the other booked on what it cut) is not around the lists' hours.
@@ -1740,6 +1788,9 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
         for session_id, (start, reason) in left.items():
             entries[session_id].append(ListEntry(state, start, struck=True, theatre=known[session_id].theatre,
                                                  reason=reason))
+    same_name = _namesakes([entry for listed in entries.values() for entry in listed])
+    entries = {s.session_id: [replace(entry, namesakes=same_name.get(entry.state.record.record_id, ()))
+                              if not entry.struck else entry for entry in entries[s.session_id]] for s in chosen}
     again = _booked_again(db, [entry.state for listed in entries.values() for entry in listed if not entry.struck])
     entries = {session_id: [replace(entry, booked_again=again.get(entry.state.record.record_id, ()))
                             if not entry.struck else entry for entry in listed] for session_id, listed in entries.items()}
@@ -1750,6 +1801,34 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
         entries = {session_id: [replace(entry, to_tell=tell[entry.state.patient.patient_id]) if entry.state.untold
                                 else entry for entry in listed] for session_id, listed in entries.items()}
     return [(s, sorted(entries[s.session_id], key=lambda e: e.start)) for s in chosen]
+
+
+def _namesakes(lines: Collection[ListEntry]) -> dict[str, tuple[str, ...]]:
+    """For each standing line (by booking) whose patient shares a family name, birth or used,
+    with the patient of another standing line of the day, those others (`ListEntry.namesakes`),
+    in time order. The same name as the wards' census has it (census.name_alerts: folded, so
+    "Lefèvre" is "LEFEVRE"), across the whole day rather than a ward: the two come to theatre
+    from anywhere. One person under two numbers the records office linked is no namesake, nor is
+    a patient with two operations that day."""
+    by_name: dict[str, list[ListEntry]] = {}
+    for entry in lines:
+        if not entry.struck:
+            for name in {fold(name) for name in entry.state.patient.family_names} - {""}:
+                by_name.setdefault(name, []).append(entry)
+    found: dict[str, dict[str, ListEntry]] = {}
+    for group in by_name.values():
+        for entry in group:
+            found.setdefault(entry.state.record.record_id, {}).update(
+                (other.state.record.record_id, other) for other in group if _person(other) != _person(entry))
+    return {record_id: tuple(f"{other.state.patient.display_name} {other.start:%H:%M} {other.theatre}"
+                             for other in sorted(others.values(), key=lambda e: (e.start, theatre_order(e.theatre))))
+            for record_id, others in found.items() if others}
+
+
+def _person(entry: ListEntry) -> str:
+    """Who a line's patient is: the EHR patient their number is linked to (`_as_people`), else
+    the number."""
+    return entry.state.person or str(entry.state.record.patient_id)
 
 
 def not_recorded(db: Database, forms: dict[str, FormSpec], now: datetime) -> list[tuple[TheatreSession, list[ListEntry]]]:

@@ -22,7 +22,8 @@ UNUSUAL = QT_TRANSLATE_NOOP("messages", "{weight} kg is unusual for {who}: check
                                         "from it.")
 WHO = {"adult": QT_TRANSLATE_NOOP("messages", "an adult"),
        "unknown": QT_TRANSLATE_NOOP("messages", "a patient whose age is not known"),
-       "infant": QT_TRANSLATE_NOOP("messages", "a baby under 1 year old")}
+       "infant": QT_TRANSLATE_NOOP("messages", "a baby under 1 year old"),
+       "child": QT_TRANSLATE_NOOP("messages", "a child of {age}")}
 NOT_CONFIRMED = QT_TRANSLATE_NOOP("messages", "{doubt} Correct it, or confirm it in “{field}”.")
 
 
@@ -60,8 +61,8 @@ def weight_doubt(spec: FormSpec, values: dict[str, Any], lang: Lang, now: dateti
     age = None if born is None or arrived < born else age_in_years(born, arrived)
     if not unusual_for_age(kg, age):
         return ""
-    who = "unknown" if age is None else "adult" if age >= ADULT_FROM_YEARS else "infant"
-    return message(lang, UNUSUAL, weight=Number(float(kg)), who=message(lang, WHO[who]))
+    who = "unknown" if age is None else "adult" if age >= ADULT_FROM_YEARS else "infant" if age < 1 else "child"
+    return message(lang, UNUSUAL, weight=Number(float(kg)), who=message(lang, WHO[who], age=age))
 
 
 def confirm(spec: FormSpec, values: dict[str, Any]) -> str:

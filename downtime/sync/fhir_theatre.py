@@ -3,7 +3,10 @@ given is an Appointment based on it. A booking cancelled and rebooked is therefo
 ServiceRequest with a cancelled Appointment (its reason kept) and a booked one, which is how
 the EHR's waiting list must show what happened during the outage. An operation recorded done
 has its Appointment fulfilled and its ServiceRequest completed: sent as booked, every past
-operation read as still to do, or as one that silently did not happen.
+operation read as still to do, or as one that silently did not happen. One that will not be done,
+its patient's death recorded or its latest cancellation for the patient's death or refusal (not
+rebooked since), has its ServiceRequest revoked: sent active, the EHR's waiting list showed a dead
+patient's operation still to do.
 
 The slots are replayed from the booking, cancellation and rebooking records in the order they
 happened, as services.theatre.bookings does, but keeping every slot rather than the last."""
@@ -18,6 +21,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from downtime.domain.census import Movement
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import CancelReason
 from downtime.sync.fhir_codes import (
@@ -46,6 +50,9 @@ DONE_FORM = "operation_done"
 SESSION_FORM = "theatre_session"
 EHR_BOOKING_SYSTEM = "urn:downtime:ehr-booking-number"
 _EIE = RecordStatus.ENTERED_IN_ERROR
+# The cancellations after which the operation is not to be done: the patient died, or declined
+# it. Rebooked since (the patient changed their mind), it is to be done again.
+NOT_TO_BE_DONE = frozenset({CancelReason.PATIENT_DIED, CancelReason.PATIENT_DECLINED})
 
 
 @dataclass
@@ -65,7 +72,9 @@ class _Slot:
 
 def theatre_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
     """One group per booking: its ServiceRequest, in the stay the operation was decided in
-    (`stays`), and every Appointment, which need the patient."""
+    (`stays`), and every Appointment, which need the patient. A death recorded (or withdrawn) for
+    its patient changes the group: a death typed after an export sends the operation again,
+    revoked."""
     sessions = {record.record_id: record for record in ctx.current(db, SESSION_FORM)}
     events: dict[str, list[RecordVersion]] = defaultdict(list)
     for form_id in (CANCELLATION_FORM, REBOOKING_FORM, DONE_FORM):
@@ -73,6 +82,17 @@ def theatre_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]
             events[record.data["booking"]].append(record)
     return {f"booking:{booking.record_id}": _group(booking, events[booking.record_id], sessions, ctx, stays)
             for booking in ctx.current(db, BOOKING_FORM)}
+
+
+def _death_records(stays: Stays, patient_id: str) -> set[str]:
+    """The ids of the patient's death records, standing or withdrawn."""
+    return {record.record_id for spec, record in stays.records.get(patient_id, []) if spec.movement is Movement.DEATH}
+
+
+def _died(stays: Stays, patient_id: str) -> RecordVersion | None:
+    """The patient's standing death, as the stays replay it (a withdrawn one ends no stay)."""
+    return next((left[1] for stay in stays.of(patient_id)
+                 if (left := stay.left) is not None and left[0].movement is Movement.DEATH), None)
 
 
 def _slot(record: RecordVersion) -> _Slot:
@@ -115,7 +135,8 @@ def _group(booking: RecordVersion, events: list[RecordVersion], sessions: dict[s
         if event.status is _EIE and event.form_id == REBOOKING_FORM and event.data.get("outcome") == "rebooked":
             slots.append(_slot(event))
             made_from[event.record_id] = [slots[-1].appointment_id]
-    sources = {booking.record_id, *(e.record_id for e in events), *(s.session_id for s in slots)}
+    sources = {booking.record_id, *(e.record_id for e in events), *(s.session_id for s in slots),
+               *_death_records(stays, str(booking.patient_id))}
     return Group(f"booking:{booking.record_id}", partial(_made, booking, transfer, slots, sessions, made_from, ctx, stays),
                  frozenset(sources), frozenset({patient_key(str(booking.patient_id))}))
 
@@ -124,14 +145,29 @@ def _made(booking: RecordVersion, transfer: RecordVersion | None, slots: list[_S
           sessions: dict[str, RecordVersion], made_from: dict[str, list[str]], ctx: Context, stays: Stays) -> Made:
     appointments = [_appointment(slot, booking, sessions, ctx) for slot in slots]
     done = any(slot.done_by is not None for slot in slots)
-    return Made([_service_request(booking, transfer, done, ctx, stays), *appointments], made_from)
+    not_done = _not_to_be_done(slots[-1], transfer, _died(stays, str(booking.patient_id)), ctx)
+    return Made([_service_request(booking, transfer, done, not_done, ctx, stays), *appointments], made_from)
 
 
-def _service_request(booking: RecordVersion, transfer: RecordVersion | None, done: bool, ctx: Context,
-                     stays: Stays) -> dict[str, Any]:
+def _not_to_be_done(last: _Slot, transfer: RecordVersion | None, died: RecordVersion | None,
+                    ctx: Context) -> str | None:
+    """Why the operation will not be done, in words, or None while it is still to be done: the
+    patient's death is recorded, or the slot in force (`last`) was cancelled because the
+    patient died or declined, and the operation was neither rebooked (a new slot) nor sent to
+    another hospital since."""
+    if died is not None:
+        return f"the patient's death is recorded ({moment(died.occurred_at)})"
+    cancelled = last.cancelled_by
+    if cancelled is None or transfer is not None or cancelled.data["reason"] not in NOT_TO_BE_DONE:
+        return None
+    return f"cancelled: {label(ctx.forms[CANCELLATION_FORM], 'reason', cancelled.data['reason'])}"
+
+
+def _service_request(booking: RecordVersion, transfer: RecordVersion | None, done: bool, not_done: str | None,
+                     ctx: Context, stays: Stays) -> dict[str, Any]:
     """The operation still to be done: it stays active while it waits for a new date, and an
     operation sent to another hospital names that hospital as its performer; once `done`, it
-    is completed."""
+    is completed; one that will not be done (`not_done`, why) is revoked, unless done."""
     data = booking.data
     spec = ctx.forms[BOOKING_FORM]
     identifiers = record_identifier(booking.record_id)
@@ -147,9 +183,13 @@ def _service_request(booking: RecordVersion, transfer: RecordVersion | None, don
         why = f": {transfer.data['reason']}" if transfer.data.get("reason") else ""
         notes.append(f"Transferred to {hospital} (decided {moment(transfer.occurred_at)}){why}; "
                      f"{_told_of(transfer, ctx)}")
+    if not_done is not None and not done:
+        notes.append(f"Not to be done: {not_done}")
+    status = ("entered-in-error" if booking.status is _EIE else "completed" if done
+              else "revoked" if not_done is not None else "active")
     resource: dict[str, Any] = {
         "resourceType": "ServiceRequest", "id": booking.record_id, "identifier": identifiers,
-        "status": "entered-in-error" if booking.status is _EIE else "completed" if done else "active", "intent": "order",
+        "status": status, "intent": "order",
         "priority": NCEPOD_PRIORITY[data["priority"]], "code": {"text": data["procedure"]},
         "subject": reference(str(booking.patient_id)), **stays.encounter_at(booking.patient_id, data["decided_at"]),
         "authoredOn": moment(data["decided_at"]),

@@ -4354,6 +4354,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Programme opératoire du jour</translation>
     </message>
     <message>
+        <source>{name} — SAME NAME: {others}</source>
+        <translation>{name} — MÊME NOM : {others}</translation>
+    </message>
+    <message>
         <source>Safety chec&amp;klist…</source>
         <translation>&amp;Check-list sécurité…</translation>
     </message>
@@ -5615,6 +5619,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{field} : ce patient avait alors {age} ans ; {form} est pour les patients de {years} ans ou plus : utiliser la feuille pédiatrique (PEWS) et prévenir le médecin.</translation>
     </message>
     <message>
+        <source>{field}: this patient was {age} then; {form} is for patients {years} or over.</source>
+        <translation>{field} : ce patient avait alors {age} ans ; {form} est pour les patients de {years} ans ou plus.</translation>
+    </message>
+    <message>
         <source>A reason is required to change a saved record.</source>
         <translation>Un motif est obligatoire pour modifier un enregistrement.</translation>
     </message>
@@ -5989,6 +5997,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{procedure} is already booked for {whose}: {slots}.</source>
         <translation>{procedure} est déjà programmée pour {whose} : {slots}.</translation>
+    </message>
+    <message>
+        <source>Planned start: a correction cannot move the operation to another day ({was} to {now}). Cancel it and rebook it instead, so that the old day's list shows it moved and the patient is told.</source>
+        <translation>Début prévu : une correction ne peut pas déplacer l’intervention à un autre jour (du {was} au {now}). L’annuler puis la reprogrammer, pour que la liste de l’ancien jour montre qu’elle a été déplacée et que le patient soit prévenu.</translation>
     </message>
     <message>
         <source>Theatre {theatre} already has a session {window} ({specialty}).</source>
@@ -8397,6 +8409,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>section {section} : pews ne contient pas le champ {fields}</translation>
     </message>
     <message>
+        <source>section {section}: sepsis reads no field {fields}</source>
+        <translation>section {section} : sepsis ne lit aucun champ {fields}</translation>
+    </message>
+    <message>
+        <source>section {section}: sepsis needs a news2 section</source>
+        <translation>section {section} : sepsis demande une section news2</translation>
+    </message>
+    <message>
         <source>field {field}: condition names unknown field {name}</source>
         <translation>champ {field} : la condition nomme un champ inconnu {name}</translation>
     </message>
@@ -8517,6 +8537,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>un bébé de moins d’un an</translation>
     </message>
     <message>
+        <source>a child of {age}</source>
+        <translation>un enfant de {age} ans</translation>
+    </message>
+    <message>
         <source>{doubt} Correct it, or confirm it in “{field}”.</source>
         <translation>{doubt} Corrigez-le, ou confirmez-le dans « {field} ».</translation>
     </message>
@@ -8627,6 +8651,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>“{field}”: its {units} unit(s) are all started already; a further unit needs a new prescription.</source>
         <translation>« {field} » : ses {units} produit(s) sont déjà tous posés ; un produit de plus demande une nouvelle prescription.</translation>
+    </message>
+    <message>
+        <source>“{field}”: a child scoring 8 or more, not alert, or with someone worried is observed at least hourly: choose 1 hour or less.</source>
+        <translation>« {field} » : un enfant à 8 ou plus, pas alerte, ou pour qui quelqu’un est inquiet est surveillé au moins toutes les heures : choisir 1 heure ou moins.</translation>
     </message>
 </context>
 </TS>

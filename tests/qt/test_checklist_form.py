@@ -46,7 +46,7 @@ def _checklist_of(window, patient, booked):
     view = window.tabs.currentWidget()
     assert isinstance(view, FormView) and view.spec.id == "surgical_safety_checklist" and view.patient_id == patient
     assert view.editors["booking"].raw() == booked.record_id
-    assert "Total hip replacement" in view.editors["booking"].label.text()
+    assert "Total hip replacement" in view.editors["booking"].combo.currentText()
 
 
 def test_opened_from_the_theatre_tab_the_checklist_names_the_operation_chosen_there(qtbot, session_for,

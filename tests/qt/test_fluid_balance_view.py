@@ -195,3 +195,14 @@ def test_nutrition_is_screened_from_the_tab_starting_from_the_admission_weight(w
     clock.advance(days=7)
     chart.refresh()
     assert chart.alarms.text() == "NUTRITION SCREENING DUE since 05/12 13:00: screen again (MUST)"
+
+
+def test_a_child_is_not_offered_the_adults_malnutrition_screening(window_for, session_for, admission_values):
+    """MUST's BMI bands are adults': a well five-year-old scored high risk, with the dietitian and a
+    weekly screen asked for, from a button the tab offered for every patient."""
+    nurse = session_for("nurse")
+    child = records.save_new(nurse, "admission", {**admission_values, "birth_date": "2021-06-01", "nir": None,
+                                                  "weight_kg": 18, "height_cm": 110, "bed": "5"}).patient_id
+    chart = window_for(nurse).open_fluid_balance_of(child)
+    assert chart.nutrition.text() == "Nutrition: MUST screens adults (18 or over), not a child"
+    assert chart.screen_nutrition_button.isHidden()

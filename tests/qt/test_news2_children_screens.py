@@ -1,7 +1,7 @@
-"""A child's observations on screen: the patient list, the observations chart and the set just
-saved say NEWS2 does not apply under 16 (a baby born today read "No set — OVERDUE", and its
-normal set "NEWS2 9 — HIGH" with an emergency response); the observations tab opens the
-paediatric chart."""
+"""A child's observations on screen: the patient list asks for a child's first set on the
+paediatric chart (a baby born today read "No set — OVERDUE", then "Not applicable (under 16)"
+with no one asking for any set); the NEWS2 form refuses a child's set, and the observations tab
+opens the paediatric chart."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -31,22 +31,24 @@ def _baby(window, session_for, admission_values) -> str:
     return baby
 
 
-def test_the_list_says_news2_does_not_apply_to_a_baby_and_never_overdue(window, session_for, admission_values,
-                                                                       listed):
+def test_the_list_asks_a_babys_first_pews_set_never_a_news2_one(window, session_for, admission_values, listed):
+    """A child with no set this stay is overdue since admission on the paediatric chart, as an
+    adult is on NEWS2's: the cell read "Not applicable (under 16)", in black, and no list said
+    that nobody had observed the child since they came in."""
     _baby(window, session_for, admission_values)
     model = listed(window.patients).model
     news2 = {model.text(row, 1): model.text(row, NEWS2) for row in range(model.rowCount())}
-    assert news2 == {"1": "Not applicable (under 16)", "12": "No set — OVERDUE"}
+    assert news2 == {"1": "No PEWS set — OVERDUE", "12": "No set — OVERDUE"}
     tooltip = Qt.ItemDataRole.ToolTipRole
     assert {model.text(row, 1): model.data(model.index(row, NEWS2), tooltip) for row in range(model.rowCount())} == {
-        "1": NOT_APPLICABLE["en"], "12": "No set — OVERDUE since 08:00"}
+        "1": "No PEWS set this stay; OBSERVATIONS OVERDUE since admission (28/11 09:00): take a first set on the "
+             "paediatric chart", "12": "No set — OVERDUE since 08:00"}
     baby = next(row for row in range(model.rowCount()) if model.text(row, 1) == "1")
-    assert not model.is_warning(baby, NEWS2)
-    assert model.data(model.index(baby, NEWS2), Qt.ItemDataRole.BackgroundRole) is None
+    assert model.is_warning(baby, NEWS2)
 
 
-def test_a_babys_set_is_charted_unscored_and_announced_without_an_emergency(window, session_for, admission_values,
-                                                                           answers):
+def test_a_babys_set_is_refused_on_the_news2_chart_which_leads_to_the_paediatric_one(window, session_for,
+                                                                                    admission_values, answers):
     baby = _baby(window, session_for, admission_values)
     chart = window.open_observations_of(baby)
     assert isinstance(chart, ObservationsView) and chart.latest.text() == NOT_APPLICABLE["en"]
@@ -58,12 +60,9 @@ def test_a_babys_set_is_charted_unscored_and_announced_without_an_emergency(wind
     score = form.news2_labels["set"]
     assert NOT_APPLICABLE["en"] in score.text() and score.isVisible()
     QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert form.summary.isHidden(), form.summary.text()
+    # NEWS2 scores adults: saved unscored, a child's set escalated nothing however ill the child.
+    assert form.record is None and "use the paediatric chart (PEWS)" in form.summary.text()
     assert [kind for kind, _ in answers[1]] == [], "no emergency response asked of the nurse"
-    assert window.statusBar().currentMessage().endswith(f"set taken 28/11 12:00: {NOT_APPLICABLE['en']}")
-    assert chart.latest.text() == NOT_APPLICABLE["en"] and chart.response.text() == ""
-    assert chart.model.text(0, 6) == "145" and chart.model.text(0, 9) == "—" and chart.model.text(0, 10) == "—"
-    assert chart.plot.isHidden()
     # The chart a child's observations go on is a click away; an adult's tab has no such button.
     QTest.mouseClick(chart.to_pews, Qt.MouseButton.LeftButton)
     assert isinstance(window.tabs.currentWidget(), PewsView) and window.tabs.currentWidget().patient_id == baby

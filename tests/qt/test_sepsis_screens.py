@@ -33,10 +33,16 @@ def test_a_high_score_asks_for_a_screening_made_from_the_tab_and_timed_from_the_
     (score,) = form.news2_labels.values()
     assert score.text().startswith("<b>NEWS2 7")
     form.editors["screened_at"].set_value("2026-11-28T13:10+01:00")
+    (found,) = form.sepsis_labels.values()
+    assert found.isHidden()  # nothing found until the infection question is answered
     combo = form.editors["infection"].combo
     combo.setFocus()
-    QTest.keyClicks(combo, "y")
+    QTest.keyClicks(combo, "n")
+    assert found.text() == "<b>infection unlikely: look for another cause; screen again if worse</b>"
+    QTest.keyClick(combo, Qt.Key.Key_Up)
     assert form.editors["infection"].value() == "likely"
+    assert not found.isHidden() and found.text() == (
+        "<b>RED FLAG SEPSIS: the Sepsis Six within the hour; tell the doctor now</b>")  # NEWS2 7, no tick needed
     QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert form.record is not None, (form.summary.text(), answers[1])
     window.tabs.setCurrentWidget(chart)

@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QLabel, QStyle
 
 from downtime.qt.main_window import MainWindow
 from downtime.qt.prompts import Prompts
-from downtime.qt.theatre_panel import CANCELLED, PROCEDURE, REBOOK_BY, SCREEN_MARGIN, SIDE, STATUS, CancelDialog
+from downtime.qt.theatre_panel import (
+    CANCELLED, PATIENT, PROCEDURE, REBOOK_BY, SCREEN_MARGIN, SIDE, STATUS, CancelDialog,
+)
 from downtime.services import records, theatre, wards
 from downtime.sync.importing import import_path
 from tests.conftest import death_answers
@@ -1795,3 +1797,28 @@ def test_a_procedure_typed_with_the_other_side_is_not_saved_until_one_is_correct
     view.save()
     assert view.summary.isHidden(), view.summary.text()
     assert view.record.data["procedure"] == "Left knee arthroscopy" and view.record.data["laterality"] == "left"
+
+
+def test_patients_sharing_a_family_name_on_the_day_are_flagged_beside_their_names(coordinator, session_for,
+                                                                                    admission_values, listed):
+    """Mrs MARTIN (née Lefèvre) at 09:00 and Mr LEFEVRE at 11:30 stood on the board unmarked,
+    where the patient list gives the same name alert: each name is followed by the other's, with
+    their time and theatre, in red, whole in its tooltip. A patient sharing no name reads as ever."""
+    window, session_ids = coordinator
+    coord, panel, nurse = window.session, window.theatre, session_for("nurse")
+    for bed, family, start in ((13, "Lefevre", "11:30"), (14, "Durand", "12:00")):
+        patient = records.save_new(nurse, "admission", {**admission_values, "bed": str(bed), "birth_name": family,
+                                                        "used_name": None, "given_names": "Paul", "nir": None,
+                                                        "sex": "male"}).patient_id
+        theatre.book(coord, patient, {"procedure": "Inguinal hernia repair", "laterality": "left",
+                                      "priority": "elective", "decided_at": "2026-10-01T09:00+01:00",
+                                      "surgeon": "Dr Blanc", "session": session_ids[0],
+                                      "planned_start": f"2026-11-28T{start}+01:00", "expected_minutes": 30})
+    panel.refresh()
+    model = listed(panel).day_model
+    names = [model.text(row, PATIENT) for row in range(model.rowCount())]
+    martin = model.rows[0][1].state.patient.display_name
+    assert names == [f"{martin} — SAME NAME: LEFEVRE Paul 11:30 T1", f"LEFEVRE Paul — SAME NAME: {martin} 09:00 T1",
+                     "DURAND Paul"]
+    assert [model.is_warning(row, PATIENT) for row in range(3)] == [True, True, False]
+    assert model.data(model.index(1, PATIENT), Qt.ItemDataRole.ToolTipRole) == names[1]

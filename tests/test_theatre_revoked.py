@@ -1,0 +1,73 @@
+"""An operation not to be done goes to the EHR revoked: cancelled because the patient died or
+declined it (and not rebooked since), or its patient's death recorded. It went as an active
+order, and the EHR's waiting list showed a dead patient's operation still to do."""
+
+import pytest
+from fhir.resources.R4B.servicerequest import ServiceRequest
+
+from downtime.services import records, theatre, wards
+from tests.conftest import death_answers
+
+CANCEL = {"cancelled_at": "2026-11-28T09:00+01:00", "reason": "information_system", "last_minute": True,
+          "patient_told": "phone"}
+
+
+def _admitted(session_for, admission_values, bed):
+    return records.save_new(session_for("nurse"), "admission", {**admission_values, "bed": str(bed),
+                                                                "birth_name": f"Patient{bed}"}).patient_id
+
+
+def _booked(coord, patient_id, session_id, start, surgeon):
+    return theatre.book(coord, patient_id, {
+        "procedure": "Laparoscopic cholecystectomy", "laterality": "not_applicable", "priority": "elective",
+        "decided_at": "2026-10-01T10:00+01:00", "surgeon": surgeon, "session": session_id,
+        "planned_start": f"2026-11-30T{start}+01:00", "expected_minutes": 60}).record_id
+
+
+@pytest.fixture
+def theatre_day(session_for):
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    coord = session_for("coord")
+    session_id = records.save_new(coord, "theatre_session", {
+        "theatre": "T1", "specialty": "General surgery", "starts_at": "2026-11-30T08:00+01:00",
+        "ends_at": "2026-11-30T14:00+01:00"}).record_id
+    return coord, session_id
+
+
+@pytest.mark.parametrize(("reason", "told", "status"), [
+    ("patient_died", "family", "revoked"), ("patient_declined", "phone", "revoked"),
+    ("information_system", "phone", "active")])
+def test_an_operation_cancelled_for_the_patients_death_or_refusal_is_sent_revoked(
+        session_for, admission_values, theatre_day, exported_resource, reason, told, status):
+    """Cancelled because the patient died (or declined it), the operation went to the EHR as an
+    active order: its waiting list showed a dead patient's operation still to do."""
+    coord, session_id = theatre_day
+    booking = _booked(coord, _admitted(session_for, admission_values, 1), session_id, "08:00", "Dr Roux")
+    theatre.cancel(coord, booking, {**CANCEL, "reason": reason, "patient_told": told})
+    found = exported_resource(booking, ServiceRequest)
+    assert found.status == status
+    assert any("Not to be done" in note.text for note in found.note or []) is (status == "revoked")
+
+
+def test_an_operation_whose_patients_death_is_recorded_is_sent_revoked(session_for, admission_values, theatre_day,
+                                                                       exported_resource):
+    """Still booked (no coordinator has cancelled it yet), it is not to be done either."""
+    coord, session_id = theatre_day
+    patient = _admitted(session_for, admission_values, 1)
+    booking = _booked(coord, patient, session_id, "08:00", "Dr Roux")
+    records.save_new(session_for("doctor"), "death", {**death_answers("2026-11-28T13:00+01:00"),
+                                                      "verified_by": "Dr Benali", "expected": False,
+                                                      "family_informed": True}, patient_id=patient)
+    found = exported_resource(booking, ServiceRequest)
+    assert found.status == "revoked"
+    assert [note.text for note in found.note][-1].startswith("Not to be done: the patient's death is recorded (2026-11-28T13:00")
+
+
+def test_an_operation_declined_then_rebooked_is_still_active(session_for, admission_values, theatre_day,
+                                                            exported_resource):
+    coord, session_id = theatre_day
+    booking = _booked(coord, _admitted(session_for, admission_values, 1), session_id, "08:00", "Dr Roux")
+    theatre.cancel(coord, booking, {**CANCEL, "reason": "patient_declined"})
+    theatre.rebook(coord, booking, {"outcome": "rebooked", "session": session_id,
+                                    "planned_start": "2026-11-30T11:00+01:00", "decided_at": "2026-11-28T10:00+01:00"})
+    assert exported_resource(booking, ServiceRequest).status == "active"
