@@ -1594,3 +1594,40 @@ def test_theatre_rescheduling_says_an_operation_cancelled_again_and_keeps_its_re
     assert (again["rebook_by"], again["times_cancelled"]) == (first["rebook_by"], 2)
     line = next(row for row in text.splitlines() if first["booking_id"] in row)
     assert f"{datetime.fromisoformat(first['rebook_by']):%d/%m/%Y}" in line and line.endswith(" cancelled 2×")
+
+
+def test_theatre_list_says_patients_sharing_a_family_name_and_a_latex_allergy_not_first(
+        session_for, db_path, admission_values, capsys):
+    """The board and the printed list name the day's other patients sharing a family name beside
+    each one's: `theatre list` said nothing of them. It says them under the name, the status
+    staying last on the operation's line (`same_name` in its JSON), and a latex-allergic patient
+    booked after another in the theatre (`latex_allergy_not_first`)."""
+    from downtime.services import records, theatre
+
+    nurse, coord = session_for("nurse"), session_for("coord")
+    listed = records.save_new(coord, "theatre_session", {
+        "theatre": "T1", "specialty": "General surgery", "starts_at": "2026-11-30T08:00+01:00",
+        "ends_at": "2026-11-30T13:00+01:00"}).record_id
+    latex = {"allergy_status": "allergies", "allergies": [{"substance": "Latex", "reaction": "Anaphylaxis",
+                                                           "severity": "severe"}]}
+    booked = [theatre.book(coord, records.save_new(nurse, "admission", {
+        **admission_values, "bed": bed, "birth_name": "Martin", "used_name": None, "given_names": given, "nir": None,
+        **answers}).patient_id, {
+        "procedure": "Appendicectomy", "laterality": "not_applicable", "priority": "elective",
+        "decided_at": "2026-11-28T07:00+01:00", "surgeon": surgeon, "anaesthetist": None, "session": listed,
+        "planned_start": f"2026-11-30T{start}+01:00", "expected_minutes": 60}).record_id
+        for bed, given, answers, surgeon, start in (("1", "Jean", {}, "Dr A", "08:00"),
+                                                     ("2", "Jeanne", latex, "Dr B", "09:00"))]
+    command = ["theatre", "list", "--date", "2026-11-30", "--db", str(db_path)]
+    assert main([*command, "--json"]) == 0
+    lines = {line["booking_id"]: line for line in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert [(lines[booking]["same_name"], lines[booking]["latex_allergy_not_first"]) for booking in booked] == [
+        (["MARTIN Jeanne 09:00 T1"], False), (["MARTIN Jean 08:00 T1"], True)]
+    assert main(command) == 0
+    text = capsys.readouterr().out.splitlines()
+    first, second = (text.index(next(line for line in text if line.startswith(f"  {start}–")))
+                     for start in ("08:00", "09:00"))
+    assert text[first + 1] == f"{'':15}SAME NAME: MARTIN Jeanne 09:00 T1" and "LATEX" not in text[first]
+    assert text[second + 1] == f"{'':15}SAME NAME: MARTIN Jean 08:00 T1"
+    assert re.search(r" booked — LATEX ALLERGY: move first, latex-free theatre"
+                     r"( — OUTCOME NOT RECORDED)?$", text[second]), text[second]

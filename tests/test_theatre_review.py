@@ -236,3 +236,60 @@ def test_a_death_recorded_under_a_linked_number_is_the_persons(session_for, ward
     records.save_new(session_for("doctor"), "death", {**death_answers("2026-11-28T13:30+01:00"), **died},
                      patient_id=second)
     assert theatre.suggestions(coord.db, booked, clock.now).died_at == datetime(2026, 11, 28, 13, 0, tzinfo=PARIS)
+
+
+# ------------------------------------------------------------------ a latex allergy not first in its theatre
+
+LATEX = {"allergy_status": "allergies", "allergies": [{"substance": "Latex", "reaction": "Anaphylaxis",
+                                                        "severity": "severe"}]}
+NONE_KNOWN = {"allergy_status": "nka", "allergies": []}
+AFTER_LATEX = {"en": "LATEX ALLERGY, not first in this theatre today: move first, latex-free theatre",
+               "fr": "ALLERGIE AU LATEX, pas en premier dans cette salle aujourd’hui : à passer en premier, salle "
+                     "sans latex"}
+
+
+def test_after_latex_reads_one_theatres_day_in_time_order():
+    """A latex-allergic patient is flagged once the theatre was used for someone else: not first
+    of the day, nor after other latex-allergic patients alone (the theatre stayed latex-free)."""
+    from downtime.domain.theatre import after_latex, latex_allergic
+
+    assert after_latex([True, True, False, True, False]) == [False, False, False, True, False]
+    assert after_latex([]) == []
+    # The allergy is matched as the drug checks match substances, in either language.
+    assert [latex_allergic(found) for found in (["Latex"], ["latex (anaphylaxie)"], ["Natural rubber latex"],
+                                                ["Penicillin"], [])] == [True, True, True, False, False]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_latex_allergic_patient_not_first_in_the_theatre_is_flagged(session_for, ward, clock, tmp_path, lang):
+    """A patient with a latex allergy recorded on admission booked last on the list was accepted
+    with nothing said, on the board and on the printed list, where a theatre is made latex-free
+    before its first operation. Booking is not refused: the line says it, in red on the board.
+    A latex-allergic patient first in the theatre (the line cancelled before them struck, not
+    counted), or after other latex-allergic patients alone, is not flagged; one first on the
+    afternoon's list of a theatre used that morning is."""
+    coord = session_for("coord")
+    morning, afternoon = _session(coord, "2026-11-30", "08:00", "13:00"), _session(coord, "2026-11-30", "14:00", "18:00")
+    other_theatre = _listed_in(coord, "T2", "2026-11-30")
+    cancelled = theatre.book(coord, ward(1, **NONE_KNOWN), _booking(morning, "2026-11-30T08:00+01:00", "Dr Roux"))
+    theatre.book(coord, ward(2, **LATEX), _booking(morning, "2026-11-30T09:00+01:00", "Dr A"))
+    theatre.book(coord, ward(3, **LATEX), _booking(morning, "2026-11-30T10:00+01:00", "Dr B"))
+    theatre.book(coord, ward(4, **NONE_KNOWN), _booking(morning, "2026-11-30T11:00+01:00", "Dr C"))
+    last = theatre.book(coord, ward(5, **LATEX), _booking(morning, "2026-11-30T12:00+01:00", "Dr D"))
+    later = theatre.book(coord, ward(6, **LATEX), _booking(afternoon, "2026-11-30T14:00+01:00", "Dr E"))
+    theatre.book(coord, ward(7, **LATEX), _booking(other_theatre, "2026-11-30T08:00+01:00", "Dr F"))
+    theatre.cancel(coord, cancelled.record_id, CANCEL)
+    lists = theatre.day_list(coord.db, coord.forms, date(2026, 11, 30), now=clock.now)
+    flagged = {(listed.theatre, entry.start.strftime("%H:%M")): entry.after_latex
+               for listed, entries in lists for entry in entries}
+    assert flagged == {("T1", "08:00"): False, ("T1", "09:00"): False, ("T1", "10:00"): False,
+                       ("T1", "11:00"): False, ("T1", "12:00"): True, ("T1", "14:00"): True, ("T2", "08:00"): False}
+    lines = {entry.state.record.record_id: entry for _, entries in lists for entry in entries if not entry.struck}
+    assert theatre.board_status(lines[last.record_id], "en", clock.now) == "booked — LATEX ALLERGY: move first, latex-free theatre"
+    assert theatre.board_status(lines[later.record_id], "en", clock.now) == "booked — LATEX ALLERGY: move first, latex-free theatre"
+    # The list of T1 alone still counts the morning's operations before the afternoon's.
+    assert [entry.after_latex for _, entries in theatre.day_list(coord.db, coord.forms, date(2026, 11, 30), "T1")
+            for entry in entries if entry.state.record.record_id == later.record_id] == [True]
+    text = _text(printing.print_theatre_list(session_for("coord", lang=lang), date(2026, 11, 30),
+                                             tmp_path / "list.pdf", "T1"))
+    assert text.count(AFTER_LATEX[lang]) == 2, text

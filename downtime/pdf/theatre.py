@@ -48,6 +48,9 @@ WORDS: dict[str, dict[Lang, str]] = {
     "transferred": {"en": "TRANSFERRED to {hospital}", "fr": "TRANSFÉRÉE vers {hospital}"},
     "clash": {"en": "CLASH, move one: {clashes}", "fr": "CONFLIT, en déplacer une : {clashes}"},
     "clash_done": {"en": "CLASH: {clashes}", "fr": "CONFLIT : {clashes}"},
+    "after_latex": {"en": "LATEX ALLERGY, not first in this theatre today: move first, latex-free theatre",
+                    "fr": "ALLERGIE AU LATEX, pas en premier dans cette salle aujourd’hui : à passer en premier, "
+                          "salle sans latex"},
     "not_told": {"en": "PATIENT NOT TOLD YET", "fr": "PATIENT PAS ENCORE INFORMÉ"},
     "tell": {"en": "Tell: {whom}", "fr": "Prévenir : {whom}"},
     "told": {"en": "Patient told: {how}, {at}", "fr": "Patient informé : {how}, {at}"},
@@ -188,10 +191,14 @@ def _status(entry: ListEntry, cancel_spec: FormSpec, rebook_spec: FormSpec, lang
 
 
 def _state_said(entry: ListEntry, cancel_spec: FormSpec, lang: Lang, now: datetime) -> str:
+    """Why a struck line is struck; on a standing one, what to do about it, a latex-allergic
+    patient not first in the theatre that day included (`ListEntry.after_latex`): the theatre
+    team prepares its rooms from this list."""
     state = entry.state
     if not entry.struck:
-        flags = [said for said in (rebooked_from(entry, lang), *unrecorded_said(entry, lang, now), *line_flags(entry, lang))
-                 if said]
+        latex = w("after_latex", lang) if entry.after_latex else None
+        flags = [said for said in (rebooked_from(entry, lang), latex, *unrecorded_said(entry, lang, now),
+                                   *line_flags(entry, lang)) if said]
         if entry.clashes:
             flags.append(w("clash" if state.done is None else "clash_done", lang, clashes=entry.clash_text(lang)))
         return " — ".join(flags)

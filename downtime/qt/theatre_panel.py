@@ -29,7 +29,7 @@ from downtime.qt.flow_row import FlowRow
 from downtime.qt.screen_fit import Scrolled, fit_dialog, wrapped
 from downtime.qt.field_editors import LineEditor
 from downtime.qt.i18n import language, locale, say, translate, word
-from downtime.qt.patient_header import born_text
+from downtime.qt.patient_header import allergies_text, born_text
 from downtime.qt.prompts import Prompts
 from downtime.qt.tables import (
     Index, TextTableModel, cut_column, make_table, print_and_open, show_keeping_choice, wrap_columns,
@@ -58,6 +58,7 @@ WRAPPED = {WAITING_NAME: 20, WAITING_OPERATION: 22, CANCELLED: 34, WHOM: 24}
 SCREEN_MARGIN = 80  # pixels left beside a dialog sized to its contents: its frame and the screen's edge
 ON_THE_BOARD = QT_TRANSLATE_NOOP("TheatrePanel", "Select an operation on the day board first.")
 ON_THE_LIST = QT_TRANSLATE_NOOP("TheatrePanel", "Select an operation in the rescheduling list first.")
+ALLERGIES = QT_TR_NOOP("Allergies")
 
 
 def _line(row: tuple[str, theatre.ListEntry]) -> tuple[str, datetime]:
@@ -129,7 +130,9 @@ class DayModel(TextTableModel):
     laptop's screen: after it, at 1340 pixels, "Not applicable" was cut at the board's edge
     ("Not applica"), and in French the side lay wholly beyond it. The procedure, then at that
     edge, is whole in its tooltip. A patient sharing a family name with another of the day's
-    lines has the others after their name, in red (`_name`)."""
+    lines has the others after their name, in red (`_name`); the patient's tooltip gives their
+    allergies under it, as the printed list does (`_patient_tip`). A latex-allergic patient not
+    first in their theatre that day has their status in red (`ListEntry.after_latex`)."""
 
     columns = (QT_TR_NOOP("Theatre"), QT_TR_NOOP("Time"), QT_TR_NOOP("Status"), QT_TR_NOOP("Patient"),
                QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Downtime no."), QT_TR_NOOP("Side"), QT_TR_NOOP("Procedure"),
@@ -161,9 +164,19 @@ class DayModel(TextTableModel):
             return bool(entry.namesakes)
         return column == STATUS and (entry.struck or bool(entry.clashes) or entry.state.died_before is not None
                                      or entry.state.untold or entry.unrecorded(self.clock())
-                                     or entry.over_clash is not None)
+                                     or entry.over_clash is not None or entry.after_latex)
+
+    def _patient_tip(self, row: int) -> str:
+        """The patient's cell whole, then their allergies as the admission recorded them (or
+        none known, or not known yet), as the printed list gives them under the name: the board
+        said none, and a coordinator ordering the day could not see a latex allergy without
+        opening each patient."""
+        allergies = labelled(word(ALLERGIES), allergies_text(self.rows[row][1].state.patient), language())
+        return f"{self.text(row, PATIENT)}\n{allergies}"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and role == Qt.ItemDataRole.ToolTipRole and index.column() == PATIENT:
+            return self._patient_tip(index.row())
         if index.isValid() and role == Qt.ItemDataRole.FontRole and self.rows[index.row()][1].struck:
             font = QFont()
             font.setStrikeOut(index.column() != STATUS)

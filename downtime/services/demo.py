@@ -570,6 +570,8 @@ def build_theatre_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = 
         # Decided before the operation: one of the week gone by was decided after it had been
         # planned to take place, which its form refuses.
         decided = min(_ago(now, hours=rng.randint(*_DECIDED_HOURS_AGO[priority])), slot.start)
+        if patient.birth_date is not None and age_in_years(patient.birth_date, now.date()) < 1:
+            continue  # drawn as the others, not booked: the baby with bronchiolitis had her carpal tunnel released
         values = {"procedure": procedure, "laterality": side, "priority": priority,
                   "decided_at": decided.isoformat(timespec="minutes"),
                   "surgeon": wanted.surgeon, "anaesthetist": wanted.anaesthetist, "session": slot.session_id,

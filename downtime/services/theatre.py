@@ -21,8 +21,8 @@ from downtime.domain.laptops import Authors, Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import (
     ARRIVE_BEFORE, PRIORITY_RANK, Booking, Cancellation, CancelReason, Clash, Priority, Slot, Suggested, TheatreSession,
-    clashes, left_outside, meetings, outside, overlapping_sessions, rebook_by, suggest_for_specialty, suggest_slots,
-    theatre_key, theatre_order,
+    after_latex, clashes, latex_allergic, left_outside, meetings, outside, overlapping_sessions, rebook_by,
+    suggest_for_specialty, suggest_slots, theatre_key, theatre_order,
 )
 from downtime.formspec import FormSpec
 from downtime.formspec.values import format_value
@@ -226,6 +226,8 @@ _DONE_AT = QT_TRANSLATE_NOOP("messages", "{status} {when}")
 _DONE_IN = QT_TRANSLATE_NOOP("messages", "{done} ({theatre})")
 _DONE_OVER_CLASH = QT_TRANSLATE_NOOP("messages", "RECORDED OVER A CLASH: {reason}")
 UNRECORDED = QT_TRANSLATE_NOOP("messages", "OUTCOME NOT RECORDED")
+_SAME_NAME = QT_TRANSLATE_NOOP("messages", "SAME NAME: {others}")
+_AFTER_LATEX = QT_TRANSLATE_NOOP("messages", "LATEX ALLERGY: move first, latex-free theatre")
 
 
 _FREE = QT_TRANSLATE_NOOP("messages", "Free that day for {minutes} min: {slots}.")
@@ -1610,6 +1612,11 @@ class ListEntry:
     this line's (`_namesakes`), each with their time and theatre ("MARTIN Jeanne 09:00 T1"): Mr
     Martin's left hernia at 08:00 and Mrs Martin's right one at 09:00, from two wards, stood on
     the lists unmarked, where the wards' censuses give the same name alert."""
+    after_latex: bool = False
+    """A standing line of a patient allergic to latex (`latex_allergic`, their admission's
+    allergies) with an operation of a patient who is not before it in its theatre that day
+    (`domain.theatre.after_latex`): a latex-allergic patient booked last was accepted, and stood
+    on the lists, with nothing said. Said, not refused: the coordinator moves them first."""
 
     def ends_at(self, zone: tzinfo | None) -> datetime:
         """When the operation is expected to end, from its expected minutes counted in elapsed
@@ -1707,6 +1714,20 @@ def unrecorded_said(entry: ListEntry, lang: Lang, now: datetime | None) -> list[
     return [message(lang, UNRECORDED)] if now is not None and entry.unrecorded(now) else []
 
 
+def same_name_said(entry: ListEntry, lang: Lang) -> list[str]:
+    """SAME NAME on a line whose patient shares a family name with another of the day's
+    (`ListEntry.namesakes`), as `downtime theatre list` says it under the name (the board and the
+    printed list in their own words): the command's list said nothing of it."""
+    return [message(lang, _SAME_NAME, others=semicolon(lang).join(entry.namesakes))] if entry.namesakes else []
+
+
+def latex_said(entry: ListEntry, lang: Lang) -> list[str]:
+    """LATEX ALLERGY on a line of a latex-allergic patient not first in their theatre that day
+    (`ListEntry.after_latex`), as the board and `downtime theatre list` say it (the printed list
+    in its own words)."""
+    return [message(lang, _AFTER_LATEX)] if entry.after_latex else []
+
+
 def line_flags(entry: ListEntry, lang: Lang) -> list[str]:
     """What a standing line of a day list says after its status, in the same words on the board,
     the printed list and `downtime theatre list`: why an operation done was recorded over a
@@ -1726,7 +1747,8 @@ def board_status(entry: ListEntry, lang: Lang, now: datetime | None = None) -> s
     slot a rebooked operation left (`rebooked_from`), when an operation done was done
     (`done_said`), the hospital a transferred operation went to, a patient not yet told of the
     new date (on its new line and on the struck one it left, where the coordinator works through
-    the day the outage cancelled), an operation past with nothing recorded of it by `now`
+    the day the outage cancelled), a latex-allergic patient not first in the theatre
+    (`latex_said`), an operation past with nothing recorded of it by `now`
     (`unrecorded_said`), where a patient gone from the hospital went, the same operation booked
     again (`line_flags`), a clash (each said it its own way, the command line with no hospital).
     The struck line an operation rebooked then done left says it was rebooked, as before."""
@@ -1736,8 +1758,8 @@ def board_status(entry: ListEntry, lang: Lang, now: datetime | None = None) -> s
     status = rebooked_from(entry, lang) or done_said(entry, lang) or (status.upper() if entry.struck else status)
     if state.status is BookingStatus.TRANSFERRED and state.transferred_to:
         status = message(lang, _TRANSFERRED_TO, status=status, hospital=state.transferred_to)
-    status = " — ".join([with_telling(status, state.untold, lang, entry.to_tell), *unrecorded_said(entry, lang, now),
-                         *line_flags(entry, lang)])
+    status = " — ".join([with_telling(status, state.untold, lang, entry.to_tell), *latex_said(entry, lang),
+                         *unrecorded_said(entry, lang, now), *line_flags(entry, lang)])
     if entry.clashes:
         status = message(lang, _CLASH if entry.state.done is None else _CLASH_DONE, status=status,
                          clashes=entry.clash_text(lang))
@@ -1750,7 +1772,9 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
     """Each session of the day (one theatre or all) with its bookings in time order. Only the
     sessions near the day are read, and (unless `replayed`) only the bookings around them and
     those booked on them. Given `now`, each line still to tell says whom (`whom_to_tell`). One
-    theatre's lines name its patients' namesakes in every theatre of the day (`_namesakes`)."""
+    theatre's lines name its patients' namesakes in every theatre of the day (`_namesakes`), and
+    say a latex-allergic patient not first in it (`_after_latex`), its other lists of the day
+    counted too: a latex-allergic patient first on the afternoon's list follows the morning's."""
     midnight = datetime.combine(day, datetime.min.time(), tzinfo=timezone.utc)
     near = _sessions_near(db, midnight - timedelta(days=1), midnight + timedelta(days=2))
     chosen = sorted((s for s in near if s.start.date() == day
@@ -1789,7 +1813,9 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
             entries[session_id].append(ListEntry(state, start, struck=True, theatre=known[session_id].theatre,
                                                  reason=reason))
     same_name = _namesakes([entry for listed in entries.values() for entry in listed])
-    entries = {s.session_id: [replace(entry, namesakes=same_name.get(entry.state.record.record_id, ()))
+    latex = _after_latex([entry for listed in entries.values() for entry in listed])
+    entries = {s.session_id: [replace(entry, namesakes=same_name.get(entry.state.record.record_id, ()),
+                                      after_latex=entry.state.record.record_id in latex)
                               if not entry.struck else entry for entry in entries[s.session_id]] for s in chosen}
     again = _booked_again(db, [entry.state for listed in entries.values() for entry in listed if not entry.struck])
     entries = {session_id: [replace(entry, booked_again=again.get(entry.state.record.record_id, ()))
@@ -1823,6 +1849,22 @@ def _namesakes(lines: Collection[ListEntry]) -> dict[str, tuple[str, ...]]:
     return {record_id: tuple(f"{other.state.patient.display_name} {other.start:%H:%M} {other.theatre}"
                              for other in sorted(others.values(), key=lambda e: (e.start, theatre_order(e.theatre))))
             for record_id, others in found.items() if others}
+
+
+def _after_latex(lines: Collection[ListEntry]) -> set[str]:
+    """The standing lines (by booking) of latex-allergic patients with another patient's
+    operation before them in their theatre that day (`ListEntry.after_latex`). Struck lines do
+    not count: a cancelled operation does not take place before them."""
+    by_theatre: dict[str, list[ListEntry]] = {}
+    for entry in lines:
+        if not entry.struck:
+            by_theatre.setdefault(theatre_key(entry.theatre), []).append(entry)
+    found: set[str] = set()
+    for standing in by_theatre.values():
+        standing.sort(key=lambda e: e.start)
+        allergic = [latex_allergic(entry.state.patient.allergies) for entry in standing]
+        found |= {entry.state.record.record_id for entry, late in zip(standing, after_latex(allergic)) if late}
+    return found
 
 
 def _person(entry: ListEntry) -> str:

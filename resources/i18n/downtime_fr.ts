@@ -5831,6 +5831,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>ÉGALEMENT PROGRAMMÉE LE {when}</translation>
     </message>
     <message>
+        <source>LATEX ALLERGY: move first, latex-free theatre</source>
+        <translation>ALLERGIE AU LATEX : à passer en premier, salle sans latex</translation>
+    </message>
+    <message>
         <source>This booking is {status}; cancel it before rebooking.</source>
         <translation>Cette intervention est {status} ; annulez-la avant de la reprogrammer.</translation>
     </message>
@@ -5893,6 +5897,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>OUTCOME NOT RECORDED</source>
         <translation>ISSUE NON RENSEIGNÉE</translation>
+    </message>
+    <message>
+        <source>SAME NAME: {others}</source>
+        <translation>MÊME NOM : {others}</translation>
     </message>
     <message>
         <source>Free that day for {minutes} min: {slots}.</source>

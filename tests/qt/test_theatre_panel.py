@@ -1479,7 +1479,8 @@ def test_each_operations_side_is_whole_on_a_laptops_screen(qtbot, session_for, a
         named = model.columns.index("Patient")
         name = model.text(0, named)
         assert name.startswith("MARTIN DE LA TOUR-FONTENAY-BEAUREGARD")
-        assert model.data(model.index(0, named), Qt.ItemDataRole.ToolTipRole) == name
+        assert model.data(model.index(0, named), Qt.ItemDataRole.ToolTipRole) == f"{name}\n" + {
+            "en": "Allergies: Penicillin (Rash, moderate)", "fr": "Allergies : Penicillin (Rash, modérée)"}[lang]
         margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)  # unelided
         for row in range(model.rowCount()):
             for column in (SIDE, STATUS, 4, 5):
@@ -1821,4 +1822,37 @@ def test_patients_sharing_a_family_name_on_the_day_are_flagged_beside_their_name
     assert names == [f"{martin} — SAME NAME: LEFEVRE Paul 11:30 T1", f"LEFEVRE Paul — SAME NAME: {martin} 09:00 T1",
                      "DURAND Paul"]
     assert [model.is_warning(row, PATIENT) for row in range(3)] == [True, True, False]
-    assert model.data(model.index(1, PATIENT), Qt.ItemDataRole.ToolTipRole) == names[1]
+    assert model.data(model.index(1, PATIENT), Qt.ItemDataRole.ToolTipRole) == f"{names[1]}\nAllergies: Penicillin " \
+                                                                              "(Rash, moderate)"
+
+
+@pytest.mark.parametrize(("allergies", "said"), [
+    ({"allergy_status": "allergies", "allergies": [{"substance": "Latex", "reaction": "Anaphylaxis",
+                                                    "severity": "severe"}]}, "Allergies: Latex (Anaphylaxis, severe)"),
+    ({"allergy_status": "nka", "allergies": []}, "Allergies: none known"),
+    ({"allergy_status": "unknown", "allergies": []}, "Allergies: NOT KNOWN — ask")])
+def test_the_board_gives_each_patients_allergies_and_a_latex_allergy_not_first_in_red(
+        coordinator, session_for, admission_values, listed, allergies, said):
+    """The board said nothing of allergies, which the printed list gives under each name: the
+    patient's tooltip gives them, as the admission recorded them. A latex-allergic patient booked
+    after another patient in the theatre that day has it said in their status, in red."""
+    window, session_ids = coordinator
+    coord, panel = window.session, window.theatre
+    for bed, family, answers, start in ((13, "Blanc", {"allergy_status": "nka", "allergies": []}, "08:00"),
+                                        (14, "Durand", allergies, "08:30")):
+        patient = records.save_new(session_for("nurse"), "admission", {
+            **admission_values, **answers, "bed": str(bed), "birth_name": family, "used_name": None,
+            "given_names": "Paul", "nir": None, "sex": "male"}).patient_id
+        theatre.book(coord, patient, {"procedure": "Inguinal hernia repair", "laterality": "left",
+                                      "priority": "elective", "decided_at": "2026-10-01T09:00+01:00",
+                                      "surgeon": "Dr Blanc", "session": session_ids[1],
+                                      "planned_start": f"2026-11-30T{start}+01:00", "expected_minutes": 30})
+    panel.day.setDate(QDate(2026, 11, 30))
+    panel.refresh()
+    model = listed(panel).day_model
+    assert model.data(model.index(0, PATIENT), Qt.ItemDataRole.ToolTipRole) == "BLANC Paul\nAllergies: none known"
+    assert (model.text(0, STATUS), model.is_warning(0, STATUS)) == ("booked", False)
+    assert model.data(model.index(1, PATIENT), Qt.ItemDataRole.ToolTipRole) == f"DURAND Paul\n{said}"
+    latex = "Latex" in said
+    assert ("LATEX ALLERGY: move first" in model.text(1, STATUS)) is latex
+    assert model.is_warning(1, STATUS) is latex
