@@ -70,6 +70,22 @@ def test_news2_applies_from_the_sixteenth_birthday_and_when_the_age_is_unknown()
     assert age_in_years(date(2008, 2, 29), date(2026, 3, 1)) == 18
 
 
+def test_a_childs_set_typed_before_its_refusal_is_corrected_and_settled_not_moved(nursery, session_for):
+    """A set that exists (typed before the date of birth was corrected, or by an older app) keeps
+    the rules of its time: its reading corrected, or a hold on it settled at the records office,
+    was refused as a child's new set."""
+    nurse, baby, _, _ = nursery
+    (typed,) = observations.chart(nurse.db, patient_with_location(nurse.db, nurse.forms, baby))
+    corrected = records.amend(nurse, typed.record.record_id, {**typed.record.data, "temperature": 37.1}, "Typo")
+    with pytest.raises(ServiceError, match="this patient was 0 then"):
+        records.amend(nurse, corrected.record_id, {**corrected.data, "taken_at": "2026-11-28T12:30+01:00"}, "Time")
+    chosen = corrected.model_copy(update={"data": {**corrected.data, "temperature": 37.3}, "version": 3})
+    clerk = session_for("records")
+    with clerk.db.atomic():
+        settled = records.settle_to(clerk, corrected.record_id, corrected, chosen, "The ward, by phone")
+    assert settled.data["temperature"] == 37.3
+
+
 def test_a_childs_set_is_charted_unscored_and_an_adult_of_unknown_age_is_scored(nursery):
     nurse, baby, teen, unknown = nursery
     (child,) = observations.chart(nurse.db, patient_with_location(nurse.db, nurse.forms, baby))

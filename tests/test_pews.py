@@ -270,8 +270,9 @@ def test_a_child_is_not_reminded_of_the_adults_malnutrition_screening_nor_screen
     nurse = session_for("nurse")
     clock.advance(days=1)
     assert nutrition.never_screened(nurse.db, census.in_patients(nurse.db, nurse.forms), clock()) == {patient}
+    # Told plainly: the paediatric chart the NEWS2 form sends a child to is not a nutrition screen.
     with pytest.raises(ServiceError, match="this patient was 0 then; Nutrition screening \\(MUST\\) is for patients 18 "
-                                           "or over: use the paediatric chart"):
+                                           "or over\\.$"):
         records.save_new(nurse, "nutrition_screening", {
             "screened_at": "2026-11-29T14:00+01:00", "weight_kg": 6.1, "height_cm": 62, "weight_loss": "under_5",
             "acute_no_intake": False}, patient_id=child)
@@ -363,6 +364,29 @@ def test_a_child_watched_closely_is_observed_again_within_the_hour(session_for, 
     with pytest.raises(ValidationFailed):
         records.save_new(nurse, pews.FORM, {**calm, "concern": True}, patient_id=child)
     saved = records.save_new(nurse, pews.FORM, calm, patient_id=child)
+    # A reading corrected later keeps the plan made then; a plan changed keeps to the rule.
+    corrected = records.amend(nurse, saved.record_id, {**calm, "consciousness": "voice"}, "She was drowsy")
     with pytest.raises(ValidationFailed):
-        records.amend(nurse, saved.record_id, {**calm, "consciousness": "voice"}, "She was drowsy")
+        records.amend(nurse, corrected.record_id, {**calm, "consciousness": "voice", "next_in": "120"}, "Replanned")
     records.save_new(nurse, pews.FORM, {**urgent, "next_in": "60"}, patient_id=child)
+
+
+def test_a_childs_malnutrition_screening_typed_before_its_refusal_asks_nothing(session_for, child, admission_values,
+                                                                              clock):
+    """Typed while the date of birth was an adult's, it asked a week on for a screening the form
+    refuses, and handed over the adult's reading of a child's BMI."""
+    nurse = session_for("nurse")
+    admitted = records.save_new(nurse, "admission", {
+        **admission_values, "given_names": "Jade", "birth_date": "1981-05-02", "nir": None, "weight_kg": 18,
+        "weight_confirmed_kg": 18, "height_cm": 110, "ward": "5C", "bed": "6",
+        "arrival_at": "2026-11-28T09:00+01:00"})
+    records.save_new(nurse, "nutrition_screening", {
+        "screened_at": "2026-11-28T10:00+01:00", "weight_kg": 18, "height_cm": 110, "weight_loss": "under_5",
+        "acute_no_intake": False}, patient_id=admitted.patient_id)
+    records.amend(nurse, admitted.record_id, {**admitted.data, "birth_date": "2021-05-02"}, "Year typed wrong")
+    clock.advance(days=8)
+    (jade,) = [one for one in census.in_patients(nurse.db, nurse.forms, "5C", clock())
+               if one.patient_id == admitted.patient_id]
+    found = nutrition.latest(nurse.db, [jade.patient_id]).get(jade.patient_id)
+    assert nutrition.state(found, jade, clock(), "en") == ("Nutrition: MUST screens adults (18 or over), not a child", [])
+    assert nutrition.handover(nurse.db, [jade], clock(), "en") == {}

@@ -136,6 +136,24 @@ def test_a_correction_cannot_move_a_booking_to_another_day(session_for, ward):
     assert moved.data["planned_start"] == "2026-11-30T10:00+01:00"
 
 
+def test_a_night_lists_correction_past_midnight_and_a_hold_settled_keep_their_booking(session_for, ward):
+    """A night list's 23:00 corrected to 00:30 stays on its list, and a correction another
+    laptop made exists: the records office settling it was refused as a new one."""
+    coord = session_for("coord")
+    night = records.save_new(coord, "theatre_session", {
+        "theatre": "T1", "specialty": "General surgery", "starts_at": "2026-11-30T20:00+01:00",
+        "ends_at": "2026-12-01T02:00+01:00"}).record_id
+    booked = theatre.book(coord, ward(1), _booking(night, "2026-11-30T23:00+01:00", "Dr Roux"))
+    later = records.amend(coord, booked.record_id, {**booked.data, "planned_start": "2026-12-01T00:30+01:00"}, "typo")
+    wednesday = _session(coord, "2026-12-02", "08:00", "13:00")
+    chosen = later.model_copy(update={"data": {**later.data, "session": wednesday,
+                                               "planned_start": "2026-12-02T10:00+01:00"}, "version": 3})
+    clerk = session_for("records")
+    with clerk.db.atomic():
+        settled = records.settle_to(clerk, later.record_id, later, chosen, "Laptop 2's correction, the ward says")
+    assert settled.data["planned_start"] == "2026-12-02T10:00+01:00"
+
+
 def test_a_checklist_naming_another_patients_operation_is_refused(session_for, admission_values):
     """A checklist saved for Mrs A named Mr B's knee replacement: the export sent it as his."""
     wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])

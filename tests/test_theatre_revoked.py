@@ -71,3 +71,37 @@ def test_an_operation_declined_then_rebooked_is_still_active(session_for, admiss
     theatre.rebook(coord, booking, {"outcome": "rebooked", "session": session_id,
                                     "planned_start": "2026-11-30T11:00+01:00", "decided_at": "2026-11-28T10:00+01:00"})
     assert exported_resource(booking, ServiceRequest).status == "active"
+
+
+def test_a_rebooking_withdrawn_leaves_a_declined_operation_revoked(session_for, admission_values, theatre_day,
+                                                                   exported_resource):
+    """The withdrawn rebooking's slot, shown after the others as entered in error, was read as
+    the slot in force: the operation went active."""
+    coord, session_id = theatre_day
+    booking = _booked(coord, _admitted(session_for, admission_values, 1), session_id, "08:00", "Dr Roux")
+    theatre.cancel(coord, booking, {**CANCEL, "reason": "patient_declined"})
+    mistaken = theatre.rebook(coord, booking, {"outcome": "rebooked", "session": session_id,
+                                               "planned_start": "2026-11-30T11:00+01:00",
+                                               "decided_at": "2026-11-28T10:00+01:00"})
+    records.mark_entered_in_error(coord, mistaken.record_id, "Rebooked the wrong patient's operation")
+    assert exported_resource(booking, ServiceRequest).status == "revoked"
+
+
+def test_a_death_under_a_linked_number_revokes_the_operation(session_for, admission_values, theatre_day,
+                                                            exported_resource):
+    """The board said PATIENT DIED from a death recorded under the person's other number; the
+    export sent the operation still to do."""
+    from downtime.services import back_entry
+    from downtime.services.patients import downtime_numbers
+
+    coord, session_id = theatre_day
+    first, second = (_admitted(session_for, {**admission_values, "nir": None}, bed) for bed in (1, 2))
+    clerk = session_for("records")
+    numbers = downtime_numbers(clerk.db, [first, second])
+    back_entry.link_patient(clerk, numbers[first], "800123")
+    back_entry.link_patient(clerk, numbers[second], "800123", same_person=True)
+    booking = _booked(coord, second, session_id, "08:00", "Dr Roux")
+    records.save_new(session_for("doctor"), "death", {**death_answers("2026-11-28T13:00+01:00"),
+                                                      "verified_by": "Dr Benali", "expected": False,
+                                                      "family_informed": True}, patient_id=first)
+    assert exported_resource(booking, ServiceRequest).status == "revoked"

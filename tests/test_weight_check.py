@@ -58,3 +58,19 @@ def test_a_usual_weight_for_a_child_is_saved_without_a_question(nurse, admission
     child = {**admission_values, "birth_date": "2021-01-10", "weight_kg": 18.5, "nir": None,
              "identity_status": "provisional"}
     assert records.save_new(nurse, "admission", child).data["weight_kg"] == 18.5
+
+
+@pytest.mark.parametrize("born, kg, said", [
+    ("2025-06-01", 25, "25 kg est un poids inhabituel pour un enfant d’un an"),
+    ("2022-06-01", 180, "180 kg est un poids inhabituel pour un enfant de 4 ans")])
+def test_a_childs_unusual_weight_is_said_in_french_of_the_childs_age(forms, born, kg, said):
+    """"un enfant de 1 ans" said the one-year-old's."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from downtime.services.weight import weight_doubt
+
+    doubt = weight_doubt(forms["admission"], {"birth_date": born, "weight_kg": kg,
+                                              "arrival_at": "2026-11-28T09:00+01:00"},
+                         "fr", datetime(2026, 11, 28, 10, tzinfo=ZoneInfo("Europe/Paris")))
+    assert doubt.startswith(said)

@@ -105,8 +105,10 @@ def state(found: Screened | None, patient: PatientSummary, at: datetime, lang: L
     asks at `at`: screening again a week after, or a day after a patient never screened came in;
     nothing of a patient who has left."""
     staying = patient.stay in (None, StayStatus.IN)
+    if child(patient, at):  # a screening typed before the form refused a child asks nothing
+        return WORDS["child"][lang], []
     if found is None:
-        return WORDS["child" if child(patient, at) else "none"][lang], unscreened(patient, at, lang) if staying else []
+        return WORDS["none"][lang], unscreened(patient, at, lang) if staying else []
     return found.text(lang), found.asks(at, lang) if staying else []
 
 
@@ -118,7 +120,7 @@ def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lan
     lines: dict[str, str] = {}
     for patient in patients:
         screening = found.get(patient.patient_id)
-        if screening is None:
+        if screening is None or child(patient, at):
             continue
         line, asks = state(screening, patient, at, lang)
         if asks or screening.risk is not Risk.LOW:

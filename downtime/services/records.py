@@ -37,6 +37,7 @@ NOTE_FORM = "clinical_note"
 # An operation done, whose time or theatre corrected is asked about as when recorded (services.theatre.DoneOverClash).
 DONE_FORM = "operation_done"
 # Theatre records are checked before any version is written, withdrawals included (see services.theatre).
+SETTLED = "record.settle"
 THEATRE_FORMS = frozenset({"theatre_session", "operation_booking", "operation_cancellation", "operation_rebooking",
                            "operation_done"})
 
@@ -174,23 +175,30 @@ def _first_version(session: Session, spec: FormSpec, values: dict[str, Any], pat
             "recorded_at": now.isoformat()}, action)
 
 
-def _commit(session: Session, spec: FormSpec, row: dict[str, Any], action: str) -> RecordVersion:
+def _commit(session: Session, spec: FormSpec, row: dict[str, Any], action: str, *, ages: bool = True
+            ) -> RecordVersion:
     """Write one version inside the caller's transaction: movement rules first, then the row
-    and its audit entry, then the search index of an admission."""
+    and its audit entry, then the search index of an admission. A version that already exists
+    (SETTLED: the records office settling a hold on one another laptop's older app wrote, a
+    child's NEWS2 set before the form refused it) is not held to the patient's age for the form
+    nor to a booking's day; nor is an amendment keeping its time to the age (`ages`: a reading
+    corrected on such a set)."""
+    settling = action == SETTLED
     if spec.movement is not None:
         census.check_movement(session.db, session.forms, spec, row, session.lang)
     if spec.in_hospital and row["status"] != RecordStatus.ENTERED_IN_ERROR.value:
         when = spec.by_meaning(Meaning.OCCURRED_AT)
         census.require_in_hospital(session.db, str(row["patient_id"]), datetime.fromisoformat(row["occurred_at"]),
                                    when.label.get(session.lang) if when is not None else "")
-    if (spec.under_years or spec.from_years) and row["status"] != RecordStatus.ENTERED_IN_ERROR.value:
+    if (ages and not settling and (spec.under_years or spec.from_years)
+            and row["status"] != RecordStatus.ENTERED_IN_ERROR.value):
         _require_age(session, spec, str(row["patient_id"]), datetime.fromisoformat(row["occurred_at"]))
     if spec.id in THEATRE_FORMS:
         from downtime.services import theatre
 
         theatre.check_version(session.db, spec.id, row["record_id"], str(row["patient_id"]), json.loads(row["data"]),
                               datetime.fromisoformat(row["recorded_at"]),
-                              withdrawn=row["status"] == RecordStatus.ENTERED_IN_ERROR.value)
+                              withdrawn=row["status"] == RecordStatus.ENTERED_IN_ERROR.value, settling=settling)
     saved = _write(session, row, action)
     census.index_record(session.db, spec, row)
     if spec.creates_patient:
@@ -214,10 +222,16 @@ def _require_age(session: Session, spec: FormSpec, patient_id: str, at: datetime
     if spec.from_years is not None and age < spec.from_years:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "{field}: this patient was {age} then; {form} is for patients "
                                                          "{years} or over: use the paediatric chart (PEWS) and tell the "
-                                                         "doctor.") if age < PEWS_UNDER_YEARS else
+                                                         "doctor.") if age < PEWS_UNDER_YEARS and _scores_news2(spec) else
                            QT_TRANSLATE_NOOP("messages", "{field}: this patient was {age} then; {form} is for patients "
                                                          "{years} or over."),
                            field=field, age=age, form=spec.title.get(session.lang), years=spec.from_years)
+
+
+def _scores_news2(spec: FormSpec) -> bool:
+    """A form scoring its readings with NEWS2, whose refusal of a child sends the nurse to the
+    paediatric chart (a malnutrition screen's did too)."""
+    return any(section.news2 for section in spec.sections)
 
 
 def _next_version(session: Session, record_id: str, reason: str, based_on: int | None) -> tuple[RecordVersion, str]:
@@ -255,7 +269,7 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str,
     _check_allergies_checked(session, spec, latest.patient_id, _checked(session, spec, values))
     _check_picked(session, spec, latest.patient_id, _checked(session, spec, values))
     _check_transfusion(session, spec, latest.patient_id, _checked(session, spec, values), record_id)
-    _check_pews(session, spec, latest.patient_id, _checked(session, spec, values))
+    _check_pews(session, spec, latest.patient_id, _checked(session, spec, values), latest.data)
     if spec.id == ORDER_FORM:
         _check_order(session, str(latest.patient_id), _checked(session, spec, values), latest.data)
     elif spec.id == census.DOSE_FORM:
@@ -302,15 +316,15 @@ def settle_to(session: Session, record_id: str, standing: RecordVersion | None, 
     reason), which no one at the office can answer."""
     spec = session.form(chosen.form_id)
     if standing is None:
-        first = _first_version(session, spec, chosen.data, chosen.patient_id, record_id, "record.settle")
+        first = _first_version(session, spec, chosen.data, chosen.patient_id, record_id, SETTLED)
         if chosen.status is not RecordStatus.ENTERED_IN_ERROR:
             return first
         standing = first
     latest, reason = _next_version(session, record_id, reason, standing.version)
     if chosen.status is RecordStatus.ENTERED_IN_ERROR:
         return _append_version(session, latest, latest.data, RecordStatus.ENTERED_IN_ERROR, reason,
-                               latest.occurred_at.isoformat(), "record.settle")
-    return _amended(session, latest, chosen.data, reason, "record.settle")
+                               latest.occurred_at.isoformat(), SETTLED)
+    return _amended(session, latest, chosen.data, reason, SETTLED)
 
 
 def mark_entered_in_error(session: Session, record_id: str, reason: str, *,
@@ -364,7 +378,8 @@ def _append_version(session: Session, latest: RecordVersion, data: dict[str, Any
             "patient_id": latest.patient_id, "status": status.value,
             "data": audit.canonical(data), "reason": reason,
             "author": session.user.staff_id, "device_id": session.device.device_id,
-            "occurred_at": occurred_at, "recorded_at": now.isoformat()}, action)
+            "occurred_at": occurred_at, "recorded_at": now.isoformat()}, action,
+            ages=datetime.fromisoformat(occurred_at) != latest.occurred_at)
     session.emit("record_saved", saved)
     return saved
 
@@ -419,11 +434,14 @@ def _check_transfusion(session: Session, spec: FormSpec, patient_id: str | None,
         transfusion.check(session, spec, patient_id, data, record_id)
 
 
-def _check_pews(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any]) -> None:
-    """A child's set, typed or amended, checked by its chart (see pews.check_next)."""
+def _check_pews(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any],
+                before: dict[str, Any] | None = None) -> None:
+    """A child's set typed, or its next set changed by an amendment, checked by its chart (see
+    pews.check_next): a reading corrected hours later is not refused for the plan made then."""
     from downtime.services import pews  # which reads the patient through the census
 
-    if spec.id == pews.FORM and patient_id is not None:
+    if spec.id == pews.FORM and patient_id is not None and (
+            before is None or before["next_in"] != data["next_in"]):
         pews.check_next(session, spec, patient_id, data)
 
 

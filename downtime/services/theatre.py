@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from sqlite_utils import Database
 
 from downtime.domain.census import Location, StayStatus
+from downtime.domain.elapsed import instant
 from downtime.domain.duplicates import ProbableDuplicate, fold
 from downtime.domain.laptops import Authors, Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion
@@ -864,14 +865,15 @@ class ClashReport:
 
 
 def check_version(db: Database, form_id: str, record_id: str, patient_id: str | None, data: dict[str, Any],
-                  now: datetime, withdrawn: bool = False) -> None:
+                  now: datetime, withdrawn: bool = False, settling: bool = False) -> None:
     """Called by the records service before any version of a theatre record is written, so a
     booking or a rebooking can never clash and a session never overlap another or lose its
     operations, whichever screen or import wrote it. The version is checked as if it replaced
     the record's current one (`withdrawn`: by nothing), so a correction is not refused by the
     very record it corrects. Only the records concerned are read: this booking's, and those at
     an overlapping time (a hospital has thousands, and a snapshot import checks each of its
-    own in turn)."""
+    own in turn). A version `settling` a hold exists already: a laptop wrote it, and it is not
+    refused for the rule on a booking's day that came since."""
     if form_id == "theatre_session":
         _check_session(db, record_id, None if withdrawn else _session(record_id, data))
         return
@@ -895,7 +897,7 @@ def check_version(db: Database, form_id: str, record_id: str, patient_id: str | 
         _refuse_after_death(db, facts.booking.patient_id, datetime.fromisoformat(data["decided_at"]))
     if form_id == "operation_booking" and patient_id is not None and not withdrawn:
         _refuse_booking_again(db, record_id, patient_id, data)
-    if form_id == "operation_booking" and not withdrawn:
+    if form_id == "operation_booking" and not withdrawn and not settling:
         _refuse_another_day(db, record_id, data)
 
 
@@ -1002,11 +1004,12 @@ def _one_person(db: Database, patient_id: str) -> dict[str, str]:
     """The patient and every other downtime number the records office linked to the same EHR
     patient now (each patient's latest link), with that EHR number; the patient alone, with
     none, when not linked."""
-    return _people(db, [patient_id])[patient_id]
+    return people_of(db, [patient_id])[patient_id]
 
 
-def _people(db: Database, patient_ids: Collection[str]) -> dict[str, dict[str, str]]:
-    """`_one_person` of each of these patients, read together: a list's patients."""
+def people_of(db: Database, patient_ids: Collection[str]) -> dict[str, dict[str, str]]:
+    """`_one_person` of each of these patients, read together: a list's patients, and the
+    export's, whose operations a death under a linked number revokes."""
     ehr = ehr_numbers(db, patient_ids)
     linked = {row[0] for part in chunks(set(ehr.values())) for row in db.execute(
         f"SELECT DISTINCT patient_id FROM patient_links WHERE ehr_patient_number IN ({marks(part)})", part)}
@@ -1018,10 +1021,10 @@ def _people(db: Database, patient_ids: Collection[str]) -> dict[str, dict[str, s
 
 
 def _deaths(db: Database, patient_ids: Collection[str]) -> dict[str, datetime]:
-    """When each of these patients died, under any downtime number of theirs (`_people`), the
+    """When each of these patients died, under any downtime number of theirs (`people_of`), the
     earliest death recorded: one person admitted on two laptops died under one number, and an
     operation was booked under the other after the death, and stood on the board as booked."""
-    people = _people(db, patient_ids)
+    people = people_of(db, patient_ids)
     died = deaths(db, {number for numbers in people.values() for number in numbers})
     return {patient_id: min(found) for patient_id, numbers in people.items()
             if (found := [died[number] for number in numbers if number in died])}
@@ -1111,11 +1114,14 @@ def _refuse_moving(db: Database, record_id: str, data: dict[str, Any]) -> None:
 def _refuse_another_day(db: Database, record_id: str, data: Mapping[str, Any]) -> None:
     """A correction of a booking keeps its day: amended to another, the operation left the old
     day's list with no struck line, and nobody was told to ring the patient, who came in fasting
-    on the old day. A new day is a cancellation and a rebooking, which say both."""
+    on the old day. A new day is a cancellation and a rebooking, which say both. The same list
+    is the same day, whatever the clock (a night list's 23:30 corrected to 00:30), and days are
+    told on the ward's clock (a time written in another offset is the same moment)."""
     stored = current_of(db, [record_id]).get(record_id)
-    if stored is None:
+    if stored is None or stored.data["session"] == data["session"]:
         return
-    was, now = (datetime.fromisoformat(version["planned_start"]) for version in (stored.data, data))
+    was, now = (instant(datetime.fromisoformat(version["planned_start"])).astimezone()
+                for version in (stored.data, data))
     if was.date() != now.date():
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Planned start: a correction cannot move the operation to "
                                                          "another day ({was} to {now}). Cancel it and rebook it "

@@ -23,7 +23,8 @@ UNUSUAL = QT_TRANSLATE_NOOP("messages", "{weight} kg is unusual for {who}: check
 WHO = {"adult": QT_TRANSLATE_NOOP("messages", "an adult"),
        "unknown": QT_TRANSLATE_NOOP("messages", "a patient whose age is not known"),
        "infant": QT_TRANSLATE_NOOP("messages", "a baby under 1 year old"),
-       "child": QT_TRANSLATE_NOOP("messages", "a child of {age}")}
+       "child": QT_TRANSLATE_NOOP("messages", "a child of {age}"),
+       "one_year_old": QT_TRANSLATE_NOOP("messages", "a child of 1")}
 NOT_CONFIRMED = QT_TRANSLATE_NOOP("messages", "{doubt} Correct it, or confirm it in “{field}”.")
 
 
@@ -61,7 +62,7 @@ def weight_doubt(spec: FormSpec, values: dict[str, Any], lang: Lang, now: dateti
     age = None if born is None or arrived < born else age_in_years(born, arrived)
     if not unusual_for_age(kg, age):
         return ""
-    who = "unknown" if age is None else "adult" if age >= ADULT_FROM_YEARS else "infant" if age < 1 else "child"
+    who = "unknown" if age is None else "adult" if age >= ADULT_FROM_YEARS else "infant" if age < 1 else "one_year_old" if age == 1 else "child"
     return message(lang, UNUSUAL, weight=Number(float(kg)), who=message(lang, WHO[who], age=age))
 
 

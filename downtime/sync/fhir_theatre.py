@@ -24,6 +24,7 @@ from sqlite_utils import Database
 from downtime.domain.census import Movement
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import CancelReason
+from downtime.services.theatre import people_of
 from downtime.sync.fhir_codes import (
     CANCELLATION_REASON,
     CANCELLED_BECAUSE,
@@ -80,19 +81,27 @@ def theatre_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]
     for form_id in (CANCELLATION_FORM, REBOOKING_FORM, DONE_FORM):
         for record in ctx.current(db, form_id):
             events[record.data["booking"]].append(record)
-    return {f"booking:{booking.record_id}": _group(booking, events[booking.record_id], sessions, ctx, stays)
-            for booking in ctx.current(db, BOOKING_FORM)}
+    bookings = ctx.current(db, BOOKING_FORM)
+    people = people_of(db, {str(booking.patient_id) for booking in bookings})
+    return {f"booking:{booking.record_id}": _group(booking, events[booking.record_id], sessions, ctx, stays,
+                                                   tuple(people[str(booking.patient_id)]))
+            for booking in bookings}
 
 
-def _death_records(stays: Stays, patient_id: str) -> set[str]:
-    """The ids of the patient's death records, standing or withdrawn."""
-    return {record.record_id for spec, record in stays.records.get(patient_id, []) if spec.movement is Movement.DEATH}
+def _death_records(stays: Stays, numbers: tuple[str, ...]) -> set[str]:
+    """The ids of the death records of a person (`numbers`: their downtime numbers the records
+    office linked, services.theatre.people_of), standing or withdrawn."""
+    return {record.record_id for number in numbers for spec, record in stays.records.get(number, [])
+            if spec.movement is Movement.DEATH}
 
 
-def _died(stays: Stays, patient_id: str) -> RecordVersion | None:
-    """The patient's standing death, as the stays replay it (a withdrawn one ends no stay)."""
-    return next((left[1] for stay in stays.of(patient_id)
-                 if (left := stay.left) is not None and left[0].movement is Movement.DEATH), None)
+def _died(stays: Stays, numbers: tuple[str, ...]) -> RecordVersion | None:
+    """The person's earliest standing death under any of their `numbers`, as the stays replay it
+    (a withdrawn one ends no stay): recorded under a linked number, the board said PATIENT DIED
+    and the export sent the operation still to do."""
+    return min((left[1] for number in numbers for stay in stays.of(number)
+                if (left := stay.left) is not None and left[0].movement is Movement.DEATH),
+               key=lambda death: death.occurred_at, default=None)
 
 
 def _slot(record: RecordVersion) -> _Slot:
@@ -100,7 +109,7 @@ def _slot(record: RecordVersion) -> _Slot:
 
 
 def _group(booking: RecordVersion, events: list[RecordVersion], sessions: dict[str, RecordVersion],
-           ctx: Context, stays: Stays) -> Group:
+           ctx: Context, stays: Stays, numbers: tuple[str, ...]) -> Group:
     """A cancellation ends the slot in force; a rebooking opens the next one; a transfer sends
     the operation elsewhere; the operation done fulfils the slot in force and completes the
     operation. A withdrawn cancellation, transfer or operation done changes nothing, but its
@@ -131,21 +140,25 @@ def _group(booking: RecordVersion, events: list[RecordVersion], sessions: dict[s
         else:
             slots.append(_slot(event))
             made_from[event.record_id] = [slots[-1].appointment_id]
+    # The slot in force: a withdrawn rebooking's, shown after it as entered in error, is none.
+    in_force = slots[-1]
     for event in events:
         if event.status is _EIE and event.form_id == REBOOKING_FORM and event.data.get("outcome") == "rebooked":
             slots.append(_slot(event))
             made_from[event.record_id] = [slots[-1].appointment_id]
     sources = {booking.record_id, *(e.record_id for e in events), *(s.session_id for s in slots),
-               *_death_records(stays, str(booking.patient_id))}
-    return Group(f"booking:{booking.record_id}", partial(_made, booking, transfer, slots, sessions, made_from, ctx, stays),
+               *_death_records(stays, numbers)}
+    return Group(f"booking:{booking.record_id}", partial(_made, booking, transfer, slots, in_force, sessions, made_from,
+                                                         ctx, stays, numbers),
                  frozenset(sources), frozenset({patient_key(str(booking.patient_id))}))
 
 
-def _made(booking: RecordVersion, transfer: RecordVersion | None, slots: list[_Slot],
-          sessions: dict[str, RecordVersion], made_from: dict[str, list[str]], ctx: Context, stays: Stays) -> Made:
+def _made(booking: RecordVersion, transfer: RecordVersion | None, slots: list[_Slot], in_force: _Slot,
+          sessions: dict[str, RecordVersion], made_from: dict[str, list[str]], ctx: Context, stays: Stays,
+          numbers: tuple[str, ...]) -> Made:
     appointments = [_appointment(slot, booking, sessions, ctx) for slot in slots]
     done = any(slot.done_by is not None for slot in slots)
-    not_done = _not_to_be_done(slots[-1], transfer, _died(stays, str(booking.patient_id)), ctx)
+    not_done = _not_to_be_done(in_force, transfer, _died(stays, numbers), ctx)
     return Made([_service_request(booking, transfer, done, not_done, ctx, stays), *appointments], made_from)
 
 

@@ -8549,6 +8549,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>un enfant de {age} ans</translation>
     </message>
     <message>
+        <source>a child of 1</source>
+        <translation>un enfant d’un an</translation>
+    </message>
+    <message>
         <source>{doubt} Correct it, or confirm it in “{field}”.</source>
         <translation>{doubt} Corrigez-le, ou confirmez-le dans « {field} ».</translation>
     </message>
