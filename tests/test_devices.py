@@ -76,6 +76,9 @@ def test_a_cannula_put_in_then_checked_says_its_days_and_phlebitis_asks_it_out(s
     assert [(alert.form_id, alert.latest) for alert in found.alerts] == [
         ("device_check", "Peripheral venous cannula, Left forearm, 20 G: VIP 3 at 30/11 13:30")]
     assert found.next_due.isoformat() == "2026-11-30T21:30:00+01:00"
+    # To take out: no next check beside it, which left the night nurse to choose.
+    assert devices.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient].endswith(
+        "take it out and tell the doctor (treatment), put a new one elsewhere only if still needed")
     records.save_new(nurse, "device_check", {"checked_at": "2026-11-30T13:45+01:00", "event": "removed",
                                              "device": "peripheral", "site": "Left forearm", "vip": "3",
                                              "removed_why": "phlebitis"}, patient_id=patient)
@@ -191,7 +194,7 @@ def test_a_move_a_transfer_or_a_discharge_starts_with_the_lines_and_catheters_st
     for form_id in ("transfer", "transfer_out", "discharge"):
         assert prefill.first_answers(nurse, nurse.form(form_id), patient)["lines"] == said, form_id
     assert prefill.first_answers(session_for("nurse", "fr"), nurse.form("discharge"), patient)["lines"] == (
-        "Cathéter veineux périphérique, left forearm, 20 G : VIP 0 à 28/11 13:00 ; en place depuis le 28/11 09:30 "
+        "Cathéter veineux périphérique, left forearm, 20 G : VIP 0 le 28/11 13:00 ; en place depuis le 28/11 09:30 "
         "(J1) ; prochaine surveillance 28/11 21:00")
     records.save_new(nurse, "device_check", {"checked_at": "2026-11-28T13:30+01:00", "event": "removed",
                                              "device": "peripheral", "site": "Left forearm", "vip": "0",

@@ -69,7 +69,7 @@ def test_untreated_pain_and_an_overdue_reassessment_are_called_out(session_for, 
     assert [(alert.form_id, alert.said) for alert in found.alerts] == [
         ("pain_assessment", ["PAIN REASSESSMENT OVERDUE since 28/11 14:45"])]
     french = pain.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "fr")[patient]
-    assert french == ("DOULEUR : 7/10 (Right hip, moving), Antalgique donné (sur le plan d’administration) à 28/11 "
+    assert french == ("DOULEUR : 7/10 (Right hip, moving), Antalgique donné (sur le plan d’administration) le 28/11 "
                       "13:45 ; RÉÉVALUATION DE LA DOULEUR EN RETARD depuis 28/11 14:45")
 
 
@@ -170,7 +170,7 @@ def test_a_dose_for_pain_on_the_mar_treats_the_pain_and_brings_its_reassessment_
     assert latest.asks(spec, nurse.clock(), "en") == []
     assert latest.due_at.isoformat() == "2026-11-28T14:10:00+01:00"
     assert latest.dosed("en") == ["Morphine (SC) given 28/11 13:40"]
-    assert latest.what_was_done(spec, "fr") == ("Installation, froid ou chaleur, réassurance, dose de Morphine (SC) à "
+    assert latest.what_was_done(spec, "fr") == ("Installation, froid ou chaleur, réassurance, dose de Morphine (SC) le "
                                                    "28/11 13:40")
     assert prefill.first_answers(nurse, nurse.form("transfer"), patient)["pain"].splitlines()[1] == (
         "Morphine (SC) given 28/11 13:40")

@@ -97,6 +97,14 @@ def test_a_no_break_space_keeps_its_words_on_one_line():
     assert text(f"28/11/2026 09:00 {kept}", STYLE, 80).lines == ("28/11/2026 09:00", kept)
 
 
+def test_french_spaced_punctuation_never_begins_a_line():
+    """A French handover line began "; Latex" and ": risque d'escarre"."""
+    assert words("Pénicilline (éruption) ; Latex « gants » : retirer ?") == [
+        "Pénicilline", "(éruption)\u00a0;", "Latex", "«\u00a0gants\u00a0»\u00a0:", "retirer\u00a0?"]
+    for line in text("Allergies : Pénicilline (éruption, modérée) ; Latex (contact) ; Iode", STYLE, 60).lines:
+        assert line[0] not in ":;?!»", line
+
+
 def test_a_cell_taller_than_a_page_splits_between_its_lines_at_the_size_it_was_set():
     cell = text(" ".join(["PAPADOPOULOPOULOS"] * 10), style(size=8, bold=True, condensed=True, leading=9.5), 85)
     first, rest = cell.split(85, 4 * cell.fitted.leading + 1)

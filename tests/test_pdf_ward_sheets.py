@@ -568,3 +568,13 @@ def test_a_wristband_gives_the_ipp_beside_the_downtime_number_and_sheet_labels_d
         number = printing.patient_with_location(nurse.db, nurse.forms, patient).downtime_number
         assert f"{number} IPP {ipp}" in texts[ipp, "wristband"], texts[ipp, "wristband"]
         assert "IPP" not in texts[ipp, "L7159"] and "…" not in texts[ipp, "wristband"]
+
+
+def test_a_decision_not_to_resuscitate_is_in_bold_red_on_the_handover_sheet():
+    """It printed as plainly as "For resuscitation" beside it."""
+    from downtime.pdf.census import _resuscitation
+    from downtime.pdf.page import ALERT
+
+    dnacpr, full = _resuscitation("Not for resuscitation (DNACPR)", "dnacpr"), _resuscitation("For resuscitation", "full")
+    assert dnacpr.style.textColor == ALERT and dnacpr.style.fontName != full.style.fontName  # red, and bold
+    assert full.style.textColor != ALERT

@@ -163,7 +163,7 @@ def test_a_babys_chart_is_scored_on_her_band_and_asks_for_the_doctor(session_for
     assert alert.latest.startswith("PEWS 9 (3 to 12 months)") and alert.said[0].startswith("PEWS 9 (8 or more)")
     assert found.next_due is not None and found.next_due.isoformat() == "2026-11-28T14:30:00+01:00"
     assert pews.handover(pews.watches(nurse.db, nurse.forms, in_hospital, clock(), "fr"), "fr")[child] == (
-        "PEWS : PEWS 9 (3 à 12 mois) à 28/11 13:30 ; prochaine surveillance 28/11 14:30 ; PEWS 9 (8 ou plus) : appeler "
+        "PEWS : PEWS 9 (3 à 12 mois) le 28/11 13:30 ; prochaine surveillance 28/11 14:30 ; PEWS 9 (8 ou plus) : appeler "
         "le médecin pour qu’il examine l’enfant maintenant ; INFIRMIER OU PARENT INQUIET (28/11 13:30) : prévenir le "
         "médecin, quel que soit le score")
     clock.advance(hours=1)

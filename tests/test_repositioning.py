@@ -64,7 +64,7 @@ def test_the_next_change_falls_overdue_and_damage_is_called_out_until_the_skin_i
     assert found.next_due.isoformat() == "2026-11-28T17:25:00+01:00"  # the list is read again then
     french = repositioning.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "fr")[patient]
     assert french.startswith("CHANGEMENT DE POSITION : Sur le dos, peau : Rougeur qui ne blanchit pas (catégorie 1) "
-                             "(sacrum) à 28/11 14:25 ; prochain à 28/11 17:25 ; ESCARRE (sacrum)")
+                             "(sacrum) le 28/11 14:25 ; prochain le 28/11 17:25 ; ESCARRE (sacrum)")
 
 
 def test_reddened_skin_says_where_and_only_those_who_give_care_chart_it(session_for, patient, admission_values):

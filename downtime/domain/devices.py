@@ -35,6 +35,8 @@ class Sign(StrEnum):
     OVERDUE = "overdue"
 
 
+TAKE_OUT = frozenset({Sign.PHLEBITIS, Sign.NOT_NEEDED})
+"""The signs that say to take the device out: its next check is none to plan."""
 SIGNS: Mapping[Sign, Mapping[str, str]] = {
     Sign.PHLEBITIS: {"en": "PHLEBITIS (VIP {vip}, {device}): take it out{doctor}, put a new one elsewhere only if "
                            "still needed",

@@ -46,6 +46,7 @@ WIDTHS = (0.035, 0.12, 0.072, 0.087, 0.047, 0.06, 0.125, 0.09, 0.07, 0.067, 0.22
 PAD = 3
 """A cell's left and right padding, in points (a table's is 6)."""
 NO_BREAK = "\u00a0"
+DNACPR = "dnacpr"  # the admission form's code for a decision not to attempt resuscitation
 TITLE = {"en": "Ward census and handover — {ward}", "fr": "État du service et transmissions — {ward}"}
 SUBTITLE = {"en": "Census at {at}: {occupied} patient(s), {empty} empty bed(s)",
             "fr": "Situation au {at} : {occupied} patient(s), {empty} lit(s) libre(s)"}
@@ -78,6 +79,14 @@ def _cell(text: str, bold: bool = False, color: colors.Color = INK) -> Lines:
     """Fitted to its column as the table lays it out: a long surname or drug name set smaller
     rather than cut inside the word (see lines.fit)."""
     return Lines(text, style(size=8, bold=bold, condensed=True, leading=9.5, color=color))
+
+
+def _resuscitation(said: str, code: str | None) -> Lines:
+    """A decision not to resuscitate in bold red, the one word a nurse answering an arrest at 03:00
+    must not miss: it printed as plainly as "For resuscitation" beside it."""
+    if code == DNACPR:
+        return _cell(said, bold=True, color=ALERT)
+    return _cell(said or "?")
 
 
 def _child(found: pews.Watch | None, lang: Lang) -> Lines:
@@ -176,7 +185,7 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                      _cell(allergy_line(p, lang), bold=p.allergy_alert, color=allergy_colour(p)),
                      _news2(review.standing.get(p.patient_id), overdue.get(p.patient_id), escalations.get(p.patient_id),
                             lang) if applies_to(p, at) else _child(children.get(p.patient_id), lang),
-                     _cell(answer(Meaning.RESUSCITATION, p.resuscitation) or "?"),
+                     _resuscitation(answer(Meaning.RESUSCITATION, p.resuscitation), p.resuscitation),
                      _cell(answer(Meaning.ISOLATION, p.isolation)),
                      _notes(p.reason, to_countersign.get(p.patient_id, ()), charted.get(p.patient_id, ()), lang)])
     story: list[Flowable] = []

@@ -28,14 +28,28 @@ FUZZ = 1e-6
 # Where a word too wide for its line may break: after each hyphen inside it.
 _AFTER_HYPHENS = re.compile(r".+?-(?=.)|.+")
 
+_CLOSING = frozenset(":;?!»")
+"""What French typography spaces from the word before it, never to begin a line."""
+NO_BREAK = "\u00a0"
+
 Setting = tuple[object, str, float, float]
 """A text object's colour, font, size and leading."""
 
 
 def words(line: str) -> list[str]:
     """The line's words: only ASCII spaces part them, so a no-break space keeps "(written
-    28/11 10:00)" one word."""
-    return [word for word in line.replace("\t", " ").split(" ") if word]
+    28/11 10:00)" one word; and French typography's spaced punctuation (" : ", " ; ", " ? ",
+    "« … »") stays with the word before it, as a French typesetter keeps it: a French handover
+    line began "; Latex" and ": risque d'escarre"."""
+    found: list[str] = []
+    for word in line.replace("\t", " ").split(" "):
+        if not word:
+            continue
+        if found and (word[0] in _CLOSING or found[-1] == "«"):
+            found[-1] += NO_BREAK + word
+        else:
+            found.append(word)
+    return found
 
 
 def pieces(word: str) -> list[str]:

@@ -13,7 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.devices import DOCTOR, INSERTED, REMOVED, SIGNS, TREATED_VIP, Sign, days_in, key, next_due, signs
+from downtime.domain.devices import DOCTOR, INSERTED, REMOVED, SIGNS, TAKE_OUT, TREATED_VIP, Sign, days_in, key, next_due, signs
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
@@ -35,7 +35,7 @@ WORDS = {
     "due": {"en": "next check {due}", "fr": "prochaine surveillance {due}"},
     "late": {"en": "check overdue", "fr": "surveillance en retard"},
     "removed": {"en": "taken out", "fr": "retiré"},
-    "checked": {"en": "{device}: {state} at {time}", "fr": "{device} : {state} à {time}"},
+    "checked": {"en": "{device}: {state} at {time}", "fr": "{device} : {state} le {time}"},
     "still_in": {"en": "Still in: {devices}.", "fr": "Encore en place : {devices}."},
 }
 
@@ -168,10 +168,12 @@ def next_check(latest: Checked) -> dict[str, Any]:
 
 def _lines(looks: Sequence[Checked], spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
     """Each device still in: its latest look, how long it has been in, what it asks, and its
-    next check (or since when it is overdue)."""
+    next check (or since when it is overdue), unless it asks to be taken out: "take it out; next
+    check 04/12 18:26" left the night nurse to choose."""
     return [semicolon(lang).join([one.text(spec, lang), one.in_since(at, lang),
-                                  *(one.said(sign, spec, at, lang) for sign in one.signs(at) if sign is not Sign.OVERDUE),
-                                  one.next_change(spec, at, lang)]) for one in still_open(looks)]
+                                  *(one.said(sign, spec, at, lang) for sign in signs if sign is not Sign.OVERDUE),
+                                  *([] if TAKE_OUT & set(signs) else [one.next_change(spec, at, lang)])])
+            for one in still_open(looks) for signs in (one.signs(at),)]
 
 
 def kinds_in(db: Database, patient_id: str) -> list[str]:

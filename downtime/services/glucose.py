@@ -19,9 +19,9 @@ from downtime.services.bedside import Chart, ordered
 
 FORM = "blood_glucose"
 WORDS = {
-    "recheck": {"en": "hypo recheck due {due}", "fr": "contrôle après resucrage à {due}"},
+    "recheck": {"en": "hypo recheck due {due}", "fr": "contrôle après resucrage le {due}"},
     "overdue": {"en": "HYPO RECHECK OVERDUE since {due}", "fr": "CONTRÔLE APRÈS RESUCRAGE EN RETARD depuis {due}"},
-    "handover": {"en": "GLUCOSE: {reading} at {time}", "fr": "GLYCÉMIE : {reading} à {time}"},
+    "handover": {"en": "GLUCOSE: {reading} at {time}", "fr": "GLYCÉMIE : {reading} le {time}"},
     "ketones": {"en": ", ketones {ketones} mmol/L", "fr": ", cétonémie {ketones} mmol/L"},
 }
 

@@ -42,7 +42,7 @@ class NeuroSet:
         return NEXT[lang]["overdue" if self.overdue(at) else "due"].format(due=when)
 
 
-HANDOVER = {"en": "NEURO OBS: {gcs} at {time}", "fr": "SURVEILLANCE NEURO : {gcs} à {time}"}
+HANDOVER = {"en": "NEURO OBS: {gcs} at {time}", "fr": "SURVEILLANCE NEURO : {gcs} le {time}"}
 NEXT = {"en": {"due": "next set due {due}", "overdue": "NEXT SET OVERDUE since {due}"},
         "fr": {"due": "prochain relevé à {due}", "overdue": "PROCHAIN RELEVÉ EN RETARD depuis {due}"}}
 

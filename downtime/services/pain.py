@@ -25,11 +25,11 @@ from downtime.services.errors import NotFound
 
 FORM = "pain_assessment"
 WORDS = {
-    "handover": {"en": "PAIN: {pain} at {time}", "fr": "DOULEUR : {pain} à {time}"},
+    "handover": {"en": "PAIN: {pain} at {time}", "fr": "DOULEUR : {pain} le {time}"},
     "due": {"en": "reassess by {due}", "fr": "à réévaluer avant {due}"},
     "algoplus": {"en": "Algoplus {score}/5", "fr": "Algoplus {score}/5"},
-    "letter": {"en": "{pain} at {time}", "fr": "{pain} à {time}"},
-    "dose": {"en": "{drug} ({route}) given {time}", "fr": "dose de {drug} ({route}) à {time}"},
+    "letter": {"en": "{pain} at {time}", "fr": "{pain} le {time}"},
+    "dose": {"en": "{drug} ({route}) given {time}", "fr": "dose de {drug} ({route}) le {time}"},
 }
 
 

@@ -26,13 +26,13 @@ from downtime.services.patients import PatientSummary
 FORM = "repositioning"
 RISK_FORM = "braden_assessment"
 WORDS = {
-    "handover": {"en": "REPOSITIONING: {turn} at {time}", "fr": "CHANGEMENT DE POSITION : {turn} à {time}"},
+    "handover": {"en": "REPOSITIONING: {turn} at {time}", "fr": "CHANGEMENT DE POSITION : {turn} le {time}"},
     "skin": {"en": "skin: {skin}", "fr": "peau : {skin}"},
-    "due": {"en": "next due {due}", "fr": "prochain à {due}"},
+    "due": {"en": "next due {due}", "fr": "prochain le {due}"},
     "risk": {"en": "Pressure ulcer risk: Braden {score}, {band} ({time})",
              "fr": "Risque d’escarre : Braden {score}, {band} ({time})"},
     "every": {"en": "Repositioned every {every}; last: {turn} at {time}",
-              "fr": "Changement de position toutes les {every} ; dernier : {turn} à {time}"},
+              "fr": "Changement de position toutes les {every} ; dernier : {turn} le {time}"},
 }
 
 

@@ -37,7 +37,7 @@ HANDOVER_SINCE = timedelta(hours=24)
 """The handover sheet names the units started in the last day, and any still asking something."""
 WORDS = {
     "running": {"en": "running since {time}", "fr": "en cours depuis {time}"},
-    "ended": {"en": "ended {time}: {outcome}", "fr": "terminé à {time} : {outcome}"},
+    "ended": {"en": "ended {time}: {outcome}", "fr": "terminé le {time} : {outcome}"},
     "handover": {"en": "TRANSFUSION: {units}", "fr": "TRANSFUSION : {units}"},
     "each_over": {"en": "each over", "fr": "chacun en"},
     "waiting": {"en": "BLOOD PRESCRIBED, NOT ALL GIVEN: {prescription}",
