@@ -244,7 +244,7 @@ def test_a_critical_result_for_a_patient_who_left_stays_on_the_wards_lists_until
             "record who and when; DISCHARGED: the doctor decides whether to call the patient back") in sheet
     french = _text(printing.print_census(session_for("nurse", "fr"), tmp_path / "etat.pdf", "3B"))
     assert "Sortis du service : résultats critiques qu’aucun médecin ne connaît encore" in french
-    assert ("Sorti MARTIN Hélène Marie (née LEFÈVRE)" in french
+    assert ("Sorti(e) MARTIN Hélène Marie (née LEFÈVRE)" in french
             and "SORTI : le médecin décide s’il faut rappeler le patient" in french)
     records.amend(nurse, saved.record_id, {**PHONED, "told": "Dr Martin", "told_at": "2026-11-28T13:20+01:00"},
                   "Doctor told")

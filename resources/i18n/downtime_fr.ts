@@ -8286,15 +8286,15 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>Discharged</source>
-        <translation>Sorti</translation>
+        <translation>Sorti(e)</translation>
     </message>
     <message>
         <source>Deceased</source>
-        <translation>Décédé</translation>
+        <translation>Décédé(e)</translation>
     </message>
     <message>
         <source>Transferred out</source>
-        <translation>Transféré</translation>
+        <translation>Transféré(e)</translation>
     </message>
     <message>
         <source>final</source>
