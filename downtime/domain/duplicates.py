@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from itertools import combinations
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from downtime.domain.downtime_number import downtime_numbers_in
 from downtime.domain.names import PLAIN_LETTERS
@@ -37,6 +37,25 @@ def fold(text: str) -> str:
     plainly: "Lecœur" from the EHR on one laptop is "LECOEUR" typed on another."""
     decomposed = unicodedata.normalize("NFKD", text.translate(PLAIN_LETTERS).casefold())
     return "".join(c for c in decomposed if c.isalnum())
+
+
+T = TypeVar("T")
+
+
+def namesakes(items: Sequence[T], family_names: Callable[[T], Iterable[str]], *,
+              place: Callable[[T], Hashable] = lambda _: None, person: Callable[[T], Hashable] = id) -> list[list[T]]:
+    """For each of `items`, in their order, the others of its `place` sharing one of its family
+    names (`fold`ed: "Lefèvre" is "LEFEVRE") and not the same `person`: the ward census's name
+    alert and the theatre day's read the same names alike."""
+    groups: dict[tuple[Hashable, str], list[T]] = defaultdict(list)
+    for item in items:
+        for name in {fold(name) for name in family_names(item)} - {""}:
+            groups[(place(item), name)].append(item)
+    found: dict[int, dict[int, T]] = {id(item): {} for item in items}
+    for group in groups.values():
+        for item in group:
+            found[id(item)].update((id(other), other) for other in group if person(other) != person(item))
+    return [list(found[id(item)].values()) for item in items]
 
 
 def _first_name(given_names: str) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang
-from downtime.domain.duplicates import fold
+from downtime.domain.duplicates import namesakes
 from downtime.domain.census import (Location, Movement, MovementEvent, Stay, StayStatus, departure, locate, misplaced,
                                     overlap, stays)
 from downtime.domain.records import RecordStatus, RecordVersion
@@ -294,15 +294,11 @@ def name_alerts(patients: Iterable[PatientSummary]) -> dict[str, tuple[str, ...]
     """For each in-patient sharing a family name (birth or used) with another patient of their
     ward, the others' beds: the paper census's NAME ALERT, where a dose, a label or a transfer
     goes to the wrong one of Mrs Martin (née Lefèvre) in bed 2 and Mr Lefèvre in bed 5."""
-    namesakes: dict[tuple[str, str], list[PatientSummary]] = defaultdict(list)
-    for patient in patients:
-        for name in {fold(name) for name in patient.family_names} - {""}:
-            namesakes[(_key(patient.ward), name)].append(patient)
-    found: dict[str, dict[str, None]] = defaultdict(dict)
-    for group in namesakes.values():
-        for patient in group:
-            found[patient.patient_id].update((other.bed or "—", None) for other in group if other is not patient)
-    return {patient_id: tuple(sorted(beds, key=bed_order)) for patient_id, beds in found.items() if beds}
+    patients = list(patients)
+    found = namesakes(patients, lambda patient: patient.family_names, place=lambda patient: _key(patient.ward),
+                      person=lambda patient: patient.patient_id)
+    return {patient.patient_id: tuple(sorted({other.bed or "—" for other in others}, key=bed_order))
+            for patient, others in zip(patients, found) if others}
 
 
 # The name alert, in the census's words: "SAME NAME: bed 31" beside the name on the patient list,

@@ -64,10 +64,14 @@ class Taken:
         return self.record.data.get("concern") is True
 
     def scored(self, born: date | None) -> PewsScore | None:
-        """Its score for a child born on `born`; None when the date of birth is not known (or the
-        patient was 16 by then, which saving refuses)."""
-        band = age_band(born, self.taken_at.date()) if born is not None else None
-        return score(self.readings, band) if band is not None else None
+        return scored_on(self.readings, born, self.taken_at)
+
+
+def scored_on(readings: PewsSet, born: date | None, taken_at: datetime) -> PewsScore | None:
+    """A set's score for a child born on `born`, on the band of the day it was taken; None when
+    the date of birth is not known (or the patient was 16 by then, which saving refuses)."""
+    band = age_band(born, taken_at.date()) if born is not None else None
+    return score(readings, band) if band is not None else None
 
 
 def reading(one: Taken, item: str, found: PewsScore | None, spec: FormSpec, lang: Lang) -> str:
@@ -141,9 +145,7 @@ def check_next(session: Session, spec: FormSpec, patient_id: str, data: Mapping[
     """Refuse, at the next set's time, a gap of more than an hour after a set that is watched
     closely (`domain.pews.watched_closely`), scored on the band of its day."""
     born = census.patient_with_location(session.db, session.forms, patient_id).birth_date
-    taken_at = datetime.fromisoformat(data["taken_at"])
-    band = age_band(born, taken_at.date()) if born is not None else None
-    found = score(readings_of(data), band) if band is not None else None
+    found = scored_on(readings_of(data), born, datetime.fromisoformat(data["taken_at"]))
     if (watched_closely(found, data.get("concern") is True, _answer(data.get("consciousness")))
             and timedelta(minutes=int(data["next_in"])) > WATCHED_WITHIN):
         raise ValidationFailed([FieldError("next_in", message(session.lang, QT_TRANSLATE_NOOP(
@@ -163,8 +165,7 @@ def as_typed(values: Mapping[str, Any], born: date | None, spec: FormSpec, at: d
         taken_at = datetime.fromisoformat(values["taken_at"]) if values.get("taken_at") else at
     except (ValidationError, TypeError, ValueError):
         return None
-    band = age_band(born, taken_at.date()) if born is not None else None
-    found = score(readings, band) if band is not None else None
+    found = scored_on(readings, born, taken_at)
     return score_text(found, spec, lang), _asks(found, born, values.get("concern") is True,
                                                  values.get("consciousness"), taken_at, None, spec, at, lang)
 

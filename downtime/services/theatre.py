@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from downtime.domain.census import Location, StayStatus
 from downtime.domain.elapsed import instant
-from downtime.domain.duplicates import ProbableDuplicate, fold
+from downtime.domain.duplicates import ProbableDuplicate, namesakes
 from downtime.domain.laptops import Authors, Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import (
@@ -1842,19 +1842,12 @@ def _namesakes(lines: Collection[ListEntry]) -> dict[str, tuple[str, ...]]:
     "Lefèvre" is "LEFEVRE"), across the whole day rather than a ward: the two come to theatre
     from anywhere. One person under two numbers the records office linked is no namesake, nor is
     a patient with two operations that day."""
-    by_name: dict[str, list[ListEntry]] = {}
-    for entry in lines:
-        if not entry.struck:
-            for name in {fold(name) for name in entry.state.patient.family_names} - {""}:
-                by_name.setdefault(name, []).append(entry)
-    found: dict[str, dict[str, ListEntry]] = {}
-    for group in by_name.values():
-        for entry in group:
-            found.setdefault(entry.state.record.record_id, {}).update(
-                (other.state.record.record_id, other) for other in group if _person(other) != _person(entry))
-    return {record_id: tuple(f"{other.state.patient.display_name} {other.start:%H:%M} {other.theatre}"
-                             for other in sorted(others.values(), key=lambda e: (e.start, theatre_order(e.theatre))))
-            for record_id, others in found.items() if others}
+    standing = [entry for entry in lines if not entry.struck]
+    found = namesakes(standing, lambda entry: entry.state.patient.family_names, person=_person)
+    return {entry.state.record.record_id: tuple(
+        f"{other.state.patient.display_name} {other.start:%H:%M} {other.theatre}"
+        for other in sorted(others, key=lambda e: (e.start, theatre_order(e.theatre))))
+        for entry, others in zip(standing, found) if others}
 
 
 def _after_latex(lines: Collection[ListEntry]) -> set[str]:
