@@ -204,6 +204,24 @@ def test_the_fluid_tab_handover_and_escalation_call_out_a_low_urine_output(sessi
     assert found.next_due.isoformat() == "2026-11-28T15:00:00+01:00"
 
 
+def test_the_urine_per_kilogram_is_of_the_latest_weight(session_for, patient, clock):
+    """The admission's weight as the patient told it (61.5 kg), 70 kg on the ward's scales at
+    the nutrition screening: 198 mL in 6 hours is 0.54 mL/kg/h of the one, 0.47 of the other, an
+    oliguria the chart did not tell."""
+    nurse = session_for("nurse")
+    clock.advance(hours=1, minutes=5)
+    for hour in range(9, 15):
+        records.save_new(nurse, "fluid_balance", {"measured_at": f"2026-11-28T{hour:02d}:30+01:00", "route": "out_urine",
+                                                  "volume": 33}, patient_id=patient)
+    patients = [census.patient_with_location(nurse.db, nurse.forms, patient)]
+    assert "LOW URINE" not in fluid_balance.handover(nurse.db, nurse.forms, patients, nurse.clock(), "en")[patient]
+    records.save_new(nurse, "nutrition_screening", {
+        "screened_at": "2026-11-28T13:00+01:00", "weight_kg": 70.0, "height_cm": 158, "weight_loss": "under_5",
+        "acute_no_intake": False}, patient_id=patient)
+    assert ("LOW URINE OUTPUT: 198 mL in 6 hours since 28/11 09:00 (0.47 mL/kg/h for 70 kg, below 0.5)"
+            in fluid_balance.handover(nurse.db, nurse.forms, patients, nurse.clock(), "en")[patient])
+
+
 def test_the_chart_under_way_printed_says_a_low_urine_output(session_for, patient, clock, tmp_path):
     nurse = session_for("nurse")
     clock.advance(hours=1, minutes=5)

@@ -85,9 +85,9 @@ def test_each_chart_of_a_ward_pack_numbers_its_own_pages_and_the_pack_its_sheets
 
 
 @pytest.mark.parametrize(("lang", "measures", "usual", "unknown"), [
-    ("en", "Weight: 61.5 kg — Height: 158 cm", "Medicines taken before admission: Apixaban 5 mg twice a day, last "
+    ("en", "Weight: 61.5 kg on admission (27/11/2026) — Height: 158 cm", "Medicines taken before admission: Apixaban 5 mg twice a day, last "
                                                "taken 08:00", "Medicines taken before admission: not recorded — ask"),
-    ("fr", "Poids : 61,5 kg — Taille : 158 cm", "Traitement habituel : Apixaban 5 mg twice a day, last taken 08:00",
+    ("fr", "Poids : 61,5 kg à l’admission (27/11/2026) — Taille : 158 cm", "Traitement habituel : Apixaban 5 mg twice a day, last taken 08:00",
      "Traitement habituel : non renseigné — demander")])
 def test_a_chart_prints_the_height_and_the_medicines_taken_before_admission(tmp_path, session_for, medication_ward,
                                                                             lang, measures, usual, unknown):
@@ -103,6 +103,19 @@ def test_a_chart_prints_the_height_and_the_medicines_taken_before_admission(tmp_
                   {**record.data, "usual_medicines": "Apixaban 5 mg twice a day, last taken 08:00"}, "home medicines")
     text = " ".join(_text(printing.print_mar(session_for("nurse", lang), [patient], tmp_path / "after.pdf")))
     assert measures in text and usual in text and unknown not in text
+
+
+@pytest.mark.parametrize(("lang", "weight"), [("en", "Weight: 55.4 kg weighed 28/11/2026"),
+                                              ("fr", "Poids : 55,4 kg pesé le 28/11/2026")])
+def test_a_chart_gives_the_latest_weight_and_when_it_was_taken(tmp_path, session_for, medication_ward, lang, weight):
+    """Weight-based doses (enoxaparin, gentamicin) are worked out from the chart's weight: it gave
+    the admission's, undated, after a nutrition screening had weighed the patient 6 kg lighter."""
+    patient = medication_ward[0]
+    records.save_new(session_for("nurse"), "nutrition_screening", {
+        "screened_at": "2026-11-28T13:00+01:00", "weight_kg": 55.4, "height_cm": 158, "weight_loss": "5_to_10",
+        "acute_no_intake": False}, patient_id=patient)
+    text = " ".join(_text(printing.print_mar(session_for("nurse", lang), [patient], tmp_path / "chart.pdf")))
+    assert weight in text and "61.5" not in text and "61,5" not in text
 
 
 def test_blank_mar_has_the_allergy_box_and_grid(tmp_path, capsys):

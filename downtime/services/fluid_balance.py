@@ -19,12 +19,11 @@ from downtime.domain.fluid_balance import (DAY_STARTS, INTAKE, OLIGURIA_HOURS, O
 from downtime.domain.medication import Outcome
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec, Lang
-from downtime.formspec.schema import Meaning
 from downtime.i18n import decimal_text, labelled, semicolon
 from downtime.services.bedside import stays_began
-from downtime.services import medication
+from downtime.services import medication, weight
 from downtime.services.patients import PatientSummary
-from downtime.storage.records import current_by_patient, current_of, list_current
+from downtime.storage.records import current_by_patient, list_current
 
 FORM = "fluid_balance"
 PLAN_FORM = "fluid_plan"
@@ -277,21 +276,16 @@ def summary(chart: FluidDay, lang: Lang) -> str:
 def urine_outputs(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[PatientSummary],
                   at: datetime) -> dict[str, UrineOutput]:
     """The urine output over the last hours of those of `patients` whose urine is measured every
-    hour and whose admission gives a weight (domain.fluid_balance.urine_output)."""
-    weight_field = next(spec for spec in forms.values() if spec.creates_patient).by_meaning(Meaning.WEIGHT)
+    hour and who have been weighed this stay (domain.fluid_balance.urine_output), per kilogram of
+    their latest weight."""
     charted = current_by_patient(db, FORM, [patient.patient_id for patient in patients])
-    if weight_field is None or not charted:
+    if not charted:
         return {}
-    # Only the admissions of the patients with a fluid chart: a hospital's census has thousands.
-    admission_of = {patient.patient_id: patient.admission_record_id for patient in patients
-                    if patient.patient_id in charted}
-    admissions = current_of(db, admission_of.values())
-    found = {}
-    for patient_id, records in charted.items():
-        weight = admissions[admission_of[patient_id]].data.get(weight_field.id)
-        if weight and (output := urine_output([one.measure for one in _standing(records)], float(weight), at)):
-            found[patient_id] = output
-    return found
+    # Only the weights of the patients with a fluid chart: a hospital's census has thousands.
+    weights = weight.latest(db, forms, [patient for patient in patients if patient.patient_id in charted])
+    return {patient_id: output for patient_id, records in charted.items()
+            if patient_id in weights
+            and (output := urine_output([one.measure for one in _standing(records)], weights[patient_id].kg, at))}
 
 
 def urine_words(output: UrineOutput, lang: Lang, *, called: bool = True) -> str:

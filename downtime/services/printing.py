@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-from downtime.i18n import QT_TRANSLATE_NOOP, decimal_text
+from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.bounds import MOST_MAR_DAYS, PAPER_NUMBERS
 from downtime.domain.fluid_balance import chart_day
 from downtime.domain.medication import Frequency
@@ -23,7 +23,7 @@ from downtime.formspec import FormSpec, Lang
 from downtime.services import (bowels, cd_register, chart_alerts, delirium, devices, falls, fluid_balance, glucose,
                                lab_results, medication, neuro, nutrition, observations, pain, paper_numbers, pews,
                                repositioning, sepsis, settings, since_admission, telephone_orders, theatre, transfusion,
-                               vte, wounds)
+                               vte, weight, wounds)
 from downtime.services.census import all_patients, census, patient_for_record, patient_with_location, with_namesakes
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
@@ -499,12 +499,13 @@ def charts(session: Session, patient_ids: list[str], first_day: date, days: int,
     as_required = {row.order.record_id: medication.as_required_status(session, row.order.record_id, now)
                    for rows in grids.values() for row in rows
                    if row.order.frequency is Frequency.PRN and row.stay_ended is None and row.order.active_at(now)}
+    weights = weight.latest(session.db, session.forms, patients.values())
     charts = []
     for patient_id in patient_ids:
         patient = patients[patient_id]
         admission = admissions[patient.admission_record_id].data
-        weight, height = admission.get("weight_kg"), admission.get("height_cm")
-        charts.append(PatientChart(patient, f"{decimal_text(weight, session.lang)} kg" if weight else None,
+        height = admission.get("height_cm")
+        charts.append(PatientChart(patient, weighed.text(session.lang) if (weighed := weights.get(patient_id)) else None,
                                    f"{height} cm" if height else None, admission.get("usual_medicines") or None,
                                    grids[patient_id], held, as_required))
     return charts
