@@ -98,12 +98,46 @@ def test_a_transfer_out_lists_the_treatments_in_force_with_their_last_dose(sessi
     assert lines == ["Amoxicillin 1 g IV, at 08:00 14:00 20:00, from 27/11/2026 10:00 — last given 28/11/2026 08:05 — "
                      "prescribed despite the recorded allergy: “Rash as a child; amoxicillin tolerated since”",
                      "Morphine 5 mg SC, as required (pain score > 4), at least 4 h apart, at most 4 in 24 h, "
-                     "from 27/11/2026 10:00 — not given yet"]
+                     "from 27/11/2026 10:00 (CONTROLLED DRUG — witness; HIGH-ALERT) — not given yet"]
     assert stopped.data["drug"] not in "".join(lines)
     records.amend(doctor, stopped.record_id, {**stopped.data, "drug": "Clarithromycin", "stop_at": None,
                                               "allergy_reason": "kept from another medicine"}, "restarted")
     restarted = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["current_treatments"]
     assert "Clarithromycin" in restarted and "kept from another medicine" not in restarted  # it matches no allergy
+
+
+def test_a_transfer_out_hands_over_what_the_chart_says_of_each_order(session_for, medication_ward, clock):
+    """The receiving team read "Insulin aspart up to 8 units SC" without its scale, levodopa
+    without "time-critical" nor its two doses missed ("not given yet"), and an antibiotic
+    planned to end on 3 December as "stopped 03/12" (French "arrêtée le"), a course they did not
+    continue."""
+    patient, _, _ = medication_ward
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    common = {"route": "PO", "frequency": "scheduled", "start_at": "2026-11-28T09:30+01:00", "controlled": False,
+              "high_alert": False}
+    records.save_new(doctor, "medication_order", {**common, "drug": "Co-careldopa 25/100", "dose": 1.0,
+                                                  "dose_unit": "tablet", "times": "10:00 13:00 16:00",
+                                                  "time_critical": True}, patient_id=patient)
+    records.save_new(doctor, "medication_order", {**common, "drug": "Insulin aspart", "dose": 8.0, "dose_unit": "units",
+                                                  "route": "SC", "times": "18:00",
+                                                  "dose_rule": "glucose over 12: 4 units; over 16: 8 units"},
+                     patient_id=patient)
+    records.save_new(doctor, "medication_order", {**common, "drug": "Doxycycline", "dose": 100.0, "dose_unit": "mg",
+                                                  "times": "18:00", "stop_at": "2026-12-03T08:00+01:00"},
+                     patient_id=patient)
+    lines = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["current_treatments"].split("\n")
+    assert lines[2:] == [
+        "Co-careldopa 25/100 1 tablet(s) PO, at 10:00 13:00 16:00, from 28/11/2026 09:30 (TIME-CRITICAL — within 30 min) "
+        "— not given yet",
+        "Co-careldopa 25/100 1 tablet(s) PO: TIME-CRITICAL DOSE OVERDUE (due 28/11 10:00): give it now, or record why not "
+        "and tell the doctor",
+        "Co-careldopa 25/100 1 tablet(s) PO: TIME-CRITICAL DOSE OVERDUE (due 28/11 13:00): give it now, or record why not "
+        "and tell the doctor",
+        "Doxycycline 100 mg PO, at 18:00, from 28/11/2026 09:30, until 03/12/2026 08:00 — not given yet",
+        "Insulin aspart up to 8 units SC, at 18:00, from 28/11/2026 09:30 (VARIABLE DOSE — by its rule; Variable dose: "
+        "glucose over 12: 4 units; over 16: 8 units) — not given yet"]
+    french = prefill.first_answers(session_for("nurse", "fr"), nurse.form("transfer_out"), patient)["current_treatments"]
+    assert "jusqu’au 03/12/2026 08:00" in french and "HORAIRE CRITIQUE — à 30 min près" in french
 
 
 def test_a_transfer_out_hands_over_the_orders_written_for_later(session_for, medication_ward, clock):
@@ -240,19 +274,26 @@ def _forms_edited(folder: Path, name: str, old: str, new: str) -> Path:
 @pytest.mark.parametrize(("lang", "said"), [("en", ["☒ Not for resuscitation (DNACPR)", "Isolation precautions ☐ None ☒ Contact"]),
                                             ("fr", ["☒ Pas de RCP (décision tracée)",
                                                     "Précautions d’isolement ☐ Aucune ☒ Contact"])])
+@pytest.mark.parametrize(("form", "values"), [
+    ("transfer_out", {"departed_at": "2026-11-28T14:00+01:00", "receiving_hospital": "CHU Lyon",
+                      "receiving_unit": "ICU", "transport_mode": "ambulance", "escort": "nurse", "situation": "Sepsis",
+                      "background": "Fall", "condition": "unstable", "allergies_checked": True,
+                      "documents_sent": ["medication_chart"], "current_treatments": "Amoxicillin 1 g IV",
+                      "obs_at": "2026-11-28T13:30+01:00"}),
+    # A discharge to a care home carried neither: the home learnt of the DNACPR decision and the
+    # MRSA at the next cardiac arrest or the next swab.
+    ("discharge", {"discharged_at": "2026-11-28T14:00+01:00", "destination": "care_home", "letter_given": True,
+                   "medicines_given": True})])
 def test_the_printed_handover_says_the_resuscitation_status_and_isolation(session_for, medication_ward, tmp_path,
-                                                                          lang, said):
+                                                                          lang, said, form, values):
     patient = medication_ward[0]
     nurse = session_for("nurse", lang)
     admission = records.list_current(nurse.db, "admission", patient_id=patient)[0]
     records.amend(nurse, admission.record_id, {**admission.data, "resuscitation": "dnacpr", "isolation": "contact"},
                   "decided with the family")
-    answers = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)
-    handover = records.save_new(nurse, "transfer_out", {
-        **answers, "departed_at": "2026-11-28T14:00+01:00", "receiving_hospital": "CHU Lyon", "receiving_unit": "ICU",
-        "transport_mode": "ambulance", "escort": "nurse", "situation": "Sepsis", "background": "Fall",
-        "condition": "unstable", "allergies_checked": True, "documents_sent": ["medication_chart"],
-        "current_treatments": "Amoxicillin 1 g IV", "obs_at": "2026-11-28T13:30+01:00"}, patient_id=patient)
+    answers = prefill.first_answers(nurse, nurse.form(form), patient)
+    assert (answers["resuscitation"], answers["isolation"]) == ("dnacpr", "contact")
+    handover = records.save_new(nurse, form, {**answers, **values}, patient_id=patient)
     out = printing.print_record(nurse, handover.record_id, tmp_path / "handover.pdf")
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
     assert all(words in text for words in said), text

@@ -40,7 +40,7 @@ from downtime.qt.style import ErrorLabel, hint_style, styled, warning_html, writ
 from downtime.qt.tables import print_and_open
 from downtime.qt.theatre_sessions import session_choices, session_line
 from downtime.services import (
-    cd_register, devices, drafts, identity, medication, observations, pews, prefill, printing, records, sepsis, theatre,
+    cd_register, devices, drafts, identity, leaving, medication, observations, pews, prefill, printing, records, sepsis, theatre,
     weight,
 )
 from downtime.services.back_entry import settled_on
@@ -523,7 +523,7 @@ class FormView(QWidget):
                                                           and self._second_order_confirmed(values)):
             return
         if not (self._second_booking_confirmed(values) and self._ended_session_confirmed(values)
-                and self._going_home_with_lines_confirmed(values)):
+                and self._going_home_with_lines_confirmed(values) and self._leaving_with_asks_confirmed()):
             return
         before = None
         try:
@@ -737,6 +737,20 @@ class FormView(QWidget):
             values, translate("FormView", "Line or catheter still in"),
             translate("FormView", "Discharge the patient with it in, on purpose (a catheter or a line they go home "
                                   "with)?"), devices.LETTER_FIELD)
+
+    def _leaving_with_asks_confirmed(self) -> bool:
+        """A discharge or a transfer to another hospital of a patient whose charts still ask
+        something (a hypo's recheck, a time-critical dose missed, a critical result no doctor is
+        told of) is saved once the nurse says she has seen to it or told the next team: their
+        charts leave the escalation list with them. Not asked of an amendment: they have left."""
+        if self.spec.movement not in (Movement.DISCHARGE, Movement.TRANSFER_OUT) or self.patient_id is None \
+                or self.record is not None:
+            return True
+        session = self.session
+        said = leaving.still_asked(session.db, session.forms, str(self.patient_id), session.clock(), session.lang)
+        return said is None or Prompts.confirm(self, translate("FormView", "Still asked of this patient"), said + "\n\n" + translate(
+            "FormView", "The list will no longer show it once they have left. Save, having seen to it or told the "
+                        "team taking over?"))
 
     def _asked_again(self, already: Callable[[dict[str, Any]], str | None], values: dict[str, Any], title: str,
                      question: str, field_id: str) -> bool:

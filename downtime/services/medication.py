@@ -1072,7 +1072,8 @@ def order_reading(order: Order, order_form: FormSpec, lang: Lang, ended: Movemen
         said = message(lang, _STOPPED_WITH_THE_STAY[ended.movement], order=said,
                        stop=f"{ended.occurred_at.astimezone():%d/%m/%Y %H:%M}")
     elif order.stop_at is not None:
-        said = message(lang, QT_TRANSLATE_NOOP("messages", "{order}, stopped {stop}"), order=said,
+        # "until", not "stopped": a course planned to end on Thursday read as stopped already.
+        said = message(lang, QT_TRANSLATE_NOOP("messages", "{order}, until {stop}"), order=said,
                        stop=f"{order.stop_at.astimezone():%d/%m/%Y %H:%M}")
     return said
 

@@ -13,7 +13,7 @@ from downtime.formspec.schema import (DELIRIUM_FORM, DEVICES_FORM, FALLS_FORM, N
                                       OBSERVATIONS_FORM, REPOSITIONING_FORM, RESULTS_FORM, SEPSIS_FORM, TREATMENTS_FORM,
                                       WOUNDS_FORM, ChoiceField,
                                       Meaning, MultiChoiceField, TextField)
-from downtime.i18n import QT_TRANSLATE_NOOP, message
+from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon
 from downtime.services import (census, delirium, devices, falls, lab_results, medication, nutrition, observations, pain,
                                pews, repositioning, sepsis, settings, telephone_orders, transfusion, wounds)
 from downtime.services.context import Session
@@ -137,7 +137,10 @@ def _treatment_lines(session: Session, patient_id: str, now: datetime) -> list[s
     order written for later is, its time saying when (a once-only dose for the evening, left off
     a handover at 16:00, was never given). Then each unit of blood of the last day, or asking
     something still, and where it stands: a reaction to blood shows hours after it."""
-    order_form = session.form(medication.ORDER_FORM)
+    order_form, dose_form = session.form(medication.ORDER_FORM), session.form(medication.DOSE_FORM)
+    telephone = medication.ORDER_WORDS["telephone"][session.lang]
+    critical = medication.time_critical(session.db, [patient_id], now).get(patient_id)
+    missed = critical.late if critical is not None else []
     last: dict[str, datetime] = {}
     for dose in medication.administrations(session.db, patient_id):
         if dose.outcome is Outcome.GIVEN and dose.at <= now:
@@ -151,6 +154,11 @@ def _treatment_lines(session: Session, patient_id: str, now: datetime) -> list[s
         if stopped or order.frequency is Frequency.ONCE and given is not None:
             continue
         said = medication.order_reading(order, order_form, session.lang)
+        # What the chart says beside the medicine (a witness, time-critical, a variable dose's
+        # rule): the receiving team read "Insulin aspart up to 8 units SC", and nothing of the scale.
+        if carried := [*(flag for flag in medication.order_flags(order, session.lang) if flag != telephone),
+                       *filter(None, [medication.rule_words(order, session.lang)])]:
+            said = f"{said} ({semicolon(session.lang).join(carried)})"
         line = (message(session.lang, QT_TRANSLATE_NOOP("messages", "{order} — last given {when}"), order=said,
                         when=f"{given.astimezone():%d/%m/%Y %H:%M}") if given else
                 message(session.lang, QT_TRANSLATE_NOOP("messages", "{order} — not given yet"), order=said))
@@ -161,7 +169,10 @@ def _treatment_lines(session: Session, patient_id: str, now: datetime) -> list[s
             line = message(session.lang, QT_TRANSLATE_NOOP(
                 "messages", "{line} — telephone order from {prescriber}, not countersigned yet"), line=line,
                 prescriber=order.prescriber or "—")
-        lines.append(line)
+        # The time-critical doses of the last 12 hours missed, as the escalation list says them.
+        lines += [line, *(f"{medication.order_label(order, order_form, session.lang)}: "
+                          f"{critical.said(cell, dose_form, session.lang)}"
+                          for late, cell in missed if critical is not None and late.record_id == order.record_id)]
     for unit in transfusion.recent(transfusion.chart(session.db, patient_id), now, session.lang):
         lines.append(message(session.lang, QT_TRANSLATE_NOOP("messages", "Blood transfusion: {unit} {state}"),
                              unit=unit.what(session.form(transfusion.FORM), session.lang),

@@ -2563,6 +2563,14 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
         <translation>Cathéter ou sonde encore en place</translation>
     </message>
     <message>
+        <source>Still asked of this patient</source>
+        <translation>Encore demandé pour ce patient</translation>
+    </message>
+    <message>
+        <source>The list will no longer show it once they have left. Save, having seen to it or told the team taking over?</source>
+        <translation>La liste ne l’affichera plus une fois le patient parti. Enregistrer, après y avoir répondu ou prévenu l’équipe qui prend le relais ?</translation>
+    </message>
+    <message>
         <source>Discharge the patient with it in, on purpose (a catheter or a line they go home with)?</source>
         <translation>Faire sortir le patient avec, volontairement (une sonde ou un cathéter avec lequel il rentre) ?</translation>
     </message>
@@ -5268,7 +5276,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>{field}: {form} of {time} would then fall outside the patient's stay; correct or withdraw it first.</source>
-        <translation>{field} : {form} du {time} tomberait alors hors du séjour du patient ; corrigez-la ou retirez-la d’abord.</translation>
+        <translation>{field} : {form} du {time} tomberait alors hors du séjour du patient ; corrigez cet enregistrement ou retirez-le d’abord.</translation>
     </message>
     <message>
         <source>This patient is already admitted; record a transfer instead.</source>
@@ -5555,8 +5563,8 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{order}, à partir du {start}</translation>
     </message>
     <message>
-        <source>{order}, stopped {stop}</source>
-        <translation>{order}, arrêtée le {stop}</translation>
+        <source>{order}, until {stop}</source>
+        <translation>{order}, jusqu’au {stop}</translation>
     </message>
     <message>
         <source>Days: 1 to 14.</source>
