@@ -462,7 +462,7 @@ def test_a_printed_order_of_an_earlier_stay_prescribed_again_stays_out_of_the_bo
     assert "Orders of an earlier stay" not in printed and "prescribe again" not in printed
     assert line.startswith("Furosemide 40 mg PO Start 27/11 11:00 — Stopped 27/11 21:00 Prescriber: Dr Karim Benali (doctor) "
                            "Stopped at the end of the stay of "
-                           "27/11/2026 — ordered again: Furosemide 40 mg PO, at 14:00, from 28/11/2026 14:30, stopped "
+                           "27/11/2026 — ordered again: Furosemide 40 mg PO, at 14:00, from 28/11/2026 14:30, until "
                            "29/11/2026 15:00 14:00 not recorded (stopped)")
 
 

@@ -2145,7 +2145,7 @@ def test_an_order_of_an_earlier_stay_prescribed_again_from_the_chart_stays_decid
     assert mar.earlier_stay.isHidden() and mar.prescribe_buttons == mar.not_continued_buttons == {}
     [line] = [row for row in range(mar.model.rowCount()) if mar.model.rows[row][0].order.record_id == furosemide]
     assert mar.model.text(line, 0) == ("Furosemide 40 mg PO — Stopped at the end of the stay of 27/11/2026 — ordered "
-                                       "again: Furosemide 40 mg PO, at 14:00, from 28/11/2026 14:30, stopped "
+                                       "again: Furosemide 40 mg PO, at 14:00, from 28/11/2026 14:30, until "
                                        "29/11/2026 15:00")
 
 
