@@ -24,7 +24,8 @@ def test_locate_replays_events_in_the_order_they_happened():
         _event(Movement.DISCHARGE, 8),
     ]
     assert locate(events, T0) is None
-    assert locate(events, T0 + timedelta(hours=2)) == Location("p", StayStatus.IN, "3B", "12", T0 + timedelta(hours=1), T0 + timedelta(hours=1))
+    assert locate(events, T0 + timedelta(hours=2)) == Location("p", StayStatus.IN, "3B", "12", T0 + timedelta(hours=1),
+                                                               T0 + timedelta(hours=1), events[1], None)
     assert locate(events, T0 + timedelta(hours=6)).ward == "ICU"
     final = locate(events)
     assert final.status is StayStatus.DISCHARGED and final.ward == "ICU"

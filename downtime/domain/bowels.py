@@ -22,6 +22,9 @@ DAY = timedelta(hours=24)
 BLEEDING = frozenset({"blood", "melaena"})
 CONSTIPATED_AFTER = timedelta(days=3)
 """Bowels not opened this long are constipation."""
+ISOLATED_UNTIL_CLEAR = timedelta(hours=48)
+"""Loose stools stopped this long end the isolation they asked for: 48 hours without diarrhoea,
+as the UK's guidance and French hospitals' hygiene teams keep it."""
 
 
 class Sign(StrEnum):
@@ -56,6 +59,24 @@ def loose_in_a_day(loose_at: Sequence[datetime], at: datetime) -> list[datetime]
     since = elapsed.earlier(at, DAY)
     return [moment for moment in loose_at
             if elapsed.instant(since) < elapsed.instant(moment) <= elapsed.instant(at)]
+
+
+def isolated_since(loose_at: Sequence[datetime], at: datetime) -> datetime | None:
+    """When the loose stools began that the patient is to be isolated for at `at` (`loose_at`:
+    those with no known cause, in order), None when they are not: from the first of the
+    `LOOSE_IN_A_DAY` within 24 hours (`loose_in_a_day`) that asked to isolate them, until
+    `ISOLATED_UNTIL_CLEAR` goes by with no loose stool. A sample sent ends the chart's asking
+    (`signs`), not the isolation: the handover sheet's Isolation column is read by whoever
+    gives care in the room."""
+    began: datetime | None = None
+    last: datetime | None = None
+    for moment in (moment for moment in loose_at if elapsed.instant(moment) <= elapsed.instant(at)):
+        if last is not None and elapsed.reached(elapsed.later(last, ISOLATED_UNTIL_CLEAR), moment):
+            began = None
+        last = moment
+        if began is None and len(run := loose_in_a_day(loose_at, moment)) >= LOOSE_IN_A_DAY:
+            began = run[0]
+    return began if last is not None and not elapsed.reached(elapsed.later(last, ISOLATED_UNTIL_CLEAR), at) else None
 
 
 def constipated_from(since: datetime) -> datetime:

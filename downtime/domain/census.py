@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from enum import StrEnum
+
+from downtime.domain import elapsed
 
 
 class Movement(StrEnum):
@@ -54,12 +56,20 @@ class MovementEvent:
 
 @dataclass(frozen=True)
 class Location:
+    """Where a patient is (or left from) and since when (`since`: in this bed); `admitted_at`:
+    when the stay began. `arrived`: the movement that brought them onto this ward, their
+    admission or a move from another ward, `came_from` (None when admitted onto it): a bed
+    changed within the ward keeps both. The handover sheet's "Arrived" gave the admission alone,
+    and a patient moved from 4A yesterday read as on the ward for a week."""
+
     patient_id: str
     status: StayStatus
     ward: str | None
     bed: str | None
     since: datetime
     admitted_at: datetime
+    arrived: MovementEvent
+    came_from: str | None
 
 
 @dataclass(frozen=True)
@@ -89,13 +99,14 @@ def _after(location: Location | None, event: MovementEvent) -> Location | None:
     """Where one movement leaves the patient: a transfer or a second admission while in simply
     moves them, and nothing moves a patient who has left until readmission."""
     if event.movement is Movement.ADMIT and not _is_in(location):
-        return Location(event.patient_id, StayStatus.IN, event.ward, event.bed, event.occurred_at, event.occurred_at)
+        return Location(event.patient_id, StayStatus.IN, event.ward, event.bed, event.occurred_at, event.occurred_at,
+                        event, None)
     if location is None or location.status is not StayStatus.IN:
         return location
     if event.movement in (Movement.ADMIT, Movement.TRANSFER):
-        return Location(event.patient_id, StayStatus.IN, event.ward, event.bed, event.occurred_at, location.admitted_at)
-    return Location(event.patient_id, _LEAVING[event.movement], location.ward, location.bed, event.occurred_at,
-                    location.admitted_at)
+        onto = {} if _same(location.ward, event.ward) else {"arrived": event, "came_from": location.ward}
+        return replace(location, ward=event.ward, bed=event.bed, since=event.occurred_at, **onto)
+    return replace(location, status=_LEAVING[event.movement], since=event.occurred_at)
 
 
 def _replay(events: Iterable[MovementEvent]) -> Iterator[tuple[MovementEvent, Location | None, Location | None]]:
@@ -115,6 +126,18 @@ def locate(events: Iterable[MovementEvent], at: datetime | None = None) -> Locat
             break
         location = after
     return location
+
+
+TRANSFER_NOTE_FOR = timedelta(hours=24)
+"""How long the receiving ward's handover sheet gives the words of the move that brought a
+patient onto it: a day, in which each of the ward's shifts takes the patient over once; by then
+the ward's own notes carry what matters of them, and the transfer record keeps them whole."""
+
+
+def moved_in_lately(location: Location, at: datetime) -> bool:
+    """Whether the patient came onto their ward from another one less than `TRANSFER_NOTE_FOR`
+    before `at` (a bed changed within the ward since is no move onto it)."""
+    return location.came_from is not None and elapsed.between(location.arrived.occurred_at, at) < TRANSFER_NOTE_FOR
 
 
 def left_after(events: Iterable[MovementEvent], since: datetime) -> MovementEvent | None:

@@ -17,6 +17,7 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.schema import Meaning
 from downtime.formspec.values import format_value
 from downtime.i18n import semicolon, stay_word
+from downtime.domain.census import Location, moved_in_lately
 from downtime.domain.news2 import Band
 from downtime.pdf.forms import allergy_colour, allergy_line
 from downtime.pdf.lines import Lines
@@ -26,7 +27,8 @@ from downtime.pdf.page import (
 from downtime.services.census import CensusRow, name_alert, name_alerts
 from downtime.services import pews
 from downtime.services.chart_alerts import ChartAlert
-from downtime.services.observations import Escalation, ScoredSet, WardReview, applies_to, band_word, not_applicable_text
+from downtime.services.observations import (Escalation, Oxygen, ScoredSet, WardReview, applies_to, band_word,
+                                            not_applicable_text)
 
 HEADINGS: dict[Lang, tuple[str, ...]] = {
     "en": ("Bed", "Patient", "Born, sex", "Downtime no.", "Arrived", "Identity",
@@ -40,9 +42,9 @@ HEADINGS: dict[Lang, tuple[str, ...]] = {
 # "12-Mar-1954", which a narrower column cut "12-Mar-195 / 4". The handover notes had 15 % of
 # the page, a nurse's notes running down many lines: with the cells' side padding halved (see
 # PAD) and the arrival's date over its time (see `_when`), each other column is as wide as its
-# widest fixed word (a wristband date, a downtime number, "resuscitation", "gouttelettes") and a
-# little more, and the notes have 22.7 %.
-WIDTHS = (0.035, 0.12, 0.072, 0.087, 0.047, 0.06, 0.125, 0.09, 0.07, 0.067, 0.227)
+# widest fixed word (a wristband date, a downtime number, "resuscitation", "gouttelettes",
+# "Admitted" over a patient moved from another ward) and a little more, and the notes have 21.9 %.
+WIDTHS = (0.035, 0.12, 0.072, 0.087, 0.055, 0.06, 0.125, 0.09, 0.07, 0.067, 0.219)
 PAD = 3
 """A cell's left and right padding, in points (a table's is 6)."""
 NO_BREAK = "\u00a0"
@@ -61,6 +63,14 @@ NOT_TOLD = {"en": "NOT RECORDED", "fr": "NON RENSEIGNÉ"}
 INTERPRETER = {"en": "Interpreter: {language}", "fr": "Interprète : {language}"}
 NO_LANGUAGE = {"en": "Interpreter needed", "fr": "Interprète nécessaire"}
 ADMITTED_FOR = {"en": "Admitted for: {reason}", "fr": "Motif : {reason}"}
+ADMITTED = {"en": "Admitted\n{time}", "fr": "Entrée\n{time}"}
+ON_WARD = {"en": "On ward\n{time}\nfrom\u00a0{ward}", "fr": "Arrivée de\u00a0{ward}\n{time}"}
+MOVED_FROM = {"en": "MOVED FROM {ward} {time}: {said}", "fr": "MUTATION DEPUIS {ward} le {time} : {said}"}
+TRANSFER_CHARACTERS = 300
+"""The words of the move that brought a patient onto the ward are cut to about six lines of the
+handover notes; the transfer record holds them whole."""
+LOOSE_STOOLS = {"en": "Enteric (loose stools since {day})",
+                "fr": "Contact + savon (selles molles depuis le\u00a0{day})"}
 TO_COUNTERSIGN = {"en": "TELEPHONE ORDER TO COUNTERSIGN: {orders}",
                   "fr": "PRESCRIPTION TÉLÉPHONIQUE À CONTRESIGNER : {orders}"}
 LEFT = {"en": "Left the ward: critical results no doctor is told of yet",
@@ -104,29 +114,69 @@ def _when(at: datetime, stacked: bool = False) -> str:
     return f"{at:%d/%m}{between}{at:%H:%M}"
 
 
-def _notes(reason: str | None, to_countersign: Sequence[str], charted: Sequence[str], lang: Lang) -> list[Lines]:
+def _arrived(admitted: datetime, where: Location | None, lang: Lang) -> str:
+    """When the patient came into hospital, the day over the time; for one moved from another
+    ward, that named, then when they came onto this one and from where: a patient moved from 4A
+    yesterday read as on the ward since their admission a week ago."""
+    if where is None or where.came_from is None:
+        return _when(admitted, stacked=True)
+    return "\n".join((ADMITTED[lang].format(time=_when(admitted, stacked=True)),
+                      ON_WARD[lang].format(time=_when(where.arrived.occurred_at, stacked=True), ward=where.came_from)))
+
+
+def _isolation(said: str, loose_since: datetime | None, lang: Lang) -> list[Lines]:
+    """The admission's isolation, and under it, in bold, that for loose stools the bowel chart
+    asked (bowels.isolated): a patient isolated in the night for new diarrhoea read as not isolated.
+    Both, when the admission says one too: each has its reason and its end (the loose stools'
+    48 hours clear), and contact precautions for a resistant germ do not say to wash hands with
+    soap and water, as C. difficile's spores ask."""
+    cells = [_cell(said)] if said else []
+    if loose_since is not None:
+        cells.append(_cell(LOOSE_STOOLS[lang].format(day=f"{loose_since:%d/%m}"), bold=True))
+    return cells
+
+
+def _moved(where: Location | None, note: Sequence[str], at: datetime, lang: Lang) -> str | None:
+    """What the ward a patient was moved from wrote on the transfer that brought them here
+    (`note`: its reason and handover notes), in the day after it (`moved_in_lately`): the
+    receiving ward's sheet said nothing of it, its night nurse left to find the transfer record."""
+    if where is None or not note or not moved_in_lately(where, at):
+        return None
+    return MOVED_FROM[lang].format(ward=where.came_from, time=_when(where.arrived.occurred_at), said=shorten(
+        semicolon(lang).join(note), TRANSFER_CHARACTERS, placeholder=" …"))
+
+
+def _notes(reason: str | None, moved: str | None, to_countersign: Sequence[str], charted: Sequence[str],
+           lang: Lang) -> list[Lines]:
     """Why the patient came in, in grey over the notes written by hand: a nurse taking over a
-    ward from the sheet had each bed's name, allergies and NEWS2 and no reason for any. Then
-    their telephone orders no doctor has countersigned yet, in bold, for the day team to have a
-    doctor sign (services.telephone_orders), and what their other charts say, for a patient
-    with one (`charted`: the fluid balance, the last GCS), which a nurse hands over in every
-    shift's report."""
+    ward from the sheet had each bed's name, allergies and NEWS2 and no reason for any. Then what
+    the ward they were moved from handed over (`moved`, see `_moved`), their telephone orders no
+    doctor has countersigned yet, in bold, for the day team to have a doctor sign
+    (services.telephone_orders), and what their other charts say, for a patient with one
+    (`charted`: the fluid balance, the last GCS), which a nurse hands over in every shift's
+    report."""
     said = [_cell(ADMITTED_FOR[lang].format(reason=shorten(reason, REASON_CHARACTERS, placeholder=" …")),
                   color=GREY)] if reason else []
+    if moved:
+        said.append(_cell(moved))
     if to_countersign:
         said.append(_cell(TO_COUNTERSIGN[lang].format(orders=semicolon(lang).join(to_countersign)), bold=True))
     said += [_cell(line) for line in charted]
     return said
 
 
-def _news2(standing: ScoredSet | None, overdue: datetime | None, escalation: Escalation | None, lang: Lang) -> Lines:
-    """The score that stands for the patient's risk, its band and time, a set overdue, and for a
-    patient on the escalation list who was told (NOT RECORDED above low risk, as on screen): red
-    unless a complete set scores low and the next is not due yet (an unknown risk is not a low
-    one). The sheet handed over at night showed a patient scoring 7 like one scoring 0."""
+def _news2(standing: ScoredSet | None, oxygen: Oxygen | None, overdue: datetime | None, escalation: Escalation | None,
+           lang: Lang) -> Lines:
+    """The score that stands for the patient's risk, its band and time, their oxygen and target
+    saturation as the latest set gives them (`oxygen`), a set overdue, and for a patient on the
+    escalation list who was told (NOT RECORDED above low risk, as on screen): red unless a
+    complete set scores low and the next is not due yet (an unknown risk is not a low one). The
+    sheet handed over at night showed a patient scoring 7 like one scoring 0."""
     lines = [NO_SET[lang]] if standing is None else [
         f"{standing.news2.total} {band_word(standing.news2.band, lang)}"
         + ("" if standing.news2.complete else f" ({INCOMPLETE[lang]})"), _when(standing.taken_at)]
+    if oxygen is not None:
+        lines.append(oxygen.text(lang))
     if overdue is not None and standing is not None:
         lines.append(OVERDUE[lang].format(due=_when(overdue)))
     if escalation is not None and (who := escalation.told or (
@@ -141,7 +191,7 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                printed_by: str, printed_at: datetime, device_name: str, admission: FormSpec,
                review: WardReview, to_countersign: Mapping[str, Sequence[str]],
                charted: Mapping[str, Sequence[str]], left: Sequence[ChartAlert],
-               children: Mapping[str, pews.Watch]) -> Path:
+               children: Mapping[str, pews.Watch], isolated: Mapping[str, datetime]) -> Path:
     """`admission`: the form patients are admitted with, whose words the sheet's answers are
     printed in (a French ward read "Full" for resuscitation, "droplet" for isolation).
     `review`: the ward's observations at `at`, for each patient's NEWS2. `to_countersign`: each
@@ -149,7 +199,8 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
     `charted`: what each patient's other charts say for the handover, a line each, by patient id.
     `left`: the critical results no doctor is told of of the patients who left the ward, listed
     after its beds (chart_alerts.left_untold). `children`: each child's paediatric chart, by
-    patient id, given in the NEWS2 column."""
+    patient id, given in the NEWS2 column. `isolated`: since when each patient is isolated for
+    loose stools (bowels.isolated), by patient id."""
 
     def answer(meaning: Meaning, code: str | None) -> str:
         field = admission.by_meaning(meaning)
@@ -171,7 +222,7 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
         if p is None:
             body.append([_cell(row.bed or ""), _cell(EMPTY[lang])] + [""] * (len(WIDTHS) - 2))
             continue
-        arrived = _when(datetime.fromisoformat(p.admitted_at), stacked=True)
+        arrived = _arrived(datetime.fromisoformat(p.admitted_at), row.location, lang)
         name = [_cell(p.display_name, bold=True)]
         if beds := namesakes.get(p.patient_id):
             name.append(_cell(name_alert(beds, lang), bold=True, color=ALERT))
@@ -183,14 +234,15 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                            + SEX.get(p.sex or "unknown", SEX["unknown"])[lang]), _cell(p.downtime_number),
                      _cell(arrived), _cell(answer(Meaning.IDENTITY_STATUS, p.identity_status)),
                      _cell(allergy_line(p, lang), bold=p.allergy_alert, color=allergy_colour(p)),
-                     _news2(review.standing.get(p.patient_id), overdue.get(p.patient_id), escalations.get(p.patient_id),
-                            lang) if applies_to(p, at) else _child(children.get(p.patient_id), lang),
+                     _news2(review.standing.get(p.patient_id), review.oxygen.get(p.patient_id),
+                            overdue.get(p.patient_id), escalations.get(p.patient_id), lang)
+                     if applies_to(p, at) else _child(children.get(p.patient_id), lang),
                      _resuscitation(answer(Meaning.RESUSCITATION, p.resuscitation), p.resuscitation),
-                     _cell(answer(Meaning.ISOLATION, p.isolation)),
-                     _notes(p.reason, to_countersign.get(p.patient_id, ()), charted.get(p.patient_id, ()), lang)])
-    story: list[Flowable] = []
-    for ward_code, body in tables.items():
-        story += [_table(WARD[lang].format(ward=ward_code), HEADINGS[lang], body, WIDTHS, width), Spacer(1, 4 * mm)]
+                     _isolation(answer(Meaning.ISOLATION, p.isolation), isolated.get(p.patient_id), lang),
+                     _notes(p.reason, _moved(row.location, row.transfer_note, at, lang),
+                            to_countersign.get(p.patient_id, ()), charted.get(p.patient_id, ()), lang)])
+    story = [_table(WARD[lang].format(ward=ward_code), HEADINGS[lang], body, WIDTHS, width)
+             for ward_code, body in tables.items()]
     if left:
         story.append(_table(LEFT[lang], LEFT_HEADINGS[lang], [[
             _cell(stay_word(alert.patient.stay, lang) if alert.patient.stay else "", bold=True),
@@ -198,7 +250,14 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
             _cell(birth_date_label(alert.patient, lang) + "\n" + SEX.get(alert.patient.sex or "unknown", SEX["unknown"])[lang]),
             _cell(alert.patient.downtime_number), _cell(alert.latest),
             _cell(semicolon(lang).join(alert.said), bold=True, color=ALERT)] for alert in left], LEFT_WIDTHS, width))
-    return build_pdf(out, story or [_table(WARD[lang].format(ward=ward or ""), HEADINGS[lang], [], WIDTHS, width)], info)
+    empty = [_table(WARD[lang].format(ward=ward or ""), HEADINGS[lang], [], WIDTHS, width)]
+    return build_pdf(out, _apart(story) or empty, info)
+
+
+def _apart(tables: Sequence[Flowable]) -> list[Flowable]:
+    """The tables with a space between each two, none after the last: a space that did not fit
+    under a full page's last bed printed a blank page of its own."""
+    return [flowable for n, table in enumerate(tables) for flowable in ([Spacer(1, 4 * mm)] if n else []) + [table]]
 
 
 def _table(title: str, headings: Sequence[str], body: list[list[Any]], widths: Sequence[float],

@@ -12,7 +12,8 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.bowels import BLEEDING, SIGNS, Sign, constipated_from, loose, loose_in_a_day, signs
+from downtime.domain.bowels import (BLEEDING, SIGNS, Sign, constipated_from, isolated_since, loose, loose_in_a_day,
+                                    signs)
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
@@ -133,3 +134,11 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collectio
     return {patient_id: WORDS["handover"][lang].format(said=semicolon(lang).join(
         [state(lines, spec, at, lang), *asking(lines, spec, at, lang)]))
         for patient_id, lines in charts(db, patient_ids).items()}
+
+
+def isolated(db: Database, patient_ids: Collection[str], at: datetime) -> dict[str, datetime]:
+    """Since when each of these patients is to be isolated for loose stools at `at`
+    (`isolated_since`), for those who are: the handover sheet's Isolation column gave only the
+    admission's answer, and a patient isolated last night for new diarrhoea read as not isolated."""
+    return {patient_id: began for patient_id, lines in charts(db, patient_ids).items()
+            if (began := isolated_since([one.charted_at for one in lines if one.loose], at)) is not None}

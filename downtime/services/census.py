@@ -28,15 +28,23 @@ MOVED_IN = (Movement.ADMIT.value, Movement.TRANSFER.value)
 """The movements after which a patient is in hospital."""
 
 
+# What the receiving ward's handover sheet gives of the move that brought a patient onto it: the
+# transfer form's reason and handover notes (the charts it copies follow the patient and are on
+# the sheet already).
+TRANSFER_NOTE = ("reason", "handover_notes")
+
+
 @dataclass(frozen=True)
 class CensusRow:
     """One line of the census sheet: a bed with its patient, an empty bed, or a patient
-    waiting without a bed."""
+    waiting without a bed. `transfer_note`: the `TRANSFER_NOTE` answers of the transfer that
+    brought the patient onto the ward (`location.arrived`), for one who came from another."""
 
     ward: str
     bed: str | None
     patient: PatientSummary | None
     location: Location | None
+    transfer_note: tuple[str, ...] = ()
 
 
 def _field_value(spec: FormSpec, data: dict[str, Any], meaning: Meaning) -> str | None:
@@ -339,7 +347,14 @@ def census(db: Database, forms: dict[str, FormSpec], ward: str | None = None,
            at: datetime | None = None) -> list[CensusRow]:
     """Every configured bed (occupied or empty), then patients without a configured bed."""
     patients, locs = _in_hospital(db, forms, ward, at)
+    notes = _transfer_notes(db, locs.values())
     where = {(_key(p.ward), _key(p.bed)): p for p in patients}
+
+    def row(ward_code: str, bed: str | None, patient: PatientSummary | None) -> CensusRow:
+        if patient is None:
+            return CensusRow(ward_code, bed, None, None)
+        return CensusRow(ward_code, bed, patient, locs.get(patient.patient_id), notes.get(patient.patient_id, ()))
+
     rows: list[CensusRow] = []
     placed: set[str] = set()
     for known in wards(db, ward):
@@ -347,11 +362,20 @@ def census(db: Database, forms: dict[str, FormSpec], ward: str | None = None,
             patient = where.get((_key(known.ward), _key(bed)))
             if patient:
                 placed.add(patient.patient_id)
-            rows.append(CensusRow(known.ward, bed, patient, locs.get(patient.patient_id) if patient else None))
-    for patient in patients:
-        if patient.patient_id not in placed:
-            rows.append(CensusRow(patient.ward or "", patient.bed, patient, locs.get(patient.patient_id)))
+            rows.append(row(known.ward, bed, patient))
+    rows += [row(patient.ward or "", patient.bed, patient) for patient in patients if patient.patient_id not in placed]
     return rows
+
+
+def _transfer_notes(db: Database, places: Iterable[Location]) -> dict[str, tuple[str, ...]]:
+    """The `TRANSFER_NOTE` answers given of the transfer that brought each of these patients onto
+    their ward, for those moved onto it from another (an admission while in moves them too, and
+    says none)."""
+    moves = {place.arrived.record_id: place.patient_id for place in places
+             if place.came_from is not None and place.arrived.movement is Movement.TRANSFER}
+    return {moves[record_id]: tuple(said for field in TRANSFER_NOTE
+                                    if (said := str(move.data.get(field) or "").strip()))
+            for record_id, move in current_of(db, list(moves)).items()}
 
 
 def check_movement(db: Database, forms: dict[str, FormSpec], spec: FormSpec, row: dict[str, Any],

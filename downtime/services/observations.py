@@ -21,8 +21,9 @@ from downtime.domain.news2 import (
 )
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
-from downtime.formspec.schema import OBSERVATIONS_FORM, Section, news2_rows
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
+from downtime.formspec.schema import OBSERVATIONS_FORM, Field, Section, news2_rows
+from downtime.formspec.values import answer_text
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, semicolon
 from downtime.services.census import in_patients
 from downtime.services.patients import PatientSummary
 from downtime.storage.records import chunks, current_of, list_current, marks
@@ -233,6 +234,41 @@ class Watch:
         return self.due_at is not None
 
 
+OXYGEN_WORDS = {"on": {"en": "O2 {flow}", "fr": "O2 {flow}"},
+                "no_flow": {"en": "O2, flow not recorded", "fr": "O2, débit non noté"},
+                "target": {"en": "target 88–92\u00a0%", "fr": "cible 88–92\u00a0%"}}
+
+
+@dataclass(frozen=True)
+class Oxygen:
+    """What a patient's latest set says of their oxygen: given it (`on`, at `flow`, an answer of
+    `flow_field`, None when not charted), their saturation judged on scale 2, whose target is
+    88–92 % (a hypercapnic patient given oxygen for 94–98 % is harmed by it). The handover sheet
+    gave their score alone: the nurse taking over could not tell who was on oxygen, how much,
+    or whom to keep from a saturation of 96 %."""
+
+    on: bool
+    flow: float | None
+    flow_field: Field
+    scale_2: bool
+
+    def text(self, lang: Lang) -> str:
+        """"O2 2 L/min; target 88–92 %", the flow in the form's unit."""
+        said = [OXYGEN_WORDS["on"][lang].format(flow=answer_text(self.flow_field, self.flow, lang))
+                if self.flow is not None else OXYGEN_WORDS["no_flow"][lang]] if self.on else []
+        return semicolon(lang).join([*said, *([OXYGEN_WORDS["target"][lang]] if self.scale_2 else [])])
+
+
+def oxygen(spec: FormSpec, found: ScoredSet) -> Oxygen | None:
+    """What the set (of `spec`, the observations form) says of the patient's oxygen; None when
+    they breathe air on scale 1."""
+    data = found.record.data
+    on, scale_2 = data.get("on_oxygen") is True, data.get("spo2_scale") == Spo2Scale.SCALE_2.value
+    if not (on or scale_2):
+        return None
+    return Oxygen(on, data.get("oxygen_flow") if on else None, spec.field("oxygen_flow"), scale_2)
+
+
 @dataclass(frozen=True)
 class WardReview:
     escalations: list[Escalation]
@@ -240,6 +276,9 @@ class WardReview:
     standing: dict[str, ScoredSet]
     """Each in-patient's set that stands for their risk (`judged`), for those with a set this
     stay: the handover sheet gives every patient's score, the low ones too."""
+    oxygen: dict[str, Oxygen]
+    """What each in-patient's latest set this stay says of their oxygen, for those on oxygen or
+    on scale 2 (`oxygen`), said beside their score on the handover sheet."""
     next_due: datetime | None = None
     """When the next patient not overdue yet will be, for a list left on screen to be read
     again then: overdue comes with time, not with a save."""
@@ -326,7 +365,7 @@ def review(db: Database, forms: dict[str, FormSpec], ward: str | None, at: datet
     left them off the overdue list, with none taken since they came back, and put them on the
     escalation list for a score of weeks ago (they are on the overdue list until a set is taken).
     `patients`: the ward's in-patients at `at` when the caller has read them already."""
-    listed, overdue, standing, watched = [], [], {}, []
+    listed, overdue, standing, given, watched = [], [], {}, {}, []
     if patients is None:
         patients = in_patients(db, forms, ward, at)
     every = _since_last_complete(db, patients, at)
@@ -336,11 +375,13 @@ def review(db: Database, forms: dict[str, FormSpec], ward: str | None, at: datet
         watched.append(watch)
         if watch.standing is not None:
             standing[patient.patient_id] = watch.standing
+            if (breathing := oxygen(forms[FORM], sets[-1])) is not None:
+                given[patient.patient_id] = breathing
             if _needs_escalating(sets):
                 listed.append(Escalation(patient, watch.standing, sets[-1]))
         if watch.overdue and watch.due_at is not None:
             overdue.append(Overdue(patient, watch.last, watch.monitoring, watch.due_at))
     listed.sort(key=lambda item: item.patient.display_name)
     overdue.sort(key=lambda item: (elapsed.instant(item.due_at), item.patient.display_name))
-    return WardReview(sorted(listed, key=lambda item: item.judged.news2.rank, reverse=True), overdue, standing,
+    return WardReview(sorted(listed, key=lambda item: item.judged.news2.rank, reverse=True), overdue, standing, given,
                       next_due(watched))

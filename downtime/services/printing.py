@@ -359,7 +359,8 @@ def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
                to_countersign=_to_countersign(session, ward, inside), charted=_charted(session, inside, now, children),
                left=chart_alerts.left_untold(session.db, session.forms, [patient.patient_id for patient in inside],
                                              ward, session.lang),
-               children=children)
+               children=children,
+               isolated=bowels.isolated(session.db, [patient.patient_id for patient in inside], now))
     _audit_print(session, f"census {ward or 'all wards'}", out)
     return out
 
