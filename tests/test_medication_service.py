@@ -178,21 +178,21 @@ def test_a_readmitted_patients_round_lists_no_dose_of_a_time_they_were_at_home(r
         ("28 14:00", DoseState.DUE)]
 
 
-def test_discharged_patient_cannot_be_given_doses_without_override(ward, clock):
+def test_discharged_patient_cannot_be_given_doses_from_the_stays_orders(ward, clock):
+    """The stay's orders ended with it, whenever they were typed in (one typed after the
+    discharge's time was given from with a reason, the one typed before was refused)."""
     nurse, patient, amox, _ = ward
     records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T12:00+01:00", "destination": "home",
                                           "letter_given": True, "medicines_given": True}, patient_id=patient)
-    with pytest.raises(medication.OverrideNeeded) as caught:
+    with pytest.raises(ServiceError, match="stopped at the end of the stay of 28/11/2026"):
         medication.record_dose(nurse, amox.record_id, _given("2026-11-28T13:50+01:00", 1.0, "2026-11-28T14:00+01:00"))
-    assert Check.NOT_ADMITTED in [w.check for w in caught.value.warnings]
     assert medication.round_list(nurse.db, nurse.forms, "3B", clock.now) == []
 
 
 def test_a_movement_that_would_leave_a_dose_outside_the_stay_is_refused_naming_it(ward, session_for):
     """An arrival moved after a dose, or a discharge before one, left the dose recorded for a
     time the patient was not in hospital, with nothing said (observation sets were checked, doses
-    not). The dose is named; one recorded outside the stay already, its "not admitted" warning
-    overridden with a reason, does not stop a change that leaves it where it was."""
+    not). The dose is named."""
     nurse, patient, amox, _ = ward
     admission = next(r for r in records.list_current(nurse.db, form_id="admission", patient_id=patient))
     medication.record_dose(nurse, amox.record_id, _given("2026-11-28T08:05+01:00", 1.0, "2026-11-28T08:00+01:00"),
@@ -207,8 +207,6 @@ def test_a_movement_that_would_leave_a_dose_outside_the_stay_is_refused_naming_i
     with pytest.raises(ServiceError, match="Medication administration \\(Amoxicillin\\) of 28/11/2026 08:05"):
         records.amend(nurse, discharge.record_id, {**discharge.data, "discharged_at": "2026-11-28T08:00+01:00"},
                       "time typed wrong")
-    medication.record_dose(nurse, amox.record_id, _given("2026-11-28T13:50+01:00", 1.0, "2026-11-28T14:00+01:00"),
-                           overrides={Check.ALLERGY: "tolerated before", Check.NOT_ADMITTED: "waiting for transport"})
     records.amend(nurse, discharge.record_id, {**discharge.data, "letter_given": False}, "letter not yet given")
     records.amend(nurse, discharge.record_id, {**discharge.data, "discharged_at": "2026-11-28T09:00+01:00"},
                   "left at nine")

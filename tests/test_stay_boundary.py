@@ -134,3 +134,36 @@ def test_a_line_of_the_stay_before_is_still_asked_to_be_checked_and_asks_move_wi
     records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-28T13:30+01:00", "bed": "5"},
                      patient_id=patient)
     assert asked_on("3B") == [devices.FORM]
+
+
+ENOXAPARIN = {"drug": "Enoxaparin", "dose": 40.0, "dose_unit": "mg", "route": "SC", "frequency": "scheduled",
+              "times": "08:00 20:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False, "high_alert": True}
+
+
+def test_an_order_of_the_stay_typed_in_after_the_patient_left_ends_with_that_stay(session_for, patient,
+                                                                                  admission_values, clock,
+                                                                                  exported_resource):
+    """A paper order of 10:00 typed in at 14:00, after the discharge at 12:00: written when the
+    patient was in no stay, it ended with none. It went to the EHR active with no stay, a dose at
+    13:00 was saved with a reason where the order typed before was refused, and the readmitted
+    patient's round at 20:00 listed it due."""
+    from fhir.resources.R4B.medicationrequest import MedicationRequest
+
+    from downtime.services import medication
+    from downtime.services.errors import ServiceError
+
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    admission = records.list_current(nurse.db, "admission", patient_id=patient)[0]
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T12:00+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
+    order = records.save_new(doctor, "medication_order", ENOXAPARIN, patient_id=patient).record_id
+    exported = exported_resource(order, MedicationRequest)
+    assert exported.status == "stopped" and exported.encounter.reference.endswith(admission.record_id)
+    with pytest.raises(ServiceError, match="stopped"):
+        medication.record_dose(nurse, order, {"outcome": "given", "given_at": "2026-11-28T13:00+01:00",
+                                              "dose_given": 40.0, "route": "SC"})
+    clock.now = clock.now.replace(hour=15, minute=30)
+    records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-28T15:00+01:00", "bed": "5"},
+                     patient_id=patient)
+    clock.now = clock.now.replace(hour=19, minute=30)
+    assert [item.order.drug for item in medication.round_list(nurse.db, nurse.forms, "3B", clock.now)] == []

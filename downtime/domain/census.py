@@ -140,11 +140,16 @@ def moved_in_lately(location: Location, at: datetime) -> bool:
     return location.came_from is not None and elapsed.between(location.arrived.occurred_at, at) < TRANSFER_NOTE_FOR
 
 
+def in_hospital(events: Iterable[MovementEvent], at: datetime) -> bool:
+    """Whether the patient was in hospital at `at` (admitted, not yet gone)."""
+    return _is_in(locate(events, at))
+
+
 def left_after(events: Iterable[MovementEvent], since: datetime) -> MovementEvent | None:
     """The movement by which the patient, in hospital at `since`, next left it (discharged,
     transferred out, died): the end of the stay `since` falls in. None if they were not in
     then, or are still in that stay (a move between wards is not leaving)."""
-    if not _is_in(locate(events, since)):
+    if not in_hospital(events, since):
         return None
     return next((event for event, _, after in _replay(events)
                  if event.occurred_at > since and not _is_in(after)), None)

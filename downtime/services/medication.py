@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from datetime import date, datetime, time, timedelta, tzinfo
@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text, labelled, message, semicolon
 from downtime.domain import elapsed
-from downtime.domain.census import Movement, MovementEvent, StayStatus, left_after, locate
+from downtime.domain.census import Movement, MovementEvent, StayStatus, in_hospital, left_after, locate
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
     DAY, allergies_not_known, allergy_matches, also_ordered, charted, charted_slots, clock_text, controlled_drug,
@@ -818,10 +818,14 @@ def _orders_with_slots(db: Database, patient_ids: Collection[str], first_day: da
     return found
 
 
-def placed_at(found: Order, written_at: datetime) -> datetime:
+def placed_at(found: Order, written_at: datetime, moves: Sequence[MovementEvent]) -> datetime:
     """The moment whose stay an order is of: the later of its start and its writing (an order
-    rewritten in this stay with the course's first day as its start is this stay's)."""
-    return max(found.start_at, written_at)
+    rewritten in this stay with the course's first day as its start is this stay's); its start
+    when it was written once the patient had left (`moves`: theirs), a paper order of the stay
+    typed in afterwards: it ended with no stay, and went to the EHR as a live order for a patient
+    who had died."""
+    later = max(found.start_at, written_at)
+    return found.start_at if not in_hospital(moves, later) and in_hospital(moves, found.start_at) else later
 
 
 def stay_end(found: Order, written_at: datetime, moves: list[MovementEvent], at: datetime) -> MovementEvent | None:
@@ -832,7 +836,7 @@ def stay_end(found: Order, written_at: datetime, moves: list[MovementEvent], at:
     handover, the list of records, the export), and a readmitted patient's is prescribed again if
     it still stands. Leaving rewrites no order (the nurse recording it may not write orders), so
     this is the one place that says it."""
-    ended = left_after(moves, placed_at(found, written_at))
+    ended = left_after(moves, placed_at(found, written_at, moves))
     if ended is None or ended.occurred_at > at or (found.stop_at is not None and found.stop_at <= ended.occurred_at):
         return None
     return ended

@@ -6,6 +6,7 @@ missed."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from functools import partial
 from typing import Any
 
@@ -76,8 +77,10 @@ def medication_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Gro
         given = given_once.get(record_id)
         ended = None if record.status is _EIE or given else stay_end(order, ctx.original(record).recorded_at,
                                                                      moves[order.patient_id], ctx.at)
+        placed = placed_at(order, ctx.original(record).recorded_at, moves[order.patient_id])
         groups[order_key(record_id)] = Group(
-            order_key(record_id), partial(_one, partial(_request, stays=stays, ended=ended, given=given is not None,
+            order_key(record_id), partial(_one, partial(_request, stays=stays, ended=ended, placed=placed,
+                                                        given=given is not None,
                                                         why_stopped=why_stopped.get(record_id),
                                                         countersigned=signed.get(record_id)), record, order, ctx),
             frozenset({record_id} | ({ended.record_id} if ended else set()) | ({given} if given else set())),
@@ -126,7 +129,7 @@ def _one(build: Callable[[RecordVersion, Order, Context], dict[str, Any]], recor
 
 
 def _request(record: RecordVersion, order: Order, ctx: Context, stays: Stays, ended: MovementEvent | None,
-             given: bool = False, why_stopped: str | None = None, countersigned: str | None = None) -> dict[str, Any]:
+             placed: datetime, given: bool = False, why_stopped: str | None = None, countersigned: str | None = None) -> dict[str, Any]:
     """Stopped once its stop time has passed at the moment of export; an order stopped early is
     an amendment that sets the stop time, so it reads the same. An order still open when its
     patient died, was discharged or transferred out (`ended`, see medication.stay_end) is
@@ -155,7 +158,7 @@ def _request(record: RecordVersion, order: Order, ctx: Context, stays: Stays, en
         "resourceType": "MedicationRequest", "id": record.record_id, "identifier": identifiers,
         "status": status, "intent": "order", "medicationCodeableConcept": {"text": order.drug},
         "subject": reference(order.patient_id),
-        **stays.encounter_at(order.patient_id, placed_at(order, first.recorded_at)),
+        **stays.encounter_at(order.patient_id, placed),
         "authoredOn": moment(first.recorded_at),
         "requester": {"display": str(prescriber)} if (prescriber := record.data.get(PRESCRIBER)) else ctx.author(first),
         "dosageInstruction": [_instruction(order, ctx.forms[ORDER_FORM], ended)]}
