@@ -1126,7 +1126,8 @@ def cmd_theatre_list(args: argparse.Namespace) -> int:
                          "patient_left": {"status": state.left_before.status.value, "at": state.left_before.at.isoformat()}
                          if state.left_before and not entry.struck else None,
                          "also_booked": [when.isoformat() for when in entry.booked_again],
-                         "same_name": list(entry.namesakes), "latex_allergy_not_first": entry.after_latex})
+                         "same_name": list(entry.namesakes), "latex_allergy_not_first": entry.after_latex,
+                         "no_safety_checklist": entry.no_checklist})
             text.append(f"  {entry.start:%H:%M}–{entry.ends_at(zone):%H:%M}  {state.patient.display_name:<34} "
                         f"{state.patient.downtime_number:<15} {procedure_and_side(data, booking_spec, args.lang):<40} "
                         f"{data['surgeon']:<20} {data.get('anaesthetist') or '—':<20} {board_status(entry, args.lang, now)}")

@@ -1274,7 +1274,7 @@ def test_an_operation_is_recorded_done_from_the_command_line(demo_db, demo_day, 
                if line["booking_id"] == first["booking_id"]]
     assert (done["status"], done["done_at"], done["outcome_not_recorded"]) == ("done", at.isoformat(), False)
     assert main(["theatre", "list", "--date", day, "--db", demo_db]) == 0
-    assert any(first["downtime_number"] in line and line.endswith(f"DONE {at:%H:%M}")
+    assert any(first["downtime_number"] in line and line.endswith(f"DONE {at:%H:%M} — NO SAFETY CHECKLIST recorded")
                for line in capsys.readouterr().out.splitlines())
     assert main(["theatre", "done", first["booking_id"], "--at", f"{at:%d/%m/%Y %H:%M}", *coord]) == 1
     assert "nothing is recorded of it after that" in capsys.readouterr().err

@@ -1,6 +1,7 @@
 """An operation not to be done goes to the EHR revoked: cancelled because the patient died or
-declined it (and not rebooked since), or its patient's death recorded. It went as an active
-order, and the EHR's waiting list showed a dead patient's operation still to do."""
+declined it (and not rebooked since), or its patient's death recorded, or sent to another
+hospital. It went as an active order, and the EHR's waiting list showed a dead patient's
+operation still to do, or one another hospital operates."""
 
 import pytest
 from fhir.resources.R4B.servicerequest import ServiceRequest
@@ -105,3 +106,31 @@ def test_a_death_under_a_linked_number_revokes_the_operation(session_for, admiss
                                                       "verified_by": "Dr Benali", "expected": False,
                                                       "family_informed": True}, patient_id=first)
     assert exported_resource(booking, ServiceRequest).status == "revoked"
+
+
+def test_an_operation_transferred_to_another_hospital_is_sent_revoked_naming_it(session_for, admission_values,
+                                                                                 theatre_day, exported_resource):
+    """Sent active, the EHR's waiting list kept an operation another hospital now operates, for
+    the records office to book again. Revoked (R4: terminated, no further activity under it;
+    not on hold, which resumes, nor completed, which was done), with that hospital as its
+    performer and the transfer's note saying why."""
+    coord, session_id = theatre_day
+    booking = _booked(coord, _admitted(session_for, admission_values, 1), session_id, "08:00", "Dr Roux")
+    theatre.cancel(coord, booking, CANCEL)
+    theatre.rebook(coord, booking, {"outcome": "transferred", "other_hospital": "CHU Sud",
+                                    "decided_at": "2026-11-28T10:00+01:00", "reason": "Cannot wait"})
+    found = exported_resource(booking, ServiceRequest)
+    assert found.status == "revoked" and [performer.display for performer in found.performer] == ["CHU Sud"]
+    assert found.note[-1].text == ("Transferred to CHU Sud (decided 2026-11-28T10:00:00+01:00): Cannot wait; "
+                                   "patient not told yet")
+
+
+def test_a_transfer_withdrawn_leaves_the_operation_active_waiting_here(session_for, admission_values, theatre_day,
+                                                                       exported_resource):
+    coord, session_id = theatre_day
+    booking = _booked(coord, _admitted(session_for, admission_values, 1), session_id, "08:00", "Dr Roux")
+    theatre.cancel(coord, booking, CANCEL)
+    mistaken = theatre.rebook(coord, booking, {"outcome": "transferred", "other_hospital": "CHU Sud",
+                                               "decided_at": "2026-11-28T10:00+01:00"})
+    records.mark_entered_in_error(coord, mistaken.record_id, "Transferred the wrong patient's operation")
+    assert exported_resource(booking, ServiceRequest).status == "active"

@@ -1169,6 +1169,7 @@ def test_an_operation_cancelled_again_keeps_its_first_28_days_and_says_it_was_ca
 # ------------------------------------------------------------------ operations done
 
 SATURDAY = "2026-11-28"  # the clock's day: its list ran 08:00-13:00, and it is 14:00
+UNCHECKED = "NO SAFETY CHECKLIST recorded"  # an operation done that no safety checklist names
 DONE = {"done_at": f"{SATURDAY}T09:10+01:00", "theatre": "T1"}
 
 
@@ -1195,9 +1196,9 @@ def test_an_operation_recorded_done_says_so_and_withdrawn_stands_booked_again(li
     done = theatre.record_done(coord, booked.record_id, DONE)
     state = _state(coord, booked.record_id)
     assert state.status is theatre.BookingStatus.DONE and state.done_at == datetime.fromisoformat(DONE["done_at"])
-    assert _today_said(coord, clock) == "DONE 09:10"
+    assert _today_said(coord, clock) == f"DONE 09:10 — {UNCHECKED}"
     records.amend(coord, done.record_id, {**done.data, "done_at": f"{SATURDAY}T09:25+01:00"}, "time typed wrong")
-    assert _today_said(coord, clock) == "DONE 09:25"
+    assert _today_said(coord, clock) == f"DONE 09:25 — {UNCHECKED}"
     records.mark_entered_in_error(coord, done.record_id, "another patient's operation")
     assert _state(coord, booked.record_id).status is theatre.BookingStatus.BOOKED
     assert _today_said(coord, clock) == "booked — OUTCOME NOT RECORDED"
@@ -1253,7 +1254,7 @@ def test_an_operation_is_recorded_done_once_its_list_has_begun_at_its_slots_time
     clock.now = datetime(2026, 11, 28, 10, 0, tzinfo=PARIS)
     theatre.record_done(coord, booked.record_id, {"done_at": "2026-11-28T09:55+01:00", "theatre": "T1"})
     (entry,) = theatre.day_list(coord.db, coord.forms, date(2026, 11, 28), "T1")[0][1]
-    assert theatre.board_status(entry, "en", clock.now) == "DONE 09:55"
+    assert theatre.board_status(entry, "en", clock.now) == f"DONE 09:55 — {UNCHECKED}"
 
 
 def test_past_not_recorded_lists_the_operations_of_every_day_ended_with_nothing_recorded(lists, clock):
@@ -1288,7 +1289,7 @@ def test_an_operation_rebooked_then_done_is_done_on_its_new_line_and_moved_on_th
     theatre.rebook(coord, booked.record_id, _rebooking(today, f"{SATURDAY}T10:00+01:00", "2026-11-27T08:00+01:00"))
     done = theatre.record_done(coord, booked.record_id, {**DONE, "done_at": f"{SATURDAY}T10:05+01:00", "theatre": "T3",
                                                           "notes": "T1 out of use"})
-    assert _today_said(coord, clock) == "DONE 10:05 (T3)"
+    assert _today_said(coord, clock) == f"DONE 10:05 (T3) — {UNCHECKED}"
     (struck,) = theatre.day_list(coord.db, coord.forms, date(2026, 11, 27))[0][1]
     assert struck.struck and theatre.board_status(struck, "en", clock.now) == "REBOOKED"
     text = _pdf_text(printing.print_theatre_list(coord, date(2026, 11, 27), tmp_path / "friday.pdf"))
@@ -1309,14 +1310,19 @@ def test_the_printed_list_says_done_and_outcome_not_recorded(lists, clock, tmp_p
 
 
 def test_an_operation_done_in_another_theatre_than_its_lists_names_it_on_the_board_and_the_printed_list(
-        lists, clock, tmp_path):
+        lists, clock, tmp_path, session_for):
     """"DONE 09:05" on T1's list read as done in T1 when it was moved to T3 on the day; done in
-    its own list's theatre (however typed), the line names none."""
+    its own list's theatre (however typed), the line names none. (Each has its safety checklist.)"""
+    from tests.test_surgical_safety_checklist import SIGNED_IN
+
     coord, patients, _ = lists
     today, booked = _today(lists)
     other = theatre.book(coord, patients[1], _booking(today, "11:00", surgeon="Dr B", anaesthetist="Dr C", day=SATURDAY))
     theatre.record_done(coord, booked.record_id, {**DONE, "done_at": f"{SATURDAY}T09:05+01:00", "theatre": "T3"})
     theatre.record_done(coord, other.record_id, {**DONE, "done_at": f"{SATURDAY}T11:10+01:00", "theatre": "t1"})
+    for operation in (booked, other):
+        records.save_new(session_for("nurse"), theatre.CHECKLIST_FORM, {**SIGNED_IN, "booking": operation.record_id},
+                         patient_id=operation.patient_id)
     lines = theatre.day_list(coord.db, coord.forms, date(2026, 11, 28), "T1")[0][1]
     assert [theatre.board_status(entry, lang, clock.now) for entry in lines for lang in ("en", "fr")] == [
         "DONE 09:05 (T3)", "RÉALISÉE 09:05 (T3)", "DONE 11:10", "RÉALISÉE 11:10"]
@@ -1545,7 +1551,8 @@ def test_an_operation_recorded_over_a_clash_says_why_on_the_board_and_the_printe
     (entry,) = theatre.day_list(coord.db, coord.forms, date(2026, 11, 28), "T1")[0][1]
     assert entry.over_clash == "T3's 09:00 case sent to T4"
     assert theatre.board_status(entry, "en", clock.now).startswith(
-        "DONE 09:05 (T3) — RECORDED OVER A CLASH: T3's 09:00 case sent to T4 — CLASH: theatre T3 is booked")
+        f"DONE 09:05 (T3) — {UNCHECKED} — RECORDED OVER A CLASH: T3's 09:00 case sent to T4 — CLASH: theatre T3 is "
+        "booked")
     text = _pdf_text(printing.print_theatre_list(coord, date(2026, 11, 28), tmp_path / "today.pdf"))
     assert "RECORDED OVER A CLASH: T3's 09:00 case sent to T4" in " ".join(text.split())
     assert "CLASH, move one: theatre T3 is in use" in " ".join(text.split()), "the line still booked in T3"
@@ -1553,4 +1560,4 @@ def test_an_operation_recorded_over_a_clash_says_why_on_the_board_and_the_printe
                                                       day=SATURDAY, minutes=30))
     theatre.record_done(coord, other.record_id, {**DONE, "done_at": f"{SATURDAY}T11:00+01:00"})
     (_, entry) = theatre.day_list(coord.db, coord.forms, date(2026, 11, 28), "T1")[0][1]
-    assert entry.over_clash is None and theatre.board_status(entry, "en", clock.now) == "DONE 11:00"
+    assert entry.over_clash is None and theatre.board_status(entry, "en", clock.now) == f"DONE 11:00 — {UNCHECKED}"

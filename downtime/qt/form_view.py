@@ -38,6 +38,7 @@ from downtime.qt.prompts import Prompts
 from downtime.qt.screen_fit import Scrolled
 from downtime.qt.style import ErrorLabel, hint_style, styled, warning_html, written
 from downtime.qt.tables import print_and_open
+from downtime.qt.theatre_panel import say_flagged
 from downtime.qt.theatre_sessions import session_choices, session_line
 from downtime.services import (
     cd_register, devices, drafts, identity, leaving, medication, observations, pews, prefill, printing, records, sepsis, theatre,
@@ -549,6 +550,8 @@ class FormView(QWidget):
         drafts.discard_draft(self.session, self.draft_id)
         self.show_record(saved)
         self.saved.emit(saved)
+        if self.spec.id == theatre.BOOKING_FORM:
+            say_flagged(self, self.session, saved.record_id)  # a latex allergy not first, a same name: said, not refused
         if before is not None:
             self._offer_wristband(before, saved)
 

@@ -132,7 +132,8 @@ class DayModel(TextTableModel):
     edge, is whole in its tooltip. A patient sharing a family name with another of the day's
     lines has the others after their name, in red (`_name`); the patient's tooltip gives their
     allergies under it, as the printed list does (`_patient_tip`). A latex-allergic patient not
-    first in their theatre that day has their status in red (`ListEntry.after_latex`)."""
+    first in their theatre that day has their status in red (`ListEntry.after_latex`), as has
+    an operation done with no safety checklist recorded (`ListEntry.no_checklist`)."""
 
     columns = (QT_TR_NOOP("Theatre"), QT_TR_NOOP("Time"), QT_TR_NOOP("Status"), QT_TR_NOOP("Patient"),
                QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Downtime no."), QT_TR_NOOP("Side"), QT_TR_NOOP("Procedure"),
@@ -164,7 +165,7 @@ class DayModel(TextTableModel):
             return bool(entry.namesakes)
         return column == STATUS and (entry.struck or bool(entry.clashes) or entry.state.died_before is not None
                                      or entry.state.untold or entry.unrecorded(self.clock())
-                                     or entry.over_clash is not None or entry.after_latex)
+                                     or entry.over_clash is not None or entry.after_latex or entry.no_checklist)
 
     def _patient_tip(self, row: int) -> str:
         """The patient's cell whole, then their allergies as the admission recorded them (or
@@ -475,6 +476,29 @@ class DoneDialog(QDialog):
             return None
         self.accept()
         return saved
+
+
+def say_flagged(parent: QWidget, session: Session, booking_id: str) -> list[str]:
+    """Once an operation is booked or rebooked (saved: a warning refuses nothing), what the
+    board now flags on its line (`theatre.flagged`: a latex-allergic patient not first in the
+    theatre, another patient of the same name that day…), in a warning naming the operation:
+    the coordinator booked a latex-allergic patient second, or a second MARTIN on the day, and
+    only the board said it, later. What was said; nothing is shown when the board flags
+    nothing."""
+    now = session.clock()
+    entry = theatre.booking_line(session.db, session.forms, booking_id, now)
+    said = theatre.flagged(entry, language(), now) if entry is not None else []
+    if entry is None or not said:
+        return []
+    patient = entry.state.patient
+    # Said in the text as well as the title, which some systems do not show.
+    which = translate("TheatrePanel", "{name} — {number}\n{operation}: {when}, theatre {theatre}\n\nSaved; the day "
+                                      "board flags it:").format(
+        name=patient.display_name, number=patient.downtime_number, operation=_operation(session, entry.state),
+        when=_day_and_time(entry.start), theatre=entry.theatre)
+    Prompts.error(parent, translate("TheatrePanel", "Saved — the board flags this operation"),
+                  "\n".join([which, *(f"• {flag}" for flag in said)]))
+    return said
 
 
 def _to_tell(session: Session, patient: PatientSummary) -> theatre.ToTell:
@@ -1042,6 +1066,8 @@ class TheatrePanel(QWidget):
         dialog = RebookDialog(self.session, state, self)
         dialog.saved.connect(lambda saved: self._say_to_tell(state, saved))
         dialog.saved.connect(lambda saved: self._choose_for_letter(state, saved))
+        # Once the dialog is gone, not over it: accepted only once saved.
+        dialog.accepted.connect(lambda: say_flagged(self, self.session, state.record.record_id))
         return self._open(dialog)
 
     def _say_to_tell(self, state: theatre.BookingState, saved: RecordVersion) -> None:

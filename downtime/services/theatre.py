@@ -229,6 +229,7 @@ _DONE_OVER_CLASH = QT_TRANSLATE_NOOP("messages", "RECORDED OVER A CLASH: {reason
 UNRECORDED = QT_TRANSLATE_NOOP("messages", "OUTCOME NOT RECORDED")
 _SAME_NAME = QT_TRANSLATE_NOOP("messages", "SAME NAME: {others}")
 _AFTER_LATEX = QT_TRANSLATE_NOOP("messages", "LATEX ALLERGY: move first, latex-free theatre")
+_NO_CHECKLIST = QT_TRANSLATE_NOOP("messages", "NO SAFETY CHECKLIST recorded")
 
 
 _FREE = QT_TRANSLATE_NOOP("messages", "Free that day for {minutes} min: {slots}.")
@@ -1623,6 +1624,11 @@ class ListEntry:
     allergies) with an operation of a patient who is not before it in its theatre that day
     (`domain.theatre.after_latex`): a latex-allergic patient booked last was accepted, and stood
     on the lists, with nothing said. Said, not refused: the coordinator moves them first."""
+    no_checklist: bool = False
+    """A standing line of an operation recorded done that no standing WHO surgical safety
+    checklist names (the checklist picks its booking): the theatre's paper checklist stayed in
+    the notes, the EHR learns nothing of it, and the coordinator gets it from the theatre team
+    before back-entry, while they still have it."""
 
     def ends_at(self, zone: tzinfo | None) -> datetime:
         """When the operation is expected to end, from its expected minutes counted in elapsed
@@ -1736,16 +1742,48 @@ def latex_said(entry: ListEntry, lang: Lang) -> list[str]:
 
 def line_flags(entry: ListEntry, lang: Lang) -> list[str]:
     """What a standing line of a day list says after its status, in the same words on the board,
-    the printed list and `downtime theatre list`: why an operation done was recorded over a
-    clash (`ListEntry.over_clash`), where its patient went if they left the hospital before it
+    the printed list and `downtime theatre list`: an operation done with no safety checklist
+    recorded (`ListEntry.no_checklist`), why one was recorded over a clash
+    (`ListEntry.over_clash`), where its patient went if they left the hospital before it
     (`left_said`), and the other dates the same operation is booked on."""
     if entry.struck:
         return []
     left = left_said(entry.state, lang, call=not (entry.state.untold and entry.to_tell is not None
                                                    and entry.to_tell.said(lang)))
+    unchecked = [message(lang, _NO_CHECKLIST)] if entry.no_checklist else []
     over_clash = [message(lang, _DONE_OVER_CLASH, reason=entry.over_clash)] if entry.over_clash else []
-    return [*over_clash, *([left] if left else []),
+    return [*unchecked, *over_clash, *([left] if left else []),
             *(message(lang, _ALSO_BOOKED, when=f"{when:%d/%m %H:%M}") for when in entry.booked_again)]
+
+
+def alerts(entry: ListEntry, lang: Lang, now: datetime | None = None) -> list[str]:
+    """What the board and `downtime theatre list` say of a line after its status and whether its
+    patient was told: a latex-allergic patient not first in the theatre (`latex_said`), an
+    operation past with nothing recorded of it by `now` (`unrecorded_said`), then `line_flags`."""
+    return [*latex_said(entry, lang), *unrecorded_said(entry, lang, now), *line_flags(entry, lang)]
+
+
+def flagged(entry: ListEntry, lang: Lang, now: datetime) -> list[str]:
+    """What the board flags on an operation's line, in its words (`alerts`, then the same-name
+    alert it gives beside the name), as the coordinator who has just booked or rebooked it is
+    told at once (`booking_line`): a latex-allergic patient booked second, or a second MARTIN
+    on the day, was accepted with nothing said, and only the board said it later. Said, never
+    refused. Its status and whom to tell are left out: the coordinator has just set the one,
+    and is told the other as the rebooking is saved. A clash is not among them: a booking or
+    rebooking that clashes is refused."""
+    return [*alerts(entry, lang, now), *same_name_said(entry, lang)]
+
+
+def booking_line(db: Database, forms: dict[str, FormSpec], booking_id: str, now: datetime) -> ListEntry | None:
+    """The standing line of this operation on its list's day board, as `day_list` reads it (its
+    namesakes and the latex order across the day's lists); None for one not standing on a list
+    (cancelled, transferred, or its list withdrawn)."""
+    facts = _state(_replay(db, {booking_id}), booking_id)
+    listed = sessions(db, {facts.session_id}).get(facts.session_id) if facts.session_id is not None else None
+    if listed is None or facts.status not in PLACED:
+        return None
+    return next((entry for _, entries in day_list(db, forms, listed.start.date(), listed.theatre, now=now)
+                 for entry in entries if not entry.struck and entry.state.record.record_id == booking_id), None)
 
 
 def board_status(entry: ListEntry, lang: Lang, now: datetime | None = None) -> str:
@@ -1753,10 +1791,10 @@ def board_status(entry: ListEntry, lang: Lang, now: datetime | None = None) -> s
     slot a rebooked operation left (`rebooked_from`), when an operation done was done
     (`done_said`), the hospital a transferred operation went to, a patient not yet told of the
     new date (on its new line and on the struck one it left, where the coordinator works through
-    the day the outage cancelled), a latex-allergic patient not first in the theatre
-    (`latex_said`), an operation past with nothing recorded of it by `now`
-    (`unrecorded_said`), where a patient gone from the hospital went, the same operation booked
-    again (`line_flags`), a clash (each said it its own way, the command line with no hospital).
+    the day the outage cancelled), then its `alerts` (a latex-allergic patient not first in the
+    theatre, an operation past with nothing recorded of it by `now`, one done with no safety
+    checklist, where a patient gone from the hospital went, the same operation booked again), a
+    clash (each said it its own way, the command line with no hospital).
     The struck line an operation rebooked then done left says it was rebooked, as before."""
     state = entry.state
     shown = BookingStatus.REBOOKED if entry.struck and state.status is BookingStatus.DONE else state.status
@@ -1764,8 +1802,7 @@ def board_status(entry: ListEntry, lang: Lang, now: datetime | None = None) -> s
     status = rebooked_from(entry, lang) or done_said(entry, lang) or (status.upper() if entry.struck else status)
     if state.status is BookingStatus.TRANSFERRED and state.transferred_to:
         status = message(lang, _TRANSFERRED_TO, status=status, hospital=state.transferred_to)
-    status = " — ".join([with_telling(status, state.untold, lang, entry.to_tell), *latex_said(entry, lang),
-                         *unrecorded_said(entry, lang, now), *line_flags(entry, lang)])
+    status = " — ".join([with_telling(status, state.untold, lang, entry.to_tell), *alerts(entry, lang, now)])
     if entry.clashes:
         status = message(lang, _CLASH if entry.state.done is None else _CLASH_DONE, status=status,
                          clashes=entry.clash_text(lang))
@@ -1780,7 +1817,8 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
     those booked on them. Given `now`, each line still to tell says whom (`whom_to_tell`). One
     theatre's lines name its patients' namesakes in every theatre of the day (`_namesakes`), and
     say a latex-allergic patient not first in it (`_after_latex`), its other lists of the day
-    counted too: a latex-allergic patient first on the afternoon's list follows the morning's."""
+    counted too: a latex-allergic patient first on the afternoon's list follows the morning's.
+    Its operations done say whether a safety checklist names them (`_unchecked`)."""
     midnight = datetime.combine(day, datetime.min.time(), tzinfo=timezone.utc)
     near = _sessions_near(db, midnight - timedelta(days=1), midnight + timedelta(days=2))
     chosen = sorted((s for s in near if s.start.date() == day
@@ -1820,8 +1858,11 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
                                                  reason=reason))
     same_name = _namesakes([entry for listed in entries.values() for entry in listed])
     latex = _after_latex([entry for listed in entries.values() for entry in listed])
+    unchecked = _unchecked(db, {entry.state.record.record_id for s in chosen for entry in entries[s.session_id]
+                                if not entry.struck and entry.state.done is not None})
     entries = {s.session_id: [replace(entry, namesakes=same_name.get(entry.state.record.record_id, ()),
-                                      after_latex=entry.state.record.record_id in latex)
+                                      after_latex=entry.state.record.record_id in latex,
+                                      no_checklist=entry.state.record.record_id in unchecked)
                               if not entry.struck else entry for entry in entries[s.session_id]] for s in chosen}
     again = _booked_again(db, [entry.state for listed in entries.values() for entry in listed if not entry.struck])
     entries = {session_id: [replace(entry, booked_again=again.get(entry.state.record.record_id, ()))
@@ -1864,6 +1905,16 @@ def _after_latex(lines: Collection[ListEntry]) -> set[str]:
         allergic = [latex_allergic(entry.state.patient.allergies) for entry in standing]
         found |= {entry.state.record.record_id for entry, late in zip(standing, after_latex(allergic)) if late}
     return found
+
+
+def _unchecked(db: Database, done: Collection[str]) -> set[str]:
+    """Of these operations recorded done (by booking), those no standing surgical safety
+    checklist names (`ListEntry.no_checklist`): only the checklists naming them are read."""
+    if not done:
+        return set()
+    checked = {str(record.data["booking"]) for record in _standing_where(
+        db, [CHECKLIST_FORM], "json_extract(data, '$.booking') IN (?)", done)}
+    return set(done) - checked
 
 
 def _person(entry: ListEntry) -> str:

@@ -6,7 +6,10 @@ has its Appointment fulfilled and its ServiceRequest completed: sent as booked, 
 operation read as still to do, or as one that silently did not happen. One that will not be done,
 its patient's death recorded or its latest cancellation for the patient's death or refusal (not
 rebooked since), has its ServiceRequest revoked: sent active, the EHR's waiting list showed a dead
-patient's operation still to do.
+patient's operation still to do. So has one transferred to another hospital, which operates it
+under its own request: sent active, the EHR's waiting list kept an operation another hospital
+owns, for the records office to book again. One done with no WHO surgical safety checklist
+recorded naming it says so in a note, for the records office to ask the theatre team for it.
 
 The slots are replayed from the booking, cancellation and rebooking records in the order they
 happened, as services.theatre.bookings does, but keeping every slot rather than the last."""
@@ -24,7 +27,7 @@ from sqlite_utils import Database
 from downtime.domain.census import Movement
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import CancelReason
-from downtime.services.theatre import people_of
+from downtime.services.theatre import CHECKLIST_FORM, people_of
 from downtime.sync.fhir_codes import (
     CANCELLATION_REASON,
     CANCELLED_BECAUSE,
@@ -54,6 +57,8 @@ _EIE = RecordStatus.ENTERED_IN_ERROR
 # The cancellations after which the operation is not to be done: the patient died, or declined
 # it. Rebooked since (the patient changed their mind), it is to be done again.
 NOT_TO_BE_DONE = frozenset({CancelReason.PATIENT_DIED, CancelReason.PATIENT_DECLINED})
+NO_CHECKLIST = ("No WHO surgical safety checklist recorded in the downtime app: ask the theatre team for its paper "
+                "checklist")
 
 
 @dataclass
@@ -75,16 +80,20 @@ def theatre_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]
     """One group per booking: its ServiceRequest, in the stay the operation was decided in
     (`stays`), and every Appointment, which need the patient. A death recorded (or withdrawn) for
     its patient changes the group: a death typed after an export sends the operation again,
-    revoked."""
+    revoked; a safety checklist naming it recorded (or withdrawn) likewise, its note changed."""
     sessions = {record.record_id: record for record in ctx.current(db, SESSION_FORM)}
     events: dict[str, list[RecordVersion]] = defaultdict(list)
     for form_id in (CANCELLATION_FORM, REBOOKING_FORM, DONE_FORM):
         for record in ctx.current(db, form_id):
             events[record.data["booking"]].append(record)
+    checklists: dict[str, list[RecordVersion]] = defaultdict(list)
+    for record in ctx.current(db, CHECKLIST_FORM):
+        if booking_id := record.data.get("booking"):
+            checklists[str(booking_id)].append(record)
     bookings = ctx.current(db, BOOKING_FORM)
     people = people_of(db, {str(booking.patient_id) for booking in bookings})
-    return {f"booking:{booking.record_id}": _group(booking, events[booking.record_id], sessions, ctx, stays,
-                                                   tuple(people[str(booking.patient_id)]))
+    return {f"booking:{booking.record_id}": _group(booking, events[booking.record_id], checklists[booking.record_id],
+                                                   sessions, ctx, stays, tuple(people[str(booking.patient_id)]))
             for booking in bookings}
 
 
@@ -108,8 +117,8 @@ def _slot(record: RecordVersion) -> _Slot:
     return _Slot(record, record.data["session"], datetime.fromisoformat(record.data["planned_start"]))
 
 
-def _group(booking: RecordVersion, events: list[RecordVersion], sessions: dict[str, RecordVersion],
-           ctx: Context, stays: Stays, numbers: tuple[str, ...]) -> Group:
+def _group(booking: RecordVersion, events: list[RecordVersion], checklists: list[RecordVersion],
+           sessions: dict[str, RecordVersion], ctx: Context, stays: Stays, numbers: tuple[str, ...]) -> Group:
     """A cancellation ends the slot in force; a rebooking opens the next one; a transfer sends
     the operation elsewhere; the operation done fulfils the slot in force and completes the
     operation. A withdrawn cancellation, transfer or operation done changes nothing, but its
@@ -147,19 +156,20 @@ def _group(booking: RecordVersion, events: list[RecordVersion], sessions: dict[s
             slots.append(_slot(event))
             made_from[event.record_id] = [slots[-1].appointment_id]
     sources = {booking.record_id, *(e.record_id for e in events), *(s.session_id for s in slots),
-               *_death_records(stays, numbers)}
-    return Group(f"booking:{booking.record_id}", partial(_made, booking, transfer, slots, in_force, sessions, made_from,
-                                                         ctx, stays, numbers),
+               *(c.record_id for c in checklists), *_death_records(stays, numbers)}
+    checked = any(checklist.status is not _EIE for checklist in checklists)
+    return Group(f"booking:{booking.record_id}", partial(_made, booking, transfer, slots, in_force, checked, sessions,
+                                                         made_from, ctx, stays, numbers),
                  frozenset(sources), frozenset({patient_key(str(booking.patient_id))}))
 
 
-def _made(booking: RecordVersion, transfer: RecordVersion | None, slots: list[_Slot], in_force: _Slot,
+def _made(booking: RecordVersion, transfer: RecordVersion | None, slots: list[_Slot], in_force: _Slot, checked: bool,
           sessions: dict[str, RecordVersion], made_from: dict[str, list[str]], ctx: Context, stays: Stays,
           numbers: tuple[str, ...]) -> Made:
     appointments = [_appointment(slot, booking, sessions, ctx) for slot in slots]
     done = any(slot.done_by is not None for slot in slots)
     not_done = _not_to_be_done(in_force, transfer, _died(stays, numbers), ctx)
-    return Made([_service_request(booking, transfer, done, not_done, ctx, stays), *appointments], made_from)
+    return Made([_service_request(booking, transfer, done, not_done, checked, ctx, stays), *appointments], made_from)
 
 
 def _not_to_be_done(last: _Slot, transfer: RecordVersion | None, died: RecordVersion | None,
@@ -177,10 +187,13 @@ def _not_to_be_done(last: _Slot, transfer: RecordVersion | None, died: RecordVer
 
 
 def _service_request(booking: RecordVersion, transfer: RecordVersion | None, done: bool, not_done: str | None,
-                     ctx: Context, stays: Stays) -> dict[str, Any]:
-    """The operation still to be done: it stays active while it waits for a new date, and an
-    operation sent to another hospital names that hospital as its performer; once `done`, it
-    is completed; one that will not be done (`not_done`, why) is revoked, unless done."""
+                     checked: bool, ctx: Context, stays: Stays) -> dict[str, Any]:
+    """The operation still to be done: it stays active while it waits for a new date; once
+    `done`, it is completed, saying so when no safety checklist names it (`checked`); one that
+    will not be done (`not_done`, why) is revoked, unless done. One sent to another hospital
+    (`transfer`) is revoked too, naming that hospital as its performer, its note saying why:
+    "revoked" is R4's request terminated, no further activity to occur under it, which is this
+    hospital's part; "on-hold" would have it resume here, "completed" would say it was done."""
     data = booking.data
     spec = ctx.forms[BOOKING_FORM]
     identifiers = record_identifier(booking.record_id)
@@ -198,8 +211,10 @@ def _service_request(booking: RecordVersion, transfer: RecordVersion | None, don
                      f"{_told_of(transfer, ctx)}")
     if not_done is not None and not done:
         notes.append(f"Not to be done: {not_done}")
+    if done and not checked:
+        notes.append(NO_CHECKLIST)
     status = ("entered-in-error" if booking.status is _EIE else "completed" if done
-              else "revoked" if not_done is not None else "active")
+              else "revoked" if not_done is not None or transfer is not None else "active")
     resource: dict[str, Any] = {
         "resourceType": "ServiceRequest", "id": booking.record_id, "identifier": identifiers,
         "status": status, "intent": "order",

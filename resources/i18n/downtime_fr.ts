@@ -4314,6 +4314,20 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
 <context>
     <name>TheatrePanel</name>
     <message>
+        <source>{name} — {number}
+{operation}: {when}, theatre {theatre}
+
+Saved; the day board flags it:</source>
+        <translation>{name} — {number}
+{operation} : {when}, salle {theatre}
+
+Enregistrée ; le programme opératoire du jour la signale :</translation>
+    </message>
+    <message>
+        <source>Saved — the board flags this operation</source>
+        <translation>Enregistrée — le programme opératoire du jour signale cette intervention</translation>
+    </message>
+    <message>
         <source>Select an operation on the day board first.</source>
         <translation>Sélectionnez d’abord une intervention dans le programme opératoire du jour.</translation>
     </message>
@@ -4678,6 +4692,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
 </context>
 <context>
     <name>messages</name>
+    <message>
+        <source>NO SAFETY CHECKLIST recorded</source>
+        <translation>AUCUNE CHECK-LIST DE SÉCURITÉ enregistrée</translation>
+    </message>
     <message>
         <source>The patient is not admitted at that time.</source>
         <translation>Le patient n’est pas hospitalisé à ce moment-là.</translation>

@@ -753,11 +753,12 @@ def test_booking_onto_a_session_that_has_ended_asks_first(coordinator, qtbot, an
     assert asked == [("confirm", "Session already ended")]
     assert view.record is None and view.editors["session"].combo.hasFocus()
     view.save()
-    assert asked == [("confirm", "Session already ended")] * 2
+    assert asked[:2] == [("confirm", "Session already ended")] * 2
+    assert asked[2][1].endswith(":\n• OUTCOME NOT RECORDED"), "as the board says it: record it done or cancelled"
     assert view.record is not None and len(theatre.bookings(window.session.db, window.session.forms)) == 2
     to_come = _new_booking(window, session_ids[1], **{**knee, "laterality": "right"}, planned_start="2026-11-30T08:00+01:00")
     to_come.save()
-    assert to_come.record is not None and len(asked) == 2, "a session to come is not asked about"
+    assert to_come.record is not None and len(asked) == 3, "a session to come is not asked about"
 
 
 def test_the_lists_of_other_tabs_are_read_when_first_shown_not_when_the_window_opens(qtbot, session_for, answers,
@@ -1681,7 +1682,7 @@ def test_the_coordinator_records_an_operation_done_from_the_board_by_keyboard(co
     QTest.keyClicks(dialog.notes, "Started on time")
     QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
     listed(panel)
-    assert panel.day_model.text(0, STATUS) == "DONE 09:05" and not panel.day_model.is_warning(0, STATUS)
+    assert panel.day_model.text(0, STATUS) == "DONE 09:05 — NO SAFETY CHECKLIST recorded", "until one is typed"
     (state,) = theatre.bookings(window.session.db, window.session.forms)
     assert state.status is theatre.BookingStatus.DONE and state.done.data["notes"] == "Started on time"
     panel.day_table.selectRow(0)
@@ -1774,8 +1775,9 @@ def test_an_operation_done_in_a_theatre_not_free_then_asks_why_in_the_dialog(coo
     assert (done.data["theatre"], done.data[theatre.OVER_CLASH]) == ("T3", "T3's 09:00 case went to T4")
     listed(panel)
     assert panel.day_model.text(0, STATUS) == (
-        "DONE 09:05 (T3) — RECORDED OVER A CLASH: T3's 09:00 case went to T4 — CLASH: theatre T3 is booked 28/11 "
-        "09:00-10:00"), "the coordinator reviewing the day sees why, and no advice to move an operation done"
+        "DONE 09:05 (T3) — NO SAFETY CHECKLIST recorded — RECORDED OVER A CLASH: T3's 09:00 case went to T4 — "
+        "CLASH: theatre T3 is booked 28/11 09:00-10:00"), (
+        "the coordinator reviewing the day sees why, and no advice to move an operation done")
     assert panel.day_model.is_warning(0, STATUS)
     assert panel.day_model.text(1, STATUS) == (
         "booked — OUTCOME NOT RECORDED — CLASH, move one: theatre T3 is in use 28/11 09:05-11:05 by an operation "
@@ -1856,3 +1858,86 @@ def test_the_board_gives_each_patients_allergies_and_a_latex_allergy_not_first_i
     latex = "Latex" in said
     assert ("LATEX ALLERGY: move first" in model.text(1, STATUS)) is latex
     assert model.is_warning(1, STATUS) is latex
+
+
+def test_an_operation_done_is_said_in_red_until_a_safety_checklist_names_it(coordinator, session_for, listed):
+    """The theatre's paper checklist stayed in the notes and nothing asked for it: the line of an
+    operation done says none is recorded, in red, until the theatre team's is typed."""
+    from tests.test_surgical_safety_checklist import SIGNED_IN
+
+    window, _ = coordinator
+    panel, coord = window.theatre, window.session
+    (state,) = theatre.bookings(coord.db, coord.forms)
+    theatre.record_done(coord, state.record.record_id, {"done_at": "2026-11-28T09:05+01:00", "theatre": "T1"})
+    panel.refresh()
+    model = listed(panel).day_model
+    assert (model.text(0, STATUS), model.is_warning(0, STATUS)) == ("DONE 09:05 — NO SAFETY CHECKLIST recorded", True)
+    records.save_new(session_for("nurse"), theatre.CHECKLIST_FORM, {**SIGNED_IN, "booking": state.record.record_id},
+                     patient_id=state.record.patient_id)
+    panel.refresh()
+    listed(panel)
+    assert (model.text(0, STATUS), model.is_warning(0, STATUS)) == ("DONE 09:05", False)
+
+
+def test_rebooking_says_what_the_board_now_flags_on_the_operation(coordinator, qtbot, session_for, admission_values,
+                                                                  listed, answers):
+    """Rebooked into the first free slot, after Mr Durand's operation in T2, Mr Durand who is
+    allergic to latex stood second on the list, and a second DURAND on the day: the board said
+    so, later. Once the rebooking is saved, and the dialog gone, a warning names the operation
+    and says both in the board's words."""
+    window, session_ids = coordinator
+    panel, coord, nurse = window.theatre, window.session, session_for("nurse")
+    latex = {"allergy_status": "allergies", "allergies": [{"substance": "Latex", "reaction": "Anaphylaxis",
+                                                           "severity": "severe"}]}
+    hernia = {"procedure": "Inguinal hernia repair", "laterality": "left", "priority": "elective",
+              "decided_at": "2026-10-01T09:00+01:00", "expected_minutes": 60}
+    patients = [records.save_new(nurse, "admission", {
+        **admission_values, **answers_given, "bed": bed, "birth_name": "Durand", "used_name": None, "given_names": given,
+        "nir": None, "sex": "male"}).patient_id
+        for bed, given, answers_given in (("13", "Luc", latex), ("14", "Paul", {}))]
+    allergic = theatre.book(coord, patients[0], {**hernia, "surgeon": "Dr Blanc", "session": session_ids[0],
+                                                 "planned_start": "2026-11-28T11:00+01:00"})
+    theatre.cancel(coord, allergic.record_id, {"cancelled_at": "2026-11-28T10:00+01:00", "reason": "list_overran",
+                                               "last_minute": True, "patient_told": "in_person"})
+    theatre.book(coord, patients[1], {**hernia, "surgeon": "Dr Petit", "session": session_ids[1],
+                                      "planned_start": "2026-11-30T08:00+01:00"})
+    panel.refresh()
+    listed(panel)
+    panel.waiting_table.setFocus()
+    panel.waiting_table.selectRow(0)
+    rebook = panel.rebook_selected()
+    qtbot.waitActive(rebook)
+    assert rebook.slot_list.currentItem().text().startswith("Mon 30/11 09:00 — theatre T2")
+    script, asked = answers
+    QTest.keyClick(rebook.slot_list, Qt.Key.Key_Return)
+    listed(panel)
+    number = theatre.bookings(coord.db, coord.forms, lambda facts: facts.record.record_id == allergic.record_id)[
+        0].patient.downtime_number
+    assert asked == [("error", f"DURAND Luc — {number}\nInguinal hernia repair, LEFT: Mon 30/11 09:00, theatre T2\n\n"
+                               "Saved; the day board flags it:\n• LATEX ALLERGY: move first, latex-free theatre\n"
+                               "• SAME NAME: DURAND Paul 08:00 T2")]
+
+
+def test_booking_from_the_form_says_what_the_board_now_flags_on_the_operation(coordinator, session_for,
+                                                                              admission_values, answers):
+    """Mrs MARTIN booked on Monday's T2 list, Mr MARTIN on it already, was saved with nothing
+    said, and only the board said it, later. Once saved, a warning names the operation and says
+    it in the board's words."""
+    script, asked = answers
+    window, session_ids = coordinator
+    coord = window.session
+    other = records.save_new(session_for("nurse"), "admission", {
+        **admission_values, "bed": "13", "birth_name": "Martin", "used_name": None, "given_names": "Jacques",
+        "nir": None, "sex": "male", "birth_date": "1950-01-02"}).patient_id
+    knee = {"procedure": "Knee arthroscopy", "laterality": "left", "priority": "elective",
+            "decided_at": "2026-11-01T09:00+01:00", "expected_minutes": 60}
+    theatre.book(coord, other, {**knee, "surgeon": "Dr Vidal", "session": session_ids[1],
+                                "planned_start": "2026-11-30T08:00+01:00"})
+    view = _new_booking(window, session_ids[1], **knee, surgeon="Dr Petit", planned_start="2026-11-30T10:00+01:00")
+    view.save()
+    assert view.record is not None
+    patient = theatre.bookings(coord.db, coord.forms, lambda facts: facts.record.record_id == view.record.record_id)[
+        0].patient
+    assert asked == [("error", f"{patient.display_name} — {patient.downtime_number}\nKnee arthroscopy, LEFT: "
+                               "Mon 30/11 10:00, theatre T2\n\nSaved; the day board flags it:\n"
+                               "• SAME NAME: MARTIN Jacques 08:00 T2")]
