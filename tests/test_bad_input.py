@@ -448,7 +448,8 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
         "braden_assessment": [{"assessed_at": at, "sensory": "3", "moisture": "2", "activity": "1", "mobility": "2",
                                "nutrition": "3", "friction": "1"}],
         "blood_glucose": [{"taken_at": at, "timing": "before_lunch", "reading": "value", "glucose": 3.2, "ketones": 0.4,
-                           "action": "150 mL orange juice"}, {"taken_at": at, "reading": "hi"}],
+                           "action": "150 mL orange juice", "next_in": "60"},
+                          {"taken_at": at, "reading": "hi", "next_in": "none"}],
         "surgical_safety_checklist": [
             {"booking": past, "checked_at": at, "led_by": "IBODE Marie Roux", "consent_confirmed": True,
              "site_marked": "yes", "anaesthesia_checked": True, "oximeter_working": True, "allergy_known": True,

@@ -1,8 +1,11 @@
 """Capillary blood glucose: what each reading asks of the nurse now (a hypo treated and rechecked,
-ketones checked or told), a hypo's recheck falling overdue, the handover sheet's line, the paper
-chart filled and blank, and each reading in the export in mmol/L."""
+ketones checked or told), when the next reading is due (a hypo's recheck, or as the reading
+planned) falling overdue, the handover sheet's line, the paper chart filled and blank, and each
+reading in the export in mmol/L."""
 
 import json
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from fhir.resources.R4B.observation import Observation
@@ -10,13 +13,15 @@ from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
 from downtime.domain.glucose import Reading, Sign, reading, signs
-from downtime.services import glucose, printing, records
+from downtime.services import census, chart_alerts, glucose, prefill, printing, records
 from downtime.services.errors import PermissionDenied, ValidationFailed
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
 
 LOW = {"taken_at": "2026-11-28T13:50+01:00", "timing": "before_lunch", "reading": "value", "glucose": 3.2,
-       "action": "150 mL orange juice"}
+       "action": "150 mL orange juice", "next_in": "240"}
+HOURLY = {"timing": "night", "reading": "value", "glucose": 8.2, "next_in": "60"}
+"""A reading on an insulin infusion, the next planned in an hour; its time to add."""
 
 
 def _signs(**data):
@@ -45,16 +50,136 @@ def test_a_low_reading_is_always_a_hypo_and_high_ketones_always_told(value, show
     assert len(said) == len(set(said))
 
 
-def test_a_hypos_recheck_is_due_in_15_minutes_and_overdue_after(session_for, patient, clock):
+def test_a_hypos_recheck_is_due_in_15_minutes_whatever_the_plan_and_overdue_after(session_for, patient, clock):
+    """Planned 4-hourly, a hypo is still rechecked within 15 minutes: the recheck wins."""
     nurse = session_for("nurse")
     records.save_new(nurse, "blood_glucose", LOW, patient_id=patient)
-    readings = glucose.chart(nurse.db, patient)
-    assert glucose.recheck(readings, nurse.clock(), "en") == ("hypo recheck due 28/11 14:05", False)
+    (low,) = glucose.chart(nurse.db, patient)
+    assert (low.next_check(nurse.clock(), "en"), low.overdue(nurse.clock())) == ("hypo recheck due 28/11 14:05", False)
+    assert glucose.coming([low], nurse.clock()) == datetime.fromisoformat("2026-11-28T14:05+01:00")
     clock.advance(minutes=16)
-    assert glucose.recheck(readings, nurse.clock(), "en") == ("HYPO RECHECK OVERDUE since 28/11 14:05", True)
+    assert glucose.asking([low], nurse.clock(), "en")[1:] == ["HYPO RECHECK OVERDUE since 28/11 14:05"]
+    assert glucose.coming([low], nurse.clock()) is None
     records.save_new(nurse, "blood_glucose", {**LOW, "taken_at": "2026-11-28T14:08+01:00", "timing": "recheck",
                                               "glucose": 5.4, "action": ""}, patient_id=patient)
-    assert glucose.recheck(glucose.chart(nurse.db, patient), nurse.clock(), "en") is None
+    latest = glucose.chart(nurse.db, patient)[-1]
+    assert latest.next_check(nurse.clock(), "en") == "next reading due 28/11 18:08 (every 4 hours)"
+    assert glucose.asking(glucose.chart(nurse.db, patient), nurse.clock(), "en") == []
+
+
+def _night(session_for, patient, clock):
+    """The nurse at 02:00 the night after the patient came in, a reading planned hourly then."""
+    clock.now = datetime.fromisoformat("2026-11-29T02:00+01:00")
+    nurse = session_for("nurse")
+    records.save_new(nurse, "blood_glucose", {**HOURLY, "taken_at": "2026-11-29T02:00+01:00"}, patient_id=patient)
+    return nurse
+
+
+def _alerts(nurse, at: str) -> chart_alerts.ChartAlerts:
+    moment = datetime.fromisoformat(at)
+    return chart_alerts.alerts(nurse.db, nurse.forms, census.in_patients(nurse.db, nurse.forms, "3B", moment), moment,
+                               "en", ward="3B")
+
+
+def test_a_reading_planned_hourly_falls_overdue_on_the_escalation_list_and_the_handover(session_for, patient, clock):
+    """On an insulin infusion, the 02:00 reading asks for the next at 03:00: at 02:59 nothing is
+    said but when, at 03:01 the escalation list and the handover sheet say it is overdue (a
+    night without a check said nothing anywhere), and a reading since clears it."""
+    nurse = _night(session_for, patient, clock)
+    before = _alerts(nurse, "2026-11-29T02:59+01:00")
+    assert before.alerts == [] and before.next_due == datetime.fromisoformat("2026-11-29T03:00+01:00")
+    assert glucose.handover(nurse.db, [patient], datetime.fromisoformat("2026-11-29T02:59+01:00"), "en") == {
+        patient: "GLUCOSE: 8.2 mmol/L at 29/11 02:00; next reading due 29/11 03:00 (hourly)"}
+    late = datetime.fromisoformat("2026-11-29T03:01+01:00")
+    (alert,) = _alerts(nurse, late.isoformat()).alerts
+    assert (alert.form_id, alert.latest, alert.said) == (
+        glucose.FORM, "8.2 mmol/L 29/11 02:00", ["GLUCOSE CHECK OVERDUE since 29/11 03:00 (hourly)"])
+    assert glucose.handover(nurse.db, [patient], late, "en") == {
+        patient: "GLUCOSE: 8.2 mmol/L at 29/11 02:00; GLUCOSE CHECK OVERDUE since 29/11 03:00 (hourly)"}
+    assert glucose.handover(nurse.db, [patient], late, "fr") == {
+        patient: "GLYCÉMIE : 8,2 mmol/L le 29/11 02:00 ; GLYCÉMIE EN RETARD depuis le 29/11 03:00 (toutes les heures)"}
+    clock.now = datetime.fromisoformat("2026-11-29T03:05+01:00")
+    records.save_new(nurse, "blood_glucose", {**HOURLY, "taken_at": "2026-11-29T03:05+01:00", "glucose": 7.6},
+                     patient_id=patient)
+    after = _alerts(nurse, "2026-11-29T03:06+01:00")
+    assert after.alerts == [] and after.next_due == datetime.fromisoformat("2026-11-29T04:05+01:00")
+
+
+def test_each_plan_in_words_and_none_planned_is_never_overdue(session_for, patient, clock):
+    nurse = session_for("nurse")
+    for plan, en, fr in (("30", "every 30 minutes", "toutes les 30 minutes"), ("60", "hourly", "toutes les heures"),
+                         ("240", "every 4 hours", "toutes les 4 heures"),
+                         ("1440", "every 24 hours", "toutes les 24 heures")):
+        saved = records.save_new(nurse, "blood_glucose", {**HOURLY, "taken_at": "2026-11-28T13:50+01:00",
+                                                          "next_in": plan}, patient_id=patient)
+        latest = glucose.chart(nurse.db, patient)[-1]
+        assert latest.next_check(nurse.clock(), "en").endswith(f"({en})")
+        assert latest.next_check(nurse.clock(), "fr").startswith("prochaine glycémie le ")
+        assert latest.next_check(nurse.clock(), "fr").endswith(f"({fr})")
+        records.mark_entered_in_error(nurse, saved.record_id, "Practice entry")
+    records.save_new(nurse, "blood_glucose", {**HOURLY, "taken_at": "2026-11-28T13:00+01:00", "next_in": "none"},
+                     patient_id=patient)
+    clock.advance(days=2)
+    assert _alerts(nurse, clock.now.isoformat()).alerts == []
+    assert glucose.handover(nurse.db, [patient], clock.now, "en") == {patient: "GLUCOSE: 8.2 mmol/L at 28/11 13:00"}
+
+
+def test_a_new_reading_is_refused_without_a_plan_and_starts_from_the_latest(session_for, patient):
+    nurse = session_for("nurse")
+    values = {key: value for key, value in HOURLY.items() if key != "next_in"} | {"taken_at": "2026-11-28T13:00+01:00"}
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "blood_glucose", values, patient_id=patient)
+    assert [(error.path, error.message) for error in refused.value.errors] == [
+        ("next_in", "“Next reading due in” is required.")]
+    assert "next_in" not in prefill.first_answers(nurse, nurse.form("blood_glucose"), patient)
+    saved = records.save_new(nurse, "blood_glucose", {**values, "next_in": "60"}, patient_id=patient)
+    assert prefill.first_answers(nurse, nurse.form("blood_glucose"), patient)["next_in"] == "60"
+    with pytest.raises(ValidationFailed, match="Next reading due in"):
+        records.amend(nurse, saved.record_id, {**values, "glucose": 8.4}, "Misread")
+    assert records.amend(nurse, saved.record_id, {**values, "glucose": 8.4, "next_in": "60"}, "Misread").version == 2
+
+
+def test_a_reading_written_before_the_form_asked_has_no_plan_is_never_overdue_and_is_corrected_as_it_was(
+        session_for, patient, clock):
+    """A reading from the hospital's snapshot, or an older app's (form version 1), has no plan:
+    the chart says no next reading of it and never calls one overdue; corrected, it is not asked
+    for a plan no one made then."""
+    older = {"taken_at": "2026-11-28T10:00+01:00", "timing": "before_lunch", "reading": "value", "glucose": 9.1}
+    saved = records.save_imported(session_for("records"), "blood_glucose", older, patient,
+                                  "6d1c5a0e-3b7f-4d2a-9c8e-1f0a2b3c4d5e")
+    nurse = session_for("nurse")
+    clock.advance(days=1)
+    (read,) = glucose.chart(nurse.db, patient)
+    assert read.due_at is None and read.next_check(clock.now, "en") == "" and not read.overdue(clock.now)
+    assert _alerts(nurse, clock.now.isoformat()).alerts == []
+    assert glucose.handover(nurse.db, [patient], clock.now, "en") == {patient: "GLUCOSE: 9.1 mmol/L at 28/11 10:00"}
+    assert records.amend(nurse, saved.record_id, {**older, "glucose": 9.7}, "Misread").data.get("next_in") is None
+
+
+def test_the_next_reading_is_due_in_real_hours_the_nights_the_clocks_change(session_for, patient_on_the_clock):
+    """Hourly at 02:30 summer time the night the clocks go back is due at 02:30 again, winter
+    time (an hour later, not two); hourly at 01:30 the night they go forward is due at 03:30."""
+    paris = ZoneInfo("Europe/Paris")
+    patient = patient_on_the_clock(datetime(2026, 10, 25, 4, 0), "2026-10-24T09:00+02:00")
+    nurse = session_for("nurse")
+    records.save_new(nurse, "blood_glucose", {**HOURLY, "taken_at": "2026-10-25T02:30+02:00"}, patient_id=patient)
+    (back,) = glucose.chart(nurse.db, patient)
+    not_yet = datetime(2026, 10, 25, 2, 20, fold=1, tzinfo=paris)  # winter time: 01:20 UTC
+    late = datetime(2026, 10, 25, 2, 31, fold=1, tzinfo=paris)
+    assert not back.overdue(not_yet) and back.overdue(late)
+    assert back.next_check(late, "en") == "GLUCOSE CHECK OVERDUE since 25/10 02:30 (hourly)"
+    assert glucose.coming([back], not_yet) == datetime.fromisoformat("2026-10-25T02:30+01:00")
+
+
+def test_the_next_reading_is_due_in_real_hours_the_night_the_clocks_go_forward(session_for, patient_on_the_clock):
+    paris = ZoneInfo("Europe/Paris")
+    patient = patient_on_the_clock(datetime(2027, 3, 28, 4, 0), "2027-03-27T09:00+01:00")
+    nurse = session_for("nurse")
+    records.save_new(nurse, "blood_glucose", {**HOURLY, "taken_at": "2027-03-28T01:30+01:00"}, patient_id=patient)
+    (forward,) = glucose.chart(nurse.db, patient)
+    not_yet = datetime(2027, 3, 28, 3, 29, tzinfo=paris)
+    assert forward.next_check(not_yet, "en") == "next reading due 28/03 03:30 (hourly)" and not forward.overdue(not_yet)
+    assert forward.overdue(datetime(2027, 3, 28, 3, 30, tzinfo=paris))
 
 
 def test_a_meter_showing_lo_or_hi_needs_no_number_and_a_value_needs_one(session_for, patient):
@@ -62,7 +187,8 @@ def test_a_meter_showing_lo_or_hi_needs_no_number_and_a_value_needs_one(session_
     with pytest.raises(ValidationFailed) as refused:
         records.save_new(nurse, "blood_glucose", {**LOW, "glucose": None}, patient_id=patient)
     assert [error.path for error in refused.value.errors] == ["glucose"]
-    saved = records.save_new(nurse, "blood_glucose", {"taken_at": LOW["taken_at"], "reading": "hi"}, patient_id=patient)
+    saved = records.save_new(nurse, "blood_glucose", {"taken_at": LOW["taken_at"], "reading": "hi", "next_in": "60"},
+                             patient_id=patient)
     assert "glucose" not in saved.data
     with pytest.raises(PermissionDenied):
         records.save_new(session_for("coord"), "blood_glucose", LOW, patient_id=patient)
@@ -71,7 +197,8 @@ def test_a_meter_showing_lo_or_hi_needs_no_number_and_a_value_needs_one(session_
 def test_the_handover_sheet_and_the_chart_say_the_latest_and_what_it_asks(session_for, patient, tmp_path, forms):
     nurse = session_for("nurse")
     records.save_new(nurse, "blood_glucose", {**LOW, "taken_at": "2026-11-28T10:00+01:00", "glucose": 14.2,
-                                              "ketones": 1.8, "action": "Dr Benali told"}, patient_id=patient)
+                                              "ketones": 1.8, "action": "Dr Benali told", "next_in": "60"},
+                     patient_id=patient)
     records.save_new(nurse, "blood_glucose", LOW, patient_id=patient)
     said = ("GLUCOSE: 3.2 mmol/L at 28/11 13:50; HYPO (below 4 mmol/L): treat now as the hypoglycaemia protocol says; "
             "recheck within 15 minutes; hypo recheck due 28/11 14:05")
@@ -82,7 +209,9 @@ def test_the_handover_sheet_and_the_chart_say_the_latest_and_what_it_asks(sessio
     text = " ".join(PdfReader(printing.print_glucose_chart(nurse, patient, tmp_path / "g.pdf")).pages[0]
                     .extract_text().split())
     assert "Blood glucose monitoring chart" in text and "28/11 10:00 Other time" not in text
-    assert "28/11 10:00 Before lunch 14.2 1.8 Dr Benali told HL Ketones 1.5 mmol/L or more: tell the doctor" in text
+    assert ("28/11 10:00 Before lunch 14.2 1.8 1 hour Dr Benali told HL Ketones 1.5 mmol/L or more: tell the "
+            "doctor") in text
+    assert "Hypo recheck due 28/11 14:05" in text and "Next in" in text
     blank = PdfReader(printing.blank(forms, "glucose", tmp_path / "blank.pdf", lang="fr", printed_by=None,
                                      printed_at=nurse.clock(), device_name="3B")).pages
     assert len(blank) == 1 and "Feuille de surveillance glycémique (vierge)" in " ".join(blank[0].extract_text().split())
@@ -91,8 +220,8 @@ def test_the_handover_sheet_and_the_chart_say_the_latest_and_what_it_asks(sessio
 def test_the_export_sends_each_reading_in_mmol_per_litre_and_a_lo_as_absent(session_for, patient, tmp_path):
     nurse = session_for("nurse")
     valued = records.save_new(nurse, "blood_glucose", {**LOW, "ketones": 0.4}, patient_id=patient)
-    lo = records.save_new(nurse, "blood_glucose", {"taken_at": "2026-11-28T13:55+01:00", "reading": "lo"},
-                          patient_id=patient)
+    lo = records.save_new(nurse, "blood_glucose", {"taken_at": "2026-11-28T13:55+01:00", "reading": "lo",
+                                                   "next_in": "none"}, patient_id=patient)
     folder = export(session_for("records"), tmp_path / "export").folder
     bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
     check_codes(bundle)
@@ -101,6 +230,7 @@ def test_the_export_sends_each_reading_in_mmol_per_litre_and_a_lo_as_absent(sess
     assert found.code.text == "Capillary blood glucose" and (float(found.valueQuantity.value),
                                                               found.valueQuantity.code) == (3.2, "mmol/L")
     assert float(found.component[0].valueQuantity.value) == 0.4 and [note.text for note in found.note] == [
-        "Before lunch", "150 mL orange juice"]
+        "Before lunch", "150 mL orange juice", "Next reading in 4 hours"]
     absent = Observation.model_validate(by_id[lo.record_id])
     assert absent.valueQuantity is None and absent.dataAbsentReason.text == "Meter showed LO (below what it measures)"
+    assert [note.text for note in absent.note] == ["No further check planned"]

@@ -47,7 +47,7 @@ def _handed_over(nurse, patient):
                            "mobility": "2", "nutrition": "2", "friction": "1"}, "Braden"),
     ("neuro_observations", {**NEURO, "taken_at": "2026-11-28T11:00+01:00"}, "OVERDUE"),
     ("blood_glucose", {"taken_at": "2026-11-28T11:50+01:00", "timing": "before_lunch", "reading": "value",
-                       "glucose": 3.2, "action": "150 mL orange juice"}, "HYPO"),
+                       "glucose": 3.2, "action": "150 mL orange juice", "next_in": "60"}, "HYPO"),
     ("blood_order", {"ordered_at": "2026-11-28T09:30+01:00", "component": "red_cells", "units": 2,
                      "each_over": "2 hours", "indication": "Hb 68 g/L"}, "BLOOD PRESCRIBED"),
 ])

@@ -1,7 +1,9 @@
 """The blood glucose monitoring chart on paper: a line per reading, oldest first (when, the
-meal it is taken against, the glucose and ketones, the action taken, who took it and what the
-reading asked), then ruled lines to carry on by hand while the laptop is away; over it what a
-reading asks, so a hypo is treated the same on paper. The blank chart is the ruled lines alone."""
+meal it is taken against, the glucose and ketones, when the next is planned, the action taken,
+who took it and what the reading asked), then ruled lines to carry on by hand while the laptop
+is away; over it what a reading asks, so a hypo is treated the same on paper, and when the
+latest's next reading is due, or since when it is overdue. The blank chart is the ruled lines
+and what a reading asks."""
 
 from __future__ import annotations
 
@@ -17,8 +19,9 @@ from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import decimal_text, semicolon
-from downtime.pdf.page import PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words
-from downtime.services.glucose import Charted
+from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words,
+                               next_due_line)
+from downtime.services.glucose import PLAN, Charted
 from downtime.services.patients import PatientSummary
 
 BY_HAND = 8
@@ -27,15 +30,24 @@ BLANK_LINES = 20
 WORDS: dict[str, dict[Lang, str]] = {
     "title": {"en": "Blood glucose monitoring chart", "fr": "Feuille de surveillance glycémique"},
     "blank_title": {"en": "Blood glucose monitoring chart (blank)", "fr": "Feuille de surveillance glycémique (vierge)"},
-    "headings": {"en": "Date and time|When|Glucose mmol/L|Ketones mmol/L|Action taken|Initials|What it asked",
-                 "fr": "Date et heure|Moment|Glycémie mmol/L|Cétonémie mmol/L|Conduite tenue|Visa|Conduite demandée"},
+    "headings": {"en": "Date and time|When|Glucose mmol/L|Ketones mmol/L|Next in|Action taken|Initials|"
+                       "What it asked",
+                 "fr": "Date et heure|Moment|Glycémie mmol/L|Cétonémie mmol/L|Prochaine dans|Conduite tenue|Visa|"
+                       "Conduite demandée"},
+    "plan": {"en": "Write on each line when the next reading is due: every hour on an insulin infusion (VRIII), in "
+                   "ketoacidosis or a hyperosmolar state; before each meal and at bedtime on insulin injections.",
+             "fr": "Noter à chaque ligne quand la prochaine glycémie est due : toutes les heures sous insuline IV à la "
+                   "seringue électrique, en acidocétose ou en syndrome hyperosmolaire ; avant chaque repas et au "
+                   "coucher sous insuline sous-cutanée."},
 }
-WIDTHS = (0.12, 0.14, 0.1, 0.1, 0.24, 0.08, 0.22)
+WIDTHS = (0.12, 0.11, 0.09, 0.1, 0.09, 0.18, 0.08, 0.23)
 
 
 def _protocol(lang: Lang) -> list[Flowable]:
     """What each kind of reading asks, over the chart, for the readings written by hand."""
-    return [chart_cell(f"• {SIGNS[sign][lang]}") for sign in (Sign.HYPO, Sign.CHECK_KETONES, Sign.KETONES, Sign.KETONES_HIGH)]
+    return [chart_cell(f"• {in_words(WORDS, 'plan', lang)}"),
+            *(chart_cell(f"• {SIGNS[sign][lang]}") for sign in (Sign.HYPO, Sign.CHECK_KETONES, Sign.KETONES,
+                                                                 Sign.KETONES_HIGH))]
 
 
 def _table(readings: Sequence[Charted], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
@@ -48,6 +60,7 @@ def _table(readings: Sequence[Charted], spec: FormSpec, authors: Authors, laptop
                      chart_cell(found.reading.text(lambda value: decimal_text(value, lang)).removesuffix(" mmol/L"), bold=True,
                            alert=found.reading.hypo),
                      chart_cell("" if ketones is None else decimal_text(ketones, lang)),
+                     chart_cell(format_value(spec.field(PLAN), data.get(PLAN), lang)),
                      chart_cell(" ".join((data.get("action") or "").split())),
                      chart_cell(authors.initials(record.author, record.device_id, laptops)),
                      chart_cell(semicolon(lang).join(found.said(lang)), bold=True, alert=True)])
@@ -57,11 +70,14 @@ def _table(readings: Sequence[Charted], spec: FormSpec, authors: Authors, laptop
 def glucose_chart_pdf(patient: PatientSummary, readings: Sequence[Charted], spec: FormSpec, out: Path, *,
                       authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
                       printed_at: datetime, device_name: str) -> Path:
-    """`readings`: the patient's standing ones, oldest first; `authors`: who took each (initials)."""
+    """`readings`: the patient's standing ones, oldest first; `authors`: who took each (initials).
+    The latest's next reading is said over the chart, overdue or not."""
     info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, place=True)
     width = body_width(info)
-    return build_pdf(out, [*_protocol(lang), Spacer(1, 2 * mm),
+    latest = (next_due_line(readings[-1].next_check(printed_at, lang), readings[-1].overdue(printed_at))
+              if readings else [])
+    return build_pdf(out, [*_protocol(lang), Spacer(1, 2 * mm), *latest, Spacer(1, 2 * mm),
                            _table(readings, spec, authors, laptops, lang, width, BY_HAND)], info)
 
 

@@ -1,9 +1,11 @@
 """A patient's capillary blood glucose: every reading newest first with what it asked of the
-nurse, the latest over them and, in the warning colour, what it asks now (a hypo to treat and
-recheck, ketones to check or tell the doctor), a hypo's recheck once it is overdue."""
+nurse and when the next was due, the latest over them with when the next is due and, in the
+warning colour, what it asks now (a hypo to treat and recheck, ketones to check or tell the
+doctor), a hypo's recheck or the planned next reading once it is overdue."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
@@ -21,22 +23,38 @@ from downtime.services.glucose import Charted
 
 
 class ReadingsModel(TextTableModel):
-    columns = (QT_TR_NOOP("Taken"), QT_TR_NOOP("When"), QT_TR_NOOP("Reading"), QT_TR_NOOP("Action taken"),
-               QT_TR_NOOP("What it asked"))
-    whole_in_tooltip = frozenset({3, 4})
+    columns = (QT_TR_NOOP("Taken"), QT_TR_NOOP("When"), QT_TR_NOOP("Reading"), QT_TR_NOOP("Next check"),
+               QT_TR_NOOP("Action taken"), QT_TR_NOOP("What it asked"))
+    READING, NEXT, ASKED = 2, 3, 5
+    whole_in_tooltip = frozenset({NEXT, 4, ASKED})
 
-    def __init__(self, spec: FormSpec, lang: Lang) -> None:
+    def __init__(self, spec: FormSpec, lang: Lang, at: datetime) -> None:
+        """`at`: the moment the rows are read at (the newest's next reading overdue or not)."""
         super().__init__()
-        self.spec, self.lang = spec, lang
+        self.spec, self.lang, self.at = spec, lang, at
 
     def is_warning(self, row: int, column: int) -> bool:
-        return column in (2, 4) and bool(self.rows[row].signs)
+        """A reading that asks something; the next check when the newest's is overdue (an earlier
+        one's was taken by the next)."""
+        found: Charted = self.rows[row]
+        return ((column in (self.READING, self.ASKED) and bool(found.signs))
+                or (column == self.NEXT and row == 0 and found.overdue(self.at)))
+
+    def next_check(self, row: int, found: Charted) -> str:
+        """The newest's next check in words, an earlier one's when it was due; the plan as
+        chosen when none is due ("No further check planned"; nothing before the form asked)."""
+        if found.due_at is None:
+            return format_value(self.spec.field(glucose.PLAN), found.record.data.get(glucose.PLAN), self.lang)
+        if row == 0:
+            return found.next_check(self.at, self.lang)
+        return f"{found.due_at.astimezone(self.at.tzinfo):%d/%m %H:%M}"
 
     def texts(self, row: int) -> tuple[str, ...]:
         found: Charted = self.rows[row]
         data = found.record.data
         return (f"{found.taken_at:%d/%m %H:%M}", format_value(self.spec.field("timing"), data.get("timing"), self.lang),
-                found.text(self.lang), " ".join((data.get("action") or "").split()), semicolon(self.lang).join(found.said(self.lang)))
+                found.text(self.lang), self.next_check(row, found), " ".join((data.get("action") or "").split()),
+                semicolon(self.lang).join(found.said(self.lang)))
 
 
 class GlucoseView(ChartTab):
@@ -47,7 +65,7 @@ class GlucoseView(ChartTab):
         self.titled = translate("GlucoseView", "Glucose — {name}")
         self.headline(translate("GlucoseView", "Latest blood glucose"))
         self.read_again = ReadAgain(self, self.refresh)
-        self.model = ReadingsModel(session.form(glucose.FORM), session.lang)
+        self.model = ReadingsModel(session.form(glucose.FORM), session.lang, session.clock())
         self.table = self.records_table(self.model, translate("GlucoseView", "Blood glucose readings"))
         self.chart_buttons(translate("GlucoseView", "Record a r&eading"),
                            translate("GlucoseView", "&Print the glucose chart"), self.print_chart)
@@ -56,19 +74,19 @@ class GlucoseView(ChartTab):
     def refresh(self) -> None:
         lang, now = self.session.lang, self.session.clock()
         readings = glucose.chart(self.session.db, self.patient_id)
+        self.model.at = now
         self.model.set_rows(list(reversed(readings)))
-        latest = readings[-1] if readings else None
-        again = glucose.recheck(readings, now, lang)
-        said = glucose.asking(readings, now, lang) if readings else []
-        if latest is None:
-            self.say(translate("GlucoseView", "No blood glucose recorded yet"), said)
+        if not readings:
+            self.say(translate("GlucoseView", "No blood glucose recorded yet"), [])
             self.read_again.stop()
             return
+        latest = readings[-1]
+        again = latest.next_check(now, lang)
         self.say(translate("GlucoseView", "Latest: {reading} at {time}").format(
             reading=latest.text(lang), time=f"{latest.taken_at:%d/%m %H:%M}")
-            + (f" — {again[0]}" if again and not again[1] else ""), said)
-        # A hypo's recheck falls overdue with time, not with a save.
-        self.read_again.when_due(glucose.recheck_due(readings) if again and not again[1] else None, now)
+            + (f" — {again}" if again and not latest.overdue(now) else ""), glucose.asking(readings, now, lang))
+        # The next reading (a hypo's recheck, or as planned) falls overdue with time, not with a save.
+        self.read_again.when_due(glucose.coming(readings, now), now)
 
     def print_chart(self) -> Path | None:
         patient_id = self.patient_id

@@ -1,8 +1,8 @@
 """The in-patients whose neurological observations, blood glucose, blood transfusion, fluid
 balance, repositioning, wounds, lines and catheters, pain, bowels, paediatric observations, falls or laboratory
 results ask something now: a set that needs a
-doctor, a next set overdue, a hypo, ketones to check or tell, a hypo's recheck overdue, a unit's
-observations overdue, a unit running at 4 hours, a reaction to report, a critical result no
+doctor, a next set overdue, a hypo, ketones to check or tell, a hypo's recheck or the next glucose
+reading overdue, a unit's observations overdue, a unit running at 4 hours, a reaction to report, a critical result no
 doctor is told of yet, a sample whose result is overdue, a low urine output where it is measured
 every hour, a change of position overdue or pressure damage found, a wound infected or worse or
 its dressing overdue, a line or catheter with phlebitis, an infected or faulty site, no longer
@@ -74,8 +74,8 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
         if said := glucose.asking(readings, at, lang):
             found.append(ChartAlert(patients[patient_id], glucose.FORM,
                                     f"{latest.text(lang)} {latest.taken_at:%d/%m %H:%M}", said))
-        if (recheck := glucose.recheck_due(readings)) is not None and elapsed.instant(recheck) > elapsed.instant(at):
-            due.append(recheck)
+        if (coming := glucose.coming(readings, at)) is not None:
+            due.append(coming)
     for patient_id, units in transfusion.charts(db, patients).items():
         if said := transfusion.asking(units, at, lang):
             latest_unit = units[-1]

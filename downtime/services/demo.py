@@ -1163,15 +1163,20 @@ def build_neuro_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = lo
 
 
 # The patient in with diabetic ketoacidosis on an insulin infusion: (hours ago, glucose,
-# ketones, action), hourly as it resolves, a hypo treated near the end and its recheck.
+# ketones, action), hourly as it resolves, a hypo treated near the end, its recheck, and the
+# hourly reading after it: the next is due in a quarter of an hour.
 _GLUCOSE = ((8, 18.5, 3.4, "Insulin infusion as prescribed; Dr Benali told of the ketones"), (7, 16.2, 2.8, ""),
             (6, 14.0, 2.1, ""), (5, 12.1, 1.6, ""), (4, 10.5, 1.1, ""), (3, 9.0, 0.7, ""),
-            (2, 3.6, None, "Hypo: 150 mL orange juice; insulin rate reviewed with Dr Benali"), (1.75, 5.8, None, ""))
+            (2, 3.6, None, "Hypo: 150 mL orange juice; insulin rate reviewed with Dr Benali"), (1.75, 5.8, None, ""),
+            (0.75, 7.4, 0.4, ""))
+_RECHECK = 1.75
+"""The hypo's recheck, of the readings above."""
 
 
 def build_glucose_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
     """Hourly capillary glucose and ketones of the demo's patient with diabetic ketoacidosis, over
-    the last eight hours of their stay, a hypo treated and rechecked. Returns the readings."""
+    the last eight hours of their stay, each planning the next in an hour (an insulin infusion's),
+    a hypo treated and rechecked. Returns the readings."""
     from downtime.services import census
 
     now = clock()
@@ -1186,7 +1191,7 @@ def build_glucose_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = 
         records.save_new(_on_shift(nurse, night, taken), "blood_glucose", {
             "taken_at": taken.isoformat(timespec="minutes"), "reading": "value", "glucose": value,
             **({"ketones": ketones} if ketones is not None else {}), **({"action": action} if action else {}),
-            **({"timing": "recheck"} if hours == _GLUCOSE[-1][0] else {})}, patient_id=patient.patient_id)
+            **({"timing": "recheck"} if hours == _RECHECK else {}), "next_in": "60"}, patient_id=patient.patient_id)
         made += 1
     return made
 

@@ -22,7 +22,7 @@ from downtime.formspec import FormSpec
 from downtime.formspec.schema import (DecimalField, IntegerField, Meaning, MultiChoiceField, RecordRefField, StaffRefField,
                                       TextField)
 from downtime.formspec.values import FieldError, answer_text, format_value, relevant_values, validate
-from downtime.services import census, identity, paper_numbers, search, weight
+from downtime.services import census, glucose, identity, paper_numbers, search, weight
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, PermissionDenied, ServiceError, ValidationFailed
 from downtime.services.laptops import author_of, authors as authors_here, laptops_known
@@ -136,6 +136,7 @@ def save_new(session: Session, form_id: str, values: dict[str, Any],
         _check_transfusion(session, spec, patient_id, _checked(session, spec, values))
         _check_allergies_checked(session, spec, patient_id, _checked(session, spec, values))
         _check_pews(session, spec, patient_id, _checked(session, spec, values))
+        _check_glucose(session, spec, _checked(session, spec, values))
         saved = _first_version(session, spec, values, patient_id, str(uuid.uuid4()), "record.create")
     session.emit("record_saved", saved)
     return saved
@@ -270,6 +271,7 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str,
     _check_picked(session, spec, latest.patient_id, _checked(session, spec, values))
     _check_transfusion(session, spec, latest.patient_id, _checked(session, spec, values), record_id)
     _check_pews(session, spec, latest.patient_id, _checked(session, spec, values), latest.data)
+    _check_glucose(session, spec, _checked(session, spec, values), latest.data)
     if spec.id == ORDER_FORM:
         _check_order(session, str(latest.patient_id), _checked(session, spec, values), latest.data)
     elif spec.id == census.DOSE_FORM:
@@ -443,6 +445,14 @@ def _check_pews(session: Session, spec: FormSpec, patient_id: str | None, data: 
     if spec.id == pews.FORM and patient_id is not None and (
             before is None or before["next_in"] != data["next_in"]):
         pews.check_next(session, spec, patient_id, data)
+
+
+def _check_glucose(session: Session, spec: FormSpec, data: dict[str, Any],
+                   before: dict[str, Any] | None = None) -> None:
+    """A glucose reading typed, or amended, asked when the next is due (see glucose.check_plan):
+    one written before the form asked is corrected without a plan no one made then."""
+    if spec.id == glucose.FORM:
+        glucose.check_plan(spec, data, session.lang, before)
 
 
 def _check_allergies_checked(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any]) -> None:

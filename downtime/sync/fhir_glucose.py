@@ -1,9 +1,9 @@
 """Each capillary blood glucose reading as a FHIR Observation in the stay it was taken in: the
 glucose in UCUM mmol/L (a meter's LO or HI as absent, with the meter's word as the reason: no
 number is made up for it), the ketones as a component when checked, the meal it was taken
-against and the action taken as notes. Its code is in words, "Capillary blood glucose": the
-LOINC code for a glucometer reading could not be checked here, and a wrong code files it as
-another test."""
+against, the action taken and when the next reading was planned as notes (as a line's or a
+wound's next check). Its code is in words, "Capillary blood glucose": the LOINC code for a
+glucometer reading could not be checked here, and a wrong code files it as another test."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from downtime.domain.glucose import NONE_PLANNED
 from downtime.domain.records import RecordVersion
-from downtime.services.glucose import FORM, charted
+from downtime.formspec import FormSpec
+from downtime.services.glucose import FORM, PLAN, charted
 from downtime.sync.fhir_codes import DATA_ABSENT_REASON, OBSERVATION_CATEGORY, coding
 from downtime.sync.fhir_elements import (Context, Group, Made, label, moment, patient_key, record_identifier,
                                          reference)
@@ -48,7 +50,15 @@ def _observation(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str,
     if found.reading.ketones is not None:
         resource["component"] = [{"code": {"text": "Blood ketones"}, "valueQuantity": quantity(found.reading.ketones, MMOL)}]
     notes = [text for text in (label(spec, "timing", data["timing"]) if data.get("timing") else None,
-                               data.get("action")) if text]
+                               data.get("action"), _plan(spec, data.get(PLAN))) if text]
     if notes:
         resource["note"] = [{"text": text} for text in notes]
     return resource
+
+
+def _plan(spec: FormSpec, plan: str | None) -> str | None:
+    """"Next reading in 1 hour", "No further check planned"; None for a reading written before
+    the form asked."""
+    if not plan:
+        return None
+    return label(spec, PLAN, plan) if plan == NONE_PLANNED else f"Next reading in {label(spec, PLAN, plan)}"

@@ -19,7 +19,7 @@ def test_the_nurse_in_charge_sees_a_hypo_and_an_overdue_neuro_set_and_opens_each
     diabetic = records.save_new(nurse, "admission", {**admission_values, "bed": "9", "given_names": "Paul"}).patient_id
     records.save_new(nurse, "neuro_observations", {**SET, "taken_at": "2026-11-28T13:00+01:00"}, patient_id=injured)
     records.save_new(nurse, "blood_glucose", {"taken_at": "2026-11-28T13:55+01:00", "reading": "value",
-                                              "glucose": 3.4}, patient_id=diabetic)
+                                              "glucose": 3.4, "next_in": "60"}, patient_id=diabetic)
     found = chart_alerts.alerts(nurse.db, nurse.forms, in_patients(nurse.db, nurse.forms, "3B", nurse.clock()), nurse.clock(), "en",
                                 ward="3B")
     assert [(alert.patient.bed, alert.said) for alert in found.alerts] == [

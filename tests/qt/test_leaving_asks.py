@@ -7,7 +7,7 @@ from PySide6.QtTest import QTest
 
 from downtime.services import leaving, records, wards
 
-HYPO = {"taken_at": "2026-11-28T13:50+01:00", "reading": "value", "glucose": 3.2}
+HYPO = {"taken_at": "2026-11-28T13:50+01:00", "reading": "value", "glucose": 3.2, "next_in": "240"}
 
 
 def test_what_the_charts_ask_is_said_of_a_patient_in_hospital_only(session_for, patient):
