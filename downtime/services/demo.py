@@ -657,24 +657,26 @@ def _operations_done(coord: Session, rng: random.Random, now: datetime) -> None:
 
 
 def _checklist(db: Database, forms: dict[str, FormSpec], coord: Session, now: datetime) -> None:
-    """The WHO checklist of the first operation recorded done, typed by the ward's nurse from the
-    theatre's paper after it: its three pauses, a swab count that was not right at first."""
+    """The WHO checklist of each operation recorded done, typed by the ward's nurse from the
+    theatre's paper after it (the first's swab count not right at first), but the latest's, not
+    typed yet: its line says "NO SAFETY CHECKLIST recorded" (with one checklist in all, almost
+    every operation done said it)."""
     from downtime.services import theatre
 
-    done = min((record for record in records.list_current(db, form_id=theatre.DONE_FORM)),
-               key=lambda record: record.occurred_at, default=None)
-    if done is None:
-        return
+    done = sorted(records.list_current(db, form_id=theatre.DONE_FORM), key=lambda record: record.occurred_at)
     nurse, _ = _nurses(db, forms, coord.clock)
-    at = datetime.fromisoformat(done.data["done_at"])
-    records.save_new(_written_at(nurse, min(elapsed.later(at, timedelta(hours=2)), now)), theatre.CHECKLIST_FORM, {
-        "booking": done.data["booking"], "checked_at": at.isoformat(timespec="minutes"),
-        "led_by": "Marie Roux (IBODE)", "consent_confirmed": True, "site_marked": "yes", "anaesthesia_checked": True,
-        "oximeter_working": True, "allergy_known": True, "airway_risk": "no", "blood_loss_risk": "no",
-        "team_confirmed": True, "antibiotic_prophylaxis": "yes", "imaging_displayed": "not_applicable",
-        "procedure_recorded": True, "counts_correct": "not_correct", "specimens_labelled": "not_applicable",
-        "notes": "One swab short at the first count: found in the bin, count right at the second"},
-        patient_id=done.patient_id)
+    for number, operation in enumerate(done[:-1]):
+        at = datetime.fromisoformat(operation.data["done_at"])
+        counted = ({"counts_correct": "not_correct",
+                    "notes": "One swab short at the first count: found in the bin, count right at the second"}
+                   if number == 0 else {"counts_correct": "correct"})
+        records.save_new(_written_at(nurse, min(elapsed.later(at, timedelta(hours=2)), now)), theatre.CHECKLIST_FORM, {
+            "booking": operation.data["booking"], "checked_at": at.isoformat(timespec="minutes"),
+            "led_by": "Marie Roux (IBODE)", "consent_confirmed": True, "site_marked": "yes",
+            "anaesthesia_checked": True, "oximeter_working": True, "allergy_known": True, "airway_risk": "no",
+            "blood_loss_risk": "no", "team_confirmed": True, "antibiotic_prophylaxis": "yes",
+            "imaging_displayed": "not_applicable", "procedure_recorded": True, "specimens_labelled": "not_applicable",
+            **counted}, patient_id=operation.patient_id)
 
 
 def _shares(entry: Any, other: Any) -> bool:
