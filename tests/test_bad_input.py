@@ -278,7 +278,7 @@ def ward(session_for, admission_values) -> Ward:
                                                          "planned_start": "2026-11-28T09:00+01:00"}, patient).record_id
     unit = records.save_new(nurse, "blood_transfusion", {
         "component": "red_cells", "unit_number": "F0734 26 118042", "unit_group": "o_pos", "patient_group": "o_pos",
-        "identity_checked": True,
+        "identity_checked": True, "abo_card": "compatible",
         "started_at": ADMITTED_AT}, patient_id=patient).record_id
     sample = records.save_new(nurse, "lab_request", {
         "taken_at": ADMITTED_AT, "urgency": "urgent", "tests": ["electrolytes", "other"], "other_tests": "Magnesium"},
@@ -364,7 +364,9 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
              "second_checker": "Paul Martin", "started_at": at, "notes": "Over 2 hours"},
             {"component": "platelets", "unit_number": "G0001 26 123456", "unit_group": "ab_pos", "patient_group": "not_known",
              "rhd_agreed": True, "identity_checked": True,
-             "abo_card": "not_used", "started_at": at}],
+             "abo_card": "not_used", "started_at": at},
+            {"component": "plasma", "unit_number": "G0001 26 654321", "unit_group": "a_pos", "patient_group": "not_known",
+             "group_a_agreed": True, "identity_checked": True, "started_at": at}],
         "blood_order": [
             {"ordered_at": at, "component": "red_cells", "units": 2, "each_over": "2 hours",
              "requirements": ["irradiated", "cmv_negative"], "indication": "Hb 68 g/L, breathless"},

@@ -6,7 +6,7 @@ from itertools import product
 
 import pytest
 
-from downtime.domain.blood_groups import abo, abo_incompatible
+from downtime.domain.blood_groups import abo, abo_incompatible, requirements_for
 
 GROUPS = [f"{abo_}_{rhd}" for abo_ in ("o", "a", "b", "ab") for rhd in ("neg", "pos")]
 RED_CELLS_FOR = {"o": {"o"}, "a": {"a", "o"}, "b": {"b", "o"}, "ab": {"ab", "a", "b", "o"}}
@@ -24,10 +24,24 @@ def test_each_component_of_each_group_is_given_to_the_patients_it_suits(patient:
 
 
 @pytest.mark.parametrize("unit", GROUPS)
-def test_a_patient_not_grouped_yet_gets_group_o_red_cells_and_any_plasma(unit: str) -> None:
+def test_a_patient_not_grouped_yet_gets_group_o_red_cells_and_group_ab_plasma(unit: str) -> None:
+    """Plasma of any group was once accepted here, group O's anti-A and anti-B given to a patient
+    who may be group A, B or AB: only group AB plasma suits every patient (BSH), group A only as the
+    blood bank issued it high-titre negative (its anti-B low), its choice when it has no AB."""
     assert abo_incompatible("red_cells", "not_known", unit) is not unit.startswith("o_")
-    assert not abo_incompatible("plasma", "not_known", unit)
+    for plasma in ("plasma", "cryo"):
+        assert abo_incompatible(plasma, "not_known", unit) is not unit.startswith("ab_")
+        assert abo_incompatible(plasma, "not_known", unit, high_titre_negative=True) is (
+            unit.split("_")[0] not in ("ab", "a"))
     assert not abo_incompatible("platelets", "not_known", unit)
+
+
+def test_irradiated_and_cmv_negative_are_the_patients_for_every_unit_but_plasma() -> None:
+    prescribed = [["irradiated"], ["washed", "cmv_negative"], []]
+    assert requirements_for("red_cells", prescribed) == ["irradiated", "cmv_negative"]
+    assert requirements_for("platelets", prescribed) == ["irradiated", "cmv_negative"]
+    assert requirements_for("plasma", prescribed) == requirements_for("cryo", prescribed) == []
+    assert requirements_for("red_cells", [["washed"]]) == []  # one prescription's, said with it alone
 
 
 def test_a_groups_code_reads_as_its_abo_letters() -> None:

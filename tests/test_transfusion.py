@@ -175,7 +175,8 @@ def test_the_handover_sheet_and_the_paper_record_say_each_unit_and_what_it_asks(
 def test_the_export_sends_each_unit_as_a_procedure_from_its_start_and_end(session_for, patient, tmp_path):
     nurse = session_for("nurse")
     order = records.save_new(session_for("doctor"), "blood_order", {**ORDER, "units": 1}, patient_id=patient)
-    running = records.save_new(nurse, "blood_transfusion", {**UNIT, "component": "platelets",
+    running = records.save_new(nurse, "blood_transfusion", {**UNIT, "component": "platelets", "unit_number": "G0001 26 000009",
+                                                            "unit_requirements": ["irradiated"],  # the patient's need
                                                             "started_at": "2026-11-28T13:30+01:00"}, patient_id=patient)
     stopped = records.save_new(nurse, "blood_transfusion", {**UNIT, "unit_requirements": ["irradiated"], "order": order.record_id}, patient_id=patient)
     end = records.save_new(nurse, "transfusion_end", {
@@ -195,9 +196,9 @@ def test_the_export_sends_each_unit_as_a_procedure_from_its_start_and_end(sessio
     assert done.basedOn[0].reference == f"urn:uuid:{order.record_id}" and going.basedOn is None
     request = ServiceRequest.model_validate(by_id[order.record_id])
     assert (request.status, request.code.text, float(request.quantityQuantity.value)) == (
-        "completed", "Red cell transfusion", 1.0)  # its one unit started and ended
+        "revoked", "Red cell transfusion", 1.0)  # its one unit ended, stopped for a reaction
     assert request.reasonCode[0].text == "Hb 68 g/L, breathless" and [note.text for note in request.note] == [
-        "Each over 2 hours", "Irradiated"]
+        "Each over 2 hours", "Irradiated", "Unit G0001 26 123456 not given in full: Stopped: a reaction, 60 mL given"]
     assert [note.text for note in done.note] == [
         "Patient's blood group: A RhD negative; Bedside identity check: done;"
         " ABO card: Compatible; Second checker: Paul Martin; Use by 2026-12-20T23:59+01:00",
@@ -348,11 +349,13 @@ def test_a_rhd_positive_unit_for_a_patient_who_may_be_rhd_negative_asks_whether_
     assert [error.path for error in refused.value.errors] == ["rhd_agreed"]
     assert "unless the blood bank issued it so: ask them" in str(refused.value)
     started = records.save_new(nurse, "blood_transfusion", {**positive, "rhd_agreed": True}, patient_id=patient)
-    records.save_new(nurse, "blood_transfusion", {**UNIT, "component": "plasma", "unit_group": "ab_pos"},
+    records.save_new(nurse, "blood_transfusion", {**UNIT, "component": "plasma", "unit_group": "ab_pos",
+                                                  "unit_number": "G0001 26 000002"},
                      patient_id=patient)  # plasma carries no RhD cells: not asked
     positive_patient = records.save_new(nurse, "admission", {**admission_values, "bed": "3", "birth_name": "AUTRE",
                                                               "arrival_at": "2026-11-28T09:00+01:00"}).patient_id
-    records.save_new(nurse, "blood_transfusion", {**UNIT, "unit_group": "o_pos", "patient_group": "a_pos"},
+    records.save_new(nurse, "blood_transfusion", {**UNIT, "unit_group": "o_pos", "patient_group": "a_pos",
+                                                  "unit_number": "G0001 26 000003"},
                      patient_id=positive_patient)  # a RhD-positive patient: not asked
     sheet = printing.print_transfusion_record(nurse, patient, tmp_path / "record.pdf")
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(sheet).pages)

@@ -2,17 +2,28 @@
 Haematology's guidelines say it (pre-transfusion compatibility procedures 2012, administration
 2017): red cells carry no A or B antigen the patient's plasma has antibodies against, so a
 patient whose group is not known yet (an emergency) gets group O; plasma and cryoprecipitate
-carry no antibody against the patient's own A or B (group AB plasma suits every patient);
-platelets of another ABO group are given when the blood bank has none of the patient's. The RhD
-question (a RhD-positive unit for a RhD-negative patient, an emergency's choice the blood bank
-makes) is the form's to ask, not a rule here. Codes are the forms': "a_pos", "o_neg", …, and
-"not_known" for the patient."""
+carry no antibody against the patient's own A or B, so a patient not grouped yet gets group AB
+(which suits every patient), or group A only as the blood bank issued it tested high-titre
+negative (its anti-B low), its choice when it has no AB; platelets of another ABO group are
+given when the blood bank has none of the patient's. The RhD question (a RhD-positive unit for a
+RhD-negative patient, an emergency's choice the blood bank makes) and group A plasma's are the
+form's to ask, not rules here. Codes are the forms': "a_pos", "o_neg", …, and "not_known" for the
+patient.
+
+Also which special requirements are the patient's, whichever prescription said them."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 RED_CELLS = "red_cells"
 PLASMA_COMPONENTS = frozenset({"plasma", "cryo"})
 NOT_KNOWN = "not_known"
+PATIENT_REQUIREMENTS = ("irradiated", "cmv_negative")
+"""Needs of the patient's, not of one prescription's (irradiated against graft-versus-host
+disease, CMV negative in a pregnancy): every unit with living white cells in it is to meet them
+(red cells, platelets, another cellular component), not plasma nor cryoprecipitate, which are
+neither irradiated nor tested for CMV."""
 _ANTIGENS = {"o": frozenset(), "a": frozenset("A"), "b": frozenset("B"), "ab": frozenset("AB")}
 
 
@@ -25,15 +36,32 @@ def _antigens(group: str) -> frozenset[str]:
     return _ANTIGENS[group.split("_")[0]]
 
 
-def abo_incompatible(component: str, patient_group: str, unit_group: str) -> bool:
+def abo_incompatible(component: str, patient_group: str, unit_group: str, *, high_titre_negative: bool = False) -> bool:
     """Whether a unit of `component` and group `unit_group` must not be given to a patient of
-    `patient_group` (NOT_KNOWN when the patient has not been grouped yet)."""
+    `patient_group` (NOT_KNOWN when the patient has not been grouped yet); `high_titre_negative`:
+    the blood bank issued group A plasma or cryoprecipitate so for a patient not grouped yet."""
     unit = _antigens(unit_group)
+    if patient_group == NOT_KNOWN:
+        if component == RED_CELLS:
+            return bool(unit)
+        if component in PLASMA_COMPONENTS:
+            return unit != _ANTIGENS["ab"] and not (high_titre_negative and unit == _ANTIGENS["a"])
+        return False
     if component == RED_CELLS:
-        return bool(unit) if patient_group == NOT_KNOWN else not unit <= _antigens(patient_group)
-    if component in PLASMA_COMPONENTS and patient_group != NOT_KNOWN:
+        return not unit <= _antigens(patient_group)
+    if component in PLASMA_COMPONENTS:
         return not _antigens(patient_group) <= unit
     return False
+
+
+def requirements_for(component: str, prescribed: Iterable[Iterable[str]]) -> list[str]:
+    """The patient's special requirements a unit of `component` is to meet, of the special
+    requirements of each of their prescriptions (`prescribed`): none for plasma or
+    cryoprecipitate."""
+    if component in PLASMA_COMPONENTS:
+        return []
+    asked = {code for requirements in prescribed for code in requirements}
+    return [code for code in PATIENT_REQUIREMENTS if code in asked]
 
 
 def short(group: str) -> str | None:

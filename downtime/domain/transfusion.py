@@ -78,6 +78,18 @@ class Unit:
     def end_set_due(self) -> datetime | None:
         return None if self.ended_at is None else elapsed.later(self.ended_at, END_SET_WITHIN)
 
+    @property
+    def ran_over(self) -> bool:
+        """Whether it ended more than 4 hours after it left the fridge: said of it once ended, as
+        OVER_4_HOURS is while it runs (the blood bank asks of a unit's fate)."""
+        return self.ended_at is not None and elapsed.instant(self.ended_at) > elapsed.instant(self.over_at)
+
+
+def out_too_long(collected_at: datetime, started_at: datetime) -> bool:
+    """Whether a unit started at `started_at` had been out of the fridge 4 hours or more since
+    `collected_at`: it could not be finished within them, and goes back to the blood bank."""
+    return elapsed.between(collected_at, started_at) >= LONGEST
+
 
 @dataclass(frozen=True)
 class Sets:

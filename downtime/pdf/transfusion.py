@@ -1,8 +1,10 @@
 """The blood transfusion record on paper: what the guideline asks around every unit, then a line
-per unit, oldest first (what it is, the bedside check, its start, the observation sets before it,
-at 15 minutes and after it, its end, the volume, any reaction and who was told, initials), then
-ruled lines to carry on by hand while the laptop is away. The blank record is the ruled lines
-alone. Each unit's line is also what the blood bank asks back of the ward: the unit's fate."""
+per unit, oldest first (what it is, the bedside check, its start with its rate or notes, the
+observation sets before it, at 15 minutes and after it, its end, the volume, why it was stopped and
+what was done, a unit that ran past 4 hours out of the fridge, any reaction and who was told,
+initials), then ruled lines to carry on by hand while the laptop is away. The blank record is the
+ruled lines alone. Each unit's line is also what the blood bank asks back of the ward: the unit's
+fate."""
 
 from __future__ import annotations
 
@@ -14,10 +16,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from downtime.domain.laptops import NOBODY, Authors, Laptop
+from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
-from downtime.i18n import semicolon
+from downtime.i18n import semicolon, sentence
 from downtime.pdf.page import PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words
+from downtime.services import transfusion
 from downtime.services.patients import PatientSummary
 from downtime.services.transfusion import Prescribed, Transfused, reacted
 
@@ -29,10 +33,11 @@ BLANK_ORDERS = 2
 WORDS: dict[str, dict[Lang, str]] = {
     "title": {"en": "Blood transfusion record", "fr": "Fiche de suivi transfusionnel"},
     "blank_title": {"en": "Blood transfusion record (blank)", "fr": "Fiche de suivi transfusionnel (vierge)"},
-    "headings": {"en": "Unit: component, number, group, out of the fridge at|Bedside check|Started|Obs before|"
-                       "Obs 15 min|Ended|Outcome, volume|Obs after|Reaction, who was told",
-                 "fr": "Produit : type, numéro, groupe, sortie du réfrigérateur|Contrôle au lit|Posé à|Const. avant|"
-                       "Const. 15 min|Fin à|Déroulement, volume|Const. après|Réaction, qui a été prévenu"},
+    "headings": {"en": "Unit: component, number, group, out of the fridge at|Bedside check|Started, rate or notes|"
+                       "Obs before|Obs 15 min|Ended|Outcome, volume, notes|Obs after|Reaction, who was told",
+                 "fr": "Produit : type, numéro, groupe, sortie du réfrigérateur|Contrôle au lit|Posé à, débit ou "
+                       "remarques|Const. avant|Const. 15 min|Fin à|Déroulement, volume, remarques|Const. après|"
+                       "Réaction, qui a été prévenu"},
     "ordered": {"en": "Prescribed: when, doctor's signature|Component|Units|Each over|Special requirements|Why|Started",
                 "fr": "Prescrit : quand, signature du médecin|Produit|Nombre|Chacun en|Qualifications|Indication|"
                       "Posés"},
@@ -40,6 +45,8 @@ WORDS: dict[str, dict[Lang, str]] = {
     "card": {"en": "ABO card: {answer}", "fr": "Carte : {answer}"},
     "patient": {"en": "Patient {group}", "fr": "Patient {group}"},
     "rhd": {"en": "RhD+ issued so by the blood bank", "fr": "RhD+ délivré ainsi par l’EFS"},
+    "group_a": {"en": "group A issued so by the blood bank (high-titre negative)",
+                "fr": "groupe A délivré ainsi par l’EFS (titre faible d’anti-B)"},
     "second": {"en": "2nd: {name}", "fr": "2e : {name}"},
     "none": {"en": "None", "fr": "Aucune"},
     "doctor": {"en": "doctor told", "fr": "médecin prévenu"},
@@ -51,9 +58,10 @@ WORDS: dict[str, dict[Lang, str]] = {
 }
 GUIDE: dict[Lang, tuple[str, ...]] = {
     "en": ("Before each unit: check the patient's identity at the bedside (name, date of birth, wristband) against "
-           "the unit's compatibility label and the prescription, and the unit's group against the patient's (red cells "
-           "of group O when the patient's is not known; RhD positive for a patient RhD negative only as the blood bank "
-           "issued it).",
+           "the unit's compatibility label and the prescription, and the unit's group against the patient's (when the "
+           "patient's is not known, red cells of group O, plasma of group AB; RhD positive for a patient RhD negative "
+           "only as the blood bank issued it); the bedside ABO card before each unit of red cells where the hospital "
+           "uses one.",
            "Observations (temperature, pulse, blood pressure, respiration rate, SpO2) in the hour before the start, "
            "15 minutes after it, and in the hour after the end.",
            "Finish each unit within 4 hours of it leaving the blood fridge.",
@@ -62,8 +70,8 @@ GUIDE: dict[Lang, tuple[str, ...]] = {
            "The blood bank is told the fate of every unit: this record or the unit's traceability label goes back."),
     "fr": ("Avant chaque produit : vérifier l’identité du patient au lit (nom, date de naissance, bracelet) avec "
            "l’étiquette de compatibilité du produit et la prescription, et le groupe du produit avec celui du patient "
-           "(CGR de groupe O si le sien n’est pas connu ; RhD positif chez un patient RhD négatif seulement délivré ainsi "
-           "par l’EFS) ; contrôle ultime (carte) selon le protocole.",
+           "(s’il n’est pas connu : CGR de groupe O, plasma de groupe AB ; RhD positif chez un patient RhD négatif "
+           "seulement délivré ainsi par l’EFS) ; contrôle ultime (carte) au lit avant chaque CGR.",
            "Constantes (température, pouls, pression artérielle, fréquence respiratoire, SpO2) dans l’heure avant la "
            "pose, 15 minutes après, et dans l’heure après la fin.",
            "Passer chaque produit dans les 4 heures suivant sa sortie du réfrigérateur.",
@@ -71,7 +79,9 @@ GUIDE: dict[Lang, tuple[str, ...]] = {
            "renvoyer le produit.",
            "Le devenir de chaque produit est retourné à l’EFS : cette fiche ou l’étiquette de traçabilité."),
 }
-WIDTHS = (0.18, 0.13, 0.09, 0.08, 0.08, 0.09, 0.13, 0.08, 0.14)
+WIDTHS = (0.15, 0.13, 0.11, 0.08, 0.08, 0.09, 0.15, 0.08, 0.13)
+"""The start's and the outcome's columns hold their record's notes under them, and the outcome a
+unit run past its 4 hours: "réfrigérateur" in bold fits the outcome's width."""
 ORDER_WIDTHS = (0.15, 0.17, 0.09, 0.12, 0.16, 0.22, 0.09)
 
 
@@ -85,8 +95,8 @@ def _check(unit: Transfused, spec: FormSpec, lang: Lang) -> str:
     if data.get("patient_group"):
         said.insert(0, in_words(WORDS, "patient", lang,
                                 group=format_value(spec.field("patient_group"), data["patient_group"], lang)))
-    if data.get("rhd_agreed"):
-        said.append(in_words(WORDS, "rhd", lang))
+    said.extend(in_words(WORDS, key, lang) for key, field in (("rhd", "rhd_agreed"), ("group_a", "group_a_agreed"))
+                if data.get(field))
     if data.get("abo_card"):
         said.append(in_words(WORDS, "card", lang, answer=format_value(spec.field("abo_card"), data["abo_card"], lang)))
     if data.get("second_checker"):
@@ -111,6 +121,26 @@ def _reaction(unit: Transfused, end_spec: FormSpec, lang: Lang) -> tuple[str, bo
     return semicolon(lang).join(said), bool(untold)
 
 
+def _with_notes(said: str, record: RecordVersion) -> list[Flowable]:
+    """A cell's words, then the record's notes under them (the start's rate, why the unit was
+    stopped and what was done): the printed record left them out."""
+    notes = " ".join(str(record.data.get("notes") or "").split())
+    return [chart_cell(said), *([chart_cell(notes)] if notes else [])]
+
+
+def _outcome(unit: Transfused, end_spec: FormSpec, lang: Lang) -> list[Flowable]:
+    """How the unit ended and the volume given, a unit that ran past 4 hours out of the fridge in
+    the alert colour, then the end's notes; nothing while it runs."""
+    end = unit.end
+    if end is None:
+        return [chart_cell("")]
+    said = _with_notes(format_value(end_spec.field("outcome"), end.data["outcome"], lang) + (
+        f", {end.data['volume']} mL" if end.data.get("volume") is not None else ""), end)
+    if unit.unit.ran_over:
+        said.insert(1, chart_cell(sentence(in_words(transfusion.WORDS, "ran_over", lang)), bold=True, alert=True))
+    return said
+
+
 def _table(units: Sequence[Transfused], spec: FormSpec, end_spec: FormSpec, authors: Authors,
            laptops: Mapping[str, Laptop], lang: Lang, width: float, by_hand: int) -> Flowable:
     body: list[list[object]] = [[chart_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
@@ -119,17 +149,14 @@ def _table(units: Sequence[Transfused], spec: FormSpec, end_spec: FormSpec, auth
         times = [in_words(WORDS, word, lang, time=_at(datetime.fromisoformat(start.data[field])))
                  for field, word in (("use_by", "use_by"), ("collected_at", "collected")) if start.data.get(field)]
         what = ", ".join([unit.what(spec, lang), *times])
-        if end is None:
-            ended, outcome = in_words(WORDS, "running", lang), ""
-        else:
-            ended = f"{_at(unit.unit.ended_at)} {authors.initials(end.author, end.device_id, laptops)}"
-            outcome = format_value(end_spec.field("outcome"), end.data["outcome"], lang) + (
-                f", {end.data['volume']} mL" if end.data.get("volume") is not None else "")
+        ended = (in_words(WORDS, "running", lang) if end is None
+                 else f"{_at(unit.unit.ended_at)} {authors.initials(end.author, end.device_id, laptops)}")
         reaction, untold = _reaction(unit, end_spec, lang)
         body.append([chart_cell(what, bold=True), chart_cell(_check(unit, spec, lang)),
-                     chart_cell(f"{_at(unit.started_at)} {authors.initials(start.author, start.device_id, laptops)}"),
+                     _with_notes(f"{_at(unit.started_at)} {authors.initials(start.author, start.device_id, laptops)}",
+                                 start),
                      chart_cell("✓" if unit.sets.baseline else "—"), chart_cell(_at(unit.sets.first_at)), chart_cell(ended),
-                     chart_cell(outcome), chart_cell(_at(unit.sets.end_at)),
+                     _outcome(unit, end_spec, lang), chart_cell(_at(unit.sets.end_at)),
                      chart_cell(reaction, bold=untold or unit.unit.reaction, alert=untold)])
     return carried_on_by_hand(body, WIDTHS, width, by_hand, 12 * mm)
 

@@ -1,7 +1,8 @@
 """A patient's blood transfusions: each unit newest first (what it is, the bedside check, the
 observation sets taken around it, its end), the running unit over them and, in the warning
 colour, what the units ask now (the 15-minute set, the set after the end, a unit running at 4
-hours, a reaction to report). A unit's end is recorded from here, on the unit chosen."""
+hours, a reaction to report) and the end of a unit that ran past 4 hours out of the fridge. A
+unit's end is recorded from here, on the unit chosen."""
 
 from __future__ import annotations
 
@@ -55,7 +56,10 @@ class UnitsModel(TextTableModel):
         self.at = session.clock()
 
     def is_warning(self, row: int, column: int) -> bool:
-        return column == 5 and bool(self.rows[row].asks(self.at, self.session.lang))
+        """What the unit asks; where it stands when it ran past 4 hours out of the fridge (said at the
+        end of a cell cut on screen, whole in its tooltip)."""
+        unit: Transfused = self.rows[row]
+        return (column == 5 and bool(unit.asks(self.at, self.session.lang))) or (column == 4 and unit.unit.ran_over)
 
     def texts(self, row: int) -> tuple[str, ...]:
         unit: Transfused = self.rows[row]
@@ -68,6 +72,7 @@ class UnitsModel(TextTableModel):
                 group=short(patient) or format_value(spec.field("patient_group"), patient, lang)) if patient else "",
             translate("TransfusionView", "identity checked"),
             translate("TransfusionView", "RhD+ issued so") if data.get("rhd_agreed") else "",
+            translate("TransfusionView", "group A issued so") if data.get("group_a_agreed") else "",
             data.get("second_checker"))))
         return (f"{unit.started_at:%d/%m %H:%M}", " · ".join((
                     unit.number, str(short(data["unit_group"])),
@@ -122,9 +127,11 @@ class TransfusionView(ChartTab):
         if running:
             latest = translate("TransfusionView", "Running: {unit} since {time}").format(
                 unit=running[-1].what(spec, lang), time=f"{running[-1].started_at:%d/%m %H:%M}")
-            if running[-1].sets.first_at is None and elapsed.instant(now) < elapsed.instant(running[-1].unit.first_set_due):
+            due = running[-1].unit.first_set_due
+            if running[-1].sets.first_at is None and elapsed.instant(now) < elapsed.instant(due):
+                # On the laptop's clock, as what the units ask says it once overdue.
                 latest += " — " + translate("TransfusionView", "15-minute observations due {time}").format(
-                    time=f"{running[-1].unit.first_set_due:%H:%M}")
+                    time=f"{due.astimezone(now.tzinfo):%d/%m %H:%M}")
         elif units:
             latest = translate("TransfusionView", "Last unit: {unit}, {state}").format(
                 unit=units[-1].what(spec, lang), state=units[-1].state(self.session.form(transfusion.END_FORM), lang))

@@ -5,11 +5,14 @@ standing records. Also the checks a prescription, a unit's start and its end are
 no start without the bedside identity check, none of an ABO group the patient's cannot take,
 none with the patient's group read as another than an earlier unit's, none against its
 prescription (another component, a requirement not met, one unit too many), no end before its
-start, one end per unit."""
+start, one end per unit; a unit started once, none out of the fridge 4 hours by its start, red
+cells with the bedside ABO card answered, the patient's special requirements met whichever
+prescription said them, a unit named on the standing prescription of its component (see
+`_check_start`)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, NoReturn
@@ -17,13 +20,15 @@ from typing import Any, NoReturn
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.blood_groups import NOT_KNOWN, abo, abo_incompatible
+from downtime.domain.blood_groups import NOT_KNOWN, RED_CELLS, abo, abo_incompatible, requirements_for
 from downtime.domain.records import RecordStatus, RecordVersion
-from downtime.domain.transfusion import SIGNS, Sets, Unit, next_due, sets_of, signs
+from downtime.domain.transfusion import SIGNS, Sets, Unit, next_due, out_too_long, sets_of, signs
 from downtime.formspec import FormSpec, Lang
+from downtime.formspec.messages import message as form_message
+from downtime.formspec.schema import holds
 from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon
-from downtime.services import observations
+from downtime.services import census, observations
 from downtime.services.bedside import in_present_stays
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
@@ -44,7 +49,11 @@ WORDS = {
                 "fr": "PRODUITS SANGUINS PRESCRITS, PAS TOUS POSÉS : {prescription}"},
     "prescribed": {"en": "{what} (prescribed {time}): {started} started",
                    "fr": "{what} (prescrit le {time}) : {started} posé(s)"},
+    "ran_over": {"en": "ran past 4 hours out of the fridge", "fr": "a dépassé 4 heures hors du réfrigérateur"},
 }
+CARD_ANSWERED = ("compatible", "no_card")
+"""The bedside ABO card's answers a unit of red cells may start with: done, or none at this
+hospital; never "not used for this component" (French practice's contrôle ultime: every unit)."""
 
 
 @dataclass(frozen=True)
@@ -75,7 +84,8 @@ class Transfused:
 
     def state(self, end_spec: FormSpec, lang: Lang) -> str:
         """"running since 28/11 10:00", "ended 28/11 12:10: Given in full, 280 mL", "ended 28/11
-        12:40: Stopped: a reaction, 90 mL (Chills or rigors)"."""
+        12:40: Stopped: a reaction, 90 mL (Chills or rigors)", "…, 280 mL; ran past 4 hours out of
+        the fridge"."""
         if self.end is None or self.unit.ended_at is None:
             return WORDS["running"][lang].format(time=f"{self.started_at:%d/%m %H:%M}")
         data = self.end.data
@@ -84,6 +94,8 @@ class Transfused:
             outcome += f", {data['volume']} mL"
         if data.get("signs"):
             outcome += f" ({format_value(end_spec.field('signs'), data['signs'], lang)})"
+        if self.unit.ran_over:
+            outcome += semicolon(lang) + WORDS["ran_over"][lang]
         return WORDS["ended"][lang].format(time=f"{self.unit.ended_at:%d/%m %H:%M}", outcome=outcome)
 
     def asks(self, at: datetime, lang: Lang) -> list[str]:
@@ -106,7 +118,8 @@ def reacted(end: Mapping[str, Any]) -> bool:
     return end.get("outcome") == "stopped_reaction" or end.get("reaction") is True
 
 
-def _unit(start: RecordVersion, end: RecordVersion | None) -> Unit:
+def unit_of(start: RecordVersion, end: RecordVersion | None) -> Unit:
+    """The unit its start and its end (None while it runs) say."""
     data = end.data if end is not None else {}
     reaction = reacted(data)
     collected = start.data.get("collected_at")
@@ -120,15 +133,21 @@ def _standing(found: list[RecordVersion]) -> list[RecordVersion]:
     return [record for record in found if record.status is not RecordStatus.ENTERED_IN_ERROR]
 
 
-def _transfused(starts: list[RecordVersion], ends: list[RecordVersion], taken: list[datetime]) -> list[Transfused]:
-    """Each unit of `starts` with its end among `ends` (the first written, should two laptops
-    each have recorded one), oldest first."""
+def first_ends(ends: Iterable[RecordVersion]) -> dict[str, RecordVersion]:
+    """Each unit's end among `ends`, by the unit's record: the first standing one written, should
+    two laptops each have recorded one (the screens, the checks and the export alike)."""
     end_of: dict[str, RecordVersion] = {}
-    for end in sorted(_standing(ends), key=lambda one: one.recorded_at):
+    for end in sorted(_standing(list(ends)), key=lambda one: one.recorded_at):
         end_of.setdefault(str(end.data["unit"]), end)
+    return end_of
+
+
+def _transfused(starts: list[RecordVersion], ends: list[RecordVersion], taken: list[datetime]) -> list[Transfused]:
+    """Each unit of `starts` with its end among `ends` (see `first_ends`), oldest first."""
+    end_of = first_ends(ends)
     found = []
     for start in _standing(starts):
-        unit = _unit(start, end_of.get(start.record_id))
+        unit = unit_of(start, end_of.get(start.record_id))
         found.append(Transfused(start, end_of.get(start.record_id), unit, sets_of(unit, taken)))
     return sorted(found, key=lambda one: (elapsed.instant(one.started_at), one.record.recorded_at))
 
@@ -244,10 +263,9 @@ def next_unit(db: Database, patient_id: str) -> dict[str, Any]:
 def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any],
           record_id: str | None = None) -> None:
     """A unit's start or end, or a prescription, as written or amended (`record_id`: the record
-    amended): a start must match its prescription (see `_check_prescribed`) and come before its
-    end (the bedside identity check is the form's); an end is of one of the patient's standing
-    units, after its start, and the only one of that unit; a prescription is not cut below the
-    units started on it. Each refusal names its field."""
+    amended): a start as `_check_start` says (the bedside identity check is the form's); an end is
+    of one of the patient's standing units, after its start, and the only one of that unit; a
+    prescription is not cut below the units started on it. Each refusal names its field."""
     lang = session.lang
     if spec.id == ORDER_FORM:
         started = next((found.started for found in prescriptions(session.db, patient_id)
@@ -258,18 +276,7 @@ def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, 
                 field=spec.field("units").label.get(lang), started=started))
         return
     if spec.id == FORM:
-        _check_same_patient_group(session, spec, patient_id, data, record_id)
-        _check_groups(spec, data, lang)
-        _check_prescribed(session, spec, patient_id, data, record_id)
-        ended = [end for end in _standing(list_current(session.db, form_id=END_FORM, patient_id=patient_id))
-                 if record_id is not None and end.data.get("unit") == record_id]
-        started = datetime.fromisoformat(str(data["started_at"]))
-        for end in ended:
-            if elapsed.instant(datetime.fromisoformat(end.data["ended_at"])) < elapsed.instant(started):
-                _refuse("started_at", message(lang, QT_TRANSLATE_NOOP(
-                    "messages", "“{field}”: the unit's end is recorded at {time}, before this."),
-                    field=spec.field("started_at").label.get(lang),
-                    time=f"{datetime.fromisoformat(end.data['ended_at']):%d/%m/%Y %H:%M}"))
+        _check_start(session, spec, patient_id, data, record_id)
         return
     unit_id = str(data["unit"])
     start = current_of(session.db, [unit_id]).get(unit_id)
@@ -292,40 +299,101 @@ def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, 
             field=unit_label, time=f"{datetime.fromisoformat(other.data['ended_at']):%d/%m/%Y %H:%M}"))
 
 
+def _check_start(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any],
+                 record_id: str | None) -> None:
+    """A unit's start, typed or amended: of a group the patient can take, as an earlier unit
+    recorded it; against its prescription, or named on the one standing; meeting the patient's
+    special requirements; started once; not out of the fridge 4 hours; red cells with the bedside
+    ABO card answered; before its end. A rule is asked of an amendment only when it changes the
+    answers the rule judges: a unit recorded before the rule, or on the form's version 1, is
+    corrected (a second checker's name) without what no one asked then."""
+    lang = session.lang
+    before = current_of(session.db, [record_id])[record_id].data if record_id is not None else None
+    if _changes(before, data, "component", "patient_group", "unit_group", "group_a_agreed"):
+        _check_same_patient_group(session, spec, patient_id, data, record_id)
+        _check_groups(spec, data, lang)
+    _check_prescribed(session, spec, patient_id, data, before)
+    if not data.get("order") and _changes(before, data, "order", "component"):
+        _check_unnamed(session, spec, patient_id, data)
+    if _changes(before, data, "component", "unit_requirements"):
+        _check_patient_requirements(session, spec, patient_id, data)
+    if _changes(before, data, "unit_number"):
+        _check_once(session, spec, data, record_id)
+    if data.get("collected_at") and _changes(before, data, "collected_at", "started_at"):
+        _check_fridge(spec, data, lang)
+    if data["component"] == RED_CELLS and _changes(before, data, "component", "abo_card"):
+        _check_card(spec, data, lang)
+    ended = [end for end in _standing(list_current(session.db, form_id=END_FORM, patient_id=patient_id))
+             if record_id is not None and end.data.get("unit") == record_id]
+    started = datetime.fromisoformat(str(data["started_at"]))
+    for end in ended:
+        if elapsed.instant(datetime.fromisoformat(end.data["ended_at"])) < elapsed.instant(started):
+            _refuse("started_at", message(lang, QT_TRANSLATE_NOOP(
+                "messages", "“{field}”: the unit's end is recorded at {time}, before this."),
+                field=spec.field("started_at").label.get(lang), time=_at(end.data["ended_at"])))
+
+
+def _changes(before: Mapping[str, Any] | None, data: Mapping[str, Any], *fields: str) -> bool:
+    """Whether a start typed (`before` None) or amended answers any of these otherwise."""
+    return before is None or any(before.get(field) != data.get(field) for field in fields)
+
+
+def _at(moment: str) -> str:
+    return f"{datetime.fromisoformat(moment):%d/%m/%Y %H:%M}"
+
+
 def _check_same_patient_group(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any],
                               record_id: str | None) -> None:
     """A patient's group read as another than an earlier unit's is refused: two groups for one
     patient mean a sample taken from the wrong patient or a unit at the wrong bedside, the
-    error the blood bank's two-sample rule is there to catch. A group not known yet is no group."""
+    error the blood bank's two-sample rule is there to catch. A group not known yet is no group:
+    the unit is then to suit the group recorded too (group O plasma for a patient recorded as
+    group A, answered "Not known yet" in the rush of an emergency, was started)."""
     group = str(data["patient_group"])
-    if group == NOT_KNOWN:
-        return
     starts = sorted(_standing(list_current(session.db, form_id=FORM, patient_id=patient_id)),
                     key=lambda start: elapsed.instant(datetime.fromisoformat(start.data["started_at"])))
     other = next((start.data for start in reversed(starts) if start.record_id != record_id
                   and start.data.get("patient_group") not in (None, NOT_KNOWN, group)), None)
     if other is None:
         return
-    field = spec.field("patient_group")
-    _refuse("patient_group", message(session.lang, QT_TRANSLATE_NOOP(
-        "messages", "“{field}”: this patient's group was recorded as {group} with unit {unit} on {time}: two groups "
-                    "for one patient mean a sample or a patient mistaken; do not start it; ask the blood bank."),
-        field=field.label.get(session.lang), unit=unit_number(other),
-        time=f"{datetime.fromisoformat(other['started_at']):%d/%m/%Y %H:%M}",
-        group=format_value(field, other["patient_group"], session.lang)))
+    field, lang = spec.field("patient_group"), session.lang
+    recorded = {"unit": unit_number(other), "time": _at(other["started_at"]),
+                "group": format_value(field, other["patient_group"], lang)}
+    if group != NOT_KNOWN:
+        _refuse("patient_group", message(lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: this patient's group was recorded as {group} with unit {unit} on {time}: two groups "
+                        "for one patient mean a sample or a patient mistaken; do not start it; ask the blood bank."),
+            field=field.label.get(lang), **recorded))
+    component, unit_group = str(data["component"]), str(data["unit_group"])
+    if abo_incompatible(component, str(other["patient_group"]), unit_group):
+        _refuse("unit_group", message(lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: this patient's group was recorded as {group} with unit {unit} on {time}: group "
+                        "{unit_group} is not compatible with it for {component}; do not start it; ask the blood bank."),
+            field=spec.field("unit_group").label.get(lang), unit_group=abo(unit_group),
+            component=format_value(spec.field("component"), component, lang), **recorded))
 
 
 def _check_groups(spec: FormSpec, data: Mapping[str, Any], lang: Lang) -> None:
     """A unit of an ABO group the patient's cannot take is refused (domain.blood_groups): the
-    bedside check's last line, the one the ABO card makes where a hospital uses one."""
+    bedside check's last line, the one the ABO card makes where a hospital uses one. Group A
+    plasma for a patient not grouped yet asks first whether the blood bank issued it so."""
+    asked = spec.field("group_a_agreed")
+    if asked.relevant is not None and holds(asked.relevant, dict(data)) and not isinstance(data.get(asked.id), bool):
+        _refuse(asked.id, form_message("required", lang, asked.label.get(lang)))
     component, patient_group, unit_group = (str(data[key]) for key in ("component", "patient_group", "unit_group"))
-    if not abo_incompatible(component, patient_group, unit_group):
+    if not abo_incompatible(component, patient_group, unit_group,
+                            high_titre_negative=data.get("group_a_agreed") is True):
         return
     field, what = spec.field("unit_group").label.get(lang), format_value(spec.field("component"), component, lang)
-    if patient_group == NOT_KNOWN:
+    if patient_group == NOT_KNOWN and component == RED_CELLS:
         _refuse("unit_group", message(lang, QT_TRANSLATE_NOOP(
             "messages", "“{field}”: the patient's group is not known yet: only group O red cells are given; do not "
                         "start this unit; ask the blood bank."), field=field))
+    if patient_group == NOT_KNOWN:
+        _refuse("unit_group", message(lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: the patient's group is not known yet: only group AB {component} is given (group A "
+                        "only as the blood bank issued it, high-titre negative); do not start this unit; ask the blood "
+                        "bank."), field=field, component=what))
     _refuse("unit_group", message(lang, QT_TRANSLATE_NOOP(
         "messages", "“{field}”: group {unit} is not compatible with the patient's group {patient} for {component}: do "
                     "not start it; ask the blood bank."),
@@ -333,16 +401,17 @@ def _check_groups(spec: FormSpec, data: Mapping[str, Any], lang: Lang) -> None:
 
 
 def _check_prescribed(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any],
-                      record_id: str | None) -> None:
+                      before: Mapping[str, Any] | None) -> None:
     """A unit naming its prescription (one of the patient's standing ones, as records checks
-    first): of the unit's component, meeting its special requirements (irradiated, CMV negative), with a unit left for it
-    (a unit amended that named it already takes none more)."""
+    first): of the unit's component, meeting its special requirements (irradiated, CMV negative),
+    with a unit left for it (a unit amended, `before` its answers, that named it already takes none
+    more)."""
     order_id = data.get("order")
     if not order_id:
         return
     lang = session.lang
     # The patient's standing one (records._check_picked); a new unit's, of this stay.
-    found = next((prescribed for prescribed in prescriptions_of(session.db, [patient_id], this_stay=record_id is None)
+    found = next((prescribed for prescribed in prescriptions_of(session.db, [patient_id], this_stay=before is None)
                   .get(patient_id, []) if prescribed.record.record_id == order_id), None)
     if found is None:
         _refuse("order", message(lang, QT_TRANSLATE_NOOP(
@@ -361,11 +430,89 @@ def _check_prescribed(session: Session, spec: FormSpec, patient_id: str, data: M
             "messages", "“{field}”: the prescription asks for {missing}, which the unit's label does not show: do "
                         "not start it; ask the blood bank."), field=spec.field("unit_requirements").label.get(lang),
             missing=format_value(spec.field("unit_requirements"), missing, lang)))
-    amended = current_of(session.db, [record_id]).get(record_id) if record_id is not None else None
-    if not (amended is not None and amended.data.get("order") == order_id) and found.left <= 0:
+    if not (before is not None and before.get("order") == order_id) and found.left <= 0:
         _refuse("order", message(lang, QT_TRANSLATE_NOOP(
             "messages", "“{field}”: its {units} unit(s) are all started already; a further unit needs a new "
                         "prescription."), field=spec.field("order").label.get(lang), units=found.record.data["units"]))
+
+
+def _check_patient_requirements(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any]) -> None:
+    """The special requirements that are the patient's (domain.blood_groups.requirements_for),
+    said by any of their prescriptions of this stay written by the unit's start, met by the unit
+    whichever prescription it names, or none: three units given on no prescription in the app
+    were checked against nothing, and an irradiated patient was given none irradiated."""
+    started = elapsed.instant(datetime.fromisoformat(str(data["started_at"])))
+    component, shown = str(data["component"]), data.get("unit_requirements") or []
+    for found in prescriptions(session.db, patient_id):
+        if elapsed.instant(found.record.occurred_at) > started:
+            continue
+        missing = [code for code in requirements_for(component, [found.record.data.get("requirements") or []])
+                   if code not in shown]
+        if missing:
+            field = spec.field("unit_requirements")
+            _refuse("unit_requirements", message(session.lang, QT_TRANSLATE_NOOP(
+                "messages", "“{field}”: the prescription of {time} ({component}) asks for {missing} for this patient, "
+                            "which the unit's label does not show: a need of the patient's, for every unit but plasma "
+                            "and cryoprecipitate; do not start it; ask the blood bank."),
+                field=field.label.get(session.lang), time=_at(found.record.data["ordered_at"]),
+                component=format_value(spec.field("component"), found.record.data["component"], session.lang),
+                missing=format_value(field, missing, session.lang)))
+
+
+def _check_unnamed(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any]) -> None:
+    """A unit naming no prescription while one of its component with a unit left stands in the
+    app: it is given on that one, and counted on it (a prescription of two read "0 started" under
+    three units). A paper prescription no one typed stays possible when none stands."""
+    standing = next((found for found in prescriptions(session.db, patient_id)
+                     if found.left > 0 and found.record.data["component"] == data["component"]), None)
+    if standing is not None:
+        _refuse("order", message(session.lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: blood is prescribed for this patient in the app ({prescription}): name the "
+                        "prescription it is given on."),
+            field=spec.field("order").label.get(session.lang),
+            prescription=standing.text(session.form(ORDER_FORM), session.lang)))
+
+
+def _same_unit(number: str) -> str:
+    """A donation number as compared: "g000126123456" and "G0001 26 123456" are one unit."""
+    return "".join(number.split()).upper()
+
+
+def _check_once(session: Session, spec: FormSpec, data: Mapping[str, Any], record_id: str | None) -> None:
+    """A unit started once, for anyone: the same donation number again is a unit at the wrong
+    bedside, or a record typed twice (the first is amended, not written again)."""
+    number = _same_unit(str(data["unit_number"]))
+    first = next((start for start in _standing(list_current(session.db, form_id=FORM))
+                  if start.record_id != record_id and _same_unit(str(start.data["unit_number"])) == number), None)
+    if first is None:
+        return
+    patient = census.all_patients(session.db, session.forms, [str(first.patient_id)]).get(str(first.patient_id))
+    _refuse("unit_number", message(session.lang, QT_TRANSLATE_NOOP(
+        "messages", "“{field}”: unit {unit} was started already, for {name}, {number}, on {time}: a unit is given "
+                    "once. Check the unit's label; a mistake in that record is corrected by amending it."),
+        field=spec.field("unit_number").label.get(session.lang), unit=unit_number(first.data),
+        name=patient.display_name if patient else "—", number=patient.downtime_number if patient else "—",
+        time=_at(first.data["started_at"])))
+
+
+def _check_fridge(spec: FormSpec, data: Mapping[str, Any], lang: Lang) -> None:
+    """A unit out of the fridge 4 hours or more by its start cannot be finished within them."""
+    if out_too_long(datetime.fromisoformat(str(data["collected_at"])), datetime.fromisoformat(str(data["started_at"]))):
+        _refuse("collected_at", message(lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: {time}, 4 hours or more before the start: a unit is finished within 4 hours of "
+                        "leaving the fridge; do not start it: return it to the blood bank."),
+            field=spec.field("collected_at").label.get(lang), time=_at(str(data["collected_at"]))))
+
+
+def _check_card(spec: FormSpec, data: Mapping[str, Any], lang: Lang) -> None:
+    """A unit of red cells with the bedside ABO card answered (CARD_ANSWERED)."""
+    if data.get("abo_card") in CARD_ANSWERED:
+        return
+    field = spec.field("abo_card")
+    _refuse("abo_card", message(lang, QT_TRANSLATE_NOOP(
+        "messages", "“{field}”: answered for every unit of red cells: Compatible once the card is done at the bedside, "
+                    "or “{none_here}” where the hospital has no card; do not start the unit before."),
+        field=field.label.get(lang), none_here=format_value(field, "no_card", lang)))
 
 
 def _refuse(field_id: str, said: str) -> NoReturn:

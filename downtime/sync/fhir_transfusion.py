@@ -1,10 +1,11 @@
 """Each unit of blood transfused as a FHIR Procedure in the stay it was given in, built from its
 start and its end together: in progress until its end is recorded, then completed or stopped,
 its period from start to end, the unit (component, donation number, group) as the thing used,
-its outcome, a reaction's signs as complications, and the bedside check, the volume and who was
-told of a reaction as notes. The donation number is what the blood bank traces the unit to this
-patient by. Its code is in words ("Red cell transfusion"): SNOMED CT's codes could not be
-checked here, and a wrong code files it as another procedure."""
+its outcome, a reaction's signs as complications, and the bedside check, the volume, who was
+told of a reaction and a unit that ran past 4 hours out of the fridge as notes. The donation
+number is what the blood bank traces the unit to this patient by. Its code is in words ("Red
+cell transfusion"): SNOMED CT's codes could not be checked here, and a wrong code files it as
+another procedure. Each prescription as a ServiceRequest (see `_request`)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain.records import RecordStatus, RecordVersion
-from downtime.services.transfusion import END_FORM, FORM, ORDER_FORM, reacted, unit_number
+from downtime.services.transfusion import END_FORM, FORM, ORDER_FORM, first_ends, reacted, unit_number, unit_of
 from downtime.sync.fhir_elements import Context, Group, Made, label, moment, patient_key, record_identifier, reference
 from downtime.sync.fhir_stays import Stays
 
@@ -25,9 +26,9 @@ CODES = {"red_cells": "Red cell transfusion", "platelets": "Platelet transfusion
 
 def transfusion_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
     """One group per unit with its end (should two laptops each have recorded one, both: the
-    first standing one ends it); it needs its patient and its prescription, and names the stay
-    it was given in. One group per prescription, which its units and their ends change (it is
-    completed once every unit it prescribes has ended)."""
+    first standing one written ends it, as on the ward's screens); it needs its patient and its
+    prescription, and names the stay it was given in. One group per prescription, which its
+    units and their ends change (see `_request`)."""
     ends: dict[str, list[RecordVersion]] = {}
     for end in ctx.current(db, END_FORM):
         ends.setdefault(str(end.data["unit"]), []).append(end)
@@ -58,17 +59,24 @@ def _ordered(order: RecordVersion, units: list[RecordVersion], ended: list[Recor
 
 def _request(order: RecordVersion, units: list[RecordVersion], ended: list[RecordVersion], ctx: Context,
              stays: Stays) -> dict[str, Any]:
-    """A prescription as a ServiceRequest: active until every unit it prescribes has started
-    and ended, then completed."""
-    data, spec = order.data, ctx.forms[ORDER_FORM]
-    given = [start for start in units if start.status is not RecordStatus.ENTERED_IN_ERROR
-             and any(end.data["unit"] == start.record_id and end.status is not RecordStatus.ENTERED_IN_ERROR
-                     for end in ended)]
+    """A prescription as a ServiceRequest (R4's request-status): active while a unit it prescribes
+    is to start or running; once every one has ended, completed when each was given in full, else
+    revoked ("terminated prior to the known full completion of the intended actions"; no further
+    unit is started on it), each unit stopped early said in a note. A prescription whose only unit
+    was stopped after 10 mL was exported completed."""
+    data, spec, end_spec = order.data, ctx.forms[ORDER_FORM], ctx.forms[END_FORM]
+    end_of = first_ends(ended)
+    given = [(start, end_of[start.record_id]) for start in units
+             if start.status is not RecordStatus.ENTERED_IN_ERROR and start.record_id in end_of]
+    stopped = [(start, end) for start, end in given if end.data["outcome"] != "completed"]
     status = ("entered-in-error" if order.status is RecordStatus.ENTERED_IN_ERROR
-              else "completed" if len(given) >= int(data["units"]) else "active")
+              else "active" if len(given) < int(data["units"]) else "revoked" if stopped else "completed")
     notes = [f"Each over {data['each_over']}",
              *([", ".join(label(spec, "requirements", code) for code in data["requirements"])]
-               if data.get("requirements") else [])]
+               if data.get("requirements") else []),
+             *(f"Unit {unit_number(start.data)} not given in full: {label(end_spec, 'outcome', end.data['outcome'])}"
+               + (f", {end.data['volume']} mL given" if end.data.get("volume") is not None else "")
+               for start, end in stopped)]
     return {"resourceType": "ServiceRequest", "id": order.record_id, "identifier": record_identifier(order.record_id),
             "status": status, "intent": "order", "code": {"text": CODES[data["component"]]},
             "quantityQuantity": {"value": int(data["units"]), "unit": "unit"},
@@ -78,8 +86,7 @@ def _request(order: RecordVersion, units: list[RecordVersion], ended: list[Recor
 
 
 def _made(start: RecordVersion, ends: list[RecordVersion], ctx: Context, stays: Stays) -> Made:
-    standing = [end for end in ends if end.status is not RecordStatus.ENTERED_IN_ERROR]
-    return Made([_procedure(start, standing[0] if standing else None, ctx, stays)],
+    return Made([_procedure(start, first_ends(ends).get(start.record_id), ctx, stays)],
                 {record.record_id: [start.record_id] for record in (start, *ends)})
 
 
@@ -99,6 +106,7 @@ def _procedure(start: RecordVersion, end: RecordVersion | None, ctx: Context, st
                if data.get("patient_group") else []),
              f"Bedside identity check: {'done' if data.get('identity_checked') else 'NOT done'}",
              *(["RhD-positive unit issued so by the blood bank"] if data.get("rhd_agreed") else []),
+             *(["Group A plasma issued so by the blood bank, high-titre negative"] if data.get("group_a_agreed") else []),
              *([f"ABO card: {label(spec, 'abo_card', data['abo_card'])}"] if data.get("abo_card") else []),
              *([f"Second checker: {data['second_checker']}"] if data.get("second_checker") else []),
              *([f"Use by {data['use_by']}"] if data.get("use_by") else []),
@@ -125,5 +133,7 @@ def _procedure(start: RecordVersion, end: RecordVersion | None, ctx: Context, st
             notes.append(f"Volume given: {ended['volume']} mL")
         if ended.get("notes"):
             notes.append(ended["notes"])
+        if unit_of(start, end).ran_over:
+            notes.append("Ran past 4 hours out of the fridge")
     resource["note"] = [{"text": text} for text in notes]
     return resource

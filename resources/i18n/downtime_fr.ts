@@ -4526,6 +4526,10 @@ Enregistrée ; le programme opératoire du jour la signale :</translation>
 <context>
     <name>TransfusionView</name>
     <message>
+        <source>group A issued so</source>
+        <translation>groupe A délivré ainsi</translation>
+    </message>
+    <message>
         <source>Before: {before} · 15 min: {first} · After: {after}</source>
         <translation>Avant : {before} · 15 min : {first} · Après : {after}</translation>
     </message>
@@ -4587,7 +4591,7 @@ Enregistrée ; le programme opératoire du jour la signale :</translation>
     </message>
     <message>
         <source>15-minute observations due {time}</source>
-        <translation>constantes à 15 minutes à {time}</translation>
+        <translation>constantes à 15 minutes prévues le {time}</translation>
     </message>
     <message>
         <source>Last unit: {unit}, {state}</source>
@@ -4692,6 +4696,34 @@ Enregistrée ; le programme opératoire du jour la signale :</translation>
 </context>
 <context>
     <name>messages</name>
+    <message>
+        <source>“{field}”: answered for every unit of red cells: Compatible once the card is done at the bedside, or “{none_here}” where the hospital has no card; do not start the unit before.</source>
+        <translation>« {field} » : à renseigner pour chaque CGR : Compatible une fois la carte faite au lit du patient, ou « {none_here} » là où l’hôpital n’a pas de carte ; ne pas poser le produit avant.</translation>
+    </message>
+    <message>
+        <source>“{field}”: {time}, 4 hours or more before the start: a unit is finished within 4 hours of leaving the fridge; do not start it: return it to the blood bank.</source>
+        <translation>« {field} » : {time}, 4 heures ou plus avant la pose : un produit se passe dans les 4 heures suivant sa sortie du réfrigérateur ; ne pas le poser : le retourner à l’EFS.</translation>
+    </message>
+    <message>
+        <source>“{field}”: unit {unit} was started already, for {name}, {number}, on {time}: a unit is given once. Check the unit's label; a mistake in that record is corrected by amending it.</source>
+        <translation>« {field} » : le produit {unit} a déjà été posé, chez {name}, {number}, le {time} : un produit ne se pose qu’une fois. Vérifier l’étiquette du produit ; une erreur dans cet enregistrement se corrige en le modifiant.</translation>
+    </message>
+    <message>
+        <source>“{field}”: blood is prescribed for this patient in the app ({prescription}): name the prescription it is given on.</source>
+        <translation>« {field} » : du sang est prescrit pour ce patient dans l’application ({prescription}) : choisir la prescription sur laquelle ce produit est posé.</translation>
+    </message>
+    <message>
+        <source>“{field}”: the prescription of {time} ({component}) asks for {missing} for this patient, which the unit's label does not show: a need of the patient's, for every unit but plasma and cryoprecipitate; do not start it; ask the blood bank.</source>
+        <translation>« {field} » : la prescription du {time} ({component}) demande {missing} pour ce patient, que l’étiquette du produit n’indique pas : un besoin du patient, pour tout produit sauf plasma et cryoprécipité ; ne pas le poser ; appeler l’EFS.</translation>
+    </message>
+    <message>
+        <source>“{field}”: the patient's group is not known yet: only group AB {component} is given (group A only as the blood bank issued it, high-titre negative); do not start this unit; ask the blood bank.</source>
+        <translation>« {field} » : groupe du patient pas encore connu : {component} de groupe AB seulement (de groupe A seulement si l’EFS l’a délivré ainsi, à titre faible d’anti-B) ; ne pas poser ce produit ; appeler l’EFS.</translation>
+    </message>
+    <message>
+        <source>“{field}”: this patient's group was recorded as {group} with unit {unit} on {time}: group {unit_group} is not compatible with it for {component}; do not start it; ask the blood bank.</source>
+        <translation>« {field} » : le groupe de ce patient a été saisi {group} avec le produit {unit} le {time} : {component} de groupe {unit_group}, non compatible avec ce groupe ; ne pas le poser ; appeler l’EFS.</translation>
+    </message>
     <message>
         <source>NO SAFETY CHECKLIST recorded</source>
         <translation>AUCUNE CHECK-LIST DE SÉCURITÉ enregistrée</translation>

@@ -1,7 +1,8 @@
 """Blood transfusion from the keyboard: the nurse opens the patient's transfusion tab, records a
-unit started through the form (refused until the bedside identity check is answered Yes), reads
-its 15-minute set falling due and overdue, then records the unit's end from the tab, the form
-about that unit alone; the escalation tab lists the unit while its set is overdue."""
+unit started through the form (refused until the bedside identity check is answered Yes and, for
+red cells, the bedside ABO card answered), reads its 15-minute set falling due and overdue, then
+records the unit's end from the tab, the form about that unit alone; the escalation tab lists the
+unit while its set is overdue."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QPushButton
 from downtime.qt.form_view import FormView
 from downtime.qt.transfusion_view import TransfusionView
 from downtime.services import records, wards
-from tests.test_transfusion import OBS
+from tests.test_transfusion import END, OBS, UNIT
 
 
 def _press(chart: TransfusionView, text: str) -> None:
@@ -48,12 +49,15 @@ def test_a_unit_is_started_checked_watched_and_ended_from_its_tab(window, sessio
     assert form.record is None and "group A is not compatible with the patient's group O" in form.summary.text()
     form.editors["patient_group"].set_value("a_pos")
     assert not layout.isRowVisible(row)
+    QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # red cells: the bedside card answered
+    assert form.record is None and "answered for every unit of red cells" in form.summary.text()
+    form.editors["abo_card"].set_value("compatible")
     QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert form.record is not None, form.summary.text()
     assert "rhd_agreed" not in form.record.data
     chart.refresh()
     assert chart.latest.text() == ("Running: Red cells F0734 26 118042 (A RhD positive) since 28/11 13:55 — "
-                                   "15-minute observations due 14:10")
+                                   "15-minute observations due 28/11 14:10")
     assert chart.alarms.isHidden()
     assert chart.model.texts(0)[1:4] == ("F0734 26 118042 · A RhD+ · Red cells",
                                           "patient A RhD+, identity checked",
@@ -117,3 +121,22 @@ def test_a_doctor_prescribes_from_the_tab_and_the_nurse_reads_it_over_the_units(
     unit = nurse.tabs.currentWidget()
     assert unit.editors["order"].combo.currentText().startswith("Component: Red cells — Units (or adult doses): 2")
     assert unit.editors["component"].combo.currentText() == "Red cells"
+
+
+def test_a_unit_that_ran_past_4_hours_out_of_the_fridge_and_group_a_plasma_say_so_on_the_tab(window_for, session_for, patient):
+    nurse = session_for("nurse")
+    started = records.save_new(nurse, "blood_transfusion", {**UNIT, "collected_at": "2026-11-28T09:00+01:00"},
+                               patient_id=patient)
+    records.save_new(nurse, "transfusion_end", {**END, "unit": started.record_id, "ended_at": "2026-11-28T13:10+01:00"},
+                     patient_id=patient)
+    chart = window_for(nurse).open_transfusion_of(patient)
+    assert chart.latest.text() == ("Last unit: Red cells G0001 26 123456 (O RhD negative), ended 28/11 13:10: Given in "
+                                   "full, 280 mL; ran past 4 hours out of the fridge")
+    assert chart.model.is_warning(0, 4) and not chart.model.is_warning(0, 5)
+    records.save_new(nurse, "blood_transfusion", {**UNIT, "unit_number": "G0001 26 000002", "component": "plasma",
+                                                  "unit_group": "a_pos", "patient_group": "not_known",
+                                                  "group_a_agreed": True, "started_at": "2026-11-28T13:20+01:00"},
+                     patient_id=patient)
+    chart.refresh()
+    assert chart.model.texts(0)[2] == (  # newest first
+        "patient Not known yet (emergency), identity checked, group A issued so, Paul Martin")

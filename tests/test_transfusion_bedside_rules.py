@@ -1,0 +1,249 @@
+"""The transfusion pathway's bedside rules, from a review of it: plasma for a patient not grouped
+yet (group AB, group A only as the blood bank issued it) and checked against the group an earlier
+unit recorded; the patient's special requirements whichever prescription said them, and a unit
+named on its prescription while one with units left stands; one donation number started once; a
+unit out of the fridge 4 hours by its start refused, and one that ran past them said so; the
+bedside ABO card for every unit of red cells; a unit recorded before a rule corrected without it;
+the printed record's notes; the prescription's status in the export."""
+
+import json
+import uuid
+from datetime import datetime, timezone
+
+import pytest
+from pypdf import PdfReader
+
+from downtime.services import printing, records, transfusion
+from downtime.services.errors import ValidationFailed
+from downtime.sync.export import export
+from tests.test_transfusion import END, ORDER, UNIT
+
+
+def _refused(session, values, patient, form_id="blood_transfusion") -> ValidationFailed:
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(session, form_id, values, patient_id=patient)
+    return refused.value
+
+
+def _paths(refused: ValidationFailed) -> list[str]:
+    return [error.path for error in refused.errors]
+
+
+def _unit(number: int, **change) -> dict:
+    return {**UNIT, "unit_number": f"G0001 26 {number:06d}", **change}
+
+
+def test_a_patient_not_grouped_yet_gets_group_ab_plasma_or_group_a_the_blood_bank_issued_so(session_for, patient,
+                                                                                             tmp_path):
+    nurse = session_for("nurse")
+    unknown = {"patient_group": "not_known"}
+    for number, (component, group) in enumerate((("plasma", "o_neg"), ("cryo", "b_pos")), start=1):
+        refused = _refused(nurse, _unit(number, component=component, unit_group=group, **unknown), patient)
+        assert _paths(refused) == ["unit_group"] and "the patient's group is not known yet: only group AB" in str(refused)
+    refused = _refused(nurse, _unit(3, component="plasma", unit_group="a_pos", **unknown), patient)
+    assert _paths(refused) == ["group_a_agreed"]  # asked, and required
+    refused = _refused(nurse, _unit(3, component="plasma", unit_group="a_pos", group_a_agreed=False, **unknown), patient)
+    assert "unless the blood bank issued it so (high-titre negative): give group AB" in str(refused)
+    records.save_new(nurse, "blood_transfusion", _unit(4, component="plasma", unit_group="ab_neg", **unknown),
+                     patient_id=patient)
+    given = records.save_new(nurse, "blood_transfusion", _unit(5, component="cryo", unit_group="a_neg",
+                                                               group_a_agreed=True, **unknown), patient_id=patient)
+    text = " ".join(" ".join(page.extract_text().split()) for page in
+                    PdfReader(printing.print_transfusion_record(nurse, patient, tmp_path / "t.pdf")).pages)
+    assert "Identity checked; group A issued so by the blood bank (high-titre negative)" in text
+    bundle = json.loads((export(session_for("records"), tmp_path / "x").folder / "fhir" / "bundle.json")
+                        .read_text(encoding="utf-8"))
+    [procedure] = [entry["resource"] for entry in bundle["entry"] if entry["resource"]["id"] == given.record_id]
+    assert "Group A plasma issued so by the blood bank, high-titre negative" in procedure["note"][0]["text"]
+
+
+def test_not_known_yet_is_checked_against_the_group_an_earlier_unit_recorded(session_for, patient):
+    nurse = session_for("nurse")
+    records.save_new(nurse, "blood_transfusion", _unit(1, patient_group="b_neg", unit_group="o_neg"),
+                     patient_id=patient)  # recorded as group B
+    agreed_a = _unit(2, component="plasma", unit_group="a_pos", patient_group="not_known", group_a_agreed=True,
+                     started_at="2026-11-28T13:00+01:00")
+    refused = _refused(nurse, agreed_a, patient)
+    assert _paths(refused) == ["unit_group"]
+    assert str(refused) == (
+        "“Unit's blood group”: this patient's group was recorded as B RhD negative with unit G0001 26 000001 on "
+        "28/11/2026 12:00: group A is not compatible with it for Plasma (FFP); do not start it; ask the blood bank.")
+    records.save_new(nurse, "blood_transfusion", {**agreed_a, "unit_group": "ab_pos"}, patient_id=patient)
+    records.save_new(nurse, "blood_transfusion", _unit(3, patient_group="not_known", started_at="2026-11-28T13:30+01:00"),
+                     patient_id=patient)  # group O red cells suit group B
+
+
+def test_the_patients_special_requirements_hold_whichever_prescription_a_unit_names(session_for, patient):
+    """Three units named on no prescription were accepted against an irradiated prescription of
+    two, none irradiated, and the prescription read "0 started"."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "blood_transfusion", _unit(1, component="platelets", started_at="2026-11-28T10:00+01:00"),
+                     patient_id=patient)  # before any prescription: given on paper, nothing in the app to meet
+    order = records.save_new(session_for("doctor"), "blood_order", ORDER, patient_id=patient)  # red cells × 2, irradiated
+    refused = _refused(nurse, _unit(2), patient)
+    assert _paths(refused) == ["order"]
+    assert str(refused) == (
+        "“Prescription (if written in the app)”: blood is prescribed for this patient in the app (Red cells × 2, each "
+        "over 2 hours, Irradiated (prescribed 28/11 11:00): 0 started): name the prescription it is given on.")
+    refused = _refused(nurse, _unit(3, component="platelets"), patient)  # no platelets prescribed: on paper
+    assert _paths(refused) == ["unit_requirements"]
+    assert "the prescription of 28/11/2026 11:00 (Red cells) asks for Irradiated for this patient" in str(refused)
+    records.save_new(nurse, "blood_transfusion", _unit(3, component="platelets", unit_requirements=["irradiated"]),
+                     patient_id=patient)
+    records.save_new(nurse, "blood_transfusion", _unit(4, component="plasma", unit_group="ab_neg"),
+                     patient_id=patient)  # plasma is never irradiated
+    for number in (5, 6):
+        records.save_new(nurse, "blood_transfusion", _unit(number, order=order.record_id,
+                                                           unit_requirements=["irradiated"]), patient_id=patient)
+    [prescribed] = transfusion.prescriptions(nurse.db, patient)
+    assert prescribed.started == 2 and prescribed.left == 0
+    assert _paths(_refused(nurse, _unit(7), patient)) == ["unit_requirements"]  # a paper prescription now: irradiated still
+    records.save_new(nurse, "blood_transfusion", _unit(7, unit_requirements=["irradiated"]), patient_id=patient)
+
+
+def test_a_donation_number_is_started_once_for_anyone(session_for, patient, admission_values):
+    nurse = session_for("nurse")
+    first = records.save_new(nurse, "blood_transfusion", UNIT, patient_id=patient)
+    again = {**UNIT, "unit_number": "G000126123456", "started_at": "2026-11-28T13:30+01:00"}
+    refused = _refused(nurse, again, patient)
+    assert _paths(refused) == ["unit_number"]
+    assert str(refused).startswith(
+        "“Donation (unit) number”: unit G0001 26 123456 was started already, for MARTIN Hélène Marie (née LEFÈVRE), "
+        "DT-")
+    assert "on 28/11/2026 12:00: a unit is given once" in str(refused) and "corrected by amending it" in str(refused)
+    other = records.save_new(nurse, "admission", {**admission_values, "bed": "3", "birth_name": "AUTRE", "nir": None,
+                                                  "arrival_at": "2026-11-28T09:00+01:00"}).patient_id
+    assert _paths(_refused(nurse, {**again, "patient_group": "o_neg"}, other)) == ["unit_number"]
+    records.amend(nurse, first.record_id, {**UNIT, "second_checker": "Anne Petit"}, "second checker misread")
+    records.mark_entered_in_error(nurse, first.record_id, "wrong patient")
+    records.save_new(nurse, "blood_transfusion", {**again, "patient_group": "o_neg"}, patient_id=other)
+
+
+def test_a_unit_out_of_the_fridge_4_hours_by_its_start_is_refused_and_one_that_ran_past_them_says_so(
+        session_for, patient, tmp_path):
+    nurse = session_for("nurse")
+    refused = _refused(nurse, {**UNIT, "collected_at": "2026-11-28T07:00+01:00"}, patient)  # started 12:00
+    assert _paths(refused) == ["collected_at"]
+    assert str(refused) == ("“Taken from the blood fridge at”: 28/11/2026 07:00, 4 hours or more before the start: a "
+                            "unit is finished within 4 hours of leaving the fridge; do not start it: return it to the "
+                            "blood bank.")
+    late = records.save_new(nurse, "blood_transfusion", {**UNIT, "collected_at": "2026-11-28T08:01+01:00"},
+                            patient_id=patient)
+    records.save_new(nurse, "transfusion_end", {**END, "unit": late.record_id}, patient_id=patient)  # 13:40, 5 h 39 out
+    in_time = records.save_new(nurse, "blood_transfusion", _unit(2, started_at="2026-11-28T09:40+01:00"),
+                               patient_id=patient)  # no time out of the fridge: counted from its start
+    records.save_new(nurse, "transfusion_end", {**END, "unit": in_time.record_id}, patient_id=patient)  # 4 h exactly
+    over, kept = sorted(transfusion.chart(nurse.db, patient), key=lambda unit: unit.number, reverse=True)
+    end_spec = nurse.form("transfusion_end")
+    assert over.state(end_spec, "en") == "ended 28/11 13:40: Given in full, 280 mL; ran past 4 hours out of the fridge"
+    assert over.state(end_spec, "fr").endswith("280 mL ; a dépassé 4 heures hors du réfrigérateur")
+    assert kept.state(end_spec, "en") == "ended 28/11 13:40: Given in full, 280 mL"
+    text = " ".join(" ".join(page.extract_text().split()) for page in
+                    PdfReader(printing.print_transfusion_record(nurse, patient, tmp_path / "t.pdf")).pages)
+    assert text.count("Ran past 4 hours out of the fridge") == 1
+    bundle = json.loads((export(session_for("records"), tmp_path / "x").folder / "fhir" / "bundle.json")
+                        .read_text(encoding="utf-8"))
+    notes = {entry["resource"]["id"]: [note["text"] for note in entry["resource"]["note"]] for entry in bundle["entry"]
+             if entry["resource"]["resourceType"] == "Procedure"}
+    assert notes[late.record_id][-1] == "Ran past 4 hours out of the fridge"
+    assert "Ran past 4 hours out of the fridge" not in notes[in_time.record_id]
+
+
+def test_every_unit_of_red_cells_answers_the_bedside_abo_card(session_for, patient):
+    """French practice's contrôle ultime: a unit of red cells was accepted with "Not used for this
+    component", or with the card left blank."""
+    nurse = session_for("nurse", "fr")
+    blank = {key: value for key, value in UNIT.items() if key != "abo_card"}
+    for values in ({**UNIT, "abo_card": "not_used"}, blank):
+        refused = _refused(nurse, values, patient)
+        assert _paths(refused) == ["abo_card"]
+    english = _refused(session_for("nurse"), blank, patient)
+    assert str(english) == ("“Bedside ABO test card”: answered for every unit of red cells: Compatible once the card is "
+                            "done at the bedside, or “Not used at this hospital (no bedside card)” where the hospital has "
+                            "no card; do not start the unit before.")
+    records.save_new(nurse, "blood_transfusion", {**UNIT, "abo_card": "no_card"}, patient_id=patient)
+    records.save_new(nurse, "blood_transfusion", _unit(2, component="platelets", abo_card="not_used"), patient_id=patient)
+    records.save_new(nurse, "blood_transfusion", _unit(3, component="plasma", unit_group="ab_neg"), patient_id=patient)
+
+
+def test_a_unit_recorded_before_these_rules_is_corrected_without_them(session_for, patient):
+    """A unit of the form's version 1 (red cells with no card answered, its number given twice,
+    out of the fridge 5 hours, group A plasma for a patient not grouped, not asked whether the
+    blood bank issued it so) is corrected, its second checker's name, without being asked what no
+    one asked then; a change of what a rule judges is asked it."""
+    nurse = session_for("nurse")
+    old = {**{key: value for key, value in UNIT.items() if key != "abo_card"}, "collected_at": "2026-11-28T07:00+01:00"}
+    clerk = session_for("records")
+    first = records.save_imported(clerk, "blood_transfusion", old, patient, str(uuid.uuid4()))
+    plasma = records.save_imported(clerk, "blood_transfusion", {**UNIT, "component": "plasma", "unit_group": "a_neg",
+                                                                "patient_group": "not_known"}, patient, str(uuid.uuid4()))
+    records.amend(nurse, first.record_id, {**old, "second_checker": "Anne Petit"}, "second checker misread")
+    records.amend(nurse, plasma.record_id, {**plasma.data, "second_checker": "Anne Petit"}, "second checker misread")
+    with pytest.raises(ValidationFailed) as refused:
+        records.amend(nurse, first.record_id, {**old, "abo_card": "not_used"}, "card answered")
+    assert _paths(refused.value) == ["abo_card"]
+    with pytest.raises(ValidationFailed) as refused:
+        records.amend(nurse, first.record_id, {**old, "collected_at": "2026-11-28T06:50+01:00"}, "time misread")
+    assert _paths(refused.value) == ["collected_at"]
+
+
+def test_the_printed_record_gives_the_starts_and_the_ends_notes(session_for, patient, tmp_path):
+    nurse = session_for("nurse")
+    started = records.save_new(nurse, "blood_transfusion", {**UNIT, "notes": "60 mL/h for the first 15 minutes"},
+                               patient_id=patient)
+    records.save_new(nurse, "transfusion_end", {**END, "unit": started.record_id, "outcome": "stopped_other",
+                                                "volume": 120, "notes": "Cannula tissued, unit discarded"},
+                     patient_id=patient)
+    text = " ".join(" ".join(page.extract_text().split()) for page in
+                    PdfReader(printing.print_transfusion_record(nurse, patient, tmp_path / "t.pdf")).pages)
+    assert "60 mL/h for the first 15 minutes" in text
+    assert "Stopped: another reason, 120 mL Cannula tissued, unit discarded" in text
+    assert "Ran past" not in text
+
+
+def _request(session_for, tmp_path, order_id: str) -> dict:
+    """The prescription's ServiceRequest in an export made now (an update of one sent before)."""
+    bundle = json.loads((export(session_for("records"), tmp_path / str(uuid.uuid4())).folder / "fhir" / "bundle.json")
+                        .read_text(encoding="utf-8"))
+    return next(entry["resource"] for entry in bundle["entry"] if entry["fullUrl"] == f"urn:uuid:{order_id}")
+
+
+def test_a_prescription_is_exported_completed_only_when_its_units_were_given_in_full(session_for, patient, tmp_path):
+    nurse = session_for("nurse")
+    order = records.save_new(session_for("doctor"), "blood_order", {**ORDER, "requirements": []}, patient_id=patient)
+    first = records.save_new(nurse, "blood_transfusion", _unit(1, order=order.record_id), patient_id=patient)
+    records.save_new(nurse, "transfusion_end", {**END, "unit": first.record_id, "ended_at": "2026-11-28T12:10+01:00",
+                                                "outcome": "stopped_other", "volume": 10,
+                                                "notes": "cannula tissued, unit discarded"}, patient_id=patient)
+    stopped = "Unit G0001 26 000001 not given in full: Stopped: another reason, 10 mL given"
+    request = _request(session_for, tmp_path, order.record_id)
+    assert request["status"] == "active" and request["note"][-1] == {"text": stopped}  # a unit still to give
+    second = records.save_new(nurse, "blood_transfusion", _unit(2, order=order.record_id,
+                                                                started_at="2026-11-28T12:30+01:00"), patient_id=patient)
+    records.save_new(nurse, "transfusion_end", {**END, "unit": second.record_id}, patient_id=patient)
+    request = _request(session_for, tmp_path, order.record_id)
+    assert request["status"] == "revoked" and request["note"][-1] == {"text": stopped}
+    given = records.save_new(session_for("doctor"), "blood_order", {**ORDER, "units": 1, "requirements": [],
+                                                                    "component": "platelets"}, patient_id=patient)
+    unit = records.save_new(nurse, "blood_transfusion", _unit(3, component="platelets", order=given.record_id,
+                                                              started_at="2026-11-28T13:00+01:00"), patient_id=patient)
+    records.save_new(nurse, "transfusion_end", {**END, "unit": unit.record_id}, patient_id=patient)
+    assert _request(session_for, tmp_path, given.record_id)["status"] == "completed"
+
+
+def test_two_ends_of_one_unit_export_the_first_written_as_the_screen_reads_it(session_for, patient, clock, tmp_path):
+    """Two laptops each recorded the unit's end, one on a clock at UTC: the export sends the first
+    written, as the screens read it, though the text of the times orders them otherwise
+    (13:30+00:00 before 14:00+01:00)."""
+    nurse = session_for("nurse")
+    started = records.save_new(nurse, "blood_transfusion", UNIT, patient_id=patient)
+    records.save_new(nurse, "transfusion_end", {**END, "unit": started.record_id}, patient_id=patient)  # at 14:00+01:00
+    clock.now = datetime(2026, 11, 28, 13, 30, tzinfo=timezone.utc)  # 14:30 in Paris, half an hour later
+    records.save_imported(session_for("records"), "transfusion_end", {
+        **END, "unit": started.record_id, "outcome": "stopped_other", "volume": 40}, patient, str(uuid.uuid4()))
+    [unit] = transfusion.chart(nurse.db, patient)
+    assert unit.end.data["outcome"] == "completed"
+    bundle = json.loads((export(session_for("records"), tmp_path / "x").folder / "fhir" / "bundle.json")
+                        .read_text(encoding="utf-8"))
+    [procedure] = [entry["resource"] for entry in bundle["entry"] if entry["resource"]["id"] == started.record_id]
+    assert procedure["status"] == "completed" and "Volume given: 280 mL" in [note["text"] for note in procedure["note"]]
