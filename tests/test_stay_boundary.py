@@ -77,8 +77,13 @@ def test_a_first_neuro_set_of_a_stay_is_compared_with_none_blood_is_prescribed_a
             "patient_group": "a_neg", "use_by": "2026-12-20T23:59+01:00", "identity_checked": True,
             "abo_card": "compatible", "second_checker": "Paul Martin", "started_at": "2026-11-28T10:00+01:00",
             "order": order.record_id}
-    records.save_new(nurse, "blood_transfusion", unit, patient_id=patient)  # its end never recorded
+    started = records.save_new(nurse, "blood_transfusion", unit, patient_id=patient)
+    end = records.save_new(nurse, "transfusion_end", {"unit": started.record_id, "ended_at": "2026-11-28T11:50+01:00",
+                                                      "outcome": "completed", "volume": 280, "reaction": False},
+                           patient_id=patient)
     nurse = _readmit(session_for, patient, admission_values)
+    # Its end withdrawn once the patient was back: no end (a discharge typed with a unit running is refused).
+    records.mark_entered_in_error(nurse, end.record_id, "another unit's end")
     records.save_new(nurse, "neuro_observations", {**NEURO, "verbal": "3", "taken_at": "2026-11-28T13:55+01:00"},
                      patient_id=patient)
     assert [flag.text("en") for flag in neuro.chart(nurse.db, patient)[-1].flags] == []  # no "fell by 2 since"

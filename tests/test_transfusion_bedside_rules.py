@@ -247,3 +247,22 @@ def test_two_ends_of_one_unit_export_the_first_written_as_the_screen_reads_it(se
                         .read_text(encoding="utf-8"))
     [procedure] = [entry["resource"] for entry in bundle["entry"] if entry["resource"]["id"] == started.record_id]
     assert procedure["status"] == "completed" and "Volume given: 280 mL" in [note["text"] for note in procedure["note"]]
+
+
+@pytest.mark.parametrize(("form_id", "values"), [
+    ("discharge", {"discharged_at": "2026-11-28T13:50+01:00", "destination": "home", "letter_given": True,
+                   "medicines_given": True}),
+    ("death", {"died_at": "2026-11-28T13:50+01:00", "verified_at": "2026-11-28T13:55+01:00", "verified_by": "Dr X",
+               "referred_to_coroner": False, "implanted_device": "none", "expected": True, "family_informed": True})])
+def test_the_patient_leaves_only_once_the_unit_running_is_ended(session_for, patient, form_id, values):
+    """A discharge at 13:50 was saved while a unit ran since 12:00: the unit left the escalation
+    list, its end was refused as after the patient left, and it went to the EHR in progress for
+    ever. The end recorded first, at or before the time they leave, the patient leaves."""
+    nurse = session_for("nurse")
+    unit = records.save_new(nurse, "blood_transfusion", UNIT, patient_id=patient)
+    refused = _refused(nurse, values, patient, form_id)
+    assert refused.errors[0].message.startswith(f"“{next(nurse.form(form_id).fields()).label.en}”: unit Red cells G0001 26 "
+                                                "123456 (O RhD negative) is recorded as running since 28/11/2026 12:00")
+    records.save_new(nurse, "transfusion_end", {**END, "unit": unit.record_id, "ended_at": "2026-11-28T13:45+01:00"},
+                     patient_id=patient)
+    records.save_new(nurse, form_id, values, patient_id=patient)

@@ -10,6 +10,7 @@ from typing import Any
 
 from downtime.i18n import QT_TRANSLATE_NOOP, labelled, message, translate
 from downtime.domain.age import age_in_years
+from downtime.domain.census import leaves_hospital
 from downtime.domain.downtime_number import format_downtime_number
 from downtime.domain.holds import Hold
 from downtime.domain.laptops import Authors
@@ -429,11 +430,15 @@ def _check_picked(session: Session, spec: FormSpec, patient_id: str | None, data
 def _check_transfusion(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any],
                        record_id: str | None = None) -> None:
     """A unit of blood's start or end, typed or amended, checked by its service (see
-    transfusion.check): not an imported one, which the ward already did."""
+    transfusion.check); the patient leaving the hospital, typed, with a unit running (see
+    transfusion.check_leaving): not an imported one, which the ward already did."""
     from downtime.services import transfusion  # which reads the observations through the census
 
     if spec.id in transfusion.FORMS and patient_id is not None:
         transfusion.check(session, spec, patient_id, data, record_id)
+    elif (spec.movement is not None and leaves_hospital(spec.movement) and patient_id is not None
+          and record_id is None):
+        transfusion.check_leaving(session, spec, patient_id, data)
 
 
 def _check_pews(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any],

@@ -25,7 +25,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.transfusion import SIGNS, Sets, Unit, next_due, out_too_long, sets_of, signs
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.messages import message as form_message
-from downtime.formspec.schema import holds
+from downtime.formspec.schema import Meaning, holds
 from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon
 from downtime.services import census, observations
@@ -297,6 +297,23 @@ def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, 
         _refuse("unit", message(lang, QT_TRANSLATE_NOOP(
             "messages", "“{field}”: this unit's end is already recorded ({time}); amend that record instead."),
             field=unit_label, time=f"{datetime.fromisoformat(other.data['ended_at']):%d/%m/%Y %H:%M}"))
+
+
+def check_leaving(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any]) -> None:
+    """A discharge, death or transfer to another hospital typed while a unit of the patient's
+    runs is refused at its time, naming the unit: its end is recorded first, at or before the
+    patient left. Saved, the unit left the escalation list, its end was refused as after the
+    patient left, and it went to the EHR in progress for ever."""
+    left = spec.by_meaning(Meaning.OCCURRED_AT)
+    running = [one for one in chart(session.db, patient_id) if one.end is None]
+    if left is None or not running:
+        return
+    lang = session.lang
+    _refuse(left.id, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "“{field}”: unit {unit} is recorded as running since {time}: record its end first (given in "
+                    "full or stopped), at or before the time the patient leaves."),
+        field=left.label.get(lang), unit=running[0].what(session.form(FORM), lang),
+        time=f"{running[0].started_at:%d/%m/%Y %H:%M}"))
 
 
 def _check_start(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any],

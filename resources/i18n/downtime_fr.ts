@@ -4697,6 +4697,10 @@ Enregistrée ; le programme opératoire du jour la signale :</translation>
 <context>
     <name>messages</name>
     <message>
+        <source>“{field}”: unit {unit} is recorded as running since {time}: record its end first (given in full or stopped), at or before the time the patient leaves.</source>
+        <translation>« {field} » : le produit {unit} est noté en cours depuis le {time} : noter d’abord sa fin (passé en totalité ou arrêté), au plus tard à l’heure du départ du patient.</translation>
+    </message>
+    <message>
         <source>“{field}”: answered for every unit of red cells: Compatible once the card is done at the bedside, or “{none_here}” where the hospital has no card; do not start the unit before.</source>
         <translation>« {field} » : à renseigner pour chaque CGR : Compatible une fois la carte faite au lit du patient, ou « {none_here} » là où l’hôpital n’a pas de carte ; ne pas poser le produit avant.</translation>
     </message>
