@@ -266,3 +266,24 @@ def test_the_patient_leaves_only_once_the_unit_running_is_ended(session_for, pat
     records.save_new(nurse, "transfusion_end", {**END, "unit": unit.record_id, "ended_at": "2026-11-28T13:45+01:00"},
                      patient_id=patient)
     records.save_new(nurse, form_id, values, patient_id=patient)
+
+
+def test_a_set_counts_around_a_unit_only_with_temperature_pulse_blood_pressure_and_breathing(session_for, patient):
+    """A saturation taken alone before the start and at 15 minutes counted as both sets, and
+    nothing was asked: a febrile or hypotensive reaction went unmeasured."""
+    from tests.test_transfusion import OBS
+
+    nurse = session_for("nurse")
+    records.save_new(nurse, "blood_transfusion", {**UNIT, "started_at": "2026-11-28T13:40+01:00"}, patient_id=patient)
+    records.save_new(nurse, "observations", {"taken_at": "2026-11-28T13:30+01:00", "spo2": 97, "spo2_scale": "scale_1",
+                                             "on_oxygen": False}, patient_id=patient)
+    records.save_new(nurse, "observations", {"taken_at": "2026-11-28T13:55+01:00", "spo2": 96, "spo2_scale": "scale_1",
+                                             "on_oxygen": False}, patient_id=patient)
+    [unit] = transfusion.chart(nurse.db, patient)
+    assert unit.asks(nurse.clock(), "en") == [
+        "15-MINUTE OBSERVATIONS OVERDUE since 28/11 13:55",
+        "No observations in the hour before the start: record the set taken before it"]
+    for at in ("2026-11-28T13:31+01:00", "2026-11-28T13:56+01:00"):
+        records.save_new(nurse, "observations", {**OBS, "taken_at": at}, patient_id=patient)
+    [unit] = transfusion.chart(nurse.db, patient)
+    assert unit.asks(nurse.clock(), "en") == []

@@ -3,7 +3,8 @@ Haematology's guideline on administering blood components says it (2017): observ
 hour before it starts, again 15 minutes after the start (a severe reaction shows then), and in
 the hour after it ends; a unit finished within 4 hours of leaving the blood fridge; a reaction
 told to the doctor and reported to the blood bank. Observation sets are those of the NEWS2
-chart: the app only asks whether one was taken when it should have been."""
+chart: the app only asks whether one was taken when it should have been, with the readings the
+guideline names (`READINGS`)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,10 @@ LONGEST = timedelta(hours=4)
 """A unit is finished within 4 hours of leaving the fridge (counted from its start when the time it
 left is not known: it has been out at least that long)."""
 END_SET_WITHIN = timedelta(minutes=60)
+READINGS = ("temperature", "pulse", "systolic_bp", "respiratory_rate")
+"""The readings a set around a unit gives (the guideline's temperature, pulse, blood pressure and
+breathing rate): a saturation taken alone counted as the baseline and the 15-minute set, and a
+febrile or hypotensive reaction went unmeasured with nothing asked."""
 
 
 class Sign(StrEnum):

@@ -299,13 +299,16 @@ def _watched(patient: PatientSummary, sets: Sequence[ScoredSet], at: datetime) -
     return Watch(judged(sets) if sets else None, last, monitoring, due_at, elapsed.instant(due_at) <= elapsed.instant(at))
 
 
-def sets_taken(db: Database, patient_ids: Collection[str]) -> dict[str, list[tuple[datetime, str, str]]]:
-    """Each patient's standing sets as (taken at, recorded at, record id), their answers unread."""
+def sets_taken(db: Database, patient_ids: Collection[str],
+               giving: Sequence[str] = ()) -> dict[str, list[tuple[datetime, str, str]]]:
+    """Each patient's standing sets as (taken at, recorded at, record id), their answers unread;
+    only those giving each of the readings `giving` (the form's field ids), when named."""
     found: dict[str, list[tuple[datetime, str, str]]] = {patient_id: [] for patient_id in patient_ids}
+    given = "".join(f" AND json_extract(data, '$.{name}') IS NOT NULL" for name in giving)
     for part in chunks(patient_ids):
         for patient_id, record_id, recorded_at, taken_at in db.execute(
                 "SELECT patient_id, record_id, recorded_at, json_extract(data, '$.taken_at') FROM current_records"
-                f" WHERE form_id = ? AND patient_id IN ({marks(part)}) AND status != ?",
+                f" WHERE form_id = ? AND patient_id IN ({marks(part)}) AND status != ?{given}",
                 [FORM, *part, RecordStatus.ENTERED_IN_ERROR.value]):
             found[patient_id].append((datetime.fromisoformat(taken_at), recorded_at, record_id))
     return found

@@ -22,7 +22,7 @@ from sqlite_utils import Database
 from downtime.domain import elapsed
 from downtime.domain.blood_groups import NOT_KNOWN, RED_CELLS, abo, abo_incompatible, requirements_for
 from downtime.domain.records import RecordStatus, RecordVersion
-from downtime.domain.transfusion import SIGNS, Sets, Unit, next_due, out_too_long, sets_of, signs
+from downtime.domain.transfusion import READINGS, SIGNS, Sets, Unit, next_due, out_too_long, sets_of, signs
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.messages import message as form_message
 from downtime.formspec.schema import Meaning, holds
@@ -160,7 +160,7 @@ def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Transfu
     if not starts:
         return {}
     ends = current_by_patient(db, END_FORM, list(starts))
-    taken = observations.sets_taken(db, list(starts))
+    taken = observations.sets_taken(db, list(starts), READINGS)
     return {patient_id: _transfused(found, ends.get(patient_id, []), [at for at, _, _ in taken[patient_id]])
             for patient_id, found in starts.items()}
 
