@@ -287,3 +287,37 @@ def test_a_set_counts_around_a_unit_only_with_temperature_pulse_blood_pressure_a
         records.save_new(nurse, "observations", {**OBS, "taken_at": at}, patient_id=patient)
     [unit] = transfusion.chart(nurse.db, patient)
     assert unit.asks(nurse.clock(), "en") == []
+
+
+def test_a_reaction_told_to_no_one_is_still_asked_once_the_patient_left_or_came_back(session_for, patient,
+                                                                                     admission_values, tmp_path):
+    """Recorded "blood bank told: No", the reaction left every list with the discharge: the blood
+    bank's report is owed whatever became of the patient. Listed after the ward's beds while they
+    are out, on their line once back, until the end says the doctor and the blood bank were told."""
+    from downtime.services import chart_alerts, census
+
+    nurse = session_for("nurse")
+    unit = records.save_new(nurse, "blood_transfusion", {**UNIT, "started_at": "2026-11-28T11:00+01:00"},
+                            patient_id=patient)
+    end = records.save_new(nurse, "transfusion_end", {
+        **END, "unit": unit.record_id, "ended_at": "2026-11-28T11:20+01:00", "outcome": "stopped_reaction",
+        "volume": 60, "reaction": True, "signs": ["fever"], "doctor_told": True, "blood_bank_told": False},
+        patient_id=patient)
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T12:00+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
+
+    def asked() -> list[tuple[str, list[str]]]:
+        inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+        return [(alert.patient.stay.value if alert.patient.stay else "", alert.said) for alert in chart_alerts.alerts(
+            nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B").alerts if alert.form_id == "blood_transfusion"]
+
+    told = ["REACTION: tell the doctor and report it to the blood bank"]
+    assert asked() == [("discharged", told)]
+    sheet = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(
+        printing.print_census(nurse, tmp_path / "census.pdf", "3B")).pages)
+    assert "Red cells G0001 26 123456 (O RhD negative) ended 28/11 11:20: Stopped: a reaction" in sheet
+    records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-28T13:00+01:00", "bed": "5"},
+                     patient_id=patient)
+    assert asked() == [("in", told)]
+    records.amend(nurse, end.record_id, {**end.data, "blood_bank_told": True}, "reported")
+    assert asked() == []

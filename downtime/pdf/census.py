@@ -73,11 +73,12 @@ LOOSE_STOOLS = {"en": "Enteric (loose stools since {day})",
                 "fr": "Contact + savon (selles molles depuis le\u00a0{day})"}
 TO_COUNTERSIGN = {"en": "TELEPHONE ORDER TO COUNTERSIGN: {orders}",
                   "fr": "PRESCRIPTION TÉLÉPHONIQUE À CONTRESIGNER : {orders}"}
-LEFT = {"en": "Left the ward: critical results no doctor is told of yet",
-        "fr": "Sortis du service : résultats critiques qu’aucun médecin ne connaît encore"}
+LEFT = {"en": "Left the ward: critical results no doctor is told of yet, reactions to blood not told",
+        "fr": "Sortis du service : résultats critiques qu’aucun médecin ne connaît encore, réactions "
+              "transfusionnelles non déclarées"}
 LEFT_HEADINGS: dict[Lang, tuple[str, ...]] = {
-    "en": ("Left", "Patient", "Born, sex", "Downtime no.", "Result", "What it asks"),
-    "fr": ("Sortie", "Patient", "Né(e), sexe", "N° dégradé", "Résultat", "Ce qu’il demande"),
+    "en": ("Left", "Patient", "Born, sex", "Downtime no.", "Result or unit", "What it asks"),
+    "fr": ("Sortie", "Patient", "Né(e), sexe", "N° dégradé", "Résultat ou produit", "Ce qu’il demande"),
 }
 LEFT_WIDTHS = (0.09, 0.16, 0.08, 0.1, 0.25, 0.32)
 REASON_CHARACTERS = 110

@@ -27,6 +27,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
+from downtime.domain.transfusion import Sign
 from downtime.formspec import FormSpec, Lang
 from downtime.services import (bowels, census, devices, falls, fluid_balance, followed, glucose, lab_results, medication,
                                neuro, pain, pews, repositioning, sepsis, transfusion, wounds)
@@ -76,7 +77,8 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                                     f"{latest.text(lang)} {latest.taken_at:%d/%m %H:%M}", said))
         if (coming := glucose.coming(readings, at)) is not None:
             due.append(coming)
-    for patient_id, units in transfusion.charts(db, patients).items():
+    charted = transfusion.charts(db, patients)
+    for patient_id, units in charted.items():
         if said := transfusion.asking(units, at, lang):
             latest_unit = units[-1]
             found.append(ChartAlert(patients[patient_id], transfusion.FORM,
@@ -84,6 +86,11 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                                     f"{latest_unit.state(forms[transfusion.END_FORM], lang)}", said))
         if (coming := transfusion.next_after(units, at)) is not None:
             due.append(coming)
+    # A reaction of an earlier stay still told to no one: the present stay's are the chart's own.
+    shown = {one.record.record_id for units in charted.values() for one in units}
+    found += [_reaction(patients[patient_id], one, forms, lang)
+              for patient_id, units in transfusion.reactions_untold(db).items() if patient_id in patients
+              for one in units if one.record.record_id not in shown]
     for patient_id, results in lab_results.charts(db, patients).items():
         found.extend(ChartAlert(patients[patient_id], lab_results.FORM, f"{one.text()} {one.received_at:%d/%m %H:%M}",
                                 one.said(lang)) for one in lab_results.critical_untold(results))
@@ -162,13 +169,27 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
 
 def left_untold(db: Database, forms: dict[str, FormSpec], staying: Collection[str], ward: str | None,
                 lang: Lang) -> list[ChartAlert]:
-    """The critical results no doctor is told of of the patients who left from `ward` (any ward
-    when None), `staying` the in-patients: each saying how they left and who acts on it, by
+    """The critical results no doctor is told of, and the reactions to blood not told to the
+    doctor and the blood bank, of the patients who left from `ward` (any ward when None),
+    `staying` the in-patients: each saying how they left and, for a result, who acts on it, by
     name. The escalation list and the handover sheet list them after the ward's beds."""
-    left = census.left_from(db, forms, lab_results.with_critical(db) - set(staying), ward)
+    reactions = transfusion.reactions_untold(db)
+    left = census.left_from(db, forms, (lab_results.with_critical(db) | set(reactions)) - set(staying), ward)
     results = lab_results.charts(db, [patient.patient_id for patient in left])
-    return [ChartAlert(patient, lab_results.FORM, f"{one.text()} {one.received_at:%d/%m %H:%M}",
-                       [*one.said(lang), lab_results.WORDS[patient.stay][lang]])
-            for patient in sorted(left, key=lambda patient: (patient.display_name, patient.patient_id))
-            if patient.stay is not None
-            for one in lab_results.critical_untold(results.get(patient.patient_id, []))]
+    found = []
+    for patient in sorted(left, key=lambda patient: (patient.display_name, patient.patient_id)):
+        if patient.stay is None:
+            continue
+        found += [ChartAlert(patient, lab_results.FORM, f"{one.text()} {one.received_at:%d/%m %H:%M}",
+                             [*one.said(lang), lab_results.WORDS[patient.stay][lang]])
+                  for one in lab_results.critical_untold(results.get(patient.patient_id, []))]
+        found += [_reaction(patient, one, forms, lang) for one in reactions.get(patient.patient_id, [])]
+    return found
+
+
+def _reaction(patient: PatientSummary, one: transfusion.Transfused, forms: dict[str, FormSpec],
+              lang: Lang) -> ChartAlert:
+    """A unit's reaction still told to no one, as the transfusion chart says it."""
+    return ChartAlert(patient, transfusion.FORM, f"{one.what(forms[transfusion.FORM], lang)} "
+                                                 f"{one.state(forms[transfusion.END_FORM], lang)}",
+                      [transfusion.SIGNS[Sign.REACTION][lang]])

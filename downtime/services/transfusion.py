@@ -165,6 +165,21 @@ def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Transfu
             for patient_id, found in starts.items()}
 
 
+def reactions_untold(db: Database) -> dict[str, list[Transfused]]:
+    """Every patient's units, of any stay, whose reaction is not yet told to the doctor and the
+    blood bank, by patient: the blood bank's report is owed whatever became of the patient, and
+    a reaction told to no one left every list once they were discharged or came back."""
+    untold = [end for end in first_ends(list_current(db, form_id=END_FORM)).values()
+              if reacted(end.data) and not (end.data.get("doctor_told") and end.data.get("blood_bank_told"))]
+    starts = current_of(db, {str(end.data["unit"]) for end in untold})
+    found: dict[str, list[Transfused]] = {}
+    for end in untold:
+        start = starts[str(end.data["unit"])]
+        unit = unit_of(start, end)
+        found.setdefault(str(start.patient_id), []).append(Transfused(start, end, unit, sets_of(unit, [])))
+    return found
+
+
 def chart(db: Database, patient_id: str) -> list[Transfused]:
     """The patient's units, oldest first."""
     return charts(db, [patient_id]).get(patient_id, [])
