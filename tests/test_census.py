@@ -182,6 +182,23 @@ def test_readmission_keeps_the_downtime_number(nurse, admission_values, forms, c
         records.save_new(nurse, "admission", {**admission_values, "bed": "6"}, patient_id=first.patient_id)
 
 
+def test_no_admission_follows_a_death(nurse, admission_values, forms, clock):
+    """A patient whose death is recorded was readmitted (by an import, or a record typed for the
+    wrong patient), back in a bed on the census; the death withdrawn, they can be."""
+    first = _admit(nurse, admission_values, "2", hours_ago=6)
+    death = records.save_new(nurse, "death", {
+        "died_at": (clock.now - timedelta(hours=4)).isoformat(timespec="minutes"),
+        "verified_at": (clock.now - timedelta(hours=4)).isoformat(timespec="minutes"), "verified_by": "Dr X",
+        "referred_to_coroner": False, "implanted_device": "none", "expected": True, "family_informed": True},
+        patient_id=first.patient_id)
+    with pytest.raises(ServiceError, match="This patient's death is recorded .*: no admission follows it"):
+        records.save_new(nurse, "admission", {**admission_values, "bed": "5"}, patient_id=first.patient_id)
+    assert census.in_patients(nurse.db, forms) == []
+    records.mark_entered_in_error(nurse, death.record_id, "wrong patient")
+    with pytest.raises(ServiceError, match="already admitted"):
+        records.save_new(nurse, "admission", {**admission_values, "bed": "5"}, patient_id=first.patient_id)
+
+
 def test_only_administrators_configure_wards(session_for):
     with pytest.raises(ServiceError):
         wards.add_ward(session_for("nurse"), "X", "X ward", ["1"])

@@ -166,10 +166,11 @@ def departure(events: Iterable[MovementEvent]) -> MovementEvent | None:
 
 def misplaced(events: Iterable[MovementEvent], since: datetime) -> MovementEvent | None:
     """The first movement from `since` on that cannot happen where it stands in the patient's
-    timeline: an admission while already in, or any other movement while not in. Earlier ones
-    are left alone: a change cannot alter what came before it."""
+    timeline: an admission while already in or after their death, or any other movement while
+    not in. Earlier ones are left alone: a change cannot alter what came before it."""
     for event, before, _ in _replay(events):
-        if event.occurred_at >= since and (event.movement is Movement.ADMIT) == _is_in(before):
+        dead = before is not None and before.status is StayStatus.DECEASED
+        if event.occurred_at >= since and ((event.movement is Movement.ADMIT) == _is_in(before) or dead):
             return event
     return None
 

@@ -446,6 +446,12 @@ def _check_timeline(forms: dict[str, FormSpec], timeline: list[MovementEvent], e
     if wrong is None:
         return
     if wrong is event and event.movement is Movement.ADMIT:
+        before = locate([other for other in timeline if other is not event], event.occurred_at)
+        if before is not None and before.status is StayStatus.DECEASED:
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "This patient's death is recorded ({when}): no admission "
+                                                             "follows it. If it was recorded for the wrong patient, "
+                                                             "mark it entered in error first."),
+                               when=f"{before.since:%d/%m/%Y %H:%M}")
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "This patient is already admitted; record a transfer instead."))
     if wrong is event:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "This patient is not in hospital at that time (not yet admitted, "

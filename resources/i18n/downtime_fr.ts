@@ -4697,6 +4697,10 @@ Enregistrée ; le programme opératoire du jour la signale :</translation>
 <context>
     <name>messages</name>
     <message>
+        <source>This patient's death is recorded ({when}): no admission follows it. If it was recorded for the wrong patient, mark it entered in error first.</source>
+        <translation>Le décès de ce patient est enregistré ({when}) : aucune admission ne peut le suivre. S’il a été saisi pour un autre patient, marquez-le d’abord comme saisi par erreur.</translation>
+    </message>
+    <message>
         <source>“{field}”: unit {unit} is recorded as running since {time}: record its end first (given in full or stopped), at or before the time the patient leaves.</source>
         <translation>« {field} » : le produit {unit} est noté en cours depuis le {time} : noter d’abord sa fin (passé en totalité ou arrêté), au plus tard à l’heure du départ du patient.</translation>
     </message>
