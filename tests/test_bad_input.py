@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from downtime.domain.census import leaves_hospital
 from downtime.formspec import load_forms
 from downtime.formspec.schema import (
     ChoiceField, DateField, DateTimeField, DecimalField, FormSpec, IntegerField, LongTextField, Meaning,
@@ -419,7 +420,13 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
              "action": ["analgesia", "doctor"], "reassess_in": "30", "notes": "Morphine 5 mg SC"},
             {"assessed_at": at, "scale": "algoplus", "score_algoplus": 2, "action": ["non_drug"], "reassess_in": "60"},
             {"assessed_at": at, "scale": "verbal", "score_verbal": "none", "action": ["none_needed"],
-             "reassess_in": "720"}],
+             "reassess_in": "720"},
+            {"assessed_at": at, "scale": "faces", "score_faces": "6", "action": ["analgesia"], "reassess_in": "60"},
+            {"assessed_at": at, "scale": "flacc", "flacc_face": "1", "flacc_legs": "0", "flacc_activity": "2",
+             "flacc_cry": "1", "flacc_consolability": "0", "where": "Avant-bras gauche", "action": ["non_drug"],
+             "reassess_in": "30"},
+            {"assessed_at": at, "scale": "evendol", "evendol_voice": "3", "evendol_face": "2", "evendol_movements": "1",
+             "evendol_positions": "0", "evendol_relation": "1", "action": ["doctor"], "reassess_in": "60"}],
         "nutrition_screening": [
             {"screened_at": at, "weight_kg": 46.5, "height_cm": 162, "weight_loss": "over_10", "acute_no_intake": True,
              "notes": "Diététicienne appelée"}],
@@ -716,7 +723,11 @@ def submit(ward: Ward, target: Target, start: dict[str, Any], value: Any) -> tup
     spec = FORMS[form_id]
     session = ward.sessions[_author(form_id, start)]
     values = _spoil(target, start, value)
-    patient = (ward.child if spec.under_years else ward.patient) if spec.about_patient and not spec.creates_patient else None
+    # The patient leaving is the boy: the ward's patient has a unit of blood running, which a
+    # discharge, a death or a transfer out is refused for until its end is recorded.
+    leaving = spec.movement is not None and leaves_hospital(spec.movement)
+    patient = ((ward.child if spec.under_years or leaving else ward.patient)
+               if spec.about_patient and not spec.creates_patient else None)
     try:
         # What is judged here is the form and the storage of each value; a dose's own service
         # checks (safety, witness, register) have their tests in test_medication_service.py.

@@ -1,6 +1,9 @@
 """What a patient's pain chart asks of the nurse: pain is assessed with the scale the patient can
-answer (a number from 0 to 10 or a word they say; for one who cannot say, the Algoplus
-behavioural scale, Rat et al. 2011, which French wards use for older patients), pain that is
+answer (a number from 0 to 10 or a word they say; a child from about 4 points at one of six
+faces, the FPS-R or Wong-Baker card, scored 0 to 10; for a child under 7 or anyone who cannot
+say, the FLACC, Merkel et al. 1997, or EVENDOL, Fournier-Charrière et al. 2012, whose items the
+nurse observes and whose total is added up here, never typed; for an older patient who cannot
+say, the Algoplus behavioural scale, Rat et al. 2011, which French wards use), pain that is
 moderate or worse is treated (analgesia as prescribed, or the doctor told when none is), and
 assessed again when the chart says: a pain treated and never assessed again is the gap the
 French quality indicator on pain (HAS) and the Joint Commission's standard look for. An
@@ -11,27 +14,97 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
 from downtime.domain import elapsed
+from downtime.i18n import Lang
 
 MODERATE_NUMERIC = 4
-"""From 4 out of 10 pain is moderate or worse (0 none, 1–3 mild, 4–6 moderate, 7–10 severe)."""
+"""From 4 out of 10 pain is moderate or worse (0 none, 1–3 mild, 4–6 moderate, 7–10 severe): a
+number the patient says, a face the child points at, the FLACC's total (0 relaxed, 1–3 mild
+discomfort, 4–6 moderate pain, 7–10 severe)."""
+TREAT_EVENDOL = 4
+"""From 4 out of 15 on EVENDOL the child's pain is treated (its authors' threshold)."""
 LIKELY_ALGOPLUS = 2
 """From 2 out of 5 on the Algoplus scale pain is likely, and is treated as such."""
 MODERATE_WORDS = frozenset({"moderate", "severe"})
+FLACC_ITEMS = ("flacc_face", "flacc_legs", "flacc_activity", "flacc_cry", "flacc_consolability")
+"""The FLACC's five items, each a field of the form answered with its score ("0" to "2")."""
+EVENDOL_ITEMS = ("evendol_voice", "evendol_face", "evendol_movements", "evendol_positions", "evendol_relation")
+"""EVENDOL's five items, each a field of the form answered with its score ("0" to "3")."""
 ANSWERED = frozenset({"analgesia", "doctor", "declined"})
 """What answers pain that matters: analgesia given, the doctor told, or the patient's refusal
 (said on the chart, and the reassessment still due)."""
 
 
-PAIN_WORDS = re.compile(r"\b(pain\w*|douleurs?|douloureu\w*|analg\w*|antalg\w*|eva|algoplus)\b", re.IGNORECASE)
+PAIN_WORDS = re.compile(r"\b(pain\w*|douleurs?|douloureu\w*|analg\w*|antalg\w*|eva|algoplus|flacc|evendol)\b",
+                        re.IGNORECASE)
 """How an as-required dose's reason or order says it is for pain ("pain 7/10", "douleur EVA > 3",
 "if painful", "antalgique")."""
 INJECTED = frozenset({"IV", "IM", "SC"})
 """The routes whose dose's effect is assessed after 30 minutes; an hour after any other."""
 AFTER_INJECTION, AFTER_OTHER = timedelta(minutes=30), timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A scale whose score is a number out of `most`: the one item typed or pointed at, or the
+    items observed added up (a total never typed cannot disagree with its items). `name` heads
+    the score on the chart ("FLACC 6/10"), none for the number the patient says ("7/10"); pain
+    matters from `treat_from`."""
+
+    name: Mapping[str, str] | None
+    items: tuple[str, ...]
+    most: int
+    treat_from: int
+    bands: tuple[tuple[int, Mapping[str, str]], ...] = ()
+    """What a total observed item by item means, from each band's lowest score, highest first, as
+    the form's total box says it while typed."""
+
+    @property
+    def observed(self) -> bool:
+        """Whether the score is the total of items the nurse observes (FLACC, EVENDOL), not one given."""
+        return len(self.items) > 1
+
+    def total(self, answers: Mapping[str, Any]) -> int:
+        """The items' scores added up (a choice's code is its score)."""
+        return sum(int(answers[item]) for item in self.items)
+
+    def meaning(self, answers: Mapping[str, Any], lang: Lang) -> str:
+        """"MODERATE PAIN: give the analgesia prescribed, …" for a FLACC of 6."""
+        total = self.total(answers)
+        return next(said[lang] for lowest, said in self.bands if total >= lowest)
+
+    def said(self, answers: Mapping[str, Any], lang: Lang) -> str:
+        """"7/10", "FLACC 6/10", "Visages 4/10"."""
+        out_of = f"{self.total(answers)}/{self.most}"
+        return out_of if self.name is None else f"{self.name[lang]} {out_of}"
+
+
+TREAT = {"en": "give the analgesia prescribed, or tell the doctor if none is",
+         "fr": "donner l’antalgique prescrit, ou prévenir le médecin s’il n’y en a pas"}
+"""What pain that matters asks (`SIGNS`, and a FLACC or EVENDOL total's meaning)."""
+FLACC_BANDS = (
+    (7, {"en": f"SEVERE PAIN OR DISCOMFORT: {TREAT['en']}", "fr": f"DOULEUR OU INCONFORT SÉVÈRE : {TREAT['fr']}"}),
+    (MODERATE_NUMERIC, {"en": f"MODERATE PAIN: {TREAT['en']}", "fr": f"DOULEUR MODÉRÉE : {TREAT['fr']}"}),
+    (1, {"en": "mild discomfort", "fr": "inconfort léger"}),
+    (0, {"en": "relaxed and comfortable", "fr": "détendu et confortable"}))
+"""The FLACC's bands (Merkel et al. 1997)."""
+EVENDOL_BANDS = (
+    (TREAT_EVENDOL, {"en": f"PAIN TO TREAT: {TREAT['en']}", "fr": f"DOULEUR À TRAITER : {TREAT['fr']}"}),
+    (0, {"en": "under the threshold to treat (4)", "fr": "sous le seuil de traitement (4)"}))
+
+SCORED: Mapping[str, Scored] = {
+    "numeric": Scored(None, ("score_numeric",), 10, MODERATE_NUMERIC),
+    "faces": Scored({"en": "Faces", "fr": "Visages"}, ("score_faces",), 10, MODERATE_NUMERIC),
+    "flacc": Scored({"en": "FLACC", "fr": "FLACC"}, FLACC_ITEMS, 10, MODERATE_NUMERIC, FLACC_BANDS),
+    "evendol": Scored({"en": "EVENDOL", "fr": "EVENDOL"}, EVENDOL_ITEMS, 15, TREAT_EVENDOL, EVENDOL_BANDS),
+    "algoplus": Scored({"en": "Algoplus", "fr": "Algoplus"}, ("score_algoplus",), 5, LIKELY_ALGOPLUS),
+}
+"""Each scale scored as a number, by its code on the form: every one but the patient's word."""
 
 
 class Sign(StrEnum):
@@ -40,21 +113,20 @@ class Sign(StrEnum):
 
 
 SIGNS: Mapping[Sign, Mapping[str, str]] = {
-    Sign.UNTREATED: {"en": "PAIN {score} NOT TREATED: give the analgesia prescribed, or tell the doctor if none is",
-                     "fr": "DOULEUR {score} NON TRAITÉE : donner l’antalgique prescrit, ou prévenir le médecin s’il "
-                           "n’y en a pas"},
+    Sign.UNTREATED: {"en": f"PAIN {{score}} NOT TREATED: {TREAT['en']}",
+                     "fr": f"DOULEUR {{score}} NON TRAITÉE : {TREAT['fr']}"},
     Sign.OVERDUE: {"en": "PAIN REASSESSMENT OVERDUE since {due}", "fr": "RÉÉVALUATION DE LA DOULEUR EN RETARD depuis {due}"},
 }
 """What each sign asks: `{score}` the pain as scored ("7/10"), `{due}` when the reassessment fell due."""
 
 
-def matters(scale: str, numeric: int | None, verbal: str | None, algoplus: int | None) -> bool:
-    """Whether the pain scored is moderate or worse (on the Algoplus scale: likely)."""
-    if scale == "numeric":
-        return numeric is not None and numeric >= MODERATE_NUMERIC
-    if scale == "verbal":
-        return verbal in MODERATE_WORDS
-    return algoplus is not None and algoplus >= LIKELY_ALGOPLUS
+def matters(answers: Mapping[str, Any]) -> bool:
+    """Whether the pain an assessment's answers score on its scale is moderate or worse (on the
+    Algoplus scale: likely; on EVENDOL: to treat); the other scales' answers are not read."""
+    if answers["scale"] == "verbal":
+        return answers.get("score_verbal") in MODERATE_WORDS
+    scored = SCORED[answers["scale"]]
+    return scored.total(answers) >= scored.treat_from
 
 
 def reassess_by(assessed_at: datetime, minutes: int) -> datetime:

@@ -1,5 +1,6 @@
 """The scores a form's section adds up as it is typed, as the paper form's total box does: the
-Braden scale (domain.braden), the 4AT (domain.delirium) and MUST (domain.nutrition). Each is named
+Braden scale (domain.braden), the 4AT (domain.delirium), MUST (domain.nutrition) and a child's
+FLACC or EVENDOL pain score (domain.pain). Each is named
 by its form's section (`total: braden`), holds each of its items, and says its total with what it
 means."""
 
@@ -9,7 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from downtime.domain import braden, delirium, nutrition
+from downtime.domain import braden, delirium, nutrition, pain
 from downtime.i18n import Lang
 
 
@@ -24,9 +25,13 @@ class ScoreTotal:
     meaning: Callable[[Mapping[str, Any], Lang], str]
 
 
+FLACC, EVENDOL = pain.SCORED["flacc"], pain.SCORED["evendol"]
+
 SCORE_TOTALS: Mapping[str, ScoreTotal] = {
     "braden": ScoreTotal("Braden", braden.ITEMS, braden.total,
                          lambda answers, lang: braden.BANDS[braden.band(braden.total(answers))][lang]),
     "4at": ScoreTotal("4AT", delirium.ITEMS, delirium.total, delirium.meaning),
     "must": ScoreTotal("MUST", nutrition.ITEMS, nutrition.answers_total, nutrition.meaning),
+    "flacc": ScoreTotal("FLACC", FLACC.items, FLACC.total, FLACC.meaning),
+    "evendol": ScoreTotal("EVENDOL", EVENDOL.items, EVENDOL.total, EVENDOL.meaning),
 }

@@ -328,7 +328,7 @@ def _sections(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: 
             cells.append((field.paper.span, label + content))
         if section.news2:
             cells.append((COLUMNS, _news2(section, values, lang, scores_news2)))
-        if section.total:
+        if section.total and cells:  # a FLACC none of whose items was asked (an adult's pain) is no total
             cells.append((COLUMNS, _total(section.total, values, lang)))
         if section.sepsis:
             cells.append((COLUMNS, _sepsis_outcome(values, lang, width)))

@@ -1,7 +1,8 @@
-"""The pain chart on paper: a line per assessment, oldest first (when, the score on its scale, where,
-what was done, when to assess again, notes, who did it, what it asked), then ruled lines to carry
-on by hand while the laptop is away; over it when the latest falls due again, and how to score,
-so the same pain is scored alike on paper. The blank chart is the ruled lines alone."""
+"""The pain chart on paper: a line per assessment, oldest first (when, the score on its scale, with
+a child's observed items under a FLACC or EVENDOL total, where, what was done, when to assess
+again, notes, who did it, what it asked), then ruled lines to carry on by hand while the laptop
+is away; over it when the latest falls due again, and how to score on each scale, so the same
+pain is scored alike on paper. The blank chart is the ruled lines alone."""
 
 from __future__ import annotations
 
@@ -23,30 +24,51 @@ from downtime.services.patients import PatientSummary
 
 BY_HAND = 10
 """Ruled lines after the last assessment; the blank chart's are a page of them."""
-BLANK_LINES = 20
+BLANK_LINES = 18
 WORDS: dict[str, dict[Lang, str]] = {
     "title": {"en": "Pain assessment chart", "fr": "Feuille d’évaluation de la douleur"},
     "blank_title": {"en": "Pain assessment chart (blank)", "fr": "Feuille d’évaluation de la douleur (vierge)"},
-    "headings": {"en": "Date and time|Score (N, V or A)|Where|What was done|Again in|Notes|Initials|What it asked",
-                 "fr": "Date et heure|Score (N, V ou A)|Où|Ce qui a été fait|Réévaluer dans|Remarques|Visa|"
+    "headings": {"en": "Date and time|Scale and score|Where|What was done|Again in|Notes|Initials|What it asked",
+                 "fr": "Date et heure|Échelle et score|Où|Ce qui a été fait|Réévaluer dans|Remarques|Visa|"
                        "Conduite demandée"},
-    "scales": {"en": "Scales: N, a number the patient says, 0 none to 10 the worst imaginable (4 or more: moderate "
-                     "or worse); V, a word: none, mild, moderate, severe; A, Algoplus for a patient who cannot say, "
-                     "one point each for face, eyes, complaints, body, unusual behaviour (2 or more: pain likely).",
-               "fr": "Échelles : N, un chiffre que dit le patient, de 0 aucune à 10 la pire imaginable (4 ou plus : "
-                     "modérée ou plus) ; V, un mot : absente, faible, modérée, intense ; A, Algoplus pour un patient "
-                     "qui ne peut pas dire, un point chacun pour visage, regard, plaintes, corps, comportements "
-                     "inhabituels (2 ou plus : douleur probable)."},
+    "scales": {"en": "Scales (write the scale before the score): N, a number the patient says, 0 none to 10 the "
+                     "worst imaginable (4 or more: moderate or worse); V, a word: none, mild, moderate, severe; "
+                     "Faces, the face a child from about 4 points at, 0, 2, 4, 6, 8 or 10 from the left (4 or more: "
+                     "treat); A, Algoplus for an older patient who cannot say, one point each for face, eyes, "
+                     "complaints, body, unusual behaviour (2 or more: pain likely).",
+               "fr": "Échelles (écrire l’échelle avant le score) : N, un chiffre que dit le patient, de 0 aucune à 10 "
+                     "la pire imaginable (4 ou plus : modérée ou plus) ; V, un mot : absente, faible, modérée, "
+                     "intense ; Visages, le visage que montre l’enfant dès 4 ans environ, 0, 2, 4, 6, 8 ou 10 de "
+                     "gauche à droite (4 ou plus : traiter) ; A, Algoplus pour un patient âgé qui ne peut pas dire, "
+                     "un point chacun pour visage, regard, plaintes, corps, comportements inhabituels (2 ou plus : "
+                     "douleur probable)."},
+    "children": {"en": "A child under 7, or anyone who cannot say: FLACC, face, legs, activity, cry, consolability "
+                       "each 0 to 2, out of 10 (1 to 3 mild discomfort, 4 to 6 moderate, 7 to 10 severe: 4 or more, "
+                       "treat); or EVENDOL, vocal or verbal expression, facial expression, movements, positions, "
+                       "relation with those around each 0 to 3, out of 15 (4 or more: treat). Write each item's "
+                       "score under the total.",
+                 "fr": "Enfant de moins de 7 ans, ou qui ne peut pas dire : FLACC, visage, jambes, activité, cris, "
+                       "consolabilité cotés chacun de 0 à 2, sur 10 (1 à 3 inconfort léger, 4 à 6 douleur modérée, "
+                       "7 à 10 douleur sévère : 4 ou plus, traiter) ; ou EVENDOL, expression vocale ou verbale, "
+                       "mimique, mouvements, positions, relation avec l’environnement cotés chacun de 0 à 3, sur 15 "
+                       "(4 ou plus : traiter). Écrire la cote de chaque item sous le total."},
     "plan": {"en": "Pain moderate or worse: give the analgesia prescribed, or tell the doctor if none is; assess it "
                    "again 30 minutes after an injection, an hour after a tablet.",
              "fr": "Douleur modérée ou plus : donner l’antalgique prescrit, ou prévenir le médecin s’il n’y en a pas ; "
                    "la réévaluer 30 minutes après une injection, une heure après un comprimé."},
 }
-WIDTHS = (0.1, 0.12, 0.13, 0.17, 0.09, 0.13, 0.08, 0.18)
+WIDTHS = (0.09, 0.16, 0.12, 0.16, 0.09, 0.12, 0.07, 0.19)
 
 
 def _guide(lang: Lang) -> list[Flowable]:
-    return [chart_cell(f"• {in_words(WORDS, 'scales', lang)}"), chart_cell(f"• {in_words(WORDS, 'plan', lang)}")]
+    return [chart_cell(f"• {in_words(WORDS, key, lang)}") for key in ("scales", "children", "plan")]
+
+
+def _score(one: Assessed, spec: FormSpec, lang: Lang) -> list[Flowable]:
+    """The score on its scale, in red when it matters, over the items a child's total is made of."""
+    items = one.items(spec, lang)
+    return [chart_cell(one.score(spec, lang), bold=one.matters, alert=one.matters),
+            *([chart_cell(items)] if items else [])]
 
 
 def _table(found: Sequence[Assessed], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
@@ -56,7 +78,7 @@ def _table(found: Sequence[Assessed], spec: FormSpec, authors: Authors, laptops:
         data, record = one.record.data, one.record
         untreated = Sign.UNTREATED in one.signs(at)
         body.append([chart_cell(f"{one.assessed_at:%d/%m %H:%M}"),
-                     chart_cell(one.score(spec, lang), bold=one.matters, alert=one.matters),
+                     _score(one, spec, lang),
                      chart_cell(" ".join((data.get("where") or "").split())),
                      chart_cell(one.what_was_done(spec, lang)),
                      chart_cell(format_value(spec.field("reassess_in"), data["reassess_in"], lang)),

@@ -81,6 +81,7 @@ class FormView(QWidget):
         self.editors: dict[str, Editor] = {}
         self.error_labels: dict[str, QLabel] = {}
         self.rows: dict[str, tuple[QFormLayout, QWidget]] = {}
+        self.groups: dict[str, QGroupBox] = {}
         self.form_labels: dict[str, QLabel] = {}
         self.news2_labels: dict[str, QLabel] = {}
         """The NEWS2 score of each `news2` section's answers (a handover's last observations), by section id."""
@@ -169,7 +170,7 @@ class FormView(QWidget):
                      else self.session.device.device_id)
         who = authors_here(self.session).on(lang, device_id, laptops_known(self.session, {device_id}))
         for section in self.spec.sections:
-            group = QGroupBox(section.title.get(lang))
+            group = self.groups[section.id] = QGroupBox(section.title.get(lang))
             form = QFormLayout(group)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             for field in section.fields:
@@ -342,15 +343,22 @@ class FormView(QWidget):
     def _refresh_relevance(self) -> None:
         """Which questions apply, and which are required (starred): a field required only once
         another answer is given (an unidentified patient's temporary name) had no star; and the
-        NEWS2 score of a `news2` section's answers as they stand (see `_show_news2`)."""
+        NEWS2 score of a `news2` section's answers as they stand (see `_show_news2`). A section none
+        of whose questions apply is not shown, nor its total (a child's FLACC under an adult's
+        pain scored 0 to 10)."""
         values = self._lenient_values()
         self._show_scores(values)
+        showing = set()
         for field in self.spec.fields():
             form, cell = self.rows[field.id]
-            form.setRowVisible(cell, shown(field, values, self.asked))
+            if shown(field, values, self.asked):
+                showing.add(field.id)
+            form.setRowVisible(cell, field.id in showing)
             required = field.required or self.asked.get(field.id, False) or (
                 field.required_when is not None and holds(field.required_when, values))
             self.form_labels[field.id].setText(f"{field.label.get(self.session.lang)}{' *' if required else ''}")
+        for section in self.spec.sections:
+            self.groups[section.id].setVisible(any(field.id in showing for field in section.fields))
 
     def _show_scores(self, values: dict[str, Any] | None = None) -> None:
         """What the answers score as they stand at this keystroke (`values`: the answers read

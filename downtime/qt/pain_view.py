@@ -1,19 +1,22 @@
-"""A patient's pain chart: every assessment newest first, the latest over them with when the pain
-is next assessed and, in the warning colour, what it asks now (pain that matters with nothing
-done for it, its reassessment overdue)."""
+"""A patient's pain chart: every assessment newest first, each score on its scale ("7/10", "FLACC
+6/10"; a child's observed items in its tooltip), the latest over them with when the pain is next
+assessed and, in the warning colour, what it asks now (pain that matters with nothing done for
+it, its reassessment overdue)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import translate
 from downtime.qt.patient_header import ChartTab
-from downtime.qt.tables import TextTableModel, cut_column, print_and_open
+from downtime.qt.tables import Index, TextTableModel, cut_column, print_and_open
 from downtime.qt.work import ReadAgain
 from downtime.services import pain, printing
 from downtime.services.context import Session
@@ -41,6 +44,16 @@ class PainModel(TextTableModel):
         was done by the next)."""
         one: Assessed = self.rows[row]
         return (column == self.SCORE and one.matters) or (column == self.NEXT and row == 0 and one.overdue(self.at))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """A score observed item by item (FLACC, EVENDOL) gives each item's score in its tooltip
+        and to a screen reader, for the next assessment to compare with."""
+        if (index.isValid() and index.column() == self.SCORE
+                and role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole)):
+            one: Assessed = self.rows[index.row()]
+            items = one.items(self.spec, self.lang)
+            return f"{self.text(index.row(), self.SCORE)}: {items}" if items else None
+        return super().data(index, role)
 
     def texts(self, row: int) -> tuple[str, ...]:
         one: Assessed = self.rows[row]

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.medication import Outcome
-from downtime.domain.pain import SIGNS, Sign, for_pain, matters, reassess_after_dose, reassess_by, signs
+from downtime.domain.pain import SCORED, SIGNS, Sign, for_pain, matters, reassess_after_dose, reassess_by, signs
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
@@ -27,7 +27,6 @@ FORM = "pain_assessment"
 WORDS = {
     "handover": {"en": "PAIN: {pain} at {time}", "fr": "DOULEUR : {pain} le {time}"},
     "due": {"en": "reassess by {due}", "fr": "à réévaluer avant {due}"},
-    "algoplus": {"en": "Algoplus {score}/5", "fr": "Algoplus {score}/5"},
     "letter": {"en": "{pain} at {time}", "fr": "{pain} le {time}"},
     "dose": {"en": "{drug} ({route}) given {time}", "fr": "dose de {drug} ({route}) le {time}"},
 }
@@ -62,21 +61,28 @@ class Assessed:
 
     @property
     def matters(self) -> bool:
-        data = self.record.data
-        return matters(data["scale"], data.get("score_numeric"), data.get("score_verbal"), data.get("score_algoplus"))
+        return matters(self.record.data)
 
     @property
     def done(self) -> frozenset[str]:
         return frozenset(self.record.data.get("action") or ())
 
     def score(self, spec: FormSpec, lang: Lang) -> str:
-        """"7/10", "Moderate" or "Algoplus 3/5"."""
+        """"7/10", "Moderate", "Faces 4/10", "FLACC 6/10", "EVENDOL 5/15" or "Algoplus 3/5"."""
         data = self.record.data
-        if data["scale"] == "numeric":
-            return f"{data['score_numeric']}/10"
         if data["scale"] == "verbal":
             return format_value(spec.field("score_verbal"), data["score_verbal"], lang)
-        return WORDS["algoplus"][lang].format(score=data["score_algoplus"])
+        return SCORED[data["scale"]].said(data, lang)
+
+    def items(self, spec: FormSpec, lang: Lang) -> str:
+        """What a total observed item by item is made of, for the nurse who assesses again to
+        compare: "Face 2, Legs 1, Activity 1, Cry 1, Consolability 1"; empty for a score the
+        patient gives in one."""
+        data = self.record.data
+        scored = SCORED.get(data["scale"])
+        if scored is None or not scored.observed:
+            return ""
+        return ", ".join(f"{spec.field(item).label.get(lang)} {data[item]}" for item in scored.items)
 
     def text(self, spec: FormSpec, lang: Lang) -> str:
         """"7/10 (left hip, moving), Analgesia given (on the MAR)"."""
