@@ -1324,7 +1324,7 @@ def test_theatre_rescheduling_names_the_ward_of_a_patient_in_a_bed_and_the_numbe
 
     from downtime.formspec import load_forms
     from downtime.paths import forms_dir
-    from downtime.services import records
+    from downtime.services import records, transfusion
     from downtime.services.census import location_at
     from downtime.services.context import Session, Vault, load_device
     from downtime.services.demo import WARDS
@@ -1347,7 +1347,9 @@ def test_theatre_rescheduling_names_the_ward_of_a_patient_in_a_bed_and_the_numbe
         assert (line["ward"], line["bed"], line["phone"]) == (where.ward, where.bed, None)
         assert line["to_tell"] == f"ward {where.ward} ({names[where.ward]}, bed\u00a0{where.bed})"
         assert f"{line['to_tell']} " in next(row for row in text.splitlines() if line["booking_id"] in row)
-    home = waiting[0]["booking_id"]
+    # Sent home: one with no unit of blood running (a discharge is refused until its end is recorded).
+    home = next(line["booking_id"] for line in waiting
+                if all(one.end is not None for one in transfusion.chart(nurse.db, patients[line["booking_id"]])))
     records.save_new(nurse, "discharge", {"discharged_at": (datetime.now().astimezone() - timedelta(minutes=5)).isoformat(
         timespec="minutes"), "destination": "home", "letter_given": True, "medicines_given": True},
         patient_id=patients[home])

@@ -145,10 +145,12 @@ ENOXAPARIN = {"drug": "Enoxaparin", "dose": 40.0, "dose_unit": "mg", "route": "S
               "times": "08:00 20:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False, "high_alert": True}
 
 
+@pytest.mark.parametrize("start_at", ["2026-11-28T10:00+01:00",
+                                      "2026-11-27T20:00+01:00"])  # the course's first day, before the admission
 def test_an_order_of_the_stay_typed_in_after_the_patient_left_ends_with_that_stay(session_for, patient,
                                                                                   admission_values, clock,
-                                                                                  exported_resource):
-    """A paper order of 10:00 typed in at 14:00, after the discharge at 12:00: written when the
+                                                                                  exported_resource, start_at):
+    """A paper order of the stay typed in at 14:00, after the discharge at 12:00: written when the
     patient was in no stay, it ended with none. It went to the EHR active with no stay, a dose at
     13:00 was saved with a reason where the order typed before was refused, and the readmitted
     patient's round at 20:00 listed it due."""
@@ -161,7 +163,8 @@ def test_an_order_of_the_stay_typed_in_after_the_patient_left_ends_with_that_sta
     admission = records.list_current(nurse.db, "admission", patient_id=patient)[0]
     records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T12:00+01:00", "destination": "home",
                                           "letter_given": True, "medicines_given": True}, patient_id=patient)
-    order = records.save_new(doctor, "medication_order", ENOXAPARIN, patient_id=patient).record_id
+    order = records.save_new(doctor, "medication_order", {**ENOXAPARIN, "start_at": start_at},
+                             patient_id=patient).record_id
     exported = exported_resource(order, MedicationRequest)
     assert exported.status == "stopped" and exported.encounter.reference.endswith(admission.record_id)
     with pytest.raises(ServiceError, match="stopped"):

@@ -122,14 +122,16 @@ def test_a_donation_number_is_started_once_for_anyone(session_for, patient, admi
 def test_a_unit_out_of_the_fridge_4_hours_by_its_start_is_refused_and_one_that_ran_past_them_says_so(
         session_for, patient, tmp_path):
     nurse = session_for("nurse")
-    refused = _refused(nurse, {**UNIT, "collected_at": "2026-11-28T07:00+01:00"}, patient)  # started 12:00
+    hung_now = {**UNIT, "started_at": "2026-11-28T13:50+01:00", "collected_at": "2026-11-28T09:00+01:00"}
+    refused = _refused(nurse, hung_now, patient)  # typed at the bedside, at 14:00
     assert _paths(refused) == ["collected_at"]
-    assert str(refused) == ("“Taken from the blood fridge at”: 28/11/2026 07:00, 4 hours or more before the start: a "
+    assert str(refused) == ("“Taken from the blood fridge at”: 28/11/2026 09:00, 4 hours or more before the start: a "
                             "unit is finished within 4 hours of leaving the fridge; do not start it: return it to the "
                             "blood bank.")
-    late = records.save_new(nurse, "blood_transfusion", {**UNIT, "collected_at": "2026-11-28T08:01+01:00"},
+    # Typed in afterwards from paper (started 12:00), it is what happened: saved, said to have run past.
+    late = records.save_new(nurse, "blood_transfusion", {**UNIT, "collected_at": "2026-11-28T07:00+01:00"},
                             patient_id=patient)
-    records.save_new(nurse, "transfusion_end", {**END, "unit": late.record_id}, patient_id=patient)  # 13:40, 5 h 39 out
+    records.save_new(nurse, "transfusion_end", {**END, "unit": late.record_id}, patient_id=patient)  # 13:40, 6 h 40 out
     in_time = records.save_new(nurse, "blood_transfusion", _unit(2, started_at="2026-11-28T09:40+01:00"),
                                patient_id=patient)  # no time out of the fridge: counted from its start
     records.save_new(nurse, "transfusion_end", {**END, "unit": in_time.record_id}, patient_id=patient)  # 4 h exactly
@@ -170,7 +172,8 @@ def test_a_unit_recorded_before_these_rules_is_corrected_without_them(session_fo
     """A unit of the form's version 1 (red cells with no card answered, its number given twice,
     out of the fridge 5 hours, group A plasma for a patient not grouped, not asked whether the
     blood bank issued it so) is corrected, its second checker's name, without being asked what no
-    one asked then; a change of what a rule judges is asked it."""
+    one asked then; a change of what a rule judges is asked it, but for the time out of the
+    fridge, judged only as a unit is hung."""
     nurse = session_for("nurse")
     old = {**{key: value for key, value in UNIT.items() if key != "abo_card"}, "collected_at": "2026-11-28T07:00+01:00"}
     clerk = session_for("records")
@@ -182,9 +185,8 @@ def test_a_unit_recorded_before_these_rules_is_corrected_without_them(session_fo
     with pytest.raises(ValidationFailed) as refused:
         records.amend(nurse, first.record_id, {**old, "abo_card": "not_used"}, "card answered")
     assert _paths(refused.value) == ["abo_card"]
-    with pytest.raises(ValidationFailed) as refused:
-        records.amend(nurse, first.record_id, {**old, "collected_at": "2026-11-28T06:50+01:00"}, "time misread")
-    assert _paths(refused.value) == ["collected_at"]
+    # A time out of the fridge corrected is what happened, the unit given: saved (it says it ran past).
+    records.amend(nurse, first.record_id, {**old, "collected_at": "2026-11-28T06:50+01:00"}, "time misread")
 
 
 def test_the_printed_record_gives_the_starts_and_the_ends_notes(session_for, patient, tmp_path):
@@ -321,3 +323,41 @@ def test_a_reaction_told_to_no_one_is_still_asked_once_the_patient_left_or_came_
     assert asked() == [("in", told)]
     records.amend(nurse, end.record_id, {**end.data, "blood_bank_told": True}, "reported")
     assert asked() == []
+
+
+def test_a_reaction_of_a_unit_withdrawn_asks_nothing_and_an_earlier_stays_is_on_the_handover(
+        session_for, patient, admission_values):
+    """A unit withdrawn as recorded for the wrong patient kept its reaction on the escalation
+    list, with no way to clear it; a readmitted patient's reaction of the stay before, told to no
+    one, was on the list and not on the handover sheet."""
+    from downtime.services import chart_alerts, census
+
+    nurse = session_for("nurse")
+
+    def ended_with_a_reaction(number: int) -> tuple[str, str]:
+        unit = records.save_new(nurse, "blood_transfusion", _unit(number, started_at="2026-11-28T10:00+01:00"),
+                                patient_id=patient)
+        end = records.save_new(nurse, "transfusion_end", {
+            **END, "unit": unit.record_id, "ended_at": "2026-11-28T10:20+01:00", "outcome": "stopped_reaction",
+            "volume": 60, "reaction": True, "signs": ["fever"], "doctor_told": True, "blood_bank_told": False},
+            patient_id=patient)
+        return unit.record_id, end.record_id
+
+    def listed() -> list[list[str]]:
+        inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+        return [alert.said for alert in chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en",
+                                                            ward="3B").alerts if alert.form_id == "blood_transfusion"]
+
+    wrong, _ = ended_with_a_reaction(1)
+    records.mark_entered_in_error(nurse, wrong, "another patient's unit")
+    assert listed() == [] and transfusion.reactions_untold(nurse.db) == {}
+    ended_with_a_reaction(2)
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T12:00+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
+    records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-28T13:00+01:00", "bed": "5"},
+                     patient_id=patient)
+    assert listed() == [["REACTION: tell the doctor and report it to the blood bank"]]
+    assert transfusion.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient] == (
+        "TRANSFUSION: Red cells G0001 26 000002 (O RhD negative) ended 28/11 10:20: Stopped: a reaction, 60 mL (Temperature 38 °C or "
+        "more, or up 1 °C); "
+        "REACTION: tell the doctor and report it to the blood bank")

@@ -20,7 +20,7 @@ discharge."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -86,11 +86,10 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                                     f"{latest_unit.state(forms[transfusion.END_FORM], lang)}", said))
         if (coming := transfusion.next_after(units, at)) is not None:
             due.append(coming)
-    # A reaction of an earlier stay still told to no one: the present stay's are the chart's own.
-    shown = {one.record.record_id for units in charted.values() for one in units}
+    reactions = transfusion.reactions_untold(db)
     found += [_reaction(patients[patient_id], one, forms, lang)
-              for patient_id, units in transfusion.reactions_untold(db).items() if patient_id in patients
-              for one in units if one.record.record_id not in shown]
+              for patient_id, units in transfusion.earlier_untold(reactions, charted).items() if patient_id in patients
+              for one in units]
     for patient_id, results in lab_results.charts(db, patients).items():
         found.extend(ChartAlert(patients[patient_id], lab_results.FORM, f"{one.text()} {one.received_at:%d/%m %H:%M}",
                                 one.said(lang)) for one in lab_results.critical_untold(results))
@@ -164,16 +163,17 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
         due.append(output.moves_on)
     order = {patient_id: number for number, patient_id in enumerate(patients)}  # the census's, by ward and bed
     found.sort(key=lambda alert: (order[alert.patient.patient_id], alert.form_id))
-    return ChartAlerts(found + left_untold(db, forms, patients, ward, lang), min(due, key=elapsed.instant, default=None))
+    return ChartAlerts(found + left_untold(db, forms, patients, ward, lang, reactions),
+                       min(due, key=elapsed.instant, default=None))
 
 
 def left_untold(db: Database, forms: dict[str, FormSpec], staying: Collection[str], ward: str | None,
-                lang: Lang) -> list[ChartAlert]:
+                lang: Lang, reactions: Mapping[str, list[transfusion.Transfused]]) -> list[ChartAlert]:
     """The critical results no doctor is told of, and the reactions to blood not told to the
-    doctor and the blood bank, of the patients who left from `ward` (any ward when None),
-    `staying` the in-patients: each saying how they left and, for a result, who acts on it, by
-    name. The escalation list and the handover sheet list them after the ward's beds."""
-    reactions = transfusion.reactions_untold(db)
+    doctor and the blood bank (`reactions`: transfusion.reactions_untold), of the patients who
+    left from `ward` (any ward when None), `staying` the in-patients: each saying how they left
+    and, for a result, who acts on it, by name. The escalation list and the handover sheet list
+    them after the ward's beds."""
     left = census.left_from(db, forms, (lab_results.with_critical(db) | set(reactions)) - set(staying), ward)
     results = lab_results.charts(db, [patient.patient_id for patient in left])
     found = []

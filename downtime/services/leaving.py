@@ -23,6 +23,6 @@ def still_asked(db: Database, forms: dict[str, FormSpec], patient_id: str, at: d
     is (nor when they have left already: a discharge typed in afterwards)."""
     patient = census.patient_with_location(db, forms, patient_id)
     asked = [f"• {semicolon(lang).join(alert.said)}"
-             for alert in chart_alerts.alerts(db, forms, [patient], at, lang, ward=None).alerts
+             for alert in chart_alerts.alerts(db, forms, [patient], at, lang, ward=patient.ward).alerts
              if alert.patient.patient_id == patient_id] if patient.stay is StayStatus.IN else []
     return WORDS["asked"][lang].format(asked="\n".join(asked)) if asked else None

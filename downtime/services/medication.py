@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text, labelled, message, semicolon
 from downtime.domain import elapsed
-from downtime.domain.census import Movement, MovementEvent, StayStatus, in_hospital, left_after, locate
+from downtime.domain.census import Movement, MovementEvent, StayStatus, in_hospital, left_after, locate, stays
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
     DAY, allergies_not_known, allergy_matches, also_ordered, charted, charted_slots, clock_text, controlled_drug,
@@ -820,12 +820,15 @@ def _orders_with_slots(db: Database, patient_ids: Collection[str], first_day: da
 
 def placed_at(found: Order, written_at: datetime, moves: Sequence[MovementEvent]) -> datetime:
     """The moment whose stay an order is of: the later of its start and its writing (an order
-    rewritten in this stay with the course's first day as its start is this stay's); its start
-    when it was written once the patient had left (`moves`: theirs), a paper order of the stay
-    typed in afterwards: it ended with no stay, and went to the EHR as a live order for a patient
-    who had died."""
+    rewritten in this stay with the course's first day as its start is this stay's); when that
+    moment finds the patient gone (`moves`: theirs), a paper order of the stay typed in
+    afterwards, within the last stay they left, if it started before they left: it ended with no
+    stay, and went to the EHR as a live order for a patient who had died."""
     later = max(found.start_at, written_at)
-    return found.start_at if not in_hospital(moves, later) and in_hospital(moves, found.start_at) else later
+    left = [stay for stay in stays(moves) if stay.until is not None and stay.until <= later]
+    if in_hospital(moves, later) or not left or found.start_at >= left[-1].until:
+        return later
+    return max(found.start_at, left[-1].since)
 
 
 def stay_end(found: Order, written_at: datetime, moves: list[MovementEvent], at: datetime) -> MovementEvent | None:

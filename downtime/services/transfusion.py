@@ -22,7 +22,7 @@ from sqlite_utils import Database
 from downtime.domain import elapsed
 from downtime.domain.blood_groups import NOT_KNOWN, RED_CELLS, abo, abo_incompatible, requirements_for
 from downtime.domain.records import RecordStatus, RecordVersion
-from downtime.domain.transfusion import READINGS, SIGNS, Sets, Unit, next_due, out_too_long, sets_of, signs
+from downtime.domain.transfusion import READINGS, SIGNS, Sets, Sign, Unit, next_due, out_too_long, sets_of, signs
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.messages import message as form_message
 from downtime.formspec.schema import Meaning, holds
@@ -32,7 +32,7 @@ from downtime.services import census, observations
 from downtime.services.bedside import in_present_stays
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
-from downtime.storage.records import current_by_patient, current_of, list_current
+from downtime.storage.records import as_version, chunks, current_by_patient, current_of, list_current, marks
 
 FORM = "blood_transfusion"
 END_FORM = "transfusion_end"
@@ -52,6 +52,10 @@ WORDS = {
     "ran_over": {"en": "ran past 4 hours out of the fridge", "fr": "a dépassé 4 heures hors du réfrigérateur"},
 }
 CARD_ANSWERED = ("compatible", "no_card")
+STOPPED_FOR_A_REACTION = "stopped_reaction"
+AT_THE_BEDSIDE = timedelta(hours=1)
+"""A unit's start typed within this of its time is typed as it is hung: the 4 hours out of the
+fridge are checked before it runs (see `_check_fridge`)."""
 """The bedside ABO card's answers a unit of red cells may start with: done, or none at this
 hospital; never "not used for this component" (French practice's contrôle ultime: every unit)."""
 
@@ -115,7 +119,7 @@ def unit_number(start: Mapping[str, Any]) -> str:
 def reacted(end: Mapping[str, Any]) -> bool:
     """Whether the end of a unit says it caused a reaction: one stopped for a reaction did,
     without the question being asked again."""
-    return end.get("outcome") == "stopped_reaction" or end.get("reaction") is True
+    return end.get("outcome") == STOPPED_FOR_A_REACTION or end.get("reaction") is True
 
 
 def unit_of(start: RecordVersion, end: RecordVersion | None) -> Unit:
@@ -168,16 +172,36 @@ def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Transfu
 def reactions_untold(db: Database) -> dict[str, list[Transfused]]:
     """Every patient's units, of any stay, whose reaction is not yet told to the doctor and the
     blood bank, by patient: the blood bank's report is owed whatever became of the patient, and
-    a reaction told to no one left every list once they were discharged or came back."""
-    untold = [end for end in first_ends(list_current(db, form_id=END_FORM)).values()
-              if reacted(end.data) and not (end.data.get("doctor_told") and end.data.get("blood_bank_told"))]
-    starts = current_of(db, {str(end.data["unit"]) for end in untold})
+    a reaction told to no one left every list once they were discharged or came back. The ends
+    saying a reaction are found by the database (a records office holds a hospital's); a unit
+    withdrawn, or whose start is not here yet (another laptop's, to import), is none."""
+    units = {str(row["unit"]) for row in db.query(
+        "SELECT json_extract(data, '$.unit') AS unit FROM current_records WHERE form_id = ? AND status != ?"
+        " AND (json_extract(data, '$.outcome') = ? OR json_extract(data, '$.reaction') = 1)",
+        [END_FORM, RecordStatus.ENTERED_IN_ERROR.value, STOPPED_FOR_A_REACTION])}
+    every_end = [as_version(row) for part in chunks(units) for row in db.query(
+        f"SELECT * FROM current_records WHERE form_id = ? AND json_extract(data, '$.unit') IN ({marks(part)})",
+        [END_FORM, *part])]
+    ends = {unit_id: end for unit_id, end in first_ends(every_end).items()
+            if reacted(end.data) and not (end.data.get("doctor_told") and end.data.get("blood_bank_told"))}
+    starts = current_of(db, ends)
     found: dict[str, list[Transfused]] = {}
-    for end in untold:
-        start = starts[str(end.data["unit"])]
+    for unit_id, end in ends.items():
+        start = starts.get(unit_id)
+        if start is None or start.status is RecordStatus.ENTERED_IN_ERROR:
+            continue
         unit = unit_of(start, end)
         found.setdefault(str(start.patient_id), []).append(Transfused(start, end, unit, sets_of(unit, [])))
     return found
+
+
+def earlier_untold(reactions: Mapping[str, list[Transfused]],
+                   charted: Mapping[str, list[Transfused]]) -> dict[str, list[Transfused]]:
+    """Of `reactions` (`reactions_untold`), those of an earlier stay than the one `charted`
+    (`charts`, the present stay's units, which say their own): a readmitted patient's."""
+    shown = {one.record.record_id for units in charted.values() for one in units}
+    return {patient_id: earlier for patient_id, units in reactions.items()
+            if (earlier := [one for one in units if one.record.record_id not in shown])}
 
 
 def chart(db: Database, patient_id: str) -> list[Transfused]:
@@ -202,11 +226,19 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collectio
     day or asking something still: each unit and where it stands, then what they ask; and each
     prescription with units not started yet, which the next shift is to give."""
     said: dict[str, list[str]] = {}
-    for patient_id, units in charts(db, patient_ids).items():
+    charted = charts(db, patient_ids)
+    earlier = {patient_id: units for patient_id, units in earlier_untold(reactions_untold(db), charted).items()
+               if patient_id in patient_ids}
+    def units_said(units: list[Transfused]) -> str:
+        return WORDS["handover"][lang].format(units=semicolon(lang).join(
+            f"{unit.what(forms[FORM], lang)} {unit.state(forms[END_FORM], lang)}" for unit in units))
+
+    for patient_id, units in charted.items():
         if told := recent(units, at, lang):
-            said[patient_id] = [WORDS["handover"][lang].format(units=semicolon(lang).join(
-                f"{unit.what(forms[FORM], lang)} {unit.state(forms[END_FORM], lang)}" for unit in told)),
-                *asking(told, at, lang)]
+            said[patient_id] = [units_said(told), *asking(told, at, lang)]
+    # A readmitted patient's unit of an earlier stay asks its reaction's report alone.
+    for patient_id, units in earlier.items():
+        said.setdefault(patient_id, []).extend([units_said(units), SIGNS[Sign.REACTION][lang]])
     for patient_id, found in prescriptions_of(db, patient_ids).items():
         said.setdefault(patient_id, []).extend(WORDS["waiting"][lang].format(prescription=one.text(forms[ORDER_FORM], lang))
                                                for one in found if one.left > 0)
@@ -351,7 +383,8 @@ def _check_start(session: Session, spec: FormSpec, patient_id: str, data: Mappin
         _check_patient_requirements(session, spec, patient_id, data)
     if _changes(before, data, "unit_number"):
         _check_once(session, spec, data, record_id)
-    if data.get("collected_at") and _changes(before, data, "collected_at", "started_at"):
+    if data.get("collected_at") and before is None and elapsed.between(
+            datetime.fromisoformat(str(data["started_at"])), session.clock()) < AT_THE_BEDSIDE:
         _check_fridge(spec, data, lang)
     if data["component"] == RED_CELLS and _changes(before, data, "component", "abo_card"):
         _check_card(spec, data, lang)
@@ -528,7 +561,11 @@ def _check_once(session: Session, spec: FormSpec, data: Mapping[str, Any], recor
 
 
 def _check_fridge(spec: FormSpec, data: Mapping[str, Any], lang: Lang) -> None:
-    """A unit out of the fridge 4 hours or more by its start cannot be finished within them."""
+    """A unit out of the fridge 4 hours or more by its start cannot be finished within them: a
+    start typed at the bedside (`AT_THE_BEDSIDE`) is refused, the unit not yet hung. One typed
+    in afterwards from paper, or a start time corrected, is what happened: it is saved, and its
+    state says it ran past its 4 hours (refused, the truth could only be saved with a false
+    collection time)."""
     if out_too_long(datetime.fromisoformat(str(data["collected_at"])), datetime.fromisoformat(str(data["started_at"]))):
         _refuse("collected_at", message(lang, QT_TRANSLATE_NOOP(
             "messages", "“{field}”: {time}, 4 hours or more before the start: a unit is finished within 4 hours of "
