@@ -105,6 +105,7 @@ def held_words(held: Iterable[HeldDose]) -> str:
 
 
 ROUND_TICK_MS = 60_000  # a dose's states are minutes apart (30 min late, 60 min overdue by default)
+NOW_TICK_MS = 15_000  # the time a dose is given, filled in as now, is kept to the minute
 
 
 def due_words(slot: datetime, now: datetime, recorded: bool, policy: RoundPolicy) -> str:
@@ -275,6 +276,13 @@ class DoseDialog(QDialog):
         # The day a time typed alone is on, and whose year a day and month are in.
         self.day = (slot or now).date()
         self.given_at = QLineEdit(self.filled_in[0])
+        if not self.from_slot:
+            # Left as filled in, the time given is the moment saved: opened at 02:00 and saved at
+            # the bedside at 02:45, a dose was recorded at 02:00, the next as-required one allowed
+            # from 06:00, and a controlled drug's register line dated 02:00.
+            self.now_timer = QTimer(self)
+            self.now_timer.timeout.connect(self._keep_now)
+            self.now_timer.start(NOW_TICK_MS)
         self.dose = QLineEdit(decimal_text(order.dose, language()) if order.dose_rule is None else "")
         self.route = QLineEdit(order.route)
         self.site = QLineEdit()
@@ -567,7 +575,15 @@ class DoseDialog(QDialog):
         return (self.order.controlled and self.outcome.currentIndex() == 0 and not self.transcribed.isChecked()
                 and self.given_by.currentData() != self.session.user.staff_id)
 
+    def _keep_now(self) -> None:
+        """The time filled in kept at the clock's while the nurse leaves it (see `now_timer`)."""
+        if not self.from_slot and self.given_at.text() == self.filled_in[0]:
+            now = self.session.clock()
+            self.filled_in = (now.strftime("%d/%m/%Y %H:%M"), now)
+            self.given_at.setText(self.filled_in[0])
+
     def values(self) -> dict[str, Any]:
+        self._keep_now()
         given = self.outcome.currentIndex() == 0
         values: dict[str, Any] = {"outcome": "given" if given else "not_given",
                                   "given_at": self._given_at().isoformat(timespec="minutes")}

@@ -444,6 +444,22 @@ def test_not_given_with_a_coded_reason(qtbot, session_for, ward):
     assert dose.reason.value == "nil_by_mouth"
 
 
+def test_the_time_given_left_as_filled_in_is_the_moment_saved(qtbot, session_for, ward, clock):
+    """Opened at 14:00, drawn up, taken to the bed and saved at 14:45: the morphine was recorded
+    at 14:00, its next dose allowed 45 minutes early. A time typed stays as typed."""
+    patient, _, morphine = ward
+    nurse = session_for("nurse")
+    dialog = DoseDialog(nurse, medication.order(nurse.db, morphine), None)
+    qtbot.addWidget(dialog)
+    assert dialog.given_at.text() == "28/11/2026 14:00"
+    clock.advance(minutes=45)
+    dialog.now_timer.timeout.emit()
+    assert dialog.given_at.text() == "28/11/2026 14:45"
+    dialog.given_at.setText("28/11/2026 14:40")
+    clock.advance(minutes=5)
+    assert dialog.values()["given_at"] == "2026-11-28T14:40+01:00"
+
+
 def test_a_dose_refused_at_save_puts_the_cursor_in_the_box_to_fill(qtbot, session_for, ward, type_text):
     """Ctrl+S on a controlled drug with no witness put the cursor in the witness's PIN, their
     staff ID still empty above it; on a dose not given without its reason, it stayed where it
