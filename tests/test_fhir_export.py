@@ -320,6 +320,7 @@ def test_orders_as_medication_requests(session_for, medication_ward, tmp_path):
     assert dosage["doseAndRate"] == [{"doseQuantity": {"value": 1.0, "unit": "g", "system": "http://unitsofmeasure.org",
                                                        "code": "g"}}]
     assert dosage["timing"]["repeat"]["timeOfDay"] == ["08:00:00", "14:00:00", "20:00:00"]
+    assert not {"frequency", "period", "periodUnit"} & set(dosage["timing"]["repeat"])  # daily: its times alone
     assert dosage["timing"]["repeat"]["boundsPeriod"]["end"] == "2026-11-28T12:00:00+01:00"
     assert amoxicillin["requester"] == _staff(doctor, "doctor", "Dr Karim Benali (doctor)")
     assert amoxicillin["authoredOn"] == "2026-11-28T14:00:00+01:00"

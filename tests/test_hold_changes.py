@@ -160,7 +160,7 @@ def test_the_forms_mark_allergies_resuscitation_and_an_orders_dose_route_times_a
                 for form_id, spec in forms.items()}
     assert critical["admission"] == {"allergy_status", "allergies", "resuscitation"}
     assert critical["medication_order"] == {"drug", "dose", "dose_unit", "route", "rate_ml_h", "dose_rule", "times",
-                                              "stop_at"}
+                                              "every_days", "stop_at"}
     assert {form_id for form_id, fields in critical.items() if fields} == {"admission", "medication_order"}
 
 

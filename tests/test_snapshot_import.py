@@ -277,6 +277,31 @@ def test_a_fhir_snapshots_once_only_order_loads_at_its_time(clerk, tmp_path):
     assert (order.data["frequency"], order.data["start_at"]) == ("once", "2026-11-26T18:00+01:00")
 
 
+@pytest.mark.parametrize(("repeat", "every_days"), [({"period": 1, "periodUnit": "wk"}, "7"),
+                                                     ({"period": 3, "periodUnit": "d"}, "3"),
+                                                     ({}, None)])
+def test_a_fhir_snapshots_weekly_order_loads_weekly(clerk, tmp_path, repeat, every_days):
+    """The EHR's methotrexate once a week would load as daily, due every morning; a period the
+    order form cannot say is refused, naming the entry."""
+    bundle = _bundle()
+    bundle["entry"][3]["resource"]["dosageInstruction"][0]["timing"]["repeat"].update(repeat)
+    path = tmp_path / "snapshot.json"
+    path.write_text(json.dumps(bundle), encoding="utf-8")
+    import_path(clerk, path)
+    (order,) = list_current(clerk.db, "medication_order")
+    assert order.data.get("every_days") == every_days
+
+
+def test_a_fhir_snapshots_order_every_5_days_is_refused(clerk, tmp_path):
+    bundle = _bundle()
+    bundle["entry"][3]["resource"]["dosageInstruction"][0]["timing"]["repeat"].update({"period": 5, "periodUnit": "d"})
+    path = tmp_path / "snapshot.json"
+    path.write_text(json.dumps(bundle), encoding="utf-8")
+    with pytest.raises(ImportRefused, match="dosage repeats every 5 d, which the order form cannot say"):
+        import_path(clerk, path)
+    assert list_current(clerk.db, "medication_order") == []
+
+
 def test_a_fhir_snapshots_order_keeps_why_it_was_prescribed(clerk, tmp_path):
     """The EHR's furosemide came in with no indication, which the chart and the order screen
     ask: each reason of the MedicationRequest is its indication, in words or coded."""

@@ -70,6 +70,10 @@ class Order(BaseModel):
     one dose may be, and each dose is what the rule gives."""
     frequency: Frequency
     times: tuple[time, ...] = ()
+    every_days: int = 1
+    """A regular order's doses fall on one day in so many, counted from its start's day (7: a
+    weekly methotrexate; 3: a 72-hour fentanyl patch); 1, daily, is what an order written
+    before it was asked means."""
     indication: str | None = None
     """What it is given for, as prescribed ("community-acquired pneumonia"); an as-required
     order's `prn_indication` says when to give a dose."""
@@ -179,13 +183,20 @@ def scheduled_slots(order: Order, first_day: date, last_day: date, tz: tzinfo) -
     slots = []
     day = first_day
     while day <= last_day:
-        for clock in order.times:
+        for clock in order.times if order_day(order, day, tz) else ():
             zoned = datetime.combine(day, clock, tz)
             moment = zoned.replace(tzinfo=timezone(zoned.utcoffset() or timedelta()))
             if order.active_at(moment):
                 slots.append(moment)
         day += timedelta(days=1)
     return slots
+
+
+def order_day(order: Order, day: date, tz: tzinfo) -> bool:
+    """Whether a regular order's doses fall on `day`: one in `every_days` from its start's day on
+    the ward's clock, that day included. The weekly methotrexate was due, and given, every
+    morning."""
+    return (day - order.start_at.astimezone(tz).date()).days % order.every_days == 0
 
 
 def charted(moment: datetime) -> datetime:
@@ -393,15 +404,24 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "oxynormoro": ("oxycodone",), "durogesic": ("fentanyl",), "abstral": ("fentanyl",), "instanyl": ("fentanyl",),
     "sophidone": ("hydromorphone",), "palladone": ("hydromorphone",), "subutex": ("buprenorphine",),
     "temgesic": ("buprenorphine",), "suboxone": ("buprenorphine", "naloxone"),
+    "matrifen": ("fentanyl",), "fencino": ("fentanyl",), "mezolar": ("fentanyl",), "effentora": ("fentanyl",),
+    "actiq": ("fentanyl",), "pecfent": ("fentanyl",), "moscontin": ("morphine",), "mxl": ("morphine",),
+    "longtec": ("oxycodone",), "shortec": ("oxycodone",), "targinact": ("oxycodone", "naloxone"),
+    "palexia": ("tapentadol",), "butrans": ("buprenorphine",), "transtec": ("buprenorphine",),
+    "ritaline": ("methylphenidate",), "ritalin": ("methylphenidate",), "concerta": ("methylphenidate",),
+    "medikinet": ("methylphenidate",), "equasym": ("methylphenidate",), "elvanse": ("lisdexamfetamine",),
     "lantus": ("insulin glargine",), "abasaglar": ("insulin glargine",), "co-trimoxazole": ("sulfamethoxazole", "trimethoprim"),
     "doliprane": ("paracetamol",), "dafalgan": ("paracetamol",), "efferalgan": ("paracetamol",),
     "panadol": ("paracetamol",), "perfalgan": ("paracetamol",), "calpol": ("paracetamol",), "acetaminophen": ("paracetamol",),
     "advil": ("ibuprofen",), "nurofen": ("ibuprofen",), "brufen": ("ibuprofen",), "voltarene": ("diclofenac",),
     "voltarol": ("diclofenac",), "profenid": ("ketoprofen",), "kardegic": ("aspirin",), "aspegic": ("aspirin",),
 }
-# Controlled drugs (stupéfiants): a dose needs a witness and a line in the ward's register.
+# Controlled drugs (stupéfiants): a dose needs a witness and a line in the ward's register. Those
+# of schedule 2 (or 3 with a register kept: buprenorphine) in the UK that France lists as
+# stupéfiants too; a brand (PRODUCTS) is one by what it contains.
 CONTROLLED_DRUGS = ("morphine", "oxycodone", "fentanyl", "hydromorphone", "methadone", "pethidine", "buprenorphine",
-                    "diamorphine", "tapentadol", "alfentanil", "remifentanil", "sufentanil", "ketamine")
+                    "diamorphine", "tapentadol", "alfentanil", "remifentanil", "sufentanil", "ketamine",
+                    "methylphenidate", "dexamfetamine", "dexamphetamine", "lisdexamfetamine", "cocaine", "nabilone")
 # A word ending so is a member of the class, named in no table yet (every penicillin is a -cillin).
 CLASS_ENDINGS = {"cillin": "penicillin"}
 # Words two names share that say nothing of the medicine itself: an unknown allergen matches a
@@ -701,6 +721,7 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
                                                         if other.frequency is not Frequency.PRN], history, on_hold)
         warnings += spaced_from_as_required(at, as_required, history, on_hold, late)
         warnings += spaced_from_own_doses(order, at, scheduled_for, history, open_slots, on_hold)
+        warnings += off_its_days(order, at, scheduled_for)
         counted = [other.record_id for other in (*as_required, *(other for other, _ in other_orders))]
         warnings += within_as_required_maximum(order, at, amount, as_required, names, orders,
                                                prn_given(order, history, counted), prn_given(order, on_hold, counted))
@@ -749,6 +770,20 @@ def given_early(order: Order, at: datetime, scheduled_for: datetime | None, due_
         "messages", "The {slot} dose of {drug} is given {early} early; it falls due from {due}."),
         {"slot": f"{scheduled_for:%d/%m %H:%M}", "drug": order.drug, "early": duration_text(scheduled_for - at),
          "due": f"{scheduled_for - due_before:%H:%M}"})]
+
+
+def off_its_days(order: Order, at: datetime, scheduled_for: datetime | None) -> list[Warning]:
+    """A dose of an order given one day in several (see `Order.every_days`), recorded for a day
+    not one of them (for its time, else when given): each daily dose of the weekly methotrexate
+    was saved without a word. Said as doses too close, which it is: the order's doses are days
+    apart. The day is read on the dose's own clock, as the chart writes it."""
+    when = scheduled_for or at
+    if order.frequency is not Frequency.SCHEDULED or order.every_days == 1 or order_day(order, when.date(), when.tzinfo):
+        return []
+    return [Warning(Check.DOSE_SPACING, QT_TRANSLATE_NOOP(
+        "messages", "{drug} is given every {days} days from {start}; {day} is not one of its days."),
+        {"drug": order.drug, "days": str(order.every_days), "day": f"{when:%d/%m}",
+         "start": f"{order.start_at.astimezone(when.tzinfo):%d/%m}"})]
 
 
 def offered_only(reason: NotGivenReason | None, at: datetime, scheduled_for: datetime | None,
@@ -944,12 +979,14 @@ def _clock_text(minutes: int) -> str:
 
 
 def dose_spacing(order: Order) -> timedelta | None:
-    """The shortest time between two of a regular order's dose times, round the clock (08:00
-    14:00 20:00: 6 h; 08:00 alone: 24 h); None for an order without times."""
+    """The shortest time between two of a regular order's dose times, round the clock to its
+    next day of doses (08:00 14:00 20:00: 6 h; 08:00 alone: 24 h, and 7 days weekly: a second
+    methotrexate dose the day after is too close); None for an order without times."""
     minutes = sorted({clock.hour * 60 + clock.minute for clock in order.times})
     if not minutes:
         return None
-    gaps = [later - earlier for earlier, later in zip(minutes, minutes[1:])] + [24 * 60 - minutes[-1] + minutes[0]]
+    gaps = [later - earlier for earlier, later in zip(minutes, minutes[1:])]
+    gaps.append(order.every_days * 24 * 60 - minutes[-1] + minutes[0])
     return timedelta(minutes=min(gaps))
 
 

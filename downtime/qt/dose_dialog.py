@@ -276,10 +276,11 @@ class DoseDialog(QDialog):
         # The day a time typed alone is on, and whose year a day and month are in.
         self.day = (slot or now).date()
         self.given_at = QLineEdit(self.filled_in[0])
-        if not self.from_slot:
-            # Left as filled in, the time given is the moment saved: opened at 02:00 and saved at
-            # the bedside at 02:45, a dose was recorded at 02:00, the next as-required one allowed
-            # from 06:00, and a controlled drug's register line dated 02:00.
+        # Left as filled in, the time given is the moment saved: opened at 02:00 and saved at the
+        # bedside at 02:45, a dose was recorded at 02:00, the next as-required one allowed from
+        # 06:00, and a controlled drug's register line dated 02:00. Not a draft's (`restore`).
+        self.keeps_now = not self.from_slot
+        if self.keeps_now:
             self.now_timer = QTimer(self)
             self.now_timer.timeout.connect(self._keep_now)
             self.now_timer.start(NOW_TICK_MS)
@@ -408,6 +409,7 @@ class DoseDialog(QDialog):
         checked again at Save, and the witness signs then."""
         text, moment = typed["filled_in"]
         self.filled_in = (text, datetime.fromisoformat(moment))
+        self.keeps_now = False
         self.outcome.setCurrentIndex(0 if typed["outcome"] == "given" else 1)
         for edit, key in ((self.given_at, "given_at"), (self.dose, "dose_given"), (self.route, "route"),
                           (self.site, "site"), (self.detail, "not_given_detail")):
@@ -577,7 +579,7 @@ class DoseDialog(QDialog):
 
     def _keep_now(self) -> None:
         """The time filled in kept at the clock's while the nurse leaves it (see `now_timer`)."""
-        if not self.from_slot and self.given_at.text() == self.filled_in[0]:
+        if self.keeps_now and self.given_at.text() == self.filled_in[0]:
             now = self.session.clock()
             self.filled_in = (now.strftime("%d/%m/%Y %H:%M"), now)
             self.given_at.setText(self.filled_in[0])

@@ -59,6 +59,11 @@ def order_of(record: RecordVersion) -> Order:
     return _order(record.record_id, str(record.patient_id), record.data, record.recorded_at)
 
 
+# The order's field saying its doses fall one day in so many (Order.every_days); an order written
+# before it was asked has none, and is daily.
+EVERY_DAYS = "every_days"
+
+
 def _order(record_id: str, patient_id: str, data: dict[str, Any], written_at: datetime | None = None) -> Order:
     """`written_at`: when this version was written, from which a telephone order awaits its
     countersignature."""
@@ -68,6 +73,7 @@ def _order(record_id: str, patient_id: str, data: dict[str, Any], written_at: da
         dose_rule=data.get(DOSE_RULE) or None,
         frequency=Frequency(data["frequency"]),
         times=tuple(time.fromisoformat(t) for t in (data.get("times") or "").split()),
+        every_days=int(data.get(EVERY_DAYS) or 1),
         indication=data.get("indication") or None, prn_indication=data.get("prn_indication"),
         min_interval_hours=data.get("min_interval_hours"),
         max_doses_24h=data.get("max_doses_24h"), start_at=datetime.fromisoformat(data["start_at"]),
@@ -1005,7 +1011,23 @@ ORDER_WORDS: dict[str, dict[Lang, str]] = {
     "variable": {"en": "VARIABLE DOSE — by its rule", "fr": "DOSE VARIABLE — selon sa règle"},
     "telephone": {"en": "TELEPHONE ORDER — to countersign", "fr": "PRESCRIPTION TÉLÉPHONIQUE — à contresigner"},
     "rule": {"en": "Variable dose: {rule}", "fr": "Dose variable : {rule}"},
+    "weekly": {"en": "weekly", "fr": "une fois par semaine"},
+    "every_weeks": {"en": "every {count} weeks", "fr": "toutes les {count} semaines"},
+    "every_days": {"en": "every {count} days", "fr": "tous les {count} jours"},
 }
+
+
+def every_days_words(order: Order, lang: Lang) -> str | None:
+    """How often a regular order given one day in several falls, in the chart's words ("weekly",
+    "every 3 days"); None for a daily one, which says nothing more than it always did."""
+    days = order.every_days
+    if order.frequency is not Frequency.SCHEDULED or days == 1:
+        return None
+    if days == 7:
+        return ORDER_WORDS["weekly"][lang]
+    if days % 7 == 0:
+        return ORDER_WORDS["every_weeks"][lang].format(count=days // 7)
+    return ORDER_WORDS["every_days"][lang].format(count=days)
 
 
 def order_flags(order: Order, lang: Lang) -> list[str]:
@@ -1033,12 +1055,14 @@ def order_label(order: Order, order_form: FormSpec, lang: Lang) -> str:
 
 def order_parts(order: Order, order_form: FormSpec, lang: Lang) -> tuple[str, str]:
     """An order's label in two: the medicine and its dose ("Morphine 5 mg"), then how it is
-    given ("SC", "IV at 125 mL/h"), for a narrow column that sets the second smaller under the
-    first."""
+    given ("SC", "IV at 125 mL/h", "PO weekly"), for a narrow column that sets the second smaller
+    under the first."""
     given = order.route
     if order.rate_ml_h is not None:
         given = message(lang, QT_TRANSLATE_NOOP("messages", "{order} at {rate} mL/h"), order=given,
                         rate=decimal_text(order.rate_ml_h, lang))
+    if period := every_days_words(order, lang):
+        given = f"{given} {period}"
     dose = dose_words(order_form, order.dose, order.dose_unit, lang)
     if order.dose_rule is not None:
         dose = message(lang, QT_TRANSLATE_NOOP("messages", "up to {dose}"), dose=dose)

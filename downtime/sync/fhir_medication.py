@@ -218,6 +218,10 @@ def _instruction(order: Order, spec: FormSpec, ended: MovementEvent | None) -> d
         instruction["text"] = f"{dose} at {' '.join(times)}"
         instruction["timing"] = {"repeat": {"boundsPeriod": bounds,
                                             "timeOfDay": [clock.isoformat(timespec="seconds") for clock in order.times]}}
+        if order.every_days > 1:  # its times on one day in so many, from its start's day
+            instruction["text"] += f", every {order.every_days} days"
+            instruction["timing"]["repeat"] |= {"frequency": len(order.times), "period": order.every_days,
+                                                "periodUnit": "d"}
     elif order.frequency is Frequency.PRN:
         limits = [f"as required: {order.prn_indication}"]
         if order.min_interval_hours is not None:

@@ -143,6 +143,23 @@ def _text(concept: dict[str, Any] | None) -> str | None:
     return concept.get("text") or next((c.get("display") or c.get("code") for c in concept.get("coding", [])), None)
 
 
+# A regular order's period in days by its FHIR unit, as the order form's choices give it (see
+# Order.every_days): a weekly methotrexate loaded as daily was due every morning.
+_PERIOD_DAYS = {"d": 1, "wk": 7}
+_EVERY_DAYS = frozenset({1, 2, 3, 7, 14, 28})
+
+
+def _every_days(entry: _Entry, repeat: dict[str, Any]) -> str:
+    """The order form's "How often" of a dosage's repeat with a period, refused when the form
+    has no such choice."""
+    period, unit = repeat["period"], repeat.get("periodUnit")
+    days = period * _PERIOD_DAYS.get(str(unit), 0)
+    if days not in _EVERY_DAYS:
+        raise entry.refuse(QT_TRANSLATE_NOOP("messages", "dosage repeats every {period} {unit}, which the order form "
+                                                         "cannot say"), period=str(period), unit=str(unit))
+    return str(int(days))
+
+
 def _flag(resource: dict[str, Any], url: str) -> bool:
     return any(ext.get("url") == url and ext.get("valueBoolean") for ext in resource.get("extension", []))
 
@@ -296,6 +313,8 @@ def _order(entry: _Entry) -> dict[str, Any]:
         "time_critical": _flag(request, TIME_CRITICAL_EXTENSION)}
     if repeat.get("timeOfDay"):
         values["frequency"], values["times"] = "scheduled", " ".join(t[:5] for t in repeat["timeOfDay"])
+        if repeat.get("period") is not None:  # else daily, as every order written before it was asked
+            values["every_days"] = _every_days(entry, repeat)
     elif dosage.get("asNeededBoolean") or dosage.get("asNeededCodeableConcept"):
         values["frequency"] = "prn"
         if reason := _text(dosage.get("asNeededCodeableConcept")):

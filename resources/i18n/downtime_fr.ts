@@ -4697,6 +4697,14 @@ Enregistrée ; le programme opératoire du jour la signale :</translation>
 <context>
     <name>messages</name>
     <message>
+        <source>dosage repeats every {period} {unit}, which the order form cannot say</source>
+        <translation>la posologie a une période de {period} {unit}, que le formulaire de prescription ne permet pas de saisir</translation>
+    </message>
+    <message>
+        <source>{drug} is given every {days} days from {start}; {day} is not one of its days.</source>
+        <translation>{drug} est prescrit tous les {days} jours à partir du {start} ; le {day} n’est pas un de ses jours d’administration.</translation>
+    </message>
+    <message>
         <source>This patient's death is recorded ({when}): no admission follows it. If it was recorded for the wrong patient, mark it entered in error first.</source>
         <translation>Le décès de ce patient est enregistré ({when}) : aucune admission ne peut le suivre. S’il a été saisi pour un autre patient, marquez-le d’abord comme saisi par erreur.</translation>
     </message>
