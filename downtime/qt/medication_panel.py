@@ -83,7 +83,7 @@ class RoundModel(TextTableModel):
         name = " — ".join(filter(None, (patient.display_name, census.name_alert(patient.namesakes, language()))))
         return (state, item.slot.strftime("%d/%m %H:%M"), f"{patient.ward}/{patient.bed or '—'}",
                 name, patient.birth_date_in(language()), order.drug,
-                medication.dose_words(self.order_form, order.dose, order.dose_unit, language()), flags, order.route)
+                medication.order_dose(order, self.order_form, language()), flags, order.route)
 
 
 class MedicationPanel(QWidget):

@@ -1063,10 +1063,14 @@ def order_parts(order: Order, order_form: FormSpec, lang: Lang) -> tuple[str, st
                         rate=decimal_text(order.rate_ml_h, lang))
     if period := every_days_words(order, lang):
         given = f"{given} {period}"
+    return f"{order.drug} {order_dose(order, order_form, lang)}", given
+
+
+def order_dose(order: Order, order_form: FormSpec, lang: Lang) -> str:
+    """An order's dose as charts say it, a variable dose's as the most it may be ("up to 10
+    units"): the round's Dose column read "10 units" for insulin by its scale."""
     dose = dose_words(order_form, order.dose, order.dose_unit, lang)
-    if order.dose_rule is not None:
-        dose = message(lang, QT_TRANSLATE_NOOP("messages", "up to {dose}"), dose=dose)
-    return f"{order.drug} {dose}", given
+    return message(lang, QT_TRANSLATE_NOOP("messages", "up to {dose}"), dose=dose) if order.dose_rule is not None else dose
 
 
 # How an order left open when its stay ended reads, by the movement that ended the stay.

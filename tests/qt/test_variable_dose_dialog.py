@@ -34,3 +34,21 @@ def test_the_nurse_reads_the_rule_and_types_the_dose_it_gives(qtbot, session_for
     saved = dialog.save()
     assert saved is not None and saved.data["dose_given"] == 4.0
     assert saved.data["decided_on"] == "capillary glucose 13.2 mmol/L"
+
+
+def test_the_round_gives_a_variable_dose_as_the_most_it_may_be(qtbot, session_for, medication_ward):
+    """The round's Dose column read "6 units" for insulin by its scale, where the chart and the
+    dialog read "up to 6 units": the nurse on the round took the most for the dose."""
+    from downtime.qt.main_window import MainWindow
+
+    patient = medication_ward[0]
+    records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Insulin aspart", "dose": 6.0, "dose_unit": "units", "route": "SC", "frequency": "scheduled",
+        "times": "14:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": True,
+        "dose_rule": RULE}, patient_id=patient)
+    window = MainWindow(session_for("nurse"))
+    qtbot.addWidget(window)
+    window.show_round()
+    panel = window.medication
+    doses = {panel.model.texts(row)[5]: panel.model.texts(row)[6] for row in range(panel.model.rowCount())}
+    assert doses["Insulin aspart"] == "up to 6 units" and doses["Amoxicillin"] == "1 g"
