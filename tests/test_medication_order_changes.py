@@ -302,6 +302,24 @@ def test_an_as_required_dose_beyond_the_days_amount_of_its_medicine_is_questione
     assert medication.as_required_status(nurse, prn).next_at == datetime.fromisoformat("2026-11-29T08:00+01:00")
 
 
+def test_a_dose_whose_amount_cannot_be_said_still_counts_in_the_days_amount(three_grams_then_half_grams, session_for):
+    """Two co-codamol tablets at 02:00 (their paracetamol not said in mg): the day's amount was
+    then not weighed at all, and 500 mg at 00:10 after three regular grams went by unsaid. The
+    tablets count as one dose of the order weighed (500 mg)."""
+    nurse, regular, prn = three_grams_then_half_grams
+    cocodamol = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Co-codamol 8/500", "dose": 2.0, "dose_unit": "tablet", "route": "PO", "frequency": "prn",
+        "prn_indication": "pain", "min_interval_hours": 4, "max_doses_24h": 4, "start_at": "2026-11-28T00:00+01:00",
+        "controlled": False, "high_alert": False}, patient_id=regular.patient_id).record_id
+    tablets = {"outcome": "given", "given_at": "2026-11-28T02:00+01:00", "dose_given": 2.0, "route": "PO",
+               "given_for": "pain"}
+    medication.record_dose(nurse, cocodamol, tablets, overrides={
+        warning.check: "as prescribed" for warning in medication.check_dose(nurse, cocodamol, tablets)})
+    warnings = medication.check_dose(nurse, prn, {"outcome": "given", "given_at": "2026-11-29T00:10+01:00",
+                                                  "dose_given": 500.0, "route": "PO"})
+    assert [w.check for w in warnings] == [Check.PRN_DAILY_MAX] and "they come to 4 g" in warnings[0].message
+
+
 def test_both_round_lines_and_chart_rows_of_a_medicine_ordered_twice_name_the_other_order(
         insulin_twice, medication_ward, session_for, clock):
     """Insulin glargine 18 units SC at 22:00 written twice: the round listed two identical "Due

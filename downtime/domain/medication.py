@@ -1195,8 +1195,9 @@ def _beyond_daily_maximum(order: Order, limiting: Order, whose: Literal["own", "
     order were bigger: after the four regular grams of a day, 500 mg as required (at most 8 in
     24 h, 4 g) was a fifth dose of eight, and 4.5 g with nothing said. So once the doses are
     within the count, the amount given is weighed against the amount the maximum allows (its
-    dose times its count), when every dose in the 24 hours either side is one whose amount can
-    be said in its unit (see `amount_in`; `orders`: the doses' orders, by id)."""
+    dose times its count), a dose whose amount cannot be said in its unit (two co-codamol tablets,
+    see `amount_in`; `orders`: the doses' orders, by id) counted as one of its doses: one such
+    dose in the day switched the whole weighing off, and 4.5 g of paracetamol went by unsaid."""
     limit = limiting.max_doses_24h or 0
     counted = [*given, *on_hold]
     at = elapsed.instant(at)  # the 24 hours are real ones, whatever clock `at` is on
@@ -1206,11 +1207,11 @@ def _beyond_daily_maximum(order: Order, limiting: Order, whose: Literal["own", "
     if len(day) >= limit:
         allowed = Phrase(_ALLOWED[whose, False], {"limit": limit, "drug": limiting.drug})
     else:
+        one_dose = limiting.dose
         this = amount_in(amount, order, limiting)
-        found = {dose.record_id: dose_amount(dose, orders, limiting) for dose in counted if at - DAY < dose.at < at + DAY}
-        amounts = {record_id: value for record_id, value in found.items() if value is not None}
-        if this is None or len(amounts) < len(found):
-            return []
+        this = one_dose if this is None else this
+        amounts = {dose.record_id: one_dose if (value := dose_amount(dose, orders, limiting)) is None else value
+                   for dose in counted if at - DAY < dose.at < at + DAY}
         day = max(windows, key=lambda doses: sum(amounts[dose.record_id] for dose in doses))
         total, most = this + sum(amounts[dose.record_id] for dose in day), limiting.dose * limit
         if total <= most * (1 + 1e-9):
