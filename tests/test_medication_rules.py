@@ -616,6 +616,22 @@ def test_a_combination_product_is_the_same_medicine_as_each_of_its_components(dr
     assert (same_medicine(_order(drug=drug), [_order(record_id="o2", drug=other)]) == {"o1", "o2"}) is shared
 
 
+@pytest.mark.parametrize(("drug", "other", "shared"), [
+    ("Enoxaparin", "Enoxaparin sodium", True), ("Enoxaparine", "Lovenox", True), ("Clexane", "Enoxaparin", True),
+    ("Héparine sodique", "Héparine", True), ("Phenytoin", "Phenytoin sodium", True),
+    ("Sodium valproate", "Valproate de sodium", True), ("Toujeo", "Lantus", True), ("NovoRapid", "Insulin aspart", True),
+    ("Eliquis", "Apixaban", True), ("Xarelto", "Rivaroxaban", True),
+    ("Sodium chloride 0.9%", "Potassium chloride", False), ("Calcium gluconate", "Calcium carbonate", False),
+    ("Potassium chloride", "Sodium chloride", False), ("Enoxaparin", "Tinzaparin", False)])
+def test_a_medicine_written_as_its_salt_or_by_its_brand_is_one_medicine(drug, other, shared):
+    """"Enoxaparin" and "Enoxaparin sodium" (the BNF's name) at 18:00 were two medicines: no
+    "Already ordered", two lines on the round, both doses given. The ion a medicine is a salt of
+    goes, but where it is the medicine ("Potassium chloride")."""
+    from downtime.domain.medication import shares_a_medicine
+
+    assert shares_a_medicine(drug, other) is shared
+
+
 _PARACETAMOL_PRODUCTS = ("Co-codamol", "Dafalgan codéiné", "Efferalgan codéiné", "Ixprim", "Zaldiar", "Lamaline",
                          "Codoliprane", "Co-dydramol", "Prontalgine", "Klipal codéine", "Tramacet", "Izalgi")
 

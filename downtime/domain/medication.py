@@ -410,7 +410,10 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "palexia": ("tapentadol",), "butrans": ("buprenorphine",), "transtec": ("buprenorphine",),
     "ritaline": ("methylphenidate",), "ritalin": ("methylphenidate",), "concerta": ("methylphenidate",),
     "medikinet": ("methylphenidate",), "equasym": ("methylphenidate",), "elvanse": ("lisdexamfetamine",),
-    "lantus": ("insulin glargine",), "abasaglar": ("insulin glargine",), "co-trimoxazole": ("sulfamethoxazole", "trimethoprim"),
+    "lantus": ("insulin glargine",), "abasaglar": ("insulin glargine",), "toujeo": ("insulin glargine",),
+    "novorapid": ("insulin aspart",), "humalog": ("insulin lispro",), "levemir": ("insulin detemir",),
+    "lovenox": ("enoxaparin",), "clexane": ("enoxaparin",), "innohep": ("tinzaparin",), "fragmin": ("dalteparin",),
+    "eliquis": ("apixaban",), "xarelto": ("rivaroxaban",), "pradaxa": ("dabigatran",), "lixiana": ("edoxaban",), "co-trimoxazole": ("sulfamethoxazole", "trimethoprim"),
     "doliprane": ("paracetamol",), "dafalgan": ("paracetamol",), "efferalgan": ("paracetamol",),
     "panadol": ("paracetamol",), "perfalgan": ("paracetamol",), "calpol": ("paracetamol",), "acetaminophen": ("paracetamol",),
     "advil": ("ibuprofen",), "nurofen": ("ibuprofen",), "brufen": ("ibuprofen",), "voltarene": ("diclofenac",),
@@ -592,17 +595,30 @@ def allergies_not_known(allergy_status: str | None, allergies: Sequence[str]) ->
 # sulfate", "Sulfate de morphine", "chlorhydrate de morphine" are morphine).
 SALT_WORDS = frozenset({"sulfat", "sulphat", "hydrochlorid", "chlorhydrat", "hydrobromid", "bromhydrat", "tartrat",
                         "bitartrat", "phosphat", "citrat", "maleat", "fumarat", "succinat", "mesilat", "besilat"})
+COUNTER_IONS = frozenset({"sodium", "sodiqu", "disodium", "disodiqu", "potassium", "potassiqu", "calcium", "calciqu"})
+"""The ions a medicine is given as a salt of, dropped beside its name ("Enoxaparin sodium",
+"Héparine sodique", "Sodium valproate": a second order so written was another medicine, and two
+anticoagulant doses went by unquestioned)."""
+ANIONS = frozenset({"chlorid", "chlorur", "bicarbonat", "hydrogenocarbonat", "carbonat", "gluconat", "lactat",
+                    "acetat", "hydroxid", "hydroxyd", "oxid", "oxyd", "iodid", "iodur", "fluorid", "fluorur",
+                    "d", "d'", "of"})
+"""What a counter-ion is given with when it is the medicine itself ("Potassium chloride",
+"Chlorure de potassium")."""
 
 
 @lru_cache(maxsize=1024)
 def medicine_name(drug: str) -> str:
     """A name the tables know no medicine in, as one medicine however written: stemmed as
     allergies are compared (accents, capitals), without its salt, the French "de" of a salt
-    dropped with it; a name that is nothing but salt words stays whole ("Magnesium sulfate" is
-    "magnesium", "Sulfate" alone is itself)."""
+    dropped with it, and without the ion it is a salt of (`COUNTER_IONS`) beside another name; a
+    name that is nothing but salt words stays whole ("Magnesium sulfate" is "magnesium",
+    "Sulfate" alone is itself, "Potassium chloride" and "Sodium chloride 0.9%" themselves)."""
     words = _stem(drug).replace("d'", "d' ").split()
     if any(word in SALT_WORDS for word in words):
         words = [word for word in words if word not in SALT_WORDS and word not in ("d", "d'")] or words
+    if any(word in COUNTER_IONS for word in words) and any(
+            word not in COUNTER_IONS | ANIONS and any(c.isalpha() for c in word) for word in words):
+        words = [word for word in words if word not in COUNTER_IONS and word not in ("d", "d'")]
     return " ".join(words).replace("d' ", "d'")
 
 
