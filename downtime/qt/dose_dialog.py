@@ -459,6 +459,11 @@ class DoseDialog(QDialog):
             if order.time_critical else ""
         flags += _whole(translate("DoseDialog", " — VARIABLE DOSE: type what its rule gives")) if order.dose_rule else ""
         flags += _whole(translate("DoseDialog", " — TELEPHONE ORDER: not countersigned yet")) if order.awaiting_since else ""
+        # An order stopped (paracetamol at 21:00, its liver tests deranged) opened for a dose at
+        # 23:00 said nothing of it until Save warned.
+        if order.stop_at is not None and elapsed.reached(order.stop_at, self.session.clock()):
+            flags += " " + html.escape(translate("DoseDialog", "— STOPPED {time}: no dose is due after it").format(
+                time=f"{order.stop_at.astimezone(self.session.clock().tzinfo):%d/%m %H:%M}"))
         label = medication.order_label(order, self.session.form(medication.ORDER_FORM), language())
         self.order_line.setText(f"<b>{html.escape(label)}</b>{when}{flags}")
         grow_to_fit(self)  # "due now" become "1 h 05 min overdue" may take a second line

@@ -1936,6 +1936,10 @@ La contresigner en tant que {name} ?</translation>
 <context>
     <name>DoseDialog</name>
     <message>
+        <source>— STOPPED {time}: no dose is due after it</source>
+        <translation>— ARRÊTÉE le {time} : aucune dose n’est prévue après</translation>
+    </message>
+    <message>
         <source>Last dose: none recorded</source>
         <translation>Dernière dose : aucune tracée</translation>
     </message>

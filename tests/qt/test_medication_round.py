@@ -460,6 +460,22 @@ def test_the_time_given_left_as_filled_in_is_the_moment_saved(qtbot, session_for
     assert dialog.values()["given_at"] == "2026-11-28T14:40+01:00"
 
 
+def test_the_dose_dialog_of_an_order_stopped_says_so(qtbot, session_for, ward):
+    """Morphine stopped at 13:00 opened for a dose at 14:00 said nothing of it until Save
+    warned; an order stopping later says nothing yet."""
+    patient, _, morphine = ward
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    order = records.current(doctor.db, morphine)
+    records.amend(doctor, morphine, {**order.data, "stop_at": "2026-11-28T15:00+01:00"}, "review at 15:00")
+    dialog = DoseDialog(nurse, medication.order(nurse.db, morphine), None)
+    qtbot.addWidget(dialog)
+    assert "STOPPED" not in dialog.order_line.text()
+    records.amend(doctor, morphine, {**order.data, "stop_at": "2026-11-28T13:00+01:00"}, "drowsy")
+    dialog = DoseDialog(nurse, medication.order(nurse.db, morphine), None)
+    qtbot.addWidget(dialog)
+    assert "— STOPPED 28/11 13:00: no dose is due after it" in dialog.order_line.text()
+
+
 def test_a_dose_refused_at_save_puts_the_cursor_in_the_box_to_fill(qtbot, session_for, ward, type_text):
     """Ctrl+S on a controlled drug with no witness put the cursor in the witness's PIN, their
     staff ID still empty above it; on a dose not given without its reason, it stayed where it
