@@ -367,7 +367,10 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
              "rhd_agreed": True, "identity_checked": True,
              "abo_card": "not_used", "started_at": at},
             {"component": "plasma", "unit_number": "G0001 26 654321", "unit_group": "a_pos", "patient_group": "not_known",
-             "group_a_agreed": True, "identity_checked": True, "started_at": at}],
+             "group_a_agreed": True, "identity_checked": True, "started_at": at},
+            {"component": "platelets", "unit_number": "G0001 26 000042", "unit_group": "o_neg",
+             "patient_group": "not_known",
+             "group_o_agreed": True, "identity_checked": True, "abo_card": "not_used", "started_at": at}],
         "blood_order": [
             {"ordered_at": at, "component": "red_cells", "units": 2, "each_over": "2 hours",
              "requirements": ["irradiated", "cmv_negative"], "indication": "Hb 68 g/L, breathless"},

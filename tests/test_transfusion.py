@@ -175,7 +175,7 @@ def test_the_handover_sheet_and_the_paper_record_say_each_unit_and_what_it_asks(
 def test_the_export_sends_each_unit_as_a_procedure_from_its_start_and_end(session_for, patient, tmp_path):
     nurse = session_for("nurse")
     order = records.save_new(session_for("doctor"), "blood_order", {**ORDER, "units": 1}, patient_id=patient)
-    running = records.save_new(nurse, "blood_transfusion", {**UNIT, "component": "platelets", "unit_number": "G0001 26 000009",
+    running = records.save_new(nurse, "blood_transfusion", {**UNIT, "component": "platelets", "unit_group": "a_neg", "unit_number": "G0001 26 000009",
                                                             "unit_requirements": ["irradiated"],  # the patient's need
                                                             "started_at": "2026-11-28T13:30+01:00"}, patient_id=patient)
     stopped = records.save_new(nurse, "blood_transfusion", {**UNIT, "unit_requirements": ["irradiated"], "order": order.record_id}, patient_id=patient)
@@ -237,7 +237,8 @@ def test_a_unit_is_checked_against_its_prescription_and_no_more_are_started_than
     first = prefill.first_answers(nurse, nurse.form("blood_transfusion"), patient)
     assert (first["order"], first["component"]) == (order.record_id, "red_cells")
     with pytest.raises(ValidationFailed) as refused:
-        records.save_new(nurse, "blood_transfusion", {**UNIT, "unit_requirements": ["irradiated"], "order": order.record_id, "component": "platelets"},
+        records.save_new(nurse, "blood_transfusion", {**UNIT, "unit_requirements": ["irradiated"], "order": order.record_id, "component": "platelets",
+                                                      "unit_group": "a_neg"},
                          patient_id=patient)
     assert [error.path for error in refused.value.errors] == ["component"]
     assert "the prescription is for Red cells" in str(refused.value)
@@ -305,7 +306,7 @@ def test_units_of_a_group_the_patient_can_take_are_started_and_say_the_patients_
     nurse = session_for("nurse")
     for number, change in enumerate(({"unit_group": "o_neg"}, {"unit_group": "a_neg"},  # the patient A RhD negative
                                      {"component": "plasma", "unit_group": "ab_pos"},
-                                     {"component": "platelets", "unit_group": "o_neg"},
+                                     {"component": "platelets", "unit_group": "o_neg", "group_o_agreed": True},
                                      {"patient_group": "not_known", "unit_group": "o_neg"}), start=1):
         records.save_new(nurse, "blood_transfusion", {**UNIT, **change, "unit_number": f"G0001 26 00000{number}"},
                          patient_id=patient)

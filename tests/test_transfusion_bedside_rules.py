@@ -77,7 +77,7 @@ def test_the_patients_special_requirements_hold_whichever_prescription_a_unit_na
     """Three units named on no prescription were accepted against an irradiated prescription of
     two, none irradiated, and the prescription read "0 started"."""
     nurse = session_for("nurse")
-    records.save_new(nurse, "blood_transfusion", _unit(1, component="platelets", started_at="2026-11-28T10:00+01:00"),
+    records.save_new(nurse, "blood_transfusion", _unit(1, component="platelets", unit_group="a_neg", started_at="2026-11-28T10:00+01:00"),
                      patient_id=patient)  # before any prescription: given on paper, nothing in the app to meet
     order = records.save_new(session_for("doctor"), "blood_order", ORDER, patient_id=patient)  # red cells × 2, irradiated
     refused = _refused(nurse, _unit(2), patient)
@@ -85,10 +85,10 @@ def test_the_patients_special_requirements_hold_whichever_prescription_a_unit_na
     assert str(refused) == (
         "“Prescription (if written in the app)”: blood is prescribed for this patient in the app (Red cells × 2, each "
         "over 2 hours, Irradiated (prescribed 28/11 11:00): 0 started): name the prescription it is given on.")
-    refused = _refused(nurse, _unit(3, component="platelets"), patient)  # no platelets prescribed: on paper
+    refused = _refused(nurse, _unit(3, component="platelets", unit_group="a_neg"), patient)  # no platelets prescribed: on paper
     assert _paths(refused) == ["unit_requirements"]
     assert "the prescription of 28/11/2026 11:00 (Red cells) asks for Irradiated for this patient" in str(refused)
-    records.save_new(nurse, "blood_transfusion", _unit(3, component="platelets", unit_requirements=["irradiated"]),
+    records.save_new(nurse, "blood_transfusion", _unit(3, component="platelets", unit_group="a_neg", unit_requirements=["irradiated"]),
                      patient_id=patient)
     records.save_new(nurse, "blood_transfusion", _unit(4, component="plasma", unit_group="ab_neg"),
                      patient_id=patient)  # plasma is never irradiated
@@ -164,7 +164,7 @@ def test_every_unit_of_red_cells_answers_the_bedside_abo_card(session_for, patie
                             "done at the bedside, or “Not used at this hospital (no bedside card)” where the hospital has "
                             "no card; do not start the unit before.")
     records.save_new(nurse, "blood_transfusion", {**UNIT, "abo_card": "no_card"}, patient_id=patient)
-    records.save_new(nurse, "blood_transfusion", _unit(2, component="platelets", abo_card="not_used"), patient_id=patient)
+    records.save_new(nurse, "blood_transfusion", _unit(2, component="platelets", unit_group="a_neg", abo_card="not_used"), patient_id=patient)
     records.save_new(nurse, "blood_transfusion", _unit(3, component="plasma", unit_group="ab_neg"), patient_id=patient)
 
 
@@ -227,7 +227,7 @@ def test_a_prescription_is_exported_completed_only_when_its_units_were_given_in_
     assert request["status"] == "revoked" and request["note"][-1] == {"text": stopped}
     given = records.save_new(session_for("doctor"), "blood_order", {**ORDER, "units": 1, "requirements": [],
                                                                     "component": "platelets"}, patient_id=patient)
-    unit = records.save_new(nurse, "blood_transfusion", _unit(3, component="platelets", order=given.record_id,
+    unit = records.save_new(nurse, "blood_transfusion", _unit(3, component="platelets", unit_group="a_neg", order=given.record_id,
                                                               started_at="2026-11-28T13:00+01:00"), patient_id=patient)
     records.save_new(nurse, "transfusion_end", {**END, "unit": unit.record_id}, patient_id=patient)
     assert _request(session_for, tmp_path, given.record_id)["status"] == "completed"

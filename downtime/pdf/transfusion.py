@@ -2,13 +2,14 @@
 per unit, oldest first (what it is, the bedside check, its start with its rate or notes, the
 observation sets before it, at 15 minutes and after it, its end, the volume, why it was stopped and
 what was done, a unit that ran past 4 hours out of the fridge, any reaction and who was told,
-initials), then ruled lines to carry on by hand while the laptop is away. The blank record is the
-ruled lines alone. Each unit's line is also what the blood bank asks back of the ward: the unit's
+initials; a unit stopped and restarted one line, its stops and restarts in its outcome), then
+ruled lines to carry on by hand while the laptop is away. The blank record is the ruled lines
+alone. Each unit's line is also what the blood bank asks back of the ward: the unit's
 fate."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -47,6 +48,8 @@ WORDS: dict[str, dict[Lang, str]] = {
     "rhd": {"en": "RhD+ issued so by the blood bank", "fr": "RhD+ délivré ainsi par l’EFS"},
     "group_a": {"en": "group A issued so by the blood bank (high-titre negative)",
                 "fr": "groupe A délivré ainsi par l’EFS (titre faible d’anti-B)"},
+    "group_o": {"en": "group O high-titre negative, or issued so by the blood bank",
+                "fr": "groupe O sans hémolysines, ou délivré ainsi par l’EFS"},
     "second": {"en": "2nd: {name}", "fr": "2e : {name}"},
     "none": {"en": "None", "fr": "Aucune"},
     "doctor": {"en": "doctor told", "fr": "médecin prévenu"},
@@ -59,9 +62,9 @@ WORDS: dict[str, dict[Lang, str]] = {
 GUIDE: dict[Lang, tuple[str, ...]] = {
     "en": ("Before each unit: check the patient's identity at the bedside (name, date of birth, wristband) against "
            "the unit's compatibility label and the prescription, and the unit's group against the patient's (when the "
-           "patient's is not known, red cells of group O, plasma of group AB; RhD positive for a patient RhD negative "
-           "only as the blood bank issued it); the bedside ABO card before each unit of red cells where the hospital "
-           "uses one.",
+           "patient's is not known, red cells of group O, plasma of group AB; group O platelets for a patient not "
+           "group O high-titre negative; RhD positive for a patient RhD negative only as the blood bank issued it); "
+           "the bedside ABO card before each unit of red cells where the hospital uses one.",
            "Observations (temperature, pulse, blood pressure, respiration rate, SpO2) in the hour before the start, "
            "15 minutes after it, and in the hour after the end.",
            "Finish each unit within 4 hours of it leaving the blood fridge.",
@@ -70,8 +73,9 @@ GUIDE: dict[Lang, tuple[str, ...]] = {
            "The blood bank is told the fate of every unit: this record or the unit's traceability label goes back."),
     "fr": ("Avant chaque produit : vérifier l’identité du patient au lit (nom, date de naissance, bracelet) avec "
            "l’étiquette de compatibilité du produit et la prescription, et le groupe du produit avec celui du patient "
-           "(s’il n’est pas connu : CGR de groupe O, plasma de groupe AB ; RhD positif chez un patient RhD négatif "
-           "seulement délivré ainsi par l’EFS) ; contrôle ultime (carte) au lit avant chaque CGR.",
+           "(s’il n’est pas connu : CGR de groupe O, plasma de groupe AB ; plaquettes de groupe O chez un patient non O "
+           "sans hémolysines ; RhD positif chez un patient RhD négatif seulement délivré ainsi par l’EFS) ; contrôle "
+           "ultime (carte) au lit avant chaque CGR.",
            "Constantes (température, pouls, pression artérielle, fréquence respiratoire, SpO2) dans l’heure avant la "
            "pose, 15 minutes après, et dans l’heure après la fin.",
            "Passer chaque produit dans les 4 heures suivant sa sortie du réfrigérateur.",
@@ -95,7 +99,8 @@ def _check(unit: Transfused, spec: FormSpec, lang: Lang) -> str:
     if data.get("patient_group"):
         said.insert(0, in_words(WORDS, "patient", lang,
                                 group=format_value(spec.field("patient_group"), data["patient_group"], lang)))
-    said.extend(in_words(WORDS, key, lang) for key, field in (("rhd", "rhd_agreed"), ("group_a", "group_a_agreed"))
+    said.extend(in_words(WORDS, key, lang) for key, field in (("rhd", "rhd_agreed"), ("group_a", "group_a_agreed"),
+                                                              ("group_o", "group_o_agreed"))
                 if data.get(field))
     if data.get("abo_card"):
         said.append(in_words(WORDS, "card", lang, answer=format_value(spec.field("abo_card"), data["abo_card"], lang)))
@@ -105,58 +110,71 @@ def _check(unit: Transfused, spec: FormSpec, lang: Lang) -> str:
 
 
 def _reaction(unit: Transfused, end_spec: FormSpec, lang: Lang) -> tuple[str, bool]:
-    """The reaction's signs and who was told, and whether someone is still to be told."""
-    if unit.end is None:
+    """The reaction's signs and who was told, of each part of a unit restarted, and whether
+    someone is still to be told; nothing before an end."""
+    ends = [end.data for _, end in unit.parts if end is not None]
+    if not ends:
         return "", False
-    data = unit.end.data
-    if not reacted(data):
+    if not (reactions := [data for data in ends if reacted(data)]):
         return in_words(WORDS, "none", lang), False
-    told = [in_words(WORDS, key, lang) for key, field in (("doctor", "doctor_told"), ("bank", "blood_bank_told"))
-            if data.get(field)]
-    untold = [in_words(WORDS, key, lang) for key, field in (("doctor", "doctor_told"), ("bank", "blood_bank_told"))
-              if not data.get(field)]
-    said = [format_value(end_spec.field("signs"), data.get("signs") or [], lang), *told]
-    if untold:
-        said.append(in_words(WORDS, "untold", lang, who=", ".join(untold)))
-    return semicolon(lang).join(said), bool(untold)
+    said: list[str] = []
+    for data in reactions:
+        told = [in_words(WORDS, key, lang) for key, field in (("doctor", "doctor_told"), ("bank", "blood_bank_told"))
+                if data.get(field)]
+        untold = [in_words(WORDS, key, lang) for key, field in (("doctor", "doctor_told"), ("bank", "blood_bank_told"))
+                  if not data.get(field)]
+        said += [format_value(end_spec.field("signs"), data.get("signs") or [], lang), *told,
+                 *([in_words(WORDS, "untold", lang, who=", ".join(untold))] if untold else [])]
+    return semicolon(lang).join(said), unit.unit.unreported
+
+
+def _notes(record: RecordVersion | None) -> list[Flowable]:
+    notes = " ".join(str(record.data.get("notes") or "").split()) if record is not None else ""
+    return [chart_cell(notes)] if notes else []
 
 
 def _with_notes(said: str, record: RecordVersion) -> list[Flowable]:
     """A cell's words, then the record's notes under them (the start's rate, why the unit was
     stopped and what was done): the printed record left them out."""
-    notes = " ".join(str(record.data.get("notes") or "").split())
-    return [chart_cell(said), *([chart_cell(notes)] if notes else [])]
+    return [chart_cell(said), *_notes(record)]
 
 
-def _outcome(unit: Transfused, end_spec: FormSpec, lang: Lang) -> list[Flowable]:
-    """How the unit ended and the volume given, a unit that ran past 4 hours out of the fridge in
-    the alert colour, then the end's notes; nothing while it runs."""
+def _outcome(unit: Transfused, end_spec: FormSpec, initials: Callable[[RecordVersion], str],
+             lang: Lang) -> list[Flowable]:
+    """Each stop of a unit restarted, initialled by who restarted it, with the stop's and the
+    restart's notes; then how the unit ended and the volume given, a unit that ran past 4 hours
+    out of the fridge in the alert colour, then the end's notes; nothing more while it runs."""
+    said: list[Flowable] = []
+    for text, (_, stop), (again, _) in zip(unit.interruptions(end_spec, lang), unit.earlier, unit.parts[1:]):
+        said += [chart_cell(f"{text} {initials(again)}"), *_notes(stop), *_notes(again)]
     end = unit.end
     if end is None:
-        return [chart_cell("")]
-    said = _with_notes(format_value(end_spec.field("outcome"), end.data["outcome"], lang) + (
+        return said or [chart_cell("")]
+    ended = _with_notes(format_value(end_spec.field("outcome"), end.data["outcome"], lang) + (
         f", {end.data['volume']} mL" if end.data.get("volume") is not None else ""), end)
     if unit.unit.ran_over:
-        said.insert(1, chart_cell(sentence(in_words(transfusion.WORDS, "ran_over", lang)), bold=True, alert=True))
-    return said
+        ended.insert(1, chart_cell(sentence(in_words(transfusion.WORDS, "ran_over", lang)), bold=True, alert=True))
+    return [*said, *ended]
 
 
 def _table(units: Sequence[Transfused], spec: FormSpec, end_spec: FormSpec, authors: Authors,
            laptops: Mapping[str, Laptop], lang: Lang, width: float, by_hand: int) -> Flowable:
     body: list[list[object]] = [[chart_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
+
+    def initials(record: RecordVersion) -> str:
+        return authors.initials(record.author, record.device_id, laptops)
+
     for unit in units:
-        start, end = unit.record, unit.end
+        start, end = unit.parts[0][0], unit.end
         times = [in_words(WORDS, word, lang, time=_at(datetime.fromisoformat(start.data[field])))
                  for field, word in (("use_by", "use_by"), ("collected_at", "collected")) if start.data.get(field)]
         what = ", ".join([unit.what(spec, lang), *times])
-        ended = (in_words(WORDS, "running", lang) if end is None
-                 else f"{_at(unit.unit.ended_at)} {authors.initials(end.author, end.device_id, laptops)}")
+        ended = in_words(WORDS, "running", lang) if end is None else f"{_at(unit.unit.ended_at)} {initials(end)}"
         reaction, untold = _reaction(unit, end_spec, lang)
         body.append([chart_cell(what, bold=True), chart_cell(_check(unit, spec, lang)),
-                     _with_notes(f"{_at(unit.started_at)} {authors.initials(start.author, start.device_id, laptops)}",
-                                 start),
+                     _with_notes(f"{_at(unit.started_at)} {initials(start)}", start),
                      chart_cell("✓" if unit.sets.baseline else "—"), chart_cell(_at(unit.sets.first_at)), chart_cell(ended),
-                     _outcome(unit, end_spec, lang), chart_cell(_at(unit.sets.end_at)),
+                     _outcome(unit, end_spec, initials, lang), chart_cell(_at(unit.sets.end_at)),
                      chart_cell(reaction, bold=untold or unit.unit.reaction, alert=untold)])
     return carried_on_by_hand(body, WIDTHS, width, by_hand, 12 * mm)
 

@@ -125,8 +125,9 @@ class TransfusionView(ChartTab):
         running = [unit for unit in units if unit.unit.running]
         spec = self.session.form(transfusion.FORM)
         if running:
+            # Since it was started, or restarted: the unit's stops are said in its line.
             latest = translate("TransfusionView", "Running: {unit} since {time}").format(
-                unit=running[-1].what(spec, lang), time=f"{running[-1].started_at:%d/%m %H:%M}")
+                unit=running[-1].what(spec, lang), time=f"{running[-1].unit.started_at:%d/%m %H:%M}")
             due = running[-1].unit.first_set_due
             if running[-1].sets.first_at is None and elapsed.instant(now) < elapsed.instant(due):
                 # On the laptop's clock, as what the units ask says it once overdue.

@@ -141,7 +141,7 @@ def print_transfusion_record(session: Session, patient_id: str, out: Path) -> Pa
                              partial(transfusion_record_pdf, end_spec=session.form(transfusion.END_FORM),
                                      order_spec=session.form(transfusion.ORDER_FORM),
                                      prescribed=transfusion.prescriptions(session.db, patient_id)),
-                             "transfusion record", lambda unit: (unit.record, *([unit.end] if unit.end else [])))
+                             "transfusion record", lambda unit: unit.records)
 
 
 def print_lab_results(session: Session, patient_id: str, out: Path) -> Path:

@@ -5,14 +5,14 @@ standing records. Also the checks a prescription, a unit's start and its end are
 no start without the bedside identity check, none of an ABO group the patient's cannot take,
 none with the patient's group read as another than an earlier unit's, none against its
 prescription (another component, a requirement not met, one unit too many), no end before its
-start, one end per unit; a unit started once, none out of the fridge 4 hours by its start, red
-cells with the bedside ABO card answered, the patient's special requirements met whichever
-prescription said them, a unit named on the standing prescription of its component (see
-`_check_start`)."""
+start, one end per unit; a unit started once, but restarted once stopped (see `units_of`), none
+out of the fridge 4 hours by its start, red cells with the bedside ABO card answered, the patient's
+special requirements met whichever prescription said them, a unit named on the standing
+prescription of its component (see `_check_start`)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, NoReturn
@@ -50,29 +50,60 @@ WORDS = {
     "prescribed": {"en": "{what} (prescribed {time}): {started} started",
                    "fr": "{what} (prescrit le {time}) : {started} posé(s)"},
     "ran_over": {"en": "ran past 4 hours out of the fridge", "fr": "a dépassé 4 heures hors du réfrigérateur"},
+    "interrupted": {"en": "interrupted {time}: {outcome}, restarted {again}",
+                    "fr": "interrompu le {time} : {outcome}, repris le {again}"},
+    "unstopped": {"en": "restarted {again}, its stop not recorded", "fr": "repris le {again}, son arrêt non saisi"},
 }
 CARD_ANSWERED = ("compatible", "no_card")
+"""The bedside ABO card's answers a unit of red cells may start with: done, or none at this
+hospital; never "not used for this component" (French practice's contrôle ultime: every unit)."""
+GIVEN_IN_FULL = "completed"
 STOPPED_FOR_A_REACTION = "stopped_reaction"
+RESTARTABLE_SIGNS = frozenset({"fever", "rash"})
+"""The signs of a reaction after which a unit may be restarted, alone and once the doctor was told:
+a temperature or a rash, the mild febrile and allergic reactions after which the BSH's guideline on
+acute transfusion reactions lets the unit go on, slower and watched more closely, as the doctor who
+saw the patient decides. Rigors, breathlessness, low blood pressure, pain or another sign may be
+the start of a haemolytic, septic or anaphylactic reaction, or of TRALI or TACO: that unit is not
+given again, it goes back to the blood bank."""
+AGREED = ("group_a_agreed", "group_o_agreed")
+"""The form's questions of a unit whose group suits the patient's only as the blood bank issued it
+(see `_check_groups`)."""
+SAME_UNIT = ("component", "unit_group", "order")
+"""The answers a unit restarted gives as its first start did (see `_check_restart`)."""
 AT_THE_BEDSIDE = timedelta(hours=1)
 """A unit's start typed within this of its time is typed as it is hung: the 4 hours out of the
 fridge are checked before it runs (see `_check_fridge`)."""
-"""The bedside ABO card's answers a unit of red cells may start with: done, or none at this
-hospital; never "not used for this component" (French practice's contrôle ultime: every unit)."""
 
 
 @dataclass(frozen=True)
 class Transfused:
     """A unit started (`record`), its end (`end`, None while it runs), and the patient's
-    observation sets around it."""
+    observation sets around it. A unit stopped and restarted (see `units_of`) is one: `record`
+    and `end` its last part's (the one an end is recorded against), `earlier` its parts stopped
+    before, each start with its end, oldest first; `unit` the whole unit (domain.transfusion:
+    its sets those of its last part, its 4 hours from its first start)."""
 
     record: RecordVersion
     end: RecordVersion | None
     unit: Unit
     sets: Sets
+    earlier: tuple[tuple[RecordVersion, RecordVersion | None], ...] = ()
+
+    @property
+    def parts(self) -> tuple[tuple[RecordVersion, RecordVersion | None], ...]:
+        """Each start of the unit with its end, oldest first: one but for a unit restarted."""
+        return (*self.earlier, (self.record, self.end))
+
+    @property
+    def records(self) -> list[RecordVersion]:
+        """The records it is written from, its starts and its ends (whose authors a chart names)."""
+        return [record for part in self.parts for record in part if record is not None]
 
     @property
     def started_at(self) -> datetime:
-        return self.unit.started_at
+        """When the unit was first started: a restart is not another unit."""
+        return datetime.fromisoformat(self.parts[0][0].data["started_at"])
 
     @property
     def number(self) -> str:
@@ -89,18 +120,29 @@ class Transfused:
     def state(self, end_spec: FormSpec, lang: Lang) -> str:
         """"running since 28/11 10:00", "ended 28/11 12:10: Given in full, 280 mL", "ended 28/11
         12:40: Stopped: a reaction, 90 mL (Chills or rigors)", "…, 280 mL; ran past 4 hours out of
-        the fridge"."""
+        the fridge"; a unit restarted, its stops before (`interruptions`)."""
         if self.end is None or self.unit.ended_at is None:
-            return WORDS["running"][lang].format(time=f"{self.started_at:%d/%m %H:%M}")
-        data = self.end.data
-        outcome = format_value(end_spec.field("outcome"), data["outcome"], lang)
-        if data.get("volume") is not None:
-            outcome += f", {data['volume']} mL"
-        if data.get("signs"):
-            outcome += f" ({format_value(end_spec.field('signs'), data['signs'], lang)})"
-        if self.unit.ran_over:
-            outcome += semicolon(lang) + WORDS["ran_over"][lang]
-        return WORDS["ended"][lang].format(time=f"{self.unit.ended_at:%d/%m %H:%M}", outcome=outcome)
+            now = WORDS["running"][lang].format(time=f"{self.unit.started_at:%d/%m %H:%M}")
+        else:
+            outcome = outcome_said(self.end.data, end_spec, lang)
+            if self.unit.ran_over:
+                outcome += semicolon(lang) + WORDS["ran_over"][lang]
+            now = WORDS["ended"][lang].format(time=f"{self.unit.ended_at:%d/%m %H:%M}", outcome=outcome)
+        return semicolon(lang).join([*self.interruptions(end_spec, lang), now])
+
+    def interruptions(self, end_spec: FormSpec, lang: Lang) -> list[str]:
+        """Each stop of a unit restarted, oldest first: "interrupted 28/11 10:30: Stopped: a
+        reaction, 40 mL (Rash, itching or hives), restarted 28/11 11:00"."""
+        said = []
+        for (_, end), (restart, _) in zip(self.earlier, self.parts[1:]):
+            again = f"{_moment(restart.data):%d/%m %H:%M}"
+            if end is None:
+                said.append(WORDS["unstopped"][lang].format(again=again))
+            else:
+                said.append(WORDS["interrupted"][lang].format(time=f"{_moment(end.data, 'ended_at'):%d/%m %H:%M}",
+                                                              outcome=outcome_said(end.data, end_spec, lang),
+                                                              again=again))
+        return said
 
     def asks(self, at: datetime, lang: Lang) -> list[str]:
         """What the unit asks at `at`, each in words."""
@@ -109,6 +151,16 @@ class Transfused:
 
     def next_due(self, at: datetime) -> datetime | None:
         return next_due(self.unit, self.sets, at)
+
+
+def outcome_said(end: Mapping[str, Any], end_spec: FormSpec, lang: Lang) -> str:
+    """"Given in full, 280 mL", "Stopped: a reaction, 90 mL (Chills or rigors)"."""
+    said = format_value(end_spec.field("outcome"), end["outcome"], lang)
+    if end.get("volume") is not None:
+        said += f", {end['volume']} mL"
+    if end.get("signs"):
+        said += f" ({format_value(end_spec.field('signs'), end['signs'], lang)})"
+    return said
 
 
 def unit_number(start: Mapping[str, Any]) -> str:
@@ -122,19 +174,65 @@ def reacted(end: Mapping[str, Any]) -> bool:
     return end.get("outcome") == STOPPED_FOR_A_REACTION or end.get("reaction") is True
 
 
-def unit_of(start: RecordVersion, end: RecordVersion | None) -> Unit:
-    """The unit its start and its end (None while it runs) say."""
-    data = end.data if end is not None else {}
-    reaction = reacted(data)
-    collected = start.data.get("collected_at")
-    return Unit(datetime.fromisoformat(start.data["started_at"]),
-                datetime.fromisoformat(data["ended_at"]) if end is not None else None,
-                reaction, reaction and not (data.get("doctor_told") and data.get("blood_bank_told")),
-                datetime.fromisoformat(collected) if collected else None)
+def restartable(end: Mapping[str, Any]) -> bool:
+    """Whether a unit that ended so may be restarted: stopped, for another reason than a reaction
+    (a line to replace, the patient taken to a scan), or for a reaction of `RESTARTABLE_SIGNS`
+    alone the doctor was told of; never one given in full."""
+    if end.get("outcome") == GIVEN_IN_FULL:
+        return False
+    if not reacted(end):
+        return True
+    signs = set(end.get("signs") or [])
+    return bool(signs) and signs <= RESTARTABLE_SIGNS and end.get("doctor_told") is True
+
+
+def _moment(start: Mapping[str, Any], key: str = "started_at") -> datetime:
+    return datetime.fromisoformat(str(start[key]))
+
+
+def out_of_fridge(starts: Sequence[Mapping[str, Any]]) -> datetime:
+    """When a unit left the blood fridge, its starts' answers oldest first: the earliest time any
+    says, at the latest its first start (it left before). A restart never counts its 4 hours
+    again."""
+    known = [_moment(start, "collected_at") for start in starts if start.get("collected_at")]
+    return min([_moment(starts[0]), *known], key=elapsed.instant)
+
+
+def unit_of(start: RecordVersion, end: RecordVersion | None,
+            earlier: Sequence[tuple[RecordVersion, RecordVersion | None]] = ()) -> Unit:
+    """The unit its start and its end (None while it runs) say; restarted, `earlier` its parts
+    stopped before `start` (`Transfused.earlier`): a reaction in any part is the unit's, to be told
+    until every one is."""
+    ends = [one.data for one in (*(stop for _, stop in earlier), end) if one is not None]
+    reactions = [data for data in ends if reacted(data)]
+    return Unit(_moment(start.data), _moment(end.data, "ended_at") if end is not None else None, bool(reactions),
+                any(not (data.get("doctor_told") and data.get("blood_bank_told")) for data in reactions),
+                out_of_fridge([*(part.data for part, _ in earlier), start.data]))
 
 
 def _standing(found: list[RecordVersion]) -> list[RecordVersion]:
     return [record for record in found if record.status is not RecordStatus.ENTERED_IN_ERROR]
+
+
+def units_of(starts: Iterable[RecordVersion]) -> list[list[RecordVersion]]:
+    """The starts as units, each its starts oldest first, the units by their first: a start
+    answered `restart` is the next part of the unit its patient started before it under the same
+    donation number (`_check_restart`), not another unit: counted once on its prescription, one
+    line on the screens, the handover and the paper record, one Procedure in the export. A start
+    withdrawn is a unit alone (the export sends it withdrawn), as a restart of none is; a restart
+    withdrawn stays its unit's, for the export to send that unit again without it (the screens
+    read standing starts alone)."""
+    units: list[list[RecordVersion]] = []
+    latest: dict[tuple[str, str], list[RecordVersion]] = {}
+    for start in sorted(starts, key=lambda one: (elapsed.instant(_moment(one.data)), one.recorded_at)):
+        key = (str(start.patient_id), _same_unit(str(start.data["unit_number"])))
+        if start.data.get("restart") is True and key in latest:
+            latest[key].append(start)
+            continue
+        units.append([start])
+        if start.status is not RecordStatus.ENTERED_IN_ERROR:
+            latest[key] = units[-1]
+    return units
 
 
 def first_ends(ends: Iterable[RecordVersion]) -> dict[str, RecordVersion]:
@@ -147,13 +245,15 @@ def first_ends(ends: Iterable[RecordVersion]) -> dict[str, RecordVersion]:
 
 
 def _transfused(starts: list[RecordVersion], ends: list[RecordVersion], taken: list[datetime]) -> list[Transfused]:
-    """Each unit of `starts` with its end among `ends` (see `first_ends`), oldest first."""
+    """Each unit of `starts` (`units_of`) with its ends among `ends` (see `first_ends`), oldest
+    first."""
     end_of = first_ends(ends)
     found = []
-    for start in _standing(starts):
-        unit = unit_of(start, end_of.get(start.record_id))
-        found.append(Transfused(start, end_of.get(start.record_id), unit, sets_of(unit, taken)))
-    return sorted(found, key=lambda one: (elapsed.instant(one.started_at), one.record.recorded_at))
+    for parts in units_of(_standing(starts)):
+        ended = [(start, end_of.get(start.record_id)) for start in parts]
+        unit = unit_of(*ended[-1], ended[:-1])
+        found.append(Transfused(*ended[-1], unit, sets_of(unit, taken), tuple(ended[:-1])))
+    return found
 
 
 def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Transfused]]:
@@ -199,7 +299,7 @@ def earlier_untold(reactions: Mapping[str, list[Transfused]],
                    charted: Mapping[str, list[Transfused]]) -> dict[str, list[Transfused]]:
     """Of `reactions` (`reactions_untold`), those of an earlier stay than the one `charted`
     (`charts`, the present stay's units, which say their own): a readmitted patient's."""
-    shown = {one.record.record_id for units in charted.values() for one in units}
+    shown = {start.record_id for units in charted.values() for one in units for start, _ in one.parts}
     return {patient_id: earlier for patient_id, units in reactions.items()
             if (earlier := [one for one in units if one.record.record_id not in shown])}
 
@@ -287,7 +387,7 @@ def prescriptions_of(db: Database, patient_ids: Collection[str], *,
     starts = current_by_patient(db, FORM, list(orders)) if orders else {}
     found = {}
     for patient_id, theirs in orders.items():
-        given = [start.data.get("order") for start in _standing(starts.get(patient_id, []))]
+        given = [parts[0].data.get("order") for parts in units_of(_standing(starts.get(patient_id, [])))]
         if standing := _standing(theirs):
             found[patient_id] = sorted((Prescribed(order, given.count(order.record_id)) for order in standing),
                                        key=lambda one: elapsed.instant(one.record.occurred_at))
@@ -311,8 +411,9 @@ def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, 
           record_id: str | None = None) -> None:
     """A unit's start or end, or a prescription, as written or amended (`record_id`: the record
     amended): a start as `_check_start` says (the bedside identity check is the form's); an end is
-    of one of the patient's standing units, after its start, and the only one of that unit; a
-    prescription is not cut below the units started on it. Each refusal names its field."""
+    of one of the patient's standing units, after its start, at or before its restart where it was
+    restarted, and the only one of that unit; a prescription is not cut below the units started on
+    it. Each refusal names its field."""
     lang = session.lang
     if spec.id == ORDER_FORM:
         started = next((found.started for found in prescriptions(session.db, patient_id)
@@ -338,12 +439,26 @@ def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, 
         _refuse("ended_at", message(lang, QT_TRANSLATE_NOOP(
             "messages", "“{field}”: the unit started at {time}, after this."),
             field=spec.field("ended_at").label.get(lang), time=f"{started:%d/%m/%Y %H:%M}"))
+    restart = _restart_of(session.db, patient_id, unit_id)
+    if restart is not None and elapsed.instant(ended) > elapsed.instant(_moment(restart.data)):
+        _refuse("ended_at", message(lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: the unit was restarted at {time}, before this: its stop comes before its restart."),
+            field=spec.field("ended_at").label.get(lang), time=_at(restart.data["started_at"])))
     other = next((end for end in _standing(list_current(session.db, form_id=END_FORM, patient_id=patient_id))
                   if end.data.get("unit") == unit_id and end.record_id != record_id), None)
     if other is not None:
         _refuse("unit", message(lang, QT_TRANSLATE_NOOP(
             "messages", "“{field}”: this unit's end is already recorded ({time}); amend that record instead."),
             field=unit_label, time=f"{datetime.fromisoformat(other.data['ended_at']):%d/%m/%Y %H:%M}"))
+
+
+def _restart_of(db: Database, patient_id: str, start_id: str) -> RecordVersion | None:
+    """The start that restarted the part of a unit `start_id` began, if one did."""
+    for parts in units_of(_standing(list_current(db, form_id=FORM, patient_id=patient_id))):
+        ids = [start.record_id for start in parts]
+        if start_id in ids[:-1]:
+            return parts[ids.index(start_id) + 1]
+    return None
 
 
 def check_leaving(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any]) -> None:
@@ -367,24 +482,28 @@ def _check_start(session: Session, spec: FormSpec, patient_id: str, data: Mappin
                  record_id: str | None) -> None:
     """A unit's start, typed or amended: of a group the patient can take, as an earlier unit
     recorded it; against its prescription, or named on the one standing; meeting the patient's
-    special requirements; started once; not out of the fridge 4 hours; red cells with the bedside
-    ABO card answered; before its end. A rule is asked of an amendment only when it changes the
-    answers the rule judges: a unit recorded before the rule, or on the form's version 1, is
-    corrected (a second checker's name) without what no one asked then."""
+    special requirements; started once, or restarted as `_check_restart` says; not out of the
+    fridge 4 hours; red cells with the bedside ABO card answered; before its end. A rule is asked
+    of an amendment only when it changes the answers the rule judges: a unit recorded before the
+    rule, or on the form's version 1 or 2, is corrected (a second checker's name) without what no
+    one asked then."""
     lang = session.lang
     before = current_of(session.db, [record_id])[record_id].data if record_id is not None else None
-    if _changes(before, data, "component", "patient_group", "unit_group", "group_a_agreed"):
+    restart = data.get("restart") is True
+    hung_now = before is None and elapsed.between(_moment(data), session.clock()) < AT_THE_BEDSIDE
+    if _changes(before, data, "component", "patient_group", "unit_group", *AGREED):
         _check_same_patient_group(session, spec, patient_id, data, record_id)
         _check_groups(spec, data, lang)
     _check_prescribed(session, spec, patient_id, data, before)
-    if not data.get("order") and _changes(before, data, "order", "component"):
+    if not data.get("order") and not restart and _changes(before, data, "order", "component", "restart"):
         _check_unnamed(session, spec, patient_id, data)
     if _changes(before, data, "component", "unit_requirements"):
         _check_patient_requirements(session, spec, patient_id, data)
-    if _changes(before, data, "unit_number"):
-        _check_once(session, spec, data, record_id)
-    if data.get("collected_at") and before is None and elapsed.between(
-            datetime.fromisoformat(str(data["started_at"])), session.clock()) < AT_THE_BEDSIDE:
+    if restart and _changes(before, data, "unit_number", "restart", "started_at", *SAME_UNIT, "collected_at"):
+        _check_restart(session, spec, patient_id, data, record_id, hung_now)
+    elif _changes(before, data, "unit_number", "restart"):
+        _check_once(session, spec, patient_id, data, record_id)
+    if data.get("collected_at") and hung_now:
         _check_fridge(spec, data, lang)
     if data["component"] == RED_CELLS and _changes(before, data, "component", "abo_card"):
         _check_card(spec, data, lang)
@@ -441,10 +560,14 @@ def _check_same_patient_group(session: Session, spec: FormSpec, patient_id: str,
 def _check_groups(spec: FormSpec, data: Mapping[str, Any], lang: Lang) -> None:
     """A unit of an ABO group the patient's cannot take is refused (domain.blood_groups): the
     bedside check's last line, the one the ABO card makes where a hospital uses one. Group A
-    plasma for a patient not grouped yet asks first whether the blood bank issued it so."""
-    asked = spec.field("group_a_agreed")
-    if asked.relevant is not None and holds(asked.relevant, dict(data)) and not isinstance(data.get(asked.id), bool):
-        _refuse(asked.id, form_message("required", lang, asked.label.get(lang)))
+    plasma for a patient not grouped yet asks first whether the blood bank issued it so, group O
+    platelets for a patient not group O whether they are labelled high-titre negative (`AGREED`:
+    the form says when, and refuses No). Platelets are otherwise given whatever their group, and
+    a component "other" has no ABO rule here (the form's help sends the nurse to the blood bank's
+    compatibility label): which one it is (granulocytes, whole blood) is not recorded."""
+    for asked in map(spec.field, AGREED):
+        if asked.relevant is not None and holds(asked.relevant, dict(data)) and not isinstance(data.get(asked.id), bool):
+            _refuse(asked.id, form_message("required", lang, asked.label.get(lang)))
     component, patient_group, unit_group = (str(data[key]) for key in ("component", "patient_group", "unit_group"))
     if not abo_incompatible(component, patient_group, unit_group,
                             high_titre_negative=data.get("group_a_agreed") is True):
@@ -495,7 +618,9 @@ def _check_prescribed(session: Session, spec: FormSpec, patient_id: str, data: M
             "messages", "“{field}”: the prescription asks for {missing}, which the unit's label does not show: do "
                         "not start it; ask the blood bank."), field=spec.field("unit_requirements").label.get(lang),
             missing=format_value(spec.field("unit_requirements"), missing, lang)))
-    if not (before is not None and before.get("order") == order_id) and found.left <= 0:
+    # A restart's unit is counted on its first start (`_check_restart`: the same prescription).
+    if not (before is not None and before.get("order") == order_id) and data.get("restart") is not True \
+            and found.left <= 0:
         _refuse("order", message(lang, QT_TRANSLATE_NOOP(
             "messages", "“{field}”: its {units} unit(s) are all started already; a further unit needs a new "
                         "prescription."), field=spec.field("order").label.get(lang), units=found.record.data["units"]))
@@ -543,14 +668,40 @@ def _same_unit(number: str) -> str:
     return "".join(number.split()).upper()
 
 
-def _check_once(session: Session, spec: FormSpec, data: Mapping[str, Any], record_id: str | None) -> None:
-    """A unit started once, for anyone: the same donation number again is a unit at the wrong
-    bedside, or a record typed twice (the first is amended, not written again)."""
+def _started(session: Session, data: Mapping[str, Any], record_id: str | None) -> list[RecordVersion]:
+    """The standing starts, but `record_id`, of the unit `data` numbers, oldest first."""
     number = _same_unit(str(data["unit_number"]))
-    first = next((start for start in _standing(list_current(session.db, form_id=FORM))
-                  if start.record_id != record_id and _same_unit(str(start.data["unit_number"])) == number), None)
-    if first is None:
+    return sorted((start for start in _standing(list_current(session.db, form_id=FORM))
+                   if start.record_id != record_id and _same_unit(str(start.data["unit_number"])) == number),
+                  key=lambda start: elapsed.instant(_moment(start.data)))
+
+
+def _end_of(db: Database, patient_id: str, start_id: str) -> RecordVersion | None:
+    return first_ends(list_current(db, form_id=END_FORM, patient_id=patient_id)).get(start_id)
+
+
+def _check_once(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any],
+                record_id: str | None) -> None:
+    """A unit started once, for anyone: the same donation number again is a unit at the wrong
+    bedside, or a record typed twice (the first is amended, not written again); the same patient's
+    unit stopped so that it may be restarted is told how (`restart`)."""
+    given = _started(session, data, record_id)
+    if not given:
         return
+    last = given[-1]
+    if last.patient_id == patient_id and (end := _end_of(session.db, patient_id, last.record_id)) is not None \
+            and restartable(end.data):
+        _refuse("unit_number", message(session.lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: unit {unit} was started for this patient on {time} and stopped on {stopped}: "
+                        "to restart it, answer “{restart}” Yes."),
+            field=spec.field("unit_number").label.get(session.lang), unit=unit_number(last.data),
+            time=_at(given[0].data["started_at"]), stopped=_at(end.data["ended_at"]),
+            restart=spec.field("restart").label.get(session.lang)))
+    _refuse_given(session, spec, given[0])
+
+
+def _refuse_given(session: Session, spec: FormSpec, first: RecordVersion) -> NoReturn:
+    """The unit `first` started already, for whom and when."""
     patient = census.all_patients(session.db, session.forms, [str(first.patient_id)]).get(str(first.patient_id))
     _refuse("unit_number", message(session.lang, QT_TRANSLATE_NOOP(
         "messages", "“{field}”: unit {unit} was started already, for {name}, {number}, on {time}: a unit is given "
@@ -558,6 +709,58 @@ def _check_once(session: Session, spec: FormSpec, data: Mapping[str, Any], recor
         field=spec.field("unit_number").label.get(session.lang), unit=unit_number(first.data),
         name=patient.display_name if patient else "—", number=patient.downtime_number if patient else "—",
         time=_at(first.data["started_at"])))
+
+
+def _check_restart(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any],
+                   record_id: str | None, hung_now: bool) -> None:
+    """A unit restarted (`restart`) is the same unit, the same patient's, stopped before as a unit
+    may be restarted after (`restartable`), and restarted after that stop: its component, group
+    and prescription those of its first start (it is counted on that prescription once); restarted
+    as it is hung (`hung_now`, as `_check_fridge`), within its 4 hours out of the fridge counted
+    from its first start (`out_of_fridge`). A unit given in full, or stopped for a reaction that
+    may be a serious one, is not given again; another patient's unit is at the wrong bedside."""
+    lang, field = session.lang, spec.field("restart").label.get(session.lang)
+    given = _started(session, data, record_id)
+    if (other := next((start for start in given if start.patient_id != patient_id), None)) is not None:
+        _refuse_given(session, spec, other)
+    started = elapsed.instant(_moment(data))
+    earlier = [start for start in given if elapsed.instant(_moment(start.data)) < started]
+    if not earlier:
+        _refuse("restart", message(lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: no start of unit {unit} is recorded for this patient before this one: a unit's "
+                        "first start is no restart."), field=field, unit=unit_number(data)))
+    first, last = earlier[0], earlier[-1]
+    end = _end_of(session.db, patient_id, last.record_id)
+    if end is None:
+        _refuse("restart", message(lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: unit {unit} is recorded as running since {time}: record its stop first, then its "
+                        "restart."), field=field, unit=unit_number(data), time=_at(last.data["started_at"])))
+    if not restartable(end.data):
+        _refuse("restart", message(lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: unit {unit} ended on {time}: {outcome}. A unit is restarted only once stopped for "
+                        "another reason, or for a temperature or a rash alone the doctor was told of; do not restart "
+                        "it: ask the doctor and the blood bank."),
+            field=field, unit=unit_number(data), time=_at(end.data["ended_at"]),
+            outcome=outcome_said(end.data, session.form(END_FORM), lang)))
+    if started < elapsed.instant(_moment(end.data, "ended_at")):
+        _refuse("started_at", message(lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: unit {unit} was stopped at {time}, after this: a unit is restarted after its "
+                        "stop."), field=spec.field("started_at").label.get(lang), unit=unit_number(data),
+            time=_at(end.data["ended_at"])))
+    for key in SAME_UNIT:
+        if data.get(key) != first.data.get(key):
+            _refuse(key, message(lang, QT_TRANSLATE_NOOP(
+                "messages", "“{field}”: answered otherwise when unit {unit} was first started, on {time}: a unit "
+                            "restarted is the same unit. Check its label; a mistake in that record is corrected by "
+                            "amending it."), field=spec.field(key).label.get(lang), unit=unit_number(data),
+                time=_at(first.data["started_at"])))
+    left = out_of_fridge([*(start.data for start in earlier), data])
+    if hung_now and out_too_long(left, _moment(data)):
+        _refuse("started_at", message(lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: unit {unit} left the fridge, or was first started, on {time}: 4 hours or more "
+                        "before this restart. A unit is finished within 4 hours of leaving the fridge, restarted or "
+                        "not; do not restart it: return it to the blood bank."),
+            field=spec.field("started_at").label.get(lang), unit=unit_number(data), time=f"{left:%d/%m/%Y %H:%M}"))
 
 
 def _check_fridge(spec: FormSpec, data: Mapping[str, Any], lang: Lang) -> None:

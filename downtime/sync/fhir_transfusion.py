@@ -2,10 +2,11 @@
 start and its end together: in progress until its end is recorded, then completed or stopped,
 its period from start to end, the unit (component, donation number, group) as the thing used,
 its outcome, a reaction's signs as complications, and the bedside check, the volume, who was
-told of a reaction and a unit that ran past 4 hours out of the fridge as notes. The donation
-number is what the blood bank traces the unit to this patient by. Its code is in words ("Red
-cell transfusion"): SNOMED CT's codes could not be checked here, and a wrong code files it as
-another procedure. Each prescription as a ServiceRequest (see `_request`)."""
+told of a reaction and a unit that ran past 4 hours out of the fridge as notes. A unit stopped
+and restarted is one Procedure, its first start's, from its first start to its last end, each
+stop in a note. The donation number is what the blood bank traces the unit to this patient by.
+Its code is in words ("Red cell transfusion"): SNOMED CT's codes could not be checked here, and a
+wrong code files it as another procedure. Each prescription as a ServiceRequest (see `_request`)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain.records import RecordStatus, RecordVersion
-from downtime.services.transfusion import END_FORM, FORM, ORDER_FORM, first_ends, reacted, unit_number, unit_of
+from downtime.services.transfusion import (END_FORM, FORM, ORDER_FORM, first_ends, reacted, unit_number, unit_of,
+                                           units_of)
 from downtime.sync.fhir_elements import Context, Group, Made, label, moment, patient_key, record_identifier, reference
 from downtime.sync.fhir_stays import Stays
 
@@ -25,58 +27,78 @@ CODES = {"red_cells": "Red cell transfusion", "platelets": "Platelet transfusion
 
 
 def transfusion_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
-    """One group per unit with its end (should two laptops each have recorded one, both: the
-    first standing one written ends it, as on the ward's screens); it needs its patient and its
-    prescription, and names the stay it was given in. One group per prescription, which its
-    units and their ends change (see `_request`)."""
+    """One group per unit with its ends (services.transfusion.units_of: a unit restarted is one;
+    should two laptops each have recorded a part's end, both: the first standing one written ends
+    it, as on the ward's screens); it needs its patient and its prescription, and names the stay
+    it was given in. One group per prescription, which its units and their ends change (see
+    `_request`)."""
     ends: dict[str, list[RecordVersion]] = {}
     for end in ctx.current(db, END_FORM):
         ends.setdefault(str(end.data["unit"]), []).append(end)
-    starts = ctx.current(db, FORM)
-    groups = {f"transfusion:{start.record_id}": Group(
-        f"transfusion:{start.record_id}", partial(_made, start, ends.get(start.record_id, []), ctx, stays),
-        frozenset({start.record_id, *(end.record_id for end in ends.get(start.record_id, []))}),
-        frozenset({patient_key(str(start.patient_id)), *([order_key(order)] if (order := start.data.get("order")) else [])}))
-        for start in starts}
+    units = units_of(ctx.current(db, FORM))
+    groups = {f"transfusion:{parts[0].record_id}": Group(
+        f"transfusion:{parts[0].record_id}", partial(_made, parts, ends, ctx, stays),
+        frozenset(record.record_id for record in _written(parts, ends)),
+        frozenset({patient_key(str(parts[0].patient_id)),
+                   *([order_key(order)] if (order := parts[0].data.get("order")) else [])}))
+        for parts in units}
     for order in ctx.current(db, ORDER_FORM):
-        units = [start for start in starts if start.data.get("order") == order.record_id]
-        ended = [end for start in units for end in ends.get(start.record_id, [])]
+        ordered = [parts for parts in units if parts[0].data.get("order") == order.record_id]
         groups[order_key(order.record_id)] = Group(
-            order_key(order.record_id), partial(_ordered, order, units, ended, ctx, stays),
-            frozenset({order.record_id, *(record.record_id for record in (*units, *ended))}),
+            order_key(order.record_id), partial(_ordered, order, ordered, ends, ctx, stays),
+            frozenset({order.record_id, *(record.record_id for parts in ordered for record in _written(parts, ends))}),
             frozenset({patient_key(str(order.patient_id))}))
     return groups
+
+
+def _written(parts: list[RecordVersion], ends: dict[str, list[RecordVersion]]) -> list[RecordVersion]:
+    """A unit's starts and their ends, the records its Procedure is written from."""
+    return [record for start in parts for record in (start, *ends.get(start.record_id, []))]
+
+
+def _ended(parts: list[RecordVersion], ends: dict[str, list[RecordVersion]]) -> list[tuple[RecordVersion,
+                                                                                           RecordVersion | None]]:
+    """A unit's starts it was given from, each with its end (`first_ends`), oldest first: its
+    first, and the restarts standing (one withdrawn is sent no longer)."""
+    return [(start, first_ends(ends.get(start.record_id, [])).get(start.record_id)) for start in parts
+            if start is parts[0] or start.status is not RecordStatus.ENTERED_IN_ERROR]
+
+
+def _volume(ended: list[tuple[RecordVersion, RecordVersion | None]]) -> int | None:
+    """The volume a unit's ends say was given, each part's added; None when none says one."""
+    volumes = [end.data["volume"] for _, end in ended if end is not None and end.data.get("volume") is not None]
+    return sum(volumes) if volumes else None
 
 
 def order_key(record_id: str) -> str:
     return f"blood_order:{record_id}"
 
 
-def _ordered(order: RecordVersion, units: list[RecordVersion], ended: list[RecordVersion], ctx: Context,
-             stays: Stays) -> Made:
-    return Made([_request(order, units, ended, ctx, stays)], {order.record_id: [order.record_id]})
+def _ordered(order: RecordVersion, units: list[list[RecordVersion]], ends: dict[str, list[RecordVersion]],
+             ctx: Context, stays: Stays) -> Made:
+    return Made([_request(order, units, ends, ctx, stays)], {order.record_id: [order.record_id]})
 
 
-def _request(order: RecordVersion, units: list[RecordVersion], ended: list[RecordVersion], ctx: Context,
-             stays: Stays) -> dict[str, Any]:
+def _request(order: RecordVersion, units: list[list[RecordVersion]], ends: dict[str, list[RecordVersion]],
+             ctx: Context, stays: Stays) -> dict[str, Any]:
     """A prescription as a ServiceRequest (R4's request-status): active while a unit it prescribes
     is to start or running; once every one has ended, completed when each was given in full, else
     revoked ("terminated prior to the known full completion of the intended actions"; no further
     unit is started on it), each unit stopped early said in a note. A prescription whose only unit
-    was stopped after 10 mL was exported completed."""
+    was stopped after 10 mL was exported completed. A unit restarted is one unit, ended by its last
+    part's end, the volume of every part given."""
     data, spec, end_spec = order.data, ctx.forms[ORDER_FORM], ctx.forms[END_FORM]
-    end_of = first_ends(ended)
-    given = [(start, end_of[start.record_id]) for start in units
-             if start.status is not RecordStatus.ENTERED_IN_ERROR and start.record_id in end_of]
-    stopped = [(start, end) for start, end in given if end.data["outcome"] != "completed"]
+    standing = [_ended(parts, ends) for parts in units if parts[0].status is not RecordStatus.ENTERED_IN_ERROR]
+    given = [(ended[0][0], ended[-1][1], _volume(ended)) for ended in standing if ended[-1][1] is not None]
+    stopped = [(start, end, volume) for start, end, volume in given if end.data["outcome"] != "completed"]
     status = ("entered-in-error" if order.status is RecordStatus.ENTERED_IN_ERROR
               else "active" if len(given) < int(data["units"]) else "revoked" if stopped else "completed")
     notes = [f"Each over {data['each_over']}",
              *([", ".join(label(spec, "requirements", code) for code in data["requirements"])]
                if data.get("requirements") else []),
              *(f"Unit {unit_number(start.data)} not given in full: {label(end_spec, 'outcome', end.data['outcome'])}"
-               + (f", {end.data['volume']} mL given" if end.data.get("volume") is not None else "")
-               for start, end in stopped)]
+               + (f", {volume} mL given" if volume is not None else "")
+               for start, end, volume in stopped)]
     return {"resourceType": "ServiceRequest", "id": order.record_id, "identifier": record_identifier(order.record_id),
             "status": status, "intent": "order", "code": {"text": CODES[data["component"]]},
             "quantityQuantity": {"value": int(data["units"]), "unit": "unit"},
@@ -85,9 +107,9 @@ def _request(order: RecordVersion, units: list[RecordVersion], ended: list[Recor
             "reasonCode": [{"text": data["indication"]}], "note": [{"text": text} for text in notes]}
 
 
-def _made(start: RecordVersion, ends: list[RecordVersion], ctx: Context, stays: Stays) -> Made:
-    return Made([_procedure(start, first_ends(ends).get(start.record_id), ctx, stays)],
-                {record.record_id: [start.record_id] for record in (start, *ends)})
+def _made(parts: list[RecordVersion], ends: dict[str, list[RecordVersion]], ctx: Context, stays: Stays) -> Made:
+    return Made([_procedure(_ended(parts, ends), ctx, stays)],
+                {record.record_id: [parts[0].record_id] for record in _written(parts, ends)})
 
 
 def _status(start: RecordVersion, end: RecordVersion | None) -> str:
@@ -98,7 +120,9 @@ def _status(start: RecordVersion, end: RecordVersion | None) -> str:
     return "completed" if end.data["outcome"] == "completed" else "stopped"
 
 
-def _procedure(start: RecordVersion, end: RecordVersion | None, ctx: Context, stays: Stays) -> dict[str, Any]:
+def _procedure(ended: list[tuple[RecordVersion, RecordVersion | None]], ctx: Context, stays: Stays) -> dict[str, Any]:
+    """`ended`: the unit's starts with their ends (`_ended`); its bedside check its first start's."""
+    start, (last, end) = ended[0][0], ended[-1]
     data, spec, end_spec = start.data, ctx.forms[FORM], ctx.forms[END_FORM]
     number = unit_number(data)
     period = {"start": moment(data["started_at"]), **({"end": moment(end.data["ended_at"])} if end else {})}
@@ -107,11 +131,18 @@ def _procedure(start: RecordVersion, end: RecordVersion | None, ctx: Context, st
              f"Bedside identity check: {'done' if data.get('identity_checked') else 'NOT done'}",
              *(["RhD-positive unit issued so by the blood bank"] if data.get("rhd_agreed") else []),
              *(["Group A plasma issued so by the blood bank, high-titre negative"] if data.get("group_a_agreed") else []),
+             *(["Group O platelets labelled high-titre negative, or issued so by the blood bank"]
+               if data.get("group_o_agreed") else []),
              *([f"ABO card: {label(spec, 'abo_card', data['abo_card'])}"] if data.get("abo_card") else []),
              *([f"Second checker: {data['second_checker']}"] if data.get("second_checker") else []),
              *([f"Use by {data['use_by']}"] if data.get("use_by") else []),
              *([f"Taken from the blood fridge at {data['collected_at']}"] if data.get("collected_at") else [])]
-    notes = ["; ".join(check), *([data["notes"]] if data.get("notes") else [])]
+    notes = ["; ".join(check), *(part.data["notes"] for part, _ in ended if part.data.get("notes")),
+             *(f"Restarted at {again.data['started_at']}, its stop not recorded" if stop is None else
+               f"Interrupted at {stop.data['ended_at']}: {label(end_spec, 'outcome', stop.data['outcome'])}"
+               + (f", {stop.data['volume']} mL given" if stop.data.get("volume") is not None else "")
+               + f"; restarted at {again.data['started_at']}"
+               for (_, stop), (again, _) in zip(ended, ended[1:]))]
     resource: dict[str, Any] = {
         "resourceType": "Procedure", "id": start.record_id, "identifier": record_identifier(start.record_id),
         "status": _status(start, end), "code": {"text": CODES[data["component"]]},
@@ -123,17 +154,17 @@ def _procedure(start: RecordVersion, end: RecordVersion | None, ctx: Context, st
                                          *(label(spec, "unit_requirements", code)
                                            for code in data.get("unit_requirements") or [])])}]}
     if end is not None:
-        ended = end.data
-        resource["outcome"] = {"text": label(end_spec, "outcome", ended["outcome"])}
-        if reacted(ended):
-            resource["complication"] = [{"text": label(end_spec, "signs", sign)} for sign in ended.get("signs") or []]
-            notes.append(f"Reaction: doctor told: {'yes' if ended.get('doctor_told') else 'no'}; reported to the "
-                         f"blood bank: {'yes' if ended.get('blood_bank_told') else 'no'}")
-        if ended.get("volume") is not None:
-            notes.append(f"Volume given: {ended['volume']} mL")
-        if ended.get("notes"):
-            notes.append(ended["notes"])
-        if unit_of(start, end).ran_over:
-            notes.append("Ran past 4 hours out of the fridge")
+        resource["outcome"] = {"text": label(end_spec, "outcome", end.data["outcome"])}
+    said = [stop.data for _, stop in ended if stop is not None]
+    if reactions := [one for one in said if reacted(one)]:
+        resource["complication"] = [{"text": label(end_spec, "signs", sign)}
+                                    for one in reactions for sign in one.get("signs") or []]
+        notes += [f"Reaction: doctor told: {'yes' if one.get('doctor_told') else 'no'}; reported to the blood bank: "
+                  f"{'yes' if one.get('blood_bank_told') else 'no'}" for one in reactions]
+    if (volume := _volume(ended)) is not None:
+        notes.append(f"Volume given: {volume} mL")
+    notes += [one["notes"] for one in said if one.get("notes")]
+    if end is not None and unit_of(last, end, ended[:-1]).ran_over:
+        notes.append("Ran past 4 hours out of the fridge")
     resource["note"] = [{"text": text} for text in notes]
     return resource

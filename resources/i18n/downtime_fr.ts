@@ -4701,6 +4701,38 @@ Enregistrée ; le programme opératoire du jour la signale :</translation>
 <context>
     <name>messages</name>
     <message>
+        <source>“{field}”: the unit was restarted at {time}, before this: its stop comes before its restart.</source>
+        <translation>« {field} » : le produit a été repris le {time}, avant cela : son arrêt précède sa reprise.</translation>
+    </message>
+    <message>
+        <source>“{field}”: unit {unit} left the fridge, or was first started, on {time}: 4 hours or more before this restart. A unit is finished within 4 hours of leaving the fridge, restarted or not; do not restart it: return it to the blood bank.</source>
+        <translation>« {field} » : le produit {unit} est sorti du réfrigérateur, ou a été posé pour la première fois, le {time} : 4 heures ou plus avant cette reprise. Un produit se passe dans les 4 heures suivant sa sortie du réfrigérateur, repris ou non ; ne pas le reprendre : le retourner à l’EFS.</translation>
+    </message>
+    <message>
+        <source>“{field}”: answered otherwise when unit {unit} was first started, on {time}: a unit restarted is the same unit. Check its label; a mistake in that record is corrected by amending it.</source>
+        <translation>« {field} » : réponse différente lors de la première pose du produit {unit}, le {time} : un produit repris est le même produit. Vérifier son étiquette ; une erreur dans cet enregistrement se corrige en le modifiant.</translation>
+    </message>
+    <message>
+        <source>“{field}”: unit {unit} was stopped at {time}, after this: a unit is restarted after its stop.</source>
+        <translation>« {field} » : le produit {unit} a été arrêté le {time}, après cela : un produit se reprend après son arrêt.</translation>
+    </message>
+    <message>
+        <source>“{field}”: unit {unit} ended on {time}: {outcome}. A unit is restarted only once stopped for another reason, or for a temperature or a rash alone the doctor was told of; do not restart it: ask the doctor and the blood bank.</source>
+        <translation>« {field} » : le produit {unit} s’est terminé le {time} : {outcome}. Un produit n’est repris qu’après un arrêt pour un autre motif, ou pour une fièvre ou une éruption seule dont le médecin a été prévenu ; ne pas le reprendre : appeler le médecin et l’EFS.</translation>
+    </message>
+    <message>
+        <source>“{field}”: unit {unit} is recorded as running since {time}: record its stop first, then its restart.</source>
+        <translation>« {field} » : le produit {unit} est noté en cours depuis le {time} : noter d’abord son arrêt, puis sa reprise.</translation>
+    </message>
+    <message>
+        <source>“{field}”: no start of unit {unit} is recorded for this patient before this one: a unit's first start is no restart.</source>
+        <translation>« {field} » : aucune pose du produit {unit} n’est saisie chez ce patient avant celle-ci : la première pose d’un produit n’est pas une reprise.</translation>
+    </message>
+    <message>
+        <source>“{field}”: unit {unit} was started for this patient on {time} and stopped on {stopped}: to restart it, answer “{restart}” Yes.</source>
+        <translation>« {field} » : le produit {unit} a été posé chez ce patient le {time} et arrêté le {stopped} : pour le reprendre, répondre Oui à « {restart} ».</translation>
+    </message>
+    <message>
         <source>dosage repeats every {period} {unit}, which the order form cannot say</source>
         <translation>la posologie a une période de {period} {unit}, que le formulaire de prescription ne permet pas de saisir</translation>
     </message>
