@@ -12,7 +12,7 @@ from fhir.resources.R4B.observation import Observation
 from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
-from downtime.domain.falls import Ask, Fall, asks
+from downtime.domain.falls import ASKS, Ask, Fall, asks, said
 from downtime.services import census, chart_alerts, falls, prefill, printing, records
 from downtime.services.errors import ValidationFailed
 
@@ -168,3 +168,67 @@ def test_a_fall_of_the_stay_before_says_nothing_of_this_one(session_for, patient
     assert falls.read(nurse.db, inside) == {} and falls.handover(nurse.db, inside, nurse.clock(), "en") == {}
     assert chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B").alerts == []
     assert not prefill.first_answers(nurse, nurse.form("discharge"), patient).get("falls")
+
+
+def _order(doctor, patient, drug, start_at, **more):
+    return records.save_new(doctor, "medication_order", {
+        "drug": drug, "dose": 5.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled", "times": "08:00 20:00",
+        "start_at": start_at, "controlled": False, "high_alert": True, **more}, patient_id=patient)
+
+
+def test_an_anticoagulant_on_the_medication_chart_at_the_fall_counts_though_the_box_says_no(session_for, patient):
+    """NICE NG232: a possible head injury on an anticoagulant is a CT scan within 8 hours, whatever
+    the nurse ticked on the fall; the chart names the drug so the nurse sees why it is asked."""
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    _order(doctor, patient, "Paracetamol", "2026-11-28T09:30+01:00")
+    _order(doctor, patient, "Warfarin", "2026-11-28T09:30+01:00", stop_at="2026-11-28T11:00+01:00")  # stopped
+    _order(doctor, patient, "Rivaroxaban", "2026-11-28T13:40+01:00")  # started after the fall
+    records.save_new(nurse, "inpatient_fall", {**FELL, "anticoagulated": False}, patient_id=patient)
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    assert "ANTICOAGULANT" not in falls.handover(nurse.db, inside, nurse.clock(), "en")[patient]
+    _order(doctor, patient, "Eliquis 5 mg", "2026-11-28T09:30+01:00")
+    (alert,) = chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B").alerts
+    assert alert.latest == "Fell 28/11 13:20 (found on the floor, head injury not excluded, on Eliquis 5 mg per the " \
+                           "medication chart)"
+    assert alert.said[0] == ("ON AN ANTICOAGULANT (Eliquis 5 mg on the medication chart) WITH A POSSIBLE HEAD "
+                             "INJURY: tell the doctor now (CT head within 8 hours)")
+    assert falls.handover(nurse.db, inside, nurse.clock(), "fr")[patient].startswith(
+        "Chute le 28/11 13:20 (trouvé au sol, traumatisme crânien non exclu, sous Eliquis 5 mg selon le plan "
+        "d’administration) ; SOUS ANTICOAGULANT (Eliquis 5 mg sur le plan d’administration) AVEC UN TRAUMATISME "
+        "CRÂNIEN POSSIBLE : prévenir le médecin maintenant (scanner cérébral dans les 8 heures)")
+
+
+def test_a_new_fall_starts_on_anticoagulant_treatment_when_the_chart_has_one_in_force(session_for, patient, clock):
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    _order(doctor, patient, "Enoxaparin", "2026-11-28T09:30+01:00", stop_at="2026-11-28T16:00+01:00",
+           dose_unit="mg", times="10:00")
+    assert falls.first_answers(nurse.db, patient, nurse.clock()) == {"anticoagulated": True}
+    clock.advance(hours=3)  # stopped at 16:00
+    assert falls.first_answers(nurse.db, patient, nurse.clock()) == {}
+
+
+def test_the_chart_s_anticoagulant_asks_as_the_box_does():
+    charted = _fall(head_injury="yes", anticoagulants=("Apixaban",))
+    assert asks(charted, [], []) == [Ask.ANTICOAGULANT, Ask.NEURO, Ask.OBSERVATIONS]
+    assert said(Ask.ANTICOAGULANT, replace(charted, anticoagulants=("Apixaban", "Enoxaparin")), "en").startswith(
+        "ON AN ANTICOAGULANT (Apixaban and Enoxaparin on the medication chart)")
+    assert said(Ask.ANTICOAGULANT, _fall(anticoagulated=True), "fr") == ASKS[Ask.ANTICOAGULANT]["fr"]
+
+
+def test_the_handover_says_a_fall_s_times_on_the_ward_s_clock(session_for, patient):
+    """A fall typed on a laptop whose clock was at UTC, merged here, said an hour off."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "inpatient_fall", {**FELL, "fell_at": "2026-11-28T12:20+00:00", "reviewed_by": "Dr Benali",
+                                               "reviewed_at": "2026-11-28T12:50+00:00"}, patient_id=patient)
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    assert falls.handover(nurse.db, inside, nurse.clock(), "en")[patient].startswith(
+        "Fell 28/11 13:20 (found on the floor, head injury not excluded, on an anticoagulant); "
+        "examined by Dr Benali 28/11 13:50")
+    assert falls.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en")[0].startswith("Fell 28/11 13:20")
+
+
+def test_a_new_fall_s_form_starts_on_anticoagulant_treatment_from_the_chart(session_for, patient):
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    assert "anticoagulated" not in prefill.first_answers(nurse, nurse.form("inpatient_fall"), patient)
+    _order(doctor, patient, "Apixaban", "2026-11-28T09:30+01:00")
+    assert prefill.first_answers(nurse, nurse.form("inpatient_fall"), patient)["anticoagulated"] is True

@@ -5,7 +5,7 @@ from hypothesis import given, strategies as st
 
 from downtime.domain.medication import (
     Administration, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, allergy_matches,
-    dose_state, offered_only, prn_status, safety_warnings, scheduled_slots,
+    anticoagulant, dose_state, offered_only, prn_status, safety_warnings, scheduled_slots,
 )
 
 TZ = timezone(timedelta(hours=1))
@@ -724,3 +724,13 @@ def test_an_as_required_doses_daily_maximum_names_the_other_orders_doses_it_coun
         "With this dose, 5 doses fall within 24 h; the order allows at most 4. Given from another order: 28/11 08:00, "
         "28/11 14:00, 28/11 20:00 (Paracetamol 1 g PO)."))]
     assert warnings[0].text("en") == warnings[0].message
+
+
+@pytest.mark.parametrize(("drug", "expected"), [
+    ("Apixaban", True), ("Eliquis", True), ("Enoxaparin sodium", True), ("Héparine calcique", True),
+    ("Calciparine", True), ("Previscan", True), ("Fluindione", True), ("Coumadine", True), ("Warfarine", True),
+    ("Arixtra", True), ("Minisintrom", True), ("Aspirin", False), ("Kardegic", False), ("Paracetamol", False),
+])
+def test_an_anticoagulant_is_known_by_its_name_brand_or_salt(drug, expected):
+    """What a fall with a possible head injury and a VTE decision are read against on the chart."""
+    assert anticoagulant(drug) is expected

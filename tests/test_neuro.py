@@ -3,14 +3,17 @@ it that needs a doctor now, the patient's chart on paper (and blank in the binde
 set in the export as a LOINC GCS Observation."""
 
 import json
+from dataclasses import replace
+from datetime import datetime, timedelta
 
 import pytest
 from fhir.resources.R4B.observation import Observation
 from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
-from downtime.domain.gcs import Alarm, flags, gcs
-from downtime.services import neuro, printing, records
+from downtime.domain.falls import Fall, neuro_interval
+from downtime.domain.gcs import Alarm, Gcs, flags, gcs, sustained_fall
+from downtime.services import census, chart_alerts, neuro, printing, records
 from downtime.services.errors import PermissionDenied, ValidationFailed
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
@@ -142,3 +145,98 @@ def test_the_paper_and_the_form_give_a_child_under_5_the_paediatric_scale(blank_
     assert "Under 5 (paediatric scale): 5 alert, babbles, coos or words as usual" in english[0]
     assert "Moins de 5 ans (échelle pédiatrique) : 6 mouvements spontanés normaux" in french[0]
     assert forms["neuro_observations"].field("verbal").help.get("en").startswith("Under 5")
+
+
+AFTER = datetime.fromisoformat("2026-11-28T13:20+01:00")
+HEAD_INJURY = Fall(AFTER, "yes", False, False, None)
+
+
+def _at(minutes: float) -> datetime:
+    return AFTER + timedelta(minutes=minutes)
+
+
+def test_nice_paces_neuro_obs_for_a_day_after_a_fall_with_a_possible_head_injury():
+    """NICE NG232 (CG176 1.8.2): half-hourly until GCS 15, then half-hourly for 2 hours, hourly for
+    4 hours and 2-hourly after; half-hourly again when the GCS falls below 15."""
+    half, hour = timedelta(minutes=30), timedelta(hours=1)
+    assert neuro_interval([HEAD_INJURY], [(_at(10), 14)]) == half
+    assert neuro_interval([HEAD_INJURY], [(_at(10), None)]) == half  # not testable: not 15
+    full = [(_at(10), 14), *((_at(40 + 30 * n), 15) for n in range(5))]  # 15 from 14:00, held 2 hours at 16:00
+    assert [neuro_interval([HEAD_INJURY], full[:n]) for n in (2, 5, 6)] == [half, half, hour]
+    assert neuro_interval([HEAD_INJURY], [*full, (_at(40 + 360), 15)]) == timedelta(hours=2)
+    assert neuro_interval([HEAD_INJURY], [*full, (_at(40 + 360), 14)]) == half
+    assert neuro_interval([HEAD_INJURY], [(_at(-600), 15), (_at(10), 15)]) == half  # a 15 before the fall: not since
+    assert neuro_interval([HEAD_INJURY], [(_at(24 * 60), 14)]) is None  # a day on
+    assert neuro_interval([HEAD_INJURY], [(_at(-10), 14)]) is None  # taken before the fall
+    assert neuro_interval([replace(HEAD_INJURY, head_injury="no")], [(_at(10), 14)]) is None
+    assert neuro_interval([replace(HEAD_INJURY, head_injury="no", found=True)], [(_at(10), 14)]) == half
+
+
+FALL = {"fell_at": "2026-11-28T13:20+01:00", "witnessed": "witnessed", "where": "toilet", "fracture_signs": "none",
+        "head_injury": "yes", "anticoagulated": False}
+
+
+def test_after_a_head_injury_the_next_set_is_due_as_nice_paces_it_whatever_the_set_says(session_for, patient, clock):
+    nurse = session_for("nurse")
+    fall = records.save_new(nurse, "inpatient_fall", FALL, patient_id=patient)
+    records.save_new(nurse, "neuro_observations", {**SET, "taken_at": "2026-11-28T13:35+01:00", "next_set_in": "240"},
+                     patient_id=patient)  # GCS 13, next set in 4 hours
+    clock.now = clock.now.replace(hour=14, minute=10)
+    said = ("NEURO OBS: GCS 13 (E3 V4 M6) at 28/11 13:35; "
+            "NEXT SET OVERDUE since 28/11 14:05 (head injury: every 30 minutes, NICE)")
+    assert neuro.handover(nurse.db, [patient], nurse.clock(), "en") == {patient: said}
+    assert neuro.handover(nurse.db, [patient], nurse.clock(), "fr")[patient].endswith(
+        "PROCHAIN RELEVÉ EN RETARD depuis 28/11 14:05 (traumatisme crânien : toutes les 30 minutes, NICE)")
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    (alert,) = [alert for alert in chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en",
+                                                       ward="3B").alerts if alert.form_id == "neuro_observations"]
+    assert alert.said == [said.split("; ")[1]]
+    records.amend(nurse, fall.record_id, {**FALL, "head_injury": "no"}, "No head injury after all")
+    assert neuro.handover(nurse.db, [patient], nurse.clock(), "en")[patient].endswith("next set due 28/11 17:35")
+
+
+def test_a_fall_of_the_stay_before_does_not_pace_this_one_s_neuro_obs(session_for, patient, admission_values):
+    nurse = session_for("nurse")
+    records.save_new(nurse, "inpatient_fall", {**FALL, "fell_at": "2026-11-28T10:00+01:00"}, patient_id=patient)
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T12:00+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
+    records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-28T13:00+01:00"},
+                     patient_id=patient)
+    records.save_new(nurse, "neuro_observations", {**SET, "taken_at": "2026-11-28T13:35+01:00", "next_set_in": "240"},
+                     patient_id=patient)
+    (taken,) = neuro.chart(nurse.db, patient)
+    assert taken.paced is None and taken.due_at == datetime.fromisoformat("2026-11-28T17:35+01:00")
+
+
+def _held(*totals_at: tuple[int | None, float]) -> list[Alarm | None]:
+    """The sustained-fall flag of each set of these (total, minutes) as the chart judges it."""
+    sets = [(_at(minutes), Gcs(None, None, None) if total is None else Gcs(4, total - 10, 6))
+            for total, minutes in totals_at]
+    return [getattr(sustained_fall(sets[:n + 1]), "alarm", None) for n in range(len(sets))]
+
+
+def test_a_drop_of_a_point_held_for_30_minutes_needs_a_doctor_once():
+    """NICE NG232 1.8.3: a drop of 1 point held for 30 minutes asks an urgent review; each set
+    weighed against the one before alone never said it."""
+    told = Alarm.SUSTAINED_FALL
+    assert _held((15, 0), (14, 30), (14, 60), (14, 90)) == [None, None, told, None]
+    assert _held((15, 0), (14, 30), (14, 45), (14, 60)) == [None, None, None, told]  # a recheck at 15 minutes
+    assert _held((15, 0), (14, 30), (15, 45), (14, 60)) == [None] * 4  # back to 15 between
+    assert _held((15, 0), (14, 30), (None, 60)) == [None] * 3  # not testable: no total to weigh
+    assert _held((15, 0), (14, 30), (14, 60), (13, 90), (13, 120)) == [None, None, told, None, told]  # fell further
+    sets = [(_at(0), gcs({**SET, "verbal": "5"})), (_at(30), gcs(SET)), (_at(60), gcs(SET))]
+    flag = sustained_fall(sets)
+    assert flag.text("en") == "GCS down by 1 since 28/11 13:20, held for 30 minutes or more: tell the doctor now"
+    assert flag.text("fr") == ("Glasgow en baisse de 1 depuis 28/11 13:20, maintenue 30 minutes ou plus : "
+                               "prévenir le médecin immédiatement")
+
+
+def test_the_chart_tells_a_held_drop_and_the_handover_says_the_ward_s_time(session_for, patient):
+    nurse = session_for("nurse")
+    for at, verbal in (("11:35+00:00", "5"), ("13:05+01:00", "4"), ("12:35+00:00", "4")):  # one laptop's clock at UTC
+        records.save_new(nurse, "neuro_observations", {**SET, "eyes": "4", "verbal": verbal, "next_set_in": "30",
+                                                       "taken_at": f"2026-11-28T{at}"}, patient_id=patient)
+    assert [[flag.alarm for flag in taken.flags] for taken in neuro.chart(nurse.db, patient)] == [
+        [], [], [Alarm.SUSTAINED_FALL]]
+    assert neuro.handover(nurse.db, [patient], nurse.clock(), "en")[patient].startswith(
+        "NEURO OBS: GCS 14 (E4 V4 M6) at 28/11 13:35; GCS down by 1 since 28/11 12:35, held for 30 minutes or more")

@@ -5,14 +5,18 @@ must be moved); a possible head injury in a patient on an anticoagulant is told 
 once (NICE NG232: a CT scan of the head within 8 hours); neuro obs (a GCS set) start at once when
 a head injury cannot be excluded; a set of observations is taken; and every patient who falls is
 examined by a doctor. Each is asked from the fall on until a record shows it done: a set taken at
-or after the fall, the doctor's examination recorded on the fall."""
+or after the fall, the doctor's examination recorded on the fall.
+
+After a possible head injury, neuro obs keep NICE's pace for a day (`neuro_interval`): one set
+of any interval silenced the fall, and a set of GCS 14 saying "next in 4 hours" was accepted."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
 from downtime.domain import elapsed
 
@@ -46,6 +50,14 @@ ASKS: Mapping[Ask, Mapping[str, str]] = {
     Ask.REVIEW: {"en": "NOT EXAMINED BY A DOCTOR since the fall: ask for a medical review",
                  "fr": "PAS EXAMINÉ PAR UN MÉDECIN depuis la chute : demander un examen médical"},
 }
+CHARTED_ANTICOAGULANT = {
+    "en": "ON AN ANTICOAGULANT ({drugs} on the medication chart) WITH A POSSIBLE HEAD INJURY: tell the doctor now "
+          "(CT head within 8 hours)",
+    "fr": "SOUS ANTICOAGULANT ({drugs} sur le plan d’administration) AVEC UN TRAUMATISME CRÂNIEN POSSIBLE : "
+          "prévenir le médecin maintenant (scanner cérébral dans les 8 heures)"}
+"""The anticoagulant ask when the medication chart says it: the nurse who answered "No" on the
+fall reads why it is asked all the same."""
+AND = {"en": " and ", "fr": " et "}
 
 
 @dataclass(frozen=True)
@@ -63,6 +75,15 @@ class Fall:
     answer (the patient cannot always say, and NICE's head injury advice counts an unwitnessed
     fall as one)."""
 
+    anticoagulants: tuple[str, ...] = ()
+    """The anticoagulants the medication chart had in force at the fall, as ordered ("Apixaban"):
+    an apixaban order, the fall's box left "No", asked no scan."""
+
+    @property
+    def on_anticoagulant(self) -> bool:
+        """On an anticoagulant as the fall's answer or the medication chart says."""
+        return self.anticoagulated or bool(self.anticoagulants)
+
     @property
     def head_injury_possible(self) -> bool:
         return self.head_injury in HEAD_INJURY_POSSIBLE or self.found
@@ -72,6 +93,14 @@ class Fall:
         """The doctor's examination recorded, at or after the fall (one dated before it was a
         typing slip that silenced the fall's most urgent asks)."""
         return self.reviewed_at is not None and elapsed.instant(self.reviewed_at) >= elapsed.instant(self.fell_at)
+
+
+def fall_of(data: Mapping[str, Any]) -> Fall:
+    """The fall a fall's answers say (the chart's anticoagulants apart: see `Fall.anticoagulants`)."""
+    reviewed = data.get("reviewed_at")
+    return Fall(datetime.fromisoformat(data["fell_at"]), data["head_injury"], data["anticoagulated"],
+                data["fracture_signs"] == "suspected", datetime.fromisoformat(reviewed) if reviewed else None,
+                data["witnessed"] == "found")
 
 
 def _since(fall: Fall, taken: list[datetime]) -> bool:
@@ -87,7 +116,7 @@ def asks(fall: Fall, observations: list[datetime], neuro: list[datetime]) -> lis
     found = []
     if not fall.examined and fall.fracture_suspected:
         found.append(Ask.NOT_TO_MOVE)
-    if not fall.examined and fall.head_injury_possible and fall.anticoagulated:
+    if not fall.examined and fall.head_injury_possible and fall.on_anticoagulant:
         found.append(Ask.ANTICOAGULANT)
     if fall.head_injury_possible and not _since(fall, neuro):
         found.append(Ask.NEURO)
@@ -96,3 +125,43 @@ def asks(fall: Fall, observations: list[datetime], neuro: list[datetime]) -> lis
     if not fall.examined and not {Ask.NOT_TO_MOVE, Ask.ANTICOAGULANT} & set(found):
         found.append(Ask.REVIEW)
     return found
+
+
+def said(ask: Ask, fall: Fall, lang: str) -> str:
+    """What `ask` of `fall` says: the anticoagulant ask names the chart's anticoagulants, when it has any."""
+    if ask is Ask.ANTICOAGULANT and fall.anticoagulants:
+        return CHARTED_ANTICOAGULANT[lang].format(drugs=AND[lang].join(fall.anticoagulants))
+    return ASKS[ask][lang]
+
+
+NEURO_PACED_FOR = timedelta(hours=24)
+"""How long after a fall with a possible head injury its neuro obs keep NICE's pace."""
+GCS_FULL = 15
+UNTIL_FULL = timedelta(minutes=30)
+NEURO_PACE = ((timedelta(hours=2), timedelta(minutes=30)), (timedelta(hours=6), timedelta(hours=1)))
+"""NICE NG232 (CG176 1.8.2) from the first set of GCS 15: half-hourly for 2 hours, then hourly
+for 4 hours; two-hourly after (`THEN`)."""
+THEN = timedelta(hours=2)
+
+
+def neuro_interval(falls: Sequence[Fall], sets: Sequence[tuple[datetime, int | None]]) -> timedelta | None:
+    """How soon NICE asks the set after the latest of `sets` (oldest first: when each was taken
+    and its GCS total, None when a component could not be tested), in the first day after the
+    latest of `falls` before it with a possible head injury: half-hourly until GCS 15, then as
+    `NEURO_PACE` counts from the first set of GCS 15 since, and half-hourly again once the GCS is
+    below 15. None out of that day, or with no such fall: the set's own interval stands."""
+    if not sets:
+        return None
+    latest = elapsed.instant(sets[-1][0])
+    fell_at = max((elapsed.instant(fall.fell_at) for fall in falls
+                   if fall.head_injury_possible and elapsed.instant(fall.fell_at) <= latest), default=None)
+    if fell_at is None or latest - fell_at >= NEURO_PACED_FOR:
+        return None
+    full_since = None
+    for taken_at, total in sets:
+        if elapsed.instant(taken_at) >= fell_at:
+            full_since = (full_since or taken_at) if total == GCS_FULL else None
+    if full_since is None:
+        return UNTIL_FULL
+    held = latest - elapsed.instant(full_since)
+    return next((interval for within, interval in NEURO_PACE if held < within), THEN)

@@ -1,7 +1,8 @@
 """The Glasgow Coma Scale of a set of neurological observations, and what a set says against the
 one before it that needs a doctor now (NICE CG176, head injury): a fall of 2 or more in the
 total, any fall in the best motor response, a GCS of 8 or less, a pupil that stopped reacting
-to light or pupils newly unequal by more than a millimetre.
+to light or pupils newly unequal by more than a millimetre; and against the sets before it, a
+fall of a point or more held for 30 minutes (NICE NG232 1.8.3: `sustained_fall`).
 
 A component that could not be tested (eyes closed by swelling, a patient intubated) is written
 "T" ("E3 VT M5") and leaves the set with no total: a total counting it as 1 would read as a
@@ -9,10 +10,13 @@ patient far worse than they are, one leaving it out as one far better."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
+
+from downtime.domain import elapsed
 
 NOT_TESTABLE = "not_testable"
 SCALE_WORDS: Mapping[str, tuple[str, str]] = {"en": ("GCS", "EVM"), "fr": ("Glasgow", "YVM")}
@@ -20,11 +24,14 @@ AIRWAY_AT = 8
 """A GCS this low or lower: the airway is at risk."""
 UNEQUAL_MM = 1
 """Pupils further apart than this, in millimetres, are unequal."""
+SUSTAINED = timedelta(minutes=30)
+"""A fall in the GCS held this long needs a doctor, however small (NICE NG232 1.8.3)."""
 
 
 class Alarm(StrEnum):
     LOW = "low"
     TOTAL_FELL = "total_fell"
+    SUSTAINED_FALL = "sustained_fall"
     MOTOR_FELL = "motor_fell"
     PUPIL_FIXED = "pupil_fixed"
     PUPILS_UNEQUAL = "pupils_unequal"
@@ -35,6 +42,10 @@ WARNINGS: Mapping[Alarm, Mapping[str, str]] = {
                   "fr": "Glasgow ≤ 8 : voies aériennes menacées — appeler à l’aide immédiatement"},
     Alarm.TOTAL_FELL: {"en": "GCS fell by {points} since {before}: tell the doctor now",
                          "fr": "Glasgow en baisse de {points} depuis {before} : prévenir le médecin immédiatement"},
+    Alarm.SUSTAINED_FALL: {"en": "GCS down by {points} since {before}, held for 30 minutes or more: tell the "
+                                 "doctor now",
+                           "fr": "Glasgow en baisse de {points} depuis {before}, maintenue 30 minutes ou plus : "
+                                 "prévenir le médecin immédiatement"},
     Alarm.MOTOR_FELL: {"en": "Best motor response fell since {before}: tell the doctor now",
                          "fr": "Meilleure réponse motrice en baisse depuis {before} : prévenir le médecin immédiatement"},
     Alarm.PUPIL_FIXED: {"en": "A pupil no longer reacts to light: tell the doctor now",
@@ -114,3 +125,22 @@ def flags(data: Mapping[str, Any], before: Mapping[str, Any] | None, before_at: 
     if _unequal(data) and not (before is not None and _unequal(before)):
         found.append(Flag(Alarm.PUPILS_UNEQUAL, {"left": data["pupil_left_size"], "right": data["pupil_right_size"]}))
     return found
+
+
+def sustained_fall(sets: Sequence[tuple[datetime, Gcs]]) -> Flag | None:
+    """What the latest of `sets` (oldest first, each with when it was taken) says of a drop held
+    for `SUSTAINED`: each set since an earlier one (its baseline) a point or more below it, the
+    first of them taken 30 minutes or more before the latest and less before the set before it.
+    Said once as the drop holds, and again when the GCS falls further and holds; of two drops
+    held at once, the one from the higher baseline. A drop of one point in two sets half an hour
+    apart was never told: `flags` weighs each set against the one before alone. A set not
+    totalled (a component not testable) is neither higher nor lower: it ends a drop."""
+    for number, (since, baseline) in enumerate(sets[:-2]):
+        drop = sets[number + 1:]
+        totals = [found.total for _, found in drop]
+        if baseline.total is None or any(total is None or total >= baseline.total for total in totals):
+            continue
+        began = drop[0][0]
+        if elapsed.between(began, drop[-2][0]) < SUSTAINED <= elapsed.between(began, drop[-1][0]):
+            return Flag(Alarm.SUSTAINED_FALL, {"points": baseline.total - totals[-1], "before": f"{since:%d/%m %H:%M}"})
+    return None

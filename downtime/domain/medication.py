@@ -413,7 +413,10 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "lantus": ("insulin glargine",), "abasaglar": ("insulin glargine",), "toujeo": ("insulin glargine",),
     "novorapid": ("insulin aspart",), "humalog": ("insulin lispro",), "levemir": ("insulin detemir",),
     "lovenox": ("enoxaparin",), "clexane": ("enoxaparin",), "innohep": ("tinzaparin",), "fragmin": ("dalteparin",),
-    "eliquis": ("apixaban",), "xarelto": ("rivaroxaban",), "pradaxa": ("dabigatran",), "lixiana": ("edoxaban",), "co-trimoxazole": ("sulfamethoxazole", "trimethoprim"),
+    "eliquis": ("apixaban",), "xarelto": ("rivaroxaban",), "pradaxa": ("dabigatran",), "lixiana": ("edoxaban",),
+    "coumadine": ("warfarin",), "coumadin": ("warfarin",), "previscan": ("fluindione",), "sintrom": ("acenocoumarol",),
+    "minisintrom": ("acenocoumarol",), "arixtra": ("fondaparinux",), "calciparine": ("heparin",),
+    "co-trimoxazole": ("sulfamethoxazole", "trimethoprim"),
     "doliprane": ("paracetamol",), "dafalgan": ("paracetamol",), "efferalgan": ("paracetamol",),
     "panadol": ("paracetamol",), "perfalgan": ("paracetamol",), "calpol": ("paracetamol",), "acetaminophen": ("paracetamol",),
     "advil": ("ibuprofen",), "nurofen": ("ibuprofen",), "brufen": ("ibuprofen",), "voltarene": ("diclofenac",),
@@ -630,6 +633,18 @@ def medicines_in(drug: str) -> frozenset[str]:
     `medicine_name`)."""
     found = _read(drug).substances
     return frozenset(" ".join(words) for words in found) if found else frozenset({medicine_name(drug)})
+
+
+ANTICOAGULANTS = frozenset(medicine_name(name) for name in (
+    "warfarin", "acenocoumarol", "fluindione", "apixaban", "rivaroxaban", "edoxaban", "dabigatran", "enoxaparin",
+    "tinzaparin", "dalteparin", "heparin", "fondaparinux"))
+"""The medicines, as `medicines_in` names them, that make a possible head injury a scan within
+hours and that prevent a clot: what a fall and a VTE decision are read against on the chart,
+not only on a nurse's tick."""
+
+
+def anticoagulant(drug: str) -> bool:
+    return bool(medicines_in(drug) & ANTICOAGULANTS)
 
 
 def shares_a_medicine(drug: str, other: str) -> bool:

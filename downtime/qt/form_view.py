@@ -91,6 +91,8 @@ class FormView(QWidget):
         """The PEWS of each `pews` section's answers (a child's set) and what it asks, by section id."""
         self.sepsis_labels: dict[str, QLabel] = {}
         """What a sepsis screening finds, under each `sepsis` section, by section id."""
+        self.notes: dict[str, QLabel] = {}
+        """What the chart says under a field of a new record of where its answer comes from, by field id."""
         self.asked: dict[str, bool] = {}
         """The questions the record's context decides (see medication.asked_by_order), read with its references."""
         self.editing = record is None
@@ -110,6 +112,7 @@ class FormView(QWidget):
         self.copied: dict[str, Any] = {}
         if record is None and (patient_id or spec.creates_patient) and draft_id is None:
             self.copied = answers if answers is not None else prefill.first_answers(session, spec, patient_id)
+            self._show_notes(prefill.notes(session, spec, patient_id))
         if record is not None:
             self._show_values(record.data)
         elif self.copied:
@@ -219,6 +222,19 @@ class FormView(QWidget):
             if isinstance(field, MultiChoiceField) and field.within is not None:
                 self.editors[field.within.record].committed.connect(
                     partial(self._keep_within, field, field.within.record))
+
+    def _show_notes(self, notes: dict[str, str]) -> None:
+        """What the chart says under a field of where its first answer comes from (prefill.notes:
+        the loose stools an isolation is contact precautions for), in the warning colour: an answer
+        other than the admission's, unexplained, was set back to it by a nurse checking the two."""
+        for field_id, note in notes.items():
+            shown = written(QLabel(), partial(warning_html, html.escape(note)))
+            shown.setTextFormat(Qt.TextFormat.RichText)
+            shown.setWordWrap(True)
+            self.notes[field_id] = shown
+            stack = self.rows[field_id][1].layout()
+            assert isinstance(stack, QVBoxLayout)  # the field's editor, then its hint and error
+            stack.insertWidget(1, shown)
 
     def _keep_within(self, field: MultiChoiceField, pointer: str) -> None:
         """A multiple choice kept within an answer of the record picked (`pointer`: the field

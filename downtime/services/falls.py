@@ -1,21 +1,23 @@
 """A patient's falls on the ward (domain.falls): each with what it still asks, read beside their
 observation, paediatric and neuro sets; shown on the escalation list and the handover sheet,
-which says every fall of the last day. Never stored: worked out from the standing records."""
+which says every fall of the last day. Never stored: worked out from the standing records, the
+medication chart's anticoagulants among them."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, tzinfo
 
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.falls import ASKS, Fall, asks
+from downtime.domain.falls import AND, Fall, asks, fall_of, said
+from downtime.domain.medication import anticoagulant, runs_at
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import semicolon
-from downtime.services import neuro, observations, pews
+from downtime.services import medication, neuro, observations, pews
 from downtime.services.census import patient_with_location
 from downtime.services.bedside import Chart, in_order, ordered, times_taken
 from downtime.services.patients import PatientSummary
@@ -30,6 +32,7 @@ WORDS = {
     "not_excluded": {"en": "head injury not excluded", "fr": "traumatisme crânien non exclu"},
     "fracture": {"en": "fracture suspected", "fr": "fracture suspectée"},
     "anticoagulated": {"en": "on an anticoagulant", "fr": "sous anticoagulant"},
+    "charted": {"en": "on {drugs} per the medication chart", "fr": "sous {drugs} selon le plan d’administration"},
     "examined": {"en": "examined by {name} {time}", "fr": "examiné par {name} le {time}"},
 }
 
@@ -41,28 +44,33 @@ class Recorded:
     record: RecordVersion
     fall: Fall
 
-    def text(self, lang: Lang) -> str:
+    def text(self, lang: Lang, zone: tzinfo | None = None) -> str:
         """"Fell 28/11 14:20 (found on the floor, head injury not excluded, on an anticoagulant);
-        examined by Dr Benali 28/11 14:50"."""
+        examined by Dr Benali 28/11 14:50", its times on the clock of `zone` (the ward's, `at.tzinfo`;
+        the laptop's when None): a fall typed on a laptop whose clock was at UTC read an hour off."""
         fall, data = self.fall, self.record.data
-        how = [WORDS[key][lang] for key, said in (("found", data["witnessed"] == "found"),
-                                                   (fall.head_injury if fall.head_injury in WORDS else "not_excluded",
-                                                    fall.head_injury_possible),
-                                                   ("fracture", fall.fracture_suspected),
-                                                   ("anticoagulated", fall.anticoagulated)) if said]
-        words = WORDS["fell"][lang].format(time=f"{fall.fell_at:%d/%m %H:%M}") + (f" ({', '.join(how)})" if how else "")
+        how = [words for words, shown in (
+            (WORDS["found"][lang], data["witnessed"] == "found"),
+            (WORDS[fall.head_injury if fall.head_injury in WORDS else "not_excluded"][lang], fall.head_injury_possible),
+            (WORDS["fracture"][lang], fall.fracture_suspected),
+            (_anticoagulant_words(fall, lang), fall.on_anticoagulant)) if shown]
+        words = WORDS["fell"][lang].format(time=f"{fall.fell_at.astimezone(zone):%d/%m %H:%M}") + (
+            f" ({', '.join(how)})" if how else "")
         if fall.reviewed_at is None:
             return words
         return semicolon(lang).join([words, WORDS["examined"][lang].format(
-            name=" ".join(data["reviewed_by"].split()), time=f"{fall.reviewed_at:%d/%m %H:%M}")])
+            name=" ".join(data["reviewed_by"].split()), time=f"{fall.reviewed_at.astimezone(zone):%d/%m %H:%M}")])
+
+
+def _anticoagulant_words(fall: Fall, lang: Lang) -> str:
+    """The chart's anticoagulants by name, else the fall's own answer."""
+    if fall.anticoagulants:
+        return WORDS["charted"][lang].format(drugs=AND[lang].join(fall.anticoagulants))
+    return WORDS["anticoagulated"][lang]
 
 
 def recorded(record: RecordVersion) -> Recorded:
-    data = record.data
-    reviewed = data.get("reviewed_at")
-    return Recorded(record, Fall(datetime.fromisoformat(data["fell_at"]), data["head_injury"], data["anticoagulated"],
-                                 data["fracture_signs"] == "suspected",
-                                 datetime.fromisoformat(reviewed) if reviewed else None, data["witnessed"] == "found"))
+    return Recorded(record, fall_of(record.data))
 
 
 CHART = Chart(FORM, ordered(recorded, lambda one: one.fall.fell_at))
@@ -90,13 +98,34 @@ class Falls:
 
     def asking(self, one: Recorded, lang: Lang) -> list[str]:
         """What the fall `one` asks now, most urgent first."""
-        return [ASKS[ask][lang] for ask in asks(one.fall, self.observed, self.neuro)]
+        return [said(ask, one.fall, lang) for ask in asks(one.fall, self.observed, self.neuro)]
+
+
+def anticoagulants(db: Database, patient_id: str, at: datetime) -> tuple[str, ...]:
+    """The patient's anticoagulant orders running at `at` (`runs_at`: a once-only dose within a
+    day of it), by drug as ordered, each once."""
+    return tuple(dict.fromkeys(order.drug for order in medication.orders(db, patient_id, at)
+                               if anticoagulant(order.drug) and runs_at(order, at)))
+
+
+def _charted(db: Database, patient_id: str, falls: list[Recorded]) -> list[Recorded]:
+    """The falls with the anticoagulants the medication chart had in force at each."""
+    return [replace(one, fall=replace(one.fall, anticoagulants=anticoagulants(db, patient_id, one.fall.fell_at)))
+            for one in falls]
+
+
+def first_answers(db: Database, patient_id: str, at: datetime) -> dict[str, bool]:
+    """A new fall's answers the medication chart gives at `at`: on anticoagulant treatment when an
+    anticoagulant order is in force, for the nurse to check (the box was left "No" for a patient on
+    apixaban)."""
+    return {"anticoagulated": True} if anticoagulants(db, patient_id, at) else {}
 
 
 def read(db: Database, patients: Sequence[PatientSummary]) -> dict[str, Falls]:
-    """The falls of this stay of each of these patients who has one (`bedside.Chart`), with their
-    sets."""
-    found = CHART.of_each(db, [patient.patient_id for patient in patients])
+    """The falls of this stay of each of these patients who has one (`bedside.Chart`), each with
+    the chart's anticoagulants in force at it, with their sets."""
+    found = {patient_id: _charted(db, patient_id, falls)
+             for patient_id, falls in CHART.of_each(db, [patient.patient_id for patient in patients]).items()}
     fallen = list(found)
     observed = [chart.of_each(db, fallen) for chart in _observed]
     neuro_sets = _neuro.of_each(db, fallen)
@@ -119,7 +148,7 @@ def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lan
         for one in known.falls:
             asked = known.asking(one, lang)
             if asked or elapsed.between(one.fall.fell_at, at) < HANDED_OVER_FOR:
-                said.append(semicolon(lang).join([one.text(lang), *asked]))
+                said.append(semicolon(lang).join([one.text(lang, at.tzinfo), *asked]))
         if said:
             lines[patient_id] = semicolon(lang).join(said)
     return lines
@@ -137,4 +166,4 @@ def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: 
     found and the doctor's examination, one a line (a patient who fell in hospital is assessed
     for falls after it: NICE QS86); nothing when they have not fallen."""
     known = read(db, [patient_with_location(db, dict(forms), patient_id)]).get(patient_id)
-    return [] if known is None else [one.text(lang) for one in known.falls]
+    return [] if known is None else [one.text(lang, at.tzinfo) for one in known.falls]

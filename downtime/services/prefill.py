@@ -11,13 +11,27 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import (DELIRIUM_FORM, DEVICES_FORM, FALLS_FORM, NUTRITION_FORM, PAIN_FORM, PEWS_FORM,
                                       OBSERVATIONS_FORM, REPOSITIONING_FORM, RESULTS_FORM, SEPSIS_FORM, TREATMENTS_FORM,
-                                      WOUNDS_FORM, ChoiceField,
+                                      WOUNDS_FORM, ChoiceField, Field,
                                       Meaning, MultiChoiceField, TextField)
 from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon
-from downtime.services import (census, delirium, devices, falls, lab_results, medication, nutrition, observations, pain,
-                               pews, repositioning, sepsis, settings, telephone_orders, transfusion, wounds)
+from downtime.services import (bowels, census, delirium, devices, falls, lab_results, medication, nutrition,
+                               observations, pain, pews, repositioning, sepsis, settings, telephone_orders, transfusion,
+                               wounds)
 from downtime.services.context import Session
 from downtime.storage.records import list_current
+
+WORDS = {
+    "no_order": {"en": "None: no medicine in force on the medication chart",
+                 "fr": "Aucun : aucune prescription en cours sur la feuille de traitement"},
+    "loose_stools": {"en": "Loose stools since {since}: the bowel chart asks to isolate the patient (contact "
+                           "precautions, hands washed with soap and water): tell those taking over.",
+                     "fr": "Selles molles depuis le\u00a0{since} : la feuille des selles demande l’isolement du "
+                           "patient (précautions contact, lavage des mains à l’eau et au savon) : le signaler à ceux "
+                           "qui prennent le relais."},
+}
+NO_ISOLATION, CONTACT = "none", "contact"
+"""The admission's isolation answers: none, and contact precautions, which enteric precautions
+(loose stools that may be infective) are."""
 
 
 def first_answers(session: Session, spec: FormSpec, patient_id: str | None) -> dict[str, Any]:
@@ -28,7 +42,11 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None) -> d
     ward, and the nurse changes it for one that is not; a transfer's ward, elsewhere by nature,
     and a laptop of no ward's admissions start blank.
     A nurse's order starts as a telephone order, the only one a nurse writes. A unit of blood
-    starts from the latest prescription with a unit left, and its component."""
+    starts from the latest prescription with a unit left, and its component. A fall starts on
+    anticoagulant treatment when the medication chart has one in force (`falls.first_answers`):
+    the box was left "No" for a patient on apixaban. An isolation copied
+    from the admission starts as contact precautions while the bowel chart isolates the patient for
+    loose stools (`_enteric`)."""
     now = session.clock()
     latest: dict[str, RecordVersion | None] = {}
     answers: dict[str, Any] = {}
@@ -49,6 +67,11 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None) -> d
         if source.field is None:
             listed = (_treatment_lines(session, patient_id, now) if source.form == TREATMENTS_FORM
                       else HANDED_ON[source.form](session.db, session.forms, patient_id, now, session.lang))
+            # A list of treatments that may be left empty (a discharge's medicines) says the chart
+            # holds none: an empty box reads as not filled in. A required one (a transfer-out's)
+            # stays empty, for the nurse to say what the patient is on when the chart is not kept here.
+            if not listed and source.form == TREATMENTS_FORM and not field.required:
+                listed = [WORDS["no_order"][session.lang]]
             answers[field.id] = "\n".join(listed) or None
             continue
         if source.form not in latest:
@@ -64,7 +87,28 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None) -> d
         answers |= transfusion.next_unit(session.db, patient_id)
     if spec.id == lab_results.FORM and patient_id is not None:
         answers |= lab_results.first_answers(session.db, patient_id)
+    if spec.id == falls.FORM and patient_id is not None:
+        answers |= falls.first_answers(session.db, patient_id, now)
+    if patient_id is not None:
+        answers |= _enteric(session, spec, patient_id, now, answers)
     return {name: value for name, value in answers.items() if value not in (None, "", [])}
+
+
+def notes(session: Session, spec: FormSpec, patient_id: str | None) -> dict[str, str]:
+    """What the nurse is told under a field of a new record of `spec` about where its answer
+    starts from, by field id: under an isolation copied from the admission, the loose stools the
+    bowel chart isolates the patient for now (`bowels.isolated`) and their precautions, to tell
+    those taking over (another ward or hospital, a care home, the mortuary). Whatever the
+    admission says: contact precautions for a resistant germ do not wash hands with soap and
+    water, which C. difficile's spores ask."""
+    fields = _isolations(session, spec)
+    if patient_id is None or not fields:
+        return {}
+    since = bowels.isolated(session.db, [patient_id], session.clock()).get(patient_id)
+    if since is None:
+        return {}
+    return dict.fromkeys((field.id for field in fields),
+                         WORDS["loose_stools"][session.lang].format(since=f"{since:%d/%m %H:%M}"))
 
 
 def suggestions(session: Session, spec: FormSpec, patient_id: str | None) -> dict[str, list[str]]:
@@ -112,6 +156,27 @@ def _latest(session: Session, form_id: str, patient_id: str, now: datetime) -> R
     standing = [record for record in list_current(session.db, form_id=form_id, patient_id=patient_id)
                 if record.status is not RecordStatus.ENTERED_IN_ERROR and record.occurred_at <= now]
     return max(standing, key=lambda record: record.occurred_at, default=None)
+
+
+def _isolations(session: Session, spec: FormSpec) -> list[Field]:
+    """The fields of `spec` copied from an isolation answer (the admission's)."""
+    return [field for field in spec.fields() if (source := field.copied_from) is not None and source.field is not None
+            and session.form(source.form).field(source.field).meaning is Meaning.ISOLATION]
+
+
+def _enteric(session: Session, spec: FormSpec, patient_id: str, now: datetime,
+             answers: dict[str, Any]) -> dict[str, Any]:
+    """Contact precautions for each isolation copied from an admission that says none or
+    nothing, while the bowel chart isolates the patient for loose stools at `now`
+    (`bowels.isolated`), as the handover sheet's Isolation column does: a patient with
+    C. difficile-type loose stools since yesterday went to a nursing home read as isolation
+    "None". An isolation the admission names (droplet) is kept: the form's one answer cannot say
+    both, and the note under it (`notes`) tells the loose stools."""
+    codes = {field.id: field.copied_from.codes for field in _isolations(session, spec) if field.copied_from}
+    unsaid = [name for name, own in codes.items() if answers.get(name) in (None, own.get(NO_ISOLATION, NO_ISOLATION))]
+    if not unsaid or patient_id not in bowels.isolated(session.db, [patient_id], now):
+        return {}
+    return {name: codes[name].get(CONTACT, CONTACT) for name in unsaid}
 
 
 # What a letter handing the patient on says of a chart, one a line, by the form a `copied_from`

@@ -86,12 +86,21 @@ def usual_medicines(admission: RecordVersion, patient_id: str, encounter_id: str
     the stay the admission opened (`encounter_id`), for the prescriber to reconcile in the EHR.
     Neither informationSource nor derivedFrom: the form does not ask who told (the patient, a
     relative, a GP letter), and the admission's Provenance names who wrote it."""
-    text = admission.data.get("usual_medicines")
+    return medicines_said(admission, "usual_medicines", patient_id, encounter_id)
+
+
+def medicines_said(record: RecordVersion, field: str, patient_id: str, encounter_id: str | None,
+                   **more: Any) -> list[dict[str, Any]]:
+    """The medicines a record's answer `field` lists, as one MedicationStatement in the words
+    typed, asserted when recorded, in the stay `encounter_id` (None: the record is of no stay),
+    entered in error with the record; `more`: elements the statement adds (a discharge's when and
+    category)."""
+    text = record.data.get(field)
     if not text:
         return []
-    withdrawn = admission.status is RecordStatus.ENTERED_IN_ERROR
-    ident = derived_id(admission.record_id, "usual_medicines")
+    withdrawn = record.status is RecordStatus.ENTERED_IN_ERROR
+    ident = derived_id(record.record_id, field)
     return [{"resourceType": "MedicationStatement", "id": ident, "identifier": record_identifier(ident),
              "status": "entered-in-error" if withdrawn else "active", "medicationCodeableConcept": {"text": text},
-             "subject": reference(patient_id), "context": reference(encounter_id),
-             "dateAsserted": moment(admission.recorded_at)}]
+             "subject": reference(patient_id), **({"context": reference(encounter_id)} if encounter_id else {}),
+             "dateAsserted": moment(record.recorded_at), **more}]

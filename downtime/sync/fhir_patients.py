@@ -1,7 +1,8 @@
 """Each patient as FHIR: the Patient (downtime number as a temporary identifier, IPP when
 known, INS when known and the identity validated, next of kin), one Encounter per stay with
-every bed it used, and each admission's allergies (fhir_allergies), height, diet and medicines
-taken before admission (fhir_admission), each naming the stay it was recorded in.
+every bed it used, each admission's allergies (fhir_allergies), height, diet and medicines
+taken before admission (fhir_admission), and each discharge's medicines on discharge, each
+naming the stay it was recorded in.
 
 Stays are replayed from the movement records (fhir_stays); a discharge, death or transfer out
 closes the stay with its disposition."""
@@ -21,7 +22,7 @@ from downtime.formspec.schema import VALIDATED_IDENTITY, Meaning
 from downtime.services.census import event_of
 from downtime.services.patients import PatientSummary, downtime_numbers, summarise
 from downtime.storage.records import histories
-from downtime.sync.fhir_admission import body_measures, diet, next_of_kin, usual_medicines
+from downtime.sync.fhir_admission import body_measures, diet, medicines_said, next_of_kin, usual_medicines
 from downtime.sync.fhir_allergies import allergy_resources
 from downtime.sync.fhir_codes import (
     ACT_CODE,
@@ -128,6 +129,10 @@ def _made(patient_id: str, number: str, items: list[tuple[FormSpec, RecordVersio
                          *diet(spec, admission, patient_id, encounter, admission.record_id in ended),
                          *usual_medicines(admission, patient_id, encounter)):
             made.add(resource, admission.record_id)
+    for spec, record in items:
+        if spec.movement is Movement.DISCHARGE:
+            for resource in _medicines_on_discharge(record, patient_id, encounter_of.get(record.record_id)):
+                made.add(resource, record.record_id)
     return made
 
 
@@ -314,6 +319,18 @@ def _leaving(spec: FormSpec, record: RecordVersion) -> dict[str, Any]:
     detail = data.get("destination_detail")
     disposition["text"] = f"{text}: {detail}" if detail else text
     return {"dischargeDisposition": disposition}
+
+
+def _medicines_on_discharge(discharge: RecordVersion, patient_id: str,
+                            encounter_id: str | None) -> list[dict[str, Any]]:
+    """What the patient went home on, as the discharge lists it (the orders in force then, checked
+    by the ward: what was started, stopped or changed), as a statement of the medicines taken from
+    the discharge on, for the GP and the community nurse who read the EHR: the orders themselves
+    end with the stay (fhir_medication). Its category as text, no code of the statement's
+    categories saying "on discharge". The usual medicines the discharge repeats went with the
+    admission's statement."""
+    return medicines_said(discharge, "medicines_on_discharge", patient_id, encounter_id,
+                          effectiveDateTime=moment(discharge.occurred_at), category={"text": "Medicines on discharge"})
 
 
 def _withdrawn_encounter(spec: FormSpec, admission: RecordVersion, patient_id: str) -> dict[str, Any]:

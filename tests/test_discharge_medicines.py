@@ -1,0 +1,128 @@
+"""A discharge says what the patient goes home on: the orders in force when it is written, for
+the nurse and the doctor to check, and beside them the medicines taken before admission, so the
+GP and the community nurse reading the record back-entered see what changed in hospital. It
+said only "Prescription and medicines explained: Yes"."""
+
+import json
+from datetime import datetime
+
+import pytest
+from fhir.resources.R4B.medicationstatement import MedicationStatement
+from pypdf import PdfReader
+
+from downtime.domain.medication import Check
+from downtime.services import medication, prefill, printing, records
+from downtime.services.prefill import WORDS
+from downtime.sync.export import export
+from downtime.sync.fhir_elements import derived_id
+
+HOME = {"discharged_at": "2026-11-28T14:00+01:00", "destination": "home", "letter_given": True,
+        "medicines_given": True}
+USUAL = "Apixaban 5 mg twice a day\nBisoprolol 2.5 mg in the morning"
+
+
+def _text(path):
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+
+
+@pytest.fixture
+def going_home(session_for, medication_ward, clock):
+    """`medication_ward`'s patient, who took apixaban and bisoprolol at home: amoxicillin given at
+    08:05, furosemide stopped this morning; the clock at 14:00 on 28/11. Returns the patient's id."""
+    patient, amoxicillin, _ = medication_ward
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    admission = next(record for record in records.list_current(nurse.db, patient_id=patient)
+                     if record.form_id == "admission")
+    records.amend(nurse, admission.record_id, {**admission.data, "usual_medicines": USUAL}, "told by the daughter")
+    medication.record_dose(nurse, amoxicillin, {"outcome": "given", "given_at": "2026-11-28T08:05+01:00",
+                                                "scheduled_for": "2026-11-28T08:00+01:00", "dose_given": 1.0,
+                                                "route": "IV"}, overrides={Check.ALLERGY: "tolerated in 2024"})
+    records.save_new(doctor, "medication_order", {
+        "drug": "Furosemide", "dose": 40.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled",
+        "times": "08:00", "start_at": "2026-11-27T10:00+01:00", "stop_at": "2026-11-28T07:00+01:00",
+        "controlled": False, "high_alert": False}, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T14:00+01:00")
+    return patient
+
+
+def test_a_discharge_starts_from_the_orders_in_force_and_the_medicines_taken_before_admission(session_for,
+                                                                                             going_home):
+    """The same lines as a transfer-out's treatments (each order with its last dose, a stopped one
+    left out), and the admission's usual medicines as typed."""
+    nurse = session_for("nurse")
+    answers = prefill.first_answers(nurse, nurse.form("discharge"), going_home)
+    treatments = prefill.first_answers(nurse, nurse.form("transfer_out"), going_home)["current_treatments"]
+    assert answers["medicines_on_discharge"] == treatments
+    assert answers["medicines_on_discharge"].split("\n")[0].startswith(
+        "Amoxicillin 1 g IV, at 08:00 14:00 20:00, from 27/11/2026 10:00 — last given 28/11/2026 08:05")
+    assert "Morphine 5 mg SC" in answers["medicines_on_discharge"]
+    assert "Furosemide" not in answers["medicines_on_discharge"]
+    assert answers["usual_medicines"] == USUAL
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_patient_on_no_medicine_starts_with_the_line_saying_so(session_for, patient, lang):
+    """An empty box read as forgotten; the discharge's list may be left empty (not required), so
+    the chart's answer is said. A transfer-out's, required, stays for the nurse to fill in."""
+    nurse = session_for("nurse", lang)
+    answers = prefill.first_answers(nurse, nurse.form("discharge"), patient)
+    assert answers["medicines_on_discharge"] == WORDS["no_order"][lang]
+    assert "usual_medicines" not in answers  # none recorded on admission
+    assert "current_treatments" not in prefill.first_answers(nurse, nurse.form("transfer_out"), patient)
+
+
+def test_a_discharge_without_them_is_still_saved_and_amended(session_for, patient):
+    """Not required: a discharge written before the form asked them, or on a laptop of an
+    earlier release, is corrected and settled without them (the form keeps its version)."""
+    nurse = session_for("nurse")
+    assert not nurse.form("discharge").field("medicines_on_discharge").required
+    left = records.save_new(nurse, "discharge", HOME, patient_id=patient)
+    amended = records.amend(nurse, left.record_id, {**HOME, "destination": "care_home"}, "went to her care home")
+    assert amended.form_version == left.form_version == 1
+
+
+def test_the_printed_discharge_and_the_worklist_line_give_them(session_for, going_home, tmp_path):
+    nurse = session_for("nurse")
+    answers = prefill.first_answers(nurse, nurse.form("discharge"), going_home)
+    home = ("Apixaban 5 mg twice a day (restarted 28/11)\nBisoprolol stopped: pulse 48\n"
+            "Amoxicillin 1 g PO three times a day until 02/12 (IV changed to oral)")
+    left = records.save_new(nurse, "discharge", {**answers, **HOME, "medicines_on_discharge": home},
+                            patient_id=going_home)
+    text = _text(printing.print_record(nurse, left.record_id, tmp_path / "discharge.pdf"))
+    assert "Medicines on discharge Apixaban 5 mg twice a day (restarted 28/11) Bisoprolol stopped: pulse 48" in text
+    assert "Medicines taken before admission Apixaban 5 mg twice a day Bisoprolol 2.5 mg in the morning" in text
+    assert records.record_label(nurse, left) == (
+        "Date and time of discharge: 28/11/2026 14:00 — Destination: Home — Discharge letter given: Yes — "
+        f"Prescription and medicines explained: Yes — Medicines on discharge: {home}")
+
+
+@pytest.mark.parametrize("lang, pages, asked", [("en", 1, "Medicines on discharge"), ("fr", 2, "Traitement de sortie")])
+def test_the_blank_discharge_keeps_its_pages(blank_pages, lang, pages, asked):
+    """The blank stays one sheet in English (a row more took it to a second): on paper, the
+    discharge prescription lists the medicines."""
+    blank = blank_pages("discharge", lang)
+    assert len(blank) == pages and not any(asked in page for page in blank)
+
+
+def test_the_export_sends_the_medicines_on_discharge_as_a_statement_in_the_stay(session_for, going_home,
+                                                                                exported_resource, tmp_path):
+    """For the GP and the community nurse reading the EHR: the orders themselves end with the
+    stay. Withdrawn with the discharge; the usual medicines go with the admission's statement."""
+    nurse = session_for("nurse")
+    left = records.save_new(nurse, "discharge", {**HOME, "medicines_on_discharge": "Apixaban 5 mg twice a day",
+                                                 "usual_medicines": USUAL}, patient_id=going_home)
+    statement = exported_resource(derived_id(left.record_id, "medicines_on_discharge"), MedicationStatement)
+    admission = next(record for record in records.list_current(nurse.db, patient_id=going_home)
+                     if record.form_id == "admission")
+    assert (statement.status, statement.medicationCodeableConcept.text, statement.category.text) == (
+        "active", "Apixaban 5 mg twice a day", "Medicines on discharge")
+    assert (statement.subject.reference, statement.context.reference) == (
+        f"urn:uuid:{going_home}", f"urn:uuid:{admission.record_id}")
+    assert statement.effectiveDateTime.isoformat() == "2026-11-28T14:00:00+01:00"
+    records.mark_entered_in_error(nurse, left.record_id, "another patient's discharge")
+    later = export(session_for("records"), tmp_path / "later").folder
+    bundle = json.loads((later / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    statuses = {entry["resource"]["identifier"][0]["value"]: entry["resource"]["status"] for entry in bundle["entry"]
+                if entry["resource"]["resourceType"] == "MedicationStatement"}
+    assert statuses[derived_id(left.record_id, "medicines_on_discharge")] == "entered-in-error"
+    assert statuses[derived_id(admission.record_id, "usual_medicines")] == "active"
