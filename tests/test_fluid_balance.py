@@ -326,3 +326,203 @@ def test_a_bag_given_on_the_medication_chart_is_offered_until_charted_as_a_volum
     records.save_new(nurse, "fluid_balance", {**answers, "measured_at": "2026-11-28T13:50+01:00"}, patient_id=patient)
     assert fluid_balance.given_not_charted(nurse.db, patient, date(2026, 11, 28), nurse.clock()) == []
     assert fluid_balance.given_not_charted(nurse.db, patient, date(2026, 11, 27), nurse.clock()) == []
+
+
+def _saline_given(session_for, patient, at="2026-11-28T10:05+01:00"):
+    """A litre of sodium chloride 0.9 % prescribed IV at 10:00 and given on the medication chart at
+    `at`; returns the dose's answers as the fluid tab charts it (Given.answers)."""
+    saline = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Sodium chloride 0.9 %", "dose": 1000.0, "dose_unit": "mL", "route": "IV", "frequency": "scheduled",
+        "times": "10:00", "start_at": "2026-11-28T09:00+01:00", "controlled": False, "high_alert": False},
+        patient_id=patient)
+    medication.record_dose(session_for("nurse"), saline.record_id, {
+        "outcome": "given", "given_at": at, "dose_given": 1000.0, "route": "IV",
+        "scheduled_for": "2026-11-28T10:00+01:00"})
+    nurse = session_for("nurse")
+    return fluid_balance.given_not_charted(nurse.db, patient, chart_day(datetime.fromisoformat(at)),
+                                           nurse.clock())[0].answers()
+
+
+def _handed_over(nurse, patient, lang="en", at=None):
+    patients = [census.patient_with_location(nurse.db, nurse.forms, patient)]
+    return fluid_balance.handover(nurse.db, nurse.forms, patients, at or nurse.clock(), lang).get(patient)
+
+
+def test_a_bag_given_on_the_medication_chart_counts_against_the_restriction_until_charted(session_for,
+                                                                                           medication_ward):
+    """1500 mL allowed, 800 mL drunk on the fluid chart and a litre bag given on the medication
+    chart: the handover read "800 mL in, 700 mL left" and never named the bag."""
+    patient = medication_ward[0]
+    nurse = session_for("nurse")
+    records.save_new(nurse, "fluid_plan", PLAN, patient_id=patient)
+    bag = _saline_given(session_for, patient)
+    records.save_new(nurse, "fluid_balance", {"measured_at": "2026-11-28T12:00+01:00", "route": "in_oral",
+                                              "volume": 800}, patient_id=patient)
+    assert _handed_over(nurse, patient) == (
+        "FLUID BALANCE: since 07:00 +800 mL (in 800, out 0); Given on the medication chart, not on this chart yet: "
+        "10:05 Sodium chloride 0.9 % 1000 mL; Fluid restriction: no more than 1500 mL in 24 hours (Dr Benali, "
+        "28/11 09:30); OVER THE FLUID RESTRICTION: 800 mL in (+1000 mL given on the medication chart, not on this "
+        "chart), 1500 mL allowed: tell the doctor")
+    assert _handed_over(nurse, patient, "fr").endswith(
+        "RESTRICTION HYDRIQUE DÉPASSÉE : 800 mL entrés (+1000 mL administrés sur le plan d’administration, pas sur "
+        "cette feuille), 1500 mL autorisés : prévenir le médecin")
+    chart = fluid_balance.day_chart(nurse.db, patient, date(2026, 11, 28)).chart
+    judged = fluid_balance.judged_day(nurse.db, patient, chart, nurse.clock(), "en")
+    assert [one.text("en") for one in judged.given] == ["10:05 Sodium chloride 0.9 % 1000 mL"]
+    assert (judged.plan, judged.asks) == (
+        "Fluid restriction: no more than 1500 mL in 24 hours (Dr Benali, 28/11 09:30)",
+        ["OVER THE FLUID RESTRICTION: 800 mL in (+1000 mL given on the medication chart, not on this chart), "
+         "1500 mL allowed: tell the doctor"])
+    # Charted from the tab, it names its dose: counted once, on the chart.
+    records.save_new(nurse, "fluid_balance", {**bag, "measured_at": "2026-11-28T13:50+01:00"}, patient_id=patient)
+    assert _handed_over(nurse, patient) == (
+        "FLUID BALANCE: since 07:00 +1800 mL (in 1800, out 0); Fluid restriction: no more than 1500 mL in 24 hours "
+        "(Dr Benali, 28/11 09:30); OVER THE FLUID RESTRICTION: 1800 mL in, 1500 mL allowed: tell the doctor")
+    chart = fluid_balance.day_chart(nurse.db, patient, date(2026, 11, 28)).chart
+    assert fluid_balance.judged_day(nurse.db, patient, chart, nurse.clock(), "en").given == []
+
+
+def test_a_restriction_with_only_bags_given_on_the_medication_chart_is_handed_over(session_for, medication_ward):
+    """Nothing typed on the fluid chart yet: the restriction in force and the bag are said, and
+    what is left of it counts the bag."""
+    patient = medication_ward[0]
+    nurse = session_for("nurse")
+    records.save_new(nurse, "fluid_plan", {**PLAN, "volume": 2000}, patient_id=patient)
+    assert _handed_over(nurse, patient) == (
+        "FLUID BALANCE: Fluid restriction: no more than 2000 mL in 24 hours (Dr Benali, 28/11 09:30): 0 mL in, "
+        "2000 mL left")
+    _saline_given(session_for, patient)
+    assert _handed_over(nurse, patient) == (
+        "FLUID BALANCE: Given on the medication chart, not on this chart yet: 10:05 Sodium chloride 0.9 % 1000 mL; "
+        "Fluid restriction: no more than 2000 mL in 24 hours (Dr Benali, 28/11 09:30): 0 mL in (+1000 mL given on "
+        "the medication chart, not on this chart), 1000 mL left")
+
+
+def test_the_printed_chart_lists_the_bags_given_on_the_medication_chart_under_its_sums(session_for, medication_ward,
+                                                                                      tmp_path):
+    from downtime.pdf.fluid_balance import fluid_chart_pdf
+    from downtime.services.laptops import authors, laptops_known
+
+    patient = medication_ward[0]
+    nurse = session_for("nurse")
+    _saline_given(session_for, patient)
+    found = fluid_balance.day_chart(nurse.db, patient, date(2026, 11, 28))
+    judged = fluid_balance.judged_day(nurse.db, patient, found.chart, nurse.clock(), "en")
+    out = fluid_chart_pdf(census.patient_with_location(nurse.db, nurse.forms, patient), date(2026, 11, 28),
+                          found.chart, found.entries, nurse.form(fluid_balance.FORM), tmp_path / "fluid.pdf",
+                          authors=authors(nurse), laptops=laptops_known(nurse, set()), lang="en",
+                          printed_by="Hélène Lefèvre", printed_at=nurse.clock(), device_name="3B",
+                          given=fluid_balance.given_words(judged.given, "en"))
+    text = " ".join(PdfReader(out).pages[0].extract_text().split())
+    assert ("Nothing measured on this chart's day. Given on the medication chart, not on this chart yet: 10:05 "
+            "Sodium chloride 0.9 % 1000 mL") in text
+
+
+def test_the_morning_handover_says_what_the_day_just_closed_asked_of_its_restriction_or_target(session_for, patient,
+                                                                                                clock):
+    """1900 mL in against 1500 allowed by 06:50: at 07:15 the chart under way read "0 mL in,
+    1500 mL left" and the night's excess was handed over as a balance only."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "fluid_plan", PLAN, patient_id=patient)
+    clock.now = _at(29, 3)
+    for at, volume in ((_at(28, 13), 1000), (_at(29, 2), 900)):
+        records.save_new(nurse, "fluid_balance", {"measured_at": at.isoformat(), "route": "in_iv", "volume": volume},
+                         patient_id=patient)
+    over = "OVER THE FLUID RESTRICTION: 1900 mL in, 1500 mL allowed: tell the doctor"
+    assert _handed_over(nurse, patient, at=_at(29, 6, 50)).endswith(f"(Dr Benali, 28/11 09:30); {over}")
+    assert _handed_over(nurse, patient, at=_at(29, 7, 15)) == (
+        f"FLUID BALANCE: 28/11–29/11 07:00 +1900 mL (in 1900, out 0); 28/11–29/11 07:00: {over}; Fluid restriction: "
+        "no more than 1500 mL in 24 hours (Dr Benali, 28/11 09:30): 0 mL in, 1500 mL left")
+    assert "RESTRICTION HYDRIQUE DÉPASSÉE" in _handed_over(nurse, patient, "fr", at=_at(29, 7, 15))
+    assert "OVER" not in _handed_over(nurse, patient, at=_at(30, 7, 15))  # the day just closed only
+    records.save_new(nurse, "fluid_plan", {**PLAN, "decided_at": "2026-11-28T14:00+01:00", "kind": "target",
+                                           "volume": 2500}, patient_id=patient)
+    short = "FLUID TARGET NOT REACHED: 1900 mL in, at least 2500 mL asked: tell the doctor"
+    assert _handed_over(nurse, patient, at=_at(29, 6, 50)).endswith("1900 mL in, 600 mL to go")
+    assert f"28/11–29/11 07:00: {short}; Fluid target" in _handed_over(nurse, patient, at=_at(29, 7, 15))
+    assert _handed_over(nurse, patient, "fr", at=_at(29, 7, 15)).count(
+        "28/11–29/11 7 h : OBJECTIF HYDRIQUE NON ATTEINT : 1900 mL entrés, au moins 2500 mL prescrits : "
+        "prévenir le médecin") == 1
+    clock.now = _at(29, 7, 15)
+    chart = fluid_balance.day_chart(nurse.db, patient, date(2026, 11, 28)).chart  # the closed day, printed or on the tab
+    assert fluid_balance.judged_day(nurse.db, patient, chart, nurse.clock(), "en").asks == [short]
+
+
+def test_a_restriction_kept_and_lifted_since_with_nothing_measured_is_not_handed_over(session_for, patient, clock):
+    nurse = session_for("nurse")
+    records.save_new(nurse, "fluid_plan", PLAN, patient_id=patient)
+    clock.now = _at(29, 8, 30)
+    records.save_new(nurse, "fluid_plan", {**PLAN, "decided_at": "2026-11-29T08:00+01:00", "kind": "lifted"},
+                     patient_id=patient)
+    assert _handed_over(nurse, patient) is None
+
+
+def test_the_day_just_closed_of_the_stay_before_is_not_judged_against_its_restriction(readmitted, medication_ward,
+                                                                                      clock):
+    """Home at 21:00 on 27/11 with 1500 mL in against 1000 allowed, back at 12:00 on 28/11: that
+    restriction ended with the stay (`plans`), and the day just closed asks nothing of it."""
+    nurse, patient = readmitted, medication_ward[0]
+    clock.now = _at(27, 20)
+    records.save_new(nurse, "fluid_plan", {**PLAN, "decided_at": "2026-11-27T10:00+01:00", "volume": 1000},
+                     patient_id=patient)
+    records.save_new(nurse, "fluid_balance", {"measured_at": "2026-11-27T12:00+01:00", "route": "in_iv",
+                                              "volume": 1500}, patient_id=patient)
+    clock.now = _at(28, 14)
+    assert _handed_over(nurse, patient) == "FLUID BALANCE: 27/11–28/11 07:00 +1500 mL (in 1500, out 0)"
+
+
+def test_the_escalation_list_is_told_each_restriction_exceeded_on_the_chart_under_way(session_for, medication_ward,
+                                                                                      clock):
+    patient = medication_ward[0]
+    nurse = session_for("nurse")
+    records.save_new(nurse, "fluid_plan", PLAN, patient_id=patient)
+    records.save_new(nurse, "fluid_balance", {"measured_at": "2026-11-28T12:00+01:00", "route": "in_oral",
+                                              "volume": 800}, patient_id=patient)
+    assert fluid_balance.restrictions_exceeded(nurse.db, [patient], nurse.clock(), "en") == {}
+    _saline_given(session_for, patient)
+    (found,) = fluid_balance.restrictions_exceeded(nurse.db, [patient], nurse.clock(), "en").values()
+    assert (found.plan, found.said, found.until) == (
+        "Fluid restriction: no more than 1500 mL in 24 hours (Dr Benali, 28/11 09:30)",
+        ["OVER THE FLUID RESTRICTION: 800 mL in (+1000 mL given on the medication chart, not on this chart), "
+         "1500 mL allowed: tell the doctor"], _at(29, 7))
+    assert f"{found.plan}; {found.said[0]}" in _handed_over(nurse, patient)  # the handover's words
+    assert fluid_balance.restrictions_exceeded(nurse.db, [patient], _at(29, 7), "en") == {}  # judged afresh
+    records.save_new(nurse, "fluid_plan", {**PLAN, "decided_at": "2026-11-28T13:00+01:00", "kind": "target"},
+                     patient_id=patient)
+    assert fluid_balance.restrictions_exceeded(nurse.db, [patient], nurse.clock(), "en") == {}
+
+
+def test_a_restriction_of_a_stay_that_has_ended_is_exported_completed(readmitted, medication_ward,
+                                                                      exported_resource):
+    """Decided in the stay that ended at 21:00 on 27/11 (after one lifted), no other decided since:
+    no longer in force (`plans`), it was sent active into the readmitted patient's record."""
+    nurse, patient = readmitted, medication_ward[0]
+    for decided, kind in (("10:00", "target"), ("12:00", "lifted")):
+        records.save_new(nurse, "fluid_plan", {**PLAN, "decided_at": f"2026-11-27T{decided}+01:00", "kind": kind},
+                         patient_id=patient)
+    before = records.save_new(nurse, "fluid_plan", {**PLAN, "decided_at": "2026-11-27T14:00+01:00"},
+                              patient_id=patient)
+    assert fluid_balance.plans(nurse.db, [patient], nurse.clock()) == {}
+    first_stay = next(admission.record_id for admission in records.list_current(nurse.db, form_id="admission")
+                      if admission.data["arrival_at"].startswith("2026-11-27"))
+    ended = exported_resource(before.record_id, NutritionOrder)
+    assert (ended.status, ended.encounter.reference) == ("completed", f"urn:uuid:{first_stay}")
+
+
+def test_a_discharge_typed_after_an_export_sends_the_restriction_again_completed(session_for, patient, clock,
+                                                                                  tmp_path):
+    nurse, clerk = session_for("nurse"), session_for("records")
+    plan = records.save_new(nurse, "fluid_plan", PLAN, patient_id=patient)
+
+    def exported(name, **since):
+        folder = export(clerk, tmp_path / name, **since).folder
+        bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+        check_codes(bundle)
+        return {entry["fullUrl"]: entry["resource"] for entry in bundle["entry"]}
+
+    assert NutritionOrder.model_validate(exported("first")[f"urn:uuid:{plan.record_id}"]).status == "active"
+    clock.advance(minutes=30)
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T14:20+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
+    sent_again = exported("second", since_last=True)[f"urn:uuid:{plan.record_id}"]
+    assert NutritionOrder.model_validate(sent_again).status == "completed"

@@ -103,11 +103,14 @@ def _grid(chart: FluidDay | None, initials: Mapping[int, str], lang: Lang, width
 
 def fluid_chart_pdf(patient: PatientSummary, day: date, chart: FluidDay, entries: Sequence[Charted], spec: FormSpec,
                     out: Path, *, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
-                    printed_at: datetime, device_name: str, plan: str = "", alarms: Sequence[str] = ()) -> Path:
+                    printed_at: datetime, device_name: str, plan: str = "", given: str = "",
+                    alarms: Sequence[str] = ()) -> Path:
     """`entries`: the day's standing volumes, oldest first; `authors`: who measured each (see
     domain.laptops.Authors; `laptops` names their laptops); `plan`: the restriction or target in
-    force with the intake against it, over the grid; `alarms`: what the chart asks as it is
-    printed (a restriction exceeded, a low urine output), in red under the sums."""
+    force with the intake against it, over the grid; `given`: the bags given that day on the
+    medication chart and not on this one yet (services.fluid_balance.given_words), under the
+    sums, for whoever carries the chart on by hand to write them in; `alarms`: what the chart
+    asks as it is printed (a restriction exceeded, a low urine output), in red under them."""
     info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, place=True, subtitle=day_words(day, lang))
     width = body_width(info)
@@ -119,6 +122,7 @@ def fluid_chart_pdf(patient: PatientSummary, day: date, chart: FluidDay, entries
         *([_cell(plan, size=9, bold=True), Spacer(1, 1.5 * mm)] if plan else []),
         _grid(chart, {hour: " ".join(sorted(names)) for hour, names in initials.items()}, lang, width),
         Spacer(1, 2 * mm), _cell(summary(chart, lang), size=10, bold=True), Spacer(1, 1 * mm),
+        *([_cell(given, size=10, bold=True), Spacer(1, 1 * mm)] if given else []),
         *(flowable for alarm in alarms for flowable in (_cell(alarm, size=10, bold=True, color=ALERT),
                                                         Spacer(1, 1 * mm))),
         _cell(in_words(WORDS, "how", lang), size=7.5)]

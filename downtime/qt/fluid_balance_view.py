@@ -175,11 +175,10 @@ class FluidBalanceView(ChartTab):
         self.today.setEnabled(self.day != under_way)
         self.earlier.setEnabled(self.day > min([*found.days, under_way]))
         now = self.session.clock()
-        plan, asks = fluid_balance.plan_words(fluid_balance.day_plan(self.session.db, self.patient_id, self.day, now),
-                                              found.chart, lang)
-        self.plan.setText(plan)
-        self.plan.setVisible(bool(plan))
-        self.waiting = fluid_balance.given_not_charted(self.session.db, self.patient_id, self.day, now)
+        judged = fluid_balance.judged_day(self.session.db, self.patient_id, found.chart, now, lang)
+        self.plan.setText(judged.plan)
+        self.plan.setVisible(bool(judged.plan))
+        self.waiting = judged.given
         self.given.setText(fluid_balance.given_words(self.waiting, lang))
         self.given.setVisible(bool(self.waiting))
         output = fluid_balance.urine_outputs(self.session.db, self.session.forms, [self.patient], now).get(self.patient_id)
@@ -188,7 +187,7 @@ class FluidBalanceView(ChartTab):
         fed, hungry = nutrition.state(screening, self.patient, now, lang)
         self.nutrition.setText(fed)
         self.screen_nutrition_button.setHidden(nutrition.child(self.patient, now))  # the form refuses a child
-        self.warn([*asks, *low, *hungry])
+        self.warn([*judged.asks, *low, *hungry])
         # The hours judged move on each hour, a screening falls due with the days, not with a save.
         self.read_again.when_due(min((due for due in (None if output is None else output.moves_on,
                                                       nutrition.next_change(screening, self.patient, now))

@@ -20,7 +20,7 @@ from downtime.domain.medication import Outcome
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import decimal_text, labelled, semicolon
-from downtime.services.bedside import stays_began
+from downtime.services.bedside import in_present_stays, stays_began
 from downtime.services import medication, weight
 from downtime.services.patients import PatientSummary
 from downtime.storage.records import current_by_patient, list_current
@@ -64,11 +64,18 @@ WORDS: dict[str, dict[Lang, str]] = {
                     "fr": "Restriction hydrique : pas plus de {volume} mL en 24 heures ({who}, {time})"},
     "target": {"en": "Fluid target: at least {volume} mL in 24 hours ({who}, {time})",
                "fr": "Objectif hydrique : au moins {volume} mL en 24 heures ({who}, {time})"},
-    "left": {"en": "{intake} mL in, {left} mL left", "fr": "{intake} mL entrés, {left} mL restants"},
-    "over": {"en": "OVER THE FLUID RESTRICTION: {intake} mL in, {volume} mL allowed: tell the doctor",
-             "fr": "RESTRICTION HYDRIQUE DÉPASSÉE : {intake} mL entrés, {volume} mL autorisés : prévenir le médecin"},
-    "to_go": {"en": "{intake} mL in, {left} mL to go", "fr": "{intake} mL entrés, encore {left} mL"},
-    "reached": {"en": "{intake} mL in: target reached", "fr": "{intake} mL entrés : objectif atteint"},
+    "left": {"en": "{intake} mL in{given}, {left} mL left", "fr": "{intake} mL entrés{given}, {left} mL restants"},
+    "over": {"en": "OVER THE FLUID RESTRICTION: {intake} mL in{given}, {volume} mL allowed: tell the doctor",
+             "fr": "RESTRICTION HYDRIQUE DÉPASSÉE : {intake} mL entrés{given}, {volume} mL autorisés : "
+                   "prévenir le médecin"},
+    "to_go": {"en": "{intake} mL in{given}, {left} mL to go", "fr": "{intake} mL entrés{given}, encore {left} mL"},
+    "reached": {"en": "{intake} mL in{given}: target reached", "fr": "{intake} mL entrés{given} : objectif atteint"},
+    "short": {"en": "FLUID TARGET NOT REACHED: {intake} mL in{given}, at least {volume} mL asked: tell the doctor",
+              "fr": "OBJECTIF HYDRIQUE NON ATTEINT : {intake} mL entrés{given}, au moins {volume} mL prescrits : "
+                    "prévenir le médecin"},
+    "given_in": {"en": " (+{volume} mL given on the medication chart, not on this chart)",
+                 "fr": " (+{volume} mL administrés sur le plan d’administration, pas sur cette feuille)"},
+    "closed": {"en": "{start}–{end} 07:00: {judged}", "fr": "{start}–{end} 7 h : {judged}"},
     "bags": {"en": "Given on the medication chart, not on this chart yet: {bags}",
              "fr": "Administré sur le plan d’administration, pas encore sur cette feuille : {bags}"},
     "bag": {"en": "{time} {drug} {volume} mL", "fr": "{time} {drug} {volume} mL"},
@@ -124,17 +131,28 @@ class Plan:
         return WORDS[self.kind][lang].format(volume=self.volume, who=" ".join(data["decided_by"].split()),
                                              time=f"{datetime.fromisoformat(data['decided_at']):%d/%m %H:%M}")
 
-    def over(self, intake: int) -> bool:
-        return self.kind == "restriction" and intake > self.volume
-
-    def judged(self, intake: int, lang: Lang) -> str:
-        """The day's intake so far against it: "1200 mL in, 300 mL left", "OVER THE FLUID
-        RESTRICTION: …", "800 mL in, 1200 mL to go", "2100 mL in: target reached"."""
+    def asks(self, intake: int, *, closed: bool = False) -> bool:
+        """Whether a day's `intake` calls the doctor: a restriction exceeded, or on a day that has
+        `closed` a target not reached (under way, there is time yet)."""
         if self.kind == "restriction":
-            key = "over" if self.over(intake) else "left"
+            return intake > self.volume
+        return closed and intake < self.volume
+
+    def judged(self, intake: int, lang: Lang, *, given: int = 0, closed: bool = False) -> str:
+        """The day's intake against it, the chart's `intake` and the mL `given` on the medication
+        chart and not charted yet together: "1200 mL in, 300 mL left", "OVER THE FLUID RESTRICTION:
+        800 mL in (+1000 mL given on the medication chart, not on this chart), 1500 mL allowed: …",
+        "800 mL in, 1200 mL to go", "2100 mL in: target reached", on a day `closed` "FLUID TARGET
+        NOT REACHED: …". A bag hung and given on the medication chart is in the patient's 24
+        hours, on the fluid chart or not: the chart's 800 mL read "700 mL left" of a 1500 mL
+        restriction with a litre bag up."""
+        total = intake + given
+        if self.kind == "restriction":
+            key = "over" if self.asks(total) else "left"
         else:
-            key = "reached" if intake >= self.volume else "to_go"
-        return WORDS[key][lang].format(intake=intake, volume=self.volume, left=abs(self.volume - intake))
+            key = "reached" if total >= self.volume else "short" if closed else "to_go"
+        return WORDS[key][lang].format(intake=intake, volume=self.volume, left=abs(self.volume - total),
+                                       given=WORDS["given_in"][lang].format(volume=given) if given else "")
 
 
 def plans(db: Database, patient_ids: Collection[str], at: datetime) -> dict[str, Plan]:
@@ -181,35 +199,96 @@ def given_not_charted(db: Database, patient_id: str, day: date, now: datetime) -
     """The doses in mL of the patient's IV and nasogastric orders given on `day`'s chart, oldest
     first, that no standing volume of the fluid chart says it is: what the nurse still has to
     chart (recorded on the medication chart when hung, and typed again on the fluid chart)."""
-    charted = {one.record.data.get("dose") for one in measures(db, patient_id)}
+    return [one for one in _given(db, patient_id, measures(db, patient_id), now) if chart_day(one.at) == day]
+
+
+def _given(db: Database, patient_id: str, standing: list[Charted], now: datetime) -> list[Given]:
+    """`given_not_charted` of every day, `standing` the patient's volumes (`measures`): a bag
+    charted from the tab names its dose, and is counted there only."""
+    charted = {one.record.data.get("dose") for one in standing}
     orders = {order.record_id: order for order in medication.orders(db, patient_id, now)
               if order.route in MAR_ROUTES and order.dose_unit == "mL"}
     found = [Given(dose.record_id, dose.at, orders[dose.order_id].drug, orders[dose.order_id].route,
                    round(dose.dose if dose.dose is not None else orders[dose.order_id].dose))
              for dose in medication.administrations(db, patient_id)
-             if dose.order_id in orders and dose.outcome is Outcome.GIVEN and chart_day(dose.at) == day
-             and dose.record_id not in charted]
+             if dose.order_id in orders and dose.outcome is Outcome.GIVEN and dose.record_id not in charted]
     return sorted(found, key=lambda one: elapsed.instant(one.at))
 
 
-def given_words(given: list[Given], lang: Lang) -> str:
+def given_words(given: Sequence[Given], lang: Lang) -> str:
     return WORDS["bags"][lang].format(bags=", ".join(one.text(lang) for one in given)) if given else ""
+
+
+def day_ends(day: date, now: datetime) -> datetime:
+    """When the chart of `day` closes (07:00 the next day, on `now`'s clock)."""
+    return datetime.combine(day + timedelta(days=1), DAY_STARTS, tzinfo=now.tzinfo)
 
 
 def day_plan(db: Database, patient_id: str, day: date, now: datetime) -> Plan | None:
     """The restriction or target the chart of `day` is measured against: the one in force at
     the end of its day, or now for the chart under way."""
-    end = datetime.combine(day + timedelta(days=1), DAY_STARTS, tzinfo=now.tzinfo)
-    return plans(db, [patient_id], min(end, now, key=elapsed.instant)).get(patient_id)
+    return plans(db, [patient_id], min(day_ends(day, now), now, key=elapsed.instant)).get(patient_id)
 
 
-def plan_words(plan: Plan | None, chart: FluidDay, lang: Lang) -> tuple[str, list[str]]:
-    """The plan and the day's intake against it, and what it asks (a restriction exceeded)."""
+def plan_words(plan: Plan | None, chart: FluidDay, lang: Lang, given: Sequence[Given] = (), *,
+               closed: bool = False) -> tuple[str, list[str]]:
+    """The plan and the day's intake against it, the bags `given` on the medication chart and not
+    charted yet counted in, and what it asks (a restriction exceeded, a target not reached on a
+    day that has `closed`)."""
     if plan is None:
         return "", []
-    if plan.over(chart.intake):
-        return plan.text(lang), [plan.judged(chart.intake, lang)]
-    return labelled(plan.text(lang), plan.judged(chart.intake, lang), lang), []
+    bags = sum(one.volume for one in given)
+    judged = plan.judged(chart.intake, lang, given=bags, closed=closed)
+    if plan.asks(chart.intake + bags, closed=closed):
+        return plan.text(lang), [judged]
+    return labelled(plan.text(lang), judged, lang), []
+
+
+@dataclass(frozen=True)
+class Judged:
+    """What a chart's day says of its intake as the tab shows it or it is printed: `plan` and
+    `asks` as `plan_words` says them, `given` the bags given on the medication chart that day and
+    not charted yet (listed under the sums, offered to chart)."""
+
+    plan: str
+    asks: list[str]
+    given: list[Given]
+
+
+def judged_day(db: Database, patient_id: str, chart: FluidDay, now: datetime, lang: Lang) -> Judged:
+    """The restriction or target `chart`'s day is measured against (`day_plan`), judged at `now`
+    against its intake and the bags given that day on the medication chart, not on this one."""
+    given = given_not_charted(db, patient_id, chart.day, now)
+    plan, asks = plan_words(day_plan(db, patient_id, chart.day, now), chart, lang, given,
+                            closed=chart.day < chart_day(now))
+    return Judged(plan, asks, given)
+
+
+@dataclass(frozen=True)
+class Exceeded:
+    """A restriction in force exceeded on the chart under way: `plan` its words, `said` the intake
+    against it, as the handover says them; `until` the chart's day closes and it is judged afresh."""
+
+    plan: str
+    said: list[str]
+    until: datetime
+
+
+def restrictions_exceeded(db: Database, patient_ids: Collection[str], at: datetime, lang: Lang) -> dict[str, Exceeded]:
+    """Those of these patients whose restriction in force at `at` the chart under way's intake
+    exceeds, the bags given on the medication chart and not charted yet counted in: the
+    escalation list's, which said only a low urine output, so that a restriction exceeded at
+    14:00 waited for the evening handover."""
+    day, found = chart_day(at), {}
+    for patient_id, plan in plans(db, patient_ids, at).items():
+        if plan.kind != "restriction":
+            continue
+        standing = measures(db, patient_id)
+        given = [one for one in _given(db, patient_id, standing, at) if chart_day(one.at) == day]
+        words, asks = plan_words(plan, fluid_day(day, [one.measure for one in standing]), lang, given)
+        if asks:
+            found[patient_id] = Exceeded(words, asks, day_ends(day, at))
+    return found
 
 
 @dataclass(frozen=True)
@@ -299,26 +378,56 @@ def urine_words(output: UrineOutput, lang: Lang, *, called: bool = True) -> str:
 def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[PatientSummary], at: datetime,
              lang: Lang) -> dict[str, str]:
     """What the handover sheet says of each of these patients' fluid balance at `at`, for those
-    with a chart: the last whole day's balance (07:00 to 07:00) and the chart under way's so far,
-    each when anything was measured on it, the restriction or target in force with the intake
-    since 07:00 against it, and a low urine output. At the morning handover the night's sums are
-    on the day just closed; at the evening one, on the chart under way."""
+    with a chart or a restriction or target in force: the last whole day's balance (07:00 to
+    07:00) and the chart under way's so far, each when anything was measured on it, and the bags
+    given on each day's medication chart and not on its fluid chart yet; what the day just closed
+    asks of the restriction or target it was measured against (exceeded, not reached: at 07:00
+    the chart under way starts again from 0 mL, and a restriction exceeded overnight read
+    "1500 mL left"); the restriction or target in force with the intake since 07:00 and the bags
+    against it; and a low urine output. At the morning handover the night's sums are on the day
+    just closed; at the evening one, on the chart under way."""
     under_way = chart_day(at)
-    days = (under_way - timedelta(days=1), under_way)
+    closed = under_way - timedelta(days=1)
+    patient_ids = [patient.patient_id for patient in patients]
     low = {patient_id: output for patient_id, output in urine_outputs(db, forms, patients, at).items() if output.low}
-    in_force = plans(db, [patient.patient_id for patient in patients], at)
+    judged_by = {under_way: plans(db, patient_ids, at), closed: _of_present_stays(db, plans(db, patient_ids,
+                                                                                             day_ends(closed, at)))}
+    charted = current_by_patient(db, FORM, patient_ids)
     said = {}
-    for patient_id, records in current_by_patient(db, FORM, [patient.patient_id for patient in patients]).items():
-        found = [one.measure for one in _standing(records)]
-        last, now = (fluid_day(day, found) for day in days)
-        parts = [WORDS[key][lang].format(start=f"{day:%d/%m}", end=f"{day + timedelta(days=1):%d/%m}",
-                                         balance=signed_ml(chart.balance), intake=chart.intake, output=chart.output)
-                 for key, day, chart in (("last_day", days[0], last), ("under_way", days[1], now)) if chart.measured]
-        if patient_id in in_force:
-            plan, asks = plan_words(in_force[patient_id], now, lang)
-            parts += [plan, *asks]
+    for patient_id in patient_ids:
+        standing = _standing(charted.get(patient_id, []))
+        days = {day: fluid_day(day, [one.measure for one in standing]) for day in (closed, under_way)}
+        if not any(chart.measured or patient_id in judged_by[day] for day, chart in days.items()):
+            continue
+        given = _given(db, patient_id, standing, at)
+        parts = [part for day, chart in days.items() for part in _day_parts(
+            chart, judged_by[day].get(patient_id), [one for one in given if chart_day(one.at) == day],
+            day == closed, lang)]
         if patient_id in low:
             parts.append(urine_words(low[patient_id], lang))
         if parts:
             said[patient_id] = WORDS["handover"][lang].format(days=semicolon(lang).join(parts))
     return said
+
+
+def _of_present_stays(db: Database, found: dict[str, Plan]) -> dict[str, Plan]:
+    """Those of `found` decided in their patient's present stay: the day just closed of a patient
+    readmitted since was the stay before's, whose restriction is no longer this stay's."""
+    kept = in_present_stays(db, {patient_id: [plan.record] for patient_id, plan in found.items()})
+    return {patient_id: found[patient_id] for patient_id in kept}
+
+
+def _day_parts(chart: FluidDay, plan: Plan | None, given: list[Given], closed: bool, lang: Lang) -> list[str]:
+    """What the handover says of one chart's day: its sums, the bags `given` on the medication
+    chart not charted yet, and the intake against `plan`: on the day just `closed` only what it
+    asks, dated; on the chart under way the plan in force, with the intake so far."""
+    start, end = f"{chart.day:%d/%m}", f"{chart.day + timedelta(days=1):%d/%m}"
+    parts = [WORDS["last_day" if closed else "under_way"][lang].format(
+        start=start, end=end, balance=signed_ml(chart.balance), intake=chart.intake, output=chart.output)
+    ] if chart.measured else []
+    if given:
+        parts.append(given_words(given, lang))
+    words, asks = plan_words(plan, chart, lang, given, closed=closed)
+    if closed:
+        return parts + [WORDS["closed"][lang].format(start=start, end=end, judged=ask) for ask in asks]
+    return parts + [part for part in (words, *asks) if part]

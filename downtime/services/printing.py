@@ -96,24 +96,26 @@ def print_news2_chart(session: Session, patient_id: str, out: Path) -> Path:
 def print_fluid_chart(session: Session, patient_id: str, day: date, out: Path) -> Path:
     """A patient's fluid balance chart of one chart's day (07:00 to 07:00), for the bedside
     folder: its empty hours are carried on by hand while the laptop is away; over it the
-    restriction or target in force and the day's intake against it; the chart under way says a
-    restriction exceeded and a low urine output as it is printed."""
+    restriction or target in force and the day's intake against it, the bags given that day on
+    the medication chart and not charted yet counted in and listed under the sums; it says a
+    restriction exceeded (a target not reached, the day closed), and the chart under way a low
+    urine output, as it is printed."""
     from downtime.pdf.fluid_balance import fluid_chart_pdf
 
     session.require(Action.PRINT)
     patient = patient_with_location(session.db, session.forms, patient_id)
     found = fluid_balance.day_chart(session.db, patient_id, day)
     now = session.clock()
-    plan, asks = fluid_balance.plan_words(fluid_balance.day_plan(session.db, patient_id, day, now), found.chart,
-                                          session.lang)
+    judged = fluid_balance.judged_day(session.db, patient_id, found.chart, now, session.lang)
+    asks = list(judged.asks)
     urine = fluid_balance.urine_outputs(session.db, session.forms, [patient], now).get(patient_id)
     if urine is not None and urine.low and day == chart_day(now):
         asks.append(fluid_balance.urine_words(urine, session.lang))
     fluid_chart_pdf(patient, day, found.chart, found.entries, session.form(fluid_balance.FORM), out,
                     authors=authors(session),
                     laptops=laptops_known(session, {one.record.device_id for one in found.entries}), lang=session.lang,
-                    printed_by=session.user.name, printed_at=now, device_name=session.device.name, plan=plan,
-                    alarms=asks)
+                    printed_by=session.user.name, printed_at=now, device_name=session.device.name, plan=judged.plan,
+                    given=fluid_balance.given_words(judged.given, session.lang), alarms=asks)
     _audit_print(session, f"fluid balance chart {day.isoformat()}", out)
     return out
 

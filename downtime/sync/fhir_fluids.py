@@ -11,7 +11,9 @@ the EHR's to add up, as the records office's worklist shows the volumes one by o
 A fluid restriction or target as a NutritionOrder ("Fluid restriction: no more than 1500 mL in
 24 hours" in words, the volume as a fluid nutrient's amount): active while it is the patient's
 latest, completed once another is decided or it is lifted (a lift is no order of its own: it
-completes the one before it)."""
+completes the one before it), or once the stay it was decided in has ended (an inpatient order
+ends with its stay: the app no longer holds a readmitted patient to it, and it was sent to the
+EHR active in a stay already closed)."""
 
 from __future__ import annotations
 
@@ -45,14 +47,30 @@ def fluid_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
     for record in ctx.current(db, PLAN_FORM):
         by_patient.setdefault(str(record.patient_id), []).append(record)
     for patient_id, plans in by_patient.items():
+        ended = _stays_ended(plans, stays)
         groups[f"fluid_plan:{patient_id}"] = Group(
-            f"fluid_plan:{patient_id}", partial(_planned, plans, ctx, stays),
-            frozenset(record.record_id for record in plans), frozenset({patient_key(patient_id)}))
+            f"fluid_plan:{patient_id}", partial(_planned, plans, ctx, stays, frozenset(ended)),
+            frozenset(record.record_id for record in plans) | frozenset(ended.values()),
+            frozenset({patient_key(patient_id)}))
     return groups
 
 
-def _planned(plans: list[RecordVersion], ctx: Context, stays: Stays) -> Made:
-    """Each restriction or target of a patient's, its status by what was decided after it."""
+def _stays_ended(plans: list[RecordVersion], stays: Stays) -> dict[str, str]:
+    """Each of a patient's `plans` decided in a stay that has ended, by id, with the record that
+    ended it (a discharge, a death, a transfer out): that record's change (a discharge typed
+    after an export) sends the patient's plans again, completed."""
+    ended = {}
+    for record in plans:
+        when = datetime.fromisoformat(record.data["decided_at"])
+        stay = next((stay for stay in reversed(stays.of(str(record.patient_id))) if stay.holds(when)), None)
+        if stay is not None and stay.left is not None:
+            ended[record.record_id] = stay.left[1].record_id
+    return ended
+
+
+def _planned(plans: list[RecordVersion], ctx: Context, stays: Stays, stay_ended: frozenset[str]) -> Made:
+    """Each restriction or target of a patient's, its status by what was decided after it and
+    whether its stay has ended (`stay_ended`: the ids of those whose has)."""
     made = Made()
     standing = sorted((record for record in plans if record.status is not RecordStatus.ENTERED_IN_ERROR),
                       key=lambda record: (elapsed.instant(datetime.fromisoformat(record.data["decided_at"])),
@@ -65,7 +83,7 @@ def _planned(plans: list[RecordVersion], ctx: Context, stays: Stays) -> Made:
             made.made_from[record.record_id] = [ended.record_id] if ended else []
             continue
         status = ("entered-in-error" if record.status is RecordStatus.ENTERED_IN_ERROR
-                  else "completed" if later else "active")
+                  else "completed" if later or record.record_id in stay_ended else "active")
         made.add(_nutrition_order(record, status, ctx, stays), record.record_id)
     return made
 
