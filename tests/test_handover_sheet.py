@@ -206,3 +206,69 @@ def test_a_space_between_tables_never_ends_the_sheet(breathing, tmp_path, monkey
     printing.print_census(breathing, tmp_path / "census.pdf", ward="3B")
     printing.print_census(breathing, tmp_path / "census.pdf")
     assert built and all(not isinstance(story[-1], Spacer) for story in built)
+
+
+# Red flag sepsis in French
+
+def test_red_flag_sepsis_reads_as_the_tools_finding_in_french_not_as_the_old_severe_sepsis(patient, session_for,
+                                                                                           tmp_path):
+    """"SEPSIS GRAVE" is the name of a diagnosis Sepsis-3 dropped (sepsis with organ dysfunction):
+    a French doctor read the handover's red flag sepsis as that, not as the hour's Sepsis Six."""
+    from downtime.domain.sepsis import OUTCOMES, Outcome
+    from downtime.services import sepsis
+    from tests.test_sepsis import SCREEN
+
+    nurse = session_for("nurse", "fr")
+    records.save_new(nurse, "sepsis_screening", SCREEN, patient_id=patient)  # NEWS2 7 with an infection likely
+    text = _sheet(nurse, tmp_path, "3B", "fr")
+    assert "Dépistage du sepsis le 28/11 13:10 (NEWS2 7) : SEPSIS « DRAPEAU ROUGE »" in text
+    said = [*sepsis.SHORT[Outcome.RED].values(), *OUTCOMES[Outcome.RED].values(), sepsis.SHORT[Outcome.LOW]["fr"],
+            OUTCOMES[Outcome.LOW]["fr"], text]
+    assert not [words for words in said if "grave" in words.lower() or "gravité" in words.lower()]
+
+
+# A line longer than the rest of a page
+
+NOTE_WORDS = 120
+"""Each patient's handover notes in words: over half a page, under a whole one."""
+
+
+@pytest.fixture
+def long_notes(session_for, admission_values, monkeypatch):
+    """Ward 3B: five patients whose charts say more than half a page each, a line of ten words
+    each chart, each word its bed's ("b3w017"), so that whole, no two of their lines fit one page."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", ["1", "2", "3", "4", "5"])
+    nurse = session_for("nurse")
+    beds = {str(bed): _admit(nurse, admission_values, "Anne", str(bed), birth_name=f"Patient{bed}", used_name="")
+            for bed in range(1, 6)}
+    notes = {patient: [" ".join(f"b{bed}w{word:03d}" for word in range(first, first + 10))
+                       for first in range(0, NOTE_WORDS, 10)] for bed, patient in beds.items()}
+    monkeypatch.setattr(printing, "_charted", lambda session, patients, at, children: notes)
+    return nurse
+
+
+@pytest.mark.parametrize("lang, continued", [("en", "(continued)"), ("fr", "(suite)")])
+def test_a_line_too_long_for_the_rest_of_a_page_carries_on_over_the_next_under_its_patients_name(
+        long_notes, tmp_path, lang, continued):
+    """Moved whole onto the next page, each line left the page before it half empty: the French
+    sheet of ward 3B ran to 11 pages. Cut across the page, it carries on under the band and
+    headings, its patient's name, date of birth and downtime number given again over what is
+    carried on, each page naming the patient of every line on it; nothing is lost or said twice,
+    and no chart's line is cut across two pages."""
+    rows = {row.bed: row.patient for row in printing.census(long_notes.db, long_notes.forms, ward="3B")}
+    out = printing.print_census(replace(long_notes, lang=lang), tmp_path / f"census-{lang}.pdf", ward="3B")
+    pages = [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(out).pages]
+    assert len(pages) < len(rows)  # whole, one line a page
+    for page in pages:
+        for bed in sorted(set(re.findall(r"\bb(\d)w\d{3}\b", page))):
+            patient = rows[bed]
+            assert patient.display_name in page and patient.downtime_number in page, (bed, page)
+            assert page.count(patient.downtime_number) == 1
+        assert ("Ward 3B" if lang == "en" else "Service 3B") in page
+    assert sum(continued in page for page in pages) >= 2
+    words = re.findall(r"\bb\dw\d{3}\b", " ".join(pages))
+    assert sorted(words) == sorted(f"b{bed}w{word:03d}" for bed in rows for word in range(NOTE_WORDS))
+    for bed in rows:
+        for first in range(0, NOTE_WORDS, 10):
+            chart = " ".join(f"b{bed}w{word:03d}" for word in range(first, first + 10))
+            assert sum(chart in page for page in pages) == 1, chart

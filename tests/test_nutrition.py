@@ -74,17 +74,44 @@ def test_a_patient_never_screened_is_asked_for_a_day_after_coming_in(session_for
     assert nutrition.state(None, gone, nurse.clock(), "en") == ("Nutrition: not screened yet (MUST)", [])
 
 
-def test_the_weight_and_height_start_from_the_admission_and_are_asked(session_for, patient, admission_values):
+def test_the_height_starts_from_the_admission_the_weight_is_typed_and_both_are_asked(session_for, patient,
+                                                                                      admission_values):
+    """MUST's first step is a weight measured now: the admission's, offered, was saved unweighed."""
     nurse = session_for("nurse")
     first = prefill.first_answers(nurse, nurse.form("nutrition_screening"), patient)
-    assert (first.get("weight_kg"), first.get("height_cm")) == (admission_values.get("weight_kg"),
-                                                                admission_values.get("height_cm"))
+    assert admission_values.get("weight_kg") and "weight_kg" not in first
+    assert first.get("height_cm") == admission_values.get("height_cm")
     with pytest.raises(ValidationFailed) as refused:
         records.save_new(nurse, "nutrition_screening", {**SCREEN, "height_cm": None, "weight_loss": None},
                          patient_id=patient)
     assert sorted(error.path for error in refused.value.errors) == ["height_cm", "weight_loss"]
     with pytest.raises(PermissionDenied):
         records.save_new(session_for("coord"), "nutrition_screening", SCREEN, patient_id=patient)
+
+
+def test_a_weekly_screening_is_weighed_again_not_offered_the_admissions_weight(session_for, patient, clock):
+    """Offered the admission's 61.5 kg a week after a screening weighed 45 kg (MUST 2), the nurse
+    saved it: MUST 0, low risk, and 61.5 kg "weighed" that day for what is worked out per kilogram."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "nutrition_screening", {**SCREEN, "weight_kg": 45.0, "height_cm": 158,
+                                                    "weight_loss": "over_10"}, patient_id=patient)
+    clock.advance(days=7)
+    first = prefill.first_answers(nurse, nurse.form("nutrition_screening"), patient)
+    assert "weight_kg" not in first and first["height_cm"] == 158
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "nutrition_screening", {**first, "screened_at": "2026-12-05T14:00+01:00",
+                                                        "weight_loss": "under_5", "acute_no_intake": False},
+                         patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["weight_kg"]
+
+
+def test_the_acute_disease_item_says_the_days_without_food_to_come_in_french_too(forms):
+    """BAPEN's step 3 counts the days without intake that are likely ahead as well as those gone
+    by: "depuis plus de 5 jours" said only the past."""
+    label = forms["nutrition_screening"].field("acute_no_intake").label
+    assert "likely" in label.en and "for more than 5 days" in label.en
+    assert label.fr == ("Affection aiguë et absence d’apport nutritionnel, passée ou probable, pendant plus de 5 jours "
+                        "(score 2)")
 
 
 def test_the_blank_screening_is_one_page_with_the_scores_and_the_export_sends_an_observation(

@@ -13,7 +13,7 @@ from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
 from downtime.domain.braden import Band, band
-from downtime.domain.repositioning import Sign, next_due, signs
+from downtime.domain.repositioning import Sign, due_after, next_due, signs, too_seldom, uncharted_from
 from downtime.services import census, chart_alerts, prefill, printing, records, repositioning
 from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
 from downtime.sync.export import export
@@ -52,9 +52,9 @@ def test_the_next_change_falls_overdue_and_damage_is_called_out_until_the_skin_i
     latest = repositioning.chart(nurse.db, patient)[-1]
     assert latest.asks(nurse.clock(), "en") == [
         "PRESSURE DAMAGE (sacrum): tell the nurse in charge, keep the patient off it, chart the wound"]
-    said = ("REPOSITIONING: On the back, skin: Redness that does not blanch (category 1) (sacrum) at 28/11 14:25; "
+    said = ("REPOSITIONING: On the back, skin: Redness that does not blanch (category 1) at 28/11 14:25; "
             "next due 28/11 17:25; PRESSURE DAMAGE (sacrum): tell the nurse in charge, keep the patient off it, "
-            "chart the wound")
+            "chart the wound")  # the place once, in the ask
     assert repositioning.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {patient: said}
     assert said in _text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
     in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
@@ -64,7 +64,7 @@ def test_the_next_change_falls_overdue_and_damage_is_called_out_until_the_skin_i
     assert found.next_due.isoformat() == "2026-11-28T17:25:00+01:00"  # the list is read again then
     french = repositioning.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "fr")[patient]
     assert french.startswith("CHANGEMENT DE POSITION : Sur le dos, peau : Rougeur qui ne blanchit pas (catégorie 1) "
-                             "(sacrum) le 28/11 14:25 ; prochain le 28/11 17:25 ; ESCARRE (sacrum)")
+                             "le 28/11 14:25 ; prochain le 28/11 17:25 ; ESCARRE (sacrum)")
 
 
 def test_reddened_skin_says_where_and_only_those_who_give_care_chart_it(session_for, patient, admission_values):
@@ -117,7 +117,9 @@ def test_the_export_sends_each_change_as_a_procedure_declined_as_not_done(sessio
     assert [note.text for note in refused.note] == ["Next change of position in 2 hours", "Asleep, in pain when moved"]
     [latest] = repositioning.chart(nurse.db, patient)[-1:]
     assert latest.text(nurse.form("repositioning"), "en") == "Declined (say why in the notes)"
-    assert latest.asks(nurse.clock(), "en") == []
+    assert latest.asks(nurse.clock(), "en") == [  # the damage found at 12:30 still stands
+        "PRESSURE DAMAGE (sacrum, seen 28/11 12:30): tell the nurse in charge, keep the patient off it, chart the "
+        "wound"]
     with pytest.raises(ValidationFailed) as refused_form:  # moved: the skin is asked
         records.save_new(nurse, "repositioning", {**TURN, "skin": None}, patient_id=patient)
     assert [error.path for error in refused_form.value.errors] == ["skin"]
@@ -187,3 +189,163 @@ def test_the_next_change_starts_from_how_often_the_latest_said(session_for, pati
     records.save_new(nurse, "repositioning", {**TURN, "next_in": "3"}, patient_id=patient)
     first = prefill.first_answers(nurse, nurse.form("repositioning"), patient)
     assert first["next_in"] == "3" and not {"position", "skin"} & first.keys()
+
+
+DAMAGE = ("PRESSURE DAMAGE (sacrum, seen 28/11 12:30): tell the nurse in charge, keep the patient off it, chart the "
+          "wound")
+
+
+def _alerts(nurse):
+    in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    return chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B")
+
+
+def test_damage_found_stands_through_a_declined_change_until_the_skin_is_seen_again(session_for, patient, clock):
+    """Category 1 on the sacrum found at 12:30 left the handover, the escalation list and the
+    letters once the 13:50 change was declined, the skin not seen."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "repositioning", {**TURN, "skin": "category_1", "skin_where": "sacrum"},
+                     patient_id=patient)
+    records.save_new(nurse, "repositioning", {"turned_at": "2026-11-28T13:50+01:00", "position": "declined",
+                                              "next_in": "2", "notes": "Refused"}, patient_id=patient)
+    said = repositioning.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient]
+    assert said == ("REPOSITIONING: Declined (say why in the notes) at 28/11 13:50; next due 28/11 14:30; " + DAMAGE)
+    assert repositioning.pressure_areas(nurse.db, [patient])[patient].asks(nurse.clock(), "en") == [DAMAGE]
+    assert repositioning.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en")[-1] == DAMAGE
+    assert repositioning.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "fr")[patient].endswith(
+        "ESCARRE (sacrum, constatée le 28/11 12:30) : prévenir l’infirmier(ère) responsable, mettre le patient en "
+        "décharge, suivre la plaie")
+    turns = repositioning.chart(nurse.db, patient)
+    assert [turn.damaged for turn in turns] == [True, False]  # each line of the chart says its own skin
+    records.save_new(nurse, "repositioning", {**TURN, "turned_at": "2026-11-28T13:55+01:00", "skin": "blanching",
+                                              "skin_where": "sacrum"}, patient_id=patient)
+    assert "PRESSURE DAMAGE" not in repositioning.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[
+        patient]  # seen since: redness that blanches, no damage
+
+
+@given(st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2027, 1, 1), timezones=st.just(timezone.utc)),
+       st.sampled_from(("left", "back", "chair", "declined")), st.sampled_from((2, 3, 4, 6)),
+       st.one_of(st.none(), st.integers(-600, 600)))
+def test_a_declined_change_never_moves_the_next_one_due(turned_at, position, every, before_minutes):
+    due_before = None if before_minutes is None else turned_at + timedelta(minutes=before_minutes)
+    due = due_after(position, turned_at, every, due_before)
+    assert due == (due_before if position == "declined" and due_before is not None else next_due(turned_at, every))
+
+
+def test_a_declined_change_leaves_the_patient_overdue_since_their_last_turn(session_for, patient, clock):
+    """Declined at 14:45, a patient last turned at 12:30 read as turned at 14:45, and fell overdue
+    only at 16:45, though never moved."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "repositioning", TURN, patient_id=patient)  # 12:30, next in 2 hours: 14:30
+    clock.advance(minutes=50)
+    records.save_new(nurse, "repositioning", {"turned_at": "2026-11-28T14:45+01:00", "position": "declined",
+                                              "next_in": "2", "notes": "Refused"}, patient_id=patient)
+    latest = repositioning.chart(nurse.db, patient)[-1]
+    assert latest.due_at.isoformat() == "2026-11-28T14:30:00+01:00" and latest.overdue(nurse.clock())
+    assert repositioning.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient] == (
+        "REPOSITIONING: Declined (say why in the notes) at 28/11 14:45; REPOSITIONING OVERDUE since 28/11 14:30")
+    assert [(alert.form_id, alert.said) for alert in _alerts(nurse).alerts] == [
+        ("repositioning", ["REPOSITIONING OVERDUE since 28/11 14:30"])]
+    records.save_new(nurse, "repositioning", {**TURN, "turned_at": "2026-11-28T14:48+01:00", "next_in": "3"},
+                     patient_id=patient)
+    assert repositioning.chart(nurse.db, patient)[-1].due_at.isoformat() == "2026-11-28T17:48:00+01:00"
+
+
+def test_a_first_change_declined_counts_from_itself(session_for, patient):
+    nurse = session_for("nurse")
+    records.save_new(nurse, "repositioning", {"turned_at": "2026-11-28T12:30+01:00", "position": "declined",
+                                              "next_in": "2"}, patient_id=patient)
+    [turn] = repositioning.chart(nurse.db, patient)
+    assert turn.due_at.isoformat() == "2026-11-28T14:30:00+01:00" and turn.seen is None
+    assert turn.asks(nurse.clock(), "en") == []
+
+
+BRADEN_9 = {**BRADEN, "moisture": "1", "mobility": "1", "friction": "2"}  # 9: very high risk
+
+
+def test_each_band_at_risk_asks_a_change_within_its_hours():
+    """NICE CG179: at least every 6 hours at risk, every 4 at high risk."""
+    assessed = datetime(2026, 11, 28, 9, 30, tzinfo=timezone.utc)
+    assert {one: uncharted_from(one, assessed) for one in Band} == {
+        Band.VERY_HIGH: assessed + timedelta(hours=4), Band.HIGH: assessed + timedelta(hours=4),
+        Band.MODERATE: assessed + timedelta(hours=6), Band.MILD: assessed + timedelta(hours=6), Band.NONE: None}
+    assert [every for every in (2, 3, 4, 6) if too_seldom(Band.VERY_HIGH, every)] == [6]
+    assert [every for every in (2, 3, 4, 6) if too_seldom(Band.HIGH, every)] == [6]
+    assert not any(too_seldom(one, 6) for one in (Band.MODERATE, Band.MILD, Band.NONE))
+
+
+def test_a_patient_at_high_risk_never_turned_is_asked_for_a_change_within_4_hours(session_for, patient, clock):
+    """A Braden of 9 at 09:30 with no turn charted asked nothing, on the handover or the
+    escalation list, at 23:00."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "braden_assessment", {**BRADEN_9, "assessed_at": "2026-11-28T10:30+01:00"},
+                     patient_id=patient)
+    areas = repositioning.pressure_areas(nurse.db, [patient])[patient]
+    assert areas.asks(nurse.clock(), "en") == [] and areas.coming(nurse.clock()).isoformat() == (
+        "2026-11-28T14:30:00+01:00")  # 4 hours after the assessment: the escalation list is read again then
+    assert _alerts(nurse).next_due.isoformat() == "2026-11-28T14:30:00+01:00"
+    assert areas.line(nurse.form("repositioning"), "en") == (
+        "Pressure ulcer risk: Braden 9, VERY HIGH RISK (28/11 10:30)")
+    assert repositioning.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient] == (
+        "Pressure ulcer risk: Braden 9, VERY HIGH RISK (28/11 10:30)")
+    clock.advance(minutes=30)
+    asked = "REPOSITIONING NOT CHARTED (Braden 9, very high risk): change the patient's position at least every 4 hours"
+    assert repositioning.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient] == (
+        f"Pressure ulcer risk: Braden 9, VERY HIGH RISK (28/11 10:30); {asked}")
+    assert areas.asks(nurse.clock(), "en") == [asked] and areas.coming(nurse.clock()) is None
+    assert [(alert.form_id, alert.latest, alert.said) for alert in _alerts(nurse).alerts] == [
+        ("repositioning", "Pressure ulcer risk: Braden 9, VERY HIGH RISK (28/11 10:30)", [asked])]
+    assert repositioning.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "fr")[patient].endswith(
+        "CHANGEMENTS DE POSITION NON TRACÉS (Braden 9, risque très élevé) : changer le patient de position au moins "
+        "toutes les 4 heures")
+    records.save_new(nurse, "repositioning", {**TURN, "turned_at": "2026-11-28T13:00+01:00"},
+                     patient_id=patient)  # typed late, since the assessment
+    areas = repositioning.pressure_areas(nurse.db, [patient])[patient]
+    assert areas.asks(nurse.clock(), "en") == [] and areas.uncharted_from is None
+
+
+def test_a_patient_at_risk_is_asked_for_a_change_after_6_hours_and_one_not_at_risk_never(session_for, patient,
+                                                                                         clock):
+    nurse = session_for("nurse")
+    records.save_new(nurse, "braden_assessment", {**BRADEN, "activity": "3", "nutrition": "3", "mobility": "3"},
+                     patient_id=patient)  # 14: moderate
+    clock.advance(hours=1, minutes=29)  # 15:29: 5 h 59 after
+    assert repositioning.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient] == (
+        "Pressure ulcer risk: Braden 14, moderate risk (28/11 09:30)")
+    clock.advance(minutes=1)
+    assert repositioning.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient].endswith(
+        "; REPOSITIONING NOT CHARTED (Braden 14, moderate risk): change the patient's position at least every 6 hours")
+    records.save_new(nurse, "braden_assessment", {**BRADEN, "assessed_at": "2026-11-28T09:40+01:00", "sensory": "4",
+                                                  "moisture": "4", "activity": "4", "mobility": "4", "nutrition": "3",
+                                                  "friction": "3"}, patient_id=patient)  # 22: not at risk
+    clock.advance(days=1)
+    areas = repositioning.pressure_areas(nurse.db, [patient])[patient]
+    assert areas.asks(nurse.clock(), "en") == [] and areas.coming(nurse.clock()) is None
+
+
+def test_a_change_charted_before_the_risk_keeps_its_own_time_due(session_for, patient, clock):
+    """A turn before the assessment: its next falling overdue asks the turn, said once."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "repositioning", {**TURN, "turned_at": "2026-11-28T09:15+01:00", "next_in": "6"},
+                     patient_id=patient)
+    records.save_new(nurse, "braden_assessment", BRADEN_9, patient_id=patient)
+    clock.advance(hours=1, minutes=15)  # 15:15: overdue since 15:15, 5 h 45 after the assessment
+    areas = repositioning.pressure_areas(nurse.db, [patient])[patient]
+    assert areas.asks(nurse.clock(), "en") == ["REPOSITIONING OVERDUE since 28/11 15:15"]
+
+
+def test_a_change_less_often_than_the_risk_asks_is_warned_of_not_refused(session_for, patient):
+    """A 6-hourly plan for a Braden of 9 was saved without a word: NICE asks every 4 hours at
+    high risk. Asked before saving (qt.form_view), as the care plan may say otherwise."""
+    nurse = session_for("nurse")
+    six = {**TURN, "next_in": "6"}
+    assert repositioning.too_seldom_for(nurse.db, patient, six, "en") is None  # no risk assessed
+    records.save_new(nurse, "braden_assessment", BRADEN_9, patient_id=patient)
+    assert repositioning.too_seldom_for(nurse.db, patient, six, "en") == (
+        "The latest pressure ulcer risk is Braden 9, very high risk (28/11 09:30): NICE asks for a change of position "
+        "at least every 4 hours, not every 6.")
+    assert repositioning.too_seldom_for(nurse.db, patient, six, "fr") == (
+        "Le dernier risque d’escarre est Braden 9, risque très élevé (28/11 09:30) : le NICE demande un changement de "
+        "position au moins toutes les 4 heures, et non toutes les 6.")
+    assert repositioning.too_seldom_for(nurse.db, patient, {**TURN, "next_in": "4"}, "en") is None
+    records.save_new(nurse, "repositioning", six, patient_id=patient)  # saved: a warning, not a refusal

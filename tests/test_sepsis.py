@@ -160,11 +160,12 @@ def test_the_blank_is_in_the_binder_the_record_prints_what_it_found_and_the_expo
         session_for, patient, blank_pages, exported_resource, tmp_path):
     english, french = blank_pages("sepsis_screening", "en"), blank_pages("sepsis_screening", "fr")
     assert len(english) == len(french) == 2  # red flags, Sepsis Six, review: page 2
-    assert "Red flags" in english[1] and "Signes de gravité" in french[1] and "Sepsis Six" in english[1]
+    assert "Red flags" in english[1] and "Drapeaux rouges" in french[1] and "Sepsis Six" in english[1]
     # The paper tool's outcome box, kept with the red flags, on the page of the Sepsis Six.
     assert ("Outcome (tick one) ☐ RED FLAG SEPSIS ☐ POSSIBLE SEPSIS ☐ infection, no red flag ☐ infection unlikely"
             in english[1])
-    assert "Conclusion (en cocher une) ☐ SEPSIS GRAVE ☐ SEPSIS POSSIBLE" in french[1]
+    assert ("Conclusion (en cocher une) ☐ SEPSIS « DRAPEAU ROUGE » ☐ SEPSIS POSSIBLE ☐ infection sans drapeau rouge"
+            in french[1])  # not "SEPSIS GRAVE": the pre-Sepsis-3 name of a diagnosis, not the tool's finding
     found = records.save_new(session_for("nurse"), "sepsis_screening", {
         **SCREEN, "red_flags": ["lactate"], "oxygen_at": "2026-11-28T13:15+01:00", "not_needed": ["fluids"],
         "notes": "Lactate 2.8"}, patient_id=patient)

@@ -12,7 +12,7 @@ from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
 from downtime.domain.elapsed import reached
-from downtime.domain.wounds import WORSE_CATEGORY, key, next_due, worse_category
+from downtime.domain.wounds import WORSE_CATEGORY, key, next_due, wetter, worse_bed, worse_category
 from downtime.services import census, chart_alerts, followed, prefill, printing, records, repositioning, wounds
 from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
 from downtime.sync.export import export
@@ -46,6 +46,50 @@ def test_a_category_is_worse_only_when_it_has_gone_further():
     assert not worse_category("2", "deep_tissue") and not worse_category("3", "2") and not worse_category("2", "2")
     assert not worse_category(None, "2") and not worse_category("2", None)
     assert sorted(WORSE_CATEGORY, key=WORSE_CATEGORY.get)[:1] == ["1"]
+
+
+def test_a_bed_is_worse_gone_to_slough_or_necrosis_and_exudate_risen_to_high():
+    healthy, dead = ("epithelialising", "granulating", "intact"), ("sloughy", "necrotic")
+    assert all(worse_bed(before, now) for before in healthy for now in dead) and worse_bed("sloughy", "necrotic")
+    assert not any(worse_bed(before, now) for before in (*healthy, *dead) for now in healthy)
+    assert not worse_bed("necrotic", "sloughy") and not worse_bed(None, "necrotic")
+    assert not worse_bed("granulating", None)
+    assert [before for before in ("none", "low", "moderate", "high", None) if wetter(before, "high")] == [
+        "none", "low", "moderate"]
+    assert not any(wetter("none", now) for now in ("low", "moderate", None))
+
+
+def test_a_deeper_necrotic_wetter_wound_is_worse_and_says_each_way(session_for, patient, tmp_path):
+    """Granulating, 0.5 cm deep and little exudate at 10:00; necrotic, 2.5 cm deep and high
+    exudate at 13:00, its category unstageable (no worse than a 3): not called worse."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "wound_care", {**LOOK, "category": "3"}, patient_id=patient)
+    records.save_new(nurse, "wound_care", {**LOOK, "assessed_at": "2026-11-28T13:00+01:00", "category": "unstageable",
+                                           "depth_cm": 2.5, "bed": "necrotic", "exudate": "high"}, patient_id=patient)
+    [latest] = followed.still_open(wounds.chart(nurse.db, patient))
+    assert (latest.deeper, latest.bed_worse, latest.wetter, latest.grew, latest.category_worse) == (
+        True, True, True, False, False)
+    worse = ("WOUND WORSE (Sacrum: depth 0.5 cm on 28/11, 2.5 cm now; Granulating (red) on 28/11, Necrosis (black) "
+             "now; exudate low on 28/11, high now): tell the nurse in charge and the tissue viability nurse")
+    assert worse in wounds.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient]
+    in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    found = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B")
+    assert [alert.said for alert in found.alerts] == [[worse]]
+    assert latest.worse(nurse.form("wound_care"), "fr") == (
+        "profondeur 0,5 cm le 28/11, 2,5 cm maintenant ; Bourgeonnement (rouge) le 28/11, Nécrose (noire) maintenant ; "
+        "exsudat faible le 28/11, abondant maintenant")
+
+
+def test_a_shallower_cleaner_drier_wound_is_not_worse(session_for, patient):
+    nurse = session_for("nurse")
+    records.save_new(nurse, "wound_care", {**LOOK, "depth_cm": 2.0, "bed": "necrotic", "exudate": "high"},
+                     patient_id=patient)
+    records.save_new(nurse, "wound_care", {**LOOK, "assessed_at": "2026-11-28T13:00+01:00", "depth_cm": 1.0,
+                                           "bed": "sloughy", "exudate": "moderate"}, patient_id=patient)
+    records.save_new(nurse, "wound_care", {**LOOK, "assessed_at": "2026-11-28T13:30+01:00", "depth_cm": None},
+                     patient_id=patient)  # depth not measured: nothing to compare
+    looks = wounds.chart(nurse.db, patient)
+    assert [one.deteriorated for one in looks] == [False, False, False]
 
 
 def test_each_wound_asks_its_own_and_a_larger_one_is_worse(session_for, patient, clock, tmp_path):
@@ -96,8 +140,10 @@ def test_a_worse_category_is_worse_and_a_healed_wound_asks_nothing(session_for, 
                                            "length_cm": 2.0, "bed": "sloughy"}, patient_id=patient)
     spec = nurse.form("wound_care")
     [latest] = followed.still_open(wounds.chart(nurse.db, patient))
-    assert latest.worse(spec, "en") == "Category 2 on 28/11, Category 3 now" and not latest.grew
-    assert latest.worse(spec, "fr") == "Catégorie 2 le 28/11, Catégorie 3 maintenant"
+    assert latest.worse(spec, "en") == (
+        "Category 2 on 28/11, Category 3 now; Granulating (red) on 28/11, Slough (yellow) now") and not latest.grew
+    assert latest.worse(spec, "fr") == (
+        "Catégorie 2 le 28/11, Catégorie 3 maintenant ; Bourgeonnement (rouge) le 28/11, Fibrine (jaune) maintenant")
     records.save_new(nurse, "wound_care", {"assessed_at": "2026-11-28T13:00+01:00", "wound": "Sacrum",
                                            "kind": "pressure_ulcer", "category": "3", "bed": "healed"},
                      patient_id=patient)
@@ -178,6 +224,10 @@ def test_broken_skin_on_the_repositioning_chart_starts_a_pressure_ulcer_of_a_cat
     records.save_new(nurse, "repositioning", turn, patient_id=patient)
     [found] = repositioning.chart(nurse.db, patient)
     assert wounds.first_look(found) == {"wound": "sacrum", "kind": "pressure_ulcer"}
+    records.save_new(nurse, "repositioning", {"turned_at": "2026-11-28T13:00+01:00", "position": "declined",
+                                              "next_in": "2"}, patient_id=patient)  # the skin not seen
+    assert wounds.first_look(repositioning.chart(nurse.db, patient)[-1]) == {"wound": "sacrum",
+                                                                            "kind": "pressure_ulcer"}
     records.save_new(nurse, "repositioning", {**turn, "turned_at": "2026-11-28T13:30+01:00", "skin": "blanching"},
                      patient_id=patient)
     assert wounds.first_look(repositioning.chart(nurse.db, patient)[-1]) == {}  # no damage: nothing to start from

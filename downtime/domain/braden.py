@@ -1,8 +1,9 @@
 """The Braden scale's total and its band (Bergstrom, Braden et al. 1987; the bands of Ayello and
 Braden 2002): six items each scored from 1, the worst, to 4 (friction and shear to 3), their
 total from 6 to 23; the lower it is, the higher the risk of pressure ulcers. The app does not
-turn a band into a frequency of turns: the care plan does (NICE CG179: high risk, at least every
-4 hours)."""
+turn a band into a frequency of turns: the care plan does; the repositioning chart asks before a
+plan less often than the band allows and asks a change of a patient at risk with none charted
+(domain.repositioning.EVERY_AT_MOST; NICE CG179: high risk, at least every 4 hours)."""
 
 from __future__ import annotations
 

@@ -11,14 +11,21 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from downtime.domain import elapsed
+from downtime.domain.braden import Band
 
 DAMAGE = frozenset({"category_1", "broken"})
 """The skin findings that are pressure damage (the form's codes)."""
+DECLINED = "declined"
+"""The position of a change offered and declined: the patient was not moved."""
+EVERY_AT_MOST: Mapping[Band, int] = {Band.VERY_HIGH: 4, Band.HIGH: 4, Band.MODERATE: 6, Band.MILD: 6}
+"""The most hours between two changes of position NICE CG179 asks at each Braden band at risk
+(at least every 6 hours, every 4 at high risk); a patient not at risk has no turning chart."""
 
 
 class Sign(StrEnum):
     DAMAGE = "damage"
     OVERDUE = "overdue"
+    UNCHARTED = "uncharted"
 
 
 SIGNS: Mapping[Sign, Mapping[str, str]] = {
@@ -26,8 +33,14 @@ SIGNS: Mapping[Sign, Mapping[str, str]] = {
                   "fr": "ESCARRE ({where}) : prévenir l’infirmier(ère) responsable, mettre le patient en décharge, "
                         "suivre la plaie"},
     Sign.OVERDUE: {"en": "REPOSITIONING OVERDUE since {due}", "fr": "CHANGEMENT DE POSITION EN RETARD depuis {due}"},
+    Sign.UNCHARTED: {"en": "REPOSITIONING NOT CHARTED (Braden {score}, {band}): change the patient's position at "
+                           "least every {every} hours",
+                     "fr": "CHANGEMENTS DE POSITION NON TRACÉS (Braden {score}, {band}) : changer le patient de "
+                           "position au moins toutes les {every} heures"},
 }
-"""What each sign asks: `{where}` the skin's place, `{due}` when the next change fell due."""
+"""What each sign asks: `{where}` the skin's place, `{due}` when the next change fell due;
+`{score}` and `{band}` the latest Braden, `{every}` the most hours its band allows between two
+changes (`EVERY_AT_MOST`)."""
 
 
 def next_due(turned_at: datetime, every_hours: int) -> datetime:
@@ -36,8 +49,33 @@ def next_due(turned_at: datetime, every_hours: int) -> datetime:
     return elapsed.later(turned_at, timedelta(hours=every_hours))
 
 
+def due_after(position: str, turned_at: datetime, every_hours: int, due_before: datetime | None) -> datetime:
+    """When the next change falls due after a line of the chart, `due_before` the one due before
+    it (None for the chart's first): `every_hours` after a change that moved the patient; a
+    decline moves nothing, and the change due before it stays due (declined at 14:45, a patient
+    last turned at 12:30 read as turned, and fell overdue only at 16:45). A first line declined
+    counts from itself, there being no change before it."""
+    if position == DECLINED and due_before is not None:
+        return due_before
+    return next_due(turned_at, every_hours)
+
+
+def uncharted_from(band: Band, assessed_at: datetime) -> datetime | None:
+    """When a patient assessed at risk (`band`, at `assessed_at`) with no change of position
+    charted since is asked for one: once the most hours their band allows (`EVERY_AT_MOST`)
+    have gone by. None for a patient not at risk."""
+    every = EVERY_AT_MOST.get(band)
+    return None if every is None else next_due(assessed_at, every)
+
+
+def too_seldom(band: Band, every_hours: int) -> bool:
+    """Whether a care plan's hours between two changes are more than NICE asks at `band`: a
+    6-hourly plan for a Braden of 9 was saved without a word."""
+    return every_hours > EVERY_AT_MOST.get(band, every_hours)
+
+
 def signs(skin: str, due_at: datetime, at: datetime) -> list[Sign]:
-    """What the patient's latest change of position (its `skin` finding, the next due at
-    `due_at`) asks at `at`, the pressure damage first."""
+    """What the patient's chart asks at `at`: its latest `skin` finding (of the latest change
+    that looked at the skin), the next change due at `due_at`; the pressure damage first."""
     return [*([Sign.DAMAGE] if skin in DAMAGE else []),
             *([Sign.OVERDUE] if elapsed.instant(due_at) <= elapsed.instant(at) else [])]

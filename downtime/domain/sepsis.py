@@ -62,11 +62,12 @@ class Outcome(StrEnum):
 
 OUTCOMES: Mapping[Outcome, Mapping[str, str]] = {
     Outcome.RED: {"en": "RED FLAG SEPSIS: the Sepsis Six within the hour; tell the doctor now",
-                  "fr": "SEPSIS GRAVE : les « Sepsis Six » dans l’heure ; prévenir le médecin maintenant"},
+                  "fr": "SEPSIS « DRAPEAU ROUGE » : les « Sepsis Six » dans l’heure ; prévenir le médecin "
+                        "maintenant"},
     Outcome.AMBER: {"en": "POSSIBLE SEPSIS: the doctor reviews within the hour and decides on antibiotics",
                     "fr": "SEPSIS POSSIBLE : le médecin examine dans l’heure et décide des antibiotiques"},
     Outcome.LOW: {"en": "infection, no red flag (NEWS2 under 5): the doctor treats it; screen again if worse",
-                  "fr": "infection sans signe de gravité (NEWS2 sous 5) : le médecin la traite ; redépister si "
+                  "fr": "infection sans drapeau rouge (NEWS2 sous 5) : le médecin la traite ; redépister si "
                         "aggravation"},
     Outcome.UNLIKELY: {"en": "infection unlikely: look for another cause; screen again if worse",
                        "fr": "infection peu probable : chercher une autre cause ; redépister si aggravation"},

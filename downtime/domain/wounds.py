@@ -1,9 +1,10 @@
 """What a wound chart asks of the nurse, as wound care guidance has it (NICE CG179 for pressure
 ulcers, NG125 for surgical wounds; the ward's tissue viability team): a wound with signs of
-infection is for a doctor to see; a wound grown larger since it was last measured, or a pressure
-ulcer of a worse category, is deteriorating and is told to the nurse in charge (and the tissue
-viability nurse); a dressing is changed, or the wound looked at, when the chart says. Each wound
-is followed by its name, the same at each dressing."""
+infection is for a doctor to see; a wound grown larger or deeper since it was last measured, a
+pressure ulcer of a worse category, a wound bed gone to slough or necrosis, or exudate risen to
+high, is deteriorating and is told to the nurse in charge (and the tissue viability nurse); a
+dressing is changed, or the wound looked at, when the chart says. Each wound is followed by its
+name, the same at each dressing."""
 
 from __future__ import annotations
 
@@ -19,6 +20,12 @@ WORSE_CATEGORY = {"1": 1, "2": 2, "deep_tissue": 2, "3": 3, "unstageable": 3, "4
 """How far a pressure ulcer's category has gone, to tell one worse than before: a suspected deep
 tissue injury is at least a category 2's damage, an unstageable one at least a 3's (NPIAP/EPUAP
 2019)."""
+WORSE_BED = {"epithelialising": 0, "granulating": 0, "intact": 0, "sloughy": 1, "necrotic": 2}
+"""How far a wound bed has gone from healthy tissue (the form's codes; healed ends the chart):
+slough, then necrosis, is devitalised tissue. A bed going the other way is debridement working."""
+EXUDATE = {"none": 0, "low": 1, "moderate": 2, "high": 3}
+"""The exudate's amounts in order (the form's codes)."""
+HIGH_EXUDATE = "high"
 
 
 class Sign(StrEnum):
@@ -60,7 +67,24 @@ def larger(before: float | None, now: float | None) -> bool:
     return before is not None and now is not None and now > before
 
 
+def _further(steps: Mapping[str, int], before: str | None, now: str | None) -> bool:
+    """Whether `now` has gone further along `steps` than `before` (both said)."""
+    return before in steps and now in steps and steps[now] > steps[before]
+
+
 def worse_category(before: str | None, now: str | None) -> bool:
     """Whether a pressure ulcer's category is worse than before (both pressure ulcers)."""
-    return before in WORSE_CATEGORY and now in WORSE_CATEGORY and WORSE_CATEGORY[now] > WORSE_CATEGORY[before]
+    return _further(WORSE_CATEGORY, before, now)
+
+
+def worse_bed(before: str | None, now: str | None) -> bool:
+    """Whether the wound bed went to slough or necrosis from healthier tissue (`WORSE_BED`):
+    a granulating pressure ulcer found necrotic was not called worse."""
+    return _further(WORSE_BED, before, now)
+
+
+def wetter(before: str | None, now: str | None) -> bool:
+    """Whether the exudate rose to high (both said): a sign of infection or of a wound breaking
+    down, and a dressing soon soaked through."""
+    return now == HIGH_EXUDATE and _further(EXUDATE, before, now)
 

@@ -3,6 +3,7 @@ for whoever takes over when the laptop is unavailable."""
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from textwrap import shorten
@@ -11,7 +12,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.schema import Meaning
@@ -22,7 +23,8 @@ from downtime.domain.news2 import Band
 from downtime.pdf.forms import allergy_colour, allergy_line
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import (
-    ALERT, BAND, GREY, INK, RULE, SEX, LinesTable, PageInfo, birth_date_label, body_width, build_pdf, style,
+    ALERT, BAND, GREY, INK, RULE, SEX, LinesTable, PageInfo, birth_date_label, body_height, body_width, build_pdf,
+    style,
 )
 from downtime.services.census import CensusRow, name_alert, name_alerts
 from downtime.services import pews
@@ -81,6 +83,17 @@ LEFT_HEADINGS: dict[Lang, tuple[str, ...]] = {
     "fr": ("Sortie", "Patient", "Né(e), sexe", "N° dégradé", "Résultat ou produit", "Ce qu’il demande"),
 }
 LEFT_WIDTHS = (0.09, 0.16, 0.08, 0.1, 0.25, 0.32)
+CONTINUED = {"en": "(continued)", "fr": "(suite)"}
+HEAD = 2
+"""A table's rows over its lines, repeated on each page: the band naming the ward, the headings."""
+NAMED_BY = 4
+"""A line's first cells, which name its patient: the bed (or how they left), the name, the date of
+birth and sex, the downtime number."""
+CUT_FROM = 0.15
+"""The share of a page's height from which a line that does not fit the rest of it is cut there
+rather than moved whole onto the next page."""
+FUZZ = 0.01
+"""Points over a cut's height, for the paragraphs above it to fit in sums of floating points."""
 REASON_CHARACTERS = 110
 """The reason for admission heading a patient's handover notes is cut to about three lines of
 them, the rest of the cell left to write in; the admission form holds it whole."""
@@ -215,7 +228,6 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                     printed_at=printed_at, device_name=device_name, landscape=True, patient_box=False,
                     subtitle=SUBTITLE[lang].format(at=at.strftime("%d/%m/%Y %H:%M"), occupied=occupied,
                                                    empty=len(rows) - occupied))
-    width = body_width(info)
     tables: dict[str, list[list[Any]]] = {}
     for row in rows:
         body = tables.setdefault(row.ward, [])
@@ -242,7 +254,7 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                      _isolation(answer(Meaning.ISOLATION, p.isolation), isolated.get(p.patient_id), lang),
                      _notes(p.reason, _moved(row.location, row.transfer_note, at, lang),
                             to_countersign.get(p.patient_id, ()), charted.get(p.patient_id, ()), lang)])
-    story = [_table(WARD[lang].format(ward=ward_code), HEADINGS[lang], body, WIDTHS, width)
+    story = [_table(WARD[lang].format(ward=ward_code), HEADINGS[lang], body, WIDTHS, info)
              for ward_code, body in tables.items()]
     if left:
         story.append(_table(LEFT[lang], LEFT_HEADINGS[lang], [[
@@ -250,8 +262,8 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
             _cell(alert.patient.display_name, bold=True),
             _cell(birth_date_label(alert.patient, lang) + "\n" + SEX.get(alert.patient.sex or "unknown", SEX["unknown"])[lang]),
             _cell(alert.patient.downtime_number), _cell(alert.latest),
-            _cell(semicolon(lang).join(alert.said), bold=True, color=ALERT)] for alert in left], LEFT_WIDTHS, width))
-    empty = [_table(WARD[lang].format(ward=ward or ""), HEADINGS[lang], [], WIDTHS, width)]
+            _cell(semicolon(lang).join(alert.said), bold=True, color=ALERT)] for alert in left], LEFT_WIDTHS, info))
+    empty = [_table(WARD[lang].format(ward=ward or ""), HEADINGS[lang], [], WIDTHS, info)]
     return build_pdf(out, _apart(story) or empty, info)
 
 
@@ -261,16 +273,84 @@ def _apart(tables: Sequence[Flowable]) -> list[Flowable]:
     return [flowable for n, table in enumerate(tables) for flowable in ([Spacer(1, 4 * mm)] if n else []) + [table]]
 
 
+class _Beds(LinesTable):
+    """A ward's beds (or the patients who left): a line that does not fit the rest of a page is cut
+    across it (see `_between`) and carries on over the next page under the cells that name its
+    patient again (`NAMED_BY`), `continued` under the name: moved whole onto the next page, a
+    nurse's long notes left most of a page empty, and the French sheet of a 28-bed ward ran to 11
+    pages. Each page names the patient of every line on it, as every printed page does (two
+    identifiers)."""
+
+    def __init__(self, *args: Any, least: float = 0.0, continued: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.least, self.continued = least, continued
+
+    def onSplit(self, T: Table, byRow: int = 1) -> None:  # noqa: N802, N803 (reportlab's names)
+        """Each part reportlab cuts the table into cuts its own lines alike."""
+        T.least, T.continued = self.least, self.continued
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
+        self._calc(availWidth, availHeight)
+        cut = self._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans=1)  # the line that does not fit
+        room = availHeight - sum(self._rowHeights[:cut])
+        if HEAD <= cut < self._nrows and (at := self._between(cut, room)) is not None:
+            parts = self._splitRows(availHeight - room + at, doInRowSplit=1)
+            if len(parts) == 2:
+                return [parts[0], self._carried_on(parts[1], self._cellvalues[cut][:NAMED_BY])]
+        return super().split(availWidth, availHeight)
+
+    def _between(self, row: int, room: float) -> float | None:
+        """Where to cut the line in `room`, None to move it whole onto the next page: with `least`
+        room or more, under the last of its tallest cell's paragraphs (its notes, a chart's line
+        each) that fits there and leaves room above for the cells that name its patient, no
+        paragraph cut across two pages; a line taller than a page, there, else at the room's foot."""
+        named = self._tallest(row, NAMED_BY)[0]
+        frame = getattr(self, "_frame", None)
+        taller = row == HEAD and (frame is None or frame._atTop)  # than a page: on one of its own, it does not fit
+        if room < named or (room < self.least and not taller):
+            return None
+        _, column = self._tallest(row)
+        flowables, width, cell = (_flowables(self._cellvalues[row][column]), self._colWidths[column],
+                                  self._cellStyles[row][column])
+        heights = (cell.topPadding + self._listCellGeom(flowables[:count], width, cell)[1] + FUZZ
+                   for count in range(len(flowables) - 1, 0, -1))
+        return next((height for height in heights if named <= height <= room), room if taller else None)
+
+    def _tallest(self, row: int, columns: int | None = None) -> tuple[float, int]:
+        """How tall the tallest of the line's cells is (of its first `columns`), and which it is."""
+        return max(((self._listCellGeom(_flowables(value), width, cell)[1] + cell.topPadding + cell.bottomPadding,
+                     column) for column, (value, width, cell) in enumerate(
+                        zip(self._cellvalues[row][:columns], self._colWidths, self._cellStyles[row]))
+                    if _flowables(value)), default=(0.0, 0))
+
+    def _carried_on(self, rest: Table, named: Sequence[Any]) -> Table:
+        """`rest`, its first line the part of a line carried on, named again: reportlab leaves those
+        cells empty, all they hold printed above the cut. Its height is measured again."""
+        cells = [[copy.copy(flowable) for flowable in _flowables(value)] for value in named]
+        cells[1].append(_cell(self.continued, color=GREY))
+        rest._cellvalues[HEAD][:NAMED_BY] = cells
+        rest._argH[HEAD] = None
+        return rest
+
+
+def _flowables(value: Any) -> list[Flowable]:
+    """A cell's flowables, however reportlab holds them (one, a list, or a string when empty)."""
+    if isinstance(value, Flowable):
+        return [value]
+    return list(value) if isinstance(value, (list, tuple)) else []
+
+
 def _table(title: str, headings: Sequence[str], body: list[list[Any]], widths: Sequence[float],
-           width: float) -> LinesTable:
+           info: PageInfo) -> _Beds:
     """Lines under a band (a ward's beds under its name) and the column headings, both repeated
-    on each page the table runs onto. A line taller than a page (the longest allergy list the
-    admission form takes) carries on over the next: without it reportlab gave up, and the census
-    did not print."""
+    on each page the table runs onto. A line too long for the rest of a page carries on over the
+    next (see `_Beds`): a line taller than a page (the longest allergy list the admission form
+    takes) made reportlab give up, and the census did not print."""
     band = [Lines(title, style(size=10, bold=True, condensed=True, color=colors.white))]
     band += [""] * (len(widths) - 1)
-    table = LinesTable([band, [_cell(h, bold=True) for h in headings], *body],
-                       colWidths=[w * width for w in widths], repeatRows=2)
+    width = body_width(info)
+    table = _Beds([band, [_cell(h, bold=True) for h in headings], *body], colWidths=[w * width for w in widths],
+                  repeatRows=HEAD, least=CUT_FROM * body_height(info), continued=CONTINUED[info.lang])
     table.setStyle(TableStyle([
         ("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), BAND),
         ("GRID", (0, 1), (-1, -1), 0.5, RULE),

@@ -41,8 +41,8 @@ from downtime.qt.tables import print_and_open
 from downtime.qt.theatre_panel import say_flagged
 from downtime.qt.theatre_sessions import session_choices, session_line
 from downtime.services import (
-    cd_register, devices, drafts, identity, leaving, medication, observations, pews, prefill, printing, records, sepsis, theatre,
-    weight,
+    cd_register, devices, drafts, identity, leaving, medication, observations, pews, prefill, printing, records,
+    repositioning, sepsis, theatre, weight,
 )
 from downtime.services.back_entry import settled_on
 from downtime.services.laptops import author_of, authors as authors_here, laptops_known
@@ -548,7 +548,8 @@ class FormView(QWidget):
                                                           and self._second_order_confirmed(values)):
             return
         if not (self._second_booking_confirmed(values) and self._ended_session_confirmed(values)
-                and self._going_home_with_lines_confirmed(values) and self._leaving_with_asks_confirmed()):
+                and self._going_home_with_lines_confirmed(values) and self._leaving_with_asks_confirmed()
+                and self._turns_often_enough_confirmed(values)):
             return
         before = None
         try:
@@ -764,6 +765,19 @@ class FormView(QWidget):
             values, translate("FormView", "Line or catheter still in"),
             translate("FormView", "Discharge the patient with it in, on purpose (a catheter or a line they go home "
                                   "with)?"), devices.LETTER_FIELD)
+
+    def _turns_often_enough_confirmed(self, values: dict[str, Any]) -> bool:
+        """A change of position whose next is later than NICE asks at the patient's latest
+        Braden (6 hours at a high risk) is saved once the nurse says the care plan says so: a
+        6-hourly plan for a Braden of 9 was saved without a word. Otherwise she is back at the
+        next change. Asked of an amendment only when it changes what is asked."""
+        if self.spec.id != repositioning.FORM or self.patient_id is None:
+            return True
+        patient_id, session = str(self.patient_id), self.session
+        return self._asked_again(lambda data: repositioning.too_seldom_for(session.db, patient_id, data, session.lang),
+                                 values, translate("FormView", "Repositioning less often than advised"),
+                                 translate("FormView", "Save with this interval all the same (as the care plan "
+                                                       "says)?"), "next_in")
 
     def _leaving_with_asks_confirmed(self) -> bool:
         """A discharge or a transfer to another hospital of a patient whose charts still ask

@@ -80,20 +80,20 @@ class RepositioningView(ChartTab):
         assessed = repositioning.risk(self.session.db, self.patient_id)
         self.risk.setText(assessed.text(lang) if assessed is not None
                           else translate("RepositioningView", "Pressure ulcer risk: not assessed yet (Braden scale)"))
-        turns = repositioning.chart(self.session.db, self.patient_id)
+        areas = repositioning.pressure_areas(self.session.db, [self.patient_id]).get(self.patient_id)
+        turns = areas.turns if areas is not None else []
         self.model.at = now
         self.model.set_rows(list(reversed(turns)))
-        if not turns:
-            self.say(translate("RepositioningView", "No change of position recorded yet"), [])
-            self.read_again.stop()
-            return
-        latest = turns[-1]
-        overdue = latest.overdue(now)
-        self.say(translate("RepositioningView", "Latest: {turn} at {time}").format(
-            turn=latest.text(self.session.form(repositioning.FORM), lang), time=f"{latest.turned_at:%d/%m %H:%M}")
-            + ("" if overdue else f" — {latest.next_change(now, lang)}"), latest.asks(now, lang))
-        # The next change falls overdue with time, not with a save.
-        self.read_again.when_due(None if overdue else latest.due_at, now)
+        asks = areas.asks(now, lang) if areas is not None else []
+        if not turns:  # a patient at risk asks a change once their band's hours have gone by
+            self.say(translate("RepositioningView", "No change of position recorded yet"), asks)
+        else:
+            latest = turns[-1]
+            self.say(translate("RepositioningView", "Latest: {turn} at {time}").format(
+                turn=latest.text(self.session.form(repositioning.FORM), lang), time=f"{latest.turned_at:%d/%m %H:%M}")
+                + ("" if latest.overdue(now) else f" — {latest.next_change(now, lang)}"), asks)
+        # What the chart asks changes with time, not with a save.
+        self.read_again.when_due(areas.coming(now) if areas is not None else None, now)
 
     def wound_found(self) -> None:
         """The wound chart's form, starting from the pressure damage the latest change found."""

@@ -55,14 +55,16 @@ class Charted:
     def bleeding(self) -> frozenset[str]:
         return frozenset(self.record.data.get("seen") or ()) & BLEEDING
 
-    def stool(self, spec: FormSpec, lang: Lang) -> str:
-        """"type 6, Medium, Fresh blood", or "Not opened (the day's check)"."""
+    def stool(self, spec: FormSpec, lang: Lang, told: frozenset[str] = frozenset()) -> str:
+        """"type 6, Medium, Fresh blood", or "Not opened (the day's check)"; what was seen in it
+        that is `told` elsewhere (the blood the chart's ask names) left out."""
         data = self.record.data
         if not self.opened:
             return format_value(spec.field("opened"), data["opened"], lang)
+        seen = [code for code in data.get("seen") or () if code not in told]
         return ", ".join(part for part in (
             WORDS["type"][lang].format(type=data["stool_type"]), format_value(spec.field("amount"), data.get("amount"), lang),
-            format_value(spec.field("seen"), data.get("seen"), lang)) if part)
+            format_value(spec.field("seen"), seen or None, lang)) if part)
 
 
 def charted(record: RecordVersion) -> Charted:
@@ -108,12 +110,14 @@ def asking(lines: Sequence[Charted], spec: FormSpec, at: datetime, lang: Lang) -
 def state(lines: Sequence[Charted], spec: FormSpec, at: datetime, lang: Lang) -> str:
     """"last opened 28/11 10:00 (type 6, Medium); 3 loose in 24 hours; stool sample sent 28/11
     11:00": when the bowels last opened and how, loose stools of the last day (unless what they
-    ask says so), the latest sample."""
+    ask says so), the latest sample. Blood seen in the last stool is left to what the chart asks
+    (`asking`), which names it: the handover said "Black, tarry (melaena)" twice in a line."""
     last = _last_opened(lines)
     run = loose_in_a_day([one.charted_at for one in lines if one.loose], at)
     sample = next((one for one in reversed(lines) if one.sampled), None)
     return semicolon(lang).join([
-        WORDS["last"][lang].format(time=f"{last.charted_at:%d/%m %H:%M}", stool=last.stool(spec, lang)) if last
+        WORDS["last"][lang].format(time=f"{last.charted_at:%d/%m %H:%M}", stool=last.stool(spec, lang, BLEEDING))
+        if last
         else WORDS["never"][lang].format(time=f"{lines[0].charted_at:%d/%m %H:%M}"),
         *([WORDS["loose"][lang].format(count=len(run))] if len(run) > 1 and Sign.LOOSE not in found_signs(lines, at)
           else []),

@@ -3,8 +3,9 @@ balance, repositioning, wounds, lines and catheters, pain, bowels, paediatric ob
 results ask something now: a set that needs a
 doctor, a next set overdue, a hypo, ketones to check or tell, a hypo's recheck or the next glucose
 reading overdue, a unit's observations overdue, a unit running at 4 hours, a reaction to report, a critical result no
-doctor is told of yet, a sample whose result is overdue, a low urine output where it is measured
-every hour, a change of position overdue or pressure damage found, a wound infected or worse or
+doctor is told of yet, a sample whose result is overdue, a low urine output measured hourly
+or a fluid restriction exceeded, a change of position overdue, none charted for a patient at risk, or
+pressure damage found, a wound infected or worse or
 its dressing overdue, a line or catheter with phlebitis, an infected or faulty site, no longer
 needed or its check overdue, loose stools that may be infective, blood in the stool or bowels not
 opened for three days, pain that matters left untreated or its reassessment overdue, a child's
@@ -16,7 +17,8 @@ flag sepsis whose Sepsis Six or doctor's review is not all done within the hour.
 charge reads them beside the NEWS2 escalation list: on paper each was on its patient's chart
 alone, seen when that chart was next opened. And the patients who left the ward with a critical
 result no doctor is told of: the laboratory phones the ward the sample came from, hours after a
-discharge."""
+discharge. And, for the handover sheet, each patient's doses the medication round has overdue
+(`doses_overdue`)."""
 
 from __future__ import annotations
 
@@ -27,11 +29,26 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
+from downtime.domain.medication import DoseState, dose_state, policy_for
 from downtime.domain.transfusion import Sign
 from downtime.formspec import FormSpec, Lang
-from downtime.services import (bowels, census, devices, falls, fluid_balance, followed, glucose, lab_results, medication,
-                               neuro, pain, pews, repositioning, sepsis, transfusion, wounds)
+from downtime.i18n import semicolon
+from downtime.services import (bowels, census, devices, falls, fluid_balance, followed, glucose, lab_results,
+                               medication, neuro, pain, pews, repositioning, sepsis, settings, transfusion, wounds)
 from downtime.services.patients import PatientSummary
+
+DOSES_OVERDUE = {"en": "DOSES OVERDUE, NOT RECORDED: {doses} — give or record each on the round",
+                 "fr": "DOSES DÉPASSÉES, NON TRACÉES : {doses} — donner ou tracer chacune au tour des médicaments"}
+MISSED = {"en": "MISSED, over {hours} h", "fr": "OMISE, plus de {hours} h"}
+MISSED_RUN = {"en": "{first} to {last} ({count} MISSED, over {hours} h)",
+              "fr": "du {first} au {last} ({count} OMISES, plus de {hours} h)"}
+MISSED_LISTED = 2
+"""An order's doses missed (with nothing to check first) said one by one up to this many; more
+are counted from the first to the last: a patient whose doses no one recorded for a day had a
+line of a dozen."""
+ON_PAPER = {"en": "check the paper first", "fr": "vérifier d’abord le papier"}
+HELD = {"en": "another laptop recorded it otherwise: check it first",
+        "fr": "un autre portable l’a tracée autrement : la vérifier d’abord"}
 
 
 @dataclass(frozen=True)
@@ -100,14 +117,12 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                      for one in lab_results.overdue(sent, at))
         if (coming := lab_results.next_due(sent, at)) is not None:
             due.append(coming)
-    for patient_id, turns in repositioning.charts(db, patients).items():
-        latest = turns[-1]
-        if said := latest.asks(at, lang):
+    for patient_id, areas in repositioning.pressure_areas(db, patients).items():
+        if said := areas.asks(at, lang):
             found.append(ChartAlert(patients[patient_id], repositioning.FORM,
-                                    f"{latest.text(forms[repositioning.FORM], lang)} {latest.turned_at:%d/%m %H:%M}",
-                                    said))
-        if not latest.overdue(at):
-            due.append(latest.due_at)
+                                    areas.line(forms[repositioning.FORM], lang), said))
+        if (coming := areas.coming(at)) is not None:
+            due.append(coming)
     wounds_spec, devices_spec = forms[wounds.FORM], forms[devices.FORM]
     for form_id, charted, line in (
             (wounds.FORM, wounds.charts, lambda one: f"{one.text(wounds_spec, lang)} {one.assessed_at:%d/%m %H:%M}"),
@@ -161,6 +176,9 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                                     fluid_balance.urine_words(output, lang, called=False),
                                     [fluid_balance.urine_words(output, lang)]))
         due.append(output.moves_on)
+    for patient_id, exceeded in fluid_balance.restrictions_exceeded(db, patients, at, lang).items():
+        found.append(ChartAlert(patients[patient_id], fluid_balance.FORM, exceeded.plan, exceeded.said))
+        due.append(exceeded.until)
     order = {patient_id: number for number, patient_id in enumerate(patients)}  # the census's, by ward and bed
     found.sort(key=lambda alert: (order[alert.patient.patient_id], alert.form_id))
     return ChartAlerts(found + left_untold(db, forms, patients, ward, lang, reactions),
@@ -193,3 +211,54 @@ def _reaction(patient: PatientSummary, one: transfusion.Transfused, forms: dict[
     return ChartAlert(patient, transfusion.FORM, f"{one.what(forms[transfusion.FORM], lang)} "
                                                  f"{one.state(forms[transfusion.END_FORM], lang)}",
                       [transfusion.SIGNS[Sign.REACTION][lang]])
+
+
+def doses_overdue(db: Database, forms: dict[str, FormSpec], patients: Sequence[PatientSummary], at: datetime,
+                  lang: Lang) -> dict[str, str]:
+    """What the handover sheet says of each of these in-patients' scheduled doses that the
+    medication round lists with nothing recorded and overdue by its own rule (the ward's overdue
+    threshold, `dose_state`), those missed over its window too: the sheet said only the
+    time-critical ones, and omitted doses are a leading cause of harm from medicines (NPSA 2010).
+    Each order once, its doses' times oldest first; a time-critical dose the sheet already says
+    (`medication.time_critical_handover`) is not said again."""
+    wanted = {patient.patient_id for patient in patients}
+    told = {(order.record_id, cell.slot) for critical in medication.time_critical(db, wanted, at).values()
+            for order, cell in critical.late}
+    policy, order_form = settings.round_policy(db), forms[medication.ORDER_FORM]
+    found: dict[str, dict[str, list[medication.RoundItem]]] = {}
+    for ward in dict.fromkeys(patient.ward for patient in patients if patient.ward):
+        for item in medication.round_list(db, forms, ward, at):
+            if (item.patient.patient_id in wanted and (item.order.record_id, item.slot) not in told
+                    and dose_state(item.slot, at, None, policy_for(item.order, policy)) is DoseState.OVERDUE):
+                found.setdefault(item.patient.patient_id, {}).setdefault(item.order.record_id, []).append(item)
+    return {patient_id: DOSES_OVERDUE[lang].format(doses=semicolon(lang).join(
+        _order_doses(doses, order_form, lang) for doses in sorted(
+            orders.values(), key=lambda doses: min(elapsed.instant(item.slot) for item in doses))))
+        for patient_id, orders in found.items()}
+
+
+def _order_doses(doses: list[medication.RoundItem], order_form: FormSpec, lang: Lang) -> str:
+    """An order's doses overdue, oldest first: "Amoxicillin 1 g IV 27/11 20:00 (MISSED, over 12 h),
+    28/11 08:00"; those missed counted past `MISSED_LISTED`."""
+    doses = sorted(doses, key=lambda item: elapsed.instant(item.slot))
+    plain = [item for item in doses if item.missed and item.on_paper is None and not item.held]
+    counted = len(plain) > MISSED_LISTED
+    times = [_dose_time(item, lang) for item in doses if not (counted and item in plain)]
+    if counted:
+        times.insert(0, MISSED_RUN[lang].format(count=len(plain), hours=_hours(), first=f"{plain[0].slot:%d/%m %H:%M}",
+                                                last=f"{plain[-1].slot:%d/%m %H:%M}"))
+    return f"{medication.order_label(doses[0].order, order_form, lang)} {', '.join(times)}"
+
+
+def _hours() -> str:
+    """The round's window in hours ("12")."""
+    return f"{medication.ROUND_WINDOW.total_seconds() / 3600:g}"
+
+
+def _dose_time(item: medication.RoundItem, lang: Lang) -> str:
+    """A dose's time, and whether it is missed past the round's window, or may be given already (on
+    paper while this laptop was silent, or on another laptop): to check before giving it."""
+    marks = [words for words, said in ((MISSED[lang].format(hours=_hours()), item.missed),
+                                       (ON_PAPER[lang], item.on_paper is not None), (HELD[lang], bool(item.held)))
+             if said]
+    return f"{item.slot:%d/%m %H:%M}" + (f" ({', '.join(marks)})" if marks else "")

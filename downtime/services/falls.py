@@ -5,14 +5,14 @@ medication chart's anticoagulants among them."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
 
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.falls import AND, Fall, asks, fall_of, said
+from downtime.domain.falls import AND, Ask, Fall, asks, fall_of, said
 from downtime.domain.medication import anticoagulant, runs_at
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
@@ -35,6 +35,11 @@ WORDS = {
     "charted": {"en": "on {drugs} per the medication chart", "fr": "sous {drugs} selon le plan d’administration"},
     "examined": {"en": "examined by {name} {time}", "fr": "examiné par {name} le {time}"},
 }
+SAID_BY: Mapping[str, frozenset[Ask]] = {"not_excluded": frozenset({Ask.NEURO, Ask.ANTICOAGULANT}),
+                                         "fracture": frozenset({Ask.NOT_TO_MOVE}),
+                                         "anticoagulated": frozenset({Ask.ANTICOAGULANT})}
+"""The asks that say what a fall's words (`WORDS`) say: said beside them, they leave it to them (a
+head injury found is said still: the asks say only that one is not excluded)."""
 
 
 @dataclass(frozen=True)
@@ -44,16 +49,20 @@ class Recorded:
     record: RecordVersion
     fall: Fall
 
-    def text(self, lang: Lang, zone: tzinfo | None = None) -> str:
+    def text(self, lang: Lang, zone: tzinfo | None = None, asked: Collection[Ask] = ()) -> str:
         """"Fell 28/11 14:20 (found on the floor, head injury not excluded, on an anticoagulant);
         examined by Dr Benali 28/11 14:50", its times on the clock of `zone` (the ward's, `at.tzinfo`;
-        the laptop's when None): a fall typed on a laptop whose clock was at UTC read an hour off."""
+        the laptop's when None): a fall typed on a laptop whose clock was at UTC read an hour off.
+        What the fall's asks said beside it (`asked`) say too is left to them (`SAID_BY`): the
+        handover said "head injury not excluded" twice in a line."""
         fall, data = self.fall, self.record.data
-        how = [words for words, shown in (
-            (WORDS["found"][lang], data["witnessed"] == "found"),
-            (WORDS[fall.head_injury if fall.head_injury in WORDS else "not_excluded"][lang], fall.head_injury_possible),
-            (WORDS["fracture"][lang], fall.fracture_suspected),
-            (_anticoagulant_words(fall, lang), fall.on_anticoagulant)) if shown]
+        head = fall.head_injury if fall.head_injury in WORDS else "not_excluded"
+        how = [words for key, words, shown in (
+            ("found", WORDS["found"][lang], data["witnessed"] == "found"),
+            (head, WORDS[head][lang], fall.head_injury_possible),
+            ("fracture", WORDS["fracture"][lang], fall.fracture_suspected),
+            ("anticoagulated", _anticoagulant_words(fall, lang), fall.on_anticoagulant))
+            if shown and not SAID_BY.get(key, frozenset()) & set(asked)]
         words = WORDS["fell"][lang].format(time=f"{fall.fell_at.astimezone(zone):%d/%m %H:%M}") + (
             f" ({', '.join(how)})" if how else "")
         if fall.reviewed_at is None:
@@ -96,9 +105,13 @@ class Falls:
     observed: list[datetime]
     neuro: list[datetime]
 
-    def asking(self, one: Recorded, lang: Lang) -> list[str]:
+    def asks(self, one: Recorded) -> list[Ask]:
         """What the fall `one` asks now, most urgent first."""
-        return [said(ask, one.fall, lang) for ask in asks(one.fall, self.observed, self.neuro)]
+        return asks(one.fall, self.observed, self.neuro)
+
+    def asking(self, one: Recorded, lang: Lang) -> list[str]:
+        """`asks` in words."""
+        return [said(ask, one.fall, lang) for ask in self.asks(one)]
 
 
 def anticoagulants(db: Database, patient_id: str, at: datetime) -> tuple[str, ...]:
@@ -148,7 +161,7 @@ def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lan
         for one in known.falls:
             asked = known.asking(one, lang)
             if asked or elapsed.between(one.fall.fell_at, at) < HANDED_OVER_FOR:
-                said.append(semicolon(lang).join([one.text(lang, at.tzinfo), *asked]))
+                said.append(semicolon(lang).join([one.text(lang, at.tzinfo, known.asks(one)), *asked]))
         if said:
             lines[patient_id] = semicolon(lang).join(said)
     return lines

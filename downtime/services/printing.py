@@ -371,8 +371,8 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime,
              children: Mapping[str, pews.Watch]) -> dict[str, list[str]]:
     """What each in-patient's neuro, glucose, transfusion, fluid, repositioning, wound, line and
     catheter, pain and bowel charts, nutrition, delirium and sepsis screenings, falls, VTE risk assessments,
-    time-critical doses and laboratory results say at the handover (`patients`: the
-    census's)."""
+    time-critical doses, the other doses overdue and laboratory results say at the handover
+    (`patients`: the census's)."""
     patient_ids = [patient.patient_id for patient in patients]
     found: dict[str, list[str]] = {}
     for said in (neuro.handover(session.db, patient_ids, at, session.lang),
@@ -392,7 +392,8 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime,
                  falls.handover(session.db, patients, at, session.lang),
                  sepsis.handover(session.db, patients, at, session.lang),
                  vte.handover(session.db, session.forms, patients, at, session.lang),
-                 medication.time_critical_handover(session.db, session.forms, patient_ids, at, session.lang)):
+                 medication.time_critical_handover(session.db, session.forms, patient_ids, at, session.lang),
+                 chart_alerts.doses_overdue(session.db, session.forms, patients, at, session.lang)):
         for patient_id, line in said.items():
             found.setdefault(patient_id, []).append(line)
     return found

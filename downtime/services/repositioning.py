@@ -1,13 +1,15 @@
 """A patient's repositioning (turning) chart: each change of position with the skin over the
-pressure areas, and what the latest asks of the nurse now (domain.repositioning): the next
-change once overdue, pressure damage found; and their latest pressure ulcer risk assessment
-(domain.braden). Never stored: worked out from the standing records."""
+pressure areas, and what the chart asks of the nurse now (domain.repositioning): the next
+change once overdue (a decline moves nothing), pressure damage found (at the latest look at the
+skin), a patient assessed at risk with no change charted; and their latest pressure ulcer risk
+assessment (domain.braden). Never stored: worked out from the standing records."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -16,11 +18,12 @@ from downtime.domain.age import age_in_years
 from downtime.domain.braden import ADULTS_FROM_YEARS, BANDS, FIRST_WITHIN, Band, band as band_of, total
 from downtime.domain.census import StayStatus
 from downtime.domain.records import RecordVersion
-from downtime.domain.repositioning import DAMAGE, SIGNS, Sign, next_due, signs
+from downtime.domain.repositioning import (DAMAGE, EVERY_AT_MOST, SIGNS, Sign, due_after, signs, too_seldom,
+                                           uncharted_from)
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import semicolon
-from downtime.services.bedside import Chart, first_due, ordered
+from downtime.services.bedside import Chart, first_due, in_order, ordered
 from downtime.services.patients import PatientSummary
 
 FORM = "repositioning"
@@ -33,42 +36,68 @@ WORDS = {
              "fr": "Risque d’escarre : Braden {score}, {band} ({time})"},
     "every": {"en": "Repositioned every {every}; last: {turn} at {time}",
               "fr": "Changement de position toutes les {every} ; dernier : {turn} le {time}"},
+    "seen": {"en": "{where}, seen {time}", "fr": "{where}, constatée le {time}"},
+    "seldom": {"en": "The latest pressure ulcer risk is Braden {score}, {band} ({time}): NICE asks for a change of "
+                     "position at least every {every} hours, not every {hours}.",
+               "fr": "Le dernier risque d’escarre est Braden {score}, {band} ({time}) : le NICE demande un changement "
+                     "de position au moins toutes les {every} heures, et non toutes les {hours}."},
 }
 
 
 @dataclass(frozen=True)
 class Turned:
-    """A change of position (`record`), when it was, and when the next falls due."""
+    """A change of position (`record`), when it was, when the next falls due (counted from the
+    latest change up to it that moved the patient: domain.repositioning.due_after), and the
+    latest change up to it that looked at the skin (`seen`: itself, but for a decline that did
+    not; None when none did), which the chart's pressure damage is judged on: category 1 on the
+    sacrum found at 12:30 left the handover and the escalation list once the 13:50 change was
+    declined, the skin not seen."""
 
     record: RecordVersion
     turned_at: datetime
     due_at: datetime
+    seen: RecordVersion | None
 
-    def skin(self, spec: FormSpec, lang: Lang) -> str:
-        """"Redness that blanches when pressed (sacrum)", or "" when not said (declined)."""
+    def skin(self, spec: FormSpec, lang: Lang, where: bool = True) -> str:
+        """"Redness that blanches when pressed (sacrum)", or "" when not said (declined); without
+        the place unless `where`."""
         data = self.record.data
         if not data.get("skin"):
             return ""
-        where = " ".join((data.get("skin_where") or "").split())
-        return format_value(spec.field("skin"), data["skin"], lang) + (f" ({where})" if where else "")
+        place = " ".join((data.get("skin_where") or "").split()) if where else ""
+        return format_value(spec.field("skin"), data["skin"], lang) + (f" ({place})" if place else "")
 
-    def text(self, spec: FormSpec, lang: Lang) -> str:
-        """"Left side (30° tilt), skin: Redness that blanches when pressed (sacrum)"."""
+    def text(self, spec: FormSpec, lang: Lang, where: bool = True) -> str:
+        """"Left side (30° tilt), skin: Redness that blanches when pressed (sacrum)"; the skin's
+        place left out unless `where` (the pressure damage's ask beside it names it)."""
         position = format_value(spec.field("position"), self.record.data["position"], lang)
-        skin = self.skin(spec, lang)
+        skin = self.skin(spec, lang, where)
         return f"{position}, {WORDS['skin'][lang].format(skin=skin)}" if skin else position
 
     @property
     def damaged(self) -> bool:
+        """This change found pressure damage (its own line of the chart)."""
         return self.record.data.get("skin") in DAMAGE
 
+    @property
+    def damage_found(self) -> bool:
+        """The latest look at the skin up to this change found pressure damage (`seen`): what the
+        chart says while this change is its latest."""
+        return self.seen is not None and self.seen.data.get("skin") in DAMAGE
+
     def said(self, sign: Sign, at: datetime, lang: Lang) -> str:
-        return SIGNS[sign][lang].format(where=" ".join((self.record.data.get("skin_where") or "").split()),
-                                        due=f"{self.due_at.astimezone(at.tzinfo):%d/%m %H:%M}")
+        """A sign in words; the damage's place as the latest look at the skin wrote it, and when,
+        when it was an earlier change's."""
+        seen = self.seen or self.record
+        where = " ".join((seen.data.get("skin_where") or "").split())
+        if seen is not self.record:
+            where = WORDS["seen"][lang].format(where=where, time=f"{_turned_at(seen):%d/%m %H:%M}")
+        return SIGNS[sign][lang].format(where=where, due=f"{self.due_at.astimezone(at.tzinfo):%d/%m %H:%M}")
 
     def asks(self, at: datetime, lang: Lang) -> list[str]:
         """What it asks at `at` (the latest change of position's, the chart's), each in words."""
-        return [self.said(sign, at, lang) for sign in signs(self.record.data.get("skin") or "", self.due_at, at)]
+        skin = self.seen.data.get("skin") if self.seen is not None else ""
+        return [self.said(sign, at, lang) for sign in signs(skin or "", self.due_at, at)]
 
     def overdue(self, at: datetime) -> bool:
         return elapsed.instant(self.due_at) <= elapsed.instant(at)
@@ -120,28 +149,126 @@ def risk(db: Database, patient_id: str) -> Assessed | None:
     return risks(db, [patient_id]).get(patient_id)
 
 
-def turned(record: RecordVersion) -> Turned:
-    at = datetime.fromisoformat(record.data["turned_at"])
-    return Turned(record, at, next_due(at, int(record.data["next_in"])))
+def _turned_at(record: RecordVersion) -> datetime:
+    return datetime.fromisoformat(record.data["turned_at"])
+
+
+def turned(record: RecordVersion, before: Turned | None = None) -> Turned:
+    """A change of position, `before` the chart's line before it (None for its first)."""
+    data = record.data
+    at = _turned_at(record)
+    seen = record if data.get("skin") else before.seen if before is not None else None
+    return Turned(record, at, due_after(data["position"], at, int(data["next_in"]),
+                                        None if before is None else before.due_at), seen)
+
+
+def _charted(records: list[RecordVersion]) -> list[Turned]:
+    """The changes in the order they happened, each read with the one before it (`turned`)."""
+    made: list[Turned] = []
+    for record in in_order(records, lambda one: one, _turned_at):
+        made.append(turned(record, made[-1] if made else None))
+    return made
 
 
 # The patient's standing changes of position, oldest first; and many patients' in one query.
-CHART = Chart(FORM, ordered(turned, lambda one: one.turned_at))
+CHART = Chart(FORM, _charted)
 chart, charts = CHART.of, CHART.of_each
+
+
+@dataclass(frozen=True)
+class PressureAreas:
+    """A patient's pressure areas as their charts stand: their latest risk assessed this stay
+    (None: not assessed) and their changes of position this stay, oldest first."""
+
+    assessed: Assessed | None
+    turns: list[Turned]
+
+    @property
+    def latest(self) -> Turned | None:
+        return self.turns[-1] if self.turns else None
+
+    @property
+    def uncharted_from(self) -> datetime | None:
+        """When a change of position is asked of a patient assessed at risk with none charted
+        since the assessment (domain.repositioning.uncharted_from): a Braden of 9 with no turn
+        asked nothing all day. None when one was charted since, or the patient is not at risk."""
+        found = self.assessed
+        if found is None or any(elapsed.instant(turn.turned_at) >= elapsed.instant(found.assessed_at)
+                                for turn in self.turns):
+            return None
+        return uncharted_from(found.band, found.assessed_at)
+
+    def uncharted(self, at: datetime) -> bool:
+        """No change charted since the assessment within its band's hours, at `at`; not said
+        while an earlier change's next is said overdue (it asks the same turn)."""
+        return elapsed.reached(self.uncharted_from, at) and not (self.latest is not None and self.latest.overdue(at))
+
+    def uncharted_said(self, at: datetime, lang: Lang) -> list[str]:
+        """The change asked at `at` of a patient at risk with none charted (`uncharted`), in words."""
+        found = self.assessed
+        if found is None or not self.uncharted(at):
+            return []
+        return [SIGNS[Sign.UNCHARTED][lang].format(score=found.score, band=BANDS[found.band][lang].lower(),
+                                                   every=EVERY_AT_MOST[found.band])]
+
+    def asks(self, at: datetime, lang: Lang) -> list[str]:
+        """What the charts ask at `at`, each in words: the latest change's, and a change asked of
+        a patient at risk with none charted."""
+        return [*(self.latest.asks(at, lang) if self.latest is not None else []), *self.uncharted_said(at, lang)]
+
+    def coming(self, at: datetime) -> datetime | None:
+        """When what the charts ask changes with time alone after `at`: the next change falling
+        overdue, a patient at risk asked for a change once their band's hours have gone by."""
+        later = [due for due in (self.latest.due_at if self.latest is not None else None, self.uncharted_from)
+                 if due is not None and not elapsed.reached(due, at)]
+        return min(later, key=elapsed.instant, default=None)
+
+    def line(self, spec: FormSpec, lang: Lang) -> str:
+        """The latest change and when, or the latest risk when no change is charted: what the
+        escalation list shows beside what they ask."""
+        if self.latest is None:
+            return self.assessed.text(lang) if self.assessed is not None else ""
+        return f"{self.latest.text(spec, lang)} {self.latest.turned_at:%d/%m %H:%M}"
+
+
+def pressure_areas(db: Database, patient_ids: Collection[str]) -> dict[str, PressureAreas]:
+    """The pressure areas of each of these patients with a risk assessed or a change charted
+    this stay."""
+    assessed, turns = risks(db, patient_ids), charts(db, patient_ids)
+    return {patient_id: PressureAreas(assessed.get(patient_id), turns.get(patient_id, []))
+            for patient_id in patient_ids if patient_id in assessed or patient_id in turns}
 
 
 def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
              lang: Lang) -> dict[str, str]:
     """What the handover sheet says at `at` of each of these patients' pressure areas, for those
     with a risk assessed or a change of position: their latest risk, then the latest change with
-    the position and skin, the next one due or overdue, and pressure damage found."""
-    said = {patient_id: [found.text(lang)] for patient_id, found in risks(db, patient_ids).items()}
-    for patient_id, turns in charts(db, patient_ids).items():
-        latest = turns[-1]
-        said.setdefault(patient_id, []).extend([WORDS["handover"][lang].format(
-            turn=latest.text(forms[FORM], lang), time=f"{latest.turned_at:%d/%m %H:%M}"),
-            latest.next_change(at, lang), *([latest.said(Sign.DAMAGE, at, lang)] if latest.damaged else [])])
-    return {patient_id: semicolon(lang).join(lines) for patient_id, lines in said.items()}
+    the position and skin, the next one due or overdue, and pressure damage found (its place said
+    once, by the ask: "(left heel)" was said twice in a line); or, with no change charted since the
+    risk was assessed, a change asked once the band's hours have gone by."""
+    said: dict[str, str] = {}
+    for patient_id, areas in pressure_areas(db, patient_ids).items():
+        lines = [areas.assessed.text(lang)] if areas.assessed is not None else []
+        if (latest := areas.latest) is not None:
+            lines += [WORDS["handover"][lang].format(turn=latest.text(forms[FORM], lang, where=not latest.damaged),
+                                                     time=f"{latest.turned_at:%d/%m %H:%M}"),
+                      latest.next_change(at, lang),
+                      *([latest.said(Sign.DAMAGE, at, lang)] if latest.damage_found else [])]
+        said[patient_id] = semicolon(lang).join([*lines, *areas.uncharted_said(at, lang)])
+    return said
+
+
+def too_seldom_for(db: Database, patient_id: str, values: Mapping[str, Any], lang: Lang) -> str | None:
+    """Why a change of position's next (`values`, the form's answers) is later than NICE asks at
+    the patient's latest risk assessed (domain.repositioning.too_seldom), to be saved once the
+    nurse says so (a care plan may say otherwise); None when it is not."""
+    found = risk(db, patient_id)
+    hours = values.get("next_in")
+    if found is None or not hours or not too_seldom(found.band, int(hours)):
+        return None
+    return WORDS["seldom"][lang].format(score=found.score, band=BANDS[found.band][lang].lower(),
+                                        time=f"{found.assessed_at:%d/%m %H:%M}", every=EVERY_AT_MOST[found.band],
+                                        hours=hours)
 
 
 def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:
@@ -156,4 +283,4 @@ def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: 
     latest, spec = turns[-1], forms[FORM]
     return [*assessed_risk, WORDS["every"][lang].format(every=format_value(spec.field("next_in"), latest.record.data["next_in"], lang),
                                         turn=latest.text(spec, lang), time=f"{latest.turned_at:%d/%m %H:%M}"),
-            *([latest.said(Sign.DAMAGE, at, lang)] if latest.damaged else [])]
+            *([latest.said(Sign.DAMAGE, at, lang)] if latest.damage_found else [])]

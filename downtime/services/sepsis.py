@@ -32,9 +32,15 @@ HANDED_OVER_FOR = timedelta(hours=24)
 """A screening is said at the handover for a day, whatever it still asks."""
 SCREENED_FOR = timedelta(hours=24)
 """A set of 5 or more a day after the latest screening asks for one, however it scores."""
-SHORT = {Outcome.RED: {"en": "RED FLAG SEPSIS", "fr": "SEPSIS GRAVE"},
+# The UK tool's "red flag sepsis" is a screening's finding (any one red flag with an infection
+# likely), not a grade of sepsis: in French it was "SEPSIS GRAVE", the name of a diagnosis (sepsis
+# with organ dysfunction) that Sepsis-3 dropped in 2016, which a French doctor reads as that and
+# not as the hour's Sepsis Six. "Drapeau rouge" is the French clinicians' own word for a warning
+# sign that calls for action now (a low back pain's "drapeaux rouges"); "signe de gravité" fits no
+# better, a chemotherapy in the last 6 weeks being one of the red flags.
+SHORT = {Outcome.RED: {"en": "RED FLAG SEPSIS", "fr": "SEPSIS « DRAPEAU ROUGE »"},
          Outcome.AMBER: {"en": "POSSIBLE SEPSIS", "fr": "SEPSIS POSSIBLE"},
-         Outcome.LOW: {"en": "infection, no red flag", "fr": "infection sans signe de gravité"},
+         Outcome.LOW: {"en": "infection, no red flag", "fr": "infection sans drapeau rouge"},
          Outcome.UNLIKELY: {"en": "infection unlikely", "fr": "infection peu probable"}}
 WORDS = {
     "screened": {"en": "Sepsis screen {time}{news2}: {found}", "fr": "Dépistage du sepsis le {time}{news2} : {found}"},

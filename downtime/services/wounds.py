@@ -1,7 +1,8 @@
 """A patient's wound chart: each look at a wound with the dressing put on, each wound followed by
 its name; what the latest look at each wound still open asks of the nurse now
-(domain.wounds): signs of infection, the wound worse than at the look before, its next dressing
-overdue. Never stored: worked out from the standing records."""
+(domain.wounds): signs of infection, the wound worse than at the look before (larger, deeper, of
+a worse category, its bed gone to slough or necrosis, its exudate risen to high), its next
+dressing overdue. Never stored: worked out from the standing records."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.records import RecordVersion
-from downtime.domain.wounds import HEALED, SIGNS, Sign, area, key, larger, next_due, worse_category
+from downtime.domain.wounds import HEALED, SIGNS, Sign, area, key, larger, next_due, wetter, worse_bed, worse_category
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import decimal_text, semicolon
@@ -31,6 +32,7 @@ WORDS = {
     "healed": {"en": "healed", "fr": "cicatrisée"},
     "late": {"en": "dressing overdue", "fr": "pansement en retard"},
     "then": {"en": "{before} on {date}, {now} now", "fr": "{before} le {date}, {now} maintenant"},
+    "depth": {"en": "depth {depth}", "fr": "profondeur {depth}"},
     "dressing": {"en": "dressing: {dressing} ({time})", "fr": "pansement : {dressing} ({time})"},
 }
 
@@ -79,22 +81,53 @@ class Dressed:
         return self.before is not None and larger(_area(self.before), _area(self.record))
 
     @property
+    def deeper(self) -> bool:
+        """Deeper than at the look before (both measured)."""
+        return self.before is not None and larger(self.before.data.get("depth_cm"), self.record.data.get("depth_cm"))
+
+    @property
+    def bed_worse(self) -> bool:
+        """Its bed gone to slough or necrosis since the look before (domain.wounds.worse_bed)."""
+        return self.before is not None and worse_bed(self.before.data["bed"], self.record.data["bed"])
+
+    @property
+    def wetter(self) -> bool:
+        """Its exudate risen to high since the look before (domain.wounds.wetter)."""
+        return self.before is not None and wetter(self.before.data.get("exudate"), self.record.data.get("exudate"))
+
+    @property
     def deteriorated(self) -> bool:
-        return not self.closed and (self.category_worse or self.grew)
+        return not self.closed and (self.category_worse or self.grew or self.deeper or self.bed_worse or self.wetter)
 
     def worse(self, spec: FormSpec, lang: Lang) -> str:
-        """How it is worse than at the look before: "Category 2 on 27/11, Category 3 now", else
-        "2 × 1.5 cm on 27/11, 3 × 2 cm now"; "" when it is not."""
+        """How it is worse than at the look before, each way it is: "Category 2 on 27/11, Category
+        3 now; 2 × 1.5 cm on 27/11, 3 × 2 cm now; depth 0.5 cm on 27/11, 2 cm now; Granulating (red)
+        on 27/11, Necrosis (black) now; exudate low on 27/11, high now"; "" when it is not."""
         if self.before is None or not self.deteriorated:
             return ""
         then, here = self.before.data, self.record.data
+
+        def chosen(name: str) -> tuple[str, str]:
+            return format_value(spec.field(name), then[name], lang), format_value(spec.field(name), here[name], lang)
+
+        def measured(*names: str) -> tuple[str, str]:
+            return _measured(then, names, lang), _measured(here, names, lang)
+
+        changes: list[tuple[str, str]] = []
         if self.category_worse:
-            field = spec.field("category")
-            was, now = format_value(field, then["category"], lang), format_value(field, here["category"], lang)
-        else:
-            sides = ("length_cm", "width_cm")
-            was, now = _measured(then, sides, lang), _measured(here, sides, lang)
-        return WORDS["then"][lang].format(before=was, date=f"{_at(self.before):%d/%m}", now=now)
+            changes.append(chosen("category"))
+        if self.grew:
+            changes.append(measured("length_cm", "width_cm"))
+        if self.deeper:
+            was, now = measured("depth_cm")
+            changes.append((WORDS["depth"][lang].format(depth=was), now))
+        if self.bed_worse:
+            changes.append(chosen("bed"))
+        if self.wetter:
+            was, now = chosen("exudate")
+            changes.append((WORDS["exudate"][lang].format(amount=was.lower()), now.lower()))
+        return semicolon(lang).join(WORDS["then"][lang].format(before=was, date=f"{_at(self.before):%d/%m}", now=now)
+                                    for was, now in changes)
 
     def size(self, lang: Lang) -> str:
         """"3.5 × 2 × 0.5 cm" as measured, or "" when not."""
@@ -178,13 +211,14 @@ chart, charts = CHART.of, CHART.of_each
 
 def first_look(turn: Turned) -> dict[str, Any]:
     """What a wound's first look starts from when the repositioning chart found pressure damage
-    (`turn`, its latest change of position): the place as the chart wrote it, a pressure ulcer,
-    and for redness that does not blanch its category 1 on intact skin (broken skin's category
-    is the nurse's to judge); nothing when the skin was not damaged."""
-    if not turn.damaged:
+    (`turn`, its latest change of position, judged on the latest look at the skin: a decline
+    after it did not see it): the place as the chart wrote it, a pressure ulcer, and for redness
+    that does not blanch its category 1 on intact skin (broken skin's category is the nurse's to
+    judge); nothing when the skin was not damaged."""
+    if turn.seen is None or not turn.damage_found:
         return {}
-    where = " ".join((turn.record.data.get("skin_where") or "").split())
-    first = turn.record.data["skin"] == "category_1"
+    where = " ".join((turn.seen.data.get("skin_where") or "").split())
+    first = turn.seen.data["skin"] == "category_1"
     return {**({"wound": where} if where else {}), "kind": "pressure_ulcer",
             **({"category": "1", "bed": "intact"} if first else {})}
 

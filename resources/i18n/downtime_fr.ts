@@ -2419,6 +2419,14 @@ La contresigner en tant que {name} ?</translation>
 <context>
     <name>FormView</name>
     <message>
+        <source>Save with this interval all the same (as the care plan says)?</source>
+        <translation>Enregistrer tout de même avec cet intervalle (selon le plan de soins) ?</translation>
+    </message>
+    <message>
+        <source>Repositioning less often than advised</source>
+        <translation>Changements de position moins fréquents que recommandé</translation>
+    </message>
+    <message>
         <source>&amp;Save (Ctrl+S)</source>
         <translation>&amp;Enregistrer (Ctrl+S)</translation>
     </message>

@@ -162,19 +162,22 @@ def test_a_bag_given_on_the_medication_chart_is_charted_from_the_tab(window_for,
     assert chart.given.isHidden()
 
 
-def test_nutrition_is_screened_from_the_tab_starting_from_the_admission_weight(window_for, session_for, patient,
-                                                                               clock):
+def test_nutrition_is_screened_from_the_tab_weighed_today_from_the_admission_height(window_for, session_for, patient,
+                                                                                     clock):
     """The fluid chart is the ward's food and fluid chart: its tab says the patient's malnutrition
-    risk, and asks for a screening a day after they came in."""
+    risk, and asks for a screening a day after they came in. The weight is typed: MUST asks one
+    measured now, not the admission's."""
     window = window_for(session_for("nurse"))
     chart = window.open_fluid_balance_of(patient)
     assert chart.nutrition.text() == "Nutrition: not screened yet (MUST)" and chart.alarms.isHidden()
     QTest.mouseClick(_button(chart, "Screen &nutrition (MUST)…"), Qt.MouseButton.LeftButton)
     form = window.tabs.currentWidget()
     assert isinstance(form, FormView) and form.spec.id == "nutrition_screening"
-    assert (form.editors["weight_kg"].value(), form.editors["height_cm"].value()) == (61.5, 158)
+    assert (form.editors["weight_kg"].value(), form.editors["height_cm"].value()) == (None, 158)
     form.editors["screened_at"].set_value("2026-11-28T13:00+01:00")
     (total,) = form.total_labels.values()
+    assert total.text() == "MUST total: 3 item(s) left to score"
+    QTest.keyClicks(form.editors["weight_kg"].edit, "61.5")
     assert total.text() == "MUST total: 2 item(s) left to score"
     form.editors["weight_loss"].set_value("over_10")
     form.editors["acute_no_intake"].set_value(False)

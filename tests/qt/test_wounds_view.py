@@ -57,8 +57,8 @@ def test_a_wound_is_charted_dressed_again_and_its_dressing_falls_overdue(window,
     assert again.record is not None, again.summary.text()
     window.tabs.setCurrentWidget(chart)
     chart.refresh()
-    assert chart.alarms.text() == ("WOUND WORSE (Sacrum: 3 × 2 cm on 28/11, 4 × 2 cm now): tell the nurse in charge "
-                                   "and the tissue viability nurse")
+    assert chart.alarms.text() == ("WOUND WORSE (Sacrum: 3 × 2 cm on 28/11, 4 × 2 cm now; Granulating (red) on 28/11, "
+                                   "Slough (yellow) now): tell the nurse in charge and the tissue viability nurse")
     assert chart.model.texts(0) == ("28/11 13:00", "Sacrum", "Pressure ulcer, Category 2", "4 × 2 cm",
                                     "Slough (yellow)", "No", "29/11 13:00", "Hydrocolloid", "")
     assert chart.model.texts(1)[6] == "29/11 10:00"  # the earlier look's, done by the next

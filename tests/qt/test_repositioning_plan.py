@@ -1,0 +1,43 @@
+"""A change of position less often than the patient's pressure ulcer risk asks (NICE CG179:
+every 4 hours at high risk): asked before it is saved, not refused, as the care plan may say so."""
+
+from downtime.qt.form_view import FormView
+from downtime.services import records, repositioning
+
+BRADEN_9 = {"assessed_at": "2026-11-28T09:30+01:00", "sensory": "2", "moisture": "1", "activity": "1",
+            "mobility": "1", "nutrition": "2", "friction": "2"}
+
+
+def test_a_six_hourly_plan_for_a_very_high_risk_is_asked_then_saved(window_for, session_for, patient, answers):
+    script, asked = answers
+    nurse = session_for("nurse")
+    records.save_new(nurse, "braden_assessment", BRADEN_9, patient_id=patient)
+    window = window_for(nurse)
+    form = FormView(window.session, window.session.form(repositioning.FORM), patient_id=patient)
+    window.open_form(form)
+    for name, value in (("turned_at", "2026-11-28T12:30+01:00"), ("position", "back"), ("skin", "intact"),
+                        ("next_in", "6")):
+        form.editors[name].set_value(value)
+    script["confirm"] = [False]
+    form.save()
+    assert form.record is None and asked == [("confirm", "Repositioning less often than advised")]
+    form.editors["next_in"].set_value("4")
+    form.save()
+    assert form.record is not None and len(asked) == 1  # every 4 hours: nothing to ask
+    again = FormView(window.session, window.session.form(repositioning.FORM), patient_id=patient)
+    window.open_form(again)
+    for name, value in (("turned_at", "2026-11-28T13:30+01:00"), ("position", "left"), ("skin", "intact"),
+                        ("next_in", "6")):
+        again.editors[name].set_value(value)
+    script["confirm"] = [True]
+    again.save()
+    assert again.record is not None and again.record.data["next_in"] == "6"  # the nurse said so: saved
+
+
+def test_the_tab_asks_a_change_of_a_patient_at_high_risk_with_none_charted(window_for, session_for, patient):
+    nurse = session_for("nurse")
+    records.save_new(nurse, "braden_assessment", BRADEN_9, patient_id=patient)  # 09:30; 14:00 on the clock
+    chart = window_for(nurse).open_repositioning_of(patient)
+    assert chart.latest.text() == "No change of position recorded yet"
+    assert chart.alarms.text() == ("REPOSITIONING NOT CHARTED (Braden 9, very high risk): change the patient's "
+                                   "position at least every 4 hours")
