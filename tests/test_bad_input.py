@@ -454,7 +454,7 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
             {"screened_at": at, "infection": "unlikely", "not_needed": ["oxygen", "fluids"]}],
         "vte_assessment": [
             {"assessed_at": at, "mobility": "surgical", "thrombosis_risks": ["over_60", "hip_fracture", "long_surgery"],
-             "bleeding_risks": ["neuraxial_next_12h"], "prophylaxis": "mechanical",
+             "bleeding_risks": ["neuraxial_next_12h"], "prophylaxis": "mechanical", "mechanical_device": "stockings",
              "notes": "Revoir après la rachianesthésie"},
             {"assessed_at": at, "mobility": "medical_mobile", "prophylaxis": "not_needed"}],
         "braden_assessment": [{"assessed_at": at, "sensory": "3", "moisture": "2", "activity": "1", "mobility": "2",
@@ -607,8 +607,8 @@ def same(a: Any, b: Any) -> bool:
 
 
 # Rules between fields that the form checks in code, not in its conditions: an unidentified
-# patient's identity cannot be validated.
-CODED_DEPENDENTS = {"unidentified": {"identity_status"}}
+# patient's identity cannot be validated; no stockings after an acute stroke (services.vte.check).
+CODED_DEPENDENTS = {"unidentified": {"identity_status"}, "bleeding_risks": {"mechanical_device"}}
 
 
 def _dependents(fields: list[Any], name: str) -> set[str]:

@@ -62,7 +62,8 @@ def test_three_loose_stools_in_a_day_ask_to_isolate_and_sample_until_a_sample_is
     in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     found = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B")
     assert [(alert.form_id, len(alert.said)) for alert in found.alerts] == [("bowel_chart", 1)]
-    assert found.next_due.isoformat() == "2026-12-01T13:00:00+01:00"  # constipation three days after the last
+    assert bowels.coming(lines, nurse.clock()).isoformat() == "2026-12-01T13:00:00+01:00"  # constipation: 3 days on
+    assert found.next_due.isoformat() == "2026-11-28T23:00:00+01:00"  # before it, the VTE risk assessment's 14 hours
     records.save_new(nurse, "bowel_chart", {**LOOSE, "charted_at": "2026-11-28T13:45+01:00", "sample_sent": True,
                                             "notes": "Side room 4"}, patient_id=patient)
     lines = bowels.chart(nurse.db, patient)

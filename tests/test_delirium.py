@@ -156,3 +156,40 @@ def test_the_blank_screening_is_one_page_and_the_export_sends_an_observation(ses
         ("4. Acute change or fluctuating course", "Yes (4)")]
     assert found.note[0].text == "Daughter: muddled since Sunday"
     assert found.encounter is not None and found.effectiveDateTime is not None
+
+
+def test_possible_delirium_is_on_the_escalation_list_until_a_later_screening_finds_otherwise(session_for, patient):
+    """A 4AT of 4 or more asks the doctor now: on paper it was on the screening alone, and the
+    handover sheet printed once a shift."""
+    nurse = session_for("nurse")
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    records.save_new(nurse, "delirium_screening", {**SCREEN, "acute_change": "no"}, patient_id=patient)  # 3
+    assert delirium.escalation(nurse.db, inside, nurse.clock(), "en") == {}
+    records.save_new(nurse, "delirium_screening", {**SCREEN, "screened_at": "2026-11-28T11:00+01:00"},
+                     patient_id=patient)  # 7
+    assert delirium.escalation(nurse.db, inside, nurse.clock(), "en") == {
+        patient: ("4AT 7 28/11 11:00", ["POSSIBLE DELIRIUM: tell the doctor, who looks for its cause"])}
+    assert delirium.escalation(nurse.db, inside, nurse.clock(), "fr")[patient][1] == [
+        "CONFUSION AIGUË POSSIBLE : prévenir le médecin, qui en cherche la cause"]
+    records.save_new(nurse, "delirium_screening", {**SCREEN, "screened_at": "2026-11-28T13:30+01:00",
+                                                   "amt4": "no_mistake", "attention": "seven_or_more",
+                                                   "acute_change": "no"}, patient_id=patient)
+    assert delirium.escalation(nurse.db, inside, nurse.clock(), "en") == {}
+
+
+def test_the_screenings_time_is_said_on_the_wards_clock(session_for, patient):
+    """A screening typed on a laptop set to UTC, merged here, was said an hour off."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "delirium_screening", {**SCREEN, "screened_at": "2026-11-28T09:00+00:00"},
+                     patient_id=patient)
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    said = "Delirium: 4AT 7, POSSIBLE DELIRIUM: tell the doctor, who looks for its cause (28/11 10:00)"
+    assert delirium.handover(nurse.db, inside, nurse.clock(), "en") == {patient: said}
+    assert delirium.escalation(nurse.db, inside, nurse.clock(), "en")[patient][0] == "4AT 7 28/11 10:00"
+    assert delirium.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en") == [said]
+
+
+def test_a_history_not_taken_reads_in_french_as_nobody_asked(forms):
+    (option,) = [option for option in forms["delirium_screening"].field("acute_change").options
+                 if option.code == "not_known"]
+    assert option.label.fr == "Pas encore connu : aucune personne connaissant le patient n’a été interrogée (0)"

@@ -74,7 +74,8 @@ def test_a_cannula_put_in_then_checked_says_its_days_and_phlebitis_asks_it_out(s
     in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     found = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B")
     assert [(alert.form_id, alert.latest) for alert in found.alerts] == [
-        ("device_check", "Peripheral venous cannula, Left forearm, 20 G: VIP 3 at 30/11 13:30")]
+        ("device_check", "Peripheral venous cannula, Left forearm, 20 G: VIP 3 at 30/11 13:30"),
+        ("vte_assessment", "VTE risk: not assessed yet")]
     assert found.next_due.isoformat() == "2026-11-30T21:30:00+01:00"
     # To take out: no next check beside it, which left the night nurse to choose.
     assert devices.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient].endswith(

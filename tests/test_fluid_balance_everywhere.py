@@ -63,6 +63,8 @@ def test_the_escalation_list_says_a_restriction_exceeded_until_the_charts_day_cl
     assert [(alert.form_id, alert.latest, alert.said) for alert in found.alerts] == [
         ("fluid_balance", "Fluid restriction: no more than 1500 mL in 24 hours (Dr Benali, 28/11 09:30)",
          ["OVER THE FLUID RESTRICTION: 2000 mL in, 1500 mL allowed: tell the doctor"])]
-    assert found.next_due == datetime(2026, 11, 29, 7, 0, tzinfo=PARIS)
+    assert found.next_due == datetime(2026, 11, 28, 23, 0, tzinfo=PARIS)  # first the VTE assessment's 14 hours
     clock.now = found.next_due
-    assert listed().alerts == []
+    assert listed().next_due == datetime(2026, 11, 29, 7, 0, tzinfo=PARIS)  # then the chart's day closing
+    clock.now = listed().next_due
+    assert [alert.form_id for alert in listed().alerts] == ["vte_assessment"]  # the patient never assessed

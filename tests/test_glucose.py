@@ -4,6 +4,7 @@ planned) falling overdue, the handover sheet's line, the paper chart filled and 
 reading in the export in mmol/L."""
 
 import json
+from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -76,9 +77,12 @@ def _night(session_for, patient, clock):
 
 
 def _alerts(nurse, at: str) -> chart_alerts.ChartAlerts:
+    """The escalation list at `at`, its glucose lines: the patient, never assessed for VTE, is
+    asked for that besides from 14 hours after admission."""
     moment = datetime.fromisoformat(at)
-    return chart_alerts.alerts(nurse.db, nurse.forms, census.in_patients(nurse.db, nurse.forms, "3B", moment), moment,
-                               "en", ward="3B")
+    found = chart_alerts.alerts(nurse.db, nurse.forms, census.in_patients(nurse.db, nurse.forms, "3B", moment), moment,
+                                "en", ward="3B")
+    return replace(found, alerts=[alert for alert in found.alerts if alert.form_id == glucose.FORM])
 
 
 def test_a_reading_planned_hourly_falls_overdue_on_the_escalation_list_and_the_handover(session_for, patient, clock):

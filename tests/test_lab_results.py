@@ -172,7 +172,8 @@ def test_a_sample_whose_results_are_not_all_back_is_chased_until_results_give_ea
     assert [(alert.form_id, alert.latest, alert.said) for alert in alerts.alerts] == [(
         "lab_request", "Urea and electrolytes, Full blood count, Magnesium (Urgent) taken 28/11 11:40",
         ["RESULT NOT BACK since 28/11 13:40: phone the laboratory"])]
-    assert alerts.next_due.isoformat() == "2026-11-29T11:40:00+01:00"
+    assert lab_results.next_due(sent, nurse.clock()).isoformat() == "2026-11-29T11:40:00+01:00"
+    assert alerts.next_due.isoformat() == "2026-11-28T23:00:00+01:00"  # before it, the VTE risk assessment's 14 hours
     assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {patient: (
         "SAMPLES AWAITING RESULTS: Urea and electrolytes, Full blood count, Magnesium (Urgent) taken 28/11 11:40, "
         "B26-118842: RESULT NOT BACK since 28/11 13:40: phone the laboratory; CRP (Routine) taken 28/11 11:40, "

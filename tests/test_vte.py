@@ -30,17 +30,18 @@ def test_a_patient_not_assessed_14_hours_after_coming_in_is_asked_for(session_fo
     inside = census.in_patients(doctor.db, doctor.forms, "3B", doctor.clock())
     assert vte.never_assessed(doctor.db, inside, doctor.clock()) == {patient}
     assert not vte.unassessed(None, replace(summary, birth_date=date(2012, 1, 1)), doctor.clock())
-    records.save_new(doctor, "vte_assessment", ASSESSED, patient_id=patient)
-    assert vte.handover(doctor.db, doctor.forms, inside, doctor.clock(), "en") == {}  # pharmacological: on the MAR
+    records.save_new(doctor, "vte_assessment", {**ASSESSED, "prophylaxis": "not_needed"}, patient_id=patient)
+    assert vte.handover(doctor.db, doctor.forms, inside, doctor.clock(), "en") == {}  # nothing for the nurses
 
 
 @pytest.mark.parametrize(("decision", "said"), [
-    ("mechanical", "VTE risk assessed 28/11 10:00: Mechanical (stockings or pneumatic compression)"),
+    ("mechanical", "VTE risk assessed 28/11 10:00: Mechanical, anti-embolism stockings"),
     ("contraindicated", "VTE risk assessed 28/11 10:00: None: bleeding risk outweighs it"),
     ("not_needed", None)])
 def test_the_handover_says_the_decisions_the_nurses_act_on(session_for, patient, decision, said):
     doctor = session_for("doctor")
-    records.save_new(doctor, "vte_assessment", {**ASSESSED, "prophylaxis": decision}, patient_id=patient)
+    records.save_new(doctor, "vte_assessment", {**ASSESSED, "prophylaxis": decision, "mechanical_device": "stockings"},
+                     patient_id=patient)
     inside = census.in_patients(doctor.db, doctor.forms, "3B", doctor.clock())
     assert vte.handover(doctor.db, doctor.forms, inside, doctor.clock(), "en").get(patient) == said
 
@@ -126,7 +127,8 @@ def test_a_readmitted_patient_is_asked_again_for_vte_must_and_the_4at_and_last_s
     confusion were read as this stay's, so neither was asked (NICE NG89 asks at every admission)
     and the handover said last stay's decision."""
     doctor, nurse = session_for("doctor"), session_for("nurse")
-    records.save_new(doctor, "vte_assessment", {**ASSESSED, "prophylaxis": "mechanical"}, patient_id=patient)
+    records.save_new(doctor, "vte_assessment", {**ASSESSED, "prophylaxis": "mechanical", "mechanical_device": "ipc"},
+                     patient_id=patient)
     records.save_new(nurse, "delirium_screening", {"screened_at": "2026-11-28T10:00+01:00", "alertness": "normal",
                                                    "amt4": "no_mistake", "attention": "seven_or_more",
                                                    "acute_change": "no"}, patient_id=patient)

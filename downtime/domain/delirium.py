@@ -70,7 +70,6 @@ def outcome(score: int) -> Outcome:
     return Outcome.COGNITIVE_IMPAIRMENT if score else Outcome.UNLIKELY
 
 
-
 def meaning(answers: Mapping[str, Any], lang: Lang) -> str:
     """What a screening's total means, "POSSIBLE DELIRIUM: tell the doctor, …"; under 4 with no
     history of a change, that one is to be asked for (delirium is still possible)."""

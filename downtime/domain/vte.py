@@ -1,18 +1,78 @@
 """When a venous thromboembolism (VTE) risk assessment is asked for: NICE NG89 (2018) asks that
 every person 16 or over admitted to hospital be assessed "as soon as possible after admission or
 by the time of the first consultant review", which NHS England's seven-day services standard puts
-within 14 hours of admission. The assessment itself is the doctor's judgement of the Department of
-Health's tool (forms/vte_assessment.yaml): no score is worked out. Mechanical prophylaxis
-(stockings, intermittent pneumatic compression) is the nurses' to put on and check, and is not on
-the medication chart."""
+within 14 hours of admission, and a medicine decided started within 14 hours of admission; the
+Department of Health's tool asks for a reassessment within 24 hours of admission and whenever the
+clinical situation changes (an operation). The assessment itself is the doctor's judgement of the
+tool (forms/vte_assessment.yaml): no score is worked out. Mechanical prophylaxis (anti-embolism
+stockings, intermittent pneumatic compression) is the nurses' to put on and check, and is not on
+the medication chart; NICE NG89 offers no stockings to someone admitted with an acute stroke
+(CLOTS trials: no fewer clots, more skin damage), intermittent pneumatic compression only."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Collection, Mapping
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from downtime.domain.elapsed import between, instant, later, reached
 
 FIRST_WITHIN = timedelta(hours=14)
 ADULTS_FROM_YEARS = 16
 MECHANICAL = frozenset({"mechanical", "both"})
 """The decisions that put on stockings or compression, which the handover sheet says."""
+MEDICINE = frozenset({"pharmacological", "both"})
+"""The decisions that prescribe an anticoagulant on the medication chart."""
 WITHOUT_PROPHYLAXIS_FOR_BLEEDING = "contraindicated"
 """The decision the handover sheet says too: no prophylaxis, the bleeding risk outweighing it."""
+DEVICE = "mechanical_device"
+"""The form's answer naming the mechanical prophylaxis (version 2): `STOCKINGS` or `IPC`; an
+assessment of version 1 said "stockings or pneumatic compression" and names none."""
+STOCKINGS, IPC = "stockings", "ipc"
+ACUTE_STROKE = "acute_stroke"
+"""The bleeding risk ticked for someone admitted with an acute stroke."""
+REASSESS_WITHIN = timedelta(hours=24)
+ON_ADMISSION_WITHIN = timedelta(hours=12)
+"""An assessment this soon after admission is the admission's: one later is a reassessment."""
+
+
+class Reassess(StrEnum):
+    """Why a reassessment is due."""
+
+    AFTER_ADMISSION = "after_admission"
+    """Assessed only in the first 12 hours, and 24 hours have gone by since admission."""
+    AFTER_OPERATION = "after_operation"
+    """An operation done since the latest assessment."""
+
+
+def stockings_after_stroke(answers: Mapping[str, Any]) -> bool:
+    """Whether a decision gives, or may give, anti-embolism stockings to someone admitted with an
+    acute stroke: mechanical prophylaxis that is not intermittent pneumatic compression (stockings,
+    or a version 1 assessment naming no device)."""
+    return (ACUTE_STROKE in (answers.get("bleeding_risks") or []) and answers.get("prophylaxis") in MECHANICAL
+            and answers.get(DEVICE) != IPC)
+
+
+def reassess_by(admitted_at: datetime, assessed: Collection[datetime]) -> datetime | None:
+    """When the admission's reassessment falls due: 24 hours after admission when every one of
+    `assessed` (this stay's) was the admission's; None once one was a reassessment, or none made."""
+    if not assessed or any(between(admitted_at, one) >= ON_ADMISSION_WITHIN for one in assessed):
+        return None
+    return later(admitted_at, REASSESS_WITHIN)
+
+
+def reassessment_due(admitted_at: datetime | None, assessed: Collection[datetime], operated_at: datetime | None,
+                     at: datetime) -> Reassess | None:
+    """Whether, and why, a reassessment is due at `at`: an operation done since the latest of
+    `assessed` (this stay's), or 24 hours gone by since admission (`admitted_at`; None for a
+    patient admitted under the EHR, whose own assessment the ward cannot see) with only the
+    admission's assessment made."""
+    if not assessed:
+        return None
+    latest = max(assessed, key=instant)
+    if operated_at is not None and instant(latest) < instant(operated_at) <= instant(at):
+        return Reassess.AFTER_OPERATION
+    if admitted_at is not None and reached(reassess_by(admitted_at, assessed), at):
+        return Reassess.AFTER_ADMISSION
+    return None

@@ -65,7 +65,7 @@ from downtime.qt.sign_in import SignInDialog
 from downtime.services import (backups, bowels, delirium, devices, drafts, falls, fluid_balance, glucose, lab_results,
                                medication, neuro, nutrition, observations, pain, paper_doses, paper_numbers, pews, prefill,
                                printing, records, repositioning, sepsis, settings, theatre, this_laptop, transfusion,
-                               wounds)
+                               vte, wounds)
 from downtime.services.census import all_patients, patient_for_record
 from downtime.services.context import Session, Vault
 from downtime.services.errors import AccountDeactivated, NotFound
@@ -273,6 +273,8 @@ class MainWindow(QMainWindow):
             pews.FORM: self.open_pews_of,
             falls.FORM: lambda pid: self.open_record(falls.to_open(self.session.db, self.session.forms, pid)),
             sepsis.FORM: self.open_sepsis_of,
+            vte.FORM: lambda pid: self.open_new(self.session.form(vte.FORM), pid),
+            delirium.FORM: self.open_observations_of,
             medication.ORDER_FORM: self.open_mar_of}[form_id](patient_id))
         self.tabs.addTab(self.escalation, translate("MainWindow", "Escalation"))
         self.admin: AdminPanel | None = None

@@ -29,7 +29,7 @@ from downtime.qt.work import ListReader, ReadAgain
 from downtime.domain import elapsed
 from downtime.services import (bowels, chart_alerts, delirium, devices, falls, fluid_balance, glucose, lab_results,
                                medication, neuro, observations, pews, printing, pain, repositioning, sepsis, transfusion,
-                               wounds)
+                               vte, wounds)
 from downtime.services.census import in_patients
 from downtime.services.chart_alerts import ChartAlert, ChartAlerts
 from downtime.services.context import Session
@@ -350,7 +350,8 @@ class ChartAlertModel(TextTableModel):
               repositioning.FORM: QT_TR_NOOP("Repositioning"), wounds.FORM: QT_TR_NOOP("Wound"),
               devices.FORM: QT_TR_NOOP("Line or catheter"), bowels.FORM: QT_TR_NOOP("Bowels"), pain.FORM: QT_TR_NOOP("Pain"),
               pews.FORM: QT_TR_NOOP("PEWS"), falls.FORM: QT_TR_NOOP("Fall"), sepsis.FORM: QT_TR_NOOP("Sepsis"),
-              medication.ORDER_FORM: QT_TR_NOOP("Time-critical medicine")}
+              medication.ORDER_FORM: QT_TR_NOOP("Time-critical medicine"), vte.FORM: QT_TR_NOOP("VTE risk"),
+              delirium.FORM: QT_TR_NOOP("Delirium (4AT)")}
     PATIENT, LATEST = 2, 5
     whole_in_tooltip = frozenset({PATIENT, LATEST, 6})
 

@@ -11,7 +11,9 @@ needed or its check overdue, loose stools that may be infective, blood in the st
 opened for three days, pain that matters left untreated or its reassessment overdue, a child's
 paediatric early warning score of 8 or more, someone worried, a child not alert, the next set
 overdue, a fall whose care is not all done (a possible fracture, a possible head injury on an
-anticoagulant, neuro obs or observations not started, no doctor's examination yet), a
+anticoagulant, neuro obs or observations not started, no doctor's examination yet), a VTE risk
+assessment not made 14 hours after admission, its reassessment due, its medicine not prescribed or
+stockings after an acute stroke, a 4AT finding possible delirium, a
 time-critical medicine's dose late, overdue or not given, a NEWS2 of 5 or more not screened for sepsis, red
 flag sepsis whose Sepsis Six or doctor's review is not all done within the hour. The nurse in
 charge reads them beside the NEWS2 escalation list: on paper each was on its patient's chart
@@ -33,8 +35,8 @@ from downtime.domain.medication import DoseState, dose_state, policy_for
 from downtime.domain.transfusion import Sign
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import semicolon
-from downtime.services import (bowels, census, devices, falls, fluid_balance, followed, glucose, lab_results,
-                               medication, neuro, pain, pews, repositioning, sepsis, settings, transfusion, wounds)
+from downtime.services import (bowels, census, delirium, devices, falls, fluid_balance, followed, glucose, lab_results,
+                               medication, neuro, pain, pews, repositioning, sepsis, settings, transfusion, vte, wounds)
 from downtime.services.patients import PatientSummary
 
 DOSES_OVERDUE = {"en": "DOSES OVERDUE, NOT RECORDED: {doses} — give or record each on the round",
@@ -55,7 +57,7 @@ HELD = {"en": "another laptop recorded it otherwise: check it first",
 class ChartAlert:
     """`form_id`: the chart's form (neuro.FORM, glucose.FORM, transfusion.FORM, lab_results.FORM or
     REQUEST_FORM, fluid_balance.FORM, repositioning.FORM, wounds.FORM, devices.FORM, pain.FORM,
-    bowels.FORM, pews.FORM, falls.FORM, sepsis.FORM, medication.ORDER_FORM);
+    bowels.FORM, pews.FORM, falls.FORM, sepsis.FORM, medication.ORDER_FORM, vte.FORM, delirium.FORM);
     `latest`: its latest reading in words and when it was taken (a result or a sample, a wound,
     a device: the one asking)."""
 
@@ -165,6 +167,13 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
     for patient_id, known in falls.read(db, in_hospital).items():
         found.extend(ChartAlert(patients[patient_id], falls.FORM, one.text(lang), said)
                      for one, said in falls.asking(known, lang))
+    assessed = vte.escalation(db, forms, in_hospital, at, lang)
+    found.extend(ChartAlert(patients[patient_id], vte.FORM, latest, said)
+                 for patient_id, (latest, said) in assessed.asking.items())
+    if assessed.next_change is not None:
+        due.append(assessed.next_change)
+    found.extend(ChartAlert(patients[patient_id], delirium.FORM, latest, said)
+                 for patient_id, (latest, said) in delirium.escalation(db, in_hospital, at, lang).items())
     for patient_id, known_sepsis in sepsis.read(db, in_hospital, at).items():
         if said := sepsis.asking(known_sepsis, patients[patient_id], at, lang):
             found.append(ChartAlert(patients[patient_id], sepsis.FORM, known_sepsis.state(at, lang)[0], said))

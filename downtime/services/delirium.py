@@ -1,22 +1,22 @@
 """A patient's delirium screening (the 4AT, domain.delirium): their latest, its total and what it
 says; a patient 65 or over not screened a day after they came in; and a NEWS2 set recording new
 confusion since the latest screening, which asks for one. Shown on the observations tab, where
-the new confusion is charted, and on the handover sheet. Never stored: worked out from the
-standing records."""
+the new confusion is charted, and on the handover sheet; possible delirium on the escalation list
+too. Never stored: worked out from the standing records."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
 from downtime.domain.census import StayStatus
-from downtime.domain.delirium import (ADULTS_FROM_YEARS, AT_RISK_FROM_YEARS, CHANGE_NOT_KNOWN, FIRST_WITHIN, Outcome,
-                                      meaning, outcome, total)
+from downtime.domain.delirium import (ADULTS_FROM_YEARS, AT_RISK_FROM_YEARS, CHANGE_NOT_KNOWN, FIRST_WITHIN, OUTCOMES,
+                                      Outcome, meaning, outcome, total)
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import semicolon
@@ -52,10 +52,12 @@ class Screened:
     def meaning(self, lang: Lang) -> str:
         return meaning(self.record.data, lang)
 
-    def text(self, lang: Lang) -> str:
-        """"Delirium: 4AT 6, POSSIBLE DELIRIUM: … (28/11 10:00)"."""
+    def text(self, lang: Lang, tz: tzinfo | None) -> str:
+        """"Delirium: 4AT 6, POSSIBLE DELIRIUM: … (28/11 10:00)", the time on the ward's clock (`tz`):
+        one stored with another offset (typed on a laptop set to UTC, merged here) was said an
+        hour off."""
         return WORDS["screened"][lang].format(score=self.score, said=self.meaning(lang),
-                                              time=f"{self.screened_at:%d/%m %H:%M}")
+                                              time=f"{self.screened_at.astimezone(tz):%d/%m %H:%M}")
 
     @property
     def worrying(self) -> bool:
@@ -141,7 +143,7 @@ def next_change(known: Delirium, patient: PatientSummary, at: datetime) -> datet
 def state(known: Delirium, patient: PatientSummary, at: datetime, lang: Lang) -> tuple[str, list[str]]:
     """The patient's delirium in words (their latest screening, or not screened yet) and what it
     asks at `at`."""
-    line = WORDS["none"][lang] if known.found is None else known.found.text(lang)
+    line = WORDS["none"][lang] if known.found is None else known.found.text(lang, at.tzinfo)
     return line, asks(known, patient, at, lang)
 
 
@@ -163,6 +165,20 @@ def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lan
     return lines
 
 
+def escalation(db: Database, patients: Sequence[PatientSummary], at: datetime,
+               lang: Lang) -> dict[str, tuple[str, list[str]]]:
+    """What the escalation list says at `at` of these in-patients' delirium: each whose latest
+    screening of this stay found possible delirium (4 or more), that screening in words and what
+    it asks, until a later screening finds otherwise (as a glucose reading's ketones to tell the
+    doctor are asked until the next reading). On paper it was on the patient's screening alone,
+    and the handover sheet printed once a shift."""
+    found = latest(db, [patient.patient_id for patient in patients])
+    return {patient.patient_id: (f"4AT {one.score} {one.screened_at.astimezone(at.tzinfo):%d/%m %H:%M}",
+                                 [OUTCOMES[Outcome.POSSIBLE_DELIRIUM][lang]])
+            for patient in patients if (one := found.get(patient.patient_id)) is not None
+            and one.outcome is Outcome.POSSIBLE_DELIRIUM and patient.stay in (None, StayStatus.IN)}
+
+
 def never_screened(db: Database, patients: Sequence[PatientSummary], at: datetime) -> set[str]:
     """Those of these in-patients 65 or over never screened a day after they came in."""
     known = read(db, [patient.patient_id for patient in patients])
@@ -175,4 +191,4 @@ def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: 
     """What a letter handing the patient on says of their delirium: their latest screening (the
     receiving team screens again against it); nothing when never screened this stay."""
     found = latest(db, [patient_id]).get(patient_id)
-    return [] if found is None else [found.text(lang)]
+    return [] if found is None else [found.text(lang, at.tzinfo)]

@@ -1073,8 +1073,9 @@ def build_sepsis_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = l
 # VTE risk assessed by the ward's doctor an hour after each admission, as the patient's reason
 # for admission makes it (the answers that differ from medicine at the usual dose); the man with
 # cellulitis, in since the day before, not yet: the handover sheet asks for his.
-_VTE = {"Upper GI bleed": {"bleeding_risks": ["active_bleeding"], "prophylaxis": "mechanical"},
-        "Stroke": {"bleeding_risks": ["acute_stroke"], "prophylaxis": "mechanical"},
+_VTE = {"Upper GI bleed": {"bleeding_risks": ["active_bleeding"], "prophylaxis": "mechanical",
+                           "mechanical_device": "stockings"},
+        "Stroke": {"bleeding_risks": ["acute_stroke"], "prophylaxis": "mechanical", "mechanical_device": "ipc"},
         "Pulmonary embolism": {"thrombosis_risks": ["vte_history"], "prophylaxis": "already_anticoagulated"},
         "Overdose": {"mobility": "medical_mobile", "prophylaxis": "not_needed"},
         "Asthma": {"mobility": "medical_mobile", "prophylaxis": "not_needed"},

@@ -138,6 +138,7 @@ def save_new(session: Session, form_id: str, values: dict[str, Any],
         _check_allergies_checked(session, spec, patient_id, _checked(session, spec, values))
         _check_pews(session, spec, patient_id, _checked(session, spec, values))
         _check_glucose(session, spec, _checked(session, spec, values))
+        _check_vte(session, spec, _checked(session, spec, values))
         saved = _first_version(session, spec, values, patient_id, str(uuid.uuid4()), "record.create")
     session.emit("record_saved", saved)
     return saved
@@ -273,6 +274,7 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str,
     _check_transfusion(session, spec, latest.patient_id, _checked(session, spec, values), record_id)
     _check_pews(session, spec, latest.patient_id, _checked(session, spec, values), latest.data)
     _check_glucose(session, spec, _checked(session, spec, values), latest.data)
+    _check_vte(session, spec, _checked(session, spec, values), latest.data)
     if spec.id == ORDER_FORM:
         _check_order(session, str(latest.patient_id), _checked(session, spec, values), latest.data)
     elif spec.id == census.DOSE_FORM:
@@ -458,6 +460,16 @@ def _check_glucose(session: Session, spec: FormSpec, data: dict[str, Any],
     one written before the form asked is corrected without a plan no one made then."""
     if spec.id == glucose.FORM:
         glucose.check_plan(spec, data, session.lang, before)
+
+
+def _check_vte(session: Session, spec: FormSpec, data: dict[str, Any],
+               before: dict[str, Any] | None = None) -> None:
+    """A VTE risk assessment typed, or amended, naming the mechanical prophylaxis decided, and no
+    stockings after an acute stroke (see vte.check)."""
+    from downtime.services import vte  # which reads the medication chart, written through this module
+
+    if spec.id == vte.FORM:
+        vte.check(spec, data, session.lang, before)
 
 
 def _check_allergies_checked(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any]) -> None:

@@ -1,32 +1,84 @@
-"""A patient's venous thromboembolism risk assessment (domain.vte): their latest, and the
+"""A patient's venous thromboembolism risk assessments (domain.vte): those of this stay, and the
 in-patients 16 or over not assessed 14 hours after they came in. Said on the handover sheet: the
-reminder (services.since_admission), and the decisions the nurses act on that the medication chart does not show (stockings
-or compression to put on; no prophylaxis for the bleeding risk). Never stored: worked out from the
-standing records."""
+reminder (services.since_admission), the decisions the nurses act on that the medication chart
+does not show (stockings or compression to put on; no prophylaxis for the bleeding risk), and
+what they ask: a medicine decided that no anticoagulant order on the chart gives, stockings after
+an acute stroke, a reassessment due. The escalation list says all of it (`escalation`). Never
+stored: worked out from the standing records."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
+from typing import Any
 
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
 from downtime.domain.census import StayStatus
+from downtime.domain.medication import Frequency, Order, anticoagulant, runs_at
 from downtime.domain.records import RecordVersion
-from downtime.domain.vte import ADULTS_FROM_YEARS, FIRST_WITHIN, MECHANICAL, WITHOUT_PROPHYLAXIS_FOR_BLEEDING
+from downtime.domain.vte import (ADULTS_FROM_YEARS, DEVICE, FIRST_WITHIN, MECHANICAL, MEDICINE, STOCKINGS,
+                                 WITHOUT_PROPHYLAXIS_FOR_BLEEDING, Reassess, reassess_by, reassessment_due,
+                                 stockings_after_stroke)
 from downtime.formspec import FormSpec, Lang
-from downtime.formspec.values import format_value
+from downtime.formspec.messages import message as field_message
+from downtime.formspec.values import FieldError, format_value
+from downtime.i18n import QT_TRANSLATE_NOOP, message, mid_line, semicolon
+from downtime.services import medication, records
 from downtime.services.bedside import Chart, first_due, ordered
+from downtime.services.errors import ValidationFailed
 from downtime.services.patients import PatientSummary
 
 FORM = "vte_assessment"
 WORDS = {
     "assessed": {"en": "VTE risk assessed {time}: {decision}",
                  "fr": "Risque thromboembolique évalué le {time} : {decision}"},
+    "device_unknown": {"en": "device not recorded", "fr": "dispositif non précisé"},
+    "none": {"en": "VTE risk: not assessed yet", "fr": "Risque thromboembolique : pas encore évalué"},
+    "never": {"en": "VTE RISK NOT ASSESSED since admission on {admitted}: ask the doctor (NICE NG89, within 14 hours)",
+              "fr": "RISQUE THROMBOEMBOLIQUE NON ÉVALUÉ depuis l’admission le {admitted} : demander au médecin "
+                    "(NICE NG89, dans les 14 heures)"},
+    "not_prescribed": {"en": "VTE PROPHYLAXIS DECIDED {time}, NOT ON THE MEDICATION CHART: ask the doctor to "
+                             "prescribe it",
+                       "fr": "PROPHYLAXIE THROMBOEMBOLIQUE DÉCIDÉE le {time}, ABSENTE DU PLAN D’ADMINISTRATION : "
+                             "demander au médecin de la prescrire"},
+    "stroke": {"en": "ACUTE STROKE: NO ANTI-EMBOLISM STOCKINGS (NICE NG89), intermittent pneumatic compression only: "
+                     "ask the doctor",
+               "fr": "AVC AIGU : PAS DE BAS ANTI-THROMBOSE (NICE NG89), compression pneumatique intermittente "
+                     "seulement : demander au médecin"},
+    Reassess.AFTER_ADMISSION: {
+        "en": "VTE REASSESSMENT DUE: assessed on admission only ({time}), to reassess within 24 hours of admission: "
+              "ask the doctor",
+        "fr": "RÉÉVALUATION DU RISQUE THROMBOEMBOLIQUE À FAIRE : évalué à l’admission seulement (le {time}), à "
+              "réévaluer dans les 24 heures suivant l’admission : demander au médecin"},
+    Reassess.AFTER_OPERATION: {
+        "en": "VTE REASSESSMENT DUE: operation done {operated}, after the latest assessment ({time}): ask the doctor",
+        "fr": "RÉÉVALUATION DU RISQUE THROMBOEMBOLIQUE À FAIRE : intervention réalisée le {operated}, après la "
+              "dernière évaluation (le {time}) : demander au médecin"},
 }
+STOCKINGS_AFTER_STROKE = QT_TRANSLATE_NOOP(
+    "messages", "“{field}”: no anti-embolism stockings for someone admitted with an acute stroke (NICE NG89): "
+                "choose intermittent pneumatic compression, or another decision.")
+
+
+def _when(moment: datetime, tz: tzinfo | None) -> str:
+    """A time as the ward's clock reads it: one stored with another offset (a record typed on a
+    laptop set to UTC, merged here) was said an hour off."""
+    return f"{moment.astimezone(tz):%d/%m %H:%M}"
+
+
+def decided(spec: FormSpec, answers: Mapping[str, Any], lang: Lang) -> str:
+    """The prophylaxis decided in words, with the mechanical prophylaxis named: "Mechanical,
+    anti-embolism stockings"; "device not recorded" of a version 1 assessment, which named none."""
+    decision = format_value(spec.field("prophylaxis"), answers["prophylaxis"], lang)
+    if answers["prophylaxis"] not in MECHANICAL:
+        return decision
+    device = answers.get(DEVICE)
+    named = WORDS["device_unknown"][lang] if not device else mid_line(format_value(spec.field(DEVICE), device, lang))
+    return f"{decision}, {named}"
 
 
 @dataclass(frozen=True)
@@ -34,10 +86,10 @@ class Assessed:
     record: RecordVersion
     assessed_at: datetime
 
-    def text(self, spec: FormSpec, lang: Lang) -> str:
-        """"VTE risk assessed 28/11 10:00: Mechanical (stockings or pneumatic compression)"."""
-        return WORDS["assessed"][lang].format(time=f"{self.assessed_at:%d/%m %H:%M}", decision=format_value(
-            spec.field("prophylaxis"), self.record.data["prophylaxis"], lang))
+    def text(self, spec: FormSpec, lang: Lang, tz: tzinfo | None) -> str:
+        """"VTE risk assessed 28/11 10:00: Mechanical, intermittent pneumatic compression (IPC)"."""
+        return WORDS["assessed"][lang].format(time=_when(self.assessed_at, tz), decision=decided(
+            spec, self.record.data, lang))
 
     @property
     def for_the_nurses(self) -> bool:
@@ -50,8 +102,73 @@ def assessed(record: RecordVersion) -> Assessed:
     return Assessed(record, datetime.fromisoformat(record.data["assessed_at"]))
 
 
+CHART = Chart(FORM, ordered(assessed, lambda one: one.assessed_at))
+"""Each patient's assessments of this stay, oldest first."""
 # The latest assessment of each of these patients who has one.
-latest = Chart(FORM, ordered(assessed, lambda one: one.assessed_at)).latest
+latest = CHART.latest
+# When each of these patients' latest operation done this stay took place.
+_operated = Chart(records.DONE_FORM, ordered(lambda record: record.occurred_at, lambda done_at: done_at)).latest
+
+
+def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[str, Any] | None = None) -> None:
+    """Refuse a new decision of mechanical prophylaxis (`before` None) naming no device, and an
+    amendment taking its device away: the nurses were left to choose. A record of version 1 is
+    corrected, and settled at the records office, without one: no one named it then. Refuse
+    anti-embolism stockings for someone admitted with an acute stroke, whenever typed."""
+    label = spec.field(DEVICE).label.get(lang)
+    if data.get("prophylaxis") in MECHANICAL and not data.get(DEVICE) and (before is None or before.get(DEVICE)):
+        raise ValidationFailed([FieldError(DEVICE, field_message("required", lang, label))])
+    if stockings_after_stroke(data) and data.get(DEVICE) == STOCKINGS:
+        raise ValidationFailed([FieldError(DEVICE, message(lang, STOCKINGS_AFTER_STROKE, field=label))])
+
+
+def _in_force(order: Order, at: datetime) -> bool:
+    """Whether an order stands on the chart at `at`: not stopped by then (one to start later, at
+    the evening round, stands already); a once-only dose within a day of `at`."""
+    if order.frequency is Frequency.ONCE:
+        return runs_at(order, at)
+    return order.stop_at is None or elapsed.instant(at) < elapsed.instant(order.stop_at)
+
+
+def _prescribed(db: Database, patient_id: str, at: datetime) -> bool:
+    """Whether an anticoagulant order stands on the patient's medication chart at `at`."""
+    return any(anticoagulant(order.drug) and _in_force(order, at) for order in medication.orders(db, patient_id, at))
+
+
+@dataclass(frozen=True)
+class Vte:
+    """What is known of a patient's VTE risk at a moment: their assessments of this stay, oldest
+    first; when their latest operation of this stay was done; and whether a medicine decided
+    stands unprescribed (no anticoagulant order on the chart)."""
+
+    assessments: list[Assessed]
+    operated_at: datetime | None
+    unprescribed: bool
+
+    @property
+    def found(self) -> Assessed | None:
+        return self.assessments[-1] if self.assessments else None
+
+
+def read(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dict[str, Vte]:
+    """Each of these patients' assessments, operation and prescription at `at`: the chart read
+    for a patient whose latest decision is a medicine only."""
+    found = CHART.of_each(db, [patient.patient_id for patient in patients])
+    operated = _operated(db, list(found))
+    known: dict[str, Vte] = {}
+    for patient in patients:
+        assessments = found.get(patient.patient_id, [])
+        medicine = bool(assessments) and assessments[-1].record.data["prophylaxis"] in MEDICINE
+        known[patient.patient_id] = Vte(assessments, operated.get(patient.patient_id),
+                                        medicine and not _prescribed(db, patient.patient_id, at))
+    return known
+
+
+def _asked_of(patient: PatientSummary, at: datetime) -> bool:
+    """An in-patient 16 or over, or of unknown age: the tool is the adults'; nothing is asked of
+    a patient who has left."""
+    return patient.stay in (None, StayStatus.IN) and (
+        patient.birth_date is None or age_in_years(patient.birth_date, at.date()) >= ADULTS_FROM_YEARS)
 
 
 def unassessed(found: Assessed | None, patient: PatientSummary, at: datetime) -> bool:
@@ -59,18 +176,87 @@ def unassessed(found: Assessed | None, patient: PatientSummary, at: datetime) ->
     under 16, whose date of birth says so, nor of one who has left): said on the handover sheet
     with the screenings not done since admission (services.since_admission)."""
     first = first_due(patient, FIRST_WITHIN) if found is None else None
-    return (elapsed.reached(first, at) and patient.stay in (None, StayStatus.IN)
-            and (patient.birth_date is None or age_in_years(patient.birth_date, at.date()) >= ADULTS_FROM_YEARS))
+    return elapsed.reached(first, at) and _asked_of(patient, at)
+
+
+def _admitted(patient: PatientSummary) -> datetime | None:
+    """When the patient came in, as the reminders count from it; None for one admitted under the
+    EHR, whose own assessment the ward cannot see (see `bedside.first_due`)."""
+    return None if first_due(patient, FIRST_WITHIN) is None else datetime.fromisoformat(patient.admitted_at)
+
+
+def asks(known: Vte, patient: PatientSummary, at: datetime, lang: Lang) -> list[str]:
+    """What an in-patient's assessments ask at `at`: stockings ruled out by an acute stroke, a
+    medicine decided and not prescribed, a reassessment due (the assessment never made is said
+    with the screenings not done since admission: services.since_admission)."""
+    found = known.found
+    if found is None or not _asked_of(patient, at):
+        return []
+    tz, said = at.tzinfo, []
+    if stockings_after_stroke(found.record.data):
+        said.append(WORDS["stroke"][lang])
+    if known.unprescribed:
+        said.append(WORDS["not_prescribed"][lang].format(time=_when(found.assessed_at, tz)))
+    why = reassessment_due(_admitted(patient), [one.assessed_at for one in known.assessments], known.operated_at, at)
+    if why is not None:
+        operated = "" if known.operated_at is None else _when(known.operated_at, tz)
+        said.append(WORDS[why][lang].format(time=_when(found.assessed_at, tz), operated=operated))
+    return said
 
 
 def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[PatientSummary], at: datetime,
              lang: Lang) -> dict[str, str]:
     """What the handover sheet says at `at` of each of these in-patients' VTE risk: an assessment
-    whose decision is the nurses' to act on (one not made is said with the screenings not done
-    since admission: services.since_admission)."""
-    found = latest(db, [patient.patient_id for patient in patients])
-    return {patient.patient_id: one.text(forms[FORM], lang) for patient in patients
-            if (one := found.get(patient.patient_id)) is not None and one.for_the_nurses}
+    whose decision is the nurses' to act on, and what their assessments ask (one not made is said
+    with the screenings not done since admission: services.since_admission)."""
+    known = read(db, patients, at)
+    lines: dict[str, str] = {}
+    for patient in patients:
+        found = known[patient.patient_id].found
+        shown = [found.text(forms[FORM], lang, at.tzinfo)] if found is not None and found.for_the_nurses else []
+        if said := [*shown, *asks(known[patient.patient_id], patient, at, lang)]:
+            lines[patient.patient_id] = semicolon(lang).join(said)
+    return lines
+
+
+@dataclass(frozen=True)
+class Escalation:
+    """What the escalation list says of patients' VTE risk at a moment."""
+
+    asking: dict[str, tuple[str, list[str]]]
+    """Each patient asking something: their latest assessment in words (or not assessed yet), and
+    what it asks."""
+    next_change: datetime | None
+    """When what they ask next changes with time alone (14 hours or a day since one came in)."""
+
+
+def escalation(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[PatientSummary], at: datetime,
+               lang: Lang) -> Escalation:
+    """What the escalation list says at `at` of these in-patients' VTE risk: an assessment never
+    made 14 hours after they came in, and what their assessments ask (`asks`). On paper the
+    reminder was on the handover sheet alone, printed once a shift."""
+    known = read(db, patients, at)
+    asking: dict[str, tuple[str, list[str]]] = {}
+    coming: list[datetime] = []
+    for patient in patients:
+        one = known[patient.patient_id]
+        if one.found is None and unassessed(None, patient, at):
+            admitted = _when(datetime.fromisoformat(patient.admitted_at), at.tzinfo)
+            asking[patient.patient_id] = (WORDS["none"][lang], [WORDS["never"][lang].format(admitted=admitted)])
+        elif one.found is not None and (said := asks(one, patient, at, lang)):
+            asking[patient.patient_id] = (one.found.text(forms[FORM], lang, at.tzinfo), said)
+        due = _next_change(one, patient)
+        if due is not None and not elapsed.reached(due, at) and _asked_of(patient, at):
+            coming.append(due)
+    return Escalation(asking, min(coming, key=elapsed.instant, default=None))
+
+
+def _next_change(known: Vte, patient: PatientSummary) -> datetime | None:
+    """When the patient's assessment falls due, or their admission's reassessment."""
+    if known.found is None:
+        return first_due(patient, FIRST_WITHIN)
+    admitted = _admitted(patient)
+    return None if admitted is None else reassess_by(admitted, [one.assessed_at for one in known.assessments])
 
 
 def never_assessed(db: Database, patients: Sequence[PatientSummary], at: datetime) -> set[str]:

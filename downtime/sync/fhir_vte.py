@@ -1,5 +1,6 @@
 """Each VTE risk assessment as a FHIR RiskAssessment in the stay it was made in: venous
-thromboembolism as the outcome weighed, the prophylaxis decided as its mitigation, the mobility
+thromboembolism as the outcome weighed, the prophylaxis decided as its mitigation (the mechanical
+prophylaxis named: stockings or intermittent pneumatic compression), the mobility
 and the risks of thrombosis and bleeding ticked as notes. Codes are in words: SNOMED CT's could
 not be checked here."""
 
@@ -10,7 +11,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain.records import RecordVersion
-from downtime.services.vte import FORM
+from downtime.services.vte import FORM, decided
 from downtime.sync.fhir_elements import Context, Group, label, moment, record_identifier, reference
 from downtime.sync.fhir_observations import observation_status
 from downtime.sync.fhir_stays import Stays, one_each
@@ -36,4 +37,4 @@ def _assessment(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str, 
             **stays.encounter_at(record.patient_id, data["assessed_at"]),
             "occurrenceDateTime": moment(data["assessed_at"]), "performer": ctx.author(ctx.original(record)),
             "prediction": [{"outcome": {"text": "Venous thromboembolism"}}],
-            "mitigation": label(spec, "prophylaxis", data["prophylaxis"]), "note": [{"text": text} for text in notes]}
+            "mitigation": decided(spec, data, "en"), "note": [{"text": text} for text in notes]}

@@ -4,6 +4,14 @@
 <context>
     <name />
     <message>
+        <source>VTE risk</source>
+        <translation>Risque thromboembolique</translation>
+    </message>
+    <message>
+        <source>Delirium (4AT)</source>
+        <translation>Confusion aiguë (4AT)</translation>
+    </message>
+    <message>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
@@ -4708,6 +4716,10 @@ Enregistrée ; le programme opératoire du jour la signale :</translation>
 </context>
 <context>
     <name>messages</name>
+    <message>
+        <source>“{field}”: no anti-embolism stockings for someone admitted with an acute stroke (NICE NG89): choose intermittent pneumatic compression, or another decision.</source>
+        <translation>« {field} » : pas de bas anti-thrombose chez un patient admis pour un AVC aigu (NICE NG89) : choisir la compression pneumatique intermittente, ou une autre décision.</translation>
+    </message>
     <message>
         <source>“{field}”: the unit was restarted at {time}, before this: its stop comes before its restart.</source>
         <translation>« {field} » : le produit a été repris le {time}, avant cela : son arrêt précède sa reprise.</translation>

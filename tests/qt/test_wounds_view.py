@@ -72,10 +72,11 @@ def test_a_wound_is_charted_dressed_again_and_its_dressing_falls_overdue(window,
     window.tabs.setCurrentWidget(panel)
     panel.refresh()
     listed(panel)
-    assert panel.charts_model.texts(0)[4:6] == (
+    row = next(number for number, item in enumerate(panel.charts_model.rows) if item.form_id == "wound_care")
+    assert panel.charts_model.texts(row)[4:6] == (
         "Wound", "Sacrum: Pressure ulcer, Category 2, 4 × 2 cm, Slough (yellow) 28/11 13:00")
     panel.charts_table.setFocus()
-    panel.charts_table.setCurrentIndex(panel.charts_model.index(0, 0))
+    panel.charts_table.setCurrentIndex(panel.charts_model.index(row, 0))
     QTest.keyClick(panel.charts_table, Qt.Key.Key_Return)
     assert window.tabs.currentWidget() is chart
 
