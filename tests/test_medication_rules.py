@@ -730,7 +730,10 @@ def test_an_as_required_doses_daily_maximum_names_the_other_orders_doses_it_coun
     ("Apixaban", True), ("Eliquis", True), ("Enoxaparin sodium", True), ("Héparine calcique", True),
     ("Calciparine", True), ("Previscan", True), ("Fluindione", True), ("Coumadine", True), ("Warfarine", True),
     ("Arixtra", True), ("Minisintrom", True), ("Aspirin", False), ("Kardegic", False), ("Paracetamol", False),
+    ("Heparin sodium 50 units/5 mL flush", False), ("Heparin lock flush 100 units/mL", False), ("Hepsal", False),
+    ("Héparine pour rinçage", False), ("Héparine verrou 500 UI/mL", False),
 ])
 def test_an_anticoagulant_is_known_by_its_name_brand_or_salt(drug, expected):
-    """What a fall with a possible head injury and a VTE decision are read against on the chart."""
+    """What a fall with a possible head injury and a VTE decision are read against on the chart; a
+    heparin flush or lock keeps a line open and is none."""
     assert anticoagulant(drug) is expected

@@ -643,8 +643,13 @@ hours and that prevent a clot: what a fall and a VTE decision are read against o
 not only on a nurse's tick."""
 
 
+LINE_LOCKS = frozenset(_words("flush lock hepsal canusal rinçage verrou"))
+"""Words of an order that keeps a line open with heparin, not the patient's blood from clotting:
+a flush of 50 units counted as VTE prophylaxis prescribed, and for a CT head after a fall."""
+
+
 def anticoagulant(drug: str) -> bool:
-    return bool(medicines_in(drug) & ANTICOAGULANTS)
+    return bool(medicines_in(drug) & ANTICOAGULANTS) and not LINE_LOCKS & set(_words(drug))
 
 
 def shares_a_medicine(drug: str, other: str) -> bool:

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.falls import AND, Ask, Fall, asks, fall_of, said
-from downtime.domain.medication import anticoagulant, runs_at
+from downtime.domain.medication import Order, anticoagulant, runs_at
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import semicolon
@@ -115,16 +115,27 @@ class Falls:
 
 
 def anticoagulants(db: Database, patient_id: str, at: datetime) -> tuple[str, ...]:
-    """The patient's anticoagulant orders running at `at` (`runs_at`: a once-only dose within a
+    """The patient's anticoagulant orders running at `at` (see `_running`)."""
+    return _running(medication.orders(db, patient_id, at), at)
+
+
+def _running(orders: Sequence[Order], at: datetime) -> tuple[str, ...]:
+    """The anticoagulants of these orders running at `at` (`runs_at`: a once-only dose within a
     day of it), by drug as ordered, each once."""
-    return tuple(dict.fromkeys(order.drug for order in medication.orders(db, patient_id, at)
-                               if anticoagulant(order.drug) and runs_at(order, at)))
+    return tuple(dict.fromkeys(order.drug for order in orders if anticoagulant(order.drug) and runs_at(order, at)))
 
 
-def _charted(db: Database, patient_id: str, falls: list[Recorded]) -> list[Recorded]:
-    """The falls with the anticoagulants the medication chart had in force at each."""
-    return [replace(one, fall=replace(one.fall, anticoagulants=anticoagulants(db, patient_id, one.fall.fell_at)))
-            for one in falls]
+def _charted(db: Database, falls: Mapping[str, list[Recorded]]) -> dict[str, list[Recorded]]:
+    """Each patient's falls with the anticoagulants the medication chart had in force at each, the
+    charts read once for all (as at the latest fall: falls are of this stay, the orders of a stay
+    before ended with it)."""
+    latest = max((one.fall.fell_at for each in falls.values() for one in each), key=elapsed.instant, default=None)
+    if latest is None:
+        return dict(falls)
+    orders = medication.orders_of_each(db, list(falls), latest)
+    return {patient_id: [replace(one, fall=replace(one.fall, anticoagulants=_running(orders[patient_id],
+                                                                                     one.fall.fell_at)))
+                         for one in each] for patient_id, each in falls.items()}
 
 
 def first_answers(db: Database, patient_id: str, at: datetime) -> dict[str, bool]:
@@ -137,8 +148,7 @@ def first_answers(db: Database, patient_id: str, at: datetime) -> dict[str, bool
 def read(db: Database, patients: Sequence[PatientSummary]) -> dict[str, Falls]:
     """The falls of this stay of each of these patients who has one (`bedside.Chart`), each with
     the chart's anticoagulants in force at it, with their sets."""
-    found = {patient_id: _charted(db, patient_id, falls)
-             for patient_id, falls in CHART.of_each(db, [patient.patient_id for patient in patients]).items()}
+    found = _charted(db, CHART.of_each(db, [patient.patient_id for patient in patients]))
     fallen = list(found)
     observed = [chart.of_each(db, fallen) for chart in _observed]
     neuro_sets = _neuro.of_each(db, fallen)

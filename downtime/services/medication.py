@@ -345,9 +345,19 @@ def orders(db: Database, patient_id: str, at: datetime) -> list[Order]:
     """The patient's standing orders as they run at `at`: one left open when its stay ended by
     then is read as stopped then (see `stay_end`). A handover listed an order of the stay before,
     never stopped at its discharge, as a current treatment, and a dose was weighed against it."""
-    standing = _standing(db, ORDER_FORM, patient_id)
-    ended = ended_with_their_stay(db, patient_id, standing, at)
-    return [_as_ended(order_of(record), ended.get(record.record_id)) for record in standing]
+    return orders_of_each(db, [patient_id], at)[patient_id]
+
+
+def orders_of_each(db: Database, patient_ids: Collection[str], at: datetime) -> dict[str, list[Order]]:
+    """Each of these patients' standing orders as they run at `at` (see `orders`), read for all of
+    them at once: the escalation list and the handover sheet read a whole ward's, and a patient's
+    own three statements each made a ward of 25 read 75 more."""
+    standing = _standing(db, ORDER_FORM, patient_ids=patient_ids)
+    ended = _ended_with_their_stays(db, standing, census.movement_events(db, patient_ids), at)
+    found: dict[str, list[Order]] = {patient_id: [] for patient_id in patient_ids}
+    for record in standing:
+        found[str(record.patient_id)].append(_as_ended(order_of(record), ended.get(record.record_id)))
+    return found
 
 
 def ended_with_their_stay(db: Database, patient_id: str, found: Iterable[RecordVersion],
@@ -355,13 +365,18 @@ def ended_with_their_stay(db: Database, patient_id: str, found: Iterable[RecordV
     """The patient's orders among `found` left open when their stay ended by `at`, by id, each
     with the discharge, death or transfer out that ended it (see `stay_end`); a withdrawn order
     ran at no time. Such an order is read as stopped then."""
+    return _ended_with_their_stays(db, found, census.movement_events(db, [patient_id]), at)
+
+
+def _ended_with_their_stays(db: Database, found: Iterable[RecordVersion], moves: Mapping[str, list[MovementEvent]],
+                            at: datetime) -> dict[str, MovementEvent]:
+    """`ended_with_their_stay` of the orders of several patients, `moves` each one's movements."""
     standing = [record for record in found if record.form_id == ORDER_FORM
                 and record.status is not RecordStatus.ENTERED_IN_ERROR]
     amended = histories(db, [record.record_id for record in standing if record.version > 1])
-    moves = census.movement_events(db, [patient_id])[patient_id]
     return {record.record_id: ended for record in standing
-            if (ended := stay_end(order_of(record), amended.get(record.record_id, [record])[0].recorded_at, moves, at))
-            is not None}
+            if (ended := stay_end(order_of(record), amended.get(record.record_id, [record])[0].recorded_at,
+                                  moves.get(str(record.patient_id), []), at)) is not None}
 
 
 def _as_ended(found: Order, ended: MovementEvent | None) -> Order:

@@ -130,9 +130,9 @@ def _in_force(order: Order, at: datetime) -> bool:
     return order.stop_at is None or elapsed.instant(at) < elapsed.instant(order.stop_at)
 
 
-def _prescribed(db: Database, patient_id: str, at: datetime) -> bool:
-    """Whether an anticoagulant order stands on the patient's medication chart at `at`."""
-    return any(anticoagulant(order.drug) and _in_force(order, at) for order in medication.orders(db, patient_id, at))
+def _prescribed(orders: Sequence[Order], at: datetime) -> bool:
+    """Whether an anticoagulant order of these stands on the patient's medication chart at `at`."""
+    return any(anticoagulant(order.drug) and _in_force(order, at) for order in orders)
 
 
 @dataclass(frozen=True)
@@ -155,13 +155,12 @@ def read(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dict
     for a patient whose latest decision is a medicine only."""
     found = CHART.of_each(db, [patient.patient_id for patient in patients])
     operated = _operated(db, list(found))
-    known: dict[str, Vte] = {}
-    for patient in patients:
-        assessments = found.get(patient.patient_id, [])
-        medicine = bool(assessments) and assessments[-1].record.data["prophylaxis"] in MEDICINE
-        known[patient.patient_id] = Vte(assessments, operated.get(patient.patient_id),
-                                        medicine and not _prescribed(db, patient.patient_id, at))
-    return known
+    medicine = [patient_id for patient_id, assessments in found.items()
+                if assessments and assessments[-1].record.data["prophylaxis"] in MEDICINE]
+    charted = medication.orders_of_each(db, medicine, at) if medicine else {}
+    return {patient.patient_id: Vte(found.get(patient.patient_id, []), operated.get(patient.patient_id),
+                                    patient.patient_id in charted and not _prescribed(charted[patient.patient_id], at))
+            for patient in patients}
 
 
 def _asked_of(patient: PatientSummary, at: datetime) -> bool:
