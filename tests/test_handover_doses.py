@@ -37,7 +37,7 @@ def test_doses_overdue_by_the_rounds_own_rule_are_said_each_order_once_oldest_fi
     nurse = session_for("nurse")
     assert _overdue(nurse) == {patient: OVERDUE}
     assert _overdue(nurse, "fr") == {patient: (
-        "DOSES DÉPASSÉES, NON TRACÉES : Amoxicillin 1 g IV 27/11 14:00 (OMISE, plus de 12 h), 27/11 20:00 (OMISE, plus "
+        "DOSES EN RETARD, NON TRACÉES : Amoxicillin 1 g IV 27/11 14:00 (OMISE, plus de 12 h), 27/11 20:00 (OMISE, plus "
         "de 12 h), 28/11 08:00 — donner ou tracer chacune au tour des médicaments")}
     for slot in ("2026-11-27T14:00+01:00", "2026-11-27T20:00+01:00"):
         _record(nurse, amoxicillin, slot)

@@ -40,7 +40,7 @@ from downtime.services import (bowels, census, delirium, devices, falls, fluid_b
 from downtime.services.patients import PatientSummary
 
 DOSES_OVERDUE = {"en": "DOSES OVERDUE, NOT RECORDED: {doses} — give or record each on the round",
-                 "fr": "DOSES DÉPASSÉES, NON TRACÉES : {doses} — donner ou tracer chacune au tour des médicaments"}
+                 "fr": "DOSES EN RETARD, NON TRACÉES : {doses} — donner ou tracer chacune au tour des médicaments"}
 MISSED = {"en": "MISSED, over {hours} h", "fr": "OMISE, plus de {hours} h"}
 MISSED_RUN = {"en": "{first} to {last} ({count} MISSED, over {hours} h)",
               "fr": "du {first} au {last} ({count} OMISES, plus de {hours} h)"}

@@ -22,7 +22,7 @@ from downtime.storage.records import list_current
 
 WORDS = {
     "no_order": {"en": "None: no medicine in force on the medication chart",
-                 "fr": "Aucun : aucune prescription en cours sur la feuille de traitement"},
+                 "fr": "Aucun : aucune prescription en cours sur le plan d’administration"},
     "loose_stools": {"en": "Loose stools since {since}: the bowel chart asks to isolate the patient (contact "
                            "precautions, hands washed with soap and water): tell those taking over.",
                      "fr": "Selles molles depuis le\u00a0{since} : la feuille des selles demande l’isolement du "
