@@ -66,6 +66,8 @@ def test_the_device_is_named_on_the_handover_and_asked_of_every_new_mechanical_d
         ("mechanical_device", "“Mechanical prophylaxis” is required.")]
     with pytest.raises(ValidationFailed):  # an amendment taking the device away
         vte.check(spec, {**ASSESSED, "prophylaxis": "both"}, "en", {**ASSESSED, "mechanical_device": "ipc"})
+    with pytest.raises(ValidationFailed):  # an amendment turning a medicine into a mechanical decision
+        vte.check(spec, {**ASSESSED, "prophylaxis": "mechanical"}, "en", ASSESSED)
     vte.check(spec, {**ASSESSED, "prophylaxis": "mechanical"}, "en", {**ASSESSED, "prophylaxis": "mechanical"})
     vte.check(spec, ASSESSED, "en")
 

@@ -112,11 +112,13 @@ _operated = Chart(records.DONE_FORM, ordered(lambda record: record.occurred_at, 
 
 def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[str, Any] | None = None) -> None:
     """Refuse a new decision of mechanical prophylaxis (`before` None) naming no device, and an
-    amendment taking its device away: the nurses were left to choose. A record of version 1 is
-    corrected, and settled at the records office, without one: no one named it then. Refuse
+    amendment taking its device away or turning another decision into a mechanical one: the nurses
+    were left to choose. A mechanical decision of version 1 is corrected, and settled at the
+    records office, without one: no one named it then. Refuse
     anti-embolism stockings for someone admitted with an acute stroke, whenever typed."""
     label = spec.field(DEVICE).label.get(lang)
-    if data.get("prophylaxis") in MECHANICAL and not data.get(DEVICE) and (before is None or before.get(DEVICE)):
+    if data.get("prophylaxis") in MECHANICAL and not data.get(DEVICE) and (
+            before is None or before.get(DEVICE) or before.get("prophylaxis") not in MECHANICAL):
         raise ValidationFailed([FieldError(DEVICE, field_message("required", lang, label))])
     if stockings_after_stroke(data) and data.get(DEVICE) == STOCKINGS:
         raise ValidationFailed([FieldError(DEVICE, message(lang, STOCKINGS_AFTER_STROKE, field=label))])
