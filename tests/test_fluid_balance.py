@@ -316,7 +316,7 @@ def test_a_bag_given_on_the_medication_chart_is_offered_until_charted_as_a_volum
     medication.record_dose(nurse, amoxicillin, {"outcome": "given", "given_at": "2026-11-28T08:05+01:00",
                                                 "dose_given": 1.0, "route": "IV", "scheduled_for": "2026-11-28T08:00+01:00"},
                            overrides={Check.ALLERGY: "tolerated before"})
-    waiting = fluid_balance.given_not_charted(nurse.db, patient, date(2026, 11, 28), nurse.clock())
+    waiting = fluid_balance.given_not_charted(nurse.db, patient, date(2026, 11, 28))
     assert [one.text("en") for one in waiting] == ["10:05 Sodium chloride 0.9 % 1000 mL"]  # not the amoxicillin in g
     assert fluid_balance.given_words(waiting, "fr") == (
         "Administré sur le plan d’administration, pas encore sur cette feuille : 10:05 Sodium chloride 0.9 % 1000 mL")
@@ -324,8 +324,8 @@ def test_a_bag_given_on_the_medication_chart_is_offered_until_charted_as_a_volum
     assert {key: answers[key] for key in ("route", "volume", "what")} == {
         "route": "in_iv", "volume": 1000, "what": "Sodium chloride 0.9 %"}
     records.save_new(nurse, "fluid_balance", {**answers, "measured_at": "2026-11-28T13:50+01:00"}, patient_id=patient)
-    assert fluid_balance.given_not_charted(nurse.db, patient, date(2026, 11, 28), nurse.clock()) == []
-    assert fluid_balance.given_not_charted(nurse.db, patient, date(2026, 11, 27), nurse.clock()) == []
+    assert fluid_balance.given_not_charted(nurse.db, patient, date(2026, 11, 28)) == []
+    assert fluid_balance.given_not_charted(nurse.db, patient, date(2026, 11, 27)) == []
 
 
 def _saline_given(session_for, patient, at="2026-11-28T10:05+01:00"):
@@ -339,8 +339,7 @@ def _saline_given(session_for, patient, at="2026-11-28T10:05+01:00"):
         "outcome": "given", "given_at": at, "dose_given": 1000.0, "route": "IV",
         "scheduled_for": "2026-11-28T10:00+01:00"})
     nurse = session_for("nurse")
-    return fluid_balance.given_not_charted(nurse.db, patient, chart_day(datetime.fromisoformat(at)),
-                                           nurse.clock())[0].answers()
+    return fluid_balance.given_not_charted(nurse.db, patient, chart_day(datetime.fromisoformat(at)))[0].answers()
 
 
 def _handed_over(nurse, patient, lang="en", at=None):
@@ -380,6 +379,60 @@ def test_a_bag_given_on_the_medication_chart_counts_against_the_restriction_unti
         "(Dr Benali, 28/11 09:30); OVER THE FLUID RESTRICTION: 1800 mL in, 1500 mL allowed: tell the doctor")
     chart = fluid_balance.day_chart(nurse.db, patient, date(2026, 11, 28)).chart
     assert fluid_balance.judged_day(nurse.db, patient, chart, nurse.clock(), "en").given == []
+
+
+def test_a_bag_typed_by_hand_on_the_fluid_chart_is_counted_once(session_for, medication_ward):
+    """The litre given at 10:05 on the medication chart and typed again by hand at 12:00 on the
+    fluid chart (the form, not the tab's offer: no dose named) was counted on both: 1300 mL drunk
+    and run of 1500 allowed read "OVER THE FLUID RESTRICTION" and the doctor was called."""
+    patient = medication_ward[0]
+    nurse = session_for("nurse")
+    records.save_new(nurse, "fluid_plan", PLAN, patient_id=patient)
+    _saline_given(session_for, patient)
+    records.save_new(nurse, "fluid_balance", {"measured_at": "2026-11-28T12:00+01:00", "route": "in_iv",
+                                              "volume": 1000, "what": "Sodium chloride 0.9 %"}, patient_id=patient)
+    records.save_new(nurse, "fluid_balance", {"measured_at": "2026-11-28T12:30+01:00", "route": "in_oral",
+                                              "volume": 300}, patient_id=patient)
+    assert _handed_over(nurse, patient) == (
+        "FLUID BALANCE: since 07:00 +1300 mL (in 1300, out 0); Fluid restriction: no more than 1500 mL in 24 hours "
+        "(Dr Benali, 28/11 09:30): 1300 mL in, 200 mL left")
+    assert fluid_balance.restrictions_exceeded(nurse.db, [patient], nurse.clock(), "en") == {}
+    inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    listed = chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B").alerts
+    assert [alert for alert in listed if alert.form_id == "fluid_balance"] == []
+    chart = fluid_balance.day_chart(nurse.db, patient, date(2026, 11, 28)).chart
+    assert fluid_balance.judged_day(nurse.db, patient, chart, nurse.clock(), "en") == fluid_balance.Judged(
+        "Fluid restriction: no more than 1500 mL in 24 hours (Dr Benali, 28/11 09:30): 1300 mL in, 200 mL left", [], [])
+
+
+def test_a_volume_typed_by_hand_charts_one_bag_of_its_route_and_volume_given_before_it_that_day(session_for,
+                                                                                                 medication_ward):
+    """Typed by hand, a volume names no dose: it is taken for a bag only by what it says, and for
+    one bag only, the oldest; any other volume leaves the bags offered to chart."""
+    patient = medication_ward[0]
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    saline = records.save_new(doctor, "medication_order", {
+        "drug": "Sodium chloride 0.9 %", "dose": 1000.0, "dose_unit": "mL", "route": "IV", "frequency": "scheduled",
+        "times": "10:00 12:00", "start_at": "2026-11-27T09:00+01:00", "controlled": False, "high_alert": False},
+        patient_id=patient).record_id
+    for slot, given_at in (("27T12:00", "27T12:05"), ("28T10:00", "28T10:05"), ("28T12:00", "28T12:05")):
+        medication.record_dose(nurse, saline, {"outcome": "given", "given_at": f"2026-11-{given_at}+01:00",
+                                               "dose_given": 1000.0, "route": "IV",
+                                               "scheduled_for": f"2026-11-{slot}+01:00"})
+
+    def waiting(day: int) -> list[str]:
+        return [one.text("en") for one in fluid_balance.given_not_charted(nurse.db, patient, date(2026, 11, day))]
+
+    for at, route, volume in (("28T07:30", "in_iv", 1000),  # the next chart's day of the 27th's, before the 28th's
+                              ("28T13:00", "in_iv", 500), ("28T13:00", "in_enteral", 1000)):
+        records.save_new(nurse, "fluid_balance", {"measured_at": f"2026-11-{at}+01:00", "route": route,
+                                                  "volume": volume}, patient_id=patient)
+    assert waiting(27) == ["12:05 Sodium chloride 0.9 % 1000 mL"]
+    assert waiting(28) == ["10:05 Sodium chloride 0.9 % 1000 mL", "12:05 Sodium chloride 0.9 % 1000 mL"]
+    records.save_new(nurse, "fluid_balance", {"measured_at": "2026-11-28T13:30+01:00", "route": "in_iv",
+                                              "volume": 1000}, patient_id=patient)
+    assert waiting(28) == ["12:05 Sodium chloride 0.9 % 1000 mL"]
+    assert waiting(27) == ["12:05 Sodium chloride 0.9 % 1000 mL"]
 
 
 def test_a_restriction_with_only_bags_given_on_the_medication_chart_is_handed_over(session_for, medication_ward):

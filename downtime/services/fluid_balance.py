@@ -110,6 +110,11 @@ def _standing(found: list[RecordVersion]) -> list[Charted]:
                   key=lambda one: (one.measure.at, one.record.recorded_at))
 
 
+def _standing_by_patient(db: Database, patient_ids: Collection[str]) -> dict[str, list[Charted]]:
+    """`measures` of each of these patients (those with none left out), read at once for a ward."""
+    return {patient_id: _standing(found) for patient_id, found in current_by_patient(db, FORM, patient_ids).items()}
+
+
 @dataclass(frozen=True)
 class Plan:
     """The fluid restriction or target in force (`record`): `kind` restriction or target, the
@@ -195,24 +200,67 @@ class Given:
         return {"route": MAR_ROUTES[self.route], "volume": self.volume, "what": self.drug[:100], "dose": self.dose}
 
 
-def given_not_charted(db: Database, patient_id: str, day: date, now: datetime) -> list[Given]:
+def given_not_charted(db: Database, patient_id: str, day: date) -> list[Given]:
     """The doses in mL of the patient's IV and nasogastric orders given on `day`'s chart, oldest
     first, that no standing volume of the fluid chart says it is: what the nurse still has to
     chart (recorded on the medication chart when hung, and typed again on the fluid chart)."""
-    return [one for one in _given(db, patient_id, measures(db, patient_id), now) if chart_day(one.at) == day]
+    given = _given_by_patient(db, [patient_id], {patient_id: measures(db, patient_id)})
+    return [one for one in given.get(patient_id, []) if chart_day(one.at) == day]
 
 
-def _given(db: Database, patient_id: str, standing: list[Charted], now: datetime) -> list[Given]:
-    """`given_not_charted` of every day, `standing` the patient's volumes (`measures`): a bag
-    charted from the tab names its dose, and is counted there only."""
-    charted = {one.record.data.get("dose") for one in standing}
-    orders = {order.record_id: order for order in medication.orders(db, patient_id, now)
-              if order.route in MAR_ROUTES and order.dose_unit == "mL"}
-    found = [Given(dose.record_id, dose.at, orders[dose.order_id].drug, orders[dose.order_id].route,
-                   round(dose.dose if dose.dose is not None else orders[dose.order_id].dose))
-             for dose in medication.administrations(db, patient_id)
-             if dose.order_id in orders and dose.outcome is Outcome.GIVEN and dose.record_id not in charted]
-    return sorted(found, key=lambda one: elapsed.instant(one.at))
+def _given_by_patient(db: Database, patient_ids: Collection[str],
+                     standing: Mapping[str, list[Charted]]) -> dict[str, list[Given]]:
+    """`given_not_charted` of every day for each of these patients, `standing` their volumes
+    (`measures`), their orders and doses read once for them all: the escalation list and the
+    handover sheet read them for the whole ward, three statements a patient before."""
+    orders = current_by_patient(db, medication.ORDER_FORM, patient_ids)
+    doses = current_by_patient(db, medication.DOSE_FORM, patient_ids)
+    return {patient_id: _given(standing.get(patient_id, []), orders[patient_id], doses.get(patient_id, []))
+            for patient_id in patient_ids if patient_id in orders}
+
+
+def _given(standing: list[Charted], orders: list[RecordVersion], doses: list[RecordVersion]) -> list[Given]:
+    """The doses in mL given by a fluid chart's route among the patient's standing `doses` of
+    their `orders`, oldest first, that none of the `standing` volumes charts (`_not_charted`).
+    Only what an order gives is read of it, never when it stopped: a bag given was given."""
+    by_id = {order.record_id: order for order in map(medication.order_of, _in_force(orders))
+             if order.route in MAR_ROUTES and order.dose_unit == "mL"}
+    found = [Given(dose.record_id, dose.at, by_id[dose.order_id].drug, by_id[dose.order_id].route,
+                   round(dose.dose if dose.dose is not None else by_id[dose.order_id].dose))
+             for dose in map(medication.administration_of, _in_force(doses))
+             if dose.order_id in by_id and dose.outcome is Outcome.GIVEN]
+    return _not_charted(sorted(found, key=lambda one: elapsed.instant(one.at)), standing)
+
+
+def _in_force(found: list[RecordVersion]) -> list[RecordVersion]:
+    return [record for record in found if record.status is not RecordStatus.ENTERED_IN_ERROR]
+
+
+def _not_charted(given: list[Given], standing: list[Charted]) -> list[Given]:
+    """Those of `given` (oldest first) no standing volume charts. A bag charted from the tab names
+    its dose; one typed by hand on the fluid chart names none, and charts the oldest bag not
+    charted yet that it can be (`_charts`), each volume one bag: counted on both charts, a litre
+    typed by hand made a false "OVER THE FLUID RESTRICTION" and the doctor called."""
+    linked = {one.record.data.get("dose") for one in standing}
+    typed = [one.measure for one in standing if not one.record.data.get("dose")]
+    found = []
+    for one in given:
+        if one.dose in linked:
+            continue
+        match = next((index for index, measure in enumerate(typed) if _charts(measure, one)), None)
+        if match is None:
+            found.append(one)
+        else:
+            del typed[match]
+    return found
+
+
+def _charts(measure: Measure, given: Given) -> bool:
+    """Whether a volume typed by hand is this bag: by its route, of its volume, on its chart's
+    day, measured once it was given (a bag is charted once it has run through)."""
+    return (measure.route == MAR_ROUTES[given.route] and measure.volume == given.volume
+            and elapsed.instant(measure.at) >= elapsed.instant(given.at)
+            and chart_day(measure.at) == chart_day(given.at))
 
 
 def given_words(given: Sequence[Given], lang: Lang) -> str:
@@ -258,7 +306,7 @@ class Judged:
 def judged_day(db: Database, patient_id: str, chart: FluidDay, now: datetime, lang: Lang) -> Judged:
     """The restriction or target `chart`'s day is measured against (`day_plan`), judged at `now`
     against its intake and the bags given that day on the medication chart, not on this one."""
-    given = given_not_charted(db, patient_id, chart.day, now)
+    given = given_not_charted(db, patient_id, chart.day)
     plan, asks = plan_words(day_plan(db, patient_id, chart.day, now), chart, lang, given,
                             closed=chart.day < chart_day(now))
     return Judged(plan, asks, given)
@@ -280,12 +328,14 @@ def restrictions_exceeded(db: Database, patient_ids: Collection[str], at: dateti
     escalation list's, which said only a low urine output, so that a restriction exceeded at
     14:00 waited for the evening handover."""
     day, found = chart_day(at), {}
-    for patient_id, plan in plans(db, patient_ids, at).items():
-        if plan.kind != "restriction":
-            continue
-        standing = measures(db, patient_id)
-        given = [one for one in _given(db, patient_id, standing, at) if chart_day(one.at) == day]
-        words, asks = plan_words(plan, fluid_day(day, [one.measure for one in standing]), lang, given)
+    restricted = {patient_id: plan for patient_id, plan in plans(db, patient_ids, at).items()
+                  if plan.kind == "restriction"}
+    standing = _standing_by_patient(db, list(restricted))
+    given = _given_by_patient(db, list(restricted), standing)
+    for patient_id, plan in restricted.items():
+        chart = fluid_day(day, [one.measure for one in standing.get(patient_id, [])])
+        bags = [one for one in given.get(patient_id, []) if chart_day(one.at) == day]
+        words, asks = plan_words(plan, chart, lang, bags)
         if asks:
             found[patient_id] = Exceeded(words, asks, day_ends(day, at))
     return found
@@ -392,14 +442,15 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[Pat
     low = {patient_id: output for patient_id, output in urine_outputs(db, forms, patients, at).items() if output.low}
     judged_by = {under_way: plans(db, patient_ids, at), closed: _of_present_stays(db, plans(db, patient_ids,
                                                                                              day_ends(closed, at)))}
-    charted = current_by_patient(db, FORM, patient_ids)
+    standing = _standing_by_patient(db, patient_ids)
+    charts = {patient_id: {day: fluid_day(day, [one.measure for one in standing.get(patient_id, [])])
+                           for day in (closed, under_way)} for patient_id in patient_ids}
+    kept = [patient_id for patient_id, days in charts.items()
+            if any(chart.measured or patient_id in judged_by[day] for day, chart in days.items())]
+    given_by = _given_by_patient(db, kept, standing)
     said = {}
-    for patient_id in patient_ids:
-        standing = _standing(charted.get(patient_id, []))
-        days = {day: fluid_day(day, [one.measure for one in standing]) for day in (closed, under_way)}
-        if not any(chart.measured or patient_id in judged_by[day] for day, chart in days.items()):
-            continue
-        given = _given(db, patient_id, standing, at)
+    for patient_id in kept:
+        days, given = charts[patient_id], given_by.get(patient_id, [])
         parts = [part for day, chart in days.items() for part in _day_parts(
             chart, judged_by[day].get(patient_id), [one for one in given if chart_day(one.at) == day],
             day == closed, lang)]
