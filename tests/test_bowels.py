@@ -11,7 +11,7 @@ from fhir.resources.R4B.observation import Observation
 from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
-from downtime.domain.bowels import Sign, signs
+from downtime.domain.bowels import Sign, isolated_since, sample_sent, signs
 from downtime.services import bowels, census, chart_alerts, printing, records
 from downtime.services.errors import PermissionDenied, ValidationFailed
 from downtime.sync.export import export
@@ -29,23 +29,24 @@ _START = datetime(2026, 11, 28, 9, tzinfo=timezone.utc)
 
 @given(st.lists(st.integers(0, 72 * 60), max_size=8), st.lists(st.integers(0, 72 * 60), max_size=2),
        st.integers(0, 96 * 60))
-def test_loose_stools_ask_once_three_fall_within_a_day_with_no_sample_sent_since(loose, sampled, now):
-    """However many loose stools and samples, at any moment: the chart asks to isolate and sample
-    exactly when three or more fell in the 24 hours up to now and no sample was sent between the
-    first of them and now; and constipation exactly three days after the last stool."""
+def test_loose_stools_ask_once_three_fall_within_a_day_and_the_sample_only_once_none_was_sent(loose, sampled, now):
+    """However many loose stools and samples, at any moment: the chart asks to isolate exactly
+    when three or more fell in the 24 hours up to now, a sample sent or not (it used to silence
+    the isolation and the doctor told); the sample while none was sent between the first of them
+    and now; and constipation exactly three days after the last stool."""
     at = _START + timedelta(minutes=now)
     loose_at = sorted(_START + timedelta(minutes=minutes) for minutes in loose if minutes <= now)
     sampled_at = sorted(_START + timedelta(minutes=minutes) for minutes in sampled)
-    found = signs(loose_at, sampled_at, False, _START, at)
+    found = signs(loose_at, False, _START, at)
     day = [moment for moment in loose_at if at - timedelta(hours=24) < moment <= at]
-    sent = bool(day) and any(day[0] <= moment <= at for moment in sampled_at)
-    assert (Sign.LOOSE in found) == (len(day) >= 3 and not sent)
+    assert (Sign.LOOSE in found) == (len(day) >= 3)
+    assert sample_sent(day, sampled_at, at) == (bool(day) and any(day[0] <= moment <= at for moment in sampled_at))
     assert (Sign.NOT_OPENED in found) == (at - _START >= timedelta(days=3))
     assert Sign.BLOOD not in found
 
 
-def test_three_loose_stools_in_a_day_ask_to_isolate_and_sample_until_a_sample_is_sent(session_for, patient, clock,
-                                                                                        tmp_path):
+def test_three_loose_stools_in_a_day_ask_to_isolate_and_a_sample_sent_ends_only_its_ask(session_for, patient, clock,
+                                                                                          tmp_path):
     nurse = session_for("nurse")
     spec = nurse.form("bowel_chart")
     for hour, stool in ((9, "7"), (11, "6"), (12, "5")):
@@ -67,12 +68,18 @@ def test_three_loose_stools_in_a_day_ask_to_isolate_and_sample_until_a_sample_is
     records.save_new(nurse, "bowel_chart", {**LOOSE, "charted_at": "2026-11-28T13:45+01:00", "sample_sent": True,
                                             "notes": "Side room 4"}, patient_id=patient)
     lines = bowels.chart(nurse.db, patient)
-    assert bowels.asking(lines, spec, nurse.clock(), "en") == []
+    assert bowels.asking(lines, spec, nurse.clock(), "en") == [  # the sample alone is no longer asked
+        "4 LOOSE STOOLS IN 24 HOURS (since 28/11 09:30): isolate in a side room, gloves and apron, wash hands with "
+        "soap and water, tell the doctor"]
+    assert bowels.asking(lines, spec, nurse.clock(), "fr") == [
+        "4 SELLES NON MOULÉES EN 24 HEURES (depuis 28/11 09:30) : chambre seule et précautions contact, gants et "
+        "tablier, lavage des mains à l’eau et au savon, prévenir le médecin"]
     assert bowels.state(lines, spec, nurse.clock(), "fr") == (
-        "dernières selles 28/11 13:45 (type 7, Moyenne) ; 4 molles en 24 heures ; selle prélevée 28/11 13:45")
+        "dernières selles 28/11 13:45 (type 7, Moyenne) ; selle prélevée 28/11 13:45")
     text = _text(printing.print_bowel_chart(nurse, patient, tmp_path / "bowels.pdf"))
     assert "Bowel chart (Bristol stool scale)" in text and "Bristol stool scale: 1: separate hard lumps" in text
-    assert "Last opened 28/11 13:45 (type 7, Medium); 4 loose in 24 hours; stool sample sent 28/11 13:45" in text
+    assert "Last opened 28/11 13:45 (type 7, Medium); stool sample sent 28/11 13:45" in text
+    assert "4 LOOSE STOOLS IN 24 HOURS (since 28/11 09:30): isolate" in text
     assert "28/11 09:30 Opened, 7 Medium No HL 28/11 11:30 Opened, 6" in text
     assert "28/11 13:45 Opened, 7 Medium No Yes Side room 4 HL" in text
 
@@ -141,3 +148,92 @@ def test_the_export_sends_each_line_as_an_observation(session_for, patient, tmp_
         ("Stool sample sent", True)]
     closed = Observation.model_validate(by_id[none.record_id])
     assert (closed.code.text, closed.valueBoolean, closed.interpretation) == ("Bowels opened", False, None)
+
+
+def test_blood_seen_today_is_still_asked_once_a_normal_stool_follows_it(session_for, patient, clock):
+    """Melaena at 10:00, a normal stool at 13:00: the handover and the escalation list said
+    nothing of the melaena any more (the form has no "doctor told"). Asked for 24 hours, its time
+    named; then only while it is the last stool."""
+    nurse = session_for("nurse")
+    spec = nurse.form("bowel_chart")
+    records.save_new(nurse, "bowel_chart", {"charted_at": "2026-11-28T10:00+01:00", "opened": "opened",
+                                            "stool_type": "4", "seen": ["melaena"]}, patient_id=patient)
+    records.save_new(nurse, "bowel_chart", {"charted_at": "2026-11-28T13:00+01:00", "opened": "opened",
+                                            "stool_type": "4", "seen": ["mucus"]}, patient_id=patient)
+    asked = "BLOOD IN THE STOOL (Black, tarry (melaena), 28/11 10:00): tell the doctor now"
+    assert bowels.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient] == (
+        f"BOWELS: last opened 28/11 13:00 (type 4, Mucus); {asked}")
+    in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    found = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B")
+    assert [alert.said for alert in found.alerts if alert.form_id == "bowel_chart"] == [[asked]]
+    clock.now = datetime.fromisoformat("2026-11-29T09:59+01:00")
+    assert bowels.asking(bowels.chart(nurse.db, patient), spec, nurse.clock(), "en") == [asked]
+    clock.now = datetime.fromisoformat("2026-11-29T10:00+01:00")
+    assert bowels.asking(bowels.chart(nurse.db, patient), spec, nurse.clock(), "en") == []
+
+
+def test_blood_more_than_a_day_old_is_asked_while_it_is_the_last_stool(session_for, patient, clock):
+    """Fresh blood 28/11 09:30, nothing since by the next afternoon: still asked while it is the
+    last stool (as before); a normal stool more than a day after it ends the ask."""
+    nurse = session_for("nurse")
+    spec = nurse.form("bowel_chart")
+    records.save_new(nurse, "bowel_chart", {"charted_at": "2026-11-28T09:30+01:00", "opened": "opened",
+                                            "stool_type": "5", "seen": ["blood"]}, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-29T14:00+01:00")
+    lines = bowels.chart(nurse.db, patient)
+    assert bowels.state(lines, spec, nurse.clock(), "en") == "last opened 28/11 09:30 (type 5)"
+    assert bowels.asking(lines, spec, nurse.clock(), "en") == [
+        "BLOOD IN THE STOOL (Fresh blood, 28/11 09:30): tell the doctor now"]
+    records.save_new(nurse, "bowel_chart", {"charted_at": "2026-11-29T13:00+01:00", "opened": "opened",
+                                            "stool_type": "4"}, patient_id=patient)
+    lines = bowels.chart(nurse.db, patient)
+    assert bowels.asking(lines, spec, nurse.clock(), "en") == []
+
+
+def _h(hours):
+    return _START + timedelta(hours=hours)
+
+
+def test_isolation_ends_only_48_hours_clear_of_loose_stools_of_any_cause_and_after_a_formed_stool():
+    """UKHSA (C. difficile): until 48 hours free of diarrhoea and a formed stool. It ended 48
+    hours after the last loose stool with none formed charted, and loose stools after a laxative
+    stopped counting while the patient was isolated."""
+    three = [_h(1), _h(2), _h(3)]
+    assert isolated_since(three, three, [], _h(3 + 48)) == _h(1)  # no formed stool yet
+    assert isolated_since(three, three, [_h(40)], _h(3 + 47.9)) == _h(1)  # formed, not yet 48 h
+    assert isolated_since(three, three, [_h(40)], _h(3 + 48)) is None
+    assert isolated_since(three, three, [_h(2.5)], _h(3 + 48)) == _h(1)  # formed before the last loose one
+    assert isolated_since(three, three, [_h(60)], _h(59)) == _h(1)
+    assert isolated_since(three, three, [_h(60)], _h(60)) is None
+    laxative = [*three, _h(30), _h(70)]  # loose after a laxative, while isolated
+    assert isolated_since(three, laxative, [_h(75)], _h(70 + 47.9)) == _h(1)
+    assert isolated_since(three, laxative, [_h(75)], _h(70 + 48)) is None
+    assert isolated_since([_h(1), _h(2)], [_h(1), _h(2), _h(3)], [], _h(4)) is None  # a laxative starts nothing
+
+
+def test_the_patient_stays_isolated_through_laxative_loose_stools_until_a_formed_stool(session_for, patient,
+                                                                                          clock):
+    nurse = session_for("nurse")
+    for hour in (9, 11, 13):
+        records.save_new(nurse, "bowel_chart", {**LOOSE, "charted_at": f"2026-11-28T{hour:02d}:30+01:00"},
+                         patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-12-01T20:00+01:00")  # 48 h after the laxative's loose stool
+    records.save_new(nurse, "bowel_chart", {**LOOSE, "charted_at": "2026-11-29T20:00+01:00", "known_cause": True},
+                     patient_id=patient)
+    assert patient in bowels.isolated(nurse.db, [patient], nurse.clock())
+    records.save_new(nurse, "bowel_chart", {"charted_at": "2026-12-01T08:00+01:00", "opened": "not_opened"},
+                     patient_id=patient)
+    assert patient in bowels.isolated(nurse.db, [patient], nurse.clock())
+    records.save_new(nurse, "bowel_chart", {"charted_at": "2026-12-01T09:00+01:00", "opened": "opened",
+                                            "stool_type": "4"}, patient_id=patient)
+    assert bowels.isolated(nurse.db, [patient], nurse.clock()) == {}
+
+
+def test_two_loose_stools_are_told_in_french_as_not_formed(session_for, patient):
+    """"Selles molles" is Bristol 5 alone; loose stools that may be infective are "non moulées"."""
+    nurse = session_for("nurse")
+    for hour in (10, 12):
+        records.save_new(nurse, "bowel_chart", {**LOOSE, "charted_at": f"2026-11-28T{hour}:00+01:00"},
+                         patient_id=patient)
+    assert bowels.state(bowels.chart(nurse.db, patient), nurse.form("bowel_chart"), nurse.clock(), "fr") == (
+        "dernières selles 28/11 12:00 (type 7, Moyenne) ; 2 selles non moulées en 24 heures")

@@ -91,16 +91,19 @@ def test_a_patient_on_air_on_scale_1_reads_as_before_whatever_an_earlier_set_sai
 
 def test_loose_stools_isolate_from_the_first_of_three_in_a_day_until_48_hours_clear():
     """The chart's own rule (three loose stools with no known cause within 24 hours) starts it;
-    it ends 48 hours after the last loose stool, not when a sample is sent."""
-    assert isolated_since([_at(1), _at(20), _at(26)], _at(27)) is None  # never three within a day
+    it ends 48 hours after the last loose stool once a formed stool followed it, not when a
+    sample is sent."""
+    few = [_at(1), _at(20), _at(26)]
+    assert isolated_since(few, few, [], _at(27)) is None  # never three within a day
     loose = [_at(1), _at(20), _at(24.5)]
-    assert isolated_since(loose, _at(24)) is None
-    assert isolated_since(loose, _at(24.5)) == _at(1)
-    assert isolated_since(loose, _at(24.5 + 47.9)) == _at(1)
-    assert isolated_since(loose, _at(24.5 + 48)) is None
+    formed = [_at(30)]
+    assert isolated_since(loose, loose, formed, _at(24)) is None
+    assert isolated_since(loose, loose, formed, _at(24.5)) == _at(1)
+    assert isolated_since(loose, loose, formed, _at(24.5 + 47.9)) == _at(1)
+    assert isolated_since(loose, loose, formed, _at(24.5 + 48)) is None
     # A loose stool within the 48 hours keeps it; after them, a lone one starts no new count.
-    assert isolated_since([*loose, _at(60), _at(100)], _at(100)) == _at(1)
-    assert isolated_since([*loose, _at(80)], _at(80)) is None
+    assert isolated_since([*loose, _at(60), _at(100)], [*loose, _at(60), _at(100)], formed, _at(100)) == _at(1)
+    assert isolated_since([*loose, _at(80)], [*loose, _at(80)], formed, _at(80)) is None
 
 
 @pytest.fixture
@@ -123,7 +126,7 @@ def loose_stools(session_for, admission_values):
 @pytest.mark.parametrize("lang, isolated, contact, plain", [
     ("en", "For resuscitation Contact precautions Enteric (loose stools since 28/11) Admitted for:",
      "For resuscitation Contact precautions Admitted for:", "For resuscitation Admitted for:"),
-    ("fr", "RCP en cas d’arrêt Précautions contact Contact + savon (selles molles depuis le 28/11) Motif :",
+    ("fr", "RCP en cas d’arrêt Précautions contact Contact + savon (selles non moulées depuis le 28/11) Motif :",
      "RCP en cas d’arrêt Précautions contact Motif :", "RCP en cas d’arrêt Motif :"),
 ])
 def test_a_patient_isolated_for_loose_stools_reads_so_in_the_isolation_column(loose_stools, clock, tmp_path, lang,
@@ -139,6 +142,8 @@ def test_a_patient_isolated_for_loose_stools_reads_so_in_the_isolation_column(lo
                      patient_id=anne)
     assert isolated in _sheet(nurse, tmp_path, "3B", lang)
     clock.advance(hours=47)  # 30/11 13:00, the last loose stool (the one sampled) 47 h 30 ago
+    records.save_new(nurse, "bowel_chart", {**LOOSE, "charted_at": "2026-11-29T10:00+01:00", "stool_type": "4"},
+                     patient_id=anne)  # a formed stool
     assert isolated in _sheet(nurse, tmp_path, "3B", lang)
     clock.advance(hours=1)
     text = _sheet(nurse, tmp_path, "3B", lang)

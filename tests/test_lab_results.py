@@ -83,8 +83,29 @@ def test_the_handover_names_the_days_abnormal_results_not_the_normal_ones(sessio
                                            "units": "g/L", "range": "", "flag": "abnormal"}, patient_id=patient)
     assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {patient: (
         "RESULTS: Haemoglobin 92 g/L, Abnormal, received 28/11 13:10; Abnormal: for a doctor to see")}
-    clock.advance(hours=25)
+    clock.advance(hours=25)  # no doctor told of it yet: see the next test
+    assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {patient: (
+        "RESULTS: Haemoglobin 92 g/L, Abnormal, received 28/11 13:10; Abnormal: for a doctor to see")}
+
+
+def test_a_result_still_asking_for_a_doctor_stays_on_the_handover_and_the_letters_whatever_its_age(
+        session_for, patient, clock):
+    """An abnormal result no doctor has seen is not done with because a day went by; once one is
+    told of it, it ages out with the day's results."""
+    nurse = session_for("nurse")
+    paper = {key: value for key, value in PHONED.items() if key not in ("caller", "read_back")}
+    saved = records.save_new(nurse, "lab_result", {**paper, "received_by": "paper", "test": "Haemoglobin",
+                                                   "result": "71", "units": "g/L", "range": "130–170",
+                                                   "flag": "abnormal"}, patient_id=patient)
+    clock.advance(hours=48)
+    said = "Haemoglobin 71 g/L (130–170), Abnormal, received 28/11 13:10"
+    assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {patient: (
+        f"RESULTS: {said}; Abnormal: for a doctor to see")}
+    assert lab_results.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en") == [said]
+    records.amend(nurse, saved.record_id, {**saved.data, "told": "Dr Martin", "told_at": "2026-11-30T13:00+01:00"},
+                  "Doctor told")
     assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {}
+    assert lab_results.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en") == []
 
 
 def test_the_paper_log_says_who_phoned_and_who_was_told_and_the_blank_is_the_wards(session_for, patient, forms,
@@ -178,7 +199,6 @@ def test_a_sample_whose_results_are_not_all_back_is_chased_until_results_give_ea
         "SAMPLES AWAITING RESULTS: Urea and electrolytes, Full blood count, Magnesium (Urgent) taken 28/11 11:40, "
         "B26-118842: RESULT NOT BACK since 28/11 13:40: phone the laboratory; CRP (Routine) taken 28/11 11:40, "
         "B26-118842")}
-    assert lab_results.first_answers(nurse.db, patient) == {}  # two awaiting: the nurse picks
 
     theirs = records.save_new(nurse, "lab_request", SAMPLE, patient_id=other_patient)
     with pytest.raises(ValidationFailed) as refused:  # a sample of another patient's
@@ -200,7 +220,6 @@ def test_a_sample_whose_results_are_not_all_back_is_chased_until_results_give_ea
     sent = lab_results.samples(nurse.db, patient)
     assert sent[0].state(spec, nurse.clock(), "en") == (
         "NOT ALL BACK since 28/11 13:40 (Full blood count, Magnesium awaited): phone the laboratory")
-    assert lab_results.first_answers(nurse.db, patient) == {}  # still two awaiting
     in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     assert [(alert.patient.patient_id, alert.form_id) for alert in chart_alerts.alerts(
         nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B").alerts] == [
@@ -210,7 +229,6 @@ def test_a_sample_whose_results_are_not_all_back_is_chased_until_results_give_ea
                      patient_id=patient)
     sent = lab_results.samples(nurse.db, patient)
     assert sent[0].state(spec, nurse.clock(), "en") == "2 result(s) back"
-    assert lab_results.first_answers(nurse.db, patient) == {"request": sent[1].record.record_id, "gives": ["crp"]}
     in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     assert [(alert.patient.patient_id, alert.form_id) for alert in chart_alerts.alerts(
         nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B").alerts] == [(patient, "lab_result"),
@@ -282,3 +300,42 @@ def test_a_move_to_another_ward_starts_with_the_results_awaited(session_for, pat
     records.save_new(nurse, "lab_request", {**SAMPLE, "urgency": "routine"}, patient_id=patient)
     assert prefill.first_answers(nurse, nurse.form("transfer"), patient)["results_awaited"] == (
         "Result awaited: Urea and electrolytes, Full blood count, Magnesium (Routine) taken 28/11 11:40, B26-118842")
+
+
+def test_an_amendment_changing_the_result_a_doctor_was_told_of_asks_them_told_again(session_for, patient):
+    """Typed 5.8 abnormal and Dr Martin told; corrected to 6.8 critical: the doctor heard 5.8, and
+    the critical value kept their name would never reach the escalation list."""
+    nurse = session_for("nurse")
+    told = {**PHONED, "result": "5.8", "flag": "abnormal", "told": "Dr Martin", "told_at": "2026-11-28T13:15+01:00"}
+    saved = records.save_new(nurse, "lab_result", told, patient_id=patient)
+    for changed in ({"result": "6.8", "flag": "critical"}, {"units": "mEq/L"}, {"flag": "critical"}):
+        with pytest.raises(ValidationFailed) as refused:
+            lab_results.check_amended(saved.data, {**saved.data, **changed}, "en")
+        assert [error.path for error in refused.value.errors] == ["told"]
+    assert str(refused.value) == ("The doctor was told the earlier value: tell them this one and record when, or "
+                                  "empty who was told.")
+    with pytest.raises(ValidationFailed) as refused:
+        lab_results.check_amended(saved.data, {**saved.data, "result": "6.8"}, "fr")
+    assert str(refused.value) == ("Le médecin a été prévenu de la valeur précédente : le prévenir de celle-ci et "
+                                  "noter quand, ou effacer le médecin prévenu.")
+    critical = {**saved.data, "result": "6.8", "flag": "critical"}
+    lab_results.check_amended(saved.data, {**critical, "told_at": "2026-11-28T13:40+01:00"}, "en")  # told again
+    lab_results.check_amended(saved.data, {**critical, "told": "Dr Roy"}, "en")  # another doctor told
+    lab_results.check_amended(saved.data, {**saved.data, "action": "ECG", "lab_number": "B26-118843"}, "en")
+    untold = records.save_new(nurse, "lab_result", PHONED, patient_id=patient)
+    lab_results.check_amended(untold.data, {**untold.data, "result": "6.9"}, "en")  # no doctor told yet
+    records.amend(nurse, saved.record_id, {key: value for key, value in critical.items()
+                                           if key not in ("told", "told_at")}, "typed 5.8, lab said 6.8")
+    assert [one.record.data["result"] for one in lab_results.critical_untold(lab_results.chart(nurse.db, patient))] == [
+        "6.8", "6.8"]
+    records.mark_entered_in_error(nurse, untold.record_id, "another patient's")  # not an amendment: not refused
+
+
+def test_a_new_result_is_not_prefilled_onto_a_sample_the_nurse_has_not_picked(session_for, patient):
+    """A troponin phoned for the emergency department's sample, while the ward's full blood count
+    is the only sample awaited: prefilled, it closed that sample, which was never chased. Nothing
+    on an empty form says which sample a result is of."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "lab_request", {**SAMPLE, "tests": ["fbc"], "other_tests": ""}, patient_id=patient)
+    first = prefill.first_answers(nurse, nurse.form("lab_result"), patient)
+    assert "request" not in first and "gives" not in first

@@ -52,7 +52,7 @@ def test_a_patient_isolated_for_loose_stools_leaves_under_contact_precautions(se
 def test_the_nurse_is_told_in_french(session_for, loose_since_yesterday):
     nurse = session_for("nurse", "fr")
     assert prefill.notes(nurse, nurse.form("discharge"), loose_since_yesterday) == {"isolation": (
-        "Selles molles depuis le\u00a027/11 15:00 : la feuille des selles demande l’isolement du patient "
+        "Selles non moulées depuis le\u00a027/11 15:00 : la feuille des selles demande l’isolement du patient "
         "(précautions contact, lavage des mains à l’eau et au savon) : le signaler à ceux qui prennent le "
         "relais.")}
 
@@ -67,10 +67,11 @@ def test_an_isolation_the_admission_names_is_kept_and_the_loose_stools_told_unde
     assert prefill.notes(nurse, spec, loose_since_yesterday)["isolation"].startswith("Loose stools since 27/11 15:00")
 
 
-def test_the_admissions_answer_stands_once_the_loose_stools_are_48_hours_clear(session_for, loose_since_yesterday,
-                                                                                clock):
+def test_the_admissions_answer_stands_once_48_hours_clear_of_loose_stools_and_a_formed_stool(
+        session_for, loose_since_yesterday, clock):
     nurse = session_for("nurse")
     _isolation(nurse, loose_since_yesterday, "none")
+    _stools(nurse, loose_since_yesterday, "2026-11-28T13:00+01:00", stool_type="4")  # a formed stool
     clock.now = datetime.fromisoformat("2026-11-29T21:59+01:00")
     assert prefill.first_answers(nurse, nurse.form("discharge"), loose_since_yesterday)["isolation"] == "contact"
     clock.now = datetime.fromisoformat("2026-11-29T22:00+01:00")

@@ -36,8 +36,8 @@ WORDS: dict[str, dict[Lang, str]] = {
                    "times in 24 hours with no known cause: isolate in a side room, gloves and apron, wash hands with "
                    "soap and water, send a stool sample, tell the doctor. Blood or black tarry stool: tell the doctor "
                    "now. Not opened for 3 days: the laxative prescribed, or the doctor.",
-             "fr": "Noter chaque selle, et une fois par jour « pas de selles » s’il n’y en a pas eu. Selles molles (5 à "
-                   "7) trois fois en 24 heures sans cause connue : chambre seule et précautions contact, gants et "
+             "fr": "Noter chaque selle, et une fois par jour « pas de selles » s’il n’y en a pas eu. Selles non moulées "
+                   "(5 à 7) trois fois en 24 heures sans cause connue : chambre seule et précautions contact, gants et "
                    "tablier, lavage des mains à l’eau et au savon, prélever une selle, prévenir le médecin. Sang ou "
                    "selles noires goudronneuses : prévenir le médecin maintenant. Pas de selles depuis 3 jours : le "
                    "laxatif prescrit, ou le médecin."},

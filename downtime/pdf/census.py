@@ -72,7 +72,7 @@ TRANSFER_CHARACTERS = 300
 """The words of the move that brought a patient onto the ward are cut to about six lines of the
 handover notes; the transfer record holds them whole."""
 LOOSE_STOOLS = {"en": "Enteric (loose stools since {day})",
-                "fr": "Contact + savon (selles molles depuis le\u00a0{day})"}
+                "fr": "Contact + savon (selles non moulées depuis le\u00a0{day})"}
 TO_COUNTERSIGN = {"en": "TELEPHONE ORDER TO COUNTERSIGN: {orders}",
                   "fr": "PRESCRIPTION TÉLÉPHONIQUE À CONTRESIGNER : {orders}"}
 LEFT = {"en": "Left the ward: critical results no doctor is told of yet, reactions to blood not told",

@@ -5,15 +5,15 @@ out from the standing records."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.bowels import (BLEEDING, SIGNS, Sign, constipated_from, isolated_since, loose, loose_in_a_day,
-                                    signs)
+from downtime.domain.bowels import (BLEEDING, SAMPLE, SIGNS, Sign, bleeding_told, constipated_from, formed, in_a_day,
+                                    isolated_since, loose, sample_sent, signs)
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
@@ -25,7 +25,7 @@ WORDS = {
     "handover": {"en": "BOWELS: {said}", "fr": "SELLES : {said}"},
     "last": {"en": "last opened {time} ({stool})", "fr": "dernières selles {time} ({stool})"},
     "never": {"en": "not opened since the chart began {time}", "fr": "pas de selles depuis le début de la feuille {time}"},
-    "loose": {"en": "{count} loose in 24 hours", "fr": "{count} molles en 24 heures"},
+    "loose": {"en": "{count} loose in 24 hours", "fr": "{count} selles non moulées en 24 heures"},
     "sampled": {"en": "stool sample sent {time}", "fr": "selle prélevée {time}"},
     "type": {"en": "type {type}", "fr": "type {type}"},
 }
@@ -45,7 +45,16 @@ class Charted:
     @property
     def loose(self) -> bool:
         """A loose stool with no known cause (the only kind that may be infective)."""
-        return self.opened and loose(self.record.data.get("stool_type")) and not self.record.data.get("known_cause")
+        return self.loose_of_any_cause and not self.record.data.get("known_cause")
+
+    @property
+    def loose_of_any_cause(self) -> bool:
+        """While the patient is isolated, each keeps them so: a laxative does not end diarrhoea."""
+        return self.opened and loose(self.record.data.get("stool_type"))
+
+    @property
+    def formed(self) -> bool:
+        return self.opened and formed(self.record.data.get("stool_type"))
 
     @property
     def sampled(self) -> bool:
@@ -86,23 +95,37 @@ def since(lines: Sequence[Charted]) -> datetime:
     return (last or lines[0]).charted_at
 
 
-def found_signs(lines: Sequence[Charted], at: datetime) -> list[Sign]:
+def _at(lines: Sequence[Charted], which: Callable[[Charted], bool]) -> list[datetime]:
+    return [one.charted_at for one in lines if which(one)]
+
+
+def _loose_run(lines: Sequence[Charted], at: datetime) -> list[datetime]:
+    """The loose stools with no known cause of the 24 hours up to `at`."""
+    return in_a_day(_at(lines, lambda one: one.loose), at)
+
+
+def _bleeding(lines: Sequence[Charted], at: datetime) -> Charted | None:
+    """The stool whose blood the chart asks a doctor to see at `at` (`bleeding_told`)."""
     last = _last_opened(lines)
-    return signs([one.charted_at for one in lines if one.loose], [one.charted_at for one in lines if one.sampled],
-                 last is not None and bool(last.bleeding), since(lines), at)
+    told = bleeding_told(_at(lines, lambda one: bool(one.bleeding)), last.charted_at if last else None, at)
+    return next((one for one in reversed(lines) if one.bleeding and one.charted_at == told), None)
+
+
+def found_signs(lines: Sequence[Charted], at: datetime) -> list[Sign]:
+    return signs(_at(lines, lambda one: one.loose), _bleeding(lines, at) is not None, since(lines), at)
 
 
 def asking(lines: Sequence[Charted], spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
     """What the chart asks at `at` (nothing for a patient with no line on it)."""
     if not lines:
         return []
-    last, run = _last_opened(lines), loose_in_a_day([one.charted_at for one in lines if one.loose], at)
-    seen = spec.field("seen")
+    bled, run = _bleeding(lines, at), _loose_run(lines, at)
     start = since(lines)
     return [SIGNS[sign][lang].format(
         count=len(run), first=f"{run[0]:%d/%m %H:%M}" if run else "",
-        seen=format_value(seen, sorted(last.bleeding), lang) if last else "",
-        time=f"{last.charted_at:%d/%m %H:%M}" if last else "",
+        sample="" if sample_sent(run, _at(lines, lambda one: one.sampled), at) else SAMPLE[lang],
+        seen=format_value(spec.field("seen"), sorted(bled.bleeding), lang) if bled else "",
+        time=f"{bled.charted_at:%d/%m %H:%M}" if bled else "",
         days=elapsed.between(start, at).days, since=f"{start:%d/%m %H:%M}")
         for sign in found_signs(lines, at)]
 
@@ -111,9 +134,10 @@ def state(lines: Sequence[Charted], spec: FormSpec, at: datetime, lang: Lang) ->
     """"last opened 28/11 10:00 (type 6, Medium); 3 loose in 24 hours; stool sample sent 28/11
     11:00": when the bowels last opened and how, loose stools of the last day (unless what they
     ask says so), the latest sample. Blood seen in the last stool is left to what the chart asks
-    (`asking`), which names it: the handover said "Black, tarry (melaena)" twice in a line."""
+    (`asking`), which names it while it is the last stool: the handover said "Black, tarry
+    (melaena)" twice in a line."""
     last = _last_opened(lines)
-    run = loose_in_a_day([one.charted_at for one in lines if one.loose], at)
+    run = _loose_run(lines, at)
     sample = next((one for one in reversed(lines) if one.sampled), None)
     return semicolon(lang).join([
         WORDS["last"][lang].format(time=f"{last.charted_at:%d/%m %H:%M}", stool=last.stool(spec, lang, BLEEDING))
@@ -142,7 +166,10 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collectio
 
 def isolated(db: Database, patient_ids: Collection[str], at: datetime) -> dict[str, datetime]:
     """Since when each of these patients is to be isolated for loose stools at `at`
-    (`isolated_since`), for those who are: the handover sheet's Isolation column gave only the
-    admission's answer, and a patient isolated last night for new diarrhoea read as not isolated."""
+    (`isolated_since`: until 48 hours free of loose stools and a formed stool), for those who
+    are: the handover sheet's Isolation column gave only the admission's answer, and a patient
+    isolated last night for new diarrhoea read as not isolated."""
     return {patient_id: began for patient_id, lines in charts(db, patient_ids).items()
-            if (began := isolated_since([one.charted_at for one in lines if one.loose], at)) is not None}
+            if (began := isolated_since(_at(lines, lambda one: one.loose),
+                                        _at(lines, lambda one: one.loose_of_any_cause),
+                                        _at(lines, lambda one: one.formed), at)) is not None}

@@ -17,13 +17,16 @@ from downtime.domain.census import StayStatus
 from downtime.domain.lab_results import SIGNS, Flag, Sign, awaited, back_by, signs
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec, Lang
-from downtime.formspec.values import format_value
+from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import labelled, semicolon
 from downtime.services.bedside import Chart, ordered
+from downtime.services.errors import ValidationFailed
 from downtime.storage.records import current_by_patient, list_current
 
 FORM = "lab_result"
 REQUEST_FORM = "lab_request"
+GIVEN = ("result", "units", "flag")
+"""What the laboratory gave: a doctor told of it was told of these."""
 HANDOVER_SINCE = timedelta(hours=24)
 """The handover sheet names the results of the last day not normal, and any still asking something."""
 WORDS = {
@@ -40,6 +43,10 @@ WORDS = {
     "partly_not_back": {"en": "NOT ALL BACK since {time} ({tests} awaited): phone the laboratory",
                         "fr": "PAS TOUT REÇU depuis le {time} ({tests} attendu(s)) : appeler le laboratoire"},
     "awaited": {"en": "Result awaited: {sample}", "fr": "Résultat attendu : {sample}"},
+    "told_earlier": {"en": "The doctor was told the earlier value: tell them this one and record when, or empty "
+                           "who was told.",
+                     "fr": "Le médecin a été prévenu de la valeur précédente : le prévenir de celle-ci et noter "
+                           "quand, ou effacer le médecin prévenu."},
     StayStatus.DISCHARGED: {"en": "DISCHARGED: the doctor decides whether to call the patient back",
                             "fr": "SORTI : le médecin décide s’il faut rappeler le patient"},
     StayStatus.TRANSFERRED_OUT: {"en": "TRANSFERRED OUT: the doctor tells the hospital the patient went to",
@@ -180,14 +187,13 @@ def next_due(sent: list[Sent], at: datetime) -> datetime | None:
                default=None)
 
 
-def first_answers(db: Database, patient_id: str) -> dict[str, Any]:
-    """A new result's sample: the patient's one awaiting results, when only one is; and the test
-    it gives, when only one of that sample's is awaited."""
-    awaiting = [one for one in samples(db, patient_id) if one.awaited]
-    if len(awaiting) != 1:
-        return {}
-    return {"request": awaiting[0].record.record_id, **({"gives": awaiting[0].awaited}
-                                                        if len(awaiting[0].awaited) == 1 else {})}
+def check_amended(before: Mapping[str, Any], data: Mapping[str, Any], lang: Lang) -> None:
+    """Refuse an amendment changing what the laboratory gave (result, units, flag) that keeps who
+    was told and when: the doctor heard the earlier value, and a corrected critical one would
+    never reach the escalation list."""
+    if before.get("told") and any(before.get(name) != data.get(name) for name in GIVEN) and all(
+            before.get(name) == data.get(name) for name in ("told", "told_at")):
+        raise ValidationFailed([FieldError("told", WORDS["told_earlier"][lang])])
 
 
 def critical_untold(results: list[Received]) -> list[Received]:
@@ -205,9 +211,10 @@ def with_critical(db: Database) -> set[str]:
 
 def recent(results: list[Received], at: datetime) -> list[Received]:
     """Those of `results` a handover tells the next team: received in the day before `at` and not
-    normal, or critical and no doctor told yet, whenever it came."""
+    normal, or still asking something (no doctor told yet), whenever it came: an abnormal result
+    no doctor has seen is not done with because a day went by."""
     since = elapsed.instant(at) - HANDOVER_SINCE
-    return [one for one in results if Sign.TELL_NOW in one.signs or (
+    return [one for one in results if one.signs or (
         one.flag is not Flag.NORMAL and since <= elapsed.instant(one.received_at) <= elapsed.instant(at))]
 
 

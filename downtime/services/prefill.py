@@ -25,7 +25,7 @@ WORDS = {
                  "fr": "Aucun : aucune prescription en cours sur le plan d’administration"},
     "loose_stools": {"en": "Loose stools since {since}: the bowel chart asks to isolate the patient (contact "
                            "precautions, hands washed with soap and water): tell those taking over.",
-                     "fr": "Selles molles depuis le\u00a0{since} : la feuille des selles demande l’isolement du "
+                     "fr": "Selles non moulées depuis le\u00a0{since} : la feuille des selles demande l’isolement du "
                            "patient (précautions contact, lavage des mains à l’eau et au savon) : le signaler à ceux "
                            "qui prennent le relais."},
 }
@@ -85,8 +85,6 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None) -> d
         answers |= {telephone_orders.TELEPHONE: True, telephone_orders.COUNTERSIGNED: False}
     if spec.id == transfusion.FORM and patient_id is not None:
         answers |= transfusion.next_unit(session.db, patient_id)
-    if spec.id == lab_results.FORM and patient_id is not None:
-        answers |= lab_results.first_answers(session.db, patient_id)
     if spec.id == falls.FORM and patient_id is not None:
         answers |= falls.first_answers(session.db, patient_id, now)
     if patient_id is not None:

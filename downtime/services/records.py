@@ -23,7 +23,7 @@ from downtime.formspec import FormSpec
 from downtime.formspec.schema import (DecimalField, IntegerField, Meaning, MultiChoiceField, RecordRefField, StaffRefField,
                                       TextField)
 from downtime.formspec.values import FieldError, answer_text, format_value, relevant_values, validate
-from downtime.services import census, glucose, identity, paper_numbers, search, weight
+from downtime.services import census, glucose, identity, lab_results, paper_numbers, search, weight
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, PermissionDenied, ServiceError, ValidationFailed
 from downtime.services.laptops import author_of, authors as authors_here, laptops_known
@@ -275,6 +275,7 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str,
     _check_pews(session, spec, latest.patient_id, _checked(session, spec, values), latest.data)
     _check_glucose(session, spec, _checked(session, spec, values), latest.data)
     _check_vte(session, spec, _checked(session, spec, values), latest.data)
+    _check_lab_result(session, spec, _checked(session, spec, values), latest.data)
     if spec.id == ORDER_FORM:
         _check_order(session, str(latest.patient_id), _checked(session, spec, values), latest.data)
     elif spec.id == census.DOSE_FORM:
@@ -470,6 +471,13 @@ def _check_vte(session: Session, spec: FormSpec, data: dict[str, Any],
 
     if spec.id == vte.FORM:
         vte.check(spec, data, session.lang, before)
+
+
+def _check_lab_result(session: Session, spec: FormSpec, data: dict[str, Any], before: dict[str, Any]) -> None:
+    """A result amended to another value, units or flag, keeping the doctor told of the earlier
+    one (see lab_results.check_amended): a corrected critical value would never be told."""
+    if spec.id == lab_results.FORM:
+        lab_results.check_amended(before, data, session.lang)
 
 
 def _check_allergies_checked(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any]) -> None:

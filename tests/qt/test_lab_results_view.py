@@ -97,7 +97,8 @@ def test_a_sample_sent_from_the_tab_is_chased_until_its_result_is_recorded(windo
                                    "CRP (Urgent) taken 28/11 13:30") and chart.samples_model.is_warning(0, 4)
     _press(chart, "Record a res&ult received")
     result = nurse.tabs.currentWidget()
-    assert result.spec.id == "lab_result" and result.editors["request"].value() == form.record.record_id
+    assert result.spec.id == "lab_result" and result.editors["request"].value() is None  # the nurse picks it
+    result.editors["request"].set_value(form.record.record_id)
     offered = [code for code, box in result.editors["gives"].boxes.items() if box.isEnabled()]
     assert offered == ["electrolytes", "crp"]  # the sample's tests alone
     result.editors["request"].set_value(None)  # no sample named: the question goes, any test may be ticked
@@ -117,9 +118,11 @@ def test_a_sample_sent_from_the_tab_is_chased_until_its_result_is_recorded(windo
     nurse.tabs.setCurrentWidget(chart)
     chart.refresh()
     assert chart.samples_model.texts(0)[4] == "NOT ALL BACK since 28/11 15:30 (CRP awaited): phone the laboratory"
-    _press(chart, "Record a res&ult received")  # the sample's one test awaited: the result gives it
+    _press(chart, "Record a res&ult received")  # nothing picked: the result may be of another sample
     crp = nurse.tabs.currentWidget()
-    assert crp.editors["request"].value() == form.record.record_id and crp.editors["gives"].value() == ["crp"]
+    assert crp.editors["request"].value() is None and crp.editors["gives"].value() is None
+    crp.editors["request"].set_value(form.record.record_id)
+    crp.editors["gives"].set_value(["crp"])
     crp.editors["received_at"].set_value("2026-11-28T15:55+01:00")
     crp.editors["received_by"].set_value("paper")
     type_text(crp.editors["test"].edit, "CRP")
