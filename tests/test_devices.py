@@ -109,7 +109,7 @@ def test_a_catheter_found_in_says_its_site_and_asks_to_come_out_when_no_longer_n
         "inserted_at": "2026-11-26T08:00+01:00", "site_state": "clean", "still_needed": True, "next_in": "24"},
         patient_id=patient)
     [latest] = followed.still_open(devices.chart(nurse.db, patient))
-    assert latest.in_since(nurse.clock(), "fr") == "en place depuis le 26/11 08:00 (J3)"
+    assert latest.in_since(nurse.clock(), "fr") == "en place depuis le 26/11 08:00 (J2)"
     assert latest.text(spec, "en") == "Urinary catheter, Urethral, Ch 14: Clean, dry, working at 28/11 12:00"
     assert devices.next_check(latest) == {"event": "checked", "device": "urinary", "site": "Urethral", "size": "Ch 14",
                                           "next_in": "24", "inserted_at": "2026-11-26T08:00:00+01:00"}
@@ -196,7 +196,7 @@ def test_a_move_a_transfer_or_a_discharge_starts_with_the_lines_and_catheters_st
         assert prefill.first_answers(nurse, nurse.form(form_id), patient)["lines"] == said, form_id
     assert prefill.first_answers(session_for("nurse", "fr"), nurse.form("discharge"), patient)["lines"] == (
         "Cathéter veineux périphérique, left forearm, 20 G : VIP 0 le 28/11 13:00 ; en place depuis le 28/11 09:30 "
-        "(J1) ; prochaine surveillance 28/11 21:00")
+        "(J0) ; prochaine surveillance 28/11 21:00")
     records.save_new(nurse, "device_check", {"checked_at": "2026-11-28T13:30+01:00", "event": "removed",
                                              "device": "peripheral", "site": "Left forearm", "vip": "0",
                                              "removed_why": "not_needed"}, patient_id=patient)
@@ -214,3 +214,89 @@ def test_a_transfer_out_ticks_the_kinds_of_devices_still_in(session_for, patient
     assert prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["devices"] == [
         "peripheral_iv", "central_line", "urinary_catheter"]
 
+
+
+def test_a_french_chart_counts_the_day_of_putting_in_as_j0_an_english_one_as_day_1(session_for, patient, clock):
+    nurse = session_for("nurse")
+    records.save_new(nurse, "device_check", {**PUT_IN, "device": "urinary", "site": "Urethral", "next_in": "24"},
+                     patient_id=patient)
+    clock.advance(hours=48)
+    [latest] = followed.still_open(devices.chart(nurse.db, patient))
+    assert latest.in_since(nurse.clock(), "fr") == "en place depuis le 28/11 09:30 (J2)"
+    assert latest.in_since(nurse.clock(), "en") == "in since 28/11 09:30 (day 3)"
+
+
+@pytest.mark.parametrize(("device", "site", "hours"), [("peripheral", "Left forearm", 12), ("midline", "Right arm", 12),
+                                                       ("urinary", "Urethral", 24)])
+def test_a_site_scored_for_phlebitis_falls_due_within_a_shift_whatever_was_planned(session_for, patient, device,
+                                                                                     site, hours):
+    """epic3: a cannula's site is scored at least once a shift; 24 hours let two go by unscored."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "device_check", {**PUT_IN, "device": device, "site": site, "next_in": "24"},
+                     patient_id=patient)
+    [latest] = followed.still_open(devices.chart(nurse.db, patient))
+    assert latest.due_at == datetime.fromisoformat(PUT_IN["checked_at"]) + timedelta(hours=hours)
+
+
+OUT = {"checked_at": "2026-11-28T12:05+01:00", "event": "removed", "device": "peripheral", "site": "Left forearm",
+       "vip": "2", "removed_why": "resited"}
+
+
+def _look(nurse, patient, data, amended=None):
+    devices.check_look(nurse.db, nurse.form("device_check"), patient, data, nurse.lang, amended)
+
+
+def test_a_new_cannula_put_in_where_the_old_one_still_is_is_refused_named_apart_it_stays_followed(session_for,
+                                                                                                    patient):
+    """Resited before the old one came out, both "Left forearm": the old one's removal would close
+    the new one too and it would leave every list."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "device_check", PUT_IN, patient_id=patient)
+    new = {**PUT_IN, "checked_at": "2026-11-28T12:00+01:00", "site": " left FOREARM", "size": "22 G"}
+    with pytest.raises(ValidationFailed) as refused:
+        _look(nurse, patient, new)
+    assert [(error.path, error.message) for error in refused.value.errors] == [(
+        "site", "Peripheral venous cannula, left FOREARM is charted in already: name this one's place differently "
+                "(e.g. “left FOREARM, wrist”) or record the other's removal first.")]
+    with pytest.raises(ValidationFailed, match="déjà noté en place"):
+        _look(session_for("nurse", "fr"), patient, new)
+    _look(nurse, patient, {**new, "device": "midline"})
+    wrist = {**new, "site": "Left forearm, wrist"}
+    _look(nurse, patient, wrist)
+    records.save_new(nurse, "device_check", wrist, patient_id=patient)
+    records.save_new(nurse, "device_check", OUT, patient_id=patient)
+    [followed_on] = followed.still_open(devices.chart(nurse.db, patient))
+    assert (followed_on.site, followed_on.size) == ("Left forearm, wrist", "22 G")
+    _look(nurse, patient, {**new, "checked_at": "2026-11-28T12:10+01:00"})  # the old one's place, once it is out
+
+
+def test_a_look_naming_no_device_in_there_is_refused_when_misspelt_or_taken_out_already(session_for, patient):
+    """A misspelt removal left the cannula it meant in; a check or a removal of one taken out
+    reopened a chart. A first look at a device the patient came in with stands."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "device_check", PUT_IN, patient_id=patient)
+    with pytest.raises(ValidationFailed) as refused:
+        _look(nurse, patient, {**OUT, "site": "Left forarm"})
+    assert [error.message for error in refused.value.errors] == [
+        "Peripheral venous cannula, Left forarm: none is charted in there at that time (in then: Left forearm): "
+        "name its place as charted."]
+    with pytest.raises(ValidationFailed, match=r"non noté en place à cette heure \(en place alors : Left forearm\)"):
+        _look(session_for("nurse", "fr"), patient, {**OUT, "site": "Left forarm"})
+    _look(nurse, patient, {**CHECK, "site": "Right hand"})  # came in with it: its first look
+    _look(nurse, patient, {**OUT, "device": "urinary", "site": "Urethral", "vip": None, "site_state": "clean"})
+    records.save_new(nurse, "device_check", OUT, patient_id=patient)
+    for look in (OUT, {**CHECK, "checked_at": "2026-11-28T13:00+01:00"}):
+        with pytest.raises(ValidationFailed, match="none is charted in there at that time: name"):
+            _look(nurse, patient, {**look, "checked_at": "2026-11-28T13:00+01:00"})
+    _look(nurse, patient, {**OUT, "checked_at": "2026-11-28T12:00+01:00"})  # still in then
+
+
+def test_an_amended_look_is_checked_without_itself_and_only_when_it_is_filed_elsewhere(session_for, patient):
+    nurse = session_for("nurse")
+    first = records.save_new(nurse, "device_check", PUT_IN, patient_id=patient)
+    _look(nurse, patient, {**PUT_IN, "size": "22 G"}, first)
+    _look(nurse, patient, {**PUT_IN, "checked_at": "2026-11-28T09:00+01:00"}, first)
+    second = records.save_new(nurse, "device_check", {**PUT_IN, "site": "Left forearm, wrist"}, patient_id=patient)
+    _look(nurse, patient, {**second.data, "notes": "Flushed"}, second)
+    with pytest.raises(ValidationFailed, match="charted in already"):
+        _look(nurse, patient, {**second.data, "site": "Left forearm"}, second)

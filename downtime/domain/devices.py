@@ -19,6 +19,9 @@ INSERTED, CHECKED, REMOVED = "inserted", "checked", "removed"
 """What a look at a device records: its putting in, a check, its taking out (which ends its chart)."""
 SCORED_FOR_PHLEBITIS = frozenset({"peripheral", "midline"})
 """The devices whose site is scored on the VIP scale; the others' site is said in words."""
+SCORED_EVERY_HOURS = 12
+"""A site scored on the VIP scale is scored at least once a shift (epic3): its next check falls
+due within 12 hours whatever the chart planned."""
 PHLEBITIS_VIP = 2
 """From VIP 2 the cannula comes out."""
 TREATED_VIP = 3
@@ -61,9 +64,11 @@ def key(device: str, site: str) -> str:
     return f"{device}:{' '.join(site.split()).casefold()}"
 
 
-def next_due(checked_at: datetime, every_hours: int) -> datetime:
-    """When the next check falls due, as a watch counts."""
-    return elapsed.later(checked_at, timedelta(hours=every_hours))
+def next_due(checked_at: datetime, every_hours: int, device: str) -> datetime:
+    """When the next check falls due, as a watch counts: a cannula planned 24 hours on went two
+    shifts unscored, so one scored for phlebitis falls due within SCORED_EVERY_HOURS."""
+    hours = min(every_hours, SCORED_EVERY_HOURS) if device in SCORED_FOR_PHLEBITIS else every_hours
+    return elapsed.later(checked_at, timedelta(hours=hours))
 
 
 def signs(vip: int | None, site: str | None, still_needed: bool | None, due_at: datetime | None,

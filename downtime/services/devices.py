@@ -16,9 +16,10 @@ from downtime.domain import elapsed
 from downtime.domain.devices import DOCTOR, INSERTED, REMOVED, SIGNS, TAKE_OUT, TREATED_VIP, Sign, days_in, key, next_due, signs
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
-from downtime.formspec.values import format_value
+from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import semicolon
 from downtime.services.bedside import Chart
+from downtime.services.errors import ValidationFailed
 from downtime.services.followed import each_after, still_open
 
 FORM = "device_check"
@@ -37,7 +38,20 @@ WORDS = {
     "removed": {"en": "taken out", "fr": "retiré"},
     "checked": {"en": "{device}: {state} at {time}", "fr": "{device} : {state} le {time}"},
     "still_in": {"en": "Still in: {devices}.", "fr": "Encore en place : {devices}."},
+    "in_already": {"en": "{device}, {site} is charted in already: name this one's place differently (e.g. “{site}, "
+                         "wrist”) or record the other's removal first.",
+                   "fr": "{device}, {site} : déjà noté en place. Nommer autrement le site de celui-ci (ex. « {site}, "
+                         "poignet ») ou noter d’abord le retrait de l’autre."},
+    "none_in": {"en": "{device}, {site}: none is charted in there at that time{others}: name its place as charted.",
+                "fr": "{device}, {site} : non noté en place à cette heure{others} : nommer le site comme sur la "
+                      "feuille."},
+    "others": {"en": " (in then: {sites})", "fr": " (en place alors : {sites})"},
 }
+LOOK_KEPT = ("checked_at", "event", "device", "site")
+"""What files a look on the chart: an amendment changing none of them is not checked again."""
+DAY_ONE: dict[Lang, int] = {"en": 1, "fr": 0}
+"""The number of the day a device was put in: day 1 on an English chart, as the line-day tallies
+count; J0 on a French one (« J0 = jour de pose »)."""
 
 
 @dataclass(frozen=True)
@@ -89,12 +103,12 @@ class Checked:
         return format_value(spec.field("event"), data["event"], lang)
 
     def since(self, at: datetime, lang: Lang) -> str:
-        """"28/11 09:00 (day 3)": when it was put in and its day at `at`, counting the day it was
-        put in as day 1 as the line-day tallies do; or that it is not known."""
+        """"28/11 09:00 (day 3)", "le 28/11 09:00 (J2)": when it was put in and its day at `at`,
+        numbered from the language's DAY_ONE; or that it is not known."""
         if self.inserted_at is None:
             return WORDS["unknown"][lang]
         return WORDS["since"][lang].format(date=f"{self.inserted_at.astimezone(at.tzinfo):%d/%m %H:%M}",
-                                           day=days_in(self.inserted_at, at) + 1)
+                                           day=days_in(self.inserted_at, at) + DAY_ONE[lang])
 
     def in_since(self, at: datetime, lang: Lang) -> str:
         """"in since 28/11 09:00 (day 3)"."""
@@ -144,7 +158,7 @@ def looked(record: RecordVersion, before: Checked | None = None) -> Checked:
     inserted = (at if data["event"] == INSERTED else datetime.fromisoformat(data["inserted_at"])
                 if data.get("inserted_at") else None if before is None else before.inserted_at)
     size = " ".join((data.get("size") or "").split()) or ("" if before is None else before.size)
-    return Checked(record, at, None if data["event"] == REMOVED else next_due(at, int(data["next_in"])), inserted,
+    return Checked(record, at, None if data["event"] == REMOVED else next_due(at, int(data["next_in"]), data["device"]), inserted,
                    size)
 
 
@@ -156,6 +170,38 @@ def _charted(records: list[RecordVersion]) -> list[Checked]:
 # The patient's standing looks at their lines and catheters, oldest first; and many patients' in one query.
 CHART = Chart(FORM, _charted, this_stay=False)
 chart, charts = CHART.of, CHART.of_each
+
+
+def check_look(db: Database, spec: FormSpec, patient_id: str, data: Mapping[str, Any], lang: Lang,
+               amended: RecordVersion | None = None) -> None:
+    """Refuse a look the chart would misfile, by the looks charted up to its time: a device put
+    in while one of its kind is charted in at the same place (the old one's removal would close
+    the new one, which would leave every list), and a check or a removal naming no device in
+    there then though one was charted there before, or a removal while others of its kind are
+    in (a misspelt place, leaving the device it meant in). A first look at a device the patient
+    came in with names a place never charted: it stands. The look `amended` is left out, and
+    not checked again while its device, place, event and time stay (one written before this
+    rule is corrected); one settled at the records office is not checked: it happened (see
+    records.settle_to)."""
+    if amended is not None and all(amended.data.get(name) == data.get(name) for name in LOOK_KEPT):
+        return
+    at = elapsed.instant(datetime.fromisoformat(data["checked_at"]))
+    before = [one for one in chart(db, patient_id)
+              if (amended is None or one.record.record_id != amended.record_id) and elapsed.instant(one.checked_at) <= at]
+    still = {one.key: one for one in still_open(before)}
+    here, event = key(data["device"], data["site"]), data["event"]
+    kind = [one.site for one in still.values() if one.record.data["device"] == data["device"]]
+    if event == INSERTED and here in still:
+        said = WORDS["in_already"][lang]
+    elif event != INSERTED and here not in still and (
+            any(one.key == here for one in before) or (event == REMOVED and kind)):
+        said = WORDS["none_in"][lang]
+    else:
+        return
+    raise ValidationFailed([FieldError("site", said.format(
+        device=format_value(spec.field("device"), data["device"], lang), site=" ".join(data["site"].split()),
+        others=WORDS["others"][lang].format(sites=semicolon(lang).join(kind)) if kind else ""))])
+
 
 def next_check(latest: Checked) -> dict[str, Any]:
     """What the next check of a device starts from: what and where it is, its size, how often it

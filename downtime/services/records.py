@@ -23,7 +23,7 @@ from downtime.formspec import FormSpec
 from downtime.formspec.schema import (DecimalField, IntegerField, Meaning, MultiChoiceField, RecordRefField, StaffRefField,
                                       TextField)
 from downtime.formspec.values import FieldError, answer_text, format_value, relevant_values, validate
-from downtime.services import census, glucose, identity, lab_results, paper_numbers, search, weight
+from downtime.services import census, devices, glucose, identity, lab_results, paper_numbers, search, weight
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, PermissionDenied, ServiceError, ValidationFailed
 from downtime.services.laptops import author_of, authors as authors_here, laptops_known
@@ -139,6 +139,7 @@ def save_new(session: Session, form_id: str, values: dict[str, Any],
         _check_pews(session, spec, patient_id, _checked(session, spec, values))
         _check_glucose(session, spec, _checked(session, spec, values))
         _check_vte(session, spec, _checked(session, spec, values))
+        _check_look(session, spec, patient_id, _checked(session, spec, values))
         saved = _first_version(session, spec, values, patient_id, str(uuid.uuid4()), "record.create")
     session.emit("record_saved", saved)
     return saved
@@ -275,6 +276,7 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str,
     _check_pews(session, spec, latest.patient_id, _checked(session, spec, values), latest.data)
     _check_glucose(session, spec, _checked(session, spec, values), latest.data)
     _check_vte(session, spec, _checked(session, spec, values), latest.data)
+    _check_look(session, spec, latest.patient_id, _checked(session, spec, values), latest)
     _check_lab_result(session, spec, _checked(session, spec, values), latest.data)
     if spec.id == ORDER_FORM:
         _check_order(session, str(latest.patient_id), _checked(session, spec, values), latest.data)
@@ -471,6 +473,14 @@ def _check_vte(session: Session, spec: FormSpec, data: dict[str, Any],
 
     if spec.id == vte.FORM:
         vte.check(spec, data, session.lang, before)
+
+
+def _check_look(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any],
+                amended: RecordVersion | None = None) -> None:
+    """A look at a line or catheter typed, or amended, checked against the chart (see
+    devices.check_look): a new cannula put in where the old one still is, a misspelt removal."""
+    if spec.id == devices.FORM and patient_id is not None:
+        devices.check_look(session.db, spec, patient_id, data, session.lang, amended)
 
 
 def _check_lab_result(session: Session, spec: FormSpec, data: dict[str, Any], before: dict[str, Any]) -> None:
