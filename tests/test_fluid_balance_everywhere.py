@@ -6,7 +6,8 @@ from datetime import date, datetime, timedelta, timezone
 
 from pypdf import PdfReader
 
-from downtime.services import census, chart_alerts, medication, printing, records
+from downtime.services import census, chart_alerts, printing, records
+from tests.test_fluid_balance import _saline_given
 
 PARIS = timezone(timedelta(hours=1))
 PLAN = {"decided_at": "2026-11-28T09:30+01:00", "kind": "restriction", "volume": 1500, "decided_by": "Dr Benali"}
@@ -24,13 +25,7 @@ def test_the_printed_chart_counts_and_lists_a_bag_given_on_the_medication_chart(
     patient = medication_ward[0]
     doctor, nurse = session_for("doctor"), session_for("nurse")
     records.save_new(doctor, "fluid_plan", PLAN, patient_id=patient)
-    saline = records.save_new(doctor, "medication_order", {
-        "drug": "Sodium chloride 0.9 %", "dose": 1000.0, "dose_unit": "mL", "route": "IV", "frequency": "scheduled",
-        "times": "10:00", "start_at": "2026-11-28T09:00+01:00", "controlled": False, "high_alert": False},
-        patient_id=patient)
-    medication.record_dose(nurse, saline.record_id, {"outcome": "given", "given_at": "2026-11-28T10:05+01:00",
-                                                     "dose_given": 1000.0, "route": "IV",
-                                                     "scheduled_for": "2026-11-28T10:00+01:00"})
+    _saline_given(session_for, patient)
     records.save_new(nurse, "fluid_balance", {"measured_at": "2026-11-28T12:00+01:00", "route": "in_oral",
                                               "volume": 800}, patient_id=patient)
     text = _printed(nurse, patient, date(2026, 11, 28), tmp_path / "fluid.pdf")
