@@ -8,27 +8,28 @@ BRADEN_9 = {"assessed_at": "2026-11-28T09:30+01:00", "sensory": "2", "moisture":
             "mobility": "1", "nutrition": "2", "friction": "2"}
 
 
+def _typed(window, patient, turned_at, position):
+    """A change of position typed on a new form, its skin intact, the next in 6 hours."""
+    form = FormView(window.session, window.session.form(repositioning.FORM), patient_id=patient)
+    window.open_form(form)
+    for name, value in (("turned_at", turned_at), ("position", position), ("skin", "intact"), ("next_in", "6")):
+        form.editors[name].set_value(value)
+    return form
+
+
 def test_a_six_hourly_plan_for_a_very_high_risk_is_asked_then_saved(window_for, session_for, patient, answers):
     script, asked = answers
     nurse = session_for("nurse")
     records.save_new(nurse, "braden_assessment", BRADEN_9, patient_id=patient)
     window = window_for(nurse)
-    form = FormView(window.session, window.session.form(repositioning.FORM), patient_id=patient)
-    window.open_form(form)
-    for name, value in (("turned_at", "2026-11-28T12:30+01:00"), ("position", "back"), ("skin", "intact"),
-                        ("next_in", "6")):
-        form.editors[name].set_value(value)
+    form = _typed(window, patient, "2026-11-28T12:30+01:00", "back")
     script["confirm"] = [False]
     form.save()
     assert form.record is None and asked == [("confirm", "Repositioning less often than advised")]
     form.editors["next_in"].set_value("4")
     form.save()
     assert form.record is not None and len(asked) == 1  # every 4 hours: nothing to ask
-    again = FormView(window.session, window.session.form(repositioning.FORM), patient_id=patient)
-    window.open_form(again)
-    for name, value in (("turned_at", "2026-11-28T13:30+01:00"), ("position", "left"), ("skin", "intact"),
-                        ("next_in", "6")):
-        again.editors[name].set_value(value)
+    again = _typed(window, patient, "2026-11-28T13:30+01:00", "left")
     script["confirm"] = [True]
     again.save()
     assert again.record is not None and again.record.data["next_in"] == "6"  # the nurse said so: saved
