@@ -394,7 +394,7 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
             {"received_at": at, "received_by": "telephone", "test": "Potassium", "result": "6.8", "units": "mmol/L",
              "range": "3.5–5.3", "flag": "critical", "sample_taken_at": at, "lab_number": "B26-118842",
              "caller": "Mme Roux, biochimie", "read_back": True, "told": "Dr Benali", "told_at": at,
-             "action": "ECG; gluconate de calcium"},
+             "acknowledged": True, "action": "ECG; gluconate de calcium"},
             {"received_at": at, "received_by": "paper", "test": "Blood culture", "result": "No growth at 48 hours",
              "flag": "normal"},
             {"received_at": at, "received_by": "paper", "test": "Magnesium", "result": "0.8", "flag": "normal",
@@ -435,7 +435,8 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
              "notes": "Diététicienne appelée"}],
         "delirium_screening": [
             {"screened_at": at, "alertness": "abnormal", "amt4": "two_or_more", "attention": "untestable",
-             "acute_change": "yes", "notes": "Fille : confuse depuis mardi ; Dr Benali prévenu"},
+             "acute_change": "yes", "doctor_told": "Dr Benali", "doctor_told_at": at,
+             "notes": "Fille : confuse depuis mardi"},
             {"screened_at": at, "alertness": "normal", "amt4": "no_mistake", "attention": "seven_or_more",
              "acute_change": "not_known"}],
         "inpatient_fall": [
@@ -459,7 +460,8 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
             {"assessed_at": at, "mobility": "medical_mobile", "prophylaxis": "not_needed"}],
         "braden_assessment": [{"assessed_at": at, "sensory": "3", "moisture": "2", "activity": "1", "mobility": "2",
                                "nutrition": "3", "friction": "1"}],
-        "blood_glucose": [{"taken_at": at, "timing": "before_lunch", "reading": "value", "glucose": 3.2, "ketones": 0.4,
+        "blood_glucose": [{"taken_at": at, "timing": "before_lunch", "reading": "value", "glucose": 3.2,
+                           "glucose_unit": "mmol_l", "ketones": 0.4,
                            "action": "150 mL orange juice", "next_in": "60"},
                           {"taken_at": at, "reading": "hi", "next_in": "none"}],
         "surgical_safety_checklist": [
@@ -607,8 +609,10 @@ def same(a: Any, b: Any) -> bool:
 
 
 # Rules between fields that the form checks in code, not in its conditions: an unidentified
-# patient's identity cannot be validated; no stockings after an acute stroke (services.vte.check).
-CODED_DEPENDENTS = {"unidentified": {"identity_status"}, "bleeding_risks": {"mechanical_device"}}
+# patient's identity cannot be validated; no stockings after an acute stroke or with a reason
+# against them ticked (services.vte.check).
+CODED_DEPENDENTS = {"glucose_unit": {"glucose"}, "unidentified": {"identity_status"}, "bleeding_risks": {"mechanical_device"},
+                    "against_stockings": {"mechanical_device"}}
 
 
 def _dependents(fields: list[Any], name: str) -> set[str]:

@@ -5,6 +5,7 @@ the paper chart filled and blank, and each line in the export as an Observation.
 
 import json
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 from fhir.resources.R4B.observation import Observation
@@ -16,6 +17,7 @@ from downtime.services import bowels, census, chart_alerts, printing, records
 from downtime.services.errors import PermissionDenied, ValidationFailed
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
+from downtime.sync.importing import import_path
 
 LOOSE = {"opened": "opened", "stool_type": "7", "amount": "medium", "known_cause": False}
 
@@ -63,7 +65,8 @@ def test_three_loose_stools_in_a_day_ask_to_isolate_and_a_sample_sent_ends_only_
     in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     found = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B")
     assert [(alert.form_id, len(alert.said)) for alert in found.alerts] == [("bowel_chart", 1)]
-    assert bowels.coming(lines, nurse.clock()).isoformat() == "2026-12-01T13:00:00+01:00"  # constipation: 3 days on
+    # The 09:30 stool leaves the day: two loose stools in 24 hours no longer ask.
+    assert bowels.coming(lines, nurse.clock()).isoformat() == "2026-11-29T09:30:00+01:00"
     assert found.next_due.isoformat() == "2026-11-28T23:00:00+01:00"  # before it, the VTE risk assessment's 14 hours
     records.save_new(nurse, "bowel_chart", {**LOOSE, "charted_at": "2026-11-28T13:45+01:00", "sample_sent": True,
                                             "notes": "Side room 4"}, patient_id=patient)
@@ -237,3 +240,67 @@ def test_two_loose_stools_are_told_in_french_as_not_formed(session_for, patient)
                          patient_id=patient)
     assert bowels.state(bowels.chart(nurse.db, patient), nurse.form("bowel_chart"), nurse.clock(), "fr") == (
         "dernières selles 28/11 12:00 (type 7, Moyenne) ; 2 selles non moulées en 24 heures")
+
+
+def test_the_escalation_list_is_read_again_when_blood_seen_leaves_the_day(session_for, patient, clock):
+    """Melaena at 10:00 then a normal stool: the ask ends 24 hours on, and the list's next
+    reading was the next constipation or observation due, leaving the ask on it hours after."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "bowel_chart", {"charted_at": "2026-11-28T10:00+01:00", "opened": "opened",
+                                            "stool_type": "4", "seen": ["melaena"]}, patient_id=patient)
+    records.save_new(nurse, "bowel_chart", {"charted_at": "2026-11-28T13:00+01:00", "opened": "opened",
+                                            "stool_type": "4"}, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-29T08:00+01:00")
+    in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    found = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B")
+    assert [alert.form_id for alert in found.alerts if alert.form_id == "bowel_chart"] == ["bowel_chart"]
+    assert found.next_due.isoformat() == "2026-11-29T10:00:00+01:00"
+    clock.now = datetime.fromisoformat("2026-11-29T10:00+01:00")
+    found = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B")
+    assert "bowel_chart" not in [alert.form_id for alert in found.alerts]
+
+
+def test_bowels_not_opened_are_counted_from_the_admission_when_no_stool_is_charted(session_for, patient, clock):
+    """Admitted 28/11 09:00, the chart begun on 01/12 with the day's check: the chart counted
+    from its first line, and asked nothing of a patient four days without a stool charted."""
+    nurse = session_for("nurse")
+    spec = nurse.form("bowel_chart")
+    clock.now = datetime.fromisoformat("2026-11-30T10:00+01:00")
+    records.save_new(nurse, "bowel_chart", {"charted_at": "2026-11-30T08:00+01:00", "opened": "not_opened"},
+                     patient_id=patient)
+    lines = bowels.chart(nurse.db, patient)
+    assert bowels.asking(lines, spec, nurse.clock(), "en") == []
+    assert bowels.coming(lines, nurse.clock()).isoformat() == "2026-12-01T09:00:00+01:00"  # 3 days from admission
+    clock.now = datetime.fromisoformat("2026-12-02T10:00+01:00")
+    assert bowels.state(lines, spec, nurse.clock(), "en") == "no bowels opened charted since admission 28/11"
+    assert bowels.asking(lines, spec, nurse.clock(), "en") == [
+        "NO BOWELS OPENED CHARTED since admission 28/11 (4 days): give the laxative prescribed, or tell the doctor if "
+        "none is"]
+    assert bowels.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "fr")[patient] == (
+        "SELLES : aucune selle notée depuis l’admission le 28/11 ; AUCUNE SELLE NOTÉE depuis l’admission le "
+        "28/11 (4 jours) : donner le laxatif prescrit, ou prévenir le médecin s’il n’y en a pas")
+    in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    found = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B")
+    assert [alert.latest for alert in found.alerts if alert.form_id == "bowel_chart"] == [
+        "no bowels opened charted since admission 28/11"]
+    records.save_new(nurse, "bowel_chart", {"charted_at": "2026-12-02T09:00+01:00", "opened": "opened",
+                                            "stool_type": "3"}, patient_id=patient)
+    lines = bowels.chart(nurse.db, patient)
+    assert bowels.asking(lines, spec, nurse.clock(), "en") == []
+    assert bowels.state(lines, spec, nurse.clock(), "en") == "last opened 02/12 09:00 (type 3)"
+
+
+def test_a_patient_loaded_from_the_ehr_snapshot_is_counted_from_the_charts_first_line(session_for, clock):
+    """Their stools before the outage are on the EHR's chart: counted from their admission days
+    ago, every such patient whose chart began on paper would read as constipated."""
+    import_path(session_for("records"), Path(__file__).parent / "data" / "snapshot")
+    nurse = session_for("nurse")
+    helene = next(row.patient for row in census.census(nurse.db, nurse.forms, "3B")
+                  if row.patient is not None and row.patient.bed == "12")  # admitted 25/11 09:30
+    records.save_new(nurse, "bowel_chart", {"charted_at": "2026-11-28T10:00+01:00", "opened": "not_opened"},
+                     patient_id=helene.patient_id)
+    lines = bowels.chart(nurse.db, helene.patient_id)
+    assert bowels.asking(lines, nurse.form("bowel_chart"), nurse.clock(), "en") == []
+    assert bowels.state(lines, nurse.form("bowel_chart"), nurse.clock(), "en") == (
+        "not opened since the chart began 28/11 10:00")
+    assert bowels.coming(lines, nurse.clock()).isoformat() == "2026-12-01T10:00:00+01:00"

@@ -278,9 +278,9 @@ def test_a_look_naming_no_device_in_there_is_refused_when_misspelt_or_taken_out_
     with pytest.raises(ValidationFailed) as refused:
         _look(nurse, patient, {**OUT, "site": "Left forarm"})
     assert [error.message for error in refused.value.errors] == [
-        "Peripheral venous cannula, Left forarm: none is charted in there at that time (in then: Left forearm): "
-        "name its place as charted."]
-    with pytest.raises(ValidationFailed, match=r"non noté en place à cette heure \(en place alors : Left forearm\)"):
+        "Peripheral venous cannula, Left forarm: never charted in (in then: Left forearm). If it is one of those, name "
+        "its place as charted; if it is another, never charted, chart a check of it first, then its removal."]
+    with pytest.raises(ValidationFailed, match=r"jamais noté en place \(en place alors : Left forearm\)"):
         _look(session_for("nurse", "fr"), patient, {**OUT, "site": "Left forarm"})
     _look(nurse, patient, {**CHECK, "site": "Right hand"})  # came in with it: its first look
     _look(nurse, patient, {**OUT, "device": "urinary", "site": "Urethral", "vip": None, "site_state": "clean"})

@@ -134,6 +134,12 @@ def test_the_blank_is_in_the_binder_and_the_export_sends_an_observation(session_
     assert found.encounter is not None
 
 
+def test_a_fall_s_usual_gcs_is_exported(session_for, patient, exported_resource):
+    fall = records.save_new(session_for("nurse"), "inpatient_fall", {**FELL, "usual_gcs": 13}, patient_id=patient)
+    found = exported_resource(fall.record_id, Observation)
+    assert [(part.code.text, part.valueInteger) for part in found.component if part.valueInteger is not None] == [
+        ("Usual GCS before the fall, if below 15", 13)]
+
 
 def test_a_move_a_transfer_or_a_discharge_says_the_falls_of_this_stay(session_for, patient):
     nurse = session_for("nurse")

@@ -20,8 +20,8 @@ from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
 
 LOW = {"taken_at": "2026-11-28T13:50+01:00", "timing": "before_lunch", "reading": "value", "glucose": 3.2,
-       "action": "150 mL orange juice", "next_in": "240"}
-HOURLY = {"timing": "night", "reading": "value", "glucose": 8.2, "next_in": "60"}
+       "glucose_unit": "mmol_l", "action": "150 mL orange juice", "next_in": "240"}
+HOURLY = {"timing": "night", "reading": "value", "glucose": 8.2, "glucose_unit": "mmol_l", "next_in": "60"}
 """A reading on an insulin infusion, the next planned in an hour; its time to add."""
 
 
@@ -32,7 +32,7 @@ def _signs(**data):
 def test_each_reading_says_what_it_asks_now():
     assert _signs(glucose=6.0) == []
     assert _signs(glucose=3.9) == [Sign.HYPO] and signs(reading({"reading": "lo"})) == [Sign.HYPO]
-    assert _signs(glucose=12.1) == [Sign.CHECK_KETONES] and signs(reading({"reading": "hi"})) == [Sign.CHECK_KETONES]
+    assert _signs(glucose=12.1) == [Sign.CHECK_KETONES]
     assert _signs(glucose=12.1, ketones=0.4) == []  # checked: normal
     assert _signs(glucose=15.0, ketones=1.5) == [Sign.KETONES]
     assert _signs(glucose=7.0, ketones=3.2) == [Sign.KETONES_HIGH]  # whatever the glucose (an SGLT2 inhibitor)
@@ -204,8 +204,9 @@ def test_the_handover_sheet_and_the_chart_say_the_latest_and_what_it_asks(sessio
                                               "ketones": 1.8, "action": "Dr Benali told", "next_in": "60"},
                      patient_id=patient)
     records.save_new(nurse, "blood_glucose", LOW, patient_id=patient)
-    said = ("GLUCOSE: 3.2 mmol/L at 28/11 13:50; HYPO (below 4 mmol/L): treat now as the hypoglycaemia protocol says; "
-            "recheck within 15 minutes; hypo recheck due 28/11 14:05")
+    said = ("GLUCOSE: 3.2 mmol/L at 28/11 13:50; HYPO (below 4 mmol/L, 0.72 g/L, 72 mg/dL): treat now as the "
+            "hypoglycaemia protocol says; recheck within 15 minutes; Ketones 1.8 mmol/L at 28/11 10:00, not measured "
+            "since: recheck them; hypo recheck due 28/11 14:05")
     assert glucose.handover(nurse.db, [patient], nurse.clock(), "en") == {patient: said}
     census = " ".join(" ".join(page.extract_text().split()) for page in
                       PdfReader(printing.print_census(nurse, tmp_path / "census.pdf", "3B")).pages)
@@ -213,7 +214,7 @@ def test_the_handover_sheet_and_the_chart_say_the_latest_and_what_it_asks(sessio
     text = " ".join(PdfReader(printing.print_glucose_chart(nurse, patient, tmp_path / "g.pdf")).pages[0]
                     .extract_text().split())
     assert "Blood glucose monitoring chart" in text and "28/11 10:00 Other time" not in text
-    assert ("28/11 10:00 Before lunch 14.2 1.8 1 hour Dr Benali told HL Ketones 1.5 mmol/L or more: tell the "
+    assert ("28/11 10:00 Before lunch 14.2 mmol/L 1.8 1 hour Dr Benali told HL Ketones 1.5 mmol/L or more: tell the "
             "doctor") in text
     assert "Hypo recheck due 28/11 14:05" in text and "Next in" in text
     blank = PdfReader(printing.blank(forms, "glucose", tmp_path / "blank.pdf", lang="fr", printed_by=None,

@@ -3,6 +3,7 @@ critical one listed until a doctor is told, the handover sheet's line, the escal
 paper log filled and blank, the export's Communication; a sample sent chased until a result
 names it, and its ServiceRequest."""
 
+import dataclasses
 import json
 
 import pytest
@@ -10,7 +11,7 @@ from fhir.resources.R4B.communication import Communication
 from fhir.resources.R4B.servicerequest import ServiceRequest
 from pypdf import PdfReader
 
-from downtime.domain.lab_results import Flag, Sign, signs
+from downtime.domain.lab_results import Flag, Sign, doctor_told, signs
 from downtime.services import chart_alerts, census, lab_results, prefill, printing, records
 from downtime.services.errors import PermissionDenied, ValidationFailed
 from downtime.sync.export import export
@@ -21,6 +22,7 @@ PHONED = {"received_at": "2026-11-28T13:10+01:00", "received_by": "telephone", "
           "lab_number": "B26-118842", "caller": "Mme Roux, biochemistry", "read_back": True}
 SAMPLE = {"taken_at": "2026-11-28T11:40+01:00", "urgency": "urgent", "tests": ["electrolytes", "fbc", "other"],
           "other_tests": "Magnesium", "sample_number": "B26-118842", "requested_by": "Dr Martin"}
+TOLD = {"told": "Dr Martin", "told_at": "2026-11-28T13:20+01:00", "acknowledged": True}
 
 
 def _text(path):
@@ -43,8 +45,7 @@ def test_a_telephoned_result_is_refused_until_read_back_and_its_caller_named(ses
     paper = {key: value for key, value in PHONED.items() if key not in ("caller", "read_back")}
     records.save_new(nurse, "lab_result", {**paper, "received_by": "paper", "flag": "abnormal"}, patient_id=patient)
     with pytest.raises(ValidationFailed) as refused:
-        records.save_new(nurse, "lab_result", {**PHONED, "told": "Dr Martin", "told_at": "2026-11-28T13:00+01:00"},
-                         patient_id=patient)
+        records.save_new(nurse, "lab_result", {**PHONED, **TOLD, "told_at": "2026-11-28T13:00+01:00"}, patient_id=patient)
     assert [error.path for error in refused.value.errors] == ["received_at"]
     with pytest.raises(PermissionDenied):
         records.save_new(session_for("coord"), "lab_result", PHONED, patient_id=patient)
@@ -65,8 +66,7 @@ def test_a_critical_result_is_listed_until_a_doctor_is_told_then_said_with_who(s
     assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {patient: said}
     assert said in _text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
 
-    records.amend(nurse, saved.record_id, {**PHONED, "told": "Dr Martin", "told_at": "2026-11-28T13:20+01:00",
-                                           "action": "ECG; calcium gluconate"}, "Doctor told")
+    records.amend(nurse, saved.record_id, {**PHONED, **TOLD, "action": "ECG; calcium gluconate"}, "Doctor told")
     assert chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B").alerts == []
     assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "fr") == {patient: (
         "RÉSULTATS : Potassium 6.8 mmol/L (3.5–5.3), Critique, reçu le 28/11 13:10, Dr Martin prévenu le 28/11 13:20")}
@@ -102,7 +102,7 @@ def test_a_result_still_asking_for_a_doctor_stays_on_the_handover_and_the_letter
     assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {patient: (
         f"RESULTS: {said}; Abnormal: for a doctor to see")}
     assert lab_results.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en") == [said]
-    records.amend(nurse, saved.record_id, {**saved.data, "told": "Dr Martin", "told_at": "2026-11-30T13:00+01:00"},
+    records.amend(nurse, saved.record_id, {**saved.data, **TOLD, "told_at": "2026-11-30T13:00+01:00"},
                   "Doctor told")
     assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {}
     assert lab_results.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en") == []
@@ -114,9 +114,8 @@ def test_the_paper_log_says_who_phoned_and_who_was_told_and_the_blank_is_the_war
     sample = records.save_new(nurse, "lab_request", SAMPLE, patient_id=patient)
     records.save_new(nurse, "lab_request", {**SAMPLE, "tests": ["crp"], "other_tests": "", "sample_number": "",
                                             "requested_by": ""}, patient_id=patient)
-    records.save_new(nurse, "lab_result", {**PHONED, "told": "Dr Martin", "told_at": "2026-11-28T13:20+01:00",
-                                           "action": "ECG", "request": sample.record_id, "gives": ["electrolytes"]},
-                     patient_id=patient)
+    records.save_new(nurse, "lab_result", {**PHONED, **TOLD, "action": "ECG", "request": sample.record_id,
+                                           "gives": ["electrolytes"]}, patient_id=patient)
     records.save_new(nurse, "lab_result", {**PHONED, "received_at": "2026-11-28T13:40+01:00", "test": "Lactate",
                                            "result": "4.1", "range": "", "lab_number": ""}, patient_id=patient)
     text = _text(printing.print_lab_results(nurse, patient, tmp_path / "results.pdf"))
@@ -139,7 +138,7 @@ def test_the_export_sends_each_result_as_the_laboratorys_communication_to_the_wa
     nurse = session_for("nurse")
     sample = records.save_new(nurse, "lab_request", SAMPLE, patient_id=patient)
     awaiting = records.save_new(nurse, "lab_request", {**SAMPLE, "tests": ["crp"], "other_tests": ""}, patient_id=patient)
-    phoned = records.save_new(nurse, "lab_result", {**PHONED, "told": "Dr Martin", "told_at": "2026-11-28T13:20+01:00",
+    phoned = records.save_new(nurse, "lab_result", {**PHONED, **TOLD,
                                                     "action": "ECG", "request": sample.record_id,
                                                     "gives": ["electrolytes", "fbc", "other"]}, patient_id=patient)
     partly = records.save_new(nurse, "lab_request", {**SAMPLE, "tests": ["fbc", "crp"], "other_tests": ""},
@@ -265,8 +264,7 @@ def test_a_critical_result_for_a_patient_who_left_stays_on_the_wards_lists_until
     assert "Sortis du service : résultats critiques qu’aucun médecin ne connaît encore" in french
     assert ("Sorti(e) MARTIN Hélène Marie (née LEFÈVRE)" in french
             and "SORTI : le médecin décide s’il faut rappeler le patient" in french)
-    records.amend(nurse, saved.record_id, {**PHONED, "told": "Dr Martin", "told_at": "2026-11-28T13:20+01:00"},
-                  "Doctor told")
+    records.amend(nurse, saved.record_id, {**PHONED, **TOLD}, "Doctor told")
     assert chart_alerts.alerts(nurse.db, nurse.forms, [], nurse.clock(), "en", ward="3B").alerts == []
 
 
@@ -274,8 +272,7 @@ def test_a_transfer_or_a_discharge_starts_with_the_results_still_awaited_and_the
     """Results awaited when a patient leaves are the ones nobody chases: the letter names them."""
     nurse = session_for("nurse")
     records.save_new(nurse, "lab_request", {**SAMPLE, "tests": ["crp"], "other_tests": ""}, patient_id=patient)
-    records.save_new(nurse, "lab_result", {**PHONED, "told": "Dr Martin", "told_at": "2026-11-28T13:20+01:00"},
-                     patient_id=patient)
+    records.save_new(nurse, "lab_result", {**PHONED, **TOLD}, patient_id=patient)
     said = ["Result awaited: CRP (Urgent) taken 28/11 11:40, B26-118842: RESULT NOT BACK since 28/11 13:40: phone "
             "the laboratory",
             "Potassium 6.8 mmol/L (3.5–5.3), Critical, received 28/11 13:10, Dr Martin told 28/11 13:20"]
@@ -306,7 +303,7 @@ def test_an_amendment_changing_the_result_a_doctor_was_told_of_asks_them_told_ag
     """Typed 5.8 abnormal and Dr Martin told; corrected to 6.8 critical: the doctor heard 5.8, and
     the critical value kept their name would never reach the escalation list."""
     nurse = session_for("nurse")
-    told = {**PHONED, "result": "5.8", "flag": "abnormal", "told": "Dr Martin", "told_at": "2026-11-28T13:15+01:00"}
+    told = {**PHONED, "result": "5.8", "flag": "abnormal", **TOLD, "told_at": "2026-11-28T13:15+01:00"}
     saved = records.save_new(nurse, "lab_result", told, patient_id=patient)
     for changed in ({"result": "6.8", "flag": "critical"}, {"units": "mEq/L"}, {"flag": "critical"}):
         with pytest.raises(ValidationFailed) as refused:
@@ -339,3 +336,102 @@ def test_a_new_result_is_not_prefilled_onto_a_sample_the_nurse_has_not_picked(se
     records.save_new(nurse, "lab_request", {**SAMPLE, "tests": ["fbc"], "other_tests": ""}, patient_id=patient)
     first = prefill.first_answers(nurse, nurse.form("lab_result"), patient)
     assert "request" not in first and "gives" not in first
+
+
+def test_a_doctor_is_told_once_named_as_having_acknowledged_the_result():
+    """The one test of "told" for every list, sheet, letter and export; a result of the form's
+    version 1, which did not ask the acknowledgement, is told when it names the doctor."""
+    assert doctor_told({"told": "Dr Martin", "acknowledged": True}) and doctor_told({"told": "Dr Martin"})
+    assert not doctor_told({"told": "Dr Martin", "acknowledged": False})
+    assert not doctor_told({"told": "Dr Martin", "acknowledged": None})
+    assert not doctor_told({"told": "", "acknowledged": True}) and not doctor_told({})
+
+
+def test_a_doctor_bleeped_who_did_not_answer_is_not_written_as_told(session_for, patient, clock, tmp_path):
+    """"Bleeped, no answer" in "Doctor told" took a critical potassium off the escalation list and
+    the handover sheet: a doctor is told once they acknowledge the result; the nurse is told what
+    to write instead, and the result stays listed."""
+    nurse = session_for("nurse")
+    saved = records.save_new(nurse, "lab_result", PHONED, patient_id=patient)
+    bleeped = {**PHONED, "told": "Dr Martin bleeped, no answer", "told_at": "2026-11-28T13:15+01:00"}
+    with pytest.raises(ValidationFailed) as refused:
+        records.amend(nurse, saved.record_id, bleeped, "Doctor told")
+    assert [error.path for error in refused.value.errors] == ["acknowledged"]
+    with pytest.raises(ValidationFailed) as refused:
+        records.amend(nurse, saved.record_id, {**bleeped, "acknowledged": False}, "Doctor told")
+    assert str(refused.value) == (
+        "Doctor acknowledged it (repeated it back): a doctor who has not acknowledged it is not told; leave “Doctor "
+        "told” empty and write whom you bleeped under “Action taken or planned”.")
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(session_for("nurse", "fr"), "lab_result", {**bleeped, "acknowledged": False},
+                         patient_id=patient)
+    assert str(refused.value) == (
+        "Le médecin en a accusé réception (l’a répété) : un médecin qui n’en a pas accusé réception n’est pas "
+        "prévenu ; laisser « Médecin prévenu » vide et noter qui a été bipé dans « Conduite tenue ou prévue ».")
+    records.amend(nurse, saved.record_id, {**PHONED, "action": "Dr Martin bleeped 13:15, no answer"}, "Bleeped")
+    in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    assert [alert.form_id for alert in chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en",
+                                                           ward="3B").alerts] == ["lab_result"]
+    text = _text(printing.print_lab_results(nurse, patient, tmp_path / "results.pdf"))
+    assert "No answer? Leave “Doctor told” empty and note whom you bleeped, when, under Action" in text
+    records.amend(nurse, saved.record_id, {**PHONED, **TOLD, "action": "Dr Martin bleeped 13:15, no answer; "
+                                                                       "called back 13:20: ECG"}, "Doctor told")
+    assert chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B").alerts == []
+
+
+def _on_version_1(session):
+    """`session` on a laptop of an earlier release, whose result form did not ask the acknowledgement."""
+    spec = session.form("lab_result")
+    sections = [section.model_copy(update={"fields": [field for field in section.fields if field.id != "acknowledged"]})
+                for section in spec.sections]
+    return dataclasses.replace(session, forms={**session.forms, "lab_result": spec.model_copy(
+        update={"version": 1, "sections": sections})})
+
+
+def test_a_result_of_version_1_told_when_it_names_the_doctor_is_asked_the_acknowledgement_once_corrected(
+        session_for, patient):
+    """Version 1 did not ask it: its result naming the doctor reads as told, as it did; corrected,
+    it is asked whether the doctor acknowledged it, as a name alone may be a doctor bleeped."""
+    nurse = session_for("nurse")
+    old = records.save_new(_on_version_1(nurse), "lab_result", {**PHONED, "told": "Dr Martin",
+                                                                "told_at": "2026-11-28T13:20+01:00"}, patient_id=patient)
+    assert old.form_version == 1 and "acknowledged" not in old.data
+    assert lab_results.critical_untold(lab_results.chart(nurse.db, patient)) == []
+    assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {patient: (
+        "RESULTS: Potassium 6.8 mmol/L (3.5–5.3), Critical, received 28/11 13:10, Dr Martin told 28/11 13:20")}
+    with pytest.raises(ValidationFailed) as refused:
+        records.amend(nurse, old.record_id, {**old.data, "action": "ECG"}, "action added")
+    assert [error.path for error in refused.value.errors] == ["acknowledged"]
+    amended = records.amend(nurse, old.record_id, {**old.data, "action": "ECG", "acknowledged": True}, "action added")
+    assert amended.form_version == 2 and lab_results.critical_untold(lab_results.chart(nurse.db, patient)) == []
+
+
+def test_a_sample_of_a_stay_that_ended_is_not_chased_on_readmission_but_its_result_is_recorded(
+        session_for, patient, admission_values, clock):
+    """Sent at 10:00, the patient home at 11:00 (the letter said the result was awaited) and back
+    at 12:00: the new stay's ward does not chase the first stay's sample, nor hand it over; its
+    result, phoned to the ward, is recorded against the patient and asks what a result asks."""
+    nurse = session_for("nurse")
+    sample = records.save_new(nurse, "lab_request", {**SAMPLE, "taken_at": "2026-11-28T10:00+01:00"},
+                              patient_id=patient)
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T11:00+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
+    assert lab_results.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en") == [
+        "Result awaited: Urea and electrolytes, Full blood count, Magnesium (Urgent) taken 28/11 10:00, B26-118842: "
+        "RESULT NOT BACK since 28/11 12:00: phone the laboratory"]
+    records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-28T12:00+01:00"},
+                     patient_id=patient)
+    in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
+    assert lab_results.samples(nurse.db, patient) == [] and lab_results.samples_of(nurse.db, [patient]) == {}
+    assert [alert.form_id for alert in chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en",
+                                                           ward="3B").alerts] == []
+    assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {}
+    assert lab_results.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en") == []
+
+    records.save_new(nurse, "lab_result", {**PHONED, "request": sample.record_id, "gives": ["electrolytes"]},
+                     patient_id=patient)
+    found = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B").alerts
+    assert [(alert.form_id, alert.latest) for alert in found] == [
+        ("lab_result", "Potassium 6.8 mmol/L (3.5–5.3) 28/11 13:10")]
+    now = records.save_new(nurse, "lab_request", {**SAMPLE, "taken_at": "2026-11-28T12:30+01:00"}, patient_id=patient)
+    assert [one.record.record_id for one in lab_results.samples(nurse.db, patient)] == [now.record_id]

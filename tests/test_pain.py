@@ -32,15 +32,29 @@ def _text(path):
 
 
 @pytest.fixture
-def toddler(session_for, admission_values):
-    """A boy of two and a half admitted to bed 4 of the paediatric ward at 09:00: too young to give a number."""
+def paediatrics(session_for):
     from downtime.services import wards
 
     wards.add_ward(session_for("admin"), "5C", "Paediatrics", [str(n) for n in range(1, 9)])
+
+
+@pytest.fixture
+def toddler(session_for, admission_values, paediatrics):
+    """A boy of two and a half admitted to bed 4 of the paediatric ward at 09:00: too young to give a number."""
     return records.save_new(session_for("nurse"), "admission", {
         **admission_values, "given_names": "Tom", "sex": "male", "birth_date": "2024-05-02", "nir": None,
         "identity_status": "provisional", "identity_document": None, "weight_kg": 13.5, "height_cm": 90, "ward": "5C",
         "bed": "4", "arrival_at": "2026-11-28T09:00+01:00", "reason": "Forearm fracture"}).patient_id
+
+
+@pytest.fixture
+def child(session_for, admission_values, paediatrics):
+    """A girl of five admitted to bed 5 of the paediatric ward at 09:00: old enough to point at a
+    face, not to give a number."""
+    return records.save_new(session_for("nurse"), "admission", {
+        **admission_values, "given_names": "Léa", "sex": "female", "birth_date": "2021-03-10", "nir": None,
+        "identity_status": "provisional", "identity_document": None, "weight_kg": 18.5, "height_cm": 108, "ward": "5C",
+        "bed": "5", "arrival_at": "2026-11-28T09:00+01:00", "reason": "Appendicectomy"}).patient_id
 
 
 def test_pain_matters_from_4_out_of_10_a_moderate_word_or_2_on_the_algoplus_scale():
@@ -302,14 +316,14 @@ def test_a_toddlers_flacc_reads_on_its_scale_its_items_summed_and_untreated_it_i
     ({"scale": "evendol", **dict.fromkeys(EVENDOL_ITEMS, "0"), "evendol_positions": "3"}, "EVENDOL 3/15", False),
     ({"scale": "flacc", **dict.fromkeys(FLACC_ITEMS, "0"), "flacc_cry": "2", "flacc_legs": "1"}, "FLACC 3/10", False),
 ])
-def test_a_childs_face_or_evendol_reads_on_its_scale_and_asks_for_treatment_from_4(session_for, toddler, answers,
+def test_a_childs_face_or_evendol_reads_on_its_scale_and_asks_for_treatment_from_4(session_for, child, answers,
                                                                                    score, matters):
     """A child who points at the fourth face is treated, one at the second is not; EVENDOL from 4
     out of 15 (its authors' threshold, in whichever items), FLACC 3 is mild discomfort."""
     nurse = session_for("nurse")
     spec = nurse.form("pain_assessment")
-    records.save_new(nurse, "pain_assessment", {**FLACC, **answers}, patient_id=toddler)
-    [found] = pain.chart(nurse.db, toddler)
+    records.save_new(nurse, "pain_assessment", {**FLACC, **answers}, patient_id=child)
+    [found] = pain.chart(nurse.db, child)
     assert (found.score(spec, "en"), found.matters) == (score, matters)
     assert found.score(spec, "fr") == score.replace("Faces", "Visages")
     assert found.asks(spec, nurse.clock(), "en") == (
@@ -335,7 +349,8 @@ def test_a_childs_scale_asks_each_of_its_items_and_only_its_scores(session_for, 
 
 def test_the_blank_form_prints_each_childs_item_with_its_published_words(blank_pages):
     english, french = " ".join(blank_pages("pain_assessment", "en")), " ".join(blank_pages("pain_assessment", "fr"))
-    for words in ("FLACC: face", "2 Frequent to constant quivering chin, clenched jaw", "2 Kicking, or legs drawn up",
+    for words in ("FLACC: face", "2 Frequent to constant frown, clenched jaw, quivering chin",
+                  "2 Kicking, or legs drawn up",
                   "1 Reassured by occasional touching, hugging or being talked to, distractible",
                   "EVENDOL: relation with those around", "3 Strong or almost all the time", "10 (last face: very"):
         assert words in english, words
@@ -345,18 +360,18 @@ def test_the_blank_form_prints_each_childs_item_with_its_published_words(blank_p
         assert words in french, words
 
 
-def test_the_export_sends_a_childs_total_with_each_item_and_a_face_as_its_score(session_for, toddler,
+def test_the_export_sends_a_childs_total_with_each_item_and_a_face_as_its_score(session_for, child,
                                                                                 exported_resource):
     """The EHR receives the FLACC total added up, never a bare number it would file as 0 to 10 said
     by the child, and each item as a component; EVENDOL's pain to treat said as such."""
     nurse = session_for("nurse")
-    flacc = records.save_new(nurse, "pain_assessment", FLACC, patient_id=toddler)
+    flacc = records.save_new(nurse, "pain_assessment", FLACC, patient_id=child)
     evendol = records.save_new(nurse, "pain_assessment", {
         **FLACC, "assessed_at": "2026-11-28T13:40+01:00", "scale": "evendol", **dict.fromkeys(EVENDOL_ITEMS, "1")},
-        patient_id=toddler)
+        patient_id=child)
     faces = records.save_new(nurse, "pain_assessment", {
         **FLACC, "assessed_at": "2026-11-28T13:50+01:00", "scale": "faces", "score_faces": "2",
-        "action": ["none_needed"]}, patient_id=toddler)
+        "action": ["none_needed"]}, patient_id=child)
     observed = exported_resource(flacc.record_id, Observation)
     assert (observed.code.text, observed.valueInteger, observed.interpretation[0].text) == (
         "Pain score: FLACC 0 to 10 (a child from 2 months to 7 years, or who cannot say)", 6, "Moderate pain or worse")
@@ -370,3 +385,25 @@ def test_the_export_sends_a_childs_total_with_each_item_and_a_face_as_its_score(
     observed = exported_resource(faces.record_id, Observation)
     assert (observed.code.text, observed.valueInteger, observed.interpretation, observed.component) == (
         "Pain score: Faces 0 to 10 (a child from about 4 points)", 2, None, None)
+
+
+def test_a_young_child_is_scored_on_a_scale_their_age_can_answer(session_for, toddler, child):
+    """A number or a word from 6, a face from 4, Algoplus for adults: a toddler of two is observed
+    (FLACC, EVENDOL), a girl of five points at a face."""
+    nurse = session_for("nurse")
+    settled = {**PAIN, "action": ["none_needed"]}
+    for answers in ({"scale": "numeric", "score_numeric": 0}, {"scale": "verbal", "score_verbal": "none"},
+                    {"scale": "faces", "score_faces": "0"}, {"scale": "algoplus", "score_algoplus": 0}):
+        with pytest.raises(ValidationFailed) as refused:
+            records.save_new(nurse, "pain_assessment", {**settled, **answers}, patient_id=toddler)
+        assert [error.path for error in refused.value.errors] == ["scale"], answers
+    assert refused.value.errors[0].message == (
+        "“Scale”: “Algoplus 0 to 5 (the patient cannot say)” is used from 18 years of age; this patient is younger: "
+        "observe the child's pain on FLACC or EVENDOL.")
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(session_for("nurse", "fr"), "pain_assessment", settled, patient_id=child)
+    assert refused.value.errors[0].message == (
+        "« Échelle » : « Échelle numérique de 0 à 10 (le patient dit) » s’utilise à partir de 6 ans ; ce patient est "
+        "plus jeune : observer la douleur de l’enfant avec la FLACC ou l’EVENDOL.")
+    records.save_new(nurse, "pain_assessment", {**settled, "scale": "faces", "score_faces": "2"}, patient_id=child)
+    records.save_new(nurse, "pain_assessment", {**FLACC, "action": ["none_needed"]}, patient_id=toddler)

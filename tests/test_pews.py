@@ -153,17 +153,17 @@ def test_a_babys_chart_is_scored_on_her_band_and_asks_for_the_doctor(session_for
     born = date.fromisoformat(BABY)
     assert [one.scored(born).total for one in lines] == [7, 9]
     assert pews.state(lines, born, spec, clock(), "en") == (
-        "PEWS 9 (3 to 12 months) at 28/11 13:30; next set due 28/11 14:30")
+        "PEWS 9 (3 to under 12 months) at 28/11 13:30; next set due 28/11 14:30")
     assert pews.asking(lines, born, spec, clock(), "en") == [
         "PEWS 9 (8 or more): call the doctor to review the child now",
         "NURSE OR PARENT WORRIED (28/11 13:30): tell the doctor, whatever the score"]
     in_hospital = census.in_patients(nurse.db, nurse.forms)
     found = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, clock(), "en", ward="5C")
     alert = next(one for one in found.alerts if one.form_id == pews.FORM)
-    assert alert.latest.startswith("PEWS 9 (3 to 12 months)") and alert.said[0].startswith("PEWS 9 (8 or more)")
+    assert alert.latest.startswith("PEWS 9 (3 to under 12 months)") and alert.said[0].startswith("PEWS 9 (8 or more)")
     assert found.next_due is not None and found.next_due.isoformat() == "2026-11-28T14:30:00+01:00"
     assert pews.handover(pews.watches(nurse.db, nurse.forms, in_hospital, clock(), "fr"), "fr")[child] == (
-        "PEWS : PEWS 9 (3 à 12 mois) le 28/11 13:30 ; prochaine surveillance 28/11 14:30 ; PEWS 9 (8 ou plus) : appeler "
+        "PEWS : PEWS 9 (de 3 à moins de 12 mois) le 28/11 13:30 ; prochaine surveillance 28/11 14:30 ; PEWS 9 (8 ou plus) : appeler "
         "le médecin pour qu’il examine l’enfant maintenant ; INFIRMIER OU PARENT INQUIET (28/11 13:30) : prévenir le "
         "médecin, quel que soit le score")
     clock.advance(hours=1)
@@ -174,10 +174,10 @@ def test_a_babys_chart_is_scored_on_her_band_and_asks_for_the_doctor(session_for
 def test_an_incomplete_set_says_what_was_not_taken(session_for, child, clock):
     nurse = session_for("nurse")
     records.save_new(nurse, pews.FORM, {"taken_at": "2026-11-28T12:00+01:00", "respiratory_rate": 40,
-                                        "oxygen": "room_air", "concern": False, "next_in": "240"}, patient_id=child)
+                                        "oxygen": "room_air", "concern": False, "next_in": "60"}, patient_id=child)
     lines = pews.chart(nurse.db, child)
     assert pews.state(lines, date.fromisoformat(BABY), nurse.form(pews.FORM), clock(), "en").startswith(
-        "PEWS 0 (3 to 12 months; incomplete: work of breathing, SpO2, heart rate, systolic blood pressure, "
+        "PEWS ≥ 0 (3 to under 12 months; incomplete: work of breathing, SpO2, heart rate, systolic blood pressure, "
         "capillary refill not taken) at 28/11 12:00")
 
 
@@ -230,14 +230,14 @@ def test_the_paper_chart_keys_the_childs_band_and_the_blank_every_band(session_f
                      patient_id=child)
     out = printing.print_pews_chart(nurse, child, tmp_path / "pews.pdf")
     text = _text(out)
-    assert "Paediatric observation chart (PEWS)" in text and "3 to 12 months 101–149" in text
+    assert "Paediatric observation chart (PEWS)" in text and "3 to under 12 months 101–149" in text
     assert "under 3 months" not in text and "Moderate increase (2)" in text and "158 (1)" in text
     assert "NURSE OR PARENT WORRIED (28/11 12:00): tell the doctor, whatever the score" in text
     blank = printing.print_blank(nurse, "pews", tmp_path / "blank.pdf")
     pages = PdfReader(blank).pages
     blank_text = _text(blank)
     assert len(pages) == 1 and all(words in blank_text for words in (
-        "under 3 months 111–149", "3 to 12 months", "1 to 4 years", "4 to 12 years", "12 years and over 61–99",
+        "under 3 months 111–149", "3 to under 12 months", "1 to under 4 years", "4 to under 12 years", "12 years and over 61–99",
         "Capillary refill: Under 3 s 0, 3 s or more 4"))
     census = _text(printing.print_census(nurse, tmp_path / "census.pdf", "5C"))
     assert "PEWS 7 For resuscitation" in census and "NEWS2 not applicable" not in census
@@ -254,7 +254,7 @@ def test_each_set_is_exported_as_vital_signs_and_a_derived_score(session_for, ch
             if entry["resource"]["resourceType"] == "Observation"}
     total = Observation.model_validate(made[taken.record_id])
     assert total.code.text == "Bedside Paediatric Early Warning System score" and total.valueInteger == 7
-    assert [one.text for one in total.interpretation] == ["Age band: 3 to 12 months"]
+    assert [one.text for one in total.interpretation] == ["Age band: 3 to under 12 months"]
     assert {component.code.text: component.valueInteger for component in total.component}["oxygen"] == 2
     derived = [made[reference.reference.split(":")[-1]] for reference in total.derivedFrom]
     heart = next(one for one in derived if one["code"].get("coding", [{}])[0].get("code") == "8867-4")
@@ -289,7 +289,7 @@ def test_a_letter_handing_a_child_on_carries_their_latest_set_and_what_it_asks(s
     for form_id in ("transfer_out", "transfer"):
         said = prefill.first_answers(nurse, nurse.form(form_id), child)["pews"]
         assert said == (
-            "PEWS 9 (3 to 12 months) at 28/11 13:30: respiration rate 56 (1), work of breathing Moderate increase "
+            "PEWS 9 (3 to under 12 months) at 28/11 13:30: respiration rate 56 (1), work of breathing Moderate increase "
             "(2), SpO2 93 (1), oxygen 4 L/min or 50%, or more (4), heart rate 158 (1), systolic blood pressure 90 "
             "(0), capillary refill Under 3 s (0), temperature 38.1, consciousness (AVPU) V (Responds to voice)\n"
             "PEWS 9 (8 or more): call the doctor to review the child now\n"
@@ -357,8 +357,8 @@ def test_a_child_watched_closely_is_observed_again_within_the_hour(session_for, 
     with pytest.raises(ValidationFailed) as refused:
         records.save_new(nurse, pews.FORM, {**urgent, "next_in": "240"}, patient_id=child)
     assert [(error.path, error.message) for error in refused.value.errors] == [(
-        "next_in", "“Next observations in”: a child scoring 8 or more, not alert, or with someone worried is observed "
-                   "at least hourly: choose 1 hour or less.")]
+        "next_in", "“Next observations in”: a child scoring 8 or more, with a red flag, not alert, or with someone "
+                   "worried is observed at least hourly: choose 1 hour or less.")]
     calm = {**SET, "taken_at": "2026-11-28T12:00+01:00", "respiratory_rate": 40, "oxygen": "room_air", "spo2": 97,
             "respiratory_effort": "normal", "heart_rate": 130, "next_in": "240"}
     with pytest.raises(ValidationFailed):

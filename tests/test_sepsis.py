@@ -87,7 +87,7 @@ def test_a_set_of_5_or_more_asks_for_a_screening_then_the_sepsis_six_and_the_rev
     clock.advance(minutes=35)
     line = "Sepsis screen 28/11 13:20 (NEWS2 7): RED FLAG SEPSIS"
     six = "SEPSIS SIX by 28/11 14:20: IV antibiotics, IV fluids, lactate, hourly urine output"
-    review = "the doctor reviews by 28/11 14:20"
+    review = "doctor to review now (by 28/11 14:20)"  # as red flag sepsis's outcome says: now
     assert sepsis.handover(nurse.db, inside, nurse.clock(), "en") == {patient: f"{line}; {six}; {review}"}
     (alert,) = chart_alerts.alerts(nurse.db, nurse.forms, inside, nurse.clock(), "en", ward="3B").alerts
     assert (alert.latest, alert.said) == (line, [six, review])

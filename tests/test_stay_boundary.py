@@ -47,7 +47,8 @@ def _handed_over(nurse, patient):
                            "mobility": "2", "nutrition": "2", "friction": "1"}, "Braden"),
     ("neuro_observations", {**NEURO, "taken_at": "2026-11-28T11:00+01:00"}, "OVERDUE"),
     ("blood_glucose", {"taken_at": "2026-11-28T11:50+01:00", "timing": "before_lunch", "reading": "value",
-                       "glucose": 3.2, "action": "150 mL orange juice", "next_in": "60"}, "HYPO"),
+                       "glucose": 3.2, "glucose_unit": "mmol_l", "action": "150 mL orange juice", "next_in": "60"},
+     "HYPO"),
     ("blood_order", {"ordered_at": "2026-11-28T09:30+01:00", "component": "red_cells", "units": 2,
                      "each_over": "2 hours", "indication": "Hb 68 g/L"}, "BLOOD PRESCRIBED"),
 ])
@@ -122,7 +123,7 @@ def test_a_line_of_the_stay_before_is_still_asked_to_be_checked_and_asks_move_wi
     wards.add_ward(session_for("admin"), "3C", "Surgery", [str(n) for n in range(1, 21)])
     nurse = session_for("nurse")
     records.save_new(nurse, "device_check", {"checked_at": "2026-11-28T09:30+01:00", "event": "inserted",
-                                             "device": "peripheral", "site": "Left forearm", "next_in": "4"},
+                                             "device": "picc", "site": "Right arm", "next_in": "4"},
                      patient_id=patient)
     records.save_new(nurse, "transfer", {"moved_at": "2026-11-28T12:00+01:00", "to_ward": "3C", "to_bed": "2",
                                          "reason": "surgery"}, patient_id=patient)

@@ -9,7 +9,7 @@ from datetime import datetime
 
 import pytest
 
-from downtime.domain.vte import Reassess, reassessment_due, stockings_after_stroke
+from downtime.domain.vte import Reassess, reassessment_due, stockings_ruled_out
 from downtime.services import census, records, theatre, vte
 from downtime.services.errors import ValidationFailed
 
@@ -78,29 +78,30 @@ def test_stockings_are_refused_after_an_acute_stroke_and_the_handover_warns_of_a
     with pytest.raises(ValidationFailed) as refused:
         vte.check(spec, {**STROKE, "mechanical_device": "stockings"}, "en")
     assert refused.value.errors[0].message == (
-        "“Mechanical prophylaxis”: no anti-embolism stockings for someone admitted with an acute stroke (NICE NG89): "
-        "choose intermittent pneumatic compression, or another decision.")
-    french(vte.STOCKINGS_AFTER_STROKE, "« {field} » : pas de bas anti-thrombose chez un patient admis pour un AVC "
-                                       "aigu (NICE NG89) : choisir la compression pneumatique intermittente, ou une "
-                                       "autre décision.")
+        "“Mechanical prophylaxis”: no anti-embolism stockings with what is ticked (NICE NG89: acute stroke): choose "
+        "intermittent pneumatic compression, or another decision.")
+    french(vte.STOCKINGS_RULED_OUT, "« {field} » : pas de bas anti-thrombose avec ce qui est coché (NICE NG89 : "
+                                    "{reasons}) : choisir la compression pneumatique intermittente, ou une autre "
+                                    "décision.")
     with pytest.raises(ValidationFailed) as refused:
         vte.check(spec, {**STROKE, "prophylaxis": "both", "mechanical_device": "stockings"}, "fr",
                   {**STROKE, "mechanical_device": "ipc"})
     assert refused.value.errors[0].message.startswith("« Prophylaxie mécanique » : pas de bas anti-thrombose")
     vte.check(spec, {**STROKE, "mechanical_device": "ipc"}, "en")
-    assert [stockings_after_stroke(answers) for answers in (
+    assert [stockings_ruled_out(answers) for answers in (
         STROKE, {**STROKE, "mechanical_device": "ipc"}, {**STROKE, "prophylaxis": "contraindicated"},
-        {**ASSESSED, "prophylaxis": "mechanical", "mechanical_device": "stockings"})] == [True, False, False, False]
+        {**ASSESSED, "prophylaxis": "mechanical", "mechanical_device": "stockings"})] == [
+        [("bleeding_risks", "acute_stroke")], [], [], []]
     # A version 1 assessment (from an older laptop, or the hospital's snapshot) named no device.
     records.save_imported(session_for("records"), "vte_assessment", STROKE, patient,
                           "0b4f9a52-7c1e-4d3b-8a6f-2e5d1c0b9a87")
     doctor = session_for("doctor")
     assert _handover(doctor) == {patient: (
-        "VTE risk assessed 28/11 10:00: Mechanical, device not recorded; ACUTE STROKE: NO ANTI-EMBOLISM STOCKINGS "
-        "(NICE NG89), intermittent pneumatic compression only: ask the doctor")}
+        "VTE risk assessed 28/11 10:00: Mechanical, device not recorded; NO ANTI-EMBOLISM STOCKINGS (NICE NG89: acute "
+        "stroke): ask the doctor for intermittent pneumatic compression or another decision")}
     assert _escalation(doctor, "fr").asking[patient][1] == [
-        "AVC AIGU : PAS DE BAS ANTI-THROMBOSE (NICE NG89), compression pneumatique intermittente seulement : demander "
-        "au médecin"]
+        "PAS DE BAS ANTI-THROMBOSE (NICE NG89 : AVC aigu) : demander au médecin une compression pneumatique "
+        "intermittente ou une autre décision"]
 
 
 def test_a_reassessment_is_asked_a_day_after_admission_when_only_the_admissions_was_made(session_for, patient, clock):

@@ -4,10 +4,13 @@ the SIGHT protocol of the UK's Clostridioides difficile guidance (and the French
 isolate the patient at once, wear gloves and apron, wash hands with soap and water (alcohol gel
 does not kill the spores) and send a stool sample; blood or black tarry stool (melaena) is for a
 doctor to see now; bowels not opened for three days are constipation, for the laxative
-prescribed or the doctor."""
+prescribed or the doctor. A laboratory result finding C. difficile isolates the patient too, until
+the same 48 hours clear (`c_difficile_positive`, `isolated_since`)."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -34,8 +37,11 @@ class Sign(StrEnum):
     LOOSE = "loose"
     BLOOD = "blood"
     NOT_OPENED = "not_opened"
+    C_DIFFICILE = "c_difficile"
 
 
+_LAXATIVE = {"en": "give the laxative prescribed, or tell the doctor if none is",
+             "fr": "donner le laxatif prescrit, ou prévenir le médecin s’il n’y en a pas"}
 SIGNS: Mapping[Sign, Mapping[str, str]] = {
     Sign.LOOSE: {"en": "{count} LOOSE STOOLS IN 24 HOURS (since {first}): isolate in a side room, gloves and apron, "
                        "wash hands with soap and water{sample}, tell the doctor",
@@ -43,17 +49,69 @@ SIGNS: Mapping[Sign, Mapping[str, str]] = {
                        "contact, gants et tablier, lavage des mains à l’eau et au savon{sample}, prévenir le médecin"},
     Sign.BLOOD: {"en": "BLOOD IN THE STOOL ({seen}, {time}): tell the doctor now",
                  "fr": "SANG DANS LES SELLES ({seen}, {time}) : prévenir le médecin maintenant"},
-    Sign.NOT_OPENED: {"en": "BOWELS NOT OPENED for {days} days (since {since}): give the laxative prescribed, or tell "
-                            "the doctor if none is",
-                      "fr": "PAS DE SELLES depuis {days} jours (depuis le {since}) : donner le laxatif prescrit, ou "
-                            "prévenir le médecin s’il n’y en a pas"},
+    Sign.NOT_OPENED: {"en": "BOWELS NOT OPENED for {days} days (since {since}): " + _LAXATIVE["en"],
+                      "fr": "PAS DE SELLES depuis {days} jours (depuis le {since}) : " + _LAXATIVE["fr"]},
+    Sign.C_DIFFICILE: {"en": "C. DIFFICILE FOUND ({result}, received {received}): isolate in a side room, gloves and "
+                             "apron, wash hands with soap and water, until 48 hours without a loose stool and a formed "
+                             "stool",
+                       "fr": "C. DIFFICILE RETROUVÉ ({result}, reçu le {received}) : chambre seule et précautions "
+                             "contact, gants et tablier, lavage des mains à l’eau et au savon, jusqu’à 48 heures sans "
+                             "selles non moulées et une selle moulée"},
 }
 """What each sign asks: `{count}` loose stools since `{first}`, `{sample}` the ask for a sample
 (`SAMPLE`) until one is sent; `{seen}` the blood seen, at `{time}`; `{days}` whole days since
-`{since}`, the last stool (or the chart's first line)."""
+`{since}`, the last stool (or the chart's first line); `{result}` the laboratory's result finding
+C. difficile, received at `{received}`."""
+NONE_SINCE_ADMISSION: Mapping[str, str] = {
+    "en": "NO BOWELS OPENED CHARTED since admission {since} ({days} days): " + _LAXATIVE["en"],
+    "fr": "AUCUNE SELLE NOTÉE depuis l’admission le {since} ({days} jours) : " + _LAXATIVE["fr"]}
+"""`Sign.NOT_OPENED` counted from the admission (`{since}`, its day) for a chart with no stool on
+it: the chart does not know the bowels were not opened before it began, only that none is charted."""
 SAMPLE: Mapping[str, str] = {"en": ", send a stool sample (C. difficile)", "fr": ", prélever une selle (C. difficile)"}
 """The part of the loose stools' ask a sample sent since the first of them ends: the isolation,
 the soap and water and the doctor told are still asked."""
+
+
+_ORGANISM = frozenset({"c", "clostridium", "clostridioides"})
+_SPECIES = frozenset({"diff", "difficile"})
+_JOINED = frozenset({"cdiff", "cdifficile"})
+_POSITIVE = frozenset({"positive", "positives", "positif", "positifs", "detected", "detecte", "detectee", "detectes",
+                       "detectees"})
+_NEGATIVE = frozenset({"negative", "negatives", "negatif", "negatifs", "undetected", "absent", "absente", "absence",
+                       "not", "non", "no", "none", "pas", "aucun", "aucune", "sans", "without"})
+"""The words that make a clause of a result say C. difficile is not there: "negative", "not
+detected", "non détecté", "absence de"; a clause saying both is not read as finding it."""
+_CLAUSES = re.compile(r"[,;\n]|(?<=\w\w)\.(?=\s|$)")
+"""Where a result's text parts its findings: "GDH positive, toxin negative"; a full stop after a
+word, not the one of "C. diff"."""
+
+
+def _words(text: str) -> list[str]:
+    """The words of `text`, case and accents aside: "Détecté" is "detecte"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(" " if not c.isalnum() else c for c in decomposed if not unicodedata.combining(c))
+    return plain.split()
+
+
+def _names_c_difficile(words: Sequence[str]) -> bool:
+    """"C. diff", "C. difficile", "Clostridium difficile", "Clostridioides difficile", "CDiff"."""
+    return any(word in _JOINED or word in _ORGANISM and following in _SPECIES
+               for word, following in zip(words, [*words[1:], ""]))
+
+
+def c_difficile_positive(test: str, result: str) -> bool:
+    """Whether a laboratory result (`test` as the laboratory names it, its `result` text) finds
+    C. difficile (toxin, PCR or GDH): a clause of the result saying positive or detected (in
+    English or French) and nothing negative ("not detected", "négatif"), of those naming it when
+    the result does, else of any when the test does. Read conservatively: "indeterminate",
+    "equivocal" or "présence de" alone find nothing, for a nurse or doctor to read. "GDH positive,
+    toxin negative" isolates: UKHSA's guidance calls such a patient a potential excretor, who can
+    spread the spores."""
+    clauses = [_words(clause) for clause in _CLAUSES.split(result)]
+    named = [words for words in clauses if _names_c_difficile(words)]
+    if not named and not _names_c_difficile(_words(test)):
+        return False
+    return any(_POSITIVE.intersection(words) and not _NEGATIVE.intersection(words) for words in named or clauses)
 
 
 def loose(stool_type: str | None) -> bool:
@@ -79,23 +137,49 @@ def _cleared(last: datetime, formed_at: Sequence[datetime], at: datetime) -> boo
 
 
 def isolated_since(unexplained_at: Sequence[datetime], loose_at: Sequence[datetime], formed_at: Sequence[datetime],
-                   at: datetime) -> datetime | None:
-    """When the loose stools began that the patient is to be isolated for at `at`, None when they
+                   at: datetime, found_at: Sequence[datetime] = ()) -> datetime | None:
+    """When the isolation began that the patient is to be isolated for at `at`, None when they
     are not: from the first of `LOOSE_IN_A_DAY` with no known cause (`unexplained_at`) within 24
-    hours, until `ISOLATED_UNTIL_CLEAR` goes by with no loose stool of any cause (`loose_at`: a
+    hours, or from a laboratory result finding C. difficile (`found_at`: when each was received),
+    until `ISOLATED_UNTIL_CLEAR` goes by with no loose stool of any cause (`loose_at`: a
     laxative given to an isolated patient does not end their diarrhoea) and a formed stool
-    (`formed_at`) is charted after the last. All in order. A sample sent ends the ask for one
-    (`SAMPLE`), not the isolation: the handover sheet's Isolation column is read by whoever gives
-    care in the room."""
+    (`formed_at`) is charted after the last loose stool or result. All in order. A sample sent
+    ends the ask for one (`SAMPLE`), not the isolation: the handover sheet's Isolation column is
+    read by whoever gives care in the room."""
     began: datetime | None = None
     last: datetime | None = None
-    for moment in (moment for moment in loose_at if elapsed.instant(moment) <= elapsed.instant(at)):
+    for moment, found in _isolating(loose_at, found_at, at):
         if last is not None and _cleared(last, formed_at, moment):
             began = None
         last = moment
-        if began is None and len(run := in_a_day(unexplained_at, moment)) >= LOOSE_IN_A_DAY:
+        if began is None and found:
+            began = moment
+        elif began is None and len(run := in_a_day(unexplained_at, moment)) >= LOOSE_IN_A_DAY:
             began = run[0]
     return began if last is not None and not _cleared(last, formed_at, at) else None
+
+
+def _isolating(loose_at: Sequence[datetime], found_at: Sequence[datetime],
+               at: datetime) -> list[tuple[datetime, bool]]:
+    """The loose stools and the results finding C. difficile (True) up to `at`, in order: each
+    keeps an isolation going for 48 hours more."""
+    return sorted(((moment, found) for moments, found in ((loose_at, False), (found_at, True)) for moment in moments
+                   if elapsed.instant(moment) <= elapsed.instant(at)), key=lambda pair: elapsed.instant(pair[0]))
+
+
+def isolation_ends(loose_at: Sequence[datetime], formed_at: Sequence[datetime], at: datetime,
+                   found_at: Sequence[datetime] = ()) -> datetime | None:
+    """When the isolation in force at `at` (`isolated_since`) ends if nothing more is charted:
+    `ISOLATED_UNTIL_CLEAR` after the last loose stool or result, once a formed stool is charted
+    after it; None while none is (only a stool charted ends it) or when nothing isolates."""
+    moments = _isolating(loose_at, found_at, at)
+    if not moments:
+        return None
+    last = moments[-1][0]
+    formed_after = [moment for moment in formed_at if elapsed.instant(last) < elapsed.instant(moment)]
+    if not formed_after:
+        return None
+    return max(elapsed.later(last, ISOLATED_UNTIL_CLEAR), min(formed_after, key=elapsed.instant), key=elapsed.instant)
 
 
 def constipated_from(since: datetime) -> datetime:
@@ -122,11 +206,14 @@ def bleeding_told(bleeding_at: Sequence[datetime], last_opened: datetime | None,
     return latest if last or in_a_day([latest], at) else None
 
 
-def signs(unexplained_at: Sequence[datetime], bleeding: bool, since: datetime, at: datetime) -> list[Sign]:
-    """What the chart asks at `at`: loose stools with no known cause `LOOSE_IN_A_DAY` times in 24
+def signs(unexplained_at: Sequence[datetime], bleeding: bool, since: datetime | None, at: datetime,
+          found: bool = False) -> list[Sign]:
+    """What the chart asks at `at`: to isolate for a result finding C. difficile while it keeps
+    the patient isolated (`found`); loose stools with no known cause `LOOSE_IN_A_DAY` times in 24
     hours (a sample sent changes the words, not the ask: `SAMPLE`); blood seen that a doctor is
-    to see (`bleeding`: `bleeding_told`); bowels not opened since `since` (the last stool, or the
-    chart's first line) for three days."""
-    return [*([Sign.LOOSE] if len(in_a_day(unexplained_at, at)) >= LOOSE_IN_A_DAY else []),
+    to see (`bleeding`: `bleeding_told`); bowels not opened since `since` (the last stool, or
+    the admission or the chart's first line; None with no chart) for three days."""
+    return [*([Sign.C_DIFFICILE] if found else []),
+            *([Sign.LOOSE] if len(in_a_day(unexplained_at, at)) >= LOOSE_IN_A_DAY else []),
             *([Sign.BLOOD] if bleeding else []),
-            *([Sign.NOT_OPENED] if elapsed.reached(constipated_from(since), at) else [])]
+            *([Sign.NOT_OPENED] if since is not None and elapsed.reached(constipated_from(since), at) else [])]

@@ -8,15 +8,17 @@ or without cognitive impairment; 1 to 3 possible cognitive impairment; 0 deliriu
 cognitive impairment unlikely, delirium still possible when the history of a change is not
 complete. NICE CG103 counts everyone 65 or over among those at risk of delirium, assessed when
 they come in, and asks for an assessment when their behaviour changes (a NEWS2 set's new
-confusion). The 4AT is for adults."""
+confusion). The 4AT is for adults. A possible delirium is told to a doctor, who looks for its cause
+(SIGN 157): asked of the ward until a doctor is recorded as told (`doctor_told_at`)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from downtime.domain import elapsed
 from downtime.i18n import Lang, semicolon
 
 POINTS: Mapping[str, Mapping[str, int]] = {
@@ -56,6 +58,18 @@ CHANGE_UNKNOWN_WORDS = {
     "fr": "pas encore d’histoire d’un changement : demander à la famille ou aux aidants si le patient a changé ces "
           "2 dernières semaines"}
 """Said with a total under 4 when item 4 is not known: delirium is still possible."""
+
+
+def doctor_told_at(answers: Mapping[str, Any]) -> datetime | None:
+    """When a doctor was told of the screening: a name and a time at or after the screening, as a
+    fall's examination (domain.falls); None for a record of version 1, which asked for neither. A
+    bleep unanswered, written in the notes, tells no one; a time before the screening was a typing
+    slip that would have silenced the ask."""
+    told, at = " ".join((answers.get("doctor_told") or "").split()), answers.get("doctor_told_at")
+    if not told or not at:
+        return None
+    moment, screened = datetime.fromisoformat(at), datetime.fromisoformat(answers["screened_at"])
+    return moment if elapsed.instant(moment) >= elapsed.instant(screened) else None
 
 
 def total(answers: Mapping[str, Any]) -> int:

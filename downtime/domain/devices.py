@@ -26,6 +26,12 @@ PHLEBITIS_VIP = 2
 """From VIP 2 the cannula comes out."""
 TREATED_VIP = 3
 """From VIP 3 phlebitis is for a doctor to see, for treatment."""
+STAY_IN_HOSPITAL = frozenset({"peripheral", "arterial"})
+"""The devices no patient leaves hospital with on purpose: one charted in during a stay that ended
+(home, another hospital, death) with no removal charted was taken out unrecorded, and is followed
+no more. Any other may go home and come back with the patient (a PICC line or a midline for
+antibiotics at home, a tunnelled line or a port, a long-term catheter, a drain, a feeding tube):
+one of an ended stay is asked about (STILL_IN), neither followed as if checked nor dropped."""
 INFECTED_SITE = frozenset({"red", "pus"})
 FAULTY_SITE = "fault"
 
@@ -36,10 +42,17 @@ class Sign(StrEnum):
     FAULT = "fault"
     NOT_NEEDED = "not_needed"
     OVERDUE = "overdue"
+    STILL_IN = "still_in"
 
 
 TAKE_OUT = frozenset({Sign.PHLEBITIS, Sign.NOT_NEEDED})
 """The signs that say to take the device out: its next check is none to plan."""
+LATEST_ONLY = frozenset({Sign.OVERDUE, Sign.STILL_IN})
+"""What only the latest look at a device asks: an earlier look's check was done, and the device
+found in, by the next."""
+NO_NEXT_CHECK = TAKE_OUT | {Sign.STILL_IN}
+"""The signs after which no next check is said: the device comes out, or whether it is still in
+is not known."""
 SIGNS: Mapping[Sign, Mapping[str, str]] = {
     Sign.PHLEBITIS: {"en": "PHLEBITIS (VIP {vip}, {device}): take it out{doctor}, put a new one elsewhere only if "
                            "still needed",
@@ -53,9 +66,14 @@ SIGNS: Mapping[Sign, Mapping[str, str]] = {
     Sign.NOT_NEEDED: {"en": "NO LONGER NEEDED ({device}): take it out",
                       "fr": "PLUS NÉCESSAIRE ({device}) : le retirer"},
     Sign.OVERDUE: {"en": "CHECK OVERDUE ({device}) since {due}", "fr": "SURVEILLANCE EN RETARD ({device}) depuis {due}"},
+    Sign.STILL_IN: {"en": "STILL IN? ({device}, charted in during the stay that ended {ended}): check it and chart "
+                          "the check, or chart its removal",
+                    "fr": "TOUJOURS EN PLACE ? ({device}, noté en place pendant le séjour terminé le {ended}) : le "
+                          "vérifier et noter la surveillance, ou noter son retrait"},
 }
 """What each sign asks: `{device}` what it is and where, `{vip}` its score, `{doctor}` the doctor
-told from VIP 3 (DOCTOR), `{site}` the site in words, `{due}` when its check fell due."""
+told from VIP 3 (DOCTOR), `{site}` the site in words, `{due}` when its check fell due, `{ended}`
+when the stay it was last charted in ended."""
 DOCTOR: Mapping[str, str] = {"en": " and tell the doctor (treatment)", "fr": " et prévenir le médecin (traitement)"}
 
 

@@ -8,7 +8,10 @@ examined by a doctor. Each is asked from the fall on until a record shows it don
 or after the fall, the doctor's examination recorded on the fall.
 
 After a possible head injury, neuro obs keep NICE's pace for a day (`neuro_interval`): one set
-of any interval silenced the fall, and a set of GCS 14 saying "next in 4 hours" was accepted."""
+of any interval silenced the fall, and a set of GCS 14 saying "next in 4 hours" was accepted. The
+pace counts from the patient's return to their usual GCS, when the fall records one below 15: a
+patient with dementia whose usual GCS is 13 never reached 15, and was asked a set every half hour
+for a day."""
 
 from __future__ import annotations
 
@@ -79,6 +82,10 @@ class Fall:
     """The anticoagulants the medication chart had in force at the fall, as ordered ("Apixaban"):
     an apixaban order, the fall's box left "No", asked no scan."""
 
+    usual_gcs: int | None = None
+    """The patient's usual GCS before the fall, as the fall records it (None when it does not, a
+    fall of the form's version 1 among them: 15 is counted)."""
+
     @property
     def on_anticoagulant(self) -> bool:
         """On an anticoagulant as the fall's answer or the medication chart says."""
@@ -100,7 +107,7 @@ def fall_of(data: Mapping[str, Any]) -> Fall:
     reviewed = data.get("reviewed_at")
     return Fall(datetime.fromisoformat(data["fell_at"]), data["head_injury"], data["anticoagulated"],
                 data["fracture_signs"] == "suspected", datetime.fromisoformat(reviewed) if reviewed else None,
-                data["witnessed"] == "found")
+                data["witnessed"] == "found", usual_gcs=data.get("usual_gcs"))
 
 
 def _since(fall: Fall, taken: list[datetime]) -> bool:
@@ -139,29 +146,30 @@ NEURO_PACED_FOR = timedelta(hours=24)
 GCS_FULL = 15
 UNTIL_FULL = timedelta(minutes=30)
 NEURO_PACE = ((timedelta(hours=2), timedelta(minutes=30)), (timedelta(hours=6), timedelta(hours=1)))
-"""NICE NG232 (CG176 1.8.2) from the first set of GCS 15: half-hourly for 2 hours, then hourly
-for 4 hours; two-hourly after (`THEN`)."""
+"""NICE NG232 (CG176 1.8.2) from the first set of GCS 15, or of the patient's usual GCS: half-hourly
+for 2 hours, then hourly for 4 hours; two-hourly after (`THEN`)."""
 THEN = timedelta(hours=2)
 
 
 def neuro_interval(falls: Sequence[Fall], sets: Sequence[tuple[datetime, int | None]]) -> timedelta | None:
     """How soon NICE asks the set after the latest of `sets` (oldest first: when each was taken
     and its GCS total, None when a component could not be tested), in the first day after the
-    latest of `falls` before it with a possible head injury: half-hourly until GCS 15, then as
-    `NEURO_PACE` counts from the first set of GCS 15 since, and half-hourly again once the GCS is
-    below 15. None out of that day, or with no such fall: the set's own interval stands."""
+    latest of `falls` before it with a possible head injury: half-hourly until the patient is back
+    to their usual GCS (`Fall.usual_gcs`, else 15), then as `NEURO_PACE` counts from the first set
+    back to it since, and half-hourly again once the GCS is below it. None out of that day, or
+    with no such fall: the set's own interval stands."""
     if not sets:
         return None
     latest = elapsed.instant(sets[-1][0])
-    fell_at = max((elapsed.instant(fall.fell_at) for fall in falls
-                   if fall.head_injury_possible and elapsed.instant(fall.fell_at) <= latest), default=None)
-    if fell_at is None or latest - fell_at >= NEURO_PACED_FOR:
+    pacing = max((fall for fall in falls if fall.head_injury_possible and elapsed.instant(fall.fell_at) <= latest),
+                 key=lambda fall: elapsed.instant(fall.fell_at), default=None)
+    if pacing is None or latest - elapsed.instant(pacing.fell_at) >= NEURO_PACED_FOR:
         return None
-    full_since = None
+    usual, fell_at, back_since = pacing.usual_gcs or GCS_FULL, elapsed.instant(pacing.fell_at), None
     for taken_at, total in sets:
         if elapsed.instant(taken_at) >= fell_at:
-            full_since = (full_since or taken_at) if total == GCS_FULL else None
-    if full_since is None:
+            back_since = (back_since or taken_at) if total is not None and total >= usual else None
+    if back_since is None:
         return UNTIL_FULL
-    held = latest - elapsed.instant(full_since)
+    held = latest - elapsed.instant(back_since)
     return next((interval for within, interval in NEURO_PACE if held < within), THEN)

@@ -1,14 +1,19 @@
 """What a capillary blood glucose reading asks of the nurse now, as an inpatient diabetes
 protocol says it (JBDS-IP): below 4 mmol/L (or a meter's LO) is a hypo, treated at once and
-rechecked within 15 minutes; above 12 (or HI), the blood ketones are checked; ketones of 1.5
-or more are told to the doctor, 3 or more at once (diabetic ketoacidosis likely). Ketones are
-judged whatever the glucose: a patient on an SGLT2 inhibitor goes into ketoacidosis with a
-normal one. Each reading plans the next: hourly on an insulin infusion or in ketoacidosis, by
-the meals on insulin injections; a hypo's recheck comes first whatever the plan."""
+rechecked within 15 minutes, the doctor called when still one after 3 treatments; above 12 (or
+HI), the blood ketones are checked; 30 or more (or HI) is told to the doctor at once, a
+hyperosmolar state possible (JBDS HHS). Ketones of 0.6 to 1.4 are rechecked within 2 hours, 1.5
+or more told to the doctor, 3 or more at once (diabetic ketoacidosis likely). Ketones are judged
+whatever the glucose: a patient on an SGLT2 inhibitor goes into ketoacidosis with a normal one.
+Each reading plans the next: hourly on an insulin infusion or in ketoacidosis, by the meals on
+insulin injections; a hypo's recheck comes first whatever the plan.
+A French ward's meter reads in g/L or mg/dL, an English one's in mmol/L: a reading keeps the unit
+it was typed in (`Unit`), and is judged in mmol/L (`Reading.glucose`). 2,5 g/L typed in a box in
+mmol/L was a hypo given sugar; 30 mg/dL, a severe hypo, asked for ketones."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -18,8 +23,13 @@ from downtime.domain import elapsed
 
 HYPO_BELOW = 4.0
 CHECK_KETONES_ABOVE = 12.0
+HYPEROSMOLAR_FROM = 30.0
+KETONES_RECHECK = 0.6
 KETONES_TELL = 1.5
 KETONES_NOW = 3.0
+HYPO_CYCLES = 3
+"""Hypos in a row (each treated and rechecked) after which the doctor is called (JBDS-IP)."""
+UNIT_FIELD = "glucose_unit"
 RECHECK_WITHIN = timedelta(minutes=15)
 """A hypo's recheck after treating it."""
 NONE_PLANNED = "none"
@@ -32,19 +42,82 @@ EVERY: Mapping[str, Mapping[str, str]] = {
 """A plan in words, as the ward says it: "hourly", "every 4 hours"."""
 
 
+class Unit(StrEnum):
+    """The unit a meter reads in, as the form's `glucose_unit` codes it: a reading typed before the
+    form asked (version 2 and older) was typed in mmol/L."""
+
+    MMOL = "mmol_l"
+    G_L = "g_l"
+    MG_DL = "mg_dl"
+
+
+@dataclass(frozen=True)
+class Scale:
+    """A unit's symbol, how many of it make 1 mmol/L of glucose (180 mg/dL per 10 mmol/L, the
+    figure protocols convert by: 4 mmol/L is 72 mg/dL, 0.72 g/L), the places its meters show and
+    the values they show (a meter measures 0.6 to 33.3 mmol/L: beyond is LO or HI)."""
+
+    symbol: str
+    per_mmol: float
+    places: int
+    lowest: float
+    highest: float
+
+
+SCALES: Mapping[Unit, Scale] = {
+    Unit.MMOL: Scale("mmol/L", 1.0, 1, 0.6, 35.0),
+    Unit.G_L: Scale("g/L", 0.18, 2, 0.1, 6.3),
+    Unit.MG_DL: Scale("mg/dL", 18.0, 0, 10.0, 630.0),
+}
+
+
+def to_mmol(value: float, unit: Unit) -> float:
+    """Rounded off below what any unit shows, so 0,72 g/L is 4 mmol/L, not 3.9999999."""
+    return round(value / SCALES[unit].per_mmol, 3)
+
+
+def from_mmol(value: float, unit: Unit) -> float:
+    return round(value * SCALES[unit].per_mmol, SCALES[unit].places)
+
+
+def unit_of(data: Mapping[str, Any]) -> Unit:
+    """The unit a reading was typed in: mmol/L for one typed before the form asked."""
+    return Unit(data.get(UNIT_FIELD) or Unit.MMOL)
+
+
+def out_of_scale(value: float, unit: Unit) -> bool:
+    """A value no meter reading in `unit` shows: beyond its values, or with more places than it
+    has (1,25 typed as mmol/L is a meter reading in g/L)."""
+    scale = SCALES[unit]
+    return not scale.lowest <= value <= scale.highest or round(value, scale.places) != value
+
+
 class Sign(StrEnum):
     HYPO = "hypo"
+    HYPO_PERSISTS = "hypo_persists"
+    HYPEROSMOLAR = "hyperosmolar"
     CHECK_KETONES = "check_ketones"
+    KETONES_RECHECK = "ketones_recheck"
     KETONES = "ketones"
     KETONES_HIGH = "ketones_high"
 
 
 SIGNS: Mapping[Sign, Mapping[str, str]] = {
-    Sign.HYPO: {"en": "HYPO (below 4 mmol/L): treat now as the hypoglycaemia protocol says; recheck within 15 minutes",
-                "fr": "HYPOGLYCÉMIE (moins de 4 mmol/L) : resucrer maintenant selon le protocole ; recontrôler "
-                      "dans les 15 minutes"},
-    Sign.CHECK_KETONES: {"en": "Above 12 mmol/L: check the blood ketones",
-                         "fr": "Au-dessus de 12 mmol/L : mesurer la cétonémie"},
+    Sign.HYPO: {"en": "HYPO (below 4 mmol/L, 0.72 g/L, 72 mg/dL): treat now as the hypoglycaemia protocol says; "
+                      "recheck within 15 minutes",
+                "fr": "HYPOGLYCÉMIE (moins de 4 mmol/L, 0,72 g/L, 72 mg/dL) : resucrer maintenant selon le protocole ; "
+                      "recontrôler dans les 15 minutes"},
+    Sign.HYPO_PERSISTS: {"en": "STILL A HYPO after 3 treatments: call the doctor now; consider IV glucose or glucagon",
+                         "fr": "HYPOGLYCÉMIE PERSISTANTE après 3 resucrages : appeler le médecin immédiatement ; "
+                               "envisager glucosé IV ou glucagon"},
+    Sign.HYPEROSMOLAR: {"en": "HI or 30 mmol/L (5.4 g/L, 540 mg/dL) or more: tell the doctor now (hyperosmolar state "
+                              "possible); send a laboratory glucose",
+                        "fr": "HI ou 30 mmol/L (5,4 g/L, 540 mg/dL) ou plus : prévenir le médecin immédiatement "
+                              "(syndrome hyperosmolaire possible) ; envoyer une glycémie au laboratoire"},
+    Sign.CHECK_KETONES: {"en": "Above 12 mmol/L (2.16 g/L, 216 mg/dL): check the blood ketones",
+                         "fr": "Au-dessus de 12 mmol/L (2,16 g/L, 216 mg/dL) : mesurer la cétonémie"},
+    Sign.KETONES_RECHECK: {"en": "Ketones 0.6 to 1.4 mmol/L: recheck them within 2 hours",
+                           "fr": "Cétonémie de 0,6 à 1,4 mmol/L : la recontrôler dans les 2 heures"},
     Sign.KETONES: {"en": "Ketones 1.5 mmol/L or more: tell the doctor",
                    "fr": "Cétonémie à 1,5 mmol/L ou plus : prévenir le médecin"},
     Sign.KETONES_HIGH: {"en": "Ketones 3 mmol/L or more: tell the doctor now (ketoacidosis likely)",
@@ -55,40 +128,61 @@ SIGNS: Mapping[Sign, Mapping[str, str]] = {
 
 @dataclass(frozen=True)
 class Reading:
-    """`glucose` None when the meter showed LO or HI (`lo`, `hi`)."""
+    """`glucose` in mmol/L, None when the meter showed LO or HI (`lo`, `hi`); `typed` as the
+    nurse typed it, in `unit`."""
 
     glucose: float | None
     lo: bool
     hi: bool
     ketones: float | None
+    typed: float | None = None
+    unit: Unit = Unit.MMOL
 
     @property
     def hypo(self) -> bool:
         return self.lo or (self.glucose is not None and self.glucose < HYPO_BELOW)
 
     def text(self, decimal: Callable[[float], str] = str) -> str:
-        """"5.6 mmol/L", "LO", "HI"; `decimal` writes a number as the ward does (a comma in French)."""
+        """"5.6 mmol/L", "1.25 g/L (6.9 mmol/L)", "LO", "HI": in the unit typed, as the meter
+        showed it, with the mmol/L the protocol judges it in; `decimal` writes a number as the
+        ward does (a comma in French)."""
         if self.glucose is None:
             return "LO" if self.lo else "HI"
-        return f"{decimal(self.glucose)} mmol/L"
+        if self.unit is Unit.MMOL:
+            return f"{decimal(self.glucose)} mmol/L"
+        shown = self.typed if self.typed is not None else from_mmol(self.glucose, self.unit)
+        return f"{decimal(shown)} {SCALES[self.unit].symbol} ({decimal(round(self.glucose, 1))} mmol/L)"
 
 
 def reading(data: Mapping[str, Any]) -> Reading:
-    return Reading(data.get("glucose"), data["reading"] == "lo", data["reading"] == "hi", data.get("ketones"))
+    typed, unit = data.get("glucose"), unit_of(data)
+    return Reading(None if typed is None else to_mmol(typed, unit), data["reading"] == "lo", data["reading"] == "hi",
+                   data.get("ketones"), typed, unit)
 
 
 def signs(found: Reading) -> list[Sign]:
     """What this reading asks of the nurse now, the most urgent first."""
     said = []
+    if found.hypo:
+        said.append(Sign.HYPO)
+    if found.hi or (found.glucose is not None and found.glucose >= HYPEROSMOLAR_FROM):
+        said.append(Sign.HYPEROSMOLAR)
     if found.ketones is not None and found.ketones >= KETONES_NOW:
         said.append(Sign.KETONES_HIGH)
     elif found.ketones is not None and found.ketones >= KETONES_TELL:
         said.append(Sign.KETONES)
-    if found.hypo:
-        said.insert(0, Sign.HYPO)
-    elif found.ketones is None and (found.hi or (found.glucose is not None and found.glucose > CHECK_KETONES_ABOVE)):
+    elif found.ketones is not None and found.ketones >= KETONES_RECHECK:
+        said.append(Sign.KETONES_RECHECK)
+    if found.ketones is None and (found.hi or (found.glucose is not None and found.glucose > CHECK_KETONES_ABOVE)):
         said.append(Sign.CHECK_KETONES)
     return said
+
+
+def hypo_persists(readings: Sequence[Reading]) -> bool:
+    """The latest of `readings` (oldest first) a hypo, and the HYPO_CYCLES - 1 before it: each
+    treated and rechecked within 15 minutes, still low after the third, the doctor is called
+    (JBDS-IP), where the chart said "treat, recheck in 15 minutes" again and again."""
+    return len(readings) >= HYPO_CYCLES and all(one.hypo for one in readings[-HYPO_CYCLES:])
 
 
 def every(plan: str | None) -> timedelta | None:

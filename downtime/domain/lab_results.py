@@ -2,15 +2,18 @@
 policies have it (RCPath 2017; the Joint Commission's read-back goal): a result the laboratory
 gives as critical is told to a doctor at once, and is the nurse's to pass on until one is told;
 an abnormal one waits for a doctor to see it, which the next shift is told. A telephoned result
-is read back to the caller before it is written (the form refuses it otherwise). A sample sent
-whose results have not all come back is chased with the laboratory: an urgent one after 2 hours
-(an hour's turnaround, doubled for an outage's paper and porters), a routine one after a day."""
+is read back to the caller before it is written (the form refuses it otherwise); a doctor is told
+of it once they take it, hearing it and repeating it back (a doctor bleeped who did not answer is
+not told). A sample sent whose results have not all come back is chased with the laboratory: an
+urgent one after 2 hours (an hour's turnaround, doubled for an outage's paper and porters), a
+routine one after a day."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
 from downtime.domain import elapsed
 
@@ -35,6 +38,14 @@ SIGNS: Mapping[Sign, Mapping[str, str]] = {
                           "à qui et quand"},
     Sign.FOR_A_DOCTOR: {"en": "Abnormal: for a doctor to see", "fr": "Anormal : à montrer à un médecin"},
 }
+
+
+def doctor_told(answers: Mapping[str, Any]) -> bool:
+    """Whether a result's answers record a doctor as told of it: one named, who acknowledged it.
+    The one test of it for every list, sheet, letter and export: a name alone ("bleeped, no
+    answer") took a critical result off them. A record of the form's version 1, which has no
+    such answer, is told when it names the doctor, as it was read then."""
+    return bool(answers.get("told")) and answers.get("acknowledged", True) is True
 
 
 def signs(flag: Flag, told: bool) -> list[Sign]:

@@ -8,7 +8,9 @@ moderate or worse is treated (analgesia as prescribed, or the doctor told when n
 assessed again when the chart says: a pain treated and never assessed again is the gap the
 French quality indicator on pain (HAS) and the Joint Commission's standard look for. An
 as-required dose given for pain on the MAR is analgesia given, and its effect is assessed 30
-minutes after an injection, an hour after any other route, as the pain chart's own plan says."""
+minutes after an injection, an hour after any other route, as the pain chart's own plan says. With
+analgesia given the nurse notes the sedation and breathing an opioid can lower: from 2 on the
+sedation score, or under 10 breaths a minute, the opioid is stopped (SFAR 2008, Opioids Aware)."""
 
 from __future__ import annotations
 
@@ -40,13 +42,31 @@ ANSWERED = frozenset({"analgesia", "doctor", "declined"})
 (said on the chart, and the reassessment still due)."""
 
 
-PAIN_WORDS = re.compile(r"\b(pain\w*|douleurs?|douloureu\w*|analg\w*|antalg\w*|eva|algoplus|flacc|evendol)\b",
-                        re.IGNORECASE)
+PAIN_WORDS = re.compile(r"\b(pain\w*|douleurs?|douloureu\w*|analg\w*|antalg\w*|eva|algoplus|flacc|evendol|headaches?"
+                        r"|c[ée]phal[ée]es?)\b|\b(?:en|evs|ens|eva)\s*[<>≤≥=:]{0,2}\s*\d+"
+                        r"(?![\d,.]|\s*(?:prises?|fois|h|heures?|min\w*|mg|ml|g)\b)", re.IGNORECASE)
 """How an as-required dose's reason or order says it is for pain ("pain 7/10", "douleur EVA > 3",
-"if painful", "antalgique")."""
+"if painful", "antalgique", "céphalées"); a French scale's abbreviation followed by a score ("si EN >
+3", "EN 8", "EVS 2"): "en" alone is a French word ("en cas de nausées"), and so is "en" before a
+count of doses or a length of time ("en 2 prises", "en 30 min")."""
 INJECTED = frozenset({"IV", "IM", "SC"})
 """The routes whose dose's effect is assessed after 30 minutes; an hour after any other."""
 AFTER_INJECTION, AFTER_OTHER = timedelta(minutes=30), timedelta(hours=1)
+SAYS_FROM_YEARS = 6
+"""From 6 a child gives a number or a word reliably (HAS 2000, Pediadol); younger, the nurse
+observes (FLACC, EVENDOL)."""
+POINTS_FROM_YEARS = 4
+"""From about 4 a child points at the face that shows how much it hurts."""
+ADULT_YEARS = 18
+"""Algoplus was built and validated with adults (Rat et al. 2011): a child who cannot say is observed."""
+YOUNGEST = {"numeric": SAYS_FROM_YEARS, "verbal": SAYS_FROM_YEARS, "faces": POINTS_FROM_YEARS,
+            "algoplus": ADULT_YEARS}
+"""The youngest age, in whole years, each scale is used from; the observed scales from birth."""
+SEDATED_FROM = 2
+"""From 2 on the sedation score (drowsy most of the time, woken by voice) an opioid is
+stopped: drowsiness comes before slow breathing (SFAR 2008, Opioids Aware)."""
+SLOW_BREATHING = 10
+"""Under 10 breaths a minute an opioid is stopped and naloxone given as prescribed."""
 
 
 @dataclass(frozen=True)
@@ -108,16 +128,23 @@ SCORED: Mapping[str, Scored] = {
 
 
 class Sign(StrEnum):
+    DEPRESSED = "depressed"
     UNTREATED = "untreated"
     OVERDUE = "overdue"
 
 
 SIGNS: Mapping[Sign, Mapping[str, str]] = {
+    Sign.DEPRESSED: {"en": "{found}: stop the opioid, call the doctor, naloxone as prescribed",
+                     "fr": "{found} : arrêter l’opioïde, appeler le médecin, naloxone selon la prescription"},
     Sign.UNTREATED: {"en": f"PAIN {{score}} NOT TREATED: {TREAT['en']}",
                      "fr": f"DOULEUR {{score}} NON TRAITÉE : {TREAT['fr']}"},
     Sign.OVERDUE: {"en": "PAIN REASSESSMENT OVERDUE since {due}", "fr": "RÉÉVALUATION DE LA DOULEUR EN RETARD depuis {due}"},
 }
-"""What each sign asks: `{score}` the pain as scored ("7/10"), `{due}` when the reassessment fell due."""
+"""What each sign asks: `{found}` the sedation or breathing found ("SEDATION 2/3, BREATHING 8/min"),
+`{score}` the pain as scored ("7/10"), `{due}` when the reassessment fell due."""
+FOUND = {"sedation": {"en": "SEDATION {value}/3", "fr": "SÉDATION {value}/3"},
+         "breathing_rate": {"en": "BREATHING {value}/min", "fr": "FRÉQUENCE RESPIRATOIRE {value}/min"}}
+"""How `{found}` says each answer that stops the opioid."""
 
 
 def matters(answers: Mapping[str, Any]) -> bool:
@@ -139,14 +166,45 @@ def for_pain(*said: str | None) -> bool:
     return any(PAIN_WORDS.search(text) for text in said if text)
 
 
+def effect_after(route: str) -> timedelta:
+    """How long after a dose for pain given by `route` its effect is assessed."""
+    return AFTER_INJECTION if route in INJECTED else AFTER_OTHER
+
+
 def reassess_after_dose(given_at: datetime, route: str) -> datetime:
     """When a dose given for pain has its effect assessed, as a watch counts."""
-    return elapsed.later(given_at, AFTER_INJECTION if route in INJECTED else AFTER_OTHER)
+    return elapsed.later(given_at, effect_after(route))
 
 
-def signs(mattering: bool, done: frozenset[str], due_at: datetime, at: datetime, dosed: bool = False) -> list[Sign]:
-    """What the latest assessment asks at `at`: pain that matters with nothing that answers it
-    done (`dosed`: an as-required dose for pain given on the MAR since), then its reassessment
-    once due."""
-    return [*([Sign.UNTREATED] if mattering and not done & ANSWERED and not dosed else []),
+def assesses_effect(given_at: datetime, route: str, assessed_at: datetime) -> bool:
+    """Whether an assessment can tell the effect of a dose: one made before half the wait is the
+    pain the dose was given for, charted after it (morphine at 13:25 for the 8/10 written at 13:30)."""
+    return elapsed.between(given_at, assessed_at) >= effect_after(route) / 2
+
+
+def too_young(scale: str, age_years: int) -> bool:
+    """Whether a patient of `age_years` is too young for the scale (see YOUNGEST)."""
+    return age_years < YOUNGEST.get(scale, 0)
+
+
+def depressing(answers: Mapping[str, Any]) -> list[str]:
+    """The answers that stop the opioid: sedation from 2, breathing under 10 a minute (the fields
+    of version 2 of the form; none in a record of version 1)."""
+    sedation, breathing = answers.get("sedation"), answers.get("breathing_rate")
+    return [*(["sedation"] if sedation is not None and int(sedation) >= SEDATED_FROM else []),
+            *(["breathing_rate"] if breathing is not None and breathing < SLOW_BREATHING else [])]
+
+
+def found(answers: Mapping[str, Any], lang: Lang) -> str:
+    """"SEDATION 2/3, BREATHING 8/min": what `depressing` found, in words."""
+    return ", ".join(FOUND[name][lang].format(value=answers[name]) for name in depressing(answers))
+
+
+def signs(mattering: bool, done: frozenset[str], due_at: datetime, at: datetime, dosed: bool = False,
+          depressed: bool = False) -> list[Sign]:
+    """What the latest assessment asks at `at`: breathing an opioid depresses (`depressed`) first,
+    pain that matters with nothing that answers it done (`dosed`: an as-required dose for pain
+    given on the MAR since), then its reassessment once due."""
+    return [*([Sign.DEPRESSED] if depressed else []),
+            *([Sign.UNTREATED] if mattering and not done & ANSWERED and not dosed else []),
             *([Sign.OVERDUE] if elapsed.instant(due_at) <= elapsed.instant(at) else [])]

@@ -7,7 +7,11 @@ are scored alike at every age. Seven items, each 0, 1, 2 or 4 (the saturation at
 26. The score's authors validated 8 as the threshold of a child heading for intensive care
 (sensitivity 82%, specificity 93%): from 8 the doctor is called to review the child now. A nurse
 or a parent worried about the child, and a child not alert, call the doctor whatever the score,
-as every paediatric early warning chart says: a score misses what those who know the child see."""
+as every paediatric early warning chart says: a score misses what those who know the child see.
+Some findings call the doctor now whatever the total, as NICE's red features do (NG143 fever under
+5s, NG51 sepsis, NG9 bronchiolitis): severe breathing effort or any apnoea, a saturation of 90% or
+less, a capillary refill of 3 seconds or more, and 38 °C or more in a baby under 3 months (`red_flags`):
+apnoea with a saturation of 85% in air scores 6, and a febrile baby of 7 weeks scores nothing."""
 
 from __future__ import annotations
 
@@ -38,11 +42,13 @@ class AgeBand(StrEnum):
 
 BAND_WORDS: Mapping[AgeBand, Mapping[str, str]] = {
     AgeBand.UNDER_3_MONTHS: {"en": "under 3 months", "fr": "moins de 3 mois"},
-    AgeBand.UNDER_1_YEAR: {"en": "3 to 12 months", "fr": "3 à 12 mois"},
-    AgeBand.UNDER_4_YEARS: {"en": "1 to 4 years", "fr": "1 à 4 ans"},
-    AgeBand.UNDER_12_YEARS: {"en": "4 to 12 years", "fr": "4 à 12 ans"},
+    AgeBand.UNDER_1_YEAR: {"en": "3 to under 12 months", "fr": "de 3 à moins de 12 mois"},
+    AgeBand.UNDER_4_YEARS: {"en": "1 to under 4 years", "fr": "de 1 an à moins de 4 ans"},
+    AgeBand.UNDER_12_YEARS: {"en": "4 to under 12 years", "fr": "de 4 à moins de 12 ans"},
     AgeBand.FROM_12_YEARS: {"en": "12 years and over", "fr": "12 ans et plus"},
 }
+"""Each band's words, its upper bound excluded as the bands are: "1 to 4 years" beside "4 to 12
+years" named a child of 4 years 6 months twice on the key, each row scoring him differently."""
 
 
 def months_old(born: date, on: date) -> int:
@@ -140,6 +146,8 @@ class PewsSet(BaseModel):
     respiratory_effort: str | None = None
     spo2: int | None = Field(default=None, ge=50, le=100)
     oxygen: str | None = None
+    temperature: float | None = Field(default=None, ge=25, le=45)
+    """Not scored, but a red flag under 3 months (`red_flags`)."""
 
 
 class PewsScore(BaseModel):
@@ -177,8 +185,44 @@ def score(found: PewsSet, band: AgeBand) -> PewsScore:
                      total=sum(value for value in points.values() if value is not None))
 
 
+FEVER_FROM = 38.0
+"""NICE NG143: a temperature of 38 °C or more in a baby under 3 months is a red feature."""
+SEVERE_EFFORT = "severe"
+"""The work of breathing's "severe increase, or any apnoea"."""
+SLOW_REFILL = "from_3"
+
+
+class Red(StrEnum):
+    """A finding that calls the doctor now whatever the score."""
+
+    BREATHING = "breathing"
+    SATURATION = "saturation"
+    REFILL = "refill"
+    FEVER = "fever"
+
+
+RED_WORDS: Mapping[Red, Mapping[str, str]] = {
+    Red.BREATHING: {"en": "severe breathing effort or apnoea", "fr": "travail respiratoire très augmenté ou apnée"},
+    Red.SATURATION: {"en": f"SpO2 {SPO2_LOW2}% or less", "fr": f"SpO2 à {SPO2_LOW2} % ou moins"},
+    Red.REFILL: {"en": "capillary refill 3 s or more", "fr": "temps de recoloration cutanée de 3 s ou plus"},
+    Red.FEVER: {"en": "38 °C or more, younger than 3 months", "fr": "38 °C ou plus avant 3 mois"},
+}
+
+
+def red_flags(found: PewsSet, band: AgeBand | None) -> list[Red]:
+    """The red flags of a set taken in `band` (None when the child's age is not known: the fever
+    of a baby then goes unasked, with the date of birth asked instead). The saturation counts
+    on oxygen as in air: 90% with oxygen running is no better."""
+    return [*([Red.BREATHING] if found.respiratory_effort == SEVERE_EFFORT else []),
+            *([Red.SATURATION] if found.spo2 is not None and found.spo2 <= SPO2_LOW2 else []),
+            *([Red.REFILL] if found.capillary_refill == SLOW_REFILL else []),
+            *([Red.FEVER] if band is AgeBand.UNDER_3_MONTHS and found.temperature is not None
+              and found.temperature >= FEVER_FROM else [])]
+
+
 class Sign(StrEnum):
     URGENT = "urgent"
+    RED = "red"
     CONCERN = "concern"
     NOT_ALERT = "not_alert"
     NO_AGE = "no_age"
@@ -191,6 +235,8 @@ class Sign(StrEnum):
 SIGNS: Mapping[Sign, Mapping[str, str]] = {
     Sign.URGENT: {"en": "PEWS {total} (8 or more): call the doctor to review the child now",
                   "fr": "PEWS {total} (8 ou plus) : appeler le médecin pour qu’il examine l’enfant maintenant"},
+    Sign.RED: {"en": "RED FLAG ({red}, {time}): call the doctor now, whatever the score",
+               "fr": "SIGNE DE GRAVITÉ ({red}, {time}) : appeler le médecin maintenant, quel que soit le score"},
     Sign.CONCERN: {"en": "NURSE OR PARENT WORRIED ({time}): tell the doctor, whatever the score",
                    "fr": "INFIRMIER OU PARENT INQUIET ({time}) : prévenir le médecin, quel que soit le score"},
     Sign.NOT_ALERT: {"en": "NOT ALERT ({consciousness}, {time}): call the doctor now, whatever the score",
@@ -214,24 +260,27 @@ SIGNS: Mapping[Sign, Mapping[str, str]] = {
     Sign.OVERDUE: {"en": "OBSERVATIONS OVERDUE since {due}", "fr": "SURVEILLANCE EN RETARD depuis {due}"},
 }
 """What each sign asks, of the latest set: `{total}` its score, `{time}` when it was taken,
-`{consciousness}` the answer in words, `{due}` when the next set fell due, `{day}` the day it was
-taken, `{missing}` the items not taken."""
+`{red}` its red flags in words, `{consciousness}` the answer in words, `{due}` when the next set
+fell due, `{day}` the day it was taken, `{missing}` the items not taken."""
 OPTIONAL = frozenset({"systolic_bp"})
 """The item a set may leave out without being asked for it: many children's units take a blood
 pressure only when the care plan says so. A set missing any other item scores lower than the
 child: a breathing rate, a heart rate or a saturation not taken left a child at PEWS 0, on no
 list."""
 ALERT = "alert"
+CALL_THE_DOCTOR = frozenset({Sign.URGENT, Sign.RED, Sign.NOT_ALERT, Sign.CONCERN})
+"""The signs that call the doctor: they stand while the sets after them are incomplete (a set of
+"room air" alone after a PEWS of 9 took the child off every list)."""
 
 
 WATCHED_WITHIN = timedelta(hours=1)
-"""The longest gap to the next set of a child scoring 8 or more, not alert, or with someone
-worried (the form's help says it: a score of 9 saved with the next set in 4 hours asked for none
-for 4 hours)."""
+"""The longest gap to the next set of a child scoring 8 or more, with a red flag, not alert, or
+with someone worried (the form's help says it: a score of 9 saved with the next set in 4 hours
+asked for none for 4 hours); and after an incomplete set, whose score can only be higher."""
 
 
-def watched_closely(found: PewsScore | None, concern: bool, consciousness: str | None) -> bool:
-    return (found is not None and found.urgent) or concern or consciousness not in (None, ALERT)
+def watched_closely(found: PewsScore | None, concern: bool, consciousness: str | None, red: bool = False) -> bool:
+    return (found is not None and found.urgent) or red or concern or consciousness not in (None, ALERT)
 
 
 def next_due(taken_at: datetime, minutes: int) -> datetime:
@@ -244,16 +293,17 @@ def missing_asked(found: PewsScore) -> list[str]:
 
 
 def signs(found: PewsScore | None, concern: bool, consciousness: str | None, due_at: datetime | None,
-          at: datetime, age_known: bool, grown: bool = False) -> list[Sign]:
+          at: datetime, age_known: bool, grown: bool = False, red: bool = False) -> list[Sign]:
     """What a set asks at `at`: `found` its score (None when the child's age is not known, or,
-    `age_known`, when they were 16 or over that day: a birth date corrected since), `concern`
-    someone worried, `consciousness` its ACVPU answer; of the latest (`due_at`, its next set), the
-    items not taken and the next set overdue, unless the patient is `grown` 16 since (the form
+    `age_known`, when they were 16 or over that day: a birth date corrected since), `red` any red
+    flag (`red_flags`), `concern` someone worried, `consciousness` its ACVPU answer; of the latest
+    (`due_at`, its next set), the items not taken and the next set overdue, unless the patient is `grown` 16 since (the form
     then refuses a set: the chart asked for one the nurse could not save), or was an adult then
     (their next set is NEWS2's)."""
     adult = found is None and age_known
     latest = due_at is not None and not adult and not grown
     return [*([Sign.ADULT] if adult else [Sign.NO_AGE] if found is None else [Sign.URGENT] if found.urgent else []),
+            *([Sign.RED] if red else []),
             *([Sign.NOT_ALERT] if consciousness not in (None, ALERT) else []),
             *([Sign.CONCERN] if concern else []),
             *([Sign.GROWN] if grown and not adult else []),

@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from downtime.domain import elapsed
-from downtime.domain.news2 import HIGH_FROM, MEDIUM_FROM, News2Score
+from downtime.domain.news2 import HIGH_FROM, MEDIUM_FROM, News2Score, Spo2Scale
 
 SCREEN_FROM = MEDIUM_FROM
 """The NEWS2 from which a set asks whether this could be sepsis."""
@@ -27,7 +27,13 @@ WITHIN = timedelta(hours=1)
 """The Sepsis Six, and the doctor's review of any infection likely, within the hour."""
 DONE_FROM = timedelta(hours=6)
 """How long before a screening one of the Sepsis Six may have been done (cultures taken in the
-emergency department, oxygen already running) and still count."""
+emergency department, oxygen already running), or the doctor's review made, and still count."""
+SCREENED_FOR = timedelta(hours=24)
+"""A set of 5 or more a day after the latest screening asks for one, however it scores; a
+screening finding sepsis a day after a treated and reviewed one is a new episode."""
+TARGET_FROM: Mapping[str, int] = {Spo2Scale.SCALE_1: 92, Spo2Scale.SCALE_2: 88}
+"""The lowest saturation in target on each SpO2 scale: the red flag's "92 % or more (88 % in
+COPD)"."""
 INFECTION_LIKELY = "likely"
 NOT_ALERT = frozenset({"new_confusion", "voice", "pain", "unresponsive"})
 SIX = ("oxygen", "cultures", "antibiotics", "fluids", "lactate", "urine")
@@ -76,6 +82,7 @@ ASKS: Mapping[str, Mapping[str, str]] = {
     "six": {"en": "SEPSIS SIX by {due}: {left}", "fr": "« SEPSIS SIX » avant {due} : {left}"},
     "six_overdue": {"en": "SEPSIS SIX OVERDUE (due {due}): {left}", "fr": "« SEPSIS SIX » EN RETARD (avant {due}) : {left}"},
     "review": {"en": "the doctor reviews by {due}", "fr": "examen du médecin avant {due}"},
+    "review_now": {"en": "doctor to review now (by {due})", "fr": "examen du médecin maintenant (avant {due})"},
     "review_overdue": {"en": "NOT REVIEWED BY A DOCTOR (due {due}): ask again now",
                        "fr": "PAS EXAMINÉ PAR UN MÉDECIN (avant {due}) : relancer maintenant"},
 }
@@ -110,20 +117,42 @@ def outcome(data: Mapping[str, Any], news2: News2Score | None) -> Outcome:
     return Outcome.LOW
 
 
+def _counts(data: Mapping[str, Any], field: str) -> datetime | None:
+    """The time in `field`, unless long before the screening (`DONE_FROM`): not this sepsis's, a
+    day typed wrong (27/11 for 28/11) cleared the hour's asks."""
+    if not (typed := data.get(field)):
+        return None
+    moment = datetime.fromisoformat(typed)
+    earliest = elapsed.earlier(datetime.fromisoformat(data["screened_at"]), DONE_FROM)
+    return moment if elapsed.reached(earliest, moment) else None
+
+
+def reviewed_at(data: Mapping[str, Any]) -> datetime | None:
+    """When the doctor's review the screening records was made; None until recorded, or when
+    typed long before the screening (`DONE_FROM`)."""
+    return _counts(data, "reviewed_at")
+
+
+def target_missed(data: Mapping[str, Any]) -> int | None:
+    """The saturation target (`TARGET_FROM`) the readings show the patient under on air; None
+    when they are on oxygen, in target, or the saturation is not known."""
+    target = TARGET_FROM.get(data.get("spo2_scale") or Spo2Scale.SCALE_1, TARGET_FROM[Spo2Scale.SCALE_1])
+    spo2 = data.get("spo2")
+    return target if data.get("on_oxygen") is not True and spo2 is not None and spo2 < target else None
+
+
 def left_to_do(data: Mapping[str, Any]) -> list[str]:
-    """The Sepsis Six not timed yet, nor marked not needed, in the tool's order. A time long
-    before the screening (`DONE_FROM`) is not this sepsis's: a day typed wrong cleared the
-    hour's asks. Oxygen is needed whatever is ticked when the red flag says the patient needs it
-    to keep their saturation; IV fluids are not needed only once a doctor's review is recorded,
-    the decision being theirs (a nurse's tick beside a systolic of 80 silenced them)."""
+    """The Sepsis Six not timed yet (`_counts`), nor marked not needed, in the tool's order.
+    Oxygen is needed whatever is ticked when the red flag says the patient needs it to keep their
+    saturation, or the readings show them under target on air ("saturation in target on air"
+    beside an SpO2 of 88 % dropped it); IV fluids are not needed only once a doctor's review is
+    recorded, the decision being theirs (a nurse's tick beside a systolic of 80 silenced them)."""
     not_needed = set(data.get("not_needed") or ()) & MAY_BE_NOT_NEEDED
-    if NEEDS_OXYGEN in (data.get("red_flags") or ()):
+    if NEEDS_OXYGEN in (data.get("red_flags") or ()) or target_missed(data) is not None:
         not_needed.discard("oxygen")
-    if not data.get("reviewed_by"):
+    if not data.get("reviewed_by") or reviewed_at(data) is None:
         not_needed.discard("fluids")
-    earliest = elapsed.instant(datetime.fromisoformat(data["screened_at"])) - DONE_FROM
-    return [item for item in SIX if item not in not_needed and not (
-        (done := data.get(f"{item}_at")) and elapsed.instant(datetime.fromisoformat(done)) >= earliest)]
+    return [item for item in SIX if item not in not_needed and _counts(data, f"{item}_at") is None]
 
 
 @dataclass(frozen=True)
@@ -140,11 +169,17 @@ class Screening:
     def due_at(self) -> datetime:
         return elapsed.later(self.screened_at, WITHIN)
 
+    @property
+    def asking(self) -> bool:
+        """Whether it asks anything: red flag sepsis, the Sepsis Six left; red flag or possible
+        sepsis, the doctor's review until recorded."""
+        return self.outcome in (Outcome.RED, Outcome.AMBER) and (
+            self.reviewed_at is None or (self.outcome is Outcome.RED and bool(self.left)))
+
     def asks(self, at: datetime, lang: str) -> list[str]:
-        """What the screening asks at `at`: red flag sepsis, the Sepsis Six left; red flag or
-        possible sepsis, the doctor's review until recorded; each said overdue once the hour
-        is past."""
-        if self.outcome not in (Outcome.RED, Outcome.AMBER):
+        """What the screening asks at `at` (`asking`), each said overdue once the hour is past;
+        red flag sepsis's review now, as its outcome says."""
+        if not self.asking:
             return []
         overdue = elapsed.reached(self.due_at, at)
         due = f"{self.due_at.astimezone(at.tzinfo):%d/%m %H:%M}"
@@ -153,30 +188,63 @@ class Screening:
             found.append(ASKS["six_overdue" if overdue else "six"][lang].format(
                 due=due, left=", ".join(SIX_WORDS[item][lang] for item in self.left)))
         if self.reviewed_at is None:
-            found.append(ASKS["review_overdue" if overdue else "review"][lang].format(due=due))
+            found.append(ASKS["review_overdue" if overdue else "review_now" if self.outcome is Outcome.RED
+                              else "review"][lang].format(due=due))
         return found
 
     def next_change(self, at: datetime) -> datetime | None:
         """When what it asks changes with time alone: its hour running out while it asks."""
-        return None if elapsed.reached(self.due_at, at) or not self.asks(at, "en") else self.due_at
+        return None if elapsed.reached(self.due_at, at) or not self.asking else self.due_at
+
+
+def _red_since(run: Sequence[Screening]) -> Sequence[Screening]:
+    """These screenings from the first that found red flag sepsis; none without one."""
+    red = next((index for index, one in enumerate(run) if one.outcome is Outcome.RED), len(run))
+    return run[red:]
+
+
+def _counted(review: datetime | None, run: Sequence[Screening]) -> bool:
+    """Whether a doctor's review counts for these screenings: for red flag sepsis, only one made
+    at or after the first screening that found it (the morning's review of possible sepsis did
+    not see the afternoon's red flag)."""
+    since = _red_since(run)
+    return review is not None and (not since or elapsed.reached(since[0].screened_at, review))
+
+
+def _as_one(run: Sequence[Screening]) -> Screening:
+    """An episode's screenings (the first finding red flag or possible sepsis) taken as one: red
+    flag sepsis from the first that found it, its hour running from then, each of the Sepsis Six
+    left until one since times it; the earliest review that counts (`_counted`) recorded on any
+    of them."""
+    reviewed = min((one.reviewed_at for one in run if _counted(one.reviewed_at, run)), key=elapsed.instant,
+                   default=None)
+    if not (since := _red_since(run)):
+        return Screening(run[0].screened_at, Outcome.AMBER, (), reviewed)
+    return Screening(since[0].screened_at, Outcome.RED,
+                     tuple(item for item in SIX if all(item in one.left for one in since)), reviewed)
+
+
+def _goes_on(run: Sequence[Screening], one: Screening) -> bool:
+    """Whether the screenings before (`run`) are still one episode after `one`. One finding
+    sepsis goes on with them (a screening made again restarted the hour and dropped what the
+    first left undone) unless they were done with (the Sepsis Six and the review) a day before
+    it: a new sepsis then. One finding neither ends them only with a doctor's review that counts
+    for them, or once they are done with: a calmer screening after a bolus, or "infection
+    unlikely" ticked 20 minutes on, took red flag sepsis off before antibiotics or any doctor."""
+    if not run:
+        return False
+    if one.outcome in (Outcome.RED, Outcome.AMBER):
+        return _as_one(run).asking or elapsed.between(run[-1].screened_at, one.screened_at) < SCREENED_FOR
+    return _as_one(run).asking and not _counted(one.reviewed_at, run)
 
 
 def episode(screenings: Sequence[Screening]) -> Screening | None:
-    """The screenings (oldest first) since the latest that found neither red flag nor possible
-    sepsis, taken as one: a screening made again (a worse set asked for one, or a nurse made it
-    from the tab) restarted the hour and dropped what the first left undone. Red flag sepsis from
-    the first screening that found it, its hour running from then, each of the Sepsis Six left
-    until one screening since times it; the doctor's review recorded on any of them. None when
-    the latest found neither: the doctor's or nurse's judgement that it is not sepsis."""
+    """The screenings (oldest first) since the first finding red flag or possible sepsis after the
+    last that ended an episode (`_goes_on`), taken as one (`_as_one`): one finding neither within
+    it counts too, the Sepsis Six being timed on the latest screening. None when there are none:
+    the doctor's judgement that it is not sepsis, or a treated and reviewed sepsis screened calmer
+    since."""
     run: list[Screening] = []
     for one in screenings:
-        run = [*run, one] if one.outcome in (Outcome.RED, Outcome.AMBER) else []
-    if not run:
-        return None
-    reviewed = min((one.reviewed_at for one in run if one.reviewed_at is not None), key=elapsed.instant, default=None)
-    red = next((index for index, one in enumerate(run) if one.outcome is Outcome.RED), None)
-    if red is None:
-        return Screening(run[0].screened_at, Outcome.AMBER, (), reviewed)
-    since = run[red:]
-    return Screening(since[0].screened_at, Outcome.RED,
-                     tuple(item for item in SIX if all(item in one.left for one in since)), reviewed)
+        run = [*run, one] if _goes_on(run, one) else [one] if one.outcome in (Outcome.RED, Outcome.AMBER) else []
+    return _as_one(run) if run else None

@@ -7,7 +7,10 @@ clinical situation changes (an operation). The assessment itself is the doctor's
 tool (forms/vte_assessment.yaml): no score is worked out. Mechanical prophylaxis (anti-embolism
 stockings, intermittent pneumatic compression) is the nurses' to put on and check, and is not on
 the medication chart; NICE NG89 offers no stockings to someone admitted with an acute stroke
-(CLOTS trials: no fewer clots, more skin damage), intermittent pneumatic compression only."""
+(CLOTS trials: no fewer clots, more skin damage), intermittent pneumatic compression only, nor to
+someone with peripheral arterial disease or bypass grafting, peripheral neuropathy or another
+sensory impairment, skin stockings may damage, an allergy to their material, severe leg oedema,
+or a limb deformity or unusual leg size or shape."""
 
 from __future__ import annotations
 
@@ -32,6 +35,10 @@ assessment of version 1 said "stockings or pneumatic compression" and names none
 STOCKINGS, IPC = "stockings", "ipc"
 ACUTE_STROKE = "acute_stroke"
 """The bleeding risk ticked for someone admitted with an acute stroke."""
+BLEEDING_RISKS = "bleeding_risks"
+AGAINST_STOCKINGS = "against_stockings"
+"""The form's reasons against stockings ticked with the risks (version 3), NICE NG89's besides an
+acute stroke: an assessment of an earlier version ticked none."""
 REASSESS_WITHIN = timedelta(hours=24)
 ON_ADMISSION_WITHIN = timedelta(hours=12)
 """An assessment this soon after admission is the admission's: one later is a reassessment."""
@@ -46,12 +53,16 @@ class Reassess(StrEnum):
     """An operation done since the latest assessment."""
 
 
-def stockings_after_stroke(answers: Mapping[str, Any]) -> bool:
-    """Whether a decision gives, or may give, anti-embolism stockings to someone admitted with an
-    acute stroke: mechanical prophylaxis that is not intermittent pneumatic compression (stockings,
-    or a version 1 assessment naming no device)."""
-    return (ACUTE_STROKE in (answers.get("bleeding_risks") or []) and answers.get("prophylaxis") in MECHANICAL
-            and answers.get(DEVICE) != IPC)
+def stockings_ruled_out(answers: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """What rules out the anti-embolism stockings a decision gives, or may give (mechanical
+    prophylaxis that is not intermittent pneumatic compression: stockings, or a version 1
+    assessment naming no device), each as the field and the code ticked: an acute stroke among the
+    bleeding risks, and each reason against stockings ticked (one rule for both: the stroke was the
+    only reason asked before version 3)."""
+    if answers.get("prophylaxis") not in MECHANICAL or answers.get(DEVICE) == IPC:
+        return []
+    stroke = [(BLEEDING_RISKS, ACUTE_STROKE)] if ACUTE_STROKE in (answers.get(BLEEDING_RISKS) or []) else []
+    return stroke + [(AGAINST_STOCKINGS, code) for code in answers.get(AGAINST_STOCKINGS) or []]
 
 
 def reassess_by(admitted_at: datetime, assessed: Collection[datetime]) -> datetime | None:

@@ -19,7 +19,7 @@ from downtime.formspec.values import format_value
 from downtime.i18n import semicolon
 from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words,
                                next_due_line)
-from downtime.services.bowels import Charted, asking, state
+from downtime.services.bowels import Bowels, Charted, asking, state
 from downtime.services.patients import PatientSummary
 
 BY_HAND = 10
@@ -71,11 +71,12 @@ def _table(lines: Sequence[Charted], spec: FormSpec, authors: Authors, laptops: 
     return carried_on_by_hand(body, WIDTHS, width, by_hand, 8 * mm)
 
 
-def bowel_chart_pdf(patient: PatientSummary, lines: Sequence[Charted], spec: FormSpec, out: Path, *,
+def bowel_chart_pdf(patient: PatientSummary, lines: Bowels, spec: FormSpec, out: Path, *,
                     authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
                     printed_at: datetime, device_name: str) -> Path:
-    """`lines`: the patient's standing bowel chart, oldest first; `authors`: who charted each
-    (initials). When the bowels last opened and what the chart asks are said over it."""
+    """`lines`: the patient's standing bowel chart, oldest first, with what it counts from
+    (services.bowels.Bowels); `authors`: who charted each (initials). When the bowels last opened
+    and what the chart asks (a result finding C. difficile included) are said over it."""
     info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, place=True)
     said = state(lines, spec, printed_at, lang) if lines else ""

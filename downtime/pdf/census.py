@@ -28,6 +28,7 @@ from downtime.pdf.page import (
 )
 from downtime.services.census import CensusRow, name_alert, name_alerts
 from downtime.services import pews
+from downtime.services.bowels import Isolated
 from downtime.services.chart_alerts import ChartAlert
 from downtime.services.observations import (Escalation, Oxygen, ScoredSet, WardReview, applies_to, band_word,
                                             not_applicable_text)
@@ -73,6 +74,8 @@ TRANSFER_CHARACTERS = 300
 handover notes; the transfer record holds them whole."""
 LOOSE_STOOLS = {"en": "Enteric (loose stools since {day})",
                 "fr": "Contact + savon (selles non moulées depuis le\u00a0{day})"}
+C_DIFFICILE = {"en": "Enteric (C. difficile found {day})",
+               "fr": "Contact + savon (C. difficile retrouvé le\u00a0{day})"}
 TO_COUNTERSIGN = {"en": "TELEPHONE ORDER TO COUNTERSIGN: {orders}",
                   "fr": "PRESCRIPTION TÉLÉPHONIQUE À CONTRESIGNER : {orders}"}
 LEFT = {"en": "Left the ward: critical results no doctor is told of yet, reactions to blood not told",
@@ -138,15 +141,18 @@ def _arrived(admitted: datetime, where: Location | None, lang: Lang) -> str:
                       ON_WARD[lang].format(time=_when(where.arrived.occurred_at, stacked=True), ward=where.came_from)))
 
 
-def _isolation(said: str, loose_since: datetime | None, lang: Lang) -> list[Lines]:
-    """The admission's isolation, and under it, in bold, that for loose stools the bowel chart
-    asked (bowels.isolated): a patient isolated in the night for new diarrhoea read as not isolated.
+def _isolation(said: str, isolated: Isolated | None, lang: Lang) -> list[Lines]:
+    """The admission's isolation, and under it, in bold, that for loose stools or a result finding
+    C. difficile the bowel chart asked (bowels.isolated), C. difficile and its day when a result
+    found it: a patient isolated in the night for new diarrhoea read as not isolated.
     Both, when the admission says one too: each has its reason and its end (the loose stools'
     48 hours clear), and contact precautions for a resistant germ do not say to wash hands with
     soap and water, as C. difficile's spores ask."""
     cells = [_cell(said)] if said else []
-    if loose_since is not None:
-        cells.append(_cell(LOOSE_STOOLS[lang].format(day=f"{loose_since:%d/%m}"), bold=True))
+    if isolated is not None:
+        words, day = ((C_DIFFICILE, isolated.found.received_at) if isolated.found is not None
+                      else (LOOSE_STOOLS, isolated.since))
+        cells.append(_cell(words[lang].format(day=f"{day:%d/%m}"), bold=True))
     return cells
 
 
@@ -205,7 +211,7 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                printed_by: str, printed_at: datetime, device_name: str, admission: FormSpec,
                review: WardReview, to_countersign: Mapping[str, Sequence[str]],
                charted: Mapping[str, Sequence[str]], left: Sequence[ChartAlert],
-               children: Mapping[str, pews.Watch], isolated: Mapping[str, datetime]) -> Path:
+               children: Mapping[str, pews.Watch], isolated: Mapping[str, Isolated]) -> Path:
     """`admission`: the form patients are admitted with, whose words the sheet's answers are
     printed in (a French ward read "Full" for resuscitation, "droplet" for isolation).
     `review`: the ward's observations at `at`, for each patient's NEWS2. `to_countersign`: each
@@ -213,8 +219,8 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
     `charted`: what each patient's other charts say for the handover, a line each, by patient id.
     `left`: the critical results no doctor is told of of the patients who left the ward, listed
     after its beds (chart_alerts.left_untold). `children`: each child's paediatric chart, by
-    patient id, given in the NEWS2 column. `isolated`: since when each patient is isolated for
-    loose stools (bowels.isolated), by patient id."""
+    patient id, given in the NEWS2 column. `isolated`: since when and why each patient is isolated for
+    loose stools or C. difficile (bowels.isolated), by patient id."""
 
     def answer(meaning: Meaning, code: str | None) -> str:
         field = admission.by_meaning(meaning)

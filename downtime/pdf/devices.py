@@ -14,7 +14,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from downtime.domain.devices import INSERTED, Sign
+from downtime.domain.devices import INSERTED, LATEST_ONLY
 from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
@@ -54,10 +54,11 @@ WIDTHS = (0.07, 0.15, 0.07, 0.1, 0.07, 0.09, 0.07, 0.15, 0.05, 0.18)
 def _look(one: Checked, spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
           at: datetime, latest: bool) -> list[object]:
     """A look's line; what it asked: what the look found, and for the latest look at a device
-    still in its check overdue at `at` (an earlier one's was done by the next)."""
+    still in its check overdue at `at`, or whether it is still in (an earlier one's was answered
+    by the next)."""
     data, record = one.record.data, one.record
-    asked = [one.said(sign, spec, at, lang) for sign in one.signs(at) if latest or sign is not Sign.OVERDUE]
-    found = [sign for sign in one.signs(at) if sign is not Sign.OVERDUE]
+    asked = [one.said(sign, spec, at, lang) for sign in one.signs(at) if latest or sign not in LATEST_ONLY]
+    found = [sign for sign in one.signs(at) if sign not in LATEST_ONLY]
     done = format_value(spec.field("event"), data["event"], lang)
     why = format_value(spec.field("removed_why"), data.get("removed_why"), lang)
     return [chart_cell(f"{one.checked_at:%d/%m %H:%M}"),

@@ -139,7 +139,9 @@ def condition_text(spec: FormSpec, condition: Condition, lang: Lang) -> str:
 
 def _answer(spec: FormSpec, name: str, value: Any, lang: Lang) -> str:
     field = spec.field(name)
-    return t("answer", lang, label=field.label.get(lang), value=format_value(field, value, lang))
+    # A multiple choice's condition names one of its codes, which the field's answer holds in a list.
+    shown = [value] if isinstance(field, MultiChoiceField) and not isinstance(value, list) else value
+    return t("answer", lang, label=field.label.get(lang), value=format_value(field, shown, lang))
 
 
 def _label(spec: FormSpec, field: Field, lang: Lang, blank: bool) -> list[Flowable]:

@@ -1,9 +1,10 @@
 """The blood glucose monitoring chart on paper: a line per reading, oldest first (when, the
 meal it is taken against, the glucose and ketones, when the next is planned, the action taken,
 who took it and what the reading asked), then ruled lines to carry on by hand while the laptop
-is away; over it what a reading asks, so a hypo is treated the same on paper, and when the
-latest's next reading is due, or since when it is overdue. The blank chart is the ruled lines
-and what a reading asks."""
+is away; over it what a reading asks, so a hypo is treated the same on paper, high ketones not
+measured since, and when the latest's next reading is due, or since when it is overdue. Each
+glucose in the unit typed (the mmol/L beside), each time on the ward's clock. The blank chart is
+the ruled lines and what a reading asks, its glucose column asking the unit the meter shows."""
 
 from __future__ import annotations
 
@@ -18,46 +19,48 @@ from downtime.domain.glucose import SIGNS, Sign
 from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
-from downtime.i18n import decimal_text, semicolon
+from downtime.i18n import decimal_text, semicolon, sentence
 from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words,
                                next_due_line)
-from downtime.services.glucose import PLAN, Charted
+from downtime.services.glucose import PLAN, Charted, ketones_again
 from downtime.services.patients import PatientSummary
 
 BY_HAND = 8
 """Ruled lines after the last reading; the blank chart's are a page of them."""
-BLANK_LINES = 20
+BLANK_LINES = 17
 WORDS: dict[str, dict[Lang, str]] = {
     "title": {"en": "Blood glucose monitoring chart", "fr": "Feuille de surveillance glycémique"},
     "blank_title": {"en": "Blood glucose monitoring chart (blank)", "fr": "Feuille de surveillance glycémique (vierge)"},
-    "headings": {"en": "Date and time|When|Glucose mmol/L|Ketones mmol/L|Next in|Action taken|Initials|"
+    "headings": {"en": "Date and time|When|Glucose and unit|Ketones mmol/L|Next in|Action taken|Initials|"
                        "What it asked",
-                 "fr": "Date et heure|Moment|Glycémie mmol/L|Cétonémie mmol/L|Prochaine dans|Conduite tenue|Visa|"
+                 "fr": "Date et heure|Moment|Glycémie et unité|Cétonémie mmol/L|Prochaine dans|Conduite tenue|Visa|"
                        "Conduite demandée"},
+    "unit": {"en": "Write each glucose with the unit the meter shows: mmol/L, g/L or mg/dL.",
+             "fr": "Noter chaque glycémie avec l’unité affichée par le lecteur : mmol/L, g/L ou mg/dL."},
     "plan": {"en": "Write on each line when the next reading is due: every hour on an insulin infusion (VRIII), in "
                    "ketoacidosis or a hyperosmolar state; before each meal and at bedtime on insulin injections.",
              "fr": "Noter à chaque ligne quand la prochaine glycémie est due : toutes les heures sous insuline IV à la "
                    "seringue électrique, en acidocétose ou en syndrome hyperosmolaire ; avant chaque repas et au "
                    "coucher sous insuline sous-cutanée."},
 }
-WIDTHS = (0.12, 0.11, 0.09, 0.1, 0.09, 0.18, 0.08, 0.23)
+WIDTHS = (0.12, 0.11, 0.11, 0.1, 0.09, 0.18, 0.08, 0.21)
 
 
 def _protocol(lang: Lang) -> list[Flowable]:
     """What each kind of reading asks, over the chart, for the readings written by hand."""
-    return [chart_cell(f"• {in_words(WORDS, 'plan', lang)}"),
-            *(chart_cell(f"• {SIGNS[sign][lang]}") for sign in (Sign.HYPO, Sign.CHECK_KETONES, Sign.KETONES,
-                                                                 Sign.KETONES_HIGH))]
+    return [chart_cell(f"• {in_words(WORDS, 'plan', lang)}"), chart_cell(f"• {in_words(WORDS, 'unit', lang)}"),
+            *(chart_cell(f"• {SIGNS[sign][lang]}") for sign in Sign)]
 
 
 def _table(readings: Sequence[Charted], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
-           width: float, by_hand: int) -> Flowable:
+           width: float, by_hand: int, at: datetime) -> Flowable:
+    """`at`: the moment printed, whose clock the times are said on."""
     body: list[list[object]] = [[chart_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
     for found in readings:
         data, record = found.record.data, found.record
         ketones = found.reading.ketones
-        body.append([chart_cell(f"{found.taken_at:%d/%m %H:%M}"), chart_cell(format_value(spec.field("timing"), data.get("timing"), lang)),
-                     chart_cell(found.reading.text(lambda value: decimal_text(value, lang)).removesuffix(" mmol/L"), bold=True,
+        body.append([chart_cell(found.when(at)), chart_cell(format_value(spec.field("timing"), data.get("timing"), lang)),
+                     chart_cell(found.reading.text(lambda value: decimal_text(value, lang)), bold=True,
                            alert=found.reading.hypo),
                      chart_cell("" if ketones is None else decimal_text(ketones, lang)),
                      chart_cell(format_value(spec.field(PLAN), data.get(PLAN), lang)),
@@ -75,10 +78,12 @@ def glucose_chart_pdf(patient: PatientSummary, readings: Sequence[Charted], spec
     info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, place=True)
     width = body_width(info)
-    latest = (next_due_line(readings[-1].next_check(printed_at, lang), readings[-1].overdue(printed_at))
+    latest = ([*(chart_cell(sentence(said), bold=True, alert=True)
+                 for said in ketones_again(list(readings), printed_at, lang)),
+               *next_due_line(readings[-1].next_check(printed_at, lang), readings[-1].overdue(printed_at))]
               if readings else [])
     return build_pdf(out, [*_protocol(lang), Spacer(1, 2 * mm), *latest, Spacer(1, 2 * mm),
-                           _table(readings, spec, authors, laptops, lang, width, BY_HAND)], info)
+                           _table(readings, spec, authors, laptops, lang, width, BY_HAND, printed_at)], info)
 
 
 def blank_glucose_chart_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
@@ -87,4 +92,4 @@ def blank_glucose_chart_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by
                     printed_at=printed_at, device_name=device_name, blank=True)
     width = body_width(info)
     return build_pdf(out, [*_protocol(lang), Spacer(1, 2 * mm),
-                           _table([], spec, NOBODY, {}, lang, width, BLANK_LINES)], info)
+                           _table([], spec, NOBODY, {}, lang, width, BLANK_LINES, printed_at)], info)

@@ -54,9 +54,10 @@ BLANK_SENT_WIDTHS = (0.15, 0.1, 0.22, 0.09, 0.12, 0.12, 0.08, 0.12)
 
 
 def _guide(spec: FormSpec, lang: Lang) -> list[Flowable]:
-    """The read-back and a critical result's call, in the form's own words, for the lines written by hand."""
+    """The read-back, a critical result's call and what to write when no doctor answers it, in the
+    form's own words, for the lines written by hand: a doctor bleeped was written as told."""
     return [chart_cell(f"• {line}") for line in (spec.field("read_back").help.get(lang), SIGNS[Sign.TELL_NOW][lang],
-                                           SIGNS[Sign.FOR_A_DOCTOR][lang])]
+                                           spec.field("acknowledged").help.get(lang), SIGNS[Sign.FOR_A_DOCTOR][lang])]
 
 
 def _headings(lang: Lang, key: str, ward: bool) -> list[object]:

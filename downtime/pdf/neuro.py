@@ -7,7 +7,7 @@ away."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
-from downtime.i18n import semicolon
+from downtime.i18n import semicolon, sentence
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import ALERT, INK, RULE, PageInfo, body_width, build_pdf, in_words, style
 from downtime.services.neuro import NeuroSet
@@ -77,10 +77,12 @@ def _reading(found: NeuroSet, field: str, spec: FormSpec, lang: Lang) -> str:
 
 
 def _grid(sets: Sequence[NeuroSet | None], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop],
-          lang: Lang, width: float) -> Table:
+          lang: Lang, width: float, zone: tzinfo | None = None) -> Table:
+    """The chart's columns, each set's time on the clock of `zone` (the ward's, as printed): a set
+    typed on a laptop whose clock was at UTC, or before the clocks changed, read an hour off."""
     blank = not any(sets)
     body: list[list[object]] = [[_cell(in_words(WORDS, "taken", lang), bold=True)] + [
-        _cell(f"{found.taken_at:%d/%m}\n{found.taken_at:%H:%M}", bold=True) if found
+        _cell(f"{found.taken_at.astimezone(zone):%d/%m\n%H:%M}", bold=True) if found
         else _cell("__/__\n__:__", size=7.5) for found in sets]]
     for label, field in ROWS:
         line: list[object] = [_cell(label[lang], bold=field is None)]
@@ -126,9 +128,13 @@ def _key(spec: FormSpec, lang: Lang, width: float) -> Table:
 def neuro_chart_pdf(patient: PatientSummary, sets: Sequence[NeuroSet], spec: FormSpec, out: Path, *,
                     authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
                     printed_at: datetime, device_name: str) -> Path:
-    """Ten sets a page, oldest first, the empty columns of the last page to carry on by hand."""
+    """Ten sets a page, oldest first, the empty columns of the last page to carry on by hand; under
+    the title when the next set is due, as the app paces it (the latest set's "next set in 4 hours"
+    alone, after a head injury, let the nurse at the bedside wait 4 hours for a set due in 30
+    minutes). In the header, not over the grid: a page of ten sets has no room left for a line."""
     info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
-                    device_name=device_name, patient=patient, landscape=True, place=True)
+                    device_name=device_name, patient=patient, landscape=True, place=True,
+                    subtitle=sentence(sets[-1].next_set(printed_at, lang)) if sets else None)
     width = body_width(info)
     story: list[Flowable] = [_cell(in_words(WORDS, "legend", lang)), Spacer(1, 2 * mm)]
     if not sets:
@@ -137,7 +143,8 @@ def neuro_chart_pdf(patient: PatientSummary, sets: Sequence[NeuroSet], spec: For
         if start:
             story.append(PageBreak())
         page: list[NeuroSet | None] = list(sets[start:start + COLUMNS])
-        story.append(_grid(page + [None] * (COLUMNS - len(page)), spec, authors, laptops, lang, width))
+        story.append(_grid(page + [None] * (COLUMNS - len(page)), spec, authors, laptops, lang, width,
+                           printed_at.tzinfo))
     return build_pdf(out, story, info)
 
 

@@ -1,6 +1,6 @@
 """The pain chart on paper: a line per assessment, oldest first (when, the score on its scale, with
 a child's observed items under a FLACC or EVENDOL total, where, what was done, when to assess
-again, notes, who did it, what it asked), then ruled lines to carry on by hand while the laptop
+again, notes, who did it, what it asked: breathing an opioid depresses, pain untreated), then ruled lines to carry on by hand while the laptop
 is away; over it when the latest falls due again, and how to score on each scale, so the same
 pain is scored alike on paper. The blank chart is the ruled lines alone."""
 
@@ -17,6 +17,7 @@ from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.domain.pain import Sign
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
+from downtime.i18n import semicolon
 from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words,
                                next_due_line)
 from downtime.services.pain import Assessed
@@ -76,7 +77,7 @@ def _table(found: Sequence[Assessed], spec: FormSpec, authors: Authors, laptops:
     body: list[list[object]] = [[chart_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
     for one in found:
         data, record = one.record.data, one.record
-        untreated = Sign.UNTREATED in one.signs(at)
+        asked = [one.said(sign, spec, at, lang) for sign in one.signs(at) if sign is not Sign.OVERDUE]
         body.append([chart_cell(f"{one.assessed_at:%d/%m %H:%M}"),
                      _score(one, spec, lang),
                      chart_cell(" ".join((data.get("where") or "").split())),
@@ -84,8 +85,7 @@ def _table(found: Sequence[Assessed], spec: FormSpec, authors: Authors, laptops:
                      chart_cell(format_value(spec.field("reassess_in"), data["reassess_in"], lang)),
                      chart_cell(" ".join((data.get("notes") or "").split())),
                      chart_cell(authors.initials(record.author, record.device_id, laptops)),
-                     chart_cell(one.said(Sign.UNTREATED, spec, at, lang) if untreated else "", bold=True,
-                                alert=True)])
+                     chart_cell(semicolon(lang).join(asked), bold=True, alert=True)])
     return carried_on_by_hand(body, WIDTHS, width, by_hand, 9 * mm)
 
 

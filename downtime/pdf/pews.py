@@ -20,7 +20,7 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import semicolon
 from downtime.pdf.page import RULE, PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words, next_due_line
-from downtime.services.pews import Taken, asked, asking, reading, state
+from downtime.services.pews import Taken, asked, asking, reading, state, total_text
 from downtime.services.patients import PatientSummary
 
 BY_HAND = 6
@@ -32,14 +32,17 @@ WORDS: dict[str, dict[Lang, str]] = {
     "blank_title": {"en": "Paediatric observation chart (PEWS, blank)",
                     "fr": "Feuille de surveillance pédiatrique (PEWS, vierge)"},
     "plan": {"en": "For children under 16 (NEWS2 from 16). Score each reading on the ranges of the child's age band, "
-                   "add the points (Bedside PEWS, 0 to 26). 8 or more: call the doctor to review the child now. A nurse "
-                   "or parent worried, or a child not alert: tell the doctor whatever the score. Next set at least "
-                   "hourly from 8 or with someone worried.",
-             "fr": "Pour les enfants de moins de 16 ans (NEWS2 à partir de 16). Coter chaque paramètre selon les normes "
-                   "de la tranche d’âge de l’enfant, additionner les points (Bedside PEWS, 0 à 26). 8 ou plus : "
-                   "appeler le médecin pour qu’il examine l’enfant maintenant. Infirmier ou parent inquiet, ou enfant "
-                   "pas alerte : prévenir le médecin quel que soit le score. Surveillance au moins toutes les heures à "
-                   "partir de 8 ou si quelqu’un est inquiet."},
+                   "add the points (Bedside PEWS, 0 to 26). 8 or more, or whatever the score a red flag (severe "
+                   "breathing effort or any apnoea, SpO2 90% or less in air or on oxygen, capillary refill 3 s or "
+                   "more, 38 °C or more younger than 3 months): call the doctor to review the child now. A nurse or parent "
+                   "worried, or a child not alert: tell the doctor whatever the score. Next set within the hour in "
+                   "each of these cases, and when a reading is missing.",
+             "fr": "Pour les enfants de moins de 16 ans (NEWS2 à partir de 16). Coter chaque paramètre selon la "
+                   "tranche d’âge de l’enfant, additionner les points (Bedside PEWS, 0 à 26). 8 ou plus, ou quel que "
+                   "soit le score un signe de gravité (travail respiratoire très augmenté ou apnée, SpO2 ≤ 90 % à "
+                   "l’air ou sous oxygène, TRC ≥ 3 s, 38 °C ou plus avant 3 mois) : appeler le médecin pour qu’il examine "
+                   "l’enfant maintenant. Infirmier ou parent inquiet, ou enfant pas alerte : prévenir le médecin quel "
+                   "que soit le score. Surveillance dans l’heure dans ces cas et s’il manque un paramètre."},
     "age": {"en": "Age (points)", "fr": "Âge (points)"},
     "any_age": {"en": "At any age: {items}", "fr": "À tout âge : {items}"},
     "headings": {"en": "Date and time|Resp. rate|Breathing|SpO2|Oxygen|Heart rate|Systolic BP|Cap. refill|Temp.|AVPU|"
@@ -101,7 +104,7 @@ def _table(lines: Sequence[Taken], born: date | None, spec: FormSpec, authors: A
                                   alert=found is not None and (found.points[item] or 0) >= 2) for item in ITEMS),
                      chart_cell(format_value(spec.field("temperature"), data.get("temperature"), lang)),
                      chart_cell((format_value(spec.field("consciousness"), data.get("consciousness"), lang) or "")[:1]),
-                     chart_cell(str(found.total) if found else "?", bold=True, alert=found is None or found.urgent),
+                     chart_cell(total_text(found, lang), bold=True, alert=found is None or found.urgent),
                      chart_cell(format_value(spec.field("concern"), data.get("concern"), lang), alert=one.concern),
                      chart_cell(authors.initials(record.author, record.device_id, laptops)),
                      chart_cell("\n".join(said), bold=bool(said), alert=bool(said))])

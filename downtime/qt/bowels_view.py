@@ -1,6 +1,6 @@
 """A patient's bowel chart: every line newest first, when the bowels last opened over them and,
-in the warning colour, what the chart asks now (loose stools that may be infective, blood in the
-stool, bowels not opened for three days)."""
+in the warning colour, what the chart asks now (loose stools that may be infective, a result
+finding C. difficile, blood in the stool, bowels not opened for three days)."""
 
 from __future__ import annotations
 
@@ -63,13 +63,16 @@ class BowelsView(ChartTab):
         lang, now = self.session.lang, self.session.clock()
         lines = bowels.chart(self.session.db, self.patient_id)
         self.model.set_rows(list(reversed(lines)))
-        if not lines:
+        if not lines and not lines.found:
             self.say(translate("BowelsView", "Nothing charted yet"), [])
             self.read_again.stop()
             return
+        # A result finding C. difficile asks to isolate before any stool is charted.
         said = bowels.state(lines, self.spec, now, lang)
-        self.say(sentence(said), bowels.asking(lines, self.spec, now, lang))
-        # Bowels not opened become constipation with time, not with a save.
+        self.say(sentence(said) if said else translate("BowelsView", "Nothing charted yet"),
+                 bowels.asking(lines, self.spec, now, lang))
+        # Bowels not opened become constipation with time, not with a save; blood seen and loose
+        # stools leave the day, an isolation ends 48 hours clear.
         self.read_again.when_due(bowels.coming(lines, now), now)
 
     def print_chart(self) -> Path | None:

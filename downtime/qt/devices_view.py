@@ -38,7 +38,17 @@ class DeviceLooks(LooksModel):
             return False
         said = set(look.signs(self.at))
         return ((column == self.SITE and bool(AT_THE_SITE & said)) or (column == self.NEEDED and Sign.NOT_NEEDED in said)
-                or (column == self.NEXT and self.overdue(look)))
+                or (column == self.NEXT and (self.overdue(look) or Sign.STILL_IN in said)))
+
+    def next_cell(self, look: Checked) -> str:
+        """A device of a stay that ended, still in as charted: "still in?" on its latest look
+        (nothing on an earlier one: its next check went with its stay), or why a cannula is followed
+        no more ("taken out" would say a removal no one charted)."""
+        if look.asked and id(look) not in self.latest:
+            return ""
+        if look.asked or look.lapsed:
+            return look.next_change(self.spec, self.at, self.lang)
+        return super().next_cell(look)
 
     def texts(self, row: int) -> tuple[str, ...]:
         look: Checked = self.rows[row]
@@ -55,7 +65,8 @@ class DeviceLooks(LooksModel):
 
 
 class DevicesView(FollowedTab):
-    """A device taken out is not checked again: another put in is a new device."""
+    """A device taken out is not checked again: another put in is a new device. One followed no
+    more when its stay ended (a cannula) is: the patient came back with it in."""
 
     def __init__(self, session: Session, patient_id: str, parent: QWidget | None = None):
         spec, lang = session.form(devices.FORM), session.lang
@@ -76,7 +87,7 @@ class DevicesView(FollowedTab):
 
         def refused(latest: Checked) -> str | None:
             return taken_out.format(device=latest.called(spec, lang), time=f"{latest.checked_at:%d/%m %H:%M}") \
-                if latest.closed else None
+                if latest.taken_out else None
 
         super().__init__(session, patient_id, devices.FORM, DeviceLooks(spec, lang, session.clock(), words.late,
                                                                    devices.WORDS["removed"][lang]),

@@ -52,7 +52,7 @@ class ReadingsModel(TextTableModel):
     def texts(self, row: int) -> tuple[str, ...]:
         found: Charted = self.rows[row]
         data = found.record.data
-        return (f"{found.taken_at:%d/%m %H:%M}", format_value(self.spec.field("timing"), data.get("timing"), self.lang),
+        return (found.when(self.at), format_value(self.spec.field("timing"), data.get("timing"), self.lang),
                 found.text(self.lang), self.next_check(row, found), " ".join((data.get("action") or "").split()),
                 semicolon(self.lang).join(found.said(self.lang)))
 
@@ -83,7 +83,7 @@ class GlucoseView(ChartTab):
         latest = readings[-1]
         again = latest.next_check(now, lang)
         self.say(translate("GlucoseView", "Latest: {reading} at {time}").format(
-            reading=latest.text(lang), time=f"{latest.taken_at:%d/%m %H:%M}")
+            reading=latest.text(lang), time=latest.when(now))
             + (f" — {again}" if again and not latest.overdue(now) else ""), glucose.asking(readings, now, lang))
         # The next reading (a hypo's recheck, or as planned) falls overdue with time, not with a save.
         self.read_again.when_due(glucose.coming(readings, now), now)

@@ -273,7 +273,7 @@ class MainWindow(QMainWindow):
             pews.FORM: self.open_pews_of,
             falls.FORM: lambda pid: self.open_record(falls.to_open(self.session.db, self.session.forms, pid)),
             sepsis.FORM: self.open_sepsis_of,
-            vte.FORM: lambda pid: self.open_new(self.session.form(vte.FORM), pid),
+            vte.FORM: self.open_vte_of,
             delirium.FORM: self.open_observations_of,
             medication.ORDER_FORM: self.open_mar_of}[form_id](patient_id))
         self.tabs.addTab(self.escalation, translate("MainWindow", "Escalation"))
@@ -714,6 +714,20 @@ class MainWindow(QMainWindow):
         Sepsis Six or the doctor's review to time on it), else a new screening."""
         asking = sepsis.to_open(self.session.db, self.session.forms, patient_id, self.session.clock())
         return self.open_new(self.session.form(sepsis.FORM), patient_id) if asking is None else self.open_record(asking)
+
+    def open_vte_of(self, patient_id: str) -> FormView | None:
+        """From the escalation list: a new VTE risk assessment for whoever may make one (a doctor);
+        for anyone else, who could not save it, the patient's latest to read, else word that the
+        doctor is to be asked. A nurse pressing Enter was given a blank form only a doctor can save."""
+        spec = self.session.form(vte.FORM)
+        if records.may_write(self.session, spec):
+            return self.open_new(spec, patient_id)
+        if (found := vte.latest(self.session.db, [patient_id]).get(patient_id)) is not None:
+            return self.open_record(found.record)
+        Prompts.info(self, translate("MainWindow", "VTE risk assessment"),
+                     translate("MainWindow", "A VTE risk assessment is made and saved by a doctor: ask the doctor "
+                                             "to assess this patient."))
+        return None
 
     def open_fluid_balance_of(self, patient_id: str) -> FluidBalanceView:
         def wired(view: FluidBalanceView) -> None:

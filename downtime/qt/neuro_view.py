@@ -4,6 +4,7 @@ one before it that needs a doctor now (a fall in the GCS, a pupil gone fixed).""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
@@ -21,15 +22,16 @@ from downtime.services.neuro import NeuroSet
 
 
 class NeuroSetsModel(TextTableModel):
-    """`spec`: the neuro observations form, whose words (in `lang`) its answers are shown in."""
+    """`spec`: the neuro observations form, whose words (in `lang`) its answers are shown in; `at`:
+    the moment the rows are read at, whose clock (the ward's) their times are shown on."""
 
     columns = (QT_TR_NOOP("Taken"), QT_TR_NOOP("GCS"), QT_TR_NOOP("Pupils L / R"), QT_TR_NOOP("Arms L / R"),
                QT_TR_NOOP("Legs L / R"), QT_TR_NOOP("To tell the doctor"))
     whole_in_tooltip = frozenset({5})
 
-    def __init__(self, spec: FormSpec, lang: Lang) -> None:
+    def __init__(self, spec: FormSpec, lang: Lang, at: datetime) -> None:
         super().__init__()
-        self.spec, self.lang = spec, lang
+        self.spec, self.lang, self.at = spec, lang, at
 
     def is_warning(self, row: int, column: int) -> bool:
         return column == len(self.columns) - 1 and bool(self.rows[row].flags)
@@ -44,7 +46,7 @@ class NeuroSetsModel(TextTableModel):
     def texts(self, row: int) -> tuple[str, ...]:
         found: NeuroSet = self.rows[row]
         data = found.record.data
-        return (f"{found.taken_at:%d/%m %H:%M}", found.gcs.text(self.lang),
+        return (f"{found.taken_at.astimezone(self.at.tzinfo):%d/%m %H:%M}", found.gcs.text(self.lang),
                 f"{self._pupil(data, 'left')} / {self._pupil(data, 'right')}",
                 f"{self._answer(data, 'arm_left')} / {self._answer(data, 'arm_right')}",
                 f"{self._answer(data, 'leg_left')} / {self._answer(data, 'leg_right')}",
@@ -59,7 +61,7 @@ class NeuroView(ChartTab):
         self.titled = translate("NeuroView", "Neuro obs — {name}")
         self.headline(translate("NeuroView", "Latest Glasgow Coma Scale"))
         self.read_again = ReadAgain(self, self.refresh)
-        self.model = NeuroSetsModel(session.form(neuro.FORM), session.lang)
+        self.model = NeuroSetsModel(session.form(neuro.FORM), session.lang, session.clock())
         self.table = self.records_table(self.model, translate("NeuroView", "Neurological observation sets"))
         self.chart_buttons(translate("NeuroView", "Record a &new set"),
                            translate("NeuroView", "&Print the neuro chart"), self.print_chart)
@@ -68,8 +70,9 @@ class NeuroView(ChartTab):
     def refresh(self) -> None:
         """Newest first: the set a nurse compares with the one she is about to take."""
         sets = neuro.chart(self.session.db, self.patient_id)
-        self.model.set_rows(list(reversed(sets)))
         lang, now = self.session.lang, self.session.clock()
+        self.model.at = now
+        self.model.set_rows(list(reversed(sets)))
         latest = sets[-1] if sets else None
         said = neuro.asking(latest, now, lang) if latest else []
         if latest is None:
@@ -77,7 +80,7 @@ class NeuroView(ChartTab):
             self.read_again.stop()
             return
         self.say(translate("NeuroView", "Latest: {gcs} at {time}").format(
-            gcs=latest.gcs.text(lang), time=f"{latest.taken_at:%d/%m %H:%M}")
+            gcs=latest.gcs.text(lang), time=f"{latest.taken_at.astimezone(now.tzinfo):%d/%m %H:%M}")
             + ("" if latest.overdue(now) else f" — {latest.next_set(now, lang)}"), said)
         # Overdue comes with time, not with a save.
         self.read_again.when_due(None if latest.overdue(now) else latest.due_at, now)

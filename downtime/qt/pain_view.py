@@ -88,8 +88,7 @@ class PainView(ChartTab):
         for column, characters in CUT_CHARACTERS.items():
             cut_column(self.table, column, characters)
         if not found:
-            self.say(translate("PainView", "No pain assessment recorded yet"), [])
-            self.read_again.stop()
+            self._unassessed(pain.unassessed(self.session.db, self.patient_id), now)
             return
         latest = found[-1]
         overdue = latest.overdue(now)
@@ -98,6 +97,18 @@ class PainView(ChartTab):
             + ("" if overdue else f" — {latest.next_one(self.spec, now, lang)}"), latest.asks(self.spec, now, lang))
         # The reassessment falls overdue with time, not with a save.
         self.read_again.when_due(None if overdue else latest.due_at, now)
+
+    def _unassessed(self, dosed: pain.Unassessed | None, now: datetime) -> None:
+        """No assessment yet: the doses for pain given all the same ask for one by their effect."""
+        none_yet = translate("PainView", "No pain assessment recorded yet")
+        if dosed is None:
+            self.say(none_yet, [])
+            self.read_again.stop()
+            return
+        lang, overdue = self.session.lang, dosed.overdue(now)
+        coming = [] if overdue else [dosed.next_one(self.spec, now, lang)]
+        self.say(" — ".join([none_yet, *dosed.dosed(lang), *coming]), dosed.asks(self.spec, now, lang))
+        self.read_again.when_due(None if overdue else dosed.due_at, now)
 
     def print_chart(self) -> Path | None:
         patient_id = self.patient_id

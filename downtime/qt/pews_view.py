@@ -1,7 +1,7 @@
 """A child's paediatric observation chart: every set newest first, each reading with the points it
-scores in brackets, the set's PEWS; over them the latest score and when the next set is due and,
-in the warning colour, what it asks now (the doctor from 8, someone worried, a child not alert, the
-next set overdue)."""
+scores in brackets, the set's PEWS ("≥ 3" when a reading asked for is missing); over them the
+latest score and when the next set is due and, in the warning colour, what it asks now (the doctor
+from 8, for a red flag, someone worried, a child not alert, the next set overdue)."""
 
 from __future__ import annotations
 
@@ -59,7 +59,7 @@ class PewsModel(TextTableModel):
         return (f"{one.taken_at:%d/%m %H:%M}", *(pews.reading(one, item, found, self.spec, self.lang) for item in ITEMS),
                 format_value(self.spec.field("temperature"), data.get("temperature"), self.lang),
                 (format_value(self.spec.field("consciousness"), data.get("consciousness"), self.lang) or "")[:1],
-                str(found.total) if found is not None else "?",
+                pews.total_text(found, self.lang),
                 format_value(self.spec.field("concern"), data.get("concern"), self.lang),
                 " ".join((data.get("notes") or "").split()))
 

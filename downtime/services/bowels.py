@@ -1,30 +1,37 @@
 """A patient's bowel chart: each stool with its Bristol type, or the day's check with none; when
 the bowels last opened; what the chart asks of the nurse now (domain.bowels): loose stools that
-may be infective, blood in the stool, bowels not opened for three days. Never stored: worked
-out from the standing records."""
+may be infective, a laboratory result finding C. difficile, blood in the stool, bowels not opened
+for three days (counted from the admission when no stool is charted). Never stored: worked out
+from the standing records."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.bowels import (BLEEDING, SAMPLE, SIGNS, Sign, bleeding_told, constipated_from, formed, in_a_day,
-                                    isolated_since, loose, sample_sent, signs)
-from downtime.domain.records import RecordVersion
+from downtime.domain.bowels import (BLEEDING, DAY, LOOSE_IN_A_DAY, NONE_SINCE_ADMISSION, SAMPLE, SIGNS, Sign,
+                                    bleeding_told, c_difficile_positive, constipated_from, formed, in_a_day,
+                                    isolated_since, isolation_ends, loose, sample_sent, signs)
+from downtime.domain.records import RecordVersion, loaded_from_snapshot
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import semicolon
-from downtime.services.bedside import Chart, ordered
+from downtime.services import lab_results
+from downtime.services.bedside import Chart, ordered, stays_began
+from downtime.services.census import movement_events
 
 FORM = "bowel_chart"
 WORDS = {
     "handover": {"en": "BOWELS: {said}", "fr": "SELLES : {said}"},
     "last": {"en": "last opened {time} ({stool})", "fr": "dernières selles {time} ({stool})"},
     "never": {"en": "not opened since the chart began {time}", "fr": "pas de selles depuis le début de la feuille {time}"},
+    "none_since_admission": {"en": "no bowels opened charted since admission {day}",
+                             "fr": "aucune selle notée depuis l’admission le {day}"},
     "loose": {"en": "{count} loose in 24 hours", "fr": "{count} selles non moulées en 24 heures"},
     "sampled": {"en": "stool sample sent {time}", "fr": "selle prélevée {time}"},
     "type": {"en": "type {type}", "fr": "type {type}"},
@@ -80,19 +87,83 @@ def charted(record: RecordVersion) -> Charted:
     return Charted(record, datetime.fromisoformat(record.data["charted_at"]))
 
 
-# The patient's standing bowel chart, oldest first; and many patients' in one query.
+# The patient's standing bowel chart of their present stay, oldest first.
 CHART = Chart(FORM, ordered(charted, lambda one: one.charted_at))
-chart, charts = CHART.of, CHART.of_each
+
+
+@dataclass(frozen=True)
+class Bowels(Sequence[Charted]):
+    """A patient's bowel chart (`lines`, oldest first: the chart is a sequence of them), read
+    beside what it counts from: when their present stay began, for an admission typed on the
+    ward (`admitted`; None for one loaded from the EHR's snapshot, whose stools before the outage
+    the EHR holds), and their laboratory results of the stay finding C. difficile (`found`,
+    oldest first), which isolate them whether or not a stool is charted."""
+
+    lines: tuple[Charted, ...] = ()
+    admitted: datetime | None = None
+    found: tuple[lab_results.Received, ...] = ()
+
+    def __getitem__(self, index: Any) -> Any:
+        return self.lines[index]
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+
+def charts(db: Database, patient_ids: Collection[str]) -> dict[str, Bowels]:
+    """The bowel chart of each of these patients who has a line on it or a result finding
+    C. difficile this stay."""
+    wanted = list(patient_ids)
+    lines = CHART.of_each(db, wanted)
+    began = stays_began(db, wanted)
+    found = _found(db, wanted, began)
+    admitted = _typed_admissions(db, began)
+    return {patient_id: Bowels(tuple(lines.get(patient_id, ())), admitted.get(patient_id),
+                               tuple(found.get(patient_id, ())))
+            for patient_id in wanted if patient_id in lines or patient_id in found}
+
+
+def chart(db: Database, patient_id: str) -> Bowels:
+    return charts(db, [patient_id]).get(patient_id, Bowels())
+
+
+def _found(db: Database, patient_ids: Collection[str],
+           began: Mapping[str, datetime]) -> dict[str, list[lab_results.Received]]:
+    """Each of these patients' standing results finding C. difficile (`c_difficile_positive`)
+    received since their present stay began (`began`), oldest first; an amended result read as
+    it now stands, one entered in error not at all (`lab_results.charts`)."""
+    found: dict[str, list[lab_results.Received]] = {}
+    for patient_id, results in lab_results.charts(db, patient_ids).items():
+        stay = began.get(patient_id)
+        if kept := [one for one in results if c_difficile_positive(one.record.data["test"], one.record.data["result"])
+                    and (stay is None or elapsed.instant(stay) <= elapsed.instant(one.received_at))]:
+            found[patient_id] = kept
+    return found
+
+
+def _typed_admissions(db: Database, began: Mapping[str, datetime]) -> dict[str, datetime]:
+    """`began` of the stays that began with a movement typed on a ward, not loaded from the EHR's
+    snapshot: a ward's patients loaded at an outage's start had their stools charted in the EHR,
+    and each whose chart began on paper read as days without one."""
+    events = movement_events(db, list(began))
+    return {patient_id: at for patient_id, at in began.items()
+            if not any(loaded_from_snapshot(event.record_id) for event in events.get(patient_id, ())
+                       if elapsed.instant(event.occurred_at) == elapsed.instant(at))}
 
 
 def _last_opened(lines: Sequence[Charted]) -> Charted | None:
     return next((one for one in reversed(lines) if one.opened), None)
 
 
-def since(lines: Sequence[Charted]) -> datetime:
-    """When the bowels last opened, or the chart's first line when they have not since it began."""
-    last = _last_opened(lines)
-    return (last or lines[0]).charted_at
+def since(bowels: Bowels) -> datetime | None:
+    """When bowels not opened are counted from: when they last opened; with no stool charted,
+    the admission (`Bowels.admitted`), else the chart's first line; None with no line on it."""
+    last = _last_opened(bowels)
+    if last is not None:
+        return last.charted_at
+    if not bowels:
+        return None
+    return bowels.admitted or bowels[0].charted_at
 
 
 def _at(lines: Sequence[Charted], which: Callable[[Charted], bool]) -> list[datetime]:
@@ -111,65 +182,108 @@ def _bleeding(lines: Sequence[Charted], at: datetime) -> Charted | None:
     return next((one for one in reversed(lines) if one.bleeding and one.charted_at == told), None)
 
 
-def found_signs(lines: Sequence[Charted], at: datetime) -> list[Sign]:
-    return signs(_at(lines, lambda one: one.loose), _bleeding(lines, at) is not None, since(lines), at)
+@dataclass(frozen=True)
+class Isolated:
+    """Since when a patient is to be isolated (`isolated_since`), and the latest result finding
+    C. difficile of that isolation (`found`; None for loose stools alone): what the Isolation
+    column and the leaving forms say of it."""
+
+    since: datetime
+    found: lab_results.Received | None
 
 
-def asking(lines: Sequence[Charted], spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
-    """What the chart asks at `at` (nothing for a patient with no line on it)."""
-    if not lines:
-        return []
-    bled, run = _bleeding(lines, at), _loose_run(lines, at)
-    start = since(lines)
-    return [SIGNS[sign][lang].format(
+def _isolation(bowels: Bowels, at: datetime) -> Isolated | None:
+    found_at = [one.received_at for one in bowels.found]
+    began = isolated_since(_at(bowels, lambda one: one.loose), _at(bowels, lambda one: one.loose_of_any_cause),
+                           _at(bowels, lambda one: one.formed), at, found_at)
+    if began is None:
+        return None
+    return Isolated(began, next((one for one in reversed(bowels.found) if elapsed.instant(began)
+                                 <= elapsed.instant(one.received_at) <= elapsed.instant(at)), None))
+
+
+def found_signs(bowels: Bowels, at: datetime) -> list[Sign]:
+    isolation = _isolation(bowels, at)
+    return signs(_at(bowels, lambda one: one.loose), _bleeding(bowels, at) is not None, since(bowels), at,
+                 found=isolation is not None and isolation.found is not None)
+
+
+def _from_admission(bowels: Bowels) -> bool:
+    """Whether bowels not opened are counted from the admission: no stool charted this stay."""
+    return bowels.admitted is not None and _last_opened(bowels) is None
+
+
+def asking(bowels: Bowels, spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
+    """What the chart asks at `at` (nothing for a patient with no line on it and no result
+    finding C. difficile)."""
+    bled, run, start = _bleeding(bowels, at), _loose_run(bowels, at), since(bowels)
+    isolation = _isolation(bowels, at)
+    result = isolation.found if isolation is not None else None
+    words = {**SIGNS, Sign.NOT_OPENED: NONE_SINCE_ADMISSION} if _from_admission(bowels) else SIGNS
+    return [words[sign][lang].format(
         count=len(run), first=f"{run[0]:%d/%m %H:%M}" if run else "",
-        sample="" if sample_sent(run, _at(lines, lambda one: one.sampled), at) else SAMPLE[lang],
+        sample="" if sample_sent(run, _at(bowels, lambda one: one.sampled), at) else SAMPLE[lang],
         seen=format_value(spec.field("seen"), sorted(bled.bleeding), lang) if bled else "",
         time=f"{bled.charted_at:%d/%m %H:%M}" if bled else "",
-        days=elapsed.between(start, at).days, since=f"{start:%d/%m %H:%M}")
-        for sign in found_signs(lines, at)]
+        result=result.text() if result else "", received=f"{result.received_at:%d/%m %H:%M}" if result else "",
+        days=elapsed.between(start, at).days if start else 0,
+        since=(f"{start:%d/%m}" if _from_admission(bowels) else f"{start:%d/%m %H:%M}") if start else "")
+        for sign in found_signs(bowels, at)]
 
 
-def state(lines: Sequence[Charted], spec: FormSpec, at: datetime, lang: Lang) -> str:
+def state(bowels: Bowels, spec: FormSpec, at: datetime, lang: Lang) -> str:
     """"last opened 28/11 10:00 (type 6, Medium); 3 loose in 24 hours; stool sample sent 28/11
-    11:00": when the bowels last opened and how, loose stools of the last day (unless what they
-    ask says so), the latest sample. Blood seen in the last stool is left to what the chart asks
-    (`asking`), which names it while it is the last stool: the handover said "Black, tarry
-    (melaena)" twice in a line."""
-    last = _last_opened(lines)
-    run = _loose_run(lines, at)
-    sample = next((one for one in reversed(lines) if one.sampled), None)
-    return semicolon(lang).join([
-        WORDS["last"][lang].format(time=f"{last.charted_at:%d/%m %H:%M}", stool=last.stool(spec, lang, BLEEDING))
-        if last
-        else WORDS["never"][lang].format(time=f"{lines[0].charted_at:%d/%m %H:%M}"),
-        *([WORDS["loose"][lang].format(count=len(run))] if len(run) > 1 and Sign.LOOSE not in found_signs(lines, at)
+    11:00": when the bowels last opened and how (or that none is charted since the admission or
+    the chart began), loose stools of the last day (unless what they ask says so), the latest
+    sample. Blood seen in the last stool is left to what the chart asks (`asking`), which names
+    it while it is the last stool: the handover said "Black, tarry (melaena)" twice in a line."""
+    last = _last_opened(bowels)
+    run = _loose_run(bowels, at)
+    sample = next((one for one in reversed(bowels) if one.sampled), None)
+    if last is not None:
+        opened = WORDS["last"][lang].format(time=f"{last.charted_at:%d/%m %H:%M}",
+                                            stool=last.stool(spec, lang, BLEEDING))
+    elif bowels.admitted is not None:
+        opened = WORDS["none_since_admission"][lang].format(day=f"{bowels.admitted:%d/%m}")
+    else:
+        opened = WORDS["never"][lang].format(time=f"{bowels[0].charted_at:%d/%m %H:%M}") if bowels else ""
+    return semicolon(lang).join(filter(None, [
+        opened,
+        *([WORDS["loose"][lang].format(count=len(run))] if len(run) > 1 and Sign.LOOSE not in found_signs(bowels, at)
           else []),
-        *([WORDS["sampled"][lang].format(time=f"{sample.charted_at:%d/%m %H:%M}")] if sample else [])])
+        *([WORDS["sampled"][lang].format(time=f"{sample.charted_at:%d/%m %H:%M}")] if sample else [])]))
 
 
-def coming(lines: Sequence[Charted], at: datetime) -> datetime | None:
-    """When bowels not opened become constipation, if not yet at `at`: the chart is read again then."""
-    due = constipated_from(since(lines)) if lines else None
-    return due if due is not None and not elapsed.reached(due, at) else None
+def coming(bowels: Bowels, at: datetime) -> datetime | None:
+    """When what the chart asks next changes with time alone, after `at`: bowels not opened
+    become constipation, the third loose stool of a day or blood seen leaves the 24 hours, an
+    isolation with its formed stool charted ends 48 hours clear. The chart and the escalation
+    list are read again then: a doctor was still called for blood the list had dropped hours ago."""
+    start, run, bled = since(bowels), _loose_run(bowels, at), _bleeding(bowels, at)
+    isolation = _isolation(bowels, at)
+    moments = [constipated_from(start) if start is not None else None,
+               elapsed.later(run[-LOOSE_IN_A_DAY], DAY) if len(run) >= LOOSE_IN_A_DAY else None,
+               elapsed.later(bled.charted_at, DAY) if bled is not None else None,
+               isolation_ends(_at(bowels, lambda one: one.loose_of_any_cause), _at(bowels, lambda one: one.formed), at,
+                              [one.received_at for one in bowels.found]) if isolation is not None else None]
+    return min((moment for moment in moments if moment is not None and not elapsed.reached(moment, at)),
+               key=elapsed.instant, default=None)
 
 
 def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
              lang: Lang) -> dict[str, str]:
     """What the handover sheet says at `at` of each of these patients' bowels, for those with a
-    chart: when they last opened and how, and what the chart asks."""
+    chart or a result finding C. difficile: when they last opened and how, and what the chart asks."""
     spec = forms[FORM]
     return {patient_id: WORDS["handover"][lang].format(said=semicolon(lang).join(
-        [state(lines, spec, at, lang), *asking(lines, spec, at, lang)]))
-        for patient_id, lines in charts(db, patient_ids).items()}
+        filter(None, [state(bowels, spec, at, lang), *asking(bowels, spec, at, lang)])))
+        for patient_id, bowels in charts(db, patient_ids).items()}
 
 
-def isolated(db: Database, patient_ids: Collection[str], at: datetime) -> dict[str, datetime]:
-    """Since when each of these patients is to be isolated for loose stools at `at`
-    (`isolated_since`: until 48 hours free of loose stools and a formed stool), for those who
-    are: the handover sheet's Isolation column gave only the admission's answer, and a patient
-    isolated last night for new diarrhoea read as not isolated."""
-    return {patient_id: began for patient_id, lines in charts(db, patient_ids).items()
-            if (began := isolated_since(_at(lines, lambda one: one.loose),
-                                        _at(lines, lambda one: one.loose_of_any_cause),
-                                        _at(lines, lambda one: one.formed), at)) is not None}
+def isolated(db: Database, patient_ids: Collection[str], at: datetime) -> dict[str, Isolated]:
+    """Since when each of these patients is to be isolated at `at` for loose stools or a result
+    finding C. difficile (`isolated_since`: until 48 hours free of loose stools and a formed
+    stool), for those who are: the handover sheet's Isolation column gave only the admission's
+    answer, and a patient isolated last night for new diarrhoea read as not isolated."""
+    return {patient_id: isolation for patient_id, bowels in charts(db, patient_ids).items()
+            if (isolation := _isolation(bowels, at)) is not None}

@@ -86,14 +86,15 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
         latest = sets[-1]
         if said := neuro.asking(latest, at, lang):
             found.append(ChartAlert(patients[patient_id], neuro.FORM,
-                                    f"{latest.gcs.text(lang)} {latest.taken_at:%d/%m %H:%M}", said))
+                                    f"{latest.gcs.text(lang)} {latest.taken_at.astimezone(at.tzinfo):%d/%m %H:%M}",
+                                    said))
         if not latest.overdue(at):
             due.append(latest.due_at)
     for patient_id, readings in glucose.charts(db, patients).items():
         latest = readings[-1]
         if said := glucose.asking(readings, at, lang):
             found.append(ChartAlert(patients[patient_id], glucose.FORM,
-                                    f"{latest.text(lang)} {latest.taken_at:%d/%m %H:%M}", said))
+                                    f"{latest.text(lang)} {latest.when(at)}", said))
         if (coming := glucose.coming(readings, at)) is not None:
             due.append(coming)
     charted = transfusion.charts(db, patients)
@@ -134,11 +135,10 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                          for one in followed.still_open(looks) if (said := one.asks(forms[form_id], at, lang)))
             if (coming := followed.coming(looks, at)) is not None:
                 due.append(coming)
-    for patient_id, found_pain in pain.charts(db, patients).items():
-        latest_pain = found_pain[-1]
+    for patient_id, latest_pain in pain.latest_each(db, patients).items():
         if said := latest_pain.asks(forms[pain.FORM], at, lang):
-            found.append(ChartAlert(patients[patient_id], pain.FORM, f"{latest_pain.text(forms[pain.FORM], lang)} "
-                                                                     f"{latest_pain.assessed_at:%d/%m %H:%M}", said))
+            found.append(ChartAlert(patients[patient_id], pain.FORM, latest_pain.line("alert", forms[pain.FORM], lang),
+                                    said))
         if not latest_pain.overdue(at):
             due.append(latest_pain.due_at)
     children = pews.charts(db, patients)

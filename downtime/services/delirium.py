@@ -2,7 +2,7 @@
 says; a patient 65 or over not screened a day after they came in; and a NEWS2 set recording new
 confusion since the latest screening, which asks for one. Shown on the observations tab, where
 the new confusion is charted, and on the handover sheet; possible delirium on the escalation list
-too. Never stored: worked out from the standing records."""
+too, until a doctor is recorded as told. Never stored: worked out from the standing records."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
 from downtime.domain.census import StayStatus
 from downtime.domain.delirium import (ADULTS_FROM_YEARS, AT_RISK_FROM_YEARS, CHANGE_NOT_KNOWN, FIRST_WITHIN, OUTCOMES,
-                                      Outcome, meaning, outcome, total)
+                                      Outcome, doctor_told_at, meaning, outcome, total)
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import semicolon
@@ -35,29 +35,41 @@ WORDS = {
     "confused": {"en": "NEW CONFUSION on the observations of {time}: screen for delirium (4AT)",
                  "fr": "CONFUSION RÉCENTE aux constantes du {time} : dépister une confusion aiguë (4AT)"},
     "none": {"en": "Delirium: not screened yet (4AT)", "fr": "Confusion aiguë : pas encore dépistée (4AT)"},
+    "possible": {"en": "possible delirium", "fr": "confusion aiguë possible"},
+    "told": {"en": "doctor told: {name} {time}", "fr": "médecin prévenu : {name} le {time}"},
 }
 
 
 @dataclass(frozen=True)
 class Screened:
     """A 4AT (`record`), when, its total and what it says; `change_known` False when nobody who
-    knows the patient was asked about a change."""
+    knows the patient was asked about a change; `told_at` None until a doctor is recorded as told
+    (domain.delirium.doctor_told_at)."""
 
     record: RecordVersion
     screened_at: datetime
     score: int
     outcome: Outcome
     change_known: bool
+    told_at: datetime | None
 
     def meaning(self, lang: Lang) -> str:
+        """What the screening says; a possible delirium a doctor is told of no longer says "tell the
+        doctor", which the handover kept saying after the doctor had come."""
+        if self.told_at is not None and self.outcome is Outcome.POSSIBLE_DELIRIUM:
+            return WORDS["possible"][lang]
         return meaning(self.record.data, lang)
 
     def text(self, lang: Lang, tz: tzinfo | None) -> str:
-        """"Delirium: 4AT 6, POSSIBLE DELIRIUM: … (28/11 10:00)", the time on the ward's clock (`tz`):
-        one stored with another offset (typed on a laptop set to UTC, merged here) was said an
-        hour off."""
-        return WORDS["screened"][lang].format(score=self.score, said=self.meaning(lang),
+        """"Delirium: 4AT 6, POSSIBLE DELIRIUM: … (28/11 10:00)", with the doctor told when one is
+        ("…; doctor told: Dr Benali 28/11 10:20"), the times on the ward's clock (`tz`): one stored
+        with another offset (typed on a laptop set to UTC, merged here) was said an hour off."""
+        said = WORDS["screened"][lang].format(score=self.score, said=self.meaning(lang),
                                               time=f"{self.screened_at.astimezone(tz):%d/%m %H:%M}")
+        if self.told_at is None:
+            return said
+        return semicolon(lang).join([said, WORDS["told"][lang].format(
+            name=" ".join(self.record.data["doctor_told"].split()), time=f"{self.told_at.astimezone(tz):%d/%m %H:%M}")])
 
     @property
     def worrying(self) -> bool:
@@ -70,7 +82,7 @@ def screened(record: RecordVersion) -> Screened:
     data = record.data
     score = total(data)
     return Screened(record, datetime.fromisoformat(data["screened_at"]), score, outcome(score),
-                    data["acute_change"] != CHANGE_NOT_KNOWN)
+                    data["acute_change"] != CHANGE_NOT_KNOWN, doctor_told_at(data))
 
 
 # The latest screening of each of these patients who has one.
@@ -169,14 +181,15 @@ def escalation(db: Database, patients: Sequence[PatientSummary], at: datetime,
                lang: Lang) -> dict[str, tuple[str, list[str]]]:
     """What the escalation list says at `at` of these in-patients' delirium: each whose latest
     screening of this stay found possible delirium (4 or more), that screening in words and what
-    it asks, until a later screening finds otherwise (as a glucose reading's ketones to tell the
-    doctor are asked until the next reading). On paper it was on the patient's screening alone,
-    and the handover sheet printed once a shift."""
+    it asks, until a doctor is recorded as told of it or a later screening finds otherwise (as a
+    glucose reading's ketones to tell the doctor are asked until the next reading). On paper it was
+    on the patient's screening alone, and the handover sheet printed once a shift."""
     found = latest(db, [patient.patient_id for patient in patients])
     return {patient.patient_id: (f"4AT {one.score} {one.screened_at.astimezone(at.tzinfo):%d/%m %H:%M}",
                                  [OUTCOMES[Outcome.POSSIBLE_DELIRIUM][lang]])
             for patient in patients if (one := found.get(patient.patient_id)) is not None
-            and one.outcome is Outcome.POSSIBLE_DELIRIUM and patient.stay in (None, StayStatus.IN)}
+            and one.outcome is Outcome.POSSIBLE_DELIRIUM and one.told_at is None
+            and patient.stay in (None, StayStatus.IN)}
 
 
 def never_screened(db: Database, patients: Sequence[PatientSummary], at: datetime) -> set[str]:

@@ -1026,7 +1026,8 @@ def build_nutrition_demo(db: Database, forms: dict[str, FormSpec], clock: Clock 
 # not screened yet.
 _FOUR_AT = (
     ("Confusion, suspected", ((4, {"alertness": "normal", "amt4": "two_or_more", "attention": "fewer_than_seven",
-                                   "acute_change": "yes", "notes": "Daughter: muddled since Tuesday; Dr Benali told"}),)),
+                                   "acute_change": "yes", "doctor_told": "Dr Benali",
+                                   "doctor_told_at": timedelta(minutes=15), "notes": "Daughter: muddled since Tuesday"}),)),
     ("Fall at home", ((6, {"alertness": "normal", "amt4": "one_mistake", "attention": "fewer_than_seven",
                            "acute_change": "no"}),)),
     ("COPD", ((5, {"alertness": "normal", "amt4": "no_mistake", "attention": "seven_or_more",
@@ -1192,7 +1193,7 @@ def build_glucose_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = 
         if taken <= admitted + timedelta(minutes=10):
             continue
         records.save_new(_on_shift(nurse, night, taken), "blood_glucose", {
-            "taken_at": taken.isoformat(timespec="minutes"), "reading": "value", "glucose": value,
+            "taken_at": taken.isoformat(timespec="minutes"), "reading": "value", "glucose": value, "glucose_unit": "mmol_l",
             **({"ketones": ketones} if ketones is not None else {}), **({"action": action} if action else {}),
             **({"timing": "recheck"} if hours == _RECHECK else {}), "next_in": "60"}, patient_id=patient.patient_id)
         made += 1
@@ -1311,8 +1312,8 @@ def build_lab_results_demo(db: Database, forms: dict[str, FormSpec], clock: Cloc
         received = _ago(now, hours=hours)
         if (patient := patient_in(reason, received)) is None:
             continue
-        told = ({"told_at": elapsed.later(received, timedelta(minutes=told_after)).isoformat(timespec="minutes")}
-                if told_after is not None else {})
+        told = ({"told_at": elapsed.later(received, timedelta(minutes=told_after)).isoformat(timespec="minutes"),
+                 "acknowledged": True} if told_after is not None else {})
         request = {"request": sent[answers["lab_number"]]} if answers["lab_number"] in sent else {}
         records.save_new(_on_shift(nurse, night, received), "lab_result", {
             **answers, **told, **request, "received_at": received.isoformat(timespec="minutes")},

@@ -1,26 +1,32 @@
 """A patient's line and catheter chart: each look at a device (put in, checked, taken out), each
 device followed by what it is and where; how long each still in has been in; what the latest
 look at each asks of the nurse now (domain.devices): phlebitis, an infected or faulty site, a
-device no longer needed, its check overdue. Never stored: worked out from the standing records."""
+device no longer needed, its check overdue; a device charted in during a stay that ended, followed
+no more (a cannula) or asked whether still in (a PICC line, a catheter). Never stored: worked out
+from the standing records and the patient's movements."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.devices import DOCTOR, INSERTED, REMOVED, SIGNS, TAKE_OUT, TREATED_VIP, Sign, days_in, key, next_due, signs
+from downtime.domain.census import MovementEvent, left_after
+from downtime.domain.devices import (DOCTOR, INSERTED, NO_NEXT_CHECK, REMOVED, SIGNS, STAY_IN_HOSPITAL, TREATED_VIP, Sign,
+                                     days_in, key, next_due, signs)
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import semicolon
-from downtime.services.bedside import Chart
+from downtime.services.census import movement_events
 from downtime.services.errors import ValidationFailed
 from downtime.services.followed import each_after, still_open
+from downtime.storage.records import current_by_patient
 
 FORM = "device_check"
 LETTER_FIELD = "lines"
@@ -36,6 +42,10 @@ WORDS = {
     "due": {"en": "next check {due}", "fr": "prochaine surveillance {due}"},
     "late": {"en": "check overdue", "fr": "surveillance en retard"},
     "removed": {"en": "taken out", "fr": "retiré"},
+    "ended_stay": {"en": "charted in during the stay that ended {ended}",
+                   "fr": "noté en place pendant le séjour terminé le {ended}"},
+    "asked": {"en": "still in?", "fr": "toujours en place ?"},
+    "lapsed": {"en": "no longer followed: stay ended {ended}", "fr": "plus suivi : séjour terminé le {ended}"},
     "checked": {"en": "{device}: {state} at {time}", "fr": "{device} : {state} le {time}"},
     "still_in": {"en": "Still in: {devices}.", "fr": "Encore en place : {devices}."},
     "in_already": {"en": "{device}, {site} is charted in already: name this one's place differently (e.g. “{site}, "
@@ -45,6 +55,11 @@ WORDS = {
     "none_in": {"en": "{device}, {site}: none is charted in there at that time{others}: name its place as charted.",
                 "fr": "{device}, {site} : non noté en place à cette heure{others} : nommer le site comme sur la "
                       "feuille."},
+    "never_in": {"en": "{device}, {site}: never charted in{others}. If it is one of those, name its place as "
+                       "charted; if it is another, never charted, chart a check of it first, then its removal.",
+                 "fr": "{device}, {site} : jamais noté en place{others}. Si c’est l’un d’eux, nommer son site comme "
+                       "sur la feuille ; si c’en est un autre, jamais noté, noter d’abord une surveillance, puis son "
+                       "retrait."},
     "others": {"en": " (in then: {sites})", "fr": " (en place alors : {sites})"},
 }
 LOOK_KEPT = ("checked_at", "event", "device", "site")
@@ -57,14 +72,17 @@ count; J0 on a French one (« J0 = jour de pose »)."""
 @dataclass(frozen=True)
 class Checked:
     """A look at a device (`record`), when, when the next check falls due (None once taken
-    out), when the device was put in (None when not known) and its size (as the look said, else
-    as a look before it did: "" when none said)."""
+    out, or once the stay ended), when the device was put in (None when not known), its size (as
+    the look said, else as a look before it did: "" when none said), and when the stay it was made
+    in ended (`stay_ended`: the patient discharged, transferred out or dead since; None while it
+    goes on)."""
 
     record: RecordVersion
     checked_at: datetime
     due_at: datetime | None
     inserted_at: datetime | None
     size: str
+    stay_ended: datetime | None = None
 
     @property
     def key(self) -> str:
@@ -72,9 +90,36 @@ class Checked:
         return key(self.record.data["device"], self.record.data["site"])
 
     @property
-    def closed(self) -> bool:
-        """Taken out: the device's chart ends."""
+    def taken_out(self) -> bool:
         return self.record.data["event"] == REMOVED
+
+    @property
+    def lapsed(self) -> bool:
+        """Left in, as charted, at the end of its stay, though of a kind no patient leaves hospital
+        with (domain.devices.STAY_IN_HOSPITAL): taken out unrecorded, followed no more. A new stay
+        starts clean: a readmitted patient's cannula of last week was on the handover, its check
+        overdue for days."""
+        return self._of_ended_stay and self.record.data["device"] in STAY_IN_HOSPITAL
+
+    @property
+    def asked(self) -> bool:
+        """Left in, as charted, at the end of its stay, of a kind a patient may go home with (a
+        PICC line, a catheter): whether it is still in is asked (Sign.STILL_IN) until a look of the
+        new stay says."""
+        return self._of_ended_stay and not self.lapsed
+
+    @property
+    def _of_ended_stay(self) -> bool:
+        return self.stay_ended is not None and not self.taken_out
+
+    @property
+    def closed(self) -> bool:
+        """Taken out, or lapsed: the device's chart ends."""
+        return self.taken_out or self.lapsed
+
+    def ended(self, at: datetime) -> str:
+        """The day its stay ended ("28/11"), as read at `at`; "" while the stay goes on."""
+        return "" if self.stay_ended is None else f"{self.stay_ended.astimezone(at.tzinfo):%d/%m}"
 
     @property
     def vip(self) -> int | None:
@@ -104,15 +149,19 @@ class Checked:
 
     def since(self, at: datetime, lang: Lang) -> str:
         """"28/11 09:00 (day 3)", "le 28/11 09:00 (J2)": when it was put in and its day at `at`,
-        numbered from the language's DAY_ONE; or that it is not known."""
+        numbered from the language's DAY_ONE; or that it is not known; or, asked whether still in,
+        that it was charted in during the stay that ended (its days counted from a stay long over
+        were not its own unless it is)."""
+        if self.asked:
+            return WORDS["ended_stay"][lang].format(ended=self.ended(at))
         if self.inserted_at is None:
             return WORDS["unknown"][lang]
         return WORDS["since"][lang].format(date=f"{self.inserted_at.astimezone(at.tzinfo):%d/%m %H:%M}",
                                            day=days_in(self.inserted_at, at) + DAY_ONE[lang])
 
     def in_since(self, at: datetime, lang: Lang) -> str:
-        """"in since 28/11 09:00 (day 3)"."""
-        return WORDS["in_since"][lang].format(since=self.since(at, lang))
+        """"in since 28/11 09:00 (day 3)", or "charted in during the stay that ended 28/11"."""
+        return self.since(at, lang) if self.asked else WORDS["in_since"][lang].format(since=self.since(at, lang))
 
     def text(self, spec: FormSpec, lang: Lang) -> str:
         """"Peripheral venous cannula, Left forearm, 20 G: VIP 1 at 28/11 14:00"."""
@@ -120,17 +169,20 @@ class Checked:
                                              state=self.state(spec, lang), time=f"{self.checked_at:%d/%m %H:%M}")
 
     def signs(self, at: datetime) -> list[Sign]:
-        """What it asks at `at`, as the latest look at its device (nothing once taken out)."""
+        """What it asks at `at`, as the latest look at its device (nothing once closed); asked
+        whether still in, what it found then and that question, not a check overdue since the
+        patient left."""
         if self.closed:
             return []
         data = self.record.data
-        return signs(self.vip, data.get("site_state"), data.get("still_needed"), self.due_at, at)
+        return [*signs(self.vip, data.get("site_state"), data.get("still_needed"), self.due_at, at),
+                *([Sign.STILL_IN] if self.asked else [])]
 
     def said(self, sign: Sign, spec: FormSpec, at: datetime, lang: Lang) -> str:
         due = "" if self.due_at is None else f"{self.due_at.astimezone(at.tzinfo):%d/%m %H:%M}"
         site = self.record.data.get("site_state")
         return SIGNS[sign][lang].format(
-            device=self.called(spec, lang), vip=self.vip, due=due,
+            device=self.called(spec, lang), vip=self.vip, due=due, ended=self.ended(at),
             doctor=DOCTOR[lang] if (self.vip or 0) >= TREATED_VIP else "",
             site=format_value(spec.field("site_state"), site, lang).lower() if site else "")
 
@@ -138,7 +190,12 @@ class Checked:
         return [self.said(sign, spec, at, lang) for sign in self.signs(at)]
 
     def next_change(self, spec: FormSpec, at: datetime, lang: Lang) -> str:
-        """"next check 28/11 22:00", "CHECK OVERDUE (…) since …" once it is, or "taken out"."""
+        """"next check 28/11 22:00", "CHECK OVERDUE (…) since …" once it is, "taken out"; of an
+        ended stay, "still in?" or "no longer followed: stay ended 28/11"."""
+        if self.lapsed:
+            return WORDS["lapsed"][lang].format(ended=self.ended(at))
+        if self.asked:
+            return WORDS["asked"][lang]
         if self.due_at is None:
             return WORDS["removed"][lang]
         if elapsed.reached(self.due_at, at):
@@ -150,26 +207,41 @@ def _at(record: RecordVersion) -> datetime:
     return datetime.fromisoformat(record.data["checked_at"])
 
 
-def looked(record: RecordVersion, before: Checked | None = None) -> Checked:
+def looked(record: RecordVersion, before: Checked | None = None, events: Sequence[MovementEvent] = ()) -> Checked:
     """A look at a device, `before` the look at that device before it, if any: the device was put
     in at this look, or when the look said, else when the look before knew; its size as the look
-    said, else as the look before knew."""
+    said, else as the look before knew. One named as a device closed (taken out, or lapsed with
+    its stay) is of another device, knowing nothing of it. `events`: the patient's movements, by
+    which the stay the look was made in ended, if it has."""
     at, data = _at(record), record.data
+    before = None if before is None or before.closed else before
+    left = left_after(events, at)
     inserted = (at if data["event"] == INSERTED else datetime.fromisoformat(data["inserted_at"])
                 if data.get("inserted_at") else None if before is None else before.inserted_at)
     size = " ".join((data.get("size") or "").split()) or ("" if before is None else before.size)
-    return Checked(record, at, None if data["event"] == REMOVED else next_due(at, int(data["next_in"]), data["device"]), inserted,
-                   size)
+    due = None if data["event"] == REMOVED or left is not None else next_due(at, int(data["next_in"]), data["device"])
+    return Checked(record, at, due, inserted, size, None if left is None else left.occurred_at)
 
 
-def _charted(records: list[RecordVersion]) -> list[Checked]:
-    """The looks in order, each knowing when its device was put in."""
-    return each_after(records, _at, lambda record: key(record.data["device"], record.data["site"]), looked)
+def _charted(records: list[RecordVersion], events: Sequence[MovementEvent]) -> list[Checked]:
+    """The looks in order, each knowing when its device was put in and when its stay ended (by
+    the patient's `events`)."""
+    return each_after(records, _at, lambda record: key(record.data["device"], record.data["site"]),
+                      partial(looked, events=events))
 
 
-# The patient's standing looks at their lines and catheters, oldest first; and many patients' in one query.
-CHART = Chart(FORM, _charted, this_stay=False)
-chart, charts = CHART.of, CHART.of_each
+def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Checked]]:
+    """These patients' standing looks at their lines and catheters, of every stay (a line may go
+    home and come back), oldest first, for those who have one; in two queries, as a ward's
+    escalation list and handover sheet read them."""
+    found = current_by_patient(db, FORM, patient_ids)
+    events = movement_events(db, list(found)) if found else {}
+    return {patient_id: looks for patient_id, records in found.items()
+            if (looks := _charted(records, events.get(patient_id, [])))}
+
+
+def chart(db: Database, patient_id: str) -> list[Checked]:
+    return charts(db, [patient_id]).get(patient_id, [])
 
 
 def check_look(db: Database, spec: FormSpec, patient_id: str, data: Mapping[str, Any], lang: Lang,
@@ -182,20 +254,26 @@ def check_look(db: Database, spec: FormSpec, patient_id: str, data: Mapping[str,
     came in with names a place never charted: it stands. The look `amended` is left out, and
     not checked again while its device, place, event and time stay (one written before this
     rule is corrected); one settled at the records office is not checked: it happened (see
-    records.settle_to)."""
+    records.settle_to). The chart is read as it stood then: a device of a stay ended by then
+    is in only when asked about (`Checked.asked`), and a look of the new stay at one charted in
+    an ended stay is a first look."""
     if amended is not None and all(amended.data.get(name) == data.get(name) for name in LOOK_KEPT):
         return
     at = elapsed.instant(datetime.fromisoformat(data["checked_at"]))
-    before = [one for one in chart(db, patient_id)
-              if (amended is None or one.record.record_id != amended.record_id) and elapsed.instant(one.checked_at) <= at]
+    records = [record for record in current_by_patient(db, FORM, [patient_id]).get(patient_id, [])
+               if (amended is None or record.record_id != amended.record_id) and elapsed.instant(_at(record)) <= at]
+    events = [event for event in movement_events(db, [patient_id]).get(patient_id, [])
+              if elapsed.instant(event.occurred_at) <= at]
+    before = _charted(records, events)
     still = {one.key: one for one in still_open(before)}
     here, event = key(data["device"], data["site"]), data["event"]
     kind = [one.site for one in still.values() if one.record.data["device"] == data["device"]]
     if event == INSERTED and here in still:
         said = WORDS["in_already"][lang]
-    elif event != INSERTED and here not in still and (
-            any(one.key == here for one in before) or (event == REMOVED and kind)):
+    elif event != INSERTED and here not in still and any(one.key == here and one.stay_ended is None for one in before):
         said = WORDS["none_in"][lang]
+    elif event == REMOVED and here not in still and kind:
+        said = WORDS["never_in"][lang]
     else:
         return
     raise ValidationFailed([FieldError("site", said.format(
@@ -215,10 +293,11 @@ def next_check(latest: Checked) -> dict[str, Any]:
 def _lines(looks: Sequence[Checked], spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
     """Each device still in: its latest look, how long it has been in, what it asks, and its
     next check (or since when it is overdue), unless it asks to be taken out: "take it out; next
-    check 04/12 18:26" left the night nurse to choose."""
-    return [semicolon(lang).join([one.text(spec, lang), one.in_since(at, lang),
+    check 04/12 18:26" left the night nurse to choose. One of an ended stay: what its latest look
+    found and whether it is still in (the question says when its stay ended)."""
+    return [semicolon(lang).join([one.text(spec, lang), *([] if one.asked else [one.in_since(at, lang)]),
                                   *(one.said(sign, spec, at, lang) for sign in signs if sign is not Sign.OVERDUE),
-                                  *([] if TAKE_OUT & set(signs) else [one.next_change(spec, at, lang)])])
+                                  *([] if NO_NEXT_CHECK & set(signs) else [one.next_change(spec, at, lang)])])
             for one in still_open(looks) for signs in (one.signs(at),)]
 
 

@@ -32,6 +32,7 @@ WORDS = {
     "not_excluded": {"en": "head injury not excluded", "fr": "traumatisme crânien non exclu"},
     "fracture": {"en": "fracture suspected", "fr": "fracture suspectée"},
     "anticoagulated": {"en": "on an anticoagulant", "fr": "sous anticoagulant"},
+    "usual_gcs": {"en": "usual GCS {total}", "fr": "Glasgow habituel {total}"},
     "charted": {"en": "on {drugs} per the medication chart", "fr": "sous {drugs} selon le plan d’administration"},
     "examined": {"en": "examined by {name} {time}", "fr": "examiné par {name} le {time}"},
 }
@@ -61,7 +62,8 @@ class Recorded:
             ("found", WORDS["found"][lang], data["witnessed"] == "found"),
             (head, WORDS[head][lang], fall.head_injury_possible),
             ("fracture", WORDS["fracture"][lang], fall.fracture_suspected),
-            ("anticoagulated", _anticoagulant_words(fall, lang), fall.on_anticoagulant))
+            ("anticoagulated", _anticoagulant_words(fall, lang), fall.on_anticoagulant),
+            ("usual_gcs", WORDS["usual_gcs"][lang].format(total=fall.usual_gcs), fall.usual_gcs is not None))
             if shown and not SAID_BY.get(key, frozenset()) & set(asked)]
         words = WORDS["fell"][lang].format(time=f"{fall.fell_at.astimezone(zone):%d/%m %H:%M}") + (
             f" ({', '.join(how)})" if how else "")

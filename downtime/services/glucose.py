@@ -1,19 +1,22 @@
 """A patient's capillary blood glucose readings, each with what it asks of the nurse now
-(domain.glucose), and when the next is due: a hypo's recheck within 15 minutes of the low
-reading, else as the reading planned (hourly on an insulin infusion); overdue once that time has
-passed with no reading since. Never stored: worked out from the standing records."""
+(domain.glucose; the third hypo in a row, the doctor called), and when the next is due: a hypo's
+recheck within 15 minutes of the low reading, else as the reading planned (hourly on an insulin
+infusion); overdue once that time has passed with no reading since. High ketones are asked again
+until a later reading measures them, and the handover tells the day's hypos once rechecked.
+Never stored: worked out from the standing records; times said on the ward's clock."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.glucose import SIGNS, Reading, Sign, every, every_words, next_due, reading, signs
+from downtime.domain.glucose import (KETONES_TELL, SCALES, SIGNS, UNIT_FIELD, Reading, Sign, every, every_words,
+                                     hypo_persists, next_due, out_of_scale, reading, signs, unit_of)
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.messages import message
@@ -32,7 +35,21 @@ WORDS = {
              "fr": "GLYCÉMIE EN RETARD depuis le {due} ({every})"},
     "handover": {"en": "GLUCOSE: {reading} at {time}", "fr": "GLYCÉMIE : {reading} le {time}"},
     "ketones": {"en": ", ketones {ketones} mmol/L", "fr": ", cétonémie {ketones} mmol/L"},
+    "ketones_again": {"en": "Ketones {ketones} mmol/L at {time}, not measured since: recheck them",
+                      "fr": "Cétonémie à {ketones} mmol/L le {time}, non mesurée depuis : la recontrôler"},
+    "hypos": {"en": "hypo in the last 24 hours: {hypos}", "fr": "hypoglycémie dans les dernières 24 heures : {hypos}"},
+    "hypo": {"en": "{reading} at {time}", "fr": "{reading} le {time}"},
+    "scale": {"en": "“{label}”: {value} is not what a meter reading in {unit} shows ({lowest} to {highest}, {places}): "
+                    "check the unit the meter shows.",
+              "fr": "« {label} » : {value} n’est pas une valeur affichée par un lecteur en {unit} (de {lowest} à "
+                    "{highest}, {places}) : vérifier l’unité affichée par le lecteur."},
 }
+PLACES = {0: {"en": "whole numbers", "fr": "nombres entiers"}, 1: {"en": "1 decimal place", "fr": "1 décimale"},
+          2: {"en": "2 decimal places", "fr": "2 décimales"}}
+"""The places a meter's unit shows, in the message refusing a value no such meter shows."""
+HANDED_OVER = timedelta(hours=24)
+"""How long the handover tells a hypo rechecked since (JBDS-IP: every hypo handed over, the
+insulin reviewed): the night nurse giving the 22:00 insulin knows of the 13:50 one."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +78,11 @@ class Charted:
     def overdue(self, at: datetime) -> bool:
         return elapsed.reached(self.due_at, at)
 
+    def when(self, at: datetime) -> str:
+        """When it was taken on the ward's clock at `at`: a reading imported in UTC said 12:50 beside
+        a recheck "due 14:05"."""
+        return f"{self.taken_at.astimezone(at.tzinfo):%d/%m %H:%M}"
+
     def next_check(self, at: datetime, lang: Lang) -> str:
         """"hypo recheck due 28/11 14:05", "next reading due 28/11 15:00 (hourly)", each saying
         once overdue that it is, on the ward's clock at `at`; "" with no next reading planned."""
@@ -79,8 +101,16 @@ def charted(record: RecordVersion) -> Charted:
     return Charted(record, taken_at, found, signs(found), span, next_due(taken_at, found, span))
 
 
+def _in_a_row(records: list[RecordVersion]) -> list[Charted]:
+    """The readings oldest first, the third hypo in a row (and each after) asking the doctor."""
+    lines = ordered(charted, lambda one: one.taken_at)(records)
+    return [replace(one, signs=[*one.signs[:1], Sign.HYPO_PERSISTS, *one.signs[1:]])
+            if hypo_persists([each.reading for each in lines[:index + 1]]) else one
+            for index, one in enumerate(lines)]
+
+
 # The patient's standing readings, oldest first; and many patients' in one query.
-CHART = Chart(FORM, ordered(charted, lambda one: one.taken_at))
+CHART = Chart(FORM, _in_a_row)
 chart, charts = CHART.of, CHART.of_each
 
 
@@ -91,29 +121,65 @@ def coming(readings: list[Charted], at: datetime) -> datetime | None:
     return due if due is not None and not elapsed.reached(due, at) else None
 
 
+def ketones_again(readings: list[Charted], at: datetime, lang: Lang) -> list[str]:
+    """The ketones of 1.5 mmol/L or more the latest reading measuring them found, when a later one
+    did not measure them: 3.4 at 13:00 was forgotten by the 14:00 reading that did not (JBDS DKA:
+    ketones hourly till below 0.6)."""
+    measured = [one for one in readings if one.reading.ketones is not None]
+    if not measured or measured[-1] is readings[-1] or measured[-1].reading.ketones < KETONES_TELL:
+        return []
+    found = measured[-1]
+    return [WORDS["ketones_again"][lang].format(ketones=decimal_text(found.reading.ketones, lang),
+                                                time=found.when(at))]
+
+
 def asking(readings: list[Charted], at: datetime, lang: Lang) -> list[str]:
-    """What the latest of `readings` (oldest first) asks at `at`, its next reading once overdue."""
+    """What the latest of `readings` (oldest first) asks at `at`, high ketones not measured since,
+    its next reading once overdue."""
     latest = readings[-1]
-    return [*latest.said(lang), *([latest.next_check(at, lang)] if latest.overdue(at) else [])]
+    return [*latest.said(lang), *ketones_again(readings, at, lang),
+            *([latest.next_check(at, lang)] if latest.overdue(at) else [])]
 
 
-def check_plan(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[str, Any] | None = None) -> None:
-    """Refuse a new reading (`before` None) with no plan for the next, and an amendment taking its
-    plan away: "No further check planned" says there is none; a plan left out was a night on an
-    insulin infusion no list called overdue. A reading written before the form asked (version 1)
-    is corrected, and settled at the records office, without one: no one planned then to write now."""
-    if not data.get(PLAN) and (before is None or before.get(PLAN)):
-        raise ValidationFailed([FieldError(PLAN, message("required", lang, spec.field(PLAN).label.get(lang)))])
+def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[str, Any] | None = None) -> None:
+    """Refuse a new reading (`before` None) with no plan for the next, or a value with no unit, an
+    amendment taking either away, and a value no meter in its unit shows. "No further check
+    planned" says there is none; a plan left out was a night on an insulin infusion no list called
+    overdue. A reading written before the form asked (version 1, 2) is corrected, and settled at the
+    records office, without one: no one planned then, and it was typed in mmol/L."""
+    missing = [name for name in (PLAN, *([UNIT_FIELD] if data.get("glucose") is not None else []))
+               if not data.get(name) and (before is None or before.get(name))]
+    if missing:
+        raise ValidationFailed([FieldError(name, message("required", lang, spec.field(name).label.get(lang)))
+                                for name in missing])
+    if data.get("glucose") is not None and out_of_scale(data["glucose"], unit := unit_of(data)):
+        scale = SCALES[unit]
+        raise ValidationFailed([FieldError("glucose", WORDS["scale"][lang].format(
+            label=spec.field("glucose").label.get(lang), value=decimal_text(data["glucose"], lang), unit=scale.symbol,
+            lowest=decimal_text(scale.lowest, lang), highest=decimal_text(scale.highest, lang),
+            places=PLACES[scale.places][lang]))])
+
+
+def _hypos_before(readings: list[Charted], at: datetime, lang: Lang) -> list[str]:
+    """The hypos before the latest reading in the HANDED_OVER to `at`, in one line (the latest's
+    own is said as the latest)."""
+    since = elapsed.earlier(at, HANDED_OVER)
+    hypos = [WORDS["hypo"][lang].format(reading=one.reading.text(lambda value: decimal_text(value, lang)),
+                                        time=one.when(at))
+             for one in readings[:-1] if one.reading.hypo and elapsed.instant(one.taken_at) > elapsed.instant(since)]
+    return [WORDS["hypos"][lang].format(hypos=", ".join(hypos))] if hypos else []
 
 
 def handover(db: Database, patient_ids: Collection[str], at: datetime, lang: Lang) -> dict[str, str]:
     """What the handover sheet says at `at` of each of these patients' glucose, for those with a
-    reading: the latest, what it asks, and when the next is due or since when it is overdue."""
+    reading: the latest, the day's hypos before it, what it asks, high ketones not measured since,
+    and when the next is due or since when it is overdue."""
     said = {}
     for patient_id, found in charts(db, patient_ids).items():
         latest = found[-1]
         again = latest.next_check(at, lang)
-        said[patient_id] = semicolon(lang).join([WORDS["handover"][lang].format(reading=latest.text(lang),
-                                                                     time=f"{latest.taken_at:%d/%m %H:%M}"),
-                                      *latest.said(lang), *([again] if again else [])])
+        said[patient_id] = semicolon(lang).join([
+            WORDS["handover"][lang].format(reading=latest.text(lang), time=latest.when(at)),
+            *_hypos_before(found, at, lang), *latest.said(lang), *ketones_again(found, at, lang),
+            *([again] if again else [])])
     return said

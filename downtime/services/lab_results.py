@@ -14,12 +14,12 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.census import StayStatus
-from downtime.domain.lab_results import SIGNS, Flag, Sign, awaited, back_by, signs
+from downtime.domain.lab_results import SIGNS, Flag, Sign, awaited, back_by, doctor_told, signs
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import labelled, semicolon
-from downtime.services.bedside import Chart, ordered
+from downtime.services.bedside import Chart, in_present_stays, ordered
 from downtime.services.errors import ValidationFailed
 from downtime.storage.records import current_by_patient, list_current
 
@@ -65,8 +65,8 @@ class Received:
 
     @property
     def told_at(self) -> datetime | None:
-        told = self.record.data.get("told_at")
-        return None if told is None else datetime.fromisoformat(told)
+        """When a doctor took it; None while none has (`domain.lab_results.doctor_told`)."""
+        return datetime.fromisoformat(self.record.data["told_at"]) if doctor_told(self.record.data) else None
 
     def text(self) -> str:
         """"Potassium 6.8 mmol/L (3.5–5.3)", as the laboratory gave it."""
@@ -140,7 +140,7 @@ def tests_named(spec: FormSpec, sample: Mapping[str, Any], lang: Lang, codes: Se
 def received(record: RecordVersion) -> Received:
     data = record.data
     flag = Flag(data["flag"])
-    return Received(record, datetime.fromisoformat(data["received_at"]), flag, signs(flag, bool(data.get("told"))))
+    return Received(record, datetime.fromisoformat(data["received_at"]), flag, signs(flag, doctor_told(data)))
 
 
 # The patient's standing results, oldest first; and many patients' in one query.
@@ -164,17 +164,20 @@ def _sent(found: list[RecordVersion], results: list[Received]) -> list[Sent]:
 
 
 def samples(db: Database, patient_id: str, results: list[Received] | None = None) -> list[Sent]:
-    """The patient's standing samples sent, oldest first, each with the results naming it
-    (`results`: the patient's `chart`, when read already)."""
-    return _sent(list_current(db, form_id=REQUEST_FORM, patient_id=patient_id),
-                 chart(db, patient_id) if results is None else results)
+    """The patient's standing samples sent in their present stay, oldest first, each with the
+    results naming it (`results`: the patient's `chart`, when read already). A sample of a stay
+    that ended is not the ward's to chase: the letter that ended it said it was awaited (`handed_on`),
+    and a result of it, when it comes, is recorded on the patient's results all the same."""
+    found = in_present_stays(db, {patient_id: list_current(db, form_id=REQUEST_FORM, patient_id=patient_id)})
+    return _sent(found.get(patient_id, []), chart(db, patient_id) if results is None else results)
 
 
 def samples_of(db: Database, patient_ids: Collection[str]) -> dict[str, list[Sent]]:
-    """`samples` of each of these patients who has sent one."""
+    """`samples` of each of these patients who has sent one in their present stay."""
     results = charts(db, patient_ids)
-    return {patient_id: sent for patient_id, found in current_by_patient(db, REQUEST_FORM, patient_ids).items()
-            if (sent := _sent(found, results.get(patient_id, [])))}
+    found = in_present_stays(db, current_by_patient(db, REQUEST_FORM, patient_ids))
+    return {patient_id: sent for patient_id, standing in found.items()
+            if (sent := _sent(standing, results.get(patient_id, [])))}
 
 
 def overdue(sent: list[Sent], at: datetime) -> list[Sent]:
@@ -191,7 +194,7 @@ def check_amended(before: Mapping[str, Any], data: Mapping[str, Any], lang: Lang
     """Refuse an amendment changing what the laboratory gave (result, units, flag) that keeps who
     was told and when: the doctor heard the earlier value, and a corrected critical one would
     never reach the escalation list."""
-    if before.get("told") and any(before.get(name) != data.get(name) for name in GIVEN) and all(
+    if doctor_told(before) and any(before.get(name) != data.get(name) for name in GIVEN) and all(
             before.get(name) == data.get(name) for name in ("told", "told_at")):
         raise ValidationFailed([FieldError("told", WORDS["told_earlier"][lang])])
 

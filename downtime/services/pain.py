@@ -1,27 +1,35 @@
 """A patient's pain chart: each assessment with the scale, the score, where, what was done (and
 the as-required doses for pain the MAR has given since) and when it is next assessed; what the
 latest asks of the nurse now (domain.pain): pain that matters with nothing done for it, its
-reassessment overdue, sooner after a dose for pain. Never stored: worked out from the standing
-records."""
+reassessment overdue, sooner after a dose for pain; a dose for pain given to a patient whose pain
+was never assessed asks for it all the same. Never stored: worked out from the standing records.
+Typed assessments are checked: analgesia given is assessed again within the hour (30 minutes
+after an injection), on a scale the patient's age can answer."""
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any
 
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
+from downtime.domain.age import age_in_years
 from downtime.domain.medication import Outcome
-from downtime.domain.pain import SCORED, SIGNS, Sign, for_pain, matters, reassess_after_dose, reassess_by, signs
+from downtime.domain.pain import (AFTER_INJECTION, AFTER_OTHER, INJECTED, SCORED, SIGNS, YOUNGEST, Sign,
+                                  assesses_effect, depressing, for_pain, found, matters, reassess_after_dose,
+                                  reassess_by, signs, too_young)
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
-from downtime.formspec.values import format_value
+from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import semicolon
-from downtime.services import medication
+from downtime.services import census, medication
 from downtime.services.bedside import Chart, ordered
-from downtime.services.errors import NotFound
+from downtime.services.context import Session
+from downtime.services.errors import NotFound, ValidationFailed
 
 FORM = "pain_assessment"
 WORDS = {
@@ -29,7 +37,24 @@ WORDS = {
     "due": {"en": "reassess by {due}", "fr": "à réévaluer avant {due}"},
     "letter": {"en": "{pain} at {time}", "fr": "{pain} le {time}"},
     "dose": {"en": "{drug} ({route}) given {time}", "fr": "dose de {drug} ({route}) le {time}"},
+    "alert": {"en": "{pain} {time}", "fr": "{pain} {time}"},
+    "sedation": {"en": "sedation {value}/3", "fr": "sédation {value}/3"},
+    "breathing_rate": {"en": "breathing {value}/min", "fr": "FR {value}/min"},
+    "soon": {"en": "“{field}”: analgesia given has its effect assessed {within}: choose {choice} or less.",
+             "fr": "« {field} » : l’effet d’un antalgique donné se réévalue {within} : choisir {choice} ou moins."},
+    "within_injection": {"en": "30 minutes after an injection", "fr": "30 minutes après une injection"},
+    "within_other": {"en": "within the hour", "fr": "dans l’heure"},
+    "young": {"en": "“{field}”: “{scale}” is used from {years} years of age; this patient is younger: observe the "
+                    "child's pain on FLACC or EVENDOL.",
+              "fr": "« {field} » : « {scale} » s’utilise à partir de {years} ans ; ce patient est plus jeune : "
+                    "observer la douleur de l’enfant avec la FLACC ou l’EVENDOL."},
 }
+NOT_ASSESSED = {
+    "handover": {"en": "PAIN: not assessed", "fr": "DOULEUR : non évaluée"},
+    "letter": {"en": "Pain not assessed", "fr": "Douleur non évaluée"},
+    "alert": {"en": "Pain not assessed", "fr": "Douleur non évaluée"},
+}
+"""What a patient given a dose for pain whose pain was never assessed has in place of the latest assessment."""
 
 
 @dataclass(frozen=True)
@@ -49,8 +74,65 @@ class Dose:
         return WORDS["dose"][lang].format(drug=self.drug, route=self.route, time=f"{self.given_at:%d/%m %H:%M}")
 
 
+class Reassessed(ABC):
+    """What falls due by `due_at` after the latest assessment, or after doses for pain (`doses`)
+    given with none: the reassessment, overdue from then."""
+
+    due_at: datetime
+    doses: tuple[Dose, ...]
+
+    @abstractmethod
+    def signs(self, at: datetime) -> list[Sign]:
+        """What it asks at `at`."""
+
+    @abstractmethod
+    def said(self, sign: Sign, spec: FormSpec, at: datetime, lang: Lang) -> str:
+        """A sign in words."""
+
+    @abstractmethod
+    def line(self, key: str, spec: FormSpec, lang: Lang) -> str:
+        """How the handover sheet ("handover"), a letter ("letter") or the escalation list ("alert") heads it."""
+
+    def dosed(self, lang: Lang) -> list[str]:
+        """The doses for pain given since it on the MAR: "Morphine (SC) given 28/11 13:45"."""
+        return [dose.text(lang) for dose in self.doses]
+
+    def asks(self, spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
+        return [self.said(sign, spec, at, lang) for sign in self.signs(at)]
+
+    def overdue(self, at: datetime) -> bool:
+        return elapsed.instant(self.due_at) <= elapsed.instant(at)
+
+    def next_one(self, spec: FormSpec, at: datetime, lang: Lang) -> str:
+        """"reassess by 28/11 15:00", or "PAIN REASSESSMENT OVERDUE since …" once it is."""
+        if self.overdue(at):
+            return self.said(Sign.OVERDUE, spec, at, lang)
+        return WORDS["due"][lang].format(due=f"{self.due_at.astimezone(at.tzinfo):%d/%m %H:%M}")
+
+
 @dataclass(frozen=True)
-class Assessed:
+class Unassessed(Reassessed):
+    """Doses for pain given to a patient whose pain was never assessed: the earliest's effect
+    falls due first."""
+
+    doses: tuple[Dose, ...]
+
+    @property
+    def due_at(self) -> datetime:  # type: ignore[override]
+        return min((dose.assess_by for dose in self.doses), key=elapsed.instant)
+
+    def signs(self, at: datetime) -> list[Sign]:
+        return [Sign.OVERDUE] if self.overdue(at) else []
+
+    def said(self, sign: Sign, spec: FormSpec, at: datetime, lang: Lang) -> str:
+        return SIGNS[sign][lang].format(score="", due=f"{self.due_at.astimezone(at.tzinfo):%d/%m %H:%M}")
+
+    def line(self, key: str, spec: FormSpec, lang: Lang) -> str:
+        return NOT_ASSESSED[key][lang]
+
+
+@dataclass(frozen=True)
+class Assessed(Reassessed):
     """A pain assessment (`record`), when, when the next falls due (sooner when a dose for pain
     was given since), and the as-required doses for pain given between it and the next (`doses`)."""
 
@@ -92,32 +174,24 @@ class Assessed:
         return self.score(spec, lang) + (f" ({where})" if where else "") + (f", {done}" if done else "")
 
     def what_was_done(self, spec: FormSpec, lang: Lang) -> str:
-        """What the assessment says was done, then the doses for pain the MAR gave since."""
-        return ", ".join(part for part in (format_value(spec.field("action"), self.record.data.get("action"), lang),
+        """What the assessment says was done, the sedation and breathing noted with it, then the
+        doses for pain the MAR gave since."""
+        data = self.record.data
+        watched = [WORDS[name][lang].format(value=data[name]) for name in ("sedation", "breathing_rate")
+                   if data.get(name) is not None]
+        return ", ".join(part for part in (format_value(spec.field("action"), data.get("action"), lang), *watched,
                                            *self.dosed(lang)) if part)
 
-    def dosed(self, lang: Lang) -> list[str]:
-        """The doses for pain given since it on the MAR: "Morphine (SC) given 28/11 13:45"."""
-        return [dose.text(lang) for dose in self.doses]
-
     def signs(self, at: datetime) -> list[Sign]:
-        return signs(self.matters, self.done, self.due_at, at, dosed=bool(self.doses))
+        return signs(self.matters, self.done, self.due_at, at, dosed=bool(self.doses),
+                     depressed=bool(depressing(self.record.data)))
 
     def said(self, sign: Sign, spec: FormSpec, at: datetime, lang: Lang) -> str:
-        return SIGNS[sign][lang].format(score=self.score(spec, lang),
+        return SIGNS[sign][lang].format(score=self.score(spec, lang), found=found(self.record.data, lang),
                                         due=f"{self.due_at.astimezone(at.tzinfo):%d/%m %H:%M}")
 
-    def asks(self, spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
-        return [self.said(sign, spec, at, lang) for sign in self.signs(at)]
-
-    def overdue(self, at: datetime) -> bool:
-        return elapsed.instant(self.due_at) <= elapsed.instant(at)
-
-    def next_one(self, spec: FormSpec, at: datetime, lang: Lang) -> str:
-        """"reassess by 28/11 15:00", or "PAIN REASSESSMENT OVERDUE since …" once it is."""
-        if self.overdue(at):
-            return self.said(Sign.OVERDUE, spec, at, lang)
-        return WORDS["due"][lang].format(due=f"{self.due_at.astimezone(at.tzinfo):%d/%m %H:%M}")
+    def line(self, key: str, spec: FormSpec, lang: Lang) -> str:
+        return WORDS[key][lang].format(pain=self.text(spec, lang), time=f"{self.assessed_at:%d/%m %H:%M}")
 
 
 def assessed(record: RecordVersion) -> Assessed:
@@ -149,13 +223,15 @@ def doses_for_pain(db: Database, patient_id: str) -> list[Dose]:
 
 
 def with_doses(found: Sequence[Assessed], doses: Sequence[Dose]) -> list[Assessed]:
-    """Each assessment with the doses for pain given from it to the next, its reassessment due by
-    the latest dose's effect when that is sooner."""
+    """Each assessment with the doses for pain given before the next whose effect it could not
+    tell (those given since, and one given just before it for the pain it scores), its
+    reassessment due by the earliest dose's effect when that is sooner: a tablet given after an
+    injection does not put off the injection's."""
     made = []
     for one, after in zip(found, [*(later.assessed_at for later in found[1:]), None]):
-        since = [dose for dose in doses if elapsed.instant(one.assessed_at) <= elapsed.instant(dose.given_at)
+        since = [dose for dose in doses if not assesses_effect(dose.given_at, dose.route, one.assessed_at)
                  and (after is None or elapsed.instant(dose.given_at) < elapsed.instant(after))]
-        due = min((one.due_at, *(dose.assess_by for dose in since[-1:])), key=elapsed.instant)
+        due = min((one.due_at, *(dose.assess_by for dose in since)), key=elapsed.instant)
         made.append(replace(one, doses=tuple(since), due_at=due))
     return made
 
@@ -165,32 +241,97 @@ def chart(db: Database, patient_id: str) -> list[Assessed]:
     return with_doses(CHART.of(db, patient_id), doses_for_pain(db, patient_id))
 
 
-def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Assessed]]:
-    """The pain chart of each of these patients who has one, as `chart`."""
-    return {patient_id: with_doses(found, doses_for_pain(db, patient_id))
-            for patient_id, found in CHART.of_each(db, patient_ids).items()}
+def _unassessed(doses: Sequence[Dose]) -> Unassessed | None:
+    return Unassessed(tuple(doses)) if doses else None
+
+
+def _latest(found: Sequence[Assessed], doses: Sequence[Dose]) -> Assessed | Unassessed | None:
+    """The latest assessment with the doses since, or the doses for pain given with none."""
+    return with_doses(found, doses)[-1] if found else _unassessed(doses)
+
+
+def unassessed(db: Database, patient_id: str) -> Unassessed | None:
+    """The doses for pain given to a patient whose pain was never assessed (None: none given)."""
+    return _unassessed(doses_for_pain(db, patient_id))
+
+
+def latest(db: Database, patient_id: str) -> Assessed | Unassessed | None:
+    """What the patient's pain chart asks from: its latest assessment, or the doses for pain
+    given while it has none; None when there is neither."""
+    return _latest(CHART.of(db, patient_id), doses_for_pain(db, patient_id))
+
+
+def latest_each(db: Database, patient_ids: Collection[str]) -> dict[str, Assessed | Unassessed]:
+    """`latest` for each of these patients who has an assessment or a dose for pain."""
+    found = CHART.of_each(db, patient_ids)
+    return {patient_id: one for patient_id in patient_ids
+            if (one := _latest(found.get(patient_id, ()), doses_for_pain(db, patient_id))) is not None}
 
 
 def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
              lang: Lang) -> dict[str, str]:
     """What the handover sheet says at `at` of each of these patients' pain: the latest
-    assessment, pain left untreated, and when it is next assessed (or since when that is
-    overdue)."""
+    assessment (or that none was made after a dose for pain), pain left untreated, and when it
+    is next assessed (or since when that is overdue)."""
     spec = forms[FORM]
     return {patient_id: semicolon(lang).join([
-        WORDS["handover"][lang].format(pain=latest.text(spec, lang), time=f"{latest.assessed_at:%d/%m %H:%M}"),
-        *latest.dosed(lang),
+        latest.line("handover", spec, lang), *latest.dosed(lang),
         *(latest.said(sign, spec, at, lang) for sign in latest.signs(at) if sign is not Sign.OVERDUE),
         latest.next_one(spec, at, lang)])
-        for patient_id, found in charts(db, patient_ids).items() for latest in found[-1:]}
+        for patient_id, latest in latest_each(db, patient_ids).items()}
 
 
 def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:
     """What a letter handing the patient on (a move to another ward, a transfer to another
     hospital, a discharge) says of their pain: the latest assessment and pain left untreated,
     which the receiving team answers first."""
-    spec = forms[FORM]
-    return [line for latest in chart(db, patient_id)[-1:] for line in (
-        WORDS["letter"][lang].format(pain=latest.text(spec, lang), time=f"{latest.assessed_at:%d/%m %H:%M}"),
-        *latest.dosed(lang),
-        *(latest.said(sign, spec, at, lang) for sign in latest.signs(at) if sign is not Sign.OVERDUE))]
+    spec, found = forms[FORM], latest(db, patient_id)
+    if found is None:
+        return []
+    return [found.line("letter", spec, lang), *found.dosed(lang),
+            *(found.said(sign, spec, at, lang) for sign in found.signs(at) if sign is not Sign.OVERDUE)]
+
+
+def _soon_enough(db: Database, spec: FormSpec, patient_id: str, data: Mapping[str, Any],
+                 lang: Lang) -> list[FieldError]:
+    """Analgesia given is assessed again by its effect: 30 minutes when a dose for pain was
+    injected in the hour before the assessment (on the MAR), within the hour otherwise."""
+    if "analgesia" not in (data.get("action") or ()):
+        return []
+    at = datetime.fromisoformat(data["assessed_at"])
+    injected = any(dose.route in INJECTED for dose in doses_for_pain(db, patient_id)
+                   if timedelta(0) <= elapsed.between(dose.given_at, at) <= AFTER_OTHER)
+    wait = AFTER_INJECTION if injected else AFTER_OTHER
+    if timedelta(minutes=int(data["reassess_in"])) <= wait:
+        return []
+    field = spec.field("reassess_in")
+    return [FieldError(field.id, WORDS["soon"][lang].format(
+        field=field.label.get(lang), within=WORDS["within_injection" if injected else "within_other"][lang],
+        choice=format_value(field, str(wait // timedelta(minutes=1)), lang)))]
+
+
+def _scale_for_age(db: Database, forms: Mapping[str, FormSpec], spec: FormSpec, patient_id: str,
+                   data: Mapping[str, Any], lang: Lang) -> list[FieldError]:
+    """A scale the patient's age cannot answer: a toddler given a number from 0 to 10 (a time
+    before the birth is a slip this does not judge)."""
+    born = census.patient_with_location(db, forms, patient_id).birth_date
+    on = datetime.fromisoformat(data["assessed_at"]).date()
+    if born is None or on < born or not too_young(data["scale"], age_in_years(born, on)):
+        return []
+    field = spec.field("scale")
+    return [FieldError(field.id, WORDS["young"][lang].format(
+        field=field.label.get(lang), scale=format_value(field, data["scale"], lang), years=YOUNGEST[data["scale"]]))]
+
+
+def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any],
+          before: Mapping[str, Any] | None = None) -> None:
+    """Refuse an assessment typed, or an amendment changing what is checked, that leaves
+    analgesia given unassessed for hours, or scores a young child on a scale they cannot answer;
+    one amended for another reason (a place misspelt) stands as the plan made then."""
+    keys = ("assessed_at", "scale", "action", "reassess_in")
+    if before is not None and all(before.get(key) == data.get(key) for key in keys):
+        return
+    errors = [*_scale_for_age(session.db, session.forms, spec, patient_id, data, session.lang),
+              *_soon_enough(session.db, spec, patient_id, data, session.lang)]
+    if errors:
+        raise ValidationFailed(errors)

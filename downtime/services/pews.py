@@ -1,7 +1,8 @@
 """A child's paediatric observation chart: each set scored with the Bedside PEWS by the child's age
 band on the day it was taken (domain.pews), when the next set is due, and what the latest set asks
-of the nurse now: the doctor called from a score of 8, for a nurse or parent worried, for a child
-not alert; the next set overdue. Never stored: the score is worked out from the readings and the
+of the nurse now: the doctor called from a score of 8, for a red flag, for a nurse or parent
+worried, for a child not alert, and still while the sets after such a one are incomplete; the next
+set overdue. Never stored: the score is worked out from the readings and the
 date of birth each time, so an amended reading or birth date rescores the chart."""
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.pews import (
-    BAND_WORDS, ITEMS, SIGNS, WATCHED_WITHIN, PewsScore, PewsSet, age_band, missing_asked, next_due, score, signs,
-    watched_closely,
+    BAND_WORDS, CALL_THE_DOCTOR, ITEMS, RED_WORDS, SIGNS, WATCHED_WITHIN, PewsScore, PewsSet, Red, Sign, age_band,
+    missing_asked, next_due, red_flags, score, signs, watched_closely,
 )
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
@@ -38,6 +39,10 @@ WORDS = {
     "next": {"en": "next set due {time}", "fr": "prochaine surveillance {time}"},
     "handover": {"en": "PEWS: {said}", "fr": "PEWS : {said}"},
     "short": {"en": "PEWS {total}", "fr": "PEWS {total}"},
+    "short_incomplete": {"en": "PEWS {total} (incomplete)", "fr": "PEWS {total} (incomplet)"},
+    "at_least": {"en": "≥ {total}", "fr": "≥ {total}"},
+    "standing": {"en": "LAST FULL SET ({time}) STILL STANDS: {said}",
+                 "fr": "DERNIÈRE SÉRIE COMPLÈTE ({time}) TOUJOURS VALABLE : {said}"},
     "letter": {"en": "{score} at {time}: {readings}", "fr": "{score} le {time} : {readings}"},
     "none": {"en": "No PEWS set this stay", "fr": "Pas de PEWS pendant ce séjour"},
     "none_short": {"en": "No PEWS set", "fr": "Pas de PEWS"},
@@ -66,12 +71,33 @@ class Taken:
     def scored(self, born: date | None) -> PewsScore | None:
         return scored_on(self.readings, born, self.taken_at)
 
+    def red(self, born: date | None) -> list[Red]:
+        return red_on(self.readings, born, self.taken_at)
+
+    def complete(self, born: date | None) -> bool:
+        """Scored with every reading asked for taken: a set whose score stands for the child's."""
+        found = self.scored(born)
+        return found is not None and not missing_asked(found)
+
 
 def scored_on(readings: PewsSet, born: date | None, taken_at: datetime) -> PewsScore | None:
     """A set's score for a child born on `born`, on the band of the day it was taken; None when
     the date of birth is not known (or the patient was 16 by then, which saving refuses)."""
     band = age_band(born, taken_at.date()) if born is not None else None
     return score(readings, band) if band is not None else None
+
+
+def red_on(readings: PewsSet, born: date | None, taken_at: datetime) -> list[Red]:
+    """A set's red flags, the fever's by the band of the day it was taken."""
+    return red_flags(readings, age_band(born, taken_at.date()) if born is not None else None)
+
+
+def total_text(found: PewsScore | None, lang: Lang) -> str:
+    """"9"; "≥ 3" for a set missing a reading asked for (its score can only be higher: "0" said a
+    set of "room air" alone scored as a well child); "?" unscored."""
+    if found is None:
+        return "?"
+    return WORDS["at_least"][lang].format(total=found.total) if missing_asked(found) else str(found.total)
 
 
 def reading(one: Taken, item: str, found: PewsScore | None, spec: FormSpec, lang: Lang) -> str:
@@ -88,7 +114,7 @@ def _answer(value: Any) -> Any:
 
 
 def readings_of(data: Mapping[str, Any]) -> PewsSet:
-    return PewsSet(**{item: _answer(data.get(item)) for item in ITEMS})
+    return PewsSet(**{item: _answer(data.get(item)) for item in (*ITEMS, "temperature")})
 
 
 def taken(record: RecordVersion) -> Taken:
@@ -102,18 +128,18 @@ chart, charts = CHART.of, CHART.of_each
 
 
 def score_text(found: PewsScore | None, spec: FormSpec, lang: Lang) -> str:
-    """"PEWS 11 (3 to 12 months)", with the items not taken named: the score of an incomplete set
-    can only be lower than the child's; "PEWS not scored" for a set with no score, whose why is
-    what it asks (the date of birth to record, or a patient 16 or over that day)."""
+    """"PEWS 11 (3 to under 12 months)", with the items not taken named: the score of an incomplete
+    set can only be lower than the child's ("PEWS ≥ 3"); "PEWS not scored" for a set with no score,
+    whose why is what it asks (the date of birth to record, or a patient 16 or over that day)."""
     if found is None:
         return WORDS["not_scored"][lang]
     missing = ", ".join(mid_line(spec.field(item).label.get(lang)) for item in found.missing)
-    return WORDS["score"][lang].format(total=found.total, band=semicolon(lang).join(
+    return WORDS["score"][lang].format(total=total_text(found, lang), band=semicolon(lang).join(
         [BAND_WORDS[found.band][lang], *([WORDS["incomplete"][lang].format(missing=missing)] if missing else [])]))
 
 
 def state(lines: Sequence[Taken], born: date | None, spec: FormSpec, at: datetime, lang: Lang) -> str:
-    """"PEWS 3 (1 to 4 years) at 28/11 13:00; next set due 28/11 14:00" (once overdue, what the
+    """"PEWS 3 (1 to under 4 years) at 28/11 13:00; next set due 28/11 14:00" (once overdue, what the
     chart asks says so instead)."""
     latest = lines[-1]
     return semicolon(lang).join([
@@ -123,34 +149,64 @@ def state(lines: Sequence[Taken], born: date | None, spec: FormSpec, at: datetim
 
 
 def asked(one: Taken, born: date | None, spec: FormSpec, at: datetime, lang: Lang, latest: bool) -> list[str]:
-    """What a set of a child born on `born` asks at `at`: its score, someone worried, a child not
-    alert, the date of birth to record; for the `latest`, the next set overdue (an earlier one's
-    was taken)."""
-    return _asks(one.scored(born), born, one.concern, _answer(one.record.data.get("consciousness")), one.taken_at,
-                 one.due_at if latest else None, spec, at, lang)
+    """What a set of a child born on `born` asks at `at`: its score, its red flags, someone
+    worried, a child not alert, the date of birth to record; for the `latest`, the next set overdue
+    (an earlier one's was taken)."""
+    return [said for _, said in _signed(one, born, spec, at, lang, latest)]
 
 
-def _asks(found: PewsScore | None, born: date | None, concern: bool, consciousness: str | None, taken_at: datetime,
-          due_at: datetime | None, spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
+def _signed(one: Taken, born: date | None, spec: FormSpec, at: datetime, lang: Lang,
+            latest: bool) -> list[tuple[Sign, str]]:
+    return _asks(one.scored(born), one.red(born), born, one.concern, _answer(one.record.data.get("consciousness")),
+                 one.taken_at, one.due_at if latest else None, spec, at, lang)
+
+
+def _asks(found: PewsScore | None, red: Sequence[Red], born: date | None, concern: bool, consciousness: str | None,
+          taken_at: datetime, due_at: datetime | None, spec: FormSpec, at: datetime,
+          lang: Lang) -> list[tuple[Sign, str]]:
     grown = born is not None and age_band(born, at.date()) is None
-    return [SIGNS[sign][lang].format(
+    return [(sign, SIGNS[sign][lang].format(
         total=found.total if found else "", time=f"{taken_at:%d/%m %H:%M}", day=f"{taken_at:%d/%m/%Y}",
+        red=", ".join(RED_WORDS[flag][lang] for flag in red),
         consciousness=format_value(spec.field("consciousness"), consciousness, lang),
         due=f"{due_at:%d/%m %H:%M}" if due_at else "",
-        missing=", ".join(mid_line(spec.field(item).label.get(lang)) for item in missing_asked(found)) if found else "")
-        for sign in signs(found, concern, consciousness, due_at, at, born is not None, grown)]
+        missing=", ".join(mid_line(spec.field(item).label.get(lang)) for item in missing_asked(found))
+        if found else "")) for sign in signs(found, concern, consciousness, due_at, at, born is not None, grown, bool(red))]
+
+
+def standing(lines: Sequence[Taken], born: date | None, spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
+    """While the latest set is incomplete, the doctor calls of the last complete one that it does
+    not make itself: an escalation stands until a full set shows the child better."""
+    if not lines or lines[-1].complete(born):
+        return []
+    full = next((one for one in reversed(lines[:-1]) if one.complete(born)), None)
+    if full is None:
+        return []
+    made = {sign for sign, _ in _signed(lines[-1], born, spec, at, lang, False)}
+    return [WORDS["standing"][lang].format(time=f"{full.taken_at:%d/%m %H:%M}", said=said)
+            for sign, said in _signed(full, born, spec, at, lang, False) if sign in CALL_THE_DOCTOR - made]
 
 
 def check_next(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any]) -> None:
     """Refuse, at the next set's time, a gap of more than an hour after a set that is watched
-    closely (`domain.pews.watched_closely`), scored on the band of its day."""
+    closely (`domain.pews.watched_closely`) or is missing a reading asked for, scored on the band
+    of its day: a set of "room air" alone, next in 4 hours, after a PEWS of 9 left the child
+    unwatched for 4 hours."""
+    if timedelta(minutes=int(data["next_in"])) <= WATCHED_WITHIN:
+        return
     born = census.patient_with_location(session.db, session.forms, patient_id).birth_date
-    found = scored_on(readings_of(data), born, datetime.fromisoformat(data["taken_at"]))
-    if (watched_closely(found, data.get("concern") is True, _answer(data.get("consciousness")))
-            and timedelta(minutes=int(data["next_in"])) > WATCHED_WITHIN):
+    readings, taken_at = readings_of(data), datetime.fromisoformat(data["taken_at"])
+    found, field = scored_on(readings, born, taken_at), spec.field("next_in").label.get(session.lang)
+    if watched_closely(found, data.get("concern") is True, _answer(data.get("consciousness")),
+                       bool(red_on(readings, born, taken_at))):
         raise ValidationFailed([FieldError("next_in", message(session.lang, QT_TRANSLATE_NOOP(
-            "messages", "“{field}”: a child scoring 8 or more, not alert, or with someone worried is observed at least "
-                        "hourly: choose 1 hour or less."), field=spec.field("next_in").label.get(session.lang)))])
+            "messages", "“{field}”: a child scoring 8 or more, with a red flag, not alert, or with someone worried is "
+                        "observed at least hourly: choose 1 hour or less."), field=field))])
+    if found is not None and (missing := missing_asked(found)):
+        raise ValidationFailed([FieldError("next_in", message(session.lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: {missing} not taken, the score can only be higher: take them within the hour "
+                        "(choose 1 hour or less)."), field=field, missing=", ".join(
+            mid_line(spec.field(item).label.get(session.lang)) for item in missing)))])
 
 
 def as_typed(values: Mapping[str, Any], born: date | None, spec: FormSpec, at: datetime,
@@ -166,13 +222,20 @@ def as_typed(values: Mapping[str, Any], born: date | None, spec: FormSpec, at: d
     except (ValidationError, TypeError, ValueError):
         return None
     found = scored_on(readings, born, taken_at)
-    return score_text(found, spec, lang), _asks(found, born, values.get("concern") is True,
-                                                 values.get("consciousness"), taken_at, None, spec, at, lang)
+    return score_text(found, spec, lang), [said for _, said in _asks(
+        found, red_on(readings, born, taken_at), born, values.get("concern") is True, values.get("consciousness"),
+        taken_at, None, spec, at, lang)]
 
 
 def asking(lines: Sequence[Taken], born: date | None, spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
-    """What the latest set asks at `at` (nothing for a child with no set charted)."""
-    return asked(lines[-1], born, spec, at, lang, True) if lines else []
+    """What the latest set asks at `at`, and while it is incomplete what the last complete one
+    still asks of the doctor (`standing`), after the latest's own calls to the doctor and before
+    the rest; nothing for a child with no set charted."""
+    if not lines:
+        return []
+    signed = _signed(lines[-1], born, spec, at, lang, True)
+    return [*(said for sign, said in signed if sign in CALL_THE_DOCTOR), *standing(lines, born, spec, at, lang),
+            *(said for sign, said in signed if sign not in CALL_THE_DOCTOR)]
 
 
 def coming(lines: Sequence[Taken], at: datetime) -> datetime | None:
@@ -184,8 +247,9 @@ def coming(lines: Sequence[Taken], at: datetime) -> datetime | None:
 @dataclass(frozen=True)
 class Watch:
     """Where a child's paediatric chart stands at a moment, as a list's line and the census show
-    it: the latest score (`total` None when the child's age is not known), when the next set is
-    due and whether it is overdue, whether the chart asks anything (`asking`), and all it says
+    it: the latest score (`total` None when the child's age is not known; `incomplete` when a
+    reading asked for is missing, so the score can only be higher), when the next set is due and
+    whether it is overdue, whether the chart asks anything (`asking`), and all it says
     (`said`: the score, the next set and what it asks, for a tooltip and the handover sheet)."""
 
     total: int | None
@@ -195,12 +259,17 @@ class Watch:
     said: str
     charted: bool = True
     """False for a child with no set this stay, whose first was due when they came in."""
+    incomplete: bool = False
 
     def short(self, lang: Lang) -> str:
-        """"PEWS 9", "PEWS ?" for a child whose age is not known, "No PEWS set"."""
+        """"PEWS 9", "PEWS ≥ 3 (incomplete)", "PEWS ?" for a child whose age is not known, "No PEWS set"."""
         if not self.charted:
             return WORDS["none_short"][lang]
-        return WORDS["short"][lang].format(total="?" if self.total is None else self.total)
+        if self.total is None:
+            return WORDS["short"][lang].format(total="?")
+        if self.incomplete:
+            return WORDS["short_incomplete"][lang].format(total=WORDS["at_least"][lang].format(total=self.total))
+        return WORDS["short"][lang].format(total=self.total)
 
 
 def uncharted(patients: Iterable[PatientSummary], charted: Collection[str], at: datetime) -> list[PatientSummary]:
@@ -232,7 +301,8 @@ def watches(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[Pati
         scored_now = latest.scored(born[patient_id])
         found[patient_id] = Watch(None if scored_now is None else scored_now.total, latest.due_at,
                                   elapsed.reached(latest.due_at, at), bool(asks),
-                                  semicolon(lang).join([state(lines, born[patient_id], spec, at, lang), *asks]))
+                                  semicolon(lang).join([state(lines, born[patient_id], spec, at, lang), *asks]),
+                                  incomplete=scored_now is not None and bool(missing_asked(scored_now)))
     for patient in uncharted(patients, found, at):
         found[patient.patient_id] = Watch(None, _admitted(patient, at), True, True, semicolon(lang).join(
             [WORDS["none"][lang], first_set_asked(patient, at, lang)]), charted=False)
@@ -254,7 +324,7 @@ def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: 
                  for name in ("temperature", "consciousness") if data.get(name) is not None]
     return [WORDS["letter"][lang].format(score=score_text(found, spec, lang), time=f"{latest.taken_at:%d/%m %H:%M}",
                                          readings=", ".join(readings)),
-            *asked(latest, born, spec, at, lang, False)]
+            *asked(latest, born, spec, at, lang, False), *standing(lines, born, spec, at, lang)]
 
 
 def handover(watched: Mapping[str, Watch], lang: Lang) -> dict[str, str]:

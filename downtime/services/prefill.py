@@ -14,7 +14,8 @@ from downtime.formspec.schema import (DELIRIUM_FORM, DEVICES_FORM, FALLS_FORM, N
                                       WOUNDS_FORM, ChoiceField, Field,
                                       Meaning, MultiChoiceField, TextField)
 from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon
-from downtime.services import (bowels, census, delirium, devices, falls, lab_results, medication, nutrition,
+from downtime.domain.glucose import UNIT_FIELD
+from downtime.services import (bowels, census, delirium, devices, falls, glucose, lab_results, medication, nutrition,
                                observations, pain, pews, repositioning, sepsis, settings, telephone_orders, transfusion,
                                wounds)
 from downtime.services.context import Session
@@ -28,6 +29,11 @@ WORDS = {
                      "fr": "Selles non moulées depuis le\u00a0{since} : la feuille des selles demande l’isolement du "
                            "patient (précautions contact, lavage des mains à l’eau et au savon) : le signaler à ceux "
                            "qui prennent le relais."},
+    "c_difficile": {"en": "C. difficile found {since} ({result}): the bowel chart asks to isolate the patient (contact "
+                          "precautions, hands washed with soap and water): tell those taking over.",
+                    "fr": "C. difficile retrouvé le\u00a0{since} ({result}) : la feuille des selles demande "
+                          "l’isolement du patient (précautions contact, lavage des mains à l’eau et au savon) : le "
+                          "signaler à ceux qui prennent le relais."},
 }
 NO_ISOLATION, CONTACT = "none", "contact"
 """The admission's isolation answers: none, and contact precautions, which enteric precautions
@@ -44,7 +50,8 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None) -> d
     A nurse's order starts as a telephone order, the only one a nurse writes. A unit of blood
     starts from the latest prescription with a unit left, and its component. A fall starts on
     anticoagulant treatment when the medication chart has one in force (`falls.first_answers`):
-    the box was left "No" for a patient on apixaban. An isolation copied
+    the box was left "No" for a patient on apixaban. A patient's first glucose reading starts in
+    the unit of the latest typed on the laptop (`_glucose_unit_used_last`). An isolation copied
     from the admission starts as contact precautions while the bowel chart isolates the patient for
     loose stools (`_enteric`)."""
     now = session.clock()
@@ -87,26 +94,39 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None) -> d
         answers |= transfusion.next_unit(session.db, patient_id)
     if spec.id == falls.FORM and patient_id is not None:
         answers |= falls.first_answers(session.db, patient_id, now)
+    if spec.id == glucose.FORM and patient_id is not None and not answers.get(UNIT_FIELD):
+        answers[UNIT_FIELD] = _glucose_unit_used_last(session)
     if patient_id is not None:
         answers |= _enteric(session, spec, patient_id, now, answers)
     return {name: value for name, value in answers.items() if value not in (None, "", [])}
 
 
+def _glucose_unit_used_last(session: Session) -> str | None:
+    """The unit of the latest glucose reading typed on this laptop: a ward's meters read in one
+    (g/L on a French ward), which the nurse checks, or changes for another."""
+    typed = [record for record in list_current(session.db, glucose.FORM) if record.data.get(UNIT_FIELD)]
+    return max(typed, key=lambda record: record.recorded_at).data[UNIT_FIELD] if typed else None
+
+
 def notes(session: Session, spec: FormSpec, patient_id: str | None) -> dict[str, str]:
     """What the nurse is told under a field of a new record of `spec` about where its answer
-    starts from, by field id: under an isolation copied from the admission, the loose stools the
-    bowel chart isolates the patient for now (`bowels.isolated`) and their precautions, to tell
+    starts from, by field id: under an isolation copied from the admission, the loose stools or
+    the result finding C. difficile the bowel chart isolates the patient for now
+    (`bowels.isolated`) and their precautions, to tell
     those taking over (another ward or hospital, a care home, the mortuary). Whatever the
     admission says: contact precautions for a resistant germ do not wash hands with soap and
     water, which C. difficile's spores ask."""
     fields = _isolations(session, spec)
     if patient_id is None or not fields:
         return {}
-    since = bowels.isolated(session.db, [patient_id], session.clock()).get(patient_id)
-    if since is None:
+    isolation = bowels.isolated(session.db, [patient_id], session.clock()).get(patient_id)
+    if isolation is None:
         return {}
-    return dict.fromkeys((field.id for field in fields),
-                         WORDS["loose_stools"][session.lang].format(since=f"{since:%d/%m %H:%M}"))
+    found = isolation.found
+    said = (WORDS["c_difficile"][session.lang].format(since=f"{found.received_at:%d/%m %H:%M}", result=found.text())
+            if found is not None
+            else WORDS["loose_stools"][session.lang].format(since=f"{isolation.since:%d/%m %H:%M}"))
+    return dict.fromkeys((field.id for field in fields), said)
 
 
 def suggestions(session: Session, spec: FormSpec, patient_id: str | None) -> dict[str, list[str]]:
@@ -165,8 +185,8 @@ def _isolations(session: Session, spec: FormSpec) -> list[Field]:
 def _enteric(session: Session, spec: FormSpec, patient_id: str, now: datetime,
              answers: dict[str, Any]) -> dict[str, Any]:
     """Contact precautions for each isolation copied from an admission that says none or
-    nothing, while the bowel chart isolates the patient for loose stools at `now`
-    (`bowels.isolated`), as the handover sheet's Isolation column does: a patient with
+    nothing, while the bowel chart isolates the patient for loose stools or a result finding
+    C. difficile at `now` (`bowels.isolated`), as the handover sheet's Isolation column does: a patient with
     C. difficile-type loose stools since yesterday went to a nursing home read as isolation
     "None". An isolation the admission names (droplet) is kept: the form's one answer cannot say
     both, and the note under it (`notes`) tells the loose stools."""

@@ -23,7 +23,7 @@ from downtime.formspec import FormSpec
 from downtime.formspec.schema import (DecimalField, IntegerField, Meaning, MultiChoiceField, RecordRefField, StaffRefField,
                                       TextField)
 from downtime.formspec.values import FieldError, answer_text, format_value, relevant_values, validate
-from downtime.services import census, devices, glucose, identity, lab_results, paper_numbers, search, weight
+from downtime.services import census, devices, glucose, identity, lab_results, paper_numbers, search, sepsis, weight
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, PermissionDenied, ServiceError, ValidationFailed
 from downtime.services.laptops import author_of, authors as authors_here, laptops_known
@@ -139,7 +139,9 @@ def save_new(session: Session, form_id: str, values: dict[str, Any],
         _check_pews(session, spec, patient_id, _checked(session, spec, values))
         _check_glucose(session, spec, _checked(session, spec, values))
         _check_vte(session, spec, _checked(session, spec, values))
+        _check_sepsis(session, spec, _checked(session, spec, values))
         _check_look(session, spec, patient_id, _checked(session, spec, values))
+        _check_pain(session, spec, patient_id, _checked(session, spec, values))
         saved = _first_version(session, spec, values, patient_id, str(uuid.uuid4()), "record.create")
     session.emit("record_saved", saved)
     return saved
@@ -276,7 +278,9 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str,
     _check_pews(session, spec, latest.patient_id, _checked(session, spec, values), latest.data)
     _check_glucose(session, spec, _checked(session, spec, values), latest.data)
     _check_vte(session, spec, _checked(session, spec, values), latest.data)
+    _check_sepsis(session, spec, _checked(session, spec, values), latest.data)
     _check_look(session, spec, latest.patient_id, _checked(session, spec, values), latest)
+    _check_pain(session, spec, latest.patient_id, _checked(session, spec, values), latest.data)
     _check_lab_result(session, spec, _checked(session, spec, values), latest.data)
     if spec.id == ORDER_FORM:
         _check_order(session, str(latest.patient_id), _checked(session, spec, values), latest.data)
@@ -459,20 +463,29 @@ def _check_pews(session: Session, spec: FormSpec, patient_id: str | None, data: 
 
 def _check_glucose(session: Session, spec: FormSpec, data: dict[str, Any],
                    before: dict[str, Any] | None = None) -> None:
-    """A glucose reading typed, or amended, asked when the next is due (see glucose.check_plan):
-    one written before the form asked is corrected without a plan no one made then."""
+    """A glucose reading typed, or amended, asked when the next is due and the unit the meter
+    shows, its value one such a meter shows (see glucose.check): one written before the form
+    asked is corrected without a plan no one made then, in mmol/L."""
     if spec.id == glucose.FORM:
-        glucose.check_plan(spec, data, session.lang, before)
+        glucose.check(spec, data, session.lang, before)
 
 
 def _check_vte(session: Session, spec: FormSpec, data: dict[str, Any],
                before: dict[str, Any] | None = None) -> None:
     """A VTE risk assessment typed, or amended, naming the mechanical prophylaxis decided, and no
-    stockings after an acute stroke (see vte.check)."""
+    stockings after an acute stroke or with a reason against them ticked (see vte.check)."""
     from downtime.services import vte  # which reads the medication chart, written through this module
 
     if spec.id == vte.FORM:
         vte.check(spec, data, session.lang, before)
+
+
+def _check_sepsis(session: Session, spec: FormSpec, data: dict[str, Any],
+                  before: dict[str, Any] | None = None) -> None:
+    """A sepsis screening typed, or amended, checked by its chart (see sepsis.check): a review
+    typed on the wrong day, oxygen "not needed" under target on air."""
+    if spec.id == sepsis.FORM:
+        sepsis.check(spec, data, session.lang, before)
 
 
 def _check_look(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any],
@@ -481,6 +494,16 @@ def _check_look(session: Session, spec: FormSpec, patient_id: str | None, data: 
     devices.check_look): a new cannula put in where the old one still is, a misspelt removal."""
     if spec.id == devices.FORM and patient_id is not None:
         devices.check_look(session.db, spec, patient_id, data, session.lang, amended)
+
+
+def _check_pain(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any],
+                before: dict[str, Any] | None = None) -> None:
+    """A pain assessment typed, or amended, checked by its chart (see pain.check): analgesia
+    given left unassessed for hours, a toddler scored on the number scale."""
+    from downtime.services import pain  # which reads the medication chart, written through this module
+
+    if spec.id == pain.FORM and patient_id is not None:
+        pain.check(session, spec, patient_id, data, before)
 
 
 def _check_lab_result(session: Session, spec: FormSpec, data: dict[str, Any], before: dict[str, Any]) -> None:

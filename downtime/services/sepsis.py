@@ -1,6 +1,6 @@
 """A patient's sepsis screenings this stay (domain.sepsis): the latest and what it found; what
-those since the last finding neither red flag nor possible sepsis still ask, as one (the Sepsis
-Six left, the doctor's review); and a NEWS2 set of 5 or more taken after the latest's readings,
+the episode of red flag or possible sepsis still asks (domain.sepsis.episode: the Sepsis Six
+left, the doctor's review); and a NEWS2 set of 5 or more taken after the latest's readings,
 scoring more than they did or a day on, which asks for a screening. Shown on the observations
 tab, where the set is taken, on the escalation list, the handover sheet and the letters. Never
 stored: worked out from the standing records."""
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from sqlite_utils import Database
@@ -18,20 +18,21 @@ from downtime.domain import elapsed
 from downtime.domain.census import StayStatus
 from downtime.domain.news2 import News2Score
 from downtime.domain.records import RecordVersion
-from downtime.domain.sepsis import OUTCOMES, SCREEN_FROM, Outcome, Screening, episode, left_to_do, outcome
+from downtime.domain.sepsis import (DONE_FROM, OUTCOMES, SCREEN_FROM, SCREENED_FOR, Outcome, Screening, episode,
+                                    left_to_do, outcome, reviewed_at, target_missed)
 from downtime.formspec import FormSpec, Lang
-from downtime.i18n import semicolon
+from downtime.formspec.values import FieldError
+from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon
 from downtime.services import observations
 from downtime.services.bedside import Chart, ordered
 from downtime.services.census import patient_with_location
+from downtime.services.errors import ValidationFailed
 from downtime.services.observations import ScoredSet
 from downtime.services.patients import PatientSummary
 
 FORM = "sepsis_screening"
 HANDED_OVER_FOR = timedelta(hours=24)
 """A screening is said at the handover for a day, whatever it still asks."""
-SCREENED_FOR = timedelta(hours=24)
-"""A set of 5 or more a day after the latest screening asks for one, however it scores."""
 # The UK tool's "red flag sepsis" is a screening's finding (any one red flag with an infection
 # likely), not a grade of sepsis: in French it was "SEPSIS GRAVE", the name of a diagnosis (sepsis
 # with organ dysfunction) that Sepsis-3 dropped in 2016, which a French doctor reads as that and
@@ -55,8 +56,17 @@ WORDS = {
 }
 
 
-def _at(moment: datetime) -> str:
-    return f"{moment:%d/%m %H:%M}"
+REVIEWED_LONG_BEFORE = QT_TRANSLATE_NOOP(
+    "messages", "“{field}”: {time} is more than {hours} hours before the screening ({screened}): check the day "
+                "and time of the doctor's review.")
+OXYGEN_NEEDED = QT_TRANSLATE_NOOP(
+    "messages", "“{field}”: oxygen is needed with an SpO2 of {spo2} % on air, under the target of {target} %: give "
+                "it to the target and time it, or correct the readings.")
+
+
+def _at(moment: datetime, zone: tzinfo | None) -> str:
+    """A time on the ward's clock (`zone`, the clock's now), whichever clock it was typed on."""
+    return f"{moment.astimezone(zone):%d/%m %H:%M}"
 
 
 @dataclass(frozen=True)
@@ -67,18 +77,19 @@ class Screened:
     screening: Screening
     news2: News2Score | None
 
-    def text(self, lang: Lang) -> str:
+    def text(self, lang: Lang, zone: tzinfo | None) -> str:
         """"Sepsis screen 28/11 13:05 (NEWS2 7): RED FLAG SEPSIS; IV antibiotics 28/11 13:40;
-        reviewed by Dr Benali 28/11 13:15"."""
+        reviewed by Dr Benali 28/11 13:15", on the ward's clock (`zone`)."""
         data, screening = self.record.data, self.screening
         said = [WORDS["screened"][lang].format(
-            time=_at(screening.screened_at), found=SHORT[screening.outcome][lang],
+            time=_at(screening.screened_at, zone), found=SHORT[screening.outcome][lang],
             news2="" if self.news2 is None else WORDS["news2"][lang].format(score=self.news2.total))]
         if data.get("antibiotics_at"):
-            said.append(WORDS["antibiotics"][lang].format(time=_at(datetime.fromisoformat(data["antibiotics_at"]))))
+            said.append(WORDS["antibiotics"][lang].format(
+                time=_at(datetime.fromisoformat(data["antibiotics_at"]), zone)))
         if screening.reviewed_at is not None:
             said.append(WORDS["reviewed"][lang].format(name=" ".join(data["reviewed_by"].split()),
-                                                       time=_at(screening.reviewed_at)))
+                                                       time=_at(screening.reviewed_at, zone)))
         return semicolon(lang).join(said)
 
     def meaning(self, lang: Lang) -> str:
@@ -93,13 +104,36 @@ def found_on_form(values: Mapping[str, Any]) -> Outcome | None:
     return outcome(values, observations.readings_score(dict(values)))
 
 
+def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[str, Any] | None = None) -> None:
+    """Refuse a screening typed, or amended into, a doctor's review long before it (a day typed
+    wrong, which the chart ignores: `reviewed_at`) or oxygen "not needed" with the readings under
+    target on air (`target_missed`, which the chart ignores too). A screening saved so before
+    these checks is corrected without them: no one typed it so now."""
+    if _review_refused(data) and (before is None or not _review_refused(before)):
+        screened_at = datetime.fromisoformat(data["screened_at"])
+        raise ValidationFailed([FieldError("reviewed_at", message(
+            lang, REVIEWED_LONG_BEFORE, field=spec.field("reviewed_at").label.get(lang),
+            time=_at(datetime.fromisoformat(data["reviewed_at"]), screened_at.tzinfo),
+            hours=int(DONE_FROM.total_seconds() // 3600), screened=_at(screened_at, screened_at.tzinfo)))])
+    if _oxygen_refused(data) and (before is None or not _oxygen_refused(before)):
+        raise ValidationFailed([FieldError("not_needed", message(
+            lang, OXYGEN_NEEDED, field=spec.field("not_needed").label.get(lang), spo2=data["spo2"],
+            target=target_missed(data)))])
+
+
+def _review_refused(data: Mapping[str, Any]) -> bool:
+    return bool(data.get("reviewed_at")) and reviewed_at(data) is None
+
+
+def _oxygen_refused(data: Mapping[str, Any]) -> bool:
+    return "oxygen" in (data.get("not_needed") or ()) and target_missed(data) is not None
+
+
 def screened(record: RecordVersion) -> Screened:
     data = record.data
     news2 = observations.readings_score(data)
-    reviewed = data.get("reviewed_at")
     return Screened(record, Screening(datetime.fromisoformat(data["screened_at"]), outcome(data, news2),
-                                      tuple(left_to_do(data)), datetime.fromisoformat(reviewed) if reviewed else None),
-                    news2)
+                                      tuple(left_to_do(data)), reviewed_at(data)), news2)
 
 
 CHART = Chart(FORM, ordered(screened, lambda one: one.screening.screened_at))
@@ -107,10 +141,9 @@ CHART = Chart(FORM, ordered(screened, lambda one: one.screening.screened_at))
 
 @dataclass(frozen=True)
 class Sepsis:
-    """What is known of a patient's sepsis at a moment: their latest screening this stay, the
-    screenings since the latest that found neither red flag nor possible sepsis taken as one
-    (`domain.sepsis.episode`: what they ask), and the set standing for their NEWS2 risk (None
-    with none this stay, or under 16)."""
+    """What is known of a patient's sepsis at a moment: their latest screening this stay, their
+    episode of red flag or possible sepsis (`domain.sepsis.episode`: what it asks), and the set
+    standing for their NEWS2 risk (None with none this stay, or under 16)."""
 
     found: Screened | None
     episode: Screening | None
@@ -119,16 +152,15 @@ class Sepsis:
     @property
     def to_screen(self) -> bool:
         """Whether the standing set scores 5 or more and, unless red flag sepsis is being treated
-        (its Sepsis Six and review asked on its own), was taken after the readings the latest
-        screening was made on and either scores more than they did (a screening without
-        readings, more than 4) or was taken a day after it: a patient who got better and worse
-        again days on was never asked again."""
+        (`_treated`), was taken after the readings the latest screening was made on and either
+        scores more than they did (a screening without readings, more than 4) or was taken a day
+        after it: a patient who got better and worse again days on was never asked again."""
         found, standing = self.found, self.standing
         if standing is None or standing.news2 is None or standing.news2.total < SCREEN_FROM:
             return False
         if found is None:
             return True
-        if self.episode is not None and self.episode.outcome is Outcome.RED:
+        if self._treated(found, standing):
             return False
         readings = datetime.fromisoformat(found.record.data["taken_at"]) if found.record.data.get("taken_at") \
             else found.screening.screened_at
@@ -136,13 +168,20 @@ class Sepsis:
         return elapsed.instant(standing.taken_at) > elapsed.instant(readings) and (
             worse or elapsed.between(found.screening.screened_at, standing.taken_at) >= SCREENED_FOR)
 
+    def _treated(self, found: Screened, standing: ScoredSet) -> bool:
+        """Whether red flag sepsis is being treated when the standing set was taken: its Sepsis
+        Six and review, asked on their own, not all done, or the latest screening less than a day
+        before (its NEWS2 escalates it). A finished episode kept a new sepsis days on from ever
+        being screened."""
+        return self.episode is not None and self.episode.outcome is Outcome.RED and (
+            self.episode.asking or elapsed.between(found.screening.screened_at, standing.taken_at) < SCREENED_FOR)
+
     def asks(self, at: datetime, lang: Lang) -> list[str]:
-        """A screening (`to_screen`), and what the screenings since the last that found neither
-        red flag nor possible sepsis ask."""
+        """A screening (`to_screen`), and what the episode of red flag or possible sepsis asks."""
         asked = [] if self.episode is None else self.episode.asks(at, lang)
         if self.to_screen and self.standing is not None and self.standing.news2 is not None:
             asked.insert(0, WORDS["screen"][lang].format(score=self.standing.news2.total,
-                                                         time=_at(self.standing.taken_at.astimezone(at.tzinfo))))
+                                                         time=_at(self.standing.taken_at, at.tzinfo)))
         return asked
 
     def next_change(self, at: datetime) -> datetime | None:
@@ -151,7 +190,7 @@ class Sepsis:
     def state(self, at: datetime, lang: Lang) -> tuple[str, list[str]]:
         """The patient's sepsis in words (their latest screening, or none this stay) and what it
         asks at `at`."""
-        return WORDS["none"][lang] if self.found is None else self.found.text(lang), self.asks(at, lang)
+        return WORDS["none"][lang] if self.found is None else self.found.text(lang, at.tzinfo), self.asks(at, lang)
 
 
 def read(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dict[str, Sepsis]:
@@ -180,7 +219,7 @@ def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lan
         one = known[patient.patient_id]
         asked = asking(one, patient, at, lang)
         recent = one.found is not None and elapsed.between(one.found.screening.screened_at, at) < HANDED_OVER_FOR
-        shown = [one.found.text(lang)] if one.found is not None and (asked or recent) else []
+        shown = [one.found.text(lang, at.tzinfo)] if one.found is not None and (asked or recent) else []
         if shown or asked:
             lines[patient.patient_id] = semicolon(lang).join([*shown, *asked])
     return lines
@@ -209,5 +248,5 @@ def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: 
     left = [] if treated is None else [WORDS[key][lang] for key, said in (
         ("not_given", treated.outcome is Outcome.RED and "antibiotics" in treated.left),
         ("not_reviewed", treated.reviewed_at is None)) if said]
-    return [semicolon(lang).join([known.found.text(lang), *left])]
+    return [semicolon(lang).join([known.found.text(lang, at.tzinfo), *left])]
 

@@ -178,12 +178,21 @@ def restartable(end: Mapping[str, Any]) -> bool:
     """Whether a unit that ended so may be restarted: stopped, for another reason than a reaction
     (a line to replace, the patient taken to a scan), or for a reaction of `RESTARTABLE_SIGNS`
     alone the doctor was told of; never one given in full."""
+    return not_restartable_for(end) is None
+
+
+def not_restartable_for(end: Mapping[str, Any]) -> str | None:
+    """The field of an end whose answer forbids a restart (`restartable`), for a refusal to name:
+    the outcome given in full, signs that may be a serious reaction (or none said), the doctor not
+    told; None when the unit may be restarted."""
     if end.get("outcome") == GIVEN_IN_FULL:
-        return False
+        return "outcome"
     if not reacted(end):
-        return True
+        return None
     signs = set(end.get("signs") or [])
-    return bool(signs) and signs <= RESTARTABLE_SIGNS and end.get("doctor_told") is True
+    if not signs or not signs <= RESTARTABLE_SIGNS:
+        return "signs"
+    return None if end.get("doctor_told") is True else "doctor_told"
 
 
 def _moment(start: Mapping[str, Any], key: str = "started_at") -> datetime:
@@ -284,15 +293,12 @@ def reactions_untold(db: Database) -> dict[str, list[Transfused]]:
         [END_FORM, *part])]
     ends = {unit_id: end for unit_id, end in first_ends(every_end).items()
             if reacted(end.data) and not (end.data.get("doctor_told") and end.data.get("blood_bank_told"))}
-    starts = current_of(db, ends)
-    found: dict[str, list[Transfused]] = {}
-    for unit_id, end in ends.items():
-        start = starts.get(unit_id)
-        if start is None or start.status is RecordStatus.ENTERED_IN_ERROR:
-            continue
-        unit = unit_of(start, end)
-        found.setdefault(str(start.patient_id), []).append(Transfused(start, end, unit, sets_of(unit, [])))
-    return found
+    patients = {str(start.patient_id) for start in current_of(db, ends).values()}
+    starts, all_ends = current_by_patient(db, FORM, patients), current_by_patient(db, END_FORM, patients)
+    # Each unit once, as its chart says it: a unit restarted, both parts' reactions untold, was listed twice.
+    return {patient_id: untold for patient_id, found in starts.items()
+            if (untold := [one for one in _transfused(found, all_ends.get(patient_id, []), [])
+                           if any(start.record_id in ends for start, _ in one.parts)])}
 
 
 def earlier_untold(reactions: Mapping[str, list[Transfused]],
@@ -412,7 +418,9 @@ def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, 
     """A unit's start or end, or a prescription, as written or amended (`record_id`: the record
     amended): a start as `_check_start` says (the bedside identity check is the form's); an end is
     of one of the patient's standing units, after its start, at or before its restart where it was
-    restarted, and the only one of that unit; a prescription is not cut below the units started on
+    restarted, and then one a unit may be restarted after (`restartable`: its restart refused
+    after rigors, the stop amended to rigors once restarted was taken), and the only one of that
+    unit; a prescription is not cut below the units started on
     it. Each refusal names its field."""
     lang = session.lang
     if spec.id == ORDER_FORM:
@@ -444,6 +452,15 @@ def check(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, 
         _refuse("ended_at", message(lang, QT_TRANSLATE_NOOP(
             "messages", "“{field}”: the unit was restarted at {time}, before this: its stop comes before its restart."),
             field=spec.field("ended_at").label.get(lang), time=_at(restart.data["started_at"])))
+    # An end a restart could not follow, written before this rule, is corrected without it.
+    if restart is not None and (forbids := not_restartable_for(data)) is not None and (
+            record_id is None or restartable(current_of(session.db, [record_id])[record_id].data)):
+        _refuse(forbids, message(lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: unit {unit} was restarted at {time}, after this stop: a unit that ended so is not "
+                        "restarted. If the patient had this reaction, stop the unit now if it runs, tell the doctor "
+                        "and the blood bank, and record the reaction on the end of its restart."),
+            field=spec.field(forbids).label.get(lang), unit=unit_number(start.data),
+            time=_at(restart.data["started_at"])))
     other = next((end for end in _standing(list_current(session.db, form_id=END_FORM, patient_id=patient_id))
                   if end.data.get("unit") == unit_id and end.record_id != record_id), None)
     if other is not None:

@@ -3,8 +3,8 @@ in-patients 16 or over not assessed 14 hours after they came in. Said on the han
 reminder (services.since_admission), the decisions the nurses act on that the medication chart
 does not show (stockings or compression to put on; no prophylaxis for the bleeding risk), and
 what they ask: a medicine decided that no anticoagulant order on the chart gives, stockings after
-an acute stroke, a reassessment due. The escalation list says all of it (`escalation`). Never
-stored: worked out from the standing records."""
+an acute stroke or with another reason against them, a reassessment due. The escalation list
+says all of it (`escalation`). Never stored: worked out from the standing records."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from downtime.domain.medication import Frequency, Order, anticoagulant, runs_at
 from downtime.domain.records import RecordVersion
 from downtime.domain.vte import (ADULTS_FROM_YEARS, DEVICE, FIRST_WITHIN, MECHANICAL, MEDICINE, STOCKINGS,
                                  WITHOUT_PROPHYLAXIS_FOR_BLEEDING, Reassess, reassess_by, reassessment_due,
-                                 stockings_after_stroke)
+                                 stockings_ruled_out)
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.messages import message as field_message
 from downtime.formspec.values import FieldError, format_value
@@ -45,10 +45,10 @@ WORDS = {
                              "prescribe it",
                        "fr": "PROPHYLAXIE THROMBOEMBOLIQUE DÉCIDÉE le {time}, ABSENTE DU PLAN D’ADMINISTRATION : "
                              "demander au médecin de la prescrire"},
-    "stroke": {"en": "ACUTE STROKE: NO ANTI-EMBOLISM STOCKINGS (NICE NG89), intermittent pneumatic compression only: "
-                     "ask the doctor",
-               "fr": "AVC AIGU : PAS DE BAS ANTI-THROMBOSE (NICE NG89), compression pneumatique intermittente "
-                     "seulement : demander au médecin"},
+    "no_stockings": {"en": "NO ANTI-EMBOLISM STOCKINGS (NICE NG89: {reasons}): ask the doctor for intermittent "
+                           "pneumatic compression or another decision",
+                     "fr": "PAS DE BAS ANTI-THROMBOSE (NICE NG89 : {reasons}) : demander au médecin une compression "
+                           "pneumatique intermittente ou une autre décision"},
     Reassess.AFTER_ADMISSION: {
         "en": "VTE REASSESSMENT DUE: assessed on admission only ({time}), to reassess within 24 hours of admission: "
               "ask the doctor",
@@ -59,9 +59,9 @@ WORDS = {
         "fr": "RÉÉVALUATION DU RISQUE THROMBOEMBOLIQUE À FAIRE : intervention réalisée le {operated}, après la "
               "dernière évaluation (le {time}) : demander au médecin"},
 }
-STOCKINGS_AFTER_STROKE = QT_TRANSLATE_NOOP(
-    "messages", "“{field}”: no anti-embolism stockings for someone admitted with an acute stroke (NICE NG89): "
-                "choose intermittent pneumatic compression, or another decision.")
+STOCKINGS_RULED_OUT = QT_TRANSLATE_NOOP(
+    "messages", "“{field}”: no anti-embolism stockings with what is ticked (NICE NG89: {reasons}): choose "
+                "intermittent pneumatic compression, or another decision.")
 
 
 def _when(moment: datetime, tz: tzinfo | None) -> str:
@@ -79,6 +79,13 @@ def decided(spec: FormSpec, answers: Mapping[str, Any], lang: Lang) -> str:
     device = answers.get(DEVICE)
     named = WORDS["device_unknown"][lang] if not device else mid_line(format_value(spec.field(DEVICE), device, lang))
     return f"{decision}, {named}"
+
+
+def ruled_out(spec: FormSpec, answers: Mapping[str, Any], lang: Lang) -> str:
+    """What rules out the stockings a decision gives (domain.vte.stockings_ruled_out) as ticked:
+    "acute stroke; severe leg oedema"; "" when nothing does."""
+    return semicolon(lang).join(mid_line(format_value(spec.field(name), [code], lang))
+                                for name, code in stockings_ruled_out(answers))
 
 
 @dataclass(frozen=True)
@@ -115,13 +122,14 @@ def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[s
     amendment taking its device away or turning another decision into a mechanical one: the nurses
     were left to choose. A mechanical decision of version 1 is corrected, and settled at the
     records office, without one: no one named it then. Refuse
-    anti-embolism stockings for someone admitted with an acute stroke, whenever typed."""
+    anti-embolism stockings for someone admitted with an acute stroke or with a reason against them
+    ticked, whenever typed."""
     label = spec.field(DEVICE).label.get(lang)
     if data.get("prophylaxis") in MECHANICAL and not data.get(DEVICE) and (
             before is None or before.get(DEVICE) or before.get("prophylaxis") not in MECHANICAL):
         raise ValidationFailed([FieldError(DEVICE, field_message("required", lang, label))])
-    if stockings_after_stroke(data) and data.get(DEVICE) == STOCKINGS:
-        raise ValidationFailed([FieldError(DEVICE, message(lang, STOCKINGS_AFTER_STROKE, field=label))])
+    if data.get(DEVICE) == STOCKINGS and (reasons := ruled_out(spec, data, lang)):
+        raise ValidationFailed([FieldError(DEVICE, message(lang, STOCKINGS_RULED_OUT, field=label, reasons=reasons))])
 
 
 def _in_force(order: Order, at: datetime) -> bool:
@@ -186,16 +194,17 @@ def _admitted(patient: PatientSummary) -> datetime | None:
     return None if first_due(patient, FIRST_WITHIN) is None else datetime.fromisoformat(patient.admitted_at)
 
 
-def asks(known: Vte, patient: PatientSummary, at: datetime, lang: Lang) -> list[str]:
-    """What an in-patient's assessments ask at `at`: stockings ruled out by an acute stroke, a
-    medicine decided and not prescribed, a reassessment due (the assessment never made is said
-    with the screenings not done since admission: services.since_admission)."""
+def asks(known: Vte, spec: FormSpec, patient: PatientSummary, at: datetime, lang: Lang) -> list[str]:
+    """What an in-patient's assessments (of the form `spec`) ask at `at`: stockings ruled out (an
+    acute stroke, a reason against them), a medicine decided and not prescribed, a reassessment
+    due (the assessment never made is said with the screenings not done since admission:
+    services.since_admission)."""
     found = known.found
     if found is None or not _asked_of(patient, at):
         return []
     tz, said = at.tzinfo, []
-    if stockings_after_stroke(found.record.data):
-        said.append(WORDS["stroke"][lang])
+    if reasons := ruled_out(spec, found.record.data, lang):
+        said.append(WORDS["no_stockings"][lang].format(reasons=reasons))
     if known.unprescribed:
         said.append(WORDS["not_prescribed"][lang].format(time=_when(found.assessed_at, tz)))
     why = reassessment_due(_admitted(patient), [one.assessed_at for one in known.assessments], known.operated_at, at)
@@ -215,7 +224,7 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[Pat
     for patient in patients:
         found = known[patient.patient_id].found
         shown = [found.text(forms[FORM], lang, at.tzinfo)] if found is not None and found.for_the_nurses else []
-        if said := [*shown, *asks(known[patient.patient_id], patient, at, lang)]:
+        if said := [*shown, *asks(known[patient.patient_id], forms[FORM], patient, at, lang)]:
             lines[patient.patient_id] = semicolon(lang).join(said)
     return lines
 
@@ -244,7 +253,7 @@ def escalation(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[P
         if one.found is None and unassessed(None, patient, at):
             admitted = _when(datetime.fromisoformat(patient.admitted_at), at.tzinfo)
             asking[patient.patient_id] = (WORDS["none"][lang], [WORDS["never"][lang].format(admitted=admitted)])
-        elif one.found is not None and (said := asks(one, patient, at, lang)):
+        elif one.found is not None and (said := asks(one, forms[FORM], patient, at, lang)):
             asking[patient.patient_id] = (one.found.text(forms[FORM], lang, at.tzinfo), said)
         due = _next_change(one, patient)
         if due is not None and not elapsed.reached(due, at) and _asked_of(patient, at):

@@ -1,8 +1,8 @@
 """Each fall on the ward as a FHIR Observation (an exam) in the stay it happened in: "Inpatient
 fall" at its time, what was found (seen or found on the floor, a possible fracture, a head
-injury, an anticoagulant) and the doctor's examination as components, the injuries and notes as
-notes. Not an AdverseEvent: R4's has no status, and a fall recorded in error must say so. Codes
-are in words: SNOMED CT's could not be checked here."""
+injury, an anticoagulant, the patient's usual GCS when recorded) and the doctor's examination as
+components, the injuries and notes as notes. Not an AdverseEvent: R4's has no status, and a fall
+recorded in error must say so. Codes are in words: SNOMED CT's could not be checked here."""
 
 from __future__ import annotations
 
@@ -36,6 +36,8 @@ def _observation(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str,
                       "valueCodeableConcept": {"text": label(spec, item, data[item])}} for item in ANSWERED
                      if data.get(item)),
                    {"code": {"text": "On anticoagulant treatment"}, "valueBoolean": fall.anticoagulated},
+                   *([{"code": {"text": spec.field("usual_gcs").label.en}, "valueInteger": fall.usual_gcs}]
+                     if fall.usual_gcs is not None else []),
                    *({"code": {"text": text}, "valueBoolean": data[field_id]}
                      for field_id, text in TOLD.items() if data.get(field_id) is not None),
                    *doctor_review(data, "Examined by the doctor")],

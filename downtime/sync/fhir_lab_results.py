@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from downtime.domain.lab_results import awaited
+from downtime.domain.lab_results import awaited, doctor_told
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.services.lab_results import FORM, REQUEST_FORM, received, tests_named
 from downtime.sync.fhir_codes import PARTICIPATION_MODE, coding
@@ -92,7 +92,7 @@ def _communication(record: RecordVersion, ctx: Context, stays: Stays) -> dict[st
         "Read back to the caller and confirmed" if data.get("read_back") else None,
         f"Laboratory number {data['lab_number']}" if data.get("lab_number") else None,
         f"Sample taken {moment(data['sample_taken_at'])}" if data.get("sample_taken_at") else None,
-        f"Doctor told: {' '.join(data['told'].split())}, {moment(data['told_at'])}" if data.get("told") else None,
+        f"Doctor told: {' '.join(data['told'].split())}, {moment(data['told_at'])}" if doctor_told(data) else None,
         f"Action: {data['action']}" if data.get("action") else None]
     if kept := [text for text in notes if text]:
         resource["note"] = [{"text": text} for text in kept]

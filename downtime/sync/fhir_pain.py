@@ -38,6 +38,8 @@ def _observation(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str,
              *([f"Done: {', '.join(label(spec, 'action', code) for code in data['action'])}"] if data.get("action")
                else []),
              f"Assess again in {label(spec, 'reassess_in', data['reassess_in'])}",
+             *([f"Sedation score: {label(spec, 'sedation', data['sedation'])}"] if data.get("sedation") else []),
+             *([f"Breathing rate: {data['breathing_rate']}/min"] if data.get("breathing_rate") is not None else []),
              *([data["notes"]] if data.get("notes") else [])]
     return record_observation(
         record, ctx, stays, "survey", {"text": f"{PAIN}: {label(spec, 'scale', scale)}"}, data["assessed_at"], **value,

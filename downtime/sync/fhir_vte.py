@@ -30,7 +30,11 @@ def _assessment(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str, 
     ticked = [f"{spec.field(field_id).label.en}: "
               f"{', '.join(label(spec, field_id, code) for code in data[field_id]) if data.get(field_id) else 'none found'}"
               for field_id in ("thrombosis_risks", "bleeding_risks")]
-    notes = [f"{spec.field('mobility').label.en}: {label(spec, 'mobility', data['mobility'])}", *ticked,
+    # The reasons against stockings only when some are ticked: a record of version 2 asked none.
+    against = [f"{spec.field('against_stockings').label.en}: "
+               f"{', '.join(label(spec, 'against_stockings', code) for code in data['against_stockings'])}"
+               ] if data.get("against_stockings") else []
+    notes = [f"{spec.field('mobility').label.en}: {label(spec, 'mobility', data['mobility'])}", *ticked, *against,
              *([data["notes"]] if data.get("notes") else [])]
     return {"resourceType": "RiskAssessment", "id": record.record_id, "identifier": record_identifier(record.record_id),
             "status": observation_status(record), "code": VTE, "subject": reference(str(record.patient_id)),

@@ -2867,6 +2867,14 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
 <context>
     <name>MainWindow</name>
     <message>
+        <source>A VTE risk assessment is made and saved by a doctor: ask the doctor to assess this patient.</source>
+        <translation>L’évaluation du risque thromboembolique veineux est faite et enregistrée par un médecin : demander au médecin d’évaluer ce patient.</translation>
+    </message>
+    <message>
+        <source>VTE risk assessment</source>
+        <translation>Évaluation du risque thromboembolique veineux</translation>
+    </message>
+    <message>
         <source>&amp;New admission</source>
         <translation>&amp;Nouvelle admission</translation>
     </message>
@@ -4717,8 +4725,28 @@ Enregistrée ; le programme opératoire du jour la signale :</translation>
 <context>
     <name>messages</name>
     <message>
-        <source>“{field}”: no anti-embolism stockings for someone admitted with an acute stroke (NICE NG89): choose intermittent pneumatic compression, or another decision.</source>
-        <translation>« {field} » : pas de bas anti-thrombose chez un patient admis pour un AVC aigu (NICE NG89) : choisir la compression pneumatique intermittente, ou une autre décision.</translation>
+        <source>“{field}”: {missing} not taken, the score can only be higher: take them within the hour (choose 1 hour or less).</source>
+        <translation>« {field} » : {missing} non pris, le score ne peut qu’être plus élevé : les prendre dans l’heure (choisir 1 heure ou moins).</translation>
+    </message>
+    <message>
+        <source>“{field}”: a child scoring 8 or more, with a red flag, not alert, or with someone worried is observed at least hourly: choose 1 hour or less.</source>
+        <translation>« {field} » : un enfant à 8 ou plus, avec un signe de gravité, pas alerte, ou pour qui quelqu’un est inquiet est surveillé au moins toutes les heures : choisir 1 heure ou moins.</translation>
+    </message>
+    <message>
+        <source>“{field}”: oxygen is needed with an SpO2 of {spo2} % on air, under the target of {target} %: give it to the target and time it, or correct the readings.</source>
+        <translation>« {field} » : l’oxygène est nécessaire avec une SpO2 de {spo2} % à l’air, sous la cible de {target} % : l’administrer jusqu’à la cible et en noter l’heure, ou corriger les constantes.</translation>
+    </message>
+    <message>
+        <source>“{field}”: {time} is more than {hours} hours before the screening ({screened}): check the day and time of the doctor's review.</source>
+        <translation>« {field} » : {time} est plus de {hours} heures avant le dépistage ({screened}) : vérifier le jour et l’heure de l’examen du médecin.</translation>
+    </message>
+    <message>
+        <source>“{field}”: unit {unit} was restarted at {time}, after this stop: a unit that ended so is not restarted. If the patient had this reaction, stop the unit now if it runs, tell the doctor and the blood bank, and record the reaction on the end of its restart.</source>
+        <translation>« {field} » : le produit {unit} a été repris le {time}, après cet arrêt : un produit arrêté ainsi n’est pas repris. Si le patient a eu cette réaction, arrêter le produit s’il passe encore, prévenir le médecin et l’hémovigilance, et noter la réaction sur la fin de sa reprise.</translation>
+    </message>
+    <message>
+        <source>“{field}”: no anti-embolism stockings with what is ticked (NICE NG89: {reasons}): choose intermittent pneumatic compression, or another decision.</source>
+        <translation>« {field} » : pas de bas anti-thrombose avec ce qui est coché (NICE NG89 : {reasons}) : choisir la compression pneumatique intermittente, ou une autre décision.</translation>
     </message>
     <message>
         <source>“{field}”: the unit was restarted at {time}, before this: its stop comes before its restart.</source>
@@ -8793,10 +8821,6 @@ Enregistrée ; le programme opératoire du jour la signale :</translation>
     <message>
         <source>“{field}”: its {units} unit(s) are all started already; a further unit needs a new prescription.</source>
         <translation>« {field} » : ses {units} produit(s) sont déjà tous posés ; un produit de plus demande une nouvelle prescription.</translation>
-    </message>
-    <message>
-        <source>“{field}”: a child scoring 8 or more, not alert, or with someone worried is observed at least hourly: choose 1 hour or less.</source>
-        <translation>« {field} » : un enfant à 8 ou plus, pas alerte, ou pour qui quelqu’un est inquiet est surveillé au moins toutes les heures : choisir 1 heure ou moins.</translation>
     </message>
 </context>
 </TS>

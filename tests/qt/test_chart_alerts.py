@@ -19,12 +19,13 @@ def test_the_nurse_in_charge_sees_a_hypo_and_an_overdue_neuro_set_and_opens_each
     diabetic = records.save_new(nurse, "admission", {**admission_values, "bed": "9", "given_names": "Paul"}).patient_id
     records.save_new(nurse, "neuro_observations", {**SET, "taken_at": "2026-11-28T13:00+01:00"}, patient_id=injured)
     records.save_new(nurse, "blood_glucose", {"taken_at": "2026-11-28T13:55+01:00", "reading": "value",
-                                              "glucose": 3.4, "next_in": "60"}, patient_id=diabetic)
+                                              "glucose": 3.4, "glucose_unit": "mmol_l", "next_in": "60"},
+                     patient_id=diabetic)
     found = chart_alerts.alerts(nurse.db, nurse.forms, in_patients(nurse.db, nurse.forms, "3B", nurse.clock()), nurse.clock(), "en",
                                 ward="3B")
     assert [(alert.patient.bed, alert.said) for alert in found.alerts] == [
         ("3", ["NEXT SET OVERDUE since 28/11 14:00"]),
-        ("9", ["HYPO (below 4 mmol/L): treat now as the hypoglycaemia protocol says; recheck within 15 minutes"])]
+        ("9", ["HYPO (below 4 mmol/L, 0.72 g/L, 72 mg/dL): treat now as the hypoglycaemia protocol says; recheck within 15 minutes"])]
     assert f"{found.next_due:%H:%M}" == "14:10"  # the hypo's recheck: the list is read again then
     panel = window.escalation
     window.tabs.setCurrentWidget(panel)

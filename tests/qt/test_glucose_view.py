@@ -13,8 +13,9 @@ from downtime.services import records, wards
 
 
 def _record(window, chart: GlucoseView, type_text, at: str, value: str, timing: str, plan: str | None = None) -> None:
-    """A reading through the form; `plan` chosen when given (else as the form starts it), and a
-    reading with none refused, naming the question."""
+    """A reading through the form; `plan` chosen when given, with the unit the meter shows (else
+    both as the form starts them, from the latest reading), and a reading with neither refused,
+    naming the questions."""
     QTest.mouseClick(next(b for b in chart.findChildren(QPushButton) if b.text() == "Record a r&eading"),
                      Qt.MouseButton.LeftButton)
     form = window.tabs.currentWidget()
@@ -24,10 +25,15 @@ def _record(window, chart: GlucoseView, type_text, at: str, value: str, timing: 
     form.editors["reading"].set_value("value")
     type_text(form.editors["glucose"].edit, value)
     if plan is not None:
-        assert form.raw_values().get("next_in") is None
+        assert form.raw_values().get("next_in") is None and form.raw_values().get("glucose_unit") is None
         QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
         assert form.record is None and "Next reading due in" in form.summary.text()
         form.editors["next_in"].set_value(plan)
+        QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        assert form.record is None and "Unit the meter shows" in form.summary.text()
+        form.editors["glucose_unit"].set_value("mmol_l")
+    else:
+        assert form.raw_values().get("glucose_unit") == "mmol_l"
     QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert form.record is not None, form.summary.text()
 
@@ -43,8 +49,8 @@ def test_a_hypo_is_called_out_and_its_recheck_falls_overdue(window, session_for,
     assert isinstance(chart, GlucoseView) and chart.latest.text() == "No blood glucose recorded yet"
     _record(window, chart, type_text, "2026-11-28T13:55+01:00", "3.1", "before_lunch", plan="60")
     assert chart.latest.text() == "Latest: 3.1 mmol/L at 28/11 13:55 — hypo recheck due 28/11 14:10"
-    assert chart.alarms.text() == ("HYPO (below 4 mmol/L): treat now as the hypoglycaemia protocol says; "
-                                   "recheck within 15 minutes")
+    assert chart.alarms.text() == ("HYPO (below 4 mmol/L, 0.72 g/L, 72 mg/dL): treat now as the hypoglycaemia "
+                                   "protocol says; recheck within 15 minutes")
     assert chart.model.texts(0)[:4] == ("28/11 13:55", "Before lunch", "3.1 mmol/L", "hypo recheck due 28/11 14:10")
     assert chart.model.is_warning(0, 2)
     clock.advance(minutes=20)

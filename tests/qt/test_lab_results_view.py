@@ -62,6 +62,7 @@ def test_a_critical_result_is_read_back_called_out_and_cleared_once_a_doctor_is_
     assert QApplication.focusWidget() in (amended.editors["told"].edit, None)
     type_text(amended.editors["told"].edit, "Dr Martin")
     amended.editors["told_at"].set_value("2026-11-28T13:20+01:00")
+    amended.editors["acknowledged"].set_value(True)
     type_text(amended.editors["action"].edit, "ECG, calcium gluconate")
     answers[0]["reason"] = ["Doctor told of the result"]
     QTest.mouseClick(amended.save_button, Qt.MouseButton.LeftButton)

@@ -7,7 +7,8 @@ from PySide6.QtTest import QTest
 
 from downtime.services import leaving, records, wards
 
-HYPO = {"taken_at": "2026-11-28T13:50+01:00", "reading": "value", "glucose": 3.2, "next_in": "240"}
+HYPO = {"taken_at": "2026-11-28T13:50+01:00", "reading": "value", "glucose": 3.2, "glucose_unit": "mmol_l",
+        "next_in": "240"}
 
 
 def test_what_the_charts_ask_is_said_of_a_patient_in_hospital_only(session_for, patient):
@@ -15,7 +16,7 @@ def test_what_the_charts_ask_is_said_of_a_patient_in_hospital_only(session_for, 
     assert leaving.still_asked(nurse.db, nurse.forms, patient, nurse.clock(), "en") is None
     records.save_new(nurse, "blood_glucose", HYPO, patient_id=patient)
     said = leaving.still_asked(nurse.db, nurse.forms, patient, nurse.clock(), "fr")
-    assert said.startswith("Encore demandé pour ce patient maintenant :\n• HYPOGLYCÉMIE (moins de 4 mmol/L)")
+    assert said.startswith("Encore demandé pour ce patient maintenant :\n• HYPOGLYCÉMIE (moins de 4 mmol/L, ")
     records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T13:55+01:00", "destination": "home",
                                           "letter_given": True, "medicines_given": True}, patient_id=patient)
     assert leaving.still_asked(nurse.db, nurse.forms, patient, nurse.clock(), "en") is None

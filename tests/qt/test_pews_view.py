@@ -36,21 +36,21 @@ def test_a_babys_observations_scored_on_her_age_call_the_doctor(window, session_
         form.editors[field].set_value(value)
     # Scored as typed, on her band, what is not taken yet said.
     score = form.pews_labels["set"]
-    assert score.isVisible() and "PEWS 5 (3 to 12 months; incomplete: oxygen not taken)" in score.text()
+    assert score.isVisible() and "PEWS ≥ 5 (3 to under 12 months; incomplete: oxygen not taken)" in score.text()
     QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert form.record is None and "“Oxygen” is required" in form.summary.text()
     form.editors["oxygen"].set_value("high")
-    assert "PEWS 9 (3 to 12 months)" in score.text() and "PEWS 9 (8 or more): call the doctor" in score.text()
+    assert "PEWS 9 (3 to under 12 months)" in score.text() and "PEWS 9 (8 or more): call the doctor" in score.text()
     form.editors["oxygen"].set_value("low")
-    assert "PEWS 7 (3 to 12 months)" in score.text() and "call the doctor" not in score.text()
+    assert "PEWS 7 (3 to under 12 months)" in score.text() and "call the doctor" not in score.text()
     QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert form.record is not None, form.summary.text()
     _, asked = answers
-    assert window.statusBar().currentMessage().endswith("set taken 28/11 12:00: PEWS 7 (3 to 12 months)")
+    assert window.statusBar().currentMessage().endswith("set taken 28/11 12:00: PEWS 7 (3 to under 12 months)")
     assert not [what for what in asked if what[0] == "info"]
     window.tabs.setCurrentWidget(chart)
     chart.refresh()
-    assert chart.latest.text() == "PEWS 7 (3 to 12 months) at 28/11 12:00"  # its next set overdue, said under it
+    assert chart.latest.text() == "PEWS 7 (3 to under 12 months) at 28/11 12:00"  # its next set overdue, said under it
     assert chart.model.texts(0)[:8] == ("28/11 12:00", "56 (1)", "Moderate increase (2)", "93 (1)",
                                         "Under 4 L/min or 50% (2)", "158 (1)", "90 (0)", "Under 3 s (0)")
     assert chart.model.is_warning(0, 2) and not chart.model.is_warning(0, 1) and not chart.model.is_warning(0, 10)
@@ -72,7 +72,7 @@ def test_a_babys_observations_scored_on_her_age_call_the_doctor(window, session_
     window.tabs.setCurrentWidget(panel)
     panel.refresh()
     listed(panel)
-    assert panel.charts_model.texts(0)[4:6] == ("PEWS", "PEWS 9 (3 to 12 months) at 28/11 13:50; next set due 28/11 14:50")
+    assert panel.charts_model.texts(0)[4:6] == ("PEWS", "PEWS 9 (3 to under 12 months) at 28/11 13:50; next set due 28/11 14:50")
     panel.charts_table.setFocus()
     panel.charts_table.setCurrentIndex(panel.charts_model.index(0, 0))
     QTest.keyClick(panel.charts_table, Qt.Key.Key_Return)
@@ -83,4 +83,4 @@ def test_a_babys_observations_scored_on_her_age_call_the_doctor(window, session_
     line = next(row for row in range(patients.model.rowCount()) if patients.model.text(row, 1) == "12")
     assert patients.model.text(line, NEWS2) == "PEWS 9 · 14:50" and patients.model.is_warning(line, NEWS2)
     assert patients.model.data(patients.model.index(line, NEWS2), Qt.ItemDataRole.ToolTipRole).startswith(
-        "PEWS 9 (3 to 12 months) at 28/11 13:50; next set due 28/11 14:50; PEWS 9 (8 or more)")
+        "PEWS 9 (3 to under 12 months) at 28/11 13:50; next set due 28/11 14:50; PEWS 9 (8 or more)")

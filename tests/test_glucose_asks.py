@@ -1,0 +1,117 @@
+"""What the glucose chart asks beyond a hypo and high ketones: a meter's HI or 30 mmol/L told to the
+doctor (a hyperosmolar state), ketones of 0.6 to 1.4 rechecked within 2 hours, the third hypo in a
+row calling the doctor, high ketones asked again until a later reading measures them, the day's
+hypo on the handover once rechecked, and every time on the ward's clock."""
+
+from datetime import datetime
+
+from pypdf import PdfReader
+
+from downtime.domain.glucose import SIGNS, Sign, reading, signs
+from downtime.services import census, chart_alerts, glucose, printing, records
+
+READ = {"timing": "other", "reading": "value", "glucose_unit": "mmol_l", "next_in": "60"}
+PERSISTS = "STILL A HYPO after 3 treatments: call the doctor now; consider IV glucose or glucagon"
+
+
+def _signs(**data):
+    return signs(reading({"reading": "value", **data}))
+
+
+def _save(nurse, patient, at: str, **data) -> None:
+    records.save_new(nurse, "blood_glucose", {**READ, "taken_at": f"2026-11-28T{at}+01:00", **data},
+                     patient_id=patient)
+
+
+def _alerts(nurse, at: datetime) -> list[chart_alerts.ChartAlert]:
+    found = chart_alerts.alerts(nurse.db, nurse.forms, census.in_patients(nurse.db, nurse.forms, "3B", at), at, "en",
+                                ward="3B")
+    return [alert for alert in found.alerts if alert.form_id == glucose.FORM]
+
+
+def test_a_meters_hi_or_30_mmol_is_told_to_the_doctor_whatever_the_ketones():
+    assert signs(reading({"reading": "hi", "ketones": 0.4})) == [Sign.HYPEROSMOLAR]
+    assert signs(reading({"reading": "hi"})) == [Sign.HYPEROSMOLAR, Sign.CHECK_KETONES]
+    assert _signs(glucose=32.0, ketones=0.5) == [Sign.HYPEROSMOLAR]
+    assert _signs(glucose=540, glucose_unit="mg_dl", ketones=0.2) == [Sign.HYPEROSMOLAR]
+    assert _signs(glucose=29.9, ketones=0.5) == []
+    assert SIGNS[Sign.HYPEROSMOLAR]["en"].endswith("tell the doctor now (hyperosmolar state possible); send a "
+                                                   "laboratory glucose")
+
+
+def test_ketones_of_0_6_to_1_4_are_rechecked_within_2_hours():
+    assert _signs(glucose=18.0, ketones=1.2) == [Sign.KETONES_RECHECK]
+    assert _signs(glucose=7.0, ketones=0.6) == [Sign.KETONES_RECHECK]
+    assert _signs(glucose=18.0, ketones=0.5) == [] and _signs(glucose=18.0, ketones=1.5) == [Sign.KETONES]
+
+
+def test_the_third_hypo_in_a_row_calls_the_doctor(session_for, patient, clock):
+    """JBDS-IP: still below 4 mmol/L after 3 treatments, the doctor is called; a reading above 4
+    in between starts the count again."""
+    nurse = session_for("nurse")
+    for at, value in (("12:40", 3.5), ("12:55", 5.1), ("13:20", 3.1), ("13:35", 3.3)):
+        _save(nurse, patient, at, glucose=value, action="15 g glucose")
+    assert not any(Sign.HYPO_PERSISTS in one.signs for one in glucose.chart(nurse.db, patient))
+    _save(nurse, patient, "13:50", glucose=3.4, action="15 g glucose")
+    latest = glucose.chart(nurse.db, patient)[-1]
+    assert latest.signs == [Sign.HYPO, Sign.HYPO_PERSISTS]
+    assert glucose.asking(glucose.chart(nurse.db, patient), nurse.clock(), "en")[1] == PERSISTS
+    assert PERSISTS in glucose.handover(nurse.db, [patient], nurse.clock(), "en")[patient]
+    assert glucose.asking(glucose.chart(nurse.db, patient), nurse.clock(), "fr")[1] == (
+        "HYPOGLYCÉMIE PERSISTANTE après 3 resucrages : appeler le médecin immédiatement ; envisager glucosé IV ou "
+        "glucagon")
+
+
+def test_high_ketones_are_asked_again_until_a_later_reading_measures_them(session_for, patient, clock):
+    """13:00 ketones 3.4 (an SGLT2 inhibitor's ketoacidosis, the glucose near normal), 14:00 no
+    ketones measured: the tab, the escalation list and the handover still ask for them; measured
+    at 15:00, they ask what that reading asks."""
+    nurse = session_for("nurse")
+    _save(nurse, patient, "13:00", glucose=9.0, ketones=3.4)
+    _save(nurse, patient, "14:00", glucose=9.2)
+    again = "Ketones 3.4 mmol/L at 28/11 13:00, not measured since: recheck them"
+    assert glucose.asking(glucose.chart(nurse.db, patient), nurse.clock(), "en") == [again]
+    assert glucose.handover(nurse.db, [patient], nurse.clock(), "en")[patient] == (
+        f"GLUCOSE: 9.2 mmol/L at 28/11 14:00; {again}; next reading due 28/11 15:00 (hourly)")
+    (alert,) = _alerts(nurse, nurse.clock())
+    assert alert.said == [again]
+    assert glucose.asking(glucose.chart(nurse.db, patient), nurse.clock(), "fr") == [
+        "Cétonémie à 3,4 mmol/L le 28/11 13:00, non mesurée depuis : la recontrôler"]
+    clock.advance(minutes=60)
+    _save(nurse, patient, "15:00", glucose=8.8, ketones=0.4)
+    assert glucose.asking(glucose.chart(nurse.db, patient), nurse.clock(), "en") == []
+    assert _alerts(nurse, nurse.clock()) == []
+
+
+def test_ketones_below_1_5_are_not_asked_again_by_a_later_reading(session_for, patient, clock):
+    nurse = session_for("nurse")
+    _save(nurse, patient, "13:00", glucose=9.0, ketones=1.2)
+    _save(nurse, patient, "14:00", glucose=9.2)
+    assert glucose.asking(glucose.chart(nurse.db, patient), nurse.clock(), "en") == []
+
+
+def test_the_handover_tells_the_days_hypo_once_rechecked_for_24_hours(session_for, patient, clock):
+    clock.now = datetime.fromisoformat("2026-11-28T14:10+01:00")
+    nurse = session_for("nurse")
+    _save(nurse, patient, "13:50", glucose=2.6, action="4 glucose tablets")
+    _save(nurse, patient, "14:05", glucose=5.4, timing="recheck", next_in="none")
+    assert glucose.handover(nurse.db, [patient], nurse.clock(), "en")[patient] == (
+        "GLUCOSE: 5.4 mmol/L at 28/11 14:05; hypo in the last 24 hours: 2.6 mmol/L at 28/11 13:50")
+    assert glucose.handover(nurse.db, [patient], datetime.fromisoformat("2026-11-28T21:00+01:00"), "fr")[patient] == (
+        "GLYCÉMIE : 5,4 mmol/L le 28/11 14:05 ; hypoglycémie dans les dernières 24 heures : 2,6 mmol/L le 28/11 13:50")
+    assert glucose.handover(nurse.db, [patient], datetime.fromisoformat("2026-11-29T13:50+01:00"), "en")[patient] == (
+        "GLUCOSE: 5.4 mmol/L at 28/11 14:05")
+
+
+def test_times_are_said_on_the_wards_clock(session_for, patient, clock, tmp_path):
+    """A reading stored with another offset (the snapshot's UTC): 12:50 UTC is 13:50 on the ward."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "blood_glucose", {**READ, "taken_at": "2026-11-28T12:50+00:00", "glucose": 3.2},
+                     patient_id=patient)
+    assert glucose.handover(nurse.db, [patient], nurse.clock(), "en")[patient].startswith(
+        "GLUCOSE: 3.2 mmol/L at 28/11 13:50; HYPO")
+    (alert,) = _alerts(nurse, nurse.clock())
+    assert alert.latest == "3.2 mmol/L 28/11 13:50"
+    text = " ".join(PdfReader(printing.print_glucose_chart(nurse, patient, tmp_path / "g.pdf")).pages[0]
+                    .extract_text().split())
+    assert "28/11 13:50 Other time 3.2 mmol/L" in text

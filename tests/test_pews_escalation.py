@@ -1,0 +1,163 @@
+"""What a child's paediatric chart asks beyond its total: a doctor's call that stands while the
+sets after it are incomplete, the next set within the hour after an incomplete one, the red flags
+that call the doctor whatever the score (NICE NG9, NG51, NG143), a febrile baby under 3 months,
+and age bands whose words do not overlap."""
+
+from datetime import date
+
+import pytest
+
+from downtime.domain.pews import BAND_WORDS, AgeBand, PewsSet, Red, age_band, red_flags, watched_closely
+from downtime.services import census, chart_alerts, pews, records
+from downtime.services.errors import ValidationFailed
+
+BABY = "2026-07-31"  # 4 months on the tests' day (28/11/2026)
+YOUNG = "2026-10-10"  # 7 weeks
+URGENT = {"respiratory_rate": 56, "respiratory_effort": "moderate", "spo2": 93, "oxygen": "high", "heart_rate": 158,
+          "systolic_bp": 90, "capillary_refill": "under_3", "temperature": 38.1, "consciousness": "alert",
+          "concern": False, "next_in": "60"}  # PEWS 9 at 4 months
+CALM = {"respiratory_rate": 40, "respiratory_effort": "normal", "spo2": 98, "oxygen": "room_air", "heart_rate": 130,
+        "systolic_bp": 90, "capillary_refill": "under_3", "temperature": 37.0, "consciousness": "alert",
+        "concern": False, "next_in": "240"}  # PEWS 0
+ROOM_AIR_ALONE = {"oxygen": "room_air", "concern": False}
+STANDS = ("LAST FULL SET (28/11 13:00) STILL STANDS: PEWS 9 (8 or more): call the doctor to review the child now")
+
+
+def _admit(session_for, admission_values, born):
+    from downtime.services import wards
+
+    wards.add_ward(session_for("admin"), "5C", "Paediatrics", [str(n) for n in range(1, 9)])
+    return records.save_new(session_for("nurse"), "admission", {
+        **admission_values, "given_names": "Lina", "birth_date": born, "nir": None, "identity_status": "provisional",
+        "identity_document": None, "weight_kg": 6.1, "height_cm": 62, "ward": "5C", "bed": "3",
+        "arrival_at": "2026-11-28T09:00+01:00", "reason": "Bronchiolitis"}).patient_id
+
+
+@pytest.fixture
+def baby(session_for, admission_values):
+    return _admit(session_for, admission_values, BABY)
+
+
+def _save(nurse, child, at, values):
+    return records.save_new(nurse, pews.FORM, {**values, "taken_at": f"2026-11-28T{at}+01:00"}, patient_id=child)
+
+
+def _asking(nurse, child, at):
+    born = census.patient_with_location(nurse.db, nurse.forms, child).birth_date
+    return pews.asking(pews.chart(nurse.db, child), born, nurse.form(pews.FORM), at, "en")
+
+
+def _watch(nurse, child, at, lang="en"):
+    return pews.watches(nurse.db, nurse.forms, census.in_patients(nurse.db, nurse.forms), at, lang)[child]
+
+
+def test_a_set_missing_readings_is_followed_within_the_hour(session_for, baby):
+    """A set of "room air" alone was saved with the next set in 4 hours: its score of 0 can only be
+    higher, and the child went unobserved for 4 hours."""
+    nurse = session_for("nurse")
+    with pytest.raises(ValidationFailed) as refused:
+        _save(nurse, baby, "13:30", {**ROOM_AIR_ALONE, "next_in": "240"})
+    assert [(error.path, error.message) for error in refused.value.errors] == [(
+        "next_in", "“Next observations in”: respiration rate, work of breathing, SpO2, heart rate, capillary refill "
+                   "not taken, the score can only be higher: take them within the hour (choose 1 hour or less).")]
+    _save(nurse, baby, "13:30", {**ROOM_AIR_ALONE, "next_in": "60"})
+    # No blood pressure is no refusal: it is taken when the care plan says.
+    _save(nurse, baby, "13:40", {**CALM, "systolic_bp": None})
+
+
+def test_a_doctors_call_stands_while_the_sets_after_it_are_incomplete(session_for, baby, clock):
+    """PEWS 9 at 13:00, then a set of "room air" alone at 13:30: the escalation list dropped the
+    call, the census read "PEWS 0" and the handover "PEWS 0"."""
+    nurse = session_for("nurse")
+    _save(nurse, baby, "13:00", URGENT)
+    _save(nurse, baby, "13:30", {**ROOM_AIR_ALONE, "next_in": "60"})
+    said = _asking(nurse, baby, clock())
+    assert said == [STANDS, "INCOMPLETE SET (28/11 13:30): respiration rate, work of breathing, SpO2, heart rate, "
+                            "capillary refill not taken: take them now (the score can only be higher)"]
+    inside = census.in_patients(nurse.db, nurse.forms)
+    (alert,) = [alert for alert in chart_alerts.alerts(nurse.db, nurse.forms, inside, clock(), "en", ward="5C").alerts
+                if alert.form_id == pews.FORM]
+    assert alert.said == said and alert.latest.startswith("PEWS ≥ 0 (3 to under 12 months; incomplete: ")
+    watch = _watch(nurse, baby, clock())
+    assert (watch.short("en"), _watch(nurse, baby, clock(), "fr").short("fr")) == (
+        "PEWS ≥ 0 (incomplete)", "PEWS ≥ 0 (incomplet)")
+    assert pews.handover({baby: watch}, "en")[baby].endswith(f"next set due 28/11 14:30; {STANDS}; {said[1]}")
+    assert ("DERNIÈRE SÉRIE COMPLÈTE (28/11 13:00) TOUJOURS VALABLE : PEWS 9 (8 ou plus) : appeler le médecin pour "
+            "qu’il examine l’enfant maintenant ; SÉRIE INCOMPLÈTE") in pews.handover(
+        {baby: _watch(nurse, baby, clock(), "fr")}, "fr")[baby]
+    assert pews.handed_on(nurse.db, nurse.forms, baby, clock(), "en")[-1] == STANDS
+    # A full set showing the child better ends it; what the latest asks itself is not said twice.
+    _save(nurse, baby, "13:50", {**CALM, "next_in": "60"})
+    assert _asking(nurse, baby, clock()) == [] and _watch(nurse, baby, clock()).short("en") == "PEWS 0"
+    _save(nurse, baby, "13:55", {**ROOM_AIR_ALONE, "concern": True, "next_in": "60"})
+    assert not [line for line in _asking(nurse, baby, clock()) if line.startswith("LAST FULL SET")]
+
+
+def test_the_standing_call_is_the_last_full_sets_not_one_asked_again(session_for, baby, clock):
+    nurse = session_for("nurse")
+    _save(nurse, baby, "13:00", {**URGENT, "concern": True})
+    _save(nurse, baby, "13:30", {**ROOM_AIR_ALONE, "concern": True, "next_in": "30"})
+    assert _asking(nurse, baby, clock())[:2] == [
+        "NURSE OR PARENT WORRIED (28/11 13:30): tell the doctor, whatever the score", STANDS]
+
+
+@pytest.mark.parametrize(("change", "red"), [
+    ({"respiratory_effort": "severe"}, [Red.BREATHING]), ({"spo2": 90}, [Red.SATURATION]),
+    ({"spo2": 91}, []), ({"spo2": 88, "oxygen": "high"}, [Red.SATURATION]),
+    ({"capillary_refill": "from_3"}, [Red.REFILL]),
+    ({"respiratory_effort": "severe", "spo2": 85}, [Red.BREATHING, Red.SATURATION]), ({}, [])])
+def test_each_red_flag_is_found_at_any_age(change, red):
+    readings = PewsSet(**{**{key: CALM[key] for key in ("respiratory_rate", "respiratory_effort", "spo2", "oxygen",
+                                                          "heart_rate", "systolic_bp", "capillary_refill")}, **change})
+    assert all(red_flags(readings, band) == red for band in [*AgeBand, None])
+    assert watched_closely(None, False, None, bool(red)) is bool(red)
+
+
+@pytest.mark.parametrize(("born", "temperature", "red"), [
+    (YOUNG, 38.6, [Red.FEVER]), (YOUNG, 38.0, [Red.FEVER]), (YOUNG, 37.9, []), (BABY, 38.6, []), (None, 39.0, [])])
+def test_a_fever_is_a_red_flag_under_3_months(born, temperature, red):
+    band = age_band(date.fromisoformat(born), date(2026, 11, 28)) if born else None
+    assert red_flags(PewsSet(temperature=temperature), band) == red
+
+
+def test_apnoea_with_a_saturation_of_85_calls_the_doctor_whatever_the_score(session_for, baby, clock):
+    """PEWS 6: on no list at all."""
+    nurse = session_for("nurse")
+    apnoea = {**CALM, "respiratory_effort": "severe", "spo2": 85}
+    with pytest.raises(ValidationFailed, match="with a red flag"):
+        _save(nurse, baby, "13:30", apnoea)
+    _save(nurse, baby, "13:30", {**apnoea, "next_in": "60"})
+    assert pews.chart(nurse.db, baby)[-1].scored(date.fromisoformat(BABY)).total == 6
+    assert _asking(nurse, baby, clock()) == [
+        "RED FLAG (severe breathing effort or apnoea, SpO2 90% or less, 28/11 13:30): call the doctor now, whatever "
+        "the score"]
+    born = date.fromisoformat(BABY)
+    assert pews.asking(pews.chart(nurse.db, baby), born, nurse.form(pews.FORM), clock(), "fr") == [
+        "SIGNE DE GRAVITÉ (travail respiratoire très augmenté ou apnée, SpO2 à 90 % ou moins, 28/11 13:30) : appeler "
+        "le médecin maintenant, quel que soit le score"]
+    assert _watch(nurse, baby, clock()).asking
+
+
+def test_a_febrile_baby_of_7_weeks_calls_the_doctor(session_for, admission_values, clock):
+    nurse = session_for("nurse")
+    young = _admit(session_for, admission_values, YOUNG)
+    febrile = {**CALM, "respiratory_rate": 45, "heart_rate": 140, "systolic_bp": 70, "temperature": 38.6}
+    with pytest.raises(ValidationFailed, match="with a red flag"):
+        _save(nurse, young, "13:30", febrile)
+    _save(nurse, young, "13:30", {**febrile, "next_in": "60"})
+    assert _asking(nurse, young, clock()) == [
+        "RED FLAG (38 °C or more, younger than 3 months, 28/11 13:30): call the doctor now, whatever the score"]
+    typed = pews.as_typed({**febrile, "taken_at": "2026-11-28T13:30+01:00"}, date.fromisoformat(YOUNG),
+                          nurse.form(pews.FORM), clock(), "fr")
+    assert typed is not None and typed[1] == [
+        "SIGNE DE GRAVITÉ (38 °C ou plus avant 3 mois, 28/11 13:30) : appeler le médecin maintenant, quel que soit le "
+        "score"]
+
+
+def test_the_age_bands_words_end_before_the_next_bands_first_day():
+    """"1 to 4 years" beside "4 to 12 years" named a boy of 4 years 6 months twice on the key."""
+    assert [BAND_WORDS[band]["en"] for band in AgeBand] == [
+        "under 3 months", "3 to under 12 months", "1 to under 4 years", "4 to under 12 years", "12 years and over"]
+    assert [BAND_WORDS[band]["fr"] for band in AgeBand] == [
+        "moins de 3 mois", "de 3 à moins de 12 mois", "de 1 an à moins de 4 ans", "de 4 à moins de 12 ans",
+        "12 ans et plus"]
