@@ -207,3 +207,17 @@ def test_the_export_sends_the_sedation_and_breathing_rate(session_for, patient, 
         "reassess_in": "60", "sedation": "2", "breathing_rate": 8}, patient_id=patient)
     notes = [note.text for note in exported_resource(assessed.record_id, Observation).note]
     assert "Sedation score: 2 Drowsy most of the time, woken by voice" in notes and "Breathing rate: 8/min" in notes
+
+
+def test_a_dose_for_pain_of_a_stay_that_ended_asks_nothing_of_the_next(session_for, medication_ward, clock,
+                                                                      admission_values):
+    patient, _, morphine = medication_ward
+    nurse = session_for("nurse")
+    _morphine(nurse, morphine, "2026-11-28T12:45+01:00")
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T13:00+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
+    assert pain.unassessed(nurse.db, patient) is not None
+    records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-28T13:30+01:00", "bed": "5"},
+                     patient_id=patient)
+    assert pain.handover(nurse.db, nurse.forms, [patient], clock(), "en") == {}
+    assert pain.unassessed(nurse.db, patient) is None

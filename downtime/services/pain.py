@@ -22,14 +22,15 @@ from downtime.domain.medication import Outcome
 from downtime.domain.pain import (AFTER_INJECTION, AFTER_OTHER, INJECTED, SCORED, SIGNS, YOUNGEST, Sign,
                                   assesses_effect, depressing, for_pain, found, matters, reassess_after_dose,
                                   reassess_by, signs, too_young)
-from downtime.domain.records import RecordVersion
+from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import semicolon
 from downtime.services import census, medication
-from downtime.services.bedside import Chart, ordered
+from downtime.services.bedside import Chart, ordered, stays_began
 from downtime.services.context import Session
-from downtime.services.errors import NotFound, ValidationFailed
+from downtime.services.errors import ValidationFailed
+from downtime.storage.records import current_by_patient
 
 FORM = "pain_assessment"
 WORDS = {
@@ -204,22 +205,32 @@ CHART = Chart(FORM, ordered(assessed, lambda one: one.assessed_at))
 
 
 def doses_for_pain(db: Database, patient_id: str) -> list[Dose]:
-    """The patient's as-required doses given for pain, by the reason given or the order's
-    indication ("pain 7/10", "douleur EVA > 3"), oldest first; a dose of an order withdrawn as a
-    mistake is not one."""
-    found, orders = [], {}
-    for dose in medication.administrations(db, patient_id):
-        if dose.outcome is not Outcome.GIVEN or dose.given_for is None:
-            continue
-        if dose.order_id not in orders:
-            try:
-                orders[dose.order_id] = medication.order(db, dose.order_id)
-            except NotFound:
-                orders[dose.order_id] = None
-        order = orders[dose.order_id]
-        if order is not None and for_pain(dose.given_for, order.prn_indication):
-            found.append(Dose(dose.at, order.drug, order.route))
-    return sorted(found, key=lambda one: elapsed.instant(one.given_at))
+    return doses_for_pain_each(db, [patient_id]).get(patient_id, [])
+
+
+def doses_for_pain_each(db: Database, patient_ids: Collection[str]) -> dict[str, list[Dose]]:
+    """Each of these patients' as-required doses given for pain in their present stay, by the
+    reason given or the order's indication ("pain 7/10", "douleur EVA > 3"), oldest first; a dose
+    of an order withdrawn as a mistake is not one. A dose of a stay that ended asked a readmitted
+    patient's pain to be assessed, overdue since before they came back. Read for a whole ward at
+    once, as the escalation list and the handover sheet ask."""
+    wanted = list(patient_ids)
+    began = stays_began(db, wanted)
+    orders = {record.record_id: medication.order_of(record)
+              for records in current_by_patient(db, medication.ORDER_FORM, wanted).values() for record in records
+              if record.status is not RecordStatus.ENTERED_IN_ERROR}
+    found: dict[str, list[Dose]] = {}
+    for patient_id, records in current_by_patient(db, medication.DOSE_FORM, wanted).items():
+        stay = began.get(patient_id)
+        for dose in (medication.administration_of(record) for record in records
+                     if record.status is not RecordStatus.ENTERED_IN_ERROR):
+            order = orders.get(dose.order_id)
+            if (dose.outcome is Outcome.GIVEN and dose.given_for is not None and order is not None
+                    and (stay is None or elapsed.instant(stay) <= elapsed.instant(dose.at))
+                    and for_pain(dose.given_for, order.prn_indication)):
+                found.setdefault(patient_id, []).append(Dose(dose.at, order.drug, order.route))
+    return {patient_id: sorted(doses, key=lambda one: elapsed.instant(one.given_at))
+            for patient_id, doses in found.items()}
 
 
 def with_doses(found: Sequence[Assessed], doses: Sequence[Dose]) -> list[Assessed]:
@@ -263,9 +274,9 @@ def latest(db: Database, patient_id: str) -> Assessed | Unassessed | None:
 
 def latest_each(db: Database, patient_ids: Collection[str]) -> dict[str, Assessed | Unassessed]:
     """`latest` for each of these patients who has an assessment or a dose for pain."""
-    found = CHART.of_each(db, patient_ids)
+    found, doses = CHART.of_each(db, patient_ids), doses_for_pain_each(db, patient_ids)
     return {patient_id: one for patient_id in patient_ids
-            if (one := _latest(found.get(patient_id, ()), doses_for_pain(db, patient_id))) is not None}
+            if (one := _latest(found.get(patient_id, ()), doses.get(patient_id, ()))) is not None}
 
 
 def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
