@@ -1081,7 +1081,10 @@ def _day(text: str) -> date:
 
 
 def cmd_theatre_list(args: argparse.Namespace) -> int:
-    from downtime.services.theatre import board_status, day_list, procedure_and_side, same_name_said
+    from downtime.pdf.forms import allergy_line
+    from downtime.services.theatre import (
+        anticoagulant_said, board_status, day_list, procedure_and_side, same_name_said,
+    )
 
     # The lines in the command's language, as the day board reads them: the side and the status
     # in words ("not_applicable", "left", "on this list" read so under --lang fr too); --json
@@ -1091,7 +1094,10 @@ def cmd_theatre_list(args: argparse.Namespace) -> int:
     # date, no session and no anaesthetist, and a theatre team could not tell whose list it read.
     # A patient sharing a family name with another of the day's lines has them on a line of its
     # own under the name (`same_name` in the JSON), as the printed list has them: the command said
-    # nothing of them. Under it, not after the status, which stays last on the operation's line.
+    # nothing of them. Under it, not after the status, which stays last on the operation's line;
+    # so are, on a line still standing, the patient's allergies as the printed list gives them and
+    # the anticoagulants the chart has in force (`allergies`, `anticoagulants` in the JSON): the
+    # command said neither, which the WHO checklist's Sign In asks for.
     booking_spec = _forms()["operation_booking"]
     day = _day(args.date)
     signed_in = _session(args)
@@ -1127,11 +1133,15 @@ def cmd_theatre_list(args: argparse.Namespace) -> int:
                          if state.left_before and not entry.struck else None,
                          "also_booked": [when.isoformat() for when in entry.booked_again],
                          "same_name": list(entry.namesakes), "latex_allergy_not_first": entry.after_latex,
-                         "no_safety_checklist": entry.no_checklist})
+                         "no_safety_checklist": entry.no_checklist, "allergies": list(state.patient.allergies),
+                         "allergy_status": state.patient.allergy_status,
+                         "anticoagulants": list(entry.anticoagulants)})
             text.append(f"  {entry.start:%H:%M}–{entry.ends_at(zone):%H:%M}  {state.patient.display_name:<34} "
                         f"{state.patient.downtime_number:<15} {procedure_and_side(data, booking_spec, args.lang):<40} "
                         f"{data['surgeon']:<20} {data.get('anaesthetist') or '—':<20} {board_status(entry, args.lang, now)}")
-            text += [f"{'':15}{said}" for said in same_name_said(entry, args.lang)]
+            allergies = [] if entry.struck else [allergy_line(state.patient, args.lang)]
+            text += [f"{'':15}{said}" for said in [*same_name_said(entry, args.lang), *allergies,
+                                                   *anticoagulant_said(entry, args.lang)]]
     if args.json:
         _json_lines(rows)
     else:

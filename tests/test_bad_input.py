@@ -240,8 +240,11 @@ AUTHOR = {"medication_order": "doctor", "blood_order": "doctor", "vte_assessment
 
 
 def _author(form_id: str, start: dict[str, Any]) -> str:
-    """Who writes a form's starting values: a telephone order is the nurse's who took it."""
-    return "nurse" if start.get("telephone_order") is True else AUTHOR.get(form_id, "nurse")
+    """Who writes a form's starting values: a telephone order is the nurse's who took it; a set on
+    SpO2 scale 2 the doctor's, who prescribes it (observations.check_scale_2)."""
+    if start.get("telephone_order") is True:
+        return "nurse"
+    return "doctor" if start.get("spo2_scale") == "scale_2" else AUTHOR.get(form_id, "nurse")
 
 
 def _booking(session_id: str, start: str, minutes: int) -> dict[str, Any]:
@@ -358,7 +361,9 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
                                 "arm_left": "normal", "arm_right": "mild", "leg_left": "normal", "leg_right": "severe",
                                 "next_set_in": "30", "notes": "Dr Benali told"},
                                {"taken_at": at, "eyes": "not_testable", "verbal": "not_testable", "motor": "1",
-                                "next_set_in": "240"}],
+                                "next_set_in": "240"},
+                               {"taken_at": at, "eyes": "4", "verbal": "5", "motor": "6", "next_set_in": "stopped",
+                                "stopped_by": "Dr Benali", "doctor_told": "Dr Benali", "doctor_told_at": at}],
         "blood_transfusion": [
             {"component": "red_cells", "unit_number": "F0734 26 118057", "unit_group": "o_neg", "patient_group": "o_pos",
              "use_by": "2026-12-20T23:59+01:00", "identity_checked": True, "abo_card": "compatible",

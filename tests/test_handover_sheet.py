@@ -49,13 +49,14 @@ def breathing(session_for, admission_values):
     scale_2 = {"spo2_scale": "scale_2", "spo2": 90, "scale_2_prescribed_by": "Dr Benali",
                "scale_2_prescribed_at": "2026-11-28T09:30+01:00"}
     at_one = {**CALM, "taken_at": "2026-11-28T13:00+01:00"}
-    records.save_new(nurse, "observations", {**at_one, **scale_2, "on_oxygen": True, "oxygen_flow": 1.5},
+    doctor = session_for("doctor")  # the stay's first scale-2 set is the doctor's (observations.check_scale_2)
+    records.save_new(doctor, "observations", {**at_one, **scale_2, "on_oxygen": True, "oxygen_flow": 1.5},
                      patient_id=beds["Anne"])
     records.save_new(nurse, "observations", {**at_one, "on_oxygen": True, "oxygen_flow": 2.0}, patient_id=beds["Paul"])
     records.save_new(nurse, "observations", {**CALM, "taken_at": "2026-11-28T09:30+01:00", "on_oxygen": True,
                                              "oxygen_flow": 4.0}, patient_id=beds["Jean"])
     records.save_new(nurse, "observations", at_one, patient_id=beds["Jean"])
-    records.save_new(nurse, "observations", {**at_one, **scale_2}, patient_id=beds["Marc"])
+    records.save_new(doctor, "observations", {**at_one, **scale_2}, patient_id=beds["Marc"])
     records.save_new(nurse, "observations", HIGH, patient_id=beds["Zoé"])
     records.save_new(nurse, "observations", {**at_one, "temperature": None, "on_oxygen": True, "oxygen_flow": 3.0},
                      patient_id=beds["Zoé"])

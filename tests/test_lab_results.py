@@ -309,15 +309,16 @@ def test_an_amendment_changing_the_result_a_doctor_was_told_of_asks_them_told_ag
         with pytest.raises(ValidationFailed) as refused:
             lab_results.check_amended(saved.data, {**saved.data, **changed}, "en")
         assert [error.path for error in refused.value.errors] == ["told"]
-    assert str(refused.value) == ("The doctor was told the earlier value: tell them this one and record when, or "
-                                  "empty who was told.")
+    assert str(refused.value) == (
+        "The doctor was told the earlier result: empty who was told to save this correction, then tell a doctor this "
+        "one and record it with “Doctor told…”, their acknowledgement asked again.")
     with pytest.raises(ValidationFailed) as refused:
         lab_results.check_amended(saved.data, {**saved.data, "result": "6.8"}, "fr")
-    assert str(refused.value) == ("Le médecin a été prévenu de la valeur précédente : le prévenir de celle-ci et "
-                                  "noter quand, ou effacer le médecin prévenu.")
+    assert str(refused.value) == (
+        "Le médecin a été prévenu du résultat précédent : effacer le médecin prévenu pour enregistrer cette "
+        "correction, puis prévenir un médecin de celui-ci et le noter avec « Médecin prévenu… », son accusé de "
+        "réception étant demandé à nouveau.")
     critical = {**saved.data, "result": "6.8", "flag": "critical"}
-    lab_results.check_amended(saved.data, {**critical, "told_at": "2026-11-28T13:40+01:00"}, "en")  # told again
-    lab_results.check_amended(saved.data, {**critical, "told": "Dr Roy"}, "en")  # another doctor told
     lab_results.check_amended(saved.data, {**saved.data, "action": "ECG", "lab_number": "B26-118843"}, "en")
     untold = records.save_new(nurse, "lab_result", PHONED, patient_id=patient)
     lab_results.check_amended(untold.data, {**untold.data, "result": "6.9"}, "en")  # no doctor told yet

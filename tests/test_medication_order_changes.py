@@ -9,6 +9,7 @@ import pytest
 from downtime.domain.medication import Check, DoseState
 from downtime.services import cd_register, medication, records
 from downtime.services.errors import ServiceError
+from tests.test_glucose_insulin import glucose_charted
 
 
 def _furosemide_once_at_ten(session_for, medication_ward, clock):
@@ -194,6 +195,7 @@ def test_a_dose_of_a_medicine_ordered_twice_is_questioned_after_the_other_orders
     dose of insulin. It now needs a reason, the other order named."""
     nurse, first, second = insulin_twice
     clock.now = datetime.fromisoformat("2026-11-28T22:10+01:00")
+    glucose_charted(nurse, first.patient_id, "2026-11-28T21:55+01:00", timing="bedtime")
     dose = {"outcome": "given", "given_at": "2026-11-28T22:05+01:00", "scheduled_for": "2026-11-28T22:00+01:00",
             "dose_given": 18.0, "route": "SC"}
     assert medication.check_dose(nurse, first.record_id, dose) == []

@@ -200,12 +200,26 @@ def test_rank_puts_the_band_before_the_total():
     assert score(_obs(temperature=38.5)).rank > score(_obs()).rank
 
 
+@pytest.mark.parametrize("field, value, row", [
+    ("spo2", 0, "spo2"), ("spo2", 45, "spo2"), ("systolic_bp", 0, "systolic_bp"), ("systolic_bp", 25, "systolic_bp"),
+    ("temperature", 10.0, "temperature"), ("temperature", 24.0, "temperature"),
+])
+def test_the_sickest_readings_a_monitor_shows_are_taken_and_score_3(field, value, row):
+    """A saturation of 45 %, a systolic the cuff cannot find (0) and a temperature of 24 °C on a
+    low-reading thermometer were refused as typing slips: the nurse left the row blank (an
+    incomplete set scoring less) or typed the lowest allowed."""
+    found = score(_obs(**{field: value}))
+    assert (getattr(found.parameters, row), found.band) == (3, Band.LOW_MEDIUM)
+    assert getattr(score(_obs(**{field: value, "spo2_scale": Spo2Scale.SCALE_2, "on_oxygen": True})).parameters,
+                   row) == 3
+
+
 @pytest.mark.parametrize("field, value", [
     ("respiratory_rate", -1), ("respiratory_rate", 81),
-    ("spo2", 49), ("spo2", 101),
-    ("systolic_bp", 29), ("systolic_bp", 301),
+    ("spo2", -1), ("spo2", 101),
+    ("systolic_bp", -1), ("systolic_bp", 301),
     ("pulse", 19), ("pulse", 301),
-    ("temperature", 24.9), ("temperature", 45.1), ("temperature", math.nan), ("temperature", math.inf),
+    ("temperature", 9.9), ("temperature", 45.1), ("temperature", math.nan), ("temperature", math.inf),
     ("consciousness", "drowsy"), ("spo2_scale", "scale_3"), ("spo2_scale", None),
     ("respiratory_rate", 12.5),
 ])
@@ -247,13 +261,13 @@ def _maybe(strategy):
 observation_sets = st.builds(
     ObservationSet,
     respiratory_rate=_maybe(st.integers(0, 80)),
-    spo2=_maybe(st.integers(50, 100)),
+    spo2=_maybe(st.integers(0, 100)),
     spo2_scale=st.sampled_from(Spo2Scale),
     on_oxygen=_maybe(st.booleans()),
-    systolic_bp=_maybe(st.integers(30, 300)),
+    systolic_bp=_maybe(st.integers(0, 300)),
     pulse=_maybe(st.integers(20, 300)),
     consciousness=_maybe(st.sampled_from(Consciousness)),
-    temperature=_maybe(st.floats(25.0, 45.0) | st.integers(250, 450).map(lambda tenths: tenths / 10)),
+    temperature=_maybe(st.floats(10.0, 45.0) | st.integers(100, 450).map(lambda tenths: tenths / 10)),
 )
 
 

@@ -62,16 +62,17 @@ def test_impossible_readings_are_refused_by_the_form(ward):
         records.save_new(nurse, "observations", {**HIGH, "respiratory_rate": 220}, patient_id=patient)
 
 
-def test_scale_2_needs_the_clinician_who_prescribed_it_and_when(ward):
+def test_scale_2_needs_the_clinician_who_prescribed_it_and_when(ward, session_for):
     """Scale 2 scores low saturations lower: on the RCP chart it is prescribed and signed for,
     never chosen set by set."""
     nurse, patient, _ = ward
+    doctor = session_for("doctor")
     scale_2 = {**HIGH, "spo2": 88, "spo2_scale": "scale_2"}
     with pytest.raises(ValidationFailed, match="Scale 2 prescribed by"):
-        records.save_new(nurse, "observations", scale_2, patient_id=patient)
+        records.save_new(doctor, "observations", scale_2, patient_id=patient)
     with pytest.raises(ValidationFailed, match="Scale 2 prescribed on"):
-        records.save_new(nurse, "observations", {**scale_2, "scale_2_prescribed_by": "Dr Benali"}, patient_id=patient)
-    records.save_new(nurse, "observations", {**scale_2, "scale_2_prescribed_by": "Dr Benali",
+        records.save_new(doctor, "observations", {**scale_2, "scale_2_prescribed_by": "Dr Benali"}, patient_id=patient)
+    records.save_new(doctor, "observations", {**scale_2, "scale_2_prescribed_by": "Dr Benali",
                                              "scale_2_prescribed_at": "2026-11-27T10:00+01:00"}, patient_id=patient)
     assert observations.chart(nurse.db, patient_with_location(nurse.db, nurse.forms, patient))[0].news2.parameters.spo2 == 0
 

@@ -376,7 +376,7 @@ def test_french_prints_put_a_space_before_their_colons(forms, tmp_path, session_
         "on_oxygen": False, "systolic_bp": 130, "diastolic_bp": 80, "pulse": 72, "consciousness": "alert",
         "temperature": 37.0}, patient_id=patient)
     chart = _flat(" ".join(_pages(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf"))))
-    assert "Conduite à tenir (dernier score) : NEWS2 0" in chart
+    assert "Conduite à tenir selon le score retenu : NEWS2 0" in chart
 
 
 def test_a_reason_longer_than_a_page_leaves_the_record_printable(session_for, admission_values, tmp_path):

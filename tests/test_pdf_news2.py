@@ -40,7 +40,7 @@ def test_the_chart_prints_each_reading_with_its_points_and_the_band_in_words(ses
         assert reading in page, reading
     assert "28/11 08:00" in page and "28/11 12:00" in page
     assert "Low HIGH" in page
-    assert "Response to the latest score: NEWS2 7 — HIGH Emergency response" in page
+    assert "Response to the score that stands: NEWS2 7 — HIGH (28/11 12:00) Emergency response" in page
     assert nurse.db.execute("SELECT COUNT(*) FROM audit WHERE action = 'print'").fetchone()[0] == 1
 
 
@@ -48,7 +48,8 @@ def test_the_chart_prints_in_french(session_for, admission_values, tmp_path):
     nurse, patient = _charted(session_for, admission_values, lang="fr")
     page = " ".join(_text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf")))
     assert "Feuille de surveillance NEWS2" in page and "Fréq. respiratoire" in page
-    assert "Conduite à tenir (dernier score)" in page and "Réponse d’urgence" in page
+    assert "Conduite à tenir selon le score retenu : NEWS2 7 — ÉLEVÉ (28/11 12:00)" in page
+    assert "Réponse d’urgence" in page
     assert "Faible ÉLEVÉ" in page and "NEWS2 7 — ÉLEVÉ" in page and "HIGH" not in page
     assert "38,3 (1)" in page and "36,8 (0)" in page and "38.3" not in page   # as a French ward writes it
 
@@ -211,8 +212,8 @@ def test_each_saturation_is_written_in_its_own_scales_row_as_on_the_rcp_chart(se
     """The chart had one SpO2 row: a scale 2 reading read "88 (sc. 2)" there, and on the blank
     chart a saturation written by hand said nothing of the key that scores it."""
     nurse, patient = _charted(session_for, admission_values)
-    records.save_new(nurse, "observations", {**SETS[0], "taken_at": "2026-11-28T13:00+01:00", "spo2": 88,
-                                             **SCALE_2}, patient_id=patient)
+    records.save_new(session_for("doctor"), "observations", {**SETS[0], "taken_at": "2026-11-28T13:00+01:00",
+                                                             "spo2": 88, **SCALE_2}, patient_id=patient)
     page = " ".join(_text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf")))
     assert re.search(r"SpO2 scale 1 % 97 \(0\) 95 \(1\) SpO2 scale 2 % \(if prescribed\).* 88 \(0\) Air or oxygen", page)
 
@@ -226,9 +227,10 @@ def test_the_scale_2_row_names_who_prescribed_it_and_when(session_for, admission
     """The RCP chart's scale 2 is used only as prescribed: the chart printed its readings and
     never who decided it, so a nurse taking over could not tell a prescription from a slip."""
     nurse, patient = _charted(session_for, admission_values, lang)
-    for hour in ("13", "14"):
-        records.save_new(nurse, "observations", {**SETS[0], "taken_at": f"2026-11-28T{hour}:00+01:00", "spo2": 88,
-                                                 **SCALE_2}, patient_id=patient)
+    # The stay's first scale-2 set is the doctor's (observations.check_scale_2); the nurse's follows it.
+    for hour, author in (("13", session_for("doctor", lang)), ("14", nurse)):
+        records.save_new(author, "observations", {**SETS[0], "taken_at": f"2026-11-28T{hour}:00+01:00", "spo2": 88,
+                                                  **SCALE_2}, patient_id=patient)
     page = " ".join(_text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf")))
     assert page.count(words) == 1
 

@@ -368,12 +368,12 @@ def test_a_cancellation_and_a_rebooking_in_one_line_name_every_answer(day, sessi
     (rebooking,) = records.list_current(coord.db, form_id="operation_rebooking")
     booking = records.record_label(reader, records.current(coord.db, made["Morin"]))
     said = {"en": (f"{booking} — Cancelled at: 28/11/2026 09:00 — Reason: Information-system outage — Last minute (on "
-                   "the day, after admission): No — Patient told: By phone",
+                   "the day of the operation, or after admission): No — Patient told: By phone",
                    f"{booking} — Outcome: Rebooked here — New theatre session: (T2 — Specialty: General surgery — "
                    "Start: 01/12/2026 08:00 — End: 01/12/2026 13:00) — New planned start: 01/12/2026 08:00 — Decided "
                    f"at: {clock.now:%d/%m/%Y %H:%M}"),
             "fr": (f"{booking} — Annulée le : 28/11/2026 09:00 — Motif : Panne du système d’information — Dernière "
-                   "minute (le jour même, patient admis) : Non — Patient informé : Par téléphone",
+                   "minute (le jour de l’intervention, ou après l’admission) : Non — Patient informé : Par téléphone",
                    f"{booking} — Issue : Reprogrammée ici — Nouvelle vacation : (T2 — Spécialité : General surgery — "
                    "Début : 01/12/2026 08:00 — Fin : 01/12/2026 13:00) — Nouveau début prévu : 01/12/2026 08:00 — "
                    f"Décidée le : {clock.now:%d/%m/%Y %H:%M}")}[lang]
@@ -436,14 +436,14 @@ def test_the_letter_reads_as_a_letter(day, tmp_path, clock, session_for, send_ho
             "2026 at 06:00.",
             "If your health has changed, tell the ward team. For any question about your operation, call the surgical "
             "department:"],
-     ["Please arrive", "If you cannot come", "instructions you were given"]),
+     ["Please arrive", "If you cannot come", "Follow the fasting instructions"]),
     ("fr", ["Elle est désormais prévue le mardi 1er décembre 2026 à 08:00, salle T2. L’équipe du service 3B vous "
             "préparera et vous accompagnera au bloc.",
             "Jeûne : plus rien à manger à partir du mardi 1er décembre 2026 à 02:00, eau claire seulement jusqu’au mardi "
             "1er décembre 2026 à 06:00.",
             "Si votre état de santé a changé, prévenez l’équipe du service. Pour toute question sur votre intervention, "
             "appelez le service de chirurgie :"],
-     ["Merci de vous présenter", "Si vous ne pouvez pas venir", "consignes de jeûne reçues"]),
+     ["Merci de vous présenter", "Si vous ne pouvez pas venir", "Respectez les consignes de jeûne"]),
 ])
 def test_an_in_patients_letter_is_for_the_ward_that_prepares_them(day, tmp_path, clock, session_for, lang, sentences,
                                                                   unsaid):

@@ -83,3 +83,126 @@ def test_the_export_sends_it_as_a_questionnaire_response_based_on_its_operation(
     counts = next(items["counts_correct"] for items in pauses.values() if "counts_correct" in items)
     assert counts.text == "Instrument, swab and needle counts"
     assert counts.answer[0].valueString == "NOT correct: say what was done below"
+
+
+# ------------------------------------------------------------------ a No asks why, as the form says
+
+@pytest.mark.parametrize("answered_no", [{"anaesthesia_checked": False}, {"oximeter_working": False},
+                                         {"antibiotic_prophylaxis": "no"}, {"sterility_confirmed": False}])
+def test_every_no_of_a_stop_item_is_saved_only_with_why(session_for, patient, answered_no):
+    """"Pulse oximeter working: No", "Anaesthesia check complete: No" and "Antibiotic prophylaxis:
+    No" were saved with nothing said, the form's header saying a No asks why."""
+    nurse = session_for("nurse")
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "surgical_safety_checklist", {**SIGNED_IN, **answered_no}, patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["notes"]
+    assert records.save_new(nurse, "surgical_safety_checklist", {
+        **SIGNED_IN, **answered_no, "notes": "Oximeter probe changed; case went on to save the limb"},
+        patient_id=patient)
+
+
+def test_the_pulse_oximeter_says_it_is_a_who_stop_item(forms):
+    help_ = forms["surgical_safety_checklist"].field("oximeter_working").help
+    assert "WHO stop item" in help_.en and "do not induce" in help_.en
+    assert "Point bloquant de l’OMS" in help_.fr and "pas d’induction" in help_.fr
+
+
+# ------------------------------------------------------------------ "Known allergy: No" for an allergic patient
+
+def test_no_known_allergy_is_refused_for_a_patient_whose_admission_lists_one(session_for, patient):
+    """The admission of `patient` lists penicillin: a team told "no allergy" would not look for it."""
+    nurse = session_for("nurse")
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "surgical_safety_checklist", {**SIGNED_IN, "allergy_known": False}, patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["allergy_known"]
+    assert ("“Known allergy”: No, but the admission lists an allergy: Penicillin. Answer Yes and tell the team; "
+            "if the admission is wrong, correct it first.") in str(refused.value)
+    checked = records.save_new(nurse, "surgical_safety_checklist", SIGNED_IN, patient_id=patient)
+    with pytest.raises(ValidationFailed):
+        records.amend(nurse, checked.record_id, {**SIGNED_IN, "allergy_known": False}, "Typed wrong")
+
+
+def test_an_earlier_no_known_allergy_is_corrected_after_an_allergy_is_found(session_for, admission_values):
+    """No allergy known at the sign-in, latex found the day after: the checklist said what was
+    known then, and its other answers can still be corrected."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse = session_for("nurse")
+    admitted = records.save_new(nurse, "admission", {**admission_values, "allergy_status": "nka", "allergies": []})
+    checked = records.save_new(nurse, "surgical_safety_checklist", {**SIGNED_IN, "allergy_known": False},
+                               patient_id=admitted.patient_id)
+    records.amend(nurse, admitted.record_id, {**admitted.data, "allergy_status": "allergies", "allergies": [
+        {"substance": "Latex", "reaction": "Urticaria", "severity": "moderate"}]}, "Latex allergy found")
+    assert records.amend(nurse, checked.record_id, {**SIGNED_IN, "allergy_known": False, "led_by": "Marie Roux"},
+                         "Name").version == 2
+
+
+# ------------------------------------------------------------------ site "Not applicable" on a sided operation
+
+@pytest.fixture
+def booked(session_for, patient):
+    """booked(side): a hernia repair of `patient` booked on that side on Monday morning."""
+    coord = session_for("coord")
+    session_id = records.save_new(coord, "theatre_session", {
+        "theatre": "T1", "specialty": "General surgery", "starts_at": f"{MONDAY}T08:00+01:00",
+        "ends_at": f"{MONDAY}T13:00+01:00"}).record_id
+
+    def book(side):
+        return records.save_new(coord, "operation_booking", {
+            **_booking(session_id, "08:00" if side == "left" else "09:00", 60), "procedure": "Inguinal hernia repair",
+            "laterality": side}, patient).record_id
+
+    return book
+
+
+@pytest.mark.parametrize("side, said", [("left", "LEFT"), ("bilateral", "BOTH SIDES")])
+def test_site_not_applicable_on_an_operation_booked_on_a_side_asks_why(session_for, patient, booked, side, said):
+    nurse, booking = session_for("nurse"), booked(side)
+    unmarked = {**SIGNED_IN, "booking": booking, "site_marked": "not_applicable"}
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "surgical_safety_checklist", unmarked, patient_id=patient)
+    assert [error.path for error in refused.value.errors] == ["notes"]
+    assert f"the operation is booked for a side ({said}): say why its site was not marked." in str(refused.value)
+    assert records.save_new(nurse, "surgical_safety_checklist", {
+        **unmarked, "notes": "Site visible on the patient's hernia; surgeon confirmed the side aloud"},
+        patient_id=patient)
+
+
+def test_site_not_applicable_on_an_operation_with_no_side_needs_no_note(session_for, patient, booked):
+    assert records.save_new(session_for("nurse"), "surgical_safety_checklist", {
+        **SIGNED_IN, "booking": booked("not_applicable"), "site_marked": "not_applicable"}, patient_id=patient)
+
+
+# ------------------------------------------------------------------ version 2: the Time out's critical events
+
+TIME_OUT = {"surgeon_critical_steps": "Adhesions expected; 90 min; blood loss under 200 ml",
+            "anaesthetist_concerns": "Sleep apnoea: awake extubation", "sterility_confirmed": True,
+            "time_out_equipment_issues": "Spare laparoscope in the room"}
+
+
+def test_the_time_out_asks_the_critical_events_and_the_export_sends_them(session_for, patient, tmp_path, forms):
+    assert forms["surgical_safety_checklist"].version == 2
+    checked = records.save_new(session_for("nurse"), "surgical_safety_checklist", {**SIGNED_IN, **TIME_OUT},
+                               patient_id=patient)
+    folder = export(session_for("records"), tmp_path / "export").folder
+    bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    check_codes(bundle)
+    found = QuestionnaireResponse.model_validate(next(entry["resource"] for entry in bundle["entry"]
+                                                      if entry["resource"]["id"] == checked.record_id))
+    time_out = {item.linkId: item for item in next(pause.item for pause in found.item if pause.linkId == "time_out")}
+    assert time_out["sterility_confirmed"].text == "Nursing: sterility (including indicator results) confirmed"
+    assert time_out["sterility_confirmed"].answer[0].valueBoolean is True
+    assert time_out["surgeon_critical_steps"].answer[0].valueString == TIME_OUT["surgeon_critical_steps"]
+
+
+def test_a_checklist_of_version_1_answered_none_and_is_corrected_as_before(session_for, patient):
+    older = records.save_imported(session_for("records"), "surgical_safety_checklist", SIGNED_IN, patient,
+                                  "5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e")
+    amended = records.amend(session_for("nurse"), older.record_id, {**SIGNED_IN, "led_by": "Marie Roux"}, "Name")
+    assert amended.version == 2 and not set(TIME_OUT) & set(amended.data)
+
+
+def test_the_blank_asks_the_critical_events_and_stays_two_pages(blank_pages):
+    english, french = blank_pages("surgical_safety_checklist", "en"), blank_pages("surgical_safety_checklist", "fr")
+    assert len(english) == len(french) == 2
+    assert "Surgeon: critical or non-routine steps" in english[0] and "sterility (including indicator" in english[0]
+    assert "Sur le plan chirurgical" in french[0] and "Sur le plan anesthésique" in french[0]

@@ -92,7 +92,7 @@ def test_the_command_line_list_says_it(done, db_path, capsys):
     (line,) = map(json.loads, capsys.readouterr().out.splitlines())
     assert line["booking_id"] == booking and line["no_safety_checklist"] is True
     assert main(command) == 0
-    assert capsys.readouterr().out.splitlines()[-1].endswith(f"DONE 09:10 — {UNCHECKED}")
+    assert capsys.readouterr().out.splitlines()[-2].endswith(f"DONE 09:10 — {UNCHECKED}")
 
 
 def test_the_export_says_it_in_the_operations_note_until_the_checklist_is_typed(done, session_for, tmp_path):

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from downtime.services import back_entry, medication, printing, records
 from downtime.services.errors import ValidationFailed
 from downtime.sync.export import export
+from tests.test_glucose_insulin import glucose_charted
 
 GLUCOSE = "capillary glucose 13.2 mmol/L"
 RULE = "capillary glucose under 8: none; 8 to 12: 2 units; 12 to 16: 4 units; over 16: 6 units and call the doctor"
@@ -21,8 +22,11 @@ RULE = "capillary glucose under 8: none; 8 to 12: 2 units; 12 to 16: 4 units; ov
 @pytest.fixture
 def insulin(session_for, medication_ward) -> tuple[str, str]:
     """The medication ward's patient, and their insulin aspart up to 6 units SC at 08:00 12:00 18:00
-    by capillary glucose. Returns (patient id, order id)."""
+    by capillary glucose, the glucose charted before the 08:00 and 12:00 doses of 28/11. Returns
+    (patient id, order id)."""
     patient = medication_ward[0]
+    glucose_charted(session_for("nurse"), patient, "2026-11-28T07:55+01:00", 13.2)
+    glucose_charted(session_for("nurse"), patient, "2026-11-28T11:55+01:00", 22.0)
     return patient, records.save_new(session_for("doctor"), "medication_order", {
         "drug": "Insulin aspart", "dose": 6.0, "dose_unit": "units", "route": "SC", "frequency": "scheduled",
         "times": "08:00 12:00 18:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": True,

@@ -11,7 +11,8 @@ After a possible head injury, neuro obs keep NICE's pace for a day (`neuro_inter
 of any interval silenced the fall, and a set of GCS 14 saying "next in 4 hours" was accepted. The
 pace counts from the patient's return to their usual GCS, when the fall records one below 15: a
 patient with dementia whose usual GCS is 13 never reached 15, and was asked a set every half hour
-for a day."""
+for a day. In that day a set also says when NICE asks a CT head within 1 hour (`head_ct`): a GCS of
+12 or less, or not back to the usual GCS 2 hours after the fall."""
 
 from __future__ import annotations
 
@@ -22,9 +23,11 @@ from enum import StrEnum
 from typing import Any
 
 from downtime.domain import elapsed
+from downtime.domain.gcs import Alarm, Flag
 
 HEAD_INJURY_POSSIBLE = frozenset({"yes", "not_excluded"})
 """The form's head injury answers that call for neuro obs."""
+GCS_FULL = 15
 
 
 class Ask(StrEnum):
@@ -87,6 +90,16 @@ class Fall:
     fall of the form's version 1 among them: 15 is counted)."""
 
     @property
+    def usual(self) -> int:
+        """The GCS the patient is back to after it: their usual one, else 15."""
+        return self.usual_gcs or GCS_FULL
+
+    def examined_since(self, at: datetime) -> bool:
+        """The doctor's examination recorded at or after `at`: it answers what a set taken then
+        asked of the fall (`head_ct`)."""
+        return self.reviewed_at is not None and elapsed.instant(self.reviewed_at) >= elapsed.instant(at)
+
+    @property
     def on_anticoagulant(self) -> bool:
         """On an anticoagulant as the fall's answer or the medication chart says."""
         return self.anticoagulated or bool(self.anticoagulants)
@@ -143,12 +156,43 @@ def said(ask: Ask, fall: Fall, lang: str) -> str:
 
 NEURO_PACED_FOR = timedelta(hours=24)
 """How long after a fall with a possible head injury its neuro obs keep NICE's pace."""
-GCS_FULL = 15
 UNTIL_FULL = timedelta(minutes=30)
 NEURO_PACE = ((timedelta(hours=2), timedelta(minutes=30)), (timedelta(hours=6), timedelta(hours=1)))
 """NICE NG232 (CG176 1.8.2) from the first set of GCS 15, or of the patient's usual GCS: half-hourly
 for 2 hours, then hourly for 4 hours; two-hourly after (`THEN`)."""
 THEN = timedelta(hours=2)
+
+
+def pacing_fall(falls: Sequence[Fall], at: datetime) -> Fall | None:
+    """The fall with a possible head injury whose day a set taken at `at` is in: the latest at or
+    before it, if within `NEURO_PACED_FOR` of it."""
+    taken = elapsed.instant(at)
+    pacing = max((fall for fall in falls if fall.head_injury_possible and elapsed.instant(fall.fell_at) <= taken),
+                 key=lambda fall: elapsed.instant(fall.fell_at), default=None)
+    if pacing is None or taken - elapsed.instant(pacing.fell_at) >= NEURO_PACED_FOR:
+        return None
+    return pacing
+
+
+CT_NOW_AT = 12
+"""A GCS this low or lower after a head injury: CT head within 1 hour (NICE NG232)."""
+CT_IF_NOT_BACK = timedelta(hours=2)
+"""A GCS below 15 this long after the injury: CT head within 1 hour (NICE NG232)."""
+
+
+def head_ct(fall: Fall, taken_at: datetime, total: int | None) -> Flag | None:
+    """What a set of GCS `total` taken at `taken_at`, in the day of `fall` (`pacing_fall`), says of
+    NICE's CT head within 1 hour: a GCS of 12 or less, or below the usual GCS when that is lower
+    (a patient whose usual GCS is 10 is not scanned for being herself); else a GCS below 15, or
+    below the usual GCS, 2 hours or more after the fall. A first set of 11 after a fall, with no
+    set before it to fall from, told nobody. A set not totalled says nothing of it."""
+    if total is None or total >= fall.usual:
+        return None
+    if total <= CT_NOW_AT:
+        return Flag(Alarm.CT_NOW, {"total": total})
+    if elapsed.between(fall.fell_at, taken_at) >= CT_IF_NOT_BACK:
+        return Flag(Alarm.CT_AT_2_HOURS, {"total": total, "usual": fall.usual})
+    return None
 
 
 def neuro_interval(falls: Sequence[Fall], sets: Sequence[tuple[datetime, int | None]]) -> timedelta | None:
@@ -161,11 +205,10 @@ def neuro_interval(falls: Sequence[Fall], sets: Sequence[tuple[datetime, int | N
     if not sets:
         return None
     latest = elapsed.instant(sets[-1][0])
-    pacing = max((fall for fall in falls if fall.head_injury_possible and elapsed.instant(fall.fell_at) <= latest),
-                 key=lambda fall: elapsed.instant(fall.fell_at), default=None)
-    if pacing is None or latest - elapsed.instant(pacing.fell_at) >= NEURO_PACED_FOR:
+    pacing = pacing_fall(falls, sets[-1][0])
+    if pacing is None:
         return None
-    usual, fell_at, back_since = pacing.usual_gcs or GCS_FULL, elapsed.instant(pacing.fell_at), None
+    usual, fell_at, back_since = pacing.usual, elapsed.instant(pacing.fell_at), None
     for taken_at, total in sets:
         if elapsed.instant(taken_at) >= fell_at:
             back_since = (back_since or taken_at) if total is not None and total >= usual else None

@@ -35,6 +35,13 @@ class Alarm(StrEnum):
     MOTOR_FELL = "motor_fell"
     PUPIL_FIXED = "pupil_fixed"
     PUPILS_UNEQUAL = "pupils_unequal"
+    CT_NOW = "ct_now"
+    CT_AT_2_HOURS = "ct_at_2_hours"
+
+
+HEAD_CT = frozenset({Alarm.CT_NOW, Alarm.CT_AT_2_HOURS})
+"""What a set says after a fall with a possible head injury (domain.falls.head_ct): the doctor's
+examination of the fall recorded after the set answers it."""
 
 
 WARNINGS: Mapping[Alarm, Mapping[str, str]] = {
@@ -53,6 +60,15 @@ WARNINGS: Mapping[Alarm, Mapping[str, str]] = {
     Alarm.PUPILS_UNEQUAL: {"en": "Pupils newly unequal ({left} mm left, {right} mm right): tell the doctor now",
                              "fr": "Pupilles devenues inégales ({left} mm à gauche, {right} mm à droite) : "
                                    "prévenir le médecin immédiatement"},
+    Alarm.CT_NOW: {"en": "GCS {total} after a fall with a possible head injury: tell the doctor now (CT head within "
+                         "1 hour, NICE)",
+                   "fr": "Glasgow {total} après une chute avec traumatisme crânien possible : prévenir le médecin "
+                         "immédiatement (scanner cérébral dans l’heure, NICE)"},
+    Alarm.CT_AT_2_HOURS: {"en": "GCS {total} 2 hours or more after a fall with a possible head injury: tell the doctor "
+                                "(GCS not back to {usual} at 2 hours: CT head within 1 hour, NICE)",
+                          "fr": "Glasgow {total} 2 heures ou plus après une chute avec traumatisme crânien possible : "
+                                "prévenir le médecin (Glasgow non revenu à {usual} à 2 heures : scanner cérébral dans "
+                                "l’heure, NICE)"},
 }
 
 

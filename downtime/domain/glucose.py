@@ -20,6 +20,7 @@ from enum import StrEnum
 from typing import Any
 
 from downtime.domain import elapsed
+from downtime.domain.medication import medicine_name, medicines_in
 
 HYPO_BELOW = 4.0
 CHECK_KETONES_ABOVE = 12.0
@@ -183,6 +184,37 @@ def hypo_persists(readings: Sequence[Reading]) -> bool:
     treated and rechecked within 15 minutes, still low after the third, the doctor is called
     (JBDS-IP), where the chart said "treat, recheck in 15 minutes" again and again."""
     return len(readings) >= HYPO_CYCLES and all(one.hypo for one in readings[-HYPO_CYCLES:])
+
+
+INSULIN_NAMES = frozenset(medicine_name(name) for name in (
+    "insulin", "actrapid", "apidra", "fiasp", "humulin", "insulatard", "lyumjev", "mixtard", "tresiba", "umuline"))
+"""The first word of a medicine, as `medicines_in` names it, that is an insulin: "insulin aspart",
+and the brands its table does not turn into one (Actrapid, Humulin, Umuline on French wards)."""
+
+
+BASAL_WORDS = frozenset(medicine_name(name) for name in (
+    "glargine", "detemir", "degludec", "tresiba", "insulatard", "isophane", "nph"))
+"""A word of an insulin, as `medicines_in` names it, that makes it a basal (long- or
+intermediate-acting) one: "Insulin glargine", "Lantus", "Umuline NPH"."""
+CHECKED_WITHIN = timedelta(hours=1)
+"""The reading an insulin dose is chosen on (JBDS-IP: a capillary glucose before each dose): a
+mealtime or correction dose by the reading just before it, an infusion by its hourly one."""
+BASAL_CHECKED_WITHIN = timedelta(hours=24)
+"""A basal dose is given whatever the glucose once a hypo is treated, never chosen on the reading
+(JBDS-IP: basal insulin is not omitted), but a patient on insulin with no reading in the day is
+not being watched."""
+
+
+def insulin(drug: str) -> bool:
+    """Whether an order's medicine is an insulin, however written ("Insuline glargine", "Lantus")."""
+    return any(name.split()[0] in INSULIN_NAMES for name in medicines_in(drug) if name)
+
+
+def checked_within(drug: str) -> timedelta:
+    """How recent a capillary glucose an insulin dose of `drug` is given on (see CHECKED_WITHIN,
+    BASAL_CHECKED_WITHIN)."""
+    basal = any(BASAL_WORDS & set(name.split()) for name in medicines_in(drug))
+    return BASAL_CHECKED_WITHIN if basal else CHECKED_WITHIN
 
 
 def every(plan: str | None) -> timedelta | None:

@@ -15,14 +15,19 @@ SIDES = frozenset({LEFT, RIGHT, BILATERAL, NOT_APPLICABLE})
 _WORDS = {
     LEFT: r"left|lt|gauche|gche",
     RIGHT: r"right|rt|droite?|dte|dt",
-    BILATERAL: r"bilateral(?:e|es)?|bilatérale?s?|both\s+sides|des\s+deux\s+côtés|deux\s+côtés",
+    BILATERAL: r"bilateral(?:e|es)?|bilatérale?s?|bilat|both\s+sides|des\s+deux\s+côtés|deux\s+côtés",
 }
+# The wards' abbreviations that carry a side in their first letter, read in capitals only, as
+# the letters are: "RIH repair" (right inguinal hernia) booked LEFT went through. Only those
+# written so on lists, none an ordinary word: "TKR", "IH" name no side and stay unread.
+_ABBREVIATIONS = {LEFT: "LIH|LTKR|LTHR|LTKA|LTHA", RIGHT: "RIH|RTKR|RTHR|RTKA|RTHA", BILATERAL: "BIH|BTKR|BTHR"}
 # A letter alone is a side only in capitals and standing alone: "TKR L", "PTH G", "genou D";
 # never the "D" of "D&C", the "L" of "L4-L5", an "R" in "R-CHOP".
 _LETTERS = {LEFT: "LG", RIGHT: "RD"}
 _FOUND = re.compile("|".join(
     [rf"(?P<{side}>(?<![\w&/-])(?:{words})(?![\w&/-]))" for side, words in _WORDS.items()]
-    + [rf"(?P<{side}_letter>(?<![\w&/.-])[{letters}](?![\w&/-]))" for side, letters in _LETTERS.items()]),
+    + [rf"(?P<{side}_letter>(?<![\w&/.-])[{letters}](?![\w&/-]))" for side, letters in _LETTERS.items()]
+    + [rf"(?P<{side}_abbreviation>(?<![\w&/-])(?:{words})(?![\w&/-]))" for side, words in _ABBREVIATIONS.items()]),
     re.IGNORECASE)
 
 
@@ -32,10 +37,10 @@ def sides_named(text: str) -> dict[str, str]:
     for found in _FOUND.finditer(text):
         side = found.lastgroup
         assert side is not None
-        if side.endswith("_letter"):
+        if side.endswith(("_letter", "_abbreviation")):
             if not found.group().isupper():
                 continue
-            side = side.removesuffix("_letter")
+            side = side.removesuffix("_letter").removesuffix("_abbreviation")
         named.setdefault(side, found.group())
     return named
 

@@ -329,6 +329,7 @@ class Check(StrEnum):
     GIVEN_EARLY = "given_early"
     NOT_GIVEN_AHEAD = "not_given_ahead"
     NOT_COUNTERSIGNED = "not_countersigned"
+    GLUCOSE = "glucose"
 
 
 @dataclass(frozen=True)
@@ -943,6 +944,13 @@ def runs_at(order: Order, moment: datetime) -> bool:
     if order.frequency is Frequency.ONCE:
         return order.active_at(order.start_at) and abs(elapsed.between(order.start_at, moment)) < DAY
     return order.active_at(moment)
+
+
+def running_anticoagulants(orders: Iterable[Order], at: datetime) -> tuple[str, ...]:
+    """The anticoagulants of these orders running at `at` (`runs_at`: a once-only dose within a
+    day of it), by drug as ordered, each once: what a fall and the theatre list both say of the
+    medication chart."""
+    return tuple(dict.fromkeys(order.drug for order in orders if anticoagulant(order.drug) and runs_at(order, at)))
 
 
 def also_ordered(order: Order, at: datetime, others: Iterable[Order]) -> list[Order]:

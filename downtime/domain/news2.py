@@ -122,6 +122,17 @@ INCOMPLETE_RESPONSE: Mapping[str, str] = {
 }
 
 
+# Said with the score of a woman pregnant or within 6 weeks of giving birth: the RCP did not validate
+# NEWS2 in pregnancy, whose physiology differs (a systolic of 165 with 110 diastolic, pre-eclampsia
+# until shown otherwise, scores 0). Her set is still scored: a high score is no less alarming.
+PREGNANCY: Mapping[str, str] = {
+    "en": "NEWS2 is not validated in pregnancy: use the maternity early warning chart (MEOWS) and tell the "
+          "obstetric team",
+    "fr": "Le score NEWS2 n’est pas validé pendant la grossesse : utiliser la feuille de surveillance obstétricale "
+          "(MEOWS) et prévenir l’équipe obstétricale",
+}
+
+
 # Said wherever a score would be, for a patient NEWS2 does not apply to (see `applies`).
 NOT_APPLICABLE: Mapping[str, str] = {
     "en": "NEWS2 not applicable (under 16): use the paediatric chart (PEWS)",
@@ -156,13 +167,13 @@ class ObservationSet(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     respiratory_rate: int | None = Field(default=None, ge=0, le=80, description="breaths/min")
-    spo2: int | None = Field(default=None, ge=50, le=100, description="%")
+    spo2: int | None = Field(default=None, ge=0, le=100, description="%")
     spo2_scale: Spo2Scale = Spo2Scale.SCALE_1
     on_oxygen: bool | None = Field(default=None, description="False on air, True on supplemental oxygen")
-    systolic_bp: int | None = Field(default=None, ge=30, le=300, description="mmHg")
+    systolic_bp: int | None = Field(default=None, ge=0, le=300, description="mmHg")
     pulse: int | None = Field(default=None, ge=20, le=300, description="beats/min")
     consciousness: Consciousness | None = None
-    temperature: float | None = Field(default=None, ge=25.0, le=45.0, description="°C")
+    temperature: float | None = Field(default=None, ge=10.0, le=45.0, description="°C")
 
 
 class ParameterScores(BaseModel):
@@ -203,15 +214,18 @@ class News2Score(BaseModel):
     complete: bool
     band: Band
     monitoring: Monitoring
+    pregnant: bool = False
 
     @property
     def response(self) -> Mapping[str, str]:
         """The RCP clinical response for the band, keyed by language ("en", "fr").
 
         Above low, an incomplete set's band is a floor and its response is already urgent; at low,
-        the RCP's ward response would reassure about rows nobody measured.
+        the RCP's ward response would reassure about rows nobody measured. In pregnancy the
+        maternity chart comes first (`PREGNANCY`).
         """
-        return CLINICAL_RESPONSE[self.band] if self.complete or self.band is not Band.LOW else INCOMPLETE_RESPONSE
+        said = CLINICAL_RESPONSE[self.band] if self.complete or self.band is not Band.LOW else INCOMPLETE_RESPONSE
+        return {lang: f"{PREGNANCY[lang]}. {text}" for lang, text in said.items()} if self.pregnant else said
 
     @property
     def rank(self) -> tuple[int, int]:
@@ -284,8 +298,9 @@ def _monitoring(total: int, band: Band, complete: bool) -> Monitoring:
     return Monitoring.HOURLY
 
 
-def score(observations: ObservationSet) -> News2Score:
-    """Score a set of observations on the RCP NEWS2 chart."""
+def score(observations: ObservationSet, *, pregnant: bool = False) -> News2Score:
+    """Score a set of observations on the RCP NEWS2 chart; `pregnant` (or given birth in the last
+    6 weeks), not a row of the chart, says so with the score (`PREGNANCY`)."""
     o = observations
     parameters = ParameterScores(
         respiratory_rate=None if o.respiratory_rate is None else _points(o.respiratory_rate, RESPIRATORY_RATE),
@@ -301,5 +316,5 @@ def score(observations: ObservationSet) -> News2Score:
     band, complete = _band(total, red_parameter), not parameters.missing
     return News2Score(
         total=total, parameters=parameters, red_parameter=red_parameter, complete=complete,
-        band=band, monitoring=_monitoring(total, band, complete),
+        band=band, monitoring=_monitoring(total, band, complete), pregnant=pregnant,
     )

@@ -11,6 +11,7 @@ from functools import cached_property
 from datetime import datetime, timedelta, timezone, tzinfo
 from enum import StrEnum
 
+from downtime.domain.duplicates import fold
 from downtime.domain.medication import allergy_matches
 from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
 
@@ -38,6 +39,13 @@ REBOOK_WITHIN = timedelta(days=28)
 ARRIVE_BEFORE = timedelta(minutes=90)
 """How long before the operation a patient called in from home is to arrive, as the letter of a
 new date asks: a slot sooner than that is one they cannot keep."""
+LETTER_WORKING_DAYS = 3
+"""The working days (Monday to Friday) a letter is given to reach a patient at home, between the
+day it is sent and the day of the operation it tells of (`letter_arrives`)."""
+ON_THE_WARD_STILL = timedelta(days=2)
+"""How far ahead an in-patient's new date is taken to find them still on their ward: their
+letter of a date further off also tells them how to come in if they have gone home by then (the
+letter of a date six weeks away said only that the ward would take them to theatre)."""
 # The fasting the letters give: nothing to eat from 6 hours before the operation, clear water
 # until 2 hours before. An in-patient's letter gives the ward the two times.
 NOTHING_TO_EAT_BEFORE = timedelta(hours=6)
@@ -93,10 +101,21 @@ def rebook_by(priority: Priority, decided_at: datetime, cancellations: Iterable[
     return min(deadlines) if deadlines else None
 
 
+def letter_arrives(sent: datetime, before: datetime) -> bool:
+    """Whether a letter sent at `sent` reaches the patient before `before` (an operation's start,
+    both days read on its clock): `LETTER_WORKING_DAYS` working days strictly between the two, bank
+    holidays not known here. A cancellation "told by letter" on Saturday afternoon for Monday 08:00
+    counted as told, and the patient came in fasting."""
+    day, until = sent.astimezone(before.tzinfo).date(), before.date()
+    between = (day + timedelta(days=n) for n in range(1, min((until - day).days, 8)))
+    return sum(1 for one in between if one.weekday() < 5) >= LETTER_WORKING_DAYS
+
+
 def theatre_key(name: str) -> str:
-    """A theatre as people type it: "T1", "t1" and " T1 " are one room, which two operations
-    must never share at once."""
-    return name.strip().casefold()
+    """A theatre as people type it: "T1", "t1", " T1 ", "T 1" and "T-1" are one room, which two
+    operations must never share at once (`fold`: spaces, hyphens, capitals and accents aside;
+    "T 1" held a second list at once beside "T1")."""
+    return fold(name)
 
 
 def theatre_order(name: str) -> list[str | int]:
@@ -135,8 +154,10 @@ def after_latex(allergic: Iterable[bool]) -> list[bool]:
 def person_key(name: str | None) -> str:
     """A surgeon or anaesthetist as typed by hand on each booking: "Dr Roux", "Dr. Roux " and
     "DR  ROUX" are one person, who cannot be in two theatres at once (compared as typed, a
-    stray space or capital let them be double-booked). No name: nobody, who meets no one."""
-    return " ".join((name or "").replace(".", " ").split()).casefold()
+    stray space or capital let them be double-booked), and so are "Dr Lefèvre" and "Dr Lefevre"
+    (each word `fold`ed, as the census compares names: the accent typed or not). No name:
+    nobody, who meets no one."""
+    return " ".join(word for word in map(fold, (name or "").replace(".", " ").split()) if word)
 
 
 def specialty_key(name: str) -> str:

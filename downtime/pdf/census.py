@@ -30,7 +30,7 @@ from downtime.services.census import CensusRow, name_alert, name_alerts
 from downtime.services import pews
 from downtime.services.bowels import Isolated
 from downtime.services.chart_alerts import ChartAlert
-from downtime.services.observations import (Escalation, Oxygen, ScoredSet, WardReview, applies_to, band_word,
+from downtime.services.observations import (Escalation, Oxygen, ScoredSet, WardReview, applies_to, band_said,
                                             not_applicable_text)
 
 HEADINGS: dict[Lang, tuple[str, ...]] = {
@@ -193,7 +193,7 @@ def _news2(standing: ScoredSet | None, oxygen: Oxygen | None, overdue: datetime 
     complete set scores low and the next is not due yet (an unknown risk is not a low one). The
     sheet handed over at night showed a patient scoring 7 like one scoring 0."""
     lines = [NO_SET[lang]] if standing is None else [
-        f"{standing.news2.total} {band_word(standing.news2.band, lang)}"
+        f"{standing.news2.total} {band_said(standing.news2, lang)}"
         + ("" if standing.news2.complete else f" ({INCOMPLETE[lang]})"), _when(standing.taken_at)]
     if oxygen is not None:
         lines.append(oxygen.text(lang))
@@ -203,7 +203,7 @@ def _news2(standing: ScoredSet | None, oxygen: Oxygen | None, overdue: datetime 
             NOT_TOLD[lang] if escalation.judged.news2.band is not Band.LOW else "")):
         lines.append(TOLD[lang].format(who=who))
     calm = (standing is not None and standing.news2.band is Band.LOW and standing.news2.complete
-            and overdue is None)
+            and not standing.news2.pregnant and overdue is None)
     return _cell("\n".join(lines), bold=not calm, color=INK if calm else ALERT)
 
 

@@ -22,7 +22,7 @@ from downtime.i18n import semicolon
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words,
                                 style)
-from downtime.services.lab_results import Received, Sent
+from downtime.services.lab_results import Received, Sent, at_clock
 from downtime.services.patients import PatientSummary
 
 BY_HAND = 6
@@ -73,7 +73,7 @@ def _samples(sent: Sequence[Sent], spec: FormSpec, authors: Authors, laptops: Ma
     body: list[list[object]] = [_headings(lang, "sent", ward)]
     for one in sent:
         record, data = one.record, one.record.data
-        body.append([chart_cell(f"{one.taken_at:%d/%m %H:%M}"), chart_cell(one.tests(spec, lang), bold=True),
+        body.append([chart_cell(at_clock(one.taken_at, at.tzinfo)), chart_cell(one.tests(spec, lang), bold=True),
                      chart_cell(format_value(spec.field("urgency"), data["urgency"], lang), bold=data["urgency"] == "urgent"),
                      chart_cell(data.get("sample_number") or ""), chart_cell(" ".join((data.get("requested_by") or "").split())),
                      chart_cell(authors.initials(record.author, record.device_id, laptops)),
@@ -92,17 +92,18 @@ def _how(found: Received, spec: FormSpec, lang: Lang) -> str:
 
 
 def _table(results: Sequence[Received], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
-           width: float, by_hand: int, ward: bool) -> Flowable:
+           at: datetime, width: float, by_hand: int, ward: bool) -> Flowable:
+    """A line per result, its times on the clock of `at` (the printing's)."""
     body: list[list[object]] = [_headings(lang, "headings", ward)]
     for found in results:
         record, data = found.record, found.record.data
         what = found.text() + (f"; {in_words(WORDS, 'lab_number', lang, number=data['lab_number'])}"
                                if data.get("lab_number") else "")
-        body.append([chart_cell(f"{found.received_at:%d/%m %H:%M}"), chart_cell(_how(found, spec, lang)),
+        body.append([chart_cell(at_clock(found.received_at, at.tzinfo)), chart_cell(_how(found, spec, lang)),
                      chart_cell(what, bold=found.flag is not Flag.NORMAL),
                      chart_cell(format_value(spec.field("flag"), data["flag"], lang), bold=True,
                            alert=found.flag is Flag.CRITICAL),
-                     chart_cell(found.told(lang)), chart_cell(" ".join((data.get("action") or "").split())),
+                     chart_cell(found.told(lang, at.tzinfo)), chart_cell(" ".join((data.get("action") or "").split())),
                      chart_cell(authors.initials(record.author, record.device_id, laptops)),
                      chart_cell(semicolon(lang).join(found.said(lang)), bold=True, alert=bool(found.signs))])
     return carried_on_by_hand(body, BLANK_WIDTHS if ward else WIDTHS, width, by_hand, 11 * mm)
@@ -123,8 +124,8 @@ def lab_results_pdf(patient: PatientSummary, results: Sequence[Received], spec: 
     return build_pdf(out, [*_guide(spec, lang), Spacer(1, 2 * mm),
                            *_titled("samples_title", lang, _samples(sent, request_spec, authors, laptops, lang,
                                                                     printed_at, width, SAMPLES_BY_HAND, ward=False)),
-                           *_titled("results_title", lang, _table(results, spec, authors, laptops, lang, width, BY_HAND,
-                                                                  ward=False))], info)
+                           *_titled("results_title", lang, _table(results, spec, authors, laptops, lang, printed_at,
+                                                                  width, BY_HAND, ward=False))], info)
 
 
 def blank_lab_results_pdf(spec: FormSpec, request_spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | None,
@@ -135,5 +136,5 @@ def blank_lab_results_pdf(spec: FormSpec, request_spec: FormSpec, out: Path, *, 
     return build_pdf(out, [*_guide(spec, lang), Spacer(1, 2 * mm),
                            *_titled("samples_title", lang, _samples([], request_spec, NOBODY, {}, lang, printed_at, width,
                                                                     BLANK_SAMPLES, ward=True)),
-                           *_titled("results_title", lang, _table([], spec, NOBODY, {}, lang, width, BLANK_LINES,
-                                                                  ward=True))], info)
+                           *_titled("results_title", lang, _table([], spec, NOBODY, {}, lang, printed_at, width,
+                                                                  BLANK_LINES, ward=True))], info)

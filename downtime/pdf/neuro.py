@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
-from downtime.i18n import semicolon, sentence
+from downtime.i18n import labelled, semicolon, sentence
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import ALERT, INK, RULE, PageInfo, body_width, build_pdf, in_words, style
 from downtime.services.neuro import NeuroSet
@@ -36,10 +36,14 @@ WORDS: dict[str, dict[Lang, str]] = {
     "none": {"en": "No neurological observations recorded.", "fr": "Aucune surveillance neurologique enregistrée."},
     "legend": {"en": "T: not testable (e.g. eyes closed by swelling, intubated): no total. Tell the doctor now of a "
                      "fall of 2 or more in the total or of 1 in the motor response, a GCS of 8 or less, a pupil "
-                     "no longer reacting or pupils newly unequal.",
+                     "no longer reacting or pupils newly unequal; after a fall with a possible head injury, of a "
+                     "GCS of 12 or less, or not back to 15 (or the usual GCS) at 2 hours: CT head within 1 hour "
+                     "(NICE).",
                "fr": "T : non testable (ex. œdème palpébral, intubé) : pas de total. Prévenir le médecin "
                      "immédiatement d’une baisse de 2 points ou plus du total ou d’1 point de la réponse motrice, "
-                     "d’un Glasgow ≤ 8, d’une pupille devenue aréactive ou de pupilles devenues inégales."},
+                     "d’un Glasgow ≤ 8, d’une pupille devenue aréactive ou de pupilles devenues inégales ; après "
+                     "une chute avec traumatisme crânien possible, d’un Glasgow ≤ 12, ou non revenu à 15 (ou au "
+                     "Glasgow habituel) à 2 heures : scanner cérébral dans l’heure (NICE)."},
     "over": {"en": "The scale's words for each score: over the page.",
              "fr": "Les critères de chaque score : au verso."},
     "key": {"en": "Glasgow Coma Scale", "fr": "Score de Glasgow"},
@@ -73,6 +77,8 @@ def _reading(found: NeuroSet, field: str, spec: FormSpec, lang: Lang) -> str:
         return ""
     if field in SCORED:
         return "T" if value == "not_testable" else str(value)
+    if field == "next_set_in" and found.stopped:
+        return labelled(format_value(spec.field(field), value, lang), found.record.data["stopped_by"], lang)
     return format_value(spec.field(field), value, lang)
 
 
@@ -98,7 +104,7 @@ def _grid(sets: Sequence[NeuroSet | None], spec: FormSpec, authors: Authors, lap
         _cell(authors.of(lang, found.record.author, found.record.device_id, laptops), size=6.5) if found else ""
         for found in sets])
     body.append([_cell(in_words(WORDS, "alarm", lang), bold=True)] + [
-        _cell(semicolon(lang).join(flag.text(lang) for flag in found.flags), size=6.5, bold=True, color=ALERT) if found else ""
+        _cell(semicolon(lang).join(found.said(lang, zone)), size=6.5, bold=True, color=ALERT) if found else ""
         for found in sets])
     first = width * 0.16
     table = Table(body, colWidths=[first] + [(width - first) / COLUMNS] * COLUMNS, repeatRows=1,

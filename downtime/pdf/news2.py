@@ -37,7 +37,8 @@ WORDS = {
     "by": {"en": "Recorded by", "fr": "Saisi par"},
     "none": {"en": "No observations recorded.", "fr": "Aucune surveillance enregistrée."},
     "key": {"en": "Scoring key (RCP NEWS2)", "fr": "Barème (NEWS2, RCP)"},
-    "response": {"en": "Response to the latest score: {band}", "fr": "Conduite à tenir (dernier score) : {band}"},
+    "response": {"en": "Response to the score that stands: {band} ({at})",
+                 "fr": "Conduite à tenir selon le score retenu : {band} ({at})"},
     "legend": {"en": "Each reading is followed by its points in brackets; shading repeats the points (3 darkest).",
                "fr": "Chaque valeur est suivie de ses points entre parenthèses ; la teinte répète les points."},
     "prescribed": {"en": "prescribed by {by} on {at}", "fr": "prescrite par {by} le {at}"},
@@ -106,7 +107,7 @@ def _reading(found: ScoredSet, field: str, lang: Lang) -> str:
     if field == "consciousness":
         return "—" if not value else {"alert": "A", "new_confusion": "C", "voice": "V", "pain": "P",
                                       "unresponsive": "U"}[value]
-    if field == "systolic_bp" and value is not None and data.get("diastolic_bp"):
+    if field == "systolic_bp" and value is not None and data.get("diastolic_bp") is not None:
         return f"{value}/{data['diastolic_bp']}"
     return "—" if value is None else decimal_text(value, lang) if isinstance(value, float) else str(value)
 
@@ -163,7 +164,7 @@ def _grid(sets: Sequence[ScoredSet | None], authors: Authors, laptops: Mapping[s
            bold=True) if found else "" for found in sets])
     body.append([_p(WORDS["band"][lang], bold=True)] + [
         _p("—" if found.news2 is None else band_word(found.news2.band, lang),
-           bold=found.news2 is not None and found.news2.band in (Band.MEDIUM, Band.HIGH))
+           bold=found.news2 is not None and found.news2.band is not Band.LOW)
         if found else "" for found in sets])
     body.append([_p(WORDS["by"][lang], bold=True)] + [_p(authors.of(lang, found.record.author, found.record.device_id, laptops))
                                                       if found else "" for found in sets])
@@ -194,7 +195,7 @@ def _responses(width: float, lang: Lang) -> Table:
     """What each clinical risk asks of the nurse (domain.news2's RCP responses), which the
     escalation list says on the laptop and nothing says on paper."""
     body = [[_p(heading, 8.5, bold=True) for heading in WORDS["response_cols"][lang].split("|")]]
-    body += [[_p(SCORES[band][lang], 8.5, bold=True), _p(band_word(band, lang), 8.5, bold=band in (Band.MEDIUM, Band.HIGH)),
+    body += [[_p(SCORES[band][lang], 8.5, bold=True), _p(band_word(band, lang), 8.5, bold=band is not Band.LOW),
               _p(CLINICAL_RESPONSE[band][lang], 8.5)] for band in Band]
     table = Table(body, colWidths=[width * 0.16, width * 0.12, width * 0.72])
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
@@ -229,9 +230,13 @@ def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], out: Pat
     if child:
         return build_pdf(out, story, info)
     if sets:
+        # The score that stands, not the latest: a temperature-only recheck's "NEWS2 0" headed the
+        # response to a HIGH 7 an hour before.
+        standing = judged(scored)
         story += [Spacer(1, 3 * mm),
-                  _p(WORDS["response"][lang].format(band=band_text(sets[-1].news2, lang)), size=9.5, bold=True),
-                  *[_p(text, size=8.5) for text in (incomplete_notice(scored, lang), judged(scored).news2.response[lang])
+                  _p(WORDS["response"][lang].format(band=band_text(standing.news2, lang),
+                                                    at=f"{standing.taken_at:%d/%m %H:%M}"), size=9.5, bold=True),
+                  *[_p(text, size=8.5) for text in (incomplete_notice(scored, lang), standing.news2.response[lang])
                     if text]]
     # Its empty columns are filled by hand once the laptop is away: the key scores them.
     story += [Spacer(1, 3 * mm), KeepTogether([_key(width, lang)])]

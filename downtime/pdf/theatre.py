@@ -17,7 +17,9 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from downtime.domain.census import Location, StayStatus
 from downtime.domain.elapsed import instant
-from downtime.domain.theatre import ARRIVE_BEFORE, CLEAR_WATER_UNTIL, NOTHING_TO_EAT_BEFORE, TheatreSession
+from downtime.domain.theatre import (
+    ARRIVE_BEFORE, CLEAR_WATER_UNTIL, NOTHING_TO_EAT_BEFORE, ON_THE_WARD_STILL, TheatreSession,
+)
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP, semicolon, translate
@@ -41,6 +43,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "empty": {"en": "No operation booked.", "fr": "Aucune intervention programmée."},
     "where": {"en": "Ward {ward}, bed {bed}", "fr": "Service {ward}, lit {bed}"},
     "same_name": {"en": "SAME NAME: {others}", "fr": "MÊME NOM : {others}"},
+    "anticoagulant": {"en": "ANTICOAGULANT: {drugs}", "fr": "ANTICOAGULANT : {drugs}"},
     "diagnosis": {"en": "Diagnosis: {text}", "fr": "Diagnostic : {text}"},
     "notes": {"en": "Notes: {text}", "fr": "Remarques : {text}"},
     "cancelled": {"en": "CANCELLED — {reason}", "fr": "ANNULÉE — {reason}"},
@@ -132,7 +135,8 @@ def _patient(entry: ListEntry, lang: Lang) -> Flowable | list[Flowable]:
     lines sharing a family name (`ListEntry.namesakes`), in red under it as the census gives its
     name alert, the ward and bed of a patient in hospital, for the porter sent to fetch them (the
     list named no ward), and their allergies as the admission recorded them, which the WHO
-    checklist's Sign In asks for: in an outage the paper list is all the theatre has. A patient
+    checklist's Sign In asks for: in an outage the paper list is all the theatre has; under them,
+    in red, the anticoagulants the chart has in force (`ListEntry.anticoagulants`). A patient
     gone from the hospital has no ward to be fetched from (their last was printed after their
     discharge): the status says where they went."""
     patient = entry.state.patient
@@ -143,7 +147,10 @@ def _patient(entry: ListEntry, lang: Lang) -> Flowable | list[Flowable]:
             if entry.namesakes else [])
     where = ([_p(w("where", lang, ward=patient.ward, bed=patient.bed or "—"), size=7)]
              if patient.ward and patient.stay is StayStatus.IN else [])
-    return [name, *same, *where, _p(allergy_line(patient, lang), size=7, bold=True, color=allergy_colour(patient))]
+    anticoagulated = ([_p(w("anticoagulant", lang, drugs=", ".join(entry.anticoagulants)), size=7, bold=True,
+                          color=ALERT)] if entry.anticoagulants else [])
+    return [name, *same, *where, _p(allergy_line(patient, lang), size=7, bold=True, color=allergy_colour(patient)),
+            *anticoagulated]
 
 
 def _band_text(title: str) -> Lines:
@@ -340,6 +347,9 @@ LETTER: dict[Lang, dict[str, str]] = {
            "fasting_ward": "Fasting: nothing to eat from {eat}, clear water only until {drink}.",
            "contact_ward": "If your health has changed, tell the ward team. For any question about your operation, call "
                            "the surgical department: {contact}.",
+           "home_by_then": "If you have gone home by then: please arrive {arrive} before this time, follow the fasting "
+                           "instructions you were given (nothing to eat in the 6 hours before, clear water until 2 hours "
+                           "before), and if you cannot come, call the surgical department: {contact}.",
            "at": "{day} at {time}", "sign": "The surgical coordination team"},
     "fr": {"title": "Votre intervention : nouvelle date", "title_moved": "Votre intervention : autre établissement",
            "dear": "Madame, Monsieur,", "dear_female": "Madame,", "dear_male": "Monsieur,",
@@ -357,6 +367,10 @@ LETTER: dict[Lang, dict[str, str]] = {
            "fasting_ward": "Jeûne : plus rien à manger à partir du {eat}, eau claire seulement jusqu’au {drink}.",
            "contact_ward": "Si votre état de santé a changé, prévenez l’équipe du service. Pour toute question sur votre "
                            "intervention, appelez le service de chirurgie : {contact}.",
+           "home_by_then": "Si vous êtes rentré(e) chez vous d’ici là : merci de vous présenter {arrive} avant cette "
+                           "heure, de respecter les consignes de jeûne reçues (rien à manger dans les 6 heures qui "
+                           "précèdent, eau claire jusqu’à 2 heures avant) et, si vous ne pouvez pas venir, d’appeler le "
+                           "service de chirurgie : {contact}.",
            "at": "{day} à {time}", "sign": "L’équipe de coordination chirurgicale"},
 }
 
@@ -405,7 +419,9 @@ def letter_pdf(out: Path, *, patient: PatientSummary, procedure: str, side: str 
     hospital's fasting instructions: that hospital gives its own. `on_ward`: the patient's stay
     on a ward (services.theatre.on_a_ward), whose team prepares them: their letter asks them
     neither to present themselves nor to call if they cannot come, and gives the times they fast
-    from, which the ward keeps to (`_fasting_from`)."""
+    from, which the ward keeps to (`_fasting_from`). An in-patient's new date further off than
+    `ON_THE_WARD_STILL` from the printing also tells them how to come if they have gone home by
+    then: a patient sent home in between came without knowing when to arrive or whom to call."""
     text = LETTER[lang]
     info = PageInfo(title=text["title" if new is not None else "title_moved"], lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, record=False)
@@ -429,6 +445,9 @@ def letter_pdf(out: Path, *, patient: PatientSummary, procedure: str, side: str 
                                              ward=on_ward.ward if on_ward is not None else ""))],
                            para),
                   Spacer(1, 3 * mm), Lines(fasting, para)]
+        if on_ward is not None and new - printed_at > ON_THE_WARD_STILL:
+            story += [Spacer(1, 3 * mm), Lines(text["home_by_then"].format(arrive=arrive, contact=contact or "_" * 36),
+                                               para)]
     else:
         story.append(Lines(text["moved"].format(hospital=hospital or ""), para))
     story += [Spacer(1, 3 * mm),

@@ -6,6 +6,7 @@ Who was told is recorded on the result itself, as an amendment of it."""
 
 from __future__ import annotations
 
+from datetime import tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -21,7 +22,7 @@ from downtime.qt.tables import TextTableModel, cut_column, print_and_open, share
 from downtime.services import lab_results, printing
 from downtime.services.context import Session
 from downtime.qt.work import ReadAgain
-from downtime.services.lab_results import Received, Sent
+from downtime.services.lab_results import Received, Sent, at_clock
 
 
 CUT_CHARACTERS = {1: 30, 2: 40, 4: 30, 5: 40}
@@ -46,7 +47,7 @@ class SamplesModel(TextTableModel):
         sent: Sent = self.rows[row]
         spec, lang = self.session.form(lab_results.REQUEST_FORM), self.session.lang
         data = sent.record.data
-        return (f"{sent.taken_at:%d/%m %H:%M}", sent.tests(spec, lang), format_value(spec.field("urgency"),
+        return (at_clock(sent.taken_at, self.at.tzinfo), sent.tests(spec, lang), format_value(spec.field("urgency"),
                                                                                     data["urgency"], lang),
                 data.get("sample_number") or "", sent.state(spec, self.at, lang))
 
@@ -56,9 +57,10 @@ class ResultsModel(TextTableModel):
                QT_TR_NOOP("Doctor told"), QT_TR_NOOP("What it asks"))
     whole_in_tooltip = frozenset({1, 2, 4, 5})
 
-    def __init__(self, spec: FormSpec, lang: Lang) -> None:
+    def __init__(self, spec: FormSpec, lang: Lang, zone: tzinfo | None) -> None:
         super().__init__()
         self.spec, self.lang = spec, lang
+        self.zone = zone  # the ward's clock's, read again at each refresh: the times are shown on it
 
     def is_warning(self, row: int, column: int) -> bool:
         found: Received = self.rows[row]
@@ -72,10 +74,10 @@ class ResultsModel(TextTableModel):
             how.append(" ".join(data["caller"].split()))
         if data.get("read_back"):
             how.append(translate("LabResultsView", "read back"))
-        told = found.told(self.lang)
+        told = found.told(self.lang, self.zone)
         if told and data.get("action"):
             told = labelled(told, " ".join(data["action"].split()), self.lang)
-        return (f"{found.received_at:%d/%m %H:%M}", semicolon(self.lang).join(how), found.text(),
+        return (at_clock(found.received_at, self.zone), semicolon(self.lang).join(how), found.text(),
                 format_value(self.spec.field("flag"), data["flag"], self.lang), told, semicolon(self.lang).join(found.said(self.lang)))
 
 
@@ -98,7 +100,7 @@ class LabResultsView(ChartTab):
         self.samples_model = SamplesModel(session)
         self.samples_table = self.records_table(self.samples_model, translate("LabResultsView", "Samples sent"))
         self.column.addWidget(QLabel(translate("LabResultsView", "Results received")))
-        self.model = ResultsModel(session.form(lab_results.FORM), session.lang)
+        self.model = ResultsModel(session.form(lab_results.FORM), session.lang, session.clock().tzinfo)
         self.table = self.records_table(self.model, translate("LabResultsView", "Laboratory results received"))
         for table in (self.samples_table, self.table):
             shares_height(table)
@@ -113,15 +115,16 @@ class LabResultsView(ChartTab):
         lang, now = self.session.lang, self.session.clock()
         results = lab_results.chart(self.session.db, self.patient_id)
         sent = lab_results.samples(self.session.db, self.patient_id, results)
+        self.model.zone = now.tzinfo
         self.model.set_rows(list(reversed(results)))
         self.samples_model.at = now
         self.samples_model.set_rows(list(reversed(sent)))
         for column, characters in CUT_CHARACTERS.items():
             cut_column(self.table, column, characters)
         request_spec = self.session.form(lab_results.REQUEST_FORM)
-        said = [*(labelled(text, f"{one.text()} ({one.received_at:%d/%m %H:%M})", lang)
+        said = [*(labelled(text, f"{one.text()} ({at_clock(one.received_at, now.tzinfo)})", lang)
                   for one in lab_results.critical_untold(results) for text in one.said(lang)),
-                *(labelled(one.state(request_spec, now, lang), one.line(request_spec, lang), lang)
+                *(labelled(one.state(request_spec, now, lang), one.line(request_spec, lang, now.tzinfo), lang)
                   for one in lab_results.overdue(sent, now))]
         # A sample's result falls overdue with time, not with a save.
         self.read_again.when_due(lab_results.next_due(sent, now), now)
@@ -130,7 +133,7 @@ class LabResultsView(ChartTab):
             return
         latest = results[-1]
         self.say(translate("LabResultsView", "Latest: {result}").format(
-            result=latest.line(self.session.form(lab_results.FORM), lang)), said)
+            result=latest.line(self.session.form(lab_results.FORM), lang, now.tzinfo)), said)
 
     def doctor_told(self) -> None:
         index = self.table.currentIndex()

@@ -50,7 +50,7 @@ class NeuroSetsModel(TextTableModel):
                 f"{self._pupil(data, 'left')} / {self._pupil(data, 'right')}",
                 f"{self._answer(data, 'arm_left')} / {self._answer(data, 'arm_right')}",
                 f"{self._answer(data, 'leg_left')} / {self._answer(data, 'leg_right')}",
-                semicolon(self.lang).join(flag.text(self.lang) for flag in found.flags))
+                semicolon(self.lang).join(found.said(self.lang, self.at.tzinfo)))
 
 
 class NeuroView(ChartTab):
@@ -83,7 +83,7 @@ class NeuroView(ChartTab):
             gcs=latest.gcs.text(lang), time=f"{latest.taken_at.astimezone(now.tzinfo):%d/%m %H:%M}")
             + ("" if latest.overdue(now) else f" — {latest.next_set(now, lang)}"), said)
         # Overdue comes with time, not with a save.
-        self.read_again.when_due(None if latest.overdue(now) else latest.due_at, now)
+        self.read_again.when_due(latest.coming(now), now)
 
     def print_chart(self) -> Path | None:
         patient_id = self.patient_id

@@ -78,7 +78,7 @@ class SetsModel(TextTableModel):
 
     def is_warning(self, row: int, column: int) -> bool:
         news2 = self.rows[row].news2
-        return column == len(self.columns) - 1 and news2 is not None and news2.band in (Band.MEDIUM, Band.HIGH)
+        return column == len(self.columns) - 1 and news2 is not None and (news2.band is not Band.LOW or news2.pregnant)
 
     def _reading(self, data: dict[str, object], field_id: str, suffix: str = "") -> str:
         """A reading as the form shows it (37,4 on a French ward), "—" when not taken."""
@@ -88,10 +88,12 @@ class SetsModel(TextTableModel):
     def texts(self, row: int) -> tuple[str, ...]:
         found: ScoredSet = self.rows[row]
         data = found.record.data
-        bp = f"{data['systolic_bp']}/{data.get('diastolic_bp') or '—'}" if data.get("systolic_bp") else "—"
+        # A pressure the cuff cannot find is typed 0: "0/0", not "—" (not taken).
+        bp = "—" if data.get("systolic_bp") is None else "/".join(
+            "—" if data.get(name) is None else str(data[name]) for name in ("systolic_bp", "diastolic_bp"))
         oxygen = "—" if data.get("on_oxygen") is None else (
             f"O2 {self._reading(data, 'oxygen_flow', ' L/min')}" if data["on_oxygen"] else translate("", "air"))
-        band = "—" if found.news2 is None else observations.band_word(found.news2.band, language())
+        band = "—" if found.news2 is None else observations.band_said(found.news2, language())
         return (found.taken_at.strftime("%d/%m %H:%M"), self._reading(data, "respiratory_rate"),
                 self._reading(data, "spo2", "%"), "2" if data.get("spo2_scale") == "scale_2" else "1", oxygen, bp,
                 self._reading(data, "pulse"), self._reading(data, "consciousness"),
@@ -159,7 +161,15 @@ class News2Plot(QWidget):
         metrics = QFontMetricsF(self.font())
         return [(text, QRectF(point.x() + 5, point.y() - 6 - metrics.ascent(), metrics.horizontalAdvance(text),
                               metrics.height()))
-                for point, text in zip(self.points(), (str(found.news2.total) for found in self.sets))]
+                for point, text in zip(self.points(), (f"{found.news2.total}{'' if found.news2.complete else '*'}"
+                                                       for found in self.sets))]
+
+    def key(self) -> str:
+        """What the star on an incomplete set's total means, when one is shown: its "0" read as
+        calm beside a HIGH 7 an hour before."""
+        if all(found.news2.complete for found in self.sets):
+            return ""
+        return translate("News2Plot", "* incomplete set: can only underestimate the risk")
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         painter = QPainter(self)
@@ -186,6 +196,8 @@ class News2Plot(QWidget):
         for text, box in self.score_labels():
             painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, text)
         painter.setPen(QPen(self.palette().color(QPalette.ColorRole.WindowText)))
+        if key := self.key():
+            painter.drawText(QRectF(area.left(), area.bottom() + 4, area.width(), 16), Qt.AlignmentFlag.AlignHCenter, key)
         painter.drawText(QPointF(area.left(), area.bottom() + 16), f"{self.sets[0].taken_at:%d/%m %H:%M}")
         painter.drawText(QPointF(area.right() - 60, area.bottom() + 16), f"{self.sets[-1].taken_at:%d/%m %H:%M}")
 
@@ -264,9 +276,11 @@ class ObservationsView(ChartTab):
         if not sets:
             self.latest.setText(translate("ObservationsView", "No observations recorded yet"))
             return
-        self.latest.setText(translate("ObservationsView", "Latest: {score} at {time}").format(
-            score=observations.band_text(sets[-1].news2, lang), time=f"{sets[-1].taken_at:%d/%m %H:%M}"))
+        # The score that stands (`judged`), not the latest: "Latest: NEWS2 0 — Low" in bold over a
+        # HIGH 7's response, after a temperature-only recheck.
         standing = observations.judged(scored)
+        self.latest.setText(translate("ObservationsView", "Score that stands: {score} at {time}").format(
+            score=observations.band_text(standing.news2, lang), time=f"{standing.taken_at:%d/%m %H:%M}"))
         self.response.setText("\n".join(
             text for text in (observations.incomplete_notice(scored, lang), standing.news2.response[lang]) if text))
 
@@ -307,12 +321,12 @@ class EscalationModel(TextTableModel):
     columns = (QT_TR_NOOP("Ward"), QT_TR_NOOP("Bed"), QT_TR_NOOP("Patient"), QT_TR_NOOP("Downtime no."),
                QT_TR_NOOP("Set judged"), QT_TR_NOOP("NEWS2"), QT_TR_NOOP("Band"), QT_TR_NOOP("Who was told"))
     BAND, TOLD = 6, 7
-    whole_in_tooltip = frozenset({TOLD})  # the last column, elided
+    whole_in_tooltip = frozenset({BAND, TOLD})  # elided: who was told, and a pregnant woman's band
 
     def is_warning(self, row: int, column: int) -> bool:
         item: Escalation = self.rows[row]
         if column == self.BAND:
-            return item.judged.news2.band in (Band.MEDIUM, Band.HIGH)
+            return item.judged.news2.band is not Band.LOW or item.judged.news2.pregnant
         return column == self.TOLD and not item.told and item.judged.news2.band is not Band.LOW
 
     def texts(self, row: int) -> tuple[str, ...]:
@@ -323,7 +337,7 @@ class EscalationModel(TextTableModel):
             taken += " " + word(LATER_INCOMPLETE)
         told = item.told or (word(NOT_TOLD) if news2.band is not Band.LOW else "")
         return (item.patient.ward or "", item.patient.bed or "", item.patient.display_name, item.patient.downtime_number,
-                taken, _total(news2), observations.band_word(news2.band, language()), told)
+                taken, _total(news2), observations.band_said(news2, language()), told)
 
 
 class OverdueModel(TextTableModel):

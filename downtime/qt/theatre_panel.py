@@ -171,9 +171,11 @@ class DayModel(TextTableModel):
         """The patient's cell whole, then their allergies as the admission recorded them (or
         none known, or not known yet), as the printed list gives them under the name: the board
         said none, and a coordinator ordering the day could not see a latex allergy without
-        opening each patient."""
-        allergies = labelled(word(ALLERGIES), allergies_text(self.rows[row][1].state.patient), language())
-        return f"{self.text(row, PATIENT)}\n{allergies}"
+        opening each patient. Under them, the anticoagulants the chart has in force
+        (`theatre.anticoagulant_said`)."""
+        entry = self.rows[row][1]
+        allergies = labelled(word(ALLERGIES), allergies_text(entry.state.patient), language())
+        return "\n".join([self.text(row, PATIENT), allergies, *theatre.anticoagulant_said(entry, language())])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and role == Qt.ItemDataRole.ToolTipRole and index.column() == PATIENT:
@@ -305,9 +307,13 @@ class CancelDialog(QDialog):
         form.addRow(translate("CancelDialog", "&Reason"), self.reason)
         form.addRow(translate("CancelDialog", "Cancelled &at"), self.cancelled_at.widget)
         # The form's own label, which a refusal names: the dialog's words of its own ("après
-        # l’admission") were refused as "« … patient admis » est obligatoire".
-        form.addRow("&" + session.form("operation_cancellation").field("last_minute").label.get(session.lang),
-                    self.last_minute)
+        # l’admission") were refused as "« … patient admis » est obligatoire". Wrapped: the NHS's
+        # "on the day of the operation, or after admission" made the dialog wider than a laptop's
+        # screen at the largest text.
+        last_minute = QLabel("&" + session.form("operation_cancellation").field("last_minute").label.get(session.lang))
+        last_minute.setWordWrap(True)
+        last_minute.setBuddy(self.last_minute)
+        form.addRow(last_minute, self.last_minute)
         form.addRow(translate("CancelDialog", "Patient &told"), self.told)
         form.addRow(translate("CancelDialog", "&Notes"), self.notes)
         self.error, self.confirm = _closing(layout, form, translate("CancelDialog", "&Cancel the operation"), self.save)

@@ -225,7 +225,8 @@ def asking(bowels: Bowels, spec: FormSpec, at: datetime, lang: Lang) -> list[str
         sample="" if sample_sent(run, _at(bowels, lambda one: one.sampled), at) else SAMPLE[lang],
         seen=format_value(spec.field("seen"), sorted(bled.bleeding), lang) if bled else "",
         time=f"{bled.charted_at:%d/%m %H:%M}" if bled else "",
-        result=result.text() if result else "", received=f"{result.received_at:%d/%m %H:%M}" if result else "",
+        result=result.text() if result else "",
+        received=f"{result.received_at.astimezone(at.tzinfo):%d/%m %H:%M}" if result else "",
         days=elapsed.between(start, at).days if start else 0,
         since=(f"{start:%d/%m}" if _from_admission(bowels) else f"{start:%d/%m %H:%M}") if start else "")
         for sign in found_signs(bowels, at)]

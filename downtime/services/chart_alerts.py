@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from sqlite_utils import Database
 
@@ -88,15 +88,23 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
             found.append(ChartAlert(patients[patient_id], neuro.FORM,
                                     f"{latest.gcs.text(lang)} {latest.taken_at.astimezone(at.tzinfo):%d/%m %H:%M}",
                                     said))
-        if not latest.overdue(at):
-            due.append(latest.due_at)
-    for patient_id, readings in glucose.charts(db, patients).items():
+        if (coming := latest.coming(at)) is not None:
+            due.append(coming)
+    readings_of = glucose.charts(db, patients)
+    on_insulin = glucose.unwatched(db, readings_of, patients, at)
+    for patient_id, readings in readings_of.items():
         latest = readings[-1]
-        if said := glucose.asking(readings, at, lang):
+        if said := glucose.asking(readings, at, lang) + glucose.unwatched_asks(on_insulin.get(patient_id), at, lang):
             found.append(ChartAlert(patients[patient_id], glucose.FORM,
                                     f"{latest.text(lang)} {latest.when(at)}", said))
         if (coming := glucose.coming(readings, at)) is not None:
             due.append(coming)
+    for patient_id, since in on_insulin.items():
+        if said := glucose.unwatched_asks(since, at, lang):
+            if patient_id not in readings_of:
+                found.append(ChartAlert(patients[patient_id], glucose.FORM, glucose.WORDS["none"][lang], said))
+        else:
+            due.append(elapsed.later(since, glucose.UNWATCHED_AFTER))
     charted = transfusion.charts(db, patients)
     for patient_id, units in charted.items():
         if said := transfusion.asking(units, at, lang):
@@ -111,11 +119,12 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
               for patient_id, units in transfusion.earlier_untold(reactions, charted).items() if patient_id in patients
               for one in units]
     for patient_id, results in lab_results.charts(db, patients).items():
-        found.extend(ChartAlert(patients[patient_id], lab_results.FORM, f"{one.text()} {one.received_at:%d/%m %H:%M}",
+        found.extend(ChartAlert(patients[patient_id], lab_results.FORM,
+                                f"{one.text()} {lab_results.at_clock(one.received_at, at.tzinfo)}",
                                 one.said(lang)) for one in lab_results.critical_untold(results))
     for patient_id, sent in lab_results.samples_of(db, patients).items():
         found.extend(ChartAlert(patients[patient_id], lab_results.REQUEST_FORM,
-                                one.line(forms[lab_results.REQUEST_FORM], lang),
+                                one.line(forms[lab_results.REQUEST_FORM], lang, at.tzinfo),
                                 [one.state(forms[lab_results.REQUEST_FORM], at, lang)])
                      for one in lab_results.overdue(sent, at))
         if (coming := lab_results.next_due(sent, at)) is not None:
@@ -190,24 +199,26 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
         due.append(exceeded.until)
     order = {patient_id: number for number, patient_id in enumerate(patients)}  # the census's, by ward and bed
     found.sort(key=lambda alert: (order[alert.patient.patient_id], alert.form_id))
-    return ChartAlerts(found + left_untold(db, forms, patients, ward, lang, reactions),
+    return ChartAlerts(found + left_untold(db, forms, patients, ward, lang, reactions, zone=at.tzinfo),
                        min(due, key=elapsed.instant, default=None))
 
 
 def left_untold(db: Database, forms: dict[str, FormSpec], staying: Collection[str], ward: str | None,
-                lang: Lang, reactions: Mapping[str, list[transfusion.Transfused]]) -> list[ChartAlert]:
+                lang: Lang, reactions: Mapping[str, list[transfusion.Transfused]], *,
+                zone: tzinfo | None = None) -> list[ChartAlert]:
     """The critical results no doctor is told of, and the reactions to blood not told to the
     doctor and the blood bank (`reactions`: transfusion.reactions_untold), of the patients who
     left from `ward` (any ward when None), `staying` the in-patients: each saying how they left
     and, for a result, who acts on it, by name. The escalation list and the handover sheet list
-    them after the ward's beds."""
+    them after the ward's beds. A result's time is on the clock of `zone` (the ward's; the
+    laptop's when None)."""
     left = census.left_from(db, forms, (lab_results.with_critical(db) | set(reactions)) - set(staying), ward)
     results = lab_results.charts(db, [patient.patient_id for patient in left])
     found = []
     for patient in sorted(left, key=lambda patient: (patient.display_name, patient.patient_id)):
         if patient.stay is None:
             continue
-        found += [ChartAlert(patient, lab_results.FORM, f"{one.text()} {one.received_at:%d/%m %H:%M}",
+        found += [ChartAlert(patient, lab_results.FORM, f"{one.text()} {lab_results.at_clock(one.received_at, zone)}",
                              [*one.said(lang), lab_results.WORDS[patient.stay][lang]])
                   for one in lab_results.critical_untold(results.get(patient.patient_id, []))]
         found += [_reaction(patient, one, forms, lang) for one in reactions.get(patient.patient_id, [])]

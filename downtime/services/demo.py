@@ -10,7 +10,7 @@ import random
 from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
@@ -29,6 +29,9 @@ from downtime.services.errors import SetupError
 from downtime.services.patients import PatientSummary
 from downtime.storage import keyslots, open_database
 from downtime.storage.connection import StorageError
+
+if TYPE_CHECKING:
+    from downtime.domain.medication import Order
 
 DEMO_DEVICE_NUMBER = 900
 DEMO_WARD = "3B"
@@ -357,6 +360,7 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
                     values |= {"outcome": "not_given", "not_given_reason": rng.choice(_MISSED)}
                 else:
                     values |= {"outcome": "given", "dose_given": found.dose, "route": found.route}
+                    _glucose_before_insulin(nurse, night, found, at)
                 # Charted as it was given, as a ward does: typed at the end, every cell of the
                 # demo's chart read "(typed 02/12 07:01)", a dose entered late from paper.
                 medication.record_dose(_written_at(_on_shift(nurse, night, at), elapsed.later(at, timedelta(minutes=2))),
@@ -394,6 +398,24 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
                        Check.ALLERGY_UNKNOWN: _NOT_KNOWN_YET})
         doses += 1
     return doses + _night_call(db, forms, nurse, night, now, opened)
+
+
+_BEDTIME_GLUCOSE = 8.4
+"""The capillary glucose of a patient on `_REGULAR`'s bedtime insulin, in mmol/L."""
+
+
+def _glucose_before_insulin(nurse: Session, night: Session, found: Order, at: datetime) -> None:
+    """The capillary glucose a dose of insulin is given on (services.glucose.before_insulin),
+    charted ten minutes before it when the chart holds none it could be: the 22:00 glargine was
+    given on no reading, questioned, and `downtime demo` failed."""
+    from downtime.services import glucose
+
+    if not glucose.before_insulin(nurse.db, found, at):
+        return
+    taken = elapsed.earlier(at, timedelta(minutes=10))
+    records.save_new(_written_at(_on_shift(nurse, night, taken), taken), "blood_glucose", {
+        "taken_at": taken.isoformat(timespec="minutes"), "timing": "bedtime", "reading": "value",
+        "glucose": _BEDTIME_GLUCOSE, "glucose_unit": "mmol_l", "next_in": "720"}, patient_id=found.patient_id)
 
 
 def _night_call(db: Database, forms: dict[str, FormSpec], nurse: Session, night: Session, now: datetime,

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.falls import AND, Ask, Fall, asks, fall_of, said
-from downtime.domain.medication import Order, anticoagulant, runs_at
+from downtime.domain.medication import running_anticoagulants
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import semicolon
@@ -117,14 +117,8 @@ class Falls:
 
 
 def anticoagulants(db: Database, patient_id: str, at: datetime) -> tuple[str, ...]:
-    """The patient's anticoagulant orders running at `at` (see `_running`)."""
-    return _running(medication.orders(db, patient_id, at), at)
-
-
-def _running(orders: Sequence[Order], at: datetime) -> tuple[str, ...]:
-    """The anticoagulants of these orders running at `at` (`runs_at`: a once-only dose within a
-    day of it), by drug as ordered, each once."""
-    return tuple(dict.fromkeys(order.drug for order in orders if anticoagulant(order.drug) and runs_at(order, at)))
+    """The patient's anticoagulant orders running at `at` (see `running_anticoagulants`)."""
+    return running_anticoagulants(medication.orders(db, patient_id, at), at)
 
 
 def _charted(db: Database, falls: Mapping[str, list[Recorded]]) -> dict[str, list[Recorded]]:
@@ -135,9 +129,8 @@ def _charted(db: Database, falls: Mapping[str, list[Recorded]]) -> dict[str, lis
     if latest is None:
         return dict(falls)
     orders = medication.orders_of_each(db, list(falls), latest)
-    return {patient_id: [replace(one, fall=replace(one.fall, anticoagulants=_running(orders[patient_id],
-                                                                                     one.fall.fell_at)))
-                         for one in each] for patient_id, each in falls.items()}
+    return {patient_id: [replace(one, fall=replace(one.fall, anticoagulants=running_anticoagulants(
+        orders[patient_id], one.fall.fell_at))) for one in each] for patient_id, each in falls.items()}
 
 
 def first_answers(db: Database, patient_id: str, at: datetime) -> dict[str, bool]:

@@ -3,6 +3,9 @@
 recheck within 15 minutes of the low reading, else as the reading planned (hourly on an insulin
 infusion); overdue once that time has passed with no reading since. High ketones are asked again
 until a later reading measures them, and the handover tells the day's hypos once rechecked.
+An insulin given is questioned on the chart: its latest reading a hypo, or none in the hour (the
+day for a basal insulin) before it; a patient with insulin in force and no reading planned is
+asked one 6 hours after the latest (or the insulin's start).
 Never stored: worked out from the standing records; times said on the ward's clock."""
 
 from __future__ import annotations
@@ -15,13 +18,15 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.glucose import (KETONES_TELL, SCALES, SIGNS, UNIT_FIELD, Reading, Sign, every, every_words,
-                                     hypo_persists, next_due, out_of_scale, reading, signs, unit_of)
+from downtime.domain.glucose import (BASAL_CHECKED_WITHIN, CHECKED_WITHIN, KETONES_TELL, SCALES, SIGNS, UNIT_FIELD,
+                                     Reading, Sign, checked_within, every, every_words, hypo_persists, insulin,
+                                     next_due, out_of_scale, reading, signs, unit_of)
+from downtime.domain.medication import Check, Order, Warning
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.messages import message
 from downtime.formspec.values import FieldError
-from downtime.i18n import decimal_text, semicolon
+from downtime.i18n import QT_TRANSLATE_NOOP, Listed, Number, decimal_text, semicolon
 from downtime.services.bedside import Chart, ordered
 from downtime.services.errors import ValidationFailed
 
@@ -39,6 +44,9 @@ WORDS = {
                       "fr": "Cétonémie à {ketones} mmol/L le {time}, non mesurée depuis : la recontrôler"},
     "hypos": {"en": "hypo in the last 24 hours: {hypos}", "fr": "hypoglycémie dans les dernières 24 heures : {hypos}"},
     "hypo": {"en": "{reading} at {time}", "fr": "{reading} le {time}"},
+    "unwatched": {"en": "ON INSULIN, NO GLUCOSE since {time}: check it",
+                  "fr": "SOUS INSULINE, PAS DE GLYCÉMIE depuis le {time} : la contrôler"},
+    "none": {"en": "no reading charted", "fr": "aucune glycémie notée"},
     "scale": {"en": "“{label}”: {value} is not what a meter reading in {unit} shows ({lowest} to {highest}, {places}): "
                     "check the unit the meter shows.",
               "fr": "« {label} » : {value} n’est pas une valeur affichée par un lecteur en {unit} (de {lowest} à "
@@ -47,6 +55,11 @@ WORDS = {
 PLACES = {0: {"en": "whole numbers", "fr": "nombres entiers"}, 1: {"en": "1 decimal place", "fr": "1 décimale"},
           2: {"en": "2 decimal places", "fr": "2 décimales"}}
 """The places a meter's unit shows, in the message refusing a value no such meter shows."""
+UNWATCHED_AFTER = timedelta(hours=6)
+"""How long a patient with insulin in force goes with no capillary glucose, and none planned,
+before the lists ask one (JBDS-IP: before each meal and at bedtime): a patient on insulin with
+nothing charted for a day was on no list. A reading planning the next is said overdue as planned
+instead: the night between bedtime and breakfast is longer than this."""
 HANDED_OVER = timedelta(hours=24)
 """How long the handover tells a hypo rechecked since (JBDS-IP: every hypo handed over, the
 insulin reviewed): the night nurse giving the 22:00 insulin knows of the 13:50 one."""
@@ -170,16 +183,80 @@ def _hypos_before(readings: list[Charted], at: datetime, lang: Lang) -> list[str
     return [WORDS["hypos"][lang].format(hypos=", ".join(hypos))] if hypos else []
 
 
+def unwatched(db: Database, charted: Mapping[str, list[Charted]], patient_ids: Collection[str],
+              at: datetime) -> dict[str, datetime]:
+    """Since when nothing watches the insulin of each of these patients with one in force at `at`
+    (`charted`: their readings, see `charts`): the latest reading when it plans no next (none
+    planned, or one written before the form asked), the earliest insulin's start with no reading;
+    none for a patient whose latest reading plans the next."""
+    from downtime.services import medication  # which imports this module, for a dose's check
+
+    since = {}
+    for patient_id, orders in medication.orders_of_each(db, patient_ids, at).items():
+        insulins = [order for order in orders if order.active_at(at) and insulin(order.drug)]
+        readings = charted.get(patient_id, [])
+        if insulins and not (readings and readings[-1].due_at is not None):
+            since[patient_id] = readings[-1].taken_at if readings else min(order.start_at for order in insulins)
+    return since
+
+
+def unwatched_asks(since: datetime | None, at: datetime, lang: Lang) -> list[str]:
+    """"ON INSULIN, NO GLUCOSE since 28/11 08:00: check it" once UNWATCHED_AFTER has passed since
+    `since` (see `unwatched`), on the ward's clock at `at`."""
+    if since is None or not elapsed.reached(elapsed.later(since, UNWATCHED_AFTER), at):
+        return []
+    return [WORDS["unwatched"][lang].format(time=f"{since.astimezone(at.tzinfo):%d/%m %H:%M}")]
+
+
 def handover(db: Database, patient_ids: Collection[str], at: datetime, lang: Lang) -> dict[str, str]:
     """What the handover sheet says at `at` of each of these patients' glucose, for those with a
     reading: the latest, the day's hypos before it, what it asks, high ketones not measured since,
-    and when the next is due or since when it is overdue."""
+    and when the next is due or since when it is overdue; and of a patient on insulin with no
+    reading for 6 hours and none planned, that one is asked (see `unwatched`)."""
     said = {}
-    for patient_id, found in charts(db, patient_ids).items():
+    found_all = charts(db, patient_ids)
+    waiting = unwatched(db, found_all, patient_ids, at)
+    for patient_id, found in found_all.items():
         latest = found[-1]
         again = latest.next_check(at, lang)
         said[patient_id] = semicolon(lang).join([
             WORDS["handover"][lang].format(reading=latest.text(lang), time=latest.when(at)),
             *_hypos_before(found, at, lang), *latest.said(lang), *ketones_again(found, at, lang),
-            *([again] if again else [])])
+            *([again] if again else []), *unwatched_asks(waiting.get(patient_id), at, lang)])
+    said |= {patient_id: asks[0] for patient_id, since in waiting.items()
+             if patient_id not in found_all and (asks := unwatched_asks(since, at, lang))}
     return said
+
+
+def _as_typed(found: Reading) -> str | Listed:
+    """"2,9 mmol/L" in a French warning, "0,52 g/L" as typed; "LO"."""
+    return found.text() if found.typed is None else Listed((Number(found.typed), SCALES[found.unit].symbol), " ")
+
+
+NOT_CHECKED = {
+    BASAL_CHECKED_WITHIN: QT_TRANSLATE_NOOP("messages", "{drug}: no capillary glucose charted in the 24 hours before "
+                                                        "{time}: check it before giving insulin."),
+    CHECKED_WITHIN: QT_TRANSLATE_NOOP("messages", "{drug}: no capillary glucose charted in the hour before {time}: "
+                                                  "check it before giving insulin."),
+}
+"""The warning of an insulin given with no reading as recent as `checked_within` asks, by that span."""
+
+
+def before_insulin(db: Database, found: Order, at: datetime) -> list[Warning]:
+    """What an insulin given at `at` is questioned on, the nurse confirming: the chart's latest
+    reading then a hypo (2.9 at 13:50, not rechecked, and sliding-scale insulin given at 14:00 on a
+    "13.2" no chart showed), or no reading as recent as the insulin asks (domain.glucose.checked_within:
+    the hour's, the day's for a basal one). Nothing for any other medicine."""
+    if not insulin(found.drug):
+        return []
+    before = [one for one in chart(db, found.patient_id) if elapsed.instant(one.taken_at) <= elapsed.instant(at)]
+    latest = before[-1] if before else None
+    if latest is not None and latest.reading.hypo:
+        return [Warning(Check.GLUCOSE, QT_TRANSLATE_NOOP(
+            "messages", "{drug}: the latest capillary glucose, {reading} at {time}, is a hypo not rechecked since: "
+                        "treat it and recheck the glucose before giving insulin."),
+            {"drug": found.drug, "reading": _as_typed(latest.reading), "time": latest.when(at)})]
+    within = checked_within(found.drug)
+    if latest is None or elapsed.reached(elapsed.later(latest.taken_at, within), at):
+        return [Warning(Check.GLUCOSE, NOT_CHECKED[within], {"drug": found.drug, "time": f"{at:%d/%m %H:%M}"})]
+    return []

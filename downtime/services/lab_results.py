@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from sqlite_utils import Database
@@ -43,10 +43,12 @@ WORDS = {
     "partly_not_back": {"en": "NOT ALL BACK since {time} ({tests} awaited): phone the laboratory",
                         "fr": "PAS TOUT REÇU depuis le {time} ({tests} attendu(s)) : appeler le laboratoire"},
     "awaited": {"en": "Result awaited: {sample}", "fr": "Résultat attendu : {sample}"},
-    "told_earlier": {"en": "The doctor was told the earlier value: tell them this one and record when, or empty "
-                           "who was told.",
-                     "fr": "Le médecin a été prévenu de la valeur précédente : le prévenir de celle-ci et noter "
-                           "quand, ou effacer le médecin prévenu."},
+    "told_earlier": {"en": "The doctor was told the earlier result: empty who was told to save this correction, "
+                           "then tell a doctor this one and record it with “Doctor told…”, their acknowledgement "
+                           "asked again.",
+                     "fr": "Le médecin a été prévenu du résultat précédent : effacer le médecin prévenu pour "
+                           "enregistrer cette correction, puis prévenir un médecin de celui-ci et le noter avec "
+                           "« Médecin prévenu… », son accusé de réception étant demandé à nouveau."},
     StayStatus.DISCHARGED: {"en": "DISCHARGED: the doctor decides whether to call the patient back",
                             "fr": "SORTI : le médecin décide s’il faut rappeler le patient"},
     StayStatus.TRANSFERRED_OUT: {"en": "TRANSFERRED OUT: the doctor tells the hospital the patient went to",
@@ -54,6 +56,12 @@ WORDS = {
     StayStatus.DECEASED: {"en": "DECEASED: tell the doctor who certified the death",
                           "fr": "DÉCÉDÉ : prévenir le médecin qui a constaté le décès"},
 }
+
+
+def at_clock(moment: datetime, zone: tzinfo | None) -> str:
+    """"28/11 13:10" on the ward's clock (`zone`, the clock's now), whichever clock it was typed
+    on: a result typed on a laptop set to UTC, merged here, read an hour off."""
+    return f"{moment.astimezone(zone):%d/%m %H:%M}"
 
 
 @dataclass(frozen=True)
@@ -74,22 +82,22 @@ class Received:
         said = " ".join(" ".join(str(part).split()) for part in (data["test"], data["result"], data.get("units")) if part)
         return f"{said} ({' '.join(data['range'].split())})" if data.get("range") else said
 
-    def told(self, lang: Lang) -> str:
-        """"Dr Martin told 28/11 03:20", or "" while no doctor is recorded as told."""
+    def told(self, lang: Lang, zone: tzinfo | None) -> str:
+        """"Dr Martin told 28/11 03:20" on the clock of `zone`, or "" while no doctor is recorded as told."""
         told_at = self.told_at
         if told_at is None:
             return ""
-        return WORDS["told"][lang].format(name=" ".join(self.record.data["told"].split()), time=f"{told_at:%d/%m %H:%M}")
+        return WORDS["told"][lang].format(name=" ".join(self.record.data["told"].split()), time=at_clock(told_at, zone))
 
     def said(self, lang: Lang) -> list[str]:
         return [SIGNS[sign][lang] for sign in self.signs]
 
-    def line(self, spec: FormSpec, lang: Lang) -> str:
-        """The result, its flag, when it came and who was told: "Potassium 6.8 mmol/L (3.5–5.3),
-        Critical, received 28/11 03:10, Dr Martin told 28/11 03:20"."""
+    def line(self, spec: FormSpec, lang: Lang, zone: tzinfo | None) -> str:
+        """The result, its flag, when it came and who was told, on the clock of `zone`: "Potassium
+        6.8 mmol/L (3.5–5.3), Critical, received 28/11 03:10, Dr Martin told 28/11 03:20"."""
         flag = format_value(spec.field("flag"), self.flag.value, lang)
         return ", ".join(filter(None, (self.text(), flag, WORDS["received"][lang].format(
-            time=f"{self.received_at:%d/%m %H:%M}"), self.told(lang))))
+            time=at_clock(self.received_at, zone)), self.told(lang, zone))))
 
 
 @dataclass(frozen=True)
@@ -119,11 +127,11 @@ class Sent:
             return WORDS["back"][lang].format(count=len(self.results))
         late = "not_back" if self.overdue(at) else "awaiting"
         return WORDS[f"partly_{late}" if self.results else late][lang].format(
-            time=f"{self.due_at:%d/%m %H:%M}", tests=self.tests(spec, lang, self.awaited))
+            time=at_clock(self.due_at, at.tzinfo), tests=self.tests(spec, lang, self.awaited))
 
-    def line(self, spec: FormSpec, lang: Lang) -> str:
-        """"Full blood count, CRP (Urgent) taken 28/11 08:00"."""
-        return WORDS["sample"][lang].format(tests=self.tests(spec, lang), time=f"{self.taken_at:%d/%m %H:%M}",
+    def line(self, spec: FormSpec, lang: Lang, zone: tzinfo | None) -> str:
+        """"Full blood count, CRP (Urgent) taken 28/11 08:00", on the clock of `zone`."""
+        return WORDS["sample"][lang].format(tests=self.tests(spec, lang), time=at_clock(self.taken_at, zone),
                                             urgency=format_value(spec.field("urgency"), self.record.data["urgency"], lang))
 
 
@@ -190,12 +198,21 @@ def next_due(sent: list[Sent], at: datetime) -> datetime | None:
                default=None)
 
 
+def _test_named(data: Mapping[str, Any]) -> str:
+    """The test as the laboratory names it, its case and spaces aside: "troponin " is the Troponin
+    the doctor heard of, Potassium another result."""
+    return " ".join(str(data.get("test") or "").split()).casefold()
+
+
 def check_amended(before: Mapping[str, Any], data: Mapping[str, Any], lang: Lang) -> None:
-    """Refuse an amendment changing what the laboratory gave (result, units, flag) that keeps who
-    was told and when: the doctor heard the earlier value, and a corrected critical one would
-    never reach the escalation list."""
-    if doctor_told(before) and any(before.get(name) != data.get(name) for name in GIVEN) and all(
-            before.get(name) == data.get(name) for name in ("told", "told_at")):
+    """Refuse an amendment changing what the doctor was told of (the test, or what the laboratory
+    gave: result, units, flag) that still names a doctor told: the doctor heard the earlier one,
+    and a corrected critical value would never reach the escalation list. Another name or time
+    is not enough: the acknowledgement answered for the earlier result would carry over with them.
+    The correction empties who was told; the doctor told of this one is then recorded afresh,
+    their acknowledgement asked again."""
+    if doctor_told(before) and data.get("told") and (
+            _test_named(before) != _test_named(data) or any(before.get(name) != data.get(name) for name in GIVEN)):
         raise ValidationFailed([FieldError("told", WORDS["told_earlier"][lang])])
 
 
@@ -228,7 +245,7 @@ def _awaiting(sent: list[Sent], spec: FormSpec, at: datetime, lang: Lang) -> lis
     for one in sent:
         if not one.awaited:
             continue
-        line = ", ".join(filter(None, (one.line(spec, lang), one.record.data.get("sample_number"))))
+        line = ", ".join(filter(None, (one.line(spec, lang, at.tzinfo), one.record.data.get("sample_number"))))
         said.append(labelled(line, one.state(spec, at, lang), lang) if one.overdue(at) or one.results else line)
     return said
 
@@ -242,7 +259,7 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collectio
     for patient_id, results in charts(db, patient_ids).items():
         if told := recent(results, at):
             said[patient_id] = [WORDS["handover"][lang].format(
-                results=semicolon(lang).join(one.line(forms[FORM], lang) for one in told)),
+                results=semicolon(lang).join(one.line(forms[FORM], lang, at.tzinfo) for one in told)),
                 *dict.fromkeys(text for one in told for text in one.said(lang))]
     for patient_id, sent in samples_of(db, patient_ids).items():
         if awaiting := _awaiting(sent, forms[REQUEST_FORM], at, lang):
@@ -257,4 +274,4 @@ def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: 
     was told. Results awaited at a transfer or a discharge are the ones nobody chases."""
     sent = samples(db, patient_id)
     return [*(WORDS["awaited"][lang].format(sample=line) for line in _awaiting(sent, forms[REQUEST_FORM], at, lang)),
-            *(one.line(forms[FORM], lang) for one in recent(chart(db, patient_id), at))]
+            *(one.line(forms[FORM], lang, at.tzinfo) for one in recent(chart(db, patient_id), at))]

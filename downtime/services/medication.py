@@ -31,7 +31,7 @@ from downtime.formspec.messages import message as field_message
 from downtime.formspec.schema import RecordRefField
 from downtime.formspec.values import FieldError, format_value
 from downtime.domain.paper_gap import Silence
-from downtime.services import cd_register, census, paper_gap, records, settings, telephone_orders, unlock
+from downtime.services import cd_register, census, glucose, paper_gap, records, settings, telephone_orders, unlock
 from downtime.services.context import Session
 from downtime.services.errors import LockedOut, NotFound, ServiceError, SignInError, ValidationFailed
 from downtime.services.laptops import laptops_known
@@ -415,7 +415,9 @@ def recorded_since(db: Database, typed: dict[str, Any]) -> Administration | None
 
 def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[Warning]:
     """The warnings this dose would raise, for the screen to show before saving: the order, and
-    the patient's others, as they run at the dose's time (see `orders`)."""
+    the patient's others, as they run at the dose's time (see `orders`); an insulin given, the
+    glucose chart (see glucose.before_insulin), unless typed in from the paper chart: given hours
+    ago, it cannot be checked before now, and the glucose chart of that night is typed in too."""
     at = datetime.fromisoformat(values["given_at"])
     theirs, same, history = _judged_against(session.db, order(session.db, order_id), at)
     found = next(other for other in theirs if other.record_id == order_id)
@@ -435,7 +437,9 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         open_slots=_open_slots(found, versions, history, at, session.clock().tzinfo),
         reason=_reason(values), on_hold=_perhaps_given(session, found.patient_id, same),
         typed_at=session.clock()) + _before_giving(
-            found, patient, values))
+            found, patient, values) + (glucose.before_insulin(session.db, found, at)
+                                       if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED)
+                                       else []))
 
 
 def _reason(values: dict[str, Any]) -> NotGivenReason | None:

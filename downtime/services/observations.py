@@ -6,6 +6,7 @@ set is rescored and nobody can save a score that disagrees with its own readings
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,14 +18,17 @@ from sqlite_utils import Database
 from downtime.domain import elapsed
 from downtime.domain.clock import local_now
 from downtime.domain.news2 import (
-    NOT_APPLICABLE, Band, Consciousness, Monitoring, News2Score, ObservationSet, Spo2Scale, applies, score,
+    NOT_APPLICABLE, PREGNANCY, Band, Consciousness, Monitoring, News2Score, ObservationSet, Spo2Scale, applies, score,
 )
 from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.roles import Role
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import OBSERVATIONS_FORM, Field, Section, news2_rows
-from downtime.formspec.values import answer_text
+from downtime.formspec.values import FieldError, answer_text
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, semicolon
-from downtime.services.census import in_patients
+from downtime.services.census import in_patients, patient_with_location
+from downtime.services.context import Session
+from downtime.services.errors import ValidationFailed
 from downtime.services.patients import PatientSummary
 from downtime.storage.records import chunks, current_of, list_current, marks
 
@@ -80,12 +84,13 @@ def copied_score(section: Section, data: dict[str, Any]) -> News2Score | None:
 
 
 def readings_score(answers: dict[str, Any]) -> News2Score | None:
-    """The NEWS2 score of readings named as the set's rows (a sepsis screening's copy of them);
-    None when none is answered, or one is out of any patient's range (a typing slip)."""
+    """The NEWS2 score of readings named as the set's rows (a sepsis screening's copy of them),
+    as a pregnant woman's when they say so (the set's own `pregnant`); None when none is
+    answered, or one is out of any patient's range (a typing slip)."""
     if all(answers.get(row) is None for row in (*NEWS2_FIELDS, "on_oxygen", "consciousness")):
         return None
     try:
-        return score(observation_set(answers))
+        return score(observation_set(answers), pregnant=answers.get("pregnant") is True)
     except ValidationError:
         return None
 
@@ -101,15 +106,42 @@ def not_applicable_text(lang: Lang) -> str:
     return NOT_APPLICABLE[lang]
 
 
-def scored(record: RecordVersion, birth_date: date | None) -> ScoredSet:
-    """The set scored, unless its patient (born on `birth_date`) was under 16 when it was taken."""
+def scored(record: RecordVersion, birth_date: date | None, pregnant_since: datetime | None = None) -> ScoredSet:
+    """The set scored, unless its patient (born on `birth_date`) was under 16 when it was taken;
+    as a pregnant woman's when the set says so, or when taken in the stay (since `pregnant_since`,
+    her admission) whose VTE assessment ticks pregnancy (`pregnant_in_stay`)."""
     found, taken_at = observation_set(record.data), datetime.fromisoformat(record.data["taken_at"])
-    return ScoredSet(record, taken_at, found, score(found) if applies(birth_date, taken_at.date()) else None)
+    pregnant = record.data.get("pregnant") is True or (pregnant_since is not None and taken_at >= pregnant_since)
+    return ScoredSet(record, taken_at, found, score(found, pregnant=pregnant) if applies(birth_date, taken_at.date())
+                     else None)
+
+
+# The VTE assessment's form and its pregnancy code: services.vte cannot be imported here, as it
+# imports services.records, which imports this module through services.sepsis.
+VTE_FORM, VTE_PREGNANCY = "vte_assessment", "pregnancy"
+
+
+def pregnant_in_stay(db: Database, patients: Sequence[PatientSummary]) -> dict[str, datetime]:
+    """The admission of each of these patients whose latest VTE assessment of this stay ticks
+    pregnancy (or giving birth under 6 weeks ago): a doctor recorded it there, and her sets,
+    typed before the form asked, said nothing of it."""
+    latest: dict[str, tuple[datetime, bool]] = {}
+    admitted = {patient.patient_id: datetime.fromisoformat(patient.admitted_at) for patient in patients if patient.admitted_at}
+    for part in chunks(list(admitted)):
+        for patient_id, occurred_at, risks in db.execute(
+                "SELECT patient_id, occurred_at, json_extract(data, '$.thrombosis_risks') FROM current_records"
+                f" WHERE form_id = ? AND patient_id IN ({marks(part)}) AND status != ?",
+                [VTE_FORM, *part, RecordStatus.ENTERED_IN_ERROR.value]):
+            when = datetime.fromisoformat(occurred_at)
+            if when >= admitted[patient_id] and (patient_id not in latest or when > latest[patient_id][0]):
+                latest[patient_id] = (when, VTE_PREGNANCY in json.loads(risks or "[]"))
+    return {patient_id: admitted[patient_id] for patient_id, (_, pregnant) in latest.items() if pregnant}
 
 
 def chart(db: Database, patient: PatientSummary) -> list[ScoredSet]:
     """A patient's standing sets, oldest first, as the paper chart runs left to right."""
-    found = [scored(record, patient.birth_date) for record in list_current(db, form_id=FORM, patient_id=patient.patient_id)
+    since = pregnant_in_stay(db, [patient]).get(patient.patient_id)
+    found = [scored(record, patient.birth_date, since) for record in list_current(db, form_id=FORM, patient_id=patient.patient_id)
              if record.status is not RecordStatus.ENTERED_IN_ERROR]
     return sorted(found, key=lambda one: one.taken_at)
 
@@ -124,6 +156,13 @@ def band_word(band: Band, lang: Lang) -> str:
     return message(lang, BAND_WORDS[band])
 
 
+def band_said(news2: News2Score, lang: Lang) -> str:
+    """The band in words, with, in pregnancy, that NEWS2 is not to be trusted (`PREGNANCY`): the
+    columns of the escalation list and of the sets, where a pregnant woman's "Low" reassured."""
+    word = band_word(news2.band, lang)
+    return f"{word} — {PREGNANCY[lang]}" if news2.pregnant else word
+
+
 def band_text(news2: News2Score, lang: Lang) -> str:
     """The score in words, never colour alone: total, band, and a missing parameter named."""
     text = f"NEWS2 {news2.total} — {band_word(news2.band, lang)}"
@@ -132,7 +171,7 @@ def band_text(news2: News2Score, lang: Lang) -> str:
     if not news2.complete:
         text += message(lang, QT_TRANSLATE_NOOP("messages", " (incomplete: {missing} not taken)"),
                         missing=", ".join(message(lang, ROW_WORDS[row]) for row in news2.parameters.missing))
-    return text
+    return f"{text} — {PREGNANCY[lang]}" if news2.pregnant else text
 
 
 def _last_complete(sets: Sequence[ScoredSet]) -> ScoredSet | None:
@@ -147,8 +186,17 @@ def judged(sets: Sequence[ScoredSet]) -> ScoredSet:
     least the highest of the last complete set and every incomplete set since (on a tie the
     complete set, else the latest). Weighing the latest alone, a temperature-only recheck took a
     patient whose set before scored 11, a row short, off the escalation list."""
-    first = next((n for n in range(len(sets) - 1, -1, -1) if sets[n].news2.complete), 0)
+    first = _from_last_complete(sets)
     return sets[max(range(first, len(sets)), key=lambda n: (sets[n].news2.rank, sets[n].news2.complete, n))]
+
+
+def _from_last_complete(sets: Sequence[ScoredSet]) -> int:
+    """Where the sets `judged` weighs begin: at the last complete set, or at the first set taken at
+    its very time, with which it ties (0 with no complete set). Of two complete sets of one minute
+    (typed on two laptops, or typed again instead of amended) nobody knows which is right: the one
+    typed last took a HIGH patient off the list, so the worse stands."""
+    last = next((n for n in range(len(sets) - 1, -1, -1) if sets[n].news2.complete), 0)
+    return next(n for n in range(last + 1) if sets[n].taken_at == sets[last].taken_at)
 
 
 def incomplete_notice(sets: Sequence[ScoredSet], lang: Lang) -> str:
@@ -172,6 +220,41 @@ def incomplete_notice(sets: Sequence[ScoredSet], lang: Lang) -> str:
         score=band_text(complete.news2, lang), time=f"{complete.taken_at:%d/%m %H:%M}")
 
 
+SCALE_2_REFUSED = {
+    "en": "Scale 2 is first recorded for a stay by the doctor who prescribes it, signed in: until then chart this set "
+          "on scale 1 (it scores a low saturation higher: the safe side), write the doctor's prescription and target "
+          "in the notes, and ask the doctor to record the next set on scale 2, or to amend this one.",
+    "fr": "L’échelle 2 est enregistrée la première fois pour un séjour par le médecin qui la prescrit, connecté : "
+          "d’ici là, notez cette série sur l’échelle 1 (elle cote plus haut une saturation basse : du côté de la "
+          "sécurité), écrivez la prescription du médecin et sa cible dans les remarques, et demandez au médecin "
+          "d’enregistrer la série suivante sur l’échelle 2, ou de corriger celle-ci.",
+}
+
+
+def check_scale_2(session: Session, patient_id: str, data: dict[str, Any], record_id: str | None = None) -> None:
+    """Refuse a nurse's set on scale 2 unless an earlier set of the stay records it (`record_id`:
+    the set amended, not its own precedent). Scale 2 scores a saturation of 86 % on oxygen 3 points
+    lower: typing any name as its prescriber took a MEDIUM patient off the escalation list. The
+    RCP makes it a clinician's decision for confirmed hypercapnic respiratory failure, so a
+    stay's first scale-2 set is the doctor's own; the nurse's sets after it follow it."""
+    if data.get("spo2_scale") != Spo2Scale.SCALE_2.value or session.user.role is Role.DOCTOR:
+        return
+    if _scale_2_before(session.db, patient_with_location(session.db, session.forms, patient_id),
+                       datetime.fromisoformat(data["taken_at"]), record_id) is None:
+        raise ValidationFailed([FieldError("spo2_scale", SCALE_2_REFUSED[session.lang])])
+
+
+def _scale_2_before(db: Database, patient: PatientSummary, taken_at: datetime,
+                    record_id: str | None) -> RecordVersion | None:
+    """The latest set of the patient's stay taken by `taken_at` on scale 2, but `record_id`."""
+    admitted = datetime.fromisoformat(patient.admitted_at)
+    return max((record for record in list_current(db, form_id=FORM, patient_id=patient.patient_id)
+                if record.status is not RecordStatus.ENTERED_IN_ERROR and record.record_id != record_id
+                and record.data.get("spo2_scale") == Spo2Scale.SCALE_2.value
+                and admitted <= datetime.fromisoformat(record.data["taken_at"]) <= taken_at),
+               key=lambda record: datetime.fromisoformat(record.data["taken_at"]), default=None)
+
+
 @dataclass(frozen=True)
 class Escalation:
     """`judged` is the set the patient is listed for; `latest` may be a later, incomplete one."""
@@ -190,8 +273,10 @@ class Escalation:
 
 
 def _needs_escalating(sets: Sequence[ScoredSet]) -> bool:
-    """Above low risk, or never completely assessed: an unknown risk is not a low one."""
-    return judged(sets).news2.band is not Band.LOW or _last_complete(sets) is None
+    """Above low risk, or never completely assessed: an unknown risk is not a low one; nor is a
+    pregnant woman's low score."""
+    standing = judged(sets).news2
+    return standing.band is not Band.LOW or standing.pregnant or _last_complete(sets) is None
 
 
 def escalations(db: Database, forms: dict[str, FormSpec], ward: str | None = None,
@@ -284,6 +369,11 @@ class WardReview:
     again then: overdue comes with time, not with a save."""
 
 
+# How soon a complete set is due after an incomplete one, whose score says "Measure every row now":
+# counted from the last complete set alone, no list named the patient for hours.
+AFTER_INCOMPLETE = Monitoring.HOURLY.longest_gap
+
+
 def _watched(patient: PatientSummary, sets: Sequence[ScoredSet], at: datetime) -> Watch:
     """`sets`: the patient's of this stay from the last complete one on (`_since_last_complete`)."""
     if not applies_to(patient, at):
@@ -295,6 +385,9 @@ def _watched(patient: PatientSummary, sets: Sequence[ScoredSet], at: datetime) -
         monitoring = judged(sets).news2.monitoring
         # On the ward's clock then: across the night the clocks change, the set's own offset is an hour off.
         due_at = elapsed.later(last.taken_at, monitoring.longest_gap).astimezone(at.tzinfo)
+        if not sets[-1].news2.complete:
+            due_at = min(due_at, elapsed.later(sets[-1].taken_at, AFTER_INCOMPLETE).astimezone(at.tzinfo),
+                         key=elapsed.instant)
     # Compared at UTC: in the hour the clocks repeat, 02:30 summer time is before 02:20 winter time.
     return Watch(judged(sets) if sets else None, last, monitoring, due_at, elapsed.instant(due_at) <= elapsed.instant(at))
 
@@ -322,27 +415,26 @@ def _since_last_complete(db: Database, patients: Sequence[PatientSummary], at: d
     the rest of this stay's for those whose latest is incomplete. A readmitted patient's sets
     of the stay before say nothing of this one. Sets taken before the patient was 16 are not
     scored (`applies_to`), so none of them is read."""
-    every = sets_taken(db, [patient.patient_id for patient in patients])
+    every, pregnant = sets_taken(db, [patient.patient_id for patient in patients]), pregnant_in_stay(db, patients)
     stays, born = {}, {patient.patient_id: patient.birth_date for patient in patients}
     for patient in patients:
         admitted = datetime.fromisoformat(patient.admitted_at)
         # Oldest first, as `chart` gives them (a tie in the order recorded).
-        stays[patient.patient_id] = [record_id for when, _, record_id in sorted(every[patient.patient_id])
+        stays[patient.patient_id] = [(when, record_id) for when, _, record_id in sorted(every[patient.patient_id])
                                      if admitted <= when <= at and applies_to(patient, when)]
 
     def read_scored(record: RecordVersion) -> ScoredSet:
-        return scored(record, born[str(record.patient_id)])
+        return scored(record, born[str(record.patient_id)], pregnant.get(str(record.patient_id)))
 
     latest = {record_id: read_scored(record) for record_id, record in
-              current_of(db, [record_ids[-1] for record_ids in stays.values() if record_ids]).items()}
+              current_of(db, [taken[-1][1] for taken in stays.values() if taken]).items()}
     read = latest | {record_id: read_scored(record) for record_id, record in current_of(db, [
-        record_id for record_ids in stays.values() if record_ids and not latest[record_ids[-1]].news2.complete
-        for record_id in record_ids[:-1]]).items()}
+        record_id for taken in stays.values() if taken
+        for when, record_id in taken[:-1] if not latest[taken[-1][1]].news2.complete or when == taken[-1][0]]).items()}
     found = {}
-    for patient_id, record_ids in stays.items():
-        sets = [read[record_id] for record_id in record_ids if record_id in read]
-        complete = [n for n, one in enumerate(sets) if one.news2.complete]
-        found[patient_id] = sets[complete[-1] if complete else 0:]
+    for patient_id, taken in stays.items():
+        sets = [read[record_id] for _, record_id in taken if record_id in read]
+        found[patient_id] = sets[_from_last_complete(sets):] if sets else []
     return found
 
 

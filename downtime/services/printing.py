@@ -360,7 +360,8 @@ def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
                review=observations.review(session.db, session.forms, ward, now, inside),
                to_countersign=_to_countersign(session, ward, inside), charted=_charted(session, inside, now, children),
                left=chart_alerts.left_untold(session.db, session.forms, [patient.patient_id for patient in inside],
-                                             ward, session.lang, transfusion.reactions_untold(session.db)),
+                                             ward, session.lang, transfusion.reactions_untold(session.db),
+                                             zone=now.tzinfo),
                children=children,
                isolated=bowels.isolated(session.db, [patient.patient_id for patient in inside], now))
     _audit_print(session, f"census {ward or 'all wards'}", out)

@@ -13,6 +13,7 @@ from downtime.domain.age import age_in_years
 from downtime.domain.census import leaves_hospital
 from downtime.domain.downtime_number import format_downtime_number
 from downtime.domain.holds import Hold
+from downtime.domain.laterality import BILATERAL, LEFT, NOT_APPLICABLE, RIGHT
 from downtime.domain.laptops import Authors
 from downtime.domain.medication import allergies_not_known
 from downtime.domain.pews import UNDER_YEARS as PEWS_UNDER_YEARS
@@ -136,12 +137,14 @@ def save_new(session: Session, form_id: str, values: dict[str, Any],
         _check_picked(session, spec, patient_id, _checked(session, spec, values))
         _check_transfusion(session, spec, patient_id, _checked(session, spec, values))
         _check_allergies_checked(session, spec, patient_id, _checked(session, spec, values))
+        _check_checklist(session, spec, patient_id, _checked(session, spec, values))
         _check_pews(session, spec, patient_id, _checked(session, spec, values))
         _check_glucose(session, spec, _checked(session, spec, values))
         _check_vte(session, spec, _checked(session, spec, values))
         _check_sepsis(session, spec, _checked(session, spec, values))
         _check_look(session, spec, patient_id, _checked(session, spec, values))
         _check_pain(session, spec, patient_id, _checked(session, spec, values))
+        _check_scale_2(session, spec, patient_id, _checked(session, spec, values))
         saved = _first_version(session, spec, values, patient_id, str(uuid.uuid4()), "record.create")
     session.emit("record_saved", saved)
     return saved
@@ -274,6 +277,7 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str,
         paper_numbers.check(session, spec, _checked(session, spec, values), latest.patient_id, before=latest.data)
     _check_allergies_checked(session, spec, latest.patient_id, _checked(session, spec, values))
     _check_picked(session, spec, latest.patient_id, _checked(session, spec, values))
+    _check_checklist(session, spec, latest.patient_id, _checked(session, spec, values), latest.data)
     _check_transfusion(session, spec, latest.patient_id, _checked(session, spec, values), record_id)
     _check_pews(session, spec, latest.patient_id, _checked(session, spec, values), latest.data)
     _check_glucose(session, spec, _checked(session, spec, values), latest.data)
@@ -281,6 +285,7 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str,
     _check_sepsis(session, spec, _checked(session, spec, values), latest.data)
     _check_look(session, spec, latest.patient_id, _checked(session, spec, values), latest)
     _check_pain(session, spec, latest.patient_id, _checked(session, spec, values), latest.data)
+    _check_scale_2(session, spec, latest.patient_id, _checked(session, spec, values), record_id)
     _check_lab_result(session, spec, _checked(session, spec, values), latest.data)
     if spec.id == ORDER_FORM:
         _check_order(session, str(latest.patient_id), _checked(session, spec, values), latest.data)
@@ -506,8 +511,18 @@ def _check_pain(session: Session, spec: FormSpec, patient_id: str | None, data: 
         pain.check(session, spec, patient_id, data, before)
 
 
+def _check_scale_2(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any],
+                   record_id: str | None = None) -> None:
+    """A NEWS2 set typed, or amended, on SpO2 scale 2 by a nurse only after the doctor recorded it
+    for the stay (see observations.check_scale_2): any name typed as its prescriber cleared the list."""
+    from downtime.services import observations  # which reads the patient through the census
+
+    if spec.id == observations.FORM and patient_id is not None:
+        observations.check_scale_2(session, patient_id, data, record_id)
+
+
 def _check_lab_result(session: Session, spec: FormSpec, data: dict[str, Any], before: dict[str, Any]) -> None:
-    """A result amended to another value, units or flag, keeping the doctor told of the earlier
+    """A result amended to another test, value, units or flag, keeping a doctor told of the earlier
     one (see lab_results.check_amended): a corrected critical value would never be told."""
     if spec.id == lab_results.FORM:
         lab_results.check_amended(before, data, session.lang)
@@ -526,6 +541,45 @@ def _check_allergies_checked(session: Session, spec: FormSpec, patient_id: str |
             "messages", "{field}: the patient's allergies are not known yet. Record them on the admission record "
                         "first (the allergies, or “No known allergies”), then answer Yes; until then answer No."),
             field=field.label.get(session.lang)))])
+
+
+def _check_checklist(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any],
+                     before: dict[str, Any] | None = None) -> None:
+    """A WHO surgical safety checklist typed, or amended, against what the ward knows, which the
+    form alone cannot see: the admission's allergies and the side the operation is booked on."""
+    from downtime.services import theatre  # which writes through this module
+
+    if spec.id == theatre.CHECKLIST_FORM and patient_id is not None:
+        _check_allergy_known(session, spec, patient_id, data, before)
+        _check_site_marked(session, spec, data)
+
+
+def _check_allergy_known(session: Session, spec: FormSpec, patient_id: str, data: dict[str, Any],
+                         before: dict[str, Any] | None) -> None:
+    """"Known allergy: No" for a patient whose admission lists one: the team would not look for
+    it (latex, an antibiotic given at induction). An amendment keeping an earlier No is not held
+    to an allergy added since."""
+    if data.get("allergy_known") is not False or (before is not None and before.get("allergy_known") is False):
+        return
+    if allergies := census.patient_with_location(session.db, session.forms, patient_id).allergies:
+        raise ValidationFailed([FieldError("allergy_known", message(session.lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: No, but the admission lists an allergy: {allergies}. Answer Yes and tell the team; "
+                        "if the admission is wrong, correct it first."),
+            field=spec.field("allergy_known").label.get(session.lang), allergies=", ".join(allergies)))])
+
+
+def _check_site_marked(session: Session, spec: FormSpec, data: dict[str, Any]) -> None:
+    """Site marking "Not applicable" for the operation picked, booked on a side or both, with no
+    word why: a wrong-site operation's start, as a site answered No (which the form asks about)."""
+    if data.get("site_marked") != NOT_APPLICABLE or data.get("notes") or not data.get("booking"):
+        return
+    booking = current_of(session.db, [str(data["booking"])]).get(str(data["booking"]))
+    if booking is not None and booking.data.get("laterality") in (LEFT, RIGHT, BILATERAL):
+        raise ValidationFailed([FieldError("notes", message(session.lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: the operation is booked for a side ({side}): say why its site was not marked."),
+            field=spec.field("notes").label.get(session.lang),
+            side=format_value(session.form(booking.form_id).field("laterality"), booking.data["laterality"],
+                              session.lang)))])
 
 
 def _check_what_stands_on_it(session: Session, spec: FormSpec, latest: RecordVersion, data: dict[str, Any],

@@ -19,16 +19,18 @@ from downtime.domain.census import Location, StayStatus
 from downtime.domain.elapsed import instant
 from downtime.domain.duplicates import ProbableDuplicate, namesakes
 from downtime.domain.laptops import Authors, Laptop, laptop_name
+from downtime.domain.medication import running_anticoagulants
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import (
-    ARRIVE_BEFORE, PRIORITY_RANK, Booking, Cancellation, CancelReason, Clash, Priority, Slot, Suggested, TheatreSession,
-    after_latex, clashes, latex_allergic, left_outside, meetings, outside, overlapping_sessions, rebook_by,
+    ARRIVE_BEFORE, PRIORITY_RANK, TARGET_WAIT, Booking, Cancellation, CancelReason, Clash, Priority, Slot, Suggested,
+    TheatreSession, after_latex, clashes, latex_allergic, left_outside, letter_arrives, meetings, outside,
+    overlapping_sessions, rebook_by,
     suggest_for_specialty, suggest_slots, theatre_key, theatre_order,
 )
 from downtime.formspec import FormSpec
 from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, Lang, Listed, Phrase, message, semicolon, translate
-from downtime.services import records
+from downtime.services import medication, records
 from downtime.services.back_entry import ehr_numbers, probable_duplicates_among
 from downtime.services.census import Departure, all_patients, deaths, departures, locations
 from downtime.services.context import Session
@@ -125,8 +127,24 @@ class BookingFacts:
     def not_told(self) -> bool:
         """Cancelled, rebooked or transferred, and its patient not yet told: a patient not told of
         a cancellation comes in fasting on the day, one not told of the new date does not come.
-        Not said of an operation cancelled for the patient's death (the family "Not yet" told)."""
-        return self.told_of is not None and still_to_tell(self.told_of)
+        Not said of an operation cancelled for the patient's death (the family "Not yet" told).
+        Told by a letter that cannot reach them in time (`letter_late`) is not told."""
+        return self.told_of is not None and (still_to_tell(self.told_of) or self.letter_late)
+
+    @property
+    def letter_late(self) -> bool:
+        """Told by letter, sent too late to arrive before the operation it tells of
+        (`letter_arrives`): the slot a cancellation cancelled, or a rebooking's new one. The
+        coordinator rings instead."""
+        told = self.telling
+        if told is None or told[0] != "letter" or self.told_of is None or not to_be_told(self.told_of):
+            return False
+        change = self.told_of
+        if change.form_id == "operation_cancellation":
+            before = next((slot.start for slot in self.cancelled_from if slot.cancelled_by == change.record_id), None)
+        else:
+            before = self.start if self.status is BookingStatus.REBOOKED else None
+        return before is not None and not letter_arrives(told[1], before)
 
     @property
     def cancelled_start(self) -> datetime | None:
@@ -162,8 +180,13 @@ class BookingFacts:
 def still_to_tell(change: RecordVersion) -> bool:
     """Whether the patient is still to be told of this cancellation, rebooking or transfer: not
     told yet, unless cancelled for the patient's death (the family "Not yet" told)."""
-    died = change.form_id == "operation_cancellation" and change.data["reason"] == CancelReason.PATIENT_DIED
-    return not died and change.data.get("patient_told") in (None, NOT_YET)
+    return to_be_told(change) and change.data.get("patient_told") in (None, NOT_YET)
+
+
+def to_be_told(change: RecordVersion) -> bool:
+    """Whether the patient is to be told of this change at all: not of a cancellation for their
+    death (the family is)."""
+    return not (change.form_id == "operation_cancellation" and change.data["reason"] == CancelReason.PATIENT_DIED)
 
 
 @dataclass(frozen=True)
@@ -223,6 +246,7 @@ _CLASH_DONE = QT_TRANSLATE_NOOP("messages", "{status} — CLASH: {clashes}")
 """On the line of an operation done, which is not to be moved: the other line says to move it."""
 _NOT_TOLD = QT_TRANSLATE_NOOP("messages", "{status} — PATIENT NOT TOLD YET")
 _NOT_TOLD_TELL = QT_TRANSLATE_NOOP("messages", "{status} — PATIENT NOT TOLD YET — tell: {whom}")
+_LETTER_LATE = QT_TRANSLATE_NOOP("messages", "{said} (letter may not arrive: ring)")
 _DONE_AT = QT_TRANSLATE_NOOP("messages", "{status} {when}")
 _DONE_IN = QT_TRANSLATE_NOOP("messages", "{done} ({theatre})")
 _DONE_OVER_CLASH = QT_TRANSLATE_NOOP("messages", "RECORDED OVER A CLASH: {reason}")
@@ -230,6 +254,9 @@ UNRECORDED = QT_TRANSLATE_NOOP("messages", "OUTCOME NOT RECORDED")
 _SAME_NAME = QT_TRANSLATE_NOOP("messages", "SAME NAME: {others}")
 _AFTER_LATEX = QT_TRANSLATE_NOOP("messages", "LATEX ALLERGY: move first, latex-free theatre")
 _NO_CHECKLIST = QT_TRANSLATE_NOOP("messages", "NO SAFETY CHECKLIST recorded")
+_ANTICOAGULANT = QT_TRANSLATE_NOOP("messages", "ANTICOAGULANT: {drugs}")
+_PAST_TARGET = QT_TRANSLATE_NOOP("messages", "PAST NCEPOD TARGET (decided {when})")
+_AFTER_REBOOK_BY = QT_TRANSLATE_NOOP("messages", "AFTER REBOOK-BY DATE {day}")
 
 
 _FREE = QT_TRANSLATE_NOOP("messages", "Free that day for {minutes} min: {slots}.")
@@ -881,6 +908,10 @@ def check_version(db: Database, form_id: str, record_id: str, patient_id: str | 
     if form_id in EVENT_FORMS:
         _refuse_moving(db, record_id, data)
     facts = _facts_with(db, _version_to_be(form_id, record_id, patient_id, data), withdrawn)
+    if form_id in EVENT_FORMS and facts is not None and not withdrawn:
+        _refuse_another_patient(db, facts, patient_id)
+    if form_id == "operation_cancellation" and facts is not None and not withdrawn:
+        _refuse_not_last_minute_on_the_day(facts, record_id, data, now)
     if facts is not None and facts.status in LIVE:
         assert facts.start is not None
         _refuse_after_death(db, facts.booking.patient_id, facts.start)
@@ -916,6 +947,33 @@ def _refuse_before_decided(facts: BookingFacts, form_id: str, data: Mapping[str,
     counted, or which the EHR would receive as an operation before its decision."""
     if datetime.fromisoformat(data[OCCURRED_AT[form_id]]) < facts.decided_at:
         raise ServiceError(_BEFORE_DECIDED[form_id], decided=f"{facts.decided_at:%d/%m/%Y %H:%M}")
+
+
+def _refuse_another_patient(db: Database, facts: BookingFacts, patient_id: str | None) -> None:
+    """A cancellation, rebooking or outcome is filed under its booking's patient: one filed under
+    another was accepted, and stood in that patient's records, exported so to the EHR, while the
+    lists applied it to the booking's."""
+    booked_for = str(facts.record.patient_id)
+    if patient_id is not None and patient_id != booked_for:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Booking: this operation is booked for another patient "
+                                                         "(downtime number {number}); record what became of it under "
+                                                         "that patient."),
+                           number=downtime_numbers(db, [booked_for]).get(booked_for, booked_for))
+
+
+def _refuse_not_last_minute_on_the_day(facts: BookingFacts, record_id: str, data: Mapping[str, Any],
+                                       now: datetime) -> None:
+    """A cancellation on the day of the operation is a last-minute one (NHS: on the day the
+    patient was due to arrive, after arrival, or on the day of the operation), the day read on the
+    ward's clock (`now`'s): a day case rung at 07:30 was still at home, "No" was answered, and the
+    28-day date the patient is owed was never set."""
+    left = next((slot for slot in facts.cancelled_from if slot.cancelled_by == record_id), None)
+    cancelled = datetime.fromisoformat(data["cancelled_at"]).astimezone(now.tzinfo)
+    if left is not None and not data["last_minute"] and cancelled.date() == left.start.astimezone(now.tzinfo).date():
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Last minute: the operation was cancelled on its own day "
+                                                         "({day}), which makes it a last-minute cancellation; answer "
+                                                         "Yes."),
+                           day=f"{cancelled:%d/%m/%Y}")
 
 
 def _refuse_done_before_its_list(db: Database, facts: BookingFacts, now: datetime) -> None:
@@ -1621,14 +1679,19 @@ class ListEntry:
     the lists unmarked, where the wards' censuses give the same name alert."""
     after_latex: bool = False
     """A standing line of a patient allergic to latex (`latex_allergic`, their admission's
-    allergies) with an operation of a patient who is not before it in its theatre that day
-    (`domain.theatre.after_latex`): a latex-allergic patient booked last was accepted, and stood
-    on the lists, with nothing said. Said, not refused: the coordinator moves them first."""
+    allergies or the booking's notes) with an operation of a patient who is not before it in its
+    theatre that day (`domain.theatre.after_latex`): a latex-allergic patient booked last was
+    accepted, and stood on the lists, with nothing said. Said, not refused: the coordinator moves
+    them first."""
     no_checklist: bool = False
     """A standing line of an operation recorded done that no standing WHO surgical safety
     checklist names (the checklist picks its booking): the theatre's paper checklist stayed in
     the notes, the EHR learns nothing of it, and the coordinator gets it from the theatre team
     before back-entry, while they still have it."""
+    anticoagulants: tuple[str, ...] = ()
+    """The anticoagulants the patient's medication chart has in force at the operation's start
+    (`_anticoagulated`), on a standing line: apixaban on the chart was said nowhere on the list,
+    and the surgeon and anaesthetist learnt of it in theatre, if at all."""
 
     def ends_at(self, zone: tzinfo | None) -> datetime:
         """When the operation is expected to end, from its expected minutes counted in elapsed
@@ -1659,15 +1722,18 @@ class ListEntry:
         return semicolon(lang).join(text if count == 1 else f"{text} (×{count})" for text, count in said.items())
 
 
-def with_telling(said: str, untold: bool, lang: Lang, to_tell: ToTell | None = None) -> str:
+def with_telling(said: str, untold: bool, lang: Lang, to_tell: ToTell | None = None,
+                 letter_late: bool = False) -> str:
     """`said` of an operation, then "PATIENT NOT TOLD YET" when its patient is still to be told
     of its cancellation, new date or transfer (`BookingState.untold`), as the board and the
     rescheduling lists say it, and whom to tell when given: the coordinator rings from either,
-    and a patient never told of a cancellation comes in fasting."""
+    and a patient never told of a cancellation comes in fasting. Told by a letter that cannot
+    arrive in time (`letter_late`), it says to ring."""
     if not untold:
         return said
     whom = to_tell.said(lang) if to_tell is not None else ""
-    return message(lang, _NOT_TOLD_TELL, status=said, whom=whom) if whom else message(lang, _NOT_TOLD, status=said)
+    said = message(lang, _NOT_TOLD_TELL, status=said, whom=whom) if whom else message(lang, _NOT_TOLD, status=said)
+    return message(lang, _LETTER_LATE, said=said) if letter_late else said
 
 
 def rebooked_from(entry: ListEntry, lang: Lang) -> str | None:
@@ -1740,10 +1806,43 @@ def latex_said(entry: ListEntry, lang: Lang) -> list[str]:
     return [message(lang, _AFTER_LATEX)] if entry.after_latex else []
 
 
+def anticoagulant_said(entry: ListEntry, lang: Lang) -> list[str]:
+    """"ANTICOAGULANT: Apixaban" on a standing line of a patient whose chart has one in force
+    (`ListEntry.anticoagulants`), as the board's patient tooltip and `downtime theatre list` say it
+    under the patient (the printed list in its own words, under the allergies)."""
+    return ([message(lang, _ANTICOAGULANT, drugs=", ".join(entry.anticoagulants))]
+            if entry.anticoagulants and not entry.struck else [])
+
+
+def past_target(entry: ListEntry) -> bool:
+    """A standing line of an operation still to be done whose start is later than its decision
+    plus its NCEPOD class's target wait (`TARGET_WAIT`): an immediate, life-saving operation
+    booked two days after its decision was accepted, and stood on the lists, with nothing said."""
+    state = entry.state
+    target = TARGET_WAIT.get(state.priority)
+    return (not entry.struck and state.status in LIVE and target is not None
+            and instant(entry.start) > instant(state.decided_at) + target)
+
+
+def late_said(entry: ListEntry, lang: Lang) -> list[str]:
+    """"PAST NCEPOD TARGET (decided 28/11 13:30)" on a line past its target (`past_target`), else
+    "AFTER REBOOK-BY DATE 26/12/2026" on a rebooked operation's new line later than the date it
+    was to be done by (`BookingFacts.rebook_by`, the 28-day standard): once rebooked, the breach
+    was said nowhere. The target, when missed, says the stricter of the two."""
+    state = entry.state
+    if past_target(entry):
+        return [message(lang, _PAST_TARGET, when=f"{state.decided_at.astimezone(entry.start.tzinfo):%d/%m %H:%M}")]
+    if (not entry.struck and state.status is BookingStatus.REBOOKED and state.rebook_by is not None
+            and instant(entry.start) > instant(state.rebook_by)):
+        return [message(lang, _AFTER_REBOOK_BY, day=f"{state.rebook_by:%d/%m/%Y}")]
+    return []
+
+
 def line_flags(entry: ListEntry, lang: Lang) -> list[str]:
     """What a standing line of a day list says after its status, in the same words on the board,
     the printed list and `downtime theatre list`: an operation done with no safety checklist
-    recorded (`ListEntry.no_checklist`), why one was recorded over a clash
+    recorded (`ListEntry.no_checklist`), one past its NCEPOD target or its rebook-by date
+    (`late_said`), why one was recorded over a clash
     (`ListEntry.over_clash`), where its patient went if they left the hospital before it
     (`left_said`), and the other dates the same operation is booked on."""
     if entry.struck:
@@ -1752,7 +1851,7 @@ def line_flags(entry: ListEntry, lang: Lang) -> list[str]:
                                                    and entry.to_tell.said(lang)))
     unchecked = [message(lang, _NO_CHECKLIST)] if entry.no_checklist else []
     over_clash = [message(lang, _DONE_OVER_CLASH, reason=entry.over_clash)] if entry.over_clash else []
-    return [*unchecked, *over_clash, *([left] if left else []),
+    return [*late_said(entry, lang), *unchecked, *over_clash, *([left] if left else []),
             *(message(lang, _ALSO_BOOKED, when=f"{when:%d/%m %H:%M}") for when in entry.booked_again)]
 
 
@@ -1802,7 +1901,8 @@ def board_status(entry: ListEntry, lang: Lang, now: datetime | None = None) -> s
     status = rebooked_from(entry, lang) or done_said(entry, lang) or (status.upper() if entry.struck else status)
     if state.status is BookingStatus.TRANSFERRED and state.transferred_to:
         status = message(lang, _TRANSFERRED_TO, status=status, hospital=state.transferred_to)
-    status = " — ".join([with_telling(status, state.untold, lang, entry.to_tell), *alerts(entry, lang, now)])
+    status = " — ".join([with_telling(status, state.untold, lang, entry.to_tell, state.letter_late),
+                         *alerts(entry, lang, now)])
     if entry.clashes:
         status = message(lang, _CLASH if entry.state.done is None else _CLASH_DONE, status=status,
                          clashes=entry.clash_text(lang))
@@ -1858,11 +1958,13 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
                                                  reason=reason))
     same_name = _namesakes([entry for listed in entries.values() for entry in listed])
     latex = _after_latex([entry for listed in entries.values() for entry in listed])
-    unchecked = _unchecked(db, {entry.state.record.record_id for s in chosen for entry in entries[s.session_id]
-                                if not entry.struck and entry.state.done is not None})
+    unchecked = _unchecked(db, {entry.state.record.record_id: entry.state.cancelled_at for s in chosen
+                                for entry in entries[s.session_id] if not entry.struck and entry.state.done is not None})
+    charted = _anticoagulated(db, [entry for s in chosen for entry in entries[s.session_id] if not entry.struck])
     entries = {s.session_id: [replace(entry, namesakes=same_name.get(entry.state.record.record_id, ()),
                                       after_latex=entry.state.record.record_id in latex,
-                                      no_checklist=entry.state.record.record_id in unchecked)
+                                      no_checklist=entry.state.record.record_id in unchecked,
+                                      anticoagulants=charted.get(entry.state.record.record_id, ()))
                               if not entry.struck else entry for entry in entries[s.session_id]] for s in chosen}
     again = _booked_again(db, [entry.state for listed in entries.values() for entry in listed if not entry.struck])
     entries = {session_id: [replace(entry, booked_again=again.get(entry.state.record.record_id, ()))
@@ -1894,7 +1996,9 @@ def _namesakes(lines: Collection[ListEntry]) -> dict[str, tuple[str, ...]]:
 def _after_latex(lines: Collection[ListEntry]) -> set[str]:
     """The standing lines (by booking) of latex-allergic patients with another patient's
     operation before them in their theatre that day (`ListEntry.after_latex`). Struck lines do
-    not count: a cancelled operation does not take place before them."""
+    not count: a cancelled operation does not take place before them. A latex allergy written in
+    the booking's notes counts as one the admission recorded: the notes' label asks for it there
+    ("e.g. latex allergy"), and one written so was read by nothing."""
     by_theatre: dict[str, list[ListEntry]] = {}
     for entry in lines:
         if not entry.struck:
@@ -1902,19 +2006,37 @@ def _after_latex(lines: Collection[ListEntry]) -> set[str]:
     found: set[str] = set()
     for standing in by_theatre.values():
         standing.sort(key=lambda e: e.start)
-        allergic = [latex_allergic(entry.state.patient.allergies) for entry in standing]
+        allergic = [latex_allergic([*entry.state.patient.allergies, str(entry.state.record.data.get("notes") or "")])
+                    for entry in standing]
         found |= {entry.state.record.record_id for entry, late in zip(standing, after_latex(allergic)) if late}
     return found
 
 
-def _unchecked(db: Database, done: Collection[str]) -> set[str]:
-    """Of these operations recorded done (by booking), those no standing surgical safety
-    checklist names (`ListEntry.no_checklist`): only the checklists naming them are read."""
+def _unchecked(db: Database, done: Mapping[str, datetime | None]) -> set[str]:
+    """Of these operations recorded done (by booking, each with when it was last cancelled, if
+    ever), those no standing surgical safety checklist names (`ListEntry.no_checklist`) from
+    after that cancellation: the sign-in of an attempt stopped in the anaesthetic room cleared
+    the operation done days later, whose own checklist nobody had. Only the checklists naming
+    them are read."""
     if not done:
         return set()
     checked = {str(record.data["booking"]) for record in _standing_where(
-        db, [CHECKLIST_FORM], "json_extract(data, '$.booking') IN (?)", done)}
+        db, [CHECKLIST_FORM], "json_extract(data, '$.booking') IN (?)", done)
+        if (since := done[str(record.data["booking"])]) is None or instant(record.occurred_at) > instant(since)}
     return set(done) - checked
+
+
+def _anticoagulated(db: Database, standing: Collection[ListEntry]) -> dict[str, tuple[str, ...]]:
+    """For each standing line (by booking) whose patient's chart has an anticoagulant in force at
+    its start, those drugs (`ListEntry.anticoagulants`): the day's patients' charts read at once,
+    as at the day's last start (the orders of a stay ended before it ended with it)."""
+    if not standing:
+        return {}
+    latest = max((entry.start for entry in standing), key=instant)
+    orders = medication.orders_of_each(db, {str(entry.state.record.patient_id) for entry in standing}, latest)
+    found = {entry.state.record.record_id: running_anticoagulants(orders[str(entry.state.record.patient_id)],
+                                                                  entry.start) for entry in standing}
+    return {booking_id: drugs for booking_id, drugs in found.items() if drugs}
 
 
 def _person(entry: ListEntry) -> str:

@@ -138,7 +138,7 @@ ELEMENTS: dict[str, frozenset[str]] = {path: frozenset(codes) for path, codes in
     "MedicationRequest.intent": {"order"},
     "MedicationStatement.status": {"active", "entered-in-error"},
     "MedicationAdministration.status": {"completed", "not-done", "entered-in-error"},
-    "ServiceRequest.status": {"active", "completed", "revoked", "entered-in-error"},
+    "ServiceRequest.status": {"active", "completed", "revoked", "unknown", "entered-in-error"},
     "ServiceRequest.intent": {"order"},
     "ServiceRequest.priority": {"routine", "urgent", "asap", "stat"},
     "Appointment.status": {"booked", "fulfilled", "cancelled", "noshow", "entered-in-error"},

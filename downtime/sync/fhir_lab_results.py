@@ -5,10 +5,14 @@ by telephone or on paper, who phoned, that it was read back, its flag (a critica
 and which doctor was told when, with the action, as notes. Sending it as an Observation would
 enter the result twice. Each sample sent as a ServiceRequest (active until its results give each
 of its tests, then completed), which its results are `basedOn`: the tests in words, the
-laboratory's codes not being the ward's to choose."""
+laboratory's codes not being the ward's to choose. A sample whose stay ended before all its
+results came back is `unknown`, with a note saying so: nobody cancelled it (not `revoked`) nor
+saw it done (not `completed`), and the ward no longer follows it (not `active`): its result is for
+the records office to look for in the laboratory's system."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import partial
 from typing import Any
 
@@ -16,6 +20,7 @@ from sqlite_utils import Database
 
 from downtime.domain.lab_results import awaited, doctor_told
 from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.formspec import FormSpec
 from downtime.services.lab_results import FORM, REQUEST_FORM, received, tests_named
 from downtime.sync.fhir_codes import PARTICIPATION_MODE, coding
 from downtime.sync.fhir_elements import (Context, Group, Made, label, moment, patient_key, record_identifier,
@@ -27,7 +32,8 @@ MEDIUM = {"telephone": "PHONE", "paper": "WRITTEN"}
 
 def lab_result_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
     """One group per result; it needs its patient and its sample, and names the stay it came in.
-    One group per sample, which its results change (completed once they give each of its tests)."""
+    One group per sample, which its results change (completed once they give each of its tests),
+    and the record ending its stay (see `_stay_ended`)."""
     results = ctx.current(db, FORM)
     groups = {f"lab_result:{record.record_id}": Group(
         f"lab_result:{record.record_id}", partial(_made, record, ctx, stays), frozenset({record.record_id}),
@@ -36,9 +42,11 @@ def lab_result_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Gro
         for record in results}
     for sample in ctx.current(db, REQUEST_FORM):
         back = [record for record in results if record.data.get("request") == sample.record_id]
+        ended = _stay_ended(sample, stays)
         groups[sample_key(sample.record_id)] = Group(
-            sample_key(sample.record_id), partial(_sent, sample, back, ctx, stays),
-            frozenset({sample.record_id, *(record.record_id for record in back)}),
+            sample_key(sample.record_id), partial(_sent, sample, back, ended, ctx, stays),
+            frozenset({sample.record_id, *(record.record_id for record in back),
+                       *([ended[1].record_id] if ended else [])}),
             frozenset({patient_key(str(sample.patient_id))}))
     return groups
 
@@ -47,18 +55,25 @@ def sample_key(record_id: str) -> str:
     return f"lab_request:{record_id}"
 
 
-def _sent(sample: RecordVersion, back: list[RecordVersion], ctx: Context, stays: Stays) -> Made:
-    return Made([_request(sample, back, ctx, stays)], {sample.record_id: [sample.record_id]})
+def _sent(sample: RecordVersion, back: list[RecordVersion], ended: tuple[FormSpec, RecordVersion] | None,
+          ctx: Context, stays: Stays) -> Made:
+    return Made([_request(sample, back, ended, ctx, stays)], {sample.record_id: [sample.record_id]})
 
 
-def _request(sample: RecordVersion, back: list[RecordVersion], ctx: Context, stays: Stays) -> dict[str, Any]:
+def _request(sample: RecordVersion, back: list[RecordVersion], ended: tuple[FormSpec, RecordVersion] | None,
+             ctx: Context, stays: Stays) -> dict[str, Any]:
+    """`ended`: the record ending the sample's stay, if it has ended."""
     data, spec = sample.data, ctx.forms[REQUEST_FORM]
     given = [record.data.get("gives") for record in back if record.status is not RecordStatus.ENTERED_IN_ERROR]
     left = awaited(data["tests"], given)
+    unfollowed = ended if left else None
     status = ("entered-in-error" if sample.status is RecordStatus.ENTERED_IN_ERROR
-              else "active" if left else "completed")
+              else "completed" if not left else "unknown" if unfollowed else "active")
     notes = [f"Sample taken {moment(data['taken_at'])}",
              *([f"Still awaited: {tests_named(spec, data, 'en', left)}"] if given and left else []),
+             *([f"Not all back when the stay ended ({unfollowed[0].title.en}, {moment(unfollowed[1].occurred_at)}): "
+                "no longer followed by the ward; look for its result in the laboratory's system"]
+               if unfollowed else []),
              *([f"Number on the request form or tube: {data['sample_number']}"] if data.get("sample_number") else []),
              *([f"Requested by {' '.join(data['requested_by'].split())}"] if data.get("requested_by") else []),
              *([data["notes"]] if data.get("notes") else [])]
@@ -67,6 +82,14 @@ def _request(sample: RecordVersion, back: list[RecordVersion], ctx: Context, sta
             "code": {"text": tests_named(spec, data, "en")}, "subject": reference(str(sample.patient_id)),
             **stays.encounter_at(sample.patient_id, data["taken_at"]), "authoredOn": moment(data["taken_at"]),
             "requester": ctx.author(ctx.original(sample)), "note": [{"text": text} for text in notes]}
+
+
+def _stay_ended(sample: RecordVersion, stays: Stays) -> tuple[FormSpec, RecordVersion] | None:
+    """The record that ended the stay the sample was taken in (a discharge, a transfer out, a
+    death), None while it runs."""
+    taken = datetime.fromisoformat(sample.data["taken_at"])
+    stay = next((stay for stay in reversed(stays.of(str(sample.patient_id))) if stay.holds(taken)), None)
+    return None if stay is None else stay.left
 
 
 def _made(record: RecordVersion, ctx: Context, stays: Stays) -> Made:

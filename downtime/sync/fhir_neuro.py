@@ -3,7 +3,8 @@ Glasgow Coma Scale (LOINC 9269-2, its total; eye opening 9267-6, verbal 9270-0 a
 as its components, each its score), and the pupils and limbs as what the nurse observed
 (category `exam`), in words: no LOINC code was certain enough to send for a pupil's reaction or a
 limb's power. A component not testable (eyes closed by swelling, a patient intubated) is sent as
-absent with the reason in words, and the set has no total, as on the chart."""
+absent with the reason in words, and the set has no total, as on the chart. Neuro obs stopped, and
+the doctor told of the set, are notes on its GCS."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from sqlite_utils import Database
 
 from downtime.domain.gcs import gcs
 from downtime.domain.records import RecordVersion
-from downtime.services.neuro import FORM
+from downtime.services.neuro import FORM, STOPPED
 from downtime.sync.fhir_codes import DATA_ABSENT_REASON, LOINC, OBSERVATION_CATEGORY, coding
 from downtime.sync.fhir_elements import (Context, Group, Made, derived_id, label, moment, patient_key,
                                          record_identifier, reference)
@@ -43,6 +44,17 @@ def _absent(text: str) -> dict[str, Any]:
     return {"dataAbsentReason": {"coding": [coding(DATA_ABSENT_REASON, "not-applicable")], "text": text}}
 
 
+def _notes(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The set's notes, and in words what FHIR's GCS has no element for (form version 2): neuro obs
+    stopped and the doctor who decided, the doctor told of the set and when."""
+    notes = [{"text": data["notes"]}] if data.get("notes") else []
+    if data["next_set_in"] == STOPPED:
+        notes.append({"text": f"Neuro obs stopped (doctor's decision), decided by {data['stopped_by']}"})
+    if data.get("doctor_told"):
+        notes.append({"text": f"Doctor told: {data['doctor_told']}", "time": moment(data["doctor_told_at"])})
+    return notes
+
+
 def _resources(record: RecordVersion, ctx: Context, stays: Stays) -> list[dict[str, Any]]:
     data, spec = record.data, ctx.forms[FORM]
     common = {"status": observation_status(record), "subject": reference(str(record.patient_id)),
@@ -58,8 +70,8 @@ def _resources(record: RecordVersion, ctx: Context, stays: Stays) -> list[dict[s
         "component": [{"code": {"coding": [coding(LOINC, code)]},
                        **({"valueInteger": score} if (score := getattr(scored, field)) is not None
                           else _absent(label(spec, field, data[field])))} for field, code in COMPONENTS.items()]}
-    if notes := data.get("notes"):
-        total["note"] = [{"text": notes}]
+    if notes := _notes(data):
+        total["note"] = notes
     made = [total]
     seen = [{"code": {"text": spec.field(field).label.en}, "valueQuantity": quantity(data[field], "mm")}
             for field in SIZES if data.get(field) is not None]

@@ -18,7 +18,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain.records import RecordStatus, RecordVersion
-from downtime.domain.news2 import NOT_APPLICABLE
+from downtime.domain.news2 import NOT_APPLICABLE, PREGNANCY
 from downtime.formspec import FormSpec
 from downtime.services.census import all_patients
 from downtime.services.observations import FORM, scored
@@ -162,7 +162,8 @@ def _total(record: RecordVersion, birth_date: date | None) -> dict[str, Any]:
     scale = "spo2_scale_2" if record.data.get("spo2_scale") == "scale_2" else "spo2_scale_1"
     return {"valueInteger": news2.total,
             "interpretation": [{"text": f"{news2.band.value.replace('_', '-')} clinical risk"
-                                        + ("" if news2.complete else f"; not taken: {', '.join(points.missing)}")}],
+                                        + ("" if news2.complete else f"; not taken: {', '.join(points.missing)}")
+                                        + (f"; {PREGNANCY['en']}" if news2.pregnant else "")}],
             "component": [{"code": {"coding": [coding(SNOMED, NEWS2_CODES[scale if row == "spo2" else row])]},
                            "valueInteger": getattr(points, row)} for row in SCORE_ROWS
                           if getattr(points, row) is not None]}

@@ -3410,6 +3410,10 @@ Pourquoi elle n’est pas poursuivie (facultatif) :</translation>
 <context>
     <name>News2Plot</name>
     <message>
+        <source>* incomplete set: can only underestimate the risk</source>
+        <translation>* série incomplète : ne peut que sous-estimer le risque</translation>
+    </message>
+    <message>
         <source>NEWS2 score over time</source>
         <translation>Score NEWS2 dans le temps</translation>
     </message>
@@ -3460,6 +3464,10 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
 <context>
     <name>ObservationsView</name>
     <message>
+        <source>Score that stands: {score} at {time}</source>
+        <translation>Score retenu : {score} à {time}</translation>
+    </message>
+    <message>
         <source>Observations — {name}</source>
         <translation>Surveillance — {name}</translation>
     </message>
@@ -3502,10 +3510,6 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
     <message>
         <source>No observations recorded yet</source>
         <translation>Aucune surveillance enregistrée pour l’instant</translation>
-    </message>
-    <message>
-        <source>Latest: {score} at {time}</source>
-        <translation>Dernier : {score} le {time}</translation>
     </message>
 </context>
 <context>
@@ -4724,6 +4728,50 @@ Enregistrée ; le programme opératoire du jour la signale :</translation>
 </context>
 <context>
     <name>messages</name>
+    <message>
+        <source>{drug}: no capillary glucose charted in the 24 hours before {time}: check it before giving insulin.</source>
+        <translation>{drug} : aucune glycémie capillaire notée dans les 24 heures précédant le {time} : la contrôler avant de donner l’insuline.</translation>
+    </message>
+    <message>
+        <source>{drug}: no capillary glucose charted in the hour before {time}: check it before giving insulin.</source>
+        <translation>{drug} : aucune glycémie capillaire notée dans l’heure précédant le {time} : la contrôler avant de donner l’insuline.</translation>
+    </message>
+    <message>
+        <source>{drug}: the latest capillary glucose, {reading} at {time}, is a hypo not rechecked since: treat it and recheck the glucose before giving insulin.</source>
+        <translation>{drug} : la dernière glycémie capillaire, {reading} le {time}, est une hypoglycémie non recontrôlée depuis : resucrer le patient et recontrôler la glycémie avant de donner l’insuline.</translation>
+    </message>
+    <message>
+        <source>Last minute: the operation was cancelled on its own day ({day}), which makes it a last-minute cancellation; answer Yes.</source>
+        <translation>Dernière minute : l’intervention a été annulée le jour même ({day}), ce qui en fait une annulation de dernière minute ; répondez Oui.</translation>
+    </message>
+    <message>
+        <source>Booking: this operation is booked for another patient (downtime number {number}); record what became of it under that patient.</source>
+        <translation>Programmation : cette intervention est programmée pour un autre patient (n° procédure dégradée {number}) ; enregistrez ce qu’elle est devenue sous ce patient.</translation>
+    </message>
+    <message>
+        <source>{said} (letter may not arrive: ring)</source>
+        <translation>{said} (le courrier risque de ne pas arriver : téléphoner)</translation>
+    </message>
+    <message>
+        <source>AFTER REBOOK-BY DATE {day}</source>
+        <translation>APRÈS LA DATE LIMITE DE REPROGRAMMATION {day}</translation>
+    </message>
+    <message>
+        <source>PAST NCEPOD TARGET (decided {when})</source>
+        <translation>DÉLAI NCEPOD DÉPASSÉ (décidée le {when})</translation>
+    </message>
+    <message>
+        <source>ANTICOAGULANT: {drugs}</source>
+        <translation>ANTICOAGULANT : {drugs}</translation>
+    </message>
+    <message>
+        <source>“{field}”: the operation is booked for a side ({side}): say why its site was not marked.</source>
+        <translation>« {field} » : intervention programmée avec un côté ({side}) : préciser pourquoi le site n’a pas été marqué.</translation>
+    </message>
+    <message>
+        <source>“{field}”: No, but the admission lists an allergy: {allergies}. Answer Yes and tell the team; if the admission is wrong, correct it first.</source>
+        <translation>« {field} » : Non, alors que l’admission mentionne une allergie : {allergies}. Répondre Oui et prévenir l’équipe ; si l’admission est erronée, la corriger d’abord.</translation>
+    </message>
     <message>
         <source>“{field}”: {missing} not taken, the score can only be higher: take them within the hour (choose 1 hour or less).</source>
         <translation>« {field} » : {missing} non pris, le score ne peut qu’être plus élevé : les prendre dans l’heure (choisir 1 heure ou moins).</translation>

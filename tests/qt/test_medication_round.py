@@ -19,6 +19,7 @@ from downtime.qt.paper_doses_dialog import PaperDosesDialog
 from downtime.qt.prompts import Prompts
 from downtime.services import cd_register, medication, records, settings
 from downtime.services.errors import ServiceError
+from tests.test_glucose_insulin import glucose_charted
 
 
 @pytest.fixture
@@ -2568,6 +2569,7 @@ def test_every_warning_of_a_kind_is_shown_and_each_needs_its_own_reason(qtbot, s
 
     nurse, first, second = insulin_twice
     clock.now = datetime.fromisoformat("2026-11-28T22:15+01:00")
+    glucose_charted(nurse, first.patient_id, "2026-11-28T21:55+01:00", timing="bedtime")
     ten = "2026-11-28T22:00+01:00"
     dose = {"outcome": "given", "given_at": "2026-11-28T22:05+01:00", "scheduled_for": ten, "dose_given": 18.0,
             "route": "SC"}

@@ -57,7 +57,7 @@ def test_a_high_score_is_announced_and_lands_on_the_chart_and_the_escalation_lis
     said = f"MARTIN Hélène Marie (née LEFÈVRE) ({number}), set taken 28/11 12:00: NEWS2 7 — HIGH"
     assert ("info", f"{said}\n\n{CLINICAL_RESPONSE[Band.HIGH]['en']}") in answers[1]
     assert window.statusBar().currentMessage() == said
-    assert chart.latest.text() == "Latest: NEWS2 7 — HIGH at 28/11 12:00"
+    assert chart.latest.text() == "Score that stands: NEWS2 7 — HIGH at 28/11 12:00"
     assert chart.model.text(0, 9) == "7" and chart.model.text(0, 10) == "HIGH"
     assert "NEWS2 7" in chart.plot.accessibleDescription()
     escalation = window.escalation
@@ -119,7 +119,7 @@ def test_a_score_above_the_top_of_the_scale_is_plotted_at_its_height_and_labelle
     chart.resize(700, 600)
     chart.show()
     labels = chart.plot.score_labels()
-    assert [text for text, _ in labels] == ["7", "13", "16"]
+    assert [text for text, _ in labels] == ["7", "13", "16"] and chart.plot.key() == ""
     assert all(QRectF(chart.plot.rect()).contains(box) for _, box in labels), labels
     seven, thirteen, sixteen = (point.y() for point in chart.plot.points())
     assert seven > thirteen > sixteen, "higher on the plot the higher the score"
@@ -163,7 +163,10 @@ def test_an_incomplete_recheck_is_said_plainly_and_the_high_set_stays_listed(qtb
                                              "on_oxygen": False, "temperature": 37.9}, patient_id=patient)
     view = ObservationsView(nurse, patient)
     qtbot.addWidget(view)
-    assert view.latest.text().startswith("Latest: NEWS2 0 — Low (incomplete: respiration rate")
+    # The bold line says the score that stands, not the recheck's "NEWS2 0 — Low" over a HIGH 7's response.
+    assert view.latest.text() == "Score that stands: NEWS2 7 — HIGH at 28/11 12:00"
+    assert [text for text, _ in view.plot.score_labels()] == ["7", "0*"]
+    assert view.plot.key() == "* incomplete set: can only underestimate the risk"
     assert view.response.text().startswith("Incomplete set: until a complete set is taken, the risk is judged by "
                                            "the last complete set (NEWS2 7 — HIGH at 28/11 12:00)")
     assert CLINICAL_RESPONSE[Band.HIGH]["en"] in view.response.text() and "12-hourly" not in view.response.text()
@@ -354,7 +357,8 @@ def test_the_overdue_list_left_on_screen_is_read_again_when_the_next_set_falls_d
 
 def test_choosing_scale_2_asks_who_prescribed_it_and_when(qtbot, session_for, admission_values, answers):
     """Scale 2 is used only as a clinician prescribed it: the form asks who and when, and
-    refuses a prescription dated after the set it scores, naming the field."""
+    refuses a prescription dated after the set it scores, naming the field. The stay's first
+    scale-2 set is the doctor's own (a nurse's is refused: the next test)."""
     from downtime.qt.form_view import FormView
     from downtime.services import observations
 
@@ -362,7 +366,7 @@ def test_choosing_scale_2_asks_who_prescribed_it_and_when(qtbot, session_for, ad
     nurse = session_for("nurse")
     patient = records.save_new(nurse, "admission", {**admission_values,
                                                     "arrival_at": "2026-11-27T09:00+01:00"}).patient_id
-    form = FormView(nurse, nurse.form("observations"), patient_id=patient)
+    form = FormView(session_for("doctor"), nurse.form("observations"), patient_id=patient)
     qtbot.addWidget(form)
     form.show()
     asked = ("scale_2_prescribed_by", "scale_2_prescribed_at")
@@ -380,6 +384,23 @@ def test_choosing_scale_2_asks_who_prescribed_it_and_when(qtbot, session_for, ad
     form.save()
     assert form.record is not None and form.record.data["scale_2_prescribed_at"] == "2026-11-27T18:45+01:00"
     assert observations.chart(nurse.db, patient_with_location(nurse.db, nurse.forms, patient))[0].news2.parameters.spo2 == 0
+
+
+def test_a_nurses_first_scale_2_set_is_refused_on_the_scale_saying_what_to_do(qtbot, session_for, admission_values):
+    from downtime.qt.form_view import FormView
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", ["12"])
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", {**admission_values,
+                                                    "arrival_at": "2026-11-27T09:00+01:00"}).patient_id
+    form = FormView(nurse, nurse.form("observations"), patient_id=patient)
+    qtbot.addWidget(form)
+    for field_id, value in {**RCP_EXAMPLE, "spo2": 88, "spo2_scale": "scale_2", "scale_2_prescribed_by": "Dr Benali",
+                            "scale_2_prescribed_at": "2026-11-28T02:00+01:00"}.items():
+        form.editors[field_id].set_value(value)
+    form.save()
+    assert form.record is None
+    assert "chart this set on scale 1" in form.error_labels["spo2_scale"].text()
 
 
 def test_the_observations_form_shows_its_news2_score_as_typed_and_once_saved(window, session_for, admission_values,
@@ -535,3 +556,41 @@ def test_record_a_new_set_pressed_again_brings_the_unsaved_set_forward(window, s
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
     assert window.tabs.currentWidget() is not form and window.tabs.currentWidget().record is None
     assert len(window._open_tabs(FormView)) == 2
+
+
+def test_a_3_in_one_parameter_is_in_the_warning_colour_on_the_list_and_the_sets(session_for, admission_values, forms):
+    """A 3 in one row (Low-medium) asks an urgent ward review and hourly sets: in the colour of the
+    low patients on the escalation list and the chart, it read as calm."""
+    from downtime.qt.observations_view import EscalationModel, SetsModel
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", ["12"])
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    records.save_new(nurse, "observations", {**RCP_EXAMPLE, "respiratory_rate": 16, "spo2": 97, "systolic_bp": 125,
+                                             "pulse": 72, "temperature": 36.8, "consciousness": "new_confusion"},
+                     patient_id=patient)
+    (item,) = observations.escalations(nurse.db, forms, "3B")
+    assert item.judged.news2.band is Band.LOW_MEDIUM
+    escalation, sets = EscalationModel(), SetsModel(forms["observations"], "en")
+    escalation.set_rows([item])
+    sets.set_rows([item.judged])
+    assert escalation.is_warning(0, EscalationModel.BAND) and sets.is_warning(0, len(SetsModel.columns) - 1)
+
+
+def test_a_pregnant_womans_band_says_news2_is_not_validated_in_the_warning_colour(session_for, admission_values, forms):
+    from downtime.domain.news2 import PREGNANCY
+    from downtime.qt.observations_view import EscalationModel, SetsModel
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", ["12"])
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    records.save_new(nurse, "observations", {**RCP_EXAMPLE, "respiratory_rate": 16, "spo2": 97, "systolic_bp": 0,
+                                             "diastolic_bp": 0, "pulse": 72, "temperature": 36.8, "pregnant": True},
+                     patient_id=patient)
+    (item,) = observations.escalations(nurse.db, forms, "3B")
+    escalation, sets = EscalationModel(), SetsModel(forms["observations"], "en")
+    escalation.set_rows([item])
+    sets.set_rows([item.judged])
+    assert escalation.texts(0)[EscalationModel.BAND] == f"Low-medium — {PREGNANCY['en']}"
+    assert sets.texts(0)[5] == "0/0", "a pressure the cuff cannot find is no blank"
+    assert escalation.is_warning(0, EscalationModel.BAND) and sets.is_warning(0, len(SetsModel.columns) - 1)

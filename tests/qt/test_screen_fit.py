@@ -184,7 +184,7 @@ def rebooking(session_for, admission_values) -> Session:
             "anaesthetist": "Dr Klein", "session": listed_on, "planned_start": f"2026-11-28T{start}+01:00",
             "expected_minutes": 120})
     theatre.cancel(coord, booked.record_id, {"cancelled_at": "2026-11-28T07:00+01:00", "reason": "no_ward_bed",
-                                             "last_minute": False, "patient_told": "not_yet"})
+                                             "last_minute": True, "patient_told": "not_yet"})
     return coord
 
 

@@ -260,7 +260,7 @@ def test_cancelling_as_patient_died_with_no_death_recorded_asks_first(coordinato
     panel = window.theatre
     dialog = _first_lines_dialog(panel, qtbot)
     dialog.reason.setCurrentIndex(dialog.reason_codes.index("patient_died"))
-    QTest.keyClicks(dialog.last_minute, "N")
+    QTest.keyClicks(dialog.last_minute, "Y")
     QTest.keyClicks(dialog.told, "No")
     script["confirm"] = [False]
     QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
@@ -297,7 +297,7 @@ def test_cancelling_for_the_patients_death_offers_the_family_told(coordinator, q
     dialog.reason.setCurrentIndex(dialog.reason_codes.index("patient_unfit"))
     assert dialog.told.count() == 6 and dialog.told.currentText() == "Family told"
     dialog.reason.setCurrentIndex(dialog.reason_codes.index("patient_died"))
-    QTest.keyClicks(dialog.last_minute, "N")
+    QTest.keyClicks(dialog.last_minute, "Y")
     QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
     (state,) = theatre.bookings(window.session.db, window.session.forms)
     (cancellation,) = records.list_current(window.session.db, "operation_cancellation")
@@ -1324,7 +1324,7 @@ def _cancelled_by_keyboard(window, qtbot, listed, told: str):
     panel = window.theatre
     dialog = _first_lines_dialog(panel, qtbot)
     QTest.keyClicks(dialog.reason, "Sur")
-    QTest.keyClicks(dialog.last_minute, "N")
+    QTest.keyClicks(dialog.last_minute, "Y")
     QTest.keyClicks(dialog.told, told)
     QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
     return listed(panel)
@@ -1408,7 +1408,7 @@ def test_the_family_told_of_a_cancellation_for_the_patients_death_is_recorded_fr
     window, _ = coordinator
     (state,) = theatre.bookings(window.session.db, window.session.forms)
     theatre.cancel(window.session, state.record.record_id, {"cancelled_at": "2026-11-28T09:00+01:00",
-                                                            "reason": "patient_died", "last_minute": False,
+                                                            "reason": "patient_died", "last_minute": True,
                                                             "patient_told": "not_yet"})
     panel = window.theatre
     panel.refresh()
@@ -1458,7 +1458,7 @@ def test_each_operations_side_is_whole_on_a_laptops_screen(qtbot, session_for, a
                                            (day_before, "2026-11-27T08:00", "Inguinal hernia repair", "left"))]
     for cancelled in booked[1:]:
         theatre.cancel(coord, cancelled, {"cancelled_at": "2026-11-27T07:00+01:00", "reason": "no_ward_bed",
-                                          "last_minute": False, "patient_told": "not_yet"})
+                                          "last_minute": True, "patient_told": "not_yet"})
     theatre.rebook(coord, booked[2], {"outcome": "rebooked", "decided_at": "2026-11-27T10:00+01:00",
                                       "session": listed_on, "planned_start": "2026-11-28T12:30+01:00"})
     app = QApplication.instance()

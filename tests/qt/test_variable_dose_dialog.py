@@ -6,6 +6,7 @@ from datetime import datetime
 
 from downtime.qt.dose_dialog import DoseDialog
 from downtime.services import medication, records
+from tests.test_glucose_insulin import glucose_charted
 
 RULE = "capillary glucose under 8: none; 8 to 12: 2 units; 12 to 16: 4 units; over 16: 6 units and call the doctor"
 
@@ -17,6 +18,7 @@ def test_the_nurse_reads_the_rule_and_types_the_dose_it_gives(qtbot, session_for
         "times": "08:00 12:00 18:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": True,
         "dose_rule": RULE}, patient_id=patient).record_id
     nurse = session_for("nurse")
+    glucose_charted(nurse, patient, "2026-11-28T07:55+01:00", 13.2)
     dialog = DoseDialog(nurse, medication.order(nurse.db, order), datetime.fromisoformat("2026-11-28T08:00+01:00"))
     qtbot.addWidget(dialog)
     dialog.show()
