@@ -18,12 +18,9 @@ from downtime.services.errors import PermissionDenied, ValidationFailed
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
 from downtime.sync.importing import import_path
+from tests.pdf_text import pdf_text
 
 LOOSE = {"opened": "opened", "stool_type": "7", "amount": "medium", "known_cause": False}
-
-
-def _text(path):
-    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
 
 
 _START = datetime(2026, 11, 28, 9, tzinfo=timezone.utc)
@@ -79,7 +76,7 @@ def test_three_loose_stools_in_a_day_ask_to_isolate_and_a_sample_sent_ends_only_
         "tablier, lavage des mains à l’eau et au savon, prévenir le médecin"]
     assert bowels.state(lines, spec, nurse.clock(), "fr") == (
         "dernières selles 28/11 13:45 (type 7, Moyenne) ; selle prélevée 28/11 13:45")
-    text = _text(printing.print_bowel_chart(nurse, patient, tmp_path / "bowels.pdf"))
+    text = pdf_text(printing.print_bowel_chart(nurse, patient, tmp_path / "bowels.pdf"))
     assert "Bowel chart (Bristol stool scale)" in text and "Bristol stool scale: 1: separate hard lumps" in text
     assert "Last opened 28/11 13:45 (type 7, Medium); stool sample sent 28/11 13:45" in text
     assert "4 LOOSE STOOLS IN 24 HOURS (since 28/11 09:30): isolate" in text

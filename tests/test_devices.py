@@ -18,12 +18,10 @@ from downtime.services import census, chart_alerts, devices, followed, prefill, 
 from downtime.services.errors import PermissionDenied, ValidationFailed
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
+from tests.pdf_text import pdf_text
 
 PUT_IN = {"checked_at": "2026-11-28T09:30+01:00", "event": "inserted", "device": "peripheral", "site": "Left forearm",
           "size": "20 G", "next_in": "8"}
-
-def _text(path):
-    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
 
 
 CHECK = {"checked_at": "2026-11-28T13:00+01:00", "event": "checked", "device": "peripheral", "site": "left  forearm",
@@ -134,7 +132,7 @@ def test_the_paper_chart_says_each_look_the_vip_key_and_the_next_and_the_blank_i
     nurse = session_for("nurse")
     records.save_new(nurse, "device_check", PUT_IN, patient_id=patient)
     records.save_new(nurse, "device_check", {**CHECK, "vip": "2", "notes": "Sore along the vein"}, patient_id=patient)
-    text = _text(printing.print_device_chart(nurse, patient, tmp_path / "devices.pdf"))
+    text = pdf_text(printing.print_device_chart(nurse, patient, tmp_path / "devices.pdf"))
     assert "Line and catheter chart" in text and "VIP score: 0: site healthy; 1: slight pain or slight redness" in text
     assert ("Peripheral venous cannula, left forearm: in since 28/11 09:30 (day 1); next check 28/11 21:00") in text
     assert ("28/11 13:00 Peripheral venous cannula, left forearm, 20 G Checked VIP 2 Yes 28/11 09:30 8 hours Sore "
@@ -213,7 +211,6 @@ def test_a_transfer_out_ticks_the_kinds_of_devices_still_in(session_for, patient
         records.save_new(nurse, "device_check", {**PUT_IN, "device": device, "site": site}, patient_id=patient)
     assert prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["devices"] == [
         "peripheral_iv", "central_line", "urinary_catheter"]
-
 
 
 def test_a_french_chart_counts_the_day_of_putting_in_as_j0_an_english_one_as_day_1(session_for, patient, clock):

@@ -9,7 +9,7 @@ import pytest
 
 from downtime.services import census, chart_alerts, devices, followed, prefill, printing, records
 from downtime.services.errors import ValidationFailed
-from tests.test_devices import _text
+from tests.pdf_text import pdf_text
 from tests.test_stay_boundary import _readmit
 
 CANNULA = {"checked_at": "2026-11-28T09:30+01:00", "event": "inserted", "device": "peripheral",
@@ -49,7 +49,7 @@ def test_a_cannula_of_an_ended_stay_is_followed_no_more_and_a_picc_line_is_asked
     assert devices.still_in(nurse.db, nurse.forms, patient, nurse.clock(), "en") == (
         "Still in: PICC line, Right arm, charted in during the stay that ended 28/11.")
     assert prefill.first_answers(nurse, nurse.form("discharge"), patient)["lines"] == ASKED
-    text = _text(printing.print_device_chart(nurse, patient, tmp_path / "devices.pdf"))
+    text = pdf_text(printing.print_device_chart(nurse, patient, tmp_path / "devices.pdf"))
     assert "PICC line, Right arm: charted in during the stay that ended 28/11; still in?" in text
     assert "no longer followed: stay ended 28/11" not in text  # the paper says a cannula's look as it was
 

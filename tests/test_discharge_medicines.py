@@ -8,21 +8,17 @@ from datetime import datetime
 
 import pytest
 from fhir.resources.R4B.medicationstatement import MedicationStatement
-from pypdf import PdfReader
 
 from downtime.domain.medication import Check
 from downtime.services import medication, prefill, printing, records
 from downtime.services.prefill import WORDS
 from downtime.sync.export import export
 from downtime.sync.fhir_elements import derived_id
+from tests.pdf_text import pdf_text
 
 HOME = {"discharged_at": "2026-11-28T14:00+01:00", "destination": "home", "letter_given": True,
         "medicines_given": True}
 USUAL = "Apixaban 5 mg twice a day\nBisoprolol 2.5 mg in the morning"
-
-
-def _text(path):
-    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
 
 
 @pytest.fixture
@@ -88,7 +84,7 @@ def test_the_printed_discharge_and_the_worklist_line_give_them(session_for, goin
             "Amoxicillin 1 g PO three times a day until 02/12 (IV changed to oral)")
     left = records.save_new(nurse, "discharge", {**answers, **HOME, "medicines_on_discharge": home},
                             patient_id=going_home)
-    text = _text(printing.print_record(nurse, left.record_id, tmp_path / "discharge.pdf"))
+    text = pdf_text(printing.print_record(nurse, left.record_id, tmp_path / "discharge.pdf"))
     assert "Medicines on discharge Apixaban 5 mg twice a day (restarted 28/11) Bisoprolol stopped: pulse 48" in text
     assert "Medicines taken before admission Apixaban 5 mg twice a day Bisoprolol 2.5 mg in the morning" in text
     assert records.record_label(nurse, left) == (

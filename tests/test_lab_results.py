@@ -16,6 +16,7 @@ from downtime.services import chart_alerts, census, lab_results, prefill, printi
 from downtime.services.errors import PermissionDenied, ValidationFailed
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
+from tests.pdf_text import pdf_text
 
 PHONED = {"received_at": "2026-11-28T13:10+01:00", "received_by": "telephone", "test": "Potassium", "result": "6.8",
           "units": "mmol/L", "range": "3.5–5.3", "flag": "critical", "sample_taken_at": "2026-11-28T11:40+01:00",
@@ -23,10 +24,6 @@ PHONED = {"received_at": "2026-11-28T13:10+01:00", "received_by": "telephone", "
 SAMPLE = {"taken_at": "2026-11-28T11:40+01:00", "urgency": "urgent", "tests": ["electrolytes", "fbc", "other"],
           "other_tests": "Magnesium", "sample_number": "B26-118842", "requested_by": "Dr Martin"}
 TOLD = {"told": "Dr Martin", "told_at": "2026-11-28T13:20+01:00", "acknowledged": True}
-
-
-def _text(path):
-    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
 
 
 def test_only_a_critical_or_abnormal_result_nobody_was_told_of_asks_something():
@@ -64,7 +61,7 @@ def test_a_critical_result_is_listed_until_a_doctor_is_told_then_said_with_who(s
     said = ("RESULTS: Potassium 6.8 mmol/L (3.5–5.3), Critical, received 28/11 13:10; CRITICAL RESULT NOT YET TOLD "
             "TO A DOCTOR: tell one now, and record who and when")
     assert lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {patient: said}
-    assert said in _text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
+    assert said in pdf_text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
 
     records.amend(nurse, saved.record_id, {**PHONED, **TOLD, "action": "ECG; calcium gluconate"}, "Doctor told")
     assert chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B").alerts == []
@@ -118,7 +115,7 @@ def test_the_paper_log_says_who_phoned_and_who_was_told_and_the_blank_is_the_war
                                            "gives": ["electrolytes"]}, patient_id=patient)
     records.save_new(nurse, "lab_result", {**PHONED, "received_at": "2026-11-28T13:40+01:00", "test": "Lactate",
                                            "result": "4.1", "range": "", "lab_number": ""}, patient_id=patient)
-    text = _text(printing.print_lab_results(nurse, patient, tmp_path / "results.pdf"))
+    text = pdf_text(printing.print_lab_results(nurse, patient, tmp_path / "results.pdf"))
     assert "Laboratory results received" in text
     assert ("28/11 13:10 By telephone from the laboratory; Mme Roux, biochemistry; read back Potassium 6.8 mmol/L "
             "(3.5–5.3); lab no. B26-118842 Critical Dr Martin told 28/11 13:20 ECG") in text
@@ -173,7 +170,6 @@ def test_the_export_sends_each_result_as_the_laboratorys_communication_to_the_wa
     normal = Communication.model_validate(by_id[paper.record_id])
     assert (normal.priority, normal.medium[0].coding[0].code, normal.sender, normal.note) == (
         "routine", "WRITTEN", None, None)
-
 
 
 def test_a_sample_whose_results_are_not_all_back_is_chased_until_results_give_each_test(session_for, patient,
@@ -255,12 +251,12 @@ def test_a_critical_result_for_a_patient_who_left_stays_on_the_wards_lists_until
          "DISCHARGED: the doctor decides whether to call the patient back"])
     assert len(chart_alerts.alerts(nurse.db, nurse.forms, [], nurse.clock(), "en", ward=None).alerts) == 1
     assert chart_alerts.alerts(nurse.db, nurse.forms, [], nurse.clock(), "en", ward="4A").alerts == []
-    sheet = _text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
+    sheet = pdf_text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
     assert ("Left the ward: critical results no doctor is told of yet, reactions to blood not told Left Patient Born, "
             "sex Downtime no. Result or unit What it asks Discharged MARTIN Hélène Marie (née LEFÈVRE)") in sheet
     assert ("Potassium 6.8 mmol/L (3.5–5.3) 28/11 13:10 CRITICAL RESULT NOT YET TOLD TO A DOCTOR: tell one now, and "
             "record who and when; DISCHARGED: the doctor decides whether to call the patient back") in sheet
-    french = _text(printing.print_census(session_for("nurse", "fr"), tmp_path / "etat.pdf", "3B"))
+    french = pdf_text(printing.print_census(session_for("nurse", "fr"), tmp_path / "etat.pdf", "3B"))
     assert "Sortis du service : résultats critiques qu’aucun médecin ne connaît encore" in french
     assert ("Sorti(e) MARTIN Hélène Marie (née LEFÈVRE)" in french
             and "SORTI : le médecin décide s’il faut rappeler le patient" in french)
@@ -288,7 +284,7 @@ def test_the_french_handover_writes_its_lists_as_french_typography_does(session_
     said = lab_results.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "fr")[patient]
     listed_in(said, "fr")
     assert " ; PRÉLÈVEMENTS EN ATTENTE DE RÉSULTAT : " in said
-    listed_in(_text(printing.print_census(nurse, tmp_path / "census.pdf", "3B")), "fr")
+    listed_in(pdf_text(printing.print_census(nurse, tmp_path / "census.pdf", "3B")), "fr")
 
 
 def test_a_move_to_another_ward_starts_with_the_results_awaited(session_for, patient):
@@ -373,7 +369,7 @@ def test_a_doctor_bleeped_who_did_not_answer_is_not_written_as_told(session_for,
     in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     assert [alert.form_id for alert in chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en",
                                                            ward="3B").alerts] == ["lab_result"]
-    text = _text(printing.print_lab_results(nurse, patient, tmp_path / "results.pdf"))
+    text = pdf_text(printing.print_lab_results(nurse, patient, tmp_path / "results.pdf"))
     assert "No answer? Leave “Doctor told” empty and note whom you bleeped, when, under Action" in text
     records.amend(nurse, saved.record_id, {**PHONED, **TOLD, "action": "Dr Martin bleeped 13:15, no answer; "
                                                                        "called back 13:20: ECG"}, "Doctor told")

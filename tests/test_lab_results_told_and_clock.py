@@ -5,10 +5,10 @@ before its results came back is exported as no longer followed."""
 
 import pytest
 from fhir.resources.R4B.servicerequest import ServiceRequest
-from pypdf import PdfReader
 
 from downtime.services import chart_alerts, census, lab_results, printing, records
 from downtime.services.errors import ValidationFailed
+from tests.pdf_text import pdf_text
 
 # Typed on a laptop at UTC: 12:10 there is 13:10 on the ward (+01:00).
 PHONED = {"received_at": "2026-11-28T12:10+00:00", "received_by": "telephone", "test": "Potassium", "result": "6.8",
@@ -17,10 +17,6 @@ TOLD = {"told": "Dr Martin", "told_at": "2026-11-28T12:20+00:00", "acknowledged"
 SAMPLE = {"taken_at": "2026-11-28T10:40+00:00", "urgency": "urgent", "tests": ["crp"], "sample_number": "B26-118842"}
 DISCHARGE = {"discharged_at": "2026-11-28T13:50+01:00", "destination": "home", "letter_given": True,
              "medicines_given": True}
-
-
-def _text(path):
-    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
 
 
 def test_times_typed_on_a_laptop_at_utc_are_said_on_the_wards_clock(session_for, patient, tmp_path):
@@ -45,14 +41,14 @@ def test_times_typed_on_a_laptop_at_utc_are_said_on_the_wards_clock(session_for,
         ("CRP (Urgent) taken 28/11 11:40", "RESULT NOT BACK since 28/11 13:40: phone the laboratory"),
         ("Lactate 4.1 mmol/L 28/11 13:40", "CRITICAL RESULT NOT YET TOLD TO A DOCTOR: tell one now, and record who "
                                            "and when")]
-    text = _text(printing.print_lab_results(nurse, patient, tmp_path / "results.pdf"))
+    text = pdf_text(printing.print_lab_results(nurse, patient, tmp_path / "results.pdf"))
     assert "28/11 13:10 By telephone from the laboratory" in text and "Dr Martin told 28/11 13:20" in text
     assert "28/11 11:40 CRP Urgent B26-118842" in text and "RESULT NOT BACK since 28/11 13:40" in text
 
     records.save_new(nurse, "discharge", DISCHARGE, patient_id=patient)
     [left] = chart_alerts.alerts(nurse.db, nurse.forms, [], nurse.clock(), "en", ward="3B").alerts
     assert left.latest == "Lactate 4.1 mmol/L 28/11 13:40"
-    census_sheet = _text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
+    census_sheet = pdf_text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
     assert "Lactate 4.1 mmol/L 28/11 13:40 CRITICAL RESULT" in census_sheet
 
 

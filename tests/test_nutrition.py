@@ -5,18 +5,14 @@ came in; the handover sheet's line, the blank form, and each screening in the ex
 import pytest
 from fhir.resources.R4B.observation import Observation
 from hypothesis import given, strategies as st
-from pypdf import PdfReader
 
 from downtime.domain.nutrition import Risk, bmi, bmi_score, risk, total
 from downtime.services import census, nutrition, prefill, printing, records
 from downtime.services.errors import PermissionDenied, ValidationFailed
+from tests.pdf_text import pdf_text
 
 SCREEN = {"screened_at": "2026-11-28T10:00+01:00", "weight_kg": 50.0, "height_cm": 165, "weight_loss": "5_to_10",
           "acute_no_intake": False}  # BMI 18.4: 2, loss 1
-
-
-def _text(path):
-    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
 
 
 def test_each_step_scores_as_the_tool_says():
@@ -47,7 +43,7 @@ def test_the_latest_screening_says_its_risk_and_falls_due_a_week_later(session_f
     inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     said = nutrition.handover(nurse.db, inside, nurse.clock(), "en")
     assert said == {patient: "Nutrition: MUST 3, HIGH RISK: treat, refer to the dietitian (BMI 18.4, 28/11 10:00)"}
-    assert said[patient] in _text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
+    assert said[patient] in pdf_text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
     assert nutrition.next_change(found, summary, nurse.clock()).isoformat() == "2026-12-05T10:00:00+01:00"
     clock.advance(days=7)
     assert nutrition.state(found, summary, nurse.clock(), "en")[1] == [

@@ -17,6 +17,7 @@ from downtime.services import cd_register, census, chart_alerts, medication, pai
 from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
+from tests.pdf_text import pdf_text
 
 PAIN = {"assessed_at": "2026-11-28T13:30+01:00", "scale": "numeric", "score_numeric": 7, "where": "Right hip, moving",
         "action": ["analgesia"], "reassess_in": "60"}
@@ -25,10 +26,6 @@ FLACC = {"assessed_at": "2026-11-28T13:30+01:00", "scale": "flacc", "flacc_face"
          "flacc_activity": "1", "flacc_cry": "1", "flacc_consolability": "1", "where": "Left forearm, cannula",
          "action": ["non_drug"], "reassess_in": "60"}
 """A toddler grimacing with a clenched jaw, restless, squirming, whimpering, settled by a cuddle: 6 out of 10."""
-
-
-def _text(path):
-    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
 
 
 @pytest.fixture
@@ -121,7 +118,7 @@ def test_untreated_pain_and_an_overdue_reassessment_are_called_out(session_for, 
     assert latest.asks(spec, nurse.clock(), "en") == []
     said = "PAIN: 7/10 (Right hip, moving), Analgesia given (on the MAR) at 28/11 13:45; reassess by 28/11 14:45"
     assert pain.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {patient: said}
-    assert said in _text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
+    assert said in pdf_text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
     in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     found = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B")
     assert found.alerts == [] and found.next_due.isoformat() == "2026-11-28T14:45:00+01:00"
@@ -159,8 +156,8 @@ def test_the_paper_chart_says_each_assessment_and_the_blank_is_one_page(session_
     nurse = session_for("nurse")
     saved = records.save_new(nurse, "pain_assessment", {**PAIN, "action": ["none_needed"], "notes": "Wants to wait"},
                              patient_id=patient)
-    assert "total" not in _text(printing.print_record(nurse, saved.record_id, tmp_path / "record.pdf"))  # no child's
-    text = _text(printing.print_pain_chart(nurse, patient, tmp_path / "pain.pdf"))
+    assert "total" not in pdf_text(printing.print_record(nurse, saved.record_id, tmp_path / "record.pdf"))  # no child's
+    text = pdf_text(printing.print_pain_chart(nurse, patient, tmp_path / "pain.pdf"))
     assert "Pain assessment chart" in text and "Reassess by 28/11 14:30" in text
     assert "28/11 13:30 7/10 Right hip, moving Nothing needed 1 hour Wants to wait HL PAIN 7/10 NOT TREATED" in text
     # How to score a child who cannot give a number is on the page too, still one page.
@@ -264,7 +261,6 @@ def test_any_reason_naming_pain_among_other_words_is_for_pain(before, after, wor
     assert isinstance(for_pain(before, after), bool)
 
 
-
 def test_a_toddlers_flacc_reads_on_its_scale_its_items_summed_and_untreated_it_is_called_out(session_for, toddler,
                                                                                            clock, tmp_path):
     """A boy of two cannot give 0 to 10: the nurse scores what she sees, item by item, and the chart
@@ -293,10 +289,10 @@ def test_a_toddlers_flacc_reads_on_its_scale_its_items_summed_and_untreated_it_i
     assert prefill.first_answers(nurse, nurse.form("transfer"), toddler)["pain"] == (
         f"FLACC 6/10 (Left forearm, cannula), Position, cold or heat, reassurance at 28/11 13:30\n{untreated}")
     assert ("28/11 13:30 FLACC 6/10 Face 2, Legs 1, Activity 1, Cry 1, Consolability 1 Left forearm, cannula "
-            "Position, cold or heat, reassurance 1 hour HL PAIN FLACC 6/10 NOT TREATED") in _text(
+            "Position, cold or heat, reassurance 1 hour HL PAIN FLACC 6/10 NOT TREATED") in pdf_text(
         printing.print_pain_chart(nurse, toddler, tmp_path / "pain.pdf"))
     # The record printed says its total as the form showed it.
-    assert ("FLACC total 6 — MODERATE PAIN: give the analgesia prescribed, or tell the doctor if none is" in _text(
+    assert ("FLACC total 6 — MODERATE PAIN: give the analgesia prescribed, or tell the doctor if none is" in pdf_text(
         printing.print_record(nurse, found.record.record_id, tmp_path / "record.pdf")))
     # Paracetamol given 30 minutes on: scored again an hour after, as any tablet.
     records.save_new(nurse, "pain_assessment", {**FLACC, "assessed_at": "2026-11-28T14:00+01:00",

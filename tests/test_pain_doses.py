@@ -11,7 +11,7 @@ from hypothesis import given, strategies as st
 from downtime.domain.pain import for_pain
 from downtime.services import cd_register, census, chart_alerts, medication, pain, printing, records
 from downtime.services.errors import ValidationFailed
-from tests.test_pain import _text
+from tests.pdf_text import pdf_text
 
 PAIN = {"assessed_at": "2026-11-28T13:30+01:00", "scale": "numeric", "score_numeric": 8, "where": "Right hip, moving",
         "action": ["non_drug"], "reassess_in": "240"}
@@ -157,7 +157,6 @@ def test_analgesia_given_is_assessed_again_within_the_hour_and_30_minutes_after_
                      patient_id=patient)
 
 
-
 def test_sedation_from_2_or_breathing_under_10_with_analgesia_stops_the_opioid(session_for, medication_ward, clock,
                                                                                tmp_path):
     """With analgesia given the form asks the sedation score and the breathing rate an opioid can
@@ -181,7 +180,7 @@ def test_sedation_from_2_or_breathing_under_10_with_analgesia_stops_the_opioid(s
         "DOULEUR : 3/10 (Right hip, moving), Antalgique donné (sur le plan d’administration) le 28/11 13:50 ; SÉDATION "
         "2/3, FRÉQUENCE RESPIRATOIRE 8/min : arrêter l’opioïde, appeler le médecin, naloxone selon la prescription ; "
         "à réévaluer avant 28/11 14:50")
-    assert stop in _text(printing.print_pain_chart(nurse, patient, tmp_path / "pain.pdf"))
+    assert stop in pdf_text(printing.print_pain_chart(nurse, patient, tmp_path / "pain.pdf"))
     records.save_new(nurse, "pain_assessment", {**given, "assessed_at": "2026-11-28T13:55+01:00", "sedation": "0",
                                                 "breathing_rate": 9}, patient_id=patient)
     assert pain.chart(nurse.db, patient)[-1].asks(spec, clock(), "en") == [

@@ -4,16 +4,15 @@ and what was transcribed from paper says so."""
 
 import csv
 import json
-import re
 
 import pytest
-from pypdf import PdfReader
 
 from downtime.domain.staff import Role
 from downtime.services import cd_register, medication, printing, records, staff
 from downtime.services.errors import ServiceError, ValidationFailed
 from downtime.services.laptops import authors
 from downtime.sync.export import export
+from tests.pdf_text import pdf_text
 
 
 @pytest.fixture
@@ -31,10 +30,6 @@ def _morphine(at, **more):
     return {"outcome": "given", "given_at": at, "dose_given": 5.0, "route": "SC", "given_for": "pain 7/10", **more}
 
 
-def _text(path):
-    return " ".join(re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(path).pages)
-
-
 def test_a_dose_given_by_the_night_nurse_and_typed_by_the_day_nurse_is_the_night_nurses(
         night, session_for, tmp_path):
     """The dose the night nurse gave at 08:05 on paper, typed in by the day nurse: the chart, the
@@ -48,7 +43,7 @@ def test_a_dose_given_by_the_night_nurse_and_typed_by_the_day_nurse_is_the_night
     (dose,) = medication.administrations(nurse.db, patient)
     assert dose.given_by == "night"
     assert medication.dose_text(dose, authors(nurse), {}, "en") == "NF 08:05"
-    assert "NF 08:05" in _text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf"))
+    assert "NF 08:05" in pdf_text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf"))
 
     folder = export(session_for("records"), tmp_path / "export").folder
     with (folder / "csv" / "medication_administration.csv").open(encoding="utf-8-sig", newline="") as handle:
@@ -148,7 +143,7 @@ def test_the_register_names_the_giver_of_a_dose_a_colleague_typed(night, session
     names = staff.names_with_ids(nurse.db)
     assert [line.by_text(names, "en") for line in cd_register.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")] == [
         names["nurse"], f"{names['night']} (gave it; entered by {names['nurse']})"]
-    page = _text(printing.print_cd_page(nurse, "3B", "Morphine", "mg", tmp_path / "cd.pdf"))
+    page = pdf_text(printing.print_cd_page(nurse, "3B", "Morphine", "mg", tmp_path / "cd.pdf"))
     assert "Noémie Faure (gave it; entered by Hélène Lefèvre)" in page
 
 
@@ -204,9 +199,9 @@ def test_a_controlled_dose_witnessed_on_paper_is_typed_in_naming_its_witness_wit
     (dose,) = medication.administrations(nurse.db, patient)
     assert medication.dose_text(dose, authors(nurse), {}, "en") + medication.typed_words(dose, "en") == (
         "NF 02:30 / KB (from paper, typed 07:00)")
-    assert "NF 29/11 02:30 / KB — 5 mg (from paper, typed 07:00) — for: pain 7/10" in _text(
+    assert "NF 29/11 02:30 / KB — 5 mg (from paper, typed 07:00) — for: pain 7/10" in pdf_text(
         printing.print_mar(nurse, [patient], tmp_path / "mar.pdf"))
-    page = _text(printing.print_cd_page(nurse, "3B", "Morphine", "mg", tmp_path / "cd.pdf"))
+    page = pdf_text(printing.print_cd_page(nurse, "3B", "Morphine", "mg", tmp_path / "cd.pdf"))
     assert ("29/11/2026 02:30 (written 07:00) Dose given -5 15 Noémie Faure (gave it; entered by Hélène Lefèvre) "
             "witness on paper: Dr Karim Benali "
             "(transcribed by Hélène Lefèvre at 29/11 07:00)") in page

@@ -10,10 +10,7 @@ from reportlab.platypus import Paragraph
 from downtime.i18n import translate
 from downtime.services import printing, records, settings, theatre
 from tests.conftest import death_answers
-
-
-def _text(path):
-    return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(path).pages))
+from tests.pdf_text import pdf_text
 
 
 @pytest.fixture
@@ -42,7 +39,7 @@ def day(session_for, admission_values, clock):
 
 def test_theatre_list_in_time_order_with_cancellations_marked(day, tmp_path):
     coord, _, _ = day
-    text = _text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf"))
+    text = pdf_text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf"))
     positions = [text.index(name) for name in ("ABEL", "MORIN", "ZOLA")]
     assert positions == sorted(positions)
     assert "CANCELLED — Information-system outage" in text
@@ -56,9 +53,9 @@ def test_the_list_prints_each_operations_diagnosis_and_notes(day, tmp_path, sess
     (zola,) = [state for state in theatre.bookings(coord.db, coord.forms) if state.record.record_id == made["Zola"]]
     records.amend(coord, made["Zola"], {**zola.record.data, "diagnosis": "Strangulated hernia",
                                         "notes": "LATEX ALLERGY; diabetic, first on the list"}, "notes given by the ward")
-    text = _text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf"))
+    text = pdf_text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf"))
     assert "Inguinal hernia repair Diagnosis: Strangulated hernia Notes: LATEX ALLERGY; diabetic, first on the list" in text
-    french = _text(printing.print_theatre_list(session_for("coord", lang="fr"), date(2026, 11, 30), tmp_path / "fr.pdf"))
+    french = pdf_text(printing.print_theatre_list(session_for("coord", lang="fr"), date(2026, 11, 30), tmp_path / "fr.pdf"))
     assert "Diagnostic : Strangulated hernia Remarques : LATEX ALLERGY" in french
 
 
@@ -66,29 +63,29 @@ def test_the_list_names_each_patients_allergies(day, tmp_path, session_for):
     """The WHO checklist's Sign In asks for a known allergy, and in an outage the paper list is
     all theatre has: it named none, not even the penicillin allergy recorded on admission."""
     coord, _, _ = day
-    text = _text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf"))
+    text = pdf_text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf"))
     assert text.count("ALLERGIES: Penicillin (Rash, moderate)") == 2, "Abel and Zola; Morin's operation is cancelled"
-    french = _text(printing.print_theatre_list(session_for("coord", lang="fr"), date(2026, 11, 30), tmp_path / "fr.pdf"))
+    french = pdf_text(printing.print_theatre_list(session_for("coord", lang="fr"), date(2026, 11, 30), tmp_path / "fr.pdf"))
     assert "ALLERGIES : Pénicilline" in french or "ALLERGIES : Penicillin" in french
 
 
 def test_rescheduling_list_and_letter_in_french(day, tmp_path, session_for, clock):
     coord, made, later = day
-    text = _text(printing.print_rescheduling(coord, tmp_path / "r.pdf"))
+    text = pdf_text(printing.print_rescheduling(coord, tmp_path / "r.pdf"))
     assert "MORIN" in text and "Appendicectomy" in text
     theatre.rebook(coord, made["Morin"], {"outcome": "rebooked", "session": later,
                                           "planned_start": "2026-12-01T08:00+01:00",
                                           "decided_at": clock.now.isoformat(timespec="minutes")})
     french = session_for("coord", lang="fr")
-    letter = _text(printing.print_letter(french, made["Morin"], tmp_path / "letter.pdf"))
+    letter = pdf_text(printing.print_letter(french, made["Morin"], tmp_path / "letter.pdf"))
     assert "mardi 1er décembre 2026 à 08:00" in letter and "avoir lieu : panne du système d’information" in letter
     assert "MORIN" in letter and "Madame," in letter
     assert "appelez le service de chirurgie : ____" in letter  # no number set: a line to write it on
     assert "DOSSIER PROCÉDURE DÉGRADÉE" not in letter  # the patient's letter, not a record to back-enter
     settings.set_letter_contact(session_for("admin"), "  Bureau des admissions,\n01 23 45 67 89 ")
-    letter = _text(printing.print_letter(french, made["Morin"], tmp_path / "letter.pdf"))
+    letter = pdf_text(printing.print_letter(french, made["Morin"], tmp_path / "letter.pdf"))
     assert "appelez le service de chirurgie : Bureau des admissions, 01 23 45 67 89." in letter
-    moved = _text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "l2.pdf"))
+    moved = pdf_text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "l2.pdf"))
     assert "MOVED to 01/12 08:00" in moved
 
 
@@ -106,16 +103,16 @@ def test_the_rescheduling_list_gives_the_number_to_call(day, tmp_path, session_f
                                                "nok_phone": "06 11 22 33 44"}, "daughter's number")
     (waiting,), _ = theatre.rescheduling(coord.db, coord.forms, coord.clock())
     assert theatre.phone_to_call(waiting.state.patient, "en") == "06 11 22 33 44 (next of kin)"
-    printed = _text(printing.print_rescheduling(coord, tmp_path / "r.pdf"))
+    printed = pdf_text(printing.print_rescheduling(coord, tmp_path / "r.pdf"))
     assert "06 11 22 33 44 (next of kin)" in printed
     assert "Appendicectomy (60 min)" in printed, "the operation's length, to find it a gap on a list"
     admission = records.current(coord.db, admission.record_id)
     records.amend(nurse, admission.record_id, {**admission.data, "phone": "01 23 45 67 89"}, "her own number")
     (waiting,), _ = theatre.rescheduling(coord.db, coord.forms, coord.clock())
     assert theatre.phone_to_call(waiting.state.patient, "en") == "01 23 45 67 89"
-    text = _text(printing.print_rescheduling(coord, tmp_path / "r.pdf"))
+    text = pdf_text(printing.print_rescheduling(coord, tmp_path / "r.pdf"))
     assert "Downtime no. / Whom to tell" in text and f"{waiting.state.patient.downtime_number} 01 23 45 67 89" in text and "06 11 22 33 44" not in text
-    french = _text(printing.print_rescheduling(session_for("coord", lang="fr"), tmp_path / "fr.pdf"))
+    french = pdf_text(printing.print_rescheduling(session_for("coord", lang="fr"), tmp_path / "fr.pdf"))
     assert f"N° dégradé / {translate('fr', '', theatre.WHOM_TO_TELL)}" in french
 
 
@@ -127,14 +124,14 @@ def test_the_rescheduling_list_names_the_ward_of_a_patient_in_a_bed_not_their_nu
     admission = records.current(coord.db, morin.patient.admission_record_id)
     records.amend(session_for("nurse"), admission.record_id, {**admission.data, "phone": "01 23 45 67 89"},
                   "her own number")
-    text = _text(printing.print_rescheduling(coord, tmp_path / "r.pdf"))
+    text = pdf_text(printing.print_rescheduling(coord, tmp_path / "r.pdf"))
     assert f"{morin.patient.downtime_number} ward 3B (bed 3)" in text and "01 23 45 67 89" not in text
 
 
 def test_the_printed_day_list_heads_the_birth_date_as_the_board_does(day, tmp_path, session_for):
     """The board and the rescheduling list said "Né(e) le" where the printed day list said "Date
     de naissance": one heading, from the catalogue the screen reads."""
-    text = _text(printing.print_theatre_list(session_for("coord", lang="fr"), date(2026, 11, 30), tmp_path / "l.pdf"))
+    text = pdf_text(printing.print_theatre_list(session_for("coord", lang="fr"), date(2026, 11, 30), tmp_path / "l.pdf"))
     assert "Patient Né(e) le Sexe N° dégradé" in text and "Date de naissance" not in text
 
 
@@ -184,7 +181,7 @@ def test_an_operation_clashing_with_a_page_of_others_still_prints(day, tmp_path)
     out = _printed_with_clashes(coord, [Clash("theatre", f"other{n}", Phrase("theatre {theatre} is booked {window}", {
         "theatre": "T1", "window": f"30/11 {8 + n // 60:02d}:{n % 60:02d}-{9 + n // 60:02d}:{n % 60:02d}"}))
         for n in range(120)], tmp_path / "list.pdf")
-    text = _text(out)
+    text = pdf_text(out)
     assert len(PdfReader(out).pages) > 1 and "30/11 09:59-10:59" in text and "ZOLA" in text
 
 
@@ -205,7 +202,7 @@ def test_a_clash_met_many_times_over_is_said_once_with_its_count(day, tmp_path):
         "theatre {theatre} is booked {window}", {"theatre": "T1", "window": "30/11 08:30-09:30"}))))
     assert entry.clash_text("en") == ("theatre T1 is booked 30/11 08:00-09:00 (×19); surgeon Dr Abel operates 30/11 "
                                       "08:00-09:00 (×19); theatre T1 is booked 30/11 08:30-09:30")
-    assert _text(_printed_with_clashes(coord, entry.clashes, tmp_path / "list.pdf")).count("is booked 30/11 08:00-09:00") == 1
+    assert pdf_text(_printed_with_clashes(coord, entry.clashes, tmp_path / "list.pdf")).count("is booked 30/11 08:00-09:00") == 1
 
 
 @pytest.mark.parametrize("reason, words, sorry", [
@@ -227,7 +224,7 @@ def test_the_letter_apologises_only_when_the_hospital_cancelled(day, tmp_path, c
     theatre.rebook(coord, made["Morin"], {"outcome": "rebooked", "session": later,
                                           "planned_start": "2026-12-01T08:00+01:00",
                                           "decided_at": clock.now.isoformat(timespec="minutes")})
-    letter = _text(printing.print_letter(coord, made["Morin"], tmp_path / "letter.pdf"))
+    letter = pdf_text(printing.print_letter(coord, made["Morin"], tmp_path / "letter.pdf"))
     assert words in letter
     assert ("We apologise" in letter) is sorry
 
@@ -248,13 +245,13 @@ def test_no_heading_side_or_flag_of_the_lists_is_cut_inside_a_word(day, session_
         "decided_at": "2026-10-01T09:00+01:00", "surgeon": "Dr V", "anaesthetist": "Dr W", "session": later,
         "planned_start": "2026-12-01T09:00+01:00", "expected_minutes": 60}).record_id
     french = session_for("coord", lang=lang)
-    words = set(_text(printing.print_theatre_list(french, date(2026, 11, 30), tmp_path / "a.pdf")).split())
-    words |= set(_text(printing.print_theatre_list(french, date(2026, 12, 1), tmp_path / "b.pdf")).split())
+    words = set(pdf_text(printing.print_theatre_list(french, date(2026, 11, 30), tmp_path / "a.pdf")).split())
+    words |= set(pdf_text(printing.print_theatre_list(french, date(2026, 12, 1), tmp_path / "b.pdf")).split())
     for heading in [WORDS["line_number"][lang], *(translate(lang, "", word) for word in LIST_COLUMNS)]:
         assert set(heading.split()) <= words, heading
     theatre.cancel(coord, both, {"cancelled_at": "2026-11-28T09:00+01:00", "reason": "information_system",
                                  "last_minute": False, "patient_told": "phone"})
-    words = set(_text(printing.print_rescheduling(french, tmp_path / "r.pdf")).split())
+    words = set(pdf_text(printing.print_rescheduling(french, tmp_path / "r.pdf")).split())
     side = {"en": "BOTH SIDES Not applicable", "fr": "BILATÉRAL Sans objet"}[lang]
     priority = {"en": "Immediate — limb or organ saving", "fr": "Immédiate — membre ou organe"}[lang]
     headings = [translate(lang, "", word) for words in RESCHED_COLUMNS for word in words]
@@ -263,7 +260,7 @@ def test_no_heading_side_or_flag_of_the_lists_is_cut_inside_a_word(day, session_
     morin = theatre.bookings(coord.db, coord.forms, lambda facts: facts.record.record_id == made["Morin"])[0]
     records.save_new(nurse, "death", {**death_answers("2026-11-28T12:00+01:00"), "verified_by": "Dr X", "expected": False,
                                       "family_informed": True}, patient_id=morin.patient.patient_id)
-    printed = _text(printing.print_rescheduling(french, tmp_path / "r.pdf"))
+    printed = pdf_text(printing.print_rescheduling(french, tmp_path / "r.pdf"))
     assert " ".join(printed.split()).count(WORDS["left_by_death"][lang].split(":")[0]) == 1, "Morin left the list"
 
 
@@ -278,11 +275,11 @@ def test_a_long_procedure_and_surname_print_as_whole_words_on_the_theatre_and_re
         "procedure": "Cholecystojejunostomy", "laterality": "not_applicable", "priority": "elective",
         "decided_at": "2026-10-01T09:00+01:00", "surgeon": "Dr V", "anaesthetist": "Dr W", "session": later,
         "planned_start": "2026-12-01T09:00+01:00", "expected_minutes": 60}).record_id
-    words = _text(printing.print_theatre_list(coord, date(2026, 12, 1), tmp_path / "list.pdf")).split()
+    words = pdf_text(printing.print_theatre_list(coord, date(2026, 12, 1), tmp_path / "list.pdf")).split()
     assert "Cholecystojejunostomy" in words and "PAPADOPOULOPOULOS" in words
     theatre.cancel(coord, booking, {"cancelled_at": "2026-11-28T09:00+01:00", "reason": "information_system",
                                     "last_minute": False, "patient_told": "phone"})
-    words = _text(printing.print_rescheduling(coord, tmp_path / "r.pdf")).split()
+    words = pdf_text(printing.print_rescheduling(coord, tmp_path / "r.pdf")).split()
     assert "Cholecystojejunostomy" in words and "PAPADOPOULOPOULOS" in words
 
 
@@ -294,7 +291,7 @@ def test_the_letter_of_an_operation_without_a_side_names_none(day, tmp_path, clo
     theatre.rebook(coord, made["Morin"], {"outcome": "rebooked", "session": later,
                                           "planned_start": "2026-12-01T08:00+01:00",
                                           "decided_at": clock.now.isoformat(timespec="minutes")})
-    letter = _text(printing.print_letter(session_for("coord", lang=lang), made["Morin"], tmp_path / "letter.pdf"))
+    letter = pdf_text(printing.print_letter(session_for("coord", lang=lang), made["Morin"], tmp_path / "letter.pdf"))
     assert words in letter
 
 
@@ -336,7 +333,7 @@ def test_the_letter_greets_the_patient_as_a_letter_does(day, tmp_path, session_f
     theatre.rebook(coord, made["Morin"], {"outcome": "rebooked", "session": later,
                                           "planned_start": "2026-12-01T08:00+01:00",
                                           "decided_at": clock.now.isoformat(timespec="minutes")})
-    letter = _text(printing.print_letter(session_for("coord", lang=lang), made["Morin"], tmp_path / "letter.pdf"))
+    letter = pdf_text(printing.print_letter(session_for("coord", lang=lang), made["Morin"], tmp_path / "letter.pdf"))
     assert dear in letter
     if sex != "unknown":
         assert "Madame, Monsieur" not in letter and "MORIN Hélène Marie," not in letter
@@ -390,8 +387,8 @@ def test_each_days_struck_line_gives_the_reason_it_left_that_day(day, tmp_path, 
                                           "decided_at": "2026-11-28T10:00+01:00"})
     theatre.cancel(coord, made["Morin"], {"cancelled_at": "2026-11-28T11:00+01:00", "reason": "patient_unfit",
                                           "last_minute": False, "patient_told": "phone"})
-    monday = _text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "monday.pdf"))
-    tuesday = _text(printing.print_theatre_list(coord, date(2026, 12, 1), tmp_path / "tuesday.pdf"))
+    monday = pdf_text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "monday.pdf"))
+    tuesday = pdf_text(printing.print_theatre_list(coord, date(2026, 12, 1), tmp_path / "tuesday.pdf"))
     assert "CANCELLED — Information-system outage" in monday and "unfit" not in monday
     assert "CANCELLED — Patient unfit (clinical)" in tuesday
 
@@ -403,7 +400,7 @@ def test_a_transferred_operation_names_the_hospital_it_went_to(day, tmp_path, cl
     coord, made, _ = day
     theatre.rebook(coord, made["Morin"], {"outcome": "transferred", "other_hospital": "CHU Sud",
                                           "decided_at": clock.now.isoformat(timespec="minutes")})
-    text = _text(printing.print_theatre_list(session_for("coord", lang=lang), date(2026, 11, 30), tmp_path / "l.pdf"))
+    text = pdf_text(printing.print_theatre_list(session_for("coord", lang=lang), date(2026, 11, 30), tmp_path / "l.pdf"))
     assert words in text
 
 
@@ -463,7 +460,7 @@ def _letter_rebooked(day, clock, session_for, lang, tmp_path, session, start):
     coord, made, _ = day
     theatre.rebook(coord, made["Morin"], {"outcome": "rebooked", "session": session, "planned_start": start,
                                           "decided_at": clock.now.isoformat(timespec="minutes")})
-    return _text(printing.print_letter(session_for("coord", lang=lang), made["Morin"], tmp_path / "letter.pdf"))
+    return pdf_text(printing.print_letter(session_for("coord", lang=lang), made["Morin"], tmp_path / "letter.pdf"))
 
 
 @pytest.mark.parametrize(("lang", "dates"), [
@@ -492,7 +489,7 @@ def test_the_letter_of_a_transfer_reads_whatever_the_hospitals_name(day, tmp_pat
     coord, made, _ = day
     theatre.rebook(coord, made["Morin"], {"outcome": "transferred", "other_hospital": "CHU Sud",
                                           "decided_at": clock.now.isoformat(timespec="minutes")})
-    letter = _text(printing.print_letter(session_for("coord", lang=lang), made["Morin"], tmp_path / "letter.pdf"))
+    letter = pdf_text(printing.print_letter(session_for("coord", lang=lang), made["Morin"], tmp_path / "letter.pdf"))
     assert sentence in letter
 
 
@@ -553,17 +550,17 @@ def test_the_lists_give_the_birth_date_as_the_wristband_does(day, tmp_path, sess
     for printed in (printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf"),
                     printing.print_rescheduling(coord, tmp_path / "resched.pdf"),
                     printing.print_census(session_for("nurse", lang=lang), tmp_path / "census.pdf")):
-        text = _text(printed)
+        text = pdf_text(printed)
         assert born in text and "12/03/1954" not in text, printed.name
 
 
 def test_the_day_list_says_where_each_patient_is(day, tmp_path, session_for):
     """The porter sent for the next patient had only a name and a number: the list named no
     ward. An operation struck from the list names none (nobody is fetched)."""
-    text = _text(printing.print_theatre_list(day[0], date(2026, 11, 30), tmp_path / "list.pdf"))
+    text = pdf_text(printing.print_theatre_list(day[0], date(2026, 11, 30), tmp_path / "list.pdf"))
     assert "ABEL Hélène Marie Ward 3B, bed 2 ALLERGIES" in text and "ZOLA Hélène Marie Ward 3B, bed 1" in text
     assert "bed 3" not in text  # Morin's operation was cancelled
-    french = _text(printing.print_theatre_list(session_for("coord", lang="fr"), date(2026, 11, 30), tmp_path / "f.pdf"))
+    french = pdf_text(printing.print_theatre_list(session_for("coord", lang="fr"), date(2026, 11, 30), tmp_path / "f.pdf"))
     assert "Service 3B, lit 2" in french
 
 
@@ -586,7 +583,7 @@ def test_the_list_gives_each_operations_expected_end(day, tmp_path, session_for)
     coord, made, _ = day
     (zola,) = [state for state in theatre.bookings(coord.db, coord.forms) if state.record.record_id == made["Zola"]]
     records.amend(coord, made["Zola"], {**zola.record.data, "expected_minutes": 150}, "longer repair")
-    text = _text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf"))
+    text = pdf_text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf"))
     assert re.search(r"08:00 ?–09:00 ABEL", text) and re.search(r"10:30 ?–13:00 ZOLA", text)
     assert re.search(r"09:15 ?–10:15 MORIN", text), "where a cancelled operation stood, struck"
 
@@ -653,7 +650,7 @@ def test_a_moved_operation_says_whether_its_patient_was_told_on_both_days_lists(
     reader = session_for("coord", lang=lang)
 
     def lists():
-        return [_text(printing.print_theatre_list(reader, day_, tmp_path / f"{day_}.pdf"))
+        return [pdf_text(printing.print_theatre_list(reader, day_, tmp_path / f"{day_}.pdf"))
                 for day_ in (date(2026, 11, 30), date(2026, 12, 1))]
 
     assert all(not_told in text and told not in text for text in lists())
@@ -677,7 +674,7 @@ def test_a_cancelled_operation_says_whether_its_patient_was_told(day, tmp_path, 
     reader = session_for("coord", lang=lang)
 
     def listed() -> str:
-        return _text(printing.print_theatre_list(reader, date(2026, 11, 30), tmp_path / "list.pdf"))
+        return pdf_text(printing.print_theatre_list(reader, date(2026, 11, 30), tmp_path / "list.pdf"))
 
     text = listed()
     assert text.count(not_told) == 1 and told not in text
@@ -699,10 +696,10 @@ def test_the_rescheduling_list_says_a_patient_not_told_of_the_cancellation(day, 
     theatre.cancel(coord, made["Zola"], {"cancelled_at": "2026-11-28T10:00+01:00", "reason": "surgeon_unavailable",
                                          "last_minute": False, "patient_told": "not_yet"})
     reader = session_for("coord", lang=lang)
-    text = _text(printing.print_rescheduling(reader, tmp_path / f"r_{lang}.pdf"))
+    text = pdf_text(printing.print_rescheduling(reader, tmp_path / f"r_{lang}.pdf"))
     assert " ".join(text.split()).count(f"28/11 10:00 {not_told}") == 1 and text.count(not_told.split()[-1]) == 1
     theatre.record_told(coord, made["Zola"], "phone", datetime(2026, 11, 28, 11, 30, tzinfo=timezone(timedelta(hours=1))))
-    assert not_told.split()[-1] not in _text(printing.print_rescheduling(reader, tmp_path / "told.pdf"))
+    assert not_told.split()[-1] not in pdf_text(printing.print_rescheduling(reader, tmp_path / "told.pdf"))
 
 
 def test_the_printed_rescheduling_list_says_the_rebook_by_date_in_the_screens_words(day, session_for, tmp_path):
@@ -717,7 +714,7 @@ def test_the_printed_rescheduling_list_says_the_rebook_by_date_in_the_screens_wo
                       "priority reviewed")
     theatre.cancel(coord, made["Zola"], {"cancelled_at": "2026-11-28T09:00+01:00", "reason": "information_system",
                                          "last_minute": False, "patient_told": "phone"})
-    text = _text(printing.print_rescheduling(session_for("coord", lang="fr"), tmp_path / "r.pdf"))
+    text = pdf_text(printing.print_rescheduling(session_for("coord", lang="fr"), tmp_path / "r.pdf"))
     assert "Au plus tard le" in text and "À faire avant" not in text
     assert "02/12/2026 BIENTÔT" in text, "Morin: expedited, 7 days from 25/11 10:00"
     assert "27/11/2026 DÉPASSÉ" in text, "Zola: urgent, 24 hours from 26/11 09:00"
@@ -738,7 +735,7 @@ def test_an_operations_clashes_are_listed_with_a_space_before_the_semicolon_in_f
     window = {"theatre": "T1", "surgeon": "Dr Abel", "window": "30/11 08:00-09:00"}
     clashes = [Clash("theatre", "one", Phrase("theatre {theatre} is booked {window}", window)),
                Clash("surgeon", "two", Phrase("surgeon {surgeon} operates {window}", window))]
-    assert f"08:00-09:00{BETWEEN[lang]}" in _text(_printed_with_clashes(coord, clashes, tmp_path / "list.pdf", lang))
+    assert f"08:00-09:00{BETWEEN[lang]}" in pdf_text(_printed_with_clashes(coord, clashes, tmp_path / "list.pdf", lang))
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -755,7 +752,7 @@ def test_the_operations_left_by_death_are_listed_with_a_space_before_the_semicol
         records.save_new(nurse, "death", {**death_answers("2026-11-28T12:00+01:00"), "verified_by": "Dr X",
                                           "expected": False, "family_informed": True},
                          patient_id=booked[0].patient.patient_id)
-    printed = _text(printing.print_rescheduling(session_for("coord", lang=lang), tmp_path / "r.pdf"))
+    printed = pdf_text(printing.print_rescheduling(session_for("coord", lang=lang), tmp_path / "r.pdf"))
     assert f"28/11/2026 12:00{BETWEEN[lang]}" in printed
 
 
@@ -798,10 +795,10 @@ def test_a_patient_gone_from_the_hospital_has_no_ward_to_be_fetched_from_and_eac
     statuses = {entry.state.patient.display_name: theatre.board_status(entry, "en") for entry in lines}
     assert statuses["ABEL Hélène Marie"] == f"booked — {said}"
     assert statuses["ZOLA Hélène Marie"] == "booked", "a patient still in hospital has nothing more said"
-    text = _text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf"))
+    text = pdf_text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf"))
     assert "bed 2" not in text and "ZOLA Hélène Marie Ward 3B, bed 1" in text
     assert said in text
-    french = _text(printing.print_theatre_list(session_for("coord", lang="fr"), date(2026, 11, 30), tmp_path / "f.pdf"))
+    french = pdf_text(printing.print_theatre_list(session_for("coord", lang="fr"), date(2026, 11, 30), tmp_path / "f.pdf"))
     assert "lit 2" not in french and "Service 3B, lit 1" in french
 
 
@@ -812,9 +809,9 @@ def test_a_rebooked_operation_says_so_on_its_new_days_printed_list(day, tmp_path
     coord, made, later = day
     theatre.rebook(coord, made["Morin"], {"outcome": "rebooked", "session": later, "planned_start": "2026-12-01T08:00+01:00",
                                           "decided_at": clock.now.isoformat(timespec="minutes")})
-    text = _text(printing.print_theatre_list(coord, date(2026, 12, 1), tmp_path / "list.pdf"))
+    text = pdf_text(printing.print_theatre_list(coord, date(2026, 12, 1), tmp_path / "list.pdf"))
     assert "REBOOKED (from 30/11 09:15)" in text
-    assert "REBOOKED" not in _text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "old.pdf"))
+    assert "REBOOKED" not in pdf_text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "old.pdf"))
 
 
 def test_the_same_operation_booked_twice_is_marked_on_both_lines(day, tmp_path):
@@ -831,7 +828,7 @@ def test_the_same_operation_booked_twice_is_marked_on_both_lines(day, tmp_path):
     assert statuses[(30, "ABEL Hélène Marie")] == "booked — ALSO BOOKED 01/12 08:00"
     assert statuses[(1, "ABEL Hélène Marie")] == "booked — ALSO BOOKED 30/11 08:00"
     assert statuses[(30, "ZOLA Hélène Marie")] == "booked"
-    assert "ALSO BOOKED 01/12 08:00" in _text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "l.pdf"))
+    assert "ALSO BOOKED 01/12 08:00" in pdf_text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "l.pdf"))
     assert theatre.booked_already(coord.db, abel.record.patient_id, abel.record.data, None, "en") == (
         "Knee arthroscopy, right side is already booked for this patient: 30/11/2026 08:00 T1; 01/12/2026 08:00 T2.")
     assert theatre.booked_already(coord.db, abel.record.patient_id, {**abel.record.data, "laterality": "left"}, None,
@@ -851,5 +848,5 @@ def test_a_patient_gone_home_still_to_be_told_is_rung_once_on_the_line(day, tmp_
     assert theatre.board_status(entry, "en") == ("REBOOKED (from 30/11 09:15) — PATIENT NOT TOLD YET — tell: 01 23 45 67 89 — "
                                                  "PATIENT "
                                                  "DISCHARGED 28/11/2026 12:00 — Care home / nursing home")
-    text = _text(printing.print_theatre_list(coord, date(2026, 12, 1), tmp_path / "list.pdf"))
+    text = pdf_text(printing.print_theatre_list(coord, date(2026, 12, 1), tmp_path / "list.pdf"))
     assert text.count("01 23 45 67 89") == 1

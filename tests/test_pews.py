@@ -18,16 +18,13 @@ from downtime.services import chart_alerts, census, nutrition, pews, prefill, pr
 from downtime.services.errors import ServiceError, ValidationFailed
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
+from tests.pdf_text import pdf_text
 
 # A baby of 4 months on the tests' day (28/11/2026).
 BABY = "2026-07-31"
 SET = {"respiratory_rate": 56, "respiratory_effort": "moderate", "spo2": 93, "oxygen": "low", "heart_rate": 158,
        "systolic_bp": 90, "capillary_refill": "under_3", "temperature": 38.1, "consciousness": "alert",
        "concern": False, "next_in": "60"}
-
-
-def _text(path):
-    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
 
 
 @pytest.fixture
@@ -229,20 +226,20 @@ def test_the_paper_chart_keys_the_childs_band_and_the_blank_every_band(session_f
     records.save_new(nurse, pews.FORM, {**SET, "taken_at": "2026-11-28T12:00+01:00", "concern": True},
                      patient_id=child)
     out = printing.print_pews_chart(nurse, child, tmp_path / "pews.pdf")
-    text = _text(out)
+    text = pdf_text(out)
     assert "Paediatric observation chart (PEWS)" in text and "3 to under 12 months 101–149" in text
     assert "under 3 months" not in text and "Moderate increase (2)" in text and "158 (1)" in text
     assert "NURSE OR PARENT WORRIED (28/11 12:00): tell the doctor, whatever the score" in text
     blank = printing.print_blank(nurse, "pews", tmp_path / "blank.pdf")
     pages = PdfReader(blank).pages
-    blank_text = _text(blank)
+    blank_text = pdf_text(blank)
     assert len(pages) == 1 and all(words in blank_text for words in (
         "under 3 months 111–149", "3 to under 12 months", "1 to under 4 years", "4 to under 12 years", "12 years and over 61–99",
         "Capillary refill: Under 3 s 0, 3 s or more 4"))
-    census = _text(printing.print_census(nurse, tmp_path / "census.pdf", "5C"))
+    census = pdf_text(printing.print_census(nurse, tmp_path / "census.pdf", "5C"))
     assert "PEWS 7 For resuscitation" in census and "NEWS2 not applicable" not in census
     french = printing.print_blank(session_for("nurse", "fr"), "pews", tmp_path / "vierge.pdf")
-    assert len(PdfReader(french).pages) == 1 and "moins de 3 mois 111–149" in _text(french)
+    assert len(PdfReader(french).pages) == 1 and "moins de 3 mois 111–149" in pdf_text(french)
 
 
 def test_each_set_is_exported_as_vital_signs_and_a_derived_score(session_for, child, tmp_path):

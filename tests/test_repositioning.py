@@ -18,12 +18,9 @@ from downtime.services import census, chart_alerts, prefill, printing, records, 
 from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
+from tests.pdf_text import pdf_text
 
 TURN = {"turned_at": "2026-11-28T12:30+01:00", "position": "left", "skin": "intact", "next_in": "2"}
-
-
-def _text(path):
-    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
 
 
 @given(st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2027, 1, 1), timezones=st.just(timezone.utc)),
@@ -56,7 +53,7 @@ def test_the_next_change_falls_overdue_and_damage_is_called_out_until_the_skin_i
             "next due 28/11 17:25; PRESSURE DAMAGE (sacrum): tell the nurse in charge, keep the patient off it, "
             "chart the wound")  # the place once, in the ask
     assert repositioning.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en") == {patient: said}
-    assert said in _text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
+    assert said in pdf_text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
     in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     found = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B")
     assert [(alert.form_id, alert.said) for alert in found.alerts] == [("repositioning", [
@@ -82,7 +79,7 @@ def test_the_paper_chart_says_each_change_and_the_next_and_the_blank_is_one_page
     nurse = session_for("nurse")
     records.save_new(nurse, "repositioning", {**TURN, "skin": "broken", "skin_where": "left heel",
                                               "notes": "Heels off-loaded"}, patient_id=patient)
-    text = _text(printing.print_repositioning_chart(nurse, patient, tmp_path / "turns.pdf"))
+    text = pdf_text(printing.print_repositioning_chart(nurse, patient, tmp_path / "turns.pdf"))
     assert "Repositioning and skin chart" in text and "Next due 28/11 14:30" in text
     assert ("28/11 12:30 Left side (30° tilt) Broken skin or blister (category 2 or worse) left heel 2 hours Heels "
             "off-loaded HL PRESSURE DAMAGE (left heel)") in text

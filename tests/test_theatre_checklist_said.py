@@ -14,7 +14,7 @@ from downtime.services import printing, records, theatre, wards
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
 from downtime.sync.fhir_theatre import NO_CHECKLIST
-from tests.test_pdf_theatre import _text
+from tests.pdf_text import pdf_text
 from tests.test_surgical_safety_checklist import SIGNED_IN
 
 SATURDAY = date(2026, 11, 28)
@@ -79,10 +79,10 @@ def test_an_operation_still_booked_is_not_asked_for_its_checklist(session_for, a
 
 def test_the_printed_list_says_it_under_the_time_done(done, tmp_path):
     coord, nurse, booking = done
-    text = " ".join(_text(printing.print_theatre_list(coord, SATURDAY, tmp_path / "list.pdf")).split())
+    text = " ".join(pdf_text(printing.print_theatre_list(coord, SATURDAY, tmp_path / "list.pdf")).split())
     assert f"DONE 09:10 {UNCHECKED}" in text
     _checked(nurse, booking, str(_line(coord).state.record.patient_id))
-    assert UNCHECKED not in _text(printing.print_theatre_list(coord, SATURDAY, tmp_path / "checked.pdf"))
+    assert UNCHECKED not in pdf_text(printing.print_theatre_list(coord, SATURDAY, tmp_path / "checked.pdf"))
 
 
 def test_the_command_line_list_says_it(done, db_path, capsys):

@@ -2,15 +2,14 @@
 printed list numbering its struck lines, and a ward letter's fasting times on the night the
 clocks go forward."""
 
-import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from pypdf import PdfReader
 
 from downtime.services import printing, records, theatre, wards
 from downtime.services.errors import ValidationFailed
+from tests.pdf_text import pdf_text
 
 PARIS = ZoneInfo("Europe/Paris")
 CANCEL = {"cancelled_at": "2026-11-28T09:00+01:00", "reason": "information_system", "last_minute": True,
@@ -19,10 +18,6 @@ SIGNED_IN = {"checked_at": "2026-11-28T09:00+01:00", "led_by": "Marie Roux (IBOD
              "site_marked": "yes", "anaesthesia_checked": True, "oximeter_working": True, "allergy_known": True,
              "airway_risk": "no", "blood_loss_risk": "no", "team_confirmed": True, "antibiotic_prophylaxis": "yes"}
 NOTES_LABEL = "Why a check was answered No; concerns for recovery; what was done about a count not correct"
-
-
-def _text(path):
-    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(path).pages))
 
 
 @pytest.fixture
@@ -82,7 +77,7 @@ def test_the_printed_list_numbers_only_the_operations_still_to_be_done(session_f
     theatre.book(coord, ward(2), _booking(listed, "2026-11-30T09:00+01:00", "Dr A"))
     theatre.book(coord, ward(3), _booking(listed, "2026-11-30T11:00+01:00", "Dr B"))
     theatre.cancel(coord, first, CANCEL)
-    text = _text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf"))
+    text = pdf_text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf"))
     assert "– 08:00 –09:00" in text and "1 09:00 –10:00" in text and "2 11:00 –12:00" in text, text
     assert "3 11:00" not in text
 
@@ -111,7 +106,7 @@ def test_the_ward_letters_fasting_times_are_on_the_wards_clock_the_night_it_goes
     theatre.rebook(coord, booking.record_id, {"outcome": "rebooked", "session": sunday,
                                               "planned_start": "2027-03-28T08:00+02:00",
                                               "decided_at": "2027-03-26T08:55+01:00"})
-    letter = _text(printing.print_letter(session_for("coord", lang=lang), booking.record_id, tmp_path / "letter.pdf"))
+    letter = pdf_text(printing.print_letter(session_for("coord", lang=lang), booking.record_id, tmp_path / "letter.pdf"))
     assert fasting in letter, letter
 
 
@@ -221,7 +216,7 @@ def test_patients_sharing_a_family_name_on_the_days_lists_are_flagged(session_fo
         ("MARTIN Paul", "11:00"): (), ("DUBOIS Anne", "09:30"): (), ("DUBOIS Anne", "11:00"): (),
         ("PATIENT9 Hélène Marie", "12:00"): ()}
     # The list of T1 alone names the namesake in T2, under the patient's name.
-    text = _text(printing.print_theatre_list(session_for("coord", lang=lang), date(2026, 11, 30),
+    text = pdf_text(printing.print_theatre_list(session_for("coord", lang=lang), date(2026, 11, 30),
                                              tmp_path / "list.pdf", "T1"))
     assert f"MARTIN Jean {alert}" in text, text
     assert text.count(alert.split(":")[0].strip()) == 1
@@ -308,6 +303,6 @@ def test_a_latex_allergic_patient_not_first_in_the_theatre_is_flagged(session_fo
     # The list of T1 alone still counts the morning's operations before the afternoon's.
     assert [entry.after_latex for _, entries in theatre.day_list(coord.db, coord.forms, date(2026, 11, 30), "T1")
             for entry in entries if entry.state.record.record_id == later.record_id] == [True]
-    text = _text(printing.print_theatre_list(session_for("coord", lang=lang), date(2026, 11, 30),
+    text = pdf_text(printing.print_theatre_list(session_for("coord", lang=lang), date(2026, 11, 30),
                                              tmp_path / "list.pdf", "T1"))
     assert text.count(AFTER_LATEX[lang]) == 2, text

@@ -14,6 +14,7 @@ from downtime.domain.laterality import contradiction, sides_named
 from downtime.services import printing, records, theatre
 from downtime.services.errors import ValidationFailed
 from tests import test_theatre_review as review
+from tests.pdf_text import pdf_text
 
 MONDAY = "2026-11-30"
 CANCEL = {"cancelled_at": "2026-11-28T09:00+01:00", "reason": "information_system", "last_minute": True,
@@ -22,7 +23,7 @@ APIXABAN = {"drug": "Apixaban", "dose": 5.0, "dose_unit": "mg", "route": "PO", "
             "times": "08:00 20:00", "start_at": "2026-11-28T13:00+01:00", "controlled": False, "high_alert": True}
 
 
-_text, ward = review._text, review.ward  # the earlier review's PDF text and ward of patients by bed
+ward = review.ward  # the earlier review's ward of patients by bed
 
 
 def _session(coord, theatre_name="T1", day=MONDAY, start="08:00", end="13:00"):
@@ -69,7 +70,7 @@ def test_the_day_list_gives_the_anticoagulants_in_force(on_apixaban):
 
 def test_the_printed_list_says_the_anticoagulant_under_the_allergies(on_apixaban, tmp_path):
     coord, _, _ = on_apixaban
-    text = _text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf"))
+    text = pdf_text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf"))
     assert "ANTICOAGULANT: Apixaban" in text
     assert text.count("ANTICOAGULANT") == 1
 
@@ -118,7 +119,7 @@ def test_a_rebooking_past_its_rebook_by_date_says_so(session_for, ward, tmp_path
     (entry,) = [e for e in theatre.day_list(coord.db, coord.forms, date(2027, 1, 11), "T1")[0][1] if not e.struck]
     assert theatre.board_status(entry, "en", coord.clock()) == (
         "REBOOKED (from 30/11 08:00) — AFTER REBOOK-BY DATE 26/12/2026")
-    assert "AFTER REBOOK-BY DATE 26/12/2026" in _text(
+    assert "AFTER REBOOK-BY DATE 26/12/2026" in pdf_text(
         printing.print_theatre_list(coord, date(2027, 1, 11), tmp_path / "list.pdf"))
 
 
@@ -215,7 +216,7 @@ def _rebooked_letter(session_for, ward, tmp_path, day, lang="en"):
     later = _session(coord, day=day)
     theatre.rebook(coord, booking, {"outcome": "rebooked", "session": later, "planned_start": f"{day}T08:00+01:00",
                                     "decided_at": "2026-11-28T14:00+01:00"})
-    return _text(printing.print_letter(session_for("coord", lang=lang), booking, tmp_path / "letter.pdf"))
+    return pdf_text(printing.print_letter(session_for("coord", lang=lang), booking, tmp_path / "letter.pdf"))
 
 
 @pytest.mark.parametrize(("lang", "paragraph"), [

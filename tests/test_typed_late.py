@@ -4,20 +4,16 @@ office's worklist."""
 
 from datetime import datetime
 
-from pypdf import PdfReader
 
 from downtime.domain.medication import Check
 from downtime.services import back_entry, medication, printing
+from tests.pdf_text import pdf_text
 
 
 def _given(nurse, amox, at, slot):
     return medication.record_dose(nurse, amox, {"outcome": "given", "given_at": at, "scheduled_for": slot,
                                                 "dose_given": 1.0, "route": "IV"},
                                   overrides={Check.ALLERGY: "tolerated before"})
-
-
-def _text(path):
-    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
 
 
 def test_a_dose_typed_late_says_when_it_was_typed(session_for, medication_ward, clock, tmp_path):
@@ -33,11 +29,11 @@ def test_a_dose_typed_late_says_when_it_was_typed(session_for, medication_ward, 
                                                    nurse.form(medication.ORDER_FORM), "en")
             for cell in row.cells if cell.administration}
     assert said["08:00"].endswith("08:05 (typed 14:00)") and "typed" not in said["14:00"]
-    assert "(typed 14:00)" in _text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf"))
+    assert "(typed 14:00)" in pdf_text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf"))
     clerk = session_for("records")
     labels = {item.record.record_id: item.label for group in back_entry.worklist(clerk) for item in group.items}
     assert labels[late.record_id].endswith(" — typed 14:00")
-    assert "typed 14:00" in _text(printing.print_worklist(clerk, tmp_path / "worklist.pdf"))
+    assert "typed 14:00" in pdf_text(printing.print_worklist(clerk, tmp_path / "worklist.pdf"))
 
 
 def test_a_dose_amended_since_keeps_when_it_was_first_typed(session_for, medication_ward, clock):

@@ -17,14 +17,11 @@ from downtime.services import census, chart_alerts, followed, prefill, printing,
 from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
+from tests.pdf_text import pdf_text
 
 LOOK = {"assessed_at": "2026-11-28T10:00+01:00", "wound": "Sacrum", "kind": "pressure_ulcer", "category": "2",
         "length_cm": 3.0, "width_cm": 2.0, "depth_cm": 0.5, "bed": "granulating", "exudate": "low",
         "infection": False, "dressing": "Hydrocolloid", "next_in": "2"}
-
-
-def _text(path):
-    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
 
 
 @given(st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2027, 1, 1), timezones=st.just(timezone.utc)),
@@ -123,7 +120,7 @@ def test_each_wound_asks_its_own_and_a_larger_one_is_worse(session_for, patient,
         "DRESSING OVERDUE (Midline laparotomy) since 29/11 10:30 | sacrum: Pressure ulcer, Category 2, 3.5 × 2 × 0.5 "
         "cm, Granulating (red); dressing: Hydrocolloid (30/11 11:00); WOUND WORSE (sacrum: 3 × 2 cm on 28/11, 3.5 × 2 "
         "cm now): tell the nurse in charge and the tissue viability nurse; next dressing 02/12 11:00")
-    assert said in _text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
+    assert said in pdf_text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
     in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     found = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B")
     assert [(alert.form_id, len(alert.said)) for alert in found.alerts] == [
@@ -170,7 +167,7 @@ def test_the_paper_chart_says_each_look_and_the_next_and_the_blank_is_one_page(s
                                                                                 tmp_path):
     nurse = session_for("nurse")
     records.save_new(nurse, "wound_care", {**LOOK, "infection": True, "notes": "Swab sent"}, patient_id=patient)
-    text = _text(printing.print_wound_chart(nurse, patient, tmp_path / "wounds.pdf"))
+    text = pdf_text(printing.print_wound_chart(nurse, patient, tmp_path / "wounds.pdf"))
     assert "Wound assessment and dressing chart" in text and "Sacrum: next dressing 30/11 10:00" in text
     assert ("28/11 10:00 Sacrum Pressure ulcer, Category 2 3 × 2 × 0.5 cm Granulating (red), exudate low Yes "
             "Hydrocolloid Swab sent 2 days HL SIGNS OF INFECTION (Sacrum)") in text
