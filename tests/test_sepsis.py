@@ -184,9 +184,11 @@ def test_the_blank_is_in_the_binder_the_record_prints_what_it_found_and_the_expo
         ("Could the patient's illness be due to an infection?", "Yes: infection known, likely or not ruled out"),
         ("Likely source", "Chest"), ("SpO2 scale", "Scale 1"), ("Consciousness (ACVPU)", "Alert"),
         ("On supplemental oxygen", False), ("NEWS2 of the readings", 7), ("Red flag", "Lactate 2 mmol/L or more"),
-        ("Red flag", "NEWS2 7"), ("Sepsis Six: oxygen", datetime.fromisoformat("2026-11-28T13:15+01:00")),
-        ("Sepsis Six: IV fluids", "not needed")]
-    assert [note.text for note in resource.note] == ["Lactate 2.8"] and resource.encounter is not None
+        ("Red flag", "NEWS2 7"), ("Sepsis Six: oxygen", datetime.fromisoformat("2026-11-28T13:15+01:00"))]
+    # IV fluids ticked not needed with no doctor's review: still asked by the app, so not sent as not needed.
+    assert [note.text for note in resource.note] == [
+        "Lactate 2.8", "Sepsis Six: IV fluids ticked not needed, not taken as such: no doctor's review recorded, whose "
+                       "decision it is"] and resource.encounter is not None
     assert ("sepsis_screening", 3) in printing.BINDER
     printed = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(
         printing.print_record(session_for("nurse"), found.record_id, tmp_path / "record.pdf")).pages)

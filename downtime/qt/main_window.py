@@ -676,7 +676,8 @@ class MainWindow(QMainWindow):
     def _announce_pews(self, record: RecordVersion) -> None:
         """A child's set just saved, as an adult's is (`_announce_news2`): its PEWS in the status
         bar with whose set it is, and what it asks (8 or more, someone worried, a child not alert)
-        in a dialog the nurse must close."""
+        in a dialog the nurse must close; an incomplete set, the last full set's call still standing
+        (the nurse saving "room air" alone after a PEWS 9 read nothing of it)."""
         patient = patient_for_record(self.session.db, self.session.forms, record)
         lang, spec = self.session.lang, self.session.form(pews.FORM)
         one = pews.taken(record)
@@ -685,7 +686,9 @@ class MainWindow(QMainWindow):
         self._news2_said = translate("MainWindow", "{name} ({number}), set taken {time}: {score}").format(
             name=patient.display_name, number=patient.downtime_number, time=f"{one.taken_at:%d/%m %H:%M}", score=score)
         self.statusBar().showMessage(self._news2_said)
-        if asks := pews.asked(one, patient.birth_date, spec, self.session.clock(), lang, False):
+        now = self.session.clock()
+        if asks := [*pews.asked(one, patient.birth_date, spec, now, lang, False), *pews.standing_behind(
+                self.session.db, patient.patient_id, record, patient.birth_date, spec, now, lang)]:
             Prompts.info(self, score, "\n\n".join([self._news2_said, "\n".join(asks)]))
 
     def _unsay_news2(self) -> None:

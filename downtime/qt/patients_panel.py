@@ -241,8 +241,8 @@ class PatientTableModel(TextTableModel):
         if column == NEWS2:
             if watch is None:
                 return "9"
-            if watch.due_at is None:  # a child: by their PEWS, highest first, after the adults
-                return f"8{99 - (child.total or 0) if child else 99:02d}"
+            if watch.due_at is None:  # a child: by their PEWS (or the one standing), highest first, after the adults
+                return f"8{99 - child.weighs if child else 99:02d}"
             news2 = watch.standing.news2 if watch.standing else None
             band = news2.band if news2 else None
             return (f"{SICKEST_FIRST[band]}{99 - (news2.total if news2 else 0):02d}{0 if watch.overdue else 1}"

@@ -177,14 +177,35 @@ def _asks(found: PewsScore | None, red: Sequence[Red], born: date | None, concer
 def standing(lines: Sequence[Taken], born: date | None, spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
     """While the latest set is incomplete, the doctor calls of the last complete one that it does
     not make itself: an escalation stands until a full set shows the child better."""
-    if not lines or lines[-1].complete(born):
-        return []
-    full = next((one for one in reversed(lines[:-1]) if one.complete(born)), None)
+    full = _last_full(lines, born)
     if full is None:
         return []
     made = {sign for sign, _ in _signed(lines[-1], born, spec, at, lang, False)}
     return [WORDS["standing"][lang].format(time=f"{full.taken_at:%d/%m %H:%M}", said=said)
             for sign, said in _signed(full, born, spec, at, lang, False) if sign in CALL_THE_DOCTOR - made]
+
+
+def _last_full(lines: Sequence[Taken], born: date | None) -> Taken | None:
+    """While the latest set is incomplete, the last complete set before it."""
+    if not lines or lines[-1].complete(born):
+        return None
+    return next((one for one in reversed(lines[:-1]) if one.complete(born)), None)
+
+
+def _standing_total(lines: Sequence[Taken], born: date | None, spec: FormSpec, at: datetime,
+                    lang: Lang) -> int | None:
+    """The score of the last complete set whose doctor call still stands (`standing`)."""
+    full = _last_full(lines, born)
+    found = full.scored(born) if full is not None and standing(lines, born, spec, at, lang) else None
+    return found.total if found is not None else None
+
+
+def standing_behind(db: Database, patient_id: str, record: RecordVersion, born: date | None, spec: FormSpec,
+                    at: datetime, lang: Lang) -> list[str]:
+    """`standing` behind a set just saved (`record`), when it is the chart's latest: a set entered
+    late, before a later one, leaves the later one to speak for the child."""
+    lines = chart(db, patient_id)
+    return standing(lines, born, spec, at, lang) if lines and lines[-1].record.record_id == record.record_id else []
 
 
 def check_next(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any]) -> None:
@@ -260,6 +281,14 @@ class Watch:
     charted: bool = True
     """False for a child with no set this stay, whose first was due when they came in."""
     incomplete: bool = False
+    standing: int | None = None
+    """Behind an incomplete latest set, the score of the last complete one whose doctor call still stands."""
+
+    @property
+    def weighs(self) -> int:
+        """What the child sorts by on a list, sickest first: the latest score, or a standing call's
+        when higher (an incomplete "PEWS ≥ 0" sorted a standing PEWS 9 among the well)."""
+        return max(self.total or 0, self.standing or 0)
 
     def short(self, lang: Lang) -> str:
         """"PEWS 9", "PEWS ≥ 3 (incomplete)", "PEWS ?" for a child whose age is not known, "No PEWS set"."""
@@ -302,7 +331,8 @@ def watches(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[Pati
         found[patient_id] = Watch(None if scored_now is None else scored_now.total, latest.due_at,
                                   elapsed.reached(latest.due_at, at), bool(asks),
                                   semicolon(lang).join([state(lines, born[patient_id], spec, at, lang), *asks]),
-                                  incomplete=scored_now is not None and bool(missing_asked(scored_now)))
+                                  incomplete=scored_now is not None and bool(missing_asked(scored_now)),
+                                  standing=_standing_total(lines, born[patient_id], spec, at, lang))
     for patient in uncharted(patients, found, at):
         found[patient.patient_id] = Watch(None, _admitted(patient, at), True, True, semicolon(lang).join(
             [WORDS["none"][lang], first_set_asked(patient, at, lang)]), charted=False)

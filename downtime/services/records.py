@@ -127,24 +127,25 @@ def save_new(session: Session, form_id: str, values: dict[str, Any],
                                              "where its safety checks and the controlled-drug register apply."),
                            form=spec.title.get(session.lang))
     with session.db.atomic():
+        checked = _checked(session, spec, values)
         if spec.creates_patient:
-            identity.check_temporary_name(session.db, session.forms, spec, _checked(session, spec, values), patient_id,
+            identity.check_temporary_name(session.db, session.forms, spec, checked, patient_id,
                                           session.lang)
-            weight.check_weight(spec, _checked(session, spec, values), session.lang, session.clock())
-            paper_numbers.check(session, spec, _checked(session, spec, values), patient_id)
+            weight.check_weight(spec, checked, session.lang, session.clock())
+            paper_numbers.check(session, spec, checked, patient_id)
         if spec.id == ORDER_FORM and patient_id is not None:
-            _check_order(session, patient_id, _checked(session, spec, values))
-        _check_picked(session, spec, patient_id, _checked(session, spec, values))
-        _check_transfusion(session, spec, patient_id, _checked(session, spec, values))
-        _check_allergies_checked(session, spec, patient_id, _checked(session, spec, values))
-        _check_checklist(session, spec, patient_id, _checked(session, spec, values))
-        _check_pews(session, spec, patient_id, _checked(session, spec, values))
-        _check_glucose(session, spec, _checked(session, spec, values))
-        _check_vte(session, spec, _checked(session, spec, values))
-        _check_sepsis(session, spec, _checked(session, spec, values))
-        _check_look(session, spec, patient_id, _checked(session, spec, values))
-        _check_pain(session, spec, patient_id, _checked(session, spec, values))
-        _check_scale_2(session, spec, patient_id, _checked(session, spec, values))
+            _check_order(session, patient_id, checked)
+        _check_picked(session, spec, patient_id, checked)
+        _check_transfusion(session, spec, patient_id, checked)
+        _check_allergies_checked(session, spec, patient_id, checked)
+        _check_checklist(session, spec, patient_id, checked)
+        _check_pews(session, spec, patient_id, checked)
+        _check_glucose(session, spec, checked)
+        _check_vte(session, spec, checked)
+        _check_sepsis(session, spec, checked)
+        _check_look(session, spec, patient_id, checked)
+        _check_pain(session, spec, patient_id, checked)
+        _check_scale_2(session, spec, patient_id, checked)
         saved = _first_version(session, spec, values, patient_id, str(uuid.uuid4()), "record.create")
     session.emit("record_saved", saved)
     return saved
@@ -270,34 +271,35 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str,
     latest, reason = _next_version(session, record_id, reason, based_on)
     spec = session.form(latest.form_id)
     _require_author(session, spec, Action.AMEND_RECORD)
+    checked = _checked(session, spec, values)
     if spec.creates_patient:
-        identity.check_temporary_name(session.db, session.forms, spec, _checked(session, spec, values),
+        identity.check_temporary_name(session.db, session.forms, spec, checked,
                                       latest.patient_id, session.lang, before=latest.data)
-        weight.check_weight(spec, _checked(session, spec, values), session.lang, session.clock())
-        paper_numbers.check(session, spec, _checked(session, spec, values), latest.patient_id, before=latest.data)
-    _check_allergies_checked(session, spec, latest.patient_id, _checked(session, spec, values))
-    _check_picked(session, spec, latest.patient_id, _checked(session, spec, values))
-    _check_checklist(session, spec, latest.patient_id, _checked(session, spec, values), latest.data)
-    _check_transfusion(session, spec, latest.patient_id, _checked(session, spec, values), record_id)
-    _check_pews(session, spec, latest.patient_id, _checked(session, spec, values), latest.data)
-    _check_glucose(session, spec, _checked(session, spec, values), latest.data)
-    _check_vte(session, spec, _checked(session, spec, values), latest.data)
-    _check_sepsis(session, spec, _checked(session, spec, values), latest.data)
-    _check_look(session, spec, latest.patient_id, _checked(session, spec, values), latest)
-    _check_pain(session, spec, latest.patient_id, _checked(session, spec, values), latest.data)
-    _check_scale_2(session, spec, latest.patient_id, _checked(session, spec, values), record_id)
-    _check_lab_result(session, spec, _checked(session, spec, values), latest.data)
+        weight.check_weight(spec, checked, session.lang, session.clock())
+        paper_numbers.check(session, spec, checked, latest.patient_id, before=latest.data)
+    _check_allergies_checked(session, spec, latest.patient_id, checked)
+    _check_picked(session, spec, latest.patient_id, checked)
+    _check_checklist(session, spec, latest.patient_id, checked, latest.data)
+    _check_transfusion(session, spec, latest.patient_id, checked, record_id)
+    _check_pews(session, spec, latest.patient_id, checked, latest.data)
+    _check_glucose(session, spec, checked, latest.data)
+    _check_vte(session, spec, checked, latest.data)
+    _check_sepsis(session, spec, checked, latest.data)
+    _check_look(session, spec, latest.patient_id, checked, latest)
+    _check_pain(session, spec, latest.patient_id, checked, latest.data)
+    _check_scale_2(session, spec, latest.patient_id, checked, record_id)
+    _check_lab_result(session, spec, checked, latest.data)
     if spec.id == ORDER_FORM:
-        _check_order(session, str(latest.patient_id), _checked(session, spec, values), latest.data)
+        _check_order(session, str(latest.patient_id), checked, latest.data)
     elif spec.id == census.DOSE_FORM:
         from downtime.services import medication  # which writes through this module
 
-        medication.check_dose_typed(session, _checked(session, spec, values))
-    elif spec.id == DONE_FORM and any(latest.data.get(name) != _checked(session, spec, values).get(name)
+        medication.check_dose_typed(session, checked)
+    elif spec.id == DONE_FORM and any(latest.data.get(name) != checked.get(name)
                                       for name in ("done_at", "theatre")):
         from downtime.services import theatre  # which writes through this module
 
-        theatre.refuse_done_in_use(session.db, session.forms, _checked(session, spec, values))
+        theatre.refuse_done_in_use(session.db, session.forms, checked)
     return _amended(session, latest, values, reason, "record.amend")
 
 

@@ -11,7 +11,7 @@ one."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import date, datetime
 from functools import partial
 from typing import Any
 
@@ -21,7 +21,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.news2 import NOT_APPLICABLE, PREGNANCY
 from downtime.formspec import FormSpec
 from downtime.services.census import all_patients
-from downtime.services.observations import FORM, scored
+from downtime.services.observations import FORM, pregnant_in_stay, scored
 from downtime.sync.fhir_codes import DATA_ABSENT_REASON, LOINC, NEWS2_CODES, OBSERVATION_CATEGORY, SNOMED, UCUM, coding
 from downtime.sync.fhir_elements import (Context, Group, Made, derived_id, label, moment, patient_key,
                                          record_identifier, reference)
@@ -39,25 +39,30 @@ SCORE_ROWS = ("respiratory_rate", "spo2", "air_or_oxygen", "systolic_bp", "pulse
 
 def observation_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
     """One group per set of observations; its patient's date of birth says whether NEWS2 scores
-    the set (not a child's)."""
-    return sets_scored_by_age(db, ctx, stays, FORM, "observations", _made)
+    the set (not a child's), and her stay's VTE assessment whether it is scored as a pregnant
+    woman's, as the app scores it (`pregnant_in_stay`)."""
+    return sets_scored_by_age(db, ctx, stays, FORM, "observations", _made, pregnancy=True)
 
 
 def sets_scored_by_age(db: Database, ctx: Context, stays: Stays, form_id: str, prefix: str,
-                       made: Callable[[RecordVersion, Context, date | None, Stays], Made]) -> dict[str, Group]:
+                       made: Callable[..., Made], pregnancy: bool = False) -> dict[str, Group]:
     """One group per record of `form_id`, made with its patient's date of birth (which decides
-    its score: NEWS2 or none, a child's PEWS band), each needing its patient, whose stays say
-    which the set is of."""
+    its score: NEWS2 or none, a child's PEWS band) and, with `pregnancy`, the admission from
+    which her stay's VTE assessment says she is pregnant (`pregnant_since`), each needing its
+    patient, whose stays say which the set is of."""
     found = ctx.current(db, form_id)
-    born = {patient_id: patient.birth_date for patient_id, patient in
-            all_patients(db, ctx.forms, {str(record.patient_id) for record in found}).items()}
+    patients = all_patients(db, ctx.forms, {str(record.patient_id) for record in found})
+    since = pregnant_in_stay(db, list(patients.values())) if pregnancy else {}
     return {f"{prefix}:{record.record_id}": Group(
-        f"{prefix}:{record.record_id}", partial(made, record, ctx, born.get(str(record.patient_id)), stays),
+        f"{prefix}:{record.record_id}", partial(
+            made, record, ctx, patients[pid].birth_date if (pid := str(record.patient_id)) in patients else None,
+            stays, **({"pregnant_since": since.get(pid)} if pregnancy else {})),
         frozenset({record.record_id}), frozenset({patient_key(str(record.patient_id))})) for record in found}
 
 
-def _made(record: RecordVersion, ctx: Context, birth_date: date | None, stays: Stays) -> Made:
-    resources = _resources(record, ctx, birth_date, stays)
+def _made(record: RecordVersion, ctx: Context, birth_date: date | None, stays: Stays,
+          pregnant_since: datetime | None = None) -> Made:
+    resources = _resources(record, ctx, birth_date, stays, pregnant_since)
     return Made(list(resources), {record.record_id: [resource["id"] for resource in resources]})
 
 
@@ -82,14 +87,16 @@ def record_observation(record: RecordVersion, ctx: Context, stays: Stays, catego
             "effectiveDateTime": moment(at), "performer": [ctx.author(ctx.original(record))], **found}
 
 
-def doctor_review(data: Mapping[str, Any], said: str) -> list[dict[str, Any]]:
-    """The doctor's review recorded on a fall or a sepsis screening (`reviewed_by`, `reviewed_at`)
-    as two components under fixed words, `said` ("Examined by the doctor"): the name in the
-    code's words made each one's code a text of its own."""
-    if not data.get("reviewed_by") or not data.get("reviewed_at"):
+def doctor_review(data: Mapping[str, Any], said: str, who: str = "reviewed_by",
+                  when: str = "reviewed_at") -> list[dict[str, Any]]:
+    """The doctor's review recorded on a fall or a sepsis screening (`reviewed_by`, `reviewed_at`),
+    or the doctor told of a 4AT (`who`, `when`), as two components under fixed words, `said`
+    ("Examined by the doctor"): the name in the code's words made each one's code a text of its
+    own."""
+    if not (data.get(who) or "").strip() or not data.get(when):
         return []
-    return [{"code": {"text": said}, "valueString": " ".join(data["reviewed_by"].split())},
-            {"code": {"text": f"{said}, at"}, "valueDateTime": moment(data["reviewed_at"])}]
+    return [{"code": {"text": said}, "valueString": " ".join(data[who].split())},
+            {"code": {"text": f"{said}, at"}, "valueDateTime": moment(data[when])}]
 
 
 class Measured:
@@ -137,8 +144,8 @@ class Measured:
                 **({"note": [{"text": record.data["notes"]}]} if record.data.get("notes") else {})}
 
 
-def _resources(record: RecordVersion, ctx: Context, birth_date: date | None,
-               stays: Stays) -> tuple[dict[str, Any], ...]:
+def _resources(record: RecordVersion, ctx: Context, birth_date: date | None, stays: Stays,
+               pregnant_since: datetime | None) -> tuple[dict[str, Any], ...]:
     data, spec = record.data, ctx.forms[FORM]
     measured = Measured(record, ctx, stays, data["taken_at"])
     measured.vitals(VITALS)
@@ -147,14 +154,15 @@ def _resources(record: RecordVersion, ctx: Context, birth_date: date | None,
         measured.add("air_or_oxygen", "exam", code={"text": "Supplemental oxygen"},
                      valueCodeableConcept={"text": "On supplemental oxygen" if data["on_oxygen"] else "On air"})
     return (*measured.made, measured.total({"coding": [coding(SNOMED, NEWS2_CODES["total"])]},
-                                           **_total(record, birth_date)))
+                                           **_total(record, birth_date, pregnant_since)))
 
 
-def _total(record: RecordVersion, birth_date: date | None) -> dict[str, Any]:
+def _total(record: RecordVersion, birth_date: date | None, pregnant_since: datetime | None) -> dict[str, Any]:
     """The NEWS2 total, its risk and each row's points; for a child's set (under 16, which
     NEWS2 does not score) no value but why, so the EHR's early-warning history holds no adult's
-    score for them (a newborn's normal set scored 9, HIGH)."""
-    news2 = scored(record, birth_date).news2
+    score for them (a newborn's normal set scored 9, HIGH). Pregnancy as the app reads it: the
+    set's answer or her stay's VTE assessment (a low score the ward did not trust sent as one)."""
+    news2 = scored(record, birth_date, pregnant_since).news2
     if news2 is None:
         return {"dataAbsentReason": {"coding": [coding(DATA_ABSENT_REASON, "not-applicable")],
                                      "text": NOT_APPLICABLE["en"]}}

@@ -2,18 +2,24 @@
 found as the value and its meaning as the interpretation; whether an infection is likely and
 its source, the readings it was made on (LOINC and UCUM as a set's; typed on the screening, they
 may be no set's), the NEWS2 they score, each red flag (ticked, or shown by a reading), each of
-the Sepsis Six with its time (or not needed) and the doctor's review as components. Its own
+the Sepsis Six with its time (or not needed) and the doctor's review as components; one of the
+Sepsis Six ticked not needed that the app still asks for (`left_to_do`: oxygen with the readings
+under target on air, IV fluids before a doctor's review), saved before the form refused it, is
+not sent as not needed but said in a note with why. Its own
 codes are in words: SNOMED CT's could not be checked here, and a wrong code files it as
 something else."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from sqlite_utils import Database
 
 from downtime.domain.records import RecordVersion
-from downtime.domain.sepsis import MAY_BE_NOT_NEEDED, READING_FLAG_WORDS, SIX, SIX_WORDS, reading_flags
+from downtime.domain.sepsis import (MAY_BE_NOT_NEEDED, NEEDS_OXYGEN, READING_FLAG_WORDS, SIX, SIX_WORDS, left_to_do,
+                                    reading_flags, target_missed)
+from downtime.formspec import FormSpec
 from downtime.services.sepsis import FORM, SHORT, screened
 from downtime.sync.fhir_elements import Context, Group, label, moment
 from downtime.sync.fhir_codes import LOINC, coding
@@ -34,7 +40,10 @@ def _observation(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str,
     data, spec, found = record.data, ctx.forms[FORM], screened(record)
     flags = [label(spec, "red_flags", code) for code in data.get("red_flags") or ()] + [
         READING_FLAG_WORDS[name].format(value=value) for name, value in reading_flags(data, found.news2).items()]
-    not_needed = set(data.get("not_needed") or ()) & MAY_BE_NOT_NEEDED
+    ticked = set(data.get("not_needed") or ()) & MAY_BE_NOT_NEEDED
+    ignored = [item for item in left_to_do(data) if item in ticked]
+    not_needed = ticked - set(ignored)
+    notes = [text for text in (data.get("notes"), *(_not_needed_ignored(data, spec, item) for item in ignored)) if text]
     six = [{"code": {"text": f"Sepsis Six: {SIX_WORDS[item]['en']}"}, "valueDateTime": moment(data[f"{item}_at"])}
            if data.get(f"{item}_at") else {"code": {"text": f"Sepsis Six: {SIX_WORDS[item]['en']}"},
                                            "valueString": "not needed"}
@@ -60,4 +69,15 @@ def _observation(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str,
                      if found.news2 is not None else []),
                    *({"code": {"text": "Red flag"}, "valueString": flag} for flag in flags), *six,
                    *doctor_review(data, "Reviewed by the doctor")],
-        **({"note": [{"text": data["notes"]}]} if data.get("notes") else {}))
+        **({"note": [{"text": text} for text in notes]} if notes else {}))
+
+
+def _not_needed_ignored(data: Mapping[str, Any], spec: FormSpec, item: str) -> str:
+    """Why one of the Sepsis Six ticked not needed is still asked for, as `left_to_do` reads it."""
+    if item != "oxygen":
+        because = "no doctor's review recorded, whose decision it is"
+    elif (target := target_missed(data)) is not None:
+        because = f"SpO2 {data['spo2']} % on air, under the target of {target} %"
+    else:
+        because = f"red flag: {label(spec, 'red_flags', NEEDS_OXYGEN)}"
+    return f"Sepsis Six: {SIX_WORDS[item]['en']} ticked not needed, not taken as such: {because}"
