@@ -42,8 +42,9 @@ def _glucose_warnings(nurse, order, **dose):
 
 
 def test_every_way_an_insulin_is_written_is_one():
-    assert all(insulin(drug) for drug in ("Insulin aspart", "Lantus", "Insuline glargine", "Actrapid", "Umuline NPH"))
-    assert not any(insulin(drug) for drug in ("Paracetamol", "Metformin", "Gliclazide"))
+    assert all(insulin(drug) for drug in ("Insulin aspart", "Lantus", "Insuline glargine", "Actrapid", "Umuline NPH",
+                                          "Insuman Basal", "Insuman Rapid", "Semglee", "NovoMix 30", "Admelog"))
+    assert not any(insulin(drug) for drug in ("Paracetamol", "Metformin", "Gliclazide", "Ozempic"))
 
 
 def test_insulin_given_after_a_hypo_not_rechecked_asks_the_nurse(session_for, sliding, clock):
@@ -76,9 +77,11 @@ def test_a_basal_insulin_asks_a_reading_in_the_day_any_other_in_the_hour():
     """Glargine is given whatever the glucose once a hypo is treated; a sliding scale and an
     infusion's rate are chosen on the reading just before."""
     assert all(checked_within(drug) == BASAL_CHECKED_WITHIN
-               for drug in ("Insulin glargine", "Lantus", "Insuline détémir", "Tresiba", "Umuline NPH", "Insulatard"))
+               for drug in ("Insulin glargine", "Lantus", "Insuline détémir", "Tresiba", "Umuline NPH", "Insulatard",
+                            "Humulin I", "Humulin N", "Insuman Basal", "Semglee"))
     assert all(checked_within(drug) == CHECKED_WITHIN
-               for drug in ("Insulin aspart", "Novorapid", "Actrapid 50 units in 50 mL", "Humulin S"))
+               for drug in ("Insulin aspart", "Novorapid", "Actrapid 50 units in 50 mL", "Humulin S", "Humulin M3",
+                            "Insuman Rapid", "Insuman Comb 25", "NovoMix 30"))
 
 
 def test_insulin_given_with_no_reading_in_the_hour_asks_the_nurse(session_for, sliding, clock):

@@ -187,15 +187,20 @@ def hypo_persists(readings: Sequence[Reading]) -> bool:
 
 
 INSULIN_NAMES = frozenset(medicine_name(name) for name in (
-    "insulin", "actrapid", "apidra", "fiasp", "humulin", "insulatard", "lyumjev", "mixtard", "tresiba", "umuline"))
+    "insulin", "actrapid", "admelog", "apidra", "fiasp", "humulin", "insulatard", "insuman", "lyumjev", "mixtard",
+    "novomix", "semglee", "tresiba", "umuline"))
 """The first word of a medicine, as `medicines_in` names it, that is an insulin: "insulin aspart",
-and the brands its table does not turn into one (Actrapid, Humulin, Umuline on French wards)."""
+and the brands its table does not turn into one (Actrapid, Humulin, Umuline on French wards;
+Insuman Basal, Rapid and Comb and the glargine Semglee were no insulin, their doses unchecked)."""
 
 
 BASAL_WORDS = frozenset(medicine_name(name) for name in (
-    "glargine", "detemir", "degludec", "tresiba", "insulatard", "isophane", "nph"))
+    "glargine", "detemir", "degludec", "tresiba", "insulatard", "isophane", "nph", "basal", "semglee"))
 """A word of an insulin, as `medicines_in` names it, that makes it a basal (long- or
-intermediate-acting) one: "Insulin glargine", "Lantus", "Umuline NPH"."""
+intermediate-acting) one: "Insulin glargine", "Lantus", "Umuline NPH", "Insuman Basal"."""
+BASAL_NAMES = frozenset(medicine_name(name) for name in ("Humulin I", "Humulin N"))
+"""Basal insulins told by a letter after their brand (isophane), a letter too common a word
+alone."""
 CHECKED_WITHIN = timedelta(hours=1)
 """The reading an insulin dose is chosen on (JBDS-IP: a capillary glucose before each dose): a
 mealtime or correction dose by the reading just before it, an infusion by its hourly one."""
@@ -213,7 +218,7 @@ def insulin(drug: str) -> bool:
 def checked_within(drug: str) -> timedelta:
     """How recent a capillary glucose an insulin dose of `drug` is given on (see CHECKED_WITHIN,
     BASAL_CHECKED_WITHIN)."""
-    basal = any(BASAL_WORDS & set(name.split()) for name in medicines_in(drug))
+    basal = any(BASAL_WORDS & set(name.split()) or name in BASAL_NAMES for name in medicines_in(drug))
     return BASAL_CHECKED_WITHIN if basal else CHECKED_WITHIN
 
 
