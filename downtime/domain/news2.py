@@ -228,6 +228,12 @@ class News2Score(BaseModel):
         return {lang: f"{PREGNANCY[lang]}. {text}" for lang, text in said.items()} if self.pregnant else said
 
     @property
+    def escalates(self) -> bool:
+        """Whether someone is to be told of it: above low, or in pregnancy whatever the band (the
+        maternity chart and the obstetric team come first)."""
+        return self.band is not Band.LOW or self.pregnant
+
+    @property
     def rank(self) -> tuple[int, int]:
         """How urgent the score is: the band first (a 3 in one row outranks a total of 4), then the total."""
         return list(Band).index(self.band), self.total

@@ -19,7 +19,6 @@ from downtime.formspec.schema import Meaning
 from downtime.formspec.values import format_value
 from downtime.i18n import semicolon, stay_word
 from downtime.domain.census import Location, moved_in_lately
-from downtime.domain.news2 import Band
 from downtime.pdf.forms import allergy_colour, allergy_line
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import (
@@ -200,10 +199,9 @@ def _news2(standing: ScoredSet | None, oxygen: Oxygen | None, overdue: datetime 
     if overdue is not None and standing is not None:
         lines.append(OVERDUE[lang].format(due=_when(overdue)))
     if escalation is not None and (who := escalation.told or (
-            NOT_TOLD[lang] if escalation.judged.news2.band is not Band.LOW else "")):
+            NOT_TOLD[lang] if escalation.judged.news2.escalates else "")):
         lines.append(TOLD[lang].format(who=who))
-    calm = (standing is not None and standing.news2.band is Band.LOW and standing.news2.complete
-            and not standing.news2.pregnant and overdue is None)
+    calm = (standing is not None and not standing.news2.escalates and standing.news2.complete and overdue is None)
     return _cell("\n".join(lines), bold=not calm, color=INK if calm else ALERT)
 
 

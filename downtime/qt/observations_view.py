@@ -78,7 +78,7 @@ class SetsModel(TextTableModel):
 
     def is_warning(self, row: int, column: int) -> bool:
         news2 = self.rows[row].news2
-        return column == len(self.columns) - 1 and news2 is not None and (news2.band is not Band.LOW or news2.pregnant)
+        return column == len(self.columns) - 1 and news2 is not None and news2.escalates
 
     def _reading(self, data: dict[str, object], field_id: str, suffix: str = "") -> str:
         """A reading as the form shows it (37,4 on a French ward), "—" when not taken."""
@@ -326,8 +326,8 @@ class EscalationModel(TextTableModel):
     def is_warning(self, row: int, column: int) -> bool:
         item: Escalation = self.rows[row]
         if column == self.BAND:
-            return item.judged.news2.band is not Band.LOW or item.judged.news2.pregnant
-        return column == self.TOLD and not item.told and item.judged.news2.band is not Band.LOW
+            return item.judged.news2.escalates
+        return column == self.TOLD and not item.told and item.judged.news2.escalates
 
     def texts(self, row: int) -> tuple[str, ...]:
         item: Escalation = self.rows[row]
@@ -335,7 +335,7 @@ class EscalationModel(TextTableModel):
         taken = f"{item.judged.taken_at:%d/%m %H:%M}"
         if item.latest is not item.judged:
             taken += " " + word(LATER_INCOMPLETE)
-        told = item.told or (word(NOT_TOLD) if news2.band is not Band.LOW else "")
+        told = item.told or (word(NOT_TOLD) if news2.escalates else "")
         return (item.patient.ward or "", item.patient.bed or "", item.patient.display_name, item.patient.downtime_number,
                 taken, _total(news2), observations.band_said(news2, language()), told)
 

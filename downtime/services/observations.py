@@ -276,7 +276,7 @@ def _needs_escalating(sets: Sequence[ScoredSet]) -> bool:
     """Above low risk, or never completely assessed: an unknown risk is not a low one; nor is a
     pregnant woman's low score."""
     standing = judged(sets).news2
-    return standing.band is not Band.LOW or standing.pregnant or _last_complete(sets) is None
+    return standing.escalates or _last_complete(sets) is None
 
 
 def escalations(db: Database, forms: dict[str, FormSpec], ward: str | None = None,

@@ -594,3 +594,22 @@ def test_a_pregnant_womans_band_says_news2_is_not_validated_in_the_warning_colou
     assert escalation.texts(0)[EscalationModel.BAND] == f"Low-medium — {PREGNANCY['en']}"
     assert sets.texts(0)[5] == "0/0", "a pressure the cuff cannot find is no blank"
     assert escalation.is_warning(0, EscalationModel.BAND) and sets.is_warning(0, len(SetsModel.columns) - 1)
+
+
+def test_a_pregnant_woman_scoring_low_is_asked_who_was_told(session_for, admission_values, forms):
+    """She is listed whatever her band, the maternity chart and the obstetric team first: her
+    "Who was told" read blank at low, as if no one was to be."""
+    from downtime.qt.observations_view import EscalationModel
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", ["12"])
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    records.save_new(nurse, "observations", {**RCP_EXAMPLE, "respiratory_rate": 16, "spo2": 97, "systolic_bp": 125,
+                                             "pulse": 72, "temperature": 36.8, "consciousness": "alert",
+                                             "on_oxygen": False, "pregnant": True}, patient_id=patient)
+    (item,) = observations.escalations(nurse.db, forms, "3B")
+    escalation = EscalationModel()
+    escalation.set_rows([item])
+    assert item.judged.news2.total == 0
+    assert escalation.texts(0)[EscalationModel.TOLD] == "NOT RECORDED"
+    assert escalation.is_warning(0, EscalationModel.TOLD)
