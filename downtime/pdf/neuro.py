@@ -6,7 +6,7 @@ away."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import datetime, tzinfo
 from pathlib import Path
 
@@ -19,7 +19,17 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import labelled, semicolon, sentence
 from downtime.pdf.lines import Lines
-from downtime.pdf.page import ALERT, INK, RULE, PageInfo, body_width, build_pdf, in_words, style
+from downtime.pdf.page import (
+    ALERT,
+    INK,
+    RULE,
+    PageInfo,
+    body_height,
+    body_width,
+    build_pdf,
+    in_words,
+    style,
+)
 from downtime.services.neuro import NeuroSet
 from downtime.services.patients import PatientSummary
 
@@ -107,7 +117,7 @@ def _grid(sets: Sequence[NeuroSet | None], spec: FormSpec, authors: Authors, lap
         _cell(semicolon(lang).join(found.said(lang, zone)), size=6.5, bold=True, color=ALERT) if found else ""
         for found in sets])
     first = width * 0.16
-    table = Table(body, colWidths=[first] + [(width - first) / COLUMNS] * COLUMNS, repeatRows=1,
+    table = Table(body, colWidths=[first] + [(width - first) / len(sets)] * len(sets), repeatRows=1,
                   rowHeights=[10 * mm if blank else None] + [BY_HAND if blank else None] * (len(body) - 1))
     total_row = 1 + [field for _, field in ROWS].index(None)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
@@ -116,6 +126,25 @@ def _grid(sets: Sequence[NeuroSet | None], spec: FormSpec, authors: Authors, lap
                                ("LINEBELOW", (0, total_row), (-1, total_row), 1.2, colors.black),
                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     return table
+
+
+def _pages(sets: Sequence[NeuroSet], grid: Callable[[Sequence[NeuroSet | None]], Table], width: float,
+           first_room: float, room: float) -> Iterator[Table]:
+    """A page's grid each, as many columns a page as fit whole, up to ten: a set's "tell the
+    doctor" is as tall as its flags, and a row too tall for the page went over to the next one,
+    apart from its set's time, where a nurse reading the chart at night missed it. Fewer columns
+    share the page's width, so long flags wrap on fewer lines; the last page's empty columns are
+    to carry on by hand."""
+    start = 0
+    while start < len(sets) or start == 0:
+        left = first_room if start == 0 else room
+        for columns in range(COLUMNS, 0, -1):
+            page: list[NeuroSet | None] = list(sets[start:start + columns])
+            table = grid(page + [None] * (columns - len(page)))
+            if columns == 1 or table.wrap(width, left)[1] <= left:
+                break
+        yield table
+        start += columns
 
 
 def _key(spec: FormSpec, lang: Lang, width: float) -> Table:
@@ -134,10 +163,11 @@ def _key(spec: FormSpec, lang: Lang, width: float) -> Table:
 def neuro_chart_pdf(patient: PatientSummary, sets: Sequence[NeuroSet], spec: FormSpec, out: Path, *,
                     authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
                     printed_at: datetime, device_name: str) -> Path:
-    """Ten sets a page, oldest first, the empty columns of the last page to carry on by hand; under
-    the title when the next set is due, as the app paces it (the latest set's "next set in 4 hours"
-    alone, after a head injury, let the nurse at the bedside wait 4 hours for a set due in 30
-    minutes). In the header, not over the grid: a page of ten sets has no room left for a line."""
+    """Up to ten sets a page (`_pages`), oldest first, the empty columns of the last page to carry
+    on by hand; under the title when the next set is due, as the app paces it (the latest set's
+    "next set in 4 hours" alone, after a head injury, let the nurse at the bedside wait 4 hours
+    for a set due in 30 minutes). In the header, not over the grid: a page of ten sets has no
+    room left for a line."""
     info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, landscape=True, place=True,
                     subtitle=sentence(sets[-1].next_set(printed_at, lang)) if sets else None)
@@ -145,12 +175,12 @@ def neuro_chart_pdf(patient: PatientSummary, sets: Sequence[NeuroSet], spec: For
     story: list[Flowable] = [_cell(in_words(WORDS, "legend", lang)), Spacer(1, 2 * mm)]
     if not sets:
         story.append(_cell(in_words(WORDS, "none", lang), size=10))
-    for start in range(0, max(len(sets), 1), COLUMNS):
-        if start:
-            story.append(PageBreak())
-        page: list[NeuroSet | None] = list(sets[start:start + COLUMNS])
-        story.append(_grid(page + [None] * (COLUMNS - len(page)), spec, authors, laptops, lang, width,
-                           printed_at.tzinfo))
+    room = body_height(info)
+    above = sum(flowable.wrap(width, room)[1] for flowable in story)
+    for number, grid in enumerate(_pages(
+            sets, lambda page: _grid(page, spec, authors, laptops, lang, width, printed_at.tzinfo),
+            width, room - above, room)):
+        story += [PageBreak(), grid] if number else [grid]
     return build_pdf(out, story, info)
 
 
