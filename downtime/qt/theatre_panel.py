@@ -56,6 +56,7 @@ NAME_CHARACTERS = 34
 # (`wrap_columns`): its name, operation, cancellation (with PATIENT NOT TOLD YET under it) and whom to tell.
 WRAPPED = {WAITING_NAME: 20, WAITING_OPERATION: 22, CANCELLED: 34, WHOM: 24}
 SCREEN_MARGIN = 80  # pixels left beside a dialog sized to its contents: its frame and the screen's edge
+LAST_MINUTE = (None, False, True)  # the Cancel dialog's "Last minute" answers, in its list's order: blank, No, Yes
 ON_THE_BOARD = QT_TRANSLATE_NOOP("TheatrePanel", "Select an operation on the day board first.")
 ON_THE_LIST = QT_TRANSLATE_NOOP("TheatrePanel", "Select an operation in the rescheduling list first.")
 ALLERGIES = QT_TR_NOOP("Allergies")
@@ -304,6 +305,10 @@ class CancelDialog(QDialog):
         self.cancelled_at = LineEditor(session.form("operation_cancellation").field("cancelled_at"), session.lang,
                                        now=session.clock)
         self.cancelled_at.set_value(session.clock().isoformat(timespec="minutes"))
+        self.last_minute_guessed = False
+        self.last_minute.activated.connect(self._last_minute_chosen)
+        self.cancelled_at.edit.textChanged.connect(self._last_minute_on_the_day)
+        self._last_minute_on_the_day()
         form.addRow(translate("CancelDialog", "&Reason"), self.reason)
         form.addRow(translate("CancelDialog", "Cancelled &at"), self.cancelled_at.widget)
         # The form's own label, which a refusal names: the dialog's words of its own ("après
@@ -325,7 +330,7 @@ class CancelDialog(QDialog):
             return None
         values = {"cancelled_at": self.cancelled_at.value(),
                   "reason": self.reason_codes[self.reason.currentIndex()],
-                  "last_minute": (None, False, True)[self.last_minute.currentIndex()],
+                  "last_minute": LAST_MINUTE[self.last_minute.currentIndex()],
                   "patient_told": self.told_codes[self.told.currentIndex()]}
         if self.notes.text().strip():
             values["notes"] = self.notes.text().strip()
@@ -339,6 +344,26 @@ class CancelDialog(QDialog):
         self.saved.emit(saved)
         self.accept()
         return saved
+
+    def _last_minute_on_the_day(self) -> None:
+        """"Yes" while cancelled on the operation's own day, read on the ward's clock: the service
+        refuses "No" then, and the coordinator cancelling at 07:30 learnt so only on saving. Any
+        other day is the coordinator's to answer: a "Yes" put here goes back to blank once the
+        time typed leaves that day, one they chose stays."""
+        cancelled, start, zone = self.cancelled_at.lenient_value(), self.state.start, self.session.clock().tzinfo
+        on_the_day = bool(cancelled) and start is not None and (
+            datetime.fromisoformat(cancelled).astimezone(zone).date() == start.astimezone(zone).date())
+        yes = LAST_MINUTE.index(True)
+        if on_the_day:
+            self.last_minute_guessed = self.last_minute_guessed or self.last_minute.currentIndex() != yes
+            self.last_minute.setCurrentIndex(yes)
+        elif self.last_minute_guessed:
+            self.last_minute.setCurrentIndex(LAST_MINUTE.index(None))
+            self.last_minute_guessed = False
+
+    def _last_minute_chosen(self) -> None:
+        """The coordinator's own answer, kept whatever time is typed after it."""
+        self.last_minute_guessed = False
 
     def _offer_told(self) -> None:
         """For the patient's death, the family told or not yet: the patient told in person, by
@@ -981,7 +1006,7 @@ class TheatrePanel(QWidget):
             Prompts.error(self, *self._struck_said(entry.state))
             return None
         dialog = CancelDialog(self.session, entry.state, self)
-        dialog.saved.connect(lambda saved: self._say_to_tell(entry.state, saved))
+        dialog.saved.connect(lambda saved: self._say_saved_to_tell(entry.state, saved))
         return self._open(dialog)
 
     def done_selected(self) -> QDialog | None:
@@ -1070,11 +1095,21 @@ class TheatrePanel(QWidget):
             return None
         state = self.waiting_model.rows[index.row()].state
         dialog = RebookDialog(self.session, state, self)
-        dialog.saved.connect(lambda saved: self._say_to_tell(state, saved))
+        dialog.saved.connect(lambda saved: self._say_saved_to_tell(state, saved))
         dialog.saved.connect(lambda saved: self._choose_for_letter(state, saved))
         # Once the dialog is gone, not over it: accepted only once saved.
         dialog.accepted.connect(lambda: say_flagged(self, self.session, state.record.record_id))
         return self._open(dialog)
+
+    def _say_saved_to_tell(self, state: theatre.BookingState, saved: RecordVersion) -> None:
+        """Whom to tell once a cancellation, rebooking or transfer is saved, when the operation,
+        read again, still has its patient to tell as the board judges it (`not_told`): told by a
+        letter posted too late to arrive before the operation it tells of, the patient is not
+        told, and the line said nothing while the board said to ring. None for a patient told."""
+        if theatre.booking_facts(self.session.db, state.record.record_id).not_told:
+            self._say_to_tell(state, saved)
+        else:
+            self.to_tell.hide()
 
     def _say_to_tell(self, state: theatre.BookingState, saved: RecordVersion) -> None:
         """Over the board, the number to ring, whom to tell, and what, once an operation is
@@ -1083,11 +1118,8 @@ class TheatrePanel(QWidget):
         rebookings each had their number looked up again. One line beside the board's title, the
         number first (a narrow window cuts its end; whole in its tooltip). For a patient in a bed,
         their ward instead, whose team tells them (`theatre.whom_to_tell`): the line said to ring
-        the number of a patient on ward 3B, who was not at home. None for a patient told as it
-        was saved. An operation cancelled has no letter until it is rebooked."""
-        if not theatre.still_to_tell(saved):
-            self.to_tell.hide()
-            return
+        the number of a patient on ward 3B, who was not at home. An operation cancelled has no
+        letter until it is rebooked."""
         patient, news = state.patient, _news(self.session, state, saved)
         to_tell = _to_tell(self.session, patient)
         whom = to_tell.said(self.session.lang)

@@ -604,6 +604,12 @@ def _state(replayed: list[BookingFacts], booking_id: str) -> BookingFacts:
     raise NotFound(f"no standing booking {booking_id}")
 
 
+def booking_facts(db: Database, booking_id: str) -> BookingFacts:
+    """One booking as it stands, replayed alone: a check of the operation just changed (its
+    patient still to tell, `not_told`) need not replay the hospital's thousands of others."""
+    return _state(_replay(db, {booking_id}), booking_id)
+
+
 def _booked(replayed: list[BookingFacts]) -> list[Booking]:
     return [facts.occupies for facts in replayed if facts.status in PLACED]
 
@@ -1344,7 +1350,7 @@ def done_in_use(db: Database, forms: dict[str, FormSpec], data: Mapping[str, Any
     booked on its own list are left out: a list running late, or taken in another order,
     reaches the next slot, which is no slip."""
     booking_id = str(data["booking"])
-    own = _state(_replay(db, {booking_id}), booking_id)
+    own = booking_facts(db, booking_id)
     begun = datetime.fromisoformat(data["done_at"])
     ends = begun + timedelta(minutes=own.minutes)
     nearby = {facts.record.record_id: facts for facts in _replay(db, _near(db, begun, ends) - {booking_id})
@@ -1405,7 +1411,7 @@ def refuse_done_in_use(db: Database, forms: dict[str, FormSpec], data: Mapping[s
 def done_defaults(db: Database, booking_id: str, now: datetime) -> tuple[datetime, str | None]:
     """What "Operation done" starts with: the time of the operation's slot (now, while that is
     still to come: its list runs early), and its list's theatre (None: the list withdrawn)."""
-    facts = _state(_replay(db, {booking_id}), booking_id)
+    facts = booking_facts(db, booking_id)
     listed = sessions(db, {facts.session_id}).get(facts.session_id) if facts.session_id is not None else None
     return (min(facts.start, now) if facts.start is not None else now), listed.theatre if listed is not None else None
 
@@ -1877,7 +1883,7 @@ def booking_line(db: Database, forms: dict[str, FormSpec], booking_id: str, now:
     """The standing line of this operation on its list's day board, as `day_list` reads it (its
     namesakes and the latex order across the day's lists); None for one not standing on a list
     (cancelled, transferred, or its list withdrawn)."""
-    facts = _state(_replay(db, {booking_id}), booking_id)
+    facts = booking_facts(db, booking_id)
     listed = sessions(db, {facts.session_id}).get(facts.session_id) if facts.session_id is not None else None
     if listed is None or facts.status not in PLACED:
         return None

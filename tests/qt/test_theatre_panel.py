@@ -1651,6 +1651,7 @@ def test_the_cancel_dialog_names_last_minute_as_its_refusal_does(coordinator, qt
         qtbot.addWidget(dialog)
         dialog.reason.setCurrentIndex(1)
         dialog.told.setCurrentIndex(1)
+        dialog.last_minute.setCurrentIndex(0)  # Yes to start with, the operation being today's
         assert dialog.save() is None
         (label,) = [label for label in dialog.findChildren(QLabel) if label.buddy() is dialog.last_minute]
         asked = label.text().replace("&", "")
