@@ -31,6 +31,9 @@ from downtime.domain.medication import allergy_matches, controlled_drug
     ("Negaban", "Penicillin"), ("Amoxil", "Penicillin"), ("Co-amox", "Penicillin"), ("Amoxiclav", "Penicillin"),
     ("Penbritin", "Penicillin"), ("Totapen", "pénicilline"), ("Bristopen", "pénicilline"), ("Ciblor", "pénicilline"),
     ("Selexid", "Penicillin"),
+    # A penicillin allergy as wards write it in haste: abbreviated ("PCN", the French "Péni") or
+    # with one l; amoxicillin was given against each with no warning.
+    ("Amoxicillin", "PCN"), ("Amoxicillin", "Péni"), ("Amoxicillin", "Penicilin"), ("Amoxicilline", "Pénicilines"),
     ("Co-codamol 30/500", "codeine"),
     ("Dafalgan codéiné", "Codéine"),
     ("Oramorph", "morphine"),

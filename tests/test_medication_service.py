@@ -1479,3 +1479,17 @@ def test_the_orders_already_written_are_listed_with_a_space_before_the_semicolon
     _, regular, _ = paracetamol
     listed_in(medication.duplicate_orders(session_for("doctor", lang), {**regular.data, "times": "09:00"},
                                           regular.patient_id), lang)
+
+
+def test_a_second_extra_dose_of_a_regular_order_is_spaced_from_the_first(session_for, medication_ward):
+    """Two doses typed for no time of the order: 1 g of amoxicillin at 10:00 and again at 10:30
+    asked nothing but the allergy."""
+    nurse = session_for("nurse")
+    _, amoxicillin, _ = medication_ward
+
+    def extra(at):
+        return {"outcome": "given", "given_at": f"2026-11-28T{at}+01:00", "dose_given": 1.0, "route": "IV"}
+
+    first = medication.check_dose(nurse, amoxicillin, extra("10:00"))
+    medication.record_dose(nurse, amoxicillin, extra("10:00"), overrides={w.check: "Extra dose, Dr Benali" for w in first})
+    assert Check.DOSE_SPACING in {w.check for w in medication.check_dose(nurse, amoxicillin, extra("10:30"))}

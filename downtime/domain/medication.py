@@ -355,7 +355,7 @@ class Warning:
 # "amoxicilline" "amoxicillin"), never inside another word: "AINS" is not in "lidocaïne".
 # Each class: the names a ward writes for it, and its members.
 ALLERGY_CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "penicillin": (("penicillin", "penicillin v", "penicillin g", "beta-lactam", "bêta-lactamine"),
+    "penicillin": (("penicillin", "penicillin v", "penicillin g", "pcn", "péni", "beta-lactam", "bêta-lactamine"),
                    ("amoxicillin", "ampicillin", "flucloxacillin", "cloxacillin", "oxacillin", "piperacillin",
                     "benzylpenicillin", "phenoxymethylpenicillin", "temocillin", "ticarcillin", "pivmecillinam",
                     "mecillinam")),
@@ -429,8 +429,9 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
 CONTROLLED_DRUGS = ("morphine", "oxycodone", "fentanyl", "hydromorphone", "methadone", "pethidine", "buprenorphine",
                     "diamorphine", "tapentadol", "alfentanil", "remifentanil", "sufentanil", "ketamine",
                     "methylphenidate", "dexamfetamine", "dexamphetamine", "lisdexamfetamine", "cocaine", "nabilone")
-# A word ending so is a member of the class, named in no table yet (every penicillin is a -cillin).
-CLASS_ENDINGS = {"cillin": "penicillin"}
+# A word ending so is a member of the class, named in no table yet (every penicillin is a -cillin),
+# or a penicillin misspelt with one l ("Penicilin", "Pénicilines": no warning before amoxicillin).
+CLASS_ENDINGS = {"cillin": "penicillin", "cilin": "penicillin"}
 # Words two names share that say nothing of the medicine itself: an unknown allergen matches a
 # drug by a word they share, and "Penicillin V potassium" is no allergy to potassium chloride.
 NOT_A_MEDICINE = frozenset({
@@ -1054,7 +1055,10 @@ def spaced_from_own_doses(order: Order, at: datetime, scheduled_for: datetime | 
     spacing = dose_spacing(order)
     if order.frequency is not Frequency.SCHEDULED or spacing is None:
         return []
-    doses = [dose for dose in prn_given(order, [*history, *on_hold], ()) if not same_dose_time(dose.scheduled_for, scheduled_for)]
+    # The dose recorded for this time is weighed as already given elsewhere; two extra doses (for
+    # no time) are two doses: 1 g of amoxicillin at 10:00 and again at 10:30 asked nothing.
+    doses = [dose for dose in prn_given(order, [*history, *on_hold], ())
+             if scheduled_for is None or not same_dose_time(dose.scheduled_for, scheduled_for)]
     close: list[tuple[timedelta, datetime, Administration | None]] = [
         (abs(elapsed.between(dose.at, at)), dose.scheduled_for or dose.at, dose) for dose in doses]
     held_times = [dose.scheduled_for for dose in doses if dose in on_hold]
