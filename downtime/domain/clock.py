@@ -3,7 +3,7 @@ time without loading them."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 
 def local_now() -> datetime:
@@ -16,3 +16,9 @@ def local_now() -> datetime:
     from tzlocal import get_localzone
 
     return datetime.now(get_localzone())
+
+
+def ward_time(moment: datetime, zone: tzinfo | None) -> str:
+    """"28/11 13:10" on the ward's clock (`zone`, the clock's now's), whichever offset the moment
+    was stored with: a record typed on a laptop set to UTC, merged here, read an hour off."""
+    return f"{moment.astimezone(zone):%d/%m %H:%M}"

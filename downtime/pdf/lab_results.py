@@ -14,6 +14,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from downtime.domain.clock import ward_time
 from downtime.domain.lab_results import SIGNS, Flag, Sign
 from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.formspec import FormSpec, Lang
@@ -22,7 +23,7 @@ from downtime.i18n import semicolon
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words,
                                 style)
-from downtime.services.lab_results import Received, Sent, at_clock
+from downtime.services.lab_results import Received, Sent
 from downtime.services.patients import PatientSummary
 
 BY_HAND = 6
@@ -73,7 +74,7 @@ def _samples(sent: Sequence[Sent], spec: FormSpec, authors: Authors, laptops: Ma
     body: list[list[object]] = [_headings(lang, "sent", ward)]
     for one in sent:
         record, data = one.record, one.record.data
-        body.append([chart_cell(at_clock(one.taken_at, at.tzinfo)), chart_cell(one.tests(spec, lang), bold=True),
+        body.append([chart_cell(ward_time(one.taken_at, at.tzinfo)), chart_cell(one.tests(spec, lang), bold=True),
                      chart_cell(format_value(spec.field("urgency"), data["urgency"], lang), bold=data["urgency"] == "urgent"),
                      chart_cell(data.get("sample_number") or ""), chart_cell(" ".join((data.get("requested_by") or "").split())),
                      chart_cell(authors.initials(record.author, record.device_id, laptops)),
@@ -99,7 +100,7 @@ def _table(results: Sequence[Received], spec: FormSpec, authors: Authors, laptop
         record, data = found.record, found.record.data
         what = found.text() + (f"; {in_words(WORDS, 'lab_number', lang, number=data['lab_number'])}"
                                if data.get("lab_number") else "")
-        body.append([chart_cell(at_clock(found.received_at, at.tzinfo)), chart_cell(_how(found, spec, lang)),
+        body.append([chart_cell(ward_time(found.received_at, at.tzinfo)), chart_cell(_how(found, spec, lang)),
                      chart_cell(what, bold=found.flag is not Flag.NORMAL),
                      chart_cell(format_value(spec.field("flag"), data["flag"], lang), bold=True,
                            alert=found.flag is Flag.CRITICAL),

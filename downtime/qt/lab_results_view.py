@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+from downtime.domain.clock import ward_time
 from downtime.domain.lab_results import Flag
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
@@ -22,7 +23,7 @@ from downtime.qt.tables import TextTableModel, cut_column, print_and_open, share
 from downtime.services import lab_results, printing
 from downtime.services.context import Session
 from downtime.qt.work import ReadAgain
-from downtime.services.lab_results import Received, Sent, at_clock
+from downtime.services.lab_results import Received, Sent
 
 
 CUT_CHARACTERS = {1: 30, 2: 40, 4: 30, 5: 40}
@@ -47,7 +48,7 @@ class SamplesModel(TextTableModel):
         sent: Sent = self.rows[row]
         spec, lang = self.session.form(lab_results.REQUEST_FORM), self.session.lang
         data = sent.record.data
-        return (at_clock(sent.taken_at, self.at.tzinfo), sent.tests(spec, lang), format_value(spec.field("urgency"),
+        return (ward_time(sent.taken_at, self.at.tzinfo), sent.tests(spec, lang), format_value(spec.field("urgency"),
                                                                                     data["urgency"], lang),
                 data.get("sample_number") or "", sent.state(spec, self.at, lang))
 
@@ -77,7 +78,7 @@ class ResultsModel(TextTableModel):
         told = found.told(self.lang, self.zone)
         if told and data.get("action"):
             told = labelled(told, " ".join(data["action"].split()), self.lang)
-        return (at_clock(found.received_at, self.zone), semicolon(self.lang).join(how), found.text(),
+        return (ward_time(found.received_at, self.zone), semicolon(self.lang).join(how), found.text(),
                 format_value(self.spec.field("flag"), data["flag"], self.lang), told, semicolon(self.lang).join(found.said(self.lang)))
 
 
@@ -122,7 +123,7 @@ class LabResultsView(ChartTab):
         for column, characters in CUT_CHARACTERS.items():
             cut_column(self.table, column, characters)
         request_spec = self.session.form(lab_results.REQUEST_FORM)
-        said = [*(labelled(text, f"{one.text()} ({at_clock(one.received_at, now.tzinfo)})", lang)
+        said = [*(labelled(text, f"{one.text()} ({ward_time(one.received_at, now.tzinfo)})", lang)
                   for one in lab_results.critical_untold(results) for text in one.said(lang)),
                 *(labelled(one.state(request_spec, now, lang), one.line(request_spec, lang, now.tzinfo), lang)
                   for one in lab_results.overdue(sent, now))]

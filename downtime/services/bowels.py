@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from downtime.domain.clock import ward_time
 from downtime.domain import elapsed
 from downtime.domain.bowels import (BLEEDING, DAY, LOOSE_IN_A_DAY, NONE_SINCE_ADMISSION, SAMPLE, SIGNS, Sign,
                                     bleeding_told, c_difficile_positive, constipated_from, formed, in_a_day,
@@ -226,7 +227,7 @@ def asking(bowels: Bowels, spec: FormSpec, at: datetime, lang: Lang) -> list[str
         seen=format_value(spec.field("seen"), sorted(bled.bleeding), lang) if bled else "",
         time=f"{bled.charted_at:%d/%m %H:%M}" if bled else "",
         result=result.text() if result else "",
-        received=f"{result.received_at.astimezone(at.tzinfo):%d/%m %H:%M}" if result else "",
+        received=ward_time(result.received_at, at.tzinfo) if result else "",
         days=elapsed.between(start, at).days if start else 0,
         since=(f"{start:%d/%m}" if _from_admission(bowels) else f"{start:%d/%m %H:%M}") if start else "")
         for sign in found_signs(bowels, at)]

@@ -30,6 +30,7 @@ from datetime import datetime, tzinfo
 
 from sqlite_utils import Database
 
+from downtime.domain.clock import ward_time
 from downtime.domain import elapsed
 from downtime.domain.medication import DoseState, dose_state, policy_for
 from downtime.domain.transfusion import Sign
@@ -120,7 +121,7 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
               for one in units]
     for patient_id, results in lab_results.charts(db, patients).items():
         found.extend(ChartAlert(patients[patient_id], lab_results.FORM,
-                                f"{one.text()} {lab_results.at_clock(one.received_at, at.tzinfo)}",
+                                f"{one.text()} {ward_time(one.received_at, at.tzinfo)}",
                                 one.said(lang)) for one in lab_results.critical_untold(results))
     for patient_id, sent in lab_results.samples_of(db, patients).items():
         found.extend(ChartAlert(patients[patient_id], lab_results.REQUEST_FORM,
@@ -218,7 +219,7 @@ def left_untold(db: Database, forms: dict[str, FormSpec], staying: Collection[st
     for patient in sorted(left, key=lambda patient: (patient.display_name, patient.patient_id)):
         if patient.stay is None:
             continue
-        found += [ChartAlert(patient, lab_results.FORM, f"{one.text()} {lab_results.at_clock(one.received_at, zone)}",
+        found += [ChartAlert(patient, lab_results.FORM, f"{one.text()} {ward_time(one.received_at, zone)}",
                              [*one.said(lang), lab_results.WORDS[patient.stay][lang]])
                   for one in lab_results.critical_untold(results.get(patient.patient_id, []))]
         found += [_reaction(patient, one, forms, lang) for one in reactions.get(patient.patient_id, [])]

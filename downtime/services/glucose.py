@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from downtime.domain.clock import ward_time
 from downtime.domain import elapsed
 from downtime.domain.glucose import (BASAL_CHECKED_WITHIN, CHECKED_WITHIN, KETONES_TELL, SCALES, SIGNS, UNIT_FIELD,
                                      Reading, Sign, checked_within, every, every_words, hypo_persists, insulin,
@@ -94,7 +95,7 @@ class Charted:
     def when(self, at: datetime) -> str:
         """When it was taken on the ward's clock at `at`: a reading imported in UTC said 12:50 beside
         a recheck "due 14:05"."""
-        return f"{self.taken_at.astimezone(at.tzinfo):%d/%m %H:%M}"
+        return ward_time(self.taken_at, at.tzinfo)
 
     def next_check(self, at: datetime, lang: Lang) -> str:
         """"hypo recheck due 28/11 14:05", "next reading due 28/11 15:00 (hourly)", each saying

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from downtime.domain.clock import ward_time
 from downtime.domain import elapsed
 from downtime.domain.census import StayStatus
 from downtime.domain.lab_results import SIGNS, Flag, Sign, awaited, back_by, doctor_told, signs
@@ -58,11 +59,6 @@ WORDS = {
 }
 
 
-def at_clock(moment: datetime, zone: tzinfo | None) -> str:
-    """"28/11 13:10" on the ward's clock (`zone`, the clock's now), whichever clock it was typed
-    on: a result typed on a laptop set to UTC, merged here, read an hour off."""
-    return f"{moment.astimezone(zone):%d/%m %H:%M}"
-
 
 @dataclass(frozen=True)
 class Received:
@@ -87,7 +83,7 @@ class Received:
         told_at = self.told_at
         if told_at is None:
             return ""
-        return WORDS["told"][lang].format(name=" ".join(self.record.data["told"].split()), time=at_clock(told_at, zone))
+        return WORDS["told"][lang].format(name=" ".join(self.record.data["told"].split()), time=ward_time(told_at, zone))
 
     def said(self, lang: Lang) -> list[str]:
         return [SIGNS[sign][lang] for sign in self.signs]
@@ -97,7 +93,7 @@ class Received:
         6.8 mmol/L (3.5–5.3), Critical, received 28/11 03:10, Dr Martin told 28/11 03:20"."""
         flag = format_value(spec.field("flag"), self.flag.value, lang)
         return ", ".join(filter(None, (self.text(), flag, WORDS["received"][lang].format(
-            time=at_clock(self.received_at, zone)), self.told(lang, zone))))
+            time=ward_time(self.received_at, zone)), self.told(lang, zone))))
 
 
 @dataclass(frozen=True)
@@ -127,11 +123,11 @@ class Sent:
             return WORDS["back"][lang].format(count=len(self.results))
         late = "not_back" if self.overdue(at) else "awaiting"
         return WORDS[f"partly_{late}" if self.results else late][lang].format(
-            time=at_clock(self.due_at, at.tzinfo), tests=self.tests(spec, lang, self.awaited))
+            time=ward_time(self.due_at, at.tzinfo), tests=self.tests(spec, lang, self.awaited))
 
     def line(self, spec: FormSpec, lang: Lang, zone: tzinfo | None) -> str:
         """"Full blood count, CRP (Urgent) taken 28/11 08:00", on the clock of `zone`."""
-        return WORDS["sample"][lang].format(tests=self.tests(spec, lang), time=at_clock(self.taken_at, zone),
+        return WORDS["sample"][lang].format(tests=self.tests(spec, lang), time=ward_time(self.taken_at, zone),
                                             urgency=format_value(spec.field("urgency"), self.record.data["urgency"], lang))
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from downtime.domain.clock import ward_time
 from downtime.domain import elapsed
 from downtime.domain.census import StayStatus
 from downtime.domain.news2 import News2Score
@@ -64,10 +65,6 @@ OXYGEN_NEEDED = QT_TRANSLATE_NOOP(
                 "it to the target and time it, or correct the readings.")
 
 
-def _at(moment: datetime, zone: tzinfo | None) -> str:
-    """A time on the ward's clock (`zone`, the clock's now), whichever clock it was typed on."""
-    return f"{moment.astimezone(zone):%d/%m %H:%M}"
-
 
 @dataclass(frozen=True)
 class Screened:
@@ -82,14 +79,14 @@ class Screened:
         reviewed by Dr Benali 28/11 13:15", on the ward's clock (`zone`)."""
         data, screening = self.record.data, self.screening
         said = [WORDS["screened"][lang].format(
-            time=_at(screening.screened_at, zone), found=SHORT[screening.outcome][lang],
+            time=ward_time(screening.screened_at, zone), found=SHORT[screening.outcome][lang],
             news2="" if self.news2 is None else WORDS["news2"][lang].format(score=self.news2.total))]
         if data.get("antibiotics_at"):
             said.append(WORDS["antibiotics"][lang].format(
-                time=_at(datetime.fromisoformat(data["antibiotics_at"]), zone)))
+                time=ward_time(datetime.fromisoformat(data["antibiotics_at"]), zone)))
         if screening.reviewed_at is not None:
             said.append(WORDS["reviewed"][lang].format(name=" ".join(data["reviewed_by"].split()),
-                                                       time=_at(screening.reviewed_at, zone)))
+                                                       time=ward_time(screening.reviewed_at, zone)))
         return semicolon(lang).join(said)
 
     def meaning(self, lang: Lang) -> str:
@@ -113,8 +110,8 @@ def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[s
         screened_at = datetime.fromisoformat(data["screened_at"])
         raise ValidationFailed([FieldError("reviewed_at", message(
             lang, REVIEWED_LONG_BEFORE, field=spec.field("reviewed_at").label.get(lang),
-            time=_at(datetime.fromisoformat(data["reviewed_at"]), screened_at.tzinfo),
-            hours=int(DONE_FROM.total_seconds() // 3600), screened=_at(screened_at, screened_at.tzinfo)))])
+            time=ward_time(datetime.fromisoformat(data["reviewed_at"]), screened_at.tzinfo),
+            hours=int(DONE_FROM.total_seconds() // 3600), screened=ward_time(screened_at, screened_at.tzinfo)))])
     if _oxygen_refused(data) and (before is None or not _oxygen_refused(before)):
         raise ValidationFailed([FieldError("not_needed", message(
             lang, OXYGEN_NEEDED, field=spec.field("not_needed").label.get(lang), spo2=data["spo2"],
@@ -181,7 +178,7 @@ class Sepsis:
         asked = [] if self.episode is None else self.episode.asks(at, lang)
         if self.to_screen and self.standing is not None and self.standing.news2 is not None:
             asked.insert(0, WORDS["screen"][lang].format(score=self.standing.news2.total,
-                                                         time=_at(self.standing.taken_at, at.tzinfo)))
+                                                         time=ward_time(self.standing.taken_at, at.tzinfo)))
         return asked
 
     def next_change(self, at: datetime) -> datetime | None:

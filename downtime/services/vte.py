@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from downtime.domain.clock import ward_time
 from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
 from downtime.domain.census import StayStatus
@@ -64,11 +65,6 @@ STOCKINGS_RULED_OUT = QT_TRANSLATE_NOOP(
                 "intermittent pneumatic compression, or another decision.")
 
 
-def _when(moment: datetime, tz: tzinfo | None) -> str:
-    """A time as the ward's clock reads it: one stored with another offset (a record typed on a
-    laptop set to UTC, merged here) was said an hour off."""
-    return f"{moment.astimezone(tz):%d/%m %H:%M}"
-
 
 def decided(spec: FormSpec, answers: Mapping[str, Any], lang: Lang) -> str:
     """The prophylaxis decided in words, with the mechanical prophylaxis named: "Mechanical,
@@ -95,7 +91,7 @@ class Assessed:
 
     def text(self, spec: FormSpec, lang: Lang, tz: tzinfo | None) -> str:
         """"VTE risk assessed 28/11 10:00: Mechanical, intermittent pneumatic compression (IPC)"."""
-        return WORDS["assessed"][lang].format(time=_when(self.assessed_at, tz), decision=decided(
+        return WORDS["assessed"][lang].format(time=ward_time(self.assessed_at, tz), decision=decided(
             spec, self.record.data, lang))
 
     @property
@@ -206,11 +202,11 @@ def asks(known: Vte, spec: FormSpec, patient: PatientSummary, at: datetime, lang
     if reasons := ruled_out(spec, found.record.data, lang):
         said.append(WORDS["no_stockings"][lang].format(reasons=reasons))
     if known.unprescribed:
-        said.append(WORDS["not_prescribed"][lang].format(time=_when(found.assessed_at, tz)))
+        said.append(WORDS["not_prescribed"][lang].format(time=ward_time(found.assessed_at, tz)))
     why = reassessment_due(_admitted(patient), [one.assessed_at for one in known.assessments], known.operated_at, at)
     if why is not None:
-        operated = "" if known.operated_at is None else _when(known.operated_at, tz)
-        said.append(WORDS[why][lang].format(time=_when(found.assessed_at, tz), operated=operated))
+        operated = "" if known.operated_at is None else ward_time(known.operated_at, tz)
+        said.append(WORDS[why][lang].format(time=ward_time(found.assessed_at, tz), operated=operated))
     return said
 
 
@@ -251,7 +247,7 @@ def escalation(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[P
     for patient in patients:
         one = known[patient.patient_id]
         if one.found is None and unassessed(None, patient, at):
-            admitted = _when(datetime.fromisoformat(patient.admitted_at), at.tzinfo)
+            admitted = ward_time(datetime.fromisoformat(patient.admitted_at), at.tzinfo)
             asking[patient.patient_id] = (WORDS["none"][lang], [WORDS["never"][lang].format(admitted=admitted)])
         elif one.found is not None and (said := asks(one, forms[FORM], patient, at, lang)):
             asking[patient.patient_id] = (one.found.text(forms[FORM], lang, at.tzinfo), said)
