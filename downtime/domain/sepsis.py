@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from downtime.domain import elapsed
+from downtime.domain.clock import ward_time
 from downtime.domain.news2 import HIGH_FROM, MEDIUM_FROM, News2Score, Spo2Scale
 
 SCREEN_FROM = MEDIUM_FROM
@@ -182,7 +183,7 @@ class Screening:
         if not self.asking:
             return []
         overdue = elapsed.reached(self.due_at, at)
-        due = f"{self.due_at.astimezone(at.tzinfo):%d/%m %H:%M}"
+        due = ward_time(self.due_at, at.tzinfo)
         found = []
         if self.outcome is Outcome.RED and self.left:
             found.append(ASKS["six_overdue" if overdue else "six"][lang].format(

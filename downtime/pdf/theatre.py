@@ -16,6 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from downtime.domain.census import Location, StayStatus
+from downtime.domain.clock import ward_time
 from downtime.domain.elapsed import instant
 from downtime.domain.theatre import (
     ARRIVE_BEFORE, CLEAR_WATER_UNTIL, NOTHING_TO_EAT_BEFORE, ON_THE_WARD_STILL, TheatreSession,
@@ -233,7 +234,7 @@ def _telling(entry: ListEntry, specs: dict[str, FormSpec], lang: Lang, zone: tzi
         return []
     how, told_at = telling
     return [_p(w("told", lang, how=_choice(specs[state.told_of.form_id], "patient_told", how, lang),
-                 at=f"{told_at.astimezone(zone):%d/%m %H:%M}"), size=7)]
+                 at=ward_time(told_at, zone)), size=7)]
 
 
 def _cancelled(state: BookingState, lang: Lang) -> list[Flowable]:

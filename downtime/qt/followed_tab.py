@@ -16,6 +16,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from downtime.domain import elapsed
+from downtime.domain.clock import ward_time
 from downtime.formspec import FormSpec, Lang
 from downtime.qt.patient_header import ChartTab
 from downtime.qt.tables import TextTableModel, cut_column, print_and_open
@@ -47,7 +48,7 @@ class LooksModel(TextTableModel):
             return self.closed
         if self.overdue(look):
             return self.late
-        return f"{look.due_at.astimezone(self.at.tzinfo):%d/%m %H:%M}"
+        return ward_time(look.due_at, self.at.tzinfo)
 
     def overdue(self, look: Any) -> bool:
         """The latest look at a thing still open whose next look is overdue."""

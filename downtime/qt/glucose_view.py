@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
+from downtime.domain.clock import ward_time
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP, semicolon
@@ -47,7 +48,7 @@ class ReadingsModel(TextTableModel):
             return format_value(self.spec.field(glucose.PLAN), found.record.data.get(glucose.PLAN), self.lang)
         if row == 0:
             return found.next_check(self.at, self.lang)
-        return f"{found.due_at.astimezone(self.at.tzinfo):%d/%m %H:%M}"
+        return ward_time(found.due_at, self.at.tzinfo)
 
     def texts(self, row: int) -> tuple[str, ...]:
         found: Charted = self.rows[row]

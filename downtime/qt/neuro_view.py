@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
+from downtime.domain.clock import ward_time
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP, semicolon
@@ -46,7 +47,7 @@ class NeuroSetsModel(TextTableModel):
     def texts(self, row: int) -> tuple[str, ...]:
         found: NeuroSet = self.rows[row]
         data = found.record.data
-        return (f"{found.taken_at.astimezone(self.at.tzinfo):%d/%m %H:%M}", found.gcs.text(self.lang),
+        return (ward_time(found.taken_at, self.at.tzinfo), found.gcs.text(self.lang),
                 f"{self._pupil(data, 'left')} / {self._pupil(data, 'right')}",
                 f"{self._answer(data, 'arm_left')} / {self._answer(data, 'arm_right')}",
                 f"{self._answer(data, 'leg_left')} / {self._answer(data, 'leg_right')}",
@@ -80,7 +81,7 @@ class NeuroView(ChartTab):
             self.read_again.stop()
             return
         self.say(translate("NeuroView", "Latest: {gcs} at {time}").format(
-            gcs=latest.gcs.text(lang), time=f"{latest.taken_at.astimezone(now.tzinfo):%d/%m %H:%M}")
+            gcs=latest.gcs.text(lang), time=ward_time(latest.taken_at, now.tzinfo))
             + ("" if latest.overdue(now) else f" — {latest.next_set(now, lang)}"), said)
         # Overdue comes with time, not with a save.
         self.read_again.when_due(latest.coming(now), now)

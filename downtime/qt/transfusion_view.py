@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from downtime.domain import elapsed
 from downtime.domain.blood_groups import short
+from downtime.domain.clock import ward_time
 from downtime.formspec import Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP, semicolon
@@ -132,7 +133,7 @@ class TransfusionView(ChartTab):
             if running[-1].sets.first_at is None and elapsed.instant(now) < elapsed.instant(due):
                 # On the laptop's clock, as what the units ask says it once overdue.
                 latest += " — " + translate("TransfusionView", "15-minute observations due {time}").format(
-                    time=f"{due.astimezone(now.tzinfo):%d/%m %H:%M}")
+                    time=ward_time(due, now.tzinfo))
         elif units:
             latest = translate("TransfusionView", "Last unit: {unit}, {state}").format(
                 unit=units[-1].what(spec, lang), state=units[-1].state(self.session.form(transfusion.END_FORM), lang))

@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
 from downtime.domain.census import StayStatus
+from downtime.domain.clock import ward_time
 from downtime.domain.delirium import (ADULTS_FROM_YEARS, AT_RISK_FROM_YEARS, CHANGE_NOT_KNOWN, FIRST_WITHIN, OUTCOMES,
                                       Outcome, doctor_told_at, meaning, outcome, total)
 from downtime.domain.records import RecordVersion
@@ -65,11 +66,11 @@ class Screened:
         ("…; doctor told: Dr Benali 28/11 10:20"), the times on the ward's clock (`tz`): one stored
         with another offset (typed on a laptop set to UTC, merged here) was said an hour off."""
         said = WORDS["screened"][lang].format(score=self.score, said=self.meaning(lang),
-                                              time=f"{self.screened_at.astimezone(tz):%d/%m %H:%M}")
+                                              time=ward_time(self.screened_at, tz))
         if self.told_at is None:
             return said
         return semicolon(lang).join([said, WORDS["told"][lang].format(
-            name=" ".join(self.record.data["doctor_told"].split()), time=f"{self.told_at.astimezone(tz):%d/%m %H:%M}")])
+            name=" ".join(self.record.data["doctor_told"].split()), time=ward_time(self.told_at, tz))])
 
     @property
     def worrying(self) -> bool:
@@ -121,7 +122,7 @@ def _confused(known: Delirium, at: datetime, lang: Lang) -> list[str]:
     """A set recording new confusion since the latest screening (`known` of this stay)."""
     found, confused = known.found, known.confused_at
     if confused is not None and (found is None or elapsed.instant(confused) > elapsed.instant(found.screened_at)):
-        return [WORDS["confused"][lang].format(time=f"{confused.astimezone(at.tzinfo):%d/%m %H:%M}")]
+        return [WORDS["confused"][lang].format(time=ward_time(confused, at.tzinfo))]
     return []
 
 
@@ -135,7 +136,7 @@ def asks(known: Delirium, patient: PatientSummary, at: datetime, lang: Lang) -> 
         return confused
     if _never(known, patient, at):
         admitted = datetime.fromisoformat(str(patient.admitted_at))
-        return [WORDS["never"][lang].format(admitted=f"{admitted.astimezone(at.tzinfo):%d/%m %H:%M}")]
+        return [WORDS["never"][lang].format(admitted=ward_time(admitted, at.tzinfo))]
     return []
 
 

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.census import MovementEvent, left_after
+from downtime.domain.clock import ward_time
 from downtime.domain.devices import (DOCTOR, INSERTED, NO_NEXT_CHECK, REMOVED, SIGNS, STAY_IN_HOSPITAL, TREATED_VIP, Sign,
                                      days_in, key, next_due, signs)
 from downtime.domain.records import RecordVersion
@@ -156,7 +157,7 @@ class Checked:
             return WORDS["ended_stay"][lang].format(ended=self.ended(at))
         if self.inserted_at is None:
             return WORDS["unknown"][lang]
-        return WORDS["since"][lang].format(date=f"{self.inserted_at.astimezone(at.tzinfo):%d/%m %H:%M}",
+        return WORDS["since"][lang].format(date=ward_time(self.inserted_at, at.tzinfo),
                                            day=days_in(self.inserted_at, at) + DAY_ONE[lang])
 
     def in_since(self, at: datetime, lang: Lang) -> str:
@@ -179,7 +180,7 @@ class Checked:
                 *([Sign.STILL_IN] if self.asked else [])]
 
     def said(self, sign: Sign, spec: FormSpec, at: datetime, lang: Lang) -> str:
-        due = "" if self.due_at is None else f"{self.due_at.astimezone(at.tzinfo):%d/%m %H:%M}"
+        due = "" if self.due_at is None else ward_time(self.due_at, at.tzinfo)
         site = self.record.data.get("site_state")
         return SIGNS[sign][lang].format(
             device=self.called(spec, lang), vip=self.vip, due=due, ended=self.ended(at),
@@ -200,7 +201,7 @@ class Checked:
             return WORDS["removed"][lang]
         if elapsed.reached(self.due_at, at):
             return self.said(Sign.OVERDUE, spec, at, lang)
-        return WORDS["due"][lang].format(due=f"{self.due_at.astimezone(at.tzinfo):%d/%m %H:%M}")
+        return WORDS["due"][lang].format(due=ward_time(self.due_at, at.tzinfo))
 
 
 def _at(record: RecordVersion) -> datetime:

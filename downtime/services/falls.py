@@ -12,6 +12,7 @@ from datetime import datetime, timedelta, tzinfo
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
+from downtime.domain.clock import ward_time
 from downtime.domain.falls import AND, Ask, Fall, asks, fall_of, said
 from downtime.domain.medication import running_anticoagulants
 from downtime.domain.records import RecordVersion
@@ -65,12 +66,12 @@ class Recorded:
             ("anticoagulated", _anticoagulant_words(fall, lang), fall.on_anticoagulant),
             ("usual_gcs", WORDS["usual_gcs"][lang].format(total=fall.usual_gcs), fall.usual_gcs is not None))
             if shown and not SAID_BY.get(key, frozenset()) & set(asked)]
-        words = WORDS["fell"][lang].format(time=f"{fall.fell_at.astimezone(zone):%d/%m %H:%M}") + (
+        words = WORDS["fell"][lang].format(time=ward_time(fall.fell_at, zone)) + (
             f" ({', '.join(how)})" if how else "")
         if fall.reviewed_at is None:
             return words
         return semicolon(lang).join([words, WORDS["examined"][lang].format(
-            name=" ".join(data["reviewed_by"].split()), time=f"{fall.reviewed_at.astimezone(zone):%d/%m %H:%M}")])
+            name=" ".join(data["reviewed_by"].split()), time=ward_time(fall.reviewed_at, zone))])
 
 
 def _anticoagulant_words(fall: Fall, lang: Lang) -> str:

@@ -102,7 +102,7 @@ class Charted:
         once overdue that it is, on the ward's clock at `at`; "" with no next reading planned."""
         if self.due_at is None:
             return ""
-        due, late = f"{self.due_at.astimezone(at.tzinfo):%d/%m %H:%M}", self.overdue(at)
+        due, late = ward_time(self.due_at, at.tzinfo), self.overdue(at)
         if self.reading.hypo:
             return WORDS["overdue" if late else "recheck"][lang].format(due=due)
         return WORDS["late" if late else "due"][lang].format(
@@ -206,7 +206,7 @@ def unwatched_asks(since: datetime | None, at: datetime, lang: Lang) -> list[str
     `since` (see `unwatched`), on the ward's clock at `at`."""
     if since is None or not elapsed.reached(elapsed.later(since, UNWATCHED_AFTER), at):
         return []
-    return [WORDS["unwatched"][lang].format(time=f"{since.astimezone(at.tzinfo):%d/%m %H:%M}")]
+    return [WORDS["unwatched"][lang].format(time=ward_time(since, at.tzinfo))]
 
 
 def handover(db: Database, patient_ids: Collection[str], at: datetime, lang: Lang) -> dict[str, str]:

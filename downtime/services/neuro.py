@@ -16,6 +16,7 @@ from datetime import datetime, timedelta, tzinfo
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
+from downtime.domain.clock import ward_time
 from downtime.domain.falls import Fall, fall_of, head_ct, neuro_interval, pacing_fall
 from downtime.domain.gcs import HEAD_CT, Flag, Gcs, flags, gcs, sustained_fall
 from downtime.domain.records import RecordStatus, RecordVersion
@@ -88,7 +89,7 @@ class NeuroSet:
         are stopped, and who decided."""
         if self.stopped:
             return STOPPED_BY[lang].format(name=" ".join(self.record.data["stopped_by"].split()))
-        when = f"{self.due_at.astimezone(at.tzinfo):%d/%m %H:%M}"
+        when = ward_time(self.due_at, at.tzinfo)
         said = NEXT[lang]["overdue" if self.overdue(at) else "due"].format(due=when)
         if self.paced is None or self.paced >= self.stated:
             return said
@@ -131,7 +132,7 @@ def handover(db: Database, patient_ids: Collection[str], at: datetime, lang: Lan
     for patient_id, sets in charts(db, patient_ids).items():
         latest = sets[-1]
         taken = HANDOVER[lang].format(gcs=latest.gcs.text(lang),
-                                      time=f"{latest.taken_at.astimezone(at.tzinfo):%d/%m %H:%M}")
+                                      time=ward_time(latest.taken_at, at.tzinfo))
         told = [latest.told_words(lang, at.tzinfo)] if latest.told else []
         said[patient_id] = semicolon(lang).join([taken, *(flag.text(lang) for flag in latest.asks), *told,
                                                  latest.next_set(at, lang)])

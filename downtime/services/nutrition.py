@@ -14,6 +14,7 @@ from sqlite_utils import Database
 from downtime.domain import elapsed
 from downtime.domain.census import StayStatus
 from downtime.domain.age import age_in_years
+from downtime.domain.clock import ward_time
 from downtime.domain.nutrition import ADULTS_FROM_YEARS, FIRST_WITHIN, RISKS, Risk, again_by, bmi, risk, total
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
@@ -60,7 +61,7 @@ class Screened:
 
     def asks(self, at: datetime, lang: Lang) -> list[str]:
         """Screening again once a week has gone by."""
-        return [WORDS["again"][lang].format(due=f"{self.due_at.astimezone(at.tzinfo):%d/%m %H:%M}")] \
+        return [WORDS["again"][lang].format(due=ward_time(self.due_at, at.tzinfo))] \
             if self.overdue(at) else []
 
 
@@ -83,7 +84,7 @@ def unscreened(patient: PatientSummary, at: datetime, lang: Lang) -> list[str]:
     if first is None or not elapsed.reached(first, at) or child(patient, at):
         return []
     admitted = datetime.fromisoformat(str(patient.admitted_at))
-    return [WORDS["never"][lang].format(admitted=f"{admitted.astimezone(at.tzinfo):%d/%m %H:%M}")]
+    return [WORDS["never"][lang].format(admitted=ward_time(admitted, at.tzinfo))]
 
 
 def child(patient: PatientSummary, at: datetime) -> bool:

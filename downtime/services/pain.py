@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
+from downtime.domain.clock import ward_time
 from downtime.domain.medication import Outcome
 from downtime.domain.pain import (AFTER_INJECTION, AFTER_OTHER, INJECTED, SCORED, SIGNS, YOUNGEST, Sign,
                                   assesses_effect, depressing, for_pain, found, matters, reassess_after_dose,
@@ -108,7 +109,7 @@ class Reassessed(ABC):
         """"reassess by 28/11 15:00", or "PAIN REASSESSMENT OVERDUE since …" once it is."""
         if self.overdue(at):
             return self.said(Sign.OVERDUE, spec, at, lang)
-        return WORDS["due"][lang].format(due=f"{self.due_at.astimezone(at.tzinfo):%d/%m %H:%M}")
+        return WORDS["due"][lang].format(due=ward_time(self.due_at, at.tzinfo))
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ class Unassessed(Reassessed):
         return [Sign.OVERDUE] if self.overdue(at) else []
 
     def said(self, sign: Sign, spec: FormSpec, at: datetime, lang: Lang) -> str:
-        return SIGNS[sign][lang].format(score="", due=f"{self.due_at.astimezone(at.tzinfo):%d/%m %H:%M}")
+        return SIGNS[sign][lang].format(score="", due=ward_time(self.due_at, at.tzinfo))
 
     def line(self, key: str, spec: FormSpec, lang: Lang) -> str:
         return NOT_ASSESSED[key][lang]
@@ -189,7 +190,7 @@ class Assessed(Reassessed):
 
     def said(self, sign: Sign, spec: FormSpec, at: datetime, lang: Lang) -> str:
         return SIGNS[sign][lang].format(score=self.score(spec, lang), found=found(self.record.data, lang),
-                                        due=f"{self.due_at.astimezone(at.tzinfo):%d/%m %H:%M}")
+                                        due=ward_time(self.due_at, at.tzinfo))
 
     def line(self, key: str, spec: FormSpec, lang: Lang) -> str:
         return WORDS[key][lang].format(pain=self.text(spec, lang), time=f"{self.assessed_at:%d/%m %H:%M}")

@@ -17,6 +17,7 @@ from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
 from downtime.domain.braden import ADULTS_FROM_YEARS, BANDS, FIRST_WITHIN, Band, band as band_of, total
 from downtime.domain.census import StayStatus
+from downtime.domain.clock import ward_time
 from downtime.domain.records import RecordVersion
 from downtime.domain.repositioning import (DAMAGE, EVERY_AT_MOST, SIGNS, Sign, due_after, signs, too_seldom,
                                            uncharted_from)
@@ -92,7 +93,7 @@ class Turned:
         where = " ".join((seen.data.get("skin_where") or "").split())
         if seen is not self.record:
             where = WORDS["seen"][lang].format(where=where, time=f"{_turned_at(seen):%d/%m %H:%M}")
-        return SIGNS[sign][lang].format(where=where, due=f"{self.due_at.astimezone(at.tzinfo):%d/%m %H:%M}")
+        return SIGNS[sign][lang].format(where=where, due=ward_time(self.due_at, at.tzinfo))
 
     def asks(self, at: datetime, lang: Lang) -> list[str]:
         """What it asks at `at` (the latest change of position's, the chart's), each in words."""
@@ -106,7 +107,7 @@ class Turned:
         """"next due 28/11 16:00", or "REPOSITIONING OVERDUE since …" once it is."""
         if self.overdue(at):
             return self.said(Sign.OVERDUE, at, lang)
-        return WORDS["due"][lang].format(due=f"{self.due_at.astimezone(at.tzinfo):%d/%m %H:%M}")
+        return WORDS["due"][lang].format(due=ward_time(self.due_at, at.tzinfo))
 
 
 @dataclass(frozen=True)

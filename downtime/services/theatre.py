@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from sqlite_utils import Database
 
 from downtime.domain.census import Location, StayStatus
+from downtime.domain.clock import ward_time
 from downtime.domain.elapsed import instant
 from downtime.domain.duplicates import ProbableDuplicate, namesakes
 from downtime.domain.laptops import Authors, Laptop, laptop_name
@@ -1837,7 +1838,7 @@ def late_said(entry: ListEntry, lang: Lang) -> list[str]:
     was said nowhere. The target, when missed, says the stricter of the two."""
     state = entry.state
     if past_target(entry):
-        return [message(lang, _PAST_TARGET, when=f"{state.decided_at.astimezone(entry.start.tzinfo):%d/%m %H:%M}")]
+        return [message(lang, _PAST_TARGET, when=ward_time(state.decided_at, entry.start.tzinfo))]
     if (not entry.struck and state.status is BookingStatus.REBOOKED and state.rebook_by is not None
             and instant(entry.start) > instant(state.rebook_by)):
         return [message(lang, _AFTER_REBOOK_BY, day=f"{state.rebook_by:%d/%m/%Y}")]

@@ -21,6 +21,7 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.blood_groups import NOT_KNOWN, RED_CELLS, abo, abo_incompatible, requirements_for
+from downtime.domain.clock import ward_time
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.transfusion import READINGS, SIGNS, Sets, Sign, Unit, next_due, out_too_long, sets_of, signs
 from downtime.formspec import FormSpec, Lang
@@ -146,7 +147,7 @@ class Transfused:
 
     def asks(self, at: datetime, lang: Lang) -> list[str]:
         """What the unit asks at `at`, each in words."""
-        return [SIGNS[sign][lang].format(due=f"{due.astimezone(at.tzinfo):%d/%m %H:%M}" if due else "")
+        return [SIGNS[sign][lang].format(due=ward_time(due, at.tzinfo) if due else "")
                 for sign, due in signs(self.unit, self.sets, at)]
 
     def next_due(self, at: datetime) -> datetime | None:

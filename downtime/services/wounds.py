@@ -14,6 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
+from downtime.domain.clock import ward_time
 from downtime.domain.records import RecordVersion
 from downtime.domain.wounds import HEALED, SIGNS, Sign, area, key, larger, next_due, wetter, worse_bed, worse_category
 from downtime.formspec import FormSpec, Lang
@@ -162,7 +163,7 @@ class Dressed:
                 *([Sign.OVERDUE] if elapsed.reached(self.due_at, at) else [])]
 
     def said(self, sign: Sign, spec: FormSpec, at: datetime, lang: Lang) -> str:
-        due = "" if self.due_at is None else f"{self.due_at.astimezone(at.tzinfo):%d/%m %H:%M}"
+        due = "" if self.due_at is None else ward_time(self.due_at, at.tzinfo)
         return SIGNS[sign][lang].format(wound=self.name, how=self.worse(spec, lang), due=due)
 
     def asks(self, spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
@@ -174,7 +175,7 @@ class Dressed:
             return WORDS["healed"][lang]
         if elapsed.reached(self.due_at, at):
             return self.said(Sign.OVERDUE, spec, at, lang)
-        return WORDS["due"][lang].format(due=f"{self.due_at.astimezone(at.tzinfo):%d/%m %H:%M}")
+        return WORDS["due"][lang].format(due=ward_time(self.due_at, at.tzinfo))
 
 
 def _measured(data: Mapping[str, Any], names: tuple[str, ...], lang: Lang) -> str:
