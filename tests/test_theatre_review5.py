@@ -199,12 +199,20 @@ def test_a_surgeon_typed_without_his_accent_is_the_same_surgeon(session_for, war
                                               procedure="Appendicectomy", side="not_applicable"))
 
 
-@pytest.mark.parametrize("other", ["T 1", "T-1", "t1 "])
+@pytest.mark.parametrize("other", ["T 1", "T-1", "t1 ", "Theatre 1", "Salle 1", "Salle d’opération 1", "Th1"])
 def test_one_theatre_typed_otherwise_holds_one_list_at_a_time(session_for, other):
     coord = session_for("coord")
     _session(coord, "T1")
     with pytest.raises(theatre.ServiceError, match="already has a session"):
         _session(coord, other)
+
+
+@pytest.mark.parametrize("other", ["DSU theatre 1", "Bloc 1", "T11", "Theatre 1b"])
+def test_another_suites_room_or_number_is_another_theatre(session_for, other):
+    coord = session_for("coord")
+    _session(coord, "T1")
+    _session(coord, other)
+    assert len(theatre.sessions(coord.db)) == 2
 
 
 # ------------------------------------------------------------------ an in-patient's letter

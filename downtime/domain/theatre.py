@@ -111,11 +111,20 @@ def letter_arrives(sent: datetime, before: datetime) -> bool:
     return sum(1 for one in between if one.weekday() < 5) >= LETTER_WORKING_DAYS
 
 
+# The words a room is called by before its number, folded: "Theatre 1", "Salle 1" and "Th1" are T1
+# ("Bloc 2" is not: a bloc is a suite of rooms).
+ROOM_WORDS = ("theatre", "theater", "th", "salle", "salledop", "salledoperation", "or")
+_ROOM_NUMBER = re.compile(rf"(?:{'|'.join(ROOM_WORDS)})(\d+[a-z]?)")
+
+
 def theatre_key(name: str) -> str:
-    """A theatre as people type it: "T1", "t1", " T1 ", "T 1" and "T-1" are one room, which two
-    operations must never share at once (`fold`: spaces, hyphens, capitals and accents aside;
-    "T 1" held a second list at once beside "T1")."""
-    return fold(name)
+    """A theatre as people type it: "T1", "t1", " T1 ", "T 1", "T-1", "Theatre 1" and "Salle 1"
+    are one room, which two operations must never share at once (`fold`: spaces, hyphens,
+    capitals and accents aside; "T 1" held a second list at once beside "T1", and a coordinator
+    typing "Theatre 1" on one laptop and "T1" on another booked the room twice). A room word is
+    read as T only before a number alone: "DSU theatre 1" is the day-surgery unit's room."""
+    folded = fold(name)
+    return f"t{room[1]}" if (room := _ROOM_NUMBER.fullmatch(folded)) else folded
 
 
 def theatre_order(name: str) -> list[str | int]:
