@@ -1085,8 +1085,13 @@ class TheatrePanel(QWidget):
         return self._open(dialog)
 
     def _told(self, state: theatre.BookingState) -> None:
-        """The line saying whom to ring goes once that patient is told."""
-        if self.telling == state.record.record_id:
+        """The line saying whom to ring goes once that patient is told; told by a letter posted too
+        late to arrive (`letter_late`), it says to ring them instead: the line went, the board
+        saying to ring."""
+        facts = theatre.booking_facts(self.session.db, state.record.record_id)
+        if facts.not_told and facts.told_of is not None:
+            self._say_to_tell(state, facts.told_of, facts.letter_late)
+        elif self.telling == state.record.record_id:
             self.to_tell.hide()
 
     def rebook_selected(self) -> QDialog | None:
@@ -1106,12 +1111,12 @@ class TheatrePanel(QWidget):
         read again, still has its patient to tell as the board judges it (`not_told`): told by a
         letter posted too late to arrive before the operation it tells of, the patient is not
         told, and the line said nothing while the board said to ring. None for a patient told."""
-        if theatre.booking_facts(self.session.db, state.record.record_id).not_told:
-            self._say_to_tell(state, saved)
+        if (facts := theatre.booking_facts(self.session.db, state.record.record_id)).not_told:
+            self._say_to_tell(state, saved, facts.letter_late)
         else:
             self.to_tell.hide()
 
-    def _say_to_tell(self, state: theatre.BookingState, saved: RecordVersion) -> None:
+    def _say_to_tell(self, state: theatre.BookingState, saved: RecordVersion, letter_late: bool) -> None:
         """Over the board, the number to ring, whom to tell, and what, once an operation is
         cancelled, rebooked or transferred with its patient not yet told: the number was on the
         rescheduling list only, which a rebooked operation had just left, and a morning's fifteen
@@ -1119,11 +1124,12 @@ class TheatrePanel(QWidget):
         number first (a narrow window cuts its end; whole in its tooltip). For a patient in a bed,
         their ward instead, whose team tells them (`theatre.whom_to_tell`): the line said to ring
         the number of a patient on ward 3B, who was not at home. An operation cancelled has no
-        letter until it is rebooked."""
+        letter until it is rebooked; one told by a letter posted too late (`letter_late`) is rung,
+        its letter not printed or posted again."""
         patient, news = state.patient, _news(self.session, state, saved)
         to_tell = _to_tell(self.session, patient)
         whom = to_tell.said(self.session.lang)
-        lettered = saved.form_id == "operation_rebooking"
+        lettered = saved.form_id == "operation_rebooking" and not letter_late
         who = (translate("TheatrePanel", "Tell {ward} so its team tells {name} ({number})") if to_tell.on_ward
                else translate("TheatrePanel", "Ring {phone} to tell {name} ({number})") if whom
                else translate("TheatrePanel", "No telephone recorded: post their letter (Patient's letter) to {name} "
@@ -1147,7 +1153,7 @@ class TheatrePanel(QWidget):
             return
         state = self.day_model.rows[current.row()][1].state
         if state.untold and state.told_of is not None:
-            self._say_to_tell(state, state.told_of)
+            self._say_to_tell(state, state.told_of, state.letter_late)
 
     def _choose_for_letter(self, state: theatre.BookingState, saved: RecordVersion) -> None:
         """Rebooked, the operation leaves the rescheduling list and its patient's letter is what

@@ -1089,6 +1089,35 @@ def test_once_rebooked_the_tab_says_whom_to_tell_and_the_number_to_ring(coordina
     assert table.viewport().rect().contains(table.visualRect(table.currentIndex()))
 
 
+@pytest.mark.parametrize("phone, said", [
+    ("01 23 45 67 89", "Ring 01 23 45 67 89 to tell {who}: {news}."),
+    ("", "No telephone recorded: find another way to tell {who}: {news}.")])
+def test_told_by_a_letter_that_cannot_arrive_the_line_says_to_ring(coordinator, qtbot, listed, session_for, send_home,
+                                                                   phone, said):
+    """Rebooked for Monday 08:00 and "told by letter" on Saturday afternoon, the patient is not
+    told (the board says the letter may not arrive): the line over the board went as the letter
+    was recorded, and before that it said to print the letter (or post it, with no number)."""
+    window, _ = coordinator
+    state = theatre.bookings(window.session.db, window.session.forms)[0]
+    admission = records.current(window.session.db, state.patient.admission_record_id)
+    records.amend(session_for("nurse"), admission.record_id, {**admission.data, "phone": phone, "nok_phone": ""},
+                  "numbers checked")
+    send_home(state.patient.patient_id)
+    dialog = _rebooking_by_keyboard(window, qtbot, listed)
+    dialog.slot_list.setFocus()
+    QTest.keyClick(dialog.slot_list, Qt.Key.Key_Return)
+    panel = window.theatre
+    listed(panel)
+    told = panel.record_told()
+    qtbot.waitActive(told)
+    told.how.setCurrentIndex(told.how_codes.index("letter"))
+    QTest.keyClick(told.confirm, Qt.Key.Key_Space)
+    listed(panel)
+    who = f"{state.patient.display_name} ({state.patient.downtime_number})"
+    assert panel.to_tell.isVisibleTo(window) and panel.to_tell.text() == said.format(
+        who=who, news="Total hip replacement, RIGHT now Mon 30/11 08:00, theatre T2")
+
+
 def test_once_transferred_the_tab_says_whom_to_tell_of_the_hospital(coordinator, qtbot, listed):
     window, _ = coordinator
     panel = _first_operation_cancelled(window, listed)
