@@ -71,6 +71,24 @@ def test_the_laboratory_words_read_as_a_nurse_reads_them(test, result, found):
     assert c_difficile_positive(test, result) is found
 
 
+@pytest.mark.parametrize("test, result, flag, found", [
+    ("C. difficile toxin", "Présence de toxine", None, True),
+    ("Coproculture", "Clostridioides difficile isolé", None, True),
+    ("C. difficile toxin", "Toxin present", "normal", True),
+    ("C. difficile toxin", "Indeterminate: repeat the sample", "abnormal", True),
+    ("C. difficile PCR", "Équivoque, à recontrôler", "critical", True),
+    ("C. difficile toxin", "Indeterminate: repeat the sample", "normal", False),
+    ("C. difficile toxin", "Not detected", "abnormal", False),
+    ("Stool PCR", "Norovirus detected", "abnormal", False),
+    ("Stool PCR", "Norovirus detected, C. difficile not detected", "abnormal", False),
+])
+def test_presence_and_the_laboratorys_flag_are_read_too(test, result, flag, found):
+    """"Présence de toxine" is how a French laboratory says it found the toxin; a result the
+    laboratory flags abnormal ("indeterminate", "équivoque") isolates until a repeat says
+    otherwise, unless it says C. difficile is not there."""
+    assert c_difficile_positive(test, result, flag) is found
+
+
 # The isolation it asks for
 
 _START = datetime(2026, 11, 28, 9, tzinfo=timezone.utc)

@@ -76,7 +76,8 @@ _ORGANISM = frozenset({"c", "clostridium", "clostridioides"})
 _SPECIES = frozenset({"diff", "difficile"})
 _JOINED = frozenset({"cdiff", "cdifficile"})
 _POSITIVE = frozenset({"positive", "positives", "positif", "positifs", "detected", "detecte", "detectee", "detectes",
-                       "detectees"})
+                       "detectees", "present", "presente", "presents", "presentes", "presence", "isolated", "isole",
+                       "isolee"})
 _NEGATIVE = frozenset({"negative", "negatives", "negatif", "negatifs", "undetected", "absent", "absente", "absence",
                        "not", "non", "no", "none", "pas", "aucun", "aucune", "sans", "without"})
 """The words that make a clause of a result say C. difficile is not there: "negative", "not
@@ -99,19 +100,29 @@ def _names_c_difficile(words: Sequence[str]) -> bool:
                for word, following in zip(words, [*words[1:], ""]))
 
 
-def c_difficile_positive(test: str, result: str) -> bool:
-    """Whether a laboratory result (`test` as the laboratory names it, its `result` text) finds
-    C. difficile (toxin, PCR or GDH): a clause of the result saying positive or detected (in
-    English or French) and nothing negative ("not detected", "négatif"), of those naming it when
-    the result does, else of any when the test does. Read conservatively: "indeterminate",
-    "equivocal" or "présence de" alone find nothing, for a nurse or doctor to read. "GDH positive,
+FLAGGED = frozenset({"abnormal", "critical"})
+"""A laboratory's flags that say a C. difficile test found something (lab_result's `flag`)."""
+
+
+def c_difficile_positive(test: str, result: str, flag: str | None = None) -> bool:
+    """Whether a laboratory result (`test` as the laboratory names it, its `result` text, its
+    `flag`) finds C. difficile (toxin, PCR or GDH): a clause of the result saying positive,
+    detected, present or isolated (in English or French: "Présence de toxine") and nothing
+    negative ("not detected", "négatif", "absence de"), of those naming it when the result does,
+    else of any when the test does. A result the laboratory flags abnormal or critical finds it
+    unless those clauses say it is not there: "Indeterminate: repeat the sample" flagged
+    abnormal isolated no one while the repeat was awaited, the patient's spores on the ward; the
+    same words flagged normal, or unflagged, are for a nurse or doctor to read. "GDH positive,
     toxin negative" isolates: UKHSA's guidance calls such a patient a potential excretor, who can
     spread the spores."""
     clauses = [_words(clause) for clause in _CLAUSES.split(result)]
     named = [words for words in clauses if _names_c_difficile(words)]
     if not named and not _names_c_difficile(_words(test)):
         return False
-    return any(_POSITIVE.intersection(words) and not _NEGATIVE.intersection(words) for words in named or clauses)
+    read = named or clauses
+    if flag in FLAGGED and not any(_NEGATIVE.intersection(words) for words in read):
+        return True
+    return any(_POSITIVE.intersection(words) and not _NEGATIVE.intersection(words) for words in read)
 
 
 def loose(stool_type: str | None) -> bool:

@@ -136,7 +136,8 @@ def _found(db: Database, patient_ids: Collection[str],
     found: dict[str, list[lab_results.Received]] = {}
     for patient_id, results in lab_results.charts(db, patient_ids).items():
         stay = began.get(patient_id)
-        if kept := [one for one in results if c_difficile_positive(one.record.data["test"], one.record.data["result"])
+        if kept := [one for one in results if c_difficile_positive(one.record.data["test"], one.record.data["result"],
+                                                                    one.record.data.get("flag"))
                     and (stay is None or elapsed.instant(stay) <= elapsed.instant(one.received_at))]:
             found[patient_id] = kept
     return found
