@@ -4,12 +4,15 @@ adds them up on paper at the end of a shift (and most often gets a sum wrong).
 
 The chart's day runs from 07:00 to 07:00 on the ward's clock, as the paper chart's rows do: a
 volume measured at 03:00 on the 4th is on the 3rd's chart. Hours are wall-clock hours: on the
-night the clocks go back, two hours' volumes share the 01:00 row, as they would on paper.
+night the clocks go back, the two hours the clock shows twice share one row (01:00 in the UK,
+02:00 in France), as they would on paper.
 
 Also a patient's urine output against their weight (KDIGO's acute kidney injury by urine: less
 than 0.5 mL/kg/h for 6 hours), judged only where the urine is measured every hour (a catheter's
 bag read hourly): a patient who passes urine now and then has no hourly figure to judge, and a
-missed hour is not taken for an empty one."""
+missed hour is not taken for an empty one. No urine at all in the 6 hours (anuria) is judged
+without a weight: a patient never weighed (unconscious, no hoist scale) with an empty bag each
+hour was told of nowhere."""
 
 from __future__ import annotations
 
@@ -120,16 +123,27 @@ OLIGURIA_HOURS = 6
 @dataclass(frozen=True)
 class UrineOutput:
     """The urine of the `OLIGURIA_HOURS` whole hours from `since`, and what it makes an hour per
-    kilogram of `weight_kg`."""
+    kilogram of `weight_kg` (None for a patient not weighed this stay)."""
 
     since: datetime
     volume: int
-    weight_kg: float
-    per_kg_hour: float
+    weight_kg: float | None
+
+    @property
+    def per_kg_hour(self) -> float | None:
+        return None if self.weight_kg is None else self.volume / self.weight_kg / OLIGURIA_HOURS
+
+    @property
+    def anuric(self) -> bool:
+        """No urine at all in any of the hours (each measured 0 mL): the doctor is told whatever
+        the patient weighs (KDIGO 2012, NICE NG148), and whether or not they were weighed."""
+        return self.volume == 0
 
     @property
     def low(self) -> bool:
-        return self.per_kg_hour < OLIGURIA_BELOW
+        """Whether it calls the doctor: no urine at all, or less than `OLIGURIA_BELOW` mL/kg/h."""
+        rate = self.per_kg_hour
+        return self.anuric or (rate is not None and rate < OLIGURIA_BELOW)
 
     @property
     def moves_on(self) -> datetime:
@@ -137,12 +151,11 @@ class UrineOutput:
         return elapsed.later(self.since, timedelta(hours=OLIGURIA_HOURS + 1))
 
 
-def urine_output(measures: Iterable[Measure], weight_kg: float, at: datetime) -> UrineOutput | None:
+def urine_output(measures: Iterable[Measure], weight_kg: float | None, at: datetime) -> UrineOutput | None:
     """The urine output of the last `OLIGURIA_HOURS` whole hours before `at` (at 14:20, from 08:00
     to 14:00, real hours the night the clocks change), when urine was measured in each of them
-    (0 mL is a measure); None otherwise, or without a weight."""
-    if weight_kg <= 0:
-        return None
+    (0 mL is a measure); None otherwise. Without a weight (None, or not above 0), it is judged
+    by its volume alone (`UrineOutput.anuric`)."""
     end = elapsed.instant(at.replace(minute=0, second=0, microsecond=0))
     start = end - timedelta(hours=OLIGURIA_HOURS)
     hours: dict[int, int] = {}
@@ -153,5 +166,5 @@ def urine_output(measures: Iterable[Measure], weight_kg: float, at: datetime) ->
             hours[hour] = hours.get(hour, 0) + measure.volume
     if len(hours) < OLIGURIA_HOURS:
         return None
-    volume = sum(hours.values())
-    return UrineOutput(start.astimezone(at.tzinfo), volume, weight_kg, volume / weight_kg / OLIGURIA_HOURS)
+    weighed = weight_kg if weight_kg is not None and weight_kg > 0 else None
+    return UrineOutput(start.astimezone(at.tzinfo), sum(hours.values()), weighed)

@@ -125,6 +125,12 @@ class FluidBalanceView(ChartTab):
         self.given.setWordWrap(True)
         self.given.setAccessibleName(translate("FluidBalanceView", "Given on the medication chart, not charted"))
         layout.addWidget(self.given)
+        # A patient not weighed this stay, their urine measured each hour: what it was, and to weigh
+        # them for it to be judged per kilogram (an empty bag each hour is an alarm instead).
+        self.urine = QLabel()
+        self.urine.setWordWrap(True)
+        self.urine.setAccessibleName(translate("FluidBalanceView", "Urine output"))
+        layout.addWidget(self.urine)
         self.nutrition = QLabel()
         self.nutrition.setWordWrap(True)
         self.nutrition.setAccessibleName(translate("FluidBalanceView", "Nutrition screening (MUST)"))
@@ -182,7 +188,11 @@ class FluidBalanceView(ChartTab):
         self.given.setText(fluid_balance.given_words(self.waiting, lang))
         self.given.setVisible(bool(self.waiting))
         output = fluid_balance.urine_outputs(self.session.db, self.session.forms, [self.patient], now).get(self.patient_id)
-        low = [fluid_balance.urine_words(output, lang)] if output is not None and output.low and self.day == under_way else []
+        said = output if output is not None and fluid_balance.noted(output) and self.day == under_way else None
+        urine = "" if said is None else fluid_balance.urine_words(said, lang)
+        low = [urine] if said is not None and said.low else []
+        self.urine.setText(urine)
+        self.urine.setVisible(bool(urine) and not low)
         screening = nutrition.latest(self.session.db, [self.patient_id]).get(self.patient_id)
         fed, hungry = nutrition.state(screening, self.patient, now, lang)
         self.nutrition.setText(fed)

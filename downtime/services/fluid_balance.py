@@ -59,7 +59,15 @@ WORDS: dict[str, dict[Lang, str]] = {
                         "below 0.5): tell the doctor",
                   "fr": "DIURÈSE BASSE : {volume} mL en {hours} heures depuis {time} ({rate} mL/kg/h pour {weight} kg, "
                         "moins de 0,5) : prévenir le médecin"},
+    "no_urine": {"en": "NO URINE: 0 mL in {hours} hours since {time}, each hour measured: tell the doctor, check the "
+                       "catheter is not blocked",
+                 "fr": "ANURIE : 0 mL en {hours} heures depuis {time}, chaque heure mesurée : prévenir le médecin, "
+                       "vérifier que la sonde n’est pas bouchée"},
     "urine": {"en": "Urine {volume} mL in {hours} hours since {time}", "fr": "Urines {volume} mL en {hours} heures depuis {time}"},
+    "unweighed": {"en": "Urine {volume} mL in {hours} hours since {time}: no weight this stay, weigh the patient to "
+                        "judge the urine output per kg",
+                  "fr": "Urines {volume} mL en {hours} heures depuis {time} : aucun poids pendant ce séjour, peser le "
+                        "patient pour juger la diurèse par kg"},
     "restriction": {"en": "Fluid restriction: no more than {volume} mL in 24 hours ({who}, {time})",
                     "fr": "Restriction hydrique : pas plus de {volume} mL en 24 heures ({who}, {time})"},
     "target": {"en": "Fluid target: at least {volume} mL in 24 hours ({who}, {time})",
@@ -80,8 +88,17 @@ WORDS: dict[str, dict[Lang, str]] = {
              "fr": "Administré sur le plan d’administration, pas encore sur cette feuille : {bags}"},
     "bag": {"en": "{time} {drug} {volume} mL", "fr": "{time} {drug} {volume} mL"},
 }
-MAR_ROUTES = {"IV": "in_iv", "NG": "in_enteral"}
-"""The medication chart's routes whose doses in mL go in on the fluid chart, and as what."""
+MAR_ROUTES = {"IV": "in_iv", "NG": "in_enteral", "SC": "in_other"}
+"""The medication chart's routes whose doses in mL go in on the fluid chart, and as what: a
+subcutaneous infusion (hypodermoclysis, the fluids of an elderly or palliative patient with no
+vein) is the form's "In: other (e.g. subcutaneous)"."""
+SMALLEST_ML = {"SC": 50}
+"""The smallest dose in mL by a route that is fluid for the chart: under the skin an injection is
+of a millilitre or two (enoxaparin 0.4 mL, hyoscine 1 mL), not a bag to chart; an infusion
+(hypodermoclysis) of 250 mL to a litre or more."""
+TYPED_BEFORE = timedelta(hours=1)
+"""How long before its dose's giving a volume typed by hand may be of it: many wards chart a bag
+at the hour it went up, a few minutes before the dose is recorded on the medication chart."""
 COLUMNS = (*INTAKE, "total_in", *OUTPUT, "total_out", "balance")
 """The chart's columns after the hour, as on paper: what went in, its total, what came out,
 its total, the balance carried."""
@@ -182,14 +199,17 @@ def plans(db: Database, patient_ids: Collection[str], at: datetime) -> dict[str,
 
 @dataclass(frozen=True)
 class Given:
-    """A dose in mL given by a route that goes on the fluid chart (an infusion bag, a feed), from
-    the medication chart: `dose` its record, `drug` its order's, `volume` in mL."""
+    """A dose in mL given by a route that goes on the fluid chart (an infusion bag, a feed, fluids
+    under the skin), from the medication chart: `dose` its record, `drug` its order's, `volume`
+    in mL."""
 
     dose: str
     at: datetime
     drug: str
     route: str
     volume: int
+    scheduled_for: datetime | None
+    """The order's slot it was given for (none for an as-required or once-only dose)."""
 
     def text(self, lang: Lang) -> str:
         return WORDS["bag"][lang].format(time=f"{self.at:%H:%M}", drug=self.drug, volume=self.volume)
@@ -201,9 +221,10 @@ class Given:
 
 
 def given_not_charted(db: Database, patient_id: str, day: date) -> list[Given]:
-    """The doses in mL of the patient's IV and nasogastric orders given on `day`'s chart, oldest
-    first, that no standing volume of the fluid chart says it is: what the nurse still has to
-    chart (recorded on the medication chart when hung, and typed again on the fluid chart)."""
+    """The doses in mL of the patient's IV, nasogastric and subcutaneous orders (`MAR_ROUTES`,
+    `SMALLEST_ML`) given on `day`'s chart, oldest first, that no standing volume of the fluid
+    chart says it is: what the nurse still has to chart (recorded on the medication chart when
+    hung, and typed again on the fluid chart)."""
     given = _given_by_patient(db, [patient_id], {patient_id: measures(db, patient_id)})
     return [one for one in given.get(patient_id, []) if chart_day(one.at) == day]
 
@@ -226,9 +247,10 @@ def _given(standing: list[Charted], orders: list[RecordVersion], doses: list[Rec
     by_id = {order.record_id: order for order in map(medication.order_of, _in_force(orders))
              if order.route in MAR_ROUTES and order.dose_unit == "mL"}
     found = [Given(dose.record_id, dose.at, by_id[dose.order_id].drug, by_id[dose.order_id].route,
-                   round(dose.dose if dose.dose is not None else by_id[dose.order_id].dose))
+                   round(dose.dose if dose.dose is not None else by_id[dose.order_id].dose), dose.scheduled_for)
              for dose in map(medication.administration_of, _in_force(doses))
              if dose.order_id in by_id and dose.outcome is Outcome.GIVEN]
+    found = [one for one in found if one.volume >= SMALLEST_ML.get(one.route, 0)]
     return _not_charted(sorted(found, key=lambda one: elapsed.instant(one.at)), standing)
 
 
@@ -257,10 +279,15 @@ def _not_charted(given: list[Given], standing: list[Charted]) -> list[Given]:
 
 def _charts(measure: Measure, given: Given) -> bool:
     """Whether a volume typed by hand is this bag: by its route, of its volume, on its chart's
-    day, measured once it was given (a bag is charted once it has run through)."""
+    day, measured once it was hung: when it had run through, or when it went up, up to
+    `TYPED_BEFORE` before the dose was recorded given, or from the order's slot it was given for.
+    Matched only from its giving, the litre typed at 10:00 for the dose recorded at 10:05 was
+    counted twice, a false "OVER THE FLUID RESTRICTION"."""
+    hung = elapsed.instant(given.at) - TYPED_BEFORE
+    if given.scheduled_for is not None:
+        hung = min(hung, elapsed.instant(given.scheduled_for))
     return (measure.route == MAR_ROUTES[given.route] and measure.volume == given.volume
-            and elapsed.instant(measure.at) >= elapsed.instant(given.at)
-            and chart_day(measure.at) == chart_day(given.at))
+            and elapsed.instant(measure.at) >= hung and chart_day(measure.at) == chart_day(given.at))
 
 
 def given_words(given: Sequence[Given], lang: Lang) -> str:
@@ -405,24 +432,37 @@ def summary(chart: FluidDay, lang: Lang) -> str:
 def urine_outputs(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[PatientSummary],
                   at: datetime) -> dict[str, UrineOutput]:
     """The urine output over the last hours of those of `patients` whose urine is measured every
-    hour and who have been weighed this stay (domain.fluid_balance.urine_output), per kilogram of
-    their latest weight."""
+    hour (domain.fluid_balance.urine_output), per kilogram of their latest weight this stay; of
+    one not weighed this stay, without (an empty bag each hour is said all the same)."""
     charted = current_by_patient(db, FORM, [patient.patient_id for patient in patients])
     if not charted:
         return {}
     # Only the weights of the patients with a fluid chart: a hospital's census has thousands.
     weights = weight.latest(db, forms, [patient for patient in patients if patient.patient_id in charted])
     return {patient_id: output for patient_id, records in charted.items()
-            if patient_id in weights
-            and (output := urine_output([one.measure for one in _standing(records)], weights[patient_id].kg, at))}
+            if (output := urine_output([one.measure for one in _standing(records)],
+                                       weights[patient_id].kg if patient_id in weights else None, at))}
 
 
 def urine_words(output: UrineOutput, lang: Lang, *, called: bool = True) -> str:
-    """"Urine 180 mL in 6 hours since 28/11 08:00"; below 0.5 mL/kg/h and `called`, the call to
-    tell the doctor with the figures it is made on."""
-    values = {"volume": output.volume, "hours": OLIGURIA_HOURS, "time": f"{output.since:%d/%m %H:%M}",
-              "rate": decimal_text(round(output.per_kg_hour, 2), lang), "weight": decimal_text(output.weight_kg, lang)}
-    return WORDS["low_urine" if output.low and called else "urine"][lang].format(**values)
+    """"Urine 180 mL in 6 hours since 28/11 08:00"; `called`, what it asks: no urine at all, or
+    below 0.5 mL/kg/h, the call to tell the doctor with the figures it is made on; of a patient
+    not weighed this stay, to weigh them (`noted`)."""
+    values = {"volume": output.volume, "hours": OLIGURIA_HOURS, "time": f"{output.since:%d/%m %H:%M}"}
+    if not called:
+        return WORDS["urine"][lang].format(**values)
+    if output.anuric:
+        return WORDS["no_urine"][lang].format(**values)
+    if output.weight_kg is None or output.per_kg_hour is None:
+        return WORDS["unweighed"][lang].format(**values)
+    rate = {"rate": decimal_text(round(output.per_kg_hour, 2), lang), "weight": decimal_text(output.weight_kg, lang)}
+    return WORDS["low_urine" if output.low else "urine"][lang].format(**values, **rate)
+
+
+def noted(output: UrineOutput) -> bool:
+    """Whether the handover and the fluid tab say it: when it calls the doctor, or its patient is
+    to be weighed for it to be judged (the escalation list only the first)."""
+    return output.low or output.weight_kg is None
 
 
 def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[PatientSummary], at: datetime,
@@ -434,12 +474,14 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[Pat
     asks of the restriction or target it was measured against (exceeded, not reached: at 07:00
     the chart under way starts again from 0 mL, and a restriction exceeded overnight read
     "1500 mL left"); the restriction or target in force with the intake since 07:00 and the bags
-    against it; and a low urine output. At the morning handover the night's sums are on the day
-    just closed; at the evening one, on the chart under way."""
+    against it; and a low urine output, none at all, or one not judged for want of a weight
+    (`noted`). At the morning handover the night's sums are on the day just closed; at the
+    evening one, on the chart under way."""
     under_way = chart_day(at)
     closed = under_way - timedelta(days=1)
     patient_ids = [patient.patient_id for patient in patients]
-    low = {patient_id: output for patient_id, output in urine_outputs(db, forms, patients, at).items() if output.low}
+    urine = {patient_id: output for patient_id, output in urine_outputs(db, forms, patients, at).items()
+             if noted(output)}
     judged_by = {under_way: plans(db, patient_ids, at), closed: _of_present_stays(db, plans(db, patient_ids,
                                                                                              day_ends(closed, at)))}
     standing = _standing_by_patient(db, patient_ids)
@@ -454,8 +496,8 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patients: Sequence[Pat
         parts = [part for day, chart in days.items() for part in _day_parts(
             chart, judged_by[day].get(patient_id), [one for one in given if chart_day(one.at) == day],
             day == closed, lang)]
-        if patient_id in low:
-            parts.append(urine_words(low[patient_id], lang))
+        if patient_id in urine:
+            parts.append(urine_words(urine[patient_id], lang))
         if parts:
             said[patient_id] = WORDS["handover"][lang].format(days=semicolon(lang).join(parts))
     return said
