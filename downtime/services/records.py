@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from functools import cache
+from typing import Any, NamedTuple
 
 from downtime.i18n import QT_TRANSLATE_NOOP, labelled, message, translate
 from downtime.domain.age import age_in_years
@@ -24,7 +26,8 @@ from downtime.formspec import FormSpec
 from downtime.formspec.schema import (DecimalField, IntegerField, Meaning, MultiChoiceField, RecordRefField, StaffRefField,
                                       TextField)
 from downtime.formspec.values import FieldError, answer_text, format_value, relevant_values, validate
-from downtime.services import census, devices, glucose, identity, lab_results, paper_numbers, search, sepsis, weight
+from downtime.services import (census, devices, glucose, identity, lab_results, observations, paper_numbers, pews, search,
+                               sepsis, transfusion, weight)
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, PermissionDenied, ServiceError, ValidationFailed
 from downtime.services.laptops import author_of, authors as authors_here, laptops_known
@@ -127,25 +130,7 @@ def save_new(session: Session, form_id: str, values: dict[str, Any],
                                              "where its safety checks and the controlled-drug register apply."),
                            form=spec.title.get(session.lang))
     with session.db.atomic():
-        checked = _checked(session, spec, values)
-        if spec.creates_patient:
-            identity.check_temporary_name(session.db, session.forms, spec, checked, patient_id,
-                                          session.lang)
-            weight.check_weight(spec, checked, session.lang, session.clock())
-            paper_numbers.check(session, spec, checked, patient_id)
-        if spec.id == ORDER_FORM and patient_id is not None:
-            _check_order(session, patient_id, checked)
-        _check_picked(session, spec, patient_id, checked)
-        _check_transfusion(session, spec, patient_id, checked)
-        _check_allergies_checked(session, spec, patient_id, checked)
-        _check_checklist(session, spec, patient_id, checked)
-        _check_pews(session, spec, patient_id, checked)
-        _check_glucose(session, spec, checked)
-        _check_vte(session, spec, checked)
-        _check_sepsis(session, spec, checked)
-        _check_look(session, spec, patient_id, checked)
-        _check_pain(session, spec, patient_id, checked)
-        _check_scale_2(session, spec, patient_id, checked)
+        _check_typed(_Typed(session, spec, patient_id, _checked(session, spec, values)))
         saved = _first_version(session, spec, values, patient_id, str(uuid.uuid4()), "record.create")
     session.emit("record_saved", saved)
     return saved
@@ -271,35 +256,7 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str,
     latest, reason = _next_version(session, record_id, reason, based_on)
     spec = session.form(latest.form_id)
     _require_author(session, spec, Action.AMEND_RECORD)
-    checked = _checked(session, spec, values)
-    if spec.creates_patient:
-        identity.check_temporary_name(session.db, session.forms, spec, checked,
-                                      latest.patient_id, session.lang, before=latest.data)
-        weight.check_weight(spec, checked, session.lang, session.clock())
-        paper_numbers.check(session, spec, checked, latest.patient_id, before=latest.data)
-    _check_allergies_checked(session, spec, latest.patient_id, checked)
-    _check_picked(session, spec, latest.patient_id, checked)
-    _check_checklist(session, spec, latest.patient_id, checked, latest.data)
-    _check_transfusion(session, spec, latest.patient_id, checked, record_id)
-    _check_pews(session, spec, latest.patient_id, checked, latest.data)
-    _check_glucose(session, spec, checked, latest.data)
-    _check_vte(session, spec, checked, latest.data)
-    _check_sepsis(session, spec, checked, latest.data)
-    _check_look(session, spec, latest.patient_id, checked, latest)
-    _check_pain(session, spec, latest.patient_id, checked, latest.data)
-    _check_scale_2(session, spec, latest.patient_id, checked, record_id)
-    _check_lab_result(session, spec, checked, latest.data)
-    if spec.id == ORDER_FORM:
-        _check_order(session, str(latest.patient_id), checked, latest.data)
-    elif spec.id == census.DOSE_FORM:
-        from downtime.services import medication  # which writes through this module
-
-        medication.check_dose_typed(session, checked)
-    elif spec.id == DONE_FORM and any(latest.data.get(name) != checked.get(name)
-                                      for name in ("done_at", "theatre")):
-        from downtime.services import theatre  # which writes through this module
-
-        theatre.refuse_done_in_use(session.db, session.forms, checked)
+    _check_typed(_Typed(session, spec, latest.patient_id, _checked(session, spec, values), latest))
     return _amended(session, latest, values, reason, "record.amend")
 
 
@@ -403,12 +360,128 @@ def _append_version(session: Session, latest: RecordVersion, data: dict[str, Any
     return saved
 
 
-def _check_order(session: Session, patient_id: str, data: dict[str, Any],
-                 before: dict[str, Any] | None = None) -> None:
-    """An order written or amended on the ward, checked by its service (see medication.check_order)."""
-    from downtime.services import medication  # which writes through this module
+@dataclass(frozen=True)
+class _Typed:
+    """A record's answers as typed on the ward, new or correcting `latest`: one argument for
+    every check, so that the table of each form's checks (see _form_checks) says which run on
+    it, and each check reads what it needs of this."""
+    session: Session
+    spec: FormSpec
+    patient_id: str | None
+    data: dict[str, Any]
+    latest: RecordVersion | None = None
 
-    medication.check_order(session, patient_id, data, before)
+    @property
+    def before(self) -> dict[str, Any] | None:
+        """The answers an amendment corrects: a check may hold it only to what it changes."""
+        return None if self.latest is None else self.latest.data
+
+    @property
+    def record_id(self) -> str | None:
+        """The record amended, which a check against the patient's other records leaves out."""
+        return None if self.latest is None else self.latest.record_id
+
+
+class _Check(NamedTuple):
+    """One of a form's own checks. `patient`: it reads the patient's other records, so it runs
+    only once one is chosen (a record typed without one is refused after the checks, see
+    _first_version). `amending`: it runs on an amendment only, a new record of its form being
+    written through its own service, which checks it, or having no earlier answers to compare."""
+    run: Callable[[_Typed], None]
+    patient: bool = True
+    amending: bool = False
+
+
+def _check_typed(typed: _Typed) -> None:
+    """The checks a form alone cannot run, on a record typed on the ward, new or amended (not on
+    one imported or settled, which exists already: see save_imported, settle_to). First those
+    its kind of form calls for, whatever its id: a patient created, a reference picked, the
+    patient leaving with a unit of blood running (new only, see transfusion.check_leaving),
+    allergies said checked; then the form's own (see _form_checks). The first to refuse gives
+    the message the nurse reads, so this order is kept."""
+    session, spec, patient_id, data = typed.session, typed.spec, typed.patient_id, typed.data
+    if spec.creates_patient:
+        identity.check_temporary_name(session.db, session.forms, spec, data, patient_id, session.lang,
+                                      before=typed.before)
+        weight.check_weight(spec, data, session.lang, session.clock())
+        paper_numbers.check(session, spec, data, patient_id, before=typed.before)
+    _check_picked(session, spec, patient_id, data)
+    if (typed.latest is None and spec.movement is not None and leaves_hospital(spec.movement)
+            and patient_id is not None):
+        transfusion.check_leaving(session, spec, patient_id, data)
+    _check_allergies_checked(session, spec, patient_id, data)
+    for check in _form_checks().get(spec.id, ()):
+        if (patient_id is not None or not check.patient) and (typed.latest is not None or not check.amending):
+            check.run(typed)
+
+
+@cache
+def _form_checks() -> dict[str, tuple[_Check, ...]]:
+    """Each form's own checks by its id, in the order they run, said once for a record typed
+    (save_new) and for an amendment (amend): a check added to one and forgotten in the other
+    would let a correction write what the first save refused. Built at first use, as the
+    services of orders, doses, pain, theatre and VTE records write through this module."""
+    from downtime.services import medication, pain, theatre, vte  # which write through this module
+
+    return {
+        # An order written or amended on the ward (see medication.check_order).
+        ORDER_FORM: (_Check(lambda typed: medication.check_order(typed.session, typed.patient_id, typed.data,
+                                                                 typed.before)),),
+        # A dose amended as typed, checked as the round checked it (see medication.check_dose_typed).
+        census.DOSE_FORM: (_Check(lambda typed: medication.check_dose_typed(typed.session, typed.data),
+                                  patient=False, amending=True),),
+        # An operation done moved to another time or theatre, asked about as when recorded.
+        DONE_FORM: (_Check(_check_done_moved, patient=False, amending=True),),
+        # A result amended to another test, value, units or flag keeps a doctor told of the earlier
+        # one (see lab_results.check_amended): a corrected critical value would never be told.
+        lab_results.FORM: (_Check(lambda typed: lab_results.check_amended(typed.before, typed.data, typed.session.lang),
+                                  patient=False, amending=True),),
+        # A unit of blood's prescription, start or end (see transfusion.check).
+        **dict.fromkeys(transfusion.FORMS, (_Check(lambda typed: transfusion.check(
+            typed.session, typed.spec, typed.patient_id, typed.data, typed.record_id)),)),
+        # A WHO surgical safety checklist against what the ward knows, which the form alone
+        # cannot see: the admission's allergies and the side the operation is booked on.
+        theatre.CHECKLIST_FORM: (_Check(_check_allergy_known), _Check(_check_site_marked)),
+        pews.FORM: (_Check(_check_pews),),
+        # A glucose reading asked when the next is due and the meter's unit, its value one such a
+        # meter shows (see glucose.check): one written before the form asked is corrected as it was.
+        glucose.FORM: (_Check(lambda typed: glucose.check(typed.spec, typed.data, typed.session.lang, typed.before),
+                              patient=False),),
+        # A VTE assessment naming the mechanical prophylaxis decided, and no stockings after an
+        # acute stroke or with a reason against them ticked (see vte.check).
+        vte.FORM: (_Check(lambda typed: vte.check(typed.spec, typed.data, typed.session.lang, typed.before),
+                          patient=False),),
+        # A sepsis screening's review typed on the wrong day, oxygen "not needed" under target on
+        # air (see sepsis.check).
+        sepsis.FORM: (_Check(lambda typed: sepsis.check(typed.spec, typed.data, typed.session.lang, typed.before),
+                             patient=False),),
+        # A new cannula put in where the old one still is, a misspelt removal (see devices.check_look).
+        devices.FORM: (_Check(lambda typed: devices.check_look(typed.session.db, typed.spec, typed.patient_id,
+                                                               typed.data, typed.session.lang, typed.latest)),),
+        # Analgesia given left unassessed for hours, a toddler scored on the number scale (see pain.check).
+        pain.FORM: (_Check(lambda typed: pain.check(typed.session, typed.spec, typed.patient_id, typed.data,
+                                                    typed.before)),),
+        # A NEWS2 set on SpO2 scale 2 by a nurse only after the doctor recorded it for the stay (see
+        # observations.check_scale_2): any name typed as its prescriber cleared the list.
+        observations.FORM: (_Check(lambda typed: observations.check_scale_2(typed.session, typed.patient_id, typed.data,
+                                                                            typed.record_id)),),
+    }
+
+
+def _check_pews(typed: _Typed) -> None:
+    """A child's set typed, or its next set changed by an amendment, checked by its chart (see
+    pews.check_next): a reading corrected hours later is not refused for the plan made then."""
+    if typed.before is None or typed.before["next_in"] != typed.data["next_in"]:
+        pews.check_next(typed.session, typed.spec, typed.patient_id, typed.data)
+
+
+def _check_done_moved(typed: _Typed) -> None:
+    """An operation done amended to another time or theatre, asked about as when recorded (see
+    theatre.refuse_done_in_use); its other answers corrected are not."""
+    from downtime.services import theatre  # which writes through this module
+
+    if any(typed.before.get(name) != typed.data.get(name) for name in ("done_at", "theatre")):
+        theatre.refuse_done_in_use(typed.session.db, typed.session.forms, typed.data)
 
 
 def _check_picked(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any]) -> None:
@@ -443,93 +516,6 @@ def _check_picked(session: Session, spec: FormSpec, patient_id: str | None, data
                                      session.lang)))])
 
 
-def _check_transfusion(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any],
-                       record_id: str | None = None) -> None:
-    """A unit of blood's start or end, typed or amended, checked by its service (see
-    transfusion.check); the patient leaving the hospital, typed, with a unit running (see
-    transfusion.check_leaving): not an imported one, which the ward already did."""
-    from downtime.services import transfusion  # which reads the observations through the census
-
-    if spec.id in transfusion.FORMS and patient_id is not None:
-        transfusion.check(session, spec, patient_id, data, record_id)
-    elif (spec.movement is not None and leaves_hospital(spec.movement) and patient_id is not None
-          and record_id is None):
-        transfusion.check_leaving(session, spec, patient_id, data)
-
-
-def _check_pews(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any],
-                before: dict[str, Any] | None = None) -> None:
-    """A child's set typed, or its next set changed by an amendment, checked by its chart (see
-    pews.check_next): a reading corrected hours later is not refused for the plan made then."""
-    from downtime.services import pews  # which reads the patient through the census
-
-    if spec.id == pews.FORM and patient_id is not None and (
-            before is None or before["next_in"] != data["next_in"]):
-        pews.check_next(session, spec, patient_id, data)
-
-
-def _check_glucose(session: Session, spec: FormSpec, data: dict[str, Any],
-                   before: dict[str, Any] | None = None) -> None:
-    """A glucose reading typed, or amended, asked when the next is due and the unit the meter
-    shows, its value one such a meter shows (see glucose.check): one written before the form
-    asked is corrected without a plan no one made then, in mmol/L."""
-    if spec.id == glucose.FORM:
-        glucose.check(spec, data, session.lang, before)
-
-
-def _check_vte(session: Session, spec: FormSpec, data: dict[str, Any],
-               before: dict[str, Any] | None = None) -> None:
-    """A VTE risk assessment typed, or amended, naming the mechanical prophylaxis decided, and no
-    stockings after an acute stroke or with a reason against them ticked (see vte.check)."""
-    from downtime.services import vte  # which reads the medication chart, written through this module
-
-    if spec.id == vte.FORM:
-        vte.check(spec, data, session.lang, before)
-
-
-def _check_sepsis(session: Session, spec: FormSpec, data: dict[str, Any],
-                  before: dict[str, Any] | None = None) -> None:
-    """A sepsis screening typed, or amended, checked by its chart (see sepsis.check): a review
-    typed on the wrong day, oxygen "not needed" under target on air."""
-    if spec.id == sepsis.FORM:
-        sepsis.check(spec, data, session.lang, before)
-
-
-def _check_look(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any],
-                amended: RecordVersion | None = None) -> None:
-    """A look at a line or catheter typed, or amended, checked against the chart (see
-    devices.check_look): a new cannula put in where the old one still is, a misspelt removal."""
-    if spec.id == devices.FORM and patient_id is not None:
-        devices.check_look(session.db, spec, patient_id, data, session.lang, amended)
-
-
-def _check_pain(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any],
-                before: dict[str, Any] | None = None) -> None:
-    """A pain assessment typed, or amended, checked by its chart (see pain.check): analgesia
-    given left unassessed for hours, a toddler scored on the number scale."""
-    from downtime.services import pain  # which reads the medication chart, written through this module
-
-    if spec.id == pain.FORM and patient_id is not None:
-        pain.check(session, spec, patient_id, data, before)
-
-
-def _check_scale_2(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any],
-                   record_id: str | None = None) -> None:
-    """A NEWS2 set typed, or amended, on SpO2 scale 2 by a nurse only after the doctor recorded it
-    for the stay (see observations.check_scale_2): any name typed as its prescriber cleared the list."""
-    from downtime.services import observations  # which reads the patient through the census
-
-    if spec.id == observations.FORM and patient_id is not None:
-        observations.check_scale_2(session, patient_id, data, record_id)
-
-
-def _check_lab_result(session: Session, spec: FormSpec, data: dict[str, Any], before: dict[str, Any]) -> None:
-    """A result amended to another test, value, units or flag, keeping a doctor told of the earlier
-    one (see lab_results.check_amended): a corrected critical value would never be told."""
-    if spec.id == lab_results.FORM:
-        lab_results.check_amended(before, data, session.lang)
-
-
 def _check_allergies_checked(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any]) -> None:
     """"Allergies checked and written on this form: Yes" while the admission says the patient's
     allergies are not known yet: MEYER's printed transfer said both, under "ALLERGIES NOT KNOWN
@@ -545,34 +531,24 @@ def _check_allergies_checked(session: Session, spec: FormSpec, patient_id: str |
             field=field.label.get(session.lang)))])
 
 
-def _check_checklist(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any],
-                     before: dict[str, Any] | None = None) -> None:
-    """A WHO surgical safety checklist typed, or amended, against what the ward knows, which the
-    form alone cannot see: the admission's allergies and the side the operation is booked on."""
-    from downtime.services import theatre  # which writes through this module
-
-    if spec.id == theatre.CHECKLIST_FORM and patient_id is not None:
-        _check_allergy_known(session, spec, patient_id, data, before)
-        _check_site_marked(session, spec, data)
-
-
-def _check_allergy_known(session: Session, spec: FormSpec, patient_id: str, data: dict[str, Any],
-                         before: dict[str, Any] | None) -> None:
+def _check_allergy_known(typed: _Typed) -> None:
     """"Known allergy: No" for a patient whose admission lists one: the team would not look for
     it (latex, an antibiotic given at induction). An amendment keeping an earlier No is not held
     to an allergy added since."""
+    session, spec, data, before = typed.session, typed.spec, typed.data, typed.before
     if data.get("allergy_known") is not False or (before is not None and before.get("allergy_known") is False):
         return
-    if allergies := census.patient_with_location(session.db, session.forms, patient_id).allergies:
+    if allergies := census.patient_with_location(session.db, session.forms, typed.patient_id).allergies:
         raise ValidationFailed([FieldError("allergy_known", message(session.lang, QT_TRANSLATE_NOOP(
             "messages", "“{field}”: No, but the admission lists an allergy: {allergies}. Answer Yes and tell the team; "
                         "if the admission is wrong, correct it first."),
             field=spec.field("allergy_known").label.get(session.lang), allergies=", ".join(allergies)))])
 
 
-def _check_site_marked(session: Session, spec: FormSpec, data: dict[str, Any]) -> None:
+def _check_site_marked(typed: _Typed) -> None:
     """Site marking "Not applicable" for the operation picked, booked on a side or both, with no
     word why: a wrong-site operation's start, as a site answered No (which the form asks about)."""
+    session, spec, data = typed.session, typed.spec, typed.data
     if data.get("site_marked") != NOT_APPLICABLE or data.get("notes") or not data.get("booking"):
         return
     booking = current_of(session.db, [str(data["booking"])]).get(str(data["booking"]))
