@@ -210,7 +210,7 @@ def test_damage_found_stands_through_a_declined_change_until_the_skin_is_seen_ag
     assert repositioning.pressure_areas(nurse.db, [patient])[patient].asks(nurse.clock(), "en") == [DAMAGE]
     assert repositioning.handed_on(nurse.db, nurse.forms, patient, nurse.clock(), "en")[-1] == DAMAGE
     assert repositioning.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "fr")[patient].endswith(
-        "ESCARRE (sacrum, constatée le 28/11 12:30) : prévenir l’infirmier(ère) responsable, mettre le patient en "
+        "ESCARRE (sacrum, constatée le 28/11 12:30) : prévenir l’infirmier(ère) responsable, mettre la zone en "
         "décharge, suivre la plaie")
     turns = repositioning.chart(nurse.db, patient)
     assert [turn.damaged for turn in turns] == [True, False]  # each line of the chart says its own skin
@@ -320,15 +320,16 @@ def test_a_patient_at_risk_is_asked_for_a_change_after_6_hours_and_one_not_at_ri
     assert areas.asks(nurse.clock(), "en") == [] and areas.coming(nurse.clock()) is None
 
 
-def test_a_change_charted_before_the_risk_keeps_its_own_time_due(session_for, patient, clock):
-    """A turn before the assessment: its next falling overdue asks the turn, said once."""
+def test_a_change_charted_before_the_risk_falls_due_as_the_risk_asks(session_for, patient, clock):
+    """A turn before the assessment: its next falls due no later than the risk's band allows (a
+    Braden of 9: 4 hours after it), and asks the turn, said once."""
     nurse = session_for("nurse")
     records.save_new(nurse, "repositioning", {**TURN, "turned_at": "2026-11-28T09:15+01:00", "next_in": "6"},
                      patient_id=patient)
     records.save_new(nurse, "braden_assessment", BRADEN_9, patient_id=patient)
-    clock.advance(hours=1, minutes=15)  # 15:15: overdue since 15:15, 5 h 45 after the assessment
+    clock.advance(hours=1, minutes=15)  # 15:15: overdue since 13:15, 4 hours after the turn
     areas = repositioning.pressure_areas(nurse.db, [patient])[patient]
-    assert areas.asks(nurse.clock(), "en") == ["REPOSITIONING OVERDUE since 28/11 15:15"]
+    assert areas.asks(nurse.clock(), "en") == ["REPOSITIONING OVERDUE since 28/11 13:15"]
 
 
 def test_a_change_less_often_than_the_risk_asks_is_warned_of_not_refused(session_for, patient):

@@ -22,6 +22,8 @@ from tests.pdf_text import pdf_text
 LOOK = {"assessed_at": "2026-11-28T10:00+01:00", "wound": "Sacrum", "kind": "pressure_ulcer", "category": "2",
         "length_cm": 3.0, "width_cm": 2.0, "depth_cm": 0.5, "bed": "granulating", "exudate": "low",
         "infection": False, "dressing": "Hydrocolloid", "next_in": "2"}
+REPORT = ("NEW PRESSURE ULCER (Sacrum, Category {category}, charted 28/11 10:00): tell the nurse in charge and the "
+          "tissue viability nurse; report it as an incident")
 
 
 @given(st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2027, 1, 1), timezones=st.just(timezone.utc)),
@@ -71,7 +73,7 @@ def test_a_deeper_necrotic_wetter_wound_is_worse_and_says_each_way(session_for, 
     assert worse in wounds.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient]
     in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     found = chart_alerts.alerts(nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B")
-    assert [alert.said for alert in found.alerts] == [[worse]]
+    assert [alert.said for alert in found.alerts] == [[REPORT.format(category=3), worse]]
     assert latest.worse(nurse.form("wound_care"), "fr") == (
         "profondeur 0,5 cm le 28/11, 2,5 cm maintenant ; Bourgeonnement (rouge) le 28/11, Nécrose (noire) maintenant ; "
         "exsudat faible le 28/11, abondant maintenant")
@@ -100,7 +102,7 @@ def test_each_wound_asks_its_own_and_a_larger_one_is_worse(session_for, patient,
     looks = wounds.chart(nurse.db, patient)
     assert [one.name for one in followed.still_open(looks)] == ["Midline laparotomy", "Sacrum"]
     assert followed.asking(looks, spec, nurse.clock(), "en") == [
-        "SIGNS OF INFECTION (Midline laparotomy): tell the doctor, swab as they say"]
+        "SIGNS OF INFECTION (Midline laparotomy): tell the doctor, swab as they say", REPORT.format(category=2)]
     assert followed.coming(looks, nurse.clock()).isoformat() == "2026-11-29T10:30:00+01:00"
     clock.advance(days=2)  # 30/11 14:00: both dressings overdue
     records.save_new(nurse, "wound_care", {**LOOK, "assessed_at": "2026-11-30T11:00+01:00", "wound": "  sacrum ",
@@ -257,7 +259,7 @@ def test_each_wound_is_judged_against_its_own_look_before_and_only_its_latest_is
     """However the looks are typed (in any order, the name's case and spacing aside), each is
     compared with the look at the same wound just before it in time, and a wound is open when its
     latest look is not healed."""
-    made = wounds.CHART.lines([_version(number, *look) for number, look in enumerate(looks)])
+    made = wounds.charted([_version(number, *look) for number, look in enumerate(looks)])
     assert [one.assessed_at for one in made] == sorted(one.assessed_at for one in made)
     for index, one in enumerate(made):
         before = [earlier for earlier in made[:index] if earlier.key == one.key]

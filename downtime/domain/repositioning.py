@@ -30,7 +30,7 @@ class Sign(StrEnum):
 
 SIGNS: Mapping[Sign, Mapping[str, str]] = {
     Sign.DAMAGE: {"en": "PRESSURE DAMAGE ({where}): tell the nurse in charge, keep the patient off it, chart the wound",
-                  "fr": "ESCARRE ({where}) : prévenir l’infirmier(ère) responsable, mettre le patient en décharge, "
+                  "fr": "ESCARRE ({where}) : prévenir l’infirmier(ère) responsable, mettre la zone en décharge, "
                         "suivre la plaie"},
     Sign.OVERDUE: {"en": "REPOSITIONING OVERDUE since {due}", "fr": "CHANGEMENT DE POSITION EN RETARD depuis {due}"},
     Sign.UNCHARTED: {"en": "REPOSITIONING NOT CHARTED (Braden {score}, {band}): change the patient's position at "
@@ -66,6 +66,18 @@ def uncharted_from(band: Band, assessed_at: datetime) -> datetime | None:
     have gone by. None for a patient not at risk."""
     every = EVERY_AT_MOST.get(band)
     return None if every is None else next_due(assessed_at, every)
+
+
+def due_at_band(due_at: datetime, turned_at: datetime, band: Band, assessed_at: datetime) -> datetime:
+    """When the next change after the latest (at `turned_at`, due at `due_at` as its line said)
+    falls due once the risk is assessed again after it (`band`, at `assessed_at`): no later than
+    the band's hours after it (`EVERY_AT_MOST`; NICE asks a reassessment on any change, and the
+    turns to follow it). Braden 16 turned "next in 6 hours" at 10:30 then scored 9 at 14:00 said
+    "next due 16:30" at 15:30, where a change was due by 14:30."""
+    every = EVERY_AT_MOST.get(band)
+    if every is None or elapsed.instant(assessed_at) <= elapsed.instant(turned_at):
+        return due_at
+    return min(due_at, next_due(turned_at, every), key=elapsed.instant)
 
 
 def too_seldom(band: Band, every_hours: int) -> bool:

@@ -2,9 +2,13 @@
 ulcers, NG125 for surgical wounds; the ward's tissue viability team): a wound with signs of
 infection is for a doctor to see; a wound grown larger or deeper since it was last measured, a
 pressure ulcer of a worse category, a wound bed gone to slough or necrosis, or exudate risen to
-high, is deteriorating and is told to the nurse in charge (and the tissue viability nurse); a
-dressing is changed, or the wound looked at, when the chart says. Each wound is followed by its
-name, the same at each dressing."""
+high, or a healed wound open again, is deteriorating and is told to the nurse in charge (and the
+tissue viability nurse); a pressure ulcer of category 2 or worse is reported as an incident (NHS
+Improvement 2018, "Pressure ulcers: revised definition and measurement"; a pressure ulcer caught
+in hospital is an adverse event for the HAS) and is never reverse staged: healing, a category 4
+stays a healing category 4 (NPIAP/EPUAP/PPPIA 2019); a dressing is changed, or the wound looked
+at, when the chart says; a wound still open when its stay ended is asked about. Each wound is
+followed by its name, the same at each dressing."""
 
 from __future__ import annotations
 
@@ -26,12 +30,20 @@ slough, then necrosis, is devitalised tissue. A bed going the other way is debri
 EXUDATE = {"none": 0, "low": 1, "moderate": 2, "high": 3}
 """The exudate's amounts in order (the form's codes)."""
 HIGH_EXUDATE = "high"
+REPORTED_FROM = 2
+"""The category (`WORSE_CATEGORY`'s steps) from which a pressure ulcer is reported as an incident."""
+REPORT_SAID_FOR = timedelta(hours=24)
+"""How long a pressure ulcer charted at category 2 or worse for the first time asks to be reported:
+the wound form has no answer saying it was, so the sign stands on every shift's handover of the
+day it was found, then goes (the notes say who was told)."""
 
 
 class Sign(StrEnum):
     INFECTION = "infection"
+    REPORT = "report"
     WORSE = "worse"
     OVERDUE = "overdue"
+    STILL_OPEN = "still_open"
 
 
 SIGNS: Mapping[Sign, Mapping[str, str]] = {
@@ -40,10 +52,26 @@ SIGNS: Mapping[Sign, Mapping[str, str]] = {
     Sign.WORSE: {"en": "WOUND WORSE ({wound}: {how}): tell the nurse in charge and the tissue viability nurse",
                  "fr": "PLAIE AGGRAVÉE ({wound} : {how}) : prévenir l’infirmier(ère) responsable et "
                        "l’infirmier(ère) plaies et cicatrisation"},
+    Sign.REPORT: {"en": "NEW PRESSURE ULCER ({wound}, {category}, charted {found}): tell the nurse in charge and the "
+                        "tissue viability nurse; report it as an incident",
+                  "fr": "NOUVELLE ESCARRE ({wound}, {category}, notée le {found}) : prévenir l’infirmier(ère) "
+                        "responsable et l’infirmier(ère) plaies et cicatrisation ; faire une déclaration "
+                        "d’événement indésirable"},
     Sign.OVERDUE: {"en": "DRESSING OVERDUE ({wound}) since {due}", "fr": "PANSEMENT EN RETARD ({wound}) depuis {due}"},
+    Sign.STILL_OPEN: {"en": "STILL OPEN? ({wound}, charted open during the stay that ended {ended}): check it and "
+                            "chart a look, or chart it healed",
+                      "fr": "TOUJOURS OUVERTE ? ({wound}, notée ouverte pendant le séjour terminé le {ended}) : la "
+                            "vérifier et noter l’évaluation, ou la noter cicatrisée"},
 }
 """What each sign asks: `{wound}` the wound's name, `{how}` how it is worse, `{due}` when the next
-dressing fell due."""
+dressing fell due, `{category}` the pressure ulcer's category and `{found}` when it was first
+charted category 2 or worse, `{ended}` when the stay the wound was last charted in ended."""
+LATEST_ONLY = frozenset({Sign.OVERDUE, Sign.STILL_OPEN})
+"""What only the latest look at a wound asks: an earlier look's dressing was done, and the wound
+seen, by the next."""
+WARD_ONLY = frozenset({Sign.REPORT})
+"""What a letter handing the patient on leaves out: the incident is the ward's that found the
+pressure ulcer to report, not the receiving team's."""
 
 
 def key(name: str) -> str:
@@ -75,6 +103,24 @@ def _further(steps: Mapping[str, int], before: str | None, now: str | None) -> b
 def worse_category(before: str | None, now: str | None) -> bool:
     """Whether a pressure ulcer's category is worse than before (both pressure ulcers)."""
     return _further(WORSE_CATEGORY, before, now)
+
+
+def new_worst(worst_before: str | None, now: str | None) -> bool:
+    """Whether a pressure ulcer's category `now` is the worst charted of it so far, beyond the worst
+    before (`worst_before`, None when none was charted): as bad is not beyond."""
+    return now in WORSE_CATEGORY and (worst_before not in WORSE_CATEGORY or worse_category(worst_before, now))
+
+
+def reverse_staged(worst_before: str | None, now: str | None) -> bool:
+    """Whether a pressure ulcer is charted at a category better than the worst charted of it before
+    (`worst_before`): NPIAP/EPUAP/PPPIA 2019 do not reverse stage, a healing category 4 stays one."""
+    return worse_category(now, worst_before)
+
+
+def first_reportable(worst_before: str | None, now: str | None) -> bool:
+    """Whether a pressure ulcer reaches category 2 or worse (`REPORTED_FROM`) for the first time
+    at this look: charted so at its first look, or grown so from category 1."""
+    return WORSE_CATEGORY.get(now or "", 0) >= REPORTED_FROM > WORSE_CATEGORY.get(worst_before or "", 0)
 
 
 def worse_bed(before: str | None, now: str | None) -> bool:

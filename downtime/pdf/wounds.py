@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from downtime.domain.laptops import NOBODY, Authors, Laptop
-from downtime.domain.wounds import Sign
+from downtime.domain.wounds import LATEST_ONLY
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.pdf.page import PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words
@@ -51,11 +51,12 @@ WIDTHS = (0.07, 0.1, 0.1, 0.08, 0.1, 0.07, 0.17, 0.06, 0.06, 0.19)
 
 def _look(one: Dressed, spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
           at: datetime, latest: bool) -> list[object]:
-    """A look's line; what it asked: infection and a wound worse, and for the latest look at a
-    wound its dressing overdue at `at` (an earlier one's was done by the next)."""
+    """A look's line; what it asked: infection, an incident to report and a wound worse, and for
+    the latest look at a wound its dressing overdue at `at` (an earlier one's was done by the
+    next) or whether it is still open, its stay ended (domain.wounds.LATEST_ONLY)."""
     data, record = one.record.data, one.record
     infection = "" if data.get("infection") is None else in_words(WORDS, "yes" if one.infected else "no", lang)
-    asked = [one.said(sign, spec, at, lang) for sign in one.signs(at) if latest or sign is not Sign.OVERDUE]
+    asked = [one.said(sign, spec, at, lang) for sign in one.signs(at) if latest or sign not in LATEST_ONLY]
     return [chart_cell(f"{one.assessed_at:%d/%m %H:%M}"), chart_cell(one.name, bold=True),
             chart_cell(one.what(spec, lang)), chart_cell(one.size(lang)), chart_cell(one.bed(spec, lang)),
             chart_cell(infection, bold=one.infected, alert=one.infected),

@@ -1,6 +1,7 @@
 """A patient's wound chart: every look at a wound newest first with the dressing put on, each
 open wound over them with its next dressing and, in the warning colour, what it asks now
-(infection, a wound worse, a dressing overdue). "Dress the chosen wound" starts the next look at
+(infection, a new pressure ulcer to report, a wound worse, a dressing overdue, a wound open when
+its stay ended). "Dress the chosen wound" starts the next look at
 a wound from the last one's answers, so its name stays the one the chart follows it by."""
 
 from __future__ import annotations
@@ -33,10 +34,17 @@ class WoundLooks(LooksModel):
 
     def is_warning(self, row: int, column: int) -> bool:
         """Infection; the next dressing when the latest look at its wound says it is overdue (an
-        earlier one's was done by the next)."""
+        earlier one's was done by the next), or asks whether it is still open."""
         look: Dressed = self.rows[row]
         return ((column == self.INFECTION and look.infected)
-                or (column == self.NEXT and self.overdue(look)))
+                or (column == self.NEXT and (self.overdue(look) or (look.asked and id(look) in self.latest))))
+
+    def next_cell(self, look: Dressed) -> str:
+        """A wound open when its stay ended: "still open?" on its latest look, nothing on an
+        earlier one (its dressing went with its stay); "healed" would say what no one charted."""
+        if look.asked:
+            return look.next_change(self.spec, self.at, self.lang) if id(look) in self.latest else ""
+        return super().next_cell(look)
 
     def texts(self, row: int) -> tuple[str, ...]:
         look: Dressed = self.rows[row]

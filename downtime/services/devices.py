@@ -26,7 +26,7 @@ from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import semicolon
 from downtime.services.census import movement_events
 from downtime.services.errors import ValidationFailed
-from downtime.services.followed import each_after, still_open
+from downtime.services.followed import charts_of, each_after, still_open
 from downtime.storage.records import current_by_patient
 
 FORM = "device_check"
@@ -232,13 +232,7 @@ def _charted(records: list[RecordVersion], events: Sequence[MovementEvent]) -> l
 
 
 def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Checked]]:
-    """These patients' standing looks at their lines and catheters, of every stay (a line may go
-    home and come back), oldest first, for those who have one; in two queries, as a ward's
-    escalation list and handover sheet read them."""
-    found = current_by_patient(db, FORM, patient_ids)
-    events = movement_events(db, list(found)) if found else {}
-    return {patient_id: looks for patient_id, records in found.items()
-            if (looks := _charted(records, events.get(patient_id, [])))}
+    return charts_of(db, FORM, patient_ids, _charted)
 
 
 def chart(db: Database, patient_id: str) -> list[Checked]:

@@ -5,15 +5,20 @@ out), what they ask and when the next of them falls due."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import datetime
 from typing import Protocol, TypeVar
 
+from sqlite_utils import Database
+
 from downtime.domain import elapsed
+from downtime.domain.census import MovementEvent
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import semicolon
 from downtime.services.bedside import in_order
+from downtime.services.census import movement_events
+from downtime.storage.records import current_by_patient
 
 
 class Followed(Protocol):
@@ -38,6 +43,17 @@ class Followed(Protocol):
 
 
 Look = TypeVar("Look", bound=Followed)
+
+
+def charts_of(db: Database, form_id: str, patient_ids: Collection[str],
+              chart: Callable[[list[RecordVersion], list[MovementEvent]], list[Look]]) -> dict[str, list[Look]]:
+    """These patients' standing looks of `form_id`, of every stay (a wound outlasts a stay, a line
+    may go home and come back), charted with their stays' movements (`chart`), oldest first, for
+    those who have one; in two queries, as a ward's escalation list and handover sheet read them."""
+    found = current_by_patient(db, form_id, patient_ids)
+    events = movement_events(db, list(found)) if found else {}
+    return {patient_id: looks for patient_id, records in found.items()
+            if (looks := chart(records, events.get(patient_id, [])))}
 
 
 def each_after(records: Iterable[RecordVersion], at: Callable[[RecordVersion], datetime],

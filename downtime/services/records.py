@@ -27,7 +27,7 @@ from downtime.formspec.schema import (DecimalField, IntegerField, Meaning, Multi
                                       TextField)
 from downtime.formspec.values import FieldError, answer_text, format_value, relevant_values, validate
 from downtime.services import (census, devices, glucose, identity, lab_results, observations, paper_numbers, pews, search,
-                               sepsis, transfusion, weight)
+                               sepsis, transfusion, weight, wounds)
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, PermissionDenied, ServiceError, ValidationFailed
 from downtime.services.laptops import author_of, authors as authors_here, laptops_known
@@ -458,6 +458,9 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
         # A new cannula put in where the old one still is, a misspelt removal (see devices.check_look).
         devices.FORM: (_Check(lambda typed: devices.check_look(typed.session.db, typed.spec, typed.patient_id,
                                                                typed.data, typed.session.lang, typed.latest)),),
+        # A pressure ulcer charted at a better category than its worst (see wounds.check_look).
+        wounds.FORM: (_Check(lambda typed: wounds.check_look(typed.session.db, typed.spec, typed.patient_id,
+                                                             typed.data, typed.session.lang, typed.latest)),),
         # Analgesia given left unassessed for hours, a toddler scored on the number scale (see pain.check).
         pain.FORM: (_Check(lambda typed: pain.check(typed.session, typed.spec, typed.patient_id, typed.data,
                                                     typed.before)),),

@@ -2,12 +2,14 @@
 pressure areas, and what the chart asks of the nurse now (domain.repositioning): the next
 change once overdue (a decline moves nothing), pressure damage found (at the latest look at the
 skin), a patient assessed at risk with no change charted; and their latest pressure ulcer risk
-assessment (domain.braden). Never stored: worked out from the standing records."""
+assessment (domain.braden). Nothing is asked of a patient who has left (discharged, transferred
+out, died): their stay's chart ends. Never stored: worked out from the standing records and the
+patient's movements."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -16,15 +18,16 @@ from sqlite_utils import Database
 from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
 from downtime.domain.braden import ADULTS_FROM_YEARS, BANDS, FIRST_WITHIN, Band, band as band_of, total
-from downtime.domain.census import StayStatus
+from downtime.domain.census import StayStatus, departure
 from downtime.domain.clock import ward_time
 from downtime.domain.records import RecordVersion
-from downtime.domain.repositioning import (DAMAGE, EVERY_AT_MOST, SIGNS, Sign, due_after, signs, too_seldom,
-                                           uncharted_from)
+from downtime.domain.repositioning import (DAMAGE, EVERY_AT_MOST, SIGNS, Sign, due_after, due_at_band, signs,
+                                           too_seldom, uncharted_from)
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import semicolon
 from downtime.services.bedside import Chart, first_due, in_order, ordered
+from downtime.services.census import movement_events
 from downtime.services.patients import PatientSummary
 
 FORM = "repositioning"
@@ -38,6 +41,7 @@ WORDS = {
     "every": {"en": "Repositioned every {every}; last: {turn} at {time}",
               "fr": "Changement de position toutes les {every} ; dernier : {turn} le {time}"},
     "seen": {"en": "{where}, seen {time}", "fr": "{where}, constatée le {time}"},
+    "ended": {"en": "none asked: stay ended {ended}", "fr": "plus demandé : séjour terminé le {ended}"},
     "seldom": {"en": "The latest pressure ulcer risk is Braden {score}, {band} ({time}): NICE asks for a change of "
                      "position at least every {every} hours, not every {hours}.",
                "fr": "Le dernier risque d’escarre est Braden {score}, {band} ({time}) : le NICE demande un changement "
@@ -52,12 +56,15 @@ class Turned:
     latest change up to it that looked at the skin (`seen`: itself, but for a decline that did
     not; None when none did), which the chart's pressure damage is judged on: category 1 on the
     sacrum found at 12:30 left the handover and the escalation list once the 13:50 change was
-    declined, the skin not seen."""
+    declined, the skin not seen. `stay_ended`: when the stay it was made in ended (the patient
+    discharged, transferred out or dead since; None while it goes on): it asks nothing then, a
+    patient gone home was said "REPOSITIONING OVERDUE" on their tab and printed chart."""
 
     record: RecordVersion
     turned_at: datetime
     due_at: datetime
     seen: RecordVersion | None
+    stay_ended: datetime | None = None
 
     def skin(self, spec: FormSpec, lang: Lang, where: bool = True) -> str:
         """"Redness that blanches when pressed (sacrum)", or "" when not said (declined); without
@@ -96,15 +103,22 @@ class Turned:
         return SIGNS[sign][lang].format(where=where, due=ward_time(self.due_at, at.tzinfo))
 
     def asks(self, at: datetime, lang: Lang) -> list[str]:
-        """What it asks at `at` (the latest change of position's, the chart's), each in words."""
+        """What it asks at `at` (the latest change of position's, the chart's), each in words;
+        nothing once its stay ended."""
+        if self.stay_ended is not None:
+            return []
         skin = self.seen.data.get("skin") if self.seen is not None else ""
         return [self.said(sign, at, lang) for sign in signs(skin or "", self.due_at, at)]
 
     def overdue(self, at: datetime) -> bool:
-        return elapsed.instant(self.due_at) <= elapsed.instant(at)
+        """Its next change due and not charted at `at`; never once its stay ended."""
+        return self.stay_ended is None and elapsed.reached(self.due_at, at)
 
     def next_change(self, at: datetime, lang: Lang) -> str:
-        """"next due 28/11 16:00", or "REPOSITIONING OVERDUE since …" once it is."""
+        """"next due 28/11 16:00", or "REPOSITIONING OVERDUE since …" once it is; "none asked:
+        stay ended 28/11 13:00" once the patient has left."""
+        if self.stay_ended is not None:
+            return WORDS["ended"][lang].format(ended=ward_time(self.stay_ended, at.tzinfo))
         if self.overdue(at):
             return self.said(Sign.OVERDUE, at, lang)
         return WORDS["due"][lang].format(due=ward_time(self.due_at, at.tzinfo))
@@ -171,18 +185,31 @@ def _charted(records: list[RecordVersion]) -> list[Turned]:
     return made
 
 
-# The patient's standing changes of position, oldest first; and many patients' in one query.
+# The patient's standing changes of position of their present stay, oldest first.
 CHART = Chart(FORM, _charted)
-chart, charts = CHART.of, CHART.of_each
+
+
+def stays_ended(db: Database, patient_ids: Collection[str]) -> dict[str, datetime]:
+    """When each of these patients out of hospital now left it (domain.census.departure): the end
+    of their present stay, the one their charts are of (`Chart.this_stay`)."""
+    return {patient_id: left.occurred_at for patient_id, events in movement_events(db, patient_ids).items()
+            if (left := departure(events)) is not None}
+
+
+def _ended(turns: list[Turned], ended: datetime | None) -> list[Turned]:
+    return turns if ended is None else [replace(turn, stay_ended=ended) for turn in turns]
 
 
 @dataclass(frozen=True)
 class PressureAreas:
     """A patient's pressure areas as their charts stand: their latest risk assessed this stay
-    (None: not assessed) and their changes of position this stay, oldest first."""
+    (None: not assessed), their changes of position this stay, oldest first (the latest's next
+    due no later than the risk assessed since allows: `at_risk_now`), and when this stay ended
+    (None while it goes on): nothing is asked of a patient who has left."""
 
     assessed: Assessed | None
     turns: list[Turned]
+    stay_ended: datetime | None = None
 
     @property
     def latest(self) -> Turned | None:
@@ -194,8 +221,8 @@ class PressureAreas:
         since the assessment (domain.repositioning.uncharted_from): a Braden of 9 with no turn
         asked nothing all day. None when one was charted since, or the patient is not at risk."""
         found = self.assessed
-        if found is None or any(elapsed.instant(turn.turned_at) >= elapsed.instant(found.assessed_at)
-                                for turn in self.turns):
+        if found is None or self.stay_ended is not None or any(
+                elapsed.instant(turn.turned_at) >= elapsed.instant(found.assessed_at) for turn in self.turns):
             return None
         return uncharted_from(found.band, found.assessed_at)
 
@@ -232,12 +259,37 @@ class PressureAreas:
         return f"{self.latest.text(spec, lang)} {self.latest.turned_at:%d/%m %H:%M}"
 
 
+def at_risk_now(turns: list[Turned], found: Assessed | None) -> list[Turned]:
+    """The chart with its latest change due no later than the risk assessed after it allows
+    (domain.repositioning.due_at_band): a Braden fallen to 9 after a 6-hourly turn brings the
+    next turn forward."""
+    if not turns or found is None:
+        return turns
+    latest = turns[-1]
+    return [*turns[:-1], replace(latest, due_at=due_at_band(latest.due_at, latest.turned_at, found.band,
+                                                            found.assessed_at))]
+
+
 def pressure_areas(db: Database, patient_ids: Collection[str]) -> dict[str, PressureAreas]:
     """The pressure areas of each of these patients with a risk assessed or a change charted
     this stay."""
-    assessed, turns = risks(db, patient_ids), charts(db, patient_ids)
-    return {patient_id: PressureAreas(assessed.get(patient_id), turns.get(patient_id, []))
-            for patient_id in patient_ids if patient_id in assessed or patient_id in turns}
+    assessed, turns = risks(db, patient_ids), CHART.of_each(db, patient_ids)
+    ended = stays_ended(db, assessed.keys() | turns.keys())
+    return {patient_id: PressureAreas(found, at_risk_now(_ended(turns.get(patient_id, []), left), found), left)
+            for patient_id in patient_ids if patient_id in assessed or patient_id in turns
+            for found, left in ((assessed.get(patient_id), ended.get(patient_id)),)}
+
+
+def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Turned]]:
+    """The changes of position of each of these patients with one charted this stay, oldest first,
+    as their pressure areas read them (`pressure_areas`: the latest's next brought forward by a
+    risk assessed since, nothing asked once the stay ended), on the tab, the paper chart and the
+    letters alike."""
+    return {patient_id: areas.turns for patient_id, areas in pressure_areas(db, patient_ids).items() if areas.turns}
+
+
+def chart(db: Database, patient_id: str) -> list[Turned]:
+    return charts(db, [patient_id]).get(patient_id, [])
 
 
 def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,

@@ -1,8 +1,11 @@
 """A patient's wound chart: each look at a wound with the dressing put on, each wound followed by
 its name; what the latest look at each wound still open asks of the nurse now
-(domain.wounds): signs of infection, the wound worse than at the look before (larger, deeper, of
-a worse category, its bed gone to slough or necrosis, its exudate risen to high), its next
-dressing overdue. Never stored: worked out from the standing records."""
+(domain.wounds): signs of infection, a pressure ulcer of category 2 or worse new on the chart (to
+report as an incident), the wound worse than at the look before (larger, deeper, of a worse
+category than the worst charted, its bed gone to slough or necrosis, its exudate risen to high,
+open again once healed), its next dressing overdue; a wound still open when its stay ended asked
+about. A pressure ulcer charted at a better category than its worst is refused (check_look).
+Never stored: worked out from the standing records and the patient's movements."""
 
 from __future__ import annotations
 
@@ -14,15 +17,18 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
+from downtime.domain.census import MovementEvent, left_after
 from downtime.domain.clock import ward_time
 from downtime.domain.records import RecordVersion
-from downtime.domain.wounds import HEALED, SIGNS, Sign, area, key, larger, next_due, wetter, worse_bed, worse_category
+from downtime.domain.wounds import (HEALED, REPORT_SAID_FOR, SIGNS, WARD_ONLY, Sign, area, first_reportable, key,
+                                    larger, new_worst, next_due, reverse_staged, wetter, worse_bed, worse_category)
 from downtime.formspec import FormSpec, Lang
-from downtime.formspec.values import format_value
+from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import decimal_text, semicolon
-from downtime.services.bedside import Chart
-from downtime.services.followed import each_after, still_open
+from downtime.services.errors import ValidationFailed
+from downtime.services.followed import charts_of, each_after, still_open
 from downtime.services.repositioning import Turned
+from downtime.storage.records import current_by_patient
 
 FORM = "wound_care"
 WORDS = {
@@ -31,6 +37,16 @@ WORDS = {
     "exudate": {"en": "exudate {amount}", "fr": "exsudat {amount}"},
     "due": {"en": "next dressing {due}", "fr": "prochain pansement {due}"},
     "healed": {"en": "healed", "fr": "cicatrisée"},
+    "open_again": {"en": "open again", "fr": "rouverte"},
+    "asked": {"en": "still open?", "fr": "toujours ouverte ?"},
+    "reverse_staged": {
+        "en": "{wound}: charted a pressure ulcer {worst} on {date}. A pressure ulcer is not reverse staged "
+              "(NPIAP/EPUAP/PPPIA 2019): healing, it keeps its category (a healing category 4 is still a category "
+              "4). Chart {worst}; its size and bed show it healing.",
+        "fr": "{wound} : escarre notée {worst} le {date}. Une escarre ne se reclasse pas à la baisse "
+              "(NPIAP/EPUAP/PPPIA 2019) : en cicatrisation, elle garde sa catégorie (une catégorie 4 en voie de "
+              "cicatrisation reste une catégorie 4). Noter {worst} ; sa taille et son fond montrent la "
+              "cicatrisation."},
     "late": {"en": "dressing overdue", "fr": "pansement en retard"},
     "then": {"en": "{before} on {date}, {now} now", "fr": "{before} le {date}, {now} maintenant"},
     "depth": {"en": "depth {depth}", "fr": "profondeur {depth}"},
@@ -41,12 +57,23 @@ WORDS = {
 @dataclass(frozen=True)
 class Dressed:
     """A look at a wound and its dressing (`record`), when, when the next falls due (None once
-    healed), and the look at that wound before it (`before`, None for its first)."""
+    healed, or once the stay it was made in ended), and the look at that wound before it
+    (`before`, None for its first)."""
 
     record: RecordVersion
     assessed_at: datetime
     due_at: datetime | None
     before: RecordVersion | None
+    worst_before: RecordVersion | None = None
+    """The first earlier look at the wound charting its worst pressure ulcer category (None when
+    none charted one), which a category is judged worse against: a category 4 reverse staged to 2
+    (before the save refused it) then charted 3 read "WOUND WORSE"."""
+    found_at: datetime | None = None
+    """When the wound was first charted a pressure ulcer of category 2 or worse (at this look or
+    one before it; None if never): it asks to be reported as an incident for a day after."""
+    stay_ended: datetime | None = None
+    """When the stay the look was made in ended (discharged, transferred out, dead since; None
+    while it goes on): a wound still open then is asked about, not its dressing chased."""
 
     @property
     def name(self) -> str:
@@ -71,10 +98,31 @@ class Dressed:
         return self.record.data.get("infection") is True
 
     @property
+    def worst(self) -> RecordVersion | None:
+        """The first look up to this one charting the wound's worst pressure ulcer category."""
+        return self.record if new_worst(_category(self.worst_before), self.record.data.get("category")) \
+            else self.worst_before
+
+    @property
     def category_worse(self) -> bool:
-        """A pressure ulcer of a worse category than at the look before."""
-        return self.before is not None and worse_category(self.before.data.get("category"),
-                                                          self.record.data.get("category"))
+        """A pressure ulcer of a worse category than the worst charted before (never reverse staged)."""
+        return worse_category(_category(self.worst_before), self.record.data.get("category"))
+
+    @property
+    def reopened(self) -> bool:
+        """Open again at this look, the look before having found it healed: a wound broken down
+        again (it had nothing to be larger than)."""
+        return self.before is not None and self.before.data["bed"] == HEALED and not self.closed
+
+    @property
+    def asked(self) -> bool:
+        """Open, as charted, when its stay ended: whether it still is is asked (Sign.STILL_OPEN)
+        until a look of the new stay says."""
+        return self.stay_ended is not None and not self.closed
+
+    def reporting(self, at: datetime) -> bool:
+        """A pressure ulcer first charted at category 2 or worse less than a day before `at`."""
+        return self.found_at is not None and not elapsed.reached(elapsed.later(self.found_at, REPORT_SAID_FOR), at)
 
     @property
     def grew(self) -> bool:
@@ -98,37 +146,43 @@ class Dressed:
 
     @property
     def deteriorated(self) -> bool:
-        return not self.closed and (self.category_worse or self.grew or self.deeper or self.bed_worse or self.wetter)
+        return not self.closed and (self.reopened or self.category_worse or self.grew or self.deeper
+                                     or self.bed_worse or self.wetter)
 
     def worse(self, spec: FormSpec, lang: Lang) -> str:
-        """How it is worse than at the look before, each way it is: "Category 2 on 27/11, Category
-        3 now; 2 × 1.5 cm on 27/11, 3 × 2 cm now; depth 0.5 cm on 27/11, 2 cm now; Granulating (red)
-        on 27/11, Necrosis (black) now; exudate low on 27/11, high now"; "" when it is not."""
+        """How it is worse than at the look before, each way it is: "healed on 26/11, open again
+        now; Category 2 on 27/11, Category 3 now (the worst charted before); 2 × 1.5 cm on 27/11,
+        3 × 2 cm now; depth 0.5 cm on 27/11, 2 cm now; Granulating (red) on 27/11, Necrosis (black)
+        now; exudate low on 27/11, high now"; "" when it is not."""
         if self.before is None or not self.deteriorated:
             return ""
-        then, here = self.before.data, self.record.data
+        before, here = self.before, self.record.data
 
-        def chosen(name: str) -> tuple[str, str]:
-            return format_value(spec.field(name), then[name], lang), format_value(spec.field(name), here[name], lang)
+        def chosen(name: str, was: RecordVersion = before) -> tuple[str, str, RecordVersion]:
+            """An answer as the look `was` gave it and as now, and that look (for its date)."""
+            field = spec.field(name)
+            return format_value(field, was.data[name], lang), format_value(field, here[name], lang), was
 
-        def measured(*names: str) -> tuple[str, str]:
-            return _measured(then, names, lang), _measured(here, names, lang)
+        def measured(*names: str) -> tuple[str, str, RecordVersion]:
+            return _measured(before.data, names, lang), _measured(here, names, lang), before
 
-        changes: list[tuple[str, str]] = []
-        if self.category_worse:
-            changes.append(chosen("category"))
+        changes: list[tuple[str, str, RecordVersion]] = []
+        if self.reopened:
+            changes.append((WORDS["healed"][lang], WORDS["open_again"][lang], before))
+        if self.category_worse and self.worst_before is not None:
+            changes.append(chosen("category", self.worst_before))
         if self.grew:
             changes.append(measured("length_cm", "width_cm"))
         if self.deeper:
-            was, now = measured("depth_cm")
-            changes.append((WORDS["depth"][lang].format(depth=was), now))
+            was, now, _ = measured("depth_cm")
+            changes.append((WORDS["depth"][lang].format(depth=was), now, before))
         if self.bed_worse:
             changes.append(chosen("bed"))
         if self.wetter:
-            was, now = chosen("exudate")
-            changes.append((WORDS["exudate"][lang].format(amount=was.lower()), now.lower()))
-        return semicolon(lang).join(WORDS["then"][lang].format(before=was, date=f"{_at(self.before):%d/%m}", now=now)
-                                    for was, now in changes)
+            was, now, _ = chosen("exudate")
+            changes.append((WORDS["exudate"][lang].format(amount=was.lower()), now.lower(), before))
+        return semicolon(lang).join(WORDS["then"][lang].format(before=was, date=f"{_at(look):%d/%m}", now=now)
+                                    for was, now, look in changes)
 
     def size(self, lang: Lang) -> str:
         """"3.5 × 2 × 0.5 cm" as measured, or "" when not."""
@@ -156,21 +210,32 @@ class Dressed:
             part for part in (self.what(spec, lang), self.size(lang), bed) if part))
 
     def signs(self, at: datetime) -> list[Sign]:
-        """What it asks at `at`, as the latest look at its wound: infection first."""
+        """What it asks at `at`, as the latest look at its wound: infection first; of an ended
+        stay, what it found then and whether it is still open, not a dressing overdue since the
+        patient left."""
         if self.closed:
             return []
-        return [*([Sign.INFECTION] if self.infected else []), *([Sign.WORSE] if self.deteriorated else []),
+        return [*([Sign.INFECTION] if self.infected else []), *([Sign.REPORT] if self.reporting(at) else []),
+                *([Sign.WORSE] if self.deteriorated else []), *([Sign.STILL_OPEN] if self.asked else []),
                 *([Sign.OVERDUE] if elapsed.reached(self.due_at, at) else [])]
 
     def said(self, sign: Sign, spec: FormSpec, at: datetime, lang: Lang) -> str:
         due = "" if self.due_at is None else ward_time(self.due_at, at.tzinfo)
-        return SIGNS[sign][lang].format(wound=self.name, how=self.worse(spec, lang), due=due)
+        worst = self.worst
+        return SIGNS[sign][lang].format(
+            wound=self.name, how=self.worse(spec, lang), due=due,
+            category=format_value(spec.field("category"), worst.data["category"], lang) if worst is not None else "",
+            found="" if self.found_at is None else ward_time(self.found_at, at.tzinfo),
+            ended="" if self.stay_ended is None else f"{self.stay_ended.astimezone(at.tzinfo):%d/%m}")
 
     def asks(self, spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
         return [self.said(sign, spec, at, lang) for sign in self.signs(at)]
 
     def next_change(self, spec: FormSpec, at: datetime, lang: Lang) -> str:
-        """"next dressing 30/11 10:00", "DRESSING OVERDUE (…) since …" once it is, or "healed"."""
+        """"next dressing 30/11 10:00", "DRESSING OVERDUE (…) since …" once it is, or "healed"; of
+        an ended stay, "still open?"."""
+        if self.asked:
+            return WORDS["asked"][lang]
         if self.due_at is None:
             return WORDS["healed"][lang]
         if elapsed.reached(self.due_at, at):
@@ -188,26 +253,64 @@ def _at(record: RecordVersion) -> datetime:
     return datetime.fromisoformat(record.data["assessed_at"])
 
 
+def _category(look: RecordVersion | None) -> str | None:
+    return None if look is None else look.data.get("category")
+
+
 def _area(record: RecordVersion) -> float | None:
     return None if record.data["bed"] == HEALED else area(record.data.get("length_cm"), record.data.get("width_cm"))
 
 
-def looked(record: RecordVersion, before: RecordVersion | None = None) -> Dressed:
-    """A look at a wound, `before` the look at that wound before it, if any."""
-    at = _at(record)
-    return Dressed(record, at, None if record.data["bed"] == HEALED else next_due(at, int(record.data["next_in"])),
-                   before)
+def looked(record: RecordVersion, before: Dressed | None = None, events: Sequence[MovementEvent] = ()) -> Dressed:
+    """A look at a wound, `before` the look at that wound before it, if any, which knows the
+    worst category charted of it and when it was first charted category 2 or worse. `events`:
+    the patient's movements, by which the stay the look was made in ended, if it has (of every
+    stay: a wound goes home and comes back, devices.looked reads a line the same way)."""
+    at, data = _at(record), record.data
+    left = left_after(events, at)
+    worst = None if before is None else before.worst
+    found = at if first_reportable(_category(worst), data.get("category")) else None if before is None \
+        else before.found_at
+    due = None if data["bed"] == HEALED or left is not None else next_due(at, int(data["next_in"]))
+    return Dressed(record, at, due, None if before is None else before.record, worst, found,
+                   None if left is None else left.occurred_at)
 
 
-def _charted(records: list[RecordVersion]) -> list[Dressed]:
-    """The looks in order, each with its wound's look before."""
+def charted(records: list[RecordVersion], events: Sequence[MovementEvent] = ()) -> list[Dressed]:
+    """The looks in order, oldest first, each with its wound's look before and knowing when its
+    stay ended (by the patient's `events`)."""
     return each_after(records, _at, lambda record: key(record.data["wound"]),
-                      lambda record, before: looked(record, None if before is None else before.record))
+                      lambda record, before: looked(record, before, events))
 
 
-# The patient's standing looks at their wounds, oldest first; and many patients' in one query.
-CHART = Chart(FORM, _charted, this_stay=False)
-chart, charts = CHART.of, CHART.of_each
+def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Dressed]]:
+    return charts_of(db, FORM, patient_ids, charted)
+
+
+def chart(db: Database, patient_id: str) -> list[Dressed]:
+    return charts(db, [patient_id]).get(patient_id, [])
+
+
+def check_look(db: Database, spec: FormSpec, patient_id: str, data: Mapping[str, Any], lang: Lang,
+               amended: RecordVersion | None = None) -> None:
+    """Refuse a pressure ulcer charted at a better category than the worst charted of that wound
+    up to its time (domain.wounds.reverse_staged): a category 4 charted 2 an hour later was taken,
+    and its 3 after read "WOUND WORSE". The look `amended` is left out, and not checked again while
+    its wound, time and category stay (one written before this rule is corrected)."""
+    if amended is not None and all(amended.data.get(name) == data.get(name)
+                                   for name in ("wound", "assessed_at", "category")):
+        return
+    at = elapsed.instant(datetime.fromisoformat(data["assessed_at"]))
+    records = [record for record in current_by_patient(db, FORM, [patient_id]).get(patient_id, [])
+               if (amended is None or record.record_id != amended.record_id) and elapsed.instant(_at(record)) <= at
+               and key(record.data["wound"]) == key(data["wound"])]
+    looks = charted(records)
+    worst = looks[-1].worst if looks else None
+    if worst is None or not reverse_staged(worst.data["category"], data.get("category")):
+        return
+    raise ValidationFailed([FieldError("category", WORDS["reverse_staged"][lang].format(
+        wound=" ".join(data["wound"].split()), date=f"{_at(worst):%d/%m %H:%M}",
+        worst=format_value(spec.field("category"), worst.data["category"], lang).lower()))])
 
 
 def first_look(turn: Turned) -> dict[str, Any]:
@@ -224,13 +327,14 @@ def first_look(turn: Turned) -> dict[str, Any]:
             **({"category": "1", "bed": "intact"} if first else {})}
 
 
-def _lines(looks: Sequence[Dressed], spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
-    """Each open wound, its latest look and dressing, what it asks, and its next dressing (or
-    since when it is overdue)."""
+def _lines(looks: Sequence[Dressed], spec: FormSpec, at: datetime, lang: Lang,
+           left_out: frozenset[Sign] = frozenset()) -> list[str]:
+    """Each open wound, its latest look and dressing, what it asks (but `left_out`), and its next
+    dressing (or since when it is overdue), or whether it is still open."""
     return [semicolon(lang).join([one.text(spec, lang), WORDS["dressing"][lang].format(
         dressing=" ".join(one.record.data["dressing"].split()), time=f"{one.assessed_at:%d/%m %H:%M}"),
-        *(one.said(sign, spec, at, lang) for sign in one.signs(at) if sign is not Sign.OVERDUE),
-        one.next_change(spec, at, lang)]) for one in still_open(looks)]
+        *(one.said(sign, spec, at, lang) for sign in one.signs(at) if sign not in left_out | {Sign.OVERDUE}),
+        *([] if one.asked else [one.next_change(spec, at, lang)])]) for one in still_open(looks)]
 
 
 def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
@@ -244,5 +348,6 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collectio
 def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime, lang: Lang) -> list[str]:
     """What a letter handing the patient on (a move to another ward, a transfer to another
     hospital, a discharge) says of their wounds, one a line: each open wound as last seen, its
-    dressing and when the next falls due, which the receiving team goes on with."""
-    return _lines(chart(db, patient_id), forms[FORM], at, lang)
+    dressing and when the next falls due, which the receiving team goes on with (not the incident
+    the ward reports: domain.wounds.WARD_ONLY)."""
+    return _lines(chart(db, patient_id), forms[FORM], at, lang, WARD_ONLY)
