@@ -436,8 +436,10 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
             {"assessed_at": at, "scale": "evendol", "evendol_voice": "3", "evendol_face": "2", "evendol_movements": "1",
              "evendol_positions": "0", "evendol_relation": "1", "action": ["doctor"], "reassess_in": "60"}],
         "nutrition_screening": [
-            {"screened_at": at, "weight_kg": 46.5, "height_cm": 162, "weight_loss": "over_10", "acute_no_intake": True,
-             "notes": "Diététicienne appelée"}],
+            {"screened_at": at, "weight_kg": 58.5, "height_cm": 162, "weight_loss": "over_10", "acute_no_intake": True,
+             "notes": "Diététicienne appelée"},
+            {"screened_at": at, "weight_kg": 61.0, "height_cm": 158, "weight_loss": "under_5", "acute_no_intake": False,
+             "loss_not_scored_pct": 6}],
         "delirium_screening": [
             {"screened_at": at, "alertness": "abnormal", "amt4": "two_or_more", "attention": "untestable",
              "acute_change": "yes", "doctor_told": "Dr Benali", "doctor_told_at": at,
@@ -615,9 +617,11 @@ def same(a: Any, b: Any) -> bool:
 
 # Rules between fields that the form checks in code, not in its conditions: an unidentified
 # patient's identity cannot be validated; no stockings after an acute stroke or with a reason
-# against them ticked (services.vte.check).
+# against them ticked (services.vte.check); a medicine the app knows as a controlled drug, a
+# high-alert or a time-critical one ("ketamine", which hypothesis may spell from the code's own
+# words) is refused on that box while the order says it is not one (services.medication).
 CODED_DEPENDENTS = {"glucose_unit": {"glucose"}, "unidentified": {"identity_status"}, "bleeding_risks": {"mechanical_device"},
-                    "against_stockings": {"mechanical_device"}}
+                    "against_stockings": {"mechanical_device"}, "drug": {"controlled", "high_alert", "time_critical"}}
 
 
 def _dependents(fields: list[Any], name: str) -> set[str]:
@@ -709,9 +713,6 @@ RULE_REFUSALS = {
     ("operation_done", "done_at"): "Done at: this is before the decision to operate",
     ("medication_order", "start_at"): "“Stop \\(leave empty if ongoing\\)” is before “Start”",
     ("medication_order", "stop_at"): "“Stop \\(leave empty if ongoing\\)” is before “Start”",
-    # A medicine the app knows as a controlled drug ("ketamine", which hypothesis may spell from
-    # the code's own words) is refused while the order says it is not one (services.medication).
-    ("medication_order", "drug"): "“Controlled drug \\(witness needed\\)” must be Yes for .*, a controlled drug",
     # A doctor signed in writes no telephone order; a nurse's says it was read back, and is not
     # countersigned by her (services.telephone_orders).
     ("medication_order", "telephone_order"): "“Telephone order: taken by a nurse from the prescriber”: you are signed in "

@@ -216,8 +216,8 @@ def test_the_urine_per_kilogram_is_of_the_latest_weight(session_for, patient, cl
     patients = [census.patient_with_location(nurse.db, nurse.forms, patient)]
     assert "LOW URINE" not in fluid_balance.handover(nurse.db, nurse.forms, patients, nurse.clock(), "en")[patient]
     records.save_new(nurse, "nutrition_screening", {
-        "screened_at": "2026-11-28T13:00+01:00", "weight_kg": 70.0, "height_cm": 158, "weight_loss": "under_5",
-        "acute_no_intake": False}, patient_id=patient)
+        "screened_at": "2026-11-28T13:00+01:00", "weight_kg": 70.0, "weight_confirmed_kg": 70.0, "height_cm": 158,
+        "weight_loss": "under_5", "acute_no_intake": False}, patient_id=patient)
     assert ("LOW URINE OUTPUT: 198 mL in 6 hours since 28/11 09:00 (0.47 mL/kg/h for 70 kg, below 0.5)"
             in fluid_balance.handover(nurse.db, nurse.forms, patients, nurse.clock(), "en")[patient])
 

@@ -15,6 +15,13 @@ SCREEN = {"screened_at": "2026-11-28T10:00+01:00", "weight_kg": 50.0, "height_cm
           "acute_no_intake": False}  # BMI 18.4: 2, loss 1
 
 
+@pytest.fixture
+def admission_values(admission_values):
+    """Weighed 50 kg on admission, as at the screenings: a weight far from the stay's latest, and a
+    loss the stay's weights show, are asked about (tests/test_nutrition_weight_checks.py)."""
+    return {**admission_values, "weight_kg": 50.0}
+
+
 def test_each_step_scores_as_the_tool_says():
     assert [bmi_score(index) for index in (30.0, 20.01, 20.0, 18.5, 18.49, 15.0)] == [0, 0, 1, 1, 2, 2]
     assert round(bmi(50.0, 165), 1) == 18.4
@@ -39,7 +46,7 @@ def test_the_latest_screening_says_its_risk_and_falls_due_a_week_later(session_f
     assert nutrition.state(found, summary, nurse.clock(), "en") == (
         "Nutrition: MUST 3, HIGH RISK: treat, refer to the dietitian (BMI 18.4, 28/11 10:00)", [])
     assert nutrition.state(found, summary, nurse.clock(), "fr")[0] == (
-        "Nutrition : MUST 3, RISQUE ÉLEVÉ : traiter, demander la diététicienne (IMC 18,4, 28/11 10:00)")
+        "Nutrition : MUST 3, RISQUE ÉLEVÉ : traiter, demander l’avis de la diététicienne (IMC 18,4, 28/11 10:00)")
     inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     said = nutrition.handover(nurse.db, inside, nurse.clock(), "en")
     assert said == {patient: "Nutrition: MUST 3, HIGH RISK: treat, refer to the dietitian (BMI 18.4, 28/11 10:00)"}
@@ -49,7 +56,8 @@ def test_the_latest_screening_says_its_risk_and_falls_due_a_week_later(session_f
     assert nutrition.state(found, summary, nurse.clock(), "en")[1] == [
         "NUTRITION SCREENING DUE since 05/12 10:00: screen again (MUST)"]
     records.save_new(nurse, "nutrition_screening", {**SCREEN, "screened_at": "2026-12-05T13:30+01:00",
-                                                    "weight_kg": 70.0, "weight_loss": "under_5"}, patient_id=patient)
+                                                    "weight_kg": 70.0, "weight_confirmed_kg": 70.0,
+                                                    "weight_loss": "under_5"}, patient_id=patient)
     inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     assert nutrition.handover(nurse.db, inside, nurse.clock(), "en") == {}  # low risk, not due: nothing to say
 
@@ -134,4 +142,4 @@ def test_a_move_a_transfer_or_a_discharge_says_the_malnutrition_risk(session_for
         assert prefill.first_answers(nurse, nurse.form(form_id), patient)["nutrition"] == (
             "Nutrition: MUST 3, HIGH RISK: treat, refer to the dietitian (BMI 18.4, 28/11 10:00)"), form_id
     assert prefill.first_answers(session_for("nurse", "fr"), nurse.form("discharge"), patient)["nutrition"] == (
-        "Nutrition : MUST 3, RISQUE ÉLEVÉ : traiter, demander la diététicienne (IMC 18,4, 28/11 10:00)")
+        "Nutrition : MUST 3, RISQUE ÉLEVÉ : traiter, demander l’avis de la diététicienne (IMC 18,4, 28/11 10:00)")

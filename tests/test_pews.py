@@ -378,8 +378,8 @@ def test_a_childs_malnutrition_screening_typed_before_its_refusal_asks_nothing(s
         "weight_confirmed_kg": 18, "height_cm": 110, "ward": "5C", "bed": "6",
         "arrival_at": "2026-11-28T09:00+01:00"})
     records.save_new(nurse, "nutrition_screening", {
-        "screened_at": "2026-11-28T10:00+01:00", "weight_kg": 18, "height_cm": 110, "weight_loss": "under_5",
-        "acute_no_intake": False}, patient_id=admitted.patient_id)
+        "screened_at": "2026-11-28T10:00+01:00", "weight_kg": 18, "weight_confirmed_kg": 18, "height_cm": 110,
+        "weight_loss": "under_5", "acute_no_intake": False}, patient_id=admitted.patient_id)
     records.amend(nurse, admitted.record_id, {**admitted.data, "birth_date": "2021-05-02"}, "Year typed wrong")
     clock.advance(days=8)
     (jade,) = [one for one in census.in_patients(nurse.db, nurse.forms, "5C", clock())

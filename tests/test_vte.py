@@ -133,7 +133,7 @@ def test_a_readmitted_patient_is_asked_again_for_vte_must_and_the_4at_and_last_s
                                                    "amt4": "no_mistake", "attention": "seven_or_more",
                                                    "acute_change": "no"}, patient_id=patient)
     records.save_new(nurse, "nutrition_screening", {"screened_at": "2026-11-28T10:00+01:00", "weight_kg": 46.5,
-                                                    "height_cm": 162, "weight_loss": "over_10",
+                                                    "weight_confirmed_kg": 46.5, "height_cm": 162, "weight_loss": "over_10",
                                                     "acute_no_intake": False}, patient_id=patient)
     records.save_new(nurse, "observations", {
         "taken_at": "2026-11-28T11:00+01:00", "respiratory_rate": 18, "spo2": 96, "spo2_scale": "scale_1",

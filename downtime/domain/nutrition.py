@@ -17,6 +17,9 @@ from downtime.i18n import Lang, decimal_text
 
 LOSS_SCORES = {"under_5": 0, "5_to_10": 1, "over_10": 2}
 """The form's codes for weight lost, and their scores."""
+LOSS_WINDOW = timedelta(days=183)
+"""Step 2 counts the weight lost in the last 3 to 6 months: the heaviest weight recorded within
+6 months is the one lost from."""
 ACUTE_SCORE = 2
 AGAIN_AFTER = timedelta(days=7)
 """Screened again every week in hospital."""
@@ -37,7 +40,8 @@ RISKS: Mapping[Risk, Mapping[str, str]] = {
     Risk.LOW: {"en": "low risk: routine care", "fr": "risque faible : soins habituels"},
     Risk.MEDIUM: {"en": "MEDIUM RISK: observe, record what is eaten for 3 days",
                   "fr": "RISQUE MOYEN : surveiller, noter ce qui est mangé pendant 3 jours"},
-    Risk.HIGH: {"en": "HIGH RISK: treat, refer to the dietitian", "fr": "RISQUE ÉLEVÉ : traiter, demander la diététicienne"},
+    Risk.HIGH: {"en": "HIGH RISK: treat, refer to the dietitian",
+                "fr": "RISQUE ÉLEVÉ : traiter, demander l’avis de la diététicienne"},
 }
 
 
@@ -49,6 +53,16 @@ def bmi(weight_kg: float, height_cm: int) -> float:
 def bmi_score(index: float) -> int:
     """0 over 20, 1 from 18.5 to 20, 2 under 18.5 (MUST step 1)."""
     return 0 if index > 20 else 1 if index >= 18.5 else 2
+
+
+def loss_band(percent: float) -> str:
+    """The form's code for `percent` of the weight lost: under 5, 5 to 10, over 10 (MUST step 2)."""
+    return "over_10" if percent > 10 else "5_to_10" if percent >= 5 else "under_5"
+
+
+def lost_percent(earlier_kg: float, kg: float) -> float:
+    """The weight lost since `earlier_kg`, as a percentage of it (negative for a gain)."""
+    return (earlier_kg - kg) / earlier_kg * 100
 
 
 def total(weight_kg: float, height_cm: int, weight_loss: str, acute_no_intake: bool) -> int:

@@ -630,9 +630,11 @@ class FormView(QWidget):
 
     def _weight_confirmed(self, values: dict[str, Any]) -> bool:
         """A weight unusual for the age (0,9 kg typed for 90 on a 76-year-old) is saved once the
-        nurse confirms it, the weight confirmed kept in the admission; otherwise she is back at
-        the weight to correct it."""
-        doubt = weight.weight_doubt(self.spec, values, self.session.lang, self.session.clock())
+        nurse confirms it, the weight confirmed kept in the record; otherwise she is back at the
+        weight to correct it. A nutrition screening's weight far from the stay's latest (6,2 typed
+        for 62) likewise."""
+        doubt = weight.stay_doubt(self.session, self.spec, values, self.patient_id,
+                                  self.record.record_id if self.record else None)
         if not doubt:
             return True
         if not Prompts.confirm(self, translate("FormView", "Check the weight"),

@@ -1,13 +1,15 @@
 """A patient's malnutrition screening (MUST, domain.nutrition): their latest, its score, risk and
 what it asks, and when they are screened again; and the in-patients not screened a day after
 they came in. Shown on the fluid balance tab (the ward's food and fluid chart) and on the
-handover sheet. Never stored: worked out from the standing records."""
+handover sheet. Never stored: worked out from the standing records. And a screening refused
+that ticks less weight lost than the stay's weights show (check_loss)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, Protocol
 
 from sqlite_utils import Database
 
@@ -15,17 +17,25 @@ from downtime.domain import elapsed
 from downtime.domain.census import StayStatus
 from downtime.domain.age import age_in_years
 from downtime.domain.clock import ward_time
-from downtime.domain.nutrition import ADULTS_FROM_YEARS, FIRST_WITHIN, RISKS, Risk, again_by, bmi, risk, total
+from downtime.domain.nutrition import (ADULTS_FROM_YEARS, FIRST_WITHIN, LOSS_SCORES, LOSS_WINDOW, RISKS, Risk, again_by,
+                                       bmi, loss_band, lost_percent, risk, total)
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
-from downtime.i18n import decimal_text, semicolon
+from downtime.formspec.values import FieldError
+from downtime.i18n import QT_TRANSLATE_NOOP, Number, Said, decimal_text, message, semicolon
 from downtime.services.bedside import Chart, first_due, ordered
+from downtime.services.errors import ValidationFailed
 from downtime.services.patients import PatientSummary
 
 FORM = "nutrition_screening"
+LOSS = "weight_loss"
+LOSS_NOT_SCORED = "loss_not_scored_pct"
+"""Version 2's loss the stay's weights show, confirmed as not unplanned (check_loss)."""
 WORDS = {
-    "screened": {"en": "Nutrition: MUST {score}, {risk} (BMI {bmi}, {time})",
-                 "fr": "Nutrition : MUST {score}, {risk} (IMC {bmi}, {time})"},
+    "screened": {"en": "Nutrition: MUST {score}, {risk} (BMI {bmi}, {time}{not_scored})",
+                 "fr": "Nutrition : MUST {score}, {risk} (IMC {bmi}, {time}{not_scored})"},
+    "not_scored": {"en": "; {percent} % weight loss measured, not scored",
+                   "fr": " ; perte de poids mesurée de {percent} %, non retenue"},
     "again": {"en": "NUTRITION SCREENING DUE since {due}: screen again (MUST)",
               "fr": "DÉPISTAGE NUTRITIONNEL À REFAIRE depuis {due} (MUST)"},
     "never": {"en": "NUTRITION NOT SCREENED since admission on {admitted}: screen with MUST",
@@ -54,10 +64,14 @@ class Screened:
         return elapsed.instant(self.due_at) <= elapsed.instant(at)
 
     def text(self, lang: Lang) -> str:
-        """"Nutrition: MUST 2, HIGH RISK: treat, refer to the dietitian (BMI 17.8, 28/11 10:00)"."""
+        """"Nutrition: MUST 2, HIGH RISK: treat, refer to the dietitian (BMI 17.8, 28/11 10:00)"; a
+        loss measured and not scored is said, the score being lower than the weights alone give."""
+        percent = self.record.data.get(LOSS_NOT_SCORED)
         return WORDS["screened"][lang].format(score=self.score, risk=RISKS[self.risk][lang],
                                               bmi=decimal_text(round(self.bmi, 1), lang, 1),
-                                              time=f"{self.screened_at:%d/%m %H:%M}")
+                                              time=f"{self.screened_at:%d/%m %H:%M}",
+                                              not_scored=WORDS["not_scored"][lang].format(percent=percent)
+                                              if percent else "")
 
     def asks(self, at: datetime, lang: Lang) -> list[str]:
         """Screening again once a week has gone by."""
@@ -72,8 +86,45 @@ def screened(record: RecordVersion) -> Screened:
                     score, risk(score))
 
 
-# The latest screening of this stay (`bedside.Chart`) of each of these patients who has one.
-latest = Chart(FORM, ordered(screened, lambda one: one.screened_at)).latest
+CHART = Chart(FORM, ordered(screened, lambda one: one.screened_at))
+"""Each patient's screenings of this stay, oldest first."""
+# The latest screening of this stay of each of these patients who has one.
+latest = CHART.latest
+
+LOST_UNSCORED = QT_TRANSLATE_NOOP("messages", "“{loss}”: the weights of this stay show {percent} % lost, {heaviest} "
+                                              "and {weight} kg now. Tick “{band}”, or, if this is not an unplanned "
+                                              "loss (oedema or ascites gone, a planned loss), confirm {rounded} in "
+                                              "“{field}” and say why in the notes.")
+
+
+class Weighing(Said, Protocol):
+    """A weight of the stay (services.weight.Weighed), which a message names: "61.5 kg on
+    admission (28/11/2026)"."""
+
+    kg: float
+    at: datetime
+
+
+def check_loss(spec: FormSpec, data: Mapping[str, Any], earlier: Sequence[Weighing], lang: Lang) -> None:
+    """Refuse, at the weight lost, a band lower than the loss from the heaviest of the stay's
+    `earlier` weights within 6 months, unless that loss is confirmed as not scored: BAPEN's step
+    2 takes recorded weights where there are any, and the nurse's tick was what the patient
+    said. Not scored by itself: a loss of oedema or ascites under diuretics is not
+    undernutrition, so the nurse says which it is."""
+    at = elapsed.instant(datetime.fromisoformat(str(data["screened_at"])))
+    within = [one for one in earlier if at - LOSS_WINDOW <= elapsed.instant(one.at) <= at]
+    if not within:
+        return
+    heaviest = max(within, key=lambda one: one.kg)
+    percent = lost_percent(heaviest.kg, float(data["weight_kg"]))
+    band = loss_band(percent)
+    if LOSS_SCORES[band] <= LOSS_SCORES[data[LOSS]] or data.get(LOSS_NOT_SCORED) == round(percent):
+        return
+    options = {option.code: option.label.get(lang) for option in spec.field(LOSS).options}
+    raise ValidationFailed([FieldError(LOSS, message(
+        lang, LOST_UNSCORED, loss=spec.field(LOSS).label.get(lang), percent=Number(round(percent, 1)),
+        heaviest=heaviest, weight=Number(float(data["weight_kg"])), band=options[band], rounded=round(percent),
+        field=spec.field(LOSS_NOT_SCORED).label.get(lang)))])
 
 
 def unscreened(patient: PatientSummary, at: datetime, lang: Lang) -> list[str]:

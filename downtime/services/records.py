@@ -26,8 +26,8 @@ from downtime.formspec import FormSpec
 from downtime.formspec.schema import (DecimalField, IntegerField, Meaning, MultiChoiceField, RecordRefField, StaffRefField,
                                       TextField)
 from downtime.formspec.values import FieldError, answer_text, format_value, relevant_values, validate
-from downtime.services import (census, devices, glucose, identity, lab_results, observations, paper_numbers, pews, search,
-                               sepsis, transfusion, weight, wounds)
+from downtime.services import (census, devices, glucose, identity, lab_results, nutrition, observations, paper_numbers,
+                               pews, search, sepsis, transfusion, weight, wounds)
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, PermissionDenied, ServiceError, ValidationFailed
 from downtime.services.laptops import author_of, authors as authors_here, laptops_known
@@ -468,6 +468,10 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
         # observations.check_scale_2): any name typed as its prescriber cleared the list.
         observations.FORM: (_Check(lambda typed: observations.check_scale_2(typed.session, typed.patient_id, typed.data,
                                                                             typed.record_id)),),
+        # A MUST screening's weight asked about as an admission's and against the stay's latest, and
+        # a weight lost ticked lower than the stay's weights show (see weight.check_screening).
+        nutrition.FORM: (_Check(lambda typed: weight.check_screening(typed.session, typed.spec, str(typed.patient_id),
+                                                                     typed.data, typed.latest)),),
     }
 
 

@@ -1,7 +1,8 @@
-"""A patient's weight: the question asked before an admission is saved with a weight unusual for
-the patient's age (domain.weight), the answer kept in the admission as the weight confirmed, as
-an order keeps the prescriber's reason to prescribe despite an allergy; and the latest weight of
-the stay, with when it was taken, for what is worked out per kilogram."""
+"""A patient's weight: the question asked before an admission or a nutrition screening is saved
+with a weight unusual for the patient's age (domain.weight), a body mass index hardly ever seen,
+or (a screening) far from the stay's latest weight, the answer kept in the record as the weight
+confirmed, as an order keeps the prescriber's reason to prescribe despite an allergy; and the
+latest weight of the stay, with when it was taken, for what is worked out per kilogram."""
 
 from __future__ import annotations
 
@@ -13,14 +14,18 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from downtime.domain import elapsed
 from downtime.domain.age import age_in_years
 from downtime.domain.news2 import ADULT_FROM_YEARS
+from downtime.domain.nutrition import bmi, lost_percent
+from downtime.domain.records import RecordVersion
 from downtime.domain.weight import unusual_for_age
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Field, Meaning
 from downtime.formspec.values import FieldError
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Number, decimal_text, message
-from downtime.services import nutrition
+from downtime.services import census, nutrition
+from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
 from downtime.services.patients import PatientSummary
 from downtime.storage.records import current_of
@@ -35,6 +40,23 @@ WHO = {"adult": QT_TRANSLATE_NOOP("messages", "an adult"),
        "one_year_old": QT_TRANSLATE_NOOP("messages", "a child of 1")}
 WEIGHED = {"admission": {"en": "{kg} kg on admission ({time})", "fr": "{kg} kg à l’admission ({time})"},
            "screening": {"en": "{kg} kg weighed {time}", "fr": "{kg} kg pesé le {time}"}}
+CHANGED = QT_TRANSLATE_NOOP("messages", "{weight} kg differs by {percent} % from the latest weight of this stay, "
+                                        "{earlier}: weigh again, and check that it was not mistyped (6,2 typed for "
+                                        "62). Weight-based doses and the urine output per kilogram are worked out "
+                                        "from it.")
+UNLIKELY_BMI = QT_TRANSLATE_NOOP("messages", "{weight} kg for {height} cm is a body mass index of {bmi}, hardly ever "
+                                             "seen: check that neither the weight nor the height was mistyped.")
+CHANGE_ASKED_PERCENT = 10
+"""A weight more than 10 % from the stay's latest is asked about: weighings of one patient a week
+apart differ by a few per cent (fluid, clothes, scales), and MUST counts more than 10 % lost in 3
+to 6 months as clinically significant (BAPEN, MUST explanatory booklet, 2003); a slip of the
+decimal point (6,2 for 62) or of a digit (170 for 70) is far beyond it. A true change of that
+size is confirmed once, weighed again."""
+BMI_ASKED = (12, 60)
+"""An adult's body mass index under 12 or over 60 is hardly ever true (the lowest survived are
+about 12, the heaviest patients' rarely over 60): a weight or a height mistyped, asked about."""
+HEIGHT = "height_cm"
+"""The height, in cm, beside the weight of the forms that weigh (admission, nutrition screening)."""
 NOT_CONFIRMED = QT_TRANSLATE_NOOP("messages", "{doubt} Correct it, or confirm it in “{field}”.")
 
 
@@ -57,10 +79,14 @@ def _kg(value: Any) -> Decimal | None:
         return None
 
 
-def weight_doubt(spec: FormSpec, values: dict[str, Any], lang: Lang, now: datetime) -> str:
+def weight_doubt(spec: FormSpec, values: dict[str, Any], lang: Lang, now: datetime,
+                 earlier: Weighed | None = None) -> str:
     """Why the weight typed must be confirmed: unusual for the age at arrival (at `now` with no
-    arrival time), and not the weight already confirmed. Empty when there is nothing to ask, or
-    the form records no weight. An arrival before the birth date leaves the age unknown."""
+    arrival time); an adult's body mass index out of `BMI_ASKED`; more than
+    `CHANGE_ASKED_PERCENT` from `earlier`, the stay's latest weight before it (stay_doubt); and
+    not the weight already confirmed. Empty when there is nothing to ask, or the form records no
+    weight. An arrival before the birth date leaves the age unknown (a screening, which holds no
+    birth date, is of an adult: MUST screens adults only)."""
     fields = _fields(spec)
     weight, confirmed = fields or (None, None)
     kg = _kg(values.get(weight.id)) if weight else None
@@ -70,10 +96,33 @@ def weight_doubt(spec: FormSpec, values: dict[str, Any], lang: Lang, now: dateti
     born = _day(values.get(born_field.id)) if born_field else None
     arrived = (_day(values.get(arrived_field.id)) if arrived_field else None) or now.date()
     age = None if born is None or arrived < born else age_in_years(born, arrived)
-    if not unusual_for_age(kg, age):
-        return ""
-    who = "unknown" if age is None else "adult" if age >= ADULT_FROM_YEARS else "infant" if age < 1 else "one_year_old" if age == 1 else "child"
-    return message(lang, UNUSUAL, weight=Number(float(kg)), who=message(lang, WHO[who], age=age))
+    if unusual_for_age(kg, age):
+        who = "adult" if _adult(spec, age) else "unknown" if age is None else "infant" if age < 1 \
+            else "one_year_old" if age == 1 else "child"
+        return message(lang, UNUSUAL, weight=Number(float(kg)), who=message(lang, WHO[who], age=age))
+    height = _kg(values.get(HEIGHT))
+    index = None if height is None or (age is not None and age < ADULT_FROM_YEARS) else bmi(float(kg), int(height))
+    if index is not None and not BMI_ASKED[0] <= index <= BMI_ASKED[1]:
+        return message(lang, UNLIKELY_BMI, weight=Number(float(kg)), height=int(height), bmi=Number(round(index, 1)))
+    if earlier is not None and abs(change := lost_percent(earlier.kg, float(kg))) > CHANGE_ASKED_PERCENT:
+        return message(lang, CHANGED, weight=Number(float(kg)), percent=Number(round(abs(change), 1)), earlier=earlier)
+    return ""
+
+
+def _adult(spec: FormSpec, age: int | None) -> bool:
+    """Of an adult: by the age, or, no age, by a form of adults' that holds no birth date (MUST)."""
+    if age is not None:
+        return age >= ADULT_FROM_YEARS
+    return spec.by_meaning(Meaning.BIRTH_DATE) is None and (spec.from_years or 0) >= ADULT_FROM_YEARS
+
+
+def stay_doubt(session: Session, spec: FormSpec, values: dict[str, Any], patient_id: str | None,
+               record_id: str | None = None) -> str:
+    """`weight_doubt` of a record of the patient's (`record_id` when amended), against the stay's
+    latest weight before it: what the form view asks before saving. None before an admission,
+    which is the stay's first."""
+    earlier = _earlier(session, spec, values, _patient(session, patient_id), record_id)
+    return weight_doubt(spec, values, session.lang, session.clock(), earlier[-1] if earlier else None)
 
 
 def confirm(spec: FormSpec, values: dict[str, Any]) -> str:
@@ -84,10 +133,11 @@ def confirm(spec: FormSpec, values: dict[str, Any]) -> str:
     return confirmed.id
 
 
-def check_weight(spec: FormSpec, values: dict[str, Any], lang: Lang, now: datetime) -> None:
+def check_weight(spec: FormSpec, values: dict[str, Any], lang: Lang, now: datetime,
+                 earlier: Weighed | None = None) -> None:
     """Refuse, at the weight, an unusual weight not confirmed (`weight_doubt`): the app asks
     first; the command line and any other way in are refused with the same words."""
-    if doubt := weight_doubt(spec, values, lang, now):
+    if doubt := weight_doubt(spec, values, lang, now, earlier):
         weight, confirmed = _fields(spec) or ()
         raise ValidationFailed([FieldError(weight.id, message(lang, NOT_CONFIRMED, doubt=doubt,
                                                               field=confirmed.label.get(lang)))])
@@ -108,19 +158,71 @@ class Weighed:
             kg=decimal_text(self.kg, lang), time=f"{self.at:%d/%m/%Y}")
 
 
+def _screened(one: nutrition.Screened) -> Weighed:
+    return Weighed(float(one.record.data["weight_kg"]), one.screened_at, True)
+
+
+def _admitted(db: Database, forms: Mapping[str, FormSpec], patients: Collection[PatientSummary]) -> dict[str, Weighed]:
+    """The admission's weight of each of these patients whose admission has one."""
+    weight_field = next(spec for spec in forms.values() if spec.creates_patient).by_meaning(Meaning.WEIGHT)
+    admitted = [patient for patient in patients if patient.admitted_at]
+    if weight_field is None or not admitted:
+        return {}
+    admissions = current_of(db, {patient.admission_record_id for patient in admitted})
+    return {patient.patient_id: Weighed(float(kg), datetime.fromisoformat(str(patient.admitted_at)), False)
+            for patient in admitted
+            if (kg := _kg(admissions[patient.admission_record_id].data.get(weight_field.id)))}
+
+
 def latest(db: Database, forms: Mapping[str, FormSpec], patients: Collection[PatientSummary]) -> dict[str, Weighed]:
     """The latest weight of each of these patients who has one this stay: their latest nutrition
     screening's, else their admission's. A patient weighed 8 kg lighter after two weeks on the
     ward had their enoxaparin and their urine per kilogram worked out from the admission's."""
     screened = nutrition.latest(db, [patient.patient_id for patient in patients])
-    found = {patient_id: Weighed(float(one.record.data["weight_kg"]), one.screened_at, True)
-             for patient_id, one in screened.items()}
-    weight_field = next(spec for spec in forms.values() if spec.creates_patient).by_meaning(Meaning.WEIGHT)
-    rest = [patient for patient in patients if patient.patient_id not in found and patient.admitted_at]
-    if weight_field is None or not rest:
-        return found
-    admissions = current_of(db, {patient.admission_record_id for patient in rest})
-    for patient in rest:
-        if kg := _kg(admissions[patient.admission_record_id].data.get(weight_field.id)):
-            found[patient.patient_id] = Weighed(float(kg), datetime.fromisoformat(str(patient.admitted_at)), False)
-    return found
+    found = {patient_id: _screened(one) for patient_id, one in screened.items()}
+    return {**_admitted(db, forms, [patient for patient in patients if patient.patient_id not in found]), **found}
+
+
+def _earlier(session: Session, spec: FormSpec, values: dict[str, Any], patient: PatientSummary | None,
+             record_id: str | None) -> list[Weighed]:
+    """The patient's weights of this stay taken by the time `values` says (now, said none), but
+    the record `record_id` amended, oldest first: the admission's and each screening's."""
+    if patient is None:
+        return []
+    admitted = [] if patient.admission_record_id == record_id else \
+        list(_admitted(session.db, session.forms, [patient]).values())
+    screened = [_screened(one) for one in nutrition.CHART.of(session.db, patient.patient_id)
+                if one.record.record_id != record_id]
+    at = _at(session, spec, values)
+    return sorted((one for one in [*admitted, *screened] if elapsed.instant(one.at) <= elapsed.instant(at)),
+                  key=lambda one: elapsed.instant(one.at))
+
+
+def _at(session: Session, spec: FormSpec, values: dict[str, Any]) -> datetime:
+    """When the record says it happened; now, when it says not."""
+    when = spec.by_meaning(Meaning.OCCURRED_AT)
+    return datetime.fromisoformat(str(values[when.id])) if when and values.get(when.id) else session.clock()
+
+
+def _patient(session: Session, patient_id: str | None) -> PatientSummary | None:
+    return None if patient_id is None else census.all_patients(session.db, session.forms, [patient_id]).get(patient_id)
+
+
+def check_screening(session: Session, spec: FormSpec, patient_id: str, data: dict[str, Any],
+                    amended: RecordVersion | None = None) -> None:
+    """Refuse a nutrition screening's weight as an admission's, and also far from the stay's
+    latest weight before it (check_weight); then its weight lost ticked lower than the stay's
+    weights show (nutrition.check_loss). An amendment is held to what it changes: a record of
+    version 1, which confirmed neither, is corrected as before. Nothing of a child: the form
+    refuses them, in its own words (records.save_new)."""
+    patient = _patient(session, patient_id)
+    if patient is not None and nutrition.child(patient, _at(session, spec, data)):
+        return
+    before = amended.data if amended is not None else {}
+    earlier = _earlier(session, spec, data, patient, amended.record_id if amended is not None else None)
+    weight_id = _fields(spec)[0].id
+    if amended is None or _kg(before.get(weight_id)) != _kg(data.get(weight_id)):
+        check_weight(spec, data, session.lang, session.clock(), earlier[-1] if earlier else None)
+    if amended is None or any(before.get(name) != data.get(name)
+                              for name in (weight_id, nutrition.LOSS, nutrition.LOSS_NOT_SCORED)):
+        nutrition.check_loss(spec, data, earlier, session.lang)
