@@ -402,7 +402,8 @@ def insulin_twice(session_for, medication_ward, clock):
     patient, _, _ = medication_ward
     doctor = session_for("doctor")
     insulin = {"drug": "Insulin glargine", "dose": 18.0, "dose_unit": "units", "route": "SC", "frequency": "scheduled",
-               "times": "22:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": True}
+               "times": "22:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": True,
+               "time_critical": True}
     clock.now = datetime.fromisoformat("2026-11-27T10:00+01:00")
     first = records.save_new(doctor, "medication_order", insulin, patient_id=patient)
     clock.now = datetime.fromisoformat("2026-11-28T09:00+01:00")
@@ -1025,3 +1026,16 @@ def blank_pages(forms: dict[str, FormSpec], clock: FakeClock, tmp_path: Path) ->
         return [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
 
     return pages
+
+
+@pytest.fixture
+def enoxaparin(session_for, medication_ward):
+    """Enoxaparin 40 mg SC at 14:00, high-alert, for the ward's patient: (nurse, order id)."""
+    from downtime.services import records
+
+    patient, _, _ = medication_ward
+    order = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Enoxaparin", "dose": 40.0, "dose_unit": "mg", "route": "SC", "frequency": "scheduled",
+        "times": "14:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": True},
+        patient_id=patient)
+    return session_for("nurse"), order.record_id

@@ -1214,8 +1214,10 @@ def test_units_routes_and_reasons_are_coded_where_a_code_means_the_same(session_
     doctor, nurse = session_for("doctor"), session_for("nurse")
     common = {"frequency": "scheduled", "times": "08:00 20:00", "start_at": "2026-11-28T07:00+01:00",
               "controlled": False, "high_alert": False}
+    ticked = {"Insulin glargine": {"high_alert": True, "time_critical": True}}
     orders = {name: records.save_new(doctor, "medication_order", {
-        "drug": name, "dose": dose, "dose_unit": unit, "route": route, **common}, patient_id=patient).record_id
+        "drug": name, "dose": dose, "dose_unit": unit, "route": route, **common, **ticked.get(name, {})},
+        patient_id=patient).record_id
         for name, dose, unit, route in (("Insulin glargine", 6.0, "units", "SC"), ("Hydroxocobalamin", 1000.0, "microgram", "IM"),
                                         ("Paracetamol", 2.0, "tablet", "PO"), ("Salbutamol", 2.0, "puff", "INH"),
                                         ("Macrogol", 1.0, "mmol", "NG"))}

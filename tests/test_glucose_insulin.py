@@ -8,13 +8,14 @@ from datetime import datetime
 
 import pytest
 
-from downtime.domain.glucose import BASAL_CHECKED_WITHIN, CHECKED_WITHIN, checked_within, insulin
-from downtime.domain.medication import Check
+from downtime.domain.glucose import BASAL_CHECKED_WITHIN, CHECKED_WITHIN, checked_within
+from downtime.domain.medication import Check, insulin
 from downtime.services import census, chart_alerts, glucose, medication, records
 from downtime.services.paper_doses import PaperDose, save_paper_doses
 
 SLIDING = {"drug": "Insulin aspart", "dose": 6.0, "dose_unit": "units", "route": "SC", "frequency": "scheduled",
            "times": "14:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False, "high_alert": True,
+           "time_critical": True,
            "dose_rule": "under 8: none; 8-12: 2 units; 12-16: 4 units; over 16: 6 units"}
 DOSE = {"outcome": "given", "given_at": "2026-11-28T14:00+01:00", "scheduled_for": "2026-11-28T14:00+01:00",
         "dose_given": 4.0, "route": "SC", medication.DECIDED_ON: "capillary glucose 13.2"}
@@ -58,7 +59,8 @@ def test_insulin_given_after_a_hypo_not_rechecked_asks_the_nurse(session_for, sl
     assert "2,9 mmol/L" in warning.text("fr")
     with pytest.raises(medication.OverrideNeeded):
         medication.record_dose(nurse, order, DOSE)
-    saved = medication.record_dose(nurse, order, DOSE, overrides={Check.GLUCOSE: "Rechecked 13:58: 13.2, not charted yet"})
+    saved = medication.record_dose(nurse, order, DOSE, overrides={Check.GLUCOSE: "Rechecked 13:58: 13.2, not charted yet"},
+                                   witness=("doctor", "2222"))
     assert saved.data["overrides"] == [{"check": "glucose", "reason": "Rechecked 13:58: 13.2, not charted yet"}]
 
 
@@ -105,7 +107,7 @@ def test_insulin_given_with_no_reading_in_the_hour_asks_the_nurse(session_for, s
 def test_a_basal_insulin_asks_a_reading_in_the_day(session_for, medication_ward, clock):
     nurse, patient = session_for("nurse"), medication_ward[0]
     glargine = records.save_new(session_for("doctor"), "medication_order", {
-        **{key: SLIDING[key] for key in ("dose_unit", "route", "frequency", "controlled", "high_alert")},
+        **{key: SLIDING[key] for key in ("dose_unit", "route", "frequency", "controlled", "high_alert", "time_critical")},
         "drug": "Insulin glargine", "dose": 18.0, "times": "14:00", "start_at": "2026-11-27T10:00+01:00"},
         patient_id=patient).record_id
     given = {"dose_given": 18.0, medication.DECIDED_ON: None}

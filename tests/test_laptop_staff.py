@@ -73,7 +73,7 @@ def test_a_dose_on_the_worklist_names_its_witness_of_another_laptop_by_name(dose
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     import_export(office, tmp_path / "carried")
     [item] = [item for group in back_entry.worklist(office) for item in group.items if item.record.record_id == dose]
-    assert "Witness (controlled drugs): Hélène Lefèvre (hl, laptop 001)" in item.label
+    assert "Witness / second check: Hélène Lefèvre (hl, laptop 001)" in item.label
 
 
 def test_an_older_manifest_without_a_directory_imports_and_names_by_staff_id(disagreeing, tmp_path, laptop):

@@ -16,6 +16,8 @@ from downtime.services.errors import ServiceError
 
 PARIS = ZoneInfo("Europe/Paris")
 MONDAY = "2026-11-30T08:00+01:00"
+# Methotrexate is a high-alert medicine: each dose given is checked by a second clinician.
+CHECKED = ("doctor", "2222")
 
 
 @pytest.fixture
@@ -70,7 +72,7 @@ def test_weekly_methotrexate_is_on_the_round_and_the_chart_on_mondays_only(metho
 
     assert due("2026-11-29T08:00+01:00") == []
     assert due(MONDAY) == ["30/11 08:00"]
-    medication.record_dose(nurse, order_id, _given(MONDAY))
+    medication.record_dose(nurse, order_id, _given(MONDAY), witness=CHECKED)
     assert due("2026-12-01T08:00+01:00") == due("2026-12-04T08:00+01:00") == []
     assert due("2026-12-07T08:00+01:00") == ["07/12 08:00"]
     (row,) = [row for row in medication.mar_grids(nurse.db, [patient], date(2026, 11, 28), 14, clock.now)[patient]
@@ -86,7 +88,8 @@ def test_a_dose_for_a_day_not_the_orders_is_questioned_then_saved_with_a_reason(
     assert [(w.check, w.message) for w in caught.value.warnings] == [
         (Check.DOSE_SPACING, "Methotrexate is given every 7 days from 30/11; 03/12 is not one of its days.")]
     saved = medication.record_dose(nurse, order_id, _given("2026-12-03T08:00+01:00"),
-                                   overrides={Check.DOSE_SPACING: "Moved to Thursday by the rheumatologist"})
+                                   overrides={Check.DOSE_SPACING: "Moved to Thursday by the rheumatologist"},
+                                   witness=CHECKED)
     assert saved.data["overrides"] == [{"check": "dose_spacing", "reason": "Moved to Thursday by the rheumatologist"}]
     clock.now = datetime.fromisoformat("2026-12-07T08:05+01:00")
     assert medication.check_dose(nurse, order_id, _given("2026-12-07T08:00+01:00")) == []
@@ -95,7 +98,7 @@ def test_a_dose_for_a_day_not_the_orders_is_questioned_then_saved_with_a_reason(
 def test_the_day_after_a_weekly_dose_a_dose_for_no_time_is_too_close(methotrexate, clock):
     nurse, _, order_id = methotrexate
     clock.now = datetime.fromisoformat("2026-12-01T08:00+01:00")
-    medication.record_dose(nurse, order_id, _given(MONDAY))
+    medication.record_dose(nurse, order_id, _given(MONDAY), witness=CHECKED)
     extra = {**_given("2026-12-01T08:00+01:00"), "scheduled_for": None}
     checks = [w.check for w in medication.check_dose(nurse, order_id, extra)]
     assert checks == [Check.DOSE_SPACING, Check.DOSE_SPACING]  # a day from Monday's; 01/12 not its day

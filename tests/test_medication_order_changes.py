@@ -199,13 +199,14 @@ def test_a_dose_of_a_medicine_ordered_twice_is_questioned_after_the_other_orders
     dose = {"outcome": "given", "given_at": "2026-11-28T22:05+01:00", "scheduled_for": "2026-11-28T22:00+01:00",
             "dose_given": 18.0, "route": "SC"}
     assert medication.check_dose(nurse, first.record_id, dose) == []
-    medication.record_dose(nurse, first.record_id, dose)
+    medication.record_dose(nurse, first.record_id, dose, witness=("doctor", "2222"))  # insulin: a second check
     with pytest.raises(medication.OverrideNeeded) as caught:
         medication.record_dose(nurse, second.record_id, dose)
     assert [(w.check, w.message) for w in caught.value.warnings] == [(Check.ALREADY_GIVEN, (
         "Insulin glargine 18 units SC was given at 22:05 from another order (at 22:00, from 27/11 10:00); is this "
         "medicine ordered twice?"))]
-    medication.record_dose(nurse, second.record_id, dose, overrides={Check.ALREADY_GIVEN: "prescriber asked for 36"})
+    medication.record_dose(nurse, second.record_id, dose, overrides={Check.ALREADY_GIVEN: "prescriber asked for 36"},
+                           witness=("doctor", "2222"))
 
 
 def test_a_dose_given_from_another_infusion_of_the_same_fluid_names_that_order_with_its_rate(

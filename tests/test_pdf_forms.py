@@ -638,8 +638,8 @@ def test_a_blank_dose_form_offers_the_warnings_a_dose_is_given_over_as_tick_boxe
 
 
 @pytest.mark.parametrize("lang, given_by, witness, transcribed, signed", [
-    ("en", "Given by (if Outcome: Given)", "Witness (controlled drugs)", "Transcribed", "name, signature"),
-    ("fr", "Administré par (si Résultat : Administré)", "Témoin (stupéfiants)", "Retranscrit", "nom, signature"),
+    ("en", "Given by (if Outcome: Given)", "Witness / second check", "Transcribed", "name, signature"),
+    ("fr", "Administré par (si Résultat : Administré)", "Témoin / double contrôle", "Retranscrit", "nom, signature"),
 ])
 def test_a_blank_dose_form_asks_who_gave_the_dose_and_who_witnessed_it_to_sign(tmp_path, forms, lang, given_by,
                                                                                  witness, transcribed, signed):

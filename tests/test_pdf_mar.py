@@ -150,7 +150,8 @@ def test_a_french_chart_writes_decimals_with_a_comma(tmp_path, session_for, medi
         "controlled": True, "high_alert": True}, patient_id=patient)
     records.save_new(session_for("doctor"), "medication_order", {
         "drug": "Insulin glargine", "dose": 18, "dose_unit": "units", "route": "SC", "frequency": "scheduled",
-        "times": "08:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": True},
+        "times": "08:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": True,
+        "time_critical": True},
         patient_id=patient)
     for lang, doses, weight in (("fr", ("Oxycodone 2,5 mg PO", "Insulin glargine 18 UI SC"), "61,5 kg"),
                                 ("en", ("Oxycodone 2.5 mg PO", "Insulin glargine 18 units SC"), "61.5 kg")):
@@ -192,7 +193,8 @@ def test_a_long_medicine_prints_as_whole_words_on_the_chart(tmp_path, session_fo
 
 def test_as_required_doses_of_a_long_outage_run_over_pages(tmp_path, session_for, admission_values):
     """Paracetamol as required, given four-hourly for two weeks: its doses, all in one line of
-    the chart, were taller than a page, reportlab gave up, and the chart did not print."""
+    the chart, were taller than a page, reportlab gave up, and the chart did not print. 500 mg a
+    dose: six grams a day would be questioned (domain.dose_limits)."""
     from datetime import datetime, timedelta
 
     from downtime.services import records
@@ -201,20 +203,20 @@ def test_as_required_doses_of_a_long_outage_run_over_pages(tmp_path, session_for
     patient = records.save_new(nurse, "admission", {**admission_values,
                                                     "arrival_at": "2026-11-14T09:00+01:00"}).patient_id
     order = records.save_new(session_for("doctor"), "medication_order", {
-        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "prn",
+        "drug": "Paracetamol", "dose": 500, "dose_unit": "mg", "route": "PO", "frequency": "prn",
         "prn_indication": "pain", "min_interval_hours": 4, "max_doses_24h": 6, "start_at": "2026-11-14T10:00+01:00",
         "controlled": False, "high_alert": False}, patient_id=patient).record_id
     given = datetime.fromisoformat("2026-11-14T10:00+01:00")
     times = []
     while given < datetime.fromisoformat("2026-11-28T13:00+01:00"):
         medication.record_dose(nurse, order, {"outcome": "given", "given_at": given.isoformat(timespec="minutes"),
-                                              "given_for": "pain", "dose_given": 1.0, "route": "PO"})
+                                              "given_for": "pain", "dose_given": 500, "route": "PO"})
         times.append(given)
         given += timedelta(hours=4, minutes=5)
     pages = _text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf", days=14, first_day=date(2026, 11, 15)))
     text = " ".join(pages)
     assert all(f"HL {at:%d/%m %H:%M}" in text for at in times if at.date() >= date(2026, 11, 15))
-    assert all("Paracetamol 1 g PO" in page for page in pages if "HL " in page)
+    assert all("Paracetamol 500 mg PO" in page for page in pages if "HL " in page)
 
 
 NOT_GIVEN = ("refused", "nil_by_mouth", "patient_away", "unavailable", "held", "vomited", "asleep", "other")
@@ -238,7 +240,7 @@ def _a_fortnight_of_doses(session_for, admission_values):
         **order, "drug": "Gentamicin", "dose": 240, "route": "IV", "times": "08:00 12:00 13:20 14:00 20:00"},
         patient_id=patient).record_id
     stopped = records.save_new(doctor, "medication_order", {
-        **order, "drug": "Enoxaparin", "dose": 40, "route": "SC", "times": "09:00 21:00",
+        **order, "drug": "Enoxaparin", "dose": 40, "route": "SC", "times": "09:00 21:00", "high_alert": True,
         "stop_at": "2026-11-27T10:00+01:00"}, patient_id=patient).record_id
     codes = iter(NOT_GIVEN * 2)
     for day in range(14, 28):
@@ -258,7 +260,8 @@ def _a_fortnight_of_doses(session_for, admission_values):
         if day % 2:
             medication.record_dose(nurse, stopped, {"outcome": "given", "dose_given": 40, "route": "SC",
                                                     "scheduled_for": f"2026-11-{day}T09:00+01:00",
-                                                    "given_at": f"2026-11-{day}T09:10+01:00"})
+                                                    "given_at": f"2026-11-{day}T09:10+01:00"},
+                                   witness=("doctor", "2222"))  # a high-alert medicine's second check
     medication.record_dose(nurse, regular, {"outcome": "given", "scheduled_for": "2026-11-28T08:00+01:00",
                                             "given_at": "2026-11-28T08:05+01:00", "dose_given": 240, "route": "IV"})
     return nurse, patient
@@ -306,9 +309,11 @@ def test_the_dose_forms_reasons_name_the_letters_the_charts_print(forms):
 
 
 @pytest.mark.parametrize("lang, key, letters", [
-    ("en", "Key: initials + time = given, followed by / witness's initials for a controlled drug.",
+    ("en", "Key: initials + time = given, followed by / witness's initials for a controlled drug, second checker's "
+           "for a high-alert medicine.",
      "Circled letter = not given: "),
-    ("fr", "Légende : initiales + heure = donné, suivies de / initiales du témoin pour un stupéfiant.",
+    ("fr", "Légende : initiales + heure = donné, suivies de / initiales du témoin pour un stupéfiant, du second soignant "
+           "pour un médicament à haut risque.",
      "Lettre entourée = non donné : ")])
 def test_the_chart_s_key_says_whose_initials_follow_the_slash(forms, tmp_path, session_for, paper_night, lang, key, letters):
     """The morphine's cell reads "HL 07:00 / KB", and the key said only "initials + time =

@@ -119,7 +119,8 @@ def test_a_transfer_out_hands_over_what_the_chart_says_of_each_order(session_for
                                                   "dose_unit": "tablet", "times": "10:00 13:00 16:00",
                                                   "time_critical": True}, patient_id=patient)
     records.save_new(doctor, "medication_order", {**common, "drug": "Insulin aspart", "dose": 8.0, "dose_unit": "units",
-                                                  "route": "SC", "times": "18:00",
+                                                  "route": "SC", "times": "18:00", "high_alert": True,
+                                                  "time_critical": True,
                                                   "dose_rule": "glucose over 12: 4 units; over 16: 8 units"},
                      patient_id=patient)
     records.save_new(doctor, "medication_order", {**common, "drug": "Doxycycline", "dose": 100.0, "dose_unit": "mg",
@@ -134,8 +135,8 @@ def test_a_transfer_out_hands_over_what_the_chart_says_of_each_order(session_for
         "Co-careldopa 25/100 1 tablet(s) PO: TIME-CRITICAL DOSE OVERDUE (due 28/11 13:00): give it now, or record why not "
         "and tell the doctor",
         "Doxycycline 100 mg PO, at 18:00, from 28/11/2026 09:30, until 03/12/2026 08:00 — not given yet",
-        "Insulin aspart up to 8 units SC, at 18:00, from 28/11/2026 09:30 (VARIABLE DOSE — by its rule; Variable dose: "
-        "glucose over 12: 4 units; over 16: 8 units) — not given yet"]
+        "Insulin aspart up to 8 units SC, at 18:00, from 28/11/2026 09:30 (HIGH-ALERT; TIME-CRITICAL — within 30 min; "
+        "VARIABLE DOSE — by its rule; Variable dose: glucose over 12: 4 units; over 16: 8 units) — not given yet"]
     french = prefill.first_answers(session_for("nurse", "fr"), nurse.form("transfer_out"), patient)["current_treatments"]
     assert "jusqu’au 03/12/2026 08:00" in french and "HORAIRE CRITIQUE — à 30 min près" in french
 

@@ -131,7 +131,7 @@ def test_another_laptops_dose_names_its_witness_by_name_and_laptop(doses_from_la
     if amended_here:
         records.amend(nurse, dose, {**records.current(nurse.db, dose).data, "site": "left arm"}, "site")
     label = records.record_label(nurse, records.current(nurse.db, dose))
-    assert "Witness (controlled drugs): Hélène Lefèvre (hl, laptop 001)" in label and "Karim" not in label
+    assert "Witness / second check: Hélène Lefèvre (hl, laptop 001)" in label and "Karim" not in label
 
 
 def test_a_change_made_from_a_version_since_replaced_is_refused(session_for, admission_values):

@@ -46,9 +46,11 @@ def test_the_round_and_the_chart_judge_it_so_and_say_it(session_for, patient, cl
 
 
 def test_an_order_written_without_the_question_is_not_time_critical(session_for, patient):
+    """Of a medicine the app does not know as time-critical (an anticonvulsant the prescriber ticks
+    or not; levodopa is one whatever was ticked: see test_medicine_flags)."""
     doctor = session_for("doctor")
-    saved = records.save_new(doctor, "medication_order", {k: v for k, v in LEVODOPA.items() if k != "time_critical"},
-                             patient_id=patient)
+    saved = records.save_new(doctor, "medication_order", {**{k: v for k, v in LEVODOPA.items() if k != "time_critical"},
+                                                          "drug": "Levetiracetam 500 mg"}, patient_id=patient)
     assert not medication.order(doctor.db, saved.record_id).time_critical
 
 

@@ -17,6 +17,7 @@ from tests.test_glucose_insulin import glucose_charted
 
 GLUCOSE = "capillary glucose 13.2 mmol/L"
 RULE = "capillary glucose under 8: none; 8 to 12: 2 units; 12 to 16: 4 units; over 16: 6 units and call the doctor"
+CHECKED = ("doctor", "2222")  # a high-alert medicine's second check (insulin)
 
 
 @pytest.fixture
@@ -30,6 +31,7 @@ def insulin(session_for, medication_ward) -> tuple[str, str]:
     return patient, records.save_new(session_for("doctor"), "medication_order", {
         "drug": "Insulin aspart", "dose": 6.0, "dose_unit": "units", "route": "SC", "frequency": "scheduled",
         "times": "08:00 12:00 18:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": True,
+        "time_critical": True,
         "dose_rule": RULE}, patient_id=patient).record_id
 
 
@@ -40,12 +42,14 @@ def test_a_dose_its_rule_gives_is_recorded_without_a_word_and_one_above_its_most
     nurse = session_for("nurse")
     four = medication.record_dose(nurse, order, {"outcome": "given", "dose_given": 4.0, "route": "SC",
                                                 "given_at": "2026-11-28T08:05+01:00",
-                                                "scheduled_for": "2026-11-28T08:00+01:00", "decided_on": GLUCOSE})
+                                                "scheduled_for": "2026-11-28T08:00+01:00", "decided_on": GLUCOSE},
+                                 witness=CHECKED)
     assert four.data["dose_given"] == 4.0
     with pytest.raises(medication.OverrideNeeded) as asked:
         medication.record_dose(nurse, order, {"outcome": "given", "dose_given": 8.0, "route": "SC",
                                               "given_at": "2026-11-28T12:05+01:00",
-                                              "scheduled_for": "2026-11-28T12:00+01:00", "decided_on": "glucose 22"})
+                                              "scheduled_for": "2026-11-28T12:00+01:00", "decided_on": "glucose 22"},
+                               witness=CHECKED)
     assert [warning.text("en") for warning in asked.value.warnings] == [
         "Dose 8 units is above the most one dose of the order may be (6 units), whatever its rule gives."]
 
@@ -62,7 +66,7 @@ def test_a_variable_dose_given_says_the_reading_it_was_decided_on(session_for, i
         medication.record_dose(nurse, order, given)
     assert [error.path for error in refused.value.errors] == ["decided_on"]
     assert refused.value.errors[0].message == "“Reading the dose was decided on (variable dose)” is required."
-    saved = medication.record_dose(nurse, order, {**given, "decided_on": GLUCOSE})
+    saved = medication.record_dose(nurse, order, {**given, "decided_on": GLUCOSE}, witness=CHECKED)
     assert saved.data["decided_on"] == GLUCOSE
     from_paper = medication.record_dose(nurse, order, {**given, "transcribed": True, "given_at": "2026-11-27T12:05+01:00",
                                                        "scheduled_for": "2026-11-27T12:00+01:00"})
@@ -70,7 +74,7 @@ def test_a_variable_dose_given_says_the_reading_it_was_decided_on(session_for, i
     (dose,) = [dose for dose in medication.administrations(nurse.db, patient) if dose.record_id == saved.record_id]
     text = " ".join(" ".join(page.extract_text().split())
                     for page in PdfReader(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf")).pages)
-    assert f"HL 08:05 — 4 units ({GLUCOSE})" in text, text
+    assert f"HL 08:05 / KB — 4 units ({GLUCOSE})" in text, text
     folder = export(session_for("records"), tmp_path / "export").folder
     bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
     (administration,) = [entry["resource"] for entry in bundle["entry"] if entry["resource"]["id"] == saved.record_id]
@@ -89,11 +93,11 @@ def test_the_chart_prints_the_rule_under_the_medicine_and_each_dose_given(sessio
     medication.record_dose(session_for("nurse"), order, {"outcome": "given", "dose_given": 2.0, "route": "SC",
                                                          "given_at": "2026-11-28T08:05+01:00",
                                                          "scheduled_for": "2026-11-28T08:00+01:00",
-                                                         "decided_on": "glucose 9.1"})
+                                                         "decided_on": "glucose 9.1"}, witness=CHECKED)
     out = printing.print_mar(session_for("nurse", lang), [patient], tmp_path / "mar.pdf")
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
     assert all(words in text for words in said), text
-    assert {"en": "HL 08:05 — 2 units (glucose 9.1)", "fr": "HL 08:05 — 2 UI (glucose 9.1)"}[lang] in text
+    assert {"en": "HL 08:05 / KB — 2 units (glucose 9.1)", "fr": "HL 08:05 / KB — 2 UI (glucose 9.1)"}[lang] in text
 
 
 def test_the_fhir_order_says_its_rule_and_most_and_no_dose_of_its_own(session_for, insulin, tmp_path):

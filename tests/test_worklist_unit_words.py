@@ -9,7 +9,7 @@ def test_a_dose_line_gives_its_unit_in_the_charts_words(insulin_twice, session_f
     glucose_charted(nurse, first.patient_id, "2026-11-27T21:50+01:00", timing="bedtime")
     dose = medication.record_dose(nurse, first.record_id, {
         "outcome": "given", "given_at": "2026-11-27T22:00+01:00", "scheduled_for": "2026-11-27T22:00+01:00",
-        "dose_given": 18.0, "route": "SC"})
+        "dose_given": 18.0, "route": "SC"}, witness=("doctor", "2222"))
     labels = {item.record.record_id: item.label for group in back_entry.worklist(session_for("records", "fr"))
               for item in group.items}
     assert "18 UI" in labels[dose.record_id] and "units" not in labels[dose.record_id]

@@ -186,14 +186,6 @@ def hypo_persists(readings: Sequence[Reading]) -> bool:
     return len(readings) >= HYPO_CYCLES and all(one.hypo for one in readings[-HYPO_CYCLES:])
 
 
-INSULIN_NAMES = frozenset(medicine_name(name) for name in (
-    "insulin", "actrapid", "admelog", "apidra", "fiasp", "humulin", "insulatard", "insuman", "lyumjev", "mixtard",
-    "novomix", "semglee", "tresiba", "umuline"))
-"""The first word of a medicine, as `medicines_in` names it, that is an insulin: "insulin aspart",
-and the brands its table does not turn into one (Actrapid, Humulin, Umuline on French wards;
-Insuman Basal, Rapid and Comb and the glargine Semglee were no insulin, their doses unchecked)."""
-
-
 BASAL_WORDS = frozenset(medicine_name(name) for name in (
     "glargine", "detemir", "degludec", "tresiba", "insulatard", "isophane", "nph", "basal", "semglee"))
 """A word of an insulin, as `medicines_in` names it, that makes it a basal (long- or
@@ -208,11 +200,6 @@ BASAL_CHECKED_WITHIN = timedelta(hours=24)
 """A basal dose is given whatever the glucose once a hypo is treated, never chosen on the reading
 (JBDS-IP: basal insulin is not omitted), but a patient on insulin with no reading in the day is
 not being watched."""
-
-
-def insulin(drug: str) -> bool:
-    """Whether an order's medicine is an insulin, however written ("Insuline glargine", "Lantus")."""
-    return any(name.split()[0] in INSULIN_NAMES for name in medicines_in(drug) if name)
 
 
 def checked_within(drug: str) -> timedelta:

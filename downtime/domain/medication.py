@@ -11,11 +11,12 @@ from difflib import SequenceMatcher
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from enum import StrEnum
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict
+from pydantic import AwareDatetime, BaseModel, ConfigDict, model_validator
 
 from downtime.domain import elapsed
+from downtime.domain.dose_limits import RULES, Limit, limit_for, strengths_mg
 from downtime.domain.laptops import Authors, Laptop
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Listed, Number, Phrase, message
 
@@ -95,6 +96,16 @@ class Order(BaseModel):
     awaiting_since: AwareDatetime | None = None
     """A telephone order no doctor has countersigned yet: when its version standing was written
     (see `not_countersigned`); None for any other order."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _known_flags(cls, data: Any) -> Any:
+        """An order of a medicine the app knows as controlled, high-alert or time-critical
+        (`flags_known`) is one whatever was ticked: written before the rule, or loaded so from
+        the EHR's snapshot, its levodopa was not overdue 40 minutes late."""
+        if not isinstance(data, dict) or "drug" not in data:
+            return data
+        return {**data, **dict.fromkeys(flags_known(str(data["drug"]), str(data.get("route") or "")), True)}
 
     def active_at(self, moment: datetime) -> bool:
         return self.start_at <= moment and (self.stop_at is None or moment < self.stop_at)
@@ -292,7 +303,8 @@ TIME_CRITICAL_WITHIN = timedelta(minutes=30)
 
 def policy_for(order: Order, policy: RoundPolicy) -> RoundPolicy:
     """The ward's round policy, but for a time-critical medicine (levodopa in Parkinson's
-    disease, insulin, an anticonvulsant: the prescriber ticks it), whose dose is late from 15
+    disease and insulin, known by name: see `time_critical_drug`; an anticonvulsant: the
+    prescriber ticks it), whose dose is late from 15
     minutes after its time and overdue from 30 (Parkinson's UK's "Get It On Time"; the NPSA's
     2010 report on omitted and delayed medicines), where the ward's policy allows any other an
     hour."""
@@ -330,6 +342,10 @@ class Check(StrEnum):
     NOT_GIVEN_AHEAD = "not_given_ahead"
     NOT_COUNTERSIGNED = "not_countersigned"
     GLUCOSE = "glucose"
+    MAXIMUM_DOSE = "maximum_dose"
+    """Above the medicine's own maximum, whatever the order says (see `beyond_dose_limits`)."""
+    MEDICINE_INTERVAL = "medicine_interval"
+    """Closer to another dose of the medicine than it allows, whatever the orders say."""
 
 
 @dataclass(frozen=True)
@@ -360,10 +376,12 @@ ALLERGY_CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                     "benzylpenicillin", "phenoxymethylpenicillin", "temocillin", "ticarcillin", "pivmecillinam",
                     "mecillinam")),
     "cephalosporin": (("cephalosporin", "céphalosporine", "beta-lactam", "bêta-lactamine"),
-                      ("cefalexin", "cefuroxime", "ceftriaxone", "cefotaxime", "cefazolin", "ceftazidime", "cefixime",
-                       "cefepime", "cefpodoxime")),
+                      ("cefalexin", "cephalexin", "cefuroxime", "ceftriaxone", "cefotaxime", "cefazolin", "cephazolin",
+                       "ceftazidime", "cefixime", "cefepime", "cefpodoxime", "cefaclor", "cefradine", "cephradine",
+                       "cefadroxil", "ceftaroline", "cefoxitin", "ceftolozane", "ceftobiprole", "cefiderocol",
+                       "cefalotin", "cefamandole")),
     "carbapenem": (("carbapenem", "carbapénème", "beta-lactam", "bêta-lactamine"),
-                   ("meropenem", "imipenem", "ertapenem")),
+                   ("meropenem", "imipenem", "ertapenem", "doripenem")),
     "nsaid": (("nsaid", "ains", "anti-inflammatoire non stéroïdien"),
               ("ibuprofen", "diclofenac", "naproxen", "ketoprofen", "aspirin", "acide acétylsalicylique",
                "acetylsalicylic acid", "celecoxib", "indometacin")),
@@ -389,7 +407,11 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "co-amox": ("amoxicillin", "clavulanic acid"), "amoxiclav": ("amoxicillin", "clavulanic acid"),
     "ciblor": ("amoxicillin", "clavulanic acid"), "penbritin": ("ampicillin",), "totapen": ("ampicillin",),
     "bristopen": ("oxacillin",), "selexid": ("pivmecillinam",),
-    "rocephin": ("ceftriaxone",), "zinnat": ("cefuroxime",),
+    "rocephin": ("ceftriaxone",), "rocephine": ("ceftriaxone",), "zinnat": ("cefuroxime",), "zinacef": ("cefuroxime",),
+    "keflex": ("cefalexin",), "claforan": ("cefotaxime",), "fortum": ("ceftazidime",), "oroken": ("cefixime",),
+    "orelox": ("cefpodoxime",), "axepim": ("cefepime",), "zinforo": ("ceftaroline",),
+    "zavicefta": ("ceftazidime", "avibactam"), "zerbaxa": ("ceftolozane", "tazobactam"), "meronem": ("meropenem",),
+    "tienam": ("imipenem", "cilastatin"), "invanz": ("ertapenem",),
     "bactrim": ("sulfamethoxazole", "trimethoprim"), "septrin": ("sulfamethoxazole", "trimethoprim"),
     "co-codamol": ("codeine", "paracetamol"), "dafalgan codéiné": ("codeine", "paracetamol"),
     "codoliprane": ("codeine", "paracetamol"), "co-dydramol": ("dihydrocodeine", "paracetamol"),
@@ -417,6 +439,17 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "eliquis": ("apixaban",), "xarelto": ("rivaroxaban",), "pradaxa": ("dabigatran",), "lixiana": ("edoxaban",),
     "coumadine": ("warfarin",), "coumadin": ("warfarin",), "previscan": ("fluindione",), "sintrom": ("acenocoumarol",),
     "minisintrom": ("acenocoumarol",), "arixtra": ("fondaparinux",), "calciparine": ("heparin",),
+    "co-careldopa": ("levodopa", "carbidopa"), "sinemet": ("levodopa", "carbidopa"), "caramet": ("levodopa", "carbidopa"),
+    "lecado": ("levodopa", "carbidopa"), "duodopa": ("levodopa", "carbidopa"),
+    "stalevo": ("levodopa", "carbidopa", "entacapone"), "co-beneldopa": ("levodopa", "benserazide"),
+    "madopar": ("levodopa", "benserazide"), "modopar": ("levodopa", "benserazide"), "requip": ("ropinirole",),
+    "adartrel": ("ropinirole",), "mirapexin": ("pramipexole",), "sifrol": ("pramipexole",), "neupro": ("rotigotine",),
+    "apo-go": ("apomorphine",), "apokinon": ("apomorphine",), "dacepton": ("apomorphine",), "comtess": ("entacapone",),
+    "comtan": ("entacapone",), "ongentys": ("opicapone",), "tasmar": ("tolcapone",),
+    "metoject": ("methotrexate",), "novatrex": ("methotrexate",), "imeth": ("methotrexate",),
+    "nordimet": ("methotrexate",), "maxtrex": ("methotrexate",),
+    "kcl": ("potassium chloride",), "chlorure de potassium": ("potassium chloride",),
+    "phosphate de potassium": ("potassium phosphate",),
     "co-trimoxazole": ("sulfamethoxazole", "trimethoprim"),
     "doliprane": ("paracetamol",), "dafalgan": ("paracetamol",), "efferalgan": ("paracetamol",),
     "panadol": ("paracetamol",), "perfalgan": ("paracetamol",), "calpol": ("paracetamol",), "acetaminophen": ("paracetamol",),
@@ -429,9 +462,29 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
 CONTROLLED_DRUGS = ("morphine", "oxycodone", "fentanyl", "hydromorphone", "methadone", "pethidine", "buprenorphine",
                     "diamorphine", "tapentadol", "alfentanil", "remifentanil", "sufentanil", "ketamine",
                     "methylphenidate", "dexamfetamine", "dexamphetamine", "lisdexamfetamine", "cocaine", "nabilone")
-# A word ending so is a member of the class, named in no table yet (every penicillin is a -cillin),
-# or a penicillin misspelt with one l ("Penicilin", "Pénicilines": no warning before amoxicillin).
-CLASS_ENDINGS = {"cillin": "penicillin", "cilin": "penicillin"}
+# Time-critical medicines, a dose late by more than 30 minutes harming (`policy_for`), besides
+# insulin (`insulin`): Parkinson's medicines given by the clock, as Parkinson's UK's "Get It On
+# Time" and the NPSA's report on omitted and delayed medicines (RRR009, 2010) list them -
+# levodopa (its brands in PRODUCTS), the dopamine agonists and the COMT inhibitors taken with
+# each levodopa dose. Anticonvulsants and antimicrobials, on the NPSA's list too, are time-critical
+# by their patient and indication (status epilepticus, sepsis), not by their name: the
+# prescriber ticks those, and MAO-B inhibitors and amantadine, once or twice a day.
+TIME_CRITICAL_DRUGS = ("levodopa", "ropinirole", "pramipexole", "rotigotine", "apomorphine", "entacapone",
+                       "opicapone", "tolcapone")
+# High-alert medicines, besides insulins (`insulin`) and anticoagulants (`anticoagulant`): those
+# ISMP's list, the NHS's high-risk medicines and the ANSM's "never events" (événements qui ne
+# devraient jamais arriver) all name. Methotrexate whatever the route (a weekly dose taken daily
+# kills); potassium only injected (concentrated potassium chloride), not Sando-K or Diffu-K by
+# mouth. Opioids are controlled drugs already; cytotoxics, IV magnesium and the like are ticked
+# by the prescriber, their names too many or their risk the dose's.
+HIGH_ALERT_DRUGS = ("methotrexate",)
+HIGH_ALERT_INJECTED = ("potassium chloride", "potassium phosphate")
+INJECTED = frozenset({"IV", "IM", "SC"})
+"""The routes (`ROUTES`' codes) by which a medicine of `HIGH_ALERT_INJECTED` is high-alert."""
+# A word ending so is a member of the class, named in no table yet (every penicillin is a -cillin,
+# every carbapenem a -penem, "méropénème" too once stemmed), or a penicillin misspelt with one l
+# ("Penicilin", "Pénicilines": no warning before amoxicillin).
+CLASS_ENDINGS = {"cillin": "penicillin", "cilin": "penicillin", "penem": "carbapenem"}
 # Words two names share that say nothing of the medicine itself: an unknown allergen matches a
 # drug by a word they share, and "Penicillin V potassium" is no allergy to potassium chloride.
 NOT_A_MEDICINE = frozenset({
@@ -468,19 +521,63 @@ _CLASS_NAMES = {cls: _phrases(names) for cls, (names, _) in ALLERGY_CLASSES.item
 _MEMBERS = {_words(member): cls for cls, (_, members) in ALLERGY_CLASSES.items() for member in members}
 _PRODUCTS = {_words(product): tuple(_words(part) for part in parts) for product, parts in PRODUCTS.items()}
 _CONTROLLED = _phrases(CONTROLLED_DRUGS)
-_SUBSTANCES = frozenset(_MEMBERS) | _CONTROLLED | {part for parts in _PRODUCTS.values() for part in parts}
+_TIME_CRITICAL = _phrases(TIME_CRITICAL_DRUGS)
+_HIGH_ALERT = _phrases(HIGH_ALERT_DRUGS)
+_HIGH_ALERT_INJECTED = _phrases(HIGH_ALERT_INJECTED)
+_FLAGGED = _CONTROLLED | _TIME_CRITICAL | _HIGH_ALERT | _HIGH_ALERT_INJECTED
+_SUBSTANCES = frozenset(_MEMBERS) | _FLAGGED | {part for parts in _PRODUCTS.values() for part in parts}
 _NOT_A_MEDICINE = frozenset(word for name in NOT_A_MEDICINE for word in _words(name))
-_LONGEST = max(len(phrase) for phrase in [*_MEMBERS, *_PRODUCTS, *(p for ps in _CLASS_NAMES.values() for p in ps)])
+_KNOWN = _SUBSTANCES | frozenset(_PRODUCTS) | {phrase for names in _CLASS_NAMES.values() for phrase in names}
+"""What a name's words are read as when the tables know them: a medicine, a product, a class."""
+_LONGEST = max(len(phrase) for phrase in [*_MEMBERS, *_PRODUCTS, *_FLAGGED,
+                                          *(p for ps in _CLASS_NAMES.values() for p in ps)])
+
+
+# An allergy's reaction read as immediate (IgE: anaphylaxis, angioedema, urticaria, bronchospasm,
+# or any reaction said immediate), as a severe skin reaction (Stevens-Johnson, Lyell, DRESS), or
+# graded severe, in English or French, by its words' beginnings once folded ("anaphylactique",
+# "œdème de Quincke", "urticaire"); and whole words too short or too common to be read so.
+SEVERE_REACTION_STARTS = ("anaphyla", "angioedem", "angiooedem", "oedem", "edem", "quincke", "urtica", "bronchospas",
+                          "laryn", "swell", "swoll", "gonfl", "immediat", "stevens", "lyell", "necroly")
+SEVERE_REACTION_WORDS = frozenset({"hives", "shock", "choc", "sjs", "dress", "severe"})
+AVOIDED_AFTER_PENICILLIN = frozenset({"cephalosporin", "carbapenem"})
+"""The classes avoided after an immediate or severe reaction to a penicillin, for a risk of cross-
+reaction: BNF ("patients with a history of immediate hypersensitivity to penicillins should not
+receive a cephalosporin or other beta-lactam antibacterial"; carbapenems: avoid if history of
+immediate hypersensitivity to beta-lactams), as the SFAR and the BSACI do. Not after a penicillin
+rash alone (BNF: a cephalosporin may then be used, with caution; a warning at each dose would
+be noise), and not the monobactam aztreonam, which does not cross-react with penicillins."""
+MISSPELT_FROM = 5
+"""The letters an allergy's word no table knows has at least to be compared with the ordered
+drug's as misspelt (`names_alike`): one letter in four apart is alike, and "Soja" is not "Soya"."""
+MISSPELT_LENGTH = 1
+"""How many letters longer or shorter than a drug's word an allergy's may be to be taken for it
+misspelt: a letter dropped, doubled or swapped ("Codiene", "Amoxycilin", "Morfine") keeps a
+word's length within one; names merely alike in their start do not ("Aspartame" is no insulin
+aspart, "Tetracycline" no tetracaine, "Lactose" no lactulose)."""
+CROSS_REACTION = QT_TRANSLATE_NOOP("messages", "{allergy} — an immediate or severe reaction to a penicillin: "
+                                               "cephalosporins and carbapenems are avoided after one (cross-reaction)")
+
+
+def _severe(text: str) -> bool:
+    """Whether a text says an immediate or severe reaction (`SEVERE_REACTION_STARTS`); "œ" as
+    "oe", which accents' removal leaves as it is ("œdème" is "oedeme")."""
+    words = "".join(c if c.isalnum() else " " for c in _fold(text).replace("œ", "oe")).split()
+    return any(word.startswith(SEVERE_REACTION_STARTS) or word in SEVERE_REACTION_WORDS for word in words)
 
 
 @dataclass(frozen=True)
 class _Reading:
     """What a name says, as the allergy check compares it: the medicines it names (a product's
-    components included), the classes it names or its medicines belong to, and its other words."""
+    components included), the classes it names or its medicines belong to, its other words,
+    those of them no table knows (`unknown`, compared with another name's as misspelt), and
+    whether it says an immediate or severe reaction (`SEVERE_REACTION_STARTS`)."""
 
     substances: frozenset[tuple[str, ...]]
     classes: frozenset[str]
     words: frozenset[str]
+    unknown: frozenset[str]
+    severe: bool
 
 
 @lru_cache(maxsize=4096)
@@ -493,24 +590,58 @@ def _read(text: str) -> _Reading:
     classes = {cls for cls, names in _CLASS_NAMES.items() if names & runs}
     classes |= {_MEMBERS[substance] for substance in substances if substance in _MEMBERS}
     classes |= {cls for word in words for ending, cls in CLASS_ENDINGS.items() if word.endswith(ending)}
-    return _Reading(frozenset(substances), frozenset(classes),
-                    frozenset(word for word in words if len(word) >= 4 and word.isalpha() and word not in _NOT_A_MEDICINE))
+    kept = frozenset(word for word in words if len(word) >= 4 and word.isalpha() and word not in _NOT_A_MEDICINE)
+    known = {word for run in runs & _KNOWN for word in run}
+    unknown = frozenset(word for word in kept - known if len(word) >= MISSPELT_FROM and not _severe(word))
+    return _Reading(frozenset(substances), frozenset(classes), kept, unknown, _severe(text))
 
 
-def allergy_matches(drug: str, allergies: Iterable[str]) -> list[str]:
+@lru_cache(maxsize=8192)
+def _named_in(drug: str, allergy: str) -> bool:
+    """Whether an allergy names the ordered drug: a medicine or a class both name, a word both
+    share, or a word no table knows that is one of the drug's, or a medicine it gives, misspelt
+    ("Codiene" before "Co-codamol", "Amoxycilin" before "Amoxicillin"). Kept for each pair: a
+    ward's charts ask it of the same orders and allergies again and again."""
+    ordered, named = _read(drug), _read(allergy)
+    return bool(named.substances & ordered.substances or named.classes & ordered.classes
+                or named.words & ordered.words) or any(
+        abs(len(word) - len(name)) <= MISSPELT_LENGTH and names_alike(word, name) for word in named.unknown
+        for name in ordered.words | {" ".join(substance) for substance in ordered.substances})
+
+
+def _cross_reacts(drug: str, allergy: str) -> bool:
+    """Whether an allergy is an immediate or severe reaction to a penicillin and the drug one of
+    the classes avoided after it (`AVOIDED_AFTER_PENICILLIN`)."""
+    ordered, named = _read(drug), _read(allergy)
+    return named.severe and "penicillin" in named.classes and bool(ordered.classes & AVOIDED_AFTER_PENICILLIN)
+
+
+def _described(allergies: Iterable[str], described: Sequence[str]) -> list[tuple[str, str]]:
+    """Each allergy with the line that describes it (itself when none does)."""
+    return [(allergy, described[at] if at < len(described) else allergy) for at, allergy in enumerate(allergies)]
+
+
+def allergy_matches(drug: str, allergies: Iterable[str], described: Sequence[str] = ()) -> list[str]:
     """The recorded allergies this drug may trigger, whatever the language either was written
     in: a medicine both name (a brand or a combination by what it contains: co-amoxiclav is
     amoxicillin), a class both share (an allergy to penicillins, or to amoxicillin, warns before
-    flucloxacillin), or for a medicine the tables do not know, a word both share ("gentamicin
-    (rash)" before "Gentamicin")."""
-    ordered = _read(drug)
-    found = []
-    for allergy in allergies:
-        named = _read(allergy)
-        if (named.substances & ordered.substances or named.classes & ordered.classes
-                or named.words & ordered.words):
-            found.append(allergy)
-    return found
+    flucloxacillin), for a medicine the tables do not know, a word both share ("gentamicin
+    (rash)" before "Gentamicin") or one misspelt (see `_named_in`), and an immediate or severe
+    reaction to a penicillin before a cephalosporin or a carbapenem (see `_cross_reacts`).
+    `described`: each allergy with its reaction and severity, as the admission records them
+    beside it ("Penicillin (anaphylaxis, severe)", see services.patients' `allergies_in`): the
+    reaction is what tells a penicillin anaphylaxis from a rash."""
+    return [allergy for allergy, line in _described(allergies, described)
+            if _named_in(drug, allergy) or _cross_reacts(drug, line)]
+
+
+def allergies_matched(drug: str, allergies: Iterable[str], described: Sequence[str] = ()) -> Listed:
+    """`allergy_matches` as a warning lists them, one matched only as a cross-reaction said with
+    its reaction and why (`CROSS_REACTION`): "Ceftriaxone matches the recorded allergy:
+    Penicillin" alone read as a mistake, the two medicines being different."""
+    return Listed(tuple(allergy if _named_in(drug, allergy) else Phrase(CROSS_REACTION, {"allergy": line})
+                        for allergy, line in _described(allergies, described)
+                        if _named_in(drug, allergy) or _cross_reacts(drug, line)), ", ")
 
 
 def controlled_drug(drug: str) -> bool:
@@ -573,10 +704,12 @@ def not_countersigned(order: Order, at: datetime) -> list[Warning]:
         {"taken": f"{order.awaiting_since.astimezone(at.tzinfo):%d/%m/%Y %H:%M}"})]
 
 
-def prescribed_despite(order: Order, allergies: Sequence[str]) -> str | None:
+def prescribed_despite(order: Order, allergies: Sequence[str], described: Sequence[str] = ()) -> str | None:
     """The prescriber's reason to write the order despite the patient's allergies, while they
-    match it: a reason kept from the medicine the order was amended from matches nothing here."""
-    return order.allergy_reason if order.allergy_reason and allergy_matches(order.drug, allergies) else None
+    match it (`described`: see `allergy_matches`): a reason kept from the medicine the order was
+    amended from matches nothing here."""
+    return (order.allergy_reason if order.allergy_reason and allergy_matches(order.drug, allergies, described)
+            else None)
 
 
 def allergy_alert(allergy_status: str | None, allergies: Sequence[str]) -> bool:
@@ -654,6 +787,43 @@ def anticoagulant(drug: str) -> bool:
     return bool(medicines_in(drug) & ANTICOAGULANTS) and not LINE_LOCKS & set(_words(drug))
 
 
+INSULIN_NAMES = frozenset(medicine_name(name) for name in (
+    "insulin", "actrapid", "admelog", "apidra", "fiasp", "humulin", "insulatard", "insuman", "lyumjev", "mixtard",
+    "novomix", "semglee", "tresiba", "umuline"))
+"""The first word of a medicine, as `medicines_in` names it, that is an insulin: "insulin aspart",
+and the brands its table does not turn into one (Actrapid, Humulin, Umuline on French wards;
+Insuman Basal, Rapid and Comb and the glargine Semglee were no insulin, their doses unchecked)."""
+
+
+def insulin(drug: str) -> bool:
+    """Whether an order's medicine is an insulin, however written ("Insuline glargine", "Lantus")."""
+    return any(name.split()[0] in INSULIN_NAMES for name in medicines_in(drug) if name)
+
+
+def time_critical_drug(drug: str) -> bool:
+    """Whether the medicine is one the app knows as time-critical (`TIME_CRITICAL_DRUGS`, an
+    insulin), by its name or a brand's."""
+    return bool(_read(drug).substances & _TIME_CRITICAL) or insulin(drug)
+
+
+def high_alert_drug(drug: str, route: str) -> bool:
+    """Whether the medicine, given by `route`, is one the app knows as high-alert (`HIGH_ALERT_DRUGS`,
+    `HIGH_ALERT_INJECTED` injected, an insulin, an anticoagulant), by its name or a brand's."""
+    substances = _read(drug).substances
+    return bool(substances & _HIGH_ALERT or _route(route) in INJECTED and substances & _HIGH_ALERT_INJECTED
+                or insulin(drug) or anticoagulant(drug))
+
+
+@lru_cache(maxsize=1024)
+def flags_known(drug: str, route: str) -> tuple[str, ...]:
+    """The order's flags (`Order.controlled`, `high_alert`, `time_critical`) the app knows its
+    medicine by `route` to carry, whatever the prescriber ticked: an order is refused without
+    them, and one written or loaded without them is read with them (`Order`)."""
+    return tuple(flag for flag, known in (("controlled", controlled_drug(drug)),
+                                          ("high_alert", high_alert_drug(drug, route)),
+                                          ("time_critical", time_critical_drug(drug))) if known)
+
+
 def shares_a_medicine(drug: str, other: str) -> bool:
     """Whether a dose of each gives a same medicine (see `medicines_in`): 1 g of paracetamol at
     08:00 then two tablets of co-codamol 30/500 at 09:00 were two medicines, neither spaced from
@@ -695,15 +865,17 @@ def same_medicine(order: Order, others: Iterable[Order]) -> set[str]:
 
 def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float | None,
                     scheduled_for: datetime | None, allergies: Sequence[str],
-                    history: Sequence[Administration], admitted: bool,
+                    allergies_described: Sequence[str] = (), history: Sequence[Administration], admitted: bool,
                     prn_orders: Collection[str] = (), as_required: Sequence[Order] = (),
                     due_before: timedelta = timedelta(0),
                     open_slots: Sequence[datetime] = (), other_orders: Sequence[tuple[Order, str]] = (),
                     reason: NotGivenReason | None = None, on_hold: Sequence[Administration] = (),
-                    typed_at: datetime | None = None) -> list[Warning]:
+                    typed_at: datetime | None = None, age: int | None = None,
+                    kg: float | None = None) -> list[Warning]:
     """Everything a second nurse would question before this dose is recorded. A dose recorded
     as not given for a slot already given is questioned too: the chart would otherwise say the
-    patient missed a dose they had. `history`: the patient's doses; `prn_orders`: the orders
+    patient missed a dose they had. `allergies_described`: each of `allergies` with its reaction
+    and severity (see `allergy_matches`); `history`: the patient's doses; `prn_orders`: the orders
     whose doses an as-required dose is spaced from besides its own (`same_medicine`);
     `as_required`: the patient's other as-required orders of the same medicine, whose doses a
     regular dose is spaced from by their interval (`spaced_from_as_required`);
@@ -723,7 +895,9 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     regular orders (`given_from_other_orders`): the ondansetron withdrawn here, given on the
     laptop the patient came from, was no dose at all to the next one. `typed_at`: when the dose
     is being recorded (None: as it is given); one given further from it than `WRITTEN_APART`
-    (charted from paper) is spaced from the dose before it "before this dose", never "ago"."""
+    (charted from paper) is spaced from the dose before it "before this dose", never "ago".
+    `age`, `kg`: the patient's, where known, which a medicine's own limits are worked out for
+    (`beyond_dose_limits`), whatever its orders say."""
     warnings: list[Warning] = []
     late = typed_at is not None and written_apart(typed_at, at) is not None
     if not admitted:
@@ -745,9 +919,9 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     if not order.active_at(at) and not for_its_time:
         warnings.append(Warning(Check.ORDER_INACTIVE, QT_TRANSLATE_NOOP("messages", "The order is not active at that time (not started or stopped).")))
     warnings += given_early(order, at, scheduled_for, due_before)
-    if matched := allergy_matches(order.drug, allergies):
+    if (matched := allergies_matched(order.drug, allergies, allergies_described)).parts:
         warnings.append(Warning(Check.ALLERGY, QT_TRANSLATE_NOOP("messages", "{drug} matches the recorded allergy: {allergies}."),
-                                {"drug": order.drug, "allergies": ", ".join(matched)}))
+                                {"drug": order.drug, "allergies": matched}))
     names = {other.record_id: name for other, name in other_orders}
     orders = {found.record_id: found for found in (order, *as_required, *(other for other, _ in other_orders))}
     amount = dose if dose is not None else order.dose
@@ -763,6 +937,8 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
         counted = [other.record_id for other in (*as_required, *(other for other, _ in other_orders))]
         warnings += within_as_required_maximum(order, at, amount, as_required, names, orders,
                                                prn_given(order, history, counted), prn_given(order, on_hold, counted))
+    warnings += beyond_dose_limits(order, at, amount, history, on_hold, orders, names, age, kg,
+                                   {warning.check for warning in warnings})
     if dose is not None and order.dose_rule is not None and dose > order.dose + 1e-9:
         warnings.append(Warning(Check.DOSE_MISMATCH, QT_TRANSLATE_NOOP("messages", "Dose {dose} {unit} is above the most "
                                                                                "one dose of the order may be ({ordered} "
@@ -1228,6 +1404,16 @@ def unit_read(amount: float, unit: str) -> tuple[str, float]:
     return read, MASS_IN_MG[unit] / MASS_IN_MG[read]
 
 
+def days_around(at: datetime, doses: Sequence[Administration]) -> list[list[Administration]]:
+    """The doses of each 24 hours a dose at `at` falls in, from `at` or from one of `doses` in the
+    day before it (a maximum is reached in one of them first): after an outage doses are
+    back-entered out of order, so the 24 hours after a dose count as those before. The hours are
+    real ones, whatever clock `at` is on (see `elapsed`)."""
+    at = elapsed.instant(at)
+    return [[dose for dose in doses if start <= dose.at < start + DAY]
+            for start in [at, *(elapsed.instant(dose.at) for dose in doses if at - DAY < dose.at <= at)]]
+
+
 def _beyond_daily_maximum(order: Order, limiting: Order, whose: Literal["own", "as_required"], at: datetime,
                           amount: float, given: Sequence[Administration], names: Mapping[str, str],
                           orders: Mapping[str, Order], on_hold: Sequence[Administration] = ()) -> list[Warning]:
@@ -1249,8 +1435,7 @@ def _beyond_daily_maximum(order: Order, limiting: Order, whose: Literal["own", "
     limit = limiting.max_doses_24h or 0
     counted = [*given, *on_hold]
     at = elapsed.instant(at)  # the 24 hours are real ones, whatever clock `at` is on
-    windows = [[dose for dose in counted if start <= dose.at < start + DAY]
-               for start in [at, *(elapsed.instant(dose.at) for dose in counted if at - DAY < dose.at <= at)]]
+    windows = days_around(at, counted)
     day = max(windows, key=len)
     if len(day) >= limit:
         allowed = Phrase(_ALLOWED[whose, False], {"limit": limit, "drug": limiting.drug})
@@ -1299,6 +1484,157 @@ def within_as_required_maximum(order: Order, at: datetime, amount: float, as_req
         return []
     _, strictest = min(limits, key=lambda found: found[0])
     return _beyond_daily_maximum(order, strictest, "as_required", at, amount, given, names, orders, on_hold)
+
+
+_LIMITED = {next(iter(medicines_in(name))): rule for name, rule in RULES.items()}
+"""`dose_limits.RULES` by medicine as `medicines_in` names it ("codein")."""
+_PARACETAMOL = next(iter(medicines_in("paracetamol")))
+
+
+def content_mg(order: Order, amount: float) -> dict[str, float]:
+    """The milligrams of each medicine with limits (`_LIMITED`) that `amount` of `order`, in its
+    unit, gives: a single medicine's by its weight (g, mg, microgram); a tablet's by the strengths
+    its name writes (`strengths_mg`: "Paracetamol 500 mg", "Co-codamol 30/500"), paracetamol
+    being the larger of a combination's two (300 to 1000 mg a tablet, its opioid 8 to 60 mg:
+    "Dafalgan codéiné 500 mg/30 mg" and "Ixprim 37,5/325" write it first or last). A content not
+    read so (a combination in mg, a tablet whose name writes no strength, a volume) is left out,
+    never guessed."""
+    found = medicines_in(order.drug)
+    written = strengths_mg(order.drug) if order.dose_unit == "tablet" else None
+    if not found & _LIMITED.keys():
+        return {}
+    if order.dose_unit in MASS_IN_MG and len(found) == 1:
+        each = {next(iter(found)): MASS_IN_MG[order.dose_unit]}
+    elif written and len(written) == len(found) == 1:
+        each = {next(iter(found)): written[0]}
+    elif written and len(written) == len(found) == 2 and _PARACETAMOL in found:
+        each = {_PARACETAMOL: max(written), next(iter(found - {_PARACETAMOL})): min(written)}
+    else:
+        return {}
+    return {medicine: amount * mg for medicine, mg in each.items() if medicine in _LIMITED}
+
+
+# The warnings of a medicine's limits (`beyond_dose_limits`): a dose too close to another, by
+# whether that one is on hold and perhaps given; a dose above the most in one dose and in 24
+# hours, by whether it is the patient's weight that makes it so; a child never weighed.
+_TOO_CLOSE = {
+    False: QT_TRANSLATE_NOOP("messages", "{medicine}: a dose was given {minutes} min from this one ({time}, {order}); "
+                                         "its doses are at least {hours} h apart."),
+    True: QT_TRANSLATE_NOOP("messages", "{medicine}: a dose on hold, perhaps given (another laptop recorded it at "
+                                        "{time}, {order}), is {minutes} min from this one; its doses are at least "
+                                        "{hours} h apart.")}
+_ONE_DOSE = {
+    False: QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} {unit} in one dose is above the most for one dose "
+                                         "({most} {unit})."),
+    True: QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} {unit} in one dose is above the most for one dose "
+                                        "({most} {unit} for {kg} kg, {per_kg} mg/kg).")}
+_A_DAY = {
+    False: QT_TRANSLATE_NOOP("messages", "{medicine}: with this dose, {amount} {unit} within 24 h; at most {most} "
+                                         "{unit} in 24 h. Counted: {doses}."),
+    True: QT_TRANSLATE_NOOP("messages", "{medicine}: with this dose, {amount} {unit} within 24 h; at most {most} "
+                                        "{unit} in 24 h for {kg} kg ({per_kg} mg/kg). Counted: {doses}.")}
+_COUNTED = {
+    "given": QT_TRANSLATE_NOOP("messages", "{time}: {amount} {unit} ({order})"),
+    "held": QT_TRANSLATE_NOOP("messages", "{time}: {amount} {unit} ({order}), on hold, perhaps given"),
+    "this": QT_TRANSLATE_NOOP("messages", "{time}: {amount} {unit}, this dose")}
+_WEIGH = QT_TRANSLATE_NOOP("messages", "{medicine} is dosed by weight under 18, and no weight is recorded this stay: "
+                                       "weigh the patient and check the dose (at most {per_dose} mg/kg a dose, "
+                                       "{per_day} mg/kg in 24 h).")
+_SAID_TOO_CLOSE = frozenset({Check.PRN_INTERVAL, Check.DOSE_SPACING, Check.ALREADY_GIVEN})
+"""The warnings that already question a dose for being too close to another: the medicine's own
+interval is not said again beside them, nor its 24 hours' maximum beside an order's
+(`Check.PRN_DAILY_MAX`, which names the doses and their amount too)."""
+
+
+def beyond_dose_limits(order: Order, at: datetime, amount: float, doses: Sequence[Administration],
+                       on_hold: Sequence[Administration], orders: Mapping[str, Order], names: Mapping[str, str],
+                       age: int | None, kg: float | None, said: Collection[Check] = ()) -> list[Warning]:
+    """A dose of a medicine with limits (`dose_limits.RULES`) weighed against them for this
+    patient (`age`, `kg`: see `limit_for`), whatever its order says, with the doses of that
+    medicine from every order (`doses`, and `on_hold` perhaps given; `orders`: theirs by id,
+    `names` as the chart heads them): regular paracetamol 1 g four times a day and a once-only
+    gram at 09:00 were 5 g in a day, a gram every 4 hours to a 42 kg woman 95 mg/kg, and an
+    adult's gram to an 18 kg child 55 mg/kg, with nothing said. `amount`: this dose's, in its
+    order's unit; `said`: the checks the dose is already questioned by (see `_SAID_TOO_CLOSE`)."""
+    warnings: list[Warning] = []
+    content = content_mg(order, amount)
+    for medicine in sorted(medicines_in(order.drug) & _LIMITED.keys()):
+        limit = limit_for(_LIMITED[medicine], age, kg)
+        given = [dose for dose in [*doses, *on_hold] if dose.outcome is Outcome.GIVEN and dose.order_id in orders
+                 and medicine in medicines_in(orders[dose.order_id].drug)]
+        if limit.weigh:
+            warnings.append(Warning(Check.MAXIMUM_DOSE, _WEIGH, {
+                "medicine": Phrase(limit.rule.name), "per_dose": Number(limit.rule.child_dose_mg_kg or 0),
+                "per_day": Number(limit.rule.child_day_mg_kg or 0)}))
+        if not _SAID_TOO_CLOSE & set(said):
+            warnings += _too_close(limit, at, given, on_hold, orders, names)
+        if medicine in content:
+            warnings += _above_one_dose(limit, content[medicine])
+        if medicine in content and Check.PRN_DAILY_MAX not in said:
+            warnings += _above_a_day(limit, medicine, at, content[medicine], given, on_hold, orders, names)
+    return warnings
+
+
+def _order_named(dose: Administration, orders: Mapping[str, Order], names: Mapping[str, str]) -> str:
+    return names.get(dose.order_id) or orders[dose.order_id].drug
+
+
+def _too_close(limit: Limit, at: datetime, given: Sequence[Administration], on_hold: Sequence[Administration],
+               orders: Mapping[str, Order], names: Mapping[str, str]) -> list[Warning]:
+    """A dose closer than the medicine's interval to another of its doses, before or after, of
+    any order: half the spacing of a regular order (`given_from_other_orders`) let a once-only
+    gram of paracetamol 3 hours after the 06:00 one, and the 12:00 one 3 hours after it, pass."""
+    interval = limit.rule.interval
+    close = [(gap, dose) for dose in given if interval is not None and (gap := abs(elapsed.between(dose.at, at))) < interval]
+    if interval is None or not close:
+        return []
+    gap, nearest = min(close, key=lambda found: found[0])
+    return [Warning(Check.MEDICINE_INTERVAL, _TOO_CLOSE[nearest in on_hold], {
+        "medicine": Phrase(limit.rule.name), "minutes": str(int(gap.total_seconds() // 60)),
+        "time": f"{nearest.at:%d/%m %H:%M}", "order": _order_named(nearest, orders, names),
+        "hours": Number(interval.total_seconds() / 3600)})]
+
+
+def _above_one_dose(limit: Limit, mg: float) -> list[Warning]:
+    """One dose above the most for one, a child's by their weight (15 mg/kg of paracetamol)."""
+    if limit.dose_mg is None or mg <= limit.dose_mg * (1 + 1e-9):
+        return []
+    by_weight = limit.dose_mg_kg is not None and limit.dose_mg < (limit.rule.dose_mg or float("inf"))
+    unit, scale = unit_read(limit.dose_mg, "mg")
+    values: dict[str, str | Number | Phrase | Listed] = {
+        "medicine": Phrase(limit.rule.name), "dose": Number(mg * scale), "most": Number(limit.dose_mg * scale),
+        "unit": unit}
+    if by_weight:
+        values |= {"kg": Number(limit.kg or 0), "per_kg": Number(limit.dose_mg_kg or 0)}
+    return [Warning(Check.MAXIMUM_DOSE, _ONE_DOSE[by_weight], values)]
+
+
+def _above_a_day(limit: Limit, medicine: str, at: datetime, mg: float, given: Sequence[Administration],
+                 on_hold: Sequence[Administration], orders: Mapping[str, Order],
+                 names: Mapping[str, str]) -> list[Warning]:
+    """More of the medicine than it allows in some 24 hours the dose falls in (`days_around`),
+    each dose by what it gives (`content_mg`: a dose whose content cannot be read is left out),
+    every dose counted named with its time and order."""
+    amounts = {dose.record_id: value for dose in given if (value := content_mg(
+        orders[dose.order_id], dose.dose if dose.dose is not None else orders[dose.order_id].dose).get(medicine)) is not None}
+    day = max(days_around(at, [dose for dose in given if dose.record_id in amounts]),
+              key=lambda doses: sum(amounts[dose.record_id] for dose in doses))
+    total = mg + sum(amounts[dose.record_id] for dose in day)
+    if total <= limit.day_mg * (1 + 1e-9):
+        return []
+    by_weight = limit.day_mg_kg is not None and limit.day_mg < limit.rule.day_mg
+    unit, scale = unit_read(mg, "mg")  # as this dose reads: a child's 270 mg doses were "0.27 g"
+    counted = [(elapsed.instant(dose.at), Phrase(_COUNTED["held" if dose in on_hold else "given"], {
+        "time": f"{dose.at:%d/%m %H:%M}", "amount": Number(amounts[dose.record_id] * scale), "unit": unit,
+        "order": _order_named(dose, orders, names)})) for dose in day]
+    counted.append((elapsed.instant(at), Phrase(_COUNTED["this"], {
+        "time": f"{at:%d/%m %H:%M}", "amount": Number(mg * scale), "unit": unit})))
+    values: dict[str, str | Number | Phrase | Listed] = {
+        "medicine": Phrase(limit.rule.name), "amount": Number(total * scale), "most": Number(limit.day_mg * scale),
+        "unit": unit, "doses": Listed(tuple(said for _, said in sorted(counted, key=lambda found: found[0])))}
+    if by_weight:
+        values |= {"kg": Number(limit.kg or 0), "per_kg": Number(limit.day_mg_kg or 0)}
+    return [Warning(Check.MAXIMUM_DOSE, _A_DAY[by_weight], values)]
 
 
 # The letter written (and circled) on a paper chart for a dose not given, in the ward's

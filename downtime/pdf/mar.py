@@ -64,8 +64,10 @@ WORDS: dict[str, dict[Lang, str]] = {
     "prn_given": {"en": "Doses given (date time, dose, reason, by, witness)", "fr": "Doses données (date heure, dose, motif, par, témoin)"},
     "given_for": {"en": "for: {why}", "fr": "motif : {why}"},
     "continued": {"en": "{order} (continued)", "fr": "{order} (suite)"},
-    "key": {"en": "Key: initials + time = given, followed by / witness's initials for a controlled drug.",
-            "fr": "Légende : initiales + heure = donné, suivies de / initiales du témoin pour un stupéfiant."},
+    "key": {"en": "Key: initials + time = given, followed by / witness's initials for a controlled drug, second "
+                  "checker's for a high-alert medicine.",
+            "fr": "Légende : initiales + heure = donné, suivies de / initiales du témoin pour un stupéfiant, du second "
+                  "soignant pour un médicament à haut risque."},
     "letters_key": {"en": "Circled letter = not given: ", "fr": "Lettre entourée = non donné : "},
     "other_laptop_key": {"en": "Staff ID@number (nurse@002): recorded on another laptop, by that laptop's staff ID "
                                "(its staff list is not this one's).",
@@ -471,7 +473,8 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
         story.append(_p(w("none", lang), width, size=10))
     overridden = _overridden(chart.rows, days, dose_form, lang)
     said = _OrdersSaid(chart.held, {row.order.record_id: reason for row in chart.rows
-                                    if (reason := prescribed_despite(row.order, chart.patient.allergies)) is not None},
+                                    if (reason := prescribed_despite(row.order, chart.patient.allergies,
+                                                                     chart.patient.allergies_in(lang))) is not None},
                        {row.order.record_id: prescriber_words(row, authors, laptops, lang) for row in chart.rows})
     marks = {dose.record_id: number for number, (_, _, doses) in enumerate(overridden, start=1) for dose in doses}
     blocks = _blocks(days)

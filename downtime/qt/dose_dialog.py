@@ -1,5 +1,6 @@
 """Recording one dose: given or not given, with the safety warnings shown in the same dialog,
-each needing a reason to override, and a controlled drug's witness signing with their own PIN.
+each needing a reason to override, and a controlled drug's witness or a high-alert medicine's
+second checker signing with their own PIN.
 Enter moves from field to field as in the forms; Save (or Ctrl+S) records. What is typed is kept
 as its nurse's draft, as a form's is, until the dose is saved or she cancels it."""
 
@@ -23,7 +24,7 @@ from downtime.domain.medication import (
 )
 from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Action
-from downtime.i18n import QT_TRANSLATE_NOOP, QT_TR_NOOP, decimal_text, semicolon
+from downtime.i18n import QT_TR_NOOP, decimal_text, semicolon
 from downtime.qt.i18n import language, say, translate, word
 from downtime.formspec import FormSpec
 from downtime.formspec.messages import message as field_message
@@ -45,7 +46,7 @@ from downtime.storage.connection import DatabaseError, write_failure
 # the French example of an as-required dose's reason whole (at 560 pixels it was cut): 640 pixels at
 # 11 points, and as many characters at any text size, as far as the screen has room (see `showEvent`).
 DIALOG_CHARACTERS = 80
-NO_WITNESS_PIN = QT_TRANSLATE_NOOP("messages", "Controlled drug: a second staff member must witness with their own PIN.")
+NO_WITNESS_PIN = cd_register.WITNESS.needed
 
 
 def pin_box() -> QLineEdit:
@@ -345,13 +346,23 @@ class DoseDialog(QDialog):
         self.register_page = self._register_pages()
         if order.controlled:
             add_row(form, translate("DoseDialog", "Stoc&k from register page"), self.register_page)
+        # The second clinician a dose given is signed by (see cd_register.second_check): a controlled
+        # drug's witness, or a high-alert medicine's second check, in the same boxes under their own words.
+        self.check = cd_register.second_check(order)
         self.witness_id = QLineEdit()
         self.witness_pin = pin_box()
         self.witness_on_paper = staff_choice(session)
+        self.check_heading: QLabel | None = None
         if order.controlled:
             add_row(form, translate("DoseDialog", "&Witness staff ID"), self.witness_id)
             add_row(form, translate("DoseDialog", "Witness &PIN"), self.witness_pin)
             add_row(form, translate("DoseDialog", "&Witness on the paper chart"), self.witness_on_paper)
+        elif order.high_alert:
+            self.check_heading = QLabel(translate("DoseDialog", "Second check (high-alert medicine)"))
+            self.check_heading.setStyleSheet("font-weight: bold")
+            form.addRow(self.check_heading)
+            add_row(form, translate("DoseDialog", "Chec&ker's staff ID"), self.witness_id)
+            add_row(form, translate("DoseDialog", "Checker's &PIN"), self.witness_pin)
         layout.addLayout(form)
         self.warnings = QFormLayout()
         self.warnings.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -454,7 +465,9 @@ class DoseDialog(QDialog):
             recorded = medication.recorded_for(self.session.db, order, slot) is not None
             when = due_words(slot, self.session.clock(), recorded, policy_for(order, self.policy))
         flags = _whole(translate("DoseDialog", " — CONTROLLED DRUG: witness required")) if order.controlled else ""
-        flags += _whole(translate("DoseDialog", " — HIGH-ALERT medicine")) if order.high_alert else ""
+        flags += _whole(translate("DoseDialog", " — HIGH-ALERT medicine: second check required")) \
+            if order.high_alert and not order.controlled else ""
+        flags += _whole(translate("DoseDialog", " — HIGH-ALERT medicine")) if order.high_alert and order.controlled else ""
         flags += _whole(translate("DoseDialog", " — TIME-CRITICAL: give within 30 minutes of its time")) \
             if order.time_critical else ""
         flags += _whole(translate("DoseDialog", " — VARIABLE DOSE: type what its rule gives")) if order.dose_rule else ""
@@ -541,9 +554,13 @@ class DoseDialog(QDialog):
         self.form.setRowVisible(self.decided_on, given and self.order.asks_reading)
         for widget in (self.reason, self.detail):
             self.form.setRowVisible(widget, not given)
-        self.form.setRowVisible(self.paper_reference, self.transcribed.isChecked())
+        on_paper = self.transcribed.isChecked()
+        self.form.setRowVisible(self.paper_reference, on_paper)
+        # A high-alert medicine's second check, asked of a dose given now (see medication.record_dose).
+        if self.check_heading is not None:
+            for widget in (self.check_heading, self.witness_id, self.witness_pin):
+                self.form.setRowVisible(widget, given and not on_paper)
         if self.order.controlled:
-            on_paper = self.transcribed.isChecked()
             for widget in (self.witness_id, self.witness_pin):
                 self.form.setRowVisible(widget, not on_paper)
             self.form.setRowVisible(self.witness_on_paper, on_paper)
@@ -710,13 +727,14 @@ class DoseDialog(QDialog):
             self._box_of(_unread_field(problem)).setFocus()  # it stayed on Save
             return None
         on_paper = self.transcribed.isChecked()
-        if self.order.controlled and values["outcome"] == "given" and not on_paper and not self.witness_pin.text():
-            self.error.setText(translate("messages", NO_WITNESS_PIN))  # not tried: a failed sign-in of theirs
+        check = self.check if values["outcome"] == "given" else None
+        if check is not None and not on_paper and not self.witness_pin.text():
+            self.error.setText(translate("messages", check.needed))  # not tried: a failed sign-in of theirs
             (self.witness_pin if self.witness_id.text().strip() else self.witness_id).setFocus()
             return None
         overrides: dict[Check | str, str] = {said: edit.text() for (_, said), edit in self.override_edits.items()}
         witness = None
-        if self.order.controlled:
+        if check is not None:
             witness = ((self.witness_on_paper.currentData(), "") if on_paper else
                        (self.witness_id.text(), self.witness_pin.text()))
         try:

@@ -4,6 +4,7 @@ first, then those missed over 12 hours ago and still not recorded, with the stat
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from downtime.qt.dose_dialog import ORDER_ON_HOLD, ROUND_TICK_MS, DoseDialog, al
 from downtime.qt.screen_fit import wrapped
 from downtime.qt.patients_panel import NAME_CHARACTERS
 from downtime.qt.tables import (
-    ColumnsCut, TextTableModel, cut_column, make_table, print_and_open, show_keeping_choice,
+    ColumnsCut, TextTableModel, cut_column, make_table, print_and_open, show_keeping_choice, wrap_columns,
 )
 from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ReadAgain
@@ -41,6 +42,10 @@ WINDOW_HOURS = f"{medication.ROUND_WINDOW.total_seconds() / 3600:g}"
 PATIENT, FLAGS = 3, 7
 NAME_LEAST = 20
 """The patient's name is never cut narrower, in characters: family name and first name."""
+FLAGS_CHARACTERS = 26
+"""The alerts' column, wrapped beyond so many characters: an insulin is high-alert and
+time-critical ("HAUT RISQUE, HORAIRE CRITIQUE — à 30 min près"), which put the route past a
+laptop's edge; an alert is never cut, its row made taller."""
 
 
 class RoundModel(TextTableModel):
@@ -112,13 +117,18 @@ class MedicationPanel(QWidget):
         # further, down to NAME_LEAST, for the medicine, its dose, flags and route to stay in
         # sight: on a 1366×768 laptop at 125 % one unidentified patient's description put the
         # route (PO, SC) past the screen's edge at the normal text size.
-        self.cut = ColumnsCut(self.table, (PATIENT,), lambda fitted: cut_column(
-            self.table, PATIENT, NAME_CHARACTERS, fitted[PATIENT], least=NAME_LEAST, the_rest_in_sight=True))
+        self.cut = ColumnsCut(self.table, (PATIENT,), self._fit_columns)
         layout.addWidget(self.table, 1)
         self.dialog: DoseDialog | None = None
         self.paper_dialog: PaperDosesDialog | None = None
         # A dose falls late, overdue or missed with time, not with a save: read again each minute.
         self.read_again = ReadAgain(self, self.refresh)
+
+    def _fit_columns(self, fitted: Mapping[int, int]) -> None:
+        """The alerts wrapped first (`FLAGS_CHARACTERS`), then the name cut for the columns after
+        it to stay in sight."""
+        wrap_columns(self.table, {FLAGS: FLAGS_CHARACTERS})
+        cut_column(self.table, PATIENT, NAME_CHARACTERS, fitted[PATIENT], least=NAME_LEAST, the_rest_in_sight=True)
 
     def refresh(self) -> None:
         """Read again after every dose: the dose chosen stays chosen, or, once recorded and gone

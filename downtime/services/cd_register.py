@@ -13,12 +13,15 @@ from itertools import islice
 
 from sqlite_utils import Database
 
+from downtime.domain import elapsed
 from downtime.domain.medication import Order, medicines_in, names_alike, written_apart, written_when
+from downtime.domain.paper_gap import silences
 from downtime.domain.records import RecordStatus
 from downtime.domain.staff import PERMISSIONS, Action, StaffMember
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Number, Phrase, decimal_text, message
-from downtime.services import census, records, unlock
+from downtime.services import census, records, settings, unlock
+from downtime.services.paper_gap import AuditedUse
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.services.patients import downtime_numbers
@@ -52,27 +55,89 @@ def taken_from_register(db: Database, record_id: str) -> Taken | None:
     return Taken(row[0], row[1], row[2], _quantity(row[3])) if row and row[3] > 1e-9 else None
 
 
+@dataclass(frozen=True)
+class SecondCheck:
+    """The second clinician a dose given is signed by, in its own words: a controlled drug's
+    witness, or a high-alert medicine's independent second check of the dose (NPSA, ISMP, HAS's
+    "double contrôle"). Both are one check (`checked_witness`), written in the dose's `witness`."""
+
+    needed: str
+    """A dose given without the second clinician's PIN."""
+    same_person: str
+    """The second clinician named is the giver."""
+    not_clinician: str
+    """The second clinician named may not give a dose (with {name})."""
+    not_on_paper: str
+    """A dose ticked as from paper given while the laptop was in use (with {field}, {time})."""
+    named: str | None
+    """A dose from paper naming no one; None: a dose from paper (in a silence) asks for no second
+    check, as a high-alert medicine's paper chart had no place for one to be signed in."""
+
+
+WITNESS = SecondCheck(
+    QT_TRANSLATE_NOOP("messages", "Controlled drug: a second staff member must witness with their own PIN."),
+    QT_TRANSLATE_NOOP("messages", "Controlled drug: the witness must be a different person from the giver."),
+    QT_TRANSLATE_NOOP("messages", "Controlled drug: the witness must be a nurse or a doctor; {name} may not record care."),
+    QT_TRANSLATE_NOOP("messages", "{field}: this laptop was in use at {time}, when this controlled drug was given: "
+                                  "its witness confirms the dose with their own PIN, as for a dose given now. Untick "
+                                  "it: it is for a dose given while the laptop was not in use."),
+    QT_TRANSLATE_NOOP("messages", "Controlled drug: name the witness who signed the paper chart."))
+HIGH_ALERT_CHECK = SecondCheck(
+    QT_TRANSLATE_NOOP("messages", "High-alert medicine: a second nurse or doctor must check the dose with their own "
+                                  "PIN."),
+    QT_TRANSLATE_NOOP("messages", "High-alert medicine: the second check must be made by someone other than the "
+                                  "giver."),
+    QT_TRANSLATE_NOOP("messages", "High-alert medicine: the second check must be made by a nurse or a doctor; {name} "
+                                  "may not record care."),
+    QT_TRANSLATE_NOOP("messages", "{field}: this laptop was in use at {time}, when this high-alert medicine was "
+                                  "given: its second check is confirmed with the checker's own PIN, as for a dose "
+                                  "given now. Untick it: it is for a dose given while the laptop was not in use."),
+    None)
+
+
+def second_check(found: Order) -> SecondCheck | None:
+    """The second signature a dose given of `found` needs: a controlled drug's witness (one that
+    is also high-alert: the witness checks the dose), else a high-alert medicine's second
+    check, else none."""
+    return WITNESS if found.controlled else HIGH_ALERT_CHECK if found.high_alert else None
+
+
+def paper_time(db: Database, at: datetime, now: datetime) -> bool:
+    """Whether a dose given at `at` may be taken from the paper chart, its second signature named
+    as the paper has it, without a PIN: given in a stretch this laptop was not used in (a silence,
+    domain.paper_gap), or before it was first used (the ward on paper before it was set up),
+    and at least the round's lateness threshold before the laptop was used again (see
+    Silence.fell_due): a dose given minutes before that is the round the nurse is on, its
+    witness at hand. Otherwise the laptop was there to record it on: ticked "from paper", a lone
+    nurse named a colleague as witness and took morphine out of the register on her own word."""
+    use = AuditedUse(db, now)
+    late_after = settings.round_policy(db).late_after
+    if use.latest_before(at) is None:
+        return elapsed.between(at, use.first_after(at) or now) >= late_after
+    return any(silence.fell_due(at, late_after) for silence in silences(use, at, now))
+
+
 def checked_witness(session: Session, witness: tuple[str, str] | None, giver: str | None = None, *,
-                    on_paper: bool = False) -> str:
-    """A controlled drug's second check is a clinician's: someone who may not give a dose (a
-    records clerk, a coordinator, the administrator) cannot vouch for one either. `giver`: who
-    gave the dose when not the person signed in (see medication._giver_named). `on_paper`: the
-    witness signed the paper chart (see medication._from_paper), named from this laptop's staff
+                    on_paper: bool = False, check: SecondCheck = WITNESS) -> str:
+    """A dose's second check (`check`: a controlled drug's witness, a high-alert medicine's
+    second check) is a clinician's: someone who may not give a dose (a records clerk, a
+    coordinator, the administrator) cannot vouch for one either. `giver`: who gave the dose when
+    not the person signed in (see medication._giver_named). `on_paper`: the witness signed the
+    paper chart (see medication._from_paper and `paper_time`), named from this laptop's staff
     without their PIN."""
-    if (witness is None or not witness[0].strip()) and on_paper:
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled drug: name the witness who signed the paper chart."))
+    if (witness is None or not witness[0].strip()) and on_paper and check.named:
+        raise ServiceError(check.named)
     if witness is None or not witness[0].strip():
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled drug: a second staff member must witness with their own PIN."))
+        raise ServiceError(check.needed)
     staff_id, pin = witness
     if staff_id.strip().casefold() == (giver or session.user.staff_id).casefold():
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled drug: the witness must be a different person from the giver."))
+        raise ServiceError(check.same_person)
     member = member_named(session.db, staff_id) if on_paper else unlock.confirm_pin(session.db, staff_id, pin,
                                                                                     session.clock)
     if member is None:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "No staff account {staff_id}."), staff_id=repr(staff_id.strip()))
     if not gives_care(member):
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled drug: the witness must be a nurse or a doctor; "
-                                             "{name} may not record care."), name=member.name)
+        raise ServiceError(check.not_clinician, name=member.name)
     return member.staff_id
 
 

@@ -19,6 +19,7 @@ from downtime.domain.age import age_in_years
 from downtime.domain import braden
 from downtime.domain.census import StayStatus
 from downtime.domain.clock import local_now
+from downtime.domain.medication import flags_known
 from downtime.domain.nir import nir_key
 from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Role
@@ -288,9 +289,11 @@ _MISSED = ("refused", "nil_by_mouth", "patient_away", "unavailable", "asleep", "
 
 
 def _order_values(drug: str, dose: float, unit: str, route: str, times: str, start: datetime) -> dict[str, Any]:
+    """An order ticked as its prescriber must for its medicine (the insulin high-alert and
+    time-critical, the enoxaparin high-alert)."""
     return {"drug": drug, "dose": dose, "dose_unit": unit, "route": route, "frequency": "scheduled",
-            "times": times, "start_at": start.isoformat(timespec="minutes"), "controlled": False,
-            "high_alert": drug.startswith(("Insulin", "Enoxaparin"))}
+            "times": times, "start_at": start.isoformat(timespec="minutes"), "controlled": False, "high_alert": False,
+            **dict.fromkeys(flags_known(drug, route), True)}
 
 
 # The man with Parkinson's disease, his levodopa prescribed time-critical five times a day, each
@@ -310,7 +313,7 @@ def build_time_critical_demo(db: Database, forms: dict[str, FormSpec], clock: Cl
     nurse, night = _nurses(db, forms, clock)
     ordered = datetime.fromisoformat(patient.admitted_at) + timedelta(minutes=30)
     order = records.save_new(_written_at(doctor, ordered), "medication_order",
-                             {**_order_values(*_LEVODOPA, ordered), "time_critical": True}, patient_id=patient.patient_id)
+                             _order_values(*_LEVODOPA, ordered), patient_id=patient.patient_id)
     found = medication.order(db, order.record_id)
     doses = 0
     for slot in scheduled_slots(found, ordered.date(), now.date(), now.tzinfo):
@@ -365,7 +368,8 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
                 # demo's chart read "(typed 02/12 07:01)", a dose entered late from paper.
                 medication.record_dose(_written_at(_on_shift(nurse, night, at), elapsed.later(at, timedelta(minutes=2))),
                                        order.record_id, values, overrides={
-                    Check.ALLERGY: "Reviewed with the prescriber", Check.ALLERGY_UNKNOWN: _NOT_KNOWN_YET})
+                    Check.ALLERGY: "Reviewed with the prescriber", Check.ALLERGY_UNKNOWN: _NOT_KNOWN_YET},
+                                       witness=_cd_witness(at) if found.high_alert else None)
                 doses += 1
         if rng.random() < 0.3:
             # Written when prescribed, at admission: written as the demo is built, the order came
@@ -469,10 +473,11 @@ def _on_shift(day: Session, night: Session, at: datetime) -> Session:
     return day if _DAY_SHIFT[0] <= at.time() < _DAY_SHIFT[1] else night
 
 
-# A controlled drug's second signature is someone's on the ward at the time: the other shift's
-# nurse half an hour either side of a handover, the ward's doctor by day, the second night nurse
-# by night. With a single night nurse, the demo gave morphine only between 07:00 and 20:00: a
-# patient in pain at night went without, or every dose read witnessed by Dr Karim Benali.
+# A controlled drug's (and a high-alert medicine's) second signature is someone's on the ward at
+# the time: the other shift's nurse half an hour either side of a handover, the ward's doctor by
+# day, the second night nurse by night. With a single night nurse, the demo gave morphine only
+# between 07:00 and 20:00: a patient in pain at night went without, or every dose read witnessed
+# by Dr Karim Benali.
 _HANDOVER = timedelta(minutes=30)
 
 
@@ -1029,10 +1034,12 @@ def build_pain_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = loc
 # risk, the dietitian asked), the man with heart failure losing some (medium), the woman after
 # her fall not at risk. The ward's other patients are not screened yet.
 _SCREENED = (
-    ("Palliative care", ((6, {"weight_kg": 46.5, "height_cm": 162, "weight_loss": "over_10", "acute_no_intake": False,
-                              "notes": "Dietitian asked; food chart started"}),)),
-    ("heart failure", ((5, {"weight_kg": 86.0, "height_cm": 175, "weight_loss": "5_to_10", "acute_no_intake": False}),)),
-    ("Fall at home", ((7, {"weight_kg": 61.0, "height_cm": 158, "weight_loss": "under_5", "acute_no_intake": False}),)),
+    ("Palliative care", ((6, {"weight_kg": 46.5, "weight_confirmed_kg": 46.5, "height_cm": 162, "weight_loss": "over_10",
+                              "acute_no_intake": False, "notes": "Dietitian asked; food chart started"}),)),
+    ("heart failure", ((5, {"weight_kg": 86.0, "weight_confirmed_kg": 86.0, "height_cm": 175, "weight_loss": "5_to_10",
+                            "acute_no_intake": False}),)),
+    ("Fall at home", ((7, {"weight_kg": 61.0, "weight_confirmed_kg": 61.0, "height_cm": 158, "weight_loss": "under_5",
+                           "acute_no_intake": False}),)),
 )
 
 

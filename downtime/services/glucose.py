@@ -20,9 +20,9 @@ from sqlite_utils import Database
 from downtime.domain.clock import ward_time
 from downtime.domain import elapsed
 from downtime.domain.glucose import (BASAL_CHECKED_WITHIN, CHECKED_WITHIN, KETONES_TELL, SCALES, SIGNS, UNIT_FIELD,
-                                     Reading, Sign, checked_within, every, every_words, hypo_persists, insulin,
+                                     Reading, Sign, checked_within, every, every_words, hypo_persists,
                                      next_due, out_of_scale, reading, signs, unit_of)
-from downtime.domain.medication import Check, Order, Warning
+from downtime.domain.medication import Check, Order, Warning, insulin
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.messages import message

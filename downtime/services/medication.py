@@ -15,10 +15,11 @@ from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text, labelled, message, semicolon
 from downtime.domain import elapsed
+from downtime.domain.age import age_in_years
 from downtime.domain.census import Movement, MovementEvent, StayStatus, in_hospital, left_after, locate, stays
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
-    DAY, allergies_not_known, allergy_matches, also_ordered, charted, charted_slots, clock_text, controlled_drug,
+    DAY, allergies_matched, allergies_not_known, also_ordered, charted, charted_slots, clock_text, flags_known,
     dose_state, dose_text, not_countersigned, offered_only, policy_for, prn_given, prn_status, runs_at,
     safety_warnings, route_differs, same_dose_time, same_medicine, shares_a_medicine, slots_by_version, times_problem,
     written_apart, WRITTEN_APART,
@@ -31,7 +32,8 @@ from downtime.formspec.messages import message as field_message
 from downtime.formspec.schema import RecordRefField
 from downtime.formspec.values import FieldError, format_value
 from downtime.domain.paper_gap import Silence
-from downtime.services import cd_register, census, glucose, paper_gap, records, settings, telephone_orders, unlock
+from downtime.services import (cd_register, census, glucose, paper_gap, records, settings, telephone_orders, unlock,
+                               weight)
 from downtime.services.context import Session
 from downtime.services.errors import LockedOut, NotFound, ServiceError, SignInError, ValidationFailed
 from downtime.services.laptops import laptops_known
@@ -77,7 +79,7 @@ def _order(record_id: str, patient_id: str, data: dict[str, Any], written_at: da
         indication=data.get("indication") or None, prn_indication=data.get("prn_indication"),
         min_interval_hours=data.get("min_interval_hours"),
         max_doses_24h=data.get("max_doses_24h"), start_at=datetime.fromisoformat(data["start_at"]),
-        stop_at=_when(data.get("stop_at")), controlled=bool(data.get("controlled")) or controlled_drug(data["drug"]),
+        stop_at=_when(data.get("stop_at")), controlled=bool(data.get("controlled")),
         high_alert=bool(data.get("high_alert")), time_critical=data.get("time_critical") is True,
         allergy_reason=data.get(ALLERGY_REASON) or None,
         prescriber=data.get(PRESCRIBER) or None, telephone=data.get(telephone_orders.TELEPHONE) is True,
@@ -187,12 +189,24 @@ def allergy_reason_needed(session: Session, patient_id: str, data: dict[str, Any
                           before: dict[str, Any] | None = None) -> list[str]:
     """The patient's allergies an order's medicine matches, when the order gives no reason to
     write it all the same (none, or, for an order amended to another medicine, the reason given
-    for the one it was: that was not weighed against this one). Empty: nothing to ask."""
+    for the one it was: that was not weighed against this one). Empty: nothing to ask. One
+    matched as a cross-reaction is said with its reaction and why, in the prescriber's language
+    (domain.medication.allergies_matched): "Ceftriaxone matches the patient's recorded allergy:
+    Penicillin" read as a mistake."""
     drug = str(data.get("drug") or "")
     reason = str(data.get(ALLERGY_REASON) or "").strip()
     if reason and (before is None or before.get("drug") == drug or before.get(ALLERGY_REASON) != reason):
         return []
-    return allergy_matches(drug, census.patient_with_location(session.db, session.forms, patient_id).allergies)
+    said = allergies_matched(drug, *_recorded_allergies(session, patient_id))
+    return [part if isinstance(part, str) else part.text(session.lang) for part in said.parts]
+
+
+def _recorded_allergies(session: Session, patient_id: str) -> tuple[tuple[str, ...], list[str]]:
+    """The patient's recorded allergies, and each with its reaction and severity as the reader
+    reads them: a penicillin anaphylaxis is asked about before a cephalosporin, a penicillin rash
+    not (see domain.medication.allergy_matches)."""
+    patient = census.patient_with_location(session.db, session.forms, patient_id)
+    return patient.allergies, patient.allergies_in(session.lang)
 
 
 # Why a new order is refused for a patient who has left: said as the census says it.
@@ -205,6 +219,14 @@ _LEFT = {StayStatus.DECEASED: QT_TRANSLATE_NOOP("messages", "{field}: this patie
                                                                    "patient and the time.")}
 
 
+# Why an order is refused with a flag the app knows its medicine carries left unticked (see
+# domain.medication.flags_known), said on that flag's field.
+_MUST_BE_TICKED = {
+    "controlled": QT_TRANSLATE_NOOP("messages", "“{field}” must be Yes for {drug}, a controlled drug."),
+    "high_alert": QT_TRANSLATE_NOOP("messages", "“{field}” must be Yes for {drug}, a high-alert medicine."),
+    "time_critical": QT_TRANSLATE_NOOP("messages", "“{field}” must be Yes for {drug}, a time-critical medicine.")}
+
+
 def check_order(session: Session, patient_id: str, data: dict[str, Any], before: dict[str, Any] | None = None) -> None:
     """Called by the records service before an order is written or amended on the ward (an
     order from the EHR's snapshot is what the EHR held, and is loaded as it was).
@@ -212,11 +234,12 @@ def check_order(session: Session, patient_id: str, data: dict[str, Any], before:
     An order for a medicine the patient's allergies match needs the prescriber's reason, kept
     in the order, as a dose does the nurse's: nothing warned before the first dose, at the round.
 
-    A medicine the app knows as a controlled drug (CONTROLLED_DRUGS) is refused as not
-    controlled rather than set to controlled silently: the prescriber signs what the order says,
-    and learns there and then that oxycodone needs a witness and a register line; an order
+    A medicine the app knows as a controlled drug, a high-alert or a time-critical one
+    (domain.medication.flags_known) is refused as not one rather than set so silently: the
+    prescriber signs what the order says, and learns there and then that oxycodone needs a
+    witness and a register line, or that a Parkinson's dose is given within 30 minutes; an order
     changed behind their back would read otherwise than what they wrote. Orders already written
-    (or loaded) so are read as controlled all the same (`order_of`).
+    (or loaded) so are read as one all the same (domain.medication.Order).
 
     A new order stopped before its start, or at it, would never be given, on no round and in no
     chart's cell, while its prescriber thinks it written: a slip of the stop's day. An amendment may stop
@@ -265,14 +288,16 @@ def check_order(session: Session, patient_id: str, data: dict[str, Any], before:
                              times_field.label.get(session.lang)):
         raise ValidationFailed([FieldError(times_field.id, said.text(session.lang))])
     drug = str(data.get("drug") or "")
-    if controlled_drug(drug) and not data.get("controlled"):
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "“{field}” must be Yes for {drug}, a controlled drug."),
-                           field=spec.field("controlled").label.get(session.lang), drug=drug)
-    if matched := allergy_reason_needed(session, patient_id, data, before):
+    if unticked := [flag for flag in flags_known(drug, str(data.get("route") or "")) if not data.get(flag)]:
+        raise ValidationFailed([FieldError(flag, message(session.lang, _MUST_BE_TICKED[flag],
+                                                         field=spec.field(flag).label.get(session.lang), drug=drug))
+                                for flag in unticked])
+    if allergy_reason_needed(session, patient_id, data, before):
         raise AllergyReasonNeeded(QT_TRANSLATE_NOOP("messages", "{drug} matches the patient's recorded allergy: "
                                                     "{allergies}. Give the reason to prescribe it all the same in "
                                                     "“{field}”."),
-                                  drug=drug, allergies=", ".join(matched),
+                                  drug=drug,
+                                  allergies=allergies_matched(drug, *_recorded_allergies(session, patient_id)),
                                   field=spec.field(ALLERGY_REASON).label.get(session.lang))
 
 
@@ -429,17 +454,28 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
     return _with_prescribers_reason(versions[-1].data.get(ALLERGY_REASON), _given_on_another_laptop(
         session, found, slot) + safety_warnings(
         found, outcome=Outcome(values["outcome"]), at=at, dose=values.get("dose_given"),
-        scheduled_for=slot, allergies=patient.allergies,
+        scheduled_for=slot, allergies=patient.allergies, allergies_described=patient.allergies_in(session.lang),
         history=history, admitted=location is not None and location.status is StayStatus.IN, prn_orders=same,
         as_required=[other for other in others if other.frequency is Frequency.PRN],
         other_orders=[(other, order_label(other, session.form(ORDER_FORM), session.lang)) for other in others],
         due_before=settings.round_policy(session.db).due_before,
         open_slots=_open_slots(found, versions, history, at, session.clock().tzinfo),
         reason=_reason(values), on_hold=_perhaps_given(session, found.patient_id, same),
-        typed_at=session.clock()) + _before_giving(
+        typed_at=session.clock(), **_dosed_for(session, patient, at)) + _before_giving(
             found, patient, values) + (glucose.before_insulin(session.db, found, at)
                                        if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED)
                                        else []))
+
+
+def _dosed_for(session: Session, patient: PatientSummary, at: datetime) -> dict[str, Any]:
+    """The patient's age on the dose's day and latest weight this stay (see weight.latest), each
+    None when not known, which a medicine's own limits are worked out for (see
+    medication.beyond_dose_limits): a gram of paracetamol every 4 hours to a 42 kg woman, and an
+    adult's gram to an 18 kg child, were weighed against an adult's 4 g."""
+    born = patient.birth_date
+    weighed = weight.latest(session.db, session.forms, [patient]).get(patient.patient_id)
+    return {"age": age_in_years(born, at.date()) if born is not None and born <= at.date() else None,
+            "kg": weighed.kg if weighed is not None else None}
 
 
 def _reason(values: dict[str, Any]) -> NotGivenReason | None:
@@ -633,11 +669,15 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
     clinical warning is not for someone who may not give the dose anyway. `overrides`: a
     reason by warning, keyed by the warning's message (the dose dialog: the very warning the
     nurse read, so that a reason typed for one never covers another of its kind, shown or not)
-    or by its check (every warning of that kind). A dose transcribed from the paper chart
-    (`transcribed`, see `_from_paper`) names its witness as the paper does: `witness`'s PIN is
-    not asked. `giver_pin`: the PIN of a controlled drug's giver named in `given_by`, given now
-    (see `_giver_confirms`). `register_page`: the drug of the ward register's page a controlled
-    drug given was taken from, where the order's own is not the one (see `dose_page`)."""
+    or by its check (every warning of that kind). A high-alert medicine given needs a second
+    clinician's check with their PIN, as a controlled drug's witness (cd_register.second_check,
+    kept as the dose's `witness`), with no register line. A dose transcribed from the paper chart
+    (`transcribed`, see `_from_paper`) given while this laptop was not in use (see
+    `_paper_signed`) names its witness as the paper does: `witness`'s PIN is not asked (a
+    high-alert medicine's second check is not asked). `giver_pin`: the PIN of a controlled
+    drug's giver named in `given_by`, given now (see `_giver_confirms`). `register_page`: the
+    drug of the ward register's page a controlled drug given was taken from, where the order's
+    own is not the one (see `dose_page`)."""
     session.require(Action.RECORD_CARE)
     found = order(session.db, order_id)
     values = {**values, "order": order_id}
@@ -655,17 +695,21 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
     values["overrides"] = [{"check": w.check.value, "reason": reasons.get(w.message) or reasons[w.check]}
                            for w in warnings] or None
     given = values.get("outcome") == Outcome.GIVEN.value
+    check = cd_register.second_check(found) if given else None
+    if check is not None and on_paper:
+        _paper_signed(session, values, check)
     confirmed = found.controlled and given and not on_paper and bool(values.get(GIVEN_BY))
     if confirmed:
         _giver_confirms(session, values[GIVEN_BY], giver_pin)
-    witness_id = (cd_register.checked_witness(session, witness, values.get(GIVEN_BY), on_paper=on_paper)
-                  if found.controlled and given else None)
+    witness_id = (cd_register.checked_witness(session, witness, values.get(GIVEN_BY), on_paper=on_paper, check=check)
+                  if check is not None and (check.named or not on_paper) else None)
     if witness_id:
         values["witness"] = witness_id
     values = {key: value for key, value in values.items() if value is not None}
+    stocked = found.controlled and given
     with session.db.atomic():
         page = None
-        if witness_id:
+        if stocked:
             page = cd_register.deduct_check(session, found, float(values.get("dose_given") or 0),
                                             datetime.fromisoformat(values["given_at"]), register_page)
         saved = records.save_new(session, DOSE_FORM, values, patient_id=found.patient_id, checked_by_service=True)
@@ -760,6 +804,20 @@ def _from_paper(session: Session, values: dict[str, Any]) -> bool:
         raise ValidationFailed([FieldError(field.id, said)])
     values[TRANSCRIBED] = True
     return True
+
+
+def _paper_signed(session: Session, values: dict[str, Any], check: cd_register.SecondCheck) -> None:
+    """A dose whose second signature is taken from the paper chart (a dose `_from_paper`, of a
+    controlled drug or a high-alert medicine) was given while this laptop was not in use (see
+    cd_register.paper_time): one given while it was, its witness at hand, is witnessed here with
+    their PIN. Refused naming the field otherwise."""
+    given_at = _when(values.get("given_at"))  # none: the form's check names the missing time
+    if given_at is None or cd_register.paper_time(session.db, given_at, session.clock()):
+        return
+    field = session.form(DOSE_FORM).field(TRANSCRIBED)
+    said = message(session.lang, check.not_on_paper, field=field.label.get(session.lang),
+                   time=f"{given_at.astimezone(session.clock().tzinfo):%H:%M}")
+    raise ValidationFailed([FieldError(field.id, said)])
 
 
 def _refuse_after_its_stay(session: Session, found: Order, values: dict[str, Any]) -> None:

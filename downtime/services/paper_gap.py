@@ -53,7 +53,7 @@ _UTC = "strftime('%Y-%m-%dT%H:%M:%f', {})"
 NOT_USE = "action NOT IN ('sign_in.failed', 'sign_in.locked', 'record.import')"
 
 
-class _AuditedUse:
+class AuditedUse:
     """The moments this laptop was used, up to `now`: whatever it audited (a record written, a
     sign-in or an unlock, a print, a backup, an import), not its records alone. Judged by its
     records, a quiet afternoon on a one-patient ward, the laptop signed into and its chart
@@ -107,7 +107,7 @@ def doses_on_paper(db: Database, now: datetime,
         return {}
     late_after = settings.round_policy(db).late_after
     # Those with a dose in them: the orders' doses written since are read from the earliest.
-    found = [silence for silence in silences(_AuditedUse(db, now), now - LOOK_BACK, now)
+    found = [silence for silence in silences(AuditedUse(db, now), now - LOOK_BACK, now)
              if any(silence.fell_due(slot, late_after) for _, slot in doses)]
     if not found:
         return {}

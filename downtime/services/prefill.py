@@ -228,7 +228,8 @@ def _treatment_lines(session: Session, patient_id: str, now: datetime) -> list[s
     for dose in medication.administrations(session.db, patient_id):
         if dose.outcome is Outcome.GIVEN and dose.at <= now:
             last[dose.order_id] = max(dose.at, last.get(dose.order_id, dose.at))
-    allergies = census.patient_with_location(session.db, session.forms, patient_id).allergies
+    patient = census.patient_with_location(session.db, session.forms, patient_id)
+    allergies, described = patient.allergies, patient.allergies_in(session.lang)
     lines = []
     for order in sorted(medication.orders(session.db, patient_id, now),
                         key=lambda order: (order.start_at, order.drug)):
@@ -245,7 +246,7 @@ def _treatment_lines(session: Session, patient_id: str, now: datetime) -> list[s
         line = (message(session.lang, QT_TRANSLATE_NOOP("messages", "{order} — last given {when}"), order=said,
                         when=f"{given.astimezone():%d/%m/%Y %H:%M}") if given else
                 message(session.lang, QT_TRANSLATE_NOOP("messages", "{order} — not given yet"), order=said))
-        if (reason := prescribed_despite(order, allergies)) is not None:
+        if (reason := prescribed_despite(order, allergies, described)) is not None:
             line = message(session.lang, QT_TRANSLATE_NOOP(
                 "messages", "{line} — prescribed despite the recorded allergy: “{reason}”"), line=line, reason=reason)
         if order.awaiting_since is not None:

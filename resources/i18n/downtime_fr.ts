@@ -1944,6 +1944,22 @@ La contresigner en tant que {name} ?</translation>
 <context>
     <name>DoseDialog</name>
     <message>
+        <source> — HIGH-ALERT medicine: second check required</source>
+        <translation> — médicament à HAUT RISQUE : double contrôle obligatoire</translation>
+    </message>
+    <message>
+        <source>Checker's &amp;PIN</source>
+        <translation>&amp;Code du second soignant</translation>
+    </message>
+    <message>
+        <source>Chec&amp;ker's staff ID</source>
+        <translation>&amp;Identifiant du second soignant</translation>
+    </message>
+    <message>
+        <source>Second check (high-alert medicine)</source>
+        <translation>Double contrôle (médicament à haut risque)</translation>
+    </message>
+    <message>
         <source>— STOPPED {time}: no dose is due after it</source>
         <translation>— ARRÊTÉE le {time} : aucune dose n’est prévue après</translation>
     </message>
@@ -2355,6 +2371,10 @@ La contresigner en tant que {name} ?</translation>
 </context>
 <context>
     <name>FluidBalanceView</name>
+    <message>
+        <source>Urine output</source>
+        <translation>Diurèse</translation>
+    </message>
     <message>
         <source>Fluid balance — {name}</source>
         <translation>Bilan entrées-sorties — {name}</translation>
@@ -4729,6 +4749,106 @@ Enregistrée ; le programme opératoire du jour la signale :</translation>
 <context>
     <name>messages</name>
     <message>
+        <source>“{loss}”: the weights of this stay show {percent} % lost, {heaviest} and {weight} kg now. Tick “{band}”, or, if this is not an unplanned loss (oedema or ascites gone, a planned loss), confirm {rounded} in “{field}” and say why in the notes.</source>
+        <translation>« {loss} » : les poids du séjour montrent une perte de {percent} %, {heaviest} et {weight} kg ce jour. Cocher « {band} », ou, si cette perte n’est pas involontaire (œdème ou ascite résorbés, perte voulue), confirmer {rounded} dans « {field} » et dire pourquoi en remarque.</translation>
+    </message>
+    <message>
+        <source>Tramadol</source>
+        <translation>Tramadol</translation>
+    </message>
+    <message>
+        <source>Codeine</source>
+        <translation>Codéine</translation>
+    </message>
+    <message>
+        <source>Ibuprofen</source>
+        <translation>Ibuprofène</translation>
+    </message>
+    <message>
+        <source>Paracetamol</source>
+        <translation>Paracétamol</translation>
+    </message>
+    <message>
+        <source>{weight} kg for {height} cm is a body mass index of {bmi}, hardly ever seen: check that neither the weight nor the height was mistyped.</source>
+        <translation>{weight} kg pour {height} cm donne un indice de masse corporelle de {bmi}, presque jamais observé : vérifier que ni le poids ni la taille n’ont été mal saisis.</translation>
+    </message>
+    <message>
+        <source>{weight} kg differs by {percent} % from the latest weight of this stay, {earlier}: weigh again, and check that it was not mistyped (6,2 typed for 62). Weight-based doses and the urine output per kilogram are worked out from it.</source>
+        <translation>{weight} kg s’écarte de {percent} % du dernier poids du séjour, {earlier} : repeser, et vérifier qu’il n’y a pas d’erreur de saisie (6,2 tapé pour 62). Les doses au poids et la diurèse par kilo en sont calculées.</translation>
+    </message>
+    <message>
+        <source>{field}: this laptop was in use at {time}, when this high-alert medicine was given: its second check is confirmed with the checker's own PIN, as for a dose given now. Untick it: it is for a dose given while the laptop was not in use.</source>
+        <translation>{field} : cet ordinateur était utilisé à {time}, heure à laquelle ce médicament à haut risque a été administré : le double contrôle est confirmé avec le propre code de la personne qui contrôle, comme pour une dose donnée maintenant. Décochez cette case : elle est réservée aux doses données pendant que l’ordinateur n’était pas utilisé.</translation>
+    </message>
+    <message>
+        <source>High-alert medicine: the second check must be made by a nurse or a doctor; {name} may not record care.</source>
+        <translation>Médicament à haut risque : le double contrôle doit être fait par un infirmier ou un médecin ; {name} ne peut pas enregistrer de soins.</translation>
+    </message>
+    <message>
+        <source>High-alert medicine: the second check must be made by someone other than the giver.</source>
+        <translation>Médicament à haut risque : le double contrôle doit être fait par une autre personne que celle qui administre.</translation>
+    </message>
+    <message>
+        <source>High-alert medicine: a second nurse or doctor must check the dose with their own PIN.</source>
+        <translation>Médicament à haut risque : un second infirmier ou médecin doit contrôler la dose avec son propre code.</translation>
+    </message>
+    <message>
+        <source>“{field}” must be Yes for {drug}, a time-critical medicine.</source>
+        <translation>« {field} » doit être Oui pour {drug}, un médicament à horaire critique.</translation>
+    </message>
+    <message>
+        <source>“{field}” must be Yes for {drug}, a high-alert medicine.</source>
+        <translation>« {field} » doit être Oui pour {drug}, un médicament à haut risque.</translation>
+    </message>
+    <message>
+        <source>{field}: this laptop was in use at {time}, when this controlled drug was given: its witness confirms the dose with their own PIN, as for a dose given now. Untick it: it is for a dose given while the laptop was not in use.</source>
+        <translation>{field} : cet ordinateur était utilisé à {time}, heure à laquelle ce stupéfiant a été administré : le témoin confirme la dose avec son propre code, comme pour une dose donnée maintenant. Décochez cette case : elle est réservée aux doses données pendant que l’ordinateur n’était pas utilisé.</translation>
+    </message>
+    <message>
+        <source>{medicine} is dosed by weight under 18, and no weight is recorded this stay: weigh the patient and check the dose (at most {per_dose} mg/kg a dose, {per_day} mg/kg in 24 h).</source>
+        <translation>{medicine} se dose au poids avant 18 ans, et aucun poids n’est enregistré pour ce séjour : peser le patient et vérifier la dose (au plus {per_dose} mg/kg par prise, {per_day} mg/kg sur 24 h).</translation>
+    </message>
+    <message>
+        <source>{time}: {amount} {unit}, this dose</source>
+        <translation>{time} : {amount} {unit}, cette dose</translation>
+    </message>
+    <message>
+        <source>{time}: {amount} {unit} ({order}), on hold, perhaps given</source>
+        <translation>{time} : {amount} {unit} ({order}), en attente, peut-être donnée</translation>
+    </message>
+    <message>
+        <source>{time}: {amount} {unit} ({order})</source>
+        <translation>{time} : {amount} {unit} ({order})</translation>
+    </message>
+    <message>
+        <source>{medicine}: with this dose, {amount} {unit} within 24 h; at most {most} {unit} in 24 h for {kg} kg ({per_kg} mg/kg). Counted: {doses}.</source>
+        <translation>{medicine} : avec cette dose, {amount} {unit} sur 24 h ; au plus {most} {unit} sur 24 h pour {kg} kg ({per_kg} mg/kg). Prises comptées : {doses}.</translation>
+    </message>
+    <message>
+        <source>{medicine}: with this dose, {amount} {unit} within 24 h; at most {most} {unit} in 24 h. Counted: {doses}.</source>
+        <translation>{medicine} : avec cette dose, {amount} {unit} sur 24 h ; au plus {most} {unit} sur 24 h. Prises comptées : {doses}.</translation>
+    </message>
+    <message>
+        <source>{medicine}: {dose} {unit} in one dose is above the most for one dose ({most} {unit} for {kg} kg, {per_kg} mg/kg).</source>
+        <translation>{medicine} : {dose} {unit} en une prise dépasse le maximum par prise ({most} {unit} pour {kg} kg, {per_kg} mg/kg).</translation>
+    </message>
+    <message>
+        <source>{medicine}: {dose} {unit} in one dose is above the most for one dose ({most} {unit}).</source>
+        <translation>{medicine} : {dose} {unit} en une prise dépasse le maximum par prise ({most} {unit}).</translation>
+    </message>
+    <message>
+        <source>{medicine}: a dose on hold, perhaps given (another laptop recorded it at {time}, {order}), is {minutes} min from this one; its doses are at least {hours} h apart.</source>
+        <translation>{medicine} : une dose en attente, peut-être donnée (un autre portable l’a tracée à {time}, {order}), est à {minutes} min de celle-ci ; au moins {hours} h entre deux prises.</translation>
+    </message>
+    <message>
+        <source>{medicine}: a dose was given {minutes} min from this one ({time}, {order}); its doses are at least {hours} h apart.</source>
+        <translation>{medicine} : une dose a été donnée à {minutes} min de celle-ci ({time}, {order}) ; au moins {hours} h entre deux prises.</translation>
+    </message>
+    <message>
+        <source>{allergy} — an immediate or severe reaction to a penicillin: cephalosporins and carbapenems are avoided after one (cross-reaction)</source>
+        <translation>{allergy} — réaction immédiate ou sévère à une pénicilline : céphalosporines et carbapénèmes à éviter après celle-ci (allergie croisée)</translation>
+    </message>
+    <message>
         <source>{drug}: no capillary glucose charted in the 24 hours before {time}: check it before giving insulin.</source>
         <translation>{drug} : aucune glycémie capillaire notée dans les 24 heures précédant le {time} : la contrôler avant de donner l’insuline.</translation>
     </message>
@@ -4898,11 +5018,11 @@ Enregistrée ; le programme opératoire du jour la signale :</translation>
     </message>
     <message>
         <source>{drug} as required was given {minutes} min ago; that order allows a dose every {hours} h.</source>
-        <translation>{drug} si besoin a été donné il y a {minutes} min ; cette prescription permet une dose toutes les {hours} h.</translation>
+        <translation>{drug} si besoin : une dose a été donnée il y a {minutes} min ; cette prescription permet une dose toutes les {hours} h.</translation>
     </message>
     <message>
         <source>{drug} as required is recorded {minutes} min after this dose; that order allows a dose every {hours} h.</source>
-        <translation>{drug} si besoin est tracé {minutes} min après cette dose ; cette prescription permet une dose toutes les {hours} h.</translation>
+        <translation>{drug} si besoin : une dose est tracée {minutes} min après celle-ci ; cette prescription permet une dose toutes les {hours} h.</translation>
     </message>
     <message>
         <source>The {slot} dose of {drug} is due at the time of this one and is not recorded yet; the order's doses are {hours} h apart.</source>
@@ -4990,7 +5110,7 @@ Enregistrée ; le programme opératoire du jour la signale :</translation>
     </message>
     <message>
         <source>{drug} as required was given {minutes} min before this dose (last: {time}); that order allows a dose every {hours} h.</source>
-        <translation>{drug} si besoin a été donné {minutes} min avant cette dose (dernière : {time}) ; cette prescription permet une dose toutes les {hours} h.</translation>
+        <translation>{drug} si besoin : une dose a été donnée {minutes} min avant celle-ci (dernière : {time}) ; cette prescription permet une dose toutes les {hours} h.</translation>
     </message>
     <message>
         <source>the order allows at most {limit}</source>

@@ -25,6 +25,8 @@ def test_insulin_after_a_hypo_not_rechecked_is_shown_and_needs_its_reason(qtbot,
     type_text(dialog.given_at, "28/11/2026 14:00")
     type_text(dialog.dose, "4")
     type_text(dialog.decided_on, "capillary glucose 13.2")
+    type_text(dialog.witness_id, "doctor")  # an insulin's second check
+    type_text(dialog.witness_pin, "2222")
     assert dialog.save() is None
     assert ("⚠ Insulin aspart: the latest capillary glucose, 2.9 mmol/L at 28/11 13:50, is a hypo not rechecked "
             "since: treat it and recheck the glucose before giving insulin.") in [

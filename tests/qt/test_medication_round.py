@@ -1094,7 +1094,7 @@ def test_a_witnessed_dose_opened_as_a_form_names_its_witness_and_an_amendment_ke
     assert isinstance(listing, RecordsView)
     line = next(listing.model.text(row, 2) for row in range(listing.model.rowCount())
                 if listing.model.rows[row].record_id == given.record_id)
-    assert "Witness (controlled drugs): Dr Karim Benali (doctor)" in line
+    assert "Witness / second check: Dr Karim Benali (doctor)" in line
     form = round_window.open_record(given)
     assert isinstance(form, FormView)
     assert form.editors["witness"].edit.text() == "Dr Karim Benali (doctor)"
@@ -1672,7 +1672,7 @@ def test_the_records_list_keeps_every_column_heading_on_screen_the_record_cut_to
     qtbot.waitUntil(on_screen)
     row = next(row for row in range(model.rowCount()) if model.rows[row].record_id == given.record_id)
     assert model.data(model.index(row, 2), Qt.ItemDataRole.ToolTipRole) == model.text(row, 2)
-    assert "Witness (controlled drugs): Dr Karim Benali" in model.text(row, 2)
+    assert "Witness / second check: Dr Karim Benali" in model.text(row, 2)
     round_window.resize(900, 700)
     qtbot.waitUntil(lambda: view.table.viewport().width() < 900)
     qtbot.waitUntil(on_screen)
@@ -2280,12 +2280,14 @@ def test_a_medicine_ordered_twice_is_flagged_on_both_round_lines_and_chart_rows(
     panel.refresh()
     lines = {panel.model.rows[row].order.record_id: row for row in range(panel.model.rowCount())
              if f"{panel.model.rows[row].slot:%d/%m %H:%M}" == "28/11 22:00"}
-    assert panel.model.text(lines[first.record_id], FLAGS) == "HIGH-ALERT, " + flag.format(start="28/11/2026 09:00")
-    assert panel.model.text(lines[second.record_id], FLAGS) == "HIGH-ALERT, " + flag.format(start="27/11/2026 10:00")
+    flags = "HIGH-ALERT, TIME-CRITICAL — within 30 min, "
+    assert panel.model.text(lines[first.record_id], FLAGS) == flags + flag.format(start="28/11/2026 09:00")
+    assert panel.model.text(lines[second.record_id], FLAGS) == flags + flag.format(start="27/11/2026 10:00")
     assert all(panel.model.is_warning(row, FLAGS) for row in lines.values())
     mar = main.open_mar_of(first.patient_id)
     [row] = [row for row in range(mar.model.rowCount()) if mar.model.rows[row][0].order.record_id == first.record_id]
-    assert mar.model.text(row, 0) == (f"Insulin glargine 18 units SC [HIGH-ALERT] — {flag.format(start='28/11/2026 09:00')}")
+    assert mar.model.text(row, 0) == ("Insulin glargine 18 units SC [HIGH-ALERT] [TIME-CRITICAL — within 30 min] — "
+                                      f"{flag.format(start='28/11/2026 09:00')}")
     assert mar.model.is_warning(row, 0)
 
 
@@ -2573,12 +2575,15 @@ def test_every_warning_of_a_kind_is_shown_and_each_needs_its_own_reason(qtbot, s
     ten = "2026-11-28T22:00+01:00"
     dose = {"outcome": "given", "given_at": "2026-11-28T22:05+01:00", "scheduled_for": ten, "dose_given": 18.0,
             "route": "SC"}
-    medication.record_dose(nurse, first.record_id, dose)
-    medication.record_dose(nurse, second.record_id, dose, overrides={Check.ALREADY_GIVEN: "Checked with Dr Benali"})
+    medication.record_dose(nurse, first.record_id, dose, witness=("doctor", "2222"))  # an insulin's second check
+    medication.record_dose(nurse, second.record_id, dose, overrides={Check.ALREADY_GIVEN: "Checked with Dr Benali"},
+                           witness=("doctor", "2222"))
     dialog = DoseDialog(nurse, medication.order(nurse.db, second.record_id), datetime.fromisoformat(ten))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    type_text(dialog.witness_id, "doctor")
+    type_text(dialog.witness_pin, "2222")
     assert dialog.save() is None
     shown = [label.text() for label in dialog.findChildren(QLabel)]
     assert "⚠ The 22:00 dose of Insulin glargine was already given." in shown

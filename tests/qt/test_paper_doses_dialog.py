@@ -492,7 +492,7 @@ def test_a_variable_doses_row_takes_the_reading_the_paper_gives(qtbot, paper_nig
     insulin = records.save_new(session_for("doctor"), "medication_order", {
         "drug": "Insulin aspart", "dose": 6.0, "dose_unit": "units", "route": "SC", "frequency": "scheduled",
         "times": "22:00", "start_at": "2026-11-28T14:00+01:00", "controlled": False, "high_alert": True,
-        "dose_rule": "capillary glucose 8 to 12: 2 units; over 12: 4 units"}, patient_id=patient).record_id
+        "time_critical": True, "dose_rule": "capillary glucose 8 to 12: 2 units; over 12: 4 units"}, patient_id=patient).record_id
     dialog = _chart(qtbot, nurse, patient).enter_from_paper()
     row = next(row for row in dialog.rows if row.order.record_id == insulin)
     assert row.detail.placeholderText() == "reading, e.g. glucose 13.2" and not row.detail.isEnabled()

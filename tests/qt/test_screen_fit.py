@@ -74,7 +74,8 @@ def test_the_rounds_alerts_come_after_the_dose_and_a_long_name_is_cut(qtbot, ses
     """ON HOLD, HIGH-ALERT, the controlled drug's witness and a medicine ordered twice were the
     last column, after the route, beyond a 1366-pixel screen at 125 %; and the patient's column,
     as wide as its longest name, took 500 pixels. The alerts come right after the medicine and
-    its dose; a long name is cut, whole in its tooltip."""
+    its dose, wrapped when long (an insulin is high-alert and time-critical); a long name is cut,
+    whole in its tooltip."""
     from downtime.qt.medication_panel import FLAGS, PATIENT
     from downtime.services import records
 
@@ -83,7 +84,8 @@ def test_the_rounds_alerts_come_after_the_dose_and_a_long_name_is_cut(qtbot, ses
         "nir": None, "bed": "7", "arrival_at": "2026-11-27T09:00+01:00"}).patient_id
     records.save_new(session_for("doctor"), "medication_order", {
         "drug": "Insulin", "dose": 4.0, "dose_unit": "units", "route": "SC", "frequency": "scheduled", "times": "08:00 14:00",
-        "start_at": "2026-11-28T07:00+01:00", "controlled": False, "high_alert": True}, patient_id=unnamed)
+        "start_at": "2026-11-28T07:00+01:00", "controlled": False, "high_alert": True, "time_critical": True},
+        patient_id=unnamed)
     window = laptop_window(session_for("nurse", "fr"), 1092, 582)
     window.show_round()
     panel = window.medication
@@ -92,6 +94,11 @@ def test_the_rounds_alerts_come_after_the_dose_and_a_long_name_is_cut(qtbot, ses
     assert heads[FLAGS - 2:FLAGS + 1] == ["Médicament", "Dose", "Alertes"]
     assert table.columnViewportPosition(FLAGS) + table.columnWidth(FLAGS) <= table.viewport().width()
     assert any(model.text(row, FLAGS) for row in range(model.rowCount()))
+    # The insulin's two alerts are whole: on one line, or wrapped on a taller row, never cut.
+    insulin = next(row for row in range(model.rowCount()) if "HORAIRE CRITIQUE" in model.text(row, FLAGS))
+    alerts = model.text(insulin, FLAGS)
+    assert (table.fontMetrics().horizontalAdvance(alerts) < table.columnWidth(FLAGS)
+            or table.rowHeight(insulin) >= 2 * table.fontMetrics().lineSpacing())
     longest = max(range(model.rowCount()), key=lambda row: len(model.text(row, PATIENT)))
     name = model.text(longest, PATIENT)
     assert name.startswith("MARTIN DE LA TOUR-FONTENAY-BEAUREGARD")
@@ -116,7 +123,8 @@ def test_the_rounds_route_is_in_sight_on_a_laptop_and_a_wider_window_gives_the_n
         "arrival_at": "2026-11-27T09:00+01:00"}).patient_id
     records.save_new(session_for("doctor"), "medication_order", {
         "drug": "Insulin", "dose": 4.0, "dose_unit": "units", "route": "SC", "frequency": "scheduled", "times": "08:00 14:00",
-        "start_at": "2026-11-28T07:00+01:00", "controlled": False, "high_alert": True}, patient_id=unnamed)
+        "start_at": "2026-11-28T07:00+01:00", "controlled": False, "high_alert": True, "time_critical": True},
+        patient_id=unnamed)
     window = laptop_window(session_for("nurse", lang), 1092, 582)
     window.show_round()
     table = window.medication.table

@@ -16,7 +16,7 @@ def test_the_nurse_reads_the_rule_and_types_the_dose_it_gives(qtbot, session_for
     order = records.save_new(session_for("doctor"), "medication_order", {
         "drug": "Insulin aspart", "dose": 6.0, "dose_unit": "units", "route": "SC", "frequency": "scheduled",
         "times": "08:00 12:00 18:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": True,
-        "dose_rule": RULE}, patient_id=patient).record_id
+        "time_critical": True, "dose_rule": RULE}, patient_id=patient).record_id
     nurse = session_for("nurse")
     glucose_charted(nurse, patient, "2026-11-28T07:55+01:00", 13.2)
     dialog = DoseDialog(nurse, medication.order(nurse.db, order), datetime.fromisoformat("2026-11-28T08:00+01:00"))
@@ -30,6 +30,8 @@ def test_the_nurse_reads_the_rule_and_types_the_dose_it_gives(qtbot, session_for
     dialog.given_at.clear()
     type_text(dialog.given_at, "28/11/2026 08:05")
     type_text(dialog.dose, "4")
+    type_text(dialog.witness_id, "doctor")  # an insulin's second check
+    type_text(dialog.witness_pin, "2222")
     assert dialog.save() is None and dialog.focusWidget() is dialog.decided_on
     assert dialog.error.text() == "“Reading the dose was decided on (variable dose)” is required."
     type_text(dialog.decided_on, "capillary glucose 13.2 mmol/L")
@@ -47,7 +49,7 @@ def test_the_round_gives_a_variable_dose_as_the_most_it_may_be(qtbot, session_fo
     records.save_new(session_for("doctor"), "medication_order", {
         "drug": "Insulin aspart", "dose": 6.0, "dose_unit": "units", "route": "SC", "frequency": "scheduled",
         "times": "14:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": True,
-        "dose_rule": RULE}, patient_id=patient)
+        "time_critical": True, "dose_rule": RULE}, patient_id=patient)
     window = MainWindow(session_for("nurse"))
     qtbot.addWidget(window)
     window.show_round()

@@ -1,0 +1,79 @@
+"""The dose dialog asks a high-alert medicine's second check as it asks a controlled drug's
+witness: a second clinician's staff ID and PIN, under its own words, and Save wants them."""
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from downtime.qt.dose_dialog import DoseDialog
+from downtime.services import cd_register, medication
+
+SLOT = datetime.fromisoformat("2026-11-28T14:00+01:00")
+
+
+
+
+def _dialog(qtbot, session, order_id):
+    dialog = DoseDialog(session, medication.order(session.db, order_id), SLOT)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_the_nurse_has_a_colleague_check_a_high_alert_dose_with_their_pin(enoxaparin, qtbot, type_text):
+    nurse, order_id = enoxaparin
+    dialog = _dialog(qtbot, nurse, order_id)
+    assert "HIGH\u2011ALERT\u00a0medicine:\u00a0second\u00a0check\u00a0required" in dialog.order_line.text()
+    assert dialog.check_heading.isVisible() and dialog.check_heading.text() == "Second check (high-alert medicine)"
+    assert dialog.witness_id.isVisible() and dialog.witness_pin.isVisible()
+    assert not dialog.witness_on_paper.isVisible() and not dialog.register_page.isVisible()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == "High-alert medicine: a second nurse or doctor must check the dose with their own PIN."
+    assert dialog.focusWidget() is dialog.witness_id
+    type_text(dialog.witness_id, "nurse")
+    QTest.keyClick(dialog.witness_id, Qt.Key.Key_Return)
+    assert dialog.focusWidget() is dialog.witness_pin
+    type_text(dialog.witness_pin, "1111")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == "High-alert medicine: the second check must be made by someone other than the giver."
+    assert dialog.witness_pin.text() == ""  # typed again, as a witness's is
+    dialog.witness_id.clear()
+    type_text(dialog.witness_id, "doctor")
+    type_text(dialog.witness_pin, "2222")
+    with qtbot.waitSignal(dialog.recorded) as recorded:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = recorded.args[0]
+    assert (saved.author, saved.data["witness"], saved.data["dose_given"]) == ("nurse", "doctor", 40.0)
+    assert cd_register.taken_from_register(nurse.db, saved.record_id) is None
+
+
+def test_a_high_alert_dose_not_given_or_from_paper_hides_the_second_check(enoxaparin, qtbot):
+    nurse, order_id = enoxaparin
+    dialog = _dialog(qtbot, nurse, order_id)
+    dialog.outcome.setCurrentIndex(1)
+    assert not dialog.check_heading.isVisible() and not dialog.witness_id.isVisible()
+    dialog.outcome.setCurrentIndex(0)
+    dialog.transcribed.setFocus()
+    QTest.keyClick(dialog.transcribed, Qt.Key.Key_Space)
+    assert not dialog.check_heading.isVisible() and not dialog.witness_pin.isVisible()
+
+
+def test_a_high_alert_dose_ticked_from_paper_while_the_laptop_was_in_use_is_refused_on_the_tick(
+        enoxaparin, qtbot, type_text, session_for, clock):
+    """Signed in at 13:00, the laptop in use: the 13:30 dose ticked from paper is refused, the
+    tick named and focused, for the checker to sign with their PIN instead."""
+    _, order_id = enoxaparin
+    clock.now = datetime.fromisoformat("2026-11-28T13:00+01:00")
+    session_for("doctor")
+    clock.now = datetime.fromisoformat("2026-11-28T14:00+01:00")
+    dialog = _dialog(qtbot, session_for("nurse"), order_id)
+    dialog.given_at.clear()
+    type_text(dialog.given_at, "28/11/2026 13:30")
+    dialog.transcribed.setFocus()
+    QTest.keyClick(dialog.transcribed, Qt.Key.Key_Space)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text().startswith("Transcribed from the paper chart: this laptop was in use at 13:30, when "
+                                          "this high-alert medicine was given")
+    assert dialog.focusWidget() is dialog.transcribed

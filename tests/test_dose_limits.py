@@ -1,0 +1,275 @@
+"""A medicine's own limits (domain.dose_limits), whatever its orders say: the most in one dose
+and in 24 hours, by the patient's weight and age where the rule goes by them, and how close two
+doses of it may be, across every order giving it."""
+
+from datetime import datetime, time, timedelta
+
+import pytest
+
+from downtime.domain.dose_limits import RULES, limit_for, strengths_mg
+from downtime.domain.medication import (
+    Administration, Check, Frequency, Order, Outcome, content_mg, safety_warnings)
+from downtime.services import medication, records, wards
+
+LIMITS = {Check.MAXIMUM_DOSE, Check.MEDICINE_INTERVAL}
+
+
+def _at(text: str) -> datetime:
+    return datetime.fromisoformat(f"2026-11-28T{text}+01:00")
+
+
+def _order(record_id="reg", drug="Paracetamol", dose=1.0, unit="g", frequency=Frequency.SCHEDULED,
+           times=(time(0), time(6), time(12), time(18)), start="00:00", **changes):
+    return Order(record_id=record_id, patient_id="p", drug=drug, dose=dose, dose_unit=unit, route="PO",
+                 frequency=frequency, times=times if frequency is Frequency.SCHEDULED else (),
+                 start_at=_at(start) - timedelta(days=2), **changes)
+
+
+def _given(order_id, at, amount=1.0, slot=True):
+    return Administration(record_id=f"{order_id}{at.isoformat()}", order_id=order_id, outcome=Outcome.GIVEN,
+                          scheduled_for=at if slot else None, at=at, dose=amount, given_by="nurse")
+
+
+def _said(order, at, history, others=(), amount=None, slot=True, age=72, kg=70.0, on_hold=()):
+    """The warnings of a medicine's limits a dose of `order` at `at` raises."""
+    warnings = safety_warnings(order, outcome=Outcome.GIVEN, at=at, dose=amount,
+                               scheduled_for=at if slot and order.frequency is not Frequency.PRN else None,
+                               allergies=[], history=history, admitted=True, on_hold=on_hold,
+                               prn_orders={other.record_id for other in others},
+                               as_required=[other for other in others if other.frequency is Frequency.PRN],
+                               other_orders=[(other, other.drug) for other in others], age=age, kg=kg)
+    return [(w.check, w.message) for w in warnings if w.check in LIMITS]
+
+
+def test_four_grams_a_day_of_paracetamol_to_a_70_kg_adult_says_nothing():
+    regular = _order()
+    history = [_given("reg", _at(f"{h:02d}:00")) for h in (0, 6, 12)]
+    assert _said(regular, _at("18:00"), history) == []
+
+
+def test_a_once_only_gram_3_hours_after_a_regular_one_is_too_close():
+    """Half the regular order's spacing (3 h of 6) let it pass as no double dose."""
+    regular, once = _order(), _order("once", frequency=Frequency.ONCE, start="09:00")
+    history = [_given("reg", _at("06:00"))]
+    assert _said(once, _at("09:00"), history, [regular], slot=False) == [(Check.MEDICINE_INTERVAL, (
+        "Paracetamol: a dose was given 180 min from this one (28/11 06:00, Paracetamol); its doses are at least "
+        "4 h apart."))]
+    # and the regular 12:00 gram, 3 hours after the once-only one
+    assert _said(regular, _at("12:00"), [*history, _given("once", _at("09:00"), slot=False)], [once]) == [
+        (Check.MEDICINE_INTERVAL, "Paracetamol: a dose was given 180 min from this one (28/11 09:00, Paracetamol); "
+                                  "its doses are at least 4 h apart.")]
+
+
+def test_a_fifth_gram_in_24_hours_from_another_order_is_questioned_naming_every_dose():
+    regular, once = _order(), _order("once", frequency=Frequency.ONCE, start="09:00")
+    history = [_given("reg", _at(f"{h:02d}:00")) for h in (0, 6, 12)] + [_given("once", _at("09:00"), slot=False)]
+    assert _said(regular, _at("18:00"), history, [once]) == [(Check.MAXIMUM_DOSE, (
+        "Paracetamol: with this dose, 5 g within 24 h; at most 4 g in 24 h. Counted: 28/11 00:00: 1 g (Paracetamol); "
+        "28/11 06:00: 1 g (Paracetamol); 28/11 09:00: 1 g (Paracetamol); 28/11 12:00: 1 g (Paracetamol); "
+        "28/11 18:00: 1 g, this dose."))]
+
+
+def test_a_dose_on_hold_counts_as_perhaps_given():
+    regular, once = _order(), _order("once", frequency=Frequency.ONCE, start="09:00")
+    history = [_given("reg", _at(f"{h:02d}:00")) for h in (0, 6, 12)]
+    (said,) = _said(regular, _at("18:00"), history, [once], on_hold=[_given("once", _at("09:00"), slot=False)])
+    assert "28/11 09:00: 1 g (Paracetamol), on hold, perhaps given" in said[1]
+
+
+def test_an_adult_under_50_kg_is_held_to_60_mg_per_kg():
+    """BNF: 60 mg/kg in 24 h under 50 kg; a gram every 4 hours is 95 mg/kg a day at 42 kg."""
+    prn = _order("prn", frequency=Frequency.PRN, min_interval_hours=4, max_doses_24h=4)
+    history = [_given("prn", _at("01:00"), slot=False), _given("prn", _at("05:00"), slot=False)]
+    assert _said(prn, _at("09:00"), history[:1], kg=42) == []
+    assert _said(prn, _at("09:00"), history, kg=42) == [(Check.MAXIMUM_DOSE, (
+        "Paracetamol: with this dose, 3 g within 24 h; at most 2.52 g in 24 h for 42 kg (60 mg/kg). Counted: "
+        "28/11 01:00: 1 g (Paracetamol); 28/11 05:00: 1 g (Paracetamol); 28/11 09:00: 1 g, this dose."))]
+    assert _said(prn, _at("09:00"), history, kg=70) == []
+
+
+def test_an_adults_gram_to_an_18_kg_child_is_questioned_and_15_mg_per_kg_is_not():
+    prn = _order("prn", frequency=Frequency.PRN, min_interval_hours=4, max_doses_24h=4)
+    assert _said(prn, _at("13:00"), [], age=5, kg=18) == [(Check.MAXIMUM_DOSE, (
+        "Paracetamol: 1000 mg in one dose is above the most for one dose (270 mg for 18 kg, 15 mg/kg)."))]
+    child = _order("prn", dose=270, unit="mg", frequency=Frequency.PRN, min_interval_hours=4, max_doses_24h=6)
+    history = [_given("prn", _at(f"{h:02d}:00"), 270, slot=False) for h in (1, 7, 13)]
+    assert _said(child, _at("19:00"), history, age=5, kg=18) == []
+    (said,) = _said(child, _at("23:00"), [*history, _given("prn", _at("19:00"), 270, slot=False)], age=5, kg=18)
+    assert said[0] is Check.MAXIMUM_DOSE and "1350 mg within 24 h; at most 1080 mg in 24 h for 18 kg (60 mg/kg)" in said[1]
+
+
+def test_a_child_with_no_weight_is_to_be_weighed_before_a_dose_given_by_weight():
+    prn = _order("prn", dose=250, unit="mg", frequency=Frequency.PRN, min_interval_hours=4, max_doses_24h=4)
+    assert _said(prn, _at("13:00"), [], age=5, kg=None) == [(Check.MAXIMUM_DOSE, (
+        "Paracetamol is dosed by weight under 18, and no weight is recorded this stay: weigh the patient and check "
+        "the dose (at most 15 mg/kg a dose, 60 mg/kg in 24 h)."))]
+    assert _said(prn, _at("13:00"), [], age=None, kg=None) == []  # no birth date: an adult's limits
+
+
+def test_co_codamol_counts_as_paracetamol_and_codeine_by_its_tablets_strength():
+    """Two tablets of co-codamol 30/500 four times a day are 4 g of paracetamol and 240 mg of
+    codeine: a gram of paracetamol as required on top is a fifth gram."""
+    co_codamol = _order("cc", drug="Co-codamol 30/500", dose=2, unit="tablet")
+    prn = _order("prn", frequency=Frequency.PRN, min_interval_hours=4)
+    history = [_given("cc", _at(f"{h:02d}:00"), 2) for h in (0, 6, 12, 18)]
+    (said,) = _said(prn, _at("22:00"), history, [co_codamol])
+    assert said == (Check.MAXIMUM_DOSE, "Paracetamol: with this dose, 5 g within 24 h; at most 4 g in 24 h. Counted: "
+                                        "28/11 00:00: 1 g (Co-codamol 30/500); 28/11 06:00: 1 g (Co-codamol 30/500); "
+                                        "28/11 12:00: 1 g (Co-codamol 30/500); 28/11 18:00: 1 g (Co-codamol 30/500); "
+                                        "28/11 22:00: 1 g, this dose.")
+    extra = _said(co_codamol, _at("22:30"), history, amount=2, slot=False)
+    assert [message.split(":")[0] for _, message in extra if "within 24 h" in message] == ["Codeine", "Paracetamol"]
+
+
+def test_a_tablet_whose_strength_is_not_written_is_not_counted():
+    """Its content is not guessed; its doses are still spaced."""
+    dafalgan = _order("d", drug="Dafalgan codéiné", dose=2, unit="tablet")
+    once = _order("once", frequency=Frequency.ONCE, start="21:00")
+    history = [_given("d", _at(f"{h:02d}:00"), 2) for h in (0, 6, 12, 18)]
+    assert _said(once, _at("22:00"), history, [dafalgan], slot=False) == []
+    assert [check for check, _ in _said(once, _at("21:00"), history, [dafalgan], slot=False)] == [
+        Check.MEDICINE_INTERVAL]
+
+
+@pytest.mark.parametrize("drug, unit, amount, expected", [
+    ("Co-codamol 30/500", "tablet", 2, [60, 1000]),
+    ("Co-codamol 8/500", "tablet", 2, [16, 1000]),
+    ("Dafalgan codéiné 500 mg/30 mg", "tablet", 1, [30, 500]),
+    ("Ixprim 37,5 mg/325 mg", "tablet", 2, [75, 650]),
+    ("Co-dydramol 10/500", "tablet", 2, [1000]),  # dihydrocodeine has no limits here
+    ("Doliprane 1 g", "tablet", 1, [1000]),
+    ("Paracetamol 500mg", "tablet", 2, [1000]),
+    ("Paracetamol", "g", 1, [1000]),
+    ("Ibuprofen", "mg", 400, [400]),
+    ("Paracetamol 120 mg/5 mL", "mL", 10, []),
+    ("Paracetamol 120 mg/5 mL", "tablet", 1, []),
+    ("Dafalgan codéiné", "tablet", 2, []),
+    ("Co-codamol", "mg", 500, []),
+    ("Amoxicillin", "g", 1, []),
+])
+def test_what_a_dose_gives_of_each_medicine_with_limits(drug, unit, amount, expected):
+    order = _order(drug=drug, unit=unit, dose=amount)
+    assert sorted(content_mg(order, amount).values()) == pytest.approx(expected)
+
+
+def test_strengths_are_read_from_a_name_unless_a_unit_says_no_weight_a_tablet():
+    assert strengths_mg("Co-codamol 30/500") == (30, 500)
+    assert strengths_mg("Efferalgan 1g") == (1000,)
+    assert strengths_mg("Paracetamol 120 mg/5 mL") is None
+
+
+@pytest.mark.parametrize("medicine, age, kg, day, dose", [
+    ("paracetamol", 72, 70, 4000, 1000), ("paracetamol", 72, 42, 2520, 1000), ("paracetamol", 72, None, 4000, 1000),
+    ("paracetamol", 5, 18, 1080, 270), ("paracetamol", 16, 80, 4000, 1000), ("ibuprofen", 8, 20, 600, 200),
+    ("ibuprofen", 40, 45, 2400, None), ("codeine", 40, 45, 240, 60), ("tramadol", 40, 70, 400, None)])
+def test_a_medicines_limits_for_a_patient(medicine, age, kg, day, dose):
+    limit = limit_for(RULES[medicine], age, kg)
+    assert (limit.day_mg, limit.dose_mg) == (day, dose)
+
+
+def test_ibuprofen_above_10_mg_per_kg_for_a_child_and_tramadol_above_400_mg_a_day():
+    ibuprofen = _order("i", drug="Ibuprofen", dose=400, unit="mg", frequency=Frequency.PRN, min_interval_hours=6)
+    assert [check for check, _ in _said(ibuprofen, _at("13:00"), [], age=8, kg=20)] == [Check.MAXIMUM_DOSE]
+    tramadol = _order("t", drug="Tramadol", dose=100, unit="mg", times=(time(0), time(6), time(12), time(18)))
+    history = [_given("t", _at(f"{h:02d}:00"), 100) for h in (0, 6, 12, 18)]
+    (said,) = _said(tramadol, _at("20:00"), history, amount=100, slot=False)
+    assert said[0] is Check.MAXIMUM_DOSE and "500 mg within 24 h; at most 400 mg in 24 h" in said[1]
+
+
+def test_the_medicines_interval_is_not_said_again_beside_an_orders():
+    """An as-required dose 2 hours after another: the order's own interval says it."""
+    prn = _order("prn", frequency=Frequency.PRN, min_interval_hours=4, max_doses_24h=4)
+    warnings = safety_warnings(prn, outcome=Outcome.GIVEN, at=_at("11:00"), dose=None, scheduled_for=None,
+                               allergies=[], history=[_given("prn", _at("09:00"), slot=False)], admitted=True,
+                               age=72, kg=70)
+    assert [w.check for w in warnings] == [Check.PRN_INTERVAL]
+
+
+# Through the service: the patient's weight and age are read for the dose's check.
+
+def _admit(session_for, admission_values, **changes):
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    return records.save_new(session_for("nurse"), "admission", {
+        **admission_values, **changes, "arrival_at": "2026-11-28T00:30+01:00"}).patient_id
+
+
+def _prn_paracetamol(session_for, patient, dose=1.0, unit="g"):
+    return records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Paracetamol", "dose": dose, "dose_unit": unit, "route": "PO", "frequency": "prn",
+        "prn_indication": "pain or fever", "min_interval_hours": 4, "max_doses_24h": 4,
+        "start_at": "2026-11-28T01:00+01:00", "controlled": False, "high_alert": False}, patient_id=patient).record_id
+
+
+def _prn(at, dose):
+    return {"outcome": "given", "given_at": f"2026-11-28T{at}+01:00", "dose_given": dose, "route": "PO",
+            "given_for": "pain 6/10"}
+
+
+def _limits(warnings):
+    return [(w.check, w.message) for w in warnings if w.check in LIMITS]
+
+
+def test_a_third_gram_in_8_hours_to_a_42_kg_patient_is_questioned_by_her_weight(session_for, admission_values, clock):
+    patient = _admit(session_for, admission_values, weight_kg=42)
+    order, nurse = _prn_paracetamol(session_for, patient), session_for("nurse")
+    for at in ("01:00", "05:00"):
+        medication.record_dose(nurse, order, _prn(at, 1.0), overrides={Check.ALLERGY: "n/a"})
+    assert [check for check, _ in _limits(medication.check_dose(nurse, order, _prn("09:00", 1.0)))] == [
+        Check.MAXIMUM_DOSE]
+    assert "at most 2.52 g in 24 h for 42 kg (60 mg/kg)" in _limits(medication.check_dose(
+        nurse, order, _prn("09:00", 1.0)))[0][1]
+
+
+def test_a_70_kg_adults_gram_every_6_hours_says_nothing(session_for, admission_values, clock):
+    patient = _admit(session_for, admission_values, weight_kg=70)
+    order, nurse = _prn_paracetamol(session_for, patient), session_for("nurse")
+    for at in ("01:00", "07:00", "13:00"):
+        medication.record_dose(nurse, order, _prn(at, 1.0), overrides={Check.ALLERGY: "n/a"})
+    assert _limits(medication.check_dose(nurse, order, _prn("19:00", 1.0))) == []
+
+
+def test_a_childs_dose_is_weighed_by_the_childs_weight(session_for, admission_values, clock):
+    patient = _admit(session_for, admission_values, birth_date="2021-03-12", weight_kg=18)
+    nurse = session_for("nurse")
+    adults = _prn_paracetamol(session_for, patient)
+    assert [check for check, _ in _limits(medication.check_dose(nurse, adults, _prn("13:00", 1.0)))] == [
+        Check.MAXIMUM_DOSE]
+    childs = _prn_paracetamol(session_for, patient, 270, "mg")
+    assert _limits(medication.check_dose(nurse, childs, _prn("13:00", 270))) == []
+
+
+def test_a_child_never_weighed_is_to_be_weighed(session_for, admission_values, clock):
+    patient = _admit(session_for, admission_values, birth_date="2021-03-12", weight_kg=None)
+    order = _prn_paracetamol(session_for, patient, 250, "mg")
+    assert [message for _, message in _limits(medication.check_dose(session_for("nurse"), order, _prn("13:00", 250)))
+            ] == ["Paracetamol is dosed by weight under 18, and no weight is recorded this stay: weigh the patient "
+                  "and check the dose (at most 15 mg/kg a dose, 60 mg/kg in 24 h)."]
+
+
+def test_a_once_only_gram_between_two_regular_ones_is_questioned_and_recorded_with_a_reason(
+        session_for, admission_values, clock):
+    patient = _admit(session_for, admission_values)
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    regular = records.save_new(doctor, "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+        "times": "00:00 06:00 12:00 18:00", "start_at": "2026-11-28T01:00+01:00", "controlled": False,
+        "high_alert": False}, patient_id=patient).record_id
+    once = records.save_new(doctor, "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "once",
+        "start_at": "2026-11-28T09:00+01:00", "controlled": False, "high_alert": False}, patient_id=patient).record_id
+    medication.record_dose(nurse, regular, {"outcome": "given", "given_at": "2026-11-28T06:00+01:00", "dose_given": 1.0,
+                                            "route": "PO", "scheduled_for": "2026-11-28T06:00+01:00"},
+                           overrides={Check.ALLERGY: "n/a"})
+    values = {"outcome": "given", "given_at": "2026-11-28T09:00+01:00", "dose_given": 1.0, "route": "IV",
+              "scheduled_for": "2026-11-28T09:00+01:00"}
+    assert [check for check, _ in _limits(medication.check_dose(nurse, once, values))] == [Check.MEDICINE_INTERVAL]
+    with pytest.raises(medication.OverrideNeeded):
+        medication.record_dose(nurse, once, values, overrides={Check.ALLERGY: "n/a"})
+    medication.record_dose(nurse, once, values, overrides={Check.ALLERGY: "n/a",
+                                                           Check.MEDICINE_INTERVAL: "Prescriber asked, pain 9/10"})
+    (dose,) = [dose for dose in medication.administrations(nurse.db, patient) if dose.order_id == once]
+    assert medication.overrides_text(nurse.form(medication.DOSE_FORM), dose, "fr") == (
+        "Prises du médicament trop rapprochées : Prescriber asked, pain 9/10")
+    noon = {"outcome": "given", "given_at": "2026-11-28T12:00+01:00", "dose_given": 1.0, "route": "PO",
+            "scheduled_for": "2026-11-28T12:00+01:00"}
+    assert [check for check, _ in _limits(medication.check_dose(nurse, regular, noon))] == [Check.MEDICINE_INTERVAL]
