@@ -232,7 +232,8 @@ def test_the_chart_under_way_printed_says_a_low_urine_output(session_for, patien
         printing.print_fluid_chart(nurse, patient, date(2026, 11, 28), tmp_path / "fluid.pdf")).pages)
     assert ("LOW URINE OUTPUT: 90 mL in 6 hours since 28/11 09:00 (0.24 mL/kg/h for 61.5 kg, below 0.5): tell the "
             "doctor") in text
-    assert "less than 0.5 mL per kg an hour for 6 hours, tell the doctor" in text
+    assert ("less than 0.5 mL per kg an hour for 6 hours, tell the doctor; no urine at all, check the catheter is not "
+            "blocked and tell the doctor.") in text
     earlier = " ".join(PdfReader(printing.print_fluid_chart(nurse, patient, date(2026, 11, 27),
                                                             tmp_path / "before.pdf")).pages[0].extract_text().split())
     assert "LOW URINE OUTPUT" not in earlier

@@ -37,10 +37,11 @@ WORDS: dict[str, dict[Lang, str]] = {
     "totals": {"en": "24 h", "fr": "24 h"},
     "how": {"en": "Write each volume in its hour and initial it; carry the balance (total in − total out) "
                   "from hour to hour. Urine measured every hour: less than 0.5 mL per kg an hour for 6 hours, "
-                  "tell the doctor.",
+                  "tell the doctor; no urine at all, check the catheter is not blocked and tell the doctor.",
             "fr": "Inscrire chaque volume dans son heure et viser ; reporter le bilan (entrées − sorties) "
                   "d’heure en heure. Diurèse horaire : moins de 0,5 mL par kg et par heure pendant 6 heures, "
-                  "prévenir le médecin."},
+                  "prévenir le médecin ; aucune urine, vérifier que la sonde n’est pas bouchée et prévenir le "
+                  "médecin."},
     "entries": {"en": "Volumes measured ({count}), oldest first", "fr": "Mesures ({count}), de la plus ancienne à la plus récente"},
     "entry_headings": {"en": "Date and time|In or out|Volume|What|Measured by",
                        "fr": "Date et heure|Entrée ou sortie|Volume|Nature|Mesuré par"},
