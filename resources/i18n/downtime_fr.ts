@@ -5646,7 +5646,7 @@ Enregistrée ; le programme opératoire du jour la signale :</translation>
     </message>
     <message>
         <source>{drug} matches the patient's recorded allergy: {allergies}. Give the reason to prescribe it all the same in “{field}”.</source>
-        <translation>{drug} correspond à l’allergie enregistrée du patient : {allergies}. Indiquez pourquoi le prescrire malgré tout dans « {field} ».</translation>
+        <translation>{drug} correspond à l’allergie enregistrée du patient : {allergies}. Indiquez dans « {field} » la raison de cette prescription malgré tout.</translation>
     </message>
     <message>
         <source>Another laptop recorded the {time} dose of {drug} as given; this laptop's record of it was withdrawn, and the two are on hold.</source>
@@ -5718,7 +5718,7 @@ Enregistrée ; le programme opératoire du jour la signale :</translation>
     </message>
     <message>
         <source>{drug} matches the recorded allergy: {allergies}. Prescribed all the same: “{reason}”.</source>
-        <translation>{drug} correspond à l’allergie enregistrée : {allergies}. Prescrit malgré tout : « {reason} ».</translation>
+        <translation>{drug} correspond à l’allergie enregistrée : {allergies}. Prescription maintenue malgré tout : « {reason} ».</translation>
     </message>
     <message>
         <source>Another laptop recorded the {time} dose of {drug} as given; this laptop recorded it not given, and the two are on hold.</source>
