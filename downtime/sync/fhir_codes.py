@@ -79,7 +79,7 @@ SYSTEMS: dict[str, dict[str, str]] = {
                             "aadvice": "Left against advice", "exp": "Expired",
                             "other-hcf": "Other healthcare facility", "oth": "Other"},
     NOT_GIVEN_REASON: {"b": "Away", "c": "Asleep", "d": "Vomit"},
-    ADMIN_FUNCTION: {"performer": "Performer", "witness": "Witness"},
+    ADMIN_FUNCTION: {"performer": "Performer", "verifier": "Verifier", "witness": "Witness"},
     CANCELLATION_REASON: {"prov": "Provider", "pat": "Patient", "pat-dec": "Patient: Deceased",
                           "maint": "Equipment Maintenance/Repair", "oth-err": "Other: Error"},
     PROVENANCE_PARTICIPANT: {"author": "Author"},

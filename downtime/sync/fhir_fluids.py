@@ -6,7 +6,11 @@ Its code is in words ("Fluid intake: intravenous"), as the form's option says it
 fluid codes are mostly 24-hour totals or a particular route's, and none was certain enough to
 send for each kind of volume a ward measures; a wrong code files a volume as something else,
 words only ask the clerk to read them. The totals are not sent: worked out from these, they are
-the EHR's to add up, as the records office's worklist shows the volumes one by one.
+the EHR's to add up, as the records office's worklist shows the volumes one by one. A bag given on
+the medication chart (an infusion, a feed, fluids under the skin) goes as its MedicationAdministration
+whether or not the fluid chart has it; the volume charted from it names that dose as what it is
+`partOf`, so the EHR's intake does not count it twice. A bag never charted is no volume here: the
+fluid chart says it beside the day's intake, not in it.
 
 A fluid restriction or target as a NutritionOrder ("Fluid restriction: no more than 1500 mL in
 24 hours" in words, the volume as a fluid nutrient's amount): active while it is the patient's
@@ -29,20 +33,24 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.services.fluid_balance import FORM, PLAN_FORM
 from downtime.sync.fhir_elements import (Context, Group, Made, label, moment, patient_key, record_identifier,
                                          reference)
+from downtime.sync.fhir_medication import dose_key
 from downtime.sync.fhir_observations import observation_status, quantity
 from downtime.sync.fhir_stays import Stays
 
 CATEGORY = {"text": "Fluid balance (intake and output)"}
+DOSE = "dose"
+"""A volume charted from the fluid tab's "given on the medication chart": the dose it is."""
 PLANS = {"restriction": "Fluid restriction: no more than {volume} mL in 24 hours",
          "target": "Fluid target: at least {volume} mL in 24 hours"}
 
 
 def fluid_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
-    """One group per volume; it needs its patient, and names the stay it was measured in. One
-    group per patient's restrictions and targets, each of which the next one changes."""
+    """One group per volume; it needs its patient (and its dose: `_needs`), and names the stay it
+    was measured in. One group per patient's restrictions and targets, each of which the next one
+    changes."""
     groups = {f"fluid:{record.record_id}": Group(
         f"fluid:{record.record_id}", partial(_made, record, ctx, stays), frozenset({record.record_id}),
-        frozenset({patient_key(str(record.patient_id))})) for record in ctx.current(db, FORM)}
+        _needs(record)) for record in ctx.current(db, FORM)}
     by_patient: dict[str, list[RecordVersion]] = {}
     for record in ctx.current(db, PLAN_FORM):
         by_patient.setdefault(str(record.patient_id), []).append(record)
@@ -53,6 +61,12 @@ def fluid_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
             frozenset(record.record_id for record in plans) | frozenset(ended.values()),
             frozenset({patient_key(patient_id)}))
     return groups
+
+
+def _needs(record: RecordVersion) -> frozenset[str]:
+    """A volume's patient, and the dose it was charted from, which it names (`_observation`)."""
+    dose = record.data.get(DOSE)
+    return frozenset({patient_key(str(record.patient_id)), *([dose_key(str(dose))] if dose else [])})
 
 
 def _stays_ended(plans: list[RecordVersion], stays: Stays) -> dict[str, str]:
@@ -115,6 +129,8 @@ def _observation(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str,
         "subject": reference(str(record.patient_id)), **stays.encounter_at(record.patient_id, data["measured_at"]),
         "effectiveDateTime": moment(data["measured_at"]), "performer": [ctx.author(ctx.original(record))],
         "valueQuantity": quantity(data["volume"], "mL")}
+    if dose := data.get(DOSE):  # the bag the medication chart sent as given: one volume, not two
+        resource["partOf"] = [reference(str(dose))]
     if data.get("what"):
         resource["note"] = [{"text": data["what"]}]
     return resource

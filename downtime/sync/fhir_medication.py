@@ -1,7 +1,7 @@
 """Downtime medication orders as MedicationRequest and every dose given or not given as
 MedicationAdministration, pointing at its order, so the records office can rebuild the MAR of
-the outage in the EHR: who gave what when, the controlled-drug witness, and why a dose was
-missed."""
+the outage in the EHR: who gave what when, the controlled-drug witness or the high-alert
+medicine's second check, and why a dose was missed."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from downtime.domain.census import Movement, MovementEvent
 from downtime.domain.medication import Frequency, Order, Outcome
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
-from downtime.services import census
+from downtime.services import cd_register, census
 from downtime.services.medication import (
     ALLERGY_REASON,
     CONTINUES,
@@ -56,6 +56,10 @@ def order_key(record_id: str) -> str:
     return f"order:{record_id}"
 
 
+def dose_key(record_id: str) -> str:
+    return f"dose:{record_id}"
+
+
 def medication_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
     """One group per order and one per dose, each naming the stay it is of (`stays`); a dose
     needs its order and its patient. An order
@@ -88,8 +92,8 @@ def medication_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Gro
                       | ({order_key(prior)} if (prior := record.data.get(CONTINUES)) else set())))
     for record in doses:
         order = orders[record.data["order"]][1]
-        groups[f"dose:{record.record_id}"] = Group(
-            f"dose:{record.record_id}", partial(_one, partial(_administration, stays=stays), record, order, ctx),
+        groups[dose_key(record.record_id)] = Group(
+            dose_key(record.record_id), partial(_one, partial(_administration, stays=stays), record, order, ctx),
             frozenset({record.record_id}), frozenset({patient_key(str(record.patient_id)), order_key(order.record_id)}))
     return groups
 
@@ -240,10 +244,20 @@ def _instruction(order: Order, spec: FormSpec, ended: MovementEvent | None) -> d
     return instruction
 
 
+# A dose's second clinician (its `witness`), by the check its order asks for
+# (cd_register.second_check): its code (HL7's `witness` for a controlled drug's, `verifier` for a
+# high-alert medicine's independent double check) and words, so the EHR does not read an insulin
+# dose as witnessed for a controlled drug. Of an order now neither (its flag amended off since the
+# dose), `witness` and the field's label.
+_SECOND_CHECKS = {cd_register.WITNESS: ("witness", "Witness (controlled drug)"),
+                  cd_register.HIGH_ALERT_CHECK: ("verifier", "Second check (high-alert medicine)")}
+
+
 def _administration(record: RecordVersion, order: Order, ctx: Context, stays: Stays) -> dict[str, Any]:
     """The giver is whom the dose names (`given_by`: a dose given on paper by another nurse),
-    else whoever wrote version 1 of the dose; the controlled-drug witness is a second performer
-    with the `witness` function. Both are staff IDs of that version's laptop (neither is ever
+    else whoever wrote version 1 of the dose; the second clinician (a controlled drug's witness, a
+    high-alert medicine's second check: `_SECOND_CHECKS`) is a second performer with the
+    `witness` function, said in words. Both are staff IDs of that version's laptop (neither is ever
     amended); the Provenance keeps whoever typed it as its author. A dose transcribed from the
     paper chart says so in a note, as the CSV's `transcribed` column does, and where on the paper
     it is written in the next (the CSV's `paper_reference`)."""
@@ -256,7 +270,9 @@ def _administration(record: RecordVersion, order: Order, ctx: Context, stays: St
     performers = [{"function": {"coding": [coding(ADMIN_FUNCTION, "performer")]},
                    "actor": ctx.person(named, first.device_id) if named else ctx.author(first)}]
     if dose.witness:
-        performers.append({"function": {"coding": [coding(ADMIN_FUNCTION, "witness")]},
+        function, checked = _SECOND_CHECKS.get(cd_register.second_check(order),
+                                               ("witness", spec.field("witness").label.en))
+        performers.append({"function": {"coding": [coding(ADMIN_FUNCTION, function)], "text": checked},
                            "actor": ctx.person(dose.witness, first.device_id)})
     resource: dict[str, Any] = {
         "resourceType": "MedicationAdministration", "id": record.record_id,

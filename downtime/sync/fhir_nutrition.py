@@ -1,7 +1,9 @@
 """Each malnutrition screening as a FHIR Observation (a survey) in the stay it was made in: the
 MUST score as the value, its risk as the interpretation, the body mass index, weight, height,
-weight lost and acute illness as components (the measures in UCUM). Codes are in words: LOINC's
-and SNOMED CT's could not be checked here, and a wrong code files it as something else."""
+weight lost and acute illness as components (the measures in UCUM), and a loss the stay's weights
+show that the nurse confirmed as not scored (oedema gone: version 2's `loss_not_scored_pct`), the
+score being lower than those weights alone give. Codes are in words: LOINC's and SNOMED CT's could
+not be checked here, and a wrong code files it as something else."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from sqlite_utils import Database
 
 from downtime.domain.nutrition import RISKS
 from downtime.domain.records import RecordVersion
-from downtime.services.nutrition import FORM, screened
+from downtime.services.nutrition import FORM, LOSS_NOT_SCORED, screened
 from downtime.sync.fhir_elements import Context, Group, label
 from downtime.sync.fhir_observations import quantity, record_observation
 from downtime.sync.fhir_stays import Stays, one_each
@@ -26,6 +28,8 @@ def nutrition_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Grou
 
 def _observation(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str, Any]:
     data, spec, found = record.data, ctx.forms[FORM], screened(record)
+    percent = data.get(LOSS_NOT_SCORED)
+    not_scored = [{"code": {"text": spec.field(LOSS_NOT_SCORED).label.en}, "valueQuantity": quantity(percent, "%")}]
     return record_observation(
         record, ctx, stays, "survey", MUST, data["screened_at"], valueInteger=found.score,
         interpretation=[{"text": RISKS[found.risk]["en"]}],
@@ -35,5 +39,6 @@ def _observation(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str,
             {"code": {"text": spec.field("height_cm").label.en}, "valueQuantity": quantity(data["height_cm"], "cm")},
             {"code": {"text": spec.field("weight_loss").label.en},
              "valueCodeableConcept": {"text": label(spec, "weight_loss", data["weight_loss"])}},
-            {"code": {"text": spec.field("acute_no_intake").label.en}, "valueBoolean": data["acute_no_intake"]}],
+            {"code": {"text": spec.field("acute_no_intake").label.en}, "valueBoolean": data["acute_no_intake"]},
+            *(not_scored if percent else [])],
         **({"note": [{"text": data["notes"]}]} if data.get("notes") else {}))
