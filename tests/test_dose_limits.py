@@ -200,6 +200,15 @@ def _prn_paracetamol(session_for, patient, dose=1.0, unit="g"):
         "start_at": "2026-11-28T01:00+01:00", "controlled": False, "high_alert": False}, patient_id=patient).record_id
 
 
+def _weighed(session_for, patient, kg):
+    """The patient weighed after the order was written (the admission's weight typed then): an
+    order written so for their weight is refused when written (see tests/test_order_dose_checks.py);
+    one written before they were weighed is questioned at each dose."""
+    nurse = session_for("nurse")
+    admission = records.list_current(nurse.db, form_id="admission", patient_id=patient)[0]
+    records.amend(nurse, admission.record_id, {**admission.data, "weight_kg": kg}, "weighed on the ward")
+
+
 def _prn(at, dose):
     return {"outcome": "given", "given_at": f"2026-11-28T{at}+01:00", "dose_given": dose, "route": "PO",
             "given_for": "pain 6/10"}
@@ -210,8 +219,9 @@ def _limits(warnings):
 
 
 def test_a_third_gram_in_8_hours_to_a_42_kg_patient_is_questioned_by_her_weight(session_for, admission_values, clock):
-    patient = _admit(session_for, admission_values, weight_kg=42)
+    patient = _admit(session_for, admission_values, weight_kg=None)
     order, nurse = _prn_paracetamol(session_for, patient), session_for("nurse")
+    _weighed(session_for, patient, 42)
     for at in ("01:00", "05:00"):
         medication.record_dose(nurse, order, _prn(at, 1.0), overrides={Check.ALLERGY: "n/a"})
     assert [check for check, _ in _limits(medication.check_dose(nurse, order, _prn("09:00", 1.0)))] == [
@@ -229,9 +239,10 @@ def test_a_70_kg_adults_gram_every_6_hours_says_nothing(session_for, admission_v
 
 
 def test_a_childs_dose_is_weighed_by_the_childs_weight(session_for, admission_values, clock):
-    patient = _admit(session_for, admission_values, birth_date="2021-03-12", weight_kg=18)
+    patient = _admit(session_for, admission_values, birth_date="2021-03-12", weight_kg=None)
     nurse = session_for("nurse")
     adults = _prn_paracetamol(session_for, patient)
+    _weighed(session_for, patient, 18)
     assert [check for check, _ in _limits(medication.check_dose(nurse, adults, _prn("13:00", 1.0)))] == [
         Check.MAXIMUM_DOSE]
     childs = _prn_paracetamol(session_for, patient, 270, "mg")

@@ -9,6 +9,7 @@ from datetime import date
 
 from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.medicationadministration import MedicationAdministration
+from fhir.resources.R4B.medicationrequest import MedicationRequest
 from fhir.resources.R4B.observation import Observation
 
 from downtime.domain.medication import Check
@@ -93,14 +94,15 @@ def test_a_high_alert_dose_s_second_check_is_not_sent_as_a_controlled_drug_s_wit
 
 def test_the_overrides_of_a_medicine_s_own_limits_are_sent_as_the_other_overrides(
         session_for, medication_ward, tmp_path):
-    """2 g of paracetamol at once, above its 1 g; then a gram 3 hours after the regular 06:00 one,
-    from another order: each dose says the warning overridden and why, as an allergy's is."""
+    """2 g of paracetamol given at once from a 1 g order, above the medicine's 1 g; then a gram 3
+    hours after the regular 06:00 one, from another order: each dose says the warning overridden
+    and why, as an allergy's is."""
     patient = medication_ward[0]
     doctor, nurse = session_for("doctor"), session_for("nurse")
 
     def given(at, dose=1.0, route="PO", **order):
         written = records.save_new(doctor, "medication_order", {
-            "drug": "Paracetamol", "dose": dose, "dose_unit": "g", "route": route, "frequency": "once",
+            "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": route, "frequency": "once",
             "start_at": at, "controlled": False, "high_alert": False, **order}, patient_id=patient).record_id
         return medication.record_dose(nurse, written, {"outcome": "given", "given_at": at, "dose_given": dose,
                                                        "route": route, "scheduled_for": at}, overrides=ANY_WARNING)
@@ -108,7 +110,7 @@ def test_the_overrides_of_a_medicine_s_own_limits_are_sent_as_the_other_override
     double = given("2026-11-27T09:30+01:00", 2.0)
     given("2026-11-28T06:00+01:00", frequency="scheduled", times="00:00 06:00 12:00 18:00")
     close = given("2026-11-28T09:00+01:00", route="IV")
-    assert [item["check"] for item in double.data["overrides"]] == [Check.MAXIMUM_DOSE]
+    assert Check.MAXIMUM_DOSE in [item["check"] for item in double.data["overrides"]]
     assert Check.MEDICINE_INTERVAL in [item["check"] for item in close.data["overrides"]]
     found = _exported(session_for, tmp_path)
     assert "Warning overridden (maximum dose): Checked with the prescriber" in [
@@ -157,3 +159,15 @@ def test_fluids_under_the_skin_charted_from_the_medication_chart_are_one_volume_
         (charted.record_id, "Fluid intake: other (e.g. subcutaneous, irrigation)", 500)]
     assert [part.reference for part in volumes[0].partOf] == [f"urn:uuid:{doses[0].record_id}"]
     assert all(found[dose.record_id]["dosage"]["dose"]["value"] == 500.0 for dose in doses)
+
+
+def test_an_opioid_order_above_a_usual_first_dose_is_sent_with_the_prescribers_reason(
+        session_for, medication_ward, tmp_path):
+    """The reason the prescriber gave for MST 60 mg (asked at the order, see
+    tests/test_order_dose_checks.py) is the EHR's to read beside the order, as an allergy's is."""
+    order = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Morphine sulfate MR", "dose": 60.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled",
+        "times": "08:00 20:00", "start_at": "2026-11-28T08:00+01:00", "controlled": True, "high_alert": False,
+        "dose_reason": "MST 60 mg BD at home"}, patient_id=medication_ward[0])
+    request = MedicationRequest.model_validate(_exported(session_for, tmp_path)[order.record_id])
+    assert "Prescribed above a usual first dose: MST 60 mg BD at home" in [note.text for note in request.note]

@@ -2,6 +2,7 @@
 patient's volumes, orders and doses at once, however many patients the ward has."""
 
 from downtime.services import census, fluid_balance, medication, records, wards
+from tests.statements import statements
 
 PLAN = {"decided_at": "2026-11-28T09:30+01:00", "kind": "restriction", "volume": 1500, "decided_by": "Dr Benali"}
 SALINE = {"drug": "Sodium chloride 0.9 %", "dose": 1000.0, "dose_unit": "mL", "route": "IV", "frequency": "scheduled",
@@ -25,16 +26,6 @@ def _admitted_on_a_drip(session_for, admission_values, bed: int) -> str:
     return patient
 
 
-def _statements(db, read) -> tuple[int, object]:
-    seen: list[str] = []
-    db.conn.set_trace_callback(seen.append)
-    try:
-        found = read()
-    finally:
-        db.conn.set_trace_callback(None)
-    return len(seen), found
-
-
 def test_the_ward_is_read_in_as_many_statements_for_one_patient_as_for_four(session_for, admission_values):
     """Each patient's volumes, orders and doses were read one patient after another: five or six
     statements a patient on every escalation list and handover sheet."""
@@ -46,8 +37,8 @@ def test_the_ward_is_read_in_as_many_statements_for_one_patient_as_for_four(sess
             _admitted_on_a_drip(session_for, admission_values, count + 1)
         inside = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
         ids, at = [one.patient_id for one in inside], nurse.clock()
-        exceeded = _statements(nurse.db, lambda: fluid_balance.restrictions_exceeded(nurse.db, ids, at, "en"))
-        handed = _statements(nurse.db, lambda: fluid_balance.handover(nurse.db, nurse.forms, inside, at, "en"))
+        exceeded = statements(nurse.db, lambda: fluid_balance.restrictions_exceeded(nurse.db, ids, at, "en"))
+        handed = statements(nurse.db, lambda: fluid_balance.handover(nurse.db, nurse.forms, inside, at, "en"))
         assert set(exceeded[1]) == set(handed[1]) == set(ids)  # every patient over, bag counted
         counted.append((exceeded[0], handed[0]))
     assert counted[0] == counted[1]

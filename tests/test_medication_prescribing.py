@@ -273,6 +273,7 @@ def test_hourly_and_two_hourly_orders_are_written(session_for, medication_ward, 
     """"“Administration times” is too long (at most 60 characters)": an hourly or two-hourly
     regular order could not be written at all."""
     patient, _, _ = medication_ward
-    saved = records.save_new(session_for("doctor"), "medication_order",
-                             {**CO_AMOXICLAV, "drug": "Paracetamol", "times": times}, patient_id=patient)
+    saved = records.save_new(session_for("doctor"), "medication_order", {
+        **CO_AMOXICLAV, "drug": "Ofloxacin 0.3% eye drops", "dose": 1.0, "dose_unit": "drop", "route": "TOP",
+        "times": times}, patient_id=patient)
     assert medication.order_of(saved).times == tuple(time.fromisoformat(clock) for clock in times.split())

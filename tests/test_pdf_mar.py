@@ -656,6 +656,23 @@ def test_a_reason_kept_from_the_medicine_an_order_was_amended_from_is_not_printe
     assert "Clarithromycin 1 g IV" in text and "Prescribed despite" not in text
 
 
+def test_a_printed_opioid_above_a_first_dose_says_the_prescribers_reason(tmp_path, session_for, medication_ward):
+    """MST 60 mg twice a day printed as any other order: the day team read no reason for a dose
+    four times a usual first one, which the prescriber had given on the laptop."""
+    from downtime.services import records
+
+    patient, _, _ = medication_ward
+    records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Morphine sulfate MR", "dose": 60.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled",
+        "times": "08:00 20:00", "start_at": "2026-11-28T08:00+01:00", "controlled": True, "high_alert": False,
+        "dose_reason": "MST 60 mg BD at home"}, patient_id=patient)
+    for lang, said in (("en", "Prescribed above a usual first dose: “MST 60 mg BD at home”"),
+                       ("fr", "Prescrit au-dessus de la dose initiale habituelle : « MST 60 mg BD at home »")):
+        text = " ".join(_text(printing.print_mar(session_for("nurse", lang), [patient], tmp_path / f"{lang}.pdf",
+                                                 days=3, first_day=date(2026, 11, 27))))
+        assert said in text, lang
+
+
 FLUIDS = {"drug": "Sodium chloride 0.9%", "dose": 1000.0, "dose_unit": "mL", "route": "IV", "form": "infusion",
           "rate_ml_h": 125.0, "frequency": "scheduled", "times": "08:00 16:00", "start_at": "2026-11-28T08:00+01:00",
           "controlled": False, "high_alert": False}
@@ -1103,11 +1120,11 @@ def test_a_chart_prints_all_an_order_box_asks_of_an_order(tmp_path, session_for,
                                                                  "dose_unit": "mg", "prescriber": "Dr Anne Roux (phone)"},
                      patient_id=patient)
     for lang, said, phoned in (
-            ("en", "Morphine 50 mg IV at 2 mL/h Indication: Palliative pain Start 28/11 08:00 — Stopped 30/11 08:00 "
+            ("en", "Morphine 50 mg IV at 2 mL/h Indication: Palliative pain Start 28/11 08:00 — Until 30/11 08:00 "
                    "Prescriber: Dr Karim Benali (doctor) CONTROLLED DRUG — witness HIGH-ALERT",
              "Ondansetron 4 mg IV at 125 mL/h Start 28/11 08:00 Prescriber: Dr Anne Roux (phone)"),
-            ("fr", "Morphine 50 mg IV à 2 mL/h Indication : Palliative pain Début 28/11 08:00 — Arrêt 30/11 08:00 "
-                   "Prescripteur : Dr Karim Benali (doctor) STUPÉFIANT — témoin HAUT RISQUE",
+            ("fr", "Morphine 50 mg IV à 2 mL/h Indication : Palliative pain Début 28/11 08:00 — "
+                   "Jusqu’au 30/11 08:00 Prescripteur : Dr Karim Benali (doctor) STUPÉFIANT — témoin HAUT RISQUE",
              "Ondansetron 4 mg IV à 125 mL/h Début 28/11 08:00 Prescripteur : Dr Anne Roux (phone)")):
         text = " ".join(_text(printing.print_mar(session_for("nurse", lang), [patient], tmp_path / f"{lang}.pdf")))
         assert said in text and phoned in text, lang

@@ -11,12 +11,13 @@ from difflib import SequenceMatcher
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from enum import StrEnum
 from functools import lru_cache
+from itertools import chain, pairwise
 from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, model_validator
 
 from downtime.domain import elapsed
-from downtime.domain.dose_limits import RULES, Limit, limit_for, strengths_mg
+from downtime.domain.dose_limits import RULES, Limit, Rule, limit_for, strengths_mg
 from downtime.domain.laptops import Authors, Laptop
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Listed, Number, Phrase, message
 
@@ -89,6 +90,9 @@ class Order(BaseModel):
     """Given within 30 minutes of its time (see `policy_for`)."""
     allergy_reason: str | None = None
     """Why it was prescribed despite an allergy of the patient's it matches, as the prescriber wrote it."""
+    dose_reason: str | None = None
+    """Why an opioid's dose is above a usual first dose, as the prescriber wrote it (a patient
+    already taking opioids; see services.medication._as_dosed)."""
     prescriber: str | None = None
     """Who prescribed it when not whoever wrote it (a paper or telephone order typed in)."""
     telephone: bool = False
@@ -455,6 +459,36 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "panadol": ("paracetamol",), "perfalgan": ("paracetamol",), "calpol": ("paracetamol",), "acetaminophen": ("paracetamol",),
     "advil": ("ibuprofen",), "nurofen": ("ibuprofen",), "brufen": ("ibuprofen",), "voltarene": ("diclofenac",),
     "voltarol": ("diclofenac",), "profenid": ("ketoprofen",), "kardegic": ("aspirin",), "aspegic": ("aspirin",),
+    # The brands a French ward (ANSM) or an English one (BNF) writes for its everyday medicines:
+    # "Lasilix 40 mg" beside "Furosémide 40 mg" was two medicines, each given every morning.
+    "lasilix": ("furosemide",), "lasix": ("furosemide",), "burinex": ("bumetanide",),
+    "aldactone": ("spironolactone",), "esidrex": ("hydrochlorothiazide",),
+    "levothyrox": ("levothyroxine",), "l-thyroxine": ("levothyroxine",),
+    "inexium": ("esomeprazole",), "nexium": ("esomeprazole",), "mopral": ("omeprazole",), "losec": ("omeprazole",),
+    "lanzor": ("lansoprazole",), "ogast": ("lansoprazole",), "zoton": ("lansoprazole",),
+    "inipomp": ("pantoprazole",), "eupantol": ("pantoprazole",), "protium": ("pantoprazole",),
+    "pariet": ("rabeprazole",), "tahor": ("atorvastatin",), "lipitor": ("atorvastatin",),
+    "crestor": ("rosuvastatin",), "zocor": ("simvastatin",), "elisor": ("pravastatin",),
+    "coversyl": ("perindopril",), "triatec": ("ramipril",), "tritace": ("ramipril",), "renitec": ("enalapril",),
+    "zestril": ("lisinopril",), "amlor": ("amlodipine",), "istin": ("amlodipine",),
+    "detensiel": ("bisoprolol",), "cardensiel": ("bisoprolol",), "cardicor": ("bisoprolol",),
+    "lopressor": ("metoprolol",), "seloken": ("metoprolol",), "tenormine": ("atenolol",),
+    "avlocardyl": ("propranolol",), "cordarone": ("amiodarone",), "plavix": ("clopidogrel",),
+    "brilique": ("ticagrelor",), "efient": ("prasugrel",), "glucophage": ("metformin",),
+    "laroxyl": ("amitriptyline",), "deroxat": ("paroxetine",), "seroplex": ("escitalopram",),
+    "zoloft": ("sertraline",), "prozac": ("fluoxetine",), "seresta": ("oxazepam",), "temesta": ("lorazepam",),
+    "xanax": ("alprazolam",), "lexomil": ("bromazepam",), "valium": ("diazepam",), "atarax": ("hydroxyzine",),
+    "stilnox": ("zolpidem",), "imovane": ("zopiclone",), "zimovane": ("zopiclone",), "haldol": ("haloperidol",),
+    "risperdal": ("risperidone",), "zyprexa": ("olanzapine",), "loxapac": ("loxapine",),
+    "zyloric": ("allopurinol",), "lyrica": ("pregabalin",), "neurontin": ("gabapentin",),
+    "tegretol": ("carbamazepine",), "depakine": ("valproate",), "epilim": ("valproate",),
+    "acide valproïque": ("valproate",), "valproic acid": ("valproate",), "keppra": ("levetiracetam",),
+    "lamictal": ("lamotrigine",), "solupred": ("prednisolone",), "cortancyl": ("prednisone",),
+    "medrol": ("methylprednisolone",), "solumedrol": ("methylprednisolone",),
+    "ventoline": ("salbutamol",), "ventolin": ("salbutamol",), "atrovent": ("ipratropium",),
+    "seretide": ("fluticasone", "salmeterol"), "symbicort": ("budesonide", "formoterol"),
+    "primperan": ("metoclopramide",), "zophren": ("ondansetron",), "zofran": ("ondansetron",),
+    "motilium": ("domperidone",), "duphalac": ("lactulose",), "forlax": ("macrogol",),
 }
 # Controlled drugs (stupéfiants): a dose needs a witness and a line in the ward's register. Those
 # of schedule 2 (or 3 with a register kept: buprenorphine) in the UK that France lists as
@@ -1042,23 +1076,33 @@ class AsRequiredStatus:
     amount: float | None = None
     """What `recent` comes to in the order's unit, as the daily maximum counts it (see
     `_beyond_daily_maximum`); None when a dose's amount cannot be said in it."""
+    held_by: Phrase | None = None
+    """The medicine's own limit (see `beyond_dose_limits`) that holds the next dose back, when it
+    is one of them and not the order's: "Paracetamol: at least 4 h after the 28/11 06:00 dose
+    (Paracetamol 1 g PO)"; None when the order's own limits hold it, or a dose is allowed now."""
 
 
 def prn_status(order: Order, at: datetime, given: Sequence[Administration],
-               on_hold: Sequence[Administration] = (), orders: Sequence[Order] = ()) -> AsRequiredStatus:
+               on_hold: Sequence[Administration] = (), orders: Sequence[Order] = (),
+               names: Mapping[str, str] | None = None, age: int | None = None,
+               kg: float | None = None) -> AsRequiredStatus:
     """`given`, `on_hold`: as `prn_given`; `orders`: the orders of those doses, whose amounts the
-    daily maximum counts (see `_beyond_daily_maximum`). The next dose allowed is the first moment from `at` at which the
-    very checks a dose is saved against (`_prn_warnings`) say nothing: `at` itself or one at
-    which a dose leaves the interval or the 24 hours, where those checks change. `at` may be on
-    the ward's clock, its zone's rules: the hours are counted in real time (see `elapsed`) and
-    the next dose is said on that clock (on the offset its last dose was written with, the night
-    the clocks went forward it read an hour early)."""
+    daily maximum counts (see `_beyond_daily_maximum`); `names`, `age`, `kg`: as
+    `beyond_dose_limits` takes them. The next dose allowed is the first moment from `at` at which
+    the very checks a dose is saved against say nothing: the order's (`_prn_warnings`) and the
+    medicine's own (`beyond_dose_limits`: regular paracetamol at 06:00 held a gram as required,
+    every 2 h, until 10:00 at Save, while the dialog said a dose was allowed now). That is `at`
+    itself or one at which a dose leaves an interval (the order's or the medicine's) or the 24
+    hours, where those checks change. `at` may be on the ward's clock, its zone's rules: the hours
+    are counted in real time (see `elapsed`) and the next dose is said on that clock (on the
+    offset its last dose was written with, the night the clocks went forward it read an hour
+    early)."""
     zone, at = at.tzinfo, elapsed.instant(at)
-    interval = timedelta(hours=order.min_interval_hours or 0)
-    ends = {elapsed.instant(dose.at) + gap for dose in (*given, *on_hold) for gap in (interval, DAY)}
+    gaps = {timedelta(hours=order.min_interval_hours or 0), DAY, *_medicine_intervals(order)}
+    ends = {elapsed.instant(dose.at) + gap for dose in (*given, *on_hold) for gap in gaps}
     by_id = {found.record_id: found for found in (order, *orders)}
-    allowed = next(moment for moment in sorted({at, *(end for end in ends if end > at)})
-                   if not _prn_warnings(order, moment, order.dose, given, {}, by_id, on_hold))
+    allowed, held = _next_allowed(order, sorted({at, *(end for end in ends if end > at)}), given, on_hold, by_id,
+                                  names or {}, age, kg)
 
     def day_up_to_at(doses: Sequence[Administration]) -> tuple[Administration, ...]:
         return tuple(sorted((dose for dose in doses if at - DAY < dose.at <= at), key=given_instant))
@@ -1068,7 +1112,8 @@ def prn_status(order: Order, at: datetime, given: Sequence[Administration],
     return AsRequiredStatus(last=max((dose for dose in given if dose.at <= at), key=given_instant, default=None),
                             recent=recent, next_at=None if allowed == at else allowed.astimezone(zone),
                             on_hold=day_up_to_at(on_hold),
-                            amount=None if None in amounts else sum(amount for amount in amounts if amount is not None))
+                            amount=None if None in amounts else sum(amount for amount in amounts if amount is not None),
+                            held_by=_held_by(held))
 
 
 # The warning of a dose given from another order of the same medicine, by that order's kind
@@ -1108,7 +1153,9 @@ def given_from_other_orders(order: Order, at: datetime, others: Sequence[tuple[O
         return []
     _, nearest, other, name = min(close, key=lambda found: found[0])
     held = nearest in on_hold
-    values = {"order": name, "time": f"{nearest.at:%d/%m %H:%M}" if held else f"{nearest.at:%H:%M}",
+    # Its day, when not this dose's day: a weekly order's dose three days before read as today's.
+    dated = held or nearest.at.astimezone(at.tzinfo).date() != at.date()
+    values = {"order": name, "time": f"{nearest.at:%d/%m %H:%M}" if dated else f"{nearest.at:%H:%M}",
               "start": f"{other.start_at:%d/%m %H:%M}", "times": " ".join(f"{clock:%H:%M}" for clock in other.times)}
     return [Warning(Check.ALREADY_GIVEN, _ORDERED_TWICE[other.frequency is Frequency.SCHEDULED, held], values)]
 
@@ -1573,6 +1620,74 @@ def beyond_dose_limits(order: Order, at: datetime, amount: float, doses: Sequenc
         if medicine in content and Check.PRN_DAILY_MAX not in said:
             warnings += _above_a_day(limit, medicine, at, content[medicine], given, on_hold, orders, names)
     return warnings
+
+
+def has_dose_limits(drug: str) -> bool:
+    """Whether a medicine ordered so has limits of its own (`dose_limits.RULES`), which the
+    patient's age and weight are read for: most have none."""
+    return bool(medicines_in(drug) & _LIMITED.keys())
+
+
+def limits_of(drug: str) -> dict[str, Rule]:
+    """The limits (`dose_limits.RULES`) of each medicine of `drug` that has some, by medicine
+    as `medicines_in` names it: an order is weighed against them when written (domain.order_units)."""
+    return {medicine: _LIMITED[medicine] for medicine in medicines_in(drug) & _LIMITED.keys()}
+
+
+def _medicine_intervals(order: Order) -> set[timedelta]:
+    """How far apart the doses of each medicine of `order` with limits must be, whatever the order says."""
+    return {rule.interval for medicine in medicines_in(order.drug) & _LIMITED.keys()
+            if (rule := _LIMITED[medicine]).interval is not None}
+
+
+def _next_allowed(order: Order, moments: Sequence[datetime], given: Sequence[Administration],
+                  on_hold: Sequence[Administration], orders: Mapping[str, Order], names: Mapping[str, str],
+                  age: int | None, kg: float | None) -> tuple[datetime, list[Warning]]:
+    """The first of `moments` (in order, the first `at`) at which a dose of `order` is questioned
+    neither by its order (`_prn_warnings`) nor by its medicine (`beyond_dose_limits`), but for
+    what the medicine's limits say of the dose with no other given (a child's dose above the most
+    for one: no wait clears it, and Save says it), with what questioned it at the moment before
+    (nothing when it is the first). Only the doses within a day of `moments` are weighed by the
+    medicine's limits, which look no further: the dialog asks this at each keystroke of the time,
+    and a stay's doses are weeks of them. The last moment is a day past every dose: one is found."""
+    alone = {warning.template for warning in beyond_dose_limits(order, moments[0], order.dose, (), (), orders, names,
+                                                                 age, kg)}
+
+    def near(doses: Sequence[Administration]) -> list[Administration]:
+        return [dose for dose in doses if moments[0] - DAY < elapsed.instant(dose.at) < moments[-1] + DAY]
+
+    given_near, held_near = near(given), near(on_hold)
+
+    def questioned(moment: datetime) -> list[Warning]:
+        return _prn_warnings(order, moment, order.dose, given, {}, orders, on_hold) or [
+            warning for warning in beyond_dose_limits(order, moment, order.dose, given_near, held_near, orders, names,
+                                                      age, kg) if warning.template not in alone]
+
+    judged = ((moment, questioned(moment)) for moment in moments)
+    return next((moment, before) for (_, before), (moment, said) in pairwise(chain([(moments[0], [])], judged))
+                if not said)
+
+
+# What holds the next dose of an as-required order back, when it is its medicine's own limit
+# (see `AsRequiredStatus.held_by`): its interval from a dose, or its 24 hours' maximum, by
+# whether it is the patient's weight that makes it so.
+_HELD_BY_INTERVAL = QT_TRANSLATE_NOOP("messages", "{medicine}: at least {hours} h after the {time} dose ({order})")
+_HELD_BY_A_DAY = {
+    False: QT_TRANSLATE_NOOP("messages", "{medicine}: at most {most} {unit} in 24 h"),
+    True: QT_TRANSLATE_NOOP("messages", "{medicine}: at most {most} {unit} in 24 h for {kg} kg ({per_kg} mg/kg)")}
+
+
+def _held_by(said: Sequence[Warning]) -> Phrase | None:
+    """The medicine's limit among the warnings that held a dose back (see `_next_allowed`), in
+    the words of the limit rather than of a dose at that moment; None when the order's did."""
+    for warning in said:
+        if warning.check is Check.MEDICINE_INTERVAL:
+            return Phrase(_HELD_BY_INTERVAL, {key: warning.values[key] for key in ("medicine", "hours", "time", "order")})
+        if warning.template in _A_DAY.values():
+            by_weight = warning.template == _A_DAY[True]
+            keys = ("medicine", "most", "unit", "kg", "per_kg") if by_weight else ("medicine", "most", "unit")
+            return Phrase(_HELD_BY_A_DAY[by_weight], {key: warning.values[key] for key in keys})
+    return None
 
 
 def _order_named(dose: Administration, orders: Mapping[str, Order], names: Mapping[str, str]) -> str:

@@ -17,6 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
+from downtime.domain.elapsed import reached
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.medication import (
     NOT_GIVEN_CODES, Administration, AsRequiredStatus, DoseState, Frequency, NotGivenReason, Order, dose_text, prescribed_despite,
@@ -83,6 +84,8 @@ WORDS: dict[str, dict[Lang, str]] = {
     "none": {"en": "No medication orders.", "fr": "Aucune prescription."},
     "allergy_reason": {"en": "Prescribed despite the allergy: “{reason}”",
                        "fr": "Prescrit malgré l’allergie : « {reason} »"},
+    "dose_reason": {"en": "Prescribed above a usual first dose: “{reason}”",
+                    "fr": "Prescrit au-dessus de la dose initiale habituelle : « {reason} »"},
     "on_hold": {"en": "ON HOLD: another laptop wrote this order otherwise, check it",
                 "fr": "EN ATTENTE : un autre portable a écrit cette prescription autrement, la vérifier"},
     "admission_on_hold": {"en": "ADMISSION ON HOLD: another laptop wrote it otherwise (allergies, bed…), check it",
@@ -111,6 +114,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "not_here": {"en": "not recorded here", "fr": "non tracée ici"},
     "start": {"en": "Start {when}", "fr": "Début {when}"},
     "stopped": {"en": "Stopped {when}", "fr": "Arrêt {when}"},
+    "until": {"en": "Until {when}", "fr": "Jusqu’au {when}"},
     "crossed_key": {"en": "Hatched box: no dose of the order at that time (before its start, after its stop): "
                           "not to be signed.",
                     "fr": "Case hachurée : aucune dose de la prescription à cette heure (avant son début, après son "
@@ -254,6 +258,16 @@ class _OrdersSaid:
     """Why an order the patient's allergies match was prescribed all the same."""
     prescribers: Mapping[str, str]
     """Who prescribed it (medication.prescriber_words): the paper chart's printed name."""
+    printed_at: datetime
+    """When the chart is printed: an order's stop still ahead then reads "Until", not "Stopped"."""
+
+
+def _course(order: Order, printed_at: datetime, lang: Lang) -> str:
+    """An order's start, and its stop as the dose dialog says it: stopped once reached, until it
+    is ahead ("Stopped 30/11 08:00" printed on the 28th read as a course ended two days early)."""
+    stop = [] if order.stop_at is None else [w("stopped" if reached(order.stop_at, printed_at) else "until", lang,
+                                              when=f"{order.stop_at:%d/%m %H:%M}")]
+    return " — ".join([w("start", lang, when=f"{order.start_at:%d/%m %H:%M}"), *stop])
 
 
 def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, said: _OrdersSaid, width: float,
@@ -269,12 +283,12 @@ def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, said: _OrdersSaid
                                                        for other in row.also_ordered))] if row.also_ordered else []
     flags += order_flags(order, lang)
     flags += [w("allergy_reason", lang, reason=said.reasons[order.record_id])] if order.record_id in said.reasons else []
+    flags += [w("dose_reason", lang, reason=order.dose_reason)] if order.dose_reason else []
     if order.frequency is Frequency.PRN:
         lines.append(w("every", lang, hours=decimal_text(order.min_interval_hours, lang), count=order.max_doses_24h,
                        why=order.prn_indication or ""))
     lines += [w("indication", lang, why=order.indication)] if order.indication else []
-    lines.append(" — ".join([w("start", lang, when=f"{order.start_at:%d/%m %H:%M}")]
-                            + ([w("stopped", lang, when=f"{order.stop_at:%d/%m %H:%M}")] if order.stop_at else [])))
+    lines.append(_course(order, said.printed_at, lang))
     lines.append(w("prescribed_by", lang, who=said.prescribers[order.record_id]))
     lines += [status] if status else []
     warned = order.record_id in said.held or bool(row.also_ordered)
@@ -448,7 +462,7 @@ def _not_given_why(rows: list[MarRow], days: list[date]) -> list[tuple[Administr
 
 
 def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Mapping[str, Laptop], order_form: FormSpec,
-           dose_form: FormSpec, lang: Lang, width: float) -> list[Flowable]:
+           dose_form: FormSpec, lang: Lang, width: float, printed_at: datetime) -> list[Flowable]:
     story: list[Flowable] = [PatientMarker(chart.patient)]
     story.append(_p(allergy_line(chart.patient, lang), width, size=11, bold=True,
                     color=allergy_colour(chart.patient)))
@@ -475,7 +489,8 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
     said = _OrdersSaid(chart.held, {row.order.record_id: reason for row in chart.rows
                                     if (reason := prescribed_despite(row.order, chart.patient.allergies,
                                                                      chart.patient.allergies_in(lang))) is not None},
-                       {row.order.record_id: prescriber_words(row, authors, laptops, lang) for row in chart.rows})
+                       {row.order.record_id: prescriber_words(row, authors, laptops, lang) for row in chart.rows},
+                       printed_at)
     marks = {dose.record_id: number for number, (_, _, doses) in enumerate(overridden, start=1) for dose in doses}
     blocks = _blocks(days)
     # A once-only order apart: under "Regular medicines" its one time read as a dose each day.
@@ -532,7 +547,7 @@ def mar_pdf(charts: Sequence[PatientChart], out: Path, *, first_day: date, days:
     for index, chart in enumerate(charts):
         if index:
             story.append(PageBreak())
-        story += _chart(chart, shown, authors, laptops, order_form, dose_form, lang, width)
+        story += _chart(chart, shown, authors, laptops, order_form, dose_form, lang, width, printed_at)
     return build_pdf(out, story, info)
 
 

@@ -140,9 +140,11 @@ def as_required_words(session: Session, order: Order, at: datetime) -> tuple[str
     (`medication.as_required_status`): the last dose of the medicine before it (when, how long
     before, who, and from which order if another), how many in the 24 hours up to it against the
     order's maximum, and those on hold that another laptop recorded as given (counted by Save as
-    perhaps given), and when the next is allowed; and whether a dose then is too soon. Said from
-    now when the time is now (within the minute), from the time typed otherwise; how long, in
-    real time (see `elapsed`): the night the clocks go forward, a wait of 3 h 45 min read 4 h 45."""
+    perhaps given), and when the next is allowed, with the medicine's own limit when it is that
+    which holds it (4 h after a regular gram of paracetamol, whatever the order's interval); and
+    whether a dose then is too soon. Said from now when the time is now (within the minute), from
+    the time typed otherwise; how long, in real time (see `elapsed`): the night the clocks go
+    forward, a wait of 3 h 45 min read 4 h 45."""
     status, now = medication.as_required_status(session, order.record_id, at), session.clock()
     current = abs(at - now) < timedelta(minutes=1)
     when = f"{at:%d/%m %H:%M}"
@@ -190,6 +192,8 @@ def as_required_words(session: Session, order: Order, at: datetime) -> tuple[str
                 translate("DoseDialog", "Next dose allowed from {time} ({wait} after {at})"))
         wait = duration_text(elapsed.between(at, status.next_at))
         lines.append(said.format(time=f"{status.next_at:%d/%m %H:%M}", wait=wait, at=when))
+        if status.held_by is not None:  # the medicine's own limit, not the order's: say which
+            lines[-1] += f" — {status.held_by.text(language())}"
     return "\n".join(lines), status.next_at is not None
 
 

@@ -657,7 +657,9 @@ class FormView(QWidget):
     def _order_refused(self, values: dict[str, Any]) -> bool:
         """An order the service would refuse (its stop before its start, its patient dead by
         then) is refused before any question about it: the doctor answered "Allergies not known
-        yet" and "Already ordered", then was refused. The reason an allergy needs is asked next."""
+        yet" and "Already ordered", then was refused. An opioid's dose above a usual first dose
+        asks the prescriber's reason (cancelled: back at the dose); the reason an allergy needs
+        is asked next."""
         if self.spec.id != medication.ORDER_FORM or self.patient_id is None:
             return False
         try:
@@ -665,6 +667,11 @@ class FormView(QWidget):
                                    self.record.data if self.record else None)
         except medication.AllergyReasonNeeded:
             return False
+        except medication.DoseReasonNeeded as asked:
+            return not self._reason_kept(values, asked.field, translate("FormView", "Dose above a usual first dose"),
+                                         say(asked) + "\n\n" + translate(
+                                             "FormView", "Why is this dose prescribed? (kept in the order)"),
+                                         "dose") or self._order_refused(values)
         except ValidationFailed as failed:
             self.show_errors(failed.errors)
             return True
@@ -681,16 +688,20 @@ class FormView(QWidget):
             return True
         matched = medication.allergy_reason_needed(self.session, self.patient_id, values,
                                                    self.record.data if self.record else None)
-        if not matched:
-            return True
-        reason = Prompts.reason(self, translate("FormView", "Recorded allergy"), translate(
+        return not matched or self._reason_kept(values, medication.ALLERGY_REASON, translate(
+            "FormView", "Recorded allergy"), translate(
             "FormView", "{drug} matches the patient's recorded allergy: {allergies}.\n\nWhy is it prescribed all the "
-                        "same? (kept in the order)").format(drug=values.get("drug"), allergies=", ".join(matched)))
+                        "same? (kept in the order)").format(drug=values.get("drug"), allergies=", ".join(matched)), "drug")
+
+    def _reason_kept(self, values: dict[str, Any], field: str, title: str, question: str, back_to: str) -> bool:
+        """The prescriber's reason for an order written against a caution, asked and kept in its
+        `field`; cancelled, they are back at the field `back_to` to correct instead."""
+        reason = Prompts.reason(self, title, question)
         if reason is None:
-            self.editors["drug"].widget.setFocus()
+            self.editors[back_to].widget.setFocus()
             return False
-        values[medication.ALLERGY_REASON] = reason
-        self.editors[medication.ALLERGY_REASON].set_value(reason)  # not asked again if another field is refused
+        values[field] = reason
+        self.editors[field].set_value(reason)  # not asked again if another field is refused
         return True
 
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QShowEvent
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QPushButton, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem, QVBoxLayout, QWidget)
 
+from downtime.domain.elapsed import reached
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.medication import NOT_GIVEN_CODES, Administration, DoseState, Frequency, Order, Outcome
 from downtime.domain.records import RecordVersion
@@ -49,16 +50,19 @@ NO_DOSE_HERE = QT_TR_NOOP("No dose of the order at this time (before its start, 
 START = QT_TR_NOOP("Start {when}")
 PRESCRIBER = QT_TR_NOOP("Prescriber: {who}")
 STOPPED = QT_TR_NOOP("Stopped {when}")
+UNTIL = QT_TR_NOOP("Until {when}")
 # Said instead of a dose dialog when a nurse acts on such a cell: it opened the dose of another
 # day nearest to now, which she would sign believing it the cell's.
 NO_DOSE_AT = QT_TR_NOOP("No dose of {drug} falls at {time} on {day}: nothing to record in this cell.")
 NO_DOSE_ON = QT_TR_NOOP("No dose of {drug} falls on {day}: nothing to record in this cell.")
 
 
-def course_words(order: Order) -> str:
-    """An order's course as the printed chart names it: "Start 01/12 14:03 — Stopped 03/12 10:00"."""
+def course_words(order: Order, now: datetime) -> str:
+    """An order's course as the printed chart names it: "Start 01/12 14:03 — Stopped 03/12 10:00",
+    its stop "Until 03/12 10:00" while it is ahead (a course to end on Thursday read as ended)."""
     course = [word(START).format(when=f"{order.start_at:%d/%m %H:%M}")]
-    course += [word(STOPPED).format(when=f"{order.stop_at:%d/%m %H:%M}")] if order.stop_at is not None else []
+    course += [word(STOPPED if reached(order.stop_at, now) else UNTIL).format(when=f"{order.stop_at:%d/%m %H:%M}")
+               ] if order.stop_at is not None else []
     return " — ".join(course)
 
 # A once-only order's line, which otherwise reads as a regular order's at that time each day.
@@ -113,12 +117,15 @@ class MarModel(TextTableModel):
         self.laptops: dict[str, Laptop] = {}
         self.held: set[str] = set()
         self.tz: tzinfo | None = None
+        self.now: datetime | None = None
 
     def load(self, rows: list[MarRow], days: list[date], authors: Authors, laptops: dict[str, Laptop], held: set[str],
-             tz: tzinfo | None) -> None:
+             now: datetime) -> None:
         """`authors`, `laptops`: who gave and witnessed each dose (domain.laptops.Authors); `held`:
-        the orders on hold; `tz`: the ward's clock, whose days the columns are."""
-        self.days, self.authors, self.laptops, self.held, self.tz = days, authors, laptops, held, tz
+        the orders on hold; `now`: when the chart was read, on the ward's clock, whose days the
+        columns are."""
+        self.days, self.authors, self.laptops, self.held = days, authors, laptops, held
+        self.now, self.tz = now, now.tzinfo
         self.columns = (QT_TR_NOOP("Medicine"), QT_TR_NOOP("Time"), *(locale().toString(day, "ddd dd/MM") for day in days))
         lines: list[tuple[MarRow, str | None]] = []
         for row in rows:
@@ -141,7 +148,7 @@ class MarModel(TextTableModel):
         """Why a hatched cell is not to be recorded in, with the order's start (and stop)."""
         if not self.outside_course(line, column):
             return ""
-        return f"{word(NO_DOSE_HERE)}\n{course_words(self.rows[line][0].order)}"
+        return f"{word(NO_DOSE_HERE)}\n{course_words(self.rows[line][0].order, self.now)}"
 
     def texts(self, line: int) -> tuple[str, ...]:
         row, clock = self.rows[line]
@@ -405,7 +412,7 @@ class MarView(PatientTab):
         self.paper.show_gap(cell.on_paper for row in rows for cell in row.cells)
         self.model.load(rows, [first + timedelta(days=n) for n in range(self.span)], authors_here(self.session),
                         medication.chart_laptops(self.session, rows),
-                        set(records.on_hold(self.session, [row.order.record_id for row in rows])), now.tzinfo)
+                        set(records.on_hold(self.session, [row.order.record_id for row in rows])), now)
         if chosen is None:
             return
         order_id, clock, day, column = chosen
@@ -583,7 +590,8 @@ class MarView(PatientTab):
         else:
             said = word(NO_DOSE_ON if clock == NO_TIME else NO_DOSE_AT).format(drug=row.order.drug, time=clock,
                                                                                day=f"{day:%d/%m}")
-            Prompts.error(self, translate("MarView", "No dose in this cell"), f"{said}\n{course_words(row.order)}")
+            Prompts.error(self, translate("MarView", "No dose in this cell"),
+                          f"{said}\n{course_words(row.order, self.session.clock())}")
             self.refresh()  # a chart read before the order changed shows the cell as it is now
             return None
         self.dialog = DoseDialog(self.session, row.order, slot, self, from_chart=in_a_cell)

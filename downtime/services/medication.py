@@ -14,15 +14,16 @@ from typing import Any, TypeVar
 from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text, labelled, message, semicolon
-from downtime.domain import elapsed
+from downtime.domain import elapsed, order_units
 from downtime.domain.age import age_in_years
 from downtime.domain.census import Movement, MovementEvent, StayStatus, in_hospital, left_after, locate, stays
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
     DAY, allergies_matched, allergies_not_known, also_ordered, charted, charted_slots, clock_text, flags_known,
-    dose_state, dose_text, not_countersigned, offered_only, policy_for, prn_given, prn_status, runs_at,
+    dose_state, dose_text, has_dose_limits, not_countersigned, offered_only, policy_for, prn_given, prn_status,
+    runs_at, scheduled_slots,
     safety_warnings, route_differs, same_dose_time, same_medicine, shares_a_medicine, slots_by_version, times_problem,
-    written_apart, WRITTEN_APART,
+    written_apart, WRITTEN_APART, medicine_name, names_alike,
 )
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.records import RecordStatus, RecordVersion, loaded_from_snapshot
@@ -57,8 +58,10 @@ def _when(value: Any) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def order_of(record: RecordVersion) -> Order:
-    return _order(record.record_id, str(record.patient_id), record.data, record.recorded_at)
+def order_of(record: RecordVersion, taken: datetime | None = None) -> Order:
+    """`taken`: when a telephone order awaiting its countersignature was taken, if versions before
+    this one awaited it too (see telephone_orders.taken_at); else this version's writing."""
+    return _order(record.record_id, str(record.patient_id), record.data, taken or record.recorded_at)
 
 
 # The order's field saying its doses fall one day in so many (Order.every_days); an order written
@@ -71,7 +74,7 @@ def _order(record_id: str, patient_id: str, data: dict[str, Any], written_at: da
     countersignature."""
     return Order(
         record_id=record_id, patient_id=patient_id, drug=data["drug"],
-        dose=data["dose"], dose_unit=data["dose_unit"], route=data["route"], rate_ml_h=data.get("rate_ml_h"),
+        dose=data["dose"], dose_unit=data["dose_unit"], route=data["route"], rate_ml_h=data.get("rate_ml_h") or None,
         dose_rule=data.get(DOSE_RULE) or None,
         frequency=Frequency(data["frequency"]),
         times=tuple(time.fromisoformat(t) for t in (data.get("times") or "").split()),
@@ -81,7 +84,7 @@ def _order(record_id: str, patient_id: str, data: dict[str, Any], written_at: da
         max_doses_24h=data.get("max_doses_24h"), start_at=datetime.fromisoformat(data["start_at"]),
         stop_at=_when(data.get("stop_at")), controlled=bool(data.get("controlled")),
         high_alert=bool(data.get("high_alert")), time_critical=data.get("time_critical") is True,
-        allergy_reason=data.get(ALLERGY_REASON) or None,
+        allergy_reason=data.get(ALLERGY_REASON) or None, dose_reason=data.get(DOSE_REASON) or None,
         prescriber=data.get(PRESCRIBER) or None, telephone=data.get(telephone_orders.TELEPHONE) is True,
         awaiting_since=written_at if telephone_orders.awaiting(data) else None)
 
@@ -171,6 +174,8 @@ def check_order_change(session: Session, order: RecordVersion, data: dict[str, A
 
 ALLERGY_REASON = "allergy_reason"
 """The order's field keeping why it was written despite an allergy of the patient's it matches."""
+DOSE_REASON = "dose_reason"
+"""The order's field keeping why an opioid's dose is above a usual first dose (see `_as_dosed`)."""
 DOSE_RULE = "dose_rule"
 """The order's field giving a variable dose's rule (see Order.dose_rule)."""
 PRESCRIBER = "prescriber"
@@ -180,9 +185,34 @@ CONTINUES = "continues"
 `prescribed_again`): that order's decision, kept in the new order."""
 
 
-class AllergyReasonNeeded(ServiceError):
+class ReasonNeeded(ServiceError):
+    """An order written against a caution without the prescriber's reason: a judgement, not an
+    error, saved once the reason is kept in the order's `field` for whoever gives its doses."""
+
+    field: str
+
+
+class AllergyReasonNeeded(ReasonNeeded):
     """An order the patient's recorded allergies match, written without the prescriber's reason:
     the question the dose dialog asks the nurse, asked first of the doctor."""
+
+    field = ALLERGY_REASON
+
+
+class DoseReasonNeeded(ReasonNeeded):
+    """An opioid's dose above a usual first dose, written without the prescriber's reason (see
+    `_as_dosed`)."""
+
+    field = DOSE_REASON
+
+
+def _reason_stands(data: dict[str, Any], before: dict[str, Any] | None, field: str, weighed: tuple[str, ...]) -> bool:
+    """Whether an order gives a reason in `field` for what it prescribes: an amendment changing
+    what the reason weighed (`weighed`), the reason left as it was, gives one for what the order
+    was, not for this."""
+    reason = str(data.get(field) or "").strip()
+    return bool(reason) and (before is None or before.get(field) != reason
+                             or all(data.get(name) == before.get(name) for name in weighed))
 
 
 def allergy_reason_needed(session: Session, patient_id: str, data: dict[str, Any],
@@ -194,8 +224,7 @@ def allergy_reason_needed(session: Session, patient_id: str, data: dict[str, Any
     (domain.medication.allergies_matched): "Ceftriaxone matches the patient's recorded allergy:
     Penicillin" read as a mistake."""
     drug = str(data.get("drug") or "")
-    reason = str(data.get(ALLERGY_REASON) or "").strip()
-    if reason and (before is None or before.get("drug") == drug or before.get(ALLERGY_REASON) != reason):
+    if _reason_stands(data, before, ALLERGY_REASON, ("drug",)):
         return []
     said = allergies_matched(drug, *_recorded_allergies(session, patient_id))
     return [part if isinstance(part, str) else part.text(session.lang) for part in said.parts]
@@ -257,6 +286,10 @@ def check_order(session: Session, patient_id: str, data: dict[str, Any], before:
     as written (see domain.medication.times_problem): "08:00 08:00" or "23:59 00:00" made two
     lines a minute apart on the round, and the second dose raised no warning.
 
+    An order whose dose cannot be as written (a unit by a route that cannot take it, a dose
+    above its medicine's most, or more than it allows in a day) is refused on the field to
+    correct; an opioid's above a usual first dose needs the prescriber's reason (`_as_dosed`).
+
     A new order prescribing again an order of an earlier stay (`CONTINUES`) is that order's
     decision: it must still await one (see `awaiting_decision`). An amendment keeps what it
     prescribes again: one written from the wrong order is entered in error, and that order
@@ -287,11 +320,14 @@ def check_order(session: Session, patient_id: str, data: dict[str, Any], before:
     if said := times_problem([time.fromisoformat(clock) for clock in str(data.get("times") or "").split()],
                              times_field.label.get(session.lang)):
         raise ValidationFailed([FieldError(times_field.id, said.text(session.lang))])
+    _check_weekly_methotrexate(session, spec, data)
+    _check_infusion_rate(session, spec, data, before)
     drug = str(data.get("drug") or "")
     if unticked := [flag for flag in flags_known(drug, str(data.get("route") or "")) if not data.get(flag)]:
         raise ValidationFailed([FieldError(flag, message(session.lang, _MUST_BE_TICKED[flag],
                                                          field=spec.field(flag).label.get(session.lang), drug=drug))
                                 for flag in unticked])
+    _as_dosed(session, patient_id, data, before)
     if allergy_reason_needed(session, patient_id, data, before):
         raise AllergyReasonNeeded(QT_TRANSLATE_NOOP("messages", "{drug} matches the patient's recorded allergy: "
                                                     "{allergies}. Give the reason to prescribe it all the same in "
@@ -299,6 +335,136 @@ def check_order(session: Session, patient_id: str, data: dict[str, Any], before:
                                   drug=drug,
                                   allergies=allergies_matched(drug, *_recorded_allergies(session, patient_id)),
                                   field=spec.field(ALLERGY_REASON).label.get(session.lang))
+
+
+# The routes by which methotrexate is a weekly dose (rheumatoid arthritis, psoriasis, Crohn's
+# disease): tablets, through a feeding tube, and the pens injected under the skin (Metoject,
+# Imeth, Nordimet). See `_check_weekly_methotrexate`.
+_WEEKLY_METHOTREXATE_ROUTES = frozenset({"PO", "NG", "SC"})
+_WEEKLY = "7"
+"""The `EVERY_DAYS` answer of a weekly order; a less frequent one (every 2 or 4 weeks) is weekly enough."""
+_WEEKLY_METHOTREXATE = QT_TRANSLATE_NOOP("messages", "{drug} {route} is taken once a week, on a set day, never daily: "
+                                                     "make it a regular order, “{weekly}” in “{field}”, starting on "
+                                                     "the day of its dose. A cancer protocol's daily doses are written "
+                                                     "as once-only doses.")
+
+
+def _check_weekly_methotrexate(session: Session, spec: FormSpec, data: dict[str, Any]) -> None:
+    """Refuse methotrexate by mouth, tube or under the skin ordered more often than once a week:
+    regular and daily (`EVERY_DAYS` left empty is daily), every 2 or 3 days, or as required. A
+    weekly dose taken daily killed patients (NPSA/2006/13); the ANSM lists it as a never event
+    (événement qui ne devrait jamais arriver). Refused, not asked: no rheumatology dose is daily,
+    and a question clicked through in a hurry is the error itself. A cancer protocol's rare
+    daily oral doses (metronomic, a few days) are written one by one as once-only doses, each a
+    deliberate decision, or as weekly orders on each of their days: the form keeps no reason for
+    an exception, and one field more for a rare protocol is what a busy prescriber ticks without
+    reading. Injected into a muscle or a vein it stays free: the ectopic pregnancy's and
+    trophoblastic disease's alternate-day doses, and the oncology ward's protocols, are given so."""
+    regular = data.get("frequency") == Frequency.SCHEDULED
+    if (data.get("frequency") == Frequency.ONCE or data.get("route") not in _WEEKLY_METHOTREXATE_ROUTES
+            or regular and int(data.get(EVERY_DAYS) or 1) >= int(_WEEKLY)
+            or not shares_a_medicine(str(data.get("drug") or ""), "methotrexate")):
+        return
+    every_days = spec.field(EVERY_DAYS)
+    said = message(session.lang, _WEEKLY_METHOTREXATE, drug=data.get("drug"), route=data.get("route"),
+                   weekly=format_value(every_days, _WEEKLY, session.lang), field=every_days.label.get(session.lang))
+    raise ValidationFailed([FieldError(EVERY_DAYS if regular else "frequency", said)])
+
+
+RATE = "rate_ml_h"
+"""The order form's infusion rate (`Order.rate_ml_h`)."""
+
+
+def _check_infusion_rate(session: Session, spec: FormSpec, data: dict[str, Any], before: dict[str, Any] | None) -> None:
+    """Refuse a new infusion without its rate, and an amendment taking an infusion's rate away or
+    making another form an infusion without one: a litre of fluid with no rate left the nurse to
+    ask or guess the pump's setting (NPSA/2007/20, NICE CG174: an IV fluid prescription states
+    its rate). Not `required_when` in the form, as vte.check's device: an infusion of the form's
+    version 1 (or loaded so from the EHR) ordered without a rate is corrected, stopped and settled
+    at the records office as it was, no one having asked a rate then."""
+    if (data.get("form") == "infusion" and data.get(RATE) is None
+            and (before is None or before.get(RATE) is not None or before.get("form") != "infusion")):
+        raise ValidationFailed([FieldError(RATE, field_message("required", session.lang,
+                                                               spec.field(RATE).label.get(session.lang)))])
+
+
+# What an order's dose and how often it falls are: an amendment changing one of them is weighed
+# again (`_as_dosed`); one adding an indication, or countersigning, is not.
+DOSE_DEFINES = (*ORDER_DEFINES, "times", EVERY_DAYS, "min_interval_hours", "max_doses_24h")
+
+
+def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: dict[str, Any] | None) -> None:
+    """An order whose dose cannot be as written is refused on the field to correct, before any
+    dose of it (see domain.order_units): a tablet or puffs by vein, insulin in puffs; digoxin
+    250 mg, 250 micrograms written in mg; morphine 5 g; paracetamol 10 g, 1 g six times a day,
+    or 1 g as required 12 times in 24 h; a gram of it in "units". Each was saved and
+    printed on the chart the nurse follows, the dose check at the bedside questioning one dose
+    at a time. What it allows with the patient's other orders of its medicine is asked, not
+    refused (see `_allowed_together`).
+
+    The limits weighed are the medicine's maxima (BNF) and its age and weight's (`_dosed_for`),
+    errors no reason makes a dose. An opioid's is a usual first dose, above which a patient on
+    long-term opioids is rightly given more: asked (`DoseReasonNeeded`), the prescriber's reason
+    kept in the order (`DOSE_REASON`), as an allergy's is; an amendment changing the dose asks it
+    again (see `_reason_stands`)."""
+    if before is not None and all(data.get(name) == before.get(name) for name in DOSE_DEFINES):
+        return
+    new = _order("", patient_id, data)
+    found = [refusal for refusal in (order_units.unit_refusal(new.drug, new.dose_unit, new.route),
+                                     order_units.ceiling_refusal(new.drug, new.dose, new.dose_unit, new.route,
+                                                                 infused=new.rate_ml_h is not None))
+             if refusal is not None]
+    refused = [refusal for refusal in found if not refusal.asked]
+    if not refused and has_dose_limits(new.drug):
+        refused = order_units.limits_refusals(new, [], **_dosed_for(session, _patient(session, patient_id), new.start_at))
+    if refused:
+        raise ValidationFailed([FieldError(refusal.field, _refusal_text(session, new, refusal)) for refusal in refused])
+    if (asked := next((refusal for refusal in found if refusal.asked), None)) is not None \
+            and not _reason_stands(data, before, DOSE_REASON, ("drug", "dose", "dose_unit", "route")):
+        raise DoseReasonNeeded(asked.said.template, **asked.said.values,
+                               field=session.form(ORDER_FORM).field(DOSE_REASON).label.get(session.lang))
+
+
+def _patient(session: Session, patient_id: str) -> PatientSummary:
+    return census.patient_with_location(session.db, session.forms, patient_id)
+
+
+def _allowed_together(session: Session, new: Order, record_id: str | None) -> str:
+    """What an order and the patient's other orders of its medicine running beside it (as
+    `duplicate_orders` finds them) allow together in 24 hours, when above the medicine's most
+    for the patient (see `_as_dosed`); empty otherwise. Said in the "Already ordered" question,
+    not refused: a regular and an as-required order of paracetamol side by side are often meant
+    (the as-required one when a regular dose is not given), and the dose check counts every dose
+    given from either; the prescriber then knows what the two allow before confirming them."""
+    if not has_dose_limits(new.drug):
+        return ""
+    standing = [record for record in _standing(session.db, ORDER_FORM, new.patient_id) if record.record_id != record_id]
+    ended = ended_with_their_stay(session.db, new.patient_id, standing, session.clock())
+    order_form = session.form(ORDER_FORM)
+    beside = [(other, order_label(other, order_form, session.lang)) for other in map(order_of, standing)
+              if shares_a_medicine(other.drug, new.drug) and _overlap(new, _as_ended(other, ended.get(other.record_id)))]
+    together = order_units.limits_refusals(new, beside, **_dosed_for(session, _patient(session, new.patient_id),
+                                                                      new.start_at))
+    return "".join(" " + _refusal_said(session, new, found) for found in together
+                   if beside and found.said.template in order_units.A_DAY.values())
+
+
+def _refusal_text(session: Session, new: Order, refused: order_units.Refusal) -> str:
+    """A refusal of `_as_dosed` after the label of the field it is on, as the form's own refusals
+    name theirs."""
+    return labelled(session.form(ORDER_FORM).field(refused.field).label.get(session.lang),
+                    _refusal_said(session, new, refused), session.lang)
+
+
+def _refusal_said(session: Session, new: Order, refused: order_units.Refusal) -> str:
+    """What an order's refusal (domain.order_units) says, in the prescriber's language, its unit
+    and routes named as the form names them ("comprimé(s)", "Intraveineuse (IV)")."""
+    spec = session.form(ORDER_FORM)
+    unit, route = spec.field("dose_unit"), spec.field("route")
+    return message(session.lang, refused.said.template, **{
+        **refused.said.values, "unit": format_value(unit, new.dose_unit, session.lang),
+        "route": format_value(route, new.route, session.lang),
+        "routes": ", ".join(format_value(route, code, session.lang) for code in refused.routes)})
 
 
 def _stops_sooner(before: dict[str, Any], data: dict[str, Any]) -> bool:
@@ -340,11 +506,24 @@ def duplicate_orders(session: Session, values: dict[str, Any], patient_id: str,
     ended = ended_with_their_stay(session.db, patient_id, standing, session.clock())
     found = [order_reading(other, order_form, session.lang, ended.get(other.record_id))
              for other in map(order_of, standing)
-             if other.record_id != record_id and shares_a_medicine(other.drug, new.drug)
+             if other.record_id != record_id and _perhaps_one_medicine(other.drug, new.drug)
              and _overlap(new, _as_ended(other, ended.get(other.record_id)))]
     if not found:
         return None
-    return message(session.lang, QT_TRANSLATE_NOOP("messages", "Already ordered: {orders}."), orders=semicolon(session.lang).join(found))
+    return message(session.lang, QT_TRANSLATE_NOOP("messages", "Already ordered: {orders}."),
+                   orders=semicolon(session.lang).join(found)) + _allowed_together(session, new, record_id)
+
+
+def _perhaps_one_medicine(drug: str, other: str) -> bool:
+    """Whether the prescriber is asked if two orders' names are one medicine: they give a same
+    one (`shares_a_medicine`), or one name is the other's first letters, alike (`names_alike`) and
+    cut inside its word: a brand the tables do not know written as its medicine's name shortened
+    ("Levothyrox", "levothyroxine"). Names alike otherwise are other medicines more often than
+    not ("Hydroxyzine", "Hydralazine"; "Losartan", "Valsartan"), asked nothing."""
+    if shares_a_medicine(drug, other):
+        return True
+    shorter, longer = sorted((medicine_name(drug), medicine_name(other)), key=len)
+    return (longer.startswith(shorter) and longer[len(shorter):][:1].isalpha() and names_alike(shorter, longer))
 
 
 def _overlap(one: Order, other: Order) -> bool:
@@ -450,6 +629,7 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
     location = census.location_at(session.db, found.patient_id, at)
     others = [other for other in theirs if other.record_id in same and other.record_id != found.record_id]
     versions = histories(session.db, [order_id])[order_id]
+    found = found.model_copy(update={"awaiting_since": telephone_orders.taken_from(versions)})
     slot = _when(values.get("scheduled_for"))
     return _with_prescribers_reason(versions[-1].data.get(ALLERGY_REASON), _given_on_another_laptop(
         session, found, slot) + safety_warnings(
@@ -609,12 +789,17 @@ def as_required_status(session: Session, order_id: str, at: datetime | None = No
     """An as-required order's last dose, its doses in 24 hours and when the next is allowed, as
     of `at` (the time a dose is typed for; now when not given): read from the doses and by the
     rule `check_dose` judges a dose of it by, so the dose dialog says beforehand what Save would
-    question."""
+    question: the medicine's own limits too (see medication.beyond_dose_limits), for the patient's
+    age and weight, read only for a medicine that has them."""
     found = order(session.db, order_id)
     at = at or session.clock()
     theirs, same, history = _judged_against(session.db, found, at)
+    related = [other for other in theirs if other.record_id in same]
+    spec = session.form(ORDER_FORM)
+    dosed = _dosed_for(session, census.patient_with_location(session.db, session.forms, found.patient_id), at) \
+        if has_dose_limits(found.drug) else {}
     return prn_status(found, at, prn_given(found, history, same), _perhaps_given(session, found.patient_id, same),
-                      [other for other in theirs if other.record_id in same])
+                      related, {other.record_id: order_label(other, spec, session.lang) for other in related}, **dosed)
 
 
 def _given_elsewhere(session: Session, held: HeldDose) -> Administration | None:
@@ -885,7 +1070,7 @@ def _orders_with_slots(db: Database, patient_ids: Collection[str], first_day: da
     found = []
     for record in standing:
         versions = amended.get(record.record_id, [record])
-        written = order_of(record)
+        written = order_of(record, telephone_orders.taken_from(versions))
         ended = stay_end(written, versions[0].recorded_at, moves[written.patient_id], at)
         slots = slots_by_version([(version.recorded_at, order_of(version)) for version in versions],
                                  first_day, last_day, tz)
@@ -943,10 +1128,27 @@ def prescribed_again(session: Session, order_id: str) -> dict[str, Any]:
     chart offering it was read (see `awaiting_decision`)."""
     found, _ = awaiting_decision(session, order_id)
     answers = {name: value for name, value in found.data.items() if name not in _NOT_PRESCRIBED_AGAIN}
-    return {**answers, "start_at": session.clock().isoformat(timespec="minutes"), CONTINUES: order_id}
+    start = _next_due(session.db, order_of(found), session.clock())
+    return {**answers, "start_at": start.isoformat(timespec="minutes"), CONTINUES: order_id}
 
 
-_NOT_PRESCRIBED_AGAIN = ("start_at", "stop_at", "ehr_order_id", PRESCRIBER, ALLERGY_REASON, CONTINUES)
+def _next_due(db: Database, old: Order, now: datetime) -> datetime:
+    """When an order prescribed again starts: now, or for one given one day in several (see
+    `Order.every_days`) the old order's first dose time at or after now on its own days, on a day
+    no sooner than its last dose given and `every_days` more. Started now, the weekly
+    methotrexate given yesterday before the patient went home was due again today, its week
+    restarted on the day it was prescribed again (NPSA/2006/13)."""
+    if old.every_days == 1 or old.frequency is not Frequency.SCHEDULED:
+        return now
+    every = timedelta(days=old.every_days)
+    first_day = max([now.date()] + [(dose.at + every).astimezone(now.tzinfo).date()
+                                    for dose in administrations(db, old.patient_id)
+                                    if dose.order_id == old.record_id and dose.outcome is Outcome.GIVEN])
+    slots = scheduled_slots(old.model_copy(update={"stop_at": None}), first_day, first_day + every, now.tzinfo)
+    return next((slot for slot in slots if slot >= now), now)
+
+
+_NOT_PRESCRIBED_AGAIN = ("start_at", "stop_at", "ehr_order_id", PRESCRIBER, ALLERGY_REASON, DOSE_REASON, CONTINUES)
 
 
 def awaiting_decision(session: Session, order_id: str,

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
+
+from sqlite_utils import Database
 
 from downtime.domain.medication import Order, countersign_overdue
 from downtime.domain.records import RecordStatus, RecordVersion
@@ -22,7 +25,7 @@ from downtime.services.context import Session
 from downtime.services.errors import NotFound, PermissionDenied, ServiceError
 from downtime.services.laptops import authors, laptops_known
 from downtime.services.patients import PatientSummary
-from downtime.storage.records import list_current
+from downtime.storage.records import histories, list_current
 
 TELEPHONE = "telephone_order"
 READ_BACK = "read_back"
@@ -119,6 +122,30 @@ def countersign(session: Session, order_id: str, *, based_on: int | None = None)
                          message(session.lang, COUNTERSIGN_REASON), based_on=based_on or latest.version)
 
 
+def taken_from(versions: Sequence[RecordVersion]) -> datetime | None:
+    """When the telephone order these versions of an order (oldest first) end with was taken: the
+    writing of the first of the versions awaiting a countersignature one after the other up to
+    the latest, each call changing the order by telephone again; None when the latest awaits
+    none. A policy's 24 hours run from the first instruction (NMC, RPS): counted from the latest
+    change, a second call kept an order signed by nobody off the overdue list for ever."""
+    taken = None
+    for version in reversed(versions):
+        if not awaiting(version.data):
+            break
+        taken = version.recorded_at
+    return taken
+
+
+def taken_at(db: Database, found: Sequence[RecordVersion]) -> dict[str, datetime]:
+    """When each of these orders' telephone order awaiting its countersignature was taken (see
+    `taken_from`), by id; the versions of those changed since read in one statement for a
+    ward's, only theirs."""
+    waiting = [record for record in found if awaiting(record.data)]
+    changed = histories(db, [record.record_id for record in waiting if record.version > 1])
+    return {record.record_id: taken_from(changed.get(record.record_id, [record])) or record.recorded_at
+            for record in waiting}
+
+
 @dataclass(frozen=True)
 class ToCountersign:
     """A telephone order awaiting its countersignature, as the ward's list gives it."""
@@ -148,8 +175,9 @@ def to_countersign(session: Session, ward: str | None = None,
              if record.status is not RecordStatus.ENTERED_IN_ERROR and awaiting(record.data)]
     named = authors(session)
     laptops = laptops_known(session, {record.device_id for record in found})
+    taken = taken_at(session.db, found)
     now = session.clock()
     listed = [ToCountersign(patients[str(record.patient_id)], order, named.of(
         session.lang, record.author, record.device_id, laptops), countersign_overdue(order, now))
-        for record, order in ((record, order_of(record)) for record in found)]
+        for record, order in ((record, order_of(record, taken[record.record_id])) for record in found)]
     return sorted(listed, key=lambda item: (place[item.patient.patient_id], item.order.awaiting_since))

@@ -21,6 +21,7 @@ from downtime.services.medication import (
     ALLERGY_REASON,
     CONTINUES,
     DOSE_FORM,
+    DOSE_REASON,
     GIVEN_BY,
     ORDER_FORM,
     PRESCRIBER,
@@ -189,6 +190,8 @@ def _request(record: RecordVersion, order: Order, ctx: Context, stays: Stays, en
                      f" as written, {written}")
     if allergy := record.data.get(ALLERGY_REASON):  # the override of a dose's note, asked of the prescriber
         notes.append(f"Prescribed despite the recorded allergy: {allergy}")
+    if above := record.data.get(DOSE_REASON):  # an opioid above a usual first dose (see order_units)
+        notes.append(f"Prescribed above a usual first dose: {above}")
     if order.telephone:
         if first.data.get(TELEPHONE) is True:  # else a written order a nurse changed by telephone since
             resource["recorder"] = ctx.author(first)

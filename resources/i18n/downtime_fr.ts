@@ -4,6 +4,10 @@
 <context>
     <name />
     <message>
+        <source>Until {when}</source>
+        <translation>Jusqu’au {when}</translation>
+    </message>
+    <message>
         <source>VTE risk</source>
         <translation>Risque thromboembolique</translation>
     </message>
@@ -2447,6 +2451,14 @@ La contresigner en tant que {name} ?</translation>
 <context>
     <name>FormView</name>
     <message>
+        <source>Why is this dose prescribed? (kept in the order)</source>
+        <translation>Pourquoi cette dose est-elle prescrite ? (conservé dans la prescription)</translation>
+    </message>
+    <message>
+        <source>Dose above a usual first dose</source>
+        <translation>Dose supérieure à la dose initiale habituelle</translation>
+    </message>
+    <message>
         <source>Save with this interval all the same (as the care plan says)?</source>
         <translation>Enregistrer tout de même avec cet intervalle (selon le plan de soins) ?</translation>
     </message>
@@ -4748,6 +4760,122 @@ Enregistrée ; le programme opératoire du jour la signale :</translation>
 </context>
 <context>
     <name>messages</name>
+    <message>
+        <source>{medicine}: {dose} g in one dose is {mg} mg, above a usual first dose by this route ({most} mg): an opioid is dosed in mg, write its dose in mg.</source>
+        <translation>{medicine} : {dose} g en une prise font {mg} mg, au-dessus de la dose initiale habituelle par cette voie ({most} mg) : un opioïde se prescrit en mg, écrire sa dose en mg.</translation>
+    </message>
+    <message>
+        <source>{medicine}: {dose} mg in one dose by this route is above a usual first dose ({most} mg) for a patient not already taking opioids, where a tenfold slip is likelier than a dose (NPSA/2008/RRR05): check it against the patient's current dose. For a patient already taking opioids, give the reason in “{field}”.</source>
+        <translation>{medicine} : {dose} mg en une prise par cette voie dépasse la dose initiale habituelle ({most} mg) chez un patient ne prenant pas déjà d’opioïdes, où une erreur d’un facteur dix est plus probable qu’une dose voulue (NPSA/2008/RRR05) : la vérifier au regard de la dose actuelle du patient. Pour un patient prenant déjà des opioïdes, indiquer le motif dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>{medicine}: doses at least {hours} h apart, not {ordered} h.</source>
+        <translation>{medicine} : au moins {hours} h entre deux doses, pas {ordered} h.</translation>
+    </message>
+    <message>
+        <source>{order}: {amount} mg</source>
+        <translation>{order} : {amount} mg</translation>
+    </message>
+    <message>
+        <source>this order: {amount} mg</source>
+        <translation>cette prescription : {amount} mg</translation>
+    </message>
+    <message>
+        <source>{medicine}: as ordered, up to {amount} mg in 24 h ({orders}); at most {most} mg in 24 h for {kg} kg ({per_kg} mg/kg).</source>
+        <translation>{medicine} : selon la prescription, jusqu’à {amount} mg en 24 h ({orders}) ; au plus {most} mg en 24 h pour {kg} kg ({per_kg} mg/kg).</translation>
+    </message>
+    <message>
+        <source>{medicine}: as ordered, up to {amount} mg in 24 h ({orders}); at most {most} mg in 24 h.</source>
+        <translation>{medicine} : selon la prescription, jusqu’à {amount} mg en 24 h ({orders}) ; au plus {most} mg en 24 h.</translation>
+    </message>
+    <message>
+        <source>{medicine}: {dose} mg in one dose is above the most for one dose ({most} mg for {kg} kg, {per_kg} mg/kg).</source>
+        <translation>{medicine} : {dose} mg en une prise dépasse le maximum par prise ({most} mg pour {kg} kg, {per_kg} mg/kg).</translation>
+    </message>
+    <message>
+        <source>{medicine}: {dose} mg in one dose is above the most for one dose ({most} mg).</source>
+        <translation>{medicine} : {dose} mg en une prise dépasse le maximum par prise ({most} mg).</translation>
+    </message>
+    <message>
+        <source>{medicine}: {dose} {unit} in one dose is above the most by this route ({most} micrograms).</source>
+        <translation>{medicine} : {dose} {unit} en une prise dépasse le maximum par cette voie ({most} microgrammes).</translation>
+    </message>
+    <message>
+        <source>{medicine} is dosed in micrograms, at most {most} micrograms in one dose by this route: {dose} {unit} is {times} times that. Did you mean {dose} micrograms?</source>
+        <translation>{medicine} se prescrit en microgrammes, au plus {most} microgrammes par prise par cette voie : {dose} {unit}, c’est {times} fois plus. Vouliez-vous écrire {dose} microgrammes ?</translation>
+    </message>
+    <message>
+        <source>{medicine} is not dosed in {unit}: its limits could not be weighed. Write its dose in mg or g, or as tablets or mL of a stated strength.</source>
+        <translation>{medicine} ne se prescrit pas en {unit} : ses doses maximales ne pourraient pas être vérifiées. Écrivez sa dose en mg ou en g, ou en comprimés ou en mL d’un dosage indiqué.</translation>
+    </message>
+    <message>
+        <source>{drug} is dosed in units only: write its dose in units.</source>
+        <translation>{drug} se prescrit en unités (UI) uniquement : écrivez sa dose en UI.</translation>
+    </message>
+    <message>
+        <source>A dose in {unit} cannot be given by the route “{route}”; a dose in {unit} is given by: {routes}.</source>
+        <translation>Une dose en {unit} ne peut pas être administrée par la voie « {route} » ; une dose en {unit} s’administre par : {routes}.</translation>
+    </message>
+    <message>
+        <source>Diamorphine</source>
+        <translation>Diamorphine</translation>
+    </message>
+    <message>
+        <source>Hydromorphone</source>
+        <translation>Hydromorphone</translation>
+    </message>
+    <message>
+        <source>Oxycodone</source>
+        <translation>Oxycodone</translation>
+    </message>
+    <message>
+        <source>Morphine</source>
+        <translation>Morphine</translation>
+    </message>
+    <message>
+        <source>Fludrocortisone</source>
+        <translation>Fludrocortisone</translation>
+    </message>
+    <message>
+        <source>Alfacalcidol</source>
+        <translation>Alfacalcidol</translation>
+    </message>
+    <message>
+        <source>Ipratropium</source>
+        <translation>Ipratropium</translation>
+    </message>
+    <message>
+        <source>Salbutamol</source>
+        <translation>Salbutamol</translation>
+    </message>
+    <message>
+        <source>Fentanyl</source>
+        <translation>Fentanyl</translation>
+    </message>
+    <message>
+        <source>Levothyroxine</source>
+        <translation>Lévothyroxine</translation>
+    </message>
+    <message>
+        <source>Digoxin</source>
+        <translation>Digoxine</translation>
+    </message>
+    <message>
+        <source>{drug} {route} is taken once a week, on a set day, never daily: make it a regular order, “{weekly}” in “{field}”, starting on the day of its dose. A cancer protocol's daily doses are written as once-only doses.</source>
+        <translation>{drug} {route} se prend une fois par semaine, un jour fixe, jamais tous les jours : prescrivez-le en systématique, « {weekly} » dans « {field} », à partir du jour de sa prise. Les prises quotidiennes d’un protocole de cancérologie se prescrivent en doses uniques.</translation>
+    </message>
+    <message>
+        <source>{medicine}: at most {most} {unit} in 24 h for {kg} kg ({per_kg} mg/kg)</source>
+        <translation>{medicine} : au plus {most} {unit} sur 24 h pour {kg} kg ({per_kg} mg/kg)</translation>
+    </message>
+    <message>
+        <source>{medicine}: at most {most} {unit} in 24 h</source>
+        <translation>{medicine} : au plus {most} {unit} sur 24 h</translation>
+    </message>
+    <message>
+        <source>{medicine}: at least {hours} h after the {time} dose ({order})</source>
+        <translation>{medicine} : au moins {hours} h après la dose du {time} ({order})</translation>
+    </message>
     <message>
         <source>“{loss}”: the weights of this stay show {percent} % lost, {heaviest} and {weight} kg now. Tick “{band}”, or, if this is not an unplanned loss (oedema or ascites gone, a planned loss), confirm {rounded} in “{field}” and say why in the notes.</source>
         <translation>« {loss} » : les poids du séjour montrent une perte de {percent} %, {heaviest} et {weight} kg ce jour. Cocher « {band} », ou, si cette perte n’est pas involontaire (œdème ou ascite résorbés, perte voulue), confirmer {rounded} dans « {field} » et dire pourquoi en remarque.</translation>

@@ -2548,8 +2548,8 @@ def test_an_orders_times_that_cannot_each_be_given_are_refused_on_their_field(se
     """"23:59 00:00" and "08:00 08:00" were saved: two lines a minute apart on the round, the
     second dose given with no warning. The doctor reads why under the times, nothing saved."""
     script, asked = answers
-    view = _new_order(select_bed, qtbot, session_for, {
-        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+    view = _new_order(select_bed, qtbot, session_for, {  # hourly eye drops: hourly paracetamol is 24 g a day
+        "drug": "Ofloxacin 0.3% eye drops", "dose": 1.0, "dose_unit": "drop", "route": "TOP", "frequency": "scheduled",
         "start_at": "2026-11-28T12:00+01:00", "controlled": False, "high_alert": False}, shown=True)
     type_text(view.editors["times"].widget, times)
     view.save()

@@ -1,0 +1,253 @@
+"""What a medication order's dose may be written in, checked when the order is written: the
+units that can go with a route, the medicines dosed in micrograms and an opioid's usual first
+dose, each with the most one dose may be, and a medicine's own limits (`dose_limits.RULES`)
+weighed against what its order allows in a day (with the patient's other orders of it too,
+which is asked rather than refused: see services.medication._allowed_together).
+The dose check at the bedside weighs one dose at a time; these weigh the order the nurse will
+follow for days, on the printed chart too, before any dose of it.
+
+Sources: BNF (NICE, 2024); NPSA/2008/RRR05 (reducing dosing errors with opioid medicines);
+ISMP's list of error-prone abbreviations (mg/microgram confusion, a thousandfold error).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+from downtime.domain.dose_limits import Rule, limit_for
+from downtime.domain.medication import MASS_IN_MG, Frequency, Order, content_mg, insulin, limits_of, medicines_in
+from downtime.i18n import QT_TRANSLATE_NOOP, Listed, Number, Phrase
+
+ROUTES_OF_UNIT: dict[str, frozenset[str]] = {
+    "tablet": frozenset({"PO", "SL", "NG", "PR"}),
+    "puff": frozenset({"INH", "SL", "TOP"}),
+    "drop": frozenset({"PO", "SL", "NG", "TOP"}),
+    "units": frozenset({"SC", "IV", "IM", "PO", "NG"}),
+    "mmol": frozenset({"PO", "IV", "NG"}),
+}
+"""The routes a dose counted in one of these units can be given by (the form's codes): a tablet
+is swallowed, dissolved under the tongue, crushed down a tube or put in the rectum; a puff is
+inhaled, or sprayed under the tongue (glyceryl trinitrate) or on the skin; drops are taken by
+mouth or put in the eye or ear; units are insulin and heparin injected, and colecalciferol or
+nystatin by mouth; mmol are potassium, phosphate or bicarbonate by mouth or by vein. A weight
+(mg, g, microgram) or a volume goes by any route."""
+
+WITHOUT_CONTENT = frozenset({"units", "mmol", "puff"})
+"""Units that say no weight of a medicine with limits (paracetamol, ibuprofen, codeine,
+tramadol): none is dosed so, and its limits could not be weighed. Tablets and mL are, from a
+strength the name writes or the nurse reads on the box; tramadol comes in drops too."""
+
+ORAL = frozenset({"PO", "SL", "NG"})
+INJECTED = frozenset({"SC", "IV", "IM"})
+
+
+@dataclass(frozen=True)
+class Ceiling:
+    """The most one dose of a medicine is, in mg, by the routes it holds for (empty: any).
+    `first`: an opioid's usual most for a first dose in a patient not already taking opioids,
+    above which a tenfold slip is likelier than a dose (NPSA/2008/RRR05); otherwise a medicine
+    dosed in micrograms, which a dose written in mg makes a thousand times too much."""
+
+    name: str
+    """The medicine as a refusal names it, marked for the catalogue."""
+    most_mg: float
+    routes: frozenset[str] = frozenset()
+    first: bool = False
+
+
+CEILINGS: dict[str, tuple[Ceiling, ...]] = {
+    # Loading 0.75-1.5 mg orally, or 0.5-1 mg IV, in divided doses; maintenance 62.5-250 micrograms.
+    "digoxin": (Ceiling(QT_TRANSLATE_NOOP("messages", "Digoxin"), 0.5),),
+    # 25-200 micrograms a day, at most 300; up to 400 micrograms IV in myxoedema (ANSM).
+    "levothyroxine": (Ceiling(QT_TRANSLATE_NOOP("messages", "Levothyroxine"), 0.5),),
+    # Patches 12-100 micrograms an hour; buccal, sublingual and nasal doses up to 800 micrograms.
+    "fentanyl": (Ceiling(QT_TRANSLATE_NOOP("messages", "Fentanyl"), 1.0),),
+    # 100-200 micrograms inhaled, up to 10 puffs (1 mg) by spacer in acute asthma; 2.5-5 mg nebulised.
+    "salbutamol": (Ceiling(QT_TRANSLATE_NOOP("messages", "Salbutamol"), 1.0, frozenset({"INH"})),),
+    # 20-40 micrograms inhaled, up to 80; 250-500 micrograms nebulised.
+    "ipratropium": (Ceiling(QT_TRANSLATE_NOOP("messages", "Ipratropium"), 0.08, frozenset({"INH"})),
+                    Ceiling(QT_TRANSLATE_NOOP("messages", "Ipratropium"), 0.5, frozenset({"NEB"}))),
+    # 0.25-1 microgram a day; IV in dialysis up to 12 micrograms a week in 2-3 doses.
+    "alfacalcidol": (Ceiling(QT_TRANSLATE_NOOP("messages", "Alfacalcidol"), 0.006),),
+    # 50-300 micrograms a day.
+    "fludrocortisone": (Ceiling(QT_TRANSLATE_NOOP("messages", "Fludrocortisone"), 0.3),),
+    # Opioids, a first dose: oral immediate release 5-10 mg every 4 h, modified release 10-15 mg
+    # every 12 h; SC or IM 5-10 mg every 4 h, IV titrated from 5 mg.
+    "morphine": (Ceiling(QT_TRANSLATE_NOOP("messages", "Morphine"), 15, ORAL, first=True),
+                 Ceiling(QT_TRANSLATE_NOOP("messages", "Morphine"), 10, INJECTED, first=True)),
+    # Oral 5 mg every 4-6 h, modified release 10 mg every 12 h; SC 5 mg every 4 h, IV 1-10 mg.
+    "oxycodone": (Ceiling(QT_TRANSLATE_NOOP("messages", "Oxycodone"), 10, ORAL, first=True),
+                  Ceiling(QT_TRANSLATE_NOOP("messages", "Oxycodone"), 10, INJECTED, first=True)),
+    # Oral 1.3 mg every 4 h, modified release 4 mg every 12 h; SC or IV 1-2 mg every 3-4 h.
+    "hydromorphone": (Ceiling(QT_TRANSLATE_NOOP("messages", "Hydromorphone"), 4, ORAL, first=True),
+                      Ceiling(QT_TRANSLATE_NOOP("messages", "Hydromorphone"), 2, INJECTED, first=True)),
+    # SC or IM 5 mg every 4 h; IV a quarter to half of that.
+    "diamorphine": (Ceiling(QT_TRANSLATE_NOOP("messages", "Diamorphine"), 5, INJECTED, first=True),),
+}
+"""By the medicine's name (BNF, 2024, unless said)."""
+
+_CEILINGS = {medicine: ceilings for name, ceilings in CEILINGS.items() for medicine in medicines_in(name)}
+_SMALLER = {"g": 1.0, "mg": 0.001}
+"""What one of a unit of weight is in mg once written in the next smaller unit (a gram slip for mg)."""
+
+
+# The refusals, each said on the field the prescriber corrects (services.medication.check_order).
+NOT_BY_ROUTE = QT_TRANSLATE_NOOP("messages", "A dose in {unit} cannot be given by the route “{route}”; a dose in "
+                                             "{unit} is given by: {routes}.")
+INSULIN_IN_UNITS = QT_TRANSLATE_NOOP("messages", "{drug} is dosed in units only: write its dose in units.")
+NO_CONTENT = QT_TRANSLATE_NOOP("messages", "{medicine} is not dosed in {unit}: its limits could not be weighed. Write "
+                                           "its dose in mg or g, or as tablets or mL of a stated strength.")
+IN_MICROGRAMS = QT_TRANSLATE_NOOP("messages", "{medicine} is dosed in micrograms, at most {most} micrograms in one dose "
+                                              "by this route: {dose} {unit} is {times} times that. Did you mean {dose} "
+                                              "micrograms?")
+ABOVE_CEILING = QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} {unit} in one dose is above the most by this route "
+                                              "({most} micrograms).")
+ABOVE_FIRST_DOSE = QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} mg in one dose by this route is above a usual "
+                                                 "first dose ({most} mg) for a patient not already taking opioids, "
+                                                 "where a tenfold slip is likelier than a dose (NPSA/2008/RRR05): check "
+                                                 "it against the patient's current dose. For a patient already taking "
+                                                 "opioids, give the reason in “{field}”.")
+OPIOID_IN_GRAMS = QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} g in one dose is {mg} mg, above a usual first dose "
+                                                "by this route ({most} mg): an opioid is dosed in mg, write its dose "
+                                                "in mg.")
+ONE_DOSE = {
+    False: QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} mg in one dose is above the most for one dose ({most} mg)."),
+    True: QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} mg in one dose is above the most for one dose ({most} mg "
+                                        "for {kg} kg, {per_kg} mg/kg).")}
+A_DAY = {
+    False: QT_TRANSLATE_NOOP("messages", "{medicine}: as ordered, up to {amount} mg in 24 h ({orders}); at most "
+                                         "{most} mg in 24 h."),
+    True: QT_TRANSLATE_NOOP("messages", "{medicine}: as ordered, up to {amount} mg in 24 h ({orders}); at most "
+                                        "{most} mg in 24 h for {kg} kg ({per_kg} mg/kg).")}
+THIS_ORDER = QT_TRANSLATE_NOOP("messages", "this order: {amount} mg")
+OTHER_ORDER = QT_TRANSLATE_NOOP("messages", "{order}: {amount} mg")
+TOO_OFTEN = QT_TRANSLATE_NOOP("messages", "{medicine}: doses at least {hours} h apart, not {ordered} h.")
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why an order cannot be written as it is, on the field the prescriber corrects. `routes`:
+    the routes a unit goes by (`NOT_BY_ROUTE`), for the caller to name as the form does."""
+
+    field: str
+    said: Phrase
+    routes: tuple[str, ...] = ()
+    asked: bool = False
+    """A judgement, not an error: saved once the prescriber's reason is kept in the order (an
+    opioid's dose above a usual first dose, `ABOVE_FIRST_DOSE`)."""
+
+
+def unit_refusal(drug: str, unit: str, route: str) -> Refusal | None:
+    """A unit no dose of the medicine by that route is written in: a tablet or puffs by vein;
+    insulin in anything but units (a puff, or mL beside a syringe in units, a tenfold error);
+    paracetamol in units, which its limits cannot weigh."""
+    if unit in ROUTES_OF_UNIT and route not in ROUTES_OF_UNIT[unit]:
+        return Refusal("dose_unit", Phrase(NOT_BY_ROUTE), tuple(sorted(ROUTES_OF_UNIT[unit])))
+    if insulin(drug) and unit != "units":
+        return Refusal("dose_unit", Phrase(INSULIN_IN_UNITS, {"drug": drug}))
+    limited = limits_of(drug)
+    if unit in WITHOUT_CONTENT and limited:
+        return Refusal("dose_unit", Phrase(NO_CONTENT, {"medicine": Phrase(next(iter(limited.values())).name)}))
+    return None
+
+
+def ceiling_refusal(drug: str, dose: float, unit: str, route: str, infused: bool = False) -> Refusal | None:
+    """A dose by weight above its medicine's most by that route (`CEILINGS`): digoxin 250 mg,
+    250 micrograms written in mg; oxycodone 50 mg SC, ten times a first dose. A dose in tablets,
+    puffs or mL is not weighed here (its strength is on the box); nor an opioid `infused` at a
+    rate, whose dose is the syringe's or the bag's (morphine 50 mg in 50 mL at 2 mL/h)."""
+    if unit not in MASS_IN_MG:
+        return None
+    mg = dose * MASS_IN_MG[unit]
+    for medicine in sorted(medicines_in(drug) & _CEILINGS.keys()):
+        for ceiling in _CEILINGS[medicine]:
+            if (ceiling.routes and route not in ceiling.routes) or mg <= ceiling.most_mg * (1 + 1e-9) \
+                    or (ceiling.first and infused):
+                continue
+            if ceiling.first:
+                return _above_first_dose(ceiling, dose, unit, mg)
+            name, micrograms = Phrase(ceiling.name), ceiling.most_mg * 1000
+            # On the unit when the number is right in the next smaller one (digoxin 250 mg), on
+            # the dose otherwise (digoxin 0.75 g).
+            smaller = _SMALLER.get(unit)
+            field = "dose_unit" if smaller is not None and dose * smaller <= ceiling.most_mg else "dose"
+            if unit == "mg" and field == "dose_unit":
+                return Refusal(field, Phrase(IN_MICROGRAMS, {
+                    "medicine": name, "most": Number(micrograms), "dose": Number(dose),
+                    "times": Number(round(mg / ceiling.most_mg))}))
+            return Refusal(field, Phrase(ABOVE_CEILING, {"medicine": name, "dose": Number(dose),
+                                                         "most": Number(micrograms)}))
+    return None
+
+
+def _above_first_dose(ceiling: Ceiling, dose: float, unit: str, mg: float) -> Refusal:
+    """An opioid's dose above a usual first dose, asked: a patient on long-term opioids (30 mg
+    of modified-release morphine twice a day, a palliative syringe driver's doses) is given more,
+    and in a downtime the laptop is the chart, so the prescriber's reason is kept in the order.
+    Written in grams, refused on the unit: no opioid is dosed so, and morphine 5 g is 5 mg
+    slipped a thousandfold, which no reason makes a dose."""
+    name, most = Phrase(ceiling.name), Number(ceiling.most_mg)
+    if unit == "g":
+        return Refusal("dose_unit", Phrase(OPIOID_IN_GRAMS, {"medicine": name, "dose": Number(dose), "mg": Number(mg),
+                                                             "most": most}))
+    return Refusal("dose", Phrase(ABOVE_FIRST_DOSE, {"medicine": name, "dose": Number(mg), "most": most}), asked=True)
+
+
+def most_in_a_day(order: Order) -> float:
+    """How many of an order's doses can fall in some 24 hours, as written: a regular order's
+    times (one each, whatever its days: a dose every 2 days gives a day's times at most in 24
+    hours); an as-required order's own most; a once-only order's one."""
+    if order.frequency is Frequency.SCHEDULED:
+        return float(len(order.times))
+    if order.frequency is Frequency.PRN:
+        return float(order.max_doses_24h or 0)
+    return 1.0
+
+
+def limits_refusals(order: Order, others: Sequence[tuple[Order, str]], age: int | None,
+                    kg: float | None) -> list[Refusal]:
+    """An order beyond its medicine's own limits for this patient (`dose_limits.limit_for`),
+    before any dose of it: one dose above the most for one (paracetamol 10 g, codeine 300 mg);
+    what the order allows in 24 hours (`most_in_a_day`), with what the patient's other orders
+    of the medicine running beside it allow (`others`, each with its name as the chart heads
+    it), above the most in 24 hours (1 g six times a day; 1 g as required, 12 times in 24 h);
+    an as-required order's interval shorter than the medicine's. A dose whose content is not
+    read (`content_mg`: tablets of no written strength) is left to the dose check."""
+    refused: list[Refusal] = []
+    content = content_mg(order, order.dose)
+    for medicine, rule in sorted(limits_of(order.drug).items()):
+        if order.frequency is Frequency.PRN and rule.interval is not None and order.min_interval_hours is not None \
+                and timedelta(hours=order.min_interval_hours) < rule.interval:
+            refused.append(Refusal("min_interval_hours", Phrase(TOO_OFTEN, {
+                "medicine": Phrase(rule.name), "hours": Number(rule.interval.total_seconds() / 3600),
+                "ordered": Number(order.min_interval_hours)})))
+        if medicine in content:
+            refused += _beyond(rule, medicine, order, content[medicine], others, age, kg)
+    return refused
+
+
+def _beyond(rule: Rule, medicine: str, order: Order, mg: float, others: Sequence[tuple[Order, str]],
+            age: int | None, kg: float | None) -> list[Refusal]:
+    limit = limit_for(rule, age, kg)
+    if limit.dose_mg is not None and mg > limit.dose_mg * (1 + 1e-9):
+        by_weight = limit.dose_mg_kg is not None and limit.dose_mg < (rule.dose_mg or float("inf"))
+        values: dict[str, object] = {"medicine": Phrase(rule.name), "dose": Number(mg), "most": Number(limit.dose_mg)}
+        return [Refusal("dose", Phrase(ONE_DOSE[by_weight], values | (
+            {"kg": Number(limit.kg or 0), "per_kg": Number(limit.dose_mg_kg or 0)} if by_weight else {})))]
+    counted = [Phrase(THIS_ORDER, {"amount": Number(mg * most_in_a_day(order))})]
+    total = mg * most_in_a_day(order)
+    for other, name in others:
+        if (each := content_mg(other, other.dose).get(medicine)) is not None and most_in_a_day(other):
+            total += each * most_in_a_day(other)
+            counted.append(Phrase(OTHER_ORDER, {"order": name, "amount": Number(each * most_in_a_day(other))}))
+    if total <= limit.day_mg * (1 + 1e-9):
+        return []
+    by_weight = limit.day_mg_kg is not None and limit.day_mg < rule.day_mg
+    field = "max_doses_24h" if order.frequency is Frequency.PRN else "times" if order.frequency is Frequency.SCHEDULED \
+        else "dose"
+    values = {"medicine": Phrase(rule.name), "amount": Number(total), "most": Number(limit.day_mg),
+              "orders": Listed(tuple(counted))}
+    return [Refusal(field, Phrase(A_DAY[by_weight], values | (
+        {"kg": Number(limit.kg or 0), "per_kg": Number(limit.day_mg_kg or 0)} if by_weight else {})))]
