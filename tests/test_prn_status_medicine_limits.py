@@ -187,3 +187,22 @@ def test_the_as_required_status_reads_the_patients_weight(session_for, admission
     assert status.next_at == _at("00:00", day=29)
     assert status.held_by.text("en") == "Paracetamol: at most 2.52 g in 24 h for 42 kg (60 mg/kg)"
     assert _saved_questions(nurse, prn, _at("08:00")) == [Check.MAXIMUM_DOSE]
+
+
+def test_the_printed_chart_says_the_medicines_limit_holding_the_next_dose(session_for, admission_values, clock,
+                                                                          tmp_path):
+    """On paper, as in the dose dialog: the next time alone sent the nurse to the as-required
+    order's own line, whose interval allowed it."""
+    from pypdf import PdfReader
+
+    from downtime.services import printing
+
+    patient = _admit(session_for, admission_values)
+    regular, _ = _orders(session_for, patient, 2, 4)
+    nurse = session_for("nurse")
+    clock.now = _at("08:00")
+    _regular_given(nurse, regular, "2026-11-28T06:00+01:00")
+    text = " ".join(" ".join(page.extract_text().split())
+                    for page in PdfReader(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf")).pages)
+    assert ("next possible from 28/11 10:00 (Paracetamol: at least 4 h after the 28/11 06:00 dose (Paracetamol 1 g "
+            "PO))") in text

@@ -233,15 +233,19 @@ def _stopped_with_its_stay(row: MarRow, order_form: FormSpec, lang: Lang) -> lis
 
 def _as_required_said(status: AsRequiredStatus, row: MarRow, names: Mapping[str, str], lang: Lang) -> str:
     """An as-required order's last dose (and its order when another's, of `names`: each order of
-    the chart by id as its line heads it), the next dose allowed when not at once, and the 24
-    hours' doses against the order's maximum, as of the chart's printing."""
+    the chart by id as its line heads it), the next dose allowed when not at once (and the
+    medicine's limit holding it, see AsRequiredStatus.held_by), and the 24 hours' doses against
+    the order's maximum, as of the chart's printing."""
     last = status.last
     parts = [w("no_last", lang) if last is None else
              w("last_from", lang, when=f"{last.at:%d/%m %H:%M}", order=names[last.order_id])
              if last.order_id != row.order.record_id and last.order_id in names else
              w("last", lang, when=f"{last.at:%d/%m %H:%M}")]
     if status.next_at is not None:
-        parts.append(w("next", lang, when=f"{status.next_at:%d/%m %H:%M}"))
+        # The medicine's own limit holding it, when not the order's (its interval from another
+        # order's dose, its 24 hours' most): the next time alone sent the nurse to the order's line.
+        held = f" ({status.held_by.text(lang)})" if status.held_by is not None else ""
+        parts.append(w("next", lang, when=f"{status.next_at:%d/%m %H:%M}") + held)
     if row.order.max_doses_24h is not None:
         parts.append(w("in_24h_held" if status.on_hold else "in_24h", lang, count=len(status.recent),
                        most=row.order.max_doses_24h, held=len(status.on_hold)))
