@@ -1,18 +1,7 @@
 """The fluid tab of a patient never weighed, their urine measured each hour: an empty bag six
 hours running is an alarm; any other output says to weigh them, quietly, beside the chart."""
 
-from downtime.services import records, wards
-
-
-def _unweighed(session_for, admission_values, hourly_ml):
-    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
-    nurse = session_for("nurse")
-    values = {key: value for key, value in admission_values.items() if key != "weight_kg"}
-    patient = records.save_new(nurse, "admission", {**values, "arrival_at": "2026-11-28T06:00+01:00"}).patient_id
-    for hour in range(8, 14):
-        records.save_new(nurse, "fluid_balance", {"measured_at": f"2026-11-28T{hour:02d}:30+01:00",
-                                                  "route": "out_urine", "volume": hourly_ml}, patient_id=patient)
-    return nurse, patient
+from tests.test_fluid_balance_review6 import _unweighed
 
 
 def test_the_tab_of_a_patient_never_weighed_asks_to_weigh_them(window_for, session_for, admission_values):
