@@ -1463,20 +1463,27 @@ def cmd_worklist_settle(args: argparse.Namespace) -> int:
 def cmd_worklist_link(args: argparse.Namespace) -> int:
     """A patient linked to another EHR number is linked anew only with --replace naming it: the
     refusal, and the link made, say what was entered under it, to move in the EHR. A number other
-    than the IPP the admission records only with --not-the-admissions-ipp."""
-    from downtime.services.back_entry import SAME_LINK, LinkedToAnother, NotTheAdmissionsIpp, link_of, link_patient
+    than the IPP the admission records only with --not-the-admissions-ipp; another EHR patient than
+    the one a number of the same NIR or IPP is linked to only with --two-people."""
+    from downtime.services.back_entry import (
+        SAME_LINK, LinkedToAnother, NotTheAdmissionsIpp, OneNumberTwoFiles, link_of, link_patient,
+    )
 
     session = _session(args)
     replaced = link_of(session, args.downtime_number) if args.replace else None
     try:
         linked = link_patient(session, args.downtime_number, args.ehr, same_person=args.same_person,
-                              replacing=args.replace, not_the_admissions_ipp=args.not_the_admissions_ipp)
+                              replacing=args.replace, not_the_admissions_ipp=args.not_the_admissions_ipp,
+                              two_people=args.two_people)
     except LinkedToAnother as refused:
         raise CliError(QT_TRANSLATE_NOOP("messages", "{said} Give --replace {ehr} to link it to {new} instead."),
                        said=refused.text(args.lang), ehr=refused.link.ehr, new=refused.new) from None
     except NotTheAdmissionsIpp as refused:
         raise CliError(QT_TRANSLATE_NOOP("messages", "{said} Give --not-the-admissions-ipp to link it to {ehr} all the "
                                                      "same."), said=refused.text(args.lang), ehr=refused.ehr) from None
+    except OneNumberTwoFiles as refused:
+        raise CliError(QT_TRANSLATE_NOOP("messages", "{said} Give --two-people to link it to {ehr} all the same."),
+                       said=refused.text(args.lang), ehr=refused.ehr) from None
     if not linked:
         print(_say(args, SAME_LINK, number=args.downtime_number, ehr=args.ehr.strip()))
         return 0
@@ -2079,6 +2086,9 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     p.add_argument("--not-the-admissions-ipp", action="store_true", help=message(lang, QT_TRANSLATE_NOOP(
         "messages", "the EHR shows the hospital number (IPP) the admission records is wrong: link to --ehr all the "
                     "same")))
+    p.add_argument("--two-people", action="store_true", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the EHR shows two people, though another downtime number of the same NIR or IPP is linked to "
+                    "another EHR patient: link to --ehr all the same")))
     p.add_argument("--replace", metavar="EHR_NUMBER", help=message(lang, QT_TRANSLATE_NOOP(
         "messages", "the EHR number the patient is linked to now, which --ehr replaces (what was entered under it "
                     "must be moved in the EHR)")))

@@ -327,10 +327,13 @@ def medication_ward(session_for, admission_values):
 @pytest.fixture
 def paper_night(session_for, medication_ward, clock):
     """`medication_ward` with paracetamol 1 g PO at 00:00 06:00 12:00 18:00, the night nurse
-    (night) and 20 mg of morphine in the ward's cupboard, all written at 14:00 on 28/11; the
-    clock at 07:15 the next morning, the laptop unused since. Returns (nurse, patient,
-    amoxicillin, morphine, paracetamol)."""
-    from downtime.services import cd_register, records
+    (night) and 20 mg of morphine in the ward's cupboard, all written at 14:00 on 28/11, with the
+    day's last doses given on paper typed in then (amoxicillin 08:00, paracetamol 12:00: the orders,
+    copied from the paper chart, have their earlier doses looked for there no more); the clock at
+    07:15 the next morning, the laptop unused since. Returns (nurse, patient, amoxicillin,
+    morphine, paracetamol)."""
+    from downtime.domain.medication import Check
+    from downtime.services import cd_register, medication, records
 
     patient, amox, morphine = medication_ward
     staff.add_staff(session_for("admin"), "night", "Noémie Faure", Role.WARD_NURSE, "5555")
@@ -339,6 +342,11 @@ def paper_night(session_for, medication_ward, clock):
         "times": "00:00 06:00 12:00 18:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False,
         "high_alert": False}, patient_id=patient).record_id
     cd_register.cd_receive(session_for("nurse"), "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    for order_id, slot, dose, route in ((amox, "08:00", 1.0, "IV"), (paracetamol, "12:00", 1.0, "PO")):
+        at = f"2026-11-28T{slot}+01:00"
+        medication.record_dose(session_for("nurse"), order_id, {
+            "outcome": "given", "given_at": at, "scheduled_for": at, "dose_given": dose, "route": route,
+            medication.TRANSCRIBED: True}, overrides={Check.ALLERGY: "tolerated before"})
     clock.now = datetime.fromisoformat("2026-11-29T07:15+01:00")
     return session_for("nurse"), patient, amox, morphine, paracetamol
 
@@ -567,13 +575,63 @@ def carried(tmp_path, laptop, clock, admission_values):
     return saved.record_id, nurse_1, clerk_1, nurse_2, clerk_2
 
 
+AMOXICILLIN_TDS = {"drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
+                   "times": "08:00 14:00 20:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False,
+                   "high_alert": False}
+
+
+def doctor_on(nurse: Session, clock: FakeClock) -> Session:
+    """A doctor added to the staff of `laptop`'s laptop of this nurse, signed in (Dr Benali, doctor)."""
+    admin = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "admin", "0000", clock), nurse.forms, clock)
+    staff.add_staff(admin, "doctor", "Dr Benali", Role.DOCTOR, "2222")
+    return Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "doctor", "2222", clock), nurse.forms, clock)
+
+
 @pytest.fixture
-def allergy_and_weight(tmp_path, laptop, clock, admission_values):
+def admitted_twice(tmp_path, laptop, clock, admission_values):
+    """One person under two downtime numbers: laptop 1 admits her at 14:00 on 3B and its doctor
+    writes amoxicillin (AMOXICILLIN_TDS), moves her to 5A at 14:30; laptop 2, on 5A, never had
+    laptop 1's stick and admits her again at 14:40 under its own number, its doctor writing its
+    own amoxicillin from 15:00. Returns a dict: nurse_1, nurse_2, doctor_1, doctor_2, first and
+    second (the admissions), order_1 and order_2, and `office()`: a records office that imported
+    the merge of both laptops' sticks as they are then."""
+    from downtime.services import records
+    from downtime.sync.export import export
+    from downtime.sync.import_export import import_export
+    from downtime.sync.merge import merge
+
+    values = {**admission_values, "allergy_status": "nka", "allergies": []}
+    nurse_1, clerk_1 = laptop(tmp_path / "ward1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "ward2.sqlite", 2)
+    first = records.save_new(nurse_1, "admission", values)
+    doctor_1 = doctor_on(nurse_1, clock)
+    order_1 = records.save_new(doctor_1, "medication_order", AMOXICILLIN_TDS, patient_id=first.patient_id)
+    clock.advance(minutes=30)
+    records.save_new(nurse_1, "transfer", {"moved_at": "2026-11-28T14:30+01:00", "to_ward": "5A", "to_bed": "4",
+                                           "reason": "Needs monitoring"}, patient_id=first.patient_id)
+    clock.advance(hours=1)
+    second = records.save_new(nurse_2, "admission", {**values, "ward": "5A", "bed": "4",
+                                                     "arrival_at": "2026-11-28T14:40+01:00"})
+    doctor_2 = doctor_on(nurse_2, clock)
+    order_2 = records.save_new(doctor_2, "medication_order", {**AMOXICILLIN_TDS, "start_at": "2026-11-28T15:00+01:00"},
+                               patient_id=second.patient_id)
+
+    def office() -> Session:
+        clerk = laptop(tmp_path / "office.sqlite", 900)[1]
+        sticks = [export(clerk_1, tmp_path / "s1").folder, export(clerk_2, tmp_path / "s2").folder]
+        import_export(clerk, merge(sticks, tmp_path / "merged").folder)
+        return clerk
+
+    return {"nurse_1": nurse_1, "nurse_2": nurse_2, "doctor_1": doctor_1, "doctor_2": doctor_2, "first": first,
+            "second": second, "order_1": order_1, "order_2": order_2, "office": office}
+
+
+@pytest.fixture
+def allergy_on_one_laptop(tmp_path, laptop, clock, admission_values):
     """The review's case: laptop 1 admits MOREAU (allergic to codeine); laptop 2 imports its
     export (she moved there); laptop 2's nurse then changes only her weight to 81 kg, laptop 1's
-    adds a penicillin anaphylaxis. The records office (900) imports laptop 2's stick, then
-    laptop 1's: laptop 2's version 2 stands, laptop 1's is on hold. Returns (record id, the
-    office's clerk, its database path)."""
+    adds a penicillin anaphylaxis. Returns (the admission as saved, laptop 1's nurse and clerk,
+    laptop 2's nurse and clerk)."""
     from downtime.services import records
     from downtime.sync.export import export
     from downtime.sync.import_export import import_export
@@ -589,6 +647,18 @@ def allergy_and_weight(tmp_path, laptop, clock, admission_values):
     clock.advance(minutes=5)
     records.amend(nurse_1, saved.record_id, {**admitted, "allergies": [
         codeine, {"substance": "Penicillin", "reaction": "Anaphylaxis", "severity": "severe"}]}, "allergy found")
+    return saved, nurse_1, clerk_1, nurse_2, clerk_2
+
+
+@pytest.fixture
+def allergy_and_weight(allergy_on_one_laptop, tmp_path, laptop):
+    """`allergy_on_one_laptop`, and the records office (900) imports laptop 2's stick, then
+    laptop 1's: laptop 2's version 2 stands, laptop 1's is on hold. Returns (record id, the
+    office's clerk, its database path)."""
+    from downtime.sync.export import export
+    from downtime.sync.import_export import import_export
+
+    saved, _, clerk_1, _, clerk_2 = allergy_on_one_laptop
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     import_export(office, export(clerk_2, tmp_path / "export-2").folder)
     import_export(office, export(clerk_1, tmp_path / "export-1").folder)
@@ -604,7 +674,8 @@ def disagreeing(carried, tmp_path, laptop, admission_values):
 
     record_id, nurse_1, clerk_1, _, clerk_2 = carried
     nurse_3, clerk_3 = laptop(tmp_path / "3.sqlite", 3)
-    records.save_new(nurse_3, "admission", {**admission_values, "birth_name": "Roux", "nir": "", "bed": "3"})
+    records.save_new(nurse_3, "admission", {**admission_values, "birth_name": "Roux", "used_name": "", "nir": "",
+                                            "bed": "3"})
     folders = [export(clerk, tmp_path / f"export-{number}").folder
                for number, clerk in ((1, clerk_1), (2, clerk_2), (3, clerk_3))]
     return record_id, *folders, nurse_1, clerk_1

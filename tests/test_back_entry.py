@@ -21,7 +21,7 @@ from downtime.storage.audit import verify_chain
 from downtime.sync.export import export
 from downtime.sync.import_export import import_export
 from downtime.sync.merge import merge
-from tests.conftest import death_answers
+from tests.conftest import death_answers, doctor_on
 
 
 @pytest.fixture
@@ -425,12 +425,6 @@ def test_a_record_typed_on_the_ward_is_never_taken_for_one_loaded_from_the_snaps
     assert not loaded_from_snapshot(saved.record_id)
 
 
-def _doctor(nurse: Session, clock) -> Session:
-    admin = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "admin", "0000", clock), nurse.forms, clock)
-    staff.add_staff(admin, "doctor", "Dr Benali", Role.DOCTOR, "2222")
-    return Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "doctor", "2222", clock), nurse.forms, clock)
-
-
 def _office_lines(tmp_path, laptop, ward_clerk) -> dict[str, str]:
     """The records office's list after importing the ward's stick: each record's line as the
     Back-entry tab and the printed worklist give it (what to enter)."""
@@ -447,7 +441,7 @@ def test_the_worklist_line_of_a_medication_order_omits_as_required_and_the_times
     5 — mg — Subcutaneous (SC)": nothing says it is PRN, so it can be entered as a regular
     opioid order."""
     nurse, ward_clerk = laptop(tmp_path / "ward3b.sqlite", 11)
-    doctor = _doctor(nurse, clock)
+    doctor = doctor_on(nurse, clock)
     patient = records.save_new(nurse, "admission", admission_values).patient_id
     amox = records.save_new(doctor, "medication_order", {
         "drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
@@ -469,7 +463,7 @@ def test_the_worklist_line_of_a_dose_gives_the_dose_ordered_not_the_dose_given(t
     "Amoxicillin — 1 — g — … — Given — 28/11/2026 14:05": the 0.5 g given is nowhere, so the
     EHR records 1 g given."""
     nurse, ward_clerk = laptop(tmp_path / "ward3b.sqlite", 11)
-    doctor = _doctor(nurse, clock)
+    doctor = doctor_on(nurse, clock)
     patient = records.save_new(nurse, "admission", {**admission_values, "allergy_status": "nka",
                                                     "allergies": []}).patient_id
     amox = records.save_new(doctor, "medication_order", {
@@ -753,7 +747,7 @@ def test_the_printed_and_command_line_worklists_say_who_is_probably_one_person(t
     for number, clerk in ((1, clerk_1), (2, clerk_2)):
         import_export(office, export(clerk, tmp_path / f"stick{number}").folder)
     first, second = "DT-001-00001-7", "DT-002-00001-6"
-    why = "(the same NIR; the same birth name, first name and date of birth)"
+    why = "(the same NIR; the same family name (birth or used), first name and date of birth)"
     said = {first: f"Probably the same person as {second} {why}: link both to one EHR patient number, and enter "
                    "the admission once.",
             second: f"Probably the same person as {first} {why}: link both to one EHR patient number, and enter "
@@ -785,7 +779,7 @@ def test_namesakes_the_ward_told_apart_are_never_asked_to_be_linked(tmp_path, la
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     import_export(office, export(clerk, tmp_path / "stick").folder)
     assert back_entry.probable_duplicates(office) == []
-    why = "(the same birth name, first name and date of birth)"
+    why = "(the same family name (birth or used), first name and date of birth)"
     said = {number: f"Not the same person as {other} {why}: the ward told them apart when admitting them. Enter each "
                     "under their own EHR patient; do not link them to one."
             for number, other in ((first, second), (second, first))}
@@ -825,7 +819,7 @@ def _moved_with_an_order(tmp_path, laptop, clock, admission_values):
     nurse_1, clerk_1 = laptop(tmp_path / "ward1.sqlite", 1)
     nurse_2, clerk_2 = laptop(tmp_path / "ward2.sqlite", 2)
     patient = records.save_new(nurse_1, "admission", admission_values).patient_id
-    doctor = _doctor(nurse_1, clock)
+    doctor = doctor_on(nurse_1, clock)
     order = _paracetamol(doctor, patient)
     import_export(clerk_2, export(clerk_1, tmp_path / "moved").folder)
     return doctor, (nurse_1, clerk_1), (nurse_2, clerk_2), order
@@ -994,7 +988,7 @@ def test_a_dose_whose_order_another_laptop_withdrew_says_so(tmp_path, laptop, cl
     doctor, clerk_1, clerk_2, order, dose = _dose_on_laptop_2(tmp_path, laptop, clock, admission_values)
     records.mark_entered_in_error(doctor, order, "written for the wrong patient")
     if stopped:
-        records.amend(_doctor(clerk_2, clock), order, {**records.current(clerk_2.db, order).data,
+        records.amend(doctor_on(clerk_2, clock), order, {**records.current(clerk_2.db, order).data,
                                                        "stop_at": "2026-11-29T10:00+01:00"}, "stops tomorrow")
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     for clerk in (clerk_1, clerk_2) if first == 1 else (clerk_2, clerk_1):
@@ -1038,9 +1032,9 @@ def office_asking_the_ward(tmp_path, laptop, clock, admission_values) -> tuple[S
     ward about (both doses, the other dose, the observations)."""
     nurse_1, clerk_1 = laptop(tmp_path / "ward1.sqlite", 1)
     nurse_2, clerk_2 = laptop(tmp_path / "ward2.sqlite", 2)
-    doctor = _doctor(nurse_1, clock)
+    doctor = doctor_on(nurse_1, clock)
     twice, withdrawn, gone = (records.save_new(nurse_1, "admission", {
-        **admission_values, "birth_name": name, "given_names": "Anne", "nir": "", "bed": bed}).patient_id
+        **admission_values, "birth_name": name, "used_name": "", "given_names": "Anne", "nir": "", "bed": bed}).patient_id
         for name, bed in (("Roux", "1"), ("Blanc", "2"), ("Petit", "3")))
     orders = [_paracetamol(doctor, patient) for patient in (twice, withdrawn)]
     import_export(clerk_2, export(clerk_1, tmp_path / "moved").folder)
@@ -1377,7 +1371,7 @@ def test_a_dose_line_gives_its_order_as_the_chart_heads_it_its_outcome_and_the_s
     — Unit: g — Type of order: …"), the outcome far on: cut on screen, a refused dose read as given."""
     nurse, ward_clerk = laptop(tmp_path / "ward3b.sqlite", 11)
     patient = records.save_new(nurse, "admission", admission_values).patient_id
-    order = _paracetamol(_doctor(nurse, clock), patient, start="2026-11-28T07:00+01:00")
+    order = _paracetamol(doctor_on(nurse, clock), patient, start="2026-11-28T07:00+01:00")
     refused = medication.record_dose(nurse, order.record_id, {
         "scheduled_for": "2026-11-28T08:00+01:00", "outcome": "not_given", "given_at": "2026-11-28T10:30+01:00",
         "not_given_reason": "refused"})

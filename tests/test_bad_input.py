@@ -621,7 +621,8 @@ def same(a: Any, b: Any) -> bool:
 # high-alert or a time-critical one ("ketamine", which hypothesis may spell from the code's own
 # words) is refused on that box while the order says it is not one (services.medication).
 CODED_DEPENDENTS = {"glucose_unit": {"glucose"}, "unidentified": {"identity_status"}, "bleeding_risks": {"mechanical_device"},
-                    "against_stockings": {"mechanical_device"}, "drug": {"controlled", "high_alert", "time_critical"}}
+                    "against_stockings": {"mechanical_device"}, "drug": {"controlled", "high_alert", "time_critical"},
+                    "arrival_at": {"birth_date"}}
 
 
 def _dependents(fields: list[Any], name: str) -> set[str]:

@@ -460,11 +460,11 @@ def test_a_new_admission_of_someone_already_in_hospital_is_said_naming_them(nurs
     _admit(nurse, admission_values, "2")
     said = already_in_hospital(nurse.db, forms, spec, {**admission_values, "bed": "3"}, "en")
     assert said is not None and said.numbers == ("DT-042-00001-8",) and said.text.startswith("Already in hospital, probably the same person: MARTIN Hélène Marie (née LEFÈVRE), born "
-                           "12/03/1954, DT-042-00001-8, in 3B / 2 (the same NIR; the same birth name, first name and "
+                           "12/03/1954, DT-042-00001-8, in 3B / 2 (the same NIR; the same family name (birth or used), first name and "
                            "date of birth).")
     typed_again = {**admission_values, "nir": None, "birth_name": "LEFEVRE", "given_names": "Hélène"}
     again = already_in_hospital(nurse.db, forms, spec, typed_again, "en")
-    assert again is not None and "(the same birth name, first name and date of birth)" in again.text
+    assert again is not None and "(the same family name (birth or used), first name and date of birth)" in again.text
     assert already_in_hospital(nurse.db, forms, spec, {**typed_again, "not_same_as": "DT-042-00001-8"}, "en") is None, \
         "a patient the nurse said this one is not is not asked about again"
     sister = {**admission_values, "nir": None, "given_names": "Louise"}

@@ -11,8 +11,11 @@ from downtime.domain.medication import Check
 from downtime.services import census, chart_alerts, medication, printing, records
 from tests.test_time_critical import LEVODOPA
 
-OVERDUE = ("DOSES OVERDUE, NOT RECORDED: Amoxicillin 1 g IV 27/11 14:00 (MISSED, over 12 h), 27/11 20:00 (MISSED, "
-           "over 12 h), 28/11 08:00 — give or record each on the round")
+OVERDUE = ("DOSES OVERDUE, NOT RECORDED: Amoxicillin 1 g IV 27/11 14:00 (MISSED, over 12 h, check the paper first), "
+           "27/11 20:00 (MISSED, over 12 h, check the paper first), 28/11 08:00 (check the paper first) — give or record "
+           "each on the round")
+"""The amoxicillin of `medication_ward`, from 27/11 10:00, was typed in at 14:00 on 28/11: its doses
+due before may be on its paper chart."""
 
 
 def _record(nurse, order_id, slot, outcome="not_given", at="2026-11-28T13:55+01:00"):
@@ -31,14 +34,16 @@ def _overdue(nurse, lang="en"):
 def test_doses_overdue_by_the_rounds_own_rule_are_said_each_order_once_oldest_first(session_for, medication_ward,
                                                                                     clock):
     """At 14:00 the amoxicillin of 08:00 is overdue (the ward's hour gone), those of yesterday
-    missed (over the round's 12 hours), and that of 14:00 due, not overdue: it is not said. The
-    morphine as required has no time to be overdue at."""
+    missed (over the round's 12 hours), each to check on the paper its order was copied from, and
+    that of 14:00 due, not overdue: it is not said. The morphine as required has no time to be
+    overdue at. Doses of it recorded since, its paper has been gone through: overdue alone."""
     patient, amoxicillin, _ = medication_ward
     nurse = session_for("nurse")
     assert _overdue(nurse) == {patient: OVERDUE}
     assert _overdue(nurse, "fr") == {patient: (
-        "DOSES EN RETARD, NON TRACÉES : Amoxicillin 1 g IV 27/11 14:00 (OMISE, plus de 12 h), 27/11 20:00 (OMISE, plus "
-        "de 12 h), 28/11 08:00 — donner ou tracer chacune au tour des médicaments")}
+        "DOSES EN RETARD, NON TRACÉES : Amoxicillin 1 g IV 27/11 14:00 (OMISE, plus de 12 h, vérifier d’abord le "
+        "papier), 27/11 20:00 (OMISE, plus de 12 h, vérifier d’abord le papier), 28/11 08:00 (vérifier d’abord le "
+        "papier) — donner ou tracer chacune au tour des médicaments")}
     for slot in ("2026-11-27T14:00+01:00", "2026-11-27T20:00+01:00"):
         _record(nurse, amoxicillin, slot)
     clock.advance(minutes=50)  # 14:50: the 14:00 dose late, not overdue yet
@@ -79,12 +84,12 @@ def test_a_dose_due_while_the_laptop_was_silent_says_to_check_the_paper_and_many
     a day's worth, are counted from the first to the last: one by one they filled the line."""
     nurse, patient, _, _, _ = paper_night
     assert _overdue(nurse) == {patient: (
-        "DOSES OVERDUE, NOT RECORDED: Paracetamol 1 g PO 27/11 12:00 to 28/11 12:00 (5 MISSED, over 12 h), 28/11 18:00 "
+        "DOSES OVERDUE, NOT RECORDED: Paracetamol 1 g PO 27/11 12:00 to 28/11 06:00 (4 MISSED, over 12 h), 28/11 18:00 "
         "(MISSED, over 12 h, check the paper first), 29/11 00:00 (check the paper first), 29/11 06:00 (check the paper "
-        "first); Amoxicillin 1 g IV 27/11 14:00 to 28/11 14:00 (4 MISSED, over 12 h), 28/11 20:00 (check the paper "
+        "first); Amoxicillin 1 g IV 27/11 14:00 to 28/11 14:00 (3 MISSED, over 12 h), 28/11 20:00 (check the paper "
         "first) — give or record each on the round")}
     french = _overdue(nurse, "fr")[patient]
-    assert "du 27/11 12:00 au 28/11 12:00 (5 OMISES, plus de 12 h), 28/11 18:00 (OMISE, plus de 12 h, vérifier " \
+    assert "du 27/11 12:00 au 28/11 06:00 (4 OMISES, plus de 12 h), 28/11 18:00 (OMISE, plus de 12 h, vérifier " \
            "d’abord le papier)" in french
 
 
@@ -93,4 +98,5 @@ def test_a_dose_another_laptop_recorded_otherwise_says_to_check_it_first(dose_on
     overdue, and may have been given."""
     patient, _, _, _, nurse = dose_on_hold
     assert _overdue(nurse)[patient].endswith(
-        "28/11 08:00 (another laptop recorded it otherwise: check it first) — give or record each on the round")
+        "28/11 08:00 (check the paper first, another laptop recorded it otherwise: check it first) — give or record "
+        "each on the round")

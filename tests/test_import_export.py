@@ -120,7 +120,7 @@ def test_exports_imported_one_by_one_say_the_probable_duplicate_the_merge_says(t
     assert imported(folders[1]) == []
     numbers = merged[0].removeprefix("PROBABLE DUPLICATE: ").split(" have ")[0]
     assert imported(moved("7"), "--lang", "fr") == [
-        f"DOUBLON PROBABLE : {numbers} ont même NIR ; même nom de naissance, prénom et date de naissance"]
+        f"DOUBLON PROBABLE : {numbers} ont même NIR ; même nom de famille (de naissance ou d’usage), prénom et date de naissance"]
     for number in numbers.split(", "):
         back_entry.link_patient(office, number, "800123", same_person=True)
     assert imported(moved("8")) == []

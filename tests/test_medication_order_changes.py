@@ -248,10 +248,11 @@ def test_an_order_of_a_medicine_the_patient_already_has_is_questioned_at_prescri
     assert medication.duplicate_orders(doctor, values, patient, second.record_id) is None
     assert medication.duplicate_orders(doctor, {**values, "drug": "Insulin aspart"}, patient) is None
     once = {**values, "frequency": "once", "times": None, "start_at": "2026-11-28T08:00+01:00"}
-    # The second, from 09:00, gives its 22:00 dose within the day of the once-only 08:00 one.
+    # The second, from 09:00, gives its 22:00 dose within the day of the once-only 08:00 one; the
+    # first, read at 14:00, is stopped since 09:00.
     assert medication.duplicate_orders(doctor, once, patient) == (
         "Already ordered: Insulin glargine 18 units SC, at 22:00, from 28/11/2026 09:00; Insulin glargine 18 units SC,"
-        " at 22:00, from 27/11/2026 10:00, until 28/11/2026 09:00.")
+        " at 22:00, from 27/11/2026 10:00, stopped 28/11/2026 09:00.")
 
 
 def test_as_required_orders_of_one_medicine_written_two_ways_are_spaced_from_each_other(session_for, medication_ward):

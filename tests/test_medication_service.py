@@ -134,12 +134,14 @@ def test_mar_grid_finds_the_days_doses_whatever_offset_they_were_written_in(ward
 def test_round_list_orders_overdue_first(ward, clock):
     nurse, patient, amox, _ = ward
     items = [i for i in medication.round_list(nurse.db, nurse.forms, "3B", clock.now) if not i.missed]
+    # The order, from 27/11, was typed in at 14:00: its 08:00 dose first, to look for on paper.
     assert [(i.slot.strftime("%H:%M"), i.state) for i in items] == [
-        ("08:00", DoseState.OVERDUE), ("14:00", DoseState.DUE)]
+        ("08:00", DoseState.CHECK_PAPER), ("14:00", DoseState.DUE)]
     medication.record_dose(nurse, amox.record_id, _given("2026-11-28T13:50+01:00", 1.0, "2026-11-28T14:00+01:00"),
                            overrides={Check.ALLERGY: "tolerated before"})
-    assert [i.slot.strftime("%H:%M") for i in medication.round_list(nurse.db, nurse.forms, "3B", clock.now)
-            if not i.missed] == ["08:00"]
+    # A dose of it recorded since: its paper has been gone through, the 08:00 dose is overdue.
+    assert [(i.slot.strftime("%H:%M"), i.state) for i in medication.round_list(nurse.db, nurse.forms, "3B", clock.now)
+            if not i.missed] == [("08:00", DoseState.OVERDUE)]
 
 
 def test_a_dose_missed_over_12_hours_ago_stays_on_the_round_until_recorded(ward, clock):
@@ -153,8 +155,8 @@ def test_a_dose_missed_over_12_hours_ago_stays_on_the_round_until_recorded(ward,
         return [(f"{i.slot:%d %H:%M}", i.state, i.missed) for i in medication.round_list(nurse.db, nurse.forms, "3B",
                                                                                             clock.now)]
 
-    assert listed() == [("28 08:00", DoseState.OVERDUE, False), ("28 14:00", DoseState.DUE, False),
-                        ("27 14:00", DoseState.OVERDUE, True), ("27 20:00", DoseState.OVERDUE, True)]
+    assert listed() == [("28 08:00", DoseState.CHECK_PAPER, False), ("28 14:00", DoseState.DUE, False),
+                        ("27 14:00", DoseState.CHECK_PAPER, True), ("27 20:00", DoseState.CHECK_PAPER, True)]
     medication.record_dose(nurse, amox.record_id, {"outcome": "not_given", "given_at": "2026-11-28T13:55+01:00",
                                                    "scheduled_for": "2026-11-27T20:00+01:00",
                                                    "not_given_reason": "unavailable"})
@@ -221,8 +223,10 @@ def test_late_and_overdue_thresholds_are_a_ward_setting(ward, session_for, clock
     with pytest.raises(PermissionDenied):
         settings.set_round_thresholds(nurse, 15, 45)
     settings.set_round_thresholds(session_for("admin"), 60, 400)
-    states = [i.state for i in medication.round_list(nurse.db, nurse.forms, "3B", clock.now) if not i.missed]
-    assert states == [DoseState.LATE, DoseState.DUE]
+    clock.now = datetime.fromisoformat("2026-11-28T19:45+01:00")  # the 14:00 dose 5 h 45 late, the 20:00 one due
+    states = {f"{i.slot:%H:%M}": i.state for i in medication.round_list(nurse.db, nurse.forms, "3B", clock.now)
+              if not i.missed}
+    assert (states["14:00"], states["20:00"]) == (DoseState.LATE, DoseState.DUE)
 
 
 def test_late_and_overdue_are_saved_together_or_not_at_all(session_for, monkeypatch, sqlite_full):
@@ -678,13 +682,13 @@ def test_a_dose_warning_writes_its_numbers_as_the_wards_language_does(ward):
 def test_a_readmitted_patients_chart_reads_not_in_hospital_for_the_times_they_were_at_home(readmitted, ward, clock):
     """The chart read OVERDUE for the doses of the night and morning the patient spent at home
     between two stays: a dose to give, to whoever read it. Those cells now say the patient was
-    not in hospital; the 20:00 dose of 27/11, due before the discharge and never recorded, stays
-    OVERDUE."""
+    not in hospital; the 20:00 dose of 27/11, due before the discharge and never recorded, is to
+    look for on paper (its order was typed in the next day)."""
     _, patient, amox, _ = ward
     [row] = [row for row in medication.mar_grid(readmitted.db, patient, clock.now.date() - timedelta(days=1), 2, clock.now)
              if row.order.record_id == amox.record_id]
     assert [(f"{cell.slot:%d %H:%M}", cell.state) for cell in row.cells] == [
-        ("27 14:00", DoseState.OVERDUE), ("27 20:00", DoseState.OVERDUE),
+        ("27 14:00", DoseState.CHECK_PAPER), ("27 20:00", DoseState.CHECK_PAPER),  # the order typed in on 28/11
         ("28 08:00", DoseState.NOT_IN_HOSPITAL), ("28 14:00", DoseState.DUE), ("28 20:00", DoseState.UPCOMING)]
 
 
@@ -780,7 +784,8 @@ def test_a_readmitted_patients_chart_has_no_dose_due_of_an_order_of_an_earlier_s
     assert [(f"{cell.slot:%d %H:%M}", cell.state) for cell in rows[furosemide].cells] == [
         ("27 14:00", DoseState.NOT_RECORDED)]
     assert rows[furosemide].stay_ended == datetime.fromisoformat("2026-11-27T21:00+01:00")
-    assert [(f"{cell.slot:%d %H:%M}", cell.state) for cell in rows[new].cells] == [("28 14:00", DoseState.LATE)]
+    # Written at 14:30 to start at 14:00: its dose then may have been given from a paper order.
+    assert [(f"{cell.slot:%d %H:%M}", cell.state) for cell in rows[new].cells] == [("28 14:00", DoseState.CHECK_PAPER)]
     assert rows[new].stay_ended is None
     assert not [row for row in medication.mar_grid(nurse.db, patient, clock.now.date(), 1, clock.now)
                 if row.order.record_id == furosemide and row.on_the_grid]
@@ -1013,7 +1018,7 @@ def test_a_dose_this_laptop_holds_only_on_hold_is_on_its_chart_and_round_and_que
     now = nurse.clock()
     [row] = medication.mar_grid(nurse.db, patient, now.date(), 1, now)
     [cell] = [cell for cell in row.cells if cell.clock == "08:00"]
-    assert (cell.state, cell.administration) == (DoseState.OVERDUE, None)
+    assert (cell.state, cell.administration) == (DoseState.CHECK_PAPER, None)  # its order typed in at 14:00
     assert [(held.dose.record_id, held.withdrawn, held.here) for held in cell.held] == [(dose, True, False)]
     assert [held.dose.record_id for held in row.held] == [dose]
     [item] = [item for item in medication.round_list(nurse.db, nurse.forms, "3B", now)

@@ -15,7 +15,7 @@ from downtime.sync.merge import MergeRefused, merge
 @pytest.fixture
 def two_exports(tmp_path, laptop, admission_values):
     folders = []
-    for number, others in ((1, ("Dupont", "Roux")), (2, ("Martin", "Petit"))):
+    for number, others in ((1, ("Dupont", "Roux")), (2, ("Moreau", "Petit"))):
         nurse, clerk = laptop(tmp_path / f"{number}.sqlite", number)
         records.save_new(nurse, "admission", {**admission_values, "bed": "1"})
         for bed, name in enumerate(others, start=2):
@@ -59,7 +59,7 @@ def test_merge_command(two_exports, tmp_path, capsys):
     assert "merged 6 record version(s) of 6 record(s) from 2 export(s)" in out
     # One person found by two reasons was printed as two probable duplicates.
     assert [line for line in out.splitlines() if "PROBABLE DUPLICATE" in line] == [
-        "PROBABLE DUPLICATE: DT-001-00001-7, DT-002-00001-6 have the same NIR; the same birth name, first name and "
+        "PROBABLE DUPLICATE: DT-001-00001-7, DT-002-00001-6 have the same NIR; the same family name (birth or used), first name and "
         "date of birth"]
     shutil.rmtree(tmp_path / "m")
     (two_exports[0] / "manifest.json").write_text("{broken", encoding="utf-8")

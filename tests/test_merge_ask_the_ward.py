@@ -9,21 +9,14 @@ import json
 import pytest
 
 from downtime.cli import main
-from downtime.domain.staff import Role
-from downtime.services import medication, records, staff
-from downtime.services.context import Session
+from downtime.services import medication, records
 from downtime.sync.export import export
 from downtime.sync.import_export import import_export
 from downtime.sync.merge import merge
+from tests.conftest import doctor_on
 
 NOT_GIVEN = {"outcome": "not_given", "not_given_reason": "refused", "given_at": "2026-11-28T14:10+01:00"}
 GIVEN = {"outcome": "given", "given_at": "2026-11-28T14:05+01:00", "dose_given": 1.0, "route": "PO"}
-
-
-def _doctor(nurse: Session, clock) -> Session:
-    admin = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "admin", "0000", clock), nurse.forms, clock)
-    staff.add_staff(admin, "doctor", "Dr Benali", Role.DOCTOR, "2222")
-    return Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "doctor", "2222", clock), nurse.forms, clock)
 
 
 @pytest.fixture(params=[GIVEN, NOT_GIVEN], ids=["given again", "refused on the other"])
@@ -35,7 +28,7 @@ def one_dose_on_two_laptops(request, tmp_path, laptop, clock, admission_values):
     nurse_1, clerk_1 = laptop(tmp_path / "ward1.sqlite", 1)
     nurse_2, clerk_2 = laptop(tmp_path / "ward2.sqlite", 2)
     patient = records.save_new(nurse_1, "admission", admission_values).patient_id
-    order = records.save_new(_doctor(nurse_1, clock), "medication_order", {
+    order = records.save_new(doctor_on(nurse_1, clock), "medication_order", {
         "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
         "times": "14:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False, "high_alert": False},
         patient_id=patient)
@@ -132,7 +125,7 @@ def test_a_line_one_laptop_flagged_names_a_third_laptops_record_of_the_same_dose
     told of two records of the dose, entered the third."""
     nurses, clerks = zip(*(laptop(tmp_path / f"ward{number}.sqlite", number) for number in (1, 2, 3)))
     patient = records.save_new(nurses[0], "admission", admission_values).patient_id
-    order = records.save_new(_doctor(nurses[0], clock), "medication_order", {
+    order = records.save_new(doctor_on(nurses[0], clock), "medication_order", {
         "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
         "times": "14:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False, "high_alert": False},
         patient_id=patient)

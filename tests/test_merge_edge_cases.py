@@ -289,7 +289,7 @@ def test_a_compound_first_name_written_two_ways_is_a_probable_duplicate(tmp_path
                                               "given_names": given_names, "nir": "", "birth_date": "1947-05-02"})
         folders.append(export(clerk, tmp_path / f"export-{number}").folder)
     result = merge(folders, tmp_path / "merged")
-    assert [d.why for d in result.duplicates] == ["the same birth name, first name and date of birth"]
+    assert [d.why for d in result.duplicates] == ["the same family name (birth or used), first name and date of birth"]
 
 
 
@@ -301,7 +301,7 @@ def test_a_birth_name_with_a_letter_of_its_own_typed_plainly_is_a_probable_dupli
 
     found = probable_duplicates([{"downtime_number": f"DT-00{n}-00001-0", "birth_name": name, "given_names": "Anne",
                                   "birth_date": "1947-05-02"} for n, name in enumerate(names, start=1)])
-    assert [d.why for d in found] == ["the same birth name, first name and date of birth"]
+    assert [d.why for d in found] == ["the same family name (birth or used), first name and date of birth"]
 
 def test_two_numbers_with_the_same_ipp_are_a_probable_duplicate(tmp_path, laptop, admission_values):
     """A snapshot's patient with no NIR and no date of birth, admitted on two laptops: the
@@ -309,7 +309,8 @@ def test_two_numbers_with_the_same_ipp_are_a_probable_duplicate(tmp_path, laptop
     folders = []
     for number, name in enumerate(("Inconnu", "Inconnue"), start=1):
         nurse, clerk = laptop(tmp_path / f"{number}.sqlite", number)
-        records.save_new(nurse, "admission", {**admission_values, "birth_name": name, "nir": "", "ipp": "8012345"})
+        records.save_new(nurse, "admission", {**admission_values, "birth_name": name, "used_name": "", "nir": "",
+                                              "ipp": "8012345"})
         folders.append(export(clerk, tmp_path / f"export-{number}").folder)
     result = merge(folders, tmp_path / "merged")
     assert [d.why for d in result.duplicates] == ["the same IPP"]

@@ -28,7 +28,8 @@ def _daily_sticks(tmp_path, laptop, clock, admission_values):
     nurse, clerk = laptop(tmp_path / "1.sqlite", 1)
     sticks = []
     for day, name in enumerate(("Roux", "Garcia", "Nguyen")):
-        records.save_new(nurse, "admission", {**admission_values, "birth_name": name, "nir": "", "bed": str(day + 1),
+        records.save_new(nurse, "admission", {**admission_values, "birth_name": name, "used_name": "", "nir": "",
+                                              "bed": str(day + 1),
                                               "arrival_at": f"2026-11-{28 + day}T10:00+01:00"})
         clock.advance(hours=3)
         sticks.append(export(clerk, tmp_path / f"laptop1-day{day + 1}", since_last=day > 0).folder)

@@ -13,6 +13,7 @@ from downtime.services.errors import ServiceError, ValidationFailed
 from downtime.services.paper_doses import (
     OverridesNeeded, PaperDose, RowRefused, Stretch, gap_stretch, paper_chart, save_paper_doses,
 )
+from tests.paper_night import typed_at_night
 
 LAST_WRITTEN = datetime.fromisoformat("2026-11-28T14:00+01:00")  # the laptop's last record before the night
 MORNING = datetime.fromisoformat("2026-11-29T07:15+01:00")  # paper_night's clock
@@ -32,8 +33,8 @@ def _morphine(morphine, at, **more):
                      **more)
 
 
-def _doses(nurse):
-    return nurse.db.execute("SELECT COUNT(*) FROM records WHERE form_id = 'medication_administration'").fetchone()[0]
+def _doses(nurse, patient):
+    return len(typed_at_night(nurse, patient))
 
 
 def _audited(nurse):
@@ -75,7 +76,7 @@ def test_the_rows_are_saved_as_doses_transcribed_from_the_paper_and_the_chart_no
         4: _given(paracetamol, "29T06:00"),
         5: _morphine(morphine, "29T02:30", witness="doctor")})
     assert len(saved) == 5 and all(record.data["transcribed"] for record in saved)
-    doses = {(dose.order_id, dose.scheduled_for): dose for dose in medication.administrations(nurse.db, patient)}
+    doses = {(dose.order_id, dose.scheduled_for): dose for dose in typed_at_night(nurse, patient)}
     night_one = doses[paracetamol, _at("29T00:00")]
     assert (night_one.given_by, night_one.on_paper, night_one.at) == ("night", True, _at("29T00:00"))
     assert doses[paracetamol, _at("29T06:00")].given_by == "nurse"  # the day nurse typing it gave it herself
@@ -103,19 +104,19 @@ def test_a_row_refused_saves_none_of_the_rows_and_names_the_row(paper_night):
     assert refused.value.row == 7
     assert refused.value.text("en") == (
         "Row 7, Morphine 5 mg SC 05:30: Controlled drug: name the witness who signed the paper chart.")
-    assert _doses(nurse) == 0 and _audited(nurse) == before
+    assert _doses(nurse, patient) == 0 and _audited(nurse) == before
     assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 20
     assert nurse.db.execute("SELECT COUNT(*) FROM cd_register WHERE kind = 'administration'").fetchone()[0] == 0
 
 
 def test_a_row_refused_on_a_field_keeps_that_field_for_the_screen(paper_night):
-    nurse, _, _, _, paracetamol = paper_night
+    nurse, patient, _, _, paracetamol = paper_night
     with pytest.raises(RowRefused) as refused:
         save_paper_doses(nurse, {2: _given(paracetamol, "29T00:00", given_by="nobody")})
     assert isinstance(refused.value.problem, ValidationFailed)
     assert refused.value.problem.errors[0].path == "given_by"
     assert refused.value.text("en").startswith("Row 2, Paracetamol 1 g PO 00:00: Given by (if not you): ")
-    assert _doses(nurse) == 0
+    assert _doses(nurse, patient) == 0
 
 
 def test_warnings_come_back_by_row_and_nothing_is_saved_until_each_has_its_reason(paper_night):
@@ -132,10 +133,10 @@ def test_warnings_come_back_by_row_and_nothing_is_saved_until_each_has_its_reaso
     assert sorted(needed.value.warnings) == [2, 4]
     assert [w.check for w in needed.value.warnings[2]] == [Check.ALLERGY]
     assert Check.PRN_INTERVAL in [w.check for w in needed.value.warnings[4]]
-    assert _doses(nurse) == 0 and _audited(nurse) == before
+    assert _doses(nurse, patient) == 0 and _audited(nurse) == before
     answered = {number: replace(row, overrides={w.message: "on the paper, prescriber told"
                                                 for w in needed.value.warnings.get(number, [])})
                 for number, row in rows.items()}
     assert len(save_paper_doses(nurse, answered)) == 4
-    (amoxicillin,) = [dose for dose in medication.administrations(nurse.db, patient) if dose.order_id == amox]
+    (amoxicillin,) = [dose for dose in typed_at_night(nurse, patient) if dose.order_id == amox]
     assert amoxicillin.overrides == (("allergy", "on the paper, prescriber told"),)

@@ -20,6 +20,8 @@ from downtime.storage import audit
 
 NIGHT = datetime.fromisoformat("2026-11-28T21:30+01:00")  # the ward's records were last written at 14:00
 EVENING = datetime.fromisoformat("2026-11-28T20:00+01:00")
+STARTED = datetime.fromisoformat("2026-11-27T10:00+01:00")  # medication_ward's orders' start, typed in at 14:00
+WRITTEN = datetime.fromisoformat("2026-11-28T14:00+01:00")
 at = datetime.fromisoformat
 
 
@@ -35,11 +37,13 @@ def test_a_dose_due_while_the_laptop_wrote_nothing_is_to_check_on_paper(session_
     evening = _amox_items(nurse, amox)[EVENING]
     assert evening.state is DoseState.CHECK_PAPER
     assert evening.on_paper == Silence(datetime.fromisoformat("2026-11-28T14:00+01:00"), NIGHT)
-    said = paper_gap.gap_said([evening.on_paper]).text("en")
+    (said,) = [phrase.text("en") for phrase in paper_gap.gap_said([evening.on_paper])]
     assert said == ("No dose recorded on this laptop between 14:00 and 21:30: doses given then may be on paper. "
                     "Enter them first (at the time they were given) before giving anything due.")
-    # The morning's dose, due before the laptop's last record, is overdue as before.
-    assert _amox_items(nurse, amox)[datetime.fromisoformat("2026-11-28T08:00+01:00")].state is DoseState.OVERDUE
+    # The morning's dose, due before the laptop's last record but before its order was typed in
+    # (the paper order copied at 14:00), is on the paper too: its stretch is the order's.
+    morning = _amox_items(nurse, amox)[datetime.fromisoformat("2026-11-28T08:00+01:00")]
+    assert (morning.state, morning.on_paper) == (DoseState.CHECK_PAPER, Silence(STARTED, WRITTEN, "Amoxicillin"))
     assert paper_gap.last_written(nurse.db) == datetime.fromisoformat("2026-11-28T14:00+01:00")
 
 
@@ -82,29 +86,30 @@ def test_every_silence_of_the_days_shown_is_said_not_the_latest_alone(session_fo
     assert (items[EVENING].state, items[EVENING].on_paper) == (DoseState.CHECK_PAPER, evening)
     assert (items[at("2026-11-29T08:00+01:00")].state, items[at("2026-11-29T08:00+01:00")].on_paper) == (
         DoseState.CHECK_PAPER, morning)
-    said = paper_gap.gap_said(item.on_paper for item in items.values()).text("en")
+    said, written = [phrase.text("en") for phrase in paper_gap.gap_said(item.on_paper for item in items.values())]
+    assert written.startswith("Amoxicillin was written on this laptop at 28/11 14:00, to start at 27/11 10:00: ")
     assert said == ("No dose recorded on this laptop in 2 stretches: 28/11 14:00–22:30, 28/11 22:30–29/11 10:00. "
                     "Doses given then may be on paper. Enter them first (at the time they were given) before giving "
                     "anything due.")
     out = printing.print_mar(nurse, [patient], tmp_path / "mar.pdf")
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
     assert "in 2 stretches: 28/11 14:00–22:30, 28/11 22:30–29/11 10:00" in text
-    assert text.count("NOT RECORDED — check the paper") == 2
+    assert text.count("NOT RECORDED — check the paper") == 5  # 27/11 14:00 and 20:00, 28/11 08:00 the order's
 
 
 def test_stretches_of_one_day_are_said_by_their_times():
     night = Silence(at("2026-11-28T01:00+01:00"), at("2026-11-28T06:00+01:00"))
     afternoon = Silence(at("2026-11-28T13:00+01:00"), at("2026-11-28T16:00+01:00"))
-    said = paper_gap.gap_said([afternoon, None, night, afternoon]).text("en")
+    (said,) = [phrase.text("en") for phrase in paper_gap.gap_said([afternoon, None, night, afternoon])]
     assert said.startswith("No dose recorded on this laptop in 2 stretches: 01:00–06:00, 13:00–16:00. ")
-    assert paper_gap.gap_said([None]) is None
+    assert paper_gap.gap_said([None]) == ()
 
 
 def test_no_gap_for_a_short_quiet_spell(session_for, medication_ward, clock):
     _, amox, _ = medication_ward
     clock.now = datetime.fromisoformat("2026-11-28T15:45+01:00")
     nurse = session_for("nurse")
-    assert all(item.on_paper is None for item in _amox_items(nurse, amox).values())
+    assert all(item.on_paper is None for item in _amox_items(nurse, amox).values() if item.slot >= WRITTEN)
 
 
 def test_the_printed_chart_says_it(session_for, medication_ward, clock, tmp_path):
@@ -112,7 +117,8 @@ def test_the_printed_chart_says_it(session_for, medication_ward, clock, tmp_path
     clock.now = NIGHT
     out = printing.print_mar(session_for("nurse"), [patient], tmp_path / "mar.pdf")
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
-    assert "No dose recorded on this laptop between 14:00 and 21:30" in text
+    assert "No dose recorded on this laptop between 28/11 14:00 and 28/11 21:30" in text
+    assert "Amoxicillin was written on this laptop at 28/11 14:00, to start at 27/11 10:00" in text
     assert "NOT RECORDED — check the paper" in text
 
 
@@ -158,7 +164,7 @@ def test_the_laptops_use_read_from_its_audit_stops_at_now(session_for, medicatio
     clock.now = at("2026-11-28T11:00+01:00")
     nurse = session_for("nurse")
     clock.now = at("2026-11-28T12:30+01:00")
-    assert paper_gap.doses_on_paper(nurse.db, clock.now, [("an order", at("2026-11-28T11:30+01:00"))]) == {}
+    assert paper_gap.doses_on_paper(nurse.db, clock.now, [("an order", at("2026-11-28T11:30+01:00"))], {}) == {}
 
 
 def test_a_quiet_afternoon_with_the_laptop_in_use_is_no_silence(session_for, medication_ward, clock, tmp_path):
@@ -207,7 +213,7 @@ def test_the_laptops_use_is_sought_by_an_index_of_its_audit(session_for, medicat
     sought: list[str] = []
     nurse.db.conn.set_trace_callback(sought.append)
     try:
-        paper_gap.doses_on_paper(nurse.db, NIGHT, [("an order", EVENING)])
+        paper_gap.doses_on_paper(nurse.db, NIGHT, [("an order", EVENING)], {})
     finally:
         nurse.db.conn.set_trace_callback(None)
     seeks = [sql for sql in sought if "FROM audit" in sql]

@@ -2,7 +2,7 @@
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from pypdf import PdfReader
@@ -380,7 +380,8 @@ def test_a_printed_chart_and_ward_pack_flag_a_dose_two_laptops_recorded_otherwis
     assert "N 08:05 (typed 14:00) DOSE ON HOLD" in given and HELD_KEY in given
     assert "N 28/11 09:00 — 4 mg (typed 14:00) — DOSE ON HOLD" in given, "an as-required dose too"
     withdrawn = " ".join(_text(printing.print_ward_mar_pack(nurse_2, "3B", tmp_path / "pack.pdf")))
-    assert "OVERDUE DOSE ON HOLD" in withdrawn and HELD_KEY in withdrawn
+    # Its order written at 14:00 to start the day before, the dose may be on paper as well.
+    assert "NOT RECORDED — check the paper DOSE ON HOLD" in withdrawn and HELD_KEY in withdrawn
     # Given by laptop 1's nurse, withdrawn by laptop 2's: the giver is the dose's first author.
     assert "nurse@001 28/11 09:00 — 4 mg (typed 14:00) — withdrawn here — DOSE ON HOLD" in withdrawn, "listed, though withdrawn here"
     assert withdrawn.count("DOSE ON HOLD") == 3, "the cell held, the as-required dose and the key, no other"
@@ -415,7 +416,9 @@ def test_a_readmitted_patients_printed_chart_reads_not_in_hospital_for_the_time_
                                                                                        readmitted):
     """The morning at home between two stays printed OVERDUE, a dose to give on the paper chart."""
     printed = " ".join(_text(printing.print_mar(readmitted, [medication_ward[0]], tmp_path / "mar.pdf", days=2)))
-    assert printed.count("not in hospital") == 1 and printed.count("OVERDUE") == 2  # 27/11 14:00 and 20:00
+    # 27/11 14:00 and 20:00, due before the order was typed in on 28/11, to look for on paper.
+    assert printed.count("not in hospital") == 1 and printed.count("NOT RECORDED — check the paper") == 2
+    assert "OVERDUE" not in printed
 
 
 def test_a_printed_chart_lists_an_order_of_an_earlier_stay_apart_first_with_no_dose_due(tmp_path, medication_ward,
@@ -462,13 +465,13 @@ def test_a_printed_order_of_an_earlier_stay_prescribed_again_stays_out_of_the_bo
         tmp_path, medication_ward, ordered_again):
     """The furosemide prescribed again, its new order stopped the next day (course finished), was
     printed back in the red box, "prescribe again if it still stands": it stays out, its line
-    naming the new order, stopped."""
+    naming the new order, stopped (read as the chart's course reads it when printed)."""
     printed, line = _furosemide_printed(ordered_again[0], medication_ward[0], tmp_path / "mar.pdf", 3)
     assert "Orders of an earlier stay" not in printed and "prescribe again" not in printed
     assert line.startswith("Furosemide 40 mg PO Start 27/11 11:00 — Stopped 27/11 21:00 Prescriber: Dr Karim Benali (doctor) "
                            "Stopped at the end of the stay of "
-                           "27/11/2026 — ordered again: Furosemide 40 mg PO, at 14:00, from 28/11/2026 14:30, until "
-                           "29/11/2026 15:00 14:00 not recorded (stopped)")
+                           "27/11/2026 — ordered again: Furosemide 40 mg PO, at 14:00, from 28/11/2026 14:30, stopped "
+                           "29/11/2026 15:00 14:00 not recorded (stopped)")  # printed at 16:00: "until" said it ran on
 
 
 def test_a_printed_order_of_an_earlier_stay_stays_in_the_box_beside_its_medicine_written_apart(
@@ -568,7 +571,7 @@ def test_a_printed_chart_flags_a_dose_this_laptop_has_only_on_hold(tmp_path, dos
     word of it: the paper said to give a dose another laptop says was given."""
     patient, _, _, nurse = dose_held_whole
     printed = " ".join(_text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf")))
-    assert "OVERDUE DOSE ON HOLD" in printed and HELD_KEY in printed
+    assert "NOT RECORDED — check the paper DOSE ON HOLD" in printed and HELD_KEY in printed
 
 
 def test_a_printed_chart_marks_each_dose_given_over_a_warning_with_the_warning_and_reason_under_it(
@@ -719,8 +722,9 @@ def test_another_laptops_dose_amended_here_keeps_its_giver_and_witness_of_that_l
     assert all(actor["identifier"]["system"] != laptop_2 for actor in actors), "laptop 1's staff, not laptop 2's"
 
 
-def test_a_french_chart_says_an_overdue_dose_as_the_screen_does(tmp_path, session_for, medication_ward):
+def test_a_french_chart_says_an_overdue_dose_as_the_screen_does(tmp_path, session_for, medication_ward, clock):
     """The screen read DÉPASSÉ and the paper "OUBLI ?" for one dose: two words for one state."""
+    clock.now = datetime.fromisoformat("2026-11-28T15:30+01:00")  # the 14:00 dose overdue
     text = " ".join(_text(printing.print_mar(session_for("nurse", "fr"), [medication_ward[0]], tmp_path / "mar.pdf")))
     assert "DÉPASSÉ" in text and "OUBLI" not in text
 

@@ -130,10 +130,10 @@ def test_a_transfer_out_hands_over_what_the_chart_says_of_each_order(session_for
     assert lines[2:] == [
         "Co-careldopa 25/100 1 tablet(s) PO, at 10:00 13:00 16:00, from 28/11/2026 09:30 (TIME-CRITICAL — within 30 min) "
         "— not given yet",
-        "Co-careldopa 25/100 1 tablet(s) PO: TIME-CRITICAL DOSE OVERDUE (due 28/11 10:00): give it now, or record why not "
-        "and tell the doctor",
-        "Co-careldopa 25/100 1 tablet(s) PO: TIME-CRITICAL DOSE OVERDUE (due 28/11 13:00): give it now, or record why not "
-        "and tell the doctor",
+        "Co-careldopa 25/100 1 tablet(s) PO: TIME-CRITICAL DOSE NOT RECORDED (due 28/11 10:00): check the paper chart; "
+        "not given there, give it now or tell the doctor",
+        "Co-careldopa 25/100 1 tablet(s) PO: TIME-CRITICAL DOSE NOT RECORDED (due 28/11 13:00): check the paper chart; "
+        "not given there, give it now or tell the doctor",
         "Doxycycline 100 mg PO, at 18:00, from 28/11/2026 09:30, until 03/12/2026 08:00 — not given yet",
         "Insulin aspart up to 8 units SC, at 18:00, from 28/11/2026 09:30 (HIGH-ALERT; TIME-CRITICAL — within 30 min; "
         "VARIABLE DOSE — by its rule; Variable dose: glucose over 12: 4 units; over 16: 8 units) — not given yet"]

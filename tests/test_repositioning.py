@@ -332,9 +332,10 @@ def test_a_change_charted_before_the_risk_falls_due_as_the_risk_asks(session_for
     assert areas.asks(nurse.clock(), "en") == ["REPOSITIONING OVERDUE since 28/11 13:15"]
 
 
-def test_a_change_less_often_than_the_risk_asks_is_warned_of_not_refused(session_for, patient):
+def test_a_change_less_often_than_the_risk_asks_is_saved_with_its_reason(session_for, patient):
     """A 6-hourly plan for a Braden of 9 was saved without a word: NICE asks every 4 hours at
-    high risk. Asked before saving (qt.form_view), as the care plan may say otherwise."""
+    high risk. Saved with the nurse's reason, as the care plan may say otherwise
+    (tests/test_repositioning_reason.py)."""
     nurse = session_for("nurse")
     six = {**TURN, "next_in": "6"}
     assert repositioning.too_seldom_for(nurse.db, patient, six, "en") is None  # no risk assessed
@@ -346,4 +347,5 @@ def test_a_change_less_often_than_the_risk_asks_is_warned_of_not_refused(session
         "Le dernier risque d’escarre est Braden 9, risque très élevé (28/11 09:30) : le NICE demande un changement de "
         "position au moins toutes les 4 heures, et non toutes les 6.")
     assert repositioning.too_seldom_for(nurse.db, patient, {**TURN, "next_in": "4"}, "en") is None
-    records.save_new(nurse, "repositioning", six, patient_id=patient)  # saved: a warning, not a refusal
+    records.save_new(nurse, "repositioning", {**six, "seldom_reason": "As the care plan says"},
+                     patient_id=patient)  # saved with its reason: a judgement, not an error

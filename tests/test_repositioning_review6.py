@@ -60,11 +60,12 @@ def test_a_braden_fallen_to_very_high_after_a_6_hourly_turn_brings_the_next_turn
 
 def test_a_risk_assessed_before_the_turn_or_gone_lower_keeps_the_turns_own_next(session_for, patient, clock):
     """The turn's plan stands when the risk was known when it was made (a plan less often than
-    the band asks was warned of then), and when the risk assessed after it allows longer."""
+    the band asks was given its reason then), and when the risk assessed after it allows longer."""
     nurse = session_for("nurse")
     records.save_new(nurse, "braden_assessment", {**BRADEN_VERY_HIGH, "assessed_at": "2026-11-28T10:00+01:00"},
                      patient_id=patient)
-    records.save_new(nurse, "repositioning", SIX_HOURLY, patient_id=patient)
+    records.save_new(nurse, "repositioning", {**SIX_HOURLY, "seldom_reason": "As the care plan says"},
+                     patient_id=patient)
     [turn] = repositioning.pressure_areas(nurse.db, [patient])[patient].turns
     assert turn.next_change(nurse.clock(), "en") == "next due 28/11 16:30"
     records.save_new(nurse, "braden_assessment", {**BRADEN_MILD, "assessed_at": "2026-11-28T13:00+01:00"},

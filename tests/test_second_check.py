@@ -121,12 +121,13 @@ def test_a_high_alert_dose_not_given_asks_no_second_check(enoxaparin):
 
 def test_a_high_alert_dose_from_paper_asks_a_pin_only_while_the_laptop_was_in_use(enoxaparin, clock, session_for):
     nurse, order_id = enoxaparin
-    clock.now = datetime.fromisoformat("2026-11-28T13:00+01:00")
-    session_for("doctor")  # signed in on this laptop at 13:00: it was in use
-    clock.now = datetime.fromisoformat("2026-11-28T14:00+01:00")
+    # Its order typed in at 14:00, the laptop signed into at 14:05: in use when the dose was given.
+    clock.now = datetime.fromisoformat("2026-11-28T14:05+01:00")
+    session_for("doctor")
+    clock.now = datetime.fromisoformat("2026-11-28T14:45+01:00")
     dose = {**ENOXAPARIN_DOSE, "transcribed": True}
     with pytest.raises(ValidationFailed) as refused:
-        medication.record_dose(nurse, order_id, {**dose, "given_at": "2026-11-28T13:30+01:00"})
+        medication.record_dose(nurse, order_id, {**dose, "given_at": "2026-11-28T14:20+01:00"})
     assert refused.value.errors[0].path == "transcribed"
     assert "when this high-alert medicine was given: its second check is confirmed with the checker's own PIN" in (
         refused.value.errors[0].message)

@@ -672,7 +672,7 @@ def test_laptops_that_loaded_the_same_snapshot_merge_and_import_at_the_records_o
     merged = merge(folders, tmp_path / "merged")
     assert {(d.why, tuple(n[:6] for n in d.downtime_numbers)) for d in merged.duplicates} == {
         ("the same NIR", ("DT-001", "DT-002")), ("the same IPP", ("DT-001", "DT-002")),
-        ("the same birth name, first name and date of birth", ("DT-001", "DT-002"))}
+        ("the same family name (birth or used), first name and date of birth", ("DT-001", "DT-002"))}
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     for folder in folders:
         assert import_export(office, folder).added == {"patients": 1, "records": 4}
@@ -848,7 +848,7 @@ def test_a_patient_the_ward_admitted_without_numbers_is_loaded_and_said_to_check
     out = capsys.readouterr().out
     assert "2 patient(s)" in out
     assert ("patients.csv, line 2 (stays.csv, line 2): probably the same person as MARTIN Hélène Marie (née LEFÈVRE), "
-            "born 12/03/1948, DT-042-00001-8, in 3B / 1, already in hospital (the same birth name, first name and "
+            "born 12/03/1948, DT-042-00001-8, in 3B / 1, already in hospital (the same family name (birth or used), first name and "
             "date of birth)") in out
 
 
@@ -895,8 +895,8 @@ def test_a_bed_taken_is_refused_in_the_readers_language(clerk, session_for, snap
     with pytest.raises(ImportRefused) as refused:
         import_path(clerk, snapshot)
     english, french = refused.value.text("en"), refused.value.text("fr")
-    assert english.startswith("patients.csv, line 2 (stays.csv, line 2): Bed 12 of ward 3B is taken by DURAND Paul")
-    assert "Bed 12" not in french and "Le lit 12 du service 3B" in french
+    assert english.startswith("patients.csv, line 2 (stays.csv, line 2): Bed 12 of ward 3B: DURAND Paul")
+    assert "Bed 12" not in french and "Lit 12 du service 3B" in french
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

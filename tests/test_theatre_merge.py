@@ -40,7 +40,7 @@ def two_laptops_one_slot(tmp_path, laptop, admission_values, clock):
         nurse, clerk = laptop(tmp_path / f"{number}.sqlite", number)
         coord = _coordinator(nurse, clock)
         patient = records.save_new(nurse, "admission", {**admission_values, "birth_name": f"Patient{number}",
-                                                        "nir": ""}).patient_id
+                                                        "used_name": "", "nir": ""}).patient_id
         numbers[procedure] = nurse.db.execute("SELECT downtime_number FROM patients WHERE patient_id = ?",
                                               [patient]).fetchone()[0]
         for name in ("T1", "T2") if number == 2 else ("T1",):
@@ -48,7 +48,7 @@ def two_laptops_one_slot(tmp_path, laptop, admission_values, clock):
                 "theatre": name, "specialty": "General surgery", "starts_at": "2026-11-30T08:00+01:00",
                 "ends_at": "2026-11-30T13:00+01:00"}).record_id
             theatre.book(coord, patient if name == "T1" else records.save_new(nurse, "admission", {
-                **admission_values, "bed": "9", "birth_name": "Calm", "nir": ""}).patient_id, {
+                **admission_values, "bed": "9", "birth_name": "Calm", "used_name": "", "nir": ""}).patient_id, {
                 "procedure": procedure if name == "T1" else "Knee arthroscopy", "laterality": "not_applicable",
                 "priority": "elective", "decided_at": "2026-10-01T10:00+01:00",
                 "surgeon": surgeon if name == "T1" else "Dr Calm", "anaesthetist": None, "session": session_id,
@@ -146,7 +146,7 @@ def test_an_import_bringing_only_a_session_moved_to_another_theatre_names_the_cl
         nurse, clerk = laptop(tmp_path / f"{number}.sqlite", number)
         coord = _coordinator(nurse, clock)
         patient = records.save_new(nurse, "admission", {**admission_values, "birth_name": f"Patient{number}",
-                                                        "nir": ""}).patient_id
+                                                        "used_name": "", "nir": ""}).patient_id
         sessions[number] = (coord, clerk, records.save_new(coord, "theatre_session", {
             "theatre": name, "specialty": "General surgery", "starts_at": "2026-11-30T08:00+01:00",
             "ends_at": "2026-11-30T13:00+01:00"}))
@@ -345,7 +345,8 @@ def list_shortened_and_booked(tmp_path, laptop, admission_values, clock):
         "ends_at": "2026-11-30T13:00+01:00"})
     import_export(clerk2, export(clerk1, tmp_path / "export-1a").folder)
     records.amend(coord1, listed.record_id, {**listed.data, "ends_at": "2026-11-30T10:00+01:00"}, "no afternoon staff")
-    patient = records.save_new(nurse2, "admission", {**admission_values, "birth_name": "Booked", "nir": ""}).patient_id
+    patient = records.save_new(nurse2, "admission", {**admission_values, "birth_name": "Booked", "used_name": "",
+                                                              "nir": ""}).patient_id
     theatre.book(coord2, patient, {**BOOKING, "session": listed.record_id, "planned_start": "2026-11-30T11:00+01:00",
                                    "surgeon": "Dr Petit", "anaesthetist": None})
     number = nurse2.db.execute("SELECT downtime_number FROM patients WHERE patient_id = ?", [patient]).fetchone()[0]
@@ -433,8 +434,9 @@ def test_two_downtime_numbers_linked_to_one_ehr_patient_are_one_patient_to_the_c
                                                                  "planned_start": "2026-11-30T09:00+01:00"})
 
 
-PROBABLY_ONE = ("THEATRE CLASH, probably one patient under two downtime numbers (the same birth name, first name and "
-                "date of birth), operated at once: Hernia repair, patient {first}, theatre T1 30/11/2026 08:00-09:00 "
+PROBABLY_ONE = ("THEATRE CLASH, probably one patient under two downtime numbers (the same family name (birth or "
+                "used), first name and date of birth), operated at once: Hernia repair, patient {first}, theatre T1 "
+                "30/11/2026 08:00-09:00 "
                 "(booked on laptop 1 (no. 001)); and Hernia repair, patient {second}, theatre T2 30/11/2026 "
                 "08:30-09:30 (booked on laptop 2 (no. 002)): if one person, link both numbers to one EHR patient "
                 "and move one operation")
@@ -471,7 +473,7 @@ def test_the_day_list_flags_two_numbers_probably_one_patient_operated_at_once(on
     """The office's board showed her two operations at once, under two numbers not yet linked, as
     two patients'; each line now names the other number, why, and its time, until they are linked."""
     clerk, coord, (first, second), _ = one_person_on_two_laptops
-    why = "the same birth name, first name and date of birth"
+    why = "the same family name (birth or used), first name and date of birth"
     entries = [entry for _, day in theatre.day_list(coord.db, coord.forms, MONDAY) for entry in day]
     assert [entry.clash_text("en") for entry in entries] == [
         f"probably the same patient as {second} ({why}), operated 30/11 08:30-09:30",

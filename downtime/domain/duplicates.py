@@ -23,7 +23,8 @@ from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, semicolon, translate
 
 SAME_NIR = QT_TRANSLATE_NOOP("messages", "the same NIR")
 SAME_IPP = QT_TRANSLATE_NOOP("messages", "the same IPP")
-SAME_NAME_AND_BIRTH = QT_TRANSLATE_NOOP("messages", "the same birth name, first name and date of birth")
+SAME_NAME_AND_BIRTH = QT_TRANSLATE_NOOP("messages", "the same family name (birth or used), first name and date of "
+                                                    "birth")
 
 
 @dataclass(frozen=True)
@@ -39,17 +40,45 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if c.isalnum())
 
 
+# What separates the words of one family name: "Le Goff", "Martin-Dupont" (any dash).
+_SPACES_AND_DASHES = r"\s\-\u2010-\u2015"
+_NAME_WORDS = re.compile(f"[{_SPACES_AND_DASHES}]+")
+
+
+def joined_names(names: Iterable[str]) -> list[str]:
+    """Each of these family names of several words written as one, `fold`ed: "Le Goff", "de la
+    Fontaine" and "Martin-Dupont" are also written LEGOFF, DELAFONTAINE and MARTINDUPONT. The
+    search index holds them so, each once, beside the names as typed."""
+    return list(dict.fromkeys(fold(name) for name in names if len(_NAME_WORDS.split(name.strip())) > 1))
+
+
 T = TypeVar("T")
+
+
+# The particles of family names (de la Fontaine, Le Goff, D'Almeida, van Damme, Ben Ali), which
+# make no namesakes: DE LA FONTAINE and DE GAULLE are not alike.
+_PARTICLES = frozenset({"de", "des", "du", "la", "le", "les", "van", "von", "der", "den", "di", "da", "del", "della",
+                       "dos", "das", "el", "al", "ben"})
+# What separates the parts of a compound family name, its particles cut off at their apostrophe.
+_NAME_PARTS = re.compile(f"[{_SPACES_AND_DASHES}'’]+")
+
+
+def _name_alike(name: str) -> set[str]:
+    """A family name and each part of it, `fold`ed, by which a name reads like another: MARTIN
+    beside MARTIN-DUPONT, GOFF beside LE GOFF (not its particles, nor a letter: D' or O')."""
+    parts = {fold(part) for part in _NAME_PARTS.split(name)}
+    return ({fold(name)} | {part for part in parts if len(part) > 1 and part not in _PARTICLES}) - {""}
 
 
 def namesakes(items: Sequence[T], family_names: Callable[[T], Iterable[str]], *,
               place: Callable[[T], Hashable] = lambda _: None, person: Callable[[T], Hashable] = id) -> list[list[T]]:
     """For each of `items`, in their order, the others of its `place` sharing one of its family
-    names (`fold`ed: "Lefèvre" is "LEFEVRE") and not the same `person`: the ward census's name
-    alert and the theatre day's read the same names alike."""
+    names or a part of one (`_name_alike`: "Lefèvre" is "LEFEVRE", MARTIN-DUPONT Jeanne is read
+    as MARTIN Jean's namesake) and not the same `person`: the ward census's name alert and the
+    theatre day's read the same names alike."""
     groups: dict[tuple[Hashable, str], list[T]] = defaultdict(list)
     for item in items:
-        for name in {fold(name) for name in family_names(item)} - {""}:
+        for name in {alike for name in family_names(item) for alike in _name_alike(name)}:
             groups[(place(item), name)].append(item)
     found: dict[int, dict[int, T]] = {id(item): {} for item in items}
     for group in groups.values():
@@ -80,12 +109,20 @@ def _alike(admissions: Iterable[Mapping[str, Any]]) -> tuple[list[ProbableDuplic
             groups[(SAME_NIR, fold(row["nir"]))].add(number)
         if row.get("ipp"):
             groups[(SAME_IPP, fold(row["ipp"]))].add(number)
-        if row.get("birth_name") and row.get("birth_date"):
+        if row.get("birth_date"):
             first = _first_name(row.get("given_names") or "")
-            groups[(SAME_NAME_AND_BIRTH,
-                    f"{fold(row['birth_name'])}|{first}|{row['birth_date']}")].add(number)
-    return [ProbableDuplicate(tuple(sorted(numbers)), why)
-            for (why, _), numbers in sorted(groups.items()) if len(numbers) > 1], apart
+            for name in _family_names(row):
+                groups[(SAME_NAME_AND_BIRTH, f"{name}|{first}|{row['birth_date']}")].add(number)
+    found = (ProbableDuplicate(tuple(sorted(numbers)), why) for (why, _), numbers in sorted(groups.items())
+             if len(numbers) > 1)
+    return list(dict.fromkeys(found)), apart
+
+
+def _family_names(row: Mapping[str, Any]) -> set[str]:
+    """An admission's birth and used names, `fold`ed: a woman admitted as MARTIN née LEFÈVRE on one
+    laptop is admitted again where the name she gives, Martin, is typed as her birth name. Her
+    two names are one person's, found by either (a group found by both is said once)."""
+    return {fold(str(row.get(key) or "")) for key in ("birth_name", "used_name")} - {""}
 
 
 def _told_apart(group: ProbableDuplicate, apart: set[frozenset[str]]) -> bool:
@@ -96,10 +133,11 @@ def _told_apart(group: ProbableDuplicate, apart: set[frozenset[str]]) -> bool:
 
 def probable_duplicates(admissions: Iterable[Mapping[str, Any]]) -> list[ProbableDuplicate]:
     """Same NIR, same IPP (the hospital's own number: a snapshot's patient with no NIR nor date
-    of birth, loaded on two laptops, has only that), or same birth name + first name + date of
-    birth, under different numbers, among these `standing` admission versions, unless the ward
-    told them apart (`duplicates_and_namesakes`): twins of one name in beds 30 and 31, one
-    allergic to penicillin, were listed as one person to link to a single EHR file."""
+    of birth, loaded on two laptops, has only that), or one family name (birth or used) + first
+    name + date of birth the same, under different numbers, among these `standing` admission
+    versions, unless the ward told them apart (`duplicates_and_namesakes`): twins of one name in
+    beds 30 and 31, one allergic to penicillin, were listed as one person to link to a single
+    EHR file."""
     return duplicates_and_namesakes(admissions)[0]
 
 

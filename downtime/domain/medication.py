@@ -387,15 +387,51 @@ ALLERGY_CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "carbapenem": (("carbapenem", "carbapénème", "beta-lactam", "bêta-lactamine"),
                    ("meropenem", "imipenem", "ertapenem", "doripenem")),
     "nsaid": (("nsaid", "ains", "anti-inflammatoire non stéroïdien"),
-              ("ibuprofen", "diclofenac", "naproxen", "ketoprofen", "aspirin", "acide acétylsalicylique",
-               "acetylsalicylic acid", "celecoxib", "indometacin")),
+              ("ibuprofen", "diclofenac", "naproxen", "ketoprofen", "aspirin", "celecoxib", "indometacin")),
     "opioid": (("opioid", "opiacé", "opiate", "morphinique", "opioïde"),
                ("morphine", "oxycodone", "codeine", "tramadol", "fentanyl", "hydromorphone", "methadone", "pethidine",
                 "buprenorphine", "diamorphine", "tapentadol", "alfentanil", "remifentanil", "sufentanil",
                 "dihydrocodeine", "nalbuphine", "opium")),
     "sulfonamide": (("sulfonamide", "sulfamide", "sulfa", "sulpha"),
                     ("sulfamethoxazole", "co-trimoxazole", "cotrimoxazole", "sulfasalazine", "sulfadiazine")),
+    # A heparin-induced thrombocytopenia (HIT, TIH) or a heparin allergy forbids the low-molecular-
+    # weight heparins too; fondaparinux, danaparoid and argatroban, given after a HIT, are none.
+    "heparin": (("heparin", "hbpm", "lmwh", "hnf", "hit", "tih"),
+                ("heparin", "enoxaparin", "tinzaparin", "dalteparin", "nadroparin", "certoparin", "reviparin")),
+    "fluoroquinolone": (("fluoroquinolone", "quinolone"),
+                        ("ciprofloxacin", "levofloxacin", "ofloxacin", "moxifloxacin", "norfloxacin", "lomefloxacin",
+                         "pefloxacin", "delafloxacin", "nalidixic acid")),
+    "macrolide": (("macrolide",), ("erythromycin", "clarithromycin", "azithromycin", "roxithromycin", "spiramycin",
+                                   "josamycin", "telithromycin")),
+    "tetracycline": (("tetracycline", "cycline"),
+                     ("tetracycline", "doxycycline", "minocycline", "oxytetracycline", "lymecycline", "demeclocycline",
+                      "tigecycline")),
+    "aminoglycoside": (("aminoglycoside", "aminoside"),
+                       ("gentamicin", "amikacin", "tobramycin", "neomycin", "streptomycin", "netilmicin", "kanamycin")),
+    "glycopeptide": (("glycopeptide",), ("vancomycin", "teicoplanin", "dalbavancin", "oritavancin", "telavancin")),
+    "neuromuscular blocker": (("neuromuscular blocker", "neuromuscular blocking agent", "neuromuscular blocking drug",
+                               "nmba", "curare", "curarisant"),
+                              ("rocuronium", "vecuronium", "pancuronium", "atracurium", "cisatracurium", "mivacurium",
+                               "suxamethonium", "succinylcholine")),
+    "benzodiazepine": (("benzodiazepine", "benzo"),
+                       ("diazepam", "lorazepam", "oxazepam", "temazepam", "clonazepam", "bromazepam", "nitrazepam",
+                        "lormetazepam", "prazepam", "clorazepate", "chlordiazepoxide", "clobazam", "alprazolam",
+                        "midazolam", "triazolam", "loprazolam", "flunitrazepam", "clotiazepam")),
+    "ace inhibitor": (("ace inhibitor", "ace-i", "acei", "iec", "inhibiteur de l'enzyme de conversion"),
+                      ("ramipril", "perindopril", "lisinopril", "enalapril", "captopril", "quinapril", "trandolapril",
+                       "fosinopril", "benazepril", "imidapril", "cilazapril", "moexipril", "zofenopril")),
+    # Iodine as wards write it, for povidone-iodine and iodinated contrast alike: whether one
+    # reacts for the other is disputed, the ward still wants it asked, and the prescriber answers.
+    "iodine": (("iodine", "iode", "iodé", "iodinated contrast", "contraste iodé", "produit de contraste iodé"),
+               ("povidone iodine", "iohexol", "iodixanol", "iopamidol", "iomeprol", "iobitridol", "ioversol",
+                "iopromide", "ioxaglate", "ioxitalamate", "amidotrizoate", "diatrizoate", "potassium iodide")),
+    # Not a medicine: what theatres read an allergy to latex by (`theatre.latex_allergic`).
+    "latex": (("latex", "natural rubber", "caoutchouc"), ()),
 }
+ONLY_BY_NAME = frozenset({"ace inhibitor", "iodine"})
+"""The classes an allergy warns before the members of when it names the class ("IEC", "Iode"),
+not when it names one member: a recorded ramipril "allergy" is mostly its cough, no reason to
+ask before lisinopril, and a contrast medium's reaction says nothing of povidone-iodine's."""
 # Brands and combination products, on English and French wards, and what they contain.
 PRODUCTS: dict[str, tuple[str, ...]] = {
     "co-amoxiclav": ("amoxicillin", "clavulanic acid"), "augmentin": ("amoxicillin", "clavulanic acid"),
@@ -459,6 +495,34 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "panadol": ("paracetamol",), "perfalgan": ("paracetamol",), "calpol": ("paracetamol",), "acetaminophen": ("paracetamol",),
     "advil": ("ibuprofen",), "nurofen": ("ibuprofen",), "brufen": ("ibuprofen",), "voltarene": ("diclofenac",),
     "voltarol": ("diclofenac",), "profenid": ("ketoprofen",), "kardegic": ("aspirin",), "aspegic": ("aspirin",),
+    "aas": ("aspirin",), "acide acétylsalicylique": ("aspirin",), "acetylsalicylic acid": ("aspirin",),
+    "hnf": ("heparin",), "héparine non fractionnée": ("heparin",), "fraxiparine": ("nadroparin",),
+    "fraxodi": ("nadroparin",),
+    # Antibiotics and anaesthetic medicines by their French (ANSM) and UK (BNF) brands: "Flagyl"
+    # ordered to a patient allergic to metronidazole was asked nothing.
+    "flagyl": ("metronidazole",), "ciflox": ("ciprofloxacin",), "ciproxin": ("ciprofloxacin",),
+    "tavanic": ("levofloxacin",), "oflocet": ("ofloxacin",), "izilox": ("moxifloxacin",), "avelox": ("moxifloxacin",),
+    "noroxine": ("norfloxacin",), "dalacine": ("clindamycin",), "zithromax": ("azithromycin",),
+    "zeclar": ("clarithromycin",), "klaricid": ("clarithromycin",), "erythrocine": ("erythromycin",),
+    "erythroped": ("erythromycin",), "rovamycine": ("spiramycin",), "pyostacine": ("pristinamycin",),
+    "vibramycine": ("doxycycline",), "tolexine": ("doxycycline",), "mynocine": ("minocycline",),
+    "tygacil": ("tigecycline",), "gentalline": ("gentamicin",), "cidomycin": ("gentamicin",),
+    "amiklin": ("amikacin",), "nebcine": ("tobramycin",), "vancocin": ("vancomycin",), "targocid": ("teicoplanin",),
+    "zyvoxid": ("linezolid",), "zyvox": ("linezolid",), "furadantine": ("nitrofurantoin",),
+    "macrobid": ("nitrofurantoin",), "macrodantin": ("nitrofurantoin",), "monuril": ("fosfomycin",),
+    "fosfocine": ("fosfomycin",), "fucidine": ("fusidic acid",), "rifadine": ("rifampicin",),
+    "cubicin": ("daptomycin",), "azactam": ("aztreonam",), "triflucan": ("fluconazole",), "diflucan": ("fluconazole",),
+    "esmeron": ("rocuronium",), "célocurine": ("suxamethonium",), "anectine": ("suxamethonium",),
+    "tracrium": ("atracurium",), "nimbex": ("cisatracurium",), "diprivan": ("propofol",),
+    "hypnomidate": ("etomidate",), "ketalar": ("ketamine",), "bridion": ("sugammadex",), "hypnovel": ("midazolam",),
+    "xylocaine": ("lidocaine",), "naropeine": ("ropivacaine",), "naropin": ("ropivacaine",),
+    "marcaine": ("bupivacaine",), "chirocaine": ("levobupivacaine",), "sufenta": ("sufentanil",),
+    "ultiva": ("remifentanil",), "rapifen": ("alfentanil",), "acupan": ("nefopam",),
+    "bétadine": ("povidone iodine",), "povidone iodée": ("povidone iodine",), "polyvidone iodée": ("povidone iodine",),
+    "omnipaque": ("iohexol",), "visipaque": ("iodixanol",), "iopamiron": ("iopamidol",), "niopam": ("iopamidol",),
+    "iomeron": ("iomeprol",), "xenetix": ("iobitridol",), "optiray": ("ioversol",), "ultravist": ("iopromide",),
+    "hexabrix": ("ioxaglate",), "telebrix": ("ioxitalamate",), "gastrografin": ("amidotrizoate",),
+    "iodure de potassium": ("potassium iodide",),
     # The brands a French ward (ANSM) or an English one (BNF) writes for its everyday medicines:
     # "Lasilix 40 mg" beside "Furosémide 40 mg" was two medicines, each given every morning.
     "lasilix": ("furosemide",), "lasix": ("furosemide",), "burinex": ("bumetanide",),
@@ -517,8 +581,12 @@ INJECTED = frozenset({"IV", "IM", "SC"})
 """The routes (`ROUTES`' codes) by which a medicine of `HIGH_ALERT_INJECTED` is high-alert."""
 # A word ending so is a member of the class, named in no table yet (every penicillin is a -cillin,
 # every carbapenem a -penem, "méropénème" too once stemmed), or a penicillin misspelt with one l
-# ("Penicilin", "Pénicilines": no warning before amoxicillin).
-CLASS_ENDINGS = {"cillin": "penicillin", "cilin": "penicillin", "penem": "carbapenem"}
+# ("Penicilin", "Pénicilines": no warning before amoxicillin); the fluoroquinolones, macrolides,
+# tetracyclines, benzodiazepines, curares and low-molecular-weight heparins likewise.
+CLASS_ENDINGS = {"cillin": "penicillin", "cilin": "penicillin", "penem": "carbapenem", "floxacin": "fluoroquinolone",
+                 "thromycin": "macrolide", "cyclin": "tetracycline", "azepam": "benzodiazepine",
+                 "azolam": "benzodiazepine", "curonium": "neuromuscular blocker", "curium": "neuromuscular blocker",
+                 "parin": "heparin"}
 # Words two names share that say nothing of the medicine itself: an unknown allergen matches a
 # drug by a word they share, and "Penicillin V potassium" is no allergy to potassium chloride.
 NOT_A_MEDICINE = frozenset({
@@ -526,7 +594,11 @@ NOT_A_MEDICINE = frozenset({
     "chlorhydrate", "sulfate", "sulphate", "phosphate", "citrate", "tartrate", "acetate", "maleate", "allergy",
     "allergie", "rash", "severe", "sévère", "mild", "moderate", "anaphylaxis", "anaphylaxie", "intolerance",
     "intolérance", "reaction", "réaction", "tablet", "comprimé", "injection", "injectable", "oral", "orale", "solution",
-    "patch", "syrup", "sirop", "retard", "forte", "with", "avec", "pour"})
+    "patch", "syrup", "sirop", "retard", "forte", "with", "avec", "pour", "suspension", "capsule", "gélule", "cream",
+    "crème", "ointment", "pommade", "drops", "gouttes", "collyre", "sachet", "infusion", "perfusion", "ampoule",
+    "inhaler", "spray", "buvable", "effervescent", "dispersible", "skin", "peau", "itch", "itching", "itchy",
+    "prurit", "nausea", "nausée", "vomiting", "vomissement", "diarrhoea", "diarrhea", "diarrhée", "redness", "rougeur",
+    "eczema", "eczéma", "blister", "cough", "toux", "headache", "dizzy", "dizziness", "sick", "sickness"})
 
 
 def _fold(text: str) -> str:
@@ -589,11 +661,14 @@ MISSPELT_LENGTH = 1
 misspelt: a letter dropped, doubled or swapped ("Codiene", "Amoxycilin", "Morfine") keeps a
 word's length within one; names merely alike in their start do not ("Aspartame" is no insulin
 aspart, "Tetracycline" no tetracaine, "Lactose" no lactulose)."""
+REACTION_MARKS = ("(", "[", ":", ",", ";", " - ", " – ", " — ")
+"""Where an allergy written as one line ends its substance and starts its reaction: "Amox - rash",
+"Péni : urticaire", "Genta (rash, 2019)"."""
 CROSS_REACTION = QT_TRANSLATE_NOOP("messages", "{allergy} — an immediate or severe reaction to a penicillin: "
                                                "cephalosporins and carbapenems are avoided after one (cross-reaction)")
 
 
-def _severe(text: str) -> bool:
+def severe_reaction(text: str) -> bool:
     """Whether a text says an immediate or severe reaction (`SEVERE_REACTION_STARTS`); "œ" as
     "oe", which accents' removal leaves as it is ("œdème" is "oedeme")."""
     words = "".join(c if c.isalnum() else " " for c in _fold(text).replace("œ", "oe")).split()
@@ -603,12 +678,15 @@ def _severe(text: str) -> bool:
 @dataclass(frozen=True)
 class _Reading:
     """What a name says, as the allergy check compares it: the medicines it names (a product's
-    components included), the classes it names or its medicines belong to, its other words,
-    those of them no table knows (`unknown`, compared with another name's as misspelt), and
-    whether it says an immediate or severe reaction (`SEVERE_REACTION_STARTS`)."""
+    components included), the classes it names or its medicines belong to (`classes`; those
+    `ONLY_BY_NAME` only when it names them), every class its medicines belong to (`member_of`),
+    its other words, those of them no table knows (`unknown`, compared with another name's as
+    misspelt or shortened), and whether it says an immediate or severe reaction
+    (`SEVERE_REACTION_STARTS`)."""
 
     substances: frozenset[tuple[str, ...]]
     classes: frozenset[str]
+    member_of: frozenset[str]
     words: frozenset[str]
     unknown: frozenset[str]
     severe: bool
@@ -621,26 +699,44 @@ def _read(text: str) -> _Reading:
             if start + length <= len(words)}
     substances = runs & _SUBSTANCES
     substances |= {part for run in runs if run in _PRODUCTS for part in _PRODUCTS[run]}
-    classes = {cls for cls, names in _CLASS_NAMES.items() if names & runs}
-    classes |= {_MEMBERS[substance] for substance in substances if substance in _MEMBERS}
+    member_of = {_MEMBERS[substance] for substance in substances if substance in _MEMBERS}
+    classes = {cls for cls, names in _CLASS_NAMES.items() if names & runs} | (member_of - ONLY_BY_NAME)
     classes |= {cls for word in words for ending, cls in CLASS_ENDINGS.items() if word.endswith(ending)}
     kept = frozenset(word for word in words if len(word) >= 4 and word.isalpha() and word not in _NOT_A_MEDICINE)
     known = {word for run in runs & _KNOWN for word in run}
-    unknown = frozenset(word for word in kept - known if len(word) >= MISSPELT_FROM and not _severe(word))
-    return _Reading(frozenset(substances), frozenset(classes), kept, unknown, _severe(text))
+    unknown = frozenset(word for word in kept - known if not severe_reaction(word))
+    return _Reading(frozenset(substances), frozenset(classes), frozenset(member_of), kept, unknown,
+                    severe_reaction(text))
 
 
 @lru_cache(maxsize=8192)
 def _named_in(drug: str, allergy: str) -> bool:
     """Whether an allergy names the ordered drug: a medicine or a class both name, a word both
-    share, or a word no table knows that is one of the drug's, or a medicine it gives, misspelt
-    ("Codiene" before "Co-codamol", "Amoxycilin" before "Amoxicillin"). Kept for each pair: a
+    share, a word no table knows that is one of the drug's, or a medicine it gives, misspelt
+    ("Codiene" before "Co-codamol", "Amoxycilin" before "Amoxicillin"), or such a word of the
+    allergy's substance that one of them starts with (`_shortened`). Kept for each pair: a
     ward's charts ask it of the same orders and allergies again and again."""
     ordered, named = _read(drug), _read(allergy)
-    return bool(named.substances & ordered.substances or named.classes & ordered.classes
+    return bool(named.substances & ordered.substances or named.classes & (ordered.classes | ordered.member_of)
                 or named.words & ordered.words) or any(
-        abs(len(word) - len(name)) <= MISSPELT_LENGTH and names_alike(word, name) for word in named.unknown
-        for name in ordered.words | {" ".join(substance) for substance in ordered.substances})
+        len(word) >= MISSPELT_FROM and abs(len(word) - len(name)) <= MISSPELT_LENGTH and names_alike(word, name)
+        for word in named.unknown for name in ordered.words | {" ".join(substance) for substance in ordered.substances}
+    ) or _shortened(ordered, allergy)
+
+
+def _shortened(ordered: _Reading, allergy: str) -> bool:
+    """Whether a word no table knows of the allergy's substance, before its reaction
+    (`REACTION_MARKS`), is the start of one of the ordered drug's words or of a medicine it gives:
+    "Amox", "Cipro", "Vanco", "Genta" as wards shorten them. Not a word of the reaction ("Co-
+    trimoxazole (mouth ulcers)" is no allergy to a mouthwash), and not a drug's name the start of
+    the allergy's ("Aspartame" is no insulin aspart)."""
+    names = ordered.words | {word for substance in ordered.substances for word in substance}
+    return any(name.startswith(word) for word in _read(_substance_part(allergy)).unknown for name in names)
+
+
+def _substance_part(allergy: str) -> str:
+    """An allergy as written up to its reaction: "Amox" of "Amox - rash", "Amoxi (urticaire)"."""
+    return allergy[:min((at for at in map(allergy.find, REACTION_MARKS) if at >= 0), default=len(allergy))]
 
 
 def _cross_reacts(drug: str, allergy: str) -> bool:
@@ -660,7 +756,7 @@ def allergy_matches(drug: str, allergies: Iterable[str], described: Sequence[str
     in: a medicine both name (a brand or a combination by what it contains: co-amoxiclav is
     amoxicillin), a class both share (an allergy to penicillins, or to amoxicillin, warns before
     flucloxacillin), for a medicine the tables do not know, a word both share ("gentamicin
-    (rash)" before "Gentamicin") or one misspelt (see `_named_in`), and an immediate or severe
+    (rash)" before "Gentamicin") or one misspelt or shortened ("Amox", see `_named_in`), and an immediate or severe
     reaction to a penicillin before a cephalosporin or a carbapenem (see `_cross_reacts`).
     `described`: each allergy with its reaction and severity, as the admission records them
     beside it ("Penicillin (anaphylaxis, severe)", see services.patients' `allergies_in`): the
@@ -738,12 +834,15 @@ def not_countersigned(order: Order, at: datetime) -> list[Warning]:
         {"taken": f"{order.awaiting_since.astimezone(at.tzinfo):%d/%m/%Y %H:%M}"})]
 
 
-def prescribed_despite(order: Order, allergies: Sequence[str], described: Sequence[str] = ()) -> str | None:
+def prescribed_despite(order: Order, allergies: Sequence[str], described: Sequence[str] = (),
+                       since: Collection[str] = ()) -> str | None:
     """The prescriber's reason to write the order despite the patient's allergies, while they
-    match it (`described`: see `allergy_matches`): a reason kept from the medicine the order was
-    amended from matches nothing here."""
-    return (order.allergy_reason if order.allergy_reason and allergy_matches(order.drug, allergies, described)
-            else None)
+    match it (`described`: see `allergy_matches`) and none it matches was recorded after the
+    reason was given (`since`: those, see services.medication.allergies_since): a reason kept
+    from the medicine the order was amended from matches nothing here, and one given for a
+    penicillin rash said nothing of the amoxicillin anaphylaxis found the next day."""
+    return (order.allergy_reason if order.allergy_reason and not since
+            and allergy_matches(order.drug, allergies, described) else None)
 
 
 def allergy_alert(allergy_status: str | None, allergies: Sequence[str]) -> bool:

@@ -24,12 +24,19 @@ class Silence:
 
     start: datetime
     end: datetime
+    written: str | None = None
+    """Not the laptop unused but an order of this medicine typed in at `end` that started at
+    `start`: a paper order copied onto the laptop, or one written after its course began. Its
+    doses due before it was written, its very first among them, were given, if at all, from the
+    paper chart: the round read them OVERDUE, to give again."""
 
     def fell_due(self, slot: datetime, late_after: timedelta) -> bool:
         """Whether a dose's time came in it and its lateness threshold passed before the laptop
         wrote anything: one given at its time then was given on paper, or not at all. A dose due
         just before the laptop is used again is not one: that is the round the nurse is on."""
-        return elapsed.between(self.start, slot) > timedelta(0) and elapsed.between(slot, self.end) >= late_after
+        since = elapsed.between(self.start, slot)
+        return (since >= timedelta(0) if self.written else since > timedelta(0)) \
+            and elapsed.between(slot, self.end) >= late_after
 
 
 class Moments(Protocol):
@@ -68,13 +75,16 @@ def silences(moments: Moments, since: datetime, now: datetime) -> list[Silence]:
 
 
 def on_paper(found: Sequence[Silence], unrecorded: Iterable[tuple[str, datetime]], last_recorded: Mapping[str, datetime],
-             late_after: timedelta) -> dict[tuple[str, datetime], Silence]:
+             late_after: timedelta, written: Mapping[str, Silence]) -> dict[tuple[str, datetime], Silence]:
     """Of the doses nothing is recorded for (`unrecorded`: order id, time due), those that fell due
     in one of these silences, each with its silence: every silence, not the latest alone (a laptop
     off at night and again in the afternoon had the night's doses read OVERDUE, to give again).
     `last_recorded`: when a dose of each order was last written (on any laptop). A dose of the order
     written since a silence ended means the nurse has been through that order's paper: its other
-    doses of that silence are no longer said to be on paper (they are missed or overdue, as any)."""
-    return {(order_id, slot): silence for order_id, slot in unrecorded for silence in found
+    doses of that silence are no longer said to be on paper (they are missed or overdue, as any).
+    `written`: the orders typed in after they started, each with its stretch (see `Silence.written`),
+    a stretch of that order's alone; one of the laptop's that holds a dose too is the one said."""
+    return {(order_id, slot): silence for order_id, slot in unrecorded
+            for silence in (*((written[order_id],) if order_id in written else ()), *found)
             if silence.fell_due(slot, late_after)
             and not (order_id in last_recorded and elapsed.between(silence.end, last_recorded[order_id]) >= timedelta(0))}

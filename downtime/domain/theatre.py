@@ -139,11 +139,26 @@ catheters and drapes of latex are changed for latex-free ones, and latex particl
 settle only hours after an operation that used them."""
 
 
+CLAUSE_ENDS = re.compile(r"[.:;,!?\n]| [-–—] "
+                         r"|\b(?:but|however|except|apart|mais|cependant|sauf|hormis|excepté|à part)\b",
+                         re.IGNORECASE)
+"""Where a booking's notes or an allergy's line go on to say something else: "No allergies
+except latex" says a latex allergy after the word that ends its denial."""
+DENIED = re.compile(r"\b(?:no|not|non|pas|aucune?|sans|nil|never|jamais)\b(?:\W+\w+){0,3}?\W+allerg", re.IGNORECASE)
+"""A clause saying there is no allergy, its negation at most three words before the word allergy
+or allergic ("No latex allergy", "Not allergic to latex", "Pas d'allergie au latex", "No known
+latex allergy"): "pas de latex" or "sans latex" alone, on a booking, asks for a latex-free theatre
+for a patient who is allergic, and "No latex gloves: allergic" says it too."""
+
+
 def latex_allergic(allergies: Iterable[str]) -> bool:
     """Whether any of the patient's recorded allergies is to latex, matched as the drug checks
     match an allergy's substance (`medication.allergy_matches`: "Latex", "latex (anaphylaxie)",
-    "Natural rubber latex"), not by a matcher of its own that would read them otherwise."""
-    return bool(allergy_matches(LATEX, allergies))
+    "Natural rubber latex", "Caoutchouc naturel"), not by a matcher of its own that would read
+    them otherwise; a clause denying an allergy (`DENIED`) left out: "No latex allergy" in a
+    booking's notes had the theatre made latex-free for nothing."""
+    return bool(allergy_matches(LATEX, [clause for text in allergies for clause in CLAUSE_ENDS.split(text)
+                                        if not DENIED.search(clause)]))
 
 
 def after_latex(allergic: Iterable[bool]) -> list[bool]:

@@ -295,8 +295,8 @@ def validate(spec: FormSpec, values: dict[str, Any], lang: Lang,
             field.required_when is not None and holds(field.required_when, values))
         errors.extend(_check(field, values.get(field.id), required, field.id, lang, now))
     wrong = {error.path for error in errors}
-    return (errors + _order_problems(spec, values, lang, wrong) + _identity_problems(spec, values, lang)
-            + _side_problems(spec, values, lang, wrong))
+    return (errors + _order_problems(spec, values, lang, wrong) + _birth_problems(spec, values, lang, wrong)
+            + _identity_problems(spec, values, lang) + _side_problems(spec, values, lang, wrong))
 
 
 def answered(field: Field, value: Any, lang: Lang, now: datetime) -> bool:
@@ -322,6 +322,20 @@ def _order_problems(spec: FormSpec, values: dict[str, Any], lang: Lang, wrong: s
             problems.append(FieldError(field.id, message("after_field", lang, field.label.get(lang),
                                                           other.label.get(lang))))
     return problems
+
+
+def _birth_problems(spec: FormSpec, values: dict[str, Any], lang: Lang, wrong: set[str]) -> list[FieldError]:
+    """A date of birth after the day the record happened (an admission's arrival): a patient
+    admitted yesterday "born today" is a slip of the keyboard, which then reads as a newborn whose
+    first names need not be given. Born on the day of arrival is the ward's own baby."""
+    born, when = spec.by_meaning(Meaning.BIRTH_DATE), spec.by_meaning(Meaning.OCCURRED_AT)
+    if (born is None or when is None or {born.id, when.id} & wrong or not values.get(born.id)
+            or not values.get(when.id) or not isinstance(when, DateTimeField)
+            or not all(one.relevant is None or holds(one.relevant, values) for one in (born, when))):
+        return []
+    if date.fromisoformat(values[born.id]) <= datetime.fromisoformat(values[when.id]).date():
+        return []
+    return [FieldError(born.id, message("after_field", lang, born.label.get(lang), when.label.get(lang)))]
 
 
 def _identity_problems(spec: FormSpec, values: dict[str, Any], lang: Lang) -> list[FieldError]:

@@ -216,19 +216,25 @@ class PatientChart:
     (services.medication.as_required_status, as the dose dialog reads them): on paper for the
     night, the nurse giving morphine at 04:00 had to add up the last dose's time and the 24
     hours' doses from the list of doses."""
+    allergies_since: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    """The allergies each order given an allergy reason matches that were recorded after the
+    reason was given, by order id (services.medication.allergies_since): its reason is not
+    printed for them."""
 
 
-def _stopped_with_its_stay(row: MarRow, order_form: FormSpec, lang: Lang) -> list[str]:
+def _stopped_with_its_stay(row: MarRow, order_form: FormSpec, lang: Lang, printed_at: datetime) -> list[str]:
     """What an order that ended with an earlier stay says (see medication.MarRow.stay_ended), as
     the screen says it, its day as the chart's times are printed (by the offset they were
-    written with); nothing for another."""
+    written with), the orders it was prescribed again as read when printed (one whose stop has
+    passed said stopped, as the course under it: medication.order_reading); nothing for another."""
     if row.stay_ended is None:
         return []
     date = stay_end_date(row.stay_ended, row.stay_ended.tzinfo)
     if not row.ordered_again:
         return [w("stopped_with_its_stay", lang, date=date)]
     return [w("ordered_again", lang, date=date,
-              orders=semicolon(lang).join(order_reading(other, order_form, lang) for other in row.ordered_again))]
+              orders=semicolon(lang).join(order_reading(other, order_form, lang, at=printed_at)
+                                          for other in row.ordered_again))]
 
 
 def _as_required_said(status: AsRequiredStatus, row: MarRow, names: Mapping[str, str], lang: Lang) -> str:
@@ -282,7 +288,7 @@ def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, said: _OrdersSaid
     order = row.order
     lines = [order_label(order, order_form, lang), *filter(None, [rule_words(order, lang)])]
     flags = [w("on_hold", lang)] if order.record_id in said.held else []
-    flags += _stopped_with_its_stay(row, order_form, lang)
+    flags += _stopped_with_its_stay(row, order_form, lang, said.printed_at)
     flags += [w("also_ordered", lang, orders=semicolon(lang).join(order_reading(other, order_form, lang)
                                                        for other in row.also_ordered))] if row.also_ordered else []
     flags += order_flags(order, lang)
@@ -407,12 +413,14 @@ def _prn_table(rows: list[MarRow], authors: Authors, laptops: Mapping[str, Lapto
     return Grid(widths, body, fill=GREY_FILL, rule=RULE, bottom_padding=BODY_PAD_BOTTOM)
 
 
-def _earlier_stay_table(rows: list[MarRow], order_form: FormSpec, lang: Lang, width: float) -> Grid:
+def _earlier_stay_table(rows: list[MarRow], order_form: FormSpec, lang: Lang, width: float,
+                        printed_at: datetime) -> Grid:
     """The orders that ended with an earlier stay awaiting a decision (see
     medication.MarRow.awaiting_decision), first on the chart and in red: none is given, and one
     still meant is prescribed again (as the screen's chart offers it)."""
     return Grid([width], [[_p(" — ".join([order_label(row.order, order_form, lang),
-                                          *_stopped_with_its_stay(row, order_form, lang)]), width - 2 * PAD_X,
+                                          *_stopped_with_its_stay(row, order_form, lang, printed_at)]),
+                               width - 2 * PAD_X,
                                size=9, bold=True, color=ALERT)] for row in rows],
                 fill=GREY_FILL, rule=RULE, header_rows=0, bottom_padding=BODY_PAD_BOTTOM)
 
@@ -478,11 +486,11 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
         story.append(_p(" — ".join(measures), width, size=9))
     story.append(_p(w("usual_medicines", lang, medicines=chart.usual_medicines or w("usual_unknown", lang)), width,
                     size=9))
-    if said := gap_said(cell.on_paper for row in chart.rows for cell in row.cells):
+    for said in gap_said(cell.on_paper for row in chart.rows for cell in row.cells):
         story.append(_p(said.text(lang), width, size=11, bold=True, color=ALERT))
     story.append(Spacer(1, 2 * mm))
     if earlier := [row for row in chart.rows if row.awaiting_decision]:
-        story += _section(w("earlier_stay", lang), _earlier_stay_table(earlier, order_form, lang, width), width)
+        story += _section(w("earlier_stay", lang), _earlier_stay_table(earlier, order_form, lang, width, printed_at), width)
     gridded = [row for row in chart.rows if row.on_the_grid]
     regular = [r for r in gridded if r.order.frequency is Frequency.SCHEDULED]
     once = [r for r in gridded if r.order.frequency is Frequency.ONCE]
@@ -491,8 +499,9 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
         story.append(_p(w("none", lang), width, size=10))
     overridden = _overridden(chart.rows, days, dose_form, lang)
     said = _OrdersSaid(chart.held, {row.order.record_id: reason for row in chart.rows
-                                    if (reason := prescribed_despite(row.order, chart.patient.allergies,
-                                                                     chart.patient.allergies_in(lang))) is not None},
+                                    if (reason := prescribed_despite(
+                                        row.order, chart.patient.allergies, chart.patient.allergies_in(lang),
+                                        chart.allergies_since.get(row.order.record_id, ()))) is not None},
                        {row.order.record_id: prescriber_words(row, authors, laptops, lang) for row in chart.rows},
                        printed_at)
     marks = {dose.record_id: number for number, (_, _, doses) in enumerate(overridden, start=1) for dose in doses}

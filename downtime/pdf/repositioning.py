@@ -20,7 +20,7 @@ from downtime.formspec.values import format_value
 from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words,
                                next_due_line)
 from downtime.services.patients import PatientSummary
-from downtime.services.repositioning import Turned
+from downtime.services.repositioning import SELDOM_REASON, Turned
 
 BY_HAND = 10
 """Ruled lines after the last change of position; the blank chart's are a page of them."""
@@ -38,6 +38,7 @@ WORDS: dict[str, dict[Lang, str]] = {
                    "haut risque, plus souvent si la peau rougit) et regarder à chaque fois la peau du sacrum, des "
                    "talons, des hanches, des coudes et des oreilles ; appuyer sur toute rougeur : une rougeur qui ne "
                    "blanchit pas est une escarre."},
+    "seldom": {"en": "Less often than advised: {reason}", "fr": "Moins souvent que recommandé : {reason}"},
 }
 WIDTHS = (0.11, 0.14, 0.17, 0.1, 0.07, 0.17, 0.08, 0.16)
 
@@ -46,6 +47,15 @@ def _protocol(lang: Lang) -> list[Flowable]:
     """What the chart asks, over it, for the changes of position written by hand."""
     return [chart_cell(f"• {in_words(WORDS, 'plan', lang)}"),
             chart_cell(f"• {SIGNS[Sign.DAMAGE][lang].format(where='…')}")]
+
+
+def _notes(data: Mapping[str, object], lang: Lang) -> str:
+    """A change's notes, after the nurse's reason for a next later than the risk asks (see
+    services.repositioning.check_often_enough), which the chart's reader weighs the plan by."""
+    reason = " ".join(str(data.get(SELDOM_REASON) or "").split())
+    notes = " ".join(str(data.get("notes") or "").split())
+    said = [in_words(WORDS, "seldom", lang, reason=reason)] if reason else []
+    return " ".join([*said, *([notes] if notes else [])])
 
 
 def _table(turns: Sequence[Turned], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
@@ -59,7 +69,7 @@ def _table(turns: Sequence[Turned], spec: FormSpec, authors: Authors, laptops: M
                            alert=turn.damaged),
                      chart_cell(" ".join((data.get("skin_where") or "").split())),
                      chart_cell(format_value(spec.field("next_in"), data["next_in"], lang)),
-                     chart_cell(" ".join((data.get("notes") or "").split())),
+                     chart_cell(_notes(data, lang)),
                      chart_cell(authors.initials(record.author, record.device_id, laptops)),
                      chart_cell(f"{turn.said(Sign.DAMAGE, at, lang)}" if turn.damaged else "", bold=True, alert=True)])
     return carried_on_by_hand(body, WIDTHS, width, by_hand, 9 * mm)

@@ -539,10 +539,17 @@ class BackEntryPanel(QWidget):
                                   "Only if they are the same person, admitted under two downtime numbers.").format(
                 ehr=number, others=", ".join(others), name=patient.display_name, number=patient.downtime_number)):
             return
+        split = back_entry.one_number_two_files(self.session, patient.downtime_number, number)
+        if split is not None and not Prompts.confirm(self, translate("BackEntryPanel", "One person, two EHR files?"),
+                                                     translate("BackEntryPanel", "{said}\n\nLink {name} ({number}) to "
+                                                               "EHR patient {new} all the same?").format(
+                                                         said=say(split), name=patient.display_name,
+                                                         number=patient.downtime_number, new=number)):
+            return
         try:
             back_entry.link_patient(self.session, patient.downtime_number, number, same_person=bool(others),
                                     replacing=link.ehr if link is not None else None,
-                                    not_the_admissions_ipp=other_than_ipp)
+                                    not_the_admissions_ipp=other_than_ipp, two_people=split is not None)
         except ServiceError as problem:
             Prompts.error(self, translate("BackEntryPanel", "Not linked"), say(problem))
         self._redo(chosen)

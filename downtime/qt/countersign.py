@@ -23,7 +23,8 @@ def countersign(parent: QWidget, session: Session, order: Order, order_form: For
     if not Prompts.confirm(parent, translate("Countersign", "Countersign the telephone order"), translate(
             "Countersign", "{order}\nGiven by telephone by {prescriber}, taken {taken}.\n\nCountersign it as "
                            "{name}?").format(
-            order=medication.order_reading(order, order_form, language()), prescriber=order.prescriber or "—",
+            order=medication.order_reading(order, order_form, language(), at=session.clock()),
+            prescriber=order.prescriber or "—",
             name=session.user.name, taken=f"{taken.astimezone():%d/%m/%Y %H:%M}" if taken is not None else "—")):
         return None
     try:

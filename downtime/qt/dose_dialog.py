@@ -30,7 +30,7 @@ from downtime.formspec import FormSpec
 from downtime.formspec.messages import message as field_message
 from downtime.formspec.values import ParseError, parse_datetime, parse_decimal
 from downtime.qt.form_view import enter_moves_on
-from downtime.qt.patient_header import admission_on_hold, identity_label
+from downtime.qt.patient_header import admission_on_hold, enteric_isolation, identity_label
 from downtime.qt.screen_fit import Scrolled, room, within_screen
 from downtime.qt.screen_reader import add_row
 from downtime.qt.style import ERROR_STYLE, ErrorLabel, follow_view, grow_to_fit, warning_html
@@ -222,7 +222,8 @@ class DoseDialog(QDialog):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(identity_label(patient, held=admission_on_hold(session, patient)))
+        layout.addWidget(identity_label(patient, held=admission_on_hold(session, patient),
+                                        enteric=enteric_isolation(session, patient)))
         self.order_line = QLabel()
         self.order_line.setWordWrap(True)  # a controlled, high-alert order's flags ran off the dialog's edge
         layout.addWidget(self.order_line)

@@ -33,7 +33,7 @@ from downtime.i18n import decimal_text, labelled, record_status_word, semicolon
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.observations_view import RISK_SHADES, SEPSIS_SHADES
 from downtime.qt.field_editors import Editor, LineEditor, MultiEditor, ReferenceEditor, make_editor
-from downtime.qt.patient_header import admission_on_hold, identity_html
+from downtime.qt.patient_header import admission_on_hold, enteric_isolation, identity_html
 from downtime.qt.prompts import Prompts
 from downtime.qt.screen_fit import Scrolled
 from downtime.qt.style import ErrorLabel, hint_style, styled, warning_html, written
@@ -45,6 +45,7 @@ from downtime.services import (
     repositioning, sepsis, theatre, weight,
 )
 from downtime.services.back_entry import settled_on
+from downtime.services.bowels import Isolated
 from downtime.services.laptops import author_of, authors as authors_here, laptops_known
 from downtime.services.census import patient_for_record, patient_with_location
 from downtime.services.patients import PatientSummary
@@ -303,13 +304,15 @@ class FormView(QWidget):
         patient = (self._patient() if self.patient_id and not (self.spec.creates_patient and self.record is None)
                    else None)
         held = patient is not None and admission_on_hold(self.session, patient)
+        enteric = None if patient is None else enteric_isolation(self.session, patient)
         hold = None if self.record is None else records.on_hold(self.session, [self.record.record_id]).get(
             self.record.record_id)
-        written(self.header, lambda: self._header_html(patient, held, hold))
+        written(self.header, lambda: self._header_html(patient, held, hold, enteric))
         self.header.setVisible(bool(self.header.text()))
 
-    def _header_html(self, patient: PatientSummary | None, held: bool, hold: Hold | None) -> str:
-        parts = [] if patient is None else [identity_html(patient, held=held)]
+    def _header_html(self, patient: PatientSummary | None, held: bool, hold: Hold | None,
+                     enteric: Isolated | None) -> str:
+        parts = [] if patient is None else [identity_html(patient, held=held, enteric=enteric)]
         if self.record is not None:
             parts.append(translate("FormView", "Version {version} — {status} — recorded by {author} at {time}").format(
                 version=self.record.version, status=record_status_word(self.record.status, language()),
@@ -549,7 +552,7 @@ class FormView(QWidget):
             return
         if not (self._second_booking_confirmed(values) and self._ended_session_confirmed(values)
                 and self._going_home_with_lines_confirmed(values) and self._leaving_with_asks_confirmed()
-                and self._turns_often_enough_confirmed(values)):
+                and self._seldom_turns_reason_given(values)):
             return
         before = None
         try:
@@ -779,18 +782,21 @@ class FormView(QWidget):
             translate("FormView", "Discharge the patient with it in, on purpose (a catheter or a line they go home "
                                   "with)?"), devices.LETTER_FIELD)
 
-    def _turns_often_enough_confirmed(self, values: dict[str, Any]) -> bool:
+    def _seldom_turns_reason_given(self, values: dict[str, Any]) -> bool:
         """A change of position whose next is later than NICE asks at the patient's latest
-        Braden (6 hours at a high risk) is saved once the nurse says the care plan says so: a
-        6-hourly plan for a Braden of 9 was saved without a word. Otherwise she is back at the
-        next change. Asked of an amendment only when it changes what is asked."""
+        Braden (6 hours at a high risk) is saved once the nurse gives the reason (the care plan
+        says so), kept in the record, which the service refuses it without (see
+        repositioning.seldom_reason_needed: not asked of an amendment leaving it as it was); she
+        cancels, she is back at the next change."""
         if self.spec.id != repositioning.FORM or self.patient_id is None:
             return True
-        patient_id, session = str(self.patient_id), self.session
-        return self._asked_again(lambda data: repositioning.too_seldom_for(session.db, patient_id, data, session.lang),
-                                 values, translate("FormView", "Repositioning less often than advised"),
-                                 translate("FormView", "Save with this interval all the same (as the care plan "
-                                                       "says)?"), "next_in")
+        session = self.session
+        said = repositioning.seldom_reason_needed(session.db, str(self.patient_id), values,
+                                                  self.record.data if self.record else None, session.lang)
+        return said is None or self._reason_kept(
+            values, repositioning.SELDOM_REASON, translate("FormView", "Repositioning less often than advised"),
+            said + "\n\n" + translate("FormView", "Why is it less often (as the care plan says)? (kept in the record)"),
+            "next_in")
 
     def _leaving_with_asks_confirmed(self) -> bool:
         """A discharge or a transfer to another hospital of a patient whose charts still ask

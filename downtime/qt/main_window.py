@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from downtime.domain.bounds import PAPER_NUMBERS
 from downtime.domain.duplicates import fold
+from downtime.domain.census import StayStatus
 from downtime.domain.news2 import Band
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
@@ -66,7 +67,7 @@ from downtime.services import (backups, bowels, delirium, devices, drafts, falls
                                medication, neuro, nutrition, observations, pain, paper_doses, paper_numbers, pews, prefill,
                                printing, records, repositioning, sepsis, settings, theatre, this_laptop, transfusion,
                                vte, wounds)
-from downtime.services.census import all_patients, patient_for_record
+from downtime.services.census import all_patients, deaths, patient_for_record
 from downtime.services.context import Session, Vault
 from downtime.services.errors import AccountDeactivated, NotFound
 from downtime.services.patients import PatientSummary
@@ -409,12 +410,13 @@ class MainWindow(QMainWindow):
         # French nurse's list ran from "Glycémie capillaire" to "Commande de sang".
         writable = sorted((spec for spec in self.session.forms.values() if records.may_write(self.session, spec)),
                           key=lambda spec: fold(spec.title.get(self.session.lang)))
-        for spec in writable:
+        for spec in sorted(writable, key=lambda spec: fold(self._record_menu_text(spec))):
             needs_another_record = any(isinstance(field, RecordRefField) and field.required
                                        and self.session.form(field.form).about_patient for field in spec.fields())
-            if spec.about_patient and not spec.creates_patient and not needs_another_record:
-                action = self.record_menu.addAction(spec.title.get(self.session.lang))
-                action.triggered.connect(lambda checked=False, s=spec: self.new_record_for_selected(s))
+            if spec.about_patient and not needs_another_record:
+                action = self.record_menu.addAction(self._record_menu_text(spec))
+                opener = self.readmit_selected if spec.creates_patient else self.new_record_for_selected
+                action.triggered.connect(lambda checked=False, s=spec, o=opener: o(s))
                 self.actions_by_id[f"record_{spec.id}"] = action
         if (transfer := self.actions_by_id.get("record_transfer")) is not None:
             transfer.setShortcut(QKeySequence("Ctrl+T"))
@@ -454,6 +456,13 @@ class MainWindow(QMainWindow):
         shortcuts.setShortcut(QKeySequence.StandardKey.HelpContents)
         shortcuts.triggered.connect(self.show_shortcuts)
         self.actions_by_id["shortcuts"] = shortcuts
+
+    def _record_menu_text(self, spec: FormSpec) -> str:
+        """A form's line in the Record menu: its title; an admission's, the readmission of the
+        patient chosen, said so (a new patient is admitted from the Ward menu)."""
+        if spec.creates_patient:
+            return translate("MainWindow", "Readmission (back after leaving)…")
+        return spec.title.get(self.session.lang)
 
     def change_pin(self) -> ChangePinDialog:
         dialog = ChangePinDialog(self.session, self)
@@ -624,6 +633,36 @@ class MainWindow(QMainWindow):
         if patient is None:
             Prompts.error(self, translate("MainWindow", "No patient selected"), translate("MainWindow", "Select a patient in the list first."))
         return patient
+
+    def readmit_selected(self, spec: FormSpec) -> FormView | None:
+        """The admission form of the patient chosen, back after a discharge or a transfer to
+        another hospital: the same patient (their number, charts and history), their identity
+        and allergies as their last stay's admission says them, to confirm (prefill.first_answers).
+        The window opened admissions of new patients only: a patient back the same afternoon got
+        a second number, and the allergy found on their first stay was on neither chart. One in
+        hospital is moved, not admitted; after a recorded death, no admission follows."""
+        chosen = self._selected_patient()
+        # As they are now: the list read before another laptop's save may say otherwise.
+        patient = None if chosen is None else all_patients(self.session.db, self.session.forms,
+                                                           [chosen.patient_id]).get(chosen.patient_id)
+        if patient is None:
+            return None
+        if patient.stay is StayStatus.DECEASED:
+            died = deaths(self.session.db, [patient.patient_id])[patient.patient_id]
+            Prompts.error(self, translate("MainWindow", "Readmission"), translate(
+                "messages", "This patient's death is recorded ({when}): no admission follows it. If it was recorded "
+                            "for the wrong patient, mark it entered in error first.").format(when=f"{died:%d/%m/%Y %H:%M}"))
+            return None
+        if patient.stay in (None, StayStatus.IN):
+            Prompts.error(self, translate("MainWindow", "Readmission"), translate(
+                "MainWindow", "{name} ({number}) is in hospital: a readmission is for a patient back after a discharge "
+                              "or a transfer to another hospital. To move them, record a transfer.").format(
+                name=patient.display_name, number=patient.downtime_number))
+            return None
+        view = self.open_new(spec, patient.patient_id)
+        self.tabs.setTabText(self.tabs.indexOf(view), translate("MainWindow", "Readmission — {name}").format(
+            name=patient.display_name))
+        return view
 
     def new_record_for_selected(self, spec: FormSpec) -> FormView | None:
         patient = self._selected_patient()

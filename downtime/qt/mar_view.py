@@ -76,15 +76,17 @@ STOPPED_WITH_ITS_STAY = QT_TR_NOOP("Stopped at the end of the stay of {date} —
 ORDERED_AGAIN = QT_TR_NOOP("Stopped at the end of the stay of {date} — ordered again: {orders}")
 
 
-def stopped_with_its_stay_words(row: MarRow, tz: tzinfo | None, order_form: FormSpec) -> str:
+def stopped_with_its_stay_words(row: MarRow, now: datetime, order_form: FormSpec) -> str:
     """What an order that ended with an earlier stay says, naming the orders it was prescribed
-    again as (see medication.MarRow.ordered_again); empty for another order."""
+    again as (see medication.MarRow.ordered_again) as read `now` (one whose stop has passed said
+    stopped, as the printed chart says it); empty for another order."""
     if row.stay_ended is None:
         return ""
-    date = medication.stay_end_date(row.stay_ended, tz)
+    date = medication.stay_end_date(row.stay_ended, now.tzinfo)
     if not row.ordered_again:
         return word(STOPPED_WITH_ITS_STAY).format(date=date)
-    orders = semicolon(language()).join(medication.order_reading(other, order_form, language()) for other in row.ordered_again)
+    orders = semicolon(language()).join(medication.order_reading(other, order_form, language(), at=now)
+                                        for other in row.ordered_again)
     return word(ORDERED_AGAIN).format(date=date, orders=orders)
 
 
@@ -164,7 +166,7 @@ class MarModel(TextTableModel):
         flags = "".join(f" [{flag}]" for flag in medication.order_flags(order, language()))
         kind = {Frequency.PRN: f" {_as_required()}", Frequency.ONCE: f" {word(ONCE_ONLY)}"}.get(order.frequency, "")
         warned = "".join(f" — {text}" for text in (word(ORDER_ON_HOLD) if order.record_id in self.held else "",
-                                                     stopped_with_its_stay_words(row, self.tz, self.order_form),
+                                                     stopped_with_its_stay_words(row, self.now, self.order_form),
                                                      also_ordered_words(row.also_ordered, self.order_form)) if text)
         return f"{medication.order_label(order, self.order_form, language())}{kind}{flags}{warned}"
 
@@ -407,7 +409,7 @@ class MarView(PatientTab):
         now = self.session.clock()
         first = now.date() - timedelta(days=self.span - 1)
         rows = medication.mar_grid(self.session.db, self.patient_id, first, self.span, now)
-        self._list_earlier_stay([row for row in rows if row.awaiting_decision], now.tzinfo)
+        self._list_earlier_stay([row for row in rows if row.awaiting_decision], now)
         rows = [row for row in rows if row.on_the_grid]
         self.paper.show_gap(cell.on_paper for row in rows for cell in row.cells)
         self.model.load(rows, [first + timedelta(days=n) for n in range(self.span)], authors_here(self.session),
@@ -421,7 +423,7 @@ class MarView(PatientTab):
         if line is not None and (day is None or day in self.model.days):
             self.table.setCurrentIndex(self.model.index(line, column if day is None else self.model.days.index(day) + 2))
 
-    def _list_earlier_stay(self, rows: list[MarRow], tz: tzinfo | None) -> None:
+    def _list_earlier_stay(self, rows: list[MarRow], now: datetime) -> None:
         """The orders that ended with an earlier stay still awaiting a decision (see
         medication.MarRow.awaiting_decision), each said in red with its buttons to prescribe it
         again or record that it is not continued, offered to those who may write orders (the
@@ -430,7 +432,7 @@ class MarView(PatientTab):
         buttons."""
         may_prescribe = telephone_orders.prescribes(self.session)
         said = ([(row.order.record_id, f"{medication.order_label(row.order, self.model.order_form, language())} — "
-                                       f"{stopped_with_its_stay_words(row, tz, self.model.order_form)}") for row in rows],
+                                       f"{stopped_with_its_stay_words(row, now, self.model.order_form)}") for row in rows],
                 may_prescribe)
         if said == self._earlier_stay_said:
             return

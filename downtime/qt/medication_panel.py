@@ -39,13 +39,16 @@ WINDOW_HOURS = f"{medication.ROUND_WINDOW.total_seconds() / 3600:g}"
 
 # The round's columns. The alerts (ON HOLD, HIGH-ALERT, CD witness, also ordered) right after the
 # medicine and its dose: last, after the route, they lay past a 1366-pixel screen's edge at 125 %.
-PATIENT, FLAGS = 3, 7
+STATUS, PATIENT, FLAGS = 0, 3, 7
 NAME_LEAST = 20
 """The patient's name is never cut narrower, in characters: family name and first name."""
 FLAGS_CHARACTERS = 26
 """The alerts' column, wrapped beyond so many characters: an insulin is high-alert and
 time-critical ("HAUT RISQUE, HORAIRE CRITIQUE — à 30 min près"), which put the route past a
 laptop's edge; an alert is never cut, its row made taller."""
+STATUS_CHARACTERS = 16
+"""The dose's state, wrapped beyond so many characters, as the alerts: "NOT RECORDED — check the
+paper" on one line put the route past a laptop's edge."""
 
 
 class RoundModel(TextTableModel):
@@ -125,9 +128,9 @@ class MedicationPanel(QWidget):
         self.read_again = ReadAgain(self, self.refresh)
 
     def _fit_columns(self, fitted: Mapping[int, int]) -> None:
-        """The alerts wrapped first (`FLAGS_CHARACTERS`), then the name cut for the columns after
-        it to stay in sight."""
-        wrap_columns(self.table, {FLAGS: FLAGS_CHARACTERS})
+        """The state and the alerts wrapped first (`STATUS_CHARACTERS`, `FLAGS_CHARACTERS`), then
+        the name cut for the columns after it to stay in sight."""
+        wrap_columns(self.table, {STATUS: STATUS_CHARACTERS, FLAGS: FLAGS_CHARACTERS})
         cut_column(self.table, PATIENT, NAME_CHARACTERS, fitted[PATIENT], least=NAME_LEAST, the_rest_in_sight=True)
 
     def refresh(self) -> None:

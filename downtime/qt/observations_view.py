@@ -20,7 +20,7 @@ from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP, semicolon, stay_word
 from downtime.errors import UserError
 from downtime.qt.i18n import language, say, translate, word
-from downtime.qt.patient_header import ChartTab
+from downtime.qt.patient_header import DNACPR, RESUSCITATION, ChartTab
 from downtime.qt.screen_fit import Scrolled
 from downtime.qt.style import points, styled
 from downtime.qt.tables import TextTableModel, cut_column, make_table, print_and_open, show_keeping_choice
@@ -316,17 +316,23 @@ class ObservationsView(ChartTab):
 class EscalationModel(TextTableModel):
     """Each line says who was told, as the set (or a later one) records it: the nurse in charge
     going down the list at night could not see whether the HIGH patient's doctor had been
-    called, written only in the set, opened one patient at a time."""
+    called, written only in the set, opened one patient at a time. Then the resuscitation
+    decision, DNACPR in the warning colour: the doctor called for a HIGH score decides what to
+    do knowing it, and no column said it."""
 
     columns = (QT_TR_NOOP("Ward"), QT_TR_NOOP("Bed"), QT_TR_NOOP("Patient"), QT_TR_NOOP("Downtime no."),
-               QT_TR_NOOP("Set judged"), QT_TR_NOOP("NEWS2"), QT_TR_NOOP("Band"), QT_TR_NOOP("Who was told"))
-    BAND, TOLD = 6, 7
-    whole_in_tooltip = frozenset({BAND, TOLD})  # elided: who was told, and a pregnant woman's band
+               QT_TR_NOOP("Set judged"), QT_TR_NOOP("NEWS2"), QT_TR_NOOP("Band"), QT_TR_NOOP("Who was told"),
+               QT_TR_NOOP("Resuscitation"))
+    PATIENT, BAND, TOLD, RESUS = 2, 6, 7, 8
+    # Elided: who was told, a pregnant woman's band, and a long name (see `EscalationPanel._read`).
+    whole_in_tooltip = frozenset({PATIENT, BAND, TOLD})
 
     def is_warning(self, row: int, column: int) -> bool:
         item: Escalation = self.rows[row]
         if column == self.BAND:
             return item.judged.news2.escalates
+        if column == self.RESUS:
+            return item.patient.resuscitation == DNACPR
         return column == self.TOLD and not item.told and item.judged.news2.escalates
 
     def texts(self, row: int) -> tuple[str, ...]:
@@ -337,7 +343,8 @@ class EscalationModel(TextTableModel):
             taken += " " + word(LATER_INCOMPLETE)
         told = item.told or (word(NOT_TOLD) if news2.escalates else "")
         return (item.patient.ward or "", item.patient.bed or "", item.patient.display_name, item.patient.downtime_number,
-                taken, _total(news2), observations.band_said(news2, language()), told)
+                taken, _total(news2), observations.band_said(news2, language()), told,
+                word(RESUSCITATION.get(item.patient.resuscitation or "", "?")))
 
 
 class OverdueModel(TextTableModel):
@@ -483,9 +490,11 @@ class EscalationPanel(QWidget):
         show_keeping_choice(self.charts_table, self.charts_model, charts.alerts,
                             lambda item: (item.patient.patient_id, item.form_id), or_same_line=False)
         # An unknown patient's description, a culture's words or a unit of blood pushed what each
-        # asks off the screen: whole in the tooltip.
+        # asks off the screen, and a married woman's both names the resuscitation decision on a
+        # laptop: whole in the tooltip.
         for column, characters in ((ChartAlertModel.PATIENT, 30), (ChartAlertModel.LATEST, 36)):
             cut_column(self.charts_table, column, characters)
+        cut_column(self.table, EscalationModel.PATIENT, 40)
         self._hide_empty()
         self.read_again.when_due(min((due for due in (found.next_due, charts.next_due) if due is not None),
                                      key=elapsed.instant, default=None), self.session.clock())

@@ -31,7 +31,7 @@ from downtime.qt.dose_dialog import staff_choice
 from downtime.qt.flow_row import FlowRow
 from downtime.qt.form_view import enter_moves_on
 from downtime.qt.i18n import language, say, translate
-from downtime.qt.patient_header import admission_on_hold, identity_label
+from downtime.qt.patient_header import admission_on_hold, enteric_isolation, identity_label
 from downtime.qt.prompts import Prompts
 from downtime.qt.screen_fit import fit_dialog, wrapped
 from downtime.qt.screen_reader import named
@@ -180,7 +180,8 @@ class PaperDosesDialog(QDialog):
         layout = QVBoxLayout(self)
         if len(patient_ids) == 1:
             patient = self.patients[patient_ids[0]]
-            layout.addWidget(identity_label(patient, held=admission_on_hold(session, patient)))
+            layout.addWidget(identity_label(patient, held=admission_on_hold(session, patient),
+                                            enteric=enteric_isolation(session, patient)))
         self.resumed = ErrorLabel(only_when_said=True)  # a draft reopened: said not saved (see `resume`)
         self.unsaved_said = ""
         """The draft reopened's line without its rows' numbers, said again while rows it kept stay

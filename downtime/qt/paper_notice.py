@@ -47,5 +47,5 @@ class PaperNotice(QWidget):
     def show_gap(self, found: Iterable[Silence | None]) -> None:
         """Said while any dose shown (`found`: the silence of each) may be on paper."""
         said = gap_said(found)
-        self.setText(said.text(language()) if said is not None else "")
-        self.setVisible(said is not None)
+        self.setText(" ".join(phrase.text(language()) for phrase in said))
+        self.setVisible(bool(said))

@@ -1,5 +1,7 @@
 """The identity strip every patient screen starts with: two identifiers (name and date of
-birth), the downtime number, where the patient is, and the allergies written out."""
+birth), the downtime number, where the patient is, the allergies written out, then a decision not
+to resuscitate and the isolation: a nurse at the round or a doctor called from the escalation list
+read neither on any patient screen."""
 
 from __future__ import annotations
 
@@ -10,15 +12,25 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from downtime.domain.census import StayStatus
-from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon, stay_word
+from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, message, semicolon, stay_word
 from downtime.qt.screen_fit import Scrolled
 from downtime.qt.tables import ListTable, TextTableModel, make_table
 from downtime.qt.style import points, styled, warning_colour, warning_html, written
-from downtime.qt.i18n import language, translate
-from downtime.services import records
+from downtime.qt.i18n import language, translate, word
+from downtime.services import bowels, records
+from downtime.services.bowels import Isolated
 from downtime.services.census import all_patients, name_alert, patient_with_location, with_namesakes
 from downtime.services.context import Session
 from downtime.services.patients import PatientSummary
+
+# The admission's answers in words, as the patient list and the printed census give them: its code
+# ("droplet") was English on a French ward.
+RESUSCITATION = {"full": QT_TR_NOOP("For resuscitation"), "dnacpr": QT_TR_NOOP("DNACPR"),
+                 "not_discussed": QT_TR_NOOP("Not discussed")}
+ISOLATION = {"contact": QT_TR_NOOP("Contact precautions"), "droplet": QT_TR_NOOP("Droplet precautions"),
+             "airborne": QT_TR_NOOP("Airborne precautions"), "protective": QT_TR_NOOP("Protective isolation")}
+DNACPR = "dnacpr"
+
 
 def allergies_text(patient: PatientSummary) -> str:
     """Words, not a colour: "none known" and "NOT KNOWN" must never look alike."""
@@ -46,6 +58,40 @@ def admission_on_hold(session: Session, patient: PatientSummary) -> bool:
     return bool(records.on_hold(session, [patient.admission_record_id]))
 
 
+def enteric_isolation(session: Session, patient: PatientSummary) -> Isolated | None:
+    """The isolation the bowel chart asks for the patient now, for loose stools or C. difficile
+    found (bowels.isolated), as the census and the handover sheet read it: the admission's answer
+    alone said "None" of a patient isolated in the night for new diarrhoea."""
+    return bowels.isolated(session.db, [patient.patient_id], session.clock()).get(patient.patient_id)
+
+
+def _isolation_text(patient: PatientSummary, enteric: Isolated | None) -> str:
+    """The admission's isolation in words, and the bowel chart's beside it (`enteric_isolation`),
+    each with its reason: contact precautions for a resistant germ do not wash hands with soap and
+    water, which C. difficile's spores ask. Empty when neither isolates the patient."""
+    said = [] if patient.isolation in (None, "none") else [word(ISOLATION.get(patient.isolation, patient.isolation))]
+    if enteric is not None and enteric.found is not None:
+        said.append(translate("PatientHeader", "Enteric (C. difficile found {day})").format(
+            day=f"{enteric.found.received_at:%d/%m}"))
+    elif enteric is not None:
+        said.append(translate("PatientHeader", "Enteric (loose stools since {day})").format(day=f"{enteric.since:%d/%m}"))
+    return semicolon(language()).join(said)
+
+
+def _decisions_html(patient: PatientSummary, enteric: Isolated | None) -> str:
+    """The strip's line under the allergies: not for resuscitation in the warning colour, the
+    isolation in bold; nothing for a patient for resuscitation (or not yet discussed) and not
+    isolated, as most are: a line saying so on every screen would be read past."""
+    said = []
+    if patient.resuscitation == DNACPR:
+        said.append(warning_html(escape(translate("PatientHeader", "NOT FOR RESUSCITATION (DNACPR)"))))
+    isolation = _isolation_text(patient, enteric)
+    if isolation:  # translated outside the f-string, where lupdate finds it for the French catalogue
+        isolated = translate("PatientHeader", "ISOLATION: {isolation}").format(isolation=isolation)
+        said.append(f"<b>{escape(isolated)}</b>")
+    return f"<br>{' — '.join(said)}" if said else ""
+
+
 def born_text(patient: PatientSummary) -> str:
     """"born 15/04/1990", or that the date is unknown (it read "born DOB unknown")."""
     if patient.birth_date is None:
@@ -54,10 +100,12 @@ def born_text(patient: PatientSummary) -> str:
 
 
 def identity_html(patient: PatientSummary, with_place: bool = True, held: bool = False,
-                  allergies_said: str | None = None) -> str:
+                  allergies_said: str | None = None, enteric: Isolated | None = None) -> str:
     """The patient's name first, then, sharing a family name with others of their ward (see
     census.with_namesakes), the name alert as the patient list says it ("SAME NAME: bed 31"),
-    in red. An interpreter needed is said under the allergies, with the language spoken. `held`:
+    in red. Under the allergies, a decision not to resuscitate and the isolation, the bowel
+    chart's too (`enteric`: see `enteric_isolation`), then an interpreter needed, with the
+    language spoken. `held`:
     the admission is on hold (`admission_on_hold`), said under the allergies.
     `allergies_said`: said instead of the patient's allergies, where they are not known yet (a
     hold on the admission, before the clerk chooses the version that settles it)."""
@@ -75,14 +123,16 @@ def identity_html(patient: PatientSummary, with_place: bool = True, held: bool =
             f"<b>{escape(patient.downtime_number)}</b>{place}</span><br>"
             + (warning_html(escape(allergies)) if patient.allergy_alert or allergies_said is not None
                else f"<b>{escape(allergies)}</b>")
+            + _decisions_html(patient, enteric)
             + (f"<br><b>{escape(interpreter)}</b>" if patient.interpreter_needed else "")
             + (f"<br>{warning_html(escape(hold))}" if held else ""))
 
 
-def identity_label(patient: PatientSummary, with_place: bool = True, held: bool = False) -> QLabel:
+def identity_label(patient: PatientSummary, with_place: bool = True, held: bool = False,
+                   enteric: Isolated | None = None) -> QLabel:
     """The strip, its warnings in the red and its name at the size of the mode and text size shown
     (see `style.written`): one written again must be so through `written` too."""
-    label = written(QLabel(), lambda: identity_html(patient, with_place, held))
+    label = written(QLabel(), lambda: identity_html(patient, with_place, held, enteric=enteric))
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -134,7 +184,8 @@ class PatientTab(QWidget):
         # the screen is short: at 20 points and 125 % the Observations tab needed 839 pixels of
         # a 582-pixel screen's height, its buttons under the taskbar.
         outer = QVBoxLayout(self)
-        self.identity = identity_label(self.patient, with_place, admission_on_hold(session, self.patient))
+        self.identity = identity_label(self.patient, with_place, admission_on_hold(session, self.patient),
+                                       enteric_isolation(session, self.patient))
         outer.addWidget(self.identity)
         body = QWidget()
         self.column = QVBoxLayout(body)
@@ -148,8 +199,8 @@ class PatientTab(QWidget):
         found = all_patients(self.session.db, self.session.forms, [self.patient_id]).get(self.patient_id)
         if found is not None:
             self.patient = found = with_namesakes(self.session.db, self.session.forms, [found])[0]
-            held = admission_on_hold(self.session, found)
-            written(self.identity, lambda: identity_html(found, self.with_place, held))
+            held, enteric = admission_on_hold(self.session, found), enteric_isolation(self.session, found)
+            written(self.identity, lambda: identity_html(found, self.with_place, held, enteric=enteric))
 
     @property
     def title(self) -> str:

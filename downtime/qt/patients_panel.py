@@ -20,6 +20,7 @@ from downtime.errors import UserError
 from downtime.i18n import QT_TR_NOOP, semicolon, stay_word
 from downtime.qt.i18n import language, say, translate, word
 from downtime.qt.observations_view import INCOMPLETE, RISK_SHADES
+from downtime.qt.patient_header import ISOLATION, RESUSCITATION
 from downtime.qt.tables import Index, TextTableModel, cut_column, make_table, wrap_columns
 from downtime.qt.work import ListReader, ReadAgain
 from downtime.qt.ward_choice import WardChoice
@@ -29,13 +30,7 @@ from downtime.services.observations import Watch
 from downtime.services.patients import PatientSummary
 
 SEX = {"female": QT_TR_NOOP("F"), "male": QT_TR_NOOP("M"), "unknown": QT_TR_NOOP("U")}
-RESUS = {"full": QT_TR_NOOP("For resuscitation"), "dnacpr": QT_TR_NOOP("DNACPR"),
-         "not_discussed": QT_TR_NOOP("Not discussed")}
 IDENTITY = {"provisional": QT_TR_NOOP("Provisional"), "validated": QT_TR_NOOP("Validated")}
-# In the admission form's words, as the printed census gives them: its code ("droplet") was
-# English on a French ward.
-ISOLATION = {"contact": QT_TR_NOOP("Contact precautions"), "droplet": QT_TR_NOOP("Droplet precautions"),
-             "airborne": QT_TR_NOOP("Airborne precautions"), "protective": QT_TR_NOOP("Protective isolation")}
 
 
 # PatientTableModel.columns: what keeps a patient safe first (the bed, the name, the allergies, the
@@ -167,7 +162,7 @@ class PatientTableModel(TextTableModel):
         name = patient.display_name
         if row.namesakes:
             name += " — " + census.name_alert(row.namesakes, language())
-        return (row.ward, bed, name, allergy_text(patient), word(RESUS.get(patient.resuscitation or "", "?")),
+        return (row.ward, bed, name, allergy_text(patient), word(RESUSCITATION.get(patient.resuscitation or "", "?")),
                 "" if row.watch is None else news2_cell(row.watch, self.now, row.child), patient.downtime_number,
                 patient.birth_date_in(language()), word(SEX.get(patient.sex or "", "?")),
                 "" if patient.isolation in (None, "none") else word(ISOLATION.get(patient.isolation, patient.isolation)),

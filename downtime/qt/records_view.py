@@ -111,7 +111,8 @@ class RecordsView(PatientTab):
         `ended`: the end of the stay it was left open at (see medication.stay_end). Its flags in
         the chart's and the paper's words (medication.order_flags), as the round says them."""
         order = medication.order_of(record)
-        line = medication.order_reading(order, self.session.form(medication.ORDER_FORM), self.session.lang, ended)
+        line = medication.order_reading(order, self.session.form(medication.ORDER_FORM), self.session.lang, ended,
+                                        at=self.session.clock())
         flags = medication.order_flags(order, self.session.lang)
         return f"{line} — {', '.join(flags)}" if flags else line
 

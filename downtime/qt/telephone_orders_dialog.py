@@ -34,12 +34,14 @@ class ToCountersignModel(TextTableModel):
     def __init__(self, session: Session):
         super().__init__()
         self.order_form = session.form(medication.ORDER_FORM)
+        self.clock = session.clock
 
     def texts(self, row: int) -> tuple[str, ...]:
         item: ToCountersign = self.rows[row]
         return (f"{item.patient.ward or '—'} / {item.patient.bed or '—'}",
                 f"{item.patient.display_name} ({item.patient.downtime_number})",
-                medication.order_reading(item.order, self.order_form, language()), item.order.prescriber or "—",
+                medication.order_reading(item.order, self.order_form, language(), at=self.clock()),
+                item.order.prescriber or "—",
                 self._taken_words(item), item.taken_by)
 
     @staticmethod

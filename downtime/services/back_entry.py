@@ -15,32 +15,36 @@ entering either side would be a guess, until the ward says which is right and th
 office settles it (services.holds).
 
 A line that says to ask the ward (one dose recorded on two laptops, a dose whose order or an
-admission whose patient was withdrawn, one person's second stay, another office's settlement)
-can instead be closed with the ward's answer that it is not to be entered (`mark_not_entered`):
-who at the ward said so and why. The record is not changed; an amendment brings the line back."""
+admission whose patient was withdrawn, a dose given after its order was stopped on another
+laptop, a record dated after its patient's death or discharge recorded on another, one person's
+second stay or order of the same medicine, another office's settlement) can instead be closed
+with the ward's answer that it is not to be entered (`mark_not_entered`): who at the ward said
+so and why. The record is not changed; an amendment brings the line back."""
 
 from __future__ import annotations
 
 import json
 import sys
 import uuid
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field as dataclass_field, replace
 from functools import cache, partial
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlite_utils import Database
 
+from downtime.domain import elapsed
 from downtime.domain.downtime_number import taken_apart
-from downtime.domain.duplicates import NumberHolder, ProbableDuplicate, SharedNumber
+from downtime.domain.duplicates import SAME_IPP, SAME_NIR, NumberHolder, ProbableDuplicate, SharedNumber, fold
 from downtime.domain.duplicates import duplicates_and_namesakes as find_both
 from downtime.domain.duplicates import probable_duplicates as find_duplicates
 from downtime.domain.duplicates import standing
-from downtime.domain.census import leaves_hospital
+from downtime.domain.census import Movement, leaves_hospital
 from downtime.domain.entry_order import ToEnter, in_entry_order
 from downtime.domain.holds import Settled, Settlement
-from downtime.domain.medication import Outcome
+from downtime.domain.medication import Frequency, Order, Outcome, runs_at, shares_a_medicine
 from downtime.domain.laptops import NOBODY, Authors, Laptop, laptop_name
 from downtime.domain.tally import Tally
 from downtime.domain.records import RecordStatus, RecordVersion, loaded_from_snapshot
@@ -61,7 +65,7 @@ from downtime.storage import audit
 from downtime.storage.fhir_sent import records_sent
 from downtime.storage.laptops import exports
 from downtime.sync.missing import MISSING_WORKLIST, MissingVersions, missing_versions
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Listed, labelled, message, semicolon
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Listed, Number, Phrase, labelled, message, semicolon
 from downtime.storage.records import (
     RecordNotFound, as_version, chunks, first_authors, first_written, held_from, list_current, marks, on_hold,
 )
@@ -180,6 +184,26 @@ ORDER_WITHDRAWN = QT_TRANSLATE_NOOP("messages", "its order was withdrawn (entere
 ADMISSION_WITHDRAWN = QT_TRANSLATE_NOOP("messages", "this patient's admission was withdrawn (entered in error) on "
                                                     "{laptop} by {author}, {time}: {reason}. Ask the ward before "
                                                     "entering this record")
+ORDER_STOPPED = QT_TRANSLATE_NOOP("messages", "its order was stopped at {stopped} on {laptop} by {author}, {time}: "
+                                              "{reason}. Ask the ward or the prescriber before entering this dose, "
+                                              "given after it")
+# A record dated after its patient left hospital by a record of another laptop, by how they left.
+AFTER_LEAVING = {
+    Movement.DEATH: QT_TRANSLATE_NOOP("messages", "this patient's death at {at} was recorded on {laptop} by {author}, "
+                                                  "{time}: ask the ward before entering this record, dated after it"),
+    Movement.DISCHARGE: QT_TRANSLATE_NOOP("messages", "this patient's discharge at {at} was recorded on {laptop} by "
+                                                      "{author}, {time}: ask the ward before entering this record, "
+                                                      "dated after it"),
+    Movement.TRANSFER_OUT: QT_TRANSLATE_NOOP("messages", "this patient's transfer to another hospital at {at} was "
+                                                         "recorded on {laptop} by {author}, {time}: ask the ward "
+                                                         "before entering this record, dated after it")}
+AS_REQUIRED_TWICE = QT_TRANSLATE_NOOP("messages", "an as-required dose of the same order was also recorded on {laptop} "
+                                                  "by {author}, {given}, {minutes} min apart (ordered at least "
+                                                  "{hours} h apart): ask the ward whether it is one dose recorded "
+                                                  "twice before entering both")
+ONE_DOSE_TWICE = (SAME_DOSE, AS_REQUIRED_TWICE)
+"""The kinds of conflict that are perhaps one dose recorded on two laptops: the ward may say one
+of the two records is not to be entered, never both."""
 # Said after SAME_DOSE once the other record of the dose is ticked off: the next clerk, on the
 # line left, typed the dose into the EHR a second time.
 OTHER_ENTERED = QT_TRANSLATE_NOOP("messages", "that record is in the EHR already (reference {reference}): enter this "
@@ -197,13 +221,25 @@ OPEN_ENTER_THIS = QT_TRANSLATE_NOOP("messages", "{said}: enter this one")
 
 
 @dataclass(frozen=True)
+class Apart:
+    """How far apart two as-required doses of one order were given, and how far apart the order
+    has them at least (AS_REQUIRED_TWICE)."""
+
+    minutes: int
+    hours: float
+
+
+@dataclass(frozen=True)
 class Conflict:
     """Another record that a line contradicts, written on a laptop that did not have this
     line's record (the patient moved with a stick made before it): each laptop checked a record
     against its own records only, so the records office is the first to see both, and the ward
     must say which is true. `said`: SAME_DOSE (another record of the same scheduled dose of the
-    same order), ORDER_WITHDRAWN (the dose's order, entered in error while the dose stands) or
-    ADMISSION_WITHDRAWN (the patient's admission, likewise)."""
+    same order), ORDER_WITHDRAWN (the dose's order, entered in error while the dose stands),
+    ADMISSION_WITHDRAWN (the patient's admission, likewise), ORDER_STOPPED (the dose's order,
+    stopped before the dose was given), AFTER_LEAVING (the patient's death, discharge or transfer
+    out, before the record's time) or AS_REQUIRED_TWICE (another as-required dose of the same
+    order, closer to this one than the order allows: `apart`)."""
 
     said: str
     record: RecordVersion
@@ -215,6 +251,8 @@ class Conflict:
     """`record` as ticked off here, for SAME_DOSE (`with_entries`): that dose is in the EHR."""
     not_entered: NotEntered | None = None
     """The ward's answer that `record` is not to be entered, for SAME_DOSE (`with_entries`)."""
+    apart: Apart | None = None
+    """For AS_REQUIRED_TWICE: how far apart the two doses were, and the order's interval."""
 
     def text_in(self, lang: Lang, closed: bool = False) -> str:
         """`closed`: said on a line done (entered, or not to be entered), where advice on
@@ -245,16 +283,19 @@ class Conflict:
     def other_not_entered(self) -> bool:
         """The other record of the same dose is not to be entered, as the ward said of the
         version that stands: this one is then the dose's only record for the EHR."""
-        return (self.said == SAME_DOSE and self.not_entered is not None
+        return (self.said in ONE_DOSE_TWICE and self.not_entered is not None
                 and self.not_entered.version == self.record.version)
 
     def _said_in(self, lang: Lang) -> str:
-        record = self.record
+        record, apart = self.record, self.apart or Apart(0, 0)
         given = f"{record.occurred_at.astimezone():%d/%m/%Y %H:%M}"
+        stopped = record.data.get("stop_at") if record.form_id == records.ORDER_FORM else None
         return message(lang, self.said, due=f"{_due(record):%d/%m/%Y %H:%M}" if record.data.get("scheduled_for") else "",
                        laptop=laptop_name(lang, record.device_id, {record.device_id: self.laptop}),
                        author=self.authors.of(lang, record.author, record.device_id, {record.device_id: self.laptop}),
-                       time=f"{record.recorded_at:%d/%m/%Y %H:%M}", reason=record.reason or "",
+                       time=f"{record.recorded_at:%d/%m/%Y %H:%M}", reason=record.reason or "", at=given,
+                       stopped=f"{datetime.fromisoformat(str(stopped)).astimezone():%d/%m/%Y %H:%M}" if stopped else "",
+                       minutes=apart.minutes, hours=Number(apart.hours),
                        given=message(lang, GIVEN_AT if record.data.get("outcome") == "given" else NOT_GIVEN_AT,
                                      time=given))
 
@@ -277,6 +318,30 @@ class SharedEhrPatient:
         return message(lang, QT_TRANSLATE_NOOP("messages", "EHR patient {ehr} is {numbers} too: enter this admission "
                                                "only if it is another stay, not the same one twice"),
                        ehr=self.ehr, numbers=", ".join(self.others))
+
+
+ALSO_ORDERED = QT_TRANSLATE_NOOP("messages", "EHR patient {ehr} also has, under {number}, {order}: enter this order only if "
+                                             "it is another one, not the same one twice")
+
+
+@dataclass(frozen=True)
+class AlsoOrdered:
+    """A standing order of the same medicine (domain.medication.shares_a_medicine), running at a
+    same time, under another downtime number linked to the same EHR patient: one person admitted
+    on two laptops, each of whose doctors may have written the one prescription. Entered from
+    both, the EHR ran two live orders for one patient."""
+
+    ehr: str
+    number: str
+    order: Order
+    form: FormSpec = dataclass_field(compare=False, hash=False)
+    """The order form, which words the order as a nurse reads it (services.medication.order_reading)."""
+
+    def text_in(self, lang: Lang) -> str:
+        from downtime.services.medication import order_reading  # medication reads this module's snapshot marks
+
+        return message(lang, ALSO_ORDERED, ehr=self.ehr, number=self.number,
+                       order=order_reading(self.order, self.form, lang))
 
 
 SETTLED_OTHERWISE = QT_TRANSLATE_NOOP("messages", "SETTLED OTHERWISE AT ANOTHER OFFICE: {settled}; not taken here, "
@@ -357,6 +422,8 @@ class WorkItem:
     """Entered under the patient's earlier EHR number: to move in the EHR, until marked moved."""
     waits_for: tuple[WaitsFor, ...] = ()
     """The records about no patient it points to that are not in the EHR yet."""
+    also_ordered: tuple[AlsoOrdered, ...] = ()
+    """For an order: the same medicine's orders under the other numbers of its EHR patient."""
 
     @property
     def step_name(self) -> str:
@@ -382,7 +449,7 @@ class WorkItem:
     def asks_the_ward(self) -> bool:
         """The line says to ask the ward before entering it: only such a line may be closed with
         the ward's answer that it is not to be entered (`mark_not_entered`)."""
-        return bool(self.conflicts or self.shared is not None or self.otherwise)
+        return bool(self.conflicts or self.shared is not None or self.otherwise or self.also_ordered)
 
     @property
     def to_do(self) -> str:
@@ -400,7 +467,8 @@ class WorkItem:
                            *([self.settled.text_in(lang)] if self.settled is not None and not self.done else []),
                            *(otherwise.text_in(lang) for otherwise in self.otherwise),
                            *(conflict.text_in(lang, closed=self.done) for conflict in self.conflicts),
-                           *([self.shared.text_in(lang)] if self.shared is not None and not self.done else [])])
+                           *([self.shared.text_in(lang)] if self.shared is not None and not self.done else []),
+                           *(also.text_in(lang) for also in self.also_ordered if not self.done)])
 
     def action_in(self, lang: Lang) -> str:
         if self.on_hold is not None:
@@ -614,17 +682,21 @@ def conflicts_among(forms: Mapping[str, FormSpec], current: Collection[RecordVer
                     held: Collection[RecordVersion] = (),
                     authors: Authors = NOBODY) -> dict[str, tuple[Conflict, ...]]:
     """The standing records among these current ones that another laptop's record contradicts:
-    their patient's admission withdrawn there, and for a dose its order withdrawn there or the
-    same scheduled time of the same order recorded there too. A record's patient is one, so a
-    page of the list (or the bundle's patients read together) holds both. The one rule for the
-    worklist's lines and the FHIR bundle's Provenance; `laptops` names the laptops by device id.
+    their patient's admission withdrawn there, or their patient's leaving (death, discharge,
+    transfer out) recorded there before their time; for a dose its order withdrawn there, or
+    stopped there before the dose was given, the same scheduled time of the same order recorded
+    there too, or an as-required dose of the same order recorded there within the order's
+    interval. A record's patient is one, so a page of the list (or the bundle's patients read
+    together) holds both. The one rule for the merge, the import, the worklist's lines and the
+    FHIR bundle's Provenance; `laptops` names the laptops by device id. Each rule is one pass
+    over the records with lookups by id: a hospital's merge holds a million doses.
 
     `held`: every version of those of them on hold (as storage.records.on_hold reads them). Each
     laptop's latest version of a record on hold counts as its record does, although another
-    laptop's version stands here: an order or an admission withdrawn there, a dose given there
-    (withdrawn here, it may be the only record of that dose given). Without it a line said
-    nothing, or "ask the ward", by the order the sticks came in. `authors`: to name who wrote
-    the other record (see domain.laptops.Authors)."""
+    laptop's version stands here: an order or an admission withdrawn there, an order stopped
+    there, a dose given there (withdrawn here, it may be the only record of that dose given).
+    Without it a line said nothing, or "ask the ward", by the order the sticks came in.
+    `authors`: to name who wrote the other record (see domain.laptops.Authors)."""
     latest = {(version.record_id, version.device_id): version for version in sorted(held, key=lambda v: v.version)}
     withdrawn = {record.record_id: record for record in current if record.status is RecordStatus.ENTERED_IN_ERROR}
     for version in latest.values():
@@ -635,36 +707,141 @@ def conflicts_among(forms: Mapping[str, FormSpec], current: Collection[RecordVer
     for record in current:
         if forms[record.form_id].creates_patient:
             admissions.setdefault(record.patient_id, []).append(record)
-    found: dict[str, list[tuple[str, RecordVersion]]] = {}
+    found: dict[str, list[tuple[str, RecordVersion, Apart | None]]] = {}
     for record in standing:
         stays = admissions.get(record.patient_id, [])
         if stays and not forms[record.form_id].creates_patient and all(stay.record_id in withdrawn for stay in stays):
             found.setdefault(record.record_id, []).append(
-                (ADMISSION_WITHDRAWN, max((withdrawn[stay.record_id] for stay in stays), key=lambda stay: stay.recorded_at)))
-    slots: dict[tuple[str, datetime], list[RecordVersion]] = {}
+                (ADMISSION_WITHDRAWN, max((withdrawn[stay.record_id] for stay in stays), key=lambda stay: stay.recorded_at),
+                 None))
+    for record, leaving in _after_leaving(forms, standing):
+        found.setdefault(record.record_id, []).append((AFTER_LEAVING[forms[leaving.form_id].movement], leaving, None))
     doses = [record for record in standing if record.form_id == census.DOSE_FORM]
     for dose in doses:
         if (order := withdrawn.get(str(dose.data.get("order")))) is not None:
-            found.setdefault(dose.record_id, []).append((ORDER_WITHDRAWN, order))
+            found.setdefault(dose.record_id, []).append((ORDER_WITHDRAWN, order, None))
+    orders = {record.record_id: record for record in standing if record.form_id == records.ORDER_FORM}
+    stops: dict[str, list[RecordVersion]] = {}
+    for order in [*orders.values(), *(version for version in latest.values() if version.form_id == records.ORDER_FORM
+                                      and version.status is not RecordStatus.ENTERED_IN_ERROR)]:
+        if order.data.get("stop_at"):
+            stops.setdefault(order.record_id, []).append(order)
+    for dose in doses:
+        if (stopped := stops.get(str(dose.data.get("order")))) and (order := _stopped_before(dose, stopped)) is not None:
+            found.setdefault(dose.record_id, []).append((ORDER_STOPPED, order, None))
     here = {(dose.record_id, dose.device_id) for dose in doses}
-    for dose in doses + [version for key, version in latest.items() if key not in here
-                         and version.form_id == census.DOSE_FORM and version.status is not RecordStatus.ENTERED_IN_ERROR]:
-        if dose.data.get("scheduled_for"):
-            slots.setdefault((str(dose.data.get("order")), _due(dose)), []).append(dose)
     flagged = {dose.record_id for dose in doses}
-    for same in slots.values():
-        for dose in same:
-            if dose.record_id in flagged:
-                found.setdefault(dose.record_id, []).extend(
-                    (SAME_DOSE, other) for other in same
-                    if other.device_id != dose.device_id and other.record_id != dose.record_id)
+    both = doses + [version for key, version in latest.items() if key not in here and version.form_id == census.DOSE_FORM
+                    and version.status is not RecordStatus.ENTERED_IN_ERROR]
+    for dose, kind, other, apart in (*_same_slot(both), *_as_required_within(both, orders)):
+        if dose.record_id in flagged:
+            found.setdefault(dose.record_id, []).append((kind, other, apart))
     found = {record_id: said for record_id, said in found.items() if said}
     if not found:
         return {}
-    known = laptops({record.device_id for said in found.values() for _, record in said})
-    return {record_id: tuple(Conflict(kind, record, known.get(record.device_id, Laptop(None)), authors)
-                             for kind, record in said)
+    known = laptops({record.device_id for said in found.values() for _, record, _ in said})
+    return {record_id: tuple(Conflict(kind, record, known.get(record.device_id, Laptop(None)), authors, apart=apart)
+                             for kind, record, apart in said)
             for record_id, said in found.items()}
+
+
+Found = tuple[RecordVersion, str, RecordVersion, Apart | None]
+"""A dose, the kind of conflict (`Conflict.said`), the other laptop's record, and how far apart."""
+
+
+def _same_slot(doses: Sequence[RecordVersion]) -> list[Found]:
+    """Each dose with the other laptops' records of the same scheduled time of the same order."""
+    slots: dict[tuple[str, datetime], list[RecordVersion]] = {}
+    for dose in doses:
+        if dose.data.get("scheduled_for"):
+            slots.setdefault((str(dose.data.get("order")), _due(dose)), []).append(dose)
+    return [(dose, SAME_DOSE, other, None) for same in slots.values() for dose in same for other in same
+            if other.device_id != dose.device_id and other.record_id != dose.record_id]
+
+
+def _given(dose: RecordVersion) -> bool:
+    return dose.data.get("outcome") == Outcome.GIVEN
+
+
+def _stopped_before(dose: RecordVersion, stops: Sequence[RecordVersion]) -> RecordVersion | None:
+    """The version of the dose's order that another laptop stopped before the dose was given
+    there. The laptop that stopped it refuses such a dose, so it knew; the other one, given the
+    patient's stick before the stop, charted the next dose as due."""
+    if not _given(dose):
+        return None
+    return next((order for order in stops if order.device_id != dose.device_id
+                 and elapsed.reached(datetime.fromisoformat(str(order.data["stop_at"])), dose.occurred_at)), None)
+
+
+def _as_required_within(doses: Sequence[RecordVersion], orders: Mapping[str, RecordVersion]) -> list[Found]:
+    """Each as-required dose given with another laptop's dose of the same order closer to it than
+    the order's least interval: one dose charted twice, or two doses too close, which neither
+    laptop could see (each checked its own doses)."""
+    given: dict[str, list[RecordVersion]] = {}
+    for dose in doses:
+        if dose.data.get("scheduled_for") or not _given(dose):
+            continue
+        order = orders.get(str(dose.data.get("order")))
+        if order is not None and order.data.get("frequency") == Frequency.PRN and order.data.get("min_interval_hours"):
+            given.setdefault(order.record_id, []).append(dose)
+    found: list[Found] = []
+    for order_id, same in given.items():
+        if len({dose.device_id for dose in same}) < 2:
+            continue  # one laptop's doses: it weighed each against the others
+        hours = float(orders[order_id].data["min_interval_hours"])
+        interval = timedelta(hours=hours)
+        timed = sorted(((elapsed.instant(dose.occurred_at), dose) for dose in same), key=lambda pair: pair[0])
+        for index, (at, dose) in enumerate(timed):
+            for other_at, other in timed[index + 1:]:
+                if other_at - at >= interval:
+                    break
+                if other.device_id != dose.device_id and other.record_id != dose.record_id:
+                    apart = Apart(int((other_at - at).total_seconds() // 60), hours)
+                    found += [(dose, AS_REQUIRED_TWICE, other, apart), (other, AS_REQUIRED_TWICE, dose, apart)]
+    return found
+
+
+AFTER_THE_STAY = frozenset({"operation_booking", "operation_rebooking", "operation_cancellation", "lab_result"})
+"""Forms whose records are dated after their patient left as a matter of course: an operation
+planned (booked, moved, cancelled) for a patient waiting at home, a result received after the
+sample's patient went home."""
+
+
+def _after_leaving(forms: Mapping[str, FormSpec], standing: Sequence[RecordVersion]
+                   ) -> list[tuple[RecordVersion, RecordVersion]]:
+    """Each standing record (not an admission, nor one of `AFTER_THE_STAY`) dated after its
+    patient's leaving (death, discharge, transfer out) that another laptop recorded, with no
+    admission since, with that leaving: the laptop that recorded it takes nothing more of the
+    stay; the other, never told, charted on for a patient who had gone (a dose given after a
+    death was given to someone else)."""
+    bounds: dict[str | None, list[RecordVersion]] = {}
+    leavers: dict[str | None, set[str]] = {}
+    for record in standing:
+        movement = forms[record.form_id].movement
+        if movement is Movement.ADMIT or (movement is not None and leaves_hospital(movement)):
+            bounds.setdefault(record.patient_id, []).append(record)
+            if movement is not Movement.ADMIT:
+                leavers.setdefault(record.patient_id, set()).add(record.device_id)
+    bounds = {patient_id: moves for patient_id, moves in bounds.items() if patient_id in leavers}
+    times: dict[str | None, list[datetime]] = {}
+    for patient_id, moves in bounds.items():
+        moves.sort(key=lambda record: elapsed.instant(record.occurred_at))
+        times[patient_id] = [elapsed.instant(record.occurred_at) for record in moves]
+    found = []
+    for record in standing:
+        # Most patients' records are one laptop's, which recorded their leaving too: nothing to find.
+        if (leavers.get(record.patient_id, {record.device_id}) <= {record.device_id}
+                or forms[record.form_id].creates_patient or record.form_id in AFTER_THE_STAY):
+            continue
+        moves = bounds[record.patient_id]
+        for position in range(bisect_left(times[record.patient_id], elapsed.instant(record.occurred_at)) - 1, -1, -1):
+            move = moves[position]
+            if forms[move.form_id].movement is Movement.ADMIT:
+                break
+            if move.device_id != record.device_id:
+                found.append((record, move))
+                break
+    return found
 
 
 def with_entries(conflicts: Mapping[str, tuple[Conflict, ...]], entered: Mapping[str, Entered],
@@ -674,7 +851,7 @@ def with_entries(conflicts: Mapping[str, tuple[Conflict, ...]], entered: Mapping
     so answered among `decided`, `_decisions`)."""
     return {record_id: tuple(replace(conflict, entered=entered.get(conflict.record.record_id),
                                      not_entered=decided.get(conflict.record.record_id))
-                             if conflict.said == SAME_DOSE else conflict for conflict in said)
+                             if conflict.said in ONE_DOSE_TWICE else conflict for conflict in said)
             for record_id, said in conflicts.items()}
 
 
@@ -748,6 +925,7 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     patients = _identities(session, ids, current)
     links = ehr_numbers(session.db, ids)
     shared = _shared(session.db, links)
+    also = _also_ordered(session, current, shared)
     settled = {record_id: found[-1] for record_id, found in settled_on(session, set(known) - set(holds), authors.names).items()}
     otherwise = _otherwise(session.db, partial(laptops_known, session), set(known) - set(holds), entered, decided,
                            authors)
@@ -779,7 +957,8 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
                 holds.get(record.record_id), conflicts.get(record.record_id, ()),
                 shared.get(str(record.patient_id)) if session.form(record.form_id).creates_patient else None,
                 _standing(settled.get(record.record_id), record), otherwise.get(record.record_id, ()),
-                decided.get(record.record_id), moves.get(record.record_id), waiting.get(record.record_id, ())))
+                decided.get(record.record_id), moves.get(record.record_id), waiting.get(record.record_id, ()),
+                also.get(record.record_id, ())))
     written = first_written(session.db, known)
     admitted: dict[str | None, list[datetime]] = {}
     for record in current:
@@ -788,6 +967,36 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     return [PatientWork(patients.get(patient_id) if patient_id else None, links.get(patient_id or ""),
                         _in_entry_order(session, items, admitted.get(patient_id, ()), written))
             for patient_id in order if (items := groups.get(patient_id))]
+
+
+def _also_ordered(session: Session, current: Sequence[RecordVersion],
+                  shared: Mapping[str, SharedEhrPatient]) -> dict[str, tuple[AlsoOrdered, ...]]:
+    """Each standing order of a patient whose EHR number other downtime numbers share with the
+    same medicine's orders of those numbers running at a same time (`AlsoOrdered`), each order as
+    it runs now (one left open when its stay ended read as stopped then). The admission lines
+    said to enter the stay once, while each laptop's order of it read "enter"."""
+    from downtime.services.medication import orders_of_each  # medication reads this module's snapshot marks
+
+    mine = {str(record.patient_id) for record in current if record.form_id == records.ORDER_FORM
+            and str(record.patient_id) in shared and record.status is not RecordStatus.ENTERED_IN_ERROR}
+    if not mine:
+        return {}
+    linked = _linked_to(session.db, {shared[patient_id].ehr for patient_id in mine})
+    running = orders_of_each(session.db, {patient_id for found in linked.values() for patient_id in found},
+                             session.clock())
+    form = session.form(records.ORDER_FORM)
+    found: dict[str, tuple[AlsoOrdered, ...]] = {}
+    for patient_id in mine:
+        ehr = shared[patient_id].ehr
+        others = [(number, order) for other, number in linked.get(ehr, {}).items() if other != patient_id
+                  for order in running.get(other, [])]
+        for order in running.get(patient_id, []):
+            said = tuple(AlsoOrdered(ehr, number, other, form) for number, other in others
+                         if shares_a_medicine(order.drug, other.drug)
+                         and (runs_at(order, other.start_at) or runs_at(other, order.start_at)))
+            if said:
+                found[order.record_id] = said
+    return found
 
 
 def _by(record: RecordVersion, first: tuple[str, str, str] | None,
@@ -1008,15 +1217,79 @@ def _standing_admissions(db: Database, patient_ids: Collection[str] | None) -> l
                      "record_id": row["record_id"], "version": row["version"], "status": row["status"]} for row in rows)
 
 
+ONE_PERSON_BY = {SAME_NIR: "nir", SAME_IPP: "ipp"}
+"""The reasons that are a number of the person's own (the national NIR, the hospital's IPP), by
+the admission's field holding it: one such number is one person, whom two EHR numbers would
+make two files, not namesakes told apart."""
+
+
 def unsettled(db: Database, found: list[ProbableDuplicate]) -> list[ProbableDuplicate]:
     """Those not yet settled: a group whose numbers are all linked to EHR patients, to one (one
-    person, entered once) or to several (people of one name and birth date the clerk told apart
-    in the EHR). Said without end, the note asked a clerk of the next shift to link two people to
-    one EHR file. Cheap, so the screen asks again after each link."""
+    person, entered once) or, found by name and birth date, to several (people the clerk told
+    apart in the EHR). Said without end, the note asked a clerk of the next shift to link two
+    people to one EHR file. A group found by the same NIR or IPP is settled only by one EHR
+    number: linked to two, one person's records were split between two EHR files, and the note
+    that would have said so went. Cheap, so the screen asks again after each link."""
     wanted = sorted({number for group in found for number in group.downtime_numbers})
     by_number = patients_numbered(db, wanted)
     links = ehr_numbers(db, set(by_number.values()))
-    return [group for group in found if any(by_number.get(number) not in links for number in group.downtime_numbers)]
+    return [group for group in found if not _settled(group, [links.get(by_number.get(number, ""))
+                                                             for number in group.downtime_numbers])]
+
+
+def _settled(group: ProbableDuplicate, linked: Sequence[str | None]) -> bool:
+    """`linked`: the EHR number each of the group's numbers is linked to (None: not linked)."""
+    if None in linked:
+        return False
+    return group.why not in ONE_PERSON_BY or len({_plain(str(ehr)) for ehr in linked}) == 1
+
+
+ONE_NUMBER_TWO_FILES = QT_TRANSLATE_NOOP("messages", "{other} has {why} as {number} ({value}) and is linked to EHR "
+                                                     "patient {other_ehr}: one person, whose records would be split "
+                                                     "between two EHR files. Link {number} to {other_ehr}, or to {ehr} "
+                                                     "only if the EHR shows two people (the number mistyped on one "
+                                                     "admission).")
+
+
+class OneNumberTwoFiles(ServiceError):
+    """A patient sharing an NIR or IPP with another downtime number linked to another EHR number
+    than the one given (`one_number_two_files`): taken only as the clerk's word that the EHR
+    shows two people (`link_patient`'s `two_people`): the screen asks, the command line wants it
+    given (cli)."""
+
+    def __init__(self, number: str, why: str, value: str, other: str, other_ehr: str, ehr: str) -> None:
+        super().__init__(ONE_NUMBER_TWO_FILES, number=number, why=Phrase(why), value=value, other=other,
+                         other_ehr=other_ehr, ehr=ehr)
+        self.other, self.other_ehr, self.ehr = other, other_ehr, ehr
+
+
+def one_number_two_files(session: Session, downtime_number: str, ehr_patient_number: str) -> OneNumberTwoFiles | None:
+    """Why linking this patient to this EHR number would give one person two EHR files: another
+    downtime number found with the same NIR or IPP (the probable duplicate the list says, unless
+    the ward told them apart) is linked to another EHR number. None when nothing says so."""
+    patient_id = _patient_of(session, downtime_number)
+    own = _standing_admissions(session.db, [patient_id])
+    keys = {(field, fold(str(row.get(field) or ""))) for row in own for field in ONE_PERSON_BY.values()}
+    keys = {(field, value) for field, value in keys if value}
+    if not keys:
+        return None
+    alike = {other for other, *values in session.db.execute(
+        "SELECT patient_id, json_extract(data, '$.nir'), json_extract(data, '$.ipp') FROM current_records"
+        " WHERE form_id = 'admission'") if not keys.isdisjoint(zip(("nir", "ipp"), (fold(str(value or ""))
+                                                                                    for value in values)))}
+    groups = [group for group in find_duplicates(_standing_admissions(session.db, alike | {patient_id}))
+              if group.why in ONE_PERSON_BY]
+    by_number = patients_numbered(session.db, {number for group in groups for number in group.downtime_numbers})
+    links = ehr_numbers(session.db, set(by_number.values()))
+    for group in groups:
+        if patient_id not in (by_number.get(number) for number in group.downtime_numbers):
+            continue
+        for other in group.downtime_numbers:
+            linked = links.get(by_number.get(other, ""))
+            if by_number.get(other) != patient_id and linked is not None and not same_number(linked, ehr_patient_number):
+                value = next(str(row.get(ONE_PERSON_BY[group.why])) for row in own if row.get(ONE_PERSON_BY[group.why]))
+                return OneNumberTwoFiles(downtime_number, group.why, value, other, linked, ehr_patient_number.strip())
+    return None
 
 
 SAME_PERSON = QT_TRANSLATE_NOOP("messages", "Probably the same person as {numbers} ({why}): link both to one EHR "
@@ -1498,11 +1771,15 @@ def recorded_ipp(session: Session, downtime_number: str) -> str | None:
 
 def same_number(one: str, other: str) -> bool:
     """Two hospital numbers alike, whatever their spaces and capitals."""
-    return "".join(one.split()).upper() == "".join(other.split()).upper()
+    return _plain(one) == _plain(other)
+
+
+def _plain(number: str) -> str:
+    return "".join(number.split()).upper()
 
 
 def link_patient(session: Session, downtime_number: str, ehr_patient_number: str, *, same_person: bool = False,
-                 replacing: str | None = None, not_the_admissions_ipp: bool = False) -> bool:
+                 replacing: str | None = None, not_the_admissions_ipp: bool = False, two_people: bool = False) -> bool:
     """Reconcile a temporary downtime number to the patient's number in the EHR; the export
     then says the downtime identity was replaced by the EHR one (Patient.link replaced-by).
     An EHR number already linked to another downtime number is taken only as the same person
@@ -1510,8 +1787,11 @@ def link_patient(session: Session, downtime_number: str, ehr_patient_number: str
     only when `replacing` names that number (`LinkedToAnother` says what was entered under it);
     the audit entry keeps both. A number other than the IPP the admission records is taken only
     as the clerk's word that the admission's is wrong (`not_the_admissions_ipp`, which the screen
-    asks): a digit mistyped linked one patient's records to another's file. False when the
-    patient is linked to this number already: nothing is written."""
+    asks): a digit mistyped linked one patient's records to another's file. A number other than
+    the one another downtime number of the same NIR or IPP is linked to is taken only as the
+    clerk's word that the EHR shows two people (`two_people`, which the screen asks; see
+    `one_number_two_files`). False when the patient is linked to this number already: nothing is
+    written."""
     session.require(Action.BACK_ENTRY)
     number = ehr_patient_number.strip()
     if not number:
@@ -1528,9 +1808,14 @@ def link_patient(session: Session, downtime_number: str, ehr_patient_number: str
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "EHR number {ehr} is already linked to {others}: link it "
                                              "again only if they are the same person."), ehr=number,
                            others=", ".join(others))
+    split = one_number_two_files(session, downtime_number, number)
+    if split is not None and not two_people:
+        raise split
     patient_id = _patient_of(session, downtime_number)
     now = session.clock()
     detail: dict[str, object] = {"downtime_number": downtime_number, "ehr": number}
+    if split is not None:
+        detail |= {"two_people_with": split.other, "their_ehr": split.other_ehr}
     if link is not None:
         detail |= {"replaced_ehr": link.ehr, "entered_under_replaced": [record.record_id for record in link.entered]}
     with session.db.atomic():

@@ -402,7 +402,8 @@ def check_movement(db: Database, forms: dict[str, FormSpec], spec: FormSpec, row
         _check_place(db, event)
     for stay in stays(timeline):
         if stay.bed and (stay.until is None or stay.until > since):
-            _check_bed(db, forms, stay, moving=event.movement is Movement.TRANSFER)
+            _check_bed(db, forms, stay, moving=event.movement is Movement.TRANSFER,
+                       placed=bool(new) and stay.since == event.occurred_at)
     _check_care_inside(db, forms, spec, own, timeline, event.patient_id, since, lang)
 
 
@@ -497,11 +498,15 @@ def _check_place(db: Database, event: MovementEvent) -> None:
                            bed=repr(event.bed), beds=bed_ranges(match.beds))
 
 
-def _check_bed(db: Database, forms: dict[str, FormSpec], stay: Stay, moving: bool = False) -> None:
+def _check_bed(db: Database, forms: dict[str, FormSpec], stay: Stay, moving: bool = False,
+               placed: bool = False) -> None:
     """No other patient may hold the bed at any moment of the stay; only the patients ever
     placed in that bed are read. `moving`: a transfer is checked, whose refusal says how two
     patients swap beds (each transfer was refused with "move that patient first", refused the
-    same way: the bed manager went round in a circle)."""
+    same way: the bed manager went round in a circle). `placed`: the stay begins with the
+    movement typed (back-entered from paper); a patient in the bed now who came into it after
+    that is not in the way: this patient's own next move, not typed yet, is (a night's paper
+    typed in the next morning was told to move the patient lying there since)."""
     others = movement_events(db, _placed(db, stay.ward or "", stay.bed) - {stay.patient_id})
     clashes = [other for events in others.values() for other in stays(events) if overlap(stay, other)]
     if not clashes:
@@ -509,6 +514,14 @@ def _check_bed(db: Database, forms: dict[str, FormSpec], stay: Stay, moving: boo
     taken = min(clashes, key=lambda other: other.since)
     who = _summaries(db, forms, [taken.patient_id]).get(taken.patient_id)
     name = f"{who.display_name} ({who.downtime_number})" if who else "?"
+    if placed and taken.until is None and taken.since > stay.since:
+        said = (QT_TRANSLATE_NOOP("messages", "Bed {bed} of ward {ward}: {name} came into this bed at {since}, after "
+                                              "this move: first record where this patient went before then, or check "
+                                              "the time and the bed.") if moving else
+                QT_TRANSLATE_NOOP("messages", "Bed {bed} of ward {ward}: {name} came into this bed at {since}, after "
+                                              "this arrival: first record where this patient went before then, or "
+                                              "check the time and the bed."))
+        raise ServiceError(said, bed=stay.bed, ward=stay.ward, name=name, since=f"{taken.since:%d/%m/%Y %H:%M}")
     if taken.until is None:
         said = (QT_TRANSLATE_NOOP("messages", "Bed {bed} of ward {ward} is taken by {name} since {since}; choose "
                                               "another bed or move that patient first (to swap two patients' beds: "

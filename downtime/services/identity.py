@@ -7,7 +7,8 @@ when saving, and the nurse decides: an EHR snapshot or another laptop's export i
 is, the EHR being where identity is settled. So is an admission, new or amended, of someone who
 looks like a patient already in hospital (`already_in_hospital`); a snapshot's patient who looks
 like one is refused by their NIR or IPP, said by their name and birthday (`in_hospital_alike`). A temporary name another unidentified
-patient in hospital has is refused (`check_temporary_name`)."""
+patient in hospital has is refused (`check_temporary_name`), as is the name of a newborn
+without first names that another in hospital, their twin, has."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from sqlite_utils import Database
 
 from downtime.domain.census import StayStatus
 from downtime.domain.downtime_number import downtime_numbers_in
-from downtime.domain.duplicates import probable_duplicates
+from downtime.domain.duplicates import fold, probable_duplicates
 from downtime.domain.nir import nir_disagreements, nir_problem
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning
@@ -62,8 +63,8 @@ def nir_doubt(spec: FormSpec, values: dict[str, Any], lang: Lang, before: dict[s
 # (forms/admission.yaml), read by domain.duplicates under the same name in every laptop's records.
 NOT_SAME_AS = "not_same_as"
 # The admission's answers `probable_duplicates` compares, by their meaning.
-_COMPARED = {"birth_name": Meaning.BIRTH_NAME, "given_names": Meaning.GIVEN_NAMES, "birth_date": Meaning.BIRTH_DATE,
-             "nir": Meaning.NIR, "ipp": Meaning.IPP}
+_COMPARED = {"birth_name": Meaning.BIRTH_NAME, "used_name": Meaning.USED_NAME, "given_names": Meaning.GIVEN_NAMES,
+             "birth_date": Meaning.BIRTH_DATE, "nir": Meaning.NIR, "ipp": Meaning.IPP}
 
 
 def _compared(spec: FormSpec, data: dict[str, Any], number: str) -> dict[str, Any]:
@@ -122,9 +123,7 @@ def _alike_in_hospital(db: Database, forms: dict[str, FormSpec], typed: dict[str
     """Each patient in hospital (but `patient_id`) who looks like the admission `typed`, with the
     reasons, but those it was saved as another person than."""
     told_apart = set(downtime_numbers_in(str(typed.get("not_same_as") or "")))
-    born = typed.get("birth_date")
-    looked_for = [typed.get("nir"), typed.get("ipp"),
-                  f"{typed['birth_name']} {date.fromisoformat(born):%d/%m/%Y}" if typed.get("birth_name") and born else None]
+    looked_for = [typed.get("nir"), typed.get("ipp"), *_names_born(typed)]
     candidates = {patient.patient_id: patient for text in looked_for if text
                   for patient in search.search(db, forms, str(text))
                   if patient.stay is StayStatus.IN and patient.patient_id != patient_id
@@ -138,6 +137,19 @@ def _alike_in_hospital(db: Database, forms: dict[str, FormSpec], typed: dict[str
         if reasons:
             found.append((patient, reasons))
     return found
+
+
+def _names_born(typed: dict[str, Any]) -> list[str]:
+    """The searches finding whoever shares a family name and the date of birth with `typed`:
+    each of its names, birth and used (a married name typed in the birth name's box is another
+    woman's used name), as typed and joined ("Le Goff" finds LEGOFF)."""
+    born = typed.get("birth_date")
+    if not born:
+        return []
+    names = [str(typed.get(key) or "") for key in ("birth_name", "used_name")]
+    spelt = {tuple(search.typed_terms(spelling)): spelling for name in names if name.strip()
+             for spelling in (name, fold(name))}
+    return [f"{name} {date.fromisoformat(born):%d/%m/%Y}" for name in spelt.values()]
 
 
 def place(patient: PatientSummary) -> str:
@@ -154,7 +166,9 @@ def check_temporary_name(db: Database, forms: dict[str, FormSpec], spec: FormSpe
     """Refuse a temporary name (new, or changed from `before`) that another unidentified patient
     in hospital already has: a major incident's two unknown men were both "Inconnu Trèfle",
     their wristbands, labels and charts told apart only by the description in brackets and the
-    number. `kept`: the form's checked values."""
+    number. So too the name of a newborn without first names (`_check_nameless_newborn`).
+    `kept`: the form's checked values."""
+    _check_nameless_newborn(db, forms, spec, kept, patient_id, lang, before)
     field = spec.by_meaning(Meaning.TEMPORARY_NAME)
     name = kept.get(field.id) if field is not None else None
     if field is None or not name or (before is not None and _spoken(before.get(field.id)) == _spoken(name)):
@@ -170,3 +184,50 @@ def check_temporary_name(db: Database, forms: dict[str, FormSpec], spec: FormSpe
                 "messages", "“{field}”: {name}, {number}, in {place}, already has that name; give each unidentified "
                             "patient a temporary name of their own."), field=field.label.get(lang),
                 name=patient.display_name, number=patient.downtime_number, place=place(patient)))])
+
+
+# A newborn's wristband reads these: alike, two twins without first names are told apart by
+# their number alone.
+_NEWBORN_NAMED_BY = (Meaning.BIRTH_NAME, Meaning.USED_NAME, Meaning.BIRTH_DATE)
+
+
+def _nameless_newborn(spec: FormSpec, values: dict[str, Any]) -> tuple[str, ...] | None:
+    """The names and date of birth, as they read, of a baby admitted without first names (the
+    form lets one under 28 days old have none yet); None for anyone else, and on a form without
+    first names."""
+    given, unidentified = (spec.by_meaning(meaning) for meaning in (Meaning.GIVEN_NAMES, Meaning.UNIDENTIFIED))
+    if given is None or _spoken(values.get(given.id)) or (unidentified and values.get(unidentified.id)):
+        return None
+    read = tuple(_spoken(values.get(field.id)) if (field := spec.by_meaning(meaning)) else ""
+                 for meaning in _NEWBORN_NAMED_BY)
+    birth_name, _, born = read
+    return read if birth_name and born else None
+
+
+def _check_nameless_newborn(db: Database, forms: dict[str, FormSpec], spec: FormSpec, kept: dict[str, Any],
+                            patient_id: str | None, lang: Lang, before: dict[str, Any] | None) -> None:
+    """Refuse a baby admitted without first names (new, or named so since `before`) under the
+    family name and date of birth of another in hospital without first names: twins born on the
+    ward were both LEFÈVRE, born 28/11/2026, their wristbands, labels and medication charts told
+    apart by the number alone. A provisional first name tells them apart until theirs are
+    declared; a single newborn may still be admitted without."""
+    read, given = _nameless_newborn(spec, kept), spec.by_meaning(Meaning.GIVEN_NAMES)
+    if read is None or given is None or (before is not None and _nameless_newborn(spec, before) == read):
+        return
+    birth_name, _, born = read
+    candidates = [patient for patient in search.search(db, forms, f"{birth_name} {date.fromisoformat(born):%d/%m/%Y}")
+                  if patient.stay is StayStatus.IN and patient.patient_id != patient_id]
+    admissions = current_of(db, [patient.admission_record_id for patient in candidates])
+    for patient in candidates:
+        admission = admissions[patient.admission_record_id]
+        if _nameless_newborn(forms[admission.form_id], admission.data) == read:
+            raise ValidationFailed([FieldError(given.id, message(lang, TWINS_UNNAMED, field=given.label.get(lang),
+                                                                name=patient.display_name,
+                                                                born=patient.birth_date_in(lang),
+                                                                number=patient.downtime_number, place=place(patient)))])
+
+
+TWINS_UNNAMED = QT_TRANSLATE_NOOP(
+    "messages", "“{field}”: {name}, born {born}, {number}, in {place}, has the same name and date of birth and no "
+                "first names either. Give each baby a provisional first name (Twin 1, Twin 2) until theirs are "
+                "declared: without one, their wristbands, labels and charts differ by the number alone.")

@@ -13,19 +13,19 @@ from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text, labelled, message, semicolon
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Listed, Phrase, decimal_text, labelled, message, semicolon
 from downtime.domain import elapsed, order_units
 from downtime.domain.age import age_in_years
 from downtime.domain.census import Movement, MovementEvent, StayStatus, in_hospital, left_after, locate, stays
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
-    DAY, allergies_matched, allergies_not_known, also_ordered, charted, charted_slots, clock_text, flags_known,
+    DAY, allergies_matched, allergies_not_known, allergy_matches, also_ordered, charted, charted_slots, clock_text, flags_known,
     dose_state, dose_text, has_dose_limits, not_countersigned, offered_only, policy_for, prn_given, prn_status,
     runs_at, scheduled_slots,
     safety_warnings, route_differs, same_dose_time, same_medicine, shares_a_medicine, slots_by_version, times_problem,
     written_apart, WRITTEN_APART, medicine_name, names_alike,
 )
-from downtime.domain.laptops import Authors, Laptop
+from downtime.domain.laptops import Authors, Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion, loaded_from_snapshot
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
@@ -38,9 +38,11 @@ from downtime.services import (cd_register, census, glucose, paper_gap, records,
 from downtime.services.context import Session
 from downtime.services.errors import LockedOut, NotFound, ServiceError, SignInError, ValidationFailed
 from downtime.services.laptops import laptops_known
-from downtime.services.patients import PatientSummary
+from downtime.services.patients import PatientSummary, summarise
 from downtime.services.staff import member_named
-from downtime.storage.records import chunks, current_of, first_authors, histories, list_current, marks
+from downtime.storage.records import (RECORD_COLUMNS, as_version, chunks, current_of, first_authors, histories,
+                                      list_current, marks)
+from downtime.storage.records import history as record_history
 
 ORDER_FORM = records.ORDER_FORM
 DOSE_FORM = census.DOSE_FORM
@@ -60,7 +62,7 @@ def _when(value: Any) -> datetime | None:
 
 def order_of(record: RecordVersion, taken: datetime | None = None) -> Order:
     """`taken`: when a telephone order awaiting its countersignature was taken, if versions before
-    this one awaited it too (see telephone_orders.taken_at); else this version's writing."""
+    this one awaited it too (see telephone_orders.calls_of); else this version's writing."""
     return _order(record.record_id, str(record.patient_id), record.data, taken or record.recorded_at)
 
 
@@ -219,23 +221,162 @@ def allergy_reason_needed(session: Session, patient_id: str, data: dict[str, Any
                           before: dict[str, Any] | None = None) -> list[str]:
     """The patient's allergies an order's medicine matches, when the order gives no reason to
     write it all the same (none, or, for an order amended to another medicine, the reason given
-    for the one it was: that was not weighed against this one). Empty: nothing to ask. One
-    matched as a cross-reaction is said with its reaction and why, in the prescriber's language
-    (domain.medication.allergies_matched): "Ceftriaxone matches the patient's recorded allergy:
-    Penicillin" read as a mistake."""
+    for the one it was: that was not weighed against this one; nor, for an order amended with
+    its reason as it was, one given before an allergy it matches was recorded: the reason for a
+    penicillin rash stood for the amoxicillin anaphylaxis found the next day, nothing asked).
+    Empty: nothing to ask. One matched as a cross-reaction is said with its reaction and why, in
+    the prescriber's language (domain.medication.allergies_matched): "Ceftriaxone matches the
+    patient's recorded allergy: Penicillin" read as a mistake; one only a version of the
+    admission on hold records, with that version's laptop (`_recorded_allergies`)."""
     drug = str(data.get("drug") or "")
-    if _reason_stands(data, before, ALLERGY_REASON, ("drug",)):
-        return []
-    said = allergies_matched(drug, *_recorded_allergies(session, patient_id))
-    return [part if isinstance(part, str) else part.text(session.lang) for part in said.parts]
-
-
-def _recorded_allergies(session: Session, patient_id: str) -> tuple[tuple[str, ...], list[str]]:
-    """The patient's recorded allergies, and each with its reaction and severity as the reader
-    reads them: a penicillin anaphylaxis is asked about before a cephalosporin, a penicillin rash
-    not (see domain.medication.allergy_matches)."""
     patient = census.patient_with_location(session.db, session.forms, patient_id)
-    return patient.allergies, patient.allergies_in(session.lang)
+    matched = _matched(drug, _recorded_allergies(session, patient))
+    if _reason_stands(data, before, ALLERGY_REASON, ("drug",)) and not (
+            before is not None and _reason_kept(data, before) and _new_since_amended(session, patient, before, matched)):
+        return []
+    return [part if isinstance(part, str) else part.text(session.lang) for part in _matched_said(drug, matched).parts]
+
+
+def _reason_kept(data: dict[str, Any], before: dict[str, Any]) -> bool:
+    """Whether an amendment keeps the order's allergy reason, and its medicine, as they were."""
+    reason = before.get(ALLERGY_REASON)
+    return bool(reason) and reason == str(data.get(ALLERGY_REASON) or "").strip() and before.get("drug") == data.get("drug")
+
+
+@dataclass(frozen=True)
+class _Allergy:
+    """One of the patient's recorded allergies: its substance, as the checks match it, described
+    with its reaction and severity in the reader's language, and the laptop whose version of the
+    admission on hold alone records it (None: the admission standing here does)."""
+
+    substance: str
+    described: str
+    held_by: str | None = None
+
+
+# An allergy only a version of the admission on hold records, as a warning lists it: the strip
+# says "ADMISSION ON HOLD" and names none.
+_IN_VERSION_ON_HOLD = QT_TRANSLATE_NOOP("messages", "{allergy} — in the version on hold from {laptop}")
+# An order's allergy recorded after its prescriber's reason was given (see `_known_when_given`).
+_NOT_REVIEWED = QT_TRANSLATE_NOOP("messages", "{drug} matches the recorded allergy: {allergies}. {since}: recorded "
+                                              "after it was prescribed, not reviewed by the prescriber.")
+
+
+def _recorded_allergies(session: Session, patient: PatientSummary) -> list[_Allergy]:
+    """The patient's recorded allergies, each with its reaction and severity as the reader
+    reads them: a penicillin anaphylaxis is asked about before a cephalosporin, a penicillin rash
+    not (see domain.medication.allergy_matches). And those of each version of their admission
+    another laptop wrote otherwise, on hold here, that the standing one does not record: the
+    penicillin anaphylaxis the family rang the ward they left about, met here with this ward's
+    weight, was on hold and checked by nothing. None chosen over another: the records office
+    settles which version is right."""
+    found = _allergies_of(patient, session.lang)
+    held = _set_aside(session, patient).values()
+    laptops = laptops_known(session, {version.device_id for version in held}) if held else {}
+    for version in held:
+        summary = summarise(session.form(version.form_id), version, patient.downtime_number)
+        found += [replace(allergy, held_by=laptop_name(session.lang, version.device_id, laptops))
+                  for allergy in _allergies_of(summary, session.lang)
+                  if allergy.described not in {known.described for known in found}]
+    return found
+
+
+def _allergies_of(summary: PatientSummary, lang: Lang) -> list[_Allergy]:
+    return [_Allergy(substance, described) for substance, described in zip(summary.allergies,
+                                                                            summary.allergies_in(lang))]
+
+
+def _set_aside(session: Session, patient: PatientSummary) -> dict[str, RecordVersion]:
+    """The versions of the patient's admission another laptop wrote otherwise that no settlement
+    covers (entered in error ones left out), oldest first, by their digest."""
+    found: list[tuple[str, RecordVersion]] = []
+    for row in session.db.query(f"SELECT digest, {', '.join(RECORD_COLUMNS)} FROM unsettled_versions WHERE record_id = ?",
+                                [patient.admission_record_id]):
+        digest = row.pop("digest")
+        found.append((digest, as_version(row)))
+    return dict(sorted(((digest, version) for digest, version in found if version.status is not RecordStatus.ENTERED_IN_ERROR),
+                       key=lambda held: (held[1].version, held[1].recorded_at)))
+
+
+def _matched(drug: str, recorded: Sequence[_Allergy]) -> list[_Allergy]:
+    return [found for found in recorded if allergy_matches(drug, [found.substance], [found.described])]
+
+
+def _matched_said(drug: str, matched: Sequence[_Allergy]) -> Listed:
+    """Matched allergies as a warning lists them (domain.medication.allergies_matched), one only a
+    version on hold records with its reaction and laptop."""
+    return Listed(tuple(part if found.held_by is None else Phrase(_IN_VERSION_ON_HOLD, {
+        "allergy": found.described if isinstance(part, str) else part, "laptop": found.held_by})
+        for found in matched for part in allergies_matched(drug, [found.substance], [found.described]).parts), ", ")
+
+
+def _described_said(found: Sequence[_Allergy]) -> Listed:
+    return Listed(tuple(allergy.described if allergy.held_by is None else Phrase(_IN_VERSION_ON_HOLD, {
+        "allergy": allergy.described, "laptop": allergy.held_by}) for allergy in found), ", ")
+
+
+def _reason_given(versions: Sequence[RecordVersion]) -> RecordVersion:
+    """The version of an order its allergy reason, as it stands, was given in: the first of its
+    latest versions keeping it as it was (an amendment of its times did not give it again)."""
+    given = versions[-1]
+    for version in reversed(versions[:-1]):
+        if version.data.get(ALLERGY_REASON) != given.data.get(ALLERGY_REASON):
+            break
+        given = version
+    return given
+
+
+def _known_when_given(session: Session, patient: PatientSummary, versions: Sequence[RecordVersion]) -> set[str]:
+    """The patient's allergies (described, see `_recorded_allergies`) the order matched when its
+    allergy reason was given (`_reason_given`): its medicine then against the admission as it
+    was recorded by then, its version standing then and those on hold written by then. A reason
+    covers these alone: a rash weighed is not an anaphylaxis found since. Written in the same
+    minute (a ward's times are to the minute), the one entered here first was written first."""
+    given = _reason_given(versions)
+    standing = {version.id: version for version in record_history(session.db, patient.admission_record_id)}
+    held = _set_aside(session, patient)
+    entered = {**_entered(session.db, "records", [given.id, *standing]), **_entered(session.db, "held_versions", held)}
+
+    def by_then(key: str, version: RecordVersion) -> bool:
+        return (version.recorded_at, entered.get(key, 0)) <= (given.recorded_at, entered.get(given.id, 0))
+
+    then = [version for key, version in standing.items() if by_then(key, version)][-1:]
+    then += [version for key, version in held.items() if by_then(key, version)]
+    return {found.described for version in then for found in _matched(str(given.data.get("drug") or ""), _allergies_of(
+        summarise(session.form(version.form_id), version, patient.downtime_number), session.lang))}
+
+
+def _entered(db: Database, table: str, keys: Collection[str]) -> dict[str, int]:
+    """Where each of these rows of `table` (by its key) was entered in this laptop's audit log."""
+    return {key: seq for part in chunks(keys) for key, seq in db.execute(
+        f"SELECT entity_id, seq FROM audit WHERE entity = ? AND entity_id IN ({marks(part)})", [table, *part])}
+
+
+def allergies_since(session: Session, patient: PatientSummary, found: Iterable[Order]) -> dict[str, list[str]]:
+    """Each of these orders of the patient's given an allergy reason, with the allergies standing
+    on their admission it matches that were recorded after the reason was given (described, in
+    the reader's language; see `_known_when_given`): what domain.medication.prescribed_despite
+    reads to quote the reason or not. Read only for orders with a reason, which are few."""
+    reasoned = [order for order in found if order.allergy_reason]
+    versions = histories(session.db, [order.record_id for order in reasoned]) if reasoned else {}
+    standing = _allergies_of(patient, session.lang)
+    since: dict[str, list[str]] = {}
+    for order in reasoned:
+        known = _known_when_given(session, patient, versions[order.record_id])
+        since[order.record_id] = [allergy.described for allergy in _matched(order.drug, standing)
+                                  if allergy.described not in known]
+    return since
+
+
+def _new_since_amended(session: Session, patient: PatientSummary, before: dict[str, Any],
+                       matched: Sequence[_Allergy]) -> bool:
+    """Whether an allergy the amended order matches was recorded after its reason was given. The
+    order is the patient's whose answers stand as `before` (the records service passes those);
+    one not found, or found twice, is weighed as the least known of them."""
+    amended = [record.record_id for record in list_current(session.db, form_id=ORDER_FORM, patient_id=patient.patient_id)
+               if record.data == before]
+    return not amended or any(not {found.described for found in matched} <= _known_when_given(session, patient, versions)
+                              for versions in histories(session.db, amended).values())
 
 
 # Why a new order is refused for a patient who has left: said as the census says it.
@@ -329,11 +470,17 @@ def check_order(session: Session, patient_id: str, data: dict[str, Any], before:
                                 for flag in unticked])
     _as_dosed(session, patient_id, data, before)
     if allergy_reason_needed(session, patient_id, data, before):
+        patient = census.patient_with_location(session.db, session.forms, patient_id)
+        given = before is not None and _reason_kept(data, before)
         raise AllergyReasonNeeded(QT_TRANSLATE_NOOP("messages", "{drug} matches the patient's recorded allergy: "
+                                                    "{allergies}; one was recorded after the reason in “{field}” was "
+                                                    "given: give the reason to prescribe it all the same now.")
+                                  if given else
+                                  QT_TRANSLATE_NOOP("messages", "{drug} matches the patient's recorded allergy: "
                                                     "{allergies}. Give the reason to prescribe it all the same in "
                                                     "“{field}”."),
-                                  drug=drug,
-                                  allergies=allergies_matched(drug, *_recorded_allergies(session, patient_id)),
+                                  drug=drug, allergies=_matched_said(drug, _matched(drug, _recorded_allergies(
+                                      session, patient))),
                                   field=spec.field(ALLERGY_REASON).label.get(session.lang))
 
 
@@ -504,7 +651,7 @@ def duplicate_orders(session: Session, values: dict[str, Any], patient_id: str,
     order_form = session.form(ORDER_FORM)
     standing = _standing(session.db, ORDER_FORM, patient_id)
     ended = ended_with_their_stay(session.db, patient_id, standing, session.clock())
-    found = [order_reading(other, order_form, session.lang, ended.get(other.record_id))
+    found = [order_reading(other, order_form, session.lang, ended.get(other.record_id), at=session.clock())
              for other in map(order_of, standing)
              if other.record_id != record_id and _perhaps_one_medicine(other.drug, new.drug)
              and _overlap(new, _as_ended(other, ended.get(other.record_id)))]
@@ -631,10 +778,11 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
     versions = histories(session.db, [order_id])[order_id]
     found = found.model_copy(update={"awaiting_since": telephone_orders.taken_from(versions)})
     slot = _when(values.get("scheduled_for"))
-    return _with_prescribers_reason(versions[-1].data.get(ALLERGY_REASON), _given_on_another_laptop(
+    recorded = _recorded_allergies(session, patient)
+    return _with_prescribers_reason(session, patient, versions, recorded, _given_on_another_laptop(
         session, found, slot) + safety_warnings(
-        found, outcome=Outcome(values["outcome"]), at=at, dose=values.get("dose_given"),
-        scheduled_for=slot, allergies=patient.allergies, allergies_described=patient.allergies_in(session.lang),
+        found, outcome=Outcome(values["outcome"]), at=at, dose=values.get("dose_given"), scheduled_for=slot,
+        allergies=[allergy.substance for allergy in recorded], allergies_described=[allergy.described for allergy in recorded],
         history=history, admitted=location is not None and location.status is StayStatus.IN, prn_orders=same,
         as_required=[other for other in others if other.frequency is Frequency.PRN],
         other_orders=[(other, order_label(other, session.form(ORDER_FORM), session.lang)) for other in others],
@@ -740,15 +888,25 @@ def _order_given_from(db: Database, data: dict[str, Any]) -> Order | None:
     return order_of(found) if found is not None and found.form_id == ORDER_FORM else None
 
 
-def _with_prescribers_reason(reason: str | None, warnings: list[Warning]) -> list[Warning]:
+def _with_prescribers_reason(session: Session, patient: PatientSummary, versions: Sequence[RecordVersion],
+                             recorded: Sequence[_Allergy], warnings: list[Warning]) -> list[Warning]:
     """An allergy warning says why the doctor prescribed the medicine all the same, as the order
-    keeps it: the nurse at the round read only that it matched, and had to open the order."""
-    if not reason:
-        return warnings
-    return [Warning(Check.ALLERGY, QT_TRANSLATE_NOOP("messages", "{drug} matches the recorded allergy: {allergies}. "
-                                                                 "Prescribed all the same: “{reason}”."),
-                    {**warning.values, "reason": reason}) if warning.check is Check.ALLERGY else warning
-            for warning in warnings]
+    keeps it: the nurse at the round read only that it matched, and had to open the order. Only
+    while the reason was given for every allergy it matches (`_known_when_given`): one recorded
+    since is said not reviewed by the prescriber, the reason unquoted (given for a penicillin
+    rash, it was quoted for the amoxicillin anaphylaxis found the next day). An allergy only a
+    version of the admission on hold records is said with its laptop (`_matched_said`)."""
+    drug, reason = str(versions[-1].data.get("drug") or ""), versions[-1].data.get(ALLERGY_REASON)
+    matched = _matched(drug, recorded)
+    known = _known_when_given(session, patient, versions) if reason and matched else set()
+    since = [found for found in matched if found.described not in known]
+    template, said = ((_NOT_REVIEWED, {"since": _described_said(since)}) if reason and since else
+                      (QT_TRANSLATE_NOOP("messages", "{drug} matches the recorded allergy: {allergies}. Prescribed all "
+                                                     "the same: “{reason}”."), {"reason": reason}) if reason else
+                      (None, {}))
+    return [Warning(Check.ALLERGY, template or warning.template,
+                    {**warning.values, "allergies": _matched_said(drug, matched), **said})
+            if warning.check is Check.ALLERGY else warning for warning in warnings]
 
 
 def _before_giving(found: Order, patient: PatientSummary, values: dict[str, Any]) -> list[Warning]:
@@ -882,7 +1040,7 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
     given = values.get("outcome") == Outcome.GIVEN.value
     check = cd_register.second_check(found) if given else None
     if check is not None and on_paper:
-        _paper_signed(session, values, check)
+        _paper_signed(session, values, check, found)
     confirmed = found.controlled and given and not on_paper and bool(values.get(GIVEN_BY))
     if confirmed:
         _giver_confirms(session, values[GIVEN_BY], giver_pin)
@@ -991,18 +1149,28 @@ def _from_paper(session: Session, values: dict[str, Any]) -> bool:
     return True
 
 
-def _paper_signed(session: Session, values: dict[str, Any], check: cd_register.SecondCheck) -> None:
+def _paper_signed(session: Session, values: dict[str, Any], check: cd_register.SecondCheck, found: Order) -> None:
     """A dose whose second signature is taken from the paper chart (a dose `_from_paper`, of a
     controlled drug or a high-alert medicine) was given while this laptop was not in use (see
-    cd_register.paper_time): one given while it was, its witness at hand, is witnessed here with
-    their PIN. Refused naming the field otherwise."""
+    cd_register.paper_time), or before its order was typed in (`_before_typed_in`): one given
+    while it could have been recorded here, its witness at hand, is witnessed here with their PIN.
+    Refused naming the field otherwise."""
     given_at = _when(values.get("given_at"))  # none: the form's check names the missing time
-    if given_at is None or cd_register.paper_time(session.db, given_at, session.clock()):
+    if given_at is None or cd_register.paper_time(session.db, given_at, session.clock()) \
+            or _before_typed_in(session.db, found, given_at):
         return
     field = session.form(DOSE_FORM).field(TRANSCRIBED)
     said = message(session.lang, check.not_on_paper, field=field.label.get(session.lang),
                    time=f"{given_at.astimezone(session.clock().tzinfo):%H:%M}")
     raise ValidationFailed([FieldError(field.id, said)])
+
+
+def _before_typed_in(db: Database, found: Order, given_at: datetime) -> bool:
+    """Whether a dose was given from its order's paper before the order was typed in on any laptop
+    (see `_Scheduled.typed_late`): a paper order's morphine given at 10:00 and copied at 14:00 on
+    a laptop in use all morning could only be on paper, its witness's signature with it."""
+    written = datetime.fromisoformat(first_authors(db, [found.record_id])[found.record_id][2])
+    return Silence(found.start_at, written, found.drug).fell_due(given_at, settings.round_policy(db).late_after)
 
 
 def _refuse_after_its_stay(session: Session, found: Order, values: dict[str, Any]) -> None:
@@ -1052,10 +1220,24 @@ class _Scheduled:
     ended: MovementEvent | None
     written_by: tuple[str, str]
     """Who wrote its version 1, and on which laptop (staff ID, device id)."""
+    written_at: datetime
+    """When its version 1 was written."""
     continues: str | None = None
 
     def in_ehr(self, slot: datetime) -> bool:
         return self.in_ehr_before is not None and slot < self.in_ehr_before
+
+    def typed_late(self, tz: tzinfo | None) -> Silence | None:
+        """From its start to its writing, for an order written after it started (see
+        Silence.written), on the ward's clock; an order loaded from the EHR has its doses before
+        then on the EHR's chart (`in_ehr`)."""
+        if self.in_ehr_before is not None or self.written_at <= self.order.start_at:
+            return None
+        return Silence(self.order.start_at.astimezone(tz), self.written_at.astimezone(tz), self.order.drug)
+
+
+def _typed_late(found: Iterable[_Scheduled], tz: tzinfo | None) -> dict[str, Silence]:
+    return {scheduled.order.record_id: span for scheduled in found if (span := scheduled.typed_late(tz)) is not None}
 
 
 def _orders_with_slots(db: Database, patient_ids: Collection[str], first_day: date, last_day: date,
@@ -1082,7 +1264,7 @@ def _orders_with_slots(db: Database, patient_ids: Collection[str], first_day: da
         found.append(_Scheduled(
             running, [slot for slot in slots if stop is None or slot < stop],
             versions[0].recorded_at if loaded_from_snapshot(record.record_id) else None, ended,
-            (versions[0].author, versions[0].device_id), record.data.get(CONTINUES)))
+            (versions[0].author, versions[0].device_id), versions[0].recorded_at, record.data.get(CONTINUES)))
     return found
 
 
@@ -1123,8 +1305,11 @@ def prescribed_again(session: Session, order_id: str) -> dict[str, Any]:
     again (see `MarRow.stay_ended`): the medicine and its schedule as the old order says them,
     from now on, naming the old order (`CONTINUES`), which that decides. Its stop, its EHR number
     and its prescriber were the old order's, and the reason it was written despite an allergy is
-    asked of whoever prescribes it now. The old order is left as it is: a new one is written, the
-    prescriber checking each answer before saving. Refused, said why, for one decided on since the
+    asked of whoever prescribes it now. So were a telephone order's answers (given by telephone,
+    read back, countersigned): the prescriber writing it again signs it, and it awaits no
+    countersignature (copied, the doctor was refused "the order is yours: answer No" over the
+    night nurse's call of the stay before). The old order is left as it is: a new one is
+    written, the prescriber checking each answer before saving. Refused, said why, for one decided on since the
     chart offering it was read (see `awaiting_decision`)."""
     found, _ = awaiting_decision(session, order_id)
     answers = {name: value for name, value in found.data.items() if name not in _NOT_PRESCRIBED_AGAIN}
@@ -1148,7 +1333,8 @@ def _next_due(db: Database, old: Order, now: datetime) -> datetime:
     return next((slot for slot in slots if slot >= now), now)
 
 
-_NOT_PRESCRIBED_AGAIN = ("start_at", "stop_at", "ehr_order_id", PRESCRIBER, ALLERGY_REASON, DOSE_REASON, CONTINUES)
+_NOT_PRESCRIBED_AGAIN = ("start_at", "stop_at", "ehr_order_id", PRESCRIBER, ALLERGY_REASON, DOSE_REASON, CONTINUES,
+                         telephone_orders.TELEPHONE, telephone_orders.READ_BACK, telephone_orders.COUNTERSIGNED)
 
 
 def awaiting_decision(session: Session, order_id: str,
@@ -1172,7 +1358,8 @@ def awaiting_decision(session: Session, order_id: str,
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "{order} was prescribed again already: {orders}. Read the "
                                                          "patient's chart again."),
                            order=order_label(order_of(found), order_form, session.lang),
-                           orders=semicolon(session.lang).join(order_reading(other, order_form, session.lang) for other in again))
+                           orders=semicolon(session.lang).join(order_reading(other, order_form, session.lang,
+                                                                             at=session.clock()) for other in again))
     return found, ended
 
 # The reason an order of an earlier stay is amended with when its prescriber does not go on with
@@ -1360,11 +1547,14 @@ _STOPPED_WITH_THE_STAY = {
                                                          "hospital")}
 
 
-def order_reading(order: Order, order_form: FormSpec, lang: Lang, ended: MovementEvent | None = None) -> str:
+def order_reading(order: Order, order_form: FormSpec, lang: Lang, ended: MovementEvent | None = None,
+                  at: datetime | None = None) -> str:
     """An order as a nurse reads it on a record pointing to it (a dose's "Order"): medicine, dose,
     route and when ("Amoxicillin 1 g IV, at 08:00 14:00 20:00, from 27/11/2026 10:00"). `ended`:
     the end of the stay it was left open at (see `stay_end`), when it stopped: such an order read
-    as one running in the patient's list of records."""
+    as one running in the patient's list of records. `at`: when it is read (the screen's clock,
+    the chart's printing): its stop reached by then reads "stopped", as the chart's course says
+    it (`elapsed.reached`): "until 29/11 15:00" read at 16:00 said a finished course ran on."""
     start = f"{order.start_at.astimezone():%d/%m/%Y %H:%M}"
     said = order_label(order, order_form, lang)
     if order.frequency is Frequency.ONCE:
@@ -1386,8 +1576,10 @@ def order_reading(order: Order, order_form: FormSpec, lang: Lang, ended: Movemen
         said = message(lang, _STOPPED_WITH_THE_STAY[ended.movement], order=said,
                        stop=f"{ended.occurred_at.astimezone():%d/%m/%Y %H:%M}")
     elif order.stop_at is not None:
-        # "until", not "stopped": a course planned to end on Thursday read as stopped already.
-        said = message(lang, QT_TRANSLATE_NOOP("messages", "{order}, until {stop}"), order=said,
+        # "until" while ahead: a course planned to end on Thursday read as stopped already.
+        said = message(lang, QT_TRANSLATE_NOOP("messages", "{order}, stopped {stop}")
+                       if at is not None and elapsed.reached(order.stop_at, at)
+                       else QT_TRANSLATE_NOOP("messages", "{order}, until {stop}"), order=said,
                        stop=f"{order.stop_at.astimezone():%d/%m/%Y %H:%M}")
     return said
 
@@ -1415,7 +1607,8 @@ def reference_texts(session: Session, spec: FormSpec, data: dict[str, Any]) -> d
             texts[record_id] = records.record_label(session, target)
             continue
         ended = ended_with_their_stay(session.db, str(target.patient_id), [target], session.clock()).get(record_id)
-        texts[record_id] = order_reading(order_of(target), session.form(ORDER_FORM), session.lang, ended)
+        texts[record_id] = order_reading(order_of(target), session.form(ORDER_FORM), session.lang, ended,
+                                         at=session.clock())
         if target.status is RecordStatus.ENTERED_IN_ERROR:
             texts[record_id] += " " + message(session.lang, QT_TRANSLATE_NOOP("messages", "(entered in error)"))
     return texts
@@ -1547,8 +1740,8 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
     since = min([first, *admitted.values()])
     recorded = _recorded_times(db, ids, since.date())
     ordered: dict[str, list[_Scheduled]] = defaultdict(list)
-    for scheduled in _orders_with_slots(db, ids, since.date(), last.date(), now.tzinfo, census.movement_events(db, ids),
-                                        now):
+    every = _orders_with_slots(db, ids, since.date(), last.date(), now.tzinfo, census.movement_events(db, ids), now)
+    for scheduled in every:
         ordered[scheduled.order.patient_id].append(scheduled)
     held = doses_on_hold(db, ids)
     items = []
@@ -1566,7 +1759,7 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
                                            missed,
                                            tuple(held_at(held[found.record_id], slot, now.tzinfo)),
                                            tuple(also_ordered(found, slot, theirs))))
-    items = with_paper_gap(db, now, [(item.order.record_id, item) for item in items])
+    items = with_paper_gap(db, now, [(item.order.record_id, item) for item in items], _typed_late(every, now.tzinfo))
     return sorted(items, key=lambda i: (i.missed, _URGENCY[i.state], i.slot, census.bed_order(i.patient.bed)))
 
 
@@ -1614,12 +1807,14 @@ class MarCell:
 Item = TypeVar("Item", RoundItem, MarCell)
 
 
-def with_paper_gap(db: Database, now: datetime, found: list[tuple[str, Item]]) -> list[Item]:
+def with_paper_gap(db: Database, now: datetime, found: list[tuple[str, Item]],
+                   typed_late: Mapping[str, Silence]) -> list[Item]:
     """The round's doses or the chart's cells, each with its order's id, those with nothing
-    recorded that fell due while this laptop wrote nothing marked CHECK_PAPER, each with its silence
-    (see services.paper_gap)."""
+    recorded that fell due while this laptop wrote nothing, or before their order was typed in
+    (`typed_late`, see `_Scheduled.typed_late`), marked CHECK_PAPER, each with its stretch (see
+    services.paper_gap)."""
     silences = paper_gap.doses_on_paper(db, now, ((order_id, item.slot) for order_id, item in found
-                                                  if item.state in (DoseState.LATE, DoseState.OVERDUE)))
+                                                  if item.state in (DoseState.LATE, DoseState.OVERDUE)), typed_late)
     return [replace(item, state=DoseState.CHECK_PAPER, on_paper=silences[order_id, item.slot])
             if (order_id, item.slot) in silences else item for order_id, item in found]
 
@@ -1800,7 +1995,7 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
             found, cells, prn, scheduled.written_by, held, earlier_stay,
             tuple(also_ordered(found, now, theirs[found.patient_id])) if runs_at(found, now) else (),
             tuple(again[found.record_id]) if earlier_stay is not None else ()))
-    return _marked_on_paper(db, now, grids)
+    return _marked_on_paper(db, now, grids, _typed_late(every, tz))
 
 
 TIME_CRITICAL_WORDS = {
@@ -1810,6 +2005,10 @@ TIME_CRITICAL_WORDS = {
                               "doctor",
                         "fr": "DOSE À HORAIRE CRITIQUE TRÈS EN RETARD (prévue {due}) : la donner maintenant, ou noter "
                               "pourquoi et prévenir le médecin"},
+    DoseState.CHECK_PAPER: {"en": "TIME-CRITICAL DOSE NOT RECORDED (due {due}): check the paper chart; not given "
+                                  "there, give it now or tell the doctor",
+                            "fr": "DOSE À HORAIRE CRITIQUE NON TRACÉE (prévue {due}) : vérifier la feuille papier ; si "
+                                  "elle n’y est pas donnée, la donner maintenant ou prévenir le médecin"},
     DoseState.NOT_GIVEN: {"en": "TIME-CRITICAL DOSE NOT GIVEN (due {due}: {why}): tell the doctor (another route or "
                                 "medicine)",
                           "fr": "DOSE À HORAIRE CRITIQUE NON DONNÉE (prévue {due} : {why}) : prévenir le médecin (autre "
@@ -1820,7 +2019,7 @@ TIME_CRITICAL_WORDS = {
 @dataclass(frozen=True)
 class TimeCritical:
     """A patient's time-critical doses of the round's window not given: `late` those late or
-    overdue, and those recorded not given but for a doctor's hold (with their state: omitted,
+    overdue (or with nothing recorded that may be on paper), and those recorded not given but for a doctor's hold (with their state: omitted,
     levodopa for a patient nil by mouth is harm unless the doctor finds another route), `next_change`
     when the next of them falls late or overdue."""
 
@@ -1861,7 +2060,8 @@ def time_critical(db: Database, patient_ids: Collection[str], now: datetime) -> 
                     continue
                 omitted = cell.state is DoseState.NOT_GIVEN and cell.administration is not None \
                     and cell.administration.reason is not NotGivenReason.HELD
-                if cell.state in (DoseState.LATE, DoseState.OVERDUE) or omitted:
+                # One that may be on paper too: given there or not at all, and late if not.
+                if cell.state in (DoseState.LATE, DoseState.OVERDUE, DoseState.CHECK_PAPER) or omitted:
                     late.append((row.order, cell))
                 if cell.state in (DoseState.UPCOMING, DoseState.DUE, DoseState.LATE):
                     coming.append(cell.slot + (judged.overdue_after if cell.state is DoseState.LATE
@@ -1881,10 +2081,11 @@ def time_critical_handover(db: Database, forms: Mapping[str, FormSpec], patient_
             for patient_id, critical in time_critical(db, patient_ids, now).items() if critical.late}
 
 
-def _marked_on_paper(db: Database, now: datetime, grids: dict[str, list[MarRow]]) -> dict[str, list[MarRow]]:
+def _marked_on_paper(db: Database, now: datetime, grids: dict[str, list[MarRow]],
+                     typed_late: Mapping[str, Silence]) -> dict[str, list[MarRow]]:
     """The charts' cells that may be on paper said so (see `with_paper_gap`), all patients' at once:
     the silence is the laptop's, whichever patient's chart is read."""
     cells = iter(with_paper_gap(db, now, [(row.order.record_id, cell) for found in grids.values() for row in found
-                                          for cell in row.cells]))
+                                          for cell in row.cells], typed_late))
     return {patient_id: [replace(row, cells=tuple(next(cells) for _ in row.cells)) for row in found]
             for patient_id, found in grids.items()}

@@ -73,7 +73,8 @@ def gap_stretch(session: Session, patient_ids: Collection[str]) -> Stretch | Non
 
 def paper_chart(session: Session, patient_ids: Collection[str], stretch: Stretch) -> PaperChart:
     """The scheduled doses of these patients that fell due in the stretch (its start excluded,
-    as a silence's) with nothing recorded, by patient then time, and their as-required orders
+    as a silence's, unless the chart says the dose there may be on paper: an order typed in after
+    it started has its first dose at the stretch's start) with nothing recorded, by patient then time, and their as-required orders
     running in it. A dose due less than WRITTEN_APART ago is left out: it is given now, not
     typed in from paper. A stretch ending at or before its start is refused, saying so."""
     if stretch.end <= stretch.start:
@@ -85,13 +86,17 @@ def paper_chart(session: Session, patient_ids: Collection[str], stretch: Stretch
     grids = medication.mar_grids(session.db, patient_ids, first, (last - first).days + 1, now)
     due = [DueDose(row.order, cell.slot) for rows in grids.values() for row in rows for cell in row.cells
            if cell.administration is None and cell.state not in _NOT_ON_PAPER
-           and stretch.start < cell.slot <= stretch.end and now - cell.slot >= WRITTEN_APART]
+           and _in_stretch(cell, stretch) and now - cell.slot >= WRITTEN_APART]
     place = {patient_id: number for number, patient_id in enumerate(patient_ids)}
     due.sort(key=lambda dose: (place[dose.order.patient_id], dose.slot, dose.order.drug.casefold()))
     as_required = [row.order for rows in grids.values() for row in rows if row.order.frequency is Frequency.PRN
                    and row.stay_ended is None and row.order.start_at <= stretch.end
                    and (row.order.stop_at is None or stretch.start < row.order.stop_at)]
     return PaperChart(stretch, tuple(due), tuple(as_required))
+
+
+def _in_stretch(cell: medication.MarCell, stretch: Stretch) -> bool:
+    return stretch.start < cell.slot <= stretch.end or (cell.slot == stretch.start and cell.on_paper is not None)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ check the paper" rather than OVERDUE, and say why above them."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from datetime import datetime, timedelta
 
 from sqlite_utils import Database
@@ -98,10 +98,11 @@ def _last_recorded(db: Database, order_ids: Collection[str], since: datetime) ->
     return found
 
 
-def doses_on_paper(db: Database, now: datetime,
-                   unrecorded: Iterable[tuple[str, datetime]]) -> dict[tuple[str, datetime], Silence]:
+def doses_on_paper(db: Database, now: datetime, unrecorded: Iterable[tuple[str, datetime]],
+                   written: Mapping[str, Silence]) -> dict[tuple[str, datetime], Silence]:
     """Of these doses with nothing recorded (order id, time due), those that fell due while this
-    laptop was not used, each with its silence (see domain.paper_gap)."""
+    laptop was not used, or before their order was typed in (`written`: the stretch of each order
+    written after it started), each with its stretch (see domain.paper_gap)."""
     doses = list(unrecorded)
     if not doses:
         return {}
@@ -109,9 +110,12 @@ def doses_on_paper(db: Database, now: datetime,
     # Those with a dose in them: the orders' doses written since are read from the earliest.
     found = [silence for silence in silences(AuditedUse(db, now), now - LOOK_BACK, now)
              if any(silence.fell_due(slot, late_after) for _, slot in doses)]
-    if not found:
+    theirs = {order_id: written[order_id] for order_id, slot in doses
+              if order_id in written and written[order_id].fell_due(slot, late_after)}
+    if not found and not theirs:
         return {}
-    return on_paper(found, doses, _last_recorded(db, {order_id for order_id, _ in doses}, found[-1].start), late_after)
+    since = min(silence.start for silence in (*found, *theirs.values()))
+    return on_paper(found, doses, _last_recorded(db, {order_id for order_id, _ in doses}, since), late_after, theirs)
 
 
 GAP_SAID = QT_TRANSLATE_NOOP(
@@ -122,17 +126,39 @@ GAPS_SAID = QT_TRANSLATE_NOOP(
                 "Enter them first (at the time they were given) before giving anything due.")
 
 
-def gap_said(found: Iterable[Silence | None]) -> Phrase | None:
+WRITTEN_SAID = QT_TRANSLATE_NOOP(
+    "messages", "{drug} was written on this laptop at {end}, to start at {start}: its doses due before it was written "
+                "may have been given from the paper chart. Enter them first (at the time they were given) before "
+                "giving anything due.")
+WRITTEN_MANY_SAID = QT_TRANSLATE_NOOP(
+    "messages", "{count} orders were written on this laptop after they started: {orders}. Their doses due before they "
+                "were written may have been given from the paper chart. Enter them first (at the time they were "
+                "given) before giving anything due.")
+
+
+def gap_said(found: Iterable[Silence | None]) -> tuple[Phrase, ...]:
     """Above the round and the chart, on screen and on paper, while any dose shown (`found`: the
-    silence of each, None for one not on paper) may be on paper: each silence, earliest first, so
-    the nurse looks for the night's doses as well as the afternoon's. Times alone while every
-    silence is of one day; else each with its day (its end's too if another)."""
+    stretch of each, None for one not on paper) may be on paper: the laptop's silences, then the
+    orders typed in after they started, each earliest first, so the nurse looks for the night's
+    doses as well as the afternoon's, and for those of a paper order copied in. Times alone while
+    every stretch is of one day; else each with its day (its end's too if another)."""
     stretches = sorted({silence for silence in found if silence is not None}, key=lambda silence: silence.start)
     if not stretches:
-        return None
+        return ()
     shape = "%H:%M" if len({moment.date() for s in stretches for moment in (s.start, s.end)}) == 1 else "%d/%m %H:%M"
-    if len(stretches) == 1:
-        return Phrase(GAP_SAID, {"start": f"{stretches[0].start:{shape}}", "end": f"{stretches[0].end:{shape}}"})
-    return Phrase(GAPS_SAID, {"count": len(stretches), "stretches": ", ".join(
-        f"{silence.start:{shape}}–{silence.end:{'%H:%M' if silence.end.date() == silence.start.date() else shape}}"
-        for silence in stretches)})
+    said = []
+    if laptop := [silence for silence in stretches if silence.written is None]:
+        said.append(Phrase(GAP_SAID, {"start": f"{laptop[0].start:{shape}}", "end": f"{laptop[0].end:{shape}}"})
+                    if len(laptop) == 1 else Phrase(GAPS_SAID, {"count": len(laptop), "stretches": ", ".join(
+                        f"{silence.start:{shape}}–{silence.end:{_end_shape(silence, shape)}}" for silence in laptop)}))
+    if orders := [silence for silence in stretches if silence.written is not None]:
+        said.append(Phrase(WRITTEN_SAID, {"drug": orders[0].written, "start": f"{orders[0].start:{shape}}",
+                                          "end": f"{orders[0].end:{shape}}"})
+                    if len(orders) == 1 else Phrase(WRITTEN_MANY_SAID, {"count": len(orders), "orders": ", ".join(
+                        f"{silence.written} {silence.start:{shape}}–{silence.end:{_end_shape(silence, shape)}}"
+                        for silence in orders)}))
+    return tuple(said)
+
+
+def _end_shape(silence: Silence, shape: str) -> str:
+    return "%H:%M" if silence.end.date() == silence.start.date() else shape

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlite_utils import Database
 
@@ -25,6 +25,7 @@ from downtime.formspec.schema import Meaning
 from downtime.formspec.values import FieldError
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
+from downtime.services.patients import PatientSummary
 from downtime.storage import audit
 
 
@@ -114,11 +115,7 @@ def check(session: Session, spec: FormSpec, values: dict[str, Any], patient_id: 
             "messages", "“{field}”: {number} was not reserved on this laptop ({device}): type the number of a label "
                         "printed here, or leave the field blank for a new number."),
                 field=label, number=number, device=session.device.name)
-    if holder := session.db.execute("SELECT patient_id FROM patients WHERE downtime_number = ? AND device_id = ?",
-                                    [number, session.device.device_id]).fetchone():
-        from downtime.services.census import patient_with_location
-
-        patient = patient_with_location(session.db, session.forms, holder[0])
+    if (holder := _holder(session, number)) is not None and (patient := _standing(session, holder)) is not None:
         _refuse(session, field.id, QT_TRANSLATE_NOOP(
             "messages", "“{field}”: {number} is already used by {name}, born {born}: check the wristband, or leave the "
                         "field blank for a new number."),
@@ -126,7 +123,31 @@ def check(session: Session, spec: FormSpec, values: dict[str, Any], patient_id: 
                 born=f"{patient.birth_date:%d/%m/%Y}" if patient.birth_date else "—")
 
 
-def _refuse(session: Session, path: str, text: str, **values: object) -> None:
+def withdrawn_holder(session: Session, spec: FormSpec, values: dict[str, Any]) -> str | None:
+    """The patient a new admission's number used on paper was first given to, in an admission
+    since withdrawn (typed from the wrong paper form): the admission typed again for the person
+    wearing the label is theirs, and the number with it (their wristband, forms and samples carry
+    it). Such a patient has nothing else standing: an admission other records stand on cannot be
+    withdrawn. None for a number nobody has, or a standing patient's (refused by `check`)."""
+    number = paper_number(spec, values)
+    holder = _holder(session, number) if number else None
+    return holder if holder is not None and _standing(session, holder) is None else None
+
+
+def _holder(session: Session, number: str) -> str | None:
+    found = session.db.execute("SELECT patient_id FROM patients WHERE downtime_number = ? AND device_id = ?",
+                               [number, session.device.device_id]).fetchone()
+    return found[0] if found else None
+
+
+def _standing(session: Session, patient_id: str) -> PatientSummary | None:
+    """The patient as their standing admission says them; None once every admission is withdrawn."""
+    from downtime.services.census import all_patients
+
+    return all_patients(session.db, session.forms, [patient_id]).get(patient_id)
+
+
+def _refuse(session: Session, path: str, text: str, **values: object) -> NoReturn:
     raise ValidationFailed([FieldError(path, message(session.lang, text, **values))])
 
 

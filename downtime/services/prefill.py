@@ -96,9 +96,32 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None) -> d
         answers |= falls.first_answers(session.db, patient_id, now)
     if spec.id == glucose.FORM and patient_id is not None and not answers.get(UNIT_FIELD):
         answers[UNIT_FIELD] = _glucose_unit_used_last(session)
+    if spec.creates_patient and patient_id is not None:
+        answers |= _as_last_admitted(session, spec, patient_id, now)
     if patient_id is not None:
         answers |= _enteric(session, spec, patient_id, now, answers)
     return {name: value for name, value in answers.items() if value not in (None, "", [])}
+
+
+# What a readmission (an admission of a patient back after leaving) starts from of their latest
+# stay's admission: who they are and what they are allergic to. Not the stay's own answers
+# (arrival, ward, bed, reason, encounter, the identity document seen this time), nor the paper number.
+READMITTED_AS_BEFORE = frozenset({
+    Meaning.UNIDENTIFIED, Meaning.DESCRIPTOR, Meaning.TEMPORARY_NAME, Meaning.BIRTH_NAME, Meaning.USED_NAME,
+    Meaning.GIVEN_NAMES, Meaning.SEX, Meaning.BIRTH_DATE, Meaning.NIR, Meaning.IPP, Meaning.ALLERGY_STATUS,
+    Meaning.ALLERGIES})
+
+
+def _as_last_admitted(session: Session, spec: FormSpec, patient_id: str, now: datetime) -> dict[str, Any]:
+    """A readmission's identity and allergies as their latest standing admission says them, for
+    the nurse to confirm or correct: readmitted under the same number, a patient whose
+    penicillin allergy was found during the stay before came back with a blank allergy status,
+    the new chart and the dose checks saying nothing of it."""
+    last = _latest(session, spec.id, patient_id, now)
+    if last is None:
+        return {}
+    return {field.id: last.data[field.id] for field in spec.fields()
+            if field.meaning in READMITTED_AS_BEFORE and field.id in last.data}
 
 
 def _glucose_unit_used_last(session: Session) -> str | None:
@@ -213,7 +236,9 @@ def _treatment_lines(session: Session, patient_id: str, now: datetime) -> list[s
     """Each order in force, as a nurse reads it, with its last dose given ("— last given 28/11/2026
     08:05", or "— not given yet"): what the receiving team asks first; and, for one prescribed
     despite an allergy it matches, the prescriber's reason (the receiving team read the allergy
-    above the medicine, and nothing of the decision); and a telephone order no doctor has
+    above the medicine, and nothing of the decision), or, for an allergy it matches recorded
+    after the reason was given, that the prescriber has not reviewed it (the reason given for a
+    penicillin rash was handed on for an amoxicillin anaphylaxis); and a telephone order no doctor has
     countersigned yet, said so with its prescriber (read as any other, it passed for one a
     doctor had signed). A once-only dose given, an order stopped (or stopped before its start),
     one of a stay that ended among them, are not current treatments; an
@@ -230,9 +255,10 @@ def _treatment_lines(session: Session, patient_id: str, now: datetime) -> list[s
             last[dose.order_id] = max(dose.at, last.get(dose.order_id, dose.at))
     patient = census.patient_with_location(session.db, session.forms, patient_id)
     allergies, described = patient.allergies, patient.allergies_in(session.lang)
+    running = medication.orders(session.db, patient_id, now)
+    since = medication.allergies_since(session, patient, running)
     lines = []
-    for order in sorted(medication.orders(session.db, patient_id, now),
-                        key=lambda order: (order.start_at, order.drug)):
+    for order in sorted(running, key=lambda order: (order.start_at, order.drug)):
         given = last.get(order.record_id)
         stopped = order.stop_at is not None and order.stop_at <= max(now, order.start_at)
         if stopped or order.frequency is Frequency.ONCE and given is not None:
@@ -246,9 +272,13 @@ def _treatment_lines(session: Session, patient_id: str, now: datetime) -> list[s
         line = (message(session.lang, QT_TRANSLATE_NOOP("messages", "{order} — last given {when}"), order=said,
                         when=f"{given.astimezone():%d/%m/%Y %H:%M}") if given else
                 message(session.lang, QT_TRANSLATE_NOOP("messages", "{order} — not given yet"), order=said))
-        if (reason := prescribed_despite(order, allergies, described)) is not None:
+        if (reason := prescribed_despite(order, allergies, described, since.get(order.record_id, ()))) is not None:
             line = message(session.lang, QT_TRANSLATE_NOOP(
                 "messages", "{line} — prescribed despite the recorded allergy: “{reason}”"), line=line, reason=reason)
+        elif unreviewed := since.get(order.record_id):
+            line = message(session.lang, QT_TRANSLATE_NOOP(
+                "messages", "{line} — {allergies}: recorded after it was prescribed, not reviewed by the prescriber"),
+                line=line, allergies=", ".join(unreviewed))
         if order.awaiting_since is not None:
             line = message(session.lang, QT_TRANSLATE_NOOP(
                 "messages", "{line} — telephone order from {prescriber}, not countersigned yet"), line=line,

@@ -512,7 +512,8 @@ def charts(session: Session, patient_ids: list[str], first_day: date, days: int,
         height = admission.get("height_cm")
         charts.append(PatientChart(patient, weighed.text(session.lang) if (weighed := weights.get(patient_id)) else None,
                                    f"{height} cm" if height else None, admission.get("usual_medicines") or None,
-                                   grids[patient_id], held, as_required))
+                                   grids[patient_id], held, as_required,
+                                   medication.allergies_since(session, patient, [row.order for row in grids[patient_id]])))
     return charts
 
 

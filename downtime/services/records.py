@@ -27,7 +27,7 @@ from downtime.formspec.schema import (DecimalField, IntegerField, Meaning, Multi
                                       TextField)
 from downtime.formspec.values import FieldError, answer_text, format_value, relevant_values, validate
 from downtime.services import (census, devices, glucose, identity, lab_results, nutrition, observations, paper_numbers,
-                               pews, search, sepsis, transfusion, weight, wounds)
+                               pews, repositioning, search, sepsis, transfusion, weight, wounds)
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, PermissionDenied, ServiceError, ValidationFailed
 from downtime.services.laptops import author_of, authors as authors_here, laptops_known
@@ -157,7 +157,8 @@ def _first_version(session: Session, spec: FormSpec, values: dict[str, Any], pat
     now = session.clock()
     with session.db.atomic():
         if spec.creates_patient and patient_id is None:
-            patient_id, _ = _allocate_patient(session, now, paper_numbers.paper_number(spec, kept))
+            patient_id = (paper_numbers.withdrawn_holder(session, spec, kept)
+                          or _allocate_patient(session, now, paper_numbers.paper_number(spec, kept))[0])
         elif patient_id is not None and not session.db.execute(
                 "SELECT 1 FROM patients WHERE patient_id = ?", [patient_id]).fetchone():
             raise NotFound(f"no patient {patient_id}")
@@ -468,6 +469,10 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
         # observations.check_scale_2): any name typed as its prescriber cleared the list.
         observations.FORM: (_Check(lambda typed: observations.check_scale_2(typed.session, typed.patient_id, typed.data,
                                                                             typed.record_id)),),
+        # A change of position less often than the latest Braden asks, without the nurse's reason
+        # kept (see repositioning.check_often_enough): only the form on screen asked.
+        repositioning.FORM: (_Check(lambda typed: repositioning.check_often_enough(
+            typed.session.db, typed.spec, str(typed.patient_id), typed.data, typed.before, typed.session.lang)),),
         # A MUST screening's weight asked about as an admission's and against the stay's latest, and
         # a weight lost ticked lower than the stay's weights show (see weight.check_screening).
         nutrition.FORM: (_Check(lambda typed: weight.check_screening(typed.session, typed.spec, str(typed.patient_id),
@@ -540,16 +545,26 @@ def _check_allergies_checked(session: Session, spec: FormSpec, patient_id: str |
 
 def _check_allergy_known(typed: _Typed) -> None:
     """"Known allergy: No" for a patient whose admission lists one: the team would not look for
-    it (latex, an antibiotic given at induction). An amendment keeping an earlier No is not held
-    to an allergy added since."""
+    it (latex, an antibiotic given at induction); nor while the admission says their allergies
+    were never asked (not known yet): a box ticked No by habit was saved and sent to the EHR as
+    "no allergy", the admission still saying nobody knew. An amendment keeping an earlier No is
+    not held to the admission as it reads since."""
     session, spec, data, before = typed.session, typed.spec, typed.data, typed.before
     if data.get("allergy_known") is not False or (before is not None and before.get("allergy_known") is False):
         return
-    if allergies := census.patient_with_location(session.db, session.forms, typed.patient_id).allergies:
+    patient = census.patient_with_location(session.db, session.forms, typed.patient_id)
+    field = spec.field("allergy_known").label.get(session.lang)
+    if patient.allergies:
         raise ValidationFailed([FieldError("allergy_known", message(session.lang, QT_TRANSLATE_NOOP(
             "messages", "“{field}”: No, but the admission lists an allergy: {allergies}. Answer Yes and tell the team; "
                         "if the admission is wrong, correct it first."),
-            field=spec.field("allergy_known").label.get(session.lang), allergies=", ".join(allergies)))])
+            field=field, allergies=", ".join(patient.allergies)))])
+    if allergies_not_known(patient.allergy_status, patient.allergies):
+        raise ValidationFailed([FieldError("allergy_known", message(session.lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: No, but the admission says the patient's allergies are not known yet. Ask the "
+                        "patient at the Sign In and record the answer on the admission first (“No known allergies”, "
+                        "or the allergy), then answer here."),
+            field=field))])
 
 
 def _check_site_marked(typed: _Typed) -> None:

@@ -24,14 +24,17 @@ from downtime.domain.records import RecordVersion
 from downtime.domain.repositioning import (DAMAGE, EVERY_AT_MOST, SIGNS, Sign, due_after, due_at_band, signs,
                                            too_seldom, uncharted_from)
 from downtime.formspec import FormSpec, Lang
-from downtime.formspec.values import format_value
+from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import semicolon
 from downtime.services.bedside import Chart, first_due, in_order, ordered
 from downtime.services.census import movement_events
+from downtime.services.errors import ValidationFailed
 from downtime.services.patients import PatientSummary
 
 FORM = "repositioning"
 RISK_FORM = "braden_assessment"
+SELDOM_REASON = "seldom_reason"
+"""The form's field keeping why a change's next is later than the risk asks (version 2 on)."""
 WORDS = {
     "handover": {"en": "REPOSITIONING: {turn} at {time}", "fr": "CHANGEMENT DE POSITION : {turn} le {time}"},
     "skin": {"en": "skin: {skin}", "fr": "peau : {skin}"},
@@ -46,6 +49,8 @@ WORDS = {
                      "position at least every {every} hours, not every {hours}.",
                "fr": "Le dernier risque d’escarre est Braden {score}, {band} ({time}) : le NICE demande un changement "
                      "de position au moins toutes les {every} heures, et non toutes les {hours}."},
+    "seldom_reason": {"en": "{said} Give the reason (the care plan) in “{field}”.",
+                      "fr": "{said} En indiquer le motif (le plan de soins) dans « {field} »."},
 }
 
 
@@ -313,8 +318,8 @@ def handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collectio
 
 def too_seldom_for(db: Database, patient_id: str, values: Mapping[str, Any], lang: Lang) -> str | None:
     """Why a change of position's next (`values`, the form's answers) is later than NICE asks at
-    the patient's latest risk assessed (domain.repositioning.too_seldom), to be saved once the
-    nurse says so (a care plan may say otherwise); None when it is not."""
+    the patient's latest risk assessed (domain.repositioning.too_seldom), to be saved with the
+    nurse's reason (a care plan may say otherwise: `seldom_reason_needed`); None when it is not."""
     found = risk(db, patient_id)
     hours = values.get("next_in")
     if found is None or not hours or not too_seldom(found.band, int(hours)):
@@ -337,3 +342,28 @@ def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: 
     return [*assessed_risk, WORDS["every"][lang].format(every=format_value(spec.field("next_in"), latest.record.data["next_in"], lang),
                                         turn=latest.text(spec, lang), time=f"{latest.turned_at:%d/%m %H:%M}"),
             *([latest.said(Sign.DAMAGE, at, lang)] if latest.damage_found else [])]
+
+
+def seldom_reason_needed(db: Database, patient_id: str, values: Mapping[str, Any], before: Mapping[str, Any] | None,
+                         lang: Lang) -> str | None:
+    """Why a change of position asks the nurse's reason (`too_seldom_for`), None when it does not:
+    its next no later than the risk asks, the reason given in `SELDOM_REASON`, or an amendment
+    leaving what is asked as it was (`before`, the answers it corrects): a record of the form's
+    version 1, saved before the reason was kept, is corrected as it was."""
+    said = too_seldom_for(db, patient_id, values, lang)
+    if said is None or str(values.get(SELDOM_REASON) or "").strip() \
+            or before is not None and too_seldom_for(db, patient_id, before, lang) == said:
+        return None
+    return said
+
+
+def check_often_enough(db: Database, spec: FormSpec, patient_id: str, values: Mapping[str, Any],
+                       before: Mapping[str, Any] | None, lang: Lang) -> None:
+    """Refuse a change of position less often than the patient's latest risk asks without the
+    nurse's reason, naming the field to give it in (`seldom_reason_needed`): only the form on
+    screen asked, and kept nothing of the answer; any other caller saved a 6-hourly plan for a
+    Braden of 9 without a word. A judgement, not an error: the reason given, it is saved, the
+    reason kept in the record."""
+    if (said := seldom_reason_needed(db, patient_id, values, before, lang)) is not None:
+        raise ValidationFailed([FieldError(SELDOM_REASON, WORDS["seldom_reason"][lang].format(
+            said=said, field=spec.field(SELDOM_REASON).label.get(lang)))])

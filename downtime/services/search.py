@@ -1,6 +1,6 @@
-"""Finding a patient fast: by name (accents, case and apostrophes ignored, partial), date of
-birth, downtime number, IPP or NIR (with or without the card's spaces), through SQLite's FTS5
-index.
+"""Finding a patient fast: by name (accents, case and apostrophes ignored, partial, a family
+name written joined or apart), date of birth, downtime number, IPP or NIR (with or without the
+card's spaces), through SQLite's FTS5 index.
 
 The index is derived from admission records: it is refreshed in the same transaction as each
 save, and `rebuild` recreates it from the records at any time.
@@ -14,9 +14,12 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
+from itertools import product
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
+from downtime.domain.duplicates import joined_names
 from downtime.domain.names import PLAIN_LETTERS
 from downtime.domain.records import RecordStatus
 from downtime.formspec import FormSpec
@@ -72,7 +75,7 @@ def refresh_many(db: Database, forms: dict[str, FormSpec], patient_ids: Collecti
     present, earlier = _admissions(db, forms, numbered)
     db.conn.executemany("INSERT INTO patient_search (rowid, patient_id, names, birth, numbers) VALUES (?, ?, ?, ?, ?)",
                         [[numbered[patient_id][0], patient_id,
-                          *_columns([*found, *((name.indexed, "", "") for name in earlier.get(patient_id, ()))])]
+                          *_columns([*found, *(_only_names(name.indexed) for name in earlier.get(patient_id, ()))])]
                          for patient_id, found in present.items()])
 
 
@@ -96,13 +99,13 @@ class _EarlierName:
 
 
 def _admissions(db: Database, forms: dict[str, FormSpec], numbered: dict[str, tuple[int, str]]
-                ) -> tuple[dict[str, list[tuple[str, str, str]]], dict[str, list[_EarlierName]]]:
+                ) -> tuple[dict[str, list[_Terms]], dict[str, list[_EarlierName]]]:
     """Each patient's names, birth date and numbers from each of their standing admissions, and
     the temporary names those admissions had before. The temporary name of an earlier version
     counts: a patient admitted unidentified and identified since still has "INCONNU TRÈFLE" on
     the wristband, the sample labels and the paper charts, and a search by it found nobody. (A
     name corrected, "Dupont" misheard for "Durand", is found under the right one only.)"""
-    present: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    present: dict[str, list[_Terms]] = defaultdict(list)
     earlier: dict[str, list[_EarlierName]] = defaultdict(list)
     for spec in forms.values():
         if spec.creates_patient:
@@ -127,11 +130,14 @@ def _temporary_name(spec: FormSpec, data: dict) -> str:
     return temporary.upper() or descriptor
 
 
-def _columns(found: list[tuple[str, str, str]]) -> tuple[str, str, str]:
-    """A patient's index line from the terms of each of their admissions."""
+def _columns(found: list[_Terms]) -> tuple[str, str, str]:
+    """A patient's index line from the terms of each of their admissions: their family names
+    written as one (`_Terms.joined`) last, as migration m034 adds them to the lines indexed
+    before, so keep them in step."""
     names, birth, numbers = (" ".join(dict.fromkeys(line[column] for line in found if line[column]))
                              for column in range(3))
-    return with_plain_letters(with_apostrophes_dropped(names)), birth, numbers
+    joined = " ".join(sorted({word for line in found for word in line.joined.split()}))
+    return " ".join(filter(None, (with_plain_letters(with_apostrophes_dropped(names)), joined))), birth, numbers
 
 
 def with_apostrophes_dropped(names: str) -> str:
@@ -160,12 +166,27 @@ def _names(spec: FormSpec, data: dict,
     return " ".join(str(data.get(field.id) or "") for meaning in meanings if (field := spec.by_meaning(meaning)))
 
 
-def _terms(spec: FormSpec, patient: PatientSummary, data: dict) -> tuple[str, str, str]:
-    """Names, birth date and numbers of one admission (a readmitted patient has several)."""
-    names = _names(spec, data)
+class _Terms(NamedTuple):
+    """What one admission puts on its patient's index line (a readmitted patient has several)."""
+
+    names: str
+    birth: str
+    numbers: str
+    # Its family names of several words written as one (domain.duplicates.joined_names): "Le
+    # Goff" is also typed LEGOFF, and the index's tokenizer cuts a name at spaces and hyphens.
+    joined: str = ""
+
+
+def _only_names(names: str) -> _Terms:
+    return _Terms(names, "", "")
+
+
+def _terms(spec: FormSpec, patient: PatientSummary, data: dict) -> _Terms:
     compact = patient.downtime_number.replace("-", "")
     numbers = " ".join(filter(None, (patient.downtime_number, compact, patient.ipp, patient.nir)))
-    return names, _birth_tokens(patient.birth_date), numbers
+    family = (str(data.get(field.id) or "") for meaning in (Meaning.BIRTH_NAME, Meaning.USED_NAME)
+              if (field := spec.by_meaning(meaning)))
+    return _Terms(_names(spec, data), _birth_tokens(patient.birth_date), numbers, " ".join(joined_names(family)))
 
 
 def rebuild(db: Database, forms: dict[str, FormSpec]) -> int:
@@ -232,14 +253,56 @@ def search(db: Database, forms: dict[str, FormSpec], text: str, limit: int = 50)
     expression = match_expression(_searched(text))
     if expression is None:
         return []
-    rows = db.execute("SELECT patient_id FROM (SELECT rowid, patient_id, rank FROM patient_search"
-                      " WHERE patient_search MATCH ? ORDER BY rowid DESC LIMIT ?)"
-                      " ORDER BY rank, rowid LIMIT ?", [expression, CANDIDATES, limit]).fetchall()
-    ids = [patient_id for (patient_id,) in rows]
+    ids = _matching(db, expression, limit)
+    if not ids and (joined := _words_joined(db, typed_terms(_searched(text)))):
+        ids = _matching(db, joined, limit)
     if laptop:
         ids = [patient_id for patient_id in ids if patient_id in patients_numbered(db, [text]).values()]
     found = all_patients(db, forms, ids)
     return [found[patient_id] for patient_id in ids if patient_id in found]
+
+
+def _matching(db: Database, expression: str, limit: int) -> list[str]:
+    rows = db.execute("SELECT patient_id FROM (SELECT rowid, patient_id, rank FROM patient_search"
+                      " WHERE patient_search MATCH ? ORDER BY rowid DESC LIMIT ?)"
+                      " ORDER BY rank, rowid LIMIT ?", [expression, CANDIDATES, limit]).fetchall()
+    return [patient_id for (patient_id,) in rows]
+
+
+# A search finding nothing is tried again with its neighbouring words joined in every way but
+# none; up to this many places between words, so at most 31 ways (a name of six words).
+_JOINED_AT_MOST = 5
+
+
+def _words_joined(db: Database, terms: list[str]) -> str | None:
+    """An FTS5 query for `terms` (`typed_terms`) with two or more neighbouring words written as
+    one, in the ways they can be (each way's words must all prefix-match, as in
+    `match_expression`): "le goff" finds LEGOFF and "de la fontaine yann" DELAFONTAINE Yann, as
+    the index holds a family name of several words written as one too. Dates and numbers are
+    kept as they are. Only the ways whose joined words some line has are asked: each way's
+    short words apart ("de"*, "la"*) match so many names that asking all cost 50 ms and more at
+    100,000 patients. None when no way can find anyone."""
+    places = [i for i in range(len(terms) - 1) if terms[i].isalpha() and terms[i + 1].isalpha()]
+    if not places or len(places) > _JOINED_AT_MOST:
+        return None
+    ways = [_joined_at(terms, {place for place, join in zip(places, joins) if join})
+            for joins in product((False, True), repeat=len(places)) if any(joins)]
+    indexed = {word for word in {word for _, joined in ways for word in joined}
+               if db.execute("SELECT 1 FROM patient_search WHERE patient_search MATCH ? LIMIT 1",
+                             [f'"{word}"*']).fetchone()}
+    found = ["(" + " ".join(f'"{word}"*' for word in words) + ")" for words, joined in ways if joined <= indexed]
+    return " OR ".join(found) or None
+
+
+def _joined_at(terms: list[str], places: set[int]) -> tuple[list[str], set[str]]:
+    """The terms with each joined to the next at these places, and the words so joined."""
+    words = [terms[0]]
+    for place, term in enumerate(terms[1:]):
+        if place in places:
+            words[-1] += term
+        else:
+            words.append(term)
+    return words, set(words) - set(terms)
 
 
 def _searched(text: str) -> str:
@@ -280,16 +343,16 @@ def _amended(db: Database, forms: dict[str, FormSpec], patient_ids: list[str]) -
         f" AND patient_id IN ({marks(part)})", [*admissions, *part])]
 
 
-def _formerly(terms: list[str], present: list[tuple[str, str, str]], earlier: list[_EarlierName]) -> str | None:
+def _formerly(terms: list[str], present: list[_Terms], earlier: list[_EarlierName]) -> str | None:
     """The earlier names matching the words their present names, birth date and numbers do not."""
     now = _index_words(present)
     unmatched = [term for term in terms if not _matched(term, now)]
     shown = [name.shown for name in earlier
-             if any(_matched(term, _index_words([(name.indexed, "", "")])) for term in unmatched)]
+             if any(_matched(term, _index_words([_only_names(name.indexed)])) for term in unmatched)]
     return ", ".join(dict.fromkeys(shown)) or None
 
 
-def _index_words(found: list[tuple[str, str, str]]) -> list[str]:
+def _index_words(found: list[_Terms]) -> list[str]:
     """The words of the index line of these terms as the index's tokenizer reads them: accents
     folded, cut at anything but a letter or a digit."""
     return _WORD.findall(_fold(" ".join(_columns(found))).casefold())

@@ -9,17 +9,20 @@ countersigned from its answers (domain.medication.Order.awaiting_since)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
 from sqlite_utils import Database
 
+from downtime.domain.clock import ward_time
+from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.medication import Order, countersign_overdue
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Role
-from downtime.i18n import QT_TRANSLATE_NOOP, message
+from downtime.formspec import Lang
+from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon
 from downtime.services import census, records
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, PermissionDenied, ServiceError
@@ -36,6 +39,9 @@ PRESCRIBERS = frozenset({Role.DOCTOR})
 writes only a telephone order."""
 
 COUNTERSIGN_REASON = QT_TRANSLATE_NOOP("messages", "Telephone order countersigned")
+WORDS = {"changed": {"en": "changed by telephone {time}: {nurse}",
+                     "fr": "modifiée par téléphone le {time} : {nurse}"}}
+"""A later call of a telephone order, said after the first call's nurse (see `taken_words`)."""
 
 
 def prescribes(session: Session) -> bool:
@@ -122,28 +128,34 @@ def countersign(session: Session, order_id: str, *, based_on: int | None = None)
                          message(session.lang, COUNTERSIGN_REASON), based_on=based_on or latest.version)
 
 
-def taken_from(versions: Sequence[RecordVersion]) -> datetime | None:
-    """When the telephone order these versions of an order (oldest first) end with was taken: the
-    writing of the first of the versions awaiting a countersignature one after the other up to
-    the latest, each call changing the order by telephone again; None when the latest awaits
-    none. A policy's 24 hours run from the first instruction (NMC, RPS): counted from the latest
-    change, a second call kept an order signed by nobody off the overdue list for ever."""
-    taken = None
+def calls(versions: Sequence[RecordVersion]) -> list[RecordVersion]:
+    """The calls of the telephone order these versions of an order (oldest first) end with, oldest
+    first: the versions awaiting a countersignature one after the other up to the latest, the
+    first its taking, each later one a call changing it by telephone again, written by the nurse
+    who took that call; none when the latest awaits none (a countersignature closes the calls
+    before it)."""
+    found: list[RecordVersion] = []
     for version in reversed(versions):
         if not awaiting(version.data):
             break
-        taken = version.recorded_at
-    return taken
+        found.append(version)
+    return found[::-1]
 
 
-def taken_at(db: Database, found: Sequence[RecordVersion]) -> dict[str, datetime]:
-    """When each of these orders' telephone order awaiting its countersignature was taken (see
-    `taken_from`), by id; the versions of those changed since read in one statement for a
-    ward's, only theirs."""
+def taken_from(versions: Sequence[RecordVersion]) -> datetime | None:
+    """When the telephone order these versions of an order (oldest first) end with was taken: its
+    first call's writing (see `calls`); None when the latest awaits none. A policy's 24 hours run
+    from the first instruction (NMC, RPS): counted from the latest change, a second call kept an
+    order signed by nobody off the overdue list for ever."""
+    return found[0].recorded_at if (found := calls(versions)) else None
+
+
+def calls_of(db: Database, found: Sequence[RecordVersion]) -> dict[str, list[RecordVersion]]:
+    """The calls (see `calls`) of each of these orders awaiting a countersignature, by id; the
+    versions of those changed since read in one statement for a ward's, only theirs."""
     waiting = [record for record in found if awaiting(record.data)]
     changed = histories(db, [record.record_id for record in waiting if record.version > 1])
-    return {record.record_id: taken_from(changed.get(record.record_id, [record])) or record.recorded_at
-            for record in waiting}
+    return {record.record_id: calls(changed.get(record.record_id, [record])) or [record] for record in waiting}
 
 
 @dataclass(frozen=True)
@@ -153,7 +165,9 @@ class ToCountersign:
     patient: PatientSummary
     order: Order
     taken_by: str
-    """Who wrote the version awaiting it (the nurse who took it), named as records name authors."""
+    """Who took it: the nurse who wrote its first call, then each later call changing it by
+    telephone with its time and the nurse who took that one, named as records name authors
+    (`taken_words`). The latest call's nurse alone was said to have taken it."""
     overdue: bool
     """Not countersigned within a day of its taking (see domain.medication.countersign_overdue)."""
 
@@ -161,10 +175,11 @@ class ToCountersign:
 def to_countersign(session: Session, ward: str | None = None,
                    inside: Sequence[PatientSummary] | None = None) -> list[ToCountersign]:
     """Every telephone order of a patient in hospital (on `ward`, when given) that no doctor has
-    countersigned yet, by ward, bed and the time it was taken, each said overdue a day after: the
-    morning's list for the doctor, and for the nurse in charge to chase. One stopped since is
-    listed too: it was given on the doctor's word all the same. `inside`: the ward's in-patients
-    by ward and bed, when the caller has read them (the handover sheet)."""
+    countersigned yet, by ward, bed and the time it was taken, with who took each call
+    (`taken_words`), each said overdue a day after: the morning's list for the doctor, and for
+    the nurse in charge to chase. One stopped since is listed too: it was given on the doctor's
+    word all the same. `inside`: the ward's in-patients by ward and bed, when the caller has read
+    them (the handover sheet)."""
     from downtime.services.medication import order_of  # which checks orders through this module
 
     if inside is None:
@@ -173,11 +188,25 @@ def to_countersign(session: Session, ward: str | None = None,
     place = {patient.patient_id: number for number, patient in enumerate(inside)}
     found = [record for record in list_current(session.db, form_id=records.ORDER_FORM, patient_ids=list(patients))
              if record.status is not RecordStatus.ENTERED_IN_ERROR and awaiting(record.data)]
+    made = calls_of(session.db, found)
     named = authors(session)
-    laptops = laptops_known(session, {record.device_id for record in found})
-    taken = taken_at(session.db, found)
+    laptops = laptops_known(session, {call.device_id for record_calls in made.values() for call in record_calls})
     now = session.clock()
-    listed = [ToCountersign(patients[str(record.patient_id)], order, named.of(
-        session.lang, record.author, record.device_id, laptops), countersign_overdue(order, now))
-        for record, order in ((record, order_of(record, taken[record.record_id])) for record in found)]
+    listed = [ToCountersign(patients[str(record.patient_id)], order,
+                            taken_words(made[record.record_id], named, laptops, session.lang, now.tzinfo),
+                            countersign_overdue(order, now))
+              for record, order in ((record, order_of(record, made[record.record_id][0].recorded_at))
+                                    for record in found)]
     return sorted(listed, key=lambda item: (place[item.patient.patient_id], item.order.awaiting_since))
+
+
+def taken_words(made: Sequence[RecordVersion], named: Authors, laptops: Mapping[str, Laptop], lang: Lang,
+                zone: tzinfo | None) -> str:
+    """Who took each call of a telephone order (`made`, see `calls`), each for their own: "Hélène
+    Lefèvre (nurse); changed by telephone 29/11 13:00: Paul Girard (nurse)". The first took the
+    order, a later one its change, which the doctor countersigning asks about."""
+    first, *changes = made
+    return semicolon(lang).join([named.of(lang, first.author, first.device_id, laptops), *(
+        WORDS["changed"][lang].format(time=ward_time(call.recorded_at, zone),
+                                      nurse=named.of(lang, call.author, call.device_id, laptops))
+        for call in changes)])

@@ -1,9 +1,12 @@
 """Numbered schema migrations. Never edit one that has shipped: add the next number."""
 
+import json
+from collections import defaultdict
 from datetime import datetime, timezone
 
 from sqlite_utils import Database, Migrations
 
+from downtime.domain.duplicates import joined_names
 from downtime.domain.nir import nir_problem, normalise_nir
 from downtime.storage import audit
 
@@ -680,3 +683,21 @@ def m033_patients_last_moved_in(db: Database) -> None:
     both when the database opens."""
     db.execute("CREATE TABLE patients_last_moved_in (patient_id TEXT PRIMARY KEY) WITHOUT ROWID")
     db.execute("DELETE FROM movement_index")
+
+
+@MIGRATIONS(name="m034_search_family_names_joined")
+def m034_search_family_names_joined(db: Database) -> None:
+    """A family name of several words ("Le Goff", "Martin-Dupont") is indexed a second time
+    written as one, so "legoff" finds LE GOFF (the tokenizer cuts at spaces and hyphens): the
+    lines indexed before get the same words at their end, as `services.search._columns` writes
+    them, from the birth and used names of each patient's standing admissions (the admission
+    form's `birth_name` and `used_name`)."""
+    family: dict[str, set[str]] = defaultdict(set)
+    for patient_id, data in db.execute("SELECT patient_id, data FROM current_records"
+                                       " WHERE form_id = 'admission' AND status <> 'entered-in-error'"):
+        values = json.loads(data)
+        family[patient_id].update(joined_names(str(values.get(key) or "") for key in ("birth_name", "used_name")))
+    for rowid, patient_id in db.execute("SELECT rowid, patient_id FROM patient_search").fetchall():
+        if family.get(patient_id):
+            db.execute("UPDATE patient_search SET names = names || ' ' || ? WHERE rowid = ?",
+                       [" ".join(sorted(family[patient_id])), rowid])

@@ -28,15 +28,33 @@ where the allergy was never sent, it creates only an entry already withdrawn.
 Earlier releases' bundles (ids by place: `allergy-0`, `allergy-1`…) left the EHR allergies under
 identifiers no bundle sends any more: each one this database's exports sent (storage.fhir_sent)
 goes again entered in error, as an update, the allergies going under their own identifiers beside
-it. Without that, removing an allergy after such a bundle left it active in the EHR."""
+it. Without that, removing an allergy after such a bundle left it active in the EHR.
+
+An allergy whose severity is severe, or whose words say an immediate or severe reaction as the
+drug checks read them (domain.medication.severe_reaction: anaphylaxis, angioedema…), goes with
+criticality high: "Penicillin / Anaphylaxis / severe" reached the EHR with none, its
+high-criticality alerts never raised. Any other goes without one, not low: FHIR's low is a
+judgement that the next exposure is not dangerous, which a mild rash last time does not make.
+A severity with no reaction written goes as "Reaction not recorded" (R4 requires a
+manifestation in a reaction): the substance sent as its own reaction read "Latex: Latex".
+Its category is sent where the substance is known to be one (`category`), so that an EHR does not
+file latex and peanuts with the drug allergies it checks prescriptions against; none where
+unknown, FHIR's way of not saying."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
+from downtime.domain import dose_limits
 from downtime.domain.duplicates import fold
+from downtime.domain.medication import (ALLERGY_CLASSES, ANTICOAGULANTS, CONTROLLED_DRUGS, HIGH_ALERT_DRUGS,
+                                        HIGH_ALERT_INJECTED, INSULIN_NAMES, PRODUCTS, TIME_CRITICAL_DRUGS,
+                                        allergy_matches, medicines_in, severe_reaction)
+from downtime.domain.theatre import latex_allergic
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning
@@ -48,6 +66,21 @@ LISTED = "allergies"
 _NO_KNOWN_KEY = "no-known-allergy"
 BY_PLACE_WITHDRAWN = ("Allergy {place} of the admission's list, sent by an earlier bundle under an identifier made from its"
                       " place, which held {held}; the allergies now go under identifiers of their own")
+REACTION_NOT_RECORDED = "Reaction not recorded"
+MEDICINES = frozenset().union(*(medicines_in(name) for name in (
+    *(member for _, members in ALLERGY_CLASSES.values() for member in members), *PRODUCTS, *CONTROLLED_DRUGS,
+    *TIME_CRITICAL_DRUGS, *HIGH_ALERT_DRUGS, *HIGH_ALERT_INJECTED, *ANTICOAGULANTS, *INSULIN_NAMES,
+    *dose_limits.RULES)))
+"""The medicines the app's tables name, as `medicines_in` reads them (a brand as what it holds)."""
+FOODS = frozenset({
+    "gluten", "wheat", "ble", "crustacean", "crustace", "shellfish", "seafood", "fruit de mer", "prawn", "shrimp",
+    "crevette", "crab", "crabe", "lobster", "homard", "egg", "oeuf", "fish", "poisson", "peanut", "arachide",
+    "cacahuete", "soy", "soya", "soja", "milk", "lait", "dairy", "lactose", "nut", "tree nut", "fruit a coque", "noix",
+    "hazelnut", "noisette", "almond", "amande", "walnut", "cashew", "cajou", "pistachio", "pistache", "pecan",
+    "celery", "celeri", "mustard", "moutarde", "sesame", "lupin", "mollusc", "mollusque", "mussel", "oyster", "huitre"})
+"""The foods that cause most food allergies, the fourteen allergens food labels must name (EU
+regulation 1169/2011, annex II, sulphites aside: medicines hold them too), in English and French,
+as `_plain` writes them."""
 
 
 def allergy_resources(spec: FormSpec, admission: RecordVersion, earlier: Sequence[RecordVersion],
@@ -139,14 +172,53 @@ def _stated_resource(record_id: str, key: str, row: dict[str, Any] | None, recor
         code = {"text": row["substance"]}
     verification = "entered-in-error" if withdrawn else "confirmed" if row is None else "unconfirmed"
     resource = _resource(record_id, key, about, recorded, verification, code)
+    if row is not None:
+        resource |= _judged(row)
     if row is not None and (row.get("reaction") or row.get("severity")):
-        reaction: dict[str, Any] = {"manifestation": [{"text": row.get("reaction") or row["substance"]}]}
+        reaction: dict[str, Any] = {"manifestation": [{"text": row.get("reaction") or REACTION_NOT_RECORDED}]}
         if row.get("severity") in SEVERITY:
             reaction["severity"] = SEVERITY[row["severity"]]
         resource["reaction"] = [reaction]
     if note:
         resource["note"] = [{"text": note}]
     return resource
+
+
+def _judged(row: dict[str, Any]) -> dict[str, Any]:
+    """The allergy's category when its substance is known to be one (`category`), and its
+    criticality high when its severity is severe or its words say an immediate or severe reaction
+    (the substance's too: "Latex (anaphylaxis)" is often written in one box)."""
+    judged: dict[str, Any] = {}
+    kind = category(str(row.get("substance") or ""))
+    if kind is not None:
+        judged["category"] = [kind]
+    if row.get("severity") == "severe" or severe_reaction(f"{row.get('substance') or ''} {row.get('reaction') or ''}"):
+        judged["criticality"] = "high"
+    return judged
+
+
+@lru_cache(maxsize=1024)
+def category(substance: str) -> str | None:
+    """"environment" for latex (as the theatre list reads it, domain.theatre.latex_allergic),
+    "food" for a substance naming one of `FOODS`, "medication" for one naming a medicine the
+    app's tables know (`MEDICINES`) or a class of them (the allergy check's `ALLERGY_CLASSES`:
+    "Pénicillines", "AINS"); None otherwise. Not the allergy check's misspellings: a wrong category
+    misleads the EHR where none says nothing, and "Wasp stings" read as the brand Istin misspelt.
+    Kept for each substance: an export reads the same few hundred names on every admission."""
+    if latex_allergic([substance]):
+        return "environment"
+    plain = f" {_plain(substance)} "
+    if any(f" {food} " in plain for food in FOODS):
+        return "food"
+    if medicines_in(substance) & MEDICINES or any(allergy_matches(named, [substance]) for named in ALLERGY_CLASSES):
+        return "medication"
+    return None
+
+
+def _plain(text: str) -> str:
+    """Its words without case, accents or a plural's final s, one space apart ("Œufs" is "oeuf",
+    "Fruits à coque" "fruit a coque", "cow's milk" "cow milk")."""
+    return " ".join(word for word in (fold(part).removesuffix("s") for part in re.split(r"\W+", text)) if word)
 
 
 def _resource(record_id: str, key: str, about: dict[str, Any], recorded: datetime, verification: str,

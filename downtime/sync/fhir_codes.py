@@ -134,6 +134,8 @@ ELEMENTS: dict[str, frozenset[str]] = {path: frozenset(codes) for path, codes in
     "Encounter.status": {"in-progress", "finished", "entered-in-error"},
     "Encounter.location.status": {"active", "completed"},
     "AllergyIntolerance.reaction.severity": {"mild", "moderate", "severe"},
+    "AllergyIntolerance.criticality": {"high"},
+    "AllergyIntolerance.category": {"food", "medication", "environment"},
     "MedicationRequest.status": {"active", "completed", "stopped", "entered-in-error"},
     "MedicationRequest.intent": {"order"},
     "MedicationStatement.status": {"active", "entered-in-error"},

@@ -114,7 +114,7 @@ from downtime.sync.fhir_transfusion import transfusion_groups
 from downtime.sync.fhir_neuro import neuro_groups
 from downtime.sync.fhir_notes import note_groups
 from downtime.sync.fhir_observations import observation_groups
-from downtime.sync.fhir_patients import identity_as_before, patient_groups
+from downtime.sync.fhir_patients import IPP_SYSTEM, identity_as_before, patient_groups
 from downtime.sync.fhir_stays import read_stays
 from downtime.sync.fhir_theatre import theatre_groups
 
@@ -372,7 +372,7 @@ class _Writer:
     def add(self, resource: dict[str, Any], as_before: bool = True) -> None:
         """Write `resource`: an update when an earlier export sent it with other content, unless
         that content was `resource` as an earlier release wrote it and `as_before` allows that
-        to stand for it."""
+        to stand for it, or it is the EHR's own patient (`_the_ehrs`)."""
         kind, condition = resource["resourceType"], _condition(resource)
         full_url = f"urn:uuid:{resource['id']}"
         body = orjson.dumps(resource)
@@ -385,7 +385,7 @@ class _Writer:
             if as_before and before is not None and any(before == hashed(orjson.dumps(form))
                                                         for form in self._as_before(resource)):
                 before = content  # the content sent, as an earlier release wrote it: nothing to update
-        if before is None or before == content:
+        if before is None or before == content or _the_ehrs(resource):
             request = {"method": "POST", "url": kind, "ifNoneExist": condition}
         else:
             resource = {name: value for name, value in resource.items() if name != "id"}
@@ -488,9 +488,17 @@ def _provenance(record: RecordVersion, targets: list[str], ctx: Context, held_fr
     return resource
 
 
+def _the_ehrs(resource: dict[str, Any]) -> bool:
+    """A Patient found by the EHR's patient number (one the records office linked, see
+    fhir_patients): the EHR's own patient, whose identity its staff keep. It is never updated:
+    an update would replace that identity with the one typed on the ward."""
+    return resource["resourceType"] == "Patient" and resource["identifier"][0]["system"] == IPP_SYSTEM
+
+
 def _condition(resource: dict[str, Any]) -> str:
-    """The search that finds the resource in the EHR: its first identifier (the downtime number
-    of a Patient, the record's own identifier otherwise); Provenance has no identifier, so it is
+    """The search that finds the resource in the EHR: its first identifier (a Patient's EHR
+    number once the records office linked it, its downtime number before, the record's own
+    identifier otherwise); Provenance has no identifier, so it is
     found by the record it names as its source. A QuestionnaireResponse has a single identifier,
     not a list."""
     if resource["resourceType"] == "Provenance":

@@ -65,7 +65,8 @@ def medication_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Gro
     """One group per order and one per dose, each naming the stay it is of (`stays`); a dose
     needs its order and its patient. An order
     open when its stay ended changes with the record that ended it (a death typed after an
-    export sends its orders again, stopped), and a once-only order with the dose that gave it
+    export sends its orders again, stopped; one recorded under a linked number too, see
+    `_left_elsewhere`), and a once-only order with the dose that gave it
     (sent again, completed). An order prescribing again one of an earlier stay names it, and so
     needs it."""
     orders = {record.record_id: (record, order_of(record)) for record in ctx.current(db, ORDER_FORM)}
@@ -80,9 +81,10 @@ def medication_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Gro
     groups = {}
     for record_id, (record, order) in orders.items():
         given = given_once.get(record_id)
-        ended = None if record.status is _EIE or given else stay_end(order, ctx.original(record).recorded_at,
-                                                                     moves[order.patient_id], ctx.at)
         placed = placed_at(order, ctx.original(record).recorded_at, moves[order.patient_id])
+        ended = None if record.status is _EIE or given else (
+            stay_end(order, ctx.original(record).recorded_at, moves[order.patient_id], ctx.at)
+            or _left_elsewhere(order, placed, stays, ctx))
         groups[order_key(record_id)] = Group(
             order_key(record_id), partial(_one, partial(_request, stays=stays, ended=ended, placed=placed,
                                                         given=given is not None,
@@ -97,6 +99,22 @@ def medication_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Gro
             dose_key(record.record_id), partial(_one, partial(_administration, stays=stays), record, order, ctx),
             frozenset({record.record_id}), frozenset({patient_key(str(record.patient_id)), order_key(order.record_id)}))
     return groups
+
+
+def _left_elsewhere(order: Order, placed: datetime, stays: Stays, ctx: Context) -> MovementEvent | None:
+    """The death, discharge or transfer out recorded under a downtime number linked to the
+    order's patient's that ended the stay the order was placed in (fhir_stays.Stays.left_elsewhere),
+    by `ctx.at`, if the order outlived it: one person admitted on two laptops died on the second's
+    ward, and the order the first wrote went to the EHR live. The order is then ended as by its
+    own patient's leaving (`stay_end`)."""
+    found = stays.left_elsewhere(order.patient_id, placed)
+    if found is None:
+        return None
+    spec, record = found
+    if record.occurred_at > ctx.at or (order.stop_at is not None and order.stop_at <= record.occurred_at):
+        return None
+    return census.event_of(spec, record.patient_id, record.record_id, record.data, record.occurred_at,
+                           ctx.original(record).recorded_at)
 
 
 def _stop_reasons(db: Database, stopped: list[RecordVersion]) -> dict[str, str]:

@@ -2,10 +2,11 @@
 known, INS when known and the identity validated, next of kin), one Encounter per stay with
 every bed it used, each admission's allergies (fhir_allergies), height, diet and medicines
 taken before admission (fhir_admission), and each discharge's medicines on discharge, each
-naming the stay it was recorded in.
+naming the stay it was recorded in. A patient the records office linked to an EHR patient is
+sent as that patient, found by the EHR number.
 
 Stays are replayed from the movement records (fhir_stays); a discharge, death or transfer out
-closes the stay with its disposition."""
+closes the stay with its disposition, one recorded under a linked number too."""
 
 from __future__ import annotations
 
@@ -79,14 +80,17 @@ def patient_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]
     """Every patient of the database (or of `ctx.patient_ids`), whatever the state of their
     records (`stays.records`)."""
     items = stays.records
+    numbers = downtime_numbers(db, ctx.patient_ids)
     # Every version of the amended admissions, for the allergies an amendment removed (fhir_allergies).
-    amended = histories(db, [record.record_id for found in items.values() for spec, record in found
+    amended = histories(db, [record.record_id for pid in numbers for spec, record in items.get(pid, [])
                              if spec.creates_patient and record.version > 1])
+    # A leaving recorded under a linked number may end the patient's stay (fhir_stays).
     return {patient_key(pid): Group(patient_key(pid),
                                     partial(_made, pid, number, items.get(pid, []), ctx.ehr_numbers.get(pid), ctx,
                                             amended, stays.of),
-                                    frozenset(r.record_id for _, r in items.get(pid, [])), frozenset())
-            for pid, number in downtime_numbers(db, ctx.patient_ids).items()}
+                                    frozenset(r.record_id for _, r in items.get(pid, [])) | stays.leavings_elsewhere(pid),
+                                    frozenset())
+            for pid, number in numbers.items()}
 
 
 def _made(patient_id: str, number: str, items: list[tuple[FormSpec, RecordVersion]],
@@ -98,15 +102,16 @@ def _made(patient_id: str, number: str, items: list[tuple[FormSpec, RecordVersio
     standing = [(spec, r) for spec, r in admissions if r.status is not _EIE]
     stays = stays_of(patient_id)
     made = Made()
-    death = next((left[1] for stay in stays if (left := stay.left) and left[0].movement is Movement.DEATH), None)
+    # Their own death: one recorded under a linked number ends their stay, but is that number's record.
+    death = next((left[1] for stay in stays if (left := stay.left) and left[0].movement is Movement.DEATH
+                  and left[1].patient_id == patient_id), None)
     identity = (standing or admissions)[-1] if admissions else None
     identified_by = [record.record_id for record in (identity and identity[1], death) if record is not None]
     histories = {record.record_id: amended.get(record.record_id, [record]) for _, record in admissions}
     patient = _patient(patient_id, number, identity and (identity[0], histories[identity[1].record_id]),
                        bool(standing), death)
     if ehr_number is not None:
-        patient["link"] = [{"other": {"identifier": {"system": IPP_SYSTEM, "value": ehr_number},
-                                      "display": f"EHR patient {ehr_number}"}, "type": "replaced-by"}]
+        patient |= _ehr_patient(patient["identifier"], ehr_number)
     made.add(patient, *identified_by)
     if len({_reliability_codes(spec, version.data) for spec, record in admissions
             for version in histories[record.record_id]}) > 1:
@@ -134,6 +139,19 @@ def _made(patient_id: str, number: str, items: list[tuple[FormSpec, RecordVersio
             for resource in _medicines_on_discharge(record, patient_id, encounter_of.get(record.record_id)):
                 made.add(resource, record.record_id)
     return made
+
+
+def _ehr_patient(identifiers: list[dict[str, Any]], ehr_number: str) -> dict[str, Any]:
+    """A patient the records office linked to an EHR patient is that patient: found by their
+    EHR number, first among the identifiers (the bundle's condition, fhir_export), so the
+    conditional create finds the EHR's patient and every resource of the bundle is filed under
+    it; on the downtime number alone, which the EHR does not have, it created a second patient.
+    The IPP the admission recorded goes only as that number: one the clerk linked otherwise was
+    wrong, as linking says (services.back_entry.link_patient). The downtime number was replaced
+    by the EHR's (`link`)."""
+    ehr = {"system": IPP_SYSTEM, "value": ehr_number}
+    return {"identifier": [{"use": "usual", **ehr}, *(found for found in identifiers if found["system"] != IPP_SYSTEM)],
+            "link": [{"other": {"identifier": ehr, "display": f"EHR patient {ehr_number}"}, "type": "replaced-by"}]}
 
 
 def _value(spec: FormSpec, data: dict[str, Any], meaning: Meaning) -> Any:

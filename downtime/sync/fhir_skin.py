@@ -18,7 +18,7 @@ from downtime.domain.braden import BANDS, ITEMS
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.repositioning import DAMAGE
 from downtime.services import wounds
-from downtime.services.repositioning import FORM, RISK_FORM, assessed, turned
+from downtime.services.repositioning import FORM, RISK_FORM, SELDOM_REASON, assessed, turned
 from downtime.sync.fhir_codes import OBSERVATION_CATEGORY, coding
 from downtime.sync.fhir_elements import Context, Group, label, moment, record_identifier, reference
 from downtime.sync.fhir_observations import observation_status, quantity, record_observation
@@ -59,6 +59,8 @@ def _procedure(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str, A
         "performedDateTime": moment(data["turned_at"]), "performer": [{"actor": ctx.author(ctx.original(record))}],
         "note": [{"text": text} for text in (*([f"Skin over the pressure areas: {skin}"] if skin else []),
                                              f"Next change of position in {label(spec, 'next_in', data['next_in'])}",
+                                             *([f"Less often than the Braden risk advises, the nurse's reason: "
+                                                f"{data[SELDOM_REASON]}"] if data.get(SELDOM_REASON) else []),
                                              *([data["notes"]] if data.get("notes") else []))]}
     if declined:
         resource["statusReason"] = {"text": "Declined by the patient" + (f": {data['notes']}" if data.get("notes") else "")}

@@ -13,12 +13,19 @@ Which stay a record is of is not among what makes its resources go again in a `-
 bundle (fhir_elements.Group.sources): adding the admission there would leave a patient's doses
 out of the bundle while that admission is on hold. An arrival time amended so that a record
 falls in another stay reaches the EHR with the next whole export (an update) or the record's
-next change."""
+next change.
+
+One person admitted on two laptops has two downtime numbers, which the records office links to
+one EHR patient (services.theatre.people_of). A stay one laptop left open, the patient having
+gone on to the other laptop's ward, ends when the person left hospital under the other number
+(died, was discharged or transferred out there): laptop 1's Encounter stayed in progress, and
+its orders live, for a patient who had died on laptop 2's ward. Derived, as every stay's end is:
+no record is changed."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import partial
 from typing import Any
@@ -29,9 +36,11 @@ from downtime.domain.census import Movement
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.services.census import event_of
+from downtime.services.theatre import people_of
 from downtime.sync.fhir_elements import Context, Group, Made, patient_key, reference
 
 _EIE = RecordStatus.ENTERED_IN_ERROR
+_LEAVING = (Movement.DEATH, Movement.DISCHARGE, Movement.TRANSFER_OUT)
 
 
 @dataclass
@@ -52,18 +61,49 @@ class Stay:
 
 @dataclass
 class Stays:
-    """Each patient's admission and movement records (`records`, read for the page's patients),
-    and their stays, replayed when first asked for."""
+    """Each patient's admission and movement records (`records`, read for the page's patients
+    and the other numbers linked to theirs), and their stays, replayed when first asked for."""
 
     records: dict[str, list[tuple[FormSpec, RecordVersion]]]
     ctx: Context
+    linked: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Each patient's other downtime numbers linked to the same EHR patient, for those who have any."""
     replayed: dict[str, list[Stay]] = field(default_factory=dict)
+    as_recorded: dict[str, list[Stay]] = field(default_factory=dict)
 
     def of(self, patient_id: str) -> list[Stay]:
+        """The patient's stays, the last one ended by the person's leaving under a linked number
+        when its own records leave it open (see `_closed`)."""
         found = self.replayed.get(patient_id)
         if found is None:
-            found = self.replayed[patient_id] = _replay(self.records.get(patient_id, []), self.ctx)
+            found = self.replayed[patient_id] = _closed(self._recorded(patient_id), sorted(
+                (stay.left for other in self.linked.get(patient_id, ()) for stay in self._recorded(other) if stay.left),
+                key=lambda left: left[1].occurred_at))
         return found
+
+    def _recorded(self, patient_id: str) -> list[Stay]:
+        """The stays the number's own records replay."""
+        found = self.as_recorded.get(patient_id)
+        if found is None:
+            found = self.as_recorded[patient_id] = _replay(self.records.get(patient_id, []), self.ctx)
+        return found
+
+    def leavings_elsewhere(self, patient_id: str) -> set[str]:
+        """The ids of the discharges, deaths and transfers out, standing or withdrawn, recorded
+        under the patient's linked numbers: one recorded, amended or withdrawn may end their
+        stay, or open it again."""
+        return {record.record_id for other in self.linked.get(patient_id, ())
+                for spec, record in self.records.get(other, []) if spec.movement in _LEAVING}
+
+    def left_elsewhere(self, patient_id: str, since: datetime) -> tuple[FormSpec, RecordVersion] | None:
+        """The leaving recorded under a linked number that ended the patient's stay `since`
+        falls in (None: it ended by their own records, goes on, or `since` is no moment of it,
+        such as the minute they left: what is written then is of no stay they were in)."""
+        found = self.of(patient_id)
+        last = found[-1] if found else None
+        if last is None or last.left is None or last.left[1].patient_id == patient_id:
+            return None
+        return last.left if last.places[0][2] <= since < last.left[1].occurred_at else None
 
     def encounter_at(self, patient_id: str | None, at: datetime | str, element: str = "encounter") -> dict[str, Any]:
         """The `element` of a record of the patient's at `at` naming its stay (`encounter`;
@@ -77,14 +117,38 @@ class Stays:
 
 def read_stays(db: Database, ctx: Context) -> Stays:
     """The admission and movement records of `ctx.patient_ids` (every patient's when None),
-    whatever their state."""
+    whatever their state, and of the other numbers linked to theirs, found once for the page (a
+    linked number may be on another page: read aside, its records are not among the page's
+    `ctx.records`, whose Provenance the page writes)."""
+    records = _movement_records(db, ctx)
+    page = set(records) if ctx.patient_ids is None else set(ctx.patient_ids)
+    linked = {patient_id: tuple(sorted(other for other in numbers if other != patient_id))
+              for patient_id, numbers in people_of(db, page).items() if len(numbers) > 1}
+    if elsewhere := sorted({other for numbers in linked.values() for other in numbers} - page):
+        records |= _movement_records(db, replace(ctx, patient_ids=elsewhere, records={}))
+    return Stays(records, ctx, linked)
+
+
+def _movement_records(db: Database, ctx: Context) -> dict[str, list[tuple[FormSpec, RecordVersion]]]:
     records: dict[str, list[tuple[FormSpec, RecordVersion]]] = {}
     for spec in ctx.forms.values():
         if spec.creates_patient or spec.movement is not None:
             for record in ctx.current(db, spec.id):
                 if record.patient_id:
                     records.setdefault(record.patient_id, []).append((spec, record))
-    return Stays(records, ctx)
+    return records
+
+
+def _closed(stays: list[Stay], elsewhere: list[tuple[FormSpec, RecordVersion]]) -> list[Stay]:
+    """`stays` with the last one, left open by its own records, ended by the first leaving among
+    `elsewhere` (those recorded under the person's linked numbers, earliest first) after its
+    last move: the person left hospital then. One before it is of an earlier stay, or of a time
+    these records say the person was still moving from bed to bed here, and ends nothing."""
+    last = stays[-1] if stays else None
+    if last is None or last.left is not None:
+        return stays
+    left = next((left for left in elsewhere if left[1].occurred_at > last.places[-1][2]), None)
+    return stays if left is None else [*stays[:-1], replace(last, left=left)]
 
 
 def _replay(items: Sequence[tuple[FormSpec, RecordVersion]], ctx: Context) -> list[Stay]:

@@ -1279,6 +1279,18 @@ Vérifiez à l’écran que ce que vous venez de faire a bien été enregistré 
 <context>
     <name>BackEntryPanel</name>
     <message>
+        <source>{said}
+
+Link {name} ({number}) to EHR patient {new} all the same?</source>
+        <translation>{said}
+
+Relier malgré tout {name} ({number}) au patient {new} du DPI ?</translation>
+    </message>
+    <message>
+        <source>One person, two EHR files?</source>
+        <translation>Une personne, deux dossiers DPI ?</translation>
+    </message>
+    <message>
         <source>Back-entry progress</source>
         <translation>Avancement de la ressaisie</translation>
     </message>
@@ -2451,16 +2463,16 @@ La contresigner en tant que {name} ?</translation>
 <context>
     <name>FormView</name>
     <message>
+        <source>Why is it less often (as the care plan says)? (kept in the record)</source>
+        <translation>Pourquoi moins souvent (selon le plan de soins) ? (conservé dans le dossier)</translation>
+    </message>
+    <message>
         <source>Why is this dose prescribed? (kept in the order)</source>
         <translation>Pourquoi cette dose est-elle prescrite ? (conservé dans la prescription)</translation>
     </message>
     <message>
         <source>Dose above a usual first dose</source>
         <translation>Dose supérieure à la dose initiale habituelle</translation>
-    </message>
-    <message>
-        <source>Save with this interval all the same (as the care plan says)?</source>
-        <translation>Enregistrer tout de même avec cet intervalle (selon le plan de soins) ?</translation>
     </message>
     <message>
         <source>Repositioning less often than advised</source>
@@ -2898,6 +2910,22 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Readmission — {name}</source>
+        <translation>Réadmission — {name}</translation>
+    </message>
+    <message>
+        <source>{name} ({number}) is in hospital: a readmission is for a patient back after a discharge or a transfer to another hospital. To move them, record a transfer.</source>
+        <translation>{name} ({number}) est hospitalisé(e) : une réadmission concerne un patient revenu après une sortie ou un transfert vers un autre établissement. Pour le changer de lit ou de service, saisissez une mutation.</translation>
+    </message>
+    <message>
+        <source>Readmission</source>
+        <translation>Réadmission</translation>
+    </message>
+    <message>
+        <source>Readmission (back after leaving)…</source>
+        <translation>Réadmission (retour après une sortie)…</translation>
+    </message>
     <message>
         <source>A VTE risk assessment is made and saved by a doctor: ask the doctor to assess this patient.</source>
         <translation>L’évaluation du risque thromboembolique veineux est faite et enregistrée par un médecin : demander au médecin d’évaluer ce patient.</translation>
@@ -3779,6 +3807,22 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
 </context>
 <context>
     <name>PatientHeader</name>
+    <message>
+        <source>ISOLATION: {isolation}</source>
+        <translation>ISOLEMENT : {isolation}</translation>
+    </message>
+    <message>
+        <source>NOT FOR RESUSCITATION (DNACPR)</source>
+        <translation>PAS DE RÉANIMATION CARDIO-PULMONAIRE (PAS DE RCP)</translation>
+    </message>
+    <message>
+        <source>Enteric (loose stools since {day})</source>
+        <translation>Contact + savon (selles non moulées depuis le {day})</translation>
+    </message>
+    <message>
+        <source>Enteric (C. difficile found {day})</source>
+        <translation>Contact + savon (C. difficile retrouvé le {day})</translation>
+    </message>
     <message>
         <source>none known</source>
         <translation>aucune connue</translation>
@@ -4760,6 +4804,90 @@ Enregistrée ; le programme opératoire du jour la signale :</translation>
 </context>
 <context>
     <name>messages</name>
+    <message>
+        <source>{count} orders were written on this laptop after they started: {orders}. Their doses due before they were written may have been given from the paper chart. Enter them first (at the time they were given) before giving anything due.</source>
+        <translation>{count} prescriptions ont été saisies sur ce portable après leur début : {orders}. Leurs doses prévues avant leur saisie ont peut-être été données sur la feuille papier. Saisissez-les d’abord (à l’heure où elles ont été données) avant de donner quoi que ce soit.</translation>
+    </message>
+    <message>
+        <source>{drug} was written on this laptop at {end}, to start at {start}: its doses due before it was written may have been given from the paper chart. Enter them first (at the time they were given) before giving anything due.</source>
+        <translation>{drug} a été prescrit sur ce portable à {end}, pour commencer à {start} : ses doses prévues avant sa saisie ont peut-être été données sur la feuille papier. Saisissez-les d’abord (à l’heure où elles ont été données) avant de donner quoi que ce soit.</translation>
+    </message>
+    <message>
+        <source>the EHR shows two people, though another downtime number of the same NIR or IPP is linked to another EHR patient: link to --ehr all the same</source>
+        <translation>le DPI montre deux personnes, bien qu’un autre numéro de procédure dégradée de même NIR ou IPP soit relié à un autre patient du DPI : relier à --ehr malgré tout</translation>
+    </message>
+    <message>
+        <source>{said} Give --two-people to link it to {ehr} all the same.</source>
+        <translation>{said} Donnez --two-people pour le relier à {ehr} malgré tout.</translation>
+    </message>
+    <message>
+        <source>{other} has {why} as {number} ({value}) and is linked to EHR patient {other_ehr}: one person, whose records would be split between two EHR files. Link {number} to {other_ehr}, or to {ehr} only if the EHR shows two people (the number mistyped on one admission).</source>
+        <translation>{other} a {why} que {number} ({value}) et est relié au patient {other_ehr} du DPI : une seule personne, dont les enregistrements seraient répartis entre deux dossiers du DPI. Reliez {number} à {other_ehr}, ou à {ehr} seulement si le DPI montre deux personnes (numéro mal saisi sur une admission).</translation>
+    </message>
+    <message>
+        <source>EHR patient {ehr} also has, under {number}, {order}: enter this order only if it is another one, not the same one twice</source>
+        <translation>le patient {ehr} du DPI a aussi, sous {number}, {order} : ne saisir cette prescription que s’il s’agit d’une autre, pas de la même deux fois</translation>
+    </message>
+    <message>
+        <source>an as-required dose of the same order was also recorded on {laptop} by {author}, {given}, {minutes} min apart (ordered at least {hours} h apart): ask the ward whether it is one dose recorded twice before entering both</source>
+        <translation>une dose si besoin de la même prescription a aussi été tracée sur {laptop} par {author}, {given}, à {minutes} min d’intervalle (prescrite à au moins {hours} h d’intervalle) : demander au service s’il s’agit d’une seule dose tracée deux fois avant de saisir les deux</translation>
+    </message>
+    <message>
+        <source>this patient's transfer to another hospital at {at} was recorded on {laptop} by {author}, {time}: ask the ward before entering this record, dated after it</source>
+        <translation>le transfert de ce patient vers un autre établissement le {at} a été enregistré sur {laptop} par {author}, {time} : demander au service avant de saisir cet enregistrement, daté d’après</translation>
+    </message>
+    <message>
+        <source>this patient's discharge at {at} was recorded on {laptop} by {author}, {time}: ask the ward before entering this record, dated after it</source>
+        <translation>la sortie de ce patient le {at} a été enregistrée sur {laptop} par {author}, {time} : demander au service avant de saisir cet enregistrement, daté d’après</translation>
+    </message>
+    <message>
+        <source>this patient's death at {at} was recorded on {laptop} by {author}, {time}: ask the ward before entering this record, dated after it</source>
+        <translation>le décès de ce patient le {at} a été enregistré sur {laptop} par {author}, {time} : demander au service avant de saisir cet enregistrement, daté d’après</translation>
+    </message>
+    <message>
+        <source>its order was stopped at {stopped} on {laptop} by {author}, {time}: {reason}. Ask the ward or the prescriber before entering this dose, given after it</source>
+        <translation>sa prescription a été arrêtée le {stopped} sur {laptop} par {author}, {time} : {reason}. Demander au service ou au prescripteur avant de saisir cette dose, administrée après l’arrêt</translation>
+    </message>
+    <message>
+        <source>“{field}”: {name}, born {born}, {number}, in {place}, has the same name and date of birth and no first names either. Give each baby a provisional first name (Twin 1, Twin 2) until theirs are declared: without one, their wristbands, labels and charts differ by the number alone.</source>
+        <translation>« {field} » : {name}, né(e) le {born}, {number}, en {place}, a le même nom, la même date de naissance et pas de prénom non plus. Donnez à chaque bébé un prénom provisoire (Jumeau 1, Jumelle 2) en attendant la déclaration de ses prénoms : sans cela, leurs bracelets, étiquettes et dossiers ne se distinguent que par le numéro.</translation>
+    </message>
+    <message>
+        <source>the same family name (birth or used), first name and date of birth</source>
+        <translation>même nom de famille (de naissance ou d’usage), prénom et date de naissance</translation>
+    </message>
+    <message>
+        <source>{line} — {allergies}: recorded after it was prescribed, not reviewed by the prescriber</source>
+        <translation>{line} — {allergies} : enregistrée après la prescription, non revue par le prescripteur</translation>
+    </message>
+    <message>
+        <source>“{field}”: No, but the admission says the patient's allergies are not known yet. Ask the patient at the Sign In and record the answer on the admission first (“No known allergies”, or the allergy), then answer here.</source>
+        <translation>« {field} » : Non, mais la fiche d’admission indique que les allergies du patient ne sont pas encore connues. Interrogez le patient avant l’induction anesthésique et consignez d’abord la réponse sur la fiche d’admission (« Aucune allergie connue », ou l’allergie), puis répondez ici.</translation>
+    </message>
+    <message>
+        <source>{order}, stopped {stop}</source>
+        <translation>{order}, arrêtée le {stop}</translation>
+    </message>
+    <message>
+        <source>{drug} matches the patient's recorded allergy: {allergies}; one was recorded after the reason in “{field}” was given: give the reason to prescribe it all the same now.</source>
+        <translation>{drug} correspond à l’allergie enregistrée du patient : {allergies} ; l’une d’elles a été enregistrée après la raison donnée dans « {field} » : indiquez maintenant la raison de le prescrire malgré tout.</translation>
+    </message>
+    <message>
+        <source>{drug} matches the recorded allergy: {allergies}. {since}: recorded after it was prescribed, not reviewed by the prescriber.</source>
+        <translation>{drug} correspond à l’allergie enregistrée : {allergies}. {since} : enregistrée après la prescription, non revue par le prescripteur.</translation>
+    </message>
+    <message>
+        <source>{allergy} — in the version on hold from {laptop}</source>
+        <translation>{allergy} — dans la version en attente venant de {laptop}</translation>
+    </message>
+    <message>
+        <source>Bed {bed} of ward {ward}: {name} came into this bed at {since}, after this arrival: first record where this patient went before then, or check the time and the bed.</source>
+        <translation>Lit {bed} du service {ward} : {name} y est entré(e) le {since}, après cette arrivée : saisissez d’abord où ce patient est allé avant cette heure-là, ou vérifiez l’heure et le lit.</translation>
+    </message>
+    <message>
+        <source>Bed {bed} of ward {ward}: {name} came into this bed at {since}, after this move: first record where this patient went before then, or check the time and the bed.</source>
+        <translation>Lit {bed} du service {ward} : {name} y est entré(e) le {since}, après ce mouvement : saisissez d’abord où ce patient est allé avant cette heure-là, ou vérifiez l’heure et le lit.</translation>
+    </message>
     <message>
         <source>{medicine}: {dose} g in one dose is {mg} mg, above a usual first dose by this route ({most} mg): an opioid is dosed in mg, write its dose in mg.</source>
         <translation>{medicine} : {dose} g en une prise font {mg} mg, au-dessus de la dose initiale habituelle par cette voie ({most} mg) : un opioïde se prescrit en mg, écrire sa dose en mg.</translation>
@@ -8329,10 +8457,6 @@ Enregistrée ; le programme opératoire du jour la signale :</translation>
     <message>
         <source>the same IPP</source>
         <translation>même IPP</translation>
-    </message>
-    <message>
-        <source>the same birth name, first name and date of birth</source>
-        <translation>même nom de naissance, prénom et date de naissance</translation>
     </message>
     <message>
         <source>ONE DOWNTIME NUMBER, TWO PATIENTS: {number} was given by laptops set up with the same device number to {patients}. Tell their paper forms, wristbands and labels apart by name, date of birth and ward, and back-enter each under the number shown here.</source>

@@ -843,8 +843,8 @@ def test_one_person_admitted_on_two_laptops_is_pointed_out_on_the_back_entry_tab
     assert panel.duplicates.isVisible()
     assert panel.model.text(0, 4) == "28/11/2026 10:30"  # with its year: an outage can span the New Year
     # One line for one person found by two reasons (it read as two people, one line each).
-    assert panel.duplicates.text() == (f"Probably one person: {', '.join(numbers)} (the same NIR; the same birth "
-                                       "name, first name and date of birth). Link them to the same EHR patient "
+    assert panel.duplicates.text() == (f"Probably one person: {', '.join(numbers)} (the same NIR; the same family "
+                                       "name (birth or used), first name and date of birth). Link them to the same EHR patient "
                                        "number, and enter the admission once.")
     script, _ = answers
     script["text"], script["confirm"] = ["800777", "800777"], [True]
@@ -869,9 +869,9 @@ def test_each_line_of_a_person_probably_admitted_twice_says_so_until_both_are_li
     first, second = sorted(group.patient.downtime_number for group in back_entry.worklist(office))
     said = {panel.model.text(row, 1): panel.model.text(row, TO_DO) for row in range(panel.model.rowCount())}
     assert said == {
-        first: f"ENTER — Probably the same person as {second} (the same NIR; the same birth name, first name and date "
+        first: f"ENTER — Probably the same person as {second} (the same NIR; the same family name (birth or used), first name and date "
                "of birth): link both to one EHR patient number, and enter the admission once.",
-        second: f"ENTER — Probably the same person as {first} (the same NIR; the same birth name, first name and "
+        second: f"ENTER — Probably the same person as {first} (the same NIR; the same family name (birth or used), first name and "
                 "date of birth): link both to one EHR patient number, and enter the admission once."}
     asked: list[str] = []
     answers = [None, "800777", "800777"]  # the reference box cancelled, then the EHR number twice
@@ -902,7 +902,7 @@ def test_the_import_wizard_says_the_probable_duplicate_a_stick_brings_as_the_mer
     wizard = _imported(qtbot, office, folders[1], type_text)
     result = wizard.run_page.result
     numbers = ", ".join(merge(folders, tmp_path / "merged").duplicates[0].downtime_numbers)
-    said = f"PROBABLE DUPLICATE: {numbers} have the same NIR; the same birth name, first name and date of birth"
+    said = f"PROBABLE DUPLICATE: {numbers} have the same NIR; the same family name (birth or used), first name and date of birth"
     assert wizard.run_page.succeeded and result.text().endswith(f"\n\n{said}")
     assert result.styleSheet() == ERROR_STYLE
 

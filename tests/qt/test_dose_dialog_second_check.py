@@ -62,18 +62,19 @@ def test_a_high_alert_dose_not_given_or_from_paper_hides_the_second_check(enoxap
 
 def test_a_high_alert_dose_ticked_from_paper_while_the_laptop_was_in_use_is_refused_on_the_tick(
         enoxaparin, qtbot, type_text, session_for, clock):
-    """Signed in at 13:00, the laptop in use: the 13:30 dose ticked from paper is refused, the
-    tick named and focused, for the checker to sign with their PIN instead."""
+    """Signed in at 14:05, the laptop in use (and the order on it since 14:00): the 14:20 dose
+    ticked from paper is refused, the tick named and focused, for the checker to sign with their
+    PIN instead."""
     _, order_id = enoxaparin
-    clock.now = datetime.fromisoformat("2026-11-28T13:00+01:00")
+    clock.now = datetime.fromisoformat("2026-11-28T14:05+01:00")
     session_for("doctor")
-    clock.now = datetime.fromisoformat("2026-11-28T14:00+01:00")
+    clock.now = datetime.fromisoformat("2026-11-28T14:45+01:00")
     dialog = _dialog(qtbot, session_for("nurse"), order_id)
     dialog.given_at.clear()
-    type_text(dialog.given_at, "28/11/2026 13:30")
+    type_text(dialog.given_at, "28/11/2026 14:20")
     dialog.transcribed.setFocus()
     QTest.keyClick(dialog.transcribed, Qt.Key.Key_Space)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert dialog.error.text().startswith("Transcribed from the paper chart: this laptop was in use at 13:30, when "
+    assert dialog.error.text().startswith("Transcribed from the paper chart: this laptop was in use at 14:20, when "
                                           "this high-alert medicine was given")
     assert dialog.focusWidget() is dialog.transcribed

@@ -50,7 +50,9 @@ def test_dose_recorded_from_the_round_by_keyboard_with_an_allergy_override(round
     patient, amox, _ = ward
     QTest.keyClick(round_window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     panel = round_window.medication
-    assert [panel.model.data(panel.model.index(r, 0)) for r in range(2)] == ["OVERDUE", "Due now"]
+    # The 08:00 dose of an order typed in at 14:00 (from 27/11): to look for on its paper first.
+    assert [panel.model.data(panel.model.index(r, 0)) for r in range(2)] == ["NOT RECORDED — check the paper",
+                                                                             "Due now"]
     # In dark red as well as in words: given Qt's colour name, the view drew OVERDUE in black.
     assert panel.model.data(panel.model.index(0, 0), Qt.ItemDataRole.ForegroundRole) == QColor(Qt.GlobalColor.darkRed)
     assert panel.model.data(panel.model.index(1, 0), Qt.ItemDataRole.ForegroundRole) is None
@@ -539,13 +541,14 @@ def test_a_missed_dose_recorded_as_given_now_says_how_late_that_is(qtbot, sessio
 
 
 def _overdue_line_opened(round_window, qtbot):
-    """The round (Ctrl+M) at 14:00, its first line, the 08:00 amoxicillin OVERDUE, opened with
-    Enter: the round panel and its dose dialog."""
+    """The round (Ctrl+M) at 14:00, its first line, the 08:00 amoxicillin (its order typed in at
+    14:00 from the paper chart: to check there), opened with Enter: the round panel and its dose
+    dialog."""
     QTest.keyClick(round_window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     panel = round_window.medication
     panel.table.setFocus()
     panel.table.selectRow(0)
-    assert [panel.model.text(0, column) for column in (0, 1)] == ["OVERDUE", "28/11 08:00"]
+    assert [panel.model.text(0, column) for column in (0, 1)] == ["NOT RECORDED — check the paper", "28/11 08:00"]
     QTest.keyClick(panel.table, Qt.Key.Key_Return)
     qtbot.waitExposed(panel.dialog)
     return panel, panel.dialog
@@ -1028,7 +1031,7 @@ def test_an_open_chart_shows_a_dose_given_from_the_round(round_window, ward, qtb
     inviting a second dose."""
     patient, amox, _ = ward
     chart = round_window.open_mar_of(patient)
-    assert "OVERDUE" in {chart.model.text(row, 4) for row in range(chart.model.rowCount())}
+    assert "NOT RECORDED — check the paper" in {chart.model.text(row, 4) for row in range(chart.model.rowCount())}
     round_window.show_round()
     QTest.keyClick(round_window.medication.table, Qt.Key.Key_Return)
     dialog = round_window.medication.dialog
@@ -1849,7 +1852,8 @@ def test_a_dose_two_laptops_recorded_otherwise_is_flagged_on_the_chart_and_the_r
     qtbot.addWidget(withdrawn_here)
     mar = withdrawn_here.open_mar_of(patient)
     cell = mar.model.index(line, column)
-    assert mar.model.text(line, column) == "OVERDUE — DOSE ON HOLD"
+    # Its order typed in at 14:00 to start the day before: on its paper chart too, perhaps.
+    assert mar.model.text(line, column) == "NOT RECORDED — check the paper — DOSE ON HOLD"
     assert mar.model.data(cell, Qt.ItemDataRole.ToolTipRole) == WITHDRAWN_ON_HOLD
     assert mar.model.data(cell, Qt.ItemDataRole.ForegroundRole) == red
     afternoon = mar.model.index(mar.model.rows.index(next(row for row in mar.model.rows if row[1] == "14:00")), column)
@@ -1921,7 +1925,7 @@ def test_a_dose_this_laptop_has_only_on_hold_is_flagged_on_the_chart_and_the_rou
     main = MainWindow(nurse)
     qtbot.addWidget(main)
     mar, line, column, cell = _todays_0800(main, patient)
-    assert mar.model.text(line, column) == "OVERDUE — DOSE ON HOLD"
+    assert mar.model.text(line, column) == "NOT RECORDED — check the paper — DOSE ON HOLD"
     assert mar.model.data(cell, Qt.ItemDataRole.ToolTipRole) == ONLY_ON_HOLD
     assert mar.model.data(cell, Qt.ItemDataRole.ForegroundRole) == QColor(Qt.GlobalColor.darkRed)
     mar.table.setCurrentIndex(cell)
@@ -2114,7 +2118,7 @@ def test_an_order_of_an_earlier_stay_is_shown_apart_on_the_chart_with_no_dose_du
     assert mar.model.text(line, 0) == STOPPED_WITH_ITS_STAY and not mar.model.is_warning(line, 0)
     assert (mar.model.text(line, today - 1), mar.model.text(line, today)) == ("not recorded (stopped)", "")
     [due] = [row for row in range(mar.model.rowCount()) if mar.model.rows[row][0].order.record_id == ceftriaxone]
-    assert mar.model.text(due, today) == "LATE"
+    assert mar.model.text(due, today) == "NOT RECORDED — check the paper"  # written at 14:30 to start at 14:00
 
 
 def _chart_of_the_order(qtbot, session, order_id):
@@ -2178,8 +2182,8 @@ def test_an_order_of_an_earlier_stay_prescribed_again_from_the_chart_stays_decid
     assert mar.earlier_stay.isHidden() and mar.prescribe_buttons == mar.not_continued_buttons == {}
     [line] = [row for row in range(mar.model.rowCount()) if mar.model.rows[row][0].order.record_id == furosemide]
     assert mar.model.text(line, 0) == ("Furosemide 40 mg PO — Stopped at the end of the stay of 27/11/2026 — ordered "
-                                       "again: Furosemide 40 mg PO, at 14:00, from 28/11/2026 14:30, until "
-                                       "29/11/2026 15:00")
+                                       "again: Furosemide 40 mg PO, at 14:00, from 28/11/2026 14:30, stopped "
+                                       "29/11/2026 15:00")  # read at 16:00, as the printed chart says it
 
 
 def test_a_prescriber_records_an_order_of_an_earlier_stay_as_not_continued_from_the_chart(qtbot, earlier_stay,

@@ -13,6 +13,7 @@ from downtime.qt.medication_panel import MedicationPanel
 from downtime.qt.paper_doses_dialog import GIVEN, NOT_GIVEN, NOT_ON_PAPER
 from downtime.qt.prompts import Prompts
 from downtime.services import cd_register, medication
+from tests.paper_night import typed_at_night
 
 
 @pytest.fixture
@@ -116,14 +117,14 @@ def test_the_night_is_typed_in_from_the_keyboard_and_the_chart_shows_it(qtbot, p
     # The amoxicillin's allergy warning under its row, its reason box given the keyboard.
     assert confirmed == ["Save 4 dose(s) from the paper chart: 3 given, 1 not given. 1 row(s) not on paper: "
                          "nothing is saved of them."]
-    assert dialog.isVisible() and medication.administrations(nurse.db, patient) == []
+    assert dialog.isVisible() and typed_at_night(nurse, patient) == []
     assert dialog.error.text().startswith("Safety warnings on 1 row(s)")
     (reason,) = dialog.rows[1].override_edits.values()
     assert reason.isVisible() and QApplication.focusWidget() is reason
     type_text(reason, "On the paper chart, prescriber aware")
     _key(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not dialog.isVisible() and len(confirmed) == 2
-    doses = {(dose.order_id, dose.scheduled_for): dose for dose in medication.administrations(nurse.db, patient)}
+    doses = {(dose.order_id, dose.scheduled_for): dose for dose in typed_at_night(nurse, patient)}
     assert set(doses) == {(paracetamol, _at("28T18:00")), (amox, _at("28T20:00")), (paracetamol, _at("29T00:00")),
                           (morphine, None)}
     assert all(dose.on_paper for dose in doses.values())
@@ -158,7 +159,7 @@ def test_a_row_refused_is_named_its_box_given_the_keyboard_and_nothing_saved(qtb
     dialog.save_button.click()
     assert dialog.error.text() == "Row 5, Morphine 5 mg SC 02:30: “Reason given (as required)” is required."
     assert QApplication.focusWidget() is morphine_row.detail
-    assert dialog.isVisible() and medication.administrations(nurse.db, patient) == []
+    assert dialog.isVisible() and typed_at_night(nurse, patient) == []
 
 
 def test_the_rounds_notice_opens_the_wards_night_each_row_naming_its_patient(qtbot, paper_night, twin):
@@ -290,7 +291,7 @@ def test_a_night_typed_in_comes_back_at_the_next_sign_in_after_a_crash_and_is_sa
     dialog.save_button.click()
     (reason,) = dialog.rows[1].override_edits.values()
     type_text(reason, "Prescriber aware")
-    assert medication.administrations(nurse.db, patient) == []
+    assert typed_at_night(nurse, patient) == []
     _crash(qtbot, dialog)
 
     again = window_for(session_for("nurse"))
@@ -316,7 +317,7 @@ def test_a_night_typed_in_comes_back_at_the_next_sign_in_after_a_crash_and_is_sa
     assert reason.isVisible() and reason.text() == "Prescriber aware"
     reopened.save_button.click()
     assert not reopened.isVisible()
-    doses = {(dose.order_id, dose.scheduled_for): dose for dose in medication.administrations(nurse.db, patient)}
+    doses = {(dose.order_id, dose.scheduled_for): dose for dose in typed_at_night(nurse, patient)}
     assert set(doses) == {(paracetamol, _at("28T18:00")), (amox, _at("28T20:00")), (paracetamol, _at("29T00:00")),
                           (morphine, None)}
     assert doses[amox, _at("28T20:00")].at == _at("28T20:10")
@@ -349,7 +350,7 @@ def test_the_screen_reopened_for_the_patient_takes_up_its_draft_a_row_recorded_s
     type_text(reason, "Prescriber aware")
     reopened.save_button.click()
     assert not reopened.isVisible()
-    assert sorted(dose.at for dose in medication.administrations(nurse.db, patient)) == [
+    assert sorted(dose.at for dose in typed_at_night(nurse, patient)) == [
         _at("28T18:05"), _at("28T20:10"), _at("29T00:00"), _at("29T02:30")]
 
 
@@ -504,5 +505,5 @@ def test_a_variable_doses_row_takes_the_reading_the_paper_gives(qtbot, paper_nig
         if other is not row:
             other.outcome.setCurrentIndex(NOT_ON_PAPER)
     dialog.save()
-    (dose,) = [dose for dose in medication.administrations(nurse.db, patient) if dose.order_id == insulin]
+    (dose,) = [dose for dose in typed_at_night(nurse, patient) if dose.order_id == insulin]
     assert (dose.dose, dose.decided_on, dose.given_for, dose.on_paper) == (2.0, "capillary glucose 9.1", None, True)

@@ -11,8 +11,10 @@ from downtime.qt.mar_view import MarView
 from downtime.qt.medication_panel import MedicationPanel
 
 NIGHT = datetime.fromisoformat("2026-11-28T21:30+01:00")  # the ward's records last written at 14:00
-SAID = ("No dose recorded on this laptop between 14:00 and 21:30: doses given then may be on paper. "
-        "Enter them first (at the time they were given) before giving anything due.")
+SAID = ("No dose recorded on this laptop between 28/11 14:00 and 28/11 21:30: doses given then may be on paper. "
+        "Enter them first (at the time they were given) before giving anything due. Amoxicillin was written on this "
+        "laptop at 28/11 14:00, to start at 27/11 10:00: its doses due before it was written may have been given from "
+        "the paper chart. Enter them first (at the time they were given) before giving anything due.")
 
 
 def test_the_round_says_the_doses_to_check_on_paper(qtbot, session_for, medication_ward, clock):
@@ -35,7 +37,8 @@ def test_the_chart_says_them_too(qtbot, session_for, medication_ward, clock):
     assert not view.paper.isHidden() and view.paper.text() == SAID
     line = next(n for n, (row, at) in enumerate(view.model.rows) if row.order.record_id == amox and at == "20:00")
     assert view.model.data(view.model.index(line, 4)) == "NOT RECORDED — check the paper"  # 28/11
-    assert view.model.data(view.model.index(line, 3)) == "OVERDUE"  # 27/11: before the laptop's last record
+    # 27/11: before the laptop's last record, but before the order was typed in too.
+    assert view.model.data(view.model.index(line, 3)) == "NOT RECORDED — check the paper"
 
 
 def test_the_chart_says_each_stretch_the_laptop_was_off(qtbot, session_for, medication_ward, admission_values, clock):

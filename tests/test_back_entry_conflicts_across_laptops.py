@@ -1,0 +1,213 @@
+"""A patient moved between two laptops with a stick made before the other laptop's last records:
+the records office is the first to hold both laptops' records, and asks the ward about a dose
+given after its order was stopped on the other laptop, a record dated after the patient's death
+or discharge recorded on the other laptop, and two as-required doses of one order charted on
+both laptops within the order's interval (services.back_entry.conflicts_among, the one rule of
+the merge, the import, the worklist and the FHIR bundle)."""
+
+import pytest
+
+from downtime.domain.medication import Check
+from downtime.services import back_entry, medication, records
+from downtime.services.errors import ServiceError
+from downtime.sync.export import export
+from downtime.sync.import_export import import_export
+from downtime.sync.merge import merge
+from tests.conftest import death_answers, doctor_on
+
+AMOXICILLIN = {"drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
+               "times": "08:00 14:00 20:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False,
+               "high_alert": False}
+PARACETAMOL_PRN = {"drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "prn",
+                   "prn_indication": "pain", "min_interval_hours": 4, "max_doses_24h": 4,
+                   "start_at": "2026-11-28T10:00+01:00", "controlled": False, "high_alert": False}
+OBSERVATIONS = {"respiratory_rate": 16, "spo2": 97, "spo2_scale": "scale_1", "on_oxygen": False, "systolic_bp": 130,
+                "diastolic_bp": 80, "pulse": 72, "consciousness": "alert", "temperature": 37.0}
+
+
+def _given(at: str, **more) -> dict:
+    return {"outcome": "given", "given_at": at, "dose_given": 1.0, **more}
+
+
+@pytest.fixture
+def moved(tmp_path, laptop, clock, admission_values):
+    """Laptop 1 admits a patient at ward 3B; its doctor writes amoxicillin and a paracetamol as
+    required (at least 4 h apart); at 14:00 the patient moves to ward 5A with a stick given to
+    laptop 2. Returns both laptops' sessions, the patient, the orders and the doctor."""
+    nurse_1, clerk_1 = laptop(tmp_path / "ward1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "ward2.sqlite", 2)
+    patient = records.save_new(nurse_1, "admission", {**admission_values, "allergy_status": "nka",
+                                                      "allergies": []}).patient_id
+    doctor = doctor_on(nurse_1, clock)
+    amoxicillin = records.save_new(doctor, "medication_order", AMOXICILLIN, patient_id=patient)
+    prn = records.save_new(doctor, "medication_order", PARACETAMOL_PRN, patient_id=patient)
+    import_export(clerk_2, export(clerk_1, tmp_path / "moved").folder)
+    return dict(n1=nurse_1, c1=clerk_1, n2=nurse_2, c2=clerk_2, patient=patient, amoxicillin=amoxicillin, prn=prn,
+                doctor=doctor)
+
+
+def _merged(tmp_path, moved):
+    return merge([export(moved["c1"], tmp_path / "s1").folder, export(moved["c2"], tmp_path / "s2").folder],
+                 tmp_path / "merged")
+
+
+def _office(tmp_path, laptop):
+    """The records office, having imported the merge."""
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, tmp_path / "merged")
+    return office
+
+
+def _stopped_at_1420(moved, clock):
+    clock.advance(minutes=20)
+    records.amend(moved["doctor"], moved["amoxicillin"].record_id, {**AMOXICILLIN, "stop_at": "2026-11-28T14:20+01:00"},
+                  "Rash after the third dose")
+
+
+STOPPED = ("its order was stopped at 28/11/2026 14:20 on laptop 1 (no. 001) by Dr Benali (doctor, laptop 001), "
+           "28/11/2026 14:20: Rash after the third dose. Ask the ward or the prescriber before entering this dose, "
+           "given after it")
+
+
+def test_a_dose_given_after_its_order_was_stopped_on_the_other_laptop_is_asked_about(moved, tmp_path, laptop,
+                                                                                     clock):
+    """At 14:20 laptop 1's doctor stopped the amoxicillin for a rash; laptop 2, never told, gave
+    the 20:00 dose. The merge, the office's line and its FHIR bundle ask the ward about it; the
+    dose laptop 2 gave at 14:00, before the stop, is entered as it is."""
+    before = medication.record_dose(moved["n2"], moved["amoxicillin"].record_id, _given(
+        "2026-11-28T14:00+01:00", scheduled_for="2026-11-28T14:00+01:00", route="IV"))
+    _stopped_at_1420(moved, clock)
+    clock.advance(hours=6)
+    after = medication.record_dose(moved["n2"], moved["amoxicillin"].record_id, _given(
+        "2026-11-28T20:05+01:00", scheduled_for="2026-11-28T20:00+01:00", route="IV"))
+    merged = _merged(tmp_path, moved)
+    assert [(found.record_id, found.why_in("en")) for found in merged.ask_the_ward] == [(after.record_id, STOPPED)]
+    office = _office(tmp_path, laptop)
+    line = back_entry.line_of(office, after.record_id)
+    assert line.asks_the_ward and line.to_do_in("en") == f"enter — {STOPPED}"
+    assert back_entry.line_of(office, before.record_id).to_do_in("en") == "enter"
+    assert [found.record_id for found in export(office, tmp_path / "office-export").ask_the_ward] == [after.record_id]
+    back_entry.mark_not_entered(office, after.record_id, 1, "Dr Benali, 5A, by phone", "Given in error after the stop")
+    assert back_entry.line_of(office, after.record_id).done
+
+
+def test_a_dose_given_after_a_stop_on_the_laptop_that_wrote_the_stop_is_not_asked_about(moved, tmp_path, laptop,
+                                                                                       clock):
+    """Laptop 1 knew its own stop, and its nurse gave the dose over its warning with a reason:
+    that laptop checked the dose, nothing another laptop wrote contradicts it."""
+    _stopped_at_1420(moved, clock)
+    clock.advance(hours=6)
+    dose = medication.record_dose(moved["n1"], moved["amoxicillin"].record_id, _given(
+        "2026-11-28T20:05+01:00", scheduled_for="2026-11-28T20:00+01:00", route="IV"),
+        overrides={Check.ORDER_INACTIVE: "Restarted by Dr Benali by phone"})
+    records.save_new(moved["n2"], "observations", {**OBSERVATIONS, "taken_at": "2026-11-28T15:00+01:00"},
+                     patient_id=moved["patient"])
+    assert _merged(tmp_path, moved).ask_the_ward == ()
+    office = _office(tmp_path, laptop)
+    assert back_entry.line_of(office, dose.record_id).conflicts == ()
+
+
+def test_a_record_charted_on_one_laptop_after_the_patients_death_on_the_other_is_asked_about(moved, tmp_path, laptop,
+                                                                                            clock):
+    """She died on ward 5A at 20:30 (laptop 2); laptop 1, never told, charted observations for
+    her at 21:00, meant for her neighbour. Its 19:00 observations, before her death, are not
+    asked about, nor is laptop 2's own 20:45 record of her."""
+    clock.advance(hours=6, minutes=30)
+    records.save_new(moved["n2"], "death", {**death_answers("2026-11-28T20:30+01:00"), "verified_by": "Dr Benali",
+                                            "expected": False, "family_informed": True}, patient_id=moved["patient"])
+    clock.advance(minutes=30)
+    earlier = records.save_new(moved["n1"], "observations", {**OBSERVATIONS, "taken_at": "2026-11-28T19:00+01:00"},
+                               patient_id=moved["patient"])
+    late = records.save_new(moved["n1"], "observations", {**OBSERVATIONS, "taken_at": "2026-11-28T21:00+01:00"},
+                            patient_id=moved["patient"])
+    said = ("this patient's death at 28/11/2026 20:30 was recorded on laptop 2 (no. 002) by Nurse (nurse, laptop 002), "
+            "28/11/2026 20:30: ask the ward before entering this record, dated after it")
+    assert [(found.record_id, found.why_in("en")) for found in _merged(tmp_path, moved).ask_the_ward] == [
+        (late.record_id, said)]
+    office = _office(tmp_path, laptop)
+    assert back_entry.line_of(office, late.record_id).to_do_in("en") == f"enter — {said}"
+    assert back_entry.line_of(office, earlier.record_id).conflicts == ()
+
+
+def test_a_record_after_a_discharge_on_the_other_laptop_but_in_a_new_stay_is_not_asked_about(moved, tmp_path, laptop,
+                                                                                             clock, admission_values):
+    """Laptop 1 discharged her at 15:00; laptop 2, given that stick, readmitted her at 18:00 and
+    charted her at 19:00: a new stay, nothing to ask. Laptop 1's 16:00 record, after its own
+    discharge, is its own to check."""
+    clock.advance(hours=1)
+    records.save_new(moved["n1"], "discharge", {"discharged_at": "2026-11-28T15:00+01:00", "destination": "home",
+                                                "letter_given": True, "medicines_given": True},
+                     patient_id=moved["patient"])
+    import_export(moved["c2"], export(moved["c1"], tmp_path / "discharged").folder)
+    clock.advance(hours=5)
+    records.save_new(moved["n2"], "admission", {**admission_values, "allergy_status": "nka", "allergies": [],
+                                                "ward": "5A", "bed": "4", "arrival_at": "2026-11-28T18:00+01:00"},
+                     patient_id=moved["patient"])
+    charted = records.save_new(moved["n2"], "observations", {**OBSERVATIONS, "taken_at": "2026-11-28T19:00+01:00"},
+                               patient_id=moved["patient"])
+    assert _merged(tmp_path, moved).ask_the_ward == ()
+    office = _office(tmp_path, laptop)
+    assert back_entry.line_of(office, charted.record_id).conflicts == ()
+
+
+def test_as_required_doses_charted_on_both_laptops_within_the_interval_are_asked_about(moved, tmp_path, laptop,
+                                                                                       clock):
+    """Laptop 1's nurse charted paracetamol at 14:10 after the stick was made; laptop 2's, told
+    at handover, charted it at 14:40: one dose charted twice, or two 30 minutes apart. Both are
+    asked about, each naming the other; once the ward says one is not to be entered, the other
+    cannot be so marked too."""
+    clock.advance(hours=1)
+    first, second = (medication.record_dose(nurse, moved["prn"].record_id, _given(at, route="PO", given_for="pain 6/10"))
+                     for nurse, at in ((moved["n1"], "2026-11-28T14:10+01:00"), (moved["n2"], "2026-11-28T14:40+01:00")))
+    merged = _merged(tmp_path, moved)
+    why = {found.record_id: found.why_in("en") for found in merged.ask_the_ward}
+    assert why == {
+        first.record_id: "an as-required dose of the same order was also recorded on laptop 2 (no. 002) by Nurse "
+                         "(nurse, laptop 002), given 28/11/2026 14:40, 30 min apart (ordered at least 4 h apart): ask "
+                         "the ward whether it is one dose recorded twice before entering both",
+        second.record_id: "an as-required dose of the same order was also recorded on laptop 1 (no. 001) by Nurse "
+                          "(nurse, laptop 001), given 28/11/2026 14:10, 30 min apart (ordered at least 4 h apart): "
+                          "ask the ward whether it is one dose recorded twice before entering both"}
+    office = _office(tmp_path, laptop)
+    back_entry.mark_not_entered(office, second.record_id, 1, "Sr Dubois, 5A, by phone", "one dose recorded twice")
+    with pytest.raises(ServiceError, match="marked not to be entered already"):
+        back_entry.mark_not_entered(office, first.record_id, 1, "Sr Dubois, 5A, by phone", "one dose recorded twice")
+    assert back_entry.line_of(office, first.record_id).to_do_in("en").endswith(
+        "the ward said that record is not to be entered (Sr Dubois, 5A, by phone: one dose recorded twice): enter "
+        "this one")
+
+
+def test_as_required_doses_apart_enough_or_of_one_laptop_are_not_asked_about(moved, tmp_path, laptop, clock):
+    """Laptop 1's 14:10 and laptop 2's 18:10 doses are 4 h apart, as ordered; laptop 2's own 18:10
+    and 18:30 doses (the second over its warning) were checked by laptop 2 itself."""
+    clock.advance(hours=5)
+    medication.record_dose(moved["n1"], moved["prn"].record_id, _given("2026-11-28T14:10+01:00", route="PO",
+                                                                       given_for="pain 6/10"))
+    medication.record_dose(moved["n2"], moved["prn"].record_id, _given("2026-11-28T18:10+01:00", route="PO",
+                                                                       given_for="pain 6/10"))
+    medication.record_dose(moved["n2"], moved["prn"].record_id, _given("2026-11-28T18:30+01:00", route="PO",
+                                                                       given_for="pain 8/10"),
+                           overrides={Check.PRN_INTERVAL: "Dr Benali agreed"})
+    assert _merged(tmp_path, moved).ask_the_ward == ()
+
+
+def test_a_result_received_after_the_discharge_on_the_other_laptop_is_not_asked_about(moved, tmp_path, laptop,
+                                                                                     clock):
+    """Laptop 2 sent her home at 14:30. Laptop 1, never told, took her observations at 16:00 (asked
+    about), and received her potassium result then, a result coming after the patient left as a
+    matter of course (not asked about)."""
+    clock.advance(minutes=30)
+    records.save_new(moved["n2"], "discharge", {"discharged_at": "2026-11-28T14:30+01:00", "destination": "home",
+                                                "letter_given": True, "medicines_given": True},
+                     patient_id=moved["patient"])
+    clock.advance(hours=2)
+    taken = records.save_new(moved["n1"], "observations", {**OBSERVATIONS, "taken_at": "2026-11-28T16:00+01:00"},
+                             patient_id=moved["patient"])
+    records.save_new(moved["n1"], "lab_result", {
+        "received_at": "2026-11-28T16:00+01:00", "received_by": "paper", "test": "Potassium", "result": "4.1",
+        "units": "mmol/L", "range": "3.5–5.3", "flag": "normal", "sample_taken_at": "2026-11-28T11:40+01:00"},
+        patient_id=moved["patient"])
+    assert [(found.record_id, found.why_in("en")) for found in _merged(tmp_path, moved).ask_the_ward] == [
+        (taken.record_id, "this patient's discharge at 28/11/2026 14:30 was recorded on laptop 2 (no. 002) by Nurse "
+                          "(nurse, laptop 002), 28/11/2026 14:30: ask the ward before entering this record, dated "
+                          "after it")]
