@@ -889,23 +889,27 @@ def cmd_cd_count(args: argparse.Namespace) -> int:
 def cmd_cd_wastage(args: argparse.Namespace) -> int:
     """What was left of an ampoule after one of the drug's latest doses, as the register tab's Record
     wastage… offers them (without --dose: those doses, by id, to choose from, or why there is
-    none). A dose of the page not offered is refused with the reason, before the witness is tried."""
+    none). A dose of the page not offered is refused with the reason, before the witness is tried.
+    A dose drawn up and charted not given is listed saying so (`drawn_up`), its quantity the order's
+    dose; what was destroyed is --quantity, taken from this page (--drug)."""
     from downtime.services.cd_register import cd_doses_to_waste, cd_lines, cd_waste, wastage_refusal
 
     session = _register_session(args)
     offer = cd_doses_to_waste(session, args.ward, args.drug, args.unit)
     if args.dose is None:
         _emit(args, [{"record_id": line.record_id, "given_at": f"{line.given_at or line.at:%d/%m/%Y %H:%M}",
-                      "patient": line.patient_text(), "quantity": -line.change, "unit": args.unit} for line in offer.doses],
-              lambda r: f"{r['record_id']}  {r['given_at']} — {r['patient']} — {Number(r['quantity']).text(args.lang)} "
-                        f"{r['unit']}")
+                      "patient": line.patient_text(), "quantity": -line.change, "unit": args.unit,
+                      "drawn_up": line.note if line.kind == "not_given" else None} for line in offer.doses],
+              lambda r: f"{r['record_id']}  {r['given_at']} — {r['patient']} — "
+                        + (f"{r['drawn_up']}: " if r["drawn_up"] else "")
+                        + f"{Number(r['quantity']).text(args.lang)} {r['unit']}")
         if offer.none_left and not args.json:
             print(offer.none_left.text(args.lang))
         return 0
     if args.dose not in {line.record_id for line in offer.doses}:
-        on_page = any(line.kind == "administration" and line.record_id == args.dose
+        on_page = any(line.kind in ("administration", "wastage") and line.record_id == args.dose
                       for line in cd_lines(session.db, session.forms, args.ward, args.drug, args.unit))
-        if on_page and (refused := wastage_refusal(session, args.dose)):
+        if on_page and (refused := wastage_refusal(session, args.dose, args.drug)):
             raise refused
         raise CliError(QT_TRANSLATE_NOOP("messages", "--dose: {dose} is not one of the latest doses of {drug} ({unit}) "
                                          "on ward {ward}'s register; without --dose, the command lists them"),
@@ -914,7 +918,8 @@ def cmd_cd_wastage(args: argparse.Namespace) -> int:
         raise CliError(QT_TRANSLATE_NOOP("messages", "--quantity: how much was discarded, in {unit}"), unit=args.unit)
     if args.quantity <= 0:
         raise CliError(QT_TRANSLATE_NOOP("messages", "--quantity: the quantity discarded must be above zero"))
-    _print_balance(args, cd_waste(session, args.dose, args.quantity, witness=_witness(args), note=args.note))
+    _print_balance(args, cd_waste(session, args.dose, args.quantity, witness=_witness(args), note=args.note,
+                                  page=args.drug))
     return 0
 
 

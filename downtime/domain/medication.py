@@ -479,6 +479,7 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "eliquis": ("apixaban",), "xarelto": ("rivaroxaban",), "pradaxa": ("dabigatran",), "lixiana": ("edoxaban",),
     "coumadine": ("warfarin",), "coumadin": ("warfarin",), "previscan": ("fluindione",), "sintrom": ("acenocoumarol",),
     "minisintrom": ("acenocoumarol",), "arixtra": ("fondaparinux",), "calciparine": ("heparin",),
+    "inhixa": ("enoxaparin",), "orgaran": ("danaparoid",), "angiox": ("bivalirudin",), "arganova": ("argatroban",),
     "co-careldopa": ("levodopa", "carbidopa"), "sinemet": ("levodopa", "carbidopa"), "caramet": ("levodopa", "carbidopa"),
     "lecado": ("levodopa", "carbidopa"), "duodopa": ("levodopa", "carbidopa"),
     "stalevo": ("levodopa", "carbidopa", "entacapone"), "co-beneldopa": ("levodopa", "benserazide"),
@@ -599,6 +600,17 @@ NOT_A_MEDICINE = frozenset({
     "inhaler", "spray", "buvable", "effervescent", "dispersible", "skin", "peau", "itch", "itching", "itchy",
     "prurit", "nausea", "nausée", "vomiting", "vomissement", "diarrhoea", "diarrhea", "diarrhée", "redness", "rougeur",
     "eczema", "eczéma", "blister", "cough", "toux", "headache", "dizzy", "dizziness", "sick", "sickness"})
+# What else than a medicine an allergy is to, or how it came (a sting, a bite), in English and
+# French: never read as a medicine misspelt or shortened ("Wasp stings" warned before Istin,
+# amlodipine). A word both share still matches: "Peanut" before an order naming peanut oil.
+# Words of three letters are never so read ("bee", "cat", "dog", "egg").
+NOT_MISSPELT = frozenset({
+    "sting", "stung", "piqûre", "morsure", "wasp", "guêpe", "abeille", "hornet", "frelon", "insect",
+    "insecte", "venom", "venin", "hymenoptera", "hyménoptère", "pollen", "graminée", "dust", "poussière", "acarien",
+    "mould", "moisissure", "animal", "chat", "chien", "cheval", "feather", "plume", "peanut", "cacahuète", "noix",
+    "shellfish", "crustacé", "fish", "poisson", "milk", "lait", "oeuf", "wheat", "gluten", "fruit", "kiwi",
+    "strawberry", "fraise", "tomato", "tomate", "banana", "banane", "celery", "céleri", "mustard", "moutarde",
+    "sesame", "sésame", "lupin", "nickel", "plaster", "sparadrap"})
 
 
 def _fold(text: str) -> str:
@@ -633,6 +645,7 @@ _HIGH_ALERT_INJECTED = _phrases(HIGH_ALERT_INJECTED)
 _FLAGGED = _CONTROLLED | _TIME_CRITICAL | _HIGH_ALERT | _HIGH_ALERT_INJECTED
 _SUBSTANCES = frozenset(_MEMBERS) | _FLAGGED | {part for parts in _PRODUCTS.values() for part in parts}
 _NOT_A_MEDICINE = frozenset(word for name in NOT_A_MEDICINE for word in _words(name))
+_NOT_MISSPELT = frozenset(word for name in NOT_MISSPELT for word in _words(name))
 _KNOWN = _SUBSTANCES | frozenset(_PRODUCTS) | {phrase for names in _CLASS_NAMES.values() for phrase in names}
 """What a name's words are read as when the tables know them: a medicine, a product, a class."""
 _LONGEST = max(len(phrase) for phrase in [*_MEMBERS, *_PRODUCTS, *_FLAGGED,
@@ -704,7 +717,7 @@ def _read(text: str) -> _Reading:
     classes |= {cls for word in words for ending, cls in CLASS_ENDINGS.items() if word.endswith(ending)}
     kept = frozenset(word for word in words if len(word) >= 4 and word.isalpha() and word not in _NOT_A_MEDICINE)
     known = {word for run in runs & _KNOWN for word in run}
-    unknown = frozenset(word for word in kept - known if not severe_reaction(word))
+    unknown = frozenset(word for word in kept - known - _NOT_MISSPELT if not severe_reaction(word))
     return _Reading(frozenset(substances), frozenset(classes), frozenset(member_of), kept, unknown,
                     severe_reaction(text))
 
@@ -905,10 +918,13 @@ def medicines_in(drug: str) -> frozenset[str]:
 
 ANTICOAGULANTS = frozenset(medicine_name(name) for name in (
     "warfarin", "acenocoumarol", "fluindione", "apixaban", "rivaroxaban", "edoxaban", "dabigatran", "enoxaparin",
-    "tinzaparin", "dalteparin", "heparin", "fondaparinux"))
+    "tinzaparin", "dalteparin", "nadroparin", "certoparin", "reviparin", "heparin", "fondaparinux", "danaparoid",
+    "argatroban", "bivalirudin"))
 """The medicines, as `medicines_in` names them, that make a possible head injury a scan within
 hours and that prevent a clot: what a fall and a VTE decision are read against on the chart,
-not only on a nurse's tick."""
+not only on a nurse's tick, and high-alert at each dose. Every low-molecular-weight heparin
+(nadroparin, Fraxiparine, is the commonest on French wards: missing, its doses went unchecked),
+the heparinoid danaparoid and the thrombin inhibitors argatroban and bivalirudin too."""
 
 
 LINE_LOCKS = frozenset(_words("flush lock hepsal canusal rinçage verrou"))
@@ -1179,6 +1195,11 @@ class AsRequiredStatus:
     """The medicine's own limit (see `beyond_dose_limits`) that holds the next dose back, when it
     is one of them and not the order's: "Paracetamol: at least 4 h after the 28/11 06:00 dose
     (Paracetamol 1 g PO)"; None when the order's own limits hold it, or a dose is allowed now."""
+    ehr_before: datetime | None = None
+    """For an order loaded from the EHR's snapshot, until 24 hours after it: the moment before
+    which its doses are on the EHR's chart (services.snapshot_time), none of them in `last` or
+    `recent`. None otherwise. A morphine given in the EHR at 09:30, loaded at 10:00, read "no dose
+    recorded, allowed now" at 10:15."""
 
 
 def prn_status(order: Order, at: datetime, given: Sequence[Administration],

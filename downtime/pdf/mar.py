@@ -129,6 +129,9 @@ WORDS: dict[str, dict[Lang, str]] = {
     "in_24h": {"en": "{count} in 24 h (most {most})", "fr": "{count} sur 24 h (max {most})"},
     "in_24h_held": {"en": "{count} in 24 h (most {most}) + {held} on hold, perhaps given",
                     "fr": "{count} sur 24 h (max {most}) + {held} en attente, peut-être donnée(s)"},
+    "ehr_before": {"en": "doses before {when} are on the EHR's chart: check its last print before giving",
+                   "fr": "les doses d’avant le {when} sont dans le DPI : vérifier sa dernière impression avant "
+                         "d’administrer"},
     "prescriber": {"en": "Prescriber signature and printed name", "fr": "Signature et nom du prescripteur"},
     "indication": {"en": "Indication: {why}", "fr": "Indication : {why}"},
     "prescribed_by": {"en": "Prescriber: {who}", "fr": "Prescripteur : {who}"},
@@ -241,7 +244,8 @@ def _as_required_said(status: AsRequiredStatus, row: MarRow, names: Mapping[str,
     """An as-required order's last dose (and its order when another's, of `names`: each order of
     the chart by id as its line heads it), the next dose allowed when not at once (and the
     medicine's limit holding it, see AsRequiredStatus.held_by), and the 24 hours' doses against
-    the order's maximum, as of the chart's printing."""
+    the order's maximum, as of the chart's printing; for an order loaded from the EHR's snapshot,
+    that its doses before a moment are on the EHR's chart (see AsRequiredStatus.ehr_before)."""
     last = status.last
     parts = [w("no_last", lang) if last is None else
              w("last_from", lang, when=f"{last.at:%d/%m %H:%M}", order=names[last.order_id])
@@ -255,6 +259,8 @@ def _as_required_said(status: AsRequiredStatus, row: MarRow, names: Mapping[str,
     if row.order.max_doses_24h is not None:
         parts.append(w("in_24h_held" if status.on_hold else "in_24h", lang, count=len(status.recent),
                        most=row.order.max_doses_24h, held=len(status.on_hold)))
+    if status.ehr_before is not None:
+        parts.append(w("ehr_before", lang, when=f"{status.ehr_before:%d/%m %H:%M}"))
     return w("when_printed", lang, status=" — ".join(parts))
 
 

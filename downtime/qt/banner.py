@@ -1,7 +1,8 @@
 """The permanent red band: downtime mode, this laptop, who is signed in, the laptop's clock
 (with its UTC offset, so a wrong clock is noticed), when the last save happened and how old
-the last backup is (so a forgotten USB stick is noticed); and, when the database's disk is full,
-that it can be read and printed, not recorded in."""
+the last backup is (so a forgotten USB stick is noticed); the records typed since the laptop's
+last export, which no stick has taken to the records office yet; and, when the database's disk
+is full, that it can be read and printed, not recorded in."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from downtime.domain.roles import ROLE_NAMES
-from downtime.services import backups, clock_check, paper_gap, settings
+from downtime.services import backups, clock_check, exported, paper_gap, settings
 from downtime.errors import UserError
 from downtime.i18n import message
 from downtime.qt.i18n import language, say, translate
@@ -46,6 +47,10 @@ class Banner(QWidget):
         self.clock_problem.setWordWrap(True)
         self.clock_problem.setStyleSheet("font-weight: bold;")
         self.clock_problem.hide()
+        self.not_exported = QLabel()
+        self.not_exported.setWordWrap(True)
+        self.not_exported.setStyleSheet("font-weight: bold;")
+        self.not_exported.hide()
         self._failure: str | None = None
         self._session = session
         self.show_device()
@@ -65,6 +70,8 @@ class Banner(QWidget):
         rows.addWidget(self.backup_problem)
         self.clock_problem.setTextFormat(Qt.TextFormat.PlainText)
         rows.addWidget(self.clock_problem)
+        self.not_exported.setTextFormat(Qt.TextFormat.PlainText)
+        rows.addWidget(self.not_exported)
         notice = read_only_notice(session.db)
         self.read_only = QLabel(message(language(), notice) if notice else "")
         self.read_only.setWordWrap(True)
@@ -101,6 +108,7 @@ class Banner(QWidget):
         if now.second == 0 or not self.backup.text():
             self.show_backup_age()
             self.show_clock_check(now)
+            self.show_not_exported()
 
     def show_clock_check(self, now: datetime) -> None:
         """Said from sign-in, and checked again each minute, while the clock is behind the latest
@@ -150,3 +158,18 @@ class Banner(QWidget):
         when = when.astimezone(now.tzinfo)
         shape = "%H:%M:%S" if when.date() == now.date() else "%d/%m %H:%M"
         self.last_save.setText(translate("Banner", "Last save: {time}").format(time=f"{when:{shape}}"))
+        self.show_not_exported()
+
+    def show_not_exported(self) -> None:
+        """Said from the first record typed after an export (each save and each minute: an export
+        made meanwhile ends it), so that the stick owed for it is made before the laptop is left."""
+        found = exported.since_last_export(self._session.db, self._session.device.device_id)
+        self.not_exported.setVisible(found is not None)
+        self.not_exported.setText("" if found is None else translate(
+            "Banner", "{count} record(s) typed since the last export ({time}): export again").format(
+                count=found.count, time=export_time(found, self._clock())))
+
+
+def export_time(found: exported.NotExported, now: datetime) -> str:
+    """The last export's day and time on the laptop's clock, as the banner and the sign-out say it."""
+    return f"{found.last_export.astimezone(now.tzinfo):%d/%m %H:%M}"

@@ -38,7 +38,8 @@ KINDS = {"receipt": QT_TR_NOOP("Received"), "administration": QT_TR_NOOP("Dose g
          "count": QT_TR_NOOP("Count checked, correct: {balance} {unit}"),
          "opening": QT_TR_NOOP("Opening count: {balance} {unit}"),
          "discrepancy": QT_TR_NOOP("DISCREPANCY: {balance} {unit} counted, {register} {unit} on the register"),
-         "wastage": QT_TR_NOOP("Discarded, from the dose of {given}")}
+         "wastage": QT_TR_NOOP("Discarded, from the dose of {given}"),
+         "reconciled": QT_TR_NOOP("Reconciled: the count of {counted} already reflected the dose of {given}")}
 
 EntryT = TypeVar("EntryT", bound="_WitnessedEntry")
 
@@ -78,7 +79,8 @@ class LinesModel(TextTableModel):
         entry = word(KINDS.get(line.kind, line.kind)).format(
             balance=decimal_text(line.balance, language()), unit=self.unit,
             register=decimal_text(line.balance - line.change, language()),
-            given=f"{line.given_at:%d/%m/%Y %H:%M}" if line.given_at else "")
+            given=f"{line.given_at:%d/%m/%Y %H:%M}" if line.given_at else "",
+            counted=f"{line.counted_at:%d/%m/%Y %H:%M}" if line.counted_at else "")
         return (when, entry, "" if line.kind == "count" else decimal_text(line.change, language(), signed=True),
                 decimal_text(line.balance, language()), line.by_text(self.names, language()), line.witness_text(self.names, language()),
                 line.patient_text(), line.note or "")
@@ -365,19 +367,27 @@ class WastageDialog(_WitnessedEntry):
     """The part of an ampoule discarded at a dose, chosen among the drug's latest doses on the
     page still without their wastage, witnessed as the dose was: the register line names the
     dose and its patient. With none left, the dialog says why and asks for nothing: it listed
-    doses whose wastage was recorded, and Save refused each after the witness had typed a PIN."""
+    doses whose wastage was recorded, and Save refused each after the witness had typed a PIN.
+    A dose drawn up and charted not given is offered too, saying so, the quantity filled in with
+    the order's dose for the nurse to keep or correct (what was drawn up and destroyed)."""
 
     def __init__(self, session: Session, stock: Stock, offer: cd_register.DosesToWaste, parent: QWidget | None = None):
         super().__init__(session, self._discarded, parent)
         self.doses = offer.doses
+        self.stock = stock
+        self.filled_in = ""
         self.setWindowTitle(translate("WastageDialog", "Wastage of {drug}").format(drug=stock.drug))
         self.setMinimumWidth(720)  # a dose: its time, the patient by number and name, the quantity
         form = QFormLayout()
         self.dose = QComboBox()
         for line in offer.doses:
-            self.dose.addItem(translate("WastageDialog", "{when} — {patient} — {quantity} {unit}").format(
-                when=f"{line.given_at or line.at:%d/%m/%Y %H:%M}", patient=line.patient_text(),
-                quantity=decimal_text(-line.change, language()), unit=stock.unit))
+            said = (translate("WastageDialog", "{when} — {patient} — {drawn_up}: {quantity} {unit} ordered")
+                    if line.kind == "not_given" else translate("WastageDialog", "{when} — {patient} — {quantity} {unit}"))
+            self.dose.addItem(said.format(when=f"{line.given_at or line.at:%d/%m/%Y %H:%M}", patient=line.patient_text(),
+                                          drawn_up=line.note, quantity=decimal_text(-line.change, language()),
+                                          unit=stock.unit))
+        self.dose.currentIndexChanged.connect(self._fill_in)
+        self._fill_in()
         form.addRow(translate("WastageDialog", "&Dose"), self.dose)
         form.addRow(translate("WastageDialog", "&Quantity discarded ({unit})").format(unit=stock.unit), self.quantity)
         layout = self._lay_out(form)
@@ -398,6 +408,14 @@ class WastageDialog(_WitnessedEntry):
         self.close_button.setDefault(said)
         (self.close_button if said else self.quantity).setFocus()
 
+    def _fill_in(self) -> None:
+        """A dose not given: the order's dose, unless the nurse typed her own quantity."""
+        if self.quantity.text() != self.filled_in or not self.doses:
+            return
+        line = self.doses[self.dose.currentIndex()]
+        self.filled_in = decimal_text(-line.change, language()) if line.kind == "not_given" else ""
+        self.quantity.setText(self.filled_in)
+
     def _discarded(self, quantity: float, witness: tuple[str, str], note: str | None) -> float:
         return cd_register.cd_waste(self.session, str(self.doses[self.dose.currentIndex()].record_id), quantity,
-                                    witness=witness, note=note)
+                                    witness=witness, note=note, page=self.stock.drug)

@@ -144,7 +144,8 @@ def as_required_words(session: Session, order: Order, at: datetime) -> tuple[str
     which holds it (4 h after a regular gram of paracetamol, whatever the order's interval); and
     whether a dose then is too soon. Said from now when the time is now (within the minute), from
     the time typed otherwise; how long, in real time (see `elapsed`): the night the clocks go
-    forward, a wait of 3 h 45 min read 4 h 45."""
+    forward, a wait of 3 h 45 min read 4 h 45. For an order loaded from the EHR's snapshot, that
+    its doses before a moment are on the EHR's chart (see AsRequiredStatus.ehr_before)."""
     status, now = medication.as_required_status(session, order.record_id, at), session.clock()
     current = abs(at - now) < timedelta(minutes=1)
     when = f"{at:%d/%m %H:%M}"
@@ -159,6 +160,9 @@ def as_required_words(session: Session, order: Order, at: datetime) -> tuple[str
                              who=staff_of(session, last.given_by, last.device_id))]
         if last.order_id != order.record_id:
             lines[0] += translate("DoseDialog", ", from the order {order}").format(order=order_label(session, last.order_id))
+    if status.ehr_before is not None:  # loaded from the EHR's snapshot: its earlier doses are not counted here
+        lines.append(translate("DoseDialog", "Doses before {time} are on the EHR's chart: check its last print "
+                                             "before giving").format(time=f"{status.ehr_before:%d/%m %H:%M}"))
     if current:
         counted = (translate("DoseDialog", "Given in the last 24 h: {count}, at most {limit}")
                    if order.max_doses_24h is not None else translate("DoseDialog", "Given in the last 24 h: {count}"))
@@ -349,8 +353,12 @@ class DoseDialog(QDialog):
         self.transcribed.toggled.connect(self._outcome_changed)
         self.form = form
         self.register_page = self._register_pages()
+        # A page for another form than the route's (the oral solution's for a dose SC), chosen: said under it.
+        self.page_warning = ErrorLabel()
         if order.controlled:
             add_row(form, translate("DoseDialog", "Stoc&k from register page"), self.register_page)
+            form.addRow(self.page_warning)
+            self.register_page.currentIndexChanged.connect(self._page_chosen)
         # The second clinician a dose given is signed by (see cd_register.second_check): a controlled
         # drug's witness, or a high-alert medicine's second check, in the same boxes under their own words.
         self.check = cd_register.second_check(order)
@@ -571,20 +579,24 @@ class DoseDialog(QDialog):
             self.form.setRowVisible(self.witness_on_paper, on_paper)
             self.form.setRowVisible(self.giver_pin, self._giver_confirms())
             self.form.setRowVisible(self.register_page, given and self.page_shown)
+            self.form.setRowVisible(self.page_warning, given and self.page_shown and bool(self.page_warning.text()))
         grow_to_fit(self)  # the rows shown may be more (a paper chart's reference): scrolled only where the screen is short
 
     def _register_pages(self) -> QComboBox:
         """The pages of the ward's register a controlled drug's dose may be taken from, each with
         what it holds (see cd_register.cd_pages_for): the order's own page, or the only one,
-        chosen; an empty line first when several are and none is the order's own. Shown when
-        there is a choice or the page is not the order's own (`page_shown`): a "Morphine sulfate"
-        order's dose was refused for the cupboard's "Morphine" page, and with two morphine pages
-        (injection, oral solution) the nurse says which."""
+        chosen; an empty line first when several are and none is the order's own, or when the
+        only one is for another form than the route's (cd_register.wrong_form: the nurse chooses
+        it, warned). Shown when there is a choice or the page is not the order's own
+        (`page_shown`): a "Morphine sulfate" order's dose was refused for the cupboard's
+        "Morphine" page, and with two morphine pages (injection, oral solution) the nurse says which."""
         combo = QComboBox()
         self.page_shown = False
+        self.pages: list[cd_register.Stock] = []
         if not self.order.controlled:
             return combo
         ward, pages = cd_register.dose_pages(self.session.db, self.order, self.session.clock())
+        self.pages = pages
         chosen = cd_register.default_page(pages, self.order)
         own = cd_register.cd_page(pages, self.order.drug, self.order.dose_unit)
         self.page_shown = len(pages) > 1 or bool(pages) and own is None
@@ -597,6 +609,13 @@ class DoseDialog(QDialog):
         if chosen is not None:
             combo.setCurrentIndex(combo.findData(chosen.drug))
         return combo
+
+    def _page_chosen(self) -> None:
+        """The page chosen said under it when it is for another form than the route's."""
+        page = cd_register.cd_page(self.pages, self.register_page.currentData() or "", self.order.dose_unit)
+        problem = cd_register.wrong_form(page, self.order) if page is not None else None
+        self.page_warning.setText(problem.text(language()) if problem else "")
+        self._outcome_changed()
 
     def _giver_confirms(self) -> bool:
         """Whether the giver types their PIN: a controlled drug given now by someone other than the

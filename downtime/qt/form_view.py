@@ -132,6 +132,18 @@ class FormView(QWidget):
         patient = self.patient()
         return patient.display_name if patient is not None else ""
 
+    @property
+    def readmission(self) -> bool:
+        """A new admission of a patient the app knows, back after leaving: they keep their number."""
+        return self.spec.creates_patient and self.record is None and self.patient_id is not None
+
+    def first_editor(self) -> Editor:
+        """The field the form opens on: its first; for a readmission, the arrival, the first answer
+        of this stay. Its identity is the stay before's to confirm, and the number used on paper,
+        where it opened before, is not theirs to give: they keep their number (read-only)."""
+        arrival = self.spec.by_meaning(Meaning.OCCURRED_AT) if self.readmission else None
+        return self.editors[arrival.id] if arrival is not None else next(iter(self.editors.values()))
+
     def patient(self) -> PatientSummary | None:
         """Who the form is about; None for a new admission, whose patient does not exist yet."""
         if not self.patient_id or self.spec.creates_patient and self.record is None:
@@ -281,9 +293,9 @@ class FormView(QWidget):
     def _set_mode(self) -> None:
         withdrawn = self.record is not None and self.record.status is RecordStatus.ENTERED_IN_ERROR
         # The number used on paper is the patient's from the admission's first save: an
-        # amendment cannot give them another (services.paper_numbers).
+        # amendment cannot give them another (services.paper_numbers), nor a readmission.
         paper = self.spec.by_meaning(Meaning.PAPER_NUMBER)
-        fixed = paper.id if paper is not None and self.record is not None else None
+        fixed = paper.id if paper is not None and (self.record is not None or self.readmission) else None
         for field_id, editor in self.editors.items():
             editor.set_read_only(not self.editing or field_id == fixed)
         self.save_button.setVisible(self.editing)

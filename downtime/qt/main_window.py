@@ -33,7 +33,7 @@ from downtime.qt.cd_register_panel import CdRegisterPanel
 from downtime.qt.change_pin import ChangePinDialog
 from downtime.qt.dose_dialog import DoseDialog, typed_in_dose_dialog
 from downtime.qt.i18n import language, say, set_language, translate
-from downtime.qt.banner import Banner
+from downtime.qt.banner import Banner, export_time
 from downtime.qt.form_view import FormView
 from downtime.qt.mar_view import MarView
 from downtime.qt.medication_panel import MedicationPanel
@@ -63,10 +63,10 @@ from downtime.errors import refusal_of
 from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
-from downtime.services import (backups, bowels, delirium, devices, drafts, falls, fluid_balance, glucose, lab_results,
-                               medication, neuro, nutrition, observations, pain, paper_doses, paper_numbers, pews, prefill,
-                               printing, records, repositioning, sepsis, settings, theatre, this_laptop, transfusion,
-                               vte, wounds)
+from downtime.services import (backups, bowels, delirium, devices, drafts, exported, falls, fluid_balance, glucose,
+                               lab_results, medication, neuro, nutrition, observations, pain, paper_doses, paper_numbers,
+                               pews, prefill, printing, records, repositioning, sepsis, settings, theatre, this_laptop,
+                               transfusion, vte, wounds)
 from downtime.services.census import all_patients, deaths, patient_for_record
 from downtime.services.context import Session, Vault
 from downtime.services.errors import AccountDeactivated, NotFound
@@ -579,8 +579,7 @@ class MainWindow(QMainWindow):
         view.saved.connect(lambda record, v=view: self.tabs.setTabText(self.tabs.indexOf(v), v.title))
         index = self.tabs.addTab(view, view.title)
         self.tabs.setCurrentIndex(index)
-        first = next(iter(view.editors.values()))
-        first.widget.setFocus()
+        view.first_editor().widget.setFocus()
         return view
 
     def open_new(self, spec: FormSpec, patient_id: str, answers: dict[str, Any] | None = None) -> FormView:
@@ -976,8 +975,11 @@ class MainWindow(QMainWindow):
         return open_until_closed(wizard)
 
     def export_data(self) -> ExportDialog:
-        """Deleted once closed, its export ended (see ExportDialog.reject)."""
-        return open_until_closed(ExportDialog(self.session, self))
+        """Deleted once closed, its export ended (see ExportDialog.reject); the banner then reads
+        again what no export holds (it said the records owed for up to a minute after)."""
+        dialog = open_until_closed(ExportDialog(self.session, self))
+        dialog.finished.connect(self.banner.show_not_exported)
+        return dialog
 
     def resume_drafts(self) -> list[FormView | DoseDialog | PaperDosesDialog]:
         """Forms and doses left unsaved by a crash or a sign-out, reopened as they were typed;
@@ -1088,12 +1090,16 @@ class MainWindow(QMainWindow):
         view.deleteLater()
 
     def sign_out(self) -> None:
-        if self._may_leave_unsaved():
+        if self._may_leave():
             self._hand_over(None)
 
     def quit_app(self) -> None:
-        if self._may_leave_unsaved():
+        if self._may_leave():
             self.close()
+
+    def _may_leave(self) -> bool:
+        """Whether to sign out or quit, asked over a form not saved, then over records no export holds."""
+        return self._may_leave_unsaved() and self._may_leave_not_exported()
 
     def _may_leave_unsaved(self) -> bool:
         """Whether to sign out or quit, asked when a form on screen is typed and not saved, naming
@@ -1110,6 +1116,17 @@ class MainWindow(QMainWindow):
             return False
         return True
 
+    def _may_leave_not_exported(self) -> bool:
+        """Asked when records were typed here after the laptop's last export: the stick that left
+        at its end holds none of them, and the records office, seeing no gap between sticks, cannot
+        know of them (sync.missing). Said to whoever leaves: the next person may not read the banner."""
+        found = exported.since_last_export(self.session.db, self.session.device.device_id)
+        return found is None or Prompts.confirm(
+            self, translate("MainWindow", "Records not exported"),
+            translate("MainWindow", "{count} record(s) typed since the last export ({time}) will not reach the records "
+                                    "office unless exported again: leave all the same?").format(
+                count=found.count, time=export_time(found, self.session.clock())))
+
     def _hand_over(self, signed_in: SignInDialog | None) -> None:
         """Close this person's window for the next one; `signed_in`: their sign-in, made at the
         lock screen, so that they do not type their PIN twice."""
@@ -1124,7 +1141,7 @@ class MainWindow(QMainWindow):
         countdown stops with it. Closed by its title bar's cross (`spontaneous`: the user's, not
         the app's own close after Quit or a sign-out), it asks first over a form not saved, as
         Quit does: the cross is how many leave a laptop's app."""
-        if event.spontaneous() and not self._may_leave_unsaved():
+        if event.spontaneous() and not self._may_leave():
             event.ignore()
             return
         self.idle_timer.stop()

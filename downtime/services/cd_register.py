@@ -5,6 +5,7 @@ recording (services.medication.record_dose) deducts from it through here."""
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -14,12 +15,15 @@ from itertools import islice
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.medication import Order, medicines_in, names_alike, written_apart, written_when
+from downtime.domain.medication import (
+    Order, medicines_in, names_alike, route_differs, written_apart, written_when,
+)
 from downtime.domain.paper_gap import silences
 from downtime.domain.records import RecordStatus
 from downtime.domain.staff import PERMISSIONS, Action, StaffMember
 from downtime.formspec import FormSpec
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Number, Phrase, decimal_text, message
+from downtime.formspec.values import format_value
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Number, Phrase, decimal_text, message, mid_line, semicolon
 from downtime.services import census, records, settings, unlock
 from downtime.services.paper_gap import AuditedUse
 from downtime.services.context import Session
@@ -49,9 +53,11 @@ class Taken:
 
 def taken_from_register(db: Database, record_id: str) -> Taken | None:
     """None for a dose that took nothing (not a controlled drug's, not given, or given back).
-    What was discarded at the dose is not the dose's: withdrawing the dose does not put it back."""
-    row = db.execute("SELECT ward, drug, unit, -SUM(change) FROM cd_register WHERE record_id = ? AND kind != 'wastage'"
-                     " GROUP BY ward, drug, unit", [record_id]).fetchone()
+    What was discarded at the dose is not the dose's: withdrawing the dose does not put it back.
+    Its "reconciled" lines are not either (see `dose_given`): a dose given before a count took its
+    ampoule all the same, and withdrawn, gives it back and reconciles that too (`recounted`)."""
+    row = db.execute("SELECT ward, drug, unit, -SUM(change) FROM cd_register WHERE record_id = ?"
+                     " AND kind NOT IN ('wastage', 'reconciled') GROUP BY ward, drug, unit", [record_id]).fetchone()
     return Taken(row[0], row[1], row[2], _quantity(row[3])) if row and row[3] > 1e-9 else None
 
 
@@ -145,17 +151,90 @@ def deduct_check(session: Session, found: Order, quantity: float, given_at: date
                  chosen: str | None) -> tuple[str, str]:
     """The ward whose cupboard the dose came from, and its page there (see `dose_page`): where
     the patient was when it was given, not when it is typed (after an outage doses are recorded
-    hours late, the patient moved since)."""
+    hours late, the patient moved since). A dose given before a count of its page written
+    since was already out of the cupboard that count found (see `counted_since`): never refused for the balance, which already went without it (the
+    night's last ampoule, given on paper before the opening count of 0, could not be charted,
+    and the MAR showed no morphine since the evening). Any other dose the register cannot hold
+    came from another ward's or page's stock, or the cupboard holds more than the register: a
+    receipt typed to chart it wrote stock the ward never received into the legal register."""
     ward, pages = dose_pages(session.db, found, given_at)
     drug = dose_page(pages, found, chosen, ward)
     balance = cd_balance(session.db, ward, drug, found.dose_unit)
-    if balance - quantity < -1e-9:
+    if balance - quantity < -1e-9 and not counted_since(session.db, ward, drug, found.dose_unit, given_at):
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: ward {ward} holds {balance} {unit} of {drug}; "
-                                             "{quantity} cannot be given from it. Record the stock received first "
-                                             "(with a witness)."),
+                                             "{quantity} cannot be given from it. Check the ward and the page the "
+                                             "dose was taken from, then count the cupboard with a witness (Cupboard "
+                                             "count): a dose given before that count is then charted without being "
+                                             "taken from the register again."),
                            ward=ward, balance=decimal_text(balance, session.lang), unit=found.dose_unit, drug=drug,
                            quantity=f"{decimal_text(quantity, session.lang)} {found.dose_unit}")
     return ward, drug
+
+
+COUNTS = ("opening", "count", "discrepancy", "correction")
+"""The lines that write the cupboard's count: the balance after one is what the cupboard held."""
+
+
+def counted_after(db: Database, ward: str, drug: str, unit: str, at: datetime) -> datetime | None:
+    """When the page's cupboard was first counted after `at`, None when it has not been since."""
+    row = db.execute(f"SELECT at FROM cd_register WHERE ward = ? AND drug = ? AND unit = ? COLLATE NOCASE"
+                     f" AND kind IN ({', '.join('?' * len(COUNTS))}) AND julianday(at) > julianday(?)"
+                     " ORDER BY julianday(at), rowid LIMIT 1",
+                     [ward, drug.strip(), unit.strip(), *COUNTS, at.isoformat()]).fetchone()
+    return datetime.fromisoformat(row[0]) if row else None
+
+
+def counted_since(db: Database, ward: str, drug: str, unit: str, given_at: datetime) -> bool:
+    """Whether a dose being charted was given before a count of its page written since (on
+    paper in the night, or charted late after a handover count): the count found the cupboard
+    without its ampoule, and taken from the register again, the register went 5 mg below a
+    cupboard whose discrepancy had been reported."""
+    return counted_after(db, ward, drug, unit, given_at) is not None
+
+
+def recounted(db: Database, record_id: str) -> bool:
+    """Whether a count found the cupboard as a dose left it: one written after the dose's line
+    (the ampoule of a dose charted by mistake found still there, or one given counted gone), or
+    before it, the dose reconciled when charted from paper. Its quantity given back, withdrawn,
+    moved the register 5 mg away from the cupboard that count had set it to."""
+    row = db.execute("SELECT ward, drug, unit, julianday(at), rowid, EXISTS(SELECT 1 FROM cd_register"
+                     " WHERE record_id = ? AND kind = 'reconciled') FROM cd_register"
+                     " WHERE record_id = ? AND kind = 'administration' ORDER BY rowid DESC LIMIT 1",
+                     [record_id, record_id]).fetchone()
+    if row is None or row[5]:
+        return bool(row)
+    return bool(db.execute(f"SELECT EXISTS(SELECT 1 FROM cd_register WHERE ward = ? AND drug = ? AND unit = ?"
+                           f" COLLATE NOCASE AND kind IN ({', '.join('?' * len(COUNTS))})"
+                           " AND (julianday(at), rowid) > (?, ?))", [*row[:3], *COUNTS, *row[3:5]]).fetchone()[0])
+
+
+def _reconciled(session: Session, ward: str, drug: str, unit: str, change: float, witness: str,
+                record_id: str) -> None:
+    """The "reconciled" line undoing a dose's line (`change`) for a count that already found it,
+    witnessed as that line is and tied to the same dose: the dose's line stays, so the page still
+    shows the dose given or withdrawn and explains the count's difference, while the balance
+    stays the cupboard's."""
+    register_line(session, ward, drug, unit, change, "reconciled", witness, record_id=record_id)
+
+
+def dose_given(session: Session, ward: str, drug: str, unit: str, quantity: float, witness: str, record_id: str,
+               given_at: datetime, *, giver: str | None = None) -> None:
+    """A dose's line, taking `quantity` from the page (see `deduct_check`), with its
+    reconciliation first when charted after a count that found it gone (see `counted_since`):
+    the balance never reads below nought between the two (the last ampoule's)."""
+    if counted_since(session.db, ward, drug, unit, given_at):
+        _reconciled(session, ward, drug, unit, quantity, witness, record_id)
+    register_line(session, ward, drug, unit, -quantity, "administration", witness, record_id=record_id, giver=giver)
+
+
+def dose_given_back(session: Session, taken: Taken, witness: str, record_id: str, reason: str) -> None:
+    """A withdrawn dose's quantity back on its page, then reconciled when a count found the
+    cupboard as the dose left it (see `recounted`)."""
+    recount = recounted(session.db, record_id)
+    register_line(session, taken.ward, taken.drug, taken.unit, taken.quantity, "withdrawal", witness,
+                  record_id=record_id, note=reason)
+    if recount:
+        _reconciled(session, taken.ward, taken.drug, taken.unit, -taken.quantity, witness, record_id)
 
 
 def _ward_at(db: Database, patient_id: str, at: datetime) -> str:
@@ -192,12 +271,65 @@ def dose_pages(db: Database, found: Order, given_at: datetime) -> tuple[str, lis
     return ward, cd_pages_for(_register_pages(db, ward).values(), found)
 
 
+# The forms a page's name may state, each with the words that state it (folded: no accents, no
+# capitals, no plural "s") and the order routes (`ROUTES`' codes, or a route's own words) it is
+# given by. A name stating none, or more than one, says nothing of its form.
+PAGE_FORMS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
+    QT_TRANSLATE_NOOP("messages", "oral"): (frozenset((
+        "oral", "orale", "buvable", "sirop", "syrup", "liquid", "liquide", "tablet", "tab", "comprime", "cp",
+        "capsule", "gelule", "lyoc", "granule", "oramorph", "sevredol", "zomorph", "skenan", "actiskenan", "moscontin",
+        "mst", "mxl", "oxycontin", "oxynormoro", "longtec", "shortec", "sophidone")), ("PO", "NG")),
+    QT_TRANSLATE_NOOP("messages", "injection"): (frozenset((
+        "injection", "injectable", "inj", "ampoule", "ampule", "amp", "vial")), ("IV", "IM", "SC")),
+    QT_TRANSLATE_NOOP("messages", "patch"): (frozenset((
+        "patch", "patche", "transdermal", "transdermique", "durogesic", "matrifen", "fencino", "mezolar", "butrans",
+        "transtec")), ("TOP", "transdermal", "transdermique", "TD")),
+}
+ASK_FOR_FORM = {
+    "oral": QT_TRANSLATE_NOOP("messages", "Controlled-drug register: {page} ({form}) for a {route} dose: choose the "
+                                          "page of the oral form, or receive its stock first."),
+    "injection": QT_TRANSLATE_NOOP("messages", "Controlled-drug register: {page} ({form}) for a {route} dose: choose "
+                                               "the injection's page, or receive the injection's stock first."),
+    "patch": QT_TRANSLATE_NOOP("messages", "Controlled-drug register: {page} ({form}) for a {route} dose: choose the "
+                                           "patch's page, or receive the patches' stock first."),
+}
+WRONG_FORM = QT_TRANSLATE_NOOP("messages", "{field}: {problem} To take the dose from {page} all the same, choose it "
+                                           "there.")
+PAGE_FIELD = QT_TRANSLATE_NOOP("messages", "Stock from register page")
+
+
+def page_form(drug: str) -> str | None:
+    """The form a page's name states (see `PAGE_FORMS`), None when it states none or several."""
+    folded = unicodedata.normalize("NFKD", drug.casefold())
+    words = {word.removesuffix("s") for word in "".join(
+        letter if letter.isalnum() else " " for letter in folded if not unicodedata.combining(letter)).split()}
+    found = [form for form, (names, _) in PAGE_FORMS.items() if words & names]
+    return found[0] if len(found) == 1 else None
+
+
+def route_form(found: Order) -> str | None:
+    """The form an order's route is given in (`PAGE_FORMS`), None for a route none is for."""
+    return next((form for form, (_, routes) in PAGE_FORMS.items()
+                 if any(not route_differs(found, route) for route in routes)), None)
+
+
+def wrong_form(page: Stock, found: Order) -> Phrase | None:
+    """Why a page is not the one for the order's route (the oral solution's for a dose given SC),
+    None when it may be: its name states a form (`page_form`) other than the route's. The page is
+    then never taken unless the nurse chooses it: morphine 5 mg SC came silently off "Oramorph",
+    the ward's only morphine page in mg, leaving the injection's ampoules unaccounted for."""
+    form, wanted = page_form(page.drug), route_form(found)
+    if form is None or wanted is None or form == wanted:
+        return None
+    return Phrase(ASK_FOR_FORM[wanted], {"page": page.drug, "form": Phrase(form), "route": found.route.strip()})
+
+
 def default_page(pages: list[Stock], found: Order) -> Stock | None:
     """The page a dose is written on unless another is chosen: the order's own, else the only
     one; None when several are (a dose of morphine from the injection's page or the oral
-    solution's is the nurse's to say)."""
+    solution's is the nurse's to say), or when that page's form is not the route's (`wrong_form`)."""
     if pages and (len(pages) == 1 or cd_page(pages[:1], found.drug, found.dose_unit) is not None):
-        return pages[0]
+        return None if wrong_form(pages[0], found) else pages[0]
     return None
 
 
@@ -205,7 +337,8 @@ def dose_page(pages: list[Stock], found: Order, chosen: str | None, ward: str) -
     """The drug of the page (one of `cd_pages_for`'s) a dose is written on: `chosen` (a page's
     drug, as typed), else `default_page`; with none at all, the order's drug (its balance
     nought, the dose refused for want of stock). Refused, naming the pages, when `chosen` is none
-    of them or when several are and none was chosen."""
+    of them or when several are and none was chosen; naming the page field, when the only one is
+    for another form than the route's (`wrong_form`) and was not chosen."""
     words = ", ".join(page.drug for page in pages) or "—"
     if chosen is not None:
         if (page := cd_page(pages, chosen, found.dose_unit)) is None:
@@ -214,6 +347,8 @@ def dose_page(pages: list[Stock], found: Order, chosen: str | None, ward: str) -
         return page.drug
     if (page := default_page(pages, found)) is not None:
         return page.drug
+    if len(pages) == 1 and (problem := wrong_form(pages[0], found)):
+        raise ServiceError(WRONG_FORM, field=Phrase(PAGE_FIELD), problem=problem, page=pages[0].drug)
     if pages:
         raise ServiceError(CHOOSE_PAGE, ward=ward, drug=found.drug, unit=found.dose_unit, pages=words)
     return found.drug.strip()
@@ -351,9 +486,13 @@ class RegisterLine:
     on_paper: bool = False
     """A dose transcribed from the paper chart: its witness signed the paper, not a PIN here."""
     giver: str | None = None
-    """Who gave the dose, when not whoever typed it (`given_by`)."""
+    """Who gave the dose, when not whoever typed it (`given_by`); none on its reconciliation,
+    the author's own entry."""
     line_id: str | None = None
     """The register line's own id: a records office merging laptops' registers takes each line once."""
+    counted_at: datetime | None = None
+    """A "reconciled" line's count: the one that already found the cupboard as the dose left it
+    (see `_Counted`)."""
 
     def by_text(self, names: Mapping[str, str], lang: Lang) -> str:
         """The line's "By": a dose given by a colleague names its giver first, then its typist.
@@ -389,8 +528,9 @@ class RegisterLine:
         dose charted from paper at 14:10 read 14:10. A withdrawal, which gives a dose's quantity
         back, is dated by that dose's giving and always says when it was written (withdrawn): dated
         by its writing alone, which dose it undid was left to guess. Any other line is dated when
-        it was written, a dose's wastage included (its entry names the dose's time)."""
-        if self.given_at is None or self.kind == "wastage":
+        it was written, a dose's wastage and reconciliation included (their entry names the dose's
+        time)."""
+        if self.given_at is None or self.kind in ("wastage", "reconciled"):
             return f"{self.at:%d/%m/%Y %H:%M}", None
         written = (written_when(self.at, self.given_at) if self.kind == "withdrawal"
                    else written_apart(self.at, self.given_at))
@@ -441,7 +581,9 @@ def cd_pages_alike(pages: Iterable[Stock], drug: str) -> list[Stock]:
 
 def cd_lines(db: Database, forms: dict[str, FormSpec], ward: str, drug: str, unit: str) -> list[RegisterLine]:
     """A drug's page in the order its lines were written, each with the balance after it (a
-    dose charted late from paper comes after the lines written before it, whenever it was given)."""
+    dose charted late from paper comes after the lines written before it, whenever it was given;
+    when given before a count written before it, its "reconciled" line beside it puts the
+    quantity back, see `counted_since` and `recounted`)."""
     from downtime.services.medication import GIVEN_BY, TRANSCRIBED  # which deducts doses through this module
 
     rows = list(db.execute("SELECT at, kind, change, author, witness, record_id, note, id FROM cd_register"
@@ -451,17 +593,52 @@ def cd_lines(db: Database, forms: dict[str, FormSpec], ward: str, drug: str, uni
     patient_ids = {str(dose.patient_id) for dose in doses.values()}
     numbers = downtime_numbers(db, patient_ids)
     names = {pid: summary.display_name for pid, summary in census.all_patients(db, forms, patient_ids).items()}
-    lines, balance = [], 0.0
+    lines: list[RegisterLine] = []
+    balance, counted = 0.0, _Counted()
     for at, kind, change, author, witness, record_id, note, line_id in rows:
         balance = _quantity(balance + change)
         dose = doses.get(record_id) if record_id else None
+        given_at = datetime.fromisoformat(dose.data["given_at"]) if dose and dose.data.get("given_at") else None
+        counted_at = counted.line(datetime.fromisoformat(at), kind, change, record_id, given_at)
         lines.append(RegisterLine(datetime.fromisoformat(at), kind, change, balance, author, witness,
-                                  numbers.get(str(dose.patient_id)) if dose else None, note,
-                                  datetime.fromisoformat(dose.data["given_at"]) if dose and dose.data.get("given_at") else None,
+                                  numbers.get(str(dose.patient_id)) if dose else None, note, given_at,
                                   names.get(str(dose.patient_id)) if dose else None, record_id,
-                                  kind == "administration" and dose is not None and bool(dose.data.get(TRANSCRIBED)),
-                                  dose.data.get(GIVEN_BY) if dose else None, line_id))
+                                  _signed_on_paper(kind, change) and dose is not None and bool(dose.data.get(TRANSCRIBED)),
+                                  dose.data.get(GIVEN_BY) if dose and kind != "reconciled" else None, line_id,
+                                  counted_at))
     return lines
+
+
+class _Counted:
+    """Which count each dose's "reconciled" line is for, read down a page in writing order: a
+    dose charted late, the first count since its giving (see `counted_since`); a
+    withdrawn dose, the count that found the cupboard as the dose left it (see `recounted`)."""
+
+    def __init__(self) -> None:
+        self.counts: list[datetime] = []
+        self.waiting: set[str] = set()
+        """Doses whose line no count has been written after yet."""
+        self.found: dict[str, datetime] = {}
+
+    def line(self, at: datetime, kind: str, change: float, record_id: str | None,
+             given_at: datetime | None) -> datetime | None:
+        """The count of a "reconciled" line, None for any other line."""
+        if kind in COUNTS:
+            self.counts.append(at)
+            self.found.update(dict.fromkeys(self.waiting, at))
+            self.waiting.clear()
+        elif kind == "administration" and record_id and record_id not in self.found:
+            self.waiting.add(record_id)
+        elif kind == "reconciled" and record_id and change > 0 and given_at is not None:
+            self.found[record_id] = next((count for count in self.counts if count > given_at), at)
+        return self.found.get(record_id) if kind == "reconciled" and record_id else None
+
+
+def _signed_on_paper(kind: str, change: float) -> bool:
+    """Whether a dose's line is witnessed as the dose is, on the paper chart when transcribed
+    from it: its administration and the reconciliation written with it (which puts the quantity
+    back); a withdrawal, and its reconciliation, are witnessed here with a PIN."""
+    return kind == "administration" or kind == "reconciled" and change > 0
 
 
 def register_pages(db: Database) -> list[tuple[str, str, str]]:
@@ -478,6 +655,9 @@ NOTHING_TAKEN = QT_TRANSLATE_NOOP("messages", "Controlled-drug register: this do
                                               "(withdrawn?); record what was discarded as a count.")
 NONE_GIVEN = QT_TRANSLATE_NOOP("messages", "No dose of {drug} has been given from ward {ward}'s register: wastage "
                                            "is recorded against a dose given (a withdrawn dose takes none).")
+DRAWN_UP = QT_TRANSLATE_NOOP("messages", "Drawn up, not given")
+DRAWN_UP_WHY = QT_TRANSLATE_NOOP("messages", "Drawn up, not given ({reason})")
+DESTROYED = QT_TRANSLATE_NOOP("messages", "{drawn_up}, destroyed: {quantity} {unit}")
 ALL_WASTED = QT_TRANSLATE_NOOP("messages", "Every dose of {drug} given from ward {ward}'s register has its wastage "
                                            "recorded already: a dose's wastage is recorded once. If a quantity was "
                                            "wrong, count the cupboard: the difference is written as a discrepancy.")
@@ -488,34 +668,78 @@ class DosesToWaste:
     """The doses of a drug's page a wastage may be recorded against, latest first, and when
     there is none, why (`none_left`), said alike by the register tab's dialog and `cd wastage`:
     the dialog listed doses whose wastage was recorded, which Save then refused, and an empty
-    list said nothing of why."""
+    list said nothing of why. A dose drawn up and charted not given (see `_drawn_up`), which
+    wrote no line, is offered as one of kind "not_given", never written: its `change` the
+    order's dose (what was drawn up, unless the nurse says otherwise), its `note` why it was not
+    given."""
 
     doses: list[RegisterLine]
     none_left: Phrase | None
 
 
 def cd_doses_to_waste(session: Session, ward: str, drug: str, unit: str) -> DosesToWaste:
-    """The drug's latest doses on the ward's register that `wastage_refusal` allows, latest first."""
+    """The drug's latest doses on the ward's register that `wastage_refusal` allows, latest first
+    (by their giving): those given, and those drawn up and charted not given from this page."""
     given = [line for line in reversed(cd_lines(session.db, session.forms, ward, drug, unit))
              if line.kind == "administration" and line.record_id]
-    doses = list(islice((line for line in given if wastage_refusal(session, str(line.record_id)) is None), WASTABLE))
+    not_given = _not_given_on(session, ward, drug, unit)
+    latest = sorted(given + not_given, key=lambda line: line.given_at or line.at, reverse=True)
+    doses = list(islice((line for line in latest if wastage_refusal(session, str(line.record_id), drug) is None),
+                        WASTABLE))
     if doses:
         return DosesToWaste(doses, None)
-    standing = any(taken_from_register(session.db, str(line.record_id)) for line in given)
+    standing = bool(not_given) or any(taken_from_register(session.db, str(line.record_id)) for line in given)
     return DosesToWaste([], Phrase(ALL_WASTED if standing else NONE_GIVEN, {"drug": drug, "ward": ward}))
 
 
-def wastage_refusal(session: Session, dose_id: str) -> ServiceError | None:
+def _not_given_on(session: Session, ward: str, drug: str, unit: str) -> list[RegisterLine]:
+    """The doses of controlled drugs charted not given (and not withdrawn) on `ward` whose page,
+    as a dose given then would have been taken from (`dose_pages`, a page for another form than
+    the route's left out: see `wrong_form`), may be this one."""
+    from downtime.services.medication import order_of  # which deducts doses through this module
+
+    doses = [dose for dose in list_current(session.db, form_id=census.DOSE_FORM, answered=("outcome", "not_given"))
+             if dose.status is not RecordStatus.ENTERED_IN_ERROR and dose.data.get("given_at")]
+    orders = current_of(session.db, {str(dose.data.get("order")) for dose in doses})
+    numbers = downtime_numbers(session.db, {str(dose.patient_id) for dose in doses})
+    names = {pid: summary.display_name for pid, summary in census.all_patients(
+        session.db, session.forms, {str(dose.patient_id) for dose in doses}).items()}
+    found = []
+    for dose in doses:
+        record = orders.get(str(dose.data.get("order")))
+        order = order_of(record) if record is not None and record.form_id == records.ORDER_FORM else None
+        if order is None or not order.controlled:
+            continue
+        given_at = datetime.fromisoformat(dose.data["given_at"])
+        at, pages = dose_pages(session.db, order, given_at)
+        page = cd_page(pages, drug, unit)
+        if at == ward and page is not None and wrong_form(page, order) is None:
+            found.append(RegisterLine(given_at, "not_given", -order.dose, page.balance, dose.author, "",
+                                      numbers.get(str(dose.patient_id)), _drawn_up_words(session, dose.data),
+                                      given_at, names.get(str(dose.patient_id)), dose.record_id))
+    return found
+
+
+def _drawn_up_words(session: Session, dose: Mapping[str, object]) -> str:
+    """"Drawn up, not given (refused)", why in the dose form's words without the paper chart's
+    code letter ("R — Refused")."""
+    reason = mid_line(format_value(session.form(census.DOSE_FORM).field("not_given_reason"),
+                                   dose.get("not_given_reason"), session.lang).split(" — ", 1)[-1])
+    return message(session.lang, DRAWN_UP_WHY, reason=reason) if reason else message(session.lang, DRAWN_UP)
+
+
+def wastage_refusal(session: Session, dose_id: str, page: str | None = None) -> ServiceError | None:
     """Why no wastage may be recorded against a dose, None when it may (see `_wastable`)."""
     try:
-        _wastable(session, dose_id)
+        _wastable(session, dose_id, page)
     except ServiceError as refused:
         return refused
     return None
 
 
-def _wastable(session: Session, dose_id: str) -> Taken:
-    """What the dose took from the register, refused (ServiceError) when no wastage may be
+def _wastable(session: Session, dose_id: str, page: str | None = None) -> Taken:
+    """What the dose took from the register (or, drawn up and not given, would have: see
+    `_drawn_up`, `page` the page chosen), refused (ServiceError) when no wastage may be
     recorded against it: the one rule the doses offered (`cd_doses_to_waste`) and `cd_waste`
     follow. A dose that takes nothing from the register (withdrawn, entered in error) has no
     ampoule of its own to discard from. What was left of a dose's ampoule is discarded once: the
@@ -523,7 +747,7 @@ def _wastable(session: Session, dose_id: str) -> Taken:
     one dose cannot be checked against it (the same 5 mg dose's wastage was written twice, 15 mg
     then 10 mg). The first is named; had its quantity been wrong, the cupboard's count reports
     the difference as a discrepancy."""
-    taken = taken_from_register(session.db, dose_id)
+    taken = taken_from_register(session.db, dose_id) or _drawn_up(session, dose_id, page)
     if taken is None:
         raise ServiceError(NOTHING_TAKEN)
     row = session.db.execute("SELECT at, change, author, witness FROM cd_register WHERE record_id = ? AND kind = 'wastage'"
@@ -541,15 +765,44 @@ def _wastable(session: Session, dose_id: str) -> Taken:
                        author=names.get(row[2], row[2]), witness=names.get(row[3], row[3]))
 
 
-def cd_waste(session: Session, dose_id: str, quantity: float, witness: tuple[str, str], note: str | None = None) -> float:
+def _drawn_up(session: Session, dose_id: str, page: str | None) -> Taken | None:
+    """A controlled drug's dose drawn up, charted not given (refused) and destroyed: the page it
+    would have been taken from (`dose_page`: `page` if chosen, refused when the page is the
+    nurse's to say), the order's dose. It wrote no line, and the register stayed above the
+    cupboard by the dose until a count wrote a discrepancy, unless it was charted given, then
+    wasted, then withdrawn. None for any other dose (given, withdrawn, not a controlled drug's)."""
+    from downtime.services.medication import order_of  # which deducts doses through this module
+
+    dose = current_of(session.db, {dose_id}).get(dose_id)
+    if (dose is None or dose.form_id != census.DOSE_FORM or dose.status is RecordStatus.ENTERED_IN_ERROR
+            or dose.data.get("outcome") != "not_given" or not dose.data.get("given_at")):
+        return None
+    record = current_of(session.db, {str(dose.data.get("order"))}).get(str(dose.data.get("order")))
+    found = order_of(record) if record is not None and record.form_id == records.ORDER_FORM else None
+    if found is None or not found.controlled:
+        return None
+    ward, pages = dose_pages(session.db, found, datetime.fromisoformat(dose.data["given_at"]))
+    return Taken(ward, dose_page(pages, found, page, ward), found.dose_unit, found.dose)
+
+
+def cd_waste(session: Session, dose_id: str, quantity: float, witness: tuple[str, str], note: str | None = None, *,
+             page: str | None = None) -> float:
     """What was left of the ampoule after a dose and discarded, witnessed, on the dose's page of
     the register and tied to the dose (and so its patient); returns the balance. The register is
     kept in the dose's unit: a 5 mg dose from a 10 mg ampoule left the book 5 mg above the
-    cupboard, and the half discarded could only be an anonymous count correction."""
+    cupboard, and the half discarded could only be an anonymous count correction. A dose drawn
+    up and charted not given (see `_drawn_up`; `page`: the page chosen) is destroyed whole or in
+    part, as much as the nurse says; its line's note says so ("Drawn up, not given (refused),
+    destroyed: 5 mg"), the record staying not given."""
     session.require(Action.RECORD_CARE)
     if quantity <= 0:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the quantity discarded must be above zero."))
-    taken = _wastable(session, dose_id)
+    taken = _wastable(session, dose_id, page)
+    if taken_from_register(session.db, dose_id) is None:
+        dose = current_of(session.db, {dose_id})[dose_id]
+        note = semicolon(session.lang).join(text for text in (message(
+            session.lang, DESTROYED, drawn_up=_drawn_up_words(session, dose.data), quantity=Number(quantity),
+            unit=taken.unit), (note or "").strip()) if text)
     witness_id = checked_witness(session, witness)
     with session.db.atomic():
         if cd_balance(session.db, taken.ward, taken.drug, taken.unit) - quantity < -1e-9:

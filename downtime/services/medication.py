@@ -33,8 +33,8 @@ from downtime.formspec.messages import message as field_message
 from downtime.formspec.schema import RecordRefField
 from downtime.formspec.values import FieldError, format_value
 from downtime.domain.paper_gap import Silence
-from downtime.services import (cd_register, census, glucose, paper_gap, records, settings, telephone_orders, unlock,
-                               weight)
+from downtime.services import (cd_register, census, glucose, paper_gap, records, settings, snapshot_time,
+                               telephone_orders, unlock, weight)
 from downtime.services.context import Session
 from downtime.services.errors import LockedOut, NotFound, ServiceError, SignInError, ValidationFailed
 from downtime.services.laptops import laptops_known
@@ -956,8 +956,20 @@ def as_required_status(session: Session, order_id: str, at: datetime | None = No
     spec = session.form(ORDER_FORM)
     dosed = _dosed_for(session, census.patient_with_location(session.db, session.forms, found.patient_id), at) \
         if has_dose_limits(found.drug) else {}
-    return prn_status(found, at, prn_given(found, history, same), _perhaps_given(session, found.patient_id, same),
-                      related, {other.record_id: order_label(other, spec, session.lang) for other in related}, **dosed)
+    status = prn_status(found, at, prn_given(found, history, same), _perhaps_given(session, found.patient_id, same),
+                        related, {other.record_id: order_label(other, spec, session.lang) for other in related}, **dosed)
+    return replace(status, ehr_before=_in_ehr_before(session.db, order_id, at))
+
+
+def _in_ehr_before(db: Database, order_id: str, at: datetime) -> datetime | None:
+    """For an order loaded from the EHR's snapshot, the moment before which its doses are on the
+    EHR's chart (see snapshot_time), while the 24 hours its doses are counted over reach back
+    before it: none of those doses are counted here."""
+    if not loaded_from_snapshot(order_id):
+        return None
+    _, device_id, loaded = first_authors(db, [order_id])[order_id]
+    cut_off = snapshot_time.ehr_until(db, {order_id: (datetime.fromisoformat(loaded), device_id)})[order_id]
+    return cut_off.astimezone(at.tzinfo) if elapsed.between(cut_off, at) < DAY else None
 
 
 def _given_elsewhere(session: Session, held: HeldDose) -> Administration | None:
@@ -1058,9 +1070,9 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
         saved = records.save_new(session, DOSE_FORM, values, patient_id=found.patient_id, checked_by_service=True)
         if witness_id and page is not None:
             ward, drug = page
-            cd_register.register_line(session, ward, drug, found.dose_unit, -float(values["dose_given"]),
-                                      "administration", witness_id, record_id=saved.record_id,
-                                      giver=values[GIVEN_BY] if confirmed else None)
+            cd_register.dose_given(session, ward, drug, found.dose_unit, float(values["dose_given"]), witness_id,
+                                   saved.record_id, datetime.fromisoformat(values["given_at"]),
+                                   giver=values[GIVEN_BY] if confirmed else None)
     return saved
 
 
@@ -1194,24 +1206,25 @@ def withdraw_dose(session: Session, record_id: str, reason: str, *, based_on: in
                   witness: tuple[str, str] | None = None) -> RecordVersion:
     """Mark a dose entered in error. A controlled drug's dose took its quantity from the ward's
     register: the quantity goes back, witnessed as the dose was, so the balance again matches
-    the cupboard. A dose recorded for the wrong patient is then recorded for the right one,
-    which takes it again; a drug drawn up and wasted is a witnessed count correction."""
+    the cupboard (reconciled when a count already found the cupboard as the dose left it, see
+    cd_register.recounted). A dose recorded for the wrong patient is then recorded for the
+    right one, which takes it again; a drug drawn up and wasted is a witnessed count correction."""
     taken = cd_register.taken_from_register(session.db, record_id)
     witness_id = cd_register.checked_witness(session, witness) if taken else None
     with session.db.atomic():
         withdrawn = records.mark_entered_in_error(session, record_id, reason, based_on=based_on,
                                                   checked_by_service=True)
         if taken and witness_id:
-            cd_register.register_line(session, taken.ward, taken.drug, taken.unit, taken.quantity, "withdrawal",
-                                      witness_id, record_id=record_id, note=withdrawn.reason)
+            cd_register.dose_given_back(session, taken, witness_id, record_id, withdrawn.reason)
     return withdrawn
 
 
 @dataclass(frozen=True)
 class _Scheduled:
     """A standing order as it runs (see `orders`) with its dose times over the days until it
-    stops; `in_ehr_before`: for an order loaded from the EHR's snapshot, when it was loaded (the
-    EHR's chart holds its doses before then); `ended`: the end of the stay it was left open at;
+    stops; `in_ehr_before`: for an order loaded from the EHR's snapshot, the moment the EHR's
+    chart holds its doses until (services.snapshot_time: its load, or earlier its snapshot's own
+    time, or the laptop's first use after a clock put back); `ended`: the end of the stay it was left open at;
     `continues`: the order of an earlier stay it prescribes again (see `CONTINUES`)."""
 
     order: Order
@@ -1249,6 +1262,9 @@ def _orders_with_slots(db: Database, patient_ids: Collection[str], first_day: da
     order of the stay before came back due on the round."""
     standing = _standing(db, ORDER_FORM, patient_ids=patient_ids)
     amended = histories(db, [record.record_id for record in standing if record.version > 1])
+    in_ehr_before = snapshot_time.ehr_until(db, {
+        record.record_id: ((first := amended.get(record.record_id, [record])[0]).recorded_at, first.device_id)
+        for record in standing if loaded_from_snapshot(record.record_id)})
     found = []
     for record in standing:
         versions = amended.get(record.record_id, [record])
@@ -1263,7 +1279,7 @@ def _orders_with_slots(db: Database, patient_ids: Collection[str], first_day: da
         stop = running.stop_at if ended is not None or running.frequency is not Frequency.ONCE else None
         found.append(_Scheduled(
             running, [slot for slot in slots if stop is None or slot < stop],
-            versions[0].recorded_at if loaded_from_snapshot(record.record_id) else None, ended,
+            in_ehr_before.get(record.record_id), ended,
             (versions[0].author, versions[0].device_id), versions[0].recorded_at, record.data.get(CONTINUES)))
     return found
 

@@ -1,12 +1,14 @@
 """Numbered schema migrations. Never edit one that has shipped: add the next number."""
 
 import json
+import re
+import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import datetime, timezone
 
 from sqlite_utils import Database, Migrations
 
-from downtime.domain.duplicates import joined_names
 from downtime.domain.nir import nir_problem, normalise_nir
 from downtime.storage import audit
 
@@ -685,19 +687,45 @@ def m033_patients_last_moved_in(db: Database) -> None:
     db.execute("DELETE FROM movement_index")
 
 
+_M034_PLAIN_LETTERS = str.maketrans({"ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o",
+                                     "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th",
+                                     "Þ": "TH", "ı": "i"})
+
+
+def _m034_joined_names(names: Iterable[str]) -> set[str]:
+    """`domain.duplicates.joined_names` (with `fold` and `domain.names.PLAIN_LETTERS`) as m034
+    was written with: each name of several words, cut at spaces and dashes, folded and written
+    as one."""
+    many = (name for name in names if len(re.split(r"[\s\-\u2010-\u2015]+", name.strip())) > 1)
+    return {"".join(c for c in unicodedata.normalize("NFKD", name.translate(_M034_PLAIN_LETTERS).casefold())
+                    if c.isalnum()) for name in many}
+
+
 @MIGRATIONS(name="m034_search_family_names_joined")
 def m034_search_family_names_joined(db: Database) -> None:
     """A family name of several words ("Le Goff", "Martin-Dupont") is indexed a second time
     written as one, so "legoff" finds LE GOFF (the tokenizer cuts at spaces and hyphens): the
     lines indexed before get the same words at their end, as `services.search._columns` writes
     them, from the birth and used names of each patient's standing admissions (the admission
-    form's `birth_name` and `used_name`)."""
+    form's `birth_name` and `used_name`). The joining rule is m034's own copy
+    (`_m034_joined_names`): a migration runs once, on each laptop whenever it is updated, and
+    must write the same on every one; a later change of `joined_names` is a migration of its own."""
     family: dict[str, set[str]] = defaultdict(set)
     for patient_id, data in db.execute("SELECT patient_id, data FROM current_records"
                                        " WHERE form_id = 'admission' AND status <> 'entered-in-error'"):
         values = json.loads(data)
-        family[patient_id].update(joined_names(str(values.get(key) or "") for key in ("birth_name", "used_name")))
+        family[patient_id].update(_m034_joined_names(str(values.get(key) or "") for key in ("birth_name", "used_name")))
     for rowid, patient_id in db.execute("SELECT rowid, patient_id FROM patient_search").fetchall():
         if family.get(patient_id):
             db.execute("UPDATE patient_search SET names = names || ' ' || ? WHERE rowid = ?",
                        [" ".join(sorted(family[patient_id])), rowid])
+
+
+@MIGRATIONS(name="m035_snapshot_as_of")
+def m035_snapshot_as_of(db: Database) -> None:
+    """The time the EHR's snapshot says its state is of (a FHIR Bundle's `timestamp`), for each
+    order loaded from it: with the load's time, it says until when the EHR's own chart holds the
+    order's doses (see services.snapshot_time). Orders loaded before have none, and read by their
+    load as before."""
+    db.execute("CREATE TABLE snapshot_as_of (record_id TEXT PRIMARY KEY, as_of TEXT NOT NULL) WITHOUT ROWID")
+    _append_only(db, "snapshot_as_of")

@@ -165,7 +165,7 @@ ELEMENTS: dict[str, frozenset[str]] = {path: frozenset(codes) for path, codes in
     "MedicationRequest.dosageInstruction.maxDosePerPeriod.numerator.code": set(UCUM_UNITS.values()),
     "MedicationRequest.dosageInstruction.maxDosePerAdministration.code": set(UCUM_UNITS.values()),
     "MedicationRequest.dosageInstruction.maxDosePerPeriod.denominator.code": {"h"},
-    "MedicationRequest.dosageInstruction.timing.repeat.periodUnit": {"d"},
+    "MedicationRequest.dosageInstruction.timing.repeat.periodUnit": {"d", "h"},
     "MedicationAdministration.dosage.dose.code": set(UCUM_UNITS.values()),
 }.items()}
 

@@ -259,6 +259,8 @@ def _instruction(order: Order, spec: FormSpec, ended: MovementEvent | None) -> d
         instruction["text"] = f"{dose} " + "; ".join(limits)
         instruction["asNeededCodeableConcept"] = {"text": order.prn_indication}
         instruction["timing"] = {"repeat": {"boundsPeriod": bounds}}
+        if order.min_interval_hours is not None:  # once every so many hours at most, as a snapshot reads it back
+            instruction["timing"]["repeat"] |= {"frequency": 1, "period": order.min_interval_hours, "periodUnit": "h"}
     else:
         instruction["text"] = f"{dose} once, {order.start_at:%Y-%m-%d %H:%M}"
         instruction["timing"] = {"event": [moment(order.start_at)]}

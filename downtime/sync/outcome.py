@@ -58,8 +58,10 @@ class ImportResult:
     settled, their reason and why, so the clerk does not phone the ward again unawares; and
     those of holds this office settled otherwise, said with both clerks' choices."""
     same_person: tuple[Phrase, ...] = ()
-    """A snapshot's patients loaded though they look like a patient in hospital by name and
-    birthday alone (admitted on the ward without NIR or IPP, or a twin): for the ward to check."""
+    """What a snapshot loaded for the ward to check: its patients loaded though they look like a
+    patient in hospital by name and birthday alone (admitted on the ward without NIR or IPP, or a
+    twin), and its lines that contradict themselves, loaded the safe way (an allergy listed for a
+    patient whose stay says no known allergies, loaded as listed; sync.snapshot.SnapshotItem.notes)."""
     shared_numbers: tuple[SharedNumber, ...] = ()
     """Downtime numbers the import gave a second patient, of another laptop set up with the same
     device number (imported with --shared-device-number), each with both patients."""

@@ -11,8 +11,10 @@ line leaves the laptop as it was."""
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
@@ -20,9 +22,11 @@ from downtime.domain.duplicates import SAME_IPP, SAME_NAME_AND_BIRTH, SAME_NIR, 
 from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec.schema import Meaning
-from downtime.services import identity, records
+from downtime.formspec.values import relevant_values
+from downtime.services import census, identity, records, snapshot_time
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
+from downtime.services.patients import PatientSummary
 from downtime.storage import audit
 from downtime.storage.records import RecordNotFound, as_version, current
 from downtime.sync.outcome import ImportRefused, ImportResult, Progress, untold
@@ -36,7 +40,9 @@ class SnapshotItem:
     """One record to load. `where` names the file and line (or bundle entry) it came from, for
     error messages; `patient_key` is the source's key of the patient it is about; `refs` names
     the fields that hold another loaded record's id, by that record's kind and key (a booking's
-    theatre session), since the id depends on the laptop that loads it."""
+    theatre session), since the id depends on the laptop that loads it. `notes`: what the reader
+    made of a line that contradicts itself, said in the import's result for the ward to check
+    (an allergy listed beside "no known allergies", loaded as listed)."""
 
     where: Phrase | str
     kind: str
@@ -45,6 +51,10 @@ class SnapshotItem:
     values: dict[str, Any]
     patient_key: str | None = None
     refs: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    notes: tuple[Phrase, ...] = ()
+    as_of: datetime | None = None
+    """The time the snapshot says its state is of (a FHIR Bundle's `timestamp`): a loaded order's
+    doses before it, or before its load if earlier, are on the EHR's chart (services.snapshot_time)."""
 
 
 KIND_WORDS = {"patient": QT_TRANSLATE_NOOP("messages", "patient"), "order": QT_TRANSLATE_NOOP("messages", "order"),
@@ -105,18 +115,45 @@ def _as_checked_now(session: Session, item: SnapshotItem, loaded: RecordVersion)
         return None
 
 
-def _load_one(session: Session, item: SnapshotItem, alike: list[Phrase]) -> bool:
-    """True when the record was added, False when the same record was already there; a patient
-    added who looks like one in hospital is said in `alike`."""
+def shortened(value: Any) -> str:
+    """A value as a refusal quotes it: a long cell cut, so that the message stays readable."""
+    text = str(value)
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+def _all_applies(session: Session, item: SnapshotItem, values: dict[str, Any]) -> None:
+    """Refuse a value given to a question the line's other answers leave unasked: saving keeps the
+    questions the form asks alone, and it was dropped without a word (an allergy listed with the
+    status "no known allergies" left the patient with none). An empty column says nothing and
+    is no loss."""
+    spec = session.form(item.form_id)
+    kept = relevant_values(spec, values)
+    asked = {field.id for field in spec.fields()}
+    dropped = [name for name, value in values.items()
+               if name in asked and name not in kept and value not in (None, "", [], {})]
+    if dropped:
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: {field} {value!r} is given, but the other "
+                                                          "answers leave that question unasked and it would be "
+                                                          "dropped: correct the answer it depends on, or leave it "
+                                                          "empty"),
+                            where=item.where, field=dropped[0], value=shortened(values[dropped[0]]))
+
+
+def _load_one(session: Session, item: SnapshotItem, to_check: list[Phrase]) -> bool:
+    """True when the record was added, False when the same record was already there; what the
+    ward should check of a record added is said in `to_check` (a patient who looks like one in
+    hospital, a line that contradicts itself)."""
     record_id = _record_id(session, item.kind, item.key)
     loaded = _as_loaded(session, record_id)
     patient_id = _patient_id(session, item)
     values = _values(session, item)
+    _all_applies(session, item, values)
     try:
         if loaded is None:
             if item.form_id == PATIENT_FORM:
-                alike += _not_in_hospital_already(session, item, values)
+                to_check += _not_in_hospital_already(session, item, values)
             records.save_imported(session, item.form_id, values, patient_id, record_id)
+            to_check += item.notes
             return True
         kept = records.checked_values(session, item.form_id, values)
     except ServiceError as problem:
@@ -183,6 +220,48 @@ def _one_person_once(session: Session, items: list[SnapshotItem]) -> None:
                                     where=item.where, why=Phrase(why), value=value, seen=first)
 
 
+def _loaded_before(session: Session) -> set[str]:
+    """The patients an earlier snapshot loaded on this laptop: their admission's first version is
+    this laptop's, written by an import that read no other laptop's export (whose entries name
+    the laptop it came `from`)."""
+    rows = session.db.execute(
+        "SELECT DISTINCT r.record_id FROM records r JOIN audit a ON a.entity = 'records' AND a.entity_id = r.id "
+        "WHERE r.form_id = ? AND r.version = 1 AND r.device_id = ? AND a.action = 'record.import' "
+        "AND json_extract(a.detail, '$.from') IS NULL", [PATIENT_FORM, session.device.device_id]).fetchall()
+    return {row[0] for row in rows}
+
+
+def _left_out(session: Session, items: list[SnapshotItem]) -> list[PatientSummary]:
+    """Patients in hospital whom an earlier snapshot loaded and this one leaves out: discharged or
+    moved in the EHR since, most likely, and still in their bed on this laptop."""
+    here = {_record_id(session, item.kind, item.key) for item in items if item.form_id == PATIENT_FORM}
+    earlier = {version.patient_id for record_id in _loaded_before(session) - here
+               if (version := _as_loaded(session, record_id)) is not None}
+    return [patient for patient in census.in_patients(session.db, session.forms) if patient.patient_id in earlier]
+
+
+LEFT_OUT = QT_TRANSLATE_NOOP("messages", "{problem}\nNot in this snapshot, loaded from an earlier one: {patients}. "
+                                         "Discharged or moved in the EHR? Record their discharge or transfer on this "
+                                         "laptop first, then load this snapshot again (a snapshot never discharges "
+                                         "anyone).")
+
+
+def _load_one_saying_left_out(session: Session, item: SnapshotItem, items: list[SnapshotItem],
+                              to_check: list[Phrase]) -> bool:
+    """`_load_one`, whose refusal of a patient's line also names the patients an earlier snapshot
+    loaded and this one leaves out: the EHR discharged them and gave their bed to another, and the
+    laptop, still holding them in it, refused the newer snapshot whole without saying who to
+    discharge first."""
+    try:
+        return _load_one(session, item, to_check)
+    except ImportRefused as refused:
+        if item.form_id != PATIENT_FORM or not (left := _left_out(session, items)):
+            raise
+        raise ImportRefused(LEFT_OUT, problem=refused, patients="; ".join(
+            f"{patient.display_name} ({patient.downtime_number}, {identity.place(patient)})"
+            for patient in left)) from None
+
+
 def load_snapshot(session: Session, items: list[SnapshotItem], source: str,
                   progress: Progress = untold) -> ImportResult:
     session.require(Action.IMPORT_DATA)
@@ -195,17 +274,22 @@ def load_snapshot(session: Session, items: list[SnapshotItem], source: str,
     _one_person_once(session, items)
     added: dict[str, int] = {}
     unchanged: dict[str, int] = {}
-    alike: list[Phrase] = []
+    to_check: list[Phrase] = []
+    as_of: dict[datetime, list[str]] = defaultdict(list)
     with session.db.atomic():
         for number, item in enumerate(items, start=1):
-            if _load_one(session, item, alike):
+            if _load_one_saying_left_out(session, item, items, to_check):
                 added[item.kind] = added.get(item.kind, 0) + 1
+                if item.as_of is not None:
+                    as_of[item.as_of].append(_record_id(session, item.kind, item.key))
             else:
                 unchanged[item.kind] = unchanged.get(item.kind, 0) + 1
             if number % 200 == 0:
                 progress(number, len(items))
+        for when, record_ids in as_of.items():
+            snapshot_time.keep(session, record_ids, when)
         audit.append(session.db, at=session.clock(), actor=session.user.staff_id,
                      device_id=session.device.device_id, action="import",
                      detail={"kind": "snapshot", "source": source, "added": added, "unchanged": unchanged})
     progress(len(items), len(items))
-    return ImportResult("snapshot", added, unchanged, same_person=tuple(alike))
+    return ImportResult("snapshot", added, unchanged, same_person=tuple(to_check))

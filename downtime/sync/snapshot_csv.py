@@ -22,7 +22,7 @@ from downtime.formspec.schema import (
 )
 from downtime.formspec.values import ParseError, parse_datetime, parse_text
 from downtime.sync.outcome import ImportRefused
-from downtime.sync.snapshot import PATIENT_FORM, SnapshotItem, kind_said
+from downtime.sync.snapshot import PATIENT_FORM, SnapshotItem, kind_said, shortened
 
 YES = {"yes", "y", "oui", "o", "true", "1"}
 NO = {"no", "n", "non", "false", "0"}
@@ -171,9 +171,8 @@ def _values(path: Path, number: int, spec: FormSpec, row: dict[str, str],
         try:
             value = _value(field, text)
         except ParseError as problem:
-            shown = text if len(text) <= 40 else text[:40] + "…"
             raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}, line {number}, column {column}: {shown!r}: {reason}"),
-                                path=path.name, number=number, column=column, shown=shown,
+                                path=path.name, number=number, column=column, shown=shortened(text),
                                 reason=_Unread(problem.key, column, problem.limit)) from None
         if value is not None:
             values[column] = value
@@ -220,6 +219,23 @@ def _line(file: _File, number: int) -> Phrase:
     return Phrase(QT_TRANSLATE_NOOP("messages", "{file}, line {number}"), {"file": file.name, "number": number})
 
 
+def _listed_beside(where: Phrase, values: dict[str, Any], line: int) -> tuple[Phrase, ...]:
+    """An allergy listed in allergies.csv for a patient whose stays.csv line says "nka" or
+    "unknown" (the allergy entered in the EHR after the status was set) is loaded as listed, as
+    the FHIR snapshot's is: dropped, the wristband, the medication chart and the dose checks said
+    no known allergy beside an anaphylaxis; refused, the whole ward's snapshot waited on an
+    extract the EHR, down, cannot give again, and the quickest mend was to delete the allergy's
+    line. Said in the import's result, both lines named, for the ward to check with the patient."""
+    status = values.get("allergy_status")
+    if status in (None, "allergies"):
+        return ()
+    return (Phrase(QT_TRANSLATE_NOOP("messages", "{where}: allergy_status is {status!r}, but {allergies}, line {line} "
+                                                 "lists an allergy: loaded as \"Allergies listed below\", the "
+                                                 "allergy kept. Ask the ward to check the patient's allergies with "
+                                                 "them or their family."),
+                   {"where": where, "status": status, "allergies": ALLERGIES.name, "line": line}),)
+
+
 def _admissions(folder: Path, forms: dict[str, FormSpec]) -> list[SnapshotItem]:
     """A patient is loaded as the admission of their current stay: patients.csv, stays.csv and
     allergies.csv lines with the same patient_key make one admission record."""
@@ -253,12 +269,14 @@ def _admissions(folder: Path, forms: dict[str, FormSpec]) -> list[SnapshotItem]:
                                 patients=PATIENTS.name, number=number, key=key, stays_file=STAYS.name)
         stay, stay_values = stays.pop(key)
         values = {**values, **stay_values}
-        if key in allergies:
-            values["allergies"] = allergies.pop(key)
         # Both lines: a refused bed or arrival time is on the stays.csv line, not the patients.csv one.
-        items.append(SnapshotItem(Phrase(QT_TRANSLATE_NOOP("messages", "{patients}, line {number} ({stays}, line {stay})"),
-                                         {"patients": PATIENTS.name, "number": number, "stays": STAYS.name,
-                                          "stay": stay}), "patient", key, PATIENT_FORM, values))
+        where = Phrase(QT_TRANSLATE_NOOP("messages", "{patients}, line {number} ({stays}, line {stay})"),
+                       {"patients": PATIENTS.name, "number": number, "stays": STAYS.name, "stay": stay})
+        notes: tuple[Phrase, ...] = ()
+        if key in allergies:
+            notes = _listed_beside(where, values, allergy_lines[key])
+            values = {**values, "allergy_status": "allergies", "allergies": allergies.pop(key)}
+        items.append(SnapshotItem(where, "patient", key, PATIENT_FORM, values, notes=notes))
     for leftover, file, lines in ((stays, STAYS, {key: found[0] for key, found in stays.items()}),
                                   (allergies, ALLERGIES, allergy_lines)):
         if leftover:

@@ -13,7 +13,8 @@ medicine only when the extensions below say so."""
 from __future__ import annotations
 
 import json
-from datetime import datetime
+import math
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -100,7 +101,8 @@ class _Entry:
         return value
 
 
-def _load(path: Path) -> list[_Entry]:
+def _load(path: Path) -> tuple[list[_Entry], datetime | None]:
+    """The bundle's entries and the time it says its state is of (`timestamp`, if given)."""
     from fhir.resources.R4B.bundle import Bundle
 
     try:
@@ -128,8 +130,9 @@ def _load(path: Path) -> list[_Entry]:
         # fhir.resources raises these, not a ValidationError, for e.g. an unknown resourceType.
         raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}: not a valid FHIR R4 Bundle ({kind}: {problem})"),
                             path=path.name, kind=type(problem).__name__, problem=problem) from None
-    return [_Entry(number, entry["resource"], entry.get("fullUrl"))
-            for number, entry in enumerate(raw.get("entry", []), start=1) if isinstance(entry.get("resource"), dict)]
+    return ([_Entry(number, entry["resource"], entry.get("fullUrl"))
+             for number, entry in enumerate(raw.get("entry", []), start=1) if isinstance(entry.get("resource"), dict)],
+            datetime.fromisoformat(raw["timestamp"]) if raw.get("timestamp") else None)
 
 
 def _ref(reference: dict[str, Any] | None) -> str | None:
@@ -158,6 +161,98 @@ def _every_days(entry: _Entry, repeat: dict[str, Any]) -> str:
         raise entry.refuse(QT_TRANSLATE_NOOP("messages", "dosage repeats every {period} {unit}, which the order form "
                                                          "cannot say"), period=str(period), unit=str(unit))
     return str(int(days))
+
+
+# An as-required order's least interval by its FHIR unit, in the order form's hours; a stop given
+# as a duration from the start, by its unit.
+_PERIOD_HOURS = {"min": 1 / 60, "h": 1, "d": 24}
+_DURATION = {"min": "minutes", "h": "hours", "d": "days", "wk": "weeks"}
+# The daily maximum's period: the order form's is 24 hours, in hours or as a day.
+_A_DAY = {(24, "h"), (1, "d")}
+
+
+def _unit(entry: _Entry, quantity: dict[str, Any], what: str) -> str:
+    """A quantity's unit in the order form's words (`UNITS`), so a dose and its daily maximum compare."""
+    unit = str(entry.need(quantity.get("unit") or quantity.get("code"), what))
+    return UNITS.get(unit.casefold(), unit)
+
+
+def _least_interval(entry: _Entry, repeat: dict[str, Any]) -> float:
+    """An as-required dosage's least interval between doses: its `timing.repeat` once per period
+    ("every 4 to 6 hours", a `periodMax`, is at least 4 hours apart). Several times a period says
+    no interval the form could take: it is refused, as is an order without one (the form requires
+    it, and its label named no FHIR element the EHR's team could add)."""
+    period = entry.need(repeat.get("period"), Phrase(QT_TRANSLATE_NOOP(
+        "messages", "dosageInstruction.timing.repeat.period (the least interval between as-required doses)")))
+    if repeat.get("frequency", 1) != 1:
+        raise entry.refuse(QT_TRANSLATE_NOOP("messages", "the as-required dosage is given {frequency} times every "
+                                                         "{period} {unit}: give its least interval between doses as "
+                                                         "timing.repeat frequency 1, period and periodUnit"),
+                           frequency=str(repeat["frequency"]), period=str(period), unit=str(repeat.get("periodUnit")))
+    hours = _PERIOD_HOURS.get(str(repeat.get("periodUnit")))
+    if hours is None:
+        raise entry.refuse(QT_TRANSLATE_NOOP("messages", "dosage repeats every {period} {unit}, which the order form "
+                                                         "cannot say"), period=str(period),
+                           unit=str(repeat.get("periodUnit")))
+    return period * hours
+
+
+def _most_doses(entry: _Entry, dosage: dict[str, Any], dose: float, unit: str) -> int:
+    """An as-required dosage's most doses in 24 hours: its `maxDosePerPeriod` over 24 hours, as
+    this app's export writes it, in doses of the order's dose, rounded down (never more than the
+    prescriber's maximum). A maximum over another period or in another unit than the dose is
+    refused: converting either is a guess at a controlled drug's limit."""
+    most = entry.need(dosage.get("maxDosePerPeriod"), Phrase(QT_TRANSLATE_NOOP(
+        "messages", "dosageInstruction.maxDosePerPeriod (the most of an as-required medicine in 24 hours)")))
+    amount, per = most.get("numerator") or {}, most.get("denominator") or {}
+    per_unit = str(per.get("code") or per.get("unit"))
+    if (per.get("value"), per_unit) not in _A_DAY:
+        raise entry.refuse(QT_TRANSLATE_NOOP("messages", "maxDosePerPeriod is per {value} {unit}: the order form's "
+                                                         "maximum is per 24 h (denominator 24 h)"),
+                           value=str(per.get("value")), unit=per_unit)
+    amount_unit = _unit(entry, amount, "maxDosePerPeriod.numerator.unit")
+    if amount_unit != unit:
+        raise entry.refuse(QT_TRANSLATE_NOOP("messages", "maxDosePerPeriod is in {unit}, the dose in {dose_unit}: give "
+                                                         "it in the dose's unit"), unit=amount_unit, dose_unit=unit)
+    doses = math.floor(round(entry.need(amount.get("value"), "maxDosePerPeriod.numerator.value") / dose, 6))
+    if doses < 1:
+        raise entry.refuse(QT_TRANSLATE_NOOP("messages", "maxDosePerPeriod {value} {unit} is less than one dose"),
+                           value=str(amount["value"]), unit=unit)
+    return doses
+
+
+def _as_required(entry: _Entry, dosage: dict[str, Any], dose: float, unit: str) -> dict[str, Any]:
+    """When to give it (`asNeededCodeableConcept`, else the dosage's text, the prescriber's words),
+    how far apart and how many a day: the order form requires all three, and an order loaded
+    without its limits would let the dose dialog pass a seventh morphine an hour after the last."""
+    reason = _text(dosage.get("asNeededCodeableConcept")) or dosage.get("text")
+    return {"frequency": "prn",
+            "prn_indication": entry.need(reason, Phrase(QT_TRANSLATE_NOOP(
+                "messages", "dosageInstruction.asNeededCodeableConcept or text (what the as-required medicine is "
+                            "given for)"))),
+            "min_interval_hours": _least_interval(entry, (dosage.get("timing") or {}).get("repeat") or {}),
+            "max_doses_24h": _most_doses(entry, dosage, dose, unit)}
+
+
+def _course(entry: _Entry, repeat: dict[str, Any]) -> dict[str, str]:
+    """Start and stop: `timing.repeat.boundsPeriod` (as this app's export writes an order's), a
+    stop as `boundsDuration` from the start, else the start is `authoredOn`. A stop already past
+    is loaded as it is, the order stopped then, as a CSV line's `stop_at` is: an EHR leaves a
+    finished course "active" until it is tidied, and refusing it would refuse the whole snapshot."""
+    bounds = repeat.get("boundsPeriod") or {}
+    start = (entry.when(bounds["start"], "timing.repeat.boundsPeriod.start") if bounds.get("start")
+             else entry.when(entry.resource.get("authoredOn"), "MedicationRequest.authoredOn"))
+    if bounds.get("end"):
+        return {"start_at": start, "stop_at": entry.when(bounds["end"], "timing.repeat.boundsPeriod.end")}
+    if duration := repeat.get("boundsDuration"):
+        length, unit = duration.get("value"), str(duration.get("code") or duration.get("unit"))
+        if unit not in _DURATION or length is None:
+            raise entry.refuse(QT_TRANSLATE_NOOP("messages", "timing.repeat.boundsDuration {value} {unit}: give it in "
+                                                             "min, h, d or wk, or give boundsPeriod.end"),
+                               value=str(length), unit=unit)
+        stop = datetime.fromisoformat(start) + timedelta(**{_DURATION[unit]: length})
+        return {"start_at": start, "stop_at": stop.isoformat(timespec="minutes")}
+    return {"start_at": start}
 
 
 def _flag(resource: dict[str, Any], url: str) -> bool:
@@ -299,16 +394,19 @@ def _medicine(entry: _Entry) -> str:
 
 def _order(entry: _Entry) -> dict[str, Any]:
     request = entry.resource
-    dosage = entry.need((request.get("dosageInstruction") or [None])[0], "MedicationRequest.dosageInstruction")
+    dosages = request.get("dosageInstruction") or []
+    if len(dosages) > 1:  # the second was dropped without a word: a split dose's 80 mg at 20:00
+        raise entry.refuse(QT_TRANSLATE_NOOP("messages", "{count} dosageInstructions in one MedicationRequest: write "
+                                                         "each dosage as its own order"), count=len(dosages))
+    dosage = entry.need(dosages[0] if dosages else None, "MedicationRequest.dosageInstruction")
     quantity = entry.need(((dosage.get("doseAndRate") or [{}])[0]).get("doseQuantity"), "dosage doseQuantity")
-    unit = str(entry.need(quantity.get("unit") or quantity.get("code"), "doseQuantity.unit"))
+    unit = _unit(entry, quantity, "doseQuantity.unit")
     timing = dosage.get("timing") or {}
     repeat = timing.get("repeat") or {}
     values: dict[str, Any] = {
         "drug": entry.need(_text(request.get("medicationCodeableConcept")), "medicationCodeableConcept"),
-        "dose": quantity.get("value"), "dose_unit": UNITS.get(unit.casefold(), unit),
-        "route": (entry.need(_text(dosage.get("route")), "dosage route")).upper(),
-        "start_at": entry.when(request.get("authoredOn"), "MedicationRequest.authoredOn"),
+        "dose": quantity.get("value"), "dose_unit": unit,
+        "route": (entry.need(_text(dosage.get("route")), "dosage route")).upper(), **_course(entry, repeat),
         "controlled": _flag(request, CONTROLLED_EXTENSION), "high_alert": _flag(request, HIGH_ALERT_EXTENSION),
         "time_critical": _flag(request, TIME_CRITICAL_EXTENSION)}
     if repeat.get("timeOfDay"):
@@ -316,9 +414,7 @@ def _order(entry: _Entry) -> dict[str, Any]:
         if repeat.get("period") is not None:  # else daily, as every order written before it was asked
             values["every_days"] = _every_days(entry, repeat)
     elif dosage.get("asNeededBoolean") or dosage.get("asNeededCodeableConcept"):
-        values["frequency"] = "prn"
-        if reason := _text(dosage.get("asNeededCodeableConcept")):
-            values["prn_indication"] = reason
+        values |= _as_required(entry, dosage, entry.need(quantity.get("value") or None, "doseQuantity.value"), unit)
     elif len(timing.get("event") or []) == 1:  # a dose at one time, as fhir_medication writes a once-only order
         values["frequency"], values["start_at"] = "once", entry.when(timing["event"][0], "timing.event")
     else:
@@ -423,7 +519,7 @@ def _in_bundle(entry: _Entry) -> Phrase:
 
 
 def read_fhir_snapshot(path: Path) -> list[SnapshotItem]:
-    entries = _load(path)
+    entries, as_of = _load(path)
     types = {entry.full_url: entry.resource["resourceType"] for entry in entries if entry.full_url}
     by_type: dict[str, dict[str, _Entry]] = {}
     for entry in entries:
@@ -472,7 +568,7 @@ def read_fhir_snapshot(path: Path) -> list[SnapshotItem]:
     for key, entry in by_type.get("MedicationRequest", {}).items():
         if entry.resource.get("status") == "active":
             items.append(SnapshotItem(_in_bundle(entry), "order", key, "medication_order", _order(entry),
-                                      _patient_of(entry, "subject", patients)))
+                                      _patient_of(entry, "subject", patients), as_of=as_of))
     schedules, slots = by_type.get("Schedule", {}), by_type.get("Slot", {})
     for key, entry in by_type.get("Appointment", {}).items():
         if entry.resource.get("status") not in ("proposed", "pending", "booked"):

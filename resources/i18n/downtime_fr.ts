@@ -676,6 +676,10 @@
         <translation>ÉCART : {balance} {unit} compté(s), {register} {unit} au registre</translation>
     </message>
     <message>
+        <source>Reconciled: the count of {counted} already reflected the dose of {given}</source>
+        <translation>Régularisation : le comptage du {counted} tenait déjà compte de la dose du {given}</translation>
+    </message>
+    <message>
         <source>Discarded, from the dose of {given}</source>
         <translation>Reliquat détruit, de la dose du {given}</translation>
     </message>
@@ -1504,6 +1508,10 @@ Lier {name} ({number}) au patient {new} du DPI au lieu de {ehr} ?</translation>
 <context>
     <name>Banner</name>
     <message>
+        <source>{count} record(s) typed since the last export ({time}): export again</source>
+        <translation>{count} enregistrement(s) saisi(s) depuis le dernier export ({time}) : exportez à nouveau</translation>
+    </message>
+    <message>
         <source>ward nurse</source>
         <translation>infirmier(ère) du service</translation>
     </message>
@@ -1959,6 +1967,10 @@ La contresigner en tant que {name} ?</translation>
 </context>
 <context>
     <name>DoseDialog</name>
+    <message>
+        <source>Doses before {time} are on the EHR's chart: check its last print before giving</source>
+        <translation>Les doses d’avant le {time} sont dans le DPI : vérifier sa dernière impression avant d’administrer</translation>
+    </message>
     <message>
         <source> — HIGH-ALERT medicine: second check required</source>
         <translation> — médicament à HAUT RISQUE : double contrôle obligatoire</translation>
@@ -2910,6 +2922,14 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>{count} record(s) typed since the last export ({time}) will not reach the records office unless exported again: leave all the same?</source>
+        <translation>{count} enregistrement(s) saisi(s) depuis le dernier export ({time}) n’arriveront au bureau des entrées que par un nouvel export : partir quand même ?</translation>
+    </message>
+    <message>
+        <source>Records not exported</source>
+        <translation>Enregistrements non exportés</translation>
+    </message>
     <message>
         <source>Readmission — {name}</source>
         <translation>Réadmission — {name}</translation>
@@ -4739,6 +4759,10 @@ Enregistrée ; le programme opératoire du jour la signale :</translation>
 <context>
     <name>WastageDialog</name>
     <message>
+        <source>{when} — {patient} — {drawn_up}: {quantity} {unit} ordered</source>
+        <translation>{when} — {patient} — {drawn_up} : {quantity} {unit} prescrits</translation>
+    </message>
+    <message>
         <source>Wastage of {drug}</source>
         <translation>Reliquat détruit de {drug}</translation>
     </message>
@@ -4804,6 +4828,100 @@ Enregistrée ; le programme opératoire du jour la signale :</translation>
 </context>
 <context>
     <name>messages</name>
+    <message>
+        <source>{where}: allergy_status is {status!r}, but {allergies}, line {line} lists an allergy: loaded as "Allergies listed below", the allergy kept. Ask the ward to check the patient's allergies with them or their family.</source>
+        <translation>{where} : allergy_status vaut {status!r}, mais {allergies}, ligne {line} indique une allergie : chargé avec « Allergies ci-dessous », l’allergie conservée. Demandez au service de vérifier les allergies du patient avec lui ou sa famille.</translation>
+    </message>
+    <message>
+        <source>{problem}
+Not in this snapshot, loaded from an earlier one: {patients}. Discharged or moved in the EHR? Record their discharge or transfer on this laptop first, then load this snapshot again (a snapshot never discharges anyone).</source>
+        <translation>{problem}
+Absents de cet instantané, chargés d’un instantané précédent : {patients}. Sortis ou transférés dans le DPI ? Enregistrez d’abord leur sortie ou leur transfert sur ce portable, puis chargez de nouveau cet instantané (un instantané ne fait jamais sortir personne).</translation>
+    </message>
+    <message>
+        <source>{where}: {field} {value!r} is given, but the other answers leave that question unasked and it would be dropped: correct the answer it depends on, or leave it empty</source>
+        <translation>{where} : {field} {value!r} est renseigné, mais les autres réponses ne posent pas cette question et la valeur serait perdue : corrigez la réponse dont elle dépend, ou laissez-la vide</translation>
+    </message>
+    <message>
+        <source>{drawn_up}, destroyed: {quantity} {unit}</source>
+        <translation>{drawn_up}, détruite : {quantity} {unit}</translation>
+    </message>
+    <message>
+        <source>Drawn up, not given ({reason})</source>
+        <translation>Préparée, non administrée ({reason})</translation>
+    </message>
+    <message>
+        <source>Drawn up, not given</source>
+        <translation>Préparée, non administrée</translation>
+    </message>
+    <message>
+        <source>Stock from register page</source>
+        <translation>Stock pris sur la page du registre</translation>
+    </message>
+    <message>
+        <source>{field}: {problem} To take the dose from {page} all the same, choose it there.</source>
+        <translation>{field} : {problem} Pour prélever tout de même la dose sur {page}, choisissez-la ici.</translation>
+    </message>
+    <message>
+        <source>Controlled-drug register: {page} ({form}) for a {route} dose: choose the patch's page, or receive the patches' stock first.</source>
+        <translation>Registre des stupéfiants : {page} ({form}) pour une dose {route} : choisissez la page des patchs, ou enregistrez d’abord leur réception.</translation>
+    </message>
+    <message>
+        <source>Controlled-drug register: {page} ({form}) for a {route} dose: choose the injection's page, or receive the injection's stock first.</source>
+        <translation>Registre des stupéfiants : {page} ({form}) pour une dose {route} : choisissez la page de la forme injectable, ou enregistrez d’abord la réception des ampoules.</translation>
+    </message>
+    <message>
+        <source>Controlled-drug register: {page} ({form}) for a {route} dose: choose the page of the oral form, or receive its stock first.</source>
+        <translation>Registre des stupéfiants : {page} ({form}) pour une dose {route} : choisissez la page de la forme orale, ou enregistrez d’abord sa réception.</translation>
+    </message>
+    <message>
+        <source>patch</source>
+        <translation>patch</translation>
+    </message>
+    <message>
+        <source>injection</source>
+        <translation>forme injectable</translation>
+    </message>
+    <message>
+        <source>oral</source>
+        <translation>forme orale</translation>
+    </message>
+    <message>
+        <source>{count} dosageInstructions in one MedicationRequest: write each dosage as its own order</source>
+        <translation>{count} dosageInstruction dans une même MedicationRequest : écrivez chaque posologie comme une prescription distincte</translation>
+    </message>
+    <message>
+        <source>timing.repeat.boundsDuration {value} {unit}: give it in min, h, d or wk, or give boundsPeriod.end</source>
+        <translation>timing.repeat.boundsDuration {value} {unit} : exprimez-la en min, h, d ou wk, ou donnez boundsPeriod.end</translation>
+    </message>
+    <message>
+        <source>dosageInstruction.asNeededCodeableConcept or text (what the as-required medicine is given for)</source>
+        <translation>dosageInstruction.asNeededCodeableConcept ou text (l’indication du médicament si besoin)</translation>
+    </message>
+    <message>
+        <source>maxDosePerPeriod {value} {unit} is less than one dose</source>
+        <translation>maxDosePerPeriod {value} {unit} est inférieur à une dose</translation>
+    </message>
+    <message>
+        <source>maxDosePerPeriod is in {unit}, the dose in {dose_unit}: give it in the dose's unit</source>
+        <translation>maxDosePerPeriod est en {unit}, la dose en {dose_unit} : donnez-le dans l’unité de la dose</translation>
+    </message>
+    <message>
+        <source>maxDosePerPeriod is per {value} {unit}: the order form's maximum is per 24 h (denominator 24 h)</source>
+        <translation>maxDosePerPeriod est donné pour {value} {unit} : le maximum du formulaire de prescription porte sur 24 h (dénominateur 24 h)</translation>
+    </message>
+    <message>
+        <source>dosageInstruction.maxDosePerPeriod (the most of an as-required medicine in 24 hours)</source>
+        <translation>dosageInstruction.maxDosePerPeriod (la quantité maximale du médicament si besoin sur 24 heures)</translation>
+    </message>
+    <message>
+        <source>the as-required dosage is given {frequency} times every {period} {unit}: give its least interval between doses as timing.repeat frequency 1, period and periodUnit</source>
+        <translation>la posologie si besoin est donnée {frequency} fois toutes les {period} {unit} : indiquez l’intervalle minimal entre deux doses dans timing.repeat (frequency 1, period et periodUnit)</translation>
+    </message>
+    <message>
+        <source>dosageInstruction.timing.repeat.period (the least interval between as-required doses)</source>
+        <translation>dosageInstruction.timing.repeat.period (l’intervalle minimal entre deux doses si besoin)</translation>
+    </message>
     <message>
         <source>{count} orders were written on this laptop after they started: {orders}. Their doses due before they were written may have been given from the paper chart. Enter them first (at the time they were given) before giving anything due.</source>
         <translation>{count} prescriptions ont été saisies sur ce portable après leur début : {orders}. Leurs doses prévues avant leur saisie ont peut-être été données sur la feuille papier. Saisissez-les d’abord (à l’heure où elles ont été données) avant de donner quoi que ce soit.</translation>
@@ -5921,8 +6039,8 @@ Enregistrée ; le programme opératoire du jour la signale :</translation>
         <translation>Stupéfiant : le témoin doit être un infirmier ou un médecin ; {name} ne peut pas enregistrer de soins.</translation>
     </message>
     <message>
-        <source>Controlled-drug register: ward {ward} holds {balance} {unit} of {drug}; {quantity} cannot be given from it. Record the stock received first (with a witness).</source>
-        <translation>Registre des stupéfiants : le service {ward} détient {balance} {unit} de {drug} ; {quantity} ne peut pas en être prélevé. Enregistrez d’abord le stock reçu (avec un témoin).</translation>
+        <source>Controlled-drug register: ward {ward} holds {balance} {unit} of {drug}; {quantity} cannot be given from it. Check the ward and the page the dose was taken from, then count the cupboard with a witness (Cupboard count): a dose given before that count is then charted without being taken from the register again.</source>
+        <translation>Registre des stupéfiants : le service {ward} détient {balance} {unit} de {drug} ; {quantity} ne peut pas en être prélevé. Vérifiez le service et la page d’où la dose a été prise, puis comptez l’armoire avec un témoin (Comptage de l’armoire) : une dose administrée avant ce comptage est alors enregistrée sans être déduite une seconde fois du registre.</translation>
     </message>
     <message>
         <source>Controlled-drug register: name the drug and its unit.</source>

@@ -57,11 +57,12 @@ def test_a_page_named_otherwise_than_the_order_is_shown_chosen_and_the_orders_ow
         session_for, medication_ward, qtbot, type_text):
     _, _, morphine = medication_ward
     nurse = session_for("nurse")
-    cd_register.cd_receive(nurse, "3B", "Oramorph", "mg", 100, witness=WITNESS)
+    cd_register.cd_receive(nurse, "3B", "Morphine sulfate", "mg", 100, witness=WITNESS)
     dialog = _dialog(qtbot, nurse, morphine, type_text)
-    assert dialog.register_page.isVisible() and dialog.register_page.currentText() == "Oramorph — ward 3B holds 100 mg"
+    assert dialog.register_page.isVisible()
+    assert dialog.register_page.currentText() == "Morphine sulfate — ward 3B holds 100 mg"
     assert dialog.save() is not None
-    assert cd_register.cd_balance(nurse.db, "3B", "Oramorph", "mg") == 95.0
+    assert cd_register.cd_balance(nurse.db, "3B", "Morphine sulfate", "mg") == 95.0
 
     cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=WITNESS)
     both = DoseDialog(nurse, medication.order(nurse.db, morphine), None)
@@ -91,3 +92,25 @@ def test_the_page_chosen_is_kept_with_the_dose_left_unsaved(two_pages, qtbot, ty
     assert again.register_page.currentData() is None
     again.restore(typed, nurse.clock())
     assert again.register_page.currentData() == "Oramorph"
+
+
+def test_the_oral_solutions_page_is_chosen_only_by_the_nurse_and_said_so(session_for, medication_ward, qtbot,
+                                                                           type_text):
+    """The ward's only morphine page the oral solution's, for a dose SC: not chosen for the nurse,
+    and once she chooses it she is told what it is."""
+    _, _, morphine = medication_ward
+    nurse = session_for("nurse")
+    cd_register.cd_receive(nurse, "3B", "Oramorph", "mg", 100, witness=WITNESS)
+    dialog = _dialog(qtbot, nurse, morphine, type_text)
+    box = dialog.register_page
+    assert box.isVisible() and box.currentData() is None and not dialog.page_warning.isVisible()
+    assert dialog.save() is None
+    assert dialog.error.text().startswith("Stock from register page: Controlled-drug register: Oramorph (oral) for a "
+                                          "SC dose")
+    box.setCurrentIndex(box.findData("Oramorph"))
+    assert dialog.page_warning.isVisible() and dialog.page_warning.text() == (
+        "Controlled-drug register: Oramorph (oral) for a SC dose: choose the injection's page, or receive the "
+        "injection's stock first.")
+    type_text(dialog.witness_pin, "2222")  # cleared when refused
+    assert dialog.save() is not None
+    assert cd_register.cd_balance(nurse.db, "3B", "Oramorph", "mg") == 95.0

@@ -1,0 +1,104 @@
+"""Records typed on the laptop after its last export: the banner says so, in bold, and signing
+out, quitting or closing the window asks first. The stick that left holds none of them and the
+records office cannot know of them (sync.missing)."""
+
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication
+
+from downtime.qt.banner import Banner
+from downtime.qt.prompts import Prompts
+from downtime.qt.style import TEXT_SIZES, change_text_size
+from downtime.services import records
+from downtime.sync.export import export
+
+NOT_EXPORTED = "1 record(s) typed since the last export (28/11 09:00): export again"
+
+
+@pytest.fixture
+def stick_at_9(session_for, patient, clock, tmp_path):
+    """`patient` admitted, the ward's last stick made at 09:00 on 28/11; the clock then at 14:05."""
+    clock.now = datetime.fromisoformat("2026-11-28T09:00+01:00")
+    export(session_for("records"), tmp_path / "last-stick")
+    clock.now = datetime.fromisoformat("2026-11-28T14:05+01:00")
+    return patient
+
+
+def _order_typed(session_for, patient: str) -> None:
+    """The doctor's paracetamol order, written at 14:05: after the stick."""
+    records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+        "times": "08:00 14:00 20:00", "start_at": "2026-11-28T14:00+01:00", "controlled": False,
+        "high_alert": False}, patient_id=patient)
+
+
+def test_the_banner_says_the_records_typed_since_the_last_export_until_exported_again(
+        qtbot, session_for, stick_at_9, clock, tmp_path):
+    banner = Banner(session_for("nurse"))
+    qtbot.addWidget(banner)
+    banner.show()
+    assert not banner.not_exported.isVisible(), "nothing typed since the stick"
+    _order_typed(session_for, stick_at_9)
+    banner.saved(clock.now)
+    assert banner.not_exported.isVisible() and banner.not_exported.text() == NOT_EXPORTED
+    assert banner.not_exported.font().bold()
+    clock.now = datetime.fromisoformat("2026-11-28T15:00+01:00")
+    export(session_for("records"), tmp_path / "again", since_last=True)
+    clock.now += timedelta(minutes=1)
+    banner.tick()
+    assert not banner.not_exported.isVisible(), "the minute's reading sees the export made since"
+
+
+def test_a_laptop_that_never_exported_says_nothing_of_exports(qtbot, session_for, patient):
+    banner = Banner(session_for("nurse"))
+    qtbot.addWidget(banner)
+    banner.show()
+    assert not banner.not_exported.isVisible()
+
+
+def test_signing_out_quitting_and_closing_ask_over_records_not_exported(window_for, session_for, stick_at_9,
+                                                                        monkeypatch):
+    """The nurse leaving at 14:05 is asked, as the next person may not read the banner; No keeps
+    the window open, to export."""
+    window = window_for(session_for("nurse"))
+    said = []
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(lambda parent, title, text: said.append((title, text))
+                                                          or False))
+    window.actions_by_id["sign_out"].trigger()
+    assert said == [] and not window.isVisible(), "nothing typed since the stick: no question"
+    window = window_for(session_for("nurse"))
+    _order_typed(session_for, stick_at_9)
+    window.actions_by_id["sign_out"].trigger()
+    assert said == [("Records not exported", "1 record(s) typed since the last export (28/11 09:00) will not "
+                                             "reach the records office unless exported again: leave all the same?")]
+    assert window.isVisible()
+    window.actions_by_id["quit"].trigger()
+    assert len(said) == 2 and window.isVisible(), "Quit (Ctrl+Q) asks too"
+
+    class ClosedByItsCross(QCloseEvent):
+        def spontaneous(self) -> bool:
+            return True
+
+    closed = ClosedByItsCross()
+    window.closeEvent(closed)
+    assert len(said) == 3 and not closed.isAccepted(), "the cross asks too"
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(lambda parent, title, text: True))
+    window.actions_by_id["sign_out"].trigger()
+    assert not window.isVisible(), "Yes signs out all the same"
+
+
+@pytest.mark.parametrize("width", [1366, 1092])
+def test_the_banners_words_are_whole_on_a_laptop_at_the_largest_text(session_for, stick_at_9, laptop_window,
+                                                                      app_style, width):
+    """On its own row, wrapped: at 1366 and at a 1366×768 laptop's 1092 pixels (125 %), at the
+    largest text, the words are whole and the window no wider than the screen."""
+    app = QApplication.instance()
+    change_text_size(app, len(TEXT_SIZES))
+    _order_typed(session_for, stick_at_9)
+    window = laptop_window(session_for("nurse"), width, 582)
+    said = window.banner.not_exported
+    assert said.isVisible() and said.text() == NOT_EXPORTED
+    assert said.height() >= said.heightForWidth(said.width())
+    assert said.geometry().right() <= window.banner.width() and window.minimumSizeHint().width() <= 1_000
