@@ -1316,7 +1316,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(report.text(args.lang))
     for text in (*result.holds_text(args.lang), *result.duplicates_text(args.lang)):
         print(text)
-    for said in (*result.same_person, *result.shared_numbers):
+    for said in (*result.to_check, *result.shared_numbers):
         print(said.text(args.lang))
     return 0
 

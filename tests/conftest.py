@@ -325,9 +325,17 @@ def medication_ward(session_for, admission_values):
 
 
 @pytest.fixture
-def paper_night(session_for, medication_ward, clock):
-    """`medication_ward` with paracetamol 1 g PO at 00:00 06:00 12:00 18:00, the night nurse
-    (night) and 20 mg of morphine in the ward's cupboard, all written at 14:00 on 28/11, with the
+def night(session_for, medication_ward):
+    """`medication_ward` with the night nurse, Noémie Faure (staff ID night, PIN 5555), on the
+    ward's laptop beside the day's: (patient id, amoxicillin order id, morphine order id)."""
+    staff.add_staff(session_for("admin"), "night", "Noémie Faure", Role.WARD_NURSE, "5555")
+    return medication_ward
+
+
+@pytest.fixture
+def paper_night(session_for, night, clock):
+    """`night` (`medication_ward` and its night nurse) with paracetamol 1 g PO at 00:00 06:00
+    12:00 18:00 and 20 mg of morphine in the ward's cupboard, all written at 14:00 on 28/11, with the
     day's last doses given on paper typed in then (amoxicillin 08:00, paracetamol 12:00: the orders,
     copied from the paper chart, have their earlier doses looked for there no more); the clock at
     07:15 the next morning, the laptop unused since. Returns (nurse, patient, amoxicillin,
@@ -335,8 +343,7 @@ def paper_night(session_for, medication_ward, clock):
     from downtime.domain.medication import Check
     from downtime.services import cd_register, medication, records
 
-    patient, amox, morphine = medication_ward
-    staff.add_staff(session_for("admin"), "night", "Noémie Faure", Role.WARD_NURSE, "5555")
+    patient, amox, morphine = night
     paracetamol = records.save_new(session_for("doctor"), "medication_order", {
         "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
         "times": "00:00 06:00 12:00 18:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False,

@@ -7,19 +7,11 @@ import json
 
 import pytest
 
-from downtime.domain.staff import Role
 from downtime.services import cd_register, medication, printing, records, staff
 from downtime.services.errors import ServiceError, ValidationFailed
 from downtime.services.laptops import authors
 from downtime.sync.export import export
 from tests.pdf_text import pdf_text
-
-
-@pytest.fixture
-def night(session_for, medication_ward):
-    """The night nurse, Noémie Faure (staff ID night), on the ward's laptop beside the day's."""
-    staff.add_staff(session_for("admin"), "night", "Noémie Faure", Role.WARD_NURSE, "5555")
-    return medication_ward
 
 
 def _given_iv(at, scheduled):

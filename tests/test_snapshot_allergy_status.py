@@ -40,7 +40,7 @@ def test_an_allergy_listed_beside_a_status_saying_none_is_loaded_and_said(clerk,
     result = import_path(clerk, _with_penicillin_for_nguyen(tmp_path, status))
     nguyen = _nguyen(clerk)
     assert (nguyen.allergy_status, nguyen.allergies) == ("allergies", ("Penicillin",))
-    said = [phrase.text("en") for phrase in result.same_person]
+    said = [phrase.text("en") for phrase in result.to_check]
     assert said == [f"patients.csv, line 3 (stays.csv, line 3): allergy_status is {status!r}, but allergies.csv, "
                     "line 4 lists an allergy: loaded as \"Allergies listed below\", the allergy kept. Ask the ward to "
                     "check the patient's allergies with them or their family."], said
@@ -58,4 +58,4 @@ def test_allergies_listed_with_their_status_or_none_are_loaded_without_a_word(cl
     """An empty allergy status beside a listed allergy says nothing against it."""
     result = import_path(clerk, _with_penicillin_for_nguyen(tmp_path, status))
     assert _nguyen(clerk).allergies == ("Penicillin",)
-    assert result.same_person == ()
+    assert result.to_check == ()

@@ -830,7 +830,7 @@ def test_twins_of_one_name_and_birthday_are_loaded_as_two_patients(clerk, snapsh
     _another_patient(snapshot, "P004", "Martin,,Jean-Luc,male,02/05/2026,,provisional,800201", "8")
     result = import_path(clerk, snapshot)
     assert result.added["patient"] == 4
-    (said,) = result.same_person
+    (said,) = result.to_check
     assert said.text("en").startswith("patients.csv, line 5 (stays.csv, line 5): probably the same person as MARTIN "
                                       "Jean-Pierre, born 02/05/2026, DT-042-00003-")
 

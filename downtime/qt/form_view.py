@@ -138,11 +138,23 @@ class FormView(QWidget):
         return self.spec.creates_patient and self.record is None and self.patient_id is not None
 
     def first_editor(self) -> Editor:
-        """The field the form opens on: its first; for a readmission, the arrival, the first answer
-        of this stay. Its identity is the stay before's to confirm, and the number used on paper,
-        where it opened before, is not theirs to give: they keep their number (read-only)."""
+        """The field the form opens on: its first, or in an amendment its first the amendment may
+        change (an admission's opened on its number used on paper, read-only, where no key typed
+        changed anything); for a readmission, the arrival, the first answer of this stay. Its
+        identity is the stay before's to confirm, and the number used on paper, where it opened
+        before, is not theirs to give: they keep their number (read-only)."""
         arrival = self.spec.by_meaning(Meaning.OCCURRED_AT) if self.readmission else None
-        return self.editors[arrival.id] if arrival is not None else next(iter(self.editors.values()))
+        if arrival is not None:
+            return self.editors[arrival.id]
+        fixed = self._fixed_field() if self.editing else None
+        return next(editor for field_id, editor in self.editors.items() if field_id != fixed)
+
+    def _fixed_field(self) -> str | None:
+        """The field no one may change on this form, whatever they do: the number used on paper
+        is the patient's from the admission's first save: an amendment cannot give them another
+        (services.paper_numbers), nor a readmission."""
+        paper = self.spec.by_meaning(Meaning.PAPER_NUMBER)
+        return paper.id if paper is not None and (self.record is not None or self.readmission) else None
 
     def patient(self) -> PatientSummary | None:
         """Who the form is about; None for a new admission, whose patient does not exist yet."""
@@ -292,10 +304,7 @@ class FormView(QWidget):
 
     def _set_mode(self) -> None:
         withdrawn = self.record is not None and self.record.status is RecordStatus.ENTERED_IN_ERROR
-        # The number used on paper is the patient's from the admission's first save: an
-        # amendment cannot give them another (services.paper_numbers), nor a readmission.
-        paper = self.spec.by_meaning(Meaning.PAPER_NUMBER)
-        fixed = paper.id if paper is not None and (self.record is not None or self.readmission) else None
+        fixed = self._fixed_field()
         for field_id, editor in self.editors.items():
             editor.set_read_only(not self.editing or field_id == fixed)
         self.save_button.setVisible(self.editing)
@@ -851,8 +860,7 @@ class FormView(QWidget):
             for name, editor in self.editors.items():
                 if starting.get(name) != self.record.data.get(name):
                     editor.set_value(starting.get(name))
-        first = next(iter(self.editors.values()))
-        first.widget.setFocus()
+        self.first_editor().widget.setFocus()
 
     def amend_at(self, field_id: str, reason: str) -> None:
         """The record amended from a screen that asks one answer of it (a result's doctor told),

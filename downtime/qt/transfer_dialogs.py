@@ -193,9 +193,9 @@ class _RunPage(QWizardPage):
             + "".join("\n\n" + text for text in outcome.listed_text(language()))
             + "".join("\n\n" + report.text(language()) for report in outcome.theatre_clashes)
             + "".join("\n\n" + text for text in (*outcome.holds_text(language()), *outcome.duplicates_text(language())))
-            + "".join("\n\n" + said.text(language()) for said in (*outcome.same_person, *outcome.shared_numbers)),
+            + "".join("\n\n" + said.text(language()) for said in (*outcome.to_check, *outcome.shared_numbers)),
             failed=bool(outcome.missing or outcome.theatre_clashes or outcome.holds or outcome.settlements_not_taken
-                        or outcome.same_person or outcome.shared_numbers or outcome.duplicates))
+                        or outcome.to_check or outcome.shared_numbers or outcome.duplicates))
 
     def _refused(self, problem: UserError) -> None:
         _report(self.result, translate("ImportWizard", "Nothing was imported.") + "\n\n" + say(problem), failed=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import unicodedata
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
@@ -171,8 +171,12 @@ def deduct_check(session: Session, found: Order, quantity: float, given_at: date
     return ward, drug
 
 
-COUNTS = ("opening", "count", "discrepancy", "correction")
-"""The lines that write the cupboard's count: the balance after one is what the cupboard held."""
+COUNTS = ("opening", "discrepancy", "correction")
+"""The counts that set the page to what the cupboard held otherwise than the register, or opened
+it: a dose given before one of them was already out of what it found. A count that matched the
+register ("count") found the ampoule still there, the dose (or its wastage) not out yet: taken
+after it, as any (reconciled, a wastage typed after a matching count left the register above
+the cupboard)."""
 
 
 def counted_after(db: Database, ward: str, drug: str, unit: str, at: datetime) -> datetime | None:
@@ -595,7 +599,7 @@ def cd_lines(db: Database, forms: dict[str, FormSpec], ward: str, drug: str, uni
     names = {pid: summary.display_name for pid, summary in census.all_patients(db, forms, patient_ids).items()}
     lines: list[RegisterLine] = []
     balance, counted = 0.0, _Counted()
-    for at, kind, change, author, witness, record_id, note, line_id in rows:
+    for index, (at, kind, change, author, witness, record_id, note, line_id) in enumerate(rows):
         balance = _quantity(balance + change)
         dose = doses.get(record_id) if record_id else None
         given_at = datetime.fromisoformat(dose.data["given_at"]) if dose and dose.data.get("given_at") else None
@@ -603,7 +607,8 @@ def cd_lines(db: Database, forms: dict[str, FormSpec], ward: str, drug: str, uni
         lines.append(RegisterLine(datetime.fromisoformat(at), kind, change, balance, author, witness,
                                   numbers.get(str(dose.patient_id)) if dose else None, note, given_at,
                                   names.get(str(dose.patient_id)) if dose else None, record_id,
-                                  _signed_on_paper(kind, change) and dose is not None and bool(dose.data.get(TRANSCRIBED)),
+                                  _signed_on_paper(kind, change, record_id, rows[index + 1:index + 2])
+                                  and dose is not None and bool(dose.data.get(TRANSCRIBED)),
                                   dose.data.get(GIVEN_BY) if dose and kind != "reconciled" else None, line_id,
                                   counted_at))
     return lines
@@ -634,11 +639,14 @@ class _Counted:
         return self.found.get(record_id) if kind == "reconciled" and record_id else None
 
 
-def _signed_on_paper(kind: str, change: float) -> bool:
+def _signed_on_paper(kind: str, change: float, record_id: str | None, following: Sequence[Sequence[object]]) -> bool:
     """Whether a dose's line is witnessed as the dose is, on the paper chart when transcribed
-    from it: its administration and the reconciliation written with it (which puts the quantity
-    back); a withdrawal, and its reconciliation, are witnessed here with a PIN."""
-    return kind == "administration" or kind == "reconciled" and change > 0
+    from it: its administration and the reconciliation written with it, just before it (which
+    puts the quantity back: see `dose_given`); a withdrawal, a wastage (see `cd_waste`) and their
+    reconciliations are witnessed here with a PIN. `following`: the page's next row, if any."""
+    if kind == "reconciled":
+        return change > 0 and any(row[1] == "administration" and row[5] == record_id for row in following)
+    return kind == "administration"
 
 
 def register_pages(db: Database) -> list[tuple[str, str, str]]:
@@ -793,7 +801,9 @@ def cd_waste(session: Session, dose_id: str, quantity: float, witness: tuple[str
     cupboard, and the half discarded could only be an anonymous count correction. A dose drawn
     up and charted not given (see `_drawn_up`; `page`: the page chosen) is destroyed whole or in
     part, as much as the nurse says; its line's note says so ("Drawn up, not given (refused),
-    destroyed: 5 mg"), the record staying not given."""
+    destroyed: 5 mg"), the record staying not given. Discarded before a count written since
+    (see `_discarded_before_count`), its line stays on the page with its reconciliation first, as
+    a dose's (`dose_given`): the balance stays the cupboard's and never reads below nought."""
     session.require(Action.RECORD_CARE)
     if quantity <= 0:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the quantity discarded must be above zero."))
@@ -805,11 +815,27 @@ def cd_waste(session: Session, dose_id: str, quantity: float, witness: tuple[str
             unit=taken.unit), (note or "").strip()) if text)
     witness_id = checked_witness(session, witness)
     with session.db.atomic():
-        if cd_balance(session.db, taken.ward, taken.drug, taken.unit) - quantity < -1e-9:
+        if _discarded_before_count(session, dose_id, taken):
+            _reconciled(session, taken.ward, taken.drug, taken.unit, quantity, witness_id, dose_id)
+        elif cd_balance(session.db, taken.ward, taken.drug, taken.unit) - quantity < -1e-9:
             raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the balance cannot go below zero."))
         register_line(session, taken.ward, taken.drug, taken.unit, -quantity, "wastage", witness_id,
                        record_id=dose_id, note=note)
     return cd_balance(session.db, taken.ward, taken.drug, taken.unit)
+
+
+def _discarded_before_count(session: Session, dose_id: str, taken: Taken) -> bool:
+    """Whether what was left of a dose's ampoule was discarded before a count of its page written
+    since: discarded at the dose (given, or drawn up and not given, on paper in the night), the
+    count found it gone and reported the difference; taken again when its wastage was typed in,
+    the register went 5 mg below the cupboard. Its dose given before that count (`counted_since`
+    by its giving, `recounted` for a dose already reconciled or found by a count since)."""
+    if recounted(session.db, dose_id):
+        return True
+    dose = current_of(session.db, {dose_id}).get(dose_id)
+    given_at = dose.data.get("given_at") if dose is not None else None
+    return bool(given_at) and counted_since(session.db, taken.ward, taken.drug, taken.unit,
+                                            datetime.fromisoformat(str(given_at)))
 
 
 def cd_balance(db: Database, ward: str, drug: str, unit: str) -> float:

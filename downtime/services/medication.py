@@ -787,7 +787,7 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         as_required=[other for other in others if other.frequency is Frequency.PRN],
         other_orders=[(other, order_label(other, session.form(ORDER_FORM), session.lang)) for other in others],
         due_before=settings.round_policy(session.db).due_before,
-        open_slots=_open_slots(found, versions, history, at, session.clock().tzinfo),
+        open_slots=_open_slots(session.db, found, versions, history, at, session.clock().tzinfo),
         reason=_reason(values), on_hold=_perhaps_given(session, found.patient_id, same),
         typed_at=session.clock(), **_dosed_for(session, patient, at)) + _before_giving(
             found, patient, values) + (glucose.before_insulin(session.db, found, at)
@@ -918,14 +918,17 @@ def _before_giving(found: Order, patient: PatientSummary, values: dict[str, Any]
             + not_countersigned(found, datetime.fromisoformat(values["given_at"])))
 
 
-def _open_slots(found: Order, versions: list[RecordVersion], history: list[Administration],
+def _open_slots(db: Database, found: Order, versions: list[RecordVersion], history: list[Administration],
                 at: datetime, tz: tzinfo | None) -> list[datetime]:
     """A regular order's dose times within a day of `at`, each version's own as the round reads
     them, by the ward's clock (`tz`, its zone's rules), with no dose recorded for them, before
-    the order stops as it runs (its stay's end, see `orders`, stops it too). Placed by
-    the offset the dose's time was written with, the night the clocks went forward the next
-    morning's dose fell an hour late, and a late dose 5 h 45 min before it was weighed 6 h 45
-    min away."""
+    the order stops as it runs (its stay's end, see `orders`, stops it too), and, for an order
+    loaded from the EHR's snapshot, from the moment its doses are no longer on the EHR's chart
+    on (`_ehr_until`), as the round reads them. Placed by the offset the dose's time was written
+    with, the night the clocks went forward the next morning's dose fell an hour late, and a late
+    dose 5 h 45 min before it was weighed 6 h 45 min away. The 20:00 dose of the day before the
+    load, typed in as given at 06:00, was weighed against the 08:00 one "not recorded yet",
+    which the EHR's chart holds."""
     if found.frequency is not Frequency.SCHEDULED:
         return []
     day = at.astimezone(tz)
@@ -933,7 +936,19 @@ def _open_slots(found: Order, versions: list[RecordVersion], history: list[Admin
                              (day - DAY).date(), (day + DAY).date(), tz)
     recorded = set(charted_slots(slots, (dose.scheduled_for for dose in history if dose.order_id == found.record_id
                                          and dose.scheduled_for is not None)).values())
-    return [slot for slot in slots if slot not in recorded and (found.stop_at is None or slot < found.stop_at)]
+    in_ehr_before = _ehr_until(db, found, versions)
+    return [slot for slot in slots if slot not in recorded and (found.stop_at is None or slot < found.stop_at)
+            and (in_ehr_before is None or slot >= in_ehr_before)]
+
+
+def _ehr_until(db: Database, found: Order, versions: list[RecordVersion]) -> datetime | None:
+    """For an order loaded from the EHR's snapshot, the moment before which the EHR's chart holds
+    its doses, read from its version 1 as the round reads it (see `_orders_with_slots`); None for
+    an order typed on a ward."""
+    if not loaded_from_snapshot(found.record_id):
+        return None
+    first = versions[0]
+    return snapshot_time.ehr_until(db, {found.record_id: (first.recorded_at, first.device_id)})[found.record_id]
 
 
 def _judged_against(db: Database, found: Order, at: datetime) -> tuple[list[Order], set[str], list[Administration]]:

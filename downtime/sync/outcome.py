@@ -57,11 +57,12 @@ class ImportResult:
     stands here, or one here was not seen), whose record stays on hold here: said with who
     settled, their reason and why, so the clerk does not phone the ward again unawares; and
     those of holds this office settled otherwise, said with both clerks' choices."""
-    same_person: tuple[Phrase, ...] = ()
-    """What a snapshot loaded for the ward to check: its patients loaded though they look like a
-    patient in hospital by name and birthday alone (admitted on the ward without NIR or IPP, or a
-    twin), and its lines that contradict themselves, loaded the safe way (an allergy listed for a
-    patient whose stay says no known allergies, loaded as listed; sync.snapshot.SnapshotItem.notes)."""
+    to_check: tuple[Phrase, ...] = ()
+    """What a snapshot loaded, or left, for the ward to check: its patients loaded though they
+    look like a patient in hospital by name and birthday alone (admitted on the ward without NIR
+    or IPP, or a twin); its lines that contradict themselves, loaded the safe way (an allergy
+    listed beside "no known allergies", loaded as listed; sync.snapshot.SnapshotItem.notes); and
+    the patients an earlier snapshot loaded that it leaves out, still in their beds here."""
     shared_numbers: tuple[SharedNumber, ...] = ()
     """Downtime numbers the import gave a second patient, of another laptop set up with the same
     device number (imported with --shared-device-number), each with both patients."""

@@ -244,6 +244,25 @@ LEFT_OUT = QT_TRANSLATE_NOOP("messages", "{problem}\nNot in this snapshot, loade
                                          "Discharged or moved in the EHR? Record their discharge or transfer on this "
                                          "laptop first, then load this snapshot again (a snapshot never discharges "
                                          "anyone).")
+LEFT_OUT_LOADED = QT_TRANSLATE_NOOP("messages", "Not in this snapshot, loaded from an earlier one: {patients}. "
+                                                "Discharged or moved in the EHR? Record their discharge or transfer "
+                                                "on this laptop.")
+
+
+def _named(patients: list[PatientSummary]) -> str:
+    """Patients as a snapshot's words name them: enough to find each on the census."""
+    return "; ".join(f"{patient.display_name} ({patient.downtime_number}, {identity.place(patient)})"
+                     for patient in patients)
+
+
+def _left_out_said(session: Session, items: list[SnapshotItem]) -> list[Phrase]:
+    """The patients an earlier snapshot loaded that this one, loaded, leaves out: the EHR
+    discharged or moved them, and the ward kept them in their beds without a word, their
+    medication chart still running. A snapshot of no patient (theatre bookings alone) says
+    nothing of who is on the ward."""
+    if not any(item.form_id == PATIENT_FORM for item in items) or not (left := _left_out(session, items)):
+        return []
+    return [Phrase(LEFT_OUT_LOADED, {"patients": _named(left)})]
 
 
 def _load_one_saying_left_out(session: Session, item: SnapshotItem, items: list[SnapshotItem],
@@ -257,9 +276,7 @@ def _load_one_saying_left_out(session: Session, item: SnapshotItem, items: list[
     except ImportRefused as refused:
         if item.form_id != PATIENT_FORM or not (left := _left_out(session, items)):
             raise
-        raise ImportRefused(LEFT_OUT, problem=refused, patients="; ".join(
-            f"{patient.display_name} ({patient.downtime_number}, {identity.place(patient)})"
-            for patient in left)) from None
+        raise ImportRefused(LEFT_OUT, problem=refused, patients=_named(left)) from None
 
 
 def load_snapshot(session: Session, items: list[SnapshotItem], source: str,
@@ -288,8 +305,9 @@ def load_snapshot(session: Session, items: list[SnapshotItem], source: str,
                 progress(number, len(items))
         for when, record_ids in as_of.items():
             snapshot_time.keep(session, record_ids, when)
+        to_check += _left_out_said(session, items)
         audit.append(session.db, at=session.clock(), actor=session.user.staff_id,
                      device_id=session.device.device_id, action="import",
                      detail={"kind": "snapshot", "source": source, "added": added, "unchanged": unchanged})
     progress(len(items), len(items))
-    return ImportResult("snapshot", added, unchanged, same_person=tuple(to_check))
+    return ImportResult("snapshot", added, unchanged, to_check=tuple(to_check))

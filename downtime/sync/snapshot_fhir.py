@@ -518,6 +518,20 @@ def _in_bundle(entry: _Entry) -> Phrase:
     return Phrase(IN_BUNDLE, {"where": entry.where})
 
 
+def _listed_beside(where: Phrase, none_known: _Entry | None, listed: _Entry | None) -> tuple[Phrase, ...]:
+    """An allergy listed beside a standing "No known allergy" (the allergy entered in the EHR
+    after the status was set) is loaded as listed, as the CSV snapshot's is; and said in the
+    import's result, both entries named, for the ward to check with the patient: loaded without
+    a word, the contradiction in the EHR went unnoticed and unmended."""
+    if none_known is None or listed is None:
+        return ()
+    return (Phrase(QT_TRANSLATE_NOOP("messages", "{where}: {none_known} says \"No known allergy\", but {listed} lists "
+                                                 "an allergy: loaded as \"Allergies listed below\", the allergy kept. "
+                                                 "Ask the ward to check the patient's allergies with them or their "
+                                                 "family."),
+                   {"where": where, "none_known": none_known.where, "listed": listed.where}),)
+
+
 def read_fhir_snapshot(path: Path) -> list[SnapshotItem]:
     entries, as_of = _load(path)
     types = {entry.full_url: entry.resource["resourceType"] for entry in entries if entry.full_url}
@@ -536,14 +550,16 @@ def read_fhir_snapshot(path: Path) -> list[SnapshotItem]:
                                    patient=patient, other=stays[patient][0].where)
             stays[patient] = (entry, _stay(entry))
     allergies: dict[str, list[dict[str, Any]]] = {}
-    none_known: set[str] = set()
+    listed: dict[str, _Entry] = {}
+    none_known: dict[str, _Entry] = {}
     for entry in by_type.get("AllergyIntolerance", {}).values():
         patient = _patient_of(entry, "patient", patients)
         if _no_known_allergy(entry.resource):
-            none_known.add(patient)
+            none_known.setdefault(patient, entry)
         elif not (_status(entry.resource.get("verificationStatus")) in NOT_AN_ALLERGY
                   or _snomed(entry.resource) & NO_ALLERGY_CODES):
             allergies.setdefault(patient, []).append(_allergy(entry))
+            listed.setdefault(patient, entry)
     medicines: dict[str, list[str]] = {}
     for entry in by_type.get("MedicationStatement", {}).values():
         if entry.resource.get("status") == "active":
@@ -562,9 +578,10 @@ def read_fhir_snapshot(path: Path) -> list[SnapshotItem]:
         if key in medicines:
             values["usual_medicines"] = "\n".join(medicines[key])
         # Both entries: a refused bed or reason is the Encounter's, not the Patient's.
-        items.append(SnapshotItem(Phrase(QT_TRANSLATE_NOOP("messages", "bundle {where}, {encounter}"),
-                                         {"where": entry.where, "encounter": encounter.where}),
-                                  "patient", key, PATIENT_FORM, values))
+        where = Phrase(QT_TRANSLATE_NOOP("messages", "bundle {where}, {encounter}"),
+                       {"where": entry.where, "encounter": encounter.where})
+        items.append(SnapshotItem(where, "patient", key, PATIENT_FORM, values,
+                                  notes=_listed_beside(where, none_known.get(key), listed.get(key))))
     for key, entry in by_type.get("MedicationRequest", {}).items():
         if entry.resource.get("status") == "active":
             items.append(SnapshotItem(_in_bundle(entry), "order", key, "medication_order", _order(entry),

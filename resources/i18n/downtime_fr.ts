@@ -4829,6 +4829,14 @@ Enregistrée ; le programme opératoire du jour la signale :</translation>
 <context>
     <name>messages</name>
     <message>
+        <source>Not in this snapshot, loaded from an earlier one: {patients}. Discharged or moved in the EHR? Record their discharge or transfer on this laptop.</source>
+        <translation>Absents de cet instantané, chargés d’un instantané précédent : {patients}. Sortis ou transférés dans le DPI ? Enregistrez leur sortie ou leur transfert sur ce portable.</translation>
+    </message>
+    <message>
+        <source>{where}: {none_known} says "No known allergy", but {listed} lists an allergy: loaded as "Allergies listed below", the allergy kept. Ask the ward to check the patient's allergies with them or their family.</source>
+        <translation>{where} : {none_known} indique « Aucune allergie connue », mais {listed} indique une allergie : chargé avec « Allergies ci-dessous », l’allergie conservée. Demandez au service de vérifier les allergies du patient avec lui ou sa famille.</translation>
+    </message>
+    <message>
         <source>{where}: allergy_status is {status!r}, but {allergies}, line {line} lists an allergy: loaded as "Allergies listed below", the allergy kept. Ask the ward to check the patient's allergies with them or their family.</source>
         <translation>{where} : allergy_status vaut {status!r}, mais {allergies}, ligne {line} indique une allergie : chargé avec « Allergies ci-dessous », l’allergie conservée. Demandez au service de vérifier les allergies du patient avec lui ou sa famille.</translation>
     </message>

@@ -7,16 +7,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from downtime.domain.staff import Role
 from downtime.qt.dose_dialog import DoseDialog
-from downtime.services import cd_register, medication, staff
+from downtime.services import cd_register, medication
 
 
 @pytest.fixture
-def night(session_for, medication_ward):
-    staff.add_staff(session_for("admin"), "night", "Noémie Faure", Role.WARD_NURSE, "5555")
+def night(night, session_for):
+    """conftest's `night`, with 50 mg of morphine in the ward's cupboard."""
     cd_register.cd_receive(session_for("nurse"), "3B", "Morphine", "mg", 50, witness=("doctor", "2222"))
-    return medication_ward
+    return night
 
 
 def _dialog(qtbot, session, order_id, slot=None):
