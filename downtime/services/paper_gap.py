@@ -46,7 +46,7 @@ def last_written(db: Database) -> datetime | None:
 # moment of summer time and one of winter time were out of order. Each is compared at UTC, in
 # milliseconds, through an index of this very expression (migration m032), and so is each bound
 # sought: SQLite's own rounding on both sides.
-_UTC = "strftime('%Y-%m-%dT%H:%M:%f', {})"
+AT_UTC = "strftime('%Y-%m-%dT%H:%M:%f', {})"
 # Tried and refused, no one could use the laptop: a wrong PIN says nothing of doses given on it. A
 # record brought in by an import is no care given on the ward either. Written out in the query as
 # in the index of migration m032, whose partial WHERE SQLite matches only to the same words.
@@ -64,7 +64,7 @@ class AuditedUse:
         self.device_id = load_device(db).device_id
 
     def _seek(self, bound: str, moment: datetime, order: str) -> datetime | None:
-        at, sought = _UTC.format("at"), _UTC.format("?")
+        at, sought = AT_UTC.format("at"), AT_UTC.format("?")
         row = self.db.execute(
             f"SELECT at FROM audit WHERE device_id = ? AND {at} {bound} {sought} AND {at} <= {sought}"
             f" AND {NOT_USE} ORDER BY {at} {order} LIMIT 1",

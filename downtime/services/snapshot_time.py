@@ -22,7 +22,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from downtime.services.context import Session
-from downtime.services.paper_gap import NOT_USE
+from downtime.services.paper_gap import AT_UTC, NOT_USE
 from downtime.storage import audit
 from downtime.storage.records import chunks, marks
 
@@ -54,10 +54,6 @@ def _as_of(db: Database, record_ids: Collection[str]) -> dict[str, datetime]:
                 f"SELECT record_id, as_of FROM snapshot_as_of WHERE record_id IN ({marks(part)})", part)}
 
 
-# As services.paper_gap compares the audit's times, through the index of migration m032.
-_UTC = "strftime('%Y-%m-%dT%H:%M:%f', {})"
-
-
 def _written_after(db: Database, loaded: Mapping[str, tuple[datetime, str]]) -> dict[str, datetime]:
     """For each order, the earliest time its loading laptop used in its audit log after the entry
     that wrote the order (see paper_gap.NOT_USE), among those earlier than the latest load: none
@@ -73,7 +69,7 @@ def _written_after(db: Database, loaded: Mapping[str, tuple[datetime, str]]) -> 
     found: dict[str, datetime] = {}
     for device_id, record_ids in by_device.items():
         latest = max(loaded[record_id][0] for record_id in record_ids)
-        rows = db.execute(f"SELECT seq, at FROM audit WHERE device_id = ? AND {_UTC.format('at')} < {_UTC.format('?')}"
+        rows = db.execute(f"SELECT seq, at FROM audit WHERE device_id = ? AND {AT_UTC.format('at')} < {AT_UTC.format('?')}"
                           f" AND {NOT_USE} AND seq > ? ORDER BY seq",
                           [device_id, latest.isoformat(), min(written[record_id] for record_id in record_ids)]).fetchall()
         seqs = [seq for seq, _ in rows]
