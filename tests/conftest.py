@@ -1086,7 +1086,7 @@ def exported_resource(session_for, tmp_path: Path) -> Callable[[str, type], Any]
         bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
         check_codes(bundle)
         return model.model_validate(next(entry["resource"] for entry in bundle["entry"]
-                                         if entry["resource"]["id"] == record_id))
+                                         if entry["resource"].get("id") == record_id))
 
     return read
 

@@ -10,7 +10,8 @@ from datetime import datetime
 import pytest
 
 from downtime.domain.medication import (
-    Check, Frequency, Order, Outcome, allergies_matched, allergy_matches, prescribed_despite, safety_warnings)
+    Check, Frequency, Order, Outcome, allergies_matched, allergy_matches, prescribed_despite, safety_warnings,
+    severe_reaction)
 from downtime.services import medication, records
 
 AT = datetime.fromisoformat("2026-11-28T08:00+01:00")
@@ -56,6 +57,69 @@ def test_an_immediate_or_severe_penicillin_allergy_is_said_before_a_cephalospori
 ])
 def test_no_cross_reaction_where_none_is_feared(drug, allergy):
     assert allergy_matches(drug, [allergy]) == []
+
+
+@pytest.mark.parametrize("reaction", [
+    "Rash, not anaphylaxis, moderate", "rash - no anaphylaxis", "éruption non anaphylactique", "Éruption, pas d'anaphylaxie", "Rash, not severe", "Éruption, non grave", "pas de choc", "non-severe rash",
+])
+def test_a_reaction_said_not_to_be_severe_is_not(reaction):
+    """A penicillin "rash, not anaphylaxis" warned before every cephalosporin as an anaphylaxis."""
+    assert not severe_reaction(reaction)
+    assert allergy_matches("Ceftriaxone", ["Penicillin"], [f"Penicillin ({reaction})"]) == []
+
+
+@pytest.mark.parametrize("reaction", [
+    "anaphylaxis, not just rash", "Rash, not anaphylaxis, severe", "pas d'urticaire mais choc anaphylactique",
+    "réaction grave", "no rash: angioedema",
+])
+def test_a_negation_cancels_the_word_after_it_alone(reaction):
+    assert severe_reaction(reaction)
+    assert allergy_matches("Ceftriaxone", ["Penicillin"], [f"Penicillin ({reaction})"]) == ["Penicillin"]
+
+
+@pytest.mark.parametrize("drug, allergy", [
+    # BSACI 2022, SFAR: the R1 side chain of amoxicillin and ampicillin, shared.
+    ("Amoxicillin", "Cefalexin (anaphylaxis)"),
+    ("Co-amoxiclav", "Céfalexine (anaphylaxie)"),
+    ("Ampicillin", "Cefaclor (urticaria)"),
+    ("Amoxicillin", "Cephradine - angioedema"),
+    ("Amoxicilline", "Céfadroxil : choc anaphylactique"),
+    ("Amoxicillin", "Cefprozil (severe)"),
+    # Ceftazidime's, with aztreonam's, and back.
+    ("Aztreonam", "Ceftazidime (anaphylaxis)"),
+    ("Aztréonam", "Fortum (œdème de Quincke)"),
+    ("Ceftazidime", "Aztreonam (anaphylaxis)"),
+])
+def test_an_immediate_or_severe_reaction_warns_before_a_beta_lactam_of_its_side_chain(drug, allergy):
+    assert allergy_matches(drug, [allergy]) == [allergy]
+
+
+@pytest.mark.parametrize("drug, allergy", [
+    ("Amoxicillin", "Cefalexin (rash)"),  # not immediate nor severe
+    ("Amoxicillin", "Cefalexin (rash, not anaphylaxis)"),
+    ("Amoxicillin", "Ceftriaxone (anaphylaxis)"),  # another side chain
+    ("Flucloxacillin", "Cefalexin (anaphylaxis)"),
+    ("Aztreonam", "Ceftriaxone (anaphylaxis)"),
+    ("Aztreonam", "Cefalexin (anaphylaxis)"),
+])
+def test_no_side_chain_cross_reaction_where_none_is_shared(drug, allergy):
+    assert allergy_matches(drug, [allergy]) == []
+
+
+@pytest.mark.parametrize("drug, allergy", [
+    ("Ceftriaxone", "Cefotaxime (rash)"), ("Ceftriaxone", "Cefalexin (rash)"), ("Cefepime", "Cefuroxime (anaphylaxis)"),
+    ("Cefazolin", "Céphalosporines"),
+])
+def test_a_cephalosporin_allergy_still_warns_before_every_cephalosporin(drug, allergy):
+    assert str(allergies_matched(drug, [allergy])) == allergy
+
+
+def test_the_warning_says_which_side_chain_is_shared():
+    assert str(allergies_matched("Co-amoxiclav", ["Cefalexin", "Latex"],
+                                 ["Cefalexin (Anaphylaxis, severe)", "Latex (rash)"])) == (
+        "Cefalexin (Anaphylaxis, severe) — a reaction to cefalexin: amoxicillin shares its side chain (cross-reaction)")
+    assert str(allergies_matched("Fortum", ["Aztreonam"], ["Aztreonam (Angioedema)"])) == (
+        "Aztreonam (Angioedema) — a reaction to aztreonam: ceftazidime shares its side chain (cross-reaction)")
 
 
 def test_the_reaction_recorded_beside_the_allergy_is_read_with_it():
@@ -126,6 +190,17 @@ def test_ceftriaxone_for_a_penicillin_anaphylaxis_needs_the_prescribers_reason(s
         "outcome": "given", "given_at": "2026-11-28T08:05+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
         "dose_given": 2.0, "route": "IV"}) if warning.check is Check.ALLERGY]
     assert "cross-reaction" in allergy.message and "“ID advice, test dose”" in allergy.message
+
+
+def test_amoxicillin_for_a_cefalexin_anaphylaxis_needs_the_prescribers_reason(session_for, admission_values):
+    from downtime.services import wards
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    patient = records.save_new(session_for("nurse"), "admission", {
+        **admission_values, "arrival_at": "2026-11-27T09:00+01:00",
+        "allergies": [{"substance": "Cefalexin", "reaction": "Anaphylaxis", "severity": "severe"}]}).patient_id
+    assert medication.allergy_reason_needed(session_for("doctor"), patient, {**CEFTRIAXONE, "drug": "Amoxicillin"}) == [
+        "Cefalexin (Anaphylaxis, severe) — a reaction to cefalexin: amoxicillin shares its side chain (cross-reaction)"]
 
 
 def test_ceftriaxone_for_a_penicillin_rash_is_written_with_nothing_asked(session_for, medication_ward):

@@ -5,10 +5,11 @@ while the admission says nobody asked."""
 from datetime import datetime
 
 import pytest
+from pypdf import PdfReader
 
 from downtime.domain.medication import Check, Frequency, Order, prescribed_despite
 from downtime.domain.staff import Role
-from downtime.services import back_entry, holds, medication, prefill, records, staff, wards
+from downtime.services import back_entry, holds, medication, prefill, printing, records, staff, wards
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
 from downtime.sync.export import export
@@ -67,6 +68,27 @@ def test_a_dose_is_warned_of_an_allergy_only_the_admission_on_hold_records(held_
     assert allergy.text("en") == ("Co-amoxiclav matches the recorded allergy: Penicillin (Anaphylaxis, severe) — in "
                                   "the version on hold from laptop 1 (no. 001). Prescribed all the same: “Allergist: "
                                   "tolerated”.")
+
+
+HELD_PENICILLIN = "Penicillin (Anaphylaxis, severe) — in the version on hold from laptop 1 (no. 001)"
+
+
+def _printed(path):
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+
+
+def test_the_printed_chart_lists_an_allergy_only_the_admission_on_hold_records(held_admission, tmp_path):
+    """It listed laptop 2's codeine alone over "ADMISSION ON HOLD … check it"."""
+    _, nurse, patient, _ = held_admission
+    printed = _printed(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf"))
+    assert f"ALLERGIES: Codeine (Vomiting, mild) {HELD_PENICILLIN} ADMISSION ON HOLD" in printed
+
+
+def test_the_handover_sheet_lists_an_allergy_only_the_admission_on_hold_records(held_admission, tmp_path):
+    _, nurse, patient, _ = held_admission
+    printed = _printed(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
+    assert f"ALLERGIES: Codeine (Vomiting, mild) {HELD_PENICILLIN}" in printed
+    assert printed.count("in the version on hold") == 1
 
 
 def test_once_the_hold_is_settled_the_allergy_is_the_admissions_own(held_admission):

@@ -5,6 +5,8 @@ or discharge recorded on the other laptop, and two as-required doses of one orde
 both laptops within the order's interval (services.back_entry.conflicts_among, the one rule of
 the merge, the import, the worklist and the FHIR bundle)."""
 
+import json
+
 import pytest
 
 from downtime.domain.medication import Check
@@ -169,6 +171,13 @@ def test_as_required_doses_charted_on_both_laptops_within_the_interval_are_asked
                           "(nurse, laptop 001), given 28/11/2026 14:10, 30 min apart (ordered at least 4 h apart): "
                           "ask the ward whether it is one dose recorded twice before entering both"}
     office = _office(tmp_path, laptop)
+    # The office's bundle asks about both as about the other conflicts, each dose's resource tagged.
+    bundle = export(office, tmp_path / "office-export")
+    assert {found.record_id: found.why_in("en") for found in bundle.ask_the_ward} == why
+    entries = json.loads((bundle.folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))["entry"]
+    assert {entry["resource"]["id"]: [tag["code"] for tag in entry["resource"].get("meta", {}).get("tag", [])]
+            for entry in entries if entry["resource"]["resourceType"] == "MedicationAdministration"} == {
+        first.record_id: ["ask-the-ward"], second.record_id: ["ask-the-ward"]}
     back_entry.mark_not_entered(office, second.record_id, 1, "Sr Dubois, 5A, by phone", "one dose recorded twice")
     with pytest.raises(ServiceError, match="marked not to be entered already"):
         back_entry.mark_not_entered(office, first.record_id, 1, "Sr Dubois, 5A, by phone", "one dose recorded twice")

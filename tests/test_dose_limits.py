@@ -11,7 +11,7 @@ from downtime.domain.medication import (
     Administration, Check, Frequency, Order, Outcome, content_mg, safety_warnings)
 from downtime.services import medication, records, wards
 
-LIMITS = {Check.MAXIMUM_DOSE, Check.MEDICINE_INTERVAL}
+LIMITS = {Check.MAXIMUM_DOSE, Check.MEDICINE_INTERVAL, Check.NOT_FOR_AGE}
 
 
 def _at(text: str) -> datetime:
@@ -284,3 +284,40 @@ def test_a_once_only_gram_between_two_regular_ones_is_questioned_and_recorded_wi
     noon = {"outcome": "given", "given_at": "2026-11-28T12:00+01:00", "dose_given": 1.0, "route": "PO",
             "scheduled_for": "2026-11-28T12:00+01:00"}
     assert [check for check, _ in _limits(medication.check_dose(nurse, regular, noon))] == [Check.MEDICINE_INTERVAL]
+
+
+@pytest.mark.parametrize("drug,dose,unit", [("Codeine phosphate", 30.0, "mg"), ("Co-codamol 30/500", 1.0, "tablet"),
+                                            ("Dafalgan codéiné", 1.0, "tablet")])
+def test_codeine_to_a_child_under_12_is_not_given_whatever_its_dose(drug, dose, unit):
+    """MHRA, ANSM 2013, EMA 2015: children who turn codeine into morphine fast stopped breathing
+    on usual doses. Nothing was said of a 10-year-old's dose."""
+    order = _order(drug=drug, dose=dose, unit=unit, frequency=Frequency.PRN, min_interval_hours=6, max_doses_24h=4)
+    said = [warning for warning in _said(order, _at("13:00"), [], age=10, kg=32.0) if warning[0] is Check.NOT_FOR_AGE]
+    assert said == [(Check.NOT_FOR_AGE, "Codeine is never given under 12 years, and the patient is 10: children who "
+                                        "turn it into morphine fast have stopped breathing on usual doses (MHRA, ANSM "
+                                        "2013). Do not give it; ask the prescriber for another analgesic.")]
+    assert [w for w in _said(order, _at("13:00"), [], age=12, kg=40.0) if w[0] is Check.NOT_FOR_AGE] == []
+    assert [w for w in _said(order, _at("13:00"), [], age=None, kg=40.0) if w[0] is Check.NOT_FOR_AGE] == []
+
+
+def test_codeine_written_before_the_birth_date_was_corrected_is_questioned_at_the_dose(
+        session_for, admission_values, clock):
+    """The order was written for an adult; the child's birth date typed since: each dose asks."""
+    patient = _admit(session_for, admission_values, weight_kg=35)
+    order = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Codeine phosphate", "dose": 30.0, "dose_unit": "mg", "route": "PO", "frequency": "prn",
+        "prn_indication": "pain", "min_interval_hours": 6, "max_doses_24h": 4,
+        "start_at": "2026-11-28T01:00+01:00", "controlled": False, "high_alert": False}, patient_id=patient).record_id
+    nurse = session_for("nurse")
+    admission = records.list_current(nurse.db, form_id="admission", patient_id=patient)[0]
+    records.amend(nurse, admission.record_id, {**admission.data, "birth_date": "2016-05-02"}, "birth date from parents")
+    values = _prn("13:00", 30.0)
+    assert [w.check for w in medication.check_dose(nurse, order, values) if w.check is Check.NOT_FOR_AGE] == [
+        Check.NOT_FOR_AGE]
+    with pytest.raises(medication.OverrideNeeded):
+        medication.record_dose(nurse, order, values, overrides={Check.ALLERGY: "n/a"})
+    medication.record_dose(nurse, order, values, overrides={Check.ALLERGY: "n/a",
+                                                            Check.NOT_FOR_AGE: "Paediatrician present, 30 mg agreed"})
+    (dose,) = medication.administrations(nurse.db, patient)
+    assert medication.overrides_text(nurse.form(medication.DOSE_FORM), dose, "fr") == (
+        "Médicament contre-indiqué à cet âge : Paediatrician present, 30 mg agreed")

@@ -1,6 +1,7 @@
 """One person under two downtime numbers, both linked by the records office to one EHR patient:
 the FHIR bundle ends the stay (and its orders) one laptop left open when the person left hospital
-under the other number, and sends each linked patient as the EHR's patient, found by its number."""
+under the other number, and sends each linked patient as the EHR's patient, found by its number, their
+death as a patch of that patient."""
 
 import json
 
@@ -80,6 +81,10 @@ def test_a_death_under_the_other_linked_number_stops_the_first_laptops_order_and
     # Derived: no record is written, and laptop 1's number is not said to have died itself.
     assert office.db.execute("SELECT COUNT(*) FROM records").fetchone()[0] == written
     assert "deceasedDateTime" not in entries[t["first"].patient_id]["resource"]
+    # The person died: the EHR patient both numbers are linked to is patched once, by the number
+    # that recorded it; laptop 1's, which never did, takes nothing back.
+    assert _deaths(entries) == [({"method": "PATCH", "url": f"Patient?identifier={IPP}|800123"},
+                                 _died_at("2026-11-28T20:30:00+01:00"))]
 
 
 def test_a_discharge_home_under_the_other_linked_number_ends_the_first_laptops_stay_and_order(linked,
@@ -192,3 +197,88 @@ def test_a_linked_patient_changed_since_an_earlier_bundle_is_never_sent_as_an_up
     patient = _entries(office, tmp_path / "second")[admitted.patient_id]
     assert patient["resource"]["name"][1]["family"] == "Dubois"
     assert patient["request"] == {"method": "POST", "url": "Patient", "ifNoneExist": f"identifier={IPP}|800123"}
+
+
+def _deaths(entries: dict[str, dict]) -> list[tuple[dict, list[list[dict]]]]:
+    """The bundle's patches, each request with its operations' parts."""
+    return [(entry["request"], [operation["part"] for operation in entry["resource"]["parameter"]])
+            for entry in entries.values() if entry["request"]["method"] == "PATCH"]
+
+
+TAKEN_BACK = [[{"name": "type", "valueCode": "delete"}, {"name": "path", "valueString": "Patient.deceased"}]]
+"""The patch of a death withdrawn: whatever the EHR says of it deleted."""
+
+
+def _died_at(at: str) -> list[list[dict]]:
+    """The patch of a death at `at`: whatever the EHR said of it deleted, then the time added."""
+    return [*TAKEN_BACK, [{"name": "type", "valueCode": "add"}, {"name": "path", "valueString": "Patient"},
+                          {"name": "name", "valueString": "deceased"}, {"name": "value", "valueDateTime": at}]]
+
+
+def test_a_death_of_a_linked_patient_reaches_the_ehr_patient_in_every_bundle_by_a_conditional_patch(
+        tmp_path, laptop, clock, admission_values):
+    """Linked to 800123 and sent once; she died on the ward an hour later. Her Patient said so,
+    but as the conditional create that finds the EHR's patient and changes nothing (an update
+    would replace the identity the EHR's staff keep): her death reached the EHR through her stay
+    and orders, never `Patient.deceasedDateTime`. Every bundle after carries a conditional patch
+    on her EHR number setting her death alone, no second patient made; once the death is
+    withdrawn, one bundle takes it back, and the next says nothing of it."""
+    nurse, clerk = laptop(tmp_path / "ward1.sqlite", 1)
+    admitted = records.save_new(nurse, "admission", admission_values)
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, export(clerk, tmp_path / "s1").folder)
+    [group] = back_entry.worklist(office)
+    back_entry.link_patient(office, group.patient.downtime_number, "800123", not_the_admissions_ipp=True)
+    assert _deaths(_entries(office, tmp_path / "before")) == []
+    clock.advance(hours=1)
+    death = records.save_new(nurse, "death", {**DEATH, **death_answers("2026-11-28T14:30+01:00")},
+                             patient_id=admitted.patient_id)
+    import_export(office, export(clerk, tmp_path / "s2", since_last=True).folder)
+    patch = ({"method": "PATCH", "url": f"Patient?identifier={IPP}|800123"}, _died_at("2026-11-28T14:30:00+01:00"))
+    for again in ("after", "after-again"):
+        entries = _entries(office, tmp_path / again)
+        patient = entries[admitted.patient_id]
+        assert patient["request"] == {"method": "POST", "url": "Patient", "ifNoneExist": f"identifier={IPP}|800123"}
+        assert patient["resource"]["deceasedDateTime"] == "2026-11-28T14:30:00+01:00"
+        assert _deaths(entries) == [patch]
+        assert [entry["request"] for entry in entries.values() if entry["resource"]["resourceType"] == "Patient"] == [
+            patient["request"]]
+    clock.advance(hours=1)
+    records.mark_entered_in_error(nurse, death.record_id, "another patient's death")
+    import_export(office, export(clerk, tmp_path / "s3", since_last=True).folder)
+    assert _deaths(_entries(office, tmp_path / "withdrawn")) == [(patch[0], TAKEN_BACK)]
+    assert _deaths(_entries(office, tmp_path / "withdrawn-again")) == []
+
+
+def test_a_death_on_hold_patches_the_ehr_patient_with_the_hold_s_tag(tmp_path, laptop, clock, admission_values):
+    """Her death, carried to laptop 2 with her, was amended on both laptops to two different
+    times: on hold, it is in the bundle only as her Patient, which her observations need, tagged
+    on-hold for a person to look at. Her death's patch carries that tag too: untagged, an
+    engine would have set a time two wards disagree on, or a death not settled at all."""
+    nurse_1, clerk_1 = laptop(tmp_path / "ward1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "ward2.sqlite", 2)
+    admitted = records.save_new(nurse_1, "admission", admission_values)
+    clock.advance(minutes=10)
+    records.save_new(nurse_1, "observations", {
+        "taken_at": "2026-11-28T14:10+01:00", "respiratory_rate": 28, "spo2": 89, "spo2_scale": "scale_1",
+        "on_oxygen": False, "systolic_bp": 85, "diastolic_bp": 50, "pulse": 130, "consciousness": "alert",
+        "temperature": 35.2}, patient_id=admitted.patient_id)
+    clock.advance(minutes=50)
+    died = {**DEATH, **death_answers("2026-11-28T14:30+01:00")}
+    death = records.save_new(nurse_1, "death", died, patient_id=admitted.patient_id)
+    import_export(clerk_2, export(clerk_1, tmp_path / "carried").folder)
+    for nurse, at in ((nurse_2, "2026-11-28T14:35+01:00"), (nurse_1, "2026-11-28T14:40+01:00")):
+        clock.advance(minutes=5)
+        records.amend(nurse, death.record_id, {**died, **death_answers(at)}, "time checked")
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    for number, clerk in ((1, clerk_1), (2, clerk_2)):
+        import_export(office, export(clerk, tmp_path / f"stick{number}").folder)
+    assert back_entry.hold_of(office, death.record_id) is not None
+    [group] = back_entry.worklist(office)
+    back_entry.link_patient(office, group.patient.downtime_number, "800123", not_the_admissions_ipp=True)
+    entries = _entries(office, tmp_path / "office-export")
+    on_hold = [{"system": "urn:downtime:review", "code": "on-hold",
+                "display": "On hold: two laptops disagree, not settled; do not take it as the record"}]
+    assert entries[admitted.patient_id]["resource"]["meta"]["tag"] == on_hold
+    [patch] = [entry for entry in entries.values() if entry["request"]["method"] == "PATCH"]
+    assert patch["resource"]["meta"]["tag"] == on_hold

@@ -9,7 +9,7 @@ import pytest
 
 from downtime.domain.medication import Frequency, Order
 from downtime.domain.order_units import limits_refusals
-from downtime.services import medication, records
+from downtime.services import medication, records, wards
 from downtime.services.errors import ValidationFailed
 
 BASE = {"route": "PO", "frequency": "scheduled", "times": "08:00", "start_at": "2026-11-28T15:00+01:00",
@@ -219,3 +219,24 @@ def test_a_regular_order_given_every_other_day_counts_its_days_times():
     assert limits_refusals(every_other, [], age=80, kg=None) == []
     assert [found.field for found in limits_refusals(every_other.model_copy(update={"dose": 1.5}), [], 80, None)] == [
         "dose"]
+
+
+@pytest.mark.parametrize("drug,dose,unit", [("Codeine phosphate", 30.0, "mg"), ("Co-codamol 8/500", 1.0, "tablet"),
+                                            ("Codoliprane", 1.0, "tablet")])
+def test_codeine_for_a_child_under_12_is_refused_on_the_medicine(drug, dose, unit):
+    """MHRA, ANSM 2013: never under 12 (a 10-year-old's codeine was saved); from 12, weighed as before."""
+    order = _prn(drug=drug, dose=dose, dose_unit=unit, min_interval_hours=6)
+    assert [(found.field, str(found.said)) for found in limits_refusals(order, [], age=10, kg=40.0)] == [(
+        "drug", "Codeine is never given under 12 years, and the patient is 10: children who turn it into morphine "
+                "fast have stopped breathing on usual doses (MHRA, ANSM 2013). Prescribe another analgesic.")]
+    assert [found.field for found in limits_refusals(order, [], age=12, kg=40.0)] == []
+    assert limits_refusals(order, [], age=None, kg=None) == []
+
+
+def test_a_childs_codeine_order_is_refused_when_written(session_for, admission_values, clock):
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    child = records.save_new(session_for("nurse"), "admission", {
+        **admission_values, "birth_date": "2016-05-02", "weight_kg": 32,
+        "arrival_at": "2026-11-28T00:30+01:00"}).patient_id
+    refused = _refused(session_for("doctor"), child, {"drug": "Codeine phosphate", "dose": 15.0, "dose_unit": "mg"})
+    assert list(refused) == ["drug"] and "never given under 12 years, and the patient is 10" in refused["drug"]

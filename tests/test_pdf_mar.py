@@ -1133,3 +1133,40 @@ def test_a_chart_prints_all_an_order_box_asks_of_an_order(tmp_path, session_for,
         text = " ".join(_text(printing.print_mar(session_for("nurse", lang), [patient], tmp_path / f"{lang}.pdf")))
         assert said in text and phoned in text, lang
         assert text.count("Dr Karim Benali") == 3, "the morphine infusion's, the fixture's amoxicillin's and morphine's"
+
+
+def test_two_nurses_with_the_same_initials_are_told_apart_and_named_in_the_key(tmp_path, session_for, night):
+    """Hélène Lefèvre and Hugo Laurent both printed "HL", and the chart named neither: nobody could
+    tell who gave which dose. Each now has initials of their own, and the key names everyone
+    who signed the chart, as a paper chart's signature sheet does."""
+    from downtime.domain.medication import Check
+    from downtime.domain.staff import Role
+    from downtime.services import staff
+    from downtime.services.context import Session
+
+    patient, amox, _ = night
+    staff.add_staff(session_for("admin"), "hlaurent", "Hugo Laurent", Role.WARD_NURSE, "7777")
+    nurse = session_for("nurse")
+    hugo = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "hlaurent", "7777", nurse.clock), nurse.forms,
+                   nurse.clock)
+    for who, at, slot in ((nurse, "08:05", "08:00"), (hugo, "13:58", "14:00")):
+        medication.record_dose(who, amox, {"outcome": "given", "given_at": f"2026-11-28T{at}+01:00", "dose_given": 1.0,
+                                           "route": "IV", "scheduled_for": f"2026-11-28T{slot}+01:00"},
+                               overrides={Check.ALLERGY: "tolerated", "late": "charted late"})
+    (text,) = _text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf"))
+    assert "HL2 08:05" in text and "HL1 13:58" in text
+    assert "Signatures: HL1 = Hugo Laurent (hlaurent); HL2 = Hélène Lefèvre (nurse)" in text
+    (french,) = _text(printing.print_mar(session_for("nurse", lang="fr"), [patient], tmp_path / "fr.pdf"))
+    assert "Signatures : HL1 = Hugo Laurent (hlaurent) ; HL2 = Hélène Lefèvre (nurse)" in french
+
+
+def test_one_nurse_of_her_initials_keeps_them_and_is_named_in_the_key(tmp_path, session_for, night):
+    from downtime.domain.medication import Check
+
+    patient, amox, _ = night
+    nurse = session_for("nurse")
+    medication.record_dose(nurse, amox, {"outcome": "given", "given_at": "2026-11-28T08:05+01:00", "dose_given": 1.0,
+                                         "route": "IV", "scheduled_for": "2026-11-28T08:00+01:00"},
+                           overrides={Check.ALLERGY: "tolerated", "late": "charted late"})
+    (text,) = _text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf"))
+    assert "HL 08:05" in text and "Signatures: HL = Hélène Lefèvre (nurse)" in text

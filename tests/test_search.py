@@ -4,6 +4,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from downtime.services import records, search
+from downtime.storage import migrations
 
 
 @pytest.fixture
@@ -271,6 +272,17 @@ def test_migration_indexes_an_nir_typed_with_dots_as_the_card_reads(tmp_path):
     lines = {1: "DT-001-00001-0 DT001000010 80121234 1.85.05.2a.004.123.56", 2: "DT-001-00002-8 DT001000028"}
     assert _search_lines_migrated(tmp_path, "m014_search_nir_as_the_card_reads", "numbers", lines) == {
         1: "DT-001-00001-0 DT001000010 80121234 185052A00412356", 2: lines[2]}
+
+
+@pytest.mark.parametrize("typed,indexed", [
+    ("1.85.05.2a.004.123.56", "185052A00412356"), ("2-55-08-2b-175-123-10", "255082B17512310"),
+    ("1.85.05.2a.004.123.57", "1.85.05.2a.004.123.57"), ("1.85.05.2a.004.123", "1.85.05.2a.004.123"),
+    ("9.85.05.2a.004.123.56", "9.85.05.2a.004.123.56"), ("DT-001-00001-0", "DT-001-00001-0")])
+def test_m014_keeps_its_own_rule_of_a_sound_nir(typed, indexed):
+    """m014 runs once on each laptop whenever it is updated: its own copy of the NIR's rules
+    (only a sound NIR is written as the card reads it; a wrong key or shape stays as typed),
+    never the live `domain.nir`, whose later change would index laptops differently."""
+    assert migrations._m014_as_the_card_reads(typed) == indexed
 
 
 def test_migration_indexes_birth_dates_by_month_and_year_and_short_year(tmp_path):

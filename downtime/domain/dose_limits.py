@@ -13,7 +13,9 @@ characteristics.
   above the adult's doses). 6 h apart in renal impairment is not weighed here.
 - Ibuprofen: adult at most 2.4 g in 24 h (BNF); child 10 mg/kg a dose and 30 mg/kg in 24 h
   (ANSM; BNFc 5-10 mg/kg, 30 mg/kg a day).
-- Codeine: 30-60 mg a dose, at least 4 h apart, at most 240 mg in 24 h (BNF).
+- Codeine: 30-60 mg a dose, at least 4 h apart, at most 240 mg in 24 h (BNF); never under 12
+  years (MHRA 2013, ANSM 2013, EMA 2015: children who turn it into morphine fast stopped
+  breathing after ordinary doses), co-codamol's and Dafalgan codéiné's share too.
 - Tramadol: at most 400 mg in 24 h (BNF); its slow-release doses (200 mg, 12-hourly) leave
   no single dose or interval to hold all its forms to.
 """
@@ -45,6 +47,8 @@ class Rule:
     low_weight_day_mg_kg: float | None = None
     child_day_mg_kg: float | None = None
     child_dose_mg_kg: float | None = None
+    from_years: int | None = None
+    """Not given at all under this age, whatever the dose."""
 
 
 RULES: dict[str, Rule] = {
@@ -52,7 +56,8 @@ RULES: dict[str, Rule] = {
                         interval=timedelta(hours=4), low_weight_day_mg_kg=60, child_day_mg_kg=60,
                         child_dose_mg_kg=15),
     "ibuprofen": Rule(QT_TRANSLATE_NOOP("messages", "Ibuprofen"), day_mg=2400, child_day_mg_kg=30, child_dose_mg_kg=10),
-    "codeine": Rule(QT_TRANSLATE_NOOP("messages", "Codeine"), day_mg=240, dose_mg=60, interval=timedelta(hours=4)),
+    "codeine": Rule(QT_TRANSLATE_NOOP("messages", "Codeine"), day_mg=240, dose_mg=60, interval=timedelta(hours=4),
+                    from_years=12),
     "tramadol": Rule(QT_TRANSLATE_NOOP("messages", "Tramadol"), day_mg=400),
 }
 """By the medicine's name, as `medication.medicines_in` reads it once stemmed."""
@@ -71,6 +76,12 @@ class Limit:
     day_mg_kg: float | None = None
     dose_mg_kg: float | None = None
     weigh: bool = False
+
+
+def too_young(rule: Rule, age: int | None) -> bool:
+    """Whether a patient of `age` (None: not known, never too young) is under the age the
+    medicine is never given below."""
+    return rule.from_years is not None and age is not None and age < rule.from_years
 
 
 def limit_for(rule: Rule, age: int | None, kg: float | None) -> Limit:

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from typing import Any
 
 from downtime.domain.roles import ROLE_NAMES
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, semicolon
 
 NAMED = QT_TRANSLATE_NOOP("messages", "{name} (no. {number})")
 LAPTOP = QT_TRANSLATE_NOOP("messages", "laptop {number}")
@@ -102,6 +102,26 @@ class Authors:
     """Every laptop's staff member known here, this one's among them, as (name, role) by (device
     id, staff ID): how the FHIR bundle names them the same whichever database makes it."""
 
+    @cached_property
+    def _own_initials(self) -> dict[str, str]:
+        """This laptop's staff's initials by staff ID, those two people share numbered in their
+        IDs' order ("HL1" Hélène Lefèvre, "HL2" Hugo Laurent): both printed "HL", and nobody
+        could tell from a chart who gave which dose. A printed chart's key names each
+        (`signatures`)."""
+        shared: dict[str, list[str]] = {}
+        for staff_id in sorted(self.names):
+            shared.setdefault(initials(self.names[staff_id].removesuffix(f" ({staff_id})")), []).append(staff_id)
+        return {staff_id: base if len(ids) == 1 else f"{base}{number}"
+                for base, ids in shared.items() for number, staff_id in enumerate(ids, start=1)}
+
+    def signatures(self, lang: Lang, who: Iterable[tuple[str, str]], laptops: Mapping[str, Laptop]) -> str:
+        """Each of `who` (staff ID, device id) as a chart box writes them, then their name, by
+        their initials: "HL1 = Hélène Lefèvre (nurse); KB = Karim Benali (doctor)", the key a
+        paper chart's signature sheet gives."""
+        named = {self.initials(staff_id, device_id, laptops): self.of(lang, staff_id, device_id, laptops)
+                 for staff_id, device_id in set(who) if staff_id}
+        return semicolon(lang).join(f"{mark} = {name}" for mark, name in sorted(named.items()))
+
     def name_and_role(self, staff_id: str, device_id: str) -> str | None:
         """"Hélène Lefèvre (ward nurse)", the same on the laptop that wrote the record and at the
         office that merged it (`of` says the laptop, which a bundle's staff identifier carries);
@@ -131,10 +151,11 @@ class Authors:
 
     def initials(self, staff_id: str, device_id: str, laptops: Mapping[str, Laptop]) -> str:
         """Who, as a chart box writes them (a MAR cell's giver and witness): this laptop's staff
-        by the initials of their name, another laptop's by staff ID and laptop number, "nurse@002"
-        (the initials of whoever has the ID here were someone else's, or an ID's first letter)."""
+        by the initials of their name (`_own_initials`), another laptop's by staff ID and laptop
+        number, "nurse@002" (the initials of whoever has the ID here were someone else's, or an
+        ID's first letter)."""
         if not self.merged and device_id == self.device_id:
-            return initials(self.names.get(staff_id, staff_id).removesuffix(f" ({staff_id})"))
+            return self._own_initials.get(staff_id) or initials(staff_id)
         if not self.merged and not self.device_id:
             return staff_id
         return f"{staff_id}@{_number(device_id, laptops)}"

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, model_validator
 
 from downtime.domain import elapsed
-from downtime.domain.dose_limits import RULES, Limit, Rule, limit_for, strengths_mg
+from downtime.domain.dose_limits import RULES, Limit, Rule, limit_for, strengths_mg, too_young
 from downtime.domain.laptops import Authors, Laptop
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Listed, Number, Phrase, message
 
@@ -350,6 +350,8 @@ class Check(StrEnum):
     """Above the medicine's own maximum, whatever the order says (see `beyond_dose_limits`)."""
     MEDICINE_INTERVAL = "medicine_interval"
     """Closer to another dose of the medicine than it allows, whatever the orders say."""
+    NOT_FOR_AGE = "not_for_age"
+    """A medicine never given at the patient's age, whatever the order says (`dose_limits.too_young`)."""
 
 
 @dataclass(frozen=True)
@@ -383,7 +385,7 @@ ALLERGY_CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                       ("cefalexin", "cephalexin", "cefuroxime", "ceftriaxone", "cefotaxime", "cefazolin", "cephazolin",
                        "ceftazidime", "cefixime", "cefepime", "cefpodoxime", "cefaclor", "cefradine", "cephradine",
                        "cefadroxil", "ceftaroline", "cefoxitin", "ceftolozane", "ceftobiprole", "cefiderocol",
-                       "cefalotin", "cefamandole")),
+                       "cefalotin", "cefamandole", "cefprozil")),
     "carbapenem": (("carbapenem", "carbapénème", "beta-lactam", "bêta-lactamine"),
                    ("meropenem", "imipenem", "ertapenem", "doripenem")),
     "nsaid": (("nsaid", "ains", "anti-inflammatoire non stéroïdien"),
@@ -658,7 +660,15 @@ _LONGEST = max(len(phrase) for phrase in [*_MEMBERS, *_PRODUCTS, *_FLAGGED,
 # "œdème de Quincke", "urticaire"); and whole words too short or too common to be read so.
 SEVERE_REACTION_STARTS = ("anaphyla", "angioedem", "angiooedem", "oedem", "edem", "quincke", "urtica", "bronchospas",
                           "laryn", "swell", "swoll", "gonfl", "immediat", "stevens", "lyell", "necroly")
-SEVERE_REACTION_WORDS = frozenset({"hives", "shock", "choc", "sjs", "dress", "severe"})
+SEVERE_REACTION_WORDS = frozenset({"hives", "shock", "choc", "sjs", "dress", "severe", "grave"})
+NEGATIONS = frozenset({"no", "not", "non", "pas", "aucun", "aucune", "sans", "without", "nil", "never", "jamais"})
+"""Words that cancel the reaction's word right after them, and deny an allergy in theatre.DENIED: "rash,
+not anaphylaxis", "pas d'anaphylaxie", "not severe" read as severe, and a penicillin rash so
+written warned before every cephalosporin. That word only: "anaphylaxis, not just rash" stays
+severe; "non grave" is not, "grave" alone is."""
+PARTITIVES = frozenset({"d", "de", "du", "of"})
+"""A word a negation may have between it and the reaction's word it cancels ("pas d'anaphylaxie",
+"pas de choc"); "no sign of anaphylaxis" stays severe, its negation two words away."""
 AVOIDED_AFTER_PENICILLIN = frozenset({"cephalosporin", "carbapenem"})
 """The classes avoided after an immediate or severe reaction to a penicillin, for a risk of cross-
 reaction: BNF ("patients with a history of immediate hypersensitivity to penicillins should not
@@ -679,13 +689,41 @@ REACTION_MARKS = ("(", "[", ":", ",", ";", " - ", " – ", " — ")
 "Péni : urticaire", "Genta (rash, 2019)"."""
 CROSS_REACTION = QT_TRANSLATE_NOOP("messages", "{allergy} — an immediate or severe reaction to a penicillin: "
                                                "cephalosporins and carbapenems are avoided after one (cross-reaction)")
+# The beta-lactams that share their R1 side chain, each named as a warning says it (then its other
+# spellings): after an immediate or severe reaction to one, the others are avoided (BSACI 2022,
+# SFAR): a cefalexin anaphylaxis said nothing before amoxicillin, a ceftazidime one nothing before
+# aztreonam. The cephalosporins among them warn before one another already, as any of their class.
+SIDE_CHAINS: tuple[dict[str, tuple[str, ...]], ...] = (
+    {QT_TRANSLATE_NOOP("messages", "amoxicillin"): (), QT_TRANSLATE_NOOP("messages", "ampicillin"): (),
+     QT_TRANSLATE_NOOP("messages", "cefalexin"): ("cephalexin",), QT_TRANSLATE_NOOP("messages", "cefadroxil"): (),
+     QT_TRANSLATE_NOOP("messages", "cefaclor"): (), QT_TRANSLATE_NOOP("messages", "cefradine"): ("cephradine",),
+     QT_TRANSLATE_NOOP("messages", "cefprozil"): ()},
+    {QT_TRANSLATE_NOOP("messages", "ceftriaxone"): (), QT_TRANSLATE_NOOP("messages", "cefotaxime"): (),
+     QT_TRANSLATE_NOOP("messages", "cefuroxime"): (), QT_TRANSLATE_NOOP("messages", "cefepime"): (),
+     QT_TRANSLATE_NOOP("messages", "cefpodoxime"): ()},
+    {QT_TRANSLATE_NOOP("messages", "ceftazidime"): (), QT_TRANSLATE_NOOP("messages", "aztreonam"): ()},
+)
+_SIDE_CHAIN_OF = {_words(spelling): (group, name) for group, members in enumerate(SIDE_CHAINS)
+                  for name, spellings in members.items() for spelling in (name, *spellings)}
+SIDE_CHAIN = QT_TRANSLATE_NOOP("messages", "{allergy} — a reaction to {allergen}: {medicine} shares its side chain "
+                                           "(cross-reaction)")
 
 
 def severe_reaction(text: str) -> bool:
-    """Whether a text says an immediate or severe reaction (`SEVERE_REACTION_STARTS`); "œ" as
-    "oe", which accents' removal leaves as it is ("œdème" is "oedeme")."""
+    """Whether a text says an immediate or severe reaction (`SEVERE_REACTION_STARTS`) that no
+    negation cancels (`NEGATIONS`); "œ" as "oe", which accents' removal leaves as it is ("œdème"
+    is "oedeme")."""
     words = "".join(c if c.isalnum() else " " for c in _fold(text).replace("œ", "oe")).split()
-    return any(word.startswith(SEVERE_REACTION_STARTS) or word in SEVERE_REACTION_WORDS for word in words)
+    return any((word.startswith(SEVERE_REACTION_STARTS) or word in SEVERE_REACTION_WORDS) and not _negated(words[:at])
+               for at, word in enumerate(words))
+
+
+def _negated(before: Sequence[str]) -> bool:
+    """Whether the words before a reaction's word end with a negation, a partitive between
+    (`PARTITIVES`)."""
+    if before and before[-1] in PARTITIVES:
+        before = before[:-1]
+    return bool(before) and before[-1] in NEGATIONS
 
 
 @dataclass(frozen=True)
@@ -759,9 +797,36 @@ def _cross_reacts(drug: str, allergy: str) -> bool:
     return named.severe and "penicillin" in named.classes and bool(ordered.classes & AVOIDED_AFTER_PENICILLIN)
 
 
+def _side_chain_shared(drug: str, allergy: str) -> tuple[str, str] | None:
+    """The medicine an immediate or severe reaction recorded was to and the ordered one that
+    shares its side chain (`SIDE_CHAINS`), each as a warning names it; None when none does."""
+    named = _read(allergy)
+    if not named.severe:
+        return None
+    reacted, ordered = ([_SIDE_CHAIN_OF[substance] for substance in sorted(substances) if substance in _SIDE_CHAIN_OF]
+                        for substances in (named.substances, _read(drug).substances))
+    return next(((allergen, medicine) for group, allergen in reacted for chain, medicine in ordered
+                 if chain == group and medicine != allergen), None)
+
+
 def _described(allergies: Iterable[str], described: Sequence[str]) -> list[tuple[str, str]]:
     """Each allergy with the line that describes it (itself when none does)."""
     return [(allergy, described[at] if at < len(described) else allergy) for at, allergy in enumerate(allergies)]
+
+
+def _matched_why(drug: str, allergy: str, line: str) -> str | Phrase | None:
+    """An allergy as a warning lists it when this drug may trigger it (see `allergy_matches`):
+    itself when it names the drug, one matched only as a cross-reaction said with its reaction
+    and why (`CROSS_REACTION`, `SIDE_CHAIN`): "Ceftriaxone matches the recorded allergy:
+    Penicillin" alone read as a mistake, the two medicines being different. None when it does not
+    match."""
+    if _named_in(drug, allergy):
+        return allergy
+    if _cross_reacts(drug, line):
+        return Phrase(CROSS_REACTION, {"allergy": line})
+    if shared := _side_chain_shared(drug, line):
+        return Phrase(SIDE_CHAIN, {"allergy": line, "allergen": Phrase(shared[0]), "medicine": Phrase(shared[1])})
+    return None
 
 
 def allergy_matches(drug: str, allergies: Iterable[str], described: Sequence[str] = ()) -> list[str]:
@@ -769,22 +834,20 @@ def allergy_matches(drug: str, allergies: Iterable[str], described: Sequence[str
     in: a medicine both name (a brand or a combination by what it contains: co-amoxiclav is
     amoxicillin), a class both share (an allergy to penicillins, or to amoxicillin, warns before
     flucloxacillin), for a medicine the tables do not know, a word both share ("gentamicin
-    (rash)" before "Gentamicin") or one misspelt or shortened ("Amox", see `_named_in`), and an immediate or severe
-    reaction to a penicillin before a cephalosporin or a carbapenem (see `_cross_reacts`).
+    (rash)" before "Gentamicin") or one misspelt or shortened ("Amox", see `_named_in`), an immediate or severe
+    reaction to a penicillin before a cephalosporin or a carbapenem (see `_cross_reacts`), and one
+    to a beta-lactam before those sharing its side chain (`_side_chain_shared`).
     `described`: each allergy with its reaction and severity, as the admission records them
     beside it ("Penicillin (anaphylaxis, severe)", see services.patients' `allergies_in`): the
     reaction is what tells a penicillin anaphylaxis from a rash."""
     return [allergy for allergy, line in _described(allergies, described)
-            if _named_in(drug, allergy) or _cross_reacts(drug, line)]
+            if _matched_why(drug, allergy, line) is not None]
 
 
 def allergies_matched(drug: str, allergies: Iterable[str], described: Sequence[str] = ()) -> Listed:
-    """`allergy_matches` as a warning lists them, one matched only as a cross-reaction said with
-    its reaction and why (`CROSS_REACTION`): "Ceftriaxone matches the recorded allergy:
-    Penicillin" alone read as a mistake, the two medicines being different."""
-    return Listed(tuple(allergy if _named_in(drug, allergy) else Phrase(CROSS_REACTION, {"allergy": line})
-                        for allergy, line in _described(allergies, described)
-                        if _named_in(drug, allergy) or _cross_reacts(drug, line)), ", ")
+    """`allergy_matches` as a warning lists them (`_matched_why`)."""
+    return Listed(tuple(said for allergy, line in _described(allergies, described)
+                        if (said := _matched_why(drug, allergy, line)) is not None), ", ")
 
 
 def controlled_drug(drug: str) -> bool:
@@ -1707,6 +1770,10 @@ _COUNTED = {
 _WEIGH = QT_TRANSLATE_NOOP("messages", "{medicine} is dosed by weight under 18, and no weight is recorded this stay: "
                                        "weigh the patient and check the dose (at most {per_dose} mg/kg a dose, "
                                        "{per_day} mg/kg in 24 h).")
+_NOT_UNDER = QT_TRANSLATE_NOOP("messages", "{medicine} is never given under {years} years, and the patient is {age}: "
+                                           "children who turn it into morphine fast have stopped breathing on usual "
+                                           "doses (MHRA, ANSM 2013). Do not give it; ask the prescriber for another "
+                                           "analgesic.")
 _SAID_TOO_CLOSE = frozenset({Check.PRN_INTERVAL, Check.DOSE_SPACING, Check.ALREADY_GIVEN})
 """The warnings that already question a dose for being too close to another: the medicine's own
 interval is not said again beside them, nor its 24 hours' maximum beside an order's
@@ -1721,12 +1788,16 @@ def beyond_dose_limits(order: Order, at: datetime, amount: float, doses: Sequenc
     medicine from every order (`doses`, and `on_hold` perhaps given; `orders`: theirs by id,
     `names` as the chart heads them): regular paracetamol 1 g four times a day and a once-only
     gram at 09:00 were 5 g in a day, a gram every 4 hours to a 42 kg woman 95 mg/kg, and an
-    adult's gram to an 18 kg child 55 mg/kg, with nothing said. `amount`: this dose's, in its
+    adult's gram to an 18 kg child 55 mg/kg, with nothing said; codeine to a child under 12 (an
+    order loaded from the EHR, or written before the birth date was corrected). `amount`: this dose's, in its
     order's unit; `said`: the checks the dose is already questioned by (see `_SAID_TOO_CLOSE`)."""
     warnings: list[Warning] = []
     content = content_mg(order, amount)
     for medicine in sorted(medicines_in(order.drug) & _LIMITED.keys()):
         limit = limit_for(_LIMITED[medicine], age, kg)
+        if too_young(limit.rule, age):
+            warnings.append(Warning(Check.NOT_FOR_AGE, _NOT_UNDER, {
+                "medicine": Phrase(limit.rule.name), "years": str(limit.rule.from_years), "age": str(age)}))
         given = [dose for dose in [*doses, *on_hold] if dose.outcome is Outcome.GIVEN and dose.order_id in orders
                  and medicine in medicines_in(orders[dose.order_id].drug)]
         if limit.weigh:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
-from downtime.domain.dose_limits import Rule, limit_for
+from downtime.domain.dose_limits import Rule, limit_for, too_young
 from downtime.domain.medication import MASS_IN_MG, Frequency, Order, content_mg, insulin, limits_of, medicines_in
 from downtime.i18n import QT_TRANSLATE_NOOP, Listed, Number, Phrase
 
@@ -123,6 +123,9 @@ A_DAY = {
                                         "{most} mg in 24 h for {kg} kg ({per_kg} mg/kg).")}
 THIS_ORDER = QT_TRANSLATE_NOOP("messages", "this order: {amount} mg")
 OTHER_ORDER = QT_TRANSLATE_NOOP("messages", "{order}: {amount} mg")
+NOT_UNDER = QT_TRANSLATE_NOOP("messages", "{medicine} is never given under {years} years, and the patient is {age}: "
+                                         "children who turn it into morphine fast have stopped breathing on usual "
+                                         "doses (MHRA, ANSM 2013). Prescribe another analgesic.")
 TOO_OFTEN = QT_TRANSLATE_NOOP("messages", "{medicine}: doses at least {hours} h apart, not {ordered} h.")
 
 
@@ -209,7 +212,8 @@ def most_in_a_day(order: Order) -> float:
 def limits_refusals(order: Order, others: Sequence[tuple[Order, str]], age: int | None,
                     kg: float | None) -> list[Refusal]:
     """An order beyond its medicine's own limits for this patient (`dose_limits.limit_for`),
-    before any dose of it: one dose above the most for one (paracetamol 10 g, codeine 300 mg);
+    before any dose of it: a medicine the patient is too young for (codeine under 12, its other
+    limits then not said); one dose above the most for one (paracetamol 10 g, codeine 300 mg);
     what the order allows in 24 hours (`most_in_a_day`), with what the patient's other orders
     of the medicine running beside it allow (`others`, each with its name as the chart heads
     it), above the most in 24 hours (1 g six times a day; 1 g as required, 12 times in 24 h);
@@ -218,6 +222,10 @@ def limits_refusals(order: Order, others: Sequence[tuple[Order, str]], age: int 
     refused: list[Refusal] = []
     content = content_mg(order, order.dose)
     for medicine, rule in sorted(limits_of(order.drug).items()):
+        if too_young(rule, age):
+            refused.append(Refusal("drug", Phrase(NOT_UNDER, {"medicine": Phrase(rule.name),
+                                                              "years": str(rule.from_years), "age": str(age)})))
+            continue
         if order.frequency is Frequency.PRN and rule.interval is not None and order.min_interval_hours is not None \
                 and timedelta(hours=order.min_interval_hours) < rule.interval:
             refused.append(Refusal("min_interval_hours", Phrase(TOO_OFTEN, {

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from enum import StrEnum
 
 from downtime.domain.duplicates import fold
-from downtime.domain.medication import allergy_matches
+from downtime.domain.medication import NEGATIONS, allergy_matches
 from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
 
 
@@ -144,9 +144,9 @@ CLAUSE_ENDS = re.compile(r"[.:;,!?\n]| [-–—] "
                          re.IGNORECASE)
 """Where a booking's notes or an allergy's line go on to say something else: "No allergies
 except latex" says a latex allergy after the word that ends its denial."""
-DENIED = re.compile(r"\b(?:no|not|non|pas|aucune?|sans|nil|never|jamais)\b(?:\W+\w+){0,3}?\W+allerg", re.IGNORECASE)
-"""A clause saying there is no allergy, its negation at most three words before the word allergy
-or allergic ("No latex allergy", "Not allergic to latex", "Pas d'allergie au latex", "No known
+DENIED = re.compile(rf"\b(?:{'|'.join(sorted(NEGATIONS))})\b(?:\W+\w+){{0,3}}?\W+allerg", re.IGNORECASE)
+"""A clause saying there is no allergy, its negation (`medication.NEGATIONS`) at most three words
+before the word allergy or allergic ("No latex allergy", "Not allergic to latex", "Pas d'allergie au latex", "No known
 latex allergy"): "pas de latex" or "sans latex" alone, on a booking, asks for a latex-free theatre
 for a patient who is allergic, and "No latex gloves: allergic" says it too."""
 

@@ -31,6 +31,7 @@ from downtime.services.bowels import Isolated
 from downtime.services.chart_alerts import ChartAlert
 from downtime.services.observations import (Escalation, Oxygen, ScoredSet, WardReview, applies_to, band_said,
                                             not_applicable_text)
+from downtime.services.patients import PatientSummary
 
 HEADINGS: dict[Lang, tuple[str, ...]] = {
     "en": ("Bed", "Patient", "Born, sex", "Downtime no.", "Arrived", "Identity",
@@ -113,6 +114,14 @@ def _resuscitation(said: str, code: str | None) -> Lines:
     if code == DNACPR:
         return _cell(said, bold=True, color=ALERT)
     return _cell(said or "?")
+
+
+def _allergies(patient: PatientSummary, on_hold: Sequence[str], lang: Lang) -> Lines:
+    """The patient's allergies as this laptop's admission records them, then those only its version
+    on hold records (`on_hold`), in red: "No known allergies" over another laptop's penicillin
+    anaphylaxis is a warning."""
+    return _cell("\n".join([allergy_line(patient, lang), *on_hold]), bold=patient.allergy_alert or bool(on_hold),
+                 color=ALERT if on_hold else allergy_colour(patient))
 
 
 def _child(found: pews.Watch | None, lang: Lang) -> Lines:
@@ -209,7 +218,8 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                printed_by: str, printed_at: datetime, device_name: str, admission: FormSpec,
                review: WardReview, to_countersign: Mapping[str, Sequence[str]],
                charted: Mapping[str, Sequence[str]], left: Sequence[ChartAlert],
-               children: Mapping[str, pews.Watch], isolated: Mapping[str, Isolated]) -> Path:
+               children: Mapping[str, pews.Watch], isolated: Mapping[str, Isolated],
+               allergies_on_hold: Mapping[str, Sequence[str]]) -> Path:
     """`admission`: the form patients are admitted with, whose words the sheet's answers are
     printed in (a French ward read "Full" for resuscitation, "droplet" for isolation).
     `review`: the ward's observations at `at`, for each patient's NEWS2. `to_countersign`: each
@@ -218,7 +228,9 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
     `left`: the critical results no doctor is told of of the patients who left the ward, listed
     after its beds (chart_alerts.left_untold). `children`: each child's paediatric chart, by
     patient id, given in the NEWS2 column. `isolated`: since when and why each patient is isolated for
-    loose stools or C. difficile (bowels.isolated), by patient id."""
+    loose stools or C. difficile (bowels.isolated), by patient id. `allergies_on_hold`: the
+    allergies only the version on hold of each patient's admission records, said with its laptop
+    (services.medication.allergies_on_hold), by patient id: under this laptop's, in red."""
 
     def answer(meaning: Meaning, code: str | None) -> str:
         field = admission.by_meaning(meaning)
@@ -250,7 +262,7 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                      _cell(birth_date_label(p, lang) + "\n"
                            + SEX.get(p.sex or "unknown", SEX["unknown"])[lang]), _cell(p.downtime_number),
                      _cell(arrived), _cell(answer(Meaning.IDENTITY_STATUS, p.identity_status)),
-                     _cell(allergy_line(p, lang), bold=p.allergy_alert, color=allergy_colour(p)),
+                     _allergies(p, allergies_on_hold.get(p.patient_id, ()), lang),
                      _news2(review.standing.get(p.patient_id), review.oxygen.get(p.patient_id),
                             overdue.get(p.patient_id), escalations.get(p.patient_id), lang)
                      if applies_to(p, at) else _child(children.get(p.patient_id), lang),

@@ -6,7 +6,7 @@ not-given codes. Blank charts keep the same grid for handwriting."""
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache, partial
@@ -70,6 +70,7 @@ WORDS: dict[str, dict[Lang, str]] = {
             "fr": "Légende : initiales + heure = donné, suivies de / initiales du témoin pour un stupéfiant, du second "
                   "soignant pour un médicament à haut risque."},
     "letters_key": {"en": "Circled letter = not given: ", "fr": "Lettre entourée = non donné : "},
+    "signatures": {"en": "Signatures: {who}", "fr": "Signatures : {who}"},
     "other_laptop_key": {"en": "Staff ID@number (nurse@002): recorded on another laptop, by that laptop's staff ID "
                                "(its staff list is not this one's).",
                          "fr": "Identifiant@numéro (nurse@002) : saisi sur un autre portable, sous l’identifiant du "
@@ -223,6 +224,20 @@ class PatientChart:
     """The allergies each order given an allergy reason matches that were recorded after the
     reason was given, by order id (services.medication.allergies_since): its reason is not
     printed for them."""
+    allergies_on_hold: Sequence[str] = ()
+    """The allergies only the version of the admission on hold records, said with their laptop
+    (services.medication.allergies_on_hold): printed under this laptop's, in red, whatever this
+    laptop's version says ("No known allergies" too)."""
+
+
+def _signed(rows: Sequence[MarRow]) -> Iterator[tuple[str, str]]:
+    """Who gave or witnessed each dose the chart's cells and as-required lists print, as (staff
+    ID, device id): the chart's key names them (`Authors.signatures`)."""
+    for row in rows:
+        for dose in (*(dose for cell in row.cells for dose in cell.recorded), *row.prn_doses):
+            yield dose.given_by, dose.device_id
+            if dose.witness:
+                yield dose.witness, dose.device_id
 
 
 def _stopped_with_its_stay(row: MarRow, order_form: FormSpec, lang: Lang, printed_at: datetime) -> list[str]:
@@ -484,6 +499,8 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
     story: list[Flowable] = [PatientMarker(chart.patient)]
     story.append(_p(allergy_line(chart.patient, lang), width, size=11, bold=True,
                     color=allergy_colour(chart.patient)))
+    if chart.allergies_on_hold:
+        story.append(_p(semicolon(lang).join(chart.allergies_on_hold), width, size=11, bold=True, color=ALERT))
     if chart.patient.admission_record_id in chart.held:
         story.append(_p(w("admission_on_hold", lang), width, size=11, bold=True, color=ALERT))
     measures = ([w("weight", lang, weight=chart.weight)] if chart.weight else []) + (
@@ -528,6 +545,8 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
     more = [w("crossed_key", lang)] if regular or once else []
     if chart_devices(chart.rows) - {authors.device_id}:
         more.append(w("other_laptop_key", lang))
+    if who := authors.signatures(lang, _signed(chart.rows), laptops):
+        more.append(w("signatures", lang, who=who))
     story.append(_key(lang, width, *more))
     if overridden:
         story.append(_p("\n".join([w("overridden_key", lang, mark=OVERRIDDEN)] + [

@@ -281,6 +281,16 @@ def _recorded_allergies(session: Session, patient: PatientSummary) -> list[_Alle
     return found
 
 
+def allergies_on_hold(session: Session, patient: PatientSummary) -> list[str]:
+    """The allergies only a version of the patient's admission on hold records, each said as the
+    dose dialog's warning says it, with its reaction and laptop (`_recorded_allergies`), in the
+    reader's language: the printed chart and the handover sheet listed the standing version's
+    alone, and a penicillin anaphylaxis recorded on the ward the patient came from was on neither
+    under "ADMISSION ON HOLD … check it"."""
+    held = [allergy for allergy in _recorded_allergies(session, patient) if allergy.held_by is not None]
+    return [part.text(session.lang) if isinstance(part, Phrase) else part for part in _described_said(held).parts]
+
+
 def _allergies_of(summary: PatientSummary, lang: Lang) -> list[_Allergy]:
     return [_Allergy(substance, described) for substance, described in zip(summary.allergies,
                                                                             summary.allergies_in(lang))]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from dataclasses import dataclass
 from importlib import import_module
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import partial
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -353,6 +353,7 @@ def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
     inside = [row.patient for row in rows if row.patient is not None]
     # Each child's PEWS, read once for their NEWS2 column and their handover line.
     children = pews.watches(session.db, session.forms, inside, now, session.lang)
+    held = on_hold(session, [patient.admission_record_id for patient in inside])
     census_pdf(rows, out, ward=ward, at=now,
                lang=session.lang, printed_by=session.user.name, printed_at=now,
                device_name=session.device.name,
@@ -363,9 +364,16 @@ def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
                                              ward, session.lang, transfusion.reactions_untold(session.db),
                                              zone=now.tzinfo),
                children=children,
-               isolated=bowels.isolated(session.db, [patient.patient_id for patient in inside], now))
+               isolated=bowels.isolated(session.db, [patient.patient_id for patient in inside], now),
+               allergies_on_hold={patient.patient_id: _allergies_on_hold(session, patient, held) for patient in inside})
     _audit_print(session, f"census {ward or 'all wards'}", out)
     return out
+
+
+def _allergies_on_hold(session: Session, patient: PatientSummary, held: Collection[str]) -> list[str]:
+    """The allergies only the version on hold of the patient's admission records, when it is on
+    hold (`held`: the records on hold among those printed), as the dose dialog names them."""
+    return medication.allergies_on_hold(session, patient) if patient.admission_record_id in held else []
 
 
 def _charted(session: Session, patients: list[PatientSummary], at: datetime,
@@ -513,7 +521,8 @@ def charts(session: Session, patient_ids: list[str], first_day: date, days: int,
         charts.append(PatientChart(patient, weighed.text(session.lang) if (weighed := weights.get(patient_id)) else None,
                                    f"{height} cm" if height else None, admission.get("usual_medicines") or None,
                                    grids[patient_id], held, as_required,
-                                   medication.allergies_since(session, patient, [row.order for row in grids[patient_id]])))
+                                   medication.allergies_since(session, patient, [row.order for row in grids[patient_id]]),
+                                   _allergies_on_hold(session, patient, held)))
     return charts
 
 

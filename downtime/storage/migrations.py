@@ -9,7 +9,6 @@ from datetime import datetime, timezone
 
 from sqlite_utils import Database, Migrations
 
-from downtime.domain.nir import nir_problem, normalise_nir
 from downtime.storage import audit
 
 MIGRATIONS = Migrations("downtime")
@@ -295,13 +294,27 @@ def m013_patient_links_by_ehr_number(db: Database) -> None:
     db.execute("CREATE INDEX patient_links_ehr ON patient_links(ehr_patient_number)")
 
 
+_M014_NIR_SHAPE = re.compile(r"^[123478]\d{4}(\d{2}|2A|2B)\d{6}$")
+
+
+def _m014_as_the_card_reads(term: str) -> str:
+    """`domain.nir.normalise_nir` of a term `domain.nir.nir_problem` finds sound, as m014 was
+    written with (its shape, and its key with Corsica's 2A/2B read as 19/18); any other term as
+    it is. m014's own copy, for the reason m034 keeps one (`_m034_joined_names`)."""
+    nir = re.sub(r"[\s.\-]", "", term).upper()
+    if len(nir) != 15 or not _M014_NIR_SHAPE.match(nir[:13]) or not nir[13:].isdigit():
+        return term
+    digits = nir[:5] + {"2A": "19", "2B": "18"}.get(nir[5:7], nir[5:7]) + nir[7:13]
+    return nir if 97 - int(digits) % 97 == int(nir[13:]) else term
+
+
 @MIGRATIONS(name="m014_search_nir_as_the_card_reads")
 def m014_search_nir_as_the_card_reads(db: Database) -> None:
     """An NIR typed on the form with dots, dashes or a lower-case Corsican 2a is indexed as the
     card reads it (`services.patients.summarise`), so the number read off the card finds it:
     the lines indexed before get the same."""
     for rowid, numbers in db.execute("SELECT rowid, numbers FROM patient_search").fetchall():
-        terms = [normalise_nir(term) if nir_problem(term) is None else term for term in numbers.split()]
+        terms = [_m014_as_the_card_reads(term) for term in numbers.split()]
         if terms != numbers.split():
             db.execute("UPDATE patient_search SET numbers = ? WHERE rowid = ?", [" ".join(terms), rowid])
 

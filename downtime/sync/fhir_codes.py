@@ -124,7 +124,8 @@ PATTERNED: dict[str, re.Pattern[str]] = {INSEE_COMMUNES: re.compile(r"\d{5}|2[AB
 # Elements of type code, by path from their resource: the codes written there.
 ELEMENTS: dict[str, frozenset[str]] = {path: frozenset(codes) for path, codes in {
     "Bundle.type": {"transaction"},
-    "Bundle.entry.request.method": {"POST", "PUT"},
+    "Bundle.entry.request.method": {"POST", "PUT", "PATCH"},
+    "Parameters.parameter.part.valueCode": {"add", "delete"},
     "Patient.identifier.use": {"temp", "usual", "official"},
     "Patient.name.use": {"temp", "usual", "official"},
     "Patient.gender": {"female", "male", "unknown"},

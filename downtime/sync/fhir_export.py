@@ -114,7 +114,7 @@ from downtime.sync.fhir_transfusion import transfusion_groups
 from downtime.sync.fhir_neuro import neuro_groups
 from downtime.sync.fhir_notes import note_groups
 from downtime.sync.fhir_observations import observation_groups
-from downtime.sync.fhir_patients import IPP_SYSTEM, identity_as_before, patient_groups
+from downtime.sync.fhir_patients import IPP_SYSTEM, deceased_patch, identity_as_before, patient_groups
 from downtime.sync.fhir_stays import read_stays
 from downtime.sync.fhir_theatre import theatre_groups
 
@@ -392,12 +392,42 @@ class _Writer:
             body = orjson.dumps(resource)
             request = {"method": "PUT", "url": f"{kind}?{condition}"}
             self.updates += 1
+        self._write(full_url, resource, body, request)
+        if _the_ehrs(resource):
+            self._deceased(resource, condition)
+
+    def _write(self, full_url: str, resource: dict[str, Any], body: bytes, request: dict[str, str]) -> None:
         references = self.codes.add({"fullUrl": full_url, "resource": resource, "request": request})
         self.inside.add(full_url)
         self.pending += [(full_url, target) for target in references if target not in self.inside]
         self.out.write((b",\n" if self.count else b"\n") + b'{"fullUrl":' + orjson.dumps(full_url) + b',"resource":'
                        + body + b',"request":' + orjson.dumps(request) + b"}")
         self.count += 1
+
+    def _deceased(self, patient: dict[str, Any], condition: str) -> None:
+        """The death of the EHR's own patient (`_the_ehrs`), who is never updated: the Patient
+        says it, but its conditional create finds the EHR's patient and changes nothing, so the
+        death reached the EHR through the stay and the orders, never the patient's file. A
+        conditional patch on the EHR number (fhir_patients.deceased_patch) sets the death alone,
+        in every bundle carrying the patient while it stands (a transaction makes its creates
+        before its patches, so a patient the EHR did not hold yet is created first). It carries
+        the Patient's review tags: an engine must not apply unseen a death on hold or to ask the
+        ward about. Once the death is withdrawn, one patch takes it out where an earlier bundle
+        put it in, and only then: a death the EHR's own staff recorded is theirs. Known by the
+        downtime number's patient, not the EHR number: of two numbers linked to one EHR patient,
+        the one that recorded no death takes nothing back."""
+        died = patient.get("deceasedDateTime")
+        patch = deceased_patch(died)
+        known_by, content = identity("Patient.deceased", patient["id"]), hashed(orjson.dumps(patch))
+        before = self.sent(known_by)
+        if died is None and before in (None, content):
+            return
+        if before != content:
+            self.resources.append(known_by)
+            self.contents.append(content)
+        tagged = patch | ({"meta": patient["meta"]} if "meta" in patient else {})
+        self._write(f"urn:uuid:{derived_id(patient['id'], 'deceased')}", tagged, orjson.dumps(tagged),
+                    {"method": "PATCH", "url": f"Patient?{condition}"})
 
     def _as_before(self, resource: dict[str, Any]) -> list[dict[str, Any]]:
         """`resource` as releases before staff identifiers, the identity's reliability, the INS
@@ -491,7 +521,8 @@ def _provenance(record: RecordVersion, targets: list[str], ctx: Context, held_fr
 def _the_ehrs(resource: dict[str, Any]) -> bool:
     """A Patient found by the EHR's patient number (one the records office linked, see
     fhir_patients): the EHR's own patient, whose identity its staff keep. It is never updated:
-    an update would replace that identity with the one typed on the ward."""
+    an update would replace that identity with the one typed on the ward. Its death goes as a
+    patch of that alone (`_Writer._deceased`)."""
     return resource["resourceType"] == "Patient" and resource["identifier"][0]["system"] == IPP_SYSTEM
 
 

@@ -3,7 +3,8 @@ known, INS when known and the identity validated, next of kin), one Encounter pe
 every bed it used, each admission's allergies (fhir_allergies), height, diet and medicines
 taken before admission (fhir_admission), and each discharge's medicines on discharge, each
 naming the stay it was recorded in. A patient the records office linked to an EHR patient is
-sent as that patient, found by the EHR number.
+sent as that patient, found by the EHR number, and their death as a patch of that patient
+(`deceased_patch`): the EHR's patient is never updated.
 
 Stays are replayed from the movement records (fhir_stays); a discharge, death or transfer out
 closes the stay with its disposition, one recorded under a linked number too."""
@@ -152,6 +153,21 @@ def _ehr_patient(identifiers: list[dict[str, Any]], ehr_number: str) -> dict[str
     ehr = {"system": IPP_SYSTEM, "value": ehr_number}
     return {"identifier": [{"use": "usual", **ehr}, *(found for found in identifiers if found["system"] != IPP_SYSTEM)],
             "link": [{"other": {"identifier": ehr, "display": f"EHR patient {ehr_number}"}, "type": "replaced-by"}]}
+
+
+def deceased_patch(died: str | None) -> dict[str, Any]:
+    """A FHIRPath Patch of the EHR's patient's death alone (the bundle patches that patient, never
+    updates her, see fhir_export): whatever the EHR says of it (a `deceasedBoolean`, an earlier
+    date) deleted if found, then the death's time added, `died`, or nothing for a death
+    withdrawn. Posted twice, it leaves her file as once. A choice element is named without its
+    type, its value with it (FHIRPath Patch's rule)."""
+    operations = [[("type", "valueCode", "delete"), ("path", "valueString", "Patient.deceased")]]
+    if died is not None:
+        operations.append([("type", "valueCode", "add"), ("path", "valueString", "Patient"),
+                           ("name", "valueString", "deceased"), ("value", "valueDateTime", died)])
+    return {"resourceType": "Parameters", "parameter": [
+        {"name": "operation", "part": [{"name": name, kind: value} for name, kind, value in operation]}
+        for operation in operations]}
 
 
 def _value(spec: FormSpec, data: dict[str, Any], meaning: Meaning) -> Any:

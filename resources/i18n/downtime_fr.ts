@@ -9368,5 +9368,73 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <source>“{field}”: its {units} unit(s) are all started already; a further unit needs a new prescription.</source>
         <translation>« {field} » : ses {units} produit(s) sont déjà tous posés ; un produit de plus demande une nouvelle prescription.</translation>
     </message>
+    <message>
+        <source>amoxicillin</source>
+        <translation>amoxicilline</translation>
+    </message>
+    <message>
+        <source>ampicillin</source>
+        <translation>ampicilline</translation>
+    </message>
+    <message>
+        <source>cefalexin</source>
+        <translation>céfalexine</translation>
+    </message>
+    <message>
+        <source>cefadroxil</source>
+        <translation>céfadroxil</translation>
+    </message>
+    <message>
+        <source>cefaclor</source>
+        <translation>céfaclor</translation>
+    </message>
+    <message>
+        <source>cefradine</source>
+        <translation>céfradine</translation>
+    </message>
+    <message>
+        <source>cefprozil</source>
+        <translation>cefprozil</translation>
+    </message>
+    <message>
+        <source>ceftriaxone</source>
+        <translation>ceftriaxone</translation>
+    </message>
+    <message>
+        <source>cefotaxime</source>
+        <translation>céfotaxime</translation>
+    </message>
+    <message>
+        <source>cefuroxime</source>
+        <translation>céfuroxime</translation>
+    </message>
+    <message>
+        <source>cefepime</source>
+        <translation>céfépime</translation>
+    </message>
+    <message>
+        <source>cefpodoxime</source>
+        <translation>cefpodoxime</translation>
+    </message>
+    <message>
+        <source>ceftazidime</source>
+        <translation>ceftazidime</translation>
+    </message>
+    <message>
+        <source>aztreonam</source>
+        <translation>aztréonam</translation>
+    </message>
+    <message>
+        <source>{allergy} — a reaction to {allergen}: {medicine} shares its side chain (cross-reaction)</source>
+        <translation>{allergy} — réaction à {allergen} : {medicine} a la même chaîne latérale (allergie croisée)</translation>
+    </message>
+    <message>
+        <source>{medicine} is never given under {years} years, and the patient is {age}: children who turn it into morphine fast have stopped breathing on usual doses (MHRA, ANSM 2013). Prescribe another analgesic.</source>
+        <translation>{medicine} n’est jamais donnée avant {years} ans, et le patient a {age} ans : des enfants qui la transforment vite en morphine ont cessé de respirer à doses usuelles (MHRA, ANSM 2013). Prescrire un autre antalgique.</translation>
+    </message>
+    <message>
+        <source>{medicine} is never given under {years} years, and the patient is {age}: children who turn it into morphine fast have stopped breathing on usual doses (MHRA, ANSM 2013). Do not give it; ask the prescriber for another analgesic.</source>
+        <translation>{medicine} n’est jamais donnée avant {years} ans, et le patient a {age} ans : des enfants qui la transforment vite en morphine ont cessé de respirer à doses usuelles (MHRA, ANSM 2013). Ne pas la donner ; demander au prescripteur un autre antalgique.</translation>
+    </message>
 </context>
 </TS>
