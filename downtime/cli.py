@@ -340,10 +340,20 @@ def cmd_forms_check(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from downtime.errors import damage_cause
     from downtime.services.backups import checked_against, folder, sound
     from downtime.services.census import ensure_index, index_problem
 
-    vault = _open_existing(args)
+    try:
+        vault = _open_existing(args)
+    except Exception as problem:  # noqa: BLE001 (raised again unless the file is damaged)
+        # A bad page met by the sign-in's own reads and writes ended in a traceback.
+        damaged = damage_cause(problem)
+        if damaged is None:
+            raise
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "NOT SOUND: {problem}"), problem=_say(args, damaged)),
+              file=sys.stderr)
+        return EXIT_ERROR
     db = vault.db
     problem = sound(db, vault.key)
     if problem is None:
@@ -406,9 +416,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     it beside their name ("(formerly INCONNU TRÈFLE)", search.find): the line read DUPONT Marie
     alone, and whoever searched by the name on a sample could not tell why it came up. The
     column is there only when a line has one."""
-    from downtime.services.search import find
+    from downtime.services.search import find, number_status
 
-    found = find(_session(args).db, _forms(), " ".join(args.text))
+    session, text = _session(args), " ".join(args.text)
+    found = find(session.db, session.forms, text)
     if args.json:
         _json_lines({**_patient_row(f.patient), "formerly": f.formerly} for f in found)
     else:
@@ -422,7 +433,10 @@ def cmd_search(args: argparse.Namespace) -> int:
         for line in _columns(rows, {1: NAME_WIDTH, 2: NAME_WIDTH} if formerly else {1: NAME_WIDTH}):
             print(line)
     if not found and not args.json:
-        print(_say(args, QT_TRANSLATE_NOOP("messages", "no patient found")), file=sys.stderr)
+        # A withdrawn admission's band, or a paper number not used yet: what it is, not "nobody".
+        status = number_status(session.db, session.forms, text)
+        print(status.text(args.lang) if status else _say(args, QT_TRANSLATE_NOOP("messages", "no patient found")),
+              file=sys.stderr)
     return 0
 
 
@@ -1049,32 +1063,44 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from downtime.services.backups import made
+    from downtime.services.backups import made, restored
+    from downtime.services.installation import Placed, placed
     from downtime.storage.backup import restore_backup
     from downtime.storage.integrity import check_database
 
     target = _db_path(args)
-    devices = []
+    sessions, elsewhere = [], []
 
     def sound(copy: Path) -> str | None:
-        session = _session(args, copy)
-        devices.append(session.device)
+        # Not `placed`: a backup put on a spare laptop was refused as set up on another
+        # computer, naming the temporary copy, and nothing was put in place; which laptop this
+        # is gets asked at its next opening, as for any database brought from another computer.
+        session = _session(args, copy, placed=False)
+        sessions.append(session)
+        elsewhere.append(placed(session.db) is Placed.ELSEWHERE)
         try:
             return check_database(session.db)
         finally:
             session.db.close()
 
     restore_backup(args.backup, target, sound)
+    session = sessions[-1]
+    said = restored(target, session.vault.key, args.backup, None, session.user.staff_id, session.clock())
     print(_say(args, QT_TRANSLATE_NOOP("messages", "restored {backup} (made {when}) as {target}: {state}"),
                backup=args.backup, when=made(args.backup), target=target,
                state=_say(args, QT_TRANSLATE_NOOP("messages", "integrity and audit chain sound"))))
+    print(said.text(args.lang))
     # A restore is how a second laptop gets set up in a hurry too: its patients then wear the
     # first's downtime numbers, and only the merge after the outage can tell.
     print(_say(args, QT_TRANSLATE_NOOP("messages", "It is device {number} ({name}): open it only on a laptop that replaces "
                                                    "that one, never beside it (two laptops with one database give one "
                                                    "downtime number to two patients); set a second laptop up with "
-                                                   "'downtime setup'."), number=devices[-1].device_number,
-               name=devices[-1].name))
+                                                   "'downtime setup'."), number=session.device.device_number,
+               name=session.device.name))
+    if elsewhere[-1]:
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "It was set up on another computer: at its first opening here an "
+                                                       "administrator says which laptop this is, or now with 'downtime "
+                                                       "set this-laptop replaces' (or 'copy NUMBER NAME').")))
     return 0
 
 
@@ -1564,21 +1590,45 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def cmd_staff_add(args: argparse.Namespace) -> int:
+    """An account named as another is already (the same person again, whose care a second staff
+    ID would split) is added only with --same-name, the administrator's word it is someone else."""
     from downtime.domain.roles import Role
-    from downtime.services.staff import add_staff
+    from downtime.services.staff import SameNameFound, add_staff
 
     session = _session(args)
-    member = add_staff(session, args.staff_id, args.name, Role(args.role), _new_pin(args))
+    try:
+        member = add_staff(session, args.staff_id, args.name, Role(args.role), _new_pin(args), same_name=args.same_name)
+    except SameNameFound as refused:
+        raise CliError(QT_TRANSLATE_NOOP("messages", "{said} Give --same-name to add {staff_id} all the same."),
+                       said=refused.text(args.lang), staff_id=args.staff_id) from None
     print(_say(args, QT_TRANSLATE_NOOP("messages", "added {staff_id} ({role})"), staff_id=member.staff_id,
                role=_role_said(args, member.role)))
     return 0
 
 
 def cmd_staff_deactivate(args: argparse.Namespace) -> int:
+    """The drafts the account leaves are named after (see drafts.waiting): only its owner can
+    open them, given a new PIN; deactivated in silence, they were stranded unseen."""
+    from downtime.services.drafts import listed
     from downtime.services.staff import deactivate_staff
 
-    deactivate_staff(_session(args), args.staff_id)
+    session = _session(args)
+    left = deactivate_staff(session, args.staff_id)
     print(_say(args, QT_TRANSLATE_NOOP("messages", "{staff_id} can no longer sign in; their records stay"), staff_id=args.staff_id))
+    if left:
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "{count} unsaved form(s) of theirs: {forms}. Only they can open "
+                                                       "them, given a new PIN: ask them."),
+                   count=len(left), forms=listed(left, session.forms, args.lang)))
+    return 0
+
+
+def cmd_staff_correct(args: argparse.Namespace) -> int:
+    from downtime.domain.roles import Role
+    from downtime.services.staff import CORRECTED, correct_staff
+
+    member = correct_staff(_session(args), args.staff_id, args.reason, name=args.name,
+                           role=Role(args.role) if args.role else None)
+    print(_say(args, CORRECTED, staff_id=member.staff_id, name=member.name, role=_role_said(args, member.role)))
     return 0
 
 
@@ -1870,7 +1920,8 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
                    help=message(lang, QT_TRANSLATE_NOOP(
                        "messages", "label sheet (default: the ward's setting, L7160 unless changed)")))
     p.add_argument("--count", type=int, help=message(lang, QT_TRANSLATE_NOOP(
-        "messages", "how many labels, 1 to {most} (default: one full sheet)"), most=MOST_LABELS))
+        "messages", "how many labels, 1 to {most} (default: one full sheet; one insert on wristband stock)"),
+        most=MOST_LABELS))
     _signed_in_options(p, lang)
 
     p = command("paper-numbers", cmd_pdf_paper_numbers, message(lang, QT_TRANSLATE_NOOP(
@@ -2208,6 +2259,19 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         "messages", "what the account may do")))
     p.add_argument("--new-pin", help=message(lang, QT_TRANSLATE_NOOP(
         "messages", "the new account's PIN (4-12 digits; left out at a terminal, it is asked for twice, unseen)")))
+    p.add_argument("--same-name", action="store_true", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "add it though an account of the same name exists: the new person is someone else (the same "
+                    "person back is given their account's new PIN with set-pin)")))
+    _signed_in_options(p, lang)
+    p = command("correct", cmd_staff_correct, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "correct an account's name or role typed wrong, with the reason (administrator only)")), staff_sub)
+    p.add_argument("staff_id", help=message(lang, QT_TRANSLATE_NOOP("messages", "the account's staff ID")))
+    p.add_argument("--name", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the corrected full name (left out: kept)")))
+    p.add_argument("--role", choices=[role.value for role in Role], help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the corrected role (left out: kept)")))
+    p.add_argument("--reason", required=True, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "why, kept in the audit log with the old and the new")))
     _signed_in_options(p, lang)
     p = command("deactivate", cmd_staff_deactivate,
                 message(lang, QT_TRANSLATE_NOOP("messages", "stop an account signing in and remove its "

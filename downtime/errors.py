@@ -68,13 +68,21 @@ _REFUSALS = {
 # SQLite's own words for those codes (sqlite3_errstr), for an error raised without its code:
 # SQLCipher's module leaves it off some (a backup's).
 _CODES_BY_WORDS = {"database or disk is full": 13, "disk I/O error": 10, "attempt to write a readonly database": 8,
-                   "unable to open database file": 14, "database is locked": 5, "database table is locked": 6}
+                   "unable to open database file": 14, "database is locked": 5, "database table is locked": 6,
+                   "database disk image is malformed": 11, "file is not a database": 26}
 
 
-def storage_cause(problem: BaseException) -> str | None:
-    """What stopped SQLite, in the catalogue's words, when the person can act on it; None for
-    any other error. Read from the result code sqlite3 and SQLCipher's module attach, else from
-    SQLite's words for it. The modules load here, when an error is met, not at start-up."""
+DAMAGED = QT_TRANSLATE_NOOP("messages", "the database file is damaged: part of it cannot be read (a failing disk or USB "
+                                        "stick)")
+_DAMAGE = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+"""SQLite's codes for a file it read and found damaged. Not among `_REFUSALS`: a database that
+raised them must not be opened for reading instead (`unwritable`), as a full disk's is."""
+
+
+def _result_code(problem: BaseException) -> int | None:
+    """SQLite's primary result code of a database error (None: no database error), from the code
+    sqlite3 and SQLCipher's module attach, else from SQLite's words for it. The modules load
+    here, when an error is met, not at start-up."""
     import sqlite3
 
     import sqlcipher3
@@ -84,7 +92,23 @@ def storage_cause(problem: BaseException) -> str | None:
     code = getattr(problem, "sqlite_errorcode", None)
     if not isinstance(code, int):
         code = _CODES_BY_WORDS.get(str(problem))
-    return None if code is None else _REFUSALS.get(code & 0xFF)
+    return None if code is None else code & 0xFF
+
+
+def storage_cause(problem: BaseException) -> str | None:
+    """What stopped SQLite, in the catalogue's words, when the person can act on it; None for
+    any other error."""
+    code = _result_code(problem)
+    return None if code is None else _REFUSALS.get(code)
+
+
+def damage_cause(problem: BaseException) -> str | None:
+    """`DAMAGED` when reading the database met a damaged part (one bad sector is enough), None
+    for any other error: the check at the opening then says the file is damaged and offers its
+    newest sound backup, where a traceback or "Unexpected error" helped nobody. SQLCipher reports a
+    page that fails its authentication check as SQLite's "out of memory", which Python's module
+    raises as a bare MemoryError: only a caller that was reading the database asks this of one."""
+    return DAMAGED if isinstance(problem, MemoryError) or _result_code(problem) in _DAMAGE else None
 
 
 def unwritable(problem: BaseException) -> bool:
@@ -119,7 +143,13 @@ def refused(problem: BaseException) -> UserError | None:
     met by the system or by SQLite; None for an error of ours, which must stay loud."""
     if isinstance(problem, UserError):
         return problem
-    return refused_by_disk(problem) if isinstance(problem, OSError) else refused_by_storage(problem)
+    if isinstance(problem, OSError):
+        return refused_by_disk(problem)
+    # A bare MemoryError may be ours (a huge print or import): only a reader of the database
+    # takes it for damage (`damage_cause`).
+    if not isinstance(problem, MemoryError) and damage_cause(problem) is not None:
+        return StorageRefused(DAMAGED)
+    return refused_by_storage(problem)
 
 
 def refusal_of(problem: BaseException) -> UserError:

@@ -23,7 +23,7 @@ if os.path.isdir(_SHM) and os.access(_SHM, os.W_OK) and shutil.disk_usage(_SHM).
 import hashlib  # noqa: E402
 import json  # noqa: E402
 import re  # noqa: E402
-from collections.abc import Callable, Iterator  # noqa: E402
+from collections.abc import Callable, Iterator, Sequence  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
 from datetime import datetime, timedelta, timezone  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -256,6 +256,32 @@ def french(monkeypatch: pytest.MonkeyPatch) -> Callable[[str, str], None]:
         monkeypatch.setitem(_catalogue("fr"), (MESSAGES, english), translated)
 
     return add
+
+
+@pytest.fixture
+def ward_on_a_stick(tmp_path: Path, clock: FakeClock, forms: dict[str, FormSpec],
+                    admission_values: dict[str, Any]) -> Callable[..., tuple[Vault, Session]]:
+    """ward_on_a_stick(path, beds=None, keep=10, name="Ward 3"): an encrypted ward laptop
+    (device 3, as unlock.create sets one up) with a nurse (PIN 1111), backing up every 15
+    minutes to tmp_path/usb keeping `keep`, and one admission (`admission_values`), or one in
+    each of `beds` with no NIR. Returns the vault and the nurse's session."""
+    from downtime.services import backups, records, unlock
+
+    def make(path: Path, beds: Sequence[str] | None = None, keep: int = 10,
+             name: str = "Ward 3") -> tuple[Vault, Session]:
+        vault, device = unlock.create(path, encrypted=True, device_number=3, device_name=name, admin_id="admin",
+                                      admin_name="Admin", admin_pin="0000", clock=clock)
+        admin = Session(vault.db, device, staff.sign_in(vault.db, "admin", "0000", clock), forms, clock, vault=vault)
+        staff.add_staff(admin, "nurse", "Nurse", Role.WARD_NURSE, "1111")
+        (tmp_path / "usb").mkdir(exist_ok=True)
+        backups.set_backup_policy(admin, tmp_path / "usb", every_minutes=15, keep=keep)
+        nurse = Session(vault.db, device, staff.sign_in(vault.db, "nurse", "1111", clock), forms, clock, vault=vault)
+        for values in ([admission_values] if beds is None else
+                       [{**admission_values, "bed": bed, "nir": ""} for bed in beds]):
+            records.save_new(nurse, "admission", values)
+        return vault, nurse
+
+    return make
 
 
 @pytest.fixture

@@ -479,3 +479,25 @@ def test_a_failed_backup_is_due_again_two_real_minutes_on_the_night_the_clocks_g
     clock.now = datetime(2026, 10, 25, 2, 1, fold=1, tzinfo=paris)
     assert backups.due(nurse.db, clock())
     (tmp_path / "usb").mkdir()  # put back
+
+
+def test_downtime_restore_puts_a_backup_on_a_spare_laptop_and_leaves_which_laptop_to_its_opening(
+        ward, monkeypatch, capsys):
+    """The ward's laptop is dead and IT restores its backup on a spare, as the window's message
+    says: it failed naming a temporary ….partial file "set up on another computer", asked for
+    'downtime set this-laptop replaces' on a database that was never put in place, and left none."""
+    from downtime.services import installation
+
+    nurse, tmp_path = ward
+    backup = backups.backup_now(nurse)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "spare-laptop-data"))  # another computer
+    target = tmp_path / "spare" / "ward.sqlite"
+    assert main(["restore", str(backup), "--db", str(target), "--user", "admin", "--pin", "0000"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert ".partial" not in out and sorted(path.name for path in target.parent.iterdir()) == [
+        "ward.sqlite", "ward.sqlite.keys"]
+    assert ("It was set up on another computer: at its first opening here an administrator says which laptop this "
+            "is, or now with 'downtime set this-laptop replaces' (or 'copy NUMBER NAME').") in out
+    vault = Vault(target)
+    unlock.sign_in(vault, "admin", "0000")
+    assert installation.placed(vault.db) is installation.Placed.ELSEWHERE

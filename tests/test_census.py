@@ -392,6 +392,37 @@ def test_a_wristband_is_out_of_date_when_the_amended_admission_is_the_one_it_pri
     assert wristband_changes(nurse, numbered, earlier) == []
 
 
+def test_id_labels_are_out_of_date_when_an_amendment_changes_a_line_they_carry(nurse, admission_values, clock,
+                                                                               tmp_path):
+    """A date of birth corrected (1954 typed for 1945) asked for a new band alone: the sheet of ID
+    labels printed before, kept in the patient's folder, went on being stuck on forms and sample
+    tubes with the old one. The lines labels carry (name, date of birth, sex) are told from the
+    band's own (IPP, allergies), with when this laptop last printed the labels; a band printed
+    since is not labels."""
+    from downtime.services.printing import label_changes, print_labels, print_wristband
+
+    first = _admit(nurse, admission_values, "2")
+    assert label_changes(nurse, first, records.amend(nurse, first.record_id, {**first.data, "bed": "3"}, "moved")
+                         ).lines == ()
+    clock.advance(minutes=5)
+    printed = nurse.clock()
+    print_labels(nurse, first.patient_id, tmp_path / "labels.pdf")
+    clock.advance(minutes=30)
+    print_wristband(nurse, first.patient_id, tmp_path / "band.pdf")
+    before = records.current(nurse.db, first.record_id)
+    dated = records.amend(nurse, first.record_id, {**before.data, "birth_date": "1945-03-12"}, "1954 typed for 1945")
+    changed = label_changes(nurse, before, dated)
+    assert changed.lines == (("12-Mar-1954   Sex F", "12-Mar-1945   Sex F"),)
+    assert changed.printed_at == printed
+    allergic = records.amend(nurse, first.record_id, {**dated.data, "ipp": "80012345", "allergies": [
+        {"substance": "Latex", "reaction": "Rash", "severity": "mild"}]}, "EHR number and an allergy found")
+    assert label_changes(nurse, dated, allergic).lines == ()
+    other = _admit(nurse, {**admission_values, "birth_name": "Roux", "nir": None}, "4")
+    print_wristband(nurse, other.patient_id, tmp_path / "other.pdf")
+    renamed = records.amend(nurse, other.record_id, {**other.data, "given_names": "Paul"}, "first name misheard")
+    assert label_changes(nurse, other, renamed).printed_at is None
+
+
 def test_an_admission_from_before_the_wards_were_set_can_still_be_amended_where_it_keeps_its_bed(
         session_for, admission_values, forms):
     """The patient came to bed 12 before the administrator set ward 3B's beds (1 to 10): an

@@ -456,6 +456,16 @@ def test_search_finds_a_name_without_its_accents(demo_db, capsys):
     assert json.loads(capsys.readouterr().out)["patient_id"] == row["patient_id"]
 
 
+def test_search_says_what_a_number_nobody_has_is(demo_db, tmp_path, capsys):
+    """A paper number reserved and not given to anyone yet, or a withdrawn admission's: its
+    label or band scanned read "no patient found", as if nobody ever had it."""
+    assert main(["pdf", "paper-numbers", "--count", "1", "--out", str(tmp_path / "numbers.pdf"), "--db", demo_db]) == 0
+    (number,) = re.findall(r"DT-\d{3}-\d{5}-\d", capsys.readouterr().out)[:1]
+    assert main(["search", number, "--db", demo_db]) == 0
+    said = capsys.readouterr().err
+    assert said.startswith(f"{number}: a paper number reserved ") and "no patient found" not in said
+
+
 def _entries(out: str) -> list[list[str]]:
     """A printed list's entries, each its first line and the lines below it its long name went on
     to (starting with spaces)."""
@@ -767,6 +777,19 @@ def test_pdf_blank_and_record_commands(demo_db, tmp_path, capsys):
         assert capsys.readouterr().err == "downtime: " + message(
             lang, "RECORD_ID {record_id}: no record of that id in this database; a record's id is the first column "
                   "of 'downtime records'.").format(record_id="'no-such-id'") + "\n"
+
+
+def test_pdf_record_prints_a_theatre_session_about_no_patient(demo_db, tmp_path, capsys):
+    """It ended in a traceback, "ValueError: record … has no patient": a session is printed as
+    its blank form is, without a patient's label box."""
+    from pypdf import PdfReader
+
+    assert main(["records", "--db", demo_db, "--form", "theatre_session", "--json"]) == 0
+    record_id = json.loads(capsys.readouterr().out.splitlines()[0])["id"]
+    filled = tmp_path / "session.pdf"
+    assert main(["pdf", "record", record_id, "--out", str(filled), "--db", demo_db,
+                 "--user", "coord", "--pin", "3333"]) == 0
+    assert "Theatre session" in PdfReader(filled).pages[0].extract_text()
 
 
 def test_a_pdf_into_a_folder_that_is_not_there_is_refused(demo_db, tmp_path, capsys):

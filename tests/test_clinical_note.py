@@ -8,6 +8,7 @@ import pytest
 from fhir.resources.R4B.documentreference import DocumentReference
 from pypdf import PdfReader
 
+from downtime.domain.records import RecordStatus
 from downtime.services import prefill, printing, records
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
@@ -89,3 +90,66 @@ def test_the_notes_print_as_continuation_sheets_oldest_first_without_those_withd
     assert "DT-" in text  # the patient's two identifiers on every page, as every print's
     french = printing.print_notes(session_for("nurse", "fr"), patient, tmp_path / "notes-fr.pdf")
     assert "Notes cliniques (transmissions)" in PdfReader(french).pages[0].extract_text()
+
+
+BENALI = {"written_at": "2026-11-28T13:00+01:00", "discipline": "medical", "focus": "VTE",
+          "note": "No anticoagulation: bleeding risk.", "written_by": "Dr Karim Benali"}
+NOT_YOURS = ("Clinical note: this one was written by {author}, and only they may correct or withdraw it. Write a new "
+             "one of your own to add to it or to say it is wrong.")
+
+
+def test_a_signed_note_is_corrected_and_withdrawn_by_its_author_alone(session_for, patient, forms):
+    """A nurse amended Dr Benali's "No anticoagulation: bleeding risk" to "Start enoxaparin 40 mg
+    tonight" (any reason), and it still read "Written by (name): Dr Karim Benali", discipline
+    Doctor, on screen, on the print and as the EHR's author; or withdrew it, his plan gone on the
+    word of someone who did not write it. On paper nobody rewrites another's signed entry: they
+    write their own note below. A shared record stays anyone's to keep up to date."""
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    his = records.save_new(doctor, "clinical_note", BENALI, patient_id=patient)
+    refusal = NOT_YOURS.format(author="Dr Karim Benali (doctor)")
+    with pytest.raises(PermissionDenied) as refused:
+        records.amend(nurse, his.record_id, {**BENALI, "note": "Start enoxaparin 40 mg tonight."}, "clarified")
+    assert str(refused.value) == refusal
+    with pytest.raises(PermissionDenied) as refused:
+        records.mark_entered_in_error(nurse, his.record_id, "wrong patient")
+    assert str(refused.value) == refusal
+    spec = nurse.form("clinical_note")
+    assert not records.may_change(nurse, spec, his) and not records.may_withdraw(nurse, his)
+    assert records.may_change(doctor, spec, his) and records.may_withdraw(doctor, his)
+    amended = records.amend(doctor, his.record_id, {**BENALI, "note": "No anticoagulation: bleeding risk. Review 48 h."},
+                            "review date")
+    with pytest.raises(PermissionDenied, match="written by Dr Karim Benali"):  # still his once amended
+        records.mark_entered_in_error(nurse, his.record_id, "wrong patient", based_on=amended.version)
+    assert records.current(nurse.db, his.record_id).data["note"] == "No anticoagulation: bleeding risk. Review 48 h."
+    hers = records.save_new(nurse, "clinical_note", NOTE, patient_id=patient)
+    with pytest.raises(PermissionDenied, match="written by Hélène Lefèvre \\(nurse\\)"):
+        records.amend(doctor, hers.record_id, {**NOTE, "focus": "Pain (wound)"}, "focus more precise")
+    assert records.mark_entered_in_error(doctor, his.record_id, "wrong patient").status is RecordStatus.ENTERED_IN_ERROR
+    admission = records.list_current(nurse.db, form_id="admission")[0]
+    records.amend(doctor, admission.record_id, {**admission.data, "bed": "14"}, "moved to bed 14")
+    assert forms["clinical_note"].owned_by_author and not forms["admission"].owned_by_author
+
+
+def test_a_note_typed_from_a_colleagues_paper_is_corrected_by_whoever_typed_it(session_for, patient):
+    """The nurse types Dr Benali's note from the paper sheet, signed with his name: the typing is
+    hers to correct."""
+    nurse = session_for("nurse")
+    typed = records.save_new(nurse, "clinical_note", BENALI, patient_id=patient)
+    fixed = records.amend(nurse, typed.record_id, {**BENALI, "focus": "VTE prophylaxis"}, "typing error")
+    assert fixed.data["written_by"] == "Dr Karim Benali" and fixed.author == "nurse"
+
+
+def test_the_same_staff_id_on_another_laptop_is_someone_else(tmp_path, laptop, admission_values):
+    """Staff IDs are each laptop's own: laptop 2's "nurse" may not rewrite a note laptop 1's
+    "nurse" wrote, carried to laptop 2 with its patient."""
+    from downtime.sync.export import export
+    from downtime.sync.import_export import import_export
+
+    nurse_1, clerk_1 = laptop(tmp_path / "1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "2.sqlite", 2)
+    admitted = records.save_new(nurse_1, "admission", {**admission_values, "arrival_at": "2026-11-28T09:00+01:00"})
+    noted = records.save_new(nurse_1, "clinical_note", NOTE, patient_id=admitted.patient_id)
+    import_export(clerk_2, export(clerk_1, tmp_path / "carried").folder)
+    with pytest.raises(PermissionDenied, match="written by Nurse \\(nurse, laptop 001\\)"):
+        records.amend(nurse_2, noted.record_id, {**NOTE, "focus": "Pain (wound)"}, "focus more precise")
+    assert records.amend(nurse_1, noted.record_id, {**NOTE, "focus": "Pain (wound)"}, "focus more precise").version == 2

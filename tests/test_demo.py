@@ -211,6 +211,19 @@ def test_the_demo_records_the_weeks_operations_done_as_they_ended_but_two_of_yes
     assert len(elsewhere) == 1 and elsewhere[0].done.data["notes"]
 
 
+def test_the_demo_checklists_answer_known_allergy_as_each_admission_says(tmp_path, forms, demo_database):
+    """The demo ticked "Known allergy: Yes" for every patient: GARNIER Élodie's checklist printed
+    it under "No known allergies", naming no allergen."""
+    from downtime.services import census, records
+
+    db = demo_database(tmp_path / "demo.sqlite")
+    answered = {record.patient_id: record.data["allergy_known"]
+                for record in records.list_current(db, form_id=theatre.CHECKLIST_FORM)}
+    assert answered == {patient_id: bool(census.patient_with_location(db, forms, patient_id).allergies)
+                        for patient_id in answered}
+    assert set(answered.values()) == {True, False}
+
+
 def test_the_demo_builds_whatever_the_hour_it_is_built_at(tmp_path, forms):
     """Built late in the morning, the demo gave a morphine dose from an empty cupboard (its
     opening stock all given); built in the evening, it cancelled an operation before the decision

@@ -14,8 +14,10 @@ import pytest
 
 from downtime.cli import main
 from downtime.services import records
-from downtime.sync.encryption import BadIdentity, BadRecipient, DecryptRefused, decrypt_folder, generate_identity
-from downtime.sync.export import export, verify_export
+from downtime.sync.encryption import (
+    BadIdentity, BadRecipient, DecryptRefused, decrypt_folder, encrypted_export, generate_identity,
+)
+from downtime.sync.export import clear_plaintext_left, export, verify_export
 
 
 @pytest.fixture
@@ -242,11 +244,40 @@ def test_what_an_earlier_crash_left_in_the_temporary_folder_goes_at_the_next_exp
                                                                                    tmp_path):
     """An earlier version wrote the plaintext in the system's temporary folder, where a crash left
     it: the next export clears it."""
-    left = system_temp / "downtime-export-k2j4h1" / "csv"
+    left = system_temp / "downtime-export-k2j4h1ab" / "csv"
     left.mkdir(parents=True)
     (left / "admission.csv").write_text("MARTIN Hélène", encoding="utf-8")
     export(session_for("records"), tmp_path / "usb" / "sealed", encrypt_to=[office[1]])
     assert list(system_temp.iterdir()) == []
+
+
+def test_only_what_an_earlier_version_left_in_the_temporary_folder_goes(session_for, admission_values, office,
+                                                                       system_temp, tmp_path):
+    """Every folder there named "downtime-export-" then letters, digits or "_" went as the app
+    started: `downtime decrypt E: --out %TEMP%\\downtime-export-ward3b` was deleted without a word.
+    Only mkdtemp's names (8 characters) go, holding nothing but what that version wrote."""
+    records.save_new(session_for("nurse"), "admission", admission_values)
+    clerk = session_for("records")
+    # A crash mid-way: the plaintext of some files, others encrypted already, the manifest cut short.
+    left = system_temp / "downtime-export-k2j4h1ab"
+    for name, content in (("csv/admission.csv", "MARTIN Hélène"), ("csv/death.csv.age", "age-encryption.org/v1"),
+                          ("data/records.jsonl", "{}"), ("manifest.json", '{"format": "downtime-export", "files": {')):
+        (left / name).parent.mkdir(parents=True, exist_ok=True)
+        (left / name).write_text(content, encoding="utf-8")
+    sealed = export(clerk, tmp_path / "usb" / "sealed", encrypt_to=[office[1]]).folder
+    exports = [export(clerk, system_temp / "downtime-export-ward3b").folder,  # named by hand
+               export(clerk, system_temp / "downtime-export-ward3b12").folder,  # and as mkdtemp names
+               export(clerk, system_temp / "downtime-export-sealed12", encrypt_to=[office[1]]).folder]
+    decrypt_folder(sealed, system_temp / "downtime-export-opened12", office[0])
+    exports.append(system_temp / "downtime-export-opened12")
+    notes = system_temp / "downtime-export-notes123"  # a file that version never wrote
+    (notes / "csv").mkdir(parents=True)
+    (notes / "csv" / "admission.csv").write_text("MARTIN Hélène", encoding="utf-8")
+    (notes / "notes.txt").write_text("ward 3B, night of the 28th", encoding="utf-8")
+    clear_plaintext_left()
+    assert sorted(path.name for path in system_temp.iterdir()) == sorted(
+        [folder.name for folder in exports] + [notes.name])
+    assert [verify_export(folder) for folder in exports if not encrypted_export(folder)] == [[], [], []]
 
 
 def test_a_bad_recipient_fails_before_anything_is_written(session_for, admission_values, tmp_path):

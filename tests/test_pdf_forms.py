@@ -107,6 +107,38 @@ def test_amended_record_prints_its_history(session_for, admission_values, tmp_pa
     assert "Version 2 — amended" in text
 
 
+@pytest.mark.parametrize("lang, changed", [
+    ("en", "Re-weighed Weight: 61.5 kg → 45 kg; Resuscitation status: For resuscitation → Not for resuscitation "
+           "(DNACPR)"),
+    ("fr", "Re-weighed Poids : 61,5 kg → 45 kg ; Réanimation cardio-pulmonaire (RCP) en cas d’arrêt : RCP en cas "
+           "d’arrêt → Pas de RCP (décision tracée)")])
+def test_an_amended_records_history_says_what_each_version_changed_old_and_new(session_for, admission_values,
+                                                                               tmp_path, lang, changed):
+    """It gave each version's reason only: the weight the doctor dosed by (61.5 kg) and the
+    resuscitation status before were nowhere on the print, where paper leaves the old value
+    readable under the line through it."""
+    nurse = session_for("nurse", lang)
+    first = records.save_new(nurse, "admission", admission_values)
+    records.amend(nurse, first.record_id, {**admission_values, "weight_kg": 45.0, "resuscitation": "dnacpr"},
+                  "Re-weighed")
+    text = _flat(" ".join(_pages(printing.print_record(nurse, first.record_id, tmp_path / "a.pdf"))))
+    assert changed in text
+
+
+def test_a_saved_theatre_session_prints_as_its_blank_form_does_filled(session_for, tmp_path):
+    """It did not print at all ("record … has no patient"), from the form's Print button or
+    `downtime pdf record`: a session is about no patient, as its blank form is."""
+    from downtime.pdf.page import WORDS
+
+    coord = session_for("coord")
+    saved = records.save_new(coord, "theatre_session", {
+        "theatre": "T1", "specialty": "General surgery", "starts_at": "2026-11-30T08:00+01:00",
+        "ends_at": "2026-11-30T13:00+01:00"})
+    text = _flat(" ".join(_pages(printing.print_record(coord, saved.record_id, tmp_path / "session.pdf"))))
+    assert "Theatre * T1 Specialty * General surgery Start * 30/11/2026 08:00 End * 30/11/2026 13:00" in text
+    assert WORDS["label_here"]["en"] not in text and "ALLERG" not in text.upper()
+
+
 def test_a_printed_record_and_news2_chart_name_another_laptops_nurse_by_name_and_laptop(tmp_path, laptop,
                                                                                             admission_values):
     """The patient moved to laptop 2's ward with their records: laptop 2's printed record and

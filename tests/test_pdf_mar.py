@@ -126,6 +126,63 @@ def test_blank_mar_has_the_allergy_box_and_grid(tmp_path, capsys):
     assert "As required (PRN) medicines" in text and "R refused" in text
 
 
+@pytest.mark.parametrize("lang, allergy, usual", [
+    ("en", "Drug or substance Reaction Allergy or intolerance", "Medicine, dose, route How often Last taken (date, time)"),
+    ("fr", "Médicament ou substance Réaction Allergie ou intolérance",
+     "Médicament, dose, voie Fréquence Dernière prise (date, heure)")])
+def test_the_blank_chart_gives_each_allergy_and_each_home_medicine_a_ruled_line(forms, tmp_path, lang, allergy, usual):
+    """A patient allergic to penicillin (anaphylaxis), codeine and latex: the red box's label took
+    two of its lines and left 8 mm, one handwritten line for every allergy; the medicines taken
+    before admission beside it as little. Four ruled lines for the allergies, a drug, its reaction
+    and its type each, as the national chart's front page has them, the first page still holding
+    three regular orders; eight for the home medicines, on the once-only page."""
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    from downtime.pdf import mar
+    from downtime.pdf.page import PageInfo, body_width
+
+    blank = printing.blank_mar(forms, tmp_path / "blank.pdf", lang=lang, printed_by=None, device_name="Ward 3B",
+                               printed_at=datetime.fromisoformat("2026-11-29T07:15+01:00"))
+    pages = _text(blank)
+    assert pages[0].count(allergy) == 2 and pages[0].count(mar.w("prescriber", lang)) == 3
+    home = mar.w("usual_box", lang).split(" (")[0]
+    assert pages[-1].count(usual) == 2 and pages[-1].index(mar.w("once", lang)) < pages[-1].index(home)
+    info = PageInfo(title="", lang=lang, printed_by=None, printed_at=datetime.now(), device_name="", landscape=True,
+                    blank=True)
+    box = mar._allergy_box(body_width(info), lang)
+    box.wrapOn(Canvas(str(tmp_path / "measure.pdf")), body_width(info), 1000)
+    written_in = box._rowHeights[1:]
+    assert len(written_in) * 2 >= 3 and min(written_in) >= 6 * mm
+
+
+def test_as_required_doses_in_the_hour_the_clocks_go_back_are_told_apart(session_for, admission_values, clock,
+                                                                          tmp_path):
+    """The night the clocks go back, cyclizine at 02:30 summer time and again at 02:30 winter time,
+    an hour apart: "When printed: last 25/10 02:30" did not say which. Each time the ward's clock
+    reads twice gives its offset, as the app asks it typed."""
+    from zoneinfo import ZoneInfo
+
+    from downtime.services import wards
+
+    clock.now = datetime(2026, 10, 25, 4, 0, tzinfo=ZoneInfo("Europe/Paris"))
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", {**admission_values,
+                                                    "arrival_at": "2026-10-24T09:00+02:00"}).patient_id
+    order = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Cyclizine", "dose": 50, "dose_unit": "mg", "route": "PO", "frequency": "prn",
+        "prn_indication": "nausea", "min_interval_hours": 1, "max_doses_24h": 6, "start_at": "2026-10-25T02:00+02:00",
+        "controlled": False, "high_alert": False}, patient_id=patient).record_id
+    for given in ("2026-10-25T02:30+02:00", "2026-10-25T02:30+01:00"):
+        medication.record_dose(nurse, order, {"outcome": "given", "given_at": given, "given_for": "nausea",
+                                              "dose_given": 50, "route": "PO"})
+    text = " ".join(_text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf", days=2,
+                                             first_day=date(2026, 10, 24))))
+    assert "Start 25/10 02:00 +02:00" in text and "When printed: last 25/10 02:30 +01:00" in text
+    assert "HL 25/10 02:30 +02:00 — 50 mg" in text and "HL 25/10 02:30 +01:00 — 50 mg" in text
+
+
 def test_a_french_chart_names_its_days_in_french(tmp_path, forms, clock, demo_database):
 
     from downtime.services import staff
@@ -714,7 +771,7 @@ def test_another_laptops_dose_amended_here_keeps_its_giver_and_witness_of_that_l
     text = " ".join(_text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf")))
     assert "nurse@001 28/11 09:00 / hl@001" in text and "KB" not in text
     bundle = json.loads((export(nurse, tmp_path / "usb").folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
-    (given,) = [entry["resource"] for entry in bundle["entry"] if entry["resource"]["id"] == dose]
+    (given,) = [entry["resource"] for entry in bundle["entry"] if entry["fullUrl"] == f"urn:uuid:{dose}"]
     actors = [performer["actor"] for performer in given["performer"]]
     assert [actor["display"] for actor in actors] == ["Nurse (ward nurse)", "Hélène Lefèvre (ward nurse)"]
     laptop_2 = f"urn:downtime:staff:{nurse.device.device_id}"
@@ -1098,7 +1155,8 @@ def test_a_blank_chart_asks_of_each_order_what_the_order_screen_asks(tmp_path, l
     for page in pages[:5]:  # the regular orders', then the as-required orders' pages
         assert all(page.count(said) == page.count(signed) > 0 for said in asked), page
     rate, controlled, high_alert = asked[:3]
-    assert pages[5].count(rate) == pages[5].count(controlled) == pages[5].count(high_alert) == 8
+    # Seven once-only lines, the medicines taken before admission under them on the page.
+    assert pages[5].count(rate) == pages[5].count(controlled) == pages[5].count(high_alert) == 7
     reader = PdfReader(out)
     for index in (0, 3):
         found: list[tuple[str, float]] = []

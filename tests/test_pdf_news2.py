@@ -268,3 +268,21 @@ def test_the_chart_says_where_the_patient_is_or_that_they_died(session_for, admi
                                       "expected": False, "family_informed": True}, patient_id=patient)
     page = " ".join(_text(printing.print_news2_chart(nurse, patient, tmp_path / "died.pdf")))
     assert "DECEASED — was in ward 3B, bed 12" in page and "Ward 3B — Bed 12" not in page
+
+
+def test_two_sets_in_the_hour_the_clocks_go_back_are_told_apart(session_for, admission_values, clock, tmp_path):
+    """A set at 02:30 summer time and one an hour later, 02:30 winter time: both columns read
+    "25/10 02:30", the second one seemingly the same set or the first. Each gives its offset, as
+    the app asks it typed."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    clock.now = datetime(2026, 10, 25, 4, 0, tzinfo=ZoneInfo("Europe/Paris"))
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-10-24T09:00+02:00"}).patient_id
+    for taken_at in ("2026-10-25T02:30+02:00", "2026-10-25T02:30+01:00"):
+        records.save_new(nurse, "observations", {**SETS[0], "taken_at": taken_at}, patient_id=patient)
+    page = " ".join(_text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf")))
+    assert "25/10 02:30 +02:00" in page and "25/10 02:30 +01:00" in page
+    assert "(25/10 02:30 +01:00)" in page, "the score that stands, the later one"

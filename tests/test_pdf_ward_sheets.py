@@ -74,7 +74,7 @@ def test_the_qr_code_scans_to_the_downtime_number_which_finds_the_patient(ward, 
     assert [found.patient_id for found in search.search(ward.db, ward.forms, scanned[0])] == [patient.patient_id]
 
 
-@pytest.mark.parametrize("stock, per_sheet", [("L7159", 24), ("L7160", 21), ("L7163", 14), ("wristband", 10)])
+@pytest.mark.parametrize("stock, per_sheet", [("L7159", 24), ("L7160", 21), ("L7163", 14), ("wristband", 1)])
 def test_label_stock_is_a_setting(ward, session_for, tmp_path, stock, per_sheet, monkeypatch):
     coded: list[str] = []
     real = page.barcode
@@ -340,7 +340,8 @@ def test_a_wristbands_allergies_too_many_for_it_end_in_an_ellipsis(session_for, 
     band = PdfReader(printing.print_labels(nurse, patient, tmp_path / "band.pdf", count=1, stock="wristband")).pages[0]
     placed: list[tuple[str, float, float]] = []
     band.extract_text(visitor_text=lambda text, cm, tm, font, size: text.strip() and placed.append((text.strip(), tm[4], tm[5])))
-    allergy = [(text, x, y) for text, x, y in placed if "Substance" in text or "ALLERGIES" in text]
+    allergy = [(text, x, y) for text, x, y in placed
+               if "Substance" in text or "ALLERGIES" in text or "Anaphylaxis" in text]
     top = float(band.mediabox.top) - labels_module.STOCKS["wristband"].top
     assert allergy[0][0].startswith("ALLERGIES: Substance number 0") and allergy[-1][0].endswith("…")
     assert all(top - 25 * mm < y < top for _, _, y in allergy)
@@ -578,3 +579,101 @@ def test_a_decision_not_to_resuscitate_is_in_bold_red_on_the_handover_sheet():
     dnacpr, full = _resuscitation("Not for resuscitation (DNACPR)", "dnacpr"), _resuscitation("For resuscitation", "full")
     assert dnacpr.style.textColor == ALERT and dnacpr.style.fontName != full.style.fontName  # red, and bold
     assert full.style.textColor != ALERT
+
+
+def test_a_band_printed_while_the_admission_is_on_hold_names_the_other_laptops_allergy(allergy_on_one_laptop,
+                                                                                       tmp_path):
+    """MOREAU moved from laptop 1's ward to laptop 2's; laptop 1's nurse then recorded a penicillin
+    anaphylaxis, and its stick reached laptop 2, where the admission is on hold. Laptop 2's band
+    read codeine alone, where the MAR and census print the penicillin in red: it names it, boxed,
+    and, her identity the same in both versions, asks no check of it."""
+    from pypdf.generic import ContentStream
+
+    from downtime.sync.export import export
+    from downtime.sync.import_export import import_export
+
+    saved, _, clerk_1, nurse_2, clerk_2 = allergy_on_one_laptop
+    import_export(clerk_2, export(clerk_1, tmp_path / "later").folder)
+    reader = PdfReader(printing.print_wristband(nurse_2, saved.patient_id, tmp_path / "band.pdf"))
+    band = reader.pages[0]
+    text = re.sub(r"\s+", " ", band.extract_text())
+    assert "ALLERGIES: Codeine (Vomiting, mild) Penicillin (Anaphylaxis, severe) — in the version on hold from laptop" \
+        in text, text
+    assert "CHECK IDENTITY" not in text
+    placed = []
+    band.extract_text(visitor_text=lambda said, cm, tm, font, size: placed.append((said, cm[4] + tm[4], cm[5] + tm[5])))
+    x, y = next((left, bottom) for said, left, bottom in placed if "Penicillin" in said)
+    frames = [[float(number) for number in operands] for operands, operator in
+              ContentStream(band.get_contents(), reader).operations if operator == b"re"]
+    assert any(left <= x <= left + w and bottom <= y <= bottom + h for left, bottom, w, h in frames), frames
+
+
+@pytest.mark.parametrize("lang, said", [("en", "CHECK IDENTITY — admission on hold"),
+                                        ("fr", "VÉRIFIER L’IDENTITÉ — admission en attente")])
+def test_bands_and_labels_of_an_admission_on_hold_naming_her_otherwise_say_to_check_her_identity(
+        allergy_on_one_laptop, tmp_path, clock, lang, said):
+    """Laptop 1's nurse corrected MOREAU's date of birth (1954 typed for 1945) after she left for
+    laptop 2's ward, where the admission is now on hold: laptop 2's band and labels printed
+    12-Mar-1954 with no word that another version dates her otherwise. Another patient's do not
+    say it."""
+    from dataclasses import replace
+
+    from downtime.sync.export import export
+    from downtime.sync.import_export import import_export
+
+    saved, nurse_1, clerk_1, nurse_2, clerk_2 = allergy_on_one_laptop
+    admitted = records.current(nurse_1.db, saved.record_id)
+    clock.advance(minutes=5)
+    records.amend(nurse_1, saved.record_id, {**admitted.data, "birth_date": "1945-03-12"}, "1954 typed for 1945")
+    import_export(clerk_2, export(clerk_1, tmp_path / "later").folder)
+    other = records.save_new(nurse_2, "admission", {**admitted.data, "birth_name": "Roux", "bed": "7"}).patient_id
+    nurse = replace(nurse_2, lang=lang)
+    for stock in ("wristband", "L7159", "L7163"):
+        for patient, checked in ((saved.patient_id, True), (other, False)):
+            out = printing.print_labels(nurse, patient, tmp_path / f"{stock}-{checked}.pdf", count=1, stock=stock)
+            assert (said in re.sub(r"\s+", " ", PdfReader(out).pages[0].extract_text())) is checked, (stock, patient)
+
+
+def test_id_labels_on_a_ward_whose_stock_is_wristbands_print_one_band(session_for, admission_values, tmp_path):
+    """The administrator set the ward's label stock to wristbands; the nurse pressed Print ID labels
+    and got a page of ten bands bearing Mrs Martin's name, number and allergies: the spare bands
+    that get put on the wrong patient, which Print wristband prints one to avoid. One band, unless
+    a count is given on purpose."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    settings.set_label_stock(session_for("admin"), "wristband")
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    for count, bands in ((None, 1), (3, 3)):
+        out = printing.print_labels(nurse, patient, tmp_path / f"{count}.pdf", count=count)
+        assert PdfReader(out).pages[0].extract_text().count("DT-042-00001-8") == bands
+
+
+def test_a_wristbands_qr_code_is_repeated_along_the_band_clear_of_its_words(session_for, admission_values, tmp_path,
+                                                                            monkeypatch):
+    """PAPER-REFERENCES: a 2D code repeated along the band. The insert had one QR code, at its
+    right end, often underneath once the band is round a wrist: another stands between the
+    identity and the allergies, half the band or so from it, under no word."""
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    drawn = []
+    real = labels_module.renderPDF.draw
+    monkeypatch.setattr(labels_module.renderPDF, "draw", lambda drawing, c, x, y: drawn.append(x) or real(drawing, c, x, y))
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", {**admission_values, "ipp": "80012345", "allergies": [
+        {"substance": "Sulfamethoxazole-trimethoprim", "reaction": "Stevens-Johnson syndrome", "severity": "severe"},
+        {"substance": "Penicillin", "reaction": "Anaphylaxis", "severity": "severe"}]}).patient_id
+    band = PdfReader(printing.print_wristband(nurse, patient, tmp_path / "band.pdf")).pages[0]
+    stock = labels_module.STOCKS["wristband"]
+    assert len(drawn) == 2
+    assert drawn[-1] - drawn[0] >= stock.width / 2 - 20 * mm and drawn[-1] > stock.left + stock.width - 25 * mm
+    placed = []
+    top = float(band.mediabox.top) - stock.top
+    band.extract_text(visitor_text=lambda text, cm, tm, font, size: text.strip() and top - stock.height < cm[5] + tm[5]
+                      and placed.append((text.strip(), cm[4] + tm[4], tm[0] * size)))
+    words = [(x, x + stringWidth(text, page.BOLD, size)) for text, x, size in placed]
+    (name_at,) = [x for text, x, _ in placed if text.startswith("MARTIN")]
+    (allergies_at,) = [x for text, x, _ in placed if text.startswith("ALLERGIES")]
+    assert name_at < drawn[0] < allergies_at
+    for square in drawn:
+        assert not [(left, right) for left, right in words if left < square + 20 * mm and right > square], square

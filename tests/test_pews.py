@@ -5,6 +5,7 @@ paper chart filled (its band's key) and blank (every band's); each set in the ex
 signs and a derived score."""
 
 import json
+import re
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -12,8 +13,8 @@ from fhir.resources.R4B.observation import Observation
 from hypothesis import given, strategies as st
 from pypdf import PdfReader
 
-from downtime.domain.pews import (BY_AGE, URGENT_FROM, AgeBand, PewsSet, Ranges, Sign, age_band, months_old, score,
-                                  signs)
+from downtime.domain.pews import (BAND_WORDS, BY_AGE, URGENT_FROM, AgeBand, PewsSet, Ranges, Sign, age_band,
+                                  months_old, score, signs)
 from downtime.services import chart_alerts, census, nutrition, pews, prefill, printing, records, since_admission
 from downtime.services.errors import ServiceError, ValidationFailed
 from downtime.sync.export import export
@@ -232,14 +233,38 @@ def test_the_paper_chart_keys_the_childs_band_and_the_blank_every_band(session_f
     assert "NURSE OR PARENT WORRIED (28/11 12:00): tell the doctor, whatever the score" in text
     blank = printing.print_blank(nurse, "pews", tmp_path / "blank.pdf")
     pages = PdfReader(blank).pages
-    blank_text = pdf_text(blank)
-    assert len(pages) == 1 and all(words in blank_text for words in (
+    key = re.sub(r"\s+", " ", pages[1].extract_text())
+    assert len(pages) == 2 and all(words in key for words in (
         "under 3 months 111–149", "3 to under 12 months", "1 to under 4 years", "4 to under 12 years", "12 years and over 61–99",
         "Capillary refill: Under 3 s 0, 3 s or more 4"))
     census = pdf_text(printing.print_census(nurse, tmp_path / "census.pdf", "5C"))
     assert "PEWS 7 For resuscitation" in census and "NEWS2 not applicable" not in census
-    french = printing.print_blank(session_for("nurse", "fr"), "pews", tmp_path / "vierge.pdf")
-    assert len(PdfReader(french).pages) == 1 and "moins de 3 mois 111–149" in pdf_text(french)
+    french = PdfReader(printing.print_blank(session_for("nurse", "fr"), "pews", tmp_path / "vierge.pdf")).pages
+    assert len(french) == 2 and "moins de 3 mois 111–149" in re.sub(r"\s+", " ", french[1].extract_text())
+
+
+@pytest.mark.parametrize("lang, over", [("en", "Scoring key of each age band: over the page."),
+                                        ("fr", "Barème de chaque tranche d’âge : au verso.")])
+def test_the_blank_chart_gives_a_page_of_lines_to_write_sets_in_and_the_key_over_it(session_for, tmp_path, monkeypatch,
+                                                                                     lang, over):
+    """A child scoring 8 or more is seen every hour: under every band's key, the blank chart left
+    5 lines, 5 sets a page. How to score and at least a shift of hourly sets (12 lines) on the
+    first page, the key over the page, as the blank NEWS2 chart has it."""
+    from downtime.pdf import pews as pews_pdf
+
+    ruled = []
+    real = pews_pdf.carried_on_by_hand
+
+    def counted(body, widths, width, by_hand, row_height):
+        ruled.append(by_hand)
+        return real(body, widths, width, by_hand, row_height)
+
+    monkeypatch.setattr(pews_pdf, "carried_on_by_hand", counted)
+    pages = [re.sub(r"\s+", " ", page.extract_text())
+             for page in PdfReader(printing.print_blank(session_for("nurse", lang), "pews", tmp_path / "blank.pdf")).pages]
+    assert ruled == [12] and len(pages) == 2
+    assert "Bedside PEWS" in pages[0] and over in pages[0] and pews_pdf.WORDS["headings"][lang].split("|")[-1] in pages[0]
+    assert "Bedside PEWS" not in pages[1] and BAND_WORDS[AgeBand.UNDER_1_YEAR][lang] in pages[1]
 
 
 def test_each_set_is_exported_as_vital_signs_and_a_derived_score(session_for, child, tmp_path):

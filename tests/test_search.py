@@ -349,3 +349,97 @@ def test_the_earlier_name_is_said_exactly_when_a_word_typed_is_found_in_it_alone
     said = {f.patient.display_name: f.formerly for f in found}
     assert said.get("MARTIN Hélène Marie (née LEFÈVRE)", "not found") == (
         "INCONNU TRÈFLE" if set(words) & set(_BEFORE) else None), text
+
+
+def test_the_ehr_bands_barcodes_find_the_patient(session_for, admission_values):
+    """Patients admitted before the outage wear the EHR's band, whose barcodes are the IPP and the
+    encounter number, typed on the admission as the letter prints them: the IPP typed in groups
+    ("800 123 45") and the encounter number found nobody."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "admission", {**admission_values, "ipp": "800 123 45", "encounter_number": "224 001 234"})
+    for scanned in ("80012345", "224001234", "800 123 45"):
+        (found,) = search.find(nurse.db, nurse.forms, scanned)
+        assert found.exact and found.patient.ipp == "800 123 45", scanned
+    assert [found.exact for found in search.find(nurse.db, nurse.forms, "800123")] == [False]
+    assert search.find(nurse.db, nurse.forms, "45") == []
+
+
+def test_the_ehr_number_a_patient_is_linked_to_finds_them(tmp_path, laptop, admission_values):
+    """The records office links a patient with no IPP to the EHR's number 80099999; the clerk
+    holding the EHR's labels of that patient scans one into Find: nobody, until now."""
+    from downtime.services import back_entry
+    from downtime.services.census import patient_with_location
+
+    nurse, clerk = laptop(tmp_path / "office.sqlite", 900)
+    saved = records.save_new(nurse, "admission", {**admission_values, "ward": "3B", "bed": "1", "ipp": None})
+    number = patient_with_location(nurse.db, nurse.forms, saved.patient_id).downtime_number
+    assert back_entry.link_patient(clerk, number, "800 999 99")
+    assert [found.patient.downtime_number for found in search.find(clerk.db, clerk.forms, "80099999")
+            if found.exact] == [number]
+    lines = list(clerk.db.execute("SELECT numbers FROM patient_search"))
+    search.rebuild(clerk.db, clerk.forms)
+    assert list(clerk.db.execute("SELECT numbers FROM patient_search")) == lines
+
+
+def test_the_number_scanned_whole_comes_first_and_alone_is_exact(session_for, admission_values):
+    """Mrs Martin's EHR band reads IPP 1234567; Mr Roux's IPP, issued later, is 12345678, and he
+    is in the bed before hers. Her band found both, in the list's bed order: his first."""
+    nurse = session_for("nurse")
+    martin = records.save_new(nurse, "admission", {**admission_values, "ipp": "1234567", "bed": "5"}).patient_id
+    roux = records.save_new(nurse, "admission", {**admission_values, "birth_name": "Roux", "used_name": "",
+                                                 "given_names": "Paul", "nir": None, "birth_date": "1960-01-05",
+                                                 "ipp": "12345678", "bed": "4"}).patient_id
+    assert [(found.patient.patient_id, found.exact) for found in search.find(nurse.db, nurse.forms, "1234567")] == [
+        (martin, True), (roux, False)]
+    assert [patient.patient_id for patient in search.identified(nurse.db, nurse.forms, "12345678")] == [roux]
+    assert search.identified(nurse.db, nurse.forms, "123456") == []
+    assert search.identified(nurse.db, nurse.forms, "12/03/1954") == []
+
+
+def test_a_withdrawn_admissions_number_says_what_became_of_it(session_for, admission_values, clock):
+    """Mrs Martin admitted twice by mistake; the second admission, whose band and sample labels
+    were printed, is marked entered in error. Its band scanned found nobody and said nothing."""
+    from downtime.services.census import patient_with_location
+
+    nurse = session_for("nurse")
+    kept = records.save_new(nurse, "admission", admission_values)
+    twice = records.save_new(nurse, "admission", {**admission_values, "bed": "14"})
+    kept_number = patient_with_location(nurse.db, nurse.forms, kept.patient_id).downtime_number
+    number = patient_with_location(nurse.db, nurse.forms, twice.patient_id).downtime_number
+    records.mark_entered_in_error(nurse, twice.record_id, f"admitted twice: she is {kept_number}")
+    assert search.find(nurse.db, nurse.forms, number) == []
+    withdrawn = nurse.clock()
+    assert search.number_status(nurse.db, nurse.forms, number.lower()).text("en") == (
+        f"{number}: admission withdrawn {withdrawn:%d/%m %H:%M} by Hélène Lefèvre: “admitted twice: she is {kept_number}”")
+    assert search.number_status(nurse.db, nurse.forms, kept_number) is None
+    assert search.number_status(nurse.db, nurse.forms, "martin") is None
+
+
+def test_a_paper_number_not_used_yet_says_so(session_for):
+    from downtime.services import paper_numbers
+
+    nurse = session_for("nurse")
+    (number,) = paper_numbers.reserve(nurse, 1)
+    said = search.number_status(nurse.db, nurse.forms, number).text("en")
+    assert said == f"{number}: a paper number reserved {nurse.clock():%d/%m %H:%M} by Hélène Lefèvre, not given to a patient"
+
+
+def test_migration_indexes_the_ehr_numbers_whole(session_for, admission_values):
+    """Lines indexed before m036 held the IPP as typed (three words for "800 123 45"), and no
+    encounter number nor linked EHR number: they get what each save now writes."""
+    from downtime.services import back_entry
+    from downtime.services.census import patient_with_location
+
+    nurse, clerk = session_for("nurse"), session_for("records")
+    records.save_new(nurse, "admission", {**admission_values, "ipp": "800 123 45", "encounter_number": "224 001 234"})
+    linked = records.save_new(nurse, "admission", {**admission_values, "birth_name": "Roux", "nir": None,
+                                                   "ipp": None, "bed": "3"}).patient_id
+    back_entry.link_patient(clerk, patient_with_location(nurse.db, nurse.forms, linked).downtime_number, "80099999")
+    now = dict(nurse.db.execute("SELECT patient_id, numbers FROM patient_search"))
+    assert {"80012345", "224001234", "80099999"} <= {number for line in now.values() for number in line.split()}
+    for patient_id, numbers in now.items():
+        before = " ".join(n for n in numbers.replace("80012345", "800 123 45").split() if n not in ("224001234", "80099999"))
+        nurse.db.execute("UPDATE patient_search SET numbers = ? WHERE patient_id = ?", [before, patient_id])
+    nurse.db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm036_search_ehr_numbers_whole'")
+    migrations.MIGRATIONS.apply(nurse.db)
+    assert dict(nurse.db.execute("SELECT patient_id, numbers FROM patient_search")) == now

@@ -7,10 +7,11 @@ import json
 import pytest
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
-from downtime.services import records, wards
+from downtime.services import printing, records, wards
 from downtime.services.errors import PermissionDenied, ValidationFailed
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
+from tests.pdf_text import pdf_text
 from tests.test_back_entry import _office_lines
 from tests.test_bad_input import MONDAY, _booking
 
@@ -134,6 +135,42 @@ def test_an_earlier_no_known_allergy_is_corrected_after_an_allergy_is_found(sess
         {"substance": "Latex", "reaction": "Urticaria", "severity": "moderate"}]}, "Latex allergy found")
     assert records.amend(nurse, checked.record_id, {**SIGNED_IN, "allergy_known": False, "led_by": "Marie Roux"},
                          "Name").version == 2
+
+
+@pytest.mark.parametrize("status", ["nka", "unknown"])
+def test_known_allergy_yes_is_refused_while_the_admission_lists_none(session_for, admission_values, status, tmp_path):
+    """Seen in the demo: "Known allergy: Yes" ticked by habit for a patient of "No known
+    allergies" was saved unasked, and printed under "No known allergies", naming no allergen: the
+    team could believe either. The mirror of the "No" refused against a listed allergy."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse = session_for("nurse")
+    admitted = records.save_new(nurse, "admission", {**admission_values, "allergy_status": status, "allergies": []})
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "surgical_safety_checklist", SIGNED_IN, patient_id=admitted.patient_id)
+    (error,) = refused.value.errors
+    assert error.path == "allergy_known" and error.message == (
+        "“Known allergy”: Yes, but the admission lists no allergy. Record the allergy on the admission first (the "
+        "team reads it there and on the wristband), then answer here.")
+    records.amend(nurse, admitted.record_id, {**admitted.data, "allergy_status": "allergies", "allergies": [
+        {"substance": "Latex", "reaction": "Urticaria", "severity": "moderate"}]}, "Latex allergy found at Sign In")
+    checked = records.save_new(nurse, "surgical_safety_checklist", SIGNED_IN, patient_id=admitted.patient_id)
+    # An amendment keeping the Yes given while the allergy was listed is not asked again.
+    records.amend(nurse, admitted.record_id, {**admitted.data, "allergy_status": "nka", "allergies": []},
+                  "Latex allergy was another patient's")
+    assert records.amend(nurse, checked.record_id, {**SIGNED_IN, "led_by": "Marie Roux"}, "Name").version == 2
+    # Its print says the admission lists none now, rather than a bare Yes under "No known allergies".
+    text = pdf_text(printing.print_record(nurse, checked.record_id, tmp_path / "checklist.pdf"))
+    assert ("Known allergy * ☒ Yes ☐ No the admission lists no allergy now: ask the patient which, and record it "
+            "there") in text
+
+
+def test_a_printed_known_allergy_yes_names_the_allergies_it_is_about(session_for, patient, tmp_path):
+    """The print gave "Known allergy ☒ Yes" bare: the team holding the paper could not tell which
+    allergy to look for (latex, the antibiotic given at induction)."""
+    nurse = session_for("nurse")
+    checked = records.save_new(nurse, "surgical_safety_checklist", SIGNED_IN, patient_id=patient)
+    text = pdf_text(printing.print_record(nurse, checked.record_id, tmp_path / "checklist.pdf"))
+    assert "Known allergy * ☒ Yes ☐ No Penicillin (Rash, moderate)" in text
 
 
 # ------------------------------------------------------------------ site "Not applicable" on a sided operation

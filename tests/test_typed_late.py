@@ -47,3 +47,44 @@ def test_a_dose_amended_since_keeps_when_it_was_first_typed(session_for, medicat
     records.amend(nurse, late.record_id, {**late.data, "site": "left arm"}, "site added")
     (dose,) = [d for d in medication.administrations(nurse.db, patient) if d.record_id == late.record_id]
     assert dose.typed_late() == "29/11 07:00"
+
+
+def test_a_summer_time_dose_typed_in_winter_time_says_the_wards_time_it_was_typed(session_for, admission_values, clock,
+                                                                                  tmp_path):
+    """An outage spans the night the clocks go back: a dose given on Saturday 24/10 at 22:00
+    (summer time) is charted from paper on Monday 26/10 at 10:00 (winter time). Read on the
+    dose's own offset (+02:00), it said "typed 26/10 11:00" on a chart printed at 10:30."""
+    from datetime import date
+    from zoneinfo import ZoneInfo
+
+    from downtime.services import records, wards
+
+    paris = ZoneInfo("Europe/Paris")
+    clock.now = datetime(2026, 10, 24, 12, 0, tzinfo=paris)
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    patient = records.save_new(session_for("nurse"), "admission", {
+        **admission_values, "arrival_at": "2026-10-24T09:00+02:00"}).patient_id
+    order = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Cyclizine", "dose": 50, "dose_unit": "mg", "route": "PO", "frequency": "prn",
+        "prn_indication": "nausea", "min_interval_hours": 8, "max_doses_24h": 3, "start_at": "2026-10-24T10:00+02:00",
+        "controlled": False, "high_alert": False}, patient_id=patient).record_id
+    clock.now = datetime(2026, 10, 26, 10, 0, tzinfo=paris)
+    nurse = session_for("nurse")
+    medication.record_dose(nurse, order, {"outcome": "given", "given_at": "2026-10-24T22:00+02:00",
+                                          "given_for": "nausea", "dose_given": 50, "route": "PO"})
+    clock.now = datetime(2026, 10, 26, 10, 30, tzinfo=paris)
+    text = pdf_text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf", days=3, first_day=date(2026, 10, 24)))
+    assert "HL 24/10 22:00 — 50 mg (typed 26/10 10:00)" in text
+    (dose,) = [d for d in medication.administrations(nurse.db, patient) if d.order_id == order]
+    assert dose.typed_late(paris) == "26/10 10:00"
+
+
+def test_the_time_a_dose_was_typed_is_read_on_the_wards_clock_whichever_offset_either_was_stored_with():
+    """A dose given at 00:30 on the ward (stored at UTC by a laptop set to it, 22:30 the day
+    before) and typed at 01:50: read on the dose's offset it said "23:50", before its giving."""
+    from zoneinfo import ZoneInfo
+
+    from downtime.domain.medication import written_when
+
+    given = datetime.fromisoformat("2026-10-24T22:30+00:00")
+    assert written_when(datetime.fromisoformat("2026-10-25T00:50+01:00"), given, ZoneInfo("Europe/Paris")) == "01:50"

@@ -162,27 +162,30 @@ class Administration(BaseModel):
     typed_at: AwareDatetime | None = None
     """When it was first typed (its version 1's writing), where read: see `typed_late`."""
 
-    def typed_late(self) -> str | None:
+    def typed_late(self, zone: tzinfo | None = None) -> str | None:
         """When it was typed, said when that is further than `WRITTEN_APART` from its giving (see
-        `written_apart`): a dose charted from paper after an outage read as typed at the bedside."""
-        return written_apart(self.typed_at, self.at) if self.typed_at is not None else None
+        `written_apart`, which `zone` is for): a dose charted from paper after an outage read as
+        typed at the bedside."""
+        return written_apart(self.typed_at, self.at, zone) if self.typed_at is not None else None
 
 
 WRITTEN_APART = timedelta(minutes=15)
 """A record of a dose written further than this from the dose's giving says when it was written."""
 
 
-def written_when(written: datetime, given: datetime) -> str:
+def written_when(written: datetime, given: datetime, zone: tzinfo | None = None) -> str:
     """When a dose's record was written, beside its giving: the time alone the same day, else
-    with its day."""
-    written = written.astimezone(given.tzinfo)
+    with its day, both on the ward's clock (`zone`; None: the laptop's own zone, which is the
+    ward's). Read on the giving's fixed offset, a dose given in summer time and typed in winter
+    time said it was typed an hour after the printed chart's own time."""
+    written, given = written.astimezone(zone), given.astimezone(zone)
     return f"{written:%H:%M}" if written.date() == given.date() else f"{written:%d/%m %H:%M}"
 
 
-def written_apart(written: datetime, given: datetime) -> str | None:
-    """When a dose's record was written (`written_when`), if further than `WRITTEN_APART` from
-    its giving: the controlled-drug register's line and the chart say it alike."""
-    return written_when(written, given) if abs(elapsed.between(given, written)) > WRITTEN_APART else None
+def written_apart(written: datetime, given: datetime, zone: tzinfo | None = None) -> str | None:
+    """When a dose's record was written (`written_when`, on `zone`'s clock), if further than
+    `WRITTEN_APART` from its giving: the controlled-drug register's line and the chart say it alike."""
+    return written_when(written, given, zone) if abs(elapsed.between(given, written)) > WRITTEN_APART else None
 
 
 def scheduled_slots(order: Order, first_day: date, last_day: date, tz: tzinfo) -> list[datetime]:
@@ -1962,14 +1965,16 @@ def clock_text(moment: datetime) -> str:
 
 
 def dose_text(dose: Administration, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
-              with_date: bool = False) -> str:
+              when: str | None = None) -> str:
     """A chart cell: giver's initials and time (and witness), or the circled not-given code;
     `authors` and `laptops` name them (Authors.initials: another laptop's as "nurse@002").
     A dose not given for no time of the order (as required) says when, as one given does: "(R)
     HL" alone, on the chart's as-required line and the printed list, said nothing of when it was
-    refused; for a time of the order, its row says it."""
+    refused; for a time of the order, its row says it. `when`: its time as the printed chart's
+    as-required line writes it, with its day and, in the hour the clocks go back, its offset
+    (pdf.page.ward_clock); else its time of day alone."""
     who = authors.initials(dose.given_by, dose.device_id, laptops)
-    when = dose.at.strftime('%d/%m %H:%M') if with_date else clock_text(dose.at)
+    when = when or clock_text(dose.at)
     if dose.reason is not None:
         code = f"({NOT_GIVEN_CODES[lang][dose.reason]}) {who}"
         return code if dose.scheduled_for is not None else f"{code} {when}"

@@ -1,6 +1,8 @@
 """Staff members and sign-in lockout; the services check roles (downtime.domain.roles), the
 screens only follow."""
 
+import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
@@ -8,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from downtime.domain.roles import PERMISSIONS, Action, Role
 
-__all__ = ["LOCKOUT", "LOCKOUT_FAILURES", "PERMISSIONS", "Action", "Role", "StaffMember", "locked_until",
+__all__ = ["LOCKOUT", "LOCKOUT_FAILURES", "PERMISSIONS", "Action", "Role", "StaffMember", "locked_until", "name_key",
            "typed_staff_id"]
 
 
@@ -55,3 +57,15 @@ def typed_staff_id(typed: str, stored: Iterable[str]) -> str:
     if text in candidates:
         return text
     return next((found for found in candidates if _folded(found) == _folded(text)), _folded(text)[:32])
+
+
+_BETWEEN_WORDS = re.compile(r"[\s-]+")
+
+
+def name_key(name: str) -> str:
+    """What two names of one person share however they were typed: capitals, accents, spaces and
+    hyphens aside, and the words in any order. At 03:00 "Noemie FAURE" or "FAURE Noémie" (a
+    French ward writes the surname first) is the Noémie Faure of Monday night's account, whose
+    care a second staff ID would split over two identities."""
+    plain = "".join(letter for letter in unicodedata.normalize("NFKD", name) if not unicodedata.combining(letter))
+    return " ".join(sorted(word for word in _BETWEEN_WORDS.split(plain.casefold()) if word))

@@ -470,6 +470,12 @@ class FormSpec(_Strict):
     movement: Movement | None = None
     authors: list[Role] | None = None
     """Roles that may write this form (default: every role that records care)."""
+    owned_by_author: bool = False
+    """Each record is its author's own signed entry (a clinical note, signed as on paper): only
+    the person who saved it corrects or withdraws it, anyone else writes one of their own
+    (services.records). A nurse rewrote a doctor's note, which still read as the doctor's on
+    screen, on paper and in the EHR. False for a shared record the ward keeps up to date (an
+    admission, corrected by whoever finds it wrong)."""
     in_hospital: bool = False
     """Care taken at the bedside (an observation set): refused at a time its patient was not
     admitted. A discharged namesake chosen from the search took the set, and it reached no ward

@@ -92,6 +92,10 @@ HEAD = 2
 NAMED_BY = 4
 """A line's first cells, which name its patient: the bed (or how they left), the name, the date of
 birth and sex, the downtime number."""
+REPEATED = (*range(NAMED_BY), HEADINGS["en"].index("Allergies"), HEADINGS["en"].index("Resus."))
+"""A bed's cells printed again over the rest of its line carried on over a page: those naming its
+patient, their allergies and resuscitation status. The nurse handed that page alone read a named
+patient, their notes, and an empty allergy cell."""
 CUT_FROM = 0.15
 """The share of a page's height from which a line that does not fit the rest of it is cut there
 rather than moved whole onto the next page."""
@@ -270,7 +274,7 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                      _isolation(answer(Meaning.ISOLATION, p.isolation), isolated.get(p.patient_id), lang),
                      _notes(p.reason, _moved(row.location, row.transfer_note, at, lang),
                             to_countersign.get(p.patient_id, ()), charted.get(p.patient_id, ()), lang)])
-    story = [_table(WARD[lang].format(ward=ward_code), HEADINGS[lang], body, WIDTHS, info)
+    story = [_table(WARD[lang].format(ward=ward_code), HEADINGS[lang], body, WIDTHS, info, REPEATED)
              for ward_code, body in tables.items()]
     if left:
         story.append(_table(LEFT[lang], LEFT_HEADINGS[lang], [[
@@ -292,18 +296,19 @@ def _apart(tables: Sequence[Flowable]) -> list[Flowable]:
 class _Beds(LinesTable):
     """A ward's beds (or the patients who left): a line that does not fit the rest of a page is cut
     across it (see `_between`) and carries on over the next page under the cells that name its
-    patient again (`NAMED_BY`), `continued` under the name: moved whole onto the next page, a
-    nurse's long notes left most of a page empty, and the French sheet of a 28-bed ward ran to 11
-    pages. Each page names the patient of every line on it, as every printed page does (two
+    patient again (`repeated`: the first `NAMED_BY`; a bed's `REPEATED`), `continued` under the
+    name: moved whole onto the next page, a nurse's long notes left most of a page empty, and the
+    French sheet of a 28-bed ward ran to 11 pages. Each page names the patient of every line on it, as every printed page does (two
     identifiers)."""
 
-    def __init__(self, *args: Any, least: float = 0.0, continued: str = "", **kwargs: Any) -> None:
+    def __init__(self, *args: Any, least: float = 0.0, continued: str = "", repeated: Sequence[int] = (),
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.least, self.continued = least, continued
+        self.least, self.continued, self.repeated = least, continued, repeated
 
     def onSplit(self, T: Table, byRow: int = 1) -> None:  # noqa: N802, N803 (reportlab's names)
         """Each part reportlab cuts the table into cuts its own lines alike."""
-        T.least, T.continued = self.least, self.continued
+        T.least, T.continued, T.repeated = self.least, self.continued, self.repeated
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
         self._calc(availWidth, availHeight)
@@ -312,7 +317,7 @@ class _Beds(LinesTable):
         if HEAD <= cut < self._nrows and (at := self._between(cut, room)) is not None:
             parts = self._splitRows(availHeight - room + at, doInRowSplit=1)
             if len(parts) == 2:
-                return [parts[0], self._carried_on(parts[1], self._cellvalues[cut][:NAMED_BY])]
+                return [parts[0], self._carried_on(parts[1], self._cellvalues[cut], self._tallest(cut)[1])]
         return super().split(availWidth, availHeight)
 
     def _between(self, row: int, room: float) -> float | None:
@@ -339,12 +344,16 @@ class _Beds(LinesTable):
                         zip(self._cellvalues[row][:columns], self._colWidths, self._cellStyles[row]))
                     if _flowables(value)), default=(0.0, 0))
 
-    def _carried_on(self, rest: Table, named: Sequence[Any]) -> Table:
-        """`rest`, its first line the part of a line carried on, named again: reportlab leaves those
-        cells empty, all they hold printed above the cut. Its height is measured again."""
-        cells = [[copy.copy(flowable) for flowable in _flowables(value)] for value in named]
-        cells[1].append(_cell(self.continued, color=GREY))
-        rest._cellvalues[HEAD][:NAMED_BY] = cells
+    def _carried_on(self, rest: Table, line: Sequence[Any], cut_across: int) -> Table:
+        """`rest`, its first line the part of `line` carried on, its `repeated` cells printed again
+        whole: reportlab leaves them empty, or with the words under the cut ("médecin traitant", of
+        "allergies not known yet — ask the GP"). The cell the line is cut across (`cut_across`,
+        see `_between`: an allergy list taller than the room) carries on with its rest, not all
+        of it again, or a list taller than a page would never end. Its height is measured again."""
+        for column in self.repeated:
+            if column != cut_across or not _flowables(rest._cellvalues[HEAD][column]):
+                rest._cellvalues[HEAD][column] = [copy.copy(flowable) for flowable in _flowables(line[column])]
+        rest._cellvalues[HEAD][1] = [*_flowables(rest._cellvalues[HEAD][1]), _cell(self.continued, color=GREY)]
         rest._argH[HEAD] = None
         return rest
 
@@ -357,7 +366,7 @@ def _flowables(value: Any) -> list[Flowable]:
 
 
 def _table(title: str, headings: Sequence[str], body: list[list[Any]], widths: Sequence[float],
-           info: PageInfo) -> _Beds:
+           info: PageInfo, repeated: Sequence[int] = tuple(range(NAMED_BY))) -> _Beds:
     """Lines under a band (a ward's beds under its name) and the column headings, both repeated
     on each page the table runs onto. A line too long for the rest of a page carries on over the
     next (see `_Beds`): a line taller than a page (the longest allergy list the admission form
@@ -366,7 +375,8 @@ def _table(title: str, headings: Sequence[str], body: list[list[Any]], widths: S
     band += [""] * (len(widths) - 1)
     width = body_width(info)
     table = _Beds([band, [_cell(h, bold=True) for h in headings], *body], colWidths=[w * width for w in widths],
-                  repeatRows=HEAD, least=CUT_FROM * body_height(info), continued=CONTINUED[info.lang])
+                  repeatRows=HEAD, least=CUT_FROM * body_height(info), continued=CONTINUED[info.lang],
+                  repeated=repeated)
     table.setStyle(TableStyle([
         ("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), BAND),
         ("GRID", (0, 1), (-1, -1), 0.5, RULE),

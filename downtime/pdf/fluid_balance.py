@@ -7,7 +7,7 @@ chart is the same grid with nothing in it, for the binder."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -19,7 +19,7 @@ from downtime.domain.fluid_balance import HOURS, FluidDay, signed_ml
 from downtime.domain.laptops import Authors, Laptop
 from downtime.formspec import FormSpec, Lang
 from downtime.pdf.lines import Lines
-from downtime.pdf.page import ALERT, INK, RULE, PageInfo, body_width, build_pdf, in_words, style
+from downtime.pdf.page import ALERT, INK, RULE, PageInfo, body_width, build_pdf, in_words, style, ward_clock
 from downtime.services.fluid_balance import COLUMNS, Charted, column_total, column_value, day_words, heading, \
     route_label, summary
 from downtime.services.patients import PatientSummary
@@ -129,16 +129,17 @@ def fluid_chart_pdf(patient: PatientSummary, day: date, chart: FluidDay, entries
         _cell(in_words(WORDS, "how", lang), size=7.5)]
     if entries:
         story += [PageBreak(), _cell(in_words(WORDS, "entries", lang, count=len(entries)), size=10, bold=True),
-                  Spacer(1, 2 * mm), _entries(entries, spec, authors, laptops, lang, width)]
+                  Spacer(1, 2 * mm), _entries(entries, spec, authors, laptops, lang, width, printed_at.tzinfo)]
     return build_pdf(out, story, info)
 
 
 def _entries(entries: Sequence[Charted], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
-             width: float) -> Table:
+             width: float, zone: tzinfo | None) -> Table:
+    """Each entry at its time on the ward's clock (`zone`, see page.ward_clock)."""
     body: list[list[object]] = [[_cell(text, bold=True) for text in in_words(WORDS, "entry_headings", lang).split("|")]]
     for one in entries:
         record = one.record
-        body.append([_cell(f"{one.measure.at:%d/%m %H:%M}" + (f" (v{record.version})" if record.version > 1 else "")),
+        body.append([_cell(ward_clock(one.measure.at, zone) + (f" (v{record.version})" if record.version > 1 else "")),
                      _cell(route_label(spec, one.measure.route, lang)), _cell(f"{one.measure.volume} mL"),
                      _cell(record.data.get("what") or ""),
                      _cell(authors.of(lang, record.author, record.device_id, laptops))])

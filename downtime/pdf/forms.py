@@ -38,6 +38,7 @@ from downtime.pdf.runs import Run, RunLines
 from downtime.services import sepsis
 from downtime.services.observations import applies_to, band_text, copied_score, not_applicable_text
 from downtime.services.patients import PatientSummary
+from downtime.services.version_changes import changes, changes_text
 
 WRITING_LINE = 9 * mm
 COLUMNS = 4
@@ -66,8 +67,8 @@ TEXT: dict[str, dict[Lang, str]] = {
     "history": {"en": "Amendment history", "fr": "Historique des modifications"},
     "hold_settled": {"en": "hold settled", "fr": "mise en attente levée"},
     "settled_reason": {"en": "Settles {what}. {reason}", "fr": "Lève {what}. {reason}"},
-    "history_cols": {"en": "Version|Recorded at|By|Status|Reason",
-                     "fr": "Version|Saisie le|Par|Statut|Motif"},
+    "history_cols": {"en": "Version|Recorded at|By|Status|Reason|Changed (before → after)",
+                     "fr": "Version|Saisie le|Par|Statut|Motif|Modifié (avant → après)"},
     "signature": {"en": "Name and signature of the person completing this form",
                   "fr": "Nom et signature de la personne qui remplit ce formulaire"},
     "signature_filled": {"en": "Checked on paper by (name, signature)",
@@ -221,15 +222,20 @@ def _writing(lines: int, hint: str) -> Flowable:
 
 
 def _filled_content(field: Field, value: Any, lang: Lang, who: Callable[[str], str] | None,
-                    refs: Mapping[str, str] | None, width: float, unit: str | None = None) -> list[Flowable]:
+                    refs: Mapping[str, str] | None, width: float, unit: str | None = None,
+                    beside: str | None = None) -> list[Flowable]:
+    """`beside`: what the answer stands for that the record itself does not say, printed under it
+    in red (see `filled_form_pdf`)."""
     match field:
         case ChoiceField():
-            return [_ticks([(o.label.get(lang), o.code == value) for o in field.options], width)]
+            content = [_ticks([(o.label.get(lang), o.code == value) for o in field.options], width)]
         case MultiChoiceField():
-            return [_ticks([(o.label.get(lang), o.code in (value or [])) for o in field.options], width)]
+            content = [_ticks([(o.label.get(lang), o.code in (value or [])) for o in field.options], width)]
         case YesNoField():
-            return [_ticks([(t("yes", lang), value is True), (t("no", lang), value is False)], width)]
-    return [_p(answer_text(field, value, lang, who, refs, unit) or "—", size=10, leading=13)]
+            content = [_ticks([(t("yes", lang), value is True), (t("no", lang), value is False)], width)]
+        case _:
+            content = [_p(answer_text(field, value, lang, who, refs, unit) or "—", size=10, leading=13)]
+    return content + ([_p(beside, size=9, bold=True, color=ALERT)] if beside else [])
 
 
 def _repeat_table(field: RepeatField, label: list[Flowable], rows: list[dict[str, Any]] | None, lang: Lang,
@@ -306,11 +312,12 @@ def _grid(cells: list[tuple[int, list[Flowable]] | Flowable], width: float) -> l
 def _sections(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: float,
               who: Callable[[str], str] | None = None, refs: Mapping[str, str] | None = None,
               asked: Mapping[str, bool] | None = None, units: Mapping[str, str] | None = None, *,
-              scores_news2: bool) -> list[list[Flowable]]:
+              scores_news2: bool, beside: Mapping[str, str] | None = None) -> list[list[Flowable]]:
     """Each section with a field to show: its band, then its rows of field boxes (`who`, `refs`,
-    `asked` and `units`: as `filled_form_pdf`'s, for a field naming a staff member or another
-    record, the questions the record's context decides, and a number's unit another record
-    gives; `scores_news2`: whether a `news2` section is scored, not for a child)."""
+    `asked`, `units` and `beside`: as `filled_form_pdf`'s, for a field naming a staff member or
+    another record, the questions the record's context decides, a number's unit another record
+    gives, and what an answer stands for; `scores_news2`: whether a `news2` section is scored,
+    not for a child)."""
     blank = values is None
     sections: list[list[Flowable]] = []
     for section in spec.sections:
@@ -326,7 +333,7 @@ def _sections(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: 
                 continue
             content = (_blank_content(field, lang, cell_width) if blank
                        else _filled_content(field, (values or {}).get(field.id), lang, who, refs, cell_width,
-                                            (units or {}).get(field.id)))
+                                            (units or {}).get(field.id), (beside or {}).get(field.id)))
             cells.append((field.paper.span, label + content))
         if section.news2:
             cells.append((COLUMNS, _news2(section, values, lang, scores_news2)))
@@ -434,22 +441,27 @@ def _allergies_to_write(lang: Lang, width: float) -> Table:
     return box
 
 
-def _history(history: list[RecordVersion], settled: Sequence[Settled], authors: Authors,
+def _history(spec: FormSpec, history: list[RecordVersion], settled: Sequence[Settled], authors: Authors,
              laptops: Mapping[str, Laptop], lang: Lang, width: float) -> list[Flowable]:
-    """Each version, and each settlement of a hold among them by its time: one that kept the
-    version standing wrote none, and its reason (who decided) was on no paper."""
+    """Each version with the answers it changed from the one before, old and new (on paper the
+    old value stays readable under the line through it: a print giving only the reason left the
+    doctor who dosed by the old weight unable to see it changed), and each settlement of a hold
+    among them by its time: one that kept the version standing wrote none, and its reason (who
+    decided) was on no paper."""
     header = [_p(text, size=7.5, bold=True) for text in t("history_cols", lang).split("|")]
     lines = sorted([*((v.recorded_at, v.version, authors.of(lang, v.author, v.device_id, laptops), t(v.status.value, lang),
-                        v.reason or "—")
-                      for v in history),
+                       v.reason or "—", changes_text(changes(spec, before.data, v.data), lang) if before else "")
+                      for before, v in zip([None, *history], history)),
                     *((found.at, found.standing_version, found.settler, t("hold_settled", lang),
-                       t("settled_reason", lang, what=found.what_in(lang), reason=found.reason)) for found in settled)],
+                       t("settled_reason", lang, what=found.what_in(lang), reason=found.reason), "")
+                      for found in settled)],
                    key=lambda line: (line[1], line[0]))
     rows = [[_p(str(version), size=8), _p(at.strftime("%d/%m/%Y %H:%M"), size=8), _p(by, size=8),
-             _p(status, size=8), _p(reason, size=8)] for at, version, by, status, reason in lines]
+             _p(status, size=8), _p(reason, size=8), _p(changed or "—", size=8)]
+            for at, version, by, status, reason, changed in lines]
     # A reason taller than a page (the app sets it no length) carries on over the next: without
     # it reportlab gave up, and the record did not print.
-    table = LinesTable([header] + rows, colWidths=[w * width for w in (0.09, 0.19, 0.14, 0.16, 0.42)],
+    table = LinesTable([header] + rows, colWidths=[w * width for w in (0.09, 0.15, 0.14, 0.10, 0.22, 0.30)],
                        repeatRows=1)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
                                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
@@ -457,21 +469,26 @@ def _history(history: list[RecordVersion], settled: Sequence[Settled], authors: 
     return [_section_band(t("history", lang), width), table]
 
 
-def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSummary, out: Path, *,
+def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSummary | None, out: Path, *,
                     lang: Lang, printed_by: str, printed_at: datetime, device_name: str,
                     history: list[RecordVersion], authors: Authors, laptops: Mapping[str, Laptop],
                     refs: Mapping[str, str] | None = None, settled: Sequence[Settled] = (),
-                    asked: Mapping[str, bool] | None = None, units: Mapping[str, str] | None = None) -> Path:
-    """`authors`: who recorded the record and each of its versions (see domain.laptops.Authors;
-    `laptops` names their laptops), and so a field naming a staff member (a dose's witness,
-    signed on the laptop of the record's first version, `history`'s); `refs`: how each record
-    a field points to reads (a dose's order, see medication.reference_texts), printed as its id
-    without; `asked`: the questions the record's context decides, printed only when asked (see
-    medication.asked_by_order); `units`: a number's unit the record it points to gives (a dose
-    given in its order's unit, records.units_from)."""
+                    asked: Mapping[str, bool] | None = None, units: Mapping[str, str] | None = None,
+                    beside: Mapping[str, str] | None = None) -> Path:
+    """`patient`: None for a record about no patient (a theatre session), printed as its blank
+    form is, without the identification box or allergy line; `authors`: who recorded the record
+    and each of its versions (see domain.laptops.Authors; `laptops` names their laptops), and so
+    a field naming a staff member (a dose's witness, signed on the laptop of the record's first
+    version, `history`'s); `refs`: how each record a field points to reads (a dose's order, see
+    medication.reference_texts), printed as its id without; `asked`: the questions the record's
+    context decides, printed only when asked (see medication.asked_by_order); `units`: a number's
+    unit the record it points to gives (a dose given in its order's unit, records.units_from);
+    `beside`: what an answer stands for, by field id, printed under it (the allergies a
+    checklist's "Known allergy: Yes" is about, see printing.print_record)."""
     withdrawn = record.status is RecordStatus.ENTERED_IN_ERROR
     info = PageInfo(title=spec.title.get(lang), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name, patient=patient,
+                    patient_box=patient is not None,
                     watermark=t("entered-in-error", lang) if withdrawn else None,
                     form_number=(spec.id, record.form_version),
                     subtitle=t("version", lang, version=record.version, status=t(record.status.value, lang)))
@@ -479,7 +496,7 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
     story: list[Flowable] = [_p(t("recorded", lang, author=authors.of(lang, record.author, record.device_id, laptops),
                                   recorded=record.recorded_at.strftime("%d/%m/%Y %H:%M"),
                                   occurred=record.occurred_at.strftime("%d/%m/%Y %H:%M")), size=8.5)]
-    if spec.prints_allergies:
+    if spec.prints_allergies and patient is not None:
         story.append(_p(allergy_line(patient, lang), size=10, bold=True, color=allergy_colour(patient)))
     if withdrawn:
         story.append(_p(t("eie_reason", lang, reason=record.reason or ""), size=10, bold=True,
@@ -487,7 +504,7 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
     story.append(Spacer(1, 2 * mm))
     signed_on = history[0].device_id if history else record.device_id  # its witness's laptop, never amended
     parts = _sections(spec, record.data, lang, width, authors.on(lang, signed_on, laptops), refs, asked, units,
-                      scores_news2=applies_to(patient, record.occurred_at)) + (
-        [_history(history, settled, authors, laptops, lang, width)] if len(history) > 1 or settled else [])
+                      scores_news2=patient is None or applies_to(patient, record.occurred_at), beside=beside) + (
+        [_history(spec, history, settled, authors, laptops, lang, width)] if len(history) > 1 or settled else [])
     story += _signed(parts, lang, "signature_filled", info)
     return build_pdf(out, story, info)

@@ -21,7 +21,7 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import decimal_text, semicolon, sentence
 from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words,
-                               next_due_line)
+                               next_due_line, ward_clock)
 from downtime.services.glucose import PLAN, Charted, ketones_again
 from downtime.services.patients import PatientSummary
 
@@ -59,7 +59,7 @@ def _table(readings: Sequence[Charted], spec: FormSpec, authors: Authors, laptop
     for found in readings:
         data, record = found.record.data, found.record
         ketones = found.reading.ketones
-        body.append([chart_cell(found.when(at)), chart_cell(format_value(spec.field("timing"), data.get("timing"), lang)),
+        body.append([chart_cell(ward_clock(found.taken_at, at.tzinfo)), chart_cell(format_value(spec.field("timing"), data.get("timing"), lang)),
                      chart_cell(found.reading.text(lambda value: decimal_text(value, lang)), bold=True,
                            alert=found.reading.hypo),
                      chart_cell("" if ketones is None else decimal_text(ketones, lang)),

@@ -2,7 +2,8 @@
 
 Each label: family name in capitals then first names, date of birth as DD-Mmm-YYYY, sex, the
 downtime number, a Code128 barcode (many bedside scanners read only linear codes) and a QR code,
-both holding exactly the downtime number. The stock is a setting because hospitals use different sheets.
+both holding exactly the downtime number (the Code128 without the laptop of a number two laptops
+gave: see page.number_lines). The stock is a setting because hospitals use different sheets.
 A wristband insert also says the patient's allergies, in red unless none is known: at the bedside of
 a patient from another ward, the chart not at hand, the band is what the nurse reads. Sheet labels,
 stuck on forms and specimen tubes, stay identity only.
@@ -31,10 +32,10 @@ from downtime.formspec import Lang
 from downtime.pdf.forms import allergy_line
 from downtime.pdf.lines import fit, wrap
 from downtime.pdf.page import (
-    BOLD, LEADING, SANS, SEX, barcode, birth_date_label, fit_text, in_words, name_lines, register_fonts, word,
+    BOLD, LEADING, SANS, SEX, barcode, birth_date_label, fit_text, in_words, name_lines, number_lines, register_fonts,
+    word,
 )
 from downtime.services.patients import PatientSummary
-
 
 
 # The wristband's name in 9 pt, as on the sheets, where it fits beside at least ALLERGIES_W of
@@ -43,6 +44,30 @@ NAME_SIZE = 9
 IDENTITY_W = 60 * mm
 ALLERGIES_W = 45 * mm
 BOX_INSET = 2.0  # points between a boxed allergy warning and its frame
+NUMBER_BELOW = 7.3 * mm  # the downtime number's baseline under the name's last line
+LAPTOP_SIZE = 6.0  # the "(laptop …)" under a number two laptops gave
+LAPTOP_LINE = LAPTOP_SIZE * LEADING
+CHECK_SIZE = 7.0  # "CHECK IDENTITY — admission on hold" on a sheet label
+
+WORDS: dict[str, dict[Lang, str]] = {
+    "check_identity": {"en": "CHECK IDENTITY — admission on hold",
+                       "fr": "VÉRIFIER L’IDENTITÉ — admission en attente"},
+}
+
+
+@dataclass(frozen=True)
+class OnHold:
+    """What another laptop's version of the patient's admission, on hold here, says otherwise
+    that a band or label must say too (services.printing): `allergies` only it records, said
+    with its laptop as the MAR says them, and whether it names, dates or sexes the patient
+    otherwise (`identity`). A band printed meanwhile read codeine alone over the other laptop's
+    penicillin anaphylaxis, and a name corrected there printed here with no word."""
+
+    allergies: tuple[str, ...] = ()
+    identity: bool = False
+
+
+NOT_ON_HOLD = OnHold()
 
 
 @dataclass(frozen=True)
@@ -69,42 +94,80 @@ STOCKS = {stock.name: stock for stock in (
 )}
 
 
-def _label(c: canvas.Canvas, patient: PatientSummary, x: float, y: float, stock: Stock, lang: Lang) -> None:
+def _label(c: canvas.Canvas, patient: PatientSummary, x: float, y: float, stock: Stock, lang: Lang,
+           held: OnHold) -> None:
     pad = 2 * mm
     qr_size = min(stock.height - 2 * pad, 20 * mm)
-    text_w = stock.width - qr_size - 3 * pad
+    right = x + stock.width - qr_size - pad  # the QR code at the label's right end
+    squares = [right]
+    left = x + pad
+    number, laptop = number_lines(patient.downtime_number)
     if stock.allergies:
-        identity = min(max(stringWidth(patient.display_name, BOLD, NAME_SIZE), IDENTITY_W), text_w - ALLERGIES_W)
-        _allergies(c, patient, x + pad + identity + 2 * pad, y + stock.height - pad,
-                   text_w - identity - 2 * pad, stock.height - 2 * pad, lang)
-        text_w = identity
+        # The QR code repeated along the band (PAPER-REFERENCES), between the identity and the
+        # warnings too, about half the band from the one at its end: round a wrist, one of them
+        # faces up where the end alone was often underneath (a third, at the left end, left the
+        # allergies too little room).
+        around = right - pad - left - qr_size - 2 * pad  # the identity's and warnings' width together
+        text_w = min(max(stringWidth(patient.display_name, BOLD, NAME_SIZE), IDENTITY_W), around - ALLERGIES_W)
+        middle = left + text_w + pad
+        squares = [middle, right]
+        warnings = middle + qr_size + pad
+        _allergies(c, _warnings(patient, held, lang), patient.allergy_alert or held != NOT_ON_HOLD,
+                   warnings, y + stock.height - pad, right - pad - warnings, stock.height - 2 * pad)
+        check: tuple[str, ...] = ()
+    else:
+        text_w = right - pad - left
+        check = fit(_check_identity(held, lang), BOLD, CHECK_SIZE, CHECK_SIZE * LEADING, text_w).lines
     bar_h = 6 * mm if stock.height < 36 * mm else 8 * mm
     top = y + stock.height - pad
-    # Below the name's first line: the date of birth and number lines, then the barcode.
-    room = (top - 3 * mm) - 7.3 * mm - (y + pad + bar_h + 1.5 * mm)
+    above_bars = y + pad + bar_h + 1.5 * mm
+    depth = NUMBER_BELOW + (LAPTOP_LINE if laptop else 0)
+    # Below the name's first line: the date of birth and number lines, the warning to check the
+    # identity, then the barcode.
+    room = (top - 3 * mm) - depth - (above_bars + len(check) * CHECK_SIZE * LEADING)
     size, lines = name_lines(patient.display_name, text_w, room, largest=NAME_SIZE)
     c.setFont(BOLD, size)
     for index, line in enumerate(lines):
-        c.drawString(x + pad, top - 3 * mm - index * size * LEADING, line)
+        c.drawString(left, top - 3 * mm - index * size * LEADING, line)
     below = top - 3 * mm - (len(lines) - 1) * size * LEADING
     c.setFont(SANS, 7.5)
-    c.drawString(x + pad, below - 3.8 * mm, _born(patient, lang))
+    c.drawString(left, below - 3.8 * mm, _born(patient, lang))
     c.setFont(BOLD, 8)
-    c.drawString(x + pad, below - 7.3 * mm, patient.downtime_number)
+    c.drawString(left, below - NUMBER_BELOW, number)
+    if laptop:
+        c.setFont(SANS, LAPTOP_SIZE)
+        c.drawString(left, below - NUMBER_BELOW - LAPTOP_LINE, laptop)
     if stock.allergies and (ipp := _ipp(patient)):
-        after = stringWidth(patient.downtime_number, BOLD, 8) + 3 * mm
+        after = stringWidth(number, BOLD, 8) + 3 * mm
         size = min(7.5, 7.5 * (text_w - after) / stringWidth(ipp, SANS, 7.5))
         c.setFont(SANS, size)
-        c.drawString(x + pad + after, below - 7.3 * mm, ipp)
-    barcode(patient.downtime_number, text_w, bar_h).drawOn(c, x + pad, y + pad)
+        c.drawString(left + after, below - NUMBER_BELOW, ipp)
+    c.setFont(BOLD, CHECK_SIZE)
+    for index, line in enumerate(check, start=1):
+        c.drawString(left, above_bars + (len(check) - index) * CHECK_SIZE * LEADING, line)
+    # The number alone: told apart by its laptop it was narrowed to half a scanner's module.
+    barcode(number, text_w, bar_h).drawOn(c, left, y + pad)
     # Exactly the downtime number, like the Code128: a scanner types what it reads into Find,
-    # and a number with the name and birth date around it found nobody.
+    # and a number with the name and birth date around it found nobody. A number two laptops
+    # gave keeps its laptop here, where it finds that laptop's patient alone.
     widget = QrCodeWidget(patient.downtime_number, barLevel="M")
-    left, bottom, right, upper = widget.getBounds()
-    drawing = Drawing(qr_size, qr_size, transform=[qr_size / (right - left), 0, 0,
+    bounds_left, bottom, bounds_right, upper = widget.getBounds()
+    drawing = Drawing(qr_size, qr_size, transform=[qr_size / (bounds_right - bounds_left), 0, 0,
                                                    qr_size / (upper - bottom), 0, 0])
     drawing.add(widget)
-    renderPDF.draw(drawing, c, x + stock.width - qr_size - pad, y + (stock.height - qr_size) / 2)
+    for square in squares:
+        renderPDF.draw(drawing, c, square, y + (stock.height - qr_size) / 2)
+
+
+def _check_identity(held: OnHold, lang: Lang) -> str:
+    return WORDS["check_identity"][lang] if held.identity else ""
+
+
+def _warnings(patient: PatientSummary, held: OnHold, lang: Lang) -> list[str]:
+    """What the band's warning column says, each a paragraph: to check the identity where
+    another laptop's version gives another, the allergy line, then the allergies only that
+    version records."""
+    return [said for said in (_check_identity(held, lang), allergy_line(patient, lang)) if said] + list(held.allergies)
 
 
 def _born(patient: PatientSummary, lang: Lang) -> str:
@@ -119,31 +182,37 @@ def _ipp(patient: PatientSummary) -> str:
     return f"IPP {patient.ipp}" if patient.ipp else ""
 
 
+def label_lines(patient: PatientSummary, lang: Lang) -> tuple[str, str, str]:
+    """What a sheet label says, line by line: the patient's name, date of birth and sex, and
+    downtime number (its barcodes hold it). Stuck on every form and sample tube, a label reading
+    a date of birth since corrected gets a sample rejected or filed under another patient."""
+    return patient.display_name, _born(patient, lang), patient.downtime_number
+
+
 def wristband_lines(patient: PatientSummary, lang: Lang) -> tuple[str, ...]:
-    """What a patient's wristband says, line by line: their name, date of birth and sex, downtime
-    number (its barcodes hold it), IPP and allergies. The form view compares it before and after
-    an admission is amended: a band still reading "No known allergies" after a penicillin allergy
-    was added is read at the bedside when the chart is not at hand."""
-    return (patient.display_name, _born(patient, lang), patient.downtime_number, _ipp(patient),
-            allergy_line(patient, lang))
+    """What a patient's wristband says, line by line: the sheet label's lines (`label_lines`),
+    IPP and allergies. The form view compares it before and after an admission is amended: a
+    band still reading "No known allergies" after a penicillin allergy was added is read at the
+    bedside when the chart is not at hand."""
+    return (*label_lines(patient, lang), _ipp(patient), allergy_line(patient, lang))
 
 
-def _allergies(c: canvas.Canvas, patient: PatientSummary, x: float, top: float, width: float, height: float,
-               lang: Lang) -> None:
-    """The allergy line of every patient page, as large as it fits the band beside the identity
-    (10 pt down to 7), its words whole (see lines.fit: a drug too wide for the band, beside a
-    long name, ran over the QR code); a list longer still ends in an ellipsis, for the chart to
-    be read. Black, a warning (PatientSummary.allergy_alert) boxed in a 1-point frame: in red it
-    printed as a grey halftone like the name's on a black-and-white ward printer."""
-    inset = BOX_INSET if patient.allergy_alert else 0.0
+def _allergies(c: canvas.Canvas, said: Sequence[str], alert: bool, x: float, top: float, width: float,
+               height: float) -> None:
+    """The band's warnings (`_warnings`: the allergy line of every patient page first), as large
+    as they fit the band beside the identity (10 pt down to 7), each from a line of its own, its
+    words whole (see lines.fit: a drug too wide for the band, beside a long name, ran over the
+    QR code); longer still they end in an ellipsis, for the chart to be read. Black, a warning
+    (`alert`: PatientSummary.allergy_alert, or the admission on hold) boxed in a 1-point frame:
+    in red it printed as a grey halftone like the name's on a black-and-white ward printer."""
+    inset = BOX_INSET if alert else 0.0
     x, top, width, height = x + inset, top - inset, width - 2 * inset, height - 2 * inset
-    words = allergy_line(patient, lang)
     for size in (10, 9, 8, 7):
-        lines = wrap(words, BOLD, size, width)
+        lines = [line for paragraph in said for line in wrap(paragraph, BOLD, size, width)]
         if len(lines) * size * LEADING <= height and all(stringWidth(line, BOLD, size) <= width for line in lines):
             break
     else:
-        fitted = fit(words, BOLD, size, size * LEADING, width)
+        fitted = fit("\n".join(said), BOLD, size, size * LEADING, width)
         size, lines = fitted.size, list(fitted.lines)
     most = max(1, int(height // (size * LEADING)))
     if len(lines) > most:
@@ -175,11 +244,12 @@ def sheet_named(sheet: Stock, lang: Lang) -> str:
 
 
 def labels_pdf(patient: PatientSummary, out: Path, *, stock: str, count: int | None, lang: Lang,
-               printed_by: str, printed_at: datetime, device_name: str) -> Path:
-    """`count` labels of one patient (default: one full sheet), written atomically."""
+               printed_by: str, printed_at: datetime, device_name: str, held: OnHold = NOT_ON_HOLD) -> Path:
+    """`count` labels of one patient (default: one full sheet), written atomically. `held`: what
+    the version on hold of their admission says otherwise (`OnHold`)."""
     sheet = STOCKS[stock]
     return _sheets(out, sheet, count or sheet.columns * sheet.rows,
-                   lambda c, _, x, y: _label(c, patient, x, y, sheet, lang),
+                   lambda c, _, x, y: _label(c, patient, x, y, sheet, lang, held),
                    title=(WRISTBAND_TITLE if sheet.allergies else TITLE)[lang].format(number=patient.downtime_number),
                    lang=lang, printed_by=printed_by, printed_at=printed_at, device_name=device_name)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from functools import cache, partial
 from pathlib import Path
 
@@ -37,6 +37,7 @@ from downtime.pdf.page import (
     build_pdf,
     in_words,
     style,
+    ward_clock,
 )
 from downtime.services.medication import (
     OVERRIDDEN, MarCell, MarRow, chart_devices, chart_dose_text, dose_words, order_flags, order_label, order_reading,
@@ -151,12 +152,16 @@ WORDS: dict[str, dict[Lang, str]] = {
                         "Given (time, initials, witness)",
                   "fr": "Médicament, dose, voie|Cocher si|Date et heure prévues|Signature et nom du prescripteur|"
                         "Donnée (heure, initiales, témoin)"},
-    "allergy_box": {"en": "ALLERGIES / ADVERSE REACTIONS:   ☐ none known   ☐ yes — drug and reaction:",
-                    "fr": "ALLERGIES / EFFETS INDÉSIRABLES :   ☐ aucune connue   ☐ oui — médicament et réaction :"},
+    "allergy_box": {"en": "ALLERGIES / ADVERSE REACTIONS:\n☐ none known\n☐ yes, one a line:",
+                    "fr": "ALLERGIES / EFFETS INDÉSIRABLES :\n☐ aucune connue\n☐ oui, une par ligne :"},
     "weight_box": {"en": "Weight: ________ kg\nHeight: ________ cm\nChart ___ of ___",
                    "fr": "Poids : ________ kg\nTaille : ________ cm\nFeuille ___ sur ___"},
     "usual_box": {"en": "MEDICINES TAKEN BEFORE ADMISSION (drug, dose, when last taken):   ☐ none",
                   "fr": "TRAITEMENT HABITUEL (médicament, dose, dernière prise) :   ☐ aucun"},
+    "allergy_cols": {"en": "Drug or substance|Reaction|Allergy or intolerance",
+                     "fr": "Médicament ou substance|Réaction|Allergie ou intolérance"},
+    "usual_cols": {"en": "Medicine, dose, route|How often|Last taken (date, time)",
+                   "fr": "Médicament, dose, voie|Fréquence|Dernière prise (date, heure)"},
 }
 DAY_NAMES: dict[Lang, tuple[str, ...]] = {"en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
                                           "fr": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")}
@@ -255,27 +260,29 @@ def _stopped_with_its_stay(row: MarRow, order_form: FormSpec, lang: Lang, printe
                                           for other in row.ordered_again))]
 
 
-def _as_required_said(status: AsRequiredStatus, row: MarRow, names: Mapping[str, str], lang: Lang) -> str:
+def _as_required_said(status: AsRequiredStatus, row: MarRow, names: Mapping[str, str], lang: Lang,
+                      zone: tzinfo | None) -> str:
     """An as-required order's last dose (and its order when another's, of `names`: each order of
     the chart by id as its line heads it), the next dose allowed when not at once (and the
     medicine's limit holding it, see AsRequiredStatus.held_by), and the 24 hours' doses against
     the order's maximum, as of the chart's printing; for an order loaded from the EHR's snapshot,
-    that its doses before a moment are on the EHR's chart (see AsRequiredStatus.ehr_before)."""
+    that its doses before a moment are on the EHR's chart (see AsRequiredStatus.ehr_before).
+    Each time on the ward's clock (`zone`, see page.ward_clock)."""
     last = status.last
     parts = [w("no_last", lang) if last is None else
-             w("last_from", lang, when=f"{last.at:%d/%m %H:%M}", order=names[last.order_id])
+             w("last_from", lang, when=ward_clock(last.at, zone), order=names[last.order_id])
              if last.order_id != row.order.record_id and last.order_id in names else
-             w("last", lang, when=f"{last.at:%d/%m %H:%M}")]
+             w("last", lang, when=ward_clock(last.at, zone))]
     if status.next_at is not None:
         # The medicine's own limit holding it, when not the order's (its interval from another
         # order's dose, its 24 hours' most): the next time alone sent the nurse to the order's line.
         held = f" ({status.held_by.text(lang)})" if status.held_by is not None else ""
-        parts.append(w("next", lang, when=f"{status.next_at:%d/%m %H:%M}") + held)
+        parts.append(w("next", lang, when=ward_clock(status.next_at, zone)) + held)
     if row.order.max_doses_24h is not None:
         parts.append(w("in_24h_held" if status.on_hold else "in_24h", lang, count=len(status.recent),
                        most=row.order.max_doses_24h, held=len(status.on_hold)))
     if status.ehr_before is not None:
-        parts.append(w("ehr_before", lang, when=f"{status.ehr_before:%d/%m %H:%M}"))
+        parts.append(w("ehr_before", lang, when=ward_clock(status.ehr_before, zone)))
     return w("when_printed", lang, status=" — ".join(parts))
 
 
@@ -295,10 +302,11 @@ class _OrdersSaid:
 
 def _course(order: Order, printed_at: datetime, lang: Lang) -> str:
     """An order's start, and its stop as the dose dialog says it: stopped once reached, until it
-    is ahead ("Stopped 30/11 08:00" printed on the 28th read as a course ended two days early)."""
+    is ahead ("Stopped 30/11 08:00" printed on the 28th read as a course ended two days early);
+    both on the clock of the printing (see page.ward_clock)."""
     stop = [] if order.stop_at is None else [w("stopped" if reached(order.stop_at, printed_at) else "until", lang,
-                                              when=f"{order.stop_at:%d/%m %H:%M}")]
-    return " — ".join([w("start", lang, when=f"{order.start_at:%d/%m %H:%M}"), *stop])
+                                              when=ward_clock(order.stop_at, printed_at.tzinfo))]
+    return " — ".join([w("start", lang, when=ward_clock(order.start_at, printed_at.tzinfo)), *stop])
 
 
 def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, said: _OrdersSaid, width: float,
@@ -417,7 +425,7 @@ def _prn_table(rows: list[MarRow], authors: Authors, laptops: Mapping[str, Lapto
     for row in rows:
         doses_held = {found.dose.record_id: found for found in row.held}
         withdrawn = [found.dose for found in row.held if found.withdrawn and found.dose.scheduled_for is None]
-        doses = [dose_text(dose, authors, laptops, lang, with_date=True)
+        doses = [dose_text(dose, authors, laptops, lang, ward_clock(dose.at, said.printed_at.tzinfo))
                  + (f" — {dose_words(order_form, dose.dose, row.order.dose_unit, lang)}" if dose.dose is not None else "")
                  + typed_words(dose, lang)
                  + (f" — {w('withdrawn_here' if doses_held[dose.record_id].here else 'not_here', lang)}"
@@ -538,7 +546,8 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
                                                     marks), width)
     if prn:
         names = {row.order.record_id: order_label(row.order, order_form, lang) for row in chart.rows}
-        statuses = {row.order.record_id: _as_required_said(chart.as_required[row.order.record_id], row, names, lang)
+        statuses = {row.order.record_id: _as_required_said(chart.as_required[row.order.record_id], row, names, lang,
+                                                           printed_at.tzinfo)
                     for row in prn if row.order.record_id in chart.as_required}
         story += _section(w("prn", lang), _prn_table(prn, authors, laptops, order_form, lang, width, said, marks,
                                                      statuses), width)
@@ -550,12 +559,13 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
     story.append(_key(lang, width, *more))
     if overridden:
         story.append(_p("\n".join([w("overridden_key", lang, mark=OVERRIDDEN)] + [
-            w("overridden", lang, mark=OVERRIDDEN, number=number, when=", ".join(f"{dose.at:%d/%m %H:%M}" for dose in doses),
+            w("overridden", lang, mark=OVERRIDDEN, number=number,
+              when=", ".join(ward_clock(dose.at, printed_at.tzinfo) for dose in doses),
               order=order_label(row.order, order_form, lang), overrides=said)
             for number, (row, said, doses) in enumerate(overridden, start=1)]), width, size=7.5))
     if not_given := _not_given_why(chart.rows, days):
         story.append(_p("\n".join([w("not_given_key", lang)] + [
-            w("not_given", lang, when=f"{dose.scheduled_for or dose.at:%d/%m %H:%M}",
+            w("not_given", lang, when=ward_clock(dose.scheduled_for or dose.at, printed_at.tzinfo),
               order=order_label(row.order, order_form, lang), code=NOT_GIVEN_CODES[lang][dose.reason],
               detail=dose.detail) for dose, row in not_given if dose.reason is not None]), width, size=7.5))
     if any(row.held for row in chart.rows):
@@ -596,7 +606,7 @@ def mar_pdf(charts: Sequence[PatientChart], out: Path, *, first_day: date, days:
 BLANK_DAYS = 7
 BLANK_REGULAR = 11
 BLANK_PRN = 6
-BLANK_ONCE = 8
+BLANK_ONCE = 7
 # Each as-required order's doses, a column each: its date, time, dose, reason and who gave it.
 PRN_DOSES = 8
 BY_HAND = 7 * mm  # a box for initials, a time or a dose
@@ -623,7 +633,9 @@ def blank_mar_pdf(out: Path, *, lang: Lang, printed_by: str | None, printed_at: 
                              _key(lang, width), Spacer(1, 2 * mm),
                              _band(w("regular", lang), width), _blank_regular(width, lang, regular, days), PageBreak(),
                              _band(w("prn", lang), width), _blank_prn(width, lang, prn), PageBreak(),
-                             KeepTogether([_band(w("once", lang), width), _blank_once(width, lang, once)])]
+                             KeepTogether([_band(w("once", lang), width), _blank_once(width, lang, once)]),
+                             Spacer(1, 2 * mm),
+                             KeepTogether([_band(w("usual_box", lang), width), _blank_usual(width, lang)])]
     return build_pdf(out, story, info)
 
 
@@ -635,18 +647,53 @@ def _ruled(body: list[list[object]], widths: list[float], heights: list[float | 
     return table
 
 
+# The allergies' ruled lines on the blank chart's front page: two side by side a line, each a
+# drug or substance, its reaction and its type, as the national chart's front page asks them.
+ALLERGY_LINES = 2
+ALLERGY_LINE = 6.5 * mm
+ALLERGY_SHARES = (0.37, 0.28, 0.35)
+# The medicines taken before admission, under the once-only doses: two side by side a line.
+USUAL_LINES = 4
+USUAL_LINE = 6.5 * mm
+USUAL_SHARES = (0.5, 0.22, 0.28)
+
+
+def _side_by_side(width: float, shares: Sequence[float], headings: str, lines: int) -> list[list[object]]:
+    """Ruled lines to write by hand, two entries side by side (`shares` of half `width` each),
+    under the columns' `headings` ("a|b|c"), small and grey as a prompt is: their column widths
+    and rows."""
+    widths = [width / 2 * share for share in shares] * 2
+    prompts = [_prompt_text(heading, column - 2 * PAD_X) for heading, column in zip(headings.split("|") * 2, widths)]
+    return [widths, prompts, *([""] * len(widths) for _ in range(lines))]
+
+
 def _allergy_box(width: float, lang: Lang) -> Table:
-    """The allergies in red, the medicines taken before admission and the weight, height and
-    chart number, side by side as the national chart's front page asks them (a row of their own
-    put the third order's box over the page)."""
-    widths = [width * 0.46, width * 0.36, width * 0.18]
-    allergy = Table([[_p(w("allergy_box", lang), widths[0] - 2 * PAD_X, size=9, bold=True, color=ALERT),
-                      _p(w("usual_box", lang), widths[1] - 2 * PAD_X, size=9, bold=True),
-                      _p(w("weight_box", lang), widths[2] - 2 * PAD_X, size=9)]],
-                    colWidths=widths, rowHeights=[16 * mm])
-    allergy.setStyle(TableStyle([("BOX", (0, 0), (0, 0), 1.5, ALERT), ("BOX", (1, 0), (1, 0), 0.75, colors.black),
-                                 ("BOX", (2, 0), (2, 0), 0.75, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    """The allergies in red beside ruled lines, a drug or substance, its reaction and its type
+    each (`ALLERGY_LINES` of two), then the weight, height and chart number, as the national
+    chart's front page asks them. One box under the label's two lines left 8 mm to write every
+    allergy in by hand; the medicines taken before admission, which shared the row, have their
+    own lines on the once-only page (`_blank_usual`). Its height is the old box's and a little:
+    the front page still holds three regular orders."""
+    label, weight = width * 0.22, width * 0.16
+    widths, *rows = _side_by_side(width - label - weight, ALLERGY_SHARES, w("allergy_cols", lang), ALLERGY_LINES)
+    body = [[_p(w("allergy_box", lang), label - 2 * PAD_X, size=8, bold=True, color=ALERT), *rows[0],
+             _p(w("weight_box", lang), weight - 2 * PAD_X, size=9)], *(["", *row, ""] for row in rows[1:])]
+    sides = len(ALLERGY_SHARES)
+    allergy = Table(body, colWidths=[label, *widths, weight], rowHeights=[None] + [ALLERGY_LINE] * ALLERGY_LINES)
+    allergy.setStyle(TableStyle([
+        ("SPAN", (0, 0), (0, -1)), ("SPAN", (-1, 0), (-1, -1)), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (1, 0), (-2, 0), 1), ("BOTTOMPADDING", (1, 0), (-2, 0), 1),
+        ("GRID", (1, 0), (-2, -1), 0.5, ALERT), ("LINEAFTER", (sides, 0), (sides, -1), 1, ALERT),
+        ("BOX", (0, 0), (-2, -1), 1.5, ALERT), ("BOX", (-1, 0), (-1, -1), 0.75, colors.black)]))
     return allergy
+
+
+def _blank_usual(width: float, lang: Lang) -> Table:
+    """The medicines taken before admission, a line each (`USUAL_LINES` of two): a patient's
+    home medicines are often five to ten, and the front page's box left room for one line."""
+    widths, *rows = _side_by_side(width, USUAL_SHARES, w("usual_cols", lang), USUAL_LINES)
+    return _ruled(rows, widths, [None] + [USUAL_LINE] * USUAL_LINES, ("BACKGROUND", (0, 0), (-1, 0), colors.white),
+                  ("LINEAFTER", (len(USUAL_SHARES) - 1, 0), (len(USUAL_SHARES) - 1, -1), 1, colors.black))
 
 
 def _blank_regular(width: float, lang: Lang, orders: int, days: int) -> Table:
@@ -675,8 +722,13 @@ def _blank_regular(width: float, lang: Lang, orders: int, days: int) -> Table:
 
 
 def _prompt(key: str, width: float, lang: Lang) -> Lines:
+    """What to write in a blank box, by its words' key (see `_prompt_text`)."""
+    return _prompt_text(w(key, lang), width)
+
+
+def _prompt_text(text: str, width: float) -> Lines:
     """What to write in a blank box, small and grey at its top (or foot), lighter than the writing."""
-    return _p(w(key, lang), width, size=6, color=GREY_TEXT)
+    return _p(text, width, size=6, color=GREY_TEXT)
 
 
 def _blank_prn(width: float, lang: Lang, orders: int) -> Table:

@@ -29,6 +29,7 @@ from downtime.pdf.page import (
     build_pdf,
     in_words,
     style,
+    ward_clock,
 )
 from downtime.services.neuro import NeuroSet
 from downtime.services.patients import PatientSummary
@@ -98,7 +99,7 @@ def _grid(sets: Sequence[NeuroSet | None], spec: FormSpec, authors: Authors, lap
     typed on a laptop whose clock was at UTC, or before the clocks changed, read an hour off."""
     blank = not any(sets)
     body: list[list[object]] = [[_cell(in_words(WORDS, "taken", lang), bold=True)] + [
-        _cell(f"{found.taken_at.astimezone(zone):%d/%m\n%H:%M}", bold=True) if found
+        _cell(ward_clock(found.taken_at, zone, "%d/%m\n%H:%M"), bold=True) if found
         else _cell("__/__\n__:__", size=7.5) for found in sets]]
     for label, field in ROWS:
         line: list[object] = [_cell(label[lang], bold=field is None)]

@@ -7,7 +7,7 @@ score asks for, so staff can score and escalate when the laptop is down."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -19,7 +19,7 @@ from downtime.domain.news2 import CLINICAL_RESPONSE, Band, Spo2Scale
 from downtime.formspec import Lang
 from downtime.i18n import decimal_text
 from downtime.pdf.lines import Lines
-from downtime.pdf.page import BOLD, RULE, PageInfo, body_width, build_pdf, style
+from downtime.pdf.page import BOLD, RULE, PageInfo, body_width, build_pdf, style, ward_clock
 from downtime.pdf.runs import Run, RunLines
 from downtime.services.observations import (
     ScoredSet, applies_to, band_text, band_word, incomplete_notice, judged, not_applicable_text, scored_sets,
@@ -132,13 +132,14 @@ def _label(text: str, scale: Spo2Scale | None, sets: Sequence[ScoredSet | None],
 
 
 def _grid(sets: Sequence[ScoredSet | None], authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
-          width: float, row_height: float = 8.5 * mm) -> Table:
-    """`authors`: who recorded each set (see domain.laptops.Authors; `laptops` names their laptops)."""
+          width: float, row_height: float = 8.5 * mm, *, zone: tzinfo | None) -> Table:
+    """`authors`: who recorded each set (see domain.laptops.Authors; `laptops` names their laptops);
+    `zone`: the ward's, whose clock the sets' times are printed on (see page.ward_clock)."""
     blank = not any(sets)
     # On a blank chart, a line to write the date on and one for the time, a writing line apart.
     to_write = style(7.5, leading=14 if blank else None)
     header = [_p(WORDS["taken"][lang], bold=True)] + [
-        _p(f"{found.taken_at:%d/%m}\n{found.taken_at:%H:%M}", bold=True) if found
+        _p(ward_clock(found.taken_at, zone, "%d/%m\n%H:%M"), bold=True) if found
         else Lines("__/__\n__:__", to_write) for found in sets]
     body: list[list[object]] = [header]
     shades = []
@@ -226,7 +227,7 @@ def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], out: Pat
         if start:
             story.append(PageBreak())
         page: list[ScoredSet | None] = list(sets[start:start + COLUMNS])
-        story.append(_grid(page + [None] * (COLUMNS - len(page)), authors, laptops, lang, width))
+        story.append(_grid(page + [None] * (COLUMNS - len(page)), authors, laptops, lang, width, zone=printed_at.tzinfo))
     if child:
         return build_pdf(out, story, info)
     if sets:
@@ -235,7 +236,8 @@ def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], out: Pat
         standing = judged(scored)
         story += [Spacer(1, 3 * mm),
                   _p(WORDS["response"][lang].format(band=band_text(standing.news2, lang),
-                                                    at=f"{standing.taken_at:%d/%m %H:%M}"), size=9.5, bold=True),
+                                                    at=ward_clock(standing.taken_at, printed_at.tzinfo)), size=9.5,
+                     bold=True),
                   *[_p(text, size=8.5) for text in (incomplete_notice(scored, lang), standing.news2.response[lang])
                     if text]]
     # Its empty columns are filled by hand once the laptop is away: the key scores them.
@@ -250,7 +252,7 @@ def blank_news2_chart_pdf(out: Path, *, lang: Lang, printed_by: str | None, prin
     info = PageInfo(title=WORDS["blank_title"][lang], lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, landscape=True, blank=True)
     width = body_width(info)
-    story: list[Flowable] = [_grid([None] * COLUMNS, NOBODY, {}, lang, width, BY_HAND), Spacer(1, 1 * mm),
+    story: list[Flowable] = [_grid([None] * COLUMNS, NOBODY, {}, lang, width, BY_HAND, zone=printed_at.tzinfo), Spacer(1, 1 * mm),
                              _p(WORDS["over"][lang], size=7.5, bold=True), PageBreak(),
                              _key(width, lang, size=9), Spacer(1, 5 * mm),
                              _p(WORDS["response_title"][lang], size=10, bold=True), Spacer(1, 2 * mm),

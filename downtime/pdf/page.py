@@ -12,7 +12,7 @@ import tempfile
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, tzinfo
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,7 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table, TableStyle
 
 from downtime.domain.census import StayStatus
+from downtime.domain.downtime_number import taken_apart
 from downtime.errors import written_to
 from downtime.formspec import Lang
 from downtime.i18n import sentence
@@ -48,6 +49,8 @@ BOX_W = 92 * mm
 LABEL_BOX = (103 * mm, 42 * mm)
 # The line under the downtime number that says where the patient is (`PageInfo.place`).
 PLACE_LINE = 5 * mm
+# The line under a downtime number two laptops gave that names its laptop, taken from the barcode's height.
+LAPTOP_LINE = 2.6 * mm
 INK = colors.HexColor("#111111")
 GREY = colors.HexColor("#555555")
 RULE = colors.HexColor("#888888")
@@ -131,6 +134,18 @@ def chart_cell(value: str, bold: bool = False, alert: bool = False) -> Lines:
     """A cell of a bedside chart's table (glucose, transfusion, results, repositioning, wounds, pain):
     what it asks in red, as on its tab."""
     return Lines(value, style(size=8, bold=bold, leading=9.5, color=ALERT if alert else INK))
+
+
+def ward_clock(moment: datetime, zone: tzinfo | None, form: str = "%d/%m %H:%M") -> str:
+    """`moment` on the ward's clock (`zone`: the printing's now's), written as `form` says, with
+    its offset where the clock reads that time twice, the night the clocks go back ("25/10 02:30
+    +02:00", an hour later "25/10 02:30 +01:00"), as the app asks it typed: two doses an hour
+    apart printed as one minute, a double dose to whoever read the chart, neither said first."""
+    local = moment.astimezone(zone)
+    said = local.strftime(form)
+    if local.replace(fold=1 - local.fold).utcoffset() == local.utcoffset():
+        return said
+    return f"{said} {local.isoformat(timespec='minutes')[-6:]}"
 
 
 def next_due_line(said: str, overdue: bool) -> list[Flowable]:
@@ -324,12 +339,28 @@ def _draw_header(c: canvas.Canvas, info: PageInfo, title: Flowable, subtitle: Fl
         c.drawString(box_x + 2 * mm, first - index * size * LEADING, line)
     c.setFont(SANS, 8.5)
     c.drawString(box_x + 2 * mm, top - (10.5 if len(lines) == 1 else 11.3) * mm, born)
+    # The laptop of a number two laptops gave on a line of its own, which the barcode under it
+    # makes room for; the barcode keeps the whole, at full width still.
+    shown, laptop = number_lines(number)
+    below = LAPTOP_LINE if laptop else 0.0
     c.setFont(BOLD, 9.5)
-    c.drawString(box_x + 2 * mm, top - 15.5 * mm, f"{word('downtime_no', info.lang)} {number}")
+    c.drawString(box_x + 2 * mm, top - 15.5 * mm, f"{word('downtime_no', info.lang)} {shown}")
+    if laptop:
+        c.setFont(SANS, 6.5)
+        c.drawString(box_x + 2 * mm, top - 15.5 * mm - below, laptop)
     if info.place:
         _draw_place(c, place_line(info.patient, info.lang), name_alert(info.patient.namesakes, info.lang),
-                    box_x + 2 * mm, top - 15.5 * mm - PLACE_LINE, box_w - 4 * mm)
-    barcode(number, box_w - 4 * mm, 8 * mm).drawOn(c, box_x + 2 * mm, top - box_h + 2 * mm)
+                    box_x + 2 * mm, top - 15.5 * mm - below - PLACE_LINE, box_w - 4 * mm)
+    barcode(number, box_w - 4 * mm, 8 * mm - below).drawOn(c, box_x + 2 * mm, top - box_h + 2 * mm)
+
+
+def number_lines(number: str) -> tuple[str, str]:
+    """A downtime number as labels and pages print it: the number, and "(laptop cbd4223d)" for one
+    two laptops gave (imported with --shared-device-number), else "", printed small on the line
+    under it: whole on one line it ran over the labels' QR code and out of every page's
+    identification box (111 mm in French)."""
+    shown, laptop = taken_apart(number)
+    return shown, f"(laptop {laptop})" if laptop else ""
 
 
 def _draw_place(c: canvas.Canvas, place: str, alert: str, x: float, y: float, width: float) -> None:

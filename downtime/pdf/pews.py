@@ -12,20 +12,24 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.domain.pews import BAND_WORDS, BY_AGE, CAPILLARY_REFILL, EFFORT, ITEMS, OXYGEN, AgeBand, Ranges, age_band
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import semicolon
-from downtime.pdf.page import RULE, PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words, next_due_line
+from downtime.pdf.page import (RULE, PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words,
+                               next_due_line, ward_clock)
 from downtime.services.pews import Taken, asked, asking, reading, state, total_text
 from downtime.services.patients import PatientSummary
 
 BY_HAND = 6
-"""Ruled lines after the last set; the blank chart's fill its page under the key of every band."""
-BLANK_LINES = 5
+"""Ruled lines after the last set."""
+BLANK_LINES = 12
+"""The blank chart's ruled lines, filling its first page under how to score, every band's key
+over the page (as the blank NEWS2 chart's): under the key of the five bands, 5 lines were left,
+5 sets a page where a child scoring 8 is seen every hour."""
 POINTS = (0, 1, 2, 4)
 WORDS: dict[str, dict[Lang, str]] = {
     "title": {"en": "Paediatric observation chart (PEWS)", "fr": "Feuille de surveillance pédiatrique (PEWS)"},
@@ -43,6 +47,8 @@ WORDS: dict[str, dict[Lang, str]] = {
                    "l’air ou sous oxygène, TRC ≥ 3 s, 38 °C ou plus avant 3 mois) : appeler le médecin pour qu’il examine "
                    "l’enfant maintenant. Infirmier ou parent inquiet, ou enfant pas alerte : prévenir le médecin quel "
                    "que soit le score. Surveillance dans l’heure dans ces cas et s’il manque un paramètre."},
+    "over": {"en": "Scoring key of each age band: over the page.",
+             "fr": "Barème de chaque tranche d’âge : au verso."},
     "age": {"en": "Age (points)", "fr": "Âge (points)"},
     "any_age": {"en": "At any age: {items}", "fr": "À tout âge : {items}"},
     "headings": {"en": "Date and time|Resp. rate|Breathing|SpO2|Oxygen|Heart rate|Systolic BP|Cap. refill|Temp.|AVPU|"
@@ -99,7 +105,7 @@ def _table(lines: Sequence[Taken], born: date | None, spec: FormSpec, authors: A
     for index, one in enumerate(lines):
         data, record, found = one.record.data, one.record, one.scored(born)
         said = asked(one, born, spec, at, lang, index == len(lines) - 1)
-        body.append([chart_cell(f"{one.taken_at:%d/%m %H:%M}"),
+        body.append([chart_cell(ward_clock(one.taken_at, at.tzinfo)),
                      *(chart_cell(reading(one, item, found, spec, lang),
                                   alert=found is not None and (found.points[item] or 0) >= 2) for item in ITEMS),
                      chart_cell(format_value(spec.field("temperature"), data.get("temperature"), lang)),
@@ -132,8 +138,12 @@ def pews_chart_pdf(patient: PatientSummary, lines: Sequence[Taken], spec: FormSp
 
 def blank_pews_chart_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
                          device_name: str) -> Path:
+    """How to score and a page of ruled lines; over the page, the key of every age band, as a
+    ward keeps one chart for any child."""
     info = PageInfo(title=in_words(WORDS, "blank_title", lang), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name, blank=True, landscape=True)
-    return build_pdf(out, [chart_cell(f"• {in_words(WORDS, 'plan', lang)}"), *_key(spec, list(AgeBand), lang, body_width(info)),
-                           Spacer(1, 2 * mm),
-                           _table([], None, spec, NOBODY, {}, lang, printed_at, body_width(info), BLANK_LINES)], info)
+    width = body_width(info)
+    return build_pdf(out, [chart_cell(f"• {in_words(WORDS, 'plan', lang)}"), Spacer(1, 2 * mm),
+                           _table([], None, spec, NOBODY, {}, lang, printed_at, width, BLANK_LINES), Spacer(1, 1 * mm),
+                           chart_cell(in_words(WORDS, "over", lang), bold=True), PageBreak(),
+                           *_key(spec, list(AgeBand), lang, width)], info)

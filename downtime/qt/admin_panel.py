@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from downtime.domain.bounds import DAY_MINUTES, MOST_BACKUPS_KEPT, MOST_IDLE_LOCK_MINUTES
 from downtime.domain.downtime_number import MAX_DEVICE, format_downtime_number
 from downtime.domain.roles import ROLE_NAMES, Role
-from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP
+from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, message
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.prompts import Prompts
 from downtime.qt.flow_row import FlowRow
@@ -26,7 +26,7 @@ from downtime.qt.style import ErrorLabel
 from downtime.qt.tables import TextTableModel, make_table
 from downtime.qt.ward_choice import WardChoice
 from downtime.qt.work import Work, waited_backup
-from downtime.services import backups, settings, setup, setup_file, staff, wards
+from downtime.services import backups, drafts, settings, setup, setup_file, staff, wards
 from downtime.services.context import Session, load_device
 from downtime.errors import UserError, refusal_of
 from downtime.services.errors import ServiceError
@@ -66,6 +66,11 @@ def _section(table: QWidget, form: QFormLayout, buttons: list[QPushButton]) -> Q
 
 NO_ACCOUNT = QT_TRANSLATE_NOOP("AdminPanel", "Select an account in the list first.")
 NO_WARD = QT_TRANSLATE_NOOP("AdminPanel", "Select a ward in the list first.")
+
+
+def _named(member: StaffMember) -> str:
+    """"Noémie Faure (ward nurse)", the role as the staff list says it."""
+    return f"{member.name} ({translate('Banner', ROLE_NAMES[member.role.value])})"
 
 _NUMBERS = ("late_after_minutes", "overdue_after_minutes", "idle_lock_minutes", "backup_every_minutes", "backup_keep")
 _THIS_LAPTOP = ("device_number", "device_name", "laptop_ward")  # saved by their own buttons, not with the settings
@@ -126,7 +131,10 @@ class AdminPanel(QWidget):
         self.deactivate_button.clicked.connect(self.deactivate_selected)
         self.set_pin_button = QPushButton(translate("AdminPanel", "Give the selected account &this PIN (reactivates it)"))
         self.set_pin_button.clicked.connect(self.set_pin_of_selected)
-        return _section(self.staff_table, form, [self.add_staff_button, self.deactivate_button, self.set_pin_button])
+        self.correct_button = QPushButton(translate("AdminPanel", "Correct the selected account: this name and ro&le…"))
+        self.correct_button.clicked.connect(self.correct_selected)
+        return _section(self.staff_table, form, [self.add_staff_button, self.deactivate_button, self.set_pin_button,
+                                                 self.correct_button])
 
     def _wards_section(self) -> QWidget:
         self.wards = WardsModel()
@@ -319,8 +327,8 @@ class AdminPanel(QWidget):
         if not self._pin_typed_twice():
             return None
         try:
-            member = staff.add_staff(self.session, self.staff_id.text().strip(), self.staff_name.text().strip(),
-                                     Role(self.role.currentData()), self.pin.text())
+            member = self._added(self.staff_id.text().strip(), self.staff_name.text().strip(),
+                                 Role(self.role.currentData()), self.pin.text())
         except ServiceError as problem:
             self._refused(problem)
             return None
@@ -328,6 +336,45 @@ class AdminPanel(QWidget):
             edit.clear()
         self._done(translate("AdminPanel", "Account {staff_id} added for {name}: they sign in with their PIN.").format(
             staff_id=member.staff_id, name=member.name))
+        return member
+
+    def _added(self, staff_id: str, name: str, role: Role, pin: str) -> StaffMember:
+        """The account added, once the administrator has said the new person is someone else
+        when an account of that name exists (staff.SameNameFound): the same person added again
+        split their care over two staff IDs. Answered No, the refusal stays said, and the PIN
+        typed, for the existing account instead."""
+        try:
+            return staff.add_staff(self.session, staff_id, name, role, pin)
+        except staff.SameNameFound as found:
+            if not Prompts.confirm(self, translate("AdminPanel", "An account of that name exists"), "{}\n\n{}".format(
+                    say(found), translate("AdminPanel", "Add {staff_id} for someone else named {name}?").format(
+                        staff_id=staff_id, name=name))):
+                raise
+            return staff.add_staff(self.session, staff_id, name, role, pin, same_name=True)
+
+    def correct_selected(self) -> StaffMember | None:
+        """A name or role typed wrong (a nurse added as a doctor could write orders): the selected
+        account takes the role above and the name above (left empty: kept), once the
+        administrator, shown the old and the new, gives the reason the audit log keeps."""
+        index = self._chosen(self.staff_table, NO_ACCOUNT)
+        if index is None:
+            return None
+        typed = self.staff_name.text().strip()
+        try:
+            old, new = staff.check_correction(self.session, self.staff.rows[index.row()].staff_id,
+                                              name=typed or None, role=Role(self.role.currentData()))
+            reason = Prompts.reason(self, translate("AdminPanel", "Correct an account"), translate(
+                "AdminPanel", "{staff_id}: {old} becomes {new}, on every screen and print of what they recorded. "
+                              "Why (what was typed wrong)?").format(staff_id=old.staff_id, old=_named(old), new=_named(new)))
+            if reason is None:
+                return None
+            member = staff.correct_staff(self.session, old.staff_id, reason, name=new.name, role=new.role)
+        except ServiceError as problem:
+            self._refused(problem)
+            return None
+        self.staff_name.clear()
+        self._done(message(language(), staff.CORRECTED, staff_id=member.staff_id, name=member.name,
+                           role=staff.RoleSaid(member.role)))
         return member
 
     def set_pin_of_selected(self) -> StaffMember | None:
@@ -356,9 +403,9 @@ class AdminPanel(QWidget):
             self._refused(translate("AdminPanel", "Account {staff_id} is already deactivated.").format(
                 staff_id=member.staff_id))
             return False
-        if not Prompts.confirm(self, translate("AdminPanel", "Deactivate an account"), translate(
-                "AdminPanel", "{name} ({staff_id}) will no longer sign in; their records stay. Deactivate?").format(
-                name=member.name, staff_id=member.staff_id)):
+        question = translate("AdminPanel", "{name} ({staff_id}) will no longer sign in; their records stay. Deactivate?")
+        if not Prompts.confirm(self, translate("AdminPanel", "Deactivate an account"), self._unsaved_said(member)
+                               + question.format(name=member.name, staff_id=member.staff_id)):
             return False
         try:
             staff.deactivate_staff(self.session, member.staff_id)
@@ -367,6 +414,17 @@ class AdminPanel(QWidget):
             return False
         self._done(translate("AdminPanel", "Account {staff_id} deactivated.").format(staff_id=member.staff_id))
         return True
+
+    def _unsaved_said(self, member: StaffMember) -> str:
+        """What the account leaves unsaved, ahead of the question (see drafts.waiting): only its
+        owner can open a draft, and a deactivation said nothing of them, stranding a dose given
+        and never charted, or an admission on no census, so the administrator asks them first."""
+        left = drafts.waiting(self.session.db, self.session.forms, member.staff_id)
+        if not left:
+            return ""
+        return translate("AdminPanel", "{count} unsaved form(s): {forms}. Only {name} can open them: ask them to save "
+                                       "them first.").format(
+            count=len(left), forms=drafts.listed(left, self.session.forms, language()), name=member.name) + "\n\n"
 
     def _beds_seen(self, question: str, beds: list[str], **values: str) -> bool:
         """Beds are never removed: "1-200" typed for "1-20" put 180 empty beds on every census

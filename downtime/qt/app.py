@@ -32,11 +32,12 @@ if TYPE_CHECKING:
     from downtime.qt.main_window import MainWindow
 
 
-def sound_or_restored(vault: Vault, unreadable: str | None = None) -> bool:
+def sound_or_restored(vault: Vault, who: str, unreadable: str | None = None) -> bool:
     """The check at every opening: SQLite's integrity check and the audit chain (or the file
     could not even be opened: `unreadable`). A damaged file is never used; its newest sound
-    backup is offered in its place (the damaged file is kept, renamed), and the person signs in
-    again."""
+    backup is offered in its place (the damaged file is kept, renamed), the restore audited as
+    `who`'s (services.backups.restored), and the person signs in again, told what the backup
+    does not hold."""
     from downtime.qt.prompts import Prompts
     from downtime.qt.work import waited
     from downtime.services import backups
@@ -65,12 +66,18 @@ def sound_or_restored(vault: Vault, unreadable: str | None = None) -> bool:
         return False
     if vault.db is not None:
         vault.db.conn.close()
-    set_aside(vault.path, local_now())
-    backups.put_restored(vault)
+    now = local_now()
+    try:
+        aside = set_aside(vault.path, now)
+    except UserError as refusal:  # another window of the app still has the file open (storage.backup._alone)
+        backups.discard_restore(vault)
+        Prompts.error(None, translate("App", "Damaged database"), say(refusal))
+        return False
+    said = backups.put_restored(vault, newest, aside, who, now)
     vault.db, vault.key = None, None
     Prompts.info(None, translate("App", "Backup restored"),
-                 translate("App", "{backup}, made {when}, is now in use. Please sign in again.")
-                 .format(backup=newest.name, when=backups.made(newest)))
+                 translate("App", "{backup}, made {when}, is now in use. {not_in_it}\n\nPlease sign in again.")
+                 .format(backup=newest.name, when=backups.made(newest), not_in_it=said.text(language())))
     return True
 
 
@@ -176,8 +183,10 @@ def run(db_path: Path, lang: Lang | None = None) -> int:
             if not loaded:
                 dialog.painted.connect(lambda: load(dialog))
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        # Who restores: the file unreadable, nobody is signed in; the staff ID typed opened its key.
+        who = dialog.member.staff_id if dialog.member is not None else dialog.staff_id.text().strip()
         if accepted and dialog.unreadable is not None:
-            if sound_or_restored(vault, dialog.unreadable):
+            if sound_or_restored(vault, who, dialog.unreadable):
                 sign_in()
             else:
                 app.quit()
@@ -185,7 +194,7 @@ def run(db_path: Path, lang: Lang | None = None) -> int:
         if not accepted or dialog.member is None or vault.db is None:
             app.quit()
             return
-        if not opened_before and not sound_or_restored(vault):
+        if not opened_before and not sound_or_restored(vault, who):
             app.quit()
             return
         if vault.db is None:

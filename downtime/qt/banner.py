@@ -1,8 +1,9 @@
 """The permanent red band: downtime mode, this laptop, who is signed in, the laptop's clock
 (with its UTC offset, so a wrong clock is noticed), when the last save happened and how old
 the last backup is (so a forgotten USB stick is noticed); the records typed since the laptop's
-last export, which no stick has taken to the records office yet; and, when the database's disk
-is full, that it can be read and printed, not recorded in."""
+last export, which no stick has taken to the records office yet; the forms and doses others
+typed and did not save; and, when the database's disk is full, that it can be read and printed,
+not recorded in."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from downtime.domain.roles import ROLE_NAMES
-from downtime.services import backups, clock_check, exported, paper_gap, settings
+from downtime.services import backups, clock_check, drafts, exported, paper_gap, settings
 from downtime.errors import UserError
 from downtime.i18n import message
 from downtime.qt.i18n import language, say, translate
@@ -51,6 +52,10 @@ class Banner(QWidget):
         self.not_exported.setWordWrap(True)
         self.not_exported.setStyleSheet("font-weight: bold;")
         self.not_exported.hide()
+        self.unsaved = QLabel()
+        self.unsaved.setWordWrap(True)
+        self.unsaved.setStyleSheet("font-weight: bold;")
+        self.unsaved.hide()
         self._failure: str | None = None
         self._session = session
         self.show_device()
@@ -72,6 +77,8 @@ class Banner(QWidget):
         rows.addWidget(self.clock_problem)
         self.not_exported.setTextFormat(Qt.TextFormat.PlainText)
         rows.addWidget(self.not_exported)
+        self.unsaved.setTextFormat(Qt.TextFormat.PlainText)
+        rows.addWidget(self.unsaved)
         notice = read_only_notice(session.db)
         self.read_only = QLabel(message(language(), notice) if notice else "")
         self.read_only.setWordWrap(True)
@@ -109,6 +116,7 @@ class Banner(QWidget):
             self.show_backup_age()
             self.show_clock_check(now)
             self.show_not_exported()
+            self.show_unsaved()
 
     def show_clock_check(self, now: datetime) -> None:
         """Said from sign-in, and checked again each minute, while the clock is behind the latest
@@ -168,6 +176,22 @@ class Banner(QWidget):
         self.not_exported.setText("" if found is None else translate(
             "Banner", "{count} record(s) typed since the last export ({time}): export again").format(
                 count=found.count, time=export_time(found, self._clock())))
+
+    def show_unsaved(self) -> None:
+        """The forms and doses others typed and did not save (see drafts.waiting), from sign-in and
+        each minute: one short line, each of them in its tooltip. Only their author can open them,
+        and no one else knew of them: an admission typed at 06:50 when the battery died was on no
+        census, and a dose typed as the laptop changed hands was due again for the next nurse.
+        The signed-in person's own are offered to her at sign-in, and one she is typing is no
+        news."""
+        session, now = self._session, self._clock()
+        found = [each for each in drafts.waiting(session.db, session.forms) if each.author != session.user.staff_id]
+        line = drafts.unsaved_line(found, session.forms, session.lang, now)
+        listed = drafts.unsaved_list(found, session.forms, session.lang, now) if found else ""
+        self.unsaved.setVisible(line is not None)
+        self.unsaved.setText(line or "")
+        self.unsaved.setToolTip(listed)
+        self.unsaved.setAccessibleDescription(listed)
 
 
 def export_time(found: exported.NotExported, now: datetime) -> str:

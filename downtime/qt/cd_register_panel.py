@@ -19,7 +19,7 @@ from downtime.domain.staff import Action
 from downtime.formspec.values import ParseError, parse_decimal
 from downtime.i18n import QT_TR_NOOP, decimal_text
 from downtime.qt.dialog_life import open_until_closed
-from downtime.qt.dose_dialog import NO_WITNESS_PIN, witness_keys
+from downtime.qt.dose_dialog import NO_WITNESS_PIN, clear_pins, pin_box, witness_keys
 from downtime.qt.flow_row import FlowRow
 from downtime.qt.i18n import language, say, translate, word
 from downtime.qt.prompts import Prompts
@@ -195,8 +195,7 @@ class _WitnessedEntry(QDialog):
         self.quantity = QLineEdit()
         self.note = QLineEdit()
         self.witness_id = QLineEdit()
-        self.witness_pin = QLineEdit()
-        self.witness_pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.witness_pin = pin_box()
         self.error = ErrorLabel()
         self.save_button = QPushButton(translate("CdEntryDialog", "&Save"))
         self.save_button.setDefault(True)
@@ -212,6 +211,11 @@ class _WitnessedEntry(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.save_button)
         return layout
+
+    def locked(self) -> None:
+        """The laptop locked over the entry (see dose_dialog.LockAware): its witness signs again at
+        Save, as a dose's does; their PIN typed before the lock signed a count an hour later."""
+        clear_pins(self)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         if not witness_keys(event, self.witness_id, self.witness_pin):

@@ -10,7 +10,7 @@ import html
 import uuid
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
@@ -23,7 +23,6 @@ from downtime.domain.medication import (
     Check, DoseState, Frequency, Order, Outcome, RoundPolicy, before_due, dose_state, duration_text, policy_for, unit_read,
 )
 from downtime.domain.records import RecordVersion
-from downtime.domain.staff import Action
 from downtime.i18n import QT_TR_NOOP, decimal_text, semicolon
 from downtime.qt.i18n import language, say, translate, word
 from downtime.formspec import FormSpec
@@ -32,6 +31,7 @@ from downtime.formspec.values import ParseError, parse_datetime, parse_decimal
 from downtime.qt.form_view import enter_moves_on
 from downtime.qt.patient_header import admission_on_hold, enteric_isolation, identity_label
 from downtime.qt.screen_fit import Scrolled, room, within_screen
+from downtime.qt.scan import BandCheck
 from downtime.qt.screen_reader import add_row
 from downtime.qt.style import ERROR_STYLE, ErrorLabel, follow_view, grow_to_fit, warning_html
 from downtime.services import cd_register, drafts, medication, records, settings, staff
@@ -50,11 +50,30 @@ NO_WITNESS_PIN = cd_register.WITNESS.needed
 
 
 def pin_box() -> QLineEdit:
-    """The box a colleague signs a controlled drug's dose in with their PIN, unseen: its witness,
-    and its giver when not the nurse typing it."""
+    """The box a colleague signs in with their PIN, unseen: a dose's witness or second checker,
+    its giver when not the nurse typing it, a register line's witness (emptied by `clear_pins`)."""
     box = QLineEdit()
     box.setEchoMode(QLineEdit.EchoMode.Password)
     return box
+
+
+def clear_pins(window: QWidget) -> None:
+    """Every PIN typed in `window`'s boxes (see `pin_box`) emptied, for their owners to sign again
+    at Save: a PIN typed before the laptop locked, or before Save showed warnings to override,
+    signed for a dose its owner was no longer there for, or whose warnings they never read."""
+    for box in window.findChildren(QLineEdit):
+        if box.echoMode() is QLineEdit.EchoMode.Password:
+            box.clear()
+
+
+@runtime_checkable
+class LockAware(Protocol):
+    """A window of its own (a dose dialog, a register line) told when the laptop locks over it
+    (see MainWindow.lock), before anyone signs in again."""
+
+    def locked(self) -> None:
+        """What was typed for the moment the laptop locked (a PIN, a time that follows the clock)
+        made to be typed, or checked, again."""
 
 
 def witness_keys(event: QKeyEvent, staff_id: QLineEdit, pin: QLineEdit) -> bool:
@@ -231,6 +250,8 @@ class DoseDialog(QDialog):
         self.order_line = QLabel()
         self.order_line.setWordWrap(True)  # a controlled, high-alert order's flags ran off the dialog's edge
         layout.addWidget(self.order_line)
+        self.band = BandCheck(session, patient)  # a wristband scanned here: this patient's or not
+        layout.addWidget(self.band)
         self.policy = settings.round_policy(session.db)  # the round's thresholds (see `due_words`)
         follow_view(self.order_line, self._say_order)  # its lateness in the red of the mode shown
         if slot is not None:
@@ -290,6 +311,8 @@ class DoseDialog(QDialog):
         # bedside at 02:45, a dose was recorded at 02:00, the next as-required one allowed from
         # 06:00, and a controlled drug's register line dated 02:00. Not a draft's (`restore`).
         self.keeps_now = not self.from_slot
+        self.locked_at: datetime | None = None
+        """When the laptop locked over the dialog while its time followed the clock (see `locked`)."""
         if self.keeps_now:
             self.now_timer = QTimer(self)
             self.now_timer.timeout.connect(self._keep_now)
@@ -330,7 +353,8 @@ class DoseDialog(QDialog):
         add_row(form, translate("DoseDialog", "Reason &not given"), self.reason)
         add_row(form, translate("DoseDialog", "Deta&ils"), self.detail)
         # Who gave it, when not whoever types it (a dose given on paper in the night), from the
-        # staff who may give one; the signed-in nurse first, chosen as the dialog opens.
+        # staff who may give one; the signed-in nurse first, chosen as the dialog opens. Those
+        # deactivated since are listed once the dose is ticked from the paper chart (see `fill_staff_choice`).
         self.given_by = staff_choice(session, first=session.user.staff_id)
         add_row(form, translate("DoseDialog", "Given &by (if not you)"), self.given_by)
         # A controlled drug given now by that colleague: they confirm it with their PIN, as the
@@ -350,6 +374,8 @@ class DoseDialog(QDialog):
         self.paper_reference.setMaxLength(reference.max_length)
         self.paper_reference.setPlaceholderText(reference.help.get(session.lang) if reference.help else "")
         add_row(form, translate("DoseDialog", "Paper &chart reference"), self.paper_reference)
+        self.transcribed.toggled.connect(
+            lambda on_paper: fill_staff_choice(self.given_by, session, session.user.staff_id, on_paper=on_paper))
         self.transcribed.toggled.connect(self._outcome_changed)
         self.form = form
         self.register_page = self._register_pages()
@@ -364,7 +390,7 @@ class DoseDialog(QDialog):
         self.check = cd_register.second_check(order)
         self.witness_id = QLineEdit()
         self.witness_pin = pin_box()
-        self.witness_on_paper = staff_choice(session)
+        self.witness_on_paper = staff_choice(session, on_paper=True)
         self.check_heading: QLabel | None = None
         if order.controlled:
             add_row(form, translate("DoseDialog", "&Witness staff ID"), self.witness_id)
@@ -440,8 +466,8 @@ class DoseDialog(QDialog):
             edit.setText(typed[key])
         self.given_for.setText(typed.get("given_for", ""))  # a draft typed before the dialog asked it has none
         self.decided_on.setText(typed.get(medication.DECIDED_ON, ""))
+        self.transcribed.setChecked(bool(typed.get("transcribed")))  # first: a giver deactivated since is listed then
         self.given_by.setCurrentIndex(max(0, self.given_by.findData(typed.get("given_by") or self.session.user.staff_id)))
-        self.transcribed.setChecked(bool(typed.get("transcribed")))
         self.paper_reference.setText(typed.get("paper_reference", ""))  # a draft typed before the dialog asked it has none
         if (page := self.register_page.findData(typed.get("register_page"))) >= 0:  # the page chosen, if still a page
             self.register_page.setCurrentIndex(page)
@@ -516,14 +542,22 @@ class DoseDialog(QDialog):
         14:00 as given at 14:00, or yesterday's as given today, hours before the next, without a
         word (only a dose missed over 12 hours was said). One not given before it falls due says which reasons may be recorded so early (see
         medication.offered_only): a refusal of the 22:00 dose typed at 08:00 took it off the
-        round. A time half typed, or unreadable, leaves the last time read said."""
-        if self.slot is None:
+        round. A time filled in left as it was when the laptop locked (see `locked`) says so first,
+        an as-required dose's too. A time half typed, or unreadable, leaves the last time read said."""
+        if self.slot is None and self.locked_at is None:
             return
         try:
             at = self._given_at()
         except ParseError:
             return
-        if self.from_slot and self.given_at.text() == self.filled_in[0]:
+        untouched = self.given_at.text() == self.filled_in[0]
+        if self.locked_at is not None and untouched:
+            said = translate("DoseDialog", "THE LAPTOP LOCKED AT {time}: the actual time stays as filled in before "
+                                           "it. Correct it to the time the dose was given, or to now if it is given "
+                                           "now.").format(time=f"{self.locked_at:%d/%m %H:%M}")
+        elif self.slot is None:
+            said = ""
+        elif self.from_slot and untouched:
             said = translate("DoseDialog", "ACTUAL TIME FILLED IN AT ITS SCHEDULED TIME ({slot}): correct it to the "
                                            "time on the paper chart, or to now if the dose is given now.").format(
                 slot=f"{self.slot:%d/%m %H:%M}")
@@ -629,6 +663,18 @@ class DoseDialog(QDialog):
             now = self.session.clock()
             self.filled_in = (now.strftime("%d/%m/%Y %H:%M"), now)
             self.given_at.setText(self.filled_in[0])
+
+    def locked(self) -> None:
+        """The laptop locked over the dialog (see LockAware): the PINs typed are cleared, their
+        owners sign again at Save, and a time filled in stops following the clock, said so for
+        the nurse to check it. Back an hour later, Save recorded the 14:00 morphine as given at
+        15:00 (its register line too, the next as-required dose allowed an hour late), witnessed
+        by the doctor's PIN typed at 14:00, who had gone."""
+        clear_pins(self)
+        if self.keeps_now:
+            self.keeps_now = False
+            self.locked_at = self.session.clock()
+            self._judge_time()
 
     def values(self) -> dict[str, Any]:
         self._keep_now()
@@ -767,6 +813,8 @@ class DoseDialog(QDialog):
                                            register_page=self.register_page.currentData())  # none unless controlled
         except medication.OverrideNeeded as needed:
             self.error.setText(translate("DoseDialog", "Safety warning: give a reason to override each one, or cancel."))
+            if any((warning.check, warning.message) not in self.override_edits for warning in needed.warnings):
+                clear_pins(self)  # the witness (and a colleague giving) sign once they have read what is new
             self._show_warnings(needed.warnings)
             return None
         except ValidationFailed as failed:
@@ -786,17 +834,36 @@ class DoseDialog(QDialog):
         return saved
 
 
-def staff_choice(session: Session, first: str | None = None) -> QComboBox:
+def staff_choice(session: Session, first: str | None = None, *, on_paper: bool = False) -> QComboBox:
     """This laptop's staff who may give a dose, by name with their staff ID ("Hélène Lefèvre
     (nurse)"), each item's data its staff ID; `first` (the signed-in nurse) listed first, else
-    an empty item first, for a witness to be chosen rather than taken as listed."""
+    an empty item first, for a witness to be chosen rather than taken as listed. `on_paper`: for
+    a dose typed in from the paper chart (see `fill_staff_choice`)."""
     combo = QComboBox()
-    if first is None:
-        combo.addItem("", "")
-    members = [member for member in staff.list_staff(session.db) if member.may(Action.RECORD_CARE)]
-    for member in sorted(members, key=lambda member: member.staff_id != first):
-        combo.addItem(f"{member.name} ({member.staff_id})", member.staff_id)
+    fill_staff_choice(combo, session, first, on_paper=on_paper)
     return combo
+
+
+def fill_staff_choice(combo: QComboBox, session: Session, first: str | None, *, on_paper: bool) -> None:
+    """`combo`'s staff (see `staff_choice`): for a dose typed in from the paper chart, those
+    deactivated since too, listed last and said so (see staff.givers): the agency nurse who gave
+    the night's doses on paper had left when they were typed in, and they went in as given by the
+    typist. Listed again, the items that stay are kept, the one chosen with them; one taken off
+    leaves the first item chosen."""
+    wanted = [("", "")] if first is None else []
+    for member in sorted(staff.givers(session.db, on_paper=on_paper), key=lambda member: member.staff_id != first):
+        person = f"{member.name} ({member.staff_id})"
+        wanted.append((person if member.active else translate("DoseDialog", "{person} (no longer active)").format(
+            person=person), member.staff_id))
+    kept = 0
+    while kept < min(combo.count(), len(wanted)) and (combo.itemText(kept), combo.itemData(kept)) == wanted[kept]:
+        kept += 1
+    if combo.currentIndex() >= kept:
+        combo.setCurrentIndex(0)
+    while combo.count() > kept:
+        combo.removeItem(combo.count() - 1)
+    for text, staff_id in wanted[kept:]:
+        combo.addItem(text, staff_id)
 
 
 def _whole(flag: str) -> str:

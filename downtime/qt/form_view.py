@@ -28,8 +28,8 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.sepsis import OUTCOMES as SEPSIS_OUTCOMES
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import LongTextField, Meaning, MultiChoiceField, RecordRefField, RepeatField, holds
-from downtime.formspec.values import FieldError, answered, format_value, shown
-from downtime.i18n import decimal_text, labelled, record_status_word, semicolon
+from downtime.formspec.values import FieldError, answered, shown
+from downtime.i18n import decimal_text, record_status_word, semicolon
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.observations_view import RISK_SHADES, SEPSIS_SHADES
 from downtime.qt.field_editors import Editor, LineEditor, MultiEditor, ReferenceEditor, make_editor
@@ -49,6 +49,7 @@ from downtime.services.bowels import Isolated
 from downtime.services.laptops import author_of, authors as authors_here, laptops_known
 from downtime.services.census import patient_for_record, patient_with_location
 from downtime.services.patients import PatientSummary
+from downtime.services.version_changes import changes, changes_text
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
 from downtime.storage.connection import DatabaseError, write_failure
@@ -309,7 +310,7 @@ class FormView(QWidget):
             editor.set_read_only(not self.editing or field_id == fixed)
         self.save_button.setVisible(self.editing)
         changeable = self.record is not None and not self.editing and not withdrawn and records.may_change(
-            self.session, self.spec)
+            self.session, self.spec, self.record)
         self.amend_button.setVisible(changeable)
         self.error_button.setVisible(changeable and self.record is not None
                                      and records.may_withdraw(self.session, self.record))
@@ -604,22 +605,39 @@ class FormView(QWidget):
         if before is not None:
             self._offer_wristband(before, saved)
 
-    def _offer_wristband(self, before: RecordVersion, after: RecordVersion) -> Path | None:
+    def _offer_wristband(self, before: RecordVersion, after: RecordVersion) -> list[Path]:
         """A new wristband offered when an amended admission changes what the patient's band says
         (a name corrected, an allergy found): the band still read "No known allergies" at the
-        bedside, where the nurse reads it when the chart is not at hand. Says what changed."""
+        bedside, where the nurse reads it when the chart is not at hand. Says what changed; where
+        the ID labels change too (name, date of birth, sex), says that those printed before are
+        wrong, and when, and offers a new sheet with the band: a sample tube labelled with the old
+        date of birth is rejected or filed under someone else."""
         changes = printing.wristband_changes(self.session, before, after)
         if not changes or (patient := self.patient()) is None:
-            return None
+            return []
         lines = "\n".join(translate("FormView", "• was: {old}\n   now: {new}").format(old=old, new=new)
                           for old, new in changes)
-        if not Prompts.confirm(self, translate("FormView", "Wristband out of date"), translate(
-                "FormView", "The patient's wristband no longer reads true:\n{lines}\n\nPrint a new wristband now? "
-                            "Put it on the patient and remove the old one.").format(lines=lines)):
-            return None
-        return print_and_open(self, self.session,
-                              lambda own, out: printing.print_wristband(own, patient.patient_id, out),
-                              f"wristband-{patient.downtime_number}")
+        labels = printing.label_changes(self.session, before, after)
+        said = [translate("FormView", "The patient's wristband no longer reads true:\n{lines}").format(lines=lines)]
+        if labels.printed_at is not None:
+            said.append(translate("FormView", "The ID labels printed on {when} still read what was: destroy every one left, in "
+                                              "the patient's folder and at the nurses' station.").format(
+                when=f"{labels.printed_at:%d/%m %H:%M}"))
+        elif labels.lines:
+            said.append(translate("FormView", "Any ID labels printed for the patient still read what was: destroy every one "
+                                              "left, in the patient's folder and at the nurses' station."))
+        said.append(translate("FormView", "Print a new wristband and a new sheet of ID labels now? Put the band on the "
+                                          "patient and remove the old one.") if labels.lines else
+                    translate("FormView", "Print a new wristband now? Put it on the patient and remove the old one."))
+        if not Prompts.confirm(self, translate("FormView", "Wristband out of date"), "\n\n".join(said)):
+            return []
+        printed = [print_and_open(self, self.session, lambda own, out: printing.print_wristband(own, patient.patient_id, out),
+                                  f"wristband-{patient.downtime_number}")]
+        if labels.lines:
+            printed.append(print_and_open(self, self.session,
+                                          lambda own, out: printing.print_labels(own, patient.patient_id, out),
+                                          f"labels-{patient.downtime_number}"))
+        return [out for out in printed if out is not None]
 
     def show_record(self, record: RecordVersion) -> None:
         """`record` read-only: the version just saved, or the current version of a record this
@@ -942,15 +960,8 @@ class FormView(QWidget):
         authors = authors_here(self.session)
         laptops = laptops_known(self.session, {version.device_id for version in (*standing, *aside)})
         for number, (previous, version) in enumerate(paired):
-            changed = ""
-            if previous is not None:
-                keys = sorted(k for k in set(previous.data) | set(version.data)
-                              if previous.data.get(k) != version.data.get(k))
-                changed = translate("FormView", " — changed: ") + ", ".join(
-                    labelled(self.spec.field(k).label.get(self.session.lang),
-                             f"{self._worded(k, previous.data.get(k))} → {self._worded(k, version.data.get(k))}",
-                             self.session.lang)
-                    for k in keys) if keys else ""
+            found = changes(self.spec, previous.data, version.data) if previous is not None else ()
+            changed = translate("FormView", " — changed: ") + changes_text(found, self.session.lang) if found else ""
             lines.append((translate("FormView", "Set aside, another laptop's: ") if number >= len(standing) else "")
                          + translate("FormView", "v{version} {status} {time} by {author}").format(
                 version=version.version, status=record_status_word(version.status, language()), time=f"{version.recorded_at:%d/%m/%Y %H:%M}",
@@ -961,11 +972,6 @@ class FormView(QWidget):
             + translate("FormView", " — reason: {reason}").format(reason=found.reason)
             for found in settled_on(self.session, [self.record.record_id]).get(self.record.record_id, [])]
         return "\n".join([*lines[:len(standing)], *settled, *lines[len(standing):]])
-
-    def _worded(self, field_id: str, value: Any) -> str:
-        """An answer as the form words it, in the ward's language: the history gave the stored
-        codes and ISO times ("full → dnacpr", "2026-11-28T10:30+01:00")."""
-        return format_value(self.spec.field(field_id), value, self.session.lang) or "—"
 
     def show_history(self) -> None:
         Prompts.info(self, translate("FormView", "History"), self.history_text())

@@ -31,7 +31,7 @@ from downtime.qt.pews_view import PewsView
 from downtime.qt.devices_view import DevicesView
 from downtime.qt.cd_register_panel import CdRegisterPanel
 from downtime.qt.change_pin import ChangePinDialog
-from downtime.qt.dose_dialog import DoseDialog, typed_in_dose_dialog
+from downtime.qt.dose_dialog import DoseDialog, LockAware, typed_in_dose_dialog
 from downtime.qt.i18n import language, say, set_language, translate
 from downtime.qt.banner import Banner, export_time
 from downtime.qt.form_view import FormView
@@ -50,6 +50,7 @@ from downtime.qt.observations_view import EscalationPanel, ObservationsView
 from downtime.qt.patient_header import PatientTab
 from downtime.qt.patients_panel import PatientsPanel
 from downtime.qt.records_view import RecordsView
+from downtime.qt.scan import ScanToFind
 from downtime.qt.screen_fit import fits_screen, within_screen
 from downtime.qt.tab_list import TabList
 from downtime.qt.prompts import Prompts
@@ -196,6 +197,7 @@ class MainWindow(QMainWindow):
         self._news2_said = ""
         """The status bar's announcement of the last set saved, while it stands (see `_announce_news2`)."""
         self._build()
+        ScanToFind(self, session)  # a wristband scanned opens its patient, never the line selected
         session.listeners.append(self._on_event)
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
@@ -1197,10 +1199,13 @@ class MainWindow(QMainWindow):
         self.idle_timer.stop()
         self._unsay_news2()
         self._show_locked(True)
-        # A print preview or a dose dialog shows a patient too, in a window of its own.
+        # A print preview or a dose dialog shows a patient too, in a window of its own. One being
+        # signed with a PIN is told (see LockAware), whoever signs in next.
         others = [window for window in QApplication.topLevelWidgets() if window.isVisible() and window is not self]
         for window in others:
             window.hide()
+            if isinstance(window, LockAware):
+                window.locked()
         vault = self.session.vault or Vault(Path(), self.session.db)
         dialog = SignInDialog(vault, self.session.clock, translate("MainWindow", "Locked after {minutes} idle minutes — {name} was signed in")
                               .format(minutes=self._idle_minutes, name=self.session.user.name), self,

@@ -222,7 +222,7 @@ class MarModel(TextTableModel):
         """Each dose of the cell typed long after it was given (charted from paper), when it was
         given and when typed: "02:30 given, typed 07:00"."""
         return "\n".join(translate("MarModel", "{time} given, typed {typed}").format(time=f"{dose.at:%H:%M}", typed=typed)
-                         for dose in self.doses_in(line, column) if (typed := dose.typed_late()) is not None)
+                         for dose in self.doses_in(line, column) if (typed := dose.typed_late(self.tz)) is not None)
 
     def paper_words(self, line: int, column: int) -> str:
         """Where on the paper chart each dose of the cell transcribed from it is written: "02:30 from

@@ -204,7 +204,7 @@ class PaperDosesDialog(QDialog):
         chosen.addStretch(1)
         layout.addLayout(chosen)
         everyone = QHBoxLayout()
-        self.giver_for_all = staff_choice(session, first=session.user.staff_id)
+        self.giver_for_all = staff_choice(session, first=session.user.staff_id, on_paper=True)
         self.giver_for_all.currentIndexChanged.connect(self._giver_chosen)
         everyone.addWidget(QLabel(translate("PaperDosesDialog", "Given by, on every row:")))
         everyone.addWidget(named(self.giver_for_all, translate("PaperDosesDialog", "Given by, on every row")))
@@ -498,9 +498,9 @@ class PaperDosesDialog(QDialog):
         # As wide as a dose of four digits and a decimal with its frame: as wide as its
         # heading ("Dose"), it cut "4000" units of enoxaparin.
         dose.setFixedWidth(dose.fontMetrics().horizontalAdvance("0000,0"))
-        given_by = staff_choice(self.session, first=self.session.user.staff_id)
+        given_by = staff_choice(self.session, first=self.session.user.staff_id, on_paper=True)
         given_by.setCurrentIndex(max(0, given_by.findData(self.giver_for_all.currentData())))
-        witness = staff_choice(self.session) if order.controlled else None
+        witness = staff_choice(self.session, on_paper=True) if order.controlled else None
         reason = QComboBox()
         reason.addItems([""] + [label for _, label in self.reasons])
         # The witness and the reason, under the row, have the room to show their lists' items whole.

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -21,6 +21,7 @@ from downtime.i18n import QT_TR_NOOP, semicolon, stay_word
 from downtime.qt.i18n import language, say, translate, word
 from downtime.qt.observations_view import INCOMPLETE, RISK_SHADES
 from downtime.qt.patient_header import ISOLATION, RESUSCITATION
+from downtime.qt.style import ERROR_STYLE
 from downtime.qt.tables import Index, TextTableModel, cut_column, make_table, wrap_columns
 from downtime.qt.work import ListReader, ReadAgain
 from downtime.qt.ward_choice import WardChoice
@@ -54,7 +55,8 @@ SICKEST_FIRST = {Band.HIGH: 0, Band.MEDIUM: 1, Band.LOW_MEDIUM: 2, None: 3, Band
 class Row:
     """`namesakes`: the beds of the ward's other patients sharing the patient's family name.
     `watch`: an in-patient's NEWS2 and next set, when read; `child`: a child's PEWS and next set
-    instead, when charted. `formerly`: the earlier name a search found the patient by (search.Found)."""
+    instead, when charted. `formerly`: the earlier name a search found the patient by, `exact`: whether
+    the words searched are one of their numbers whole (search.Found)."""
 
     ward: str
     bed: str | None
@@ -63,6 +65,7 @@ class Row:
     watch: Watch | None = None
     child: pews.Watch | None = None
     formerly: str | None = None
+    exact: bool = False
 
 
 @dataclass(frozen=True)
@@ -184,6 +187,9 @@ class PatientTableModel(TextTableModel):
         super().__init__()
         self.keys: dict[int, tuple[str, ...]] = {}
         self.order = (0, Qt.SortOrder.AscendingOrder)
+        self.ranked = False
+        """Rows kept in the order given (a search's: the patient whose number was scanned first),
+        until a column's header is clicked."""
         self.now = local_now()
         """When the rows' NEWS2 were read: a time of that day reads without its date."""
 
@@ -192,14 +198,19 @@ class PatientTableModel(TextTableModel):
         self.set_rows(rows)
 
     def arrange(self) -> None:
-        """New rows in the order chosen last (a click on a column's header)."""
+        """New rows in the order chosen last (a click on a column's header), or as given."""
         self.keys = {}
-        self._sorted(*self.order)
+        if not self.ranked:
+            self._sorted(*self.order)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorted here, each row's keys worked out once, not by a proxy model asking Qt's way for
         two keys at each of the sort's comparisons: 57,000 for a hospital's 3,800 in-patients,
-        a fifth of a second with the window frozen. The selection follows its rows."""
+        a fifth of a second with the window frozen. The selection follows its rows. No column
+        (the header showing none): the rows as given."""
+        if column < 0:
+            return
+        self.ranked = False
         self.layoutAboutToBeChanged.emit()
         kept = self.persistentIndexList()
         moved_to = {old: new for new, old in enumerate(self._sorted(column, order))}
@@ -342,9 +353,41 @@ class PatientsPanel(QWidget):
         self.search_box.selectAll()
 
     def _focus_table(self) -> None:
+        """Enter in Find: into the list, on the one patient the search leaves no doubt about, if
+        any (`_choose`)."""
         self.table.setFocus()
-        if self.model.rowCount():
-            self.table.selectRow(0)
+        self._choose()
+
+    def scanned(self, band: str) -> None:
+        """A band scanned (qt.scan) is searched for, and its patient opened when it is one
+        patient's number whole; otherwise the list says what it found, for the nurse to choose."""
+        self.search_box.setText(band)
+        chosen = self._choose()
+        if chosen is not None:
+            self.open_patient.emit(chosen)
+        elif self.model.rowCount():
+            self.table.setFocus()
+        else:
+            self.focus_search()
+
+    def _choose(self) -> PatientSummary | None:
+        """Select the patient Enter may open, and return them: the one whose number the search is
+        whole, else the only one found, else (a list, not a search) the first line. None, and
+        nothing selected, when the search leaves a choice: the EHR band of IPP 1234567 also found
+        the patient of IPP 12345678, and the line Enter selected, the first by ward and bed, was his."""
+        rows = self.model.rows
+        exact = [number for number, row in enumerate(rows) if row.exact]
+        if not self.search_box.text().strip() or len(rows) < 2 or len(exact) == 1:
+            chosen = exact[0] if len(exact) == 1 else 0 if rows else None
+        else:
+            chosen = None
+            self.count.setText(translate("PatientsPanel", "{count} patients — choose").format(count=len(rows)))
+        if chosen is None:
+            self.table.clearSelection()
+            self.table.setCurrentIndex(QModelIndex())
+            return None
+        self.table.selectRow(chosen)
+        return self.selected_patient()
 
     def refresh(self) -> None:
         """A search is read at once (at most 50 patients, by the search index, as the person
@@ -352,16 +395,29 @@ class PatientsPanel(QWidget):
         staying until it ends: the records office's "All wards" is thousands of patients, a
         second or more while the file is not yet in the disk's cache."""
         text = self.search_box.text().strip()
+        self._ranked(bool(text))
         if text:
             self.reader.drop()
             found = search.find(self.session.db, self.session.forms, text)
-            self.count.setText(translate("PatientsPanel", "{count} patient(s) found for “{text}” (all wards, any status)")
-                               .format(count=len(found), text=text))
-            self._show(_watched(self.session, [Row(f.patient.ward or "", f.patient.bed, f.patient, formerly=f.formerly)
-                                               for f in found], False))
+            status = None if found else search.number_status(self.session.db, self.session.forms, text)
+            self.count.setText(status.text(language()) if status else translate(
+                "PatientsPanel", "{count} patient(s) found for “{text}” (all wards, any status)").format(
+                count=len(found), text=text))
+            self.count.setStyleSheet(ERROR_STYLE if status else "")
+            self._show(_watched(self.session, [Row(f.patient.ward or "", f.patient.bed, f.patient, formerly=f.formerly,
+                                                   exact=f.exact) for f in found], False))
         else:
+            self.count.setStyleSheet("")
             ward, empty_beds = self.current_ward(), self.empty_beds.isChecked()
             self.reader.read(self.session, lambda own, _: _listed(own, ward, empty_beds))
+
+    def _ranked(self, ranked: bool) -> None:
+        """A search's patients in its order, the patient whose number was scanned first, no column's
+        arrow on the header until one is clicked; a list in the order its header shows."""
+        if ranked == self.model.ranked:
+            return
+        self.model.ranked = ranked
+        self.table.horizontalHeader().setSortIndicator(*((-1, Qt.SortOrder.AscendingOrder) if ranked else self.model.order))
 
     def _show_formerly(self) -> None:
         """The earlier name a search found a patient by, in a column of its own shown only then:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from downtime.errors import UserError, refusal_of
+from downtime.errors import UserError, damage_cause, refusal_of
 from downtime.i18n import LANGUAGES, QT_TRANSLATE_NOOP, Phrase, save_language
 from downtime.qt.i18n import language, say, set_language, translate
 from downtime.qt.style import ErrorLabel, points, styled
@@ -183,6 +183,14 @@ class SignInDialog(QDialog):
             self.accept()
             return
         except Exception as problem:  # noqa: BLE001 (raised again unless the person can act on it)
+            damaged = damage_cause(problem)
+            if damaged is not None:
+                # A bad page met by the sign-in's own reads and writes (its audit entry): the
+                # check at the opening then finds it and offers the newest sound backup, where
+                # this said "Unexpected error" (or nothing, the error raised at start-up).
+                self.unreadable = translate("messages", damaged)
+                self.accept()
+                return
             self.error.setText(say(refusal_of(problem)))  # a wrong PIN; the database busy with an import
             self.pin.clear()
             self.pin.setFocus()

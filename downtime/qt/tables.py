@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from contextlib import suppress
 
 from collections.abc import Callable, Mapping, Sequence
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QSizePolicy, QStyle, QTableView, QWidget
 
 from downtime.errors import UserError, refused_by_disk
@@ -20,6 +22,9 @@ from downtime.services.context import Session
 
 Index = QModelIndex | QPersistentModelIndex
 SIZED_ROWS = 50  # rows the columns are fitted to: two screens
+# An Enter so soon after characters typed into a list (its keyboard search) is a barcode
+# scanner's, not the person's choice of the line those characters moved to.
+TYPED_THEN_ENTER_S = 0.5
 
 
 class TextTableModel(QAbstractTableModel):
@@ -115,6 +120,8 @@ class ListTable(QTableView):
         super().__init__()
         self.by_hand: dict[int, int] = {}
         self._dragging = False
+        self._typed_at: float | None = None
+        """When characters were last typed into the list, until another key (see `keyPressEvent`)."""
         header = self.horizontalHeader()
         header.viewport().installEventFilter(self)
         header.sectionResized.connect(self._resized)
@@ -126,6 +133,20 @@ class ListTable(QTableView):
         elif event.type() is QEvent.Type.MouseButtonRelease:
             self._dragging = False
         return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """An Enter straight after characters typed into the list opens nothing: a wristband
+        scanned with the list in focus typed its number into the list's keyboard search, and
+        the scanner's Enter opened the line still selected, the previous patient's."""
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and self._typed_at is not None and time.monotonic() - self._typed_at < TYPED_THEN_ENTER_S:
+            self._typed_at = None
+            event.accept()
+            return
+        typed = event.text()
+        plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        self._typed_at = time.monotonic() if typed and typed.isprintable() and plain else None
+        super().keyPressEvent(event)
 
     def _resized(self, column: int, _old: int, width: int) -> None:
         """A drag resizes the stretched last column too, which no one chose."""

@@ -51,7 +51,6 @@ from downtime.domain.records import RecordStatus, RecordVersion, loaded_from_sna
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import VALIDATED_IDENTITY, Field, Meaning, RecordRefField, Text
-from downtime.formspec.values import answer_text
 from downtime.services import census, records, settings
 from downtime.services.census import all_patients, display_names
 from downtime.services.context import Session
@@ -59,8 +58,9 @@ from downtime.services.errors import NotFound, ServiceError
 from downtime.services.laptops import authors as authors_here, laptops_known
 from downtime.services.patients import PatientSummary, downtime_numbers, patients_numbered, summarise
 from downtime.services.records import THEATRE_FORMS
-from downtime.services.search import sort_key
+from downtime.services.search import refresh as refresh_search, sort_key
 from downtime.services.staff import names_with_ids
+from downtime.services.version_changes import Change, answer_or_dash, changes, changes_text
 from downtime.storage import audit
 from downtime.storage.fhir_sent import records_sent
 from downtime.storage.laptops import exports
@@ -113,24 +113,6 @@ class NotEntered:
 
 
 @dataclass(frozen=True)
-class Change:
-    """One answer that differs between the version in the EHR and the current one: the clerk
-    corrects these fields, not the whole record."""
-
-    field: Field
-    before: Any
-    after: Any
-
-    def text_in(self, lang: Lang) -> str:
-        return labelled(self.field.line_label(lang), f"{_shown(self.field, self.before, lang)} → "
-                                                     f"{_shown(self.field, self.after, lang)}", lang)
-
-
-def _shown(field: Field, value: Any, lang: Lang) -> str:
-    return answer_text(field, value, lang) or "—"
-
-
-@dataclass(frozen=True)
 class OnHold:
     """Why a record cannot be entered yet: from `from_version` its laptops wrote different
     versions, all in `versions` (each laptop's, in version order); `fields` are the answers
@@ -160,8 +142,9 @@ class OnHold:
                        time=f"{version.recorded_at:%d/%m/%Y %H:%M}")
         if version.status is RecordStatus.ENTERED_IN_ERROR:
             said += " " + message(lang, QT_TRANSLATE_NOOP("messages", "(entered in error)"))
-        answers = semicolon(lang).join(labelled(field.line_label(lang), _shown(field, version.data.get(field.id), lang),
-                                                 lang) for field in self.fields)
+        answers = semicolon(lang).join(labelled(field.line_label(lang),
+                                                answer_or_dash(field, version.data.get(field.id), lang), lang)
+                                       for field in self.fields)
         return labelled(said, answers, lang) if answers else said
 
 
@@ -515,7 +498,7 @@ class WorkItem:
     def changes_in(self, lang: Lang) -> str:
         if self.on_hold is not None:
             return self.on_hold.text_in(lang)
-        return semicolon(lang).join(change.text_in(lang) for change in self.changes)
+        return changes_text(self.changes, lang)
 
 
 @dataclass(frozen=True)
@@ -620,9 +603,7 @@ def _changes(session: Session, before: RecordVersion | None, after: RecordVersio
     goes)."""
     if before is None or after.status is RecordStatus.ENTERED_IN_ERROR:
         return ()
-    return tuple(Change(field, before.data.get(field.id), after.data.get(field.id))
-                 for field in session.form(after.form_id).fields()
-                 if before.data.get(field.id) != after.data.get(field.id))
+    return changes(session.form(after.form_id), before.data, after.data)
 
 
 def _provisional_identity(session: Session, record: RecordVersion) -> bool:
@@ -1824,6 +1805,7 @@ def link_patient(session: Session, downtime_number: str, ehr_patient_number: str
             "linked_by": session.user.staff_id, "linked_at": now.isoformat()},
             at=now, actor=session.user.staff_id, device_id=session.device.device_id,
             action="back_entry.patient_relinked" if link is not None else "back_entry.patient_linked", detail=detail)
+        refresh_search(session.db, session.forms, patient_id)  # the EHR's labels, scanned, find the patient
     return True
 
 

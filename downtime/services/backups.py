@@ -15,17 +15,19 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
 from downtime.domain import elapsed
 from downtime.domain.bounds import DAY_MINUTES, MOST_BACKUPS_KEPT
 from downtime.domain.staff import Action
 from downtime.paths import data_dir
-from downtime.services import settings
-from downtime.services.context import Session, Vault
+from downtime.services import paper_numbers, settings
+from downtime.services.context import Session, Vault, load_device
 from downtime.services.errors import ServiceError
 from downtime.storage import audit, keyslots, open_database
 from downtime.storage.backup import (
+    RESTORED,
     BackupError,
+    audit_ends,
     backups_in,
     backups_of,
     ends_before_a_backup,
@@ -204,13 +206,41 @@ def prepare_restore(vault: Vault) -> Path | None:
     return None
 
 
-def put_restored(vault: Vault) -> None:
-    """The copy `prepare_restore` checked takes the database's name (the damaged file, with its
-    key slots, was set aside first)."""
+def put_restored(vault: Vault, backup: Path, aside: Path, who: str, at: datetime) -> Phrase:
+    """The copy `prepare_restore` checked (of `backup`) takes the database's name (the damaged
+    file, with its key slots, was set aside first, as `aside`), and the restore is audited
+    (`restored`): what to tell the person."""
     copy = _restoring(vault)
     if keyslots.is_encrypted(copy):
         os.replace(keyslots.keys_path(copy), keyslots.keys_path(vault.path))
     os.replace(copy, vault.path)
+    return restored(vault.path, vault.key, backup, aside, who, at)
+
+
+def restored(path: Path, key: bytes | None, backup: Path, aside: Path | None, who: str, at: datetime) -> Phrase:
+    """The restore of `backup` as the database at `path`, audited there ("backup.restored", at
+    the restore's time): the backup, when it was made, its last audit entry, the damaged file
+    set aside (None: none, a spare laptop) and who restored it. Without it nothing said that a
+    period was missing, nor which, and the downtime numbers given since the backup were given
+    again: the entry says those the restore lost (services.paper_numbers.lost_by_restore, from
+    the set-aside file's key slots), and allocation goes on past them. For the window and
+    `downtime restore` alike: what the restore could not bring back, to tell the person."""
+    ends = audit_ends(backup, key)
+    when = made_at(backup)
+    db = open_database(path, create=False, key=key)
+    try:
+        lost = paper_numbers.lost_by_restore(db, keyslots.given(aside) if aside is not None else {})
+        with db.atomic():
+            audit.append(db, at=at, actor=who, device_id=load_device(db).device_id, action=RESTORED,
+                         detail={"backup": str(backup), "made_at": when.isoformat() if when else None,
+                                 "last_entry": dict(zip(("seq", "hash", "at"), ends[-1])) if ends else None,
+                                 "set_aside": str(aside) if aside is not None else None, **lost})
+    finally:
+        db.close()
+    return Phrase(QT_TRANSLATE_NOOP("messages", "Records saved after {time} are not in it: re-type them from paper; "
+                                    "staff accounts and PINs changed after {time} are as they were then. A patient "
+                                    "admitted since keeps the downtime number on their wristband: type it in "
+                                    "“Number used on paper”."), {"time": f"{when:%H:%M}" if when else "?"})
 
 
 def discard_restore(vault: Vault) -> None:

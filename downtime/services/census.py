@@ -47,7 +47,10 @@ class CensusRow:
     transfer_note: tuple[str, ...] = ()
 
 
-def _field_value(spec: FormSpec, data: dict[str, Any], meaning: Meaning) -> str | None:
+def field_value(spec: FormSpec, data: dict[str, Any], meaning: Meaning) -> str | None:
+    """The answer of a form's field of this meaning as typed, stripped (None: no such field, or
+    left empty): a movement's ward and bed, and a new admission's unsaved draft's (see
+    drafts.waiting)."""
     field = spec.by_meaning(meaning)
     value = data.get(field.id) if field else None
     return str(value).strip() if value not in (None, "") else None
@@ -62,7 +65,7 @@ def event_of(spec: FormSpec, patient_id: str | None, record_id: str, data: dict[
              occurred_at: datetime, entered_at: datetime) -> MovementEvent:
     assert spec.movement is not None
     return MovementEvent(str(patient_id), record_id, spec.movement, occurred_at, entered_at,
-                         _field_value(spec, data, Meaning.WARD), _field_value(spec, data, Meaning.BED))
+                         field_value(spec, data, Meaning.WARD), field_value(spec, data, Meaning.BED))
 
 
 def _row_event(spec: FormSpec, row: dict[str, Any], entered_at: str) -> MovementEvent:
@@ -470,14 +473,14 @@ def as_configured(db: Database, spec: FormSpec, values: dict[str, Any]) -> dict[
     typed, and the patient strip, the exports and the records office's merge read "icu" beside
     "ICU". A ward or bed configured nowhere is left as typed, for the checks to name it."""
     ward_field, bed_field = spec.by_meaning(Meaning.WARD), spec.by_meaning(Meaning.BED)
-    ward = _field_value(spec, values, Meaning.WARD)
+    ward = field_value(spec, values, Meaning.WARD)
     if ward_field is None or ward is None:
         return values
     code = next((code for code in ward_codes(db) if _key(code) == _key(ward)), None)
     if code is None:
         return values
     kept = {**values, ward_field.id: code}
-    bed = _field_value(spec, values, Meaning.BED)
+    bed = field_value(spec, values, Meaning.BED)
     if bed_field is not None and bed is not None:
         (configured,) = wards(db, code)
         kept[bed_field.id] = next((known for known in configured.beds if _key(known) == _key(bed)), values[bed_field.id])

@@ -77,15 +77,20 @@ class Session:
     def require_active(self) -> None:
         """The account may have been deactivated since its holder signed in (by an administrator
         at another window of the app, or with `downtime staff deactivate`): their session went on
-        recording. Asked of the database at each action, one row read by its key."""
+        recording. Asked of the database at each action, one row read by its key, which also
+        gives the session the name and role an administrator corrected since (staff.correct_staff):
+        the nurse added at 03:00 as a doctor went on writing orders until she signed out."""
+        from downtime.domain.roles import Role
         from downtime.i18n import QT_TRANSLATE_NOOP
         from downtime.services.errors import AccountDeactivated
 
-        row = self.db.execute("SELECT active FROM staff WHERE staff_id = ?", [self.user.staff_id]).fetchone()
+        row = self.db.execute("SELECT active, name, role FROM staff WHERE staff_id = ?", [self.user.staff_id]).fetchone()
         if row is None or not row[0]:
             raise AccountDeactivated(QT_TRANSLATE_NOOP("messages", "{name}'s account has been deactivated by an administrator: "
                                                        "nothing was recorded. Sign in with an active account."),
                                      name=self.user.name)
+        if (row[1], row[2]) != (self.user.name, self.user.role.value):
+            self.user = self.user.model_copy(update={"name": row[1], "role": Role(row[2])})
 
     def written_elsewhere(self) -> int:
         """A number that changes when another connection to the database commits (SQLite's

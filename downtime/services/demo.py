@@ -19,7 +19,7 @@ from downtime.domain.age import age_in_years
 from downtime.domain import braden
 from downtime.domain.census import StayStatus
 from downtime.domain.clock import local_now
-from downtime.domain.medication import flags_known
+from downtime.domain.medication import allergies_not_known, flags_known
 from downtime.domain.nir import nir_key
 from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Role
@@ -687,12 +687,17 @@ def _checklist(db: Database, forms: dict[str, FormSpec], coord: Session, now: da
     """The WHO checklist of each operation recorded done, typed by the ward's nurse from the
     theatre's paper after it (the first's swab count not right at first), but the latest's, not
     typed yet: its line says "NO SAFETY CHECKLIST recorded" (with one checklist in all, almost
-    every operation done said it)."""
-    from downtime.services import theatre
+    every operation done said it). "Known allergy" is answered as the patient's admission says
+    (Yes for all printed "Known allergy ☒ Yes" under "No known allergies"); a patient whose
+    allergies are not known yet has none typed, the checklist asking them on the admission first."""
+    from downtime.services import census, theatre
 
     done = sorted(records.list_current(db, form_id=theatre.DONE_FORM), key=lambda record: record.occurred_at)
     nurse, _ = _nurses(db, forms, coord.clock)
     for number, operation in enumerate(done[:-1]):
+        patient = census.patient_with_location(db, forms, operation.patient_id)
+        if allergies_not_known(patient.allergy_status, patient.allergies):
+            continue
         at = datetime.fromisoformat(operation.data["done_at"])
         counted = ({"counts_correct": "not_correct",
                     "notes": "One swab short at the first count: found in the bin, count right at the second"}
@@ -700,8 +705,9 @@ def _checklist(db: Database, forms: dict[str, FormSpec], coord: Session, now: da
         records.save_new(_written_at(nurse, min(elapsed.later(at, timedelta(hours=2)), now)), theatre.CHECKLIST_FORM, {
             "booking": operation.data["booking"], "checked_at": at.isoformat(timespec="minutes"),
             "led_by": "Marie Roux (IBODE)", "consent_confirmed": True, "site_marked": "yes",
-            "anaesthesia_checked": True, "oximeter_working": True, "allergy_known": True, "airway_risk": "no",
-            "blood_loss_risk": "no", "team_confirmed": True, "antibiotic_prophylaxis": "yes",
+            "anaesthesia_checked": True, "oximeter_working": True,
+            records.ALLERGY_KNOWN: bool(patient.allergies),
+            "airway_risk": "no", "blood_loss_risk": "no", "team_confirmed": True, "antibiotic_prophylaxis": "yes",
             "imaging_displayed": "not_applicable", "procedure_recorded": True, "specimens_labelled": "not_applicable",
             **counted}, patient_id=operation.patient_id)
 

@@ -790,7 +790,7 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
     slot = _when(values.get("scheduled_for"))
     recorded = _recorded_allergies(session, patient)
     return _with_prescribers_reason(session, patient, versions, recorded, _given_on_another_laptop(
-        session, found, slot) + safety_warnings(
+        session, found, slot) + _typed_by_another(session, found, slot, at) + safety_warnings(
         found, outcome=Outcome(values["outcome"]), at=at, dose=values.get("dose_given"), scheduled_for=slot,
         allergies=[allergy.substance for allergy in recorded], allergies_described=[allergy.described for allergy in recorded],
         history=history, admitted=location is not None and location.status is StayStatus.IN, prn_orders=same,
@@ -1037,6 +1037,34 @@ def _given_on_another_laptop(session: Session, found: Order, slot: datetime | No
                                                   "laptop holds no record of it but the versions on hold."))
             return [Warning(Check.ALREADY_GIVEN, said, {"time": f"{slot:%H:%M}", "drug": found.drug})]
     return []
+
+
+# A dose of this order typed by someone else and left unsaved (see `_typed_by_another`).
+_TYPED_BY_ANOTHER = {
+    True: QT_TRANSLATE_NOOP("messages", "{name} was typing this dose at {time} and did not save it: ask them "
+                                        "before giving it."),
+    False: QT_TRANSLATE_NOOP("messages", "{name} was typing a dose of {drug} at {time} and did not save it: ask "
+                                         "them before giving this one.")}
+
+
+def _typed_by_another(session: Session, found: Order, slot: datetime | None, at: datetime) -> list[Warning]:
+    """A dose of this order that someone else was typing and did not save (their draft, see
+    drafts.waiting): for the same time of the order, or, for no time of it (as required), typed
+    within an hour of this dose's time, or within the order's shortest interval when longer. It
+    may have been given: a nurse called away, the laptop locking and a colleague signing in over
+    her dose dialog, left it her private draft, and the slot stayed due, then OVERDUE, for the
+    next nurse, who could give it again. Said as a dose already given is, its author named and
+    never what she typed."""
+    from downtime.services import drafts  # which names the paper-doses screen's drafts, recorded through this module
+
+    window = max(timedelta(hours=1), timedelta(hours=found.min_interval_hours or 0))
+    return [Warning(Check.ALREADY_GIVEN, _TYPED_BY_ANOTHER[slot is not None], {
+        "name": drafts.author_words(typed, session.lang), "drug": found.drug,
+        "time": drafts.typed_at_words(typed, at)})
+        for typed in drafts.waiting(session.db, session.forms, form_id=DOSE_FORM)
+        if typed.order_id == found.record_id and not typed.amends and typed.author != session.user.staff_id
+        and (same_dose_time(typed.scheduled_for, slot) if slot is not None or typed.scheduled_for is not None
+             else abs(elapsed.between(typed.typed_at, at)) < window)]
 
 
 def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
@@ -1460,13 +1488,13 @@ def typed_late(db: Database, doses: Iterable[RecordVersion], lang: Lang) -> dict
 
 
 def chart_dose_text(dose: Administration, order: Order, authors: Authors, laptops: Mapping[str, Laptop],
-                    order_form: FormSpec, lang: Lang, with_date: bool = False) -> str:
+                    order_form: FormSpec, lang: Lang) -> str:
     """A dose as the chart writes it (domain.medication.dose_text), with its amount when it is
     not the order's, as a nurse writes it on paper: half a dose given with its reason read
     "HL 08:05", a full dose to the next nurse; a variable dose with the reading it was decided on
     ("HL 08:05 — 2 units (capillary glucose 9.1)"), which the next nurse and the prescriber check
     it against; and when it was typed, long after (`typed_words`)."""
-    text = dose_text(dose, authors, laptops, lang, with_date)
+    text = dose_text(dose, authors, laptops, lang)
     if dose.dose is not None and abs(dose.dose - order.dose) > 1e-9:
         text += f" — {dose_words(order_form, dose.dose, order.dose_unit, lang)}"
     if dose.decided_on:

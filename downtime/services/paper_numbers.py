@@ -6,12 +6,19 @@ matched the record typed in later, and a number guessed as "the next one" collid
 laptop gave someone else. Reserved numbers are printed as labels for the binder; the admission
 typed in later names the label's number ("Number used on paper") and the patient keeps it. The
 laptop's own allocation starts after them, so no one else is ever given one.
+
+A restored backup winds the database back to before the numbers given (or reserved) since it:
+the next patients were given the numbers already on wristbands. The highest given is kept
+outside the database too (`keyslots.keep_given`), and the restore's audit entry
+("backup.restored", see services.backups) says which numbers the restore lost: allocation goes
+on past them, and a patient typed in again from paper keeps the number on their wristband.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any, NoReturn
 
 from sqlite_utils import Database
@@ -26,7 +33,15 @@ from downtime.formspec.values import FieldError
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
 from downtime.services.patients import PatientSummary
-from downtime.storage import audit
+from downtime.storage import audit, keyslots
+from downtime.storage.backup import RESTORED
+
+
+RESTORE_MARGIN = 1000
+"""How far a restore moves allocation on when nothing kept says how far the laptop had gone (a
+plain database, a backup put on a spare laptop, a file set aside by an earlier version): ten
+times the most labels reserved at once, days of a busy ward's admissions, and under one hundredth
+of a device number's 99,999."""
 
 
 
@@ -40,17 +55,48 @@ class PaperNumber:
 
 
 def next_sequences(db: Database, count: int) -> tuple[int, int]:
-    """(this laptop's device number, the first of `count` sequences no patient and no reserved
-    number has), read in one query: IT may have corrected the device number since sign-in."""
-    device_number, last = db.execute(
+    """(this laptop's device number, the first of `count` sequences that no patient, no reserved
+    number and no number a restore lost has), kept as given (`keyslots.keep_given`) before the
+    caller's transaction commits: call it only to give them."""
+    device_number, last = _highest(db)
+    lost = db.execute("SELECT COALESCE(MAX(json_extract(detail, '$.lost_to')), 0) FROM audit WHERE action = ?"
+                      " AND json_extract(detail, '$.device_number') = ?", [RESTORED, device_number]).fetchone()[0]
+    file = _file_of(db)
+    last = max(last, lost, keyslots.given(file).get(device_number, 0) if file is not None else 0)
+    if last + count > MAX_SEQUENCE:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This laptop has used all its downtime numbers: an administrator "
+                                             "gives it a new device number ('downtime set device-number N')."))
+    if file is not None:
+        keyslots.keep_given(file, device_number, last + count)
+    return device_number, last + 1
+
+
+def lost_by_restore(db: Database, given: dict[int, int]) -> dict[str, int | bool]:
+    """The numbers a restored database may have lost, for its restore's audit entry: past its
+    own highest sequence up to the highest `given` (the key slots of the file it replaces) says
+    the laptop had given, or, with nothing kept there (`kept` False), RESTORE_MARGIN past it:
+    numbers given since the backup cannot be known, and none may be given twice."""
+    device_number, last = _highest(db)
+    kept = given.get(device_number)
+    return {"device_number": device_number, "lost_from": last + 1,
+            "lost_to": min(last + RESTORE_MARGIN if kept is None else max(kept, last), MAX_SEQUENCE),
+            "kept": kept is not None}
+
+
+def _highest(db: Database) -> tuple[int, int]:
+    """(this laptop's device number, the highest sequence a patient or a reserved number has
+    under it), read in one query: IT may have corrected the device number since sign-in."""
+    return db.execute(
         "SELECT CAST(value AS INTEGER), MAX("
         "(SELECT COALESCE(MAX(sequence), 0) FROM patients WHERE device_number = CAST(meta.value AS INTEGER)),"
         "(SELECT COALESCE(MAX(sequence), 0) FROM paper_numbers WHERE device_number = CAST(meta.value AS INTEGER)))"
         " FROM meta WHERE key = 'device_number'").fetchone()
-    if last + count > MAX_SEQUENCE:
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This laptop has used all its downtime numbers: an administrator "
-                                             "gives it a new device number ('downtime set device-number N')."))
-    return device_number, last + 1
+
+
+def _file_of(db: Database) -> Path | None:
+    """The database's file, whose key slots keep the numbers given (None: in memory)."""
+    where = db.execute("PRAGMA database_list").fetchone()[2]
+    return Path(where) if where else None
 
 
 def reserve(session: Session, count: int = PAPER_NUMBERS) -> list[str]:
@@ -95,8 +141,9 @@ def paper_number(spec: FormSpec, values: dict[str, Any]) -> str | None:
 def check(session: Session, spec: FormSpec, values: dict[str, Any], patient_id: str | None,
           before: dict[str, Any] | None = None) -> None:
     """Refuse, naming the field, a number used on paper that the patient cannot be given: one
-    this laptop did not reserve, one another patient has, one typed on an existing patient, or,
-    on an amendment (`before`), a changed one: the number is the patient's from their first save.
+    this laptop did not reserve (nor gave before a restore lost it), one another patient has,
+    one typed on an existing patient, or, on an amendment (`before`), a changed one: the number
+    is the patient's from their first save.
     `values` are the form's checked answers: a number miscopied (its check digit) is refused by
     the field's own check (`check: downtime_number`)."""
     number = paper_number(spec, values)
@@ -110,7 +157,7 @@ def check(session: Session, spec: FormSpec, values: dict[str, Any], patient_id: 
     if number is None:
         return
     if not session.db.execute("SELECT 1 FROM paper_numbers WHERE number = ? AND device_id = ?",
-                              [number, session.device.device_id]).fetchone():
+                              [number, session.device.device_id]).fetchone() and not _lost(session.db, number):
         _refuse(session, field.id, QT_TRANSLATE_NOOP(
             "messages", "“{field}”: {number} was not reserved on this laptop ({device}): type the number of a label "
                         "printed here, or leave the field blank for a new number."),
@@ -132,6 +179,17 @@ def withdrawn_holder(session: Session, spec: FormSpec, values: dict[str, Any]) -
     number = paper_number(spec, values)
     holder = _holder(session, number) if number else None
     return holder if holder is not None and _standing(session, holder) is None else None
+
+
+def _lost(db: Database, number: str) -> bool:
+    """Whether a restore of this database lost the number (see `lost_by_restore`): given to a
+    patient admitted after the backup, it is on their wristband, and they are typed in again
+    under it."""
+    parsed = parse_downtime_number(number)
+    return parsed is not None and db.execute(
+        "SELECT 1 FROM audit WHERE action = ? AND json_extract(detail, '$.device_number') = ?"
+        " AND ? BETWEEN json_extract(detail, '$.lost_from') AND json_extract(detail, '$.lost_to') LIMIT 1",
+        [RESTORED, *parsed]).fetchone() is not None
 
 
 def _holder(session: Session, number: str) -> str | None:

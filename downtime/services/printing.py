@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon
 from downtime.domain.bounds import MOST_MAR_DAYS, PAPER_NUMBERS
+from downtime.domain.downtime_number import taken_apart
 from downtime.domain.fluid_balance import chart_day
 from downtime.domain.medication import Frequency
 from downtime.domain.records import RecordStatus, RecordVersion
@@ -29,17 +30,20 @@ from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.services.back_entry import settled_on
 from downtime.services.patients import PatientSummary, summarise
-from downtime.services.records import NOTE_FORM, current, history, on_hold, units_from
+from downtime.services.records import ALLERGY_KNOWN, NOTE_FORM, current, history, on_hold, units_from
 from downtime.services.laptops import authors, laptops_known
 from downtime.services.staff import list_staff
 from downtime.storage import audit
-from downtime.storage.records import current_of, list_current
+from downtime.storage.records import RECORD_COLUMNS, as_version, current_of, list_current, marks
 
 if TYPE_CHECKING:
+    from downtime.pdf.labels import OnHold
     from downtime.services.back_entry import PatientWork
 
 WRISTBAND = "wristband"
-"""The label stock of wristband inserts (see pdf.labels.STOCKS)."""
+"""The label stock of wristband inserts (see pdf.labels.STOCKS), and how the audit names a print of one."""
+LABELS = "labels"
+"""How the audit names a print of sheet labels, before the number (`_labels_printed`)."""
 
 
 def _audit_print(session: Session, what: str, out: Path, record_id: str | None = None) -> None:
@@ -321,7 +325,8 @@ def print_binder(session: Session, out: Path) -> Path:
 
 
 def print_record(session: Session, record_id: str, out: Path) -> Path:
-    """The filled form, latest version, with its amendment history."""
+    """The filled form, latest version, with its amendment history; one about no patient (a
+    theatre session) as its blank form is, without the patient's box: it did not print at all."""
     from downtime.pdf.forms import filled_form_pdf
 
     session.require(Action.PRINT)
@@ -329,18 +334,29 @@ def print_record(session: Session, record_id: str, out: Path) -> Path:
     versions = history(session.db, record_id)
     record = medication.as_printed(record, versions[0])
     spec = session.form(record.form_id)
-    if record.patient_id is None:
-        raise ValueError(f"record {record_id} has no patient")
-    filled_form_pdf(spec, record, patient_for_record(session.db, session.forms, record), out,
+    patient = None if record.patient_id is None else patient_for_record(session.db, session.forms, record)
+    filled_form_pdf(spec, record, patient, out,
                     lang=session.lang, printed_by=session.user.name, printed_at=session.clock(),
                     device_name=session.device.name, history=versions, authors=authors(session),
                     laptops=laptops_known(session, {version.device_id for version in versions}),
                     refs=medication.reference_texts(session, spec, record.data),
                     asked=medication.asked_by_order(session, spec, record.data),
                     units=units_from(session, spec, record.data),
-                    settled=settled_on(session, [record_id]).get(record_id, []))
+                    settled=settled_on(session, [record_id]).get(record_id, []),
+                    beside=_allergies_beside(session, record, patient))
     _audit_print(session, f"record {record.form_id}", out, record_id)
     return out
+
+
+def _allergies_beside(session: Session, record: RecordVersion, patient: PatientSummary | None) -> dict[str, str]:
+    """A checklist's "Known allergy: Yes" with the allergies the admission lists, which the team
+    reading the paper looks for (latex, the antibiotic given at induction): it printed a bare
+    Yes, naming no allergen. One saved before the admission's allergy was withdrawn says so."""
+    if patient is None or record.form_id != theatre.CHECKLIST_FORM or record.data.get(ALLERGY_KNOWN) is not True:
+        return {}
+    return {ALLERGY_KNOWN: semicolon(session.lang).join(patient.allergies_in(session.lang)) if patient.allergies
+            else message(session.lang, QT_TRANSLATE_NOOP(
+                "messages", "the admission lists no allergy now: ask the patient which, and record it there"))}
 
 
 def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
@@ -434,16 +450,43 @@ def print_cd_page(session: Session, ward: str, drug: str, unit: str, out: Path) 
 
 def print_labels(session: Session, patient_id: str, out: Path, count: int | None = None,
                  stock: str | None = None) -> Path:
-    """A sheet of ID labels or wristband inserts on the ward's label stock."""
-    from downtime.pdf.labels import labels_pdf
+    """A sheet of ID labels on the ward's label stock, or one wristband insert where that stock
+    is wristbands, unless `count` asks for more: a page of ten bands bearing one patient's
+    identity and allergies was the spare band put on the wrong patient. A band or label of an
+    admission on hold says what the other laptop's version says otherwise (`_held`)."""
+    from downtime.pdf.labels import STOCKS, labels_pdf
 
     session.require(Action.PRINT)
     patient = patient_with_location(session.db, session.forms, patient_id)
-    labels_pdf(patient, out, stock=stock or settings.get(session.db, "label_stock"), count=count,
+    sheet = STOCKS[stock or settings.get(session.db, "label_stock")]
+    labels_pdf(patient, out, stock=sheet.name, count=count or (1 if sheet.allergies else None),
                lang=session.lang, printed_by=session.user.name, printed_at=session.clock(),
-               device_name=session.device.name)
-    _audit_print(session, f"labels {patient.downtime_number}", out)
+               device_name=session.device.name, held=_held(session, patient))
+    _audit_print(session, f"{WRISTBAND if sheet.allergies else LABELS} {patient.downtime_number}", out)
     return out
+
+
+def _held(session: Session, patient: PatientSummary) -> OnHold:
+    """What the other laptops' versions of the patient's admission, on hold here, say otherwise
+    that a band or label says too: the allergies only they record (as the MAR and census print
+    them), and whether one gives another name, date of birth or sex. Each laptop's latest version
+    is compared (its earlier ones may have read as this one does before it corrected them), and
+    none entered in error."""
+    from downtime.pdf.labels import NOT_ON_HOLD, OnHold, label_lines
+
+    record_id = patient.admission_record_id
+    held = on_hold(session, [record_id])
+    if record_id not in held:
+        return NOT_ON_HOLD
+    latest: dict[str, RecordVersion] = {}
+    for version in sorted((as_version(row) for row in session.db.query(
+            f"SELECT {', '.join(RECORD_COLUMNS)} FROM unsettled_versions WHERE record_id = ?", [record_id])),
+            key=lambda version: (version.version, version.recorded_at)):
+        latest[version.device_id] = version
+    identities = {label_lines(summarise(session.form(version.form_id), version, patient.downtime_number), session.lang)
+                  for version in latest.values() if version.status is not RecordStatus.ENTERED_IN_ERROR}
+    return OnHold(tuple(_allergies_on_hold(session, patient, held)),
+                  bool(identities - {label_lines(patient, session.lang)}))
 
 
 def print_wristband(session: Session, patient_id: str, out: Path) -> Path:
@@ -459,14 +502,55 @@ def wristband_changes(session: Session, before: RecordVersion, after: RecordVers
     still reads true (a bed, a phone number or a reason amended)."""
     from downtime.pdf.labels import wristband_lines
 
+    return _amended_lines(session, before, after, wristband_lines)
+
+
+@dataclass(frozen=True)
+class LabelChanges:
+    """What an amendment makes wrong on the patient's sheet of ID labels (`label_changes`)."""
+
+    lines: tuple[tuple[str, str], ...]
+    """Each line the labels carry that it changes, as it read and as it reads now."""
+    printed_at: datetime | None
+    """When this laptop last printed the patient's ID labels (`_labels_printed`); None if never."""
+
+
+def label_changes(session: Session, before: RecordVersion, after: RecordVersion) -> LabelChanges:
+    """The lines of the patient's ID labels (labels.label_lines: name, date of birth, sex) that an
+    amendment of their admission changes, and when their labels were last printed here: a
+    corrected date of birth asked for a new band alone, and the sheet kept in the patient's
+    folder went on being stuck on forms and sample tubes with the old one."""
+    from downtime.pdf.labels import label_lines
+
+    lines = tuple(_amended_lines(session, before, after, label_lines))
+    return LabelChanges(lines, _labels_printed(session, after.patient_id) if lines and after.patient_id else None)
+
+
+def _labels_printed(session: Session, patient_id: str) -> datetime | None:
+    """When this laptop last printed a sheet of the patient's ID labels, from the audit (its
+    number as printed then, told apart by its laptop since or not); None if it never did. A
+    wristband printed before bands were audited apart from labels reads as labels."""
+    number = patient_with_location(session.db, session.forms, patient_id).downtime_number
+    said = [f"{LABELS} {shown}" for shown in {number, taken_apart(number)[0]}]
+    found = session.db.execute(
+        f"SELECT at FROM audit WHERE action = 'print' AND json_extract(detail, '$.what') IN ({marks(said)})"
+        " ORDER BY seq DESC LIMIT 1", said).fetchone()
+    return datetime.fromisoformat(found[0]).astimezone(session.clock().tzinfo) if found else None
+
+
+def _amended_lines(session: Session, before: RecordVersion, after: RecordVersion,
+                   lines_of: Callable[[PatientSummary, Lang], Sequence[str]]) -> list[tuple[str, str]]:
+    """Each line `lines_of` a patient's band or labels that an amendment of their admission from
+    `before` to `after` changes, as it read and as it reads now; none for another form, or an
+    earlier stay's admission (the band and labels are the last stay's)."""
     spec = session.form(after.form_id)
     if not spec.creates_patient or after.patient_id is None:
         return []
     banded = patient_with_location(session.db, session.forms, after.patient_id)
-    if banded.admission_record_id != after.record_id:  # an earlier stay's: the band is the last stay's
+    if banded.admission_record_id != after.record_id:
         return []
-    was = wristband_lines(summarise(spec, before, banded.downtime_number), session.lang)
-    return [(old or "—", new or "—") for old, new in zip(was, wristband_lines(banded, session.lang)) if old != new]
+    was = lines_of(summarise(spec, before, banded.downtime_number), session.lang)
+    return [(old or "—", new or "—") for old, new in zip(was, lines_of(banded, session.lang)) if old != new]
 
 
 def print_paper_numbers(session: Session, out: Path, count: int = PAPER_NUMBERS) -> tuple[Path, list[str]]:

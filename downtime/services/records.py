@@ -257,6 +257,7 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str,
     latest, reason = _next_version(session, record_id, reason, based_on)
     spec = session.form(latest.form_id)
     _require_author(session, spec, Action.AMEND_RECORD)
+    _require_owner(session, spec, latest)
     _check_typed(_Typed(session, spec, latest.patient_id, _checked(session, spec, values), latest))
     return _amended(session, latest, values, reason, "record.amend")
 
@@ -322,9 +323,12 @@ def mark_entered_in_error(session: Session, record_id: str, reason: str, *,
 
 
 def _check_withdrawer(session: Session, latest: RecordVersion) -> None:
-    """Whether this person may withdraw this record: one of the roles that write its form, and
-    for an order, one whose order it is to withdraw (see telephone_orders.check_withdrawal)."""
-    _require_author(session, session.form(latest.form_id), Action.MARK_ENTERED_IN_ERROR)
+    """Whether this person may withdraw this record: one of the roles that write its form, its
+    author for a form whose records are their author's (see `_require_owner`), and for an order,
+    one whose order it is to withdraw (see telephone_orders.check_withdrawal)."""
+    spec = session.form(latest.form_id)
+    _require_author(session, spec, Action.MARK_ENTERED_IN_ERROR)
+    _require_owner(session, spec, latest)
     if latest.form_id == ORDER_FORM:
         from downtime.services import telephone_orders  # which writes through this module
 
@@ -543,24 +547,39 @@ def _check_allergies_checked(session: Session, spec: FormSpec, patient_id: str |
             field=field.label.get(session.lang)))])
 
 
+ALLERGY_KNOWN = "allergy_known"
+"""The WHO checklist's "Known allergy" (`_check_allergy_known`), whose Yes prints the patient's
+allergies beside it (printing.print_record)."""
+
+
 def _check_allergy_known(typed: _Typed) -> None:
     """"Known allergy: No" for a patient whose admission lists one: the team would not look for
     it (latex, an antibiotic given at induction); nor while the admission says their allergies
     were never asked (not known yet): a box ticked No by habit was saved and sent to the EHR as
-    "no allergy", the admission still saying nobody knew. An amendment keeping an earlier No is
-    not held to the admission as it reads since."""
+    "no allergy", the admission still saying nobody knew. And "Yes" while the admission lists
+    none ("No known allergies", or not known yet): ticked by habit, it was saved unasked and
+    printed under "No known allergies", naming no allergen, and the team could believe either.
+    An amendment keeping an earlier answer is not held to the admission as it reads since."""
     session, spec, data, before = typed.session, typed.spec, typed.data, typed.before
-    if data.get("allergy_known") is not False or (before is not None and before.get("allergy_known") is False):
+    answer = data.get(ALLERGY_KNOWN)
+    if answer is None or (before is not None and before.get(ALLERGY_KNOWN) is answer):
         return
     patient = census.patient_with_location(session.db, session.forms, typed.patient_id)
-    field = spec.field("allergy_known").label.get(session.lang)
+    field = spec.field(ALLERGY_KNOWN).label.get(session.lang)
+    if answer is True:
+        if not patient.allergies:
+            raise ValidationFailed([FieldError(ALLERGY_KNOWN, message(session.lang, QT_TRANSLATE_NOOP(
+                "messages", "“{field}”: Yes, but the admission lists no allergy. Record the allergy on the admission "
+                            "first (the team reads it there and on the wristband), then answer here."),
+                field=field))])
+        return
     if patient.allergies:
-        raise ValidationFailed([FieldError("allergy_known", message(session.lang, QT_TRANSLATE_NOOP(
+        raise ValidationFailed([FieldError(ALLERGY_KNOWN, message(session.lang, QT_TRANSLATE_NOOP(
             "messages", "“{field}”: No, but the admission lists an allergy: {allergies}. Answer Yes and tell the team; "
                         "if the admission is wrong, correct it first."),
             field=field, allergies=", ".join(patient.allergies)))])
     if allergies_not_known(patient.allergy_status, patient.allergies):
-        raise ValidationFailed([FieldError("allergy_known", message(session.lang, QT_TRANSLATE_NOOP(
+        raise ValidationFailed([FieldError(ALLERGY_KNOWN, message(session.lang, QT_TRANSLATE_NOOP(
             "messages", "“{field}”: No, but the admission says the patient's allergies are not known yet. Ask the "
                         "patient at the Sign In and record the answer on the admission first (“No known allergies”, "
                         "or the allergy), then answer here."),
@@ -611,14 +630,33 @@ def may_write(session: Session, spec: FormSpec) -> bool:
     return True
 
 
-def may_change(session: Session, spec: FormSpec) -> bool:
-    """Whether this person may amend or withdraw this form's records: the screens offer only
-    what the service would accept."""
+def may_change(session: Session, spec: FormSpec, latest: RecordVersion | None = None) -> bool:
+    """Whether this person may amend or withdraw this form's records, and `latest`, the record
+    on screen, whose author alone changes it when the form's records are their author's (see
+    `_require_owner`): the screens offer only what the service would accept."""
     try:
         _require_author(session, spec, Action.AMEND_RECORD)
+        if latest is not None:
+            _require_owner(session, spec, latest)
     except PermissionDenied:
         return False
     return True
+
+
+def _require_owner(session: Session, spec: FormSpec, latest: RecordVersion) -> None:
+    """A record of a form whose records are each their author's (`owned_by_author`: a note,
+    signed as on paper) is changed by its author alone: the person who saved its first version,
+    on this laptop (staff IDs are each laptop's own, the same ID on another is someone else).
+    A nurse rewrote a doctor's note, which still read as the doctor's on screen, on paper and
+    in the EHR; on paper a colleague writes their own note below."""
+    if not spec.owned_by_author:
+        return
+    first = latest if latest.version == 1 else history(session.db, latest.record_id)[0]
+    if (first.author, first.device_id) != (session.user.staff_id, session.device.device_id):
+        raise PermissionDenied(QT_TRANSLATE_NOOP("messages", "{form}: this one was written by {author}, and only they "
+                                                             "may correct or withdraw it. Write a new one of your own "
+                                                             "to add to it or to say it is wrong."),
+                               form=spec.title.get(session.lang), author=author_of(session, first))
 
 
 # A record held whole (two versions 1 of it, see domain.holds) whose target went on a stick not

@@ -1,6 +1,7 @@
 """Finding a patient fast: by name (accents, case and apostrophes ignored, partial, a family
-name written joined or apart), date of birth, downtime number, IPP or NIR (with or without the
-card's spaces), through SQLite's FTS5 index.
+name written joined or apart), date of birth, downtime number, IPP, encounter number, NIR (with
+or without the card's or the letter's spaces) or the EHR number the records office linked them
+to, through SQLite's FTS5 index.
 
 The index is derived from admission records: it is refreshed in the same transaction as each
 save, and `rebuild` recreates it from the records at any time.
@@ -13,7 +14,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from itertools import product
 from typing import NamedTuple
 
@@ -25,7 +26,8 @@ from downtime.domain.records import RecordStatus
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning
 from downtime.services.census import all_patients
-from downtime.domain.downtime_number import taken_apart
+from downtime.domain.downtime_number import parse_downtime_number, taken_apart
+from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
 from downtime.services.patients import PatientSummary, downtime_numbers, patients_numbered, summarise
 from downtime.storage.records import chunks, histories, list_current, marks
 
@@ -39,6 +41,11 @@ _SPACED_NIR = re.compile(r"\b[123478](?:\s*\d){4}\s*(?:\d\s*\d|2\s*[AB])(?:\s*\d
                          re.IGNORECASE)
 # O'Connor is also typed OConnor; the index's tokenizer cuts a name at its apostrophe.
 _NO_APOSTROPHE = str.maketrans("", "", "'’")
+# An IPP or an encounter number as a letter prints it in groups (800 123 45): one number, as the
+# index holds it. A run of digit groups only: "12/03 1954" stays a date and a year, and groups
+# shaped as a date ("12 03 1954", "03 1954") stay words.
+_SPACED_DIGITS = re.compile(r"(?<![\w/.\-])\d+(?:[ \t]+\d+)+(?![\w/.\-])")
+_SPACED_DATE = re.compile(r"^\d{1,2}\s+(?:\d{1,2}(?:\s+(?:\d{2}|\d{4}))?|\d{4})$")
 
 
 def _fold(text: str) -> str:
@@ -107,19 +114,33 @@ def _admissions(db: Database, forms: dict[str, FormSpec], numbered: dict[str, tu
     name corrected, "Dupont" misheard for "Durand", is found under the right one only.)"""
     present: dict[str, list[_Terms]] = defaultdict(list)
     earlier: dict[str, list[_EarlierName]] = defaultdict(list)
+    linked = _linked(db, numbered)
     for spec in forms.values():
         if spec.creates_patient:
             standing = [record for record in list_current(db, form_id=spec.id, patient_ids=numbered)
                         if record.status is not RecordStatus.ENTERED_IN_ERROR]
             for record in standing:
                 patient_id = str(record.patient_id)
-                present[patient_id].append(_terms(spec, summarise(spec, record, numbered[patient_id][1]), record.data))
+                present[patient_id].append(_terms(spec, summarise(spec, record, numbered[patient_id][1]), record.data,
+                                                  linked.get(patient_id)))
             amended = {record.record_id: str(record.patient_id) for record in standing if record.version > 1}
             for record_id, versions in histories(db, amended).items():
                 earlier[amended[record_id]].extend(
                     _EarlierName(indexed, _temporary_name(spec, version.data)) for version in versions[:-1]
                     if (indexed := _names(spec, version.data, _UNIDENTIFIED_NAMES).strip()))
     return present, earlier
+
+
+def _linked(db: Database, patient_ids: Collection[str]) -> dict[str, str]:
+    """The EHR number the records office linked each patient to (`back_entry.link_patient`; the
+    latest link, a number replaced was a wrong one): the clerk holding the EHR's labels scans it,
+    and found nobody."""
+    found: dict[str, str] = {}
+    for part in chunks(patient_ids):
+        for patient_id, number in db.execute("SELECT patient_id, ehr_patient_number FROM patient_links"
+                                             f" WHERE patient_id IN ({marks(part)}) ORDER BY rowid", part):
+            found[patient_id] = number
+    return found
 
 
 def _temporary_name(spec: FormSpec, data: dict) -> str:
@@ -181,12 +202,23 @@ def _only_names(names: str) -> _Terms:
     return _Terms(names, "", "")
 
 
-def _terms(spec: FormSpec, patient: PatientSummary, data: dict) -> _Terms:
+def _terms(spec: FormSpec, patient: PatientSummary, data: dict, linked: str | None = None) -> _Terms:
+    """Each number whole, as a band's barcode holds it: an IPP or encounter number typed with a
+    letter's spaces ("800 123 45") was three words, and the band's 80012345 found nobody (and
+    "45" alone matched it as a whole identifier). Migration m036 gives the lines indexed before
+    the same numbers, so keep them in step."""
     compact = patient.downtime_number.replace("-", "")
-    numbers = " ".join(filter(None, (patient.downtime_number, compact, patient.ipp, patient.nir)))
+    encounter = data.get(field.id) if (field := spec.by_meaning(Meaning.ENCOUNTER_NUMBER)) else None
+    numbers = " ".join(filter(None, (patient.downtime_number, compact, whole_number(patient.ipp), patient.nir,
+                                     whole_number(encounter), whole_number(linked))))
     family = (str(data.get(field.id) or "") for meaning in (Meaning.BIRTH_NAME, Meaning.USED_NAME)
               if (field := spec.by_meaning(meaning)))
     return _Terms(_names(spec, data), _birth_tokens(patient.birth_date), numbers, " ".join(joined_names(family)))
+
+
+def whole_number(typed: object) -> str:
+    """A hospital number without the spaces a letter or a person typed in it ("" for none)."""
+    return "".join(str(typed or "").split())
 
 
 def rebuild(db: Database, forms: dict[str, FormSpec]) -> int:
@@ -206,7 +238,8 @@ def match_expression(text: str) -> str | None:
     12/03, 12/03/54 or 12/03/1954 becomes one token matching the compact birth date, as does
     1954-03-12 (the EHR's files), and 03/1954 one matching its month and year; a downtime
     number typed or scanned with its dashes (DT-001-00001-6) one token matching the compact
-    number: split at its dashes, its "dt" would prefix-match every patient in the hospital.
+    number: split at its dashes, its "dt" would prefix-match every patient in the hospital; an IPP
+    or encounter number typed in groups of digits (800 123 45) one token, as the index holds it.
     """
     terms = typed_terms(text)
     return " ".join(f'"{term}"*' for term in terms) if terms else None
@@ -217,6 +250,8 @@ def typed_terms(text: str) -> list[str]:
     terms: list[str] = []
     typed = _SPACED_NIR.sub(lambda nir: "".join(nir.group().split()),
                             _fold(text).translate(_NO_APOSTROPHE).translate(PLAIN_LETTERS))
+    typed = _SPACED_DIGITS.sub(lambda groups: groups.group() if _SPACED_DATE.match(groups.group())
+                               else "".join(groups.group().split()), typed)
     for piece in typed.split():
         if match := _DATE_PIECES.match(piece):
             day, month, year = match.groups()
@@ -315,22 +350,90 @@ def _searched(text: str) -> str:
 class Found:
     """A patient a search found. `formerly`: the temporary name they were admitted under and
     identified since ("INCONNU TRÈFLE"), when it is what the words typed found them by, not
-    their name now; None otherwise."""
+    their name now; None otherwise. `exact`: the text is one of their numbers whole (see
+    `identified`), not the start of one nor a birth date."""
 
     patient: PatientSummary
     formerly: str | None = None
+    exact: bool = False
 
 
 def find(db: Database, forms: dict[str, FormSpec], text: str, limit: int = 50) -> list[Found]:
-    """The patients `search` finds, each with the earlier name that found them: the nurse holding
+    """The patients `search` finds, each with the earlier name that found them (the nurse holding
     a sample labelled INCONNU TRÈFLE was shown DUPONT Marie alone, and could not tell why that
-    line came up."""
+    line came up), those whose number the text is whole first: the EHR's band of IPP 1234567
+    also found the patient of IPP 12345678 in the bed before hers, and the list's first line was
+    his."""
+    exact = _identified(db, text)
     found = search(db, forms, text, limit)
+    if missed := [patient_id for patient_id in exact if patient_id not in {patient.patient_id for patient in found}]:
+        found = [*all_patients(db, forms, missed).values(), *found]  # beyond the matches ranked
     terms = typed_terms(_searched(text))
     amended = _amended(db, forms, [patient.patient_id for patient in found])
     present, earlier = _admissions(db, forms, _numbered(db, amended))
-    return [Found(patient, _formerly(terms, present[patient.patient_id], earlier[patient.patient_id])
-                  if patient.patient_id in earlier else None) for patient in found]
+    return sorted((Found(patient, _formerly(terms, present[patient.patient_id], earlier[patient.patient_id])
+                         if patient.patient_id in earlier else None, patient.patient_id in exact)
+                   for patient in found), key=lambda one: not one.exact)
+
+
+def identified(db: Database, forms: dict[str, FormSpec], text: str) -> list[PatientSummary]:
+    """The patients a scanned band identifies: those one of whose numbers the text is, whole."""
+    return list(all_patients(db, forms, _identified(db, text)).values())
+
+
+def _identified(db: Database, text: str) -> list[str]:
+    """The patients one of whose numbers the text is, whole (downtime number with or without its
+    dashes, IPP, NIR, encounter number, linked EHR number; spaces and capitals ignored): what a
+    band's barcode identifies. A birth date or a number's first digits identifies nobody. Asked
+    of the index's numbers alone, whole words: among a prefix's matches, ranked, the patient
+    whose number it is may be past the 50 a search shows."""
+    terms = typed_terms(_searched(text))
+    wanted = whole_number(_searched(text)).replace("-", "").casefold()
+    if len(terms) != 1 or not wanted:
+        return []
+    rows = db.execute("SELECT patient_id, numbers FROM patient_search WHERE patient_search MATCH ?"
+                      " ORDER BY rowid LIMIT ?", [f'numbers : "{terms[0]}"', CANDIDATES]).fetchall()
+    found = [patient_id for patient_id, numbers in rows
+             if any(number.replace("-", "").casefold() == wanted for number in numbers.split())]
+    if taken_apart(text)[1]:  # a number two laptops gave, with its laptop: that laptop's patient alone
+        found = [patient_id for patient_id in found if patient_id in patients_numbered(db, [text]).values()]
+    return found
+
+
+WITHDRAWN = QT_TRANSLATE_NOOP("messages", "{number}: admission withdrawn {when} by {by}: “{reason}”")
+RESERVED = QT_TRANSLATE_NOOP("messages", "{number}: a paper number reserved {when} by {by}, not given to a patient")
+
+
+def number_status(db: Database, forms: dict[str, FormSpec], text: str) -> Phrase | None:
+    """What a downtime number no search finds is: an admission withdrawn (entered in error; its
+    band and sample labels were printed, and a scan of them found nobody, "any status", with
+    no reason), or a number reserved for a paper admission and not used yet. None for anything
+    else."""
+    if parse_downtime_number(text) is None:
+        return None
+    number = text.strip().upper()
+    admissions = [spec.id for spec in forms.values() if spec.creates_patient]
+    withdrawn = db.execute(
+        "SELECT c.recorded_at, COALESCE(s.name, c.author), c.reason FROM patients p"
+        " JOIN current_records c ON c.patient_id = p.patient_id LEFT JOIN staff s ON s.staff_id = c.author"
+        f" WHERE p.downtime_number = ? AND c.status = ? AND c.form_id IN ({marks(admissions)})"
+        " ORDER BY c.recorded_at DESC LIMIT 1", [number, RecordStatus.ENTERED_IN_ERROR.value, *admissions]).fetchone()
+    if withdrawn is not None:
+        at, by, reason = withdrawn
+        return Phrase(WITHDRAWN, {"number": number, "when": _when(at), "by": by, "reason": reason or ""})
+    reserved = db.execute(
+        "SELECT r.reserved_at, COALESCE(s.name, r.reserved_by) FROM paper_numbers r"
+        " LEFT JOIN staff s ON s.staff_id = r.reserved_by WHERE r.number = ?"
+        " AND NOT EXISTS (SELECT 1 FROM patients p WHERE p.downtime_number = r.number)", [number]).fetchone()
+    if reserved is not None:
+        at, by = reserved
+        return Phrase(RESERVED, {"number": number, "when": _when(at), "by": by})
+    return None
+
+
+def _when(at: str) -> str:
+    """As the lists say a time (28/11 10:05), on the clock it was written with."""
+    return f"{datetime.fromisoformat(at):%d/%m %H:%M}"
 
 
 def _amended(db: Database, forms: dict[str, FormSpec], patient_ids: list[str]) -> list[str]:

@@ -13,24 +13,33 @@ import re
 import secrets
 from collections.abc import Callable
 from contextlib import suppress
+from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Listed, message, translate
 from downtime.domain.clock import local_now
+from downtime.domain.roles import ROLE_NAMES
 from downtime.domain.staff import (
     LOCKOUT_FAILURES,
+    PERMISSIONS,
     Action,
     Role,
     StaffMember,
     locked_until,
+    name_key,
     typed_staff_id,
 )
 from downtime.services.context import Clock, Session, load_device
 from downtime.services.errors import LockedOut, ServiceError, SignInError
 from downtime.storage import audit, keyslots
 from downtime.storage.keyslots import KeySlotError
+from downtime.sync.csv_cells import FORMULA_STARTS
+
+if TYPE_CHECKING:
+    from downtime.services.drafts import Waiting
 
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 _STAFF_ID = re.compile(r"[A-Za-z0-9._-]{2,32}")
@@ -55,8 +64,21 @@ def check_new_account(staff_id: str, name: str, pin: str) -> None:
     # fullmatch: `$` also matches before a final newline, which nobody can type back.
     if not _STAFF_ID.fullmatch(staff_id):
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Staff ID: 2 to 32 letters, digits, dots, dashes or underscores."))
+    _check_name(name)
+    _check_pin(pin)
+
+
+def _check_name(name: str) -> None:
     if not name.strip():
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Name: required."))
+    # A name goes on every version its owner writes, into the CSVs the records office opens in
+    # a spreadsheet, which would take "=HYPERLINK(…)" for a formula to run.
+    if name.strip().startswith(FORMULA_STARTS):
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Name: it cannot start with =, +, - or @ (a spreadsheet would take "
+                                                         "it for a formula)."))
+
+
+def _check_pin(pin: str) -> None:
     if not _PIN.fullmatch(pin):
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "PIN: 4 to 12 digits."))
 
@@ -95,31 +117,154 @@ def _existing(db: Database, typed: str) -> tuple[str, dict[str, object]]:
     return staff_id, row
 
 
-def add_staff(session: Session, staff_id: str, name: str, role: Role, pin: str) -> StaffMember:
+@dataclass(frozen=True)
+class RoleSaid:
+    """A role in the reader's words, the staff list's ("ward nurse"), within a message."""
+
+    role: Role
+
+    def __str__(self) -> str:  # the exception's own words, a log's, are the English
+        return self.text("en")
+
+    def text(self, lang: Lang) -> str:
+        return translate(lang, "Banner", ROLE_NAMES[self.role])
+
+
+_ACTIVE = QT_TRANSLATE_NOOP("messages", "active")
+_DEACTIVATED = QT_TRANSLATE_NOOP("messages", "deactivated")
+
+
+@dataclass(frozen=True)
+class AccountSaid:
+    """An account as a refusal names it, "night (Noémie Faure, ward nurse, deactivated)": whose
+    it is and whether it signs in, which a staff ID alone does not tell the administrator."""
+
+    member: StaffMember
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: Lang) -> str:
+        return message(lang, QT_TRANSLATE_NOOP("messages", "{staff_id} ({name}, {role}, {state})"),
+                       staff_id=self.member.staff_id, name=self.member.name, role=RoleSaid(self.member.role),
+                       state=message(lang, _ACTIVE if self.member.active else _DEACTIVATED))
+
+
+SAME_NAME = QT_TRANSLATE_NOOP("messages", "An account of that name exists already: {accounts}. If it is the same person, "
+                                          "give that account a new PIN instead (it reactivates a deactivated one), so "
+                                          "that their care stays under one staff ID; add {staff_id} only for someone "
+                                          "else of the same name.")
+
+
+class SameNameFound(ServiceError):
+    """Accounts whose name is the new one's (domain.staff.name_key): the same person added again
+    under a second staff ID splits their care over two identities (two Practitioners in the
+    export); taken only as the administrator's word that it is someone else (`add_staff`'s
+    `same_name`): the Administration tab asks, the command line wants --same-name."""
+
+    def __init__(self, staff_id: str, namesakes: list[StaffMember]) -> None:
+        super().__init__(SAME_NAME, staff_id=staff_id, accounts=Listed(tuple(AccountSaid(found) for found in namesakes)))
+        self.namesakes = namesakes
+
+
+def add_staff(session: Session, staff_id: str, name: str, role: Role, pin: str, *, same_name: bool = False) -> StaffMember:
+    """A new account; refused under a staff ID another account has, whatever its capitals
+    ("Agency1" beside "agency1" would be two people who read the same in every list), naming
+    whose it is; and, unless `same_name` (the administrator's word that it is someone else),
+    under a name an account has already (SameNameFound)."""
     session.require(Action.MANAGE_STAFF)
     check_new_account(staff_id, name, pin)
     db = session.db
-    if found := db.execute("SELECT staff_id, active FROM staff WHERE staff_id = ? COLLATE NOCASE", [staff_id]).fetchone():
-        # "Agency1" beside "agency1" would be two people who read the same in every list.
-        if not found[1]:  # someone back: a second staff ID would split their care under two identities
-            raise ServiceError(QT_TRANSLATE_NOOP("messages", "Staff ID {staff_id} already exists, deactivated: give it a new "
-                                                 "PIN to reactivate it, so that their care stays under one staff ID."),
-                               staff_id=repr(found[0]))
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Staff ID {staff_id} already exists."), staff_id=repr(found[0]))
+    if found := next(db.query("SELECT * FROM staff WHERE staff_id = ? COLLATE NOCASE", [staff_id]), None):
+        holder = _member(found)
+        if not holder.active:
+            # "Give it a new PIN" alone, followed for another agency nurse, had Paul Girard's care
+            # charted under Noémie Faure's name: it says whose the ID is, and that it is hers alone.
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "Staff ID {staff_id} already exists for {name} ({role}), "
+                                                 "deactivated. If {name} is back, give it a new PIN to reactivate it, "
+                                                 "so that their care stays under one staff ID; anyone else needs a staff "
+                                                 "ID of their own: what they record under this one is named {name}'s."),
+                               staff_id=repr(holder.staff_id), name=holder.name, role=RoleSaid(holder.role))
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Staff ID {staff_id} already exists for {name} ({role})."),
+                           staff_id=repr(holder.staff_id), name=holder.name, role=RoleSaid(holder.role))
+    namesakes = [member for member in list_staff(db) if name_key(member.name) == name_key(name)]
+    if namesakes and not same_name:
+        raise SameNameFound(staff_id, namesakes)
     now = session.clock()
     row = staff_row(staff_id, name, role, pin, now.isoformat(), session.user.staff_id)
+    detail: dict[str, object] = {"role": role.value}
+    if namesakes:
+        detail["same_name_as"] = [member.staff_id for member in namesakes]
     with db.atomic():
         audit.insert_audited(db, "staff", row, at=now, actor=session.user.staff_id,
-                             device_id=session.device.device_id, action="staff.add",
-                             detail={"role": role.value})
+                             device_id=session.device.device_id, action="staff.add", detail=detail)
         if session.vault is not None and session.vault.key is not None:
             keyslots.add_slot(session.vault.path, session.vault.key, staff_id, pin)
     return _member(row)
 
 
-def deactivate_staff(session: Session, staff_id: str) -> None:
+LAST_ADMINISTRATOR = QT_TRANSLATE_NOOP("messages", "This is the last active administrator; add another one first.")
+
+
+def _last_administrator(db: Database, row: dict[str, object]) -> bool:
+    """Whether the account of `row` is the laptop's only active administrator: without one, no
+    one can add the night's agency nurse, nor give anyone a forgotten PIN."""
+    return bool(row["active"]) and row["role"] == Role.ADMINISTRATOR.value and not db.execute(
+        "SELECT 1 FROM staff WHERE role = ? AND active = 1 AND staff_id != ?",
+        [Role.ADMINISTRATOR.value, row["staff_id"]]).fetchone()
+
+
+CORRECTED = QT_TRANSLATE_NOOP("messages", "{staff_id} is now {name} ({role}). What they recorded keeps their staff ID, "
+                                          "so every screen and print names them so from now on (pages printed before "
+                                          "keep the old name).")
+
+
+def check_correction(session: Session, staff_id: str, *, name: str | None = None,
+                     role: Role | None = None) -> tuple[StaffMember, StaffMember]:
+    """The account as it is and as corrected (None: kept), or why it cannot be: checked before
+    the administrator is asked the reason, the screen showing the old and the new."""
+    session.require(Action.MANAGE_STAFF)
+    staff_id, row = _existing(session.db, staff_id)
+    if name is not None:
+        _check_name(name)
+    old = _member(row)
+    new = old.model_copy(update={"name": old.name if name is None else name.strip(), "role": role or old.role})
+    if new == old:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Nothing to correct: {staff_id} is already {name} ({role})."),
+                           staff_id=staff_id, name=old.name, role=RoleSaid(old.role))
+    if new.role is not Role.ADMINISTRATOR and _last_administrator(session.db, row):
+        raise ServiceError(LAST_ADMINISTRATOR)
+    return old, new
+
+
+def correct_staff(session: Session, staff_id: str, reason: str, *, name: str | None = None,
+                  role: Role | None = None) -> StaffMember:
+    """A name or role typed wrong, corrected (None: kept), with the reason, the old and the new in
+    the audit entry. A nurse added at 03:00 as a doctor could write orders, and "Noemie Faur" was
+    printed on all she did, until the account was deactivated and a second staff ID split her
+    care over two identities. Records keep their author's staff ID, so they read the corrected
+    name (see CORRECTED); an administrator cannot take the last administrator's role away."""
+    old, new = check_correction(session, staff_id, name=name, role=role)
+    if not reason.strip():
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Reason: required (what was typed wrong)."))
+    changed = {field: [before, after] for field, before, after in
+               (("name", old.name, new.name), ("role", old.role.value, new.role.value)) if before != after}
+    db, now = session.db, session.clock()
+    with db.atomic():
+        db.execute("UPDATE staff SET name = ?, role = ? WHERE staff_id = ?", [new.name, new.role.value, new.staff_id])
+        stored = next(db.query("SELECT * FROM staff WHERE staff_id = ?", [new.staff_id]))
+        audit.append(db, at=now, actor=session.user.staff_id, device_id=session.device.device_id,
+                     action="staff.correct", entity="staff", entity_id=new.staff_id, row=stored,
+                     detail={**changed, "reason": reason.strip()})
+    return new
+
+
+def deactivate_staff(session: Session, staff_id: str) -> list[Waiting]:
     """Someone leaves the ward's team: they can no longer sign in, and their key slot is removed
-    so their PIN no longer opens the database. Their records and audit entries stay."""
+    so their PIN no longer opens the database. Their records and audit entries stay. Returns the
+    drafts they leave (see drafts.waiting), for the command line to name: only they can open
+    one, given a new PIN (the Administration tab names them before it asks to deactivate)."""
+    from downtime.services.drafts import waiting  # which reads doses through medication, which names staff here
     session.require(Action.MANAGE_STAFF)
     db = session.db
     staff_id, row = _existing(db, staff_id)
@@ -127,16 +272,15 @@ def deactivate_staff(session: Session, staff_id: str) -> None:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Account {staff_id} is already deactivated."), staff_id=staff_id)
     if staff_id == session.user.staff_id:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "You cannot deactivate your own account; ask another administrator."))
-    if row["role"] == Role.ADMINISTRATOR.value and not db.execute(
-            "SELECT 1 FROM staff WHERE role = ? AND active = 1 AND staff_id != ?",
-            [Role.ADMINISTRATOR.value, staff_id]).fetchone():
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This is the last active administrator; add another one first."))
+    if _last_administrator(db, row):
+        raise ServiceError(LAST_ADMINISTRATOR)
     now = session.clock()
     with db.atomic():
         audit.upsert_audited(db, "staff", {**row, "active": 0}, at=now, actor=session.user.staff_id,
                              device_id=session.device.device_id, action="staff.deactivate")
         if session.vault is not None and session.vault.key is not None:
             keyslots.remove_slot(session.vault.path, staff_id)
+    return waiting(db, session.forms, staff_id)
 
 
 def set_pin(session: Session, staff_id: str, pin: str) -> StaffMember:
@@ -155,7 +299,7 @@ def replace_pin(session: Session, row: dict[str, object], pin: str, action: str)
     one of the two PINs both opens the file and signs in. Audited as `action`, its failures as
     `action`.failed and `action`.slot_kept. The caller has checked who may do it."""
     db, staff_id = session.db, str(row["staff_id"])
-    check_new_account(staff_id, str(row["name"]), pin)
+    _check_pin(pin)  # the account's ID and name are as it was made: an older one stays reachable
     now = session.clock()
     changed = {**row, "active": 1, "pin_hash": hash_pin(pin)}
     vault = session.vault if session.vault is not None and session.vault.key is not None else None
@@ -206,6 +350,16 @@ def _slot_step(session: Session, staff_id: str, write: Callable[[], None], actio
 
 def list_staff(db: Database) -> list[StaffMember]:
     return [_member(row) for row in db.query("SELECT * FROM staff ORDER BY name")]
+
+
+def givers(db: Database, *, on_paper: bool = False) -> list[StaffMember]:
+    """This laptop's nurses and doctors a dose may name as its giver or witness, by name: for a
+    dose typed in from the paper chart, those deactivated since too, listed last, as the dose's
+    record takes them (see cd_register.gives_care): the agency nurse who signed the night's paper
+    chart had left when it was typed in. Never for a dose given now: they are not there to give it."""
+    members = [member for member in list_staff(db)
+               if Action.RECORD_CARE in PERMISSIONS[member.role] and (member.active or on_paper)]
+    return sorted(members, key=lambda member: not member.active)
 
 
 def names_with_ids(db: Database) -> dict[str, str]:

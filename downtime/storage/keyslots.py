@@ -7,7 +7,8 @@ The file holds no patient data and no PIN: a salt, a nonce and the wrapped key p
 another name). It also counts each staff ID's wrong PINs since its last good sign-in, so the
 lockout applies before anyone has opened the database, and keeps those typed while it was
 locked until they reach the audit log. And it names the laptop and its ward (`keep_laptop`),
-which the sign-in window shows before anyone has signed in.
+which the sign-in window shows before anyone has signed in, and keeps the highest downtime
+number the laptop gave or reserved (`keep_given`), which a restored backup would wind back.
 
 A short PIN can be guessed offline by whoever holds the laptop; scrypt makes each guess cost
 about a fifth of a second, and the README's threat model says what that means.
@@ -274,3 +275,33 @@ def keep_laptop(db_path: Path, name: str, ward: str | None) -> None:
     """Written only when changed: at each sign-in it is the same."""
     with _changing(db_path) as content:
         content["laptop"] = {"name": name, "ward": ward}
+
+
+def given(db_path: Path) -> dict[int, int]:
+    """The highest sequence given or reserved under each device number, as `keep_given` last
+    wrote it (empty: a plain database, which has no key-slot file, or none given since this
+    version): a database set aside as damaged is read here, its own file being unreadable."""
+    try:
+        found = _load(db_path).get("given") if is_encrypted(db_path) else None
+    except KeySlotError:
+        return {}
+    return {int(number): int(sequence) for number, sequence in found.items()} if isinstance(found, dict) else {}
+
+
+def keep_given(db_path: Path, device_number: int, sequence: int) -> None:
+    """Kept outside the database because a restore winds the database back, and with it the
+    numbers already on wristbands. Written (flushed to the disk, as `_save` does) inside the
+    transaction that gives the number, before it commits: as durable as the admission, so no
+    number reaches a patient unkept, and a crash in between only skips a number. That costs a
+    small file's write and two flushes per admission or reservation (15 ms measured, next to the
+    admission's own commit), a few dozen a day; a margin alone at the restore would cost
+    nothing here but could not say which numbers wristbands carry, nor be sure to be enough
+    with an old backup. Kept in this file, not one of its own, because it already goes with the
+    database (set aside with it, copied with each backup) and is written under a lock. Only ever
+    raised. A plain database has no such file: its restores jump by a margin
+    (services.paper_numbers.lost_by_restore)."""
+    if not is_encrypted(db_path):
+        return
+    with _changing(db_path) as content:
+        kept = content.setdefault("given", {})
+        kept[str(device_number)] = max(int(kept.get(str(device_number), 0)), sequence)

@@ -742,3 +742,33 @@ def m035_snapshot_as_of(db: Database) -> None:
     load as before."""
     db.execute("CREATE TABLE snapshot_as_of (record_id TEXT PRIMARY KEY, as_of TEXT NOT NULL) WITHOUT ROWID")
     _append_only(db, "snapshot_as_of")
+
+
+@MIGRATIONS(name="m036_search_ehr_numbers_whole")
+def m036_search_ehr_numbers_whole(db: Database) -> None:
+    """The numbers on the bands and labels the EHR printed are indexed whole, as their barcodes
+    hold them (`services.search._terms`): the IPP without the spaces it was typed with ("800 123
+    45", three words that the band's 80012345 did not find), the encounter number (never
+    indexed) and the EHR number the records office linked the patient to (its latest link). The
+    lines indexed before get the same, from each patient's standing admissions (the admission
+    form's `ipp` and `encounter_number`) and `patient_links`, with m036's own copy of the rule."""
+    ipps: dict[str, list[str]] = defaultdict(list)  # typed in groups of digits
+    added: dict[str, list[str]] = defaultdict(list)
+    for patient_id, data in db.execute("SELECT patient_id, data FROM current_records"
+                                       " WHERE form_id = 'admission' AND status <> 'entered-in-error'"):
+        values = json.loads(data)
+        for key in ("ipp", "encounter_number"):
+            typed = str(values.get(key) or "")
+            if key == "ipp" and len(typed.split()) > 1:
+                ipps[patient_id].append(typed)
+            if "".join(typed.split()):
+                added[patient_id].append("".join(typed.split()))
+    linked = {patient_id: "".join(number.split()) for patient_id, number in db.execute(
+        "SELECT patient_id, ehr_patient_number FROM patient_links ORDER BY rowid").fetchall()}
+    for rowid, patient_id, numbers in db.execute("SELECT rowid, patient_id, numbers FROM patient_search").fetchall():
+        line = f" {' '.join(numbers.split())} "
+        for typed in ipps.get(patient_id, []):  # written whole where it stood
+            line = line.replace(f" {' '.join(typed.split())} ", f" {''.join(typed.split())} ")
+        whole = list(dict.fromkeys(filter(None, [*line.split(), *added.get(patient_id, []), linked.get(patient_id)])))
+        if whole != numbers.split():
+            db.execute("UPDATE patient_search SET numbers = ? WHERE rowid = ?", [" ".join(whole), rowid])

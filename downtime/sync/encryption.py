@@ -216,8 +216,9 @@ def _decrypt_file(source: Path, target: Path, identities: list[pyrage.x25519.Ide
 
 def decrypt_folder(src: Path, out: Path, identity_path: Path) -> int:
     """Decrypt an export into the new folder `out`, which appears only once every file has
-    decrypted and matches the manifest, so a refused export leaves nothing to mistake for it."""
-    from downtime.sync.export import verify_export  # export imports this module
+    decrypted and matches the manifest, so a refused export leaves nothing to mistake for it.
+    What an office's Mac or PC wrote beside the .age files (export.os_litter) is not decrypted."""
+    from downtime.sync.export import on_disk, os_litter, put_in_place, verify_export  # export imports this module
 
     if out.exists():
         raise DecryptRefused(QT_TRANSLATE_NOOP("messages", "{out} already exists: choose a new folder to decrypt into."),
@@ -226,7 +227,8 @@ def decrypt_folder(src: Path, out: Path, identity_path: Path) -> int:
     if not src.is_dir():
         raise DecryptRefused(QT_TRANSLATE_NOOP("messages", "{src} is not a folder"),
                              src=src)
-    sources = sorted(path for path in src.rglob(f"*{SUFFIX}") if path.is_file())
+    sources = sorted(path for path in src.rglob(f"*{SUFFIX}")
+                     if path.is_file() and not os_litter(path.relative_to(src)))
     if not sources:
         raise DecryptRefused(QT_TRANSLATE_NOOP("messages", "{src} holds no {SUFFIX} files: it is not an encrypted export"),
                              src=src, SUFFIX=SUFFIX)
@@ -242,7 +244,8 @@ def decrypt_folder(src: Path, out: Path, identity_path: Path) -> int:
             if problems:
                 raise DecryptRefused(f"refused, {src} does not match its manifest after decryption:\n"
                                      + "\n".join(problems))
-            os.replace(staging, out)
+            on_disk(staging)
+            put_in_place(staging, out)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise

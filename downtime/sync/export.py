@@ -2,7 +2,8 @@
 and a manifest naming the device, the range exported, counts and the SHA-256 of every file.
 
 Files are written into a temporary folder beside the target and renamed into place at the
-end, so an interrupted export (a full USB stick) never leaves a half-written export behind.
+end, once on the disk, so an interrupted export (a full USB stick) never leaves a half-written
+export behind, and one said made is on the stick.
 An encrypted export's files are encrypted as they are written: its plaintext is on no disk.
 """
 
@@ -22,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
-from pathlib import Path, PureWindowsPath
+from pathlib import Path, PurePath, PureWindowsPath
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 import pyrage
@@ -45,7 +46,7 @@ from downtime.storage.records import held_from, holds
 from downtime.services.cd_register import register_pages
 from downtime.sync.cd_register_csv import PATH as REGISTER_PATH, write_register
 from downtime.sync.csv_cells import csv_cell
-from downtime.sync.encryption import parse_recipients, sealed
+from downtime.sync.encryption import SUFFIX, parse_recipients, sealed
 from downtime.sync.outcome import Progress, untold
 from downtime.sync.versions import write_versions
 
@@ -53,9 +54,22 @@ if TYPE_CHECKING:
     from downtime.sync.fhir_export import AskTheWard, Written
 
 # What an earlier version's encrypted export left in the system's temporary folder: mkdtemp's
-# names, this prefix then letters, digits and "_" (an export the clerk put there is named
-# "downtime-export-<laptop>-<date>-<time>", and is theirs).
-PLAINTEXT_LEFT = re.compile(r"downtime-export-[a-z0-9_]+")
+# names, this prefix then 8 of its letters, digits and "_" (a folder the clerk put there, named
+# "downtime-export-<laptop>-<date>-<time>" by the export dialog or "downtime-export-ward3b" by
+# hand, is theirs), holding only what it wrote (`_LEFT_FILE`), each file in plain or encrypted
+# as it went, and a manifest with no field but that version's (`_LEFT_MANIFEST`): an export or
+# a decryption made now, in a folder of that name, has other fields and is kept.
+PLAINTEXT_LEFT = re.compile(r"downtime-export-[a-z0-9_]{8}")
+_LEFT_FILE = re.compile(r"(csv/[a-z][a-z0-9_]*\.csv|data/(patients|records)\.jsonl|fhir/(bundle|patients)\.json"
+                        r"|manifest\.json)(\.age)?")
+_LEFT_FOLDERS = frozenset({"csv", "data", "fhir"})
+_LEFT_MANIFEST = frozenset({"format", "app_version", "device_id", "device_number", "device_name", "exported_at",
+                            "exported_by", "since_last", "records_rowid_range", "counts", "fhir_entries", "files"})
+# What an office's Mac or PC writes in a folder it shows: Finder's .DS_Store and, on a FAT stick,
+# an AppleDouble "._" file beside each file; Explorer's Thumbs.db and desktop.ini; a drive's
+# index, bin and volume folders. No file or folder of an export is named so, or starts with "._".
+OS_LITTER = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".spotlight-v100", ".trashes", ".fseventsd",
+                       "system volume information", "$recycle.bin"})
 # How the CSVs for people are encoded: UTF-8 with a byte-order mark, without which Excel (opened
 # by a double-click) reads them as Windows-1252 and shows "LecÅ“ur" for Lecœur. Read back with
 # the same name, a file written before the mark existed reads the same.
@@ -157,6 +171,50 @@ def file_digests(folder: Path) -> dict[str, str]:
     return {path.relative_to(folder).as_posix(): sha256_of(path) for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
+def os_litter(relative: PurePath) -> bool:
+    """Whether a path in an export folder (relative to it) is what an operating system left
+    there rather than a file of the export: ignored by the checks and never read. A clerk who
+    looked at the stick on the office's Mac or PC before merging was told the untouched export
+    was altered ("not listed in the manifest"), and its decryption stopped at ._manifest.json.age.
+    A file of the export missing or altered is still named, by the manifest's list."""
+    return any(part.startswith("._") or part.casefold() in OS_LITTER for part in relative.parts)
+
+
+def on_disk(staging: Path) -> None:
+    """Each file and folder in `staging`, written in full, flushed to the disk, before
+    `put_in_place` names it and anyone is told it is made: a USB stick its system writes to later
+    (exFAT mounted so) could be pulled holding empty files, while the export was recorded as made
+    and the next `--since-last` started after it. Before the export's record is written, whose
+    transaction would hold other windows' saves back while a slow stick takes it all."""
+    inside = sorted(staging.rglob("*"))
+    for path in inside:
+        if path.is_file():
+            with path.open("r+b") as written:  # Windows flushes only a file opened for writing
+                os.fsync(written.fileno())
+    for folder in [*(path for path in inside if path.is_dir()), staging]:
+        _flush_folder(folder)
+
+
+def put_in_place(staging: Path, out: Path) -> None:
+    """`staging`, on the disk (`on_disk`), renamed `out`, and the rename flushed too: the stick
+    could be pulled holding only the hidden staging folder. An export (before its record is
+    committed), a merge and a decryption end with it."""
+    os.replace(staging, out)
+    _flush_folder(out.parent)
+
+
+def _flush_folder(folder: Path) -> None:
+    """The names a folder holds (a file written in it, a rename) on the disk. Windows cannot open
+    a folder to flush it: there, a file's own flush is all there is."""
+    if os.name == "nt":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
 class _Digesting(io.RawIOBase):
     """A file being written, and the SHA-256 of what was written to it, for the manifest."""
 
@@ -250,10 +308,34 @@ def _fhir_bundle(session: Session, first: int, last: int, now: datetime, out: Bi
 def clear_plaintext_left() -> None:
     """An earlier version wrote an encrypted export's plaintext in the system's temporary
     folder, where a crash left it, readable by anyone using the laptop: it goes as the app
-    starts and at each export."""
+    starts and at each export. Only what that version left goes (`_left_by_that_version`): a
+    folder a clerk made there was deleted without a word."""
     for left in Path(tempfile.gettempdir()).glob("downtime-export-*"):
-        if PLAINTEXT_LEFT.fullmatch(left.name):
+        if _left_by_that_version(left):
             shutil.rmtree(left, ignore_errors=True)
+
+
+def _left_by_that_version(folder: Path) -> bool:
+    """Whether `folder` is what an earlier version's encrypted export left in the temporary
+    folder (see PLAINTEXT_LEFT), with plaintext in it or nothing at all: one encrypted in full
+    (its manifest, encrypted last, too) reveals nothing, and looks like an encrypted export a
+    clerk put there, which is kept."""
+    if not PLAINTEXT_LEFT.fullmatch(folder.name) or folder.is_symlink() or not folder.is_dir():
+        return False
+    inside = [(path.relative_to(folder).as_posix(), path.is_dir()) for path in folder.rglob("*")]
+    if not all(name in _LEFT_FOLDERS if is_folder else _LEFT_FILE.fullmatch(name) for name, is_folder in inside):
+        return False
+    files = [name for name, is_folder in inside if not is_folder]
+    if files and all(name.endswith(SUFFIX) for name in files):
+        return False
+    manifest = folder / "manifest.json"
+    if not manifest.is_file():
+        return True
+    try:
+        fields = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return True  # cut short as it was written
+    return not isinstance(fields, dict) or fields.keys() <= _LEFT_MANIFEST
 
 
 def export_keys(db: Database, encrypt_to: list[str] | None = None) -> list[str] | None:
@@ -340,6 +422,7 @@ def export(session: Session, out: Path, since_last: bool = False,
                         "files": dict(sorted(files.digests.items()))}
             with files.open("manifest.json") as manifest_file:
                 manifest_file.write(json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"))
+            on_disk(staging)
             with db.atomic():
                 audit.insert_audited(db, "exports", {
                     "id": str(uuid.uuid4()), "exported_at": now.isoformat(), "author": session.user.staff_id,
@@ -348,7 +431,7 @@ def export(session: Session, out: Path, since_last: bool = False,
                     detail={"counts": counts, "encrypted": encrypt_to is not None, "fhir_updates": written.updates,
                             "fhir_withdrawn": written.withdrawn, "fhir_left_out": written.left_out})
                 record_sent(db, *written.sent)
-                os.replace(staging, out)
+                put_in_place(staging, out)  # the record is committed once the export is on the stick
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -382,6 +465,8 @@ def verify_export(folder: Path) -> list[str]:
         elif sha256_of(path) != expected:
             problems.append(f"{path}: altered or truncated (SHA-256 differs from the manifest)")
     for path in folder.rglob("*"):
-        if path.is_file() and path.name != "manifest.json" and path.relative_to(folder).as_posix() not in listed:
+        relative = path.relative_to(folder)
+        if path.is_file() and path.name != "manifest.json" and relative.as_posix() not in listed \
+                and not os_litter(relative):
             problems.append(f"{path}: not listed in the manifest")
     return problems

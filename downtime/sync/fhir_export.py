@@ -13,7 +13,11 @@ new, and exporting the same data twice gives the same resources. A resource an e
 of this database sent with other content (an order sent active, stopped since by a death; an
 amended dose; a stay ended since) is a conditional update instead, on the same condition, so
 the EHR's copy made from the earlier bundle takes the change (a conditional create left it as
-it was); its `id` is left out, as the EHR gave its copy its own.
+it was); its `id` is left out, as the EHR gave its copy its own. So is a resource no export
+of this database sent that another laptop's bundle may have sent with other content (the
+patient moved and laptop 2 amended or withdrew laptop 1's order, or ended its stay; the records
+office's first bundle, after the laptops' were posted, see `_carried`): where the EHR does not
+hold it, the update creates it.
 
 A record on hold (two laptops wrote different versions of it, see domain.holds) is not in the
 bundle: posted, it would create one laptop's version in the EHR as if it were settled. Only
@@ -59,7 +63,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
-from functools import cache
+from functools import cache, partial
 from typing import Any, BinaryIO
 
 import orjson
@@ -73,6 +77,7 @@ from downtime.i18n import Lang
 from downtime.services.back_entry import (
     Conflict, NotEntered, Otherwise, conflicts_among, ehr_numbers, otherwise_among, standing_not_entered, with_entries,
 )
+from downtime.services.context import load_device
 from downtime.services.patients import downtime_numbers
 from downtime.storage.fhir_sent import (
     hashed, identifier_condition, identity, provenance_condition, records_sent, sent_before,
@@ -245,6 +250,7 @@ def _write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: in
     for version in (as_version(row) for rows in on_hold(db, held).values() for row in rows):
         versions_held.setdefault(version.patient_id, []).append(version)
     sent = sent_before(db)
+    here = load_device(db).device_id
     writer = _Writer(out, {"resourceType": "Bundle", "id": bundle_id, "type": "transaction",
                            "timestamp": at.isoformat()}, sent,
                      cache(lambda staff_id, device_id: authors.of("en", staff_id, device_id, laptops({device_id}))))
@@ -262,7 +268,7 @@ def _write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: in
                       patient_ids=patients[start:start + PATIENTS_AT_ONCE], withdrawn=withdrawn, sent=sent)
         page_held = [version for patient_id in ctx.patient_ids for version in versions_held.get(patient_id, ())]
         page = _write_patients(db, ctx, changed, (held, not_entered), (page_held, authors), writer, laptops, numbers,
-                               noted)
+                               noted, partial(_carried, ctx, here))
         ask += page.ask_the_ward
         went_withdrawn |= page.withdrawn
         left_out |= page.left_out
@@ -274,7 +280,8 @@ def _write_patients(db: Database, ctx: Context, changed: set[str],
                     left_out: tuple[dict[str, int], Mapping[str, NotEntered]],
                     besides: tuple[Collection[RecordVersion], Authors], writer: _Writer,
                     laptops: Callable[[Collection[str]], Mapping[str, Laptop]],
-                    numbers: Mapping[str, str], noted: Collection[str]) -> _Page:
+                    numbers: Mapping[str, str], noted: Collection[str],
+                    carried: Callable[[Collection[str]], bool]) -> _Page:
     """The groups of `ctx.patient_ids` whose records changed, or that a changed record
     contradicts, or whose hold another office settled otherwise and no clerk ticked off since
     (`noted`: every record with such a settlement), and none is left out (`left_out`: the
@@ -286,7 +293,8 @@ def _write_patients(db: Database, ctx: Context, changed: set[str],
     its groups go again, built with it entered in error, its Provenance saying why, and the other
     record of its dose goes with them, its Provenance saying to enter it. `besides`: what
     conflicts_among reads besides the page's records (every version on hold here, and who wrote
-    each record)."""
+    each record). `carried` says of records whether another laptop's bundle may have sent what
+    they make otherwise (`_carried`)."""
     stays = read_stays(db, ctx)
     groups = {**patient_groups(db, ctx, stays), **medication_groups(db, ctx, stays),
               **theatre_groups(db, ctx, stays), **observation_groups(db, ctx, stays),
@@ -320,7 +328,8 @@ def _write_patients(db: Database, ctx: Context, changed: set[str],
         if key in chosen:
             made = group.build()
             for resource in _tagged(made, review):
-                writer.add(resource, resource["id"] not in made.unlike_before)
+                writer.add(resource, resource["id"] not in made.unlike_before,
+                           carried(_changes_with(made, resource, group.sources)))
             for record_id, ids in made.made_from.items():
                 targets.setdefault(record_id, []).extend(ids)
     ask = []
@@ -337,7 +346,7 @@ def _write_patients(db: Database, ctx: Context, changed: set[str],
             # the database keeping that only since m022_fhir_sent, the record is unchanged since
             # the range of the export before this `--since-last` one.
             found = replace(found, in_an_earlier_export=record_id not in changed or writer.was_sent(provenance))
-        writer.add(provenance)
+        writer.add(provenance, carried=carried((record_id,)))
         ask += [found] if found else []
     left_out = {record_id for record_id in skipped if record_id in ctx.records and record_id not in targets
                 and (record_id in changed or record_id in contradicted)}
@@ -369,10 +378,12 @@ class _Writer:
         """Whether an earlier export sent `resource`, with this content or another."""
         return self.sent(identity(resource["resourceType"], _condition(resource))) is not None
 
-    def add(self, resource: dict[str, Any], as_before: bool = True) -> None:
+    def add(self, resource: dict[str, Any], as_before: bool = True, carried: bool = False) -> None:
         """Write `resource`: an update when an earlier export sent it with other content, unless
         that content was `resource` as an earlier release wrote it and `as_before` allows that
-        to stand for it, or it is the EHR's own patient (`_the_ehrs`)."""
+        to stand for it; or when no export of this database sent it but `carried` (another
+        laptop's bundle may have, with other content, see `_carried`), as a conditional update
+        creates it where the EHR does not hold it; never for the EHR's own patient (`_the_ehrs`)."""
         kind, condition = resource["resourceType"], _condition(resource)
         full_url = f"urn:uuid:{resource['id']}"
         body = orjson.dumps(resource)
@@ -385,7 +396,7 @@ class _Writer:
             if as_before and before is not None and any(before == hashed(orjson.dumps(form))
                                                         for form in self._as_before(resource)):
                 before = content  # the content sent, as an earlier release wrote it: nothing to update
-        if before is None or before == content or _the_ehrs(resource):
+        if (before is None and not carried) or before == content or _the_ehrs(resource):
             request = {"method": "POST", "url": kind, "ifNoneExist": condition}
         else:
             resource = {name: value for name, value in resource.items() if name != "id"}
@@ -516,6 +527,36 @@ def _provenance(record: RecordVersion, targets: list[str], ctx: Context, held_fr
     if record.reason:
         resource["reason"] = [{"text": record.reason}]
     return resource
+
+
+def _changes_with(made: Made, resource: dict[str, Any], sources: frozenset[str]) -> Collection[str]:
+    """The records a resource of a group may change with: the group's sources (a stay's end
+    completes its diet and stops its orders, an operation done completes its request), but for
+    a Patient only the records made into it (the admission that gives her identity, her death):
+    her transfers and discharge do not change her, and an update would replace whole the
+    identity the EHR's staff may have corrected since."""
+    if resource["resourceType"] != "Patient":
+        return sources
+    return [record_id for record_id, ids in made.made_from.items() if resource["id"] in ids]
+
+
+def _carried(ctx: Context, here: str, record_ids: Collection[str]) -> bool:
+    """Whether another laptop's bundle may have sent what these records make (a resource, see
+    `_changes_with`; a record's Provenance) with other content than here: a version of one came
+    from another laptop (`here` is this database's device id), whose bundle may have sent it,
+    and they hold more than one version between them, so that bundle may have been made before
+    one: an amendment or a withdrawal, here or on that laptop after its bundle, or another
+    record that changes it (a stay ended, an order stopped by a death or completed by its dose).
+    The patient moved: laptop 2, which imported laptop 1's stick, doubled the dose of an order
+    laptop 1's bundle had sent, or withdrew it, and its own bundle sent the order as a
+    conditional create, which the EHR holding laptop 1's ignored; so did the records office's,
+    its storage.fhir_sent empty of what the laptops' bundles sent. A single version that came
+    from elsewhere stays a conditional create: an update would replace the EHR's copy whole,
+    with any change made to it there, for nothing. Records not on the page (a linked number's
+    leaving read with another page) are not judged."""
+    known = [ctx.records[record_id] for record_id in record_ids if record_id in ctx.records]
+    return (sum(record.version for record in known) > 1
+            and any(version.device_id != here for record in known for version in (record, ctx.original(record))))
 
 
 def _the_ehrs(resource: dict[str, Any]) -> bool:

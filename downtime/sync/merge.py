@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
@@ -53,12 +52,13 @@ from downtime.services.theatre import (
     EVENT_FORMS, ClashReport, clash_reports, probable_groups, refused_standing, replay, session_of,
 )
 from downtime.sync.cd_register_csv import PATH as REGISTER_PATH, merge_registers
+from downtime.sync.csv_cells import csv_cell
 from downtime.sync.encryption import encrypted_export
 from downtime.sync.fhir_export import PATIENTS_AT_ONCE, AskTheWard
 from downtime.sync.missing import MissingVersions, missing_versions, shown_time
 from downtime.sync.export import (
     ASK_THE_WARD_COLUMN, CSV_ENCODING, NOT_STANDING_CELL, ON_HOLD_CELL, ON_HOLD_COLUMN, ON_HOLD_IN_CELL, SETTLED_CELL,
-    csv_column, file_digests, verify_export,
+    csv_column, file_digests, on_disk, os_litter, put_in_place, verify_export,
 )
 from downtime.sync.versions import (
     HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, SETTLEMENTS_FILE, digest, line, lines_of,
@@ -285,12 +285,19 @@ def _one_laptop_per_device_number(db: Database, shared_device_number: bool) -> N
         first, second = (folder for _, folder in db.execute(
             "SELECT MIN(rowid), folder FROM patients WHERE downtime_number = ? AND device_id = ? GROUP BY patient_id"
             " ORDER BY 1 LIMIT 2", twice))
+        # A laptop restored from its backup by an earlier version gave again the numbers given
+        # since the backup (services.paper_numbers): the same device id, and so the same refusal,
+        # which named only copies, and the records office looked for a second laptop.
         raise MergeRefused(QT_TRANSLATE_NOOP("messages", "refused: {first} and {second} give downtime number {number} to "
                                                          "two different patients: they come from copies of one "
-                                                         "laptop's database, so each number can name two people; set "
-                                                         "each laptop up with a database and device number of its own. "
-                                                         "--shared-device-number cannot merge them: copies have one "
-                                                         "device id, so nothing tells their records apart by laptop"),
+                                                         "laptop's database, or from one laptop before and after it was "
+                                                         "restored from a backup by an earlier version of Downtime "
+                                                         "(which gave the numbers given since the backup again), so "
+                                                         "each number can name two people. Check both patients' "
+                                                         "wristbands with the ward; set each laptop up with a database "
+                                                         "and device number of its own. --shared-device-number cannot "
+                                                         "merge them: both have one device id, so nothing tells their "
+                                                         "records apart by laptop"),
                            first=first, second=second, number=twice[0])
 
 
@@ -433,8 +440,9 @@ def _staff_columns(forms: Mapping[str, FormSpec]) -> dict[str, list[str]]:
 
 
 def _named(row: dict[str, Any], columns: list[str], authors: Authors) -> dict[str, str]:
-    """A merged CSV line's NAME_SUFFIX cells: each staff ID's name on the line's laptop."""
-    return {f"{column}{NAME_SUFFIX}": authors.others.get((row.get("device_id") or "", row.get(column) or ""), "")
+    """A merged CSV line's NAME_SUFFIX cells: each staff ID's name on the line's laptop, safe from
+    a spreadsheet's formulas as a typed cell is (a name comes from any laptop's directory)."""
+    return {f"{column}{NAME_SUFFIX}": csv_cell(authors.others.get((row.get("device_id") or "", row.get(column) or "")))
             for column in columns}
 
 
@@ -478,7 +486,7 @@ def _merged_csv(db: Database, forms: Mapping[str, FormSpec], folders: list[Path]
     held_by: dict[str, set[str]] = {}
     for folder in folders:
         laptops = {str(source["device_id"]) for source in sources_of(folder) if source["device_id"]}
-        for path in sorted((folder / "csv").glob("*.csv")):
+        for path in sorted(path for path in (folder / "csv").glob("*.csv") if not os_litter(path.relative_to(folder))):
             with path.open(encoding=CSV_ENCODING, newline="") as handle, _cells_of_any_length():
                 reader = csv.DictReader(handle)
                 afresh = {*WRITTEN_AFRESH, *(f"{column}{NAME_SUFFIX}" for column in staff_columns.get(path.stem, ()))}
@@ -750,7 +758,8 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
                             "ask_the_ward": [found.as_json() for found in asked],
                             "files": files}
                 (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-                os.replace(staging, out)
+                on_disk(staging)
+                put_in_place(staging, out)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise

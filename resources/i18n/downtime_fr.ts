@@ -1214,6 +1214,30 @@ Load it?</source>
 
 Le charger ?</translation>
     </message>
+    <message>
+        <source>{count} unsaved form(s): {forms}. Only {name} can open them: ask them to save them first.</source>
+        <translation>{count} formulaire(s) non enregistré(s) : {forms}. Seul(e) {name} peut les ouvrir : demandez-lui de les enregistrer d’abord.</translation>
+    </message>
+    <message>
+        <source>Correct the selected account: this name and ro&amp;le…</source>
+        <translation>Corriger le nom et le rô&amp;le du compte sélectionné…</translation>
+    </message>
+    <message>
+        <source>An account of that name exists</source>
+        <translation>Un compte de ce nom existe</translation>
+    </message>
+    <message>
+        <source>Add {staff_id} for someone else named {name}?</source>
+        <translation>Ajouter {staff_id} pour une autre personne nommée {name} ?</translation>
+    </message>
+    <message>
+        <source>Correct an account</source>
+        <translation>Corriger un compte</translation>
+    </message>
+    <message>
+        <source>{staff_id}: {old} becomes {new}, on every screen and print of what they recorded. Why (what was typed wrong)?</source>
+        <translation>{staff_id} : {old} devient {new}, sur chaque écran et chaque impression de ce que cette personne a enregistré. Pourquoi (qu’est-ce qui a été mal saisi) ?</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -1250,10 +1274,6 @@ Put the newest backup ({backup}, made {when}) in its place? The damaged file is 
 Mettre la sauvegarde la plus récente ({backup}, faite le {when}) à sa place ? Le fichier endommagé est gardé, renommé, pour l’informatique. Ce qui a été enregistré après cette sauvegarde n’y est pas : vérifiez les dernières saisies sur le papier.</translation>
     </message>
     <message>
-        <source>{backup}, made {when}, is now in use. Please sign in again.</source>
-        <translation>{backup}, faite le {when}, est maintenant utilisée. Veuillez vous reconnecter.</translation>
-    </message>
-    <message>
         <source>Checking the database before use: its integrity and its audit chain…
 On a large database (a records office's) this takes a minute or two.</source>
         <translation>Vérification de la base avant usage : son intégrité et sa chaîne d’audit…
@@ -1278,6 +1298,14 @@ Check on the screen whether what you just did was saved before going on (if in d
         <translation>Downtime a rencontré une erreur imprévue : {problem}
 
 Vérifiez à l’écran que ce que vous venez de faire a bien été enregistré avant de continuer (en cas de doute, notez-le sur papier), et appelez l’informatique.</translation>
+    </message>
+    <message>
+        <source>{backup}, made {when}, is now in use. {not_in_it}
+
+Please sign in again.</source>
+        <translation>{backup}, faite le {when}, est maintenant utilisée. {not_in_it}
+
+Veuillez vous reconnecter.</translation>
     </message>
 </context>
 <context>
@@ -2255,6 +2283,14 @@ La contresigner en tant que {name} ?</translation>
         <source>Safety warning: give a reason to override each one, or cancel.</source>
         <translation>Alerte de sécurité : donnez un motif pour chacune, ou annulez.</translation>
     </message>
+    <message>
+        <source>THE LAPTOP LOCKED AT {time}: the actual time stays as filled in before it. Correct it to the time the dose was given, or to now if it is given now.</source>
+        <translation>L’ORDINATEUR S’EST VERROUILLÉ À {time} : l’heure réelle reste celle remplie avant. Corrigez-la selon l’heure où la dose a été donnée, ou mettez l’heure actuelle si elle est donnée maintenant.</translation>
+    </message>
+    <message>
+        <source>{person} (no longer active)</source>
+        <translation>{person} (plus en activité)</translation>
+    </message>
 </context>
 <context>
     <name>EscalationPanel</name>
@@ -2553,16 +2589,6 @@ La contresigner en tant que {name} ?</translation>
         <translation>Bracelet d’identification périmé</translation>
     </message>
     <message>
-        <source>The patient's wristband no longer reads true:
-{lines}
-
-Print a new wristband now? Put it on the patient and remove the old one.</source>
-        <translation>Le bracelet du patient ne dit plus vrai :
-{lines}
-
-Imprimer un nouveau bracelet maintenant ? Posez-le au patient et retirez l’ancien.</translation>
-    </message>
-    <message>
         <source>Check the NIR</source>
         <translation>Vérifier le NIR</translation>
     </message>
@@ -2717,6 +2743,28 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
     <message>
         <source>Theatre {theatre} — {specialty} — from {start} to {end}</source>
         <translation>Salle {theatre} — {specialty} — du {start} au {end}</translation>
+    </message>
+    <message>
+        <source>The patient's wristband no longer reads true:
+{lines}</source>
+        <translation>Le bracelet du patient ne dit plus vrai :
+{lines}</translation>
+    </message>
+    <message>
+        <source>The ID labels printed on {when} still read what was: destroy every one left, in the patient's folder and at the nurses' station.</source>
+        <translation>Les étiquettes d’identification imprimées le {when} portent encore l’ancienne mention : détruisez toutes celles qui restent, dans le dossier du patient et au poste de soins.</translation>
+    </message>
+    <message>
+        <source>Any ID labels printed for the patient still read what was: destroy every one left, in the patient's folder and at the nurses' station.</source>
+        <translation>Les étiquettes d’identification imprimées pour le patient portent encore l’ancienne mention : détruisez toutes celles qui restent, dans le dossier du patient et au poste de soins.</translation>
+    </message>
+    <message>
+        <source>Print a new wristband and a new sheet of ID labels now? Put the band on the patient and remove the old one.</source>
+        <translation>Imprimer maintenant un nouveau bracelet et une nouvelle planche d’étiquettes d’identification ? Posez le bracelet au patient et retirez l’ancien.</translation>
+    </message>
+    <message>
+        <source>Print a new wristband now? Put it on the patient and remove the old one.</source>
+        <translation>Imprimer un nouveau bracelet maintenant ? Posez-le au patient et retirez l’ancien.</translation>
     </message>
 </context>
 <context>
@@ -3956,6 +4004,10 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
     <message>
         <source>{count} patient(s)</source>
         <translation>{count} patient(s)</translation>
+    </message>
+    <message>
+        <source>{count} patients — choose</source>
+        <translation>{count} patients — choisissez</translation>
     </message>
 </context>
 <context>
@@ -6423,14 +6475,6 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>Code : 4 à 12 chiffres.</translation>
     </message>
     <message>
-        <source>Staff ID {staff_id} already exists, deactivated: give it a new PIN to reactivate it, so that their care stays under one staff ID.</source>
-        <translation>L’identifiant {staff_id} existe déjà, désactivé : donnez-lui un nouveau code PIN pour le réactiver, afin que ses soins restent sous un seul identifiant.</translation>
-    </message>
-    <message>
-        <source>Staff ID {staff_id} already exists.</source>
-        <translation>L’identifiant {staff_id} existe déjà.</translation>
-    </message>
-    <message>
         <source>No staff account {staff_id}.</source>
         <translation>Aucun compte {staff_id}.</translation>
     </message>
@@ -7619,10 +7663,6 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>planche d’étiquettes (par défaut : le réglage du service, L7160 sauf changement)</translation>
     </message>
     <message>
-        <source>how many labels, 1 to {most} (default: one full sheet)</source>
-        <translation>nombre d’étiquettes, de 1 à {most} (par défaut : une planche entière)</translation>
-    </message>
-    <message>
         <source>reserve this laptop's next downtime numbers for patients admitted on paper while it is away, and print them as labels for the binder</source>
         <translation>réserver les prochains numéros de procédure dégradée de ce portable pour les patients admis sur papier en son absence, et les imprimer en étiquettes pour le classeur</translation>
     </message>
@@ -8275,10 +8315,6 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>refused: {first} and {second} come from two laptops set up with the same device number {number}, so their downtime numbers can name two different patients; each laptop needs its own device number. To merge both laptops' patients all the same, each of these numbers shown with its laptop, merge again with --shared-device-number</source>
         <translation>refusé : {first} et {second} viennent de deux portables configurés avec le même numéro d’appareil {number}, donc leurs numéros de procédure dégradée peuvent désigner deux patients différents ; chaque portable doit avoir son propre numéro d’appareil. Pour fusionner malgré tout les patients des deux portables, chacun de ces numéros affiché avec son portable, fusionnez à nouveau avec --shared-device-number</translation>
-    </message>
-    <message>
-        <source>refused: {first} and {second} give downtime number {number} to two different patients: they come from copies of one laptop's database, so each number can name two people; set each laptop up with a database and device number of its own. --shared-device-number cannot merge them: copies have one device id, so nothing tells their records apart by laptop</source>
-        <translation>refusé : {first} et {second} donnent le numéro de procédure dégradée {number} à deux patients différents : ils viennent de copies de la base d’un même portable, et chaque numéro peut donc désigner deux personnes ; installez chaque portable avec sa propre base et son propre numéro d’appareil. --shared-device-number ne peut pas les fusionner : des copies ont un même identifiant d’appareil, donc rien ne distingue leurs dossiers par portable</translation>
     </message>
     <message>
         <source>{folder}: no such export folder</source>
@@ -9435,6 +9471,181 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>{medicine} is never given under {years} years, and the patient is {age}: children who turn it into morphine fast have stopped breathing on usual doses (MHRA, ANSM 2013). Do not give it; ask the prescriber for another analgesic.</source>
         <translation>{medicine} n’est jamais donnée avant {years} ans, et le patient a {age} ans : des enfants qui la transforment vite en morphine ont cessé de respirer à doses usuelles (MHRA, ANSM 2013). Ne pas la donner ; demander au prescripteur un autre antalgique.</translation>
+    </message>
+    <message>
+        <source>{form}: this one was written by {author}, and only they may correct or withdraw it. Write a new one of your own to add to it or to say it is wrong.</source>
+        <translation>{form} : cet enregistrement a été rédigé par {author}, et seule cette personne peut le corriger ou le retirer. Rédigez-en un nouveau, à votre nom, pour le compléter ou dire qu’il est erroné.</translation>
+    </message>
+    <message>
+        <source>Name: it cannot start with =, +, - or @ (a spreadsheet would take it for a formula).</source>
+        <translation>Nom : il ne peut pas commencer par =, +, - ou @ (un tableur le prendrait pour une formule).</translation>
+    </message>
+    <message>
+        <source>the database file is damaged: part of it cannot be read (a failing disk or USB stick)</source>
+        <translation>le fichier de la base est endommagé : une partie ne peut pas en être lue (disque ou clé USB défaillant)</translation>
+    </message>
+    <message>
+        <source>Close the other Downtime window on this laptop first (or the 'downtime' command using {path}): it still has the database open, and what it saved would go into the damaged file. Nothing was moved.</source>
+        <translation>Fermez d’abord l’autre fenêtre de Downtime sur ce portable (ou la commande « downtime » qui utilise {path}) : elle a encore la base ouverte, et ce qu’elle enregistrerait irait dans le fichier endommagé. Rien n’a été déplacé.</translation>
+    </message>
+    <message>
+        <source>dose of {drug} {time}</source>
+        <translation>dose de {drug} de {time}</translation>
+    </message>
+    <message>
+        <source>dose of {drug}</source>
+        <translation>dose de {drug}</translation>
+    </message>
+    <message>
+        <source>doses from the paper chart</source>
+        <translation>doses du plan d’administration papier</translation>
+    </message>
+    <message>
+        <source>amendment of {form}</source>
+        <translation>modification de {form}</translation>
+    </message>
+    <message>
+        <source>{what}, bed {bed}</source>
+        <translation>{what}, lit {bed}</translation>
+    </message>
+    <message>
+        <source>{what}, ward {ward}</source>
+        <translation>{what}, service {ward}</translation>
+    </message>
+    <message>
+        <source>{name} (deactivated)</source>
+        <translation>{name} (compte désactivé)</translation>
+    </message>
+    <message>
+        <source>1 form typed by {name} at {time} not saved ({what})</source>
+        <translation>1 formulaire saisi par {name} à {time} non enregistré ({what})</translation>
+    </message>
+    <message>
+        <source>{count} forms typed and not saved, the last by {name} at {time} ({what})</source>
+        <translation>{count} formulaires saisis et non enregistrés, le dernier par {name} à {time} ({what})</translation>
+    </message>
+    <message>
+        <source>{what} — {patient}: typed by {name} at {time}, not saved</source>
+        <translation>{what} — {patient} : saisi par {name} à {time}, non enregistré</translation>
+    </message>
+    <message>
+        <source>{what}: typed by {name} at {time}, not saved</source>
+        <translation>{what} : saisi par {name} à {time}, non enregistré</translation>
+    </message>
+    <message>
+        <source>Only whoever typed a form can open it: ask them to sign in and save it, or to say what it held.</source>
+        <translation>Seule la personne qui a saisi un formulaire peut l’ouvrir : demandez-lui de se connecter et de l’enregistrer, ou de dire ce qu’il contenait.</translation>
+    </message>
+    <message>
+        <source>{name} was typing this dose at {time} and did not save it: ask them before giving it.</source>
+        <translation>{name} saisissait cette dose à {time} et ne l’a pas enregistrée : demandez-lui avant de la donner.</translation>
+    </message>
+    <message>
+        <source>{name} was typing a dose of {drug} at {time} and did not save it: ask them before giving this one.</source>
+        <translation>{name} saisissait une dose de {drug} à {time} et ne l’a pas enregistrée : demandez-lui avant de donner celle-ci.</translation>
+    </message>
+    <message>
+        <source>{count} unsaved form(s) of theirs: {forms}. Only they can open them, given a new PIN: ask them.</source>
+        <translation>{count} formulaire(s) non enregistré(s) de cette personne : {forms}. Elle seule peut les ouvrir, avec un nouveau code PIN : demandez-lui.</translation>
+    </message>
+    <message>
+        <source>Records saved after {time} are not in it: re-type them from paper; staff accounts and PINs changed after {time} are as they were then. A patient admitted since keeps the downtime number on their wristband: type it in “Number used on paper”.</source>
+        <translation>Ce qui a été enregistré après {time} n’y est pas : le ressaisir depuis le papier ; les comptes du personnel et les codes PIN modifiés après {time} sont tels qu’ils étaient alors. Un patient admis depuis garde le numéro de procédure dégradée de son bracelet : le saisir dans « N° utilisé sur papier ».</translation>
+    </message>
+    <message>
+        <source>It was set up on another computer: at its first opening here an administrator says which laptop this is, or now with 'downtime set this-laptop replaces' (or 'copy NUMBER NAME').</source>
+        <translation>Elle a été installée sur un autre ordinateur : à sa première ouverture ici, un administrateur dit quel portable c’est, ou dès maintenant avec « downtime set this-laptop replaces » (ou « copy NUMÉRO NOM »).</translation>
+    </message>
+    <message>
+        <source>refused: {first} and {second} give downtime number {number} to two different patients: they come from copies of one laptop's database, or from one laptop before and after it was restored from a backup by an earlier version of Downtime (which gave the numbers given since the backup again), so each number can name two people. Check both patients' wristbands with the ward; set each laptop up with a database and device number of its own. --shared-device-number cannot merge them: both have one device id, so nothing tells their records apart by laptop</source>
+        <translation>refusé : {first} et {second} donnent le numéro de procédure dégradée {number} à deux patients différents : ils viennent de copies de la base d’un même portable, ou d’un même portable avant et après sa restauration depuis une sauvegarde par une version antérieure de Downtime (qui redonnait les numéros donnés depuis la sauvegarde), et chaque numéro peut donc désigner deux personnes. Vérifiez les bracelets des deux patients avec le service ; installez chaque portable avec sa propre base et son propre numéro d’appareil. --shared-device-number ne peut pas les fusionner : les deux ont un même identifiant d’appareil, donc rien ne distingue leurs dossiers par portable</translation>
+    </message>
+    <message>
+        <source>{number}: admission withdrawn {when} by {by}: “{reason}”</source>
+        <translation>{number} : admission annulée (saisie par erreur) le {when} par {by} : « {reason} »</translation>
+    </message>
+    <message>
+        <source>{number}: a paper number reserved {when} by {by}, not given to a patient</source>
+        <translation>{number} : numéro réservé pour une admission sur papier le {when} par {by}, attribué à aucun patient</translation>
+    </message>
+    <message>
+        <source>{staff_id} ({name}, {role}, {state})</source>
+        <translation>{staff_id} ({name}, {role}, {state})</translation>
+    </message>
+    <message>
+        <source>An account of that name exists already: {accounts}. If it is the same person, give that account a new PIN instead (it reactivates a deactivated one), so that their care stays under one staff ID; add {staff_id} only for someone else of the same name.</source>
+        <translation>Un compte de ce nom existe déjà : {accounts}. S’il s’agit de la même personne, donnez plutôt un nouveau code PIN à ce compte (cela réactive un compte désactivé), afin que ses soins restent sous un seul identifiant ; n’ajoutez {staff_id} que pour une autre personne du même nom.</translation>
+    </message>
+    <message>
+        <source>Staff ID {staff_id} already exists for {name} ({role}), deactivated. If {name} is back, give it a new PIN to reactivate it, so that their care stays under one staff ID; anyone else needs a staff ID of their own: what they record under this one is named {name}'s.</source>
+        <translation>L’identifiant {staff_id} existe déjà pour {name} ({role}), désactivé. Si {name} est de retour, donnez-lui un nouveau code PIN pour le réactiver, afin que ses soins restent sous un seul identifiant ; toute autre personne a besoin de son propre identifiant : ce qu’elle enregistrerait sous celui-ci serait au nom de {name}.</translation>
+    </message>
+    <message>
+        <source>Staff ID {staff_id} already exists for {name} ({role}).</source>
+        <translation>L’identifiant {staff_id} existe déjà pour {name} ({role}).</translation>
+    </message>
+    <message>
+        <source>{staff_id} is now {name} ({role}). What they recorded keeps their staff ID, so every screen and print names them so from now on (pages printed before keep the old name).</source>
+        <translation>{staff_id} est désormais {name} ({role}). Ce que cette personne a enregistré garde son identifiant : chaque écran et chaque impression la nomme ainsi désormais (les pages imprimées avant gardent l’ancien nom).</translation>
+    </message>
+    <message>
+        <source>Nothing to correct: {staff_id} is already {name} ({role}).</source>
+        <translation>Rien à corriger : {staff_id} est déjà {name} ({role}).</translation>
+    </message>
+    <message>
+        <source>Reason: required (what was typed wrong).</source>
+        <translation>Motif : obligatoire (ce qui a été mal saisi).</translation>
+    </message>
+    <message>
+        <source>{said} Give --same-name to add {staff_id} all the same.</source>
+        <translation>{said} Donnez --same-name pour ajouter {staff_id} malgré tout.</translation>
+    </message>
+    <message>
+        <source>add it though an account of the same name exists: the new person is someone else (the same person back is given their account's new PIN with set-pin)</source>
+        <translation>l’ajouter bien qu’un compte du même nom existe : la nouvelle personne est quelqu’un d’autre (la même personne de retour reçoit un nouveau code PIN pour son compte avec set-pin)</translation>
+    </message>
+    <message>
+        <source>correct an account's name or role typed wrong, with the reason (administrator only)</source>
+        <translation>corriger le nom ou le rôle mal saisi d’un compte, avec le motif (administrateur seulement)</translation>
+    </message>
+    <message>
+        <source>the corrected full name (left out: kept)</source>
+        <translation>le nom complet corrigé (omis : inchangé)</translation>
+    </message>
+    <message>
+        <source>the corrected role (left out: kept)</source>
+        <translation>le rôle corrigé (omis : inchangé)</translation>
+    </message>
+    <message>
+        <source>why, kept in the audit log with the old and the new</source>
+        <translation>pourquoi, conservé dans le journal d’audit avec l’ancien et le nouveau</translation>
+    </message>
+    <message>
+        <source>how many labels, 1 to {most} (default: one full sheet; one insert on wristband stock)</source>
+        <translation>nombre d’étiquettes, de 1 à {most} (par défaut : une planche entière ; un seul insert sur les inserts de bracelet)</translation>
+    </message>
+    <message>
+        <source>“{field}”: Yes, but the admission lists no allergy. Record the allergy on the admission first (the team reads it there and on the wristband), then answer here.</source>
+        <translation>« {field} » : Oui, alors que l’admission ne mentionne aucune allergie. Enregistrer d’abord l’allergie sur l’admission (l’équipe la lit là et sur le bracelet), puis répondre ici.</translation>
+    </message>
+    <message>
+        <source>the admission lists no allergy now: ask the patient which, and record it there</source>
+        <translation>l’admission ne mentionne plus aucune allergie : demander au patient laquelle, et l’y enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>BandCheck</name>
+    <message>
+        <source>Band checked: {patient}</source>
+        <translation>Bracelet vérifié : {patient}</translation>
+    </message>
+    <message>
+        <source>WRONG PATIENT: this band is {band}, not {patient}</source>
+        <translation>ERREUR DE PATIENT : ce bracelet est celui de {band}, pas de {patient}</translation>
+    </message>
+    <message>
+        <source>WRONG PATIENT: this band ({band}) is no patient's on this laptop, not {patient}</source>
+        <translation>ERREUR DE PATIENT : ce bracelet ({band}) n’est celui d’aucun patient de ce portable, pas de {patient}</translation>
     </message>
 </context>
 </TS>

@@ -175,6 +175,79 @@ def test_a_returning_nurse_gets_her_account_back_with_a_new_pin(admin_window, ty
         staff.sign_in(db, "agency1", "482913", clock)
 
 
+def _select(panel, staff_id: str) -> None:
+    panel.staff_table.selectRow(next(row for row in range(panel.staff.rowCount()) if panel.staff.text(row, 0) == staff_id))
+
+
+def test_the_same_person_typed_again_under_a_new_id_is_added_only_once_said_to_be_someone_else(
+        admin_window, type_text, monkeypatch, clock):
+    """Noémie Faure (`night`, deactivated after Monday night) typed again on Thursday as
+    `nfaure`: added in silence, her care was split over two staff IDs. The tab names the account
+    and asks; No leaves the refusal said and the PIN typed, to give her account instead."""
+    from downtime.qt.prompts import Prompts
+
+    panel = admin_window.admin
+    db = admin_window.session.db
+    staff.add_staff(admin_window.session, "night", "Noémie Faure", Role.WARD_NURSE, "5555")
+    staff.deactivate_staff(admin_window.session, "night")
+    panel.refresh()
+    asked, replies = [], [False, True]
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(lambda parent, title, text: asked.append(text) or replies.pop(0)))
+    for edit, typed in ((panel.staff_id, "nfaure"), (panel.staff_name, "FAURE Noemie"), (panel.pin, "730512"),
+                        (panel.pin_again, "730512")):
+        type_text(edit, typed)
+    QTest.keyClick(panel.add_staff_button, Qt.Key.Key_Space)
+    refusal = ("An account of that name exists already: night (Noémie Faure, ward nurse, deactivated). If it is the "
+               "same person, give that account a new PIN instead (it reactivates a deactivated one), so that their care "
+               "stays under one staff ID; add nfaure only for someone else of the same name.")
+    assert asked == [f"{refusal}\n\nAdd nfaure for someone else named FAURE Noemie?"]
+    assert panel.error.text() == refusal and panel.pin.text() == "730512"
+    assert staff.member_named(db, "nfaure") is None
+    QTest.keyClick(panel.add_staff_button, Qt.Key.Key_Space)
+    assert panel.said.text() == "Account nfaure added for FAURE Noemie: they sign in with their PIN."
+    assert staff.sign_in(db, "nfaure", "730512", clock).name == "FAURE Noemie"
+
+
+def test_a_name_and_role_typed_wrong_are_corrected_with_a_reason(admin_window, type_text, monkeypatch, clock):
+    """At 03:00 the agency nurse was added as "Noemie Faur", role doctor: she could write orders
+    and every print said "Noemie Faur", until the account was deactivated and a second ID made.
+    The administrator selects the account, types the name, chooses the role, sees the old and the
+    new, and gives the reason; the name left empty is kept."""
+    from downtime.qt.prompts import Prompts
+
+    panel = admin_window.admin
+    db = admin_window.session.db
+    staff.add_staff(admin_window.session, "agency1", "Noemie Faur", Role.DOCTOR, "482913")
+    panel.refresh()
+    QTest.keyClick(panel.correct_button, Qt.Key.Key_Space)
+    assert panel.error.text() == "Select an account in the list first."
+    _select(panel, "agency1")
+    type_text(panel.staff_name, "Noémie Faure")
+    panel.role.setCurrentIndex(panel.role.findData(Role.WARD_NURSE))
+    asked, replies = [], [None, "Typed wrong at 03:00"]
+    monkeypatch.setattr(Prompts, "reason", staticmethod(lambda parent, title, label, filled="": asked.append(
+        (title, label)) or replies.pop(0)))
+    QTest.keyClick(panel.correct_button, Qt.Key.Key_Space)  # the reason asked, then cancelled
+    assert asked == [("Correct an account", "agency1: Noemie Faur (doctor) becomes Noémie Faure (ward nurse), on every "
+                                            "screen and print of what they recorded. Why (what was typed wrong)?")]
+    assert staff.member_named(db, "agency1").name == "Noemie Faur"
+    QTest.keyClick(panel.correct_button, Qt.Key.Key_Space)
+    assert panel.said.text() == ("agency1 is now Noémie Faure (ward nurse). What they recorded keeps their staff ID, so "
+                                 "every screen and print names them so from now on (pages printed before keep the old "
+                                 "name).")
+    assert staff.sign_in(db, "agency1", "482913", clock).role is Role.WARD_NURSE
+    row = next(row for row in range(panel.staff.rowCount()) if panel.staff.text(row, 0) == "agency1")
+    assert panel.staff.texts(row)[1:3] == ("Noémie Faure", "ward nurse")
+    assert panel.staff_name.text() == ""
+    _select(panel, "agency1")
+    QTest.keyClick(panel.correct_button, Qt.Key.Key_Space)  # nothing typed or chosen differs
+    assert panel.error.text() == "Nothing to correct: agency1 is already Noémie Faure (ward nurse)."
+    _select(panel, "admin")
+    QTest.keyClick(panel.correct_button, Qt.Key.Key_Space)
+    assert panel.error.text() == "This is the last active administrator; add another one first."
+    assert staff.member_named(db, "admin").role is Role.ADMINISTRATOR
+
+
 def test_settings_typed_and_not_yet_saved_stay_when_the_tab_is_read_again(admin_window, type_text):
     """An administrator types a shorter idle lock and whom patients call, then adds an account
     before saving: the settings went back to what is stored, silently."""

@@ -116,9 +116,45 @@ def test_an_allergy_added_to_an_admission_offers_a_new_wristband_saying_it(windo
                                               "• was: No known allergies\n   now: ALLERGIES: Penicillin (Hives, moderate)"
                                               "\n\nPrint a new wristband now? Put it on the patient and remove the old one.")]
     (preview,) = window.findChildren(PrintPreview)
-    text = PdfReader(preview.path).pages[0].extract_text()
+    text = " ".join(PdfReader(preview.path).pages[0].extract_text().split())
     assert "ALLERGIES: Penicillin (Hives, moderate)" in text and "No known allergies" not in text
 
+
+
+def test_a_birth_date_corrected_says_the_id_labels_printed_are_wrong_too_and_prints_both(window, admission_values,
+                                                                                         clock, monkeypatch, tmp_path):
+    """1954 typed for 1945, corrected: the prompt asked for a new wristband alone, and the sheet of
+    ID labels printed that morning, kept in the patient's folder, went on being stuck on forms and
+    sample tubes reading 12-Mar-1954 (a laboratory rejects or mis-files such a sample). It says
+    when they were printed, to destroy them, and Yes prints a new band and a new sheet."""
+    from pypdf import PdfReader
+
+    from downtime.qt.print_preview import PrintPreview
+    from downtime.services import printing
+
+    said = []
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(lambda parent, title, text: said.append((title, text)) or True))
+    saved = records.save_new(window.session, "admission", {**admission_values, "nir": None})
+    printing.print_labels(window.session, saved.patient_id, tmp_path / "labels.pdf")
+    printed = f"{window.session.clock():%d/%m %H:%M}"
+    clock.advance(minutes=90)
+    view = window.open_record(saved)
+    view.amend_button.click()
+    view.editors["birth_date"].set_value("1945-03-12")
+    QTest.keyClick(view.editors["bed"].widget, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert view.record.version == 2
+    assert said == [("Wristband out of date", "The patient's wristband no longer reads true:\n"
+                                              "• was: 12-Mar-1954   Sex F\n   now: 12-Mar-1945   Sex F\n\n"
+                                              f"The ID labels printed on {printed} still read what was: destroy every one left, "
+                                              "in the patient's folder and at the nurses' station.\n\n"
+                                              "Print a new wristband and a new sheet of ID labels now? Put the band on "
+                                              "the patient and remove the old one.")]
+    previews = window.findChildren(PrintPreview)
+    titles = sorted(PdfReader(preview.path).metadata.title for preview in previews)
+    assert titles == ["ID labels — DT-042-00001-8", "Wristband — DT-042-00001-8"]
+    for preview in previews:
+        text = PdfReader(preview.path).pages[0].extract_text()
+        assert "12-Mar-1945" in text and "12-Mar-1954" not in text
 
 def test_the_number_typed_from_a_paper_admission_is_the_patients_and_stays_so(window, typist, answers):
     """Admitted on paper while the laptop was away, a reserved label on her wristband: typed in,
@@ -153,7 +189,8 @@ def test_the_history_gives_each_change_as_the_form_words_it_in_the_wards_languag
     qtbot.addWidget(view)
     changed = view.history_text().splitlines()[1]
     assert "28/11/2026 10:30 → 28/11/2026 10:00" in changed and "full" not in changed and "dnacpr" not in changed
-    assert "RCP en cas d’arrêt → Pas de RCP (décision tracée)" in changed and "61,5 → 62,5" in changed
+    assert "RCP en cas d’arrêt → Pas de RCP (décision tracée)" in changed
+    assert "Poids : 61,5 kg → 62,5 kg" in changed, "with its unit, as the print and the back-entry list word it"
 
 
 def test_a_records_header_history_and_list_name_who_recorded_it(qtbot, session_for, admission_values):

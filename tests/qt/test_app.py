@@ -81,13 +81,13 @@ def test_an_emptied_census_index_is_rebuilt_off_the_gui_thread_before_the_window
     assert len([r for r in listed(window.patients).model.rows if r.patient]) == 39
 
 
-def test_a_damaged_database_is_never_used_and_the_newest_backup_is_offered(qtbot, tmp_path, monkeypatch, forms,
-                                                                           clock, answers, demo_database):
+def _altered_after_a_backup(tmp_path, clock, demo_database):
+    """The demo database, backed up, then a record altered with plain SQL (tampering, or a
+    damaged file): the window must never use it and offers the backup."""
     import sqlcipher3
 
     from downtime.paths import data_dir
     from downtime.storage.backup import make_backup
-    from downtime.storage.integrity import check_database
 
     path = tmp_path / "demo.sqlite"
     db = demo_database(path)
@@ -98,6 +98,14 @@ def test_a_damaged_database_is_never_used_and_the_newest_backup_is_offered(qtbot
     conn.execute("UPDATE records SET data = replace(data, 'Penicillin', 'Paracetamol')")
     conn.commit()
     conn.close()
+    return path
+
+
+def test_a_damaged_database_is_never_used_and_the_newest_backup_is_offered(qtbot, tmp_path, monkeypatch, forms,
+                                                                           clock, answers, demo_database):
+    from downtime.storage.integrity import check_database
+
+    path = _altered_after_a_backup(tmp_path, clock, demo_database)
     signed_in: list[str] = []
 
     def sign_in_as_nurse(dialog):
@@ -116,6 +124,58 @@ def test_a_damaged_database_is_never_used_and_the_newest_backup_is_offered(qtbot
     qtbot.addWidget(window)
     assert check_database(window.session.db) is None
     assert len(list(tmp_path.glob("demo.sqlite.damaged-*"))) == 1
+
+
+def test_the_window_asks_to_close_the_other_window_before_restoring(qtbot, tmp_path, monkeypatch, clock, answers,
+                                                                    demo_database):
+    """The window's restore of a damaged database waits for the other windows of the app on it
+    to close: one still open went on saving into the file set aside as damaged."""
+    from downtime.storage import open_database
+
+    path = _altered_after_a_backup(tmp_path, clock, demo_database)
+    other_window = open_database(path, create=False)
+    other_window.execute("SELECT COUNT(*) FROM records").fetchone()
+    monkeypatch.setattr(app_module.SignInDialog, "exec", _sign_in_as_nurse)
+    monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
+    assert app_module.run(path) == 0
+    _, asked = answers
+    assert ("confirm", "Damaged database") in asked
+    assert asked[-1][0] == "error" and asked[-1][1].startswith("Close the other Downtime window on this laptop first")
+    assert path.exists() and not list(tmp_path.glob("demo.sqlite.damaged-*"))
+    assert not list(tmp_path.glob("demo.sqlite.restoring*"))
+    other_window.conn.close()
+
+
+def test_a_restore_in_the_window_is_audited_and_says_what_the_backup_does_not_hold(
+        qtbot, tmp_path, monkeypatch, forms, clock, answers, demo_database):
+    """The window said only "check the last entries against paper", and nothing in the restored
+    database said a restore happened, from which backup, nor who chose it."""
+    import json
+    from pathlib import Path
+
+    from downtime.paths import data_dir
+    from downtime.storage.backup import make_backup
+
+    path = tmp_path / "demo.sqlite"
+    db = demo_database(path)
+    backup = make_backup(db, path, None, data_dir() / "backups", clock(), keep=3)
+    db.conn.close()
+    path.write_bytes(path.read_bytes()[:3000])
+    opened: list[MainWindow] = []
+    monkeypatch.setattr(app_module.SignInDialog, "exec", _sign_in_as_nurse)
+    monkeypatch.setattr(MainWindow, "resume_drafts", lambda self: opened.append(self) or [])
+    monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
+    assert app_module.run(path) == 0
+    (window,) = opened
+    qtbot.addWidget(window)
+    _, asked = answers
+    (told,) = [text for kind, text in asked if kind == "info"]
+    assert (f"{backup.name}, made 28/11/2026 14:00, is now in use. Records saved after 14:00 are not in it: re-type "
+            "them from paper; staff accounts and PINs changed after 14:00 are as they were then.") in told
+    (actor, detail), = window.session.db.execute("SELECT actor, detail FROM audit WHERE action = 'backup.restored'")
+    assert actor == "nurse" and json.loads(detail)["backup"] == str(backup)
+    aside = json.loads(detail)["set_aside"]
+    assert aside.startswith(f"{path}.damaged-") and Path(aside).is_file()
 
 
 def test_a_damaged_database_is_given_its_own_backup_not_another_databases_newer_one(app_signed_in, tmp_path, forms,

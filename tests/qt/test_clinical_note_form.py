@@ -36,3 +36,17 @@ def test_the_nurse_writes_a_note_and_reads_it_on_the_patients_records(window, se
     (preview,) = window.findChildren(PrintPreview)
     text = " ".join(PdfReader(preview.path).pages[0].extract_text().split())
     assert "Clinical notes" in text and "Found on the floor beside the bed at 13:30" in text
+
+
+def test_a_colleagues_note_opens_with_no_amend_nor_withdraw_offered(window, session_for, patient):
+    """The nurse opening Dr Benali's note was offered Amend… and Entered in error…, and rewrote
+    his plan under his name: a note is its writer's to correct or withdraw, hers are hers."""
+    his = records.save_new(session_for("doctor"), "clinical_note", {
+        "written_at": "2026-11-28T13:00+01:00", "discipline": "medical", "focus": "VTE",
+        "note": "No anticoagulation: bleeding risk.", "written_by": "Dr Karim Benali"}, patient_id=patient)
+    view = window.open_record(his)
+    assert view.amend_button.isHidden() and view.error_button.isHidden()
+    hers = records.save_new(window.session, "clinical_note", {**his.data, "discipline": "nursing", "focus": "Pain",
+                                                              "written_by": "Hélène Lefèvre"}, patient_id=patient)
+    view = window.open_record(hers)
+    assert not view.amend_button.isHidden() and not view.error_button.isHidden()

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from downtime.qt.dose_dialog import DoseDialog
-from downtime.services import cd_register, medication
+from downtime.services import cd_register, medication, staff
 
 
 @pytest.fixture
@@ -220,3 +220,64 @@ def test_a_forms_date_time_box_reads_a_time_typed_alone_as_todays(qtbot, forms, 
     qtbot.addWidget(editor.widget)
     type_text(editor.edit, "06:00")
     assert editor.value() == "2026-11-28T06:00+01:00"
+
+
+def _givers(combo):
+    return [(combo.itemData(i), combo.itemText(i)) for i in range(combo.count())]
+
+
+def test_a_dose_from_paper_names_its_giver_deactivated_since_and_a_dose_given_now_never_does(
+        night, session_for, qtbot, type_text, reason_box, clock):
+    """Noémie, the agency nurse, gave the 08:00 amoxicillin on the paper chart and left, her
+    account deactivated. Typed in at 14:00, the dose could not be said hers ("Given by" listed
+    active accounts only, though the dose's record takes her): it went in as given by the nurse
+    typing it. Ticked from the paper chart, the list names her too, last, said no longer active;
+    unticked, she goes, and the nurse typing is chosen again."""
+    patient, amox, _ = night
+    staff.deactivate_staff(session_for("admin"), "night")
+    nurse = session_for("nurse")
+    dialog = _dialog(qtbot, nurse, amox, datetime.fromisoformat("2026-11-28T08:00+01:00"))
+    now = _givers(dialog.given_by)
+    assert [staff_id for staff_id, _ in now] == ["nurse", "doctor"]
+    dialog.given_at.clear()
+    type_text(dialog.given_at, "28/11/2026 08:05")
+    dialog.transcribed.setFocus()
+    QTest.keyClick(dialog.transcribed, Qt.Key.Key_Space)
+    assert _givers(dialog.given_by) == [*now, ("night", "Noémie Faure (night) (no longer active)")]
+    dialog.given_by.setCurrentIndex(1)
+    QTest.keyClick(dialog.transcribed, Qt.Key.Key_Space)  # unticked: the doctor chosen stays chosen
+    assert _givers(dialog.given_by) == now and dialog.given_by.currentData() == "doctor"
+    QTest.keyClick(dialog.transcribed, Qt.Key.Key_Space)
+    dialog.given_by.setFocus()
+    QTest.keyClick(dialog.given_by, Qt.Key.Key_End)
+    assert dialog.given_by.currentData() == "night"
+    dialog.transcribed.setFocus()
+    QTest.keyClick(dialog.transcribed, Qt.Key.Key_Space)  # given now after all: not by someone gone
+    assert _givers(dialog.given_by) == now and dialog.given_by.currentData() == "nurse"
+    QTest.keyClick(dialog.transcribed, Qt.Key.Key_Space)
+    dialog.given_by.setCurrentIndex(dialog.given_by.findData("night"))
+    again = _dialog(qtbot, nurse, amox, dialog.slot)  # her draft, reopened: the giver as chosen
+    again.restore(dialog.typed(), clock())
+    assert again.transcribed.isChecked() and again.given_by.currentData() == "night"
+    dialog.save()
+    type_text(reason_box(dialog, medication.Check.ALLERGY), "Tolerated before")
+    saved = dialog.save()
+    assert saved is not None and (saved.data["given_by"], saved.data["transcribed"]) == ("night", True)
+    (dose,) = medication.administrations(nurse.db, patient)
+    assert dose.given_by == "night"
+
+
+def test_a_morphine_dose_from_paper_names_its_witness_deactivated_since(night, session_for, qtbot, type_text, clock):
+    patient, _, morphine = night
+    staff.deactivate_staff(session_for("admin"), "night")
+    clock.now = clock.now.replace(day=29, hour=7, minute=0)
+    nurse = session_for("nurse")
+    dialog = _dialog(qtbot, nurse, morphine)
+    dialog.given_at.clear()
+    type_text(dialog.given_at, "29/11/2026 02:30")
+    type_text(dialog.given_for, "pain 7/10")
+    dialog.transcribed.setChecked(True)
+    assert _givers(dialog.witness_on_paper)[-1] == ("night", "Noémie Faure (night) (no longer active)")
+    dialog.witness_on_paper.setCurrentIndex(dialog.witness_on_paper.findData("night"))
+    saved = dialog.save()
+    assert saved is not None and (saved.data["witness"], saved.data["transcribed"]) == ("night", True)

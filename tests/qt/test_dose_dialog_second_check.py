@@ -6,6 +6,7 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from downtime.domain.medication import Check
 from downtime.qt.dose_dialog import DoseDialog
 from downtime.services import cd_register, medication
 
@@ -78,3 +79,27 @@ def test_a_high_alert_dose_ticked_from_paper_while_the_laptop_was_in_use_is_refu
     assert dialog.error.text().startswith("Transcribed from the paper chart: this laptop was in use at 14:20, when "
                                           "this high-alert medicine was given")
     assert dialog.focusWidget() is dialog.transcribed
+
+
+def test_the_checker_signs_again_once_saves_warnings_are_shown(enoxaparin, session_for, qtbot, type_text, reason_box):
+    """The checker typed their PIN, then Save showed a warning (the 14:00 dose recorded already):
+    its reason typed, Save recorded the dose as checked by them, who never read what they
+    signed for. Their PIN goes with the warning shown, for them to sign once they have read it."""
+    nurse, order_id = enoxaparin
+    medication.record_dose(session_for("nurse"), order_id, {
+        "outcome": "given", "given_at": "2026-11-28T14:00+01:00", "scheduled_for": "2026-11-28T14:00+01:00",
+        "dose_given": 40.0, "route": "SC"}, witness=("doctor", "2222"))
+    dialog = _dialog(qtbot, nurse, order_id)
+    type_text(dialog.witness_id, "doctor")
+    type_text(dialog.witness_pin, "2222")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == "Safety warning: give a reason to override each one, or cancel."
+    assert dialog.witness_pin.text() == ""
+    type_text(reason_box(dialog, Check.ALREADY_GIVEN), "first dose vomited, doctor asked to repeat")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == "High-alert medicine: a second nurse or doctor must check the dose with their own PIN."
+    assert dialog.focusWidget() is dialog.witness_pin
+    type_text(dialog.witness_pin, "2222")
+    with qtbot.waitSignal(dialog.recorded) as recorded:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert recorded.args[0].data["witness"] == "doctor"

@@ -33,6 +33,7 @@ def test_insulin_after_a_hypo_not_rechecked_is_shown_and_needs_its_reason(qtbot,
         label.text() for label in dialog.findChildren(QLabel)]
     (edit,) = [edit for (check, _), edit in dialog.override_edits.items() if check is Check.GLUCOSE]
     type_text(edit, "Rechecked 13:58: 13.2, not charted yet")
+    type_text(dialog.witness_pin, "2222")  # the checker signs once they have read the warning
     saved = dialog.save()
     assert saved is not None and saved.data["overrides"] == [
         {"check": "glucose", "reason": "Rechecked 13:58: 13.2, not charted yet"}]

@@ -2,6 +2,7 @@
 window backs the database up automatically, showing the backup's age in the banner."""
 
 import threading
+from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -516,3 +517,100 @@ def test_a_database_its_full_disk_lets_only_read_says_so_in_the_banner(session_f
     qtbot.addWidget(shown)
     assert not shown.read_only.isHidden()
     assert shown.read_only.text() == "The disk is full: you can read and print, not record. Free space or move the database."
+
+
+def _back_an_hour_later(clock, staff_id, pin):
+    """The lock screen's sign-in, an hour after the dialog's PINs were typed: the laptop locked
+    five idle minutes after them, and its nurse came back 55 minutes after that."""
+    sign_in = _sign_in_as(staff_id, pin, [])
+
+    def exec_(dialog):
+        clock.advance(minutes=55)
+        return sign_in(dialog)
+    return exec_
+
+
+def test_the_lock_clears_a_doses_pins_and_stops_its_time_where_it_stood(night, window, monkeypatch, qtbot,
+                                                                        type_text, clock):
+    """Noémie gave the morphine at 14:00 and typed her PIN as its giver, Dr Benali his as its
+    witness; both left, the laptop locked, and Hélène signed in again at 15:00: Save recorded the
+    dose, and its register line, at 15:00, signed with PINs typed at 14:00 by two people gone
+    (the next as-required dose allowed an hour late). The lock clears the PINs, the time filled
+    in stays as it stood, said, and each signs again."""
+    from downtime.qt.dose_dialog import DoseDialog
+    from downtime.services import cd_register, medication
+
+    _, _, morphine = night
+    cd_register.cd_receive(window.session, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    dialog = DoseDialog(window.session, medication.order(window.session.db, morphine), None, window)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    type_text(dialog.given_for, "pain 7/10")
+    dialog.given_by.setCurrentIndex(dialog.given_by.findData("night"))
+    type_text(dialog.giver_pin, "5555")
+    type_text(dialog.witness_id, "doctor")
+    type_text(dialog.witness_pin, "2222")
+    monkeypatch.setattr(SignInDialog, "exec", _back_an_hour_later(clock, "nurse", "1111"))
+    clock.advance(minutes=5)
+    window.idle_timer.timeout.emit()
+    assert dialog.isVisible() and clock() == datetime.fromisoformat("2026-11-28T15:00+01:00")
+    assert (dialog.giver_pin.text(), dialog.witness_id.text(), dialog.witness_pin.text()) == ("", "doctor", "")
+    assert dialog.given_at.text() == "28/11/2026 14:00"
+    assert dialog.timing.text() == ("THE LAPTOP LOCKED AT 28/11 14:05: the actual time stays as filled in before it. "
+                                    "Correct it to the time the dose was given, or to now if it is given now.")
+    assert dialog.timing.isVisible()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == "Controlled drug: a second staff member must witness with their own PIN."
+    type_text(dialog.witness_pin, "2222")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == ("Given by (if not you): controlled drug given by Noémie Faure, who confirms it "
+                                   "with their own PIN.")
+    type_text(dialog.giver_pin, "5555")
+    with qtbot.waitSignal(dialog.recorded) as recorded:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = recorded.args[0]
+    assert (saved.data["given_at"], saved.data["given_by"], saved.data["witness"]) == (
+        "2026-11-28T14:00+01:00", "night", "doctor")
+    (line,) = [line for line in cd_register.cd_lines(window.session.db, window.session.forms, "3B", "Morphine", "mg")
+               if line.record_id == saved.record_id]
+    assert line.given_at == datetime.fromisoformat("2026-11-28T14:00+01:00")
+
+
+def test_a_time_typed_before_the_lock_is_kept_and_nothing_said_of_it(medication_ward, window, monkeypatch, qtbot,
+                                                                     type_text, clock):
+    from downtime.qt.dose_dialog import DoseDialog
+    from downtime.services import medication
+
+    _, _, morphine = medication_ward
+    dialog = DoseDialog(window.session, medication.order(window.session.db, morphine), None, window)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.given_at.clear()
+    type_text(dialog.given_at, "28/11/2026 13:50")
+    monkeypatch.setattr(SignInDialog, "exec", _back_an_hour_later(clock, "nurse", "1111"))
+    window.idle_timer.timeout.emit()
+    assert dialog.given_at.text() == "28/11/2026 13:50" and dialog.timing.text() == ""
+    assert dialog.values()["given_at"] == "2026-11-28T13:50+01:00"
+
+
+def test_the_lock_clears_the_witness_pin_of_a_register_count(medication_ward, window, monkeypatch, qtbot, type_text,
+                                                             clock):
+    """The cupboard's count, its witness's PIN typed, left unsaved when the laptop locked: Save
+    an hour later wrote the count as witnessed by someone gone."""
+    from downtime.services import cd_register
+
+    cd_register.cd_receive(window.session, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    window.show_cd_register()
+    entry = window.cd_register.enter(counted=True)
+    qtbot.waitExposed(entry)
+    entry.drug.setCurrentText("Morphine")
+    type_text(entry.quantity, "20")
+    type_text(entry.witness_id, "doctor")
+    type_text(entry.witness_pin, "2222")
+    monkeypatch.setattr(SignInDialog, "exec", _back_an_hour_later(clock, "nurse", "1111"))
+    window.idle_timer.timeout.emit()
+    assert entry.isVisible() and entry.witness_pin.text() == ""
+    assert entry.save() is None and entry.error.text() == (
+        "Controlled drug: a second staff member must witness with their own PIN.")
+    assert [line.kind for line in cd_register.cd_lines(window.session.db, window.session.forms, "3B", "Morphine",
+                                                       "mg")] == ["receipt"]

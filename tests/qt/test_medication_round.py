@@ -2596,7 +2596,10 @@ def test_every_warning_of_a_kind_is_shown_and_each_needs_its_own_reason(qtbot, s
     edits = [edit for (check, _), edit in dialog.override_edits.items() if check is Check.ALREADY_GIVEN]
     assert len(edits) == 2
     type_text(edits[0], "Dose vomited, repeat agreed")
+    assert dialog.witness_pin.text() == ""  # the checker signs once they have read the warnings
+    type_text(dialog.witness_pin, "2222")
     assert dialog.save() is None and "Safety warning" in dialog.error.text()  # the other still needs its reason
+    assert dialog.witness_pin.text() == "2222"  # a warning they read: not to sign again
     type_text(edits[1], "Old order stopped by Dr Benali")
     saved = dialog.save()
     assert saved is not None and saved.data["overrides"] == [

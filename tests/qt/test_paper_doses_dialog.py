@@ -507,3 +507,32 @@ def test_a_variable_doses_row_takes_the_reading_the_paper_gives(qtbot, paper_nig
     dialog.save()
     (dose,) = [dose for dose in typed_at_night(nurse, patient) if dose.order_id == insulin]
     assert (dose.dose, dose.decided_on, dose.given_for, dose.on_paper) == (2.0, "capillary glucose 9.1", None, True)
+
+
+def test_the_nights_giver_and_witness_deactivated_since_are_listed_and_their_doses_saved_as_theirs(
+        qtbot, paper_night, session_for, type_text, confirmed):
+    """Noémie signed the night's paper chart and left, her account deactivated: the screen listed
+    active accounts only, though the doses' records take her, and the night went in as given by
+    the nurse typing it, the morphine's paper witness not to be named at all. Listed, last, said
+    no longer active."""
+    from downtime.services import staff
+
+    nurse, patient, amox, morphine, paracetamol = paper_night
+    staff.deactivate_staff(session_for("admin"), "night")
+    dialog = _chart(qtbot, nurse, patient).enter_from_paper()
+    gone = ("night", "Noémie Faure (night) (no longer active)")
+    last = dialog.giver_for_all.count() - 1
+    assert (dialog.giver_for_all.itemData(last), dialog.giver_for_all.itemText(last)) == gone
+    dialog.giver_for_all.setCurrentIndex(last)
+    assert [row.given_by.currentData() for row in dialog.rows] == ["night"] * 4
+    dialog.rows[0].outcome.setCurrentIndex(GIVEN)
+    row = dialog.add_as_required()
+    assert row.order.record_id == morphine
+    type_text(row.given_at, "29/11/2026 02:30")
+    row.given_by.setCurrentIndex(row.given_by.findData("nurse"))
+    row.witness.setCurrentIndex(row.witness.findData("night"))
+    type_text(row.detail, "pain 7/10")
+    assert dialog.save() is not None
+    doses = {dose.order_id: dose for dose in typed_at_night(nurse, patient)}
+    assert (doses[paracetamol].given_by, doses[morphine].given_by, doses[morphine].witness) == (
+        "night", "nurse", "night")

@@ -230,3 +230,57 @@ def test_a_french_laptop_name_is_not_doubled_in_french(qtbot, ward_db, db_path, 
         assert dialog.laptop.accessibleName().startswith("Portable 3B n°2 — ")
     finally:
         set_language("en")
+
+
+def test_a_bad_page_met_signing_in_is_said_damaged_for_the_opening_check_to_offer_the_backup(qtbot, tmp_path, clock,
+                                                                                            forms, admission_values):
+    """A bad sector under the pages the sign-in reads or writes (its audit entry): SQLCipher's
+    page check fails, reported as a bare MemoryError (or SQLite's "malformed"), and the window
+    said "Unexpected error" or raised at start-up, instead of passing the damaged file to the
+    check at the opening, which offers the newest sound backup."""
+    import sqlcipher3
+
+    from downtime.domain.staff import Role
+    from downtime.errors import UserError
+    from downtime.services import records, staff, unlock
+    from downtime.services.context import Session
+
+    vault, device = unlock.create(tmp_path / "ward.sqlite", encrypted=True, device_number=3, device_name="Ward 3",
+                                  admin_id="admin", admin_name="Admin", admin_pin="0000", clock=clock)
+    admin = Session(vault.db, device, staff.sign_in(vault.db, "admin", "0000", clock), forms, clock, vault=vault)
+    staff.add_staff(admin, "nurse", "Nurse", Role.WARD_NURSE, "1111")
+    nurse = Session(vault.db, device, staff.sign_in(vault.db, "nurse", "1111", clock), forms, clock, vault=vault)
+    for bed in range(12, 30):
+        records.save_new(nurse, "admission", {**admission_values, "bed": str(bed), "nir": ""})
+    vault.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    vault.db.conn.close()
+
+    def sign_in_raises() -> bool:
+        tried = Vault(vault.path)
+        try:
+            unlock.sign_in(tried, "nurse", "1111", clock)
+        except UserError:
+            return False
+        except (sqlcipher3.DatabaseError, MemoryError):
+            return True
+        finally:
+            if tried.db is not None:
+                tried.db.conn.close()
+        return False
+
+    data = vault.path.read_bytes()
+    for page in range(len(data) // 4096 - 1, 1, -1):  # part of one page zeroed, the last the sign-in meets
+        spoilt = bytearray(data)
+        spoilt[page * 4096 + 300:page * 4096 + 340] = bytes(40)
+        vault.path.write_bytes(bytes(spoilt))
+        if sign_in_raises():
+            break
+    else:
+        raise AssertionError("no page the sign-in meets")
+    dialog = SignInDialog(Vault(vault.path), clock, "ward.sqlite")
+    qtbot.addWidget(dialog)
+    QTest.keyClicks(dialog.staff_id, "nurse")
+    QTest.keyClicks(dialog.pin, "1111")
+    QTest.keyClick(dialog.pin, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.member is None
+    assert dialog.unreadable == "the database file is damaged: part of it cannot be read (a failing disk or USB stick)"

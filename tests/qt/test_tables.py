@@ -78,3 +78,27 @@ def test_a_column_sized_by_hand_keeps_its_width_when_the_list_is_read_again(qtbo
     QTest.mouseDClick(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, edge)
     model.set_rows(lines)
     assert table.columnWidth(0) == fitted and table.columnWidth(1) == widened[1]
+
+
+def test_enter_straight_after_characters_typed_into_a_list_opens_nothing(qtbot):
+    """A wristband scanned with a list in focus types its number into the list's keyboard
+    search, then Enter: the Enter opened the line still selected, the previous patient's. An
+    Enter of its own (the arrow keys, then Enter) opens the line."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    opened: list[int] = []
+    model = _Lines()
+    table = make_table(model, "lines", lambda: opened.append(table.currentIndex().row()))
+    qtbot.addWidget(table)
+    table.show()
+    qtbot.waitExposed(table)
+    model.set_rows([("08:00", "booked", "MARTIN"), ("09:00", "booked", "ROUX")])
+    table.setFocus()
+    table.selectRow(0)
+    QTest.keyClicks(table, "DT-042-00002-6")
+    QTest.keyClick(table, Qt.Key.Key_Return)
+    assert opened == []
+    QTest.keyClick(table, Qt.Key.Key_Down)
+    QTest.keyClick(table, Qt.Key.Key_Return)
+    assert opened == [1]

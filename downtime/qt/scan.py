@@ -1,0 +1,188 @@
+"""A wristband scanned. A barcode scanner is a keyboard: it types the band's number, fast, then
+Enter (or Tab), into whatever widget has the focus. Typed into the patient list, the Enter opened
+the line still selected, the previous patient's; with a chart on screen, that patient's dose
+dialog; in the dose dialog it did nothing and said nothing. A scan is recognised here and taken
+from the widget it was typed into, which is left as it was and never sees its Enter."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTextEdit, QWidget,
+)
+
+from downtime.domain.downtime_number import parse_downtime_number
+from downtime.qt.i18n import language, translate
+from downtime.qt.style import ERROR_STYLE
+from downtime.services import search
+from downtime.services.context import Session
+from downtime.services.patients import PatientSummary
+
+if TYPE_CHECKING:
+    from downtime.qt.main_window import MainWindow
+
+# A scanner types a character every few milliseconds; a person, at best every 80 or so, and not
+# a whole number of six and more characters so.
+SCAN_GAP_S = 0.06
+# The shortest number a band's barcode holds: a shorter burst (a dose, a bed typed fast) is
+# never looked up.
+SHORTEST = 6
+ENDS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab})
+COMMANDS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+
+
+def types_text(widget: QWidget) -> bool:
+    """Whether the widget is a box the person types in, which keeps what is typed into it: a scan
+    there was put there on purpose (the paper number used, the records office's number boxes)."""
+    if isinstance(widget, QLineEdit | QAbstractSpinBox | QTextEdit | QPlainTextEdit):
+        return not widget.isReadOnly()
+    return isinstance(widget, QComboBox) and widget.isEditable()
+
+
+def _undoer(widget: QWidget) -> Callable[[], None]:
+    """What puts the widget back as it was before a scan typed into it: a list's keyboard search
+    moves its current line, a closed choice's picks another answer, a box holds the characters."""
+    if isinstance(widget, QLineEdit):
+        text, cursor = widget.text(), widget.cursorPosition()
+
+        def typed_back() -> None:
+            widget.setText(text)
+            widget.setCursorPosition(cursor)
+
+        return typed_back
+    if isinstance(widget, QAbstractItemView):
+        current = QPersistentModelIndex(widget.currentIndex())
+        return lambda: widget.setCurrentIndex(widget.model().index(current.row(), current.column())
+                                              if current.isValid() else current)
+    if isinstance(widget, QComboBox):
+        chosen = widget.currentIndex()
+        return lambda: widget.setCurrentIndex(chosen)
+    return lambda: None
+
+
+class BandScanner(QObject):
+    """Watches the keys typed into the window of the widget it belongs to for a band scanned: a
+    burst of keystrokes (each within SCAN_GAP_S of the last) ending in Enter or Tab, whose text is
+    a whole downtime number or one of a patient's numbers whole (search.identified), and gives it
+    to `scanned`. A widget that `keeps` what is typed into it is left alone. Installed on the
+    application: the keys reach the focused widget's own filters and handlers after it. It holds
+    no reference to its widget but Qt's own: a window kept alive by one outlived its C++ object."""
+
+    def __init__(self, owner: QWidget, session: Session) -> None:
+        super().__init__(owner)
+        self.session = session
+        self.typed = ""
+        self.last = 0.0
+        self.undo: Callable[[], None] = lambda: None
+        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (event.type() is not QEvent.Type.KeyPress or watched is not QApplication.focusWidget()
+                or not isinstance(watched, QWidget) or watched.window() is not self.owner().window()
+                or self.keeps(watched)):
+            return False
+        assert isinstance(event, QKeyEvent)
+        # The system's time of each key where it gives one: a long search after each key typed
+        # into Find would space a scanner's keys out as they are read.
+        at = event.timestamp() / 1000 if event.timestamp() else time.monotonic()
+        burst, self.last = at - self.last <= SCAN_GAP_S, at
+        if event.key() in ENDS and not event.modifiers() & (COMMANDS | Qt.KeyboardModifier.ShiftModifier):
+            typed, undo = self.typed, self.undo
+            self.typed, self.undo = "", lambda: None
+            if burst and self.recognised(typed):
+                undo()
+                self.scanned(typed.strip())
+                return True
+            return False
+        text = event.text()
+        if text and text.isprintable() and not event.modifiers() & COMMANDS:
+            if not (burst and self.typed):
+                self.typed, self.undo = "", _undoer(watched)
+            self.typed += text
+        else:
+            self.typed, self.undo = "", lambda: None
+        return False
+
+    def owner(self) -> QWidget:
+        owner = self.parent()
+        assert isinstance(owner, QWidget)
+        return owner
+
+    def keeps(self, widget: QWidget) -> bool:
+        """Whether the widget keeps a scan typed into it: none does, unless said otherwise."""
+        return False
+
+    def scanned(self, band: str) -> None:
+        raise TypeError(f"{type(self).__name__} must say what a band scanned does")
+
+    def recognised(self, typed: str) -> bool:
+        """A whole downtime number, or one of a patient's numbers whole."""
+        typed = typed.strip()
+        if len(typed) < SHORTEST or not any(character.isdigit() for character in typed):
+            return False
+        return parse_downtime_number(typed) is not None or bool(
+            search.identified(self.session.db, self.session.forms, typed))
+
+
+class ScanToFind(BandScanner):
+    """A band scanned anywhere in the main window but a box typed in goes to Find, on the
+    Patients tab, which opens its patient when it is one patient's number whole
+    (PatientsPanel.scanned)."""
+
+    def main_window(self) -> MainWindow:
+        return self.owner()  # type: ignore[return-value]
+
+    def keeps(self, widget: QWidget) -> bool:
+        return types_text(widget) and widget is not self.main_window().patients.search_box
+
+    def scanned(self, band: str) -> None:
+        window = self.main_window()
+        window.tabs.setCurrentWidget(window.patients)
+        window.patients.scanned(band)
+
+
+class _ScanChecked(BandScanner):
+    """The scanner of a BandCheck: the band goes to its check."""
+
+    def scanned(self, band: str) -> None:
+        owner = self.owner()
+        assert isinstance(owner, BandCheck)
+        owner.check(band)
+
+
+class BandCheck(QLabel):
+    """In a dialog about one patient (a dose), whether a band scanned there is theirs: the nurse
+    at the bedside scans the band before giving, and another patient's band said nothing. Hidden
+    until a band is scanned."""
+
+    def __init__(self, session: Session, patient: PatientSummary) -> None:
+        super().__init__()
+        self.session, self.patient = session, patient
+        self.setWordWrap(True)
+        self.hide()
+        _ScanChecked(self, session)
+
+    def check(self, band: str) -> None:
+        found = search.identified(self.session.db, self.session.forms, band)
+        this = f"{self.patient.display_name}, {self.patient.downtime_number}"
+        if [patient.patient_id for patient in found] == [self.patient.patient_id]:
+            self.setStyleSheet("font-weight: bold;")
+            self.setText(translate("BandCheck", "Band checked: {patient}").format(patient=this))
+        else:
+            self.setStyleSheet(ERROR_STYLE)
+            if found:
+                said = translate("BandCheck", "WRONG PATIENT: this band is {band}, not {patient}").format(
+                    band="; ".join(f"{patient.display_name}, {patient.downtime_number}" for patient in found),
+                    patient=this)
+            else:
+                status = search.number_status(self.session.db, self.session.forms, band)
+                said = translate("BandCheck", "WRONG PATIENT: this band ({band}) is no patient's on this laptop, "
+                                              "not {patient}").format(
+                    band=status.text(language()) if status else band, patient=this)
+            self.setText(said)
+        self.show()

@@ -1,0 +1,99 @@
+"""A downtime number two laptops gave (imported with --shared-device-number), printed with its
+laptop ("DT-007-00001-1 (laptop cbd4223d)") on labels, wristbands and every page's
+identification box: it fits them, and its Code128 stays scannable."""
+
+import re
+from dataclasses import replace
+
+import pytest
+from pypdf import PdfReader
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from downtime.pdf import labels, page
+from downtime.services import printing, records
+from downtime.services.search import search
+from downtime.sync.export import export
+from downtime.sync.import_export import import_export
+
+SMALLEST_MODULE = 0.19 * mm
+"""A Code128's narrowest bar that ward scanners and 300-dpi label printers manage (7.5 mil)."""
+
+
+@pytest.fixture
+def told_apart(tmp_path, laptop, admission_values):
+    """Two laptops set up with device number 7 each admit a patient, DT-007-00001-1 both; the
+    records office imports both. Returns (the office's clerk, ROUX as found there)."""
+    folders = []
+    for name, birth_name in (("a", "Lefèvre"), ("b", "Roux")):
+        nurse, clerk = laptop(tmp_path / f"{name}.sqlite", 7)
+        records.save_new(nurse, "admission", {**admission_values, "birth_name": birth_name, "used_name": "",
+                                              "nir": "", "ward": "3B", "bed": "1", "ipp": "80012345"})
+        folders.append(export(clerk, tmp_path / f"export-{name}").folder)
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    for folder in folders:
+        import_export(office, folder, shared_device_number=True)
+    (found,) = search(office.db, office.forms, "roux")
+    return office, found
+
+
+def _placed(sheet):
+    """Each piece of text of a page, with its left, baseline and size."""
+    placed = []
+    sheet.extract_text(visitor_text=lambda text, cm, tm, font, size: text.strip() and placed.append(
+        (text.strip(), cm[4] + tm[4], cm[5] + tm[5], tm[0] * size)))
+    return placed
+
+
+@pytest.mark.parametrize("stock", ["L7159", "L7160", "L7163", "wristband"])
+def test_a_told_apart_number_keeps_clear_of_the_qr_code_and_its_barcode_scannable(told_apart, tmp_path,
+                                                                                  monkeypatch, stock):
+    """On L7159 the whole "DT-007-00001-1 (laptop …)" was 56 mm wide in a 37.5 mm column, printed
+    over the QR code, and its Code128 narrowed to a 0.097 mm bar no ward scanner reads. The number
+    prints alone, its laptop small on the line under it; the Code128 holds the number at full
+    width, the QR code the whole, which finds that laptop's patient alone."""
+    office, found = told_apart
+    number, laptop = found.downtime_number.split(" ", 1)
+    bars, squares = [], []
+    real_barcode, real_qr = labels.barcode, labels.QrCodeWidget
+    monkeypatch.setattr(labels, "barcode", lambda value, w, h: bars.append(real_barcode(value, w, h)) or bars[-1])
+    monkeypatch.setattr(labels, "QrCodeWidget", lambda value, **kw: squares.append(value) or real_qr(value, **kw))
+    sheet = PdfReader(printing.print_labels(office, found.patient_id, tmp_path / "labels.pdf", count=1,
+                                            stock=stock)).pages[0]
+    placed = _placed(sheet)
+    form = labels.STOCKS[stock]
+    qr_left = form.left + form.width - min(form.height - 4 * mm, 20 * mm) - 2 * mm
+    top = float(sheet.mediabox.top) - form.top
+    on_label = [(text, x, size) for text, x, y, size in placed if top - form.height < y < top]
+    assert all(x + stringWidth(text, page.BOLD, size) <= qr_left for text, x, size in on_label), on_label
+    texts = [text for text, _, _ in on_label]
+    assert number in texts and laptop in texts, texts
+    assert [bar.code.value for bar in bars] == [number]
+    assert bars[0].code.barWidth * bars[0].narrowed >= SMALLEST_MODULE
+    assert set(squares) == {found.downtime_number}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_told_apart_number_stays_inside_every_pages_identification_box(told_apart, tmp_path, monkeypatch, lang):
+    """"Downtime no. DT-007-00001-1 (laptop …)" was 93 mm on a line of the 88 mm box, 111 mm in
+    French, and ran through its frame: the laptop goes on a line of its own, small, the barcode
+    under it whole and at full width still (it finds that laptop's patient alone)."""
+    office, found = told_apart
+    number, laptop = found.downtime_number.split(" ", 1)
+    nurse = replace(office, lang=lang)
+    bars = []
+    real = page.barcode
+    monkeypatch.setattr(page, "barcode", lambda value, w, h: bars.append(real(value, w, h)) or bars[-1])
+    for out in (printing.print_record(nurse, found.admission_record_id, tmp_path / "record.pdf"),
+                printing.print_mar(nurse, [found.patient_id], tmp_path / "mar.pdf", days=1)):
+        sheet = PdfReader(out).pages[0]
+        right = float(sheet.mediabox.width) - page.MARGIN - 2 * mm
+        placed = _placed(sheet)
+        ((said, x, size),) = [(re.sub(r"\s+", " ", text), x, size) for text, x, _, size in placed
+                              if text.startswith(page.WORDS["downtime_no"][lang])]
+        assert x + stringWidth(said, page.BOLD, size) <= right, said
+        assert said == f"{page.WORDS['downtime_no'][lang]} {number}"
+        ((x, size),) = [(x, size) for text, x, _, size in placed if text == laptop]
+        assert x + stringWidth(laptop, page.BOLD, size) <= right
+    assert {bar.code.value for bar in bars} == {found.downtime_number}
+    assert all(bar.code.barWidth * bar.narrowed >= SMALLEST_MODULE for bar in bars)
