@@ -54,10 +54,12 @@ class PaperNumber:
     reserved_by: str
 
 
-def next_sequences(db: Database, count: int) -> tuple[int, int]:
+def next_sequences(db: Database, count: int, keep: bool = True) -> tuple[int, int]:
     """(this laptop's device number, the first of `count` sequences that no patient, no reserved
     number and no number a restore lost has), kept as given (`keyslots.keep_given`) before the
-    caller's transaction commits: call it only to give them."""
+    caller's transaction commits: call it only to give them. `keep` False: the caller gives many
+    in one transaction (a snapshot's patients) and keeps the highest once (`keep_highest`)
+    before it commits, a flush of the key-slot file each being 1-15 ms a patient."""
     device_number, last = _highest(db)
     lost = db.execute("SELECT COALESCE(MAX(json_extract(detail, '$.lost_to')), 0) FROM audit WHERE action = ?"
                       " AND json_extract(detail, '$.device_number') = ?", [RESTORED, device_number]).fetchone()[0]
@@ -66,9 +68,16 @@ def next_sequences(db: Database, count: int) -> tuple[int, int]:
     if last + count > MAX_SEQUENCE:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "This laptop has used all its downtime numbers: an administrator "
                                              "gives it a new device number ('downtime set device-number N')."))
-    if file is not None:
+    if file is not None and keep:
         keyslots.keep_given(file, device_number, last + count)
     return device_number, last + 1
+
+
+def keep_highest(db: Database) -> None:
+    """The highest sequence given or reserved, kept as given (`keyslots.keep_given`): for a
+    transaction that gave many without keeping each (`next_sequences`' `keep`), before it commits."""
+    if (file := _file_of(db)) is not None:
+        keyslots.keep_given(file, *_highest(db))
 
 
 def lost_by_restore(db: Database, given: dict[int, int]) -> dict[str, int | bool]:
@@ -209,8 +218,8 @@ def _refuse(session: Session, path: str, text: str, **values: object) -> NoRetur
     raise ValidationFailed([FieldError(path, message(session.lang, text, **values))])
 
 
-def allocation(session: Session, number: str | None) -> tuple[int, int]:
+def allocation(session: Session, number: str | None, keep: bool = True) -> tuple[int, int]:
     """(device number, sequence) of the patient's number: the reserved one they were given on
-    paper (checked by `check`), else this laptop's next."""
+    paper (checked by `check`), else this laptop's next (`keep`: see `next_sequences`)."""
     parsed = parse_downtime_number(number) if number else None
-    return parsed if parsed is not None else next_sequences(session.db, 1)
+    return parsed if parsed is not None else next_sequences(session.db, 1, keep)

@@ -92,11 +92,12 @@ def _write(session: Session, row: dict[str, Any], action: str) -> RecordVersion:
     return as_version(row)
 
 
-def _allocate_patient(session: Session, now: datetime, paper_number: str | None) -> tuple[str, str]:
+def _allocate_patient(session: Session, now: datetime, paper_number: str | None,
+                      keep: bool = True) -> tuple[str, str]:
     """The patient's downtime number: the reserved one they were given on paper, else this
-    laptop's next (see services.paper_numbers)."""
+    laptop's next (see services.paper_numbers; `keep`: see paper_numbers.next_sequences)."""
     db, device_id = session.db, session.device.device_id
-    device_number, sequence = paper_numbers.allocation(session, paper_number)
+    device_number, sequence = paper_numbers.allocation(session, paper_number, keep)
     patient_id = str(uuid.uuid4())
     number = format_downtime_number(device_number, sequence)
     audit.insert_audited(db, "patients", {
@@ -142,13 +143,16 @@ def save_imported(session: Session, form_id: str, values: dict[str, Any], patien
     transaction. The record id is chosen by the import (derived from the laptop and the source's
     own key), so loading the same snapshot again finds the record instead of adding it twice,
     and two laptops that loaded it do not collide at the records office. The same
-    checks as on the ward apply: a snapshot cannot put two patients in one bed."""
+    checks as on the ward apply: a snapshot cannot put two patients in one bed. A patient's
+    number is not kept as given here: the import keeps the highest once, before its transaction
+    commits (paper_numbers.keep_highest)."""
     session.require(Action.IMPORT_DATA)
-    return _first_version(session, session.form(form_id), values, patient_id, record_id, "record.import")
+    return _first_version(session, session.form(form_id), values, patient_id, record_id, "record.import",
+                          keep=False)
 
 
 def _first_version(session: Session, spec: FormSpec, values: dict[str, Any], patient_id: str | None,
-                   record_id: str, action: str) -> RecordVersion:
+                   record_id: str, action: str, keep: bool = True) -> RecordVersion:
     kept = _checked(session, spec, values)
     if spec.about_patient and not spec.creates_patient and patient_id is None:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "{form}: choose the patient first."), form=spec.title.get(session.lang))
@@ -158,7 +162,7 @@ def _first_version(session: Session, spec: FormSpec, values: dict[str, Any], pat
     with session.db.atomic():
         if spec.creates_patient and patient_id is None:
             patient_id = (paper_numbers.withdrawn_holder(session, spec, kept)
-                          or _allocate_patient(session, now, paper_numbers.paper_number(spec, kept))[0])
+                          or _allocate_patient(session, now, paper_numbers.paper_number(spec, kept), keep)[0])
         elif patient_id is not None and not session.db.execute(
                 "SELECT 1 FROM patients WHERE patient_id = ?", [patient_id]).fetchone():
             raise NotFound(f"no patient {patient_id}")

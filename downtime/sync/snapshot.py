@@ -23,7 +23,7 @@ from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec.schema import Meaning
 from downtime.formspec.values import relevant_values
-from downtime.services import census, identity, records, snapshot_time
+from downtime.services import census, identity, paper_numbers, records, snapshot_time
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.services.patients import PatientSummary
@@ -306,6 +306,7 @@ def load_snapshot(session: Session, items: list[SnapshotItem], source: str,
         for when, record_ids in as_of.items():
             snapshot_time.keep(session, record_ids, when)
         to_check += _left_out_said(session, items)
+        paper_numbers.keep_highest(session.db)
         audit.append(session.db, at=session.clock(), actor=session.user.staff_id,
                      device_id=session.device.device_id, action="import",
                      detail={"kind": "snapshot", "source": source, "added": added, "unchanged": unchanged})
