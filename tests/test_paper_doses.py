@@ -101,10 +101,10 @@ def test_a_controlled_dose_given_now_by_a_colleague_rests_on_the_givers_pin_not_
     cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     given = _morphine("2026-11-28T13:50+01:00", given_by="night")
     signed_before = _signed(nurse.db, "night")
-    for pin, said in ((None, "Given by (if not you): controlled drug given by Noémie Faure, who confirms it with "
-                             "their own PIN."),
-                      ("", "Given by (if not you): controlled drug given by Noémie Faure, who confirms it with "
-                           "their own PIN."),
+    for pin, said in ((None, "Given by (if not you): given by Noémie Faure, who confirms it with their own PIN, as the giver of a "
+                             "controlled drug or a high-alert medicine does."),
+                      ("", "Given by (if not you): given by Noémie Faure, who confirms it with their own PIN, as the giver of a "
+                           "controlled drug or a high-alert medicine does."),
                       ("1111", "Given by (if not you): wrong PIN for Noémie Faure.")):
         with pytest.raises(ValidationFailed) as refused:
             medication.record_dose(nurse, morphine, given, witness=("nurse", "1111"), giver_pin=pin)

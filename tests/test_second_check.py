@@ -112,6 +112,28 @@ def test_a_high_alert_dose_checked_with_a_second_clinicians_pin_is_saved_with_no
     assert french == "Témoin / double contrôle"
 
 
+def test_a_high_alert_dose_given_by_a_colleague_is_confirmed_with_the_givers_pin(enoxaparin, session_for):
+    """Enoxaparin "given by Noémie, checked by me" was saved on the typist's PIN alone: one person
+    signed for two. The colleague named as giver confirms with her own PIN, as a controlled drug's
+    giver does."""
+    from downtime.domain.staff import Role
+    from downtime.services import staff
+
+    nurse, order_id = enoxaparin
+    staff.add_staff(session_for("admin"), "night", "Noémie Faure", Role.WARD_NURSE, "5555")
+    by_noemie = {**ENOXAPARIN_DOSE, "given_by": "night"}
+    said = []
+    for pin in (None, "1111"):
+        with pytest.raises(ValidationFailed) as refused:
+            medication.record_dose(nurse, order_id, by_noemie, witness=("nurse", "1111"), giver_pin=pin)
+        said += [(error.path, error.message.split(": ", 1)[1]) for error in refused.value.errors]
+    assert said == [("given_by", "given by Noémie Faure, who confirms it with their own PIN, as the giver of a "
+                                 "controlled drug or a high-alert medicine does."),
+                    ("given_by", "wrong PIN for Noémie Faure.")]
+    saved = medication.record_dose(nurse, order_id, by_noemie, witness=("nurse", "1111"), giver_pin="5555")
+    assert (saved.data["given_by"], saved.data["witness"]) == ("night", "nurse")
+
+
 def test_a_high_alert_dose_not_given_asks_no_second_check(enoxaparin):
     nurse, order_id = enoxaparin
     saved = medication.record_dose(nurse, order_id, {**ENOXAPARIN_DOSE, "outcome": "not_given",

@@ -357,10 +357,11 @@ class DoseDialog(QDialog):
         # deactivated since are listed once the dose is ticked from the paper chart (see `fill_staff_choice`).
         self.given_by = staff_choice(session, first=session.user.staff_id)
         add_row(form, translate("DoseDialog", "Given &by (if not you)"), self.given_by)
-        # A controlled drug given now by that colleague: they confirm it with their PIN, as the
-        # witness does (see medication.record_dose); a PIN typed for one giver is never tried as another's.
+        # A controlled drug or a high-alert medicine given now by that colleague: they confirm it
+        # with their PIN, as the witness or second checker does (see medication.record_dose); a PIN
+        # typed for one giver is never tried as another's.
         self.giver_pin = pin_box()
-        if order.controlled:
+        if cd_register.second_check(order) is not None:
             add_row(form, translate("DoseDialog", "Gi&ver's PIN"), self.giver_pin)
             self.given_by.currentIndexChanged.connect(self.giver_pin.clear)
             self.given_by.currentIndexChanged.connect(self._outcome_changed)
@@ -607,11 +608,12 @@ class DoseDialog(QDialog):
         if self.check_heading is not None:
             for widget in (self.check_heading, self.witness_id, self.witness_pin):
                 self.form.setRowVisible(widget, given and not on_paper)
+        if self.check is not None:
+            self.form.setRowVisible(self.giver_pin, self._giver_confirms())
         if self.order.controlled:
             for widget in (self.witness_id, self.witness_pin):
                 self.form.setRowVisible(widget, not on_paper)
             self.form.setRowVisible(self.witness_on_paper, on_paper)
-            self.form.setRowVisible(self.giver_pin, self._giver_confirms())
             self.form.setRowVisible(self.register_page, given and self.page_shown)
             self.form.setRowVisible(self.page_warning, given and self.page_shown and bool(self.page_warning.text()))
         grow_to_fit(self)  # the rows shown may be more (a paper chart's reference): scrolled only where the screen is short
@@ -652,9 +654,9 @@ class DoseDialog(QDialog):
         self._outcome_changed()
 
     def _giver_confirms(self) -> bool:
-        """Whether the giver types their PIN: a controlled drug given now by someone other than the
-        nurse signed in (see medication.record_dose)."""
-        return (self.order.controlled and self.outcome.currentIndex() == 0 and not self.transcribed.isChecked()
+        """Whether the giver types their PIN: a controlled drug or a high-alert medicine given now
+        by someone other than the nurse signed in (see medication.record_dose)."""
+        return (self.check is not None and self.outcome.currentIndex() == 0 and not self.transcribed.isChecked()
                 and self.given_by.currentData() != self.session.user.staff_id)
 
     def _keep_now(self) -> None:

@@ -1106,7 +1106,7 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
     check = cd_register.second_check(found) if given else None
     if check is not None and on_paper:
         _paper_signed(session, values, check, found)
-    confirmed = found.controlled and given and not on_paper and bool(values.get(GIVEN_BY))
+    confirmed = check is not None and not on_paper and bool(values.get(GIVEN_BY))
     if confirmed:
         _giver_confirms(session, values[GIVEN_BY], giver_pin)
     witness_id = (cd_register.checked_witness(session, witness, values.get(GIVEN_BY), on_paper=on_paper, check=check)
@@ -1129,16 +1129,19 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
     return saved
 
 
-# A controlled drug given now by someone other than the person signed in (see `_giver_confirms`).
-GIVER_CONFIRMS = QT_TRANSLATE_NOOP("messages", "{field}: controlled drug given by {name}, who confirms it with their "
-                                               "own PIN.")
+# A controlled drug or a high-alert medicine given now by someone other than the person signed in
+# (see `_giver_confirms`).
+GIVER_CONFIRMS = QT_TRANSLATE_NOOP("messages", "{field}: given by {name}, who confirms it with their own PIN, as "
+                                               "the giver of a controlled drug or a high-alert medicine does.")
 GIVER_PIN_WRONG = QT_TRANSLATE_NOOP("messages", "{field}: wrong PIN for {name}.")
 
 
 def _giver_confirms(session: Session, giver: str, pin: str | None) -> None:
-    """A controlled drug given now by a colleague (`given_by`) is confirmed with the giver's own
-    PIN, as its witness's check is: named by the nurse signed in, who then witnessed it with her own
-    PIN, the register read as two people's word when one alone had signed anything. A dose
+    """A controlled drug or a high-alert medicine given now by a colleague (`given_by`) is
+    confirmed with the giver's own PIN, as its witness's or second checker's is: named by the nurse
+    signed in, who then witnessed or checked it with her own PIN, the register and the chart read
+    as two people's word when one alone had signed anything (insulin "given by a colleague,
+    checked by me" on one PIN). A dose
     transcribed from the paper chart names its giver as the paper does, whose signatures are
     there. An empty PIN is not tried (a failed sign-in in the giver's name). Refused naming the
     field otherwise."""

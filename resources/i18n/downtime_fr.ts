@@ -6159,10 +6159,6 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>Un autre portable a tracé la dose de {time} de {drug} comme donnée ; sur ce portable, elle a été tracée non donnée, et les deux sont en attente.</translation>
     </message>
     <message>
-        <source>{field}: controlled drug given by {name}, who confirms it with their own PIN.</source>
-        <translation>{field} : stupéfiant administré par {name}, qui le confirme avec son propre code.</translation>
-    </message>
-    <message>
         <source>{field}: wrong PIN for {name}.</source>
         <translation>{field} : code erroné pour {name}.</translation>
     </message>
@@ -9631,6 +9627,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>the admission lists no allergy now: ask the patient which, and record it there</source>
         <translation>l’admission ne mentionne plus aucune allergie : demander au patient laquelle, et l’y enregistrer</translation>
+    </message>
+    <message>
+        <source>{field}: given by {name}, who confirms it with their own PIN, as the giver of a controlled drug or a high-alert medicine does.</source>
+        <translation>{field} : administré par {name}, qui le confirme avec son propre code, comme tout soignant qui administre un stupéfiant ou un médicament à haut risque.</translation>
     </message>
 </context>
 <context>

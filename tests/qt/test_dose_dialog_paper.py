@@ -93,8 +93,8 @@ def test_a_morphine_dose_given_now_by_a_colleague_is_confirmed_with_their_pin_be
     QTest.keyClick(dialog.given_by, Qt.Key.Key_Return)
     assert dialog.focusWidget() is dialog.giver_pin  # the next box, before "Transcribed from the paper chart"
     assert dialog.save() is None
-    assert dialog.error.text() == ("Given by (if not you): controlled drug given by Noémie Faure, who confirms it "
-                                   "with their own PIN.")
+    assert dialog.error.text() == ("Given by (if not you): given by Noémie Faure, who confirms it with their own PIN, as the giver of a "
+                                   "controlled drug or a high-alert medicine does.")
     assert dialog.focusWidget() is dialog.giver_pin
     type_text(dialog.giver_pin, "1234")
     assert dialog.save() is None

@@ -103,3 +103,27 @@ def test_the_checker_signs_again_once_saves_warnings_are_shown(enoxaparin, sessi
     with qtbot.waitSignal(dialog.recorded) as recorded:
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert recorded.args[0].data["witness"] == "doctor"
+
+
+def test_a_high_alert_dose_given_by_a_colleague_asks_the_givers_pin(enoxaparin, session_for, qtbot, type_text):
+    """Given by a colleague, the high-alert dose asks her PIN too, as a controlled drug's does:
+    "given by Noémie, checked by me" was saved on the checker's PIN alone."""
+    from downtime.domain.staff import Role
+    from downtime.services import staff
+
+    staff.add_staff(session_for("admin"), "night", "Noémie Faure", Role.WARD_NURSE, "5555")
+    nurse, order_id = enoxaparin
+    dialog = _dialog(qtbot, nurse, order_id)
+    assert not dialog.giver_pin.isVisible()
+    dialog.given_by.setCurrentIndex(dialog.given_by.findData("night"))
+    assert dialog.giver_pin.isVisible()
+    type_text(dialog.witness_id, "nurse")
+    type_text(dialog.witness_pin, "1111")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text().endswith("given by Noémie Faure, who confirms it with their own PIN, as the giver of a "
+                                        "controlled drug or a high-alert medicine does.")
+    type_text(dialog.giver_pin, "5555")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    (dose,) = [dose for dose in medication.administrations(nurse.db, medication.order(nurse.db, order_id).patient_id)
+               if dose.order_id == order_id]
+    assert (dose.given_by, dose.witness) == ("night", "nurse")

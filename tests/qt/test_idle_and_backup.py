@@ -563,8 +563,8 @@ def test_the_lock_clears_a_doses_pins_and_stops_its_time_where_it_stood(night, w
     assert dialog.error.text() == "Controlled drug: a second staff member must witness with their own PIN."
     type_text(dialog.witness_pin, "2222")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert dialog.error.text() == ("Given by (if not you): controlled drug given by Noémie Faure, who confirms it "
-                                   "with their own PIN.")
+    assert dialog.error.text() == ("Given by (if not you): given by Noémie Faure, who confirms it with their own PIN, as the giver of a "
+                                   "controlled drug or a high-alert medicine does.")
     type_text(dialog.giver_pin, "5555")
     with qtbot.waitSignal(dialog.recorded) as recorded:
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
