@@ -910,6 +910,11 @@ class FormView(QWidget):
             return
         self._set_mode()
         self.saved.emit(self.record)
+        if (number := printing.band_withdrawn(self.session, self.record)) is not None:
+            Prompts.info(self, translate("FormView", "Wristband withdrawn"), translate(
+                "FormView", "{number} now names no admission: take its wristband off the patient and destroy every "
+                            "ID label printed for it, in the patient's folder and at the nurses' station. A patient in "
+                            "hospital under another number wears that number's band.").format(number=number))
 
     def _withdraw_dose(self, dose: RecordVersion, reason: str) -> RecordVersion | None:
         """A controlled drug's dose gives its quantity back to the register: a second clinician

@@ -29,7 +29,7 @@ from downtime.services.census import all_patients, census, patient_for_record, p
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.services.back_entry import settled_on
-from downtime.services.patients import PatientSummary, summarise
+from downtime.services.patients import PatientSummary, downtime_numbers, summarise
 from downtime.services.records import ALLERGY_KNOWN, NOTE_FORM, current, history, on_hold, units_from
 from downtime.services.laptops import authors, laptops_known
 from downtime.services.staff import list_staff
@@ -494,6 +494,21 @@ def print_wristband(session: Session, patient_id: str, out: Path) -> Path:
     on: a nurse banding a patient could print only the ward's sheet labels. One, not a sheet:
     spare bands bearing a patient's identity get put on the wrong patient."""
     return print_labels(session, patient_id, out, count=1, stock=WRISTBAND)
+
+
+def band_withdrawn(session: Session, withdrawn: RecordVersion) -> str | None:
+    """The downtime number whose wristband and ID labels no longer name anyone once `withdrawn`,
+    an admission marked entered in error, leaves its patient no standing admission (admitted twice,
+    the duplicate withdrawn): its band stayed on the patient beside the right one, two numbers on
+    one wrist, and its labels went on forms and tubes. None for any other record, or while another
+    stay of the patient stands under the number."""
+    spec = session.form(withdrawn.form_id)
+    if not spec.creates_patient or withdrawn.patient_id is None or withdrawn.status is not RecordStatus.ENTERED_IN_ERROR:
+        return None
+    if any(record.status is not RecordStatus.ENTERED_IN_ERROR
+           for record in list_current(session.db, form_id=spec.id, patient_id=withdrawn.patient_id)):
+        return None
+    return downtime_numbers(session.db, [withdrawn.patient_id]).get(withdrawn.patient_id)
 
 
 def wristband_changes(session: Session, before: RecordVersion, after: RecordVersion) -> list[tuple[str, str]]:

@@ -2766,6 +2766,14 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
         <source>Print a new wristband now? Put it on the patient and remove the old one.</source>
         <translation>Imprimer un nouveau bracelet maintenant ? Posez-le au patient et retirez l’ancien.</translation>
     </message>
+    <message>
+        <source>Wristband withdrawn</source>
+        <translation>Bracelet retiré</translation>
+    </message>
+    <message>
+        <source>{number} now names no admission: take its wristband off the patient and destroy every ID label printed for it, in the patient's folder and at the nurses' station. A patient in hospital under another number wears that number's band.</source>
+        <translation>{number} ne désigne plus aucune admission : retirer son bracelet au patient et détruire toutes les étiquettes imprimées à ce numéro, dans le dossier du patient et au poste de soins. Un patient hospitalisé sous un autre numéro porte le bracelet de ce numéro.</translation>
+    </message>
 </context>
 <context>
     <name>GlucoseView</name>

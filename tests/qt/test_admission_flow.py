@@ -644,3 +644,35 @@ def test_the_ward_menu_reserves_and_prints_numbers_for_paper_admissions_naming_t
     assert window.print_paper_numbers() is not None
     assert f"Reserved earlier and given to no patient yet (10): {', '.join(earlier)}." in asked[-1]
     assert len(paper_numbers.unused(window.session)) == 20
+
+
+def test_an_admission_withdrawn_as_a_duplicate_says_to_take_its_band_off(qtbot, session_for, admission_values,
+                                                                          answers):
+    """Admitted twice, the duplicate withdrawn: its wristband stayed on the patient beside the
+    right one, two numbers on one wrist, and its labels went on forms and tubes. Withdrawing it
+    now says to take the band off; a record that leaves the number an admission says nothing."""
+    from downtime.qt.form_view import FormView
+    from downtime.services.patients import downtime_numbers
+
+    nurse = session_for("nurse")
+    records.save_new(nurse, "admission", admission_values)
+    twice = records.save_new(nurse, "admission", {**admission_values, "bed": "14", "nir": ""})
+    number = downtime_numbers(nurse.db, [twice.patient_id])[twice.patient_id]
+    view = FormView(nurse, nurse.form("admission"), record=records.current(nurse.db, twice.record_id))
+    qtbot.addWidget(view)
+    script, asked = answers
+    script["reason"] = ["Admitted twice: she is already in bed 12"]
+    view.mark_in_error()
+    assert records.current(nurse.db, twice.record_id).status == "entered-in-error"
+    assert asked[-1] == ("info", f"{number} now names no admission: take its wristband off the patient and destroy "
+                                 "every ID label printed for it, in the patient's folder and at the nurses' station. "
+                                 "A patient in hospital under another number wears that number's band.")
+    note = records.save_new(nurse, "clinical_note", {"written_at": "2026-11-28T11:00+01:00", "discipline": "nursing",
+                                                     "note": "Seen", "written_by": "Hélène Lefèvre"},
+                            patient_id=records.list_current(nurse.db, form_id="admission")[0].patient_id)
+    view = FormView(nurse, nurse.form("clinical_note"), record=note)
+    qtbot.addWidget(view)
+    script["reason"] = ["Wrong patient"]
+    said = len(asked)
+    view.mark_in_error()
+    assert [kind for kind, _ in asked[said:]] == ["reason"]
