@@ -81,9 +81,10 @@ def test_an_emptied_census_index_is_rebuilt_off_the_gui_thread_before_the_window
     assert len([r for r in listed(window.patients).model.rows if r.patient]) == 39
 
 
-def _altered_after_a_backup(tmp_path, clock, demo_database):
-    """The demo database, backed up, then a record altered with plain SQL (tampering, or a
-    damaged file): the window must never use it and offers the backup."""
+def _damaged_after_a_backup(tmp_path, clock, demo_database, truncated=False):
+    """The demo database backed up, then damaged: a record altered with plain SQL (tampering), or
+    `truncated` to its first 3,000 bytes. The window must never use it and offers the backup.
+    Returns the database's path and the backup's."""
     import sqlcipher3
 
     from downtime.paths import data_dir
@@ -91,21 +92,24 @@ def _altered_after_a_backup(tmp_path, clock, demo_database):
 
     path = tmp_path / "demo.sqlite"
     db = demo_database(path)
-    make_backup(db, path, None, data_dir() / "backups", clock(), keep=3)
+    backup = make_backup(db, path, None, data_dir() / "backups", clock(), keep=3)
     db.conn.close()
+    if truncated:
+        path.write_bytes(path.read_bytes()[:3000])
+        return path, backup
     conn = sqlcipher3.connect(str(path))
     conn.execute("DROP TRIGGER records_no_update")
     conn.execute("UPDATE records SET data = replace(data, 'Penicillin', 'Paracetamol')")
     conn.commit()
     conn.close()
-    return path
+    return path, backup
 
 
 def test_a_damaged_database_is_never_used_and_the_newest_backup_is_offered(qtbot, tmp_path, monkeypatch, forms,
                                                                            clock, answers, demo_database):
     from downtime.storage.integrity import check_database
 
-    path = _altered_after_a_backup(tmp_path, clock, demo_database)
+    path, _ = _damaged_after_a_backup(tmp_path, clock, demo_database)
     signed_in: list[str] = []
 
     def sign_in_as_nurse(dialog):
@@ -132,7 +136,7 @@ def test_the_window_asks_to_close_the_other_window_before_restoring(qtbot, tmp_p
     to close: one still open went on saving into the file set aside as damaged."""
     from downtime.storage import open_database
 
-    path = _altered_after_a_backup(tmp_path, clock, demo_database)
+    path, _ = _damaged_after_a_backup(tmp_path, clock, demo_database)
     other_window = open_database(path, create=False)
     other_window.execute("SELECT COUNT(*) FROM records").fetchone()
     monkeypatch.setattr(app_module.SignInDialog, "exec", _sign_in_as_nurse)
@@ -153,14 +157,7 @@ def test_a_restore_in_the_window_is_audited_and_says_what_the_backup_does_not_ho
     import json
     from pathlib import Path
 
-    from downtime.paths import data_dir
-    from downtime.storage.backup import make_backup
-
-    path = tmp_path / "demo.sqlite"
-    db = demo_database(path)
-    backup = make_backup(db, path, None, data_dir() / "backups", clock(), keep=3)
-    db.conn.close()
-    path.write_bytes(path.read_bytes()[:3000])
+    path, backup = _damaged_after_a_backup(tmp_path, clock, demo_database, truncated=True)
     opened: list[MainWindow] = []
     monkeypatch.setattr(app_module.SignInDialog, "exec", _sign_in_as_nurse)
     monkeypatch.setattr(MainWindow, "resume_drafts", lambda self: opened.append(self) or [])
@@ -248,14 +245,7 @@ def test_a_damaged_database_is_given_the_newest_sound_backup(app_signed_in, tmp_
 
 
 def test_a_truncated_database_offers_the_newest_backup(qtbot, tmp_path, monkeypatch, forms, clock, answers, demo_database):
-    from downtime.paths import data_dir
-    from downtime.storage.backup import make_backup
-
-    path = tmp_path / "demo.sqlite"
-    db = demo_database(path)
-    make_backup(db, path, None, data_dir() / "backups", clock(), keep=3)
-    db.conn.close()
-    path.write_bytes(path.read_bytes()[:3000])
+    path, _ = _damaged_after_a_backup(tmp_path, clock, demo_database, truncated=True)
 
     opened: list[MainWindow] = []
     monkeypatch.setattr(app_module.SignInDialog, "exec", _sign_in_as_nurse)
