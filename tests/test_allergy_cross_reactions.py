@@ -122,6 +122,34 @@ def test_the_warning_says_which_side_chain_is_shared():
         "Aztreonam (Angioedema) — a reaction to aztreonam: ceftazidime shares its side chain (cross-reaction)")
 
 
+@pytest.mark.parametrize("drug, allergy", [
+    ("Lisinopril", "Ramipril (angioedema)"), ("Perindopril 4 mg", "Ramipril : œdème de Quincke"),
+    ("Coversyl 5 mg", "Ramipril (angio-oedème)"), ("Enalapril", "Lisinopril (angioœdème)"),
+    ("Entresto 24/26 mg", "Enalapril - swollen lips and tongue"),
+    ("Sacubitril/valsartan", "Lisinopril (gonflement du visage)"),
+])
+def test_an_angioedema_with_an_ace_inhibitor_warns_before_every_other_and_sacubitril(drug, allergy):
+    """BNF: ACE inhibitors are contraindicated after an angioedema with one, and so is
+    sacubitril/valsartan; a ramipril angioedema said nothing before lisinopril (an ACE inhibitor
+    named alone warns before the others only by its class's name, for its cough)."""
+    assert allergy_matches(drug, [allergy]) == [allergy]
+
+
+@pytest.mark.parametrize("drug, allergy", [
+    ("Lisinopril", "Ramipril (cough)"), ("Lisinopril", "Ramipril (no angioedema, cough)"),
+    ("Losartan", "Ramipril (angioedema)"), ("Amlodipine", "Perindopril (œdème de Quincke)"),
+    ("Ramipril", "Perindopril (toux)"), ("Lisinopril", "Ramipril (ankle oedema)"),
+])
+def test_an_ace_inhibitors_cough_or_ankle_oedema_warns_before_no_other(drug, allergy):
+    assert allergy_matches(drug, [allergy]) == []
+
+
+def test_the_warning_says_why_another_ace_inhibitor_matches():
+    assert str(allergies_matched("Lisinopril 10 mg", ["Ramipril"], ["Ramipril (Angioedema, severe)"])) == (
+        "Ramipril (Angioedema, severe) — an angioedema with an ACE inhibitor: every ACE inhibitor, and sacubitril, "
+        "is contraindicated after one")
+
+
 def test_the_reaction_recorded_beside_the_allergy_is_read_with_it():
     """The admission keeps the substance ("Penicillin") apart from its reaction and severity: a
     check reading the substance alone told no anaphylaxis from a rash."""

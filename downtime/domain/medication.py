@@ -462,6 +462,7 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "codoliprane": ("codeine", "paracetamol"), "co-dydramol": ("dihydrocodeine", "paracetamol"),
     "ixprim": ("tramadol", "paracetamol"), "zaldiar": ("tramadol", "paracetamol"), "topalgic": ("tramadol",),
     "contramal": ("tramadol",), "tramacet": ("tramadol", "paracetamol"),
+    "entresto": ("sacubitril", "valsartan"), "sacubitril/valsartan": ("sacubitril", "valsartan"),
     "klipal": ("codeine", "paracetamol"), "prontalgine": ("codeine", "paracetamol", "caffeine"),
     "lamaline": ("opium", "paracetamol", "caffeine"), "izalgi": ("opium", "paracetamol"),
     "solpadeine": ("codeine", "paracetamol", "caffeine"), "kapake": ("codeine", "paracetamol"),
@@ -712,6 +713,40 @@ SIDE_CHAIN = QT_TRANSLATE_NOOP("messages", "{allergy} — a reaction to {allerge
                                            "(cross-reaction)")
 
 
+ANGIOEDEMA_STARTS = ("angioedem", "angiooedem", "quincke")
+OEDEMA_STARTS = ("oedem", "edem")
+SWELLING_STARTS = ("swell", "swoll", "gonfl", *OEDEMA_STARTS)
+SWOLLEN_PARTS = frozenset({"lip", "lips", "tongue", "face", "facial", "throat", "mouth", "levre", "levres", "langue",
+                           "visage", "gorge", "bouche"})
+"""An angioedema as wards write it: its names ("angio-oedema", "œdème de Quincke"), or a swelling
+of the face, lips, tongue or throat ("swollen lips", "gonflement de la langue")."""
+AVOIDED_AFTER_ACE_ANGIOEDEMA = frozenset({("sacubitril",)})
+"""What is contraindicated after an angioedema with an ACE inhibitor besides every ACE inhibitor
+(BNF, SmPC of Entresto: "history of angioedema related to previous ACE inhibitor therapy")."""
+ACE_ANGIOEDEMA = QT_TRANSLATE_NOOP("messages", "{allergy} — an angioedema with an ACE inhibitor: every ACE inhibitor, "
+                                               "and sacubitril, is contraindicated after one")
+
+
+def angioedema(text: str) -> bool:
+    """Whether a text says an angioedema (`ANGIOEDEMA_STARTS`, `SWOLLEN_PARTS`) that no negation
+    cancels: an ACE inhibitor's, unlike its cough, forbids the whole class."""
+    words = "".join(c if c.isalnum() else " " for c in _fold(text).replace("œ", "oe")).split()
+    return any(not _negated(words[:at]) and (
+        word.startswith(ANGIOEDEMA_STARTS)
+        or (word == "angio" and at + 1 < len(words) and words[at + 1].startswith(OEDEMA_STARTS))
+        or (word.startswith(SWELLING_STARTS) and not SWOLLEN_PARTS.isdisjoint(words)))
+        for at, word in enumerate(words))
+
+
+def _ace_angioedema(drug: str, allergy: str) -> bool:
+    """Whether an allergy is an angioedema with an ACE inhibitor named by itself ("Ramipril
+    (angio-oedema)") and the drug an ACE inhibitor or sacubitril: an ACE inhibitor named alone
+    warns before the others only then (`ONLY_BY_NAME`: its cough does not)."""
+    ordered, named = _read(drug), _read(allergy)
+    return ("ace inhibitor" in named.member_of and angioedema(allergy)
+            and ("ace inhibitor" in ordered.member_of or bool(ordered.substances & AVOIDED_AFTER_ACE_ANGIOEDEMA)))
+
+
 def severe_reaction(text: str) -> bool:
     """Whether a text says an immediate or severe reaction (`SEVERE_REACTION_STARTS`) that no
     negation cancels (`NEGATIONS`); "œ" as "oe", which accents' removal leaves as it is ("œdème"
@@ -829,6 +864,8 @@ def _matched_why(drug: str, allergy: str, line: str) -> str | Phrase | None:
         return Phrase(CROSS_REACTION, {"allergy": line})
     if shared := _side_chain_shared(drug, line):
         return Phrase(SIDE_CHAIN, {"allergy": line, "allergen": Phrase(shared[0]), "medicine": Phrase(shared[1])})
+    if _ace_angioedema(drug, line):
+        return Phrase(ACE_ANGIOEDEMA, {"allergy": line})
     return None
 
 
@@ -838,8 +875,9 @@ def allergy_matches(drug: str, allergies: Iterable[str], described: Sequence[str
     amoxicillin), a class both share (an allergy to penicillins, or to amoxicillin, warns before
     flucloxacillin), for a medicine the tables do not know, a word both share ("gentamicin
     (rash)" before "Gentamicin") or one misspelt or shortened ("Amox", see `_named_in`), an immediate or severe
-    reaction to a penicillin before a cephalosporin or a carbapenem (see `_cross_reacts`), and one
-    to a beta-lactam before those sharing its side chain (`_side_chain_shared`).
+    reaction to a penicillin before a cephalosporin or a carbapenem (see `_cross_reacts`), one
+    to a beta-lactam before those sharing its side chain (`_side_chain_shared`), and an
+    angioedema with an ACE inhibitor before every other and sacubitril (`_ace_angioedema`).
     `described`: each allergy with its reaction and severity, as the admission records them
     beside it ("Penicillin (anaphylaxis, severe)", see services.patients' `allergies_in`): the
     reaction is what tells a penicillin anaphylaxis from a rash."""

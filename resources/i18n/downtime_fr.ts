@@ -9640,6 +9640,10 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <source>{field}: given by {name}, who confirms it with their own PIN, as the giver of a controlled drug or a high-alert medicine does.</source>
         <translation>{field} : administré par {name}, qui le confirme avec son propre code, comme tout soignant qui administre un stupéfiant ou un médicament à haut risque.</translation>
     </message>
+    <message>
+        <source>{allergy} — an angioedema with an ACE inhibitor: every ACE inhibitor, and sacubitril, is contraindicated after one</source>
+        <translation>{allergy} — un angio-œdème sous IEC : tout IEC, et le sacubitril, est contre-indiqué après un tel épisode</translation>
+    </message>
 </context>
 <context>
     <name>BandCheck</name>
