@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from downtime import __version__
+from downtime.domain.backup_rotation import DAILY_FOR_DAYS
 from downtime.domain.bounds import (DAY_MINUTES, MOST_BACKUPS_KEPT, MOST_IDLE_LOCK_MINUTES, MOST_LABELS, MOST_MAR_DAYS,
                                    MOST_PAPER_NUMBERS, PAPER_NUMBERS)
 from downtime.domain.downtime_number import MAX_DEVICE
@@ -226,12 +227,13 @@ def _forms() -> dict[str, Any]:
     return load_forms(forms_dir())
 
 
-def _session(args: argparse.Namespace, path: Path | None = None, *, placed: bool = True):
+def _session(args: argparse.Namespace, path: Path | None = None, *, placed: bool = True, choosing_pin: bool = False):
     """Patient data is shown only to a signed-in person (audited); signing in also unlocks an
     encrypted database (the one of `--db`, or `path`). A database first opened on this computer
     and set up on another is refused (services.installation) unless `placed` is False, for the
-    administrator's command that says which it is."""
-    from downtime.services import census, clock_check, installation, unlock
+    administrator's command that says which it is. A PIN an administrator set signs in only for
+    `staff change-pin` (`choosing_pin`), any other command refused saying so."""
+    from downtime.services import census, clock_check, installation, staff, unlock
     from downtime.services.context import Session, Vault, load_device
 
     if not args.user or not (args.pin or sys.stdin.isatty()):
@@ -241,6 +243,10 @@ def _session(args: argparse.Namespace, path: Path | None = None, *, placed: bool
     user = unlock.sign_in(vault, args.user, _pin(args, args.pin, "--pin", QT_TRANSLATE_NOOP("messages", "PIN of {staff_id}"),
                                                  staff_id=args.user))
     assert vault.db is not None
+    if not choosing_pin and staff.pin_to_choose(vault.db, user.staff_id):
+        raise CliError(QT_TRANSLATE_NOOP("messages", "{staff_id}: your PIN is one an administrator set, which signs in "
+                                                     "only to choose your own: run 'downtime staff change-pin --user "
+                                                     "{staff_id}' first."), staff_id=user.staff_id)
     _read_only_said(args, vault)
     forms = _forms()
     session = Session(vault.db, load_device(vault.db), user, forms, lang=args.lang, vault=vault)
@@ -342,6 +348,7 @@ def cmd_forms_check(args: argparse.Namespace) -> int:
 def cmd_verify(args: argparse.Namespace) -> int:
     from downtime.errors import damage_cause
     from downtime.services.backups import checked_against, folder, sound
+    from downtime.services import search
     from downtime.services.census import ensure_index, index_problem
 
     try:
@@ -358,10 +365,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
     problem = sound(db, vault.key)
     if problem is None:
         # As at every opening, an index short of lines (just emptied by an upgrade) is rebuilt
-        # first; a line that disagrees with the records is then named.
+        # first; a line that disagrees with the records is then named, as is a patient's line of
+        # the search index (named here, not mended: the app's opening mends it).
         forms = _forms()
         ensure_index(db, forms)
-        problem = index_problem(db, forms)
+        problem = index_problem(db, forms) or search.index_problem(db, forms)
     if problem:
         print(_say(args, QT_TRANSLATE_NOOP("messages", "NOT SOUND: {problem}"), problem=problem), file=sys.stderr)
         return EXIT_ERROR
@@ -440,14 +448,15 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def _moment(text: str, option: str, lang: Lang) -> datetime:
+def _moment(text: str, option: str, lang: Lang, *, day_only: bool = False) -> datetime | date:
     """A moment typed as on the ward (28/11/2026 08:00) or in ISO 8601, on the laptop's clock
-    unless it gives its offset; anything else is refused naming the option, not a traceback."""
+    unless it gives its offset, or a day alone (`day_only`: 27/11/2026); anything else is refused
+    naming the option, not a traceback."""
     from downtime.formspec.messages import message as field_message
-    from downtime.formspec.values import ParseError, parse_datetime
+    from downtime.formspec.values import ParseError, parse_date, parse_datetime
 
     try:
-        return parse_datetime(text)
+        return parse_date(text) if day_only else parse_datetime(text)
     except ParseError as problem:
         raise CliError(field_message(problem.key, lang, option, problem.limit)) from None
 
@@ -683,8 +692,9 @@ def cmd_pdf_mar(args: argparse.Namespace) -> int:
     from downtime.services.printing import print_mar
 
     days = _mar_days(args)
+    first = _moment(args.first_day, "--from", args.lang, day_only=True) if args.first_day else None
     session = _session(args)
-    print(print_mar(session, [_one_patient(session, args.patient)], args.out, days=days))
+    print(print_mar(session, [_one_patient(session, args.patient)], args.out, days=days, first_day=first))
     return 0
 
 
@@ -980,6 +990,10 @@ def cmd_setting(args: argparse.Namespace) -> int:
             raise CliError(QT_TRANSLATE_NOOP("messages", "backups takes FOLDER EVERY_MINUTES KEEP (e.g. /media/usb/backups 15 10)"))
         set_backup_policy(session, Path(args.value[0]), int(args.value[1]), int(args.value[2]))
     print(_say(args, QT_TRANSLATE_NOOP("messages", "{name} set to {value}"), name=args.name, value=" ".join(args.value)))
+    if args.name == "backups":  # KEEP alone read as all that is kept
+        from downtime.services.backups import kept_said
+
+        print(kept_said(int(args.value[2]), args.lang))
     return 0
 
 
@@ -1336,7 +1350,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     added = result.added_text(args.lang) or _say(args, QT_TRANSLATE_NOOP("messages", "nothing new"))
     print(_say(args, QT_TRANSLATE_NOOP("messages", "imported {path} ({kind}): {added}; {unchanged} already here, unchanged"), path=args.path,
                kind=result.kind_in(args.lang), added=added, unchanged=result.unchanged_text(args.lang)))
-    for line in (*result.missing_text(args.lang), *result.listed_text(args.lang)):
+    titles = {form_id: spec.title.get(args.lang) for form_id, spec in _forms().items()}
+    for line in (*result.missing_text(args.lang), *result.not_exported_text(args.lang, titles),
+                 *result.listed_text(args.lang)):
         print(line)
     for report in result.theatre_clashes:
         print(report.text(args.lang))
@@ -1344,6 +1360,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(text)
     for said in (*result.to_check, *result.shared_numbers):
         print(said.text(args.lang))
+    for text in result.bands_text(args.lang):
+        print(text)
     return 0
 
 
@@ -1569,6 +1587,10 @@ def cmd_merge(args: argparse.Namespace) -> int:
         print(f"  {line}")
     for missing in result.missing:
         print(missing.text(args.lang, result.laptops))
+    forms = _forms()
+    titles = {form_id: spec.title.get(args.lang) for form_id, spec in forms.items()}
+    for line in result.not_exported_text(args.lang, titles):
+        print(line)
     # Why the import and the Back-entry list will count otherwise: they count what they add, and records.
     for line in (*result.tally.why_in(args.lang), result.tally.imported_in(args.lang)):
         print(line)
@@ -1576,8 +1598,6 @@ def cmd_merge(args: argparse.Namespace) -> int:
         print(line)
     for report in result.theatre_clashes:
         print(report.text(args.lang))
-    forms = _forms()
-    titles = {form_id: spec.title.get(args.lang) for form_id, spec in forms.items()}
     for line in result.holds_text(args.lang, titles):
         print(line)
     for shared in result.shared_numbers:
@@ -1618,7 +1638,7 @@ def cmd_staff_deactivate(args: argparse.Namespace) -> int:
     if left:
         print(_say(args, QT_TRANSLATE_NOOP("messages", "{count} unsaved form(s) of theirs: {forms}. Only they can open "
                                                        "them, given a new PIN: ask them."),
-                   count=len(left), forms=listed(left, session.forms, args.lang)))
+                   count=len(left), forms=listed(left, session.forms, args.lang, session.clock())))
     return 0
 
 
@@ -1637,7 +1657,8 @@ def cmd_staff_set_pin(args: argparse.Namespace) -> int:
 
     session = _session(args)
     member = set_pin(session, args.staff_id, _new_pin(args))
-    print(_say(args, QT_TRANSLATE_NOOP("messages", "{staff_id} signs in with the new PIN"), staff_id=member.staff_id))
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "{staff_id} signs in with the new PIN, once, to choose their own"),
+               staff_id=member.staff_id))
     return 0
 
 
@@ -1648,7 +1669,7 @@ def cmd_staff_change_pin(args: argparse.Namespace) -> int:
     if args.user and not args.pin:
         args.pin = _pin(args, None, "--pin", QT_TRANSLATE_NOOP("messages", "Current PIN of {staff_id}"),
                         staff_id=args.user)
-    session = _session(args)
+    session = _session(args, choosing_pin=True)
     member = change_own_pin(session, args.pin, _pin(args, args.new_pin, "--new-pin", QT_TRANSLATE_NOOP(
         "messages", "New PIN of {staff_id}"), twice=True, staff_id=session.user.staff_id))
     print(_say(args, QT_TRANSLATE_NOOP("messages", "{staff_id}: your new PIN is set; sign in with it from now on"),
@@ -1937,6 +1958,9 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         "messages", "a patient's medication administration record (MAR) chart")), pdf_sub)
     _patient_argument(p, lang)
     _days_option(p, lang)
+    p.add_argument("--from", dest="first_day", metavar="DD/MM/YYYY", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the chart's first day instead, a day of the patient's stay up to today, --days counted from "
+                    "it: any sheet of a long stay")))
     _out_option(p, lang)
     _signed_in_options(p, lang)
     for name, handler, said in (
@@ -2212,13 +2236,14 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     p.add_argument("value", nargs="+", help=message(lang, QT_TRANSLATE_NOOP(
         "messages", "L7159|L7160|L7163|wristband; LATE OVERDUE minutes (LATE above 0 and below OVERDUE, at most "
                     "{day}); MINUTES before the screen locks (1 to {most_idle}); whom patients call, as their "
-                    "letter prints it; FOLDER EVERY_MINUTES KEEP (every 1 to {day} minutes, 1 to {most_kept} kept); "
+                    "letter prints it; FOLDER EVERY_MINUTES KEEP (every 1 to {day} minutes; the newest 1 to {most_kept} "
+                    "kept, then the last of each day for {days} days, and the first); "
                     "the records office's age1… public key, which every export is then encrypted to ('' for "
                     "none); the laptop's device number, which the patients registered from then on take; its name; "
                     "for a database set up on another computer: 'replaces' (that one will not be used again) or "
                     "'copy NUMBER NAME' (both go on: this one becomes a laptop of its own); the ward code this "
                     "laptop belongs to, whose patients its lists open on ('' for none: all wards)"),
-        day=DAY_MINUTES, most_idle=MOST_IDLE_LOCK_MINUTES, most_kept=MOST_BACKUPS_KEPT))
+        day=DAY_MINUTES, most_idle=MOST_IDLE_LOCK_MINUTES, most_kept=MOST_BACKUPS_KEPT, days=DAILY_FOR_DAYS))
     _signed_in_options(p, lang)
 
     setup_files = sub.add_parser("setup-file", help=message(lang, QT_TRANSLATE_NOOP(

@@ -331,7 +331,8 @@ def death_answers(at: str) -> dict[str, Any]:
 @pytest.fixture
 def medication_ward(session_for, admission_values):
     """Ward 3B with the standard admission (penicillin allergy, bed 12) and two doctor's
-    orders: amoxicillin 1 g IV at 08:00 14:00 20:00 and morphine 5 mg SC PRN (controlled).
+    orders: amoxicillin 1 g IV at 08:00 14:00 20:00, to review on 30/11, and morphine 5 mg SC PRN
+    (controlled).
     Returns (patient id, amoxicillin order id, morphine order id)."""
     from downtime.services import records, wards
 
@@ -341,8 +342,9 @@ def medication_ward(session_for, admission_values):
                                                     "arrival_at": "2026-11-27T09:00+01:00"}).patient_id
     amox = records.save_new(doctor, "medication_order", {
         "drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
-        "times": "08:00 14:00 20:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False,
-        "high_alert": False, "allergy_reason": "Rash as a child; amoxicillin tolerated since"}, patient_id=patient)
+        "times": "08:00 14:00 20:00", "start_at": "2026-11-27T10:00+01:00", "review_at": "2026-11-30T10:00+01:00",
+        "controlled": False, "high_alert": False, "allergy_reason": "Rash as a child; amoxicillin tolerated since"},
+        patient_id=patient)
     morphine = records.save_new(doctor, "medication_order", {
         "drug": "Morphine", "dose": 5.0, "dose_unit": "mg", "route": "SC", "frequency": "prn",
         "prn_indication": "pain score > 4", "min_interval_hours": 4, "max_doses_24h": 4,
@@ -533,7 +535,7 @@ def earlier_stay(readmitted, session_for, medication_ward, clock):
     clock.now = now + timedelta(minutes=30)
     ceftriaxone = records.save_new(doctor, "medication_order", {
         **common, "drug": "Ceftriaxone", "dose": 2.0, "dose_unit": "g", "route": "IV",
-        "start_at": "2026-11-28T14:00+01:00"}, patient_id=patient).record_id
+        "start_at": "2026-11-28T14:00+01:00", "review_at": "2026-12-01T14:00+01:00"}, patient_id=patient).record_id
     return readmitted, furosemide, ceftriaxone
 
 
@@ -609,8 +611,8 @@ def carried(tmp_path, laptop, clock, admission_values):
 
 
 AMOXICILLIN_TDS = {"drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
-                   "times": "08:00 14:00 20:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False,
-                   "high_alert": False}
+                   "times": "08:00 14:00 20:00", "start_at": "2026-11-28T10:00+01:00",
+                   "review_at": "2026-12-01T10:00+01:00", "controlled": False, "high_alert": False}
 
 
 def doctor_on(nurse: Session, clock: FakeClock) -> Session:
@@ -911,8 +913,8 @@ def amoxicillin_laptop(tmp_path, laptop, clock, admission_values):
                                                     "allergies": []}).patient_id
     order = records.save_new(doctor, "medication_order", {
         "drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
-        "times": "08:00 14:00 20:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False,
-        "high_alert": False}, patient_id=patient)
+        "times": "08:00 14:00 20:00", "start_at": "2026-11-28T10:00+01:00", "review_at": "2026-12-01T10:00+01:00",
+        "controlled": False, "high_alert": False}, patient_id=patient)
     return nurse, clerk, order
 
 

@@ -198,7 +198,8 @@ def anaphylactic(session_for, admission_values):
 
 
 CEFTRIAXONE = {"drug": "Ceftriaxone", "dose": 2.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
-               "times": "08:00", "start_at": "2026-11-28T08:00+01:00", "controlled": False, "high_alert": False}
+               "times": "08:00", "start_at": "2026-11-28T08:00+01:00", "review_at": "2026-12-01T08:00+01:00",
+               "controlled": False, "high_alert": False}
 
 
 def test_ceftriaxone_for_a_penicillin_anaphylaxis_needs_the_prescribers_reason(session_for, anaphylactic):

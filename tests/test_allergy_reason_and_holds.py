@@ -16,7 +16,8 @@ from downtime.sync.export import export
 from downtime.sync.import_export import import_export
 
 CO_AMOXICLAV = {"drug": "Co-amoxiclav", "dose": 1.2, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
-                "times": "16:00", "start_at": "2026-11-28T16:00+01:00", "controlled": False, "high_alert": False}
+                "times": "16:00", "start_at": "2026-11-28T16:00+01:00", "review_at": "2026-12-01T16:00+01:00",
+                "controlled": False, "high_alert": False}
 GIVEN_AT_16 = {"outcome": "given", "given_at": "2026-11-28T16:05+01:00", "scheduled_for": "2026-11-28T16:00+01:00",
                "dose_given": 1.2, "route": "IV"}
 

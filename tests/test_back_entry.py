@@ -203,9 +203,9 @@ def test_a_part_of_the_worklist_is_the_patients_from_the_chosen_one_as_the_scree
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "Part of the list: the records about no patient and 5 patient(s) from ADAM Gérard to BRUN Maëlle, in the "
+    ("en", "Part of the list: the records about no patient and 5 patient(s) from ADAM Gérard to BARBIER Monique, in the "
            "order to enter them"),
-    ("fr", "Partie de la liste : les fiches sans patient et 5 patient(s) d’ADAM Gérard à BRUN Maëlle, dans l’ordre "
+    ("fr", "Partie de la liste : les fiches sans patient et 5 patient(s) d’ADAM Gérard à BARBIER Monique, dans l’ordre "
            "de saisie")])
 def test_a_printed_part_counts_its_patients_in_the_clerks_words(office, tmp_path, lang, said):
     """`--patients 5` printed "5 group(s) de ADAM Gérard": the theatre sessions counted as one
@@ -214,7 +214,7 @@ def test_a_printed_part_counts_its_patients_in_the_clerks_words(office, tmp_path
 
     clerk = replace(office, lang=lang)
     part = back_entry.worklist_part(clerk, back_entry.worklist_order(clerk), 0, 5, left_only=False)
-    assert [group.patient.display_name for group in part if group.patient][::4] == ["ADAM Gérard", "BRUN Maëlle"]
+    assert [group.patient.display_name for group in part if group.patient][::4] == ["ADAM Gérard", "BARBIER Monique"]
     text = " ".join(_pdf_text(printing.print_worklist(clerk, tmp_path / "part.pdf", part)).split())
     assert said in text
     whole = " ".join(_pdf_text(printing.print_worklist(clerk, tmp_path / "whole.pdf")).split())
@@ -445,8 +445,9 @@ def test_the_worklist_line_of_a_medication_order_omits_as_required_and_the_times
     patient = records.save_new(nurse, "admission", admission_values).patient_id
     amox = records.save_new(doctor, "medication_order", {
         "drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
-        "times": "08:00 14:00 20:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False,
-        "high_alert": False, "allergy_reason": "Tolerated amoxicillin since (GP letter)"}, patient_id=patient)
+        "times": "08:00 14:00 20:00", "start_at": "2026-11-28T10:00+01:00", "review_at": "2026-12-01T10:00+01:00",
+        "controlled": False, "high_alert": False, "allergy_reason": "Tolerated amoxicillin since (GP letter)"},
+        patient_id=patient)
     morphine = records.save_new(doctor, "medication_order", {
         "drug": "Morphine", "dose": 5.0, "dose_unit": "mg", "route": "SC", "frequency": "prn",
         "prn_indication": "pain score > 4", "min_interval_hours": 4, "max_doses_24h": 4,
@@ -468,8 +469,8 @@ def test_the_worklist_line_of_a_dose_gives_the_dose_ordered_not_the_dose_given(t
                                                     "allergies": []}).patient_id
     amox = records.save_new(doctor, "medication_order", {
         "drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
-        "times": "08:00 14:00 20:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False,
-        "high_alert": False}, patient_id=patient)
+        "times": "08:00 14:00 20:00", "start_at": "2026-11-28T10:00+01:00", "review_at": "2026-12-01T10:00+01:00",
+        "controlled": False, "high_alert": False}, patient_id=patient)
     clock.advance(minutes=10)
     dose = medication.record_dose(nurse, amox.record_id, {
         "scheduled_for": "2026-11-28T14:00+01:00", "outcome": "given", "given_at": "2026-11-28T14:05+01:00",

@@ -18,8 +18,8 @@ from downtime.sync.merge import merge
 from tests.conftest import death_answers, doctor_on
 
 AMOXICILLIN = {"drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
-               "times": "08:00 14:00 20:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False,
-               "high_alert": False}
+               "times": "08:00 14:00 20:00", "start_at": "2026-11-28T10:00+01:00", "review_at": "2026-12-01T10:00+01:00",
+               "controlled": False, "high_alert": False}
 PARACETAMOL_PRN = {"drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "prn",
                    "prn_indication": "pain", "min_interval_hours": 4, "max_doses_24h": 4,
                    "start_at": "2026-11-28T10:00+01:00", "controlled": False, "high_alert": False}

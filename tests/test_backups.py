@@ -42,14 +42,36 @@ def test_a_backup_is_encrypted_sound_and_audited(ward, admission_values, clock):
     assert backups.due(nurse.db, clock())
 
 
-def test_only_the_last_k_are_kept(ward, clock):
+def test_the_last_k_and_the_first_are_kept(ward, clock):
     nurse, tmp_path = ward
     made = []
     for _ in range(5):
         made.append(backups.backup_now(nurse))
         clock.advance(minutes=1)
-    assert backups_in(tmp_path / "usb") == made[:1:-1]
-    assert not keyslots.keys_path(made[0]).exists()
+    assert backups_in(tmp_path / "usb") == [*made[:1:-1], made[0]]
+    assert not made[1].exists() and not keyslots.keys_path(made[1]).exists()
+
+
+def test_a_days_backups_thin_out_to_the_outages_start_and_the_last_of_each_day(ward, clock):
+    """Every 15 minutes, 10 kept: each backup removed the oldest, and after a day the folder held
+    the last two and a half hours, nothing of the day before nor of the outage's start. Here
+    every 6 hours, 3 kept, from 27/11 08:00 to 30/11 08:00."""
+    nurse, tmp_path = ward
+    clock.now = datetime.fromisoformat("2026-11-27T08:00+01:00")
+    made = []
+    for _ in range(13):
+        made.append(backups.backup_now(nurse))
+        clock.advance(hours=6)
+    kept = [made[12], made[11], made[10], made[6], made[2], made[0]]
+    assert [f"{made_at(path):%d/%m %H:%M}" for path in kept] == [
+        "30/11 08:00", "30/11 02:00", "29/11 20:00", "28/11 20:00", "27/11 20:00", "27/11 08:00"]
+    assert backups_in(tmp_path / "usb") == kept
+    assert all(keyslots.keys_path(path).exists() == (path in kept) for path in made)
+
+
+def test_the_settings_say_how_far_back_the_kept_backups_reach():
+    assert backups.kept_said(10, "en") == ("Kept: the last 10, one a day before them (the last of each day, for 31 "
+                                          "days), and the first.")
 
 
 def test_restore_gives_back_a_sound_database_that_the_pins_open(ward, admission_values, clock):
@@ -343,11 +365,11 @@ def test_rotation_keeps_another_databases_backups_in_the_same_folder(ward, tmp_p
     other = Session(vault.db, device, staff.sign_in(vault.db, "admin", "0000", clock), forms, clock, vault=vault)
     backups.set_backup_policy(other, tmp_path / "usb", every_minutes=15, keep=3)
     theirs = []
-    for _ in range(4):
+    for _ in range(5):
         clock.advance(minutes=1)
         theirs.append(backups.backup_now(other))
     assert all(path.exists() and keyslots.keys_path(path).exists() for path in ours)
-    assert backups_in(tmp_path / "usb") == [*theirs[:0:-1], *ours[::-1]]
+    assert backups_in(tmp_path / "usb") == [*theirs[:1:-1], theirs[0], *ours[::-1]]
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
@@ -396,17 +418,19 @@ def test_two_backups_within_a_second_are_both_kept_the_newest_first(ward, clock)
 def test_backups_named_by_an_earlier_version_are_still_found_ordered_and_rotated(ward, clock):
     """Backups already on a stick were named to the second, without the new names' ending."""
     nurse, tmp_path = ward
+    first = backups.backup_now(nurse)  # kept, as the first
+    clock.advance(minutes=1)
     made = backups.backup_now(nurse)
     old = made.with_name(f"downtime-backup-{clock():%Y%m%d-%H%M%S}.sqlite")
     made.rename(old)
     keyslots.keys_path(made).rename(keyslots.keys_path(old))
     newer = [backups.backup_now(nurse)]  # in the same second: the earlier version's comes first
-    assert backups_in(tmp_path / "usb") == [newer[0], old]
-    assert backups_of(tmp_path / "usb", nurse.vault.key, first_entry(nurse.db)) == [newer[0], old]
+    assert backups_in(tmp_path / "usb") == [newer[0], old, first]
+    assert backups_of(tmp_path / "usb", nurse.vault.key, first_entry(nurse.db)) == [newer[0], old, first]
     for _ in range(2):
         clock.advance(minutes=1)
         newer.insert(0, backups.backup_now(nurse))
-    assert backups_in(tmp_path / "usb") == newer and not keyslots.keys_path(old).exists()
+    assert backups_in(tmp_path / "usb") == [*newer, first] and not keyslots.keys_path(old).exists()
 
 
 def test_backups_across_the_hour_the_clocks_go_back_are_ordered_by_when_they_were_made(ward, clock):
@@ -416,13 +440,14 @@ def test_backups_across_the_hour_the_clocks_go_back_are_ordered_by_when_they_wer
     were made in, and are told by the laptop's time."""
     nurse, tmp_path = ward
     made = []
-    for at in ("2027-10-31T02:30+02:00", "2027-10-31T02:10+01:00", "2027-10-31T02:20+01:00", "2027-10-31T02:40+01:00"):
+    for at in ("2027-10-31T01:00+02:00", "2027-10-31T02:30+02:00", "2027-10-31T02:10+01:00", "2027-10-31T02:20+01:00",
+               "2027-10-31T02:40+01:00"):  # the first is kept as the first
         clock.now = datetime.fromisoformat(at)
         made.append(backups.backup_now(nurse))
-    assert backups_in(tmp_path / "usb") == made[:0:-1] and not made[0].exists()
+    assert backups_in(tmp_path / "usb") == [*made[:1:-1], made[0]] and not made[1].exists()
     assert backups.newest(tmp_path / "usb") == made[-1]
     assert made[-1].name.startswith("downtime-backup-20271031-014000-000000Z-")
-    assert [made_at(path).isoformat() for path in made[1:]] == [
+    assert [made_at(path).isoformat() for path in made[2:]] == [
         "2027-10-31T02:10:00+01:00", "2027-10-31T02:20:00+01:00", "2027-10-31T02:40:00+01:00"]
 
 

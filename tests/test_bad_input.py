@@ -254,8 +254,8 @@ def _booking(session_id: str, start: str, minutes: int) -> dict[str, Any]:
 
 
 AMOXICILLIN = {"drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
-               "times": "08:00 14:00 20:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False,
-               "high_alert": False, "allergy_reason": "Tolerated amoxicillin since (GP letter)"}
+               "times": "08:00 14:00 20:00", "start_at": "2026-11-27T10:00+01:00", "review_at": "2026-11-30T10:00+01:00",
+               "controlled": False, "high_alert": False, "allergy_reason": "Tolerated amoxicillin since (GP letter)"}
 
 
 @pytest.fixture
@@ -394,7 +394,9 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
         "lab_request": [
             {"taken_at": at, "urgency": "urgent", "tests": ["electrolytes", "other"], "other_tests": "Magnésium",
              "sample_number": "B26-118842", "requested_by": "Dr Benali", "notes": "Garrot < 1 min"},
-            {"taken_at": at, "urgency": "routine", "tests": ["blood_cultures"]}],
+            {"taken_at": at, "urgency": "routine", "tests": ["blood_cultures"]},
+            {"taken_at": at, "urgency": "urgent", "tests": ["crp"], "outcome": "rejected",
+             "rejected_because": "haemolysed", "closed_by": "Mme Roux, biochimie", "closed_at": at}],
         "lab_result": [
             {"received_at": at, "received_by": "telephone", "test": "Potassium", "result": "6.8", "units": "mmol/L",
              "range": "3.5–5.3", "flag": "critical", "sample_taken_at": at, "lab_number": "B26-118842",

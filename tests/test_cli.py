@@ -31,6 +31,8 @@ def test_demo_creates_the_ward_and_prints_the_accounts(tmp_path, capsys):
     for account in ("admin    0000", "nurse    1111", "doctor   2222", "coord    3333", "records  4444"):
         assert account in out
     assert "  nurse    1111  ward nurse            Hélène Lefèvre\n" in out, "the role in words, as the README lists it"
+    assert "  hca      7777  healthcare assistant  Manon Petit\n" in out
+    assert "  student  8888  student nurse         Lucas Girard\n" in out
     assert main(["demo", "--db", str(db), "--lang", "fr"]) == 0
     assert "  nurse    1111  infirmier(ère) du service    Hélène Lefèvre\n" in capsys.readouterr().out
     assert main(["demo", "--db", str(db)]) == 0
@@ -104,7 +106,7 @@ def test_records_json_lines(demo_db, capsys):
     capsys.readouterr()
     assert main(["records", "--db", str(db), "--form", "admission", "--json"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert len(rows) == 41
+    assert len(rows) == 51  # 41 and the theatre lists' 10 planned patients (services.demo._PLANNED)
     assert set(rows[0]) == {"id", "form", "patient", "version", "status", "occurred_at", "recorded_at", "author"}
     assert sorted(r["version"] for r in rows)[-1] == 2
     assert all(r["patient"].startswith("DT-900-") for r in rows)
@@ -1179,12 +1181,15 @@ def test_a_count_that_differs_is_refused_without_a_discrepancy_note_and_reads_as
         "discrepancy", 2 - before, 2, "doctor", "Sr Dubois told")
 
 
-def test_ward_settings_command(demo_db, capsys):
+def test_ward_settings_command(demo_db, capsys, tmp_path):
     admin = ["--db", demo_db, "--user", "admin", "--pin", "0000"]
     assert main(["set", "round-thresholds", "20", "90", *admin]) == 0
     assert main(["set", "label-stock", "L7159", *admin]) == 0
     assert main(["set", "round-thresholds", "soon", *admin]) == 1
     assert "two numbers" in capsys.readouterr().err
+    assert main(["set", "backups", str(tmp_path), "15", "10", *admin]) == 0  # and how far back they reach
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "Kept: the last 10, one a day before them (the last of each day, for 31 days), and the first.")
     assert main(["verify", "--db", demo_db]) == 0
 
 
@@ -1242,10 +1247,12 @@ def test_theatre_commands(demo_db, demo_day, tmp_path, capsys):
     assert any(line["status"] == "cancelled" and line["not_told"] and "CANCELLED — PATIENT NOT TOLD YET" in text
                and line["downtime_number"] in text for line in days
                for text in listed_text(line["start"][:10]))
-    # Whom to tell beside it, every demo patient being in a bed: their ward (the coordinator
-    # looked it up on another list).
+    # Whom to tell beside it: an in-patient's ward (the coordinator looked it up on another list),
+    # the number to ring of a planned patient gone home.
     assert all(bool(line["to_tell"]) == line["not_told"] for line in days)
-    assert all(line["to_tell"].startswith("ward ") for line in days if line["not_told"])
+    assert all(line["to_tell"].startswith("ward ") or line["to_tell"].endswith("(next of kin)")
+               for line in days if line["not_told"])
+    assert any(line["to_tell"].startswith("ward ") for line in days if line["not_told"])
     assert any(f"PATIENT NOT TOLD YET — tell: {line['to_tell']}" in text
                for line in days if line["not_told"] for text in listed_text(line["start"][:10]))
     # Each operation's expected end, surgeon and anaesthetist, as the printed list gives them,
@@ -1365,13 +1372,15 @@ def test_theatre_rescheduling_names_the_ward_of_a_patient_in_a_bed_and_the_numbe
     names = {code: name for code, name, _ in WARDS}
     waiting, text = rescheduling()
     patients = {line["booking_id"]: str(records.current(nurse.db, line["booking_id"]).patient_id) for line in waiting}
-    for line in waiting:
+    in_bed = [line for line in waiting if line["phone"] is None]
+    assert in_bed, "the demo's in-patients waiting for a new date"
+    for line in in_bed:
         where = location_at(nurse.db, patients[line["booking_id"]])
         assert (line["ward"], line["bed"], line["phone"]) == (where.ward, where.bed, None)
         assert line["to_tell"] == f"ward {where.ward} ({names[where.ward]}, bed\u00a0{where.bed})"
         assert f"{line['to_tell']} " in next(row for row in text.splitlines() if line["booking_id"] in row)
     # Sent home: one with no unit of blood running (a discharge is refused until its end is recorded).
-    home = next(line["booking_id"] for line in waiting
+    home = next(line["booking_id"] for line in in_bed
                 if all(one.end is not None for one in transfusion.chart(nurse.db, patients[line["booking_id"]])))
     records.save_new(nurse, "discharge", {"discharged_at": (datetime.now().astimezone() - timedelta(minutes=5)).isoformat(
         timespec="minutes"), "destination": "home", "letter_given": True, "medicines_given": True},
@@ -1601,7 +1610,9 @@ def test_theatre_rescheduling_says_an_operation_cancelled_again_and_keeps_its_re
         return {row["booking_id"]: row for row in rows}, capsys.readouterr().out
 
     waiting, _ = rescheduling()
-    first = next(row for row in waiting.values() if row["rebook_by"] and row["priority"] == "elective")
+    # Any with a rebook-by date: the demo's elective operations waiting are its planned patients',
+    # cancelled the evening before as often as on the day (when their 28 days start).
+    first = next(row for row in waiting.values() if row["rebook_by"])
     assert first["times_cancelled"] == 1
     vault = Vault(Path(demo_db))
     user = sign_in(vault, "coord", "3333")  # opens the encrypted demo

@@ -3,13 +3,15 @@ screen) stays its author's draft, which no one else may open; that it exists is 
 all the same (drafts.waiting), never what it holds: an admission typed at 06:50 was on no census,
 and a colleague opening the same dose saw it due and could give it again."""
 
+import json
 from datetime import timedelta
 
 import pytest
 
 from downtime.domain.medication import Check
-from downtime.services import drafts, medication, staff
+from downtime.services import drafts, medication, records, staff
 from downtime.services.context import Session
+from downtime.services.errors import PermissionDenied, ServiceError
 from downtime.services.medication import OverrideNeeded
 
 GIVEN_AT_14 = {"outcome": "given", "given_at": "2026-11-28T14:05+01:00", "scheduled_for": "2026-11-28T14:00+01:00",
@@ -63,7 +65,7 @@ def test_several_drafts_make_one_line_naming_the_last(session_for, night, clock)
     drafts.save_draft(nurse, "note-1", "clinical_note", {"note": "Seen by the family"}, patient_id=patient)
     found = drafts.waiting(nurse.db, nurse.forms)
     assert [each.author for each in found] == ["nurse", "night"]
-    assert found[1].drug == "Amoxicillin" and drafts.about(found[1], nurse.forms, "en") == (
+    assert found[1].drug == "Amoxicillin" and drafts.about(found[1], nurse.forms, "en", clock.now) == (
         "dose of Amoxicillin 14:00, bed 12")
     assert drafts.unsaved_line(found, nurse.forms, "en", clock.now).startswith(
         "2 forms typed and not saved, the last by Hélène Lefèvre at 14:05 (")
@@ -128,17 +130,84 @@ def test_deactivating_a_nurse_names_the_drafts_she_leaves(session_for, night, ad
     drafts.save_draft(noemie, "draft-2", "admission", {**admission_values, "bed": "14"})
     drafts.save_draft(nurse, "draft-3", "admission", admission_values)  # Hélène's: not Noémie's to name
     left = staff.deactivate_staff(session_for("admin"), "night")
-    assert drafts.listed(left, nurse.forms, "en") == "Downtime admission record, bed 14; dose of Amoxicillin 14:00, bed 12"
+    assert drafts.listed(left, nurse.forms, "en", clock.now) == "Downtime admission record, bed 14; dose of Amoxicillin 14:00, bed 12"
     (first, _) = drafts.waiting(nurse.db, nurse.forms, "night")
     assert drafts.unsaved_line([first], nurse.forms, "en", nurse.clock()) == (
         "1 form typed by Noémie Faure (deactivated) at 14:02 not saved (Downtime admission record, bed 14)")
 
 
-def test_an_amendment_left_unsaved_names_the_patient_and_says_it_amends(session_for, patient, admission_values):
+def test_an_amendment_left_unsaved_names_the_patient_and_says_it_amends(session_for, patient, admission_values,
+                                                                        clock):
     nurse = session_for("nurse")
     admission = nurse.db.execute("SELECT record_id FROM records WHERE patient_id = ?", [patient]).fetchone()[0]
     drafts.save_draft(nurse, "amend-1", "admission", {**admission_values, "reason": "Fall, hip fracture confirmed"},
                       record_id=admission, record_version=1)
     (told,) = drafts.waiting(nurse.db, nurse.forms)
     assert told.amends and told.patient is not None and told.patient.startswith("MARTIN Hélène Marie")
-    assert drafts.about(told, nurse.forms, "en") == "amendment of Downtime admission record, bed 12"
+    assert drafts.about(told, nurse.forms, "en", clock.now) == "amendment of Downtime admission record, bed 12"
+
+
+def test_an_old_dose_draft_says_its_day_and_that_its_patient_went_home_not_the_bed_now_anothers(
+        session_for, night, admission_values, clock, send_home):
+    """Noémie's 14:00 amoxicillin of 28/11 left typed; the patient went home at noon that day
+    (the discharge typed later) and, a month on, bed 12 holds Paul Durand, also on amoxicillin.
+    The line said "dose of Amoxicillin 14:00, bed 12", read at 13:30 as his dose due today."""
+    patient, amox, _ = night
+    nurse = session_for("nurse")
+    clock.now = clock.now.replace(minute=0) - timedelta(minutes=2)
+    dose_typed(as_noemie(nurse), amox, patient, scheduled_for="2026-11-28T14:00+01:00")
+    clock.advance(minutes=30)
+    send_home(patient)
+    clock.now = clock.now.replace(month=12, day=27, hour=9)
+    records.save_new(session_for("nurse"), "admission", {
+        **admission_values, "nir": None, "used_name": None, "birth_name": "Durand", "given_names": "Paul",
+        "sex": "male", "birth_date": "1950-01-01", "arrival_at": "2026-12-27T08:00+01:00"})
+    (told,) = drafts.waiting(nurse.db, nurse.forms)
+    assert drafts.unsaved_line([told], nurse.forms, "en", clock.now) == (
+        "1 form typed by Noémie Faure at 28/11 13:58 not saved (dose of Amoxicillin 28/11 14:00, discharged 28/11)")
+    assert (told.ward, told.bed) == (None, None), "not the bed now another's"
+
+
+def test_a_deactivated_nurses_dose_draft_is_set_aside_by_the_nurse_in_charge_and_kept_in_the_audit(
+        session_for, night, clock):
+    """An agency nurse's dose left typed at the lock screen; her account deactivated when her
+    shifts ended. Only she could discard it, and it stayed in every banner for weeks."""
+    patient, amox, _ = night
+    nurse = session_for("nurse")
+    dose_typed(as_noemie(nurse), amox, patient, scheduled_for="2026-11-28T14:00+01:00")
+    clock.advance(hours=1)
+    staff.deactivate_staff(session_for("admin"), "night")
+    clock.advance(minutes=5)
+    (told,) = drafts.waiting(nurse.db, nurse.forms)
+    assert drafts.can_be_set_aside(told, clock.now)
+    with pytest.raises(ServiceError, match="Say why"):
+        drafts.set_aside(nurse, told.draft_id, "  ")
+    drafts.set_aside(nurse, told.draft_id, "Dose on the paper chart, given 14:00 by N. Faure")
+    assert drafts.waiting(nurse.db, nurse.forms) == []
+    assert not [warning for warning in medication.check_dose(nurse, amox, GIVEN_AT_14)
+                if warning.check is Check.ALREADY_GIVEN]
+    actor, detail = nurse.db.execute("SELECT actor, detail FROM audit WHERE action = 'draft.set_aside'").fetchone()
+    detail = json.loads(detail)
+    assert (actor, detail["author"], detail["patient_id"], detail["form_id"], detail["reason"]) == (
+        "nurse", "night", patient, medication.DOSE_FORM, "Dose on the paper chart, given 14:00 by N. Faure")
+    assert detail["data"]["route"] == "IV" and detail["data"]["scheduled_for"] == "2026-11-28T14:00+01:00"
+    with pytest.raises(ServiceError, match="no longer waiting"):
+        drafts.set_aside(nurse, told.draft_id, "again")
+
+
+def test_a_colleagues_fresh_draft_is_not_set_aside_until_a_day_has_passed(session_for, night, clock):
+    """Noémie can still sign in and her patient is on the ward: she is the one to ask, until her
+    draft is a day old. Someone who records no care (a surgical coordinator) sets none aside; the
+    administrator does."""
+    patient, amox, _ = night
+    nurse = session_for("nurse")
+    dose_typed(as_noemie(nurse), amox, patient, scheduled_for="2026-11-28T14:00+01:00")
+    clock.advance(hours=3)
+    (told,) = drafts.waiting(nurse.db, nurse.forms)
+    with pytest.raises(ServiceError, match="Noémie Faure typed this form at 14:00 and can still sign in"):
+        drafts.set_aside(nurse, told.draft_id, "Not given")
+    clock.advance(hours=21)
+    with pytest.raises(PermissionDenied):
+        drafts.set_aside(session_for("coord"), told.draft_id, "Not given")
+    drafts.set_aside(session_for("admin"), told.draft_id, "Asked Noémie: not given, given since by the day nurse")
+    assert drafts.waiting(nurse.db, nurse.forms) == []

@@ -103,7 +103,8 @@ def test_the_rounds_last_12_hours_are_real_ones_the_day_the_clocks_go_forward(se
     nurse = session_for("nurse")
     amox = records.save_new(session_for("doctor"), "medication_order", {
         "drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
-        "times": "11:30 23:30", "start_at": "2027-03-27T10:00+01:00", "controlled": False, "high_alert": False},
+        "times": "11:30 23:30", "start_at": "2027-03-27T10:00+01:00", "review_at": "2027-03-30T10:00+02:00",
+        "controlled": False, "high_alert": False},
         patient_id=patient).record_id
     assert {f"{item.slot:%d/%m %H:%M}": item.missed for item in medication.round_list(
         nurse.db, nurse.forms, "3B", nurse.clock()) if item.order.record_id == amox} == {

@@ -121,7 +121,8 @@ def test_the_first_dose_of_a_new_order_given_as_it_falls_due_raises_no_warning(s
     clock.now = datetime.fromisoformat("2026-11-28T13:00+01:00")
     new = records.save_new(doctor, "medication_order", {
         "drug": "Gentamicin", "dose": 320.0, "dose_unit": "mg", "route": "IV", "frequency": "scheduled",
-        "times": "14:00", "start_at": "2026-11-28T14:00+01:00", "controlled": False, "high_alert": True},
+        "times": "14:00", "start_at": "2026-11-28T14:00+01:00", "review_at": "2026-12-01T14:00+01:00",
+        "controlled": False, "high_alert": True},
         patient_id=patient)
     clock.now = datetime.fromisoformat("2026-11-28T13:45+01:00")
     assert [item.state for item in medication.round_list(nurse.db, nurse.forms, "3B", clock())

@@ -14,7 +14,8 @@ from downtime.services.errors import ServiceError
 from tests.conftest import death_answers
 
 CO_AMOXICLAV = {"drug": "Co-amoxiclav", "dose": 1.2, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
-                "times": "08:00 16:00", "start_at": "2026-11-28T08:00+01:00", "controlled": False, "high_alert": False}
+                "times": "08:00 16:00", "start_at": "2026-11-28T08:00+01:00", "review_at": "2026-12-01T08:00+01:00",
+                "controlled": False, "high_alert": False}
 
 
 def test_an_order_the_allergy_matches_needs_the_prescribers_reason_kept_in_it(session_for, medication_ward):

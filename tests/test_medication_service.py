@@ -249,9 +249,11 @@ def test_late_and_overdue_are_saved_together_or_not_at_all(session_for, monkeypa
 
 
 def _amoxicillin(doctor, patient, times, start):
+    """Amoxicillin 1 g IV at `times` from `start`, to review 3 days on."""
     return records.save_new(doctor, "medication_order", {
         "drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
-        "times": times, "start_at": start, "controlled": False, "high_alert": False}, patient_id=patient)
+        "times": times, "start_at": start, "review_at": (datetime.fromisoformat(start) + timedelta(days=3)).isoformat(),
+        "controlled": False, "high_alert": False}, patient_id=patient)
 
 
 def test_a_dose_given_before_the_clocks_go_back_stays_given_on_the_mar_after(session_for, clock, patient_on_the_clock):

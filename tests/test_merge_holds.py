@@ -349,8 +349,8 @@ def test_a_patient_whose_admission_is_on_hold_is_in_the_bundle_only_for_their_or
     doctor = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "doctor", "2222", clock), nurse.forms, clock)
     records.save_new(doctor, "medication_order", {
         "drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
-        "times": "08:00 14:00 20:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False,
-        "high_alert": False, "allergy_reason": "Tolerated amoxicillin since (GP letter)"}, patient_id=records.current(nurse.db, record).patient_id)
+        "times": "08:00 14:00 20:00", "start_at": "2026-11-28T10:00+01:00", "review_at": "2026-12-01T10:00+01:00",
+        "controlled": False, "high_alert": False, "allergy_reason": "Tolerated amoxicillin since (GP letter)"}, patient_id=records.current(nurse.db, record).patient_id)
     first = export(clerk, tmp_path / "export-1-with-order").folder
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     import_export(office, merge([first, second], tmp_path / "merged").folder)

@@ -57,7 +57,8 @@ def test_names_merely_alike_are_other_medicines_and_asked_nothing(session_for, m
     teach the prescriber to answer it without reading."""
     patient, _, _ = medication_ward
     doctor = session_for("doctor")
-    records.save_new(doctor, "medication_order", {**DAILY, "drug": standing}, patient_id=patient)
+    records.save_new(doctor, "medication_order", {**DAILY, "drug": standing, "review_at": "2026-12-01T08:00+01:00"},
+                     patient_id=patient)  # the cefuroxime's review, asked of an antibiotic
     assert medication.duplicate_orders(doctor, {**DAILY, "drug": new}, patient) is None
 
 

@@ -87,7 +87,8 @@ def test_a_controlled_drugs_witness_is_another_person_than_its_giver(night, sess
 
 
 def _signed(db, staff_id):
-    return db.execute("SELECT action FROM audit WHERE actor = ? AND action LIKE 'sign_in%' ORDER BY seq",
+    """What a giver's PIN left in the audit: no sign-in of theirs (staff.PinUse.GIVER)."""
+    return db.execute("SELECT action FROM audit WHERE actor = ? AND action LIKE 'giver.%' ORDER BY seq",
                       [staff_id]).fetchall()
 
 
@@ -110,14 +111,14 @@ def test_a_controlled_dose_given_now_by_a_colleague_rests_on_the_givers_pin_not_
             medication.record_dose(nurse, morphine, given, witness=("nurse", "1111"), giver_pin=pin)
         (error,) = refused.value.errors
         assert (error.path, error.message) == ("given_by", said)
-    assert _signed(nurse.db, "night") == [*signed_before, ("sign_in.failed",)]  # an empty PIN is never tried
+    assert _signed(nurse.db, "night") == [*signed_before, ("giver.failed",)]  # an empty PIN is never tried
     assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 20
     assert medication.administrations(nurse.db, patient) == []
 
     saved = medication.record_dose(nurse, morphine, given, witness=("nurse", "1111"), giver_pin="5555")
     assert (saved.author, saved.data["given_by"], saved.data["witness"]) == ("nurse", "night", "nurse")
     assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15
-    assert _signed(nurse.db, "night")[-1] == ("sign_in",)
+    assert _signed(nurse.db, "night")[-1] == ("giver.confirm",)
     line_id = nurse.db.execute("SELECT id FROM cd_register WHERE record_id = ?", [saved.record_id]).fetchone()[0]
     (detail,) = nurse.db.execute("SELECT detail FROM audit WHERE entity_id = ? AND action = 'cd.administration'",
                                  [line_id]).fetchone()

@@ -227,8 +227,8 @@ def test_the_regular_medicines_band_stays_with_its_first_order(tmp_path, session
     patient = records.save_new(session_for("nurse"), "admission", {**admission_values, "allergies": allergies}).patient_id
     records.save_new(session_for("doctor"), "medication_order", {
         "drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
-        "times": "08:00 14:00 20:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False,
-        "high_alert": False}, patient_id=patient)
+        "times": "08:00 14:00 20:00", "start_at": "2026-11-27T10:00+01:00", "review_at": "2026-11-30T10:00+01:00",
+        "controlled": False, "high_alert": False}, patient_id=patient)
     pages = _text(printing.print_mar(session_for("nurse"), [patient], tmp_path / "mar.pdf", days=3))
     (band,) = [page for page in pages if "Regular medicines" in page]
     assert "Amoxicillin 1 g IV" in band
@@ -241,8 +241,8 @@ def test_a_long_medicine_prints_as_whole_words_on_the_chart(tmp_path, session_fo
 
     records.save_new(session_for("doctor"), "medication_order", {
         "drug": "Piperacillin with tazobactam", "dose": 4.5, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
-        "times": "06:00 14:00 22:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": False,
-        "allergy_reason": "Piperacillin-tazobactam tolerated in 2024"}, patient_id=medication_ward[0])
+        "times": "06:00 14:00 22:00", "start_at": "2026-11-27T10:00+01:00", "review_at": "2026-11-30T10:00+01:00",
+        "controlled": False, "high_alert": False, "allergy_reason": "Piperacillin-tazobactam tolerated in 2024"}, patient_id=medication_ward[0])
     text = " ".join(_text(printing.print_mar(session_for("nurse"), [medication_ward[0]], tmp_path / "mar.pdf", days=9)))
     assert "Piperacillin with tazobactam 4.5 g IV" in text
     assert "Piperacillin-tazobactam tolerated in 2024" in text.replace("- ", "-")
@@ -294,7 +294,8 @@ def _a_fortnight_of_doses(session_for, admission_values):
     order = {"dose_unit": "mg", "frequency": "scheduled", "start_at": "2026-11-14T10:00+01:00", "controlled": False,
              "high_alert": False}
     regular = records.save_new(doctor, "medication_order", {
-        **order, "drug": "Gentamicin", "dose": 240, "route": "IV", "times": "08:00 12:00 13:20 14:00 20:00"},
+        **order, "drug": "Gentamicin", "dose": 240, "route": "IV", "times": "08:00 12:00 13:20 14:00 20:00",
+        "review_at": "2026-11-17T10:00+01:00"},
         patient_id=patient).record_id
     stopped = records.save_new(doctor, "medication_order", {
         **order, "drug": "Enoxaparin", "dose": 40, "route": "SC", "times": "09:00 21:00", "high_alert": True,

@@ -1,7 +1,7 @@
 """The theatre list in time order with cancelled operations marked; rescheduling list; letter."""
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from pypdf import PdfReader
@@ -496,12 +496,14 @@ def test_the_letter_of_a_transfer_reads_whatever_the_hospitals_name(day, tmp_pat
 def test_an_operation_carried_over_a_page_is_ruled_off_from_the_repeated_headings():
     """A line split across pages (a merged day's clashes) carried on under the repeated headings
     with no rule between them: a blank strip, the headings' grey running into the line."""
-    from downtime.pdf.page import style
+    from downtime.pdf.page import PageInfo, style
     from downtime.pdf.theatre import _grid
 
     tall = Paragraph("<br/>".join(["theatre T1 is booked"] * 200), style(size=8))
     heading = [Paragraph("Status", style(size=8))]
-    table = _grid([heading, [tall]], [1.0], 200, "Theatre T1")
+    info = PageInfo(title="Theatre list", lang="en", printed_by=None, printed_at=datetime(2026, 11, 30, 8, 0),
+                    device_name="Ward 3B laptop", landscape=True, patient_box=False)
+    table = _grid([heading, [tall]], [1.0], info, named_by=1, name_column=0, title="Theatre T1")
     table.wrap(200, 400)
     _, carried = table.split(200, 400)
     carried.wrap(200, 400)
@@ -850,3 +852,56 @@ def test_a_patient_gone_home_still_to_be_told_is_rung_once_on_the_line(day, tmp_
                                                  "DISCHARGED 28/11/2026 12:00 — Care home / nursing home")
     text = pdf_text(printing.print_theatre_list(coord, date(2026, 12, 1), tmp_path / "list.pdf"))
     assert text.count("01 23 45 67 89") == 1
+
+
+THEATRE_ALLERGENS = ["Benzylpenicillin", "Co-trimoxazole", "Chlorhexidine gluconate", "Latex (natural rubber)",
+                     "Ibuprofen", "Morphine sulfate", "Ondansetron", "Vancomycin", "Iodinated contrast media"]
+
+
+@pytest.mark.parametrize("lang, continued", [("en", "(continued)"), ("fr", "(suite)")])
+def test_an_operation_taller_than_a_page_carries_on_under_its_patient_time_and_number(
+        session_for, admission_values, tmp_path, lang, continued):
+    """Operations with long procedures, diagnoses and notes and nine allergies each took two
+    pages each, the second beginning with the rest of the notes ("difficult airway", "first on
+    the list") under empty number, time, name and downtime number cells: a theatre nurse handed
+    that page read them for nobody. Each page an operation carries on to gives them again, its
+    name said continued, once."""
+    nurse, coord = session_for("nurse"), session_for("coord", lang=lang)
+    admission = {key: value for key, value in admission_values.items() if key != "nir"}
+    allergies = [{"substance": substance, "severity": "severe",
+                  "reaction": "Anaphylaxis: bronchospasm, angio-oedema, hypotension, ICU admission"}
+                 for substance in THEATRE_ALLERGENS]
+    session = records.save_new(coord, "theatre_session", {
+        "theatre": "Main theatre 1", "specialty": "Colorectal and general surgery",
+        "starts_at": "2026-11-30T08:00+01:00", "ends_at": "2026-11-30T20:00+01:00"}).record_id
+    patients = {}
+    for number in range(3):
+        patient = records.save_new(nurse, "admission", {
+            **admission, "bed": str(number + 1), "birth_name": f"Patient{number}", "used_name": "",
+            "allergies": allergies}).patient_id
+        patients[number] = patient
+        theatre.book(coord, patient, {
+            "procedure": (f"op{number} Laparoscopic-assisted right hemicolectomy with extended lymphadenectomy, "
+                          "intracorporeal anastomosis and possible conversion to open procedure " * 2)[:200],
+            "diagnosis": (f"op{number} Adenocarcinoma of the ascending colon, T3N1M0, after neoadjuvant "
+                          "chemotherapy; " * 3)[:200],
+            "notes": (f"op{number} LATEX ALLERGY — latex-free theatre; difficult airway (Mallampati IV), awake "
+                      "fibreoptic; diabetic on insulin, first on list if possible; interpreter needed. " * 3)[:300],
+            "laterality": "right", "priority": "elective", "decided_at": "2026-10-01T09:00+01:00",
+            "surgeon": "Professor Bartholomew Fitzwilliam-Ashworth", "session": session,
+            "planned_start": f"2026-11-30T{9 + number:02d}:00+01:00", "expected_minutes": 45})
+    from downtime.services.census import patient_with_location
+
+    numbers = {number: patient_with_location(coord.db, coord.forms, patient).downtime_number
+               for number, patient in patients.items()}
+    pages = [re.sub(r"\s+", " ", page.extract_text()).replace("- ", "-") for page in PdfReader(
+        printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf")).pages]
+    carried = 0
+    for page in pages:
+        for number, downtime_number in numbers.items():
+            if f"op{number}" in page:
+                assert f"PATIENT{number}" in page and downtime_number in page and f"{9 + number:02d}:00" in page, page
+        carried += page.count(continued)
+        assert page.count(continued) <= 1, page
+        assert "Anaphylaxis" not in page or "DT-042-" in page, page
+    assert carried >= 1

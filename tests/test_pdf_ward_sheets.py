@@ -329,8 +329,9 @@ def test_a_wristband_says_the_patients_allergies(session_for, admission_values, 
 
 
 def test_a_wristbands_allergies_too_many_for_it_end_in_an_ellipsis(session_for, admission_values, tmp_path):
-    """Twelve allergies do not fit a 25 mm band: the list is cut, visibly, rather than run over the
-    QR code or below the band's edge, and the reader knows to look at the chart."""
+    """Twelve allergies do not fit a 25 mm band, even by substance and severity alone: the list,
+    which says how many there are, is cut, visibly, rather than run over the QR code or below the
+    band's edge, and the reader knows to look at the chart."""
     from reportlab.lib.units import mm
 
     many = [{"substance": f"Substance number {n}", "reaction": "Anaphylaxis with bronchospasm",
@@ -343,7 +344,7 @@ def test_a_wristbands_allergies_too_many_for_it_end_in_an_ellipsis(session_for, 
     allergy = [(text, x, y) for text, x, y in placed
                if "Substance" in text or "ALLERGIES" in text or "Anaphylaxis" in text]
     top = float(band.mediabox.top) - labels_module.STOCKS["wristband"].top
-    assert allergy[0][0].startswith("ALLERGIES: Substance number 0") and allergy[-1][0].endswith("…")
+    assert allergy[0][0].startswith("ALLERGIES (12): Substance number 0 (severe)") and allergy[-1][0].endswith("…")
     assert all(top - 25 * mm < y < top for _, _, y in allergy)
 
 

@@ -101,6 +101,7 @@ def test_a_transfer_out_lists_the_treatments_in_force_with_their_last_dose(sessi
                      "from 27/11/2026 10:00 (CONTROLLED DRUG — witness; HIGH-ALERT) — not given yet"]
     assert stopped.data["drug"] not in "".join(lines)
     records.amend(doctor, stopped.record_id, {**stopped.data, "drug": "Clarithromycin", "stop_at": None,
+                                              "review_at": "2026-12-01T10:00+01:00",
                                               "allergy_reason": "kept from another medicine"}, "restarted")
     restarted = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["current_treatments"]
     assert "Clarithromycin" in restarted and "kept from another medicine" not in restarted  # it matches no allergy
@@ -154,7 +155,8 @@ def test_a_transfer_out_hands_over_the_orders_written_for_later(session_for, med
                                                   "start_at": "2026-11-28T18:00+01:00"}, patient_id=patient)
     records.save_new(doctor, "medication_order", {**common, "drug": "Ceftriaxone", "dose": 2000.0,
                                                   "frequency": "scheduled", "times": "08:00",
-                                                  "start_at": "2026-11-29T08:00+01:00"}, patient_id=patient)
+                                                  "start_at": "2026-11-29T08:00+01:00",
+                                                  "review_at": "2026-12-02T08:00+01:00"}, patient_id=patient)
     cancelled = records.save_new(doctor, "medication_order", {**common, "drug": "Gentamicin", "dose": 5.0,
                                                               "frequency": "once", "start_at": "2026-11-28T20:00+01:00"},
                                  patient_id=patient)

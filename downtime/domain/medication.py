@@ -100,6 +100,9 @@ class Order(BaseModel):
     awaiting_since: AwareDatetime | None = None
     """A telephone order no doctor has countersigned yet: when its version standing was written
     (see `not_countersigned`); None for any other order."""
+    review_at: AwareDatetime | None = None
+    """When the prescriber is to review it, as they wrote it (an antibiotic at 48-72 h, see
+    `review_due_at`); None on an order written or loaded without one."""
 
     @model_validator(mode="before")
     @classmethod
@@ -576,6 +579,24 @@ CONTROLLED_DRUGS = ("morphine", "oxycodone", "fentanyl", "hydromorphone", "metha
 # prescriber ticks those, and MAO-B inhibitors and amantadine, once or twice a day.
 TIME_CRITICAL_DRUGS = ("levodopa", "ropinirole", "pramipexole", "rotigotine", "apomorphine", "entacapone",
                        "opicapone", "tolcapone")
+# Antibacterials, whose order is reviewed at 48-72 hours and given a review date or a course's
+# length (UK "Start Smart then Focus", the French HAS and SPILF's "réévaluation à 48-72 h"):
+# the classes of ALLERGY_CLASSES that are antibacterials, and the others by name (their brands in
+# PRODUCTS). Not antifungals nor antivirals, whose courses and reviews follow other rules, and
+# not an antibiotic put on the skin or in the eye (`NOT_REVIEWED_ROUTES`).
+ANTIBACTERIAL_CLASSES = frozenset({"penicillin", "cephalosporin", "carbapenem", "fluoroquinolone", "macrolide",
+                                   "tetracycline", "aminoglycoside", "glycopeptide"})
+ANTIBACTERIALS = ("metronidazole", "tinidazole", "ornidazole", "clindamycin", "sulfamethoxazole", "co-trimoxazole",
+                  "sulfadiazine", "trimethoprim", "nitrofurantoin", "fosfomycin", "linezolid", "tedizolid",
+                  "rifampicin", "rifampin", "fusidic acid", "daptomycin", "aztreonam", "pristinamycin", "colistin",
+                  "colistimethate", "chloramphenicol", "temocillin", "mecillinam")
+NOT_REVIEWED_ROUTES = frozenset({"TOP"})
+ANTIBIOTIC_REVIEW_AFTER = timedelta(hours=72)
+"""When an antibiotic with no review date nor stop is due its review: the end of the 48-72 hours."""
+AS_REQUIRED_OPIOID_REVIEW_AFTER = timedelta(days=7)
+"""When an as-required opioid with no review date nor stop is due its review: after a week, as
+needed after an operation or an injury, it is mostly no longer needed, or needed regularly
+(Faculty of Pain Medicine, "Opioids Aware"; HAS: réévaluer tout traitement opioïde)."""
 # High-alert medicines, besides insulins (`insulin`) and anticoagulants (`anticoagulant`): those
 # ISMP's list, the NHS's high-risk medicines and the ANSM's "never events" (événements qui ne
 # devraient jamais arriver) all name. Methotrexate whatever the route (a weekly dose taken daily
@@ -648,7 +669,8 @@ _CONTROLLED = _phrases(CONTROLLED_DRUGS)
 _TIME_CRITICAL = _phrases(TIME_CRITICAL_DRUGS)
 _HIGH_ALERT = _phrases(HIGH_ALERT_DRUGS)
 _HIGH_ALERT_INJECTED = _phrases(HIGH_ALERT_INJECTED)
-_FLAGGED = _CONTROLLED | _TIME_CRITICAL | _HIGH_ALERT | _HIGH_ALERT_INJECTED
+_ANTIBACTERIALS = _phrases(ANTIBACTERIALS)
+_FLAGGED = _CONTROLLED | _TIME_CRITICAL | _HIGH_ALERT | _HIGH_ALERT_INJECTED | _ANTIBACTERIALS
 _SUBSTANCES = frozenset(_MEMBERS) | _FLAGGED | {part for parts in _PRODUCTS.values() for part in parts}
 _NOT_A_MEDICINE = frozenset(word for name in NOT_A_MEDICINE for word in _words(name))
 _NOT_MISSPELT = frozenset(word for name in NOT_MISSPELT for word in _words(name))
@@ -1057,6 +1079,54 @@ def time_critical_drug(drug: str) -> bool:
     """Whether the medicine is one the app knows as time-critical (`TIME_CRITICAL_DRUGS`, an
     insulin), by its name or a brand's."""
     return bool(_read(drug).substances & _TIME_CRITICAL) or insulin(drug)
+
+
+def antibacterial(drug: str, route: str) -> bool:
+    """Whether the medicine, given by `route`, is an antibacterial whose order is reviewed
+    (`ANTIBACTERIAL_CLASSES`, `ANTIBACTERIALS`), by its name, a brand's or its class's ending
+    ("Tazocin", "Pip-taz", "Céfépime")."""
+    reading = _read(drug)
+    return _route(route) not in NOT_REVIEWED_ROUTES and bool(
+        reading.substances & _ANTIBACTERIALS or (reading.classes | reading.member_of) & ANTIBACTERIAL_CLASSES)
+
+
+class Review(StrEnum):
+    """The review an order is asked (see `review_asked`)."""
+
+    ANTIBIOTIC = "antibiotic"
+    AS_REQUIRED_OPIOID = "as_required_opioid"
+
+
+_REVIEW_AFTER = {Review.ANTIBIOTIC: ANTIBIOTIC_REVIEW_AFTER, Review.AS_REQUIRED_OPIOID: AS_REQUIRED_OPIOID_REVIEW_AFTER}
+
+
+def review_asked(order: Order) -> Review | None:
+    """The review the order is asked, if any: a regular or as-required antibacterial's (a once-
+    only dose, a surgical prophylaxis, is no course), or an as-required opioid's, standing for
+    weeks unlooked at while the outage lasts."""
+    if order.frequency is not Frequency.ONCE and antibacterial(order.drug, order.route):
+        return Review.ANTIBIOTIC
+    if order.frequency is Frequency.PRN and "opioid" in _read(order.drug).member_of:
+        return Review.AS_REQUIRED_OPIOID
+    return None
+
+
+def review_due_at(order: Order) -> datetime | None:
+    """When the order's review falls due: its review date as written; with none, none when it has
+    a stop (a course's length decided), else `_REVIEW_AFTER` its start (an order written before
+    the form asked it, or loaded from the EHR, is reviewed all the same). A review is an
+    amendment of the order: a new review date, or a stop."""
+    asked = review_asked(order)
+    if asked is None:
+        return None
+    if order.review_at is not None:
+        return order.review_at
+    return None if order.stop_at is not None else elapsed.later(order.start_at, _REVIEW_AFTER[asked])
+
+
+def review_due(order: Order, at: datetime) -> bool:
+    """Whether the order, running at `at`, is past its review (`review_due_at`)."""
+    return order.active_at(at) and elapsed.reached(review_due_at(order), at)
 
 
 def high_alert_drug(drug: str, route: str) -> bool:

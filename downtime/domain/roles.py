@@ -8,7 +8,10 @@ from downtime.i18n import QT_TRANSLATE_NOOP
 
 class Role(StrEnum):
     WARD_NURSE = "ward_nurse"
+    STUDENT_NURSE = "student_nurse"
+    HEALTHCARE_ASSISTANT = "healthcare_assistant"
     DOCTOR = "doctor"
+    PHARMACIST = "pharmacist"
     SURGICAL_COORDINATOR = "surgical_coordinator"
     RECORDS_STAFF = "records_staff"
     ADMINISTRATOR = "administrator"
@@ -16,6 +19,9 @@ class Role(StrEnum):
 
 ROLE_NAMES: dict[str, str] = {
     Role.WARD_NURSE: QT_TRANSLATE_NOOP("Banner", "ward nurse"), Role.DOCTOR: QT_TRANSLATE_NOOP("Banner", "doctor"),
+    Role.STUDENT_NURSE: QT_TRANSLATE_NOOP("Banner", "student nurse"),
+    Role.HEALTHCARE_ASSISTANT: QT_TRANSLATE_NOOP("Banner", "healthcare assistant"),
+    Role.PHARMACIST: QT_TRANSLATE_NOOP("Banner", "pharmacist"),
     Role.SURGICAL_COORDINATOR: QT_TRANSLATE_NOOP("Banner", "surgical coordinator"),
     Role.RECORDS_STAFF: QT_TRANSLATE_NOOP("Banner", "records staff"),
     Role.ADMINISTRATOR: QT_TRANSLATE_NOOP("Banner", "administrator")}
@@ -52,9 +58,27 @@ _CLINICAL = {Action.RECORD_CARE, Action.AMEND_RECORD, Action.MARK_ENTERED_IN_ERR
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.WARD_NURSE: frozenset(_CLINICAL),
+    Role.STUDENT_NURSE: frozenset(_CLINICAL),
+    # Reads and prints; writes only the bedside charts whose forms name the role among their
+    # authors (observations, fluid balance…): an assistant given a nurse's account recorded doses
+    # and admissions, audited as a registered nurse's.
+    Role.HEALTHCARE_ASSISTANT: frozenset({Action.READ_RECORDS, Action.PRINT}),
     Role.DOCTOR: frozenset(_CLINICAL),
+    Role.PHARMACIST: frozenset({Action.READ_RECORDS, Action.PRINT}),
     Role.SURGICAL_COORDINATOR: frozenset({Action.READ_RECORDS, Action.PRINT}),
     Role.RECORDS_STAFF: frozenset({Action.READ_RECORDS, Action.PRINT, Action.IMPORT_DATA, Action.BACK_ENTRY,
                                    Action.SETTLE_HOLD}),
     Role.ADMINISTRATOR: frozenset({Action.MANAGE_STAFF, Action.READ_RECORDS, Action.PRINT, Action.IMPORT_DATA}),
 }
+
+SECOND_SIGNERS = frozenset({Role.WARD_NURSE, Role.DOCTOR})
+"""Who signs a dose's second check (a controlled drug's witness, a high-alert medicine's double
+check) or a controlled-drug register line's witness: a registered clinician, never a student,
+who gives doses only under supervision (see `SUPERVISORS`)."""
+
+SUPERVISED = frozenset({Role.STUDENT_NURSE})
+"""Who gives a dose only under a registered nurse's supervision, confirmed with that nurse's PIN
+(services.cd_register.SUPERVISION)."""
+
+SUPERVISORS = frozenset({Role.WARD_NURSE})
+"""Who supervises a student nurse's dose."""

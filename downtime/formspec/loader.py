@@ -9,6 +9,7 @@ import yaml
 from pydantic import ValidationError
 
 from downtime.errors import WHERE, FormSpecError
+from downtime.formspec.required_by_code import unread_problems
 from downtime.formspec.schema import FormSpec, SpecProblems, copy_problems, answer_of_problems
 from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
 
@@ -58,22 +59,84 @@ def _problems(raw: Any, error: ValidationError) -> list[Phrase]:
     return found
 
 
-def _parsed(text: str) -> Any:
+class _AtLine(Exception):
+    """What is wrong at a line of a form file that YAML itself lets by: a key given twice, bytes not UTF-8."""
+
+    def __init__(self, phrase: Phrase):
+        self.phrase = phrase
+        super().__init__(str(phrase))
+
+
+class _Once:
+    """A loader refusing a key given twice in one mapping: YAML keeps the last one, so a line
+    pasted under a field (`required: false` a few lines below `required: true`) silently made
+    the Note optional, and a second `options:` came out as a puzzling `by_role` problem."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        """Checked before YAML merges an anchor's keys in (`<<: *common`), which the mapping's own
+        keys may override."""
+        ident = next((value.value for key, value in node.value
+                      if isinstance(key, yaml.ScalarNode) and key.value == "id" and isinstance(value, yaml.ScalarNode)),
+                     None)
+        seen: set[str] = set()
+        for key, _ in node.value:
+            if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
+                continue
+            if key.value in seen:
+                values = {"line": key.start_mark.line + 1, "key": repr(key.value)}
+                if ident is None:
+                    raise _AtLine(Phrase(QT_TRANSLATE_NOOP("messages", "line {line}: {key} given twice"), values))
+                raise _AtLine(Phrase(QT_TRANSLATE_NOOP("messages", "line {line}: {key} given twice in {id}"),
+                                     {**values, "id": repr(ident)}))
+            seen.add(key.value)
+        return super().construct_mapping(node, deep)  # type: ignore[misc]
+
+
+class _FastLoader(_Once, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    pass
+
+
+class _ExplainingLoader(_Once, yaml.SafeLoader):
+    pass
+
+
+def _parsed(text: str, name: str) -> Any:
     """The YAML read by libyaml (PyYAML's C parser), where PyYAML has it: the pure-Python parser
     took 170 ms for the thirteen forms, which every command of the command line read (and a
     merge four times). Text libyaml refuses is read again by the Python parser, whose message
     also quotes the line and points at the place: that is what a hospital's IT reads to mend
-    a form they edited."""
+    a form they edited. Its reader is named as the file, which the message then names (a text
+    is "<unicode string>" to it; a stream named as the file loses the quoted line)."""
     try:
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return yaml.load(text, Loader=_FastLoader)
     except yaml.YAMLError:
-        return yaml.safe_load(text)
+        loader = _ExplainingLoader(text)
+        loader.name = name
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
+
+
+def _decoded(data: bytes) -> str:
+    """The file's text; text not in UTF-8 (saved as Latin-1 by an editor) is said with the line
+    and column an editor shows, not Python's byte offset."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        raise _AtLine(Phrase(QT_TRANSLATE_NOOP("messages", "line {line}, column {column}: not UTF-8 text (save "
+                                                           "the file as UTF-8)"),
+                             {"line": data.count(b"\n", 0, exc.start) + 1,
+                              "column": len(data[line_start:exc.start].decode("utf-8", "replace")) + 1})) from exc
 
 
 def load_form(path: Path) -> FormSpec:
     try:
-        raw = _parsed(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
+        raw = _parsed(_decoded(path.read_bytes()), path.name)
+    except _AtLine as exc:
+        raise FormSpecError(path, [exc.phrase]) from exc
+    except OSError as exc:
         raise FormSpecError(path, [Phrase(QT_TRANSLATE_NOOP("messages", "cannot be read: {problem}"),
                                           {"problem": exc})]) from exc
     except yaml.YAMLError as exc:
@@ -107,6 +170,7 @@ def load_forms(directory: Path) -> dict[str, FormSpec]:
     if not problems:
         problems.extend(copy_problems(forms))
         problems.extend(answer_of_problems(forms))
+        problems.extend(unread_problems(forms))
     if problems:
         raise FormSpecError(directory, problems)
     return forms

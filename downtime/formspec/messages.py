@@ -51,6 +51,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                      "fr": "« {label} » n’est pas une date : il n’y a pas de {limit}."},
     "bad_datetime": {"en": "“{label}”: write the date and time as DD/MM/YYYY HH:MM.",
                      "fr": "« {label} » : écrivez la date et l’heure sous la forme JJ/MM/AAAA HH:MM."},
+    "no_such_time": {"en": "“{label}”: {limit} is not a time of day (00:00 to 23:59).",
+                     "fr": "« {label} » : {limit} n’est pas une heure (00:00 à 23:59)."},
     "year_needed": {"en": "“{label}”: {limit} is near the turn of the year: write the date and time as "
                           "DD/MM/YYYY HH:MM.",
                     "fr": "« {label} » : le {limit} est proche du changement d’année : écrivez la date et l’heure "

@@ -51,6 +51,14 @@ class Text(_Strict):
     en: str = PydField(min_length=1)
     fr: str = PydField(min_length=1)
 
+    @field_validator("en", "fr")
+    @classmethod
+    def _worded(cls, value: str) -> str:
+        """`fr: " "` is one character long, and showed the French ward an option with no words."""
+        if not value.strip():
+            raise _problem(QT_TRANSLATE_NOOP("messages", "a label cannot be blank"))
+        return value
+
     def get(self, lang: Lang) -> str:
         return self.fr if lang == "fr" else self.en
 
@@ -107,6 +115,33 @@ def condition_fields(condition: Condition) -> Iterator[str]:
             yield before
         case _:
             yield condition.field
+
+
+def condition_values(condition: Condition) -> Iterator[tuple[str, Any]]:
+    """Each answer a condition compares a field with (`equals`, each of `in`), with that field's
+    id: a code the field does not have ("numerc", or an option renamed and not its rule) never
+    holds, and the question it governs was never asked."""
+    match condition:
+        case AllOf(all=parts) | AnyOf(any=parts):
+            for part in parts:
+                yield from condition_values(part)
+        case Not(not_=inner):
+            yield from condition_values(inner)
+        case Equals(field=name, equals=value):
+            yield name, value
+        case OneOf(field=name, in_=values):
+            for value in values:
+                yield name, value
+
+
+def _answers(field: Field) -> list[Any] | None:
+    """What a condition may compare a field with: its codes, or yes and no; None for a field whose
+    answers are not listed (a number, a text)."""
+    if isinstance(field, OPTIONED):
+        return [option.code for option in field.options]
+    if isinstance(field, YesNoField):
+        return [True, False]
+    return None
 
 
 def _is_filled(value: Any) -> bool:
@@ -225,6 +260,10 @@ class Pattern(_Strict):
 class Option(_Strict):
     code: str = PydField(min_length=1)
     label: Text
+    retired: bool = False
+    """Withdrawn from the form: no longer offered for a new answer, but kept so that a record
+    already holding the code reads it in words and keeps it when amended (removed, a patient's
+    "Protective isolation" showed blank and went at the next amendment)."""
 
 
 # The forms whose standing records a `copied_from` without a field lists, one a line: the
@@ -301,6 +340,10 @@ class _FieldBase(_Strict):
     safety_critical: bool = False
     """A change to it that settling a hold would drop must be confirmed by name (services.holds):
     an allergy one laptop added was lost, unseen, when the clerk chose the other laptop's weight."""
+    formerly: list[str] = []
+    """The ids this field had in earlier versions of the form: a record kept under one reads its
+    answer as this field's (renamed, an earlier note's focus was no longer printed, listed or
+    carried by an amendment)."""
 
     def line_label(self, lang: Lang) -> str:
         """The field's label on a record's one line (the back-entry worklist, the record lists) and
@@ -313,6 +356,13 @@ class _FieldBase(_Strict):
     def _snake(cls, value: str) -> str:
         if not _ID.match(value):
             raise _problem(QT_TRANSLATE_NOOP("messages", "field id {id} must be lower_snake_case"), id=repr(value))
+        return value
+
+    @field_validator("formerly")
+    @classmethod
+    def _former_ids(cls, value: list[str]) -> list[str]:
+        for former in value:
+            cls._snake(former)
         return value
 
 
@@ -675,13 +725,21 @@ def _consistency_problems(spec: FormSpec) -> Iterator[Phrase]:
             yield Phrase(QT_TRANSLATE_NOOP("messages", "section {section}: sepsis needs a news2 section"),
                          {"section": repr(section.id)})
     for field in spec.fields():
-        for condition in (field.relevant, field.required_when):
+        for rule, condition in (("relevant", field.relevant), ("required_when", field.required_when)):
             for name in condition_fields(condition) if condition else ():
                 if name not in seen:
                     yield said(QT_TRANSLATE_NOOP("messages", "field {field}: condition names unknown field {name}"),
                                field, name=repr(name))
                 elif name == field.id:
                     yield said(QT_TRANSLATE_NOOP("messages", "field {field}: condition refers to the field itself"), field)
+            for name, value in condition_values(condition) if condition else ():
+                answers = _answers(spec._by_id[name]) if name in seen else None
+                if answers is not None and value not in answers:
+                    yield said(QT_TRANSLATE_NOOP("messages", "field {field}: {rule} compares {name} with {value}, "
+                                                             "which is none of its answers ({answers})"),
+                               field, rule=rule, name=repr(name), value=repr(value),
+                               answers=", ".join(str(answer).lower() if isinstance(answer, bool) else answer
+                                                 for answer in answers))
         subfields = field.fields if isinstance(field, RepeatField) else [field]
         for sub in subfields:
             if isinstance(sub, OPTIONED):

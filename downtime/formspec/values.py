@@ -22,11 +22,11 @@ from downtime.domain.downtime_number import parse_downtime_number
 from downtime.domain.laterality import NOT_APPLICABLE, contradiction
 from downtime.domain.nir import nir_problem
 from downtime.formspec.messages import NoSuchDay, message
-from downtime.i18n import decimal_text, labelled, semicolon
+from downtime.i18n import QT_TRANSLATE_NOOP, decimal_text, labelled, message as phrased, semicolon
 from downtime.formspec.printable import unprintable
 from downtime.formspec.schema import (
     ChoiceField, DateField, DateTimeField, DecimalField, Field, FormSpec, IntegerField, Lang,
-    LongTextField, Meaning, MultiChoiceField, PatientRefField, RecordRefField, RepeatField, StaffRefField, TextField,
+    LongTextField, Meaning, MultiChoiceField, Option, PatientRefField, RecordRefField, RepeatField, StaffRefField, TextField,
     VALIDATED_IDENTITY, YesNoField, holds,
 )
 
@@ -65,6 +65,11 @@ _STORED_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0
 # year 1 or 9999 the app's own date arithmetic (an operation's end, a rebooking deadline) overflows.
 _FIRST_CARE_YEAR = 1900
 _LAST_YEAR = 2100
+# An answer a record holds that this version of its form has no field or option for: kept, and
+# printed and listed under this heading, or beside its code.
+NO_LONGER_ON_FORM = QT_TRANSLATE_NOOP("messages", "No longer on the form")
+_YES_NO: dict[bool, dict[Lang, str]] = {True: {"en": "Yes", "fr": "Oui"}, False: {"en": "No", "fr": "Non"}}
+CODE_NO_LONGER_ON_FORM = QT_TRANSLATE_NOOP("messages", "{code} (no longer on the form)")
 
 
 def parse_date(text: str) -> date:
@@ -103,6 +108,10 @@ def parse_datetime(text: str, tz: tzinfo | None = None, *, as_written: bool = Fa
         pieces = _dated(text.split(), day) if day is not None else text.split()
         if len(pieces) not in (2, 3) or not (match := _TIME.match(pieces[1])) or not all(map(_OFFSET.match, pieces[2:])):
             raise ParseError("bad_datetime")
+        if int(match.group(1)) > 23 or int(match.group(2)) > 59:
+            # Written as asked, a time of no day: told to write DD/MM/YYYY HH:MM, the nurse who
+            # had could not see what to change.
+            raise ParseError("no_such_time", pieces[1])
         try:
             day = parse_date(pieces[0])
             clock = time(int(match.group(1)), int(match.group(2)))
@@ -222,7 +231,7 @@ def format_value(field: Field, value: Any, lang: Lang, who: Callable[[str], str]
         case MultiChoiceField():
             return ", ".join(_option_label(field, code, lang) for code in value)
         case YesNoField():
-            return {True: {"en": "Yes", "fr": "Oui"}, False: {"en": "No", "fr": "Non"}}[value][lang]
+            return _YES_NO[value][lang]
         case RepeatField():  # one row after another (allergy lines)
             return semicolon(lang).join(_row_text(field, row, lang, who) for row in value)
     return str(value)
@@ -248,10 +257,63 @@ def _row_text(field: RepeatField, row: Mapping[str, Any], lang: Lang, who: Calla
 
 
 def _option_label(field: ChoiceField | MultiChoiceField, code: str, lang: Lang) -> str:
+    """A retired option's label too; a code the form has dropped said to be so, not shown bare
+    as if it were words ("Written by a: midwifery")."""
     for option in field.options:
         if option.code == code:
             return option.label.get(lang)
-    return code
+    return phrased(lang, CODE_NO_LONGER_ON_FORM, code=code)
+
+
+def offered(field: ChoiceField | MultiChoiceField) -> list[Option]:
+    """The options a new answer may choose: not those the form has retired."""
+    return [option for option in field.options if not option.retired]
+
+
+def as_current(spec: FormSpec, data: Mapping[str, Any]) -> dict[str, Any]:
+    """A record's answers as this version of its form asks them: one kept under a field's former
+    id (`formerly`) read as that field's, unless the record answers the field itself."""
+    known = {field.id for field in spec.fields()}
+    read = dict(data)
+    for field in spec.fields():
+        for former in field.formerly:
+            if former in read and former not in known and field.id not in read:
+                read[field.id] = read.pop(former)
+    return read
+
+
+def leftover(spec: FormSpec, data: Mapping[str, Any]) -> dict[str, Any]:
+    """The answers a record holds that this version of its form no longer asks (a field removed
+    since), by the id they were kept under: carried forward by an amendment, printed and listed
+    apart, never dropped."""
+    known = {field.id for field in spec.fields()}
+    return {name: value for name, value in as_current(spec, data).items()
+            if name not in known and value not in (None, "", [])}
+
+
+def leftover_lines(spec: FormSpec, data: Mapping[str, Any], lang: Lang) -> list[str]:
+    """Each of the `leftover` answers after the id it was kept under, no label being left to
+    word it ("focus: Fall at 10:40")."""
+    return [labelled(name, _kept_text(value, lang), lang) for name, value in leftover(spec, data).items()]
+
+
+def _kept_text(value: Any, lang: Lang) -> str:
+    """An answer read without its field: a time or a date as the screens show one, a list's
+    items one after another."""
+    match value:
+        case bool():
+            return _YES_NO[value][lang]
+        case float():
+            return decimal_text(value, lang)
+        case str() if _STORED_DATETIME.fullmatch(value):
+            return datetime.fromisoformat(value).astimezone().strftime("%d/%m/%Y %H:%M")
+        case str() if _STORED_DATE.fullmatch(value):
+            return date.fromisoformat(value).strftime("%d/%m/%Y")
+        case list():
+            return semicolon(lang).join(_kept_text(item, lang) for item in value)
+        case dict():
+            return ", ".join(labelled(name, _kept_text(item, lang), lang) for name, item in value.items())
+    return str(value)
 
 
 def _control_chars(text: str, allow_newlines: bool) -> bool:
@@ -261,7 +323,9 @@ def _control_chars(text: str, allow_newlines: bool) -> bool:
 
 def relevant_values(spec: FormSpec, values: dict[str, Any]) -> dict[str, Any]:
     """Only the answers to questions the form actually asked: a hidden field's old value
-    (typed before the answer it depends on changed) must not reach the record."""
+    (typed before the answer it depends on changed) must not reach the record. An answer kept
+    under a field's former id is that field's (see `as_current`)."""
+    values = as_current(spec, values)
     kept = {}
     for field in spec.fields():
         if field.id in values and (field.relevant is None or holds(field.relevant, values)):
@@ -281,19 +345,25 @@ def shown(field: Field, values: dict[str, Any], asked: Mapping[str, bool]) -> bo
                 and not values.get(field.id))
 
 
-def validate(spec: FormSpec, values: dict[str, Any], lang: Lang,
-             now: datetime | None = None) -> list[FieldError]:
-    """Every problem of a filled form, in form order, each naming its field."""
+def validate(spec: FormSpec, values: dict[str, Any], lang: Lang, now: datetime | None = None, *,
+             before: Mapping[str, Any] | None = None, chosen: bool = False) -> list[FieldError]:
+    """Every problem of a filled form, in form order, each naming its field. `before`: the
+    answers of the version amended, as `as_current` reads them: a code it held stands though the
+    form no longer offers it (retired, or dropped since), as an amendment changes only what its
+    author changed. `chosen`: the answers are a version that exists, settled to (see
+    services.records.settle_to): a question it left unanswered is not asked either, as a laptop
+    on an older form wrote it and no one at the office can answer it."""
     now = now or datetime.now(get_localzone())
+    before = before or {}
     known = {field.id for field in spec.fields()}
     errors = [FieldError(name, message("unknown_field", lang, name))
               for name in values if name not in known]
     for field in spec.fields():
         if field.relevant is not None and not holds(field.relevant, values):
             continue
-        required = field.required or (
-            field.required_when is not None and holds(field.required_when, values))
-        errors.extend(_check(field, values.get(field.id), required, field.id, lang, now))
+        required = (field.required or (field.required_when is not None and holds(field.required_when, values))
+                    ) and not (chosen and values.get(field.id) == before.get(field.id))
+        errors.extend(_check(field, values.get(field.id), required, field.id, lang, now, before.get(field.id)))
     wrong = {error.path for error in errors}
     return (errors + _order_problems(spec, values, lang, wrong) + _birth_problems(spec, values, lang, wrong)
             + _identity_problems(spec, values, lang) + _side_problems(spec, values, lang, wrong))
@@ -365,7 +435,8 @@ def _side_problems(spec: FormSpec, values: dict[str, Any], lang: Lang, wrong: se
 
 
 def _check(field: Field, value: Any, required: bool, path: str, lang: Lang,
-           now: datetime) -> list[FieldError]:
+           now: datetime, held: Any = None) -> list[FieldError]:
+    """`held`: the answer of the version amended, whose codes stand (see `validate`)."""
     label = field.label.get(lang)
 
     def error(key: str, limit: object = None) -> list[FieldError]:
@@ -377,13 +448,13 @@ def _check(field: Field, value: Any, required: bool, path: str, lang: Lang,
         # Spaces alone answer nothing: the screens send none, a script or an import could.
         return error("required")
     try:
-        return _check_kind(field, value, path, lang, now, error)
+        return _check_kind(field, value, path, lang, now, error, held)
     except (TypeError, ValueError, AttributeError, OverflowError):
         return error("bad_value")
 
 
 def _check_kind(field: Field, value: Any, path: str, lang: Lang, now: datetime,
-                error: Any) -> list[FieldError]:
+                error: Any, held: Any = None) -> list[FieldError]:
     match field:
         case TextField() | LongTextField() | PatientRefField() | StaffRefField() | RecordRefField():
             if not isinstance(value, str):
@@ -428,10 +499,10 @@ def _check_kind(field: Field, value: Any, path: str, lang: Lang, now: datetime,
             if moment.year > _LAST_YEAR:
                 return error("too_far", _LAST_YEAR)
         case ChoiceField():
-            if value not in {option.code for option in field.options}:
+            if value not in _choosable(field, held):
                 return error("bad_choice")
         case MultiChoiceField():
-            codes = {option.code for option in field.options}
+            codes = _choosable(field, held)
             if not isinstance(value, list) or any(code not in codes for code in value):
                 return error("bad_choice")
         case YesNoField():
@@ -442,6 +513,12 @@ def _check_kind(field: Field, value: Any, path: str, lang: Lang, now: datetime,
         case RepeatField():
             return _check_rows(field, value, path, lang, now, error)
     return []
+
+
+def _choosable(field: ChoiceField | MultiChoiceField, held: Any) -> set[str]:
+    """The codes an answer may hold: those the form offers, and those the version amended held."""
+    kept = held if isinstance(held, list) else [held]
+    return {option.code for option in offered(field)} | {code for code in kept if isinstance(code, str)}
 
 
 def _check_text(field: TextField, value: str, path: str, lang: Lang, error: Any) -> list[FieldError]:

@@ -3,7 +3,6 @@ for whoever takes over when the laptop is unavailable."""
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from textwrap import shorten
@@ -12,7 +11,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, TableStyle
 
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.schema import Meaning
@@ -22,8 +21,8 @@ from downtime.domain.census import Location, moved_in_lately
 from downtime.pdf.forms import allergy_colour, allergy_line
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import (
-    ALERT, BAND, GREY, INK, RULE, SEX, LinesTable, PageInfo, birth_date_label, body_height, body_width, build_pdf,
-    style,
+    ALERT, BAND, CUT_FROM, GREY, INK, RULE, SEX, CarriedLinesTable, PageInfo, allergies_within, birth_date_label,
+    body_height, body_width, build_pdf, style, word,
 )
 from downtime.services.census import CensusRow, name_alert, name_alerts
 from downtime.services import pews
@@ -86,7 +85,6 @@ LEFT_HEADINGS: dict[Lang, tuple[str, ...]] = {
     "fr": ("Sortie", "Patient", "Né(e), sexe", "N° dégradé", "Résultat ou produit", "Ce qu’il demande"),
 }
 LEFT_WIDTHS = (0.09, 0.16, 0.08, 0.1, 0.25, 0.32)
-CONTINUED = {"en": "(continued)", "fr": "(suite)"}
 HEAD = 2
 """A table's rows over its lines, repeated on each page: the band naming the ward, the headings."""
 NAMED_BY = 4
@@ -96,11 +94,10 @@ REPEATED = (*range(NAMED_BY), HEADINGS["en"].index("Allergies"), HEADINGS["en"].
 """A bed's cells printed again over the rest of its line carried on over a page: those naming its
 patient, their allergies and resuscitation status. The nurse handed that page alone read a named
 patient, their notes, and an empty allergy cell."""
-CUT_FROM = 0.15
-"""The share of a page's height from which a line that does not fit the rest of it is cut there
-rather than moved whole onto the next page."""
-FUZZ = 0.01
-"""Points over a cut's height, for the paragraphs above it to fit in sums of floating points."""
+ALLERGIES_SHARE = 0.6
+"""The share of a page's height the allergy cell's whole wording may take, repeated on each page
+its line carries on to: a list longer than that names each allergen and its severity, the
+reactions left to the admission record (see page.allergies_within)."""
 REASON_CHARACTERS = 110
 """The reason for admission heading a patient's handover notes is cut to about three lines of
 them, the rest of the cell left to write in; the admission form holds it whole."""
@@ -120,12 +117,18 @@ def _resuscitation(said: str, code: str | None) -> Lines:
     return _cell(said or "?")
 
 
-def _allergies(patient: PatientSummary, on_hold: Sequence[str], lang: Lang) -> Lines:
+def _allergies(patient: PatientSummary, on_hold: Sequence[str], lang: Lang, info: PageInfo) -> Lines:
     """The patient's allergies as this laptop's admission records them, then those only its version
     on hold records (`on_hold`), in red: "No known allergies" over another laptop's penicillin
-    anaphylaxis is a warning."""
-    return _cell("\n".join([allergy_line(patient, lang), *on_hold]), bold=patient.allergy_alert or bool(on_hold),
-                 color=ALERT if on_hold else allergy_colour(patient))
+    anaphylaxis is a warning. Taller than `ALLERGIES_SHARE` of a page, each allergen with its
+    severity alone (page.allergies_within), for the cell to be given whole again on each page
+    the line carries on to."""
+    bold = patient.allergy_alert or bool(on_hold)
+    said_in = _cell("", bold=bold).style
+    width = WIDTHS[HEADINGS["en"].index("Allergies")] * body_width(info) - 2 * PAD
+    said = allergies_within(patient, lang, allergy_line(patient, lang), said_in, width,
+                            ALLERGIES_SHARE * body_height(info))
+    return _cell("\n".join([said, *on_hold]), bold=bold, color=ALERT if on_hold else allergy_colour(patient))
 
 
 def _child(found: pews.Watch | None, lang: Lang) -> Lines:
@@ -266,7 +269,7 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                      _cell(birth_date_label(p, lang) + "\n"
                            + SEX.get(p.sex or "unknown", SEX["unknown"])[lang]), _cell(p.downtime_number),
                      _cell(arrived), _cell(answer(Meaning.IDENTITY_STATUS, p.identity_status)),
-                     _allergies(p, allergies_on_hold.get(p.patient_id, ()), lang),
+                     _allergies(p, allergies_on_hold.get(p.patient_id, ()), lang, info),
                      _news2(review.standing.get(p.patient_id), review.oxygen.get(p.patient_id),
                             overdue.get(p.patient_id), escalations.get(p.patient_id), lang)
                      if applies_to(p, at) else _child(children.get(p.patient_id), lang),
@@ -293,90 +296,19 @@ def _apart(tables: Sequence[Flowable]) -> list[Flowable]:
     return [flowable for n, table in enumerate(tables) for flowable in ([Spacer(1, 4 * mm)] if n else []) + [table]]
 
 
-class _Beds(LinesTable):
-    """A ward's beds (or the patients who left): a line that does not fit the rest of a page is cut
-    across it (see `_between`) and carries on over the next page under the cells that name its
-    patient again (`repeated`: the first `NAMED_BY`; a bed's `REPEATED`), `continued` under the
-    name: moved whole onto the next page, a nurse's long notes left most of a page empty, and the
-    French sheet of a 28-bed ward ran to 11 pages. Each page names the patient of every line on it, as every printed page does (two
-    identifiers)."""
-
-    def __init__(self, *args: Any, least: float = 0.0, continued: str = "", repeated: Sequence[int] = (),
-                 **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.least, self.continued, self.repeated = least, continued, repeated
-
-    def onSplit(self, T: Table, byRow: int = 1) -> None:  # noqa: N802, N803 (reportlab's names)
-        """Each part reportlab cuts the table into cuts its own lines alike."""
-        T.least, T.continued, T.repeated = self.least, self.continued, self.repeated
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
-        self._calc(availWidth, availHeight)
-        cut = self._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans=1)  # the line that does not fit
-        room = availHeight - sum(self._rowHeights[:cut])
-        if HEAD <= cut < self._nrows and (at := self._between(cut, room)) is not None:
-            parts = self._splitRows(availHeight - room + at, doInRowSplit=1)
-            if len(parts) == 2:
-                return [parts[0], self._carried_on(parts[1], self._cellvalues[cut], self._tallest(cut)[1])]
-        return super().split(availWidth, availHeight)
-
-    def _between(self, row: int, room: float) -> float | None:
-        """Where to cut the line in `room`, None to move it whole onto the next page: with `least`
-        room or more, under the last of its tallest cell's paragraphs (its notes, a chart's line
-        each) that fits there and leaves room above for the cells that name its patient, no
-        paragraph cut across two pages; a line taller than a page, there, else at the room's foot."""
-        named = self._tallest(row, NAMED_BY)[0]
-        frame = getattr(self, "_frame", None)
-        taller = row == HEAD and (frame is None or frame._atTop)  # than a page: on one of its own, it does not fit
-        if room < named or (room < self.least and not taller):
-            return None
-        _, column = self._tallest(row)
-        flowables, width, cell = (_flowables(self._cellvalues[row][column]), self._colWidths[column],
-                                  self._cellStyles[row][column])
-        heights = (cell.topPadding + self._listCellGeom(flowables[:count], width, cell)[1] + FUZZ
-                   for count in range(len(flowables) - 1, 0, -1))
-        return next((height for height in heights if named <= height <= room), room if taller else None)
-
-    def _tallest(self, row: int, columns: int | None = None) -> tuple[float, int]:
-        """How tall the tallest of the line's cells is (of its first `columns`), and which it is."""
-        return max(((self._listCellGeom(_flowables(value), width, cell)[1] + cell.topPadding + cell.bottomPadding,
-                     column) for column, (value, width, cell) in enumerate(
-                        zip(self._cellvalues[row][:columns], self._colWidths, self._cellStyles[row]))
-                    if _flowables(value)), default=(0.0, 0))
-
-    def _carried_on(self, rest: Table, line: Sequence[Any], cut_across: int) -> Table:
-        """`rest`, its first line the part of `line` carried on, its `repeated` cells printed again
-        whole: reportlab leaves them empty, or with the words under the cut ("médecin traitant", of
-        "allergies not known yet — ask the GP"). The cell the line is cut across (`cut_across`,
-        see `_between`: an allergy list taller than the room) carries on with its rest, not all
-        of it again, or a list taller than a page would never end. Its height is measured again."""
-        for column in self.repeated:
-            if column != cut_across or not _flowables(rest._cellvalues[HEAD][column]):
-                rest._cellvalues[HEAD][column] = [copy.copy(flowable) for flowable in _flowables(line[column])]
-        rest._cellvalues[HEAD][1] = [*_flowables(rest._cellvalues[HEAD][1]), _cell(self.continued, color=GREY)]
-        rest._argH[HEAD] = None
-        return rest
-
-
-def _flowables(value: Any) -> list[Flowable]:
-    """A cell's flowables, however reportlab holds them (one, a list, or a string when empty)."""
-    if isinstance(value, Flowable):
-        return [value]
-    return list(value) if isinstance(value, (list, tuple)) else []
-
-
 def _table(title: str, headings: Sequence[str], body: list[list[Any]], widths: Sequence[float],
-           info: PageInfo, repeated: Sequence[int] = tuple(range(NAMED_BY))) -> _Beds:
+           info: PageInfo, repeated: Sequence[int] = tuple(range(NAMED_BY))) -> CarriedLinesTable:
     """Lines under a band (a ward's beds under its name) and the column headings, both repeated
     on each page the table runs onto. A line too long for the rest of a page carries on over the
-    next (see `_Beds`): a line taller than a page (the longest allergy list the admission form
+    next (see `page.CarriedLinesTable`): a line taller than a page (the longest allergy list the admission form
     takes) made reportlab give up, and the census did not print."""
     band = [Lines(title, style(size=10, bold=True, condensed=True, color=colors.white))]
     band += [""] * (len(widths) - 1)
     width = body_width(info)
-    table = _Beds([band, [_cell(h, bold=True) for h in headings], *body], colWidths=[w * width for w in widths],
-                  repeatRows=HEAD, least=CUT_FROM * body_height(info), continued=CONTINUED[info.lang],
-                  repeated=repeated)
+    table = CarriedLinesTable([band, [_cell(h, bold=True) for h in headings], *body],
+                              colWidths=[w * width for w in widths], repeatRows=HEAD, head=HEAD, named_by=NAMED_BY,
+                              name_column=1, least=CUT_FROM * body_height(info), continued=word("continued", info.lang),
+                              repeated=repeated)
     table.setStyle(TableStyle([
         ("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), BAND),
         ("GRID", (0, 1), (-1, -1), 0.5, RULE),

@@ -28,8 +28,9 @@ from downtime.formspec.schema import (
     Filled, IntegerField, Meaning, MultiChoiceField, Not, OneOf, RepeatField, Section, StaffRefField,
     YesNoField,
 )
-from downtime.formspec.values import answer_text, format_value, shown
-from downtime.i18n import semicolon
+from downtime.formspec.values import (NO_LONGER_ON_FORM, answer_text, as_current, format_value, leftover_lines, offered,
+                                      shown)
+from downtime.i18n import message, semicolon
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import (
     ALERT, BAND, GREY, RULE, SANS, LinesTable, PageInfo, body_height, body_width, build_pdf, style, in_words,
@@ -179,7 +180,7 @@ def _ticks(options: list[tuple[str, bool]], width: float) -> RunLines:
 def _blank_content(field: Field, lang: Lang, width: float) -> list[Flowable]:
     match field:
         case ChoiceField() | MultiChoiceField():
-            return [_ticks([(option.label.get(lang), False) for option in field.options], width)]
+            return [_ticks([(option.label.get(lang), False) for option in offered(field)], width)]
         case YesNoField():
             return [_ticks([(t("yes", lang), False), (t("no", lang), False)], width)]
         case DateField():
@@ -228,14 +229,23 @@ def _filled_content(field: Field, value: Any, lang: Lang, who: Callable[[str], s
     in red (see `filled_form_pdf`)."""
     match field:
         case ChoiceField():
-            content = [_ticks([(o.label.get(lang), o.code == value) for o in field.options], width)]
+            content = [_ticks(_choices(field, [] if value is None else [value], lang), width)]
         case MultiChoiceField():
-            content = [_ticks([(o.label.get(lang), o.code in (value or [])) for o in field.options], width)]
+            content = [_ticks(_choices(field, value or [], lang), width)]
         case YesNoField():
             content = [_ticks([(t("yes", lang), value is True), (t("no", lang), value is False)], width)]
         case _:
             content = [_p(answer_text(field, value, lang, who, refs, unit) or "—", size=10, leading=13)]
     return content + ([_p(beside, size=9, bold=True, color=ALERT)] if beside else [])
+
+
+def _choices(field: ChoiceField | MultiChoiceField, chosen: list[Any], lang: Lang) -> list[tuple[str, bool]]:
+    """The options the form offers, each ticked if chosen, then, ticked, each code chosen that it
+    no longer offers, in words (a record kept under an older version: its "Midwife" printed no
+    box ticked, a required answer read as not given)."""
+    codes = [option.code for option in offered(field)]
+    return ([(option.label.get(lang), option.code in chosen) for option in offered(field)]
+            + [(format_value(field, code, lang), True) for code in chosen if code not in codes])
 
 
 def _repeat_table(field: RepeatField, label: list[Flowable], rows: list[dict[str, Any]] | None, lang: Lang,
@@ -279,7 +289,9 @@ def _section_band(title: str, width: float) -> Table:
 
 def _grid(cells: list[tuple[int, list[Flowable]] | Flowable], width: float) -> list[Flowable]:
     """Pack field boxes into rows of the 4-column grid, honouring each field's span; a
-    flowable (a repeat field's table) is a row of its own."""
+    flowable (a repeat field's table) is a row of its own. A row taller than a page (a
+    transfer's 20 treatments filled in from the chart) carries on over the next (`LinesTable`):
+    reportlab gave up on it, and the handover did not print."""
     rows: list[list[tuple[int, list[Flowable]]] | Flowable] = [[]]
     for cell in cells:
         if isinstance(cell, Flowable):
@@ -299,7 +311,7 @@ def _grid(cells: list[tuple[int, list[Flowable]] | Flowable], width: float) -> l
             continue
         spans = [span for span, _ in row]
         spans[-1] += COLUMNS - sum(spans)
-        table = Table([[content for _, content in row]], colWidths=[s * column for s in spans])
+        table = LinesTable([[content for _, content in row]], colWidths=[s * column for s in spans])
         table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.75, colors.black),
                                    ("INNERGRID", (0, 0), (-1, -1), 0.75, colors.black),
                                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -469,6 +481,15 @@ def _history(spec: FormSpec, history: list[RecordVersion], settled: Sequence[Set
     return [_section_band(t("history", lang), width), table]
 
 
+def _no_longer_asked(spec: FormSpec, record: RecordVersion, lang: Lang, width: float) -> list[list[Flowable]]:
+    """The answers a record kept under an older version of its form holds that this version no
+    longer asks, after its sections: printed nowhere, an earlier note's focus read as never written."""
+    if not (lines := leftover_lines(spec, record.data, lang)):
+        return []
+    return [[_section_band(message(lang, NO_LONGER_ON_FORM), width),
+             *_grid([(COLUMNS, [_p(line, size=10, leading=13) for line in lines])], width)]]
+
+
 def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSummary | None, out: Path, *,
                     lang: Lang, printed_by: str, printed_at: datetime, device_name: str,
                     history: list[RecordVersion], authors: Authors, laptops: Mapping[str, Laptop],
@@ -503,8 +524,9 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
                         color=colors.HexColor("#8b0000")))
     story.append(Spacer(1, 2 * mm))
     signed_on = history[0].device_id if history else record.device_id  # its witness's laptop, never amended
-    parts = _sections(spec, record.data, lang, width, authors.on(lang, signed_on, laptops), refs, asked, units,
-                      scores_news2=patient is None or applies_to(patient, record.occurred_at), beside=beside) + (
+    parts = _sections(spec, as_current(spec, record.data), lang, width, authors.on(lang, signed_on, laptops), refs,
+                      asked, units, scores_news2=patient is None or applies_to(patient, record.occurred_at),
+                      beside=beside) + _no_longer_asked(spec, record, lang, width) + (
         [_history(spec, history, settled, authors, laptops, lang, width)] if len(history) > 1 or settled else [])
     story += _signed(parts, lang, "signature_filled", info)
     return build_pdf(out, story, info)

@@ -20,6 +20,7 @@ from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import decimal_text, semicolon, sentence
+from downtime.pdf.amendments import footnotes, marked, marks
 from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words,
                                next_due_line, ward_clock)
 from downtime.services.glucose import PLAN, Charted, ketones_again
@@ -54,12 +55,15 @@ def _protocol(lang: Lang) -> list[Flowable]:
 
 def _table(readings: Sequence[Charted], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
            width: float, by_hand: int, at: datetime) -> Flowable:
-    """`at`: the moment printed, whose clock the times are said on."""
+    """`at`: the moment printed, whose clock the times are said on; an amended reading's time
+    carries its mark (pdf.amendments)."""
+    amended = marks(readings)
     body: list[list[object]] = [[chart_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
     for found in readings:
         data, record = found.record.data, found.record
         ketones = found.reading.ketones
-        body.append([chart_cell(ward_clock(found.taken_at, at.tzinfo)), chart_cell(format_value(spec.field("timing"), data.get("timing"), lang)),
+        body.append([chart_cell(marked(ward_clock(found.taken_at, at.tzinfo), found, amended)),
+                     chart_cell(format_value(spec.field("timing"), data.get("timing"), lang)),
                      chart_cell(found.reading.text(lambda value: decimal_text(value, lang)), bold=True,
                            alert=found.reading.hypo),
                      chart_cell("" if ketones is None else decimal_text(ketones, lang)),
@@ -74,7 +78,8 @@ def glucose_chart_pdf(patient: PatientSummary, readings: Sequence[Charted], spec
                       authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
                       printed_at: datetime, device_name: str) -> Path:
     """`readings`: the patient's standing ones, oldest first; `authors`: who took each (initials).
-    The latest's next reading is said over the chart, overdue or not."""
+    The latest's next reading is said over the chart, overdue or not; under it, the amendments of
+    the readings amended since they were saved (pdf.amendments)."""
     info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, place=True)
     width = body_width(info)
@@ -83,7 +88,9 @@ def glucose_chart_pdf(patient: PatientSummary, readings: Sequence[Charted], spec
                *next_due_line(readings[-1].next_check(printed_at, lang), readings[-1].overdue(printed_at))]
               if readings else [])
     return build_pdf(out, [*_protocol(lang), Spacer(1, 2 * mm), *latest, Spacer(1, 2 * mm),
-                           _table(readings, spec, authors, laptops, lang, width, BY_HAND, printed_at)], info)
+                           _table(readings, spec, authors, laptops, lang, width, BY_HAND, printed_at),
+                           *footnotes(readings, spec, lang, width, zone=printed_at.tzinfo,
+                                      signed=lambda author, device: authors.initials(author, device, laptops))], info)
 
 
 def blank_glucose_chart_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,

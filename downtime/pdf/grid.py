@@ -7,7 +7,7 @@ with the Paragraphs in its cells, that cost most of a ward's MAR pack. Cells her
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from itertools import groupby
 
 from reportlab.lib.colors import Color, HexColor
@@ -24,6 +24,9 @@ HEADER_PAD_BOTTOM = 3.0
 # leading): the room a nurse writes in.
 EMPTY_HEIGHT = 12.0
 FUZZ = 1e-6
+# The room, as a share of a page, from which a row taller than a page begins under the rows above
+# it rather than on a page of its own (census.CUT_FROM, the census's long line).
+CUT_FROM = 0.15
 # A crossed cell's hatching (see Grid): thin grey lines rising to the right, far enough apart to
 # read as a screen over the box on a black and white print, not as writing in it.
 HATCH = HexColor("#8c8c8c")
@@ -43,14 +46,18 @@ class Grid(Flowable):
     grid runs onto), ruled in `rule`; `spans` are (first, last) rows whose first-column cell is
     one, the first row's. Cells are top-aligned; a row is as tall as its tallest cell, and a
     spanned cell taller than its rows shares the difference among them. Pages break between
-    rows, never inside a span. `crossed`: (row, column) of the cells hatched through, as a
+    rows, not inside a span, but for a first row (with its span) taller than a page: its
+    first cell is cut across the page (see `_cut`), its rest under `continued`, the words
+    heading it again by its row. `crossed`: (row, column) of the cells hatched through, as a
     paper chart's boxes not to be written in are; each row's run of them is hatched as one
-    area, all in one path, every run's lines on one pattern."""
+    area, all in one path, every run's lines on one pattern. `kept_under`: the height of
+    what heads the grid on its page and starts a page with it (its section's band)."""
 
     def __init__(self, widths: Sequence[float], rows: Sequence[Sequence[Cell]], *, fill: Color,
                  rule: Color | None = None, rule_width: float = 0.5, header_rows: int = 1,
                  bottom_padding: float = HEADER_PAD_BOTTOM, spans: Sequence[tuple[int, int]] = (),
-                 heights: Sequence[float] | None = None, crossed: Collection[tuple[int, int]] = ()) -> None:
+                 heights: Sequence[float] | None = None, crossed: Collection[tuple[int, int]] = (),
+                 continued: Mapping[int, str] | None = None, kept_under: float = 0.0) -> None:
         super().__init__()
         self.widths = list(widths)
         self.rows = [list(row) for row in rows]
@@ -59,6 +66,8 @@ class Grid(Flowable):
         self.spans = [(first, last) for first, last in spans if last > first]
         self.covered = {row for first, last in self.spans for row in range(first + 1, last + 1)}
         self.crossed = frozenset(crossed)
+        self.continued = dict(continued or {})
+        self.kept_under = kept_under
         self.edges = [0.0]
         for column_width in self.widths:
             self.edges.append(self.edges[-1] + column_width)
@@ -105,10 +114,15 @@ class Grid(Flowable):
             if count not in self.covered:
                 at = count
             used += height
-        if at <= self.header_rows:
-            return []
         if at == len(self.rows):
             return [self]
+        block = max(at, self.header_rows)
+        room = available_height - sum(self.heights[:block])
+        if self._taller_than_a_page(block) and (block == self.header_rows or room >= CUT_FROM * self._page()):
+            if cut := self._cut(block, room):
+                return cut
+        if at <= self.header_rows:
+            return []
         header = range(self.header_rows)
         return [self._part(range(at)), self._part([*header, *range(at, len(self.rows))])]
 
@@ -118,7 +132,72 @@ class Grid(Flowable):
                     rule_width=self.rule_width, header_rows=self.header_rows, bottom_padding=self.bottom_padding,
                     spans=[(position[first], position[last]) for first, last in self.spans if first in position],
                     heights=[self.heights[row] for row in rows],
-                    crossed=[(position[row], column) for row, column in self.crossed if row in position])
+                    crossed=[(position[row], column) for row, column in self.crossed if row in position],
+                    continued={position[row]: said for row, said in self.continued.items() if row in position})
+
+    def _page(self) -> float:
+        """The height of a page's frame, as the frame splitting the grid gives it (the grid's
+        own height when it is not split by one)."""
+        frame = getattr(self, "_frame", None)
+        return frame._aH if frame is not None else self.height
+
+    def _last_of(self, row: int) -> int:
+        """The last row of the span `row` begins, `row` when it begins none."""
+        return next((last for first, last in self.spans if first == row), row)
+
+    def _taller_than_a_page(self, row: int) -> bool:
+        """Whether the row (with its span) under the header rows is taller than a page, under
+        what the grid starts a page with (`kept_under`) for its first row: moved onto the next
+        page, it would not fit there either (reportlab gave up, and the chart did not print), or
+        would leave the band alone at the foot of a page."""
+        above = self.kept_under if row == self.header_rows else 0.0
+        height = sum(self.heights[:self.header_rows]) + sum(self.heights[row:self._last_of(row) + 1])
+        return height > self._page() - above + FUZZ
+
+    def _cut(self, first: int, room: float) -> list[Flowable]:
+        """The grid cut across the row `first` (with its span), `room` left for it on the page:
+        the rows of its span that fit go on this page, its first cell's lines that fit beside
+        them; the rest of that cell carries on in the next part's first row under its
+        `continued` words (a row of its own, its other boxes crossed, when none of the span's
+        rows is left: not to be written in). [] when not even one row fits."""
+        last = self._last_of(first)
+        natural = [max((self._content_height(cell, column) + self._padding(row)
+                        for column, cell in enumerate(self.rows[row]) if column), default=0.0)
+                   for row in range(first, last + 1)]
+        kept, used = 0, 0.0
+        for height in natural[:max(last - first, 1)]:
+            if used + height > room + FUZZ:
+                break
+            kept, used = kept + 1, used + height
+        cell = self.rows[first][0]
+        pieces = [piece for piece in cell.split(self.widths[0] - 2 * PAD_X, room - self._padding(first))
+                  if isinstance(piece, Lines)] if cell is not None else []
+        start = first + kept
+        if cell is None or not kept or not pieces or (len(pieces) == 1 and start > last):
+            return []
+        top, rest = (pieces[0], pieces[1]) if len(pieces) == 2 else (cell, None)
+        heading = self.continued.get(first)
+        said = "\n".join(part for part in (heading, rest.value if rest is not None else None) if part)
+        carried: Cell = Lines(said, (rest or top).style) if said else None
+        added = start > last
+        leading = [carried] + [None] * (len(self.widths) - 1) if added else [carried, *self.rows[start][1:]]
+        below = range(start + (0 if added else 1), len(self.rows))
+        header = self.header_rows
+        shift = header + 1 - below.start  # a row below's index in the rest
+        crossed = [(row + shift, column) for row, column in self.crossed if row >= start]
+        crossed += [(header, column) for column in range(1, len(self.widths))] if added else []
+        return [
+            Grid(self.widths, [*self.rows[:first], [top, *self.rows[first][1:]], *self.rows[first + 1:start]],
+                 fill=self.fill, rule=self.rule, rule_width=self.rule_width, header_rows=header,
+                 bottom_padding=self.bottom_padding,
+                 spans=[*((begin, end) for begin, end in self.spans if begin < first), (first, start - 1)],
+                 crossed=[(row, column) for row, column in self.crossed if row < start]),
+            Grid(self.widths, [*self.rows[:header], leading, *(self.rows[row] for row in below)], fill=self.fill,
+                 rule=self.rule, rule_width=self.rule_width, header_rows=header, bottom_padding=self.bottom_padding,
+                 spans=[(header, last + shift), *((begin + shift, end + shift) for begin, end in self.spans if begin > last)],
+                 crossed=[*crossed, *((row, column) for row, column in self.crossed if row < header)],
+                 continued={**({header: heading} if heading else {}),
+                            **{row + shift: words for row, words in self.continued.items() if row > last}})]
 
     def draw(self) -> None:
         canv = self.canv

@@ -1,9 +1,11 @@
 """The laboratory log on paper: what a telephoned or critical result asks, the samples sent (when,
 the tests, urgent or not, the number, who asked, initials, whether the result is back, in red
-once overdue), then a line per result received, oldest first (when, how and from whom, the
-result as the laboratory gave it, its flag, read back, which doctor was told when, the action,
-initials), each followed by ruled lines to carry on by hand while the laptop is away. The blank
-log is the ward's: a column for the patient, as the laboratory phones about any of them."""
+once overdue, or the sample closed: rejected by the laboratory, lost or cancelled, with who said
+so and when, in red while an urgent one asks for a new sample), then a line per result
+received, oldest first (when, how and from whom, the result as the laboratory gave it, its flag,
+read back, which doctor was told when, the action, initials), each followed by ruled lines to
+carry on by hand while the laptop is away. The blank log is the ward's: a column for the patient,
+as the laboratory phones about any of them."""
 
 from __future__ import annotations
 

@@ -29,11 +29,12 @@ from reportlab.pdfgen import canvas
 
 from downtime.errors import written_to
 from downtime.formspec import Lang
+from downtime.i18n import semicolon
 from downtime.pdf.forms import allergy_line
 from downtime.pdf.lines import fit, wrap
 from downtime.pdf.page import (
-    BOLD, LEADING, SANS, SEX, barcode, birth_date_label, fit_text, in_words, name_lines, number_lines, register_fonts,
-    word,
+    BOLD, LEADING, SANS, SEX, allergens, barcode, birth_date_label, fit_text, in_words, name_lines, number_lines,
+    register_fonts, word,
 )
 from downtime.services.patients import PatientSummary
 
@@ -112,7 +113,8 @@ def _label(c: canvas.Canvas, patient: PatientSummary, x: float, y: float, stock:
         middle = left + text_w + pad
         squares = [middle, right]
         warnings = middle + qr_size + pad
-        _allergies(c, _warnings(patient, held, lang), patient.allergy_alert or held != NOT_ON_HOLD,
+        _allergies(c, [_warnings(patient, held, lang), _warnings(patient, held, lang, short=True)],
+                   patient.allergy_alert or held != NOT_ON_HOLD,
                    warnings, y + stock.height - pad, right - pad - warnings, stock.height - 2 * pad)
         check: tuple[str, ...] = ()
     else:
@@ -125,11 +127,11 @@ def _label(c: canvas.Canvas, patient: PatientSummary, x: float, y: float, stock:
     # Below the name's first line: the date of birth and number lines, the warning to check the
     # identity, then the barcode.
     room = (top - 3 * mm) - depth - (above_bars + len(check) * CHECK_SIZE * LEADING)
-    size, lines = name_lines(patient.display_name, text_w, room, largest=NAME_SIZE)
-    c.setFont(BOLD, size)
-    for index, line in enumerate(lines):
-        c.drawString(left, top - 3 * mm - index * size * LEADING, line)
-    below = top - 3 * mm - (len(lines) - 1) * size * LEADING
+    laid = name_lines(patient.display_name, text_w, room, largest=NAME_SIZE)
+    c.setFont(laid.font, laid.size)
+    for index, line in enumerate(laid.lines):
+        c.drawString(left, top - 3 * mm - index * laid.size * LEADING, line)
+    below = top - 3 * mm - (len(laid.lines) - 1) * laid.size * LEADING
     c.setFont(SANS, 7.5)
     c.drawString(left, below - 3.8 * mm, _born(patient, lang))
     c.setFont(BOLD, 8)
@@ -163,11 +165,15 @@ def _check_identity(held: OnHold, lang: Lang) -> str:
     return WORDS["check_identity"][lang] if held.identity else ""
 
 
-def _warnings(patient: PatientSummary, held: OnHold, lang: Lang) -> list[str]:
+def _warnings(patient: PatientSummary, held: OnHold, lang: Lang, short: bool = False) -> list[str]:
     """What the band's warning column says, each a paragraph: to check the identity where
     another laptop's version gives another, the allergy line, then the allergies only that
-    version records."""
-    return [said for said in (_check_identity(held, lang), allergy_line(patient, lang)) if said] + list(held.allergies)
+    version records. `short`: the allergies by substance and severity alone (`page.allergens`),
+    the reactions left to the admission record, for a band too small for them."""
+    named = allergens(patient, lang)
+    allergies = (word("allergens", lang, count=len(named), list=semicolon(lang).join(named))
+                 if short and named else allergy_line(patient, lang))
+    return [said for said in (_check_identity(held, lang), allergies) if said] + list(held.allergies)
 
 
 def _born(patient: PatientSummary, lang: Lang) -> str:
@@ -197,26 +203,28 @@ def wristband_lines(patient: PatientSummary, lang: Lang) -> tuple[str, ...]:
     return (*label_lines(patient, lang), _ipp(patient), allergy_line(patient, lang))
 
 
-def _allergies(c: canvas.Canvas, said: Sequence[str], alert: bool, x: float, top: float, width: float,
-               height: float) -> None:
-    """The band's warnings (`_warnings`: the allergy line of every patient page first), as large
-    as they fit the band beside the identity (10 pt down to 7), each from a line of its own, its
-    words whole (see lines.fit: a drug too wide for the band, beside a long name, ran over the
-    QR code); longer still they end in an ellipsis, for the chart to be read. Black, a warning
-    (`alert`: PatientSummary.allergy_alert, or the admission on hold) boxed in a 1-point frame:
-    in red it printed as a grey halftone like the name's on a black-and-white ward printer."""
+def _allergies(c: canvas.Canvas, wordings: Sequence[Sequence[str]], alert: bool, x: float, top: float,
+               width: float, height: float) -> None:
+    """The band's warnings in the first of `wordings` that fits (`_warnings`: the allergy line of
+    every patient page first, then its shorter form), as large as it fits the band beside the
+    identity (10 pt down to 7), each from a line of its own, its words whole (see lines.fit: a
+    drug too wide for the band, beside a long name, ran over the QR code); longer still the
+    last wording ends in an ellipsis, for the chart to be read. The whole reactions of the first
+    allergies had taken the room of the last allergens, which the band did not name at all.
+    Black, a warning (`alert`: PatientSummary.allergy_alert, or the admission on hold) boxed in a
+    1-point frame: in red it printed as a grey halftone like the name's on a black-and-white ward
+    printer."""
     inset = BOX_INSET if alert else 0.0
     x, top, width, height = x + inset, top - inset, width - 2 * inset, height - 2 * inset
-    for size in (10, 9, 8, 7):
-        lines = [line for paragraph in said for line in wrap(paragraph, BOLD, size, width)]
-        if len(lines) * size * LEADING <= height and all(stringWidth(line, BOLD, size) <= width for line in lines):
-            break
+    found = _first_fitting(wordings, width, height)
+    if found is not None:
+        size, lines = found
     else:
-        fitted = fit("\n".join(said), BOLD, size, size * LEADING, width)
+        fitted = fit("\n".join(wordings[-1]), BOLD, 7, 7 * LEADING, width)
         size, lines = fitted.size, list(fitted.lines)
-    most = max(1, int(height // (size * LEADING)))
-    if len(lines) > most:
-        lines = [*lines[:most - 1], fit_text(" ".join(lines[most - 1:]), BOLD, size, width)]
+        most = max(1, int(height // (size * LEADING)))
+        if len(lines) > most:
+            lines = [*lines[:most - 1], fit_text(" ".join(lines[most - 1:]), BOLD, size, width)]
     c.saveState()
     c.setFillColor(colors.black)
     c.setFont(BOLD, size)
@@ -229,6 +237,17 @@ def _allergies(c: canvas.Canvas, said: Sequence[str], alert: bool, x: float, top
         depth = len(lines) * size * LEADING
         c.rect(x - inset, top - depth - inset, written + 2 * inset, depth + 2 * inset, stroke=1, fill=0)
     c.restoreState()
+
+
+def _first_fitting(wordings: Sequence[Sequence[str]], width: float, height: float) -> tuple[float, list[str]] | None:
+    """The first wording, at the largest size from 10 pt to 7, whose words all fit whole in the
+    box; None when none does."""
+    for said in wordings:
+        for size in (10, 9, 8, 7):
+            lines = [line for paragraph in said for line in wrap(paragraph, BOLD, size, width)]
+            if len(lines) * size * LEADING <= height and all(stringWidth(line, BOLD, size) <= width for line in lines):
+                return size, lines
+    return None
 
 
 # The sheet's title, which its print preview and the printer's queue show.

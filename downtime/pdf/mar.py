@@ -6,7 +6,7 @@ not-given codes. Blank charts keep the same grid for handwriting."""
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from functools import cache, partial
@@ -21,6 +21,7 @@ from downtime.domain.elapsed import reached
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.medication import (
     NOT_GIVEN_CODES, Administration, AsRequiredStatus, DoseState, Frequency, NotGivenReason, Order, dose_text, prescribed_despite,
+    review_due_at,
 )
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import decimal_text, semicolon
@@ -102,6 +103,15 @@ WORDS: dict[str, dict[Lang, str]] = {
                       "fr": "Arrêtée à la fin du séjour du {date} — prescrite à nouveau : {orders}"},
     "also_ordered": {"en": "ALSO ORDERED: {orders} — ask the prescriber before giving both",
                      "fr": "AUSSI PRESCRIT : {orders} — demander au prescripteur avant de donner les deux"},
+    "not_printed": {"en": "This patient's medication chart could not be printed: part of it is longer than a page. "
+                          "Copy their orders by hand onto a blank chart (the downtime binder's blank MAR) and tell "
+                          "the administrator. The other patients' charts are in this pack.",
+                    "fr": "Le plan d’administration de ce patient n’a pas pu être imprimé : une partie dépasse une "
+                          "page. Recopier ses prescriptions à la main sur un plan vierge (celui du classeur de la "
+                          "procédure dégradée) et prévenir l’administrateur. Les plans des autres patients sont "
+                          "dans ce dossier."},
+    "and_more": {"en": "{orders} and {count} more orders of it on this chart",
+                 "fr": "{orders} et {count} autres prescriptions de ce médicament sur ce plan"},
     "dose_on_hold": {"en": "DOSE ON HOLD", "fr": "DOSE EN ATTENTE"},
     "dose_on_hold_key": {"en": "DOSE ON HOLD: another laptop recorded this dose otherwise (given, not given or withdrawn), "
                                "check it before giving or leaving the next dose",
@@ -117,6 +127,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "start": {"en": "Start {when}", "fr": "Début {when}"},
     "stopped": {"en": "Stopped {when}", "fr": "Arrêt {when}"},
     "until": {"en": "Until {when}", "fr": "Jusqu’au {when}"},
+    "review_by": {"en": "Review by {when}", "fr": "Réévaluer le {when}"},
     "crossed_key": {"en": "Hatched box: no dose of the order at that time (before its start, after its stop): "
                           "not to be signed.",
                     "fr": "Case hachurée : aucune dose de la prescription à cette heure (avant son début, après son "
@@ -303,10 +314,29 @@ class _OrdersSaid:
 def _course(order: Order, printed_at: datetime, lang: Lang) -> str:
     """An order's start, and its stop as the dose dialog says it: stopped once reached, until it
     is ahead ("Stopped 30/11 08:00" printed on the 28th read as a course ended two days early);
-    both on the clock of the printing (see page.ward_clock)."""
+    both on the clock of the printing (see page.ward_clock). And, while it runs, when an
+    antibiotic or an as-required opioid is to be reviewed (domain.medication.review_due_at), as
+    the national antimicrobial charts' box says it."""
     stop = [] if order.stop_at is None else [w("stopped" if reached(order.stop_at, printed_at) else "until", lang,
                                               when=ward_clock(order.stop_at, printed_at.tzinfo))]
-    return " — ".join([w("start", lang, when=ward_clock(order.start_at, printed_at.tzinfo)), *stop])
+    due = None if reached(order.stop_at, printed_at) else review_due_at(order)
+    review = [] if due is None else [w("review_by", lang, when=f"{due.astimezone(printed_at.tzinfo):%d/%m}")]
+    return " — ".join([w("start", lang, when=ward_clock(order.start_at, printed_at.tzinfo)), *stop, *review])
+
+
+# The other orders of a medicine an order's box names in full (see `_also_ordered`).
+ALSO_NAMED = 3
+
+
+def _also_ordered(others: Sequence[Order], order_form: FormSpec, lang: Lang) -> str:
+    """The flag of a medicine ordered more than once: the first `ALSO_NAMED` other orders as a
+    nurse reads them, then how many more there are. Each order's box named every other one, so
+    25 orders of one medicine made each box longer than a page and the chart did not print; the
+    other orders have their own boxes on the chart, and the nurse needs to know they are there."""
+    named = semicolon(lang).join(order_reading(other, order_form, lang) for other in others[:ALSO_NAMED])
+    if len(others) > ALSO_NAMED:
+        named = w("and_more", lang, orders=named, count=len(others) - ALSO_NAMED)
+    return w("also_ordered", lang, orders=named)
 
 
 def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, said: _OrdersSaid, width: float,
@@ -318,8 +348,7 @@ def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, said: _OrdersSaid
     lines = [order_label(order, order_form, lang), *filter(None, [rule_words(order, lang)])]
     flags = [w("on_hold", lang)] if order.record_id in said.held else []
     flags += _stopped_with_its_stay(row, order_form, lang, said.printed_at)
-    flags += [w("also_ordered", lang, orders=semicolon(lang).join(order_reading(other, order_form, lang)
-                                                       for other in row.also_ordered))] if row.also_ordered else []
+    flags += [_also_ordered(row.also_ordered, order_form, lang)] if row.also_ordered else []
     flags += order_flags(order, lang)
     flags += [w("allergy_reason", lang, reason=said.reasons[order.record_id])] if order.record_id in said.reasons else []
     flags += [w("dose_reason", lang, reason=order.dose_reason)] if order.dose_reason else []
@@ -377,6 +406,7 @@ def _regular_table(rows: list[MarRow], days: list[date], authors: Authors, lapto
                               + [cell(f"{DAY_NAMES[lang][day.weekday()]} {day:%d/%m}", 2 + n, bold=True) for n, day in enumerate(days)]]
     spans = []
     crossed: list[tuple[int, int]] = []
+    continued: dict[int, str] = {}
     for row in rows:
         times = row.clocks or ["—"]
         shown = partial(_shown, order=row.order, authors=authors, laptops=laptops, order_form=order_form, lang=lang,
@@ -384,6 +414,7 @@ def _regular_table(rows: list[MarRow], days: list[date], authors: Authors, lapto
         for index, clock in enumerate(times):
             if index % TIMES_PER_SPAN == 0:
                 spans.append((len(body), len(body) + len(times[index:index + TIMES_PER_SPAN]) - 1))
+                continued[len(body)] = w("continued", lang, order=order_label(row.order, order_form, lang))
             order = (_order_cell(row, order_form, lang, said, widths[0] - 2 * PAD_X) if index == 0 else
                      cell("\n".join([w("continued", lang, order=order_label(row.order, order_form, lang)),
                                      *order_flags(row.order, lang)]), 0)
@@ -408,7 +439,7 @@ def _regular_table(rows: list[MarRow], days: list[date], authors: Authors, lapto
                     line.append(None)
             body.append(line)
     return Grid(widths, body, fill=GREY_FILL, rule=RULE, bottom_padding=BODY_PAD_BOTTOM, spans=spans,
-                crossed=crossed)
+                crossed=crossed, continued=continued)
 
 
 # As-required doses per line of the chart: a page breaks between lines, so two weeks of
@@ -422,6 +453,7 @@ def _prn_table(rows: list[MarRow], authors: Authors, laptops: Mapping[str, Lapto
     widths = [width * 0.39, width * 0.61]
     order_w, doses_w = (column - 2 * PAD_X for column in widths)
     body: list[list[Cell]] = [[_p(w("medicine", lang), order_w, bold=True), _p(w("prn_given", lang), doses_w, bold=True)]]
+    continued: dict[int, str] = {}
     for row in rows:
         doses_held = {found.dose.record_id: found for found in row.held}
         withdrawn = [found.dose for found in row.held if found.withdrawn and found.dose.scheduled_for is None]
@@ -434,12 +466,13 @@ def _prn_table(rows: list[MarRow], authors: Authors, laptops: Mapping[str, Lapto
                  + _marked([dose], marks)
                  + (f" — {w('given_for', lang, why=dose.given_for)}" if dose.given_for else "")
                  for dose in sorted([*row.prn_doses, *withdrawn], key=lambda d: d.at)]
+        continued[len(body)] = w("continued", lang, order=order_label(row.order, order_form, lang))
         body.append([_order_cell(row, order_form, lang, said, order_w, statuses.get(row.order.record_id)),
                      _p("\n".join(doses[:PRN_LINE]) or "—", doses_w)])
         body += [[_p(w("continued", lang, order=order_label(row.order, order_form, lang)), order_w),
                   _p("\n".join(doses[start:start + PRN_LINE]), doses_w)]
                  for start in range(PRN_LINE, len(doses), PRN_LINE)]
-    return Grid(widths, body, fill=GREY_FILL, rule=RULE, bottom_padding=BODY_PAD_BOTTOM)
+    return Grid(widths, body, fill=GREY_FILL, rule=RULE, bottom_padding=BODY_PAD_BOTTOM, continued=continued)
 
 
 def _earlier_stay_table(rows: list[MarRow], order_form: FormSpec, lang: Lang, width: float,
@@ -472,8 +505,12 @@ def _band(value: str, width: float) -> Grid:
 def _section(title: str, grid: Grid, width: float) -> list[Flowable]:
     """A band and its grid. The band starts a page rather than sit alone at its foot, its
     orders on the next; a grid longer than the page left starts under it all the same (kept
-    together, two weeks of as-required doses left a page all but empty before them)."""
+    together, two weeks of as-required doses left a page all but empty before them). A grid
+    whose first order is taller than the page under the band begins under it all the same, cut
+    across the page (see grid.Grid): moved onto the next page, it left the band alone at the
+    foot of one."""
     band = _band(title, width)
+    grid.kept_under = band.height
     return [CondPageBreak(band.height + grid.lead_height()), band, grid, Spacer(1, 3 * mm)]
 
 
@@ -579,12 +616,16 @@ def _period(first_day: date, days: int, lang: Lang) -> tuple[list[date], str]:
 
 
 def mar_pdf(charts: Sequence[PatientChart], out: Path, *, first_day: date, days: int, authors: Authors,
-            laptops: Mapping[str, Laptop], order_form: FormSpec, dose_form: FormSpec, lang: Lang, printed_by: str, printed_at: datetime, device_name: str) -> Path:
+            laptops: Mapping[str, Laptop], order_form: FormSpec, dose_form: FormSpec, lang: Lang, printed_by: str, printed_at: datetime, device_name: str,
+            not_printed: Collection[str] = ()) -> Path:
     """One patient's chart, or a ward pack: each patient starts a page that carries their
     identifiers, under a title that says which doses the chart leaves out: those recorded after
     its printing. `authors`, `laptops`: who gave and witnessed each dose (domain.laptops.Authors);
     `order_form`: the medication order form, whose words the doses are given in;
-    `dose_form`: the dose's, whose the warnings given over are named in."""
+    `dose_form`: the dose's, whose the warnings given over are named in. `not_printed`: the
+    patients whose charts could not be laid out: their page in the pack says so under their
+    identifiers (one chart too long for its pages took the whole ward's
+    pack down)."""
     shown, period = _period(first_day, days, lang)
     info = PageInfo(title=w("title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=charts[0].patient if len(charts) == 1 else None,
@@ -595,7 +636,10 @@ def mar_pdf(charts: Sequence[PatientChart], out: Path, *, first_day: date, days:
     for index, chart in enumerate(charts):
         if index:
             story.append(PageBreak())
-        story += _chart(chart, shown, authors, laptops, order_form, dose_form, lang, width, printed_at)
+        if chart.patient.patient_id in not_printed:
+            story += [PatientMarker(chart.patient), _p(w("not_printed", lang), width, size=11, bold=True, color=ALERT)]
+        else:
+            story += _chart(chart, shown, authors, laptops, order_form, dose_form, lang, width, printed_at)
     return build_pdf(out, story, info)
 
 

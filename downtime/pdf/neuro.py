@@ -18,6 +18,7 @@ from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import labelled, semicolon, sentence
+from downtime.pdf.amendments import footnotes, marked, marks
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import (
     ALERT,
@@ -94,12 +95,13 @@ def _reading(found: NeuroSet, field: str, spec: FormSpec, lang: Lang) -> str:
 
 
 def _grid(sets: Sequence[NeuroSet | None], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop],
-          lang: Lang, width: float, zone: tzinfo | None = None) -> Table:
+          lang: Lang, width: float, zone: tzinfo | None = None, amended: Mapping[str, str] | None = None) -> Table:
     """The chart's columns, each set's time on the clock of `zone` (the ward's, as printed): a set
-    typed on a laptop whose clock was at UTC, or before the clocks changed, read an hour off."""
+    typed on a laptop whose clock was at UTC, or before the clocks changed, read an hour off; an
+    amended set's time with its mark (`amended`, see pdf.amendments)."""
     blank = not any(sets)
     body: list[list[object]] = [[_cell(in_words(WORDS, "taken", lang), bold=True)] + [
-        _cell(ward_clock(found.taken_at, zone, "%d/%m\n%H:%M"), bold=True) if found
+        _cell(marked(ward_clock(found.taken_at, zone, "%d/%m\n%H:%M"), found, amended or {}), bold=True) if found
         else _cell("__/__\n__:__", size=7.5) for found in sets]]
     for label, field in ROWS:
         line: list[object] = [_cell(label[lang], bold=field is None)]
@@ -168,7 +170,8 @@ def neuro_chart_pdf(patient: PatientSummary, sets: Sequence[NeuroSet], spec: For
     on by hand; under the title when the next set is due, as the app paces it (the latest set's
     "next set in 4 hours" alone, after a head injury, let the nurse at the bedside wait 4 hours
     for a set due in 30 minutes). In the header, not over the grid: a page of ten sets has no
-    room left for a line."""
+    room left for a line. A set amended since it was saved is marked by its time, its amendments
+    listed after the grids (pdf.amendments)."""
     info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, landscape=True, place=True,
                     subtitle=sentence(sets[-1].next_set(printed_at, lang)) if sets else None)
@@ -178,10 +181,13 @@ def neuro_chart_pdf(patient: PatientSummary, sets: Sequence[NeuroSet], spec: For
         story.append(_cell(in_words(WORDS, "none", lang), size=10))
     room = body_height(info)
     above = sum(flowable.wrap(width, room)[1] for flowable in story)
+    amended = marks(sets)
     for number, grid in enumerate(_pages(
-            sets, lambda page: _grid(page, spec, authors, laptops, lang, width, printed_at.tzinfo),
+            sets, lambda page: _grid(page, spec, authors, laptops, lang, width, printed_at.tzinfo, amended),
             width, room - above, room)):
         story += [PageBreak(), grid] if number else [grid]
+    story += footnotes(sets, spec, lang, width, zone=printed_at.tzinfo,
+                       signed=lambda author, device: authors.of(lang, author, device, laptops))
     return build_pdf(out, story, info)
 
 

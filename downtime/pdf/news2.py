@@ -16,8 +16,9 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table,
 
 from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.domain.news2 import CLINICAL_RESPONSE, Band, Spo2Scale
-from downtime.formspec import Lang
+from downtime.formspec import FormSpec, Lang
 from downtime.i18n import decimal_text
+from downtime.pdf.amendments import footnotes, marked, marks
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import BOLD, RULE, PageInfo, body_width, build_pdf, style, ward_clock
 from downtime.pdf.runs import Run, RunLines
@@ -132,14 +133,15 @@ def _label(text: str, scale: Spo2Scale | None, sets: Sequence[ScoredSet | None],
 
 
 def _grid(sets: Sequence[ScoredSet | None], authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
-          width: float, row_height: float = 8.5 * mm, *, zone: tzinfo | None) -> Table:
+          width: float, row_height: float = 8.5 * mm, *, zone: tzinfo | None, amended: Mapping[str, str]) -> Table:
     """`authors`: who recorded each set (see domain.laptops.Authors; `laptops` names their laptops);
-    `zone`: the ward's, whose clock the sets' times are printed on (see page.ward_clock)."""
+    `zone`: the ward's, whose clock the sets' times are printed on (see page.ward_clock);
+    `amended`: the amended sets' marks, by their time (see pdf.amendments)."""
     blank = not any(sets)
     # On a blank chart, a line to write the date on and one for the time, a writing line apart.
     to_write = style(7.5, leading=14 if blank else None)
     header = [_p(WORDS["taken"][lang], bold=True)] + [
-        _p(ward_clock(found.taken_at, zone, "%d/%m\n%H:%M"), bold=True) if found
+        _p(marked(ward_clock(found.taken_at, zone, "%d/%m\n%H:%M"), found, amended), bold=True) if found
         else Lines("__/__\n__:__", to_write) for found in sets]
     body: list[list[object]] = [header]
     shades = []
@@ -205,14 +207,16 @@ def _responses(width: float, lang: Lang) -> Table:
     return table
 
 
-def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], out: Path, *,
+def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], spec: FormSpec, out: Path, *,
                     authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
                     printed_at: datetime, device_name: str) -> Path:
     """A patient's chart, ten sets per page, oldest first, with the response to the latest; `authors`: as `_grid`.
     Its box says the patient's ward and bed, or that they died or left, as the MAR's does; its
     rows are a little lower than they were so the box's line leaves the response on the page.
     A child's (under 16 at the latest set, or now with none) says at its top that NEWS2 does not
-    apply, its sets' readings printed unscored, and leaves out the key that would score them by hand."""
+    apply, its sets' readings printed unscored, and leaves out the key that would score them by hand.
+    A set amended since it was saved is marked by its time, its amendments listed under the
+    response in `spec`'s words (pdf.amendments)."""
     info = PageInfo(title=WORDS["title"][lang], lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, landscape=True, place=True)
     width = body_width(info)
@@ -223,13 +227,18 @@ def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], out: Pat
     story.append(Spacer(1, 2 * mm))
     if not sets:
         story.append(_p(WORDS["none"][lang], size=10))
+    amended = marks(sets)
     for start in range(0, len(sets), COLUMNS):
         if start:
             story.append(PageBreak())
         page: list[ScoredSet | None] = list(sets[start:start + COLUMNS])
-        story.append(_grid(page + [None] * (COLUMNS - len(page)), authors, laptops, lang, width, zone=printed_at.tzinfo))
+        story.append(_grid(page + [None] * (COLUMNS - len(page)), authors, laptops, lang, width, zone=printed_at.tzinfo,
+                           amended=amended))
+    # Listed after the response to the score, which stays on the grid's page (a list before it sent it over).
+    notes = footnotes(sets, spec, lang, width, zone=printed_at.tzinfo,
+                      signed=lambda author, device: authors.of(lang, author, device, laptops))
     if child:
-        return build_pdf(out, story, info)
+        return build_pdf(out, story + notes, info)
     if sets:
         # The score that stands, not the latest: a temperature-only recheck's "NEWS2 0" headed the
         # response to a HIGH 7 an hour before.
@@ -240,6 +249,7 @@ def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], out: Pat
                      bold=True),
                   *[_p(text, size=8.5) for text in (incomplete_notice(scored, lang), standing.news2.response[lang])
                     if text]]
+    story += notes
     # Its empty columns are filled by hand once the laptop is away: the key scores them.
     story += [Spacer(1, 3 * mm), KeepTogether([_key(width, lang)])]
     return build_pdf(out, story, info)
@@ -252,7 +262,7 @@ def blank_news2_chart_pdf(out: Path, *, lang: Lang, printed_by: str | None, prin
     info = PageInfo(title=WORDS["blank_title"][lang], lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, landscape=True, blank=True)
     width = body_width(info)
-    story: list[Flowable] = [_grid([None] * COLUMNS, NOBODY, {}, lang, width, BY_HAND, zone=printed_at.tzinfo), Spacer(1, 1 * mm),
+    story: list[Flowable] = [_grid([None] * COLUMNS, NOBODY, {}, lang, width, BY_HAND, zone=printed_at.tzinfo, amended={}), Spacer(1, 1 * mm),
                              _p(WORDS["over"][lang], size=7.5, bold=True), PageBreak(),
                              _key(width, lang, size=9), Spacer(1, 5 * mm),
                              _p(WORDS["response_title"][lang], size=10, bold=True), Spacer(1, 2 * mm),

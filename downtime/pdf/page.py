@@ -7,7 +7,9 @@ separated from each other on a ward.
 
 from __future__ import annotations
 
+import copy
 import os
+import re
 import tempfile
 import threading
 from collections.abc import Mapping, Sequence
@@ -32,7 +34,7 @@ from downtime.domain.census import StayStatus
 from downtime.domain.downtime_number import taken_apart
 from downtime.errors import written_to
 from downtime.formspec import Lang
-from downtime.i18n import sentence
+from downtime.i18n import semicolon, sentence
 from downtime.paths import resources_dir
 from downtime.pdf.lines import Lines, fit, text, wrap
 from downtime.services.census import name_alert
@@ -82,6 +84,9 @@ WORDS: dict[str, dict[Lang, str]] = {
     "deceased": {"en": "DECEASED", "fr": "DÉCÉDÉ"},
     "transferred_out": {"en": "TRANSFERRED OUT", "fr": "TRANSFÉRÉ"},
     "form_number": {"en": "Form {form}, version {version}", "fr": "Formulaire {form}, version {version}"},
+    "continued": {"en": "(continued)", "fr": "(suite)"},
+    "allergens": {"en": "ALLERGIES ({count}): {list} — reactions on the admission record",
+                  "fr": "ALLERGIES ({count}) : {list} — réactions sur le dossier d’admission"},
 }
 SEX = {"female": {"en": "F", "fr": "F"}, "male": {"en": "M", "fr": "M"},
        "unknown": {"en": "U", "fr": "I"}}
@@ -214,6 +219,27 @@ def patient_lines(patient: PatientSummary, lang: Lang) -> tuple[str, str, str]:
     return (patient.display_name, f"{born}   {word('sex', lang)} {sex}", patient.downtime_number)
 
 
+def allergens(patient: PatientSummary, lang: Lang) -> list[str]:
+    """Each allergy's substance with its severity alone ("Latex (severe)"), for a print with no
+    room for every reaction: the band and the census name every allergen in this shorter form
+    before they cut anything (the reactions were kept, and the last allergens lost)."""
+    severities = [severity for _, severity in patient.reactions] or [None] * len(patient.allergies)
+    return [f"{substance} ({severity.get(lang).lower()})" if severity else substance
+            for substance, severity in zip(patient.allergies, severities)]
+
+
+def allergies_within(patient: PatientSummary, lang: Lang, full: str, said_in: ParagraphStyle, width: float,
+                     height: float) -> str:
+    """The allergy line `full` where it sets no taller than `height` in `width`, else every
+    allergen with its severity and their count (`allergens`), the reactions left to the
+    admission record: a list of long reactions on the census, repeated on each page its line ran
+    over, showed three allergies of nine, cut at each page's foot."""
+    if not patient.allergies or Lines(full, said_in).wrap(width, height)[1] <= height:
+        return full
+    named = allergens(patient, lang)
+    return word("allergens", lang, count=len(named), list=semicolon(lang).join(named))
+
+
 def place_line(patient: PatientSummary, lang: Lang) -> str:
     """Ward and bed; a patient who has left is said to have, with the bed they left (now
     perhaps another patient's), never put in it as if still there."""
@@ -331,14 +357,19 @@ def _draw_header(c: canvas.Canvas, info: PageInfo, title: Flowable, subtitle: Fl
         return
     name, born, number = patient_lines(info.patient, info.lang)
     # A name too long for the box's line takes two, smaller: the first moves up, the date of
-    # birth down, into what the box has left between its top and the downtime number.
-    size, lines = name_lines(name, box_w - 4 * mm, 3.3 * mm, largest=10.5)
-    c.setFont(BOLD, size)
-    first = top - (5.5 if len(lines) == 1 else 4.2) * mm
-    for index, line in enumerate(lines):
-        c.drawString(box_x + 2 * mm, first - index * size * LEADING, line)
+    # birth down, into what the box has left between its top and the downtime number; one too
+    # long for two takes three or four, small (see name_lines), the date of birth under the last.
+    laid = name_lines(name, box_w - 4 * mm, 3.3 * mm, largest=10.5)
+    if not laid.whole:
+        laid = name_lines(name, box_w - 4 * mm, 3 * FINE_PRINT * LEADING, largest=6.5)
+    c.setFont(laid.font, laid.size)
+    first = top - {1: 5.5, 2: 4.2}.get(len(laid.lines), 3.2) * mm
+    for index, line in enumerate(laid.lines):
+        c.drawString(box_x + 2 * mm, first - index * laid.size * LEADING, line)
     c.setFont(SANS, 8.5)
-    c.drawString(box_x + 2 * mm, top - (10.5 if len(lines) == 1 else 11.3) * mm, born)
+    # Under the name's last line: its descent, half a millimetre, the date of birth's capitals.
+    under = first - (len(laid.lines) - 1) * laid.size * LEADING - 0.25 * laid.size - 0.5 * mm - 0.73 * 8.5
+    c.drawString(box_x + 2 * mm, min(top - (10.5 if len(laid.lines) == 1 else 11.3) * mm, under), born)
     # The laptop of a number two laptops gave on a line of its own, which the barcode under it
     # makes room for; the barcode keeps the whole, at full width still.
     shown, laptop = number_lines(number)
@@ -384,21 +415,74 @@ LEADING = 1.15
 """Line spacing of a name written on more than one line, times its font size."""
 
 
-def name_lines(name: str, width: float, room: float, largest: float) -> tuple[float, list[str]]:
-    """The whole name in bold on the fewest lines that `room` (below the first line) allows,
-    as large as it fits from `largest` down to 6 pt. Cut to one line, twins' "DUPONT-MARTIN
-    Marie Anne Louise" and "… Lucie" both read "DUPONT-MARTIN Marie Anne …". Only a name too
-    long even then is cut, with an ellipsis."""
-    sizes = [largest - 0.5 * step for step in range(int((largest - 6) * 2) + 1)]
-    most = 1 + int(room // (6 * LEADING))
+@dataclass(frozen=True)
+class NameLines:
+    """A name laid out for a box: its font, size and lines."""
+
+    font: str
+    size: float
+    lines: list[str]
+    whole: bool = True
+    """False where the first names are shortened, or the name cut."""
+
+
+SMALLEST = 6.0
+"""The smallest a name is printed at whole: below it a name is hard to read at the bedside."""
+FINE_PRINT = 5.0
+"""The smallest a name is printed at with its first names shortened, before anything is cut:
+the birth name of a name the form takes whole on the smallest sheet label (L7159)."""
+
+
+def name_lines(name: str, width: float, room: float, largest: float) -> NameLines:
+    """The whole name on the fewest lines that `room` (below the first line) allows, as large as
+    it fits from `largest` down to 6 pt, in bold, then in condensed bold. Cut to one line, twins'
+    "DUPONT-MARTIN Marie Anne Louise" and "… Lucie" both read "DUPONT-MARTIN Marie Anne …"; cut
+    with an ellipsis where even that did not fit, twin sisters whose birth names differed at
+    their end ("… DE MONTMORENCY", "… DE MONTMORILLON") printed alike. A name too long still
+    has its first names after the first shortened to initials ("Anne-Hélène Z. M.-B."), down to
+    5 pt if need be: the birth name is what identifies a patient in law, and the family names are
+    never shortened. Only a name too long even then is cut, with an ellipsis."""
+    shortened = first_names_shortened(name)
+    for said, font, smallest in ((name, BOLD, SMALLEST), (name, CONDENSED_BOLD, SMALLEST),
+                                 (shortened, BOLD, SMALLEST), (shortened, CONDENSED_BOLD, SMALLEST),
+                                 (shortened, CONDENSED_BOLD, FINE_PRINT)):
+        if (found := _laid_out(said, font, width, room, largest, smallest)) is not None:
+            return replace(found, whole=said == name)
+    most = 1 + int(room // (FINE_PRINT * LEADING))
+    lines = wrap(shortened, CONDENSED_BOLD, FINE_PRINT, width)
+    return NameLines(CONDENSED_BOLD, FINE_PRINT, [fit_text(line, CONDENSED_BOLD, FINE_PRINT, width)
+                                                  for line in [*lines[:most - 1], " ".join(lines[most - 1:])]],
+                     whole=False)
+
+
+def _laid_out(name: str, font: str, width: float, room: float, largest: float, smallest: float) -> NameLines | None:
+    """The name in `font` on the fewest lines `room` allows, as large as fits down to `smallest`;
+    None if it does not."""
+    sizes = [largest - 0.5 * step for step in range(int((largest - smallest) * 2) + 1)]
+    most = 1 + int(room // (smallest * LEADING))
     for count in range(1, most + 1):
         for size in sizes:
-            lines = wrap(name, BOLD, size, width)
+            lines = wrap(name, font, size, width)
             if (len(lines) <= min(count, 1 + room // (size * LEADING))
-                    and all(pdfmetrics.stringWidth(line, BOLD, size) <= width for line in lines)):
-                return size, lines
-    lines = wrap(name, BOLD, 6, width)
-    return 6, [fit_text(line, BOLD, 6, width) for line in [*lines[:most - 1], " ".join(lines[most - 1:])]]
+                    and all(pdfmetrics.stringWidth(line, font, size) <= width for line in lines)):
+                return NameLines(font, size, lines)
+    return None
+
+
+_INITIAL = re.compile(r"(\w)\w*")
+
+
+def first_names_shortened(name: str) -> str:
+    """The name with its first names after the first written as initials ("DUPONT Anne-Hélène
+    Z. M.-B. (née MARTIN)"): the family names, in capitals before them, and what follows in
+    brackets (the birth name, an unidentified patient's description) stay whole."""
+    words = name.split(" ")
+    start = next((index for index, said in enumerate(words) if said != said.upper()), len(words))
+    end = next((index for index in range(start, len(words)) if words[index].startswith("(")), len(words))
+    if end - start < 2:
+        return name
+    initials = [_INITIAL.sub(r"\1.", said) for said in words[start + 1:end]]
+    return " ".join([*words[:start + 1], *initials, *words[end:]])
 
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:
@@ -442,11 +526,16 @@ def _draw_footer(c: canvas.Canvas, info: PageInfo, page: int, total: int, sheet:
         room = pdfmetrics.stringWidth(sheet_said, SANS, 7) + 5 * mm
     if info.patient is not None:
         name, born, number = patient_lines(info.patient, info.lang)
-        c.setFont(BOLD, 7)
-        # Only the name is shortened: cut at its end, the line lost the number.
+        # The date of birth and number after the name's first line, never cut; a name too long
+        # for it carries on under it (cut with an ellipsis, twin sisters' pages read alike).
         rest = f" — {born} — {number}"
-        c.drawString(MARGIN, y - 8 * mm, fit_text(name, BOLD, 7, width - room - pdfmetrics.stringWidth(rest, BOLD, 7))
-                     + rest)
+        rest_w = pdfmetrics.stringWidth(rest, BOLD, 7)
+        laid = name_lines(name, width - room - rest_w, SMALLEST * LEADING, largest=7)
+        c.setFont(laid.font, laid.size)
+        for index, line in enumerate(laid.lines):
+            c.drawString(MARGIN, y - 8 * mm - index * laid.size * LEADING, line)
+        c.setFont(BOLD, 7)
+        c.drawString(MARGIN + pdfmetrics.stringWidth(laid.lines[0], laid.font, laid.size), y - 8 * mm, rest)
 
 
 def _draw_watermark(c: canvas.Canvas, info: PageInfo) -> None:
@@ -529,6 +618,110 @@ class LinesTable(Table):
             return super().split(availWidth, availHeight)
         self._calc(availWidth, availHeight)
         return self._splitRows(availHeight)
+
+
+class CarriedLinesTable(LinesTable):
+    """Lines about patients (a ward's beds, a theatre's operations) under `head` rows repeated on
+    each page: a line that does not fit the rest of a page is cut across it (see `_between`) and
+    carries on over the next page under the cells that name its patient again (`repeated`, its
+    first `named_by` and any others each page must give, as the census's allergies), `continued`
+    under the name (in column `name_column`), once: moved whole onto the next page, a nurse's
+    long notes left most of a page empty, and the French census of a 28-bed ward ran to 11 pages;
+    left as reportlab cuts it, a theatre list's operation carried on under no name, number or
+    time, its contrast allergy and "difficult airway" read for nobody. Each page names the
+    patient of every line on it, as every printed page does (two identifiers)."""
+
+    def __init__(self, *args: Any, head: int = 1, named_by: int = 1, name_column: int = 0, continued: str = "",
+                 least: float = 0.0, repeated: Sequence[int] = (), **kwargs: Any) -> None:
+        """The defaults are for the parts reportlab makes as it splits the table, given the whole's
+        settings by `onSplit`."""
+        super().__init__(*args, **kwargs)
+        self.head, self.named_by, self.name_column, self.continued, self.least = (head, named_by, name_column,
+                                                                                  continued, least)
+        self.repeated = tuple(repeated) or tuple(range(named_by))
+
+    def onSplit(self, T: Table, byRow: int = 1) -> None:  # noqa: N802, N803 (reportlab's names)
+        """Each part reportlab cuts the table into cuts its own lines alike."""
+        T.head, T.named_by, T.name_column, T.continued, T.least, T.repeated = (
+            self.head, self.named_by, self.name_column, self.continued, self.least, self.repeated)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
+        self._calc(availWidth, availHeight)
+        cut = self._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans=1)  # the line that does not fit
+        room = availHeight - sum(self._rowHeights[:cut])
+        if self.head <= cut < self._nrows and (at := self._between(cut, room)) is not None:
+            parts = self._splitRows(availHeight - room + at, doInRowSplit=1)
+            if len(parts) == 2:
+                return [parts[0], self._carried_on(parts[1], self._cellvalues[cut])]
+        return super().split(availWidth, availHeight)
+
+    def _between(self, row: int, room: float) -> float | None:
+        """Where to cut the line in `room`, None to move it whole onto the next page: with `least`
+        room or more, under the last of its tallest cell's paragraphs (its notes, a chart's line
+        each) that fits there and leaves room above for the cells the rest of it repeats (an
+        allergy list cut there, its rest under its first allergies again, never said its last),
+        no paragraph cut across two pages; a line taller than a page, there, else at the room's
+        foot."""
+        frame = getattr(self, "_frame", None)
+        taller = row == self.head and (frame is None or frame._atTop)  # than a page: on one of its own, it does not fit
+        named = self._tallest(row, self.repeated)[0]
+        if taller and named > room:  # a repeated cell taller than a page: only the naming cells kept whole
+            named = self._tallest(row, range(self.named_by))[0]
+        if room < named or (room < self.least and not taller):
+            return None
+        _, column = self._tallest(row)
+        flowables, width, cell = (cell_flowables(self._cellvalues[row][column]), self._colWidths[column],
+                                  self._cellStyles[row][column])
+        heights = (cell.topPadding + self._listCellGeom(flowables[:count], width, cell)[1] + CUT_FUZZ
+                   for count in range(len(flowables) - 1, 0, -1))
+        return next((height for height in heights if named <= height <= room), room if taller else None)
+
+    def _tallest(self, row: int, columns: Sequence[int] | None = None) -> tuple[float, int]:
+        """How tall the tallest of the line's cells is (of `columns`), and which it is."""
+        chosen = range(self._ncols) if columns is None else columns
+        return max(((self._listCellGeom(cell_flowables(self._cellvalues[row][column]), self._colWidths[column],
+                                        self._cellStyles[row][column])[1]
+                     + self._cellStyles[row][column].topPadding + self._cellStyles[row][column].bottomPadding,
+                     column) for column in chosen if cell_flowables(self._cellvalues[row][column])),
+                   default=(0.0, 0))
+
+    def _carried_on(self, rest: Table, line: Sequence[Any]) -> Table:
+        """`rest`, its first line the part of `line` carried on, its `repeated` cells printed again
+        whole: reportlab leaves them empty, or with the words under the cut ("médecin traitant", of
+        "allergies not known yet — ask the GP"). A repeated cell the cut ran across (see
+        `_between`: an allergy list taller than a page) carries on with its rest, not all of it
+        again: a list taller than a page would never end, and one restarted on each page showed
+        its first allergies on every page and its last on none. `continued` under the name once,
+        however many pages the line has run over (a line over ten pages said it nine times on its
+        last). Its height is measured again."""
+        head = self.head
+        for column in self.repeated:
+            if column < self.named_by or not cell_flowables(rest._cellvalues[head][column]):
+                rest._cellvalues[head][column] = [copy.copy(flowable) for flowable in cell_flowables(line[column])]
+        name = [flowable for flowable in cell_flowables(rest._cellvalues[head][self.name_column])
+                if not isinstance(flowable, Continued)]
+        rest._cellvalues[head][self.name_column] = [*name, Continued(self.continued, style(
+            size=8, condensed=True, leading=9.5, color=GREY))]
+        rest._argH[head] = None
+        return rest
+
+
+class Continued(Lines):
+    """"(continued)" under the name of a line carried on over a page (`CarriedLinesTable`)."""
+
+
+CUT_FROM = 0.15
+"""The share of a page's height from which a line that does not fit the rest of it is cut there
+rather than moved whole onto the next page (a `CarriedLinesTable`'s `least`)."""
+CUT_FUZZ = 0.01
+"""Points over a cut's height, for the paragraphs above it to fit in sums of floating points."""
+
+
+def cell_flowables(value: Any) -> list[Flowable]:
+    """A cell's flowables, however reportlab holds them (one, a list, or a string when empty)."""
+    if isinstance(value, Flowable):
+        return [value]
+    return list(value) if isinstance(value, (list, tuple)) else []
 
 
 def carried_on_by_hand(body: list[list[Any]], widths: Sequence[float], width: float, by_hand: int,

@@ -19,6 +19,7 @@ from downtime.domain.pews import BAND_WORDS, BY_AGE, CAPILLARY_REFILL, EFFORT, I
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import semicolon
+from downtime.pdf.amendments import footnotes, marked, marks
 from downtime.pdf.page import (RULE, PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words,
                                next_due_line, ward_clock)
 from downtime.services.pews import Taken, asked, asking, reading, state, total_text
@@ -101,11 +102,13 @@ def _key(spec: FormSpec, bands: Sequence[AgeBand], lang: Lang, width: float) -> 
 
 def _table(lines: Sequence[Taken], born: date | None, spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop],
            lang: Lang, at: datetime, width: float, by_hand: int) -> Flowable:
+    """An amended set's time carries its mark (pdf.amendments)."""
+    amended = marks(lines)
     body: list[list[object]] = [[chart_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
     for index, one in enumerate(lines):
         data, record, found = one.record.data, one.record, one.scored(born)
         said = asked(one, born, spec, at, lang, index == len(lines) - 1)
-        body.append([chart_cell(ward_clock(one.taken_at, at.tzinfo)),
+        body.append([chart_cell(marked(ward_clock(one.taken_at, at.tzinfo), one, amended)),
                      *(chart_cell(reading(one, item, found, spec, lang),
                                   alert=found is not None and (found.points[item] or 0) >= 2) for item in ITEMS),
                      chart_cell(format_value(spec.field("temperature"), data.get("temperature"), lang)),
@@ -121,7 +124,8 @@ def pews_chart_pdf(patient: PatientSummary, lines: Sequence[Taken], spec: FormSp
                    authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
                    printed_at: datetime, device_name: str) -> Path:
     """`lines`: the child's standing sets, oldest first; `authors`: who took each (initials). The
-    key is of the child's age band now (each set is scored on its own day's band)."""
+    key is of the child's age band now (each set is scored on its own day's band); under the sets,
+    the amendments of those amended since they were saved (pdf.amendments)."""
     info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, place=True, landscape=True)
     born = patient.birth_date
@@ -132,7 +136,9 @@ def pews_chart_pdf(patient: PatientSummary, lines: Sequence[Taken], spec: FormSp
                            Spacer(1, 2 * mm), *next_due_line(said, False),
                            *(chart_cell(line, bold=True, alert=True) for line in asking(lines, born, spec, printed_at, lang)),
                            Spacer(1, 2 * mm),
-                           _table(lines, born, spec, authors, laptops, lang, printed_at, body_width(info), BY_HAND)],
+                           _table(lines, born, spec, authors, laptops, lang, printed_at, body_width(info), BY_HAND),
+                           *footnotes(lines, spec, lang, body_width(info), zone=printed_at.tzinfo,
+                                      signed=lambda author, device: authors.initials(author, device, laptops))],
                      info)
 
 

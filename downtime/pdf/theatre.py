@@ -27,7 +27,8 @@ from downtime.i18n import QT_TR_NOOP, semicolon, translate
 from downtime.pdf.forms import allergy_colour, allergy_line
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import (
-    ALERT, BAND, BOLD, RULE, SEX, LinesTable, PageInfo, birth_date_label, body_width, build_pdf, in_words, style,
+    ALERT, BAND, BOLD, CUT_FROM, RULE, SEX, CarriedLinesTable, PageInfo, allergies_within, birth_date_label,
+    body_height, body_width, build_pdf, in_words, style, word,
 )
 from downtime.pdf.runs import Run, RunLines
 from downtime.services.patients import PatientSummary
@@ -84,6 +85,18 @@ def w(key: str, lang: Lang, **values: object) -> str:
     return in_words(WORDS, key, lang, **values)
 
 
+LIST_NAMED_BY = 6
+"""The day list's first cells, which name an operation's patient: its number, time, the patient
+(their name, ward and allergies), date of birth, sex and downtime number."""
+RESCHED_NAMED_BY = 4
+"""The rescheduling list's: the priority, the patient, the date of birth, the downtime number."""
+ALLERGIES_SHARE = 0.4
+"""The share of a page's height a patient's allergies in their whole wording may take on the day
+list, under the name given again on the page an operation carries on to: longer, they name each
+allergen and its severity (page.allergies_within)."""
+CELL_PADDING = 6
+"""A table cell's left and right padding, reportlab's, in points."""
+
 STRIKE_HEIGHT = 0.36
 """Where a strike crosses text, above its baseline, in font sizes: the middle of its figures and
 capitals. A quarter of a size up, it ran across the foot of a cancelled start like an underline,
@@ -113,15 +126,22 @@ def _p(text: str, size: float = 8, bold: bool = False, struck: bool = False,
                                                       leading=size * 1.2))
 
 
-def _grid(rows: list[list[object]], widths: list[float], width: float, title: str | None = None) -> Table:
+def _grid(rows: list[list[object]], widths: list[float], info: PageInfo, named_by: int, name_column: int,
+          title: str | None = None) -> Table:
     """The column headings, then the lines; `title` (a session) goes above the headings as a
     band. A list that runs onto the next page repeats the band and the headings there (the
     theatre was named alone at the foot of a page, its operations going over unnamed); a line
-    taller than a page (an operation clashing with dozens of others, merged) carries on over
-    the next, where the list did not print at all, ruled off from the headings repeated there
-    (the grid leaves a line split inside it open at the top: a blank strip under the headings)."""
+    too long for the rest of a page (an operation clashing with dozens of others, merged, or
+    long notes and allergies) carries on over the next, where the list did not print at all,
+    under its first `named_by` cells again, "(continued)" under the name in `name_column` (see
+    page.CarriedLinesTable), ruled off from the headings repeated there (the grid leaves a line
+    split inside it open at the top: a blank strip under the headings)."""
     band = [[_band_text(title), *([None] * (len(widths) - 1))]] if title is not None else []
-    table = LinesTable([*band, *rows], colWidths=[share * width for share in widths], repeatRows=len(band) + 1)
+    width = body_width(info)
+    table = CarriedLinesTable([*band, *rows], colWidths=[share * width for share in widths],
+                              repeatRows=len(band) + 1, head=len(band) + 1, named_by=named_by,
+                              name_column=name_column, continued=word("continued", info.lang),
+                              least=CUT_FROM * body_height(info))
     heading = len(band)
     table.setStyle(TableStyle([*([("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), BAND)] if band else []),
                                ("GRID", (0, heading), (-1, -1), 0.5, RULE),
@@ -131,7 +151,7 @@ def _grid(rows: list[list[object]], widths: list[float], width: float, title: st
     return table
 
 
-def _patient(entry: ListEntry, lang: Lang) -> Flowable | list[Flowable]:
+def _patient(entry: ListEntry, lang: Lang, room: tuple[float, float]) -> Flowable | list[Flowable]:
     """The name, then (for an operation still on the list) the patients of the day's other
     lines sharing a family name (`ListEntry.namesakes`), in red under it as the census gives its
     name alert, the ward and bed of a patient in hospital, for the porter sent to fetch them (the
@@ -139,7 +159,9 @@ def _patient(entry: ListEntry, lang: Lang) -> Flowable | list[Flowable]:
     checklist's Sign In asks for: in an outage the paper list is all the theatre has; under them,
     in red, the anticoagulants the chart has in force (`ListEntry.anticoagulants`). A patient
     gone from the hospital has no ward to be fetched from (their last was printed after their
-    discharge): the status says where they went."""
+    discharge): the status says where they went. Allergies taller than `room` (the column's
+    width and a share of the page) each said with their severity alone (page.allergies_within),
+    for the cell to be given whole again on the page a line carries on to."""
     patient = entry.state.patient
     name = _p(patient.display_name, bold=True, struck=entry.struck)
     if entry.struck:
@@ -150,8 +172,8 @@ def _patient(entry: ListEntry, lang: Lang) -> Flowable | list[Flowable]:
              if patient.ward and patient.stay is StayStatus.IN else [])
     anticoagulated = ([_p(w("anticoagulant", lang, drugs=", ".join(entry.anticoagulants)), size=7, bold=True,
                           color=ALERT)] if entry.anticoagulants else [])
-    return [name, *same, *where, _p(allergy_line(patient, lang), size=7, bold=True, color=allergy_colour(patient)),
-            *anticoagulated]
+    allergies = allergies_within(patient, lang, allergy_line(patient, lang), _p("", size=7, bold=True).style, *room)
+    return [name, *same, *where, _p(allergies, size=7, bold=True, color=allergy_colour(patient)), *anticoagulated]
 
 
 def _band_text(title: str) -> Lines:
@@ -257,6 +279,7 @@ def theatre_list_pdf(day: date, lists: list[tuple[TheatreSession, list[ListEntry
     # a priority, a flag, a date of birth as the wristband gives it): narrower, it cut the word
     # in two ("Sex e", "Not app licable", "12-Mar-195 4").
     widths = [0.03, 0.05, 0.125, 0.08, 0.045, 0.095, 0.125, 0.075, 0.085, 0.08, 0.085, 0.125]
+    allergy_room = (widths[2] * width - 2 * CELL_PADDING, ALLERGIES_SHARE * body_height(info))
     story: list[Flowable] = []
     for session, entries in lists:
         title = w("session", lang, theatre=session.theatre, specialty=session.specialty,
@@ -272,14 +295,14 @@ def theatre_list_pdf(day: date, lists: list[tuple[TheatreSession, list[ListEntry
         for entry in entries:
             data, patient, struck = entry.state.record.data, entry.state.patient, entry.struck
             rows.append([_p("–" if struck else str(next(standing))), _times(entry, struck, printed_at.tzinfo),
-                         _patient(entry, lang), _p(birth_date_label(patient, lang), struck=struck),
+                         _patient(entry, lang, allergy_room), _p(birth_date_label(patient, lang), struck=struck),
                          _p(SEX.get(patient.sex or "unknown", SEX["unknown"])[lang], struck=struck),
                          _p(patient.downtime_number, struck=struck), _operation(data, lang, struck),
                          _p(_choice(booking_spec, "laterality", data["laterality"], lang), bold=True, struck=struck),
                          _p(_choice(booking_spec, "priority", data["priority"], lang), struck=struck),
                          _p(data["surgeon"], struck=struck), _p(data.get("anaesthetist") or "—", struck=struck),
                          _status(entry, cancel_spec, rebook_spec, lang, printed_at)])
-        story += [_grid(rows, widths, width, title), Spacer(1, 4 * mm)]
+        story += [_grid(rows, widths, info, LIST_NAMED_BY, 2, title), Spacer(1, 4 * mm)]
     if not story:
         story.append(_p(w("empty", lang), size=10))
     return build_pdf(out, story, info)
@@ -293,7 +316,6 @@ def rescheduling_pdf(items: list[WaitingItem], out: Path, *, left: list[WaitingI
     info = PageInfo(title=w("resched_title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, landscape=True, patient_box=False,
                     subtitle=w("resched_sub", lang, count=len(items), at=printed_at.strftime("%d/%m/%Y %H:%M")))
-    width = body_width(info)
     # As the theatre list's: "Waitin g", "ne pas reprogr ammer" were cut in columns too narrow.
     widths = [0.09, 0.125, 0.08, 0.095, 0.125, 0.075, 0.085, 0.07, 0.10, 0.095, 0.06]
     rows: list[list[object]] = [[_p(" / ".join(translate(lang, "", word) for word in words), bold=True)
@@ -311,7 +333,7 @@ def rescheduling_pdf(items: list[WaitingItem], out: Path, *, left: list[WaitingI
                      _p(_choice(cancel_spec, "reason", state.cancel_reason.value, lang) if state.cancel_reason else "—"),
                      _p(item.rebook_by(lang), bold=flagged, color=ALERT if flagged else colors.black),
                      _p(w("days", lang, days=item.waited.days))])
-    story: list[Flowable] = [_grid(rows, widths, width)]
+    story: list[Flowable] = [_grid(rows, widths, info, RESCHED_NAMED_BY, 1)]
     if left:
         died = [w("died_after", lang, name=item.state.patient.display_name, number=item.state.patient.downtime_number,
                   operation=procedure_and_side(item.state.record.data, booking_spec, lang),

@@ -184,6 +184,11 @@ class AdminPanel(QWidget):
         form.addRow(folder_label, folder)
         form.addRow(translate("AdminPanel", "Back up &every"), self.every)
         form.addRow(translate("AdminPanel", "Backups &kept"), self.keep)
+        self.kept_reach = QLabel()
+        self.kept_reach.setWordWrap(True)
+        self.keep.valueChanged.connect(self._say_kept_reach)
+        self._say_kept_reach(self.keep.value())
+        form.addRow(self.kept_reach)
         self.save_settings_button = QPushButton(translate("AdminPanel", "&Save the settings"))
         self.save_settings_button.clicked.connect(self.save_settings)
         form.addRow(self.save_settings_button)
@@ -390,7 +395,7 @@ class AdminPanel(QWidget):
             return None
         self.pin.clear()
         self.pin_again.clear()
-        self._done(translate("AdminPanel", "{name} ({staff_id}) signs in with the new PIN.").format(
+        self._done(translate("AdminPanel", "{name} ({staff_id}) signs in with the new PIN once, to choose their own.").format(
             name=member.name, staff_id=member.staff_id))
         return member
 
@@ -424,7 +429,8 @@ class AdminPanel(QWidget):
             return ""
         return translate("AdminPanel", "{count} unsaved form(s): {forms}. Only {name} can open them: ask them to save "
                                        "them first.").format(
-            count=len(left), forms=drafts.listed(left, self.session.forms, language()), name=member.name) + "\n\n"
+            count=len(left), forms=drafts.listed(left, self.session.forms, language(), self.session.clock()),
+            name=member.name) + "\n\n"
 
     def _beds_seen(self, question: str, beds: list[str], **values: str) -> bool:
         """Beds are never removed: "1-200" typed for "1-20" put 180 empty beds on every census
@@ -467,6 +473,11 @@ class AdminPanel(QWidget):
         self._done(translate("AdminPanel", "Ward {ward} now has {beds} beds.").format(ward=ward.ward, beds=len(ward.beds)))
         self.wards_changed.emit()
         return ward
+
+    def _say_kept_reach(self, keep: int) -> None:
+        """Beside "Backups kept", as it is typed: the number alone read as all that is kept, and the
+        default 10 every 15 minutes as two and a half hours of the outage."""
+        self.kept_reach.setText(backups.kept_said(keep, language()))
 
     def _choose_backup_folder(self) -> None:
         chosen = Prompts.choose_folder(self, translate("AdminPanel", "Backups folder"))

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication, QDialog
 
 from downtime.domain.clock import local_now
-from downtime.errors import UserError, refused
+from downtime.errors import FormSpecError, UserError, refused
 from downtime.i18n import saved_language
 from downtime.qt.collector import collect_on_gui_thread
 from downtime.qt.i18n import language, say, set_language, translate
@@ -168,6 +168,18 @@ def run(db_path: Path, lang: Lang | None = None) -> int:
             QMessageBox.critical(dialog, "Downtime", say(problem))
             dialog.reject()
             return
+        except FormSpecError as problem:
+            # Not a mistake of the person signing in, nor "an error Downtime did not expect" (which
+            # told the nurse to check what was saved, and the window then vanished after the PIN):
+            # a form IT edited has problems, said in the ward's language, and the app closes.
+            from downtime.qt.prompts import Prompts
+
+            Prompts.error(dialog, translate("App", "Form definitions have problems"),
+                          translate("App", "Downtime cannot start: the form definitions on this laptop have problems. "
+                                    "Use the paper forms and call IT, who will need this list:\n\n{problems}")
+                          .format(problems=problem.text(language())))
+            dialog.reject()
+            return
         dialog.set_details(found.description, demo=found.demo, laptop=found.laptop)
 
     def sign_in(signed_in: SignInDialog | None = None) -> None:
@@ -228,7 +240,7 @@ class _App:
         laptop this is (qt.copied_database): the sign-in window comes back."""
         from downtime.qt.copied_database import usable_here
         from downtime.qt.work import on_own_connection, waited
-        from downtime.services import census
+        from downtime.services import census, search
         from downtime.services.context import Session, load_device
 
         assert vault.db is not None and dialog.member is not None
@@ -236,11 +248,18 @@ class _App:
         if not usable_here(session):
             return None
         # Off the GUI thread: counting a records office's movements takes a second, and the
-        # first opening after an upgrade that changes the index rebuilds it (10 s there). On a
-        # connection of its own: the window signed out may still be ending work on this one.
+        # first opening after an upgrade that changes the index rebuilds it (10 s there); reading
+        # its 100,000 patients' search lines against their admissions, some 8 s more, and 17 s
+        # to rebuild them when they disagree (search.ensure_index). On a connection
+        # of its own: the window signed out may still be ending work on this one.
         opened = session.own_connection()
-        waited(lambda: on_own_connection(opened, lambda own: census.ensure_index(own.db, own.forms)),
-               translate("App", "Preparing the census of this database…"))
+
+        def prepared(own: Session) -> None:
+            census.ensure_index(own.db, own.forms)
+            search.ensure_index(own)
+
+        waited(lambda: on_own_connection(opened, prepared),
+               translate("App", "Preparing the census and the patient search of this database…"))
         return self.window(session, signed_out=signed_out)
 
 

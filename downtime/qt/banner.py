@@ -3,7 +3,8 @@
 the last backup is (so a forgotten USB stick is noticed); the records typed since the laptop's
 last export, which no stick has taken to the records office yet; the forms and doses others
 typed and did not save; and, when the database's disk is full, that it can be read and printed,
-not recorded in."""
+not recorded in. A nurse in charge or an administrator sets aside, from there, a form its author
+can no longer save (see drafts.set_aside)."""
 
 from __future__ import annotations
 
@@ -11,14 +12,16 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from downtime.domain.roles import ROLE_NAMES
 from downtime.services import backups, clock_check, drafts, exported, paper_gap, settings
 from downtime.errors import UserError
 from downtime.i18n import message
 from downtime.qt.i18n import language, say, translate
+from downtime.qt.dialog_life import open_until_closed
 from downtime.qt.flow_row import FlowRow
+from downtime.qt.set_aside_dialog import SetAsideDialog
 from downtime.qt.style import points, styled
 from downtime.services.context import Session
 from downtime.storage.connection import read_only_notice
@@ -56,6 +59,12 @@ class Banner(QWidget):
         self.unsaved.setWordWrap(True)
         self.unsaved.setStyleSheet("font-weight: bold;")
         self.unsaved.hide()
+        self.set_aside_button = QPushButton(translate("Banner", "Set aside…"))
+        self.set_aside_button.setToolTip(translate("Banner", "Set aside a form whose author is deactivated, whose "
+                                                             "patient has left hospital, or typed a day ago or more"))
+        self.set_aside_button.clicked.connect(self.open_set_aside)
+        self.set_aside_button.hide()
+        self.set_aside_dialog: SetAsideDialog | None = None
         self._failure: str | None = None
         self._session = session
         self.show_device()
@@ -78,7 +87,10 @@ class Banner(QWidget):
         self.not_exported.setTextFormat(Qt.TextFormat.PlainText)
         rows.addWidget(self.not_exported)
         self.unsaved.setTextFormat(Qt.TextFormat.PlainText)
-        rows.addWidget(self.unsaved)
+        unsaved_row = QHBoxLayout()
+        unsaved_row.addWidget(self.unsaved, 1)
+        unsaved_row.addWidget(self.set_aside_button, 0, Qt.AlignmentFlag.AlignTop)
+        rows.addLayout(unsaved_row)
         notice = read_only_notice(session.db)
         self.read_only = QLabel(message(language(), notice) if notice else "")
         self.read_only.setWordWrap(True)
@@ -185,13 +197,37 @@ class Banner(QWidget):
         The signed-in person's own are offered to her at sign-in, and one she is typing is no
         news."""
         session, now = self._session, self._clock()
-        found = [each for each in drafts.waiting(session.db, session.forms) if each.author != session.user.staff_id]
+        found = self._others()
         line = drafts.unsaved_line(found, session.forms, session.lang, now)
         listed = drafts.unsaved_list(found, session.forms, session.lang, now) if found else ""
         self.unsaved.setVisible(line is not None)
         self.unsaved.setText(line or "")
         self.unsaved.setToolTip(listed)
         self.unsaved.setAccessibleDescription(listed)
+        self.set_aside_button.setVisible(bool(self._can_set_aside(found, now)))
+
+    def _others(self) -> list[drafts.Waiting]:
+        """The drafts others left: the signed-in person's own are offered to her at sign-in."""
+        session = self._session
+        return [each for each in drafts.waiting(session.db, session.forms) if each.author != session.user.staff_id]
+
+    def _can_set_aside(self, found: list[drafts.Waiting], now: datetime) -> list[drafts.Waiting]:
+        """Those of the drafts others left that the signed-in person may set aside now."""
+        if not drafts.may_set_aside(self._session):
+            return []
+        return [each for each in found if drafts.can_be_set_aside(each, now)]
+
+    def open_set_aside(self) -> None:
+        """The dialog setting aside the drafts others left that may be; the line is told again
+        after each one. The window's, not the banner's: the banner's white words were its too."""
+        now = self._clock()
+        self.set_aside_dialog = open_until_closed(
+            SetAsideDialog(self._session, self._can_set_aside(self._others(), now), now, self.window()),
+            self._dialog_closed)
+        self.set_aside_dialog.set_aside.connect(self.show_unsaved)
+
+    def _dialog_closed(self) -> None:
+        self.set_aside_dialog = None
 
 
 def export_time(found: exported.NotExported, now: datetime) -> str:

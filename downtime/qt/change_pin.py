@@ -16,16 +16,21 @@ from downtime.services.own_pin import change_own_pin
 
 class ChangePinDialog(QDialog):
     """The current PIN, then the new one twice; refused, it says why and stays open, the PINs
-    to type again cleared (a wrong current PIN is counted as a failed sign-in)."""
+    to type again cleared (a wrong current PIN is counted as a failed sign-in). `current_pin`:
+    the PIN an administrator set, just typed at the sign-in, which asks for the person's own
+    before anything else (qt.sign_in.SignInDialog.choose_own_pin): not asked again."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None):
+    def __init__(self, session: Session, parent: QWidget | None = None, *, current_pin: str | None = None):
         super().__init__(parent)
         self.session = session
         self.setWindowTitle(translate("ChangePin", "Change my PIN"))
         layout = QVBoxLayout(self)
-        who = QLabel(translate("ChangePin", "{name} ({staff_id}): from now on your new PIN signs you in, and "
-                                            "signs when you witness a controlled drug.").format(
-            name=session.user.name, staff_id=session.user.staff_id))
+        said = (translate("ChangePin", "{name} ({staff_id}): your PIN is one an administrator set; it signs in only "
+                                       "for you to choose your own, which then signs you in, and signs when you "
+                                       "witness a controlled drug.") if current_pin is not None else
+                translate("ChangePin", "{name} ({staff_id}): from now on your new PIN signs you in, and "
+                                       "signs when you witness a controlled drug."))
+        who = QLabel(said.format(name=session.user.name, staff_id=session.user.staff_id))
         who.setWordWrap(True)
         layout.addWidget(who)
         form = QFormLayout()
@@ -33,6 +38,9 @@ class ChangePinDialog(QDialog):
         form.addRow(translate("ChangePin", "&Current PIN"), self.current)
         form.addRow(translate("ChangePin", "&New PIN (4-12 digits)"), self.new)
         form.addRow(translate("ChangePin", "New PIN &again"), self.again)
+        if current_pin is not None:
+            self.current.setText(current_pin)
+            form.setRowVisible(self.current, False)
         layout.addLayout(form)
         self.error = ErrorLabel()
         layout.addWidget(self.error)
@@ -40,7 +48,7 @@ class ChangePinDialog(QDialog):
         buttons.accepted.connect(self.try_change)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.current.setFocus()
+        (self.new if current_pin is not None else self.current).setFocus()
         fit_dialog(self)
 
     def try_change(self) -> None:
@@ -51,7 +59,8 @@ class ChangePinDialog(QDialog):
         try:
             change_own_pin(self.session, self.current.text(), self.new.text())
         except UserError as problem:
-            self._refused(say(problem), self.current, self.new, self.again)
+            typed = (self.new, self.again) if self.current.isHidden() else (self.current, self.new, self.again)
+            self._refused(say(problem), *typed)
             return
         self.accept()
 

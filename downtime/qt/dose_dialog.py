@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import uuid
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import datetime, timedelta
 from typing import Any, Protocol, runtime_checkable
 
@@ -23,16 +23,18 @@ from downtime.domain.medication import (
     Check, DoseState, Frequency, Order, Outcome, RoundPolicy, before_due, dose_state, duration_text, policy_for, unit_read,
 )
 from downtime.domain.records import RecordVersion
-from downtime.i18n import QT_TR_NOOP, decimal_text, semicolon
+from downtime.domain.roles import Role
+from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, decimal_text, semicolon
 from downtime.qt.i18n import language, say, translate, word
 from downtime.formspec import FormSpec
 from downtime.formspec.messages import message as field_message
 from downtime.formspec.values import ParseError, parse_datetime, parse_decimal
 from downtime.qt.form_view import enter_moves_on
+from downtime.qt.now_typed import now_when_typed
 from downtime.qt.patient_header import admission_on_hold, enteric_isolation, identity_label
 from downtime.qt.screen_fit import Scrolled, room, within_screen
 from downtime.qt.scan import BandCheck
-from downtime.qt.screen_reader import add_row
+from downtime.qt.screen_reader import add_row, named
 from downtime.qt.style import ERROR_STYLE, ErrorLabel, follow_view, grow_to_fit, warning_html
 from downtime.services import cd_register, drafts, medication, records, settings, staff
 from downtime.services.census import patient_with_location, with_namesakes
@@ -47,6 +49,21 @@ from downtime.storage.connection import DatabaseError, write_failure
 # 11 points, and as many characters at any text size, as far as the screen has room (see `showEvent`).
 DIALOG_CHARACTERS = 80
 NO_WITNESS_PIN = cd_register.WITNESS.needed
+# Each second check's rows (see cd_register.second_check): a heading, if any, then the signer's
+# staff ID, PIN, and name from the paper chart, in its own words.
+CHECK_WORDS: dict[cd_register.SecondCheck, tuple[str | None, str, str, str]] = {
+    cd_register.WITNESS: (None, QT_TRANSLATE_NOOP("DoseDialog", "&Witness staff ID"),
+                          QT_TRANSLATE_NOOP("DoseDialog", "Witness &PIN"),
+                          QT_TRANSLATE_NOOP("DoseDialog", "&Witness on the paper chart")),
+    cd_register.HIGH_ALERT_CHECK: (QT_TRANSLATE_NOOP("DoseDialog", "Second check (high-alert medicine)"),
+                                   QT_TRANSLATE_NOOP("DoseDialog", "Chec&ker's staff ID"),
+                                   QT_TRANSLATE_NOOP("DoseDialog", "Checker's &PIN"),
+                                   QT_TRANSLATE_NOOP("DoseDialog", "&Witness on the paper chart")),
+    cd_register.SUPERVISION: (QT_TRANSLATE_NOOP("DoseDialog", "Supervised by a ward nurse (student nurse's dose)"),
+                              QT_TRANSLATE_NOOP("DoseDialog", "Supervising n&urse's staff ID"),
+                              QT_TRANSLATE_NOOP("DoseDialog", "Supervising nurse's &PIN"),
+                              QT_TRANSLATE_NOOP("DoseDialog", "Supervising n&urse on the paper chart")),
+}
 
 
 def pin_box() -> QLineEdit:
@@ -86,6 +103,13 @@ def witness_keys(event: QKeyEvent, staff_id: QLineEdit, pin: QLineEdit) -> bool:
     return False
 
 
+def hint_whole(box: QLineEdit) -> None:
+    """The box's example whole, two characters for its frame and margins: at the largest text the
+    box beside its label cut it ("ex. douleur 7/10, nausées apr…"); too narrow, it goes under its label."""
+    metrics = box.fontMetrics()
+    box.setMinimumWidth(metrics.horizontalAdvance(box.placeholderText()) + 2 * metrics.averageCharWidth())
+
+
 def typed_in_dose_dialog(draft: drafts.Draft) -> bool:
     """A dose being recorded (see `DoseDialog.typed`), not a recorded dose's amendment, which is
     a form's draft of the same form."""
@@ -97,12 +121,20 @@ def typed_in_dose_dialog(draft: drafts.Draft) -> bool:
 ORDER_ON_HOLD = QT_TR_NOOP("ON HOLD: another laptop wrote this order otherwise, check it")
 # The patient's other orders of the medicine running beside this one (see medication.also_ordered).
 ALSO_ORDERED = QT_TR_NOOP("ALSO ORDERED: {orders} — ask the prescriber before giving both")
+AND_MORE = QT_TR_NOOP("{orders} and {count} more orders of it")
+# The other orders the flag names in full, as the printed chart's box (pdf.mar.ALSO_NAMED).
+ALSO_NAMED = 3
 
 
 def also_ordered_words(others: Iterable[Order], order_form: FormSpec) -> str:
-    """The flag of a medicine ordered twice, each other order as a nurse reads it (empty when none
-    is): two identical lines due on the round said nothing of it."""
-    orders = semicolon(language()).join(medication.order_reading(other, order_form, language()) for other in others)
+    """The flag of a medicine ordered twice, each other order as a nurse reads it, the first
+    `ALSO_NAMED` then how many more (empty when none is): two identical lines due on the round
+    said nothing of it, and 25 orders of one medicine made a dialog taller than the screen."""
+    listed = list(others)
+    orders = semicolon(language()).join(medication.order_reading(other, order_form, language())
+                                        for other in listed[:ALSO_NAMED])
+    if len(listed) > ALSO_NAMED:
+        orders = word(AND_MORE).format(orders=orders, count=len(listed) - ALSO_NAMED)
     return word(ALSO_ORDERED).format(orders=orders) if orders else ""
 
 
@@ -313,10 +345,12 @@ class DoseDialog(QDialog):
         self.keeps_now = not self.from_slot
         self.locked_at: datetime | None = None
         """When the laptop locked over the dialog while its time followed the clock (see `locked`)."""
+        self.now_timer = QTimer(self)
+        self.now_timer.timeout.connect(self._keep_now)
         if self.keeps_now:
-            self.now_timer = QTimer(self)
-            self.now_timer.timeout.connect(self._keep_now)
             self.now_timer.start(NOW_TICK_MS)
+        now_when_typed(self.given_at, language(), self._now_typed)
+        hint_whole(self.given_at)
         self.dose = QLineEdit(decimal_text(order.dose, language()) if order.dose_rule is None else "")
         self.route = QLineEdit(order.route)
         self.site = QLineEdit()
@@ -324,17 +358,12 @@ class DoseDialog(QDialog):
         self.given_for = QLineEdit()
         self.given_for.setMaxLength(session.form(medication.DOSE_FORM).field("given_for").max_length)
         self.given_for.setPlaceholderText(translate("DoseDialog", "e.g. pain 7/10, nausea after lunch"))
-        # The example whole, two characters for the box's frame and margins: at the largest text the
-        # box beside its label cut it ("ex. douleur 7/10, nausées apr…"); too narrow, it goes under its label.
-        metrics = self.given_for.fontMetrics()
-        self.given_for.setMinimumWidth(metrics.horizontalAdvance(self.given_for.placeholderText())
-                                       + 2 * metrics.averageCharWidth())
+        hint_whole(self.given_for)
         # What a variable dose was decided on, asked of it alone (see Order.asks_reading).
         self.decided_on = QLineEdit()
         self.decided_on.setMaxLength(session.form(medication.DOSE_FORM).field(medication.DECIDED_ON).max_length)
         self.decided_on.setPlaceholderText(translate("DoseDialog", "e.g. capillary glucose 13.2 mmol/L, INR 2.4"))
-        self.decided_on.setMinimumWidth(metrics.horizontalAdvance(self.decided_on.placeholderText())
-                                        + 2 * metrics.averageCharWidth())
+        hint_whole(self.decided_on)
         # The form's own answers, as the chart and its key write them (a list of the dialog's own
         # gave French letters F and W where the chart says J and S).
         self.reasons = [(option.code, option.label.get(session.lang))
@@ -357,14 +386,12 @@ class DoseDialog(QDialog):
         # deactivated since are listed once the dose is ticked from the paper chart (see `fill_staff_choice`).
         self.given_by = staff_choice(session, first=session.user.staff_id)
         add_row(form, translate("DoseDialog", "Given &by (if not you)"), self.given_by)
-        # A controlled drug or a high-alert medicine given now by that colleague: they confirm it
-        # with their PIN, as the witness or second checker does (see medication.record_dose); a PIN
-        # typed for one giver is never tried as another's.
+        # A controlled drug, a high-alert medicine or a student nurse's dose given now by that
+        # colleague: they confirm it with their PIN, as the witness, second checker or supervisor
+        # does (see medication.record_dose); a PIN typed for one giver is never tried as another's.
         self.giver_pin = pin_box()
-        if cd_register.second_check(order) is not None:
-            add_row(form, translate("DoseDialog", "Gi&ver's PIN"), self.giver_pin)
-            self.given_by.currentIndexChanged.connect(self.giver_pin.clear)
-            self.given_by.currentIndexChanged.connect(self._outcome_changed)
+        add_row(form, translate("DoseDialog", "Gi&ver's PIN"), self.giver_pin)
+        self.given_by.currentIndexChanged.connect(self.giver_pin.clear)
         # A dose typed in from the paper chart kept while the laptop was down: its witness is named
         # as the paper has them, their PIN not asked (see medication.record_dose).
         self.transcribed = QCheckBox(translate("DoseDialog", "Transcribed &from the paper chart"))
@@ -386,23 +413,21 @@ class DoseDialog(QDialog):
             add_row(form, translate("DoseDialog", "Stoc&k from register page"), self.register_page)
             form.addRow(self.page_warning)
             self.register_page.currentIndexChanged.connect(self._page_chosen)
-        # The second clinician a dose given is signed by (see cd_register.second_check): a controlled
-        # drug's witness, or a high-alert medicine's second check, in the same boxes under their own words.
-        self.check = cd_register.second_check(order)
+        # The second clinician a dose given is signed by (see medication.dose_check): a controlled
+        # drug's witness, a high-alert medicine's second check, or a student nurse's supervisor, in
+        # the same boxes under their own words (`CHECK_WORDS`), as the giver chosen asks.
+        self.check: cd_register.SecondCheck | None = None
         self.witness_id = QLineEdit()
         self.witness_pin = pin_box()
-        self.witness_on_paper = staff_choice(session, on_paper=True)
-        self.check_heading: QLabel | None = None
-        if order.controlled:
-            add_row(form, translate("DoseDialog", "&Witness staff ID"), self.witness_id)
-            add_row(form, translate("DoseDialog", "Witness &PIN"), self.witness_pin)
-            add_row(form, translate("DoseDialog", "&Witness on the paper chart"), self.witness_on_paper)
-        elif order.high_alert:
-            self.check_heading = QLabel(translate("DoseDialog", "Second check (high-alert medicine)"))
-            self.check_heading.setStyleSheet("font-weight: bold")
-            form.addRow(self.check_heading)
-            add_row(form, translate("DoseDialog", "Chec&ker's staff ID"), self.witness_id)
-            add_row(form, translate("DoseDialog", "Checker's &PIN"), self.witness_pin)
+        self.witness_on_paper = QComboBox()
+        self.check_heading = QLabel()
+        self.check_heading.setStyleSheet("font-weight: bold")
+        form.addRow(self.check_heading)
+        for box, label in zip((self.witness_id, self.witness_pin, self.witness_on_paper),
+                              CHECK_WORDS[cd_register.WITNESS][1:], strict=True):
+            add_row(form, translate("DoseDialog", label), box)  # each check's own words: `_check_changed`
+        self._check_changed()
+        self.given_by.currentIndexChanged.connect(self._check_changed)
         layout.addLayout(form)
         self.warnings = QFormLayout()
         self.warnings.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -604,16 +629,15 @@ class DoseDialog(QDialog):
             self.form.setRowVisible(widget, not given)
         on_paper = self.transcribed.isChecked()
         self.form.setRowVisible(self.paper_reference, on_paper)
-        # A high-alert medicine's second check, asked of a dose given now (see medication.record_dose).
-        if self.check_heading is not None:
-            for widget in (self.check_heading, self.witness_id, self.witness_pin):
-                self.form.setRowVisible(widget, given and not on_paper)
-        if self.check is not None:
-            self.form.setRowVisible(self.giver_pin, self._giver_confirms())
+        # The second check, signed with a PIN for a dose given now, named from the paper chart for
+        # one typed from it when the paper has a place for it (see medication.record_dose).
+        checked = given and self.check is not None
+        self.form.setRowVisible(self.check_heading, checked and not on_paper and bool(self.check_heading.text()))
+        for widget in (self.witness_id, self.witness_pin):
+            self.form.setRowVisible(widget, checked and not on_paper)
+        self.form.setRowVisible(self.witness_on_paper, checked and on_paper and bool(self.check and self.check.named))
+        self.form.setRowVisible(self.giver_pin, self._giver_confirms())
         if self.order.controlled:
-            for widget in (self.witness_id, self.witness_pin):
-                self.form.setRowVisible(widget, not on_paper)
-            self.form.setRowVisible(self.witness_on_paper, on_paper)
             self.form.setRowVisible(self.register_page, given and self.page_shown)
             self.form.setRowVisible(self.page_warning, given and self.page_shown and bool(self.page_warning.text()))
         grow_to_fit(self)  # the rows shown may be more (a paper chart's reference): scrolled only where the screen is short
@@ -653,18 +677,49 @@ class DoseDialog(QDialog):
         self.page_warning.setText(problem.text(language()) if problem else "")
         self._outcome_changed()
 
+    def _check_changed(self) -> None:
+        """The second check the giver chosen asks for (a student nurse's dose: a ward nurse's
+        supervision, whatever the medicine), its rows in its own words, and those listed to sign it
+        from the paper chart only those of the roles that sign it: a student was offered as a
+        controlled drug's witness."""
+        giver = self.given_by.currentData()
+        self.check = medication.dose_check(self.session, self.order,
+                                           None if giver == self.session.user.staff_id else giver)
+        heading, staff_id, pin, on_paper = CHECK_WORDS.get(self.check, CHECK_WORDS[cd_register.WITNESS])
+        self.check_heading.setText(translate("DoseDialog", heading) if heading else "")
+        for box, label in ((self.witness_id, staff_id), (self.witness_pin, pin), (self.witness_on_paper, on_paper)):
+            text = translate("DoseDialog", label)
+            self.form.labelForField(box).setText(text)
+            named(box, text)
+        if self.check is not None:
+            fill_staff_choice(self.witness_on_paper, self.session, None, on_paper=True, roles=self.check.signers)
+        self._outcome_changed()
+
     def _giver_confirms(self) -> bool:
-        """Whether the giver types their PIN: a controlled drug or a high-alert medicine given now
-        by someone other than the nurse signed in (see medication.record_dose)."""
+        """Whether the giver types their PIN: a controlled drug, a high-alert medicine or a student
+        nurse's dose given now by someone other than the nurse signed in (see medication.record_dose)."""
         return (self.check is not None and self.outcome.currentIndex() == 0 and not self.transcribed.isChecked()
                 and self.given_by.currentData() != self.session.user.staff_id)
 
     def _keep_now(self) -> None:
         """The time filled in kept at the clock's while the nurse leaves it (see `now_timer`)."""
         if self.keeps_now and self.given_at.text() == self.filled_in[0]:
-            now = self.session.clock()
-            self.filled_in = (now.strftime("%d/%m/%Y %H:%M"), now)
-            self.given_at.setText(self.filled_in[0])
+            self._fill_now()
+
+    def _now_typed(self) -> None:
+        """Now typed in the time box (see now_typed), as in a form's: the time filled in as now and
+        following the clock again until Save, as a dose opened on the round does, whether the box
+        opened at a chart's past cell, came back from a draft, or stood still when the laptop
+        locked. The nurse typed the whole date and time at the bedside, the "M" the shortcuts help
+        promised answered with the form to write it in."""
+        self.keeps_now, self.from_slot, self.locked_at = True, False, None
+        self.now_timer.start(NOW_TICK_MS)
+        self._fill_now()
+
+    def _fill_now(self) -> None:
+        now = self.session.clock()
+        self.filled_in = (now.strftime("%d/%m/%Y %H:%M"), now)
+        self.given_at.setText(self.filled_in[0])
 
     def locked(self) -> None:
         """The laptop locked over the dialog (see LockAware): the PINs typed are cleared, their
@@ -836,24 +891,28 @@ class DoseDialog(QDialog):
         return saved
 
 
-def staff_choice(session: Session, first: str | None = None, *, on_paper: bool = False) -> QComboBox:
+def staff_choice(session: Session, first: str | None = None, *, on_paper: bool = False,
+                 roles: Collection[Role] | None = None) -> QComboBox:
     """This laptop's staff who may give a dose, by name with their staff ID ("Hélène Lefèvre
     (nurse)"), each item's data its staff ID; `first` (the signed-in nurse) listed first, else
     an empty item first, for a witness to be chosen rather than taken as listed. `on_paper`: for
-    a dose typed in from the paper chart (see `fill_staff_choice`)."""
+    a dose typed in from the paper chart (see `fill_staff_choice`). `roles`: only those who sign
+    a witness's check (cd_register.SecondCheck.signers: no student nurse)."""
     combo = QComboBox()
-    fill_staff_choice(combo, session, first, on_paper=on_paper)
+    fill_staff_choice(combo, session, first, on_paper=on_paper, roles=roles)
     return combo
 
 
-def fill_staff_choice(combo: QComboBox, session: Session, first: str | None, *, on_paper: bool) -> None:
+def fill_staff_choice(combo: QComboBox, session: Session, first: str | None, *, on_paper: bool,
+                      roles: Collection[Role] | None = None) -> None:
     """`combo`'s staff (see `staff_choice`): for a dose typed in from the paper chart, those
     deactivated since too, listed last and said so (see staff.givers): the agency nurse who gave
     the night's doses on paper had left when they were typed in, and they went in as given by the
     typist. Listed again, the items that stay are kept, the one chosen with them; one taken off
     leaves the first item chosen."""
     wanted = [("", "")] if first is None else []
-    for member in sorted(staff.givers(session.db, on_paper=on_paper), key=lambda member: member.staff_id != first):
+    for member in sorted(staff.givers(session.db, on_paper=on_paper, roles=roles),
+                         key=lambda member: member.staff_id != first):
         person = f"{member.name} ({member.staff_id})"
         wanted.append((person if member.active else translate("DoseDialog", "{person} (no longer active)").format(
             person=person), member.staff_id))

@@ -23,8 +23,9 @@ from downtime.formspec.schema import (
     ChoiceField, DateField, DateTimeField, LongTextField, MultiChoiceField, PatientRefField,
     RecordRefField, RepeatField, YesNoField,
 )
-from downtime.formspec.values import FieldError, ParseError, format_value, parse_text
+from downtime.formspec.values import FieldError, ParseError, format_value, offered, parse_text
 from downtime.qt.i18n import translate
+from downtime.qt.now_typed import now_when_typed
 from downtime.qt.screen_reader import named
 
 Clock = Callable[[], datetime]
@@ -37,9 +38,6 @@ HINTS: dict[type, dict[Lang, str]] = {
 }
 YES_NO = {"en": ("", "Yes", "No"), "fr": ("", "Oui", "Non")}
 NOW = {"en": "Now", "fr": "Maintenant"}
-# What typed alone in a date-time box stands for now, and the box's hint saying so.
-NOW_TYPED = {"en": ("n", "now"), "fr": ("m", "maintenant")}
-NOW_HINT = {"en": "DD/MM/YYYY HH:MM, or N for now", "fr": "JJ/MM/AAAA HH:MM, ou M pour maintenant"}
 ADD_ROW = {"en": "Add row", "fr": "Ajouter une ligne"}
 REMOVE_ROW = {"en": "Remove row", "fr": "Retirer la ligne"}
 
@@ -117,8 +115,10 @@ class LineEditor(Editor):
         if hint:
             self.edit.setPlaceholderText(hint)
         if isinstance(field, DateTimeField) and now is not None:
-            self.edit.setPlaceholderText(NOW_HINT[lang])
-            self.edit.editingFinished.connect(lambda: self._now_if_typed(now))
+            # "N" (French "M") typed alone is now, as the Now button gives it: the button is out
+            # of the keyboard's way, Tab passing it by, and a nurse at the keyboard typed the
+            # whole date and time for each set of observations.
+            now_when_typed(self.edit, lang, lambda: self._set_now(now))
         self.edit.editingFinished.connect(self.committed)
         self.edit.textEdited.connect(self.edited)
         named(self.edit, field.label.get(lang))
@@ -145,13 +145,6 @@ class LineEditor(Editor):
         self._set_now(now)
         self.edit.setFocus()
         self.committed.emit()
-
-    def _now_if_typed(self, now: Clock) -> None:
-        """"N" (French "M") typed alone is now, as the Now button gives it, when the box is left
-        (before the form reads it): the button is out of the keyboard's way, Tab passing it by,
-        and a nurse at the keyboard typed the whole date and time for each set of observations."""
-        if self.edit.text().strip().casefold() in NOW_TYPED[self.lang]:
-            self._set_now(now)
 
     def _set_now(self, now: Clock) -> None:
         """Shown in the laptop's own zone, which is the zone typed text is read in, and kept as
@@ -283,7 +276,7 @@ class ComboEditor(_ShownAsText):
         elif isinstance(field, YesNoField):
             pairs = list(zip((True, False), YES_NO[lang][1:]))
         else:
-            pairs = [(option.code, option.label.get(lang)) for option in field.options]  # type: ignore[union-attr]
+            pairs = [(option.code, option.label.get(lang)) for option in offered(field)]  # type: ignore[arg-type]
         self.codes: list[Any] = [None] + [code for code, _ in pairs]
         self.combo.addItems([""] + [label for _, label in pairs])
         named(self.combo, field.label.get(lang))
@@ -303,6 +296,12 @@ class ComboEditor(_ShownAsText):
         return self.codes[self.combo.currentIndex()]
 
     def set_raw(self, raw: Any) -> None:
+        """A code the form no longer offers (a record kept under an older version of it) is an
+        entry of its own, in words, so that it shows and an amendment keeps it: at the blank first
+        entry, an admission's "Protective isolation" showed blank and the amendment dropped it."""
+        if isinstance(self.field, ChoiceField) and isinstance(raw, str) and raw not in self.codes:
+            self.codes.append(raw)
+            self.combo.addItem(format_value(self.field, raw, self.lang))
         self.combo.setCurrentIndex(self.codes.index(raw) if raw in self.codes else 0)
 
     def display_text(self) -> str:
@@ -325,18 +324,23 @@ class MultiEditor(_ShownAsText):
     def __init__(self, field: MultiChoiceField, lang: Lang):
         super().__init__(field, lang)
         grid_box = QWidget()
-        grid = QGridLayout(grid_box)
-        grid.setContentsMargins(0, 0, 0, 0)
+        self._grid = QGridLayout(grid_box)
+        self._grid.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, QCheckBox] = {}
-        labels = [option.label.get(lang) for option in field.options]
-        columns = columns_for(labels)
-        for index, (option, label) in enumerate(zip(field.options, labels)):
-            box = QCheckBox(label)
-            box.toggled.connect(self.committed)
-            grid.addWidget(box, index // columns, index % columns)
-            self.boxes[option.code] = box
+        options = offered(field)
+        labels = [option.label.get(lang) for option in options]
+        self._columns = columns_for(labels)
+        for option, label in zip(options, labels):
+            self._add_box(option.code, label)
         grid_box.setFocusProxy(next(iter(self.boxes.values())))
         self.widget = self._wrap(grid_box)
+
+    def _add_box(self, code: str, label: str) -> None:
+        index = len(self.boxes)
+        box = QCheckBox(label)
+        box.toggled.connect(self.committed)
+        self._grid.addWidget(box, index // self._columns, index % self._columns)
+        self.boxes[code] = box
 
     def offer(self, codes: Collection[str] | None) -> None:
         """Only these options may be ticked (all when None): the others greyed out and untick
@@ -351,6 +355,10 @@ class MultiEditor(_ShownAsText):
         return [code for code, box in self.boxes.items() if box.isChecked()] or None
 
     def set_raw(self, raw: Any) -> None:
+        """A code the form no longer offers is a box of its own, ticked (see ComboEditor.set_raw)."""
+        for code in raw or []:
+            if isinstance(code, str) and code not in self.boxes:
+                self._add_box(code, format_value(self.field, [code], self.lang))
         for code, box in self.boxes.items():
             box.setChecked(code in (raw or []))
 

@@ -28,11 +28,12 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.sepsis import OUTCOMES as SEPSIS_OUTCOMES
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import LongTextField, Meaning, MultiChoiceField, RecordRefField, RepeatField, holds
-from downtime.formspec.values import FieldError, answered, shown
+from downtime.formspec.values import FieldError, answered, as_current, shown
 from downtime.i18n import decimal_text, record_status_word, semicolon
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.observations_view import RISK_SHADES, SEPSIS_SHADES
 from downtime.qt.field_editors import Editor, LineEditor, MultiEditor, ReferenceEditor, make_editor
+from downtime.qt.new_bands import print_new_band
 from downtime.qt.patient_header import admission_on_hold, enteric_isolation, identity_html
 from downtime.qt.prompts import Prompts
 from downtime.qt.screen_fit import Scrolled
@@ -351,6 +352,9 @@ class FormView(QWidget):
         return "<br>".join(parts)
 
     def _show_values(self, data: dict[str, Any]) -> None:
+        """A record's answers as this version of its form asks them: one kept under a field's
+        former id shows in the field (it showed blank, and an amendment dropped it)."""
+        data = as_current(self.spec, data)
         self._read_references(data)
         for field_id, editor in self.editors.items():
             editor.set_value(data.get(field_id))
@@ -631,13 +635,7 @@ class FormView(QWidget):
                     translate("FormView", "Print a new wristband now? Put it on the patient and remove the old one."))
         if not Prompts.confirm(self, translate("FormView", "Wristband out of date"), "\n\n".join(said)):
             return []
-        printed = [print_and_open(self, self.session, lambda own, out: printing.print_wristband(own, patient.patient_id, out),
-                                  f"wristband-{patient.downtime_number}")]
-        if labels.lines:
-            printed.append(print_and_open(self, self.session,
-                                          lambda own, out: printing.print_labels(own, patient.patient_id, out),
-                                          f"labels-{patient.downtime_number}"))
-        return [out for out in printed if out is not None]
+        return print_new_band(self, self.session, patient, bool(labels.lines))
 
     def show_record(self, record: RecordVersion) -> None:
         """`record` read-only: the version just saved, or the current version of a record this

@@ -1,5 +1,8 @@
 """A patient's laboratory samples sent and results received on the ward, newest first: each
-sample's tests and urgency and whether its result is back, in the warning colour once overdue;
+sample's tests and urgency and whether its result is back, in the warning colour once overdue
+(or that it was closed, rejected by the laboratory, lost or cancelled: no longer chased, an
+urgent one rejected or lost in the warning colour until a new sample is sent; Enter on it, then
+Amend, closes it);
 each result's way and caller, the result as the laboratory gave it, its flag, which doctor was
 told when, and in the warning colour what it asks (a critical result no doctor is told of yet).
 Who was told is recorded on the result itself, as an amendment of it."""

@@ -422,11 +422,16 @@ class MainWindow(QMainWindow):
                 self.actions_by_id[f"record_{spec.id}"] = action
         if (transfer := self.actions_by_id.get("record_transfer")) is not None:
             transfer.setShortcut(QKeySequence("Ctrl+T"))
+        # With the ward's other work, above Close form, Sign out and Quit (set apart): added last,
+        # the coordinator's New theatre session sat under Quit.
+        leaving = self.actions_by_id["close_tab"]
         for spec in writable:
             if not spec.about_patient:
-                action = menu.addAction(translate("MainWindow", "New {form}").format(form=spec.title.get(self.session.lang).lower()))
+                action = QAction(translate("MainWindow", "New {form}").format(form=spec.title.get(self.session.lang).lower()), self)
+                menu.insertAction(leaving, action)
                 action.triggered.connect(lambda checked=False, s=spec: self.open_form(FormView(self.session, s)))
                 self.actions_by_id[f"new_{spec.id}"] = action
+        menu.insertSeparator(leaving)
         self.menuBar().addMenu(self.record_menu)
         self.record_menu.menuAction().setIconText(translate("MainWindow", "Record for patient"))
         self.record_menu.menuAction().setVisible(not self.record_menu.isEmpty())

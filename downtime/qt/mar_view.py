@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QPushButton, QSty
 
 from downtime.domain.elapsed import reached
 from downtime.domain.laptops import Authors, Laptop
-from downtime.domain.medication import NOT_GIVEN_CODES, Administration, DoseState, Frequency, Order, Outcome
+from downtime.domain.medication import (NOT_GIVEN_CODES, Administration, DoseState, Frequency, Order, Outcome,
+                                       review_due_at)
 from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
@@ -51,10 +52,17 @@ START = QT_TR_NOOP("Start {when}")
 PRESCRIBER = QT_TR_NOOP("Prescriber: {who}")
 STOPPED = QT_TR_NOOP("Stopped {when}")
 UNTIL = QT_TR_NOOP("Until {when}")
+REVIEW_BY = QT_TR_NOOP("Review by {when}")
 # Said instead of a dose dialog when a nurse acts on such a cell: it opened the dose of another
 # day nearest to now, which she would sign believing it the cell's.
 NO_DOSE_AT = QT_TR_NOOP("No dose of {drug} falls at {time} on {day}: nothing to record in this cell.")
 NO_DOSE_ON = QT_TR_NOOP("No dose of {drug} falls on {day}: nothing to record in this cell.")
+# Over a chart moved back from today's days (MarView.show_earlier), and why a dose given now is
+# not recorded from it: the medicine column's Enter opened the dose of those days nearest to
+# now, and an as-required row's a dose given now in no column shown.
+EARLIER_DAYS = QT_TR_NOOP("EARLIER DAYS: {first} to {last}, not today's chart")
+NOT_TODAY = QT_TR_NOOP("This chart shows {first} to {last}. A dose given now is recorded from today's chart (Back "
+                       "to today); a dose of these days, in its day's cell.")
 
 
 def course_words(order: Order, now: datetime) -> str:
@@ -64,6 +72,14 @@ def course_words(order: Order, now: datetime) -> str:
     course += [word(STOPPED if reached(order.stop_at, now) else UNTIL).format(when=f"{order.stop_at:%d/%m %H:%M}")
                ] if order.stop_at is not None else []
     return " — ".join(course)
+
+
+def review_words(order: Order, now: datetime) -> str:
+    """When an antibiotic or an as-required opioid running `now` is to be reviewed, as the printed
+    chart says it (domain.medication.review_due_at); empty for another order."""
+    due = None if reached(order.stop_at, now) else review_due_at(order)
+    return "" if due is None else word(REVIEW_BY).format(when=f"{due.astimezone(now.tzinfo):%d/%m}")
+
 
 # A once-only order's line, which otherwise reads as a regular order's at that time each day.
 ONCE_ONLY = QT_TR_NOOP("ONCE ONLY")
@@ -259,7 +275,7 @@ class MarModel(TextTableModel):
             prescriber = word(PRESCRIBER).format(who=medication.prescriber_words(row, self.authors, self.laptops,
                                                                                  language()))
             return "\n".join(filter(None, (self.medicine_words(row, row.order), medication.rule_words(row.order, language()),
-                                            prescriber)))
+                                            review_words(row.order, self.now), prescriber)))
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() != MEDICINE:
             return "\n".join(filter(None, (self.outside_course_words(index.row(), index.column()),
                                             held_words(self.held_in(index.row(), index.column())),
@@ -325,6 +341,23 @@ class MarView(PatientTab):
         self.paper.enter_doses.connect(self.enter_from_paper)
         self.paper.enter_button.setEnabled(session.user.may(Action.RECORD_CARE))
         layout.addWidget(self.paper)
+        self.first_day: date | None = None
+        """The first day shown, moved back or forth a span at a time within the stay; None: the
+        days ending today, which follow the clock past midnight."""
+        days = QHBoxLayout()
+        self.earlier_button = QPushButton(translate("MarView", "◀ Ear&lier days"))
+        self.earlier_button.clicked.connect(self.show_earlier)
+        self.later_button = QPushButton(translate("MarView", "Later da&ys ▶"))
+        self.later_button.clicked.connect(self.show_later)
+        self.today_button = QPushButton(translate("MarView", "&Back to today"))
+        self.today_button.clicked.connect(self.show_today)
+        self.days_said = QLabel()
+        self.days_said.setWordWrap(True)
+        self.days_said.setStyleSheet(ERROR_STYLE)
+        for widget in (self.earlier_button, self.later_button, self.today_button):
+            days.addWidget(widget)
+        days.addWidget(self.days_said, 1)
+        layout.addLayout(days)
         self.prescribe_buttons: dict[str, QPushButton] = {}
         """The "Prescribe again" button of each order of an earlier stay, by its id."""
         self.not_continued_buttons: dict[str, QPushButton] = {}
@@ -407,7 +440,8 @@ class MarView(PatientTab):
             chosen = (row.order.record_id, clock, self.model.days[index.column() - 2] if index.column() >= 2 else None,
                       index.column())
         now = self.session.clock()
-        first = now.date() - timedelta(days=self.span - 1)
+        first = self.first_shown(now)
+        self._say_days(first, now)
         rows = medication.mar_grid(self.session.db, self.patient_id, first, self.span, now)
         self._list_earlier_stay([row for row in rows if row.awaiting_decision], now)
         rows = [row for row in rows if row.on_the_grid]
@@ -422,6 +456,43 @@ class MarView(PatientTab):
                      if row.order.record_id == order_id and time_of_day == clock), None)
         if line is not None and (day is None or day in self.model.days):
             self.table.setCurrentIndex(self.model.index(line, column if day is None else self.model.days.index(day) + 2))
+
+    def first_shown(self, now: datetime) -> date:
+        """The first day of the chart shown `now`: the chosen one, else that of the days ending today."""
+        return self.first_day or now.date() - timedelta(days=self.span - 1)
+
+    def _say_days(self, first: date, now: datetime) -> None:
+        """The days' buttons offered as far as they lead (Earlier back to the stay's first day,
+        Later up to the days ending today), and earlier days said in red over the chart, whose
+        cells then hold no dose of today."""
+        began = printing.mar_stay_began(self.session.db, self.patient_id, now)
+        self.earlier_button.setEnabled(began is None or first > began)
+        self.later_button.setEnabled(self.first_day is not None)
+        self.today_button.setEnabled(self.first_day is not None)
+        last = first + timedelta(days=self.span - 1)
+        self.days_said.setText("" if self.first_day is None else word(EARLIER_DAYS).format(
+            first=f"{first:%d/%m/%Y}", last=f"{last:%d/%m/%Y}"))
+
+    def show_earlier(self) -> None:
+        """The span of days before those shown, from the stay's first day at the earliest: the
+        MAR of a month's stay, every sheet, as in the paper binder (only 3 days ending today were
+        ever shown)."""
+        now = self.session.clock()
+        first = self.first_shown(now) - timedelta(days=self.span)
+        began = printing.mar_stay_began(self.session.db, self.patient_id, now)
+        self.first_day = first if began is None else max(first, began)
+        self.refresh()
+
+    def show_later(self) -> None:
+        """The span of days after those shown, back to the days ending today once they are reached."""
+        now = self.session.clock()
+        first = self.first_shown(now) + timedelta(days=self.span)
+        self.first_day = first if first + timedelta(days=self.span - 1) < now.date() else None
+        self.refresh()
+
+    def show_today(self) -> None:
+        self.first_day = None
+        self.refresh()
 
     def _list_earlier_stay(self, rows: list[MarRow], now: datetime) -> None:
         """The orders that ended with an earlier stay still awaiting a decision (see
@@ -563,8 +634,11 @@ class MarView(PatientTab):
         return opened
 
     def print_chart(self) -> Path | None:
-        patient_id, span = self.patient_id, self.span
-        return print_and_open(self, self.session, lambda own, out: printing.print_mar(own, [patient_id], out, days=span),
+        """The days shown printed: today's as any chart of the days ending today is (tomorrow
+        too from midday, see printing.mar_days), earlier ones as they are shown."""
+        patient_id, span, first = self.patient_id, self.span, self.first_day
+        return print_and_open(self, self.session, lambda own, out: printing.print_mar(own, [patient_id], out, days=span,
+                                                                                      first_day=first),
                               f"mar-{patient_id[:8]}")
 
     def record_dose(self) -> DoseDialog | None:
@@ -573,7 +647,10 @@ class MarView(PatientTab):
         in (hatched, see medication.MarRow.outside_course) opens nothing and says so, with the
         order's course: it opened the dose of another day nearest to now, which the nurse would
         sign believing it the cell's. Someone who records no care (a records clerk reading the
-        chart to back-enter it) is told so: the dialog opened, was typed in, and Save refused it."""
+        chart to back-enter it) is told so: the dialog opened, was typed in, and Save refused it.
+        A chart moved back to earlier days records in a day's cell alone, as today's does in
+        yesterday's (a dose of then, typed in from paper); a dose given now is refused there
+        (`NOT_TODAY`)."""
         if not self.session.user.may(Action.RECORD_CARE):
             Prompts.error(self, translate("MarView", "This chart is for reading"), translate(
                 "MarView", "Doses are recorded by the nurse or doctor who gives them. To read a cell's doses, "
@@ -583,8 +660,12 @@ class MarView(PatientTab):
         if not index.isValid():
             return None
         shown, clock = self.model.rows[index.row()]
-        row = shown if clock is None else self._read_row(shown.order)
         in_a_cell = clock is not None and index.column() >= 2  # a day's cell, rather than the order's nearest dose
+        if not in_a_cell and self.first_day is not None:
+            Prompts.error(self, translate("MarView", "Not today's chart"), word(NOT_TODAY).format(
+                first=f"{self.model.days[0]:%d/%m/%Y}", last=f"{self.model.days[-1]:%d/%m/%Y}"))
+            return None
+        row = shown if clock is None else self._read_row(shown.order)
         if not in_a_cell:
             slot = self._nearest_slot(row, clock)
         elif (cell := row.cell_at(day := self.model.days[index.column() - 2], clock)) is not None:

@@ -495,6 +495,9 @@ class EscalationPanel(QWidget):
         for column, characters in ((ChartAlertModel.PATIENT, 30), (ChartAlertModel.LATEST, 36)):
             cut_column(self.charts_table, column, characters)
         cut_column(self.table, EscalationModel.PATIENT, 40)
+        # Who was told, whole in its tooltip, leaves the resuscitation decision room after it:
+        # a long note made it "RCP en cas …" on a 1366-pixel screen.
+        cut_column(self.table, EscalationModel.TOLD, 60, least=16, the_rest_in_sight=True)
         self._hide_empty()
         self.read_again.when_due(min((due for due in (found.next_due, charts.next_due) if due is not None),
                                      key=elapsed.instant, default=None), self.session.clock())

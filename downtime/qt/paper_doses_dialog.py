@@ -36,7 +36,7 @@ from downtime.qt.prompts import Prompts
 from downtime.qt.screen_fit import fit_dialog, wrapped
 from downtime.qt.screen_reader import named
 from downtime.qt.style import ErrorLabel, follow_view, hint_style, warning_html
-from downtime.services import drafts, medication, paper_doses
+from downtime.services import cd_register, drafts, medication, paper_doses
 from downtime.services.census import patient_with_location
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
@@ -500,7 +500,9 @@ class PaperDosesDialog(QDialog):
         dose.setFixedWidth(dose.fontMetrics().horizontalAdvance("0000,0"))
         given_by = staff_choice(self.session, first=self.session.user.staff_id, on_paper=True)
         given_by.setCurrentIndex(max(0, given_by.findData(self.giver_for_all.currentData())))
-        witness = staff_choice(self.session, on_paper=True) if order.controlled else None
+        # Only those who sign a controlled drug's witness (no student nurse: cd_register.WITNESS).
+        witness = (staff_choice(self.session, on_paper=True, roles=cd_register.WITNESS.signers) if order.controlled
+                   else None)
         reason = QComboBox()
         reason.addItems([""] + [label for _, label in self.reasons])
         # The witness and the reason, under the row, have the room to show their lists' items whole.

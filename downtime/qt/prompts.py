@@ -6,9 +6,49 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget,
+)
+
+from downtime.qt.field_editors import PlainTextEdit
+from downtime.qt.screen_fit import wrapped
+from downtime.qt.screen_reader import named
+
+
+class ReasonDialog(QDialog):
+    """The reason for an amendment or an entry in error, finished from the keyboard as every other
+    box is: Tab leaves the box for OK, which Enter presses, and Ctrl+Enter confirms from within it.
+    Qt's own multi-line dialog typed Tab and Enter into the reason, and the nurse could reach OK
+    only with Shift+Tab twice, which the shortcuts help says nothing of."""
+
+    def __init__(self, parent: QWidget | None, title: str, label: str, filled: str):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        words = wrapped(QLabel(label))
+        layout.addWidget(words)
+        self.box = PlainTextEdit()
+        self.box.setPlainText(filled)
+        self.box.moveCursor(QTextCursor.MoveOperation.End)  # kept or added to, never typed over unseen
+        named(self.box, label)
+        layout.addWidget(self.box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        ok, cancel = buttons.button(QDialogButtonBox.StandardButton.Ok), buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        # OK first after the box whatever side the platform puts it on (GNOME's is on the right).
+        QWidget.setTabOrder(self.box, ok)
+        QWidget.setTabOrder(ok, cancel)
+        for keys in (Qt.Modifier.CTRL | Qt.Key.Key_Return, Qt.Modifier.CTRL | Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(keys), self, activated=self.accept)
+        self.box.setFocus()
+
+    def reason(self) -> str:
+        """The reason as audited: no tab or line break left at its ends by a key pressed to leave the box."""
+        return self.box.toPlainText().strip()
 
 
 class Prompts:
@@ -21,8 +61,11 @@ class Prompts:
     @staticmethod
     def optional_reason(parent: QWidget | None, title: str, label: str, filled: str = "") -> str | None:
         """A reason the user may leave empty ("" then); None if cancelled."""
-        text, ok = QInputDialog.getMultiLineText(parent, title, label, filled)
-        return text.strip() if ok else None
+        dialog = ReasonDialog(parent, title, label, filled)
+        ok = dialog.exec() == QDialog.DialogCode.Accepted
+        text = dialog.reason()
+        dialog.deleteLater()
+        return text if ok else None
 
     @staticmethod
     def text(parent: QWidget | None, title: str, label: str, filled: str = "") -> str | None:

@@ -68,11 +68,12 @@ class RepositioningView(ChartTab):
         self.read_again = ReadAgain(self, self.refresh)
         self.model = TurnsModel(session.form(repositioning.FORM), session.lang, session.clock())
         self.table = self.records_table(self.model, translate("RepositioningView", "Changes of position"))
-        self.chart_buttons(translate("RepositioningView", "Record a change of &position"),
+        # Letters the menus (Alt+W Ward, Alt+R Record) and Print leave free: those pressed nothing.
+        self.chart_buttons(translate("RepositioningView", "Record a &change of position"),
                            translate("RepositioningView", "&Print the repositioning chart"), self.print_chart,
-                           (translate("RepositioningView", "Assess the &risk (Braden)…"),
+                           (translate("RepositioningView", "Assess the risk (&Braden)…"),
                             lambda: self.assess.emit(self.patient_id)),
-                           (translate("RepositioningView", "Chart the &wound…"), self.wound_found))
+                           (translate("RepositioningView", "Chart the wou&nd…"), self.wound_found))
         self.refresh()
 
     def refresh(self) -> None:

@@ -13,17 +13,23 @@ from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.qt.i18n import translate
 from downtime.qt.screen_fit import fit_dialog, wrapped
 
-# Keys that belong to widgets rather than to menu actions.
+# Keys that belong to widgets rather than to menu actions, each named as the ward's keyboard names
+# it: the French table said "Shift", "Enter", "Esc" and "Alt + underlined letter" beside the
+# menus' "Maj" on the page printed for the trolley.
 EVERYWHERE = (
-    ("Tab / Shift+Tab", QT_TRANSLATE_NOOP("ShortcutsDialog", "Next / previous field or button")),
-    ("Alt + underlined letter", QT_TRANSLATE_NOOP("ShortcutsDialog", "Go to that field, button or menu")),
-    ("Enter", QT_TRANSLATE_NOOP("ShortcutsDialog",
-                                "In a list: open the selected patient or item; in a field of a form or of the "
-                                "dose dialog: next field")),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Tab / Shift+Tab"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Next / previous field or button")),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Alt + underlined letter"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Go to that field, button or menu")),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Enter"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "In a list: open the selected patient or item; in a field of a form or of "
+                                          "the dose dialog: next field")),
     (QT_TRANSLATE_NOOP("ShortcutsDialog", "N, Enter"), QT_TRANSLATE_NOOP("ShortcutsDialog", "In a date and time box: now")),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Ctrl+Enter"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "In the box of a reason (an amendment, an entry in error): confirm it")),
     ("Ctrl+S", QT_TRANSLATE_NOOP("ShortcutsDialog", "Save the open form, or the dose being recorded")),
     ("Ctrl+P", QT_TRANSLATE_NOOP("ShortcutsDialog", "Print, from the print preview")),
-    ("Esc", QT_TRANSLATE_NOOP("ShortcutsDialog", "Close a dialog without saving")),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Esc"), QT_TRANSLATE_NOOP("ShortcutsDialog", "Close a dialog without saving")),
 )
 
 

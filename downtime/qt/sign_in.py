@@ -195,7 +195,32 @@ class SignInDialog(QDialog):
             self.pin.clear()
             self.pin.setFocus()
             return
+        if self._pin_to_choose() and not self.choose_own_pin():
+            self.member = None
+            self.error.setText(translate("SignIn", "Your PIN is one an administrator set: choose your own to sign in."))
+            self.pin.clear()
+            self.pin.setFocus()
+            return
         self.accept()
+
+    def _pin_to_choose(self) -> bool:
+        from downtime.services.staff import pin_to_choose
+
+        assert self.vault.db is not None and self.member is not None  # signed in
+        return pin_to_choose(self.vault.db, self.member.staff_id)
+
+    def choose_own_pin(self) -> bool:
+        """The PIN just typed is one an administrator set (services.staff.pin_to_choose), which
+        signs in only for its holder to choose their own, here, before the window opens (at the
+        app's start as at the lock screen): with it, the administrator charted as the nurse.
+        Whether they chose one."""
+        from downtime.qt.change_pin import ChangePinDialog
+        from downtime.services.context import Session, load_device
+
+        assert self.vault.db is not None and self.member is not None  # signed in
+        session = Session(self.vault.db, load_device(self.vault.db), self.member, {}, self.clock, language(),
+                          vault=self.vault)
+        return ChangePinDialog(session, self, current_pin=self.pin.text()).exec() == QDialog.DialogCode.Accepted
 
 
 class FirstRunDialog(QDialog):

@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QSizePolicy, QStyle, QTableView, QWidget
 
 from downtime.errors import UserError, refused_by_disk
+from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.paths import data_dir
 from downtime.qt.i18n import say, translate, word
 from downtime.qt.prompts import Prompts
@@ -293,13 +294,22 @@ def clear_prints(parent: QWidget | None) -> None:
             made.unlink()
 
 
+# A print reportlab could not lay out on its pages (a box longer than a page): said in words, not as
+# the window's unexpected error, which told the nurse nothing to do.
+TOO_LONG = QT_TRANSLATE_NOOP("messages", "Part of this print is longer than a page, and it could not be laid out. "
+                                         "Tell the administrator; meanwhile use the blank forms of the downtime binder.")
+
+
 def print_and_open(parent: QWidget, session: Session, make: Callable[[Session, Path], Path], name: str) -> Path | None:
     """Write a PDF into the prints folder with the given service call, then show it in the
     print preview (a window of its own, so the ward screen stays usable beside it). The PDF is
     made on a thread of its own, on a connection of its own, the window painting meanwhile, the
     busy cursor at once and a busy dialog past 0.4 s: the records office's census of every ward is a hundred
     pages and seconds of work, which froze the window."""
+    from reportlab.platypus.doctemplate import LayoutError
+
     from downtime.qt.work import on_own_connection, waited
+    from downtime.services.printing import ChartsNotPrinted
 
     from PySide6.QtGui import QGuiApplication
 
@@ -311,11 +321,19 @@ def print_and_open(parent: QWidget, session: Session, make: Callable[[Session, P
             waited(lambda: on_own_connection(opened, lambda own: make(own, out)), translate("Tables", "Writing the print…"))
         finally:
             QGuiApplication.restoreOverrideCursor()
+    except ChartsNotPrinted as problem:
+        # A ward's pack printed without the charts named: said, and the others shown.
+        not_printed(parent, problem)
+        if problem.out is None:
+            return None
     except UserError as problem:
         not_printed(parent, problem)
         return None
     except OSError as problem:
         not_printed(parent, refused_by_disk(problem))
+        return None
+    except LayoutError:
+        not_printed(parent, UserError(TOO_LONG))
         return None
     show_print(parent, out)
     return out

@@ -15,13 +15,16 @@ from PySide6.QtWidgets import (
     QPushButton, QScrollArea, QVBoxLayout, QWidget, QWizard, QWizardPage,
 )
 
+from downtime.domain.staff import Action
 from downtime.errors import UserError
+from downtime.qt.new_bands import print_new_band
 from downtime.qt.prompts import Prompts
 from downtime.qt.screen_fit import fit_dialog
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.style import ERROR_STYLE
 from downtime.services import settings
 from downtime.services.context import Session
+from downtime.services.printing import BandChange
 from downtime.qt.work import Job, Work
 from downtime.sync.export import ExportResult, export
 from downtime.sync.encryption import encrypted_export
@@ -164,6 +167,13 @@ class _RunPage(QWizardPage):
         self.again.clicked.connect(lambda: self._run(shared_device_number=True))
         layout.addWidget(self.both)
         layout.addWidget(self.again, 0, Qt.AlignmentFlag.AlignLeft)
+        # Offered once the import has made bands wrong (ImportResult.bands), to whoever may print:
+        # the new bands, as an amended admission offers its own.
+        self.reprint = QPushButton(translate("ImportWizard", "&Print the new wristbands"))
+        self.reprint.hide()
+        self.reprint.clicked.connect(self._reprint)
+        layout.addWidget(self.reprint, 0, Qt.AlignmentFlag.AlignLeft)
+        self.bands: tuple[BandChange, ...] = ()
         self.succeeded = False
         self.work: Work | None = None
 
@@ -175,6 +185,7 @@ class _RunPage(QWizardPage):
         self.succeeded = False
         self.both.hide()
         self.again.hide()
+        self.reprint.hide()
         self.source.setCommitPage(True)
         self.wizard().button(QWizard.WizardButton.CancelButton).setEnabled(False)
         _report(self.result, translate("ImportWizard", "Reading {path}…").format(path=path), failed=False)
@@ -185,17 +196,28 @@ class _RunPage(QWizardPage):
 
     def _imported(self, outcome: ImportResult) -> None:
         self.succeeded = True
+        self.bands = outcome.bands
+        self.reprint.setVisible(bool(outcome.bands) and self.session.user.may(Action.PRINT))
         added = outcome.added_text(language())
         _report(self.result, translate("ImportWizard", "Imported {what}: {added}; {unchanged} already here and unchanged.").format(
             what=outcome.kind_in(language()), added=added or translate("ImportWizard", "nothing new"),
             unchanged=outcome.unchanged_text(language()))
             + "".join("\n\n" + text for text in outcome.missing_text(language()))
+            + "".join("\n\n" + text for text in outcome.not_exported_text(
+                language(), {form_id: spec.title.get(language()) for form_id, spec in self.session.forms.items()}))
             + "".join("\n\n" + text for text in outcome.listed_text(language()))
             + "".join("\n\n" + report.text(language()) for report in outcome.theatre_clashes)
             + "".join("\n\n" + text for text in (*outcome.holds_text(language()), *outcome.duplicates_text(language())))
-            + "".join("\n\n" + said.text(language()) for said in (*outcome.to_check, *outcome.shared_numbers)),
-            failed=bool(outcome.missing or outcome.theatre_clashes or outcome.holds or outcome.settlements_not_taken
-                        or outcome.to_check or outcome.shared_numbers or outcome.duplicates))
+            + "".join("\n\n" + said.text(language()) for said in (*outcome.to_check, *outcome.shared_numbers))
+            + "".join("\n\n" + text for text in outcome.bands_text(language())),
+            failed=bool(outcome.missing or outcome.not_exported or outcome.theatre_clashes or outcome.holds or outcome.settlements_not_taken
+                        or outcome.to_check or outcome.shared_numbers or outcome.duplicates or outcome.bands))
+
+    def _reprint(self) -> list[Path]:
+        """Each band the import made wrong, and the ID labels of those whose labels it made wrong
+        too: the wizard named them, and each had to be found and printed from its record."""
+        return [out for band in self.bands
+                for out in print_new_band(self, self.session, band.patient, band.labels_too)]
 
     def _refused(self, problem: UserError) -> None:
         _report(self.result, translate("ImportWizard", "Nothing was imported.") + "\n\n" + say(problem), failed=True)

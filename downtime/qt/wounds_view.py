@@ -68,7 +68,7 @@ class WoundsView(FollowedTab):
         words = TabWords(
             title=translate("WoundsView", "Wounds — {name}"), headline=translate("WoundsView", "Wounds"),
             table=translate("WoundsView", "Looks at the wounds and dressings"),
-            record=translate("WoundsView", "Record a new &wound"),
+            record=translate("WoundsView", "Record a &new wound"),
             printed=translate("WoundsView", "&Print the wound chart"),
             next_look=translate("WoundsView", "&Dress the chosen wound…"),
             none=translate("WoundsView", "No wound charted yet"),

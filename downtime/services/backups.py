@@ -12,11 +12,13 @@ import tempfile
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
-from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Phrase, message
 from downtime.domain import elapsed
+from downtime.domain.backup_rotation import DAILY_FOR_DAYS
 from downtime.domain.bounds import DAY_MINUTES, MOST_BACKUPS_KEPT
 from downtime.domain.staff import Action
 from downtime.paths import data_dir
@@ -129,7 +131,8 @@ def begin_backup(session: Session, reason: str) -> Callable[[Database], Path]:
 
 
 def set_backup_policy(session: Session, where: Path, every_minutes: int, keep: int) -> None:
-    """Where backups go (a USB stick's folder), how often, and how many are kept (administrators)."""
+    """Where backups go (a USB stick's folder), how often, and how many of the newest are kept
+    (administrators); older ones thin out to one a day (`kept_said`)."""
     session.require(Action.MANAGE_STAFF)
     if not 1 <= every_minutes <= DAY_MINUTES or not 1 <= keep <= MOST_BACKUPS_KEPT:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Backups: every 1 to 1440 minutes, keeping 1 to 1000."))
@@ -148,6 +151,15 @@ def set_backup_policy(session: Session, where: Path, every_minutes: int, keep: i
         settings.set_value(session, "backup_folder", chosen)
         settings.set_value(session, "backup_every_minutes", str(every_minutes))
         settings.set_value(session, "backup_keep", str(keep))
+
+
+def kept_said(keep: int, lang: Lang) -> str:
+    """Which backups the rotation keeps (`domain.backup_rotation`), as the Administration tab
+    and `downtime set backups` say it: "Backups kept" read as the whole reach, and the default
+    10 every 15 minutes as two and a half hours of a month's outage."""
+    return message(lang, QT_TRANSLATE_NOOP("messages", "Kept: the last {keep}, one a day before them (the last of "
+                                                       "each day, for {days} days), and the first."),
+                   keep=keep, days=DAILY_FOR_DAYS)
 
 
 def _check_writable(where: Path) -> None:
@@ -241,6 +253,25 @@ def restored(path: Path, key: bytes | None, backup: Path, aside: Path | None, wh
                                     "staff accounts and PINs changed after {time} are as they were then. A patient "
                                     "admitted since keeps the downtime number on their wristband: type it in "
                                     "“Number used on paper”."), {"time": f"{when:%H:%M}" if when else "?"})
+
+
+def restores(db: Database) -> list[dict[str, Any]]:
+    """Each restore this database went through (its RESTORED entries), oldest first, as the
+    export's manifest lists them: when and by whom, the backup's file name and time, and so the
+    records lost, those saved between the two, which no export of the laptop holds. The records
+    office merging the ward's sticks could not know that a laptop's afternoon was typed again
+    from paper, or not at all. The backup's time is its name's, else (a name that says none) its
+    last audit entry's, in the restore's offset; unknown (None) when neither is there."""
+    found = []
+    for at, actor, detail in db.execute("SELECT at, actor, detail FROM audit WHERE action = ? ORDER BY seq",
+                                        [RESTORED]):
+        said = json.loads(detail)
+        restored_at = datetime.fromisoformat(at)
+        made = said.get("made_at") or (said.get("last_entry") or {}).get("at")
+        made = datetime.fromisoformat(made).astimezone(restored_at.tzinfo).isoformat() if made else None
+        found.append({"restored_at": at, "restored_by": actor, "backup": Path(said.get("backup") or "").name,
+                      "backup_made_at": made, "records_lost_between": [made, at]})
+    return found
 
 
 def discard_restore(vault: Vault) -> None:

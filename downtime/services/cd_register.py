@@ -20,16 +20,17 @@ from downtime.domain.medication import (
 )
 from downtime.domain.paper_gap import silences
 from downtime.domain.records import RecordStatus
+from downtime.domain.roles import ROLE_NAMES, SECOND_SIGNERS, SUPERVISED, SUPERVISORS, Role
 from downtime.domain.staff import PERMISSIONS, Action, StaffMember
 from downtime.formspec import FormSpec
 from downtime.formspec.values import format_value
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Number, Phrase, decimal_text, message, mid_line, semicolon
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Number, Phrase, decimal_text, message, mid_line, semicolon, translate
 from downtime.services import census, records, settings, unlock
 from downtime.services.paper_gap import AuditedUse
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.services.patients import downtime_numbers
-from downtime.services.staff import member_named, names_with_ids
+from downtime.services.staff import PinUse, member_named, names_with_ids, pin_confirmed
 from downtime.storage import audit
 from downtime.storage.records import current_of, list_current
 
@@ -78,6 +79,14 @@ class SecondCheck:
     named: str | None
     """A dose from paper naming no one; None: a dose from paper (in a silence) asks for no second
     check, as a high-alert medicine's paper chart had no place for one to be signed in."""
+    not_signer: str
+    """The second clinician named records care but may not sign this check (with {name}, {role}):
+    a student nurse, who is no witness nor second checker, or a doctor named as a student's
+    supervisor."""
+    signers: frozenset[Role] = SECOND_SIGNERS
+    """The roles that sign it."""
+    audited_as: PinUse = PinUse.WITNESS
+    """What the second clinician's PIN is audited as, they its actor (`witness.confirm`…)."""
 
 
 WITNESS = SecondCheck(
@@ -87,7 +96,9 @@ WITNESS = SecondCheck(
     QT_TRANSLATE_NOOP("messages", "{field}: this laptop was in use at {time}, when this controlled drug was given: "
                                   "its witness confirms the dose with their own PIN, as for a dose given now. Untick "
                                   "it: it is for a dose given while the laptop was not in use."),
-    QT_TRANSLATE_NOOP("messages", "Controlled drug: name the witness who signed the paper chart."))
+    QT_TRANSLATE_NOOP("messages", "Controlled drug: name the witness who signed the paper chart."),
+    QT_TRANSLATE_NOOP("messages", "Controlled drug: the witness must be a ward nurse or a doctor; {name} is a "
+                                  "{role}."))
 HIGH_ALERT_CHECK = SecondCheck(
     QT_TRANSLATE_NOOP("messages", "High-alert medicine: a second nurse or doctor must check the dose with their own "
                                   "PIN."),
@@ -98,13 +109,36 @@ HIGH_ALERT_CHECK = SecondCheck(
     QT_TRANSLATE_NOOP("messages", "{field}: this laptop was in use at {time}, when this high-alert medicine was "
                                   "given: its second check is confirmed with the checker's own PIN, as for a dose "
                                   "given now. Untick it: it is for a dose given while the laptop was not in use."),
-    None)
+    None,
+    QT_TRANSLATE_NOOP("messages", "High-alert medicine: the second check must be made by a ward nurse or a doctor; "
+                                  "{name} is a {role}."),
+    audited_as=PinUse.SECOND_CHECK)
+SUPERVISION = SecondCheck(
+    QT_TRANSLATE_NOOP("messages", "Student nurse's dose: the ward nurse supervising it must confirm it with their own "
+                                  "PIN."),
+    QT_TRANSLATE_NOOP("messages", "Student nurse's dose: it is supervised by a ward nurse other than the student who "
+                                  "gives it."),
+    QT_TRANSLATE_NOOP("messages", "Student nurse's dose: it is supervised by a ward nurse; {name} may not record care."),
+    QT_TRANSLATE_NOOP("messages", "{field}: this laptop was in use at {time}, when this student nurse's dose was given: "
+                                  "the ward nurse who supervised it confirms it with their own PIN, as for a dose "
+                                  "given now. Untick it: it is for a dose given while the laptop was not in use."),
+    QT_TRANSLATE_NOOP("messages", "Student nurse's dose: name the ward nurse who signed it on the paper chart."),
+    QT_TRANSLATE_NOOP("messages", "Student nurse's dose: it is supervised by a ward nurse; {name} is a {role}."),
+    SUPERVISORS, PinUse.SUPERVISOR)
+"""A student nurse's dose, supervised by a ward nurse who signs it with their PIN, whatever the
+medicine: for a controlled drug or a high-alert medicine, that nurse is its witness or second
+checker too (one signature in the dose's `witness`, as for any second check). A student given a
+nurse's account gave doses alone, and witnessed a colleague's morphine, audited as a registered
+nurse's."""
 
 
-def second_check(found: Order) -> SecondCheck | None:
-    """The second signature a dose given of `found` needs: a controlled drug's witness (one that
-    is also high-alert: the witness checks the dose), else a high-alert medicine's second
-    check, else none."""
+def second_check(found: Order, giver: Role | None = None) -> SecondCheck | None:
+    """The second signature a dose given of `found` by someone of the role `giver` needs: a
+    student nurse's supervision, for any medicine; else a controlled drug's witness (one that is
+    also high-alert: the witness checks the dose), else a high-alert medicine's second check,
+    else none."""
+    if giver in SUPERVISED:
+        return SUPERVISION
     return WITNESS if found.controlled else HIGH_ALERT_CHECK if found.high_alert else None
 
 
@@ -126,11 +160,14 @@ def paper_time(db: Database, at: datetime, now: datetime) -> bool:
 def checked_witness(session: Session, witness: tuple[str, str] | None, giver: str | None = None, *,
                     on_paper: bool = False, check: SecondCheck = WITNESS) -> str:
     """A dose's second check (`check`: a controlled drug's witness, a high-alert medicine's
-    second check) is a clinician's: someone who may not give a dose (a records clerk, a
-    coordinator, the administrator) cannot vouch for one either. `giver`: who gave the dose when
+    second check, a student's supervision) is a clinician's: someone who may not give a dose (a
+    records clerk, a coordinator, the administrator) cannot vouch for one either, nor one of a
+    role that does not sign it (a student nurse; a doctor for a student's supervision, a
+    nurse's). `giver`: who gave the dose when
     not the person signed in (see medication._giver_named). `on_paper`: the witness signed the
     paper chart (see medication._from_paper and `paper_time`), named from this laptop's staff
-    without their PIN."""
+    without their PIN. A PIN typed is no sign-in of theirs: a wrong one is audited at once, a
+    right one by the caller in the act's transaction (`staff.pin_confirmed`)."""
     if (witness is None or not witness[0].strip()) and on_paper and check.named:
         raise ServiceError(check.named)
     if witness is None or not witness[0].strip():
@@ -139,11 +176,14 @@ def checked_witness(session: Session, witness: tuple[str, str] | None, giver: st
     if staff_id.strip().casefold() == (giver or session.user.staff_id).casefold():
         raise ServiceError(check.same_person)
     member = member_named(session.db, staff_id) if on_paper else unlock.confirm_pin(session.db, staff_id, pin,
-                                                                                    session.clock)
+                                                                                    session.clock, check.audited_as)
     if member is None:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "No staff account {staff_id}."), staff_id=repr(staff_id.strip()))
     if not gives_care(member):
         raise ServiceError(check.not_clinician, name=member.name)
+    if member.role not in check.signers:
+        raise ServiceError(check.not_signer, name=member.name,
+                           role=translate(session.lang, "Banner", ROLE_NAMES[member.role]))
     return member.staff_id
 
 
@@ -360,16 +400,17 @@ def dose_page(pages: list[Stock], found: Order, chosen: str | None, ward: str) -
 
 def register_line(session: Session, ward: str, drug: str, unit: str, change: float, kind: str,
                   witness: str, record_id: str | None = None, note: str | None = None,
-                  giver: str | None = None) -> None:
-    """`giver`: a dose's giver who confirmed it with their PIN, neither the line's author nor its
-    witness (see medication._giver_confirms), named in its audit entry."""
-    now = session.clock()
+                  giver: str | None = None) -> str:
+    """The line's id. `giver`: a dose's giver who confirmed it with their PIN, neither the line's
+    author nor its witness (see medication._giver_confirms), named in its audit entry."""
+    now, line_id = session.clock(), str(uuid.uuid4())
     audit.insert_audited(session.db, "cd_register", {
-        "id": str(uuid.uuid4()), "ward": ward, "drug": drug.strip(), "unit": unit, "change": change,
+        "id": line_id, "ward": ward, "drug": drug.strip(), "unit": unit, "change": change,
         "kind": kind, "record_id": record_id, "note": note, "author": session.user.staff_id,
         "witness": witness, "at": now.isoformat()}, at=now, actor=session.user.staff_id,
         device_id=session.device.device_id, action=f"cd.{kind}",
         detail={"giver_confirmed": giver} if giver else None)
+    return line_id
 
 
 def cd_receive(session: Session, ward: str, drug: str, unit: str, quantity: float,
@@ -385,7 +426,8 @@ def cd_receive(session: Session, ward: str, drug: str, unit: str, quantity: floa
                                                          "(Cupboard count), the difference written as a discrepancy."))
     witness_id = checked_witness(session, witness)
     with session.db.atomic():
-        register_line(session, ward, drug, unit, quantity, "receipt", witness_id, note=note)
+        line_id = register_line(session, ward, drug, unit, quantity, "receipt", witness_id, note=note)
+        pin_confirmed(session, witness_id, PinUse.WITNESS, {"register_line": line_id})
     return cd_balance(session.db, ward, drug, unit)
 
 
@@ -450,7 +492,8 @@ def cd_count(session: Session, ward: str, drug: str, unit: str, counted: float, 
                                counted=Number(check.counted), unit=unit)
         kind = "discrepancy" if check.discrepancy else "opening" if check.opening else "count"
         written = "; ".join(text for text in (reported, (note or "").strip()) if text) or None
-        register_line(session, ward, drug, unit, check.difference, kind, witness_id, note=written)
+        line_id = register_line(session, ward, drug, unit, check.difference, kind, witness_id, note=written)
+        pin_confirmed(session, witness_id, PinUse.WITNESS, {"register_line": line_id})
     return cd_balance(session.db, ward, drug, unit)
 
 
@@ -819,8 +862,9 @@ def cd_waste(session: Session, dose_id: str, quantity: float, witness: tuple[str
             _reconciled(session, taken.ward, taken.drug, taken.unit, quantity, witness_id, dose_id)
         elif cd_balance(session.db, taken.ward, taken.drug, taken.unit) - quantity < -1e-9:
             raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the balance cannot go below zero."))
-        register_line(session, taken.ward, taken.drug, taken.unit, -quantity, "wastage", witness_id,
-                       record_id=dose_id, note=note)
+        line_id = register_line(session, taken.ward, taken.drug, taken.unit, -quantity, "wastage", witness_id,
+                                record_id=dose_id, note=note)
+        pin_confirmed(session, witness_id, PinUse.WITNESS, {"register_line": line_id})
     return cd_balance(session.db, taken.ward, taken.drug, taken.unit)
 
 

@@ -14,7 +14,8 @@ overdue, a fall whose care is not all done (a possible fracture, a possible head
 anticoagulant, neuro obs or observations not started, no doctor's examination yet), a VTE risk
 assessment not made 14 hours after admission, its reassessment due, its medicine not prescribed or
 stockings after an acute stroke, a 4AT finding possible delirium, a
-time-critical medicine's dose late, overdue or not given, a NEWS2 of 5 or more not screened for sepsis, red
+time-critical medicine's dose late, overdue or not given, an antibiotic or an as-required opioid past its
+review, a NEWS2 of 5 or more not screened for sepsis, red
 flag sepsis whose Sepsis Six or doctor's review is not all done within the hour. The nurse in
 charge reads them beside the NEWS2 escalation list: on paper each was on its patient's chart
 alone, seen when that chart was next opened. And the patients who left the ward with a critical
@@ -32,7 +33,8 @@ from sqlite_utils import Database
 
 from downtime.domain.clock import ward_time
 from downtime.domain import elapsed
-from downtime.domain.medication import DoseState, dose_state, policy_for
+from downtime.domain.medication import (DoseState, Order, Review, dose_state, policy_for, review_asked, review_due,
+                                       review_due_at)
 from downtime.domain.transfusion import Sign
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import semicolon
@@ -52,6 +54,21 @@ line of a dozen."""
 ON_PAPER = {"en": "check the paper first", "fr": "vérifier d’abord le papier"}
 HELD = {"en": "another laptop recorded it otherwise: check it first",
         "fr": "un autre portable l’a tracée autrement : la vérifier d’abord"}
+REVIEW_WORDS = {
+    Review.ANTIBIOTIC: {"en": "REVIEW ANTIBIOTIC: {order}, day {day} (started {started}), review due {due} — the "
+                              "doctor reviews it and writes its next review date, or stops it",
+                        "fr": "RÉÉVALUER L’ANTIBIOTIQUE : {order}, jour {day} (débuté le {started}), réévaluation "
+                              "prévue le {due} — le médecin le réévalue et écrit sa prochaine date de réévaluation, "
+                              "ou l’arrête"},
+    Review.AS_REQUIRED_OPIOID: {"en": "REVIEW AS-REQUIRED OPIOID: {order}, day {day} (started {started}), review due "
+                                      "{due} — the doctor reviews it and writes its next review date, or stops it",
+                                "fr": "RÉÉVALUER L’OPIOÏDE SI BESOIN : {order}, jour {day} (débuté le {started}), "
+                                      "réévaluation prévue le {due} — le médecin le réévalue et écrit sa prochaine "
+                                      "date de réévaluation, ou l’arrête"},
+}
+"""What the escalation list and the handover sheet say of an order past its review
+(domain.medication.review_due): an antibiotic at 72 hours or its review date, an as-required
+opioid after a week or its review date."""
 
 
 @dataclass(frozen=True)
@@ -174,6 +191,10 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                                 [critical.said(cell, forms[medication.DOSE_FORM], lang)]) for order, cell in critical.late)
         if critical.next_change is not None:
             due.append(critical.next_change)
+    reviews = reviews_due(db, forms, list(patients), at, lang)
+    found.extend(ChartAlert(patients[patient_id], medication.ORDER_FORM, label, [said])
+                 for patient_id, said_of in reviews.said.items() for label, said in said_of)
+    due.extend(reviews.next_due)
     for patient_id, known in falls.read(db, in_hospital).items():
         found.extend(ChartAlert(patients[patient_id], falls.FORM, one.text(lang), said)
                      for one, said in falls.asking(known, lang))
@@ -283,3 +304,51 @@ def _dose_time(item: medication.RoundItem, lang: Lang) -> str:
                                        (ON_PAPER[lang], item.on_paper is not None), (HELD[lang], bool(item.held)))
              if said]
     return f"{item.slot:%d/%m %H:%M}" + (f" ({', '.join(marks)})" if marks else "")
+
+
+@dataclass(frozen=True)
+class ReviewsDue:
+    """`said`: each patient's orders past their review, as (the order's label and start, what the
+    list says of it); `next_due`: when the next of the orders running falls due its review, at
+    most one."""
+
+    said: dict[str, list[tuple[str, str]]]
+    next_due: list[datetime]
+
+
+def reviews_due(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
+                lang: Lang) -> ReviewsDue:
+    """The orders of these patients running at `at` past their review (domain.medication.
+    review_due): an antibiotic written on the outage's first day, with no review date nor stop,
+    ran to its 31st with nothing asking for its review. Each as "REVIEW ANTIBIOTIC: Amoxicillin
+    1 g IV, day 4 (started 27/11), review due 30/11", the day counted on the ward's calendar."""
+    order_form = forms[medication.ORDER_FORM]
+    found: dict[str, list[tuple[str, str]]] = {}
+    coming: list[datetime] = []
+    for patient_id, standing in medication.orders_of_each(db, patient_ids, at).items():
+        for order in sorted(standing, key=lambda one: elapsed.instant(one.start_at)):
+            asked, due = review_asked(order), review_due_at(order)
+            if asked is None or due is None:
+                continue
+            if review_due(order, at):
+                found.setdefault(patient_id, []).append((
+                    f"{medication.order_label(order, order_form, lang)} {ward_time(order.start_at, at.tzinfo)}",
+                    _review_said(order, asked, due, order_form, at, lang)))
+            elif not elapsed.reached(due, at) and not elapsed.reached(order.stop_at, due):
+                coming.append(due)  # not when it stops first
+    return ReviewsDue(found, [min(coming, key=elapsed.instant)] if coming else [])
+
+
+def _review_said(order: Order, asked: Review, due: datetime, order_form: FormSpec, at: datetime, lang: Lang) -> str:
+    started = order.start_at.astimezone(at.tzinfo)
+    return REVIEW_WORDS[asked][lang].format(order=medication.order_label(order, order_form, lang),
+                                            day=(at.date() - started.date()).days + 1, started=f"{started:%d/%m}",
+                                            due=f"{due.astimezone(at.tzinfo):%d/%m}")
+
+
+def reviews_handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
+                     lang: Lang) -> dict[str, str]:
+    """What the handover sheet says of each of these patients' orders past their review, as the
+    escalation list does (`reviews_due`)."""
+    return {patient_id: semicolon(lang).join(said for _, said in said_of)
+            for patient_id, said_of in reviews_due(db, forms, patient_ids, at, lang).said.items()}

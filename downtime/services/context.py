@@ -74,23 +74,31 @@ class Session:
                                    name=self.user.name, role=translate(self.lang, "Banner", ROLE_NAMES[self.user.role]),
                                    action=translate(self.lang, "messages", ACTION_NAMES[action]))
 
-    def require_active(self) -> None:
+    def require_active(self, *, choosing_pin: bool = False) -> None:
         """The account may have been deactivated since its holder signed in (by an administrator
         at another window of the app, or with `downtime staff deactivate`): their session went on
         recording. Asked of the database at each action, one row read by its key, which also
         gives the session the name and role an administrator corrected since (staff.correct_staff):
-        the nurse added at 03:00 as a doctor went on writing orders until she signed out."""
+        the nurse added at 03:00 as a doctor went on writing orders until she signed out. An
+        account whose PIN an administrator set (staff.pin_to_choose) does nothing but choose its
+        own (`choosing_pin`): with it, the administrator signed in as a nurse on shift and amended
+        her patients' records, audited as hers."""
         from downtime.domain.roles import Role
         from downtime.i18n import QT_TRANSLATE_NOOP
         from downtime.services.errors import AccountDeactivated
+        from downtime.services.staff import PinNotChosen
 
-        row = self.db.execute("SELECT active, name, role FROM staff WHERE staff_id = ?", [self.user.staff_id]).fetchone()
-        if row is None or not row[0]:
+        # Every column: a database opened for reading only before its upgrade (its disk full, no
+        # migration run) has no pin_to_choose, and must still show its census.
+        row = next(self.db.query("SELECT * FROM staff WHERE staff_id = ?", [self.user.staff_id]), None)
+        if row is None or not row["active"]:
             raise AccountDeactivated(QT_TRANSLATE_NOOP("messages", "{name}'s account has been deactivated by an administrator: "
                                                        "nothing was recorded. Sign in with an active account."),
                                      name=self.user.name)
-        if (row[1], row[2]) != (self.user.name, self.user.role.value):
-            self.user = self.user.model_copy(update={"name": row[1], "role": Role(row[2])})
+        if (row["name"], row["role"]) != (self.user.name, self.user.role.value):
+            self.user = self.user.model_copy(update={"name": row["name"], "role": Role(row["role"])})
+        if row.get("pin_to_choose") and not choosing_pin:
+            raise PinNotChosen(self.user.name)
 
     def written_elsewhere(self) -> int:
         """A number that changes when another connection to the database commits (SQLite's

@@ -19,10 +19,11 @@ from downtime.domain.age import age_in_years
 from downtime.domain import braden
 from downtime.domain.census import StayStatus
 from downtime.domain.clock import local_now
-from downtime.domain.medication import allergies_not_known, flags_known
+from downtime.domain.medication import ANTIBIOTIC_REVIEW_AFTER, allergies_not_known, antibacterial, flags_known, insulin
 from downtime.domain.nir import nir_key
 from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Role
+from downtime.domain.vte import MEDICINE
 from downtime.formspec import FormSpec
 from downtime.services import records, settings, setup, staff, wards
 from downtime.services.context import Clock, Session, Vault, load_device
@@ -45,6 +46,8 @@ DEMO_ACCOUNTS: tuple[tuple[str, str, Role, str], ...] = (
     ("doctor", "Dr Karim Benali", Role.DOCTOR, "2222"),
     ("coord", "Chloé Martin", Role.SURGICAL_COORDINATOR, "3333"),
     ("records", "Rémi Durand", Role.RECORDS_STAFF, "4444"),
+    ("hca", "Manon Petit", Role.HEALTHCARE_ASSISTANT, "7777"),
+    ("student", "Lucas Girard", Role.STUDENT_NURSE, "8888"),
 )
 
 # (birth name, used name, first names, sex, year of birth, reason)
@@ -274,13 +277,20 @@ def _moves(nurse: Session, elsewhere: list[RecordVersion], now: datetime) -> Non
         "handed_over_to": "SMUR team"}, patient_id=meyer.patient_id)
 
 
-# (drug, dose, unit, route, times) of regular orders, and the as-required opioid.
+# (drug, dose, unit, route, times) of regular orders any patient may be on.
 _REGULAR = (
     ("Paracetamol", 1.0, "g", "PO", "06:00 12:00 18:00"),
-    ("Enoxaparin", 4000.0, "units", "SC", "18:00"),
-    ("Insulin glargine", 18.0, "units", "SC", "22:00"),
-    ("Furosemide", 40.0, "mg", "PO", "08:00"),
+    ("Omeprazole", 20.0, "mg", "PO", "08:00"),
+    ("Senna", 15.0, "mg", "PO", "22:00"),
 )
+# Those a patient is on for their reason for admission (lowercase words of it): drawn at random
+# with the others, 12 of the 25 were on insulin glargine (asthma, a GI bleed…) and most adults
+# on no anticoagulant had their VTE prophylaxis "decided, not on the medication chart".
+_FOR_REASON = (("diabetic", ("Insulin glargine", 18.0, "units", "SC", "22:00")),
+               ("heart failure", ("Furosemide", 40.0, "mg", "PO", "08:00")))
+_VTE_PROPHYLAXIS = ("Enoxaparin", 4000.0, "units", "SC", "18:00")
+"""The low-molecular-weight heparin the demo's doctor prescribes where they decide drug prophylaxis
+(the usual dose, 40 mg: every demo adult weighs 48 to 105 kg)."""
 _ANTIBIOTICS = (("Amoxicillin", 1.0, "g", "IV", "06:00 14:00 22:00"),
                 ("Clarithromycin", 500.0, "mg", "IV", "08:00 20:00"))
 # Why a dose is given to a patient whose allergies are not known yet, as a ward writes it.
@@ -290,10 +300,13 @@ _MISSED = ("refused", "nil_by_mouth", "patient_away", "unavailable", "asleep", "
 
 def _order_values(drug: str, dose: float, unit: str, route: str, times: str, start: datetime) -> dict[str, Any]:
     """An order ticked as its prescriber must for its medicine (the insulin high-alert and
-    time-critical, the enoxaparin high-alert)."""
+    time-critical, the enoxaparin high-alert), an antibiotic's with its review at 72 hours
+    (services.medication refuses one without)."""
     return {"drug": drug, "dose": dose, "dose_unit": unit, "route": route, "frequency": "scheduled",
             "times": times, "start_at": start.isoformat(timespec="minutes"), "controlled": False, "high_alert": False,
-            **dict.fromkeys(flags_known(drug, route), True)}
+            **dict.fromkeys(flags_known(drug, route), True),
+            **({"review_at": (start + ANTIBIOTIC_REVIEW_AFTER).isoformat(timespec="minutes")}
+               if antibacterial(drug, route) else {})}
 
 
 # The man with Parkinson's disease, his levodopa prescribed time-critical five times a day, each
@@ -347,7 +360,7 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
     for patient in census.in_patients(db, forms, ward=DEMO_WARD):
         allergic = any("cillin" in a.casefold() for a in patient.allergies)
         chosen = [_ANTIBIOTICS[1] if allergic else _ANTIBIOTICS[0]] if rng.random() < 0.5 else []
-        chosen += rng.sample(_REGULAR, rng.randint(1, 2))
+        chosen += rng.sample(_REGULAR, rng.randint(1, 2)) + _ordered_for(patient)
         for drug in chosen:
             ordered = max(start, datetime.fromisoformat(patient.admitted_at) + timedelta(hours=1))
             order = records.save_new(_written_at(doctor, ordered), "medication_order", _order_values(*drug, ordered),
@@ -363,7 +376,7 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
                     values |= {"outcome": "not_given", "not_given_reason": rng.choice(_MISSED)}
                 else:
                     values |= {"outcome": "given", "dose_given": found.dose, "route": found.route}
-                    _glucose_before_insulin(nurse, night, found, at)
+                    _glucose_around_insulin(nurse, night, found, at, now)
                 # Charted as it was given, as a ward does: typed at the end, every cell of the
                 # demo's chart read "(typed 02/12 07:01)", a dose entered late from paper.
                 medication.record_dose(_written_at(_on_shift(nurse, night, at), elapsed.later(at, timedelta(minutes=2))),
@@ -405,21 +418,33 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
 
 
 _BEDTIME_GLUCOSE = 8.4
-"""The capillary glucose of a patient on `_REGULAR`'s bedtime insulin, in mmol/L."""
+"""The capillary glucose of a patient on `_FOR_REASON`'s bedtime insulin, in mmol/L."""
+_BREAKFAST = (time(7, 30), 6.9)
+"""When the morning's capillary glucose is taken before breakfast, and what it reads, in mmol/L."""
 
 
-def _glucose_before_insulin(nurse: Session, night: Session, found: Order, at: datetime) -> None:
+def _glucose_around_insulin(nurse: Session, night: Session, found: Order, at: datetime, now: datetime) -> None:
     """The capillary glucose a dose of insulin is given on (services.glucose.before_insulin),
-    charted ten minutes before it when the chart holds none it could be: the 22:00 glargine was
-    given on no reading, questioned, and `downtime demo` failed."""
+    charted ten minutes before it when the chart holds none it could be (the 22:00 glargine was
+    given on no reading, questioned, and `downtime demo` failed), planning the next at breakfast;
+    and the next morning's before breakfast, planning the next in a day (a once-daily basal
+    insulin's), once that morning is past: with the bedtime reading alone, the demo's patients on
+    insulin read "GLUCOSE CHECK OVERDUE" from 10:00. The last eight hours' readings are
+    `build_glucose_demo`'s, hourly."""
     from downtime.services import glucose
 
-    if not glucose.before_insulin(nurse.db, found, at):
+    def chart(taken: datetime, timing: str, value: float, plan: str) -> None:
+        records.save_new(_written_at(_on_shift(nurse, night, taken), taken), "blood_glucose", {
+            "taken_at": taken.isoformat(timespec="minutes"), "timing": timing, "reading": "value",
+            "glucose": value, "glucose_unit": "mmol_l", "next_in": plan}, patient_id=found.patient_id)
+
+    if not insulin(found.drug):
         return
-    taken = elapsed.earlier(at, timedelta(minutes=10))
-    records.save_new(_written_at(_on_shift(nurse, night, taken), taken), "blood_glucose", {
-        "taken_at": taken.isoformat(timespec="minutes"), "timing": "bedtime", "reading": "value",
-        "glucose": _BEDTIME_GLUCOSE, "glucose_unit": "mmol_l", "next_in": "720"}, patient_id=found.patient_id)
+    if glucose.before_insulin(nurse.db, found, at):
+        chart(elapsed.earlier(at, timedelta(minutes=10)), "bedtime", _BEDTIME_GLUCOSE, "720")
+    morning = datetime.combine(at.date() + timedelta(days=1), _BREAKFAST[0], at.tzinfo)
+    if morning < _ago(now, hours=_GLUCOSE[0][0]):
+        chart(morning, "before_breakfast", _BREAKFAST[1], "1440")
 
 
 def _night_call(db: Database, forms: dict[str, FormSpec], nurse: Session, night: Session, now: datetime,
@@ -535,35 +560,67 @@ def _cancelled_at(rng: random.Random, booking: RecordVersion, now: datetime) -> 
 
 _SURGEONS = ("Dr Roux", "Dr Haddad", "Dr Marchetti", "Dr Nguyen", "Dr Lambert", "Dr Okafor")
 _ANAESTHETISTS = ("Dr Klein", "Dr Morel", "Dr Sato", "Dr Petit")
-# Each on its own specialty's lists, as a coordinator books them (and the rebook dialog offers them).
-_PROCEDURES = (("Laparoscopic cholecystectomy", "not_applicable", 90, "General surgery"),
-               ("Inguinal hernia repair", "left", 60, "General surgery"),
-               ("Total hip replacement", "right", 120, "Orthopaedics"), ("Knee arthroscopy", "left", 45, "Orthopaedics"),
-               ("Appendicectomy", "not_applicable", 60, "General surgery"),
-               ("Carpal tunnel release", "right", 30, "Orthopaedics"), ("Tonsillectomy", "not_applicable", 45, "ENT"),
-               ("Septoplasty", "not_applicable", 60, "ENT"), ("Hysteroscopy", "not_applicable", 30, "Gynaecology"),
-               ("Laparoscopic ovarian cystectomy", "right", 90, "Gynaecology"))
+# The operation an in-patient's reason for admission (its lowercase words) calls for this stay:
+# (words, procedure, side, minutes, specialty, NCEPOD priority), each on its own specialty's lists,
+# as a coordinator books them (and the rebook dialog offers them). Drawn at random, the unconscious
+# unidentified man with a head injury was on today's list for an elective total hip replacement,
+# and the woman of 88 in after a fall with hip pain on the ENT list for a tonsillectomy. A patient
+# whose reason calls for none (a medical one's, a child's, one already operated on) is booked none.
+_OPERATIONS = (("hip pain", "Hip hemiarthroplasty", "right", 90, "Orthopaedics", "urgent"),
+               ("femoral neck fracture", "Hip hemiarthroplasty", "left", 90, "Orthopaedics", "urgent"),
+               ("tibial fracture", "Intramedullary nailing of the tibia", "right", 120, "Orthopaedics", "urgent"),
+               ("appendicitis", "Appendicectomy", "not_applicable", 60, "General surgery", "urgent"),
+               ("bowel obstruction", "Laparotomy", "not_applicable", 120, "General surgery", "urgent"),
+               ("abscess drainage", "Incision and drainage of abscess", "not_applicable", 30, "General surgery", "urgent"),
+               ("wound infection", "Wound washout", "not_applicable", 45, "General surgery", "urgent"),
+               ("cholecystitis", "Laparoscopic cholecystectomy", "not_applicable", 90, "General surgery", "expedited"),
+               # Gallstones: the gallbladder out this stay (NICE CG188).
+               ("pancreatitis", "Laparoscopic cholecystectomy", "not_applicable", 90, "General surgery", "expedited"),
+               # Her heavy periods the cause, looked for before she goes home.
+               ("anaemia", "Hysteroscopy", "not_applicable", 30, "Gynaecology", "expedited"))
 _READY = timedelta(hours=4)  # from a patient's arrival to their operation at the earliest: fasted, consented, marked
-_PRIORITIES = ("elective", "elective", "elective", "expedited", "urgent")
-# How long before now each priority's operation was decided on, in hours: an urgent one the day
-# before (its target is 24 hours), an expedited one within the week, an elective one months ago.
-# Decided months ago, the demo's urgent operations read BREACH weeks before they were cancelled.
-_DECIDED_HOURS_AGO = {"elective": (3 * 24, 120 * 24), "expedited": (24, 5 * 24), "urgent": (2, 20)}
+_DECIDED_AFTER_ARRIVAL = timedelta(hours=1)  # an in-patient's operation, by the surgeon who saw them in
+# The lists' planned patients, who come in on 4A the afternoon before (`_PLANNED_ARRIVAL`) and go
+# home once operated (`_HOME_AFTER`), or once told of its cancellation: (birth name, first names,
+# sex, year of birth, procedure, side, minutes, specialty, the operation's day from the outage's
+# first, afternoon list). Each in a bed of its own (4A's 11 to 20), free of anyone else's stay.
+_PLANNED = (("Perrot", "Michel", "male", 1961, "Laparoscopic cholecystectomy", "not_applicable", 90, "General surgery", 0, False),
+            ("Barbier", "Monique", "female", 1950, "Knee arthroscopy", "right", 45, "Orthopaedics", 0, False),
+            ("Guérin", "Sandrine", "female", 1972, "Hysteroscopy", "not_applicable", 30, "Gynaecology", 0, True),
+            ("Lemaire", "Daniel", "male", 1955, "Inguinal hernia repair", "left", 60, "General surgery", 1, False),
+            ("Clément", "Yannick", "male", 1980, "Septoplasty", "not_applicable", 60, "ENT", 1, False),
+            ("Dupuis", "Jacqueline", "female", 1957, "Carpal tunnel release", "right", 30, "Orthopaedics", 1, True),
+            ("Giraud", "Marcel", "male", 1949, "Inguinal hernia repair", "right", 60, "General surgery", 1, True),
+            ("Fabre", "Laure", "female", 1991, "Laparoscopic ovarian cystectomy", "right", 90, "Gynaecology", 1, True),
+            ("Aubert", "Pascale", "female", 1964, "Carpal tunnel release", "left", 30, "Orthopaedics", 2, False),
+            ("Leclerc", "Camille", "female", 1998, "Carpal tunnel release", "right", 30, "Orthopaedics", 2, False))
+_PLANNED_ARRIVAL = time(16, 0)
+_HOME_AFTER = timedelta(hours=3)
+# How long before now a planned patient's operation was decided on, in hours: days to months ago,
+# in clinic. An in-patient's is decided once they are in (`_DECIDED_AFTER_ARRIVAL`): decided
+# months ago, the demo's urgent operations read BREACH weeks before they were cancelled.
+_ELECTIVE_DECIDED_HOURS_AGO = (3 * 24, 120 * 24)
 
 
-def _procedure_for(drawn: tuple[str, str, int, str], sex: str | None) -> tuple[str, str, int, str]:
-    """The procedure drawn, unless a gynaecological one for a patient not recorded female: then
-    a hernia repair (a man's hysteroscopy on the demo's lists read as the app's mistake). No
-    further draw, so the rest of the demo stays as it was."""
-    return _PROCEDURES[1] if drawn[3] == "Gynaecology" and sex != "female" else drawn
+def _operation_for(patient: PatientSummary) -> tuple[str, str, int, str, str] | None:
+    """The operation `_OPERATIONS` gives the patient's reason for admission: (procedure, side,
+    minutes, specialty, priority); None for one it gives none, or for a child or an unidentified
+    patient (no adult list takes them)."""
+    if patient.unidentified or patient.birth_date is None or age_in_years(
+            patient.birth_date, datetime.fromisoformat(patient.admitted_at).date()) < 16:
+        return None
+    reason = (patient.reason or "").lower()
+    return next((operation for words, *operation in _OPERATIONS if words in reason), None)  # type: ignore[misc]
 
 
 def build_theatre_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
-    """A week of sessions over four theatres, a booking for most in-patients placed clash-free,
-    and the outage's batch of cancellations (yesterday's and today's morning lists), two of them
-    already rebooked and one sent to another hospital. Their patients, all in a bed, were told
-    of the cancellation in person on the ward, but the last one's, still to tell; of a new date
-    by phone, but one. Returns the number of bookings."""
+    """A week of sessions over four theatres, the lists' planned patients (`_PLANNED`) and each
+    in-patient whose reason for admission calls for an operation (`_operation_for`) booked
+    clash-free, and the outage's batch of cancellations (yesterday's and today's morning lists),
+    two of them already rebooked and one sent to another hospital. Their patients, all in a bed
+    then, were told of the cancellation in person on the ward, but the last one's, still to
+    tell; of a new date by phone, but one. The planned patients go home after (`_planned_home`).
+    Returns the number of bookings."""
     from downtime.domain.theatre import Booking, suggest_slots
     from downtime.services import census, theatre
 
@@ -581,39 +638,46 @@ def build_theatre_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = 
     all_sessions = list(theatre.sessions(db).values())
     booked: list[Booking] = []
     made = []
-    for patient in census.in_patients(db, forms)[:40]:
-        procedure, side, minutes, specialty = _procedure_for(rng.choice(_PROCEDURES), patient.sex)
-        wanted = Booking("new", patient.patient_id, None, None, minutes, rng.choice(_SURGEONS), rng.choice(_ANAESTHETISTS))
+    # The planned patients first, so the outage's last cancellation, still to tell, is an
+    # in-patient's, who stays; then each in-patient whose reason for admission calls for one.
+    nurse, _ = _nurses(db, forms, clock)  # signed in once: each sign-in stretches the PIN (a third of a second)
+    planned = _planned_admissions(nurse, monday)
+    wanted_operations = planned + [
+        (patient.patient_id, datetime.fromisoformat(patient.admitted_at), *operation, None)
+        for patient in census.in_patients(db, forms) if (operation := _operation_for(patient)) is not None]
+    for patient_id, admitted, procedure, side, minutes, specialty, priority, list_start in wanted_operations:
+        wanted = Booking("new", patient_id, None, None, minutes, rng.choice(_SURGEONS), rng.choice(_ANAESTHETISTS))
         # Once the patient is in and ready: an operation of the week gone by booked before its
         # patient's arrival (a man found at the station this morning, operated yesterday) read as
         # done before they came.
-        after = max(monday + timedelta(hours=rng.randint(0, 80)), datetime.fromisoformat(patient.admitted_at) + _READY)
+        # An in-patient's urgent operation on the first list free once they are ready.
+        ready = admitted + _READY
+        after = list_start or (ready if priority == "urgent" else max(monday + timedelta(hours=rng.randint(0, 80)), ready))
         slots = suggest_slots(wanted, all_sessions, booked, after=after, limit=1,
                               on=lambda session: session.specialty == specialty)
         if not slots:
             continue
         slot = slots[0]
-        priority = rng.choice(_PRIORITIES)
-        # Decided before the operation: one of the week gone by was decided after it had been
-        # planned to take place, which its form refuses.
-        decided = min(_ago(now, hours=rng.randint(*_DECIDED_HOURS_AGO[priority])), slot.start)
-        if patient.birth_date is not None and age_in_years(patient.birth_date, now.date()) < 1:
-            continue  # drawn as the others, not booked: the baby with bronchiolitis had her carpal tunnel released
+        # Decided before the operation (one of the week gone by was decided after it had been
+        # planned to take place, which its form refuses); an in-patient's at their first review.
+        decided = min(_ago(now, hours=rng.randint(*_ELECTIVE_DECIDED_HOURS_AGO)), slot.start) if list_start \
+            else admitted + _DECIDED_AFTER_ARRIVAL
         values = {"procedure": procedure, "laterality": side, "priority": priority,
                   "decided_at": decided.isoformat(timespec="minutes"),
                   "surgeon": wanted.surgeon, "anaesthetist": wanted.anaesthetist, "session": slot.session_id,
                   "planned_start": slot.start.isoformat(timespec="minutes"), "expected_minutes": minutes}
-        made.append(theatre.book(coord, patient.patient_id, values))
-        booked.append(Booking(made[-1].record_id, patient.patient_id, slot.session_id, slot.start, minutes,
+        made.append(theatre.book(coord, patient_id, values))
+        booked.append(Booking(made[-1].record_id, patient_id, slot.session_id, slot.start, minutes,
                               wanted.surgeon, wanted.anaesthetist))
     outage = [b for b in made if now.date() - timedelta(days=1) <= datetime.fromisoformat(b.data["planned_start"]).date() <= now.date()
               and datetime.fromisoformat(b.data["planned_start"]).hour < 13]
+    untold = outage[-1] if len(outage) > 3 else None
     for booking in outage:
         cancelled = _cancelled_at(rng, booking, now)
         theatre.cancel(coord, booking.record_id, {
             "cancelled_at": cancelled.isoformat(timespec="minutes"), "reason": "information_system",
             "last_minute": cancelled.date() == datetime.fromisoformat(booking.data["planned_start"]).date(),
-            "patient_told": "not_yet" if booking is outage[-1] and len(outage) > 3 else "in_person",
+            "patient_told": "not_yet" if booking is untold else "in_person",
             "notes": "Cancelled: EHR outage, theatre systems unavailable."})
     # The coordinator's morning, the oldest decision first, each after every cancellation (made
     # an hour ago at the latest): yesterday's first operation agreed with its patient on the
@@ -637,8 +701,44 @@ def build_theatre_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = 
                                                     "reason": "Cannot wait: operated at the partner hospital"})
         theatre.record_told(coord, outage[2].record_id, "phone", _ago(now, minutes=5))
     _operations_done(coord, rng, now)
-    _checklist(db, forms, coord, now)
+    _checklist(db, forms, nurse, now)
+    _planned_home(nurse, {patient_id for patient_id, *_ in planned} - {untold.patient_id if untold else ""}, now)
     return len(made)
+
+
+def _planned_admissions(nurse: Session, monday: datetime) -> list[tuple[Any, ...]]:
+    """`_PLANNED`'s patients admitted to 4A the afternoon before their list, each as
+    `build_theatre_demo` books them: (patient id, arrival, procedure, side, minutes, specialty,
+    priority, the list's start)."""
+    rng = random.Random(6)
+    made = []
+    for bed, (family, given, sex, year, procedure, side, minutes, specialty, day, afternoon) in enumerate(
+            _PLANNED, start=11):
+        list_day = monday + timedelta(days=day)
+        arrival = datetime.combine(list_day.date() - timedelta(days=1), _PLANNED_ARRIVAL, list_day.tzinfo)
+        values = _admission(rng, (family, "", given, sex, year, f"Planned: {procedure.lower()}."), "4A", bed, arrival)
+        admitted = records.save_new(_written_at(nurse, arrival), "admission", {**values, "admission_mode": "planned"})
+        list_start = list_day.replace(hour=13, minute=30) if afternoon else list_day.replace(hour=8)
+        made.append((admitted.patient_id, arrival, procedure, side, minutes, specialty, "elective", list_start))
+    return made
+
+
+def _planned_home(nurse: Session, patient_ids: set[str], now: datetime) -> None:
+    """Each planned patient discharged home `_HOME_AFTER` their operation ended (recorded done or
+    not), or an hour after they were told of its cancellation, once that is past: kept in, the
+    week's planned patients filled the surgical ward."""
+    from downtime.services import theatre
+
+    for state in theatre.bookings(nurse.db, nurse.forms, keep=lambda facts: str(facts.record.patient_id) in patient_ids):
+        if state.cancelled_at is not None:
+            home = elapsed.later(state.cancelled_at, timedelta(hours=1))
+        else:
+            home = elapsed.later(state.done_at or state.start, timedelta(minutes=state.minutes) + _HOME_AFTER)
+        if home <= _ago(now, minutes=5):
+            records.save_new(_written_at(nurse, home), "discharge", {
+                "discharged_at": home.isoformat(timespec="minutes"), "destination": "home", "letter_given": True,
+                "medicines_given": False, "follow_up": "A new date to be given by phone" if state.cancelled_at
+                else "Surgical clinic in 6 weeks"}, patient_id=str(state.record.patient_id))
 
 
 # How late an operation of the demo began after its slot's start, and how long after it ended
@@ -683,7 +783,7 @@ def _operations_done(coord: Session, rng: random.Random, now: datetime) -> None:
         theatre.record_done(_written_at(coord, written), entry.state.record.record_id, values)
 
 
-def _checklist(db: Database, forms: dict[str, FormSpec], coord: Session, now: datetime) -> None:
+def _checklist(db: Database, forms: dict[str, FormSpec], nurse: Session, now: datetime) -> None:
     """The WHO checklist of each operation recorded done, typed by the ward's nurse from the
     theatre's paper after it (the first's swab count not right at first), but the latest's, not
     typed yet: its line says "NO SAFETY CHECKLIST recorded" (with one checklist in all, almost
@@ -693,7 +793,6 @@ def _checklist(db: Database, forms: dict[str, FormSpec], coord: Session, now: da
     from downtime.services import census, theatre
 
     done = sorted(records.list_current(db, form_id=theatre.DONE_FORM), key=lambda record: record.occurred_at)
-    nurse, _ = _nurses(db, forms, coord.clock)
     for number, operation in enumerate(done[:-1]):
         patient = census.patient_with_location(db, forms, operation.patient_id)
         if allergies_not_known(patient.allergy_status, patient.allergies):
@@ -1116,28 +1215,57 @@ _VTE = {"Upper GI bleed": {"bleeding_risks": ["active_bleeding"], "prophylaxis":
         "Overdose": {"mobility": "medical_mobile", "prophylaxis": "not_needed"},
         "Asthma": {"mobility": "medical_mobile", "prophylaxis": "not_needed"},
         "Palliative": {"prophylaxis": "not_needed", "notes": "End of life care: comfort first"},
+        "kidney injury": {"notes": "Enoxaparin once today's creatinine is back"},
+        "head injury": {"prophylaxis": "mechanical", "mechanical_device": "ipc",
+                        "notes": "Head injury: no anticoagulant until the CT head is reported"},
         "Cellulitis": None}
+_PRESCRIBED_LATER = "kidney injury"
+"""The reason for admission of the one patient whose enoxaparin the doctor decided and has not
+prescribed yet, waiting for the creatinine: the escalation list's "VTE PROPHYLAXIS DECIDED …, NOT
+ON THE MEDICATION CHART" (it was 15 patients' line, the doctor of the demo prescribing none)."""
+
+
+def _vte_decided(patient: PatientSummary) -> dict[str, Any] | None:
+    """The doctor's VTE answers for the patient's reason for admission (see `_VTE`): medicine at
+    the usual dose unless it says otherwise; None for a patient not assessed yet."""
+    changed = next((answers for reason, answers in _VTE.items() if reason in (patient.reason or "")), {})
+    return None if changed is None else {"mobility": "medical_reduced", "prophylaxis": "pharmacological", **changed}
+
+
+def _ordered_for(patient: PatientSummary) -> list[tuple[str, float, str, str, str]]:
+    """What the patient is on for their reason for admission (`_FOR_REASON`) and the enoxaparin
+    of the VTE prophylaxis the doctor decides for them (`_vte_decided`), but `_PRESCRIBED_LATER`'s."""
+    reason = (patient.reason or "").lower()
+    decided = _vte_decided(patient)
+    return [drug for words, drug in _FOR_REASON if words in reason] + (
+        [_VTE_PROPHYLAXIS] if decided is not None and decided["prophylaxis"] in MEDICINE
+        and _PRESCRIBED_LATER not in reason else [])
+
+
+# When the doctor assesses each patient after admission, and reassesses them (NICE NG89: within
+# 24 hours of admission). Assessed only on admission, most of the ward read "VTE REASSESSMENT DUE".
+_VTE_ASSESSED = (timedelta(hours=1), timedelta(hours=20))
 
 
 def build_vte_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
-    """The demo ward's adults assessed for VTE risk by the doctor (see `_VTE`). Returns the
-    assessments recorded."""
+    """The demo ward's adults assessed for VTE risk by the doctor (see `_VTE`), and reassessed
+    alike once in for `_VTE_ASSESSED`'s second span. Returns the assessments recorded."""
     from downtime.services import census
 
     now = clock()
     doctor = Session(db, load_device(db), staff.sign_in(db, "doctor", "2222", clock), forms, clock)
     made = 0
     for patient in census.in_patients(db, forms, ward=DEMO_WARD):
-        changed = next((answers for reason, answers in _VTE.items() if reason in (patient.reason or "")), {})
-        if changed is None:
+        if (decided := _vte_decided(patient)) is None:
             continue
-        at = min(datetime.fromisoformat(str(patient.admitted_at)) + timedelta(hours=1), now)
-        older = patient.birth_date is not None and age_in_years(patient.birth_date, at.date()) > 60
-        records.save_new(_written_at(doctor, at), "vte_assessment", {
-            "assessed_at": at.isoformat(timespec="minutes"), "mobility": "medical_reduced",
-            "thrombosis_risks": ["over_60"] if older else [], "prophylaxis": "pharmacological", **changed},
-            patient_id=patient.patient_id)
-        made += 1
+        admitted = datetime.fromisoformat(str(patient.admitted_at))
+        for at in [min(admitted + _VTE_ASSESSED[0], now)] + [
+                later for later in [admitted + _VTE_ASSESSED[1]] if later <= now]:
+            older = patient.birth_date is not None and age_in_years(patient.birth_date, at.date()) > 60
+            records.save_new(_written_at(doctor, at), "vte_assessment", {
+                "assessed_at": at.isoformat(timespec="minutes"), "thrombosis_risks": ["over_60"] if older else [],
+                **decided}, patient_id=patient.patient_id)
+            made += 1
     return made
 
 

@@ -30,6 +30,7 @@ from downtime.formspec.values import FieldError
 from downtime.i18n import QT_TRANSLATE_NOOP, Listed, Number, decimal_text, semicolon
 from downtime.services.bedside import Chart, ordered
 from downtime.services.errors import ValidationFailed
+from downtime.services.version_changes import Amendment, with_amendments
 
 FORM = "blood_glucose"
 PLAN = "next_in"
@@ -78,6 +79,8 @@ class Charted:
     every: timedelta | None
     """How often the reading planned the next (domain.glucose.every)."""
     due_at: datetime | None
+    amended: tuple[Amendment, ...] = ()
+    """Its record's amendments, oldest first: a patient's `chart` reads them, for the printed chart."""
 
     def text(self, lang: Lang) -> str:
         """The reading as the ward writes it ("5,6 mmol/L" in French), with its ketones."""
@@ -125,7 +128,12 @@ def _in_a_row(records: list[RecordVersion]) -> list[Charted]:
 
 # The patient's standing readings, oldest first; and many patients' in one query.
 CHART = Chart(FORM, _in_a_row)
-chart, charts = CHART.of, CHART.of_each
+charts = CHART.of_each
+
+
+def chart(db: Database, patient_id: str) -> list[Charted]:
+    """One patient's readings, each with its amendments (for the printed chart)."""
+    return with_amendments(db, CHART.of(db, patient_id))
 
 
 def coming(readings: list[Charted], at: datetime) -> datetime | None:

@@ -1,10 +1,12 @@
 """A patient's laboratory samples sent and results received on the ward, telephoned or on
 paper, each with what it asks (domain.lab_results): a critical result not yet told to a doctor,
-an abnormal one for a doctor to see, a sample whose result is overdue. Never stored: worked out
-from the standing records."""
+an abnormal one for a doctor to see, a sample whose result is overdue, an urgent one the
+laboratory rejected or lost that no new sample replaces yet. Never stored: worked out from the
+standing records."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
@@ -26,6 +28,8 @@ from downtime.storage.records import current_by_patient, list_current
 
 FORM = "lab_result"
 REQUEST_FORM = "lab_request"
+FAILED = ("rejected", "lost")
+"""A sample's outcomes (`outcome`) that give no result: the test is still wanted, unlike a cancelled one's."""
 GIVEN = ("result", "units", "flag")
 """What the laboratory gave: a doctor told of it was told of these."""
 HANDOVER_SINCE = timedelta(hours=24)
@@ -44,6 +48,15 @@ WORDS = {
     "partly_not_back": {"en": "NOT ALL BACK since {time} ({tests} awaited): phone the laboratory",
                         "fr": "PAS TOUT REÇU depuis le {time} ({tests} attendu(s)) : appeler le laboratoire"},
     "awaited": {"en": "Result awaited: {sample}", "fr": "Résultat attendu : {sample}"},
+    "rejected": {"en": "REJECTED by the laboratory ({why})", "fr": "REFUSÉ par le laboratoire ({why})"},
+    "lost": {"en": "LOST", "fr": "PERDU"},
+    "cancelled": {"en": "CANCELLED (no longer needed)", "fr": "ANNULÉ (plus nécessaire)"},
+    "closed_by": {"en": "{outcome}, said by {name} {time}", "fr": "{outcome}, signalé par {name} le {time}"},
+    "resend": {"en": "{closed} — resend?", "fr": "{closed} — à renvoyer ?"},
+    "resend_now": {"en": "{closed} — URGENT: send a new sample and record it as a new sample sent",
+                   "fr": "{closed} — URGENT : envoyer un nouveau prélèvement et l’enregistrer comme un nouveau "
+                         "prélèvement envoyé"},
+    "resent": {"en": "{closed} — sent again {time}", "fr": "{closed} — renvoyé le {time}"},
     "told_earlier": {"en": "The doctor was told the earlier result: empty who was told to save this correction, "
                            "then tell a doctor this one and record it with “Doctor told…”, their acknowledgement "
                            "asked again.",
@@ -98,27 +111,68 @@ class Received:
 
 @dataclass(frozen=True)
 class Sent:
-    """A sample sent (`record`), when its results are due back, the results naming it, and its
-    tests no result gives yet (`awaited`, their codes)."""
+    """A sample sent (`record`), when its results are due back, the results naming it, its
+    tests no result gives yet (`awaited`, their codes), and when a sample sent after it asked
+    one of those again (`resent_at`, None while none has)."""
 
     record: RecordVersion
     taken_at: datetime
     due_at: datetime
     results: list[Received]
     awaited: list[str]
+    resent_at: datetime | None = None
 
     def tests(self, spec: FormSpec, lang: Lang, codes: Sequence[str] | None = None) -> str:
         """"Full blood count, CRP": the sample's tests, or those of `codes` (see `tests_named`)."""
         return tests_named(spec, self.record.data, lang, codes)
 
+    @property
+    def outcome(self) -> str | None:
+        """"rejected", "lost" or "cancelled": the sample closed by amending it (form version 2),
+        whose result will never come; None while its result may."""
+        return self.record.data.get("outcome") or None
+
+    @property
+    def chased(self) -> bool:
+        """Whether its results are chased with the laboratory: some not back, and the sample not
+        closed (a haemolysed one was chased every shift for weeks)."""
+        return bool(self.awaited) and self.outcome is None
+
+    def to_send_again(self) -> bool:
+        """An urgent sample the laboratory rejected or lost before all its results came, and no
+        sample sent after it for those tests: the test is still wanted now, and not silently
+        dropped with the sample."""
+        return (self.outcome in FAILED and self.record.data["urgency"] == "urgent" and bool(self.awaited)
+                and self.resent_at is None)
+
     def overdue(self, at: datetime) -> bool:
-        return bool(self.awaited) and elapsed.instant(self.due_at) <= elapsed.instant(at)
+        """Whether it asks the ward now: its result late, or a new sample to send (`to_send_again`)."""
+        return self.to_send_again() or (self.chased and elapsed.instant(self.due_at) <= elapsed.instant(at))
+
+    def closed(self, spec: FormSpec, lang: Lang, zone: tzinfo | None) -> str:
+        """"REJECTED by the laboratory (haemolysed), said by Mme Roux, biochemistry 01/12 13:05":
+        the outcome, who said so and when, on the clock of `zone`."""
+        data = self.record.data
+        why = (format_value(spec.field("rejected_because"), data["rejected_because"], lang).lower()
+               if data["outcome"] == "rejected" else "")
+        outcome = WORDS[data["outcome"]][lang].format(why=why)
+        return WORDS["closed_by"][lang].format(outcome=outcome, name=" ".join(data["closed_by"].split()),
+                                               time=ward_time(datetime.fromisoformat(data["closed_at"]), zone))
 
     def state(self, spec: FormSpec, at: datetime, lang: Lang) -> str:
         """"2 result(s) back", "awaiting its result, due by 28/11 10:00", "RESULT NOT BACK since
         …", and for a sample some of whose tests are back, those still awaited: "Full blood count
         still awaited, due by …", "NOT ALL BACK since … (Full blood count awaited): phone the
-        laboratory"."""
+        laboratory"; and a sample closed, with what it asks: "REJECTED by the laboratory
+        (haemolysed), said by … — resend?", an urgent one "… — URGENT: send a new sample …" until
+        one is sent ("… — sent again 01/12 14:00")."""
+        if self.outcome is not None:
+            closed = self.closed(spec, lang, at.tzinfo)
+            if self.outcome not in FAILED or not self.awaited:
+                return closed
+            if self.resent_at is not None:
+                return WORDS["resent"][lang].format(closed=closed, time=ward_time(self.resent_at, at.tzinfo))
+            return WORDS["resend_now" if self.to_send_again() else "resend"][lang].format(closed=closed)
         if not self.awaited:
             return WORDS["back"][lang].format(count=len(self.results))
         late = "not_back" if self.overdue(at) else "awaiting"
@@ -164,7 +218,15 @@ def _sent(found: list[RecordVersion], results: list[Received]) -> list[Sent]:
         taken, back = datetime.fromisoformat(record.data["taken_at"]), by_sample.get(record.record_id, [])
         sent.append(Sent(record, taken, back_by(taken, record.data["urgency"] == "urgent"), back,
                          awaited(record.data["tests"], [one.record.data.get("gives") for one in back])))
-    return sorted(sent, key=lambda one: (elapsed.instant(one.taken_at), one.record.recorded_at))
+    return [dataclasses.replace(one, resent_at=_resent(one, sent)) if one.outcome in FAILED else one
+            for one in sorted(sent, key=lambda one: (elapsed.instant(one.taken_at), one.record.recorded_at))]
+
+
+def _resent(closed: Sent, sent: list[Sent]) -> datetime | None:
+    """When the first of `sent` taken after the sample `closed` asks one of its tests still
+    awaited: the sample sent again."""
+    return min((one.taken_at for one in sent if elapsed.instant(closed.taken_at) < elapsed.instant(one.taken_at)
+                and set(closed.awaited) & set(one.record.data["tests"])), key=elapsed.instant, default=None)
 
 
 def samples(db: Database, patient_id: str, results: list[Received] | None = None) -> list[Sent]:
@@ -190,7 +252,7 @@ def overdue(sent: list[Sent], at: datetime) -> list[Sent]:
 
 def next_due(sent: list[Sent], at: datetime) -> datetime | None:
     """When the next sample awaiting its result falls overdue after `at`: what asks is read again then."""
-    return min((one.due_at for one in sent if one.awaited and not one.overdue(at)), key=elapsed.instant,
+    return min((one.due_at for one in sent if one.chased and not one.overdue(at)), key=elapsed.instant,
                default=None)
 
 
@@ -236,10 +298,11 @@ def recent(results: list[Received], at: datetime) -> list[Received]:
 
 def _awaiting(sent: list[Sent], spec: FormSpec, at: datetime, lang: Lang) -> list[str]:
     """Each sample still awaiting results, with its number, and where it stands once overdue or
-    once some of its tests are back (which are still awaited)."""
+    once some of its tests are back (which are still awaited); and an urgent one rejected or lost,
+    asking for a new sample (`Sent.to_send_again`). A sample closed otherwise is no longer chased."""
     said = []
     for one in sent:
-        if not one.awaited:
+        if not (one.chased or one.to_send_again()):
             continue
         line = ", ".join(filter(None, (one.line(spec, lang, at.tzinfo), one.record.data.get("sample_number"))))
         said.append(labelled(line, one.state(spec, at, lang), lang) if one.overdue(at) or one.results else line)

@@ -19,7 +19,7 @@ from downtime.domain.age import age_in_years
 from downtime.domain.census import Movement, MovementEvent, StayStatus, in_hospital, left_after, locate, stays
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
-    DAY, allergies_matched, allergies_not_known, allergy_matches, also_ordered, charted, charted_slots, clock_text, flags_known,
+    DAY, allergies_matched, antibacterial, allergies_not_known, allergy_matches, also_ordered, charted, charted_slots, clock_text, flags_known,
     dose_state, dose_text, has_dose_limits, not_countersigned, offered_only, policy_for, prn_given, prn_status,
     runs_at, scheduled_slots,
     safety_warnings, route_differs, same_dose_time, same_medicine, shares_a_medicine, slots_by_version, times_problem,
@@ -27,7 +27,6 @@ from downtime.domain.medication import (
 )
 from downtime.domain.laptops import Authors, Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion, loaded_from_snapshot
-from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.messages import message as field_message
 from downtime.formspec.schema import RecordRefField
@@ -39,10 +38,11 @@ from downtime.services.context import Session
 from downtime.services.errors import LockedOut, NotFound, ServiceError, SignInError, ValidationFailed
 from downtime.services.laptops import laptops_known
 from downtime.services.patients import PatientSummary, summarise
-from downtime.services.staff import member_named
+from downtime.services.staff import PinNotChosen, PinUse, member_named, pin_confirmed
 from downtime.storage.records import (RECORD_COLUMNS, as_version, chunks, current_of, first_authors, histories,
                                       list_current, marks)
 from downtime.storage.records import history as record_history
+from downtime.storage.records import on_hold as versions_on_hold
 
 ORDER_FORM = records.ORDER_FORM
 DOSE_FORM = census.DOSE_FORM
@@ -88,7 +88,7 @@ def _order(record_id: str, patient_id: str, data: dict[str, Any], written_at: da
         high_alert=bool(data.get("high_alert")), time_critical=data.get("time_critical") is True,
         allergy_reason=data.get(ALLERGY_REASON) or None, dose_reason=data.get(DOSE_REASON) or None,
         prescriber=data.get(PRESCRIBER) or None, telephone=data.get(telephone_orders.TELEPHONE) is True,
-        awaiting_since=written_at if telephone_orders.awaiting(data) else None)
+        awaiting_since=written_at if telephone_orders.awaiting(data) else None, review_at=_when(data.get(REVIEW_AT)))
 
 
 def administration_of(record: RecordVersion) -> Administration:
@@ -479,6 +479,7 @@ def check_order(session: Session, patient_id: str, data: dict[str, Any], before:
                                                          field=spec.field(flag).label.get(session.lang), drug=drug))
                                 for flag in unticked])
     _as_dosed(session, patient_id, data, before)
+    _check_antibiotic_review(session, spec, data, before)
     if allergy_reason_needed(session, patient_id, data, before):
         patient = census.patient_with_location(session.db, session.forms, patient_id)
         given = before is not None and _reason_kept(data, before)
@@ -543,6 +544,33 @@ def _check_infusion_rate(session: Session, spec: FormSpec, data: dict[str, Any],
             and (before is None or before.get(RATE) is not None or before.get("form") != "infusion")):
         raise ValidationFailed([FieldError(RATE, field_message("required", session.lang,
                                                                spec.field(RATE).label.get(session.lang)))])
+
+
+REVIEW_AT = "review_at"
+"""The order form's review date (`Order.review_at`)."""
+ANTIBIOTIC_REVIEW_ASKED = QT_TRANSLATE_NOOP("messages", "Antibiotic: give its review date in “{review}”, or its "
+                                                        "course's length as its “{stop}” (Start Smart then Focus).")
+
+
+def _check_antibiotic_review(session: Session, spec: FormSpec, data: dict[str, Any],
+                             before: dict[str, Any] | None) -> None:
+    """Refuse a new antibacterial order (domain.medication.review_asked) with neither a review
+    date nor a stop, and an amendment taking the last of them away: an IV antibiotic written on
+    day 1 of the outage ran to day 31 with nothing asking anyone to review it (Start Smart then
+    Focus; HAS, SPILF: réévaluation à 48-72 h). Not `required_when` in the form: an order
+    written before it was asked, or loaded from the EHR, is amended for other reasons without
+    one, and the escalation list asks its review at 72 hours instead (chart_alerts)."""
+    def decided(values: dict[str, Any]) -> bool:
+        return bool(values.get(REVIEW_AT) or values.get("stop_at"))
+
+    if (decided(data) or data.get("frequency") == Frequency.ONCE
+            or not antibacterial(str(data.get("drug") or ""), str(data.get("route") or ""))
+            or before is not None and not decided(before)
+            and antibacterial(str(before.get("drug") or ""), str(before.get("route") or ""))):
+        return
+    raise ValidationFailed([FieldError(REVIEW_AT, message(session.lang, ANTIBIOTIC_REVIEW_ASKED,
+                                                          review=spec.field(REVIEW_AT).label.get(session.lang),
+                                                          stop=spec.field("stop_at").label.get(session.lang)))])
 
 
 # What an order's dose and how often it falls are: an amendment changing one of them is weighed
@@ -1079,14 +1107,16 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
     nurse read, so that a reason typed for one never covers another of its kind, shown or not)
     or by its check (every warning of that kind). A high-alert medicine given needs a second
     clinician's check with their PIN, as a controlled drug's witness (cd_register.second_check,
-    kept as the dose's `witness`), with no register line. A dose transcribed from the paper chart
+    kept as the dose's `witness`), with no register line; a student nurse's dose, of any medicine,
+    a ward nurse's supervision with their PIN, kept there too (cd_register.SUPERVISION, by the
+    giver's role: `dose_check`). A dose transcribed from the paper chart
     (`transcribed`, see `_from_paper`) given while this laptop was not in use (see
     `_paper_signed`) names its witness as the paper does: `witness`'s PIN is not asked (a
     high-alert medicine's second check is not asked). `giver_pin`: the PIN of a controlled
     drug's giver named in `given_by`, given now (see `_giver_confirms`). `register_page`: the
     drug of the ward register's page a controlled drug given was taken from, where the order's
     own is not the one (see `dose_page`)."""
-    session.require(Action.RECORD_CARE)
+    records.require_writer(session, DOSE_FORM)
     found = order(session.db, order_id)
     values = {**values, "order": order_id}
     _refuse_after_its_stay(session, found, values)
@@ -1103,12 +1133,12 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
     values["overrides"] = [{"check": w.check.value, "reason": reasons.get(w.message) or reasons[w.check]}
                            for w in warnings] or None
     given = values.get("outcome") == Outcome.GIVEN.value
-    check = cd_register.second_check(found) if given else None
+    check = dose_check(session, found, values.get(GIVEN_BY)) if given else None
     if check is not None and on_paper:
         _paper_signed(session, values, check, found)
     confirmed = check is not None and not on_paper and bool(values.get(GIVEN_BY))
     if confirmed:
-        _giver_confirms(session, values[GIVEN_BY], giver_pin)
+        _giver_confirms(session, values[GIVEN_BY], giver_pin, check)
     witness_id = (cd_register.checked_witness(session, witness, values.get(GIVEN_BY), on_paper=on_paper, check=check)
                   if check is not None and (check.named or not on_paper) else None)
     if witness_id:
@@ -1126,7 +1156,19 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
             cd_register.dose_given(session, ward, drug, found.dose_unit, float(values["dose_given"]), witness_id,
                                    saved.record_id, datetime.fromisoformat(values["given_at"]),
                                    giver=values[GIVEN_BY] if confirmed else None)
+        if confirmed:
+            pin_confirmed(session, values[GIVEN_BY], PinUse.GIVER, {"record_id": saved.record_id})
+        if witness_id and check is not None and not on_paper:
+            pin_confirmed(session, witness_id, check.audited_as, {"record_id": saved.record_id})
     return saved
+
+
+def dose_check(session: Session, found: Order, giver: str | None) -> cd_register.SecondCheck | None:
+    """The second signature a dose of `found` given by `giver` (a staff ID; None: the person
+    signed in) needs (cd_register.second_check): by the giver's role as well as the medicine,
+    a student nurse's dose being supervised, whoever types it in."""
+    member = member_named(session.db, giver) if giver else session.user
+    return cd_register.second_check(found, member.role if member is not None else None)
 
 
 # A controlled drug or a high-alert medicine given now by someone other than the person signed in
@@ -1134,26 +1176,31 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
 GIVER_CONFIRMS = QT_TRANSLATE_NOOP("messages", "{field}: given by {name}, who confirms it with their own PIN, as "
                                                "the giver of a controlled drug or a high-alert medicine does.")
 GIVER_PIN_WRONG = QT_TRANSLATE_NOOP("messages", "{field}: wrong PIN for {name}.")
+# A student nurse's dose given now, typed by someone else (see `_giver_confirms`).
+STUDENT_CONFIRMS = QT_TRANSLATE_NOOP("messages", "{field}: given by {name}, a student nurse, who confirms it with "
+                                                 "their own PIN, as the nurse supervising them does.")
 
 
-def _giver_confirms(session: Session, giver: str, pin: str | None) -> None:
+def _giver_confirms(session: Session, giver: str, pin: str | None, check: cd_register.SecondCheck) -> None:
     """A controlled drug or a high-alert medicine given now by a colleague (`given_by`) is
     confirmed with the giver's own PIN, as its witness's or second checker's is: named by the nurse
     signed in, who then witnessed or checked it with her own PIN, the register and the chart read
     as two people's word when one alone had signed anything (insulin "given by a colleague,
-    checked by me" on one PIN). A dose
+    checked by me" on one PIN); so is a student nurse's dose of any medicine typed by the nurse
+    supervising them (`check`: cd_register.SUPERVISION, said so). A dose
     transcribed from the paper chart names its giver as the paper does, whose signatures are
-    there. An empty PIN is not tried (a failed sign-in in the giver's name). Refused naming the
-    field otherwise."""
+    there. An empty PIN is not tried (a failed PIN in the giver's name). Refused naming the
+    field otherwise; the right PIN audited in the dose's transaction (`record_dose`)."""
     field = session.form(DOSE_FORM).field(GIVEN_BY)
     label = field.label.get(session.lang)
     member = member_named(session.db, giver)
     name = member.name if member is not None else giver
     if not pin:
-        raise ValidationFailed([FieldError(field.id, message(session.lang, GIVER_CONFIRMS, field=label, name=name))])
+        said = STUDENT_CONFIRMS if check is cd_register.SUPERVISION else GIVER_CONFIRMS
+        raise ValidationFailed([FieldError(field.id, message(session.lang, said, field=label, name=name))])
     try:
-        unlock.confirm_pin(session.db, giver, pin, session.clock)
-    except LockedOut as locked:
+        unlock.confirm_pin(session.db, giver, pin, session.clock, PinUse.GIVER)
+    except (LockedOut, PinNotChosen) as locked:
         raise ValidationFailed([FieldError(field.id, labelled(label, locked.text(session.lang), session.lang))]) from locked
     except SignInError as wrong:
         raise ValidationFailed([FieldError(field.id, message(session.lang, GIVER_PIN_WRONG, field=label,
@@ -1272,6 +1319,7 @@ def withdraw_dose(session: Session, record_id: str, reason: str, *, based_on: in
                                                   checked_by_service=True)
         if taken and witness_id:
             cd_register.dose_given_back(session, taken, witness_id, record_id, withdrawn.reason)
+            pin_confirmed(session, witness_id, PinUse.WITNESS, {"record_id": record_id})
     return withdrawn
 
 
@@ -1918,6 +1966,10 @@ class MarRow:
     still told to, and offered the button). Read once from any order of its medicine running
     now, the old order came back to be decided on when the new one's course finished, and one
     written for another reason decided it unsaid."""
+    off_the_days: bool = False
+    """The order belongs to none of the days shown (see `_off_the_days`): a chart rewritten on
+    paper leaves it off, and on day 31 the 3-day chart was 13 lines of orders stopped weeks
+    before around 3 running ones, printed on 4 pages."""
 
     @property
     def awaiting_decision(self) -> bool:
@@ -1930,10 +1982,11 @@ class MarRow:
 
     @property
     def on_the_grid(self) -> bool:
-        """Whether the chart's grid has a line for it: an order of an earlier stay only over the
-        days shown that it ran in (its doses of then stay where they were recorded), and else
-        shown apart alone: empty lines of a medicine read as one given now."""
-        return self.stay_ended is None or bool(self.cells or self.prn_doses or self.held)
+        """Whether the chart's grid has a line for it: not one of an order off the days shown
+        (`off_the_days`); an order of an earlier stay only over the days shown that it ran in
+        (its doses of then stay where they were recorded), and else shown apart alone: empty
+        lines of a medicine read as one given now."""
+        return not self.off_the_days and (self.stay_ended is None or bool(self.cells or self.prn_doses or self.held))
 
     @cached_property
     def _by_time(self) -> dict[tuple[date, str], MarCell]:
@@ -2018,6 +2071,34 @@ def _with_recorded(slots: list[datetime], placed: Iterable[datetime], first_day:
     return sorted(set(slots) | {slot for slot in placed if first_day <= charted(slot).date() <= last_day})
 
 
+def _off_the_days(db: Database, every: Sequence[_Scheduled], first_day: date, last_day: date,
+                  tz: tzinfo | None) -> set[str]:
+    """The orders of `every` a chart of these days leaves off unless something of theirs falls
+    in them (see `MarRow.off_the_days`): those whose course ended before the first day (stopped,
+    or ended with their stay), a once-only order whose dose fell due before it and was recorded,
+    given or not, or is on the EHR's chart, and one written and started after the last day (a
+    chart of the stay's first days, read on day 31, is not the month's orders). Never one another
+    laptop wrote otherwise (its version may say it runs), nor a once-only dose recorded nowhere:
+    overdue, it stays on every chart until it is."""
+    def day(moment: datetime) -> date:
+        return moment.astimezone(tz).date()
+
+    ended = {s.order.record_id for s in every if s.order.stop_at is not None and day(s.order.stop_at) < first_day}
+    written_later = {s.order.record_id for s in every if day(s.order.start_at) > last_day and day(s.written_at) > last_day}
+    once_before = [s for s in every if s.order.frequency is Frequency.ONCE and day(s.order.start_at) < first_day]
+    in_ehr = {s.order.record_id for s in once_before if s.in_ehr(s.order.start_at)}
+    once = {s.order.record_id: s.order.patient_id for s in once_before if s.order.record_id not in ended | in_ehr}
+    recorded: set[str] = set()
+    for part in chunks(list(once)):
+        patients = sorted({once[order_id] for order_id in part})
+        recorded.update(order_id for (order_id,) in db.execute(
+            f"SELECT DISTINCT json_extract(data, '$.order') FROM current_records WHERE form_id = ? AND status != ?"
+            f" AND patient_id IN ({marks(patients)}) AND json_extract(data, '$.order') IN ({marks(part)})",
+            [DOSE_FORM, RecordStatus.ENTERED_IN_ERROR.value, *patients, *part]))
+    off = ended | written_later | in_ehr | recorded
+    return off - set(versions_on_hold(db, off))
+
+
 def mar_grid(db: Database, patient_id: str, first_day: date, days: int, now: datetime) -> list[MarRow]:
     """Each order with its scheduled doses over the days shown (recorded or not), and the
     as-required doses given in that period."""
@@ -2037,6 +2118,7 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
     on_hold = doses_on_hold(db, patient_ids)
     moves = census.movement_events(db, patient_ids)
     every = _orders_with_slots(db, patient_ids, first_day, last_day, tz, moves, now)
+    off = _off_the_days(db, every, first_day, last_day, tz)
     theirs: dict[str, list[Order]] = defaultdict(list)
     again: dict[str, list[Order]] = defaultdict(list)
     for scheduled in every:
@@ -2063,10 +2145,12 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
                     and first_day <= a.at.astimezone(tz).date() <= last_day)
         ended = scheduled.ended
         earlier_stay = ended.occurred_at if ended is not None and _in_hospital(moves[found.patient_id], now) else None
+        # A dose given late into the days shown (its time the day before) keeps the line too.
+        shown = bool(cells or prn or held) or any(first_day <= dose.at.astimezone(tz).date() <= last_day for dose in mine)
         grids[found.patient_id].append(MarRow(
             found, cells, prn, scheduled.written_by, held, earlier_stay,
             tuple(also_ordered(found, now, theirs[found.patient_id])) if runs_at(found, now) else (),
-            tuple(again[found.record_id]) if earlier_stay is not None else ()))
+            tuple(again[found.record_id]) if earlier_stay is not None else (), found.record_id in off and not shown))
     return _marked_on_paper(db, now, grids, _typed_late(every, tz))
 
 

@@ -24,6 +24,7 @@ from downtime.formspec import Lang
 from downtime.formspec.schema import FALLS_FORM
 from downtime.i18n import semicolon
 from downtime.services.bedside import Chart, ordered
+from downtime.services.version_changes import Amendment, with_amendments
 
 FORM = "neuro_observations"
 STOPPED = "stopped"
@@ -43,6 +44,8 @@ class NeuroSet:
     examined: bool = False
     """The doctor's examination recorded on the fall that paces it, at or after the set: it answers
     the set's CT head (`HEAD_CT`)."""
+    amended: tuple[Amendment, ...] = ()
+    """Its record's amendments, oldest first: a patient's `chart` reads them, for the printed chart."""
 
     @property
     def stopped(self) -> bool:
@@ -187,4 +190,5 @@ def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[NeuroSe
 
 
 def chart(db: Database, patient_id: str) -> list[NeuroSet]:
-    return charts(db, [patient_id]).get(patient_id, [])
+    """One patient's sets, each with its amendments (for the printed chart)."""
+    return with_amendments(db, charts(db, [patient_id]).get(patient_id, []))

@@ -30,6 +30,7 @@ from downtime.services.census import in_patients, patient_with_location
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
 from downtime.services.patients import PatientSummary
+from downtime.services.version_changes import Amendment, with_amendments
 from downtime.storage.records import chunks, current_of, list_current, marks
 
 FORM = OBSERVATIONS_FORM
@@ -55,6 +56,8 @@ class ScoredSet:
     taken_at: datetime
     observations: ObservationSet
     news2: News2Score | None
+    amended: tuple[Amendment, ...] = ()
+    """The set's amendments, oldest first: a patient's `chart` reads them, for the printed chart."""
 
 
 def observation_set(data: dict[str, Any]) -> ObservationSet:
@@ -139,11 +142,12 @@ def pregnant_in_stay(db: Database, patients: Sequence[PatientSummary]) -> dict[s
 
 
 def chart(db: Database, patient: PatientSummary) -> list[ScoredSet]:
-    """A patient's standing sets, oldest first, as the paper chart runs left to right."""
+    """A patient's standing sets, oldest first, as the paper chart runs left to right, each with
+    its amendments."""
     since = pregnant_in_stay(db, [patient]).get(patient.patient_id)
     found = [scored(record, patient.birth_date, since) for record in list_current(db, form_id=FORM, patient_id=patient.patient_id)
              if record.status is not RecordStatus.ENTERED_IN_ERROR]
-    return sorted(found, key=lambda one: one.taken_at)
+    return with_amendments(db, sorted(found, key=lambda one: one.taken_at))
 
 
 def scored_sets(sets: Sequence[ScoredSet]) -> list[ScoredSet]:

@@ -29,6 +29,7 @@ from downtime.services.bedside import Chart, ordered
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
 from downtime.services.patients import PatientSummary
+from downtime.services.version_changes import Amendment, with_amendments
 
 FORM = "paediatric_observations"
 WORDS = {
@@ -59,6 +60,8 @@ class Taken:
     record: RecordVersion
     taken_at: datetime
     due_at: datetime
+    amended: tuple[Amendment, ...] = ()
+    """Its record's amendments, oldest first: a patient's `chart` reads them, for the printed chart."""
 
     @property
     def readings(self) -> PewsSet:
@@ -124,7 +127,12 @@ def taken(record: RecordVersion) -> Taken:
 
 # The child's standing sets, oldest first; and many children's in one query.
 CHART = Chart(FORM, ordered(taken, lambda one: one.taken_at))
-chart, charts = CHART.of, CHART.of_each
+charts = CHART.of_each
+
+
+def chart(db: Database, patient_id: str) -> list[Taken]:
+    """One child's sets, each with its amendments (for the printed chart)."""
+    return with_amendments(db, CHART.of(db, patient_id))
 
 
 def score_text(found: PewsScore | None, spec: FormSpec, lang: Lang) -> str:

@@ -13,7 +13,7 @@ from downtime.formspec.schema import (DELIRIUM_FORM, DEVICES_FORM, FALLS_FORM, N
                                       OBSERVATIONS_FORM, REPOSITIONING_FORM, RESULTS_FORM, SEPSIS_FORM, TREATMENTS_FORM,
                                       WOUNDS_FORM, ChoiceField, Field,
                                       Meaning, MultiChoiceField, TextField)
-from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, semicolon
 from downtime.domain.glucose import UNIT_FIELD
 from downtime.services import (bowels, census, delirium, devices, falls, glucose, lab_results, medication, nutrition,
                                observations, pain, pews, repositioning, sepsis, settings, telephone_orders, transfusion,
@@ -72,7 +72,8 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None) -> d
             answers[field.id] = [option.code for option in field.options if option.code in kinds]
             continue
         if source.field is None:
-            listed = (_treatment_lines(session, patient_id, now) if source.form == TREATMENTS_FORM
+            listed = (_fitted(_treatments(session, patient_id, now), getattr(field, "max_length", None), session.lang)
+                      if source.form == TREATMENTS_FORM
                       else HANDED_ON[source.form](session.db, session.forms, patient_id, now, session.lang))
             # A list of treatments that may be left empty (a discharge's medicines) says the chart
             # holds none: an empty box reads as not filled in. A required one (a transfer-out's)
@@ -232,7 +233,40 @@ HANDED_ON = {RESULTS_FORM: lab_results.handed_on, REPOSITIONING_FORM: reposition
 TICKED = {DEVICES_FORM: devices.kinds_in}
 
 
-def _treatment_lines(session: Session, patient_id: str, now: datetime) -> list[str]:
+def _fitted(treatments: list[tuple[str, str]], most: int | None, lang: Lang) -> list[str]:
+    """The treatments (each in full and short, see `_treatments`) as a field of `most` characters
+    takes them: in full while they fit; else each in its short line, the detail (dose rule,
+    course dates, indication) left to the MAR that goes with the patient; and, short lines still
+    too many, the first that fit then how many more the MAR lists. 20 medicines with a dose rule
+    each came to 4,833 characters for a field of 2,000: the app's own save refused what it had
+    written, and the nurse deleted medicines from a transfer handover by hand, which ones left
+    to chance. None is left out unsaid."""
+    full, short = [line for line, _ in treatments], [line for _, line in treatments]
+    for lines in (full, short):
+        if most is None or len("\n".join(lines)) <= most:
+            return lines
+    for kept in range(len(short) - 1, -1, -1):
+        lines = [*short[:kept], message(lang, QT_TRANSLATE_NOOP(
+            "messages", "… and {count} more: see the MAR printed with this letter"), count=len(short) - kept)]
+        if not kept or len("\n".join(lines)) <= most:
+            break
+    return lines
+
+
+def _short_reading(order: medication.Order, order_form: FormSpec, lang: Lang) -> str:
+    """An order in a handover line of its own: medicine, dose, route and when it is given, its
+    dates and indication left to the MAR."""
+    said = medication.order_label(order, order_form, lang)
+    if order.frequency is Frequency.ONCE:
+        return message(lang, QT_TRANSLATE_NOOP("messages", "{order}, once, at {start}"), order=said,
+                       start=f"{order.start_at.astimezone():%d/%m/%Y %H:%M}")
+    if order.frequency is Frequency.SCHEDULED:
+        return message(lang, QT_TRANSLATE_NOOP("messages", "{order}, at {times}"), order=said,
+                       times=" ".join(f"{clock:%H:%M}" for clock in order.times))
+    return message(lang, QT_TRANSLATE_NOOP("messages", "{order}, as required"), order=said)
+
+
+def _treatments(session: Session, patient_id: str, now: datetime) -> list[tuple[str, str]]:
     """Each order in force, as a nurse reads it, with its last dose given ("— last given 28/11/2026
     08:05", or "— not given yet"): what the receiving team asks first; and, for one prescribed
     despite an allergy it matches, the prescriber's reason (the receiving team read the allergy
@@ -244,7 +278,9 @@ def _treatment_lines(session: Session, patient_id: str, now: datetime) -> list[s
     one of a stay that ended among them, are not current treatments; an
     order written for later is, its time saying when (a once-only dose for the evening, left off
     a handover at 16:00, was never given). Then each unit of blood of the last day, or asking
-    something still, and where it stands: a reaction to blood shows hours after it."""
+    something still, and where it stands: a reaction to blood shows hours after it. Each as
+    (in full, short) for `_fitted`: the short line keeps the warnings and the decisions, and
+    leaves the dates and the dose rule's words to the MAR."""
     order_form, dose_form = session.form(medication.ORDER_FORM), session.form(medication.DOSE_FORM)
     telephone = medication.ORDER_WORDS["telephone"][session.lang]
     critical = medication.time_critical(session.db, [patient_id], now).get(patient_id)
@@ -257,38 +293,52 @@ def _treatment_lines(session: Session, patient_id: str, now: datetime) -> list[s
     allergies, described = patient.allergies, patient.allergies_in(session.lang)
     running = medication.orders(session.db, patient_id, now)
     since = medication.allergies_since(session, patient, running)
-    lines = []
+
+    def handed(order: medication.Order, given: datetime | None, said: str, carried: list[str]) -> str:
+        """An order's line (`said`, in full or short, with the warnings `carried`): its last dose
+        given, then what a prescriber decided or has not yet, to read beside the medicine."""
+        lang = session.lang
+        if carried:
+            said = f"{said} ({semicolon(lang).join(carried)})"
+        line = (message(lang, QT_TRANSLATE_NOOP("messages", "{order} — last given {when}"), order=said,
+                        when=f"{given.astimezone():%d/%m/%Y %H:%M}") if given else
+                message(lang, QT_TRANSLATE_NOOP("messages", "{order} — not given yet"), order=said))
+        if (reason := prescribed_despite(order, allergies, described, since.get(order.record_id, ()))) is not None:
+            line = message(lang, QT_TRANSLATE_NOOP(
+                "messages", "{line} — prescribed despite the recorded allergy: “{reason}”"), line=line, reason=reason)
+        elif unreviewed := since.get(order.record_id):
+            line = message(lang, QT_TRANSLATE_NOOP(
+                "messages", "{line} — {allergies}: recorded after it was prescribed, not reviewed by the prescriber"),
+                line=line, allergies=", ".join(unreviewed))
+        if order.awaiting_since is not None:
+            line = message(lang, QT_TRANSLATE_NOOP(
+                "messages", "{line} — telephone order from {prescriber}, not countersigned yet"), line=line,
+                prescriber=order.prescriber or "—")
+        return line
+
+    treatments: list[tuple[str, str]] = []
     for order in sorted(running, key=lambda order: (order.start_at, order.drug)):
         given = last.get(order.record_id)
         stopped = order.stop_at is not None and order.stop_at <= max(now, order.start_at)
         if stopped or order.frequency is Frequency.ONCE and given is not None:
             continue
-        said = medication.order_reading(order, order_form, session.lang)
+        flags = [flag for flag in medication.order_flags(order, session.lang) if flag != telephone]
+        # The time-critical doses of the last 12 hours missed, as the escalation list says them.
+        late_doses = [f"{medication.order_label(order, order_form, session.lang)}: "
+                      f"{critical.said(cell, dose_form, session.lang)}"
+                      for late, cell in missed if critical is not None and late.record_id == order.record_id]
         # What the chart says beside the medicine (a witness, time-critical, a variable dose's
         # rule): the receiving team read "Insulin aspart up to 8 units SC", and nothing of the scale.
-        if carried := [*(flag for flag in medication.order_flags(order, session.lang) if flag != telephone),
-                       *filter(None, [medication.rule_words(order, session.lang)])]:
-            said = f"{said} ({semicolon(session.lang).join(carried)})"
-        line = (message(session.lang, QT_TRANSLATE_NOOP("messages", "{order} — last given {when}"), order=said,
-                        when=f"{given.astimezone():%d/%m/%Y %H:%M}") if given else
-                message(session.lang, QT_TRANSLATE_NOOP("messages", "{order} — not given yet"), order=said))
-        if (reason := prescribed_despite(order, allergies, described, since.get(order.record_id, ()))) is not None:
-            line = message(session.lang, QT_TRANSLATE_NOOP(
-                "messages", "{line} — prescribed despite the recorded allergy: “{reason}”"), line=line, reason=reason)
-        elif unreviewed := since.get(order.record_id):
-            line = message(session.lang, QT_TRANSLATE_NOOP(
-                "messages", "{line} — {allergies}: recorded after it was prescribed, not reviewed by the prescriber"),
-                line=line, allergies=", ".join(unreviewed))
-        if order.awaiting_since is not None:
-            line = message(session.lang, QT_TRANSLATE_NOOP(
-                "messages", "{line} — telephone order from {prescriber}, not countersigned yet"), line=line,
-                prescriber=order.prescriber or "—")
-        # The time-critical doses of the last 12 hours missed, as the escalation list says them.
-        lines += [line, *(f"{medication.order_label(order, order_form, session.lang)}: "
-                          f"{critical.said(cell, dose_form, session.lang)}"
-                          for late, cell in missed if critical is not None and late.record_id == order.record_id)]
+        full, short = (
+            "\n".join([handed(order, given, said, carried), *late_doses])
+            for said, carried in ((medication.order_reading(order, order_form, session.lang),
+                                   [*flags, *filter(None, [medication.rule_words(order, session.lang)])]),
+                                  (_short_reading(order, order_form, session.lang), flags)))
+        treatments.append((full, short))
     for unit in transfusion.recent(transfusion.chart(session.db, patient_id), now, session.lang):
-        lines.append(message(session.lang, QT_TRANSLATE_NOOP("messages", "Blood transfusion: {unit} {state}"),
-                             unit=unit.what(session.form(transfusion.FORM), session.lang),
-                             state=unit.state(session.form(transfusion.END_FORM), session.lang)))
-    return lines
+        line = message(session.lang, QT_TRANSLATE_NOOP("messages", "Blood transfusion: {unit} {state}"),
+                       unit=unit.what(session.form(transfusion.FORM), session.lang),
+                       state=unit.state(session.form(transfusion.END_FORM), session.lang))
+        treatments.append((line, line))
+    return treatments
+

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon
+from downtime.i18n import QT_TRANSLATE_NOOP, Listed, message, semicolon
 from downtime.domain.bounds import MOST_MAR_DAYS, PAPER_NUMBERS
 from downtime.domain.downtime_number import taken_apart
 from downtime.domain.fluid_balance import chart_day
@@ -29,6 +29,7 @@ from downtime.services.census import all_patients, census, patient_for_record, p
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.services.back_entry import settled_on
+from downtime.services.bedside import stays_began
 from downtime.services.patients import PatientSummary, downtime_numbers, summarise
 from downtime.services.records import ALLERGY_KNOWN, NOTE_FORM, current, history, on_hold, units_from
 from downtime.services.laptops import authors, laptops_known
@@ -38,6 +39,7 @@ from downtime.storage.records import RECORD_COLUMNS, as_version, current_of, lis
 
 if TYPE_CHECKING:
     from downtime.pdf.labels import OnHold
+    from downtime.pdf.mar import PatientChart
     from downtime.services.back_entry import PatientWork
 
 WRISTBAND = "wristband"
@@ -46,10 +48,20 @@ LABELS = "labels"
 """How the audit names a print of sheet labels, before the number (`_labels_printed`)."""
 
 
-def _audit_print(session: Session, what: str, out: Path, record_id: str | None = None) -> None:
+def _audit_print(session: Session, what: str, out: Path, record_id: str | None = None,
+                 patients: Iterable[PatientSummary] = (), ward: str | None = None) -> None:
+    """The entry names the patients whose data the paper copies (their ids, and their downtime
+    numbers as printed on it) and the ward of a ward's pack: the log is asked "who printed Mrs
+    Lefèvre's notes, and when?", and a kind and a file path (since deleted) did not answer."""
+    named = list(patients)
+    detail: dict[str, Any] = {"what": what, "record_id": record_id, "file": str(out)}
+    if named:
+        detail |= {"patient_ids": [patient.patient_id for patient in named],
+                   "downtime_numbers": [patient.downtime_number for patient in named]}
+    if ward is not None:
+        detail["ward"] = ward
     audit.append_reading(session.db, at=session.clock(), actor=session.user.staff_id,
-                         device_id=session.device.device_id, action="print",
-                         detail={"what": what, "record_id": record_id, "file": str(out)})
+                         device_id=session.device.device_id, action="print", detail=detail)
 
 
 def blank_form(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | None,
@@ -89,10 +101,10 @@ def print_news2_chart(session: Session, patient_id: str, out: Path) -> Path:
     session.require(Action.PRINT)
     patient = patient_with_location(session.db, session.forms, patient_id)
     sets = observations.chart(session.db, patient)
-    news2_chart_pdf(patient, sets, out, authors=authors(session),
+    news2_chart_pdf(patient, sets, session.form(observations.FORM), out, authors=authors(session),
                     laptops=laptops_known(session, {found.record.device_id for found in sets}), lang=session.lang,
                     printed_by=session.user.name, printed_at=session.clock(), device_name=session.device.name)
-    _audit_print(session, "news2 chart", out)
+    _audit_print(session, "news2 chart", out, patients=[patient])
     return out
 
 
@@ -120,7 +132,7 @@ def print_fluid_chart(session: Session, patient_id: str, day: date, out: Path) -
                     laptops=laptops_known(session, {one.record.device_id for one in found.entries}), lang=session.lang,
                     printed_by=session.user.name, printed_at=now, device_name=session.device.name, plan=judged.plan,
                     given=fluid_balance.given_words(judged.given, session.lang), alarms=asks)
-    _audit_print(session, f"fluid balance chart {day.isoformat()}", out)
+    _audit_print(session, f"fluid balance chart {day.isoformat()}", out, patients=[patient])
     return out
 
 
@@ -164,7 +176,7 @@ def print_lab_results(session: Session, patient_id: str, out: Path) -> Path:
                     laptops=laptops_known(session, {one.record.device_id for one in (*results, *sent)}),
                     lang=session.lang, printed_by=session.user.name, printed_at=session.clock(),
                     device_name=session.device.name)
-    _audit_print(session, "laboratory results", out)
+    _audit_print(session, "laboratory results", out, patients=[patient])
     return out
 
 
@@ -181,7 +193,7 @@ def _print_form_chart(session: Session, patient_id: str, out: Path, form_id: str
         laptops=laptops_known(session, {record.device_id for one in found for record in written(one)}),
         lang=session.lang,
         printed_by=session.user.name, printed_at=session.clock(), device_name=session.device.name)
-    _audit_print(session, what, out)
+    _audit_print(session, what, out, patients=[patient])
     return out
 
 
@@ -241,7 +253,7 @@ def print_notes(session: Session, patient_id: str, out: Path) -> Path:
                    key=lambda note: (note.occurred_at, note.recorded_at))
     notes_pdf(patient, notes, session.form(NOTE_FORM), out, lang=session.lang, printed_by=session.user.name,
               printed_at=session.clock(), device_name=session.device.name)
-    _audit_print(session, "clinical notes", out)
+    _audit_print(session, "clinical notes", out, patients=[patient])
     return out
 
 
@@ -344,7 +356,7 @@ def print_record(session: Session, record_id: str, out: Path) -> Path:
                     units=units_from(session, spec, record.data),
                     settled=settled_on(session, [record_id]).get(record_id, []),
                     beside=_allergies_beside(session, record, patient))
-    _audit_print(session, f"record {record.form_id}", out, record_id)
+    _audit_print(session, f"record {record.form_id}", out, record_id, patients=[patient] if patient else ())
     return out
 
 
@@ -382,7 +394,7 @@ def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
                children=children,
                isolated=bowels.isolated(session.db, [patient.patient_id for patient in inside], now),
                allergies_on_hold={patient.patient_id: _allergies_on_hold(session, patient, held) for patient in inside})
-    _audit_print(session, f"census {ward or 'all wards'}", out)
+    _audit_print(session, f"census {ward or 'all wards'}", out, patients=inside, ward=ward)
     return out
 
 
@@ -396,7 +408,8 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime,
              children: Mapping[str, pews.Watch]) -> dict[str, list[str]]:
     """What each in-patient's neuro, glucose, transfusion, fluid, repositioning, wound, line and
     catheter, pain and bowel charts, nutrition, delirium and sepsis screenings, falls, VTE risk assessments,
-    time-critical doses, the other doses overdue and laboratory results say at the handover
+    time-critical doses, the other doses overdue, the orders past their review (an antibiotic's)
+    and laboratory results say at the handover
     (`patients`: the census's)."""
     patient_ids = [patient.patient_id for patient in patients]
     found: dict[str, list[str]] = {}
@@ -418,6 +431,7 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime,
                  sepsis.handover(session.db, patients, at, session.lang),
                  vte.handover(session.db, session.forms, patients, at, session.lang),
                  medication.time_critical_handover(session.db, session.forms, patient_ids, at, session.lang),
+                 chart_alerts.reviews_handover(session.db, session.forms, patient_ids, at, session.lang),
                  chart_alerts.doses_overdue(session.db, session.forms, patients, at, session.lang)):
         for patient_id, line in said.items():
             found.setdefault(patient_id, []).append(line)
@@ -462,7 +476,8 @@ def print_labels(session: Session, patient_id: str, out: Path, count: int | None
     labels_pdf(patient, out, stock=sheet.name, count=count or (1 if sheet.allergies else None),
                lang=session.lang, printed_by=session.user.name, printed_at=session.clock(),
                device_name=session.device.name, held=_held(session, patient))
-    _audit_print(session, f"{WRISTBAND if sheet.allergies else LABELS} {patient.downtime_number}", out)
+    _audit_print(session, f"{WRISTBAND if sheet.allergies else LABELS} {patient.downtime_number}", out,
+                 patients=[patient])
     return out
 
 
@@ -518,6 +533,58 @@ def wristband_changes(session: Session, before: RecordVersion, after: RecordVers
     from downtime.pdf.labels import wristband_lines
 
     return _amended_lines(session, before, after, wristband_lines)
+
+
+BAND_PARTS = ("name", "born", "number", "ipp", "allergies")
+"""What each line of labels.wristband_lines says, in its order, as an import's report names it."""
+LABEL_PARTS = frozenset({"name", "born"})
+"""The parts a sheet of ID labels says too (labels.label_lines, but for the number)."""
+
+
+def bands(session: Session, patients: Iterable[PatientSummary]) -> dict[str, dict[str, str]]:
+    """What each patient's wristband says as `print_wristband` prints it now, part by part
+    (`BAND_PARTS`): its lines, the allergies with those only a version on hold records (`_held`),
+    and under "identity" whether it bids check the identity another laptop's version gives.
+    Read before and after an import (`band_changes`): brought by an import, an allergy or a
+    corrected birth date left the band reading the old one, and nobody on the ward knew."""
+    from downtime.pdf.labels import NOT_ON_HOLD, wristband_lines
+
+    patients = list(patients)
+    held = on_hold(session, [patient.admission_record_id for patient in patients])
+    read: dict[str, dict[str, str]] = {}
+    for patient in patients:
+        other = _held(session, patient) if patient.admission_record_id in held else NOT_ON_HOLD
+        parts = dict(zip(BAND_PARTS, wristband_lines(patient, session.lang)))
+        read[patient.patient_id] = {**parts, "allergies": "\n".join((parts["allergies"], *other.allergies)),
+                                    "identity": "check" if other.identity else ""}
+    return read
+
+
+@dataclass(frozen=True)
+class BandChange:
+    """A patient whose wristband no longer reads true (`band_changes`), and what in it."""
+
+    patient: PatientSummary
+    """As they are now, to be named by their number and name."""
+    parts: tuple[str, ...]
+    """Those of `BAND_PARTS` that changed, and "identity" where the band now (or no longer) bids
+    check the identity another laptop's version gives."""
+
+    @property
+    def labels_too(self) -> bool:
+        """The ID labels read what was too (name, date of birth or sex changed)."""
+        return not LABEL_PARTS.isdisjoint(self.parts)
+
+
+def band_changes(session: Session, before: Mapping[str, dict[str, str]]) -> tuple[BandChange, ...]:
+    """Those patients whose band read `before` (`bands`) whose band now reads otherwise, in the
+    order given, with what changed; a patient with no standing admission left has no band to
+    print."""
+    now = all_patients(session.db, session.forms, list(before))
+    after = bands(session, now.values())
+    return tuple(BandChange(now[patient_id], tuple(part for part, said in after[patient_id].items()
+                                                   if said != was.get(part)))
+                 for patient_id, was in before.items() if patient_id in after and after[patient_id] != was)
 
 
 @dataclass(frozen=True)
@@ -637,10 +704,34 @@ def mar_days(now: datetime, days: int) -> tuple[date, int]:
     return now.date() - timedelta(days=days - 1), days + (1 if now.time() >= TOMORROW_FROM else 0)
 
 
+def mar_stay_began(db: Database, patient_id: str, now: datetime) -> date | None:
+    """The day the patient's present stay began (their latest, gone since), on the ward's clock:
+    the first a chart of theirs may begin on, as the paper MAR's first sheet in the binder. None
+    for a patient never admitted."""
+    began = stays_began(db, [patient_id]).get(patient_id)
+    return None if began is None else began.astimezone(now.tzinfo).date()
+
+
+def check_mar_from(db: Database, patient_ids: Collection[str], first_day: date, now: datetime) -> None:
+    """Refuse a chart's first day chosen out of each patient's stay: before its admission (the
+    orders of the stay before are not this chart's), or after today."""
+    if first_day > now.date():
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "{day} is after today."), day=f"{first_day:%d/%m/%Y}")
+    for patient_id in patient_ids:
+        if (began := mar_stay_began(db, patient_id, now)) is not None and first_day < began:
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "{day} is before this stay's admission on {admitted}."),
+                               day=f"{first_day:%d/%m/%Y}", admitted=f"{began:%d/%m/%Y}")
+
+
 def print_mar(session: Session, patient_ids: list[str], out: Path, days: int = 3, first_day: date | None = None,
-              patients: Mapping[str, PatientSummary] | None = None) -> Path:
-    """MAR charts (one patient, or a ward pack) from `first_day` (default: see `mar_days`);
-    `patients`: as `charts`."""
+              patients: Mapping[str, PatientSummary] | None = None, ward: str | None = None) -> Path:
+    """MAR charts (one patient, or a ward pack) from `first_day` (default: see `mar_days`), a
+    day of each patient's stay (`check_mar_from`): any sheet of a month's stay is printed, its
+    first days included; `patients`: as `charts`; `ward`: the ward whose pack it is, which its
+    audit entry names. A chart that cannot be laid out on its pages is refused in words (see
+    `ChartsNotPrinted`), the pack printed with the others."""
+    from reportlab.platypus.doctemplate import LayoutError
+
     from downtime.pdf.mar import mar_pdf
 
     session.require(Action.PRINT)
@@ -649,18 +740,68 @@ def print_mar(session: Session, patient_ids: list[str], out: Path, days: int = 3
     if not patient_ids:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "No patient to print a medication chart for."))
     now = session.clock()
+    if first_day is not None:
+        check_mar_from(session.db, patient_ids, first_day, now)
     first, days = (first_day, days) if first_day is not None else mar_days(now, days)
     shown = charts(session, patient_ids, first, days, patients)
-    mar_pdf(shown, out, first_day=first, days=days, authors=authors(session),
-            laptops=medication.chart_laptops(session, [row for chart in shown for row in chart.rows]), order_form=session.form(medication.ORDER_FORM), dose_form=session.form(medication.DOSE_FORM), lang=session.lang, printed_by=session.user.name, printed_at=now, device_name=session.device.name)
-    _audit_print(session, f"mar {len(patient_ids)} patient(s)", out)
+    laid_out = partial(mar_pdf, first_day=first, days=days, authors=authors(session),
+                       laptops=medication.chart_laptops(session, [row for chart in shown for row in chart.rows]),
+                       order_form=session.form(medication.ORDER_FORM), dose_form=session.form(medication.DOSE_FORM),
+                       lang=session.lang, printed_by=session.user.name, printed_at=now, device_name=session.device.name)
+    failed: list[PatientSummary] = []
+    try:
+        laid_out(shown, out)
+    except LayoutError:
+        failed = [chart.patient for chart in shown if not _lays_out(laid_out, chart)]
+        if len(failed) == len(shown):
+            raise ChartsNotPrinted(None, failed) from None
+        laid_out(shown, out, not_printed={patient.patient_id for patient in failed})
+    _audit_print(session, f"mar {len(patient_ids)} patient(s)", out, patients=[chart.patient for chart in shown],
+                 ward=ward)
+    if failed:
+        raise ChartsNotPrinted(out, failed)
     return out
 
 
+def _lays_out(laid_out: Callable[..., Path], chart: PatientChart) -> bool:
+    """Whether one patient's chart can be laid out on its pages, alone, into a file dropped after."""
+    from reportlab.platypus.doctemplate import LayoutError
+
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            laid_out([chart], Path(folder) / "chart.pdf")
+        except LayoutError:
+            return False
+    return True
+
+
+class ChartsNotPrinted(ServiceError):
+    """Patients whose medication charts could not be laid out on their pages (a box longer than a
+    page: see pdf.grid.Grid), by name and downtime number; `out`: the pack printed with the other
+    patients' charts, each of theirs a page saying so, None when none could be printed. One such
+    chart took a whole ward's pack down, with a generic "unexpected error"."""
+
+    def __init__(self, out: Path | None, patients: Sequence[PatientSummary]) -> None:
+        who = Listed(tuple(f"{patient.display_name} ({patient.downtime_number})" for patient in patients))
+        if out is None:
+            super().__init__(QT_TRANSLATE_NOOP("messages", "The medication chart of {who} could not be printed: part of "
+                                               "it is longer than a page. Copy their orders by hand onto a blank "
+                                               "chart (the downtime binder's blank MAR) and tell the administrator."),
+                             who=who)
+        else:
+            super().__init__(QT_TRANSLATE_NOOP("messages", "The medication chart of {who} could not be printed: part of "
+                                               "it is longer than a page. The other patients' charts are printed, "
+                                               "and a page in their place says so. Copy their orders by hand onto a "
+                                               "blank chart (the downtime binder's blank MAR) and tell the "
+                                               "administrator."), who=who)
+        self.out = out
+
+
 def print_ward_mar_pack(session: Session, ward: str, out: Path, days: int = 3) -> Path:
-    """Every patient of the ward's census, in its order, as the census read them."""
+    """Every patient of the ward's census, in its order, as the census read them: a patient whose
+    chart cannot be laid out does not keep the others' from printing (see `print_mar`)."""
     patients = {row.patient.patient_id: row.patient for row in census(session.db, session.forms, ward=ward) if row.patient}
-    return print_mar(session, list(patients), out, days, patients=patients)
+    return print_mar(session, list(patients), out, days, patients=patients, ward=ward)
 
 
 @dataclass(frozen=True)
@@ -775,5 +916,5 @@ def print_letter(session: Session, booking_id: str, out: Path) -> Path:
                contact=settings.get(session.db, "letter_contact"), lang=session.lang,
                printed_by=session.user.name,
                printed_at=session.clock(), device_name=session.device.name)
-    _audit_print(session, "patient letter", out, booking_id)
+    _audit_print(session, "patient letter", out, booking_id, patients=[state.patient])
     return out

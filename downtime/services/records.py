@@ -10,7 +10,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any, NamedTuple
 
-from downtime.i18n import QT_TRANSLATE_NOOP, labelled, message, translate
+from downtime.i18n import QT_TRANSLATE_NOOP, labelled, message, semicolon, translate
 from downtime.domain.age import age_in_years
 from downtime.domain.census import leaves_hospital
 from downtime.domain.downtime_number import format_downtime_number
@@ -20,12 +20,13 @@ from downtime.domain.laptops import Authors
 from downtime.domain.medication import allergies_not_known
 from downtime.domain.pews import UNDER_YEARS as PEWS_UNDER_YEARS
 from downtime.domain.records import RecordStatus, RecordVersion
-from downtime.domain.roles import ROLE_NAMES
+from downtime.domain.roles import PERMISSIONS, ROLE_NAMES, Role
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import (DecimalField, IntegerField, Meaning, MultiChoiceField, RecordRefField, StaffRefField,
                                       TextField)
-from downtime.formspec.values import FieldError, answer_text, format_value, relevant_values, validate
+from downtime.formspec.values import (NO_LONGER_ON_FORM, FieldError, answer_text, as_current, format_value, leftover,
+                                      leftover_lines, relevant_values, validate)
 from downtime.services import (census, devices, glucose, identity, lab_results, nutrition, observations, paper_numbers,
                                pews, repositioning, search, sepsis, transfusion, weight, wounds)
 from downtime.services.context import Session
@@ -47,7 +48,7 @@ THEATRE_FORMS = frozenset({"theatre_session", "operation_booking", "operation_ca
                            "operation_done"})
 
 __all__ = ["amend", "checked_values", "choices", "current", "history", "list_current", "mark_entered_in_error", "may_change",
-           "may_withdraw", "record_label", "save_imported", "save_new", "settle_to"]
+           "may_withdraw", "record_label", "require_writer", "save_imported", "save_new", "settle_to"]
 
 
 def _occurred_at(spec: FormSpec, values: dict[str, Any], recorded_at: datetime) -> str:
@@ -59,22 +60,37 @@ def _occurred_at(spec: FormSpec, values: dict[str, Any], recorded_at: datetime) 
 
 
 def _require_author(session: Session, spec: FormSpec, action: Action) -> None:
-    """A form may name the roles that write it (orders: doctors; theatre lists: coordinators);
-    otherwise writing needs the clinical right. Checked here, not only in the screens."""
-    if spec.authors is None:
-        session.require(action)
-        return
+    """A form may name the roles that write it (orders: doctors; theatre lists: coordinators;
+    bedside charts: healthcare assistants too); otherwise writing needs the clinical right.
+    Checked here, not only in the screens; refused naming the form and the roles that write it
+    (an assistant refused an admission read that she "may not record care", and not who may)."""
+    writers = spec.authors if spec.authors is not None else [role for role in Role if action in PERMISSIONS[role]]
     session.require_active()
-    if not session.user.active or session.user.role not in spec.authors:
+    if not session.user.active or session.user.role not in writers:
         raise PermissionDenied(QT_TRANSLATE_NOOP("messages", "{form}: only {roles} may write this form."), form=spec.title.get(session.lang),
-                               roles=", ".join(translate(session.lang, "Banner", ROLE_NAMES[role]) for role in spec.authors))
+                               roles=", ".join(translate(session.lang, "Banner", ROLE_NAMES[role]) for role in writers))
 
 
-def _checked(session: Session, spec: FormSpec, values: dict[str, Any]) -> dict[str, Any]:
+def require_writer(session: Session, form_id: str) -> None:
+    """Refused, as `save_new` would refuse it (see `_require_author`), unless this person may
+    write new records of this form: asked first by a service whose own checks run before it saves
+    (a dose's warnings are not for someone who may not give it)."""
+    _require_author(session, session.form(form_id), Action.RECORD_CARE)
+
+
+def _checked(session: Session, spec: FormSpec, values: dict[str, Any], before: Mapping[str, Any] | None = None, *,
+             chosen: bool = False) -> dict[str, Any]:
+    """`before`: the answers of the version an amendment is written over, kept under an older
+    version of the form: what it answered that this version no longer asks is carried forward,
+    and its codes this version no longer offers stand (see values.validate, and `chosen`), so
+    that an amendment changes only what its author changed (a weight amended took a patient's
+    isolation, an option since withdrawn, and a note's focus, a field since renamed)."""
     kept = relevant_values(spec, values)
-    errors = validate(spec, kept, session.lang, now=session.clock())
+    errors = validate(spec, kept, session.lang, now=session.clock(),
+                      before=None if before is None else as_current(spec, before), chosen=chosen)
     if errors:
         raise ValidationFailed(errors)
+    kept = kept if before is None else {**kept, **leftover(spec, before)}
     return census.as_configured(session.db, spec, kept) if spec.movement is not None else kept
 
 
@@ -152,8 +168,9 @@ def save_imported(session: Session, form_id: str, values: dict[str, Any], patien
 
 
 def _first_version(session: Session, spec: FormSpec, values: dict[str, Any], patient_id: str | None,
-                   record_id: str, action: str, keep: bool = True) -> RecordVersion:
-    kept = _checked(session, spec, values)
+                   record_id: str, action: str, keep: bool = True, chosen: bool = False) -> RecordVersion:
+    """`chosen`: `values` are a version that exists, settled to (see `settle_to`)."""
+    kept = _checked(session, spec, values, values if chosen else None, chosen=chosen)
     if spec.about_patient and not spec.creates_patient and patient_id is None:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "{form}: choose the patient first."), form=spec.title.get(session.lang))
     if not spec.about_patient and patient_id is not None:
@@ -262,17 +279,18 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str,
     spec = session.form(latest.form_id)
     _require_author(session, spec, Action.AMEND_RECORD)
     _require_owner(session, spec, latest)
-    _check_typed(_Typed(session, spec, latest.patient_id, _checked(session, spec, values), latest))
+    _check_typed(_Typed(session, spec, latest.patient_id, _checked(session, spec, values, latest.data), latest))
     return _amended(session, latest, values, reason, "record.amend")
 
 
 def _amended(session: Session, latest: RecordVersion, values: dict[str, Any], reason: str,
-             action: str) -> RecordVersion:
+             action: str, *, chosen: bool = False) -> RecordVersion:
     """The amendment's rules, whoever may make it: the form's checks, a change that changes
-    something, and no field its own service judges."""
+    something, and no field its own service judges. `chosen`: `values` are a version that
+    exists (see `settle_to`), whose own answers stand as `_checked` keeps the amended one's."""
     spec = session.form(latest.form_id)
-    kept = _checked(session, spec, values)
-    if kept == latest.data:
+    kept = _checked(session, spec, values, values if chosen else latest.data, chosen=chosen)
+    if kept == as_current(spec, latest.data):
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Nothing was changed, so there is nothing to amend."))
     judged = CHECKED_BY_THEIR_SERVICE.get(spec.id, frozenset())
     if changed := sorted(name for name in judged if kept.get(name) != latest.data.get(name)):
@@ -298,7 +316,7 @@ def settle_to(session: Session, record_id: str, standing: RecordVersion | None, 
     reason), which no one at the office can answer."""
     spec = session.form(chosen.form_id)
     if standing is None:
-        first = _first_version(session, spec, chosen.data, chosen.patient_id, record_id, SETTLED)
+        first = _first_version(session, spec, chosen.data, chosen.patient_id, record_id, SETTLED, chosen=True)
         if chosen.status is not RecordStatus.ENTERED_IN_ERROR:
             return first
         standing = first
@@ -306,7 +324,7 @@ def settle_to(session: Session, record_id: str, standing: RecordVersion | None, 
     if chosen.status is RecordStatus.ENTERED_IN_ERROR:
         return _append_version(session, latest, latest.data, RecordStatus.ENTERED_IN_ERROR, reason,
                                latest.occurred_at.isoformat(), SETTLED)
-    return _amended(session, latest, chosen.data, reason, SETTLED)
+    return _amended(session, latest, chosen.data, reason, SETTLED, chosen=True)
 
 
 def mark_entered_in_error(session: Session, record_id: str, reason: str, *,
@@ -684,9 +702,10 @@ def record_label(session: Session, record: RecordVersion, known: Mapping[str, Re
     spec = session.form(record.form_id)
     fields = [spec.field(name) for name in spec.summary] or [field for field in spec.fields() if field.required][:4]
     units = units_from(session, spec, record.data, known)
+    data = as_current(spec, record.data)
     parts: list[str] = []
     for field in fields:
-        value = record.data.get(field.id)
+        value = data.get(field.id)
         if value in (None, "", []):
             continue
         names_it = not parts and isinstance(field, (TextField, RecordRefField))
@@ -706,6 +725,9 @@ def record_label(session: Session, record: RecordVersion, known: Mapping[str, Re
                 who = authors.on(session.lang, signed, laptops_known(session, {signed}))
             shown = answer_text(field, value, session.lang, who, unit=units.get(field.id))
         parts.append(shown if names_it else labelled(field.line_label(session.lang), shown, session.lang))
+    if gone := leftover_lines(spec, record.data, session.lang):  # kept under an older version of the form
+        parts.append(labelled(message(session.lang, NO_LONGER_ON_FORM), semicolon(session.lang).join(gone),
+                              session.lang))
     return " — ".join(parts)
 
 

@@ -26,9 +26,12 @@ from downtime.domain.records import RecordStatus
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning
 from downtime.services.census import all_patients
+from downtime.services.context import Session
 from downtime.domain.downtime_number import parse_downtime_number, taken_apart
 from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
 from downtime.services.patients import PatientSummary, downtime_numbers, patients_numbered, summarise
+from downtime.storage import audit
+from downtime.storage.connection import writable
 from downtime.storage.records import chunks, histories, list_current, marks
 
 _DATE_PIECES = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{2,4}))?$")
@@ -79,11 +82,20 @@ def refresh_many(db: Database, forms: dict[str, FormSpec], patient_ids: Collecti
     numbered = _numbered(db, patient_ids)
     for part in chunks(patient_ids):
         db.execute(f"DELETE FROM patient_search WHERE rowid IN ({marks(part)})", [numbered[pid][0] for pid in part])
+    db.conn.executemany(f"INSERT INTO patient_search ({_LINE}) VALUES (?, ?, ?, ?, ?)", _lines(db, forms, numbered))
+
+
+_LINE = "rowid, patient_id, names, birth, numbers"
+
+
+def _lines(db: Database, forms: dict[str, FormSpec], numbered: dict[str, tuple[int, str]]
+           ) -> list[tuple[int, str, str, str, str]]:
+    """The index lines of these patients (`_numbered`) as their standing admissions write them:
+    none for a patient with none."""
     present, earlier = _admissions(db, forms, numbered)
-    db.conn.executemany("INSERT INTO patient_search (rowid, patient_id, names, birth, numbers) VALUES (?, ?, ?, ?, ?)",
-                        [[numbered[patient_id][0], patient_id,
-                          *_columns([*found, *(_only_names(name.indexed) for name in earlier.get(patient_id, ()))])]
-                         for patient_id, found in present.items()])
+    return [(numbered[patient_id][0], patient_id,
+             *_columns([*found, *(_only_names(name.indexed) for name in earlier.get(patient_id, ()))]))
+            for patient_id, found in present.items()]
 
 
 def _numbered(db: Database, patient_ids: Collection[str]) -> dict[str, tuple[int, str]]:
@@ -227,6 +239,42 @@ def rebuild(db: Database, forms: dict[str, FormSpec]) -> int:
         ids = list(downtime_numbers(db))
         refresh_many(db, forms, ids)
     return len(ids)
+
+
+def index_problem(db: Database, forms: dict[str, FormSpec]) -> str | None:
+    """The first patient whose index line is not what their admissions say, or None. The index
+    is derived, so the audit chain does not cover it (an FTS5 table: no trigger even to drop),
+    yet every search trusts it: its lines deleted with plain SQL, a patient was found by neither
+    name nor NIR, and admitted again under a second number. Each line's words are compared, not
+    their order (the migrations that added words to the lines of an earlier version put them
+    where they could). Its FTS5 index against those lines is SQLite's integrity check's to read."""
+    stored = {_words(line) for line in db.execute(f"SELECT {_LINE} FROM patient_search")}
+    expected = {_words(line) for line in _lines(db, forms, _numbered(db, list(downtime_numbers(db))))}
+    if different := sorted({str(line[1]) for line in stored ^ expected}):
+        return (f"the patient search index disagrees with the admissions about {len(different)} patient(s),"
+                f" first {different[0]}")
+    return None
+
+
+def _words(line: tuple[int, str, str, str, str]) -> tuple[object, ...]:
+    rowid, patient_id, *columns = line
+    return (rowid, patient_id, *(frozenset(column.split()) for column in columns))
+
+
+def ensure_index(session: Session) -> str | None:
+    """Rebuild the index when it disagrees with the admissions (`index_problem`), at each opening
+    of the app: nothing else would mend it, and a nurse who does not find a patient admits them
+    again. The rebuild is audited with what was wrong, so that the evidence of an index edited
+    outside the app outlives its mending. The problem found, or None; a database opened only for
+    reading is left as it is."""
+    problem = index_problem(session.db, session.forms)
+    if problem is None or not writable(session.db):
+        return problem
+    with session.db.atomic():
+        rebuild(session.db, session.forms)
+        audit.append(session.db, at=session.clock(), actor=session.user.staff_id,
+                     device_id=session.device.device_id, action="search.rebuild", detail={"problem": problem})
+    return problem
 
 
 def match_expression(text: str) -> str | None:

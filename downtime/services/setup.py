@@ -16,7 +16,7 @@ from downtime.services import this_laptop
 from downtime.services.context import Clock, Device, Session, load_device
 from downtime.services.errors import SetupError
 from downtime.services.installation import META_KEY
-from downtime.services.staff import check_new_account, staff_row
+from downtime.services.staff import check_new_account, check_printable, staff_row
 from downtime.storage import audit
 
 
@@ -31,6 +31,8 @@ def check_device(device_number: int, device_name: str) -> None:
         raise SetupError(QT_TRANSLATE_NOOP("messages", "Device number: 1 to {limit}, as written on the laptop's label."), limit=MAX_DEVICE)
     if not device_name.strip():
         raise SetupError(QT_TRANSLATE_NOOP("messages", "Device name: required (e.g. 'Ward 3B laptop 2')."))
+    # At every printed page's foot ("Ward 3B laptop"), as the forms' answers are printed.
+    check_printable(QT_TRANSLATE_NOOP("messages", "Device name"), device_name)
 
 
 def initialise(db: Database, *, device_number: int, device_name: str, admin_id: str,

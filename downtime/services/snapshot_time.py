@@ -30,14 +30,17 @@ from downtime.storage.records import chunks, marks
 def keep(session: Session, order_ids: Collection[str], as_of: datetime | None) -> None:
     """The time the snapshot that loaded these orders says its state is of; call inside the
     load's transaction. An order already given a time keeps it. Nothing is kept for a snapshot
-    that says no time, nor for a time with no offset (which moment would it be?)."""
+    that says no time, nor for a time with no offset (which moment would it be?). Each row is
+    written with its audit entry (storage.audit `AUDITED_TABLES`): the round trusts it, and one
+    deleted or moved with plain SQL put a due dose "in the EHR" (or one given there back on the
+    round) while `downtime verify` still said the database was sound."""
     if as_of is None or as_of.tzinfo is None or not order_ids:
         return
-    for order_id in order_ids:
-        session.db.execute("INSERT OR IGNORE INTO snapshot_as_of (record_id, as_of) VALUES (?, ?)",
-                           [order_id, as_of.isoformat()])
-    audit.append(session.db, at=session.clock(), actor=session.user.staff_id, device_id=session.device.device_id,
-                 action="import.snapshot_as_of", detail={"as_of": as_of.isoformat(), "orders": sorted(order_ids)})
+    kept = _as_of(session.db, order_ids)
+    rows = [{"record_id": order_id, "as_of": as_of.isoformat()} for order_id in sorted(set(order_ids) - set(kept))]
+    audit.insert_many_audited(session.db, "snapshot_as_of", rows, [{} for _ in rows], at=session.clock(),
+                              actor=session.user.staff_id, device_id=session.device.device_id,
+                              action="import.snapshot_as_of")
 
 
 def ehr_until(db: Database, loaded: Mapping[str, tuple[datetime, str]]) -> dict[str, datetime]:

@@ -11,10 +11,11 @@ import hashlib
 import hmac
 import re
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
@@ -32,8 +33,10 @@ from downtime.domain.staff import (
     name_key,
     typed_staff_id,
 )
+from downtime.formspec.messages import message as form_message
+from downtime.formspec.printable import unprintable
 from downtime.services.context import Clock, Session, load_device
-from downtime.services.errors import LockedOut, ServiceError, SignInError
+from downtime.services.errors import AccountDeactivated, LockedOut, ServiceError, SignInError
 from downtime.storage import audit, keyslots
 from downtime.storage.keyslots import KeySlotError
 from downtime.sync.csv_cells import FORMULA_STARTS
@@ -76,6 +79,29 @@ def _check_name(name: str) -> None:
     if name.strip().startswith(FORMULA_STARTS):
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Name: it cannot start with =, +, - or @ (a spreadsheet would take "
                                                          "it for a formula)."))
+    check_printable(QT_TRANSLATE_NOOP("messages", "Name"), name)
+
+
+class Unprintable(ServiceError):
+    """A name typed outside the forms that the prints cannot draw, refused in the forms' own words
+    (formspec.messages "unprintable"): a staff member's is on every page they print and on the
+    MAR's signatures, a ward's or a bed's on the census, the wristband and the MAR, the laptop's
+    at every page's foot. "王小明" printed as empty boxes, an Arabic ward reversed, while the
+    forms refused both."""
+
+    def __init__(self, label: str, characters: str) -> None:
+        super().__init__(form_message("unprintable", "en", label, characters))
+        self.label, self.characters = label, characters
+
+    def text(self, lang: Lang) -> str:
+        return form_message("unprintable", lang, message(lang, self.label), self.characters)
+
+
+def check_printable(label: str, text: str) -> None:
+    """Refuse `text`, a name typed outside the forms (`label`: what it is, marked for the
+    catalogue), holding characters the print fonts cannot draw as typed (formspec.printable)."""
+    if characters := unprintable(text):
+        raise Unprintable(label, characters)
 
 
 def _check_pin(pin: str) -> None:
@@ -287,21 +313,25 @@ def set_pin(session: Session, staff_id: str, pin: str) -> StaffMember:
     """A new PIN for someone who forgot theirs, or who comes back after their account was
     deactivated (the agency nurse of Monday night, back on Thursday): the account signs in
     again with it, under the same staff ID, so their care stays under one identity. Their key
-    slot is made again with the new PIN."""
+    slot is made again with the new PIN. It is the administrator's, so it signs in only for its
+    holder to choose their own (`pin_to_choose`): given to a nurse on shift, it let the
+    administrator amend her patients' records and witness controlled drugs, audited as hers."""
     session.require(Action.MANAGE_STAFF)
     staff_id, row = _existing(session.db, staff_id)
-    return replace_pin(session, row, pin, "staff.set_pin")
+    return replace_pin(session, row, pin, "staff.set_pin", to_choose=True)
 
 
-def replace_pin(session: Session, row: dict[str, object], pin: str, action: str) -> StaffMember:
+def replace_pin(session: Session, row: dict[str, object], pin: str, action: str, *, to_choose: bool) -> StaffMember:
     """The account of `row` signs in (active again) with `pin`, and, on an encrypted database,
     its key slot opens the file with it in the same step (see `stage_slot`): at every moment
     one of the two PINs both opens the file and signs in. Audited as `action`, its failures as
-    `action`.failed and `action`.slot_kept. The caller has checked who may do it."""
+    `action`.failed and `action`.slot_kept. `to_choose`: a PIN someone else chose, which its
+    holder must replace before it signs anything (`pin_to_choose`). The caller has checked who
+    may do it."""
     db, staff_id = session.db, str(row["staff_id"])
     _check_pin(pin)  # the account's ID and name are as it was made: an older one stays reachable
     now = session.clock()
-    changed = {**row, "active": 1, "pin_hash": hash_pin(pin)}
+    changed = {**row, "active": 1, "pin_hash": hash_pin(pin), "pin_to_choose": int(to_choose)}
     vault = session.vault if session.vault is not None and session.vault.key is not None else None
     if vault is not None:
         key = vault.key
@@ -352,13 +382,16 @@ def list_staff(db: Database) -> list[StaffMember]:
     return [_member(row) for row in db.query("SELECT * FROM staff ORDER BY name")]
 
 
-def givers(db: Database, *, on_paper: bool = False) -> list[StaffMember]:
+def givers(db: Database, *, on_paper: bool = False, roles: Collection[Role] | None = None) -> list[StaffMember]:
     """This laptop's nurses and doctors a dose may name as its giver or witness, by name: for a
     dose typed in from the paper chart, those deactivated since too, listed last, as the dose's
     record takes them (see cd_register.gives_care): the agency nurse who signed the night's paper
-    chart had left when it was typed in. Never for a dose given now: they are not there to give it."""
+    chart had left when it was typed in. Never for a dose given now: they are not there to give it.
+    `roles`: only those who sign a check (cd_register.SecondCheck.signers): a student nurse gives
+    a dose but witnesses none."""
     members = [member for member in list_staff(db)
-               if Action.RECORD_CARE in PERMISSIONS[member.role] and (member.active or on_paper)]
+               if Action.RECORD_CARE in PERMISSIONS[member.role] and (member.active or on_paper)
+               and (roles is None or member.role in roles)]
     return sorted(members, key=lambda member: not member.active)
 
 
@@ -377,10 +410,37 @@ def staff_directory(db: Database) -> list[dict[str, str]]:
             for member in sorted(list_staff(db), key=lambda member: member.staff_id)]
 
 
+class PinUse(StrEnum):
+    """What a PIN is typed for: a sign-in, or a colleague's word on an act that the person signed
+    in records (a controlled drug's witness, a high-alert medicine's second check, a student's
+    supervisor, a dose's giver), or its holder's current PIN before they change it. Only a
+    sign-in is audited as one: a witness's PIN was logged as the doctor "signing in", in a
+    transaction of its own before the dose, left there when the dose was then refused."""
+
+    SIGN_IN = "sign_in"
+    WITNESS = "witness"
+    SECOND_CHECK = "second_check"
+    SUPERVISOR = "supervisor"
+    GIVER = "giver"
+    CURRENT_PIN = "current_pin"
+
+    def action(self, outcome: str | None = None) -> str:
+        """Its audit action: "sign_in", "sign_in.failed"; "witness.confirm", "witness.failed"."""
+        if outcome is None:
+            return self.value if self is PinUse.SIGN_IN else f"{self.value}.confirm"
+        return f"{self.value}.{outcome}"
+
+
+# The audit entries that count towards a staff ID's lockout: its PIN right (which ends a run of
+# wrong ones) or wrong, whatever it was typed for: a wrong witness PIN is a guess at a colleague's.
+_RIGHT = tuple(use.action() for use in PinUse) + ("staff.change_pin",)
+_WRONG = tuple(use.action("failed") for use in PinUse)
+
+
 def _attempts(db: Database, actor: str) -> list[tuple[bool, datetime]]:
-    rows = db.query("SELECT action, at FROM audit WHERE actor = ? AND action IN ('sign_in', 'sign_in.failed')"
-                    " ORDER BY seq DESC LIMIT ?", [actor, LOCKOUT_FAILURES])
-    return [(row["action"] == "sign_in", datetime.fromisoformat(row["at"])) for row in rows][::-1]
+    rows = db.query(f"SELECT action, at FROM audit WHERE actor = ? AND action IN ({', '.join('?' * len(_RIGHT + _WRONG))})"
+                    " ORDER BY seq DESC LIMIT ?", [actor, *_RIGHT, *_WRONG, LOCKOUT_FAILURES])
+    return [(row["action"] in _RIGHT, datetime.fromisoformat(row["at"])) for row in rows][::-1]
 
 
 def locked(until: datetime) -> LockedOut:
@@ -388,19 +448,64 @@ def locked(until: datetime) -> LockedOut:
                                        "Ask a colleague to sign in meanwhile."), time=f"{until:%H:%M}")
 
 
-def sign_in(db: Database, staff_id: str, pin: str, clock: Clock = local_now) -> StaffMember:
-    """The staff member whose PIN this is; every attempt, good or bad, is audited. Five wrong
-    PINs in a row lock the staff ID for five minutes, even with the right PIN, whatever the
-    capitals they were typed in."""
+class PinNotChosen(AccountDeactivated):
+    """A PIN an administrator set (`pin_to_choose`), typed for anything but its holder choosing
+    their own: a colleague's word on an act, or any act of a session signed in with it. A window
+    whose holder's PIN an administrator sets meanwhile signs them out, as for an account
+    deactivated: their next sign-in asks them to choose their own."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("messages", "{name} must choose their own PIN first: a PIN an administrator "
+                                                       "set signs in only to choose a new one (Change my PIN, or "
+                                                       "'downtime staff change-pin')."), name=name)
+
+
+def pin_to_choose(db: Database, staff_id: str) -> bool:
+    """Whether the account's PIN is one an administrator set (`set_pin`), still to be replaced
+    by its holder's own: the sign-in window then asks for it at once, a command refuses."""
+    row = account_named(db, staff_id)[1]  # every column: see Session.require_active
+    return row is not None and bool(row.get("pin_to_choose"))
+
+
+def check_pin_of(db: Database, staff_id: str, pin: str, clock: Clock = local_now,
+                 use: PinUse = PinUse.SIGN_IN) -> StaffMember:
+    """The staff member whose PIN this is, typed for `use`. A wrong one is audited at once, in a
+    transaction of its own (the act it was for may then be refused: a guess still counts), and
+    five in a row lock the staff ID for five minutes, even with the right PIN, whatever the
+    capitals they were typed in. A right one is audited by the caller: a sign-in as one
+    (`sign_in`), a colleague's word in the transaction of the act it signs (`pin_confirmed`).
+    A PIN an administrator set signs nothing for anyone else (PinNotChosen)."""
     device = load_device(db)
     (actor, row), now = account_named(db, staff_id), clock()
     until = locked_until(_attempts(db, actor), now)
     if until is not None:
-        audit.append_reading(db, at=now, actor=actor, device_id=device.device_id, action="sign_in.locked")
+        audit.append_reading(db, at=now, actor=actor, device_id=device.device_id, action=use.action("locked"))
         raise locked(until)
-    ok = row is not None and bool(row["active"]) and check_pin(pin, str(row["pin_hash"]))
-    audit.append_reading(db, at=now, actor=actor, device_id=device.device_id,
-                         action="sign_in" if ok else "sign_in.failed")
-    if not ok or row is None:
+    if row is None or not row["active"] or not check_pin(pin, str(row["pin_hash"])):
+        audit.append_reading(db, at=now, actor=actor, device_id=device.device_id, action=use.action("failed"))
         raise SignInError(QT_TRANSLATE_NOOP("messages", "Unknown staff ID or wrong PIN."))
+    if row.get("pin_to_choose") and use not in (PinUse.SIGN_IN, PinUse.CURRENT_PIN):
+        audit.append_reading(db, at=now, actor=actor, device_id=device.device_id, action=use.action("refused"),
+                             detail={"why": "pin_to_choose"})
+        raise PinNotChosen(str(row["name"]))
     return _member(row)
+
+
+def sign_in(db: Database, staff_id: str, pin: str, clock: Clock = local_now) -> StaffMember:
+    """The staff member whose PIN this is (`check_pin_of`), their sign-in audited. One with a
+    PIN an administrator set (`pin_to_choose`) signs in only to choose their own: their session
+    does nothing else (Session.require_active)."""
+    member = check_pin_of(db, staff_id, pin, clock)
+    audit.append_reading(db, at=clock(), actor=member.staff_id, device_id=load_device(db).device_id,
+                         action=PinUse.SIGN_IN.action())
+    return member
+
+
+def pin_confirmed(session: Session, staff_id: str, use: PinUse, signed: Mapping[str, str]) -> None:
+    """A colleague's PIN checked for `use` (`check_pin_of`), audited with them as its actor,
+    naming what they signed (`signed`: a dose's `record_id`, a `register_line`) and who recorded
+    it: call inside the transaction of that act, so that an act refused leaves no word of theirs,
+    and a controlled drug's investigation reads who witnessed what. In the detail, not as the
+    entry's entity: an entity's entries are the writes of its rows (storage.records)."""
+    audit.append(session.db, at=session.clock(), actor=staff_id, device_id=session.device.device_id,
+                 action=use.action(), detail={**signed, "recorded_by": session.user.staff_id})

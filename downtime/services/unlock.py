@@ -11,6 +11,7 @@ five more guesses."""
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -99,16 +100,19 @@ def sign_in(vault: Vault, staff_id: str, pin: str, clock: Clock = local_now) -> 
     return member
 
 
-def confirm_pin(db: Database, staff_id: str, pin: str, clock: Clock = local_now) -> StaffMember:
-    """`staff.sign_in` at an open database: a sign-in at the lock screen, a controlled drug's
-    witness. An encrypted database's key-slot file counts each wrong PIN too, and forgets them
-    at a good one: the lockout of the locked file, at the app's next start, must see them, and
-    the audit log cannot be read then."""
+def confirm_pin(db: Database, staff_id: str, pin: str, clock: Clock = local_now,
+                use: staff.PinUse = staff.PinUse.SIGN_IN) -> StaffMember:
+    """A PIN typed at an open database, for `use` (see `staff.check_pin_of`): a sign-in at the
+    lock screen (audited as one), a controlled drug's witness, a dose's giver (audited by the act
+    it signs, `staff.pin_confirmed`). An encrypted database's key-slot file counts each wrong PIN
+    too, and forgets them at a good one: the lockout of the locked file, at the app's next start,
+    must see them, and the audit log cannot be read then."""
     where = db.execute("PRAGMA database_list").fetchone()[2]
+    check = staff.sign_in if use is staff.PinUse.SIGN_IN else partial(staff.check_pin_of, use=use)
     if not where or not keyslots.is_encrypted(Path(where)):
-        return staff.sign_in(db, staff_id, pin, clock)
+        return check(db, staff_id, pin, clock)
     try:
-        member = staff.sign_in(db, staff_id, pin, clock)
+        member = check(db, staff_id, pin, clock)
     except LockedOut:
         raise
     except SignInError:

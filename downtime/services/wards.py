@@ -13,6 +13,7 @@ from downtime.domain.staff import Action
 from downtime.formspec.schema import Meaning, TextField
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
+from downtime.services.staff import check_printable
 from downtime.storage import audit
 
 
@@ -110,6 +111,9 @@ def check_new_ward(session: Session, ward: str, name: str, beds: list[str]) -> t
     if (most := _longest(session, Meaning.WARD)) is not None and len(ward) > most:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Ward code {ward}: at most {most} characters, as the forms "
                                              "take it."), ward=repr(ward), most=most)
+    # On the census, the wristband, the MAR and every admission: the forms refuse what they cannot print.
+    check_printable(QT_TRANSLATE_NOOP("messages", "Ward code"), ward)
+    check_printable(QT_TRANSLATE_NOOP("messages", "Ward name"), name)
     if found := wards(session.db, ward):
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Ward {ward} already exists; add beds to it instead (Wards and beds, or "
                                              "'downtime ward add-beds')."), ward=found[0].ward)
@@ -160,6 +164,7 @@ def _checked_beds(session: Session, ward: str, beds: list[str]) -> list[str]:
         if "/" in bed:
             raise ServiceError(QT_TRANSLATE_NOOP("messages", "Bed {bed}: no \"/\" (a bed is named ward/bed, e.g. 3B/12)."),
                                bed=repr(bed))
+        check_printable(QT_TRANSLATE_NOOP("messages", "Bed"), bed)
         if most is not None and len(bed) > most:
             raise ServiceError(QT_TRANSLATE_NOOP("messages", "Bed {bed}: at most {most} characters, as the admission "
                                                  "and transfer forms take it."), bed=repr(bed), most=most)

@@ -24,7 +24,7 @@ AUDITED_TABLES = {"meta": "key", "staff": "staff_id", "patients": "patient_id", 
                   "back_entries": "id", "patient_links": "id", "held_versions": "digest",
                   "hold_settlements": "id", "laptops": "id", "laptop_staff": "id", "settlements_otherwise": "id",
                   "otherwise_checked": "id", "not_entered": "id", "ehr_moves": "id",
-                  "paper_numbers": "number"}
+                  "paper_numbers": "number", "snapshot_as_of": "record_id"}
 
 
 # One encoder for every hash: json.dumps with options builds a new one per call, and an import

@@ -1,8 +1,9 @@
 """Copies of the live database made with SQLite's online backup API (consistent even while
 the app writes), encrypted with the same key as the database, each with a copy of the key
 slots that open it. A copy is written under a temporary name, checked, and only then renamed,
-so a backup folder never holds a half-written backup; the oldest of the same database beyond
-`keep` are removed."""
+so a backup folder never holds a half-written backup; then those of the same database the
+rotation lets go (`domain.backup_rotation`: the newest `keep`, the last of each day and the
+first stay) are removed, with their key slots."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from pathlib import Path
 import sqlcipher3
 from sqlite_utils import Database
 
+from downtime.domain.backup_rotation import to_prune
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.errors import NOT_WRITTEN, UserError, damage_cause, disk_cause
 from downtime.storage import keyslots
@@ -127,7 +129,8 @@ def make_backup(db: Database, db_path: Path, key: bytes | None, folder: Path, at
             keyslots.keys_path(target).unlink(missing_ok=True)  # half-written beside no backup (its name is new)
         raise BackupError(NOT_WRITTEN, path=folder, cause=disk_cause(problem)) from None
     first = first_entry(db)
-    for old in backups_of(folder, key, first)[keep:] if first else []:
+    own = backups_of(folder, key, first) if first else []
+    for old in to_prune({path: made_at(path) for path in own}, keep, at):
         old.unlink(missing_ok=True)
         keyslots.keys_path(old).unlink(missing_ok=True)
     return target

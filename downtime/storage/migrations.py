@@ -772,3 +772,39 @@ def m036_search_ehr_numbers_whole(db: Database) -> None:
         whole = list(dict.fromkeys(filter(None, [*line.split(), *added.get(patient_id, []), linked.get(patient_id)])))
         if whole != numbers.split():
             db.execute("UPDATE patient_search SET numbers = ? WHERE rowid = ?", [" ".join(whole), rowid])
+
+
+@MIGRATIONS(name="m037_snapshot_as_of_audited")
+def m037_snapshot_as_of_audited(db: Database) -> None:
+    """The snapshot's time of each order loaded from it is written with an audit entry of its row
+    from now on (`services.snapshot_time.keep`), so that `verify` names a row deleted or moved
+    with plain SQL: the round trusts it, and one deleted put a due dose "in the EHR". Each row
+    already there gets its entry, as in m020, unless it has one: run twice, it adds nothing."""
+    now = datetime.now(timezone.utc)
+    for row in list(db.query("SELECT * FROM snapshot_as_of ORDER BY record_id")):
+        if db.execute("SELECT 1 FROM audit WHERE entity = 'snapshot_as_of' AND entity_id = ? LIMIT 1",
+                      [row["record_id"]]).fetchone() is None:
+            audit.append(db, at=now, actor=None, device_id=None, action="migration.snapshot_as_of_audited",
+                         entity="snapshot_as_of", entity_id=row["record_id"], row=row)
+
+
+@MIGRATIONS(name="m038_pin_to_choose")
+def m038_pin_to_choose(db: Database) -> None:
+    """`staff.pin_to_choose`: 1 while the account's PIN is one an administrator set
+    (services.staff.set_pin), which signs in only for its holder to choose their own: with it, an
+    administrator signed in as a nurse on shift, amended her patients' records and witnessed
+    controlled drugs, all audited as hers. An account whose PIN was last set so (its newest
+    PIN-setting audit entry is `staff.set_pin`) must choose one at its next sign-in too. Each
+    account gets an audit entry of its row with the new column, as in m020: `verify` compares a
+    row with its last entry."""
+    db.execute("ALTER TABLE staff ADD COLUMN pin_to_choose INTEGER NOT NULL DEFAULT 0")
+    now = datetime.now(timezone.utc)
+    for row in list(db.query("SELECT * FROM staff ORDER BY staff_id")):
+        last = db.execute("SELECT action FROM audit WHERE entity = 'staff' AND entity_id = ? AND action IN"
+                          " ('staff.add', 'staff.set_pin', 'staff.change_pin') ORDER BY seq DESC LIMIT 1",
+                          [row["staff_id"]]).fetchone()
+        if last is not None and last[0] == "staff.set_pin":
+            db.execute("UPDATE staff SET pin_to_choose = 1 WHERE staff_id = ?", [row["staff_id"]])
+            row = {**row, "pin_to_choose": 1}
+        audit.append(db, at=now, actor=None, device_id=None, action="migration.pin_to_choose", entity="staff",
+                     entity_id=row["staff_id"], row=row)

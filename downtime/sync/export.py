@@ -1,5 +1,7 @@
 """Export for back-entry: one CSV per form with every version (for humans and spreadsheets)
-and a manifest naming the device, the range exported, counts and the SHA-256 of every file.
+and a manifest naming the device, the range exported, counts and the SHA-256 of every file,
+and what no file of it holds: each restore from a backup the laptop went through (the records
+saved between the backup and the restore are lost) and the drafts still unsaved, by form.
 
 Files are written into a temporary folder beside the target and renamed into place at the
 end, once on the disk, so an interrupted export (a full USB stick) never leaves a half-written
@@ -34,7 +36,10 @@ from downtime.errors import written_to
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
+from downtime.formspec.values import as_current, leftover
 from downtime.services import settings
+from downtime.services.backups import restores
+from downtime.services.drafts import unsaved_by_form
 from downtime.services.context import Session, load_device
 from downtime.services.laptops import authors, laptops_known
 from downtime.services.errors import ServiceError
@@ -75,7 +80,7 @@ OS_LITTER = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".spotlight-v100
 # the same name, a file written before the mark existed reads the same.
 CSV_ENCODING = "utf-8-sig"
 BASE_COLUMNS = ("record_id", "version", "status", "version_reason", "downtime_number", "author",
-                "device_id", "occurred_at", "recorded_at")
+                "device_id", "occurred_at", "recorded_at", "form_version")
 ASK_THE_WARD_COLUMN = "ask_the_ward"
 """A CSV column, on the line of each record version the FHIR bundle says to ask the ward about
 (fhir_export.AskTheWard), in the words its Provenance gives; only in the CSVs of the forms of
@@ -261,19 +266,23 @@ def _write_csv(out: BinaryIO, spec: FormSpec, rows: list[dict[str, Any]], number
                held_from: dict[str, int], asked: Mapping[str, str]) -> None:
     """`held_from`: each record on hold here, from which version (none: no ON_HOLD_COLUMN);
     `asked`: what to ask the ward about each version so flagged, by version id (none: no
-    ASK_THE_WARD_COLUMN)."""
+    ASK_THE_WARD_COLUMN). After the form's own fields, a column for each answer a line holds that
+    this version of the form no longer asks (a field removed since: a note's focus was in no CSV),
+    and each line says which version of the form it was written under (`form_version`)."""
     fields = [field.id for field in spec.fields()]
+    rows_data = [as_current(spec, json.loads(row["data"])) for row in rows]
+    fields += sorted({name for data in rows_data for name in leftover(spec, data)})
     handle = io.TextIOWrapper(out, encoding=CSV_ENCODING, newline="")
     writer = csv.writer(handle)
     ask = [ASK_THE_WARD_COLUMN] if asked else []
     on_hold = [ON_HOLD_COLUMN] if held_from else []
     writer.writerow([*BASE_COLUMNS, *map(csv_column, fields), *ask, *on_hold])
-    for row in rows:
-        data = json.loads(row["data"])
+    for row, data in zip(rows, rows_data):
         held = held_from.get(row["record_id"])
         writer.writerow([row["record_id"], row["version"], row["status"], csv_cell(row["reason"]),
                          numbers.get(row["patient_id"] or "", ""), csv_cell(row["author"]), row["device_id"],
-                         row["occurred_at"], row["recorded_at"], *(csv_cell(data.get(f)) for f in fields),
+                         row["occurred_at"], row["recorded_at"], row["form_version"],
+                         *(csv_cell(data.get(f)) for f in fields),
                          *([asked.get(row["id"], "")] if ask else []),
                          *(["" if held is None else ON_HOLD_CELL.format(version=held)] if on_hold else [])])
     handle.flush()
@@ -419,6 +428,7 @@ def export(session: Session, out: Path, since_last: bool = False,
                         "on_hold": [{**hold.as_json(), "why": hold.text("en", laptops_known(
                                         session, {version.device_id for version in hold.versions}))}
                                     for hold in holds(db, held)],
+                        "restores": restores(db), "unsaved_drafts": unsaved_by_form(db),
                         "files": dict(sorted(files.digests.items()))}
             with files.open("manifest.json") as manifest_file:
                 manifest_file.write(json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"))

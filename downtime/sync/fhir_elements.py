@@ -16,6 +16,8 @@ from sqlite_utils import Database
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
+from downtime.formspec.schema import ChoiceField, MultiChoiceField
+from downtime.formspec.values import format_value
 from downtime.storage.fhir_sent import RECORD_SYSTEM, identifier_condition, identity
 from downtime.storage.records import list_current
 
@@ -169,9 +171,11 @@ def moment(value: datetime | str) -> str:
 
 
 def label(spec: FormSpec, field_id: str, code: str) -> str:
-    """The English label of a choice, as the paper form prints it."""
-    for option in getattr(spec.field(field_id), "options", []):
-        if option.code == code:
-            return option.label.en
+    """The English label of a choice, as the paper form prints it: a retired option's too, and a
+    code the form has dropped said to be so (see values.format_value), not sent as if it were
+    words ("Clinical note — midwifery")."""
+    field = spec.field(field_id)
+    if isinstance(field, (ChoiceField, MultiChoiceField)):
+        return format_value(field, [code] if isinstance(field, MultiChoiceField) else code, "en")
     return code
 

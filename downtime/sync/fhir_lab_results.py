@@ -8,7 +8,10 @@ of its tests, then completed), which its results are `basedOn`: the tests in wor
 laboratory's codes not being the ward's to choose. A sample whose stay ended before all its
 results came back is `unknown`, with a note saying so: nobody cancelled it (not `revoked`) nor
 saw it done (not `completed`), and the ward no longer follows it (not `active`): its result is for
-the records office to look for in the laboratory's system."""
+the records office to look for in the laboratory's system. A sample the ward closed before its
+results all came (rejected by the laboratory, lost, or cancelled as no longer needed) is
+`revoked`: no result will come of that request, and a sample sent again is a request of its own.
+R4B's ServiceRequest has no statusReason, so which it was, why, who said so and when are a note."""
 
 from __future__ import annotations
 
@@ -66,11 +69,13 @@ def _request(sample: RecordVersion, back: list[RecordVersion], ended: tuple[Form
     data, spec = sample.data, ctx.forms[REQUEST_FORM]
     given = [record.data.get("gives") for record in back if record.status is not RecordStatus.ENTERED_IN_ERROR]
     left = awaited(data["tests"], given)
-    unfollowed = ended if left else None
+    closed = bool(left and data.get("outcome"))
+    unfollowed = ended if left and not closed else None
     status = ("entered-in-error" if sample.status is RecordStatus.ENTERED_IN_ERROR
-              else "completed" if not left else "unknown" if unfollowed else "active")
+              else "completed" if not left else "revoked" if closed else "unknown" if unfollowed else "active")
     notes = [f"Sample taken {moment(data['taken_at'])}",
              *([f"Still awaited: {tests_named(spec, data, 'en', left)}"] if given and left else []),
+             *([_closed(spec, data)] if closed else []),
              *([f"Not all back when the stay ended ({unfollowed[0].title.en}, {moment(unfollowed[1].occurred_at)}): "
                 "no longer followed by the ward; look for its result in the laboratory's system"]
                if unfollowed else []),
@@ -82,6 +87,14 @@ def _request(sample: RecordVersion, back: list[RecordVersion], ended: tuple[Form
             "code": {"text": tests_named(spec, data, "en")}, "subject": reference(str(sample.patient_id)),
             **stays.encounter_at(sample.patient_id, data["taken_at"]), "authoredOn": moment(data["taken_at"]),
             "requester": ctx.author(ctx.original(sample)), "note": [{"text": text} for text in notes]}
+
+
+def _closed(spec: FormSpec, data: dict[str, Any]) -> str:
+    """"Rejected by the laboratory (Haemolysed), said by Mme Roux, biochemistry, 2026-12-01T13:05:00+01:00:
+    no result will come of this request"."""
+    why = f" ({label(spec, 'rejected_because', data['rejected_because'])})" if data.get("rejected_because") else ""
+    return (f"{label(spec, 'outcome', data['outcome'])}{why}, said by {' '.join(data['closed_by'].split())}, "
+            f"{moment(data['closed_at'])}: no result will come of this request")
 
 
 def _stay_ended(sample: RecordVersion, stays: Stays) -> tuple[FormSpec, RecordVersion] | None:

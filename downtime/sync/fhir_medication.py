@@ -47,6 +47,11 @@ from downtime.sync.fhir_elements import (
 from downtime.sync.fhir_stays import Stays
 
 EHR_ORDER_SYSTEM = "urn:downtime:ehr-order-number"
+REVIEW_EXTENSION = "urn:downtime:review-date"
+"""An order's review date as its prescriber wrote it (an antibiotic's, Start Smart then Focus):
+R4's MedicationRequest has no element for it (`dispenseRequest.validityPeriod` is how long the
+prescription may be dispensed, `expectedSupplyDuration` how long a supply lasts); a course's length
+is its stop, the timing's `boundsPeriod.end`."""
 _EIE = RecordStatus.ENTERED_IN_ERROR
 # Why an order still open when its patient's stay ended was stopped then (see `_request`).
 _LEFT = {Movement.DEATH: "Patient died", Movement.DISCHARGE: "Patient discharged",
@@ -198,10 +203,13 @@ def _request(record: RecordVersion, order: Order, ctx: Context, stays: Stays, en
     resource["extension"] = [{"url": url, "valueBoolean": flag} for url, flag in (
         (CONTROLLED_EXTENSION, order.controlled), (HIGH_ALERT_EXTENSION, order.high_alert),
         (TIME_CRITICAL_EXTENSION, order.time_critical))]
+    if order.review_at is not None:
+        resource["extension"].append({"url": REVIEW_EXTENSION, "valueDateTime": moment(order.review_at)})
     flags = [text for flag, text in ((order.controlled, "Controlled drug (witnessed administration)"),
                                      (order.high_alert, "High-alert medicine"),
                                      (order.time_critical, "Time-critical: within 30 minutes of its time")) if flag]
     notes = ["; ".join(flags)] if flags else []
+    notes += [f"Review by {moment(order.review_at)}"] if order.review_at is not None else []
     if ended is not None:
         written = f"it stopped {moment(order.stop_at)}" if order.stop_at else "it had no stop"
         notes.append(f"Ended with the stay ({_LEFT[ended.movement].lower()} {moment(ended.occurred_at)});"

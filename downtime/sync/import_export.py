@@ -44,7 +44,7 @@ from downtime.storage import audit
 from downtime.storage.laptops import remember
 from downtime.storage.records import chunks, held_from, holds, marks
 from downtime.sync.export import verify_export
-from downtime.sync.merge import sources_of
+from downtime.sync.merge import not_exported, sources_of
 from downtime.sync.outcome import HELD, ImportRefused, ImportResult, Progress, untold
 from downtime.sync.versions import (
     HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, SETTLEMENT_COLUMNS, count_lines, digest,
@@ -241,7 +241,8 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
                                                               "database; import the earlier export first"),
                                 file=RECORDS_FILE, line=first, record=record_id, target=target)
         search.refresh_many(db, session.forms, touched)
-        remember(db, sources_of(folder), **who)
+        sources = sources_of(folder)
+        remember(db, sources, **who)
         missing = missing_here(db)
         rivals = _settled_here(db, {settled_id: found for settled_id, found in settlements.items()
                                     if settled_id not in disputed}, imported)
@@ -297,7 +298,8 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
                         if shared else (), duplicates=tuple(duplicates_of(db, touched)),
                         compared={hold.record_id: found for hold in brought
                                   if (found := hold_of(session, hold.record_id)) is not None}, missing=missing,
-                        tally=tally(session) if session.user.may(Action.BACK_ENTRY) else None)
+                        tally=tally(session) if session.user.may(Action.BACK_ENTRY) else None,
+                        not_exported=not_exported(sources))
 
 
 AUDITED_SETTLEMENT = ("id", "record_id", "settled_by", "settled_by_name", "settled_at", "chosen_version", "reason")

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.services import printing, settings
+from downtime.services.census import in_patients
 from downtime.services.context import Session
 from downtime.sync.encryption import decrypt_folder, encrypted_export
 from downtime.sync.import_export import import_export
@@ -25,7 +28,21 @@ def import_path(session: Session, path: Path, progress: Progress = untold, ident
                 shared_device_number: bool = False) -> ImportResult:
     """`identity`: the records office's key file, for an encrypted export. Its plaintext is
     written beside the database, on the laptop's own disk (never on the stick it came on), and
-    removed once imported. `shared_device_number`: see import_export."""
+    removed once imported. `shared_device_number`: see import_export.
+
+    The result names the patients in hospital here whose wristband the import made wrong
+    (`ImportResult.bands`): a nurse amending an allergy or a name is offered a new band, but the
+    same change brought by another laptop's stick or a snapshot left the band reading "No known
+    allergies", and nobody on the ward knew. Here is this laptop's ward, or every ward on a
+    laptop with none (the records office's, whose lists open on all wards)."""
+    before = printing.bands(session, in_patients(session.db, session.forms, settings.laptop_ward(session.db)))
+    result = _imported(session, path, progress, identity, shared_device_number)
+    return replace(result, bands=printing.band_changes(session, before))
+
+
+def _imported(session: Session, path: Path, progress: Progress, identity: Path | None,
+              shared_device_number: bool) -> ImportResult:
+    """What `path` is, by its shape, imported."""
     if encrypted_export(path):
         if identity is None:
             raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path} is an encrypted export: give the records office's key "

@@ -23,10 +23,11 @@ import csv
 import json
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
+from functools import partial
 from itertools import groupby, islice
 from pathlib import Path
 from typing import Any
@@ -34,11 +35,11 @@ from typing import Any
 import orjson
 from sqlite_utils import Database
 
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, semicolon
 from downtime.domain.downtime_number import told_apart
 from downtime.domain.duplicates import NumberHolder, ProbableDuplicate, SharedNumber, probable_duplicates, standing
 from downtime.domain.holds import Hold, Settlement, SettlementsDiffer, held_order, holds_of
-from downtime.domain.laptops import Authors, Laptop, laptop_name, laptops_of, merged_authors
+from downtime.domain.laptops import Authors, Laptop, exported_at, laptop_name, laptops_of, merged_authors
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.tally import Tally
 from downtime.errors import UserError, written_to
@@ -46,6 +47,7 @@ from downtime.formspec import load_forms
 from downtime.formspec.schema import FormSpec, StaffRefField
 from downtime.paths import forms_dir
 from downtime.services.back_entry import LOADED_SQL, OnHold, conflicts_among, on_hold_of
+from downtime.services.paper_doses import DRAFT_FORM as PAPER_DOSES
 from downtime.services.patients import summarise
 from downtime.services.records import THEATRE_FORMS
 from downtime.services.theatre import (
@@ -101,6 +103,9 @@ class MergeResult:
     """Who wrote its versions, by their laptops' staff directories (domain.laptops.merged_authors)."""
     tally: Tally = Tally(0)
     """Its record versions and records, as its report counts them (see `_tally`)."""
+    not_exported: tuple[NotExported, ...] = ()
+    """What the laptops' exports say none of them holds: the records lost to a restore from a
+    backup, the drafts never saved (see `not_exported`)."""
 
     def laptops_text(self, lang: Lang) -> list[str]:
         """Each laptop merged, in its number's order, with how many of its exports and when the
@@ -121,6 +126,14 @@ class MergeResult:
         return [*(hold.text(lang, self.laptops, titles, self.authors, self.compared[hold.record_id].text_in(lang))
                   for hold in self.holds),
                 *(found.text(lang, self.laptops, titles, self.authors) for found in self.settled_otherwise)]
+
+
+    def not_exported_text(self, lang: Lang, titles: Mapping[str, str] | None = None) -> list[str]:
+        """Each restore of a laptop and each laptop's drafts never saved, after the laptops: the
+        records office knew neither, and took a laptop's afternoon typed again from paper, or
+        not at all, and a dose typed and left at the lock screen, for complete (`titles`: each
+        form's title in `lang`)."""
+        return [found.text(lang, titles) for found in self.not_exported]
 
 
 LAPTOP_EXPORTS = QT_TRANSLATE_NOOP("messages", "{laptop}: {count} export(s), the latest made {time}")
@@ -655,7 +668,8 @@ def _settled(db: Database, settlements: list[dict[str, Any]]) -> dict[str, dict[
     return settled
 
 
-SOURCE_FIELDS = ("device_id", "device_number", "device_name", "exported_at", "records_rowid_range", "staff")
+SOURCE_FIELDS = ("device_id", "device_number", "device_name", "exported_at", "records_rowid_range", "staff",
+                 "restores", "unsaved_drafts")
 
 
 def sources_of(folder: Path) -> list[dict[str, Any]]:
@@ -666,6 +680,156 @@ def sources_of(folder: Path) -> list[dict[str, Any]]:
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     made_of = manifest.get("sources", []) if manifest.get("format") == "downtime-merge" else [manifest]
     return [{name: source.get(name) for name in SOURCE_FIELDS} for source in made_of]
+
+
+RESTORED_LAPTOP = QT_TRANSLATE_NOOP("messages", "RESTORED FROM A BACKUP: {laptop} was restored on {restored} by {who} "
+                                                "from a backup of {made}: records typed on it between {made} and "
+                                                "{restored} were lost unless typed again from paper; check that "
+                                                "laptop's paper forms of that time against the records merged (the "
+                                                "manifest's restores)")
+DRAFTS_LEFT = QT_TRANSLATE_NOOP("messages", "UNSAVED DRAFTS: {count} form(s) typed on {laptop} were still unsaved "
+                                            "when it exported at {time}, so are in no export: {forms}. Ask whoever "
+                                            "typed each what it held (a dose typed may have been given) (the "
+                                            "manifest's unsaved_drafts)")
+DRAFTS_OF_A_FORM = QT_TRANSLATE_NOOP("messages", "{count} × {form} by {authors}, the last typed {time}")
+
+
+@dataclass(frozen=True)
+class Restored:
+    """A restore from a backup that a laptop's export names (its manifest's `restores`, see
+    services.backups.restores): the records typed on it between the backup and the restore are
+    in none of its exports."""
+
+    device_id: str
+    laptop: Laptop
+    restored_at: str
+    restored_by: str
+    """The staff ID of whoever restored it."""
+    who: str
+    """Them as the laptop's staff directory names them."""
+    backup: str
+    backup_made_at: str | None
+    """None: the backup's time is not known (its name says none)."""
+
+    def text(self, lang: Lang, titles: Mapping[str, str] | None = None) -> str:
+        """`titles`: of no use to a restore, which names no form; taken as DraftsLeft.text takes
+        them, so a report says each of `not_exported` alike."""
+        made = "?" if self.backup_made_at is None else shown_time(self.backup_made_at)
+        return message(lang, RESTORED_LAPTOP, laptop=laptop_name(lang, self.device_id, {self.device_id: self.laptop}),
+                       restored=shown_time(self.restored_at), who=self.who, made=made)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"device_id": self.device_id, "restored_at": self.restored_at, "restored_by": self.restored_by,
+                "backup": self.backup, "backup_made_at": self.backup_made_at,
+                "records_lost_between": [self.backup_made_at, self.restored_at], "why": self.text("en")}
+
+
+@dataclass(frozen=True)
+class FormDrafts:
+    """A laptop's drafts of one form, as its manifest's `unsaved_drafts` counts them."""
+
+    form_id: str
+    count: int
+    authors: tuple[str, ...]
+    """Their staff IDs."""
+    who: tuple[str, ...]
+    """Them as the laptop's staff directory names them."""
+    last_typed_at: str
+
+
+@dataclass(frozen=True)
+class DraftsLeft:
+    """The drafts still unsaved on a laptop at its latest export (services.drafts.unsaved_by_form):
+    forms a nurse may believe saved, in no export; an earlier export's may have been saved since."""
+
+    device_id: str
+    laptop: Laptop
+    exported_at: str
+    forms: tuple[FormDrafts, ...]
+
+    def text(self, lang: Lang, titles: Mapping[str, str] | None = None) -> str:
+        """`titles`: each form's title in `lang`; a form missing there by its id."""
+        def title(form_id: str) -> str:
+            if form_id == PAPER_DOSES:
+                return message(lang, QT_TRANSLATE_NOOP("messages", "doses from the paper chart"))
+            return (titles or {}).get(form_id, form_id)
+
+        forms = semicolon(lang).join(
+            message(lang, DRAFTS_OF_A_FORM, count=found.count, form=title(found.form_id), authors=", ".join(found.who),
+                    time=shown_time(found.last_typed_at)) for found in self.forms)
+        return message(lang, DRAFTS_LEFT, count=sum(found.count for found in self.forms),
+                       laptop=laptop_name(lang, self.device_id, {self.device_id: self.laptop}),
+                       time=shown_time(self.exported_at), forms=forms)
+
+    def as_json(self, titles: Mapping[str, str] | None = None) -> dict[str, Any]:
+        return {"device_id": self.device_id, "exported_at": self.exported_at,
+                "forms": [{"form_id": found.form_id, "count": found.count, "authors": list(found.authors),
+                           "last_typed_at": found.last_typed_at} for found in self.forms],
+                "why": self.text("en", titles)}
+
+
+NotExported = Restored | DraftsLeft
+
+
+def not_exported(sources: Iterable[Mapping[str, Any]]) -> tuple[NotExported, ...]:
+    """What the laptops' exports (manifests, or a merge's sources) say none of them holds, laptop
+    by laptop in their numbers' order: each restore a laptop went through, once (each later
+    export names it again), in time order, then the drafts unsaved at its latest export (of one
+    export given twice, once as an older app's merge kept it, without them, its own say). An
+    older app's manifest says neither, and an entry of the wrong shape (a hand-edited manifest)
+    is left out: nothing is said of them, and nothing refused."""
+    made: dict[str, list[Mapping[str, Any]]] = {}
+    for source in sorted(sources, key=lambda source: (exported_at(source), source.get("unsaved_drafts") is not None)):
+        if source.get("device_id"):
+            made.setdefault(str(source["device_id"]), []).append(source)
+    found: list[NotExported] = []
+    for device_id, exports in made.items():
+        laptop = laptops_of(exports)[device_id]
+        named = partial(_staff_named, merged_authors(exports).others, device_id)
+        restores = {(entry["restored_at"], entry["backup"]): entry for source in exports
+                    for entry in _entries(source, "restores", _a_restore)}
+        found += [Restored(device_id, laptop, entry["restored_at"], entry["restored_by"], named(entry["restored_by"]),
+                           entry["backup"], entry["backup_made_at"])
+                  for entry in sorted(restores.values(), key=lambda entry: datetime.fromisoformat(
+                      entry["restored_at"]))]
+        forms = tuple(FormDrafts(entry["form_id"], entry["count"], tuple(entry["authors"]),
+                                 tuple(map(named, entry["authors"])), entry["last_typed_at"])
+                      for entry in _entries(exports[-1], "unsaved_drafts", _drafts_of_a_form))
+        if forms and _a_time(exports[-1].get("exported_at")):
+            found.append(DraftsLeft(device_id, laptop, exports[-1]["exported_at"], forms))
+    return tuple(sorted(found, key=lambda one: (one.laptop.number or 1000, one.device_id)))
+
+
+def _staff_named(names: Mapping[tuple[str, str], str], device_id: str, staff_id: str) -> str:
+    """A staff ID of a laptop with the name its directory gives it (`names`, Authors.others), if any."""
+    name = names.get((device_id, staff_id))
+    return f"{name} ({staff_id})" if name else staff_id
+
+
+def _entries(source: Mapping[str, Any], name: str, sound: Callable[[Any], bool]) -> list[dict[str, Any]]:
+    """A manifest's list `name`, each entry of the shape `sound` checks; none where it lists none."""
+    listed = source.get(name)
+    return [entry for entry in (listed if isinstance(listed, list) else ()) if isinstance(entry, dict) and sound(entry)]
+
+
+def _a_time(value: Any) -> bool:
+    """Whether a manifest's value is a time with its offset, as every time it writes is."""
+    try:
+        return isinstance(value, str) and datetime.fromisoformat(value).tzinfo is not None
+    except ValueError:
+        return False
+
+
+def _a_restore(entry: dict[str, Any]) -> bool:
+    return (_a_time(entry.get("restored_at")) and isinstance(entry.get("restored_by"), str)
+            and isinstance(entry.get("backup"), str)
+            and (entry.get("backup_made_at") is None or _a_time(entry.get("backup_made_at"))))
+
+
+def _drafts_of_a_form(entry: dict[str, Any]) -> bool:
+    return (isinstance(entry.get("form_id"), str) and type(entry.get("count")) is int and entry["count"] > 0
+            and isinstance(entry.get("authors"), list) and all(isinstance(one, str) for one in entry["authors"])
+            and _a_time(entry.get("last_typed_at")))
 
 
 def _an_export(folder: Path) -> None:
@@ -741,7 +905,8 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
                 shared = _shared_numbers(db, forms, shown)
                 files = file_digests(staging)
                 result = MergeResult(out, counts, duplicates, clashes, holds, laptops, differing, shared, asked, compared,
-                                     missing, tuple(sources), authors, _tally(db, settled))
+                                     missing, tuple(sources), authors, _tally(db, settled), not_exported(sources))
+                titles = {form_id: spec.title.get("en") for form_id, spec in forms.items()}
                 said = result.holds_text("en")  # the report's words, each form by its id
                 manifest = {"format": "downtime-merge", "sources": sources, "counts": counts,
                             "cd_register_lines": register_lines,
@@ -756,6 +921,10 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
                                                   for found, why in zip(differing, said[len(holds):])],
                             "shared_downtime_numbers": [{**found.as_json(), "why": found.text("en")} for found in shared],
                             "ask_the_ward": [found.as_json() for found in asked],
+                            "restores": [found.as_json() for found in result.not_exported
+                                         if isinstance(found, Restored)],
+                            "unsaved_drafts": [found.as_json(titles) for found in result.not_exported
+                                               if isinstance(found, DraftsLeft)],
                             "files": files}
                 (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
                 on_disk(staging)

@@ -18,7 +18,9 @@ from downtime.sync.missing import MISSING_IMPORT, MissingVersions
 if TYPE_CHECKING:
     from downtime.formspec.schema import Text
     from downtime.services.back_entry import OnHold
+    from downtime.services.printing import BandChange
     from downtime.services.theatre import ClashReport
+    from downtime.sync.merge import NotExported
 
 Progress = Callable[[int, int], None]
 """Told (done, total) as long work goes, for a progress bar."""
@@ -86,6 +88,35 @@ class ImportResult:
     import counts versions, the list records, and the clerk checking nothing was lost read two
     numbers with no word of why."""
 
+    not_exported: tuple[NotExported, ...] = ()
+    """What the export's laptops say none of their exports holds (sync.merge.not_exported): the
+    records lost to a restore from a backup, the drafts never saved at the latest export."""
+
+    bands: tuple[BandChange, ...] = ()
+    """Patients in hospital here whose wristband the import made wrong, with what in it
+    (sync.importing.import_path): an allergy, a name or a birth date another laptop or the EHR
+    recorded, or another laptop's version of the admission put on hold, which the band names
+    too. Amended here, the nurse is offered a new band; brought by an import, the old band
+    stayed on the patient and nobody knew."""
+
+    def bands_text(self, lang: Lang) -> list[str]:
+        """The `bands` to reprint, each patient by number and name with what changed; then the
+        ID labels that read what was too, to destroy, as an amendment here says."""
+        if not self.bands:
+            return []
+        said = [message(lang, BAND_OUT_OF_DATE, count=len(self.bands), patients="; ".join(
+            message(lang, BAND_OF, number=band.patient.downtime_number, name=band.patient.display_name,
+                    changed=", ".join(message(lang, BAND_CHANGED[part]) for part in band.parts))
+            for band in self.bands))]
+        if labelled := [band.patient for band in self.bands if band.labels_too]:
+            said.append(message(lang, LABELS_OUT_OF_DATE, patients="; ".join(
+                f"{patient.downtime_number} {patient.display_name}" for patient in labelled)))
+        return said
+
+    def not_exported_text(self, lang: Lang, titles: Mapping[str, str] | None = None) -> list[str]:
+        """The `not_exported`, as the merge's report says them (`titles`: each form's title in `lang`)."""
+        return [found.text(lang, titles) for found in self.not_exported]
+
     def listed_text(self, lang: Lang) -> list[str]:
         """The `tally` as the Back-entry tab's header says it, if any."""
         return [self.tally.listed_in(lang)] if self.tally is not None else []
@@ -118,6 +149,20 @@ class ImportResult:
         """What was imported, in words: the command line said "(export)" in every language."""
         return translate(lang, "ImportWizard", KINDS[self.kind])
 
+
+BAND_OUT_OF_DATE = QT_TRANSLATE_NOOP("messages", "Wristband out of date for {count} patient(s): print a new one, put it "
+                                                 "on the patient and remove the old one — {patients}.")
+BAND_OF = QT_TRANSLATE_NOOP("messages", "{number} {name} ({changed})")
+LABELS_OUT_OF_DATE = QT_TRANSLATE_NOOP("messages", "Their ID labels read what was too: destroy every one left, in the "
+                                                   "patient's folder and at the nurses' station, and print a new sheet — "
+                                                   "{patients}.")
+# What changed on a band (services.printing.BAND_PARTS, and the check of another laptop's identity).
+BAND_CHANGED = {"name": QT_TRANSLATE_NOOP("messages", "name changed"),
+                "born": QT_TRANSLATE_NOOP("messages", "date of birth or sex changed"),
+                "number": QT_TRANSLATE_NOOP("messages", "downtime number changed"),
+                "ipp": QT_TRANSLATE_NOOP("messages", "IPP changed"),
+                "allergies": QT_TRANSLATE_NOOP("messages", "allergies changed"),
+                "identity": QT_TRANSLATE_NOOP("messages", "identity check changed")}
 
 HELD = "records_on_hold"
 """The kind of an export's record versions an import put on hold, kept aside (sync.import_export)."""

@@ -437,7 +437,7 @@
     </message>
     <message>
         <source>For resuscitation</source>
-        <translation>Réanimation</translation>
+        <translation>RCP en cas d’arrêt</translation>
     </message>
     <message>
         <source>DNACPR</source>
@@ -445,7 +445,7 @@
     </message>
     <message>
         <source>Not discussed</source>
-        <translation>Non abordé</translation>
+        <translation>Non encore abordé</translation>
     </message>
     <message>
         <source>Provisional</source>
@@ -489,7 +489,7 @@
     </message>
     <message>
         <source>Resuscitation</source>
-        <translation>Réanimation</translation>
+        <translation>RCP</translation>
     </message>
     <message>
         <source>Isolation</source>
@@ -875,6 +875,22 @@
         <source>Worried</source>
         <translation>Inquiet</translation>
     </message>
+    <message>
+        <source>EARLIER DAYS: {first} to {last}, not today's chart</source>
+        <translation>JOURS PRÉCÉDENTS : du {first} au {last}, pas le plan du jour</translation>
+    </message>
+    <message>
+        <source>This chart shows {first} to {last}. A dose given now is recorded from today's chart (Back to today); a dose of these days, in its day's cell.</source>
+        <translation>Ce plan montre du {first} au {last}. Une dose donnée maintenant s’enregistre sur le plan du jour (Revenir à aujourd’hui) ; une dose de ces jours, dans la case de son jour.</translation>
+    </message>
+    <message>
+        <source>{orders} and {count} more orders of it</source>
+        <translation>{orders} et {count} autres prescriptions de ce médicament</translation>
+    </message>
+    <message>
+        <source>Review by {when}</source>
+        <translation>Réévaluer le {when}</translation>
+    </message>
 </context>
 <context>
     <name>AdminPanel</name>
@@ -1103,10 +1119,6 @@
         <translation>Compte {staff_id} ajouté pour {name} : connexion avec son code.</translation>
     </message>
     <message>
-        <source>{name} ({staff_id}) signs in with the new PIN.</source>
-        <translation>{name} ({staff_id}) se connecte avec le nouveau code.</translation>
-    </message>
-    <message>
         <source>Account {staff_id} is already deactivated.</source>
         <translation>Le compte {staff_id} est déjà désactivé.</translation>
     </message>
@@ -1238,6 +1250,10 @@ Le charger ?</translation>
         <source>{staff_id}: {old} becomes {new}, on every screen and print of what they recorded. Why (what was typed wrong)?</source>
         <translation>{staff_id} : {old} devient {new}, sur chaque écran et chaque impression de ce que cette personne a enregistré. Pourquoi (qu’est-ce qui a été mal saisi) ?</translation>
     </message>
+    <message>
+        <source>{name} ({staff_id}) signs in with the new PIN once, to choose their own.</source>
+        <translation>{name} ({staff_id}) se connecte une fois avec le nouveau code, pour choisir le sien.</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -1284,10 +1300,6 @@ Sur une grande base (celle d’un bureau des archives), cela prend une à deux m
         <translation>Non effectué</translation>
     </message>
     <message>
-        <source>Preparing the census of this database…</source>
-        <translation>Préparation de l’état des lits de cette base…</translation>
-    </message>
-    <message>
         <source>Unexpected error</source>
         <translation>Erreur inattendue</translation>
     </message>
@@ -1306,6 +1318,22 @@ Please sign in again.</source>
         <translation>{backup}, faite le {when}, est maintenant utilisée. {not_in_it}
 
 Veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>Form definitions have problems</source>
+        <translation>Les définitions de formulaires ont des problèmes</translation>
+    </message>
+    <message>
+        <source>Downtime cannot start: the form definitions on this laptop have problems. Use the paper forms and call IT, who will need this list:
+
+{problems}</source>
+        <translation>Downtime ne peut pas démarrer : les définitions de formulaires de cet ordinateur ont des problèmes. Utilisez les formulaires papier et appelez l’informatique, qui aura besoin de cette liste :
+
+{problems}</translation>
+    </message>
+    <message>
+        <source>Preparing the census and the patient search of this database…</source>
+        <translation>Préparation de l’état des lits et de la recherche de patients de cette base…</translation>
     </message>
 </context>
 <context>
@@ -1607,6 +1635,26 @@ Lier {name} ({number}) au patient {new} du DPI au lieu de {ehr} ?</translation>
         <source>Last save: {time}</source>
         <translation>Dernier enregistrement : {time}</translation>
     </message>
+    <message>
+        <source>student nurse</source>
+        <translation>étudiant(e) infirmier(ère)</translation>
+    </message>
+    <message>
+        <source>healthcare assistant</source>
+        <translation>aide-soignant(e)</translation>
+    </message>
+    <message>
+        <source>pharmacist</source>
+        <translation>pharmacien(ne)</translation>
+    </message>
+    <message>
+        <source>Set aside…</source>
+        <translation>Mettre de côté…</translation>
+    </message>
+    <message>
+        <source>Set aside a form whose author is deactivated, whose patient has left hospital, or typed a day ago or more</source>
+        <translation>Mettre de côté un formulaire dont l’auteur est désactivé, dont le patient a quitté l’hôpital, ou saisi il y a un jour ou plus</translation>
+    </message>
 </context>
 <context>
     <name>BowelsView</name>
@@ -1830,6 +1878,10 @@ Qui a été prévenu (p. ex. le cadre de santé, le pharmacien) ?</translation>
         <source>New PIN: the two new PINs typed differ; type them again.</source>
         <translation>Nouveau code : les deux nouveaux codes saisis diffèrent ; saisissez-les à nouveau.</translation>
     </message>
+    <message>
+        <source>{name} ({staff_id}): your PIN is one an administrator set; it signs in only for you to choose your own, which then signs you in, and signs when you witness a controlled drug.</source>
+        <translation>{name} ({staff_id}) : votre code a été défini par un administrateur ; il ne vous connecte que pour choisir le vôtre, qui ensuite vous connecte et signe quand vous êtes témoin d’un stupéfiant.</translation>
+    </message>
 </context>
 <context>
     <name>CopiedDatabase</name>
@@ -1931,7 +1983,7 @@ La contresigner en tant que {name} ?</translation>
     </message>
     <message>
         <source>Record a new &amp;device</source>
-        <translation>Noter un nouveau &amp;dispositif</translation>
+        <translation>Noter un &amp;nouveau dispositif</translation>
     </message>
     <message>
         <source>&amp;Print the line and catheter chart</source>
@@ -1939,7 +1991,7 @@ La contresigner en tant que {name} ?</translation>
     </message>
     <message>
         <source>&amp;Check the chosen device…</source>
-        <translation>&amp;Surveiller le dispositif choisi…</translation>
+        <translation>Surveiller le dispositif &amp;choisi…</translation>
     </message>
     <message>
         <source>No line or catheter charted yet</source>
@@ -2291,6 +2343,22 @@ La contresigner en tant que {name} ?</translation>
         <source>{person} (no longer active)</source>
         <translation>{person} (plus en activité)</translation>
     </message>
+    <message>
+        <source>Supervised by a ward nurse (student nurse's dose)</source>
+        <translation>Encadrée par un(e) infirmier(ère) du service (dose d’un(e) étudiant(e))</translation>
+    </message>
+    <message>
+        <source>Supervising n&amp;urse's staff ID</source>
+        <translation>Identifiant de l’infirmier(ère) enc&amp;adrant</translation>
+    </message>
+    <message>
+        <source>Supervising nurse's &amp;PIN</source>
+        <translation>&amp;Code de l’infirmier(ère) encadrant</translation>
+    </message>
+    <message>
+        <source>Supervising n&amp;urse on the paper chart</source>
+        <translation>Infirmier(ère) enc&amp;adrant ayant signé le papier</translation>
+    </message>
 </context>
 <context>
     <name>EscalationPanel</name>
@@ -2493,11 +2561,11 @@ La contresigner en tant que {name} ?</translation>
     </message>
     <message>
         <source>Chart a &amp;bag from the medication chart</source>
-        <translation>Reporter une poche du &amp;plan d’administration</translation>
+        <translation>&amp;Reporter une poche du plan d’administration</translation>
     </message>
     <message>
         <source>Screen &amp;nutrition (MUST)…</source>
-        <translation>&amp;Dépister la dénutrition (MUST)…</translation>
+        <translation>Dépister la dénutrition (&amp;MUST)…</translation>
     </message>
     <message>
         <source>Chart a bag from the medication chart</source>
@@ -2915,6 +2983,10 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
     <message>
         <source>Import data</source>
         <translation>Importer des données</translation>
+    </message>
+    <message>
+        <source>&amp;Print the new wristbands</source>
+        <translation>&amp;Imprimer les nouveaux bracelets</translation>
     </message>
 </context>
 <context>
@@ -3424,7 +3496,7 @@ Ils restent vos brouillons, que personne d’autre ne voit avant votre prochaine
     </message>
     <message>
         <source>E&amp;nter doses from the paper chart…</source>
-        <translation>Sa&amp;isir les doses du plan d’administration papier…</translation>
+        <translation>Saisir les doses du plan d’administration &amp;papier…</translation>
     </message>
     <message>
         <source>&amp;Print this MAR (3 days)</source>
@@ -3487,6 +3559,22 @@ Pourquoi elle n’est pas poursuivie (facultatif) :</translation>
     <message>
         <source>Doses are recorded by the nurse or doctor who gives them. To read a cell's doses, choose it and press Open the doses of the cell.</source>
         <translation>Les doses sont tracées par l’infirmier(ère) ou le médecin qui les administre. Pour lire les doses d’une case, choisissez-la et cliquez sur Ouvrir les administrations de la case.</translation>
+    </message>
+    <message>
+        <source>◀ Ear&amp;lier days</source>
+        <translation>◀ J&amp;ours précédents</translation>
+    </message>
+    <message>
+        <source>Later da&amp;ys ▶</source>
+        <translation>Jours s&amp;uivants ▶</translation>
+    </message>
+    <message>
+        <source>&amp;Back to today</source>
+        <translation>Revenir à au&amp;jourd’hui</translation>
+    </message>
+    <message>
+        <source>Not today's chart</source>
+        <translation>Pas le plan du jour</translation>
     </message>
 </context>
 <context>
@@ -3664,7 +3752,7 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
     </message>
     <message>
         <source>&amp;Assess the pain</source>
-        <translation>Év&amp;aluer la douleur</translation>
+        <translation>É&amp;valuer la douleur</translation>
     </message>
     <message>
         <source>&amp;Print the pain chart</source>
@@ -4033,16 +4121,16 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
         <translation>Surveillance pédiatrique</translation>
     </message>
     <message>
-        <source>&amp;Record observations</source>
-        <translation>&amp;Noter une surveillance</translation>
-    </message>
-    <message>
         <source>&amp;Print the PEWS chart</source>
         <translation>&amp;Imprimer la feuille PEWS</translation>
     </message>
     <message>
         <source>No paediatric observations recorded yet</source>
         <translation>Aucune surveillance pédiatrique notée pour l’instant</translation>
+    </message>
+    <message>
+        <source>Record &amp;observations</source>
+        <translation>&amp;Noter une surveillance</translation>
     </message>
 </context>
 <context>
@@ -4201,20 +4289,8 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
         <translation>Changements de position</translation>
     </message>
     <message>
-        <source>Record a change of &amp;position</source>
-        <translation>Saisir un changement de &amp;position</translation>
-    </message>
-    <message>
         <source>&amp;Print the repositioning chart</source>
         <translation>&amp;Imprimer la feuille de positions</translation>
-    </message>
-    <message>
-        <source>Assess the &amp;risk (Braden)…</source>
-        <translation>Évaluer le &amp;risque (Braden)…</translation>
-    </message>
-    <message>
-        <source>Chart the &amp;wound…</source>
-        <translation>Suivre la p&amp;laie…</translation>
     </message>
     <message>
         <source>Pressure ulcer risk: not assessed yet (Braden scale)</source>
@@ -4227,6 +4303,18 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
     <message>
         <source>Latest: {turn} at {time}</source>
         <translation>Dernier : {turn} à {time}</translation>
+    </message>
+    <message>
+        <source>Record a &amp;change of position</source>
+        <translation>Saisir un changement de &amp;position</translation>
+    </message>
+    <message>
+        <source>Assess the risk (&amp;Braden)…</source>
+        <translation>Évaluer le &amp;risque (Braden)…</translation>
+    </message>
+    <message>
+        <source>Chart the wou&amp;nd…</source>
+        <translation>Suivre la p&amp;laie…</translation>
     </message>
 </context>
 <context>
@@ -4327,6 +4415,30 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>What they do</source>
         <translation>Action</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Maj+Tab</translation>
+    </message>
+    <message>
+        <source>Alt + underlined letter</source>
+        <translation>Alt + lettre soulignée</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Échap</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Entrée</translation>
+    </message>
+    <message>
+        <source>In the box of a reason (an amendment, an entry in error): confirm it</source>
+        <translation>Dans la case d’un motif (correction, saisie par erreur) : le valider</translation>
     </message>
 </context>
 <context>
@@ -4444,6 +4556,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
 1. Personnel : ajoutez dès maintenant un second administrateur, dans le service (l’infirmier(ère) responsable). Une infirmière intérimaire arrivant la nuit a besoin d’un compte, et personne ne peut réinitialiser le code oublié du dernier administrateur.
 2. Services et lits : ajoutez les services et leurs lits, ou chargez le fichier de configuration de l’hôpital (Ce portable).
 3. Ce portable : donnez à ce portable son service, sur lequel ses listes s’ouvrent.</translation>
+    </message>
+    <message>
+        <source>Your PIN is one an administrator set: choose your own to sign in.</source>
+        <translation>Votre code a été défini par un administrateur : choisissez le vôtre pour vous connecter.</translation>
     </message>
 </context>
 <context>
@@ -4858,10 +4974,6 @@ Enregistrée ; le programme opératoire du jour la signale :</translation>
         <translation>Évaluations des plaies et pansements</translation>
     </message>
     <message>
-        <source>Record a new &amp;wound</source>
-        <translation>Enregistrer une nouvelle &amp;plaie</translation>
-    </message>
-    <message>
         <source>&amp;Print the wound chart</source>
         <translation>&amp;Imprimer la feuille de suivi des plaies</translation>
     </message>
@@ -4884,6 +4996,10 @@ Enregistrée ; le programme opératoire du jour la signale :</translation>
     <message>
         <source>Choose the wound in the list first.</source>
         <translation>Choisissez d’abord la plaie dans la liste.</translation>
+    </message>
+    <message>
+        <source>Record a &amp;new wound</source>
+        <translation>Enregistrer une nouvelle &amp;plaie</translation>
     </message>
 </context>
 <context>
@@ -7431,10 +7547,6 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{staff_id} ne peut plus se connecter ; ses enregistrements restent</translation>
     </message>
     <message>
-        <source>{staff_id} signs in with the new PIN</source>
-        <translation>{staff_id} se connecte avec le nouveau code</translation>
-    </message>
-    <message>
         <source>Current PIN of {staff_id}</source>
         <translation>Code PIN actuel de {staff_id}</translation>
     </message>
@@ -8057,10 +8169,6 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>the setting to change (what each takes: see value, in the same order)</source>
         <translation>le réglage à modifier (ce que chacun prend : voir value, dans le même ordre)</translation>
-    </message>
-    <message>
-        <source>L7159|L7160|L7163|wristband; LATE OVERDUE minutes (LATE above 0 and below OVERDUE, at most {day}); MINUTES before the screen locks (1 to {most_idle}); whom patients call, as their letter prints it; FOLDER EVERY_MINUTES KEEP (every 1 to {day} minutes, 1 to {most_kept} kept); the records office's age1… public key, which every export is then encrypted to ('' for none); the laptop's device number, which the patients registered from then on take; its name; for a database set up on another computer: 'replaces' (that one will not be used again) or 'copy NUMBER NAME' (both go on: this one becomes a laptop of its own); the ward code this laptop belongs to, whose patients its lists open on ('' for none: all wards)</source>
-        <translation>L7159|L7160|L7163|wristband ; LATE OVERDUE en minutes (LATE au-dessus de 0 et sous OVERDUE, au plus {day}) ; MINUTES avant le verrouillage de l’écran (de 1 à {most_idle}) ; qui les patients appellent, tel que leur lettre l’imprime ; FOLDER EVERY_MINUTES KEEP (toutes les 1 à {day} minutes, de 1 à {most_kept} gardées) ; la clé publique age1… du bureau des entrées, pour laquelle chaque export est alors chiffré ('' pour aucune) ; le numéro d’appareil du portable, que prennent les patients enregistrés ensuite ; son nom ; pour une base installée sur un autre ordinateur : 'replaces' (celui-là ne sera plus utilisé) ou 'copy NUMBER NAME' (les deux continuent : celui-ci devient un portable à part entière) ; le code du service auquel appartient ce portable, sur les patients duquel ses listes s’ouvrent ('' pour aucun : tous les services)</translation>
     </message>
     <message>
         <source>the wards, beds and settings the hospital's laptops share, in a file</source>
@@ -9644,6 +9752,230 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <source>{allergy} — an angioedema with an ACE inhibitor: every ACE inhibitor, and sacubitril, is contraindicated after one</source>
         <translation>{allergy} — un angio-œdème sous IEC : tout IEC, et le sacubitril, est contre-indiqué après un tel épisode</translation>
     </message>
+    <message>
+        <source>Wristband out of date for {count} patient(s): print a new one, put it on the patient and remove the old one — {patients}.</source>
+        <translation>Bracelet d’identification périmé pour {count} patient(s) : imprimez-en un nouveau, posez-le au patient et retirez l’ancien — {patients}.</translation>
+    </message>
+    <message>
+        <source>{number} {name} ({changed})</source>
+        <translation>{number} {name} ({changed})</translation>
+    </message>
+    <message>
+        <source>Their ID labels read what was too: destroy every one left, in the patient's folder and at the nurses' station, and print a new sheet — {patients}.</source>
+        <translation>Leurs étiquettes d’identification portent encore l’ancienne mention : détruisez toutes celles qui restent, dans le dossier du patient et au poste de soins, et imprimez une nouvelle planche — {patients}.</translation>
+    </message>
+    <message>
+        <source>name changed</source>
+        <translation>nom modifié</translation>
+    </message>
+    <message>
+        <source>date of birth or sex changed</source>
+        <translation>date de naissance ou sexe modifié</translation>
+    </message>
+    <message>
+        <source>downtime number changed</source>
+        <translation>numéro de procédure dégradée modifié</translation>
+    </message>
+    <message>
+        <source>IPP changed</source>
+        <translation>IPP modifié</translation>
+    </message>
+    <message>
+        <source>allergies changed</source>
+        <translation>allergies modifiées</translation>
+    </message>
+    <message>
+        <source>identity check changed</source>
+        <translation>vérification d’identité modifiée</translation>
+    </message>
+    <message>
+        <source>RESTORED FROM A BACKUP: {laptop} was restored on {restored} by {who} from a backup of {made}: records typed on it between {made} and {restored} were lost unless typed again from paper; check that laptop's paper forms of that time against the records merged (the manifest's restores)</source>
+        <translation>RESTAURÉ DEPUIS UNE SAUVEGARDE : {laptop} a été restauré le {restored} par {who} depuis une sauvegarde du {made} : les enregistrements saisis dessus entre {made} et {restored} sont perdus s’ils n’ont pas été ressaisis depuis le papier ; comparez les formulaires papier de ce portable pour cette période aux enregistrements fusionnés (restores du manifeste)</translation>
+    </message>
+    <message>
+        <source>UNSAVED DRAFTS: {count} form(s) typed on {laptop} were still unsaved when it exported at {time}, so are in no export: {forms}. Ask whoever typed each what it held (a dose typed may have been given) (the manifest's unsaved_drafts)</source>
+        <translation>BROUILLONS NON ENREGISTRÉS : {count} formulaire(s) saisi(s) sur {laptop} n’étaient toujours pas enregistrés lors de son export du {time}, et ne figurent donc dans aucun export : {forms}. Demandez à qui a saisi chacun ce qu’il contenait (une dose saisie a pu être donnée) (unsaved_drafts du manifeste)</translation>
+    </message>
+    <message>
+        <source>{count} × {form} by {authors}, the last typed {time}</source>
+        <translation>{count} × {form} par {authors}, le dernier saisi le {time}</translation>
+    </message>
+    <message>
+        <source>line {line}: {key} given twice</source>
+        <translation>ligne {line} : {key} donné deux fois</translation>
+    </message>
+    <message>
+        <source>line {line}: {key} given twice in {id}</source>
+        <translation>ligne {line} : {key} donné deux fois dans {id}</translation>
+    </message>
+    <message>
+        <source>line {line}, column {column}: not UTF-8 text (save the file as UTF-8)</source>
+        <translation>ligne {line}, colonne {column} : texte qui n’est pas en UTF-8 (enregistrez le fichier en UTF-8)</translation>
+    </message>
+    <message>
+        <source>a label cannot be blank</source>
+        <translation>un libellé ne peut pas être vide</translation>
+    </message>
+    <message>
+        <source>field {field}: {rule} compares {name} with {value}, which is none of its answers ({answers})</source>
+        <translation>champ {field} : {rule} compare {name} à {value}, qui n’est aucune de ses réponses ({answers})</translation>
+    </message>
+    <message>
+        <source>field {field} is read by the app's code ({by}) and cannot be removed or renamed</source>
+        <translation>le champ {field} est lu par le code de l’application ({by}) et ne peut être ni supprimé ni renommé</translation>
+    </message>
+    <message>
+        <source>option {code} of field {field} is read by the app's code ({by}) and cannot be removed or renamed</source>
+        <translation>l’option {code} du champ {field} est lue par le code de l’application ({by}) et ne peut être ni supprimée ni renommée</translation>
+    </message>
+    <message>
+        <source>No longer on the form</source>
+        <translation>N’est plus sur le formulaire</translation>
+    </message>
+    <message>
+        <source>{code} (no longer on the form)</source>
+        <translation>{code} (n’est plus sur le formulaire)</translation>
+    </message>
+    <message>
+        <source>Kept: the last {keep}, one a day before them (the last of each day, for {days} days), and the first.</source>
+        <translation>Gardées : les {keep} dernières, une par jour avant elles (la dernière de chaque jour, pendant {days} jours), et la première.</translation>
+    </message>
+    <message>
+        <source>L7159|L7160|L7163|wristband; LATE OVERDUE minutes (LATE above 0 and below OVERDUE, at most {day}); MINUTES before the screen locks (1 to {most_idle}); whom patients call, as their letter prints it; FOLDER EVERY_MINUTES KEEP (every 1 to {day} minutes; the newest 1 to {most_kept} kept, then the last of each day for {days} days, and the first); the records office's age1… public key, which every export is then encrypted to ('' for none); the laptop's device number, which the patients registered from then on take; its name; for a database set up on another computer: 'replaces' (that one will not be used again) or 'copy NUMBER NAME' (both go on: this one becomes a laptop of its own); the ward code this laptop belongs to, whose patients its lists open on ('' for none: all wards)</source>
+        <translation>L7159|L7160|L7163|wristband ; LATE OVERDUE en minutes (LATE au-dessus de 0 et sous OVERDUE, au plus {day}) ; MINUTES avant le verrouillage de l’écran (de 1 à {most_idle}) ; qui les patients appellent, tel que leur lettre l’imprime ; FOLDER EVERY_MINUTES KEEP (toutes les 1 à {day} minutes ; les 1 à {most_kept} plus récentes gardées, puis la dernière de chaque jour pendant {days} jours, et la première) ; la clé publique age1… du bureau des entrées, pour laquelle chaque export est alors chiffré ('' pour aucune) ; le numéro d’appareil du portable, que prennent les patients enregistrés ensuite ; son nom ; pour une base installée sur un autre ordinateur : 'replaces' (celui-là ne sera plus utilisé) ou 'copy NUMBER NAME' (les deux continuent : celui-ci devient un portable à part entière) ; le code du service auquel appartient ce portable, sur les patients duquel ses listes s’ouvrent ('' pour aucun : tous les services)</translation>
+    </message>
+    <message>
+        <source>Controlled drug: the witness must be a ward nurse or a doctor; {name} is a {role}.</source>
+        <translation>Stupéfiant : le témoin doit être un(e) infirmier(ère) du service ou un médecin ; {name} est {role}.</translation>
+    </message>
+    <message>
+        <source>High-alert medicine: the second check must be made by a ward nurse or a doctor; {name} is a {role}.</source>
+        <translation>Médicament à haut risque : le double contrôle doit être fait par un(e) infirmier(ère) du service ou un médecin ; {name} est {role}.</translation>
+    </message>
+    <message>
+        <source>Student nurse's dose: the ward nurse supervising it must confirm it with their own PIN.</source>
+        <translation>Dose d’un(e) étudiant(e) infirmier(ère) : l’infirmier(ère) du service qui l’encadre doit la confirmer avec son propre code.</translation>
+    </message>
+    <message>
+        <source>Student nurse's dose: it is supervised by a ward nurse other than the student who gives it.</source>
+        <translation>Dose d’un(e) étudiant(e) infirmier(ère) : elle est encadrée par un(e) infirmier(ère) du service autre que l’étudiant(e) qui la donne.</translation>
+    </message>
+    <message>
+        <source>Student nurse's dose: it is supervised by a ward nurse; {name} may not record care.</source>
+        <translation>Dose d’un(e) étudiant(e) infirmier(ère) : elle est encadrée par un(e) infirmier(ère) du service ; {name} ne peut pas enregistrer de soins.</translation>
+    </message>
+    <message>
+        <source>{field}: this laptop was in use at {time}, when this student nurse's dose was given: the ward nurse who supervised it confirms it with their own PIN, as for a dose given now. Untick it: it is for a dose given while the laptop was not in use.</source>
+        <translation>{field} : cet ordinateur était utilisé à {time}, heure à laquelle cette dose d’un(e) étudiant(e) infirmier(ère) a été administrée : l’infirmier(ère) qui l’a encadrée la confirme avec son propre code, comme pour une dose donnée maintenant. Décochez cette case : elle est réservée aux doses données pendant que l’ordinateur n’était pas utilisé.</translation>
+    </message>
+    <message>
+        <source>Student nurse's dose: name the ward nurse who signed it on the paper chart.</source>
+        <translation>Dose d’un(e) étudiant(e) infirmier(ère) : indiquez l’infirmier(ère) du service qui l’a signée sur le plan d’administration papier.</translation>
+    </message>
+    <message>
+        <source>Student nurse's dose: it is supervised by a ward nurse; {name} is a {role}.</source>
+        <translation>Dose d’un(e) étudiant(e) infirmier(ère) : elle est encadrée par un(e) infirmier(ère) du service ; {name} est {role}.</translation>
+    </message>
+    <message>
+        <source>{field}: given by {name}, a student nurse, who confirms it with their own PIN, as the nurse supervising them does.</source>
+        <translation>{field} : administré par {name}, étudiant(e) infirmier(ère), qui le confirme avec son propre code, comme l’infirmier(ère) qui l’encadre.</translation>
+    </message>
+    <message>
+        <source>{day} is after today.</source>
+        <translation>Le {day} est après aujourd’hui.</translation>
+    </message>
+    <message>
+        <source>{day} is before this stay's admission on {admitted}.</source>
+        <translation>Le {day} est avant l’admission de ce séjour, le {admitted}.</translation>
+    </message>
+    <message>
+        <source>the chart's first day instead, a day of the patient's stay up to today, --days counted from it: any sheet of a long stay</source>
+        <translation>le premier jour du plan à la place, un jour du séjour du patient jusqu’à aujourd’hui, --days comptés à partir de lui : toute feuille d’un long séjour</translation>
+    </message>
+    <message>
+        <source>… and {count} more: see the MAR printed with this letter</source>
+        <translation>… et {count} de plus : voir le plan d’administration imprimé avec ce document</translation>
+    </message>
+    <message>
+        <source>{order}, at {times}</source>
+        <translation>{order}, à {times}</translation>
+    </message>
+    <message>
+        <source>{order}, as required</source>
+        <translation>{order}, si besoin</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Ward code</source>
+        <translation>Code du service</translation>
+    </message>
+    <message>
+        <source>Ward name</source>
+        <translation>Nom du service</translation>
+    </message>
+    <message>
+        <source>Bed</source>
+        <translation>Lit</translation>
+    </message>
+    <message>
+        <source>Device name</source>
+        <translation>Nom de l’appareil</translation>
+    </message>
+    <message>
+        <source>The medication chart of {who} could not be printed: part of it is longer than a page. Copy their orders by hand onto a blank chart (the downtime binder's blank MAR) and tell the administrator.</source>
+        <translation>Le plan d’administration de {who} n’a pas pu être imprimé : une partie dépasse une page. Recopier ses prescriptions à la main sur un plan vierge (celui du classeur de la procédure dégradée) et prévenir l’administrateur.</translation>
+    </message>
+    <message>
+        <source>The medication chart of {who} could not be printed: part of it is longer than a page. The other patients' charts are printed, and a page in their place says so. Copy their orders by hand onto a blank chart (the downtime binder's blank MAR) and tell the administrator.</source>
+        <translation>Le plan d’administration de {who} n’a pas pu être imprimé : une partie dépasse une page. Les plans des autres patients sont imprimés, et une page à sa place le signale. Recopier ses prescriptions à la main sur un plan vierge (celui du classeur de la procédure dégradée) et prévenir l’administrateur.</translation>
+    </message>
+    <message>
+        <source>Part of this print is longer than a page, and it could not be laid out. Tell the administrator; meanwhile use the blank forms of the downtime binder.</source>
+        <translation>Une partie de cette impression dépasse une page : elle n’a pas pu être mise en page. Prévenir l’administrateur ; en attendant, utiliser les formulaires vierges du classeur de la procédure dégradée.</translation>
+    </message>
+    <message>
+        <source>Antibiotic: give its review date in “{review}”, or its course's length as its “{stop}” (Start Smart then Focus).</source>
+        <translation>Antibiotique : donner sa date de réévaluation dans « {review} », ou la durée de son traitement par son « {stop} » (réévaluation à 48-72 h).</translation>
+    </message>
+    <message>
+        <source>{name} must choose their own PIN first: a PIN an administrator set signs in only to choose a new one (Change my PIN, or 'downtime staff change-pin').</source>
+        <translation>{name} doit d’abord choisir son propre code : un code défini par un administrateur ne connecte que pour en choisir un nouveau (Changer mon code, ou « downtime staff change-pin »).</translation>
+    </message>
+    <message>
+        <source>{staff_id}: your PIN is one an administrator set, which signs in only to choose your own: run 'downtime staff change-pin --user {staff_id}' first.</source>
+        <translation>{staff_id} : votre code a été défini par un administrateur et ne connecte que pour choisir le vôtre : lancez d’abord « downtime staff change-pin --user {staff_id} ».</translation>
+    </message>
+    <message>
+        <source>{staff_id} signs in with the new PIN, once, to choose their own</source>
+        <translation>{staff_id} se connecte avec le nouveau code, une fois, pour choisir le sien</translation>
+    </message>
+    <message>
+        <source>{what}, discharged {day}</source>
+        <translation>{what}, sorti(e) le {day}</translation>
+    </message>
+    <message>
+        <source>{what}, died {day}</source>
+        <translation>{what}, décédé(e) le {day}</translation>
+    </message>
+    <message>
+        <source>{what}, transferred out {day}</source>
+        <translation>{what}, transféré(e) vers un autre hôpital le {day}</translation>
+    </message>
+    <message>
+        <source>Say why the form is set aside (for example: the dose is on the paper chart).</source>
+        <translation>Dites pourquoi le formulaire est mis de côté (par exemple : la dose est sur la feuille papier).</translation>
+    </message>
+    <message>
+        <source>This form is no longer waiting: it was saved, discarded or set aside meanwhile.</source>
+        <translation>Ce formulaire n’est plus en attente : il a été enregistré, abandonné ou mis de côté entre-temps.</translation>
+    </message>
+    <message>
+        <source>{name} typed this form at {time} and can still sign in: ask them to save it or discard it. A form is set aside once its author is deactivated, its patient has left hospital, or a day after it was last typed.</source>
+        <translation>{name} a saisi ce formulaire à {time} et peut encore se connecter : demandez-lui de l’enregistrer ou de l’abandonner. Un formulaire peut être mis de côté une fois le compte de son auteur désactivé, son patient sorti de l’hôpital, ou un jour après sa dernière saisie.</translation>
+    </message>
 </context>
 <context>
     <name>BandCheck</name>
@@ -9658,6 +9990,37 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>WRONG PATIENT: this band ({band}) is no patient's on this laptop, not {patient}</source>
         <translation>ERREUR DE PATIENT : ce bracelet ({band}) n’est celui d’aucun patient de ce portable, pas de {patient}</translation>
+    </message>
+</context>
+<context>
+    <name>SetAsideDialog</name>
+    <message>
+        <source>Set aside forms not saved</source>
+        <translation>Mettre de côté des formulaires non enregistrés</translation>
+    </message>
+    <message>
+        <source>Only whoever typed a form can open it. Set one aside once you know what it held is done or recorded: a dose typed and not saved may have been given. What it held is kept in the audit log, with your name and reason.</source>
+        <translation>Seule la personne qui a saisi un formulaire peut l’ouvrir. Mettez-en un de côté une fois sûr(e) que ce qu’il contenait est fait ou tracé : une dose saisie et non enregistrée a pu être administrée. Son contenu est gardé dans le journal d’audit, avec votre nom et votre motif.</translation>
+    </message>
+    <message>
+        <source>Forms that can be set aside</source>
+        <translation>Formulaires pouvant être mis de côté</translation>
+    </message>
+    <message>
+        <source>e.g. dose recorded on the paper chart</source>
+        <translation>p. ex. dose tracée sur la feuille papier</translation>
+    </message>
+    <message>
+        <source>&amp;Why they are set aside</source>
+        <translation>&amp;Motif de la mise de côté</translation>
+    </message>
+    <message>
+        <source>&amp;Set aside the ticked forms</source>
+        <translation>Mettre de &amp;côté les formulaires cochés</translation>
+    </message>
+    <message>
+        <source>Tick the forms to set aside.</source>
+        <translation>Cochez les formulaires à mettre de côté.</translation>
     </message>
 </context>
 </TS>

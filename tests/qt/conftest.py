@@ -3,6 +3,7 @@
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -21,6 +22,7 @@ from downtime.qt.observations_view import EscalationPanel
 from downtime.qt.patients_panel import PatientsPanel
 from downtime.qt.prompts import Prompts
 from downtime.qt.work import Work
+from downtime.services import medication
 from downtime.services.context import Session
 
 Panel = TypeVar("Panel", PatientsPanel, EscalationPanel, BackEntryPanel)
@@ -192,6 +194,19 @@ def escaped(qtbot) -> Callable[[Iterable[Callable[[], QDialog]]], None]:
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     return close_each
+
+
+@pytest.fixture
+def dose_dialog(qtbot) -> Callable[..., DoseDialog]:
+    """dose_dialog(session, order_id, slot=None): the dose dialog of that order (at that time),
+    shown as the chart opens it."""
+    def show(session: Session, order_id: str, slot: datetime | None = None) -> DoseDialog:
+        dialog = DoseDialog(session, medication.order(session.db, order_id), slot)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        return dialog
+    return show
 
 
 @pytest.fixture

@@ -169,7 +169,7 @@ def test_a_returning_nurse_gets_her_account_back_with_a_new_pin(admin_window, ty
     type_text(panel.pin, "730512")
     type_text(panel.pin_again, "730512")
     QTest.keyClick(panel.set_pin_button, Qt.Key.Key_Space)
-    assert panel.said.text() == "Inès Ayadi (agency1) signs in with the new PIN."
+    assert panel.said.text() == "Inès Ayadi (agency1) signs in with the new PIN once, to choose their own."
     assert staff.sign_in(db, "agency1", "730512", clock).active
     with pytest.raises(SignInError):
         staff.sign_in(db, "agency1", "482913", clock)
@@ -376,3 +376,16 @@ def test_the_administrator_backs_up_now_and_reads_when_and_where(admin_window, t
     assert panel.error.text() == f"backup to {stick} failed: the folder is not there (is the USB stick removed?)"
     assert panel.last_backup.text() == f"Last backup: {clock():%d/%m/%Y %H:%M}, {made}"
     assert admin_window.banner.backup.text() == "<b>BACKUP FAILED</b>"
+
+
+def test_the_backups_kept_say_how_far_back_they_reach(admin_window, type_text):
+    """"Backups kept: 10" every 15 minutes kept the last two and a half hours of a month's outage,
+    and nothing said so: the rotation thins out now, and the settings say how far back it keeps."""
+    panel = admin_window.admin
+    panel.sections.setCurrentIndex(2)
+    panel.refresh()
+    assert panel.kept_reach.text() == ("Kept: the last 10, one a day before them (the last of each day, for 31 days), "
+                                       "and the first.")
+    panel.keep.lineEdit().selectAll()
+    type_text(panel.keep, "24")
+    assert panel.kept_reach.text().startswith("Kept: the last 24, one a day before them")

@@ -81,6 +81,35 @@ def test_an_emptied_census_index_is_rebuilt_off_the_gui_thread_before_the_window
     assert len([r for r in listed(window.patients).model.rows if r.patient]) == 39
 
 
+def test_a_search_index_edited_with_sql_is_rebuilt_off_the_gui_thread_before_the_window_opens(
+        app_signed_in, tmp_path, monkeypatch, forms, clock, demo_database):
+    """The search index is outside the audit chain (an FTS5 table, no trigger): its lines
+    deleted with plain SQL, nobody was found by name, and the nurse admitted the patient again.
+    The opening reads it against the admissions and rebuilds it, behind the census's busy
+    dialog, saying so in the audit log."""
+    import threading
+
+    from downtime.services import search
+
+    path = tmp_path / "demo.sqlite"
+    db = demo_database(path)
+    assert search.search(db, forms, "Lefort")
+    db.execute("DELETE FROM patient_search")
+    db.close()
+    real, on_gui_thread = search.rebuild, []
+
+    def watched(db, forms):
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        return real(db, forms)
+
+    monkeypatch.setattr(search, "rebuild", watched)
+    window = app_signed_in(path)
+    assert on_gui_thread == [False]
+    assert search.search(window.session.db, window.session.forms, "Lefort")
+    assert search.index_problem(window.session.db, window.session.forms) is None
+    assert window.session.db.execute("SELECT actor FROM audit WHERE action = 'search.rebuild'").fetchall() == [("nurse",)]
+
+
 def _damaged_after_a_backup(tmp_path, clock, demo_database, truncated=False):
     """The demo database backed up, then damaged: a record altered with plain SQL (tampering), or
     `truncated` to its first 3,000 bytes. The window must never use it and offers the backup.
@@ -441,3 +470,37 @@ def test_the_sign_in_window_names_the_laptop_and_its_ward_before_the_pin(qtbot, 
     assert app_module.run(path) == 0
     assert shown == ["Laptop 3B station 2 — ward 3B", "Laptop 3B station 2 — all wards",
                      "Records office laptop — all wards"]
+
+
+def test_a_broken_form_at_the_start_is_said_as_such_and_the_app_closes(qtbot, tmp_path, monkeypatch, forms, clock,
+                                                                        answers, demo_database):
+    """IT broke one form file: the sign-in window said "Downtime met an error it did not expect … check
+    whether what you just did was saved", stayed up, and vanished after the PIN. Now the forms' problems
+    are said as such, with the list for IT, and the app closes before anyone signs in."""
+    import shutil
+
+    from downtime import paths
+
+    path = tmp_path / "demo.sqlite"
+    demo_database(path)
+    broken = tmp_path / "forms"
+    shutil.copytree(paths.forms_dir(), broken)
+    transfer = broken / "transfer.yaml"
+    transfer.write_text(transfer.read_text(encoding="utf-8").replace("kind: text", "kind: txt", 1), encoding="utf-8")
+    monkeypatch.setattr(paths, "forms_dir", lambda: broken)
+    ended: list[QDialog.DialogCode] = []
+
+    def look(dialog):
+        qtbot.addWidget(dialog)
+        with qtbot.waitSignal(dialog.rejected):  # once on screen, the rest of the app loads behind it
+            dialog.show()
+        ended.append(dialog.result())
+        return dialog.result()
+
+    monkeypatch.setattr(app_module.SignInDialog, "exec", look)
+    assert app_module.run(path, "en") == 0
+    assert ended == [QDialog.DialogCode.Rejected]
+    _, asked = answers
+    (said,) = [text for kind, text in asked if kind == "error"]
+    assert said.startswith("Downtime cannot start: the form definitions on this laptop have problems")
+    assert "transfer.yaml" in said and "'txt'" in said

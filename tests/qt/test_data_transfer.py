@@ -996,8 +996,8 @@ def test_a_ward_sees_that_another_laptop_wrote_an_order_otherwise(qtbot, tmp_pat
     (nurse_1, clerk_1, doctor_1), (nurse_2, clerk_2, doctor_2) = sessions
     patient = records.save_new(nurse_1, "admission", {**admission_values, "arrival_at": "2026-11-27T09:00+01:00"}).patient_id
     order = {"drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
-             "times": "08:00 14:00 20:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": False,
-             "allergy_reason": "Tolerated amoxicillin since (GP letter)"}
+             "times": "08:00 14:00 20:00", "start_at": "2026-11-27T10:00+01:00", "review_at": "2026-11-30T10:00+01:00",
+             "controlled": False, "high_alert": False, "allergy_reason": "Tolerated amoxicillin since (GP letter)"}
     amox = records.save_new(doctor_1, "medication_order", order, patient_id=patient).record_id
     import_export(clerk_2, export(clerk_1, tmp_path / "carried").folder)
     clock.advance(minutes=10)

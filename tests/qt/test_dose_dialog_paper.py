@@ -7,7 +7,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from downtime.qt.dose_dialog import DoseDialog
 from downtime.services import cd_register, medication, staff
 
 
@@ -18,19 +17,11 @@ def night(night, session_for):
     return night
 
 
-def _dialog(qtbot, session, order_id, slot=None):
-    dialog = DoseDialog(session, medication.order(session.db, order_id), slot)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
-
-
-def test_the_nurse_names_the_colleague_who_gave_the_dose_and_the_chart_says_so(night, session_for, qtbot, type_text,
+def test_the_nurse_names_the_colleague_who_gave_the_dose_and_the_chart_says_so(dose_dialog, night, session_for, qtbot, type_text,
                                                                                reason_box):
     patient, amox, _ = night
     nurse = session_for("nurse")
-    dialog = _dialog(qtbot, nurse, amox, datetime.fromisoformat("2026-11-28T08:00+01:00"))
+    dialog = dose_dialog(nurse, amox, datetime.fromisoformat("2026-11-28T08:00+01:00"))
     assert dialog.given_by.currentText() == "Hélène Lefèvre (nurse)"  # the signed-in nurse, until another is chosen
     assert [dialog.given_by.itemData(i) for i in range(dialog.given_by.count())] == ["nurse", "doctor", "night"]
     dialog.given_at.clear()
@@ -45,20 +36,20 @@ def test_the_nurse_names_the_colleague_who_gave_the_dose_and_the_chart_says_so(n
     assert dose.given_by == "night"
 
 
-def test_a_dose_not_given_asks_no_giver(night, session_for, qtbot):
+def test_a_dose_not_given_asks_no_giver(dose_dialog, night, session_for, qtbot):
     _, amox, _ = night
-    dialog = _dialog(qtbot, session_for("nurse"), amox, datetime.fromisoformat("2026-11-28T08:00+01:00"))
+    dialog = dose_dialog(session_for("nurse"), amox, datetime.fromisoformat("2026-11-28T08:00+01:00"))
     assert dialog.given_by.isVisible()
     dialog.outcome.setCurrentIndex(1)
     assert not dialog.given_by.isVisible()
 
 
-def test_a_morphine_dose_witnessed_on_paper_is_typed_in_choosing_its_witness_without_a_pin(
+def test_a_morphine_dose_witnessed_on_paper_is_typed_in_choosing_its_witness_without_a_pin(dose_dialog, 
         night, session_for, qtbot, type_text, clock):
     patient, _, morphine = night
     clock.now = clock.now.replace(day=29, hour=7, minute=0)
     nurse = session_for("nurse")
-    dialog = _dialog(qtbot, nurse, morphine)
+    dialog = dose_dialog(nurse, morphine)
     assert dialog.witness_pin.isVisible() and not dialog.witness_on_paper.isVisible()
     dialog.given_at.clear()
     type_text(dialog.given_at, "29/11/2026 02:30")
@@ -76,13 +67,13 @@ def test_a_morphine_dose_witnessed_on_paper_is_typed_in_choosing_its_witness_wit
     assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 45
 
 
-def test_a_morphine_dose_given_now_by_a_colleague_is_confirmed_with_their_pin_beside_given_by(
+def test_a_morphine_dose_given_now_by_a_colleague_is_confirmed_with_their_pin_beside_given_by(dose_dialog, 
         night, session_for, qtbot, type_text):
     """Naming the night nurse as the giver and witnessing with her own PIN, the day nurse alone had
     signed the morphine's line: the giver's PIN box appears under "Given by" and Save wants it."""
     patient, _, morphine = night
     nurse = session_for("nurse")
-    dialog = _dialog(qtbot, nurse, morphine)
+    dialog = dose_dialog(nurse, morphine)
     assert not dialog.giver_pin.isVisible()  # the nurse signed in gave it: her sign-in is her word
     type_text(dialog.given_for, "pain 7/10")
     type_text(dialog.witness_id, "doctor")
@@ -107,11 +98,11 @@ def test_a_morphine_dose_given_now_by_a_colleague_is_confirmed_with_their_pin_be
     assert cd_register.cd_balance(nurse.db, "3B", "Morphine", "mg") == 45
 
 
-def test_the_givers_pin_is_asked_only_of_a_controlled_dose_given_now_by_another(night, session_for, qtbot, clock):
+def test_the_givers_pin_is_asked_only_of_a_controlled_dose_given_now_by_another(dose_dialog, night, session_for, qtbot, clock):
     _, amox, morphine = night
     nurse = session_for("nurse")
     clock.now = clock.now.replace(day=29, hour=7, minute=0)
-    dialog = _dialog(qtbot, nurse, morphine)
+    dialog = dose_dialog(nurse, morphine)
     dialog.given_by.setCurrentIndex(dialog.given_by.findData("night"))
     assert dialog.giver_pin.isVisible()
     dialog.giver_pin.setText("5555")
@@ -122,14 +113,14 @@ def test_the_givers_pin_is_asked_only_of_a_controlled_dose_given_now_by_another(
     dialog.transcribed.setChecked(False)
     dialog.outcome.setCurrentIndex(1)
     assert not dialog.giver_pin.isVisible()
-    other = _dialog(qtbot, nurse, amox, datetime.fromisoformat("2026-11-29T08:00+01:00"))
+    other = dose_dialog(nurse, amox, datetime.fromisoformat("2026-11-29T08:00+01:00"))
     other.given_by.setCurrentIndex(other.given_by.findData("night"))
     assert not other.giver_pin.isVisible()
 
 
-def test_a_dose_given_now_ticked_from_paper_is_refused_under_the_box(night, session_for, qtbot, type_text):
+def test_a_dose_given_now_ticked_from_paper_is_refused_under_the_box(dose_dialog, night, session_for, qtbot, type_text):
     _, _, morphine = night
-    dialog = _dialog(qtbot, session_for("nurse"), morphine)
+    dialog = dose_dialog(session_for("nurse"), morphine)
     type_text(dialog.given_for, "pain 7/10")
     dialog.transcribed.setChecked(True)
     dialog.witness_on_paper.setCurrentIndex(dialog.witness_on_paper.findData("doctor"))
@@ -195,16 +186,16 @@ def test_a_dose_typed_in_from_paper_names_its_sheet_and_the_charts_cell_says_it(
     assert "20:05 from the paper chart: Feuille 2, soirée du 27/11" in tip.split("\n")
 
 
-def test_a_late_dose_given_from_the_round_still_opens_as_now(night, session_for, qtbot):
+def test_a_late_dose_given_from_the_round_still_opens_as_now(dose_dialog, night, session_for, qtbot):
     _, amox, _ = night
-    dialog = _dialog(qtbot, session_for("nurse"), amox, datetime.fromisoformat("2026-11-28T08:00+01:00"))
+    dialog = dose_dialog(session_for("nurse"), amox, datetime.fromisoformat("2026-11-28T08:00+01:00"))
     assert dialog.given_at.text() == "28/11/2026 14:00" and dialog.timing.text().startswith("GIVEN 6\u00a0h")
 
 
-def test_a_time_near_the_turn_of_the_year_is_refused_naming_the_box(night, session_for, qtbot, type_text, clock):
+def test_a_time_near_the_turn_of_the_year_is_refused_naming_the_box(dose_dialog, night, session_for, qtbot, type_text, clock):
     _, amox, _ = night
     clock.now = datetime.fromisoformat("2027-01-01T07:00+01:00")
-    dialog = _dialog(qtbot, session_for("nurse"), amox)
+    dialog = dose_dialog(session_for("nurse"), amox)
     dialog.given_at.clear()
     type_text(dialog.given_at, "31/12 22:00")
     assert dialog.save() is None
@@ -226,7 +217,7 @@ def _givers(combo):
     return [(combo.itemData(i), combo.itemText(i)) for i in range(combo.count())]
 
 
-def test_a_dose_from_paper_names_its_giver_deactivated_since_and_a_dose_given_now_never_does(
+def test_a_dose_from_paper_names_its_giver_deactivated_since_and_a_dose_given_now_never_does(dose_dialog, 
         night, session_for, qtbot, type_text, reason_box, clock):
     """Noémie, the agency nurse, gave the 08:00 amoxicillin on the paper chart and left, her
     account deactivated. Typed in at 14:00, the dose could not be said hers ("Given by" listed
@@ -236,7 +227,7 @@ def test_a_dose_from_paper_names_its_giver_deactivated_since_and_a_dose_given_no
     patient, amox, _ = night
     staff.deactivate_staff(session_for("admin"), "night")
     nurse = session_for("nurse")
-    dialog = _dialog(qtbot, nurse, amox, datetime.fromisoformat("2026-11-28T08:00+01:00"))
+    dialog = dose_dialog(nurse, amox, datetime.fromisoformat("2026-11-28T08:00+01:00"))
     now = _givers(dialog.given_by)
     assert [staff_id for staff_id, _ in now] == ["nurse", "doctor"]
     dialog.given_at.clear()
@@ -256,7 +247,7 @@ def test_a_dose_from_paper_names_its_giver_deactivated_since_and_a_dose_given_no
     assert _givers(dialog.given_by) == now and dialog.given_by.currentData() == "nurse"
     QTest.keyClick(dialog.transcribed, Qt.Key.Key_Space)
     dialog.given_by.setCurrentIndex(dialog.given_by.findData("night"))
-    again = _dialog(qtbot, nurse, amox, dialog.slot)  # her draft, reopened: the giver as chosen
+    again = dose_dialog(nurse, amox, dialog.slot)  # her draft, reopened: the giver as chosen
     again.restore(dialog.typed(), clock())
     assert again.transcribed.isChecked() and again.given_by.currentData() == "night"
     dialog.save()
@@ -267,12 +258,12 @@ def test_a_dose_from_paper_names_its_giver_deactivated_since_and_a_dose_given_no
     assert dose.given_by == "night"
 
 
-def test_a_morphine_dose_from_paper_names_its_witness_deactivated_since(night, session_for, qtbot, type_text, clock):
+def test_a_morphine_dose_from_paper_names_its_witness_deactivated_since(dose_dialog, night, session_for, qtbot, type_text, clock):
     patient, _, morphine = night
     staff.deactivate_staff(session_for("admin"), "night")
     clock.now = clock.now.replace(day=29, hour=7, minute=0)
     nurse = session_for("nurse")
-    dialog = _dialog(qtbot, nurse, morphine)
+    dialog = dose_dialog(nurse, morphine)
     dialog.given_at.clear()
     type_text(dialog.given_at, "29/11/2026 02:30")
     type_text(dialog.given_for, "pain 7/10")

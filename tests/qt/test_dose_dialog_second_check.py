@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from downtime.domain.medication import Check
-from downtime.qt.dose_dialog import DoseDialog
 from downtime.services import cd_register, medication
 
 SLOT = datetime.fromisoformat("2026-11-28T14:00+01:00")
@@ -15,17 +14,9 @@ SLOT = datetime.fromisoformat("2026-11-28T14:00+01:00")
 
 
 
-def _dialog(qtbot, session, order_id):
-    dialog = DoseDialog(session, medication.order(session.db, order_id), SLOT)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
-
-
-def test_the_nurse_has_a_colleague_check_a_high_alert_dose_with_their_pin(enoxaparin, qtbot, type_text):
+def test_the_nurse_has_a_colleague_check_a_high_alert_dose_with_their_pin(dose_dialog, enoxaparin, qtbot, type_text):
     nurse, order_id = enoxaparin
-    dialog = _dialog(qtbot, nurse, order_id)
+    dialog = dose_dialog(nurse, order_id, SLOT)
     assert "HIGH\u2011ALERT\u00a0medicine:\u00a0second\u00a0check\u00a0required" in dialog.order_line.text()
     assert dialog.check_heading.isVisible() and dialog.check_heading.text() == "Second check (high-alert medicine)"
     assert dialog.witness_id.isVisible() and dialog.witness_pin.isVisible()
@@ -50,9 +41,9 @@ def test_the_nurse_has_a_colleague_check_a_high_alert_dose_with_their_pin(enoxap
     assert cd_register.taken_from_register(nurse.db, saved.record_id) is None
 
 
-def test_a_high_alert_dose_not_given_or_from_paper_hides_the_second_check(enoxaparin, qtbot):
+def test_a_high_alert_dose_not_given_or_from_paper_hides_the_second_check(dose_dialog, enoxaparin, qtbot):
     nurse, order_id = enoxaparin
-    dialog = _dialog(qtbot, nurse, order_id)
+    dialog = dose_dialog(nurse, order_id, SLOT)
     dialog.outcome.setCurrentIndex(1)
     assert not dialog.check_heading.isVisible() and not dialog.witness_id.isVisible()
     dialog.outcome.setCurrentIndex(0)
@@ -61,7 +52,7 @@ def test_a_high_alert_dose_not_given_or_from_paper_hides_the_second_check(enoxap
     assert not dialog.check_heading.isVisible() and not dialog.witness_pin.isVisible()
 
 
-def test_a_high_alert_dose_ticked_from_paper_while_the_laptop_was_in_use_is_refused_on_the_tick(
+def test_a_high_alert_dose_ticked_from_paper_while_the_laptop_was_in_use_is_refused_on_the_tick(dose_dialog, 
         enoxaparin, qtbot, type_text, session_for, clock):
     """Signed in at 14:05, the laptop in use (and the order on it since 14:00): the 14:20 dose
     ticked from paper is refused, the tick named and focused, for the checker to sign with their
@@ -70,7 +61,7 @@ def test_a_high_alert_dose_ticked_from_paper_while_the_laptop_was_in_use_is_refu
     clock.now = datetime.fromisoformat("2026-11-28T14:05+01:00")
     session_for("doctor")
     clock.now = datetime.fromisoformat("2026-11-28T14:45+01:00")
-    dialog = _dialog(qtbot, session_for("nurse"), order_id)
+    dialog = dose_dialog(session_for("nurse"), order_id, SLOT)
     dialog.given_at.clear()
     type_text(dialog.given_at, "28/11/2026 14:20")
     dialog.transcribed.setFocus()
@@ -81,7 +72,7 @@ def test_a_high_alert_dose_ticked_from_paper_while_the_laptop_was_in_use_is_refu
     assert dialog.focusWidget() is dialog.transcribed
 
 
-def test_the_checker_signs_again_once_saves_warnings_are_shown(enoxaparin, session_for, qtbot, type_text, reason_box):
+def test_the_checker_signs_again_once_saves_warnings_are_shown(dose_dialog, enoxaparin, session_for, qtbot, type_text, reason_box):
     """The checker typed their PIN, then Save showed a warning (the 14:00 dose recorded already):
     its reason typed, Save recorded the dose as checked by them, who never read what they
     signed for. Their PIN goes with the warning shown, for them to sign once they have read it."""
@@ -89,7 +80,7 @@ def test_the_checker_signs_again_once_saves_warnings_are_shown(enoxaparin, sessi
     medication.record_dose(session_for("nurse"), order_id, {
         "outcome": "given", "given_at": "2026-11-28T14:00+01:00", "scheduled_for": "2026-11-28T14:00+01:00",
         "dose_given": 40.0, "route": "SC"}, witness=("doctor", "2222"))
-    dialog = _dialog(qtbot, nurse, order_id)
+    dialog = dose_dialog(nurse, order_id, SLOT)
     type_text(dialog.witness_id, "doctor")
     type_text(dialog.witness_pin, "2222")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -105,7 +96,7 @@ def test_the_checker_signs_again_once_saves_warnings_are_shown(enoxaparin, sessi
     assert recorded.args[0].data["witness"] == "doctor"
 
 
-def test_a_high_alert_dose_given_by_a_colleague_asks_the_givers_pin(enoxaparin, session_for, qtbot, type_text):
+def test_a_high_alert_dose_given_by_a_colleague_asks_the_givers_pin(dose_dialog, enoxaparin, session_for, qtbot, type_text):
     """Given by a colleague, the high-alert dose asks her PIN too, as a controlled drug's does:
     "given by Noémie, checked by me" was saved on the checker's PIN alone."""
     from downtime.domain.staff import Role
@@ -113,7 +104,7 @@ def test_a_high_alert_dose_given_by_a_colleague_asks_the_givers_pin(enoxaparin, 
 
     staff.add_staff(session_for("admin"), "night", "Noémie Faure", Role.WARD_NURSE, "5555")
     nurse, order_id = enoxaparin
-    dialog = _dialog(qtbot, nurse, order_id)
+    dialog = dose_dialog(nurse, order_id, SLOT)
     assert not dialog.giver_pin.isVisible()
     dialog.given_by.setCurrentIndex(dialog.given_by.findData("night"))
     assert dialog.giver_pin.isVisible()

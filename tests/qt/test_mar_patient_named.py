@@ -79,8 +79,8 @@ def tazocilline(session_for, medication_ward) -> str:
     patient, _, _ = medication_ward
     return records.save_new(session_for("doctor"), "medication_order", {
         "drug": TAZOCILLINE, "dose": 4.5, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
-        "times": "08:00 14:00 20:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False,
-        "high_alert": True, "allergy_reason": "Rash as a child; tolerated since"}, patient_id=patient).record_id
+        "times": "08:00 14:00 20:00", "start_at": "2026-11-27T10:00+01:00", "review_at": "2026-11-30T10:00+01:00",
+        "controlled": False, "high_alert": True, "allergy_reason": "Rash as a child; tolerated since"}, patient_id=patient).record_id
 
 
 @pytest.mark.parametrize(("lang", "essentials"), [("en", "4.5 g IV [HIGH-ALERT]"), ("fr", "4,5 g IV [HAUT RISQUE]")])

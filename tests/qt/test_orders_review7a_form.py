@@ -1,5 +1,6 @@
-"""The order form says on its field why methotrexate written daily, or an infusion without its
-rate, is not saved (see tests/test_orders_review7a.py)."""
+"""The order form says on its field why methotrexate written daily, an infusion without its
+rate, or an antibiotic without its review date nor stop, is not saved (see
+tests/test_orders_review7a.py, tests/test_antimicrobial_review.py)."""
 
 import pytest
 
@@ -13,7 +14,11 @@ from downtime.services import medication
      "every_days", "⚠ Methotrexate PO is taken once a week, on a set day, never daily"),
     ({"drug": "Sodium chloride 0.9%", "dose": 1000.0, "dose_unit": "mL", "route": "IV", "form": "infusion",
       "frequency": "once", "high_alert": False},
-     "rate_ml_h", "⚠ “Infusion rate” is required.")])
+     "rate_ml_h", "⚠ “Infusion rate” is required."),
+    ({"drug": "Ceftriaxone", "dose": 2.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled", "times": "08:00",
+      "high_alert": False},
+     "review_at", "⚠ Antibiotic: give its review date in “Review by (antibiotic: at 48-72 h)”, or its course's length "
+                  "as its “Stop (leave empty if ongoing)” (Start Smart then Focus).")])
 def test_the_prescriber_reads_why_on_the_field_and_nothing_is_saved(select_bed, qtbot, session_for, medication_ward,
                                                                     answers, values, field, said):
     window = MainWindow(session_for("doctor"))

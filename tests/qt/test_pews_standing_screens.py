@@ -69,7 +69,7 @@ def test_saving_an_incomplete_set_after_a_pews_9_says_the_call_still_stands(wind
     QTest.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     chart = window.tabs.currentWidget()
     QTest.mouseClick(next(button for button in chart.findChildren(QPushButton)
-                          if button.text() == "&Record observations"), Qt.MouseButton.LeftButton)
+                          if button.text() == "Record &observations"), Qt.MouseButton.LeftButton)
     form = window.tabs.currentWidget()
     assert isinstance(form, FormView) and form.spec.id == pews.FORM
     form.editors["taken_at"].set_value("2026-11-28T13:30+01:00")

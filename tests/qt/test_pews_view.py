@@ -26,7 +26,7 @@ def test_a_babys_observations_scored_on_her_age_call_the_doctor(window, session_
     chart = window.tabs.currentWidget()
     assert isinstance(chart, PewsView) and chart.latest.text() == "No paediatric observations recorded yet"
     QTest.mouseClick(next(button for button in chart.findChildren(QPushButton)
-                          if button.text() == "&Record observations"), Qt.MouseButton.LeftButton)
+                          if button.text() == "Record &observations"), Qt.MouseButton.LeftButton)
     form = window.tabs.currentWidget()
     assert isinstance(form, FormView) and form.spec.id == "paediatric_observations"
     form.editors["taken_at"].set_value("2026-11-28T12:00+01:00")

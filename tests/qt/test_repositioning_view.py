@@ -22,7 +22,7 @@ def test_a_change_of_position_is_recorded_and_the_next_falls_overdue(window, ses
     chart = window.tabs.currentWidget()
     assert isinstance(chart, RepositioningView) and chart.latest.text() == "No change of position recorded yet"
     assert chart.risk.text() == "Pressure ulcer risk: not assessed yet (Braden scale)"
-    QTest.mouseClick(next(b for b in chart.findChildren(QPushButton) if b.text() == "Assess the &risk (Braden)…"),
+    QTest.mouseClick(next(b for b in chart.findChildren(QPushButton) if b.text() == "Assess the risk (&Braden)…"),
                      Qt.MouseButton.LeftButton)
     risk = window.tabs.currentWidget()
     assert isinstance(risk, FormView) and risk.spec.id == "braden_assessment"
@@ -41,7 +41,7 @@ def test_a_change_of_position_is_recorded_and_the_next_falls_overdue(window, ses
     window.tabs.setCurrentWidget(chart)
     chart.refresh()
     assert chart.risk.text() == "Pressure ulcer risk: Braden 15, at risk (28/11 13:45)"
-    QTest.mouseClick(next(b for b in chart.findChildren(QPushButton) if b.text() == "Record a change of &position"),
+    QTest.mouseClick(next(b for b in chart.findChildren(QPushButton) if b.text() == "Record a &change of position"),
                      Qt.MouseButton.LeftButton)
     form = window.tabs.currentWidget()
     assert isinstance(form, FormView) and form.spec.id == "repositioning"

@@ -161,7 +161,7 @@ def test_the_patient_list_shows_allergies_and_resuscitation_first_on_a_laptop(qt
     header = table.horizontalHeader()
     shown = [model.headerData(header.logicalIndex(place), Qt.Orientation.Horizontal)
              for place in range(header.count()) if not header.isSectionHidden(header.logicalIndex(place))]
-    assert shown[:5] == ["Lit", "Nom", "Allergies", "Réanimation", "NEWS2"]
+    assert shown[:5] == ["Lit", "Nom", "Allergies", "RCP", "NEWS2"]
     resuscitation = model.columns.index("Resuscitation")
     patients = [row for row in range(model.rowCount()) if model.rows[row].patient is not None]
     assert len(patients) == 2

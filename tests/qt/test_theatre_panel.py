@@ -1181,7 +1181,7 @@ def test_the_coordinator_records_the_patient_told_of_the_new_date_and_the_board_
     told.when.selectAll()
     QTest.keyClicks(told.when, "28/11/2026 25:00")
     QTest.keyClick(told.confirm, Qt.Key.Key_Space)
-    assert told.error.text() == "“Told at”: write the date and time as DD/MM/YYYY HH:MM." and told.isVisible()
+    assert told.error.text() == "“Told at”: 25:00 is not a time of day (00:00 to 23:59)." and told.isVisible()
     told.when.selectAll()
     QTest.keyClicks(told.when, "28/11/2026 13:50")
     QTest.keyClick(told.confirm, Qt.Key.Key_Space)

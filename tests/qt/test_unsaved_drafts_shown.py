@@ -76,3 +76,40 @@ def test_deactivating_an_account_names_its_unsaved_forms_first(night, window_for
     drafts.discard_draft(noemie, "admission-1")
     QTest.keyClick(panel.deactivate_button, Qt.Key.Key_Space)
     assert asked[1] == "Noémie Faure (night) will no longer sign in; their records stay. Deactivate?"
+
+
+def test_the_nurse_in_charge_sets_aside_a_deactivated_nurses_dose_from_the_banner(
+        night, window_for, session_for, qtbot, type_text, clock):
+    """Noémie's dose, left typed when the laptop changed hands, stayed in every banner once her
+    account was deactivated: only she could discard it. Hélène, in charge, sets it aside there,
+    with a reason; a colleague's draft she can still save is hers to save, and offers nothing."""
+    patient, amox, _ = night
+    nurse = session_for("nurse")
+    noemie = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "night", "5555", clock), nurse.forms, clock)
+    drafts.save_draft(noemie, "dose-1", medication.DOSE_FORM,
+                      {"order": amox, "scheduled_for": "2026-11-28T14:00+01:00", "outcome": "given"},
+                      patient_id=patient)
+    window = window_for(nurse)
+    banner = window.banner
+    assert banner.unsaved.isVisible() and not banner.set_aside_button.isVisible()
+    staff.deactivate_staff(session_for("admin"), "night")
+    clock.advance(minutes=1)
+    banner.tick()
+    assert banner.unsaved.text() == (
+        "1 form typed by Noémie Faure (deactivated) at 14:00 not saved (dose of Amoxicillin 14:00, bed 12)")
+    assert banner.set_aside_button.isVisible()
+    QTest.keyClick(banner.set_aside_button, Qt.Key.Key_Space)
+    dialog = banner.set_aside_dialog
+    qtbot.waitActive(dialog)
+    assert dialog.forms.count() == 1 and dialog.forms.item(0).text().startswith(
+        "dose of Amoxicillin 14:00, bed 12 — MARTIN Hélène Marie (née LEFÈVRE)")
+    QTest.keyClick(dialog.ok, Qt.Key.Key_Space)
+    assert dialog.problem.isVisible() and dialog.problem.text() == "Tick the forms to set aside."
+    QTest.keyClick(dialog.forms, Qt.Key.Key_Space)
+    QTest.keyClick(dialog.ok, Qt.Key.Key_Space)
+    assert dialog.problem.text().startswith("Say why the form is set aside")
+    type_text(dialog.reason, "Given at 14:00: on the paper chart")
+    QTest.keyClick(dialog.ok, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: banner.set_aside_dialog is None)
+    assert not banner.unsaved.isVisible() and not banner.set_aside_button.isVisible()
+    assert drafts.waiting(nurse.db, nurse.forms) == []

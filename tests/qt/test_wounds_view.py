@@ -26,7 +26,7 @@ def test_a_wound_is_charted_dressed_again_and_its_dressing_falls_overdue(window,
     QTest.keyClick(window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     chart = window.tabs.currentWidget()
     assert isinstance(chart, WoundsView) and chart.latest.text() == "No wound charted yet"
-    _press(chart, "Record a new &wound")
+    _press(chart, "Record a &new wound")
     form = window.tabs.currentWidget()
     assert isinstance(form, FormView) and form.spec.id == "wound_care"
     form.editors["assessed_at"].set_value("2026-11-28T10:00+01:00")
@@ -98,7 +98,7 @@ def test_pressure_damage_found_on_the_repositioning_chart_starts_its_wound_chart
     window.patients.reload_wards()
     select_bed(window, "12")
     QTest.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    _press(window.tabs.currentWidget(), "Chart the &wound…")
+    _press(window.tabs.currentWidget(), "Chart the wou&nd…")
     form = window.tabs.currentWidget()
     assert isinstance(form, FormView) and form.spec.id == "wound_care" and form.record is None
     assert form.patient_id == admitted.patient_id

@@ -1,0 +1,447 @@
+"""The field ids and option codes the app's own code reads by name, form by form.
+
+A form is data that hospital IT may edit; the services, the FHIR export and the printed charts
+still read some of its answers by id (`data["discipline"]`) and compare some with a code by name
+(`SCORED[data["scale"]]`). `forms check` and the app's start accepted a form without them, and the
+records office's export then stopped on a KeyError, or the pain chart on a renamed scale. The table
+lists each such read with the modules that make it (under downtime/), built by reading the code
+for `data["…"]`, `spec.field("…")`, comparisons with a code and tables keyed by code; the tests keep
+it in step with the code (tests/test_form_edits_by_it.py). A form of the folder is checked only
+when present: a folder of other forms (a test's) reads none of these.
+
+Left out: what the code reads only where it is answered and can do without, as the FHIR export
+reads a note's focus (`if data.get("focus")`): a later version may rename it (`formerly`) or
+drop it, its older answers still read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from downtime.errors import WHERE
+from downtime.formspec.schema import OPTIONED, FormSpec
+from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
+
+
+@dataclass(frozen=True)
+class Read:
+    """A field the code reads by its id (`by`: the modules reading it), and the codes of its
+    options it reads by name, each with the modules reading it."""
+
+    by: tuple[str, ...]
+    codes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
+    "admission": {
+        "reason": Read(("services/printing.py",)),
+        "weight_kg": Read(("services/weight.py",)),
+    },
+    "blood_glucose": {
+        "glucose": Read(("services/glucose.py",)),
+        "reading": Read(("domain/glucose.py", "sync/fhir_glucose.py"), {
+            "hi": ("domain/glucose.py",),
+            "lo": ("domain/glucose.py",),
+        }),
+        "taken_at": Read(("services/glucose.py", "sync/fhir_glucose.py")),
+        "timing": Read(("pdf/glucose.py", "sync/fhir_glucose.py")),
+    },
+    "blood_order": {
+        "component": Read(("pdf/transfusion.py", "services/transfusion.py", "sync/fhir_transfusion.py"), {
+            "cryo": ("sync/fhir_transfusion.py",),
+            "other": ("sync/fhir_transfusion.py",),
+            "plasma": ("sync/fhir_transfusion.py",),
+            "platelets": ("sync/fhir_transfusion.py",),
+            "red_cells": ("sync/fhir_transfusion.py",),
+        }),
+        "each_over": Read(("pdf/transfusion.py", "services/transfusion.py", "sync/fhir_transfusion.py")),
+        "indication": Read(("pdf/transfusion.py", "sync/fhir_transfusion.py")),
+        "ordered_at": Read(("pdf/transfusion.py", "services/transfusion.py", "sync/fhir_transfusion.py")),
+        "requirements": Read(("pdf/transfusion.py", "services/transfusion.py", "sync/fhir_transfusion.py")),
+        "units": Read(("pdf/transfusion.py", "services/transfusion.py", "sync/fhir_transfusion.py")),
+    },
+    "blood_transfusion": {
+        "abo_card": Read(("pdf/transfusion.py", "services/transfusion.py", "sync/fhir_transfusion.py")),
+        "collected_at": Read(("services/transfusion.py", "sync/fhir_transfusion.py")),
+        "component": Read(("services/transfusion.py", "sync/fhir_transfusion.py"), {
+            "cryo": ("sync/fhir_transfusion.py",),
+            "other": ("sync/fhir_transfusion.py",),
+            "plasma": ("sync/fhir_transfusion.py",),
+            "platelets": ("sync/fhir_transfusion.py",),
+            "red_cells": ("sync/fhir_transfusion.py",),
+        }),
+        "notes": Read(("sync/fhir_transfusion.py",)),
+        "order": Read(("services/transfusion.py", "sync/fhir_transfusion.py")),
+        "patient_group": Read(("pdf/transfusion.py", "services/transfusion.py", "sync/fhir_transfusion.py")),
+        "restart": Read(("services/transfusion.py",)),
+        "second_checker": Read(("pdf/transfusion.py", "sync/fhir_transfusion.py")),
+        "started_at": Read(("services/transfusion.py", "sync/fhir_transfusion.py")),
+        "unit_group": Read(("services/transfusion.py", "sync/fhir_transfusion.py")),
+        "unit_number": Read(("services/transfusion.py",)),
+        "unit_requirements": Read(("services/transfusion.py",)),
+        "use_by": Read(("sync/fhir_transfusion.py",)),
+    },
+    "bowel_chart": {
+        "amount": Read(("pdf/bowels.py", "services/bowels.py", "sync/fhir_bowels.py")),
+        "charted_at": Read(("services/bowels.py", "sync/fhir_bowels.py")),
+        "known_cause": Read(("pdf/bowels.py",)),
+        "notes": Read(("sync/fhir_bowels.py",)),
+        "opened": Read(("pdf/bowels.py", "services/bowels.py"), {"opened": ("services/bowels.py",)}),
+        "sample_sent": Read(("pdf/bowels.py",)),
+        "seen": Read(("pdf/bowels.py", "services/bowels.py", "sync/fhir_bowels.py")),
+        "stool_type": Read(("pdf/bowels.py", "services/bowels.py", "sync/fhir_bowels.py")),
+    },
+    "braden_assessment": {
+        "assessed_at": Read(("services/repositioning.py", "sync/fhir_skin.py")),
+    },
+    "clinical_note": {
+        "discipline": Read(("pdf/notes.py", "sync/fhir_notes.py"), {"nursing": ("sync/fhir_notes.py",)}),
+        "note": Read(("pdf/notes.py", "sync/fhir_notes.py")),
+        "written_at": Read(("pdf/notes.py", "sync/fhir_notes.py")),
+        "written_by": Read(("pdf/notes.py", "sync/fhir_notes.py")),
+    },
+    "delirium_screening": {
+        "acute_change": Read(("domain/delirium.py", "services/delirium.py")),
+        "doctor_told": Read(("services/delirium.py", "sync/fhir_delirium.py")),
+        "doctor_told_at": Read(("sync/fhir_delirium.py",)),
+        "screened_at": Read(("domain/delirium.py", "services/delirium.py", "sync/fhir_delirium.py")),
+    },
+    "device_check": {
+        "checked_at": Read(("services/devices.py", "sync/fhir_devices.py")),
+        "device": Read(("services/devices.py", "sync/fhir_devices.py")),
+        "event": Read(("pdf/devices.py", "services/devices.py", "sync/fhir_devices.py")),
+        "inserted_at": Read(("services/devices.py", "sync/fhir_devices.py")),
+        "next_in": Read(("services/devices.py", "sync/fhir_devices.py")),
+        "notes": Read(("sync/fhir_devices.py",)),
+        "removed_why": Read(("pdf/devices.py", "sync/fhir_devices.py")),
+        "site": Read(("services/devices.py", "sync/fhir_devices.py")),
+        "site_state": Read(("services/devices.py", "sync/fhir_devices.py")),
+        "size": Read(("sync/fhir_devices.py",)),
+        "still_needed": Read(("pdf/devices.py", "sync/fhir_devices.py")),
+        "vip": Read(("pdf/devices.py", "services/devices.py", "sync/fhir_devices.py")),
+    },
+    "fluid_balance": {
+        "measured_at": Read(("services/fluid_balance.py", "sync/fhir_fluids.py")),
+        "route": Read(("services/fluid_balance.py", "sync/fhir_fluids.py")),
+        "volume": Read(("services/fluid_balance.py", "sync/fhir_fluids.py")),
+        "what": Read(("sync/fhir_fluids.py",)),
+    },
+    "fluid_plan": {
+        "decided_at": Read(("services/fluid_balance.py", "sync/fhir_fluids.py")),
+        "decided_by": Read(("services/fluid_balance.py", "sync/fhir_fluids.py")),
+        "kind": Read(("services/fluid_balance.py", "sync/fhir_fluids.py"), {
+            "lifted": ("services/fluid_balance.py", "sync/fhir_fluids.py"),
+            "restriction": ("sync/fhir_fluids.py",),
+            "target": ("sync/fhir_fluids.py",),
+        }),
+        "volume": Read(("services/fluid_balance.py", "sync/fhir_fluids.py")),
+    },
+    "inpatient_fall": {
+        "anticoagulated": Read(("domain/falls.py",)),
+        "fell_at": Read(("domain/falls.py", "sync/fhir_falls.py")),
+        "fracture_signs": Read(("domain/falls.py",), {"suspected": ("domain/falls.py",)}),
+        "head_injury": Read(("domain/falls.py",)),
+        "reviewed_by": Read(("services/falls.py",)),
+        "usual_gcs": Read(("sync/fhir_falls.py",)),
+        "witnessed": Read(("domain/falls.py", "services/falls.py"), {
+            "found": ("domain/falls.py", "services/falls.py"),
+        }),
+    },
+    "lab_request": {
+        "closed_at": Read(("services/lab_results.py", "sync/fhir_lab_results.py")),
+        "closed_by": Read(("services/lab_results.py", "sync/fhir_lab_results.py")),
+        "notes": Read(("sync/fhir_lab_results.py",)),
+        "outcome": Read(("services/lab_results.py", "sync/fhir_lab_results.py"), {
+            "cancelled": ("services/lab_results.py",),
+            "lost": ("services/lab_results.py",),
+            "rejected": ("services/lab_results.py",),
+        }),
+        "rejected_because": Read(("services/lab_results.py", "sync/fhir_lab_results.py")),
+        "requested_by": Read(("sync/fhir_lab_results.py",)),
+        "sample_number": Read(("sync/fhir_lab_results.py",)),
+        "taken_at": Read(("services/lab_results.py", "sync/fhir_lab_results.py")),
+        "tests": Read(("services/lab_results.py", "sync/fhir_lab_results.py")),
+        "urgency": Read(("pdf/lab_results.py", "services/lab_results.py", "sync/fhir_lab_results.py"), {
+            "urgent": ("pdf/lab_results.py", "services/lab_results.py", "sync/fhir_lab_results.py"),
+        }),
+    },
+    "lab_result": {
+        "acknowledged": Read(("pdf/lab_results.py",)),
+        "action": Read(("sync/fhir_lab_results.py",)),
+        "caller": Read(("pdf/lab_results.py", "sync/fhir_lab_results.py")),
+        "flag": Read(("pdf/lab_results.py", "services/lab_results.py", "sync/fhir_lab_results.py"), {
+            "abnormal": ("domain/lab_results.py",),
+            "critical": ("domain/lab_results.py", "sync/fhir_lab_results.py"),
+            "normal": ("domain/lab_results.py",),
+        }),
+        "lab_number": Read(("pdf/lab_results.py", "sync/fhir_lab_results.py")),
+        "range": Read(("services/lab_results.py",)),
+        "received_at": Read(("services/lab_results.py", "sync/fhir_lab_results.py")),
+        "received_by": Read(("pdf/lab_results.py", "sync/fhir_lab_results.py"), {
+            "paper": ("sync/fhir_lab_results.py",),
+            "telephone": ("sync/fhir_lab_results.py",),
+        }),
+        "request": Read(("services/lab_results.py", "sync/fhir_lab_results.py")),
+        "result": Read(("services/bowels.py", "services/lab_results.py")),
+        "sample_taken_at": Read(("sync/fhir_lab_results.py",)),
+        "test": Read(("services/bowels.py", "services/lab_results.py")),
+        "told": Read(("services/lab_results.py", "sync/fhir_lab_results.py")),
+        "told_at": Read(("services/lab_results.py", "sync/fhir_lab_results.py")),
+    },
+    "medication_administration": {
+        "given_at": Read(("services/cd_register.py", "services/medication.py")),
+        "not_given_reason": Read(("services/cd_register.py", "services/medication.py"), {
+            "asleep": ("domain/medication.py",),
+            "held": ("domain/medication.py",),
+            "nil_by_mouth": ("domain/medication.py",),
+            "other": ("domain/medication.py",),
+            "patient_away": ("domain/medication.py",),
+            "refused": ("domain/medication.py",),
+            "unavailable": ("domain/medication.py",),
+            "vomited": ("domain/medication.py",),
+        }),
+        "order": Read(("services/census.py", "services/drafts.py", "services/medication.py",
+                       "sync/fhir_medication.py")),
+        "outcome": Read(("services/medication.py",), {
+            "given": ("domain/medication.py",),
+            "not_given": ("domain/medication.py",),
+        }),
+        "overrides": Read(("services/medication.py",)),
+        "scheduled_for": Read(("services/back_entry.py",)),
+        "witness": Read(("sync/fhir_medication.py",)),
+    },
+    "medication_order": {
+        "dose": Read(("services/medication.py",)),
+        "dose_unit": Read(("services/medication.py",)),
+        "drug": Read(("services/census.py", "services/medication.py")),
+        "frequency": Read(("services/medication.py",), {
+            "once": ("domain/medication.py",),
+            "prn": ("domain/medication.py",),
+            "scheduled": ("domain/medication.py",),
+        }),
+        "min_interval_hours": Read(("services/back_entry.py",)),
+        "route": Read(("services/medication.py",)),
+        "start_at": Read(("services/medication.py",)),
+        "review_at": Read(("services/medication.py",)),
+        "stop_at": Read(("services/back_entry.py", "services/medication.py")),
+        "times": Read(("services/medication.py",)),
+    },
+    "neuro_observations": {
+        "doctor_told": Read(("services/neuro.py", "sync/fhir_neuro.py")),
+        "doctor_told_at": Read(("services/neuro.py", "sync/fhir_neuro.py")),
+        "next_set_in": Read(("services/neuro.py", "sync/fhir_neuro.py")),
+        "notes": Read(("sync/fhir_neuro.py",)),
+        "pupil_left_size": Read(("domain/gcs.py",)),
+        "pupil_right_size": Read(("domain/gcs.py",)),
+        "stopped_by": Read(("pdf/neuro.py", "services/neuro.py", "sync/fhir_neuro.py")),
+        "taken_at": Read(("services/neuro.py", "sync/fhir_neuro.py")),
+    },
+    "nutrition_screening": {
+        "acute_no_intake": Read(("domain/nutrition.py", "services/nutrition.py", "sync/fhir_nutrition.py")),
+        "height_cm": Read(("domain/nutrition.py", "services/nutrition.py", "sync/fhir_nutrition.py")),
+        "notes": Read(("sync/fhir_nutrition.py",)),
+        "screened_at": Read(("services/nutrition.py", "sync/fhir_nutrition.py")),
+        "weight_kg": Read(("domain/nutrition.py", "services/nutrition.py", "sync/fhir_nutrition.py")),
+        "weight_loss": Read(("domain/nutrition.py", "services/nutrition.py", "sync/fhir_nutrition.py")),
+    },
+    "observations": {
+        "consciousness": Read(("services/observations.py",), {
+            "alert": ("domain/news2.py",),
+            "new_confusion": ("domain/news2.py",),
+            "pain": ("domain/news2.py",),
+            "unresponsive": ("domain/news2.py",),
+            "voice": ("domain/news2.py",),
+        }),
+        "diastolic_bp": Read(("pdf/news2.py",)),
+        "notes": Read(("sync/fhir_observations.py",)),
+        "on_oxygen": Read(("sync/fhir_observations.py",)),
+        "oxygen_flow": Read(("services/observations.py",)),
+        "spo2_scale": Read(("sync/fhir_observations.py",), {"scale_2": ("sync/fhir_observations.py",)}),
+        "taken_at": Read(("services/observations.py", "sync/fhir_observations.py")),
+    },
+    "operation_booking": {
+        "anaesthetist": Read(("sync/fhir_theatre.py",)),
+        "decided_at": Read(("services/theatre.py", "sync/fhir_theatre.py")),
+        "diagnosis": Read(("pdf/theatre.py", "sync/fhir_theatre.py")),
+        "expected_minutes": Read(("services/theatre.py", "sync/fhir_theatre.py")),
+        "laterality": Read(("pdf/theatre.py", "services/printing.py", "services/records.py", "services/theatre.py",
+                            "sync/fhir_theatre.py"), {
+            "not_applicable": ("services/printing.py", "services/theatre.py", "sync/fhir_theatre.py"),
+        }),
+        "notes": Read(("sync/fhir_theatre.py",)),
+        "planned_start": Read(("services/printing.py", "services/theatre.py", "sync/fhir_theatre.py")),
+        "priority": Read(("pdf/theatre.py", "services/theatre.py", "sync/fhir_theatre.py"), {
+            "elective": ("domain/theatre.py", "sync/fhir_codes.py"),
+            "expedited": ("domain/theatre.py", "sync/fhir_codes.py"),
+            "immediate_a": ("domain/theatre.py", "sync/fhir_codes.py"),
+            "immediate_b": ("domain/theatre.py", "sync/fhir_codes.py"),
+            "urgent": ("domain/theatre.py", "sync/fhir_codes.py"),
+        }),
+        "procedure": Read(("pdf/theatre.py", "services/printing.py", "services/theatre.py", "sync/fhir_theatre.py")),
+        "session": Read(("services/theatre.py", "sync/fhir_theatre.py")),
+        "surgeon": Read(("pdf/theatre.py", "services/theatre.py", "sync/fhir_theatre.py")),
+    },
+    "operation_cancellation": {
+        "booking": Read(("services/theatre.py", "sync/fhir_theatre.py")),
+        "cancelled_at": Read(("services/theatre.py",)),
+        "last_minute": Read(("services/theatre.py",)),
+        "notes": Read(("sync/fhir_theatre.py",)),
+        "patient_told": Read(("sync/fhir_theatre.py",)),
+        "reason": Read(("services/printing.py", "services/theatre.py", "sync/fhir_theatre.py"), {
+            "administrative_error": ("sync/fhir_codes.py",),
+            "anaesthetist_unavailable": ("sync/fhir_codes.py",),
+            "did_not_attend": ("sync/fhir_codes.py",),
+            "equipment_failure": ("sync/fhir_codes.py",),
+            "patient_declined": ("sync/fhir_codes.py",),
+            "patient_died": ("sync/fhir_codes.py",),
+            "surgeon_unavailable": ("sync/fhir_codes.py",),
+            "theatre_staff_unavailable": ("sync/fhir_codes.py",),
+        }),
+        "told_at": Read(("services/theatre.py", "sync/fhir_theatre.py")),
+    },
+    "operation_done": {
+        "booking": Read(("services/theatre.py", "sync/fhir_theatre.py")),
+        "done_at": Read(("services/theatre.py",)),
+        "notes": Read(("sync/fhir_theatre.py",)),
+        "theatre": Read(("services/theatre.py", "sync/fhir_theatre.py")),
+    },
+    "operation_rebooking": {
+        "booking": Read(("services/theatre.py", "sync/fhir_theatre.py")),
+        "decided_at": Read(("services/theatre.py", "sync/fhir_theatre.py")),
+        "outcome": Read(("services/theatre.py", "sync/fhir_theatre.py"), {
+            "rebooked": ("sync/fhir_theatre.py",),
+            "transferred": ("services/theatre.py", "sync/fhir_theatre.py"),
+        }),
+        "patient_told": Read(("sync/fhir_theatre.py",)),
+        "planned_start": Read(("services/printing.py", "services/theatre.py", "sync/fhir_theatre.py")),
+        "reason": Read(("services/printing.py", "services/theatre.py", "sync/fhir_theatre.py")),
+        "session": Read(("services/theatre.py", "sync/fhir_theatre.py")),
+        "told_at": Read(("services/theatre.py", "sync/fhir_theatre.py")),
+    },
+    "paediatric_observations": {
+        "concern": Read(("pdf/pews.py",)),
+        "consciousness": Read(("services/pews.py",)),
+        "next_in": Read(("services/pews.py", "services/records.py")),
+        "taken_at": Read(("services/pews.py", "sync/fhir_pews.py")),
+    },
+    "pain_assessment": {
+        "action": Read(("services/pain.py", "sync/fhir_pain.py")),
+        "assessed_at": Read(("services/pain.py", "sync/fhir_pain.py")),
+        "breathing_rate": Read(("sync/fhir_pain.py",)),
+        "evendol_face": Read(("domain/pain.py",)),
+        "evendol_movements": Read(("domain/pain.py",)),
+        "evendol_positions": Read(("domain/pain.py",)),
+        "evendol_relation": Read(("domain/pain.py",)),
+        "evendol_voice": Read(("domain/pain.py",)),
+        "flacc_activity": Read(("domain/pain.py",)),
+        "flacc_consolability": Read(("domain/pain.py",)),
+        "flacc_cry": Read(("domain/pain.py",)),
+        "flacc_face": Read(("domain/pain.py",)),
+        "flacc_legs": Read(("domain/pain.py",)),
+        "notes": Read(("sync/fhir_pain.py",)),
+        "reassess_in": Read(("pdf/pain.py", "services/pain.py", "sync/fhir_pain.py")),
+        "scale": Read(("domain/pain.py", "services/pain.py", "sync/fhir_pain.py"), {
+            "algoplus": ("domain/pain.py",),
+            "evendol": ("domain/pain.py",),
+            "faces": ("domain/pain.py",),
+            "flacc": ("domain/pain.py",),
+            "numeric": ("domain/pain.py",),
+            "verbal": ("domain/pain.py", "services/pain.py"),
+        }),
+        "score_algoplus": Read(("domain/pain.py",)),
+        "score_faces": Read(("domain/pain.py",)),
+        "score_numeric": Read(("domain/pain.py",)),
+        "score_verbal": Read(("services/pain.py", "sync/fhir_pain.py")),
+        "sedation": Read(("sync/fhir_pain.py",)),
+        "where": Read(("sync/fhir_pain.py",)),
+    },
+    "repositioning": {
+        "next_in": Read(("pdf/repositioning.py", "services/repositioning.py", "sync/fhir_skin.py")),
+        "notes": Read(("sync/fhir_skin.py",)),
+        "position": Read(("pdf/repositioning.py", "services/repositioning.py", "sync/fhir_skin.py"), {
+            "declined": ("sync/fhir_skin.py",),
+        }),
+        "skin": Read(("pdf/repositioning.py", "services/repositioning.py", "services/wounds.py"), {
+            "category_1": ("services/wounds.py",),
+        }),
+        "turned_at": Read(("services/repositioning.py", "sync/fhir_skin.py")),
+    },
+    "sepsis_screening": {
+        "antibiotics_at": Read(("services/sepsis.py",)),
+        "consciousness": Read(("domain/sepsis.py",)),
+        "infection": Read(("domain/sepsis.py", "sync/fhir_sepsis.py")),
+        "not_needed": Read(("services/sepsis.py",)),
+        "on_oxygen": Read(("sync/fhir_sepsis.py",)),
+        "reviewed_at": Read(("services/sepsis.py",)),
+        "reviewed_by": Read(("services/sepsis.py",)),
+        "screened_at": Read(("domain/sepsis.py", "services/sepsis.py", "sync/fhir_sepsis.py")),
+        "source": Read(("sync/fhir_sepsis.py",)),
+        "spo2": Read(("services/sepsis.py", "sync/fhir_sepsis.py")),
+        "taken_at": Read(("services/sepsis.py",)),
+    },
+    "surgical_safety_checklist": {
+        "booking": Read(("services/records.py", "services/theatre.py", "sync/fhir_theatre.py")),
+        "checked_at": Read(("sync/fhir_checklist.py",)),
+        "notes": Read(("services/records.py", "sync/fhir_theatre.py")),
+    },
+    "theatre_session": {
+        "ends_at": Read(("services/theatre.py",)),
+        "specialty": Read(("services/theatre.py",)),
+        "starts_at": Read(("services/theatre.py",)),
+        "theatre": Read(("services/theatre.py", "sync/fhir_theatre.py")),
+    },
+    "transfer": {
+        "reason": Read(("services/printing.py",)),
+    },
+    "transfusion_end": {
+        "ended_at": Read(("services/transfusion.py", "sync/fhir_transfusion.py")),
+        "notes": Read(("sync/fhir_transfusion.py",)),
+        "outcome": Read(("pdf/transfusion.py", "services/transfusion.py", "sync/fhir_transfusion.py"), {
+            "completed": ("sync/fhir_transfusion.py",),
+        }),
+        "signs": Read(("pdf/transfusion.py", "services/transfusion.py")),
+        "unit": Read(("services/transfusion.py", "sync/fhir_transfusion.py")),
+        "volume": Read(("pdf/transfusion.py", "sync/fhir_transfusion.py")),
+    },
+    "vte_assessment": {
+        "against_stockings": Read(("sync/fhir_vte.py",)),
+        "assessed_at": Read(("services/vte.py", "sync/fhir_vte.py")),
+        "mobility": Read(("sync/fhir_vte.py",)),
+        "notes": Read(("sync/fhir_vte.py",)),
+        "prophylaxis": Read(("services/vte.py",)),
+    },
+    "wound_care": {
+        "assessed_at": Read(("services/wounds.py",)),
+        "bed": Read(("services/wounds.py",)),
+        "category": Read(("services/wounds.py",)),
+        "dressing": Read(("services/wounds.py", "sync/fhir_skin.py")),
+        "exudate": Read(("services/wounds.py",)),
+        "next_in": Read(("services/wounds.py",)),
+        "wound": Read(("services/wounds.py", "sync/fhir_skin.py")),
+    },
+}
+
+
+def unread_problems(forms: Mapping[str, FormSpec]) -> Iterator[Phrase]:
+    """Each field or option the code reads that a form of the folder no longer has (removed, or
+    renamed: the code reads the old id)."""
+    for form_id, reads in REQUIRED_BY_CODE.items():
+        if (spec := forms.get(form_id)) is None:
+            continue
+        fields = {each.id: each for each in spec.fields()}
+        for field_id, read in reads.items():
+            def said(template: str, by: tuple[str, ...], /, **values: object) -> Phrase:
+                return Phrase(WHERE, {"where": f"{form_id}.yaml", "problem": Phrase(
+                    template, {"field": repr(field_id), "by": ", ".join(by), **values})})
+
+            if (found := fields.get(field_id)) is None:
+                yield said(QT_TRANSLATE_NOOP("messages", "field {field} is read by the app's code ({by}) and cannot "
+                                                         "be removed or renamed"), read.by)
+                continue
+            offered = {option.code for option in found.options} if isinstance(found, OPTIONED) else set()
+            for code, by in read.codes.items():
+                if code not in offered:
+                    yield said(QT_TRANSLATE_NOOP("messages", "option {code} of field {field} is read by the app's code "
+                                                             "({by}) and cannot be removed or renamed"),
+                               by, code=repr(code))
