@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.formspec import FormSpec, Lang
-from downtime.formspec.values import format_value
+from downtime.formspec.values import format_value, offered
 from downtime.i18n import semicolon
 from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words,
                                next_due_line)
@@ -49,7 +49,7 @@ def _guide(spec: FormSpec, lang: Lang) -> list[Flowable]:
     """What to chart and what it asks, and the Bristol scale's key in the form's words."""
     return [chart_cell(f"• {in_words(WORDS, 'plan', lang)}"),
             chart_cell(in_words(WORDS, "key", lang, types=semicolon(lang).join(
-                option.label.get(lang) for option in spec.field("stool_type").options)))]
+                option.label.get(lang) for option in offered(spec.field("stool_type")))))]
 
 
 def _table(lines: Sequence[Charted], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,

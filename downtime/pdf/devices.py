@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, Spacer
 from downtime.domain.devices import INSERTED, LATEST_ONLY
 from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.formspec import FormSpec, Lang
-from downtime.formspec.values import format_value
+from downtime.formspec.values import format_value, offered
 from downtime.i18n import semicolon
 from downtime.pdf.page import PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words
 from downtime.services.devices import Checked
@@ -77,7 +77,7 @@ def _look(one: Checked, spec: FormSpec, authors: Authors, laptops: Mapping[str, 
 def _key(spec: FormSpec, lang: Lang) -> Flowable:
     """The VIP score's key, in the form's words for each score."""
     return chart_cell(in_words(WORDS, "key", lang, scores=semicolon(lang).join(
-        option.label.get(lang) for option in spec.field("vip").options)))
+        option.label.get(lang) for option in offered(spec.field("vip")))))
 
 
 def _table(looks: Sequence[Checked], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,

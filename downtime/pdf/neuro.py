@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.formspec import FormSpec, Lang
-from downtime.formspec.values import format_value
+from downtime.formspec.values import format_value, offered
 from downtime.i18n import labelled, semicolon, sentence
 from downtime.pdf.amendments import footnotes, marked, marks
 from downtime.pdf.lines import Lines
@@ -153,7 +153,7 @@ def _pages(sets: Sequence[NeuroSet], grid: Callable[[Sequence[NeuroSet | None]],
 def _key(spec: FormSpec, lang: Lang, width: float) -> Table:
     """Each component's scores in the form's words, as the chart's key."""
     columns = [[_cell(spec.field(field).label.get(lang), bold=True)]
-               + [_cell(option.label.get(lang)) for option in spec.field(field).options]
+               + [_cell(option.label.get(lang)) for option in offered(spec.field(field))]
                for field in ("eyes", "verbal", "motor")]
     rows = max(len(column) for column in columns)
     body = [[column[row] if row < len(column) else "" for column in columns] for row in range(rows)]

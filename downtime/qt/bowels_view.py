@@ -55,7 +55,7 @@ class BowelsView(ChartTab):
         self.spec = session.form(bowels.FORM)
         self.model = BowelsModel(self.spec, session.lang)
         self.table = self.records_table(self.model, translate("BowelsView", "Bowel chart"))
-        self.chart_buttons(translate("BowelsView", "&Chart the bowels"),
+        self.chart_buttons(translate("BowelsView", "&Chart the bowels"), bowels.FORM,
                            translate("BowelsView", "&Print the bowel chart"), self.print_chart)
         self.refresh()
 

@@ -28,7 +28,7 @@ from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, decimal_text, semicolon
 from downtime.qt.i18n import language, say, translate, word
 from downtime.formspec import FormSpec
 from downtime.formspec.messages import message as field_message
-from downtime.formspec.values import ParseError, parse_datetime, parse_decimal
+from downtime.formspec.values import ParseError, offered, parse_datetime, parse_decimal
 from downtime.qt.form_view import enter_moves_on
 from downtime.qt.now_typed import now_when_typed
 from downtime.qt.patient_header import admission_on_hold, enteric_isolation, identity_label
@@ -365,9 +365,9 @@ class DoseDialog(QDialog):
         self.decided_on.setPlaceholderText(translate("DoseDialog", "e.g. capillary glucose 13.2 mmol/L, INR 2.4"))
         hint_whole(self.decided_on)
         # The form's own answers, as the chart and its key write them (a list of the dialog's own
-        # gave French letters F and W where the chart says J and S).
+        # gave French letters F and W where the chart says J and S); not one the form retired.
         self.reasons = [(option.code, option.label.get(session.lang))
-                        for option in session.form(medication.DOSE_FORM).field("not_given_reason").options]
+                        for option in offered(session.form(medication.DOSE_FORM).field("not_given_reason"))]
         self.reason = QComboBox()
         self.reason.addItems([""] + [label for _, label in self.reasons])
         self.detail = QLineEdit()
@@ -497,8 +497,10 @@ class DoseDialog(QDialog):
         self.paper_reference.setText(typed.get("paper_reference", ""))  # a draft typed before the dialog asked it has none
         if (page := self.register_page.findData(typed.get("register_page"))) >= 0:  # the page chosen, if still a page
             self.register_page.setCurrentIndex(page)
+        # Blank if the form has retired the reason since it was typed: asked again, not kept.
+        codes = [code for code, _ in self.reasons]
         reason = typed["not_given_reason"]
-        self.reason.setCurrentIndex(1 + [code for code, _ in self.reasons].index(reason) if reason else 0)
+        self.reason.setCurrentIndex(1 + codes.index(reason) if reason in codes else 0)
         recorded = medication.recorded_for(self.session.db, self.order, self.slot) if self.slot else None
         if recorded is None:
             self.resumed.setText(translate("DoseDialog", "NOT RECORDED YET: typed at {time} and left unsaved. Check it, "

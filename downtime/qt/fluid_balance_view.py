@@ -21,7 +21,7 @@ from downtime.qt.patient_header import ChartTab
 from downtime.qt.style import points, styled
 from downtime.qt.tables import TextTableModel, make_table, print_and_open, shares_height
 from downtime.qt.work import ReadAgain
-from downtime.services import fluid_balance, nutrition, printing
+from downtime.services import fluid_balance, nutrition, printing, records
 from downtime.services.context import Session
 from downtime.services.fluid_balance import COLUMNS, Charted, DayChart
 
@@ -153,11 +153,12 @@ class FluidBalanceView(ChartTab):
         self.table = self.records_table(self.entries, translate("FluidBalanceView", "Volumes measured this day"))
         for table in (self.hours_table, self.table):
             shares_height(table)
-        self.chart_buttons(translate("FluidBalanceView", "Record fluid &in or out"),
+        self.chart_buttons(translate("FluidBalanceView", "Record fluid &in or out"), fluid_balance.FORM,
                            translate("FluidBalanceView", "&Print this day's chart"), self.print_chart,
                            (translate("FluidBalanceView", "Restriction or &target…"),
-                            lambda: self.set_plan.emit(self.patient_id)),
-                           (translate("FluidBalanceView", "Chart a &bag from the medication chart"), self.chart_given))
+                            lambda: self.set_plan.emit(self.patient_id), fluid_balance.PLAN_FORM),
+                           (translate("FluidBalanceView", "Chart a &bag from the medication chart"), self.chart_given,
+                            fluid_balance.FORM))
         self.show_day(self.day)
 
     def show_day(self, day: date) -> None:
@@ -196,7 +197,9 @@ class FluidBalanceView(ChartTab):
         screening = nutrition.latest(self.session.db, [self.patient_id]).get(self.patient_id)
         fed, hungry = nutrition.state(screening, self.patient, now, lang)
         self.nutrition.setText(fed)
-        self.screen_nutrition_button.setHidden(nutrition.child(self.patient, now))  # the form refuses a child
+        # The form refuses a child, and is written by those who may (records.may_write).
+        self.screen_nutrition_button.setHidden(nutrition.child(self.patient, now) or not records.may_write(
+            self.session, self.session.form(nutrition.FORM)))
         self.warn([*judged.asks, *low, *hungry])
         # The hours judged move on each hour, a screening falls due with the days, not with a save.
         self.read_again.when_due(min((due for due in (None if output is None else output.moves_on,

@@ -99,7 +99,8 @@ class FollowedTab(ChartTab):
         self.spec = session.form(form_id)
         self.model = model
         self.table = self.records_table(self.model, words.table)
-        self.chart_buttons(words.record, words.printed, self.print_chart, (words.next_look, self.next_chosen))
+        self.chart_buttons(words.record, form_id, words.printed, self.print_chart,
+                           (words.next_look, self.next_chosen, form_id))
         self.refresh()
 
     def refresh(self) -> None:

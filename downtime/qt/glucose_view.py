@@ -68,7 +68,7 @@ class GlucoseView(ChartTab):
         self.read_again = ReadAgain(self, self.refresh)
         self.model = ReadingsModel(session.form(glucose.FORM), session.lang, session.clock())
         self.table = self.records_table(self.model, translate("GlucoseView", "Blood glucose readings"))
-        self.chart_buttons(translate("GlucoseView", "Record a r&eading"),
+        self.chart_buttons(translate("GlucoseView", "Record a r&eading"), glucose.FORM,
                            translate("GlucoseView", "&Print the glucose chart"), self.print_chart)
         self.refresh()
 

@@ -108,11 +108,11 @@ class LabResultsView(ChartTab):
         self.table = self.records_table(self.model, translate("LabResultsView", "Laboratory results received"))
         for table in (self.samples_table, self.table):
             shares_height(table)
-        self.chart_buttons(translate("LabResultsView", "Record a res&ult received"),
+        self.chart_buttons(translate("LabResultsView", "Record a res&ult received"), lab_results.FORM,
                            translate("LabResultsView", "&Print the results log"), self.print_chart,
-                           (translate("LabResultsView", "&Doctor told…"), self.doctor_told),
+                           (translate("LabResultsView", "&Doctor told…"), self.doctor_told, lab_results.FORM),
                            (translate("LabResultsView", "Record a sample sen&t"),
-                            lambda: self.send_sample.emit(self.patient_id)))
+                            lambda: self.send_sample.emit(self.patient_id), lab_results.REQUEST_FORM))
         self.refresh()
 
     def refresh(self) -> None:

@@ -757,11 +757,21 @@ class MainWindow(QMainWindow):
 
         return self._open_chart(ObservationsView, observations.FORM, patient_id, wired)
 
-    def open_sepsis_of(self, patient_id: str) -> FormView:
+    def open_sepsis_of(self, patient_id: str) -> FormView | None:
         """From the escalation list: the patient's latest sepsis screening when it still asks (the
-        Sepsis Six or the doctor's review to time on it), else a new screening."""
+        Sepsis Six or the doctor's review to time on it), else a new screening for whoever may
+        make one; for anyone else, word to tell the nurse (a healthcare assistant was given a
+        blank screening she could not save)."""
         asking = sepsis.to_open(self.session.db, self.session.forms, patient_id, self.session.clock())
-        return self.open_new(self.session.form(sepsis.FORM), patient_id) if asking is None else self.open_record(asking)
+        if asking is not None:
+            return self.open_record(asking)
+        spec = self.session.form(sepsis.FORM)
+        if records.may_write(self.session, spec):
+            return self.open_new(spec, patient_id)
+        Prompts.info(self, spec.title.get(self.session.lang),
+                     translate("MainWindow", "A sepsis screening is made by a nurse or a doctor: tell the nurse "
+                                             "looking after this patient now."))
+        return None
 
     def open_vte_of(self, patient_id: str) -> FormView | None:
         """From the escalation list: a new VTE risk assessment for whoever may make one (a doctor);

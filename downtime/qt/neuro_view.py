@@ -64,7 +64,7 @@ class NeuroView(ChartTab):
         self.read_again = ReadAgain(self, self.refresh)
         self.model = NeuroSetsModel(session.form(neuro.FORM), session.lang, session.clock())
         self.table = self.records_table(self.model, translate("NeuroView", "Neurological observation sets"))
-        self.chart_buttons(translate("NeuroView", "Record a &new set"),
+        self.chart_buttons(translate("NeuroView", "Record a &new set"), neuro.FORM,
                            translate("NeuroView", "&Print the neuro chart"), self.print_chart)
         self.refresh()
 

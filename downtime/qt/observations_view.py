@@ -235,17 +235,17 @@ class ObservationsView(ChartTab):
         screened.setContentsMargins(0, 0, 0, 0)
         screened.setColumnStretch(0, 1)
         self.delirium, self.sepsis = QLabel(), QLabel()
-        for row, (line, name, button, signal) in enumerate((
+        for row, (line, name, button, signal, form_id) in enumerate((
                 (self.delirium, translate("ObservationsView", "Delirium screening (4AT)"),
-                 translate("ObservationsView", "Screen for &delirium (4AT)…"), self.screen_delirium),
+                 translate("ObservationsView", "Screen for &delirium (4AT)…"), self.screen_delirium, delirium.FORM),
                 (self.sepsis, translate("ObservationsView", "Sepsis screening"),
-                 translate("ObservationsView", "Screen for &sepsis…"), self.screen_sepsis))):
+                 translate("ObservationsView", "Screen for &sepsis…"), self.screen_sepsis, sepsis.FORM))):
             line.setWordWrap(True)
             line.setAccessibleName(name)
             screened.addWidget(line, row, 0)
             screen = QPushButton(button)
             screen.clicked.connect(lambda _=False, signal=signal: signal.emit(self.patient_id))
-            screened.addWidget(screen, row, 1)
+            screened.addWidget(self.offered(screen, form_id), row, 1)
         layout.addWidget(self.screening)
         self.warning_lines()
         self.read_again = ReadAgain(self, self.refresh)
@@ -253,7 +253,7 @@ class ObservationsView(ChartTab):
         layout.addWidget(self.plot)
         self.model = SetsModel(session.form(observations.FORM), session.lang)
         self.table = self.records_table(self.model, translate("ObservationsView", "Observation sets"))
-        self.chart_buttons(translate("ObservationsView", "Record a &new set"),
+        self.chart_buttons(translate("ObservationsView", "Record a &new set"), observations.FORM,
                            translate("ObservationsView", "&Print NEWS2 chart"), self.print_chart)
         self.refresh()
 

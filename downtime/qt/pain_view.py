@@ -76,8 +76,8 @@ class PainView(ChartTab):
         self.spec = session.form(pain.FORM)
         self.model = PainModel(self.spec, session.lang, session.clock())
         self.table = self.records_table(self.model, translate("PainView", "Pain assessments"))
-        self.chart_buttons(translate("PainView", "&Assess the pain"), translate("PainView", "&Print the pain chart"),
-                           self.print_chart)
+        self.chart_buttons(translate("PainView", "&Assess the pain"), pain.FORM,
+                           translate("PainView", "&Print the pain chart"), self.print_chart)
         self.refresh()
 
     def refresh(self) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from downtime.domain.medication import Order, Outcome, Warning
 from downtime.domain.records import RecordVersion
-from downtime.formspec.values import ParseError, parse_datetime, parse_decimal
+from downtime.formspec.values import ParseError, offered, parse_datetime, parse_decimal
 from downtime.i18n import QT_TRANSLATE_NOOP, decimal_text, labelled
 from downtime.qt.dose_dialog import staff_choice
 from downtime.qt.flow_row import FlowRow
@@ -176,7 +176,7 @@ class PaperDosesDialog(QDialog):
                          for patient_id in patient_ids}
         self.order_form = session.form(medication.ORDER_FORM)
         self.reasons = [(option.code, option.label.get(session.lang))
-                        for option in session.form(medication.DOSE_FORM).field("not_given_reason").options]
+                        for option in offered(session.form(medication.DOSE_FORM).field("not_given_reason"))]
         layout = QVBoxLayout(self)
         if len(patient_ids) == 1:
             patient = self.patients[patient_ids[0]]

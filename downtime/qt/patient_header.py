@@ -243,17 +243,29 @@ class ChartTab(PatientTab):
         self.alarms.setText("\n".join(alarms))
         self.alarms.setVisible(bool(alarms))
 
-    def chart_buttons(self, record: str, printed: str, print_chart: Callable[[], object],
-                      *between: tuple[str, Callable[[], object]]) -> None:
-        """The buttons under the chart, in the tab's words: Record, those `between`, Print."""
+    def chart_buttons(self, record: str, form_id: str, printed: str, print_chart: Callable[[], object],
+                      *between: tuple[str, Callable[[], object], str]) -> None:
+        """The buttons under the chart, in the tab's words: Record (a new record of `form_id`),
+        those `between` (each with the form it writes), Print; each writing button offered only
+        to those who may write its form (`offered`)."""
         buttons = QHBoxLayout()
-        for text, pressed in ((record, lambda: self.record_new.emit(self.patient_id)), *between,
-                              (printed, print_chart)):
+        for text, pressed, writes in ((record, lambda: self.record_new.emit(self.patient_id), form_id), *between,
+                                      (printed, print_chart, None)):
             button = QPushButton(text)
             button.clicked.connect(pressed)
-            buttons.addWidget(button)
+            buttons.addWidget(button if writes is None else self.offered(button, writes))
         buttons.addStretch(1)
         self.column.addLayout(buttons)
+
+    def offered(self, button: QPushButton, form_id: str) -> QPushButton:
+        """`button`, which opens a record of `form_id` to type, hidden (its Alt letter with it)
+        from whoever may not write that form (records.may_write), as the Record menu leaves it
+        out: a healthcare assistant was offered Record a new set on the neuro chart, typed the
+        whole set, and was refused at Save. Hidden only: shown before its layout gives it a
+        parent, it would open as a window of its own."""
+        if not records.may_write(self.session, self.session.form(form_id)):
+            button.hide()
+        return button
 
     def records_table(self, model: TextTableModel, name: str) -> ListTable:
         """The chart's list of records under what is already in its column, taking the height

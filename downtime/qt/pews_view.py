@@ -75,7 +75,7 @@ class PewsView(ChartTab):
         self.spec = session.form(pews.FORM)
         self.model = PewsModel(self.spec, session.lang)
         self.table = self.records_table(self.model, translate("PewsView", "Paediatric observations"))
-        self.chart_buttons(translate("PewsView", "Record &observations"),
+        self.chart_buttons(translate("PewsView", "Record &observations"), pews.FORM,
                            translate("PewsView", "&Print the PEWS chart"), self.print_chart)
         self.refresh()
 

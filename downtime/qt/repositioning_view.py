@@ -69,11 +69,11 @@ class RepositioningView(ChartTab):
         self.model = TurnsModel(session.form(repositioning.FORM), session.lang, session.clock())
         self.table = self.records_table(self.model, translate("RepositioningView", "Changes of position"))
         # Letters the menus (Alt+W Ward, Alt+R Record) and Print leave free: those pressed nothing.
-        self.chart_buttons(translate("RepositioningView", "Record a &change of position"),
+        self.chart_buttons(translate("RepositioningView", "Record a &change of position"), repositioning.FORM,
                            translate("RepositioningView", "&Print the repositioning chart"), self.print_chart,
                            (translate("RepositioningView", "Assess the risk (&Braden)…"),
-                            lambda: self.assess.emit(self.patient_id)),
-                           (translate("RepositioningView", "Chart the wou&nd…"), self.wound_found))
+                            lambda: self.assess.emit(self.patient_id), repositioning.RISK_FORM),
+                           (translate("RepositioningView", "Chart the wou&nd…"), self.wound_found, wounds.FORM))
         self.refresh()
 
     def refresh(self) -> None:

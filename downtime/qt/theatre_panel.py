@@ -22,7 +22,7 @@ from downtime.domain.records import RecordVersion
 from downtime.domain.theatre import ARRIVE_BEFORE, TOLD_AFTER_DEATH
 from downtime.errors import UserError
 from downtime.formspec.messages import message as field_message
-from downtime.formspec.values import ParseError, format_value, parse_datetime
+from downtime.formspec.values import ParseError, format_value, offered, parse_datetime
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, labelled, semicolon
 from downtime.qt.dialog_life import open_until_closed
 from downtime.qt.flow_row import FlowRow
@@ -243,15 +243,16 @@ def _choice_combo(session: Session, form_id: str, field_id: str) -> tuple[QCombo
 
 def _codes(session: Session, form_id: str) -> list[str]:
     """The codes of a form's "Patient told" choices."""
-    return [option.code for option in session.form(form_id).field("patient_told").options]  # type: ignore[union-attr]
+    return [option.code for option in offered(session.form(form_id).field("patient_told"))]  # type: ignore[arg-type]
 
 
 def _fill_choices(combo: QComboBox, session: Session, form_id: str, field_id: str,
-                  offered: Collection[str] | None = None, chosen: str | None = None) -> list[str | None]:
-    """The combo's choices, blank first (see `_choice_combo`): those `offered` where not all fit,
-    `chosen` kept if among them. Their codes, in the combo's order."""
-    options = [option for option in session.form(form_id).field(field_id).options  # type: ignore[union-attr]
-               if offered is None or option.code in offered]
+                  among: Collection[str] | None = None, chosen: str | None = None) -> list[str | None]:
+    """The combo's choices, blank first (see `_choice_combo`): those the form offers for a new
+    answer (not one it retired), only those `among` where not all fit, `chosen` kept if among
+    them. Their codes, in the combo's order."""
+    options = [option for option in offered(session.form(form_id).field(field_id))  # type: ignore[arg-type]
+               if among is None or option.code in among]
     codes: list[str | None] = [None, *(option.code for option in options)]
     combo.clear()
     combo.addItems(["", *(option.label.get(session.lang) for option in options)])

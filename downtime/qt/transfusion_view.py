@@ -22,7 +22,7 @@ from downtime.qt.i18n import translate
 from downtime.qt.patient_header import ChartTab
 from downtime.qt.tables import TextTableModel, cut_column, print_and_open
 from downtime.qt.work import ReadAgain
-from downtime.services import printing, records, transfusion
+from downtime.services import printing, transfusion
 from downtime.services.context import Session
 from downtime.services.transfusion import Transfused
 
@@ -103,11 +103,12 @@ class TransfusionView(ChartTab):
         self.read_again = ReadAgain(self, self.refresh)
         self.model = UnitsModel(session)
         self.table = self.records_table(self.model, translate("TransfusionView", "Units transfused"))
-        prescribing = ([(translate("TransfusionView", "Pres&cribe blood…"), lambda: self.prescribe.emit(self.patient_id))]
-                       if records.may_write(session, session.form(transfusion.ORDER_FORM)) else [])
-        self.chart_buttons(translate("TransfusionView", "Record a unit &started"),
+        self.chart_buttons(translate("TransfusionView", "Record a unit &started"), transfusion.FORM,
                            translate("TransfusionView", "&Print the transfusion record"), self.print_chart,
-                           (translate("TransfusionView", "Record the &end of the unit"), self.end_unit), *prescribing)
+                           (translate("TransfusionView", "Record the &end of the unit"), self.end_unit,
+                            transfusion.END_FORM),
+                           (translate("TransfusionView", "Pres&cribe blood…"),
+                            lambda: self.prescribe.emit(self.patient_id), transfusion.ORDER_FORM))
         self.refresh()
 
     def refresh(self) -> None:

@@ -20,7 +20,7 @@ from downtime.formspec.messages import message
 from downtime.formspec.schema import (
     ChoiceField, DateTimeField, Field, Meaning, MultiChoiceField, RecordRefField, RepeatField, YesNoField,
 )
-from downtime.formspec.values import ParseError, parse_datetime, parse_text
+from downtime.formspec.values import ParseError, offered, parse_datetime, parse_text
 from downtime.sync.outcome import ImportRefused
 from downtime.sync.snapshot import PATIENT_FORM, SnapshotItem, kind_said, shortened
 
@@ -123,6 +123,8 @@ def _check_header(path: Path, forms: dict[str, FormSpec], file: _File, spec: For
 
 
 def _value(field: Field, text: str) -> Any:
+    """A cell read as a new answer: a code the form has retired is refused, as the screen no
+    longer offers it and saving would refuse it."""
     text = text.strip()
     if not text:
         return None
@@ -132,12 +134,12 @@ def _value(field: Field, text: str) -> Any:
                 return text.casefold() in YES
             raise ParseError("bad_choice")
         case ChoiceField():
-            if text not in {option.code for option in field.options}:
+            if text not in {option.code for option in offered(field)}:
                 raise ParseError("bad_choice")
             return text
         case MultiChoiceField():
             codes = [code.strip() for code in text.split("|") if code.strip()]
-            if any(code not in {option.code for option in field.options} for code in codes):
+            if any(code not in {option.code for option in offered(field)} for code in codes):
                 raise ParseError("bad_choice")
             return codes
         case DateTimeField():

@@ -3440,6 +3440,10 @@ Ils restent vos brouillons, que personne d’autre ne voit avant votre prochaine
         <source>Locked after {minutes} idle minutes — {name} was signed in</source>
         <translation>Verrouillé après {minutes} minutes d’inactivité — {name} était connecté(e)</translation>
     </message>
+    <message>
+        <source>A sepsis screening is made by a nurse or a doctor: tell the nurse looking after this patient now.</source>
+        <translation>Un dépistage du sepsis est fait par un infirmier ou un médecin : prévenez dès maintenant l’infirmier qui s’occupe de ce patient.</translation>
+    </message>
 </context>
 <context>
     <name>MarModel</name>
