@@ -209,9 +209,15 @@ def _open_existing(args: argparse.Namespace):
 
 def _read_only_said(args: argparse.Namespace, vault: Any) -> Any:
     """A database its full disk lets only read is said so on stderr at opening, before the
-    census or the PDF asked for: the ward learns at once it cannot record here."""
+    census or the PDF asked for: the ward learns at once it cannot record here. What an
+    encrypted import cut short left beside it in plain text goes, said so too."""
     from downtime.storage.connection import read_only_notice
+    from downtime.sync.importing import clear_decrypted_left
 
+    for folder in clear_decrypted_left(vault.db):
+        removed = _say(args, QT_TRANSLATE_NOOP("messages", "removed the plain text an interrupted encrypted import left "
+                                                           "in {folder}"), folder=folder)
+        print(f"downtime: {removed}", file=sys.stderr)
     notice = read_only_notice(vault.db)
     if notice is not None:
         print(f"downtime: {_say(args, notice)}", file=sys.stderr)
@@ -480,10 +486,13 @@ NAME_WIDTH = 40  # a patient's name in a list's column: a longer one goes on bel
 
 def _census_lines(rows: Sequence[CensusRow], lang: Lang) -> list[str]:
     """Each bed's patient by name, date of birth and downtime number (two identifiers on every
-    line), in columns (`_columns`)."""
+    line), in columns (`_columns`); a bed held by a body says so (census.body_text)."""
+    from downtime.services.census import body_text
+
     return _columns([[row.ward, row.bed or message(lang, QT_TRANSLATE_NOOP("messages", "(no bed)"))]
                      + ([row.patient.display_name, row.patient.birth_date_in(lang), row.patient.downtime_number]
-                        if row.patient else [message(lang, QT_TRANSLATE_NOOP("messages", "empty"))])
+                        if row.patient else [body_text(row.body, lang)] if row.body
+                        else [message(lang, QT_TRANSLATE_NOOP("messages", "empty"))])
                      for row in rows], {2: NAME_WIDTH})
 
 
@@ -1220,7 +1229,7 @@ def cmd_theatre_rescheduling(args: argparse.Namespace) -> int:
 
     from downtime.formspec.values import format_value
     from downtime.services.theatre import (
-        BREACH, SOON, procedure_and_side, rescheduling, times_cancelled, with_length, with_telling,
+        BREACH, REASON_TO_CORRECT, SOON, procedure_and_side, rescheduling, times_cancelled, with_length, with_telling,
     )
 
     # Those to rebook, then those whose patient's death is recorded since (not to rebook); whom
@@ -1240,13 +1249,15 @@ def cmd_theatre_rescheduling(args: argparse.Namespace) -> int:
              "rebook_by": i.state.rebook_by.isoformat() if i.state.rebook_by else None,
              "times_cancelled": i.state.times_cancelled,
              "breach": i.breach, "near_breach": i.near_breach, "waited_days": i.waited.days,
-             "not_told": i.state.untold, "patient_died": i.state.died_at.isoformat() if i.state.died_at else None}
+             "not_told": i.state.untold, "patient_died": i.state.died_at.isoformat() if i.state.died_at else None,
+             "death_withdrawn": i.death_withdrawn}
             for part in rescheduling(_session(args).db, _forms(), local_now()) for i in part]
     # In the command's language, as the screen's list reads: the priority's label, the
     # rebook-by day as dd/mm/yyyy and its flag in words ("elective", "soon" under --lang fr).
     priority = booking_spec.field("priority")
     flags = {"breach": translate(args.lang, "", BREACH), "near_breach": translate(args.lang, "", SOON)}
     died = _say(args, QT_TRANSLATE_NOOP("messages", "PATIENT DIED: not to rebook"))
+    withdrawn = _say(args, REASON_TO_CORRECT)
 
     # The patient's downtime number beside the name (a name alone is one identifier), and the
     # booking id `downtime pdf letter` asks for, which only --json gave; then whether the patient
@@ -1258,7 +1269,8 @@ def cmd_theatre_rescheduling(args: argparse.Namespace) -> int:
                 f"{with_length(r['operation'], r['minutes'], args.lang):<48} {deadline:<10} {flag:<7} "
                 f"{r['to_tell'] or '-':<38} {with_telling(r['booking_id'], r['not_told'], args.lang)}"
                 + "".join(f" {said}" for said in (times_cancelled(r["times_cancelled"], args.lang),
-                                                  died if r["patient_died"] else "") if said))
+                                                  died if r["patient_died"] else "",
+                                                  withdrawn if r["death_withdrawn"] else "") if said))
 
     _emit(args, rows, line)
     return 0

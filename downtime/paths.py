@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import suppress
 from pathlib import Path
 
 from platformdirs import user_data_path
@@ -27,7 +28,21 @@ def resources_dir() -> Path:
 
 
 def data_dir() -> Path:
-    return user_data_path("downtime", appauthor=False)
+    """The app's own folder in the user's data: the ward database, its backups and prints.
+    Closed to the laptop's other accounts (`owned_folder`) once it exists; made by what first
+    writes in it (a cancelled first run writes nothing)."""
+    return owned_folder(user_data_path("downtime", appauthor=False))
+
+
+def owned_folder(folder: Path) -> Path:
+    """`folder`, if it exists, closed so that other accounts of the laptop cannot list or enter
+    it: made with the umask's mode (0755), it let them open an unencrypted ward database in it.
+    Not on Windows, where a user's profile is their own and a mode means nothing; a folder the
+    system will not change (another account's, a read-only disk) is left as it is."""
+    if os.name != "nt":
+        with suppress(OSError):  # none yet
+            folder.chmod(0o700)
+    return folder
 
 
 def default_db_path() -> Path:

@@ -512,7 +512,7 @@ def test_the_worklist_lines_of_an_admission_and_a_transfer_give_what_the_bundle_
     or isolation precautions, so the clerk enters them from the admission's line; a transfer's
     line must name the bed the patient went to, as the EHR's transfer asks for it."""
     nurse, ward_clerk = laptop(tmp_path / "ward3b.sqlite", 11)
-    admitted = records.save_new(nurse, "admission", {**admission_values, "resuscitation": "dnacpr",
+    admitted = records.save_new(nurse, "admission", {**admission_values, "resuscitation": "dnacpr", "resuscitation_decided_by": "Dr Benali", "resuscitation_decided_at": "2026-11-28T10:00+01:00",
                                                      "isolation": "contact", "weight_kg": 48.5})
     moved = records.save_new(nurse, "transfer", {"moved_at": "2026-11-28T11:00+01:00", "to_ward": "ICU",
                                                  "to_bed": "Side 2", "reason": "Needs monitoring"},

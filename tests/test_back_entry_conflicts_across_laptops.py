@@ -220,3 +220,27 @@ def test_a_result_received_after_the_discharge_on_the_other_laptop_is_not_asked_
         (taken.record_id, "this patient's discharge at 28/11/2026 14:30 was recorded on laptop 2 (no. 002) by Nurse "
                           "(nurse, laptop 002), 28/11/2026 14:30: ask the ward before entering this record, dated "
                           "after it")]
+
+
+def test_the_laptop_that_charted_after_a_death_on_the_other_is_told_at_once_by_the_import(moved, tmp_path, clock):
+    """She died on ward 5A at 19:00 (laptop 2); laptop 1, never told, gave her the 20:00
+    amoxicillin at 20:05. Importing laptop 2's stick, laptop 1 said nothing: she left its census
+    and the dose lay outside her stay until the records office asked the ward days later. The
+    import says it to the ward (the wizard and `downtime import` show `to_check`), once; laptop
+    1's 14:00 dose, before her death, is not said."""
+    medication.record_dose(moved["n1"], moved["amoxicillin"].record_id, _given(
+        "2026-11-28T14:00+01:00", scheduled_for="2026-11-28T14:00+01:00", route="IV"))
+    clock.advance(hours=6, minutes=30)
+    records.save_new(moved["n2"], "death", {**death_answers("2026-11-28T19:00+01:00"), "verified_by": "Dr Benali",
+                                            "expected": False, "family_informed": True}, patient_id=moved["patient"])
+    medication.record_dose(moved["n1"], moved["amoxicillin"].record_id, _given(
+        "2026-11-28T20:05+01:00", scheduled_for="2026-11-28T20:00+01:00", route="IV"))
+    stick = export(moved["c2"], tmp_path / "from-5A").folder
+    said = [found.text("en") for found in import_export(moved["c1"], stick).to_check]
+    assert said == [
+        "DT-001-00001-7 MARTIN Hélène Marie (née LEFÈVRE): Amoxicillin 1 g IV — Outcome: Given — Scheduled time "
+        "(regular doses): 28/11/2026 20:00 — Actual time: 28/11/2026 20:05 — Dose given: 1 g — Route: Intravenous "
+        "(IV), recorded on this laptop by Nurse (nurse), is dated after this patient's death at 28/11/2026 19:00, "
+        "recorded on laptop 2 (no. 002) by Nurse (nurse, laptop 002), 28/11/2026 20:30: find out now whether it was "
+        "another patient's, or whether the death is right."]
+    assert import_export(moved["c1"], stick).to_check == ()

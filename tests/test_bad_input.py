@@ -310,14 +310,21 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
             {"unidentified": True, "descriptor": "Unknown man, about 40", "temporary_name": "Inconnu Lyon",
              "sex": "male", "identity_status": "provisional", "arrival_at": at, "admission_mode": "emergency",
              "reason": "Found unconscious", "ward": "3B", "admitting_clinician": "Dr Benali",
-             "allergy_status": "unknown", "resuscitation": "full"},
+             "allergy_status": "unknown", "resuscitation": "dnacpr", "resuscitation_decided_by": "Dr Benali",
+             "resuscitation_decided_at": at},
         ],
         "medication_order": [
             {**AMOXICILLIN, "form": "injection", "indication": "Pneumonia", "stop_at": "2026-12-04T10:00+01:00",
              "prescriber": "Dr Benali", "ehr_order_id": "RX-1"},
-            {"drug": "Morphine", "dose": 5.0, "dose_unit": "mg", "route": "SC", "frequency": "prn",
+            {"drug": "Morphine", "dose_min": 2.5, "dose": 5.0, "dose_unit": "mg", "route": "SC", "frequency": "prn",
              "prn_indication": "pain score > 4", "min_interval_hours": 4.0, "max_doses_24h": 4,
              "start_at": "2026-11-27T10:00+01:00", "controlled": True, "high_alert": True},
+            {"drug": "Chloramphenicol 0.5%", "dose": 1.0, "dose_unit": "drop", "route": "EYE", "side": "left",
+             "frequency": "scheduled", "times": "08:00 20:00", "start_at": "2026-11-27T10:00+01:00",
+             "controlled": False, "high_alert": False},
+            {"drug": "Lactulose", "dose": 15.0, "dose_unit": "mL", "route": "PO", "form": "liquid",
+             "strength_mg": 3335.0, "strength_ml": 5.0, "frequency": "scheduled", "times": "08:00",
+             "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": False},
             {"drug": "Sodium chloride 0.9%", "dose": 1000.0, "dose_unit": "mL", "route": "IV", "form": "infusion",
              "rate_ml_h": 125.0, "frequency": "scheduled", "times": "08:00 16:00",
              "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": False},
@@ -391,6 +398,9 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
             {"decided_at": at, "kind": "restriction", "volume": 1500, "decided_by": "Dr Benali",
              "notes": "Insuffisance cardiaque"},
             {"decided_at": at, "kind": "lifted", "decided_by": "Dr Benali"}],
+        "observation_plan": [
+            {"decided_at": at, "decided_by": "Dr Benali", "escalation": "comfort", "frequency": "twelve_hourly",
+             "discussed_with": "Sa fille", "notes": "Soins de confort"}],
         "lab_request": [
             {"taken_at": at, "urgency": "urgent", "tests": ["electrolytes", "other"], "other_tests": "Magnésium",
              "sample_number": "B26-118842", "requested_by": "Dr Benali", "notes": "Garrot < 1 min"},
@@ -462,6 +472,9 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
              "oxygen_at": at, "cultures_at": at, "antibiotics_at": at, "fluids_at": at, "lactate_at": at,
              "urine_at": at, "reviewed_by": "Dr Benali", "reviewed_at": at, "notes": "Lactates 4,2 ; réanimation appelée"},
             {"screened_at": at, "infection": "unlikely", "not_needed": ["oxygen", "fluids"]}],
+        "weight": [
+            {"weighed_at": at, "weight_kg": 61.2, "method": "measured", "notes": "Sans chaussures"},
+            {"weighed_at": at, "weight_kg": 60.0, "method": "estimated"}],
         "vte_assessment": [
             {"assessed_at": at, "mobility": "surgical", "thrombosis_risks": ["over_60", "hip_fracture", "long_surgery"],
              "bleeding_risks": ["neuraxial_next_12h"], "prophylaxis": "mechanical", "mechanical_device": "stockings",
@@ -690,6 +703,7 @@ RULE_REFUSALS = {
     ("blood_order", "ordered_at"): f"Prescribed at: this patient is {_NOT_IN}",
     ("lab_request", "taken_at"): f"Date and time taken: this patient is {_NOT_IN}",
     ("fluid_plan", "decided_at"): f"Decided at: this patient is {_NOT_IN}",
+    ("observation_plan", "decided_at"): f"Decided at: this patient is {_NOT_IN}",
     ("repositioning", "turned_at"): f"Date and time: this patient is {_NOT_IN}",
     ("braden_assessment", "assessed_at"): f"Date and time assessed: this patient is {_NOT_IN}",
     ("wound_care", "assessed_at"): f"Date and time: this patient is {_NOT_IN}",
@@ -701,6 +715,7 @@ RULE_REFUSALS = {
     ("vte_assessment", "assessed_at"): f"Date and time assessed: this patient is {_NOT_IN}",
     ("inpatient_fall", "fell_at"): f"When the patient fell or was found: this patient is {_NOT_IN}",
     ("sepsis_screening", "screened_at"): f"Date and time screened: this patient is {_NOT_IN}",
+    ("weight", "weighed_at"): f"Date and time weighed: this patient is {_NOT_IN}",
     ("operation_booking", "planned_start"): _NO_SLOT, ("operation_booking", "expected_minutes"): _NO_SLOT,
     ("operation_booking", "session"): _NO_SLOT, ("operation_rebooking", "session"): _NO_SLOT,
     ("operation_rebooking", "planned_start"): _NO_SLOT,
@@ -724,6 +739,9 @@ RULE_REFUSALS = {
     ("medication_order", "countersigned"): "“Countersigned by a doctor”: only a doctor",
     # Set by "Prescribe again…" alone: any other answer is no order of an earlier stay of the patient's.
     ("medication_order", "continues"): "^no standing medication order .* of this patient$",
+    # Amoxicillin above its usual (12 g in 24 h for an adult, domain/dose_limits.py) asks the
+    # prescriber why (services.medication.DoseReasonNeeded), naming the medicine and its limit.
+    ("medication_order", "dose"): "^Amoxicillin: .*(in one dose|in 24 h)",
     # The standard patient's penicillin allergy: amoxicillin without the prescriber's reason.
     ("medication_order", "allergy_reason"): "Amoxicillin matches the patient's recorded allergy: Penicillin. .*“Prescribed "
                                              "despite the recorded allergy \\(reason\\)”",
@@ -747,8 +765,13 @@ def submit(ward: Ward, target: Target, start: dict[str, Any], value: Any) -> tup
     try:
         # What is judged here is the form and the storage of each value; a dose's own service
         # checks (safety, witness, register) have their tests in test_medication_service.py.
-        saved = records.save_new(session, form_id, values, patient_id=patient,
-                                 checked_by_service=form_id in records.CHECKED_BY_THEIR_SERVICE)
+        # An answer only an amendment gives (Section.amending) is given by amending the record.
+        later = {field.id for section in spec.sections if section.amending for field in section.fields
+                 if values.get(field.id) not in (None, "", [])}
+        saved = records.save_new(session, form_id, {key: value for key, value in values.items() if key not in later},
+                                 patient_id=patient, checked_by_service=form_id in records.CHECKED_BY_THEIR_SERVICE)
+        if later:
+            saved = records.amend(session, saved.record_id, values, "bad-input test")
     except ValidationFailed as refused:
         check_refusal(target, refused.errors)
         return "refused", None

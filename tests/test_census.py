@@ -1,3 +1,4 @@
+import re
 from datetime import datetime, timedelta
 
 import pytest
@@ -6,7 +7,7 @@ from hypothesis import strategies as st
 
 from downtime.domain.census import Location, Movement, MovementEvent, StayStatus, locate
 from downtime.services import census, records, wards
-from downtime.services.errors import ServiceError
+from downtime.services.errors import ServiceError, ValidationFailed
 
 T0 = datetime.fromisoformat("2026-11-28T08:00:00+01:00")
 
@@ -353,7 +354,8 @@ def test_a_readmitted_patient_reads_from_the_latest_stay_after_the_first_stays_a
     latex = [*admission_values["allergies"], {"substance": "Latex", "reaction": "Wheeze", "severity": "severe"}]
     second = records.save_new(nurse, "admission", {**admission_values, "used_name": "Dubois", "bed": "5",
                                                    "arrival_at": _at(nurse, 5),
-                                                   "resuscitation": "dnacpr", "allergies": latex},
+                                                   "resuscitation": "dnacpr", "resuscitation_decided_by": "Dr Benali", "resuscitation_decided_at": "2026-11-28T10:00+01:00",
+                                                   "allergies": latex},
                               patient_id=first.patient_id)
     clock.advance(minutes=10)
     records.amend(nurse, first.record_id, {**first.data, "weight_kg": 60}, "weight typed wrong")
@@ -697,3 +699,51 @@ def test_upgrading_to_the_patients_in_hospital_rebuilds_them_when_the_database_o
     census.ensure_index(nurse.db, forms)
     assert census.census(nurse.db, forms, ward="3B")[1].patient.patient_id == first.patient_id
     assert census.index_problem(nurse.db, forms) is None
+
+
+def _died(nurse, clock, patient_id, hours_ago, **answers):
+    at = (clock.now - timedelta(hours=hours_ago)).isoformat(timespec="minutes")
+    return records.save_new(nurse, "death", {
+        "died_at": at, "verified_at": at, "verified_by": "Dr X", "referred_to_coroner": False,
+        "implanted_device": "none", "expected": True, "family_informed": True, **answers}, patient_id=patient_id)
+
+
+def test_the_bed_of_a_patient_who_died_is_held_until_the_body_left_the_ward(nurse, admission_values, roux, forms,
+                                                                            clock):
+    """Last offices, the family's visit, the porters: the census read the bed empty the minute
+    she died and took a new admission into it with the body still there. It reads "DECEASED —
+    awaiting mortuary" (her stay ended at the death: she is no in-patient) until the death form
+    says when the body left the ward; then the bed is free, and the census of those hours still
+    says it was held."""
+    first = _admit(nurse, admission_values, "2", hours_ago=6)
+    death = _died(nurse, clock, first.patient_id, hours_ago=4)
+    bed = next(row for row in census.census(nurse.db, forms, ward="3B") if row.bed == "2")
+    assert bed.patient is None and bed.body is not None and bed.body.patient.patient_id == first.patient_id
+    name = f"{bed.body.patient.display_name} ({bed.body.patient.downtime_number})"
+    died = (clock.now - timedelta(hours=4)).strftime("%d/%m/%Y %H:%M")
+    assert census.body_text(bed.body, "en") == f"DECEASED — awaiting mortuary: {name}, died {died}"
+    assert census.in_patients(nurse.db, forms) == []
+    with pytest.raises(ServiceError, match=rf"Bed 2 of ward 3B: {re.escape(name)} died in it at {died} and the body "
+                                           r"has not left the ward; choose another bed, or record on the death form "
+                                           r"when the body left\."):
+        _admit(nurse, roux, "2", hours_ago=0)
+    left = (clock.now - timedelta(hours=2)).isoformat(timespec="minutes")
+    records.amend(nurse, death.record_id, {**death.data, "left_ward_at": left}, "porters came at 14:00")
+    assert [row.body for row in census.census(nurse.db, forms, ward="3B")] == [None] * 6
+    assert next(row for row in census.census(nurse.db, forms, ward="3B", at=clock.now - timedelta(hours=3))
+                if row.bed == "2").body == bed.body
+    with pytest.raises(ServiceError, match=r"Bed 2 of ward 3B was taken by .* to "):
+        _admit(nurse, roux, "2", hours_ago=3)
+    second = _admit(nurse, roux, "2", hours_ago=1)
+    records.amend(nurse, death.record_id, {**death.data, "left_ward_at": None}, "time not known after all")
+    rows = census.census(nurse.db, forms, ward="3B")
+    assert [(row.bed, row.patient.patient_id if row.patient else None, row.body) for row in rows][1] == (
+        "2", second.patient_id, None), "put in the bed since, the next patient says the body had gone"
+    assert len(rows) == 6
+
+
+def test_the_body_cannot_leave_the_ward_before_the_death_was_verified(nurse, admission_values, clock):
+    first = _admit(nurse, admission_values, "2", hours_ago=6)
+    with pytest.raises(ValidationFailed, match="Date and time death verified"):
+        _died(nurse, clock, first.patient_id, hours_ago=4,
+              left_ward_at=(clock.now - timedelta(hours=5)).isoformat(timespec="minutes"))

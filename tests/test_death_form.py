@@ -1,12 +1,18 @@
 """The death record as the paper's verification of death asks it: when it was verified, the
 coroner, an implanted device, and the precautions for those handling the body."""
 
+from datetime import datetime
+
 import pytest
 from pypdf import PdfReader
 
-from downtime.services import prefill, printing, records, wards
-from downtime.services.errors import ValidationFailed
+from downtime.domain.records import RecordStatus
+from downtime.domain.staff import Role
+from downtime.services import census, chart_alerts, prefill, printing, records, staff, wards
+from downtime.services.context import Session, load_device
+from downtime.services.errors import PermissionDenied, ValidationFailed
 from tests.conftest import death_answers
+from tests.pdf_text import pdf_text
 
 DIED = "2026-11-28T13:00+01:00"
 
@@ -55,3 +61,49 @@ def test_the_blank_death_form_asks_each_on_one_page(session_for, tmp_path):
     for said in ("Date and time death verified", "Death certificate completed", "Implanted device",
                  "Which device (and whether an ICD was switched off)", "Infection precautions"):
         assert said in text, said
+
+
+@pytest.mark.parametrize("role", [Role.STUDENT_NURSE, Role.HEALTHCARE_ASSISTANT])
+def test_only_a_registered_nurse_or_a_doctor_records_or_withdraws_a_death(session_for, patient, clock, forms, role):
+    """A student nurse withdrew a doctor-verified death as "wrong patient": the patient was back on
+    the census, their doses due, and the next export deleted the death in the EHR."""
+    staff.add_staff(session_for("admin"), "junior", "Léa Petit", role, "6666")
+    nurse = session_for("nurse")
+    junior = Session(nurse.db, load_device(nurse.db), staff.sign_in(nurse.db, "junior", "6666", clock), forms, clock)
+    with pytest.raises(PermissionDenied):
+        records.save_new(junior, "death", _death(), patient_id=patient)
+    death = records.save_new(session_for("doctor"), "death", _death(), patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T20:30+01:00")
+    with pytest.raises(PermissionDenied):
+        records.mark_entered_in_error(junior, death.record_id, "wrong patient")
+    assert not records.may_withdraw(junior, death)
+    assert census.in_patients(nurse.db, forms, "3B", clock.now) == []
+    assert records.mark_entered_in_error(nurse, death.record_id, "wrong patient").status is RecordStatus.ENTERED_IN_ERROR
+
+
+def test_a_deaths_tasks_not_done_are_handed_over_under_left_the_ward_until_amended(session_for, patient, clock,
+                                                                                  tmp_path):
+    """Saved at 13:00 with the family not told, no certificate and an ICD still on, the death read
+    "12 — empty —" on the evening's handover sheet and nothing else: its answers reached only the
+    records office's worklist, weeks later."""
+    nurse = session_for("nurse")
+    death = records.save_new(nurse, "death", _death(family_informed=False, certificate_done=False,
+                                                    implanted_device="present",
+                                                    implanted_detail="ICD, NOT switched off yet"), patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T19:45+01:00")
+
+    def left() -> list[tuple[str, str, list[str]]]:
+        return [(alert.form_id, alert.latest, alert.said) for alert in chart_alerts.left_untold(
+            nurse.db, nurse.forms, [], "3B", "en", {}, zone=clock.now.tzinfo)]
+
+    assert left() == [("death", "Died 28/11 13:00", [
+        "NEXT OF KIN NOT TOLD", "death certificate not done", "implanted device (ICD, NOT switched off yet): tell the "
+        "mortuary", "amend the death record once done"])]
+    assert chart_alerts.left_untold(nurse.db, nurse.forms, [], "4A", "en", {}) == []
+    sheet = pdf_text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
+    assert ("Died 28/11 13:00 NEXT OF KIN NOT TOLD; death certificate not done; implanted device (ICD, NOT switched off "
+            "yet): tell the mortuary; amend the death record once done") in sheet
+    told = records.amend(nurse, death.record_id, {**death.data, "family_informed": True}, "Daughter told at 19:50")
+    assert left()[0][2][0] == "death certificate not done"
+    records.amend(nurse, death.record_id, {**told.data, "certificate_done": True}, "Certificate done by Dr Benali")
+    assert left() == []

@@ -274,6 +274,31 @@ def test_the_demo_escalation_list_asks_what_the_ward_would_not_what_the_demo_for
     assert len(enoxaparin) >= 10 and "Found unconscious, head injury." not in enoxaparin
 
 
+def test_the_demo_escalation_list_asks_of_pain_only_what_the_tour_says(tmp_path, forms, clock, demo_database):
+    """The demo gave as-required morphine "for pain 6/10" with no pain ever scored: seven patients
+    were on the escalation list, "PAIN REASSESSMENT OVERDUE" since the day before, beside the
+    tour's two (the sickle-cell crisis's reassessment overdue, the confused woman's Algoplus 3 with
+    nothing done). Each dose has the pain it was given for scored before it and its effect after."""
+    from downtime.services import chart_alerts, pain
+
+    db = demo_database(tmp_path / "demo.sqlite")
+    ward = in_patients(db, forms, ward="3B")
+    said = [(alert.patient.reason, line) for alert in chart_alerts.alerts(db, forms, ward, clock(), "en", ward="3B").alerts
+            for line in alert.said if "PAIN" in line]
+    assert said == [("Sickle-cell crisis, pain control.", "PAIN REASSESSMENT OVERDUE since 28/11 13:45"),
+                    ("Confusion, suspected urinary infection.",
+                     "PAIN Algoplus 3/5 NOT TREATED: give the analgesia prescribed, or tell the doctor if none is")]
+    given = {p.reason: pain.doses_for_pain(db, p.patient_id) for p in ward
+             if not p.reason.startswith(("Sickle-cell", "Confusion"))}  # the tour's own pain charts
+    given = {reason: doses for reason, doses in given.items() if doses}
+    assert len(given) >= 5
+    for patient in ward:
+        if patient.reason in given:
+            charted = pain.chart(db, patient.patient_id)
+            assert [dose for one in charted for dose in one.doses] == given[patient.reason]
+            assert all(one.done == {"analgesia"} for one in charted if one.doses), patient.reason
+
+
 def test_the_demo_gives_insulin_only_to_patients_with_diabetes_their_glucose_charted_as_asked(
         tmp_path, forms, clock, demo_database):
     """Insulin glargine was among the random regular orders: 12 of the 25 (asthma, a GI bleed, an

@@ -145,7 +145,8 @@ def test_a_tablet_whose_strength_is_not_written_is_not_counted():
     ("Paracetamol 120 mg/5 mL", "tablet", 1, []),
     ("Dafalgan codéiné", "tablet", 2, []),
     ("Co-codamol", "mg", 500, []),
-    ("Amoxicillin", "g", 1, []),
+    ("Amoxicillin", "g", 1, [1000]),
+    ("Flucloxacillin", "g", 1, []),
 ])
 def test_what_a_dose_gives_of_each_medicine_with_limits(drug, unit, amount, expected):
     order = _order(drug=drug, unit=unit, dose=amount)
@@ -193,11 +194,16 @@ def _admit(session_for, admission_values, **changes):
         **admission_values, **changes, "arrival_at": "2026-11-28T00:30+01:00"}).patient_id
 
 
-def _prn_paracetamol(session_for, patient, dose=1.0, unit="g"):
+def _prn_paracetamol(session_for, patient, dose=1.0, unit="g", **reason):
+    """`reason`: the prescriber's (`DOSE_REASON`), which a child's order with no weight recorded asks."""
     return records.save_new(session_for("doctor"), "medication_order", {
         "drug": "Paracetamol", "dose": dose, "dose_unit": unit, "route": "PO", "frequency": "prn",
         "prn_indication": "pain or fever", "min_interval_hours": 4, "max_doses_24h": 4,
-        "start_at": "2026-11-28T01:00+01:00", "controlled": False, "high_alert": False}, patient_id=patient).record_id
+        "start_at": "2026-11-28T01:00+01:00", "controlled": False, "high_alert": False, **reason},
+        patient_id=patient).record_id
+
+
+ESTIMATED = {medication.DOSE_REASON: "Not weighed yet: 18 kg estimated (APLS)"}
 
 
 def _weighed(session_for, patient, kg):
@@ -241,17 +247,17 @@ def test_a_70_kg_adults_gram_every_6_hours_says_nothing(session_for, admission_v
 def test_a_childs_dose_is_weighed_by_the_childs_weight(session_for, admission_values, clock):
     patient = _admit(session_for, admission_values, birth_date="2021-03-12", weight_kg=None)
     nurse = session_for("nurse")
-    adults = _prn_paracetamol(session_for, patient)
+    adults = _prn_paracetamol(session_for, patient, **ESTIMATED)
     _weighed(session_for, patient, 18)
     assert [check for check, _ in _limits(medication.check_dose(nurse, adults, _prn("13:00", 1.0)))] == [
         Check.MAXIMUM_DOSE]
-    childs = _prn_paracetamol(session_for, patient, 270, "mg")
+    childs = _prn_paracetamol(session_for, patient, 270, "mg", **ESTIMATED)
     assert _limits(medication.check_dose(nurse, childs, _prn("13:00", 270))) == []
 
 
 def test_a_child_never_weighed_is_to_be_weighed(session_for, admission_values, clock):
     patient = _admit(session_for, admission_values, birth_date="2021-03-12", weight_kg=None)
-    order = _prn_paracetamol(session_for, patient, 250, "mg")
+    order = _prn_paracetamol(session_for, patient, 250, "mg", **ESTIMATED)
     assert [message for _, message in _limits(medication.check_dose(session_for("nurse"), order, _prn("13:00", 250)))
             ] == ["Paracetamol is dosed by weight under 18, and no weight is recorded this stay: weigh the patient "
                   "and check the dose (at most 15 mg/kg a dose, 60 mg/kg in 24 h)."]
@@ -321,3 +327,11 @@ def test_codeine_written_before_the_birth_date_was_corrected_is_questioned_at_th
     (dose,) = medication.administrations(nurse.db, patient)
     assert medication.overrides_text(nurse.form(medication.DOSE_FORM), dose, "fr") == (
         "Médicament contre-indiqué à cet âge : Paediatrician present, 30 mg agreed")
+
+
+def test_a_dose_of_paracetamol_by_vein_to_a_4_kg_baby_is_weighed_by_the_route():
+    """Perfalgan SmPC, MHRA 2010: 7.5 mg/kg a dose by vein for 10 kg or less; by mouth 15 mg/kg."""
+    by_vein = _order(drug="Paracetamol", dose=60.0, unit="mg").model_copy(update={"route": "IV"})
+    assert _said(by_vein, _at("12:00"), [], age=0, kg=4.0) == [(Check.MAXIMUM_DOSE, (
+        "Paracetamol: 60 mg in one dose is above the most for one dose (30 mg for 4 kg, 7.5 mg/kg)."))]
+    assert _said(by_vein.model_copy(update={"route": "PO"}), _at("12:00"), [], age=0, kg=4.0) == []

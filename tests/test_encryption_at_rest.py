@@ -373,3 +373,62 @@ def test_a_pin_changed_by_its_owner_opens_the_locked_database_and_the_old_one_no
     assert keyslots.unwrap(path, "nurse", "1111") is None
     with pytest.raises(SignInError):
         unlock.sign_in(Vault(path), "nurse", "1111", clock)
+
+
+def _audited_text(db) -> str:
+    """Every audit entry's actor and detail, as one text to search."""
+    return "\n".join(f"{row['actor']} {row['detail']}" for row in db.query("SELECT actor, detail FROM audit"))
+
+
+def test_a_pin_typed_in_the_staff_id_box_is_kept_nowhere_readable(encrypted, clock):
+    """The two boxes swapped at the sign-in: the nurse's PIN went into the key-slot file (plain
+    JSON, copied beside every backup) for good, and opened the database at the first try for
+    whoever read it. Now only its length is kept, and audited."""
+    path, admin = encrypted
+    staff.add_staff(admin, "nurse2", "Anne Martin", Role.WARD_NURSE, "482913")
+    with pytest.raises(SignInError, match="wrong PIN"):
+        unlock.sign_in(Vault(path), "482913", "nurse2", clock)
+    assert unlock.sign_in(Vault(path), "nurse2", "482913", clock).staff_id == "nurse2"
+    assert "482913" not in keyslots.keys_path(path).read_text(encoding="utf-8")
+    clock.advance(days=2)
+    vault = Vault(path)
+    assert unlock.sign_in(vault, "admin", "0000", clock).staff_id == "admin"
+    assert "482913" not in keyslots.keys_path(path).read_text(encoding="utf-8")
+    assert "482913" not in _audited_text(vault.db)
+    failed = vault.db.execute("SELECT actor FROM audit WHERE action = 'sign_in.failed'").fetchall()
+    assert failed == [("unknown staff ID (6 characters)",)]
+
+
+def test_what_an_earlier_version_kept_of_typed_ids_is_scrubbed_at_the_next_write(encrypted, clock):
+    """A key-slot file written before: the typed text under `recent` and `failures` goes at the
+    next sign-in, its failures still audited under its length."""
+    import json
+
+    path, _ = encrypted
+    content = json.loads(keyslots.keys_path(path).read_text(encoding="utf-8"))
+    content["recent"]["482913"] = [clock().isoformat()]
+    content["failures"]["482913"] = [clock().isoformat()]
+    keyslots.keys_path(path).write_text(json.dumps(content), encoding="utf-8")
+    vault = Vault(path)
+    assert unlock.sign_in(vault, "nurse", "1111", clock).staff_id == "nurse"
+    assert "482913" not in keyslots.keys_path(path).read_text(encoding="utf-8")
+    failed = vault.db.execute("SELECT actor FROM audit WHERE action = 'sign_in.failed'").fetchall()
+    assert failed == [("unknown staff ID (6 characters)",)]
+
+
+def test_unknown_staff_ids_lock_after_five_in_a_row_and_are_forgotten_after_the_lockout(encrypted, clock):
+    """Unknown IDs are counted by their length, within the lockout window only: nothing ends
+    their run (no good sign-in of theirs), so kept longer, a shift's mistypes locked the next
+    one. A staff member's own count is untouched."""
+    path, _ = encrypted
+    for typed in ("ghost1", "ghost2", "ghost3", "ghost4", "ghost5"):
+        with pytest.raises(SignInError, match="wrong PIN"):
+            unlock.sign_in(Vault(path), typed, "0000", clock)
+        clock.advance(seconds=10)
+    with pytest.raises(SignInError, match="locked until"):
+        unlock.sign_in(Vault(path), "ghost6", "0000", clock)
+    assert unlock.sign_in(Vault(path), "nurse", "1111", clock).staff_id == "nurse"
+    clock.advance(minutes=5, seconds=1)
+    with pytest.raises(SignInError, match="wrong PIN"):
+        unlock.sign_in(Vault(path), "ghost7", "0000", clock)
+    assert keyslots.failures(path, "ghost8") == [clock()]

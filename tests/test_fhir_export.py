@@ -28,6 +28,7 @@ from downtime.sync.fhir_codes import CodeOutsideValueSet, check_codes
 from downtime.sync import (fhir_bowels, fhir_delirium, fhir_devices, fhir_export, fhir_falls, fhir_fluids,
                            fhir_neuro, fhir_nutrition, fhir_pain, fhir_patients, fhir_pews, fhir_sepsis,
                            fhir_skin)
+from downtime.sync import fhir_resuscitation
 from downtime.sync.fhir_export import UnresolvedReference, references, write_bundle
 from downtime.sync.snapshot_fhir import read_fhir_snapshot
 from tests.conftest import death_answers
@@ -666,10 +667,12 @@ def _charted(observation) -> bool:
     catheter's check (sync.fhir_devices), a pain score's (sync.fhir_pain), a malnutrition
     screening's (sync.fhir_nutrition), a delirium screening's (sync.fhir_delirium), a fall's
     (sync.fhir_falls), a sepsis screening's (sync.fhir_sepsis), a bowel chart's
-    (sync.fhir_bowels) or a child's PEWS total
-    (sync.fhir_pews, whose readings are vital signs and observed words as an adult's are)."""
+    (sync.fhir_bowels), a child's PEWS total
+    (sync.fhir_pews, whose readings are vital signs and observed words as an adult's are) or a
+    DNACPR (sync.fhir_resuscitation)."""
     codes = {coding["code"] for coding in observation["code"].get("coding", [])}
-    return (observation["category"] != [fhir_fluids.CATEGORY] and fhir_neuro.TOTAL not in codes
+    return (fhir_resuscitation.RESUSCITATION_STATUS not in codes
+            and observation["category"] != [fhir_fluids.CATEGORY] and fhir_neuro.TOTAL not in codes
             and observation["code"] not in (fhir_skin.BRADEN, fhir_skin.WOUND)
             and not observation["code"].get("text", "").startswith((fhir_pain.PAIN, fhir_devices.CHECK))
             and observation["code"] not in (fhir_nutrition.MUST, fhir_delirium.FOUR_AT, fhir_falls.FALL,

@@ -280,3 +280,14 @@ def test_a_scored_section_must_hold_each_item_it_scores(tmp_path, flag, said):
     with pytest.raises(FormSpecError) as caught:
         load_form(path)
     assert f"section 'main': {said}" in str(caught.value)
+
+
+def test_a_section_answered_by_amending_requires_none_of_its_fields(tmp_path):
+    """A section only an amendment answers (a sample's outcome) is never shown on a new record:
+    a field of it required could never be answered by the one who writes the record."""
+    path = _write(tmp_path, NAME_FIELD + "        required: true\n")
+    path.write_text(path.read_text(encoding="utf-8").replace("    fields:\n", "    amending: true\n    fields:\n"),
+                    encoding="utf-8")
+    with pytest.raises(FormSpecError) as caught:
+        load_form(path)
+    assert "section 'main': amending, yet requires 'name'" in str(caught.value)

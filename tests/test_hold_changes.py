@@ -154,14 +154,17 @@ def test_the_command_line_drops_the_allergy_with_drop_changes_and_says_so(allerg
 
 def test_the_forms_mark_allergies_resuscitation_and_an_orders_dose_route_times_and_stop_safety_critical(forms):
     """What a settlement may drop only once the clerk confirms it: the admission's allergies and
-    resuscitation status, and what an order gives (by which rule, for a variable dose), how, when and
-    until when."""
+    resuscitation status, what an order gives (by which rule, for a variable dose), how, when and
+    until when, and a doctor's ceiling of care (observation_plan's escalation)."""
     critical = {form_id: {field.id for field in spec.fields() if field.safety_critical}
                 for form_id, spec in forms.items()}
     assert critical["admission"] == {"allergy_status", "allergies", "resuscitation"}
-    assert critical["medication_order"] == {"drug", "dose", "dose_unit", "route", "rate_ml_h", "dose_rule", "times",
-                                              "every_days", "stop_at"}
-    assert {form_id for form_id, fields in critical.items() if fields} == {"admission", "medication_order"}
+    assert critical["medication_order"] == {"drug", "dose_min", "dose", "dose_unit", "strength_mg", "strength_ml",
+                                              "route", "side", "rate_ml_h", "dose_rule", "times", "every_days",
+                                              "stop_at"}
+    assert critical["observation_plan"] == {"escalation"}
+    assert {form_id for form_id, fields in critical.items() if fields} == {"admission", "medication_order",
+                                                                           "observation_plan"}
 
 
 COMBINED = ("the hold from version 2: version 2 on laptop 2 (no. 002); version 2 on laptop 1 (no. 001) combined into "

@@ -218,7 +218,7 @@ def test_a_sample_whose_results_are_not_all_back_is_chased_until_results_give_ea
     in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     assert [(alert.patient.patient_id, alert.form_id) for alert in chart_alerts.alerts(
         nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B").alerts] == [
-        (patient, "lab_request"), (patient, "lab_result"), (other_patient, "lab_request")]
+        (patient, "lab_result"), (patient, "lab_request"), (other_patient, "lab_request")]  # a doctor now first
     records.save_new(nurse, "lab_result", {**PHONED, "test": "Haemoglobin", "result": "121", "units": "g/L",
                                            "flag": "normal", "request": sample.record_id, "gives": ["fbc", "other"]},
                      patient_id=patient)
@@ -252,8 +252,9 @@ def test_a_critical_result_for_a_patient_who_left_stays_on_the_wards_lists_until
     assert len(chart_alerts.alerts(nurse.db, nurse.forms, [], nurse.clock(), "en", ward=None).alerts) == 1
     assert chart_alerts.alerts(nurse.db, nurse.forms, [], nurse.clock(), "en", ward="4A").alerts == []
     sheet = pdf_text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
-    assert ("Left the ward: critical results no doctor is told of yet, reactions to blood not told Left Patient Born, "
-            "sex Downtime no. Result or unit What it asks Discharged MARTIN Hélène Marie (née LEFÈVRE)") in sheet
+    assert ("Left the ward: critical results no doctor is told of yet, reactions to blood not told, deaths' tasks not "
+            "done Left Patient Born, sex Downtime no. Result, unit or death What it asks Discharged MARTIN Hélène Marie "
+            "(née LEFÈVRE)") in sheet
     assert ("Potassium 6.8 mmol/L (3.5–5.3) 28/11 13:10 CRITICAL RESULT NOT YET TOLD TO A DOCTOR: tell one now, and "
             "record who and when; DISCHARGED: the doctor decides whether to call the patient back") in sheet
     french = pdf_text(printing.print_census(session_for("nurse", "fr"), tmp_path / "etat.pdf", "3B"))

@@ -38,9 +38,9 @@ def test_times_typed_on_a_laptop_at_utc_are_said_on_the_wards_clock(session_for,
     in_hospital = census.in_patients(nurse.db, nurse.forms, "3B", nurse.clock())
     assert [(alert.latest, alert.said[0]) for alert in chart_alerts.alerts(
         nurse.db, nurse.forms, in_hospital, nurse.clock(), "en", ward="3B").alerts] == [
-        ("CRP (Urgent) taken 28/11 11:40", "RESULT NOT BACK since 28/11 13:40: phone the laboratory"),
         ("Lactate 4.1 mmol/L 28/11 13:40", "CRITICAL RESULT NOT YET TOLD TO A DOCTOR: tell one now, and record who "
-                                           "and when")]
+                                           "and when"),
+        ("CRP (Urgent) taken 28/11 11:40", "RESULT NOT BACK since 28/11 13:40: phone the laboratory")]
     text = pdf_text(printing.print_lab_results(nurse, patient, tmp_path / "results.pdf"))
     assert "28/11 13:10 By telephone from the laboratory" in text and "Dr Martin told 28/11 13:20" in text
     assert "28/11 11:40 CRP Urgent B26-118842" in text and "RESULT NOT BACK since 28/11 13:40" in text

@@ -49,6 +49,19 @@ def test_a_sample_closed_asks_no_answer_without_who_said_so_and_when(session_for
     assert closed.version == 2 and closed.data["tests"] == ["electrolytes", "crp"]  # amended, nothing erased
 
 
+def test_a_sample_just_sent_answers_nothing_of_its_closing(session_for, patient):
+    """A sample is closed by amending it once the laboratory says so; one written new already
+    "rejected" (a script, a stale draft) was never chased. Refused, naming each answer."""
+    nurse = session_for("nurse")
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "lab_request", {**URGENT, **REJECTED}, patient_id=patient)
+    assert [(error.path, error.message) for error in refused.value.errors] == [
+        (field, f"“{label}”: answered by amending the record once it is saved, not on a new one.") for field, label in (
+            ("outcome", "Sample rejected, lost or cancelled"), ("rejected_because", "Why the laboratory rejected it"),
+            ("closed_by", "Who said so (laboratory or doctor)"), ("closed_at", "When"))]
+    assert lab_results.samples(nurse.db, patient) == []
+
+
 def test_a_rejected_or_lost_sample_is_no_longer_chased_and_an_urgent_one_asks_for_a_new_sample(
         session_for, patient, clock):
     nurse = session_for("nurse")
@@ -119,3 +132,24 @@ def test_the_log_prints_the_outcome_and_the_export_revokes_the_request_with_why(
     revoked = ServiceRequest.model_validate(by_id[cancelled.record_id])
     assert revoked.status == "revoked"
     assert revoked.note[1].text.startswith("Cancelled (no longer needed), said by Dr Martin")
+
+
+def test_a_sample_taken_before_the_laboratory_said_it_rejected_the_urgent_one_is_not_its_resend(
+        session_for, patient, clock):
+    """The urgent electrolytes of 11:40 haemolysed, said at 13:50; the doctor's routine bloods at
+    12:00 had asked electrolytes too: that sample, sent for something else before anyone knew,
+    read as the urgent one "sent again 28/11 12:00", and nobody was asked for a new sample. A
+    new sample is one taken once the laboratory said so, whatever else it asks."""
+    nurse = session_for("nurse")
+    urgent = records.save_new(nurse, "lab_request", URGENT, patient_id=patient)
+    records.save_new(nurse, "lab_request", {**ROUTINE, "tests": ["fbc", "electrolytes"]}, patient_id=patient)
+    records.amend(nurse, urgent.record_id, {**URGENT, **REJECTED}, "laboratory phoned")
+    resend_now = f"{SAID} — URGENT: send a new sample and record it as a new sample sent"
+    assert _states(nurse, patient)[0] == resend_now
+    assert [said for _, _, said in _alerts(nurse)] == [[resend_now]]
+
+    clock.now = datetime.fromisoformat("2026-11-28T14:10+01:00")
+    records.save_new(nurse, "lab_request", {**ROUTINE, "taken_at": "2026-11-28T14:05+01:00", "tests": ["crp"],
+                                            "urgency": "urgent", "sample_number": "B26-3"}, patient_id=patient)
+    assert _states(nurse, patient)[0] == f"{SAID} — sent again 28/11 14:05"
+    assert _alerts(nurse) == []

@@ -737,3 +737,60 @@ def test_an_anticoagulant_is_known_by_its_name_brand_or_salt(drug, expected):
     """What a fall with a possible head injury and a VTE decision are read against on the chart; a
     heparin flush or lock keeps a line open and is none."""
     assert anticoagulant(drug) is expected
+
+
+def _driver_and_breakthrough(drug="Morphine", route="SC", dose=10.0, unit="mg"):
+    """A syringe driver of `drug` (an infusion with its rate, set up at 10:00 on 28/11) and a
+    breakthrough order of it as required, an hour apart at most 6 in 24 h."""
+    driver = _order(record_id="driver", drug=drug, dose=dose, dose_unit=unit, route=route, form="infusion",
+                    rate_ml_h=0.7, times=(time(10),))
+    prn = _order(record_id="prn", drug=drug, dose=2.5, dose_unit=unit, route=route, frequency=Frequency.PRN, times=(),
+                 min_interval_hours=1, max_doses_24h=6, prn_indication="pain")
+    return driver, prn
+
+
+@pytest.mark.parametrize("infusion", [{"form": "infusion"}, {"rate_ml_h": 0.7}, {"form": "infusion", "rate_ml_h": 0.7}])
+def test_a_syringe_drivers_set_up_is_no_earlier_dose_for_the_breakthrough_order(infusion):
+    """Morphine 10 mg over 24 h by syringe driver, set up at 10:00, beside morphine 2.5 mg SC as
+    required every hour: at 10:30 the breakthrough dose was questioned as "given 30 min ago from
+    another order" and its next dose put at 11:00, the 24-hour syringe counted as a bolus. An
+    order written as an infusion, or with a rate, is no earlier dose for it, nor for its day's count."""
+    driver, prn = _driver_and_breakthrough()
+    driver = driver.model_copy(update={"form": None, "rate_ml_h": None, **infusion})
+    day = datetime(2026, 11, 28, tzinfo=TZ)
+    set_up = _given(day + timedelta(hours=10), day + timedelta(hours=10), order_id="driver")
+    at = day + timedelta(hours=10, minutes=30)
+    assert _checks(prn, at=at, scheduled_for=None, history=[set_up], prn_orders={"driver"},
+                   other_orders=[(driver, "Morphine 10 mg SC at 0.7 mL/h")]) == []
+    status = prn_status(prn, at, [set_up], orders=[driver])
+    assert (status.last, status.recent, status.next_at) == (None, (), None)
+    breakthrough = _given(at, order_id="prn")
+    assert prn_status(prn, at + timedelta(minutes=15), [set_up, breakthrough], orders=[driver]).last == breakthrough
+
+
+def test_the_syringe_change_is_not_questioned_after_a_breakthrough_dose():
+    """The daily syringe change at 10:00, a quarter of an hour after a breakthrough dose given
+    for pain: neither the as-required order's interval nor its day's maximum weigh it."""
+    driver, prn = _driver_and_breakthrough()
+    day = datetime(2026, 11, 29, tzinfo=TZ)
+    history = [_given(day + timedelta(hours=hour, minutes=45), order_id="prn") for hour in (4, 5, 6, 7, 8, 9)]
+    assert _checks(driver, at=day + timedelta(hours=10), scheduled_for=day + timedelta(hours=10), history=history,
+                   dose=10.0, as_required=[prn], other_orders=[(prn, "Morphine 2.5 mg SC as required")]) == []
+
+
+def test_two_bolus_orders_and_a_medicines_own_limits_still_weigh_an_infusion():
+    """What the syringe driver's rule leaves as it was: a morphine bolus order beside the
+    breakthrough one is an earlier dose for it, and a gram of paracetamol run as an infusion at
+    10:00 still holds the oral gram as required at 11:00 back by paracetamol's own 4 hours."""
+    driver, prn = _driver_and_breakthrough()
+    day = datetime(2026, 11, 28, tzinfo=TZ)
+    at = day + timedelta(hours=10, minutes=30)
+    bolus = driver.model_copy(update={"form": None, "rate_ml_h": None})
+    given = _given(day + timedelta(hours=10), day + timedelta(hours=10), order_id="driver")
+    assert _checks(prn, at=at, scheduled_for=None, history=[given], prn_orders={"driver"},
+                   other_orders=[(bolus, "Morphine 10 mg SC")]) == [Check.PRN_INTERVAL]
+    drip, oral = _driver_and_breakthrough("Paracetamol", "IV", 1.0, "g")
+    oral = oral.model_copy(update={"route": "PO", "dose": 1.0, "min_interval_hours": 4})
+    drip = drip.model_copy(update={"rate_ml_h": 400.0})
+    assert _checks(oral, at=day + timedelta(hours=11), scheduled_for=None, history=[given], prn_orders={"driver"},
+                   other_orders=[(drip, "Paracetamol 1 g IV at 400 mL/h")]) == [Check.MEDICINE_INTERVAL]

@@ -1501,3 +1501,33 @@ def test_a_second_extra_dose_of_a_regular_order_is_spaced_from_the_first(session
     first = medication.check_dose(nurse, amoxicillin, extra("10:00"))
     medication.record_dose(nurse, amoxicillin, extra("10:00"), overrides={w.check: "Extra dose, Dr Benali" for w in first})
     assert Check.DOSE_SPACING in {w.check for w in medication.check_dose(nurse, amoxicillin, extra("10:30"))}
+
+
+def test_the_breakthrough_dose_beside_a_syringe_driver_is_allowed_at_once(session_for, medication_ward, clock):
+    """Morphine 10 mg over 24 h by syringe driver, set up at 10:00, and morphine 2.5 mg SC as
+    required every hour: at 10:30 the dose dialog put the next dose at 11:00 and Save questioned
+    it as "given 30 min ago from another order", the syringe counted as a bolus of 10 mg."""
+    witness = ("doctor", "2222")
+    patient = medication_ward[0]
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    clock.now = datetime.fromisoformat("2026-11-28T09:00+01:00")
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 50, witness=witness)
+    common = {"drug": "Morphine", "dose_unit": "mg", "route": "SC", "start_at": "2026-11-28T09:00+01:00",
+              "controlled": True, "high_alert": True}
+    driver = records.save_new(doctor, "medication_order", {
+        **common, "dose": 10.0, "form": "infusion", "rate_ml_h": 0.7, "frequency": "scheduled", "times": "10:00"},
+        patient_id=patient)
+    prn = records.save_new(doctor, "medication_order", {
+        **common, "dose": 2.5, "frequency": "prn", "prn_indication": "pain or breathlessness", "min_interval_hours": 1,
+        "max_doses_24h": 6}, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T10:05+01:00")
+    medication.record_dose(nurse, driver.record_id, {
+        "outcome": "given", "given_at": "2026-11-28T10:00+01:00", "scheduled_for": "2026-11-28T10:00+01:00",
+        "dose_given": 10.0, "route": "SC"}, witness=witness, overrides={"allergy": "not hers"})
+    clock.now = datetime.fromisoformat("2026-11-28T10:30+01:00")
+    warned = [warning.check for warning in medication.check_dose(nurse, prn.record_id, {
+        "outcome": "given", "given_at": "2026-11-28T10:30+01:00", "dose_given": 2.5, "route": "SC",
+        "given_for": "pain"})]
+    status = medication.as_required_status(nurse, prn.record_id)
+    assert Check.PRN_INTERVAL not in warned and Check.PRN_DAILY_MAX not in warned
+    assert (status.last, status.next_at) == (None, None)

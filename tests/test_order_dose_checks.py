@@ -37,7 +37,7 @@ def _refused(doctor, patient, values) -> dict[str, str]:
      "Digoxin: 0.75 g in one dose is above the most by this route (500 micrograms)."),
     ({"drug": "Gentamicin", "dose": 1.0, "dose_unit": "tablet", "route": "IV"}, "dose_unit",
      "A dose in tablet(s) cannot be given by the route “Intravenous (IV)”; a dose in tablet(s) is given by: "
-     "Nasogastric tube, Oral (PO), Rectal (PR), Sublingual (SL)."),
+     "Buccal (inside the cheek), Nasogastric tube, Oral (PO), Rectal (PR), Sublingual (SL)."),
     ({"drug": "Salbutamol", "dose": 2.0, "dose_unit": "puff", "route": "IV"}, "dose_unit",
      "A dose in puff(s) cannot be given by the route “Intravenous (IV)”"),
     ({"drug": "Insulin aspart", "dose": 6.0, "dose_unit": "puff", "route": "SC", "high_alert": True,
@@ -72,8 +72,8 @@ OPIOID = {"drug": "Morphine sulfate MR", "dose": 60.0, "dose_unit": "mg", "contr
     ({"drug": "Oxycodone", "dose": 50.0, "dose_unit": "mg", "route": "SC", "controlled": True},
      "Oxycodone: 50 mg in one dose by this route is above a usual first dose (10 mg) for a patient not already "
      "taking opioids, where a tenfold slip is likelier than a dose (NPSA/2008/RRR05): check it against the "
-     "patient's current dose. For a patient already taking opioids, give the reason in “Dose above a usual first "
-     "dose: why (opioid-tolerant, current dose)”."),
+     "patient's current dose. For a patient already taking opioids, give the reason in “Dose to check: why "
+     "(opioid-tolerant, current dose; weight used; meningitis dose)”."),
     (OPIOID, "Morphine: 60 mg in one dose by this route is above a usual first dose (15 mg)"),
     ({"drug": "Hydromorphone", "dose": 4.0, "dose_unit": "mg", "route": "SC", "controlled": True},
      "Hydromorphone: 4 mg in one dose by this route is above a usual first dose (2 mg)"),
@@ -113,7 +113,7 @@ def test_the_opioid_question_is_asked_in_french(session_for, medication_ward):
     patient, _, _ = medication_ward
     with pytest.raises(medication.DoseReasonNeeded) as asked:
         records.save_new(session_for("doctor", lang="fr"), "medication_order", {**BASE, **OPIOID}, patient_id=patient)
-    assert "Dose supérieure à la dose initiale habituelle : motif" in asked.value.text("fr")
+    assert "Dose à vérifier : motif" in asked.value.text("fr")
 
 
 @pytest.mark.parametrize("values", [

@@ -89,7 +89,7 @@ def test_filled_form_carries_a_code128_of_the_downtime_number(session_for, admis
 
     drawn = []
     real = page.barcode
-    monkeypatch.setattr(page, "barcode", lambda value, w, h: drawn.append(value) or real(value, w, h))
+    monkeypatch.setattr(page, "barcode", lambda value, *size: drawn.append(value) or real(value, *size))
     nurse = session_for("nurse")
     record = records.save_new(nurse, "admission", admission_values)
     out = printing.print_record(nurse, record.record_id, tmp_path / "filled.pdf")
@@ -119,8 +119,9 @@ def test_an_amended_records_history_says_what_each_version_changed_old_and_new(s
     readable under the line through it."""
     nurse = session_for("nurse", lang)
     first = records.save_new(nurse, "admission", admission_values)
-    records.amend(nurse, first.record_id, {**admission_values, "weight_kg": 45.0, "resuscitation": "dnacpr"},
-                  "Re-weighed")
+    records.amend(nurse, first.record_id, {**admission_values, "weight_kg": 45.0, "resuscitation": "dnacpr",
+                                           "resuscitation_decided_by": "Dr Benali",
+                                           "resuscitation_decided_at": "2026-11-28T13:00+01:00"}, "Re-weighed")
     text = _flat(" ".join(_pages(printing.print_record(nurse, first.record_id, tmp_path / "a.pdf"))))
     assert changed in text
 
@@ -389,10 +390,11 @@ def test_the_longest_allergy_list_the_admission_takes_prints_whole(session_for, 
     record = records.save_new(nurse, "admission", {**admission_values, "allergies": allergies})
     pages = _pages(printing.print_record(nurse, record.record_id, tmp_path / "filled.pdf"))
     text = "".join("".join(pages).split())
-    # Once in the allergy line under the header, once in the allergies' table.
-    assert all(text.count(f"Substance{number:02d}x") == 2 for number in range(20))
+    # In the allergy line under the header and in the allergies' table; each page's box counts them.
+    assert all(text.count(f"Substance{number:02d}x") >= 2 for number in range(20))
     for index, page in enumerate(pages, start=1):
         assert "MARTIN Hélène Marie" in page and f"Page {index} of {len(pages)}" in page
+        assert "ALLERGIES (20): Substance 00" in _flat(page)
 
 
 def test_french_prints_put_a_space_before_their_colons(forms, tmp_path, session_for, admission_values):
@@ -592,8 +594,8 @@ def _placed(path):
     return pages
 
 
-@pytest.mark.parametrize("lang, title, number", [("en", "Death", "Form death, version 1"),
-                                                 ("fr", "Décès", "Formulaire death, version 1")])
+@pytest.mark.parametrize("lang, title, number", [("en", "Death", "Form death, version 2"),
+                                                 ("fr", "Décès", "Formulaire death, version 2")])
 def test_a_blank_form_is_headed_by_its_title_and_numbered_at_its_foot(tmp_path, forms, lang, title, number):
     """Under the title "Décès" a French nurse read "death v1", the form's code, where a paper form
     has its name; a paper form prints its form number at its foot, in small print."""
@@ -616,7 +618,7 @@ def test_a_filled_form_is_numbered_at_its_foot_with_the_version_of_the_form_it_w
     nurse = session_for("nurse")
     record = records.save_new(nurse, "admission", admission_values)
     for found, _ in _placed(printing.print_record(nurse, record.record_id, tmp_path / "filled.pdf")):
-        assert "Form admission, version 1" in [text for text, y in found if y < MARGIN + FOOTER_HEIGHT]
+        assert f"Form admission, version {record.form_version}" in [text for text, y in found if y < MARGIN + FOOTER_HEIGHT]
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -686,3 +688,103 @@ def test_a_blank_dose_form_asks_who_gave_the_dose_and_who_witnessed_it_to_sign(t
     text = _flat(" ".join(_pages(out)))
     assert given_by in text and witness in text and text.count(signed) == 2
     assert spec.field("given_by").label.get(lang) not in text and transcribed not in text
+
+
+@pytest.mark.parametrize(("status", "allergies", "said"), [
+    ("allergies", [{"substance": "Penicillin", "reaction": "Rash", "severity": "moderate"}],
+     "ALLERGIES: Penicillin (Rash, moderate)"),
+    ("nka", [], "No known allergies"),
+    ("unknown", [], "ALLERGIES NOT KNOWN YET"),
+])
+def test_every_page_of_a_filled_record_gives_the_allergy_status(session_for, admission_values, tmp_path, status,
+                                                                allergies, said):
+    """The admission record's page 2 named no allergy: the line under the heading was on page 1
+    alone. Each page's identification box words it, "No known allergies" too."""
+    nurse = session_for("nurse")
+    record = records.save_new(nurse, "admission", {**admission_values, "allergy_status": status,
+                                                   "allergies": allergies})
+    pages = [_flat(page) for page in _pages(printing.print_record(nurse, record.record_id, tmp_path / "filled.pdf"))]
+    assert len(pages) > 1 and all(said in page for page in pages)
+
+
+def test_the_identification_box_counts_the_allergies_it_has_no_room_to_word_whole(session_for, admission_values):
+    """Where the reactions do not fit the box's two lines, it names each allergen with its
+    severity and their count, as the census does; cut only beyond that, the count still said."""
+    from reportlab.lib.units import mm
+
+    from downtime.pdf import page
+    from downtime.services import census
+
+    nurse = session_for("nurse")
+    many = [{"substance": substance, "reaction": "Anaphylaxis with urticaria and wheeze", "severity": "severe"}
+            for substance in ("Penicillin", "Latex", "Codeine", "Iodinated contrast")]
+    patient = records.save_new(nurse, "admission", {**admission_values, "allergies": many}).patient_id
+    summary = census.patient_with_location(nurse.db, nurse.forms, patient)
+    said = " ".join(page.box_allergies(summary, "en", page.BOX_W - 4 * mm))
+    assert said.startswith("ALLERGIES (4): Penicillin (severe); Latex (severe); Codeine (severe); Iodinated contrast")
+    patient = records.save_new(nurse, "admission", {**admission_values, "nir": None, "identity_status": "provisional",
+                                                    "bed": "13", "allergies": many * 5}).patient_id
+    lines = page.box_allergies(census.patient_with_location(nurse.db, nurse.forms, patient), "en",
+                               page.BOX_W - 4 * mm)
+    assert len(lines) == page.ALLERGY_LINES and lines[0].startswith("ALLERGIES (20):") and lines[-1].endswith("…")
+
+
+def test_an_amended_answer_is_marked_where_it_is_printed_and_the_history_says_what_the_mark_means(
+        session_for, admission_values, tmp_path):
+    """A weight amended from 71.9 to 54 kg read "Weight 54 kg" where a doctor doses from it, its
+    old value only in the history at the form's end, pages later on a long form."""
+    nurse = session_for("nurse")
+    saved = records.save_new(nurse, "admission", {**admission_values, "weight_kg": 71.9})
+    plain = _flat(" ".join(_pages(printing.print_record(nurse, saved.record_id, tmp_path / "plain.pdf"))))
+    assert "†" not in plain
+    records.amend(nurse, saved.record_id, {**saved.data, "weight_kg": 54}, "Weight re-measured on the ward scale")
+    text = _flat(" ".join(_pages(printing.print_record(nurse, saved.record_id, tmp_path / "record.pdf"))))
+    assert "Weight † 54 kg" in text and text.count("†") == 2
+    assert "† beside an answer: amended since it was first saved" in text[text.index("Amendment history"):]
+
+
+@pytest.mark.parametrize(("form_id", "words"), [
+    ("admission", None),
+    ("surgical_safety_checklist", "A WHO stop item"),
+    ("inpatient_fall", "Before the patient is moved"),
+    ("delirium_screening", "A total of 4 or more"),
+    ("braden_assessment", "9 or less very high"),
+    ("nutrition_screening", "BMI over 20 scores 0"),
+])
+def test_a_blank_forms_words_survive_a_photocopy(tmp_path, forms, form_id, words):
+    """Each field's help and condition were set at 6.5 pt in mid grey (#555555): on a copy of a
+    copy a WHO stop, a score's thresholds and what a box is for were lost. Nothing a nurse reads
+    is under 7 pt nor lighter than dark grey (white on a band aside), and a help in black."""
+    from tests.pdf_text import pdf_runs
+
+    runs = pdf_runs(blank_form_pdf(forms[form_id], tmp_path / f"{form_id}.pdf", lang="en", printed_by=None,
+                                   printed_at=datetime.fromisoformat("2026-11-29T07:15+01:00"), device_name="3B"))
+    assert not [run for run in runs if run.size < 7 or 0.25 < run.grey < 0.99]
+    if words is not None:
+        assert all(run.grey < 0.1 for run in runs if words in run.text)
+        assert any(words in run.text for run in runs)
+
+
+def test_the_page_headers_barcode_survives_a_photocopy(session_for, admission_values, tmp_path):
+    """The downtime number's Code128 was drawn at reportlab's 0.19 mm bar, which a photocopier's
+    ink fills in, 1.8 mm from the box's black frame, under the ten bars' clear space a scanner
+    needs: its narrowest bar is 0.25 mm or more, and as many as ten of them clear of the frame."""
+    from reportlab.lib.units import mm
+
+    from downtime.pdf.page import BOX_W
+
+    inside = 0.5  # the frame's inner edge from its line: half its 1 pt
+
+    nurse = session_for("nurse")
+    record = records.save_new(nurse, "admission", admission_values)
+    reader = PdfReader(printing.print_record(nurse, record.record_id, tmp_path / "filled.pdf"))
+    rects = []
+    reader.pages[0].extract_text(visitor_operand_before=lambda operator, operands, cm, tm: operator == b"re" and rects.append(
+        (cm[0] * float(operands[0]) + cm[4], cm[0] * float(operands[2]), float(operands[3]))))
+    box_x = next(x for x, width, _ in rects if abs(width - BOX_W) < 0.5)
+    bars = [(x, width) for x, width, height in rects if 5 * mm < height < 9 * mm and width < 2 * mm]
+    narrowest = min(width for _, width in bars)
+    assert len(bars) > 20
+    assert narrowest >= 0.25 * mm
+    assert min(x for x, _ in bars) - (box_x + inside) >= 10 * narrowest - 0.01
+    assert box_x + BOX_W - inside - max(x + width for x, width in bars) >= 10 * narrowest - 0.01

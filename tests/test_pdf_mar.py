@@ -273,7 +273,7 @@ def test_as_required_doses_of_a_long_outage_run_over_pages(tmp_path, session_for
     pages = _text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf", days=14, first_day=date(2026, 11, 15)))
     text = " ".join(pages)
     assert all(f"HL {at:%d/%m %H:%M}" in text for at in times if at.date() >= date(2026, 11, 15))
-    assert all("Paracetamol 500 mg PO" in page for page in pages if "HL " in page)
+    assert all("Paracetamol 500 mg PO" in page for page in pages if re.search(r"HL \d\d/\d\d", page))
 
 
 NOT_GIVEN = ("refused", "nil_by_mouth", "patient_away", "unavailable", "held", "vomited", "asleep", "other")
@@ -435,7 +435,7 @@ def test_a_printed_chart_and_ward_pack_flag_a_dose_two_laptops_recorded_otherwis
     laptop's version exists. Each now says so in its cell, with the key beneath the chart."""
     patient, _, _, nurse_1, nurse_2 = dose_on_hold
     given = " ".join(_text(printing.print_mar(nurse_1, [patient], tmp_path / "given.pdf")))
-    assert "N 08:05 (typed 14:00) DOSE ON HOLD" in given and HELD_KEY in given
+    assert "N 08:05 — left arm (typed 14:00) DOSE ON HOLD" in given and HELD_KEY in given  # its site too
     assert "N 28/11 09:00 — 4 mg (typed 14:00) — DOSE ON HOLD" in given, "an as-required dose too"
     withdrawn = " ".join(_text(printing.print_ward_mar_pack(nurse_2, "3B", tmp_path / "pack.pdf")))
     # Its order written at 14:00 to start the day before, the dose may be on paper as well.
@@ -553,9 +553,9 @@ def test_a_printed_order_of_an_earlier_stay_not_continued_is_a_stopped_order_out
     medication.not_continued(session_for("doctor"), earlier_stay[1], "Renal function worse")
     printed, line = _furosemide_printed(earlier_stay[0], medication_ward[0], tmp_path / "mar.pdf", 2)
     assert "Orders of an earlier stay" not in printed and "Stopped at the end of the stay" not in printed
+    # The as-required band after it, on this page or atop the next.
     assert line.startswith("Furosemide 40 mg PO Start 27/11 11:00 — Stopped 27/11 21:00 Prescriber: Dr Karim Benali (doctor) "
-                           "14:00 not recorded (stopped) As "
-                           "required")
+                           "14:00 not recorded (stopped) ") and "As required" in line
 
 
 def test_a_printed_chart_flags_both_orders_of_a_medicine_ordered_twice(tmp_path, medication_ward, insulin_twice):
@@ -1229,3 +1229,50 @@ def test_one_nurse_of_her_initials_keeps_them_and_is_named_in_the_key(tmp_path, 
                            overrides={Check.ALLERGY: "tolerated", "late": "charted late"})
     (text,) = _text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf"))
     assert "HL 08:05" in text and "Signatures: HL = Hélène Lefèvre (nurse)" in text
+
+
+def _eight_orders(doctor, patient):
+    """Eight regular orders more: the chart runs over two pages and the as-required morphine to a third."""
+    for drug in ("Paracetamol", "Omeprazole", "Pantoprazole", "Furosemide", "Bisoprolol", "Ramipril", "Atorvastatin",
+                 "Lansoprazole"):
+        records.save_new(doctor, "medication_order", {
+            "drug": drug, "dose": 1.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled",
+            "times": "08:00 20:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False,
+            "high_alert": False}, patient_id=patient)
+
+
+def test_every_page_of_a_printed_mar_gives_the_allergy_status(tmp_path, session_for, medication_ward):
+    """A penicillin-allergic patient's chart ran to three pages: the first named the allergy, the
+    rest of the regular orders and the as-required page (morphine) named none, and a page parted
+    from the first read as if there were no allergy. Each page's identification box words it."""
+    patient, _, _ = medication_ward
+    _eight_orders(session_for("doctor"), patient)
+    pages = _text(printing.print_mar(session_for("nurse"), [patient], tmp_path / "mar.pdf"))
+    assert len(pages) > 1 and any("Morphine" in page for page in pages[1:])
+    assert all("ALLERGIES: Penicillin (Rash, moderate)" in page for page in pages)
+
+
+def test_each_chart_of_a_ward_pack_gives_its_own_patients_allergy_status(tmp_path, session_for, medication_ward,
+                                                                        admission_values):
+    """In a pack the identification box changes with the patient, and its allergy line with it."""
+    _eight_orders(session_for("doctor"), medication_ward[0])
+    nurse = session_for("nurse")
+    records.save_new(nurse, "admission", {**admission_values, "birth_name": "Durand", "used_name": "Durand",
+                                          "nir": None, "identity_status": "provisional", "bed": "13",
+                                          "allergy_status": "nka", "allergies": []})
+    pages = _text(printing.print_ward_mar_pack(nurse, "3B", tmp_path / "pack.pdf"))
+    assert len(pages) > 2
+    for page in pages:
+        assert ("DURAND" in page) == ("No known allergies" in page) != ("Penicillin (Rash, moderate)" in page)
+
+
+def test_the_blank_charts_prompts_survive_a_photocopy(tmp_path, forms):
+    """Each box's prompt ("Drug or substance", "Indication", "Infusion rate: ___ mL/h") was set at
+    6 pt in mid grey (#555555), lost on a copy of a copy, its box read as unlabelled: at 7 pt in
+    dark grey or black, white on a band aside."""
+    from tests.pdf_text import pdf_runs
+
+    runs = pdf_runs(printing.blank_mar(forms, tmp_path / "blank.pdf", lang="en", printed_by=None, device_name="3B",
+                                       printed_at=datetime.fromisoformat("2026-11-29T07:15+01:00")))
+    assert any(run.text.startswith("Drug or substance") for run in runs)
+    assert not [run for run in runs if run.size < 7 or 0.25 < run.grey < 0.99]

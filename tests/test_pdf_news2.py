@@ -2,13 +2,17 @@
 labels, a blank chart with rows to write in and the scoring key over the page, and the downtime
 binder."""
 
+import json
 import re
 
 import pytest
 from pypdf import PdfReader
 from reportlab.lib.units import mm
 
-from downtime.services import printing, records, wards
+from downtime.pdf.news2 import news2_chart_pdf
+from downtime.services import observations, printing, records, wards
+from downtime.services.census import patient_with_location
+from downtime.services.laptops import authors
 from tests.conftest import death_answers
 
 SETS = [{"taken_at": "2026-11-28T08:00+01:00", "respiratory_rate": 16, "spo2": 97, "spo2_scale": "scale_1",
@@ -111,7 +115,7 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
         "Repositioning and skin chart × 8", "Pressure ulcer risk (Braden scale) × 4",
         "Wound assessment and dressing chart × 4", "Line and catheter chart × 20", "Pain assessment chart × 10",
         "Bowel chart (Bristol stool scale) × 8", "Paediatric observation chart (PEWS) × 4",
-        "Nutrition screening (MUST) × 4", "Delirium screening (4AT) × 4",
+        "Nutrition screening (MUST) × 4", "Weight × 4", "Delirium screening (4AT) × 4",
         "Inpatient fall × 2", "Sepsis screening and Sepsis Six × 3", "VTE risk assessment × 6"]
     pages = _text(path)
     news2 = outline["NEWS2 observation chart × 30"]
@@ -158,7 +162,7 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
 ON_CHARTS = {"medication_order": "mar", "medication_administration": "mar", "observations": "news2",
              "fluid_balance": "fluid", "neuro_observations": "neuro", "blood_glucose": "glucose",
              "blood_transfusion": "transfusion", "transfusion_end": "transfusion", "blood_order": "transfusion",
-             "lab_result": "lab_results", "lab_request": "lab_results", "fluid_plan": "fluid",
+             "lab_result": "lab_results", "lab_request": "lab_results", "fluid_plan": "fluid", "observation_plan": "news2",
              "repositioning": "repositioning", "wound_care": "wounds", "device_check": "devices", "bowel_chart": "bowels",
              "paediatric_observations": "pews",
              "pain_assessment": "pain"}
@@ -286,3 +290,48 @@ def test_two_sets_in_the_hour_the_clocks_go_back_are_told_apart(session_for, adm
     page = " ".join(_text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf")))
     assert "25/10 02:30 +02:00" in page and "25/10 02:30 +01:00" in page
     assert "(25/10 02:30 +01:00)" in page, "the score that stands, the later one"
+
+
+def _dnacpr(nurse, patient):
+    """The doctor's decision not to resuscitate, recorded by amending the admission."""
+    row = nurse.db.execute("SELECT record_id, data FROM current_records WHERE form_id = 'admission' AND patient_id = ?",
+                           [patient]).fetchone()
+    data = json.loads(row[1])
+    records.amend(nurse, row[0], {**data, "resuscitation": "dnacpr", "resuscitation_decided_by": "Dr Benali",
+                                  "resuscitation_decided_at": "2026-11-28T10:00+01:00"},
+                  "Decision of Dr Benali with the family")
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "NOT FOR RESUSCITATION (DNACPR)"),
+                                            ("fr", "PAS DE RCP EN CAS D’ARRÊT (DNACPR)")])
+def test_the_chart_of_a_patient_not_for_resuscitation_says_so(session_for, admission_values, tmp_path, lang, said):
+    """The 03:00 nurse escalating from the bedside paper called outreach: neither the chart nor
+    its box said DNACPR, which the census, the banner and the escalation list said."""
+    nurse, patient = _charted(session_for, admission_values, lang)
+    assert said not in " ".join(_text(printing.print_news2_chart(nurse, patient, tmp_path / "full.pdf")))
+    _dnacpr(nurse, patient)
+    assert said in " ".join(_text(printing.print_news2_chart(nurse, patient, tmp_path / "dnacpr.pdf")))
+
+
+def test_the_chart_gives_the_plan_standing_and_its_response_instead_of_the_rcps(session_for, admission_values,
+                                                                                tmp_path, clock):
+    nurse, patient = _charted(session_for, admission_values)
+    records.save_new(nurse, "observation_plan", {"decided_at": "2026-11-28T13:00+01:00", "decided_by": "Dr Benali",
+                                                 "escalation": "ward_ceiling", "frequency": "four_hourly"},
+                     patient_id=patient)
+    found = patient_with_location(nurse.db, nurse.forms, patient)
+    plan = observations.plans(nurse.db, [found], clock()).get(patient)
+    news2_chart_pdf(found, observations.chart(nurse.db, found), nurse.form(observations.FORM), tmp_path / "plan.pdf",
+                    authors=authors(nurse), laptops={}, lang="en", printed_by="Nurse", printed_at=clock(),
+                    device_name="Ward 3B laptop", plan=plan)
+    page = " ".join(_text(tmp_path / "plan.pdf"))
+    assert page.count("Ward-based care, not for ICU (Dr Benali, 28/11 13:00)") == 2
+    assert "observations every 4 hours" in page and "Urgent ward-based response" not in page
+
+
+def test_the_blank_chart_has_a_box_for_the_doctors_plan(forms, tmp_path, clock):
+    path = printing.blank_news2_chart(forms, tmp_path / "blank.pdf", lang="en", printed_by="Nurse", printed_at=clock(),
+                                      device_name="Ward 3B laptop")
+    grid, _ = _text(path)
+    assert "Observation and escalation plan:" in grid and "comfort care only (end of life)" in grid
+    assert "decided by (doctor)" in grid

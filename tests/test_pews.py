@@ -351,6 +351,18 @@ def test_a_child_with_no_weight_is_handed_over_as_not_weighed_since_admission(se
     assert since_admission.handover(nurse.db, inside, nurse.clock(), "en") == {}
 
 
+def test_a_17_year_old_never_weighed_is_handed_over_as_not_weighed(session_for, child, admission_values):
+    """PEWS hands over to NEWS2 at 16, but doses are weighed by weight to 18 (dose_limits): the
+    reminder is about the weight doses are worked out from (review RB #7)."""
+    nurse = session_for("nurse")
+    teen = records.save_new(nurse, "admission", {
+        **admission_values, "given_names": "Noé", "birth_date": "2009-06-01", "nir": None, "weight_kg": None,
+        "ward": "5C", "bed": "6", "arrival_at": "2026-11-28T10:00+01:00"})
+    inside = census.in_patients(nurse.db, nurse.forms, "5C", nurse.clock())
+    assert since_admission.handover(nurse.db, inside, nurse.clock(), "en") == {teen.patient_id: (
+        "NOT DONE SINCE ADMISSION on 28/11 10:00: a child's weight (their doses are worked out from it)")}
+
+
 def test_on_the_sixteenth_birthday_the_chart_hands_over_to_news2(session_for, child, admission_values, clock):
     """The chart went on asking for a PEWS set the form refused from the sixteenth birthday."""
     nurse = session_for("nurse")

@@ -205,7 +205,7 @@ def test_a_patient_with_nothing_charted_starts_with_a_handover_of_their_admissio
 
     wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
     nurse = session_for("nurse")
-    patient = records.save_new(nurse, "admission", {**admission_values, "resuscitation": "dnacpr",
+    patient = records.save_new(nurse, "admission", {**admission_values, "resuscitation": "dnacpr", "resuscitation_decided_by": "Dr Benali", "resuscitation_decided_at": "2026-11-28T10:00+01:00",
                                                     "isolation": "contact"}).patient_id
     assert prefill.first_answers(nurse, nurse.form("transfer_out"), patient) == {"resuscitation": "dnacpr",
                                                                                   "isolation": "contact"}
@@ -292,8 +292,8 @@ def test_the_printed_handover_says_the_resuscitation_status_and_isolation(sessio
     patient = medication_ward[0]
     nurse = session_for("nurse", lang)
     admission = records.list_current(nurse.db, "admission", patient_id=patient)[0]
-    records.amend(nurse, admission.record_id, {**admission.data, "resuscitation": "dnacpr", "isolation": "contact"},
-                  "decided with the family")
+    records.amend(nurse, admission.record_id, {**admission.data, "resuscitation": "dnacpr", "resuscitation_decided_by": "Dr Benali", "resuscitation_decided_at": "2026-11-28T10:00+01:00",
+                                               "isolation": "contact"}, "decided with the family")
     answers = prefill.first_answers(nurse, nurse.form(form), patient)
     assert (answers["resuscitation"], answers["isolation"]) == ("dnacpr", "contact")
     handover = records.save_new(nurse, form, {**answers, **values}, patient_id=patient)

@@ -14,6 +14,7 @@ from downtime.domain.roles import PERMISSIONS, SECOND_SIGNERS, Action, Role
 from downtime.services import cd_register, medication, records, staff
 from downtime.services.context import Session, Vault, load_device
 from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
+from tests.conftest import HCA_FORMS
 
 ACCOUNTS = {"hca": ("Manon Petit", Role.HEALTHCARE_ASSISTANT, "7777"),
             "student": ("Lucas Girard", Role.STUDENT_NURSE, "8888"),
@@ -30,8 +31,6 @@ MORPHINE_DOSE = {"outcome": "given", "dose_given": 5.0, "route": "SC", "given_at
 ORDER = {"drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "once",
          "start_at": "2026-11-28T10:00+01:00", "controlled": False, "high_alert": False, "telephone_order": True,
          "prescriber": "Dr Roux", "read_back": True, "countersigned": False}
-HCA_FORMS = {"observations", "paediatric_observations", "blood_glucose", "fluid_balance", "bowel_chart", "repositioning",
-             "nutrition_screening"}
 
 
 @pytest.fixture
@@ -138,6 +137,52 @@ def test_a_students_morphine_is_witnessed_by_the_nurse_supervising_it(sign_in, s
     assert saved.data["witness"] == "nurse"
     line = cd_register.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")[-1]
     assert (line.author, line.witness, line.balance) == ("student", "nurse", 15.0)
+
+
+def test_a_students_dose_is_exported_with_its_supervisor_not_as_a_witnessed_one(
+        sign_in, session_for, medication_ward, tmp_path):
+    """The ward nurse supervising a student's amoxicillin went to the EHR as the dose's "witness",
+    "Witness / second check": a controlled drug witnessed, to whoever back-entered it. She goes
+    as its supervisor (HL7 v3's responsible party, accountable for it); of a student's morphine
+    also as its witness, which the controlled drug needs; a nurse's own dose is unchanged."""
+    import json
+
+    from fhir.resources.R4B.bundle import Bundle
+    from fhir.resources.R4B.medicationadministration import MedicationAdministration
+
+    from downtime.sync.export import export
+    from downtime.sync.fhir_codes import check_codes
+
+    _, amox, morphine = medication_ward
+    nurse = session_for("nurse")
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    student = sign_in("student")
+    supervised = medication.record_dose(student, amox, AMOX_DOSE, overrides=ALLERGY, witness=("nurse", "1111"))
+    typed_by_nurse = medication.record_dose(nurse, amox, {
+        **AMOX_DOSE, "given_by": "student", "given_at": "2026-11-28T08:10+01:00",
+        "scheduled_for": "2026-11-28T08:00+01:00"}, overrides=ALLERGY, witness=("nurse", "1111"), giver_pin="8888")
+    witnessed = medication.record_dose(student, morphine, MORPHINE_DOSE, witness=("nurse", "1111"))
+    nurses_own = medication.record_dose(nurse, morphine, {**MORPHINE_DOSE, "given_at": "2026-11-28T08:30+01:00"},
+                                        witness=("doctor", "2222"), overrides={Check.PRN_INTERVAL: "pain 9/10"})
+    folder = export(session_for("records"), tmp_path / "export").folder
+    bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    check_codes(bundle)
+    Bundle.model_validate(bundle)
+    found = {entry["resource"]["id"]: entry["resource"] for entry in bundle["entry"]}
+
+    def performers(dose):
+        return [(one.function.coding[0].system.rsplit("/", 1)[-1], one.function.coding[0].code,
+                 one.function.coding[0].display, one.function.text, one.actor.display)
+                for one in MedicationAdministration.model_validate(found[dose.record_id]).performer]
+
+    giver = ("med-admin-perform-function", "performer", "Performer", None, "Lucas Girard (student nurse)")
+    supervisor = ("v3-ParticipationType", "RESP", "responsible party", "Supervisor (student nurse's dose)",
+                  "Hélène Lefèvre (ward nurse)")
+    assert performers(supervised) == performers(typed_by_nurse) == [giver, supervisor]
+    assert performers(witnessed) == [giver, supervisor, (
+        "med-admin-perform-function", "witness", "Witness", "Witness (controlled drug)", "Hélène Lefèvre (ward nurse)")]
+    assert performers(nurses_own)[1:] == [("med-admin-perform-function", "witness", "Witness",
+                                           "Witness (controlled drug)", "Dr Karim Benali (doctor)")]
 
 
 def test_a_student_witnesses_no_controlled_drug_and_checks_no_high_alert_dose(sign_in, session_for, medication_ward):

@@ -42,6 +42,15 @@ def test_sign_in_accepts_the_right_pin_only(ward_db, clock):
     assert failed == 2
 
 
+def test_an_unknown_staff_id_is_audited_by_its_length_not_its_text(ward_db, clock):
+    """The PIN typed in the Staff ID box (the two boxes swapped) was written in the audit log as
+    the actor of the failed sign-in, for every reader of the log to see."""
+    with pytest.raises(SignInError, match="Unknown staff ID or wrong PIN"):
+        staff.sign_in(ward_db, "482913", "nurse", clock)
+    failed = ward_db.execute("SELECT actor FROM audit WHERE action = 'sign_in.failed'").fetchall()
+    assert failed == [("unknown staff ID (6 characters)",)]
+
+
 def test_only_an_administrator_adds_staff(session_for):
     with pytest.raises(PermissionDenied):
         staff.add_staff(session_for("nurse"), "new", "New Nurse", Role.WARD_NURSE, "5555")
@@ -232,7 +241,7 @@ def test_wrong_pins_under_every_capitalisation_count_towards_one_lockout(ward_db
     with pytest.raises(SignInError, match="locked until"):
         staff.sign_in(ward_db, "GHOST", "0000", clock)
     actors = {row[0] for row in ward_db.execute("SELECT actor FROM audit WHERE action LIKE 'sign_in.%'")}
-    assert actors == {"nurse", "ghost"}
+    assert actors == {"nurse", "unknown staff ID (5 characters)"}
 
 
 def test_the_command_line_names_an_account_whatever_its_case(session_for, db_path, capsys, clock):

@@ -134,3 +134,22 @@ def test_a_transfer_withdrawn_leaves_the_operation_active_waiting_here(session_f
                                                "decided_at": "2026-11-28T10:00+01:00"})
     records.mark_entered_in_error(coord, mistaken.record_id, "Transferred the wrong patient's operation")
     assert exported_resource(booking, ServiceRequest).status == "active"
+
+
+def test_an_operation_cancelled_for_a_death_since_withdrawn_is_sent_active(session_for, admission_values, theatre_day,
+                                                                           exported_resource):
+    """The death was recorded for the wrong patient and the coordinator cancelled "Patient
+    died"; the ward withdrew the death. The living patient's operation went to the EHR revoked,
+    "not to be done"; it is still to be done (the rescheduling list asks for it first)."""
+    coord, session_id = theatre_day
+    patient = _admitted(session_for, admission_values, 1)
+    booking = _booked(coord, patient, session_id, "08:00", "Dr Roux")
+    death = records.save_new(session_for("doctor"), "death", {
+        **death_answers("2026-11-28T13:00+01:00"), "verified_by": "Dr Benali", "expected": False,
+        "family_informed": True}, patient_id=patient)
+    theatre.cancel(coord, booking, {**CANCEL, "cancelled_at": "2026-11-28T13:30+01:00", "reason": "patient_died",
+                                    "patient_told": "family", "last_minute": False})
+    records.mark_entered_in_error(session_for("nurse"), death.record_id, "recorded for the wrong patient")
+    found = exported_resource(booking, ServiceRequest)
+    assert found.status == "active"
+    assert not any("Not to be done" in note.text for note in found.note or [])

@@ -1561,3 +1561,39 @@ def test_an_operation_recorded_over_a_clash_says_why_on_the_board_and_the_printe
     theatre.record_done(coord, other.record_id, {**DONE, "done_at": f"{SATURDAY}T11:00+01:00"})
     (_, entry) = theatre.day_list(coord.db, coord.forms, date(2026, 11, 28), "T1")[0][1]
     assert entry.over_clash is None and theatre.board_status(entry, "en", clock.now) == f"DONE 11:00 — {UNCHECKED}"
+
+
+def test_an_operation_cancelled_for_a_death_since_withdrawn_comes_first_to_rebook(lists, session_for, clock, tmp_path):
+    """Bed 1's death was recorded by mistake; the coordinator, told "PATIENT DIED: cancel",
+    cancelled the operation "Patient died"; the ward withdrew the death. The living patient's
+    operation was on neither list and nothing asked for it: it comes first on the list to
+    rebook, its rebook-by column saying to correct the reason; once the reason is corrected it
+    is an operation to rebook as any other. One cancelled "Patient died" with no death ever
+    recorded here (a patient at home, the family rang) stays off the lists."""
+    coord, patients, made = lists
+    other = theatre.book(coord, patients[1], _booking(made["t2-mon"], "08:00", priority="urgent"))
+    theatre.cancel(coord, other.record_id, CANCEL)
+    at_home = theatre.book(coord, patients[2], _booking(made["t1-tue"], "08:00", day=TUESDAY))
+    theatre.cancel(coord, at_home.record_id, {**CANCEL, "reason": "patient_died", "last_minute": False,
+                                              "patient_told": "family"})
+    booking = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    death = records.save_new(session_for("doctor"), "death", {
+        **death_answers("2026-11-28T13:00+01:00"), "verified_by": "Dr Benali", "expected": False,
+        "family_informed": True}, patient_id=patients[0])
+    clock.advance(hours=1)
+    cancelled = theatre.cancel(coord, booking.record_id, {
+        **CANCEL, "cancelled_at": clock.now.isoformat(timespec="minutes"), "reason": "patient_died",
+        "last_minute": False, "patient_told": "family"})
+    assert [item.state.record.record_id for item in theatre.rescheduling(coord.db, coord.forms, clock.now)[0]] == [
+        other.record_id]
+    clock.advance(hours=1)
+    records.mark_entered_in_error(session_for("nurse"), death.record_id, "recorded for the wrong patient")
+    to_rebook, dead = theatre.rescheduling(coord.db, coord.forms, clock.now)
+    assert ([item.state.record.record_id for item in to_rebook], dead) == ([booking.record_id, other.record_id], [])
+    assert [item.rebook_by("en") for item in to_rebook] == [
+        "NO DEATH RECORDED (withdrawn): correct the cancellation's reason and rebook", "02/10/2026 BREACH"]
+    assert "NO DEATH RECORDED (withdrawn)" in _pdf_text(printing.print_rescheduling(coord, tmp_path / "resched.pdf"))
+    records.amend(coord, cancelled.record_id, {**cancelled.data, "reason": "no_ward_bed"}, "the death was withdrawn")
+    to_rebook, _ = theatre.rescheduling(coord.db, coord.forms, clock.now)
+    assert [(item.state.record.record_id, item.death_withdrawn) for item in to_rebook] == [
+        (other.record_id, False), (booking.record_id, False)]

@@ -83,7 +83,7 @@ def test_a_told_apart_number_stays_inside_every_pages_identification_box(told_ap
     nurse = replace(office, lang=lang)
     bars = []
     real = page.barcode
-    monkeypatch.setattr(page, "barcode", lambda value, w, h: bars.append(real(value, w, h)) or bars[-1])
+    monkeypatch.setattr(page, "barcode", lambda value, *size: bars.append(real(value, *size)) or bars[-1])
     for out in (printing.print_record(nurse, found.admission_record_id, tmp_path / "record.pdf"),
                 printing.print_mar(nurse, [found.patient_id], tmp_path / "mar.pdf", days=1)):
         sheet = PdfReader(out).pages[0]

@@ -20,6 +20,15 @@ def test_a_weight_is_unusual_outside_the_bounds_of_the_age(kg, age, unusual):
     assert unusual_for_age(Decimal(kg), age) is unusual
 
 
+@pytest.mark.parametrize("kg, months, unusual", [
+    ("0.8", 9, True), ("8", 9, False), ("1.49", 3, True), ("1.5", 3, False), ("0.6", 2, False), ("0.6", None, False),
+    ("15.1", 9, True)])
+def test_an_infants_weight_is_judged_by_the_age_in_months(kg, months, unusual):
+    """0,8 typed for 8 kg on a 9-month-old passed as any weight under 15 kg (review RB #8): from
+    3 months a baby weighs 1.5 kg or more, an ex-premature one too; younger, anything the form takes."""
+    assert unusual_for_age(Decimal(kg), 0, months) is unusual
+
+
 @pytest.fixture
 def nurse(session_for):
     wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
@@ -43,6 +52,7 @@ def test_an_unusual_weight_is_refused_at_the_weight_until_confirmed(nurse, admis
 
 
 @pytest.mark.parametrize("born, kg, who", [("2026-06-01", 35, "a baby under 1 year old"),
+                                           ("2026-02-01", 0.8, "a baby under 1 year old"),  # 9 months: 0,8 for 8
                                            ("2022-06-01", 180, "a child of 4"),
                                            (None, 0.9, "a patient whose age is not known")])
 def test_a_babys_or_an_unknown_age_patients_unusual_weight_is_asked_about(nurse, admission_values, born, kg, who):

@@ -18,6 +18,24 @@ characteristics.
   breathing after ordinary doses), co-codamol's and Dafalgan codéiné's share too.
 - Tramadol: at most 400 mg in 24 h (BNF); its slow-release doses (200 mg, 12-hourly) leave
   no single dose or interval to hold all its forms to.
+- Paracetamol by vein goes by weight at any age (Perfalgan SmPC; MHRA Drug Safety Update,
+  December 2010, after tenfold errors in babies given millilitres for milligrams): 10 kg or
+  less, 7.5 mg/kg a dose and at most 30 mg/kg in 24 h (BNFc: 10 mg/kg, at most 30 mg/kg:
+  the SmPC's 7.5 is taken); up to 50 kg, 15 mg/kg a dose and 60 mg/kg in 24 h, an adult's
+  too. A preterm neonate's less (BNFc: 7.5 mg/kg, at most 25 mg/kg) needs the gestation the
+  app does not keep.
+- Ibuprofen by mouth is not given under 3 months nor under 5 kg (ANSM; BNFc doses it from 3
+  months): asked, a neonatal unit may mean it (a duct closed by mouth).
+- Antibiotics a child is dosed by weight (BNFc 2024): above it asked, never refused, as a
+  dose meant above the usual is common (meningitis, cystic fibrosis) and the reason is then
+  kept in the order; a tenfold slip is far above it. Gentamicin 7 mg/kg once a day, 7.5 mg/kg
+  in 24 h (2.5 mg/kg every 8 h; a neonate's 5 mg/kg is within it; cystic fibrosis's 10 mg/kg is
+  asked), no adult most (dosed by weight and levels). Amoxicillin 60 mg/kg a dose and
+  180 mg/kg in 24 h by vein in severe infection (the meningitis doses, 50 mg/kg every 4 h,
+  are asked), an adult at most 12 g in 24 h (BNF, 2 g every 4 h). Cefotaxime 50 mg/kg a dose
+  and 200 mg/kg in 24 h (the meningitis dose, 50 mg/kg every 6 h), an adult at most 12 g.
+  Ceftriaxone 80 mg/kg a dose and 100 mg/kg in 24 h (80 mg/kg once a day, or 50 mg/kg twice),
+  an adult at most 4 g. Benzylpenicillin is left out: French wards write it in units.
 """
 
 from __future__ import annotations
@@ -34,10 +52,26 @@ LOW_WEIGHT_KG = 50.0
 """An adult lighter than this is dosed by weight where the medicine's rule says so."""
 
 
+BY_VEIN = frozenset({"IV"})
+BY_MOUTH = frozenset({"PO", "NG"})
+
+
+@dataclass(frozen=True)
+class ByWeight:
+    """A product's limits by weight at any age, by `routes` (the form's codes), for a patient of
+    `up_to_kg` or less (paracetamol by vein, whose SmPC doses by weight, not age)."""
+
+    routes: frozenset[str]
+    up_to_kg: float
+    dose_mg_kg: float
+    day_mg_kg: float
+
+
 @dataclass(frozen=True)
 class Rule:
     """A medicine's limits, in mg. `low_weight_day_mg_kg`: an adult's under `LOW_WEIGHT_KG`;
-    `child_…`: under `ADULT_FROM_YEARS`, never above an adult's."""
+    `child_…`: under `ADULT_FROM_YEARS`, never above an adult's; `by_weight`: the first band the
+    order's route and the patient's weight fall in, over both."""
 
     name: str
     """The medicine as a warning names it, marked for the catalogue ("Paracétamol")."""
@@ -49,16 +83,37 @@ class Rule:
     child_dose_mg_kg: float | None = None
     from_years: int | None = None
     """Not given at all under this age, whatever the dose."""
+    from_months: int | None = None
+    from_kg: float | None = None
+    from_routes: frozenset[str] = frozenset()
+    """`from_months`, `from_kg`: not usually given younger or lighter by `from_routes` (empty:
+    any), asked rather than refused (oral ibuprofen under 3 months, a neonatal unit's duct)."""
+    by_weight: tuple[ByWeight, ...] = ()
+    asked: bool = False
+    """Above its limits the order is asked, the prescriber's reason kept, not refused: a dose
+    meant above the usual is common (an antibiotic's in meningitis)."""
 
+
+NO_ADULT_MOST = float("inf")
+"""An adult's most for a medicine dosed by weight at every age (gentamicin): none is weighed."""
 
 RULES: dict[str, Rule] = {
     "paracetamol": Rule(QT_TRANSLATE_NOOP("messages", "Paracetamol"), day_mg=4000, dose_mg=1000,
                         interval=timedelta(hours=4), low_weight_day_mg_kg=60, child_day_mg_kg=60,
-                        child_dose_mg_kg=15),
-    "ibuprofen": Rule(QT_TRANSLATE_NOOP("messages", "Ibuprofen"), day_mg=2400, child_day_mg_kg=30, child_dose_mg_kg=10),
+                        child_dose_mg_kg=15, by_weight=(ByWeight(BY_VEIN, 10, 7.5, 30), ByWeight(BY_VEIN, 50, 15, 60))),
+    "ibuprofen": Rule(QT_TRANSLATE_NOOP("messages", "Ibuprofen"), day_mg=2400, child_day_mg_kg=30, child_dose_mg_kg=10,
+                      from_months=3, from_kg=5, from_routes=BY_MOUTH),
     "codeine": Rule(QT_TRANSLATE_NOOP("messages", "Codeine"), day_mg=240, dose_mg=60, interval=timedelta(hours=4),
                     from_years=12),
     "tramadol": Rule(QT_TRANSLATE_NOOP("messages", "Tramadol"), day_mg=400),
+    "gentamicin": Rule(QT_TRANSLATE_NOOP("messages", "Gentamicin"), day_mg=NO_ADULT_MOST, child_dose_mg_kg=7,
+                       child_day_mg_kg=7.5, asked=True),
+    "amoxicillin": Rule(QT_TRANSLATE_NOOP("messages", "Amoxicillin"), day_mg=12000, child_dose_mg_kg=60,
+                        child_day_mg_kg=180, asked=True),
+    "cefotaxime": Rule(QT_TRANSLATE_NOOP("messages", "Cefotaxime"), day_mg=12000, child_dose_mg_kg=50,
+                       child_day_mg_kg=200, asked=True),
+    "ceftriaxone": Rule(QT_TRANSLATE_NOOP("messages", "Ceftriaxone"), day_mg=4000, dose_mg=4000, child_dose_mg_kg=80,
+                        child_day_mg_kg=100, asked=True),
 }
 """By the medicine's name, as `medication.medicines_in` reads it once stemmed."""
 
@@ -84,12 +139,24 @@ def too_young(rule: Rule, age: int | None) -> bool:
     return rule.from_years is not None and age is not None and age < rule.from_years
 
 
-def limit_for(rule: Rule, age: int | None, kg: float | None) -> Limit:
+def too_small(rule: Rule, months: int | None, kg: float | None, route: str) -> bool:
+    """Whether a patient `months` old weighing `kg` (each None: not known, never too small) is
+    younger or lighter than the medicine is usually given to by `route` (see `Rule.from_months`)."""
+    if rule.from_routes and route not in rule.from_routes:
+        return False
+    return (rule.from_months is not None and months is not None and months < rule.from_months) \
+        or (rule.from_kg is not None and kg is not None and kg < rule.from_kg)
+
+
+def limit_for(rule: Rule, age: int | None, kg: float | None, route: str | None = None) -> Limit:
     """The limit of `rule` for a patient of `age` (None: not known, dosed as an adult) weighing
-    `kg` (None: not known)."""
+    `kg` (None: not known), given by `route` (None: not known, its bands by weight not held)."""
     child = age is not None and age < ADULT_FROM_YEARS
-    day_mg_kg = rule.child_day_mg_kg if child else rule.low_weight_day_mg_kg if kg is not None and kg < LOW_WEIGHT_KG else None
-    dose_mg_kg = rule.child_dose_mg_kg if child else None
+    band = next((band for band in rule.by_weight if route in band.routes and kg is not None and kg <= band.up_to_kg),
+                None)
+    day_mg_kg = band.day_mg_kg if band else rule.child_day_mg_kg if child \
+        else rule.low_weight_day_mg_kg if kg is not None and kg < LOW_WEIGHT_KG else None
+    dose_mg_kg = band.dose_mg_kg if band else rule.child_dose_mg_kg if child else None
     if kg is None or (day_mg_kg is None and dose_mg_kg is None):
         return Limit(rule, rule.day_mg, rule.dose_mg, weigh=child and None not in (day_mg_kg, dose_mg_kg))
     day = min(rule.day_mg, day_mg_kg * kg) if day_mg_kg is not None else rule.day_mg

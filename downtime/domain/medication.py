@@ -65,6 +65,18 @@ class Order(BaseModel):
     dose: float
     dose_unit: str
     route: str
+    dose_min: float | None = None
+    """An as-required range's lowest dose ("1-2 tablets"): `dose` is then its highest, which the
+    medicine's limits weigh, and any dose between them is as ordered."""
+    form: str | None = None
+    """What the medicine is, as the order form's codes say it (patch, liquid, inhaler...): a patch
+    read "Rivastigmine 9.5 mg TOP", a cream's words."""
+    strength_mg: float | None = None
+    """A liquid's strength: `strength_mg` in `strength_ml` ("120 mg in 5 mL"), which a dose in mL
+    is weighed by as the same mg (`content_mg`) and one in mg is drawn up by (`ml_of`)."""
+    strength_ml: float | None = None
+    side: str | None = None
+    """Which eye, ear or nostril (domain.laterality's left, right, bilateral)."""
     rate_ml_h: float | None = None
     """An infusion's rate, as the pump is set."""
     dose_rule: str | None = None
@@ -118,6 +130,18 @@ class Order(BaseModel):
         return self.start_at <= moment and (self.stop_at is None or moment < self.stop_at)
 
     @property
+    def mg_per_ml(self) -> float | None:
+        """A liquid's strength in mg per mL; None when the order states none."""
+        if self.strength_mg is None or not self.strength_ml:
+            return None
+        return self.strength_mg / self.strength_ml
+
+    def as_ordered(self, dose: float) -> bool:
+        """Whether a dose given is the order's: its dose, or within its as-required range."""
+        return (self.dose_min is not None and self.dose_min - 1e-9 <= dose <= self.dose + 1e-9) \
+            or abs(dose - self.dose) <= 1e-9
+
+    @property
     def asks_why_given(self) -> bool:
         """Whether a dose of it given says why ("pain 7/10"), as the paper MAR asks of each
         as-required dose; a regular dose is given because it falls due. The dose dialog, a dose's
@@ -152,6 +176,15 @@ class Administration(BaseModel):
     decided_on: str | None = None
     """The reading a variable dose was decided on, as the nurse wrote it ("capillary glucose
     13.2 mmol/L"); none on any other dose."""
+    site: str | None = None
+    """Where it went ("left upper back", "right abdomen"): the next nurse takes that patch off, or
+    gives the next injection elsewhere (see `patches_on`)."""
+    rate_ml_h: float | None = None
+    """The rate an infusion ran at from this dose: the order's rate amended since is not the one
+    this bag ran at."""
+    previous_patch: str | None = None
+    """What became of the patch on before it ("removed" or "not_found"), asked of a patch's dose
+    while one is on (see `patches_on`)."""
     device_id: str = ""
     """The laptop it was written on, whose staff IDs `given_by` and `witness` are (see laptops.Authors)."""
     on_paper: bool = False
@@ -583,14 +616,14 @@ TIME_CRITICAL_DRUGS = ("levodopa", "ropinirole", "pramipexole", "rotigotine", "a
 # length (UK "Start Smart then Focus", the French HAS and SPILF's "réévaluation à 48-72 h"):
 # the classes of ALLERGY_CLASSES that are antibacterials, and the others by name (their brands in
 # PRODUCTS). Not antifungals nor antivirals, whose courses and reviews follow other rules, and
-# not an antibiotic put on the skin or in the eye (`NOT_REVIEWED_ROUTES`).
+# not an antibiotic put on the skin or in the eye, ear or nose (`NOT_REVIEWED_ROUTES`).
 ANTIBACTERIAL_CLASSES = frozenset({"penicillin", "cephalosporin", "carbapenem", "fluoroquinolone", "macrolide",
                                    "tetracycline", "aminoglycoside", "glycopeptide"})
 ANTIBACTERIALS = ("metronidazole", "tinidazole", "ornidazole", "clindamycin", "sulfamethoxazole", "co-trimoxazole",
                   "sulfadiazine", "trimethoprim", "nitrofurantoin", "fosfomycin", "linezolid", "tedizolid",
                   "rifampicin", "rifampin", "fusidic acid", "daptomycin", "aztreonam", "pristinamycin", "colistin",
                   "colistimethate", "chloramphenicol", "temocillin", "mecillinam")
-NOT_REVIEWED_ROUTES = frozenset({"TOP"})
+NOT_REVIEWED_ROUTES = frozenset({"TOP", "EYE", "EAR", "NAS"})
 ANTIBIOTIC_REVIEW_AFTER = timedelta(hours=72)
 """When an antibiotic with no review date nor stop is due its review: the end of the 48-72 hours."""
 AS_REQUIRED_OPIOID_REVIEW_AFTER = timedelta(days=7)
@@ -931,8 +964,16 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "NEB": ("nebulised", "nebulized", "nébulisation", "nebulisation"),
     "TOP": ("topical", "cutanée", "cutaneous"),
     "NG": ("nasogastric tube", "nasogastric", "sonde nasogastrique", "sng"),
+    "TD": ("transdermal", "transdermique", "patch"),
+    "EYE": ("eye", "eyes", "ophthalmic", "ocular", "oculaire", "ophtalmique", "collyre"),
+    "EAR": ("ear", "ears", "otic", "auricular", "auriculaire", "otique"),
+    "NAS": ("nasal", "nasale", "intranasal", "nose", "nez"),
+    "BUC": ("buccal", "buccale", "oromucosal", "jugale"),
 }
 _ROUTE_OF = {_words(name): code for code, names in ROUTES.items() for name in (code, *names)}
+ALSO_BY: dict[str, frozenset[str]] = {"TOP": frozenset({"TD"})}
+"""The routes a dose of an order by the route keyed may be charted by without differing from it:
+a patch ordered "Topical" before the form had a transdermal route is charted "transdermal"."""
 
 
 def _route(text: str) -> str:
@@ -944,7 +985,8 @@ def _route(text: str) -> str:
 def route_differs(order: Order, route: str | None) -> list[Warning]:
     """A dose given by another route than the order's (amoxicillin ordered IV, recorded IM): the
     dose dialog offers the order's route, and one typed over it is questioned."""
-    if not route or not route.strip() or _route(route) == _route(order.route):
+    given, ordered = _route(route or ""), _route(order.route)
+    if not route or not route.strip() or given == ordered or given in ALSO_BY.get(ordered, ()):
         return []
     return [Warning(Check.ROUTE_MISMATCH, QT_TRANSLATE_NOOP("messages", "Route {route} differs from the order ({ordered})."),
                     {"route": route.strip(), "ordered": order.route})]
@@ -1147,6 +1189,33 @@ def flags_known(drug: str, route: str) -> tuple[str, ...]:
                                           ("time_critical", time_critical_drug(drug))) if known)
 
 
+PATCH_ROUTES = frozenset({"TD"})
+"""Routes whose doses are patches, whatever form the order names (see `patch`)."""
+
+
+def patch(order: Order) -> bool:
+    """Whether each dose of the order is a patch that stays on until taken off: two fentanyl
+    patches on at once are an overdose."""
+    return order.form == "patch" or order.route in PATCH_ROUTES
+
+
+def patches_on(orders: Mapping[str, Order], history: Sequence[Administration]) -> list[tuple[Order, Administration]]:
+    """The patches applied and not taken off (a patch order's dose given, with no later record of
+    a patch of a same medicine saying what became of the patch on), oldest first: the patch of an
+    order stopped, or changed to a new strength, is still on the skin until someone takes it
+    off. `orders`: the patient's orders by id; `history`: their doses."""
+    ordered = sorted((dose for dose in history if dose.order_id in orders and patch(orders[dose.order_id])),
+                     key=given_instant)
+    on: list[tuple[Order, Administration]] = []
+    for dose in ordered:
+        drug = orders[dose.order_id].drug
+        if dose.previous_patch is not None:
+            on = [(order, applied) for order, applied in on if not shares_a_medicine(order.drug, drug)]
+        if dose.outcome is Outcome.GIVEN:
+            on.append((orders[dose.order_id], dose))
+    return on
+
+
 def shares_a_medicine(drug: str, other: str) -> bool:
     """Whether a dose of each gives a same medicine (see `medicines_in`): 1 g of paracetamol at
     08:00 then two tablets of co-codamol 30/500 at 09:00 were two medicines, neither spaced from
@@ -1220,7 +1289,9 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     is being recorded (None: as it is given); one given further from it than `WRITTEN_APART`
     (charted from paper) is spaced from the dose before it "before this dose", never "ago".
     `age`, `kg`: the patient's, where known, which a medicine's own limits are worked out for
-    (`beyond_dose_limits`), whatever its orders say."""
+    (`beyond_dose_limits`), whatever its orders say. An as-required order's interval and daily
+    maximum weigh no dose of an infusion beside a bolus, either way (`as_boluses`: a syringe
+    driver's set-up is no earlier breakthrough dose)."""
     warnings: list[Warning] = []
     late = typed_at is not None and written_apart(typed_at, at) is not None
     if not admitted:
@@ -1249,17 +1320,19 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     orders = {found.record_id: found for found in (order, *as_required, *(other for other, _ in other_orders))}
     amount = dose if dose is not None else order.dose
     if order.frequency is Frequency.PRN:
-        warnings += _prn_warnings(order, at, amount, prn_given(order, history, prn_orders), names, orders,
-                                  prn_given(order, on_hold, prn_orders), late)
+        warnings += _prn_warnings(order, at, amount, as_boluses(order, prn_given(order, history, prn_orders), orders),
+                                  names, orders, as_boluses(order, prn_given(order, on_hold, prn_orders), orders), late)
     else:
         warnings += given_from_other_orders(order, at, [(other, name) for other, name in other_orders
                                                         if other.frequency is not Frequency.PRN], history, on_hold)
-        warnings += spaced_from_as_required(at, as_required, history, on_hold, late)
+        alike = [prn for prn in as_required if infused(prn) == infused(order)]
+        warnings += spaced_from_as_required(at, alike, history, on_hold, late)
         warnings += spaced_from_own_doses(order, at, scheduled_for, history, open_slots, on_hold)
         warnings += off_its_days(order, at, scheduled_for)
         counted = [other.record_id for other in (*as_required, *(other for other, _ in other_orders))]
-        warnings += within_as_required_maximum(order, at, amount, as_required, names, orders,
-                                               prn_given(order, history, counted), prn_given(order, on_hold, counted))
+        warnings += within_as_required_maximum(order, at, amount, alike, names, orders,
+                                               as_boluses(order, prn_given(order, history, counted), orders),
+                                               as_boluses(order, prn_given(order, on_hold, counted), orders))
     warnings += beyond_dose_limits(order, at, amount, history, on_hold, orders, names, age, kg,
                                    {warning.check for warning in warnings})
     if dose is not None and order.dose_rule is not None and dose > order.dose + 1e-9:
@@ -1267,7 +1340,13 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
                                                                                "one dose of the order may be ({ordered} "
                                                                                "{unit}), whatever its rule gives."),
                                 {"dose": Number(dose), "unit": order.dose_unit, "ordered": Number(order.dose)}))
-    elif dose is not None and order.dose_rule is None and abs(dose - order.dose) > 1e-9:
+    elif dose is not None and order.dose_rule is None and not order.as_ordered(dose) and order.dose_min is not None:
+        warnings.append(Warning(Check.DOSE_MISMATCH, QT_TRANSLATE_NOOP("messages", "Dose {dose} {unit} is outside the "
+                                                                               "order's range ({lowest} to {ordered} "
+                                                                               "{unit})."),
+                                {"dose": Number(dose), "unit": order.dose_unit, "lowest": Number(order.dose_min),
+                                 "ordered": Number(order.dose)}))
+    elif dose is not None and order.dose_rule is None and not order.as_ordered(dose):
         warnings.append(Warning(Check.DOSE_MISMATCH, QT_TRANSLATE_NOOP("messages", "Dose {dose} {unit} differs from the order ({ordered} {unit})."),
                                 {"dose": Number(dose), "unit": order.dose_unit, "ordered": Number(order.dose)}))
     return warnings
@@ -1349,6 +1428,27 @@ def prn_given(order: Order, history: Sequence[Administration], prn_orders: Colle
     return [dose for dose in history if dose.outcome is Outcome.GIVEN and dose.order_id in spaced_from]
 
 
+INFUSION = "infusion"
+"""The order form's code for a medicine given as an infusion (its `form`)."""
+
+
+def infused(order: Order) -> bool:
+    """Whether `order` runs as an infusion (so written, or with a rate for the pump): a syringe
+    driver's morphine goes in over its 24 hours, not at the moment it is set up."""
+    return order.form == INFUSION or order.rate_ml_h is not None
+
+
+def as_boluses(order: Order, doses: Sequence[Administration], orders: Mapping[str, Order]) -> list[Administration]:
+    """The doses among `doses` that an as-required interval and day's count weigh a dose of
+    `order` against: all but those of an order that runs as an infusion while `order` does not,
+    or the other way round (`orders`: the doses' orders, by id). The morphine syringe driver set
+    up at 10:00 held the breakthrough dose of 10:30 back as "given 30 min ago", and each day's
+    syringe change was questioned after the dose given for pain just before; two drivers of a
+    medicine, or two bolus orders, are weighed together as before. A medicine's own limits
+    (`beyond_dose_limits`) still count every dose of it."""
+    return [dose for dose in doses if dose.order_id not in orders or infused(orders[dose.order_id]) == infused(order)]
+
+
 @dataclass(frozen=True)
 class AsRequiredStatus:
     """Where an as-required order's doses stand at a moment, for the nurse to read before giving
@@ -1399,11 +1499,13 @@ def prn_status(order: Order, at: datetime, given: Sequence[Administration],
                                   names or {}, age, kg)
 
     def day_up_to_at(doses: Sequence[Administration]) -> tuple[Administration, ...]:
-        return tuple(sorted((dose for dose in doses if at - DAY < dose.at <= at), key=given_instant))
+        return tuple(sorted((dose for dose in as_boluses(order, doses, by_id) if at - DAY < dose.at <= at),
+                            key=given_instant))
 
     recent = day_up_to_at(given)
     amounts = [dose_amount(dose, by_id, order) for dose in recent]
-    return AsRequiredStatus(last=max((dose for dose in given if dose.at <= at), key=given_instant, default=None),
+    return AsRequiredStatus(last=max((dose for dose in as_boluses(order, given, by_id) if dose.at <= at),
+                                     key=given_instant, default=None),
                             recent=recent, next_at=None if allowed == at else allowed.astimezone(zone),
                             on_hold=day_up_to_at(on_hold),
                             amount=None if None in amounts else sum(amount for amount in amounts if amount is not None),
@@ -1711,6 +1813,8 @@ _ALLOWED = {
 # Units of mass, in milligrams: a day's amount of a medicine given in grams from one order and in
 # milligrams from another is added up in one of them.
 MASS_IN_MG = {"g": 1000.0, "mg": 1.0, "microgram": 0.001}
+ML = "mL"
+"""The order form's unit of volume, which a liquid's strength turns into mg (`content_mg`)."""
 
 
 def amount_in(amount: float, source: Order, limiting: Order) -> float | None:
@@ -1837,15 +1941,19 @@ def content_mg(order: Order, amount: float) -> dict[str, float]:
     unit, gives: a single medicine's by its weight (g, mg, microgram); a tablet's by the strengths
     its name writes (`strengths_mg`: "Paracetamol 500 mg", "Co-codamol 30/500"), paracetamol
     being the larger of a combination's two (300 to 1000 mg a tablet, its opioid 8 to 60 mg:
-    "Dafalgan codéiné 500 mg/30 mg" and "Ixprim 37,5/325" write it first or last). A content not
-    read so (a combination in mg, a tablet whose name writes no strength, a volume) is left out,
-    never guessed."""
+    "Dafalgan codéiné 500 mg/30 mg" and "Ixprim 37,5/325" write it first or last); a single
+    medicine's volume by the liquid's strength the order states (`Order.mg_per_ml`: 20 mL of
+    120 mg in 5 mL is 480 mg, as a 12 kg child's 480 mg in mg was refused and in mL was not). A
+    content not read so (a combination in mg or mL, a tablet whose name writes no strength, a
+    volume of no stated strength) is left out, never guessed."""
     found = medicines_in(order.drug)
     written = strengths_mg(order.drug) if order.dose_unit == "tablet" else None
     if not found & _LIMITED.keys():
         return {}
     if order.dose_unit in MASS_IN_MG and len(found) == 1:
         each = {next(iter(found)): MASS_IN_MG[order.dose_unit]}
+    elif order.dose_unit == ML and order.mg_per_ml is not None and len(found) == 1:
+        each = {next(iter(found)): order.mg_per_ml}
     elif written and len(written) == len(found) == 1:
         each = {next(iter(found)): written[0]}
     elif written and len(written) == len(found) == 2 and _PARACETAMOL in found:
@@ -1899,13 +2007,14 @@ def beyond_dose_limits(order: Order, at: datetime, amount: float, doses: Sequenc
     medicine from every order (`doses`, and `on_hold` perhaps given; `orders`: theirs by id,
     `names` as the chart heads them): regular paracetamol 1 g four times a day and a once-only
     gram at 09:00 were 5 g in a day, a gram every 4 hours to a 42 kg woman 95 mg/kg, and an
-    adult's gram to an 18 kg child 55 mg/kg, with nothing said; codeine to a child under 12 (an
+    adult's gram to an 18 kg child 55 mg/kg, with nothing said; by the order's route (paracetamol
+    by vein for a baby of 10 kg or less, 7.5 mg/kg a dose: `limit_for`); codeine to a child under 12 (an
     order loaded from the EHR, or written before the birth date was corrected). `amount`: this dose's, in its
     order's unit; `said`: the checks the dose is already questioned by (see `_SAID_TOO_CLOSE`)."""
     warnings: list[Warning] = []
     content = content_mg(order, amount)
     for medicine in sorted(medicines_in(order.drug) & _LIMITED.keys()):
-        limit = limit_for(_LIMITED[medicine], age, kg)
+        limit = limit_for(_LIMITED[medicine], age, kg, order.route)
         if too_young(limit.rule, age):
             warnings.append(Warning(Check.NOT_FOR_AGE, _NOT_UNDER, {
                 "medicine": Phrase(limit.rule.name), "years": str(limit.rule.from_years), "age": str(age)}))
@@ -1961,7 +2070,8 @@ def _next_allowed(order: Order, moments: Sequence[datetime], given: Sequence[Adm
     given_near, held_near = near(given), near(on_hold)
 
     def questioned(moment: datetime) -> list[Warning]:
-        return _prn_warnings(order, moment, order.dose, given, {}, orders, on_hold) or [
+        return _prn_warnings(order, moment, order.dose, as_boluses(order, given, orders), {}, orders,
+                             as_boluses(order, on_hold, orders)) or [
             warning for warning in beyond_dose_limits(order, moment, order.dose, given_near, held_near, orders, names,
                                                       age, kg) if warning.template not in alone]
 

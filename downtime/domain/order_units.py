@@ -16,28 +16,44 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
-from downtime.domain.dose_limits import Rule, limit_for, too_young
-from downtime.domain.medication import MASS_IN_MG, Frequency, Order, content_mg, insulin, limits_of, medicines_in
+from downtime.domain.dose_limits import ADULT_FROM_YEARS, Rule, limit_for, too_small, too_young
+from downtime.domain.medication import MASS_IN_MG, ML, Frequency, Order, content_mg, insulin, limits_of, medicines_in
 from downtime.i18n import QT_TRANSLATE_NOOP, Listed, Number, Phrase
 
 ROUTES_OF_UNIT: dict[str, frozenset[str]] = {
-    "tablet": frozenset({"PO", "SL", "NG", "PR"}),
-    "puff": frozenset({"INH", "SL", "TOP"}),
-    "drop": frozenset({"PO", "SL", "NG", "TOP"}),
+    "tablet": frozenset({"PO", "SL", "NG", "PR", "BUC"}),
+    "puff": frozenset({"INH", "SL", "TOP", "NAS"}),
+    "drop": frozenset({"PO", "SL", "NG", "TOP", "EYE", "EAR", "NAS"}),
     "units": frozenset({"SC", "IV", "IM", "PO", "NG"}),
     "mmol": frozenset({"PO", "IV", "NG"}),
 }
 """The routes a dose counted in one of these units can be given by (the form's codes): a tablet
-is swallowed, dissolved under the tongue, crushed down a tube or put in the rectum; a puff is
-inhaled, or sprayed under the tongue (glyceryl trinitrate) or on the skin; drops are taken by
-mouth or put in the eye or ear; units are insulin and heparin injected, and colecalciferol or
-nystatin by mouth; mmol are potassium, phosphate or bicarbonate by mouth or by vein. A weight
-(mg, g, microgram) or a volume goes by any route."""
+is swallowed, dissolved under the tongue or against the cheek (prochlorperazine), crushed down a
+tube or put in the rectum; a puff is inhaled, sprayed under the tongue (glyceryl trinitrate), on
+the skin or into the nose; drops are taken by mouth or put in the eye, ear or nose (or "Topical",
+as orders written before those routes were); units are insulin and heparin injected, and
+colecalciferol or nystatin by mouth; mmol are potassium, phosphate or bicarbonate by mouth or by
+vein. A weight (mg, g, microgram) or a volume goes by any route."""
 
 WITHOUT_CONTENT = frozenset({"units", "mmol", "puff"})
 """Units that say no weight of a medicine with limits (paracetamol, ibuprofen, codeine,
-tramadol): none is dosed so, and its limits could not be weighed. Tablets and mL are, from a
-strength the name writes or the nurse reads on the box; tramadol comes in drops too."""
+tramadol): none is dosed so, and its limits could not be weighed. Tablets are, from a strength
+the name writes, and mL from the liquid's strength the order states (`strength_refusal`);
+tramadol comes in drops too."""
+
+NO_STRENGTH = QT_TRANSLATE_NOOP("messages", "{medicine} in mL: give the liquid's strength in “{mg}” and “{ml}” (e.g. "
+                                            "120 mg in 5 mL), or its limits could not be weighed.")
+
+
+def strength_refusal(order: Order) -> Refusal | None:
+    """A dose in mL of a medicine with limits with no strength stated: a 12 kg child's 20 mL of
+    paracetamol 120 mg in 5 mL (480 mg, 40 mg/kg) was saved with nothing said where its 480 mg
+    was refused. Said on `strength_mg`, with the medicine's name (`medicine`), for the caller to
+    add the strength's labels (`mg`, `ml`)."""
+    limited = limits_of(order.drug)
+    if order.dose_unit != ML or order.mg_per_ml is not None or not limited:
+        return None
+    return Refusal("strength_mg", Phrase(NO_STRENGTH, {"medicine": Phrase(next(iter(limited.values())).name)}))
 
 ORAL = frozenset({"PO", "SL", "NG"})
 INJECTED = frozenset({"SC", "IV", "IM"})
@@ -48,20 +64,27 @@ class Ceiling:
     """The most one dose of a medicine is, in mg, by the routes it holds for (empty: any).
     `first`: an opioid's usual most for a first dose in a patient not already taking opioids,
     above which a tenfold slip is likelier than a dose (NPSA/2008/RRR05); otherwise a medicine
-    dosed in micrograms, which a dose written in mg makes a thousand times too much."""
+    dosed in micrograms, which a dose written in mg makes a thousand times too much.
+    `child_mg_kg`: the most for a patient under 18 of known weight, by the kg, never above
+    `most_mg`: an adult's ceiling is 12 to 30 times a baby's dose, and a baby's tenfold slip
+    (morphine 10 mg for 1 mg, digoxin 0.2 mg for 20 micrograms) passed it."""
 
     name: str
     """The medicine as a refusal names it, marked for the catalogue."""
     most_mg: float
     routes: frozenset[str] = frozenset()
     first: bool = False
+    child_mg_kg: float | None = None
 
 
 CEILINGS: dict[str, tuple[Ceiling, ...]] = {
     # Loading 0.75-1.5 mg orally, or 0.5-1 mg IV, in divided doses; maintenance 62.5-250 micrograms.
-    "digoxin": (Ceiling(QT_TRANSLATE_NOOP("messages", "Digoxin"), 0.5),),
-    # 25-200 micrograms a day, at most 300; up to 400 micrograms IV in myxoedema (ANSM).
-    "levothyroxine": (Ceiling(QT_TRANSLATE_NOOP("messages", "Levothyroxine"), 0.5),),
+    # A child (BNFc): loading 45 micrograms/kg in 3 doses over 24 h (15 a dose; IV 35), maintenance
+    # 5 micrograms/kg twice a day.
+    "digoxin": (Ceiling(QT_TRANSLATE_NOOP("messages", "Digoxin"), 0.5, child_mg_kg=0.015),),
+    # 25-200 micrograms a day, at most 300; up to 400 micrograms IV in myxoedema (ANSM). A child
+    # (BNFc): a neonate's congenital hypothyroidism 10-15 micrograms/kg once a day, older less.
+    "levothyroxine": (Ceiling(QT_TRANSLATE_NOOP("messages", "Levothyroxine"), 0.5, child_mg_kg=0.015),),
     # Patches 12-100 micrograms an hour; buccal, sublingual and nasal doses up to 800 micrograms.
     "fentanyl": (Ceiling(QT_TRANSLATE_NOOP("messages", "Fentanyl"), 1.0),),
     # 100-200 micrograms inhaled, up to 10 puffs (1 mg) by spacer in acute asthma; 2.5-5 mg nebulised.
@@ -74,11 +97,14 @@ CEILINGS: dict[str, tuple[Ceiling, ...]] = {
     # 50-300 micrograms a day.
     "fludrocortisone": (Ceiling(QT_TRANSLATE_NOOP("messages", "Fludrocortisone"), 0.3),),
     # Opioids, a first dose: oral immediate release 5-10 mg every 4 h, modified release 10-15 mg
-    # every 12 h; SC or IM 5-10 mg every 4 h, IV titrated from 5 mg.
-    "morphine": (Ceiling(QT_TRANSLATE_NOOP("messages", "Morphine"), 15, ORAL, first=True),
-                 Ceiling(QT_TRANSLATE_NOOP("messages", "Morphine"), 10, INJECTED, first=True)),
-    # Oral 5 mg every 4-6 h, modified release 10 mg every 12 h; SC 5 mg every 4 h, IV 1-10 mg.
-    "oxycodone": (Ceiling(QT_TRANSLATE_NOOP("messages", "Oxycodone"), 10, ORAL, first=True),
+    # every 12 h; SC or IM 5-10 mg every 4 h, IV titrated from 5 mg. A child (BNFc): by mouth
+    # 50-300 micrograms/kg by age, every 4 h (0.5 mg/kg is above every age's); injected
+    # 100-200 micrograms/kg.
+    "morphine": (Ceiling(QT_TRANSLATE_NOOP("messages", "Morphine"), 15, ORAL, first=True, child_mg_kg=0.5),
+                 Ceiling(QT_TRANSLATE_NOOP("messages", "Morphine"), 10, INJECTED, first=True, child_mg_kg=0.2)),
+    # Oral 5 mg every 4-6 h, modified release 10 mg every 12 h; SC 5 mg every 4 h, IV 1-10 mg. A
+    # child by mouth (BNFc): 200 micrograms/kg every 4-6 h, at most 5 mg.
+    "oxycodone": (Ceiling(QT_TRANSLATE_NOOP("messages", "Oxycodone"), 10, ORAL, first=True, child_mg_kg=0.2),
                   Ceiling(QT_TRANSLATE_NOOP("messages", "Oxycodone"), 10, INJECTED, first=True)),
     # Oral 1.3 mg every 4 h, modified release 4 mg every 12 h; SC or IV 1-2 mg every 3-4 h.
     "hydromorphone": (Ceiling(QT_TRANSLATE_NOOP("messages", "Hydromorphone"), 4, ORAL, first=True),
@@ -109,6 +135,14 @@ ABOVE_FIRST_DOSE = QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} mg in one d
                                                  "where a tenfold slip is likelier than a dose (NPSA/2008/RRR05): check "
                                                  "it against the patient's current dose. For a patient already taking "
                                                  "opioids, give the reason in “{field}”.")
+ABOVE_CHILDS_FIRST_DOSE = QT_TRANSLATE_NOOP(
+    "messages", "{medicine}: {dose} mg in one dose by this route is above a child's usual first dose ({most} mg for "
+                "{kg} kg, {per_kg} mg/kg, BNFc), where a tenfold slip is likelier than a dose: check it against the "
+                "child's weight and current dose. For a child already taking opioids, give the reason in “{field}”.")
+ABOVE_CHILDS_CEILING = QT_TRANSLATE_NOOP(
+    "messages", "{medicine}: {dose} micrograms in one dose is above the most for a child by this route ({most} "
+                "micrograms for {kg} kg, {per_kg} micrograms/kg, BNFc), where a tenfold slip is likelier than a dose: "
+                "check it against the child's weight. If it is meant, give the reason in “{field}”.")
 OPIOID_IN_GRAMS = QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} g in one dose is {mg} mg, above a usual first dose "
                                                 "by this route ({most} mg): an opioid is dosed in mg, write its dose "
                                                 "in mg.")
@@ -127,6 +161,12 @@ NOT_UNDER = QT_TRANSLATE_NOOP("messages", "{medicine} is never given under {year
                                          "children who turn it into morphine fast have stopped breathing on usual "
                                          "doses (MHRA, ANSM 2013). Prescribe another analgesic.")
 TOO_OFTEN = QT_TRANSLATE_NOOP("messages", "{medicine}: doses at least {hours} h apart, not {ordered} h.")
+NOT_USUALLY_UNDER = QT_TRANSLATE_NOOP("messages", "{medicine} by this route is not usually given to a baby under "
+                                                  "{months} months old or under {kg} kg (ANSM, BNFc): check it is "
+                                                  "meant, and give the reason in “{field}”.")
+WEIGH_FIRST = QT_TRANSLATE_NOOP("messages", "{medicine} is dosed by weight under 18, and no weight is recorded this "
+                                            "stay: weigh the child, or give the weight the dose is worked out from "
+                                            "(measured, estimated or a parent's, and when) in “{field}”.")
 
 
 @dataclass(frozen=True)
@@ -139,7 +179,8 @@ class Refusal:
     routes: tuple[str, ...] = ()
     asked: bool = False
     """A judgement, not an error: saved once the prescriber's reason is kept in the order (an
-    opioid's dose above a usual first dose, `ABOVE_FIRST_DOSE`)."""
+    opioid's dose above a usual first dose, `ABOVE_FIRST_DOSE`; a child's above their weight's,
+    or with no weight recorded; an antibiotic's above the usual, `Rule.asked`)."""
 
 
 def unit_refusal(drug: str, unit: str, route: str) -> Refusal | None:
@@ -156,18 +197,24 @@ def unit_refusal(drug: str, unit: str, route: str) -> Refusal | None:
     return None
 
 
-def ceiling_refusal(drug: str, dose: float, unit: str, route: str, infused: bool = False) -> Refusal | None:
+def ceiling_refusal(drug: str, dose: float, unit: str, route: str, infused: bool = False, age: int | None = None,
+                    kg: float | None = None) -> Refusal | None:
     """A dose by weight above its medicine's most by that route (`CEILINGS`): digoxin 250 mg,
     250 micrograms written in mg; oxycodone 50 mg SC, ten times a first dose. A dose in tablets,
     puffs or mL is not weighed here (its strength is on the box); nor an opioid `infused` at a
-    rate, whose dose is the syringe's or the bag's (morphine 50 mg in 50 mL at 2 mL/h)."""
+    rate, whose dose is the syringe's or the bag's (morphine 50 mg in 50 mL at 2 mL/h). A
+    patient under 18 of `age` weighing `kg` (each None: not known, an adult's ceiling alone) is
+    held to their weight's too (`_above_childs`)."""
     if unit not in MASS_IN_MG:
         return None
     mg = dose * MASS_IN_MG[unit]
     for medicine in sorted(medicines_in(drug) & _CEILINGS.keys()):
         for ceiling in _CEILINGS[medicine]:
-            if (ceiling.routes and route not in ceiling.routes) or mg <= ceiling.most_mg * (1 + 1e-9) \
-                    or (ceiling.first and infused):
+            if (ceiling.routes and route not in ceiling.routes) or (ceiling.first and infused):
+                continue
+            if mg <= ceiling.most_mg * (1 + 1e-9):
+                if (childs := _above_childs(ceiling, mg, age, kg)) is not None:
+                    return childs
                 continue
             if ceiling.first:
                 return _above_first_dose(ceiling, dose, unit, mg)
@@ -183,6 +230,23 @@ def ceiling_refusal(drug: str, dose: float, unit: str, route: str, infused: bool
             return Refusal(field, Phrase(ABOVE_CEILING, {"medicine": name, "dose": Number(dose),
                                                          "most": Number(micrograms)}))
     return None
+
+
+def _above_childs(ceiling: Ceiling, mg: float, age: int | None, kg: float | None) -> Refusal | None:
+    """A child's dose within an adult's ceiling but above their weight's (`Ceiling.child_mg_kg`),
+    asked like an opioid's first dose: a loading dose or a child on long-term opioids is given
+    more, and the weight may be wrong; the reason is kept in the order."""
+    if ceiling.child_mg_kg is None or age is None or age >= ADULT_FROM_YEARS or kg is None \
+            or mg <= ceiling.child_mg_kg * kg * (1 + 1e-9):
+        return None
+    if ceiling.first:
+        return Refusal("dose", Phrase(ABOVE_CHILDS_FIRST_DOSE, {
+            "medicine": Phrase(ceiling.name), "dose": Number(mg), "most": Number(round(ceiling.child_mg_kg * kg, 2)),
+            "kg": Number(kg), "per_kg": Number(ceiling.child_mg_kg)}), asked=True)
+    return Refusal("dose", Phrase(ABOVE_CHILDS_CEILING, {
+        "medicine": Phrase(ceiling.name), "dose": Number(round(mg * 1000, 3)),
+        "most": Number(round(ceiling.child_mg_kg * kg * 1000, 1)), "kg": Number(kg),
+        "per_kg": Number(round(ceiling.child_mg_kg * 1000, 3))}), asked=True)
 
 
 def _above_first_dose(ceiling: Ceiling, dose: float, unit: str, mg: float) -> Refusal:
@@ -210,7 +274,7 @@ def most_in_a_day(order: Order) -> float:
 
 
 def limits_refusals(order: Order, others: Sequence[tuple[Order, str]], age: int | None,
-                    kg: float | None) -> list[Refusal]:
+                    kg: float | None, months: int | None = None) -> list[Refusal]:
     """An order beyond its medicine's own limits for this patient (`dose_limits.limit_for`),
     before any dose of it: a medicine the patient is too young for (codeine under 12, its other
     limits then not said); one dose above the most for one (paracetamol 10 g, codeine 300 mg);
@@ -218,7 +282,12 @@ def limits_refusals(order: Order, others: Sequence[tuple[Order, str]], age: int 
     of the medicine running beside it allow (`others`, each with its name as the chart heads
     it), above the most in 24 hours (1 g six times a day; 1 g as required, 12 times in 24 h);
     an as-required order's interval shorter than the medicine's. A dose whose content is not
-    read (`content_mg`: tablets of no written strength) is left to the dose check."""
+    read (`content_mg`: tablets of no written strength) is left to the dose check. Asked rather
+    than refused (`Refusal.asked`): a child never weighed, whose dose goes by weight (an
+    estimated weight, APLS or a parent's, is often all there is before a child in pain or
+    septic is given the first dose: the prescriber says which in the reason); a child younger
+    or lighter than the medicine is usually given to by the route (`months` old: None, not
+    known); a medicine whose maxima are the usual doses' (an antibiotic's, `Rule.asked`)."""
     refused: list[Refusal] = []
     content = content_mg(order, order.dose)
     for medicine, rule in sorted(limits_of(order.drug).items()):
@@ -226,6 +295,13 @@ def limits_refusals(order: Order, others: Sequence[tuple[Order, str]], age: int 
             refused.append(Refusal("drug", Phrase(NOT_UNDER, {"medicine": Phrase(rule.name),
                                                               "years": str(rule.from_years), "age": str(age)})))
             continue
+        if too_small(rule, months, kg, order.route):
+            refused.append(Refusal("drug", Phrase(NOT_USUALLY_UNDER, {
+                "medicine": Phrase(rule.name), "months": Number(rule.from_months or 0),
+                "kg": Number(rule.from_kg or 0)}), asked=True))
+        if limit_for(rule, age, kg, order.route).weigh:
+            # No mg/kg said: by vein a baby's is half a child's (`ByWeight`), and the weight decides which.
+            refused.append(Refusal("dose", Phrase(WEIGH_FIRST, {"medicine": Phrase(rule.name)}), asked=True))
         if order.frequency is Frequency.PRN and rule.interval is not None and order.min_interval_hours is not None \
                 and timedelta(hours=order.min_interval_hours) < rule.interval:
             refused.append(Refusal("min_interval_hours", Phrase(TOO_OFTEN, {
@@ -238,12 +314,14 @@ def limits_refusals(order: Order, others: Sequence[tuple[Order, str]], age: int 
 
 def _beyond(rule: Rule, medicine: str, order: Order, mg: float, others: Sequence[tuple[Order, str]],
             age: int | None, kg: float | None) -> list[Refusal]:
-    limit = limit_for(rule, age, kg)
+    limit = limit_for(rule, age, kg, order.route)
     if limit.dose_mg is not None and mg > limit.dose_mg * (1 + 1e-9):
         by_weight = limit.dose_mg_kg is not None and limit.dose_mg < (rule.dose_mg or float("inf"))
-        values: dict[str, object] = {"medicine": Phrase(rule.name), "dose": Number(mg), "most": Number(limit.dose_mg)}
+        values: dict[str, object] = {"medicine": Phrase(rule.name), "dose": Number(mg),
+                                     "most": Number(round(limit.dose_mg, 2))}
         return [Refusal("dose", Phrase(ONE_DOSE[by_weight], values | (
-            {"kg": Number(limit.kg or 0), "per_kg": Number(limit.dose_mg_kg or 0)} if by_weight else {})))]
+            {"kg": Number(limit.kg or 0), "per_kg": Number(limit.dose_mg_kg or 0)} if by_weight else {})),
+            asked=rule.asked)]
     counted = [Phrase(THIS_ORDER, {"amount": Number(mg * most_in_a_day(order))})]
     total = mg * most_in_a_day(order)
     for other, name in others:
@@ -255,7 +333,8 @@ def _beyond(rule: Rule, medicine: str, order: Order, mg: float, others: Sequence
     by_weight = limit.day_mg_kg is not None and limit.day_mg < rule.day_mg
     field = "max_doses_24h" if order.frequency is Frequency.PRN else "times" if order.frequency is Frequency.SCHEDULED \
         else "dose"
-    values = {"medicine": Phrase(rule.name), "amount": Number(total), "most": Number(limit.day_mg),
+    values = {"medicine": Phrase(rule.name), "amount": Number(total), "most": Number(round(limit.day_mg, 2)),
               "orders": Listed(tuple(counted))}
     return [Refusal(field, Phrase(A_DAY[by_weight], values | (
-        {"kg": Number(limit.kg or 0), "per_kg": Number(limit.day_mg_kg or 0)} if by_weight else {})))]
+        {"kg": Number(limit.kg or 0), "per_kg": Number(limit.day_mg_kg or 0)} if by_weight else {})),
+        asked=rule.asked)]

@@ -22,7 +22,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from downtime.domain import elapsed
-from downtime.domain.age import age_in_years
+from downtime.domain.age import age_in_years, months_old
 
 UNDER_YEARS = 16
 """The paediatric chart is for children under 16; NEWS2 scores everyone older."""
@@ -49,17 +49,6 @@ BAND_WORDS: Mapping[AgeBand, Mapping[str, str]] = {
 }
 """Each band's words, its upper bound excluded as the bands are: "1 to 4 years" beside "4 to 12
 years" named a child of 4 years 6 months twice on the key, each row scoring him differently."""
-
-
-def months_old(born: date, on: date) -> int:
-    """Whole months completed on `on` (a baby born on the 31st is a month old on the last day of
-    the next month that has no 31st, not a day later)."""
-    months = (on.year - born.year) * 12 + on.month - born.month
-    return months - (on.day < born.day and not _last_day_of_month(on))
-
-
-def _last_day_of_month(day: date) -> bool:
-    return (day + timedelta(days=1)).month != day.month
 
 
 def age_band(born: date, on: date) -> AgeBand | None:

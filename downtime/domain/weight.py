@@ -15,6 +15,12 @@ from downtime.domain.news2 import ADULT_FROM_YEARS
 ADULT_LIGHTEST_KG = Decimal(25)
 ADULT_HEAVIEST_KG = Decimal(250)
 INFANT_HEAVIEST_KG = Decimal(15)  # under 1 year: the heaviest infants weigh about 13 kg at 12 months
+INFANT_LIGHTEST_KG = Decimal("1.5")
+INFANT_LIGHTEST_FROM_MONTHS = 3
+"""From 3 months old a baby weighs 1.5 kg or more, an ex-premature one too (a 24-weeker of 600 g
+weighs about 2 kg at 3 months): 0,8 typed for 8 kg on a 9-month-old passed as any weight under
+15 kg, and every dose worked out from it was ten times too small. Younger, a premature baby's
+weight may be anything the form takes."""
 CHILD_BOUNDS_KG: dict[int, tuple[Decimal, Decimal]] = {
     age: (Decimal(light), Decimal(heavy)) for age, (light, heavy) in {
         1: (5, 20), 2: (6, 25), 3: (7, 30), 4: (8, 35), 5: (9, 45), 6: (10, 50), 7: (11, 60), 8: (12, 70),
@@ -25,12 +31,15 @@ of the WHO and UK-WHO growth charts, so only a slip is asked about (180 kg typed
 year, a premature baby's weight may be anything the form takes: only the upper bound holds."""
 
 
-def unusual_for_age(weight_kg: Decimal, age_years: int | None) -> bool:
+def unusual_for_age(weight_kg: Decimal, age_years: int | None, months: int | None = None) -> bool:
     """`age_years` None: the age is not known (an unidentified patient), judged as an adult's,
-    as nearly all such patients are; a child of unknown age is asked one question too many."""
+    as nearly all such patients are; a child of unknown age is asked one question too many.
+    `months`: a baby's age in whole months (domain.age.months_old), None when not known, judged
+    by the upper bound alone."""
     if age_years is None or age_years >= ADULT_FROM_YEARS:
         return not ADULT_LIGHTEST_KG <= weight_kg <= ADULT_HEAVIEST_KG
     if age_years < 1:
-        return weight_kg > INFANT_HEAVIEST_KG
+        too_light = months is not None and months >= INFANT_LIGHTEST_FROM_MONTHS and weight_kg < INFANT_LIGHTEST_KG
+        return too_light or weight_kg > INFANT_HEAVIEST_KG
     lightest, heaviest = CHILD_BOUNDS_KG[age_years]
     return not lightest <= weight_kg <= heaviest

@@ -36,6 +36,8 @@ class Read:
 REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
     "admission": {
         "reason": Read(("services/printing.py",)),
+        "resuscitation_decided_at": Read(("services/resuscitation.py",)),
+        "resuscitation_decided_by": Read(("services/resuscitation.py",)),
         "weight_kg": Read(("services/weight.py",)),
     },
     "blood_glucose": {
@@ -100,6 +102,16 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         "note": Read(("pdf/notes.py", "sync/fhir_notes.py")),
         "written_at": Read(("pdf/notes.py", "sync/fhir_notes.py")),
         "written_by": Read(("pdf/notes.py", "sync/fhir_notes.py")),
+    },
+    "death": {
+        "certificate_done": Read(("services/chart_alerts.py",)),
+        "died_at": Read(("services/chart_alerts.py",)),
+        "family_informed": Read(("services/chart_alerts.py",)),
+        "implanted_detail": Read(("services/chart_alerts.py",)),
+        "implanted_device": Read(("services/chart_alerts.py",), {
+            "present": ("services/chart_alerts.py",),
+            "unknown": ("services/chart_alerts.py",),
+        }),
     },
     "delirium_screening": {
         "acute_change": Read(("domain/delirium.py", "services/delirium.py")),
@@ -244,6 +256,21 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         "screened_at": Read(("services/nutrition.py", "sync/fhir_nutrition.py")),
         "weight_kg": Read(("domain/nutrition.py", "services/nutrition.py", "sync/fhir_nutrition.py")),
         "weight_loss": Read(("domain/nutrition.py", "services/nutrition.py", "sync/fhir_nutrition.py")),
+    },
+    "observation_plan": {
+        "decided_at": Read(("services/observations.py",)),
+        "decided_by": Read(("services/observations.py",)),
+        "escalation": Read(("services/observations.py",), {
+            "comfort": ("services/observations.py",),
+            "full": ("services/observations.py",),
+            "ward_ceiling": ("services/observations.py",),
+        }),
+        "frequency": Read(("services/observations.py",), {
+            "four_hourly": ("services/observations.py",),
+            "hourly": ("services/observations.py",),
+            "news2": ("services/observations.py",),
+            "twelve_hourly": ("services/observations.py",),
+        }),
     },
     "observations": {
         "consciousness": Read(("services/observations.py",), {
@@ -410,6 +437,15 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         "mobility": Read(("sync/fhir_vte.py",)),
         "notes": Read(("sync/fhir_vte.py",)),
         "prophylaxis": Read(("services/vte.py",)),
+    },
+    "weight": {
+        "method": Read(("services/weight.py",), {
+            "estimated": ("services/weight.py",),
+            "measured": ("services/weight.py",),
+            "stated": ("services/weight.py",),
+        }),
+        "weighed_at": Read(("services/weight.py", "sync/fhir_weight.py")),
+        "weight_kg": Read(("services/weight.py", "sync/fhir_weight.py")),
     },
     "wound_care": {
         "assessed_at": Read(("services/wounds.py",)),

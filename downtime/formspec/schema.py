@@ -503,6 +503,12 @@ class Section(_Strict):
     on its record, with the boxes to tick on the blank form: the paper tool's outcome box. The form
     must answer each field the outcome reads (domain.sepsis.OUTCOME_FIELDS) and score its readings
     in a `news2` section."""
+    amending: bool = False
+    """Answered only by amending a saved record, never on a new one: what becomes of the record
+    afterwards (a sample the laboratory rejected or lost, or no longer needed), which whoever
+    writes it has nothing to answer yet. A new record's form does not show it (a nurse sending a
+    sample was asked whether it was rejected), and a new record answering it is refused
+    (services.records). None of its fields is required."""
 
 
 class FormSpec(_Strict):
@@ -721,6 +727,9 @@ def _consistency_problems(spec: FormSpec) -> Iterator[Phrase]:
         if section.sepsis and (missing := [item for item in SEPSIS_FIELDS if item not in seen]):
             yield Phrase(QT_TRANSLATE_NOOP("messages", "section {section}: sepsis reads no field {fields}"),
                          {"section": repr(section.id), "fields": ", ".join(map(repr, missing))})
+        if section.amending and (required := [field.id for field in section.fields if field.required]):
+            yield Phrase(QT_TRANSLATE_NOOP("messages", "section {section}: amending, yet requires {fields}"),
+                         {"section": repr(section.id), "fields": ", ".join(map(repr, required))})
         if section.sepsis and not any(scored.news2 for scored in spec.sections):
             yield Phrase(QT_TRANSLATE_NOOP("messages", "section {section}: sepsis needs a news2 section"),
                          {"section": repr(section.id)})

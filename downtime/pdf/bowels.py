@@ -17,6 +17,7 @@ from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value, offered
 from downtime.i18n import semicolon
+from downtime.pdf.amendments import NONE, Amendments, charted, footnotes, marked, marks
 from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words,
                                next_due_line)
 from downtime.services.bowels import Bowels, Charted, asking, state
@@ -53,12 +54,13 @@ def _guide(spec: FormSpec, lang: Lang) -> list[Flowable]:
 
 
 def _table(lines: Sequence[Charted], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
-           width: float, by_hand: int) -> Flowable:
+           width: float, by_hand: int, amended: Mapping[str, str]) -> Flowable:
+    """An amended line's time carries its mark (`amended`, pdf.amendments.marks)."""
     body: list[list[object]] = [[chart_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
     for one in lines:
         data, record = one.record.data, one.record
         opened = format_value(spec.field("opened"), data["opened"], lang)
-        body.append([chart_cell(f"{one.charted_at:%d/%m %H:%M}"),
+        body.append([chart_cell(marked(f"{one.charted_at:%d/%m %H:%M}", one, amended)),
                      chart_cell(f"{opened}, {data['stool_type']}" if one.opened else opened, bold=one.loose,
                                 alert=one.loose),
                      chart_cell(format_value(spec.field("amount"), data.get("amount"), lang)),
@@ -73,17 +75,21 @@ def _table(lines: Sequence[Charted], spec: FormSpec, authors: Authors, laptops: 
 
 def bowel_chart_pdf(patient: PatientSummary, lines: Bowels, spec: FormSpec, out: Path, *,
                     authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
-                    printed_at: datetime, device_name: str) -> Path:
+                    printed_at: datetime, device_name: str, amended: Amendments = NONE) -> Path:
     """`lines`: the patient's standing bowel chart, oldest first, with what it counts from
     (services.bowels.Bowels); `authors`: who charted each (initials). When the bowels last opened
-    and what the chart asks (a result finding C. difficile included) are said over it."""
+    and what the chart asks (a result finding C. difficile included) are said over it; under it,
+    the amendments of the lines `amended` (pdf.amendments)."""
     info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, place=True)
     said = state(lines, spec, printed_at, lang) if lines else ""
     asked = asking(lines, spec, printed_at, lang)
+    looked = charted(((one.record, one.charted_at) for one in lines), amended)
     return build_pdf(out, [*_guide(spec, lang), Spacer(1, 2 * mm), *next_due_line(said, False),
                            *(chart_cell(line, bold=True, alert=True) for line in asked), Spacer(1, 2 * mm),
-                           _table(lines, spec, authors, laptops, lang, body_width(info), BY_HAND)], info)
+                           _table(lines, spec, authors, laptops, lang, body_width(info), BY_HAND, marks(looked)),
+                           *footnotes(looked, spec, lang, body_width(info), zone=printed_at.tzinfo, signed=lambda author, device: authors.initials(author, device, laptops))],
+                     info)
 
 
 def blank_bowel_chart_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
@@ -91,4 +97,4 @@ def blank_bowel_chart_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: 
     info = PageInfo(title=in_words(WORDS, "blank_title", lang), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name, blank=True)
     return build_pdf(out, [*_guide(spec, lang), Spacer(1, 2 * mm),
-                           _table([], spec, NOBODY, {}, lang, body_width(info), BLANK_LINES)], info)
+                           _table([], spec, NOBODY, {}, lang, body_width(info), BLANK_LINES, {})], info)

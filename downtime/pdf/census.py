@@ -24,7 +24,7 @@ from downtime.pdf.page import (
     ALERT, BAND, CUT_FROM, GREY, INK, RULE, SEX, CarriedLinesTable, PageInfo, allergies_within, birth_date_label,
     body_height, body_width, build_pdf, style, word,
 )
-from downtime.services.census import CensusRow, name_alert, name_alerts
+from downtime.services.census import CensusRow, body_text, name_alert, name_alerts
 from downtime.services import pews
 from downtime.services.bowels import Isolated
 from downtime.services.chart_alerts import ChartAlert
@@ -51,6 +51,7 @@ PAD = 3
 """A cell's left and right padding, in points (a table's is 6)."""
 NO_BREAK = "\u00a0"
 DNACPR = "dnacpr"  # the admission form's code for a decision not to attempt resuscitation
+NOT_FOR_RESUSCITATION = {"en": "NOT FOR RESUSCITATION (DNACPR)", "fr": "PAS DE RCP EN CAS D’ARRÊT (DNACPR)"}
 TITLE = {"en": "Ward census and handover — {ward}", "fr": "État du service et transmissions — {ward}"}
 SUBTITLE = {"en": "Census at {at}: {occupied} patient(s), {empty} empty bed(s)",
             "fr": "Situation au {at} : {occupied} patient(s), {empty} lit(s) libre(s)"}
@@ -77,12 +78,13 @@ C_DIFFICILE = {"en": "Enteric (C. difficile found {day})",
                "fr": "Contact + savon (C. difficile retrouvé le\u00a0{day})"}
 TO_COUNTERSIGN = {"en": "TELEPHONE ORDER TO COUNTERSIGN: {orders}",
                   "fr": "PRESCRIPTION TÉLÉPHONIQUE À CONTRESIGNER : {orders}"}
-LEFT = {"en": "Left the ward: critical results no doctor is told of yet, reactions to blood not told",
+LEFT = {"en": "Left the ward: critical results no doctor is told of yet, reactions to blood not told, deaths' "
+              "tasks not done",
         "fr": "Sortis du service : résultats critiques qu’aucun médecin ne connaît encore, réactions "
-              "transfusionnelles non déclarées"}
+              "transfusionnelles non déclarées, démarches après un décès non faites"}
 LEFT_HEADINGS: dict[Lang, tuple[str, ...]] = {
-    "en": ("Left", "Patient", "Born, sex", "Downtime no.", "Result or unit", "What it asks"),
-    "fr": ("Sortie", "Patient", "Né(e), sexe", "N° dégradé", "Résultat ou produit", "Ce qu’il demande"),
+    "en": ("Left", "Patient", "Born, sex", "Downtime no.", "Result, unit or death", "What it asks"),
+    "fr": ("Sortie", "Patient", "Né(e), sexe", "N° dégradé", "Résultat, produit ou décès", "Ce qu’il demande"),
 }
 LEFT_WIDTHS = (0.09, 0.16, 0.08, 0.1, 0.25, 0.32)
 HEAD = 2
@@ -115,6 +117,17 @@ def _resuscitation(said: str, code: str | None) -> Lines:
     if code == DNACPR:
         return _cell(said, bold=True, color=ALERT)
     return _cell(said or "?")
+
+
+def resuscitation_line(patient: PatientSummary, lang: Lang, decided: str | None = None) -> Lines | None:
+    """A decision not to resuscitate, said as the census says it, with who decided it and when
+    (`decided`: services.resuscitation.decided), for a chart printed for the bedside (the NEWS2
+    chart, the MAR): the nurse escalating at 03:00 from the paper alone called outreach for a
+    patient not for resuscitation. None for any other answer."""
+    if patient.resuscitation != DNACPR:
+        return None
+    return _resuscitation(" — ".join([NOT_FOR_RESUSCITATION[lang], *([decided] if decided else [])]),
+                          patient.resuscitation)
 
 
 def _allergies(patient: PatientSummary, on_hold: Sequence[str], lang: Lang, info: PageInfo) -> Lines:
@@ -182,16 +195,19 @@ def _moved(where: Location | None, note: Sequence[str], at: datetime, lang: Lang
 
 
 def _notes(reason: str | None, moved: str | None, to_countersign: Sequence[str], charted: Sequence[str],
-           lang: Lang) -> list[Lines]:
+           lang: Lang, plan: str | None = None) -> list[Lines]:
     """Why the patient came in, in grey over the notes written by hand: a nurse taking over a
     ward from the sheet had each bed's name, allergies and NEWS2 and no reason for any. Then what
     the ward they were moved from handed over (`moved`, see `_moved`), their telephone orders no
     doctor has countersigned yet, in bold, for the day team to have a doctor sign
     (services.telephone_orders), and what their other charts say, for a patient with one
     (`charted`: the fluid balance, the last GCS), which a nurse hands over in every shift's
-    report."""
-    said = [_cell(ADMITTED_FOR[lang].format(reason=shorten(reason, REASON_CHARACTERS, placeholder=" …")),
-                  color=GREY)] if reason else []
+    report. First, in bold, the doctor's observation and escalation plan (`plan`: comfort care, a
+    ceiling of treatment, an agreed frequency, with who decided it and when): the nurse taking
+    over read a dying patient's NEWS2 in red with nothing saying it was not to be escalated."""
+    said = [_cell(plan, bold=True)] if plan else []
+    said += [_cell(ADMITTED_FOR[lang].format(reason=shorten(reason, REASON_CHARACTERS, placeholder=" …")),
+                   color=GREY)] if reason else []
     if moved:
         said.append(_cell(moved))
     if to_countersign:
@@ -226,18 +242,21 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                review: WardReview, to_countersign: Mapping[str, Sequence[str]],
                charted: Mapping[str, Sequence[str]], left: Sequence[ChartAlert],
                children: Mapping[str, pews.Watch], isolated: Mapping[str, Isolated],
-               allergies_on_hold: Mapping[str, Sequence[str]]) -> Path:
+               allergies_on_hold: Mapping[str, Sequence[str]],
+               resuscitation_decided: Mapping[str, str] | None = None) -> Path:
     """`admission`: the form patients are admitted with, whose words the sheet's answers are
     printed in (a French ward read "Full" for resuscitation, "droplet" for isolation).
-    `review`: the ward's observations at `at`, for each patient's NEWS2. `to_countersign`: each
+    `review`: the ward's observations at `at`, for each patient's NEWS2 and plan. `to_countersign`: each
     patient's telephone orders awaiting a countersignature, as the chart heads them, by patient id;
     `charted`: what each patient's other charts say for the handover, a line each, by patient id.
-    `left`: the critical results no doctor is told of of the patients who left the ward, listed
-    after its beds (chart_alerts.left_untold). `children`: each child's paediatric chart, by
+    `left`: the critical results no doctor is told of of the patients who left the ward, and its
+    deaths' tasks not done, listed after its beds (chart_alerts.left_untold). `children`: each child's paediatric chart, by
     patient id, given in the NEWS2 column. `isolated`: since when and why each patient is isolated for
     loose stools or C. difficile (bowels.isolated), by patient id. `allergies_on_hold`: the
     allergies only the version on hold of each patient's admission records, said with its laptop
-    (services.medication.allergies_on_hold), by patient id: under this laptop's, in red."""
+    (services.medication.allergies_on_hold), by patient id: under this laptop's, in red.
+    `resuscitation_decided`: who decided each DNACPR and when (services.resuscitation.decided), by
+    patient id, under the status: the sheet named no doctor for a decision anyone had typed."""
 
     def answer(meaning: Meaning, code: str | None) -> str:
         field = admission.by_meaning(meaning)
@@ -256,7 +275,8 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
         body = tables.setdefault(row.ward, [])
         p = row.patient
         if p is None:
-            body.append([_cell(row.bed or ""), _cell(EMPTY[lang])] + [""] * (len(WIDTHS) - 2))
+            body.append([_cell(row.bed or ""), _cell(body_text(row.body, lang), bold=True) if row.body
+                         else _cell(EMPTY[lang])] + [""] * (len(WIDTHS) - 2))
             continue
         arrived = _arrived(datetime.fromisoformat(p.admitted_at), row.location, lang)
         name = [_cell(p.display_name, bold=True)]
@@ -273,10 +293,13 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                      _news2(review.standing.get(p.patient_id), review.oxygen.get(p.patient_id),
                             overdue.get(p.patient_id), escalations.get(p.patient_id), lang)
                      if applies_to(p, at) else _child(children.get(p.patient_id), lang),
-                     _resuscitation(answer(Meaning.RESUSCITATION, p.resuscitation), p.resuscitation),
+                     _resuscitation("\n".join([answer(Meaning.RESUSCITATION, p.resuscitation),
+                                                *([by] if (by := (resuscitation_decided or {}).get(p.patient_id))
+                                                  else [])]), p.resuscitation),
                      _isolation(answer(Meaning.ISOLATION, p.isolation), isolated.get(p.patient_id), lang),
                      _notes(p.reason, _moved(row.location, row.transfer_note, at, lang),
-                            to_countersign.get(p.patient_id, ()), charted.get(p.patient_id, ()), lang)])
+                            to_countersign.get(p.patient_id, ()), charted.get(p.patient_id, ()), lang,
+                            plan.text(lang, at.tzinfo) if (plan := review.plans.get(p.patient_id)) else None)])
     story = [_table(WARD[lang].format(ward=ward_code), HEADINGS[lang], body, WIDTHS, info, REPEATED)
              for ward_code, body in tables.items()]
     if left:

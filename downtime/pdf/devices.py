@@ -19,6 +19,7 @@ from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value, offered
 from downtime.i18n import semicolon
+from downtime.pdf.amendments import NONE, Amendments, charted, footnotes, marked, marks
 from downtime.pdf.page import PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words
 from downtime.services.devices import Checked
 from downtime.services.followed import still_open
@@ -52,16 +53,16 @@ WIDTHS = (0.07, 0.15, 0.07, 0.1, 0.07, 0.09, 0.07, 0.15, 0.05, 0.18)
 
 
 def _look(one: Checked, spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
-          at: datetime, latest: bool) -> list[object]:
-    """A look's line; what it asked: what the look found, and for the latest look at a device
-    still in its check overdue at `at`, or whether it is still in (an earlier one's was answered
-    by the next)."""
+          at: datetime, latest: bool, amended: Mapping[str, str]) -> list[object]:
+    """A look's line, its time marked when amended (`amended`, pdf.amendments.marks); what it
+    asked: what the look found, and for the latest look at a device still in its check overdue
+    at `at`, or whether it is still in (an earlier one's was answered by the next)."""
     data, record = one.record.data, one.record
     asked = [one.said(sign, spec, at, lang) for sign in one.signs(at) if latest or sign not in LATEST_ONLY]
     found = [sign for sign in one.signs(at) if sign not in LATEST_ONLY]
     done = format_value(spec.field("event"), data["event"], lang)
     why = format_value(spec.field("removed_why"), data.get("removed_why"), lang)
-    return [chart_cell(f"{one.checked_at:%d/%m %H:%M}"),
+    return [chart_cell(marked(f"{one.checked_at:%d/%m %H:%M}", one, amended)),
             chart_cell(one.called(spec, lang) + (f", {one.size}" if one.size else ""), bold=True),
             chart_cell("\n".join(part for part in (done, why) if part)),
             chart_cell("" if data["event"] == INSERTED else one.state(spec, lang), bold=bool(found),
@@ -81,27 +82,32 @@ def _key(spec: FormSpec, lang: Lang) -> Flowable:
 
 
 def _table(looks: Sequence[Checked], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
-           width: float, by_hand: int, at: datetime) -> Flowable:
+           width: float, by_hand: int, at: datetime, amended: Mapping[str, str]) -> Flowable:
     body: list[list[object]] = [[chart_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
     latest = {id(one) for one in still_open(looks)}
-    body.extend(_look(one, spec, authors, laptops, lang, at, id(one) in latest) for one in looks)
+    body.extend(_look(one, spec, authors, laptops, lang, at, id(one) in latest, amended) for one in looks)
     return carried_on_by_hand(body, WIDTHS, width, by_hand, 11 * mm)
 
 
 def device_chart_pdf(patient: PatientSummary, looks: Sequence[Checked], spec: FormSpec, out: Path, *,
                      authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
-                     printed_at: datetime, device_name: str) -> Path:
+                     printed_at: datetime, device_name: str, amended: Amendments = NONE) -> Path:
     """`looks`: the patient's standing looks at their lines and catheters, oldest first;
     `authors`: who did each (initials). Each device still in, its day and its next check,
-    overdue or not, is said over the chart."""
+    overdue or not, is said over the chart; under it, the amendments of the looks `amended`
+    (pdf.amendments)."""
     info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, place=True, landscape=True)
     nexts = [chart_cell(in_words(WORDS, "next", lang, device=one.called(spec, lang), next=semicolon(lang).join((
         one.in_since(printed_at, lang), one.next_change(spec, printed_at, lang)))), bold=True,
         alert=bool(one.signs(printed_at))) for one in still_open(looks)]
+    lines = charted(((one.record, one.checked_at) for one in looks), amended)
     return build_pdf(out, [chart_cell(f"• {in_words(WORDS, 'plan', lang)}"), _key(spec, lang), Spacer(1, 2 * mm),
                            *nexts, Spacer(1, 2 * mm),
-                           _table(looks, spec, authors, laptops, lang, body_width(info), BY_HAND, printed_at)], info)
+                           _table(looks, spec, authors, laptops, lang, body_width(info), BY_HAND, printed_at,
+                                  marks(lines)),
+                           *footnotes(lines, spec, lang, body_width(info), zone=printed_at.tzinfo, signed=lambda author, device: authors.initials(author, device, laptops))],
+                     info)
 
 
 def blank_device_chart_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
@@ -109,4 +115,4 @@ def blank_device_chart_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by:
     info = PageInfo(title=in_words(WORDS, "blank_title", lang), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name, blank=True, landscape=True)
     return build_pdf(out, [chart_cell(f"• {in_words(WORDS, 'plan', lang)}"), _key(spec, lang), Spacer(1, 2 * mm),
-                           _table([], spec, NOBODY, {}, lang, body_width(info), BLANK_LINES, printed_at)], info)
+                           _table([], spec, NOBODY, {}, lang, body_width(info), BLANK_LINES, printed_at, {})], info)

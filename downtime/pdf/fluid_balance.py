@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 from downtime.domain.fluid_balance import HOURS, FluidDay, signed_ml
 from downtime.domain.laptops import Authors, Laptop
 from downtime.formspec import FormSpec, Lang
+from downtime.pdf.amendments import NONE, Amendments, charted, footnotes, marked, marks
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import ALERT, INK, RULE, PageInfo, body_width, build_pdf, in_words, style, ward_clock
 from downtime.services.fluid_balance import COLUMNS, Charted, column_total, column_value, day_words, heading, \
@@ -105,13 +106,15 @@ def _grid(chart: FluidDay | None, initials: Mapping[int, str], lang: Lang, width
 def fluid_chart_pdf(patient: PatientSummary, day: date, chart: FluidDay, entries: Sequence[Charted], spec: FormSpec,
                     out: Path, *, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
                     printed_at: datetime, device_name: str, plan: str = "", given: str = "",
-                    alarms: Sequence[str] = ()) -> Path:
+                    alarms: Sequence[str] = (), amended: Amendments = NONE) -> Path:
     """`entries`: the day's standing volumes, oldest first; `authors`: who measured each (see
     domain.laptops.Authors; `laptops` names their laptops); `plan`: the restriction or target in
     force with the intake against it, over the grid; `given`: the bags given that day on the
     medication chart and not on this one yet (services.fluid_balance.given_words), under the
     sums, for whoever carries the chart on by hand to write them in; `alarms`: what the chart
-    asks as it is printed (a restriction exceeded, a low urine output), in red under them."""
+    asks as it is printed (a restriction exceeded, a low urine output), in red under them; after
+    the volumes, the amendments of those `amended` (pdf.amendments): a volume amended printed
+    only "(v2)" beside it, its old volume nowhere."""
     info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, place=True, subtitle=day_words(day, lang))
     width = body_width(info)
@@ -128,18 +131,23 @@ def fluid_chart_pdf(patient: PatientSummary, day: date, chart: FluidDay, entries
                                                         Spacer(1, 1 * mm))),
         _cell(in_words(WORDS, "how", lang), size=7.5)]
     if entries:
+        lines = charted(((one.record, one.measure.at) for one in entries), amended)
         story += [PageBreak(), _cell(in_words(WORDS, "entries", lang, count=len(entries)), size=10, bold=True),
-                  Spacer(1, 2 * mm), _entries(entries, spec, authors, laptops, lang, width, printed_at.tzinfo)]
+                  Spacer(1, 2 * mm), _entries(entries, spec, authors, laptops, lang, width, printed_at.tzinfo,
+                                              marks(lines)),
+                  *footnotes(lines, spec, lang, width, zone=printed_at.tzinfo,
+                             signed=lambda author, device: authors.initials(author, device, laptops))]
     return build_pdf(out, story, info)
 
 
 def _entries(entries: Sequence[Charted], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
-             width: float, zone: tzinfo | None) -> Table:
-    """Each entry at its time on the ward's clock (`zone`, see page.ward_clock)."""
+             width: float, zone: tzinfo | None, amended: Mapping[str, str]) -> Table:
+    """Each entry at its time on the ward's clock (`zone`, see page.ward_clock), marked when
+    amended (`amended`, pdf.amendments.marks)."""
     body: list[list[object]] = [[_cell(text, bold=True) for text in in_words(WORDS, "entry_headings", lang).split("|")]]
     for one in entries:
         record = one.record
-        body.append([_cell(ward_clock(one.measure.at, zone) + (f" (v{record.version})" if record.version > 1 else "")),
+        body.append([_cell(marked(ward_clock(one.measure.at, zone), one, amended)),
                      _cell(route_label(spec, one.measure.route, lang)), _cell(f"{one.measure.volume} mL"),
                      _cell(record.data.get("what") or ""),
                      _cell(authors.of(lang, record.author, record.device_id, laptops))])

@@ -7,7 +7,7 @@ records staff read laptop and paper records alike.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -30,10 +30,12 @@ from downtime.formspec.schema import (
 )
 from downtime.formspec.values import (NO_LONGER_ON_FORM, answer_text, as_current, format_value, leftover_lines, offered,
                                       shown)
-from downtime.i18n import message, semicolon
+from downtime.i18n import message
+from downtime.pdf.amendments import MARK as AMENDED_MARK
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import (
-    ALERT, BAND, GREY, RULE, SANS, LinesTable, PageInfo, body_height, body_width, build_pdf, style, in_words,
+    ALERT, BAND, HINT, RULE, SANS, LinesTable, PageInfo, allergy_colour, allergy_line, body_height, body_width,
+    build_pdf, in_words, style, word,
 )
 from downtime.pdf.runs import Run, RunLines
 from downtime.services import sepsis
@@ -66,6 +68,10 @@ TEXT: dict[str, dict[Lang, str]] = {
     "recorded": {"en": "Recorded by {author} at {recorded} — event time {occurred}",
                  "fr": "Saisi par {author} le {recorded} — heure de l’événement {occurred}"},
     "history": {"en": "Amendment history", "fr": "Historique des modifications"},
+    "amended_key": {"en": "{mark} beside an answer: amended since it was first saved; its earlier answers, when, by whom "
+                          "and why are in the amendment history.",
+                    "fr": "{mark} à côté d’une réponse : modifiée depuis son premier enregistrement ; ses réponses "
+                          "antérieures, quand, par qui et pourquoi sont dans l’historique des modifications."},
     "hold_settled": {"en": "hold settled", "fr": "mise en attente levée"},
     "settled_reason": {"en": "Settles {what}. {reason}", "fr": "Lève {what}. {reason}"},
     "history_cols": {"en": "Version|Recorded at|By|Status|Reason|Changed (before → after)",
@@ -75,12 +81,6 @@ TEXT: dict[str, dict[Lang, str]] = {
     "signature_filled": {"en": "Checked on paper by (name, signature)",
                          "fr": "Vérifié sur papier par (nom, signature)"},
     "eie_reason": {"en": "Marked entered in error: {reason}", "fr": "Marqué saisie par erreur : {reason}"},
-    "allergies": {"en": "ALLERGIES: {list}", "fr": "ALLERGIES : {list}"},
-    "nka": {"en": "No known allergies", "fr": "Aucune allergie connue"},
-    # A patient who cannot answer (ventilated, confused, unconscious) is common: whom else to ask.
-    "allergies_unknown": {"en": "ALLERGIES NOT KNOWN YET — ask the patient, family or GP",
-                          "fr": "ALLERGIES PAS ENCORE CONNUES — demander au patient, à la famille ou au médecin "
-                                "traitant"},
     "allergies_blank": {"en": "ALLERGIES (substance, reaction, severity), or tick:",
                         "fr": "ALLERGIES (substance, réaction, sévérité), ou cocher :"},
     "unknown_blank": {"en": "Not known yet — ask the patient, family or GP",
@@ -97,19 +97,6 @@ TEXT: dict[str, dict[Lang, str]] = {
                     "fr": "Total {name} ______   (additionner les points de chaque réponse ; ce qu’il signifie : voir "
                           "l’aide)"},
 }
-
-
-def allergy_line(patient: PatientSummary, lang: Lang) -> str:
-    """The allergy status every patient page repeats (red on paper, but worded, not colour),
-    each allergy with its reaction and severity, as a drug chart asks for them."""
-    if patient.allergies:
-        return t("allergies", lang, list=semicolon(lang).join(patient.allergies_in(lang)))
-    return t("nka", lang) if patient.allergy_status == "nka" else t("allergies_unknown", lang)
-
-
-def allergy_colour(patient: PatientSummary) -> colors.Color:
-    """Red for a warning (PatientSummary.allergy_alert), black for "no known allergy"."""
-    return ALERT if patient.allergy_alert else colors.black
 
 
 def t(key: str, lang: Lang, **values: Any) -> str:
@@ -146,18 +133,26 @@ def _answer(spec: FormSpec, name: str, value: Any, lang: Lang) -> str:
     return t("answer", lang, label=field.label.get(lang), value=format_value(field, shown, lang))
 
 
-def _label(spec: FormSpec, field: Field, lang: Lang, blank: bool) -> list[Flowable]:
+HINT_SIZE, HINT_LEADING = 7, 7.6
+"""A field's condition and help on a blank form: 7 pt, their lines as close as the 6.5 pt ones
+were, so the blank forms keep their pages (the pain assessment its two)."""
+
+
+def _label(spec: FormSpec, field: Field, lang: Lang, blank: bool, amended: bool = False) -> list[Flowable]:
     """A field's words on paper, blank or filled alike (`Field.line_label`): a printed dose read
-    "Given by (if not you)", the screen's words to the nurse typing, where its blank reads "Given by"."""
-    mark = " *" if field.required else ""
-    parts = [_p(f"{field.line_label(lang)}{mark}", size=8, bold=True, condensed=True)]
-    notes = []
-    if blank and field.relevant is not None:
-        notes.append(f"({condition_text(spec, field.relevant, lang)})")
-    if blank and field.help is not None:
-        notes.append(field.help.get(lang))
+    "Given by (if not you)", the screen's words to the nurse typing, where its blank reads "Given by".
+    An answer `amended` since the record was first saved is marked where it stands, as the bedside
+    charts mark a set: a weight amended from 71.9 to 54 kg read "Weight 54 kg", its old value only
+    in the history pages later."""
+    mark = (" *" if field.required else "") + (f" {AMENDED_MARK}" if amended else "")
+    parts: list[Flowable] = [_p(f"{field.line_label(lang)}{mark}", size=8, bold=True, condensed=True)]
+    # At 7 pt, the least a photocopy keeps: the condition in dark grey, the help (a score's
+    # thresholds, a safety stop) in black; at 6.5 pt in mid grey a copy of a copy lost them.
+    notes = [Run(f"({condition_text(spec, field.relevant, lang)}) ", color=HINT)] if (
+        blank and field.relevant is not None) else []
+    notes += [Run(field.help.get(lang))] if blank and field.help is not None else []
     if notes:
-        parts.append(_p(" ".join(notes), size=6.5, color=GREY, condensed=True))
+        parts.append(RunLines(notes, style(size=HINT_SIZE, condensed=True, leading=HINT_LEADING)))
     return parts
 
 
@@ -213,7 +208,7 @@ class _WritingSpace(Flowable):
             c.line(0, line * WRITING_LINE, self.width, line * WRITING_LINE)
         c.setDash()
         if self.hint:
-            c.setFillColor(GREY)
+            c.setFillColor(HINT)
             c.setFont("DT-Sans", 7)
             c.drawRightString(self.width - 1 * mm, 1.5 * mm, self.hint)
 
@@ -324,12 +319,13 @@ def _grid(cells: list[tuple[int, list[Flowable]] | Flowable], width: float) -> l
 def _sections(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: float,
               who: Callable[[str], str] | None = None, refs: Mapping[str, str] | None = None,
               asked: Mapping[str, bool] | None = None, units: Mapping[str, str] | None = None, *,
-              scores_news2: bool, beside: Mapping[str, str] | None = None) -> list[list[Flowable]]:
+              scores_news2: bool, beside: Mapping[str, str] | None = None,
+              amended: Collection[str] = frozenset()) -> list[list[Flowable]]:
     """Each section with a field to show: its band, then its rows of field boxes (`who`, `refs`,
     `asked`, `units` and `beside`: as `filled_form_pdf`'s, for a field naming a staff member or
     another record, the questions the record's context decides, a number's unit another record
     gives, and what an answer stands for; `scores_news2`: whether a `news2` section is scored,
-    not for a child)."""
+    not for a child; `amended`: the fields whose answers an amendment changed, marked)."""
     blank = values is None
     sections: list[list[Flowable]] = []
     for section in spec.sections:
@@ -338,7 +334,7 @@ def _sections(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: 
             if not (field.paper.on_blank if blank else shown(field, values or {}, asked or {})):
                 continue
             cell_width = width * field.paper.span / COLUMNS - 12
-            label = _label(spec, field, lang, blank)
+            label = _label(spec, field, lang, blank, field.id in amended)
             if isinstance(field, RepeatField):
                 rows = None if blank else (values or {}).get(field.id) or []
                 cells.append(_repeat_table(field, label, rows, lang, width))
@@ -434,7 +430,7 @@ def blank_form_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | N
                     form_number=(spec.id, spec.version), blank=True, patient_box=spec.about_patient,
                     reserved_number=spec.creates_patient)
     width = body_width(info)
-    story = [_p(t("required_key", lang), size=7.5, color=GREY), Spacer(1, 2 * mm)]
+    story = [_p(t("required_key", lang), size=7.5, color=HINT), Spacer(1, 2 * mm)]
     if spec.about_patient and spec.prints_allergies and spec.by_meaning(Meaning.ALLERGY_STATUS) is None:
         story += [_allergies_to_write(lang, width), Spacer(1, 3 * mm)]
     story += _signed(_sections(spec, None, lang, width, scores_news2=True), lang, "signature", info)
@@ -447,7 +443,7 @@ def _allergies_to_write(lang: Lang, width: float) -> Table:
     "Allergies checked and written on this form" with nowhere on it to write them. (The
     admission asks them in a section of its own.)"""
     box = Table([[_p(t("allergies_blank", lang), size=8, bold=True, condensed=True, color=ALERT)],
-                 [_ticks([(t("nka", lang), False), (t("unknown_blank", lang), False)], width - 12)],
+                 [_ticks([(word("nka", lang), False), (t("unknown_blank", lang), False)], width - 12)],
                  [_writing(2, "")]], colWidths=[width])
     box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1, ALERT)]))
     return box
@@ -478,7 +474,8 @@ def _history(spec: FormSpec, history: list[RecordVersion], settled: Sequence[Set
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
                                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
                                ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    return [_section_band(t("history", lang), width), table]
+    return [_section_band(t("history", lang), width),
+            _p(t("amended_key", lang, mark=AMENDED_MARK), size=8), Spacer(1, 1 * mm), table]
 
 
 def _no_longer_asked(spec: FormSpec, record: RecordVersion, lang: Lang, width: float) -> list[list[Flowable]]:
@@ -509,7 +506,7 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
     withdrawn = record.status is RecordStatus.ENTERED_IN_ERROR
     info = PageInfo(title=spec.title.get(lang), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name, patient=patient,
-                    patient_box=patient is not None,
+                    patient_box=patient is not None, allergies=spec.prints_allergies and patient is not None,
                     watermark=t("entered-in-error", lang) if withdrawn else None,
                     form_number=(spec.id, record.form_version),
                     subtitle=t("version", lang, version=record.version, status=t(record.status.value, lang)))
@@ -524,9 +521,11 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
                         color=colors.HexColor("#8b0000")))
     story.append(Spacer(1, 2 * mm))
     signed_on = history[0].device_id if history else record.device_id  # its witness's laptop, never amended
+    amended = {change.field.id for before, after in zip(history, history[1:])
+               for change in changes(spec, before.data, after.data)}
     parts = _sections(spec, as_current(spec, record.data), lang, width, authors.on(lang, signed_on, laptops), refs,
                       asked, units, scores_news2=patient is None or applies_to(patient, record.occurred_at),
-                      beside=beside) + _no_longer_asked(spec, record, lang, width) + (
+                      beside=beside, amended=amended) + _no_longer_asked(spec, record, lang, width) + (
         [_history(spec, history, settled, authors, laptops, lang, width)] if len(history) > 1 or settled else [])
     story += _signed(parts, lang, "signature_filled", info)
     return build_pdf(out, story, info)

@@ -23,6 +23,7 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import semicolon
 from downtime.pdf.lines import Lines
+from downtime.pdf.amendments import NONE, Amendments, charted, footnotes, marked, marks
 from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words,
                                 style)
 from downtime.services.lab_results import Received, Sent
@@ -72,11 +73,13 @@ def _headings(lang: Lang, key: str, ward: bool) -> list[object]:
 
 
 def _samples(sent: Sequence[Sent], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
-             at: datetime, width: float, by_hand: int, ward: bool) -> Flowable:
+             at: datetime, width: float, by_hand: int, ward: bool, amended: Mapping[str, str]) -> Flowable:
+    """A line per sample sent, its time marked when amended (`amended`, pdf.amendments.marks)."""
     body: list[list[object]] = [_headings(lang, "sent", ward)]
     for one in sent:
         record, data = one.record, one.record.data
-        body.append([chart_cell(ward_time(one.taken_at, at.tzinfo)), chart_cell(one.tests(spec, lang), bold=True),
+        body.append([chart_cell(marked(ward_time(one.taken_at, at.tzinfo), one, amended)),
+                     chart_cell(one.tests(spec, lang), bold=True),
                      chart_cell(format_value(spec.field("urgency"), data["urgency"], lang), bold=data["urgency"] == "urgent"),
                      chart_cell(data.get("sample_number") or ""), chart_cell(" ".join((data.get("requested_by") or "").split())),
                      chart_cell(authors.initials(record.author, record.device_id, laptops)),
@@ -95,14 +98,17 @@ def _how(found: Received, spec: FormSpec, lang: Lang) -> str:
 
 
 def _table(results: Sequence[Received], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
-           at: datetime, width: float, by_hand: int, ward: bool) -> Flowable:
-    """A line per result, its times on the clock of `at` (the printing's)."""
+           at: datetime, width: float, by_hand: int, ward: bool, amended: Mapping[str, str]) -> Flowable:
+    """A line per result, its times on the clock of `at` (the printing's), marked when amended
+    (`amended`, pdf.amendments.marks): a potassium of 6.8 called to a doctor, corrected to 4.8,
+    read as a 4.8 called for nothing."""
     body: list[list[object]] = [_headings(lang, "headings", ward)]
     for found in results:
         record, data = found.record, found.record.data
         what = found.text() + (f"; {in_words(WORDS, 'lab_number', lang, number=data['lab_number'])}"
                                if data.get("lab_number") else "")
-        body.append([chart_cell(ward_time(found.received_at, at.tzinfo)), chart_cell(_how(found, spec, lang)),
+        body.append([chart_cell(marked(ward_time(found.received_at, at.tzinfo), found, amended)),
+                     chart_cell(_how(found, spec, lang)),
                      chart_cell(what, bold=found.flag is not Flag.NORMAL),
                      chart_cell(format_value(spec.field("flag"), data["flag"], lang), bold=True,
                            alert=found.flag is Flag.CRITICAL),
@@ -118,17 +124,24 @@ def _titled(key: str, lang: Lang, table: Flowable) -> list[Flowable]:
 
 def lab_results_pdf(patient: PatientSummary, results: Sequence[Received], spec: FormSpec, out: Path, *,
                     request_spec: FormSpec, sent: Sequence[Sent], authors: Authors, laptops: Mapping[str, Laptop],
-                    lang: Lang, printed_by: str, printed_at: datetime, device_name: str) -> Path:
+                    lang: Lang, printed_by: str, printed_at: datetime, device_name: str,
+                    amended: Amendments = NONE) -> Path:
     """`results` and `sent`: the patient's standing ones, oldest first; `authors`: who recorded
-    each (initials)."""
+    each (initials); under them, the amendments of those `amended` (pdf.amendments)."""
     info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, place=True)
     width = body_width(info)
+    lines = charted([*((one.record, one.taken_at) for one in sent), *((one.record, one.received_at) for one in results)],
+                    amended)
+    said = marks(lines)
     return build_pdf(out, [*_guide(spec, lang), Spacer(1, 2 * mm),
                            *_titled("samples_title", lang, _samples(sent, request_spec, authors, laptops, lang,
-                                                                    printed_at, width, SAMPLES_BY_HAND, ward=False)),
+                                                                    printed_at, width, SAMPLES_BY_HAND, False, said)),
                            *_titled("results_title", lang, _table(results, spec, authors, laptops, lang, printed_at,
-                                                                  width, BY_HAND, ward=False))], info)
+                                                                  width, BY_HAND, False, said)),
+                           *footnotes(lines, {spec.id: spec, request_spec.id: request_spec}, lang, width,
+                                      zone=printed_at.tzinfo, signed=lambda author, device: authors.initials(author, device, laptops))],
+                     info)
 
 
 def blank_lab_results_pdf(spec: FormSpec, request_spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | None,
@@ -138,6 +151,6 @@ def blank_lab_results_pdf(spec: FormSpec, request_spec: FormSpec, out: Path, *, 
     width = body_width(info)
     return build_pdf(out, [*_guide(spec, lang), Spacer(1, 2 * mm),
                            *_titled("samples_title", lang, _samples([], request_spec, NOBODY, {}, lang, printed_at, width,
-                                                                    BLANK_SAMPLES, ward=True)),
+                                                                    BLANK_SAMPLES, True, {})),
                            *_titled("results_title", lang, _table([], spec, NOBODY, {}, lang, printed_at, width,
-                                                                  BLANK_LINES, ward=True))], info)
+                                                                  BLANK_LINES, True, {}))], info)

@@ -17,6 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
+from downtime.domain.age import CHILD_UNTIL, age_in_years, age_words
 from downtime.domain.elapsed import reached
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.medication import (
@@ -25,12 +26,14 @@ from downtime.domain.medication import (
 )
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import decimal_text, semicolon
+from downtime.pdf.census import resuscitation_line
 from downtime.pdf.forms import allergy_colour, allergy_line
 from downtime.pdf.grid import PAD_X, Cell, Grid
 from downtime.pdf.lines import Lines, text
 from downtime.pdf.page import (
     ALERT,
     BAND,
+    HINT,
     RULE,
     PageInfo,
     PatientMarker,
@@ -55,6 +58,8 @@ WORDS: dict[str, dict[Lang, str]] = {
     "snapshot": {"en": "Doses recorded after {at} (when this was printed) are not shown.",
                  "fr": "Les doses tracées après le {at} (heure de cette impression) n’y figurent pas."},
     "weight": {"en": "Weight: {weight}", "fr": "Poids : {weight}"},
+    "age": {"en": "Age: {age}", "fr": "Âge : {age}"},
+    "not_weighed": {"en": "Weight: NOT RECORDED — weigh the child", "fr": "Poids : NON RENSEIGNÉ — peser l’enfant"},
     "height": {"en": "Height: {height}", "fr": "Taille : {height}"},
     "usual_medicines": {"en": "Medicines taken before admission: {medicines}", "fr": "Traitement habituel : {medicines}"},
     "usual_unknown": {"en": "not recorded — ask the patient or family", "fr": "non renseigné — demander au patient "
@@ -165,8 +170,8 @@ WORDS: dict[str, dict[Lang, str]] = {
                         "Donnée (heure, initiales, témoin)"},
     "allergy_box": {"en": "ALLERGIES / ADVERSE REACTIONS:\n☐ none known\n☐ yes, one a line:",
                     "fr": "ALLERGIES / EFFETS INDÉSIRABLES :\n☐ aucune connue\n☐ oui, une par ligne :"},
-    "weight_box": {"en": "Weight: ________ kg\nHeight: ________ cm\nChart ___ of ___",
-                   "fr": "Poids : ________ kg\nTaille : ________ cm\nFeuille ___ sur ___"},
+    "weight_box": {"en": "Weight: ____ kg, weighed __/__\nAge: ____ Height: ____ cm\nChart ___ of ___",
+                   "fr": "Poids : ____ kg, pesé le __/__\nÂge : ____ Taille : ____ cm\nFeuille ___ sur ___"},
     "usual_box": {"en": "MEDICINES TAKEN BEFORE ADMISSION (drug, dose, when last taken):   ☐ none",
                   "fr": "TRAITEMENT HABITUEL (médicament, dose, dernière prise) :   ☐ aucun"},
     "allergy_cols": {"en": "Drug or substance|Reaction|Allergy or intolerance",
@@ -332,10 +337,12 @@ def _also_ordered(others: Sequence[Order], order_form: FormSpec, lang: Lang) -> 
     """The flag of a medicine ordered more than once: the first `ALSO_NAMED` other orders as a
     nurse reads them, then how many more there are. Each order's box named every other one, so
     25 orders of one medicine made each box longer than a page and the chart did not print; the
-    other orders have their own boxes on the chart, and the nurse needs to know they are there."""
-    named = semicolon(lang).join(order_reading(other, order_form, lang) for other in others[:ALSO_NAMED])
-    if len(others) > ALSO_NAMED:
-        named = w("and_more", lang, orders=named, count=len(others) - ALSO_NAMED)
+    other orders have their own boxes on the chart, and the nurse needs to know they are there.
+    One more is named, not counted ("and 1 more orders of it on this chart")."""
+    shown = others if len(others) <= ALSO_NAMED + 1 else others[:ALSO_NAMED]
+    named = semicolon(lang).join(order_reading(other, order_form, lang) for other in shown)
+    if len(others) > len(shown):
+        named = w("and_more", lang, orders=named, count=len(others) - len(shown))
     return w("also_ordered", lang, orders=named)
 
 
@@ -374,7 +381,7 @@ STATE_WORDS = {DoseState.LATE: "late", DoseState.OVERDUE: "overdue", DoseState.D
                DoseState.NOT_IN_HOSPITAL: "not_in_hospital", DoseState.CHECK_PAPER: "check_paper"}
 QUIET_STATES = (DoseState.DUE, DoseState.NOT_RECORDED, DoseState.IN_EHR, DoseState.NOT_IN_HOSPITAL)  # not in bold
 GREY_FILL = colors.HexColor("#e0e0e0")
-GREY_TEXT = colors.HexColor("#555555")  # a blank box's prompt, lighter than what is written in it
+GREY_TEXT = HINT  # a blank box's prompt, lighter than what is written in it
 # Room under each chart line, as on the paper chart.
 BODY_PAD_BOTTOM = 6.0
 
@@ -548,10 +555,21 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
         story.append(_p(semicolon(lang).join(chart.allergies_on_hold), width, size=11, bold=True, color=ALERT))
     if chart.patient.admission_record_id in chart.held:
         story.append(_p(w("admission_on_hold", lang), width, size=11, bold=True, color=ALERT))
-    measures = ([w("weight", lang, weight=chart.weight)] if chart.weight else []) + (
+    # Not for resuscitation, in the census's bold red: the MAR at the bedside never said it.
+    if (dnacpr := resuscitation_line(chart.patient, lang)) is not None:
+        story.append(dnacpr)
+    # A child's age in words and their weight, or that they were never weighed, in red: their
+    # doses are worked out per kilogram, and the chart went from the allergies to the medicines.
+    born, today = chart.patient.birth_date, printed_at.date()
+    child = born is not None and age_in_years(born, today) < CHILD_UNTIL
+    unweighed = child and not chart.weight
+    measures = ([w("age", lang, age=age_words(born, today).text(lang))] if child and born is not None else []) + (
+        [w("weight", lang, weight=chart.weight)] if chart.weight else []) + (
         [w("height", lang, height=chart.height)] if chart.height else [])
     if measures:
         story.append(_p(" — ".join(measures), width, size=9))
+    if unweighed:
+        story.append(_p(w("not_weighed", lang), width, size=11, bold=True, color=ALERT))
     story.append(_p(w("usual_medicines", lang, medicines=chart.usual_medicines or w("usual_unknown", lang)), width,
                     size=9))
     for said in gap_said(cell.on_paper for row in chart.rows for cell in row.cells):
@@ -629,7 +647,7 @@ def mar_pdf(charts: Sequence[PatientChart], out: Path, *, first_day: date, days:
     shown, period = _period(first_day, days, lang)
     info = PageInfo(title=w("title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=charts[0].patient if len(charts) == 1 else None,
-                    landscape=True, place=True,
+                    landscape=True, place=True, allergies=True,
                     subtitle="\n".join([period, w("snapshot", lang, at=f"{printed_at:%d/%m/%Y %H:%M}")]))
     width = body_width(info)
     story: list[Flowable] = []
@@ -695,7 +713,7 @@ def _ruled(body: list[list[object]], widths: list[float], heights: list[float | 
 # drug or substance, its reaction and its type, as the national chart's front page asks them.
 ALLERGY_LINES = 2
 ALLERGY_LINE = 6.5 * mm
-ALLERGY_SHARES = (0.37, 0.28, 0.35)
+ALLERGY_SHARES = (0.41, 0.22, 0.37)  # each heading on one line at 7 pt, in French too
 # The medicines taken before admission, under the once-only doses: two side by side a line.
 USUAL_LINES = 4
 USUAL_LINE = 6.5 * mm
@@ -721,7 +739,7 @@ def _allergy_box(width: float, lang: Lang) -> Table:
     label, weight = width * 0.22, width * 0.16
     widths, *rows = _side_by_side(width - label - weight, ALLERGY_SHARES, w("allergy_cols", lang), ALLERGY_LINES)
     body = [[_p(w("allergy_box", lang), label - 2 * PAD_X, size=8, bold=True, color=ALERT), *rows[0],
-             _p(w("weight_box", lang), weight - 2 * PAD_X, size=9)], *(["", *row, ""] for row in rows[1:])]
+             _p(w("weight_box", lang), weight - 2 * PAD_X, size=8)], *(["", *row, ""] for row in rows[1:])]
     sides = len(ALLERGY_SHARES)
     allergy = Table(body, colWidths=[label, *widths, weight], rowHeights=[None] + [ALLERGY_LINE] * ALLERGY_LINES)
     allergy.setStyle(TableStyle([
@@ -755,7 +773,7 @@ def _blank_regular(width: float, lang: Lang, orders: int, days: int) -> Table:
     box = [[prompt("rate_blank", inner[0]), _p(w("controlled_tick", lang), inner[1])],
            ["", _p("\n".join([w("high_alert_tick", lang), w("time_critical_tick", lang)]), inner[1])],
            [prompt("indication_blank", inner[0]), prompt("start_blank", inner[1])],
-           [_p(w("prescriber", lang), inner[0], size=6), prompt("stop_blank", inner[1])]]
+           [_p(w("prescriber", lang), inner[0], size=7), prompt("stop_blank", inner[1])]]
     commands: list[tuple] = [("SPAN", (0, 0), (1, 0))]
     for _ in range(orders):
         start = len(body)
@@ -771,8 +789,9 @@ def _prompt(key: str, width: float, lang: Lang) -> Lines:
 
 
 def _prompt_text(text: str, width: float) -> Lines:
-    """What to write in a blank box, small and grey at its top (or foot), lighter than the writing."""
-    return _p(text, width, size=6, color=GREY_TEXT)
+    """What to write in a blank box, small and dark grey at its top (or foot), lighter than the
+    writing: 7 pt, the least a photocopy keeps (6 pt in mid grey was lost)."""
+    return _p(text, width, size=7, color=GREY_TEXT)
 
 
 def _blank_prn(width: float, lang: Lang, orders: int) -> Table:
@@ -793,7 +812,7 @@ def _blank_prn(width: float, lang: Lang, orders: int) -> Table:
     # The order's boxes by row, its last two rows apart: start and stop, the two ticks.
     order = {0: [prompt("rate_blank", inner[0]), "", _p(w("prn_limits", lang), inner[2], size=7, color=GREY_TEXT)],
              len(labels) - 2: ["", prompt("start_blank", inner[1]), _p(w("controlled_tick", lang), inner[2])],
-             len(labels) - 1: [_p(w("prescriber", lang), inner[0], size=6), prompt("stop_blank", inner[1]),
+             len(labels) - 1: [_p(w("prescriber", lang), inner[0], size=7), prompt("stop_blank", inner[1]),
                                _p(w("high_alert_tick", lang), inner[2])]}
     heights: list[float | None] = [None]
     for _ in range(orders):

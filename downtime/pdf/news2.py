@@ -19,11 +19,12 @@ from downtime.domain.news2 import CLINICAL_RESPONSE, Band, Spo2Scale
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import decimal_text
 from downtime.pdf.amendments import footnotes, marked, marks
+from downtime.pdf.census import resuscitation_line
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import BOLD, RULE, PageInfo, body_width, build_pdf, style, ward_clock
 from downtime.pdf.runs import Run, RunLines
 from downtime.services.observations import (
-    ScoredSet, applies_to, band_text, band_word, incomplete_notice, judged, not_applicable_text, scored_sets,
+    ObservationPlan, ScoredSet, applies_to, band_text, band_word, incomplete_notice, judged, not_applicable_text, scored_sets,
 )
 from downtime.services.patients import PatientSummary
 
@@ -43,6 +44,11 @@ WORDS = {
     "legend": {"en": "Each reading is followed by its points in brackets; shading repeats the points (3 darkest).",
                "fr": "Chaque valeur est suivie de ses points entre parenthèses ; la teinte répète les points."},
     "prescribed": {"en": "prescribed by {by} on {at}", "fr": "prescrite par {by} le {at}"},
+    "plan": {"en": "Observation and escalation plan:  ☐ full escalation   ☐ ward-based care, not for ICU   "
+                   "☐ comfort care only (end of life) — observations every ____ h — decided by (doctor) "
+                   "______________ on __/__ at __:__",
+             "fr": "Plan de surveillance :  ☐ escalade complète   ☐ soins dans le service, pas de réanimation   "
+                   "☐ confort seul (fin de vie) — toutes les ____ h — médecin ______________ le __/__ à __:__"},
     "over": {"en": "Scoring key and the response to each score: over the page.",
              "fr": "Barème et conduite à tenir selon le score : au verso."},
     "response_title": {"en": "Response to the NEWS2 score (RCP)", "fr": "Conduite à tenir selon le score NEWS2 (RCP)"},
@@ -209,8 +215,14 @@ def _responses(width: float, lang: Lang) -> Table:
 
 def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], spec: FormSpec, out: Path, *,
                     authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
-                    printed_at: datetime, device_name: str) -> Path:
+                    printed_at: datetime, device_name: str, plan: ObservationPlan | None = None,
+                    resuscitation_decided: str | None = None) -> Path:
     """A patient's chart, ten sets per page, oldest first, with the response to the latest; `authors`: as `_grid`.
+    Over the sets, a decision not to resuscitate in the census's bold red, with who decided it
+    and when (`resuscitation_decided`: services.resuscitation.decided), and the doctor's
+    observation and escalation plan standing (`plan`, observations.plans), which the response
+    to the score then gives instead of the RCP's when it limits escalation: the nurse escalating
+    from the bedside paper at night read neither, and called outreach for a dying patient.
     Its box says the patient's ward and bed, or that they died or left, as the MAR's does; its
     rows are a little lower than they were so the box's line leaves the response on the page.
     A child's (under 16 at the latest set, or now with none) says at its top that NEWS2 does not
@@ -222,8 +234,10 @@ def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], spec: Fo
     width = body_width(info)
     scored = scored_sets(sets)
     child = sets[-1].news2 is None if sets else not applies_to(patient, printed_at)
-    story: list[Flowable] = ([_p(not_applicable_text(lang), size=11, bold=True)] if child else
-                             [_p(WORDS["legend"][lang], size=7.5), _p(WORDS["incomplete"][lang], size=7.5)])
+    decided = [said for said in (resuscitation_line(patient, lang, resuscitation_decided),
+                                 _p(plan.text(lang, printed_at.tzinfo), size=9, bold=True) if plan else None) if said]
+    story: list[Flowable] = decided + ([_p(not_applicable_text(lang), size=11, bold=True)] if child else
+                                       [_p(WORDS["legend"][lang], size=7.5), _p(WORDS["incomplete"][lang], size=7.5)])
     story.append(Spacer(1, 2 * mm))
     if not sets:
         story.append(_p(WORDS["none"][lang], size=10))
@@ -247,7 +261,9 @@ def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], spec: Fo
                   _p(WORDS["response"][lang].format(band=band_text(standing.news2, lang),
                                                     at=ward_clock(standing.taken_at, printed_at.tzinfo)), size=9.5,
                      bold=True),
-                  *[_p(text, size=8.5) for text in (incomplete_notice(scored, lang), standing.news2.response[lang])
+                  *[_p(text, size=8.5) for text in (
+                      incomplete_notice(scored, lang),
+                      plan.text(lang, printed_at.tzinfo) if plan and plan.limits else standing.news2.response[lang])
                     if text]]
     story += notes
     # Its empty columns are filled by hand once the laptop is away: the key scores them.
@@ -257,13 +273,14 @@ def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], spec: Fo
 
 def blank_news2_chart_pdf(out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
                           device_name: str) -> Path:
-    """Empty columns to fill by hand, with rows tall enough to write in; over the page, the
-    scoring key and the response to each score (both under the grid left its rows 5.5 mm)."""
+    """Empty columns to fill by hand, with rows tall enough to write in, and under them the
+    doctor's observation and escalation plan to tick and sign; over the page, the scoring key and
+    the response to each score (both under the grid left its rows 5.5 mm)."""
     info = PageInfo(title=WORDS["blank_title"][lang], lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, landscape=True, blank=True)
     width = body_width(info)
     story: list[Flowable] = [_grid([None] * COLUMNS, NOBODY, {}, lang, width, BY_HAND, zone=printed_at.tzinfo, amended={}), Spacer(1, 1 * mm),
-                             _p(WORDS["over"][lang], size=7.5, bold=True), PageBreak(),
+                             _p(WORDS["plan"][lang], size=7), _p(WORDS["over"][lang], size=7.5, bold=True), PageBreak(),
                              _key(width, lang, size=9), Spacer(1, 5 * mm),
                              _p(WORDS["response_title"][lang], size=10, bold=True), Spacer(1, 2 * mm),
                              _responses(width, lang)]

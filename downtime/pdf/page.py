@@ -44,8 +44,13 @@ SANS, BOLD, CONDENSED, CONDENSED_BOLD = "DT-Sans", "DT-Sans-Bold", "DT-Cond", "D
 MARGIN = 12 * mm
 HEADER_HEIGHT = 30 * mm
 FOOTER_HEIGHT = 14 * mm
-# The patient identification box, top right of every page.
+# The patient identification box, top right of every page, framed by a line `FRAME` thick.
 BOX_W = 92 * mm
+FRAME = 1.0
+# The barcode in it: its narrowest bar as wide as a photocopied page still scans (reportlab's
+# 0.19 mm fills in with the copier's ink), clear of the frame by `QUIET` of them (ISO/IEC 15417).
+PAGE_MODULE = 0.3 * mm
+QUIET = 10
 # On a form filled by hand the box takes the ward's sticky label: it holds the largest sheet
 # label the app prints (L7163, 99.1 × 38.1 mm) with room to stick it askew.
 LABEL_BOX = (103 * mm, 42 * mm)
@@ -53,8 +58,16 @@ LABEL_BOX = (103 * mm, 42 * mm)
 PLACE_LINE = 5 * mm
 # The line under a downtime number two laptops gave that names its laptop, taken from the barcode's height.
 LAPTOP_LINE = 2.6 * mm
+# The patient's allergy status in the identification box (`PageInfo.allergies`): two lines of
+# `ALLERGY_SIZE` under the downtime number, the barcode moved down under them.
+ALLERGY_SIZE = 7.5
+ALLERGY_LINES = 2
+ALLERGY_ROOM = 6 * mm
 INK = colors.HexColor("#111111")
 GREY = colors.HexColor("#555555")
+HINT = colors.HexColor("#333333")
+"""What a nurse reads to fill a paper form in (a box's prompt, a field's condition): lighter than
+the handwriting, dark enough to survive a copy of a copy, where #555555 at 6 pt was lost."""
 RULE = colors.HexColor("#888888")
 BAND = colors.HexColor("#2b2b2b")
 MARK = colors.HexColor("#8b0000")
@@ -87,6 +100,12 @@ WORDS: dict[str, dict[Lang, str]] = {
     "continued": {"en": "(continued)", "fr": "(suite)"},
     "allergens": {"en": "ALLERGIES ({count}): {list} — reactions on the admission record",
                   "fr": "ALLERGIES ({count}) : {list} — réactions sur le dossier d’admission"},
+    "allergies": {"en": "ALLERGIES: {list}", "fr": "ALLERGIES : {list}"},
+    "nka": {"en": "No known allergies", "fr": "Aucune allergie connue"},
+    # A patient who cannot answer (ventilated, confused, unconscious) is common: whom else to ask.
+    "allergies_unknown": {"en": "ALLERGIES NOT KNOWN YET — ask the patient, family or GP",
+                          "fr": "ALLERGIES PAS ENCORE CONNUES — demander au patient, à la famille ou au médecin "
+                                "traitant"},
 }
 SEX = {"female": {"en": "F", "fr": "F"}, "male": {"en": "M", "fr": "M"},
        "unknown": {"en": "U", "fr": "I"}}
@@ -188,6 +207,10 @@ class PageInfo:
     place: bool = False
     """The identification box also says where the census puts the patient as the page is printed
     (a ward's MAR pack is sorted by bed)."""
+    allergies: bool = False
+    """The identification box also words the patient's allergy status (`box_allergies`), on every
+    page: a MAR's as-required morphine, on its second page, or a record's page 2, named no
+    allergy, and a page parted from the first read as if there were none."""
     form_number: tuple[str, int] | None = None
     """A form's id and version, in small print at the foot of each page as a paper form prints
     its form number (under the title, "death v1" stood where a nurse looks for the form's name);
@@ -228,6 +251,19 @@ def allergens(patient: PatientSummary, lang: Lang) -> list[str]:
             for substance, severity in zip(patient.allergies, severities)]
 
 
+def allergy_line(patient: PatientSummary, lang: Lang) -> str:
+    """The allergy status every patient page repeats (red on paper, but worded, not colour),
+    each allergy with its reaction and severity, as a drug chart asks for them."""
+    if patient.allergies:
+        return word("allergies", lang, list=semicolon(lang).join(patient.allergies_in(lang)))
+    return word("nka", lang) if patient.allergy_status == "nka" else word("allergies_unknown", lang)
+
+
+def allergy_colour(patient: PatientSummary) -> colors.Color:
+    """Red for a warning (PatientSummary.allergy_alert), black for "no known allergy"."""
+    return ALERT if patient.allergy_alert else colors.black
+
+
 def allergies_within(patient: PatientSummary, lang: Lang, full: str, said_in: ParagraphStyle, width: float,
                      height: float) -> str:
     """The allergy line `full` where it sets no taller than `height` in `width`, else every
@@ -262,11 +298,17 @@ class _Barcode(Flowable):
     """The bars go straight onto the canvas: built as a graphics drawing, one barcode cost
     more than the rest of a MAR page."""
 
-    def __init__(self, value: str, width: float, height: float) -> None:
+    def __init__(self, value: str, width: float, height: float, module: float | None) -> None:
         super().__init__()
-        self.code = _Code128(value, barHeight=height, humanReadable=False, quiet=False)
+        sized = {} if module is None else {"barWidth": module}
+        self.code = _Code128(value, barHeight=height, humanReadable=False, quiet=False, **sized)
         self.narrowed = min(1.0, width / self.code.width)
         self.width, self.height = self.code.width * self.narrowed, height
+
+    @property
+    def module(self) -> float:
+        """The narrowest bar's width as drawn."""
+        return self.code.barWidth * self.narrowed
 
     def draw(self) -> None:
         self.canv.setFillColor(colors.black)
@@ -274,9 +316,10 @@ class _Barcode(Flowable):
         self.code.drawOn(self.canv, 0, 0)
 
 
-def barcode(value: str, width: float, height: float) -> Flowable:
-    """A Code128 of the value, narrowed to fit the box (bedside scanners read linear codes)."""
-    return _Barcode(value, width, height)
+def barcode(value: str, width: float, height: float, module: float | None = None) -> _Barcode:
+    """A Code128 of the value, its narrowest bar `module` wide (reportlab's 0.19 mm by default),
+    narrowed to fit the box (bedside scanners read linear codes)."""
+    return _Barcode(value, width, height, module)
 
 
 def _title(info: PageInfo) -> Flowable:
@@ -303,8 +346,11 @@ def _subtitle(info: PageInfo) -> Flowable | None:
 
 
 def _box(info: PageInfo) -> tuple[float, float]:
-    """The identification box's width and height (taller by a line for the patient's place)."""
-    return LABEL_BOX if info.blank else (BOX_W, HEADER_HEIGHT - 2 * mm + (PLACE_LINE if info.place else 0))
+    """The identification box's width and height (taller by a line for the patient's place, and
+    by two for their allergies)."""
+    if info.blank:
+        return LABEL_BOX
+    return BOX_W, HEADER_HEIGHT - 2 * mm + (PLACE_LINE if info.place else 0) + (ALLERGY_ROOM if info.allergies else 0)
 
 
 def header_height(info: PageInfo) -> float:
@@ -330,12 +376,12 @@ def _draw_header(c: canvas.Canvas, info: PageInfo, title: Flowable, subtitle: Fl
     if not info.patient_box:
         return
     c.setStrokeColor(INK)
-    c.setLineWidth(1)
+    c.setLineWidth(FRAME)
     c.rect(box_x, top - box_h, box_w, box_h)
     c.setFillColor(INK)
     if info.patient is None:
         c.setFont(SANS, 7)
-        c.setFillColor(GREY)
+        c.setFillColor(HINT)
         c.drawString(box_x + 2 * mm, top - 4 * mm, word("label_here", info.lang))
         c.setFillColor(INK)
         c.setFont(SANS, 8)
@@ -379,10 +425,39 @@ def _draw_header(c: canvas.Canvas, info: PageInfo, title: Flowable, subtitle: Fl
     if laptop:
         c.setFont(SANS, 6.5)
         c.drawString(box_x + 2 * mm, top - 15.5 * mm - below, laptop)
+    last = top - 15.5 * mm - below
     if info.place:
+        last -= PLACE_LINE
         _draw_place(c, place_line(info.patient, info.lang), name_alert(info.patient.namesakes, info.lang),
-                    box_x + 2 * mm, top - 15.5 * mm - below - PLACE_LINE, box_w - 4 * mm)
-    barcode(number, box_w - 4 * mm, 8 * mm - below).drawOn(c, box_x + 2 * mm, top - box_h + 2 * mm)
+                    box_x + 2 * mm, last, box_w - 4 * mm)
+    if info.allergies:
+        c.setFont(CONDENSED_BOLD, ALLERGY_SIZE)
+        c.setFillColor(allergy_colour(info.patient))
+        for index, line in enumerate(box_allergies(info.patient, info.lang, box_w - 4 * mm)):
+            c.drawString(box_x + 2 * mm, last - 3.4 * mm - index * ALLERGY_SIZE * LEADING, line)
+        c.setFillColor(INK)
+    # The bars clear of the box's frame by ten of their narrowest (the quiet zone a scanner needs).
+    clear = FRAME / 2 + QUIET * PAGE_MODULE
+    bars = barcode(number, box_w - 2 * clear, 8 * mm - below, PAGE_MODULE)
+    bars.drawOn(c, box_x + FRAME / 2 + QUIET * bars.module, top - box_h + 2 * mm)
+
+
+def box_allergies(patient: PatientSummary, lang: Lang, width: float) -> list[str]:
+    """The allergy status as the identification box words it, on at most `ALLERGY_LINES` lines
+    of `width`: whole where it fits, else each allergen with its severity and their count
+    (`allergens`), its last line cut with an ellipsis only beyond that (the count says there are
+    more)."""
+    said = [allergy_line(patient, lang)]
+    if patient.allergies:
+        named = allergens(patient, lang)
+        said.append(word("allergens", lang, count=len(named), list=semicolon(lang).join(named)))
+    for value in said:
+        lines = wrap(value, CONDENSED_BOLD, ALLERGY_SIZE, width)
+        if len(lines) <= ALLERGY_LINES and all(pdfmetrics.stringWidth(line, CONDENSED_BOLD, ALLERGY_SIZE) <= width
+                                               for line in lines):
+            return lines
+    return [fit_text(line, CONDENSED_BOLD, ALLERGY_SIZE, width)
+            for line in [*lines[:ALLERGY_LINES - 1], " ".join(lines[ALLERGY_LINES - 1:])]]
 
 
 def number_lines(number: str) -> tuple[str, str]:

@@ -18,6 +18,7 @@ from downtime.domain.pain import Sign
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import semicolon
+from downtime.pdf.amendments import NONE, Amendments, charted, footnotes, marked, marks
 from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words,
                                next_due_line)
 from downtime.services.pain import Assessed
@@ -73,12 +74,13 @@ def _score(one: Assessed, spec: FormSpec, lang: Lang) -> list[Flowable]:
 
 
 def _table(found: Sequence[Assessed], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
-           width: float, by_hand: int, at: datetime) -> Flowable:
+           width: float, by_hand: int, at: datetime, amended: Mapping[str, str]) -> Flowable:
+    """An amended assessment's time carries its mark (`amended`, pdf.amendments.marks)."""
     body: list[list[object]] = [[chart_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
     for one in found:
         data, record = one.record.data, one.record
         asked = [one.said(sign, spec, at, lang) for sign in one.signs(at) if sign is not Sign.OVERDUE]
-        body.append([chart_cell(f"{one.assessed_at:%d/%m %H:%M}"),
+        body.append([chart_cell(marked(f"{one.assessed_at:%d/%m %H:%M}", one, amended)),
                      _score(one, spec, lang),
                      chart_cell(" ".join((data.get("where") or "").split())),
                      chart_cell(one.what_was_done(spec, lang)),
@@ -91,14 +93,20 @@ def _table(found: Sequence[Assessed], spec: FormSpec, authors: Authors, laptops:
 
 def pain_chart_pdf(patient: PatientSummary, found: Sequence[Assessed], spec: FormSpec, out: Path, *,
                    authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
-                   printed_at: datetime, device_name: str) -> Path:
+                   printed_at: datetime, device_name: str, amended: Amendments = NONE) -> Path:
     """`found`: the patient's standing pain assessments, oldest first; `authors`: who made each
-    (initials). The latest's next assessment is said over the chart, overdue or not."""
+    (initials). The latest's next assessment is said over the chart, overdue or not; under it,
+    the amendments of those `amended` (pdf.amendments): a 9/10 treated with morphine, corrected
+    to 3/10, read as a 3/10 treated with morphine."""
     info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, place=True)
     latest = next_due_line(found[-1].next_one(spec, printed_at, lang), found[-1].overdue(printed_at)) if found else []
+    lines = charted(((one.record, one.assessed_at) for one in found), amended)
     return build_pdf(out, [*_guide(lang), Spacer(1, 2 * mm), *latest, Spacer(1, 2 * mm),
-                           _table(found, spec, authors, laptops, lang, body_width(info), BY_HAND, printed_at)], info)
+                           _table(found, spec, authors, laptops, lang, body_width(info), BY_HAND, printed_at,
+                                  marks(lines)),
+                           *footnotes(lines, spec, lang, body_width(info), zone=printed_at.tzinfo, signed=lambda author, device: authors.initials(author, device, laptops))],
+                     info)
 
 
 def blank_pain_chart_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
@@ -106,4 +114,4 @@ def blank_pain_chart_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: s
     info = PageInfo(title=in_words(WORDS, "blank_title", lang), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name, blank=True)
     return build_pdf(out, [*_guide(lang), Spacer(1, 2 * mm),
-                           _table([], spec, NOBODY, {}, lang, body_width(info), BLANK_LINES, printed_at)], info)
+                           _table([], spec, NOBODY, {}, lang, body_width(info), BLANK_LINES, printed_at, {})], info)

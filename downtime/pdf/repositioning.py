@@ -17,6 +17,7 @@ from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.domain.repositioning import SIGNS, Sign
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
+from downtime.pdf.amendments import NONE, Amendments, charted, footnotes, marked, marks
 from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words,
                                next_due_line)
 from downtime.services.patients import PatientSummary
@@ -59,11 +60,12 @@ def _notes(data: Mapping[str, object], lang: Lang) -> str:
 
 
 def _table(turns: Sequence[Turned], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
-           width: float, by_hand: int, at: datetime) -> Flowable:
+           width: float, by_hand: int, at: datetime, amended: Mapping[str, str]) -> Flowable:
+    """An amended change's time carries its mark (`amended`, pdf.amendments.marks)."""
     body: list[list[object]] = [[chart_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
     for turn in turns:
         data, record = turn.record.data, turn.record
-        body.append([chart_cell(f"{turn.turned_at:%d/%m %H:%M}"),
+        body.append([chart_cell(marked(f"{turn.turned_at:%d/%m %H:%M}", turn, amended)),
                      chart_cell(format_value(spec.field("position"), data["position"], lang)),
                      chart_cell(format_value(spec.field("skin"), data.get("skin"), lang), bold=turn.damaged,
                            alert=turn.damaged),
@@ -77,15 +79,19 @@ def _table(turns: Sequence[Turned], spec: FormSpec, authors: Authors, laptops: M
 
 def repositioning_chart_pdf(patient: PatientSummary, turns: Sequence[Turned], spec: FormSpec, out: Path, *,
                             authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
-                            printed_at: datetime, device_name: str) -> Path:
+                            printed_at: datetime, device_name: str, amended: Amendments = NONE) -> Path:
     """`turns`: the patient's standing changes of position, oldest first; `authors`: who did each
-    (initials). The latest's next change is said over the chart, overdue or not."""
+    (initials). The latest's next change is said over the chart, overdue or not; under it, the
+    amendments of the changes `amended` (pdf.amendments)."""
     info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, place=True)
     width = body_width(info)
     latest = next_due_line(turns[-1].next_change(printed_at, lang), turns[-1].overdue(printed_at)) if turns else []
+    lines = charted(((turn.record, turn.turned_at) for turn in turns), amended)
     return build_pdf(out, [*_protocol(lang), Spacer(1, 2 * mm), *latest, Spacer(1, 2 * mm),
-                           _table(turns, spec, authors, laptops, lang, width, BY_HAND, printed_at)], info)
+                           _table(turns, spec, authors, laptops, lang, width, BY_HAND, printed_at, marks(lines)),
+                           *footnotes(lines, spec, lang, width, zone=printed_at.tzinfo, signed=lambda author, device: authors.initials(author, device, laptops))],
+                     info)
 
 
 def blank_repositioning_chart_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | None,
@@ -94,4 +100,4 @@ def blank_repositioning_chart_pdf(spec: FormSpec, out: Path, *, lang: Lang, prin
                     printed_at=printed_at, device_name=device_name, blank=True)
     width = body_width(info)
     return build_pdf(out, [*_protocol(lang), Spacer(1, 2 * mm),
-                           _table([], spec, NOBODY, {}, lang, width, BLANK_LINES, printed_at)], info)
+                           _table([], spec, NOBODY, {}, lang, width, BLANK_LINES, printed_at, {})], info)

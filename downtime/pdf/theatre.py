@@ -322,7 +322,7 @@ def rescheduling_pdf(items: list[WaitingItem], out: Path, *, left: list[WaitingI
                                  for words in RESCHED_COLUMNS]]
     for item in items:
         state, data = item.state, item.state.record.data
-        flagged = item.breach or item.near_breach
+        flagged = item.breach or item.near_breach or item.death_withdrawn
         rows.append([_p(_choice(booking_spec, "priority", data["priority"], lang), bold=True),
                      _p(state.patient.display_name, bold=True), _p(birth_date_label(state.patient, lang)),
                      _p("\n".join(filter(None, (state.patient.downtime_number, item.to_tell.said(lang))))),

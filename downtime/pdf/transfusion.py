@@ -21,6 +21,7 @@ from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import semicolon, sentence
+from downtime.pdf.amendments import NONE, Amendments, charted, footnotes, marked_by, marks
 from downtime.pdf.page import PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words
 from downtime.services import transfusion
 from downtime.services.patients import PatientSummary
@@ -158,7 +159,9 @@ def _outcome(unit: Transfused, end_spec: FormSpec, initials: Callable[[RecordVer
 
 
 def _table(units: Sequence[Transfused], spec: FormSpec, end_spec: FormSpec, authors: Authors,
-           laptops: Mapping[str, Laptop], lang: Lang, width: float, by_hand: int) -> Flowable:
+           laptops: Mapping[str, Laptop], lang: Lang, width: float, by_hand: int, amended: Mapping[str, str]) -> Flowable:
+    """A unit's start and end times carry the marks of its starts and ends amended (`amended`,
+    pdf.amendments.marks)."""
     body: list[list[object]] = [[chart_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
 
     def initials(record: RecordVersion) -> str:
@@ -169,14 +172,21 @@ def _table(units: Sequence[Transfused], spec: FormSpec, end_spec: FormSpec, auth
         times = [in_words(WORDS, word, lang, time=_at(datetime.fromisoformat(start.data[field])))
                  for field, word in (("use_by", "use_by"), ("collected_at", "collected")) if start.data.get(field)]
         what = ", ".join([unit.what(spec, lang), *times])
-        ended = in_words(WORDS, "running", lang) if end is None else f"{_at(unit.unit.ended_at)} {initials(end)}"
+        ended = in_words(WORDS, "running", lang) if end is None else marked_by(
+            f"{_at(unit.unit.ended_at)} {initials(end)}", (stop for _, stop in unit.parts if stop is not None), amended)
         reaction, untold = _reaction(unit, end_spec, lang)
         body.append([chart_cell(what, bold=True), chart_cell(_check(unit, spec, lang)),
-                     _with_notes(f"{_at(unit.started_at)} {initials(start)}", start),
+                     _with_notes(marked_by(f"{_at(unit.started_at)} {initials(start)}", (again for again, _ in unit.parts),
+                                           amended), start),
                      chart_cell("✓" if unit.sets.baseline else "—"), chart_cell(_at(unit.sets.first_at)), chart_cell(ended),
                      _outcome(unit, end_spec, initials, lang), chart_cell(_at(unit.sets.end_at)),
                      chart_cell(reaction, bold=untold or unit.unit.reaction, alert=untold)])
     return carried_on_by_hand(body, WIDTHS, width, by_hand, 12 * mm)
+
+
+def _taken(record: RecordVersion) -> datetime:
+    """When a unit's start (or restart) or end was: the time the amendments list it at."""
+    return datetime.fromisoformat(record.data.get("started_at") or record.data["ended_at"])
 
 
 def _guide(lang: Lang) -> list[Flowable]:
@@ -203,15 +213,20 @@ def _prescriptions(prescribed: Sequence[Prescribed], order_spec: FormSpec, autho
 def transfusion_record_pdf(patient: PatientSummary, units: Sequence[Transfused], spec: FormSpec, out: Path, *,
                            end_spec: FormSpec, order_spec: FormSpec, prescribed: Sequence[Prescribed],
                            authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
-                           printed_at: datetime, device_name: str) -> Path:
+                           printed_at: datetime, device_name: str, amended: Amendments = NONE) -> Path:
     """`units`: the patient's, oldest first; `prescribed`: their prescriptions; `authors`: who
-    prescribed, started and ended each (initials)."""
+    prescribed, started and ended each (initials); under the units, the amendments of their
+    starts and ends `amended` (pdf.amendments)."""
     info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, place=True)
     width = body_width(info)
+    lines = charted(((record, _taken(record)) for unit in units for record in unit.records), amended)
     return build_pdf(out, [*_guide(lang), Spacer(1, 2 * mm),
                            _prescriptions(prescribed, order_spec, authors, laptops, lang, width, 1), Spacer(1, 2 * mm),
-                           _table(units, spec, end_spec, authors, laptops, lang, width, BY_HAND)], info)
+                           _table(units, spec, end_spec, authors, laptops, lang, width, BY_HAND, marks(lines)),
+                           *footnotes(lines, {spec.id: spec, end_spec.id: end_spec}, lang, width,
+                                      zone=printed_at.tzinfo, signed=lambda author, device: authors.initials(author, device, laptops))],
+                     info)
 
 
 def blank_transfusion_record_pdf(spec: FormSpec, end_spec: FormSpec, order_spec: FormSpec, out: Path, *, lang: Lang,
@@ -221,4 +236,4 @@ def blank_transfusion_record_pdf(spec: FormSpec, end_spec: FormSpec, order_spec:
     width = body_width(info)
     return build_pdf(out, [*_guide(lang), Spacer(1, 2 * mm),
                            _prescriptions([], order_spec, NOBODY, {}, lang, width, BLANK_ORDERS), Spacer(1, 2 * mm),
-                           _table([], spec, end_spec, NOBODY, {}, lang, width, BLANK_LINES)], info)
+                           _table([], spec, end_spec, NOBODY, {}, lang, width, BLANK_LINES, {})], info)

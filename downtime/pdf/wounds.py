@@ -17,6 +17,7 @@ from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.domain.wounds import LATEST_ONLY
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
+from downtime.pdf.amendments import NONE, Amendments, charted, footnotes, marked, marks
 from downtime.pdf.page import PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words
 from downtime.services.patients import PatientSummary
 from downtime.services.followed import still_open
@@ -50,14 +51,15 @@ WIDTHS = (0.07, 0.1, 0.1, 0.08, 0.1, 0.07, 0.17, 0.06, 0.06, 0.19)
 
 
 def _look(one: Dressed, spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
-          at: datetime, latest: bool) -> list[object]:
-    """A look's line; what it asked: infection, an incident to report and a wound worse, and for
-    the latest look at a wound its dressing overdue at `at` (an earlier one's was done by the
-    next) or whether it is still open, its stay ended (domain.wounds.LATEST_ONLY)."""
+          at: datetime, latest: bool, amended: Mapping[str, str]) -> list[object]:
+    """A look's line, its time marked when amended (`amended`, pdf.amendments.marks); what it
+    asked: infection, an incident to report and a wound worse, and for the latest look at a wound
+    its dressing overdue at `at` (an earlier one's was done by the next) or whether it is still
+    open, its stay ended (domain.wounds.LATEST_ONLY)."""
     data, record = one.record.data, one.record
     infection = "" if data.get("infection") is None else in_words(WORDS, "yes" if one.infected else "no", lang)
     asked = [one.said(sign, spec, at, lang) for sign in one.signs(at) if latest or sign not in LATEST_ONLY]
-    return [chart_cell(f"{one.assessed_at:%d/%m %H:%M}"), chart_cell(one.name, bold=True),
+    return [chart_cell(marked(f"{one.assessed_at:%d/%m %H:%M}", one, amended)), chart_cell(one.name, bold=True),
             chart_cell(one.what(spec, lang)), chart_cell(one.size(lang)), chart_cell(one.bed(spec, lang)),
             chart_cell(infection, bold=one.infected, alert=one.infected),
             chart_cell("\n".join(" ".join(text.split()) for text in (data.get("dressing"), data.get("notes")) if text)),
@@ -67,26 +69,31 @@ def _look(one: Dressed, spec: FormSpec, authors: Authors, laptops: Mapping[str, 
 
 
 def _table(looks: Sequence[Dressed], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
-           width: float, by_hand: int, at: datetime) -> Flowable:
+           width: float, by_hand: int, at: datetime, amended: Mapping[str, str]) -> Flowable:
     body: list[list[object]] = [[chart_cell(text, bold=True) for text in in_words(WORDS, "headings", lang).split("|")]]
     latest = {id(one) for one in still_open(looks)}
-    body.extend(_look(one, spec, authors, laptops, lang, at, id(one) in latest) for one in looks)
+    body.extend(_look(one, spec, authors, laptops, lang, at, id(one) in latest, amended) for one in looks)
     return carried_on_by_hand(body, WIDTHS, width, by_hand, 11 * mm)
 
 
 def wound_chart_pdf(patient: PatientSummary, looks: Sequence[Dressed], spec: FormSpec, out: Path, *,
                     authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
-                    printed_at: datetime, device_name: str) -> Path:
+                    printed_at: datetime, device_name: str, amended: Amendments = NONE) -> Path:
     """`looks`: the patient's standing looks at their wounds, oldest first; `authors`: who did
-    each (initials). Each open wound's next dressing, overdue or not, is said over the chart."""
+    each (initials). Each open wound's next dressing, overdue or not, is said over the chart;
+    under it, the amendments of the looks `amended` (pdf.amendments)."""
     info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, place=True, landscape=True)
     named = WORDS_OF_WOUNDS["named"][lang]
     nexts = [chart_cell(named.format(wound=one.name, what=one.next_change(spec, printed_at, lang)), bold=True,
                         alert=bool(one.signs(printed_at))) for one in still_open(looks)]
+    lines = charted(((one.record, one.assessed_at) for one in looks), amended)
     return build_pdf(out, [chart_cell(f"• {in_words(WORDS, 'plan', lang)}"), Spacer(1, 2 * mm), *nexts,
                            Spacer(1, 2 * mm),
-                           _table(looks, spec, authors, laptops, lang, body_width(info), BY_HAND, printed_at)], info)
+                           _table(looks, spec, authors, laptops, lang, body_width(info), BY_HAND, printed_at,
+                                  marks(lines)),
+                           *footnotes(lines, spec, lang, body_width(info), zone=printed_at.tzinfo, signed=lambda author, device: authors.initials(author, device, laptops))],
+                     info)
 
 
 def blank_wound_chart_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
@@ -94,4 +101,4 @@ def blank_wound_chart_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: 
     info = PageInfo(title=in_words(WORDS, "blank_title", lang), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name, blank=True, landscape=True)
     return build_pdf(out, [chart_cell(f"• {in_words(WORDS, 'plan', lang)}"), Spacer(1, 2 * mm),
-                           _table([], spec, NOBODY, {}, lang, body_width(info), BLANK_LINES, printed_at)], info)
+                           _table([], spec, NOBODY, {}, lang, body_width(info), BLANK_LINES, printed_at, {})], info)

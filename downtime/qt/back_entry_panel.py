@@ -574,11 +574,15 @@ class BackEntryPanel(QWidget):
 
     def _printed(self, out: Path) -> None:
         """Shown if the clerk is still there (on whichever tab): not over the sign-in or the
-        lock screen, to the next person."""
+        lock screen, to the next person. Else deleted: written after the sign-out's or the
+        lock's clean-up, fifty patients' worklist stayed in the prints folder through the next
+        person's whole session."""
         window = self.window()
         central = window.centralWidget() if isinstance(window, QMainWindow) else None
         if window.isVisible() and (central is None or central.isVisible()):
             show_print(self, out)
+        else:
+            out.unlink(missing_ok=True)
 
     def _not_printed(self, problem: UserError) -> None:
         not_printed(self, problem)

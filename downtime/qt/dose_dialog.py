@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from downtime.domain import elapsed
 from downtime.domain.medication import (
-    Check, DoseState, Frequency, Order, Outcome, RoundPolicy, before_due, dose_state, duration_text, policy_for, unit_read,
+    Administration, Check, DoseState, Frequency, Order, Outcome, RoundPolicy, before_due, dose_state, duration_text, patch,
+    policy_for, unit_read,
 )
 from downtime.domain.records import RecordVersion
 from downtime.domain.roles import Role
@@ -31,7 +32,7 @@ from downtime.formspec.messages import message as field_message
 from downtime.formspec.values import ParseError, offered, parse_datetime, parse_decimal
 from downtime.qt.form_view import enter_moves_on
 from downtime.qt.now_typed import now_when_typed
-from downtime.qt.patient_header import admission_on_hold, enteric_isolation, identity_label
+from downtime.qt.patient_header import admission_on_hold, child_label, enteric_isolation, identity_label
 from downtime.qt.screen_fit import Scrolled, room, within_screen
 from downtime.qt.scan import BandCheck
 from downtime.qt.screen_reader import add_row, named
@@ -129,12 +130,14 @@ ALSO_NAMED = 3
 def also_ordered_words(others: Iterable[Order], order_form: FormSpec) -> str:
     """The flag of a medicine ordered twice, each other order as a nurse reads it, the first
     `ALSO_NAMED` then how many more (empty when none is): two identical lines due on the round
-    said nothing of it, and 25 orders of one medicine made a dialog taller than the screen."""
+    said nothing of it, and 25 orders of one medicine made a dialog taller than the screen. One
+    more is named, not counted: "and 1 more orders of it" ("et 1 autres prescriptions") said
+    less than the order itself, in a plural."""
     listed = list(others)
-    orders = semicolon(language()).join(medication.order_reading(other, order_form, language())
-                                        for other in listed[:ALSO_NAMED])
-    if len(listed) > ALSO_NAMED:
-        orders = word(AND_MORE).format(orders=orders, count=len(listed) - ALSO_NAMED)
+    named = listed if len(listed) <= ALSO_NAMED + 1 else listed[:ALSO_NAMED]
+    orders = semicolon(language()).join(medication.order_reading(other, order_form, language()) for other in named)
+    if len(listed) > len(named):
+        orders = word(AND_MORE).format(orders=orders, count=len(listed) - len(named))
     return word(ALSO_ORDERED).format(orders=orders) if orders else ""
 
 
@@ -252,6 +255,25 @@ def as_required_words(session: Session, order: Order, at: datetime) -> tuple[str
     return "\n".join(lines), status.next_at is not None
 
 
+def sites_words(session: Session, order: Order, on: Iterable[Administration]) -> str:
+    """For a patch, each of its medicine's patches still on (`on`: medication.on_before), when,
+    where and by whom, to take off before the new one goes on; for any other order, where its last
+    doses went, latest first (medication.last_sites), for the next to go elsewhere. Empty when
+    neither is known."""
+    def when(dose: Administration) -> str:
+        return f"{dose.at.astimezone(session.clock().tzinfo):%d/%m %H:%M}"
+
+    patches = [translate("DoseDialog", "CURRENT PATCH: applied {time}, {site}, by {who} — remove it before applying "
+                                       "the new one").format(
+        time=when(dose), site=dose.site or translate("DoseDialog", "site not recorded"),
+        who=staff_of(session, dose.given_by, dose.device_id)) for dose in on]
+    if patches:
+        return "\n".join(patches)
+    last = medication.last_sites(session.db, order)
+    return translate("DoseDialog", "Last sites: {sites}").format(
+        sites=semicolon(language()).join(f"{when(dose)} {dose.site}" for dose in last)) if last else ""
+
+
 class DoseDialog(QDialog):
     """`recorded` fires with the saved record."""
 
@@ -279,6 +301,10 @@ class DoseDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(identity_label(patient, held=admission_on_hold(session, patient),
                                         enteric=enteric_isolation(session, patient)))
+        # A child's age and weight, which their doses are worked out from (see child_label).
+        self.child = child_label(session, patient)
+        if self.child is not None:
+            layout.addWidget(self.child)
         self.order_line = QLabel()
         self.order_line.setWordWrap(True)  # a controlled, high-alert order's flags ran off the dialog's edge
         layout.addWidget(self.order_line)
@@ -318,6 +344,15 @@ class DoseDialog(QDialog):
             self.rule.setWordWrap(True)
             self.rule.setStyleSheet("font-weight: bold")
             layout.addWidget(self.rule)
+        # Where the patch on is, or where the last injections went (see `sites_words`): the next
+        # nurse found an empty Site box and nothing of the patch to take off.
+        self.patch_on = medication.on_before(session.db, order) if patch(order) else []
+        self.sites: QLabel | None = None
+        if said := sites_words(session, order, self.patch_on):
+            self.sites = QLabel(said)
+            self.sites.setWordWrap(True)
+            self.sites.setStyleSheet(ERROR_STYLE if self.patch_on else "font-weight: bold")
+            layout.addWidget(self.sites)
         self.as_required: QLabel | None = None
         if order.frequency is Frequency.PRN:
             self.as_required = QLabel()
@@ -354,6 +389,13 @@ class DoseDialog(QDialog):
         self.dose = QLineEdit(decimal_text(order.dose, language()) if order.dose_rule is None else "")
         self.route = QLineEdit(order.route)
         self.site = QLineEdit()
+        # The rate this bag runs at, the order's as filled in (see the dose form's `rate_ml_h`).
+        self.rate = QLineEdit("" if order.rate_ml_h is None else decimal_text(order.rate_ml_h, language()))
+        # What became of the patch on (`patch_on`), chosen by the nurse: never filled in for her.
+        self.previous_patch = QComboBox()
+        self.previous_patch.addItem("", None)
+        for option in offered(session.form(medication.DOSE_FORM).field(medication.PREVIOUS_PATCH)):
+            self.previous_patch.addItem(option.label.get(session.lang), option.code)
         # Why an as-required dose is given, asked of it alone (see Order.asks_why_given).
         self.given_for = QLineEdit()
         self.given_for.setMaxLength(session.form(medication.DOSE_FORM).field("given_for").max_length)
@@ -379,6 +421,8 @@ class DoseDialog(QDialog):
         add_row(form, translate("DoseDialog", "&Measured value (variable dose)"), self.decided_on)
         # A letter each (Site shared T with the time, and Alt+T never reached it; Details had none).
         add_row(form, translate("DoseDialog", "Sit&e"), self.site)
+        add_row(form, translate("DoseDialog", "Infusion rate (m&L/h)"), self.rate)
+        add_row(form, translate("DoseDialog", "Previous patc&h"), self.previous_patch)
         add_row(form, translate("DoseDialog", "Reason &not given"), self.reason)
         add_row(form, translate("DoseDialog", "Deta&ils"), self.detail)
         # Who gave it, when not whoever types it (a dose given on paper in the night), from the
@@ -456,10 +500,10 @@ class DoseDialog(QDialog):
         self.given_at.textChanged.connect(self._judge_as_required)
         self.given_at.textChanged.connect(self._judge_time)
         self.outcome.currentIndexChanged.connect(self._judge_time)
-        for edit in (self.given_at, self.dose, self.route, self.given_for, self.decided_on, self.site, self.detail,
-                     self.paper_reference):
+        for edit in (self.given_at, self.dose, self.route, self.given_for, self.decided_on, self.site, self.rate,
+                     self.detail, self.paper_reference):
             edit.textChanged.connect(self._keep_typed)
-        for combo in (self.outcome, self.reason, self.given_by):
+        for combo in (self.outcome, self.reason, self.given_by, self.previous_patch):
             combo.currentIndexChanged.connect(self._keep_typed)
         self.transcribed.toggled.connect(self._keep_typed)
 
@@ -472,7 +516,8 @@ class DoseDialog(QDialog):
                 "outcome": "given" if self.outcome.currentIndex() == 0 else "not_given",
                 "given_at": self.given_at.text(), "dose_given": self.dose.text(), "route": self.route.text(),
                 "given_for": self.given_for.text(), medication.DECIDED_ON: self.decided_on.text(),
-                "site": self.site.text(),
+                "site": self.site.text(), medication.DOSE_RATE: self.rate.text(),
+                medication.PREVIOUS_PATCH: self.previous_patch.currentData(),
                 "not_given_reason": self.reasons[index - 1][0] if index else None,
                 "not_given_detail": self.detail.text(), "given_by": self.given_by.currentData(),
                 "transcribed": self.transcribed.isChecked(), "paper_reference": self.paper_reference.text(),
@@ -492,6 +537,9 @@ class DoseDialog(QDialog):
             edit.setText(typed[key])
         self.given_for.setText(typed.get("given_for", ""))  # a draft typed before the dialog asked it has none
         self.decided_on.setText(typed.get(medication.DECIDED_ON, ""))
+        if medication.DOSE_RATE in typed:  # a draft typed before the dialog asked it keeps the order's
+            self.rate.setText(typed[medication.DOSE_RATE])
+        self.previous_patch.setCurrentIndex(max(0, self.previous_patch.findData(typed.get(medication.PREVIOUS_PATCH))))
         self.transcribed.setChecked(bool(typed.get("transcribed")))  # first: a giver deactivated since is listed then
         self.given_by.setCurrentIndex(max(0, self.given_by.findData(typed.get("given_by") or self.session.user.staff_id)))
         self.paper_reference.setText(typed.get("paper_reference", ""))  # a draft typed before the dialog asked it has none
@@ -629,6 +677,8 @@ class DoseDialog(QDialog):
         self.form.setRowVisible(self.decided_on, given and self.order.asks_reading)
         for widget in (self.reason, self.detail):
             self.form.setRowVisible(widget, not given)
+        self.form.setRowVisible(self.rate, given and self.order.rate_ml_h is not None)
+        self.form.setRowVisible(self.previous_patch, bool(self.patch_on))  # taken off whether one is given or not
         on_paper = self.transcribed.isChecked()
         self.form.setRowVisible(self.paper_reference, on_paper)
         # The second check, signed with a PIN for a dose given now, named from the paper chart for
@@ -754,9 +804,16 @@ class DoseDialog(QDialog):
                 values[medication.DECIDED_ON] = self.decided_on.text().strip()
             if self.site.text().strip():
                 values["site"] = self.site.text().strip()
+            if self.order.rate_ml_h is not None and self.rate.text().strip():
+                try:
+                    values[medication.DOSE_RATE] = parse_decimal(self.rate.text())
+                except ParseError as problem:
+                    raise RateUnread(problem.key, problem.limit) from problem
             if self.given_by.currentData() != self.session.user.staff_id:
                 values[medication.GIVEN_BY] = self.given_by.currentData()
-        else:
+        if self.patch_on and self.previous_patch.currentData():
+            values[medication.PREVIOUS_PATCH] = self.previous_patch.currentData()
+        if not given:
             index = self.reason.currentIndex()
             if index:
                 values["not_given_reason"] = self.reasons[index - 1][0]
@@ -845,6 +902,7 @@ class DoseDialog(QDialog):
         giver = self.giver_pin if self._giver_confirms() else self.given_by
         return {"given_at": self.given_at, "dose_given": self.dose, "route": self.route, "given_for": self.given_for,
                 medication.DECIDED_ON: self.decided_on, "site": self.site, medication.GIVEN_BY: giver,
+                medication.DOSE_RATE: self.rate, medication.PREVIOUS_PATCH: self.previous_patch,
                 medication.TRANSCRIBED: self.transcribed, medication.PAPER_REFERENCE: self.paper_reference,
                 "not_given_reason": self.reason, "not_given_detail": self.detail}.get(field_id)
 
@@ -936,6 +994,12 @@ def _whole(flag: str) -> str:
     return " " + flag.strip().replace(" ", "\u00a0").replace("-", "\u2011")
 
 
+class RateUnread(ParseError):
+    """The infusion's rate typed is not a number: said of its own box, not of the dose's."""
+
+
 def _unread_field(problem: ParseError) -> str:
-    """The dose's field whose box could not be read: the dose, or the time it was given."""
+    """The dose's field whose box could not be read: the rate, the dose, or the time it was given."""
+    if isinstance(problem, RateUnread):
+        return medication.DOSE_RATE
     return "dose_given" if problem.key == "not_number" else "given_at"

@@ -390,13 +390,17 @@ class FormView(QWidget):
         another answer is given (an unidentified patient's temporary name) had no star; and the
         NEWS2 score of a `news2` section's answers as they stand (see `_show_news2`). A section none
         of whose questions apply is not shown, nor its total (a child's FLACC under an adult's
-        pain scored 0 to 10)."""
+        pain scored 0 to 10), nor, on a new record, one only an amendment answers (a sample just
+        sent asked whether the laboratory had rejected it)."""
         values = self._lenient_values()
         self._show_scores(values)
         showing = set()
+        # A new record asks nothing only an amendment answers (Section.amending).
+        later = set() if self.record is not None else {
+            field.id for section in self.spec.sections if section.amending for field in section.fields}
         for field in self.spec.fields():
             form, cell = self.rows[field.id]
-            if shown(field, values, self.asked):
+            if field.id not in later and shown(field, values, self.asked):
                 showing.add(field.id)
             form.setRowVisible(cell, field.id in showing)
             required = field.required or self.asked.get(field.id, False) or (
@@ -708,7 +712,7 @@ class FormView(QWidget):
         except medication.AllergyReasonNeeded:
             return False
         except medication.DoseReasonNeeded as asked:
-            return not self._reason_kept(values, asked.field, translate("FormView", "Dose above a usual first dose"),
+            return not self._reason_kept(values, asked.field, translate("FormView", "Dose to check"),
                                          say(asked) + "\n\n" + translate(
                                              "FormView", "Why is this dose prescribed? (kept in the order)"),
                                          "dose") or self._order_refused(values)

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QClipboard, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QDialog, QMainWindow, QMenu, QTabWidget, QToolBar, QVBoxLayout, QWidget,
+    QApplication, QDialog, QMainWindow, QMenu, QTabBar, QTabWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
 from downtime.domain.bounds import PAPER_NUMBERS
@@ -64,7 +64,7 @@ from downtime.errors import refusal_of
 from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
-from downtime.services import (backups, bowels, delirium, devices, drafts, exported, falls, fluid_balance, glucose,
+from downtime.services import (backups, bowels, chart_alerts, delirium, devices, drafts, exported, falls, fluid_balance, glucose,
                                lab_results, medication, neuro, nutrition, observations, pain, paper_doses, paper_numbers,
                                pews, prefill, printing, records, repositioning, sepsis, settings, theatre, this_laptop,
                                transfusion, vte, wounds)
@@ -73,6 +73,7 @@ from downtime.services.context import Session, Vault
 from downtime.services.errors import AccountDeactivated, NotFound
 from downtime.services.patients import PatientSummary
 from downtime.sync.export import clear_plaintext_left
+from downtime.sync.importing import clear_decrypted_left
 
 
 @dataclass(frozen=True)
@@ -190,6 +191,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         clear_prints(None)  # what a crash left of the last session's prints
         clear_plaintext_left()  # and of an earlier version's encrypted export
+        decrypted_left = clear_decrypted_left(session.db)  # and of an encrypted import cut short
         self.session = session
         self._signed_out = signed_out
         within_screen(self, PREFERRED)
@@ -197,6 +199,10 @@ class MainWindow(QMainWindow):
         self._news2_said = ""
         """The status bar's announcement of the last set saved, while it stands (see `_announce_news2`)."""
         self._build()
+        if decrypted_left:
+            self.statusBar().showMessage(translate(
+                "MainWindow", "Removed the plain text an interrupted encrypted import left beside the database: {folders}"
+            ).format(folders=", ".join(folder.name for folder in decrypted_left)))
         ScanToFind(self, session)  # a wristband scanned opens its patient, never the line selected
         session.listeners.append(self._on_event)
         self.idle_timer = QTimer(self)
@@ -246,6 +252,10 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
+        # A tab closed (Ctrl+W) gives way to the one it was opened or brought forward from: Qt's
+        # tab to its right put a nurse closing bed 2's set on bed 3's chart, its Record a dose
+        # under her hand.
+        self.tabs.tabBar().setSelectionBehaviorOnRemove(QTabBar.SelectionBehavior.SelectPreviousTab)
         self.tabs.setCornerWidget(TabList(self.tabs), Qt.Corner.TopLeftCorner)
         self._stale: list[QWidget] = []
         self.tabs.currentChanged.connect(self._refresh_shown)
@@ -278,7 +288,9 @@ class MainWindow(QMainWindow):
             sepsis.FORM: self.open_sepsis_of,
             vte.FORM: self.open_vte_of,
             delirium.FORM: self.open_observations_of,
-            medication.ORDER_FORM: self.open_mar_of}[form_id](patient_id))
+            medication.ORDER_FORM: self.open_mar_of,
+            chart_alerts.DEATH_FORM: lambda pid: self.open_record(chart_alerts.death_of(self.session.db, pid)),
+        }[form_id](patient_id))
         self.tabs.addTab(self.escalation, translate("MainWindow", "Escalation"))
         self.admin: AdminPanel | None = None
         if self.session.user.may(Action.MANAGE_STAFF):
@@ -875,7 +887,8 @@ class MainWindow(QMainWindow):
         return shown
 
     def print_binder(self) -> Path | None:
-        return print_and_open(self, self.session, lambda own, out: printing.print_binder(own, out), "downtime-binder")
+        return print_and_open(self, self.session, lambda own, out: printing.print_binder(own, out), "downtime-binder",
+                              outside=True)
 
     def print_paper_numbers(self) -> Path | None:
         """Labels of numbers reserved for patients admitted on paper while the laptop is away,
@@ -947,14 +960,21 @@ class MainWindow(QMainWindow):
         self.cd_register.stock_table.setFocus()
 
     def show_round(self) -> None:
+        """The round in focus on the dose the nurse was on, else on its first: back from a MAR
+        opened off the round, Ctrl+M put her on bed 1's line, and her next Enter opened another
+        patient's dose."""
         assert self.medication is not None, "its action is only for those who may record care"
         self.tabs.setCurrentWidget(self.medication)
-        self.medication.table.setFocus()
-        if self.medication.model.rows:
-            self.medication.table.selectRow(0)
+        table = self.medication.table
+        table.setFocus()
+        if table.currentIndex().isValid():
+            table.scrollTo(table.currentIndex())
+        elif self.medication.model.rows:
+            table.selectRow(0)
 
     def print_blank_admission(self) -> Path | None:
-        return print_and_open(self, self.session, lambda own, out: printing.print_blank(own, "admission", out), "blank-admission")
+        return print_and_open(self, self.session, lambda own, out: printing.print_blank(own, "admission", out), "blank-admission",
+                              outside=True)
 
     def print_census(self) -> Path | None:
         """The census of the ward chosen on the list on screen (the round, the controlled drugs,
@@ -1174,6 +1194,7 @@ class MainWindow(QMainWindow):
             if self._on_event in self.session.listeners and self.session.vault is not None:  # else no file to copy
                 self.back_up("exit", wait=True)
         clear_prints(self)
+        _clear_own_clipboard()
         super().closeEvent(event)
 
     def _follow_lock_screen_language(self, *, keep: bool) -> None:
@@ -1214,6 +1235,8 @@ class MainWindow(QMainWindow):
         self.idle_timer.stop()
         self._unsay_news2()
         self._show_locked(True)
+        clear_prints(None)  # its previews hold their pages: the files went on naming patients all the lock long
+        _clear_own_clipboard()
         # A print preview or a dose dialog shows a patient too, in a window of its own. One being
         # signed with a PIN is told (see LockAware), whoever signs in next.
         others = [window for window in QApplication.topLevelWidgets() if window.isVisible() and window is not self]
@@ -1244,6 +1267,20 @@ class MainWindow(QMainWindow):
         self.centralWidget().setHidden(locked)
         for bar in (self.menuBar(), *self.findChildren(QToolBar)):
             bar.setEnabled(not locked)
+
+
+def _clear_own_clipboard() -> None:
+    """What the app put on the clipboard (a patient's NIR copied from Find, a name from the
+    back-entry detail to paste into the EHR), cleared as the laptop locks or changes hands: the
+    next person's first Ctrl+V pasted the previous person's patient, and a clipboard manager
+    kept it. What another program put there is not the app's to clear. The offscreen platform
+    (the tests') keeps its clipboard in the app itself, so all it holds is the app's."""
+    clipboard = QApplication.clipboard()
+    in_app = QApplication.platformName() == "offscreen"
+    for mode, owned in ((QClipboard.Mode.Clipboard, clipboard.ownsClipboard()),
+                        (QClipboard.Mode.Selection, clipboard.supportsSelection() and clipboard.ownsSelection())):
+        if owned or in_app:
+            clipboard.clear(mode)
 
 
 def _close_for_next_person(windows: list[QWidget]) -> None:

@@ -4,6 +4,7 @@ As-required (PRN) orders have one row listing the doses given. Enter records a d
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,7 @@ from downtime.qt.paper_notice import CHECK_PAPER, PaperNotice
 from downtime.qt.patient_header import PatientTab
 from downtime.qt.prompts import Prompts
 from downtime.qt.style import ERROR_STYLE, FOCUS_WIDTH, focus_colour
-from downtime.qt.tables import Index, TextTableModel, cut_column, make_table, print_and_open
+from downtime.qt.tables import ColumnsCut, Index, TextTableModel, cut_column, make_table, print_and_open
 from downtime.qt.work import ReadAgain
 from downtime.services import medication, printing, records, telephone_orders
 from downtime.services.context import Session
@@ -114,6 +115,10 @@ def _as_required() -> str:
 # 125 mL/h ONCE ONLY [HIGH-ALERT]"): fitted to an order's "ALSO ORDERED: …", it pushed the
 # chart's days off the screen. Its text wraps, each row as tall as its text.
 MEDICINE_CHARACTERS = 75
+# And never narrower than so many characters, cut further for the days to stay in sight: at 75
+# characters an as-required morphine with its flags ("[CONTROLLED DRUG — witness] [HIGH-ALERT]")
+# pushed today's column, its dose due now, past a 1024-pixel laptop's edge.
+MEDICINE_LEAST = 24
 # A medicine's name on the chart's screen, cut with "…" beyond this, whole in the cell's tooltip:
 # "Pipéracilline/tazobactam (Tazocilline) 4 g/500 mg poudre pour solution pour perfusion" left
 # no room for the dose, route and [HIGH-ALERT] after it, cut off the line. The printed chart
@@ -368,8 +373,9 @@ class MarView(PatientTab):
         self.model = MarModel(session.form(medication.ORDER_FORM), session.form(medication.DOSE_FORM))
         self.table = make_table(self.model, translate("MarView", "Medication administration record"), self.record_dose)
         self.table.setItemDelegate(CurrentCellOutline(self.table))
-        # After make_table fits the columns to the rows: the medicine's flags are whole in its tooltip.
-        self.model.modelReset.connect(self._fit_medicine)
+        # After make_table fits the columns to the rows, and again as the chart's width changes: the
+        # medicine's flags are whole in its tooltip.
+        self.cut = ColumnsCut(self.table, (MEDICINE,), self._fit_medicine)
         self.table.horizontalHeader().sectionResized.connect(self._medicine_resized)
         layout.addWidget(self.table, 1)
         buttons = FlowRow()
@@ -405,11 +411,12 @@ class MarView(PatientTab):
         self.read_again = ReadAgain(self, self.refresh)
         self.refresh()
 
-    def _fit_medicine(self) -> None:
-        """The medicine column cut at `MEDICINE_CHARACTERS`, its text wrapped and each row as tall
-        as its text, never less than a list's row: a long medicine's dose, route and [HIGH-ALERT]
-        were cut off its line."""
-        cut_column(self.table, MEDICINE, MEDICINE_CHARACTERS)
+    def _fit_medicine(self, fitted: Mapping[int, int]) -> None:
+        """The medicine column cut at `MEDICINE_CHARACTERS`, or narrower (to `MEDICINE_LEAST`) for
+        the days to stay in sight, its text wrapped and each row as tall as its text, never less
+        than a list's row: a long medicine's dose, route and [HIGH-ALERT] were cut off its line."""
+        cut_column(self.table, MEDICINE, MEDICINE_CHARACTERS, fitted[MEDICINE], least=MEDICINE_LEAST,
+                   the_rest_in_sight=True)
         self._fit_rows()
 
     def _fit_rows(self) -> None:

@@ -39,13 +39,19 @@ WINDOW_HOURS = f"{medication.ROUND_WINDOW.total_seconds() / 3600:g}"
 
 # The round's columns. The alerts (ON HOLD, HIGH-ALERT, CD witness, also ordered) right after the
 # medicine and its dose: last, after the route, they lay past a 1366-pixel screen's edge at 125 %.
-STATUS, PATIENT, FLAGS = 0, 3, 7
+STATUS, PATIENT, MEDICINE, FLAGS = 0, 3, 5, 7
 NAME_LEAST = 20
-"""The patient's name is never cut narrower, in characters: family name and first name."""
-FLAGS_CHARACTERS = 26
+"""The patient's name is never narrower, in characters: family name and first name. Wrapped
+beyond, onto a taller row: cut at the column's edge, "NGUYEN Van Minh — SAME NAME: bed 20" lost
+the namesake's bed, or the whole alert, the red colour alone left to say it."""
+MEDICINE_CHARACTERS = 16
+"""The medicine, wrapped beyond so many characters, as the alerts: with the state, "Co-careldopa
+25/100" and a name at its least, the route (IV, PO, SC) lay past a 1024-pixel laptop's edge."""
+FLAGS_CHARACTERS = 20
 """The alerts' column, wrapped beyond so many characters: an insulin is high-alert and
 time-critical ("HAUT RISQUE, HORAIRE CRITIQUE — à 30 min près"), which put the route past a
-laptop's edge; an alert is never cut, its row made taller."""
+laptop's edge (at 26 characters, a 1024-pixel one's with a full ward's round); an alert is never
+cut, its row made taller."""
 STATUS_CHARACTERS = 16
 """The dose's state, wrapped beyond so many characters, as the alerts: "NOT RECORDED — check the
 paper" on one line put the route past a laptop's edge."""
@@ -115,12 +121,19 @@ class MedicationPanel(QWidget):
         layout.addWidget(self.count)
         self.model = RoundModel(session.form(medication.ORDER_FORM))
         self.table = make_table(self.model, translate("MedicationPanel", "Medication round"), self.record_selected)
-        # A long name (an unidentified patient's description, a birth name in brackets) is cut as
-        # on the patient list, whole in its tooltip: it made the column 500 pixels wide. And cut
-        # further, down to NAME_LEAST, for the medicine, its dose, flags and route to stay in
-        # sight: on a 1366×768 laptop at 125 % one unidentified patient's description put the
+        # A long name (an unidentified patient's description, a birth name in brackets) is wrapped
+        # as on the patient list, whole in its tooltip too: it made the column 500 pixels wide. And
+        # narrowed further, down to NAME_LEAST, for the medicine, its dose, flags and route to stay
+        # in sight: on a 1366×768 laptop at 125 % one unidentified patient's description put the
         # route (PO, SC) past the screen's edge at the normal text size.
         self.cut = ColumnsCut(self.table, (PATIENT,), self._fit_columns)
+        # The route, last and stretched, is never narrower than it was when stretching began (Qt
+        # keeps that width): a default section's 100 pixels for "IV" put 40 of them past a
+        # 1024-pixel laptop's edge. Stretched again from the narrowest section.
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.resizeSection(header.count() - 1, header.minimumSectionSize())
+        header.setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         self.dialog: DoseDialog | None = None
         self.paper_dialog: PaperDosesDialog | None = None
@@ -128,10 +141,12 @@ class MedicationPanel(QWidget):
         self.read_again = ReadAgain(self, self.refresh)
 
     def _fit_columns(self, fitted: Mapping[int, int]) -> None:
-        """The state and the alerts wrapped first (`STATUS_CHARACTERS`, `FLAGS_CHARACTERS`), then
-        the name cut for the columns after it to stay in sight."""
-        wrap_columns(self.table, {STATUS: STATUS_CHARACTERS, FLAGS: FLAGS_CHARACTERS})
+        """The state, the medicine and the alerts wrapped first (`STATUS_CHARACTERS`,
+        `MEDICINE_CHARACTERS`, `FLAGS_CHARACTERS`), then the name narrowed for the columns after
+        it to stay in sight, and wrapped at that width."""
+        wrap_columns(self.table, {STATUS: STATUS_CHARACTERS, MEDICINE: MEDICINE_CHARACTERS, FLAGS: FLAGS_CHARACTERS})
         cut_column(self.table, PATIENT, NAME_CHARACTERS, fitted[PATIENT], least=NAME_LEAST, the_rest_in_sight=True)
+        wrap_columns(self.table, {PATIENT: NAME_CHARACTERS})
 
     def refresh(self) -> None:
         """Read again after every dose: the dose chosen stays chosen, or, once recorded and gone

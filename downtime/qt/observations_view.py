@@ -6,6 +6,7 @@ is overdue."""
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -23,7 +24,8 @@ from downtime.qt.i18n import language, say, translate, word
 from downtime.qt.patient_header import DNACPR, RESUSCITATION, ChartTab
 from downtime.qt.screen_fit import Scrolled
 from downtime.qt.style import points, styled
-from downtime.qt.tables import TextTableModel, cut_column, make_table, print_and_open, show_keeping_choice
+from downtime.qt.tables import (ColumnsCut, ListTable, TextTableModel, cut_column, make_table, print_and_open,
+                                 show_keeping_choice, wrap_columns)
 from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ListReader, ReadAgain
 from downtime.domain import elapsed
@@ -46,6 +48,8 @@ SEPSIS_SHADES = {Outcome.RED: RISK_SHADES[Band.HIGH], Outcome.AMBER: RISK_SHADES
                  Outcome.LOW: RISK_SHADES[Band.LOW_MEDIUM], Outcome.UNLIKELY: RISK_SHADES[Band.LOW]}
 BAND_SHADES = ((0, 4, RISK_SHADES[Band.LOW]), (5, 6, RISK_SHADES[Band.MEDIUM]), (7, 20, RISK_SHADES[Band.HIGH]))
 INCOMPLETE = QT_TR_NOOP("(incomplete)")
+RED_POINTS = 3
+"""A single reading scoring this calls for an urgent ward review whatever the total (RCP NEWS2)."""
 LATER_INCOMPLETE = QT_TR_NOOP("(later set incomplete)")
 NOT_TOLD = QT_TR_NOOP("NOT RECORDED")
 MONITORING_WORDS = {Monitoring.TWELVE_HOURLY: QT_TR_NOOP("12-hourly"), Monitoring.FOUR_TO_SIX_HOURLY: QT_TR_NOOP("4-hourly"),
@@ -66,7 +70,10 @@ def _total(news2: News2Score | None) -> str:
 
 
 class SetsModel(TextTableModel):
-    """`spec`: the observations form, whose words (in `lang`) its answers are shown in."""
+    """`spec`: the observations form, whose words (in `lang`) its answers are shown in. Each
+    reading is followed by the points it scores ("91% (3)"), as the paper chart writes it, and one
+    scoring 3 is in the warning colour: a Low-medium set (a single parameter scoring 3) showed only
+    its band in colour, and which reading scored was for the nurse to work out again."""
 
     columns = (QT_TR_NOOP("Taken"), QT_TR_NOOP("Resp."), QT_TR_NOOP("SpO2"), QT_TR_NOOP("Scale"), QT_TR_NOOP("O2"),
                QT_TR_NOOP("BP"), QT_TR_NOOP("Pulse"), QT_TR_NOOP("ACVPU"), QT_TR_NOOP("Temp."), QT_TR_NOOP("NEWS2"),
@@ -76,9 +83,24 @@ class SetsModel(TextTableModel):
         super().__init__()
         self.spec, self.lang = spec, lang
 
+    # Each reading's column and the name of its points in the score (domain.news2.ParameterScores).
+    POINTS = {1: "respiratory_rate", 2: "spo2", 4: "air_or_oxygen", 5: "systolic_bp", 6: "pulse", 7: "consciousness",
+              8: "temperature"}
+
     def is_warning(self, row: int, column: int) -> bool:
         news2 = self.rows[row].news2
+        if column in self.POINTS:
+            return self._points(self.rows[row], column) == RED_POINTS
         return column == len(self.columns) - 1 and news2 is not None and news2.escalates
+
+    def _points(self, found: ScoredSet, column: int) -> int | None:
+        """What the reading in `column` scores; None for a set not scored (a child's) or a
+        reading not taken."""
+        return None if found.news2 is None else getattr(found.news2.parameters, self.POINTS[column])
+
+    def _scored(self, found: ScoredSet, column: int, reading: str) -> str:
+        points = self._points(found, column)
+        return reading if points is None or reading == "—" else f"{reading} ({points})"
 
     def _reading(self, data: dict[str, object], field_id: str, suffix: str = "") -> str:
         """A reading as the form shows it (37,4 on a French ward), "—" when not taken."""
@@ -94,10 +116,12 @@ class SetsModel(TextTableModel):
         oxygen = "—" if data.get("on_oxygen") is None else (
             f"O2 {self._reading(data, 'oxygen_flow', ' L/min')}" if data["on_oxygen"] else translate("", "air"))
         band = "—" if found.news2 is None else observations.band_said(found.news2, language())
-        return (found.taken_at.strftime("%d/%m %H:%M"), self._reading(data, "respiratory_rate"),
-                self._reading(data, "spo2", "%"), "2" if data.get("spo2_scale") == "scale_2" else "1", oxygen, bp,
-                self._reading(data, "pulse"), self._reading(data, "consciousness"),
-                self._reading(data, "temperature"), _total(found.news2), band)
+        readings = (found.taken_at.strftime("%d/%m %H:%M"), self._reading(data, "respiratory_rate"),
+                    self._reading(data, "spo2", "%"), "2" if data.get("spo2_scale") == "scale_2" else "1", oxygen, bp,
+                    self._reading(data, "pulse"), self._reading(data, "consciousness"),
+                    self._reading(data, "temperature"), _total(found.news2), band)
+        return tuple(self._scored(found, column, said) if column in self.POINTS else said
+                     for column, said in enumerate(readings))
 
 
 class News2Plot(QWidget):
@@ -281,8 +305,13 @@ class ObservationsView(ChartTab):
         standing = observations.judged(scored)
         self.latest.setText(translate("ObservationsView", "Score that stands: {score} at {time}").format(
             score=observations.band_text(standing.news2, lang), time=f"{standing.taken_at:%d/%m %H:%M}"))
-        self.response.setText("\n".join(
-            text for text in (observations.incomplete_notice(scored, lang), standing.news2.response[lang]) if text))
+        # The doctor's plan standing instead of the RCP's response when it limits escalation
+        # (comfort care, a ceiling of treatment): the tab said "consider HDU or ICU" of a dying patient.
+        now = self.session.clock()
+        plan = observations.plans(self.session.db, [self.patient], now).get(self.patient_id)
+        self.response.setText("\n".join(text for text in (
+            observations.incomplete_notice(scored, lang), plan.text(lang, now.tzinfo) if plan else "",
+            "" if plan and plan.limits else standing.news2.response[lang]) if text))
 
     def _show_screenings(self, child: bool) -> None:
         """An adult's latest 4AT and sepsis screening; in the warning colour, what their falls
@@ -324,15 +353,16 @@ class EscalationModel(TextTableModel):
                QT_TR_NOOP("Set judged"), QT_TR_NOOP("NEWS2"), QT_TR_NOOP("Band"), QT_TR_NOOP("Who was told"),
                QT_TR_NOOP("Resuscitation"))
     PATIENT, BAND, TOLD, RESUS = 2, 6, 7, 8
-    # Elided: who was told, a pregnant woman's band, and a long name (see `EscalationPanel._read`).
-    whole_in_tooltip = frozenset({PATIENT, BAND, TOLD})
+    # Elided: a pregnant woman's band, a long name and a doctor's plan; who was told wrapped (see
+    # `EscalationPanel`).
+    whole_in_tooltip = frozenset({PATIENT, BAND, TOLD, RESUS})
 
     def is_warning(self, row: int, column: int) -> bool:
         item: Escalation = self.rows[row]
         if column == self.BAND:
             return item.judged.news2.escalates
         if column == self.RESUS:
-            return item.patient.resuscitation == DNACPR
+            return item.patient.resuscitation == DNACPR or (item.plan is not None and item.plan.limits)
         return column == self.TOLD and not item.told and item.judged.news2.escalates
 
     def texts(self, row: int) -> tuple[str, ...]:
@@ -342,14 +372,19 @@ class EscalationModel(TextTableModel):
         if item.latest is not item.judged:
             taken += " " + word(LATER_INCOMPLETE)
         told = item.told or (word(NOT_TOLD) if news2.escalates else "")
+        # The doctor's observation and escalation plan beside the resuscitation decision: the list
+        # is what the nurse in charge escalates from, and a dying patient read as one to send to ICU.
+        resus = " — ".join([word(RESUSCITATION.get(item.patient.resuscitation or "", "?")),
+                            *([item.response(language())] if item.plan is not None and item.plan.limits else [])])
         return (item.patient.ward or "", item.patient.bed or "", item.patient.display_name, item.patient.downtime_number,
-                taken, _total(news2), observations.band_said(news2, language()), told,
-                word(RESUSCITATION.get(item.patient.resuscitation or "", "?")))
+                taken, _total(news2), observations.band_said(news2, language()), told, resus)
 
 
 class OverdueModel(TextTableModel):
     columns = (QT_TR_NOOP("Ward"), QT_TR_NOOP("Bed"), QT_TR_NOOP("Patient"), QT_TR_NOOP("Downtime no."),
                QT_TR_NOOP("Last complete set"), QT_TR_NOOP("Frequency"), QT_TR_NOOP("Next set was due"))
+    PATIENT = 2
+    whole_in_tooltip = frozenset({PATIENT})
 
     def is_warning(self, row: int, column: int) -> bool:
         return column == len(self.columns) - 1
@@ -372,9 +407,9 @@ class ChartAlertModel(TextTableModel):
               devices.FORM: QT_TR_NOOP("Line or catheter"), bowels.FORM: QT_TR_NOOP("Bowels"), pain.FORM: QT_TR_NOOP("Pain"),
               pews.FORM: QT_TR_NOOP("PEWS"), falls.FORM: QT_TR_NOOP("Fall"), sepsis.FORM: QT_TR_NOOP("Sepsis"),
               medication.ORDER_FORM: QT_TR_NOOP("Time-critical medicine"), vte.FORM: QT_TR_NOOP("VTE risk"),
-              delirium.FORM: QT_TR_NOOP("Delirium (4AT)")}
-    PATIENT, LATEST = 2, 5
-    whole_in_tooltip = frozenset({PATIENT, LATEST, 6})
+              delirium.FORM: QT_TR_NOOP("Delirium (4AT)"), chart_alerts.DEATH_FORM: QT_TR_NOOP("Death")}
+    PATIENT, LATEST, ASKS = 2, 5, 6
+    whole_in_tooltip = frozenset({PATIENT, LATEST, ASKS})
 
     def is_warning(self, row: int, column: int) -> bool:
         return column == len(self.columns) - 1
@@ -386,6 +421,45 @@ class ChartAlertModel(TextTableModel):
         bed = item.patient.bed or "" if stay in (None, StayStatus.IN) else stay_word(stay, language())
         return (item.patient.ward or "", bed, item.patient.display_name, item.patient.downtime_number,
                 word(self.CHARTS[item.form_id]), item.latest, semicolon(language()).join(item.said))
+
+
+LEAST = 16
+"""A column of the escalation lists cut for the last one's room is never narrower, in characters."""
+NAME_CHARACTERS, CHART_NAME_CHARACTERS, LATEST_CHARACTERS = 40, 30, 36
+"""The patient's name on the NEWS2 lists and on the charts' list, and a chart's latest reading,
+bounded at so many characters: an unknown patient's description, a culture's words or a unit of
+blood pushed the columns after them off the screen."""
+ASKS_CHARACTERS = 40
+"""What a chart asks, the reason its line is on the list, is given so many characters before the
+columns left of it are cut for it (wrapped beyond, onto a taller row)."""
+TOLD_CHARACTERS = 30
+"""Who was told, wrapped beyond so many characters: "Registrar Dr …", "NOT …" read nothing."""
+
+
+def cut_for_the_last(table: QTableView, fitted: Mapping[int, int], cuts: Sequence[tuple[int, int]],
+                     last_characters: int | None = None) -> None:
+    """Each of `cuts` (column, characters) cut at its characters, then, in turn, down to `LEAST`
+    characters, for the last column to have the room its rows need (or `last_characters`, when
+    less) within the list's width: the names and latest readings kept 300 pixels each while what
+    each line asks read "CHECK …", and who was told "NOT …"."""
+    character = table.fontMetrics().averageCharWidth()
+    last = table.model().columnCount() - 1
+    for column, characters in cuts:
+        cut_column(table, column, characters, fitted[column])
+    wanted = max(table.horizontalHeader().sectionSizeHint(last), table.sizeHintForColumn(last))
+    if last_characters is not None:
+        wanted = min(wanted, character * last_characters)
+    over = sum(table.columnWidth(column) for column in range(last) if not table.isColumnHidden(column)) \
+        + wanted - table.viewport().width()
+    for column, _ in cuts:
+        if over <= 0:
+            return
+        if isinstance(table, ListTable) and column in table.by_hand:
+            continue
+        width = table.columnWidth(column)
+        narrower = max(min(width, character * LEAST), width - over)
+        table.setColumnWidth(column, narrower)
+        over -= width - narrower
 
 
 class EscalationPanel(QWidget):
@@ -433,6 +507,15 @@ class EscalationPanel(QWidget):
         self.charts_table = make_table(self.charts_model, translate("EscalationPanel", "Bedside charts and laboratory results"),
                                        self._open_chart)
         layout.addWidget(self.charts_table, 1)
+        # Cut again as the window's width changes: what each line asks, who was told, the
+        # resuscitation decision and since when a set is overdue kept whole in sight, the names
+        # and latest readings cut for them, whole in their tooltip.
+        ColumnsCut(self.table, (EscalationModel.PATIENT, EscalationModel.TOLD), self._fit_escalations)
+        ColumnsCut(self.overdue_table, (OverdueModel.PATIENT,), self._fit_overdue)
+        ColumnsCut(self.charts_table, (ChartAlertModel.PATIENT, ChartAlertModel.LATEST), self._fit_charts)
+        # Queued: Qt says a stretched column resized before its new width is read.
+        self.charts_table.horizontalHeader().sectionResized.connect(self._asks_resized,
+                                                                    Qt.ConnectionType.QueuedConnection)
         self.reader = ListReader(self)
         self.reader.found.connect(self._read)
         self.reader.refused.connect(self._refused)
@@ -470,7 +553,10 @@ class EscalationPanel(QWidget):
         self.count.setText(translate("EscalationPanel", "Reading the list…"))
 
     def _read(self, read: tuple[WardReview, ChartAlerts]) -> None:
-        """The patient chosen stays chosen, the list being read again after every save."""
+        """The patient chosen stays chosen, the list being read again after every save, or, gone
+        from it (their set recorded, what was asked done), the line that takes their place: the
+        nurse in charge working down a list was left on no line, her next arrow key back at the
+        top."""
         found, charts = read
         high = sum(item.judged.news2.band is Band.HIGH for item in found.escalations)
         self.count.setText(translate("EscalationPanel", "{count} patient(s) to review, {high} HIGH").format(
@@ -479,28 +565,51 @@ class EscalationPanel(QWidget):
         self.overdue_count.setText(translate("EscalationPanel", "Observations overdue: {count} patient(s)").format(
             count=len(found.overdue)) if found.overdue else translate("EscalationPanel", "No observations overdue"))
         show_keeping_choice(self.table, self.model, found.escalations, lambda item: item.patient.patient_id,
-                            or_same_line=False)
+                            or_same_line=True)
         show_keeping_choice(self.overdue_table, self.overdue_model, found.overdue, lambda item: item.patient.patient_id,
-                            or_same_line=False)
+                            or_same_line=True)
         asking = len({item.patient.patient_id for item in charts.alerts})
         self.charts_count.setText(
             translate("EscalationPanel", "Other charts and laboratory results asking now: {count} patient(s)").format(
                 count=asking)
             if asking else translate("EscalationPanel", "No other chart nor laboratory result asking now"))
         show_keeping_choice(self.charts_table, self.charts_model, charts.alerts,
-                            lambda item: (item.patient.patient_id, item.form_id), or_same_line=False)
-        # An unknown patient's description, a culture's words or a unit of blood pushed what each
-        # asks off the screen, and a married woman's both names the resuscitation decision on a
-        # laptop: whole in the tooltip.
-        for column, characters in ((ChartAlertModel.PATIENT, 30), (ChartAlertModel.LATEST, 36)):
-            cut_column(self.charts_table, column, characters)
-        cut_column(self.table, EscalationModel.PATIENT, 40)
-        # Who was told, whole in its tooltip, leaves the resuscitation decision room after it:
-        # a long note made it "RCP en cas …" on a 1366-pixel screen.
-        cut_column(self.table, EscalationModel.TOLD, 60, least=16, the_rest_in_sight=True)
+                            lambda item: (item.patient.patient_id, item.form_id), or_same_line=True)
         self._hide_empty()
         self.read_again.when_due(min((due for due in (found.next_due, charts.next_due) if due is not None),
                                      key=elapsed.instant, default=None), self.session.clock())
+
+    def _fit_escalations(self, fitted: Mapping[int, int]) -> None:
+        """A married woman's both names narrowed for who was told and the resuscitation decision:
+        a long note made it "RCP en cas …" on a 1366-pixel screen, and on a 1024-pixel one "NOT …"
+        and "For …". The name and who was told are wrapped, never cut."""
+        bounds = {EscalationModel.PATIENT: NAME_CHARACTERS, EscalationModel.TOLD: TOLD_CHARACTERS}
+        cut_for_the_last(self.table, fitted, tuple(bounds.items()))
+        wrap_columns(self.table, bounds)
+
+    def _fit_overdue(self, fitted: Mapping[int, int]) -> None:
+        """A long name (a birth name in brackets) made the patient 700 pixels wide, and since when
+        the set was due, the reason for the line, lay past the screen's edge: it is narrowed and
+        wrapped."""
+        bounds = {OverdueModel.PATIENT: NAME_CHARACTERS}
+        cut_for_the_last(self.overdue_table, fitted, tuple(bounds.items()))
+        wrap_columns(self.overdue_table, bounds)
+
+    def _fit_charts(self, fitted: Mapping[int, int]) -> None:
+        """An unknown patient's description, a culture's words or a unit of blood left what each
+        line asks 100 pixels: the latest reading, then the name, narrowed for it, the name and it
+        wrapped."""
+        cut_for_the_last(self.charts_table, fitted, ((ChartAlertModel.LATEST, LATEST_CHARACTERS),
+                                                     (ChartAlertModel.PATIENT, CHART_NAME_CHARACTERS)), ASKS_CHARACTERS)
+        self._asks_resized(ChartAlertModel.ASKS, 0, 0)
+
+    def _asks_resized(self, column: int, _old: int, _new: int) -> None:
+        """Rows fitted again to what each line asks at its width, which follows the list's (the
+        last column, stretched): fitted as the list's width changed, before the column did, a
+        scroll bar come left each line a row short."""
+        if column == ChartAlertModel.ASKS:
+            wrap_columns(self.charts_table, {ChartAlertModel.PATIENT: CHART_NAME_CHARACTERS,
+                                             ChartAlertModel.ASKS: ASKS_CHARACTERS})
 
     def _refused(self, problem: UserError) -> None:
         """No rows rather than an earlier list's, which may be another ward's than the one chosen."""

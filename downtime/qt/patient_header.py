@@ -6,18 +6,21 @@ read neither on any patient screen."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
+from downtime.domain.age import CHILD_UNTIL, age_in_years, age_words
 from downtime.domain.census import StayStatus
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, message, semicolon, stay_word
 from downtime.qt.screen_fit import Scrolled
 from downtime.qt.tables import ListTable, TextTableModel, make_table
 from downtime.qt.style import points, styled, warning_colour, warning_html, written
 from downtime.qt.i18n import language, translate, word
-from downtime.services import bowels, records
+from downtime.services import bowels, observations, records, resuscitation, weight
+from downtime.services.weight import Weighed
 from downtime.services.bowels import Isolated
 from downtime.services.census import all_patients, name_alert, patient_with_location, with_namesakes
 from downtime.services.context import Session
@@ -78,13 +81,28 @@ def _isolation_text(patient: PatientSummary, enteric: Isolated | None) -> str:
     return semicolon(language()).join(said)
 
 
-def _decisions_html(patient: PatientSummary, enteric: Isolated | None) -> str:
-    """The strip's line under the allergies: not for resuscitation in the warning colour, the
-    isolation in bold; nothing for a patient for resuscitation (or not yet discussed) and not
-    isolated, as most are: a line saying so on every screen would be read past."""
+def decisions(session: Session, patient: PatientSummary) -> tuple[str | None, str | None]:
+    """Who decided the patient's DNACPR and when (resuscitation.decided), and the doctor's
+    observation and escalation plan standing now (observations.plans), in words: the strip said
+    DNACPR with no doctor, and nothing of a dying patient's comfort care."""
+    now = session.clock()
+    plan = observations.plans(session.db, [patient], now).get(patient.patient_id)
+    return (resuscitation.decided(session.db, [patient], now.tzinfo).get(patient.patient_id),
+            plan.text(language(), now.tzinfo) if plan is not None else None)
+
+
+def _decisions_html(patient: PatientSummary, enteric: Isolated | None, decided: str | None = None,
+                    plan: str | None = None) -> str:
+    """The strip's line under the allergies: not for resuscitation in the warning colour, with who
+    decided it and when (`decided`), the doctor's observation and escalation plan (`plan`), the
+    isolation in bold; nothing for a patient for resuscitation (or not yet discussed), with no
+    plan and not isolated, as most are: a line saying so on every screen would be read past."""
     said = []
     if patient.resuscitation == DNACPR:
-        said.append(warning_html(escape(translate("PatientHeader", "NOT FOR RESUSCITATION (DNACPR)"))))
+        said.append(warning_html(escape(" — ".join([translate("PatientHeader", "NOT FOR RESUSCITATION (DNACPR)"),
+                                                   *([decided] if decided else [])]))))
+    if plan:
+        said.append(f"<b>{escape(plan)}</b>")
     isolation = _isolation_text(patient, enteric)
     if isolation:  # translated outside the f-string, where lupdate finds it for the French catalogue
         isolated = translate("PatientHeader", "ISOLATION: {isolation}").format(isolation=isolation)
@@ -100,7 +118,8 @@ def born_text(patient: PatientSummary) -> str:
 
 
 def identity_html(patient: PatientSummary, with_place: bool = True, held: bool = False,
-                  allergies_said: str | None = None, enteric: Isolated | None = None) -> str:
+                  allergies_said: str | None = None, enteric: Isolated | None = None,
+                  decided: tuple[str | None, str | None] = (None, None)) -> str:
     """The patient's name first, then, sharing a family name with others of their ward (see
     census.with_namesakes), the name alert as the patient list says it ("SAME NAME: bed 31"),
     in red. Under the allergies, a decision not to resuscitate and the isolation, the bowel
@@ -108,7 +127,8 @@ def identity_html(patient: PatientSummary, with_place: bool = True, held: bool =
     language spoken. `held`:
     the admission is on hold (`admission_on_hold`), said under the allergies.
     `allergies_said`: said instead of the patient's allergies, where they are not known yet (a
-    hold on the admission, before the clerk chooses the version that settles it)."""
+    hold on the admission, before the clerk chooses the version that settles it). `decided`: who
+    decided a DNACPR and the doctor's plan (see `decisions`)."""
     place = f" — {_place(patient)}" if with_place else ""
     born = born_text(patient)
     allergies = translate("PatientHeader", "ALLERGIES: {allergies}").format(
@@ -123,16 +143,45 @@ def identity_html(patient: PatientSummary, with_place: bool = True, held: bool =
             f"<b>{escape(patient.downtime_number)}</b>{place}</span><br>"
             + (warning_html(escape(allergies)) if patient.allergy_alert or allergies_said is not None
                else f"<b>{escape(allergies)}</b>")
-            + _decisions_html(patient, enteric)
+            + _decisions_html(patient, enteric, *decided)
             + (f"<br><b>{escape(interpreter)}</b>" if patient.interpreter_needed else "")
             + (f"<br>{warning_html(escape(hold))}" if held else ""))
 
 
+def child_html(patient: PatientSummary, weighed: Weighed | None, today: date) -> str:
+    """A patient under 18's age in words and latest weight with when it was taken ("Age: 2
+    months — Weight: 4 kg on admission (27/11/2026)"), or NOT WEIGHED in the warning colour;
+    empty for an adult or a patient whose date of birth is not known. A child's doses are
+    worked out per kilogram: the dose dialog gave the date of birth alone, and the weight was on
+    the admission record."""
+    if patient.birth_date is None or age_in_years(patient.birth_date, today) >= CHILD_UNTIL:
+        return ""
+    age = translate("PatientHeader", "Age: {age}").format(age=age_words(patient.birth_date, today).text(language()))
+    if weighed is None:
+        not_weighed = translate("PatientHeader", "NOT WEIGHED: weigh the child")
+        return f"<b>{escape(age)}</b> — {warning_html(escape(not_weighed))}"
+    said = translate("PatientHeader", "Weight: {weight}").format(weight=weighed.text(language()))
+    return f"<b>{escape(age)} — {escape(said)}</b>"
+
+
+def child_label(session: Session, patient: PatientSummary) -> QLabel | None:
+    """The line of `child_html` under the strip, for a child (None for anyone else), its warning
+    in the red of the mode shown."""
+    weighed = weight.latest(session.db, session.forms, [patient]).get(patient.patient_id)
+    today = session.clock().date()
+    if not child_html(patient, weighed, today):
+        return None
+    label = written(QLabel(), lambda: child_html(patient, weighed, today))
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    return label
+
+
 def identity_label(patient: PatientSummary, with_place: bool = True, held: bool = False,
-                   enteric: Isolated | None = None) -> QLabel:
+                   enteric: Isolated | None = None, decided: tuple[str | None, str | None] = (None, None)) -> QLabel:
     """The strip, its warnings in the red and its name at the size of the mode and text size shown
     (see `style.written`): one written again must be so through `written` too."""
-    label = written(QLabel(), lambda: identity_html(patient, with_place, held, enteric=enteric))
+    label = written(QLabel(), lambda: identity_html(patient, with_place, held, enteric=enteric, decided=decided))
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -185,8 +234,12 @@ class PatientTab(QWidget):
         # a 582-pixel screen's height, its buttons under the taskbar.
         outer = QVBoxLayout(self)
         self.identity = identity_label(self.patient, with_place, admission_on_hold(session, self.patient),
-                                       enteric_isolation(session, self.patient))
+                                       enteric_isolation(session, self.patient), decisions(session, self.patient))
         outer.addWidget(self.identity)
+        # A child's age and weight under it (see child_label), read as the tab opens.
+        self.child = child_label(session, self.patient)
+        if self.child is not None:
+            outer.addWidget(self.child)
         body = QWidget()
         self.column = QVBoxLayout(body)
         self.column.setContentsMargins(0, 0, 0, 0)
@@ -200,7 +253,8 @@ class PatientTab(QWidget):
         if found is not None:
             self.patient = found = with_namesakes(self.session.db, self.session.forms, [found])[0]
             held, enteric = admission_on_hold(self.session, found), enteric_isolation(self.session, found)
-            written(self.identity, lambda: identity_html(found, self.with_place, held, enteric=enteric))
+            decided = decisions(self.session, found)
+            written(self.identity, lambda: identity_html(found, self.with_place, held, enteric=enteric, decided=decided))
 
     @property
     def title(self) -> str:

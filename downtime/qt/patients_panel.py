@@ -4,6 +4,7 @@ A table over one Qt item model, which sorts its own rows; never a widget per row
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any
@@ -22,7 +23,7 @@ from downtime.qt.i18n import language, say, translate, word
 from downtime.qt.observations_view import INCOMPLETE, RISK_SHADES
 from downtime.qt.patient_header import ISOLATION, RESUSCITATION
 from downtime.qt.style import ERROR_STYLE
-from downtime.qt.tables import Index, TextTableModel, cut_column, make_table, wrap_columns
+from downtime.qt.tables import ColumnsCut, Index, TextTableModel, cut_column, make_table, wrap_columns
 from downtime.qt.work import ListReader, ReadAgain
 from downtime.qt.ward_choice import WardChoice
 from downtime.services import census, observations, pews, search
@@ -40,9 +41,12 @@ IDENTITY = {"provisional": QT_TR_NOOP("Provisional"), "validated": QT_TR_NOOP("V
 WARD, NAME, ALLERGIES, NEWS2, DATE_OF_BIRTH, ADMITTED, FORMERLY, REASON = 0, 2, 3, 5, 7, 11, 13, 14
 # An unidentified patient's description ("INCONNU TRÈFLE (Unknown man, about 40, found at the
 # station)") made the name column 495 pixels wide, and with the NEWS2 column the allergies went
-# off a laptop's screen: names are cut there, whole in their tooltip (a name comes family name
-# first, so what is cut is the end of a description or of a birth name in brackets).
+# off a laptop's screen: names are wrapped there, onto a taller row, whole in their tooltip too.
+# Cut at the column's edge, a name with its "SAME NAME: bed 20" lost the namesake's bed, the red
+# colour alone left to say it.
 NAME_CHARACTERS = 40
+NAME_LEAST = 20
+"""The name is never narrower, in characters, made so for the NEWS2 to stay in sight."""
 # Allergies are wrapped, never cut, within so many characters: one patient's two allergies with
 # their reactions made the column 830 pixels wide, the resuscitation decision beyond the screen.
 ALLERGY_CHARACTERS = 36
@@ -62,6 +66,8 @@ class Row:
     bed: str | None
     patient: PatientSummary | None
     namesakes: tuple[str, ...] = ()
+    body: census.BodyOnWard | None = None
+    """A bed with no patient, held by the body of one who died in it (census.CensusRow.body)."""
     watch: Watch | None = None
     child: pews.Watch | None = None
     formerly: str | None = None
@@ -154,7 +160,8 @@ class PatientTableModel(TextTableModel):
         row: Row = self.rows[number]
         patient, bed = row.patient, row.bed or translate("", "(no bed)")
         if patient is None:
-            return (row.ward, bed, translate("", "— empty bed —"), *[""] * (len(self.columns) - 3))
+            held = census.body_text(row.body, language()) if row.body else translate("", "— empty bed —")
+            return (row.ward, bed, held, *[""] * (len(self.columns) - 3))
         if patient.stay not in (None, StayStatus.IN):
             # Found after leaving, their line read "3B 12" as for a patient in that bed, its
             # "Discharged" in the last column, off the right of the screen.
@@ -322,17 +329,26 @@ class PatientsPanel(QWidget):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.fit_columns()  # the headers with their sort arrow, until the list is read
         for fitted in (self.model.modelReset, self.model.rowsInserted):
-            fitted.connect(lambda *_: cut_column(self.table, NAME, NAME_CHARACTERS))
             fitted.connect(lambda *_: cut_column(self.table, REASON, NAME_CHARACTERS))
-            fitted.connect(lambda *_: wrap_columns(self.table, {ALLERGIES: ALLERGY_CHARACTERS}))
             fitted.connect(self._show_formerly)
             fitted.connect(self._show_ward)
+            fitted.connect(self._rows_unwrapped)
+        self._wrapped_at: tuple[int, int] | None = None
+        """The name's and the allergies' widths the rows were wrapped at, None for rows not yet
+        wrapped: the window resized, a hospital's 3,900 rows are measured again only when those
+        widths change."""
+        # Once the ward's and the earlier name's columns are shown or hidden, and again as the
+        # list's width changes.
+        ColumnsCut(self.table, (NAME,), self._fit_columns)
         # Beside the name, where a laptop's screen shows it (after the status, it lay beyond the
         # screen's edge), and only when a search found someone by an earlier name.
         self.table.horizontalHeader().moveSection(FORMERLY, NAME + 1)
         self._show_formerly()
         self._show_ward()
         layout.addWidget(self.table, 1)
+        self._searched = ""
+        """The words last searched: a search read again (after a save) keeps the order its header
+        was clicked to, a new one starts in the search's."""
         self.reader = ListReader(self)
         self.reader.found.connect(self._read)
         self.reader.refused.connect(self._refused)
@@ -340,6 +356,27 @@ class PatientsPanel(QWidget):
         # A set falls due with time, not with a save: a list left on screen is read again then.
         self.read_again = ReadAgain(self, self.refresh)
         self.refresh()
+
+    def _fit_columns(self, fitted: Mapping[int, int]) -> None:
+        """The name bounded at `NAME_CHARACTERS`, and narrower, down to `NAME_LEAST`, for the
+        columns up to the NEWS2 to stay in sight; then the name and the allergies wrapped. On a
+        1024-pixel laptop in French the NEWS2 read "Aucun relevé — EN RET"."""
+        cut_column(self.table, ALLERGIES, ALLERGY_CHARACTERS)
+        header = self.table.horizontalHeader()
+        others = sum(self.table.columnWidth(column) for column in map(header.logicalIndex, range(header.visualIndex(NEWS2) + 1))
+                     if column != NAME and not self.table.isColumnHidden(column))
+        if NAME not in self.table.by_hand:
+            character = self.table.fontMetrics().averageCharWidth()
+            self.table.setColumnWidth(NAME, min(fitted[NAME], character * NAME_CHARACTERS,
+                                                max(self.table.viewport().width() - others, character * NAME_LEAST)))
+        widths = (self.table.columnWidth(NAME), self.table.columnWidth(ALLERGIES))
+        if widths != self._wrapped_at:
+            wrap_columns(self.table, {NAME: NAME_CHARACTERS, ALLERGIES: ALLERGY_CHARACTERS})
+            self._wrapped_at = widths
+
+    def _rows_unwrapped(self) -> None:
+        """Rows read again come at a list's height: wrapped again whatever the widths."""
+        self._wrapped_at = None
 
     def reload_wards(self) -> None:
         self.ward.refill()
@@ -395,7 +432,9 @@ class PatientsPanel(QWidget):
         staying until it ends: the records office's "All wards" is thousands of patients, a
         second or more while the file is not yet in the disk's cache."""
         text = self.search_box.text().strip()
-        self._ranked(bool(text))
+        if text != self._searched:
+            self._ranked(bool(text))
+            self._searched = text
         if text:
             self.reader.drop()
             found = search.find(self.session.db, self.session.forms, text)
@@ -480,7 +519,7 @@ def _listed(session: Session, ward: str | None, empty_beds: bool) -> Listed:
     patient's namesakes on their ward (census.name_alerts)."""
     db, forms = session.db, session.forms
     if empty_beds:
-        rows = [Row(r.ward, r.bed, r.patient) for r in census.census(db, forms, ward=ward)]
+        rows = [Row(r.ward, r.bed, r.patient, body=r.body) for r in census.census(db, forms, ward=ward)]
     else:
         rows = [Row(p.ward or "", p.bed, p) for p in census.in_patients(db, forms, ward=ward)]
     namesakes = census.name_alerts(row.patient for row in rows if row.patient is not None)

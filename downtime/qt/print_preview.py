@@ -4,9 +4,10 @@ laptop (which, in an outage, nobody can install)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
 from PySide6.QtGui import QKeySequence, QPageLayout, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -21,15 +22,25 @@ from downtime.qt.screen_fit import fit_dialog
 
 
 class PrintPreview(QDialog):
-    """The pages as they will print; Print (Ctrl+P) asks which printer, Open hands the file to
-    the laptop's own viewer when there is one."""
+    """The pages as they will print; Print (Ctrl+P) asks which printer. Open hands the file to
+    the laptop's own viewer when there is one, for a print that names no patient (`outside`):
+    the idle lock and the next person's sign-in hide the app's windows, never another program's,
+    which kept a census or a MAR chart on screen over the lock, in the viewer's recent files
+    and thumbnails, and (on Windows) held the file past the sign-out's clean-up.
 
-    def __init__(self, path: Path, parent: QWidget | None = None):
+    The pages are read into memory as the preview opens: the lock deletes the prints folder
+    (`tables.clear_prints`), and the preview still shows and prints them when its person is back."""
+
+    def __init__(self, path: Path, parent: QWidget | None = None, *, outside: bool = False):
         super().__init__(parent)
         self.path = path
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.pdf = path.read_bytes()
         self.document = QPdfDocument(self)
-        self.document.load(str(path))
+        self._pages = QBuffer(self)
+        self._pages.setData(QByteArray(self.pdf))
+        self._pages.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._pages)
         # Named by what it prints, as the service that made it titled it in the person's language
         # ("NEWS2 observation chart"): it read "news2.pdf … — /tmp/tmphhnt_4_7", the prints folder.
         self.title = str(self.document.metaData(QPdfDocument.MetaDataField.Title) or "") or path.stem
@@ -48,12 +59,14 @@ class PrintPreview(QDialog):
         buttons = QHBoxLayout()
         self.print_button = QPushButton(translate("PrintPreview", "&Print…"))
         self.print_button.clicked.connect(self.choose_printer)
-        open_button = QPushButton(translate("PrintPreview", "&Open in PDF viewer"))
-        open_button.clicked.connect(lambda: Prompts.open_file(self.path))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.close)
         buttons.addWidget(self.print_button)
-        buttons.addWidget(open_button)
+        self.open_button: QPushButton | None = None
+        if outside:
+            self.open_button = QPushButton(translate("PrintPreview", "&Open in PDF viewer"))
+            self.open_button.clicked.connect(self.open_outside)
+            buttons.addWidget(self.open_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout.addLayout(buttons)
@@ -62,6 +75,14 @@ class PrintPreview(QDialog):
         # the bottom edge of a 1280×800 laptop screen.
         fit_dialog(self, QSize(900, 1000))
         self.print_button.setFocus()
+
+    def open_outside(self) -> None:
+        """The file written again first if the lock deleted it meanwhile."""
+        if not self.path.exists():
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            with os.fdopen(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
+                out.write(self.pdf)
+        Prompts.open_file(self.path)
 
     def choose_printer(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from contextlib import suppress
+from weakref import WeakKeyDictionary
 
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -254,22 +255,45 @@ class ColumnsCut(QObject):
         return False
 
 
+WRAPPED_HEIGHTS_KEPT = 20_000
+"""Row heights `wrap_columns` keeps per list before it forgets them all and measures again."""
+_wrapped_heights: WeakKeyDictionary[QTableView, dict[tuple[object, ...], int]] = WeakKeyDictionary()
+
+
 def wrap_columns(table: QTableView, characters: Mapping[int, int]) -> None:
     """Bound these columns, fitted to their rows (make_table), at so many average characters
     each, and give each row whose text there is wider, or runs over lines, the height to show it
     whole, wrapped: on a list read to act on every word (whom to ring, and that they are not told
     yet), the words cut at the screen's edge were the ones needed. Only those rows are measured:
-    Qt's fit of every row measures every cell of a long list."""
+    Qt's fit of every row measures every cell of a long list. A row of the same words at the
+    same widths as one measured before takes its height: a hospital's list read again after every
+    save measured its 1,560 wrapped rows again, a second with the window frozen. A stretched last
+    column keeps the room it is given, and is wrapped at that width."""
+    header = table.horizontalHeader()
     for column, count in characters.items():
-        cut_column(table, column, count)
+        if not (header.stretchLastSection() and column == header.count() - 1):
+            cut_column(table, column, count)
     table.setWordWrap(True)
     model, metrics = table.model(), table.fontMetrics()
     margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+    heights = _wrapped_heights.setdefault(table, {})
+    if len(heights) > WRAPPED_HEIGHTS_KEPT:
+        heights.clear()
+    columns = range(model.columnCount())
+    laid_out = (table.font().key(), *(table.columnWidth(column) for column in columns))
+    # A list's own model says its cells' words from those it keeps, not through Qt's index and data.
+    cell = model.text if isinstance(model, TextTableModel) else lambda row, column: str(
+        model.index(row, column).data() or "")
     for row in range(model.rowCount()):
-        texts = {column: str(model.index(row, column).data() or "") for column in characters}
+        texts = {column: cell(row, column) for column in characters}
         if any("\n" in text or metrics.horizontalAdvance(text) >= table.columnWidth(column) - margin
                for column, text in texts.items()):
-            table.resizeRowToContents(row)
+            key = (*laid_out, *(cell(row, column) for column in columns))
+            if (height := heights.get(key)) is None:
+                table.resizeRowToContents(row)
+                heights[key] = table.rowHeight(row)
+            else:
+                table.setRowHeight(row, height)
 
 
 def prints(name: str) -> Path:
@@ -283,7 +307,9 @@ def clear_prints(parent: QWidget | None) -> None:
     last census and MAR charts on a laptop whose database is encrypted; a preview stayed open
     over the sign-in screen for the next person). A PDF still held open elsewhere (a viewer, on
     Windows) is deleted the next time. `parent`: the window whose previews close; None as a
-    window opens, for what a crash left."""
+    window opens, for what a crash left, and as it locks, its previews kept (they hold their
+    pages in memory) for the same person's return: the files stayed readable all the time the
+    laptop sat locked, which the app's lock does not stop anyone opening from the desktop."""
     from downtime.qt.print_preview import PrintPreview
 
     if parent is not None:
@@ -300,9 +326,11 @@ TOO_LONG = QT_TRANSLATE_NOOP("messages", "Part of this print is longer than a pa
                                          "Tell the administrator; meanwhile use the blank forms of the downtime binder.")
 
 
-def print_and_open(parent: QWidget, session: Session, make: Callable[[Session, Path], Path], name: str) -> Path | None:
+def print_and_open(parent: QWidget, session: Session, make: Callable[[Session, Path], Path], name: str, *,
+                   outside: bool = False) -> Path | None:
     """Write a PDF into the prints folder with the given service call, then show it in the
-    print preview (a window of its own, so the ward screen stays usable beside it). The PDF is
+    print preview (a window of its own, so the ward screen stays usable beside it; `outside`: a
+    print naming no patient, which it may hand to the laptop's PDF viewer). The PDF is
     made on a thread of its own, on a connection of its own, the window painting meanwhile, the
     busy cursor at once and a busy dialog past 0.4 s: the records office's census of every ward is a hundred
     pages and seconds of work, which froze the window."""
@@ -335,14 +363,14 @@ def print_and_open(parent: QWidget, session: Session, make: Callable[[Session, P
     except LayoutError:
         not_printed(parent, UserError(TOO_LONG))
         return None
-    show_print(parent, out)
+    show_print(parent, out, outside=outside)
     return out
 
 
-def show_print(parent: QWidget, out: Path) -> None:
+def show_print(parent: QWidget, out: Path, *, outside: bool = False) -> None:
     from downtime.qt.print_preview import PrintPreview
 
-    PrintPreview(out, parent).show()
+    PrintPreview(out, parent, outside=outside).show()
 
 
 def not_printed(parent: QWidget, problem: UserError) -> None:

@@ -223,7 +223,8 @@ class WaitingModel(TextTableModel):
 
     def is_warning(self, row: int, column: int) -> bool:
         item: theatre.WaitingItem = self.rows[row]
-        return (column == REBOOK_BY and (item.breach or item.near_breach)) or (column == CANCELLED and item.state.untold)
+        return ((column == REBOOK_BY and (item.breach or item.near_breach or item.death_withdrawn))
+                or (column == CANCELLED and item.state.untold))
 
 
 def _day_edit(day: date) -> QDateEdit:

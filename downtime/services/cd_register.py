@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from downtime.domain import elapsed
 from downtime.domain.medication import (
-    Order, medicines_in, names_alike, route_differs, written_apart, written_when,
+    Order, infused, medicines_in, names_alike, route_differs, written_apart, written_when,
 )
 from downtime.domain.paper_gap import silences
 from downtime.domain.records import RecordStatus
@@ -188,8 +188,10 @@ def checked_witness(session: Session, witness: tuple[str, str] | None, giver: st
 
 
 def deduct_check(session: Session, found: Order, quantity: float, given_at: datetime,
-                 chosen: str | None) -> tuple[str, str]:
-    """The ward whose cupboard the dose came from, and its page there (see `dose_page`): where
+                 chosen: str | None) -> Taken:
+    """What the dose takes from the register: the ward whose cupboard the dose came from, its page
+    there (see `dose_page`) and `quantity` (in the order's unit) as that page counts it (see
+    `taken_by`). The ward is where
     the patient was when it was given, not when it is typed (after an outage doses are recorded
     hours late, the patient moved since). A dose given before a count of its page written
     since was already out of the cupboard that count found (see `counted_since`): never refused for the balance, which already went without it (the
@@ -198,17 +200,36 @@ def deduct_check(session: Session, found: Order, quantity: float, given_at: date
     came from another ward's or page's stock, or the cupboard holds more than the register: a
     receipt typed to chart it wrote stock the ward never received into the legal register."""
     ward, pages = dose_pages(session.db, found, given_at)
-    drug = dose_page(pages, found, chosen, ward)
-    balance = cd_balance(session.db, ward, drug, found.dose_unit)
-    if balance - quantity < -1e-9 and not counted_since(session.db, ward, drug, found.dose_unit, given_at):
+    page = dose_page(pages, found, chosen, ward)
+    drug, unit, quantity = page.drug, page.unit, taken_by(page.unit, found, quantity)
+    balance = cd_balance(session.db, ward, drug, unit)
+    if balance - quantity < -1e-9 and not counted_since(session.db, ward, drug, unit, given_at):
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: ward {ward} holds {balance} {unit} of {drug}; "
                                              "{quantity} cannot be given from it. Check the ward and the page the "
                                              "dose was taken from, then count the cupboard with a witness (Cupboard "
                                              "count): a dose given before that count is then charted without being "
                                              "taken from the register again."),
-                           ward=ward, balance=decimal_text(balance, session.lang), unit=found.dose_unit, drug=drug,
-                           quantity=f"{decimal_text(quantity, session.lang)} {found.dose_unit}")
-    return ward, drug
+                           ward=ward, balance=decimal_text(balance, session.lang), unit=unit, drug=drug,
+                           quantity=f"{decimal_text(quantity, session.lang)} {unit}")
+    return Taken(ward, drug, unit, quantity)
+
+
+PATCH = "patch"
+"""The unit of a register page counted in patches, as the cupboard and the bound register count
+fentanyl or buprenorphine patches; also the order form's code for a patch (its `form`)."""
+
+
+def _page_units(found: Order) -> tuple[str, ...]:
+    """The units of the pages a dose of `found` may be taken from: its own, and a patch's patches."""
+    return (found.dose_unit, PATCH) if found.form == PATCH else (found.dose_unit,)
+
+
+def taken_by(unit: str, found: Order, quantity: float) -> float:
+    """What a dose of `found` (`quantity` in its unit) takes from a page counted in `unit`: one
+    patch from a page counted in patches, whatever the patch's strength (a fentanyl patch of 25
+    micrograms an hour could not be charted from its page, "5 patch": the dose took 25 from it in
+    micrograms, a unit the page is not in); else the quantity itself."""
+    return 1.0 if _page_key("", unit)[1] == PATCH and _page_key("", found.dose_unit)[1] != PATCH else quantity
 
 
 COUNTS = ("opening", "discrepancy", "correction")
@@ -261,11 +282,12 @@ def _reconciled(session: Session, ward: str, drug: str, unit: str, change: float
     register_line(session, ward, drug, unit, change, "reconciled", witness, record_id=record_id)
 
 
-def dose_given(session: Session, ward: str, drug: str, unit: str, quantity: float, witness: str, record_id: str,
-               given_at: datetime, *, giver: str | None = None) -> None:
-    """A dose's line, taking `quantity` from the page (see `deduct_check`), with its
-    reconciliation first when charted after a count that found it gone (see `counted_since`):
-    the balance never reads below nought between the two (the last ampoule's)."""
+def dose_given(session: Session, taken: Taken, witness: str, record_id: str, given_at: datetime, *,
+               giver: str | None = None) -> None:
+    """A dose's line, taking what `deduct_check` found from its page, with its reconciliation
+    first when charted after a count that found it gone (see `counted_since`): the balance never
+    reads below nought between the two (the last ampoule's)."""
+    ward, drug, unit, quantity = taken.ward, taken.drug, taken.unit, taken.quantity
     if counted_since(session.db, ward, drug, unit, given_at):
         _reconciled(session, ward, drug, unit, quantity, witness, record_id)
     register_line(session, ward, drug, unit, -quantity, "administration", witness, record_id=record_id, giver=giver)
@@ -303,9 +325,16 @@ def cd_pages_for(pages: Iterable[Stock], found: Order) -> list[Stock]:
     one of them."""
     pages = list(pages)
     own = cd_page(pages, found.drug, found.dose_unit)
-    unit, medicines = _page_key("", found.dose_unit)[1], medicines_in(found.drug)
-    return ([own] if own else []) + [page for page in pages if page is not own and _page_key("", page.unit)[1] == unit
+    units, medicines = {_page_key("", unit)[1] for unit in _page_units(found)}, medicines_in(found.drug)
+    return ([own] if own else []) + [page for page in pages if page is not own and _page_key("", page.unit)[1] in units
                                      and medicines_in(page.drug) == medicines]
+
+
+def _page_of(pages: Iterable[Stock], drug: str, found: Order) -> Stock | None:
+    """The page among `pages` (`cd_pages_for`'s) whose drug is `drug` (see `cd_page`), in one of
+    the units a dose of `found` is taken in (a patch's, in patches)."""
+    pages = list(pages)
+    return next((page for unit in _page_units(found) if (page := cd_page(pages, drug, unit)) is not None), None)
 
 
 def dose_pages(db: Database, found: Order, given_at: datetime) -> tuple[str, list[Stock]]:
@@ -377,25 +406,25 @@ def default_page(pages: list[Stock], found: Order) -> Stock | None:
     return None
 
 
-def dose_page(pages: list[Stock], found: Order, chosen: str | None, ward: str) -> str:
-    """The drug of the page (one of `cd_pages_for`'s) a dose is written on: `chosen` (a page's
-    drug, as typed), else `default_page`; with none at all, the order's drug (its balance
-    nought, the dose refused for want of stock). Refused, naming the pages, when `chosen` is none
+def dose_page(pages: list[Stock], found: Order, chosen: str | None, ward: str) -> Stock:
+    """The page (one of `cd_pages_for`'s) a dose is written on: `chosen` (a page's drug, as
+    typed), else `default_page`; with none at all, the order's own, empty (the dose refused for
+    want of stock). Refused, naming the pages, when `chosen` is none
     of them or when several are and none was chosen; naming the page field, when the only one is
     for another form than the route's (`wrong_form`) and was not chosen."""
     words = ", ".join(page.drug for page in pages) or "—"
     if chosen is not None:
-        if (page := cd_page(pages, chosen, found.dose_unit)) is None:
+        if (page := _page_of(pages, chosen, found)) is None:
             raise ServiceError(NOT_ITS_PAGE, ward=ward, page=chosen.strip(), unit=found.dose_unit, drug=found.drug,
                                pages=words)
-        return page.drug
+        return page
     if (page := default_page(pages, found)) is not None:
-        return page.drug
+        return page
     if len(pages) == 1 and (problem := wrong_form(pages[0], found)):
         raise ServiceError(WRONG_FORM, field=Phrase(PAGE_FIELD), problem=problem, page=pages[0].drug)
     if pages:
         raise ServiceError(CHOOSE_PAGE, ward=ward, drug=found.drug, unit=found.dose_unit, pages=words)
-    return found.drug.strip()
+    return Stock(found.drug.strip(), found.dose_unit, 0.0)
 
 
 def register_line(session: Session, ward: str, drug: str, unit: str, change: float, kind: str,
@@ -709,6 +738,10 @@ NONE_GIVEN = QT_TRANSLATE_NOOP("messages", "No dose of {drug} has been given fro
 DRAWN_UP = QT_TRANSLATE_NOOP("messages", "Drawn up, not given")
 DRAWN_UP_WHY = QT_TRANSLATE_NOOP("messages", "Drawn up, not given ({reason})")
 DESTROYED = QT_TRANSLATE_NOOP("messages", "{drawn_up}, destroyed: {quantity} {unit}")
+LEFT_IN_INFUSION = QT_TRANSLATE_NOOP("messages", "Left in the infusion, destroyed: {quantity} {unit} (taken from the "
+                                                 "register whole when it was set up)")
+MORE_THAN_INFUSED = QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the infusion was set up with {taken} "
+                                                  "{unit}; {quantity} {unit} cannot be left in it.")
 ALL_WASTED = QT_TRANSLATE_NOOP("messages", "Every dose of {drug} given from ward {ward}'s register has its wastage "
                                            "recorded already: a dose's wastage is recorded once. If a quantity was "
                                            "wrong, count the cupboard: the difference is written as a discrepancy.")
@@ -765,7 +798,8 @@ def _not_given_on(session: Session, ward: str, drug: str, unit: str) -> list[Reg
         at, pages = dose_pages(session.db, order, given_at)
         page = cd_page(pages, drug, unit)
         if at == ward and page is not None and wrong_form(page, order) is None:
-            found.append(RegisterLine(given_at, "not_given", -order.dose, page.balance, dose.author, "",
+            found.append(RegisterLine(given_at, "not_given", -taken_by(page.unit, order, order.dose), page.balance,
+                                      dose.author, "",
                                       numbers.get(str(dose.patient_id)), _drawn_up_words(session, dose.data),
                                       given_at, names.get(str(dose.patient_id)), dose.record_id))
     return found
@@ -801,12 +835,18 @@ def _wastable(session: Session, dose_id: str, page: str | None = None) -> Taken:
     taken = taken_from_register(session.db, dose_id) or _drawn_up(session, dose_id, page)
     if taken is None:
         raise ServiceError(NOTHING_TAKEN)
-    row = session.db.execute("SELECT at, change, author, witness FROM cd_register WHERE record_id = ? AND kind = 'wastage'"
-                             " ORDER BY julianday(at), rowid LIMIT 1", [dose_id]).fetchone()
+    row = session.db.execute("SELECT at, change, author, witness, note FROM cd_register WHERE record_id = ?"
+                             " AND kind = 'wastage' ORDER BY julianday(at), rowid LIMIT 1", [dose_id]).fetchone()
     if row is None:
         return taken
     names = names_with_ids(session.db)
     at = datetime.fromisoformat(row[0]).astimezone(session.clock().tzinfo)
+    if not row[1]:  # an infusion's remainder, its quantity in its note (see `cd_waste`)
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: what was left in this infusion was "
+                                                         "recorded destroyed already on {when} by {author}, witnessed "
+                                                         "by {witness} ({note})."),
+                           when=f"{at:%d/%m/%Y %H:%M}", author=names.get(row[2], row[2]),
+                           witness=names.get(row[3], row[3]), note=row[4] or "")
     raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: what was left of this dose was recorded "
                                                      "discarded already, {quantity} {unit} on {when} by {author}, "
                                                      "witnessed by {witness}. A dose's wastage is recorded once; if "
@@ -833,7 +873,8 @@ def _drawn_up(session: Session, dose_id: str, page: str | None) -> Taken | None:
     if found is None or not found.controlled:
         return None
     ward, pages = dose_pages(session.db, found, datetime.fromisoformat(dose.data["given_at"]))
-    return Taken(ward, dose_page(pages, found, page, ward), found.dose_unit, found.dose)
+    drawn = dose_page(pages, found, page, ward)
+    return Taken(ward, drawn.drug, drawn.unit, taken_by(drawn.unit, found, found.dose))
 
 
 def cd_waste(session: Session, dose_id: str, quantity: float, witness: tuple[str, str], note: str | None = None, *,
@@ -851,14 +892,21 @@ def cd_waste(session: Session, dose_id: str, quantity: float, witness: tuple[str
     if quantity <= 0:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the quantity discarded must be above zero."))
     taken = _wastable(session, dose_id, page)
-    if taken_from_register(session.db, dose_id) is None:
+    given = taken_from_register(session.db, dose_id) is not None
+    left_in_infusion = given and _infused(session, dose_id)
+    if left_in_infusion and quantity > taken.quantity + 1e-9:
+        raise ServiceError(MORE_THAN_INFUSED, taken=Number(taken.quantity), quantity=Number(quantity), unit=taken.unit)
+    if not given or left_in_infusion:
         dose = current_of(session.db, {dose_id})[dose_id]
-        note = semicolon(session.lang).join(text for text in (message(
-            session.lang, DESTROYED, drawn_up=_drawn_up_words(session, dose.data), quantity=Number(quantity),
-            unit=taken.unit), (note or "").strip()) if text)
+        said = message(session.lang, LEFT_IN_INFUSION, quantity=Number(quantity), unit=taken.unit) \
+            if left_in_infusion else message(session.lang, DESTROYED, drawn_up=_drawn_up_words(session, dose.data),
+                                             quantity=Number(quantity), unit=taken.unit)
+        note = semicolon(session.lang).join(text for text in (said, (note or "").strip()) if text)
     witness_id = checked_witness(session, witness)
     with session.db.atomic():
-        if _discarded_before_count(session, dose_id, taken):
+        if left_in_infusion:
+            quantity = 0.0  # already out of the cupboard: the whole syringe or bag was taken at its set-up
+        elif _discarded_before_count(session, dose_id, taken):
             _reconciled(session, taken.ward, taken.drug, taken.unit, quantity, witness_id, dose_id)
         elif cd_balance(session.db, taken.ward, taken.drug, taken.unit) - quantity < -1e-9:
             raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the balance cannot go below zero."))
@@ -866,6 +914,20 @@ def cd_waste(session: Session, dose_id: str, quantity: float, witness: tuple[str
                                 record_id=dose_id, note=note)
         pin_confirmed(session, witness_id, PinUse.WITNESS, {"register_line": line_id})
     return cd_balance(session.db, taken.ward, taken.drug, taken.unit)
+
+
+def _infused(session: Session, dose_id: str) -> bool:
+    """Whether a dose is an infusion's (a syringe driver's, a bag's: see medication.infused), its
+    whole content taken from the register when it was set up: what is left in it when it stops (at
+    a death, say) is destroyed before a witness and written on the page, never taken again. The
+    8.5 mg left in a 10 mg syringe at death came off a second time, the register 8.5 mg below the
+    cupboard until a count wrote a discrepancy."""
+    from downtime.services.medication import order_of  # which deducts doses through this module
+
+    dose = current_of(session.db, {dose_id}).get(dose_id)
+    order_id = str(dose.data.get("order")) if dose is not None else ""
+    record = current_of(session.db, {order_id}).get(order_id)
+    return record is not None and record.form_id == records.ORDER_FORM and infused(order_of(record))
 
 
 def _discarded_before_count(session: Session, dose_id: str, taken: Taken) -> bool:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any
 
 from sqlite_utils import Database
 
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 from downtime.domain.duplicates import namesakes
 from downtime.domain.census import (Location, Movement, MovementEvent, Stay, StayStatus, departure, locate, misplaced,
                                     overlap, stays)
@@ -34,17 +34,44 @@ MOVED_IN = (Movement.ADMIT.value, Movement.TRANSFER.value)
 TRANSFER_NOTE = ("reason", "handover_notes")
 
 
+LEFT_WARD = "left_ward_at"
+"""The death form's answer of when the body left the ward (see `_bodies`)."""
+LEFT_WARD_ASKED = 2
+"""The death form's version that first asks `LEFT_WARD`: a death recorded under an earlier one
+held no bed, and holds none (the ward gave the bed to the next patient as it did then)."""
+
+
+@dataclass(frozen=True)
+class BodyOnWard:
+    """A patient who died in a bed whose body has not left the ward: the bed is theirs still,
+    "DECEASED — awaiting mortuary", though their stay ended at the death (no care is charted)."""
+
+    patient: PatientSummary
+    died_at: datetime
+
+
+AWAITING_MORTUARY = QT_TRANSLATE_NOOP("messages", "DECEASED — awaiting mortuary: {name} ({number}), died {died}")
+
+
+def body_text(body: BodyOnWard, lang: Lang) -> str:
+    """A bed held by a body, as the census's views say it."""
+    return message(lang, AWAITING_MORTUARY, name=body.patient.display_name, number=body.patient.downtime_number,
+                   died=f"{body.died_at:%d/%m/%Y %H:%M}")
+
+
 @dataclass(frozen=True)
 class CensusRow:
     """One line of the census sheet: a bed with its patient, an empty bed, or a patient
     waiting without a bed. `transfer_note`: the `TRANSFER_NOTE` answers of the transfer that
-    brought the patient onto the ward (`location.arrived`), for one who came from another."""
+    brought the patient onto the ward (`location.arrived`), for one who came from another.
+    `body`: a bed with no patient, held by the body of one who died in it (see `_bodies`)."""
 
     ward: str
     bed: str | None
     patient: PatientSummary | None
     location: Location | None
     transfer_note: tuple[str, ...] = ()
+    body: BodyOnWard | None = None
 
 
 def field_value(spec: FormSpec, data: dict[str, Any], meaning: Meaning) -> str | None:
@@ -352,6 +379,7 @@ def census(db: Database, forms: dict[str, FormSpec], ward: str | None = None,
     patients, locs = _in_hospital(db, forms, ward, at)
     notes = _transfer_notes(db, locs.values())
     where = {(_key(p.ward), _key(p.bed)): p for p in patients}
+    held = _bodies_held(db, forms, ward, at)
 
     def row(ward_code: str, bed: str | None, patient: PatientSummary | None) -> CensusRow:
         if patient is None:
@@ -365,9 +393,62 @@ def census(db: Database, forms: dict[str, FormSpec], ward: str | None = None,
             patient = where.get((_key(known.ward), _key(bed)))
             if patient:
                 placed.add(patient.patient_id)
-            rows.append(row(known.ward, bed, patient))
+            rows.append(replace(row(known.ward, bed, patient), body=held.pop((_key(known.ward), _key(bed)), None)))
     rows += [row(patient.ward or "", patient.bed, patient) for patient in patients if patient.patient_id not in placed]
-    return rows
+    return rows + [CensusRow(body.patient.ward or "", body.patient.bed, None, None, body=body) for body in held.values()]
+
+
+def _bodies_held(db: Database, forms: dict[str, FormSpec], ward: str | None,
+                 at: datetime | None) -> dict[tuple[str, str], BodyOnWard]:
+    """The beds (of `ward`, or of every ward) held at `at` (None: now) by the body of a patient
+    who died in them (see `_bodies`), by ward and bed: deaths are few, and read all."""
+    query, params = "SELECT DISTINCT patient_id FROM movement_index WHERE standing = 1 AND movement = ?", [
+        Movement.DEATH.value]
+    if ward is not None:
+        query, params = (f"{query} AND patient_id IN (SELECT patient_id FROM movement_index WHERE standing = 1"
+                         " AND ward_key = ?)", [*params, _key(ward)])
+    if at is not None:
+        query, params = f"{query} AND occurred_utc <= ?", [*params, _utc(at)]
+    dead = movement_events(db, {row[0] for row in db.execute(query, params)})
+    beds = {(place.ward or "", place.bed) for place in _bodies(db, dead).values()}
+    around = {patient_id for ward_code, bed in beds for patient_id in _placed(db, ward_code, bed)} - set(dead)
+    found = {patient_id: place for patient_id, place in _bodies(db, {**movement_events(db, around), **dead}).items()
+             if (ward is None or _key(place.ward) == _key(ward)) and (at is None or place.since <= at)
+             and (place.until is None or (at is not None and at < place.until))}
+    summaries = _summaries(db, forms, found)
+    return {(_key(place.ward), _key(place.bed)): BodyOnWard(replace(summaries[patient_id], ward=place.ward,
+                                                                    bed=place.bed, stay=StayStatus.DECEASED),
+                                                            place.since)
+            for patient_id, place in found.items() if patient_id in summaries}
+
+
+def _bodies(db: Database, events: Mapping[str, list[MovementEvent]]) -> dict[str, Stay]:
+    """The bed each of these patients died in, held by their body from the death until it left
+    the ward (the death form's `LEFT_WARD`; `until` None: it has not), or until another of them
+    came into it (`_until_next`): the census read the bed empty the minute the patient died, and
+    a new admission was put in it while the body lay there. None for a patient who died in no
+    bed, or whose death was recorded before the form asked it (`LEFT_WARD_ASKED`)."""
+    deaths = {patient_id: (location, death) for patient_id, found in events.items()
+              if (location := locate(found)) is not None and location.status is StayStatus.DECEASED and location.bed
+              and (death := next((event for event in found if event.movement is Movement.DEATH
+                                  and event.occurred_at == location.since), None)) is not None}
+    records = current_of(db, [death.record_id for _, death in deaths.values()])
+    return {patient_id: _until_next(Stay(patient_id, location.ward, location.bed, location.since,
+                                         datetime.fromisoformat(left) if (left := records[death.record_id].data.get(
+                                             LEFT_WARD)) else None), events)
+            for patient_id, (location, death) in deaths.items()
+            if death.record_id in records and records[death.record_id].form_version >= LEFT_WARD_ASKED}
+
+
+def _until_next(body: Stay, events: Mapping[str, list[MovementEvent]]) -> Stay:
+    """`body`'s bed held until its body left, or until another patient of `events` came into the
+    bed after the death, whichever came first: one put in it (by another laptop's stick, or
+    before the death form asked when the body left) says the body had gone, and the bed is
+    theirs."""
+    came = [stay.since for patient_id, found in events.items() if patient_id != body.patient_id
+            for stay in stays(found) if stay.since >= body.since
+            and (_key(stay.ward), _key(stay.bed)) == (_key(body.ward), _key(body.bed))]
+    return replace(body, until=min([moment for moment in (body.until, *came) if moment is not None], default=None))
 
 
 def _transfer_notes(db: Database, places: Iterable[Location]) -> dict[str, tuple[str, ...]]:
@@ -511,12 +592,18 @@ def _check_bed(db: Database, forms: dict[str, FormSpec], stay: Stay, moving: boo
     that is not in the way: this patient's own next move, not typed yet, is (a night's paper
     typed in the next morning was told to move the patient lying there since)."""
     others = movement_events(db, _placed(db, stay.ward or "", stay.bed) - {stay.patient_id})
-    clashes = [other for events in others.values() for other in stays(events) if overlap(stay, other)]
+    bodies = [body for body in _bodies(db, others).values() if overlap(stay, body)]
+    clashes = [other for events in others.values() for other in stays(events) if overlap(stay, other)] + bodies
     if not clashes:
         return
     taken = min(clashes, key=lambda other: other.since)
     who = _summaries(db, forms, [taken.patient_id]).get(taken.patient_id)
     name = f"{who.display_name} ({who.downtime_number})" if who else "?"
+    if taken in bodies and taken.until is None:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Bed {bed} of ward {ward}: {name} died in it at {since} and "
+                                                         "the body has not left the ward; choose another bed, or "
+                                                         "record on the death form when the body left."),
+                           bed=stay.bed, ward=stay.ward, name=name, since=f"{taken.since:%d/%m/%Y %H:%M}")
     if placed and taken.until is None and taken.since > stay.since:
         said = (QT_TRANSLATE_NOOP("messages", "Bed {bed} of ward {ward}: {name} came into this bed at {since}, after "
                                               "this move: first record where this patient went before then, or check "

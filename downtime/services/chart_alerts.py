@@ -20,7 +20,8 @@ flag sepsis whose Sepsis Six or doctor's review is not all done within the hour.
 charge reads them beside the NEWS2 escalation list: on paper each was on its patient's chart
 alone, seen when that chart was next opened. And the patients who left the ward with a critical
 result no doctor is told of: the laboratory phones the ward the sample came from, hours after a
-discharge. And, for the handover sheet, each patient's doses the medication round has overdue
+discharge; and those who died on it whose family is not told, certificate not done or implanted
+device not known (`deaths_unfinished`). And, for the handover sheet, each patient's doses the medication round has overdue
 (`doses_overdue`)."""
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -35,12 +37,15 @@ from downtime.domain.clock import ward_time
 from downtime.domain import elapsed
 from downtime.domain.medication import (DoseState, Order, Review, dose_state, policy_for, review_asked, review_due,
                                        review_due_at)
+from downtime.domain.census import StayStatus
+from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.transfusion import Sign
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import semicolon
 from downtime.services import (bowels, census, delirium, devices, falls, fluid_balance, followed, glucose, lab_results,
                                medication, neuro, pain, pews, repositioning, sepsis, settings, transfusion, vte, wounds)
 from downtime.services.patients import PatientSummary
+from downtime.storage.records import list_current
 
 DOSES_OVERDUE = {"en": "DOSES OVERDUE, NOT RECORDED: {doses} — give or record each on the round",
                  "fr": "DOSES EN RETARD, NON TRACÉES : {doses} — donner ou tracer chacune au tour des médicaments"}
@@ -69,13 +74,35 @@ REVIEW_WORDS = {
 """What the escalation list and the handover sheet say of an order past its review
 (domain.medication.review_due): an antibiotic at 72 hours or its review date, an as-required
 opioid after a week or its review date."""
+PATCH_STILL_ON = {"en": "PATCH STILL ON: {order}, applied {time}, {site} — its order is stopped: remove it, and "
+                        "record it removed (the order's dose not given, previous patch removed)",
+                  "fr": "PATCH TOUJOURS EN PLACE : {order}, posé le {time}, {site} — sa prescription est arrêtée : "
+                        "le retirer, et tracer son retrait (dose de la prescription non administrée, patch précédent "
+                        "retiré)"}
+"""What the escalation list and the handover sheet say of a patch applied whose order is stopped
+and which no one has recorded taken off (services.medication.patches_on_now): a fentanyl patch
+stays on the skin, and goes on giving, after its order is stopped."""
+NO_SITE = {"en": "site not recorded", "fr": "site non renseigné"}
+DEATH_FORM = "death"
+DEATH_WORDS = {
+    "died": {"en": "Died {time}", "fr": "Décès le {time}"},
+    "family": {"en": "NEXT OF KIN NOT TOLD", "fr": "FAMILLE NON PRÉVENUE"},
+    "certificate": {"en": "death certificate not done", "fr": "certificat de décès non établi"},
+    "device_unknown": {"en": "implanted device not known: find out and tell the mortuary",
+                       "fr": "dispositif implanté inconnu : le rechercher et prévenir la chambre mortuaire"},
+    "device": {"en": "implanted device ({detail}): tell the mortuary",
+               "fr": "dispositif implanté ({detail}) : prévenir la chambre mortuaire"},
+    "amend": {"en": "amend the death record once done", "fr": "corriger la fiche de décès une fois fait"},
+}
+"""What the escalation list and the handover sheet say of a death whose tasks are not all done
+(`deaths_unfinished`), under "Left the ward"."""
 
 
 @dataclass(frozen=True)
 class ChartAlert:
     """`form_id`: the chart's form (neuro.FORM, glucose.FORM, transfusion.FORM, lab_results.FORM or
     REQUEST_FORM, fluid_balance.FORM, repositioning.FORM, wounds.FORM, devices.FORM, pain.FORM,
-    bowels.FORM, pews.FORM, falls.FORM, sepsis.FORM, medication.ORDER_FORM, vte.FORM, delirium.FORM);
+    bowels.FORM, pews.FORM, falls.FORM, sepsis.FORM, medication.ORDER_FORM, vte.FORM, delirium.FORM, DEATH_FORM);
     `latest`: its latest reading in words and when it was taken (a result or a sample, a wound,
     a device: the one asking)."""
 
@@ -96,8 +123,9 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
            *, ward: str | None) -> ChartAlerts:
     """Those of `in_hospital` (`ward`'s in-patients at `at`, every ward's when None, as
     `census.in_patients` gives them, which the escalation tab reads once for its NEWS2 lists and
-    this) whose chart asks something at `at`, in the census's order (by ward and bed); then the
-    patients who left from `ward` with a critical result no doctor is told of."""
+    this) whose chart asks something at `at`, those asking for a doctor now first
+    (`asks_a_doctor_now`), then the others; each in the census's order (by ward and bed), then
+    the patients who left from `ward` with a critical result no doctor is told of."""
     patients = {patient.patient_id: patient for patient in in_hospital}
     found, due = [], []
     for patient_id, sets in neuro.charts(db, patients).items():
@@ -195,6 +223,9 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
     found.extend(ChartAlert(patients[patient_id], medication.ORDER_FORM, label, [said])
                  for patient_id, said_of in reviews.said.items() for label, said in said_of)
     due.extend(reviews.next_due)
+    found.extend(ChartAlert(patients[patient_id], medication.ORDER_FORM, label, [said])
+                 for patient_id, said_of in patches_left_on(db, forms, list(patients), at, lang).items()
+                 for label, said in said_of)
     for patient_id, known in falls.read(db, in_hospital).items():
         found.extend(ChartAlert(patients[patient_id], falls.FORM, one.text(lang), said)
                      for one, said in falls.asking(known, lang))
@@ -221,8 +252,23 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
         due.append(exceeded.until)
     order = {patient_id: number for number, patient_id in enumerate(patients)}  # the census's, by ward and bed
     found.sort(key=lambda alert: (order[alert.patient.patient_id], alert.form_id))
-    return ChartAlerts(found + left_untold(db, forms, patients, ward, lang, reactions, zone=at.tzinfo),
-                       min(due, key=elapsed.instant, default=None))
+    found += left_untold(db, forms, patients, ward, lang, reactions, zone=at.tzinfo)
+    found.sort(key=lambda alert: not asks_a_doctor_now(alert, lang))  # stable: by bed within each
+    return ChartAlerts(found, min(due, key=elapsed.instant, default=None))
+
+
+DOCTOR_NOW = {"en": ("doctor now", "tell one now", "doctor to review now"),
+              "fr": ("médecin maintenant", "médecin immédiatement", "transmettre maintenant")}
+"""The words in which the charts ask for a doctor now (domain.gcs, falls, bowels, glucose, pews,
+sepsis, lab_results: "tell the doctor now", a critical result's "tell one now")."""
+
+
+def asks_a_doctor_now(alert: ChartAlert, lang: Lang) -> bool:
+    """Whether the alert asks for a doctor now: the escalation list gives those lines first. In
+    the census's order, an anticoagulated patient's possible head injury and a critical result
+    no doctor was told of came after a cannula's check and a change of position overdue, below
+    the four or five lines on screen."""
+    return any(words in said for said in alert.said for words in DOCTOR_NOW[lang])
 
 
 def left_untold(db: Database, forms: dict[str, FormSpec], staying: Collection[str], ward: str | None,
@@ -231,10 +277,13 @@ def left_untold(db: Database, forms: dict[str, FormSpec], staying: Collection[st
     """The critical results no doctor is told of, and the reactions to blood not told to the
     doctor and the blood bank (`reactions`: transfusion.reactions_untold), of the patients who
     left from `ward` (any ward when None), `staying` the in-patients: each saying how they left
-    and, for a result, who acts on it, by name. The escalation list and the handover sheet list
+    and, for a result, who acts on it, by name; and the deaths whose tasks are not all done
+    (`deaths_unfinished`). The escalation list and the handover sheet list
     them after the ward's beds. A result's time is on the clock of `zone` (the ward's; the
     laptop's when None)."""
-    left = census.left_from(db, forms, (lab_results.with_critical(db) | set(reactions)) - set(staying), ward)
+    unfinished = deaths_unfinished(db)
+    left = census.left_from(db, forms, (lab_results.with_critical(db) | set(reactions) | set(unfinished))
+                            - set(staying), ward)
     results = lab_results.charts(db, [patient.patient_id for patient in left])
     found = []
     for patient in sorted(left, key=lambda patient: (patient.display_name, patient.patient_id)):
@@ -244,7 +293,43 @@ def left_untold(db: Database, forms: dict[str, FormSpec], staying: Collection[st
                              [*one.said(lang), lab_results.WORDS[patient.stay][lang]])
                   for one in lab_results.critical_untold(results.get(patient.patient_id, []))]
         found += [_reaction(patient, one, forms, lang) for one in reactions.get(patient.patient_id, [])]
+        if patient.stay is StayStatus.DECEASED and (death := unfinished.get(patient.patient_id)) is not None:
+            found.append(_death(patient, death, lang, zone))
     return found
+
+
+def deaths_unfinished(db: Database) -> dict[str, RecordVersion]:
+    """Each patient's standing death record that leaves something to do (`_death_tasks`), by
+    patient id. Its answers reached only the records office's worklist, weeks later: the
+    evening's handover read "bed 12 — empty —" of a death at 13:00 whose family no one had told."""
+    return {str(record.patient_id): record for record in list_current(db, form_id=DEATH_FORM)
+            if record.status is not RecordStatus.ENTERED_IN_ERROR and _death_tasks(record.data)}
+
+
+def death_of(db: Database, patient_id: str) -> RecordVersion | None:
+    """The patient's standing death record, which the escalation list opens from a death's line
+    to amend it once its tasks are done."""
+    return next((record for record in list_current(db, form_id=DEATH_FORM, patient_id=patient_id)
+                 if record.status is not RecordStatus.ENTERED_IN_ERROR), None)
+
+
+def _death_tasks(data: Mapping[str, Any]) -> list[str]:
+    """What a death's answers leave to do, as keys of DEATH_WORDS: the next of kin not told, the
+    certificate not done (either not answered Yes), whether a device is implanted not known."""
+    return [task for task, left in (("family", data.get("family_informed") is not True),
+                                    ("certificate", data.get("certificate_done") is not True),
+                                    ("device_unknown", data.get("implanted_device") == "unknown")) if left]
+
+
+def _death(patient: PatientSummary, death: RecordVersion, lang: Lang, zone: tzinfo | None) -> ChartAlert:
+    """A death whose tasks are not all done, listed under "Left the ward" until its record is
+    amended to say them done; a device implanted is named with them, for the mortuary."""
+    data = death.data
+    said = [DEATH_WORDS[task][lang] for task in _death_tasks(data)]
+    if data.get("implanted_device") == "present":
+        said.append(DEATH_WORDS["device"][lang].format(detail=data.get("implanted_detail") or ""))
+    return ChartAlert(patient, DEATH_FORM, DEATH_WORDS["died"][lang].format(
+        time=ward_time(datetime.fromisoformat(data["died_at"]), zone)), [*said, DEATH_WORDS["amend"][lang]])
 
 
 def _reaction(patient: PatientSummary, one: transfusion.Transfused, forms: dict[str, FormSpec],
@@ -352,3 +437,28 @@ def reviews_handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: C
     escalation list does (`reviews_due`)."""
     return {patient_id: semicolon(lang).join(said for _, said in said_of)
             for patient_id, said_of in reviews_due(db, forms, patient_ids, at, lang).said.items()}
+
+
+def patches_left_on(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
+                    lang: Lang) -> dict[str, list[tuple[str, str]]]:
+    """Each of these patients' patches still on (services.medication.patches_on_now) whose order
+    is stopped at `at`, as (the order's label and when it was applied, what the list says of it):
+    stopping a patch order took nothing off the skin, and nothing said to."""
+    order_form = forms[medication.ORDER_FORM]
+    found: dict[str, list[tuple[str, str]]] = {}
+    for patient_id in patient_ids:
+        for order, dose in medication.patches_on_now(db, patient_id):
+            if order.stop_at is None or not elapsed.reached(order.stop_at, at):
+                continue
+            label, applied = medication.order_label(order, order_form, lang), ward_time(dose.at, at.tzinfo)
+            found.setdefault(patient_id, []).append((f"{label} {applied}", PATCH_STILL_ON[lang].format(
+                order=label, time=applied, site=dose.site or NO_SITE[lang])))
+    return found
+
+
+def patches_handover(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str], at: datetime,
+                     lang: Lang) -> dict[str, str]:
+    """What the handover sheet says of each of these patients' patches left on, as the escalation
+    list does (`patches_left_on`)."""
+    return {patient_id: semicolon(lang).join(said for _, said in said_of)
+            for patient_id, said_of in patches_left_on(db, forms, patient_ids, at, lang).items()}

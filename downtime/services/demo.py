@@ -153,6 +153,10 @@ def _admission(rng: random.Random, person: tuple[str, str, str, str, int, str], 
         "nok_relationship": rng.choice(["spouse", "daughter", "son", "sister"]),
         "nok_phone": f"06 {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)}",
     }
+    if values["resuscitation"] == "dnacpr":
+        # Decided by the admitting doctor on arrival (services.resuscitation asks who and when).
+        values |= {"resuscitation_decided_by": values["admitting_clinician"],
+                   "resuscitation_decided_at": values["arrival_at"]}
     if used_name:
         values["used_name"] = used_name
     if birth_name in _USUAL_MEDICINES:
@@ -356,6 +360,7 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
     cd_register.cd_count(_written_at(nurse, opened), DEMO_WARD, "Morphine", "mg", 200, witness=_cd_witness(opened),
                          note="Ward stock at the start of the outage, counted at the handover")
     morphine: list[tuple[datetime, str]] = []
+    patient_of: dict[str, PatientSummary] = {}
     doses = 0
     for patient in census.in_patients(db, forms, ward=DEMO_WARD):
         allergic = any("cillin" in a.casefold() for a in patient.allergies)
@@ -400,6 +405,7 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
                                            for hours_ago in range(2 + rng.randint(0, 4), hours_in - 1, 5))
                        if given > opened]
             morphine += [(given, prn.record_id) for given in rng.sample(moments, min(3, len(moments)))]
+            patient_of[prn.record_id] = patient
     for given, order_id in sorted(morphine):  # each charted as it was given: the register reads in time order
         if cd_register.cd_balance(db, DEMO_WARD, "Morphine", "mg") < 5.0:
             # The pharmacy's delivery when the cupboard runs out, as a ward's is: with the opening
@@ -414,7 +420,39 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
             overrides={Check.ALLERGY: "Codeine made them vomit (intolerance): morphine reviewed with the prescriber",
                        Check.ALLERGY_UNKNOWN: _NOT_KNOWN_YET})
         doses += 1
+    for order_id, patient in patient_of.items():
+        _pain_around_morphine(nurse, night, patient, sorted(given for given, one in morphine if one == order_id), now)
     return doses + _night_call(db, forms, nurse, night, now, opened)
+
+
+# Pain scored around each as-required morphine dose, as a ward charts it: the 6/10 the dose was
+# given for, just before it; its effect 30 minutes after the injection; then, settled, with the
+# observations every 12 hours until the next dose. Given with none charted, every patient on
+# morphine was on the escalation list, "PAIN REASSESSMENT OVERDUE" since the day before, among
+# which the tour's two pain lines were lost.
+_BEFORE_DOSE = {"scale": "numeric", "score_numeric": 6, "action": ["analgesia"], "sedation": "0",
+                "breathing_rate": 16, "reassess_in": "30"}
+_SETTLED = {"scale": "numeric", "score_numeric": 2, "action": ["none_needed"], "reassess_in": "720"}
+_SETTLED_FOR = timedelta(minutes=720)
+
+
+def _pain_around_morphine(nurse: Session, night: Session, patient: PatientSummary, given: list[datetime],
+                          now: datetime) -> None:
+    """The pain assessments around each of these morphine doses (`given`, in time order) of a
+    patient whose pain the tour does not tell (`_PAIN`, charted by build_pain_demo)."""
+    if any(reason in (patient.reason or "") for reason, _ in _PAIN):
+        return
+    for number, at in enumerate(given):
+        before_next = elapsed.earlier(given[number + 1], timedelta(minutes=5)) if number + 1 < len(given) else now
+        charted = [(elapsed.earlier(at, timedelta(minutes=5)), _BEFORE_DOSE)]
+        settled = elapsed.later(at, timedelta(minutes=30))
+        while elapsed.instant(settled) < elapsed.instant(before_next):
+            charted.append((settled, _SETTLED))
+            settled = elapsed.later(settled, _SETTLED_FOR)
+        for when, answers in charted:
+            records.save_new(_written_at(_on_shift(nurse, night, when), when), "pain_assessment",
+                             {"assessed_at": when.isoformat(timespec="minutes"), **answers},
+                             patient_id=patient.patient_id)
 
 
 _BEDTIME_GLUCOSE = 8.4

@@ -140,8 +140,8 @@ class Sent:
 
     def to_send_again(self) -> bool:
         """An urgent sample the laboratory rejected or lost before all its results came, and no
-        sample sent after it for those tests: the test is still wanted now, and not silently
-        dropped with the sample."""
+        sample sent since for those tests (`_resent`): the test is still wanted now, and not
+        silently dropped with the sample."""
         return (self.outcome in FAILED and self.record.data["urgency"] == "urgent" and bool(self.awaited)
                 and self.resent_at is None)
 
@@ -223,10 +223,16 @@ def _sent(found: list[RecordVersion], results: list[Received]) -> list[Sent]:
 
 
 def _resent(closed: Sent, sent: list[Sent]) -> datetime | None:
-    """When the first of `sent` taken after the sample `closed` asks one of its tests still
-    awaited: the sample sent again."""
-    return min((one.taken_at for one in sent if elapsed.instant(closed.taken_at) < elapsed.instant(one.taken_at)
-                and set(closed.awaited) & set(one.record.data["tests"])), key=elapsed.instant, default=None)
+    """When the first of `sent` taken once the sample `closed` was said rejected or lost (its
+    `closed_at`) asks one of its tests still awaited: the sample sent again. A nurse sends it
+    again once the laboratory has said so, and the alert is hers until she has; a sample taken
+    before then was sent for something else (the morning's routine full blood count taken after
+    the urgent one the laboratory later found haemolysed), and counted as the new sample, it
+    silenced the call for the urgent one."""
+    said = elapsed.instant(datetime.fromisoformat(closed.record.data["closed_at"]))
+    return min((one.taken_at for one in sent if one.record.record_id != closed.record.record_id
+                and said <= elapsed.instant(one.taken_at) and set(closed.awaited) & set(one.record.data["tests"])),
+               key=elapsed.instant, default=None)
 
 
 def samples(db: Database, patient_id: str, results: list[Received] | None = None) -> list[Sent]:

@@ -15,16 +15,17 @@ from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Listed, Phrase, decimal_text, labelled, message, semicolon
 from downtime.domain import elapsed, order_units
-from downtime.domain.age import age_in_years
+from downtime.domain.age import age_in_years, months_old
 from downtime.domain.census import Movement, MovementEvent, StayStatus, in_hospital, left_after, locate, stays
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
-    DAY, allergies_matched, antibacterial, allergies_not_known, allergy_matches, also_ordered, charted, charted_slots, clock_text, flags_known,
+    DAY, MASS_IN_MG, ML, allergies_matched, antibacterial, allergies_not_known, allergy_matches, also_ordered, charted, charted_slots, clock_text, flags_known,
     dose_state, dose_text, has_dose_limits, not_countersigned, offered_only, policy_for, prn_given, prn_status,
     runs_at, scheduled_slots,
     safety_warnings, route_differs, same_dose_time, same_medicine, shares_a_medicine, slots_by_version, times_problem,
     written_apart, WRITTEN_APART, medicine_name, names_alike,
 )
+from downtime.domain.medication import given_instant, patch, patches_on
 from downtime.domain.laptops import Authors, Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion, loaded_from_snapshot
 from downtime.formspec import FormSpec
@@ -69,6 +70,13 @@ def order_of(record: RecordVersion, taken: datetime | None = None) -> Order:
 # The order's field saying its doses fall one day in so many (Order.every_days); an order written
 # before it was asked has none, and is daily.
 EVERY_DAYS = "every_days"
+# An as-required range's lowest dose, and a liquid's strength (Order.dose_min, Order.strength_mg
+# in Order.strength_ml): asked from the form's version 4, none on an order written before.
+DOSE_MIN = "dose_min"
+STRENGTH_MG = "strength_mg"
+STRENGTH_ML = "strength_ml"
+SIDE = "side"
+"""Which eye, ear or nostril an order of those routes treats (Order.side)."""
 
 
 def _order(record_id: str, patient_id: str, data: dict[str, Any], written_at: datetime | None = None) -> Order:
@@ -76,7 +84,10 @@ def _order(record_id: str, patient_id: str, data: dict[str, Any], written_at: da
     countersignature."""
     return Order(
         record_id=record_id, patient_id=patient_id, drug=data["drug"],
-        dose=data["dose"], dose_unit=data["dose_unit"], route=data["route"], rate_ml_h=data.get("rate_ml_h") or None,
+        dose=data["dose"], dose_unit=data["dose_unit"], route=data["route"], dose_min=data.get(DOSE_MIN) or None,
+        form=data.get("form") or None, strength_mg=data.get(STRENGTH_MG) or None,
+        strength_ml=data.get(STRENGTH_ML) or None,
+        side=data.get(SIDE) or None, rate_ml_h=data.get("rate_ml_h") or None,
         dose_rule=data.get(DOSE_RULE) or None,
         frequency=Frequency(data["frequency"]),
         times=tuple(time.fromisoformat(t) for t in (data.get("times") or "").split()),
@@ -118,6 +129,9 @@ TRANSCRIBED = "transcribed"
 PAPER_REFERENCE = "paper_reference"
 # The dose's field giving the reading a variable dose was decided on (see Order.asks_reading).
 DECIDED_ON = "decided_on"
+# The dose's fields saying where it went, the rate an infusion ran at, and what became of the
+# patch on before it (Administration.site, rate_ml_h, previous_patch).
+SITE, DOSE_RATE, PREVIOUS_PATCH = "site", "rate_ml_h", "previous_patch"
 
 
 def _administration(record_id: str, author: str, device_id: str, typed_at: datetime | None,
@@ -129,7 +143,8 @@ def _administration(record_id: str, author: str, device_id: str, typed_at: datet
         on_paper=bool(data.get(TRANSCRIBED)), paper_reference=data.get(PAPER_REFERENCE) or None,
         reason=NotGivenReason(data["not_given_reason"]) if data.get("not_given_reason") else None,
         detail=data.get("not_given_detail") or None, given_for=data.get("given_for") or None,
-        decided_on=data.get(DECIDED_ON) or None,
+        decided_on=data.get(DECIDED_ON) or None, site=data.get(SITE) or None,
+        rate_ml_h=data.get(DOSE_RATE) or None, previous_patch=data.get(PREVIOUS_PATCH) or None,
         overrides=tuple((str(item["check"]), str(item.get("reason") or "")) for item in data.get("overrides") or []))
 
 
@@ -140,8 +155,9 @@ def _standing(db: Database, form_id: str, patient_id: str | None = None,
 
 
 # What an order gives; once a dose is recorded from it these stay, since a dose names only its
-# order: "amoxicillin 1 g IV" made "ceftriaxone" would rewrite what the patient was given.
-ORDER_DEFINES = ("drug", "dose", "dose_unit", "route", "frequency")
+# order: "amoxicillin 1 g IV" made "ceftriaxone" would rewrite what the patient was given, and a
+# liquid's strength changed, the mg its doses in mL were.
+ORDER_DEFINES = ("drug", "dose", "dose_unit", "route", "frequency", DOSE_MIN, STRENGTH_MG, STRENGTH_ML, SIDE)
 # A once-only order's start is the time of its one dose: moved after that dose, it made the
 # dose fall due again at the new time.
 ONCE_DEFINES = (*ORDER_DEFINES, "start_at")
@@ -473,6 +489,8 @@ def check_order(session: Session, patient_id: str, data: dict[str, Any], before:
         raise ValidationFailed([FieldError(times_field.id, said.text(session.lang))])
     _check_weekly_methotrexate(session, spec, data)
     _check_infusion_rate(session, spec, data, before)
+    _check_range(session, spec, data)
+    _check_strength(session, spec, patient_id, data, before)
     drug = str(data.get("drug") or "")
     if unticked := [flag for flag in flags_known(drug, str(data.get("route") or "")) if not data.get(flag)]:
         raise ValidationFailed([FieldError(flag, message(session.lang, _MUST_BE_TICKED[flag],
@@ -546,6 +564,32 @@ def _check_infusion_rate(session: Session, spec: FormSpec, data: dict[str, Any],
                                                                spec.field(RATE).label.get(session.lang)))])
 
 
+def _check_range(session: Session, spec: FormSpec, data: dict[str, Any]) -> None:
+    """Refuse an as-required range whose lowest dose is not below its dose, the range's top: "2-1
+    tablets" is a slip, and the top is what the medicine's limits weigh."""
+    lowest, dose = data.get(DOSE_MIN) or None, data.get("dose") or None
+    if lowest is None or dose is None or lowest < dose:
+        return
+    raise ValidationFailed([FieldError(DOSE_MIN, message(
+        session.lang, QT_TRANSLATE_NOOP("messages", "“{lowest}” must be below “{dose}”, the range's highest dose."),
+        lowest=spec.field(DOSE_MIN).label.get(session.lang), dose=spec.field("dose").label.get(session.lang)))])
+
+
+def _check_strength(session: Session, spec: FormSpec, patient_id: str, data: dict[str, Any],
+                    before: dict[str, Any] | None) -> None:
+    """Refuse a dose in mL of a medicine with limits without the liquid's strength
+    (domain.order_units.strength_refusal), new or amended from one that had it or needed none.
+    Not `required_when` in the form: an order of version 3 or before, or loaded from the EHR,
+    has no strength, and is corrected and stopped as it was, weighed at the bedside by nothing
+    as before."""
+    refused = order_units.strength_refusal(_order("", patient_id, data))
+    if refused is None or before is not None and order_units.strength_refusal(_order("", patient_id, before)):
+        return
+    raise ValidationFailed([FieldError(refused.field, message(
+        session.lang, refused.said.template, **refused.said.values,
+        mg=spec.field(STRENGTH_MG).label.get(session.lang), ml=spec.field(STRENGTH_ML).label.get(session.lang)))])
+
+
 REVIEW_AT = "review_at"
 """The order form's review date (`Order.review_at`)."""
 ANTIBIOTIC_REVIEW_ASKED = QT_TRANSLATE_NOOP("messages", "Antibiotic: give its review date in “{review}”, or its "
@@ -591,27 +635,43 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
     errors no reason makes a dose. An opioid's is a usual first dose, above which a patient on
     long-term opioids is rightly given more: asked (`DoseReasonNeeded`), the prescriber's reason
     kept in the order (`DOSE_REASON`), as an allergy's is; an amendment changing the dose asks it
-    again (see `_reason_stands`)."""
+    again (see `_reason_stands`). So is a child's dose above their weight's ceiling (a tenfold
+    slip: morphine 10 mg to a 4 kg baby), a child's order of a medicine dosed by weight when no
+    weight is recorded (weigh the child, or say the weight used, often estimated before the
+    first dose of a child in pain or septic: refused, that dose would wait), and an antibiotic's
+    dose above the usual (meningitis)."""
     if before is not None and all(data.get(name) == before.get(name) for name in DOSE_DEFINES):
         return
     new = _order("", patient_id, data)
+    patient = _patient(session, patient_id)
+    dosed = _dosed_for(session, patient, new.start_at)
     found = [refusal for refusal in (order_units.unit_refusal(new.drug, new.dose_unit, new.route),
                                      order_units.ceiling_refusal(new.drug, new.dose, new.dose_unit, new.route,
-                                                                 infused=new.rate_ml_h is not None))
+                                                                 infused=new.rate_ml_h is not None, **dosed))
              if refusal is not None]
+    if all(refusal.asked for refusal in found) and has_dose_limits(new.drug):
+        found += order_units.limits_refusals(new, [], **dosed, months=_months_old(patient, new.start_at))
     refused = [refusal for refusal in found if not refusal.asked]
-    if not refused and has_dose_limits(new.drug):
-        refused = order_units.limits_refusals(new, [], **_dosed_for(session, _patient(session, patient_id), new.start_at))
     if refused:
         raise ValidationFailed([FieldError(refusal.field, _refusal_text(session, new, refusal)) for refusal in refused])
+    # The reason weighed the dose, and the field asked on too: an antibiotic's day above the
+    # usual given for 6 doses is asked again at 8.
     if (asked := next((refusal for refusal in found if refusal.asked), None)) is not None \
-            and not _reason_stands(data, before, DOSE_REASON, ("drug", "dose", "dose_unit", "route")):
+            and not _reason_stands(data, before, DOSE_REASON, tuple(dict.fromkeys(
+                ("drug", "dose", "dose_unit", "route", asked.field)))):
         raise DoseReasonNeeded(asked.said.template, **asked.said.values,
                                field=session.form(ORDER_FORM).field(DOSE_REASON).label.get(session.lang))
 
 
 def _patient(session: Session, patient_id: str) -> PatientSummary:
     return census.patient_with_location(session.db, session.forms, patient_id)
+
+
+def _months_old(patient: PatientSummary, at: datetime) -> int | None:
+    """The patient's age in whole months on `at`'s day, as an order's rules weigh a baby's (see
+    dose_limits.too_small); None when not known."""
+    born = patient.birth_date
+    return months_old(born, at.date()) if born is not None and born <= at.date() else None
 
 
 def _allowed_together(session: Session, new: Order, record_id: str | None) -> str:
@@ -904,9 +964,15 @@ def asked_by_order(session: Session, spec: FormSpec, data: dict[str, Any]) -> di
     dose was given is asked of an as-required order's dose alone (Order.asks_why_given), as the
     dose dialog asks it: the dose's form asked "Reason given (as required)" of a regular dose,
     and its printed record left it empty ("—"); the reading a variable dose was decided on of a
-    variable-dose order's alone (Order.asks_reading). Empty for any other form."""
+    variable-dose order's alone (Order.asks_reading). The rate a dose ran at and what became of
+    the patch before it are not asked of a dose of an order with no rate, or not a patch (asked,
+    not required, of the others). Empty for any other form."""
     found = _order_given_from(session.db, data) if spec.id == DOSE_FORM else None
-    return {"given_for": found.asks_why_given, DECIDED_ON: found.asks_reading} if found is not None else {}
+    if found is None:
+        return {}
+    return {"given_for": found.asks_why_given, DECIDED_ON: found.asks_reading,
+            **({DOSE_RATE: False} if found.rate_ml_h is None else {}),
+            **({PREVIOUS_PATCH: False} if not patch(found) else {})}
 
 
 def as_printed(record: RecordVersion, first: RecordVersion) -> RecordVersion:
@@ -1122,6 +1188,7 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
     _refuse_after_its_stay(session, found, values)
     _offered_first(session, values)
     _given_for_asked(session, found, values)
+    _previous_patch_asked(session, found, values)
     _giver_named(session, values)
     on_paper = _from_paper(session, values)
     if values.get(GIVEN_BY) == session.user.staff_id:  # "if not you": the record's author says it
@@ -1152,9 +1219,7 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
                                             datetime.fromisoformat(values["given_at"]), register_page)
         saved = records.save_new(session, DOSE_FORM, values, patient_id=found.patient_id, checked_by_service=True)
         if witness_id and page is not None:
-            ward, drug = page
-            cd_register.dose_given(session, ward, drug, found.dose_unit, float(values["dose_given"]), witness_id,
-                                   saved.record_id, datetime.fromisoformat(values["given_at"]),
+            cd_register.dose_given(session, page, witness_id, saved.record_id, datetime.fromisoformat(values["given_at"]),
                                    giver=values[GIVEN_BY] if confirmed else None)
         if confirmed:
             pin_confirmed(session, values[GIVEN_BY], PinUse.GIVER, {"record_id": saved.record_id})
@@ -1223,6 +1288,40 @@ def _given_for_asked(session: Session, found: Order, values: dict[str, Any]) -> 
         raise ValidationFailed([FieldError(name, field_message("required", session.lang,
                                                                 spec.field(name).label.get(session.lang)))
                                 for name in missing])
+
+
+def patches_on_now(db: Database, patient_id: str) -> list[tuple[Order, Administration]]:
+    """The patient's patches applied and not taken off (domain.medication.patches_on), from any
+    order of theirs, stopped or not."""
+    return patches_on({found.record_id: order_of(found) for found in _standing(db, ORDER_FORM, patient_id)},
+                      administrations(db, patient_id))
+
+
+def on_before(db: Database, found: Order) -> list[Administration]:
+    """The patches of a same medicine as `found`'s still on, which its next patch replaces."""
+    return [dose for on, dose in patches_on_now(db, found.patient_id) if shares_a_medicine(on.drug, found.drug)]
+
+
+LAST_SITES = 3
+
+
+def last_sites(db: Database, found: Order) -> list[Administration]:
+    """The order's last doses given that say where they went, latest first (at most `LAST_SITES`):
+    the next injection goes elsewhere (enoxaparin or insulin given into one place hardens the skin)."""
+    given = [dose for dose in administrations(db, found.patient_id)
+             if dose.order_id == found.record_id and dose.outcome is Outcome.GIVEN and dose.site]
+    return sorted(given, key=given_instant, reverse=True)[:LAST_SITES]
+
+
+def _previous_patch_asked(session: Session, found: Order, values: dict[str, Any]) -> None:
+    """A patch given while another of its medicine is on says what became of that one (taken
+    off, or not found on the skin), or is refused naming the field: two patches on at once are an
+    overdose. A dose typed from the paper chart, which holds no such box, need not."""
+    if (values.get("outcome") != Outcome.GIVEN.value or not patch(found) or values.get(TRANSCRIBED)
+            or values.get(PREVIOUS_PATCH) or not on_before(session.db, found)):
+        return
+    label = session.form(DOSE_FORM).field(PREVIOUS_PATCH).label.get(session.lang)
+    raise ValidationFailed([FieldError(PREVIOUS_PATCH, field_message("required", session.lang, label))])
 
 
 def _giver_named(session: Session, values: dict[str, Any]) -> None:
@@ -1550,6 +1649,10 @@ def chart_dose_text(dose: Administration, order: Order, authors: Authors, laptop
         text += f" — {dose_words(order_form, dose.dose, order.dose_unit, lang)}"
     if dose.decided_on:
         text += f" ({dose.decided_on})"
+    if dose.rate_ml_h is not None:
+        text += f" @{decimal_text(dose.rate_ml_h, lang)}\u00a0mL/h"
+    if dose.site:
+        text += f" — {dose.site}"
     return text + typed_words(dose, lang)
 
 
@@ -1639,11 +1742,23 @@ def order_label(order: Order, order_form: FormSpec, lang: Lang) -> str:
     return " ".join(order_parts(order, order_form, lang))
 
 
+SAID_FORMS = frozenset({"patch", "inhaler", "liquid"})
+"""The order form's forms its words say ("Rivastigmine 9.5 mg patch TD"): what the nurse looks for,
+and a patch to take off; a tablet or an injection goes without saying."""
+
+
 def order_parts(order: Order, order_form: FormSpec, lang: Lang) -> tuple[str, str]:
     """An order's label in two: the medicine and its dose ("Morphine 5 mg"), then how it is
-    given ("SC", "IV at 125 mL/h", "PO weekly"), for a narrow column that sets the second smaller
-    under the first."""
+    given ("SC", "IV at 125 mL/h", "PO weekly", "patch TD every 3 days", "EYE (left)"), for a
+    narrow column that sets the second smaller under the first. A patch, inhaler or liquid says
+    so (`SAID_FORMS`), unless its name does: a patch read as a cream "Rivastigmine 9.5 mg TOP"."""
     given = order.route
+    if order.side is not None:
+        given = message(lang, QT_TRANSLATE_NOOP("messages", "{route} ({side})"), route=given,
+                        side=format_value(order_form.field(SIDE), order.side, lang).lower())
+    if order.form in SAID_FORMS:
+        form = format_value(order_form.field("form"), order.form, lang).lower()
+        given = given if form in order.drug.lower() else f"{form} {given}"
     if order.rate_ml_h is not None:
         given = message(lang, QT_TRANSLATE_NOOP("messages", "{order} at {rate} mL/h"), order=given,
                         rate=decimal_text(order.rate_ml_h, lang))
@@ -1654,9 +1769,36 @@ def order_parts(order: Order, order_form: FormSpec, lang: Lang) -> tuple[str, st
 
 def order_dose(order: Order, order_form: FormSpec, lang: Lang) -> str:
     """An order's dose as charts say it, a variable dose's as the most it may be ("up to 10
-    units"): the round's Dose column read "10 units" for insulin by its scale."""
+    units"): the round's Dose column read "10 units" for insulin by its scale; an as-required
+    range's as its two ends ("1–2 tablet(s)"); a liquid's of a stated strength with the mg of a
+    volume ("2.5 mL (60 mg)") or the volume of a weight ("500 mg = 5 mL"), which the nurse draws up
+    and the pharmacist checks: a tenfold slip in mL is the liquid's classic error."""
     dose = dose_words(order_form, order.dose, order.dose_unit, lang)
+    if order.dose_min is not None:
+        dose = f"{decimal_text(order.dose_min, lang)}–{dose}"
+    if (per_ml := order.mg_per_ml) is not None and order.dose_unit == ML:
+        dose += f" ({_ends(order, per_ml, 3, lang)} mg)"
+    elif per_ml is not None and order.dose_unit in MASS_IN_MG:
+        dose += f" = {_ends(order, MASS_IN_MG[order.dose_unit] / per_ml, 2, lang)} mL"
     return message(lang, QT_TRANSLATE_NOOP("messages", "up to {dose}"), dose=dose) if order.dose_rule is not None else dose
+
+
+def _ends(order: Order, each: float, places: int, lang: Lang) -> str:
+    """An order's dose, or its range's two ends, as so much of another unit (`each` of it a unit
+    of the dose's), rounded to `places`."""
+    ends = (order.dose,) if order.dose_min is None else (order.dose_min, order.dose)
+    return "–".join(decimal_text(round(end * each, places), lang, places) for end in ends)
+
+
+def next_due_day(order: Order, at: datetime) -> date | None:
+    """The first day from `at`'s (on the ward's clock) a regular order given one day in several
+    falls on, while it runs; None for a daily one, or one stopped by then. A depot every 12 weeks
+    is on no chart's seven days: "every 12 weeks" said nothing of when."""
+    if order.frequency is not Frequency.SCHEDULED or order.every_days == 1 or \
+            order.stop_at is not None and elapsed.reached(order.stop_at, at):
+        return None
+    first, today = order.start_at.astimezone(at.tzinfo).date(), at.date()
+    return first + timedelta(days=max(0, -(-(today - first).days // order.every_days)) * order.every_days)
 
 
 # How an order left open when its stay ended reads, by the movement that ended the stay.
@@ -1674,7 +1816,8 @@ def order_reading(order: Order, order_form: FormSpec, lang: Lang, ended: Movemen
     the end of the stay it was left open at (see `stay_end`), when it stopped: such an order read
     as one running in the patient's list of records. `at`: when it is read (the screen's clock,
     the chart's printing): its stop reached by then reads "stopped", as the chart's course says
-    it (`elapsed.reached`): "until 29/11 15:00" read at 16:00 said a finished course ran on."""
+    it (`elapsed.reached`): "until 29/11 15:00" read at 16:00 said a finished course ran on; a
+    regular order given one day in several says the day it is next due (`next_due_day`)."""
     start = f"{order.start_at.astimezone():%d/%m/%Y %H:%M}"
     said = order_label(order, order_form, lang)
     if order.frequency is Frequency.ONCE:
@@ -1682,6 +1825,9 @@ def order_reading(order: Order, order_form: FormSpec, lang: Lang, ended: Movemen
     elif order.frequency is Frequency.SCHEDULED:
         said = message(lang, QT_TRANSLATE_NOOP("messages", "{order}, at {times}, from {start}"), order=said,
                        times=" ".join(f"{clock:%H:%M}" for clock in order.times), start=start)
+        if at is not None and (due := next_due_day(order, at)) is not None:
+            said = message(lang, QT_TRANSLATE_NOOP("messages", "{order}, next due {day}"), order=said,
+                           day=f"{due:%d/%m/%Y}")
     else:
         said = message(lang, QT_TRANSLATE_NOOP("messages", "{order}, as required ({why})"), order=said,
                        why=order.prn_indication or "—")

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, field as dataclass_field
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 from pydantic import ValidationError
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.clock import local_now
+from downtime.domain.clock import local_now, ward_time
 from downtime.domain.news2 import (
     NOT_APPLICABLE, PREGNANCY, Band, Consciousness, Monitoring, News2Score, ObservationSet, Spo2Scale, applies, score,
 )
@@ -31,9 +31,10 @@ from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
 from downtime.services.patients import PatientSummary
 from downtime.services.version_changes import Amendment, with_amendments
-from downtime.storage.records import chunks, current_of, list_current, marks
+from downtime.storage.records import chunks, current_by_patient, current_of, list_current, marks
 
 FORM = OBSERVATIONS_FORM
+PLAN_FORM = "observation_plan"
 NEWS2_FIELDS = ("respiratory_rate", "spo2", "systolic_bp", "pulse", "temperature")
 BAND_WORDS = {Band.LOW: QT_TRANSLATE_NOOP("messages", "Low"), Band.LOW_MEDIUM: QT_TRANSLATE_NOOP("messages", "Low-medium"),
               Band.MEDIUM: QT_TRANSLATE_NOOP("messages", "MEDIUM"), Band.HIGH: QT_TRANSLATE_NOOP("messages", "HIGH")}
@@ -259,13 +260,97 @@ def _scale_2_before(db: Database, patient: PatientSummary, taken_at: datetime,
                key=lambda record: datetime.fromisoformat(record.data["taken_at"]), default=None)
 
 
+# The observation and escalation plan's answers the lists read: its frequencies as NEWS2's, and
+# the decisions that change the response to a score (the RCP: NEWS2 is not for end-of-life care;
+# a ceiling of treatment changes the response).
+COMFORT, WARD_CEILING, FULL = "comfort", "ward_ceiling", "full"
+AS_NEWS2 = "news2"
+PLAN_FREQUENCY = {"hourly": Monitoring.HOURLY, "four_hourly": Monitoring.FOUR_TO_SIX_HOURLY,
+                  "twelve_hourly": Monitoring.TWELVE_HOURLY}
+PLAN_WORDS = {
+    COMFORT: QT_TRANSLATE_NOOP("messages", "Comfort care ({by}, {time}): observations as agreed, escalate for "
+                                           "comfort only"),
+    WARD_CEILING: QT_TRANSLATE_NOOP("messages", "Ward-based care, not for ICU ({by}, {time}): tell the medical team "
+                                                "as the score asks; no transfer to critical care"),
+    FULL: QT_TRANSLATE_NOOP("messages", "Observation frequency agreed ({by}, {time})"),
+}
+PLAN_FREQUENCY_WORDS = {
+    "hourly": QT_TRANSLATE_NOOP("messages", "observations every hour"),
+    "four_hourly": QT_TRANSLATE_NOOP("messages", "observations every 4 hours"),
+    "twelve_hourly": QT_TRANSLATE_NOOP("messages", "observations every 12 hours"),
+}
+
+
+@dataclass(frozen=True)
+class ObservationPlan:
+    """A doctor's observation and escalation plan standing for a patient (the `observation_plan`
+    form): comfort care only, a ceiling of treatment, and/or an agreed frequency (`monitoring`,
+    None: as the score asks)."""
+
+    record: RecordVersion
+    decided_at: datetime
+    decided_by: str
+    escalation: str
+    monitoring: Monitoring | None
+
+    @property
+    def comfort(self) -> bool:
+        return self.escalation == COMFORT
+
+    @property
+    def limits(self) -> bool:
+        """Whether it changes the response to a score: the escalation list then says the plan
+        instead of the RCP's response (outreach, HDU or ICU)."""
+        return self.escalation in (COMFORT, WARD_CEILING)
+
+    def text(self, lang: Lang, zone: tzinfo | None = None) -> str:
+        """"Comfort care (Dr Benali, 28/11 14:00): observations as agreed, escalate for comfort only;
+        observations every 12 hours", on the ward's clock (`zone`)."""
+        said = [message(lang, PLAN_WORDS[self.escalation], by=" ".join(self.decided_by.split()),
+                        time=ward_time(self.decided_at, zone))]
+        if (frequency := self.record.data.get("frequency")) in PLAN_FREQUENCY_WORDS:
+            said.append(message(lang, PLAN_FREQUENCY_WORDS[frequency]))
+        return semicolon(lang).join(said)
+
+
+def plans(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dict[str, ObservationPlan]:
+    """Each of these in-patients' plan standing at `at`: the latest standing one of this stay
+    decided by then, unless it asks nothing of the lists (full escalation, observations as the
+    score asks: it ends the plan before it). A plan of the stay before says nothing of this one."""
+    admitted = {patient.patient_id: datetime.fromisoformat(patient.admitted_at) for patient in patients
+                if patient.admitted_at}
+    found = {}
+    for patient_id, every in current_by_patient(db, PLAN_FORM, list(admitted)).items():
+        decided = [(datetime.fromisoformat(record.data["decided_at"]), record) for record in every
+                   if record.status is not RecordStatus.ENTERED_IN_ERROR]
+        decided = [(when, record) for when, record in decided
+                   if elapsed.instant(admitted[patient_id]) <= elapsed.instant(when) <= elapsed.instant(at)]
+        if not decided:
+            continue
+        when, latest = max(decided, key=lambda one: (elapsed.instant(one[0]), one[1].recorded_at))
+        if latest.data["escalation"] != FULL or latest.data["frequency"] != AS_NEWS2:
+            found[patient_id] = ObservationPlan(latest, when, latest.data["decided_by"], latest.data["escalation"],
+                                                PLAN_FREQUENCY.get(latest.data["frequency"]))
+    return found
+
+
 @dataclass(frozen=True)
 class Escalation:
-    """`judged` is the set the patient is listed for; `latest` may be a later, incomplete one."""
+    """`judged` is the set the patient is listed for; `latest` may be a later, incomplete one;
+    `plan`, the doctor's observation and escalation plan standing for them."""
 
     patient: PatientSummary
     judged: ScoredSet
     latest: ScoredSet
+    plan: ObservationPlan | None = None
+
+    def response(self, lang: Lang, zone: tzinfo | None = None) -> str:
+        """What the list asks for the patient: the RCP's response to the score, or the plan that
+        changes it (comfort care, a ceiling of treatment), named with who decided it and when.
+        A dying patient was listed "consider transfer to HDU or ICU" until she died."""
+        if self.plan is not None and self.plan.limits:
+            return self.plan.text(lang, zone)
+        return self.judged.news2.response[lang]
 
     @property
     def told(self) -> str:
@@ -317,6 +402,8 @@ class Watch:
     monitoring: Monitoring | None
     due_at: datetime | None
     overdue: bool
+    plan: ObservationPlan | None = None
+    """The doctor's plan standing for the patient (`plans`), whose agreed frequency `monitoring` is."""
 
     @property
     def news2_applies(self) -> bool:
@@ -371,6 +458,9 @@ class WardReview:
     next_due: datetime | None = None
     """When the next patient not overdue yet will be, for a list left on screen to be read
     again then: overdue comes with time, not with a save."""
+    plans: dict[str, ObservationPlan] = dataclass_field(default_factory=dict)
+    """Each in-patient's observation and escalation plan standing at the review's time (`plans`),
+    for those with one: the handover sheet says it beside their score."""
 
 
 # How soon a complete set is due after an incomplete one, whose score says "Measure every row now":
@@ -378,22 +468,32 @@ class WardReview:
 AFTER_INCOMPLETE = Monitoring.HOURLY.longest_gap
 
 
-def _watched(patient: PatientSummary, sets: Sequence[ScoredSet], at: datetime) -> Watch:
-    """`sets`: the patient's of this stay from the last complete one on (`_since_last_complete`)."""
+def _watched(patient: PatientSummary, sets: Sequence[ScoredSet], at: datetime,
+             plan: ObservationPlan | None = None) -> Watch:
+    """`sets`: the patient's of this stay from the last complete one on (`_since_last_complete`);
+    `plan`: the doctor's plan standing for them (`plans`), whose agreed frequency stands for the
+    score's. On comfort care any set counts, complete or not, and none is asked before the plan's
+    frequency from the decision: the few readings kept for comfort were each "Measure every row
+    now", and a dying patient was overdue every hour."""
     if not applies_to(patient, at):
         return Watch(None, None, None, None, False)
     last = _last_complete(sets)
-    if last is None:
+    if plan is not None and plan.comfort:
+        monitoring = plan.monitoring or (judged(sets).news2.monitoring if sets else Monitoring.TWELVE_HOURLY)
+        since = sets[-1].taken_at if sets else plan.decided_at
+        due_at = elapsed.later(since, monitoring.longest_gap).astimezone(at.tzinfo)
+    elif last is None:
         monitoring, due_at = None, datetime.fromisoformat(patient.admitted_at)
     else:
-        monitoring = judged(sets).news2.monitoring
+        monitoring = plan.monitoring if plan is not None and plan.monitoring else judged(sets).news2.monitoring
         # On the ward's clock then: across the night the clocks change, the set's own offset is an hour off.
         due_at = elapsed.later(last.taken_at, monitoring.longest_gap).astimezone(at.tzinfo)
         if not sets[-1].news2.complete:
             due_at = min(due_at, elapsed.later(sets[-1].taken_at, AFTER_INCOMPLETE).astimezone(at.tzinfo),
                          key=elapsed.instant)
     # Compared at UTC: in the hour the clocks repeat, 02:30 summer time is before 02:20 winter time.
-    return Watch(judged(sets) if sets else None, last, monitoring, due_at, elapsed.instant(due_at) <= elapsed.instant(at))
+    return Watch(judged(sets) if sets else None, last, monitoring, due_at, elapsed.instant(due_at) <= elapsed.instant(at),
+                 plan)
 
 
 def sets_taken(db: Database, patient_ids: Collection[str],
@@ -445,8 +545,9 @@ def _since_last_complete(db: Database, patients: Sequence[PatientSummary], at: d
 def watches(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dict[str, Watch]:
     """Each of these in-patients' `Watch` at `at`: the patient list shows each one's score and
     next set, a hospital's 720 on "All wards"."""
-    sets = _since_last_complete(db, patients, at)
-    return {patient.patient_id: _watched(patient, sets[patient.patient_id], at) for patient in patients}
+    sets, planned = _since_last_complete(db, patients, at), plans(db, patients, at)
+    return {patient.patient_id: _watched(patient, sets[patient.patient_id], at, planned.get(patient.patient_id))
+            for patient in patients}
 
 
 def next_due(watched: Collection[Watch]) -> datetime | None:
@@ -467,20 +568,23 @@ def review(db: Database, forms: dict[str, FormSpec], ward: str | None, at: datet
     listed, overdue, standing, given, watched = [], [], {}, {}, []
     if patients is None:
         patients = in_patients(db, forms, ward, at)
-    every = _since_last_complete(db, patients, at)
+    every, planned = _since_last_complete(db, patients, at), plans(db, patients, at)
     for patient in patients:
         sets = every[patient.patient_id]
-        watch = _watched(patient, sets, at)
+        watch = _watched(patient, sets, at, planned.get(patient.patient_id))
         watched.append(watch)
         if watch.standing is not None:
             standing[patient.patient_id] = watch.standing
             if (breathing := oxygen(forms[FORM], sets[-1])) is not None:
                 given[patient.patient_id] = breathing
             if _needs_escalating(sets):
-                listed.append(Escalation(patient, watch.standing, sets[-1]))
+                listed.append(Escalation(patient, watch.standing, sets[-1], watch.plan))
         if watch.overdue and watch.due_at is not None:
             overdue.append(Overdue(patient, watch.last, watch.monitoring, watch.due_at))
     listed.sort(key=lambda item: item.patient.display_name)
     overdue.sort(key=lambda item: (elapsed.instant(item.due_at), item.patient.display_name))
-    return WardReview(sorted(listed, key=lambda item: item.judged.news2.rank, reverse=True), overdue, standing, given,
-                      next_due(watched))
+    # A patient on comfort care last, whatever their score: the top line is where a deterioration
+    # to act on is read, and the ward learnt to read past a dying patient's.
+    ranked = sorted(listed, key=lambda item: (item.plan is None or not item.plan.comfort, item.judged.news2.rank),
+                    reverse=True)
+    return WardReview(ranked, overdue, standing, given, next_due(watched), planned)

@@ -274,7 +274,8 @@ def _treatments(session: Session, patient_id: str, now: datetime) -> list[tuple[
     after the reason was given, that the prescriber has not reviewed it (the reason given for a
     penicillin rash was handed on for an amoxicillin anaphylaxis); and a telephone order no doctor has
     countersigned yet, said so with its prescriber (read as any other, it passed for one a
-    doctor had signed). A once-only dose given, an order stopped (or stopped before its start),
+    doctor had signed); a patch on, where and since when. A once-only dose given (but an infusion
+    with a rate, which runs until stopped), an order stopped (or stopped before its start),
     one of a stay that ended among them, are not current treatments; an
     order written for later is, its time saying when (a once-only dose for the evening, left off
     a handover at 16:00, was never given). Then each unit of blood of the last day, or asking
@@ -293,6 +294,7 @@ def _treatments(session: Session, patient_id: str, now: datetime) -> list[tuple[
     allergies, described = patient.allergies, patient.allergies_in(session.lang)
     running = medication.orders(session.db, patient_id, now)
     since = medication.allergies_since(session, patient, running)
+    patches = {order.record_id: dose for order, dose in medication.patches_on_now(session.db, patient_id)}
 
     def handed(order: medication.Order, given: datetime | None, said: str, carried: list[str]) -> str:
         """An order's line (`said`, in full or short, with the warnings `carried`): its last dose
@@ -314,13 +316,19 @@ def _treatments(session: Session, patient_id: str, now: datetime) -> list[tuple[
             line = message(lang, QT_TRANSLATE_NOOP(
                 "messages", "{line} — telephone order from {prescriber}, not countersigned yet"), line=line,
                 prescriber=order.prescriber or "—")
+        if (on := patches.get(order.record_id)) is not None:  # the receiving nurse takes that one off next
+            line = message(lang, QT_TRANSLATE_NOOP("messages", "{line} — patch on: {site} since {time}"), line=line,
+                           site=on.site or message(lang, QT_TRANSLATE_NOOP("messages", "site not recorded")),
+                           time=f"{on.at.astimezone():%d/%m/%Y %H:%M}")
         return line
 
     treatments: list[tuple[str, str]] = []
     for order in sorted(running, key=lambda order: (order.start_at, order.drug)):
         given = last.get(order.record_id)
         stopped = order.stop_at is not None and order.stop_at <= max(now, order.start_at)
-        if stopped or order.frequency is Frequency.ONCE and given is not None:
+        # A once-only infusion with a rate runs on after it is started (a heparin syringe by
+        # nomogram, started once): left off as a dose given, the receiving team never knew it ran.
+        if stopped or order.frequency is Frequency.ONCE and given is not None and order.rate_ml_h is None:
             continue
         flags = [flag for flag in medication.order_flags(order, session.lang) if flag != telephone]
         # The time-critical doses of the last 12 hours missed, as the escalation list says them.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from dataclasses import dataclass
 from importlib import import_module
@@ -23,8 +24,8 @@ from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
 from downtime.services import (bowels, cd_register, chart_alerts, delirium, devices, falls, fluid_balance, glucose,
                                lab_results, medication, neuro, nutrition, observations, pain, paper_numbers, pews,
-                               repositioning, sepsis, settings, since_admission, telephone_orders, theatre, transfusion,
-                               vte, weight, wounds)
+                               repositioning, resuscitation, sepsis, settings, since_admission, telephone_orders, theatre,
+                               transfusion, vte, weight, wounds)
 from downtime.services.census import all_patients, census, patient_for_record, patient_with_location, with_namesakes
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
@@ -34,6 +35,7 @@ from downtime.services.patients import PatientSummary, downtime_numbers, summari
 from downtime.services.records import ALLERGY_KNOWN, NOTE_FORM, current, history, on_hold, units_from
 from downtime.services.laptops import authors, laptops_known
 from downtime.services.staff import list_staff
+from downtime.services.version_changes import amendments
 from downtime.storage import audit
 from downtime.storage.records import RECORD_COLUMNS, as_version, current_of, list_current, marks
 
@@ -99,11 +101,13 @@ def print_news2_chart(session: Session, patient_id: str, out: Path) -> Path:
     from downtime.pdf.news2 import news2_chart_pdf
 
     session.require(Action.PRINT)
-    patient = patient_with_location(session.db, session.forms, patient_id)
+    patient, now = patient_with_location(session.db, session.forms, patient_id), session.clock()
     sets = observations.chart(session.db, patient)
     news2_chart_pdf(patient, sets, session.form(observations.FORM), out, authors=authors(session),
                     laptops=laptops_known(session, {found.record.device_id for found in sets}), lang=session.lang,
-                    printed_by=session.user.name, printed_at=session.clock(), device_name=session.device.name)
+                    printed_by=session.user.name, printed_at=now, device_name=session.device.name,
+                    plan=observations.plans(session.db, [patient], now).get(patient_id),
+                    resuscitation_decided=resuscitation.decided(session.db, [patient], now.tzinfo).get(patient_id))
     _audit_print(session, "news2 chart", out, patients=[patient])
     return out
 
@@ -131,7 +135,8 @@ def print_fluid_chart(session: Session, patient_id: str, day: date, out: Path) -
                     authors=authors(session),
                     laptops=laptops_known(session, {one.record.device_id for one in found.entries}), lang=session.lang,
                     printed_by=session.user.name, printed_at=now, device_name=session.device.name, plan=judged.plan,
-                    given=fluid_balance.given_words(judged.given, session.lang), alarms=asks)
+                    given=fluid_balance.given_words(judged.given, session.lang), alarms=asks,
+                    amended=amendments(session.db, [one.record for one in found.entries]))
     _audit_print(session, f"fluid balance chart {day.isoformat()}", out, patients=[patient])
     return out
 
@@ -159,7 +164,7 @@ def print_transfusion_record(session: Session, patient_id: str, out: Path) -> Pa
                              partial(transfusion_record_pdf, end_spec=session.form(transfusion.END_FORM),
                                      order_spec=session.form(transfusion.ORDER_FORM),
                                      prescribed=transfusion.prescriptions(session.db, patient_id)),
-                             "transfusion record", lambda unit: unit.records)
+                             "transfusion record", lambda unit: unit.records, amendable=True)
 
 
 def print_lab_results(session: Session, patient_id: str, out: Path) -> Path:
@@ -175,24 +180,31 @@ def print_lab_results(session: Session, patient_id: str, out: Path) -> Path:
                     request_spec=session.form(lab_results.REQUEST_FORM), sent=sent, authors=authors(session),
                     laptops=laptops_known(session, {one.record.device_id for one in (*results, *sent)}),
                     lang=session.lang, printed_by=session.user.name, printed_at=session.clock(),
-                    device_name=session.device.name)
+                    device_name=session.device.name,
+                    amended=amendments(session.db, [one.record for one in (*results, *sent)]))
     _audit_print(session, "laboratory results", out, patients=[patient])
     return out
 
 
 def _print_form_chart(session: Session, patient_id: str, out: Path, form_id: str,
                       read: Callable[[Database, str], Sequence[Any]], pdf: Callable[..., Path], what: str,
-                      written: Callable[[Any], Iterable[RecordVersion]] = lambda one: (one.record,)) -> Path:
+                      written: Callable[[Any], Iterable[RecordVersion]] = lambda one: (one.record,),
+                      amendable: bool = False) -> Path:
     """A patient's chart of one form's records (`read`: theirs, oldest first, each with its
     `record`) made by `pdf` in the form's words, naming who wrote each (`written`: the records a
-    line of the chart is written from, whose laptops name their authors), audited as `what`."""
+    line of the chart is written from, whose laptops name their authors), audited as `what`.
+    `amendable`: `pdf` marks the lines amended since they were saved, given their amendments
+    (pdf.amendments), for a chart whose lines are read without them: a pain of 9/10 treated with
+    morphine, amended to 3/10, printed as a 3/10 treated with morphine."""
     session.require(Action.PRINT)
     patient = patient_with_location(session.db, session.forms, patient_id)
     found = read(session.db, patient_id)
+    more = ({"amended": amendments(session.db, [record for one in found for record in written(one)])}
+            if amendable else {})
     pdf(patient, found, session.form(form_id), out, authors=authors(session),
         laptops=laptops_known(session, {record.device_id for one in found for record in written(one)}),
         lang=session.lang,
-        printed_by=session.user.name, printed_at=session.clock(), device_name=session.device.name)
+        printed_by=session.user.name, printed_at=session.clock(), device_name=session.device.name, **more)
     _audit_print(session, what, out, patients=[patient])
     return out
 
@@ -202,14 +214,15 @@ def print_repositioning_chart(session: Session, patient_id: str, out: Path) -> P
     from downtime.pdf.repositioning import repositioning_chart_pdf
 
     return _print_form_chart(session, patient_id, out, repositioning.FORM, repositioning.chart,
-                             repositioning_chart_pdf, "repositioning chart")
+                             repositioning_chart_pdf, "repositioning chart", amendable=True)
 
 
 def print_wound_chart(session: Session, patient_id: str, out: Path) -> Path:
     """A patient's looks at their wounds and the dressings put on as the paper wound chart."""
     from downtime.pdf.wounds import wound_chart_pdf
 
-    return _print_form_chart(session, patient_id, out, wounds.FORM, wounds.chart, wound_chart_pdf, "wound chart")
+    return _print_form_chart(session, patient_id, out, wounds.FORM, wounds.chart, wound_chart_pdf, "wound chart",
+                             amendable=True)
 
 
 def print_device_chart(session: Session, patient_id: str, out: Path) -> Path:
@@ -217,14 +230,15 @@ def print_device_chart(session: Session, patient_id: str, out: Path) -> Path:
     from downtime.pdf.devices import device_chart_pdf
 
     return _print_form_chart(session, patient_id, out, devices.FORM, devices.chart, device_chart_pdf,
-                             "line and catheter chart")
+                             "line and catheter chart", amendable=True)
 
 
 def print_bowel_chart(session: Session, patient_id: str, out: Path) -> Path:
     """A patient's bowel chart on paper, with the Bristol scale's key, for the bedside."""
     from downtime.pdf.bowels import bowel_chart_pdf
 
-    return _print_form_chart(session, patient_id, out, bowels.FORM, bowels.chart, bowel_chart_pdf, "bowel chart")
+    return _print_form_chart(session, patient_id, out, bowels.FORM, bowels.chart, bowel_chart_pdf, "bowel chart",
+                             amendable=True)
 
 
 def print_pews_chart(session: Session, patient_id: str, out: Path) -> Path:
@@ -238,7 +252,8 @@ def print_pain_chart(session: Session, patient_id: str, out: Path) -> Path:
     """A patient's pain assessments as the paper pain chart, for the bedside."""
     from downtime.pdf.pain import pain_chart_pdf
 
-    return _print_form_chart(session, patient_id, out, pain.FORM, pain.chart, pain_chart_pdf, "pain chart")
+    return _print_form_chart(session, patient_id, out, pain.FORM, pain.chart, pain_chart_pdf, "pain chart",
+                             amendable=True)
 
 
 def print_notes(session: Session, patient_id: str, out: Path) -> Path:
@@ -285,7 +300,8 @@ BINDER_TITLE: dict[Lang, str] = {"en": "Downtime binder", "fr": "Classeur de pro
 # bleed to watch, a paediatric observation chart for a child on an adult ward (the children's
 # wards keep their own supply), a pain chart for the third in pain (after an
 # operation, a fracture, a sickle-cell crisis), a nutrition screening for each admission, a
-# delirium screening for the patients 65 or over and any newly confused, a fall's record for the
+# weighing for the few weighed again (a child, a patient on diuretics), a delirium screening
+# for the patients 65 or over and any newly confused, a fall's record for the
 # one or two falls of a shift, a sepsis screening for the two or three whose NEWS2 reaches 5, a VTE risk assessment for each admission, a neuro chart for the few
 # after a head injury or a stroke, a transfusion record for the few given blood; the rest for the admissions, moves and theatre changes of a shift: a list added, an
 # operation booked, cancelled, rebooked or done. Every form has its blank here, or is written
@@ -301,7 +317,7 @@ BINDER = (("admission", 4), ("mar", 4), ("news2", 30), ("transfer", 4), ("discha
           ("clinical_note", 30), ("fluid", 10), ("neuro", 4), ("glucose", 8), ("transfusion", 3),
           ("lab_results", 2), ("repositioning", 8), ("braden_assessment", 4),
           ("wounds", 4), ("devices", 20), ("pain", 10), ("bowels", 8), ("pews", 4), ("nutrition_screening", 4),
-          ("delirium_screening", 4), ("inpatient_fall", 2), ("sepsis_screening", 3),
+          ("weight", 4), ("delirium_screening", 4), ("inpatient_fall", 2), ("sepsis_screening", 3),
           ("vte_assessment", 6))
 
 
@@ -393,7 +409,8 @@ def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
                                              zone=now.tzinfo),
                children=children,
                isolated=bowels.isolated(session.db, [patient.patient_id for patient in inside], now),
-               allergies_on_hold={patient.patient_id: _allergies_on_hold(session, patient, held) for patient in inside})
+               allergies_on_hold={patient.patient_id: _allergies_on_hold(session, patient, held) for patient in inside},
+               resuscitation_decided=resuscitation.decided(session.db, inside, now.tzinfo))
     _audit_print(session, f"census {ward or 'all wards'}", out, patients=inside, ward=ward)
     return out
 
@@ -432,6 +449,7 @@ def _charted(session: Session, patients: list[PatientSummary], at: datetime,
                  vte.handover(session.db, session.forms, patients, at, session.lang),
                  medication.time_critical_handover(session.db, session.forms, patient_ids, at, session.lang),
                  chart_alerts.reviews_handover(session.db, session.forms, patient_ids, at, session.lang),
+                 chart_alerts.patches_handover(session.db, session.forms, patient_ids, at, session.lang),
                  chart_alerts.doses_overdue(session.db, session.forms, patients, at, session.lang)):
         for patient_id, line in said.items():
             found.setdefault(patient_id, []).append(line)
@@ -752,7 +770,7 @@ def print_mar(session: Session, patient_ids: list[str], out: Path, days: int = 3
     try:
         laid_out(shown, out)
     except LayoutError:
-        failed = [chart.patient for chart in shown if not _lays_out(laid_out, chart)]
+        failed = [chart.patient for chart in shown if not _lays_out(laid_out, chart, out)]
         if len(failed) == len(shown):
             raise ChartsNotPrinted(None, failed) from None
         laid_out(shown, out, not_printed={patient.patient_id for patient in failed})
@@ -763,15 +781,21 @@ def print_mar(session: Session, patient_ids: list[str], out: Path, days: int = 3
     return out
 
 
-def _lays_out(laid_out: Callable[..., Path], chart: PatientChart) -> bool:
-    """Whether one patient's chart can be laid out on its pages, alone, into a file dropped after."""
+def _lays_out(laid_out: Callable[..., Path], chart: PatientChart, out: Path) -> bool:
+    """Whether one patient's chart can be laid out on its pages, alone, into a file beside the
+    pack's `out`, dropped after. Laid out in the system's temporary folder, which nothing of the
+    app clears, a crash meanwhile left a patient's whole chart there; the prints folder is
+    cleared at the next lock, sign-out or opening of the app."""
     from reportlab.platypus.doctemplate import LayoutError
 
-    with tempfile.TemporaryDirectory() as folder:
-        try:
-            laid_out([chart], Path(folder) / "chart.pdf")
-        except LayoutError:
-            return False
+    handle, name = tempfile.mkstemp(prefix=f"{out.stem}-trial-", suffix=".pdf", dir=out.parent)
+    os.close(handle)
+    try:
+        laid_out([chart], Path(name))
+    except LayoutError:
+        return False
+    finally:
+        Path(name).unlink(missing_ok=True)
     return True
 
 

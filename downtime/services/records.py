@@ -28,7 +28,7 @@ from downtime.formspec.schema import (DecimalField, IntegerField, Meaning, Multi
 from downtime.formspec.values import (NO_LONGER_ON_FORM, FieldError, answer_text, as_current, format_value, leftover,
                                       leftover_lines, relevant_values, validate)
 from downtime.services import (census, devices, glucose, identity, lab_results, nutrition, observations, paper_numbers,
-                               pews, repositioning, search, sepsis, transfusion, weight, wounds)
+                               pews, repositioning, resuscitation, search, sepsis, transfusion, weight, wounds)
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, PermissionDenied, ServiceError, ValidationFailed
 from downtime.services.laptops import author_of, authors as authors_here, laptops_known
@@ -427,6 +427,8 @@ def _check_typed(typed: _Typed) -> None:
     allergies said checked; then the form's own (see _form_checks). The first to refuse gives
     the message the nurse reads, so this order is kept."""
     session, spec, patient_id, data = typed.session, typed.spec, typed.patient_id, typed.data
+    if typed.latest is None:
+        _check_not_yet(session, spec, data)
     if spec.creates_patient:
         identity.check_temporary_name(session.db, session.forms, spec, data, patient_id, session.lang,
                                       before=typed.before)
@@ -503,6 +505,14 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
         # a weight lost ticked lower than the stay's weights show (see weight.check_screening).
         nutrition.FORM: (_Check(lambda typed: weight.check_screening(typed.session, typed.spec, str(typed.patient_id),
                                                                      typed.data, typed.latest)),),
+        # A weighing's weight asked about as an admission's and against the stay's latest (see
+        # weight.check_stay).
+        weight.FORM: (_Check(lambda typed: weight.check_stay(typed.session, typed.spec, typed.patient_id, typed.data,
+                                                             typed.latest)),),
+        # A resuscitation decision set or changed only by a doctor, or a ward nurse naming the
+        # doctor (see resuscitation.check_change): a student nurse reversed a DNACPR.
+        resuscitation.FORM: (_Check(lambda typed: resuscitation.check_change(typed.session, typed.spec, typed.data,
+                                                                             typed.before), patient=False),),
     }
 
 
@@ -520,6 +530,17 @@ def _check_done_moved(typed: _Typed) -> None:
 
     if any(typed.before.get(name) != typed.data.get(name) for name in ("done_at", "theatre")):
         theatre.refuse_done_in_use(typed.session.db, typed.session.forms, typed.data)
+
+
+def _check_not_yet(session: Session, spec: FormSpec, data: dict[str, Any]) -> None:
+    """A new record answers nothing of a section only an amendment answers (Section.amending:
+    a sample just sent is not yet rejected, lost or cancelled), which its form does not show: a
+    script or a stale draft could still write it, and the sample was never chased."""
+    if answered := [field for section in spec.sections if section.amending for field in section.fields
+                    if data.get(field.id) not in (None, "", [])]:
+        raise ValidationFailed([FieldError(field.id, message(session.lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: answered by amending the record once it is saved, not on a new one."),
+            field=field.label.get(session.lang))) for field in answered])
 
 
 def _check_picked(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any]) -> None:

@@ -140,20 +140,24 @@ CHART = Chart(FORM, ordered(screened, lambda one: one.screening.screened_at))
 class Sepsis:
     """What is known of a patient's sepsis at a moment: their latest screening this stay, their
     episode of red flag or possible sepsis (`domain.sepsis.episode`: what it asks), and the set
-    standing for their NEWS2 risk (None with none this stay, or under 16)."""
+    standing for their NEWS2 risk (None with none this stay, or under 16); `comfort`: a doctor's
+    plan of comfort care only stands for them (observations.plans)."""
 
     found: Screened | None
     episode: Screening | None
     standing: ScoredSet | None
+    comfort: bool = False
 
     @property
     def to_screen(self) -> bool:
         """Whether the standing set scores 5 or more and, unless red flag sepsis is being treated
         (`_treated`), was taken after the readings the latest screening was made on and either
         scores more than they did (a screening without readings, more than 4) or was taken a day
-        after it: a patient who got better and worse again days on was never asked again."""
+        after it: a patient who got better and worse again days on was never asked again. Never
+        on comfort care: a dying patient's score is not screened for sepsis, whose bundle (blood
+        cultures, IV antibiotics, fluids) her plan has decided against."""
         found, standing = self.found, self.standing
-        if standing is None or standing.news2 is None or standing.news2.total < SCREEN_FROM:
+        if self.comfort or standing is None or standing.news2 is None or standing.news2.total < SCREEN_FROM:
             return False
         if found is None:
             return True
@@ -196,8 +200,9 @@ def read(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dict
     found = {}
     for patient in patients:
         stay = every.get(patient.patient_id, [])
+        watch = watches[patient.patient_id]
         found[patient.patient_id] = Sepsis(stay[-1] if stay else None, episode([one.screening for one in stay]),
-                                           watches[patient.patient_id].standing)
+                                           watch.standing, watch.plan is not None and watch.plan.comfort)
     return found
 
 

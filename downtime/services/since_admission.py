@@ -11,7 +11,8 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from downtime.domain.news2 import applies
+from downtime.domain.age import age_in_years
+from downtime.domain.dose_limits import ADULT_FROM_YEARS
 from downtime.formspec import Lang
 from downtime.i18n import semicolon
 from downtime.services import delirium, nutrition, repositioning, vte
@@ -34,11 +35,12 @@ WORDS = {
 
 
 def never_weighed(db: Database, patients: Sequence[PatientSummary], at: datetime) -> set[str]:
-    """The children (under 16 at `at`) of these in-patients whose admission gives no weight: it is
-    optional on admission (an adult's may wait), and a doctor prescribed a three-year-old's
-    gentamicin with nothing asking for it."""
-    children = [patient for patient in patients
-                if patient.birth_date is not None and not applies(patient.birth_date, at.date())]
+    """The children (under 18 at `at`, whose doses are weighed by weight: dose_limits, not
+    PEWS's 16) of these in-patients whose admission gives no weight: it is optional on admission
+    (an adult's may wait), and a doctor prescribed a three-year-old's gentamicin with nothing
+    asking for it."""
+    children = [patient for patient in patients if patient.birth_date is not None
+                and age_in_years(patient.birth_date, at.date()) < ADULT_FROM_YEARS]
     admissions = current_of(db, [patient.admission_record_id for patient in children])
     return {patient.patient_id for patient in children
             if admissions[patient.admission_record_id].data.get("weight_kg") is None}

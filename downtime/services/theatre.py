@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
-from downtime.domain.census import Location, StayStatus
+from downtime.domain.census import Location, Movement, StayStatus
 from downtime.domain.clock import ward_time
 from downtime.domain.elapsed import instant
 from downtime.domain.duplicates import ProbableDuplicate, namesakes
@@ -1096,6 +1096,20 @@ def _deaths(db: Database, patient_ids: Collection[str]) -> dict[str, datetime]:
             if (found := [died[number] for number in numbers if number in died])}
 
 
+def _deaths_withdrawn(db: Database, forms: Mapping[str, FormSpec], patient_ids: Collection[str]) -> set[str]:
+    """Those of these patients with a death withdrawn as entered in error under any downtime
+    number of theirs (`people_of`): an operation cancelled because they died was cancelled on a
+    death recorded by mistake (`rescheduling`, sync.fhir_theatre), unless another death stands."""
+    if not patient_ids:
+        return set()
+    people = people_of(db, patient_ids)
+    numbers = {number for found in people.values() for number in found}
+    withdrawn = {str(record.patient_id) for spec in forms.values() if spec.movement is Movement.DEATH
+                 for record in list_current(db, form_id=spec.id, patient_ids=numbers)
+                 if record.status is RecordStatus.ENTERED_IN_ERROR}
+    return {patient_id for patient_id, found in people.items() if withdrawn & set(found)}
+
+
 def _refuse_booking_again(db: Database, record_id: str, patient_id: str, data: dict[str, Any]) -> None:
     """A booking of an operation (procedure, on a side it covers) that its patient is waiting to
     have rebooked is refused: booked anew, the cancelled one stayed on the rescheduling list and
@@ -1450,6 +1464,11 @@ SOON = QT_TR_NOOP("SOON")
 WHOM_TO_TELL = QT_TR_NOOP("Whom to tell")
 
 
+# Said where the rebook-by date is of an operation cancelled for a death since withdrawn.
+REASON_TO_CORRECT = QT_TRANSLATE_NOOP("messages", "NO DEATH RECORDED (withdrawn): correct the cancellation's reason "
+                                                  "and rebook")
+
+
 @dataclass(frozen=True)
 class WaitingItem:
     state: BookingState
@@ -1457,10 +1476,17 @@ class WaitingItem:
     near_breach: bool
     waited: timedelta
     to_tell: ToTell
+    death_withdrawn: bool = False
+    """Cancelled because the patient died, whose death was withdrawn as entered in error since,
+    under every number of theirs (see `rescheduling`): the living patient's operation is to
+    rebook, its cancellation's reason to correct."""
 
     def rebook_by(self, lang: Lang) -> str:
         """The date the operation must happen by, then BREACH (past it) or SOON (within
-        `NEAR_BREACH`); "—" for an operation without one."""
+        `NEAR_BREACH`); "—" for an operation without one; for one cancelled for a death since
+        withdrawn (`death_withdrawn`), what to do first, as the lists' rebook-by column says it."""
+        if self.death_withdrawn:
+            return message(lang, REASON_TO_CORRECT)
         deadline = self.state.rebook_by
         if deadline is None:
             return "—"
@@ -1560,15 +1586,23 @@ def rescheduling(db: Database, forms: dict[str, FormSpec], now: datetime,
     list: one stayed on it, "do not rebook" at the far end of its line, and a coordinator working
     down the list rang a dead patient's family for a date. The lists name them under it, with
     the death, so none vanishes unexplained; a death withdrawn as entered in error puts the
-    operation back."""
-    states = bookings(db, forms, lambda facts: facts.status is BookingStatus.CANCELLED
-                      and facts.cancel_reason is not CancelReason.PATIENT_DIED, replayed)
+    operation back, and one cancelled because the patient died, their death since withdrawn
+    under every number of theirs, comes first (`WaitingItem.death_withdrawn`); one cancelled so
+    with no death ever recorded here (a patient at home, the family rang) stays off."""
+    states = bookings(db, forms, lambda facts: facts.status is BookingStatus.CANCELLED, replayed)
+    withdrawn = _deaths_withdrawn(db, forms, {state.patient.patient_id for state in states
+                                              if state.cancel_reason is CancelReason.PATIENT_DIED})
+    states = [state for state in states if state.cancel_reason is not CancelReason.PATIENT_DIED
+              or (state.died_at is None and state.patient.patient_id in withdrawn)]
     tell = whom_to_tell(db, [state.patient for state in states], now)
-    items = [waiting_item(state, now, tell[state.patient.patient_id]) for state in states]
-    # By the day each must be rebooked by, as the lists print it, then the longest wait (two due
-    # the same day came in the order of the hours they were cancelled). For a class with an
-    # NCEPOD target the longer wait is the earlier deadline, so its order is the same.
-    ordered = sorted(items, key=lambda i: (PRIORITY_RANK[i.state.priority],
+    items = [replace(waiting_item(state, now, tell[state.patient.patient_id]),
+                     death_withdrawn=state.cancel_reason is CancelReason.PATIENT_DIED) for state in states]
+    # Those cancelled for a death since withdrawn first: cancelled "not to rebook", a living
+    # patient's operation was on no list. Then by the day each must be rebooked by, as the lists
+    # print it, then the longest wait (two due the same day came in the order of the hours they
+    # were cancelled). For a class with an NCEPOD target the longer wait is the earlier deadline,
+    # so its order is the same.
+    ordered = sorted(items, key=lambda i: (not i.death_withdrawn, PRIORITY_RANK[i.state.priority],
                                            i.state.rebook_by.date() if i.state.rebook_by else date.max, -i.waited))
     # One left by a death is no breach: no one will do it.
     return ([i for i in ordered if i.state.died_at is None],

@@ -120,16 +120,18 @@ class Transfused:
 
     def state(self, end_spec: FormSpec, lang: Lang) -> str:
         """"running since 28/11 10:00", "ended 28/11 12:10: Given in full, 280 mL", "ended 28/11
-        12:40: Stopped: a reaction, 90 mL (Chills or rigors)", "…, 280 mL; ran past 4 hours out of
-        the fridge"; a unit restarted, its stops before (`interruptions`)."""
+        12:40: Stopped: a reaction, 90 mL (Chills or rigors)"; a unit restarted, its stops before
+        (`interruptions`). A unit that ran past 4 hours out of the fridge says so first, in
+        capitals ("RAN PAST 4 HOURS OUT OF THE FRIDGE; ended …"): said last, the tab's cell cut it
+        off and left it to the cell's dark red, which a colour-blind nurse does not see."""
+        over: list[str] = []
         if self.end is None or self.unit.ended_at is None:
             now = WORDS["running"][lang].format(time=f"{self.unit.started_at:%d/%m %H:%M}")
         else:
-            outcome = outcome_said(self.end.data, end_spec, lang)
-            if self.unit.ran_over:
-                outcome += semicolon(lang) + WORDS["ran_over"][lang]
-            now = WORDS["ended"][lang].format(time=f"{self.unit.ended_at:%d/%m %H:%M}", outcome=outcome)
-        return semicolon(lang).join([*self.interruptions(end_spec, lang), now])
+            over = [WORDS["ran_over"][lang].upper()] if self.unit.ran_over else []
+            now = WORDS["ended"][lang].format(time=f"{self.unit.ended_at:%d/%m %H:%M}",
+                                              outcome=outcome_said(self.end.data, end_spec, lang))
+        return semicolon(lang).join([*over, *self.interruptions(end_spec, lang), now])
 
     def interruptions(self, end_spec: FormSpec, lang: Lang) -> list[str]:
         """Each stop of a unit restarted, oldest first: "interrupted 28/11 10:30: Stopped: a

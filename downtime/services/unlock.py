@@ -6,7 +6,8 @@ place that can be read), the same five-in-five-minutes lockout applies, and thos
 are copied into the audit log as soon as someone opens it. Wrong PINs typed while it is open
 (at the lock screen) are counted there too, and a staff ID's count ends only with its own good
 sign-in (or witness PIN): neither a colleague opening the database nor quitting the app gives
-five more guesses."""
+five more guesses. An ID that holds no key slot is counted and audited by its length alone
+(`keyslots.unknown`): swapped boxes put a PIN there."""
 
 from __future__ import annotations
 

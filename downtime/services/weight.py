@@ -1,8 +1,10 @@
-"""A patient's weight: the question asked before an admission or a nutrition screening is saved
-with a weight unusual for the patient's age (domain.weight), a body mass index hardly ever seen,
-or (a screening) far from the stay's latest weight, the answer kept in the record as the weight
+"""A patient's weight: the question asked before an admission, a nutrition screening or a
+weighing (forms/weight.yaml) is saved with a weight unusual for the patient's age
+(domain.weight), a body mass index hardly ever seen, or far from the stay's latest weight (an
+admission's amended, from the weight it replaces), the answer kept in the record as the weight
 confirmed, as an order keeps the prescriber's reason to prescribe despite an allergy; and the
-latest weight of the stay, with when it was taken, for what is worked out per kilogram."""
+latest weight of the stay, with when and how it was taken, for what is worked out per
+kilogram."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
-from downtime.domain.age import age_in_years
+from downtime.domain.age import age_in_years, months_old
 from downtime.domain.news2 import ADULT_FROM_YEARS
 from downtime.domain.nutrition import bmi, lost_percent
 from downtime.domain.records import RecordVersion
@@ -25,6 +27,7 @@ from downtime.formspec.schema import Field, Meaning
 from downtime.formspec.values import FieldError
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Number, decimal_text, message
 from downtime.services import census, nutrition
+from downtime.services.bedside import Chart, ordered
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
 from downtime.services.patients import PatientSummary
@@ -38,8 +41,21 @@ WHO = {"adult": QT_TRANSLATE_NOOP("messages", "an adult"),
        "infant": QT_TRANSLATE_NOOP("messages", "a baby under 1 year old"),
        "child": QT_TRANSLATE_NOOP("messages", "a child of {age}"),
        "one_year_old": QT_TRANSLATE_NOOP("messages", "a child of 1")}
+FORM = "weight"
+METHOD = "method"
+"""A weighing's answer of how the weight is known, one of WEIGHED's codes but the admission."""
+ADMITTED_HOW = "weight_method"
+"""The admission's answer of how its weight is known, where its form asks it (METHOD's codes): a
+child too ill to weigh is given an estimated weight (APLS, Broselow tape, a parent's word), which
+every chart printed as weighed on admission."""
 WEIGHED = {"admission": {"en": "{kg} kg on admission ({time})", "fr": "{kg} kg à l’admission ({time})"},
-           "screening": {"en": "{kg} kg weighed {time}", "fr": "{kg} kg pesé le {time}"}}
+           "admission_estimated": {"en": "{kg} kg ESTIMATED on admission ({time}), not weighed",
+                                   "fr": "{kg} kg ESTIMÉ à l’admission ({time}), non pesé"},
+           "admission_stated": {"en": "{kg} kg as stated on admission ({time}), not weighed",
+                                "fr": "{kg} kg déclaré à l’admission ({time}), non pesé"},
+           "measured": {"en": "{kg} kg weighed {time}", "fr": "{kg} kg pesé le {time}"},
+           "estimated": {"en": "{kg} kg ESTIMATED {time}, not weighed", "fr": "{kg} kg ESTIMÉ le {time}, non pesé"},
+           "stated": {"en": "{kg} kg as stated {time}, not weighed", "fr": "{kg} kg déclaré le {time}, non pesé"}}
 CHANGED = QT_TRANSLATE_NOOP("messages", "{weight} kg differs by {percent} % from the latest weight of this stay, "
                                         "{earlier}: weigh again, and check that it was not mistyped (6,2 typed for "
                                         "62). Weight-based doses and the urine output per kilogram are worked out "
@@ -80,23 +96,25 @@ def _kg(value: Any) -> Decimal | None:
 
 
 def weight_doubt(spec: FormSpec, values: dict[str, Any], lang: Lang, now: datetime,
-                 earlier: Weighed | None = None) -> str:
+                 earlier: Weighed | None = None, born: date | None = None) -> str:
     """Why the weight typed must be confirmed: unusual for the age at arrival (at `now` with no
     arrival time); an adult's body mass index out of `BMI_ASKED`; more than
     `CHANGE_ASKED_PERCENT` from `earlier`, the stay's latest weight before it (stay_doubt); and
     not the weight already confirmed. Empty when there is nothing to ask, or the form records no
-    weight. An arrival before the birth date leaves the age unknown (a screening, which holds no
-    birth date, is of an adult: MUST screens adults only)."""
+    weight. An arrival before the birth date leaves the age unknown. A form holding no birth date
+    (a screening, a weighing) is judged by the patient's, `born`: a 2-year-old's 10.5 kg weighed
+    again was otherwise an adult's weight asked about; without it a screening is of an adult
+    (MUST screens adults only)."""
     fields = _fields(spec)
     weight, confirmed = fields or (None, None)
     kg = _kg(values.get(weight.id)) if weight else None
     if weight is None or confirmed is None or kg is None or _kg(values.get(confirmed.id)) == kg:
         return ""
     born_field, arrived_field = spec.by_meaning(Meaning.BIRTH_DATE), spec.by_meaning(Meaning.OCCURRED_AT)
-    born = _day(values.get(born_field.id)) if born_field else None
+    born = _day(values.get(born_field.id)) if born_field else born
     arrived = (_day(values.get(arrived_field.id)) if arrived_field else None) or now.date()
     age = None if born is None or arrived < born else age_in_years(born, arrived)
-    if unusual_for_age(kg, age):
+    if unusual_for_age(kg, age, months_old(born, arrived) if born is not None and age is not None else None):
         who = "adult" if _adult(spec, age) else "unknown" if age is None else "infant" if age < 1 \
             else "one_year_old" if age == 1 else "child"
         return message(lang, UNUSUAL, weight=Number(float(kg)), who=message(lang, WHO[who], age=age))
@@ -119,10 +137,13 @@ def _adult(spec: FormSpec, age: int | None) -> bool:
 def stay_doubt(session: Session, spec: FormSpec, values: dict[str, Any], patient_id: str | None,
                record_id: str | None = None) -> str:
     """`weight_doubt` of a record of the patient's (`record_id` when amended), against the stay's
-    latest weight before it: what the form view asks before saving. None before an admission,
-    which is the stay's first."""
-    earlier = _earlier(session, spec, values, _patient(session, patient_id), record_id)
-    return weight_doubt(spec, values, session.lang, session.clock(), earlier[-1] if earlier else None)
+    latest weight before it: what the form view asks before saving. None before a new
+    admission, which is the stay's first; an admission amended is held to the weight it
+    replaces (12 kg amended to 21, digits swapped, was within a 2-year-old's bounds)."""
+    patient = _patient(session, patient_id)
+    earlier = _earlier(session, spec, values, patient, record_id)
+    return weight_doubt(spec, values, session.lang, session.clock(), earlier[-1] if earlier else None,
+                        patient.birth_date if patient else None)
 
 
 def confirm(spec: FormSpec, values: dict[str, Any]) -> str:
@@ -134,10 +155,23 @@ def confirm(spec: FormSpec, values: dict[str, Any]) -> str:
 
 
 def check_weight(spec: FormSpec, values: dict[str, Any], lang: Lang, now: datetime,
-                 earlier: Weighed | None = None) -> None:
+                 earlier: Weighed | None = None, born: date | None = None) -> None:
     """Refuse, at the weight, an unusual weight not confirmed (`weight_doubt`): the app asks
     first; the command line and any other way in are refused with the same words."""
-    if doubt := weight_doubt(spec, values, lang, now, earlier):
+    _refuse(spec, lang, weight_doubt(spec, values, lang, now, earlier, born))
+
+
+def check_stay(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any],
+               amended: RecordVersion | None = None) -> None:
+    """Refuse, as `check_weight`, a weighing's weight (new or `amended`) that `stay_doubt` asks
+    about and was not confirmed: the form view asks first; the command line and any other way in
+    are refused with the same words."""
+    _refuse(spec, session.lang, stay_doubt(session, spec, data, patient_id,
+                                           amended.record_id if amended is not None else None))
+
+
+def _refuse(spec: FormSpec, lang: Lang, doubt: str) -> None:
+    if doubt:
         weight, confirmed = _fields(spec) or ()
         raise ValidationFailed([FieldError(weight.id, message(lang, NOT_CONFIRMED, doubt=doubt,
                                                               field=confirmed.label.get(lang)))])
@@ -145,21 +179,34 @@ def check_weight(spec: FormSpec, values: dict[str, Any], lang: Lang, now: dateti
 
 @dataclass(frozen=True)
 class Weighed:
-    """A patient's latest weight this stay and when it was taken; `screened` when it was taken at
-    a nutrition screening (MUST weighs every week), rather than on admission."""
+    """A weight of the patient's this stay, when it was taken and how (`how`, a code of WEIGHED):
+    on admission, or weighed since, at a nutrition screening (MUST weighs every week) or a
+    weighing, which may say the weight was estimated or stated rather than weighed; `record_id`
+    the record it is read from."""
 
     kg: float
     at: datetime
-    screened: bool
+    how: str
+    record_id: str
 
     def text(self, lang: Lang) -> str:
-        """"58,2 kg pesé le 04/12": a dose worked out per kilogram says which weight it is from."""
-        return WEIGHED["screening" if self.screened else "admission"][lang].format(
-            kg=decimal_text(self.kg, lang), time=f"{self.at:%d/%m/%Y}")
+        """"58,2 kg pesé le 04/12/2026", "12 kg ESTIMATED 03/12/2026, not weighed": a dose worked
+        out per kilogram says which weight it is from, and a weight nobody weighed says so, as the
+        paper chart writes "estimated" beside it."""
+        return WEIGHED[self.how][lang].format(kg=decimal_text(self.kg, lang), time=f"{self.at:%d/%m/%Y}")
 
 
 def _screened(one: nutrition.Screened) -> Weighed:
-    return Weighed(float(one.record.data["weight_kg"]), one.screened_at, True)
+    return Weighed(float(one.record.data["weight_kg"]), one.screened_at, "measured", one.record.record_id)
+
+
+def _weighing(record: RecordVersion) -> Weighed:
+    return Weighed(float(record.data["weight_kg"]), datetime.fromisoformat(record.data["weighed_at"]),
+                   record.data[METHOD], record.record_id)
+
+
+WEIGHINGS = Chart(FORM, ordered(_weighing, lambda one: one.at))
+"""Each patient's weighings of this stay, oldest by the time weighed first."""
 
 
 def _admitted(db: Database, forms: Mapping[str, FormSpec], patients: Collection[PatientSummary]) -> dict[str, Weighed]:
@@ -168,34 +215,67 @@ def _admitted(db: Database, forms: Mapping[str, FormSpec], patients: Collection[
     admitted = [patient for patient in patients if patient.admitted_at]
     if weight_field is None or not admitted:
         return {}
-    admissions = current_of(db, {patient.admission_record_id for patient in admitted})
-    return {patient.patient_id: Weighed(float(kg), datetime.fromisoformat(str(patient.admitted_at)), False)
-            for patient in admitted
-            if (kg := _kg(admissions[patient.admission_record_id].data.get(weight_field.id)))}
+    admissions = {record_id: record.data for record_id, record in
+                  current_of(db, {patient.admission_record_id for patient in admitted}).items()}
+    return {patient.patient_id: Weighed(float(kg), datetime.fromisoformat(str(patient.admitted_at)),
+                                         _admitted_how(admissions[patient.admission_record_id]),
+                                         patient.admission_record_id)
+            for patient in admitted if (kg := _kg(admissions[patient.admission_record_id].get(weight_field.id)))}
+
+
+def _admitted_how(data: Mapping[str, Any]) -> str:
+    """The admission's WEIGHED code: weighed, unless its form says estimated or stated."""
+    method = data.get(ADMITTED_HOW)
+    return "admission" if method in (None, "measured") else f"admission_{method}"
+
+
+def _newest(*found: Mapping[str, Weighed]) -> dict[str, Weighed]:
+    """Each patient's weight taken last of those `found`, a later one of `found` on a tie."""
+    newest: dict[str, Weighed] = {}
+    for each in found:
+        for patient_id, one in each.items():
+            if patient_id not in newest or elapsed.instant(newest[patient_id].at) <= elapsed.instant(one.at):
+                newest[patient_id] = one
+    return newest
 
 
 def latest(db: Database, forms: Mapping[str, FormSpec], patients: Collection[PatientSummary]) -> dict[str, Weighed]:
-    """The latest weight of each of these patients who has one this stay: their latest nutrition
-    screening's, else their admission's. A patient weighed 8 kg lighter after two weeks on the
-    ward had their enoxaparin and their urine per kilogram worked out from the admission's."""
-    screened = nutrition.latest(db, [patient.patient_id for patient in patients])
-    found = {patient_id: _screened(one) for patient_id, one in screened.items()}
-    return {**_admitted(db, forms, [patient for patient in patients if patient.patient_id not in found]), **found}
+    """The latest weight of each of these patients who has one this stay, by the time it was
+    taken: their admission's, a nutrition screening's or a weighing's. A patient weighed 8 kg
+    lighter after two weeks on the ward had their enoxaparin and their urine per kilogram worked
+    out from the admission's; a child weighed again had it by amending the admission, and the
+    chart said it was weighed on admission."""
+    patient_ids = [patient.patient_id for patient in patients]
+    screened = {patient_id: _screened(one) for patient_id, one in nutrition.latest(db, patient_ids).items()}
+    return _newest(_admitted(db, forms, patients), screened, WEIGHINGS.latest(db, patient_ids))
 
 
 def _earlier(session: Session, spec: FormSpec, values: dict[str, Any], patient: PatientSummary | None,
              record_id: str | None) -> list[Weighed]:
     """The patient's weights of this stay taken by the time `values` says (now, said none), but
-    the record `record_id` amended, oldest first: the admission's and each screening's."""
-    if patient is None:
+    the record `record_id` amended, oldest first: the admission's, each screening's and each
+    weighing's. An admission amended keeps its own weight as stored, the one its amendment
+    replaces, unless that one was a slip the amendment corrects (`_doubted`); a new admission
+    begins a stay, and has none before it."""
+    if patient is None or (spec.creates_patient and (record_id is None or _doubted(session, spec, record_id))):
         return []
-    admitted = [] if patient.admission_record_id == record_id else \
-        list(_admitted(session.db, session.forms, [patient]).values())
-    screened = [_screened(one) for one in nutrition.CHART.of(session.db, patient.patient_id)
-                if one.record.record_id != record_id]
-    at = _at(session, spec, values)
-    return sorted((one for one in [*admitted, *screened] if elapsed.instant(one.at) <= elapsed.instant(at)),
-                  key=lambda one: elapsed.instant(one.at))
+    at = elapsed.instant(_at(session, spec, values))
+    weights = [*_admitted(session.db, session.forms, [patient]).values(),
+               *map(_screened, nutrition.CHART.of(session.db, patient.patient_id)),
+               *WEIGHINGS.of(session.db, patient.patient_id)]
+    return sorted((one for one in weights if (spec.creates_patient or one.record_id != record_id)
+                   and elapsed.instant(one.at) <= at), key=lambda one: elapsed.instant(one.at))
+
+
+def _doubted(session: Session, spec: FormSpec, record_id: str) -> bool:
+    """Whether the record stored held a weight to doubt whether confirmed or not (unusual for the
+    age, a body mass index hardly ever seen): its amendment corrects it ("0,9 was 90"), and is not
+    asked about as a change from it."""
+    _, confirmed = _fields(spec) or (None, None)
+    if confirmed is None:
+        return False
+    stored = current_of(session.db, [record_id])[record_id].data
+    return bool(weight_doubt(spec, {**stored, confirmed.id: None}, session.lang, session.clock()))
 
 
 def _at(session: Session, spec: FormSpec, values: dict[str, Any]) -> datetime:

@@ -24,7 +24,7 @@ from downtime.domain.backup_rotation import to_prune
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.errors import NOT_WRITTEN, UserError, damage_cause, disk_cause
 from downtime.storage import keyslots
-from downtime.storage.connection import StorageError
+from downtime.storage.connection import StorageError, owner_only
 from downtime.storage.integrity import unreadable
 
 PREFIX = "downtime-backup-"
@@ -106,8 +106,9 @@ def make_backup(db: Database, db_path: Path, key: bytes | None, folder: Path, at
     target = folder / _name(at)
     partial = target.with_name(target.name + ".partial")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)
+        owner_only(partial)  # its -journal takes its mode, and the backup keeps it through the rename
         destination = _connect(partial, key)
         try:
             db.conn.backup(destination)

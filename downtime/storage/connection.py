@@ -6,9 +6,10 @@ is plain SQLite, which only an explicit choice at set-up makes (see services.unl
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -97,7 +98,8 @@ def open_database(path: Path | str, *, create: bool = True, key: bytes | None = 
     if key is None:
         check_beside(path)
     if path.parent and not path.parent.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    owner_only(path, f"{path}-wal", f"{path}-shm")
     db: WardDatabase | None = None
     try:
         db = _connected(str(path), key, uri=False)
@@ -113,6 +115,23 @@ def open_database(path: Path | str, *, create: bool = True, key: bytes | None = 
                                path=path, problem=exc) from exc
         db = readable
     return db
+
+
+def owner_only(path: Path | str, *also: Path | str) -> None:
+    """`path` (created empty if missing, for SQLite to make a database of) and the files `also`
+    that exist, readable by the laptop's account alone. With the umask's mode (0644) every other
+    account of a shared laptop read an unencrypted ward database, its WAL, or a backup, with
+    `sqlite3`; SQLite gives the -wal and -shm files the database's own mode, and a file an
+    earlier version made keeps its mode until changed. Not on Windows, where a mode means
+    nothing; a file the system will not change (a read-only disk, which is still read) is left."""
+    if os.name == "nt":
+        return
+    if not os.path.exists(path):
+        with suppress(OSError):  # a folder it cannot be made in: SQLite says so, as it did
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    for name in (path, *also):
+        with suppress(OSError):
+            os.chmod(name, 0o600)
 
 
 def _connected(target: str, key: bytes | None, *, uri: bool) -> WardDatabase:

@@ -6,9 +6,12 @@ The file holds no patient data and no PIN: a salt, a nonce and the wrapped key p
 (scrypt, then AES-256-GCM with the staff ID as associated data, so a slot cannot be moved to
 another name). It also counts each staff ID's wrong PINs since its last good sign-in, so the
 lockout applies before anyone has opened the database, and keeps those typed while it was
-locked until they reach the audit log. And it names the laptop and its ward (`keep_laptop`),
-which the sign-in window shows before anyone has signed in, and keeps the highest downtime
-number the laptop gave or reserved (`keep_given`), which a restored backup would wind back.
+locked until they reach the audit log. A typed ID that holds no slot is counted under its
+length alone (`unknown`), never its text: the Staff ID box gets a PIN when the two boxes are
+swapped, and kept here that PIN opened the database for whoever read this file. And it names
+the laptop and its ward (`keep_laptop`), which the sign-in window shows before anyone has
+signed in, and keeps the highest downtime number the laptop gave or reserved (`keep_given`),
+which a restored backup would wind back.
 
 A short PIN can be guessed offline by whoever holds the laptop; scrypt makes each guess cost
 about a fifth of a second, and the README's threat model says what that means.
@@ -32,7 +35,7 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from downtime.domain.staff import typed_staff_id
+from downtime.domain.staff import LOCKOUT, typed_staff_id
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.errors import UserError
 from downtime.storage import locks
@@ -145,13 +148,48 @@ def _save(db_path: Path, content: dict[str, Any]) -> None:
 def _changing(db_path: Path) -> Iterator[dict[str, Any]]:
     """The file's content to change, written back if changed, with no other process (a second
     window of the app, a `downtime staff` command) reading or writing it meanwhile: each read the
-    file before the other wrote it, and the second write dropped the first one's slot."""
+    file before the other wrote it, and the second write dropped the first one's slot. What
+    earlier versions kept of IDs typed at a sign-in is scrubbed (`_scrub`) before the caller
+    reads it, and what a slot removed leaves is scrubbed after."""
     with locks.held(lock_path(db_path)):
         content = _load(db_path)
         before = copy.deepcopy(content)
+        _scrub(content)
         yield content
+        _scrub(content)
         if content != before:
             _save(db_path, content)
+
+
+UNKNOWN = "unknown staff ID"
+
+
+def unknown(typed: str) -> str:
+    """What stands for a typed staff ID that holds no key slot, in this file and in the audit
+    log: its length, never its text. Typed in the Staff ID box with the boxes swapped, it is a
+    PIN, which this plain file kept for good (only that "ID"'s own good sign-in cleared it) and
+    which opened the database at the first try for whoever read it, a backup's copy included.
+    The length still tells the audit's reader that a PIN was likely typed there."""
+    return f"{UNKNOWN} ({len(typed.strip())} characters)"
+
+
+def _counted_as(content: dict[str, Any], staff_id: str) -> str:
+    """The key a staff ID's wrong PINs are kept under: its own if it holds a slot."""
+    actor = staff_id[:32]
+    return actor if actor in content["slots"] or actor in content["staged"] else unknown(actor)
+
+
+def _scrub(content: dict[str, Any]) -> None:
+    """Counts and failures kept by earlier versions under an ID no slot holds (a PIN typed as a
+    staff ID, a person since removed): the failures still to audit are kept under the ID's
+    length (`unknown`), the lockout counts dropped (no slot: nothing they lock opens)."""
+    for section in ("recent", "failures"):
+        kept = content[section]
+        for key in [key for key in kept if key not in content["slots"] and key not in content["staged"]
+                    and not key.startswith(UNKNOWN)]:
+            times = kept.pop(key)
+            if section == "failures":
+                kept[unknown(key)] = sorted([*kept.get(unknown(key), []), *times])
 
 
 def copy_slots(source_db: Path, target_db: Path) -> None:
@@ -235,15 +273,22 @@ def failures(db_path: Path, staff_id: str) -> list[datetime]:
     """The wrong PINs typed for this staff ID since its last good sign-in (the last `keep` of
     record_failure), whoever opened the database meanwhile: the lockout of a locked database
     counts these, since the audit log cannot be read yet."""
-    return [datetime.fromisoformat(at) for at in _load(db_path)["recent"].get(staff_id[:32], [])]
+    content = _load(db_path)
+    return [datetime.fromisoformat(at) for at in content["recent"].get(_counted_as(content, staff_id), [])]
 
 
 def record_failure(db_path: Path, staff_id: str, at: datetime, keep: int, *, audited: bool = False) -> None:
     """A wrong PIN: counted towards this staff ID's lockout (the last `keep` are kept), and,
-    unless the open database's audit log already holds it (`audited`), kept for that log."""
-    actor = staff_id[:32]
+    unless the open database's audit log already holds it (`audited`), kept for that log. An ID
+    holding no slot is counted under its length (`unknown`) and only within the lockout window:
+    no good sign-in of its own ever ends its run, and kept longer, the count of every ID of that
+    length would lock one mistyped at the end of a shift."""
     with _changing(db_path) as content:
-        content["recent"][actor] = [*content["recent"].get(actor, []), at.isoformat()][-keep:]
+        actor = _counted_as(content, staff_id)
+        run = [*content["recent"].get(actor, []), at.isoformat()][-keep:]
+        if actor.startswith(UNKNOWN):
+            run = [kept for kept in run if at - datetime.fromisoformat(kept) < LOCKOUT]
+        content["recent"][actor] = run
         if not audited:
             content["failures"].setdefault(actor, []).append(at.isoformat())
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import os
 import shutil
-import tempfile
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -218,7 +217,7 @@ def decrypt_folder(src: Path, out: Path, identity_path: Path) -> int:
     """Decrypt an export into the new folder `out`, which appears only once every file has
     decrypted and matches the manifest, so a refused export leaves nothing to mistake for it.
     What an office's Mac or PC wrote beside the .age files (export.os_litter) is not decrypted."""
-    from downtime.sync.export import on_disk, os_litter, put_in_place, verify_export  # export imports this module
+    from downtime.sync.export import on_disk, os_litter, put_in_place, staging_in, verify_export  # export imports this module
 
     if out.exists():
         raise DecryptRefused(QT_TRANSLATE_NOOP("messages", "{out} already exists: choose a new folder to decrypt into."),
@@ -234,7 +233,7 @@ def decrypt_folder(src: Path, out: Path, identity_path: Path) -> int:
                              src=src, SUFFIX=SUFFIX)
     with written_to(out):
         out.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".decrypt-", dir=out.parent))
+        staging = staging_in(out.parent, ".decrypt-")
         try:
             for number, source in enumerate(sources):
                 relative = source.relative_to(src)

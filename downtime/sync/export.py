@@ -12,6 +12,7 @@ An encrypted export's files are encrypted as they are written: its plaintext is 
 from __future__ import annotations
 
 import csv
+import glob
 import hashlib
 import io
 import json
@@ -173,7 +174,8 @@ def sha256_of(path: Path) -> str:
 def file_digests(folder: Path) -> dict[str, str]:
     """Every file under `folder` for its manifest, named by its POSIX path: an export written
     on a Windows laptop is verified and merged on any other system."""
-    return {path.relative_to(folder).as_posix(): sha256_of(path) for path in sorted(folder.rglob("*")) if path.is_file()}
+    return {path.relative_to(folder).as_posix(): sha256_of(path) for path in sorted(folder.rglob("*"))
+            if path.is_file() and not os_litter(path.relative_to(folder))}
 
 
 def os_litter(relative: PurePath) -> bool:
@@ -181,8 +183,10 @@ def os_litter(relative: PurePath) -> bool:
     there rather than a file of the export: ignored by the checks and never read. A clerk who
     looked at the stick on the office's Mac or PC before merging was told the untouched export
     was altered ("not listed in the manifest"), and its decryption stopped at ._manifest.json.age.
-    A file of the export missing or altered is still named, by the manifest's list."""
-    return any(part.startswith("._") or part.casefold() in OS_LITTER for part in relative.parts)
+    A file of the export missing or altered is still named, by the manifest's list. The mark of
+    a staging folder (`staging_in`) is passed over so too, until `put_in_place` removes it."""
+    return relative.as_posix() == STAGING_MARK or any(part.startswith("._") or part.casefold() in OS_LITTER
+                                                      for part in relative.parts)
 
 
 def on_disk(staging: Path) -> None:
@@ -203,9 +207,43 @@ def on_disk(staging: Path) -> None:
 def put_in_place(staging: Path, out: Path) -> None:
     """`staging`, on the disk (`on_disk`), renamed `out`, and the rename flushed too: the stick
     could be pulled holding only the hidden staging folder. An export (before its record is
-    committed), a merge and a decryption end with it."""
+    committed), a merge and a decryption end with it. Its mark (`staging_in`) goes first, unflushed:
+    the folder's flush belongs before the export's record is written (`on_disk`), and a mark a
+    power cut kept in the finished folder is passed over by every check (`os_litter`)."""
+    (staging / STAGING_MARK).unlink(missing_ok=True)
     os.replace(staging, out)
     _flush_folder(out.parent)
+
+
+# Written first in each folder an export, a merge or a decryption is made in before it is
+# renamed into place: a folder so named that holds it is what a run killed there (a power cut, a
+# flat battery, Task Manager) left, every patient in it in plain text for a merge or a decryption,
+# in a hidden folder the clerk does not see. Without it, a folder of the clerk's own is kept.
+STAGING_MARK = ".downtime-staging"
+_STAGING_SUFFIX = "[a-z0-9_]{8}"  # what tempfile.mkdtemp adds to the prefix
+
+
+def staging_in(parent: Path, prefix: str) -> Path:
+    """A new staging folder in `parent`, readable by its owner alone, marked as the app's own
+    before anything else is written in it. What an earlier run killed there left goes first
+    (`clear_staging_left`)."""
+    clear_staging_left(parent, prefix)
+    staging = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+    (staging / STAGING_MARK).touch()
+    return staging
+
+
+def clear_staging_left(parent: Path, prefix: str) -> list[Path]:
+    """The staging folders (`staging_in`) in `parent` that a killed run left, removed; nothing
+    cleared them, and nothing looked at them again. A run of the same kind still at work in the
+    same folder at that moment (a second clerk's) would lose its staging and fail, leaving nothing
+    in place, which a rerun mends: the clerk's own folders, unmarked, are never touched."""
+    pattern = re.compile(re.escape(prefix) + _STAGING_SUFFIX)
+    left = [folder for folder in parent.glob(f"{glob.escape(prefix)}*") if pattern.fullmatch(folder.name)
+            and not folder.is_symlink() and (folder / STAGING_MARK).is_file()]
+    for folder in left:
+        shutil.rmtree(folder, ignore_errors=True)
+    return left
 
 
 def _flush_folder(folder: Path) -> None:
@@ -383,7 +421,7 @@ def export(session: Session, out: Path, since_last: bool = False,
     held = held_from(db)
     with written_to(out):
         out.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".export-", dir=out.parent))
+        staging = staging_in(out.parent, ".export-")
         files = _Files(staging, keys)
         try:
             counts: dict[str, int] = {}

@@ -39,6 +39,11 @@ OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-catego
 LOCATION_TYPE = "http://terminology.hl7.org/CodeSystem/location-physical-type"
 DATA_ABSENT_REASON = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
 PARTICIPATION_MODE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationMode"
+# HL7 v3's participation types: RESP, the responsible party, accountable for an act another
+# performs (a student nurse's dose, the ward nurse supervising it): med-admin-perform-function
+# has only performer, verifier and witness, and a supervisor sent as a witness read as a
+# controlled drug's.
+PARTICIPATION_TYPE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType"
 LOINC = "http://loinc.org"
 SNOMED = "http://snomed.info/sct"
 UCUM = "http://unitsofmeasure.org"
@@ -61,7 +66,9 @@ NEWS2_CODES = {"total": "1104051000000101", "respiratory_rate": "110430100000010
 ROUTES = {"PO": ("26643006", "Oral route"), "IV": ("47625008", "Intravenous route"),
           "IM": ("78421000", "Intramuscular route"), "SC": ("34206005", "Subcutaneous route"),
           "SL": ("37839007", "Sublingual route"), "PR": ("37161004", "Rectal route"),
-          "TOP": ("6064005", "Topical route"), "NG": ("127492001", "Nasogastric route")}
+          "TOP": ("6064005", "Topical route"), "NG": ("127492001", "Nasogastric route"),
+          "TD": ("45890007", "Transdermal route"), "EYE": ("54485002", "Ophthalmic route"),
+          "EAR": ("10547007", "Otic route"), "NAS": ("46713006", "Nasal route"), "BUC": ("54471007", "Buccal route")}
 # The order form's units (and the rate's and the period's) as UCUM codes. A tablet, a puff or a
 # drop is counted, not measured: it has none, and goes as the unit's words alone. "units" are
 # international units (the form's French says UI): insulin, heparin.
@@ -88,6 +95,7 @@ SYSTEMS: dict[str, dict[str, str]] = {
     LOCATION_TYPE: {"wa": "Ward", "bd": "Bed"},
     DATA_ABSENT_REASON: {"not-applicable": "Not Applicable"},
     PARTICIPATION_MODE: {"PHONE": "telephone", "WRITTEN": "written"},
+    PARTICIPATION_TYPE: {"RESP": "responsible party"},
     # What each means, not a display: code_only sends none (see FR_CORE_IDENTIFIER_TYPE).
     FR_CORE_IDENTIFIER_TYPE: {"INS-NIR": "INS of a registered person (NIR)",
                               "INS-NIA": "INS of a person awaiting registration (NIA)"},
@@ -106,6 +114,7 @@ SYSTEMS: dict[str, dict[str, str]] = {
             "9269-2": "Glasgow coma score total", "9267-6": "Glasgow coma score eye opening",
             "9270-0": "Glasgow coma score verbal", "9268-4": "Glasgow coma score motor"},
     SNOMED: {NO_KNOWN_ALLERGY: "No known allergy",
+             "304251008": "Resuscitation status", "304253006": "Not for resuscitation",
              NEWS2_CODES["total"]: f"{_NEWS2} total score",
              NEWS2_CODES["respiratory_rate"]: f"{_NEWS2} - respiration rate score",
              NEWS2_CODES["spo2_scale_1"]: f"{_NEWS2} - oxygen saturation scale 1 score",
@@ -168,6 +177,7 @@ ELEMENTS: dict[str, frozenset[str]] = {path: frozenset(codes) for path, codes in
     "MedicationRequest.dosageInstruction.maxDosePerPeriod.denominator.code": {"h"},
     "MedicationRequest.dosageInstruction.timing.repeat.periodUnit": {"d", "h"},
     "MedicationAdministration.dosage.dose.code": set(UCUM_UNITS.values()),
+    "MedicationAdministration.dosage.rateQuantity.code": {"mL/h"},
 }.items()}
 
 # Where a form's own code has a FHIR code that means the same thing.

@@ -1,7 +1,8 @@
 """Downtime medication orders as MedicationRequest and every dose given or not given as
 MedicationAdministration, pointing at its order, so the records office can rebuild the MAR of
 the outage in the EHR: who gave what when, the controlled-drug witness or the high-alert
-medicine's second check, and why a dose was missed."""
+medicine's second check, the ward nurse supervising a student nurse's dose, and why a dose was
+missed."""
 
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain.census import Movement, MovementEvent
+from downtime.domain.laterality import BILATERAL
 from downtime.domain.medication import Frequency, Order, Outcome
 from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.roles import SUPERVISED
 from downtime.formspec import FormSpec
 from downtime.services import cd_register, census
 from downtime.services.medication import (
@@ -25,6 +28,7 @@ from downtime.services.medication import (
     GIVEN_BY,
     ORDER_FORM,
     PRESCRIBER,
+    SAID_FORMS,
     administration_of,
     order_of,
     placed_at,
@@ -33,7 +37,17 @@ from downtime.services.medication import (
 from downtime.services.telephone_orders import COUNTERSIGNED, TELEPHONE
 from downtime.storage.records import histories
 from downtime.sync.snapshot_fhir import CONTROLLED_EXTENSION, HIGH_ALERT_EXTENSION, TIME_CRITICAL_EXTENSION
-from downtime.sync.fhir_codes import ADMIN_FUNCTION, NOT_GIVEN, NOT_GIVEN_REASON, ROUTES, SNOMED, UCUM, UCUM_UNITS, coding
+from downtime.sync.fhir_codes import (
+    ADMIN_FUNCTION,
+    NOT_GIVEN,
+    NOT_GIVEN_REASON,
+    PARTICIPATION_TYPE,
+    ROUTES,
+    SNOMED,
+    UCUM,
+    UCUM_UNITS,
+    coding,
+)
 from downtime.sync.fhir_elements import (
     Context,
     Group,
@@ -165,7 +179,8 @@ def _request(record: RecordVersion, order: Order, ctx: Context, stays: Stays, en
     said in a note: it went out "active", a live order a records clerk would enter for a dead
     patient. The record is not changed: the stay's end is derived, as the MAR's "not in
     hospital" is. A once-only order whose dose was `given` is completed: "active", it was one
-    still to give, a second dose for whoever back-entered it. A stopped order says why
+    still to give, a second dose for whoever back-entered it; but an infusion with a rate started
+once runs until it is stopped, and stays "active" (it went out "completed" while heparin ran). A stopped order says why
     (`why_stopped`: the reason of the amendment that set its stop, see `_stop_reasons`). One
     prescribing again an order of an earlier stay names it as its prior prescription: the clerk
     entered two furosemide orders with nothing to tie the second to the first. A telephone order
@@ -174,7 +189,7 @@ def _request(record: RecordVersion, order: Order, ctx: Context, stays: Stays, en
     status = "active"
     if record.status is _EIE:
         status = "entered-in-error"
-    elif given:
+    elif given and order.rate_ml_h is None:  # an infusion started once runs on until stopped
         status = "completed"
     elif ended is not None or order.stop_at is not None and order.stop_at <= ctx.at:
         status = "stopped"
@@ -184,7 +199,7 @@ def _request(record: RecordVersion, order: Order, ctx: Context, stays: Stays, en
         identifiers.append({"system": EHR_ORDER_SYSTEM, "value": str(ehr)})
     resource: dict[str, Any] = {
         "resourceType": "MedicationRequest", "id": record.record_id, "identifier": identifiers,
-        "status": status, "intent": "order", "medicationCodeableConcept": {"text": order.drug},
+        "status": status, "intent": "order", "medicationCodeableConcept": {"text": _medicine(order, ctx.forms[ORDER_FORM])},
         "subject": reference(order.patient_id),
         **stays.encounter_at(order.patient_id, placed),
         "authoredOn": moment(first.recorded_at),
@@ -229,21 +244,52 @@ def _request(record: RecordVersion, order: Order, ctx: Context, stays: Stays, en
     return resource
 
 
+def _medicine(order: Order, spec: FormSpec) -> str:
+    """The medicine as the order names it, with the form its words say (medication.SAID_FORMS: a
+    patch entered as a cream, "Rivastigmine 9.5 mg TOP") and a liquid's strength, by which a
+    dose in mL is so many mg."""
+    said = order.drug
+    if order.form in SAID_FORMS and (form := label(spec, "form", order.form).lower()) not in said.lower():
+        said += f" {form}"
+    if order.strength_mg is not None and order.strength_ml is not None:
+        said += f", {order.strength_mg:g} mg in {order.strength_ml:g} mL"
+    return said
+
+
+# Where an order of these routes is put, by its side (Order.side): its dosage's site.
+_SITES = {"EYE": ("eye", "eyes"), "EAR": ("ear", "ears"), "NAS": ("nostril", "nostrils")}
+
+
+def _site(order: Order) -> dict[str, str] | None:
+    """The eye, ear or nostril an order treats ("left eye", "both ears"), in words: no code is
+    invented for it."""
+    if order.side is None or order.route not in _SITES:
+        return None
+    one, both = _SITES[order.route]
+    return {"text": f"both {both}" if order.side == BILATERAL else f"{order.side} {one}"}
+
+
 def _instruction(order: Order, spec: FormSpec, ended: MovementEvent | None) -> dict[str, Any]:
     """`ended`: the movement that ended the order's stay before its stop, which is its end. A
     variable dose's order says its rule in the instruction's text and its most for one dose as
-    `maxDosePerAdministration`, with no dose of its own (the doses given say theirs)."""
-    dose = f"{order.dose:g} {order.dose_unit} {order.route}"
+    `maxDosePerAdministration`, with no dose of its own (the doses given say theirs); an
+    as-required range its two ends as `doseRange`."""
+    amounts = f"{order.dose:g}" if order.dose_min is None else f"{order.dose_min:g}-{order.dose:g}"
+    dose = f"{amounts} {order.dose_unit} {order.route}"
     stop = ended.occurred_at if ended is not None else order.stop_at
     bounds = {"start": moment(order.start_at)} | ({"end": moment(stop)} if stop else {})
     # A variable dose is no dose to give each time: its rule in words, the most one dose may be.
-    amount: dict[str, Any] = {"doseQuantity": _quantity(order.dose, order.dose_unit)} if order.dose_rule is None else {}
+    amount: dict[str, Any] = {} if order.dose_rule is not None else {"doseQuantity": _quantity(
+        order.dose, order.dose_unit)} if order.dose_min is None else {"doseRange": {
+            "low": _quantity(order.dose_min, order.dose_unit), "high": _quantity(order.dose, order.dose_unit)}}
     if order.dose_rule is not None:
         dose = f"variable dose, up to {dose}, by the rule: {order.dose_rule};"
     if order.rate_ml_h is not None:
         dose += f" at {order.rate_ml_h:g} mL/h"
         amount["rateQuantity"] = _quantity(order.rate_ml_h, "mL/h")
     instruction: dict[str, Any] = {"route": _route(spec, order.route)} | ({"doseAndRate": [amount]} if amount else {})
+    if site := _site(order):
+        instruction["site"] = site
     if order.dose_rule is not None:
         instruction["maxDosePerAdministration"] = _quantity(order.dose, order.dose_unit)
     if order.frequency is Frequency.SCHEDULED:
@@ -282,29 +328,48 @@ def _instruction(order: Order, spec: FormSpec, ended: MovementEvent | None) -> d
 # dose), `witness` and the field's label.
 _SECOND_CHECKS = {cd_register.WITNESS: ("witness", "Witness (controlled drug)"),
                   cd_register.HIGH_ALERT_CHECK: ("verifier", "Second check (high-alert medicine)")}
+# The ward nurse supervising a student nurse's dose (cd_register.SUPERVISION), accountable for it:
+# HL7 v3's responsible party, not a witness (fhir_codes.PARTICIPATION_TYPE).
+_SUPERVISOR = (PARTICIPATION_TYPE, "RESP", "Supervisor (student nurse's dose)")
+
+
+def _second_functions(order: Order, giver_role: str | None, field_label: str) -> list[tuple[str, str, str]]:
+    """What the dose's second clinician did, as (system, code, words), one performer each: a
+    student nurse's dose (`giver_role`) is supervised, and of a controlled drug or a high-alert
+    medicine also witnessed or checked by that same nurse (cd_register.SUPERVISION), the register
+    and the EHR's controlled-drug record needing its witness all the same. Sent as a witness, a
+    supervisor read as a controlled drug's witness on a paracetamol tablet. A giver's role not
+    known here (an older app's export, its staff directory not with it) reads as before."""
+    check = cd_register.second_check(order)
+    functions = [_SUPERVISOR] if giver_role in SUPERVISED else []
+    if check is not None or not functions:
+        code, words = _SECOND_CHECKS.get(check, ("witness", field_label))
+        functions.append((ADMIN_FUNCTION, code, words))
+    return functions
 
 
 def _administration(record: RecordVersion, order: Order, ctx: Context, stays: Stays) -> dict[str, Any]:
     """The giver is whom the dose names (`given_by`: a dose given on paper by another nurse),
     else whoever wrote version 1 of the dose; the second clinician (a controlled drug's witness, a
-    high-alert medicine's second check: `_SECOND_CHECKS`) is a second performer with the
-    `witness` function, said in words. Both are staff IDs of that version's laptop (neither is ever
-    amended); the Provenance keeps whoever typed it as its author. A dose transcribed from the
-    paper chart says so in a note, as the CSV's `transcribed` column does, and where on the paper
-    it is written in the next (the CSV's `paper_reference`)."""
+    high-alert medicine's second check, a student nurse's supervisor: `_second_functions`) is a
+    second performer with its function, said in words. Both are staff IDs of that version's laptop
+    (neither is ever amended); the Provenance keeps whoever typed it as its author. A dose
+    transcribed from the paper chart says so in a note, as the CSV's `transcribed` column does,
+    and where on the paper it is written in the next (the CSV's `paper_reference`)."""
     dose = administration_of(record)
     spec = ctx.forms[DOSE_FORM]
     given = dose.outcome is Outcome.GIVEN
     status = "entered-in-error" if record.status is _EIE else "completed" if given else "not-done"
     first = ctx.original(record)
-    named = record.data.get(GIVEN_BY)
+    giver = str(record.data.get(GIVEN_BY) or first.author)
     performers = [{"function": {"coding": [coding(ADMIN_FUNCTION, "performer")]},
-                   "actor": ctx.person(named, first.device_id) if named else ctx.author(first)}]
+                   "actor": ctx.person(giver, first.device_id)}]
     if dose.witness:
-        function, checked = _SECOND_CHECKS.get(cd_register.second_check(order),
-                                               ("witness", spec.field("witness").label.en))
-        performers.append({"function": {"coding": [coding(ADMIN_FUNCTION, function)], "text": checked},
-                           "actor": ctx.person(dose.witness, first.device_id)})
+        known = ctx.authors.directory.get((first.device_id, giver))
+        performers += [{"function": {"coding": [coding(system, code)], "text": words},
+                        "actor": ctx.person(dose.witness, first.device_id)}
+                       for system, code, words in _second_functions(order, known[1] if known else None,
+                                                                    spec.field("witness").label.en)]
     resource: dict[str, Any] = {
         "resourceType": "MedicationAdministration", "id": record.record_id,
         "identifier": record_identifier(record.record_id), "status": status,
@@ -327,6 +392,8 @@ def _administration(record: RecordVersion, order: Order, ctx: Context, stays: St
             dosage["route"] = _route(spec, route)
         if site := record.data.get("site"):
             dosage["site"] = {"text": site}
+        if dose.rate_ml_h is not None:  # the rate this bag ran at, not the order's amended since
+            dosage["rateQuantity"] = _quantity(dose.rate_ml_h, "mL/h")
         if dose.decided_on:  # a variable dose's reading, as the nurse wrote it (no code is made up for it)
             dosage["text"] = f"Dose decided on: {dose.decided_on}"
         if dosage:

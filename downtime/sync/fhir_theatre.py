@@ -113,6 +113,12 @@ def _died(stays: Stays, numbers: tuple[str, ...]) -> RecordVersion | None:
                key=lambda death: death.occurred_at, default=None)
 
 
+def _death_withdrawn(stays: Stays, numbers: tuple[str, ...]) -> bool:
+    """Whether a death of the person was withdrawn as entered in error under any of their `numbers`."""
+    return any(record.status is _EIE for number in numbers for spec, record in stays.records.get(number, [])
+               if spec.movement is Movement.DEATH)
+
+
 def _slot(record: RecordVersion) -> _Slot:
     return _Slot(record, record.data["session"], datetime.fromisoformat(record.data["planned_start"]))
 
@@ -168,20 +174,25 @@ def _made(booking: RecordVersion, transfer: RecordVersion | None, slots: list[_S
           numbers: tuple[str, ...]) -> Made:
     appointments = [_appointment(slot, booking, sessions, ctx) for slot in slots]
     done = any(slot.done_by is not None for slot in slots)
-    not_done = _not_to_be_done(in_force, transfer, _died(stays, numbers), ctx)
+    not_done = _not_to_be_done(in_force, transfer, _died(stays, numbers), _death_withdrawn(stays, numbers), ctx)
     return Made([_service_request(booking, transfer, done, not_done, checked, ctx, stays), *appointments], made_from)
 
 
 def _not_to_be_done(last: _Slot, transfer: RecordVersion | None, died: RecordVersion | None,
-                    ctx: Context) -> str | None:
+                    death_withdrawn: bool, ctx: Context) -> str | None:
     """Why the operation will not be done, in words, or None while it is still to be done: the
     patient's death is recorded, or the slot in force (`last`) was cancelled because the
     patient died or declined, and the operation was neither rebooked (a new slot) nor sent to
-    another hospital since."""
+    another hospital since. Cancelled because the patient died, on a death since withdrawn
+    (`death_withdrawn`, none standing), it is still to be done, as the rescheduling list says
+    (services.theatre.rescheduling): sent revoked, the living patient's operation left the
+    EHR's waiting list."""
     if died is not None:
         return f"the patient's death is recorded ({moment(died.occurred_at)})"
     cancelled = last.cancelled_by
     if cancelled is None or transfer is not None or cancelled.data["reason"] not in NOT_TO_BE_DONE:
+        return None
+    if death_withdrawn and cancelled.data["reason"] == CancelReason.PATIENT_DIED:
         return None
     return f"cancelled: {label(ctx.forms[CANCELLATION_FORM], 'reason', cancelled.data['reason'])}"
 

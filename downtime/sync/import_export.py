@@ -20,7 +20,8 @@ Anywhere else the record stays on hold, for this office to settle."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
@@ -30,22 +31,26 @@ from pydantic import ValidationError
 from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
+from downtime.domain.census import leaves_hospital
 from downtime.domain.holds import HeldVersion, SettledOtherwise, Settlement, SettlementNotTaken
 from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import RecordRefField
-from downtime.services import census, search, theatre
-from downtime.services.back_entry import duplicates_of, hold_of, missing_here, shared_numbers, tally
+from downtime.services import census, records, search, theatre
+from downtime.services.back_entry import (
+    AFTER_LEAVING, conflicts_among, duplicates_of, hold_of, missing_here, shared_numbers, tally,
+)
 from downtime.services.context import Session
 from downtime.services.laptops import authors as authors_here, laptops_known
+from downtime.services.medication import chart_labels
 from downtime.services.records import THEATRE_FORMS
 from downtime.storage import audit
 from downtime.storage.laptops import remember
-from downtime.storage.records import chunks, held_from, holds, marks
+from downtime.storage.records import chunks, held_from, holds, list_current, marks
 from downtime.sync.export import verify_export
 from downtime.sync.merge import not_exported, sources_of
-from downtime.sync.outcome import HELD, ImportRefused, ImportResult, Progress, untold
+from downtime.sync.outcome import HELD, DatedAfterLeaving, ImportRefused, ImportResult, Progress, untold
 from downtime.sync.versions import (
     HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, SETTLEMENT_COLUMNS, count_lines, digest,
     line, lines_of, one_hold, read_lines, settlements_in, version_digest,
@@ -169,6 +174,7 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
         held_keys: set[tuple[str, int]] = set()  # and their (record, version)
         newly_held: set[str] = set()  # the records this import put versions on hold of
         booked: set[str] = set()  # the sessions and operations whose record, cancellation or rebooking is new here
+        left: dict[str, str] = {}  # the deaths, discharges and transfers out new here: their patients by record id
         # (line, record, record it points to) not found yet: the target may come later in the
         # file (a merge orders by the laptops' clocks), so only what is missing at the end is refused.
         pointing: list[tuple[int, str, str]] = []
@@ -230,6 +236,8 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
                                else row["record_id"])
                 if spec.creates_patient and row["patient_id"]:
                     touched.add(row["patient_id"])
+                if spec.movement is not None and leaves_hospital(spec.movement) and row["patient_id"]:
+                    left[row["record_id"]] = row["patient_id"]
             write(batch)
             hold(aside)
             pointing = _still_missing(session, pointing)
@@ -276,6 +284,7 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
                   for form_id in {hold.form_id for hold in brought} | {refused.form_id for refused in not_taken}}
         authors = authors_here(session)
         clashes = theatre.clashes_brought(session, booked)
+        after_leaving = _dated_after_leaving(session, left)
         # Every settlement brought and not taken, with why as the report says it (or, said to
         # nobody, why not): the audit is what is read later of what an import did.
         left = [{**{column: found[column] for column in AUDITED_SETTLEMENT}, "why": said[settled_id].text(
@@ -299,7 +308,41 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
                         compared={hold.record_id: found for hold in brought
                                   if (found := hold_of(session, hold.record_id)) is not None}, missing=missing,
                         tally=tally(session) if session.user.may(Action.BACK_ENTRY) else None,
-                        not_exported=not_exported(sources))
+                        not_exported=not_exported(sources), to_check=tuple(after_leaving))
+
+
+def _dated_after_leaving(session: Session, left: Mapping[str, str]) -> list[DatedAfterLeaving]:
+    """This laptop's records dated after a death, discharge or transfer out the import brought
+    (`left`: each leaving's record id with its patient's), by the records office's rule
+    (services.back_entry.conflicts_among): the amoxicillin given here at 20:05 to a patient
+    another laptop recorded dead at 19:00 was said to no one on the ward, the patient gone from
+    the census, until the records office asked days later."""
+    # Only patients this laptop wrote for: a records office importing a hospital's merge holds
+    # every leaving of the month and charted for none of them.
+    charted = {row[0] for row in session.db.execute("SELECT DISTINCT patient_id FROM records WHERE device_id = ?",
+                                                    [session.device.device_id])} & set(left.values())
+    if not charted:
+        return []
+    current = list_current(session.db, patient_ids=charted)
+    authors = authors_here(session)
+    conflicts = conflicts_among(session.forms, current, partial(laptops_known, session), authors=authors)
+    known = {record.record_id: record for record in current}
+    movements = {said: movement for movement, said in AFTER_LEAVING.items()}
+    orders = chart_labels(session, current)  # a dose's order as the chart heads it, not its every answer
+    patients = census.all_patients(session.db, session.forms, charted)
+    found = []
+    for record_id, said in conflicts.items():
+        record = known[record_id]
+        if record.device_id != session.device.device_id:
+            continue
+        who = patients.get(str(record.patient_id))
+        for conflict in said:
+            if conflict.said in movements and conflict.record.record_id in left:
+                found.append(DatedAfterLeaving(
+                    f"{who.downtime_number} {who.display_name}" if who else str(record.patient_id),
+                    records.record_label(session, record, known, authors, orders),
+                    authors.of(session.lang, record.author, record.device_id, {}), movements[conflict.said], conflict))
+    return found
 
 
 AUDITED_SETTLEMENT = ("id", "record_id", "settled_by", "settled_by_name", "settled_at", "chosen_version", "reason")

@@ -8,6 +8,7 @@ import shutil
 import tempfile
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.services import printing, settings
@@ -19,6 +20,9 @@ from downtime.sync.outcome import ImportRefused, ImportResult, Progress, untold
 from downtime.sync.snapshot import load_snapshot
 from downtime.sync.snapshot_csv import read_csv_snapshot
 from downtime.sync.snapshot_fhir import read_fhir_snapshot
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 DECRYPTED = ".downtime-decrypted-"
@@ -48,12 +52,8 @@ def _imported(session: Session, path: Path, progress: Progress, identity: Path |
             raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path} is an encrypted export: give the records office's key "
                                                               "file to read it (downtime import {path} --identity "
                                                               "KEYFILE)."), path=path)
-        # The file's own folder: the wizard imports on a connection of its own, without the vault.
-        where = session.db.execute("PRAGMA database_list").fetchone()[2]
-        beside = Path(where).parent if where else Path(tempfile.gettempdir())
-        for left in beside.glob(f"{DECRYPTED}*"):  # a power cut during an earlier import left its plaintext
-            shutil.rmtree(left, ignore_errors=True)
-        with tempfile.TemporaryDirectory(prefix=DECRYPTED, dir=beside) as scratch:
+        clear_decrypted_left(session.db)
+        with tempfile.TemporaryDirectory(prefix=DECRYPTED, dir=_beside(session.db)) as scratch:
             decrypt_folder(path, Path(scratch) / "export", identity)
             return import_export(session, Path(scratch) / "export", progress, shared_device_number)
     if path.is_dir() and (path / "manifest.json").exists():
@@ -66,6 +66,24 @@ def _imported(session: Session, path: Path, progress: Progress, identity: Path |
     raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}: not an export folder, a CSV snapshot folder or a FHIR Bundle (.json) "
                                                              "file"),
                         path=path)
+
+
+def _beside(db: Database) -> Path:
+    """The database file's own folder, where an encrypted export is decrypted to be imported: the
+    wizard imports on a connection of its own, without the vault."""
+    where = db.execute("PRAGMA database_list").fetchone()[2]
+    return Path(where).parent if where else Path(tempfile.gettempdir())
+
+
+def clear_decrypted_left(db: Database) -> list[Path]:
+    """What an encrypted import cut short (a power cut, the laptop's battery) left beside the
+    database: the whole export in plain text, removed as the app or a command opens the database
+    and before each encrypted import (only the next encrypted import removed it, weeks later on a
+    records office's laptop). The folders removed, for the person to be told."""
+    left = sorted(_beside(db).glob(f"{DECRYPTED}*"))
+    for folder in left:
+        shutil.rmtree(folder, ignore_errors=True)
+    return left
 
 
 def _not_an_exports_bundle(path: Path) -> None:

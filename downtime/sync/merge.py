@@ -22,7 +22,6 @@ from __future__ import annotations
 import csv
 import json
 import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field, replace
@@ -60,7 +59,7 @@ from downtime.sync.fhir_export import PATIENTS_AT_ONCE, AskTheWard
 from downtime.sync.missing import MissingVersions, missing_versions, shown_time
 from downtime.sync.export import (
     ASK_THE_WARD_COLUMN, CSV_ENCODING, NOT_STANDING_CELL, ON_HOLD_CELL, ON_HOLD_COLUMN, ON_HOLD_IN_CELL, SETTLED_CELL,
-    csv_column, file_digests, on_disk, os_litter, put_in_place, verify_export,
+    csv_column, file_digests, on_disk, os_litter, put_in_place, staging_in, verify_export,
 )
 from downtime.sync.versions import (
     HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, SETTLEMENTS_FILE, digest, line, lines_of,
@@ -871,10 +870,10 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
     forms = load_forms(forms_dir())
     with written_to(out):
         out.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".merge-", dir=out.parent))
+        staging = staging_in(out.parent, ".merge-")
+        scratch = staging_in(out.parent, ".merge-scratch-")
         try:
-            with tempfile.TemporaryDirectory(prefix=".merge-scratch-", dir=out.parent) as scratch, \
-                    closing(_scratch(Path(scratch))) as db:
+            with closing(_scratch(scratch)) as db:
                 _combine(db, folders)
                 _one_laptop_per_device_number(db, shared_device_number)
                 _set_aside(db)
@@ -932,4 +931,6 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
     return result

@@ -7,17 +7,18 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from downtime.domain.census import Movement
 from downtime.domain.duplicates import ProbableDuplicate, SharedNumber, duplicate_lines
 from downtime.domain.holds import Hold, SettledOtherwise, SettlementNotTaken
-from downtime.domain.laptops import Authors, Laptop
+from downtime.domain.laptops import Authors, Laptop, laptop_name
 from downtime.domain.tally import Tally
 from downtime.errors import UserError
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Phrase, message, translate
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Said, message, translate
 from downtime.sync.missing import MISSING_IMPORT, MissingVersions
 
 if TYPE_CHECKING:
     from downtime.formspec.schema import Text
-    from downtime.services.back_entry import OnHold
+    from downtime.services.back_entry import Conflict, OnHold
     from downtime.services.printing import BandChange
     from downtime.services.theatre import ClashReport
     from downtime.sync.merge import NotExported
@@ -59,12 +60,14 @@ class ImportResult:
     stands here, or one here was not seen), whose record stays on hold here: said with who
     settled, their reason and why, so the clerk does not phone the ward again unawares; and
     those of holds this office settled otherwise, said with both clerks' choices."""
-    to_check: tuple[Phrase, ...] = ()
+    to_check: tuple[Said, ...] = ()
     """What a snapshot loaded, or left, for the ward to check: its patients loaded though they
     look like a patient in hospital by name and birthday alone (admitted on the ward without NIR
     or IPP, or a twin); its lines that contradict themselves, loaded the safe way (an allergy
     listed beside "no known allergies", loaded as listed; sync.snapshot.SnapshotItem.notes); and
-    the patients an earlier snapshot loaded that it leaves out, still in their beds here."""
+    the patients an earlier snapshot loaded that it leaves out, still in their beds here. For an
+    export: this laptop's records dated after a death, discharge or transfer out it brought
+    (`DatedAfterLeaving`)."""
     shared_numbers: tuple[SharedNumber, ...] = ()
     """Downtime numbers the import gave a second patient, of another laptop set up with the same
     device number (imported with --shared-device-number), each with both patients."""
@@ -148,6 +151,50 @@ class ImportResult:
     def kind_in(self, lang: Lang) -> str:
         """What was imported, in words: the command line said "(export)" in every language."""
         return translate(lang, "ImportWizard", KINDS[self.kind])
+
+
+# A record of this laptop's dated after its patient left by a record an import brought, by how they left.
+ASK_NOW = {
+    Movement.DEATH: QT_TRANSLATE_NOOP("messages", "{patient}: {record}, recorded on this laptop by {by}, is dated after "
+                                                  "this patient's death at {at}, recorded on {laptop} by {author}, "
+                                                  "{time}: find out now whether it was another patient's, or whether "
+                                                  "the death is right."),
+    Movement.DISCHARGE: QT_TRANSLATE_NOOP("messages", "{patient}: {record}, recorded on this laptop by {by}, is dated "
+                                                      "after this patient's discharge at {at}, recorded on {laptop} by "
+                                                      "{author}, {time}: find out now whether it was another "
+                                                      "patient's, or whether the discharge is right."),
+    Movement.TRANSFER_OUT: QT_TRANSLATE_NOOP("messages", "{patient}: {record}, recorded on this laptop by {by}, is "
+                                                         "dated after this patient's transfer to another hospital at "
+                                                         "{at}, recorded on {laptop} by {author}, {time}: find out now "
+                                                         "whether it was another patient's, or whether the transfer "
+                                                         "is right.")}
+
+
+@dataclass(frozen=True)
+class DatedAfterLeaving:
+    """A record this laptop holds dated after its patient's death, discharge or transfer out
+    that an import brought from another laptop (services.back_entry.conflicts_among's
+    AFTER_LEAVING, the records office's rule): the dose went to another patient, or a living
+    patient is recorded dead, and the import said nothing while the patient left the census;
+    the records office asked the ward days later."""
+
+    patient: str
+    """The patient's downtime number and name."""
+    record: str
+    """This laptop's record, as the records list labels it (services.records.record_label)."""
+    by: str
+    """Who recorded it here."""
+    movement: Movement
+    leaving: Conflict
+    """The other laptop's record of the leaving, its laptop and who wrote it."""
+
+    def text(self, lang: Lang) -> str:
+        left = self.leaving.record
+        laptops = {left.device_id: self.leaving.laptop}
+        return message(lang, ASK_NOW[self.movement], patient=self.patient, record=self.record, by=self.by,
+                       at=f"{left.occurred_at.astimezone():%d/%m/%Y %H:%M}", laptop=laptop_name(lang, left.device_id, laptops),
+                       author=self.leaving.authors.of(lang, left.author, left.device_id, laptops),
+                       time=f"{left.recorded_at:%d/%m/%Y %H:%M}")
 
 
 BAND_OUT_OF_DATE = QT_TRANSLATE_NOOP("messages", "Wristband out of date for {count} patient(s): print a new one, put it "

@@ -891,6 +891,10 @@
         <source>Review by {when}</source>
         <translation>Réévaluer le {when}</translation>
     </message>
+    <message>
+        <source>Death</source>
+        <translation>Décès</translation>
+    </message>
 </context>
 <context>
     <name>AdminPanel</name>
@@ -2359,6 +2363,26 @@ La contresigner en tant que {name} ?</translation>
         <source>Supervising n&amp;urse on the paper chart</source>
         <translation>Infirmier(ère) enc&amp;adrant ayant signé le papier</translation>
     </message>
+    <message>
+        <source>Infusion rate (m&amp;L/h)</source>
+        <translation>Débit de perfusion (m&amp;L/h)</translation>
+    </message>
+    <message>
+        <source>Previous patc&amp;h</source>
+        <translation>Patc&amp;h précédent</translation>
+    </message>
+    <message>
+        <source>CURRENT PATCH: applied {time}, {site}, by {who} — remove it before applying the new one</source>
+        <translation>PATCH EN PLACE : posé le {time}, {site}, par {who} — le retirer avant de poser le nouveau</translation>
+    </message>
+    <message>
+        <source>site not recorded</source>
+        <translation>site non renseigné</translation>
+    </message>
+    <message>
+        <source>Last sites: {sites}</source>
+        <translation>Derniers sites : {sites}</translation>
+    </message>
 </context>
 <context>
     <name>EscalationPanel</name>
@@ -2585,10 +2609,6 @@ La contresigner en tant que {name} ?</translation>
     <message>
         <source>Why is this dose prescribed? (kept in the order)</source>
         <translation>Pourquoi cette dose est-elle prescrite ? (conservé dans la prescription)</translation>
-    </message>
-    <message>
-        <source>Dose above a usual first dose</source>
-        <translation>Dose supérieure à la dose initiale habituelle</translation>
     </message>
     <message>
         <source>Repositioning less often than advised</source>
@@ -2841,6 +2861,10 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
     <message>
         <source>{number} now names no admission: take its wristband off the patient and destroy every ID label printed for it, in the patient's folder and at the nurses' station. A patient in hospital under another number wears that number's band.</source>
         <translation>{number} ne désigne plus aucune admission : retirer son bracelet au patient et détruire toutes les étiquettes imprimées à ce numéro, dans le dossier du patient et au poste de soins. Un patient hospitalisé sous un autre numéro porte le bracelet de ce numéro.</translation>
+    </message>
+    <message>
+        <source>Dose to check</source>
+        <translation>Dose à vérifier</translation>
     </message>
 </context>
 <context>
@@ -3444,6 +3468,10 @@ Ils restent vos brouillons, que personne d’autre ne voit avant votre prochaine
         <source>A sepsis screening is made by a nurse or a doctor: tell the nurse looking after this patient now.</source>
         <translation>Un dépistage du sepsis est fait par un infirmier ou un médecin : prévenez dès maintenant l’infirmier qui s’occupe de ce patient.</translation>
     </message>
+    <message>
+        <source>Removed the plain text an interrupted encrypted import left beside the database: {folders}</source>
+        <translation>Texte en clair laissé à côté de la base de données par une importation chiffrée interrompue supprimé : {folders}</translation>
+    </message>
 </context>
 <context>
     <name>MarModel</name>
@@ -4022,6 +4050,18 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
     <message>
         <source>INTERPRETER NEEDED</source>
         <translation>INTERPRÈTE NÉCESSAIRE</translation>
+    </message>
+    <message>
+        <source>Age: {age}</source>
+        <translation>Âge : {age}</translation>
+    </message>
+    <message>
+        <source>NOT WEIGHED: weigh the child</source>
+        <translation>NON PESÉ : peser l’enfant</translation>
+    </message>
+    <message>
+        <source>Weight: {weight}</source>
+        <translation>Poids : {weight}</translation>
     </message>
 </context>
 <context>
@@ -9980,6 +10020,162 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <source>{name} typed this form at {time} and can still sign in: ask them to save it or discard it. A form is set aside once its author is deactivated, its patient has left hospital, or a day after it was last typed.</source>
         <translation>{name} a saisi ce formulaire à {time} et peut encore se connecter : demandez-lui de l’enregistrer ou de l’abandonner. Un formulaire peut être mis de côté une fois le compte de son auteur désactivé, son patient sorti de l’hôpital, ou un jour après sa dernière saisie.</translation>
     </message>
+    <message>
+        <source>Gentamicin</source>
+        <translation>Gentamicine</translation>
+    </message>
+    <message>
+        <source>Amoxicillin</source>
+        <translation>Amoxicilline</translation>
+    </message>
+    <message>
+        <source>Cefotaxime</source>
+        <translation>Céfotaxime</translation>
+    </message>
+    <message>
+        <source>Ceftriaxone</source>
+        <translation>Ceftriaxone</translation>
+    </message>
+    <message>
+        <source>{medicine}: {dose} mg in one dose by this route is above a child's usual first dose ({most} mg for {kg} kg, {per_kg} mg/kg, BNFc), where a tenfold slip is likelier than a dose: check it against the child's weight and current dose. For a child already taking opioids, give the reason in “{field}”.</source>
+        <translation>{medicine} : {dose} mg en une prise par cette voie dépasse la dose initiale habituelle d’un enfant ({most} mg pour {kg} kg, {per_kg} mg/kg, BNFc), où une erreur d’un facteur dix est plus probable qu’une dose voulue : la vérifier au regard du poids de l’enfant et de sa dose actuelle. Pour un enfant prenant déjà des opioïdes, indiquer le motif dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>{medicine}: {dose} micrograms in one dose is above the most for a child by this route ({most} micrograms for {kg} kg, {per_kg} micrograms/kg, BNFc), where a tenfold slip is likelier than a dose: check it against the child's weight. If it is meant, give the reason in “{field}”.</source>
+        <translation>{medicine} : {dose} microgrammes en une prise dépasse le maximum chez l’enfant par cette voie ({most} microgrammes pour {kg} kg, {per_kg} microgrammes/kg, BNFc), où une erreur d’un facteur dix est plus probable qu’une dose voulue : la vérifier au regard du poids de l’enfant. Si elle est voulue, indiquer le motif dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>{medicine} by this route is not usually given to a baby under {months} months old or under {kg} kg (ANSM, BNFc): check it is meant, and give the reason in “{field}”.</source>
+        <translation>{medicine} par cette voie ne se donne habituellement pas à un nourrisson de moins de {months} mois ou de moins de {kg} kg (ANSM, BNFc) : vérifier qu’il est voulu, et indiquer le motif dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>{medicine} is dosed by weight under 18, and no weight is recorded this stay: weigh the child, or give the weight the dose is worked out from (measured, estimated or a parent's, and when) in “{field}”.</source>
+        <translation>{medicine} se dose au poids avant 18 ans, et aucun poids n’est enregistré pour ce séjour : peser l’enfant, ou indiquer dans « {field} » le poids sur lequel la dose est calculée (mesuré, estimé ou donné par un parent, et quand).</translation>
+    </message>
+    <message>
+        <source>Dose {dose} {unit} is outside the order's range ({lowest} to {ordered} {unit}).</source>
+        <translation>La dose {dose} {unit} est hors de la fourchette prescrite ({lowest} à {ordered} {unit}).</translation>
+    </message>
+    <message>
+        <source>{medicine} in mL: give the liquid's strength in “{mg}” and “{ml}” (e.g. 120 mg in 5 mL), or its limits could not be weighed.</source>
+        <translation>{medicine} en mL : indiquez la concentration du liquide dans « {mg} » et « {ml} » (par ex. 120 mg dans 5 mL), sans quoi ses limites ne peuvent être vérifiées.</translation>
+    </message>
+    <message>
+        <source>“{lowest}” must be below “{dose}”, the range's highest dose.</source>
+        <translation>« {lowest} » doit être inférieure à « {dose} », la dose la plus forte de la fourchette.</translation>
+    </message>
+    <message>
+        <source>{route} ({side})</source>
+        <translation>{route} ({side})</translation>
+    </message>
+    <message>
+        <source>{order}, next due {day}</source>
+        <translation>{order}, prochaine dose le {day}</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 jour</translation>
+    </message>
+    <message>
+        <source>{count} days</source>
+        <translation>{count} jours</translation>
+    </message>
+    <message>
+        <source>{count} weeks</source>
+        <translation>{count} semaines</translation>
+    </message>
+    <message>
+        <source>{count} months</source>
+        <translation>{count} mois</translation>
+    </message>
+    <message>
+        <source>{count} years</source>
+        <translation>{count} ans</translation>
+    </message>
+    <message>
+        <source>{line} — patch on: {site} since {time}</source>
+        <translation>{line} — patch en place : {site} depuis le {time}</translation>
+    </message>
+    <message>
+        <source>site not recorded</source>
+        <translation>site non renseigné</translation>
+    </message>
+    <message>
+        <source>{patient}: {record}, recorded on this laptop by {by}, is dated after this patient's death at {at}, recorded on {laptop} by {author}, {time}: find out now whether it was another patient's, or whether the death is right.</source>
+        <translation>{patient} : {record}, enregistré sur ce portable par {by}, est daté d’après le décès de ce patient le {at}, enregistré sur {laptop} par {author}, {time} : vérifier maintenant s’il concernait un autre patient, ou si le décès est exact.</translation>
+    </message>
+    <message>
+        <source>{patient}: {record}, recorded on this laptop by {by}, is dated after this patient's discharge at {at}, recorded on {laptop} by {author}, {time}: find out now whether it was another patient's, or whether the discharge is right.</source>
+        <translation>{patient} : {record}, enregistré sur ce portable par {by}, est daté d’après la sortie de ce patient le {at}, enregistrée sur {laptop} par {author}, {time} : vérifier maintenant s’il concernait un autre patient, ou si la sortie est exacte.</translation>
+    </message>
+    <message>
+        <source>{patient}: {record}, recorded on this laptop by {by}, is dated after this patient's transfer to another hospital at {at}, recorded on {laptop} by {author}, {time}: find out now whether it was another patient's, or whether the transfer is right.</source>
+        <translation>{patient} : {record}, enregistré sur ce portable par {by}, est daté d’après le transfert de ce patient vers un autre établissement le {at}, enregistré sur {laptop} par {author}, {time} : vérifier maintenant s’il concernait un autre patient, ou si le transfert est exact.</translation>
+    </message>
+    <message>
+        <source>Left in the infusion, destroyed: {quantity} {unit} (taken from the register whole when it was set up)</source>
+        <translation>Reste de la perfusion, détruit : {quantity} {unit} (sorti du registre en entier à sa pose)</translation>
+    </message>
+    <message>
+        <source>Controlled-drug register: the infusion was set up with {taken} {unit}; {quantity} {unit} cannot be left in it.</source>
+        <translation>Registre des stupéfiants : la perfusion a été posée avec {taken} {unit} ; il ne peut pas en rester {quantity} {unit}.</translation>
+    </message>
+    <message>
+        <source>Controlled-drug register: what was left in this infusion was recorded destroyed already on {when} by {author}, witnessed by {witness} ({note}).</source>
+        <translation>Registre des stupéfiants : le reste de cette perfusion a déjà été enregistré comme détruit le {when} par {author}, témoin {witness} ({note}).</translation>
+    </message>
+    <message>
+        <source>NO DEATH RECORDED (withdrawn): correct the cancellation's reason and rebook</source>
+        <translation>AUCUN DÉCÈS ENREGISTRÉ (annulé) : corriger le motif de l’annulation et reprogrammer</translation>
+    </message>
+    <message>
+        <source>DECEASED — awaiting mortuary: {name} ({number}), died {died}</source>
+        <translation>DÉCÉDÉ(E) — en attente de la chambre mortuaire : {name} ({number}), décès le {died}</translation>
+    </message>
+    <message>
+        <source>Bed {bed} of ward {ward}: {name} died in it at {since} and the body has not left the ward; choose another bed, or record on the death form when the body left.</source>
+        <translation>Le lit {bed} du service {ward} : {name} y est décédé(e) le {since} et le corps n’a pas quitté le service ; choisissez un autre lit, ou indiquez sur la fiche de décès l’heure de départ du corps.</translation>
+    </message>
+    <message>
+        <source>Comfort care ({by}, {time}): observations as agreed, escalate for comfort only</source>
+        <translation>Soins de confort ({by}, {time}) : surveillance comme convenu, escalade pour le confort uniquement</translation>
+    </message>
+    <message>
+        <source>Ward-based care, not for ICU ({by}, {time}): tell the medical team as the score asks; no transfer to critical care</source>
+        <translation>Soins dans le service, pas de réanimation ({by}, {time}) : prévenir l’équipe médicale comme le score le demande ; pas de transfert en soins critiques</translation>
+    </message>
+    <message>
+        <source>Observation frequency agreed ({by}, {time})</source>
+        <translation>Fréquence de surveillance convenue ({by}, {time})</translation>
+    </message>
+    <message>
+        <source>observations every hour</source>
+        <translation>surveillance toutes les heures</translation>
+    </message>
+    <message>
+        <source>observations every 4 hours</source>
+        <translation>surveillance toutes les 4 heures</translation>
+    </message>
+    <message>
+        <source>observations every 12 hours</source>
+        <translation>surveillance toutes les 12 heures</translation>
+    </message>
+    <message>
+        <source>{field}: only a doctor, or a ward nurse naming the doctor who decided and when, records or changes a resuscitation decision.</source>
+        <translation>{field} : seul un médecin, ou un infirmier ou une infirmière nommant le médecin qui a décidé et quand, enregistre ou modifie une décision de réanimation.</translation>
+    </message>
+    <message>
+        <source>“{field}”: answered by amending the record once it is saved, not on a new one.</source>
+        <translation>« {field} » : se renseigne en modifiant l’enregistrement une fois celui-ci enregistré, pas sur un nouvel enregistrement.</translation>
+    </message>
+    <message>
+        <source>section {section}: amending, yet requires {fields}</source>
+        <translation>section {section} : renseignée par modification, mais exige {fields}</translation>
+    </message>
+    <message>
+        <source>removed the plain text an interrupted encrypted import left in {folder}</source>
+        <translation>supprimé le texte en clair qu’une importation chiffrée interrompue avait laissé dans {folder}</translation>
+    </message>
 </context>
 <context>
     <name>BandCheck</name>
@@ -10026,5 +10222,8 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <source>Tick the forms to set aside.</source>
         <translation>Cochez les formulaires à mettre de côté.</translation>
     </message>
+</context>
+<context>
+    <name>ChartAlertModel</name>
 </context>
 </TS>

@@ -10,7 +10,8 @@ from typing import TypeVar
 import pytest
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import (QApplication, QDialog, QInputDialog, QLineEdit, QMessageBox, QProgressDialog, QStyle,
+                               QTableView, QWidget)
 
 from downtime.domain.medication import Check
 
@@ -22,8 +23,8 @@ from downtime.qt.observations_view import EscalationPanel
 from downtime.qt.patients_panel import PatientsPanel
 from downtime.qt.prompts import Prompts
 from downtime.qt.work import Work
-from downtime.services import medication
-from downtime.services.context import Session
+from downtime.services import census, medication, records, staff, wards
+from downtime.services.context import Session, Vault, load_device
 
 Panel = TypeVar("Panel", PatientsPanel, EscalationPanel, BackEntryPanel)
 
@@ -326,3 +327,75 @@ def window_for(qtbot) -> Callable[[Session], MainWindow]:
 @pytest.fixture
 def window(window_for, session_for, answers) -> MainWindow:
     return window_for(session_for("nurse"))
+
+
+@pytest.fixture
+def shown_whole() -> Callable[[QTableView, int, int], bool]:
+    """shown_whole(table, row, column): whether the cell's words are all on screen, within the
+    list's width, on one line or wrapped onto a row tall enough for them, never cut."""
+
+    def whole(table: QTableView, row: int, column: int) -> bool:
+        text = str(table.model().index(row, column).data() or "")
+        within = 0 <= table.columnViewportPosition(column) and \
+            table.columnViewportPosition(column) + table.columnWidth(column) <= table.viewport().width()
+        margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+        one_line = "\n" not in text and table.fontMetrics().horizontalAdvance(text) + margin <= table.columnWidth(column)
+        return within and (one_line or table.wordWrap() and table.rowHeight(row) >= table.sizeHintForRow(row))
+
+    return whole
+
+
+# Five patients who fill the demo ward's empty beds (and two beds added): long names, a birth name
+# in brackets, two allergies each, a resuscitation decision not yet discussed (the longest words of
+# that column in French), and a family name another patient of the ward has.
+FULL_WARD_PATIENTS = (
+    ("Van der Berghe-Delacroix", "Montgomery-Fitzgerald", "Marie-Thérèse Anne-Sophie", "female", "1941-02-03"),
+    ("Nguyen", "", "Thi Bich Ngoc", "female", "1950-06-01"),
+    ("Boulanger", "", "Jean-Baptiste", "male", "1962-09-09"),
+    ("Abdelkader-Benmoussa", "", "Mohammed Amine", "male", "1977-11-21"),
+    ("Leclerc", "", "Édith", "female", "1933-01-15"))
+
+
+@pytest.fixture
+def full_ward(demo_database, forms, clock, tmp_path) -> tuple[Session, Session]:
+    """The demo ward 3B grown to 30 beds, every bed taken, as a nurse in charge sees a full ward
+    on a laptop: (the nurse's session, the administrator's). Built by services only."""
+    path = tmp_path / "demo.sqlite"
+    db = demo_database(path)
+    vault = Vault(path, db)
+    admin = Session(db, load_device(db), staff.sign_in(db, "admin", "0000", clock), forms, clock, vault=vault)
+    nurse = Session(db, load_device(db), staff.sign_in(db, "nurse", "1111", clock), forms, clock, vault=vault)
+    wards.add_beds(admin, "3B", ["29", "30"])
+    empty = [row.bed for row in census.census(db, forms, ward="3B") if row.patient is None]
+    for bed, (family, used, given, sex, born) in zip(empty, FULL_WARD_PATIENTS):
+        records.save_new(nurse, "admission", {
+            "unidentified": False, "birth_name": family, **({"used_name": used} if used else {}),
+            "given_names": given, "sex": sex, "birth_date": born, "identity_status": "provisional",
+            "arrival_at": "2026-11-28T11:00+01:00", "admission_mode": "emergency",
+            "reason": "Community-acquired pneumonia with acute kidney injury and new atrial fibrillation, for review.",
+            "ward": "3B", "bed": bed, "admitting_clinician": "Dr Benali", "allergy_status": "allergies",
+            "allergies": [{"substance": "Co-trimoxazole", "reaction": "Stevens-Johnson syndrome", "severity": "severe"},
+                          {"substance": "Morphine", "reaction": "Hallucinations", "severity": "moderate"}],
+            "resuscitation": "not_discussed"})
+    assert all(row.patient is not None for row in census.census(db, forms, ward="3B"))
+    return nurse, admin
+
+
+@pytest.fixture
+def worklist_printing(qtbot, session_for, admission_values, listed, monkeypatch, answers):
+    """The records office's window on its Back-entry tab, read, with the worklist's print held
+    until `held` is set (2 s at a hospital's scale)."""
+    import threading
+
+    from downtime.services import printing
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    records.save_new(session_for("nurse"), "admission", admission_values)
+    window = MainWindow(session_for("records"))
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentWidget(window.back_entry)
+    listed(window.back_entry)
+    held, real = threading.Event(), printing.print_worklist
+    monkeypatch.setattr(printing, "print_worklist", lambda *args, **kwargs: (held.wait(10), real(*args, **kwargs))[1])
+    return window, held

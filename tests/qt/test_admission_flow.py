@@ -183,7 +183,7 @@ def test_the_history_gives_each_change_as_the_form_words_it_in_the_wards_languag
 
     nurse = session_for("nurse", "fr")
     admitted = records.save_new(nurse, "admission", admission_values)
-    records.amend(nurse, admitted.record_id, {**admitted.data, "resuscitation": "dnacpr", "weight_kg": 62.5,
+    records.amend(nurse, admitted.record_id, {**admitted.data, "resuscitation": "dnacpr", "resuscitation_decided_by": "Dr Benali", "resuscitation_decided_at": "2026-11-28T10:00+01:00", "weight_kg": 62.5,
                                              "arrival_at": "2026-11-28T10:00+01:00"}, "mal noté")
     view = FormView(nurse, nurse.form("admission"), record=records.current(nurse.db, admitted.record_id))
     qtbot.addWidget(view)

@@ -99,27 +99,6 @@ def test_a_search_cleared_while_the_list_is_read_says_the_list_is_being_read(
     assert listed(panel).count.text() == "2 patient(s)"
 
 
-@pytest.fixture
-def worklist_printing(qtbot, session_for, admission_values, listed, monkeypatch, answers):
-    """The records office's window on its Back-entry tab, read, with the worklist's print held
-    until `held` is set (2 s at a hospital's scale)."""
-    import threading
-
-    from downtime.qt.main_window import MainWindow
-    from downtime.services import printing
-
-    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
-    records.save_new(session_for("nurse"), "admission", admission_values)
-    window = MainWindow(session_for("records"))
-    qtbot.addWidget(window)
-    window.show()
-    window.tabs.setCurrentWidget(window.back_entry)
-    listed(window.back_entry)
-    held, real = threading.Event(), printing.print_worklist
-    monkeypatch.setattr(printing, "print_worklist", lambda *args, **kwargs: (held.wait(10), real(*args, **kwargs))[1])
-    return window, held
-
-
 def test_a_worklist_print_ending_after_sign_out_is_not_shown_to_the_next_person(qtbot, worklist_printing):
     """The clerk prints the next patients of the worklist (2 s at a hospital's scale) and signs
     out at once: the preview of those patients opened over the sign-in screen, for whoever

@@ -1,5 +1,6 @@
 """The census tab: empty beds, Ctrl+F search, and a transfer that moves the patient."""
 
+import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
@@ -434,9 +435,10 @@ def test_allergies_not_yet_known_stand_out_in_the_patient_list_as_on_the_header_
     assert said == [("ALLERGY: Penicillin (Rash, moderate)", True), ("NKA", False), ("NOT KNOWN — ask", True)]
 
 
-def test_a_long_name_is_cut_in_the_list_and_whole_in_its_tooltip(window, session_for, admission_values, listed):
+def test_a_long_name_is_wrapped_in_the_list_and_whole_in_its_tooltip(window, session_for, admission_values, listed):
     """An unidentified patient's description made the name column 495 pixels wide: with the
-    NEWS2 column, the downtime number and the allergies went off a laptop's screen."""
+    NEWS2 column, the downtime number and the allergies went off a laptop's screen. The column is
+    bounded, the description wrapped onto a taller row."""
     from downtime.qt.patients_panel import ALLERGIES, NAME, NAME_CHARACTERS
 
     wards.add_ward(session_for("admin"), "3B", "Medicine", ["1", "2"])
@@ -456,6 +458,7 @@ def test_a_long_name_is_cut_in_the_list_and_whole_in_its_tooltip(window, session
     assert table.columnWidth(NAME) <= table.fontMetrics().averageCharWidth() * NAME_CHARACTERS
     assert table.fontMetrics().horizontalAdvance(whole) > table.columnWidth(NAME)
     assert model.data(model.index(row, NAME), Qt.ItemDataRole.ToolTipRole) == whole
+    assert table.rowHeight(row) >= table.sizeHintForRow(row) > table.fontMetrics().lineSpacing() * 2
     allergies = table.horizontalHeader().sectionPosition(ALLERGIES) - table.horizontalHeader().offset()
     assert allergies < table.viewport().width() - 100, "the allergies are on screen"
 
@@ -676,3 +679,55 @@ def test_a_line_found_by_the_temporary_name_says_it_beside_the_name(window, admi
     assert _names(panel) == ["MARTIN Hélène Marie (née LEFÈVRE)"] and panel.table.isColumnHidden(FORMERLY)
     panel.search_box.clear()
     assert panel.table.isColumnHidden(FORMERLY), "the ward's list"
+
+
+@pytest.mark.parametrize("width", [1366, 1024])
+def test_the_same_name_alert_and_its_bed_are_read_whole_on_a_full_ward(full_ward, laptop_window, listed, shown_whole,
+                                                                       app_style, width):
+    """NGUYEN Van Minh in bed 4 and NGUYEN Thi Bich Ngoc in bed 20: the name column was cut at 40
+    average characters, narrower than 40 capitals, and bed 4 read "NGUYEN Van Minh — SAME NAME:
+    bed …", the namesake's bed lost, a longer name losing the whole alert to its red colour. The
+    name is wrapped onto a taller row, the alert whole."""
+    nurse, _ = full_ward
+    from downtime.qt.patients_panel import NAME
+
+    panel = listed(laptop_window(nurse, width, 768).patients)
+    model = panel.model
+    row = next(row for row in range(model.rowCount()) if model.text(row, 1) == "4")
+    assert model.text(row, NAME) == "NGUYEN Van Minh — SAME NAME: bed 20"
+    assert shown_whole(panel.table, row, NAME), (panel.table.columnWidth(NAME), panel.table.rowHeight(row))
+
+
+
+def test_a_search_sorted_by_a_column_stays_sorted_when_the_list_is_read_again(full_ward, qtbot, listed, answers,
+                                                                              type_text, clock):
+    """Find: "a" gives a dozen patients in the search's order; the nurse clicks Bed to have them
+    by bed. The next save anywhere (another window's, read every 5 s, or a set falling due) read
+    the search again, back in the search's order, the header's arrow gone. A new search starts in
+    its own order again."""
+    nurse, _ = full_ward
+    window = MainWindow(nurse)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = listed(window.patients)
+    bed_1 = next(row.patient for row in panel.model.rows if row.bed == "1")
+    type_text(panel.search_box, "a")
+    model, header = panel.model, panel.table.horizontalHeader()
+    searched = [model.text(row, 1) for row in range(model.rowCount())]
+    assert len(searched) > 5 and header.sortIndicatorSection() == -1
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(1) + 5, header.height() // 2))
+    by_bed = [model.text(row, 1) for row in range(model.rowCount())]
+    assert header.sortIndicatorSection() == 1 and by_bed != searched
+    clock.advance(minutes=1)
+    records.save_new(nurse, "observations", {
+        "taken_at": clock.now.isoformat(timespec="minutes"), "respiratory_rate": 16, "spo2": 97, "spo2_scale": "scale_1",
+        "on_oxygen": False, "systolic_bp": 130, "diastolic_bp": 80, "pulse": 72, "consciousness": "alert",
+        "temperature": 36.8}, patient_id=bed_1.patient_id)
+    panel.refresh()
+    assert [model.text(row, 1) for row in range(model.rowCount())] == by_bed
+    assert header.sortIndicatorSection() == 1
+    type_text(panel.search_box, "n")
+    assert header.sortIndicatorSection() == -1, "a new search, in its own order"

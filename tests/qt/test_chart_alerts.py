@@ -7,7 +7,7 @@ from PySide6.QtTest import QTest
 from downtime.qt.glucose_view import GlucoseView
 from downtime.qt.neuro_view import NeuroView
 from downtime.services import chart_alerts, records, wards
-from downtime.services.census import in_patients
+from downtime.services.census import bed_order, in_patients
 from tests.test_neuro import SET
 
 
@@ -41,3 +41,28 @@ def test_the_nurse_in_charge_sees_a_hypo_and_an_overdue_neuro_set_and_opens_each
     panel.charts_table.selectRow(1)
     QTest.keyClick(panel.charts_table, Qt.Key.Key_Return)
     assert isinstance(window.tabs.currentWidget(), GlucoseView) and window.tabs.currentWidget().patient_id == diabetic
+
+
+def test_the_lines_asking_for_a_doctor_now_come_first_then_the_others_by_bed(full_ward, qtbot, listed, answers):
+    """A full ward's 20-odd chart alerts, four or five in sight, were listed by bed: an
+    anticoagulated patient's possible head injury ("tell the doctor now (CT head within 8 hours)")
+    and a critical blood culture no doctor was told of came after a cannula's check, a catheter no
+    longer needed and a change of position overdue. What needs a doctor now comes first, then the
+    rest, each in bed order."""
+    from downtime.qt.main_window import MainWindow
+    from downtime.qt.observations_view import ChartAlertModel
+
+    nurse, _ = full_ward
+    window = MainWindow(nurse)
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentWidget(window.escalation)
+    model = listed(window.escalation).charts_model
+    asks = [model.text(row, ChartAlertModel.ASKS) for row in range(model.rowCount())]
+    now = [row for row, said in enumerate(asks) if "doctor now" in said or "tell one now" in said]
+    assert len(now) >= 3 and now == list(range(len(now))), f"lines asking for a doctor now at rows {now}"
+    for group in (now, range(len(now), len(asks))):
+        beds = [bed_order(model.rows[row].patient.bed) for row in group]
+        assert beds == sorted(beds)
+    assert any("HEAD INJURY" in said for said in asks[:len(now)])
+    assert any("CRITICAL RESULT" in said for said in asks[:len(now)])

@@ -104,13 +104,14 @@ def test_the_code_status_on_the_french_list_reads_as_on_the_form_and_the_census(
 
     nurse = session_for("nurse")
     on_form = {option.code: option.label.get("fr") for option in forms["admission"].field("resuscitation").options}
-    admitted = records.save_new(nurse, "admission", {**admission_values, "resuscitation": "dnacpr"})
+    decided = {"resuscitation_decided_by": "Dr Benali", "resuscitation_decided_at": "2026-11-28T10:00+01:00"}
+    admitted = records.save_new(nurse, "admission", {**admission_values, "resuscitation": "dnacpr", **decided})
     model = PatientTableModel()
     on_list = {}
     in_language("fr")
     for code in on_form:
         records.amend(nurse, admitted.record_id, {**records.current(nurse.db, admitted.record_id).data,
-                                                  "resuscitation": code}, "code status discussed")
+                                                  "resuscitation": code, **decided}, "code status discussed")
         model.set_rows([Row(p.ward or "", p.bed, p) for p in census.in_patients(nurse.db, forms)])
         on_list[code] = model.text(0, 4)
     assert model.headerData(4, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == "RCP"

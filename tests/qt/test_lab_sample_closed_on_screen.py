@@ -39,3 +39,31 @@ def test_a_rejected_sample_is_closed_from_the_tab_and_asks_for_a_new_one(window_
     assert chart.samples_model.texts(0)[4] == said
     assert chart.alarms.text() == f"{said}: CRP (Urgent) taken 28/11 11:40"
     assert "RESULT NOT BACK" not in chart.alarms.text()
+
+
+def test_a_sample_just_sent_is_not_asked_whether_it_was_rejected_and_its_amendment_is(window_for, session_for,
+                                                                                       patient):
+    """The nurse recording a sample she had just sent was asked "Sample rejected, lost or
+    cancelled", who said so and when: nothing has happened to it yet. Its form asks only what is
+    sent; the closing questions come with its amendment."""
+    from PySide6.QtWidgets import QPushButton
+
+    nurse = session_for("nurse")
+    window = window_for(nurse)
+    chart = window.open_lab_results_of(patient)
+    [send] = [button for button in chart.findChildren(QPushButton) if button.text() == "Record a sample sen&t"]
+    QTest.mouseClick(send, Qt.MouseButton.LeftButton)
+    form = window.tabs.currentWidget()
+    assert isinstance(form, FormView) and form.spec.id == "lab_request" and form.record is None
+    closing = ("outcome", "rejected_because", "closed_by", "closed_at")
+    assert [field_id for field_id in closing if form.field_is_shown(field_id)] == []
+    assert form.groups["closed"].isHidden() and not form.groups["sample"].isHidden()
+
+    saved = records.save_new(nurse, "lab_request", {"taken_at": "2026-11-28T11:40+01:00", "urgency": "urgent",
+                                                    "tests": ["crp"]}, patient_id=patient)
+    amending = FormView(nurse, nurse.form("lab_request"), record=saved)
+    amending.start_amend()
+    amending.editors["outcome"].set_value("rejected")
+    assert [field_id for field_id in closing if amending.field_is_shown(field_id)] == list(closing)
+    assert not amending.groups["closed"].isHidden()
+    amending.deleteLater()

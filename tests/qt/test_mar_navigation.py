@@ -37,7 +37,7 @@ def test_day_one_of_a_month_stay_is_reached_and_printed_as_shown(qtbot, session_
     assert view.model.days == [date(2026, 11, 27), date(2026, 11, 28), date(2026, 11, 29)]  # the stay's first day
     assert "Furosemide" in {row.order.drug for row, _ in view.model.rows}
     shown = []
-    monkeypatch.setattr(tables, "show_print", lambda parent, out: shown.append(out))
+    monkeypatch.setattr(tables, "show_print", lambda parent, out, **kwargs: shown.append(out))
     qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(shown))
     assert "27/11/2026 to 29/11/2026" in PdfReader(shown[0]).pages[0].extract_text()

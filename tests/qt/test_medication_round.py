@@ -1845,7 +1845,7 @@ def test_a_dose_two_laptops_recorded_otherwise_is_flagged_on_the_chart_and_the_r
     given_here = MainWindow(nurse_1)
     qtbot.addWidget(given_here)
     mar, line, column, cell = _todays_0800(given_here, patient)
-    assert mar.model.text(line, column) == "N 08:05 (typed 14:00) — DOSE ON HOLD"
+    assert mar.model.text(line, column) == "N 08:05 — left arm (typed 14:00) — DOSE ON HOLD"  # its site too
     assert mar.model.data(cell, Qt.ItemDataRole.ToolTipRole) == f"{DOSE_ON_HOLD}\n08:05 given, typed 14:00"
     assert mar.model.data(cell, Qt.ItemDataRole.ForegroundRole) == red
 
@@ -3006,3 +3006,46 @@ def test_a_late_time_critical_dose_is_on_the_escalation_list_and_enter_opens_the
     from downtime.qt.mar_view import MarView
 
     assert isinstance(window.tabs.currentWidget(), MarView) and window.tabs.currentWidget().patient_id == patient
+
+
+def test_ctrl_m_back_to_the_round_keeps_the_dose_the_nurse_was_on(qtbot, full_ward, answers):
+    """On bed 26's line of a full ward's round, the nurse opens his MAR (Ctrl+Shift+M) to check
+    yesterday's doses, then Ctrl+M (the toolbar's Medication round) back to the round: it put her
+    on line 1, bed 1, and her next Enter opened another patient's dose. Her line stays chosen, in
+    sight."""
+    nurse, _ = full_ward
+    window = MainWindow(nurse)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.actions_by_id["round"].trigger()
+    table, model = window.medication.table, window.medication.model
+    assert table.currentIndex().row() == 0, "first shown, on its first dose"
+    line = next(row for row in range(model.rowCount()) if model.texts(row)[2] == "3B/26")
+    table.selectRow(line)
+    window.actions_by_id["mar"].trigger()
+    assert window.tabs.currentWidget() is not window.medication
+    window.actions_by_id["round"].trigger()
+    assert window.tabs.currentWidget() is window.medication
+    chosen = table.currentIndex().row()
+    assert model.texts(chosen)[2] == "3B/26", f"the round's chosen line is now {model.texts(chosen)[2:4]}"
+    assert table.visualRect(table.currentIndex()).intersects(table.viewport().rect())
+
+
+@pytest.mark.parametrize("width", [1366, 1024])
+def test_the_same_name_alert_is_read_whole_on_each_of_the_patients_round_lines(full_ward, laptop_window, shown_whole,
+                                                                                app_style, width):
+    """NGUYEN Van Minh (bed 4) shares his family name with bed 20: his round line read "NGUYEN
+    Van Minh — SAME NAME: bed …", and on a 1024-pixel laptop "NGUYEN Van Minh…", the red colour
+    alone saying it. The name is wrapped onto a taller row, never cut."""
+    from downtime.qt.medication_panel import PATIENT
+
+    nurse, _ = full_ward
+    window = laptop_window(nurse, width, 768)
+    window.show_round()
+    QApplication.processEvents()
+    table, model = window.medication.table, window.medication.model
+    lines = [row for row in range(model.rowCount()) if model.texts(row)[2] == "3B/4"]
+    assert lines and all(model.text(row, PATIENT) == "NGUYEN Van Minh — SAME NAME: bed 20" for row in lines)
+    assert all(shown_whole(table, row, PATIENT) for row in lines), (table.columnWidth(PATIENT), table.rowHeight(lines[0]))

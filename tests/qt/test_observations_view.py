@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from downtime.domain.news2 import CLINICAL_RESPONSE, Band
-from downtime.qt.observations_view import RISK_SHADES, EscalationPanel, News2Plot, ObservationsView
+from downtime.qt.observations_view import RISK_SHADES, EscalationPanel, News2Plot, ObservationsView, SetsModel
 from downtime.qt.sign_in import SignInDialog
 from downtime.services import observations, records, wards
 from downtime.services.census import patient_with_location
@@ -238,8 +238,8 @@ def test_the_chart_gives_consciousness_in_the_wards_language(qtbot, session_for,
     records.save_new(nurse, "observations", {**RCP_EXAMPLE, "consciousness": "new_confusion"}, patient_id=patient)
     view = ObservationsView(nurse, patient)
     qtbot.addWidget(view)
-    assert view.model.text(0, 7) == "C (Confusion récente)"
-    assert view.model.text(0, 8) == "38,3"   # the temperature as the form and the French paper chart write it
+    assert view.model.text(0, 7) == "C (Confusion récente) (3)"
+    assert view.model.text(0, 8) == "38,3 (1)"   # the temperature as the form and the French paper chart write it
 
 
 def test_the_patient_chosen_on_the_escalation_list_stays_chosen_when_it_is_read_again(qtbot, session_for,
@@ -592,7 +592,7 @@ def test_a_pregnant_womans_band_says_news2_is_not_validated_in_the_warning_colou
     escalation.set_rows([item])
     sets.set_rows([item.judged])
     assert escalation.texts(0)[EscalationModel.BAND] == f"Low-medium — {PREGNANCY['en']}"
-    assert sets.texts(0)[5] == "0/0", "a pressure the cuff cannot find is no blank"
+    assert sets.texts(0)[5] == "0/0 (3)", "a pressure the cuff cannot find is no blank"
     assert escalation.is_warning(0, EscalationModel.BAND) and sets.is_warning(0, len(SetsModel.columns) - 1)
 
 
@@ -613,3 +613,48 @@ def test_a_pregnant_woman_scoring_low_is_asked_who_was_told(session_for, admissi
     assert item.judged.news2.total == 0
     assert escalation.texts(0)[EscalationModel.TOLD] == "NOT RECORDED"
     assert escalation.is_warning(0, EscalationModel.TOLD)
+
+
+def test_each_reading_on_the_sets_gives_its_points_and_one_scoring_3_is_a_warning(qtbot, session_for, patient):
+    """A set with SpO2 91 % and all else normal is Low-medium, a single parameter scoring 3: the
+    screen coloured the band alone, and which reading scored was for the nurse to work out again,
+    where the paper chart writes "91 (3)". Each reading gives its points, in words as on paper."""
+    from tests.test_transfusion import OBS
+
+    nurse = session_for("nurse")
+    records.save_new(nurse, "observations", {**OBS, "spo2": 91, "taken_at": "2026-11-28T13:40+01:00"},
+                     patient_id=patient)
+    view = ObservationsView(nurse, patient)
+    qtbot.addWidget(view)
+    spo2, pulse = SetsModel.columns.index("SpO2"), SetsModel.columns.index("Pulse")
+    assert view.model.text(0, spo2) == "91% (3)" and view.model.is_warning(0, spo2)
+    assert view.model.text(0, pulse) == "80 (0)" and not view.model.is_warning(0, pulse)
+    assert view.model.text(0, SetsModel.columns.index("Scale")) == "1"
+
+
+def test_working_down_the_overdue_list_keeps_the_nurses_place_on_the_next_line(qtbot, full_ward, listed, clock):
+    """The nurse in charge works down "Observations overdue" on a full ward (five patients
+    admitted at 11:00, none observed): on the third line she records that patient's set. Read
+    again, the list lost the line and chose none: Enter did nothing and the next arrow key started
+    from the top. The line that takes its place is chosen, as on the round."""
+    nurse, _ = full_ward
+    panel = EscalationPanel(nurse)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.refresh()
+    listed(panel)
+    table, model = panel.overdue_table, panel.overdue_model
+    table.setFocus()
+    table.selectRow(2)
+    done, following = model.rows[2].patient, model.rows[3].patient
+    clock.advance(minutes=5)
+    records.save_new(nurse, "observations", {
+        "taken_at": clock.now.isoformat(timespec="minutes"), "respiratory_rate": 16, "spo2": 97, "spo2_scale": "scale_1",
+        "on_oxygen": False, "systolic_bp": 130, "diastolic_bp": 80, "pulse": 72, "consciousness": "alert",
+        "temperature": 36.8}, patient_id=done.patient_id)
+    panel.refresh()
+    listed(panel)
+    assert done.patient_id not in {row.patient.patient_id for row in model.rows}
+    index = table.currentIndex()
+    assert index.isValid() and model.rows[index.row()].patient.patient_id == following.patient_id, (
+        f"after the set, the overdue list's chosen line is {index.row() if index.isValid() else 'none'}")

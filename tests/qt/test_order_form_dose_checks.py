@@ -42,11 +42,11 @@ def test_an_opioid_above_a_first_dose_asks_the_reason_and_keeps_it_in_the_order(
         "controlled": True}, shown=True)
     script["reason"] = []
     view.save()
-    assert asked == [("reason", "Dose above a usual first dose")]
+    assert asked == [("reason", "Dose to check")]
     assert view.record is None and view.editors["dose"].widget.hasFocus()
     reason = "Opioid-tolerant: MST 60 mg BD at home for 2 years"
     script["reason"] = [reason]
     view.save()
-    assert asked.count(("reason", "Dose above a usual first dose")) == 2
+    assert asked.count(("reason", "Dose to check")) == 2
     assert view.record is not None and view.record.data["dose_reason"] == reason
     assert view.editors["dose_reason"].value() == reason

@@ -19,7 +19,9 @@ HIGH_SET = {"taken_at": "2026-11-28T12:00+01:00", "respiratory_rate": 26, "spo2"
 def _amend(session_for, patient, reason, **answers):
     nurse = session_for("nurse")
     admission = next(r for r in records.list_current(nurse.db, patient_id=patient) if r.form_id == "admission")
-    records.amend(nurse, admission.record_id, {**admission.data, **answers}, reason)
+    decided = ({"resuscitation_decided_by": "Dr Benali", "resuscitation_decided_at": "2026-11-28T10:00+01:00"}
+               if answers.get("resuscitation") == "dnacpr" else {})
+    records.amend(nurse, admission.record_id, {**admission.data, **decided, **answers}, reason)
 
 
 def _lines(html):
@@ -106,3 +108,52 @@ def test_on_a_laptop_in_french_the_strip_is_whole_and_the_resuscitation_column_i
     for row in range(panel.model.rowCount()):
         cell = panel.table.visualRect(panel.model.index(row, EscalationModel.RESUS))
         assert 0 <= cell.left() and cell.right() <= panel.table.viewport().width(), row
+
+
+PLAN = {"decided_at": "2026-11-28T13:00+01:00", "decided_by": "Dr Benali", "escalation": "comfort",
+        "frequency": "twelve_hourly"}
+
+
+def test_the_strip_names_who_decided_the_dnacpr_and_the_doctors_plan(window, medication_ward, session_for):
+    patient, _, _ = medication_ward
+    _amend(session_for, patient, "DNACPR decided with family", resuscitation="dnacpr")
+    chart = window.open_observations_of(patient)
+    assert "NOT FOR RESUSCITATION (DNACPR) — Dr Benali, 28/11 10:00" in chart.identity.text()
+    assert "Comfort care" not in chart.identity.text()
+    records.save_new(session_for("nurse"), "observation_plan", PLAN, patient_id=patient)
+    records.save_new(session_for("nurse"), "observations", HIGH_SET, patient_id=patient)
+    chart = window.open_observations_of(patient)
+    assert "<b>Comfort care (Dr Benali, 28/11 13:00): observations as agreed" in chart.identity.text()
+    assert chart.response.text().startswith("Comfort care (Dr Benali, 28/11 13:00)")
+    assert "HDU or ICU" not in chart.response.text()
+
+
+def test_the_escalation_list_says_the_plan_beside_the_resuscitation_decision(
+        window, medication_ward, session_for, listed):
+    patient, _, _ = medication_ward
+    nurse = session_for("nurse")
+    records.save_new(nurse, "observations", HIGH_SET, patient_id=patient)
+    records.save_new(nurse, "observation_plan", {**PLAN, "escalation": "ward_ceiling", "frequency": "news2"},
+                     patient_id=patient)
+    panel = window.escalation
+    window.tabs.setCurrentWidget(panel)
+    listed(panel)
+    said = panel.model.text(0, EscalationModel.RESUS)
+    assert said.startswith("For resuscitation — Ward-based care, not for ICU (Dr Benali, 28/11 13:00)")
+    assert panel.model.is_warning(0, EscalationModel.RESUS)
+
+
+def test_a_deaths_tasks_not_done_are_on_the_escalation_tabs_chart_alerts(window, medication_ward, session_for,
+                                                                         listed):
+    patient, _, _ = medication_ward
+    records.save_new(session_for("doctor"), "death", {
+        "died_at": "2026-11-28T13:00+01:00", "verified_at": "2026-11-28T13:00+01:00", "verified_by": "Dr Benali",
+        "expected": True, "referred_to_coroner": False, "implanted_device": "none", "family_informed": False},
+        patient_id=patient)
+    panel = window.escalation
+    window.tabs.setCurrentWidget(panel)
+    listed(panel)
+    model = panel.charts_model
+    rows = [[model.text(row, column) for column in (4, 5, 6)] for row in range(model.rowCount())]
+    assert ["Death", "Died 28/11 13:00", "NEXT OF KIN NOT TOLD; death certificate not done; amend the death record "
+            "once done"] in rows

@@ -122,3 +122,26 @@ def test_on_a_1024_pixel_screen_every_tab_is_listed_by_its_patient_and_brought_f
     for chart in (charts[0], charts[1], charts[3]):  # NGUYEN Thi Minh's left
         window.close_tab(window.tabs.indexOf(chart))
     qtbot.waitUntil(lambda: not button.isVisible())  # every tab in the bar: the room is the tabs'
+
+
+def test_closing_a_form_goes_back_to_the_tab_it_was_opened_from(full_ward, qtbot, listed, answers):
+    """Bed 2's observations and then bed 3's MAR opened earlier; from the Escalation list the nurse
+    brings bed 2's observations forward (Enter), presses Record a new set, and closes the form
+    (Ctrl+W): Qt showed the tab to its right, bed 3's MAR, another patient's chart with its Record
+    a dose under her hand. Bed 2's observations come back; closed too, the Escalation list."""
+    nurse, _ = full_ward
+    window = MainWindow(nurse)
+    qtbot.addWidget(window)
+    window.show()
+    panel = listed(window.patients)
+    bed_2, bed_3 = (next(row.patient for row in panel.model.rows if row.bed == bed) for bed in ("2", "3"))
+    window.open_observations_of(bed_2.patient_id)
+    window.open_mar_of(bed_3.patient_id)
+    window.tabs.setCurrentWidget(window.escalation)
+    observations = window.open_observations_of(bed_2.patient_id)
+    observations.record_new.emit(bed_2.patient_id)
+    assert isinstance(window.tabs.currentWidget(), FormView)
+    window.close_current_tab()
+    assert window.tabs.currentWidget() is observations, window.tabs.tabText(window.tabs.currentIndex())
+    window.close_current_tab()
+    assert window.tabs.currentWidget() is window.escalation, window.tabs.tabText(window.tabs.currentIndex())

@@ -10,10 +10,9 @@ from PySide6.QtCore import Qt
 from downtime.domain.roles import Role
 from downtime.services import records, staff
 from downtime.services.context import Session, Vault, load_device
+from tests.conftest import HCA_FORMS
 
 SLOT = datetime.fromisoformat("2026-11-28T14:00+01:00")
-HCA_FORMS = {"observations", "paediatric_observations", "blood_glucose", "fluid_balance", "bowel_chart", "repositioning",
-             "nutrition_screening"}
 
 
 @pytest.fixture

@@ -601,3 +601,132 @@ def test_a_controlled_drugs_dose_fits_a_laptop_at_the_largest_text_in_french(qtb
                 dialog.given_by, dialog.transcribed, dialog.paper_reference, dialog.witness_on_paper} <= set(reached)
     finally:
         set_language("en")
+
+
+def test_the_mar_opens_with_todays_column_in_sight_on_a_1024_pixel_screen(qtbot, full_ward, listed, laptop_window,
+                                                                          answers, app_style):
+    """Bed 1's chart on a 1024×768 laptop: its as-required morphine ("… [CONTROLLED DRUG — witness]
+    [HIGH-ALERT]") made the medicine column 600 pixels wide at 75 characters, and today, its
+    amoxicillin due now, began past the chart's edge, the eye on Thursday's OVERDUE. The medicine
+    is cut (wrapped, whole in its tooltip) for the days to stay in sight; a wider window gives it
+    back."""
+    from downtime.qt.mar_view import MEDICINE, MEDICINE_LEAST
+
+    nurse, _ = full_ward
+    window = laptop_window(nurse, 1024, 768)
+    panel = listed(window.patients)
+    bed_1 = next(row.patient for row in panel.model.rows if row.bed == "1")
+    table = window.open_mar_of(bed_1.patient_id).table
+    QApplication.processEvents()
+    today = table.model().columnCount() - 1
+    header = table.horizontalHeader()
+    assert table.columnViewportPosition(today) + header.sectionSizeHint(today) <= table.viewport().width(), (
+        f"today's column starts at x={table.columnViewportPosition(today)} of a {table.viewport().width()} px chart")
+    assert table.horizontalScrollBar().maximum() == 0
+    narrowed = table.columnWidth(MEDICINE)
+    assert narrowed >= MEDICINE_LEAST * table.fontMetrics().averageCharWidth()
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: table.columnWidth(MEDICINE) > narrowed)
+
+
+def test_a_full_wards_round_keeps_the_route_in_sight_on_a_1024_pixel_screen(full_ward, laptop_window, shown_whole,
+                                                                            app_style):
+    """The round of a full ward (Co-careldopa 25/100, TIME-CRITICAL, an unidentified patient's
+    description) on a 1024×768 laptop: the route (IV, PO, SC) began past the list's edge and the
+    alerts ran past it, the name already at its least. The medicine and alerts wrap on taller
+    rows; the route, the medicine and the alerts are whole in sight."""
+    from downtime.qt.medication_panel import FLAGS, MEDICINE
+
+    nurse, _ = full_ward
+    window = laptop_window(nurse, 1024, 768)
+    window.show_round()
+    QApplication.processEvents()
+    table, model = window.medication.table, window.medication.model
+    route = model.columnCount() - 1
+    header = table.horizontalHeader()
+    assert table.columnViewportPosition(route) + header.sectionSizeHint(route) <= table.viewport().width(), (
+        f"Route starts at x={table.columnViewportPosition(route)} of a {table.viewport().width()} px list")
+    assert table.horizontalScrollBar().maximum() == 0
+    assert any(model.text(row, MEDICINE) == "Co-careldopa 25/100" for row in range(model.rowCount()))
+    assert all(shown_whole(table, row, column) for row in range(model.rowCount()) for column in (MEDICINE, FLAGS))
+
+
+def _escalation_tab(full_ward, laptop_window, listed, width: int):
+    """The Escalation tab of a full ward's nurse in charge on a laptop `width` pixels wide, read."""
+    nurse, _ = full_ward
+    window = laptop_window(nurse, width, 768)
+    window.tabs.setCurrentWidget(window.escalation)
+    panel = listed(window.escalation)
+    QApplication.processEvents()
+    return panel
+
+
+@pytest.mark.parametrize("width", [1366, 1024])
+def test_what_each_chart_alert_asks_is_read_whole_on_a_full_ward(full_ward, laptop_window, listed, shown_whole,
+                                                                 app_style, width):
+    """The last list's last column is what each chart asks, the reason its line is there: on a
+    1024-pixel laptop 100 pixels ("CHECK …", "BLOOD IN…"), on a 1366-pixel one elided where it
+    said "tell the doctor now", while the latest reading kept 288 pixels. It is wrapped onto
+    taller rows, the latest reading and the name cut for it (whole in their tooltips)."""
+    from downtime.qt.observations_view import ChartAlertModel
+
+    panel = _escalation_tab(full_ward, laptop_window, listed, width)
+    table, model = panel.charts_table, panel.charts_model
+    assert model.rowCount() > 10
+    cut = [model.text(row, ChartAlertModel.ASKS) for row in range(model.rowCount())
+           if not shown_whole(table, row, ChartAlertModel.ASKS)]
+    assert not cut, f"{len(cut)} of {model.rowCount()} cut in {table.columnWidth(ChartAlertModel.ASKS)} px: {cut[:2]}"
+    assert table.horizontalScrollBar().maximum() == 0
+
+
+def test_the_escalation_lists_who_was_told_and_resuscitation_are_read_whole_at_1024(full_ward, laptop_window, listed,
+                                                                                    shown_whole, app_style):
+    """On a 1024-pixel laptop the NEWS2 list read "NOT …" and "Registrar Dr …" for who was told
+    and "For …" for the resuscitation decision, the name keeping 264 pixels."""
+    from downtime.qt.observations_view import EscalationModel
+
+    panel = _escalation_tab(full_ward, laptop_window, listed, 1024)
+    table, model = panel.table, panel.model
+    assert model.rowCount() >= 3
+    cut = [(model.text(row, column), table.columnWidth(column)) for row in range(model.rowCount())
+           for column in (EscalationModel.TOLD, EscalationModel.RESUS) if not shown_whole(table, row, column)]
+    assert not cut
+
+
+@pytest.mark.parametrize("width", [1366, 1024])
+def test_the_overdue_list_says_since_when_whole_on_a_full_ward(full_ward, laptop_window, listed, shown_whole, app_style,
+                                                               width):
+    """A name with a birth name in brackets made "Observations overdue"'s patient column 700 pixels
+    wide, never cut as the lists around it cut theirs: at 1024 pixels the last set, the frequency
+    and since when the set was due lay past the edge, at 1366 "28/11 11:00 on …"."""
+    from downtime.qt.observations_view import OverdueModel
+
+    panel = _escalation_tab(full_ward, laptop_window, listed, width)
+    table, model = panel.overdue_table, panel.overdue_model
+    assert model.rowCount() >= 3
+    cut = [(model.text(row, column), table.columnWidth(column)) for row in range(model.rowCount())
+           for column in range(OverdueModel.PATIENT + 1, model.columnCount()) if not shown_whole(table, row, column)]
+    assert not cut
+    names = [model.text(row, OverdueModel.PATIENT) for row in range(model.rowCount())]
+    longest = max(range(model.rowCount()), key=lambda row: len(names[row]))
+    assert model.data(model.index(longest, OverdueModel.PATIENT), Qt.ItemDataRole.ToolTipRole) == names[longest]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_full_wards_patient_list_keeps_the_news2_whole_on_a_1024_pixel_screen(full_ward, laptop_window, listed,
+                                                                               shown_whole, app_style, lang):
+    """A full ward's list on a 1024×768 laptop: in French the NEWS2 of a patient with no set read
+    "Aucun relevé — EN RET", the name keeping its 40 characters. The name (wrapped) gives way,
+    the bed, name, allergies, resuscitation decision and NEWS2 whole in sight."""
+    from dataclasses import replace
+
+    from downtime.qt.patients_panel import ALLERGIES, NAME, NEWS2
+
+    nurse, _ = full_ward
+    panel = listed(laptop_window(replace(nurse, lang=lang), 1024, 768).patients)
+    QApplication.processEvents()
+    table, model = panel.table, panel.model
+    resuscitation = model.columns.index("Resuscitation")
+    cut = [model.text(row, column) for row in range(model.rowCount())
+           for column in (1, NAME, ALLERGIES, resuscitation, NEWS2) if not shown_whole(table, row, column)]
+    assert not cut, cut[:4]

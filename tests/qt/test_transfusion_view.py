@@ -131,8 +131,8 @@ def test_a_unit_that_ran_past_4_hours_out_of_the_fridge_and_group_a_plasma_say_s
     records.save_new(nurse, "transfusion_end", {**END, "unit": started.record_id, "ended_at": "2026-11-28T13:10+01:00"},
                      patient_id=patient)
     chart = window_for(nurse).open_transfusion_of(patient)
-    assert chart.latest.text() == ("Last unit: Red cells G0001 26 123456 (O RhD negative), ended 28/11 13:10: Given in "
-                                   "full, 280 mL; ran past 4 hours out of the fridge")
+    assert chart.latest.text() == ("Last unit: Red cells G0001 26 123456 (O RhD negative), RAN PAST 4 HOURS OUT OF THE "
+                                   "FRIDGE; ended 28/11 13:10: Given in full, 280 mL")
     assert chart.model.is_warning(0, 4) and not chart.model.is_warning(0, 5)
     records.save_new(nurse, "blood_transfusion", {**UNIT, "unit_number": "G0001 26 000002", "component": "plasma",
                                                   "unit_group": "a_pos", "patient_group": "not_known",
@@ -141,3 +141,29 @@ def test_a_unit_that_ran_past_4_hours_out_of_the_fridge_and_group_a_plasma_say_s
     chart.refresh()
     assert chart.model.texts(0)[2] == (  # newest first
         "patient Not known yet (emergency), identity checked, group A issued so, Paul Martin")
+
+
+def test_a_finished_unit_that_ran_past_4_hours_says_so_in_sight_once_another_is_running(window_for, session_for,
+                                                                                        patient):
+    """Unit 1 ended past 4 hours out of the fridge, unit 2 started: the headline spoke of unit 2,
+    and unit 1's "Where it stands" cell, cut on screen, ended before "ran past 4 hours out of the
+    fridge" (at its end): only the cell's dark red said it, which a colour-blind nurse does not see."""
+    from downtime.qt.transfusion_view import WHERE
+
+    nurse = session_for("nurse")
+    started = records.save_new(nurse, "blood_transfusion", {**UNIT, "collected_at": "2026-11-28T09:00+01:00"},
+                               patient_id=patient)
+    records.save_new(nurse, "transfusion_end", {**END, "unit": started.record_id, "ended_at": "2026-11-28T13:10+01:00"},
+                     patient_id=patient)
+    records.save_new(nurse, "blood_transfusion", {**UNIT, "unit_number": "G0001 26 000002",
+                                                  "started_at": "2026-11-28T13:20+01:00"}, patient_id=patient)
+    window = window_for(nurse)
+    chart = window.open_transfusion_of(patient)
+    window.resize(1366, 768)
+    window.show()
+    window.tabs.setCurrentWidget(chart)
+    assert "000002" in chart.latest.text() and "4 HOURS" not in chart.latest.text()
+    metrics = chart.table.fontMetrics()
+    shown = metrics.elidedText(chart.model.text(1, WHERE), Qt.TextElideMode.ElideRight,  # newest first
+                               chart.table.columnWidth(WHERE) - 8)
+    assert shown.startswith("RAN PAST 4 H"), shown

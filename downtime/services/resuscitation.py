@@ -1,0 +1,73 @@
+"""A decision not to attempt resuscitation: who decided it and when (the admission's
+`resuscitation_decided_by` and `resuscitation_decided_at`, version 2), said wherever the status
+is, and who may change the status at all.
+
+It is a senior doctor's decision (France: a medical decision, collegial and traced; UK: the senior
+clinician's, ReSPECT). Any account with clinical rights amended it either way, a student nurse's
+too ("family asked"), and the record named no doctor: the author was whoever typed it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime, tzinfo
+from typing import Any
+
+from sqlite_utils import Database
+
+from downtime.domain.clock import ward_time
+from downtime.domain.roles import Role
+from downtime.formspec import FormSpec
+from downtime.formspec.schema import Meaning
+from downtime.formspec.messages import message
+from downtime.formspec.values import FieldError
+from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.services.context import Session
+from downtime.services.errors import PermissionDenied, ValidationFailed
+from downtime.services.patients import PatientSummary
+from downtime.storage.records import current_of
+
+FORM = "admission"
+DNACPR = "dnacpr"
+DECIDED_BY, DECIDED_AT = "resuscitation_decided_by", "resuscitation_decided_at"
+DECIDERS = frozenset({Role.DOCTOR, Role.WARD_NURSE})
+"""Who records or lifts a decision: the doctor, or a registered nurse transcribing it, who names
+the doctor and the time (the form asks them with DNACPR)."""
+REFUSED = QT_TRANSLATE_NOOP("messages", "{field}: only a doctor, or a ward nurse naming the doctor who decided and "
+                                        "when, records or changes a resuscitation decision.")
+
+
+def check_change(session: Session, spec: FormSpec, data: Mapping[str, Any],
+                 before: Mapping[str, Any] | None) -> None:
+    """Refuse a resuscitation status set to DNACPR, or changed from what it was, by anyone but a
+    doctor or a ward nurse (`DECIDERS`), and a DNACPR set without the doctor who decided it and
+    when. A new admission "for resuscitation" or "not yet discussed" is no decision, which anyone
+    admitting may write; an amendment leaving the status as it was (a bed, a weight) asks
+    nothing of it, an admission of version 1 naming no doctor included. Checked here rather than
+    required by the form: an admission imported or settled, written before the form asked, is
+    not refused."""
+    field = spec.by_meaning(Meaning.RESUSCITATION)
+    if field is None:
+        return
+    now, then = data.get(field.id), None if before is None else before.get(field.id)
+    if not (now == DNACPR if before is None else now != then):
+        return
+    if session.user.role not in DECIDERS:
+        raise PermissionDenied(REFUSED, field=field.label.get(session.lang))
+    if now == DNACPR and (missing := [name for name in (DECIDED_BY, DECIDED_AT) if not data.get(name)]):
+        raise ValidationFailed([FieldError(name, message("required", session.lang,
+                                                         spec.field(name).label.get(session.lang)))
+                                for name in missing])
+
+
+def decided(db: Database, patients: Sequence[PatientSummary], zone: tzinfo | None = None) -> dict[str, str]:
+    """Who decided each of these patients' DNACPR and when, "Dr Benali, 28/11 10:00" (on the
+    ward's clock, `zone`), for those whose admission names them (one of version 1 may not)."""
+    dnacpr = {patient.admission_record_id: patient.patient_id for patient in patients
+              if patient.resuscitation == DNACPR}
+    found = {}
+    for record_id, record in current_of(db, list(dnacpr)).items():
+        by, at = record.data.get(DECIDED_BY), record.data.get(DECIDED_AT)
+        if by:
+            found[dnacpr[record_id]] = ", ".join([" ".join(by.split()),
+                                                  *([ward_time(datetime.fromisoformat(at), zone)] if at else [])])
+    return found

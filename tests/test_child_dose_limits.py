@@ -1,0 +1,229 @@
+"""A child's doses weighed against a child's limits when the order is written (domain.order_units,
+domain.dose_limits, services.medication._as_dosed): a tenfold slip within an adult's ceiling
+(morphine 10 mg to a 4 kg baby), paracetamol by vein for a baby of 10 kg or less, antibiotics by
+weight, a child never weighed, a medicine not usually given under 3 months (review RB)."""
+
+from datetime import datetime, time
+
+import pytest
+
+from downtime.domain.dose_limits import RULES, limit_for, too_small
+from downtime.domain.medication import Frequency, Order
+from downtime.domain.order_units import ceiling_refusal, limits_refusals
+from downtime.services import medication, records, wards
+from downtime.i18n import Phrase
+from downtime.services.errors import ValidationFailed
+
+BASE = {"route": "PO", "frequency": "scheduled", "times": "00:00 06:00 12:00 18:00",
+        "start_at": "2026-11-28T15:00+01:00", "controlled": False, "high_alert": False}
+IV_ANTIBIOTIC = {"route": "IV", "times": "06:00 14:00 22:00", "review_at": "2026-11-30T12:00+01:00"}
+MORPHINE_PRN = {"drug": "Morphine", "dose_unit": "mg", "route": "IV", "frequency": "prn", "times": None,
+                "prn_indication": "pain", "min_interval_hours": 4, "max_doses_24h": 6, "controlled": True,
+                "high_alert": True}
+
+
+@pytest.fixture
+def children(session_for, admission_values):
+    """Ward PED: a 2-month-old of 4 kg, a 10-day-old of 3.4 kg, a 2-year-old of 12 kg, a
+    5-year-old never weighed; and a woman of 72 never weighed."""
+    wards.add_ward(session_for("admin"), "PED", "Paediatrics", [str(n) for n in range(1, 11)])
+    nurse = session_for("nurse")
+
+    def admit(bed: str, born: str, kg: float | None, names: str) -> str:
+        values = {**admission_values, "nir": None, "given_names": names, "birth_date": born, "weight_kg": kg,
+                  "height_cm": None, "allergy_status": "nka", "allergies": [], "ward": "PED", "bed": bed,
+                  "arrival_at": "2026-11-27T09:00+01:00"}
+        return records.save_new(nurse, "admission", {k: v for k, v in values.items() if v is not None}).patient_id
+
+    return {"infant": admit("1", "2026-09-28", 4.0, "Lea"), "neonate": admit("2", "2026-11-18", 3.4, "Tom"),
+            "toddler": admit("3", "2024-10-01", 12.0, "Noe"), "unweighed": admit("4", "2021-06-01", None, "Ines"),
+            "adult": admit("5", "1954-03-12", None, "Anne")}
+
+
+def _write(session_for, patient, **values):
+    return records.save_new(session_for("doctor"), "medication_order", {**BASE, **values}, patient_id=patient)
+
+
+def _asked(session_for, patient, **values) -> str:
+    """What writing the order asks, then that it is saved with the prescriber's reason, kept."""
+    with pytest.raises(medication.DoseReasonNeeded) as asked:
+        _write(session_for, patient, **values)
+    reason = "Checked with the pharmacist"
+    saved = _write(session_for, patient, **values, **{medication.DOSE_REASON: reason})
+    assert saved.data[medication.DOSE_REASON] == reason
+    return str(asked.value)
+
+
+def _said(refusal) -> str:
+    """A refusal's words, the reason's field named as the form names it."""
+    return str(Phrase(refusal.said.template, {**refusal.said.values, "field": "Reason"}))
+
+
+def _refused(session_for, patient, **values) -> dict[str, str]:
+    try:
+        _write(session_for, patient, **values, **{medication.DOSE_REASON: "any reason"})
+    except ValidationFailed as failed:
+        return {error.path: error.message for error in failed.errors}
+    return {}
+
+
+# RB #2: the tenfold-error ceilings worked out per kg under 18.
+
+def test_a_babys_tenfold_slip_within_an_adults_ceiling_is_asked_by_the_babys_weight():
+    """BNFc: morphine injected 100-200 micrograms/kg (0.8 mg at most for 4 kg), digoxin about 15
+    micrograms/kg a dose (51 micrograms for 3.4 kg); both slips were within an adult's ceiling."""
+    morphine = ceiling_refusal("Morphine", 10.0, "mg", "IV", age=0, kg=4.0)
+    assert morphine is not None and morphine.asked and morphine.field == "dose"
+    assert _said(morphine).startswith(
+        "Morphine: 10 mg in one dose by this route is above a child's usual first dose (0.8 mg for 4 kg, 0.2 mg/kg, "
+        "BNFc), where a tenfold slip is likelier than a dose")
+    digoxin = ceiling_refusal("Digoxin", 0.2, "mg", "PO", age=0, kg=3.4)
+    assert digoxin is not None and digoxin.asked and digoxin.field == "dose"
+    assert _said(digoxin).startswith(
+        "Digoxin: 200 micrograms in one dose is above the most for a child by this route (51 micrograms for 3.4 kg, "
+        "15 micrograms/kg, BNFc)")
+    assert ceiling_refusal("Morphine", 0.8, "mg", "IV", age=0, kg=4.0) is None
+    assert ceiling_refusal("Digoxin", 20.0, "microgram", "PO", age=0, kg=3.4) is None
+
+
+def test_a_childs_ceiling_is_never_above_an_adults_nor_held_without_age_or_weight():
+    """A 17-year-old of 60 kg: 0.2 mg/kg is 12 mg, the adult's 10 mg holds (and says so, as
+    today); a child never weighed, or a patient of no known age, is held to the adult's alone;
+    digoxin 250 mg to a baby is still the unit's slip, refused."""
+    assert ceiling_refusal("Morphine", 10.0, "mg", "IV", age=17, kg=60.0) is None
+    over = ceiling_refusal("Morphine", 11.0, "mg", "IV", age=17, kg=60.0)
+    assert over is not None and "above a usual first dose (10 mg) for a patient not already" in _said(over)
+    assert ceiling_refusal("Morphine", 10.0, "mg", "IV", age=0, kg=None) is None
+    assert ceiling_refusal("Morphine", 10.0, "mg", "IV", age=None, kg=4.0) is None
+    assert ceiling_refusal("Morphine", 10.0, "mg", "IV", age=18, kg=4.0) is None
+    unit = ceiling_refusal("Digoxin", 250.0, "mg", "PO", age=0, kg=3.4)
+    assert unit is not None and not unit.asked and unit.field == "dose_unit"
+
+
+def test_morphine_10_mg_iv_to_a_4_kg_baby_and_digoxin_0_2_mg_to_a_neonate_are_asked_with_the_reason_kept(
+        session_for, children):
+    said = _asked(session_for, children["infant"], **MORPHINE_PRN, dose=10.0)
+    assert "(0.8 mg for 4 kg, 0.2 mg/kg, BNFc)" in said
+    said = _asked(session_for, children["neonate"], drug="Digoxin", dose=0.2, dose_unit="mg", times="08:00 20:00")
+    assert "(51 micrograms for 3.4 kg, 15 micrograms/kg, BNFc)" in said
+    # the baby's own doses ask nothing
+    _write(session_for, children["infant"], **MORPHINE_PRN, dose=0.4)
+    _write(session_for, children["neonate"], drug="Digoxin", dose=17.0, dose_unit="microgram", times="08:00 20:00")
+
+
+# RB #3: paracetamol by vein for a baby of 10 kg or less.
+
+@pytest.mark.parametrize("age, kg, route, dose, day", [
+    (0, 4.0, "IV", 30, 120),      # 7.5 mg/kg, 30 mg/kg in 24 h (MHRA 2010, SmPC)
+    (0, 4.0, "PO", 60, 240),      # by mouth a child's 15 and 60 mg/kg
+    (0, 4.0, None, 60, 240),      # no route known: as before
+    (1, 10.0, "IV", 75, 300),
+    (2, 12.0, "IV", 180, 720),    # over 10 kg: 15 and 60 mg/kg
+    (80, 42.0, "IV", 630, 2520),  # an adult of 50 kg or less by vein: 15 mg/kg a dose too (SmPC)
+    (80, 42.0, "PO", 1000, 2520),
+    (80, 70.0, "IV", 1000, 4000),
+])
+def test_paracetamols_limits_by_the_route_and_weight(age, kg, route, dose, day):
+    limit = limit_for(RULES["paracetamol"], age, kg, route)
+    assert (limit.dose_mg, limit.day_mg) == pytest.approx((dose, day))
+
+
+def test_iv_paracetamol_15_mg_per_kg_four_times_a_day_to_a_4_kg_baby_is_refused(session_for, children):
+    """60 mg IV four times a day to a 4 kg baby is 60 mg/kg a day, twice the most."""
+    assert _refused(session_for, children["infant"], drug="Paracetamol", dose=60.0, dose_unit="mg", route="IV") == {
+        "dose": "Dose: Paracetamol: 60 mg in one dose is above the most for one dose (30 mg for 4 kg, 7.5 mg/kg)."}
+    assert _refused(session_for, children["infant"], drug="Paracetamol", dose=30.0, dose_unit="mg", route="IV",
+                    times="00:00 04:00 08:00 12:00 16:00 20:00")["times"].endswith(
+        "at most 120 mg in 24 h for 4 kg (30 mg/kg).")
+    assert _refused(session_for, children["infant"], drug="Paracetamol", dose=30.0, dose_unit="mg", route="IV") == {}
+
+
+def test_the_route_is_weighed_in_an_orders_limits():
+    order = Order(record_id="o", patient_id="p", drug="Paracetamol", dose=60.0, dose_unit="mg", route="IV",
+                  frequency=Frequency.SCHEDULED, times=(time(0), time(6), time(12), time(18)),
+                  start_at=datetime.fromisoformat("2026-11-28T15:00+01:00"))
+    assert [found.field for found in limits_refusals(order, [], age=0, kg=4.0)] == ["dose"]
+    assert limits_refusals(order.model_copy(update={"route": "PO"}), [], age=0, kg=4.0) == []
+
+
+# RB #4: antibiotics by a child's weight, asked (a meningitis dose is meant), never refused.
+
+def test_an_adults_gentamicin_to_a_neonate_is_asked_and_a_neonates_is_not(session_for, children):
+    said = _asked(session_for, children["neonate"], drug="Gentamicin", dose=350.0, dose_unit="mg", **{
+        **IV_ANTIBIOTIC, "times": "12:00"})
+    assert said.startswith("Gentamicin: 350 mg in one dose is above the most for one dose (23.8 mg for 3.4 kg, "
+                           "7 mg/kg).")
+    _write(session_for, children["neonate"], drug="Gentamicin", dose=17.0, dose_unit="mg",
+           **{**IV_ANTIBIOTIC, "times": "12:00"})
+    _write(session_for, children["adult"], drug="Gentamicin", dose=350.0, dose_unit="mg",
+           **{**IV_ANTIBIOTIC, "times": "12:00"})
+
+
+def test_amoxicillin_a_gram_to_a_4_kg_baby_and_a_meningitis_dose_are_asked(session_for, children):
+    said = _asked(session_for, children["infant"], drug="Amoxicillin", dose=1.0, dose_unit="g", **IV_ANTIBIOTIC)
+    assert said.startswith("Amoxicillin: 1000 mg in one dose is above the most for one dose (240 mg for 4 kg, "
+                           "60 mg/kg).")
+    # 50 mg/kg every 4 hours (BNFc, meningitis): within a dose, above a day's usual
+    said = _asked(session_for, children["toddler"], drug="Amoxicillin", dose=600.0, dose_unit="mg",
+                  **{**IV_ANTIBIOTIC, "times": "02:00 06:00 10:00 14:00 18:00 22:00"})
+    assert said.startswith("Amoxicillin: as ordered, up to 3600 mg in 24 h (this order: 3600 mg); at most 2160 mg "
+                           "in 24 h for 12 kg (180 mg/kg).")
+    _write(session_for, children["infant"], drug="Amoxicillin", dose=120.0, dose_unit="mg", **IV_ANTIBIOTIC)
+    _write(session_for, children["toddler"], drug="Ceftriaxone", dose=960.0, dose_unit="mg",
+           **{**IV_ANTIBIOTIC, "times": "12:00"})
+    _write(session_for, children["adult"], drug="Amoxicillin", dose=1.0, dose_unit="g", **IV_ANTIBIOTIC)
+
+
+@pytest.mark.parametrize("medicine, kg, dose, day", [
+    ("gentamicin", 3.4, 23.8, 25.5), ("amoxicillin", 4.0, 240, 720), ("cefotaxime", 12.0, 600, 2400),
+    ("ceftriaxone", 12.0, 960, 1200), ("ceftriaxone", 60.0, 4000, 4000)])
+def test_a_childs_antibiotic_limits_by_weight_are_asked_not_refused(medicine, kg, dose, day):
+    rule = RULES[medicine]
+    limit = limit_for(rule, 5, kg, "IV")
+    assert rule.asked and (limit.dose_mg, limit.day_mg) == pytest.approx((dose, day))
+
+
+# RB #7: a child never weighed, an order of a medicine dosed by weight.
+
+def test_a_childs_order_by_weight_with_no_weight_recorded_asks_for_the_weight_used(session_for, children):
+    """Asked, not refused: a child in pain or septic is given a first dose on an estimated weight
+    before one is measured; the prescriber says which weight in the reason, kept in the order."""
+    said = _asked(session_for, children["unweighed"], drug="Paracetamol", dose=1.0, dose_unit="g")
+    assert said.startswith("Paracetamol is dosed by weight under 18, and no weight is recorded this stay: weigh the "
+                           "child, or give the weight the dose is worked out from (measured, estimated or a parent's, "
+                           "and when) in “")
+    # an adult never weighed, and a child's medicine not dosed by weight, ask nothing
+    _write(session_for, children["adult"], drug="Paracetamol", dose=1.0, dose_unit="g")
+    _write(session_for, children["unweighed"], drug="Salbutamol", dose=2.5, dose_unit="mg", route="NEB")
+
+
+# RB #8: a medicine not usually given under 3 months or 5 kg.
+
+def test_oral_ibuprofen_under_3_months_or_5_kg_is_asked():
+    rule = RULES["ibuprofen"]
+    assert too_small(rule, 0, 3.4, "PO") and too_small(rule, 2, 6.0, "PO") and too_small(rule, 4, 4.5, "PO")
+    assert not too_small(rule, 3, 5.0, "PO") and not too_small(rule, None, None, "PO")
+    assert not too_small(rule, 0, 3.4, "IV")  # a neonatal unit's duct closure is another product
+
+
+def test_ibuprofen_by_mouth_for_a_10_day_old_is_asked(session_for, children):
+    said = _asked(session_for, children["neonate"], drug="Ibuprofen", dose=30.0, dose_unit="mg",
+                  times="06:00 14:00 22:00")
+    assert said.startswith("Ibuprofen by this route is not usually given to a baby under 3 months old or under 5 kg "
+                           "(ANSM, BNFc)")
+    _write(session_for, children["toddler"], drug="Ibuprofen", dose=100.0, dose_unit="mg", times="06:00 14:00 22:00")
+
+
+def test_a_day_above_the_usual_is_asked_again_when_its_times_change(session_for, children):
+    """The reason was given for six doses a day of 50 mg/kg (meningitis); changed times are
+    another judgement (eight doses, 400 mg/kg a day, kept the reason given for six)."""
+    doctor = session_for("doctor")
+    meningitis = {"drug": "Amoxicillin", "dose": 600.0, "dose_unit": "mg", **IV_ANTIBIOTIC,
+                  "times": "02:00 06:00 10:00 14:00 18:00 22:00", medication.DOSE_REASON: "Meningitis, BNFc"}
+    order = _write(session_for, children["toddler"], **meningitis)
+    more = {**order.data, "times": "00:00 03:00 06:00 09:00 12:00 15:00 18:00 21:00"}
+    with pytest.raises(medication.DoseReasonNeeded):
+        records.amend(doctor, order.record_id, more, "more often")
+    again = records.amend(doctor, order.record_id, {**more, medication.DOSE_REASON: "Meningitis, 3-hourly agreed"},
+                          "more often")
+    assert again.data[medication.DOSE_REASON] == "Meningitis, 3-hourly agreed"

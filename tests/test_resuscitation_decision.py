@@ -1,0 +1,96 @@
+"""A decision not to attempt resuscitation names the doctor who decided it and when (the admission,
+version 2), is said so where the status is printed, and is made or changed only by a doctor or a
+ward nurse naming them: a student nurse amended a DNACPR patient back to "For resuscitation"
+("family asked"), and the record named no doctor, its author whoever typed it."""
+
+import json
+
+import pytest
+
+from downtime.domain.staff import Role
+from downtime.pdf.news2 import news2_chart_pdf
+from downtime.services import observations, records, resuscitation, staff
+from downtime.services.census import patient_with_location
+from downtime.services.context import Session, load_device
+from downtime.services.errors import PermissionDenied, ValidationFailed
+from downtime.services.laptops import authors
+from tests.pdf_text import pdf_text
+
+DECIDED = {"resuscitation_decided_by": "Dr  Benali", "resuscitation_decided_at": "2026-11-28T10:00+01:00"}
+
+
+def _admission(nurse, patient):
+    row = nurse.db.execute("SELECT record_id, data FROM current_records WHERE form_id = 'admission' AND patient_id = ?",
+                           [patient]).fetchone()
+    return row[0], json.loads(row[1])
+
+
+@pytest.fixture
+def junior(session_for, forms, clock):
+    """A student nurse (or another role) signed in beside the ward nurse."""
+    def signed_in(role: Role) -> Session:
+        staff.add_staff(session_for("admin"), "junior", "Léa Petit", role, "6666")
+        nurse = session_for("nurse")
+        return Session(nurse.db, load_device(nurse.db), staff.sign_in(nurse.db, "junior", "6666", clock), forms, clock)
+    return signed_in
+
+
+def test_a_dnacpr_names_the_doctor_who_decided_and_when(session_for, medication_ward, forms):
+    nurse, patient = session_for("nurse"), medication_ward[0]
+    record_id, data = _admission(nurse, patient)
+    for session in (nurse, session_for("doctor")):
+        with pytest.raises(ValidationFailed) as refused:
+            resuscitation.check_change(session, forms["admission"], {**data, "resuscitation": "dnacpr"}, data)
+        assert [error.path for error in refused.value.errors] == ["resuscitation_decided_by",
+                                                                  "resuscitation_decided_at"]
+        assert refused.value.errors[0].message == "“DNACPR decided by (doctor)” is required."
+    resuscitation.check_change(nurse, forms["admission"], {**data, "resuscitation": "dnacpr", **DECIDED}, data)
+    amended = records.amend(nurse, record_id, {**data, "resuscitation": "dnacpr", **DECIDED}, "Decided with the family")
+    found = patient_with_location(nurse.db, nurse.forms, patient)
+    assert resuscitation.decided(nurse.db, [found], nurse.clock().tzinfo) == {patient: "Dr Benali, 28/11 10:00"}
+    lifted = records.amend(nurse, record_id, {**amended.data, "resuscitation": "full"}, "Reviewed by Dr Benali")
+    assert "resuscitation_decided_by" not in lifted.data
+    assert resuscitation.decided(nurse.db, [patient_with_location(nurse.db, nurse.forms, patient)]) == {}
+
+
+@pytest.mark.parametrize("role", [Role.STUDENT_NURSE, Role.HEALTHCARE_ASSISTANT])
+def test_only_a_doctor_or_a_ward_nurse_sets_or_lifts_a_dnacpr(session_for, medication_ward, junior, forms, role):
+    nurse, patient = session_for("nurse"), medication_ward[0]
+    pupil, spec = junior(role), forms["admission"]
+    _, data = _admission(nurse, patient)
+    dnacpr = {**data, "resuscitation": "dnacpr", **DECIDED}
+    for before, after in ((data, dnacpr), (dnacpr, data), (None, dnacpr)):
+        with pytest.raises(PermissionDenied) as refused:
+            resuscitation.check_change(pupil, spec, after, before)
+        assert "only a doctor, or a ward nurse naming the doctor who decided" in str(refused.value.text("en"))
+    for session in (nurse, session_for("doctor")):
+        resuscitation.check_change(session, spec, data, dnacpr)
+    resuscitation.check_change(pupil, spec, {**dnacpr, "bed": "14"}, dnacpr)
+    resuscitation.check_change(pupil, spec, data, None)
+
+
+def test_the_printed_chart_says_who_decided_the_dnacpr(session_for, medication_ward, tmp_path, clock):
+    nurse, patient = session_for("nurse"), medication_ward[0]
+    record_id, data = _admission(nurse, patient)
+    records.amend(nurse, record_id, {**data, "resuscitation": "dnacpr", **DECIDED}, "Decided with the family")
+    found = patient_with_location(nurse.db, nurse.forms, patient)
+    news2_chart_pdf(found, [], nurse.form(observations.FORM), tmp_path / "news2.pdf", authors=authors(nurse),
+                    laptops={}, lang="en", printed_by="Nurse", printed_at=clock(), device_name="Ward 3B laptop",
+                    resuscitation_decided=resuscitation.decided(nurse.db, [found], clock().tzinfo)[patient])
+    assert "NOT FOR RESUSCITATION (DNACPR) — Dr Benali, 28/11 10:00" in pdf_text(tmp_path / "news2.pdf")
+
+
+def test_a_student_nurse_cannot_reverse_a_dnacpr_a_ward_nurse_naming_the_doctor_can(session_for, medication_ward,
+                                                                                  junior):
+    """Saved as version 3, author `student`, reason "family asked": refused now, as is a DNACPR
+    typed by the student; the bed corrected is not a decision."""
+    nurse, patient = session_for("nurse"), medication_ward[0]
+    pupil = junior(Role.STUDENT_NURSE)
+    record_id, data = _admission(nurse, patient)
+    with pytest.raises(PermissionDenied):
+        records.amend(pupil, record_id, {**data, "resuscitation": "dnacpr", **DECIDED}, "Decided by Dr Benali")
+    dnacpr = records.amend(nurse, record_id, {**data, "resuscitation": "dnacpr", **DECIDED}, "Decided by Dr Benali")
+    with pytest.raises(PermissionDenied):
+        records.amend(pupil, record_id, {**dnacpr.data, "resuscitation": "full"}, "family asked")
+    moved = records.amend(pupil, record_id, {**dnacpr.data, "bed": "14"}, "Bed typed wrong")
+    assert (moved.data["resuscitation"], moved.author) == ("dnacpr", "junior")
