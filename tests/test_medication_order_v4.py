@@ -10,6 +10,7 @@ import json
 from datetime import datetime, time
 
 import pytest
+from fhir.resources.R4B.medicationrequest import MedicationRequest
 
 from downtime.domain.medication import Check, Frequency, Order, route_differs
 from downtime.services import medication, records, wards
@@ -244,6 +245,10 @@ def test_buccal_midazolam_and_a_nasal_spray_are_ordered_by_their_routes(session_
         "side": "bilateral", "times": "08:00"}, patient_id=patient).record_id
     assert route_differs(medication.order(doctor.db, buccal), "buccal") == []
     assert _label(doctor, spray) == "Mometasone nasal spray 2 puff(s) NAS (both)"
+    ear = records.save_new(doctor, "medication_order", {  # an ear spray was refused in sprays
+        **DROPS, "drug": "Otomize ear spray", "dose": 1.0, "dose_unit": "puff", "route": "EAR", "side": "right",
+        "times": "08:00"}, patient_id=patient).record_id
+    assert _label(doctor, ear) == "Otomize ear spray 1 puff(s) EAR (right)"
 
 
 # The export (sync/fhir_medication.py, fhir_codes.py: SCRATCH other.patch).
@@ -270,3 +275,40 @@ def test_the_export_codes_the_new_routes_gives_the_side_the_form_and_a_range(ses
     assert found[patch]["medicationCodeableConcept"] == {"text": "Rivastigmine patch"}
     (amount,) = found[ranged]["dosageInstruction"][0]["doseAndRate"]
     assert amount == {"doseRange": {"low": {"value": 1.0, "unit": "tablet"}, "high": {"value": 2.0, "unit": "tablet"}}}
+
+
+@pytest.mark.parametrize("unit, low, high, code", [("mg", 30.0, 60.0, "mg"), ("mL", 5.0, 10.0, "mL")])
+def test_a_range_in_mg_or_ml_exports_with_its_ucum_code(session_for, medication_ward, tmp_path, unit, low, high, code):
+    """One as-required range in mg stopped the whole ward's export: its two ends' UCUM codes were
+    in no value set the export checks its codes against (CodeOutsideValueSet)."""
+    patient, doctor = medication_ward[0], session_for("doctor")
+    strength = {"form": "liquid", "strength_mg": 25.0, "strength_ml": 5.0} if unit == "mL" else {}
+    ranged = records.save_new(doctor, "medication_order", {
+        "drug": "Codeine phosphate", "dose_min": low, "dose": high, "dose_unit": unit, "route": "PO", **strength,
+        "frequency": "prn", "prn_indication": "pain", "min_interval_hours": 6.0, "max_doses_24h": 4,
+        "start_at": "2026-11-28T08:00+01:00", "controlled": False, "high_alert": False},
+        patient_id=patient).record_id
+    request = _requests(session_for, tmp_path)[ranged]
+    MedicationRequest.model_validate(request)
+    (amount,) = request["dosageInstruction"][0]["doseAndRate"]
+    assert amount["doseRange"]["low"] == {"value": low, "unit": unit, "system": "http://unitsofmeasure.org", "code": code}
+    assert amount["doseRange"]["high"]["value"] == high and amount["doseRange"]["high"]["code"] == code
+
+
+def test_the_transfer_letter_says_when_a_depot_is_next_due(session_for, medication_ward, clock):
+    """The receiving team gives the next injection: the letter read "Paliperidone 100 mg IM every
+    12 weeks … — last given 28/11/2026 08:00" and said nothing of 20/02/2027."""
+    from downtime.services import prefill
+
+    patient, doctor, nurse = medication_ward[0], session_for("doctor"), session_for("nurse")
+    depot = records.save_new(doctor, "medication_order", {
+        "drug": "Paliperidone", "dose": 100.0, "dose_unit": "mg", "route": "IM", "frequency": "scheduled",
+        "times": "08:00", "every_days": "84", "start_at": "2026-11-28T08:00+01:00", "controlled": False,
+        "high_alert": False}, patient_id=patient).record_id
+    clock.now = datetime.fromisoformat("2026-11-28T08:10+01:00")
+    medication.record_dose(nurse, depot, {"outcome": "given", "given_at": "2026-11-28T08:00+01:00",
+                                          "scheduled_for": "2026-11-28T08:00+01:00", "dose_given": 100.0,
+                                          "route": "IM", "site": "Left gluteal"})
+    letter = json.dumps(prefill.first_answers(nurse, nurse.form("transfer_out"), patient), ensure_ascii=False)
+    (line,) = [part for part in letter.split("\\n") if "Paliperidone" in part]
+    assert "next due 20/02/2027" in line

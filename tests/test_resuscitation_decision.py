@@ -69,6 +69,23 @@ def test_only_a_doctor_or_a_ward_nurse_sets_or_lifts_a_dnacpr(session_for, medic
     resuscitation.check_change(pupil, spec, data, None)
 
 
+def test_who_decided_a_standing_dnacpr_is_changed_only_as_the_decision_is(session_for, medication_ward, junior, forms):
+    """A student nurse rewrote the doctor named on a standing DNACPR, then blanked it ("tidying"),
+    the status untouched: both were saved, and the strip then said DNACPR of no one."""
+    nurse, patient = session_for("nurse"), medication_ward[0]
+    record_id, data = _admission(nurse, patient)
+    dnacpr = records.amend(nurse, record_id, {**data, "resuscitation": "dnacpr", **DECIDED}, "Decided with family").data
+    pupil = junior(Role.STUDENT_NURSE)
+    for change in ({"resuscitation_decided_by": "Dr Nobody"}, {"resuscitation_decided_by": "",
+                                                               "resuscitation_decided_at": None}):
+        with pytest.raises(PermissionDenied):
+            records.amend(pupil, record_id, {**dnacpr, **change}, "tidying")
+    with pytest.raises(ValidationFailed):
+        records.amend(nurse, record_id, {**dnacpr, "resuscitation_decided_by": ""}, "tidying")
+    corrected = records.amend(nurse, record_id, {**dnacpr, "resuscitation_decided_by": "Dr Karim Benali"}, "Full name")
+    assert corrected.data["resuscitation_decided_by"] == "Dr Karim Benali"
+
+
 def test_the_printed_chart_says_who_decided_the_dnacpr(session_for, medication_ward, tmp_path, clock):
     nurse, patient = session_for("nurse"), medication_ward[0]
     record_id, data = _admission(nurse, patient)
@@ -94,3 +111,19 @@ def test_a_student_nurse_cannot_reverse_a_dnacpr_a_ward_nurse_naming_the_doctor_
         records.amend(pupil, record_id, {**dnacpr.data, "resuscitation": "full"}, "family asked")
     moved = records.amend(pupil, record_id, {**dnacpr.data, "bed": "14"}, "Bed typed wrong")
     assert (moved.data["resuscitation"], moved.author) == ("dnacpr", "junior")
+
+
+def test_a_ceiling_of_care_never_reads_as_not_for_resuscitation_in_french(forms):
+    """On a French ward "pas de réanimation" is said of a patient not for CPR: the ward-based
+    ceiling read so on the form, the printed chart's box and the escalation list, beside "RCP en
+    cas d'arrêt" for the same patient. It is "pas de transfert en réanimation"."""
+    from downtime.i18n import message
+    from downtime.pdf.news2 import WORDS
+    from downtime.services.observations import PLAN_WORDS, WARD_CEILING
+
+    (ceiling,) = [option for option in forms["observation_plan"].field("escalation").options
+                  if option.code == "ward_ceiling"]
+    said = [ceiling.label.get("fr"), WORDS["plan"]["fr"],
+            message("fr", PLAN_WORDS[WARD_CEILING], by="Dr Benali", time="28/11 10:30")]
+    assert all("pas de transfert en réanimation" in words for words in said), said
+    assert not any("pas de réanimation" in words.replace("pas de transfert en réanimation", "") for words in said)

@@ -22,7 +22,7 @@ from downtime.i18n import QT_TRANSLATE_NOOP, Listed, Number, Phrase
 
 ROUTES_OF_UNIT: dict[str, frozenset[str]] = {
     "tablet": frozenset({"PO", "SL", "NG", "PR", "BUC"}),
-    "puff": frozenset({"INH", "SL", "TOP", "NAS"}),
+    "puff": frozenset({"INH", "SL", "TOP", "NAS", "EAR"}),
     "drop": frozenset({"PO", "SL", "NG", "TOP", "EYE", "EAR", "NAS"}),
     "units": frozenset({"SC", "IV", "IM", "PO", "NG"}),
     "mmol": frozenset({"PO", "IV", "NG"}),

@@ -47,7 +47,7 @@ WORDS = {
     "plan": {"en": "Observation and escalation plan:  ☐ full escalation   ☐ ward-based care, not for ICU   "
                    "☐ comfort care only (end of life) — observations every ____ h — decided by (doctor) "
                    "______________ on __/__ at __:__",
-             "fr": "Plan de surveillance :  ☐ escalade complète   ☐ soins dans le service, pas de réanimation   "
+             "fr": "Plan de surveillance :  ☐ escalade complète   ☐ soins dans le service, pas de transfert en réanimation   "
                    "☐ confort seul (fin de vie) — toutes les ____ h — médecin ______________ le __/__ à __:__"},
     "over": {"en": "Scoring key and the response to each score: over the page.",
              "fr": "Barème et conduite à tenir selon le score : au verso."},

@@ -1790,14 +1790,17 @@ def _ends(order: Order, each: float, places: int, lang: Lang) -> str:
     return "–".join(decimal_text(round(end * each, places), lang, places) for end in ends)
 
 
-def next_due_day(order: Order, at: datetime) -> date | None:
+def next_due_day(order: Order, at: datetime, last_given: datetime | None = None) -> date | None:
     """The first day from `at`'s (on the ward's clock) a regular order given one day in several
-    falls on, while it runs; None for a daily one, or one stopped by then. A depot every 12 weeks
-    is on no chart's seven days: "every 12 weeks" said nothing of when."""
+    falls on, while it runs, after the day of its `last_given` dose; None for a daily one, or one
+    stopped by then. A depot every 12 weeks is on no chart's seven days: "every 12 weeks" said
+    nothing of when, and a letter written the morning it was given read it due that day."""
     if order.frequency is not Frequency.SCHEDULED or order.every_days == 1 or \
             order.stop_at is not None and elapsed.reached(order.stop_at, at):
         return None
     first, today = order.start_at.astimezone(at.tzinfo).date(), at.date()
+    if last_given is not None:
+        today = max(today, last_given.astimezone(at.tzinfo).date() + timedelta(days=1))
     return first + timedelta(days=max(0, -(-(today - first).days // order.every_days)) * order.every_days)
 
 
@@ -1810,14 +1813,15 @@ _STOPPED_WITH_THE_STAY = {
 
 
 def order_reading(order: Order, order_form: FormSpec, lang: Lang, ended: MovementEvent | None = None,
-                  at: datetime | None = None) -> str:
+                  at: datetime | None = None, last_given: datetime | None = None) -> str:
     """An order as a nurse reads it on a record pointing to it (a dose's "Order"): medicine, dose,
     route and when ("Amoxicillin 1 g IV, at 08:00 14:00 20:00, from 27/11/2026 10:00"). `ended`:
     the end of the stay it was left open at (see `stay_end`), when it stopped: such an order read
     as one running in the patient's list of records. `at`: when it is read (the screen's clock,
     the chart's printing): its stop reached by then reads "stopped", as the chart's course says
     it (`elapsed.reached`): "until 29/11 15:00" read at 16:00 said a finished course ran on; a
-    regular order given one day in several says the day it is next due (`next_due_day`)."""
+    regular order given one day in several says the day it is next due after its `last_given`
+    dose (`next_due_day`)."""
     start = f"{order.start_at.astimezone():%d/%m/%Y %H:%M}"
     said = order_label(order, order_form, lang)
     if order.frequency is Frequency.ONCE:
@@ -1825,7 +1829,7 @@ def order_reading(order: Order, order_form: FormSpec, lang: Lang, ended: Movemen
     elif order.frequency is Frequency.SCHEDULED:
         said = message(lang, QT_TRANSLATE_NOOP("messages", "{order}, at {times}, from {start}"), order=said,
                        times=" ".join(f"{clock:%H:%M}" for clock in order.times), start=start)
-        if at is not None and (due := next_due_day(order, at)) is not None:
+        if at is not None and (due := next_due_day(order, at, last_given)) is not None:
             said = message(lang, QT_TRANSLATE_NOOP("messages", "{order}, next due {day}"), order=said,
                            day=f"{due:%d/%m/%Y}")
     else:

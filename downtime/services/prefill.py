@@ -339,7 +339,7 @@ def _treatments(session: Session, patient_id: str, now: datetime) -> list[tuple[
         # rule): the receiving team read "Insulin aspart up to 8 units SC", and nothing of the scale.
         full, short = (
             "\n".join([handed(order, given, said, carried), *late_doses])
-            for said, carried in ((medication.order_reading(order, order_form, session.lang),
+            for said, carried in ((medication.order_reading(order, order_form, session.lang, at=now, last_given=given),
                                    [*flags, *filter(None, [medication.rule_words(order, session.lang)])]),
                                   (_short_reading(order, order_form, session.lang), flags)))
         treatments.append((full, short))

@@ -39,8 +39,8 @@ REFUSED = QT_TRANSLATE_NOOP("messages", "{field}: only a doctor, or a ward nurse
 def check_change(session: Session, spec: FormSpec, data: Mapping[str, Any],
                  before: Mapping[str, Any] | None) -> None:
     """Refuse a resuscitation status set to DNACPR, or changed from what it was, by anyone but a
-    doctor or a ward nurse (`DECIDERS`), and a DNACPR set without the doctor who decided it and
-    when. A new admission "for resuscitation" or "not yet discussed" is no decision, which anyone
+    doctor or a ward nurse (`DECIDERS`), or its doctor or time changed, and a DNACPR set without
+    the doctor who decided it and when. A new admission "for resuscitation" or "not yet discussed" is no decision, which anyone
     admitting may write; an amendment leaving the status as it was (a bed, a weight) asks
     nothing of it, an admission of version 1 naming no doctor included. Checked here rather than
     required by the form: an admission imported or settled, written before the form asked, is
@@ -49,7 +49,11 @@ def check_change(session: Session, spec: FormSpec, data: Mapping[str, Any],
     if field is None:
         return
     now, then = data.get(field.id), None if before is None else before.get(field.id)
-    if not (now == DNACPR if before is None else now != then):
+    # Who decided a standing DNACPR, and when, is the decision too: a student nurse rewrote or
+    # blanked the doctor named, the status untouched, and the strip then said DNACPR of no one.
+    renamed = now == DNACPR and before is not None and any(data.get(name) != before.get(name)
+                                                          for name in (DECIDED_BY, DECIDED_AT))
+    if not (now == DNACPR if before is None else now != then or renamed):
         return
     if session.user.role not in DECIDERS:
         raise PermissionDenied(REFUSED, field=field.label.get(session.lang))

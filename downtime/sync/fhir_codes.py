@@ -171,6 +171,8 @@ ELEMENTS: dict[str, frozenset[str]] = {path: frozenset(codes) for path, codes in
     "Observation.component.valueQuantity.code": {"mm[Hg]", "mm", "cm", "kg", "kg/m2", "mmol/L", "/min", "%", "L/min", "Cel"},
     "NutritionOrder.oralDiet.nutrient.amount.code": {"mL"},
     "MedicationRequest.dosageInstruction.doseAndRate.doseQuantity.code": set(UCUM_UNITS.values()),
+    "MedicationRequest.dosageInstruction.doseAndRate.doseRange.low.code": set(UCUM_UNITS.values()),
+    "MedicationRequest.dosageInstruction.doseAndRate.doseRange.high.code": set(UCUM_UNITS.values()),
     "MedicationRequest.dosageInstruction.doseAndRate.rateQuantity.code": {"mL/h"},
     "MedicationRequest.dosageInstruction.maxDosePerPeriod.numerator.code": set(UCUM_UNITS.values()),
     "MedicationRequest.dosageInstruction.maxDosePerAdministration.code": set(UCUM_UNITS.values()),

@@ -10142,7 +10142,7 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     </message>
     <message>
         <source>Ward-based care, not for ICU ({by}, {time}): tell the medical team as the score asks; no transfer to critical care</source>
-        <translation>Soins dans le service, pas de réanimation ({by}, {time}) : prévenir l’équipe médicale comme le score le demande ; pas de transfert en soins critiques</translation>
+        <translation>Soins dans le service, pas de transfert en réanimation ({by}, {time}) : prévenir l’équipe médicale comme le score le demande ; pas de transfert en soins critiques</translation>
     </message>
     <message>
         <source>Observation frequency agreed ({by}, {time})</source>
