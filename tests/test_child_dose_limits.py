@@ -227,3 +227,38 @@ def test_a_day_above_the_usual_is_asked_again_when_its_times_change(session_for,
     again = records.amend(doctor, order.record_id, {**more, medication.DOSE_REASON: "Meningitis, 3-hourly agreed"},
                           "more often")
     assert again.data[medication.DOSE_REASON] == "Meningitis, 3-hourly agreed"
+
+
+# S1 #3, #4: a child's opioid by mouth in mL, and by nose or cheek, held to the child's weight.
+
+def test_a_childs_oral_morphine_in_ml_is_weighed_as_its_mg_against_the_childs_ceiling(session_for, children):
+    """5 mL of morphine 10 mg in 5 mL is 10 mg, above 0.5 mg/kg (6 mg) for 12 kg: written "10 mg"
+    it was asked, written "5 mL" it was saved with nothing said."""
+    liquid = {**MORPHINE_PRN, "drug": "Morphine sulfate oral solution", "dose_unit": "mL", "route": "PO",
+              "form": "liquid", "strength_mg": 10.0, "strength_ml": 5.0}
+    said = _asked(session_for, children["toddler"], **liquid, dose=5.0)
+    assert said.startswith("Morphine: 10 mg in one dose by this route is above a child's usual first dose (6 mg for "
+                           "12 kg, 0.5 mg/kg, BNFc)")
+    _write(session_for, children["toddler"], **liquid, dose=2.5)
+
+
+def test_nasal_diamorphine_is_held_to_a_childs_01_mg_per_kg_and_an_adults_first_dose(session_for, children):
+    """Intranasal diamorphine, a children's emergency analgesic at 100 micrograms/kg (BNFc): 12 mg
+    to a 12 kg child, a tenfold slip, was saved unasked by the nose where by vein it was asked."""
+    nasal = {**MORPHINE_PRN, "drug": "Diamorphine", "route": "NAS", "side": "bilateral"}
+    assert _asked(session_for, children["toddler"], **nasal, dose=12.0).startswith(
+        "Diamorphine: 12 mg in one dose by this route is above a usual first dose (5 mg)")
+    assert _asked(session_for, children["toddler"], **nasal, dose=2.0).startswith(
+        "Diamorphine: 2 mg in one dose by this route is above a child's usual first dose (1.2 mg for 12 kg, "
+        "0.1 mg/kg, BNFc)")
+    _write(session_for, children["toddler"], **nasal, dose=1.2)
+
+
+@pytest.mark.parametrize("route", ["NAS", "BUC"])
+def test_an_opioid_by_nose_or_cheek_is_held_to_the_injected_ceilings(route):
+    """Absorbed past the liver as an injection is: the injected figures, an adult's and a child's."""
+    assert ceiling_refusal("Morphine", 20.0, "mg", route).asked
+    assert ceiling_refusal("Oxycodone", 20.0, "mg", route).asked
+    assert ceiling_refusal("Hydromorphone", 4.0, "mg", route).asked
+    assert ceiling_refusal("Morphine", 2.0, "mg", route, age=0, kg=4.0).asked
+    assert ceiling_refusal("Morphine", 0.8, "mg", route, age=0, kg=4.0) is None

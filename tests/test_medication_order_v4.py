@@ -201,7 +201,9 @@ def test_a_patch_says_it_is_one_and_goes_transdermal(session_for, medication_war
     found = medication.order(nurse.db, order_id)
     assert found.form == "patch"
     assert _label(nurse, order_id) == "Fentanyl 25 microgram patch TD every 3 days"
-    assert [route for route in ("transdermal", "TD", "patch", "topical") if route_differs(found, route)] == ["topical"]
+    # Charted "topical", the skin it went on, as one ordered "Topical" is charted "transdermal".
+    assert [route for route in ("transdermal", "TD", "patch", "topical", "IV")
+            if route_differs(found, route)] == ["IV"]
 
 
 def test_a_patch_ordered_topical_before_the_transdermal_route_is_charted_transdermal_unquestioned():
@@ -312,3 +314,49 @@ def test_the_transfer_letter_says_when_a_depot_is_next_due(session_for, medicati
     letter = json.dumps(prefill.first_answers(nurse, nurse.form("transfer_out"), patient), ensure_ascii=False)
     (line,) = [part for part in letter.split("\\n") if "Paliperidone" in part]
     assert "next due 20/02/2027" in line
+
+
+# S1 #3: a liquid of a medicine with a ceiling (an opioid's first dose, a medicine dosed in micrograms).
+
+ORAL_MORPHINE = {"drug": "Morphine sulfate oral solution", "dose_unit": "mL", "route": "PO", "frequency": "prn",
+                 "prn_indication": "pain", "min_interval_hours": 4, "max_doses_24h": 6, "form": "liquid",
+                 "start_at": "2026-11-28T10:00+01:00", "controlled": True, "high_alert": True}
+
+
+def test_a_liquid_opioid_in_ml_without_its_strength_is_refused_on_the_strength(session_for, medication_ward):
+    """10 mL of oral morphine is 20 mg at 10 mg in 5 mL and 200 mg as the 20 mg/mL concentrate: it
+    was saved with no strength, weighed by nothing."""
+    assert _refused(session_for("doctor"), medication_ward[0], {**ORAL_MORPHINE, "dose": 10.0}) == [
+        ("strength_mg", "Morphine in mL: give the liquid's strength in “Strength (mg)” and “in (mL)” (e.g. 120 mg in "
+                        "5 mL), or its limits could not be weighed.")]
+
+
+def test_a_liquid_opioid_in_ml_is_weighed_as_its_mg_against_a_first_dose(session_for, medication_ward):
+    """10 mL of the 20 mg/mL concentrate is 200 mg: asked as 200 mg written in mg is, where it was
+    saved saying "(200 mg)" itself; 5 mL of 10 mg in 5 mL, 10 mg, is saved."""
+    patient, doctor = medication_ward[0], session_for("doctor")
+    concentrate = {**ORAL_MORPHINE, "dose": 10.0, "strength_mg": 20.0, "strength_ml": 1.0}
+    with pytest.raises(medication.DoseReasonNeeded, match=r"^Morphine: 200 mg in one dose by this route is above a "
+                                                          r"usual first dose \(15 mg\)"):
+        records.save_new(doctor, "medication_order", concentrate, patient_id=patient)
+    asked = records.save_new(doctor, "medication_order", {**concentrate, medication.DOSE_REASON: "On MST 100 mg bd"},
+                             patient_id=patient)
+    assert asked.data[medication.DOSE_REASON] == "On MST 100 mg bd"
+    usual = records.save_new(doctor, "medication_order", {**ORAL_MORPHINE, "dose": 5.0, "strength_mg": 10.0,
+                                                          "strength_ml": 5.0}, patient_id=patient)
+    assert _label(doctor, usual.record_id).startswith("Morphine sulfate oral solution 5 mL (10 mg)")
+
+
+def test_a_liquid_dosed_in_micrograms_with_its_strength_written_in_mg_is_refused_on_the_strength(
+        session_for, medication_ward):
+    """Digoxin elixir is 50 micrograms in 1 mL: written "50 mg", 2.5 mL is 125 mg, refused on the
+    strength; 20 mL of the right strength, 1000 micrograms, is refused on the dose."""
+    patient, doctor = medication_ward[0], session_for("doctor")
+    elixir = {**REGULAR, "drug": "Digoxin", "dose_unit": "mL", "form": "liquid", "times": "08:00",
+              "strength_ml": 1.0}
+    assert _refused(doctor, patient, {**elixir, "dose": 2.5, "strength_mg": 50.0}) == [
+        ("strength_mg", "Strength (mg): Digoxin: 2.5 mL at the strength written is 125000 micrograms in one dose, above "
+                        "the most by this route (500 micrograms): check the dose, and the strength (micrograms "
+                        "written as mg?).")]
+    assert [path for path, _ in _refused(doctor, patient, {**elixir, "dose": 20.0, "strength_mg": 0.05})] == ["dose"]
+    records.save_new(doctor, "medication_order", {**elixir, "dose": 2.5, "strength_mg": 0.05}, patient_id=patient)

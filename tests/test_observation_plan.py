@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 
 from downtime.domain.staff import Role
-from downtime.services import observations, printing, records, sepsis, staff
+from downtime.services import chart_alerts, observations, printing, records, sepsis, staff
 from downtime.services.census import in_patients
 from downtime.services.context import Session, load_device
 from downtime.services.errors import PermissionDenied
@@ -151,3 +151,48 @@ def test_the_handover_sheet_says_the_plan(session_for, dying, forms, clock, tmp_
     clock.now = EVENING
     said = pdf_text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
     assert "Comfort care (Dr Benali, 28/11 14:00): observations as agreed, escalate for comfort only" in said
+
+
+def test_an_agreed_frequency_gives_way_to_a_score_risen_since_it_was_agreed(session_for, medication_ward, forms,
+                                                                           clock):
+    """Agreed 12-hourly at NEWS2 0 under full escalation: a set scoring 15 three hours on was asked
+    again only the next morning, the list itself saying "continuous monitoring"."""
+    nurse, patient = session_for("nurse"), medication_ward[0]
+    clock.now = datetime.fromisoformat("2026-11-28T10:30+01:00")
+    records.save_new(nurse, "observations", {**DYING, "taken_at": "2026-11-28T10:00+01:00", "respiratory_rate": 16,
+                                             "spo2": 97, "systolic_bp": 125, "pulse": 72, "consciousness": "alert",
+                                             "temperature": 36.8}, patient_id=patient)
+    records.save_new(nurse, "observation_plan", plan("full", "twelve_hourly", "2026-11-28T10:30+01:00"),
+                     patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T12:00+01:00")
+    assert observations.review(nurse.db, forms, "3B", clock.now).overdue == []
+    clock.now = datetime.fromisoformat("2026-11-28T13:05+01:00")
+    records.save_new(nurse, "observations", {**DYING, "taken_at": "2026-11-28T13:00+01:00"}, patient_id=patient)
+    review = _review(nurse, forms, clock)
+    assert [(f"{item.due_at:%H:%M}", item.monitoring.value) for item in review.overdue] == [("14:00", "continuous")]
+
+
+def test_comfort_care_decided_after_a_red_flag_screening_stops_its_sepsis_six(session_for, dying, forms, clock):
+    """Red flag sepsis screened at 12:10, comfort care decided at 14:00 (no cultures, no antibiotics):
+    at 18:00 the handover and the chart alerts still said "SEPSIS SIX OVERDUE" and "NOT REVIEWED BY
+    A DOCTOR", which no answer could end truthfully. A screening made after the decision asks again."""
+    nurse = session_for("nurse")
+    screening = {**DYING, "screened_at": "2026-11-28T12:10+01:00", "infection": "likely", "source": "chest"}
+    clock.now = datetime.fromisoformat("2026-11-28T12:15+01:00")
+    records.save_new(nurse, "sepsis_screening", screening, patient_id=dying)
+
+    def said() -> tuple[dict[str, str], list[str]]:
+        inside = in_patients(nurse.db, forms, "3B", clock.now)
+        alerts = chart_alerts.alerts(nurse.db, forms, inside, clock.now, "en", ward="3B").alerts
+        return (sepsis.handover(nurse.db, inside, clock.now, "en"),
+                [" ".join(alert.said) for alert in alerts if alert.form_id == sepsis.FORM])
+
+    clock.now = EVENING
+    handed, alerted = said()
+    assert "SEPSIS SIX OVERDUE" in handed[dying] and alerted, "the case no longer shows it"
+    records.save_new(nurse, "observation_plan", plan("comfort", "four_hourly"), patient_id=dying)
+    assert said() == ({dying: "Sepsis screen 28/11 12:10 (NEWS2 15): RED FLAG SEPSIS; comfort care decided "
+                              "(Dr Benali, 28/11 14:00) after this screening: Sepsis Six not pursued"}, [])
+    records.save_new(nurse, "sepsis_screening", {**screening, "screened_at": "2026-11-28T17:50+01:00"},
+                     patient_id=dying)
+    assert any("SEPSIS SIX" in line for line in said()[1])

@@ -91,6 +91,48 @@ def test_a_patch_left_on_after_its_order_is_stopped_is_on_the_alerts_and_the_han
     assert chart_alerts.patches_handover(nurse.db, forms, [patient], clock.now, "en") == {}
 
 
+
+def test_a_patch_changed_on_the_paper_chart_takes_off_the_one_it_replaced(patch_on, session_for, clock, forms):
+    """The laptop down on 29/11, the nurse changed the patch on paper (which has no "Previous
+    patch" box) and typed it in at 09:00: both patches were said on the skin, and once the order
+    was stopped the handover asked to remove one in the bin since the day before."""
+    nurse, patient, order_id = patch_on
+    clock.now = _at("2026-11-29T09:00+01:00")
+    _applied(nurse, order_id, "2026-11-29T08:00+01:00", "Right upper back", **{medication.TRANSCRIBED: True})
+    assert [dose.site for _, dose in medication.patches_on_now(nurse.db, patient)] == ["Right upper back"]
+    assert "patch on: Right upper back since 29/11/2026 08:00" in _letter(nurse, patient)
+    clock.now = _at("2026-11-29T12:00+01:00")
+    records.amend(session_for("doctor"), order_id, PATCH | {"stop_at": "2026-11-29T12:00+01:00"}, "Confusion worse")
+    clock.now = _at("2026-11-29T14:00+01:00")
+    (said,) = chart_alerts.patches_handover(nurse.db, forms, [patient], clock.now, "en").values()
+    assert "Right upper back" in said and "Left upper back" not in said
+
+
+
+def test_patches_applied_together_on_the_paper_chart_stay_on_together(patch_on, session_for, clock):
+    """Two strengths worn at once (9.5 mg and 4.6 mg, as 25 and 12 microgram fentanyl make 37),
+    changed on paper at the same moment: each takes the day before's off, not the other."""
+    nurse, patient, order_id = patch_on
+    other = records.save_new(session_for("doctor"), "medication_order", PATCH | {"dose": 4.6},
+                             patient_id=patient).record_id
+    clock.now = _at("2026-11-29T09:00+01:00")
+    for order, dose, site in ((order_id, 9.5, "Right upper back"), (other, 4.6, "Right upper arm")):
+        medication.record_dose(nurse, order, {"outcome": "given", "given_at": "2026-11-29T08:00+01:00",
+                                              "scheduled_for": "2026-11-29T08:00+01:00", "dose_given": dose,
+                                              "route": "TOP", "site": site, medication.TRANSCRIBED: True},
+                               overrides={"already_given": "Worn together, as ordered"})
+    on = medication.patches_on_now(nurse.db, patient)
+    assert sorted(dose.site for _, dose in on) == ["Right upper arm", "Right upper back"]
+
+def test_a_patch_not_given_on_the_paper_chart_leaves_the_one_on(patch_on, clock):
+    """Only a patch applied changes the one on: a dose written not given on paper took nothing off."""
+    nurse, patient, order_id = patch_on
+    clock.now = _at("2026-11-29T09:00+01:00")
+    medication.record_dose(nurse, order_id, {"outcome": "not_given", "given_at": "2026-11-29T08:00+01:00",
+                                             "scheduled_for": "2026-11-29T08:00+01:00", "not_given_reason": "refused",
+                                             medication.TRANSCRIBED: True})
+    assert [dose.site for _, dose in medication.patches_on_now(nurse.db, patient)] == ["Left upper back"]
+
 def test_a_once_only_infusion_with_a_rate_is_exported_active_once_started(session_for, medication_ward, clock,
                                                                            tmp_path):
     patient = medication_ward[0]

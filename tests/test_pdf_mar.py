@@ -1276,3 +1276,22 @@ def test_the_blank_charts_prompts_survive_a_photocopy(tmp_path, forms):
                                        printed_at=datetime.fromisoformat("2026-11-29T07:15+01:00")))
     assert any(run.text.startswith("Drug or substance") for run in runs)
     assert not [run for run in runs if run.size < 7 or 0.25 < run.grey < 0.99]
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "NOT FOR RESUSCITATION (DNACPR) — Dr Benali, 28/11 10:00"),
+                                            ("fr", "PAS DE RCP EN CAS D’ARRÊT (DNACPR) — Dr Benali, 28/11 10:00")])
+@pytest.mark.parametrize("pack", [False, True])
+def test_a_chart_says_who_decided_the_dnacpr_as_the_news2_chart_does(tmp_path, session_for, medication_ward, lang, said,
+                                                                     pack):
+    """The NEWS2 chart at the bedside named the doctor who decided the DNACPR and when; the MAR
+    beside it, one patient's or the ward's pack, said DNACPR of no one."""
+    nurse, patient = session_for("nurse", lang), medication_ward[0]
+    admission = census.in_patients(nurse.db, nurse.forms, ward="3B")[0]
+    record = records.current(nurse.db, admission.admission_record_id)
+    records.amend(nurse, record.record_id, {**record.data, "resuscitation": "dnacpr",
+                                            "resuscitation_decided_by": "Dr Benali",
+                                            "resuscitation_decided_at": "2026-11-28T10:00+01:00"}, "Decided with family")
+    out = tmp_path / "chart.pdf"
+    text = " ".join(_text(printing.print_ward_mar_pack(nurse, "3B", out) if pack
+                          else printing.print_mar(nurse, [patient], out)))
+    assert said in text

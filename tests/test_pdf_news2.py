@@ -335,3 +335,28 @@ def test_the_blank_chart_has_a_box_for_the_doctors_plan(forms, tmp_path, clock):
     grid, _ = _text(path)
     assert "Observation and escalation plan:" in grid and "comfort care only (end of life)" in grid
     assert "decided by (doctor)" in grid
+
+
+@pytest.mark.parametrize(("lang", "heading", "ends"), [
+    ("en", "Response to the score that stands", "observations every 4 hours"),
+    ("fr", "Conduite à tenir selon le score retenu", "toutes les 4 heures")])
+@pytest.mark.parametrize("dnacpr", [False, True])
+def test_the_response_to_the_score_stays_whole_on_the_grids_page_under_a_dnacpr_and_a_plan(
+        session_for, admission_values, tmp_path, lang, heading, ends, dnacpr):
+    """A chart pinned at the bed is read one page at a time: the DNACPR and the doctor's plan
+    printed over the sets, and the plan's words in the response, sent the response (or its end,
+    the plan's frequency) over the page, away from the grid it answers."""
+    nurse, patient = _charted(session_for, admission_values, lang)
+    doctor = "Dr Anne-Sophie Van der Berghe-Delacroix"
+    if dnacpr:
+        row = nurse.db.execute("SELECT record_id, data FROM current_records WHERE form_id = 'admission' "
+                               "AND patient_id = ?", [patient]).fetchone()
+        records.amend(nurse, row[0], {**json.loads(row[1]), "resuscitation": "dnacpr",
+                                      "resuscitation_decided_by": doctor,
+                                      "resuscitation_decided_at": "2026-11-28T10:00+01:00"}, "Decided with family")
+    records.save_new(nurse, "observation_plan", {"decided_at": "2026-11-28T13:00+01:00", "decided_by": doctor,
+                                                 "escalation": "ward_ceiling", "frequency": "four_hourly"},
+                     patient_id=patient)
+    grid_page = _text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf"))[0]
+    assert "28/11 12:00" in grid_page and heading in grid_page
+    assert ends in grid_page.split(heading)[1]

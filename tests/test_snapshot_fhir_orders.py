@@ -179,3 +179,108 @@ def test_the_apps_own_as_required_order_and_stop_load_back(session_for, medicati
             "start_at": "2026-11-27T10:00+01:00"}
     assert (datetime.fromisoformat(loaded[amox]["start_at"]), datetime.fromisoformat(loaded[amox]["stop_at"])) \
         == (datetime.fromisoformat("2026-11-27T10:00+01:00"), datetime.fromisoformat("2026-11-30T08:00+01:00"))
+
+
+# Orders of form version 4 (a depot, an as-required range, a side and the routes it added), from
+# the EHR or the app's own bundle: one of them refused the whole snapshot, the ward starting its
+# outage with no orders at all.
+
+SNOMED_ROUTE = "http://snomed.info/sct"
+EVERY_12_WEEKS = {"route": {"text": "IM"}, "timing": {"repeat": {"timeOfDay": ["10:00:00"], "period": 12,
+                                                                  "periodUnit": "wk"}},
+                  "doseAndRate": [{"doseQuantity": {"value": 100, "unit": "mg"}}]}
+RANGE_30_60 = MORPHINE | {"route": {"text": "PO"}, "doseAndRate": [{"doseRange": {
+    "low": {"value": 30, "unit": "mg"}, "high": {"value": 60, "unit": "mg"}}}],
+    "maxDosePerPeriod": {"numerator": {"value": 240, "unit": "mg"}, "denominator": {"value": 24, "unit": "h"}}}
+LEFT_EYE = {"route": {"coding": [{"system": SNOMED_ROUTE, "code": "54485002"}], "text": "Ophthalmic"},
+            "site": {"text": "left eye"}, "timing": {"repeat": {"timeOfDay": ["08:00:00", "20:00:00"]}},
+            "doseAndRate": [{"doseQuantity": {"value": 1, "unit": "drop"}}]}
+
+
+@pytest.mark.parametrize(("dosage", "expected"), [
+    (EVERY_12_WEEKS, {"frequency": "scheduled", "times": "10:00", "every_days": "84", "route": "IM"}),
+    (EVERY_12_WEEKS | {"timing": {"repeat": {"timeOfDay": ["10:00:00"], "period": 3, "periodUnit": "mo"}}},
+     {"every_days": "91"}),
+    (RANGE_30_60, {"frequency": "prn", "dose_min": 30, "dose": 60, "dose_unit": "mg", "max_doses_24h": 4}),
+    (LEFT_EYE, {"route": "EYE", "side": "left", "dose": 1, "dose_unit": "drop"}),
+    (LEFT_EYE | {"route": {"coding": [{"system": SNOMED_ROUTE, "code": "46713006"}]}, "site": {"text": "both nostrils"},
+                 "doseAndRate": [{"doseQuantity": {"value": 2, "unit": "puff"}}]}, {"route": "NAS", "side": "bilateral"}),
+    (EVERY_12_WEEKS | {"route": {"coding": [{"system": SNOMED_ROUTE, "code": "45890007"}], "text": "Transdermal"},
+                       "timing": {"repeat": {"timeOfDay": ["08:00:00"], "period": 3, "periodUnit": "d"}}},
+     {"route": "TD", "every_days": "3"}),
+], ids=["depot_every_12_weeks", "depot_every_3_months", "range_30_60_mg", "left_eye_by_its_snomed_route",
+        "both_nostrils", "transdermal_every_3_days"])
+def test_a_version_4_order_in_the_ehr_snapshot_loads(clerk, tmp_path, dosage, expected):
+    """"dosage repeats every 12 wk, which the order form cannot say" (the form has said it since
+    version 4), "dosage doseQuantity is missing" for a range, "Side is required" for eye drops
+    to the left eye: each refused the bundle."""
+    import_path(clerk, _snapshot(tmp_path, dosage))
+    loaded = _order(clerk)
+    assert {key: loaded.get(key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(("dosage", "said"), [
+    (LEFT_EYE | {"site": {"text": "upper lid"}}, "dosageInstruction.site 'upper lid' says neither left, right nor "
+                                                 "both"),
+    ({key: value for key, value in LEFT_EYE.items() if key != "site"},
+     "dosageInstruction.site (the eye, ear or nostril: left, right or both) is missing"),
+    (RANGE_30_60 | {"doseAndRate": [{"doseRange": {"low": {"value": 0.03, "unit": "g"},
+                                                   "high": {"value": 60, "unit": "mg"}}}]},
+     "doseRange is from 0.03 g to 60 mg: give both ends in one unit"),
+    (EVERY_12_WEEKS | {"timing": {"repeat": {"timeOfDay": ["10:00:00"], "period": 6, "periodUnit": "wk"}}},
+     "dosage repeats every 6 wk, which the order form cannot say"),
+])
+def test_a_version_4_order_fhir_cannot_complete_is_refused_naming_the_element(clerk, tmp_path, dosage, said):
+    with pytest.raises(ImportRefused) as refused:
+        import_path(clerk, _snapshot(tmp_path, dosage))
+    assert str(refused.value) == ENTRY + said
+    assert list_current(clerk.db, "medication_order") == []
+
+
+def test_an_injections_site_is_not_read_as_a_side(clerk, tmp_path):
+    """Only an eye, ear or nostril has a side on the order form: an EHR's infusion site is not
+    refused, nor loaded as a side the form does not ask."""
+    bundle = json.loads(_snapshot(tmp_path).read_text(encoding="utf-8"))
+    import_path(clerk, _snapshot(tmp_path, bundle["entry"][3]["resource"]["dosageInstruction"][0]
+                                 | {"site": {"text": "Left forearm"}}))
+    assert (_order(clerk)["route"], _order(clerk).get("side")) == ("IV", None)
+
+
+VERSION_4 = {
+    "Paliperidone": {"dose": 100.0, "dose_unit": "mg", "route": "IM", "frequency": "scheduled", "times": "08:00",
+                     "every_days": "84"},
+    "Codeine phosphate": {"dose_min": 30.0, "dose": 60.0, "dose_unit": "mg", "route": "PO", "frequency": "prn",
+                          "prn_indication": "pain", "min_interval_hours": 6.0, "max_doses_24h": 4},
+    "Chloramphenicol 0.5%": {"dose": 1.0, "dose_unit": "drop", "route": "EYE", "side": "left",
+                             "frequency": "scheduled", "times": "08:00 20:00"},
+    "Ciprofloxacin 0.3%": {"dose": 2.0, "dose_unit": "drop", "route": "EAR", "side": "right",
+                           "frequency": "scheduled", "times": "08:00"},
+    "Mometasone": {"dose": 2.0, "dose_unit": "puff", "route": "NAS", "side": "bilateral", "frequency": "scheduled",
+                   "times": "08:00"},
+    "Rivastigmine": {"dose": 9.5, "dose_unit": "mg", "route": "TD", "frequency": "scheduled", "times": "08:00"},
+    "Prochlorperazine": {"dose": 3.0, "dose_unit": "mg", "route": "BUC", "frequency": "scheduled", "times": "08:00"},
+    "Salbutamol": {"dose": 2.0, "dose_unit": "puff", "route": "INH", "frequency": "scheduled", "times": "08:00"},
+}
+
+
+def test_the_apps_own_version_4_orders_load_back_on_another_laptop(session_for, medication_ward, laptop, tmp_path):
+    """The app's bundle, loaded as the snapshot of another laptop (a ward's, at the next
+    outage): its depot, range, sides and the routes version 4 added are as the doctor wrote
+    them. Its routes went out as the form's words ("Eye", "Buccal (inside the cheek)"), which
+    the loader read as no route of the form's."""
+    patient, doctor = medication_ward[0], session_for("doctor")
+    for drug, written in VERSION_4.items():
+        records.save_new(doctor, "medication_order", {"drug": drug, **written, "start_at": "2026-11-28T08:00+01:00",
+                                                      "controlled": False, "high_alert": False}, patient_id=patient)
+    folder = export(session_for("records"), tmp_path / "export").folder
+    bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    snapshot = tmp_path / "snapshot.json"
+    snapshot.write_text(json.dumps({"resourceType": "Bundle", "type": "collection", "entry": [
+        {"fullUrl": entry["fullUrl"], "resource": {**entry["resource"], "id": entry["fullUrl"].split(":")[-1]}}
+        for entry in bundle["entry"]
+        if entry["resource"]["resourceType"] in ("Patient", "Encounter", "MedicationRequest")]}), encoding="utf-8")
+    _, other = laptop(tmp_path / "other.db", 2)
+    import_path(other, snapshot)
+    loaded = {order.data["drug"]: order.data for order in list_current(other.db, "medication_order")}
+    for drug, written in VERSION_4.items():
+        assert {key: loaded[drug].get(key) for key in written} == written, drug

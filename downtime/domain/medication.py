@@ -619,6 +619,11 @@ TIME_CRITICAL_DRUGS = ("levodopa", "ropinirole", "pramipexole", "rotigotine", "a
 # not an antibiotic put on the skin or in the eye, ear or nose (`NOT_REVIEWED_ROUTES`).
 ANTIBACTERIAL_CLASSES = frozenset({"penicillin", "cephalosporin", "carbapenem", "fluoroquinolone", "macrolide",
                                    "tetracycline", "aminoglycoside", "glycopeptide"})
+DOSED_IN_MICROGRAMS = ("digoxin", "alfacalcidol", "fludrocortisone")
+"""Medicines dosed in micrograms, weighed against their ceilings when ordered (domain.order_units
+.CEILINGS), that no other table here names: read only when written alone, "Digoxin elixir" or
+"Digoxin 62.5 microgram tablets" was a medicine of its own, and 250 mg of it was saved unasked
+where "Digoxin" 250 mg was refused."""
 ANTIBACTERIALS = ("metronidazole", "tinidazole", "ornidazole", "clindamycin", "sulfamethoxazole", "co-trimoxazole",
                   "sulfadiazine", "trimethoprim", "nitrofurantoin", "fosfomycin", "linezolid", "tedizolid",
                   "rifampicin", "rifampin", "fusidic acid", "daptomycin", "aztreonam", "pristinamycin", "colistin",
@@ -704,7 +709,8 @@ _HIGH_ALERT = _phrases(HIGH_ALERT_DRUGS)
 _HIGH_ALERT_INJECTED = _phrases(HIGH_ALERT_INJECTED)
 _ANTIBACTERIALS = _phrases(ANTIBACTERIALS)
 _FLAGGED = _CONTROLLED | _TIME_CRITICAL | _HIGH_ALERT | _HIGH_ALERT_INJECTED | _ANTIBACTERIALS
-_SUBSTANCES = frozenset(_MEMBERS) | _FLAGGED | {part for parts in _PRODUCTS.values() for part in parts}
+_SUBSTANCES = frozenset(_MEMBERS) | _FLAGGED | _phrases(DOSED_IN_MICROGRAMS) | {
+    part for parts in _PRODUCTS.values() for part in parts}
 _NOT_A_MEDICINE = frozenset(word for name in NOT_A_MEDICINE for word in _words(name))
 _NOT_MISSPELT = frozenset(word for name in NOT_MISSPELT for word in _words(name))
 _KNOWN = _SUBSTANCES | frozenset(_PRODUCTS) | {phrase for names in _CLASS_NAMES.values() for phrase in names}
@@ -971,15 +977,21 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "BUC": ("buccal", "buccale", "oromucosal", "jugale"),
 }
 _ROUTE_OF = {_words(name): code for code, names in ROUTES.items() for name in (code, *names)}
-ALSO_BY: dict[str, frozenset[str]] = {"TOP": frozenset({"TD"})}
+ALSO_BY: dict[str, frozenset[str]] = {"TOP": frozenset({"TD"}), "TD": frozenset({"TOP"})}
 """The routes a dose of an order by the route keyed may be charted by without differing from it:
-a patch ordered "Topical" before the form had a transdermal route is charted "transdermal"."""
+a patch ordered "Topical" before the form had a transdermal route is charted "transdermal", and
+one ordered "Transdermal" charted "Topical", as the skin it went on (it was questioned)."""
+
+
+def route_code(text: str) -> str | None:
+    """The order form's code of a route written in any of its words, in either language ("TD",
+    "transdermal", "Oculaire"); None when the table knows none."""
+    return _ROUTE_OF.get(_words(text))
 
 
 def _route(text: str) -> str:
     """A route's code, or its words when it is none the table knows."""
-    words = _words(text)
-    return _ROUTE_OF.get(words, " ".join(words))
+    return route_code(text) or " ".join(_words(text))
 
 
 def route_differs(order: Order, route: str | None) -> list[Warning]:
@@ -1203,7 +1215,11 @@ def patches_on(orders: Mapping[str, Order], history: Sequence[Administration]) -
     """The patches applied and not taken off (a patch order's dose given, with no later record of
     a patch of a same medicine saying what became of the patch on), oldest first: the patch of an
     order stopped, or changed to a new strength, is still on the skin until someone takes it
-    off. `orders`: the patient's orders by id; `history`: their doses."""
+    off. A patch given on the paper chart, which has no "Previous patch" box, changed the ones of
+    its medicine applied before it (on paper a patch is changed, not added): the patch it
+    replaced was said on the skin for good. Patches applied at the same moment (25 and 12
+    microgram fentanyl for 37) stay on together. `orders`: the patient's orders by id;
+    `history`: their doses."""
     ordered = sorted((dose for dose in history if dose.order_id in orders and patch(orders[dose.order_id])),
                      key=given_instant)
     on: list[tuple[Order, Administration]] = []
@@ -1211,6 +1227,9 @@ def patches_on(orders: Mapping[str, Order], history: Sequence[Administration]) -
         drug = orders[dose.order_id].drug
         if dose.previous_patch is not None:
             on = [(order, applied) for order, applied in on if not shares_a_medicine(order.drug, drug)]
+        elif dose.on_paper and dose.outcome is Outcome.GIVEN:
+            on = [(order, applied) for order, applied in on
+                  if not shares_a_medicine(order.drug, drug) or given_instant(applied) >= given_instant(dose)]
         if dose.outcome is Outcome.GIVEN:
             on.append((orders[dose.order_id], dose))
     return on

@@ -44,19 +44,15 @@ tramadol comes in drops too."""
 NO_STRENGTH = QT_TRANSLATE_NOOP("messages", "{medicine} in mL: give the liquid's strength in “{mg}” and “{ml}” (e.g. "
                                             "120 mg in 5 mL), or its limits could not be weighed.")
 
-
-def strength_refusal(order: Order) -> Refusal | None:
-    """A dose in mL of a medicine with limits with no strength stated: a 12 kg child's 20 mL of
-    paracetamol 120 mg in 5 mL (480 mg, 40 mg/kg) was saved with nothing said where its 480 mg
-    was refused. Said on `strength_mg`, with the medicine's name (`medicine`), for the caller to
-    add the strength's labels (`mg`, `ml`)."""
-    limited = limits_of(order.drug)
-    if order.dose_unit != ML or order.mg_per_ml is not None or not limited:
-        return None
-    return Refusal("strength_mg", Phrase(NO_STRENGTH, {"medicine": Phrase(next(iter(limited.values())).name)}))
-
 ORAL = frozenset({"PO", "SL", "NG"})
 INJECTED = frozenset({"SC", "IV", "IM"})
+MUCOSAL = frozenset({"NAS", "BUC"})
+"""Routes absorbed through the nose's or the cheek's lining straight into the blood, as an
+injection is, with none of the liver's first pass that makes an oral opioid dose larger: the
+BNF's nasal and buccal opioid doses are an injection's size (diamorphine nasal spray 100
+micrograms/kg, BNFc; fentanyl buccal or nasal in micrograms), so an opioid's injected ceilings
+hold for them (a 20 mg nasal diamorphine to a 20 kg child, ten times 0.1 mg/kg, was saved
+unasked where the same by vein was asked)."""
 
 
 @dataclass(frozen=True)
@@ -101,22 +97,41 @@ CEILINGS: dict[str, tuple[Ceiling, ...]] = {
     # 50-300 micrograms/kg by age, every 4 h (0.5 mg/kg is above every age's); injected
     # 100-200 micrograms/kg.
     "morphine": (Ceiling(QT_TRANSLATE_NOOP("messages", "Morphine"), 15, ORAL, first=True, child_mg_kg=0.5),
-                 Ceiling(QT_TRANSLATE_NOOP("messages", "Morphine"), 10, INJECTED, first=True, child_mg_kg=0.2)),
+                 Ceiling(QT_TRANSLATE_NOOP("messages", "Morphine"), 10, INJECTED | MUCOSAL, first=True,
+                         child_mg_kg=0.2)),
     # Oral 5 mg every 4-6 h, modified release 10 mg every 12 h; SC 5 mg every 4 h, IV 1-10 mg. A
     # child by mouth (BNFc): 200 micrograms/kg every 4-6 h, at most 5 mg.
     "oxycodone": (Ceiling(QT_TRANSLATE_NOOP("messages", "Oxycodone"), 10, ORAL, first=True, child_mg_kg=0.2),
-                  Ceiling(QT_TRANSLATE_NOOP("messages", "Oxycodone"), 10, INJECTED, first=True)),
+                  Ceiling(QT_TRANSLATE_NOOP("messages", "Oxycodone"), 10, INJECTED | MUCOSAL, first=True)),
     # Oral 1.3 mg every 4 h, modified release 4 mg every 12 h; SC or IV 1-2 mg every 3-4 h.
     "hydromorphone": (Ceiling(QT_TRANSLATE_NOOP("messages", "Hydromorphone"), 4, ORAL, first=True),
-                      Ceiling(QT_TRANSLATE_NOOP("messages", "Hydromorphone"), 2, INJECTED, first=True)),
-    # SC or IM 5 mg every 4 h; IV a quarter to half of that.
-    "diamorphine": (Ceiling(QT_TRANSLATE_NOOP("messages", "Diamorphine"), 5, INJECTED, first=True),),
+                      Ceiling(QT_TRANSLATE_NOOP("messages", "Hydromorphone"), 2, INJECTED | MUCOSAL, first=True)),
+    # SC or IM 5 mg every 4 h; IV a quarter to half of that. A child by nose (BNFc, severe acute
+    # pain in an emergency): 100 micrograms/kg once.
+    "diamorphine": (Ceiling(QT_TRANSLATE_NOOP("messages", "Diamorphine"), 5, INJECTED, first=True),
+                    Ceiling(QT_TRANSLATE_NOOP("messages", "Diamorphine"), 5, MUCOSAL, first=True, child_mg_kg=0.1)),
 }
 """By the medicine's name (BNF, 2024, unless said)."""
 
 _CEILINGS = {medicine: ceilings for name, ceilings in CEILINGS.items() for medicine in medicines_in(name)}
+
 _SMALLER = {"g": 1.0, "mg": 0.001}
 """What one of a unit of weight is in mg once written in the next smaller unit (a gram slip for mg)."""
+
+
+def strength_refusal(order: Order) -> Refusal | None:
+    """A dose in mL of a medicine with limits, or with a ceiling by the order's route (`CEILINGS`),
+    with no strength stated: a 12 kg child's 20 mL of paracetamol 120 mg in 5 mL (480 mg, 40
+    mg/kg) was saved with nothing said where its 480 mg was refused; 10 mL of oral morphine is 20
+    mg at 10 mg in 5 mL and 200 mg as the 20 mg/mL concentrate, and was saved weighed by nothing.
+    Said on `strength_mg`, with the medicine's name (`medicine`), for the caller to add the
+    strength's labels (`mg`, `ml`)."""
+    named = [rule.name for rule in limits_of(order.drug).values()] + [
+        ceiling.name for medicine in sorted(medicines_in(order.drug) & _CEILINGS.keys())
+        for ceiling in _CEILINGS[medicine] if not ceiling.routes or order.route in ceiling.routes]
+    if order.dose_unit != ML or order.mg_per_ml is not None or not named:
+        return None
+    return Refusal("strength_mg", Phrase(NO_STRENGTH, {"medicine": Phrase(named[0])}))
 
 
 # The refusals, each said on the field the prescriber corrects (services.medication.check_order).
@@ -130,6 +145,10 @@ IN_MICROGRAMS = QT_TRANSLATE_NOOP("messages", "{medicine} is dosed in micrograms
                                               "micrograms?")
 ABOVE_CEILING = QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} {unit} in one dose is above the most by this route "
                                               "({most} micrograms).")
+ML_ABOVE_CEILING = QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} mL at the strength written is {micrograms} "
+                                                 "micrograms in one dose, above the most by this route ({most} "
+                                                 "micrograms): check the dose, and the strength (micrograms written as "
+                                                 "mg?).")
 ABOVE_FIRST_DOSE = QT_TRANSLATE_NOOP("messages", "{medicine}: {dose} mg in one dose by this route is above a usual "
                                                  "first dose ({most} mg) for a patient not already taking opioids, "
                                                  "where a tenfold slip is likelier than a dose (NPSA/2008/RRR05): check "
@@ -198,16 +217,22 @@ def unit_refusal(drug: str, unit: str, route: str) -> Refusal | None:
 
 
 def ceiling_refusal(drug: str, dose: float, unit: str, route: str, infused: bool = False, age: int | None = None,
-                    kg: float | None = None) -> Refusal | None:
+                    kg: float | None = None, mg_per_ml: float | None = None) -> Refusal | None:
     """A dose by weight above its medicine's most by that route (`CEILINGS`): digoxin 250 mg,
-    250 micrograms written in mg; oxycodone 50 mg SC, ten times a first dose. A dose in tablets,
-    puffs or mL is not weighed here (its strength is on the box); nor an opioid `infused` at a
+    250 micrograms written in mg; oxycodone 50 mg SC, ten times a first dose. A dose in mL is
+    weighed as its mg by the liquid's strength the order states (`mg_per_ml`; with none,
+    `strength_refusal` asks it): 10 mL of the 20 mg/mL oral morphine concentrate is 200 mg, and
+    was saved unasked where 200 mg written in mg was asked. A dose in tablets or puffs is not
+    weighed here (its strength is on the box, not in the order); nor an opioid `infused` at a
     rate, whose dose is the syringe's or the bag's (morphine 50 mg in 50 mL at 2 mL/h). A
     patient under 18 of `age` weighing `kg` (each None: not known, an adult's ceiling alone) is
     held to their weight's too (`_above_childs`)."""
-    if unit not in MASS_IN_MG:
+    if unit in MASS_IN_MG:
+        mg = dose * MASS_IN_MG[unit]
+    elif unit == ML and mg_per_ml is not None:
+        mg = dose * mg_per_ml
+    else:
         return None
-    mg = dose * MASS_IN_MG[unit]
     for medicine in sorted(medicines_in(drug) & _CEILINGS.keys()):
         for ceiling in _CEILINGS[medicine]:
             if (ceiling.routes and route not in ceiling.routes) or (ceiling.first and infused):
@@ -219,6 +244,13 @@ def ceiling_refusal(drug: str, dose: float, unit: str, route: str, infused: bool
             if ceiling.first:
                 return _above_first_dose(ceiling, dose, unit, mg)
             name, micrograms = Phrase(ceiling.name), ceiling.most_mg * 1000
+            if unit == ML and mg_per_ml is not None:
+                # On the strength when one mL is above the most (digoxin elixir's 50 micrograms
+                # in 1 mL written 50 mg: no liquid is made so), on the dose otherwise.
+                field = "strength_mg" if mg_per_ml > ceiling.most_mg else "dose"
+                return Refusal(field, Phrase(ML_ABOVE_CEILING, {
+                    "medicine": name, "dose": Number(dose), "micrograms": Number(round(mg * 1000, 3)),
+                    "most": Number(micrograms)}))
             # On the unit when the number is right in the next smaller one (digoxin 250 mg), on
             # the dose otherwise (digoxin 0.75 g).
             smaller = _SMALLER.get(unit)

@@ -547,7 +547,8 @@ def _not_given_why(rows: list[MarRow], days: list[date]) -> list[tuple[Administr
 
 
 def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Mapping[str, Laptop], order_form: FormSpec,
-           dose_form: FormSpec, lang: Lang, width: float, printed_at: datetime) -> list[Flowable]:
+           dose_form: FormSpec, lang: Lang, width: float, printed_at: datetime,
+           resuscitation_decided: str | None) -> list[Flowable]:
     story: list[Flowable] = [PatientMarker(chart.patient)]
     story.append(_p(allergy_line(chart.patient, lang), width, size=11, bold=True,
                     color=allergy_colour(chart.patient)))
@@ -555,8 +556,9 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
         story.append(_p(semicolon(lang).join(chart.allergies_on_hold), width, size=11, bold=True, color=ALERT))
     if chart.patient.admission_record_id in chart.held:
         story.append(_p(w("admission_on_hold", lang), width, size=11, bold=True, color=ALERT))
-    # Not for resuscitation, in the census's bold red: the MAR at the bedside never said it.
-    if (dnacpr := resuscitation_line(chart.patient, lang)) is not None:
+    # Not for resuscitation, in the census's bold red, with who decided it and when: the MAR at the
+    # bedside never said it, then said it with no doctor beside a NEWS2 chart naming one.
+    if (dnacpr := resuscitation_line(chart.patient, lang, resuscitation_decided)) is not None:
         story.append(dnacpr)
     # A child's age in words and their weight, or that they were never weighed, in red: their
     # doses are worked out per kilogram, and the chart went from the allergies to the medicines.
@@ -635,7 +637,7 @@ def _period(first_day: date, days: int, lang: Lang) -> tuple[list[date], str]:
 
 def mar_pdf(charts: Sequence[PatientChart], out: Path, *, first_day: date, days: int, authors: Authors,
             laptops: Mapping[str, Laptop], order_form: FormSpec, dose_form: FormSpec, lang: Lang, printed_by: str, printed_at: datetime, device_name: str,
-            not_printed: Collection[str] = ()) -> Path:
+            not_printed: Collection[str] = (), resuscitation_decided: Mapping[str, str] | None = None) -> Path:
     """One patient's chart, or a ward pack: each patient starts a page that carries their
     identifiers, under a title that says which doses the chart leaves out: those recorded after
     its printing. `authors`, `laptops`: who gave and witnessed each dose (domain.laptops.Authors);
@@ -643,7 +645,8 @@ def mar_pdf(charts: Sequence[PatientChart], out: Path, *, first_day: date, days:
     `dose_form`: the dose's, whose the warnings given over are named in. `not_printed`: the
     patients whose charts could not be laid out: their page in the pack says so under their
     identifiers (one chart too long for its pages took the whole ward's
-    pack down)."""
+    pack down). `resuscitation_decided`: who decided each patient's DNACPR and when, by patient id
+    (services.resuscitation.decided), said as the NEWS2 chart at the same bedside says it."""
     shown, period = _period(first_day, days, lang)
     info = PageInfo(title=w("title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=charts[0].patient if len(charts) == 1 else None,
@@ -657,7 +660,8 @@ def mar_pdf(charts: Sequence[PatientChart], out: Path, *, first_day: date, days:
         if chart.patient.patient_id in not_printed:
             story += [PatientMarker(chart.patient), _p(w("not_printed", lang), width, size=11, bold=True, color=ALERT)]
         else:
-            story += _chart(chart, shown, authors, laptops, order_form, dose_form, lang, width, printed_at)
+            story += _chart(chart, shown, authors, laptops, order_form, dose_form, lang, width, printed_at,
+                            (resuscitation_decided or {}).get(chart.patient.patient_id))
     return build_pdf(out, story, info)
 
 

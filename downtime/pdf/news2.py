@@ -6,8 +6,9 @@ score asks for, so staff can score and escalate when the laptop is down."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, tzinfo
+from functools import partial
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -21,7 +22,7 @@ from downtime.i18n import decimal_text
 from downtime.pdf.amendments import footnotes, marked, marks
 from downtime.pdf.census import resuscitation_line
 from downtime.pdf.lines import Lines
-from downtime.pdf.page import BOLD, RULE, PageInfo, body_width, build_pdf, style, ward_clock
+from downtime.pdf.page import BOLD, RULE, PageInfo, body_height, body_width, build_pdf, style, ward_clock
 from downtime.pdf.runs import Run, RunLines
 from downtime.services.observations import (
     ObservationPlan, ScoredSet, applies_to, band_text, band_word, incomplete_notice, judged, not_applicable_text, scored_sets,
@@ -97,6 +98,9 @@ SCORES: dict[Band, dict[Lang, str]] = {
 # written by hand ran over the rules. Its date and time are written on two lines.
 BY_HAND = 9.5 * mm
 WHEN_BY_HAND = 12 * mm
+# A printed chart's rows, tallest first: lowered, down to the last, until the response to the
+# score fits under the grid on its page (see `_row_height`).
+ROW_HEIGHTS = tuple(height * mm for height in (8.5, 8, 7.5, 7, 6.5, 6))
 
 
 def _p(text: str, size: float = 7.5, bold: bool = False) -> Lines:
@@ -213,6 +217,16 @@ def _responses(width: float, lang: Lang) -> Table:
     return table
 
 
+def _row_height(room: float, width: float, around: Sequence[Flowable], grid: Callable[[float], Table]) -> float:
+    """The tallest of ROW_HEIGHTS at which `grid` (laid out at a row height) and what is printed
+    `around` it on its page fit the page's `room`, the lowest if none does: a DNACPR and a doctor's
+    plan printed over the sets, and the plan's words in the response, sent the response over the
+    page, away from the grid it answers, on a chart read at the bed one page at a time."""
+    used = sum(one.wrap(width, room)[1] + one.getSpaceBefore() + one.getSpaceAfter() for one in around)
+    return next((height for height in ROW_HEIGHTS if used + grid(height).wrap(width, room)[1] <= room),
+                ROW_HEIGHTS[-1])
+
+
 def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], spec: FormSpec, out: Path, *,
                     authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
                     printed_at: datetime, device_name: str, plan: ObservationPlan | None = None,
@@ -224,7 +238,7 @@ def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], spec: Fo
     to the score then gives instead of the RCP's when it limits escalation: the nurse escalating
     from the bedside paper at night read neither, and called outreach for a dying patient.
     Its box says the patient's ward and bed, or that they died or left, as the MAR's does; its
-    rows are a little lower than they were so the box's line leaves the response on the page.
+    rows are as low as the response needs to stay whole under the grid (see `_row_height`).
     A child's (under 16 at the latest set, or now with none) says at its top that NEWS2 does not
     apply, its sets' readings printed unscored, and leaves out the key that would score them by hand.
     A set amended since it was saved is marked by its time, its amendments listed under the
@@ -241,31 +255,39 @@ def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], spec: Fo
     story.append(Spacer(1, 2 * mm))
     if not sets:
         story.append(_p(WORDS["none"][lang], size=10))
-    amended = marks(sets)
-    for start in range(0, len(sets), COLUMNS):
-        if start:
-            story.append(PageBreak())
-        page: list[ScoredSet | None] = list(sets[start:start + COLUMNS])
-        story.append(_grid(page + [None] * (COLUMNS - len(page)), authors, laptops, lang, width, zone=printed_at.tzinfo,
-                           amended=amended))
-    # Listed after the response to the score, which stays on the grid's page (a list before it sent it over).
-    notes = footnotes(sets, spec, lang, width, zone=printed_at.tzinfo,
-                      signed=lambda author, device: authors.of(lang, author, device, laptops))
-    if child:
-        return build_pdf(out, story + notes, info)
-    if sets:
+    response: list[Flowable] = []
+    if sets and not child:
         # The score that stands, not the latest: a temperature-only recheck's "NEWS2 0" headed the
         # response to a HIGH 7 an hour before.
         standing = judged(scored)
-        story += [Spacer(1, 3 * mm),
-                  _p(WORDS["response"][lang].format(band=band_text(standing.news2, lang),
-                                                    at=ward_clock(standing.taken_at, printed_at.tzinfo)), size=9.5,
-                     bold=True),
-                  *[_p(text, size=8.5) for text in (
-                      incomplete_notice(scored, lang),
-                      plan.text(lang, printed_at.tzinfo) if plan and plan.limits else standing.news2.response[lang])
-                    if text]]
-    story += notes
+        response = [Spacer(1, 3 * mm),
+                    _p(WORDS["response"][lang].format(band=band_text(standing.news2, lang),
+                                                      at=ward_clock(standing.taken_at, printed_at.tzinfo)), size=9.5,
+                       bold=True),
+                    *[_p(text, size=8.5) for text in (
+                        incomplete_notice(scored, lang),
+                        plan.text(lang, printed_at.tzinfo) if plan and plan.limits else standing.news2.response[lang])
+                      if text]]
+    amended = marks(sets)
+    pages = [list(sets[start:start + COLUMNS]) for start in range(0, len(sets), COLUMNS)]
+
+    def grid(page: Sequence[ScoredSet], row_height: float) -> Table:
+        return _grid([*page, *[None] * (COLUMNS - len(page))], authors, laptops, lang, width, row_height,
+                     zone=printed_at.tzinfo, amended=amended)
+
+    # Every page's rows as low as the last page's must be for the response to stay on it, under
+    # its grid, with the lines over the sets when it is also the first.
+    row_height = _row_height(body_height(info), width, (story if len(pages) == 1 else []) + response,
+                             partial(grid, pages[-1])) if pages else ROW_HEIGHTS[0]
+    for index, page in enumerate(pages):
+        if index:
+            story.append(PageBreak())
+        story.append(grid(page, row_height))
+    # Listed after the response to the score, which stays on the grid's page (a list before it sent it over).
+    story += response + footnotes(sets, spec, lang, width, zone=printed_at.tzinfo,
+                                  signed=lambda author, device: authors.of(lang, author, device, laptops))
+    if child:
+        return build_pdf(out, story, info)
     # Its empty columns are filled by hand once the laptop is away: the key scores them.
     story += [Spacer(1, 3 * mm), KeepTogether([_key(width, lang)])]
     return build_pdf(out, story, info)

@@ -582,10 +582,11 @@ class EscalationPanel(QWidget):
     def _fit_escalations(self, fitted: Mapping[int, int]) -> None:
         """A married woman's both names narrowed for who was told and the resuscitation decision:
         a long note made it "RCP en cas …" on a 1366-pixel screen, and on a 1024-pixel one "NOT …"
-        and "For …". The name and who was told are wrapped, never cut."""
+        and "For …". The name, who was told and the decision, with the doctor's plan, are wrapped,
+        never cut."""
         bounds = {EscalationModel.PATIENT: NAME_CHARACTERS, EscalationModel.TOLD: TOLD_CHARACTERS}
         cut_for_the_last(self.table, fitted, tuple(bounds.items()))
-        wrap_columns(self.table, bounds)
+        wrap_columns(self.table, bounds, (EscalationModel.RESUS,))
 
     def _fit_overdue(self, fitted: Mapping[int, int]) -> None:
         """A long name (a birth name in brackets) made the patient 700 pixels wide, and since when

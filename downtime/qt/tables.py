@@ -6,13 +6,14 @@ import time
 from contextlib import suppress
 from weakref import WeakKeyDictionary
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (QAbstractItemModel, QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex,
+                            QRect, Qt)
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QSizePolicy, QStyle, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QSizePolicy, QStyle, QStyleOptionViewItem, QTableView, QWidget
 
 from downtime.errors import UserError, refused_by_disk
 from downtime.i18n import QT_TRANSLATE_NOOP
@@ -260,7 +261,7 @@ WRAPPED_HEIGHTS_KEPT = 20_000
 _wrapped_heights: WeakKeyDictionary[QTableView, dict[tuple[object, ...], int]] = WeakKeyDictionary()
 
 
-def wrap_columns(table: QTableView, characters: Mapping[int, int]) -> None:
+def wrap_columns(table: QTableView, characters: Mapping[int, int], measured: Collection[int] = ()) -> None:
     """Bound these columns, fitted to their rows (make_table), at so many average characters
     each, and give each row whose text there is wider, or runs over lines, the height to show it
     whole, wrapped: on a list read to act on every word (whom to ring, and that they are not told
@@ -268,7 +269,9 @@ def wrap_columns(table: QTableView, characters: Mapping[int, int]) -> None:
     Qt's fit of every row measures every cell of a long list. A row of the same words at the
     same widths as one measured before takes its height: a hospital's list read again after every
     save measured its 1,560 wrapped rows again, a second with the window frozen. A stretched last
-    column keeps the room it is given, and is wrapped at that width."""
+    column keeps the room it is given, and is wrapped at that width. `measured`: columns left at
+    the width they have, whose rows are measured as these are (a doctor's plan in the escalation
+    list's last column lost its last line, "observations every 4 hours", at 1024 pixels)."""
     header = table.horizontalHeader()
     for column, count in characters.items():
         if not (header.stretchLastSection() and column == header.count() - 1):
@@ -280,20 +283,39 @@ def wrap_columns(table: QTableView, characters: Mapping[int, int]) -> None:
     if len(heights) > WRAPPED_HEIGHTS_KEPT:
         heights.clear()
     columns = range(model.columnCount())
-    laid_out = (table.font().key(), *(table.columnWidth(column) for column in columns))
+    widths = {column: table.columnWidth(column) for column in columns}
+    last, stretched = header.count() - 1, header.stretchLastSection()
+    if stretched:
+        # The room Qt stretches it to once the header follows the list's new width (a scroll bar
+        # come), after this: measured at the width it had, a plan's last line was cut.
+        widths[last] = max(header.defaultSectionSize(), table.viewport().width() - sum(
+            width for column, width in widths.items() if column != last and not table.isColumnHidden(column)))
+    laid_out = (table.font().key(), *widths.values())
     # A list's own model says its cells' words from those it keeps, not through Qt's index and data.
     cell = model.text if isinstance(model, TextTableModel) else lambda row, column: str(
         model.index(row, column).data() or "")
     for row in range(model.rowCount()):
-        texts = {column: cell(row, column) for column in characters}
-        if any("\n" in text or metrics.horizontalAdvance(text) >= table.columnWidth(column) - margin
+        texts = {column: cell(row, column) for column in (*characters, *measured)}
+        if any("\n" in text or metrics.horizontalAdvance(text) >= widths[column] - margin
                for column, text in texts.items()):
             key = (*laid_out, *(cell(row, column) for column in columns))
             if (height := heights.get(key)) is None:
                 table.resizeRowToContents(row)
-                heights[key] = table.rowHeight(row)
-            else:
-                table.setRowHeight(row, height)
+                height = heights[key] = max(table.rowHeight(row),
+                                            _height_at(table, row, last, widths[last]) if stretched else 0)
+            table.setRowHeight(row, height)
+
+
+def _height_at(table: QTableView, row: int, column: int, width: int) -> int:
+    """The height the cell takes wrapped at `width`, as Qt's fit of its row measures it at the
+    column's own width (QTableView.sizeHintForRow), for a width the column is yet to have."""
+    option = QStyleOptionViewItem()
+    table.initViewItemOption(option)
+    grid = int(table.showGrid())  # a line of the cell's width, under its height
+    option.rect = QRect(0, 0, width - grid, max(1, table.rowHeight(row)))
+    option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+    index = table.model().index(row, column)
+    return table.itemDelegateForIndex(index).sizeHint(option, index).height() + grid
 
 
 def prints(name: str) -> Path:

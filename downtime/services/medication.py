@@ -25,7 +25,7 @@ from downtime.domain.medication import (
     safety_warnings, route_differs, same_dose_time, same_medicine, shares_a_medicine, slots_by_version, times_problem,
     written_apart, WRITTEN_APART, medicine_name, names_alike,
 )
-from downtime.domain.medication import given_instant, patch, patches_on
+from downtime.domain.medication import given_instant, patch, patches_on, route_code
 from downtime.domain.laptops import Authors, Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion, loaded_from_snapshot
 from downtime.formspec import FormSpec
@@ -647,7 +647,8 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
     dosed = _dosed_for(session, patient, new.start_at)
     found = [refusal for refusal in (order_units.unit_refusal(new.drug, new.dose_unit, new.route),
                                      order_units.ceiling_refusal(new.drug, new.dose, new.dose_unit, new.route,
-                                                                 infused=new.rate_ml_h is not None, **dosed))
+                                                                 infused=new.rate_ml_h is not None,
+                                                                 mg_per_ml=new.mg_per_ml, **dosed))
              if refusal is not None]
     if all(refusal.asked for refusal in found) and has_dose_limits(new.drug):
         found += order_units.limits_refusals(new, [], **dosed, months=_months_old(patient, new.start_at))
@@ -1185,6 +1186,7 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
     records.require_writer(session, DOSE_FORM)
     found = order(session.db, order_id)
     values = {**values, "order": order_id}
+    _route_coded(values)
     _refuse_after_its_stay(session, found, values)
     _offered_first(session, values)
     _given_for_asked(session, found, values)
@@ -1226,6 +1228,14 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
         if witness_id and check is not None and not on_paper:
             pin_confirmed(session, witness_id, check.audited_as, {"record_id": saved.record_id})
     return saved
+
+
+def _route_coded(values: dict[str, Any]) -> None:
+    """The route typed as the dose form's code when it is one of the route table's words: the dose
+    dialog's Route box took "TD" and refused "transdermal" or "oral" as no listed option, words
+    the order's route is compared with (domain.medication.ROUTES) and the README names."""
+    if code := route_code(str(values.get("route") or "")):
+        values["route"] = code
 
 
 def dose_check(session: Session, found: Order, giver: str | None) -> cd_register.SecondCheck | None:

@@ -292,6 +292,9 @@ class ObservationPlan:
     decided_by: str
     escalation: str
     monitoring: Monitoring | None
+    scored_then: News2Score | None = None
+    """The score standing when it was decided, for an agreed frequency of a plan other than
+    comfort care (`_monitoring`); None then with no set scored by that time."""
 
     @property
     def comfort(self) -> bool:
@@ -319,6 +322,7 @@ def plans(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dic
     score asks: it ends the plan before it). A plan of the stay before says nothing of this one."""
     admitted = {patient.patient_id: datetime.fromisoformat(patient.admitted_at) for patient in patients
                 if patient.admitted_at}
+    by_id = {patient.patient_id: patient for patient in patients}
     found = {}
     for patient_id, every in current_by_patient(db, PLAN_FORM, list(admitted)).items():
         decided = [(datetime.fromisoformat(record.data["decided_at"]), record) for record in every
@@ -328,10 +332,20 @@ def plans(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dic
         if not decided:
             continue
         when, latest = max(decided, key=lambda one: (elapsed.instant(one[0]), one[1].recorded_at))
-        if latest.data["escalation"] != FULL or latest.data["frequency"] != AS_NEWS2:
-            found[patient_id] = ObservationPlan(latest, when, latest.data["decided_by"], latest.data["escalation"],
-                                                PLAN_FREQUENCY.get(latest.data["frequency"]))
+        escalation, monitoring = latest.data["escalation"], PLAN_FREQUENCY.get(latest.data["frequency"])
+        if escalation != FULL or latest.data["frequency"] != AS_NEWS2:
+            found[patient_id] = ObservationPlan(
+                latest, when, latest.data["decided_by"], escalation, monitoring,
+                _standing_at(db, by_id[patient_id], when) if monitoring is not None and escalation != COMFORT
+                else None)
     return found
+
+
+def _standing_at(db: Database, patient: PatientSummary, at: datetime) -> News2Score | None:
+    """The score of the set that stood for the patient's risk at `at` (`judged`), as the sets
+    taken by then now read; None with none of this stay scored by then."""
+    sets = _since_last_complete(db, [patient], at)[patient.patient_id]
+    return judged(sets).news2 if sets else None
 
 
 @dataclass(frozen=True)
@@ -403,7 +417,8 @@ class Watch:
     due_at: datetime | None
     overdue: bool
     plan: ObservationPlan | None = None
-    """The doctor's plan standing for the patient (`plans`), whose agreed frequency `monitoring` is."""
+    """The doctor's plan standing for the patient (`plans`), whose agreed frequency `monitoring`
+    is, unless the score has risen since (`_monitoring`)."""
 
     @property
     def news2_applies(self) -> bool:
@@ -468,13 +483,27 @@ class WardReview:
 AFTER_INCOMPLETE = Monitoring.HOURLY.longest_gap
 
 
+def _monitoring(news2: News2Score, plan: ObservationPlan | None) -> Monitoring:
+    """How often a patient not on comfort care is observed, their judged set scoring `news2`: at
+    the plan's agreed frequency while the score is no higher than the one it was agreed at
+    (`ObservationPlan.scored_then`), else at the more frequent of it and the score's. The RCP's
+    frequency is a minimum that a senior decision may lower for the patient as then seen (a
+    chronically raised score); a score risen since is a deterioration the doctor never saw, and
+    a 12-hourly plan agreed at NEWS2 0 asked no set for 12 hours of a patient scoring 15."""
+    if plan is None or plan.monitoring is None:
+        return news2.monitoring
+    if plan.scored_then is not None and news2.rank <= plan.scored_then.rank:
+        return plan.monitoring
+    return min(plan.monitoring, news2.monitoring, key=lambda frequency: frequency.longest_gap)
+
+
 def _watched(patient: PatientSummary, sets: Sequence[ScoredSet], at: datetime,
              plan: ObservationPlan | None = None) -> Watch:
     """`sets`: the patient's of this stay from the last complete one on (`_since_last_complete`);
     `plan`: the doctor's plan standing for them (`plans`), whose agreed frequency stands for the
-    score's. On comfort care any set counts, complete or not, and none is asked before the plan's
-    frequency from the decision: the few readings kept for comfort were each "Measure every row
-    now", and a dying patient was overdue every hour."""
+    score's (`_monitoring`). On comfort care any set counts, complete or not, and none is asked
+    before the plan's frequency from the decision: the few readings kept for comfort were each
+    "Measure every row now", and a dying patient was overdue every hour."""
     if not applies_to(patient, at):
         return Watch(None, None, None, None, False)
     last = _last_complete(sets)
@@ -485,7 +514,7 @@ def _watched(patient: PatientSummary, sets: Sequence[ScoredSet], at: datetime,
     elif last is None:
         monitoring, due_at = None, datetime.fromisoformat(patient.admitted_at)
     else:
-        monitoring = plan.monitoring if plan is not None and plan.monitoring else judged(sets).news2.monitoring
+        monitoring = _monitoring(judged(sets).news2, plan)
         # On the ward's clock then: across the night the clocks change, the set's own offset is an hour off.
         due_at = elapsed.later(last.taken_at, monitoring.longest_gap).astimezone(at.tzinfo)
         if not sets[-1].news2.complete:

@@ -765,7 +765,9 @@ def print_mar(session: Session, patient_ids: list[str], out: Path, days: int = 3
     laid_out = partial(mar_pdf, first_day=first, days=days, authors=authors(session),
                        laptops=medication.chart_laptops(session, [row for chart in shown for row in chart.rows]),
                        order_form=session.form(medication.ORDER_FORM), dose_form=session.form(medication.DOSE_FORM),
-                       lang=session.lang, printed_by=session.user.name, printed_at=now, device_name=session.device.name)
+                       lang=session.lang, printed_by=session.user.name, printed_at=now, device_name=session.device.name,
+                       resuscitation_decided=resuscitation.decided(session.db, [chart.patient for chart in shown],
+                                                                   now.tzinfo))
     failed: list[PatientSummary] = []
     try:
         laid_out(shown, out)

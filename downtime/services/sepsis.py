@@ -28,7 +28,7 @@ from downtime.services import observations
 from downtime.services.bedside import Chart, ordered
 from downtime.services.census import patient_with_location
 from downtime.services.errors import ValidationFailed
-from downtime.services.observations import ScoredSet
+from downtime.services.observations import ObservationPlan, ScoredSet
 from downtime.services.patients import PatientSummary
 
 FORM = "sepsis_screening"
@@ -52,6 +52,8 @@ WORDS = {
     "none": {"en": "Sepsis: not screened this stay", "fr": "Sepsis : pas de dépistage pendant ce séjour"},
     "not_given": {"en": "IV antibiotics not recorded", "fr": "antibiotiques IV non notés"},
     "not_reviewed": {"en": "no doctor's review recorded", "fr": "pas d’examen médical noté"},
+    "comfort": {"en": "comfort care decided ({by}, {time}) after this screening: Sepsis Six not pursued",
+                "fr": "soins de confort décidés ({by}, le {time}) après ce dépistage : « Sepsis Six » non poursuivi"},
     "screen": {"en": "NEWS2 {score} at {time}: COULD THIS BE SEPSIS? Screen with the sepsis tool",
                "fr": "NEWS2 {score} le {time} : EST-CE UN SEPSIS ? Dépister avec l’outil sepsis"},
 }
@@ -140,13 +142,46 @@ CHART = Chart(FORM, ordered(screened, lambda one: one.screening.screened_at))
 class Sepsis:
     """What is known of a patient's sepsis at a moment: their latest screening this stay, their
     episode of red flag or possible sepsis (`domain.sepsis.episode`: what it asks), and the set
-    standing for their NEWS2 risk (None with none this stay, or under 16); `comfort`: a doctor's
-    plan of comfort care only stands for them (observations.plans)."""
+    standing for their NEWS2 risk (None with none this stay, or under 16); `plan`: the doctor's
+    observation and escalation plan standing for them (observations.plans)."""
 
     found: Screened | None
     episode: Screening | None
     standing: ScoredSet | None
-    comfort: bool = False
+    plan: ObservationPlan | None = None
+
+    @property
+    def comfort(self) -> bool:
+        return self.plan is not None and self.plan.comfort
+
+    @property
+    def stood_down_by(self) -> ObservationPlan | None:
+        """The comfort-care plan decided at or after the latest screening while its episode still
+        asked: the doctor's plan is the review, and decided against the Sepsis Six (blood
+        cultures, IV antibiotics), which no answer on the form could end truthfully; a dying
+        patient was "SEPSIS SIX OVERDUE" at every handover. A screening made after the decision
+        asks as any does: someone screened her again."""
+        plan, found, episode = self.plan, self.found, self.episode
+        if plan is None or not plan.comfort or found is None or episode is None or not episode.asking:
+            return None
+        return plan if elapsed.instant(found.screening.screened_at) <= elapsed.instant(plan.decided_at) else None
+
+    @property
+    def pursued(self) -> Screening | None:
+        """The episode of red flag or possible sepsis whose Sepsis Six and review are asked: none
+        once comfort care stood it down (`stood_down_by`)."""
+        return None if self.stood_down_by is not None else self.episode
+
+    def text(self, lang: Lang, zone: tzinfo | None) -> str:
+        """The latest screening in words (`Screened.text`, or none this stay), and on one line
+        with it that comfort care stood its episode down, who decided it and when."""
+        if self.found is None:
+            return WORDS["none"][lang]
+        said = [self.found.text(lang, zone)]
+        if (plan := self.stood_down_by) is not None:
+            said.append(WORDS["comfort"][lang].format(by=" ".join(plan.decided_by.split()),
+                                                      time=ward_time(plan.decided_at, zone)))
+        return semicolon(lang).join(said)
 
     @property
     def to_screen(self) -> bool:
@@ -178,20 +213,21 @@ class Sepsis:
             self.episode.asking or elapsed.between(found.screening.screened_at, standing.taken_at) < SCREENED_FOR)
 
     def asks(self, at: datetime, lang: Lang) -> list[str]:
-        """A screening (`to_screen`), and what the episode of red flag or possible sepsis asks."""
-        asked = [] if self.episode is None else self.episode.asks(at, lang)
+        """A screening (`to_screen`), and what the episode of red flag or possible sepsis asks
+        (`pursued`)."""
+        asked = [] if self.pursued is None else self.pursued.asks(at, lang)
         if self.to_screen and self.standing is not None and self.standing.news2 is not None:
             asked.insert(0, WORDS["screen"][lang].format(score=self.standing.news2.total,
                                                          time=ward_time(self.standing.taken_at, at.tzinfo)))
         return asked
 
     def next_change(self, at: datetime) -> datetime | None:
-        return None if self.episode is None else self.episode.next_change(at)
+        return None if self.pursued is None else self.pursued.next_change(at)
 
     def state(self, at: datetime, lang: Lang) -> tuple[str, list[str]]:
         """The patient's sepsis in words (their latest screening, or none this stay) and what it
         asks at `at`."""
-        return WORDS["none"][lang] if self.found is None else self.found.text(lang, at.tzinfo), self.asks(at, lang)
+        return self.text(lang, at.tzinfo), self.asks(at, lang)
 
 
 def read(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dict[str, Sepsis]:
@@ -202,7 +238,7 @@ def read(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dict
         stay = every.get(patient.patient_id, [])
         watch = watches[patient.patient_id]
         found[patient.patient_id] = Sepsis(stay[-1] if stay else None, episode([one.screening for one in stay]),
-                                           watch.standing, watch.plan is not None and watch.plan.comfort)
+                                           watch.standing, watch.plan)
     return found
 
 
@@ -221,7 +257,7 @@ def handover(db: Database, patients: Sequence[PatientSummary], at: datetime, lan
         one = known[patient.patient_id]
         asked = asking(one, patient, at, lang)
         recent = one.found is not None and elapsed.between(one.found.screening.screened_at, at) < HANDED_OVER_FOR
-        shown = [one.found.text(lang, at.tzinfo)] if one.found is not None and (asked or recent) else []
+        shown = [one.text(lang, at.tzinfo)] if one.found is not None and (asked or recent) else []
         if shown or asked:
             lines[patient.patient_id] = semicolon(lang).join([*shown, *asked])
     return lines
@@ -233,7 +269,7 @@ def to_open(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: da
     new screening."""
     patient = patient_with_location(db, dict(forms), patient_id)
     known = read(db, [patient], at)[patient_id]
-    asking_now = known.episode is not None and known.episode.asks(at, "en")
+    asking_now = known.pursued is not None and known.pursued.asks(at, "en")
     return known.found.record if known.found is not None and asking_now and not known.to_screen else None
 
 
@@ -246,9 +282,9 @@ def handed_on(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: 
     known = read(db, [patient], at)[patient_id]
     if known.found is None:
         return []
-    treated = known.episode
+    treated = known.pursued
     left = [] if treated is None else [WORDS[key][lang] for key, said in (
         ("not_given", treated.outcome is Outcome.RED and "antibiotics" in treated.left),
         ("not_reviewed", treated.reviewed_at is None)) if said]
-    return [semicolon(lang).join([known.found.text(lang, at.tzinfo), *left])]
+    return [semicolon(lang).join([known.text(lang, at.tzinfo), *left])]
 

@@ -12,6 +12,7 @@ medicine only when the extensions below say so."""
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from datetime import datetime, timedelta
@@ -20,9 +21,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from downtime.domain.laterality import NOT_APPLICABLE, side_of
+from downtime.domain.laterality import BILATERAL, LEFT, NOT_APPLICABLE, RIGHT, side_of
 from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
-from downtime.formspec.values import ParseError, parse_datetime
+from downtime.formspec import FormSpec, load_form
+from downtime.formspec.schema import holds
+from downtime.formspec.values import ParseError, offered, parse_datetime
+from downtime.paths import forms_dir
 from downtime.sync.fr_core import (
     BIRTHPLACE,
     FR_CORE_IDENTITY_RELIABILITY,
@@ -146,21 +150,33 @@ def _text(concept: dict[str, Any] | None) -> str | None:
     return concept.get("text") or next((c.get("display") or c.get("code") for c in concept.get("coding", [])), None)
 
 
+ORDER_FORM = "medication_order"
+
+
+@functools.cache
+def _order_form() -> FormSpec:
+    """The order form as installed: its choices say what an order read from FHIR can be. A copy
+    of them here went stale when the form grew (a 12-weekly depot refused the whole snapshot)."""
+    return load_form(forms_dir() / f"{ORDER_FORM}.yaml")
+
+
 # A regular order's period in days by its FHIR unit, as the order form's choices give it (see
-# Order.every_days): a weekly methotrexate loaded as daily was due every morning.
-_PERIOD_DAYS = {"d": 1, "wk": 7}
-_EVERY_DAYS = frozenset({1, 2, 3, 7, 14, 28})
+# Order.every_days): a weekly methotrexate loaded as daily was due every morning. The form's
+# "3 months" is 13 weeks, a depot's interval, not a calendar's.
+_PERIOD_DAYS = {"d": 1, "wk": 7, "mo": 91 / 3}
 
 
 def _every_days(entry: _Entry, repeat: dict[str, Any]) -> str:
     """The order form's "How often" of a dosage's repeat with a period, refused when the form
     has no such choice."""
     period, unit = repeat["period"], repeat.get("periodUnit")
-    days = period * _PERIOD_DAYS.get(str(unit), 0)
-    if days not in _EVERY_DAYS:
+    days = round(period * _PERIOD_DAYS.get(str(unit), 0), 6)
+    choices = {float(option.code): option.code
+               for option in offered(_order_form().field("every_days"))}  # type: ignore[arg-type]
+    if days not in choices:
         raise entry.refuse(QT_TRANSLATE_NOOP("messages", "dosage repeats every {period} {unit}, which the order form "
                                                          "cannot say"), period=str(period), unit=str(unit))
-    return str(int(days))
+    return choices[days]
 
 
 # An as-required order's least interval by its FHIR unit, in the order form's hours; a stop given
@@ -399,14 +415,13 @@ def _order(entry: _Entry) -> dict[str, Any]:
         raise entry.refuse(QT_TRANSLATE_NOOP("messages", "{count} dosageInstructions in one MedicationRequest: write "
                                                          "each dosage as its own order"), count=len(dosages))
     dosage = entry.need(dosages[0] if dosages else None, "MedicationRequest.dosageInstruction")
-    quantity = entry.need(((dosage.get("doseAndRate") or [{}])[0]).get("doseQuantity"), "dosage doseQuantity")
-    unit = _unit(entry, quantity, "doseQuantity.unit")
     timing = dosage.get("timing") or {}
     repeat = timing.get("repeat") or {}
+    route = _route(entry, dosage.get("route") or {})
     values: dict[str, Any] = {
         "drug": entry.need(_text(request.get("medicationCodeableConcept")), "medicationCodeableConcept"),
-        "dose": quantity.get("value"), "dose_unit": unit,
-        "route": (entry.need(_text(dosage.get("route")), "dosage route")).upper(), **_course(entry, repeat),
+        **_dose(entry, (dosage.get("doseAndRate") or [{}])[0]), "route": route, **_side(entry, dosage, route),
+        **_course(entry, repeat),
         "controlled": _flag(request, CONTROLLED_EXTENSION), "high_alert": _flag(request, HIGH_ALERT_EXTENSION),
         "time_critical": _flag(request, TIME_CRITICAL_EXTENSION)}
     if repeat.get("timeOfDay"):
@@ -414,7 +429,8 @@ def _order(entry: _Entry) -> dict[str, Any]:
         if repeat.get("period") is not None:  # else daily, as every order written before it was asked
             values["every_days"] = _every_days(entry, repeat)
     elif dosage.get("asNeededBoolean") or dosage.get("asNeededCodeableConcept"):
-        values |= _as_required(entry, dosage, entry.need(quantity.get("value") or None, "doseQuantity.value"), unit)
+        values |= _as_required(entry, dosage, entry.need(values["dose"] or None, "doseQuantity.value"),
+                               values["dose_unit"])
     elif len(timing.get("event") or []) == 1:  # a dose at one time, as fhir_medication writes a once-only order
         values["frequency"], values["start_at"] = "once", entry.when(timing["event"][0], "timing.event")
     else:
@@ -430,6 +446,65 @@ def _order(entry: _Entry) -> dict[str, Any]:
     if identifiers := request.get("identifier"):
         values["ehr_order_id"] = identifiers[0].get("value")
     return values
+
+
+def _dose(entry: _Entry, amount: dict[str, Any]) -> dict[str, Any]:
+    """The dose, or an as-required range's two ends (`doseRange`, as this app's export writes
+    "30-60 mg"): its top is the order's dose, which the medicine's limits weigh, its bottom
+    `dose_min`. Ends in two units are refused: which one the dose is in would be a guess."""
+    span = amount.get("doseRange")
+    if span is None:
+        quantity = entry.need(amount.get("doseQuantity"), "dosage doseQuantity")
+        return {"dose": quantity.get("value"), "dose_unit": _unit(entry, quantity, "doseQuantity.unit")}
+    low, high = entry.need(span.get("low"), "doseRange.low"), entry.need(span.get("high"), "doseRange.high")
+    unit, low_unit = _unit(entry, high, "doseRange.high.unit"), _unit(entry, low, "doseRange.low.unit")
+    if low_unit != unit:
+        raise entry.refuse(QT_TRANSLATE_NOOP("messages", "doseRange is from {low} {low_unit} to {high} {unit}: give "
+                                                         "both ends in one unit"),
+                           low=str(low.get("value")), low_unit=low_unit, high=str(high.get("value")), unit=unit)
+    return {"dose_min": entry.need(low.get("value"), "doseRange.low.value"),
+            "dose": entry.need(high.get("value"), "doseRange.high.value"), "dose_unit": unit}
+
+
+def _route(entry: _Entry, route: dict[str, Any]) -> str:
+    """The order form's route: by its SNOMED CT code where the dosage has one the export writes
+    (fhir_codes.ROUTES: an eye drop's 54485002 is EYE), else by its words, the form's code or an
+    option's label in English or French ("Inhaled", as the export words a route it has no code
+    for), else as written, for the form to refuse. The text alone, upper-cased, read the export's
+    "Eye" and "Intravenous (IV)" as no route of the form's."""
+    from downtime.sync.fhir_codes import ROUTES  # with fhir.resources, loaded by _load, not at start-up
+
+    by_code = {code: ours for ours, (code, _display) in ROUTES.items()}
+    coded = [by_code[coding["code"]] for coding in route.get("coding", [])
+             if coding.get("system") == SNOMED and coding.get("code") in by_code]
+    if coded:
+        return coded[0]
+    text = str(entry.need(_text(route), "dosage route"))
+    return next((option.code for option in offered(_order_form().field("route"))  # type: ignore[arg-type]
+                 if text.casefold() in {option.code.casefold(), option.label.en.casefold(),
+                                        option.label.fr.casefold()}), text.upper())
+
+
+# An eye, ear or nostril's side by the first word of a dosage's `site`, as this app's export
+# writes it (fhir_medication._site: "left eye", "both ears").
+_SITE_SIDES = {"left": LEFT, "right": RIGHT, "both": BILATERAL}
+
+
+def _side(entry: _Entry, dosage: dict[str, Any], route: str) -> dict[str, str]:
+    """Which eye, ear or nostril, for a route the order form asks it of: chloramphenicol to the
+    left eye was refused "Side is required", its `site` unread. A site of another route (an
+    injection's "left thigh") is not the form's question, and is not read."""
+    field = _order_form().field("side")
+    if field.relevant is not None and not holds(field.relevant, {"route": route}):
+        return {}
+    site = entry.need(_text(dosage.get("site")), Phrase(QT_TRANSLATE_NOOP(
+        "messages", "dosageInstruction.site (the eye, ear or nostril: left, right or both)")))
+    words = str(site).casefold().split()
+    side = _SITE_SIDES.get(words[0]) if words else None
+    if side is None:
+        raise entry.refuse(QT_TRANSLATE_NOOP("messages", "dosageInstruction.site {site!r} says neither left, right nor "
+                                                         "both"), site=str(site))
+    return {"side": side}
 
 
 def _session(slot: _Entry, schedules: dict[str, _Entry]) -> dict[str, Any]:
@@ -584,7 +659,7 @@ def read_fhir_snapshot(path: Path) -> list[SnapshotItem]:
                                   notes=_listed_beside(where, none_known.get(key), listed.get(key))))
     for key, entry in by_type.get("MedicationRequest", {}).items():
         if entry.resource.get("status") == "active":
-            items.append(SnapshotItem(_in_bundle(entry), "order", key, "medication_order", _order(entry),
+            items.append(SnapshotItem(_in_bundle(entry), "order", key, ORDER_FORM, _order(entry),
                                       _patient_of(entry, "subject", patients), as_of=as_of))
     schedules, slots = by_type.get("Schedule", {}), by_type.get("Slot", {})
     for key, entry in by_type.get("Appointment", {}).items():

@@ -10176,6 +10176,22 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <source>removed the plain text an interrupted encrypted import left in {folder}</source>
         <translation>supprimé le texte en clair qu’une importation chiffrée interrompue avait laissé dans {folder}</translation>
     </message>
+    <message>
+        <source>doseRange is from {low} {low_unit} to {high} {unit}: give both ends in one unit</source>
+        <translation>doseRange va de {low} {low_unit} à {high} {unit} : donnez les deux bornes dans la même unité</translation>
+    </message>
+    <message>
+        <source>dosageInstruction.site (the eye, ear or nostril: left, right or both)</source>
+        <translation>dosageInstruction.site (l’œil, l’oreille ou la narine : gauche, droit ou les deux)</translation>
+    </message>
+    <message>
+        <source>dosageInstruction.site {site!r} says neither left, right nor both</source>
+        <translation>dosageInstruction.site {site!r} ne dit ni gauche (left), ni droit (right), ni les deux (both)</translation>
+    </message>
+    <message>
+        <source>{medicine}: {dose} mL at the strength written is {micrograms} micrograms in one dose, above the most by this route ({most} micrograms): check the dose, and the strength (micrograms written as mg?).</source>
+        <translation>{medicine} : {dose} mL à la concentration indiquée font {micrograms} microgrammes en une prise, au-delà du maximum par cette voie ({most} microgrammes) : vérifiez la dose et la concentration (des microgrammes écrits en mg ?).</translation>
+    </message>
 </context>
 <context>
     <name>BandCheck</name>

@@ -693,6 +693,31 @@ def test_the_escalation_lists_who_was_told_and_resuscitation_are_read_whole_at_1
     assert not cut
 
 
+@pytest.mark.parametrize(("lang", "width"), [("en", 1024), ("fr", 1024), ("en", 1366)])
+def test_the_doctors_plan_in_the_resuscitation_column_is_read_whole(full_ward, laptop_window, listed, shown_whole,
+                                                                    app_style, lang, width):
+    """At 1024 pixels a DNACPR patient's ward-based plan kept its first lines in the
+    Resuscitation column, "observations every 4 hours" cut under the row: the list measured its
+    rows for the name and who was told, at the column's width before a scroll bar narrowed it."""
+    from downtime.qt.observations_view import EscalationModel
+    from downtime.services import observations
+
+    nurse, _ = full_ward
+    at = nurse.clock()
+    listed_ids = [item.patient.patient_id for item in observations.review(nurse.db, nurse.forms, "3B", at).escalations]
+    for patient_id, escalation in zip(listed_ids[:3], ("ward_ceiling", "comfort", "ward_ceiling")):
+        records.save_new(nurse, "observation_plan", {"decided_at": at.isoformat(), "decided_by": "Dr Benali",
+                                                     "escalation": escalation, "frequency": "four_hourly"},
+                         patient_id=patient_id)
+    nurse.lang = lang
+    panel = _escalation_tab(full_ward, laptop_window, listed, width)
+    table, model = panel.table, panel.model
+    assert sum(1 for row in range(model.rowCount()) if " — " in model.text(row, EscalationModel.RESUS)) >= 3
+    cut = [(model.text(row, EscalationModel.RESUS), table.columnWidth(EscalationModel.RESUS), table.rowHeight(row))
+           for row in range(model.rowCount()) if not shown_whole(table, row, EscalationModel.RESUS)]
+    assert not cut
+
+
 @pytest.mark.parametrize("width", [1366, 1024])
 def test_the_overdue_list_says_since_when_whole_on_a_full_ward(full_ward, laptop_window, listed, shown_whole, app_style,
                                                                width):
