@@ -23,7 +23,7 @@ from downtime import __version__
 from downtime.domain.backup_rotation import DAILY_FOR_DAYS
 from downtime.domain.bounds import (DAY_MINUTES, MOST_BACKUPS_KEPT, MOST_IDLE_LOCK_MINUTES, MOST_LABELS, MOST_MAR_DAYS,
                                    MOST_PAPER_NUMBERS, PAPER_NUMBERS)
-from downtime.domain.downtime_number import MAX_DEVICE
+from downtime.domain.downtime_number import MAX_DEVICE, MAX_SEQUENCE
 from downtime.domain.clock import local_now
 from downtime.errors import FormSpecError, UserError, refusal_of
 from downtime.i18n import (QT_TRANSLATE_NOOP, Lang, Number, labelled, message, record_status_word, saved_language,
@@ -956,6 +956,18 @@ def cmd_cd_wastage(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_cd_supply(args: argparse.Namespace) -> int:
+    """Stock supplied to a patient to take home, as the register tab's Supplied to take home…:
+    the patient found by --patient (the downtime number), the line naming them."""
+    from downtime.services.cd_register import cd_supply
+
+    witness = _witness(args)
+    session = _register_session(args)
+    _print_balance(args, cd_supply(session, args.ward, args.drug, args.unit, args.quantity,
+                                   _one_patient(session, args.patient), witness=witness, note=args.note))
+    return 0
+
+
 def cmd_cd_balance(args: argparse.Namespace) -> int:
     from downtime.services.cd_register import cd_balance
 
@@ -981,6 +993,19 @@ def cmd_setting(args: argparse.Namespace) -> int:
         settings.set_letter_contact(session, " ".join(args.value))
     elif args.name == "export-key":
         settings.set_export_key(session, " ".join(args.value))
+    elif args.name == "wards-key":
+        # Only made here, never typed: a secret on the command line stays in the shell's history.
+        from downtime.sync.encryption import new_wards_key
+
+        if args.value != ["new"]:
+            raise CliError(QT_TRANSLATE_NOOP("messages", "wards-key takes only 'new': a new wards' key, when a set-up file "
+                                                         "was lost; then save the set-up file and load it on every "
+                                                         "laptop"))
+        settings.set_wards_key(session, new_wards_key())
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "a new wards' key is set on this laptop: save the set-up file "
+                                                       "('downtime setup-file save') and load it on every laptop; "
+                                                       "sticks made for another ward with the old key no longer open "
+                                                       "on a laptop that loaded it")))
     elif args.name in ("device-number", "device-name"):
         return _set_device(args, session)
     elif args.name == "this-laptop":
@@ -1085,6 +1110,26 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_retire(args: argparse.Namespace) -> int:
+    """The archive, then each file removed, then the number the device's next set-up starts at:
+    IT writes it on the downtime plan, the laptop keeping nothing."""
+    from downtime.services.retire import retire
+    from downtime.sync.encryption import read_recipients
+
+    encrypt_to = read_recipients(args.encrypt_to) if args.encrypt_to else None
+    done = retire(_session(args), args.out, args.confirm_device_number, encrypt_to)
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "archived {count} record version(s) to {folder}, every file encrypted "
+                                                   "(.age): keep it with the hospital's records"),
+               count=sum(done.archive.counts.values()), folder=done.archive.folder))
+    for file in done.removed:
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "removed {file}"), file=file))
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "Retired. At the next outage, set device {number} up with "
+                                                   "--first-number {first}: the numbers before it are on earlier "
+                                                   "patients' wristbands."),
+               number=done.device_number, first=done.next_first_number))
+    return 0
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     from downtime.services.backups import made, restored
     from downtime.services.installation import Placed, placed
@@ -1092,6 +1137,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from downtime.storage.integrity import check_database
 
     target = _db_path(args)
+    if args.damaged is not None and not args.damaged.is_file():  # else the restore says nothing of its last export
+        raise CliError(QT_TRANSLATE_NOOP("messages", "--damaged {path}: no such file (give the damaged database the "
+                                                     "backup replaces, its .keys file beside it)"), path=args.damaged)
     sessions, elsewhere = [], []
 
     def sound(copy: Path) -> str | None:
@@ -1108,7 +1156,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     restore_backup(args.backup, target, sound)
     session = sessions[-1]
-    said = restored(target, session.vault.key, args.backup, None, session.user.staff_id, session.clock())
+    said = restored(target, session.vault.key, args.backup, args.damaged, session.user.staff_id, session.clock())
     print(_say(args, QT_TRANSLATE_NOOP("messages", "restored {backup} (made {when}) as {target}: {state}"),
                backup=args.backup, when=made(args.backup), target=target,
                state=_say(args, QT_TRANSLATE_NOOP("messages", "integrity and audit chain sound"))))
@@ -1136,8 +1184,10 @@ def _day(text: str) -> date:
 
 def cmd_theatre_list(args: argparse.Namespace) -> int:
     from downtime.pdf.forms import allergy_line
+    from downtime.domain.theatre import theatre_key
     from downtime.services.theatre import (
-        anticoagulant_said, board_status, day_list, procedure_and_side, same_name_said,
+        anticoagulant_said, board_status, changed_since_printed, day_list, insulin_said, preparation_said,
+        procedure_and_side, same_name_said,
     )
 
     # The lines in the command's language, as the day board reads them: the side and the status
@@ -1151,7 +1201,9 @@ def cmd_theatre_list(args: argparse.Namespace) -> int:
     # nothing of them. Under it, not after the status, which stays last on the operation's line;
     # so are, on a line still standing, the patient's allergies as the printed list gives them and
     # the anticoagulants the chart has in force (`allergies`, `anticoagulants` in the JSON): the
-    # command said neither, which the WHO checklist's Sign In asks for.
+    # command said neither, which the WHO checklist's Sign In asks for. The insulins too
+    # (`insulins`, and `insulin_not_first` for one to put first, as the status says it). The
+    # anaesthetic, ASA grade, day case and equipment (`preparation_said`; their codes in the JSON).
     booking_spec = _forms()["operation_booking"]
     day = _day(args.date)
     signed_in = _session(args)
@@ -1160,6 +1212,11 @@ def cmd_theatre_list(args: argparse.Namespace) -> int:
     lists = day_list(signed_in.db, _forms(), day, args.theatre, now=now)
     rows: list[dict[str, Any]] = []
     text = [_say(args, QT_TRANSLATE_NOOP("messages", "Theatre list — {day}"), day=f"{day:%d/%m/%Y}")]
+    # A list printed and changed since, as the board says it (`changed_since_printed_at` in the
+    # JSON): the paper on the theatre wall is out of date.
+    changed = changed_since_printed(signed_in.db, day, lists)
+    text += [f"{one.said(args.lang)} — {one.to_reprint(args.lang)}" for one in changed]
+    printed = {theatre_key(one.theatre): one.printed_at.isoformat() for one in changed}
     if not lists:
         text.append(_say(args, QT_TRANSLATE_NOOP("messages", "No theatre session this day.")))
     for session, entries in lists:
@@ -1189,13 +1246,18 @@ def cmd_theatre_list(args: argparse.Namespace) -> int:
                          "same_name": list(entry.namesakes), "latex_allergy_not_first": entry.after_latex,
                          "no_safety_checklist": entry.no_checklist, "allergies": list(state.patient.allergies),
                          "allergy_status": state.patient.allergy_status,
-                         "anticoagulants": list(entry.anticoagulants)})
+                         "anticoagulants": list(entry.anticoagulants), "insulins": list(entry.insulins),
+                         "insulin_not_first": entry.insulin_not_first,
+                         "changed_since_printed_at": printed.get(theatre_key(session.theatre)),
+                         **{name: data.get(name) for name in ("anaesthetic", "asa", "day_case", "equipment")}})
             text.append(f"  {entry.start:%H:%M}–{entry.ends_at(zone):%H:%M}  {state.patient.display_name:<34} "
                         f"{state.patient.downtime_number:<15} {procedure_and_side(data, booking_spec, args.lang):<40} "
                         f"{data['surgeon']:<20} {data.get('anaesthetist') or '—':<20} {board_status(entry, args.lang, now)}")
             allergies = [] if entry.struck else [allergy_line(state.patient, args.lang)]
+            preparation = preparation_said(data, booking_spec, args.lang)
             text += [f"{'':15}{said}" for said in [*same_name_said(entry, args.lang), *allergies,
-                                                   *anticoagulant_said(entry, args.lang)]]
+                                                   *anticoagulant_said(entry, args.lang),
+                                                   *insulin_said(entry, args.lang), *filter(None, [preparation])]]
     if args.json:
         _json_lines(rows)
     else:
@@ -1229,7 +1291,8 @@ def cmd_theatre_rescheduling(args: argparse.Namespace) -> int:
 
     from downtime.formspec.values import format_value
     from downtime.services.theatre import (
-        BREACH, REASON_TO_CORRECT, SOON, procedure_and_side, rescheduling, times_cancelled, with_length, with_telling,
+        BREACH, REASON_TO_CORRECT, SOON, cancer_said, procedure_and_side, rescheduling, times_cancelled, with_length,
+        with_telling,
     )
 
     # Those to rebook, then those whose patient's death is recorded since (not to rebook); whom
@@ -1250,7 +1313,8 @@ def cmd_theatre_rescheduling(args: argparse.Namespace) -> int:
              "times_cancelled": i.state.times_cancelled,
              "breach": i.breach, "near_breach": i.near_breach, "waited_days": i.waited.days,
              "not_told": i.state.untold, "patient_died": i.state.died_at.isoformat() if i.state.died_at else None,
-             "death_withdrawn": i.death_withdrawn}
+             "death_withdrawn": i.death_withdrawn, "cancer_pathway": i.state.record.data.get("cancer_pathway"),
+             "cancer": cancer_said(i.state.record.data, args.lang) or None}
             for part in rescheduling(_session(args).db, _forms(), local_now()) for i in part]
     # In the command's language, as the screen's list reads: the priority's label, the
     # rebook-by day as dd/mm/yyyy and its flag in words ("elective", "soon" under --lang fr).
@@ -1264,7 +1328,7 @@ def cmd_theatre_rescheduling(args: argparse.Namespace) -> int:
     # is still to be told of the cancellation, as the board says it (the coordinator rings them).
     def line(r: dict[str, Any]) -> str:
         deadline = f"{datetime.fromisoformat(r['rebook_by']):%d/%m/%Y}" if r["rebook_by"] else "-"
-        flag = " ".join(flag for key, flag in flags.items() if r[key])
+        flag = " ".join(filter(None, (r["cancer"], *(flag for key, flag in flags.items() if r[key]))))
         return (f"{format_value(priority, r['priority'], args.lang):<24} {r['patient']:<34} {r['downtime_number']:<15} "
                 f"{with_length(r['operation'], r['minutes'], args.lang):<48} {deadline:<10} {flag:<7} "
                 f"{r['to_tell'] or '-':<38} {with_telling(r['booking_id'], r['not_told'], args.lang)}"
@@ -1307,7 +1371,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     encrypt_to = read_recipients(args.encrypt_to) if args.encrypt_to else None
     session = _session(args)
-    keys = export_keys(session.db, encrypt_to)
+    keys = export_keys(session.db, encrypt_to, args.for_another_ward)
     plain = keys is None
     if plain and not args.plain:
         raise CliError(QT_TRANSLATE_NOOP("messages", "not exported: no records office key is set on this laptop ('downtime "
@@ -1321,7 +1385,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(_say(args, QT_TRANSLATE_NOOP("messages", "warning: this export is NOT ENCRYPTED: every patient's record goes "
                                                        "into {folder} in plain text, readable by whoever holds the stick"),
                    folder=args.out), file=sys.stderr)
-    result = export(session, args.out, since_last=args.since_last, encrypt_to=encrypt_to)
+    result = export(session, args.out, since_last=args.since_last, encrypt_to=encrypt_to,
+                    for_another_ward=args.for_another_ward)
     total = sum(result.counts.values())
     said = (QT_TRANSLATE_NOOP("messages", "exported {count} record version(s) to {folder}") if result.encrypted else
             QT_TRANSLATE_NOOP("messages", "exported {count} record version(s) to {folder}, NOT ENCRYPTED (plain text)"))
@@ -1329,9 +1394,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     if result.encrypted:
         print(_say(args, QT_TRANSLATE_NOOP("messages", "every file is encrypted (.age) to {count} public key(s)"),
                    count=len(keys or ())))
+    if result.for_another_ward:
+        print(_say(args, FOR_ANOTHER_WARD))
     for line in result.notes_in(args.lang, session.forms):
         print(line)
     return 0
+
+
+FOR_ANOTHER_WARD = QT_TRANSLATE_NOOP("messages", "made for another ward: the receiving ward's laptop imports it "
+                                                 "with its wards' key (Ward ▸ Import data…); the records office gets "
+                                                 "this laptop's records from its own exports")
 
 
 def cmd_keygen(args: argparse.Namespace) -> int:
@@ -1379,7 +1451,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_worklist(args: argparse.Namespace) -> int:
     from downtime.services.back_entry import (
-        held_count, missing_exports, not_entered_done, progress, tally, with_holds, worklist, worklist_notes,
+        by_laptop, held_count, missing_exports, not_entered_done, progress, tally, with_holds, worklist,
+        worklist_notes,
     )
 
     session = _session(args)
@@ -1397,6 +1470,8 @@ def cmd_worklist(args: argparse.Namespace) -> int:
                     total=total)
     print(with_holds(said, held_count(work), args.lang))
     print(tally(session).listed_in(args.lang))  # the versions merged and imported, reconciled
+    for laptop in by_laptop(session):  # to tick the hospital's laptops off the downtime plan
+        print(laptop.text_in(args.lang))
     for group in work:
         patient = group.patient
         title = (f"{patient.display_name} — {patient.downtime_number}"
@@ -1441,16 +1516,22 @@ def _version_given(args: argparse.Namespace) -> Iterator[None]:
 def cmd_worklist_mark(args: argparse.Namespace) -> int:
     """What the line said beyond "enter" (ask the ward, probably the same person, an identity to
     create as provisional…) is said again as it is ticked: the command, unlike the tab's box,
-    ticks a line the clerk may not have read whole in `downtime worklist`'s long output."""
+    ticks a line the clerk may not have read whole in `downtime worklist`'s long output. A
+    version a later one superseded (entered from a printed list) is recorded, and the line it
+    leaves, to correct or withdraw it in the EHR, is said."""
     from downtime.services.back_entry import line_of, mark_entered
 
     session = _session(args)
     line = line_of(session, args.record_id)
     with _version_given(args):
-        mark_entered(session, args.record_id, args.version, args.ref)
+        superseded = mark_entered(session, args.record_id, args.version, args.ref)
     print(_say(args, QT_TRANSLATE_NOOP("messages", "record {record} version {version} marked entered in the EHR as {reference}"),
                record=args.record_id, version=args.version, reference=args.ref))
-    if line is not None and (said := line.to_do_in(args.lang)) != line.action_in(args.lang):
+    if superseded is not None:
+        print(superseded.text(args.lang))
+        if (now := line_of(session, args.record_id)) is not None:
+            print(_say(args, QT_TRANSLATE_NOOP("messages", "Its line now says: {to_do}"), to_do=now.to_do_in(args.lang)))
+    elif line is not None and (said := line.to_do_in(args.lang)) != line.action_in(args.lang):
         print(_say(args, QT_TRANSLATE_NOOP("messages", "Its line said: {to_do}"), to_do=said))
     return 0
 
@@ -1476,7 +1557,7 @@ def cmd_worklist_not_entered(args: argparse.Namespace) -> int:
 
 
 def cmd_worklist_settle(args: argparse.Namespace) -> int:
-    from downtime.services.back_entry import hold_of, worklist_of
+    from downtime.services.back_entry import hold_of, line_of, worklist_of
     from downtime.services.holds import Change, choices, combine, combined_choice, dropped, dropped_text, settle
 
     session = _session(args)
@@ -1489,6 +1570,8 @@ def cmd_worklist_settle(args: argparse.Namespace) -> int:
     if args.combine:
         kept = combine(session, hold, args.reason)
     elif args.choose is None:
+        if (line := line_of(session, args.record_id)) is not None and line.entered is not None:
+            print(line.entered.on_hold_in(args.lang))  # what the EHR shows while the wards are asked
         for number, choice in enumerate(choices(session, hold), start=1):
             print(f"{number}. {choice}".replace("\n", "\n   "))
         if (combined := combined_choice(session, hold)) is not None:
@@ -1712,9 +1795,9 @@ def cmd_staff_list(args: argparse.Namespace) -> int:
 def cmd_setup(args: argparse.Namespace) -> int:
     from downtime.services import unlock
 
-    unlock.check_new(_db_path(args), args.device_number, args.device_name)
+    unlock.check_new(_db_path(args), args.device_number, args.device_name, args.first_number)
     vault, device = unlock.create(_db_path(args), encrypted=not args.unencrypted, device_number=args.device_number,
-                                  device_name=args.device_name, admin_id=args.admin_id,
+                                  device_name=args.device_name, admin_id=args.admin_id, first_number=args.first_number,
                                   admin_name=args.admin_name,
                                   admin_pin=_pin(args, args.admin_pin, "--admin-pin",
                                                  QT_TRANSLATE_NOOP("messages", "New PIN of {staff_id}"), twice=True,
@@ -1834,6 +1917,10 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
                                    "the patients registered after)"), most=MAX_DEVICE))
     p.add_argument("--device-name", required=True, help=message(lang, QT_TRANSLATE_NOOP(
         "messages", "this laptop's name as the ward calls it, e.g. 'Ward 3B laptop'")))
+    p.add_argument("--first-number", type=int, default=1, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the sequence of its first patient's downtime number, 1 to {most} (default 1): at a later outage, "
+                    "the one after the highest this device number gave before, as 'downtime retire' said it, so that "
+                    "no number on an earlier patient's wristband is given again"), most=MAX_SEQUENCE))
     p.add_argument("--admin-id", required=True, help=message(lang, QT_TRANSLATE_NOOP(
         "messages", "the first administrator's staff ID, typed to sign in")))
     p.add_argument("--admin-name", required=True, help=message(lang, QT_TRANSLATE_NOOP(
@@ -2078,6 +2165,10 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         "messages", "a new folder (e.g. on a USB stick)")))
     p.add_argument("--since-last", action="store_true", help=message(lang, QT_TRANSLATE_NOOP(
         "messages", "only what changed since this laptop's last export")))
+    p.add_argument("--for-another-ward", action="store_true", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the stick to go with a patient moved to a ward on another laptop: whole, encrypted to the "
+                    "wards' key too (from the set-up file), which that ward's laptop reads it with; not an export "
+                    "for the records office")))
     sealing = p.add_mutually_exclusive_group()
     sealing.add_argument("--encrypt-to", action="append", metavar="RECIPIENT",
                          help=message(lang, QT_TRANSLATE_NOOP(
@@ -2232,6 +2323,14 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         "messages", "how much was discarded, in the register's unit, above 0")))
     p.add_argument("--json", action="store_true", help=message(lang, QT_TRANSLATE_NOOP(
         "messages", "JSON lines (the list of doses)")))
+    p = _witnessed_entry(command("supply", cmd_cd_supply, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "stock supplied to a patient to take home (on the ward, or discharged from it), witnessed")),
+                                 cd_sub), lang, message(lang, QT_TRANSLATE_NOOP(
+                                     "messages", "a note for the register, e.g. '7 days, as prescribed'")))
+    p.add_argument("--patient", required=True, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "downtime number (or anything that finds exactly one patient)")))
+    p.add_argument("--quantity", type=float, required=True, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "how much was supplied, above 0 and at most the register's balance")))
     p = command("balance", cmd_cd_balance, message(lang, QT_TRANSLATE_NOOP(
         "messages", "the register's balance of one drug on a ward")), cd_sub)
     _person_options(p, lang)
@@ -2242,7 +2341,8 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     p = command("set", cmd_setting, message(lang, QT_TRANSLATE_NOOP(
         "messages", "change a ward setting (administrator only)")))
     p.add_argument("name", choices=("label-stock", "round-thresholds", "idle-lock", "letter-contact", "backups",
-                                    "export-key", "device-number", "device-name", "this-laptop", "laptop-ward"),
+                                    "export-key", "device-number", "device-name", "this-laptop", "laptop-ward",
+                                    "wards-key"),
                    help=message(lang, QT_TRANSLATE_NOOP(
                        "messages", "the setting to change (what each takes: see value, in the same order)")))
     p.add_argument("value", nargs="+", help=message(lang, QT_TRANSLATE_NOOP(
@@ -2254,7 +2354,8 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
                     "none); the laptop's device number, which the patients registered from then on take; its name; "
                     "for a database set up on another computer: 'replaces' (that one will not be used again) or "
                     "'copy NUMBER NAME' (both go on: this one becomes a laptop of its own); the ward code this "
-                    "laptop belongs to, whose patients its lists open on ('' for none: all wards)"),
+                    "laptop belongs to, whose patients its lists open on ('' for none: all wards); 'new' for a new "
+                    "wards' key, after a set-up file was lost"),
         day=DAY_MINUTES, most_idle=MOST_IDLE_LOCK_MINUTES, most_kept=MOST_BACKUPS_KEPT, days=DAILY_FOR_DAYS))
     _signed_in_options(p, lang)
 
@@ -2277,10 +2378,25 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     p = command("backup", cmd_backup, message(lang, QT_TRANSLATE_NOOP(
         "messages", "back up the database now (to the folder set with 'set backups')")))
     _signed_in_options(p, lang)
+    p = command("retire", cmd_retire, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "at the end of the outage, once everything is exported: archive the laptop (a whole export, "
+                    "encrypted) and remove its database, key slots, backups and prints (administrator only)")))
+    p.add_argument("--out", type=Path, required=True, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "a new folder for the archive (e.g. on the records office's stick)")))
+    p.add_argument("--confirm-device-number", type=int, required=True, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "this laptop's device number (1-{most}), typed again: the database of no other laptop is "
+                    "removed"), most=MAX_DEVICE))
+    p.add_argument("--encrypt-to", action="append", metavar="RECIPIENT", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "encrypt the archive to this public key (age1…) or the keys in this file too; repeatable (the "
+                    "records office's key set with 'set export-key' always)")))
+    _signed_in_options(p, lang)
     p = command("restore", cmd_restore, message(lang, QT_TRANSLATE_NOOP(
         "messages", "put a backup in place as --db (which must not exist), then check it")))
     p.add_argument("backup", type=Path, help=message(lang, QT_TRANSLATE_NOOP(
         "messages", "the backup file (downtime-backup-….sqlite), its .keys file beside it")))
+    p.add_argument("--damaged", type=Path, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the damaged database this backup replaces, its .keys file beside it: they say the laptop's last "
+                    "export, whose stick holds what was saved until then, and the downtime numbers given")))
     _signed_in_options(p, lang)
 
     staff = sub.add_parser("staff", help=message(lang, QT_TRANSLATE_NOOP("messages", "staff accounts")))

@@ -681,7 +681,7 @@ def allergy_on_one_laptop(tmp_path, laptop, clock, admission_values):
     saved = records.save_new(nurse_1, "admission", admitted)
     import_export(clerk_2, export(clerk_1, tmp_path / "carried").folder)
     clock.advance(minutes=10)
-    records.amend(nurse_2, saved.record_id, {**admitted, "weight_kg": 81}, "weighed")
+    records.amend(nurse_2, saved.record_id, {**admitted, "weight_kg": 81, "weight_confirmed_kg": 81}, "weighed")
     clock.advance(minutes=5)
     records.amend(nurse_1, saved.record_id, {**admitted, "allergies": [
         codeine, {"substance": "Penicillin", "reaction": "Anaphylaxis", "severity": "severe"}]}, "allergy found")

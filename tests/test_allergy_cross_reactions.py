@@ -263,3 +263,22 @@ def test_an_allergy_misspelt_still_warns(drug, allergy):
 ])
 def test_two_medicines_whose_names_look_alike_are_no_misspelling(drug, allergy):
     assert allergy_matches(drug, [allergy]) == []
+
+
+@pytest.mark.parametrize("reaction", [
+    "Difficulty breathing and collapsed, needed adrenaline", "Wheeze", "Stridor", "Collapsed", "Hypotension",
+    "Cardiac arrest", "Needed adrenaline", "Throat tightness", "Shortness of breath", "Could not breathe",
+    "Dyspnée", "Chute de tension", "Arrêt cardiaque", "Perte de connaissance", "Malaise avec hypotension",
+    "Difficulté à respirer", "Used her EpiPen",
+])
+def test_an_anaphylaxis_told_by_its_signs_is_immediate_or_severe(reaction):
+    """A penicillin reaction written as patients tell an anaphylaxis (the breathing, the blood
+    pressure, a collapse, adrenaline) warned before no cephalosporin."""
+    assert severe_reaction(reaction)
+    assert allergy_matches("Ceftriaxone", ["Penicillin"], [f"Penicillin ({reaction})"]) == ["Penicillin"]
+
+
+@pytest.mark.parametrize("reaction", ["No wheeze", "Pas de dyspnée", "Faint rash", "Rash, no hypotension",
+                                      "Nausea", "Malaise"])
+def test_a_sign_denied_or_a_mild_word_is_not_severe(reaction):
+    assert not severe_reaction(reaction)

@@ -83,3 +83,72 @@ def test_matching_never_raises_on_any_text(drug, allergies):
 ])
 def test_controlled_drugs_are_known_by_name_or_brand(drug, controlled):
     assert controlled_drug(drug) is controlled
+
+
+@pytest.mark.parametrize("allergy, drug", [
+    # NSAIDs: every member, by its name, its ending, its brand or its other spelling, and the
+    # class written out in English or French; aspirin among them (BNF: every NSAID is
+    # contraindicated after a reaction to aspirin or to another NSAID).
+    ("NSAIDs", "Ketorolac"), ("NSAIDs", "Parecoxib"), ("NSAIDs", "Etoricoxib"), ("NSAIDs", "Meloxicam"),
+    ("NSAIDs", "Piroxicam"), ("NSAIDs", "Mefenamic acid"), ("NSAIDs", "Flurbiprofen"), ("NSAIDs", "Dexketoprofen"),
+    ("NSAIDs", "Indomethacin"), ("NSAIDs", "Naprosyn"), ("NSAIDs", "Toradol"), ("NSAIDs", "Arcoxia"),
+    ("NSAIDs", "Dynastat"), ("NSAIDs", "Aspirin 75 mg"), ("AINS", "Kétorolac"), ("AINS", "Acide méfénamique"),
+    ("Ibuprofen (bronchospasm)", "Ketorolac"), ("Aspirin (bronchospasm)", "Ibuprofen"),
+    ("Non-steroidal anti-inflammatory drugs", "Ibuprofen"), ("Non-steroidal anti-inflammatories", "Naproxen"),
+    ("Anti-inflammatories", "Diclofenac"), ("Anti-inflammatoires", "Kétoprofène"),
+    # Sulphonamides as the BNF spells them.
+    ("Sulphonamides", "Co-trimoxazole"), ("Sulphonamides", "Septrin"), ("Sulphonamide", "Sulfamethoxazole"),
+    ("Sulphonamides (rash)", "Sulfadiazine"),
+    # A contrast medium's reaction written without "iodinated"; an iodine allergy before them too.
+    ("Contrast", "Omnipaque"), ("IV contrast (anaphylaxis)", "Iohexol"), ("Contrast media", "Iodixanol"),
+    ("Contrast dye", "Visipaque"), ("Produit de contraste", "Omnipaque"), ("Iodine", "Visipaque"),
+    # A contrast medium that holds no iodine before its own kind.
+    ("Gadolinium contrast", "Gadovist"), ("Contrast (MRI)", "Dotarem"), ("Produit de contraste gadoliné", "Clariscan"),
+    ("Barium contrast", "Micropaque"),
+    # Chlorhexidine by the gels, skin preparations, mouthwashes and dressings that hold it.
+    *((("Chlorhexidine (anaphylaxis)", product) for product in (
+        "Instillagel", "ChloraPrep", "Hibiscrub", "Hibitane", "Biseptine", "Tegaderm CHG", "Corsodyl", "Eludril"))),
+    # Heparin flushes after a HIT.
+    *(((allergy, flush) for allergy in ("HIT", "Heparin (HIT)")
+       for flush in ("Heparinised saline", "Hepsal", "Canusal"))),
+    # Arachis (peanut) oil after a peanut allergy.
+    ("Peanut (anaphylaxis)", "Arachis oil enema"), ("Arachide", "Huile d'arachide"),
+    # Beta-lactams in one word, abbreviated, or with a Greek beta.
+    *((((allergy, "Amoxicillin") for allergy in ("Betalactams", "B-lactam", "Bêtalactamines",
+                                                 "Allergie aux bêtalactamines", "β-lactams", "β-lactamines",
+                                                 "ß-Lactam")))),
+])
+def test_a_class_matches_its_members_products_and_spellings(allergy, drug):
+    assert allergy_matches(drug, [allergy]) == [allergy]
+
+
+@pytest.mark.parametrize("allergy, drug", [
+    # A contrast medium's reaction says nothing of povidone-iodine's, however its name is written.
+    ("Contrast", "Povidone-iodine"), ("IV contrast (anaphylaxis)", "Bétadine"), ("Iodinated contrast", "Bétadine"),
+    ("Produit de contraste", "Povidone iodée"),
+    # A gadolinium (MRI) or barium contrast's reaction says nothing of an iodinated one's.
+    ("Gadolinium contrast", "Omnipaque 350"), ("Barium contrast", "Omnipaque 350"), ("Contrast (MRI)", "Omnipaque 350"),
+    ("Produit de contraste gadoliné", "Iohexol"), ("Contrast (MRI)", "Povidone-iodine"),
+    # The NSAIDs' endings do not reach what is no NSAID; a flush is no allergy of a peanut's.
+    ("NSAIDs", "Paracetamol"), ("NSAIDs", "Nefopam"), ("Chlorhexidine", "Lidocaine"), ("Peanut", "Hepsal"),
+])
+def test_a_class_added_warns_before_nothing_else(allergy, drug):
+    assert allergy_matches(drug, [allergy]) == []
+
+
+def test_a_heparin_flush_is_still_no_anticoagulant():
+    """Known as heparin for a HIT, a flush keeps a line open, no patient's blood from clotting."""
+    from downtime.domain.medication import anticoagulant
+    assert not anticoagulant("Heparinised saline 10 units/mL") and not anticoagulant("Hepsal")
+    assert anticoagulant("Heparin 5000 units")
+
+
+def test_ketorolac_for_an_nsaid_bronchospasm_needs_the_prescribers_reason(session_for, admission_values):
+    from downtime.services import medication, records, wards
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    patient = records.save_new(session_for("nurse"), "admission", {**admission_values, "allergies": [
+        {"substance": "NSAIDs", "reaction": "Bronchospasm", "severity": "severe"}]}).patient_id
+    order = {"drug": "Ketorolac", "dose": 10.0, "dose_unit": "mg", "route": "IV", "frequency": "prn",
+             "prn_indication": "pain", "min_interval_hours": 6, "max_doses_24h": 4,
+             "start_at": "2026-11-28T15:00+01:00", "controlled": False, "high_alert": False}
+    assert medication.allergy_reason_needed(session_for("doctor"), patient, order) == ["NSAIDs"]

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from downtime.domain.medication import Check, Frequency, Order, prescribed_despite
 from downtime.domain.staff import Role
-from downtime.services import back_entry, holds, medication, prefill, printing, records, staff, wards
+from downtime.services import back_entry, census, holds, medication, prefill, printing, records, staff, wards
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
 from downtime.sync.export import export
@@ -184,3 +184,43 @@ def test_known_allergy_no_is_refused_while_the_allergies_were_never_asked(sessio
     # An amendment keeping the No given while they were known is not asked again.
     records.amend(nurse, admission.record_id, {**admission.data, "allergy_status": "unknown"}, "not sure after all")
     records.amend(nurse, signed.record_id, {**signed.data, "airway_risk": "equipment_ready"}, "airway")
+
+
+def _written_before_the_allergy(session_for, admission_values):
+    """Co-amoxiclav written for a patient with no known allergies (nothing to match, no reason
+    asked), then the admission amended: the daughter reports a penicillin anaphylaxis."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    admission = records.save_new(nurse, "admission", {**admission_values, "allergy_status": "nka", "allergies": [],
+                                                      "arrival_at": "2026-11-27T09:00+01:00"})
+    order = records.save_new(doctor, "medication_order", CO_AMOXICLAV, patient_id=admission.patient_id)
+    records.amend(nurse, admission.record_id, {**admission.data, "allergy_status": "allergies", "allergies": [
+        {"substance": "Penicillin", "reaction": "Anaphylaxis", "severity": "severe"}]},
+        "daughter: anaphylaxis to penicillin in 2019")
+    return nurse, admission.patient_id, order.record_id
+
+
+def test_an_allergy_recorded_after_an_order_written_without_a_reason_is_said_not_reviewed(session_for,
+                                                                                          admission_values):
+    """The dose's warning said only that the order matched, the transfer letter nothing: the
+    prescriber never weighed the allergy, as one recorded after a reason was given."""
+    nurse, patient, order = _written_before_the_allergy(session_for, admission_values)
+    (allergy,) = [w for w in medication.check_dose(nurse, order, GIVEN_AT_16) if w.check is Check.ALLERGY]
+    assert allergy.text("en") == ("Co-amoxiclav matches the recorded allergy: Penicillin. Penicillin (Anaphylaxis, "
+                                  "severe): recorded after it was prescribed, not reviewed by the prescriber.")
+    lines = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["current_treatments"]
+    assert ("Co-amoxiclav 1.2 g IV" in lines and "— Penicillin (Anaphylaxis, severe): recorded after it was "
+            "prescribed, not reviewed by the prescriber" in lines), lines
+
+
+def test_an_order_written_after_the_allergy_with_its_reason_is_not_said_unreviewed(session_for, admission_values):
+    """The allergy known when the order was written (its reason given then) is no news."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    patient = records.save_new(nurse, "admission", {**admission_values, "allergies": [
+        {"substance": "Penicillin", "reaction": "Rash", "severity": "mild"}]}).patient_id
+    order = records.save_new(doctor, "medication_order", {**CO_AMOXICLAV, "allergy_reason": "Rash only; tolerated"},
+                             patient_id=patient).record_id
+    summary = census.patient_with_location(nurse.db, nurse.forms, patient)
+    assert medication.allergies_since(nurse, summary, [medication.order_of(records.current(nurse.db, order))]) == {
+        order: []}

@@ -22,3 +22,26 @@ def test_a_printed_reason_given_for_a_rash_is_not_printed_for_an_anaphylaxis_fou
         "family: anaphylaxis to amoxicillin in 2019")
     text = _text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf", days=3, first_day=date(2026, 11, 27)))
     assert "Amoxicillin 1 g IV" in text and "Rash as a child" not in text
+
+
+def test_an_allergy_recorded_after_an_order_written_without_a_reason_is_printed_on_its_row(tmp_path, session_for,
+                                                                                          admission_values):
+    """Co-amoxiclav written for a patient with no known allergies, then a penicillin anaphylaxis
+    recorded: only the banner named the penicillin, the order's row nothing."""
+    from downtime.services import wards
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    admission = records.save_new(nurse, "admission", {**admission_values, "allergy_status": "nka", "allergies": [],
+                                                      "arrival_at": "2026-11-27T09:00+01:00"})
+    records.save_new(doctor, "medication_order", {
+        "drug": "Co-amoxiclav", "dose": 1.2, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
+        "times": "08:00 16:00", "start_at": "2026-11-27T10:00+01:00", "review_at": "2026-11-30T10:00+01:00",
+        "controlled": False, "high_alert": False}, patient_id=admission.patient_id)
+    records.amend(nurse, admission.record_id, {**admission.data, "allergy_status": "allergies", "allergies": [
+        {"substance": "Penicillin", "reaction": "Anaphylaxis", "severity": "severe"}]}, "daughter: anaphylaxis")
+    text = _text(printing.print_mar(nurse, [admission.patient_id], tmp_path / "mar.pdf", days=3,
+                                    first_day=date(2026, 11, 27)))
+    row = text[text.index("Co-amoxiclav 1.2 g IV"):][:400]
+    assert ("Penicillin (Anaphylaxis, severe): recorded after it was prescribed, not reviewed by the prescriber"
+            in row), row

@@ -149,3 +149,42 @@ def test_enoxaparin_for_a_hit_needs_the_prescribers_reason(session_for, admissio
     order = {"drug": "Lovenox", "dose": 4000.0, "dose_unit": "units", "route": "SC", "frequency": "scheduled",
              "times": "20:00", "start_at": "2026-11-28T20:00+01:00", "controlled": False, "high_alert": True}
     assert medication.allergy_reason_needed(session_for("doctor"), patient, order) == ["Héparine"]
+
+
+@pytest.mark.parametrize("drug, allergy", [
+    ("Gentamycin", "Gentamicin"), ("Codiene", "Codeine"), ("Erythromicin", "Erythromycin"),
+    ("Trimetoprim", "Trimethoprim"), ("Acide fusidique", "Fusidic acid"), ("Codiene 30 mg", "Codeine (rash)"),
+])
+def test_an_order_misspelt_warns_before_the_allergy_spelt_right(drug, allergy):
+    """Either side may be the one misspelt: the order is free text as much as the allergy."""
+    assert allergy_matches(drug, [allergy]) == [allergy]
+    assert allergy_matches(allergy, [drug]) == [drug]
+
+
+@pytest.mark.parametrize("drug, allergy", [
+    # The order's word alike to the allergy's reaction is no misspelling of the substance.
+    ("Ulceran", "Co-trimoxazole (ulcers)"), ("Insulin aspart", "Aspartame"), ("Tetracaine", "Tetracycline"),
+    ("Cocaine", "Codeine"), ("Lactulose", "Lactose"),
+])
+def test_an_order_is_not_read_as_misspelt_beyond_a_letter_or_in_a_reaction(drug, allergy):
+    assert allergy_matches(drug, [allergy]) == []
+
+
+@pytest.mark.parametrize("drug, allergy", [
+    # Another medicine merely alike, read by the order's side: two slips or more, or two after
+    # another first letter, are no misspelling however alike the names look.
+    ("Dexamethasone 6 mg", "Dexamfetamine"), ("Duloxetine 60 mg", "Fluoxetine"),
+    ("Hydrocortisone 100 mg", "Fludrocortisone"), ("Paliperidone", "Risperidone"), ("Oxcarbazepine", "Carbamazepine"),
+    ("Nimodipine", "Amlodipine"), ("Losartan", "Valsartan"), ("Nortriptyline", "Amitriptyline"),
+    ("Tiotropium", "Ipratropium"),
+])
+def test_an_order_for_another_medicine_alike_is_not_read_as_the_allergy_misspelt(drug, allergy):
+    assert allergy_matches(drug, [allergy]) == []
+
+
+@pytest.mark.parametrize("drug, allergy", [
+    ("Amoxicilin", "Amoxicillin"), ("Gentamycin", "Gentamicin"), ("Vancomicyn", "Vancomycin"),
+    ("Ciprofloxacine", "Ciprofloxacin"),
+])
+def test_an_order_with_a_slip_of_a_letter_or_two_in_a_long_name_still_warns(drug, allergy):
+    assert allergy_matches(drug, [allergy]) == [allergy]

@@ -1508,3 +1508,101 @@ def test_each_line_names_whom_the_ehr_is_to_name_for_it(session_for, medication_
     out = printing.print_worklist(session_for("records"), tmp_path / "worklist.pdf", [work])
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
     assert "Given by: Noémie Faure (night)" in text and "Prescriber: Dr Anne Roux (phone)" in text
+
+
+def _line(office, record_id):
+    return next((item for group in back_entry.worklist(office) for item in group.items
+                 if item.record.record_id == record_id), None)
+
+
+def test_a_dose_entered_from_the_printed_list_then_withdrawn_is_recorded_entered_and_withdrawn_in_the_ehr(
+        tmp_path, laptop, clock, admission_values, capsys):
+    """The clerk types version 1 into the EHR from the printed list (MAR-77) while the ward's
+    next stick withdraws the dose: the tick was refused, sending the clerk to a line the list no
+    longer had, and nothing said to withdraw the dose in the EHR."""
+    nurse, clerk = laptop(tmp_path / "ward.sqlite", 1)
+    patient = records.save_new(nurse, "admission", {**admission_values, "allergy_status": "nka",
+                                                    "allergies": []}).patient_id
+    order = records.save_new(doctor_on(nurse, clock), "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+        "times": "08:00 14:00 20:00", "start_at": "2026-11-28T10:30+01:00", "controlled": False,
+        "high_alert": False}, patient_id=patient).record_id
+    clock.advance(minutes=20)
+    dose = medication.record_dose(nurse, order, {"outcome": "given", "given_at": clock.now.isoformat(),
+                                                 "scheduled_for": "2026-11-28T14:00+01:00", "dose_given": 1.0,
+                                                 "route": "PO"})
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, export(clerk, tmp_path / "s1").folder)
+    clock.advance(minutes=30)
+    medication.withdraw_dose(nurse, dose.record_id, "charted for the wrong patient")
+    import_export(office, export(clerk, tmp_path / "s2", since_last=True).folder)
+    assert _line(office, dose.record_id) is None
+    capsys.readouterr()
+    assert main(["worklist", "mark", dose.record_id, "--version", "1", "--ref", "MAR-77",
+                 "--db", str(tmp_path / "office.sqlite"), "--user", "records", "--pin", "4444"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert ("Recorded: version 1 is in the EHR. The record now stands at version 2: its line says what to correct "
+            "or withdraw there.") in out
+    assert "Its line now says: withdraw in the EHR (entered in error here)" in out
+    line = _line(office, dose.record_id)
+    assert not line.done and line.to_do.startswith("withdraw in the EHR (entered in error here)")
+    detail = json.loads(office.db.execute("SELECT detail FROM audit WHERE action = 'back_entry.entered'"
+                                          " ORDER BY seq DESC LIMIT 1").fetchone()[0])
+    assert (detail["record_id"], detail["version"], detail["superseded_by"]) == (dose.record_id, 1, 2)
+    assert verify_chain(office.db) is None
+
+
+def test_an_admission_entered_from_the_printed_list_then_amended_says_what_to_correct(
+        tmp_path, laptop, clock, admission_values):
+    nurse, clerk = laptop(tmp_path / "ward.sqlite", 1)
+    saved = records.save_new(nurse, "admission", admission_values)
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, export(clerk, tmp_path / "s1").folder)
+    clock.advance(minutes=30)
+    records.amend(nurse, saved.record_id, {**admission_values, "bed": "15"}, "moved to bed 15")
+    import_export(office, export(clerk, tmp_path / "s2", since_last=True).folder)
+    said = back_entry.mark_entered(office, saved.record_id, 1, "ADM-4711")
+    assert said.text("en") == ("Recorded: version 1 is in the EHR. The record now stands at version 2: its line "
+                               "says what to correct or withdraw there.")
+    assert _line(office, saved.record_id).to_do == "correct in the EHR (version 1 was entered) — Bed: 12 → 15"
+    # Once only, and never an earlier version than one ticked; the standing one closes the line.
+    with pytest.raises(ServiceError, match="Version 1 of this record is marked as entered in the EHR already"):
+        back_entry.mark_entered(office, saved.record_id, 1, "ADM-4711")
+    assert back_entry.mark_entered(office, saved.record_id, 2, "ADM-4711b") is None
+    assert _line(office, saved.record_id).done
+
+
+def test_the_worklist_gives_each_laptops_sticks_records_and_entries(tmp_path, laptop, clock, admission_values,
+                                                                    capsys):
+    """Laptops 1 and 2's sticks imported, laptop 3's in a drawer: the worklist's one hospital total
+    read "2 of 2 record(s) entered in the EHR", and nothing said which laptops were heard from.
+    Laptop 3 is known here only by a patient of its that moved with a stick to laptop 2."""
+    from downtime.pdf.worklist import worklist_pdf
+
+    nurse_1, clerk_1 = laptop(tmp_path / "1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "2.sqlite", 2)
+    nurse_3, clerk_3 = laptop(tmp_path / "3.sqlite", 3)
+    first = records.save_new(nurse_1, "admission", admission_values)
+    records.save_new(nurse_1, "admission", {**admission_values, "birth_name": "Roux", "nir": "", "bed": "3"})
+    records.save_new(nurse_3, "admission", {**admission_values, "birth_name": "Blanc", "nir": "", "bed": "4"})
+    import_export(clerk_2, export(clerk_3, tmp_path / "moved").folder)  # Blanc moved to laptop 2's ward
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, export(clerk_1, tmp_path / "s1").folder)
+    clock.advance(minutes=30)
+    import_export(office, export(clerk_2, tmp_path / "s2").folder)
+    back_entry.mark_entered(office, first.record_id, 1, "ADM-1")
+    said = [account.text_in("en") for account in back_entry.by_laptop(office)]
+    assert said == [
+        "laptop 1 (no. 001): 1 stick(s), the latest exported 28/11/2026 14:00 — 2 record(s): 1 entered in the EHR, "
+        "0 not to be entered, 0 on hold",
+        "laptop 2 (no. 002): 1 stick(s), the latest exported 28/11/2026 14:30 — 0 record(s): 0 entered in the EHR, "
+        "0 not to be entered, 0 on hold",
+        "laptop 003: no stick imported here — 1 record(s): 0 entered in the EHR, 0 not to be entered, 0 on hold"], said
+    capsys.readouterr()
+    assert main(["worklist", "--db", str(tmp_path / "office.sqlite"), "--user", "records", "--pin", "4444"]) == 0
+    assert capsys.readouterr().out.splitlines()[2:5] == said
+    out = worklist_pdf(back_entry.worklist(office), tmp_path / "w.pdf", whole=True, printed_by="Records",
+                       printed_at=clock(), device_name="Office", lang="en", same_person={}, missing=[],
+                       reconciled="", laptops=said)
+    first_page = " ".join(PdfReader(out).pages[0].extract_text().split())
+    assert all(line in first_page for line in said), first_page

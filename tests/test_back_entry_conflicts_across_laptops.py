@@ -200,6 +200,61 @@ def test_as_required_doses_apart_enough_or_of_one_laptop_are_not_asked_about(mov
     assert _merged(tmp_path, moved).ask_the_ward == ()
 
 
+def test_one_laptops_refusal_then_dose_and_dose_given_again_over_its_warning_are_not_asked_about(moved, tmp_path,
+                                                                                               laptop, clock):
+    """On laptop 1 the 14:00 amoxicillin was refused, then taken at 14:30 for the same time; the
+    20:00 dose was vomited and given again at 20:20 over the "already given" warning, the nurse's
+    reason kept. Each pair of one time is one laptop's own account, nothing to ask the ward: the
+    office's lines and its merge asked "whether it is one dose recorded twice" of all four."""
+    order = moved["amoxicillin"].record_id
+    clock.advance(minutes=30)
+    doses = [medication.record_dose(moved["n1"], order, {
+        "outcome": "not_given", "not_given_reason": "refused", "given_at": "2026-11-28T14:00+01:00",
+        "scheduled_for": "2026-11-28T14:00+01:00"}),
+        medication.record_dose(moved["n1"], order, _given("2026-11-28T14:30+01:00",
+                                                          scheduled_for="2026-11-28T14:00+01:00", route="IV"))]
+    clock.advance(hours=6)
+    doses.append(medication.record_dose(moved["n1"], order, _given("2026-11-28T20:00+01:00",
+                                                                   scheduled_for="2026-11-28T20:00+01:00", route="IV")))
+    clock.advance(minutes=5)
+    doses.append(medication.record_dose(
+        moved["n1"], order, _given("2026-11-28T20:20+01:00", scheduled_for="2026-11-28T20:00+01:00", route="IV"),
+        overrides={Check.ALREADY_GIVEN: "Vomited at 20:10, given again as Dr Benali said"}))
+    records.save_new(moved["n2"], "observations", {**OBSERVATIONS, "taken_at": "2026-11-28T15:00+01:00"},
+                     patient_id=moved["patient"])
+    assert _merged(tmp_path, moved).ask_the_ward == ()
+    office = _office(tmp_path, laptop)
+    assert [back_entry.line_of(office, dose.record_id).to_do_in("en") for dose in doses] == ["enter"] * 4
+
+
+def test_a_bag_stopped_then_replaced_on_the_other_laptop_is_not_asked_about(moved, tmp_path, laptop, clock):
+    """Laptop 1's 14:00 saline tissued and was stopped at 15:00; the patient moved to ward 5A
+    (laptop 2, with the stick) and a new bag went up there at 15:30 for the same time. Two bags,
+    one after the other: the office asked whether they were one dose recorded twice."""
+    from downtime.services import infusion_rates
+
+    saline = records.save_new(moved["doctor"], "medication_order", {
+        "drug": "Sodium chloride 0.9%", "dose": 1000.0, "dose_unit": "mL", "route": "IV", "form": "infusion",
+        "rate_ml_h": 125.0, "frequency": "scheduled", "times": "14:00", "start_at": "2026-11-28T14:00+01:00",
+        "controlled": False, "high_alert": False}, patient_id=moved["patient"]).record_id
+    clock.advance(minutes=5)
+    bags = [medication.record_dose(moved["n1"], saline, _given("2026-11-28T14:00+01:00", dose_given=1000.0, route="IV",
+                                                               scheduled_for="2026-11-28T14:00+01:00"))]
+    clock.advance(hours=1)
+    infusion_rates.change_rate(moved["n1"], saline, {"changed_at": "2026-11-28T15:00+01:00", "change": "stopped"})
+    import_export(moved["c2"], export(moved["c1"], tmp_path / "moved-again").folder)
+    clock.advance(minutes=30)
+    bags.append(medication.record_dose(
+        moved["n2"], saline, _given("2026-11-28T15:30+01:00", dose_given=1000.0, route="IV",
+                                    scheduled_for="2026-11-28T14:00+01:00"),
+        # Laptop 2's own warnings, if it gives them, of a second bag for a time given.
+        overrides={Check.ALREADY_GIVEN: "The 14:00 bag tissued and was stopped at 15:00",
+                   Check.DOSE_SPACING: "The 14:00 bag tissued and was stopped at 15:00"}))
+    assert _merged(tmp_path, moved).ask_the_ward == ()
+    office = _office(tmp_path, laptop)
+    assert [back_entry.line_of(office, bag.record_id).conflicts for bag in bags] == [(), ()]
+
+
 def test_a_result_received_after_the_discharge_on_the_other_laptop_is_not_asked_about(moved, tmp_path, laptop,
                                                                                      clock):
     """Laptop 2 sent her home at 14:30. Laptop 1, never told, took her observations at 16:00 (asked
@@ -244,3 +299,91 @@ def test_the_laptop_that_charted_after_a_death_on_the_other_is_told_at_once_by_t
         "recorded on laptop 2 (no. 002) by Nurse (nurse, laptop 002), 28/11/2026 20:30: find out now whether it was "
         "another patient's, or whether the death is right."]
     assert import_export(moved["c1"], stick).to_check == ()
+
+
+def test_the_laptop_that_gave_an_as_required_dose_too_soon_after_the_others_is_told_at_once_by_the_import(
+        moved, tmp_path, clock):
+    """Laptop 2 (ward 5A) gave paracetamol at 18:00; laptop 1, without its stick, gave it again at
+    20:30, 2 h 30 after, for an order allowing one every 4 h. Importing laptop 2's stick, laptop
+    1's ward was told nothing: only the records office asked, days later. The import says it to
+    the ward (`to_check`), naming both doses; laptop 2's dose, not this laptop's, is not said
+    twice."""
+    clock.advance(hours=7)
+    medication.record_dose(moved["n2"], moved["prn"].record_id, _given("2026-11-28T18:00+01:00", route="PO",
+                                                                       given_for="pain 6/10"))
+    medication.record_dose(moved["n1"], moved["prn"].record_id, _given("2026-11-28T20:30+01:00", route="PO",
+                                                                       given_for="pain 7/10"))
+    stick = export(moved["c2"], tmp_path / "from-5A").folder
+    said = [found.text("en") for found in import_export(moved["c1"], stick).to_check]
+    assert len(said) == 1, said
+    assert said[0].startswith("DT-001-00001-7 MARTIN Hélène Marie (née LEFÈVRE): Paracetamol 1 g PO")
+    assert said[0].endswith(
+        "recorded on this laptop by Nurse (nurse), and a dose of the same order given on laptop 2 (no. 002) by Nurse "
+        "(nurse, laptop 002) (given 28/11/2026 18:00) are 150 min apart (ordered at least 4 h apart): check the "
+        "patient now and tell the prescriber.")
+
+
+def test_the_same_scheduled_dose_given_on_both_laptops_is_told_at_once_by_the_import(moved, tmp_path, clock):
+    """Both laptops gave the 20:00 amoxicillin: the patient may have had it twice."""
+    clock.advance(hours=7)
+    for nurse, at in ((moved["n2"], "2026-11-28T20:00+01:00"), (moved["n1"], "2026-11-28T20:10+01:00")):
+        medication.record_dose(nurse, moved["amoxicillin"].record_id, _given(
+            at, scheduled_for="2026-11-28T20:00+01:00", route="IV"))
+    said = [found.text("en") for found in import_export(moved["c1"], export(moved["c2"], tmp_path / "s").folder).to_check]
+    assert len(said) == 1 and said[0].endswith(
+        "recorded on this laptop by Nurse (nurse), was given on laptop 2 (no. 002) too by Nurse (nurse, laptop 002) "
+        "(given 28/11/2026 20:00): the dose may have been given twice. Check the patient now and tell the "
+        "prescriber."), said
+
+
+def test_a_dose_given_after_the_other_laptop_stopped_its_order_is_told_at_once_by_the_import(moved, tmp_path, clock):
+    """Laptop 2's doctor stopped the amoxicillin at 14:20 for a rash; laptop 1 gave the 20:00 dose."""
+    clock.advance(minutes=20)
+    doctor_2 = doctor_on(moved["n2"], clock)
+    records.amend(doctor_2, moved["amoxicillin"].record_id, {**AMOXICILLIN, "stop_at": "2026-11-28T14:20+01:00"},
+                  "Rash after the third dose")
+    clock.advance(hours=6)
+    medication.record_dose(moved["n1"], moved["amoxicillin"].record_id, _given(
+        "2026-11-28T20:05+01:00", scheduled_for="2026-11-28T20:00+01:00", route="IV"))
+    said = [found.text("en") for found in import_export(moved["c1"], export(moved["c2"], tmp_path / "s").folder).to_check]
+    assert len(said) == 1 and said[0].endswith(
+        "was given after its order was stopped at 28/11/2026 14:20 on laptop 2 (no. 002) by Dr Benali (doctor, laptop "
+        "002): check the patient now and ask the prescriber."), said
+
+
+def test_doses_apart_enough_or_all_of_this_laptop_are_not_told_by_the_import(moved, tmp_path, clock):
+    clock.advance(hours=7)
+    medication.record_dose(moved["n2"], moved["prn"].record_id, _given("2026-11-28T14:10+01:00", route="PO",
+                                                                       given_for="pain 6/10"))
+    medication.record_dose(moved["n1"], moved["prn"].record_id, _given("2026-11-28T18:10+01:00", route="PO",
+                                                                       given_for="pain 6/10"))
+    assert import_export(moved["c1"], export(moved["c2"], tmp_path / "s").folder).to_check == ()
+
+
+def test_a_stick_moving_a_patient_into_a_bed_taken_here_is_taken_and_names_both_patients(moved, tmp_path, clock,
+                                                                                          admission_values):
+    """Ward 5A's laptop (2), without laptop 1's stick for the move, admitted the arrival again into
+    bed 4; laptop 1's move of the patient to 5A bed 4 then comes on its stick. The stick is taken
+    (refused, it kept the patient's orders and doses off the ward) and the import names the bed
+    and both patients: one person as two patients in one bed said nothing."""
+    from downtime.services import staff, wards
+    from downtime.services.context import Session
+
+    for nurse in (moved["n1"], moved["n2"]):
+        admin = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "admin", "0000", clock), nurse.forms, clock)
+        for code in ("3B", "5A"):
+            wards.add_ward(admin, code, f"Ward {code}", [str(bed) for bed in range(1, 21)])
+    clock.advance(hours=1, minutes=10)
+    again = records.save_new(moved["n2"], "admission", {
+        **admission_values, "ward": "5A", "bed": "4", "arrival_at": "2026-11-28T15:05+01:00", "allergy_status": "nka",
+        "allergies": []}).patient_id
+    records.save_new(moved["n1"], "transfer", {"moved_at": "2026-11-28T15:00+01:00", "to_ward": "5A", "to_bed": "4",
+                                               "reason": "Surgical review"}, patient_id=moved["patient"])
+    result = import_export(moved["c2"], export(moved["c1"], tmp_path / "s").folder)
+    assert result.added["records"] == 1
+    said = [found.text("en") for found in result.to_check]
+    assert said == [
+        "Bed 4 of ward 5A holds DT-001-00001-7 MARTIN Hélène Marie (née LEFÈVRE), DT-002-00001-6 MARTIN Hélène Marie "
+        "(née LEFÈVRE) by the census here: the import brought DT-001-00001-7 MARTIN Hélène Marie (née LEFÈVRE)'s move "
+        "into it. Check who is in the bed and record where the other went; if they are one person admitted twice, "
+        "tell the records office."], (said, again)

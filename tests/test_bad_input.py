@@ -282,7 +282,7 @@ def ward(session_for, admission_values) -> Ward:
                                                          "planned_start": "2026-11-28T09:00+01:00"}, patient).record_id
     unit = records.save_new(nurse, "blood_transfusion", {
         "component": "red_cells", "unit_number": "F0734 26 118042", "unit_group": "o_pos", "patient_group": "o_pos",
-        "identity_checked": True, "abo_card": "compatible",
+        "use_by": "2026-12-20T23:59+01:00", "identity_checked": True, "abo_card": "compatible",
         "started_at": ADMITTED_AT}, patient_id=patient).record_id
     sample = records.save_new(nurse, "lab_request", {
         "taken_at": ADMITTED_AT, "urgency": "urgent", "tests": ["electrolytes", "other"], "other_tests": "Magnesium"},
@@ -346,15 +346,20 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
         "theatre_session": [{"theatre": "T2", "specialty": "Orthopaedics", "starts_at": f"{MONDAY}T08:00+01:00",
                              "ends_at": f"{MONDAY}T13:00+01:00"}],
         "operation_booking": [{**_booking(session_id, "11:30", 60), "diagnosis": "Gallstones",
-                               "notes": "Latex allergy", "ehr_booking_id": "OP-1"}],
+                               "notes": "Latex allergy", "ehr_booking_id": "OP-1", "anaesthetic": "general",
+                               "asa": "asa3", "day_case": False, "equipment": "Image intensifier",
+                               "cancer_pathway": "days_31", "cancer_target": "2026-12-04"}],
         "operation_cancellation": [{"booking": booked, "cancelled_at": "2026-11-28T09:00+01:00",
                                     "reason": "information_system", "last_minute": True, "patient_told": "phone",
-                                    "notes": "Network down"}],
+                                    "told_by": "Nurse Petit", "notes": "Network down"},
+                                   {"booking": booked, "cancelled_at": "2026-11-28T09:00+01:00",
+                                    "reason": "patient_declined", "declined": "date", "last_minute": False,
+                                    "patient_told": "in_person"}],
         "operation_rebooking": [
             {"booking": cancelled, "outcome": "rebooked", "session": session_id,
              "planned_start": f"{MONDAY}T11:30+01:00", "decided_at": at, "reason": "First free slot"},
             {"booking": cancelled, "outcome": "transferred", "other_hospital": "CHU Sud", "decided_at": at,
-             "patient_told": "letter", "told_at": at},
+             "patient_told": "letter", "told_at": at, "told_by": "Secrétariat Dr Lefèvre"},
         ],
         "operation_done": [{"booking": past, "done_at": "2026-11-28T09:05+01:00", "theatre": "T1",
                             "notes": "Began late"}],
@@ -376,13 +381,14 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
              "use_by": "2026-12-20T23:59+01:00", "identity_checked": True, "abo_card": "compatible",
              "second_checker": "Paul Martin", "started_at": at, "notes": "Over 2 hours"},
             {"component": "platelets", "unit_number": "G0001 26 123456", "unit_group": "ab_pos", "patient_group": "not_known",
-             "rhd_agreed": True, "identity_checked": True,
+             "rhd_agreed": True, "identity_checked": True, "use_by": "2026-12-20T23:59+01:00",
              "abo_card": "not_used", "started_at": at},
             {"component": "plasma", "unit_number": "G0001 26 654321", "unit_group": "a_pos", "patient_group": "not_known",
-             "group_a_agreed": True, "identity_checked": True, "started_at": at},
+             "group_a_agreed": True, "identity_checked": True, "use_by": "2026-12-20T23:59+01:00", "started_at": at},
             {"component": "platelets", "unit_number": "G0001 26 000042", "unit_group": "o_neg",
              "patient_group": "not_known",
-             "group_o_agreed": True, "identity_checked": True, "abo_card": "not_used", "started_at": at}],
+             "group_o_agreed": True, "identity_checked": True, "use_by": "2026-12-20T23:59+01:00", "abo_card": "not_used",
+             "started_at": at}],
         "blood_order": [
             {"ordered_at": at, "component": "red_cells", "units": 2, "each_over": "2 hours",
              "requirements": ["irradiated", "cmv_negative"], "indication": "Hb 68 g/L, breathless"},
@@ -391,9 +397,11 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
         "transfusion_end": [
             {"unit": unit, "ended_at": at, "outcome": "completed", "volume": 285, "reaction": False},
             {"unit": unit, "ended_at": at, "outcome": "stopped_other", "reaction": True, "signs": ["fever", "other"],
-             "doctor_told": True, "blood_bank_told": False, "notes": "Line tissued"},
+             "doctor_told": True, "doctor_name": "Dr Benali", "doctor_told_at": at, "doctor_acknowledged": True,
+             "blood_bank_told": False, "notes": "Line tissued"},
             {"unit": unit, "ended_at": at, "outcome": "stopped_reaction", "volume": 40, "signs": ["breathless"],
-             "doctor_told": True, "blood_bank_told": True}],
+             "doctor_told": True, "doctor_name": "Dr Benali", "doctor_told_at": at, "doctor_acknowledged": True,
+             "blood_bank_told": True}],
         "fluid_plan": [
             {"decided_at": at, "kind": "restriction", "volume": 1500, "decided_by": "Dr Benali",
              "notes": "Insuffisance cardiaque"},
@@ -405,6 +413,8 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
             {"taken_at": at, "urgency": "urgent", "tests": ["electrolytes", "other"], "other_tests": "Magnésium",
              "sample_number": "B26-118842", "requested_by": "Dr Benali", "notes": "Garrot < 1 min"},
             {"taken_at": at, "urgency": "routine", "tests": ["blood_cultures"]},
+            {"taken_at": at, "urgency": "urgent", "tests": ["fbc", "group_screen"], "taken_by": "Paul Martin",
+             "identified_at_bedside": True, "group_sample": "first_sample"},
             {"taken_at": at, "urgency": "urgent", "tests": ["crp"], "outcome": "rejected",
              "rejected_because": "haemolysed", "closed_by": "Mme Roux, biochimie", "closed_at": at}],
         "lab_result": [
@@ -475,6 +485,9 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
         "weight": [
             {"weighed_at": at, "weight_kg": 61.2, "method": "measured", "notes": "Sans chaussures"},
             {"weighed_at": at, "weight_kg": 60.0, "method": "estimated"}],
+        "infusion_rate": [
+            {"bag": "dose-id", "changed_at": at, "change": "rate", "rate_ml_h": 83.0, "reason": "APTT ratio 1.4"},
+            {"bag": "dose-id", "changed_at": at, "change": "stopped"}],
         "vte_assessment": [
             {"assessed_at": at, "mobility": "surgical", "thrombosis_risks": ["over_60", "hip_fracture", "long_surgery"],
              "bleeding_risks": ["neuraxial_next_12h"], "prophylaxis": "mechanical", "mechanical_device": "stockings",
@@ -498,12 +511,22 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
              "blood_loss_risk": "access_planned", "team_confirmed": True, "antibiotic_prophylaxis": "not_applicable"},
         ],
         "transfer": [{"moved_at": at, "to_ward": "ICU", "to_bed": "1", "reason": "Deterioration",
-                      "handover_notes": "NEWS 7\nOn oxygen"}],
+                      "handover_notes": "NEWS 7\nOn oxygen"},
+                     {"moved_at": at, "to_ward": "ICU", "to_bed": "2", "reason": "Deterioration",
+                      "resuscitation": "full", "isolation": "contact",
+                      "current_treatments": "Amoxicillin 1 g IV 8-hourly, last 12:00", "obs_at": at,
+                      "resp_rate": 24, "spo2": 93, "spo2_scale": "scale_1", "on_oxygen": True, "oxygen_flow": 2.0,
+                      "systolic": 100, "diastolic": 60, "pulse": 110, "temperature": 38.1,
+                      "consciousness": "alert"}],
         "discharge": [
             {"discharged_at": at, "destination": "home", "letter_given": True, "medicines_given": True,
              "follow_up": "GP in one week"},
             {"discharged_at": at, "destination": "other", "destination_detail": "Daughter's flat",
              "letter_given": False, "medicines_given": True},
+            {"discharged_at": at, "destination": "against_advice", "doctor_told": True, "risks_explained": False,
+             "reason_for_stay": "Pneumonia", "decided_by": "Dr Benali", "letter_given": False,
+             "medicines_given": False, "resuscitation": "dnacpr", "resuscitation_decided_by": "Dr Benali",
+             "resuscitation_decided_at": at},
         ],
         "paediatric_observations": [
             {"taken_at": at, "respiratory_rate": 34, "respiratory_effort": "moderate", "spo2": 93, "oxygen": "low",
@@ -529,7 +552,8 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
             "situation": "Respiratory failure", "background": "COPD", "condition": "unstable",
             "assessment": "Needs ventilation", "recommendation": "Admit to ICU",
             "current_treatments": "Amoxicillin 1 g IV 8-hourly, last 12:00", "devices": ["peripheral_iv", "oxygen"],
-            "allergies_checked": True, "resuscitation": "full", "isolation": "droplet", "obs_at": at,
+            "allergies_checked": True, "resuscitation": "dnacpr", "resuscitation_decided_by": "Dr Benali",
+            "resuscitation_decided_at": at, "isolation": "droplet", "obs_at": at,
             "resp_rate": 28, "spo2": 89, "on_oxygen": True,
             "oxygen_flow": 4.0, "systolic": 95, "diastolic": 60, "pulse": 110, "temperature": 38.4, "consciousness": "alert",
             "documents_sent": ["admission_record", "medication_chart"], "handed_over_to": "Dr Petit"}],
@@ -716,6 +740,7 @@ RULE_REFUSALS = {
     ("inpatient_fall", "fell_at"): f"When the patient fell or was found: this patient is {_NOT_IN}",
     ("sepsis_screening", "screened_at"): f"Date and time screened: this patient is {_NOT_IN}",
     ("weight", "weighed_at"): f"Date and time weighed: this patient is {_NOT_IN}",
+    ("infusion_rate", "changed_at"): f"Time changed: this patient is {_NOT_IN}",
     ("operation_booking", "planned_start"): _NO_SLOT, ("operation_booking", "expected_minutes"): _NO_SLOT,
     ("operation_booking", "session"): _NO_SLOT, ("operation_rebooking", "session"): _NO_SLOT,
     ("operation_rebooking", "planned_start"): _NO_SLOT,
@@ -765,13 +790,16 @@ def submit(ward: Ward, target: Target, start: dict[str, Any], value: Any) -> tup
     try:
         # What is judged here is the form and the storage of each value; a dose's own service
         # checks (safety, witness, register) have their tests in test_medication_service.py.
-        # An answer only an amendment gives (Section.amending) is given by amending the record.
+        # An answer only an amendment gives (Section.amending) is given by amending the record,
+        # in one transaction with its saving: a refused amendment takes the record back too (an
+        # admission left standing took its bed from the next example's).
         later = {field.id for section in spec.sections if section.amending for field in section.fields
                  if values.get(field.id) not in (None, "", [])}
-        saved = records.save_new(session, form_id, {key: value for key, value in values.items() if key not in later},
-                                 patient_id=patient, checked_by_service=form_id in records.CHECKED_BY_THEIR_SERVICE)
-        if later:
-            saved = records.amend(session, saved.record_id, values, "bad-input test")
+        with session.db.atomic():
+            saved = records.save_new(session, form_id, {key: value for key, value in values.items() if key not in later},
+                                     patient_id=patient, checked_by_service=form_id in records.CHECKED_BY_THEIR_SERVICE)
+            if later:
+                saved = records.amend(session, saved.record_id, values, "bad-input test")
     except ValidationFailed as refused:
         check_refusal(target, refused.errors)
         return "refused", None

@@ -24,3 +24,31 @@ def test_each_charts_words_for_a_doctor_now_put_its_line_first_in_either_languag
     assert all(asks_a_doctor_now(line(words[lang]), lang) for words in DOCTOR_NOW), [
         words[lang] for words in DOCTOR_NOW if not asks_a_doctor_now(line(words[lang]), lang)]
     assert not any(asks_a_doctor_now(line(words[lang]), lang) for words in IN_HER_OWN_TIME)
+
+
+def test_a_hypo_to_treat_now_comes_before_a_routine_check_late_in_a_lower_bed(session_for, medication_ward,
+                                                                               admission_values):
+    """R2 #5: bed 2's hourly glucose 20 minutes late came above bed 12's 2.3 mmol/L, "treat now",
+    the list ranking by words for a doctor and a hypo's having none. The hypo's recheck overdue
+    too."""
+    from datetime import datetime
+
+    from downtime.services import census, chart_alerts, records
+    from downtime.services import glucose as glucose_chart
+
+    nurse = session_for("nurse")
+    hypo = medication_ward[0]  # bed 12
+    other = records.save_new(nurse, "admission", {**admission_values, "bed": "2", "birth_name": "Abel",
+                                                  "used_name": ""}).patient_id
+    read = {"timing": "night", "reading": "value", "glucose_unit": "mmol_l", "next_in": "60"}
+    records.save_new(nurse, "blood_glucose", {**read, "taken_at": "2026-11-28T12:40+01:00", "glucose": 9.0},
+                     patient_id=other)
+    records.save_new(nurse, "blood_glucose", {**read, "taken_at": "2026-11-28T13:58+01:00", "glucose": 2.3},
+                     patient_id=hypo)
+    for at in ("2026-11-28T14:00+01:00", "2026-11-28T14:30+01:00"):
+        moment = datetime.fromisoformat(at)
+        found = chart_alerts.alerts(nurse.db, nurse.forms, census.in_patients(nurse.db, nurse.forms, "3B", moment),
+                                    moment, "en", ward="3B").alerts
+        lines = [alert for alert in found if alert.form_id == glucose_chart.FORM]
+        assert [alert.patient.patient_id for alert in lines] == [hypo, other], at
+        assert lines[0].urgent and not lines[1].urgent

@@ -9,7 +9,7 @@ import pytest
 
 from downtime.domain.dose_limits import RULES, limit_for, too_small
 from downtime.domain.medication import Frequency, Order
-from downtime.domain.order_units import ceiling_refusal, limits_refusals
+from downtime.domain.order_units import NO_CONTENT, ceiling_refusal, limits_refusals, unit_refusal
 from downtime.services import medication, records, wards
 from downtime.i18n import Phrase
 from downtime.services.errors import ValidationFailed
@@ -151,8 +151,8 @@ def test_the_route_is_weighed_in_an_orders_limits():
 def test_an_adults_gentamicin_to_a_neonate_is_asked_and_a_neonates_is_not(session_for, children):
     said = _asked(session_for, children["neonate"], drug="Gentamicin", dose=350.0, dose_unit="mg", **{
         **IV_ANTIBIOTIC, "times": "12:00"})
-    assert said.startswith("Gentamicin: 350 mg in one dose is above the most for one dose (23.8 mg for 3.4 kg, "
-                           "7 mg/kg).")
+    assert said.startswith("Gentamicin: 350 mg in one dose is above the most for one dose (17 mg for 3.4 kg, "
+                           "5 mg/kg).")
     _write(session_for, children["neonate"], drug="Gentamicin", dose=17.0, dose_unit="mg",
            **{**IV_ANTIBIOTIC, "times": "12:00"})
     _write(session_for, children["adult"], drug="Gentamicin", dose=350.0, dose_unit="mg",
@@ -262,3 +262,128 @@ def test_an_opioid_by_nose_or_cheek_is_held_to_the_injected_ceilings(route):
     assert ceiling_refusal("Hydromorphone", 4.0, "mg", route).asked
     assert ceiling_refusal("Morphine", 2.0, "mg", route, age=0, kg=4.0).asked
     assert ceiling_refusal("Morphine", 0.8, "mg", route, age=0, kg=4.0) is None
+
+
+# Review L4 (RB, S1 leftovers): the opioids with no child's figure, a neonate's antibiotics by its
+# own doses, benzylpenicillin by weight and in units.
+
+@pytest.mark.parametrize("drug, dose, unit, route, most", [
+    ("Hydromorphone", 2.0, "mg", "PO", 1.2),        # 0.1 mg/kg by mouth (BNFc equivalence with morphine)
+    ("Hydromorphone", 1.0, "mg", "SC", 0.48),       # 0.04 mg/kg injected
+    ("Hydromorphone", 1.0, "mg", "NAS", 0.48),
+    ("Diamorphine", 2.0, "mg", "SC", 1.2),          # 0.1 mg/kg injected (BNFc, 75-100 micrograms/kg)
+    ("Diamorphine", 2.0, "mg", "IV", 1.2),
+    ("Fentanyl", 100.0, "microgram", "IV", 0.06),   # 5 micrograms/kg (BNFc 1-5 micrograms/kg)
+    ("Fentanyl", 0.1, "mg", "NAS", 0.06),
+])
+def test_a_childs_tenfold_opioid_slip_within_an_adults_ceiling_is_asked_by_the_childs_weight(
+        drug, dose, unit, route, most):
+    """Each was saved with nothing said for a 12 kg two-year-old: no child's figure by that route."""
+    asked = ceiling_refusal(drug, dose, unit, route, age=2, kg=12.0)
+    assert asked is not None and asked.asked and asked.field == "dose", _said(asked) if asked else None
+    assert ceiling_refusal(drug, most * (1000 if unit == "microgram" else 1), unit, route, age=2, kg=12.0) is None
+    assert ceiling_refusal(drug, dose, unit, route, age=30, kg=70.0) is None  # an adult's dose
+
+
+def test_a_childs_fentanyl_is_said_in_micrograms_per_kg_and_its_patch_or_syringe_is_not_weighed_by_the_kg(
+        session_for, children):
+    """100 micrograms IV to a 12 kg child is 8 micrograms/kg; a 25 micrograms/hour patch is an
+    hour's, and a syringe's 500 micrograms run at an hourly rate, neither one dose per kg."""
+    said = _asked(session_for, children["toddler"], **{**MORPHINE_PRN, "drug": "Fentanyl", "dose_unit": "microgram"},
+                  dose=100.0)
+    assert said.startswith("Fentanyl: 100 micrograms in one dose is above the most for a child by this route (60 "
+                           "micrograms for 12 kg, 5 micrograms/kg, BNFc)")
+    assert ceiling_refusal("Fentanyl", 25.0, "microgram", "TD", age=0, kg=4.0) is None
+    assert ceiling_refusal("Fentanyl", 500.0, "microgram", "IV", infused=True, age=2, kg=12.0) is None
+
+
+@pytest.mark.parametrize("drug", ["Digoxin", "Levothyroxine"])
+def test_a_neonates_digoxin_or_levothyroxine_infused_is_held_to_its_weight_as_a_bolus_is(drug):
+    """BNFc gives IV digoxin by infusion over 10-20 minutes: one dose, 15 micrograms/kg, whatever
+    its form. Written with a rate, 0.2 mg to a 3.4 kg baby (four times 51 micrograms) was saved
+    unasked, the exemption meant for a fentanyl syringe covering every infusion."""
+    infused = ceiling_refusal(drug, 0.2, "mg", "IV", infused=True, age=0, kg=3.4)
+    assert infused is not None and infused.asked and infused.field == "dose"
+    assert "(51 micrograms for 3.4 kg, 15 micrograms/kg, BNFc)" in _said(infused)
+    assert ceiling_refusal(drug, 50.0, "microgram", "IV", infused=True, age=0, kg=3.4) is None
+
+
+def test_a_neonates_digoxin_infusion_order_is_asked_with_its_weights_figure(session_for, children):
+    said = _asked(session_for, children["neonate"], drug="Digoxin", dose=0.2, dose_unit="mg", route="IV",
+                  form="infusion", rate_ml_h=20.0, times="08:00")
+    assert "(51 micrograms for 3.4 kg, 15 micrograms/kg, BNFc)" in said
+
+
+def test_a_neonates_gentamicin_is_held_to_5_mg_per_kg_a_dose_and_in_24_hours(session_for, children):
+    """BNFc: a neonate's 5 mg/kg every 24 h (every 36 h in its first week), not a child's 7 mg/kg:
+    24 mg, 7 mg/kg, to the 3.4 kg ten-day-old was within a child's and saved unasked."""
+    once = {**IV_ANTIBIOTIC, "times": "12:00"}
+    said = _asked(session_for, children["neonate"], drug="Gentamicin", dose=24.0, dose_unit="mg", **once)
+    assert said.startswith("Gentamicin: 24 mg in one dose is above the most for one dose (17 mg for 3.4 kg, 5 mg/kg).")
+    said = _asked(session_for, children["neonate"], drug="Gentamicin", dose=17.0, dose_unit="mg",
+                  **{**once, "times": "00:00 12:00"})
+    assert said.startswith("Gentamicin: as ordered, up to 34 mg in 24 h (this order: 34 mg); at most 17 mg in 24 h "
+                           "for 3.4 kg (5 mg/kg).")
+    _write(session_for, children["neonate"], drug="Gentamicin", dose=17.0, dose_unit="mg", **once)
+    # from 28 days a child's 7 mg/kg: the 2-month-old's 28 mg is within it
+    _write(session_for, children["infant"], drug="Gentamicin", dose=28.0, dose_unit="mg", **once)
+
+
+@pytest.mark.parametrize("age, days, kg, dose, day", [
+    (0, 10, 3.4, 17, 17), (0, 27, 3.4, 17, 17), (0, 28, 3.4, 23.8, 25.5), (0, None, 3.4, 23.8, 25.5)])
+def test_a_neonates_gentamicin_limits_by_its_days(age, days, kg, dose, day):
+    limit = limit_for(RULES["gentamicin"], age, kg, "IV", days)
+    assert (limit.dose_mg, limit.day_mg) == pytest.approx((dose, day))
+
+
+@pytest.mark.parametrize("age, days, kg, dose, day", [
+    (0, 10, 3.4, 170, 510),      # a neonate's 50 mg/kg every 8 hours at most (BNFc)
+    (0, 70, 4.0, 200, 1200),     # a child's 50 mg/kg every 4 hours (meningitis)
+    (15, None, 60.0, 2400, 14400),
+    (40, None, 70.0, 2400, 14400)])
+def test_benzylpenicillins_limits_by_weight_and_age(age, days, kg, dose, day):
+    rule = RULES["benzylpenicillin"]
+    limit = limit_for(rule, age, kg, "IV", days)
+    assert rule.asked and (limit.dose_mg, limit.day_mg) == pytest.approx((dose, day))
+
+
+def test_benzylpenicillin_for_a_baby_is_weighed_in_mg_and_refused_in_units_saying_a_million_units_in_mg(
+        session_for, children):
+    """An adult's 1.2 g to a 4 kg baby (300 mg/kg) was saved unasked. Written in units, as French
+    wards write pénicilline G, it cannot be held by the form (1 MUI is 1,000,000, its dose stops at
+    100,000): refused, saying it in mg."""
+    said = _asked(session_for, children["infant"], drug="Benzylpenicillin", dose=1.2, dose_unit="g", **IV_ANTIBIOTIC)
+    assert said.startswith("Benzylpenicillin: 1200 mg in one dose is above the most for one dose (200 mg for 4 kg, "
+                           "50 mg/kg).")
+    assert _refused(session_for, children["infant"], drug="Benzylpénicilline", dose=100000.0, dose_unit="units",
+                    **IV_ANTIBIOTIC) == {
+        "dose_unit": "Unit: Benzylpenicillin is written in millions of units (MUI), which the order form cannot hold: "
+                     "write its dose in mg, 1 million units of benzylpenicillin sodium being 600 mg (BNF)."}
+    _write(session_for, children["infant"], drug="Benzylpenicillin", dose=200.0, dose_unit="mg", **IV_ANTIBIOTIC)
+    _write(session_for, children["adult"], drug="Benzylpenicillin", dose=1.2, dose_unit="g", **IV_ANTIBIOTIC)
+
+
+@pytest.mark.parametrize("drug", ["Extencilline", "Benzathine benzylpenicillin", "Benzylpénicilline benzathine"])
+def test_benzathine_benzylpenicillin_in_units_is_told_its_own_750_mg_a_million_units(drug):
+    """Extencilline 2.4 MUI is 1.8 g (MSF, Essential drugs): told the sodium salt's 600 mg, the
+    prescriber wrote 1440 mg, four fifths of a once-only syphilis dose."""
+    refusal = unit_refusal(drug, "units", "IM")
+    assert refusal is not None and refusal.field == "dose_unit"
+    assert str(refusal.said) == (
+        "Benzathine benzylpenicillin is written in millions of units (MUI), which the order form cannot hold: write "
+        "its dose in mg, 1 million units of benzathine benzylpenicillin being 750 mg (MSF).")
+
+
+def test_procaine_benzylpenicillin_in_units_is_not_told_the_sodium_salts_600_mg():
+    refusal = unit_refusal("Procaine benzylpenicillin", "units", "IM")
+    assert refusal is not None and refusal.said.template == NO_CONTENT
+
+
+def test_benzathine_benzylpenicillin_is_weighed_by_its_own_limits(session_for, children):
+    """An adult's 2.4 MUI (1.8 g) saved unasked; a child's 50,000 IU (37.5 mg)/kg, not the sodium's 50 mg/kg."""
+    once = {"route": "IM", "times": "12:00", "review_at": "2026-11-30T12:00+01:00"}
+    _write(session_for, children["adult"], drug="Extencilline", dose=1.8, dose_unit="g", **once)
+    said = _asked(session_for, children["toddler"], drug="Extencilline", dose=600.0, dose_unit="mg", **once)
+    assert said.startswith("Benzathine benzylpenicillin: 600 mg in one dose is above the most for one dose (450 mg "
+                           "for 12 kg, 37.5 mg/kg).")
+    _write(session_for, children["toddler"], drug="Benzathine benzylpenicillin", dose=450.0, dose_unit="mg", **once)

@@ -1464,13 +1464,15 @@ def test_every_numeric_option_says_its_bounds_in_its_help(capsys):
     command checks (a new one is listed here with its bound, or this fails)."""
     from downtime.cli import build_parser
     from downtime.domain.bounds import MOST_LABELS, MOST_MAR_DAYS, MOST_PAPER_NUMBERS
-    from downtime.domain.downtime_number import MAX_DEVICE
+    from downtime.domain.downtime_number import MAX_DEVICE, MAX_SEQUENCE
 
-    bounds = {"setup --device-number": f"1-{MAX_DEVICE}", "pdf labels --count": f"1 to {MOST_LABELS}",
+    bounds = {"setup --device-number": f"1-{MAX_DEVICE}", "setup --first-number": f"1 to {MAX_SEQUENCE}",
+              "retire --confirm-device-number": f"1-{MAX_DEVICE}", "pdf labels --count": f"1 to {MOST_LABELS}",
               "pdf paper-numbers --count": f"1 to {MOST_PAPER_NUMBERS}",
               "pdf mar --days": f"1 to {MOST_MAR_DAYS}", "pdf mar-pack --days": f"1 to {MOST_MAR_DAYS}",
               "pdf worklist --patients": "1 or more", "worklist settle --choose": "1 to the number of versions listed",
-              "cd receive --quantity": "above 0", "cd count --counted": "0 or more", "cd wastage --quantity": "above 0"}
+              "cd receive --quantity": "above 0", "cd count --counted": "0 or more", "cd wastage --quantity": "above 0",
+              "cd supply --quantity": "above 0 and at most the register's balance"}
     numeric = {f"{' '.join(path[1:])} {action.option_strings[0]}": action.help for path, parser in _walk(build_parser("en"))
                for action in parser._actions if action.type in (int, float)}
     assert {option: bounds[option] in (said or "") for option, said in numeric.items() if option in bounds} == {

@@ -107,3 +107,24 @@ def test_a_deaths_tasks_not_done_are_handed_over_under_left_the_ward_until_amend
     assert left()[0][2][0] == "death certificate not done"
     records.amend(nurse, death.record_id, {**told.data, "certificate_done": True}, "Certificate done by Dr Benali")
     assert left() == []
+
+
+def test_a_death_with_no_next_of_kin_known_is_not_next_of_kin_not_told_for_ever(session_for, patient, clock):
+    """A man with no known family: "Next of kin informed" could only be Yes or No, and answered
+    No with the police told, his death stayed "NEXT OF KIN NOT TOLD" on every handover, for ever,
+    the only way off a false "Yes". The answer is asked only of next of kin not informed."""
+    nurse = session_for("nurse")
+    death = records.save_new(nurse, "death", _death(family_informed=False, certificate_done=True,
+                                                    notes="Police and social worker informed"), patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-12-28T19:45+01:00")
+
+    def left() -> list[list[str]]:
+        return [alert.said for alert in chart_alerts.left_untold(nurse.db, nurse.forms, [], "3B", "en", {},
+                                                                 zone=clock.now.tzinfo)]
+
+    assert left() == [["NEXT OF KIN NOT TOLD", "amend the death record once done"]]
+    none_known = records.amend(nurse, death.record_id, {**death.data, "no_next_of_kin": True}, "No known family")
+    assert none_known.form_version == 3 and left() == []
+    told = records.amend(nurse, death.record_id, {**none_known.data, "family_informed": True},
+                         "A nephew found and told")
+    assert "no_next_of_kin" not in told.data and left() == []

@@ -15,6 +15,7 @@ from downtime.services.prefill import WORDS
 from downtime.sync.export import export
 from downtime.sync.fhir_elements import derived_id
 from tests.pdf_text import pdf_text
+from tests.test_time_critical import LEVODOPA
 
 HOME = {"discharged_at": "2026-11-28T14:00+01:00", "destination": "home", "letter_given": True,
         "medicines_given": True}
@@ -89,7 +90,8 @@ def test_the_printed_discharge_and_the_worklist_line_give_them(session_for, goin
     assert "Medicines on discharge Apixaban 5 mg twice a day (restarted 28/11) Bisoprolol stopped: pulse 48" in text
     assert "Medicines taken before admission Apixaban 5 mg twice a day Bisoprolol 2.5 mg in the morning" in text
     assert records.record_label(nurse, left) == (
-        "Date and time of discharge: 28/11/2026 14:00 — Destination: Home — Discharge letter given: Yes — "
+        "Date and time of discharge: 28/11/2026 14:00 — Destination: Home — "
+        "Reason for the stay / diagnosis: Fall at home, suspected hip fracture. — Discharge letter given: Yes — "
         f"Prescription and medicines explained: Yes — Medicines on discharge: {home}")
 
 
@@ -123,3 +125,53 @@ def test_the_export_sends_the_medicines_on_discharge_as_a_statement_in_the_stay(
                 if entry["resource"]["resourceType"] == "MedicationStatement"}
     assert statuses[derived_id(left.record_id, "medicines_on_discharge")] == "entered-in-error"
     assert statuses[derived_id(admission.record_id, "usual_medicines")] == "active"
+
+
+FOUR_A_DAY = {**LEVODOPA, "times": "08:00 12:00 16:00 20:00", "start_at": "2026-11-28T07:00+01:00"}
+LEFT_AT_TWO = datetime.fromisoformat("2026-11-28T14:00+01:00")
+
+
+@pytest.fixture
+def typed_late(session_for, medication_ward, clock):
+    """`medication_ward`'s patient on co-careldopa (time-critical) at 08:00 12:00 16:00 20:00, given
+    at 08:00 only; she left at 14:00 (a paper discharge) and the nurse types it at 22:00: the
+    12:00 dose was missed in hospital, the 16:00 and 20:00 fell due after she had gone. Returns the
+    patient's id."""
+    patient = medication_ward[0]
+    clock.now = datetime.fromisoformat("2026-11-28T07:00+01:00")
+    order = records.save_new(session_for("doctor"), "medication_order", FOUR_A_DAY, patient_id=patient).record_id
+    clock.now = datetime.fromisoformat("2026-11-28T08:00+01:00")
+    medication.record_dose(session_for("nurse"), order, {
+        "outcome": "given", "given_at": "2026-11-28T08:00+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
+        "dose_given": 1.0, "route": "PO"})
+    clock.now = datetime.fromisoformat("2026-11-28T22:00+01:00")
+    return patient
+
+
+def test_a_discharge_typed_late_lists_the_doses_missed_before_the_patient_left(session_for, typed_late):
+    """Read at the time typed in, the letter said the 16:00 and 20:00 doses were not recorded,
+    "give it now"; read when she left, it names the 12:00 dose alone."""
+    nurse = session_for("nurse")
+    medicines = prefill.first_answers(nurse, nurse.form("discharge"), typed_late, at=LEFT_AT_TWO)[
+        "medicines_on_discharge"]
+    assert "Co-careldopa 25/100 1 tablet(s) PO: time-critical dose missed in hospital (due 28/11 12:00)" in medicines
+    assert "16:00)" not in medicines and "20:00)" not in medicines
+
+
+def test_a_discharge_letter_says_a_dose_missed_in_hospital_not_what_the_ward_does(session_for, typed_late):
+    """A GP reads the letter after the patient has gone: no "check the paper chart … give it
+    now". A transfer to another hospital, whose nurses give the next dose, keeps the ward's words."""
+    nurse = session_for("nurse")
+    medicines = prefill.first_answers(nurse, nurse.form("discharge"), typed_late)["medicines_on_discharge"]
+    assert "give it now" not in medicines and "check the paper chart" not in medicines
+    assert "time-critical dose missed in hospital (due 28/11 20:00)" in medicines
+    handed = prefill.first_answers(nurse, nurse.form("transfer_out"), typed_late)["current_treatments"]
+    assert "TIME-CRITICAL DOSE NOT RECORDED (due 28/11 20:00): check the paper chart" in handed
+
+
+def test_a_discharge_read_later_than_now_reads_the_chart_now(session_for, typed_late):
+    """A discharge time in the future (refused on saving) reads no dose that has not fallen due."""
+    nurse = session_for("nurse")
+    later = prefill.first_answers(nurse, nurse.form("discharge"), typed_late,
+                                  at=datetime.fromisoformat("2026-11-29T10:00+01:00"))
+    assert later == prefill.first_answers(nurse, nurse.form("discharge"), typed_late)

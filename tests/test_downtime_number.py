@@ -167,3 +167,73 @@ def test_a_number_shown_with_its_laptop_is_read_back_however_it_is_typed(device,
     number = format_downtime_number(device, sequence)
     shown = told_apart(number, str(device_id)).replace(" (", f"{spaces} (").replace("(laptop ", f"(laptop {spaces}")
     assert taken_apart(case(shown)) == (number, str(device_id)[:8])
+
+
+def _first_patient_sent(path: Path, stick: Path, laptop, admission_values, name: str) -> dict:
+    """An outage on `path`: device 12 set up, one patient admitted, the stick made; the bundle's
+    Patient entry of that patient."""
+    nurse, clerk = laptop(path, 12)
+    records.save_new(nurse, "admission", {**admission_values, "birth_name": name, "nir": ""})
+    bundle = json.loads((export(clerk, stick).folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    return next(entry for entry in bundle["entry"] if entry["resource"]["resourceType"] == "Patient")
+
+
+def test_a_laptop_set_up_again_for_a_later_outage_never_names_an_earlier_patient_to_the_ehr(tmp_path, laptop,
+                                                                                         admission_values):
+    """Device 12's first patient of March wears the number its first patient of November wore,
+    whom the EHR holds since back-entry with it: the March bundle's conditional create found
+    her, and Nguyen's care went into Lefèvre's file. The identifier is the database's own."""
+    earlier = _first_patient_sent(tmp_path / "november" / "ward.sqlite", tmp_path / "stick-1", laptop,
+                                  admission_values, "Lefèvre")
+    later = _first_patient_sent(tmp_path / "march" / "ward.sqlite", tmp_path / "stick-2", laptop,
+                                admission_values, "Nguyen")
+    assert earlier["resource"]["identifier"][0]["value"] == later["resource"]["identifier"][0]["value"]
+    assert earlier["request"]["ifNoneExist"] != later["request"]["ifNoneExist"]
+    assert earlier["resource"]["identifier"][0]["system"] != later["resource"]["identifier"][0]["system"]
+
+
+def test_a_patient_an_earlier_release_sent_keeps_the_identifier_the_ehr_holds(tmp_path, laptop, admission_values):
+    """Exported before the app was updated, mid-outage: sent again under another identifier, the
+    EHR would be given the patient twice."""
+    from array import array
+
+    from downtime.services.patients import downtime_numbers
+    from downtime.storage.fhir_sent import identifier_condition, identity, record_sent
+    from downtime.sync.fhir_patients import DOWNTIME_SYSTEM
+
+    nurse, clerk = laptop(tmp_path / "ward.sqlite", 12)
+    saved = records.save_new(nurse, "admission", {**admission_values, "nir": ""})
+    number = downtime_numbers(nurse.db)[saved.patient_id]
+    with nurse.db.atomic():
+        record_sent(nurse.db, array("q", [identity("Patient", identifier_condition(DOWNTIME_SYSTEM, number))]),
+                    array("q", [0]))
+    bundle = json.loads((export(clerk, tmp_path / "stick").folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    (patient,) = [entry for entry in bundle["entry"] if entry["resource"]["resourceType"] == "Patient"]
+    assert patient["resource"]["identifier"][0] == {"use": "temp", "system": DOWNTIME_SYSTEM, "value": number}
+
+
+def test_a_laptop_set_up_with_a_first_number_gives_none_before_it(tmp_path, forms, clock, admission_values, capsys):
+    """Set up again for the next outage, device 12 starts after the 42 numbers it gave in
+    November: no wristband of March repeats one of November's, which the clerk types into the
+    EHR's search."""
+    from downtime.domain.staff import Role
+    from downtime.services import paper_numbers, wards
+
+    path = tmp_path / "ward.sqlite"
+    assert main(["setup", "--db", str(path), "--device-number", "12", "--device-name", "Ward 3B laptop",
+                 "--admin-id", "admin", "--admin-name", "Admin", "--admin-pin", "0000", "--first-number", "43",
+                 "--unencrypted"]) == 0
+    capsys.readouterr()
+    db = open_database(path, create=False)
+    admin = Session(db, load_device(db), staff.sign_in(db, "admin", "0000", clock), forms, clock)
+    staff.add_staff(admin, "nurse", "Nurse", Role.WARD_NURSE, "1111")
+    wards.add_ward(admin, "3B", "Medicine", ["12"])
+    nurse = Session(db, load_device(db), staff.sign_in(db, "nurse", "1111", clock), forms, clock)
+    saved = records.save_new(nurse, "admission", {**admission_values, "nir": ""})
+    assert db.execute("SELECT downtime_number FROM patients WHERE patient_id = ?",
+                      [saved.patient_id]).fetchone()[0] == format_downtime_number(12, 43)
+    assert paper_numbers.reserve(nurse, 1) == [format_downtime_number(12, 44)]
+    assert main(["setup", "--db", str(tmp_path / "other.sqlite"), "--device-number", "12", "--device-name", "Ward 3B",
+                 "--admin-id", "admin", "--admin-name", "Admin", "--admin-pin", "0000", "--first-number", "0",
+                 "--unencrypted"]) == 1
+    assert "First number: 1 to 99999" in capsys.readouterr().err

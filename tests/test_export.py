@@ -116,7 +116,7 @@ def test_fhir_bundle_validates_and_resolves(exported):
 
     from downtime.sync.fhir_codes import check_codes
 
-    _, first, result, _ = exported
+    nurse, first, result, _ = exported
     raw = json.loads((result.folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
     bundle = Bundle.model_validate(raw)
     assert bundle.type == "transaction"
@@ -127,7 +127,7 @@ def test_fhir_bundle_validates_and_resolves(exported):
     assert {encounter["subject"]["reference"], allergy["patient"]["reference"], height["subject"]["reference"],
             weight["subject"]["reference"], allergy["encounter"]["reference"], weight["encounter"]["reference"]} \
         <= full_urls
-    assert patient["identifier"][0] == {"use": "temp", "system": "urn:downtime:number",
+    assert patient["identifier"][0] == {"use": "temp", "system": f"urn:downtime:number:{nurse.device.device_id}",
                                         "value": raw["entry"][0]["request"]["ifNoneExist"].split("|")[1]}
     check_codes(raw)
     assert (patient["gender"], encounter["status"], allergy["reaction"][0]["severity"]) == (

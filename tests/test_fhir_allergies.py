@@ -177,3 +177,19 @@ def test_allergies_an_earlier_bundle_sent_by_their_place_are_withdrawn(session_f
                                               for place, held in ((1, "Latex, then Codeine"), (2, "Codeine"))]
     assert sorted((method, _what(r)) for ident, (method, r) in found.items() if ident not in by_place) == [
         ("POST", ("Codeine", "unconfirmed", True)), ("POST", ("Latex", "entered-in-error", False))]
+
+
+def test_each_allergy_is_recorded_by_the_author_of_the_version_that_first_stated_it(session_for, admission_values):
+    """The nurse admits the patient with a penicillin rash; the anaesthetist adds a chlorhexidine
+    anaphylaxis: the EHR must know whom to ask about each, not only that both wrote the admission."""
+    from downtime.sync.fhir_allergies import allergy_resources
+
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    first = _admit(session_for, admission_values, "allergies", ["Penicillin"])
+    second = records.amend(doctor, first.record_id, {**first.data, "allergies": [
+        *first.data["allergies"], {"substance": "Chlorhexidine", "reaction": "Anaphylaxis"}]}, "pre-op assessment")
+    third = records.amend(nurse, first.record_id, {**second.data, "bed": "13"}, "moved")
+    sent = allergy_resources(nurse.form("admission"), third, [first, second], "p", "e", lambda _: False,
+                             lambda version: {"display": version.author})
+    assert {resource["code"]["text"]: resource["recorder"] for resource in sent} == {
+        "Penicillin": {"display": "nurse"}, "Chlorhexidine": {"display": "doctor"}}

@@ -46,6 +46,18 @@ def test_an_anaphylaxis_goes_to_the_ehr_as_high_criticality_and_a_mild_rash_with
     assert "criticality" not in sent["Codeine"]
 
 
+def test_an_anaphylaxis_told_by_its_signs_goes_as_high_criticality(session_for, admission_values, tmp_path):
+    """"Difficulty breathing, collapsed, needed adrenaline" with a moderate severity (the patient
+    recovered) is an anaphylaxis: the EHR's high-criticality alert must fire."""
+    _admit(session_for, admission_values, {"substance": "Penicillin", "reaction":
+                                           "Difficulty breathing and collapsed, needed adrenaline",
+                                           "severity": "moderate"},
+           {"substance": "Codeine", "reaction": "Chute de tension"}, {"substance": "Latex", "reaction": "No wheeze"})
+    sent = _allergies(session_for, tmp_path)
+    assert (sent["Penicillin"].get("criticality"), sent["Codeine"].get("criticality")) == ("high", "high")
+    assert "criticality" not in sent["Latex"]
+
+
 def test_a_severity_without_reaction_goes_as_reaction_not_recorded_not_as_the_substance(
         session_for, admission_values, tmp_path):
     """R4 needs a manifestation in a reaction: "Reaction not recorded" with the severity the

@@ -28,7 +28,7 @@ from downtime.sync.fhir_codes import CodeOutsideValueSet, check_codes
 from downtime.sync import (fhir_bowels, fhir_delirium, fhir_devices, fhir_export, fhir_falls, fhir_fluids,
                            fhir_neuro, fhir_nutrition, fhir_pain, fhir_patients, fhir_pews, fhir_sepsis,
                            fhir_skin)
-from downtime.sync import fhir_resuscitation
+from downtime.sync import fhir_observation_plan, fhir_resuscitation
 from downtime.sync.fhir_export import UnresolvedReference, references, write_bundle
 from downtime.sync.snapshot_fhir import read_fhir_snapshot
 from tests.conftest import death_answers
@@ -447,7 +447,8 @@ def test_whether_the_patient_was_told_of_the_new_date_or_the_transfer_is_exporte
     bundle = _export(session_for, tmp_path, "told")
     Bundle.model_validate(bundle)
     rebooked = max(_resources(bundle, "Appointment"), key=lambda a: a["start"])
-    assert rebooked["comment"] == "Rebooked; patient told: In person 2026-11-28T11:30:00+01:00"
+    # Who told them too, the user who recorded it unless named: someone to ask.
+    assert rebooked["comment"] == "Rebooked; patient told: In person by Chloé Martin 2026-11-28T11:30:00+01:00"
     other = _book(coord, patient, tuesday, "2026-12-01T11:00+01:00")
     theatre.cancel(coord, other.record_id, cancel)
     theatre.rebook(coord, other.record_id, {"outcome": "transferred", "other_hospital": "CHU Sud",
@@ -475,7 +476,7 @@ def test_a_cancellation_told_afterwards_exports_when_the_patient_was_told(sessio
     Bundle.model_validate(bundle)
     (appointment,) = _resources(bundle, "Appointment")
     assert appointment["status"] == "cancelled"
-    assert appointment["comment"].endswith("; patient told: By phone 2026-11-28T11:30:00+01:00")
+    assert appointment["comment"].endswith("; patient told: By phone by Chloé Martin 2026-11-28T11:30:00+01:00")
 
 
 def test_an_operation_done_is_a_fulfilled_appointment_and_its_csv_says_when_and_where(
@@ -668,10 +669,12 @@ def _charted(observation) -> bool:
     screening's (sync.fhir_nutrition), a delirium screening's (sync.fhir_delirium), a fall's
     (sync.fhir_falls), a sepsis screening's (sync.fhir_sepsis), a bowel chart's
     (sync.fhir_bowels), a child's PEWS total
-    (sync.fhir_pews, whose readings are vital signs and observed words as an adult's are) or a
-    DNACPR (sync.fhir_resuscitation)."""
+    (sync.fhir_pews, whose readings are vital signs and observed words as an adult's are), a
+    DNACPR (sync.fhir_resuscitation) or an observation and escalation plan
+    (sync.fhir_observation_plan), neither of which has a category."""
     codes = {coding["code"] for coding in observation["code"].get("coding", [])}
     return (fhir_resuscitation.RESUSCITATION_STATUS not in codes
+            and fhir_observation_plan.TREATMENT_ESCALATION_PLAN not in codes
             and observation["category"] != [fhir_fluids.CATEGORY] and fhir_neuro.TOTAL not in codes
             and observation["code"] not in (fhir_skin.BRADEN, fhir_skin.WOUND)
             and not observation["code"].get("text", "").startswith((fhir_pain.PAIN, fhir_devices.CHECK))
@@ -965,7 +968,8 @@ def test_the_ins_of_a_provisional_identity_is_not_sent(session_for, admission_va
     bundle = _export(session_for, tmp_path)
     Bundle.model_validate(bundle)
     patient = _by_id(bundle, admitted.patient_id)
-    assert [i["system"] for i in patient["identifier"]] == ["urn:downtime:number", "urn:downtime:hospital-patient-number"]
+    assert [i["system"] for i in patient["identifier"]] == [f"urn:downtime:number:{nurse.device.device_id}",
+                                                           "urn:downtime:hospital-patient-number"]
     assert (patient["name"][0]["family"], patient["birthDate"], patient["gender"]) == ("Lefèvre", "1954-03-12", "female")
     records.amend(nurse, admitted.record_id, {**admitted.data, "identity_status": "validated",
                                               "identity_document": "passport"}, "passport seen")

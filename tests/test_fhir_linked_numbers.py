@@ -173,10 +173,11 @@ def test_a_linked_patient_is_sent_as_the_ehr_patient_found_by_its_number(tmp_pat
     assert patient["request"] == {"method": "POST", "url": "Patient",
                                   "ifNoneExist": f"identifier={IPP}|800123"}
     assert [(found["system"], found["value"]) for found in patient["resource"]["identifier"]][:2] == [
-        (IPP, "800123"), ("urn:downtime:number", number)]
+        (IPP, "800123"), (f"urn:downtime:number:{nurse.device.device_id}", number)]
     assert "800124" not in json.dumps(patient["resource"])
     assert patient["resource"]["link"][0]["other"]["identifier"] == {"system": IPP, "value": "800123"}
-    assert entries[other.patient_id]["request"]["ifNoneExist"].startswith("identifier=urn:downtime:number|DT-")
+    assert entries[other.patient_id]["request"]["ifNoneExist"].startswith(
+        f"identifier=urn:downtime:number:{nurse.device.device_id}|DT-")
 
 
 def test_a_linked_patient_changed_since_an_earlier_bundle_is_never_sent_as_an_update(tmp_path, laptop, clock,

@@ -222,20 +222,56 @@ def test_the_handover_sheet_and_the_chart_say_the_latest_and_what_it_asks(sessio
     assert len(blank) == 1 and "Feuille de surveillance glycémique (vierge)" in " ".join(blank[0].extract_text().split())
 
 
-def test_the_export_sends_each_reading_in_mmol_per_litre_and_a_lo_as_absent(session_for, patient, tmp_path):
+def test_the_export_sends_each_reading_by_its_loinc_code_in_mmol_per_litre_flagged_low_or_high(session_for, patient,
+                                                                                                 tmp_path):
+    """R2 #7: sent in words alone, 0.52 g/L as 2.889 mmol/L with the typed value lost, no reading
+    flagged low or high, a meter's LO as "not applicable": an EHR could file none of them."""
     nurse = session_for("nurse")
     valued = records.save_new(nurse, "blood_glucose", {**LOW, "ketones": 0.4}, patient_id=patient)
     lo = records.save_new(nurse, "blood_glucose", {"taken_at": "2026-11-28T13:55+01:00", "reading": "lo",
-                                                   "next_in": "none"}, patient_id=patient)
+                                                   "next_in": "none", "action": "Glucagon 1 mg IM"},
+                          patient_id=patient)
+    in_g = records.save_new(nurse, "blood_glucose", {**LOW, "taken_at": "2026-11-28T13:10+01:00", "glucose": 0.52,
+                                                     "glucose_unit": "g_l"}, patient_id=patient)
+    high = records.save_new(nurse, "blood_glucose", {**LOW, "taken_at": "2026-11-28T13:20+01:00", "glucose": 14.0,
+                                                     "ketones": 0.2}, patient_id=patient)
+    hi = records.save_new(nurse, "blood_glucose", {**LOW, "taken_at": "2026-11-28T13:30+01:00", "reading": "hi",
+                                                   "glucose": None, "ketones": 0.2}, patient_id=patient)
+    normal = records.save_new(nurse, "blood_glucose", {**LOW, "taken_at": "2026-11-28T13:40+01:00", "glucose": 6.1},
+                              patient_id=patient)
     folder = export(session_for("records"), tmp_path / "export").folder
     bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
     check_codes(bundle)
-    by_id = {entry["resource"]["id"]: entry["resource"] for entry in bundle["entry"]}
-    found = Observation.model_validate(by_id[valued.record_id])
+    by_id = {entry["resource"]["id"]: Observation.model_validate(entry["resource"]) for entry in bundle["entry"]
+             if entry["resource"]["resourceType"] == "Observation"}
+    found = by_id[valued.record_id]
+    assert [(coding.system, coding.code) for coding in found.code.coding] == [("http://loinc.org", "14743-9")]
     assert found.code.text == "Capillary blood glucose" and (float(found.valueQuantity.value),
                                                               found.valueQuantity.code) == (3.2, "mmol/L")
+    assert [coding.code for coding in found.category[0].coding] == ["laboratory"]
     assert float(found.component[0].valueQuantity.value) == 0.4 and [note.text for note in found.note] == [
         "Before lunch", "150 mL orange juice", "Next reading in 4 hours"]
-    absent = Observation.model_validate(by_id[lo.record_id])
-    assert absent.valueQuantity is None and absent.dataAbsentReason.text == "Meter showed LO (below what it measures)"
-    assert [note.text for note in absent.note] == ["No further check planned"]
+
+    def flag(record) -> str | None:
+        interpretation = by_id[record.record_id].interpretation
+        return interpretation[0].coding[0].code if interpretation else None
+
+    # 0.52 g/L is 2.9 mmol/L, below 3: a level 2 hypo, critically low as LO.
+    assert [flag(record) for record in (valued, lo, in_g, high, hi, normal)] == ["L", "LL", "LL", "H", "HH", None]
+    absent = by_id[lo.record_id]
+    assert (absent.valueQuantity.comparator, float(absent.valueQuantity.value), absent.valueQuantity.code) == (
+        "<", 1.1, "mmol/L")
+    assert [note.text for note in absent.note] == ["Meter showed LO (below what it measures)", "Glucagon 1 mg IM",
+                                                   "No further check planned"]
+    assert by_id[hi.record_id].valueQuantity.comparator == ">"
+    typed = by_id[in_g.record_id]
+    assert float(typed.valueQuantity.value) == 2.9 and typed.note[0].text == "As read on the meter: 0.52 g/L"
+
+
+@pytest.mark.parametrize("glucose, flag", [(1.2, "LL"), (2.0, "LL"), (2.9, "LL"), (3.0, "L"), (3.9, "L")])
+def test_a_level_2_hypo_typed_as_a_number_goes_critically_low_as_a_meters_lo(glucose, flag):
+    """1.2 mmol/L is within a meter's range and as critical as its LO: it went "L", as 3.9 did."""
+    from downtime.domain.glucose import Reading
+    from downtime.sync.fhir_glucose import _interpretation
+
+    assert _interpretation(Reading(glucose=glucose, lo=False, hi=False, ketones=None)) == flag

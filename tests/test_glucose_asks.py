@@ -115,3 +115,29 @@ def test_times_are_said_on_the_wards_clock(session_for, patient, clock, tmp_path
     text = " ".join(PdfReader(printing.print_glucose_chart(nurse, patient, tmp_path / "g.pdf")).pages[0]
                     .extract_text().split())
     assert "28/11 13:50 Other time 3.2 mmol/L" in text
+
+
+def test_the_reading_after_a_hypo_asks_how_it_was_treated(session_for, patient, clock):
+    """R2 #9: 2.4 at 13:50 and its recheck at 14:05 were saved with "Action taken" empty: nothing
+    told whether the patient had sugar, IV glucose or glucagon. The hypo itself is not asked (it is
+    charted, then treated): its recheck is, unless the hypo was amended with its treatment."""
+    import pytest
+
+    from downtime.services.errors import ValidationFailed
+
+    nurse = session_for("nurse")
+    spec = nurse.form(glucose.FORM)
+    _save(nurse, patient, "13:50:00", glucose=2.4)
+    recheck = {**READ, "timing": "recheck", "taken_at": "2026-11-28T14:05+01:00", "glucose": 4.6}
+    with pytest.raises(ValidationFailed) as asked:
+        glucose.check_treated(nurse.db, spec, patient, recheck, "en")
+    (error,) = asked.value.errors
+    assert error.path == "action" and error.message == (
+        "“Action taken (hypo treated, who was told)”: say how the hypo of 2.4 mmol/L at 28/11 13:50 was treated "
+        "(sugar by mouth, IV glucose, glucagon) and who was told.")
+    glucose.check_treated(nurse.db, spec, patient, {**recheck, "action": "150 mL orange juice, Dr Roux told"}, "en")
+    glucose.check_treated(nurse.db, spec, patient, recheck, "en", before=recheck)  # an amendment: not asked
+    glucose.check_treated(nurse.db, spec, patient, {**recheck, "taken_at": "2026-11-28T13:40+01:00"}, "en")
+    (hypo,) = glucose.chart(nurse.db, patient)
+    records.amend(nurse, hypo.record.record_id, {**hypo.record.data, "action": "Glucagon 1 mg IM"}, "treatment")
+    glucose.check_treated(nurse.db, spec, patient, recheck, "en")

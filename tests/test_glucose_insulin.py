@@ -10,7 +10,7 @@ import pytest
 
 from downtime.domain.glucose import BASAL_CHECKED_WITHIN, CHECKED_WITHIN, checked_within
 from downtime.domain.medication import Check, insulin
-from downtime.services import census, chart_alerts, glucose, medication, records
+from downtime.services import census, chart_alerts, glucose, infusion_rates, medication, records
 from downtime.services.paper_doses import PaperDose, save_paper_doses
 
 SLIDING = {"drug": "Insulin aspart", "dose": 6.0, "dose_unit": "units", "route": "SC", "frequency": "scheduled",
@@ -69,7 +69,7 @@ def test_insulin_given_on_a_reading_of_the_last_6_hours_not_a_hypo_asks_nothing(
     records.save_new(nurse, "blood_glucose", {**READ, "taken_at": "2026-11-28T13:50+01:00", "glucose": 2.9},
                      patient_id=patient)
     records.save_new(nurse, "blood_glucose", {**READ, "taken_at": "2026-11-28T13:58+01:00", "glucose": 13.2,
-                                              "timing": "recheck"}, patient_id=patient)
+                                              "timing": "recheck", "action": "Orange juice"}, patient_id=patient)
     assert _glucose_warnings(nurse, order) == []
     # Not given, nothing to question.
     assert _glucose_warnings(nurse, order, outcome="not_given", not_given_reason="held", dose_given=None) == []
@@ -94,7 +94,7 @@ def test_insulin_given_with_no_reading_in_the_hour_asks_the_nurse(session_for, s
     records.save_new(nurse, "blood_glucose", {**READ, "taken_at": "2026-11-28T13:00+01:00", "glucose": 9.2},
                      patient_id=patient)
     assert [warning.template for warning in _glucose_warnings(nurse, order)] == [none.template]
-    records.save_new(nurse, "blood_glucose", {**READ, "taken_at": "2026-11-28T13:01+01:00", "glucose": 9.4},
+    records.save_new(nurse, "blood_glucose", {**READ, "taken_at": "2026-11-28T13:01+01:00", "glucose": 13.2},
                      patient_id=patient)
     assert _glucose_warnings(nurse, order) == []
     # A reading after the dose's time is not what it was decided on.
@@ -176,3 +176,125 @@ def test_a_reading_planning_none_asks_again_6_hours_on_one_planning_the_next_as_
 
 def test_a_patient_on_no_insulin_is_not_asked_a_glucose(session_for, medication_ward):
     assert _glucose_alerts(session_for("nurse"), "2026-11-29T16:00+01:00")[1] == []
+
+
+@pytest.mark.parametrize("unit,charted,typed", [
+    ("mmol_l", 5.1, "capillary glucose 15.1"),
+    ("g_l", 0.92, "1.92"),
+    ("mmol_l", 5.1, "5.1 g/L"),
+])
+def test_a_measured_value_not_the_charts_latest_asks_the_nurse(session_for, sliding, unit, charted, typed):
+    """R2 #2: 5.1 charted at 13:55, the rule giving no insulin, and 4 units given at 14:00 on a
+    "15.1" typed in the dose (another patient's, or a slip): nothing was asked, the chart and
+    the dose each saying another glucose."""
+    nurse, patient, order = sliding
+    glucose_charted(nurse, patient, "2026-11-28T13:55+01:00", charted, glucose_unit=unit)
+    (warning,) = _glucose_warnings(nurse, order, **{medication.DECIDED_ON: typed})
+    assert warning.text("en").startswith(f"Insulin aspart: the measured value “{typed}” differs from the latest "
+                                         "charted capillary glucose, ")
+    assert "28/11 13:55" in warning.text("en")
+    with pytest.raises(medication.OverrideNeeded):
+        medication.record_dose(nurse, order, {**DOSE, medication.DECIDED_ON: typed}, witness=("doctor", "2222"))
+
+
+@pytest.mark.parametrize("unit,charted,typed", [
+    ("mmol_l", 13.2, "capillary glucose 13.2"), ("mmol_l", 13.2, "BM 13,2 mmol/L"), ("g_l", 2.38, "2,38"),
+    ("g_l", 2.38, "238 mg/dL"), ("mmol_l", 13.2, "see the chart"),
+])
+def test_a_measured_value_the_charts_latest_asks_nothing(session_for, sliding, unit, charted, typed):
+    nurse, patient, order = sliding
+    glucose_charted(nurse, patient, "2026-11-28T13:55+01:00", charted, glucose_unit=unit)
+    assert _glucose_warnings(nurse, order, **{medication.DECIDED_ON: typed}) == []
+
+
+VRIII = {"drug": "Actrapid 50 units in 50 mL", "dose": 50.0, "dose_unit": "units", "route": "IV", "form": "infusion",
+         "rate_ml_h": 2.0, "dose_rule": "rate by the VRIII scale on the hourly capillary glucose",
+         "frequency": "once", "start_at": "2026-11-28T08:00+01:00", "controlled": False, "high_alert": True,
+         "time_critical": True}
+INFUSING = {"en": "INSULIN INFUSION RUNNING (Actrapid 50 units in 50 mL at 2 mL/h): review its rate as the VRIII "
+                  "protocol says; tell the doctor now",
+            "fr": "PERFUSION D’INSULINE EN COURS (Actrapid 50 units in 50 mL à 2 mL/h) : revoir son débit selon le "
+                  "protocole ; prévenir le médecin immédiatement"}
+
+
+def vriii_put_up(session_for, clock, patient: str) -> str:
+    """`VRIII` ordered for `patient` and its syringe put up at 08:00 at 2 mL/h (the doctor's second
+    check); the clock back where it was. Returns the order id."""
+    order = records.save_new(session_for("doctor"), "medication_order", VRIII, patient_id=patient).record_id
+    now, clock.now = clock.now, datetime.fromisoformat("2026-11-28T08:05+01:00")
+    medication.record_dose(session_for("nurse"), order, {
+        "outcome": "given", "given_at": "2026-11-28T08:00+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
+        "dose_given": 50.0, "route": "IV", "rate_ml_h": 2.0, medication.DECIDED_ON: "capillary glucose 14.0"},
+        witness=("doctor", "2222"), overrides={check: "VRIII started" for check in Check})
+    clock.now = now
+    return order
+
+
+def _rate_changed(session_for, clock, order: str, at: str, **change) -> None:
+    now, clock.now = clock.now, datetime.fromisoformat(at)
+    infusion_rates.change_rate(session_for("nurse"), order, {"changed_at": at, **change},
+                               witness=("doctor", "2222") if change.get("change") == "rate" else None)
+    clock.now = now
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_hypo_on_an_insulin_infusion_says_it_runs_and_asks_the_doctor_now(session_for, medication_ward, clock, lang):
+    """R2 #3: 3.1 mmol/L at 13:50 with a VRIII at 2 mL/h read as any hypo on the chart, the
+    escalation list and the handover: nothing of the insulin running into it (JBDS-IP)."""
+    patient = medication_ward[0]
+    vriii_put_up(session_for, clock, patient)
+    nurse = session_for("nurse")
+    glucose_charted(nurse, patient, "2026-11-28T13:50+01:00", 3.1, timing="night", next_in="60")
+    at = nurse.clock()
+    insulins = glucose.insulins_of_each(nurse.db, [patient], at)[patient]
+    assert glucose.asking(glucose.chart(nurse.db, patient), at, lang, insulins)[1] == INFUSING[lang]
+    assert INFUSING[lang] in glucose.handover(nurse.db, [patient], at, lang)[patient]
+    found = chart_alerts.alerts(nurse.db, nurse.forms, census.in_patients(nurse.db, nurse.forms, "3B", at), at, lang,
+                                ward="3B").alerts
+    assert INFUSING[lang] in next(alert for alert in found if alert.form_id == glucose.FORM).said
+
+
+@pytest.mark.parametrize("change, said", [
+    # Stopped at 12:30 (eating, back on injections), or paused: no pump runs into the hypo.
+    ({"change": "stopped"}, None), ({"change": "paused", "reason": "glucose 4.1"}, None),
+    # Slowed on the hourly glucose: the rate the pump runs at, not the one first prescribed.
+    ({"change": "rate", "rate_ml_h": 0.5, "reason": "glucose 5.2"}, "Actrapid 50 units in 50 mL at 0.5 mL/h"),
+])
+def test_a_hypo_says_the_insulin_infusion_as_it_runs_when_taken(session_for, medication_ward, clock, change, said):
+    """The syringe stopped at 12:30 was said running at 13:50 "at 2 mL/h", the doctor called for a
+    pump that was off; one slowed to 0.5 mL/h was said at the 2 mL/h first prescribed."""
+    patient = medication_ward[0]
+    order = vriii_put_up(session_for, clock, patient)
+    _rate_changed(session_for, clock, order, "2026-11-28T12:30+01:00", **change)
+    nurse = session_for("nurse")
+    glucose_charted(nurse, patient, "2026-11-28T13:50+01:00", 3.1, timing="night", next_in="60")
+    at = nurse.clock()
+    insulins = glucose.insulins_of_each(nurse.db, [patient], at)[patient]
+    running = [line for line in glucose.asking(glucose.chart(nurse.db, patient), at, "en", insulins)
+               if line.startswith("INSULIN INFUSION RUNNING")]
+    assert running == ([] if said is None else [f"INSULIN INFUSION RUNNING ({said}): review its rate as the VRIII "
+                                                "protocol says; tell the doctor now"])
+    assert ("INSULIN INFUSION RUNNING" in glucose.handover(nurse.db, [patient], at, "en")[patient]) is (said is not None)
+
+
+def test_an_insulin_infusion_ordered_and_no_syringe_put_up_is_not_said_running(session_for, medication_ward):
+    patient = medication_ward[0]
+    records.save_new(session_for("doctor"), "medication_order", VRIII, patient_id=patient)
+    nurse = session_for("nurse")
+    glucose_charted(nurse, patient, "2026-11-28T13:50+01:00", 3.1, timing="night", next_in="60")
+    at = nurse.clock()
+    insulins = glucose.insulins_of_each(nurse.db, [patient], at)[patient]
+    assert not any("INFUSION" in line for line in glucose.asking(glucose.chart(nurse.db, patient), at, "en", insulins))
+
+
+def test_a_reading_not_a_hypo_on_an_infusion_or_a_hypo_on_injections_says_no_infusion(session_for, sliding):
+    nurse, patient, _ = sliding  # sliding-scale injections, no infusion
+    records.save_new(session_for("doctor"), "medication_order", {**VRIII, "start_at": "2026-11-28T13:55+01:00"},
+                     patient_id=patient)
+    glucose_charted(nurse, patient, "2026-11-28T13:50+01:00", 3.1, timing="night", next_in="60")
+    at = nurse.clock()
+    insulins = glucose.insulins_of_each(nurse.db, [patient], at)[patient]
+    assert not any("INFUSION" in line for line in glucose.asking(glucose.chart(nurse.db, patient), at, "en", insulins))
+    glucose_charted(nurse, patient, "2026-11-28T13:58+01:00", 6.2, timing="night", next_in="60",
+                    action="Orange juice")
+    assert glucose.asking(glucose.chart(nurse.db, patient), at, "en", insulins) == []

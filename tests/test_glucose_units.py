@@ -106,7 +106,8 @@ def test_a_reading_typed_before_the_form_asked_the_unit_is_in_mmol_and_corrected
     amended = records.amend(nurse, saved.record_id, {**older, "glucose": 3.4}, "Misread")
     assert amended.data.get("glucose_unit") is None
     with pytest.raises(ValidationFailed, match="Unit the meter shows"):
-        records.amend(nurse, records.save_new(nurse, "blood_glucose", {**READ, "glucose": 5.2, "glucose_unit": "mmol_l"},
+        records.amend(nurse, records.save_new(nurse, "blood_glucose", {**READ, "glucose": 5.2, "glucose_unit": "mmol_l",
+                                                                     "action": "Glucose tablets"},
                                               patient_id=patient).record_id, {**READ, "glucose": 5.4}, "Misread")
 
 
@@ -117,4 +118,6 @@ def test_a_reading_in_grams_is_exported_in_mmol_per_litre(session_for, patient, 
     folder = export(session_for("records"), tmp_path / "export").folder
     bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
     (found,) = [entry["resource"] for entry in bundle["entry"] if entry["resource"]["id"] == saved.record_id]
-    assert (found["valueQuantity"]["value"], found["valueQuantity"]["code"]) == (3.611, "mmol/L")
+    # At the 1 decimal a meter in mmol/L shows, the value as typed kept (R2 #7: 3.611 no meter showed).
+    assert (found["valueQuantity"]["value"], found["valueQuantity"]["code"]) == (3.6, "mmol/L")
+    assert found["note"][0]["text"] == "As read on the meter: 0.65 g/L"

@@ -51,7 +51,8 @@ def test_the_weight_a_choice_of_the_allergy_drops_is_said_and_needs_no_confirmat
     hold = back_entry.hold_of(clerk, record)
     chosen = _allergic(hold)
     assert holds.dropped_text(clerk, holds.dropped(clerk, hold, chosen)) == (
-        "the change on laptop 2 (no. 002) to Weight: 81 kg will be dropped")
+        "the change on laptop 2 (no. 002) to Weight: 81 kg will be dropped; the change on laptop 2 (no. 002) to Weight unusual for "
+        "the age, confirmed: 81 kg will be dropped")
     kept = holds.settle(clerk, hold, chosen, DECIDED)
     assert (kept.version, kept.data["weight_kg"], len(kept.data["allergies"])) == (3, 61.5, 2)
 
@@ -61,10 +62,11 @@ def test_each_version_is_listed_with_its_changes_since_the_version_both_started_
     hold = back_entry.hold_of(clerk, record)
     listed = dict(zip((version.device_id for version in hold.versions), holds.choices(clerk, hold)))
     weighed, allergic = listed[_weighed(hold).device_id], listed[_allergic(hold).device_id]
-    assert weighed.splitlines()[1:] == ["changed since version 1: Weight: 81 kg", f"choosing it: {PENICILLIN_DROPPED}"]
+    assert weighed.splitlines()[1:] == ["changed since version 1: Weight: 81 kg; Weight unusual for the age, confirmed: 81 kg", f"choosing it: {PENICILLIN_DROPPED}"]
     assert allergic.splitlines()[1:] == [
         "changed since version 1: Allergies: added Penicillin (Anaphylaxis, Severe)",
-        "choosing it: the change on laptop 2 (no. 002) to Weight: 81 kg will be dropped"]
+        "choosing it: the change on laptop 2 (no. 002) to Weight: 81 kg will be dropped; the change on laptop 2 (no. 002) to Weight "
+        "unusual for the age, confirmed: 81 kg will be dropped"]
 
 
 def test_combining_keeps_the_allergy_and_the_weight_in_a_new_version_said_so(allergy_and_weight):
@@ -72,7 +74,7 @@ def test_combining_keeps_the_allergy_and_the_weight_in_a_new_version_said_so(all
     hold = back_entry.hold_of(clerk, record)
     assert holds.combined_choice(clerk, hold) == (
         "Keep both changes: a new version combining version 2 by Nurse (nurse, laptop 002) on laptop 2 (no. 002) at "
-        "28/11/2026 14:10; version 2 by Nurse (nurse, laptop 001) on laptop 1 (no. 001) at 28/11/2026 14:15: Weight: 81 kg; "
+        "28/11/2026 14:10; version 2 by Nurse (nurse, laptop 001) on laptop 1 (no. 001) at 28/11/2026 14:15: Weight: 81 kg; Weight unusual for the age, confirmed: 81 kg; "
         "Allergies: added Penicillin (Anaphylaxis, Severe)")
     before = _counts(clerk.db)
     kept = holds.combine(clerk, hold, DECIDED)

@@ -12,7 +12,7 @@ from fhir.resources.R4B.servicerequest import ServiceRequest
 from pypdf import PdfReader
 
 from downtime.domain.lab_results import Flag, Sign, doctor_told, signs
-from downtime.services import chart_alerts, census, lab_results, prefill, printing, records
+from downtime.services import chart_alerts, census, lab_results, prefill, printing, records, wards
 from downtime.services.errors import PermissionDenied, ValidationFailed
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import check_codes
@@ -263,6 +263,35 @@ def test_a_critical_result_for_a_patient_who_left_stays_on_the_wards_lists_until
             and "SORTI : le médecin décide s’il faut rappeler le patient" in french)
     records.amend(nurse, saved.record_id, {**PHONED, **TOLD}, "Doctor told")
     assert chart_alerts.alerts(nurse.db, nurse.forms, [], nurse.clock(), "en", ward="3B").alerts == []
+
+
+def test_a_critical_result_for_a_patient_moved_to_another_ward_stays_on_the_wards_lists(session_for, patient, tmp_path):
+    """The laboratory phones 3B, where the sample was taken at 11:40, at 13:10, an hour after the
+    patient moved to 5A, whose chart is on another laptop: the save says to phone 5A, and 3B's
+    escalation list and handover sheet keep the result, saying so, until a doctor is told."""
+    wards.add_ward(session_for("admin"), "5A", "Surgery", [str(n) for n in range(1, 21)])
+    nurse = session_for("nurse")
+    records.save_new(nurse, "transfer", {"moved_at": "2026-11-28T12:00+01:00", "to_ward": "5A", "to_bed": "4",
+                                         "reason": "Surgical review"}, patient_id=patient)
+    saved = records.save_new(nurse, "lab_result", PHONED, patient_id=patient)
+    moved = "MOVED to 5A: critical result no doctor is told of yet — phone ward 5A"
+    [alert] = chart_alerts.alerts(nurse.db, nurse.forms, [], nurse.clock(), "en", ward="3B").alerts
+    assert (alert.patient.patient_id, alert.patient.ward, alert.latest, alert.said) == (
+        patient, "5A", "Potassium 6.8 mmol/L (3.5–5.3) 28/11 13:10",
+        ["CRITICAL RESULT NOT YET TOLD TO A DOCTOR: tell one now, and record who and when", moved])
+    assert "Potassium 6.8 mmol/L (3.5–5.3) 28/11 13:10 CRITICAL RESULT NOT YET TOLD TO A DOCTOR: tell one now, and " \
+           f"record who and when; {moved}" in pdf_text(printing.print_census(nurse, tmp_path / "census.pdf", "3B"))
+    assert chart_alerts.alerts(nurse.db, nurse.forms, [], nurse.clock(), "en", ward="4A").alerts == []
+    assert lab_results.moved_on(nurse.db, saved, "en") == (
+        "This patient is on ward 5A now (moved there 28/11 12:00): phone the result to ward 5A. A critical one stays "
+        "on this ward's escalation list until a doctor is recorded as told.")
+    records.amend(nurse, saved.record_id, {**PHONED, **TOLD}, "Doctor told")
+    assert chart_alerts.alerts(nurse.db, nurse.forms, [], nurse.clock(), "en", ward="3B").alerts == []
+
+
+def test_a_result_for_a_patient_on_the_ward_the_sample_was_taken_on_says_nothing_more(session_for, patient):
+    saved = records.save_new(session_for("nurse"), "lab_result", PHONED, patient_id=patient)
+    assert lab_results.moved_on(session_for("nurse").db, saved, "en") is None
 
 
 def test_a_transfer_or_a_discharge_starts_with_the_results_still_awaited_and_the_days(session_for, patient):

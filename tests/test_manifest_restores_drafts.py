@@ -72,7 +72,7 @@ def test_an_export_of_a_restored_laptop_names_the_restore_and_the_records_it_los
     done = export(_signed_in(ward, "records", "4444", forms, clock), tmp_path / "stick")
     (said,) = _manifest(done.folder)["restores"]
     assert said == {"restored_at": restored.isoformat(), "restored_by": "nurse", "backup": backup.name,
-                    "backup_made_at": said["backup_made_at"],
+                    "backup_made_at": said["backup_made_at"], "last_export_at": None,
                     "records_lost_between": [said["backup_made_at"], restored.isoformat()]}
     # The backup's time as its name says it (to the microsecond), in the restore's offset.
     assert said["backup_made_at"][:16] == made.isoformat()[:16]

@@ -46,7 +46,7 @@ def amended_withdrawn_and_held(tmp_path, laptop, clock, admission_values):
     records.amend(hl_1, held.record_id, {**admission_values, "bed": "15"}, "moved to bed 15")
     roux = {**admission_values, "birth_name": "Roux", "nir": "", "bed": "3"}
     amended = records.save_new(hl_1, "admission", roux)
-    records.amend(hl_1, amended.record_id, {**roux, "weight_kg": 70}, "weighed")
+    records.amend(hl_1, amended.record_id, {**roux, "weight_kg": 70, "weight_confirmed_kg": 70}, "weighed")
     withdrawn = records.save_new(hl_1, "admission", {**admission_values, "birth_name": "Petit", "nir": "", "bed": "4"})
     records.mark_entered_in_error(hl_1, withdrawn.record_id, "duplicate")
     exports = [export(clerk, tmp_path / f"export-{number}").folder for number, clerk in ((1, clerk_1), (2, clerk_2))]

@@ -281,7 +281,8 @@ def test_a_record_entered_before_a_hold_arrived_is_listed_again_on_hold(disagree
     import_export(office, second)
     [group] = back_entry.worklist(office)
     assert [item.action_in("en") for item in group.items] == [
-        "on hold — two laptops disagree from version 2: enter neither until the wards say which is right"]
+        "on hold — two laptops disagree from version 2: enter neither until the wards say which is right — "
+        "version 2 is in the EHR (ADM-1): once settled, correct it there"]
     assert back_entry.progress_counts(office) == back_entry.progress(back_entry.worklist(office)) == (0, 1)
     assert left_agrees(office)
 

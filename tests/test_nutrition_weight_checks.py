@@ -105,8 +105,8 @@ def test_a_screening_amended_is_asked_about_only_what_it_changes(session_for, pa
     nurse = session_for("nurse")
     screening = records.save_new(nurse, "nutrition_screening", {**SCREEN, "weight_kg": 60.0}, patient_id=patient)
     admission = census.patient_with_location(nurse.db, nurse.forms, patient).admission_record_id
-    records.amend(nurse, admission, {**admission_values, "arrival_at": "2026-11-28T09:00+01:00", "weight_kg": 70},
-                  "Weighed on the ward scales")
+    records.amend(nurse, admission, {**admission_values, "arrival_at": "2026-11-28T09:00+01:00", "weight_kg": 70,
+                                     "weight_confirmed_kg": 70}, "Weighed on the ward scales")
     amended = records.amend(nurse, screening.record_id, {**screening.data, "notes": "Food chart started"}, "notes")
     assert amended.data["notes"] == "Food chart started"
     with pytest.raises(ValidationFailed, match="59 kg differs by 15.7 % from the latest weight of this stay, 70 kg"):

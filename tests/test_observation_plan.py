@@ -157,13 +157,7 @@ def test_an_agreed_frequency_gives_way_to_a_score_risen_since_it_was_agreed(sess
                                                                            clock):
     """Agreed 12-hourly at NEWS2 0 under full escalation: a set scoring 15 three hours on was asked
     again only the next morning, the list itself saying "continuous monitoring"."""
-    nurse, patient = session_for("nurse"), medication_ward[0]
-    clock.now = datetime.fromisoformat("2026-11-28T10:30+01:00")
-    records.save_new(nurse, "observations", {**DYING, "taken_at": "2026-11-28T10:00+01:00", "respiratory_rate": 16,
-                                             "spo2": 97, "systolic_bp": 125, "pulse": 72, "consciousness": "alert",
-                                             "temperature": 36.8}, patient_id=patient)
-    records.save_new(nurse, "observation_plan", plan("full", "twelve_hourly", "2026-11-28T10:30+01:00"),
-                     patient_id=patient)
+    nurse, patient = _twelve_hourly_agreed_while_well(session_for, medication_ward, clock)
     clock.now = datetime.fromisoformat("2026-11-28T12:00+01:00")
     assert observations.review(nurse.db, forms, "3B", clock.now).overdue == []
     clock.now = datetime.fromisoformat("2026-11-28T13:05+01:00")
@@ -175,7 +169,9 @@ def test_an_agreed_frequency_gives_way_to_a_score_risen_since_it_was_agreed(sess
 def test_comfort_care_decided_after_a_red_flag_screening_stops_its_sepsis_six(session_for, dying, forms, clock):
     """Red flag sepsis screened at 12:10, comfort care decided at 14:00 (no cultures, no antibiotics):
     at 18:00 the handover and the chart alerts still said "SEPSIS SIX OVERDUE" and "NOT REVIEWED BY
-    A DOCTOR", which no answer could end truthfully. A screening made after the decision asks again."""
+    A DOCTOR", which no answer could end truthfully. Screened again after the decision, she was
+    "SEPSIS SIX OVERDUE (due 28/11 13:10)" the moment it was saved: that screening stands down too,
+    until the doctor records a plan other than comfort care."""
     nurse = session_for("nurse")
     screening = {**DYING, "screened_at": "2026-11-28T12:10+01:00", "infection": "likely", "source": "chest"}
     clock.now = datetime.fromisoformat("2026-11-28T12:15+01:00")
@@ -195,4 +191,43 @@ def test_comfort_care_decided_after_a_red_flag_screening_stops_its_sepsis_six(se
                               "(Dr Benali, 28/11 14:00) after this screening: Sepsis Six not pursued"}, [])
     records.save_new(nurse, "sepsis_screening", {**screening, "screened_at": "2026-11-28T17:50+01:00"},
                      patient_id=dying)
-    assert any("SEPSIS SIX" in line for line in said()[1])
+    assert said() == ({dying: "Sepsis screen 28/11 17:50 (NEWS2 15): RED FLAG SEPSIS; comfort care decided "
+                              "(Dr Benali, 28/11 14:00) before this screening: Sepsis Six not pursued unless the "
+                              "doctor records a new plan"}, [])
+    records.save_new(nurse, "observation_plan", plan("ward_ceiling", "four_hourly", "2026-11-28T17:55+01:00"),
+                     patient_id=dying)
+    assert any("SEPSIS SIX OVERDUE" in line for line in said()[1])
+
+
+def test_a_plans_words_say_the_frequency_the_overdue_list_asks_once_the_score_rose(session_for, medication_ward,
+                                                                                  forms, clock, tmp_path):
+    """Agreed 12-hourly at NEWS2 0: once a set scored 15 the overdue list asked the next within the
+    hour, while the plan's words on the handover sheet, the strip and the chart still said
+    "observations every 12 hours"."""
+    nurse, patient = _twelve_hourly_agreed_while_well(session_for, medication_ward, clock)
+    agreed = "Observation frequency agreed (Dr Benali, 28/11 10:30); observations every 12 hours"
+    assert observations.review(nurse.db, forms, "3B", clock.now).plans[patient].text("en", clock.now.tzinfo) == agreed
+    clock.now = datetime.fromisoformat("2026-11-28T13:05+01:00")
+    records.save_new(nurse, "observations", {**DYING, "taken_at": "2026-11-28T13:00+01:00"}, patient_id=patient)
+    review = observations.review(nurse.db, forms, "3B", clock.now)
+    risen = ("Observation frequency agreed (Dr Benali, 28/11 10:30); observations every 12 hours as agreed until "
+             "NEWS2 rose to 15: now continuous monitoring, observations at least every hour, until the doctor "
+             "reviews the plan")
+    assert review.plans[patient].text("en", clock.now.tzinfo) == risen
+    clock.now = datetime.fromisoformat("2026-11-28T14:30+01:00")
+    later = observations.review(nurse.db, forms, "3B", clock.now)
+    assert [item.monitoring for item in later.overdue] == [later.plans[patient].in_use]
+    assert risen in " ".join(pdf_text(printing.print_census(nurse, tmp_path / "census.pdf", "3B")).split())
+
+
+def _twelve_hourly_agreed_while_well(session_for, medication_ward, clock):
+    """A set scoring NEWS2 0 at 10:00, then a plan agreeing 12-hourly observations under full
+    escalation at 10:30, the clock then: (the nurse, the patient)."""
+    nurse, patient = session_for("nurse"), medication_ward[0]
+    clock.now = datetime.fromisoformat("2026-11-28T10:30+01:00")
+    records.save_new(nurse, "observations", {**DYING, "taken_at": "2026-11-28T10:00+01:00", "respiratory_rate": 16,
+                                             "spo2": 97, "systolic_bp": 125, "pulse": 72, "consciousness": "alert",
+                                             "temperature": 36.8}, patient_id=patient)
+    records.save_new(nurse, "observation_plan", plan("full", "twelve_hourly", "2026-11-28T10:30+01:00"),
+                     patient_id=patient)
+    return nurse, patient

@@ -240,3 +240,39 @@ def test_a_childs_codeine_order_is_refused_when_written(session_for, admission_v
         "arrival_at": "2026-11-28T00:30+01:00"}).patient_id
     refused = _refused(session_for("doctor"), child, {"drug": "Codeine phosphate", "dose": 15.0, "dose_unit": "mg"})
     assert list(refused) == ["drug"] and "never given under 12 years, and the patient is 10" in refused["drug"]
+
+
+INSULIN = {"drug": "Insulin glargine", "dose_unit": "units", "route": "SC", "times": "22:00", "high_alert": True,
+           "time_critical": True}
+
+
+@pytest.mark.parametrize("dose,said", [
+    (90.0, "Insulin glargine: 90 units in one dose is 5 times the patient's previous order of it (18 units)"),
+    (3.0, "Insulin glargine: 3 units in one dose is a fifth or less of the patient's previous order of it (18 units)"),
+    (180.0, "Insulin glargine: 180 units in one dose is more than an insulin syringe holds (100 units)"),
+])
+def test_an_insulin_tenfold_slip_is_asked_the_prescribers_reason(session_for, medication_ward, dose, said):
+    """R2 #1: orders rewritten each day of a downtime, glargine 180 units the day after 18 was
+    saved unasked (NPSA/2010/RRR013: "U" read as a 0). Asked, the reason kept in the order."""
+    patient, _, _ = medication_ward
+    doctor = session_for("doctor")
+    records.save_new(doctor, "medication_order", {**BASE, **INSULIN, "dose": 18.0,
+                                                  "stop_at": "2026-11-28T23:00+01:00"}, patient_id=patient)
+    tomorrow = {**BASE, **INSULIN, "dose": dose, "start_at": "2026-11-29T10:00+01:00"}
+    with pytest.raises(medication.DoseReasonNeeded) as asked:
+        records.save_new(doctor, "medication_order", tomorrow, patient_id=patient)
+    assert said in str(asked.value)
+    saved = records.save_new(doctor, "medication_order", {**tomorrow, medication.DOSE_REASON: "insulin resistant"},
+                             patient_id=patient)
+    assert saved.data["dose"] == dose
+
+
+def test_an_insulin_dose_changed_tenfold_is_asked_and_one_titrated_is_not(session_for, medication_ward):
+    patient, _, _ = medication_ward
+    doctor = session_for("doctor")
+    order = records.save_new(doctor, "medication_order", {**BASE, **INSULIN, "dose": 18.0}, patient_id=patient)
+    with pytest.raises(medication.DoseReasonNeeded):
+        records.amend(doctor, order.record_id, {**order.data, "dose": 180.0}, "dose")
+    assert records.amend(doctor, order.record_id, {**order.data, "dose": 20.0}, "titrated").data["dose"] == 20.0
+    again = {**BASE, **INSULIN, "dose": 22.0, "start_at": "2026-11-29T10:00+01:00"}
+    assert records.save_new(doctor, "medication_order", again, patient_id=patient).data["dose"] == 22.0

@@ -10,7 +10,7 @@ from datetime import datetime
 import pytest
 from pypdf import PdfReader
 
-from downtime.services import chart_alerts, census, medication, prefill, printing, records
+from downtime.services import chart_alerts, census, medication, paper_doses, prefill, printing, records
 from downtime.services.errors import ValidationFailed
 from downtime.sync.export import export
 
@@ -107,6 +107,18 @@ def test_a_patch_changed_on_the_paper_chart_takes_off_the_one_it_replaced(patch_
     (said,) = chart_alerts.patches_handover(nurse.db, forms, [patient], clock.now, "en").values()
     assert "Right upper back" in said and "Left upper back" not in said
 
+
+
+def test_a_patch_typed_in_from_the_paper_chart_keeps_its_site(patch_on, clock):
+    """The night's patch typed in with the others (services.paper_doses) had no site: the next
+    dose dialog's CURRENT PATCH, the MAR and the transfer letter said none of where it is."""
+    nurse, patient, order_id = patch_on
+    clock.now = _at("2026-11-29T09:00+01:00")
+    at = _at("2026-11-29T08:00+01:00")
+    paper_doses.save_paper_doses(nurse, {1: paper_doses.PaperDose(order_id, at, True, at, dose=9.5, route="TOP",
+                                                                  site="Right upper back")})
+    assert [dose.site for _, dose in medication.patches_on_now(nurse.db, patient)] == ["Right upper back"]
+    assert "patch on: Right upper back since 29/11/2026 08:00" in _letter(nurse, patient)
 
 
 def test_patches_applied_together_on_the_paper_chart_stay_on_together(patch_on, session_for, clock):

@@ -45,6 +45,21 @@ def test_blank_form_has_every_label_and_page_furniture(tmp_path, forms, lang, fo
         assert footer in page and "28/11/2026 14:00" in page
 
 
+@pytest.mark.parametrize(("lang", "safety", "signed"), [
+    ("en", "Safety", "Name and signature of the person completing this form"),
+    ("fr", "Sécurité", "Nom et signature de la personne qui remplit ce formulaire")])
+def test_the_blank_medication_order_prints_on_two_pages(tmp_path, forms, lang, safety, signed):
+    """Its Safety section, moved whole with the signature under the last of the When section,
+    made a third page of a box or two: the controlled drug's and high-alert ticks share a line
+    with the time-critical question, the telephone order's questions go by two, and the
+    as-required order's indication, interval and most in 24 hours share one line."""
+    out = blank_form_pdf(forms["medication_order"], tmp_path / "blank.pdf", lang=lang, printed_by=None,
+                         printed_at=datetime.fromisoformat("2026-11-29T07:15+01:00"), device_name="3B")
+    pages = [_flat(page) for page in _pages(out)]
+    assert len(pages) == 2
+    assert safety in pages[1] and signed in pages[1]
+
+
 @pytest.mark.parametrize("lang, asked", [("en", "ALLERGIES (substance, reaction, severity)"),
                                          ("fr", "ALLERGIES (substance, réaction, sévérité)")])
 def test_a_blank_patient_form_has_a_box_to_write_the_allergies_in(tmp_path, forms, lang, asked):
@@ -119,7 +134,7 @@ def test_an_amended_records_history_says_what_each_version_changed_old_and_new(s
     readable under the line through it."""
     nurse = session_for("nurse", lang)
     first = records.save_new(nurse, "admission", admission_values)
-    records.amend(nurse, first.record_id, {**admission_values, "weight_kg": 45.0, "resuscitation": "dnacpr",
+    records.amend(nurse, first.record_id, {**admission_values, "weight_kg": 45.0, "weight_confirmed_kg": 45.0, "resuscitation": "dnacpr",
                                            "resuscitation_decided_by": "Dr Benali",
                                            "resuscitation_decided_at": "2026-11-28T13:00+01:00"}, "Re-weighed")
     text = _flat(" ".join(_pages(printing.print_record(nurse, first.record_id, tmp_path / "a.pdf"))))
@@ -594,8 +609,8 @@ def _placed(path):
     return pages
 
 
-@pytest.mark.parametrize("lang, title, number", [("en", "Death", "Form death, version 2"),
-                                                 ("fr", "Décès", "Formulaire death, version 2")])
+@pytest.mark.parametrize("lang, title, number", [("en", "Death", "Form death, version 3"),
+                                                 ("fr", "Décès", "Formulaire death, version 3")])
 def test_a_blank_form_is_headed_by_its_title_and_numbered_at_its_foot(tmp_path, forms, lang, title, number):
     """Under the title "Décès" a French nurse read "death v1", the form's code, where a paper form
     has its name; a paper form prints its form number at its foot, in small print."""
@@ -707,6 +722,28 @@ def test_every_page_of_a_filled_record_gives_the_allergy_status(session_for, adm
     assert len(pages) > 1 and all(said in page for page in pages)
 
 
+@pytest.mark.parametrize(("status", "allergies", "said"), [
+    ("allergies", [{"substance": "Penicillin", "reaction": "Rash", "severity": "moderate"}],
+     "ALLERGIES: Penicillin (Rash, moderate)"),
+    ("nka", [], "No known allergies"),
+    ("unknown", [], "ALLERGIES NOT KNOWN YET — ask the patient, family or GP"),
+])
+def test_a_filled_records_first_page_says_the_allergy_status_once(session_for, admission_values, tmp_path, status,
+                                                                   allergies, said):
+    """A printed medication order gave the allergy line under its heading and again in its
+    identification box; its other pages, the box alone."""
+    patient = records.save_new(session_for("nurse"), "admission", {**admission_values, "allergy_status": status,
+                                                                   "allergies": allergies}).patient_id
+    doctor = session_for("doctor")
+    record = records.save_new(doctor, "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+        "times": "08:00 20:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False, "high_alert": False},
+        patient_id=patient)
+    nurse = session_for("nurse")
+    pages = [_flat(page) for page in _pages(printing.print_record(nurse, record.record_id, tmp_path / "filled.pdf"))]
+    assert [page.count(said) for page in pages] == [1] * len(pages)
+
+
 def test_the_identification_box_counts_the_allergies_it_has_no_room_to_word_whole(session_for, admission_values):
     """Where the reactions do not fit the box's two lines, it names each allergen with its
     severity and their count, as the census does; cut only beyond that, the count still said."""
@@ -737,9 +774,10 @@ def test_an_amended_answer_is_marked_where_it_is_printed_and_the_history_says_wh
     saved = records.save_new(nurse, "admission", {**admission_values, "weight_kg": 71.9})
     plain = _flat(" ".join(_pages(printing.print_record(nurse, saved.record_id, tmp_path / "plain.pdf"))))
     assert "†" not in plain
-    records.amend(nurse, saved.record_id, {**saved.data, "weight_kg": 54}, "Weight re-measured on the ward scale")
+    records.amend(nurse, saved.record_id, {**saved.data, "weight_kg": 54, "weight_confirmed_kg": 54},
+                  "Weight re-measured on the ward scale")
     text = _flat(" ".join(_pages(printing.print_record(nurse, saved.record_id, tmp_path / "record.pdf"))))
-    assert "Weight † 54 kg" in text and text.count("†") == 2
+    assert "Weight † 54 kg" in text and text.count("†") == 3  # the weight confirmed, amended with it
     assert "† beside an answer: amended since it was first saved" in text[text.index("Amendment history"):]
 
 

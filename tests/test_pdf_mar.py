@@ -197,7 +197,7 @@ def test_a_french_chart_names_its_days_in_french(tmp_path, forms, clock, demo_da
 
 def test_a_french_chart_writes_decimals_with_a_comma(tmp_path, session_for, medication_ward):
     """"Morphine 2.5 mg" and a weight of "61.5 kg" on a French ward's chart, where the form, the
-    nurse and every French paper chart write 2,5 mg; and "18 units" where the form says UI."""
+    nurse and every French paper chart write 2,5 mg; and "18 units" where the form says unités."""
     from downtime.services import records
 
     patient, _, _ = medication_ward
@@ -210,7 +210,7 @@ def test_a_french_chart_writes_decimals_with_a_comma(tmp_path, session_for, medi
         "times": "08:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": True,
         "time_critical": True},
         patient_id=patient)
-    for lang, doses, weight in (("fr", ("Oxycodone 2,5 mg PO", "Insulin glargine 18 UI SC"), "61,5 kg"),
+    for lang, doses, weight in (("fr", ("Oxycodone 2,5 mg PO", "Insulin glargine 18 unités SC"), "61,5 kg"),
                                 ("en", ("Oxycodone 2.5 mg PO", "Insulin glargine 18 units SC"), "61.5 kg")):
         text = " ".join(_text(printing.print_mar(session_for("nurse", lang), [patient], tmp_path / f"{lang}.pdf", days=3)))
         assert all(dose in text for dose in doses) and weight in text, lang
@@ -1264,6 +1264,47 @@ def test_each_chart_of_a_ward_pack_gives_its_own_patients_allergy_status(tmp_pat
     assert len(pages) > 2
     for page in pages:
         assert ("DURAND" in page) == ("No known allergies" in page) != ("Penicillin (Rash, moderate)" in page)
+
+
+LONG_REACTIONS = [{"substance": substance, "reaction": "Anaphylaxis with urticaria and wheeze", "severity": "severe"}
+                  for substance in ("Penicillin", "Latex", "Codeine", "Iodinated contrast")]
+
+
+@pytest.mark.parametrize(("status", "allergies", "said"), [
+    ("allergies", [{"substance": "Penicillin", "reaction": "Hives", "severity": "moderate"}],
+     "ALLERGIES: Penicillin (Hives, moderate)"),
+    ("nka", [], "No known allergies"),
+    ("unknown", [], "ALLERGIES NOT KNOWN YET — ask the patient, family or GP"),
+])
+def test_each_mar_page_says_the_allergy_status_once(tmp_path, session_for, medication_ward, admission_values, status,
+                                                    allergies, said):
+    """Page 1 said the allergies twice, in its identification box and again in big letters over
+    the orders, where every other page has the box alone: one statement a page, "No known
+    allergies" told apart from "not known yet" all the same."""
+    nurse, patient = session_for("nurse"), medication_ward[0]
+    admission = census.in_patients(nurse.db, nurse.forms, ward="3B")[0]
+    record = records.current(nurse.db, admission.admission_record_id)
+    records.amend(nurse, record.record_id, {**record.data, "allergy_status": status, "allergies": allergies},
+                  "Asked the family")
+    _eight_orders(session_for("doctor"), patient)
+    pages = _text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf"))
+    assert len(pages) > 1
+    assert [page.count(said) for page in pages] == [1] * len(pages)
+
+
+def test_a_mar_whose_box_names_the_allergens_alone_gives_their_reactions_on_its_first_page(
+        tmp_path, session_for, medication_ward):
+    """Reactions too long for the identification box's two lines: the box names each allergen
+    with its severity, and page 1 keeps the reactions, as the whole line it printed before."""
+    nurse, patient = session_for("nurse"), medication_ward[0]
+    admission = census.in_patients(nurse.db, nurse.forms, ward="3B")[0]
+    record = records.current(nurse.db, admission.admission_record_id)
+    records.amend(nurse, record.record_id, {**record.data, "allergies": LONG_REACTIONS}, "Asked the family")
+    pages = _text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf"))
+    assert all("ALLERGIES (4): Penicillin (severe); Latex (severe)" in page for page in pages)
+    assert pages[0].count("ALLERGIES: Penicillin (Anaphylaxis with urticaria and wheeze, severe); Latex (Anaphylaxis "
+                          "with urticaria and wheeze, severe); Codeine (Anaphylaxis with urticaria and wheeze, severe); "
+                          "Iodinated contrast (Anaphylaxis with urticaria and wheeze, severe)") == 1
 
 
 def test_the_blank_charts_prompts_survive_a_photocopy(tmp_path, forms):

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from downtime.domain.medication import Check
 from downtime.domain.news2 import Band
 from downtime.formspec.loader import FormSpecError, load_forms
-from downtime.services import medication, observations, prefill, printing, records
+from downtime.services import medication, observations, prefill, printing, records, wards
 
 SET = {"taken_at": "2026-11-28T12:00+01:00", "respiratory_rate": 22, "spo2": 95, "spo2_scale": "scale_1",
        "on_oxygen": False, "systolic_bp": 105, "diastolic_bp": 70, "pulse": 115, "consciousness": "new_confusion",
@@ -207,8 +207,9 @@ def test_a_patient_with_nothing_charted_starts_with_a_handover_of_their_admissio
     nurse = session_for("nurse")
     patient = records.save_new(nurse, "admission", {**admission_values, "resuscitation": "dnacpr", "resuscitation_decided_by": "Dr Benali", "resuscitation_decided_at": "2026-11-28T10:00+01:00",
                                                     "isolation": "contact"}).patient_id
-    assert prefill.first_answers(nurse, nurse.form("transfer_out"), patient) == {"resuscitation": "dnacpr",
-                                                                                  "isolation": "contact"}
+    assert prefill.first_answers(nurse, nurse.form("transfer_out"), patient) == {
+        "resuscitation": "dnacpr", "resuscitation_decided_by": "Dr Benali",
+        "resuscitation_decided_at": "2026-11-28T10:00+01:00", "isolation": "contact"}
 
 
 def test_a_handover_says_how_to_talk_with_the_patient(session_for, admission_values):
@@ -300,3 +301,69 @@ def test_the_printed_handover_says_the_resuscitation_status_and_isolation(sessio
     out = printing.print_record(nurse, handover.record_id, tmp_path / "handover.pdf")
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
     assert all(words in text for words in said), text
+
+
+def test_an_internal_move_starts_with_what_the_receiving_ward_asks_first(session_for, paracetamol, clock, tmp_path):
+    """Version 2 of the move's form: the receiving ward, on another laptop, reads none of this
+    ward's records; version 1's paper went with no resuscitation status, no medicine nor its last
+    dose, no observations. The as-required dose says when the next is allowed."""
+    nurse, regular, prn = paracetamol
+    patient = regular.patient_id
+    wards.add_ward(session_for("admin"), "5A", "Surgery", [str(n) for n in range(1, 21)])
+    clock.now = datetime.fromisoformat("2026-11-28T13:00+01:00")
+    records.save_new(nurse, "observations", SET, patient_id=patient)
+    medication.record_dose(nurse, prn.record_id, {"outcome": "given", "given_at": "2026-11-28T13:00+01:00",
+                                                  "dose_given": 1.0, "route": "PO", "given_for": "pain"})
+    clock.now = datetime.fromisoformat("2026-11-28T14:30+01:00")
+    answers = prefill.first_answers(nurse, nurse.form("transfer"), patient)
+    assert (answers["resuscitation"], answers["obs_at"], answers["resp_rate"], answers["consciousness"]) == (
+        "full", "2026-11-28T12:00+01:00", 22, "confusion")
+    assert ("paracétamol 1 g PO, as required (pain), at least 4 h apart, at most 4 in 24 h, from 27/11/2026 07:00 — "
+            "last given 28/11/2026 13:00 — next allowed from 28/11/2026 17:00") in answers["current_treatments"]
+    move = records.save_new(nurse, "transfer", {**answers, "moved_at": "2026-11-28T14:30+01:00", "to_ward": "5A",
+                                                "to_bed": "4", "reason": "Surgical review"}, patient_id=patient)
+    assert move.form_version == 2
+    text = " ".join(" ".join(page.extract_text().split())
+                    for page in PdfReader(printing.print_record(nurse, move.record_id, tmp_path / "move.pdf")).pages)
+    assert "Resuscitation status ☒ For resuscitation" in text and "NEWS2 of these observations NEWS2 " in text
+    assert "— next allowed from 28/11/2026 17:00" in text
+
+
+def test_a_move_answering_none_of_version_2_still_prints(session_for, medication_ward, clock, tmp_path):
+    """As a record of version 1 holds: the move and the charts' lines alone."""
+    patient, _, _ = medication_ward
+    nurse = session_for("nurse")
+    wards.add_ward(session_for("admin"), "5A", "Surgery", [str(n) for n in range(1, 21)])
+    move = records.save_new(nurse, "transfer", {"moved_at": "2026-11-28T14:00+01:00", "to_ward": "5A",
+                                                "reason": "Surgical review"}, patient_id=patient)
+    text = " ".join(page.extract_text() for page in PdfReader(
+        printing.print_record(nurse, move.record_id, tmp_path / "move.pdf")).pages)
+    assert "Surgical review" in text
+
+
+DRESSING = ("Aquacel Ag Extra to the wound bed, Allevyn Life 15x15 cm secondary, Cavilon barrier film to the "
+            "periwound skin, offloading boot at night")
+
+
+@pytest.mark.parametrize(("form_id", "more"), [
+    ("discharge", "… and 1 more: see the “Wound assessment and dressing” records"),
+    ("transfer_out", "… and 1 more: see the “Wound assessment and dressing” records"),
+    ("transfer", "… and 1 more: see the “Wound assessment and dressing” records")])
+def test_the_wounds_copied_fit_their_box_and_say_how_many_more_the_chart_lists(session_for, medication_ward, clock,
+                                                                               form_id, more):
+    """Four wounds dressed as the tissue viability nurse wrote it came to 1,042 characters for a
+    box of 1,000: Save refused what the app had written, and the nurse deleted a wound by hand,
+    which one left to chance. As the treatments: the first that fit, then how many more."""
+    nurse = session_for("nurse")
+    patient = medication_ward[0]
+    for i, (wound, kind) in enumerate((("Sacrum", "pressure_ulcer"), ("Left heel", "pressure_ulcer"),
+                                       ("Right heel", "pressure_ulcer"), ("Midline laparotomy", "surgical"))):
+        records.save_new(nurse, "wound_care", {
+            "assessed_at": f"2026-11-28T1{i}:00+01:00", "wound": wound, "kind": kind, "length_cm": 3.0,
+            "width_cm": 2.0, "depth_cm": 0.5, "bed": "granulating", "exudate": "low", "infection": False,
+            "dressing": DRESSING, "next_in": "2", **({"category": "2"} if kind == "pressure_ulcer" else {})},
+            patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T15:00+01:00")
+    wounds = prefill.first_answers(nurse, nurse.form(form_id), patient)["wounds"].split("\n")
+    assert len("\n".join(wounds)) <= nurse.form(form_id).field("wounds").max_length
+    assert len(wounds) == 4 and wounds[-1] == more

@@ -178,7 +178,8 @@ def test_the_as_required_status_reads_the_patients_weight(session_for, admission
     _, prn = _orders(session_for, patient, 4, 4)
     nurse = session_for("nurse")
     admission = records.list_current(nurse.db, form_id="admission", patient_id=patient)[0]
-    records.amend(nurse, admission.record_id, {**admission.data, "weight_kg": 42}, "weighed on the ward")
+    records.amend(nurse, admission.record_id, {**admission.data, "weight_kg": 42, "weight_confirmed_kg": 42},
+                  "weighed on the ward")
     clock.now = _at("08:00")
     for at in ("00:00", "04:00"):
         medication.record_dose(nurse, prn, {"outcome": "given", "given_at": _at(at).isoformat(), "dose_given": 1.0,

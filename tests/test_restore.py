@@ -12,7 +12,7 @@ from downtime.domain.staff import Role
 from downtime.services import backups, paper_numbers, records, staff, unlock
 from downtime.services.context import Session, Vault, load_device
 from downtime.storage import audit
-from downtime.storage.backup import set_aside
+from downtime.storage.backup import restore_backup, set_aside
 from downtime.sync.export import export
 from downtime.sync.merge import merge
 
@@ -38,6 +38,21 @@ def _restored_as_the_window_does(vault, clock):
     said = backups.put_restored(vault, newest, set_aside(vault.path, clock()), "nurse", clock())
     vault.db, vault.key = None, None
     return newest, said
+
+
+def _backup_admitted_exported_restored(ward, forms, clock, durand, stick):
+    """14:00 backup; 14:10 Durand admitted; 14:20 the ward's stick; 14:40 the 14:00 backup
+    restored as the window restores it: (when the stick was made, the stick, what the restore said)."""
+    nurse = _signed_in(ward, "nurse", "1111", forms, clock)
+    backups.backup_now(nurse)
+    clock.advance(minutes=10)
+    records.save_new(nurse, "admission", durand)
+    clock.advance(minutes=10)
+    exported_at = clock()
+    made = export(_signed_in(ward, "records", "4444", forms, clock), stick)
+    clock.advance(minutes=20)
+    _, said = _restored_as_the_window_does(ward, clock)
+    return exported_at, made, said
 
 
 def _number(db, patient_id):
@@ -167,8 +182,10 @@ def test_downtime_restore_is_audited_and_says_what_is_not_in_the_backup(ward, fo
     target = tmp_path / "restored.sqlite"
     assert main(["restore", str(backup), "--db", str(target), "--user", "nurse", "--pin", "1111"]) == 0
     out = " ".join(capsys.readouterr().out.split())
-    assert ("Records saved after 14:00 are not in it: re-type them from paper; staff accounts and PINs changed "
-            "after 14:00 are as they were then.") in out
+    # No damaged file named (a spare laptop): nothing here knows of an export made since the backup.
+    assert ("Records saved after 14:00 are not in it: re-type from paper only what was saved after this laptop's "
+            "last export (its stick holds what was saved until then), or after 14:00 if it was not exported since; "
+            "staff accounts and PINs changed after 14:00 are as they were then.") in out
     vault = Vault(target)
     _signed_in(vault, "nurse", "1111", forms, clock)
     actor, detail = vault.db.execute("SELECT actor, detail FROM audit WHERE action = 'backup.restored'").fetchone()
@@ -217,3 +234,141 @@ def test_a_snapshots_patients_are_kept_as_given_once_for_the_whole_load(ward, fo
     snapshot = shutil.copytree(Path(__file__).parent / "data" / "snapshot", tmp_path / "snapshot")
     assert import_path(_signed_in(ward, "records", "4444", forms, clock), snapshot).added["patient"] == 2
     assert kept == [2] and keyslots.given(ward.path) == {3: 2}
+
+
+def test_a_restore_from_a_backup_older_than_the_last_export_says_the_stick_holds_what_was_saved_until_it(
+        ward, forms, clock, durand, tmp_path):
+    """14:00 backup; 14:10 Durand admitted; 14:20 the ward's stick; 14:40 the file is damaged and
+    the 14:00 backup restored. The ward was told to re-type from paper all saved after 14:00, the
+    manifest and the merge said the same: a dose typed again went into the EHR twice."""
+    exported_at, stick, said = _backup_admitted_exported_restored(ward, forms, clock, durand, tmp_path / "stick-1")
+    assert said.text("en").startswith(
+        "Records saved after 14:00 are not in it, but those saved up to 14:20 went on the stick exported then: do "
+        "not re-type them; re-type from paper only what was saved after 14:20; staff accounts and PINs changed "
+        "after 14:00 are as they were then.")
+    _signed_in(ward, "nurse", "1111", forms, clock)
+    (detail,) = [json.loads(found) for (found,) in ward.db.execute(
+        "SELECT detail FROM audit WHERE action = 'backup.restored'")]
+    assert detail["last_export"] == {"at": exported_at.isoformat(), "last_rowid": stick.last_rowid}
+    (restore,) = backups.restores(ward.db)
+    assert restore["last_export_at"] == exported_at.isoformat()
+    assert restore["records_lost_between"] == [exported_at.isoformat(), restore["restored_at"]]
+    clock.advance(minutes=5)
+    late = export(_signed_in(ward, "records", "4444", forms, clock), tmp_path / "stick-2").folder
+    (told,) = merge([stick.folder, late], tmp_path / "merged").not_exported_text("en")
+    assert "older than its export of 28/11/2026 14:20" in told
+    assert "records typed on it between 28/11/2026 14:20 and 28/11/2026 14:40 were lost" in told
+
+
+def test_a_second_restore_from_the_same_old_backup_still_says_the_stick_holds_what_was_saved_until_it(
+        ward, forms, clock, durand, tmp_path):
+    """14:00 backup; 14:10 Durand; 14:20 stick; 14:40 damaged, the 14:00 backup restored; 14:50
+    damaged again before any new backup or stick, the 14:00 backup restored again: the restored
+    file's key slots were the backup's, so the second restore told the ward to re-type from
+    paper everything since 14:00, the 14:20 stick's records too."""
+    exported_at, _, _ = _backup_admitted_exported_restored(ward, forms, clock, durand, tmp_path / "stick")
+    _signed_in(ward, "nurse", "1111", forms, clock)
+    clock.advance(minutes=10)
+    backup, said = _restored_as_the_window_does(ward, clock)
+    assert backups.made(backup) == "28/11/2026 14:00"
+    assert said.text("en").startswith(
+        "Records saved after 14:00 are not in it, but those saved up to 14:20 went on the stick exported then: do "
+        "not re-type them; re-type from paper only what was saved after 14:20;"), said.text("en")
+    _signed_in(ward, "nurse", "1111", forms, clock)
+    (restore,) = backups.restores(ward.db)
+    assert restore["records_lost_between"] == [exported_at.isoformat(), restore["restored_at"]]
+
+
+def test_downtime_restore_given_the_damaged_file_says_what_its_last_stick_holds(ward, forms, clock, durand, capsys,
+                                                                               tmp_path):
+    nurse = _signed_in(ward, "nurse", "1111", forms, clock)
+    backup = backups.backup_now(nurse)
+    clock.advance(minutes=10)
+    records.save_new(nurse, "admission", durand)
+    clock.advance(minutes=10)
+    export(_signed_in(ward, "records", "4444", forms, clock), tmp_path / "stick")
+    ward.db.conn.close()
+    damaged = set_aside(ward.path, clock())
+    assert main(["restore", str(backup), "--db", str(ward.path), "--damaged", str(damaged),
+                 "--user", "nurse", "--pin", "1111"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert ("but those saved up to 14:20 went on the stick exported then: do not re-type them; re-type from paper "
+            "only what was saved after 14:20") in out
+    assert main(["restore", str(backup), "--db", str(tmp_path / "other.sqlite"), "--damaged", str(tmp_path / "none"),
+                 "--user", "nurse", "--pin", "1111"]) == 1
+    assert "--damaged" in capsys.readouterr().err and not (tmp_path / "other.sqlite").exists()
+
+
+def test_a_spare_laptops_restore_is_narrowed_at_the_merge_by_the_stick_made_before_it(
+        ward, forms, clock, durand, tmp_path):
+    """The backup put on a spare laptop, given no damaged file: the merge holds the stick."""
+    nurse = _signed_in(ward, "nurse", "1111", forms, clock)
+    backup = backups.backup_now(nurse)
+    clock.advance(minutes=10)
+    records.save_new(nurse, "admission", durand)
+    clock.advance(minutes=10)
+    early = export(_signed_in(ward, "records", "4444", forms, clock), tmp_path / "stick-1").folder
+    clock.advance(minutes=20)
+    spare = tmp_path / "spare.sqlite"
+    restore_backup(backup, spare)
+    backups.restored(spare, ward.key, backup, None, "nurse", clock())
+    vault = Vault(spare)
+    late = export(_signed_in(vault, "records", "4444", forms, clock), tmp_path / "stick-2").folder
+    merged = merge([early, late], tmp_path / "merged")
+    (told,) = merged.not_exported_text("en")
+    assert "between 28/11/2026 14:20 and 28/11/2026 14:40 were lost" in told
+    manifest = json.loads((merged.folder / "manifest.json").read_text(encoding="utf-8"))
+    assert [found["records_lost_between"][0][:16] for found in manifest["restores"]] == ["2026-11-28T14:20"]
+
+
+def test_a_dose_charted_before_a_restore_and_typed_again_after_it_asks_the_ward_at_the_office(
+        ward, forms, clock, admission_values, laptop, tmp_path):
+    """14:00 backup; the 14:00 paracetamol charted at 14:10; the 14:20 stick; the 14:00 backup
+    restored at 14:40 and the dose typed again from paper: both records of the one dose read
+    "enter" at the office (the double-dose rule paired two laptops' records only) and the EHR got
+    it twice."""
+    from downtime.services import back_entry, medication, wards
+    from downtime.sync.import_export import import_export
+
+    admin = _signed_in(ward, "admin", "0000", forms, clock)
+    staff.add_staff(admin, "doctor", "Doctor", Role.DOCTOR, "2222")
+    wards.add_ward(admin, "3B", "Medicine", [str(bed) for bed in range(1, 21)])
+    patient = records.save_new(_signed_in(ward, "nurse", "1111", forms, clock), "admission",
+                               {**admission_values, "arrival_at": clock().isoformat()}).patient_id
+    order = records.save_new(_signed_in(ward, "doctor", "2222", forms, clock), "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+        "times": "08:00 14:00 20:00", "start_at": clock().isoformat(), "controlled": False, "high_alert": False},
+        patient_id=patient).record_id
+    backups.backup_now(_signed_in(ward, "nurse", "1111", forms, clock))
+    dose = {"outcome": "given", "given_at": "2026-11-28T14:05+01:00", "scheduled_for": "2026-11-28T14:00+01:00",
+            "dose_given": 1.0, "route": "PO"}
+    clock.advance(minutes=10)
+    medication.record_dose(_signed_in(ward, "nurse", "1111", forms, clock), order, dose)
+    clock.advance(minutes=10)
+    early = export(_signed_in(ward, "records", "4444", forms, clock), tmp_path / "stick-1").folder
+    clock.advance(minutes=20)
+    _restored_as_the_window_does(ward, clock)
+    medication.record_dose(_signed_in(ward, "nurse", "1111", forms, clock), order, dose)
+    clock.advance(minutes=5)
+    late = export(_signed_in(ward, "records", "4444", forms, clock), tmp_path / "stick-2").folder
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, early)
+    import_export(office, late)
+    lines = [item for group in back_entry.worklist(office) for item in group.items
+             if item.record.form_id == "medication_administration"]
+    assert len(lines) == 2
+    assert all(item.asks_the_ward and "the same dose (due 28/11/2026 14:00) was also recorded on Ward 3 (no. 003)"
+               in item.to_do for item in lines), [item.to_do for item in lines]
+
+
+def test_the_key_slots_keep_the_latest_export_only(ward, clock):
+    """An export's time is written once its stick is made; one made earlier (a second window's,
+    finishing late) never replaces it, and a plain database keeps none (it has no key slots)."""
+    from downtime.storage import keyslots
+
+    later = clock()
+    keyslots.keep_export(ward.path, later, 7)
+    clock.advance(minutes=-30)
+    keyslots.keep_export(ward.path, clock(), 3)
+    assert keyslots.last_export(ward.path) == (later, 7)
+    assert keyslots.last_export(ward.path.with_name("plain.sqlite")) is None

@@ -17,6 +17,7 @@ from downtime.services.laptops import authors
 from tests.pdf_text import pdf_text
 
 DECIDED = {"resuscitation_decided_by": "Dr  Benali", "resuscitation_decided_at": "2026-11-28T10:00+01:00"}
+LIFTED = {"resuscitation": "full", "resuscitation_lifted_at": "2026-11-28T12:00+01:00"}
 
 
 def _admission(nurse, patient):
@@ -48,7 +49,7 @@ def test_a_dnacpr_names_the_doctor_who_decided_and_when(session_for, medication_
     amended = records.amend(nurse, record_id, {**data, "resuscitation": "dnacpr", **DECIDED}, "Decided with the family")
     found = patient_with_location(nurse.db, nurse.forms, patient)
     assert resuscitation.decided(nurse.db, [found], nurse.clock().tzinfo) == {patient: "Dr Benali, 28/11 10:00"}
-    lifted = records.amend(nurse, record_id, {**amended.data, "resuscitation": "full"}, "Reviewed by Dr Benali")
+    lifted = records.amend(nurse, record_id, {**amended.data, **LIFTED}, "Reviewed by Dr Benali")
     assert "resuscitation_decided_by" not in lifted.data
     assert resuscitation.decided(nurse.db, [patient_with_location(nurse.db, nurse.forms, patient)]) == {}
 
@@ -64,7 +65,7 @@ def test_only_a_doctor_or_a_ward_nurse_sets_or_lifts_a_dnacpr(session_for, medic
             resuscitation.check_change(pupil, spec, after, before)
         assert "only a doctor, or a ward nurse naming the doctor who decided" in str(refused.value.text("en"))
     for session in (nurse, session_for("doctor")):
-        resuscitation.check_change(session, spec, data, dnacpr)
+        resuscitation.check_change(session, spec, {**data, **LIFTED}, dnacpr)
     resuscitation.check_change(pupil, spec, {**dnacpr, "bed": "14"}, dnacpr)
     resuscitation.check_change(pupil, spec, data, None)
 
@@ -127,3 +128,61 @@ def test_a_ceiling_of_care_never_reads_as_not_for_resuscitation_in_french(forms)
             message("fr", PLAN_WORDS[WARD_CEILING], by="Dr Benali", time="28/11 10:30")]
     assert all("pas de transfert en réanimation" in words for words in said), said
     assert not any("pas de réanimation" in words.replace("pas de transfert en réanimation", "") for words in said)
+
+
+def test_a_dnacpr_lifted_says_when_the_doctor_lifted_it(session_for, medication_ward):
+    """Lifted at 14:30 on the laptop after the doctor's review at 12:00, the DNACPR sent to the EHR
+    ended at 14:30: the lift asked no time (admission version 3 asks it of the amendment)."""
+    nurse, patient = session_for("nurse"), medication_ward[0]
+    record_id, data = _admission(nurse, patient)
+    dnacpr = records.amend(nurse, record_id, {**data, "resuscitation": "dnacpr", **DECIDED}, "Decided").data
+    with pytest.raises(ValidationFailed) as refused:
+        records.amend(nurse, record_id, {**dnacpr, "resuscitation": "full"}, "Reviewed by Dr Benali")
+    assert [(error.path, error.message) for error in refused.value.errors] == [
+        ("resuscitation_lifted_at", "“DNACPR lifted at (if it was DNACPR)” is required.")]
+    with pytest.raises(ValidationFailed) as refused:
+        records.amend(nurse, record_id, {**dnacpr, **LIFTED, "resuscitation_lifted_at": "2026-11-28T09:00+01:00"},
+                      "Reviewed by Dr Benali")
+    assert refused.value.errors[0].message == ("“DNACPR lifted at (if it was DNACPR)” is before the DNACPR it lifts "
+                                               "was decided (28/11 10:00).")
+    lifted = records.amend(nurse, record_id, {**dnacpr, **LIFTED}, "Reviewed by Dr Benali")
+    assert (lifted.form_version, lifted.data["resuscitation_lifted_at"]) == (3, "2026-11-28T12:00+01:00")
+
+
+def test_a_dnacpr_decided_again_before_the_lift_it_follows_is_refused(session_for, medication_ward):
+    """Lifted at 12:00, decided again "at 11:00" (a slip for 13:00): saved, the EHR was sent two
+    DNACPR decisions overlapping from 11:00 to 12:00. Decided again after the lift, saved."""
+    nurse, patient = session_for("nurse"), medication_ward[0]
+    record_id, data = _admission(nurse, patient)
+    dnacpr = records.amend(nurse, record_id, {**data, "resuscitation": "dnacpr", **DECIDED}, "Decided").data
+    lifted = records.amend(nurse, record_id, {**dnacpr, **LIFTED}, "Reviewed by Dr Benali").data
+    again = {**lifted, "resuscitation": "dnacpr", "resuscitation_decided_by": "Dr Martin"}
+    with pytest.raises(ValidationFailed) as refused:
+        records.amend(nurse, record_id, {**again, "resuscitation_decided_at": "2026-11-28T11:00+01:00"},
+                      "Decided again")
+    assert [(error.path, error.message) for error in refused.value.errors] == [
+        ("resuscitation_decided_at", "“DNACPR decided at” is before the DNACPR lifted at 28/11 12:00 it follows.")]
+    saved = records.amend(nurse, record_id, {**again, "resuscitation_decided_at": "2026-11-28T13:00+01:00"},
+                          "Decided again")
+    assert saved.data["resuscitation_decided_at"] == "2026-11-28T13:00+01:00"
+
+
+def test_a_lift_time_is_refused_where_no_dnacpr_is_lifted_and_kept_from_an_earlier_lift(session_for, medication_ward):
+    """Typed while correcting the allergies of a patient for resuscitation who never had a DNACPR,
+    "DNACPR lifted at" was saved and printed, telling the next reader a DNACPR had been lifted."""
+    nurse, patient = session_for("nurse"), medication_ward[0]
+    record_id, data = _admission(nurse, patient)
+    assert data["resuscitation"] == "full"
+    with pytest.raises(ValidationFailed) as refused:
+        records.amend(nurse, record_id, {**data, "resuscitation_lifted_at": "2026-11-28T11:00+01:00"},
+                      "Allergies corrected")
+    assert [(error.path, error.message) for error in refused.value.errors] == [
+        ("resuscitation_lifted_at", "“DNACPR lifted at (if it was DNACPR)”: this change lifts no DNACPR (the status "
+                                    "was not DNACPR, or stays so); leave it as it was.")]
+    dnacpr = records.amend(nurse, record_id, {**data, "resuscitation": "dnacpr", **DECIDED}, "Decided").data
+    lifted = records.amend(nurse, record_id, {**dnacpr, **LIFTED}, "Reviewed by Dr Benali").data
+    kept = records.amend(nurse, record_id, {**lifted, "weight_kg": 62.0}, "Weighed")
+    assert kept.data["resuscitation_lifted_at"] == "2026-11-28T12:00+01:00"
+    with pytest.raises(ValidationFailed):
+        records.amend(nurse, record_id, {**lifted, "resuscitation_lifted_at": "2026-11-28T12:30+01:00"},
+                      "Lift moved")

@@ -185,6 +185,30 @@ def test_a_students_dose_is_exported_with_its_supervisor_not_as_a_witnessed_one(
                                            "Witness (controlled drug)", "Dr Karim Benali (doctor)")]
 
 
+def test_the_back_entry_worklist_names_a_students_supervisor_as_such(sign_in, session_for, medication_ward, tmp_path):
+    """The records clerk's line for a student's amoxicillin, supervised by the ward nurse, read
+    "Witness / second check: Hélène Lefèvre", as a controlled drug's witness, on the screen's list
+    and the printed worklist; the export already sends her as the dose's supervisor. A nurse's own
+    morphine keeps its witness."""
+    from downtime.services import back_entry, printing
+    from tests.pdf_text import pdf_text
+
+    _, amox, morphine = medication_ward
+    nurse = session_for("nurse")
+    cd_register.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    supervised = medication.record_dose(sign_in("student"), amox, AMOX_DOSE, overrides=ALLERGY,
+                                        witness=("nurse", "1111"))
+    nurses_own = medication.record_dose(nurse, morphine, {**MORPHINE_DOSE, "given_at": "2026-11-28T08:30+01:00"},
+                                        witness=("doctor", "2222"))
+    clerk = session_for("records")
+    labels = {item.record.record_id: item.label for group in back_entry.worklist(clerk) for item in group.items}
+    supervisor, witness = "Supervisor (student nurse's dose): Hélène Lefèvre", "Witness / second check: Dr Karim Benali"
+    assert supervisor in labels[supervised.record_id] and "Witness" not in labels[supervised.record_id]
+    assert witness in labels[nurses_own.record_id]
+    printed = pdf_text(printing.print_worklist(clerk, tmp_path / "worklist.pdf"))
+    assert supervisor in printed and witness in printed
+
+
 def test_a_student_witnesses_no_controlled_drug_and_checks_no_high_alert_dose(sign_in, session_for, medication_ward):
     patient, _, morphine = medication_ward
     nurse, doctor = session_for("nurse"), session_for("doctor")

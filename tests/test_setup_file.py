@@ -182,3 +182,34 @@ def test_any_edit_of_a_saved_file_is_read_or_refused_in_words(saved_and_second, 
     except ServiceError as refused:
         assert str(edited) in refused.text("en")
     assert wards.wards(admin.db) == [] and audit.verify_chain(admin.db) is None
+
+
+def test_the_outages_first_downtime_number_goes_to_every_laptop_by_the_file(admin_of, tmp_path, admission_values):
+    """The downtime plan of the March outage numbers from 5001, past every number November gave:
+    set on the first laptop (`downtime setup --first-number 5001`), it reaches the others by the
+    file, and their first patient is DT-ddd-05001, never a November wristband's number."""
+    from downtime.domain.downtime_number import format_downtime_number
+    from downtime.domain.staff import Role
+    from downtime.services import records
+
+    first = admin_of(tmp_path / "first.sqlite", 1)
+    setup.raise_first_number(first, 5001)
+    (tmp_path / "usb").mkdir()
+    path = setup_file.save(first, tmp_path / "usb" / setup_file.FILE_NAME)
+    assert "first_number: 5001" in path.read_text()
+    second = admin_of(tmp_path / "second.sqlite", 2)
+    plan = setup_file.read(second, path)
+    assert ("downtime numbers from sequence 5001 (it was 1 here): those before it are earlier outages' patients'"
+            in plan.lines("en"))
+    setup_file.load(second, plan)
+    assert setup.first_number(second.db) == 5001 and not setup_file.read(second, path).changes
+    wards.add_ward(second, "3B", "Medicine", ["12"])
+    staff.add_staff(second, "nurse", "Nurse", Role.WARD_NURSE, "1111")
+    nurse = Session(second.db, second.device, staff.sign_in(second.db, "nurse", "1111", second.clock), second.forms,
+                    second.clock)
+    saved = records.save_new(nurse, "admission", {**admission_values, "nir": ""})
+    assert second.db.execute("SELECT downtime_number FROM patients WHERE patient_id = ?",
+                             [saved.patient_id]).fetchone()[0] == format_downtime_number(2, 5001)
+    path.write_text(path.read_text().replace("first_number: 5001", "first_number: 0"))
+    with pytest.raises(ServiceError, match=r"First number: 1 to 99999"):
+        setup_file.read(second, path)

@@ -59,3 +59,40 @@ def test_allergies_listed_with_their_status_or_none_are_loaded_without_a_word(cl
     result = import_path(clerk, _with_penicillin_for_nguyen(tmp_path, status))
     assert _nguyen(clerk).allergies == ("Penicillin",)
     assert result.to_check == ()
+
+
+def _nguyens_allergy_line(tmp_path: Path, line: str) -> Path:
+    """The ward's CSV snapshot with this line added to allergies.csv (its line 4), for Mr Nguyen."""
+    snapshot = Path(shutil.copytree(SNAPSHOT, tmp_path / "snapshot"))
+    with (snapshot / "allergies.csv").open("a", encoding="utf-8") as handle:
+        handle.write(f"P002,{line}\n")
+    return snapshot
+
+
+def test_a_csv_allergy_saying_no_known_allergies_is_no_allergy(clerk, tmp_path):
+    """"NKDA" on allergies.csv loaded as an allergy to a substance so named, printed in red."""
+    result = import_path(clerk, _nguyens_allergy_line(tmp_path, "NKDA,,"))
+    nguyen = _nguyen(clerk)
+    assert (nguyen.allergy_status, nguyen.allergies) == ("nka", ())
+    assert [phrase.text("en") for phrase in result.to_check] == [
+        "allergies.csv, line 4: “NKDA” names no allergy (no known allergies, or not known yet): not loaded as one. "
+        "The patient's allergy status is the snapshot's own; ask the ward to check it with them."]
+
+
+def test_a_csv_allergys_long_reaction_is_cut_and_said_not_refused(clerk, tmp_path):
+    long = "Anaphylaxis in theatre 2019 requiring adrenaline x3; " * 5
+    result = import_path(clerk, _nguyens_allergy_line(tmp_path, f"Penicillin,{long},severe"))
+    assert _nguyen(clerk).allergies == ("Penicillin",)
+    said = [phrase.text("en") for phrase in result.to_check]
+    assert said[-1] == ("patients.csv, line 3 (stays.csv, line 3): the allergy “Penicillin”: reaction is longer than "
+                        "the admission keeps (200 characters): loaded cut, ending “…”. Read it whole in the EHR's copy.")
+
+
+def test_a_csv_allergy_status_listing_only_no_known_allergies_loads_as_not_known(clerk, tmp_path):
+    """"allergies" on the stays.csv line and "None" its only allergy line: nothing names an
+    allergy, and nothing says the patient was asked either."""
+    snapshot = _with_penicillin_for_nguyen(tmp_path, "allergies")
+    (snapshot / "allergies.csv").write_text((snapshot / "allergies.csv").read_text(encoding="utf-8").replace(
+        "P002,Penicillin,Anaphylaxis,severe", "P002,None,,"), encoding="utf-8")
+    import_path(clerk, snapshot)
+    assert (_nguyen(clerk).allergy_status, _nguyen(clerk).allergies) == ("unknown", ())

@@ -268,10 +268,63 @@ def test_the_apps_own_version_4_orders_load_back_on_another_laptop(session_for, 
     outage): its depot, range, sides and the routes version 4 added are as the doctor wrote
     them. Its routes went out as the form's words ("Eye", "Buccal (inside the cheek)"), which
     the loader read as no route of the form's."""
-    patient, doctor = medication_ward[0], session_for("doctor")
+    loaded = _loaded_back({drug: {**written, "high_alert": False} for drug, written in VERSION_4.items()},
+                          session_for, medication_ward, laptop, tmp_path)
     for drug, written in VERSION_4.items():
-        records.save_new(doctor, "medication_order", {"drug": drug, **written, "start_at": "2026-11-28T08:00+01:00",
-                                                      "controlled": False, "high_alert": False}, patient_id=patient)
+        assert {key: loaded[drug].get(key) for key in written} == written, drug
+
+
+# A variable-dose order (insulin by capillary glucose, warfarin by INR): the app's own bundle sent
+# it with no dose, and was refused as a snapshot ("dosage doseQuantity is missing").
+
+SLIDING_SCALE = "capillary glucose under 8: none; 8 to 12: 2 units; 12 to 16: 4 units; over 16: 6 units"
+VARIABLE = {
+    "Insulin aspart": {"dose": 6.0, "dose_unit": "units", "route": "SC", "frequency": "scheduled",
+                       "times": "08:00 12:00 18:00", "dose_rule": SLIDING_SCALE, "high_alert": True, "time_critical": True},
+    "Warfarin": {"dose": 10.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled", "times": "18:00",
+                 "dose_rule": "by the INR of the day, as the anticoagulation chart says", "high_alert": True},
+}
+
+
+def test_the_apps_own_variable_dose_orders_load_back_on_another_laptop(session_for, medication_ward, laptop,
+                                                                       tmp_path):
+    loaded = _loaded_back(VARIABLE, session_for, medication_ward, laptop, tmp_path)
+    for drug, written in VARIABLE.items():
+        assert {key: loaded[drug].get(key) for key in written} == written, drug
+        assert "dose_min" not in loaded[drug]
+
+
+@pytest.mark.parametrize("dosage", [
+    {"doseAndRate": [{"doseRange": {"high": {"value": 6, "unit": "units"}}}]},
+    {"maxDosePerAdministration": {"value": 6, "unit": "units"}},
+], ids=["range_with_no_low", "most_for_one_dose_only"])
+def test_an_ehrs_sliding_scale_loads_as_a_variable_dose_its_text_the_rule(clerk, tmp_path, dosage):
+    """An EHR's insulin by glucose, "up to 6 units" or its most for one dose with no dose: the
+    rule is its dosage's text."""
+    scale = {"route": {"text": "SC"}, "timing": {"repeat": {"timeOfDay": ["08:00:00", "12:00:00", "18:00:00"]}},
+             "text": SLIDING_SCALE, **dosage}
+    import_path(clerk, _snapshot(tmp_path, scale))
+    loaded = _order(clerk)
+    assert (loaded["dose"], loaded["dose_unit"], loaded["dose_rule"], loaded["frequency"]) == (
+        6, "units", SLIDING_SCALE, "scheduled")
+
+
+def test_a_variable_dose_with_no_rule_in_words_is_refused_naming_the_element(clerk, tmp_path):
+    scale = {"route": {"text": "SC"}, "timing": {"repeat": {"timeOfDay": ["08:00:00"]}},
+             "doseAndRate": [{"doseRange": {"high": {"value": 6, "unit": "units"}}}]}
+    with pytest.raises(ImportRefused) as refused:
+        import_path(clerk, _snapshot(tmp_path, scale))
+    assert str(refused.value) == ENTRY + "dosageInstruction.text (the rule a variable dose is given by) is missing"
+    assert list_current(clerk.db, "medication_order") == []
+
+
+def _loaded_back(orders, session_for, medication_ward, laptop, tmp_path):
+    """Each order (by drug) written on this laptop, exported, and its bundle's patients, stays and
+    orders loaded on another laptop as an EHR snapshot: the orders as loaded there, by drug."""
+    patient, doctor = medication_ward[0], session_for("doctor")
+    for drug, written in orders.items():
+        records.save_new(doctor, "medication_order", {"drug": drug, "controlled": False, **written,
+                                                      "start_at": "2026-11-28T08:00+01:00"}, patient_id=patient)
     folder = export(session_for("records"), tmp_path / "export").folder
     bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
     snapshot = tmp_path / "snapshot.json"
@@ -281,6 +334,4 @@ def test_the_apps_own_version_4_orders_load_back_on_another_laptop(session_for, 
         if entry["resource"]["resourceType"] in ("Patient", "Encounter", "MedicationRequest")]}), encoding="utf-8")
     _, other = laptop(tmp_path / "other.db", 2)
     import_path(other, snapshot)
-    loaded = {order.data["drug"]: order.data for order in list_current(other.db, "medication_order")}
-    for drug, written in VERSION_4.items():
-        assert {key: loaded[drug].get(key) for key in written} == written, drug
+    return {order.data["drug"]: order.data for order in list_current(other.db, "medication_order")}

@@ -931,3 +931,69 @@ def test_an_ehr_order_is_time_critical_only_with_its_extension(clerk, tmp_path):
     (admission,) = list_current(clerk.db, "admission")
     (loaded,) = medication.orders(clerk.db, str(admission.patient_id), clerk.clock())
     assert loaded.time_critical and not loaded.high_alert
+
+
+def _loaded_allergies(clerk, tmp_path, allergies: list[dict]):
+    """The admission's allergies once the bundle with these AllergyIntolerances is loaded, and
+    what the import's result says to check."""
+    path = tmp_path / "snapshot.json"
+    path.write_text(json.dumps(_with_allergies(allergies)), encoding="utf-8")
+    result = import_path(clerk, path)
+    (admission,) = list_current(clerk.db, "admission")
+    return admission.data, [said.text("en") for said in result.to_check]
+
+
+def test_a_fhir_snapshots_allergy_keeps_every_reaction_and_its_worst_severity(clerk, tmp_path):
+    """A penicillin rash (1998) then an anaphylaxis (2021) loaded as "Rash, mild", a ramipril
+    cough and angioedema as a cough, and the EHR's criticality high dropped."""
+    data, said = _loaded_allergies(clerk, tmp_path, [
+        {"code": {"text": "Penicillin"}, "reaction": [{"manifestation": [{"text": "Rash"}], "severity": "mild"},
+                                                      {"manifestation": [{"text": "Anaphylaxis"}], "severity": "severe"}]},
+        {"code": {"text": "Ramipril"}, "reaction": [{"manifestation": [{"text": "Cough"}, {"text": "Angioedema"}],
+                                                     "severity": "moderate"},
+                                                    {"manifestation": [{"text": "Cough"}]}]},
+        {"code": {"text": "Codeine"}, "criticality": "high", "reaction": [{"manifestation": [{"text": "Collapse"}]}]},
+        {"code": {"text": "Latex"}, "criticality": "low"}])
+    assert data["allergies"] == [
+        {"substance": "Penicillin", "reaction": "Rash; Anaphylaxis", "severity": "severe"},
+        {"substance": "Ramipril", "reaction": "Cough; Angioedema", "severity": "moderate"},
+        {"substance": "Codeine", "reaction": "Collapse", "severity": "severe"},
+        {"substance": "Latex"}]
+    assert said == []
+
+
+def test_a_fhir_snapshots_long_reaction_is_cut_and_said_not_refused(clerk, tmp_path):
+    """One patient's reaction longer than the admission keeps refused the whole ward's snapshot,
+    which the EHR, down, cannot give again."""
+    long = ("Anaphylaxis in theatre 2019 requiring adrenaline x3, ICU admission; tryptase raised; skin-prick positive "
+            "to amoxicillin and benzylpenicillin; tolerated cefuroxime 2021 under allergist supervision; avoid all.")
+    assert len(long) > 200
+    data, said = _loaded_allergies(clerk, tmp_path, [{"code": {"text": "Penicillin"}, "reaction": [
+        {"manifestation": [{"text": long}], "severity": "severe"}]}])
+    (row,) = data["allergies"]
+    assert row["reaction"] == long[:199] + "…" and row["severity"] == "severe"
+    assert said == [f"{PATIENT_WHERE}: the allergy “Penicillin”: reaction is longer than the admission keeps (200 "
+                    "characters): loaded cut, ending “…”. Read it whole in the EHR's copy."]
+
+
+def test_a_fhir_snapshots_twenty_first_allergy_keeps_the_most_severe_and_names_the_rest(clerk, tmp_path):
+    allergies = [{"code": {"text": f"Substance {n}"}} for n in range(20)] + [
+        {"code": {"text": "Penicillin"}, "reaction": [{"manifestation": [{"text": "Anaphylaxis"}]}]}]
+    data, said = _loaded_allergies(clerk, tmp_path, allergies)
+    assert [row["substance"] for row in data["allergies"]] == [f"Substance {n}" for n in range(19)] + ["Penicillin"]
+    assert said == [f"{PATIENT_WHERE}: 21 allergies, more than the admission keeps (20): the most severe loaded, left "
+                    "out: Substance 19. Read them in the EHR's copy and tell the ward."]
+
+
+@pytest.mark.parametrize("words", ["No Known Allergies", "NKDA", "Unknown"])
+def test_a_fhir_snapshots_no_allergy_in_words_only_is_no_allergy(clerk, tmp_path, words):
+    """Uncoded, "No Known Allergies" loaded as an allergy to a substance so named, printed in red."""
+    data, said = _loaded_allergies(clerk, tmp_path, [{"code": {"text": words}}])
+    assert (data["allergy_status"], data.get("allergies")) == ("unknown", None)
+    assert said == [f"entry 7 (AllergyIntolerance 33333333-3333-4333-8333-333333333330): “{words}” names no allergy "
+                    "(no known allergies, or not known yet): not loaded as one. The patient's allergy status is the "
+                    "snapshot's own; ask the ward to check it with them."]
+
+
+PATIENT_WHERE = ("bundle entry 1 (Patient 11111111-1111-4111-8111-111111111111), entry 2 (Encounter "
+                 "22222222-2222-4222-8222-222222222222)")

@@ -36,15 +36,18 @@ def theatre_day(session_for):
 
 
 @pytest.mark.parametrize(("reason", "told", "status"), [
-    ("patient_died", "family", "revoked"), ("patient_declined", "phone", "revoked"),
-    ("information_system", "phone", "active")])
+    ({"reason": "patient_died"}, "family", "revoked"),
+    ({"reason": "patient_declined", "declined": "operation"}, "phone", "revoked"),
+    ({"reason": "patient_declined", "declined": "date"}, "phone", "active"),
+    ({"reason": "information_system"}, "phone", "active")])
 def test_an_operation_cancelled_for_the_patients_death_or_refusal_is_sent_revoked(
         session_for, admission_values, theatre_day, exported_resource, reason, told, status):
-    """Cancelled because the patient died (or declined it), the operation went to the EHR as an
-    active order: its waiting list showed a dead patient's operation still to do."""
+    """Cancelled because the patient died (or declined the operation itself), the operation went
+    to the EHR as an active order: its waiting list showed a dead patient's operation still to do.
+    A patient who declined only the date waits to be rebooked, as the rescheduling list has it."""
     coord, session_id = theatre_day
     booking = _booked(coord, _admitted(session_for, admission_values, 1), session_id, "08:00", "Dr Roux")
-    theatre.cancel(coord, booking, {**CANCEL, "reason": reason, "patient_told": told})
+    theatre.cancel(coord, booking, {**CANCEL, **reason, "patient_told": told})
     found = exported_resource(booking, ServiceRequest)
     assert found.status == status
     assert any("Not to be done" in note.text for note in found.note or []) is (status == "revoked")
@@ -68,7 +71,7 @@ def test_an_operation_declined_then_rebooked_is_still_active(session_for, admiss
                                                             exported_resource):
     coord, session_id = theatre_day
     booking = _booked(coord, _admitted(session_for, admission_values, 1), session_id, "08:00", "Dr Roux")
-    theatre.cancel(coord, booking, {**CANCEL, "reason": "patient_declined"})
+    theatre.cancel(coord, booking, {**CANCEL, "reason": "patient_declined", "declined": "operation"})
     theatre.rebook(coord, booking, {"outcome": "rebooked", "session": session_id,
                                     "planned_start": "2026-11-30T11:00+01:00", "decided_at": "2026-11-28T10:00+01:00"})
     assert exported_resource(booking, ServiceRequest).status == "active"
@@ -80,7 +83,7 @@ def test_a_rebooking_withdrawn_leaves_a_declined_operation_revoked(session_for, 
     the slot in force: the operation went active."""
     coord, session_id = theatre_day
     booking = _booked(coord, _admitted(session_for, admission_values, 1), session_id, "08:00", "Dr Roux")
-    theatre.cancel(coord, booking, {**CANCEL, "reason": "patient_declined"})
+    theatre.cancel(coord, booking, {**CANCEL, "reason": "patient_declined", "declined": "operation"})
     mistaken = theatre.rebook(coord, booking, {"outcome": "rebooked", "session": session_id,
                                                "planned_start": "2026-11-30T11:00+01:00",
                                                "decided_at": "2026-11-28T10:00+01:00"})

@@ -26,6 +26,11 @@ OBS = {"respiratory_rate": 16, "spo2": 97, "spo2_scale": "scale_1", "on_oxygen":
        "diastolic_bp": 70, "pulse": 80, "consciousness": "alert", "temperature": 36.9}
 
 
+def told_by(at: str) -> dict:
+    """A reaction's doctor told, named, at `at`, who acknowledged it (transfusion_end version 2)."""
+    return {"doctor_name": "Dr Benali", "doctor_told_at": at, "doctor_acknowledged": True}
+
+
 def _obs(nurse, patient, at: str) -> None:
     records.save_new(nurse, "observations", {**OBS, "taken_at": at}, patient_id=patient)
 
@@ -112,7 +117,8 @@ def test_an_ended_unit_asks_the_set_after_it_and_a_reaction_reported(session_for
     _obs(nurse, patient, "2026-11-28T12:15+01:00")
     end = records.save_new(nurse, "transfusion_end", {
         **END, "unit": started.record_id, "ended_at": "2026-11-28T12:40+01:00", "outcome": "stopped_reaction",
-        "volume": 90, "signs": ["fever", "rigors"], "doctor_told": True, "blood_bank_told": False},
+        "volume": 90, "signs": ["fever", "rigors"], "doctor_told": True, **told_by("2026-11-28T12:45+01:00"),
+        "blood_bank_told": False},
         patient_id=patient)
     [unit] = transfusion.chart(nurse.db, patient)
     assert unit.asks(nurse.clock(), "en") == ["REACTION: tell the doctor and report it to the blood bank",
@@ -181,7 +187,8 @@ def test_the_export_sends_each_unit_as_a_procedure_from_its_start_and_end(sessio
     stopped = records.save_new(nurse, "blood_transfusion", {**UNIT, "unit_requirements": ["irradiated"], "order": order.record_id}, patient_id=patient)
     end = records.save_new(nurse, "transfusion_end", {
         **END, "unit": stopped.record_id, "ended_at": "2026-11-28T12:30+01:00", "outcome": "stopped_reaction",
-        "volume": 60, "reaction": True, "signs": ["fever", "rash"], "doctor_told": True, "blood_bank_told": True,
+        "volume": 60, "reaction": True, "signs": ["fever", "rash"], "doctor_told": True, **told_by("2026-11-28T12:30+01:00"),
+        "blood_bank_told": True,
         "notes": "Paracetamol given"}, patient_id=patient)
     folder = export(session_for("records"), tmp_path / "export").folder
     bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
@@ -202,7 +209,8 @@ def test_the_export_sends_each_unit_as_a_procedure_from_its_start_and_end(sessio
     assert [note.text for note in done.note] == [
         "Patient's blood group: A RhD negative; Bedside identity check: done;"
         " ABO card: Compatible; Second checker: Paul Martin; Use by 2026-12-20T23:59+01:00",
-        "Reaction: doctor told: yes; reported to the blood bank: yes", "Volume given: 60 mL", "Paracetamol given"]
+        "Reaction: doctor told: yes: Dr Benali, 2026-11-28T12:30:00+01:00, acknowledged; reported to the blood bank: "
+        "yes", "Volume given: 60 mL", "Paracetamol given"]
     provenances = [entry["resource"] for entry in bundle["entry"] if entry["resource"]["resourceType"] == "Provenance"
                    and {"reference": f"urn:uuid:{stopped.record_id}"} in entry["resource"]["target"]]
     assert len(provenances) == 2 and end.record_id not in by_id  # the start's and the end's, of the one Procedure
@@ -217,7 +225,8 @@ def test_a_transfer_to_another_hospital_lists_the_days_units_with_any_reaction(s
     stopped = records.save_new(nurse, "blood_transfusion", UNIT, patient_id=patient)
     records.save_new(nurse, "transfusion_end", {
         "unit": stopped.record_id, "ended_at": "2026-11-28T12:40+01:00", "outcome": "stopped_reaction", "volume": 90,
-        "signs": ["fever", "rigors"], "doctor_told": True, "blood_bank_told": True}, patient_id=patient)
+        "signs": ["fever", "rigors"], "doctor_told": True, **told_by("2026-11-28T12:40+01:00"), "blood_bank_told": True},
+        patient_id=patient)
     _obs(nurse, patient, "2026-11-28T12:50+01:00")  # after both ends: neither asks its set any more
     clock.advance(hours=20)  # the first unit started 24 h 30 min before
     treatments = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["current_treatments"]

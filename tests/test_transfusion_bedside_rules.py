@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from downtime.services import printing, records, transfusion
 from downtime.services.errors import ValidationFailed
 from downtime.sync.export import export
-from tests.test_transfusion import END, ORDER, UNIT
+from tests.test_transfusion import END, ORDER, UNIT, told_by
 
 
 def _refused(session, values, patient, form_id="blood_transfusion") -> ValidationFailed:
@@ -303,8 +303,8 @@ def test_a_reaction_told_to_no_one_is_still_asked_once_the_patient_left_or_came_
                             patient_id=patient)
     end = records.save_new(nurse, "transfusion_end", {
         **END, "unit": unit.record_id, "ended_at": "2026-11-28T11:20+01:00", "outcome": "stopped_reaction",
-        "volume": 60, "reaction": True, "signs": ["fever"], "doctor_told": True, "blood_bank_told": False},
-        patient_id=patient)
+        "volume": 60, "reaction": True, "signs": ["fever"], "doctor_told": True, **told_by("2026-11-28T11:20+01:00"),
+        "blood_bank_told": False}, patient_id=patient)
     records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T12:00+01:00", "destination": "home",
                                           "letter_given": True, "medicines_given": True}, patient_id=patient)
 
@@ -339,7 +339,8 @@ def test_a_reaction_of_a_unit_withdrawn_asks_nothing_and_an_earlier_stays_is_on_
                                 patient_id=patient)
         end = records.save_new(nurse, "transfusion_end", {
             **END, "unit": unit.record_id, "ended_at": "2026-11-28T10:20+01:00", "outcome": "stopped_reaction",
-            "volume": 60, "reaction": True, "signs": ["fever"], "doctor_told": True, "blood_bank_told": False},
+            "volume": 60, "reaction": True, "signs": ["fever"], "doctor_told": True, **told_by("2026-11-28T10:20+01:00"),
+            "blood_bank_told": False},
             patient_id=patient)
         return unit.record_id, end.record_id
 

@@ -13,11 +13,12 @@ import pytest
 
 from downtime.services import records, transfusion
 from downtime.services.errors import ValidationFailed
-from tests.test_transfusion import END, ORDER, UNIT, _obs
+from tests.test_transfusion import END, ORDER, UNIT, _obs, told_by
 from tests.test_transfusion_bedside_rules import _paths, _refused, _unit
 
 MILD = {"outcome": "stopped_reaction", "volume": 40, "signs": ["fever"], "doctor_told": True,
-        "blood_bank_told": False, "notes": "Paracetamol; the doctor saw the patient, to restart slower"}
+        **told_by("2026-11-28T13:55+01:00"), "blood_bank_told": False,
+        "notes": "Paracetamol; the doctor saw the patient, to restart slower"}
 
 
 def _stopped(nurse, patient, at: str = "2026-11-28T13:00+01:00", stop: str = "2026-11-28T13:20+01:00", **end):

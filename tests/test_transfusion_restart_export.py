@@ -42,7 +42,7 @@ def test_the_paper_record_gives_a_unit_restarted_one_line_with_its_stop(session_
     assert ("interrupted 28/11 13:20: Stopped: a reaction, 40 mL (Temperature 38 °C or more, or up 1 °C), restarted "
             "28/11 13:50 HL Paracetamol; the doctor saw the patient, to restart slower Slower: 90 mL/h Given in full, "
             "240 mL") in text
-    assert "Temperature 38 °C or more, or up 1 °C; doctor told; NOT YET: blood bank told" in text
+    assert "Temperature 38 °C or more, or up 1 °C; doctor told: Dr Benali 28/11 13:55; NOT YET: blood bank told" in text
 
 
 def test_the_export_sends_a_unit_restarted_as_one_procedure_and_its_prescription_completed(session_for, patient, clock,
@@ -62,7 +62,8 @@ def test_the_export_sends_a_unit_restarted_as_one_procedure_and_its_prescription
     assert [note.text for note in procedure.note][1:] == [
         "Slower: 90 mL/h",
         "Interrupted at 2026-11-28T13:20+01:00: Stopped: a reaction, 40 mL given; restarted at 2026-11-28T13:50+01:00",
-        "Reaction: doctor told: yes; reported to the blood bank: no", "Volume given: 280 mL",
+        "Reaction: doctor told: yes: Dr Benali, 2026-11-28T13:55:00+01:00, acknowledged; reported to the blood bank: "
+        "no", "Volume given: 280 mL",
         "Paracetamol; the doctor saw the patient, to restart slower"]
     assert by_id[order.record_id]["status"] == "completed"  # its one unit, given in full once restarted
     targets = [entry["resource"]["target"] for entry in bundle["entry"]

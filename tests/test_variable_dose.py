@@ -87,20 +87,22 @@ def test_a_variable_dose_given_says_the_reading_it_was_decided_on(session_for, i
 
 @pytest.mark.parametrize(("lang", "said"), [
     ("en", ["Insulin aspart up to 6 units SC", f"Variable dose: {RULE}", "VARIABLE DOSE — by its rule"]),
-    ("fr", ["Insulin aspart jusqu’à 6 UI SC", f"Dose variable : {RULE}", "DOSE VARIABLE — selon sa règle"])])
+    ("fr", ["Insulin aspart jusqu’à 6 unités SC", f"Dose variable : {RULE}", "DOSE VARIABLE — selon sa règle"])])
 def test_the_chart_prints_the_rule_under_the_medicine_and_each_dose_given(session_for, insulin, tmp_path, lang, said):
     patient, order = insulin
     medication.record_dose(session_for("nurse"), order, {"outcome": "given", "dose_given": 2.0, "route": "SC",
                                                          "given_at": "2026-11-28T08:05+01:00",
                                                          "scheduled_for": "2026-11-28T08:00+01:00",
-                                                         "decided_on": "glucose 9.1"}, witness=CHECKED)
+                                                         "decided_on": "glucose 13.2"}, witness=CHECKED)
     out = printing.print_mar(session_for("nurse", lang), [patient], tmp_path / "mar.pdf")
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
     assert all(words in text for words in said), text
-    assert {"en": "HL 08:05 / KB — 2 units (glucose 9.1)", "fr": "HL 08:05 / KB — 2 UI (glucose 9.1)"}[lang] in text
+    assert {"en": "HL 08:05 / KB — 2 units (glucose 13.2)", "fr": "HL 08:05 / KB — 2 unités (glucose 13.2)"}[lang] in text
 
 
-def test_the_fhir_order_says_its_rule_and_most_and_no_dose_of_its_own(session_for, insulin, tmp_path):
+def test_the_fhir_order_says_its_rule_and_a_dose_up_to_its_most(session_for, insulin, tmp_path):
+    """A dose of up to 6 units (a range with no low: the rule may give none), its rule as written:
+    sent with no dose at all, the app's own bundle was refused as a snapshot."""
     _, order = insulin
     folder = export(session_for("records"), tmp_path / "export").folder
     bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
@@ -108,7 +110,20 @@ def test_the_fhir_order_says_its_rule_and_most_and_no_dose_of_its_own(session_fo
                   and any(i.get("value") == order for i in entry["resource"].get("identifier", []))]
     MedicationRequest.model_validate(request)
     (instruction,) = request["dosageInstruction"]
-    assert "doseAndRate" not in instruction
+    ((amount,),) = [instruction["doseAndRate"]]
+    assert set(amount) == {"doseRange"} and set(amount["doseRange"]) == {"high"}
+    assert (amount["doseRange"]["high"]["value"], amount["doseRange"]["high"]["unit"]) == (6, "units")
+    assert instruction["extension"] == [{"url": "urn:downtime:variable-dose-rule", "valueString": RULE}]
     assert instruction["maxDosePerAdministration"]["value"] == 6
     assert RULE in instruction["text"] and instruction["text"].startswith("variable dose, up to 6 units SC")
     assert datetime.fromisoformat(instruction["timing"]["repeat"]["boundsPeriod"]["start"])
+
+
+def test_the_french_order_form_writes_units_in_full(forms):
+    """R2 #8: "18 UI" on every French chart, and the rule's example teaching "2 UI", where French
+    guidance (OMéDIT, ANSM) says "unités" in full: "UI" is read as 4, 1 or IV, a tenfold error."""
+    spec = forms["medication_order"]
+    (units,) = [option for option in spec.field("dose_unit").options if option.code == "units"]
+    assert units.label.get("fr") == "unités"
+    help_fr = spec.field("dose_rule").help.get("fr")
+    assert "2 unités" in help_fr and " UI" not in help_fr

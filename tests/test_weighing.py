@@ -109,6 +109,29 @@ def test_an_admissions_weight_amended_far_from_the_one_it_replaces_is_asked_abou
     assert weight.stay_doubt(nurse, spec, {**slip.data, "weight_kg": 12.0}, toddler, admission.record_id) == ""
 
 
+def test_an_admissions_weight_amended_far_from_the_one_it_replaces_is_refused_unconfirmed_by_any_way_in(
+        session_for, toddler):
+    """The form view asked it; records.amend, as any other way in, saved 12 kg amended to 21 without
+    a word. Refused at the weight in the screen's words, saved once confirmed, as a weighing's is;
+    a small correction, and the slip 0,9 put right, are not asked about."""
+    nurse = session_for("nurse")
+    spec = nurse.form("admission")
+    (admission,) = records.list_current(nurse.db, form_id="admission", patient_id=toddler)
+    swapped = {**admission.data, "weight_kg": 21.0}
+    doubt = weight.stay_doubt(nurse, spec, swapped, toddler, admission.record_id)
+    with pytest.raises(ValidationFailed) as refused:
+        records.amend(nurse, admission.record_id, swapped, "weighed again")
+    (error,) = refused.value.errors
+    assert error.path == "weight_kg"
+    assert error.message == f"{doubt} Correct it, or confirm it in “Weight unusual for the age, confirmed”."
+    assert records.amend(nurse, admission.record_id, {**swapped, "weight_confirmed_kg": 21.0},
+                         "weighed again").data["weight_kg"] == 21.0
+    records.amend(nurse, admission.record_id, {**swapped, "weight_kg": 20.5, "weight_confirmed_kg": 21.0}, "scales")
+    slip = records.amend(nurse, admission.record_id, {**swapped, "weight_kg": 1.2, "weight_confirmed_kg": 1.2},
+                         "typed as weighed")
+    assert records.amend(nurse, admission.record_id, {**slip.data, "weight_kg": 12.0}, "1,2 was 12").version == 5
+
+
 def test_each_weighing_is_its_own_body_weight_observation_and_csv_line_the_admissions_kept(session_for, toddler,
                                                                                               tmp_path):
     nurse = session_for("nurse")
@@ -140,3 +163,16 @@ def test_an_admission_weight_estimated_is_charted_as_estimated(session_for, todd
     (admission,) = records.list_current(nurse.db, form_id="admission", patient_id=toddler)
     records.amend(nurse, admission.record_id, {**admission.data, "weight_method": "estimated"}, "Broselow tape")
     assert _latest(nurse, toddler) == "12 kg ESTIMATED on admission (27/11/2026), not weighed"
+
+
+def test_a_weight_put_right_with_the_birth_date_is_not_asked_about_as_a_change(session_for, toddler):
+    """A child's 12 kg whose birth date is corrected to an adult's, weighed 61: the weight it
+    replaces is a slip for the age as amended, not the one to hold the amendment to (it was asked
+    as 408 % more, judged by the birth date it corrects)."""
+    nurse = session_for("nurse")
+    (admission,) = records.list_current(nurse.db, form_id="admission", patient_id=toddler)
+    corrected = {**admission.data, "birth_date": "1990-05-01", "weight_kg": 61.0}
+    assert weight.stay_doubt(nurse, nurse.form("admission"), corrected, toddler, admission.record_id) == ""
+    a_year_older = {**corrected, "birth_date": "2023-10-01", "weight_kg": 21.0}  # 12 kg is a 3-year-old's too
+    assert weight.stay_doubt(nurse, nurse.form("admission"), a_year_older, toddler, admission.record_id).startswith(
+        "21 kg differs by 75 % from the latest weight of this stay")

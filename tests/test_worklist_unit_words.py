@@ -12,4 +12,4 @@ def test_a_dose_line_gives_its_unit_in_the_charts_words(insulin_twice, session_f
         "dose_given": 18.0, "route": "SC"}, witness=("doctor", "2222"))
     labels = {item.record.record_id: item.label for group in back_entry.worklist(session_for("records", "fr"))
               for item in group.items}
-    assert "18 UI" in labels[dose.record_id] and "units" not in labels[dose.record_id]
+    assert "18 unités" in labels[dose.record_id] and "units" not in labels[dose.record_id]

@@ -268,3 +268,33 @@ def test_each_wound_is_judged_against_its_own_look_before_and_only_its_latest_is
                             and _sides(one.record) > _sides(one.before))
     latest = {one.key: one for one in made}
     assert [one.key for one in followed.still_open(made)] == sorted(key for key, one in latest.items() if not one.closed)
+
+
+@pytest.mark.parametrize("allergy, dressing", [
+    ("Iodine", "Povidone-iodine (Inadine) dressing"), ("Iode", "Inadine"), ("Iodine", "Iodosorb"),
+    ("Chlorhexidine", "Tegaderm CHG"), ("Chlorhexidine", "ChloraPrep then Biopatch")])
+def test_a_dressing_the_patients_allergy_matches_asks_the_nurses_reason(session_for, admission_values, allergy,
+                                                                          dressing):
+    """An Inadine on an iodine anaphylaxis was charted without a word, where the same product
+    ordered as a medicine asked the prescriber; kept with the reason, the handover says so."""
+    from downtime.services import wards
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-28T09:00+01:00",
+                                                    "allergies": [{"substance": allergy, "reaction": "Anaphylaxis",
+                                                                   "severity": "severe"}]}).patient_id
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "wound_care", {**LOOK, "dressing": dressing}, patient_id=patient)
+    [error] = refused.value.errors
+    assert error.path == "allergy_reason" and f"{dressing} matches the recorded allergy: {allergy}." in error.message
+    records.save_new(nurse, "wound_care", {**LOOK, "dressing": dressing, "allergy_reason": "Only dressing in stock"},
+                     patient_id=patient)
+    said = wounds.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient]
+    assert "used despite the recorded allergy: “Only dressing in stock”" in said, said
+
+
+def test_a_dressing_no_allergy_matches_asks_nothing(session_for, patient):
+    """The standard admission's penicillin allergy says nothing of a hydrocolloid."""
+    saved = records.save_new(session_for("nurse"), "wound_care", LOOK, patient_id=patient)
+    assert "allergy_reason" not in saved.data

@@ -35,7 +35,18 @@ characteristics.
   are asked), an adult at most 12 g in 24 h (BNF, 2 g every 4 h). Cefotaxime 50 mg/kg a dose
   and 200 mg/kg in 24 h (the meningitis dose, 50 mg/kg every 6 h), an adult at most 12 g.
   Ceftriaxone 80 mg/kg a dose and 100 mg/kg in 24 h (80 mg/kg once a day, or 50 mg/kg twice),
-  an adult at most 4 g. Benzylpenicillin is left out: French wards write it in units.
+  an adult at most 4 g. Benzylpenicillin 50 mg/kg a dose and 300 mg/kg in 24 h (the severe
+  infection's and meningitis's 50 mg/kg every 4 hours, at most 2.4 g a dose), an adult at most
+  2.4 g a dose and 14.4 g in 24 h (2.4 g every 4 hours, endocarditis, meningitis).
+- A neonate's (its first 28 days, BNFc) antibiotics are not a child's: gentamicin 5 mg/kg a
+  dose, every 24 h from 7 days and every 36 h before (the 36 h is not weighed: the order form's
+  times cannot say it, and BNFc counts those days by corrected gestational age, which the app
+  does not keep), so at most 5 mg/kg in 24 h; benzylpenicillin 50 mg/kg a dose at most every 8
+  hours (severe infection), 150 mg/kg in 24 h.
+- Benzylpenicillin in units: French wards write it in millions of units (pénicilline G 1 MUI is
+  600 mg, BNF), which the order form cannot hold (its dose stops at 100 000, and it has no
+  million units): an order of it in units is refused, saying what a million units is in mg, and
+  it is written in mg, which its limits weigh.
 """
 
 from __future__ import annotations
@@ -67,11 +78,37 @@ class ByWeight:
     day_mg_kg: float
 
 
+NEONATE_UNTIL_DAYS = 28
+"""A baby is a neonate for its first 28 days (BNFc), whose antibiotics go by its own doses."""
+
+
+@dataclass(frozen=True)
+class Neonate:
+    """A medicine's limits by weight for a neonate, where BNFc's neonatal doses are not a child's
+    (gentamicin 5 mg/kg, not 7: an adult's 350 mg to a 3.4 kg baby was judged against 7)."""
+
+    dose_mg_kg: float
+    day_mg_kg: float
+
+
+@dataclass(frozen=True)
+class MillionUnits:
+    """What a million units of a medicine written in millions of units (MUI) is in mg, by its
+    salt: benzylpenicillin sodium's 600 mg is not benzathine benzylpenicillin's 750, and an
+    Extencilline 2.4 MUI written as 1440 mg by the sodium's figure is four fifths of the vial."""
+
+    mg: float
+    salt: str
+    """The salt the figure is of, marked for the catalogue ("benzylpenicillin sodium")."""
+    source: str
+
+
 @dataclass(frozen=True)
 class Rule:
     """A medicine's limits, in mg. `low_weight_day_mg_kg`: an adult's under `LOW_WEIGHT_KG`;
-    `child_…`: under `ADULT_FROM_YEARS`, never above an adult's; `by_weight`: the first band the
-    order's route and the patient's weight fall in, over both."""
+    `child_…`: under `ADULT_FROM_YEARS`, never above an adult's; `neonate`: a neonate's, over a
+    child's; `by_weight`: the first band the order's route and the patient's weight fall in, over
+    all of them."""
 
     name: str
     """The medicine as a warning names it, marked for the catalogue ("Paracétamol")."""
@@ -89,6 +126,10 @@ class Rule:
     """`from_months`, `from_kg`: not usually given younger or lighter by `from_routes` (empty:
     any), asked rather than refused (oral ibuprofen under 3 months, a neonatal unit's duct)."""
     by_weight: tuple[ByWeight, ...] = ()
+    neonate: Neonate | None = None
+    million_units: MillionUnits | None = None
+    """A medicine written in millions of units (MUI), which the order form cannot hold: what a
+    million units is in mg, for its order in units to say so (see `order_units.unit_refusal`)."""
     asked: bool = False
     """Above its limits the order is asked, the prescriber's reason kept, not refused: a dose
     meant above the usual is common (an antibiotic's in meningitis)."""
@@ -107,7 +148,19 @@ RULES: dict[str, Rule] = {
                     from_years=12),
     "tramadol": Rule(QT_TRANSLATE_NOOP("messages", "Tramadol"), day_mg=400),
     "gentamicin": Rule(QT_TRANSLATE_NOOP("messages", "Gentamicin"), day_mg=NO_ADULT_MOST, child_dose_mg_kg=7,
-                       child_day_mg_kg=7.5, asked=True),
+                       child_day_mg_kg=7.5, neonate=Neonate(5, 5), asked=True),
+    "benzylpenicillin": Rule(QT_TRANSLATE_NOOP("messages", "Benzylpenicillin"), day_mg=14400, dose_mg=2400,
+                             child_dose_mg_kg=50, child_day_mg_kg=300, neonate=Neonate(50, 150),
+                             million_units=MillionUnits(600, QT_TRANSLATE_NOOP("messages", "benzylpenicillin sodium"),
+                                                        "BNF"), asked=True),
+    # The depot salt (Extencilline), by deep IM injection only, once or once a week (MSF, Essential
+    # drugs): 1.2 MIU is 900 mg; a child's 50,000 IU (37.5 mg)/kg, at most 2.4 MIU (1.8 g), an
+    # adult's 2.4 MIU. Keyed by its brand: `medicines_in` reads the INN as the salt and the
+    # benzylpenicillin it names (`order_units.named_limits` keeps the salt's).
+    "extencilline": Rule(QT_TRANSLATE_NOOP("messages", "Benzathine benzylpenicillin"), day_mg=1800, dose_mg=1800,
+                         child_dose_mg_kg=37.5, child_day_mg_kg=37.5,
+                         million_units=MillionUnits(750, QT_TRANSLATE_NOOP("messages", "benzathine benzylpenicillin"),
+                                                    "MSF"), asked=True),
     "amoxicillin": Rule(QT_TRANSLATE_NOOP("messages", "Amoxicillin"), day_mg=12000, child_dose_mg_kg=60,
                         child_day_mg_kg=180, asked=True),
     "cefotaxime": Rule(QT_TRANSLATE_NOOP("messages", "Cefotaxime"), day_mg=12000, child_dose_mg_kg=50,
@@ -148,12 +201,14 @@ def too_small(rule: Rule, months: int | None, kg: float | None, route: str) -> b
         or (rule.from_kg is not None and kg is not None and kg < rule.from_kg)
 
 
-def limit_for(rule: Rule, age: int | None, kg: float | None, route: str | None = None) -> Limit:
-    """The limit of `rule` for a patient of `age` (None: not known, dosed as an adult) weighing
-    `kg` (None: not known), given by `route` (None: not known, its bands by weight not held)."""
+def limit_for(rule: Rule, age: int | None, kg: float | None, route: str | None = None,
+              days: int | None = None) -> Limit:
+    """The limit of `rule` for a patient of `age` (None: not known, dosed as an adult) and `days`
+    old (None: not known, a neonate's doses not held) weighing `kg` (None: not known), given by
+    `route` (None: not known, its bands by weight not held)."""
     child = age is not None and age < ADULT_FROM_YEARS
     band = next((band for band in rule.by_weight if route in band.routes and kg is not None and kg <= band.up_to_kg),
-                None)
+                None) or (rule.neonate if days is not None and days < NEONATE_UNTIL_DAYS else None)
     day_mg_kg = band.day_mg_kg if band else rule.child_day_mg_kg if child \
         else rule.low_weight_day_mg_kg if kg is not None and kg < LOW_WEIGHT_KG else None
     dose_mg_kg = band.dose_mg_kg if band else rule.child_dose_mg_kg if child else None

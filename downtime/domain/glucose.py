@@ -23,6 +23,9 @@ from downtime.domain import elapsed
 from downtime.domain.medication import medicine_name, medicines_in
 
 HYPO_BELOW = 4.0
+SEVERE_HYPO_BELOW = 3.0
+"""Level 2 hypoglycaemia (ADA, JBDS-IP), as critical as a meter's LO: sent to the EHR as
+critically low (sync.fhir_glucose), not with 3.9's "low"."""
 CHECK_KETONES_ABOVE = 12.0
 HYPEROSMOLAR_FROM = 30.0
 KETONES_RECHECK = 0.6
@@ -142,6 +145,10 @@ class Reading:
     @property
     def hypo(self) -> bool:
         return self.lo or (self.glucose is not None and self.glucose < HYPO_BELOW)
+
+    @property
+    def severe_hypo(self) -> bool:
+        return self.lo or (self.glucose is not None and self.glucose < SEVERE_HYPO_BELOW)
 
     def text(self, decimal: Callable[[float], str] = str) -> str:
         """"5.6 mmol/L", "1.25 g/L (6.9 mmol/L)", "LO", "HI": in the unit typed, as the meter

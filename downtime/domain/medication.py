@@ -5,7 +5,7 @@ mismatch). Pure functions over plain models, so each rule is tested on its own."
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
@@ -19,6 +19,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, model_validator
 from downtime.domain import elapsed
 from downtime.domain.dose_limits import RULES, Limit, Rule, limit_for, strengths_mg, too_young
 from downtime.domain.laptops import Authors, Laptop
+from downtime.domain.paper_gap import Silence
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Listed, Number, Phrase, message
 
 
@@ -415,25 +416,34 @@ class Warning:
 # stemmed (without accents, capitals or a final -e or -s: "Pénicillines" is "penicillin",
 # "amoxicilline" "amoxicillin"), never inside another word: "AINS" is not in "lidocaïne".
 # Each class: the names a ward writes for it, and its members.
+BETA_LACTAM_NAMES = ("beta-lactam", "bêta-lactamine", "betalactam", "bêtalactamine", "b-lactam")
+"""The beta-lactams as wards write them, hyphenated or not, "β" read as "beta" (`_fold`)."""
 ALLERGY_CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "penicillin": (("penicillin", "penicillin v", "penicillin g", "pcn", "péni", "beta-lactam", "bêta-lactamine"),
+    "penicillin": (("penicillin", "penicillin v", "penicillin g", "pcn", "péni", *BETA_LACTAM_NAMES),
                    ("amoxicillin", "ampicillin", "flucloxacillin", "cloxacillin", "oxacillin", "piperacillin",
                     "benzylpenicillin", "phenoxymethylpenicillin", "temocillin", "ticarcillin", "pivmecillinam",
                     "mecillinam")),
-    "cephalosporin": (("cephalosporin", "céphalosporine", "beta-lactam", "bêta-lactamine"),
+    "cephalosporin": (("cephalosporin", "céphalosporine", *BETA_LACTAM_NAMES),
                       ("cefalexin", "cephalexin", "cefuroxime", "ceftriaxone", "cefotaxime", "cefazolin", "cephazolin",
                        "ceftazidime", "cefixime", "cefepime", "cefpodoxime", "cefaclor", "cefradine", "cephradine",
                        "cefadroxil", "ceftaroline", "cefoxitin", "ceftolozane", "ceftobiprole", "cefiderocol",
                        "cefalotin", "cefamandole", "cefprozil")),
-    "carbapenem": (("carbapenem", "carbapénème", "beta-lactam", "bêta-lactamine"),
+    "carbapenem": (("carbapenem", "carbapénème", *BETA_LACTAM_NAMES),
                    ("meropenem", "imipenem", "ertapenem", "doripenem")),
-    "nsaid": (("nsaid", "ains", "anti-inflammatoire non stéroïdien"),
-              ("ibuprofen", "diclofenac", "naproxen", "ketoprofen", "aspirin", "celecoxib", "indometacin")),
+    # Aspirin among them: the BNF contraindicates every NSAID after a reaction to aspirin or to
+    # another NSAID (the bronchospasm of aspirin-exacerbated respiratory disease), and the
+    # English names in full ("Non-steroidal anti-inflammatories") as much as "NSAIDs".
+    "nsaid": (("nsaid", "ains", "anti-inflammatoire non stéroïdien", "anti-inflammatory", "anti-inflammatories",
+               "antiinflammatory", "anti-inflammatoire"),
+              ("ibuprofen", "dexibuprofen", "diclofenac", "aceclofenac", "naproxen", "ketoprofen", "dexketoprofen",
+               "flurbiprofen", "fenoprofen", "tiaprofenic acid", "aspirin", "celecoxib", "etoricoxib", "parecoxib",
+               "indometacin", "indomethacin", "ketorolac", "meloxicam", "piroxicam", "tenoxicam", "lornoxicam",
+               "mefenamic acid", "etodolac", "nabumetone", "sulindac", "diflunisal", "nimesulide")),
     "opioid": (("opioid", "opiacé", "opiate", "morphinique", "opioïde"),
                ("morphine", "oxycodone", "codeine", "tramadol", "fentanyl", "hydromorphone", "methadone", "pethidine",
                 "buprenorphine", "diamorphine", "tapentadol", "alfentanil", "remifentanil", "sufentanil",
                 "dihydrocodeine", "nalbuphine", "opium")),
-    "sulfonamide": (("sulfonamide", "sulfamide", "sulfa", "sulpha"),
+    "sulfonamide": (("sulfonamide", "sulphonamide", "sulfamide", "sulfa", "sulpha"),
                     ("sulfamethoxazole", "co-trimoxazole", "cotrimoxazole", "sulfasalazine", "sulfadiazine")),
     # A heparin-induced thrombocytopenia (HIT, TIH) or a heparin allergy forbids the low-molecular-
     # weight heparins too; fondaparinux, danaparoid and argatroban, given after a HIT, are none.
@@ -461,18 +471,43 @@ ALLERGY_CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "ace inhibitor": (("ace inhibitor", "ace-i", "acei", "iec", "inhibiteur de l'enzyme de conversion"),
                       ("ramipril", "perindopril", "lisinopril", "enalapril", "captopril", "quinapril", "trandolapril",
                        "fosinopril", "benazepril", "imidapril", "cilazapril", "moexipril", "zofenopril")),
-    # Iodine as wards write it, for povidone-iodine and iodinated contrast alike: whether one
-    # reacts for the other is disputed, the ward still wants it asked, and the prescriber answers.
-    "iodine": (("iodine", "iode", "iodé", "iodinated contrast", "contraste iodé", "produit de contraste iodé"),
-               ("povidone iodine", "iohexol", "iodixanol", "iopamidol", "iomeprol", "iobitridol", "ioversol",
-                "iopromide", "ioxaglate", "ioxitalamate", "amidotrizoate", "diatrizoate", "potassium iodide")),
+    # Iodine as wards write it, and contrast media as apart from it: an "iodine allergy" warns
+    # before both (`WIDER_ALLERGIES`), a contrast medium's reaction, mostly written without
+    # "iodinated" ("IV contrast", "Produit de contraste"), before contrast media alone.
+    "iodine": (("iodine", "iode", "iodé"), ("povidone iodine", "cadexomer iodine", "potassium iodide")),
+    "contrast": (("iodinated contrast", "contraste iodé", "produit de contraste iodé", "contrast", "contrast media",
+                  "contrast medium", "contrast dye", "radiocontrast", "produit de contraste"),
+                 ("iohexol", "iodixanol", "iopamidol", "iomeprol", "iobitridol", "ioversol", "iopromide", "ioxaglate",
+                  "ioxitalamate", "amidotrizoate", "diatrizoate")),
+    # The contrast media that hold no iodine, by the words an allergy names them with: "Gadolinium
+    # contrast", "Contrast (MRI)" or "Barium contrast" is theirs (`NOT_IODINATED`), no reason to ask
+    # before an iodinated one.
+    "gadolinium": (("gadolinium", "gadolinium contrast", "gbca", "mri contrast", "mri", "irm", "gadoliné",
+                    "produit de contraste gadoliné"),
+                   ("gadoterate", "gadobutrol", "gadoteridol", "gadobenate", "gadoxetate", "gadopentetate",
+                    "gadodiamide", "gadopiclenol")),
+    "barium": (("barium", "baryte"), ("barium sulfate", "barium sulphate")),
+    # Chlorhexidine as the gels, skin preparations, mouthwashes and dressings that hold it (its
+    # products in PRODUCTS): MHRA (2012) reported anaphylaxis from each, and the products' names
+    # say nothing of it.
+    "chlorhexidine": (("chlorhexidine", "chg", "digluconate de chlorhexidine"), ("chlorhexidine",)),
     # Not a medicine: what theatres read an allergy to latex by (`theatre.latex_allergic`).
     "latex": (("latex", "natural rubber", "caoutchouc"), ()),
 }
-ONLY_BY_NAME = frozenset({"ace inhibitor", "iodine"})
+ONLY_BY_NAME = frozenset({"ace inhibitor", "iodine", "contrast", "gadolinium"})
 """The classes an allergy warns before the members of when it names the class ("IEC", "Iode"),
 not when it names one member: a recorded ramipril "allergy" is mostly its cough, no reason to
-ask before lisinopril, and a contrast medium's reaction says nothing of povidone-iodine's."""
+ask before lisinopril, a contrast medium's reaction says nothing of povidone-iodine's, and
+another gadolinium agent is what follows a reaction to one."""
+NOT_IODINATED = frozenset({"gadolinium", "barium"})
+"""The contrast media a name's "contrast" is then theirs, not the iodinated class's: "Gadolinium
+contrast", "Contrast (MRI)" and "Barium contrast" warned before Omnipaque, a reason asked."""
+WIDER_ALLERGIES = {"iodine": "contrast"}
+"""A class an allergy naming another warns before too: an "iodine allergy" is mostly a contrast
+medium's reaction so recalled; whether one says anything of the other is disputed, the ward
+wants it asked and the prescriber answers. Not the other way round: a contrast medium's reaction
+says nothing of povidone-iodine's. An allergy's only: "Povidone-iodine" ordered names iodine,
+and no contrast allergy warns before it."""
 # Brands and combination products, on English and French wards, and what they contain.
 PRODUCTS: dict[str, tuple[str, ...]] = {
     "co-amoxiclav": ("amoxicillin", "clavulanic acid"), "augmentin": ("amoxicillin", "clavulanic acid"),
@@ -480,10 +515,17 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "pip-taz": ("piperacillin", "tazobactam"), "piptaz": ("piperacillin", "tazobactam"),
     "pip-tazo": ("piperacillin", "tazobactam"), "piptazo": ("piperacillin", "tazobactam"),
     "magnapen": ("ampicillin", "flucloxacillin"), "co-fluampicil": ("ampicillin", "flucloxacillin"),
-    "orbenin": ("cloxacillin",), "oracilline": ("phenoxymethylpenicillin",), "extencilline": ("benzylpenicillin",),
+    "orbenin": ("cloxacillin",), "oracilline": ("phenoxymethylpenicillin",), "extencilline": ("benzathine benzylpenicillin",),
     "timentin": ("ticarcillin", "clavulanic acid"), "claventin": ("ticarcillin", "clavulanic acid"),
     "ticarpen": ("ticarcillin",), "floxapen": ("flucloxacillin",), "fluclox": ("flucloxacillin",),
     "pen v": ("phenoxymethylpenicillin",), "pen g": ("benzylpenicillin",), "benpen": ("benzylpenicillin",),
+    # Benzylpenicillin's depot salts, each its own medicine: their million units are not the sodium's mg.
+    "benzathine benzylpenicillin": ("benzathine benzylpenicillin",),
+    "benzylpénicilline benzathine": ("benzathine benzylpenicillin",),
+    "benzathine benzylpénicilline": ("benzathine benzylpenicillin",),
+    "benzathine penicillin": ("benzathine benzylpenicillin",), "bicillin": ("benzathine benzylpenicillin",),
+    "procaine benzylpenicillin": ("procaine benzylpenicillin",),
+    "benzylpénicilline procaïne": ("procaine benzylpenicillin",), "procaine penicillin": ("procaine benzylpenicillin",),
     "crystapen": ("benzylpenicillin",), "negaban": ("temocillin",), "amoxil": ("amoxicillin",),
     "co-amox": ("amoxicillin", "clavulanic acid"), "amoxiclav": ("amoxicillin", "clavulanic acid"),
     "ciblor": ("amoxicillin", "clavulanic acid"), "penbritin": ("ampicillin",), "totapen": ("ampicillin",),
@@ -493,6 +535,19 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "orelox": ("cefpodoxime",), "axepim": ("cefepime",), "zinforo": ("ceftaroline",),
     "zavicefta": ("ceftazidime", "avibactam"), "zerbaxa": ("ceftolozane", "tazobactam"), "meronem": ("meropenem",),
     "tienam": ("imipenem", "cilastatin"), "invanz": ("ertapenem",),
+    # NSAIDs and chlorhexidine by their brands (BNF, ANSM), and heparin flushes: each was given
+    # to a patient allergic to what it holds with nothing asked.
+    "naprosyn": ("naproxen",), "apranax": ("naproxen",), "toradol": ("ketorolac",), "arcoxia": ("etoricoxib",),
+    "dynastat": ("parecoxib",), "ponstan": ("mefenamic acid",), "acide méfénamique": ("mefenamic acid",),
+    "feldene": ("piroxicam",), "mobic": ("meloxicam",), "celebrex": ("celecoxib",), "voltaren": ("diclofenac",),
+    "indocid": ("indometacin",), "strefen": ("flurbiprofen",), "antadys": ("flurbiprofen",),
+    "instillagel": ("lidocaine", "chlorhexidine"), "chloraprep": ("chlorhexidine",), "hibiscrub": ("chlorhexidine",),
+    "hibitane": ("chlorhexidine",), "biseptine": ("chlorhexidine",), "hibidil": ("chlorhexidine",),
+    "septeal": ("chlorhexidine",), "corsodyl": ("chlorhexidine",), "eludril": ("chlorhexidine",),
+    "tegaderm chg": ("chlorhexidine",), "biopatch": ("chlorhexidine",),
+    "hepsal": ("heparin",), "canusal": ("heparin",), "heparinised saline": ("heparin",),
+    "heparinized saline": ("heparin",),
+    "acide fusidique": ("fusidic acid",),
     "bactrim": ("sulfamethoxazole", "trimethoprim"), "septrin": ("sulfamethoxazole", "trimethoprim"),
     "co-codamol": ("codeine", "paracetamol"), "dafalgan codéiné": ("codeine", "paracetamol"),
     "codoliprane": ("codeine", "paracetamol"), "co-dydramol": ("dihydrocodeine", "paracetamol"),
@@ -561,10 +616,16 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "xylocaine": ("lidocaine",), "naropeine": ("ropivacaine",), "naropin": ("ropivacaine",),
     "marcaine": ("bupivacaine",), "chirocaine": ("levobupivacaine",), "sufenta": ("sufentanil",),
     "ultiva": ("remifentanil",), "rapifen": ("alfentanil",), "acupan": ("nefopam",),
-    "bétadine": ("povidone iodine",), "povidone iodée": ("povidone iodine",), "polyvidone iodée": ("povidone iodine",),
+    "bétadine": ("povidone iodine",), "inadine": ("povidone iodine",), "iodosorb": ("cadexomer iodine",),
+    "iodoflex": ("cadexomer iodine",), "povidone iodée": ("povidone iodine",),
+    "polyvidone iodée": ("povidone iodine",),
     "omnipaque": ("iohexol",), "visipaque": ("iodixanol",), "iopamiron": ("iopamidol",), "niopam": ("iopamidol",),
     "iomeron": ("iomeprol",), "xenetix": ("iobitridol",), "optiray": ("ioversol",), "ultravist": ("iopromide",),
     "hexabrix": ("ioxaglate",), "telebrix": ("ioxitalamate",), "gastrografin": ("amidotrizoate",),
+    "dotarem": ("gadoterate",), "clariscan": ("gadoterate",), "artirem": ("gadoterate",),
+    "gadovist": ("gadobutrol",), "prohance": ("gadoteridol",), "multihance": ("gadobenate",),
+    "primovist": ("gadoxetate",), "magnevist": ("gadopentetate",), "omniscan": ("gadodiamide",),
+    "elucirem": ("gadopiclenol",), "micropaque": ("barium sulfate",), "baritop": ("barium sulfate",),
     "iodure de potassium": ("potassium iodide",),
     # The brands a French ward (ANSM) or an English one (BNF) writes for its everyday medicines:
     # "Lasilix 40 mg" beside "Furosémide 40 mg" was two medicines, each given every morning.
@@ -597,6 +658,10 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "primperan": ("metoclopramide",), "zophren": ("ondansetron",), "zofran": ("ondansetron",),
     "motilium": ("domperidone",), "duphalac": ("lactulose",), "forlax": ("macrogol",),
 }
+FOODS_IN_MEDICINES: dict[str, tuple[str, ...]] = {
+    "arachis oil": ("peanut",), "huile d'arachide": ("peanut",)}
+"""Medicines named by a food they hold, matched as PRODUCTS are (BNF: arachis oil is contraindicated
+after a peanut allergy); apart from them, so that a food is no medicine for the EHR's category."""
 # Controlled drugs (stupéfiants): a dose needs a witness and a line in the ward's register. Those
 # of schedule 2 (or 3 with a register kept: buprenorphine) in the UK that France lists as
 # stupéfiants too; a brand (PRODUCTS) is one by what it contains.
@@ -648,11 +713,12 @@ INJECTED = frozenset({"IV", "IM", "SC"})
 # A word ending so is a member of the class, named in no table yet (every penicillin is a -cillin,
 # every carbapenem a -penem, "méropénème" too once stemmed), or a penicillin misspelt with one l
 # ("Penicilin", "Pénicilines": no warning before amoxicillin); the fluoroquinolones, macrolides,
-# tetracyclines, benzodiazepines, curares and low-molecular-weight heparins likewise.
+# tetracyclines, benzodiazepines, curares and low-molecular-weight heparins likewise, and the
+# NSAIDs' -profens, -coxibs, -icams and -fenacs.
 CLASS_ENDINGS = {"cillin": "penicillin", "cilin": "penicillin", "penem": "carbapenem", "floxacin": "fluoroquinolone",
                  "thromycin": "macrolide", "cyclin": "tetracycline", "azepam": "benzodiazepine",
                  "azolam": "benzodiazepine", "curonium": "neuromuscular blocker", "curium": "neuromuscular blocker",
-                 "parin": "heparin"}
+                 "parin": "heparin", "profen": "nsaid", "coxib": "nsaid", "icam": "nsaid", "fenac": "nsaid"}
 # Words two names share that say nothing of the medicine itself: an unknown allergen matches a
 # drug by a word they share, and "Penicillin V potassium" is no allergy to potassium chloride.
 NOT_A_MEDICINE = frozenset({
@@ -679,7 +745,9 @@ NOT_MISSPELT = frozenset({
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """Without case or accents, "β" (and the "ß" typed for it, which casefolds to "ss") read as
+    "beta": "β-lactamines" was no beta-lactam."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("ß", "β").casefold().replace("β", "beta"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
 
 
@@ -702,7 +770,8 @@ def _phrases(names: Iterable[str]) -> frozenset[tuple[str, ...]]:
 # The tables once stemmed: each name as its words.
 _CLASS_NAMES = {cls: _phrases(names) for cls, (names, _) in ALLERGY_CLASSES.items()}
 _MEMBERS = {_words(member): cls for cls, (_, members) in ALLERGY_CLASSES.items() for member in members}
-_PRODUCTS = {_words(product): tuple(_words(part) for part in parts) for product, parts in PRODUCTS.items()}
+_PRODUCTS = {_words(product): tuple(_words(part) for part in parts)
+             for product, parts in {**PRODUCTS, **FOODS_IN_MEDICINES}.items()}
 _CONTROLLED = _phrases(CONTROLLED_DRUGS)
 _TIME_CRITICAL = _phrases(TIME_CRITICAL_DRUGS)
 _HIGH_ALERT = _phrases(HIGH_ALERT_DRUGS)
@@ -722,10 +791,21 @@ _LONGEST = max(len(phrase) for phrase in [*_MEMBERS, *_PRODUCTS, *_FLAGGED,
 # An allergy's reaction read as immediate (IgE: anaphylaxis, angioedema, urticaria, bronchospasm,
 # or any reaction said immediate), as a severe skin reaction (Stevens-Johnson, Lyell, DRESS), or
 # graded severe, in English or French, by its words' beginnings once folded ("anaphylactique",
-# "œdème de Quincke", "urticaire"); and whole words too short or too common to be read so.
+# "œdème de Quincke", "urticaire"); and whole words too short or too common to be read so. An
+# anaphylaxis told by its signs too, as patients and families tell it (WAO and Resuscitation
+# Council UK criteria: the breathing, the blood pressure, a collapse or an arrest, adrenaline
+# given): "Difficulty breathing, collapsed, needed adrenaline" warned before no cephalosporin.
 SEVERE_REACTION_STARTS = ("anaphyla", "angioedem", "angiooedem", "oedem", "edem", "quincke", "urtica", "bronchospas",
-                          "laryn", "swell", "swoll", "gonfl", "immediat", "stevens", "lyell", "necroly")
-SEVERE_REACTION_WORDS = frozenset({"hives", "shock", "choc", "sjs", "dress", "severe", "grave"})
+                          "laryn", "swell", "swoll", "gonfl", "immediat", "stevens", "lyell", "necroly", "breath",
+                          "respir", "dyspn", "wheez", "sifflement", "stridor", "collaps", "hypotens", "adrenalin",
+                          "epipen", "anapen", "resuscit", "unconscious")
+SEVERE_REACTION_WORDS = frozenset({"hives", "shock", "choc", "sjs", "dress", "severe", "grave", "fainted", "fainting",
+                                   "syncope"})
+SEVERE_REACTION_PHRASES = (("cardiac", "arrest"), ("arret", "cardi"), ("chute", "de", "tension"),
+                           ("low", "blood", "pressure"), ("perte", "de", "connaissance"),
+                           ("loss", "of", "consciousness"), ("throat", "tight"), ("gorge", "serr"), ("tight", "throat"))
+"""An immediate or severe reaction in words that say it only together, each by its words'
+beginnings ("Chute de tension", "Throat tightness", "Arrêt cardiaque")."""
 NEGATIONS = frozenset({"no", "not", "non", "pas", "aucun", "aucune", "sans", "without", "nil", "never", "jamais"})
 """Words that cancel the reaction's word right after them, and deny an allergy in theatre.DENIED: "rash,
 not anaphylaxis", "pas d'anaphylaxie", "not severe" read as severe, and a penicillin rash so
@@ -749,6 +829,10 @@ MISSPELT_LENGTH = 1
 misspelt: a letter dropped, doubled or swapped ("Codiene", "Amoxycilin", "Morfine") keeps a
 word's length within one; names merely alike in their start do not ("Aspartame" is no insulin
 aspart, "Tetracycline" no tetracaine, "Lactose" no lactulose)."""
+SLIPS_TWO_FROM = 10
+"""The letters an ordered drug's word no table knows has at least to be taken for the allergy's
+name with two slips (`_slipped`), its first letter kept: "Gentamycin" for "Gentamicin" is one,
+"Duloxetine" for "Fluoxetine" two after another first letter, another medicine."""
 REACTION_MARKS = ("(", "[", ":", ",", ";", " - ", " – ", " — ")
 """Where an allergy written as one line ends its substance and starts its reaction: "Amox - rash",
 "Péni : urticaire", "Genta (rash, 2019)"."""
@@ -809,20 +893,22 @@ def _ace_angioedema(drug: str, allergy: str) -> bool:
 
 
 def severe_reaction(text: str) -> bool:
-    """Whether a text says an immediate or severe reaction (`SEVERE_REACTION_STARTS`) that no
-    negation cancels (`NEGATIONS`); "œ" as "oe", which accents' removal leaves as it is ("œdème"
-    is "oedeme")."""
+    """Whether a text says an immediate or severe reaction (`SEVERE_REACTION_STARTS`,
+    `SEVERE_REACTION_PHRASES`) that no negation cancels (`NEGATIONS`); "œ" as "oe", which
+    accents' removal leaves as it is ("œdème" is "oedeme")."""
     words = "".join(c if c.isalnum() else " " for c in _fold(text).replace("œ", "oe")).split()
-    return any((word.startswith(SEVERE_REACTION_STARTS) or word in SEVERE_REACTION_WORDS) and not _negated(words[:at])
-               for at, word in enumerate(words))
+    return any((word.startswith(SEVERE_REACTION_STARTS) or word in SEVERE_REACTION_WORDS or any(
+        len(phrase) <= len(words) - at and all(said.startswith(part) for said, part in zip(words[at:], phrase))
+        for phrase in SEVERE_REACTION_PHRASES)) and not _negated(words[:at]) for at, word in enumerate(words))
 
 
 def _negated(before: Sequence[str]) -> bool:
     """Whether the words before a reaction's word end with a negation, a partitive between
-    (`PARTITIVES`)."""
+    (`PARTITIVES`); "could not" says what the patient could not do ("could not breathe"), no
+    negation of it."""
     if before and before[-1] in PARTITIVES:
         before = before[:-1]
-    return bool(before) and before[-1] in NEGATIONS
+    return bool(before) and before[-1] in NEGATIONS and before[-2:-1] != ["could"]
 
 
 @dataclass(frozen=True)
@@ -852,6 +938,8 @@ def _read(text: str) -> _Reading:
     member_of = {_MEMBERS[substance] for substance in substances if substance in _MEMBERS}
     classes = {cls for cls, names in _CLASS_NAMES.items() if names & runs} | (member_of - ONLY_BY_NAME)
     classes |= {cls for word in words for ending, cls in CLASS_ENDINGS.items() if word.endswith(ending)}
+    if classes & NOT_IODINATED:
+        classes.discard("contrast")
     kept = frozenset(word for word in words if len(word) >= 4 and word.isalpha() and word not in _NOT_A_MEDICINE)
     known = {word for run in runs & _KNOWN for word in run}
     unknown = frozenset(word for word in kept - known - _NOT_MISSPELT if not severe_reaction(word))
@@ -863,15 +951,48 @@ def _read(text: str) -> _Reading:
 def _named_in(drug: str, allergy: str) -> bool:
     """Whether an allergy names the ordered drug: a medicine or a class both name, a word both
     share, a word no table knows that is one of the drug's, or a medicine it gives, misspelt
-    ("Codiene" before "Co-codamol", "Amoxycilin" before "Amoxicillin"), or such a word of the
+    ("Codiene" before "Co-codamol", "Amoxycilin" before "Amoxicillin"), or the other way round
+    (`_misspelt`: "Gentamycin" ordered for "Gentamicin"), or such a word of the
     allergy's substance that one of them starts with (`_shortened`). Kept for each pair: a
     ward's charts ask it of the same orders and allergies again and again."""
     ordered, named = _read(drug), _read(allergy)
-    return bool(named.substances & ordered.substances or named.classes & (ordered.classes | ordered.member_of)
-                or named.words & ordered.words) or any(
-        len(word) >= MISSPELT_FROM and abs(len(word) - len(name)) <= MISSPELT_LENGTH and names_alike(word, name)
-        for word in named.unknown for name in ordered.words | {" ".join(substance) for substance in ordered.substances}
-    ) or _shortened(ordered, allergy)
+    classes = named.classes | {WIDER_ALLERGIES[cls] for cls in named.classes if cls in WIDER_ALLERGIES}
+    return bool(named.substances & ordered.substances or classes & (ordered.classes | ordered.member_of)
+                or named.words & ordered.words) or _misspelt(named.unknown, ordered, names_alike) or _misspelt(
+        ordered.unknown, _read(_substance_part(allergy)), _slipped) or _shortened(ordered, allergy)
+
+
+def _misspelt(unknown: Iterable[str], other: _Reading, alike: Callable[[str, str], bool]) -> bool:
+    """Whether a word no table knows, of either name, is one of the other's words or medicines
+    misspelt (`MISSPELT_FROM`, `MISSPELT_LENGTH`, `alike`): the order as much as the allergy is
+    free text, and "Gentamycin" ordered for an allergy to "Gentamicin" was asked nothing. Of an
+    allergy, only its substance is so compared, not its reaction's words."""
+    return any(len(word) >= MISSPELT_FROM and abs(len(word) - len(name)) <= MISSPELT_LENGTH and alike(word, name)
+               for word in unknown for name in other.words | {" ".join(substance) for substance in other.substances})
+
+
+def _slipped(typed: str, name: str) -> bool:
+    """Whether an ordered drug's word is the allergy's name typed with a slip: a letter wrong,
+    dropped, added or two swapped, or two such slips in a long word (`SLIPS_TWO_FROM`). An order
+    names a medicine the prescriber meant; by `names_alike`'s likeness, meant for an allergy's
+    letters typed anyhow, "Dexamethasone" read as "Dexamfetamine" and "Hydrocortisone" as
+    "Fludrocortisone", and every dose warned of an allergy the patient did not have."""
+    typed, name = _spelled(typed), _spelled(name)
+    return _slips(typed, name) <= (2 if len(name) >= SLIPS_TWO_FROM and typed[:1] == name[:1] else 1)
+
+
+def _slips(typed: str, name: str) -> int:
+    """The fewest letters wrong, dropped, added or swapped with the next that make `typed` `name`
+    (optimal string alignment distance)."""
+    rows = [list(range(len(name) + 1))]
+    for i, letter in enumerate(typed, 1):
+        row = [i]
+        for j, other in enumerate(name, 1):
+            row.append(min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (letter != other)))
+            if i > 1 and j > 1 and letter == name[j - 2] and typed[i - 2] == other:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
 
 
 def _shortened(ordered: _Reading, allergy: str) -> bool:
@@ -1055,6 +1176,35 @@ def allergies_not_known(allergy_status: str | None, allergies: Sequence[str]) ->
         "messages", "Allergies not known yet: ask the patient or their family before giving."))]
 
 
+NO_KNOWN_ALLERGY_STATUS, NOT_KNOWN_STATUS = "nka", "unknown"
+"""The admission's allergy statuses a substance typed may say instead of naming an allergy."""
+SAID_INSTEAD = {
+    NO_KNOWN_ALLERGY_STATUS: ("nka", "nkda", "nkfa", "nil", "nil known", "none", "none known", "no known allergy",
+                              "no known allergies", "no known drug allergy", "no known drug allergies", "no allergy",
+                              "no allergies", "no known", "aucune", "aucun", "aucune allergie", "aucune connue",
+                              "aucune allergie connue", "pas d'allergie", "pas d'allergie connue", "ras", "rien",
+                              "néant", "neant", "sans"),
+    NOT_KNOWN_STATUS: ("unknown", "not known", "allergies unknown", "unknown allergies", "inconnu", "inconnue",
+                       "allergies inconnues", "à demander", "a demander", "à redemander", "a redemander",
+                       "to ask", "to be asked", "not asked", "ask", "ask again", "unable to obtain",
+                       "non renseigné", "non renseignée", "non connu", "non connue")}
+"""What a nurse used to paper writes on the allergy line for "no known allergies" or "not known
+yet", in English or French, as the whole substance (its reaction aside): saved as an allergy to
+"NKDA", every print said "ALLERGIES: NKDA" in red and the EHR received an allergy; saved as one
+to "Unknown", the patient counted as having allergies listed and no dose asked about them."""
+_SAID_INSTEAD = {_words(said): status for status, names in SAID_INSTEAD.items() for said in names}
+
+
+def allergy_status_said(substance: str) -> str | None:
+    """The allergy status (`NO_KNOWN_ALLERGY_STATUS`, `NOT_KNOWN_STATUS`) an allergy's substance
+    says instead of naming one (`SAID_INSTEAD`; a question mark alone says not known), or None
+    when it names one."""
+    part = _substance_part(substance)
+    if words := _words(part):
+        return _SAID_INSTEAD.get(words)
+    return NOT_KNOWN_STATUS if "?" in part else None
+
+
 # Words that name a salt or form of a medicine, not another medicine, once stemmed ("Morphine
 # sulfate", "Sulfate de morphine", "chlorhydrate de morphine" are morphine).
 SALT_WORDS = frozenset({"sulfat", "sulphat", "hydrochlorid", "chlorhydrat", "hydrobromid", "bromhydrat", "tartrat",
@@ -1107,7 +1257,7 @@ not only on a nurse's tick, and high-alert at each dose. Every low-molecular-wei
 the heparinoid danaparoid and the thrombin inhibitors argatroban and bivalirudin too."""
 
 
-LINE_LOCKS = frozenset(_words("flush lock hepsal canusal rinçage verrou"))
+LINE_LOCKS = frozenset(_words("flush lock hepsal canusal rinçage verrou heparinised heparinized"))
 """Words of an order that keeps a line open with heparin, not the patient's blood from clotting:
 a flush of 50 units counted as VTE prophylaxis prescribed, and for a CT head after a fall."""
 
@@ -1493,6 +1643,10 @@ class AsRequiredStatus:
     which its doses are on the EHR's chart (services.snapshot_time), none of them in `last` or
     `recent`. None otherwise. A morphine given in the EHR at 09:30, loaded at 10:00, read "no dose
     recorded, allowed now" at 10:15."""
+    away: tuple[Silence, ...] = ()
+    """The patient's stretches on a ward charted on another laptop that ended in the 24 hours up to
+    the moment (services.medication.away_before): none of the doses given there are in `last` or
+    `recent`. Back from 5A at 20:05, a morphine given there at 18:00 read "allowed now" at 20:30."""
 
 
 def prn_status(order: Order, at: datetime, given: Sequence[Administration],

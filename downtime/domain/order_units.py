@@ -12,7 +12,7 @@ ISMP's list of error-prone abbreviations (mg/microgram confusion, a thousandfold
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -63,7 +63,11 @@ class Ceiling:
     dosed in micrograms, which a dose written in mg makes a thousand times too much.
     `child_mg_kg`: the most for a patient under 18 of known weight, by the kg, never above
     `most_mg`: an adult's ceiling is 12 to 30 times a baby's dose, and a baby's tenfold slip
-    (morphine 10 mg for 1 mg, digoxin 0.2 mg for 20 micrograms) passed it."""
+    (morphine 10 mg for 1 mg, digoxin 0.2 mg for 20 micrograms) passed it.
+    `child_by_rate`: a child's infusion of it is dosed by the kg an hour, so an order `infused`
+    at a rate is its syringe's content, no dose to hold to `child_mg_kg` (fentanyl's 500
+    micrograms run at 1-5 micrograms/kg an hour); digoxin's or levothyroxine's infusion over
+    minutes is one dose, held to it as a bolus is."""
 
     name: str
     """The medicine as a refusal names it, marked for the catalogue."""
@@ -71,6 +75,7 @@ class Ceiling:
     routes: frozenset[str] = frozenset()
     first: bool = False
     child_mg_kg: float | None = None
+    child_by_rate: bool = False
 
 
 CEILINGS: dict[str, tuple[Ceiling, ...]] = {
@@ -82,7 +87,14 @@ CEILINGS: dict[str, tuple[Ceiling, ...]] = {
     # (BNFc): a neonate's congenital hypothyroidism 10-15 micrograms/kg once a day, older less.
     "levothyroxine": (Ceiling(QT_TRANSLATE_NOOP("messages", "Levothyroxine"), 0.5, child_mg_kg=0.015),),
     # Patches 12-100 micrograms an hour; buccal, sublingual and nasal doses up to 800 micrograms.
-    "fentanyl": (Ceiling(QT_TRANSLATE_NOOP("messages", "Fentanyl"), 1.0),),
+    # A child injected (BNFc, analgesia with assisted ventilation, neonate and child alike):
+    # initially 1-5 micrograms/kg, then 1-3; by the nose (APLS, RCEM) 1.5 micrograms/kg, held to
+    # the injected figure as every mucosal opioid is (`MUCOSAL`); no buccal product is licensed
+    # under 18. A child's patch goes by micrograms an hour from the morphine it replaces (BNFc:
+    # 12 micrograms/hour from 2 years, already on opioids), not by the kg: an adult's alone.
+    "fentanyl": (Ceiling(QT_TRANSLATE_NOOP("messages", "Fentanyl"), 1.0, INJECTED | MUCOSAL, child_mg_kg=0.005,
+                         child_by_rate=True),
+                 Ceiling(QT_TRANSLATE_NOOP("messages", "Fentanyl"), 1.0)),
     # 100-200 micrograms inhaled, up to 10 puffs (1 mg) by spacer in acute asthma; 2.5-5 mg nebulised.
     "salbutamol": (Ceiling(QT_TRANSLATE_NOOP("messages", "Salbutamol"), 1.0, frozenset({"INH"})),),
     # 20-40 micrograms inhaled, up to 80; 250-500 micrograms nebulised.
@@ -103,12 +115,19 @@ CEILINGS: dict[str, tuple[Ceiling, ...]] = {
     # child by mouth (BNFc): 200 micrograms/kg every 4-6 h, at most 5 mg.
     "oxycodone": (Ceiling(QT_TRANSLATE_NOOP("messages", "Oxycodone"), 10, ORAL, first=True, child_mg_kg=0.2),
                   Ceiling(QT_TRANSLATE_NOOP("messages", "Oxycodone"), 10, INJECTED | MUCOSAL, first=True)),
-    # Oral 1.3 mg every 4 h, modified release 4 mg every 12 h; SC or IV 1-2 mg every 3-4 h.
-    "hydromorphone": (Ceiling(QT_TRANSLATE_NOOP("messages", "Hydromorphone"), 4, ORAL, first=True),
-                      Ceiling(QT_TRANSLATE_NOOP("messages", "Hydromorphone"), 2, INJECTED | MUCOSAL, first=True)),
-    # SC or IM 5 mg every 4 h; IV a quarter to half of that. A child by nose (BNFc, severe acute
-    # pain in an emergency): 100 micrograms/kg once.
-    "diamorphine": (Ceiling(QT_TRANSLATE_NOOP("messages", "Diamorphine"), 5, INJECTED, first=True),
+    # Oral 1.3 mg every 4 h, modified release 4 mg every 12 h; SC or IV 1-2 mg every 3-4 h. A
+    # child: BNFc doses it from 12 years only (1.3 mg by mouth every 4 h), by no kg; its table of
+    # equivalent doses makes 2 mg by mouth 10 mg of oral morphine, so a child's morphine figures
+    # over 5 are hydromorphone's: 0.1 mg/kg by mouth, 0.04 mg/kg injected (above WHO's 2012
+    # children's doses, 30-80 micrograms/kg by mouth and 15 injected, never ten times them).
+    "hydromorphone": (Ceiling(QT_TRANSLATE_NOOP("messages", "Hydromorphone"), 4, ORAL, first=True, child_mg_kg=0.1),
+                      Ceiling(QT_TRANSLATE_NOOP("messages", "Hydromorphone"), 2, INJECTED | MUCOSAL, first=True,
+                              child_mg_kg=0.04)),
+    # SC or IM 5 mg every 4 h; IV a quarter to half of that. A child injected (BNFc, SmPC): 20-50
+    # micrograms/kg under 6 months, 75 from 6 months, 75-100 from 1 year (at most 5 mg), a
+    # ventilated neonate's 50 by vein; by the nose (severe acute pain in an emergency) 100
+    # micrograms/kg once.
+    "diamorphine": (Ceiling(QT_TRANSLATE_NOOP("messages", "Diamorphine"), 5, INJECTED, first=True, child_mg_kg=0.1),
                     Ceiling(QT_TRANSLATE_NOOP("messages", "Diamorphine"), 5, MUCOSAL, first=True, child_mg_kg=0.1)),
 }
 """By the medicine's name (BNF, 2024, unless said)."""
@@ -126,7 +145,7 @@ def strength_refusal(order: Order) -> Refusal | None:
     mg at 10 mg in 5 mL and 200 mg as the 20 mg/mL concentrate, and was saved weighed by nothing.
     Said on `strength_mg`, with the medicine's name (`medicine`), for the caller to add the
     strength's labels (`mg`, `ml`)."""
-    named = [rule.name for rule in limits_of(order.drug).values()] + [
+    named = [rule.name for rule in named_limits(order.drug).values()] + [
         ceiling.name for medicine in sorted(medicines_in(order.drug) & _CEILINGS.keys())
         for ceiling in _CEILINGS[medicine] if not ceiling.routes or order.route in ceiling.routes]
     if order.dose_unit != ML or order.mg_per_ml is not None or not named:
@@ -140,6 +159,9 @@ NOT_BY_ROUTE = QT_TRANSLATE_NOOP("messages", "A dose in {unit} cannot be given b
 INSULIN_IN_UNITS = QT_TRANSLATE_NOOP("messages", "{drug} is dosed in units only: write its dose in units.")
 NO_CONTENT = QT_TRANSLATE_NOOP("messages", "{medicine} is not dosed in {unit}: its limits could not be weighed. Write "
                                            "its dose in mg or g, or as tablets or mL of a stated strength.")
+IN_MILLION_UNITS = QT_TRANSLATE_NOOP("messages", "{medicine} is written in millions of units (MUI), which the order "
+                                                 "form cannot hold: write its dose in mg, 1 million units of {salt} "
+                                                 "being {mg} mg ({source}).")
 IN_MICROGRAMS = QT_TRANSLATE_NOOP("messages", "{medicine} is dosed in micrograms, at most {most} micrograms in one dose "
                                               "by this route: {dose} {unit} is {times} times that. Did you mean {dose} "
                                               "micrograms?")
@@ -205,15 +227,36 @@ class Refusal:
 def unit_refusal(drug: str, unit: str, route: str) -> Refusal | None:
     """A unit no dose of the medicine by that route is written in: a tablet or puffs by vein;
     insulin in anything but units (a puff, or mL beside a syringe in units, a tenfold error);
-    paracetamol in units, which its limits cannot weigh."""
+    paracetamol in units, which its limits cannot weigh; benzylpenicillin in units, whose millions
+    the form cannot hold (`Rule.million_units`: said in mg by the salt's own figure, and by none
+    for a salt the tables hold no figure of, procaine benzylpenicillin)."""
     if unit in ROUTES_OF_UNIT and route not in ROUTES_OF_UNIT[unit]:
         return Refusal("dose_unit", Phrase(NOT_BY_ROUTE), tuple(sorted(ROUTES_OF_UNIT[unit])))
     if insulin(drug) and unit != "units":
         return Refusal("dose_unit", Phrase(INSULIN_IN_UNITS, {"drug": drug}))
-    limited = limits_of(drug)
+    limited = named_limits(drug)
     if unit in WITHOUT_CONTENT and limited:
-        return Refusal("dose_unit", Phrase(NO_CONTENT, {"medicine": Phrase(next(iter(limited.values())).name)}))
+        medicine, rule = min(limited.items())
+        if unit == "units" and (units := rule.million_units) is not None \
+                and not _salts_of(medicine, medicines_in(drug)):
+            return Refusal("dose_unit", Phrase(IN_MILLION_UNITS, {
+                "medicine": Phrase(rule.name), "salt": Phrase(units.salt), "mg": Number(units.mg),
+                "source": units.source}))
+        return Refusal("dose_unit", Phrase(NO_CONTENT, {"medicine": Phrase(rule.name)}))
     return None
+
+
+def named_limits(drug: str) -> dict[str, Rule]:
+    """The limits of `drug`'s medicines (`limits_of`), a salt's own over the medicine its name
+    holds: "Benzathine benzylpenicillin" names benzylpenicillin too, whose sodium's limits and
+    million units are not the depot's."""
+    limited = limits_of(drug)
+    return {medicine: rule for medicine, rule in limited.items() if not _salts_of(medicine, limited)}
+
+
+def _salts_of(medicine: str, found: Iterable[str]) -> bool:
+    """Whether another of `found` is a salt of `medicine`, naming it among its words."""
+    return any(other != medicine and medicine in other.split() for other in found)
 
 
 def ceiling_refusal(drug: str, dose: float, unit: str, route: str, infused: bool = False, age: int | None = None,
@@ -226,7 +269,9 @@ def ceiling_refusal(drug: str, dose: float, unit: str, route: str, infused: bool
     weighed here (its strength is on the box, not in the order); nor an opioid `infused` at a
     rate, whose dose is the syringe's or the bag's (morphine 50 mg in 50 mL at 2 mL/h). A
     patient under 18 of `age` weighing `kg` (each None: not known, an adult's ceiling alone) is
-    held to their weight's too (`_above_childs`)."""
+    held to their weight's too (`_above_childs`), but for an infusion dosed by the kg an hour
+    (`Ceiling.child_by_rate`): a child's fentanyl syringe of 500 micrograms at 1-5 micrograms/kg
+    an hour is no dose of 5 micrograms/kg, where a neonate's digoxin infused over 20 minutes is."""
     if unit in MASS_IN_MG:
         mg = dose * MASS_IN_MG[unit]
     elif unit == ML and mg_per_ml is not None:
@@ -238,7 +283,8 @@ def ceiling_refusal(drug: str, dose: float, unit: str, route: str, infused: bool
             if (ceiling.routes and route not in ceiling.routes) or (ceiling.first and infused):
                 continue
             if mg <= ceiling.most_mg * (1 + 1e-9):
-                if (childs := _above_childs(ceiling, mg, age, kg)) is not None:
+                if not (infused and ceiling.child_by_rate) and (childs := _above_childs(ceiling, mg, age, kg)) \
+                        is not None:
                     return childs
                 continue
             if ceiling.first:
@@ -306,7 +352,7 @@ def most_in_a_day(order: Order) -> float:
 
 
 def limits_refusals(order: Order, others: Sequence[tuple[Order, str]], age: int | None,
-                    kg: float | None, months: int | None = None) -> list[Refusal]:
+                    kg: float | None, months: int | None = None, days: int | None = None) -> list[Refusal]:
     """An order beyond its medicine's own limits for this patient (`dose_limits.limit_for`),
     before any dose of it: a medicine the patient is too young for (codeine under 12, its other
     limits then not said); one dose above the most for one (paracetamol 10 g, codeine 300 mg);
@@ -319,10 +365,11 @@ def limits_refusals(order: Order, others: Sequence[tuple[Order, str]], age: int 
     estimated weight, APLS or a parent's, is often all there is before a child in pain or
     septic is given the first dose: the prescriber says which in the reason); a child younger
     or lighter than the medicine is usually given to by the route (`months` old: None, not
-    known); a medicine whose maxima are the usual doses' (an antibiotic's, `Rule.asked`)."""
+    known); a medicine whose maxima are the usual doses' (an antibiotic's, `Rule.asked`). A baby
+    `days` old (None: not known) is held to a neonate's doses in its first 28 days (`Rule.neonate`)."""
     refused: list[Refusal] = []
     content = content_mg(order, order.dose)
-    for medicine, rule in sorted(limits_of(order.drug).items()):
+    for medicine, rule in sorted(named_limits(order.drug).items()):
         if too_young(rule, age):
             refused.append(Refusal("drug", Phrase(NOT_UNDER, {"medicine": Phrase(rule.name),
                                                               "years": str(rule.from_years), "age": str(age)})))
@@ -331,7 +378,7 @@ def limits_refusals(order: Order, others: Sequence[tuple[Order, str]], age: int 
             refused.append(Refusal("drug", Phrase(NOT_USUALLY_UNDER, {
                 "medicine": Phrase(rule.name), "months": Number(rule.from_months or 0),
                 "kg": Number(rule.from_kg or 0)}), asked=True))
-        if limit_for(rule, age, kg, order.route).weigh:
+        if limit_for(rule, age, kg, order.route, days).weigh:
             # No mg/kg said: by vein a baby's is half a child's (`ByWeight`), and the weight decides which.
             refused.append(Refusal("dose", Phrase(WEIGH_FIRST, {"medicine": Phrase(rule.name)}), asked=True))
         if order.frequency is Frequency.PRN and rule.interval is not None and order.min_interval_hours is not None \
@@ -340,13 +387,13 @@ def limits_refusals(order: Order, others: Sequence[tuple[Order, str]], age: int 
                 "medicine": Phrase(rule.name), "hours": Number(rule.interval.total_seconds() / 3600),
                 "ordered": Number(order.min_interval_hours)})))
         if medicine in content:
-            refused += _beyond(rule, medicine, order, content[medicine], others, age, kg)
+            refused += _beyond(rule, medicine, order, content[medicine], others, age, kg, days)
     return refused
 
 
 def _beyond(rule: Rule, medicine: str, order: Order, mg: float, others: Sequence[tuple[Order, str]],
-            age: int | None, kg: float | None) -> list[Refusal]:
-    limit = limit_for(rule, age, kg, order.route)
+            age: int | None, kg: float | None, days: int | None) -> list[Refusal]:
+    limit = limit_for(rule, age, kg, order.route, days)
     if limit.dose_mg is not None and mg > limit.dose_mg * (1 + 1e-9):
         by_weight = limit.dose_mg_kg is not None and limit.dose_mg < (rule.dose_mg or float("inf"))
         values: dict[str, object] = {"medicine": Phrase(rule.name), "dose": Number(mg),
@@ -370,3 +417,52 @@ def _beyond(rule: Rule, medicine: str, order: Order, mg: float, others: Sequence
     return [Refusal(field, Phrase(A_DAY[by_weight], values | (
         {"kg": Number(limit.kg or 0), "per_kg": Number(limit.day_mg_kg or 0)} if by_weight else {})),
         asked=rule.asked)]
+
+
+# Insulin's tenfold slips, asked when the order is written (services.medication._as_dosed). "U"
+# read as a 0 (4U as 40) and "IU" as 10 or IV made insulin the commonest tenfold error (ISMP's
+# list of error-prone abbreviations; NPSA/2010/RRR013, Safer administration of insulin); OMéDIT
+# Centre's reported errors include "60 UI au lieu de 6 UI" and "44 UI au lieu de 4 UI". Asked,
+# not refused: an insulin-resistant patient is given more, and a dose is rightly halved or more.
+INSULIN_MOST_UNITS = 100.0
+"""The most units of one injected dose before it is asked: what a U-100 insulin syringe holds,
+above the 60 to 80 units a pen dials in one injection."""
+INSULIN_TIMES = 5.0
+"""How many times the patient's previous order of the same insulin (or what fraction of it) a
+new dose is before it is asked: a tenfold slip, and never a day's titration (JBDS-IP: 10 to 20%)."""
+INSULIN_ABOVE_MOST = QT_TRANSLATE_NOOP(
+    "messages", "{drug}: {dose} units in one dose is more than an insulin syringe holds ({most} units), where a "
+                "tenfold slip (4 units written 40, “U” read as 0) is likelier than a dose (NPSA/2010/RRR013): check "
+                "it. If it is meant, give the reason in “{field}”.")
+INSULIN_AGAINST_PREVIOUS = {
+    True: QT_TRANSLATE_NOOP(
+        "messages", "{drug}: {dose} units in one dose is {times} times the patient's previous order of it ({previous} "
+                    "units), where a tenfold slip is likelier than a change of dose: check it. If it is meant, give "
+                    "the reason in “{field}”."),
+    False: QT_TRANSLATE_NOOP(
+        "messages", "{drug}: {dose} units in one dose is a fifth or less of the patient's previous order "
+                    "of it ({previous} units), where a tenfold slip is likelier than a change of dose: check it. If it is "
+                    "meant, give the reason in “{field}”.")}
+"""By whether the new dose is the larger."""
+
+
+def insulin_refusal(order: Order, previous: float | None) -> Refusal | None:
+    """An injected insulin dose (not an infusion's, whose dose is the syringe's) above what a
+    syringe holds, or `previous`'s dose (the patient's previous order of the same insulin: None,
+    none) times INSULIN_TIMES or more, or a fraction as small: glargine 180 units the day after
+    18 was saved unasked, the order rewritten each day of a downtime."""
+    if not insulin(order.drug) or order.dose_unit != "units" or order.route not in INJECTED \
+            or order.rate_ml_h is not None:
+        return None
+    if order.dose > INSULIN_MOST_UNITS:
+        return Refusal("dose", Phrase(INSULIN_ABOVE_MOST, {"drug": order.drug, "dose": Number(order.dose),
+                                                           "most": Number(INSULIN_MOST_UNITS)}), asked=True)
+    if not previous or not order.dose:
+        return None
+    larger = order.dose > previous
+    times = order.dose / previous if larger else previous / order.dose
+    if times < INSULIN_TIMES - 1e-9:
+        return None
+    return Refusal("dose", Phrase(INSULIN_AGAINST_PREVIOUS[larger], {
+        "drug": order.drug, "dose": Number(order.dose), "times": Number(round(times, 1)),
+        "previous": Number(previous)}), asked=True)

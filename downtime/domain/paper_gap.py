@@ -29,11 +29,18 @@ class Silence:
     `start`: a paper order copied onto the laptop, or one written after its course began. Its
     doses due before it was written, its very first among them, were given, if at all, from the
     paper chart: the round read them OVERDUE, to give again."""
+    ward: str | None = None
+    """Not the laptop unused but the patient away from it on `ward`, charted on another laptop,
+    from their move there (`start`) to their move back (`end`): the doses that ward gave are not
+    here, and back on this ward the round offered a once-daily dose it had given that morning."""
 
     def fell_due(self, slot: datetime, late_after: timedelta) -> bool:
         """Whether a dose's time came in it and its lateness threshold passed before the laptop
         wrote anything: one given at its time then was given on paper, or not at all. A dose due
-        just before the laptop is used again is not one: that is the round the nurse is on."""
+        just before the laptop is used again is not one: that is the round the nurse is on. Away
+        on another ward, any dose due until the move back: that ward may have given it early."""
+        if self.ward is not None:
+            return elapsed.between(self.start, slot) >= timedelta(0) and elapsed.between(slot, self.end) >= timedelta(0)
         since = elapsed.between(self.start, slot)
         return (since >= timedelta(0) if self.written else since > timedelta(0)) \
             and elapsed.between(slot, self.end) >= late_after
@@ -75,7 +82,8 @@ def silences(moments: Moments, since: datetime, now: datetime) -> list[Silence]:
 
 
 def on_paper(found: Sequence[Silence], unrecorded: Iterable[tuple[str, datetime]], last_recorded: Mapping[str, datetime],
-             late_after: timedelta, written: Mapping[str, Silence]) -> dict[tuple[str, datetime], Silence]:
+             late_after: timedelta, written: Mapping[str, Silence],
+             away: Mapping[str, Sequence[Silence]]) -> dict[tuple[str, datetime], Silence]:
     """Of the doses nothing is recorded for (`unrecorded`: order id, time due), those that fell due
     in one of these silences, each with its silence: every silence, not the latest alone (a laptop
     off at night and again in the afternoon had the night's doses read OVERDUE, to give again).
@@ -83,8 +91,10 @@ def on_paper(found: Sequence[Silence], unrecorded: Iterable[tuple[str, datetime]
     written since a silence ended means the nurse has been through that order's paper: its other
     doses of that silence are no longer said to be on paper (they are missed or overdue, as any).
     `written`: the orders typed in after they started, each with its stretch (see `Silence.written`),
-    a stretch of that order's alone; one of the laptop's that holds a dose too is the one said."""
+    a stretch of that order's alone; one of the laptop's that holds a dose too is the one said.
+    `away`: each order's patient's stretches on another laptop's ward (see `Silence.ward`), said
+    before any other: where the patient was says where to look."""
     return {(order_id, slot): silence for order_id, slot in unrecorded
-            for silence in (*((written[order_id],) if order_id in written else ()), *found)
+            for silence in (*((written[order_id],) if order_id in written else ()), *found, *away.get(order_id, ()))
             if silence.fell_due(slot, late_after)
             and not (order_id in last_recorded and elapsed.between(silence.end, last_recorded[order_id]) >= timedelta(0))}

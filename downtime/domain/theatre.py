@@ -71,6 +71,23 @@ class CancelReason(StrEnum):
 
 CLINICAL_REASONS = frozenset({CancelReason.PATIENT_UNFIT, CancelReason.DID_NOT_ATTEND,
                               CancelReason.PATIENT_DECLINED, CancelReason.PATIENT_DIED})
+DECLINED_OPERATION = "operation"
+"""The cancellation's answer to "The patient declined" (`declined`) for the operation itself,
+not only its date."""
+
+
+def not_to_be_done(cancellation: Mapping[str, object]) -> bool:
+    """Whether a cancellation's answers take the operation off the waiting list for good: the
+    patient died, or declined the operation itself. The rescheduling list and the export both
+    ask this: the list kept "Patient declined" to rebook while the export revoked it, so the
+    EHR dropped a patient the coordinator was still rebooking. A cancellation with no `declined`
+    answer (left blank, or of the form's first version): the date declined, to rebook, as the list
+    read it."""
+    reason = cancellation["reason"]
+    return reason == CancelReason.PATIENT_DIED or (
+        reason == CancelReason.PATIENT_DECLINED and cancellation.get("declined") == DECLINED_OPERATION)
+
+
 # How an operation cancelled for the patient's death can have been told: to the family, or not
 # yet. The patient told in person, by phone or by letter does not fit.
 TOLD_AFTER_DEATH = ("family", "not_yet")
@@ -85,15 +102,18 @@ class Cancellation:
     last_minute: bool
 
 
-def rebook_by(priority: Priority, decided_at: datetime, cancellations: Iterable[Cancellation]) -> datetime | None:
+def rebook_by(priority: Priority, decided_at: datetime, cancellations: Iterable[Cancellation],
+              cancer_target: datetime | None = None) -> datetime | None:
     """The date by which the operation must happen: the NCEPOD target for urgent classes; for
     each last-minute cancellation for non-clinical reasons, the 28th day after it, all of it
     (within 28 days is a date, and the lists print the date: from the hour of the cancellation
     on that day it read BREACH, and a slot that afternoon "after the rebook-by date"). The
     earliest of them: an operation cancelled on the day, rebooked, then cancelled again ahead
     of its new date still owes its patient the first 28 days (counted from the latest
-    cancellation alone, it had no date and fell below every dated case)."""
-    deadlines = []
+    cancellation alone, it had no date and fell below every dated case). A cancer pathway's
+    target (`cancer_target`, the end of its day) is one too: a rectal cancer on its 31-day target
+    fell below a hernia repair cancelled on the day."""
+    deadlines = [] if cancer_target is None else [cancer_target]
     if priority in TARGET_WAIT:
         deadlines.append(decided_at + TARGET_WAIT[priority])
     deadlines += [(cancelled.at + REBOOK_WITHIN).replace(hour=23, minute=59, second=0, microsecond=0)
@@ -436,17 +456,43 @@ class Suggested:
     """For a patient at home, called in now: the earliest they can be in theatre (`ARRIVE_BEFORE`
     from now), where the slots start, when that is later than the start asked for; None for a
     patient on a ward."""
+    earlier: tuple[Slot, ...] = ()
+    """Slots on other specialties' lists before the operation's rebook-by date, emergency lists
+    first, when its own specialty's first slot comes after that date: an urgent appendicectomy
+    was offered only Thursday's General surgery list, four days late, never tomorrow's free
+    emergency list."""
+
+
+EMERGENCY_WORDS = ("emergency", "cepod", "urgence")
+"""Words of a list's specialty, folded, that make it an emergency (CEPOD) list: "Emergency
+(CEPOD)", "Urgences", "Bloc des urgences"."""
+
+
+def emergency_list(session: TheatreSession) -> bool:
+    """Whether the list is kept for emergencies, by its specialty's words (`EMERGENCY_WORDS`)."""
+    folded = fold(session.specialty)
+    return any(word in folded for word in EMERGENCY_WORDS)
 
 
 def suggest_for_specialty(booking: Booking, specialty: str | None, sessions: Sequence[TheatreSession],
-                          booked: Sequence[Booking], after: datetime, limit: int = 5) -> Suggested:
+                          booked: Sequence[Booking], after: datetime, limit: int = 5,
+                          deadline: datetime | None = None) -> Suggested:
     """The earliest free slots on the operation's own specialty's lists: a hernia repair was
     offered an earlier Gynaecology or ENT list first, and Enter booked it there. Only when none
-    of its own lists has a free slot, the other lists' (a coordinator may borrow one, knowing)."""
+    of its own lists has a free slot, the other lists' (a coordinator may borrow one, knowing).
+    When its own first slot is after its rebook-by date (`deadline`), also the other lists'
+    slots before that date (`Suggested.earlier`), emergency lists first."""
     if specialty is None:
         return Suggested(suggest_slots(booking, sessions, booked, after, limit), None, False)
     wanted = specialty_key(specialty)
     slots = suggest_slots(booking, sessions, booked, after, limit, on=lambda s: specialty_key(s.specialty) == wanted)
+    if slots and deadline is not None and slots[0].start > deadline:
+        by_id = {session.session_id: session for session in sessions}
+        earlier = suggest_slots(booking, sessions, booked, after, limit,
+                                on=lambda s: specialty_key(s.specialty) != wanted and s.start < deadline)
+        return Suggested(slots, specialty, False, earlier=tuple(sorted(
+            (slot for slot in earlier if slot.start <= deadline),
+            key=lambda slot: (not emergency_list(by_id[slot.session_id]), slot.start))))
     if slots:
         return Suggested(slots, specialty, False)
     slots = suggest_slots(booking, sessions, booked, after, limit, on=lambda s: specialty_key(s.specialty) != wanted)

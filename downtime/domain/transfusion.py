@@ -3,8 +3,10 @@ Haematology's guideline on administering blood components says it (2017): observ
 hour before it starts, again 15 minutes after the start (a severe reaction shows then), and in
 the hour after it ends; a unit finished within 4 hours of leaving the blood fridge; a reaction
 told to the doctor and reported to the blood bank. Observation sets are those of the NEWS2
-chart: the app only asks whether one was taken when it should have been, with the readings the
-guideline names (`READINGS`)."""
+chart: the app asks whether one was taken when it should have been, with the readings the
+guideline names (`READINGS`), and compares those taken while the unit runs with the set before
+it (`changed`): the 15-minute set is taken to catch a reaction, and one reading 39.4 °C and a
+systolic of 82 was counted "taken" with nothing said."""
 
 from __future__ import annotations
 
@@ -28,6 +30,22 @@ READINGS = ("temperature", "pulse", "systolic_bp", "respiratory_rate")
 """The readings a set around a unit gives (the guideline's temperature, pulse, blood pressure and
 breathing rate): a saturation taken alone counted as the baseline and the 15-minute set, and a
 febrile or hypotensive reaction went unmeasured with nothing asked."""
+FEVER = 38.0
+FEVER_RISE = 1.0
+"""A temperature of 38 °C or more, or 1 °C or more above the set before the unit: a febrile
+reaction (the BSH's guideline on acute transfusion reactions, 2012, revised 2023)."""
+HIGH_FEVER = 39.0
+HIGH_FEVER_RISE = 2.0
+"""39 °C or more, or 2 °C or more above the set before the unit: no mild febrile reaction but a
+moderate or severe one (haemolysis, bacterial contamination), after which the unit is not
+restarted (the same guideline: the mild band is 38 to 39 °C with a rise under 2 °C)."""
+LOW_SYSTOLIC = 90
+SYSTOLIC_FALL = 30
+"""A systolic pressure under 90 mmHg, or 30 mmHg or more below the set before the unit: the fall
+the guideline's hypotension is (ISBT's definition it takes up)."""
+PULSE_RISE = 30
+"""A pulse 30 beats a minute or more above the set before the unit: the guideline names
+tachycardia among a reaction's signs without a number; this one is the app's."""
 
 
 class Sign(StrEnum):
@@ -36,9 +54,14 @@ class Sign(StrEnum):
     OVER_4_HOURS = "over_4_hours"
     END_SET_OVERDUE = "end_set_overdue"
     REACTION = "reaction"
+    POSSIBLE_REACTION = "possible_reaction"
 
 
 SIGNS: Mapping[Sign, Mapping[str, str]] = {
+    Sign.POSSIBLE_REACTION: {"en": "POSSIBLE TRANSFUSION REACTION at {due} ({changed}): stop the unit, keep the line "
+                                   "open, call the doctor",
+                             "fr": "RÉACTION TRANSFUSIONNELLE POSSIBLE à {due} ({changed}) : arrêter le produit, "
+                                   "garder la voie, appeler le médecin"},
     Sign.NO_BASELINE: {"en": "No observations in the hour before the start: record the set taken before it",
                        "fr": "Pas de constantes dans l’heure avant la pose : saisir celles prises avant"},
     Sign.FIRST_SET_OVERDUE: {"en": "15-MINUTE OBSERVATIONS OVERDUE since {due}",
@@ -52,7 +75,13 @@ SIGNS: Mapping[Sign, Mapping[str, str]] = {
     Sign.REACTION: {"en": "REACTION: tell the doctor and report it to the blood bank",
                     "fr": "RÉACTION : prévenir le médecin et la déclarer à l’hémovigilance"},
 }
-"""What each sign asks, `{due}` when it fell due."""
+"""What each sign asks, `{due}` when it fell due, `{changed}` the readings that changed (`said`)."""
+CHANGED: Mapping[str, Mapping[str, str]] = {
+    "temperature": {"en": "temperature {value}, up {change} °C", "fr": "température {value}, +{change} °C"},
+    "systolic_bp": {"en": "systolic {value}, down {change}", "fr": "systolique {value}, −{change}"},
+    "pulse": {"en": "pulse {value}, up {change}", "fr": "pouls {value}, +{change}"},
+}
+"""A reading that changed (`Changed`), `{change}` from the set before the unit ("?" with none)."""
 
 
 @dataclass(frozen=True)
@@ -96,20 +125,88 @@ def out_too_long(collected_at: datetime, started_at: datetime) -> bool:
     return elapsed.between(collected_at, started_at) >= LONGEST
 
 
+Readings = Mapping[str, float]
+"""A set's readings by the NEWS2 form's field ids (`READINGS`)."""
+
+
+@dataclass(frozen=True)
+class Changed:
+    """A reading of a set taken while the unit ran that may be a reaction: `change` how far from
+    the set before the unit (None when there was none, the reading alarming alone)."""
+
+    reading: str
+    value: float
+    change: float | None
+
+    def said(self, lang: str) -> str:
+        change = "?" if self.change is None else f"{abs(self.change):g}"
+        return CHANGED[self.reading][lang].format(value=f"{self.value:g}", change=change)
+
+
 @dataclass(frozen=True)
 class Sets:
-    """Which of the unit's observation sets were taken (`first_at`, `end_at`: when, or None)."""
+    """Which of the unit's observation sets were taken (`first_at`, `end_at`: when, or None);
+    `changed_at` the first set taken while it ran whose readings may be a reaction (`changed`),
+    None when none."""
 
     baseline: bool
     first_at: datetime | None
     end_at: datetime | None
+    changed_at: datetime | None = None
+    changed: tuple[Changed, ...] = ()
 
 
-def sets_of(unit: Unit, taken: Sequence[datetime]) -> Sets:
+def changed(before: Readings | None, during: Readings) -> tuple[Changed, ...]:
+    """The readings of a set taken during a unit that may be a reaction, against the set before
+    the unit (`before`, None when none was taken: then the readings alone)."""
+    def change(reading: str) -> float | None:
+        return None if before is None or before.get(reading) is None else round(during[reading] - before[reading], 1)
+
+    found = []
+    if (value := during.get("temperature")) is not None:
+        rise = change("temperature")
+        if value >= FEVER or (rise is not None and rise >= FEVER_RISE):
+            found.append(Changed("temperature", value, rise))
+    if (value := during.get("systolic_bp")) is not None:
+        fall = change("systolic_bp")
+        if value < LOW_SYSTOLIC or (fall is not None and -fall >= SYSTOLIC_FALL):
+            found.append(Changed("systolic_bp", value, fall))
+    if (value := during.get("pulse")) is not None and (rise := change("pulse")) is not None and rise >= PULSE_RISE:
+        found.append(Changed("pulse", value, rise))
+    return tuple(found)
+
+
+def high_fever(before: Readings | None, during: Sequence[Readings]) -> float | None:
+    """The highest temperature of the sets `during` a unit when it is 39 °C or more, or 2 °C or
+    more above the set before it (`HIGH_FEVER`): a reaction no unit is restarted after."""
+    temperatures = [readings["temperature"] for readings in during if readings.get("temperature") is not None]
+    if not temperatures:
+        return None
+    highest, baseline = max(temperatures), (before or {}).get("temperature")
+    high = highest >= HIGH_FEVER or (baseline is not None and round(highest - baseline, 1) >= HIGH_FEVER_RISE)
+    return highest if high else None
+
+
+def around(started_at: datetime, ended_at: datetime | None,
+           readings: Mapping[datetime, Readings]) -> tuple[Readings | None, list[tuple[datetime, Readings]]]:
+    """The readings of the latest set in the hour before a unit started (None when none), and of
+    those taken after its start until its end (or now), oldest first: what `changed` and
+    `high_fever` compare."""
+    start = elapsed.instant(started_at)
+    end = None if ended_at is None else elapsed.instant(ended_at)
+    moments = sorted((elapsed.instant(at), at) for at in readings)
+    before = [at for instant, at in moments if start - BASELINE_WITHIN <= instant <= start]
+    during = [(at, readings[at]) for instant, at in moments if instant > start and (end is None or instant <= end)]
+    return (readings[before[-1]] if before else None), during
+
+
+def sets_of(unit: Unit, taken: Sequence[datetime], readings: Mapping[datetime, Readings] | None = None) -> Sets:
     """The unit's sets among the patient's sets `taken`: one in the hour before the start (or
     at it), the first from 10 minutes after the start until the end, the first at or after the
-    end (late or not: once taken it is no longer asked). Compared as instants: a unit started
-    the night the clocks change is timed in real minutes."""
+    end (late or not: once taken it is no longer asked); with their `readings` where given, the
+    first set taken while it runs that may be a reaction against the latest before it
+    (`changed`). Compared as instants: a unit started the night the clocks change is timed in
+    real minutes."""
     start = elapsed.instant(unit.started_at)
     end = None if unit.ended_at is None else elapsed.instant(unit.ended_at)
     moments = sorted((elapsed.instant(at), at) for at in taken)
@@ -117,7 +214,9 @@ def sets_of(unit: Unit, taken: Sequence[datetime]) -> Sets:
     first = next((at for instant, at in moments if instant >= start + FIRST_SET_FROM
                   and (end is None or instant < end)), None)
     after = None if end is None else next((at for instant, at in moments if instant >= end), None)
-    return Sets(baseline, first, after)
+    before, during = around(unit.started_at, unit.ended_at, readings or {})
+    alarming = next(((at, found) for at, taken in during if (found := changed(before, taken))), (None, ()))
+    return Sets(baseline, first, after, *alarming)
 
 
 def signs(unit: Unit, found: Sets, at: datetime) -> list[tuple[Sign, datetime | None]]:
@@ -126,6 +225,8 @@ def signs(unit: Unit, found: Sets, at: datetime) -> list[tuple[Sign, datetime | 
     set after the end is."""
     now = elapsed.instant(at)
     said: list[tuple[Sign, datetime | None]] = []
+    if unit.running and found.changed_at is not None:
+        said.append((Sign.POSSIBLE_REACTION, found.changed_at))
     if unit.reaction and unit.unreported:
         said.append((Sign.REACTION, None))
     if unit.running and now >= elapsed.instant(unit.over_at):

@@ -77,12 +77,12 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         "order": Read(("services/transfusion.py", "sync/fhir_transfusion.py")),
         "patient_group": Read(("pdf/transfusion.py", "services/transfusion.py", "sync/fhir_transfusion.py")),
         "restart": Read(("services/transfusion.py",)),
-        "second_checker": Read(("pdf/transfusion.py", "sync/fhir_transfusion.py")),
+        "second_checker": Read(("pdf/transfusion.py", "services/transfusion.py", "sync/fhir_transfusion.py")),
         "started_at": Read(("services/transfusion.py", "sync/fhir_transfusion.py")),
         "unit_group": Read(("services/transfusion.py", "sync/fhir_transfusion.py")),
         "unit_number": Read(("services/transfusion.py",)),
         "unit_requirements": Read(("services/transfusion.py",)),
-        "use_by": Read(("sync/fhir_transfusion.py",)),
+        "use_by": Read(("services/transfusion.py", "sync/fhir_transfusion.py")),
     },
     "bowel_chart": {
         "amount": Read(("pdf/bowels.py", "services/bowels.py", "sync/fhir_bowels.py")),
@@ -160,6 +160,15 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
             "found": ("domain/falls.py", "services/falls.py"),
         }),
     },
+    "infusion_rate": {
+        "bag": Read(("services/infusion_rates.py",)),
+        "change": Read(("services/infusion_rates.py",), {
+            "paused": ("services/infusion_rates.py",),
+            "rate": ("services/infusion_rates.py",),
+            "stopped": ("services/infusion_rates.py",),
+        }),
+        "changed_at": Read(("services/infusion_rates.py",)),
+    },
     "lab_request": {
         "closed_at": Read(("services/lab_results.py", "sync/fhir_lab_results.py")),
         "closed_by": Read(("services/lab_results.py", "sync/fhir_lab_results.py")),
@@ -214,7 +223,7 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
             "vomited": ("domain/medication.py",),
         }),
         "order": Read(("services/census.py", "services/drafts.py", "services/medication.py",
-                       "sync/fhir_medication.py")),
+                       "sync/fhir_infusion_rates.py", "sync/fhir_medication.py")),
         "outcome": Read(("services/medication.py",), {
             "given": ("domain/medication.py",),
             "not_given": ("domain/medication.py",),
@@ -285,7 +294,7 @@ REQUIRED_BY_CODE: Mapping[str, Mapping[str, Read]] = {
         "on_oxygen": Read(("sync/fhir_observations.py",)),
         "oxygen_flow": Read(("services/observations.py",)),
         "spo2_scale": Read(("sync/fhir_observations.py",), {"scale_2": ("sync/fhir_observations.py",)}),
-        "taken_at": Read(("services/observations.py", "sync/fhir_observations.py")),
+        "taken_at": Read(("services/observations.py", "services/transfusion.py", "sync/fhir_observations.py")),
     },
     "operation_booking": {
         "anaesthetist": Read(("sync/fhir_theatre.py",)),

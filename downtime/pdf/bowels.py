@@ -18,7 +18,7 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value, offered
 from downtime.i18n import semicolon
 from downtime.pdf.amendments import NONE, Amendments, charted, footnotes, marked, marks
-from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words,
+from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, chart_info, in_words,
                                next_due_line)
 from downtime.services.bowels import Bowels, Charted, asking, state
 from downtime.services.patients import PatientSummary
@@ -80,8 +80,8 @@ def bowel_chart_pdf(patient: PatientSummary, lines: Bowels, spec: FormSpec, out:
     (services.bowels.Bowels); `authors`: who charted each (initials). When the bowels last opened
     and what the chart asks (a result finding C. difficile included) are said over it; under it,
     the amendments of the lines `amended` (pdf.amendments)."""
-    info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
-                    device_name=device_name, patient=patient, place=True)
+    info = chart_info(patient, in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by,
+                      printed_at=printed_at, device_name=device_name)
     said = state(lines, spec, printed_at, lang) if lines else ""
     asked = asking(lines, spec, printed_at, lang)
     looked = charted(((one.record, one.charted_at) for one in lines), amended)

@@ -35,6 +35,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "discrepancy": {"en": "DISCREPANCY: {balance} {unit} counted, {register} {unit} on the register",
                     "fr": "ÉCART : {balance} {unit} compté(s), {register} {unit} au registre"},
     "wastage": {"en": "Discarded, from the dose of {given}", "fr": "Détruit, reste de la dose du {given}"},
+    "supply": {"en": "Supplied to {patient} to take home", "fr": "Remis à {patient} pour sa sortie"},
     "reconciled": {"en": "Reconciled: the count of {counted} already reflected the dose of {given}",
                    "fr": "Régularisation : le comptage du {counted} tenait déjà compte de la dose du {given}"},
 }
@@ -63,7 +64,8 @@ def cd_page_pdf(lines: Sequence[RegisterLine], out: Path, *, ward: str, drug: st
         entry = in_words(WORDS, line.kind, lang, balance=decimal_text(line.balance, lang), unit=unit,
                          register=decimal_text(line.balance - line.change, lang),
                          given=f"{line.given_at:%d/%m/%Y %H:%M}" if line.given_at else "",
-                         counted=f"{line.counted_at:%d/%m/%Y %H:%M}" if line.counted_at else "")
+                         counted=f"{line.counted_at:%d/%m/%Y %H:%M}" if line.counted_at else "",
+                         patient=line.patient or "")
         body.append([_cell(when), _cell(entry, bold=line.kind == "discrepancy"),
                      _cell("" if line.kind == "count" else decimal_text(line.change, lang, signed=True)),
                      _cell(decimal_text(line.balance, lang), bold=True),

@@ -20,7 +20,7 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value, offered
 from downtime.i18n import semicolon
 from downtime.pdf.amendments import NONE, Amendments, charted, footnotes, marked, marks
-from downtime.pdf.page import PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words
+from downtime.pdf.page import PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, chart_info, in_words
 from downtime.services.devices import Checked
 from downtime.services.followed import still_open
 from downtime.services.patients import PatientSummary
@@ -96,8 +96,8 @@ def device_chart_pdf(patient: PatientSummary, looks: Sequence[Checked], spec: Fo
     `authors`: who did each (initials). Each device still in, its day and its next check,
     overdue or not, is said over the chart; under it, the amendments of the looks `amended`
     (pdf.amendments)."""
-    info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
-                    device_name=device_name, patient=patient, place=True, landscape=True)
+    info = chart_info(patient, in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by,
+                      printed_at=printed_at, device_name=device_name, landscape=True)
     nexts = [chart_cell(in_words(WORDS, "next", lang, device=one.called(spec, lang), next=semicolon(lang).join((
         one.in_since(printed_at, lang), one.next_change(spec, printed_at, lang)))), bold=True,
         alert=bool(one.signs(printed_at))) for one in still_open(looks)]

@@ -20,7 +20,8 @@ from downtime.domain.laptops import Authors, Laptop
 from downtime.formspec import FormSpec, Lang
 from downtime.pdf.amendments import NONE, Amendments, charted, footnotes, marked, marks
 from downtime.pdf.lines import Lines
-from downtime.pdf.page import ALERT, INK, RULE, PageInfo, body_width, build_pdf, in_words, style, ward_clock
+from downtime.pdf.page import (ALERT, INK, RULE, PageInfo, allergies_in_body, body_height, body_width, build_pdf,
+                                chart_info, in_words, style, ward_clock)
 from downtime.services.fluid_balance import COLUMNS, Charted, column_total, column_value, day_words, heading, \
     route_label, summary
 from downtime.services.patients import PatientSummary
@@ -47,9 +48,11 @@ WORDS: dict[str, dict[Lang, str]] = {
     "entry_headings": {"en": "Date and time|In or out|Volume|What|Measured by",
                        "fr": "Date et heure|Entrée ou sortie|Volume|Nature|Mesuré par"},
 }
-ROW_HEIGHT = 7.2 * mm
+ROW_HEIGHT = 6.9 * mm
 """An hour's row: room to write a volume and initials by hand on the blank chart and in the
-hours the filled one leaves empty."""
+hours the filled one leaves empty; the day's sums, its restriction and what it asks still on the
+grid's page under an identification box a line taller for the allergies (at 7.2 mm they went
+over to a second page, the rule for a low urine output cut across the two)."""
 ENTRY_WIDTHS = (0.15, 0.3, 0.1, 0.27, 0.18)
 
 
@@ -57,7 +60,8 @@ def _cell(text: str, size: float = 8, bold: bool = False, color: Color = INK) ->
     return Lines(text, style(size=size, bold=bold, leading=size * 1.2, color=color))
 
 
-def _grid(chart: FluidDay | None, initials: Mapping[int, str], lang: Lang, width: float) -> Table:
+def _grid(chart: FluidDay | None, initials: Mapping[int, str], lang: Lang, width: float,
+          row_height: float = ROW_HEIGHT) -> Table:
     """The day's rows under a two-line heading (the side, then each column); `chart` None for
     a blank one. `initials`: who measured in each hour, by the hour."""
     columns = (*COLUMNS, "initials")
@@ -84,7 +88,7 @@ def _grid(chart: FluidDay | None, initials: Mapping[int, str], lang: Lang, width
     first, balance = 0.075 * width, 0.09 * width
     each = (width - first - balance) / (len(columns) - 1)
     table = Table(body, colWidths=[first] + [balance if column == "balance" else each for column in columns],
-                  rowHeights=[None, None] + [ROW_HEIGHT] * (len(body) - 2), repeatRows=2)
+                  rowHeights=[None, None] + [row_height] * (len(body) - 2), repeatRows=2)
     sides = [first_out - 1, len(columns) - 1]
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.5, RULE),
@@ -115,16 +119,20 @@ def fluid_chart_pdf(patient: PatientSummary, day: date, chart: FluidDay, entries
     asks as it is printed (a restriction exceeded, a low urine output), in red under them; after
     the volumes, the amendments of those `amended` (pdf.amendments): a volume amended printed
     only "(v2)" beside it, its old volume nowhere."""
-    info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
-                    device_name=device_name, patient=patient, place=True, subtitle=day_words(day, lang))
+    info = chart_info(patient, in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by,
+                      printed_at=printed_at, device_name=device_name, subtitle=day_words(day, lang))
     width = body_width(info)
+    # A long allergy list in full over the grid (page.allergies_in_body) takes its height off the
+    # day's rows: the sums and the rule for a low urine output stay on the grid's page.
+    above = sum(flowable.wrap(width, body_height(info))[1] for flowable in allergies_in_body(info))
+    row_height = ROW_HEIGHT - above / (len(HOURS) + 1)
     initials: dict[int, set[str]] = {}
     for one in entries:
         initials.setdefault(one.measure.at.hour, set()).add(
             authors.initials(one.record.author, one.record.device_id, laptops))
     story: list[Flowable] = [
         *([_cell(plan, size=9, bold=True), Spacer(1, 1.5 * mm)] if plan else []),
-        _grid(chart, {hour: " ".join(sorted(names)) for hour, names in initials.items()}, lang, width),
+        _grid(chart, {hour: " ".join(sorted(names)) for hour, names in initials.items()}, lang, width, row_height),
         Spacer(1, 2 * mm), _cell(summary(chart, lang), size=10, bold=True), Spacer(1, 1 * mm),
         *([_cell(given, size=10, bold=True), Spacer(1, 1 * mm)] if given else []),
         *(flowable for alarm in alarms for flowable in (_cell(alarm, size=10, bold=True, color=ALERT),

@@ -34,9 +34,10 @@ from downtime.i18n import message
 from downtime.pdf.amendments import MARK as AMENDED_MARK
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import (
-    ALERT, BAND, HINT, RULE, SANS, LinesTable, PageInfo, allergy_colour, allergy_line, body_height, body_width,
+    ALERT, BAND, HINT, RULE, SANS, LinesTable, PageInfo, allergies_beyond_box, allergy_colour, body_height, body_width,
     build_pdf, in_words, style, word,
 )
+from downtime.pdf.page import allergy_line  # noqa: F401 (read from here by the census, theatre list, labels and CLI)
 from downtime.pdf.runs import Run, RunLines
 from downtime.services import sepsis
 from downtime.services.observations import applies_to, band_text, copied_score, not_applicable_text
@@ -514,8 +515,9 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
     story: list[Flowable] = [_p(t("recorded", lang, author=authors.of(lang, record.author, record.device_id, laptops),
                                   recorded=record.recorded_at.strftime("%d/%m/%Y %H:%M"),
                                   occurred=record.occurred_at.strftime("%d/%m/%Y %H:%M")), size=8.5)]
-    if spec.prints_allergies and patient is not None:
-        story.append(_p(allergy_line(patient, lang), size=10, bold=True, color=allergy_colour(patient)))
+    # The allergy status is each page's identification box's (`PageInfo.allergies`); here only what it had no room for.
+    if spec.prints_allergies and patient is not None and (allergies := allergies_beyond_box(patient, lang)) is not None:
+        story.append(_p(allergies, size=10, bold=True, color=allergy_colour(patient)))
     if withdrawn:
         story.append(_p(t("eie_reason", lang, reason=record.reason or ""), size=10, bold=True,
                         color=colors.HexColor("#8b0000")))

@@ -21,7 +21,7 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import decimal_text, semicolon, sentence
 from downtime.pdf.amendments import footnotes, marked, marks
-from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words,
+from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, chart_info, in_words,
                                next_due_line, ward_clock)
 from downtime.services.glucose import PLAN, Charted, ketones_again
 from downtime.services.patients import PatientSummary
@@ -80,8 +80,8 @@ def glucose_chart_pdf(patient: PatientSummary, readings: Sequence[Charted], spec
     """`readings`: the patient's standing ones, oldest first; `authors`: who took each (initials).
     The latest's next reading is said over the chart, overdue or not; under it, the amendments of
     the readings amended since they were saved (pdf.amendments)."""
-    info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
-                    device_name=device_name, patient=patient, place=True)
+    info = chart_info(patient, in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by,
+                      printed_at=printed_at, device_name=device_name)
     width = body_width(info)
     latest = ([*(chart_cell(sentence(said), bold=True, alert=True)
                  for said in ketones_again(list(readings), printed_at, lang)),

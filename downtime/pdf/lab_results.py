@@ -24,7 +24,7 @@ from downtime.formspec.values import format_value
 from downtime.i18n import semicolon
 from downtime.pdf.lines import Lines
 from downtime.pdf.amendments import NONE, Amendments, charted, footnotes, marked, marks
-from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words,
+from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, chart_info, in_words,
                                 style)
 from downtime.services.lab_results import Received, Sent
 from downtime.services.patients import PatientSummary
@@ -79,12 +79,21 @@ def _samples(sent: Sequence[Sent], spec: FormSpec, authors: Authors, laptops: Ma
     for one in sent:
         record, data = one.record, one.record.data
         body.append([chart_cell(marked(ward_time(one.taken_at, at.tzinfo), one, amended)),
-                     chart_cell(one.tests(spec, lang), bold=True),
+                     [chart_cell(one.tests(spec, lang), bold=True), *_group_screen(spec, data, lang)],
                      chart_cell(format_value(spec.field("urgency"), data["urgency"], lang), bold=data["urgency"] == "urgent"),
                      chart_cell(data.get("sample_number") or ""), chart_cell(" ".join((data.get("requested_by") or "").split())),
                      chart_cell(authors.initials(record.author, record.device_id, laptops)),
                      chart_cell(one.state(spec, at, lang), bold=one.overdue(at), alert=one.overdue(at))])
     return carried_on_by_hand(body, BLANK_SENT_WIDTHS if ward else SENT_WIDTHS, width, by_hand, 9 * mm)
+
+
+def _group_screen(spec: FormSpec, data: Mapping[str, object], lang: Lang) -> list[Flowable]:
+    """Under a group and screen's tests, who took it and the patient's group as the blood bank
+    holds it (lab_request version 3): "Paul Martin; Not on record: first sample (…)"."""
+    if not data.get("group_sample"):
+        return []
+    said = [" ".join(str(data["taken_by"]).split())] if data.get("taken_by") else []
+    return [chart_cell(semicolon(lang).join([*said, format_value(spec.field("group_sample"), data["group_sample"], lang)]))]
 
 
 def _how(found: Received, spec: FormSpec, lang: Lang) -> str:
@@ -128,8 +137,8 @@ def lab_results_pdf(patient: PatientSummary, results: Sequence[Received], spec: 
                     amended: Amendments = NONE) -> Path:
     """`results` and `sent`: the patient's standing ones, oldest first; `authors`: who recorded
     each (initials); under them, the amendments of those `amended` (pdf.amendments)."""
-    info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
-                    device_name=device_name, patient=patient, place=True)
+    info = chart_info(patient, in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by,
+                      printed_at=printed_at, device_name=device_name)
     width = body_width(info)
     lines = charted([*((one.record, one.taken_at) for one in sent), *((one.record, one.received_at) for one in results)],
                     amended)

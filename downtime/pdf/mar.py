@@ -27,7 +27,7 @@ from downtime.domain.medication import (
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import decimal_text, semicolon
 from downtime.pdf.census import resuscitation_line
-from downtime.pdf.forms import allergy_colour, allergy_line
+from downtime.pdf.page import allergies_beyond_box, allergy_colour, allergy_line
 from downtime.pdf.grid import PAD_X, Cell, Grid
 from downtime.pdf.lines import Lines, text
 from downtime.pdf.page import (
@@ -47,6 +47,7 @@ from downtime.services.medication import (
     OVERRIDDEN, MarCell, MarRow, chart_devices, chart_dose_text, dose_words, order_flags, order_label, order_reading,
     overrides_text, prescriber_words, rule_words, stay_end_date, typed_words,
 )
+from downtime.services.infusion_rates import RateChange, change_words
 from downtime.services.paper_gap import gap_said
 from downtime.services.patients import PatientSummary
 
@@ -92,6 +93,8 @@ WORDS: dict[str, dict[Lang, str]] = {
     "none": {"en": "No medication orders.", "fr": "Aucune prescription."},
     "allergy_reason": {"en": "Prescribed despite the allergy: “{reason}”",
                        "fr": "Prescrit malgré l’allergie : « {reason} »"},
+    "allergy_since": {"en": "{allergies}: recorded after it was prescribed, not reviewed by the prescriber",
+                      "fr": "{allergies} : enregistrée après la prescription, non revue par le prescripteur"},
     "dose_reason": {"en": "Prescribed above a usual first dose: “{reason}”",
                     "fr": "Prescrit au-dessus de la dose initiale habituelle : « {reason} »"},
     "on_hold": {"en": "ON HOLD: another laptop wrote this order otherwise, check it",
@@ -106,8 +109,10 @@ WORDS: dict[str, dict[Lang, str]] = {
                                     "reste indiquée"},
     "ordered_again": {"en": "Stopped at the end of the stay of {date} — ordered again: {orders}",
                       "fr": "Arrêtée à la fin du séjour du {date} — prescrite à nouveau : {orders}"},
-    "also_ordered": {"en": "ALSO ORDERED: {orders} — ask the prescriber before giving both",
-                     "fr": "AUSSI PRESCRIT : {orders} — demander au prescripteur avant de donner les deux"},
+    # "both" read wrongly of three orders or more.
+    "also_ordered": {"en": "ALSO ORDERED: {orders} — ask the prescriber before giving more than one of these orders",
+                     "fr": "AUSSI PRESCRIT : {orders} — demander au prescripteur avant de donner plus d’une de ces "
+                           "prescriptions"},
     "not_printed": {"en": "This patient's medication chart could not be printed: part of it is longer than a page. "
                           "Copy their orders by hand onto a blank chart (the downtime binder's blank MAR) and tell "
                           "the administrator. The other patients' charts are in this pack.",
@@ -249,6 +254,14 @@ class PatientChart:
     """The allergies only the version of the admission on hold records, said with their laptop
     (services.medication.allergies_on_hold): printed under this laptop's, in red, whatever this
     laptop's version says ("No known allergies" too)."""
+    rate_changes: Mapping[str, Sequence[RateChange]] = field(default_factory=dict)
+    """Each infusion bag's changes of rate, by its dose's id (services.infusion_rates.by_bag),
+    those of the bag's own day printed under the bag's dose ("→ 4 mL/h 11:00 (glucose 14.2)"): the
+    chart read the bag's first rate all day."""
+    carried: Mapping[tuple[str, date], Sequence[str]] = field(default_factory=dict)
+    """By (order id, day): a bag of an earlier day still up as the day starts, its rate then and
+    its changes that day (services.infusion_rates.carried_into), at the top of the day's column of
+    the order's first time."""
 
 
 def _signed(rows: Sequence[MarRow]) -> Iterator[tuple[str, str]]:
@@ -310,6 +323,9 @@ class _OrdersSaid:
     """The orders another laptop wrote otherwise."""
     reasons: Mapping[str, str]
     """Why an order the patient's allergies match was prescribed all the same."""
+    since: Mapping[str, Sequence[str]]
+    """The allergies an order matches recorded after it was prescribed or its reason given
+    (services.medication.allergies_since): printed on its row, not the banner's alone."""
     prescribers: Mapping[str, str]
     """Who prescribed it (medication.prescriber_words): the paper chart's printed name."""
     printed_at: datetime
@@ -358,6 +374,7 @@ def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, said: _OrdersSaid
     flags += [_also_ordered(row.also_ordered, order_form, lang)] if row.also_ordered else []
     flags += order_flags(order, lang)
     flags += [w("allergy_reason", lang, reason=said.reasons[order.record_id])] if order.record_id in said.reasons else []
+    flags += [w("allergy_since", lang, allergies=", ".join(since))] if (since := said.since.get(order.record_id)) else []
     flags += [w("dose_reason", lang, reason=order.dose_reason)] if order.dose_reason else []
     if order.frequency is Frequency.PRN:
         lines.append(w("every", lang, hours=decimal_text(order.min_interval_hours, lang), count=order.max_doses_24h,
@@ -387,11 +404,16 @@ BODY_PAD_BOTTOM = 6.0
 
 
 def _shown(found: MarCell, order: Order, authors: Authors, laptops: Mapping[str, Laptop], order_form: FormSpec,
-           lang: Lang, marks: Mapping[str, int]) -> str:
-    """A cell's doses, or its state in words when none is recorded (empty for one to come)."""
+           lang: Lang, marks: Mapping[str, int], changes: Mapping[str, Sequence[RateChange]], zone: tzinfo | None) -> str:
+    """A cell's doses, each infusion bag's with its changes of rate of the same day under it
+    (`changes`, by dose, on the clock of `zone`; a later day's go in that day's column, see
+    PatientChart.carried), or its state in words when none is recorded (empty for one to come)."""
     if found.recorded:
-        return semicolon(lang).join(chart_dose_text(dose, order, authors, laptops, order_form, lang) + _marked([dose], marks)
-                         for dose in found.recorded)
+        return semicolon(lang).join("\n".join([
+            chart_dose_text(dose, order, authors, laptops, order_form, lang) + _marked([dose], marks),
+            *(change_words(change, dose.at, lang, zone) for change in changes.get(dose.record_id, ())
+              if change.at.astimezone(zone).date() == dose.at.astimezone(zone).date())])
+            for dose in found.recorded)
     return w(STATE_WORDS[found.state], lang) if found.state in STATE_WORDS else ""
 
 
@@ -402,7 +424,9 @@ TIMES_PER_SPAN = 12
 
 
 def _regular_table(rows: list[MarRow], days: list[date], authors: Authors, laptops: Mapping[str, Laptop],
-                   order_form: FormSpec, lang: Lang, width: float, said: _OrdersSaid, marks: Mapping[str, int]) -> Grid:
+                   order_form: FormSpec, lang: Lang, width: float, said: _OrdersSaid, marks: Mapping[str, int],
+                   changes: Mapping[str, Sequence[RateChange]],
+                   carried: Mapping[tuple[str, date], Sequence[str]]) -> Grid:
     day_w = width * 0.61 / max(len(days), 1)
     widths = [width * 0.32, width * 0.07] + [day_w] * len(days)
 
@@ -417,7 +441,7 @@ def _regular_table(rows: list[MarRow], days: list[date], authors: Authors, lapto
     for row in rows:
         times = row.clocks or ["—"]
         shown = partial(_shown, order=row.order, authors=authors, laptops=laptops, order_form=order_form, lang=lang,
-                        marks=marks)
+                        marks=marks, changes=changes, zone=said.printed_at.tzinfo)
         for index, clock in enumerate(times):
             if index % TIMES_PER_SPAN == 0:
                 spans.append((len(body), len(body) + len(times[index:index + TIMES_PER_SPAN]) - 1))
@@ -431,19 +455,19 @@ def _regular_table(rows: list[MarRow], days: list[date], authors: Authors, lapto
                 found = row.cell_at(day, clock)
                 if row.outside_course(day, clock):
                     crossed.append((len(body), column))
-                if found is None:
-                    line.append(None)
-                elif found.held:
-                    line.append(cell("\n".join(part for part in (shown(found), w("dose_on_hold", lang)) if part),
-                                     column, bold=True, color=ALERT))
-                elif found.recorded:
-                    line.append(cell(shown(found), column))
-                elif found.state in STATE_WORDS:
-                    line.append(cell(shown(found), column,
+                # A bag of an earlier day still up: first in the day's column, above what the cell holds.
+                running = list(carried.get((row.order.record_id, day), ())) if index == 0 else []
+                if found is not None and found.held:
+                    line.append(cell("\n".join(part for part in (*running, shown(found), w("dose_on_hold", lang))
+                                               if part), column, bold=True, color=ALERT))
+                elif found is not None and found.recorded:
+                    line.append(cell("\n".join([*running, shown(found)]), column))
+                elif found is not None and found.state in STATE_WORDS:
+                    line.append(cell("\n".join([*running, shown(found)]), column,
                                      bold=found.state not in QUIET_STATES,
                                      color=ALERT))
                 else:
-                    line.append(None)
+                    line.append(cell("\n".join(running), column) if running else None)
             body.append(line)
     return Grid(widths, body, fill=GREY_FILL, rule=RULE, bottom_padding=BODY_PAD_BOTTOM, spans=spans,
                 crossed=crossed, continued=continued)
@@ -550,8 +574,11 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
            dose_form: FormSpec, lang: Lang, width: float, printed_at: datetime,
            resuscitation_decided: str | None) -> list[Flowable]:
     story: list[Flowable] = [PatientMarker(chart.patient)]
-    story.append(_p(allergy_line(chart.patient, lang), width, size=11, bold=True,
-                    color=allergy_colour(chart.patient)))
+    # The allergy status is each page's identification box's; here only what the box had no room
+    # for, or this laptop's over the allergies only a version on hold records (a bare list else).
+    if (allergies := allergy_line(chart.patient, lang) if chart.allergies_on_hold
+            else allergies_beyond_box(chart.patient, lang)) is not None:
+        story.append(_p(allergies, width, size=11, bold=True, color=allergy_colour(chart.patient)))
     if chart.allergies_on_hold:
         story.append(_p(semicolon(lang).join(chart.allergies_on_hold), width, size=11, bold=True, color=ALERT))
     if chart.patient.admission_record_id in chart.held:
@@ -590,6 +617,7 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
                                     if (reason := prescribed_despite(
                                         row.order, chart.patient.allergies, chart.patient.allergies_in(lang),
                                         chart.allergies_since.get(row.order.record_id, ()))) is not None},
+                       chart.allergies_since,
                        {row.order.record_id: prescriber_words(row, authors, laptops, lang) for row in chart.rows},
                        printed_at)
     marks = {dose.record_id: number for number, (_, _, doses) in enumerate(overridden, start=1) for dose in doses}
@@ -600,7 +628,7 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
             title = w(heading, lang) + ("" if len(blocks) == 1 else " — " + w(
                 "period", lang, first=f"{block[0]:%d/%m}", last=f"{block[-1]:%d/%m}"))
             story += _section(title, _regular_table(rows, block, authors, laptops, order_form, lang, width, said,
-                                                    marks), width)
+                                                    marks, chart.rate_changes, chart.carried), width)
     if prn:
         names = {row.order.record_id: order_label(row.order, order_form, lang) for row in chart.rows}
         statuses = {row.order.record_id: _as_required_said(chart.as_required[row.order.record_id], row, names, lang,

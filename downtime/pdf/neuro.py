@@ -28,6 +28,8 @@ from downtime.pdf.page import (
     body_height,
     body_width,
     build_pdf,
+    allergies_in_body,
+    chart_info,
     in_words,
     style,
     ward_clock,
@@ -95,10 +97,12 @@ def _reading(found: NeuroSet, field: str, spec: FormSpec, lang: Lang) -> str:
 
 
 def _grid(sets: Sequence[NeuroSet | None], spec: FormSpec, authors: Authors, laptops: Mapping[str, Laptop],
-          lang: Lang, width: float, zone: tzinfo | None = None, amended: Mapping[str, str] | None = None) -> Table:
+          lang: Lang, width: float, zone: tzinfo | None = None, amended: Mapping[str, str] | None = None,
+          by_hand: float = BY_HAND) -> Table:
     """The chart's columns, each set's time on the clock of `zone` (the ward's, as printed): a set
     typed on a laptop whose clock was at UTC, or before the clocks changed, read an hour off; an
-    amended set's time with its mark (`amended`, see pdf.amendments)."""
+    amended set's time with its mark (`amended`, see pdf.amendments). A blank grid's rows are
+    `by_hand` tall, to write in."""
     blank = not any(sets)
     body: list[list[object]] = [[_cell(in_words(WORDS, "taken", lang), bold=True)] + [
         _cell(marked(ward_clock(found.taken_at, zone, "%d/%m\n%H:%M"), found, amended or {}), bold=True) if found
@@ -121,7 +125,7 @@ def _grid(sets: Sequence[NeuroSet | None], spec: FormSpec, authors: Authors, lap
         for found in sets])
     first = width * 0.16
     table = Table(body, colWidths=[first] + [(width - first) / len(sets)] * len(sets), repeatRows=1,
-                  rowHeights=[10 * mm if blank else None] + [BY_HAND if blank else None] * (len(body) - 1))
+                  rowHeights=[10 * mm if blank else None] + [by_hand if blank else None] * (len(body) - 1))
     total_row = 1 + [field for _, field in ROWS].index(None)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
                                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0")),
@@ -172,18 +176,22 @@ def neuro_chart_pdf(patient: PatientSummary, sets: Sequence[NeuroSet], spec: For
     for a set due in 30 minutes). In the header, not over the grid: a page of ten sets has no
     room left for a line. A set amended since it was saved is marked by its time, its amendments
     listed after the grids (pdf.amendments)."""
-    info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
-                    device_name=device_name, patient=patient, landscape=True, place=True,
-                    subtitle=sentence(sets[-1].next_set(printed_at, lang)) if sets else None)
+    info = chart_info(patient, in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by,
+                      printed_at=printed_at, device_name=device_name, landscape=True,
+                      subtitle=sentence(sets[-1].next_set(printed_at, lang)) if sets else None)
     width = body_width(info)
     story: list[Flowable] = [_cell(in_words(WORDS, "legend", lang)), Spacer(1, 2 * mm)]
     if not sets:
         story.append(_cell(in_words(WORDS, "none", lang), size=10))
     room = body_height(info)
-    above = sum(flowable.wrap(width, room)[1] for flowable in story)
+    # What build_pdf sets above the story too, a long allergy list in full (page.allergies_in_body),
+    # taken off the first page's room and, for a blank grid to write in, off its rows.
+    allergies = sum(flowable.wrap(width, room)[1] for flowable in allergies_in_body(info))
+    above = allergies + sum(flowable.wrap(width, room)[1] for flowable in story)
+    by_hand = BY_HAND - allergies / (len(ROWS) + 2)
     amended = marks(sets)
     for number, grid in enumerate(_pages(
-            sets, lambda page: _grid(page, spec, authors, laptops, lang, width, printed_at.tzinfo, amended),
+            sets, lambda page: _grid(page, spec, authors, laptops, lang, width, printed_at.tzinfo, amended, by_hand),
             width, room - above, room)):
         story += [PageBreak(), grid] if number else [grid]
     story += footnotes(sets, spec, lang, width, zone=printed_at.tzinfo,

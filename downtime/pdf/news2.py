@@ -22,7 +22,7 @@ from downtime.i18n import decimal_text
 from downtime.pdf.amendments import footnotes, marked, marks
 from downtime.pdf.census import resuscitation_line
 from downtime.pdf.lines import Lines
-from downtime.pdf.page import BOLD, RULE, PageInfo, body_height, body_width, build_pdf, style, ward_clock
+from downtime.pdf.page import BOLD, RULE, PageInfo, body_height, body_width, build_pdf, chart_info, style, ward_clock
 from downtime.pdf.runs import Run, RunLines
 from downtime.services.observations import (
     ObservationPlan, ScoredSet, applies_to, band_text, band_word, incomplete_notice, judged, not_applicable_text, scored_sets,
@@ -243,8 +243,8 @@ def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], spec: Fo
     apply, its sets' readings printed unscored, and leaves out the key that would score them by hand.
     A set amended since it was saved is marked by its time, its amendments listed under the
     response in `spec`'s words (pdf.amendments)."""
-    info = PageInfo(title=WORDS["title"][lang], lang=lang, printed_by=printed_by, printed_at=printed_at,
-                    device_name=device_name, patient=patient, landscape=True, place=True)
+    info = chart_info(patient, WORDS["title"][lang], lang=lang, printed_by=printed_by,
+                      printed_at=printed_at, device_name=device_name, landscape=True)
     width = body_width(info)
     scored = scored_sets(sets)
     child = sets[-1].news2 is None if sets else not applies_to(patient, printed_at)

@@ -16,7 +16,7 @@ from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.pdf.lines import Lines
-from downtime.pdf.page import PageInfo, body_width, build_pdf, carried_on_by_hand, in_words, style
+from downtime.pdf.page import body_width, build_pdf, carried_on_by_hand, chart_info, in_words, style
 from downtime.services.patients import PatientSummary
 
 BY_HAND = 8
@@ -42,9 +42,9 @@ def _cell(text: str, bold: bool = False) -> Lines:
 def notes_pdf(patient: PatientSummary, notes: Sequence[RecordVersion], spec: FormSpec, out: Path, *, lang: Lang,
               printed_by: str, printed_at: datetime, device_name: str) -> Path:
     """`notes`: the patient's clinical notes standing (none withdrawn), in the order they print."""
-    info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
-                    device_name=device_name, patient=patient, place=True,
-                    subtitle=in_words(WORDS, "subtitle", lang, count=len(notes)))
+    info = chart_info(patient, in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by,
+                      printed_at=printed_at, device_name=device_name,
+                      subtitle=in_words(WORDS, "subtitle", lang, count=len(notes)))
     width = body_width(info)
     body: list[list[object]] = [[_cell(heading, bold=True) for heading in in_words(WORDS, "headings", lang).split("|")]]
     for note in notes:

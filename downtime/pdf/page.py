@@ -28,7 +28,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer, Table, TableStyle
 
 from downtime.domain.census import StayStatus
 from downtime.domain.downtime_number import taken_apart
@@ -211,6 +211,11 @@ class PageInfo:
     """The identification box also words the patient's allergy status (`box_allergies`), on every
     page: a MAR's as-required morphine, on its second page, or a record's page 2, named no
     allergy, and a page parted from the first read as if there were none."""
+    allergies_in_body: bool = False
+    """The first page's body starts with the allergy status in full where the box could not hold
+    it (`allergies_beyond_box`), as the MAR's and a record's do: a bedside chart's box cut a list
+    of ten at "Chlor…", and chlorhexidine and latex, the line chart's own allergies, were printed
+    nowhere on it."""
     form_number: tuple[str, int] | None = None
     """A form's id and version, in small print at the foot of each page as a paper form prints
     its form number (under the title, "death v1" stood where a nurse looks for the form's name);
@@ -219,6 +224,19 @@ class PageInfo:
     @property
     def pagesize(self) -> tuple[float, float]:
         return landscape(A4) if self.landscape else A4
+
+
+def chart_info(patient: PatientSummary, title: str, *, lang: Lang, printed_by: str, printed_at: datetime,
+               device_name: str, landscape: bool = False, subtitle: str | None = None) -> PageInfo:
+    """The pages of a patient's bedside chart (NEWS2, glucose, pain, a transfusion, their notes…):
+    the identification box says where the census puts the patient and their allergy status, on
+    every page, as the MAR's and the records' do: the charts beside them at the bedside, from
+    which insulin, analgesia and blood are given, named no allergy. (A chart's form may print a
+    single record without it, `FormSpec.prints_allergies`: the chart is read at the bedside
+    whole.)"""
+    return PageInfo(title=title, lang=lang, printed_by=printed_by, printed_at=printed_at, device_name=device_name,
+                    patient=patient, place=True, allergies=True, allergies_in_body=True, landscape=landscape,
+                    subtitle=subtitle)
 
 
 MONTHS = {"en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
@@ -445,19 +463,47 @@ def _draw_header(c: canvas.Canvas, info: PageInfo, title: Flowable, subtitle: Fl
 def box_allergies(patient: PatientSummary, lang: Lang, width: float) -> list[str]:
     """The allergy status as the identification box words it, on at most `ALLERGY_LINES` lines
     of `width`: whole where it fits, else each allergen with its severity and their count
-    (`allergens`), its last line cut with an ellipsis only beyond that (the count says there are
-    more)."""
+    (`allergens`), its last line cut with an ellipsis beyond that where every allergen is still
+    named whole (the count says there are more), else as many whole allergens as fit and an
+    ellipsis (a chart's body gives them all, `allergies_in_body`): cut mid-word, "Chlor…" could be
+    chlorhexidine or chloramphenicol."""
     said = [allergy_line(patient, lang)]
-    if patient.allergies:
-        named = allergens(patient, lang)
+    named = allergens(patient, lang)
+    if named:
         said.append(word("allergens", lang, count=len(named), list=semicolon(lang).join(named)))
     for value in said:
-        lines = wrap(value, CONDENSED_BOLD, ALLERGY_SIZE, width)
-        if len(lines) <= ALLERGY_LINES and all(pdfmetrics.stringWidth(line, CONDENSED_BOLD, ALLERGY_SIZE) <= width
-                                               for line in lines):
+        if (lines := _in_box(value, width)) is not None:
             return lines
-    return [fit_text(line, CONDENSED_BOLD, ALLERGY_SIZE, width)
-            for line in [*lines[:ALLERGY_LINES - 1], " ".join(lines[ALLERGY_LINES - 1:])]]
+    wrapped = wrap(said[-1], CONDENSED_BOLD, ALLERGY_SIZE, width)
+    cut = [fit_text(line, CONDENSED_BOLD, ALLERGY_SIZE, width)
+           for line in [*wrapped[:ALLERGY_LINES - 1], " ".join(wrapped[ALLERGY_LINES - 1:])]]
+    if all(substance in " ".join(cut) for substance in patient.allergies):
+        return cut
+    for kept in range(len(named) - 1, 0, -1):
+        fewer = word("allergens", lang, count=len(named), list=semicolon(lang).join([*named[:kept], "…"]))
+        if (lines := _in_box(fewer, width)) is not None:
+            return lines
+    return cut
+
+
+def _in_box(value: str, width: float) -> list[str] | None:
+    """`value` on the identification box's allergy lines, None where it takes more of them."""
+    lines = wrap(value, CONDENSED_BOLD, ALLERGY_SIZE, width)
+    if len(lines) <= ALLERGY_LINES and all(pdfmetrics.stringWidth(line, CONDENSED_BOLD, ALLERGY_SIZE) <= width
+                                           for line in lines):
+        return lines
+    return None
+
+
+def allergies_beyond_box(patient: PatientSummary, lang: Lang) -> str | None:
+    """The allergy status in full for a page's body (`allergy_line`), where the identification
+    box of a page that words it (`PageInfo.allergies`) could not give it whole (a long list named
+    there by allergen and severity alone); None where the box says it all. Given in both, the
+    MAR's and a record's first page said the allergies twice, the body's line bigger than the
+    box's, which every other page has alone."""
+    register_fonts()  # measured before the page is laid out
+    full = allergy_line(patient, lang)
+    return None if _in_box(full, BOX_W - 4 * mm) is not None else full
 
 
 def number_lines(number: str) -> tuple[str, str]:
@@ -833,12 +879,23 @@ def build_pdf(out: Path, story: Sequence[Flowable], info: PageInfo) -> Path:
             frame = Frame(doc.leftMargin, doc.bottomMargin, page_w - 2 * MARGIN, body_height(info), id="body",
                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
             doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-            doc.build(list(story), canvasmaker=_numbered_canvas(info))
+            doc.build([*allergies_in_body(info), *story], canvasmaker=_numbered_canvas(info))
             os.replace(temporary, out)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
     return out
+
+
+def allergies_in_body(info: PageInfo) -> list[Flowable]:
+    """What `build_pdf` puts above the story of a page with `PageInfo.allergies_in_body`: the
+    allergy status in full, in the allergy colour, where the box could not hold it; nothing else.
+    Condensed, as the box is: at 10 pt a list of ten took four lines over a one-page grid. A
+    chart that sizes its grid to the first page's room takes its height off (neuro, fluid)."""
+    if not info.allergies_in_body or info.patient is None \
+            or (full := allergies_beyond_box(info.patient, info.lang)) is None:
+        return []
+    return [Lines(full, style(9, bold=True, condensed=True, color=allergy_colour(info.patient))), Spacer(1, 1.5 * mm)]
 
 
 def body_width(info: PageInfo) -> float:

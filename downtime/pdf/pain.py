@@ -19,7 +19,7 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import semicolon
 from downtime.pdf.amendments import NONE, Amendments, charted, footnotes, marked, marks
-from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words,
+from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, chart_info, in_words,
                                next_due_line)
 from downtime.services.pain import Assessed
 from downtime.services.patients import PatientSummary
@@ -98,8 +98,8 @@ def pain_chart_pdf(patient: PatientSummary, found: Sequence[Assessed], spec: For
     (initials). The latest's next assessment is said over the chart, overdue or not; under it,
     the amendments of those `amended` (pdf.amendments): a 9/10 treated with morphine, corrected
     to 3/10, read as a 3/10 treated with morphine."""
-    info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
-                    device_name=device_name, patient=patient, place=True)
+    info = chart_info(patient, in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by,
+                      printed_at=printed_at, device_name=device_name)
     latest = next_due_line(found[-1].next_one(spec, printed_at, lang), found[-1].overdue(printed_at)) if found else []
     lines = charted(((one.record, one.assessed_at) for one in found), amended)
     return build_pdf(out, [*_guide(lang), Spacer(1, 2 * mm), *latest, Spacer(1, 2 * mm),

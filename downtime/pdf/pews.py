@@ -20,8 +20,8 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import semicolon
 from downtime.pdf.amendments import footnotes, marked, marks
-from downtime.pdf.page import (RULE, PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words,
-                               next_due_line, ward_clock)
+from downtime.pdf.page import (RULE, PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, chart_info,
+                               in_words, next_due_line, ward_clock)
 from downtime.services.pews import Taken, asked, asking, reading, state, total_text
 from downtime.services.patients import PatientSummary
 
@@ -126,8 +126,8 @@ def pews_chart_pdf(patient: PatientSummary, lines: Sequence[Taken], spec: FormSp
     """`lines`: the child's standing sets, oldest first; `authors`: who took each (initials). The
     key is of the child's age band now (each set is scored on its own day's band); under the sets,
     the amendments of those amended since they were saved (pdf.amendments)."""
-    info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
-                    device_name=device_name, patient=patient, place=True, landscape=True)
+    info = chart_info(patient, in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by,
+                      printed_at=printed_at, device_name=device_name, landscape=True)
     born = patient.birth_date
     band = age_band(born, printed_at.date()) if born is not None else None
     said = state(lines, born, spec, printed_at, lang) if lines else ""

@@ -18,7 +18,7 @@ from downtime.domain.repositioning import SIGNS, Sign
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.pdf.amendments import NONE, Amendments, charted, footnotes, marked, marks
-from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words,
+from downtime.pdf.page import (PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, chart_info, in_words,
                                next_due_line)
 from downtime.services.patients import PatientSummary
 from downtime.services.repositioning import SELDOM_REASON, Turned
@@ -83,8 +83,8 @@ def repositioning_chart_pdf(patient: PatientSummary, turns: Sequence[Turned], sp
     """`turns`: the patient's standing changes of position, oldest first; `authors`: who did each
     (initials). The latest's next change is said over the chart, overdue or not; under it, the
     amendments of the changes `amended` (pdf.amendments)."""
-    info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
-                    device_name=device_name, patient=patient, place=True)
+    info = chart_info(patient, in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by,
+                      printed_at=printed_at, device_name=device_name)
     width = body_width(info)
     latest = next_due_line(turns[-1].next_change(printed_at, lang), turns[-1].overdue(printed_at)) if turns else []
     lines = charted(((turn.record, turn.turned_at) for turn in turns), amended)

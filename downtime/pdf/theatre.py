@@ -6,6 +6,7 @@ numbers count the operations still to be done."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, datetime, timedelta, tzinfo
 from itertools import count
 from pathlib import Path
@@ -33,8 +34,8 @@ from downtime.pdf.page import (
 from downtime.pdf.runs import Run, RunLines
 from downtime.services.patients import PatientSummary
 from downtime.services.theatre import (
-    REBOOK_BY, WHOM_TO_TELL, BookingState, BookingStatus, ListEntry, WaitingItem, done_said, last_cancelled, line_flags,
-    procedure_and_side, rebooked_from, unrecorded_said, with_length,
+    REBOOK_BY, WHOM_TO_TELL, BookingState, BookingStatus, ChangedSincePrinted, ListEntry, WaitingItem, done_said, last_cancelled, line_flags,
+    preparation_said, procedure_and_side, rebooked_from, unrecorded_said, with_length,
 )
 
 WORDS: dict[str, dict[Lang, str]] = {
@@ -46,6 +47,9 @@ WORDS: dict[str, dict[Lang, str]] = {
     "where": {"en": "Ward {ward}, bed {bed}", "fr": "Service {ward}, lit {bed}"},
     "same_name": {"en": "SAME NAME: {others}", "fr": "MÊME NOM : {others}"},
     "anticoagulant": {"en": "ANTICOAGULANT: {drugs}", "fr": "ANTICOAGULANT : {drugs}"},
+    "on_insulin": {"en": "ON INSULIN: {drugs}", "fr": "SOUS INSULINE : {drugs}"},
+    "insulin_first": {"en": "ON INSULIN, not first in this theatre today: put first on the list",
+                      "fr": "SOUS INSULINE, pas en premier dans cette salle aujourd’hui : à passer en premier"},
     "diagnosis": {"en": "Diagnosis: {text}", "fr": "Diagnostic : {text}"},
     "notes": {"en": "Notes: {text}", "fr": "Remarques : {text}"},
     "cancelled": {"en": "CANCELLED — {reason}", "fr": "ANNULÉE — {reason}"},
@@ -59,6 +63,9 @@ WORDS: dict[str, dict[Lang, str]] = {
     "not_told": {"en": "PATIENT NOT TOLD YET", "fr": "PATIENT PAS ENCORE INFORMÉ"},
     "tell": {"en": "Tell: {whom}", "fr": "Prévenir : {whom}"},
     "told": {"en": "Patient told: {how}, {at}", "fr": "Patient informé : {how}, {at}"},
+    "told_by": {"en": "Patient told: {how}, {at}, by {by}", "fr": "Patient informé : {how}, {at}, par {by}"},
+    "replaces": {"en": "Replaces the list printed {time} ({theatre}): take that copy down",
+                 "fr": "Remplace le programme imprimé à {time} ({theatre}) : retirer cet exemplaire"},
     "left_by_death": {"en": "Not to rebook, the patient's death is recorded: {operations}.",
                       "fr": "À ne pas reprogrammer, le décès du patient est enregistré : {operations}."},
     "died_after": {"en": "{name} ({number}), {operation} — died {at}", "fr": "{name} ({number}), {operation} — décès le {at}"},
@@ -157,7 +164,8 @@ def _patient(entry: ListEntry, lang: Lang, room: tuple[float, float]) -> Flowabl
     name alert, the ward and bed of a patient in hospital, for the porter sent to fetch them (the
     list named no ward), and their allergies as the admission recorded them, which the WHO
     checklist's Sign In asks for: in an outage the paper list is all the theatre has; under them,
-    in red, the anticoagulants the chart has in force (`ListEntry.anticoagulants`). A patient
+    in red, the anticoagulants and insulins the chart has in force (`ListEntry.anticoagulants`,
+    `ListEntry.insulins`). A patient
     gone from the hospital has no ward to be fetched from (their last was printed after their
     discharge): the status says where they went. Allergies taller than `room` (the column's
     width and a share of the page) each said with their severity alone (page.allergies_within),
@@ -172,8 +180,11 @@ def _patient(entry: ListEntry, lang: Lang, room: tuple[float, float]) -> Flowabl
              if patient.ward and patient.stay is StayStatus.IN else [])
     anticoagulated = ([_p(w("anticoagulant", lang, drugs=", ".join(entry.anticoagulants)), size=7, bold=True,
                           color=ALERT)] if entry.anticoagulants else [])
+    on_insulin = ([_p(w("on_insulin", lang, drugs=", ".join(entry.insulins)), size=7, bold=True, color=ALERT)]
+                  if entry.insulins else [])
     allergies = allergies_within(patient, lang, allergy_line(patient, lang), _p("", size=7, bold=True).style, *room)
-    return [name, *same, *where, _p(allergies, size=7, bold=True, color=allergy_colour(patient)), *anticoagulated]
+    return [name, *same, *where, _p(allergies, size=7, bold=True, color=allergy_colour(patient)), *anticoagulated,
+            *on_insulin]
 
 
 def _band_text(title: str) -> Lines:
@@ -190,10 +201,13 @@ def _choice(spec: FormSpec, field_id: str, value: object, lang: Lang) -> str:
     return format_value(spec.field(field_id), value, lang)
 
 
-def _operation(data: dict[str, object], lang: Lang, struck: bool) -> list[Flowable]:
-    """The procedure, then its diagnosis and the booking's notes in bold (a latex allergy, a
-    diabetic to take first), which theatre staff read on the paper list and nowhere else."""
+def _operation(data: dict[str, object], booking_spec: FormSpec, lang: Lang, struck: bool) -> list[Flowable]:
+    """The procedure, then the anaesthetic, ASA grade, day case and equipment on a line of their
+    own (`preparation_said`), then its diagnosis and the booking's notes in bold (a latex allergy,
+    a diabetic to take first), which theatre staff read on the paper list and nowhere else."""
     lines = [_p(str(data["procedure"]), struck=struck)]
+    if preparation := preparation_said(data, booking_spec, lang):
+        lines.append(_p(preparation, size=7, struck=struck))
     if data.get("diagnosis"):
         lines.append(_p(w("diagnosis", lang, text=data["diagnosis"]), struck=struck))
     if data.get("notes"):
@@ -222,12 +236,13 @@ def _status(entry: ListEntry, cancel_spec: FormSpec, rebook_spec: FormSpec, lang
 
 def _state_said(entry: ListEntry, cancel_spec: FormSpec, lang: Lang, now: datetime) -> str:
     """Why a struck line is struck; on a standing one, what to do about it, a latex-allergic
-    patient not first in the theatre that day included (`ListEntry.after_latex`): the theatre
-    team prepares its rooms from this list."""
+    patient not first in the theatre that day included (`ListEntry.after_latex`), or one on
+    insulin (`ListEntry.insulin_not_first`): the theatre team prepares its rooms from this list."""
     state = entry.state
     if not entry.struck:
         latex = w("after_latex", lang) if entry.after_latex else None
-        flags = [said for said in (rebooked_from(entry, lang), latex, *unrecorded_said(entry, lang, now),
+        insulin = w("insulin_first", lang) if entry.insulin_not_first else None
+        flags = [said for said in (rebooked_from(entry, lang), latex, insulin, *unrecorded_said(entry, lang, now),
                                    *line_flags(entry, lang)) if said]
         if entry.clashes:
             flags.append(w("clash" if state.done is None else "clash_done", lang, clashes=entry.clash_text(lang)))
@@ -255,8 +270,9 @@ def _telling(entry: ListEntry, specs: dict[str, FormSpec], lang: Lang, zone: tzi
     if (telling := state.telling) is None:
         return []
     how, told_at = telling
-    return [_p(w("told", lang, how=_choice(specs[state.told_of.form_id], "patient_told", how, lang),
-                 at=ward_time(told_at, zone)), size=7)]
+    by = state.told_of.data.get("told_by")  # who told them, to ask when the patient says nobody rang
+    return [_p(w("told_by" if by else "told", lang, how=_choice(specs[state.told_of.form_id], "patient_told", how, lang),
+                 at=ward_time(told_at, zone), by=by), size=7)]
 
 
 def _cancelled(state: BookingState, lang: Lang) -> list[Flowable]:
@@ -270,7 +286,10 @@ def _cancelled(state: BookingState, lang: Lang) -> list[Flowable]:
 
 def theatre_list_pdf(day: date, lists: list[tuple[TheatreSession, list[ListEntry]]], out: Path, *,
                      theatre: str | None, booking_spec: FormSpec, cancel_spec: FormSpec, rebook_spec: FormSpec,
-                     lang: Lang, printed_by: str, printed_at: datetime, device_name: str) -> Path:
+                     lang: Lang, printed_by: str, printed_at: datetime, device_name: str,
+                     replaces: Collection[ChangedSincePrinted] = ()) -> Path:
+    """The day's lists; first, each earlier print of them changed since (`replaces`), whose copy
+    on the theatre wall is to come down: the team worked from the old paper."""
     info = PageInfo(title=w("list_title", lang, day=day.strftime("%d/%m/%Y")), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name, landscape=True, patient_box=False,
                     subtitle=theatre or w("all", lang))
@@ -280,7 +299,8 @@ def theatre_list_pdf(day: date, lists: list[tuple[TheatreSession, list[ListEntry
     # in two ("Sex e", "Not app licable", "12-Mar-195 4").
     widths = [0.03, 0.05, 0.125, 0.08, 0.045, 0.095, 0.125, 0.075, 0.085, 0.08, 0.085, 0.125]
     allergy_room = (widths[2] * width - 2 * CELL_PADDING, ALLERGIES_SHARE * body_height(info))
-    story: list[Flowable] = []
+    story: list[Flowable] = [_p(w("replaces", lang, time=f"{old.printed_at.astimezone(printed_at.tzinfo):%H:%M}",
+                                  theatre=old.theatre), bold=True, color=ALERT, size=10) for old in replaces]
     for session, entries in lists:
         title = w("session", lang, theatre=session.theatre, specialty=session.specialty,
                   start=session.start.strftime("%H:%M"), end=session.end.strftime("%H:%M"))
@@ -297,7 +317,7 @@ def theatre_list_pdf(day: date, lists: list[tuple[TheatreSession, list[ListEntry
             rows.append([_p("–" if struck else str(next(standing))), _times(entry, struck, printed_at.tzinfo),
                          _patient(entry, lang, allergy_room), _p(birth_date_label(patient, lang), struck=struck),
                          _p(SEX.get(patient.sex or "unknown", SEX["unknown"])[lang], struck=struck),
-                         _p(patient.downtime_number, struck=struck), _operation(data, lang, struck),
+                         _p(patient.downtime_number, struck=struck), _operation(data, booking_spec, lang, struck),
                          _p(_choice(booking_spec, "laterality", data["laterality"], lang), bold=True, struck=struck),
                          _p(_choice(booking_spec, "priority", data["priority"], lang), struck=struck),
                          _p(data["surgeon"], struck=struck), _p(data.get("anaesthetist") or "—", struck=struck),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
@@ -22,10 +23,10 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import semicolon, sentence
 from downtime.pdf.amendments import NONE, Amendments, charted, footnotes, marked_by, marks
-from downtime.pdf.page import PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words
+from downtime.pdf.page import PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, chart_info, in_words
 from downtime.services import transfusion
 from downtime.services.patients import PatientSummary
-from downtime.services.transfusion import Prescribed, Transfused, reacted
+from downtime.services.transfusion import Prescribed, Transfused, doctor_told, reacted
 
 BY_HAND = 6
 """Ruled lines after the last unit; the blank record's are a page of them."""
@@ -54,6 +55,8 @@ WORDS: dict[str, dict[Lang, str]] = {
     "second": {"en": "2nd: {name}", "fr": "2e : {name}"},
     "none": {"en": "None", "fr": "Aucune"},
     "doctor": {"en": "doctor told", "fr": "médecin prévenu"},
+    "doctor_named": {"en": "doctor told: {name} {time}", "fr": "médecin prévenu : {name} {time}"},
+    "possible": {"en": "POSSIBLE REACTION {time}: {changed}", "fr": "RÉACTION POSSIBLE {time} : {changed}"},
     "bank": {"en": "blood bank told", "fr": "hémovigilance prévenue"},
     "untold": {"en": "NOT YET: {who}", "fr": "PAS ENCORE : {who}"},
     "use_by": {"en": "use by {time}", "fr": "DLU {time}"},
@@ -120,13 +123,30 @@ def _reaction(unit: Transfused, end_spec: FormSpec, lang: Lang) -> tuple[str, bo
         return in_words(WORDS, "none", lang), False
     said: list[str] = []
     for data in reactions:
-        told = [in_words(WORDS, key, lang) for key, field in (("doctor", "doctor_told"), ("bank", "blood_bank_told"))
-                if data.get(field)]
-        untold = [in_words(WORDS, key, lang) for key, field in (("doctor", "doctor_told"), ("bank", "blood_bank_told"))
-                  if not data.get(field)]
+        answered = {"doctor": doctor_told(data), "bank": data.get("blood_bank_told") is True}
+        told = [_doctor(data, lang) if key == "doctor" else in_words(WORDS, key, lang)
+                for key, yes in answered.items() if yes]
+        untold = [in_words(WORDS, key, lang) for key, yes in answered.items() if not yes]
         said += [format_value(end_spec.field("signs"), data.get("signs") or [], lang), *told,
                  *([in_words(WORDS, "untold", lang, who=", ".join(untold))] if untold else [])]
     return semicolon(lang).join(said), unit.unit.unreported
+
+
+def _doctor(end: Mapping[str, Any], lang: Lang) -> str:
+    """"doctor told: Dr Benali 28/11 12:25" (the form's version 2 names them), "doctor told" (1)."""
+    if not end.get("doctor_name"):
+        return in_words(WORDS, "doctor", lang)
+    return in_words(WORDS, "doctor_named", lang, name=" ".join(str(end["doctor_name"]).split()),
+                    time=_at(datetime.fromisoformat(str(end["doctor_told_at"]))))
+
+
+def _possible(unit: Transfused, lang: Lang) -> list[Flowable]:
+    """In red, the first set taken while the unit ran that may be a reaction
+    (domain.transfusion.changed), with its readings; nothing when none."""
+    if unit.sets.changed_at is None:
+        return []
+    return [chart_cell(in_words(WORDS, "possible", lang, time=_at(unit.sets.changed_at),
+                                changed=", ".join(one.said(lang) for one in unit.sets.changed)), bold=True, alert=True)]
 
 
 def _notes(record: RecordVersion | None) -> list[Flowable]:
@@ -180,7 +200,7 @@ def _table(units: Sequence[Transfused], spec: FormSpec, end_spec: FormSpec, auth
                                            amended), start),
                      chart_cell("✓" if unit.sets.baseline else "—"), chart_cell(_at(unit.sets.first_at)), chart_cell(ended),
                      _outcome(unit, end_spec, initials, lang), chart_cell(_at(unit.sets.end_at)),
-                     chart_cell(reaction, bold=untold or unit.unit.reaction, alert=untold)])
+                     [*_possible(unit, lang), chart_cell(reaction, bold=untold or unit.unit.reaction, alert=untold)]])
     return carried_on_by_hand(body, WIDTHS, width, by_hand, 12 * mm)
 
 
@@ -217,8 +237,8 @@ def transfusion_record_pdf(patient: PatientSummary, units: Sequence[Transfused],
     """`units`: the patient's, oldest first; `prescribed`: their prescriptions; `authors`: who
     prescribed, started and ended each (initials); under the units, the amendments of their
     starts and ends `amended` (pdf.amendments)."""
-    info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
-                    device_name=device_name, patient=patient, place=True)
+    info = chart_info(patient, in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by,
+                      printed_at=printed_at, device_name=device_name)
     width = body_width(info)
     lines = charted(((record, _taken(record)) for unit in units for record in unit.records), amended)
     return build_pdf(out, [*_guide(lang), Spacer(1, 2 * mm),

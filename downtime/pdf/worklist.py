@@ -155,13 +155,15 @@ def _subtitle(work: list[PatientWork], whole: bool, lang: Lang) -> str:
 
 def worklist_pdf(work: list[PatientWork], out: Path, *, whole: bool, printed_by: str, printed_at: datetime,
                  device_name: str, lang: Lang, same_person: Mapping[str, str], missing: Sequence[str],
-                 reconciled: str) -> Path:
+                 reconciled: str, laptops: Sequence[str] = ()) -> Path:
     """`same_person`: what to say under a patient probably also admitted under another downtime
     number, by downtime number (`back_entry.same_person_notes`). `missing`: the laptops' exports
     not imported, whose records the list lacks (`back_entry.missing_exports`), said first in red
     as the screen says them, and named on every page. `reconciled`: the whole list's count with
     the record versions it comes from (domain.tally), as the tab says it under its progress: the
-    clerk checking on paper that nothing of the merge was lost had only the screen's words."""
+    clerk checking on paper that nothing of the merge was lost had only the screen's words.
+    `laptops`: each laptop's sticks and records (`back_entry.by_laptop`), above the first
+    patient, for the office to tick the hospital's laptops off the downtime plan on paper."""
     subtitle = "\n".join([_subtitle(work, whole, lang), *([w("missing", lang)] if missing else [])])
     info = PageInfo(title=w("title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, landscape=True, patient_box=False, subtitle=subtitle)
@@ -169,7 +171,8 @@ def worklist_pdf(work: list[PatientWork], out: Path, *, whole: bool, printed_by:
     story: list[Flowable] = [Lines(said, style(size=10, bold=True, color=ALERT)) for said in missing]
     if reconciled:
         story.append(Lines(reconciled, style(size=9)))
-    if missing or reconciled:
+    story += [Lines(said, style(size=9)) for said in laptops]
+    if missing or reconciled or laptops:
         story.append(Spacer(1, 3 * mm))
     for group in work:
         note = same_person.get(group.patient.downtime_number) if group.patient else None

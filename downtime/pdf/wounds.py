@@ -18,7 +18,7 @@ from downtime.domain.wounds import LATEST_ONLY
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.pdf.amendments import NONE, Amendments, charted, footnotes, marked, marks
-from downtime.pdf.page import PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, in_words
+from downtime.pdf.page import PageInfo, body_width, build_pdf, carried_on_by_hand, chart_cell, chart_info, in_words
 from downtime.services.patients import PatientSummary
 from downtime.services.followed import still_open
 from downtime.services.wounds import WORDS as WORDS_OF_WOUNDS, Dressed
@@ -82,8 +82,8 @@ def wound_chart_pdf(patient: PatientSummary, looks: Sequence[Dressed], spec: For
     """`looks`: the patient's standing looks at their wounds, oldest first; `authors`: who did
     each (initials). Each open wound's next dressing, overdue or not, is said over the chart;
     under it, the amendments of the looks `amended` (pdf.amendments)."""
-    info = PageInfo(title=in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
-                    device_name=device_name, patient=patient, place=True, landscape=True)
+    info = chart_info(patient, in_words(WORDS, "title", lang), lang=lang, printed_by=printed_by,
+                      printed_at=printed_at, device_name=device_name, landscape=True)
     named = WORDS_OF_WOUNDS["named"][lang]
     nexts = [chart_cell(named.format(wound=one.name, what=one.next_change(spec, printed_at, lang)), bold=True,
                         alert=bool(one.signs(printed_at))) for one in still_open(looks)]

@@ -1,5 +1,5 @@
 """Administration, for administrators only: staff accounts, wards and their beds, the ward's
-settings and the laptop's own number and name. The command line does all of it too, but the person in charge of a ward laptop during
+settings, the laptop's own number and name, and its retirement at the end of the outage. The command line does all of it too, but the person in charge of a ward laptop during
 an outage has no terminal at hand when an agency nurse arrives at night and needs an account."""
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from downtime.qt.style import ErrorLabel
 from downtime.qt.tables import TextTableModel, make_table
 from downtime.qt.ward_choice import WardChoice
 from downtime.qt.work import Work, waited_backup
-from downtime.services import backups, drafts, settings, setup, setup_file, staff, wards
+from downtime.services import backups, drafts, retire, settings, setup, setup_file, staff, wards
 from downtime.services.context import Session, load_device
 from downtime.errors import UserError, refusal_of
 from downtime.services.errors import ServiceError
@@ -89,6 +89,7 @@ class AdminPanel(QWidget):
     laptop_ward_changed = Signal()
     backed_up = Signal(object)
     backup_failed = Signal(object)
+    retired = Signal(object)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -270,6 +271,15 @@ class AdminPanel(QWidget):
         files.addWidget(self.save_setup_button)
         files.addWidget(self.load_setup_button)
         form.addRow(files)
+        end = QLabel(translate("AdminPanel", "At the end of the outage, once everything is exported: retire the "
+                                             "laptop. A whole export, encrypted to the records office's key, is made "
+                                             "as its archive; then its database, key slots, backups and prints are "
+                                             "removed, and the app closes."))
+        end.setWordWrap(True)
+        form.addRow(end)
+        self.retire_button = QPushButton(translate("AdminPanel", "Ret&ire this laptop…"))
+        self.retire_button.clicked.connect(self.retire_laptop)
+        form.addRow(self.retire_button)
         wrapped_form(form)
         self._fields.update({"device_number": (self.device_number.value, self.device_number.setValue),
                              "device_name": (self.device_name.text, self.device_name.setText),
@@ -566,6 +576,44 @@ class AdminPanel(QWidget):
         self._done(translate("AdminPanel", "Set-up saved to {path}: load it on each other laptop (Administration, "
                                            "This laptop).").format(path=path))
         return path
+
+    def retire_laptop(self) -> retire.Retired | None:
+        """What stands in the way is said before anything is asked; then the archive's folder,
+        then Yes to what goes. Not while an import, an export or a backup holds the database."""
+        if Work.holding_the_database():
+            self._refused(translate("AdminPanel", "An import, an export or a backup is under way: retire the laptop "
+                                                  "once it has ended."))
+            return None
+        device = self.session.device
+        try:
+            retire.check(self.session, device.device_number)
+        except ServiceError as problem:
+            self._refused(problem)
+            return None
+        folder = Prompts.choose_folder(self, translate("AdminPanel", "Folder for the laptop's archive (the records "
+                                                                     "office's stick)"))
+        if folder is None:
+            return None
+        archive = folder / f"downtime-archive-{device.device_number:03d}-{self.session.clock():%Y%m%d-%H%M%S}"
+        if not Prompts.confirm(self, translate("AdminPanel", "Retire this laptop"), translate(
+                "AdminPanel", "Retire {name} (device {number})? Its archive is made in {archive}; then its backups "
+                              "in {backups}, its prints and, last, its database and its key slots are removed, for "
+                              "good, and the app closes.").format(name=device.name, number=device.device_number, archive=archive,
+                                                    backups=backups.folder(self.session.db))):
+            return None
+        try:
+            done = retire.retire(self.session, archive, device.device_number)
+        except ServiceError as problem:
+            self._refused(problem)
+            return None
+        Prompts.info(self, translate("AdminPanel", "Laptop retired"), translate(
+            "AdminPanel", "Archived to {archive} (every file encrypted): keep it with the hospital's records. "
+                          "{count} file(s) removed. At the next outage, set device {number} up with --first-number "
+                          "{first}: the numbers before it are on earlier patients' wristbands.").format(
+            archive=done.archive.folder, count=len(done.removed), number=done.device_number,
+            first=done.next_first_number))
+        self.retired.emit(done)
+        return done
 
     def load_setup_file(self) -> bool:
         """What the file changes is shown first, and written only on Yes: beds are never removed."""

@@ -184,6 +184,13 @@ class BackEntryPanel(QWidget):
         self.tallied.setWordWrap(True)
         self.tallied.hide()
         layout.addWidget(self.tallied)
+        # Each laptop's sticks and records: from the hospital's total alone, a ward whose stick
+        # never came was named nowhere, and the list could be done without it.
+        self.laptops = QLabel()
+        self.laptops.setWordWrap(True)
+        self.laptops.setAccessibleName(translate("BackEntryPanel", "Each laptop's sticks and records"))
+        self.laptops.hide()
+        layout.addWidget(self.laptops)
         # The list's own choices on a row of their own, under its progress: beside it, the second
         # box cut the progress and both boxes' words in French on a 1024-pixel screen.
         choices = FlowRow()
@@ -295,15 +302,19 @@ class BackEntryPanel(QWidget):
                                   back_entry.patients_left(own))
             return (order, back_entry.progress_and_not_entered(own), holds, back_entry.duplicates_and_namesakes(own),
                     back_entry.shared_numbers(own), back_entry.missing_exports(own, lang), left,
-                    (boxes, back_entry.worklist_of(own, _listed(order, holds, left, *boxes)[:PAGE])))
+                    (boxes, back_entry.worklist_of(own, _listed(order, holds, left, *boxes)[:PAGE])),
+                    back_entry.by_laptop(own))
 
         self.reader.read(self.session, read)
 
     def _read(self, found: tuple[list[str | None], tuple[int, Tally, int], dict[str | None, int],
                                  tuple[list[ProbableDuplicate], list[ProbableDuplicate]], list[SharedNumber],
-                                 list[str], set[str | None], tuple[tuple[bool, bool], list[PatientWork]]]) -> None:
+                                 list[str], set[str | None], tuple[tuple[bool, bool], list[PatientWork]],
+                                 list[back_entry.LaptopAccount]]) -> None:
         (self.order, (done, tallied, self.not_entered), self.holds, (duplicates, namesakes), shared, missing,
-         self.left, self.first_page) = found
+         self.left, self.first_page, laptops) = found
+        self.laptops.setText("\n".join(laptop.text_in(language()) for laptop in laptops))
+        self.laptops.setVisible(bool(laptops))
         self.missing.setText("\n".join(missing))
         self.missing.setVisible(bool(missing))
         self.counts = (done, tallied.listed)
@@ -427,9 +438,14 @@ class BackEntryPanel(QWidget):
         if reference is None:
             return
         try:
-            back_entry.mark_entered(self.session, item.record.record_id, item.record.version, reference)
+            # The line read before the ward's next stick came: its version is recorded as the one
+            # in the EHR, and the line read again says what to correct or withdraw there.
+            superseded = back_entry.mark_entered(self.session, item.record.record_id, item.record.version, reference)
         except ServiceError as problem:
             Prompts.error(self, translate("BackEntryPanel", "Not marked"), say(problem))
+        else:
+            if superseded is not None:
+                Prompts.info(self, translate("BackEntryPanel", "Entered in the EHR"), superseded.text(language()))
         self._redo(chosen)
 
     def _offer_settling(self) -> None:

@@ -1,9 +1,9 @@
 """The permanent red band: downtime mode, this laptop, who is signed in, the laptop's clock
 (with its UTC offset, so a wrong clock is noticed), when the last save happened and how old
-the last backup is (so a forgotten USB stick is noticed); the records typed since the laptop's
-last export, which no stick has taken to the records office yet; the forms and doses others
-typed and did not save; and, when the database's disk is full, that it can be read and printed,
-not recorded in. A nurse in charge or an administrator sets aside, from there, a form its author
+the last backup is (so a forgotten USB stick is noticed); the records and register lines written
+since the laptop's last export (or ever, before its first), which no stick has taken yet; the
+forms and doses others typed and did not save; and, when the database's disk is full, that it can
+be read and printed, not recorded in. A nurse in charge or an administrator sets aside, from there, a form its author
 can no longer save (see drafts.set_aside)."""
 
 from __future__ import annotations
@@ -44,6 +44,8 @@ class Banner(QWidget):
         self.time = QLabel()
         self.last_save = QLabel(translate("Banner", "Last save: nothing saved yet"))
         self.backup = QLabel()
+        self.no_export = QLabel()
+        self.no_export.hide()
         self.backup_problem = QLabel()
         self.backup_problem.setWordWrap(True)
         self.backup_problem.hide()
@@ -72,7 +74,7 @@ class Banner(QWidget):
             self.saved(written)
         # Three short rows rather than two long ones, each going on to another line in a narrow
         # window: the window must fit an old 1024-pixel laptop screen, in French too, at 125 %.
-        for widgets in ((self.mode,), (self.device, self.user), (self.time, self.last_save, self.backup)):
+        for widgets in ((self.mode,), (self.device, self.user), (self.time, self.last_save, self.backup, self.no_export)):
             layout = FlowRow(spacing=16, line_spacing=rows.spacing())
             rows.addLayout(layout)
             for widget in widgets:
@@ -181,13 +183,22 @@ class Banner(QWidget):
         self.show_not_exported()
 
     def show_not_exported(self) -> None:
-        """Said from the first record typed after an export (each save and each minute: an export
-        made meanwhile ends it), so that the stick owed for it is made before the laptop is left."""
+        """Said from the first record or register line written after an export, or ever on a laptop
+        that never exported (each save and each minute: an export made meanwhile ends it), so that
+        the stick owed for it is made before the laptop is left or put away."""
         found = exported.since_last_export(self._session.db, self._session.device.device_id)
-        self.not_exported.setVisible(found is not None)
-        self.not_exported.setText("" if found is None else translate(
-            "Banner", "{count} record(s) typed since the last export ({time}): export again").format(
-                count=found.count, time=export_time(found, self._clock())))
+        said = "" if found is None else not_exported_words(found, self._clock())
+        never = found is not None and found.last_export is None
+        since = found is not None and not never
+        self.not_exported.setVisible(since)
+        self.not_exported.setText(translate("Banner", "{said}: export again").format(said=said) if since else "")
+        # Before the first export, a word beside the backup's, its count in the tooltip: the ward
+        # exports at the outage's end, and a row of its own, weeks long, took the height a small
+        # laptop's screen has for the tab's buttons.
+        self.no_export.setVisible(never)
+        self.no_export.setText(translate("Banner", "No export yet") if never else "")
+        self.no_export.setToolTip(translate("Banner", "{said}: export them before the laptop is put away").format(
+            said=said) if never else "")
 
     def show_unsaved(self) -> None:
         """The forms and doses others typed and did not save (see drafts.waiting), from sign-in and
@@ -230,6 +241,16 @@ class Banner(QWidget):
         self.set_aside_dialog = None
 
 
-def export_time(found: exported.NotExported, now: datetime) -> str:
-    """The last export's day and time on the laptop's clock, as the banner and the sign-out say it."""
-    return f"{found.last_export.astimezone(now.tzinfo):%d/%m %H:%M}"
+def not_exported_words(found: exported.NotExported, now: datetime) -> str:
+    """What no export holds, as the banner and the sign-out say it: the records and the register
+    lines (the pharmacy reconciles the cupboard from the register the stick carries), since the
+    last export's day and time on the laptop's clock, or on a laptop that never exported."""
+    parts = [translate("Banner", "{count} record(s)").format(count=found.count)] if found.count else []
+    if found.register_lines:
+        parts.append(translate("Banner", "{lines} controlled-drug register line(s)").format(lines=found.register_lines))
+    what = parts[0] if len(parts) == 1 else translate("Banner", "{first} and {second}").format(first=parts[0],
+                                                                                                 second=parts[1])
+    if found.last_export is None:
+        return translate("Banner", "{what} typed on this laptop, which has never exported").format(what=what)
+    return translate("Banner", "{what} typed since the last export ({time})").format(
+        what=what, time=f"{found.last_export.astimezone(now.tzinfo):%d/%m %H:%M}")

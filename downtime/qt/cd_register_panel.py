@@ -1,8 +1,9 @@
 """The ward's controlled-drug register: each drug's balance, and its page (every receipt,
-dose, withdrawn dose, wastage, count and discrepancy, with its witness and the balance it left). A nurse
-enters stock received and the cupboard's count here, each witnessed by a second clinician's
-PIN: the count when the outage starts is what the app's register opens with, since a
-controlled drug is given only from stock the register holds."""
+dose, withdrawn dose, wastage, supply to take home, count and discrepancy, with its witness and
+the balance it left). A nurse enters stock received, stock supplied to a patient going home and
+the cupboard's count here, each witnessed by a second clinician's PIN: the count when the outage
+starts is what the app's register opens with, since a controlled drug is given only from stock
+the register holds."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
+from downtime.domain.census import StayStatus
 from downtime.domain.staff import Action
 from downtime.formspec.values import ParseError, parse_decimal
 from downtime.i18n import QT_TR_NOOP, decimal_text
@@ -31,6 +33,7 @@ from downtime.services import cd_register, printing
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.services.cd_register import RegisterLine, Stock
+from downtime.services.patients import PatientSummary
 from downtime.services.staff import list_staff
 
 KINDS = {"receipt": QT_TR_NOOP("Received"), "administration": QT_TR_NOOP("Dose given"),
@@ -39,6 +42,7 @@ KINDS = {"receipt": QT_TR_NOOP("Received"), "administration": QT_TR_NOOP("Dose g
          "opening": QT_TR_NOOP("Opening count: {balance} {unit}"),
          "discrepancy": QT_TR_NOOP("DISCREPANCY: {balance} {unit} counted, {register} {unit} on the register"),
          "wastage": QT_TR_NOOP("Discarded, from the dose of {given}"),
+         "supply": QT_TR_NOOP("Supplied to {patient} to take home"),
          "reconciled": QT_TR_NOOP("Reconciled: the count of {counted} already reflected the dose of {given}")}
 
 EntryT = TypeVar("EntryT", bound="_WitnessedEntry")
@@ -80,7 +84,7 @@ class LinesModel(TextTableModel):
             balance=decimal_text(line.balance, language()), unit=self.unit,
             register=decimal_text(line.balance - line.change, language()),
             given=f"{line.given_at:%d/%m/%Y %H:%M}" if line.given_at else "",
-            counted=f"{line.counted_at:%d/%m/%Y %H:%M}" if line.counted_at else "")
+            counted=f"{line.counted_at:%d/%m/%Y %H:%M}" if line.counted_at else "", patient=line.patient or "")
         return (when, entry, "" if line.kind == "count" else decimal_text(line.change, language(), signed=True),
                 decimal_text(line.balance, language()), line.by_text(self.names, language()), line.witness_text(self.names, language()),
                 line.patient_text(), line.note or "")
@@ -116,14 +120,16 @@ class CdRegisterPanel(QWidget):
         self.count_button.clicked.connect(lambda: self.enter(counted=True))
         self.waste_button = QPushButton(translate("CdRegisterPanel", "Record wasta&ge…"))
         self.waste_button.clicked.connect(self.record_wastage)
-        for button in (self.receive_button, self.count_button, self.waste_button):
+        self.supply_button = QPushButton(translate("CdRegisterPanel", "Supplied &to take home…"))
+        self.supply_button.clicked.connect(self.record_supply)
+        for button in (self.receive_button, self.count_button, self.waste_button, self.supply_button):
             button.setVisible(session.user.may(Action.RECORD_CARE))  # the entries are a clinician's
             buttons.addWidget(button)
         self.print_button = QPushButton(translate("CdRegisterPanel", "&Print this page"))
         self.print_button.clicked.connect(self.print_page)
         buttons.addWidget(self.print_button)
         layout.addLayout(buttons)
-        self.dialog: CdEntryDialog | WastageDialog | None = None
+        self.dialog: CdEntryDialog | WastageDialog | SupplyDialog | None = None
 
     def refresh(self) -> None:
         chosen = self.selected()
@@ -172,6 +178,14 @@ class CdRegisterPanel(QWidget):
             return None
         return self._open(WastageDialog(self.session, stock, cd_register.cd_doses_to_waste(
             self.session, ward, stock.drug, stock.unit), self))
+
+    def record_supply(self) -> SupplyDialog | None:
+        """The selected drug supplied to a patient of the ward to take home."""
+        stock, ward = self.selected(), self.ward.currentText()
+        if stock is None or not ward:
+            return None
+        return self._open(SupplyDialog(self.session, ward, stock, cd_register.cd_supply_patients(
+            self.session.db, self.session.forms, ward), self))
 
     def _open(self, dialog: EntryT) -> EntryT:
         self.dialog = dialog
@@ -423,3 +437,35 @@ class WastageDialog(_WitnessedEntry):
     def _discarded(self, quantity: float, witness: tuple[str, str], note: str | None) -> float:
         return cd_register.cd_waste(self.session, str(self.doses[self.dose.currentIndex()].record_id), quantity,
                                     witness=witness, note=note, page=self.stock.drug)
+
+
+class SupplyDialog(_WitnessedEntry):
+    """The selected page's drug supplied to a patient to take home, witnessed, the patient chosen
+    among those the register may supply (`cd_supply_patients`: on the ward, or discharged from
+    it), the line naming them. The register had no line for it: the capsules handed over made the
+    next count a discrepancy."""
+
+    def __init__(self, session: Session, ward: str, stock: Stock, patients: list[PatientSummary],
+                 parent: QWidget | None = None):
+        super().__init__(session, self._supplied, parent)
+        self.ward, self.stock, self.patients = ward, stock, patients
+        self.setWindowTitle(translate("SupplyDialog", "Supplied to take home: {drug} ({unit})").format(
+            drug=stock.drug, unit=stock.unit))
+        self.setMinimumWidth(600)  # a patient: the downtime number, the name, the bed
+        form = QFormLayout()
+        self.patient = QComboBox()
+        for patient in patients:
+            said = (translate("SupplyDialog", "{number} — {name} — bed {bed}") if patient.stay is StayStatus.IN
+                    else translate("SupplyDialog", "{number} — {name} — discharged"))
+            self.patient.addItem(said.format(number=patient.downtime_number, name=patient.display_name,
+                                             bed=patient.bed or "—"))
+        form.addRow(translate("SupplyDialog", "Pa&tient"), self.patient)
+        form.addRow(translate("SupplyDialog", "&Quantity supplied ({unit})").format(unit=stock.unit), self.quantity)
+        self._lay_out(form)
+        self.patient.setFocus()
+
+    def _supplied(self, quantity: float, witness: tuple[str, str], note: str | None) -> float:
+        chosen = self.patient.currentIndex()
+        return cd_register.cd_supply(self.session, self.ward, self.stock.drug, self.stock.unit, quantity,
+                                     self.patients[chosen].patient_id if chosen >= 0 else "", witness=witness,
+                                     note=note)

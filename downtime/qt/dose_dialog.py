@@ -37,7 +37,7 @@ from downtime.qt.screen_fit import Scrolled, room, within_screen
 from downtime.qt.scan import BandCheck
 from downtime.qt.screen_reader import add_row, named
 from downtime.qt.style import ERROR_STYLE, ErrorLabel, follow_view, grow_to_fit, warning_html
-from downtime.services import cd_register, drafts, medication, records, settings, staff
+from downtime.services import cd_register, drafts, glucose, medication, records, settings, staff
 from downtime.services.census import patient_with_location, with_namesakes
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
@@ -121,7 +121,7 @@ def typed_in_dose_dialog(draft: drafts.Draft) -> bool:
 # the other may have stopped or changed it.
 ORDER_ON_HOLD = QT_TR_NOOP("ON HOLD: another laptop wrote this order otherwise, check it")
 # The patient's other orders of the medicine running beside this one (see medication.also_ordered).
-ALSO_ORDERED = QT_TR_NOOP("ALSO ORDERED: {orders} — ask the prescriber before giving both")
+ALSO_ORDERED = QT_TR_NOOP("ALSO ORDERED: {orders} — ask the prescriber before giving more than one of these orders")
 AND_MORE = QT_TR_NOOP("{orders} and {count} more orders of it")
 # The other orders the flag names in full, as the printed chart's box (pdf.mar.ALSO_NAMED).
 ALSO_NAMED = 3
@@ -217,6 +217,11 @@ def as_required_words(session: Session, order: Order, at: datetime) -> tuple[str
     if status.ehr_before is not None:  # loaded from the EHR's snapshot: its earlier doses are not counted here
         lines.append(translate("DoseDialog", "Doses before {time} are on the EHR's chart: check its last print "
                                              "before giving").format(time=f"{status.ehr_before:%d/%m %H:%M}"))
+    for stretch in status.away:  # back from a ward charted on another laptop: its doses are not counted here
+        lines.append(translate("DoseDialog", "NOT RECORDED HERE: the patient was on ward {ward} from {start} to {end}, "
+                                             "charted on another laptop: check that ward's chart for doses given "
+                                             "there before giving").format(
+            ward=stretch.ward, start=f"{stretch.start:%d/%m %H:%M}", end=f"{stretch.end:%d/%m %H:%M}"))
     if current:
         counted = (translate("DoseDialog", "Given in the last 24 h: {count}, at most {limit}")
                    if order.max_doses_24h is not None else translate("DoseDialog", "Given in the last 24 h: {count}"))
@@ -406,6 +411,13 @@ class DoseDialog(QDialog):
         self.decided_on.setMaxLength(session.form(medication.DOSE_FORM).field(medication.DECIDED_ON).max_length)
         self.decided_on.setPlaceholderText(translate("DoseDialog", "e.g. capillary glucose 13.2 mmol/L, INR 2.4"))
         hint_whole(self.decided_on)
+        # The glucose chart's latest reading beside it, and the box filled with it when recent (not for
+        # a dose typed from paper, whose own is on the paper): typed from memory, another patient's
+        # "15.1" was given insulin on a chart saying 5.1 (see glucose.for_the_dose).
+        chart_said, measured = glucose.for_the_dose(session.db, order, start, language())
+        self.latest_glucose = QLabel(chart_said)
+        self.latest_glucose.setWordWrap(True)
+        self.decided_on.setText("" if self.from_slot else measured)
         # The form's own answers, as the chart and its key write them (a list of the dialog's own
         # gave French letters F and W where the chart says J and S); not one the form retired.
         self.reasons = [(option.code, option.label.get(session.lang))
@@ -419,6 +431,7 @@ class DoseDialog(QDialog):
         add_row(form, translate("DoseDialog", "&Route"), self.route)
         add_row(form, translate("DoseDialog", "Reason &given (as required)"), self.given_for)
         add_row(form, translate("DoseDialog", "&Measured value (variable dose)"), self.decided_on)
+        form.addRow("", self.latest_glucose)
         # A letter each (Site shared T with the time, and Alt+T never reached it; Details had none).
         add_row(form, translate("DoseDialog", "Sit&e"), self.site)
         add_row(form, translate("DoseDialog", "Infusion rate (m&L/h)"), self.rate)
@@ -675,6 +688,7 @@ class DoseDialog(QDialog):
             self.form.setRowVisible(widget, given)
         self.form.setRowVisible(self.given_for, given and self.order.asks_why_given)
         self.form.setRowVisible(self.decided_on, given and self.order.asks_reading)
+        self.form.setRowVisible(self.latest_glucose, given and bool(self.latest_glucose.text()))
         for widget in (self.reason, self.detail):
             self.form.setRowVisible(widget, not given)
         self.form.setRowVisible(self.rate, given and self.order.rate_ml_h is not None)

@@ -42,7 +42,7 @@ from downtime.qt.tables import print_and_open
 from downtime.qt.theatre_panel import say_flagged
 from downtime.qt.theatre_sessions import session_choices, session_line
 from downtime.services import (
-    cd_register, devices, drafts, identity, leaving, medication, observations, pews, prefill, printing, records,
+    cd_register, devices, drafts, identity, lab_results, leaving, medication, observations, pews, prefill, printing, records,
     repositioning, sepsis, theatre, weight,
 )
 from downtime.services.back_entry import settled_on
@@ -54,6 +54,10 @@ from downtime.services.version_changes import changes, changes_text
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
 from downtime.storage.connection import DatabaseError, write_failure
+
+LEAVING = (Movement.DISCHARGE, Movement.TRANSFER_OUT)
+"""The movements whose form reads the chart at the time the patient left."""
+
 
 def enter_moves_on(owner: QWidget, event: QKeyEvent) -> bool:
     """Enter in a one-line field goes to the next field, as on the ward's other systems and as
@@ -105,6 +109,10 @@ class FormView(QWidget):
         self._as_copied: dict[str, Any] | None = None
         """What the form holds as opened (the chart's answers, the record amended), once filled in:
         a draft is kept only of what was typed beyond it."""
+        self._filled: dict[str, Any] = {}
+        """A new discharge or transfer-out's answers as the chart last filled them in, and the time
+        it was read at (`_chart_read_when_left`)."""
+        self._read_at: datetime | None = None
         self._build()
         for name, words in prefill.suggestions(session, spec, self.patient_id).items():
             editor = self.editors[name]
@@ -121,6 +129,9 @@ class FormView(QWidget):
         elif self.copied:
             self._show_values(self.copied)
         self._as_copied = self.raw_values()
+        if self.copied and self.spec.movement in LEAVING and (left := self.spec.by_meaning(Meaning.OCCURRED_AT)):
+            self._filled = dict(self._as_copied)
+            self.editors[left.id].committed.connect(self._chart_read_when_left)
         self._refresh_relevance()
         self._set_mode()
 
@@ -262,6 +273,23 @@ class FormView(QWidget):
             stack = self.rows[field_id][1].layout()
             assert isinstance(stack, QVBoxLayout)  # the field's editor, then its hint and error
             stack.insertWidget(1, shown)
+
+    def _chart_read_when_left(self) -> None:
+        """The answers copied from the chart read again at the time the patient left, once it is
+        typed (`prefill.first_answers`' `at`), each the nurse has not changed since it was filled:
+        a discharge at 14:00 typed at 22:00 wrote the 16:00 and 20:00 levodopa doses on the GP's
+        letter as missed."""
+        at = leaving.left_at(self.spec, self._lenient_values(), self.session.clock())
+        if at == self._read_at:
+            return
+        self._read_at = at
+        fresh = prefill.first_answers(self.session, self.spec, str(self.patient_id), at=at)
+        for field_id, filled in self._filled.items():
+            editor = self.editors[field_id]
+            if editor.raw() == filled:
+                editor.set_value(fresh.get(field_id))
+                self._filled[field_id] = editor.raw()
+        self._refresh_relevance()
 
     def _keep_within(self, field: MultiChoiceField, pointer: str) -> None:
         """A multiple choice kept within an answer of the record picked (`pointer`: the field
@@ -581,7 +609,7 @@ class FormView(QWidget):
                                                           and self._second_order_confirmed(values)):
             return
         if not (self._second_booking_confirmed(values) and self._ended_session_confirmed(values)
-                and self._going_home_with_lines_confirmed(values) and self._leaving_with_asks_confirmed()
+                and self._going_home_with_lines_confirmed(values) and self._leaving_with_asks_confirmed(values)
                 and self._seldom_turns_reason_given(values)):
             return
         before = None
@@ -610,6 +638,9 @@ class FormView(QWidget):
         self.saved.emit(saved)
         if self.spec.id == theatre.BOOKING_FORM:
             say_flagged(self, self.session, saved.record_id)  # a latex allergy not first, a same name: said, not refused
+        if self.spec.id == lab_results.FORM and (moved := lab_results.moved_on(self.session.db, saved,
+                                                                              self.session.lang)) is not None:
+            Prompts.info(self, translate("FormView", "Patient on another ward"), moved)  # phoned here, to pass on
         if before is not None:
             self._offer_wristband(before, saved)
 
@@ -818,7 +849,8 @@ class FormView(QWidget):
             return True
         patient_id, session = str(self.patient_id), self.session
         return self._asked_again(
-            lambda data: devices.still_in(session.db, session.forms, patient_id, session.clock(), session.lang),
+            lambda data: devices.still_in(session.db, session.forms, patient_id,
+                                          leaving.left_at(self.spec, data, session.clock()), session.lang),
             values, translate("FormView", "Line or catheter still in"),
             translate("FormView", "Discharge the patient with it in, on purpose (a catheter or a line they go home "
                                   "with)?"), devices.LETTER_FIELD)
@@ -839,16 +871,18 @@ class FormView(QWidget):
             said + "\n\n" + translate("FormView", "Why is it less often (as the care plan says)? (kept in the record)"),
             "next_in")
 
-    def _leaving_with_asks_confirmed(self) -> bool:
+    def _leaving_with_asks_confirmed(self, values: dict[str, Any]) -> bool:
         """A discharge or a transfer to another hospital of a patient whose charts still ask
         something (a hypo's recheck, a time-critical dose missed, a critical result no doctor is
         told of) is saved once the nurse says she has seen to it or told the next team: their
-        charts leave the escalation list with them. Not asked of an amendment: they have left."""
-        if self.spec.movement not in (Movement.DISCHARGE, Movement.TRANSFER_OUT) or self.patient_id is None \
+        charts leave the escalation list with them. Read at the time they left, as typed (a discharge
+        typed late asked of doses due after). Not asked of an amendment: they have left."""
+        if self.spec.movement not in LEAVING or self.patient_id is None \
                 or self.record is not None:
             return True
         session = self.session
-        said = leaving.still_asked(session.db, session.forms, str(self.patient_id), session.clock(), session.lang)
+        said = leaving.still_asked(session.db, session.forms, str(self.patient_id),
+                                   leaving.left_at(self.spec, values, session.clock()), session.lang)
         return said is None or Prompts.confirm(self, translate("FormView", "Still asked of this patient"), said + "\n\n" + translate(
             "FormView", "The list will no longer show it once they have left. Save, having seen to it or told the "
                         "team taking over?"))

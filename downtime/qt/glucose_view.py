@@ -83,9 +83,11 @@ class GlucoseView(ChartTab):
             return
         latest = readings[-1]
         again = latest.next_check(now, lang)
+        # The insulin orders too: a hypo into an insulin infusion says it runs (glucose.infusion_asks).
+        insulins = glucose.insulins_of_each(self.session.db, [self.patient_id], now)[self.patient_id]
         self.say(translate("GlucoseView", "Latest: {reading} at {time}").format(
             reading=latest.text(lang), time=latest.when(now))
-            + (f" — {again}" if again and not latest.overdue(now) else ""), glucose.asking(readings, now, lang))
+            + (f" — {again}" if again and not latest.overdue(now) else ""), glucose.asking(readings, now, lang, insulins))
         # The next reading (a hypo's recheck, or as planned) falls overdue with time, not with a save.
         self.read_again.when_due(glucose.coming(readings, now), now)
 

@@ -33,7 +33,7 @@ from downtime.qt.cd_register_panel import CdRegisterPanel
 from downtime.qt.change_pin import ChangePinDialog
 from downtime.qt.dose_dialog import DoseDialog, LockAware, typed_in_dose_dialog
 from downtime.qt.i18n import language, say, set_language, translate
-from downtime.qt.banner import Banner, export_time
+from downtime.qt.banner import Banner, not_exported_words
 from downtime.qt.form_view import FormView
 from downtime.qt.mar_view import MarView
 from downtime.qt.medication_panel import MedicationPanel
@@ -300,6 +300,7 @@ class MainWindow(QMainWindow):
             self.admin.device_changed.connect(self.banner.show_device)
             self.admin.laptop_ward_changed.connect(self._laptop_ward_changed)
             self.admin.backed_up.connect(self.banner.backup_made)
+            self.admin.retired.connect(self._retired)
             self.admin.backup_failed.connect(self.banner.backup_failed)
             self.tabs.addTab(self.admin, translate("MainWindow", "Administration"))
         self.back_entry: BackEntryPanel | None = None
@@ -1154,15 +1155,24 @@ class MainWindow(QMainWindow):
         return True
 
     def _may_leave_not_exported(self) -> bool:
-        """Asked when records were typed here after the laptop's last export: the stick that left
-        at its end holds none of them, and the records office, seeing no gap between sticks, cannot
-        know of them (sync.missing). Said to whoever leaves: the next person may not read the banner."""
+        """Asked when records or register lines were written here after the laptop's last export:
+        the stick that left at its end holds none of them, and the records office, seeing no gap
+        between sticks, cannot know of them (sync.missing). Said to whoever leaves: the next person
+        may not read the banner. Not asked before a first export, which the ward makes at the
+        outage's end: asked at every sign-out of weeks, it would be answered Yes unread, this one
+        with it; the banner says it, and retiring the laptop refuses (services.retire)."""
         found = exported.since_last_export(self.session.db, self.session.device.device_id)
-        return found is None or Prompts.confirm(
+        return found is None or found.last_export is None or Prompts.confirm(
             self, translate("MainWindow", "Records not exported"),
-            translate("MainWindow", "{count} record(s) typed since the last export ({time}) will not reach the records "
-                                    "office unless exported again: leave all the same?").format(
-                count=found.count, time=export_time(found, self.session.clock())))
+            translate("MainWindow", "{said} will not reach the records office unless exported again: leave all the "
+                                    "same?").format(said=not_exported_words(found, self.session.clock())))
+
+    def _retired(self) -> None:
+        """The laptop's database is gone (services.retire): the app closes, with no backup at
+        exit, which would make one again, and no question over records no export holds."""
+        self.session.listeners.remove(self._on_event)
+        self.close()
+        QApplication.instance().quit()  # type: ignore[union-attr]
 
     def _hand_over(self, signed_in: SignInDialog | None) -> None:
         """Close this person's window for the next one; `signed_in`: their sign-in, made at the

@@ -31,10 +31,11 @@ from downtime.qt.paper_doses_dialog import PaperDosesDialog
 from downtime.qt.paper_notice import CHECK_PAPER, PaperNotice
 from downtime.qt.patient_header import PatientTab
 from downtime.qt.prompts import Prompts
+from downtime.qt.rate_dialog import RateDialog
 from downtime.qt.style import ERROR_STYLE, FOCUS_WIDTH, focus_colour
 from downtime.qt.tables import ColumnsCut, Index, TextTableModel, cut_column, make_table, print_and_open
 from downtime.qt.work import ReadAgain
-from downtime.services import medication, printing, records, telephone_orders
+from downtime.services import infusion_rates, medication, printing, records, telephone_orders
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.services.medication import OVERRIDDEN, HeldDose, MarCell, MarRow
@@ -141,13 +142,18 @@ class MarModel(TextTableModel):
         self.held: set[str] = set()
         self.tz: tzinfo | None = None
         self.now: datetime | None = None
+        self.rate_changes: dict[str, list[infusion_rates.RateChange]] = {}
+        self.running: dict[str, str] = {}
 
     def load(self, rows: list[MarRow], days: list[date], authors: Authors, laptops: dict[str, Laptop], held: set[str],
-             now: datetime) -> None:
+             now: datetime, rate_changes: dict[str, list[infusion_rates.RateChange]], running: dict[str, str]) -> None:
         """`authors`, `laptops`: who gave and witnessed each dose (domain.laptops.Authors); `held`:
         the orders on hold; `now`: when the chart was read, on the ward's clock, whose days the
-        columns are."""
+        columns are; `rate_changes`: each infusion bag's changes, by its dose's id
+        (services.infusion_rates.by_bag), written after its dose; `running`: what each infusion's
+        bag runs at now, by order id (services.infusion_rates.running), in its medicine's tooltip."""
         self.days, self.authors, self.laptops, self.held = days, authors, laptops, held
+        self.rate_changes, self.running = rate_changes, running
         self.now, self.tz = now, now.tzinfo
         self.columns = (QT_TR_NOOP("Medicine"), QT_TR_NOOP("Time"), *(locale().toString(day, "ddd dd/MM") for day in days))
         lines: list[tuple[MarRow, str | None]] = []
@@ -280,7 +286,7 @@ class MarModel(TextTableModel):
             prescriber = word(PRESCRIBER).format(who=medication.prescriber_words(row, self.authors, self.laptops,
                                                                                  language()))
             return "\n".join(filter(None, (self.medicine_words(row, row.order), medication.rule_words(row.order, language()),
-                                            review_words(row.order, self.now), prescriber)))
+                                            self.running.get(row.order.record_id, ""), review_words(row.order, self.now), prescriber)))
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() != MEDICINE:
             return "\n".join(filter(None, (self.outside_course_words(index.row(), index.column()),
                                             held_words(self.held_in(index.row(), index.column())),
@@ -292,7 +298,11 @@ class MarModel(TextTableModel):
         return super().data(index, role)
 
     def _dose(self, dose: Administration, row: MarRow) -> str:
+        """A dose as the chart writes it, an infusion bag's with each change of its rate after it
+        ("→ 4 mL/h 11:00"): the bag's first rate read as its rate all day."""
         text = medication.chart_dose_text(dose, row.order, self.authors, self.laptops, self.order_form, language())
+        text = " ".join([text, *(infusion_rates.change_words(change, dose.at, language(), self.tz)
+                                 for change in self.rate_changes.get(dose.record_id, []))])
         return f"{text} {OVERRIDDEN}" if dose.overrides else text
 
     def _day(self, row: MarRow, clock: str | None, day: date) -> str:
@@ -383,6 +393,13 @@ class MarView(PatientTab):
         self.record_button.clicked.connect(self.record_dose)
         self.record_button.setEnabled(session.user.may(Action.RECORD_CARE))
         buttons.addWidget(self.record_button)
+        # A running infusion's rate changed, paused or its bag stopped (the infusion chart's line):
+        # recorded as a dose, it was refused as already given.
+        self.rate_button = QPushButton(translate("MarView", "Change the in&fusion rate…"))
+        self.rate_button.clicked.connect(self.change_rate)
+        self.rate_button.setEnabled(records.may_write(session, session.form(infusion_rates.FORM)))
+        buttons.addWidget(self.rate_button)
+        self.rate_dialog: RateDialog | None = None
         self.order_button = QPushButton(translate("MarView", "Open the &order"))
         self.order_button.clicked.connect(self.open_order)
         buttons.addWidget(self.order_button)
@@ -455,7 +472,9 @@ class MarView(PatientTab):
         self.paper.show_gap(cell.on_paper for row in rows for cell in row.cells)
         self.model.load(rows, [first + timedelta(days=n) for n in range(self.span)], authors_here(self.session),
                         medication.chart_laptops(self.session, rows),
-                        set(records.on_hold(self.session, [row.order.record_id for row in rows])), now)
+                        set(records.on_hold(self.session, [row.order.record_id for row in rows])), now,
+                        infusion_rates.by_bag(self.session.db, [self.patient_id]),
+                        infusion_rates.running(self.session.db, [row.order for row in rows], now, language()))
         if chosen is None:
             return
         order_id, clock, day, column = chosen
@@ -690,6 +709,25 @@ class MarView(PatientTab):
 
     def _dose_closed(self) -> None:
         self.dialog = None
+
+    def change_rate(self) -> RateDialog | None:
+        """The rate dialog for the bag running now of the selected row's infusion; said why not
+        when the row is no infusion's, or none of its bags runs (the first is recorded as a dose)."""
+        index = self.table.currentIndex()
+        order = medication.order(self.session.db, self.model.rows[index.row()][0].order.record_id) \
+            if index.isValid() else None
+        bag = infusion_rates.running_bag(self.session.db, order, self.session.clock()) if order is not None else None
+        if bag is None:
+            Prompts.error(self, translate("MarView", "No infusion running"), translate(
+                "MarView", "Choose the row of an infusion whose bag is running: the bag put up is recorded as its "
+                           "dose first."))
+            return None
+        self.rate_dialog = RateDialog(self.session, order, bag, self)
+        self.rate_dialog.recorded.connect(lambda record: self.refresh())
+        return open_until_closed(self.rate_dialog, self._rate_closed)
+
+    def _rate_closed(self) -> None:
+        self.rate_dialog = None
 
     def enter_from_paper(self) -> PaperDosesDialog:
         """The doses due while the laptop was down, on one screen, to type in from the paper chart."""

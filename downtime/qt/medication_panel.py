@@ -26,7 +26,7 @@ from downtime.qt.tables import (
 )
 from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ReadAgain
-from downtime.services import census, drafts, medication, paper_doses, printing, records
+from downtime.services import census, drafts, infusion_rates, medication, paper_doses, printing, records
 from downtime.services.context import Session
 from downtime.services.medication import RoundItem
 
@@ -68,6 +68,9 @@ class RoundModel(TextTableModel):
         super().__init__()
         self.order_form = order_form  # whose words the doses are given in
         self.held: set[str] = set()  # orders on hold (see records.on_hold), set before the rows
+        # What each infusion's bag runs at now (services.infusion_rates.running), beside its dose: the
+        # next bag was put up at the prescribed rate of a heparin slowed after an APTT of 3.2.
+        self.running: dict[str, str] = {}
 
     def is_warning(self, row: int, column: int) -> bool:
         """A dose missed over 12 hours ago is the gravest state on the round; an order another
@@ -97,7 +100,8 @@ class RoundModel(TextTableModel):
         name = " — ".join(filter(None, (patient.display_name, census.name_alert(patient.namesakes, language()))))
         return (state, item.slot.strftime("%d/%m %H:%M"), f"{patient.ward}/{patient.bed or '—'}",
                 name, patient.birth_date_in(language()), order.drug,
-                medication.order_dose(order, self.order_form, language()), flags, order.route)
+                " — ".join(filter(None, (medication.order_dose(order, self.order_form, language()),
+                                         self.running.get(order.record_id)))), flags, order.route)
 
 
 class MedicationPanel(QWidget):
@@ -161,6 +165,9 @@ class MedicationPanel(QWidget):
         items = medication.round_list(self.session.db, self.session.forms, ward, self.session.clock())
         same_ward = bool(self.model.rows) and self.model.rows[0].patient.ward == ward
         self.model.held = set(records.on_hold(self.session, {item.order.record_id for item in items}))
+        self.model.running = infusion_rates.running(self.session.db, {item.order.record_id: item.order
+                                                                      for item in items}.values(),
+                                                    self.session.clock(), language())
         show_keeping_choice(self.table, self.model, items, lambda item: (item.order.record_id, item.slot),
                             or_same_line=same_ward)
         self.paper.show_gap(item.on_paper for item in items)

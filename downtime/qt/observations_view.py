@@ -374,7 +374,9 @@ class EscalationModel(TextTableModel):
         told = item.told or (word(NOT_TOLD) if news2.escalates else "")
         # The doctor's observation and escalation plan beside the resuscitation decision: the list
         # is what the nurse in charge escalates from, and a dying patient read as one to send to ICU.
-        resus = " — ".join([word(RESUSCITATION.get(item.patient.resuscitation or "", "?")),
+        # Who decided a DNACPR and when, as the NEWS2 chart and the MAR print it.
+        status = word(RESUSCITATION.get(item.patient.resuscitation or "", "?"))
+        resus = " — ".join([f"{status} ({item.dnacpr_decided})" if item.dnacpr_decided else status,
                             *([item.response(language())] if item.plan is not None and item.plan.limits else [])])
         return (item.patient.ward or "", item.patient.bed or "", item.patient.display_name, item.patient.downtime_number,
                 taken, _total(news2), observations.band_said(news2, language()), told, resus)

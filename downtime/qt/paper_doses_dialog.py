@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from downtime.domain.medication import Order, Outcome, Warning
+from downtime.domain.medication import Order, Outcome, Warning, patch
 from downtime.domain.records import RecordVersion
 from downtime.formspec.values import ParseError, offered, parse_datetime, parse_decimal
 from downtime.i18n import QT_TRANSLATE_NOOP, decimal_text, labelled
@@ -58,12 +58,15 @@ COLUMNS = (QT_TRANSLATE_NOOP("PaperDosesDialog", "Row"), QT_TRANSLATE_NOOP("Pape
            QT_TRANSLATE_NOOP("PaperDosesDialog", "Dose"), QT_TRANSLATE_NOOP("PaperDosesDialog", "Given by"))
 ASKED = (QT_TRANSLATE_NOOP("PaperDosesDialog", "Witness on paper"),
          QT_TRANSLATE_NOOP("PaperDosesDialog", "Reason not given"),
-         QT_TRANSLATE_NOOP("PaperDosesDialog", "Details / reason given / reading"))
+         QT_TRANSLATE_NOOP("PaperDosesDialog", "Details / reason given / reading"),
+         QT_TRANSLATE_NOOP("PaperDosesDialog", "Patch site"))
 """The boxes only some rows ask (a controlled drug's witness, the reason a dose was not given,
-what it was given for, or the reading a variable dose was decided on), under their row, each
-named, shown when the row's outcome asks it: as three more columns, a ward's rows at the normal
-text size ran 1,404 pixels wide on a 1,092-pixel screen and scrolled sideways, the witness
-column empty on all but the controlled drugs' rows."""
+what it was given for, or the reading a variable dose was decided on, where a patch was put on),
+under their row, each named, shown when the row's outcome asks it: as three more columns, a
+ward's rows at the normal text size ran 1,404 pixels wide on a 1,092-pixel screen and scrolled
+sideways, the witness column empty on all but the controlled drugs' rows. A patch's site, asked
+as the dose dialog asks it: typed in with none, the next dose dialog's CURRENT PATCH said "site
+not recorded" of the patch to take off."""
 PATIENT, MEDICINE = 1, 2
 LIST_CHARACTERS = 16
 """The giver's list's width in a row, and the as-required list's, in characters: as wide as
@@ -112,6 +115,8 @@ class PaperRow:
     witness: QComboBox | None
     reason: QComboBox
     detail: QLineEdit
+    site: QLineEdit | None
+    """A patch's site (None: the row is no patch's)."""
     asked: QWidget
     """The line under the row holding the boxes of ASKED, each beside its name in `questions`."""
     questions: list[tuple[QWidget, QWidget]]
@@ -133,11 +138,11 @@ class PaperRow:
                         given_at=self.given_at.text(), dose=self.dose.text(), given_by=self.given_by.currentData(),
                         witness=self.witness.currentData() if self.witness is not None else None,
                         reason=reasons[index - 1][0] if index else None, detail=self.detail.text(),
-                        overrides=self.overrides())
+                        site=self.site.text() if self.site is not None else "", overrides=self.overrides())
 
     def boxes(self) -> list[QWidget]:
         return [box for box in (self.outcome, self.given_at, self.dose, self.given_by, self.witness, self.reason,
-                                self.detail) if box is not None]
+                                self.detail, self.site) if box is not None]
 
     def judged(self) -> None:
         """Only the boxes the outcome asks are open (Tab goes through those alone), and of those
@@ -146,7 +151,8 @@ class PaperRow:
         given = chosen == GIVEN
         asks = {self.given_at: chosen != NOT_ON_PAPER, self.dose: given, self.given_by: given, self.witness: given,
                 self.reason: chosen == NOT_GIVEN,
-                self.detail: chosen == NOT_GIVEN or (given and (self.order.asks_why_given or self.order.asks_reading))}
+                self.detail: chosen == NOT_GIVEN or (given and (self.order.asks_why_given or self.order.asks_reading)),
+                self.site: given}
         for box, asked in asks.items():
             if box is not None:
                 box.setEnabled(asked)
@@ -343,6 +349,8 @@ class PaperDosesDialog(QDialog):
         codes = [code for code, _ in self.reasons]
         row.reason.setCurrentIndex(1 + codes.index(typed.reason) if typed.reason in codes else 0)
         row.detail.setText(typed.detail)
+        if row.site is not None:
+            row.site.setText(typed.site)
         row.overrides_typed = dict(typed.overrides)
         if (recorded := resumed.recorded) is None:
             row.outcome.setCurrentIndex(OUTCOME_KEYS.index(typed.outcome))
@@ -517,14 +525,18 @@ class PaperDosesDialog(QDialog):
             # As wide as its hint: Qt's width of 17 x's cut it ("why give…").
             detail.setMinimumWidth(detail.sizeHint().width() + detail.fontMetrics().horizontalAdvance(hint)
                                    - 17 * detail.fontMetrics().horizontalAdvance("x"))
+        site = QLineEdit() if patch(order) else None
+        if site is not None:
+            site.setMaxLength(self.session.form(medication.DOSE_FORM).field(medication.SITE).max_length)
         warnings = QWidget()
         warnings.setLayout(QGridLayout())
         warnings.layout().setContentsMargins(0, 0, 0, 0)
         warnings.hide()
-        asked, questions = self._questions(said, ((witness, ASKED[0]), (reason, ASKED[1]), (detail, ASKED[2])))
+        asked, questions = self._questions(said, ((witness, ASKED[0]), (reason, ASKED[1]), (detail, ASKED[2]),
+                                                  (site, ASKED[3])))
         medicine = self._medicine_cell(order, by_route)
-        row = PaperRow(number, order, slot, outcome, given_at, dose, given_by, witness, reason, detail, asked, questions,
-                       warnings)
+        row = PaperRow(number, order, slot, outcome, given_at, dose, given_by, witness, reason, detail, site, asked,
+                       questions, warnings)
         cells: list[tuple[int, QWidget]] = [  # in their columns' order, which Tab follows
             (0, QLabel(str(number))), (MEDICINE, medicine),
             (3, QLabel(f"{slot:%d/%m %H:%M}" if slot is not None else medication.ORDER_WORDS["as_required"][language()])),
@@ -543,8 +555,9 @@ class PaperDosesDialog(QDialog):
         for choice in (outcome, given_by, witness, reason):
             if choice is not None:
                 choice.currentIndexChanged.connect(self._keep_typed)
-        for edit in (given_at, dose, detail):
-            edit.textChanged.connect(self._keep_typed)
+        for edit in (given_at, dose, detail, site):
+            if edit is not None:
+                edit.textChanged.connect(self._keep_typed)
         self.rows.append(row)
         return row
 
@@ -661,6 +674,7 @@ class PaperDosesDialog(QDialog):
                 detail=row.detail.text().strip() if chosen == NOT_GIVEN else None,
                 given_for=row.detail.text().strip() if chosen == GIVEN and row.order.asks_why_given else None,
                 decided_on=row.detail.text().strip() if chosen == GIVEN and not row.order.asks_why_given else None,
+                site=row.site.text().strip() if chosen == GIVEN and row.site is not None else None,
                 overrides={said: edit.text() for said, edit in row.override_edits.items()})
         return found
 
@@ -705,7 +719,8 @@ class PaperDosesDialog(QDialog):
         if isinstance(problem, ValidationFailed):
             return {"given_at": row.given_at, "dose_given": row.dose, medication.GIVEN_BY: row.given_by,
                     "not_given_reason": row.reason, "not_given_detail": row.detail,
-                    "given_for": row.detail, medication.DECIDED_ON: row.detail}.get(problem.errors[0].path, row.outcome)
+                    "given_for": row.detail, medication.DECIDED_ON: row.detail,
+                    medication.SITE: row.site or row.outcome}.get(problem.errors[0].path, row.outcome)
         return row.witness if row.witness is not None and "witness" in str(problem) else row.outcome
 
     def _show_warnings(self, row: PaperRow, warnings: list[Warning]) -> None:

@@ -14,12 +14,12 @@ from typing import Any
 from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
-    QSizePolicy, QTableView, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QPushButton, QSizePolicy, QTableView, QVBoxLayout, QWidget,
 )
 
 from downtime.domain.records import RecordVersion
-from downtime.domain.theatre import ARRIVE_BEFORE, TOLD_AFTER_DEATH
+from downtime.domain.theatre import ARRIVE_BEFORE, TOLD_AFTER_DEATH, Slot
 from downtime.errors import UserError
 from downtime.formspec.messages import message as field_message
 from downtime.formspec.values import ParseError, format_value, offered, parse_datetime
@@ -134,7 +134,8 @@ class DayModel(TextTableModel):
     lines has the others after their name, in red (`_name`); the patient's tooltip gives their
     allergies under it, as the printed list does (`_patient_tip`). A latex-allergic patient not
     first in their theatre that day has their status in red (`ListEntry.after_latex`), as has
-    an operation done with no safety checklist recorded (`ListEntry.no_checklist`)."""
+    one on insulin (`ListEntry.insulin_not_first`) and an operation done with no safety checklist
+    recorded (`ListEntry.no_checklist`)."""
 
     columns = (QT_TR_NOOP("Theatre"), QT_TR_NOOP("Time"), QT_TR_NOOP("Status"), QT_TR_NOOP("Patient"),
                QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Downtime no."), QT_TR_NOOP("Side"), QT_TR_NOOP("Procedure"),
@@ -166,17 +167,21 @@ class DayModel(TextTableModel):
             return bool(entry.namesakes)
         return column == STATUS and (entry.struck or bool(entry.clashes) or entry.state.died_before is not None
                                      or entry.state.untold or entry.unrecorded(self.clock())
-                                     or entry.over_clash is not None or entry.after_latex or entry.no_checklist)
+                                     or entry.over_clash is not None or entry.after_latex or entry.no_checklist
+                                     or entry.insulin_not_first)
 
     def _patient_tip(self, row: int) -> str:
         """The patient's cell whole, then their allergies as the admission recorded them (or
         none known, or not known yet), as the printed list gives them under the name: the board
         said none, and a coordinator ordering the day could not see a latex allergy without
-        opening each patient. Under them, the anticoagulants the chart has in force
-        (`theatre.anticoagulant_said`)."""
+        opening each patient. Under them, the anticoagulants and the insulins the chart has in force
+        (`theatre.anticoagulant_said`, `theatre.insulin_said`), then the anaesthetic, ASA grade,
+        day case and equipment (`theatre.preparation_said`)."""
         entry = self.rows[row][1]
         allergies = labelled(word(ALLERGIES), allergies_text(entry.state.patient), language())
-        return "\n".join([self.text(row, PATIENT), allergies, *theatre.anticoagulant_said(entry, language())])
+        preparation = theatre.preparation_said(entry.state.record.data, self.spec, language())
+        return "\n".join([self.text(row, PATIENT), allergies, *theatre.anticoagulant_said(entry, language()),
+                          *theatre.insulin_said(entry, language()), *filter(None, [preparation])])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and role == Qt.ItemDataRole.ToolTipRole and index.column() == PATIENT:
@@ -298,6 +303,12 @@ class CancelDialog(QDialog):
         self.last_minute.addItems(["", translate("CancelDialog", "No"), translate("CancelDialog", "Yes")])
         self.told, self.told_codes = _choice_combo(session, "operation_cancellation", "patient_told")
         self.reason.currentIndexChanged.connect(self._offer_told)
+        # Asked only of "Patient declined": this date, to rebook, or the operation, off the list.
+        self.declined, self.declined_codes = _choice_combo(session, "operation_cancellation", "declined")
+        self.declined_label = QLabel("&" + session.form("operation_cancellation").field("declined").label.get(
+            session.lang))
+        self.declined_label.setBuddy(self.declined)
+        self.reason.currentIndexChanged.connect(self._ask_declined)
         self.notes = QLineEdit()
         # When it was decided, now unless changed: one recorded hours later from the paper (the
         # outage's morning cancellations typed in the afternoon) was dated when typed, which the
@@ -312,6 +323,8 @@ class CancelDialog(QDialog):
         self.cancelled_at.edit.textChanged.connect(self._last_minute_on_the_day)
         self._last_minute_on_the_day()
         form.addRow(translate("CancelDialog", "&Reason"), self.reason)
+        form.addRow(self.declined_label, self.declined)
+        self._ask_declined()
         form.addRow(translate("CancelDialog", "Cancelled &at"), self.cancelled_at.widget)
         # The form's own label, which a refusal names: the dialog's words of its own ("après
         # l’admission") were refused as "« … patient admis » est obligatoire". Wrapped: the NHS's
@@ -336,6 +349,8 @@ class CancelDialog(QDialog):
                   "patient_told": self.told_codes[self.told.currentIndex()]}
         if self.notes.text().strip():
             values["notes"] = self.notes.text().strip()
+        if values["reason"] == theatre.CancelReason.PATIENT_DECLINED:
+            values["declined"] = self.declined_codes[self.declined.currentIndex()]
         if not self._death_confirmed(values["reason"]):
             return None
         try:
@@ -373,6 +388,12 @@ class CancelDialog(QDialog):
         died = self.reason_codes[self.reason.currentIndex()] == theatre.CancelReason.PATIENT_DIED
         self.told_codes = _fill_choices(self.told, self.session, "operation_cancellation", "patient_told",
                                         TOLD_AFTER_DEATH if died else None, self.told_codes[self.told.currentIndex()])
+
+    def _ask_declined(self) -> None:
+        """What the patient declined is asked of "Patient declined" alone, as the form asks it."""
+        shown = self.reason_codes[self.reason.currentIndex()] == theatre.CancelReason.PATIENT_DECLINED
+        self.declined.setVisible(shown)
+        self.declined_label.setVisible(shown)
 
     def _death_confirmed(self, reason: str | None) -> bool:
         """"Patient died" with no death recorded here is asked about first: it sits next to
@@ -419,8 +440,12 @@ class ToldDialog(QDialog):
         # text alone reads as the first pass.
         self.filled_in = (now.strftime("%d/%m/%Y %H:%M"), now)
         self.when = QLineEdit(self.filled_in[0])
+        # Who told the patient, the user signed in unless another rang (the ward nurse, the
+        # surgeon's secretary): when the patient says nobody rang, there is someone to ask.
+        self.told_by = QLineEdit(session.user.name)
         form.addRow(translate("ToldDialog", "Patient &told"), self.how)
         form.addRow(translate("ToldDialog", "Told &at"), self.when)
+        form.addRow(translate("ToldDialog", "Told &by"), self.told_by)
         self.error, self.confirm = _closing(layout, form, translate("ToldDialog", "&Record"), self.save)
         fit_dialog(self)
 
@@ -429,7 +454,7 @@ class ToldDialog(QDialog):
             when = (self.filled_in[1] if self.when.text() == self.filled_in[0]
                     else parse_datetime(self.when.text(), self.session.clock().tzinfo))
             saved = theatre.record_told(self.session, self.state.record.record_id,
-                                        self.how_codes[self.how.currentIndex()], when)
+                                        self.how_codes[self.how.currentIndex()], when, self.told_by.text())
         except ParseError as problem:
             told_at = self.session.form(self.form_id).field("told_at").label.get(self.session.lang)
             self.error.setText(field_message(problem.key, self.session.lang, told_at, problem.limit))
@@ -646,7 +671,7 @@ class RebookDialog(QDialog):
         state, deadline = self.state, self.state.rebook_by
         found = theatre.suggestions(self.session.db, state.record.record_id, self.session.clock(),
                                     from_day=date(picked.year(), picked.month(), picked.day()))
-        self.slots = found.slots
+        self.slots = [*found.slots, *found.earlier]
         self.elsewhere.setText(translate("RebookDialog", "No {specialty} list known to this laptop has a free slot "
                                                          "from {day}. Other specialties' lists:").format(
             specialty=found.specialty, day=locale().toString(picked, "ddd dd/MM")) if found.elsewhere else "")
@@ -658,13 +683,17 @@ class RebookDialog(QDialog):
                 time=_day_and_time(found.from_home), minutes=int(ARRIVE_BEFORE.total_seconds() // 60)))
         self.called_in.setVisible(found.from_home is not None)
         self.slot_list.clear()
-        for slot in self.slots:
+        self.rows: list[Slot | None] = []
+        for index, slot in enumerate(self.slots):
+            if index == len(found.slots):
+                self._add_heading(translate("RebookDialog", "Before the rebook-by date, on other lists:"))
             text = translate("RebookDialog", "{day} {time} — theatre {theatre} ({specialty})").format(
                 day=locale().toString(slot.start.date(), "ddd dd/MM"), time=f"{slot.start:%H:%M}", theatre=slot.theatre,
                 specialty=slot.specialty)
             if deadline is not None and slot.start > deadline:
                 text = translate("RebookDialog", "{slot} — after the rebook-by date").format(slot=text)
             self.slot_list.addItem(text)
+            self.rows.append(slot)
         self.slot_list.setCurrentRow(0)
         # Each slot whole, "after the rebook-by date" included (it was cut off at the dialog's
         # edge), within the screen.
@@ -688,10 +717,25 @@ class RebookDialog(QDialog):
         elif deadline is not None and self.slots[0].start > deadline and picked > self.from_day.minimumDate():
             self.error.setText(translate("RebookDialog", "These slots are after this operation's rebook-by date "
                                                          "({date}).").format(date=f"{deadline:%d/%m/%Y %H:%M}"))
+        elif found.earlier:
+            self.error.setText(translate("RebookDialog", "No free {specialty} slot before this operation's rebook-by "
+                                                         "date ({date}): slots on other lists before it are offered "
+                                                         "below the heading.").format(
+                specialty=found.specialty, date=f"{deadline:%d/%m/%Y %H:%M}"))
         elif deadline is not None and self.slots[0].start > deadline:
             self.error.setText(translate("RebookDialog", "No free slot before this operation's rebook-by date ({date}): "
                                                          "free one on a list (move an operation that can wait), or "
                                                          "transfer.").format(date=f"{deadline:%d/%m/%Y %H:%M}"))
+
+    def _add_heading(self, text: str) -> None:
+        """A line of the slot list that names the slots under it and cannot be booked."""
+        heading = QListWidgetItem(text)
+        heading.setFlags(Qt.ItemFlag.NoItemFlags)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        self.slot_list.addItem(heading)
+        self.rows.append(None)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         """Enter in the receiving hospital's box transfers, as typed there: the dialog's default
@@ -734,10 +778,9 @@ class RebookDialog(QDialog):
 
     def save(self) -> RecordVersion | None:
         row = self.slot_list.currentRow()
-        if not 0 <= row < len(self.slots):
+        if not 0 <= row < len(self.rows) or (slot := self.rows[row]) is None:
             self.error.setText(translate("RebookDialog", "Choose a slot first."))
             return None
-        slot = self.slots[row]
         return self._finish({"outcome": "rebooked", "session": slot.session_id,
                              "planned_start": slot.start.isoformat(timespec="minutes")})
 
@@ -807,6 +850,13 @@ class TheatrePanel(QWidget):
         self.telling: str | None = None  # the booking whose patient `to_tell` says to ring
         heading.addStretch(1)
         layout.addLayout(heading)
+        # A list printed, then changed (theatre.changed_since_printed): said above the board after
+        # every save until it is printed again, the paper on the theatre wall being out of date.
+        self.reprint_said: list[str] = []
+        self.reprint = written(wrapped(QLabel()), lambda: "<br>".join(warning_html(escape(said))
+                                                                      for said in self.reprint_said))
+        self.reprint.hide()
+        layout.addWidget(self.reprint)
         self.day_model = DayModel(session)
         self.day_table = make_table(self.day_model, translate("TheatrePanel", "Theatre day board"), self.cancel_selected)
         self._say_title(None)
@@ -926,6 +976,7 @@ class TheatrePanel(QWidget):
     def _read(self, found: tuple[Board, Waiting | None]) -> None:
         day, waiting = found
         self.reading.clear()
+        self._say_reprint(day)
         show_keeping_choice(self.day_table, self.day_model, [(s.theatre, entry) for s, entries in day for entry in entries],
                             _line, or_same_line=False)
         self._say_title(self.day_model.rowCount() if self.day_model.dated else None)
@@ -948,6 +999,14 @@ class TheatrePanel(QWidget):
             show_keeping_choice(self.waiting_table, self.waiting_model, to_rebook,
                                 lambda item: item.state.record.record_id, or_same_line=True)
             self._say_left(left)
+
+    def _say_reprint(self, day: Board) -> None:
+        """Each of the day's lists printed and changed since: CHANGED SINCE PRINTED, and to print it
+        again and replace the copy in theatre. Not of the operations past, of every day."""
+        changed = [] if self.day_model.dated else theatre.changed_since_printed(self.session.db, self.selected_day(), day)
+        self.reprint_said = [f"{one.said(language())} — {one.to_reprint(language())}" for one in changed]
+        self.reprint.setText("<br>".join(warning_html(escape(said)) for said in self.reprint_said))
+        self.reprint.setVisible(bool(changed))
 
     def _say_left(self, left: list[theatre.WaitingItem]) -> None:
         """Under the list, each operation that left it since its patient's death was recorded:
@@ -1054,8 +1113,10 @@ class TheatrePanel(QWidget):
 
     def print_list(self) -> Path | None:
         day = self.selected_day()
-        return print_and_open(self, self.session, lambda own, out: printing.print_theatre_list(own, day, out),
-                              f"theatre-list-{day.isoformat()}")
+        printed = print_and_open(self, self.session, lambda own, out: printing.print_theatre_list(own, day, out),
+                                 f"theatre-list-{day.isoformat()}")
+        self._read_lists()  # printed again: no longer changed since printed (the line chosen kept)
+        return printed
 
     def print_waiting(self) -> Path | None:
         return print_and_open(self, self.session, lambda own, out: printing.print_rescheduling(own, out), "rescheduling")

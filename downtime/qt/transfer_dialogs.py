@@ -34,8 +34,13 @@ from downtime.sync.outcome import ImportResult
 
 
 
-def describe_source(path: Path) -> str:
-    """What the wizard will do with a path, in words, before anything is written."""
+def describe_source(path: Path, ward_laptop: bool = False) -> str:
+    """What the wizard will do with a path, in words, before anything is written. `ward_laptop`:
+    a ward's laptop reads an encrypted export with its wards' key, and is never asked for the
+    records office's key file, which must never be on it."""
+    if encrypted_export(path) and ward_laptop:
+        return translate("ImportWizard", "A laptop's encrypted export: this laptop reads it with its wards' key if it "
+                                         "was made for another ward; its records will be added to this database.")
     if encrypted_export(path):
         return translate("ImportWizard", "A laptop's encrypted export: choose the records office's key file below to "
                                          "read it; its records will be added to this database.")
@@ -77,8 +82,9 @@ def _report(label: QLabel, text: str, failed: bool) -> None:
 
 
 class _SourcePage(QWizardPage):
-    def __init__(self) -> None:
+    def __init__(self, ward_laptop: bool) -> None:
         super().__init__()
+        self.ward_laptop = ward_laptop
         self.setTitle(translate("ImportWizard", "What to import"))
         self.setSubTitle(translate("ImportWizard", "A snapshot of the hospital's last known state (a folder of CSV files or a FHIR "
                                            "Bundle), or laptops' exports for the records office."))
@@ -126,9 +132,9 @@ class _SourcePage(QWizardPage):
 
     def _changed(self) -> None:
         text = self.path.text().strip()
-        description = describe_source(Path(text)) if text else ""
+        description = describe_source(Path(text), self.ward_laptop) if text else ""
         self.kind.setText(description or (translate("ImportWizard", "Not something Downtime can import.") if text else ""))
-        self.key_row.setVisible(bool(text) and encrypted_export(Path(text)))
+        self.key_row.setVisible(bool(text) and encrypted_export(Path(text)) and not self.ward_laptop)
         self.completeChanged.emit()
 
     def identity(self) -> Path | None:
@@ -138,7 +144,7 @@ class _SourcePage(QWizardPage):
     def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
         path = Path(self.path.text().strip())
         return (bool(self.path.text().strip()) and bool(describe_source(path))
-                and (not encrypted_export(path) or self.identity() is not None))
+                and (not encrypted_export(path) or self.ward_laptop or self.identity() is not None))
 
 
 class _RunPage(QWizardPage):
@@ -248,7 +254,7 @@ class ImportWizard(QWizard):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(translate("ImportWizard", "Import data"))
-        self.source = _SourcePage()
+        self.source = _SourcePage(settings.laptop_ward(session.db) is not None)
         self.run_page = _RunPage(session, self.source)
         self.addPage(self.source)
         self.addPage(self.run_page)
@@ -283,6 +289,13 @@ class ExportDialog(QDialog):
         form.addRow(self._label(translate("ExportDialog", "New &folder (on the USB stick):"), self.folder), folder_row)
         self.since_last = QCheckBox(translate("ExportDialog", "Only what changed since this laptop's last export"))
         form.addRow("", self.since_last)
+        # The stick that goes with a patient moved to a ward on another laptop, which that laptop
+        # reads with the wards' key: made for the records office alone, it asked the ward for the
+        # office's secret key.
+        self.for_another_ward = QCheckBox(translate("ExportDialog", "For a patient moved to &another ward (that ward's "
+                                                                    "laptop reads it)"))
+        self.for_another_ward.toggled.connect(lambda _on: self._key_changed())
+        form.addRow("", self.for_another_ward)
         self.recipient = QLineEdit()
         self.recipient.setPlaceholderText(translate("ExportDialog", "age1… (the records office's public key)"))
         self.recipient.setAccessibleName(translate("ExportDialog", "Encrypt to public key"))
@@ -318,8 +331,8 @@ class ExportDialog(QDialog):
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
         fit_dialog(self, QSize(640, 400))
-        self.controls = [self.folder, choose, self.since_last, self.recipient, self.plain, self.export_button,
-                         self.close_button]
+        self.controls = [self.folder, choose, self.since_last, self.for_another_ward, self.recipient, self.plain,
+                         self.export_button, self.close_button]
         self.work: Work | None = None
         self.succeeded = False
 
@@ -330,11 +343,16 @@ class ExportDialog(QDialog):
         return label
 
     def _plain(self) -> bool:
-        """No key in the box and none set by IT, which the export takes when the box is left empty."""
-        return not self.recipient.text().strip() and not self.office_key
+        """No key in the box and none set by IT, which the export takes when the box is left empty;
+        a stick for another ward is encrypted to the wards' key, or refused."""
+        return not self.recipient.text().strip() and not self.office_key and not self.for_another_ward.isChecked()
 
     def _key_changed(self) -> None:
-        """The warning and its tick box only while there is no key; a key typed then removed asks again."""
+        """The warning and its tick box only while there is no key; a key typed then removed asks again.
+        A stick for another ward is whole: the ward it goes to has none of the patient's records."""
+        if self.for_another_ward.isChecked():
+            self.since_last.setChecked(False)
+        self.since_last.setEnabled(not self.for_another_ward.isChecked())
         plain = self._plain()
         self.plain_warning.setVisible(plain)
         self.plain.setVisible(plain)
@@ -363,11 +381,15 @@ class ExportDialog(QDialog):
         _report(self.result, translate("ExportDialog", "Exporting…"), failed=False)
         self.work = _start(self.session, lambda own, progress: export(
             own, Path(text), since_last=self.since_last.isChecked(), encrypt_to=[recipient] if recipient else None,
-            progress=progress), self.bar, self._exported, self._refused, self._ended)
+            progress=progress, for_another_ward=self.for_another_ward.isChecked()),
+            self.bar, self._exported, self._refused, self._ended)
 
     def _exported(self, result: ExportResult) -> None:
         self.succeeded = True
-        sealed = (translate("ExportDialog", "Every file is encrypted to the records office's key.") if result.encrypted
+        sealed = (translate("ExportDialog", "Every file is encrypted to the records office's key and the wards' key: "
+                                            "the receiving ward's laptop imports it (Ward ▸ Import data…).")
+                  if result.for_another_ward else
+                  translate("ExportDialog", "Every file is encrypted to the records office's key.") if result.encrypted
                   else translate("ExportDialog", "NOT ENCRYPTED: every patient's record there is in plain text."))
         said = translate("ExportDialog", "Exported {count} record version(s) to {folder}.").format(
             count=sum(result.counts.values()), folder=result.folder) + " " + sealed
@@ -385,6 +407,7 @@ class ExportDialog(QDialog):
         _settle(self.bar, self.succeeded)
         for control in self.controls:
             control.setEnabled(True)
+        self._key_changed()
         self.ran.emit(self.succeeded)
 
     def reject(self) -> None:

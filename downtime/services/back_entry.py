@@ -44,14 +44,15 @@ from downtime.domain.duplicates import standing
 from downtime.domain.census import Movement, leaves_hospital
 from downtime.domain.entry_order import ToEnter, in_entry_order
 from downtime.domain.holds import Settled, Settlement
-from downtime.domain.medication import Frequency, Order, Outcome, runs_at, shares_a_medicine
+from downtime.domain.medication import Check, Frequency, Order, Outcome, runs_at, shares_a_medicine
 from downtime.domain.laptops import NOBODY, Authors, Laptop, laptop_name
 from downtime.domain.tally import Tally
 from downtime.domain.records import RecordStatus, RecordVersion, loaded_from_snapshot
+from downtime.domain.roles import SUPERVISED
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import VALIDATED_IDENTITY, Field, Meaning, RecordRefField, Text
-from downtime.services import census, records, settings
+from downtime.services import census, infusion_rates, records, settings
 from downtime.services.census import all_patients, display_names
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
@@ -91,6 +92,16 @@ class Entered:
     ehr_reference: str
     entered_by: str
     entered_at: datetime
+
+    def on_hold_in(self, lang: Lang) -> str:
+        """Said on the line of its record gone on hold since: the clerk phoning the wards said
+        neither what the EHR shows now nor that whatever they settle is a correction there."""
+        if self.ehr_reference:
+            return message(lang, QT_TRANSLATE_NOOP("messages", "version {version} is in the EHR ({reference}): once "
+                                                               "settled, correct it there"),
+                           version=self.version, reference=self.ehr_reference)
+        return message(lang, QT_TRANSLATE_NOOP("messages", "version {version} is in the EHR (loaded from its snapshot): "
+                                                           "once settled, correct it there"), version=self.version)
 
 
 @dataclass(frozen=True)
@@ -184,9 +195,16 @@ AS_REQUIRED_TWICE = QT_TRANSLATE_NOOP("messages", "an as-required dose of the sa
                                                   "by {author}, {given}, {minutes} min apart (ordered at least "
                                                   "{hours} h apart): ask the ward whether it is one dose recorded "
                                                   "twice before entering both")
-ONE_DOSE_TWICE = (SAME_DOSE, AS_REQUIRED_TWICE)
-"""The kinds of conflict that are perhaps one dose recorded on two laptops: the ward may say one
-of the two records is not to be entered, never both."""
+SAME_MOVE = QT_TRANSLATE_NOOP("messages", "a move to the same ward and bed at {at} was also recorded on {laptop} by "
+                                         "{author}, {time}: ask the ward whether it is one move recorded twice before "
+                                         "entering both")
+SAME_MOVE_WITHIN = timedelta(hours=2)
+"""How close two laptops' moves of one patient to one bed are to be perhaps one move: the ward
+sending the patient back records it, and so does the ward receiving them, without the other's
+stick, within the hour or so the patient is wheeled and settled."""
+ONE_DOSE_TWICE = (SAME_DOSE, AS_REQUIRED_TWICE, SAME_MOVE)
+"""The kinds of conflict that are perhaps one record (a dose, a move) made on two laptops: the
+ward may say one of the two records is not to be entered, never both."""
 # Said after SAME_DOSE once the other record of the dose is ticked off: the next clerk, on the
 # line left, typed the dose into the EHR a second time.
 OTHER_ENTERED = QT_TRANSLATE_NOOP("messages", "that record is in the EHR already (reference {reference}): enter this "
@@ -221,8 +239,9 @@ class Conflict:
     same order), ORDER_WITHDRAWN (the dose's order, entered in error while the dose stands),
     ADMISSION_WITHDRAWN (the patient's admission, likewise), ORDER_STOPPED (the dose's order,
     stopped before the dose was given), AFTER_LEAVING (the patient's death, discharge or transfer
-    out, before the record's time) or AS_REQUIRED_TWICE (another as-required dose of the same
-    order, closer to this one than the order allows: `apart`)."""
+    out, before the record's time), AS_REQUIRED_TWICE (another as-required dose of the same
+    order, closer to this one than the order allows: `apart`) or SAME_MOVE (another laptop's move
+    of the patient to the same ward and bed, close in time)."""
 
     said: str
     record: RecordVersion
@@ -455,9 +474,10 @@ class WorkItem:
 
     def action_in(self, lang: Lang) -> str:
         if self.on_hold is not None:
-            return message(lang, QT_TRANSLATE_NOOP("messages", "on hold — two laptops disagree from version {version}: "
+            held = message(lang, QT_TRANSLATE_NOOP("messages", "on hold — two laptops disagree from version {version}: "
                                                    "enter neither until the wards say which is right"),
                            version=self.on_hold.from_version)
+            return held if self.entered is None else f"{held} — {self.entered.on_hold_in(lang)}"
         if self.done:
             return message(lang, QT_TRANSLATE_NOOP("messages", "entered") if self.entered_now
                            else QT_TRANSLATE_NOOP("messages", "not entered"))
@@ -520,7 +540,7 @@ def _step(session: Session, form_id: str) -> int:
         return len(STEPS) - 1 if leaves_hospital(spec.movement) else 0
     if form_id == records.ORDER_FORM:
         return 1
-    if form_id == census.DOSE_FORM:
+    if form_id in (census.DOSE_FORM, infusion_rates.FORM):  # a bag's rate changed, with the bag's dose
         return 2
     if form_id in THEATRE_FORMS or not spec.about_patient:
         return 3
@@ -666,8 +686,10 @@ def conflicts_among(forms: Mapping[str, FormSpec], current: Collection[RecordVer
     their patient's admission withdrawn there, or their patient's leaving (death, discharge,
     transfer out) recorded there before their time; for a dose its order withdrawn there, or
     stopped there before the dose was given, the same scheduled time of the same order recorded
-    there too, or an as-required dose of the same order recorded there within the order's
-    interval. A record's patient is one, so a page of the list (or the bundle's patients read
+    there too (or on its own laptop, given twice with nothing to say why: `_same_slot`), or an
+    as-required dose of the same order recorded there within the order's interval; for a move
+    within the hospital, a move of the patient to the same ward and bed
+    recorded there close to it (see `_same_move`). A record's patient is one, so a page of the list (or the bundle's patients read
     together) holds both. The one rule for the merge, the import, the worklist's lines and the
     FHIR bundle's Provenance; `laptops` names the laptops by device id. Each rule is one pass
     over the records with lookups by id: a hospital's merge holds a million doses.
@@ -714,9 +736,13 @@ def conflicts_among(forms: Mapping[str, FormSpec], current: Collection[RecordVer
     flagged = {dose.record_id for dose in doses}
     both = doses + [version for key, version in latest.items() if key not in here and version.form_id == census.DOSE_FORM
                     and version.status is not RecordStatus.ENTERED_IN_ERROR]
-    for dose, kind, other, apart in (*_same_slot(both), *_as_required_within(both, orders)):
+    stopped = {change.bag_id: change.at for record in standing if record.form_id == infusion_rates.FORM
+               and (change := infusion_rates.change_of(record)).change == infusion_rates.STOPPED}
+    for dose, kind, other, apart in (*_same_slot(both, stopped), *_as_required_within(both, orders)):
         if dose.record_id in flagged:
             found.setdefault(dose.record_id, []).append((kind, other, apart))
+    for move, kind, other, apart in _same_move(forms, standing):
+        found.setdefault(move.record_id, []).append((kind, other, apart))
     found = {record_id: said for record_id, said in found.items() if said}
     if not found:
         return {}
@@ -730,14 +756,62 @@ Found = tuple[RecordVersion, str, RecordVersion, Apart | None]
 """A dose, the kind of conflict (`Conflict.said`), the other laptop's record, and how far apart."""
 
 
-def _same_slot(doses: Sequence[RecordVersion]) -> list[Found]:
-    """Each dose with the other laptops' records of the same scheduled time of the same order."""
+def _same_slot(doses: Sequence[RecordVersion], stopped: Mapping[str, datetime]) -> list[Found]:
+    """Each dose with the other records of the same scheduled time of the same order that are
+    perhaps the one dose recorded twice (`_one_dose_twice`); `stopped`: when each bag of an
+    infusion stopped was taken down, by its dose's record id."""
     slots: dict[tuple[str, datetime], list[RecordVersion]] = {}
     for dose in doses:
         if dose.data.get("scheduled_for"):
             slots.setdefault((str(dose.data.get("order")), _due(dose)), []).append(dose)
     return [(dose, SAME_DOSE, other, None) for same in slots.values() for dose in same for other in same
-            if other.device_id != dose.device_id and other.record_id != dose.record_id]
+            if other.record_id != dose.record_id and _one_dose_twice(dose, other, stopped)]
+
+
+def _one_dose_twice(dose: RecordVersion, other: RecordVersion, stopped: Mapping[str, datetime]) -> bool:
+    """Whether two records of one scheduled time may be one dose recorded twice. Not when one is
+    a bag stopped before the other was put up: the replacement of a bag that tissued is a bag of
+    its own, whichever laptop charted it. Two laptops' records otherwise are, each laptop blind to
+    the other's. One laptop showed the time charted: it asked for an "already given" override,
+    with the nurse's reason, of a second dose (a dose vomited and given again), and a refusal
+    beside a dose is no second dose; a second given with none is one typed where the first was
+    not known, after a restore from a backup older than it (the ward told to re-type from paper
+    what its stick held), and reached the EHR twice. Which one is later is by when each was typed
+    (two typed at one instant, by whether it was given over the warning: either way round alike).
+    No restore between the two is asked for, although the manifests name the restores: the
+    office's database keeps none, so its worklist and its bundle could not ask it, and the merge
+    would have said otherwise than they do; and a restore the manifests do not name (its entry
+    wound back by a second restore from an older backup before any stick held it, or an older
+    app's manifest) would have let a dose given twice through."""
+    if any(elapsed.reached(stopped.get(first.record_id), then.occurred_at)
+           for first, then in ((dose, other), (other, dose))):
+        return False
+    if other.device_id != dose.device_id:
+        return True
+    later = max(dose, other, key=lambda record: (record.recorded_at, _given_over_the_warning(record)))
+    return _given(dose) and _given(other) and not _given_over_the_warning(later)
+
+
+def _given_over_the_warning(dose: RecordVersion) -> bool:
+    """Whether the dose was recorded over an "already given" warning, with the nurse's reason."""
+    return any(item.get("check") == Check.ALREADY_GIVEN and str(item.get("reason") or "").strip()
+               for item in dose.data.get("overrides") or ())
+
+
+def _same_move(forms: Mapping[str, FormSpec], standing: Sequence[RecordVersion]) -> list[Found]:
+    """Each move of a patient within the hospital with another laptop's move of them to the same
+    ward and bed within `SAME_MOVE_WITHIN`: the ward they left and the ward they came back to
+    each recorded the move back, neither with the other's stick, and the EHR was given a move
+    from bed 12 to bed 12."""
+    placed: dict[tuple[str | None, str, str], list[RecordVersion]] = {}
+    for record in standing:
+        spec = forms[record.form_id]
+        if spec.movement is Movement.TRANSFER:
+            place = tuple(census.field_value(spec, record.data, meaning) or "" for meaning in (Meaning.WARD, Meaning.BED))
+            placed.setdefault((record.patient_id, place[0].casefold(), place[1].casefold()), []).append(record)
+    return [(move, SAME_MOVE, other, None) for same in placed.values() for move in same for other in same
+            if other.device_id != move.device_id
+            and abs(elapsed.instant(other.occurred_at) - elapsed.instant(move.occurred_at)) <= SAME_MOVE_WITHIN]
 
 
 def _given(dose: RecordVersion) -> bool:
@@ -920,6 +994,7 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     typed = typed_late(session.db, [record for record in current if record.form_id == census.DOSE_FORM], session.lang)
     placed = theatre.as_placed(session, current, known, authors)
     firsts = first_authors(session.db, [record.record_id for record in current if record.version > 1])
+    labels = field_labels(session, current, firsts, authors)
     by_words = _by_words(session.lang, authors, laptops_known(session, {record.device_id for record in current}
                                                               | {device_id for _, device_id, _ in firsts.values()}))
     moves = moves_due(session.db, known)
@@ -931,7 +1006,8 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
             groups.setdefault(record.patient_id, []).append(WorkItem(
                 record, _step(session, record.form_id),
                 " — ".join(filter(None, (records.record_label(session, record, known, authors,
-                                                               orders | placed.get(record.record_id, {})),
+                                                               orders | placed.get(record.record_id, {}),
+                                                               labels.get(record.record_id)),
                                          typed.get(record.record_id)))),
                 _by(record, firsts.get(record.record_id), by_words), done,
                 _changes(session, earlier.get(record.record_id), record), _provisional_identity(session, record),
@@ -948,6 +1024,33 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     return [PatientWork(patients.get(patient_id) if patient_id else None, links.get(patient_id or ""),
                         _in_entry_order(session, items, admitted.get(patient_id, ()), written))
             for patient_id in order if (items := groups.get(patient_id))]
+
+
+# A student nurse's dose's second signature (its `witness`) is the ward nurse who supervised it
+# (cd_register.SUPERVISION), accountable for it, as the export sends her (HL7's responsible party,
+# sync.fhir_medication): labelled as the form labels any second signature, "Witness / second
+# check", a paracetamol tablet's supervisor read to the clerk as a controlled drug's witness.
+SUPERVISOR = QT_TRANSLATE_NOOP("messages", "Supervisor (student nurse's dose)")
+
+
+def field_labels(session: Session, current: Collection[RecordVersion], firsts: Mapping[str, tuple[str, str, str]],
+                 authors: Authors) -> dict[str, dict[str, str]]:
+    """The fields each record's line labels otherwise than its form does, by record id then field
+    id (records.record_label's `labels`): a student nurse's dose's `witness`, its `SUPERVISOR`. The
+    giver is whom the dose names, else who wrote its first version (`firsts`: first_authors of
+    those amended since), a student by their role in that laptop's staff directory (`authors`);
+    a giver whose laptop's directory is not here (an older app's export) reads as before."""
+    from downtime.services.medication import GIVEN_BY  # medication reads this module's snapshot marks
+
+    labels: dict[str, dict[str, str]] = {}
+    for record in current:
+        if record.form_id != census.DOSE_FORM or not record.data.get("witness"):
+            continue
+        author, device_id, _ = firsts.get(record.record_id, (record.author, record.device_id, ""))
+        known = authors.directory.get((device_id, str(record.data.get(GIVEN_BY) or author)))
+        if known is not None and known[1] in SUPERVISED:
+            labels[record.record_id] = {"witness": message(session.lang, SUPERVISOR)}
+    return labels
 
 
 def _also_ordered(session: Session, current: Sequence[RecordVersion],
@@ -1451,6 +1554,66 @@ def progress_and_not_entered(session: Session) -> tuple[int, Tally, int]:
     return int(done), tally(session), int(not_entered)
 
 
+LAPTOP_ACCOUNT = QT_TRANSLATE_NOOP("messages", "{laptop}: {sticks} — {records} record(s): {entered} entered in the EHR, "
+                                                "{not_entered} not to be entered, {on_hold} on hold")
+STICKS = QT_TRANSLATE_NOOP("messages", "{count} stick(s), the latest exported {time}")
+NO_STICK = QT_TRANSLATE_NOOP("messages", "no stick imported here")
+
+
+@dataclass(frozen=True)
+class LaptopAccount:
+    """One laptop's share of the list (`by_laptop`): its sticks imported here, the records first
+    written on it, and how many of those are done or on hold. The office had one hospital total,
+    so "everything entered" was reached with a ward's whole stick in a drawer, named nowhere."""
+
+    device_id: str
+    laptop: Laptop
+    sticks: int
+    latest_export_at: datetime | None
+    """None: no stick of it came here (its records came on another laptop's)."""
+    records: int
+    entered: int
+    not_entered: int
+    on_hold: int
+
+    def text_in(self, lang: Lang) -> str:
+        sticks = (message(lang, NO_STICK) if self.latest_export_at is None else
+                  message(lang, STICKS, count=self.sticks, time=f"{self.latest_export_at:%d/%m/%Y %H:%M}"))
+        return message(lang, LAPTOP_ACCOUNT, laptop=laptop_name(lang, self.device_id, {self.device_id: self.laptop}),
+                       sticks=sticks, records=self.records, entered=self.entered, not_entered=self.not_entered,
+                       on_hold=self.on_hold)
+
+
+def by_laptop(session: Session) -> list[LaptopAccount]:
+    """Each laptop known here but this one, by its number: from the exports imported
+    (storage.laptops) and the records' first versions, each counted to the laptop that first
+    wrote it, in one grouped query. Done as `DONE_SQL` judges it, told apart as
+    `progress_and_not_entered` does; a record loaded from the EHR's snapshot is no laptop's."""
+    session.require(Action.READ_RECORDS)
+    counted = {device_id: (int(records), int(entered), int(not_entered), int(on_hold))
+               for device_id, records, entered, not_entered, on_hold in session.db.execute(f"""
+        SELECT f.device_id, COUNT(*),
+               TOTAL(d.record_id IS NOT NULL AND EXISTS (SELECT 1 FROM back_entries b
+                                                         WHERE b.record_id = d.record_id AND b.version = d.version)),
+               TOTAL(d.record_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM back_entries b
+                                                             WHERE b.record_id = d.record_id AND b.version = d.version)),
+               TOTAL(f.record_id IN (SELECT record_id FROM records_on_hold))
+        FROM (SELECT record_id, device_id, MIN(version) FROM records w WHERE NOT {LOADED_SQL.format("w")}
+              GROUP BY record_id) f
+        LEFT JOIN ({DONE_SQL}) d ON d.record_id = f.record_id
+        GROUP BY f.device_id""")}
+    sticks: dict[str, set[datetime]] = {}
+    for row in exports(session.db):
+        if row["exported_at"]:
+            sticks.setdefault(row["device_id"], set()).add(datetime.fromisoformat(row["exported_at"]))
+    devices = (set(counted) | set(sticks)) - {session.device.device_id}
+    laptops = laptops_known(session, devices)
+    found = [LaptopAccount(device_id, laptops.get(device_id, Laptop(None)), len(sticks.get(device_id, ())),
+                           max(sticks[device_id]) if device_id in sticks else None, *counted.get(device_id, (0, 0, 0, 0)))
+             for device_id in devices]
+    return sorted(found, key=lambda one: (one.laptop.number is None, one.laptop.number or 0, one.device_id))
+
+
 def patients_left(session: Session) -> set[str | None]:
     """The patients (None: the records about no patient) of the records not done (`DONE_SQL`),
     and of the records on hold, held here alone or not: every patient with a line left on the
@@ -1466,14 +1629,35 @@ def patients_left(session: Session) -> set[str | None]:
         UNION SELECT patient_id FROM unsettled_versions""")}
 
 
-def mark_entered(session: Session, record_id: str, version: int, ehr_reference: str) -> None:
-    """Tick one record version off; only the version that stands may be ticked, so a record
-    amended meanwhile is never marked done by mistake."""
+SUPERSEDED_ENTERED = QT_TRANSLATE_NOOP("messages", "Recorded: version {version} is in the EHR. The record now stands at "
+                                                   "version {standing}: its line says what to correct or withdraw "
+                                                   "there.")
+
+
+def mark_entered(session: Session, record_id: str, version: int, ehr_reference: str) -> Phrase | None:
+    """Tick one record version off: the version that stands, so a record amended meanwhile is
+    never marked done by mistake, or one a later version superseded when no later one is ticked
+    (audited `superseded_by`). A clerk working from the printed list enters version 1 while the
+    ward's next stick brings version 2: refused, the EHR kept a dose the ward withdrew, or a bed
+    never corrected, and the line said "enter" again. Ticked, the line says to withdraw or correct
+    it there (`WorkItem.action_in`); what to tell the clerk then is returned (None: the standing
+    version, whose line is done)."""
     session.require(Action.BACK_ENTRY)
     reference = ehr_reference.strip()
     if not reference:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Give the EHR's reference for what was entered (e.g. its order or event number)."))
-    latest = _standing_at(session, record_id, version)
+    try:
+        latest, superseded_by = _standing_at(session, record_id, version), None
+    except NotStanding as refused:
+        if not 1 <= version < refused.standing:
+            raise
+        ticked = session.db.execute("SELECT MAX(version) FROM back_entries WHERE record_id = ?", [record_id]).fetchone()[0]
+        if ticked is not None and ticked >= version:
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "Version {ticked} of this record is marked as entered in "
+                                                             "the EHR already, and it now stands at version {standing}: "
+                                                             "its line says what to correct or withdraw there."),
+                               ticked=ticked, standing=refused.standing) from None
+        latest, superseded_by = records.current(session.db, record_id), refused.standing
     table, who, when, action = "back_entries", "entered_by", "entered_at", "back_entry.entered"
     if session.db.execute("SELECT 1 FROM back_entries WHERE record_id = ? AND version = ?",
                           [record_id, version]).fetchone():
@@ -1487,7 +1671,11 @@ def mark_entered(session: Session, record_id: str, version: int, ehr_reference: 
             "id": str(uuid.uuid4()), "record_id": record_id, "version": version, "ehr_reference": reference,
             who: session.user.staff_id, when: now.isoformat()},
             at=now, actor=session.user.staff_id, device_id=session.device.device_id,
-            action=action, detail={"record_id": record_id, "version": version})
+            action=action, detail={"record_id": record_id, "version": version,
+                                   **({"superseded_by": superseded_by} if superseded_by is not None else {})})
+    if superseded_by is None:
+        return None
+    return Phrase(SUPERSEDED_ENTERED, {"version": version, "standing": superseded_by})
 
 
 class NotStanding(ServiceError):

@@ -229,16 +229,39 @@ def put_restored(vault: Vault, backup: Path, aside: Path, who: str, at: datetime
     return restored(vault.path, vault.key, backup, aside, who, at)
 
 
+RESTORE_TOLD = QT_TRANSLATE_NOOP("messages", "{lost}; staff accounts and PINs changed after {time} are as they were "
+                                              "then. A patient admitted since keeps the downtime number on their "
+                                              "wristband: type it in “Number used on paper”.")
+LOST_AFTER_BACKUP = QT_TRANSLATE_NOOP("messages", "Records saved after {time} are not in it: re-type them from paper")
+LOST_AFTER_EXPORT = QT_TRANSLATE_NOOP("messages", "Records saved after {time} are not in it, but those saved up to "
+                                                  "{exported} went on the stick exported then: do not re-type them; "
+                                                  "re-type from paper only what was saved after {exported}")
+LOST_UNLESS_EXPORTED = QT_TRANSLATE_NOOP("messages", "Records saved after {time} are not in it: re-type from paper "
+                                                     "only what was saved after this laptop's last export (its stick "
+                                                     "holds what was saved until then), or after {time} if it was not "
+                                                     "exported since")
+
+
 def restored(path: Path, key: bytes | None, backup: Path, aside: Path | None, who: str, at: datetime) -> Phrase:
     """The restore of `backup` as the database at `path`, audited there ("backup.restored", at
     the restore's time): the backup, when it was made, its last audit entry, the damaged file
     set aside (None: none, a spare laptop) and who restored it. Without it nothing said that a
     period was missing, nor which, and the downtime numbers given since the backup were given
     again: the entry says those the restore lost (services.paper_numbers.lost_by_restore, from
-    the set-aside file's key slots), and allocation goes on past them. For the window and
-    `downtime restore` alike: what the restore could not bring back, to tell the person."""
+    the set-aside file's key slots), and allocation goes on past them. The same key slots keep
+    the laptop's last export (keyslots.keep_export): one made after the backup holds what was
+    saved until then, which the ward was told to re-type all the same, and a dose typed again
+    reached the EHR twice; the entry keeps it as `last_export`, and the restored database's key
+    slots, the backup's, keep it too: restored again from the same backup before any new export,
+    it was forgotten, and the ward told once more to re-type what the stick holds. For the window
+    and `downtime restore` alike: what the restore could not bring back, to tell the person."""
     ends = audit_ends(backup, key)
     when = made_at(backup)
+    exported = keyslots.last_export(aside) if aside is not None else None
+    if exported is not None and when is not None and exported[0] <= when:
+        exported = None  # the backup holds that export: the database says it
+    if exported is not None:
+        keyslots.keep_export(path, *exported)
     db = open_database(path, create=False, key=key)
     try:
         lost = paper_numbers.lost_by_restore(db, keyslots.given(aside) if aside is not None else {})
@@ -246,13 +269,17 @@ def restored(path: Path, key: bytes | None, backup: Path, aside: Path | None, wh
             audit.append(db, at=at, actor=who, device_id=load_device(db).device_id, action=RESTORED,
                          detail={"backup": str(backup), "made_at": when.isoformat() if when else None,
                                  "last_entry": dict(zip(("seq", "hash", "at"), ends[-1])) if ends else None,
-                                 "set_aside": str(aside) if aside is not None else None, **lost})
+                                 "set_aside": str(aside) if aside is not None else None, **lost,
+                                 "last_export": None if exported is None else {
+                                     "at": exported[0].isoformat(), "last_rowid": exported[1]}})
     finally:
         db.close()
-    return Phrase(QT_TRANSLATE_NOOP("messages", "Records saved after {time} are not in it: re-type them from paper; "
-                                    "staff accounts and PINs changed after {time} are as they were then. A patient "
-                                    "admitted since keeps the downtime number on their wristband: type it in "
-                                    "“Number used on paper”."), {"time": f"{when:%H:%M}" if when else "?"})
+    time = f"{when:%H:%M}" if when else "?"
+    if exported is not None:
+        said = Phrase(LOST_AFTER_EXPORT, {"time": time, "exported": f"{exported[0].astimezone(at.tzinfo):%H:%M}"})
+    else:
+        said = Phrase(LOST_AFTER_BACKUP if aside is not None else LOST_UNLESS_EXPORTED, {"time": time})
+    return Phrase(RESTORE_TOLD, {"lost": said, "time": time})
 
 
 def restores(db: Database) -> list[dict[str, Any]]:
@@ -261,7 +288,9 @@ def restores(db: Database) -> list[dict[str, Any]]:
     records lost, those saved between the two, which no export of the laptop holds. The records
     office merging the ward's sticks could not know that a laptop's afternoon was typed again
     from paper, or not at all. The backup's time is its name's, else (a name that says none) its
-    last audit entry's, in the restore's offset; unknown (None) when neither is there."""
+    last audit entry's, in the restore's offset; unknown (None) when neither is there. An export
+    made after the backup (`restored`'s `last_export`) holds what was saved until it: the lost
+    period then starts there, and `last_export_at` says so."""
     found = []
     for at, actor, detail in db.execute("SELECT at, actor, detail FROM audit WHERE action = ? ORDER BY seq",
                                         [RESTORED]):
@@ -269,8 +298,11 @@ def restores(db: Database) -> list[dict[str, Any]]:
         restored_at = datetime.fromisoformat(at)
         made = said.get("made_at") or (said.get("last_entry") or {}).get("at")
         made = datetime.fromisoformat(made).astimezone(restored_at.tzinfo).isoformat() if made else None
+        exported = (said.get("last_export") or {}).get("at")
+        exported = datetime.fromisoformat(exported).astimezone(restored_at.tzinfo).isoformat() if exported else None
         found.append({"restored_at": at, "restored_by": actor, "backup": Path(said.get("backup") or "").name,
-                      "backup_made_at": made, "records_lost_between": [made, at]})
+                      "backup_made_at": made, "last_export_at": exported,
+                      "records_lost_between": [exported or made, at]})
     return found
 
 

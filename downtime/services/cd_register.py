@@ -1,7 +1,8 @@
 """The ward's controlled-drug register: its pages (a drug in a unit), the stock received, the
 cupboard's counts, each dose's line taken from its page and given back when withdrawn, the
-wastage of what was left of a dose, and the witness every line is signed by. The dose's own
-recording (services.medication.record_dose) deducts from it through here."""
+wastage of what was left of a dose, what was supplied to a patient to take home, and the witness
+every line is signed by. The dose's own recording (services.medication.record_dose) deducts from
+it through here."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from itertools import islice
 from sqlite_utils import Database
 
 from downtime.domain import elapsed
+from downtime.domain.census import StayStatus
 from downtime.domain.medication import (
     Order, infused, medicines_in, names_alike, route_differs, written_apart, written_when,
 )
@@ -29,7 +31,7 @@ from downtime.services import census, records, settings, unlock
 from downtime.services.paper_gap import AuditedUse
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
-from downtime.services.patients import downtime_numbers
+from downtime.services.patients import PatientSummary, downtime_numbers
 from downtime.services.staff import PinUse, member_named, names_with_ids, pin_confirmed
 from downtime.storage import audit
 from downtime.storage.records import current_of, list_current
@@ -56,9 +58,10 @@ def taken_from_register(db: Database, record_id: str) -> Taken | None:
     """None for a dose that took nothing (not a controlled drug's, not given, or given back).
     What was discarded at the dose is not the dose's: withdrawing the dose does not put it back.
     Its "reconciled" lines are not either (see `dose_given`): a dose given before a count took its
-    ampoule all the same, and withdrawn, gives it back and reconciles that too (`recounted`)."""
+    ampoule all the same, and withdrawn, gives it back and reconciles that too (`recounted`). A
+    supply's line holds its patient's id there (see `cd_supply`): no dose's, nothing to waste from."""
     row = db.execute("SELECT ward, drug, unit, -SUM(change) FROM cd_register WHERE record_id = ?"
-                     " AND kind NOT IN ('wastage', 'reconciled') GROUP BY ward, drug, unit", [record_id]).fetchone()
+                     " AND kind IN ('administration', 'withdrawal') GROUP BY ward, drug, unit", [record_id]).fetchone()
     return Taken(row[0], row[1], row[2], _quantity(row[3])) if row and row[3] > 1e-9 else None
 
 
@@ -453,9 +456,58 @@ def cd_receive(session: Session, ward: str, drug: str, unit: str, quantity: floa
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: a quantity received is above zero; "
                                                          "a cupboard holding less than the register is counted "
                                                          "(Cupboard count), the difference written as a discrepancy."))
+    return _witnessed(session, ward, drug, unit, quantity, "receipt", witness, note=note)
+
+
+SUPPLY = "supply"
+"""A line of stock supplied to a patient to take home (TTO), its `record_id` the patient's id."""
+SUPPLY_TO = (StayStatus.IN, StayStatus.DISCHARGED)
+"""The stays of the patients a ward supplies: going home, or gone (the supply typed after the discharge)."""
+
+
+def cd_supply_patients(db: Database, forms: dict[str, FormSpec], ward: str) -> list[PatientSummary]:
+    """The patients a ward's stock may be supplied to (`cd_supply`), the register tab's dialog
+    offers and `cd supply` takes: those on the ward by bed, then those discharged from it by
+    name, as the supply is written before the patient leaves or typed after."""
+    here = ward.strip().casefold()
+    found = [patient for patient in census.all_patients(db, forms).values()
+             if patient.stay in SUPPLY_TO and (patient.ward or "").strip().casefold() == here]
+    return sorted(found, key=lambda patient: (patient.stay is not StayStatus.IN, census.bed_order(
+        patient.bed if patient.stay is StayStatus.IN else ""), patient.display_name.casefold()))
+
+
+def cd_supply(session: Session, ward: str, drug: str, unit: str, quantity: float, patient_id: str,
+              witness: tuple[str, str], note: str | None = None) -> float:
+    """Stock supplied to a patient to take home, witnessed, as the paper register writes
+    "supplied to <patient> on discharge"; returns the balance. The register had no line for it:
+    the 14 capsules handed over made the next count a discrepancy to report to the pharmacist, and
+    the supply to a named patient was written nowhere. The patient (one of `cd_supply_patients`)
+    is in the line's `record_id`, where a dose's line holds its dose. Refused above the balance
+    before the witness is tried: what the register does not hold cannot have left it."""
+    session.require(Action.RECORD_CARE)
+    drug, unit = _page_named(drug, unit)
+    if quantity <= 0:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the quantity supplied must be above "
+                                                         "zero."))
+    if patient_id not in {patient.patient_id for patient in cd_supply_patients(session.db, session.forms, ward)}:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: choose the patient it is supplied "
+                                                         "to, on ward {ward} or discharged from it."),
+                           ward=ward.strip())
+    balance = cd_balance(session.db, ward, drug, unit)
+    if balance - quantity < -1e-9:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: ward {ward} holds {balance} {unit} "
+                                                         "of {drug}; {quantity} {unit} cannot be supplied from it."),
+                           ward=ward.strip(), balance=Number(balance), unit=unit, drug=drug, quantity=Number(quantity))
+    return _witnessed(session, ward, drug, unit, -quantity, SUPPLY, witness, record_id=patient_id, note=note)
+
+
+def _witnessed(session: Session, ward: str, drug: str, unit: str, change: float, kind: str,
+               witness: tuple[str, str], *, record_id: str | None = None, note: str | None = None) -> float:
+    """A line the nurse writes with a witness (a receipt, a supply), in one transaction with the
+    witness's PIN audited as confirming it; returns the balance."""
     witness_id = checked_witness(session, witness)
     with session.db.atomic():
-        line_id = register_line(session, ward, drug, unit, quantity, "receipt", witness_id, note=note)
+        line_id = register_line(session, ward, drug, unit, change, kind, witness_id, record_id=record_id, note=note)
         pin_confirmed(session, witness_id, PinUse.WITNESS, {"register_line": line_id})
     return cd_balance(session.db, ward, drug, unit)
 
@@ -546,7 +598,8 @@ class Stock:
 class RegisterLine:
     """A line of a drug's page, with the balance it left: `at` is when the line was written; a
     dose's, a withdrawn dose's and a dose's wastage name the dose (`record_id`), its patient
-    (downtime number and name) and when the dose was given (`given_at`, from the dose's record)."""
+    (downtime number and name) and when the dose was given (`given_at`, from the dose's record);
+    a supply to take home names its patient, and no dose."""
 
     at: datetime
     kind: str
@@ -665,8 +718,8 @@ def cd_lines(db: Database, forms: dict[str, FormSpec], ward: str, drug: str, uni
     rows = list(db.execute("SELECT at, kind, change, author, witness, record_id, note, id FROM cd_register"
                            " WHERE ward = ? AND drug = ? AND unit = ? COLLATE NOCASE ORDER BY julianday(at), rowid",
                            [ward, drug.strip(), unit.strip()]))
-    doses = current_of(db, {row[5] for row in rows if row[5]})
-    patient_ids = {str(dose.patient_id) for dose in doses.values()}
+    doses = current_of(db, {row[5] for row in rows if row[5] and row[1] != SUPPLY})
+    patient_ids = {str(dose.patient_id) for dose in doses.values()} | {row[5] for row in rows if row[1] == SUPPLY}
     numbers = downtime_numbers(db, patient_ids)
     names = {pid: summary.display_name for pid, summary in census.all_patients(db, forms, patient_ids).items()}
     lines: list[RegisterLine] = []
@@ -674,11 +727,12 @@ def cd_lines(db: Database, forms: dict[str, FormSpec], ward: str, drug: str, uni
     for index, (at, kind, change, author, witness, record_id, note, line_id) in enumerate(rows):
         balance = _quantity(balance + change)
         dose = doses.get(record_id) if record_id else None
+        patient = record_id if kind == SUPPLY else str(dose.patient_id) if dose else ""
         given_at = datetime.fromisoformat(dose.data["given_at"]) if dose and dose.data.get("given_at") else None
         counted_at = counted.line(datetime.fromisoformat(at), kind, change, record_id, given_at)
         lines.append(RegisterLine(datetime.fromisoformat(at), kind, change, balance, author, witness,
-                                  numbers.get(str(dose.patient_id)) if dose else None, note, given_at,
-                                  names.get(str(dose.patient_id)) if dose else None, record_id,
+                                  numbers.get(patient), note, given_at, names.get(patient),
+                                  None if kind == SUPPLY else record_id,
                                   _signed_on_paper(kind, change, record_id, rows[index + 1:index + 2])
                                   and dose is not None and bool(dose.data.get(TRANSCRIBED)),
                                   dose.data.get(GIVEN_BY) if dose and kind != "reconciled" else None, line_id,

@@ -15,6 +15,7 @@ from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 from downtime.domain.duplicates import namesakes
 from downtime.domain.census import (Location, Movement, MovementEvent, Stay, StayStatus, departure, locate, misplaced,
                                     overlap, stays)
+from downtime.domain import elapsed
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import ChoiceField, Meaning, Text
@@ -695,6 +696,28 @@ def left_from(db: Database, forms: dict[str, FormSpec], patient_ids: Collection[
     None), where they left from and how (`stay`)."""
     return [patient for patient in all_patients(db, forms, patient_ids).values()
             if patient.stay not in (None, StayStatus.IN) and (ward is None or _key(patient.ward) == _key(ward))]
+
+
+def moved_from(db: Database, patient_ids: Collection[str], ward: str) -> dict[str, datetime]:
+    """Those of these patients in hospital now on another ward who were on `ward`, each with when
+    their last stay on it began (a bed changed within it is no new stay): what was phoned to
+    `ward` for them since is still `ward`'s to pass on. A critical result phoned to the ward the
+    sample came from an hour after the patient moved on was on no list of it, and the ward now
+    caring for them, on another laptop, never had it."""
+    found = {}
+    for patient_id, events in movement_events(db, patient_ids).items():
+        where = locate(events)
+        if where is None or where.status is not StayStatus.IN or _key(where.ward) == _key(ward):
+            continue
+        on_it, since = False, None
+        for event in sorted(events, key=lambda event: (elapsed.instant(event.occurred_at), event.entered_at)):
+            if event.movement.value in MOVED_IN:
+                if _key(event.ward) == _key(ward) and not on_it:
+                    since = event.occurred_at
+                on_it = _key(event.ward) == _key(ward)
+        if since is not None:
+            found[patient_id] = since
+    return found
 
 
 def patient_for_record(db: Database, forms: dict[str, FormSpec], record: RecordVersion) -> PatientSummary:

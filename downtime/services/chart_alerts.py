@@ -110,6 +110,10 @@ class ChartAlert:
     form_id: str
     latest: str
     said: list[str]
+    urgent: bool = False
+    """Set by its chart when what it asks is to be done now, whatever its words: a hypo's "treat
+    now", or its recheck overdue, came below a routine check 20 minutes late in a lower bed (see
+    `asks_a_doctor_now`, which the charts saying "doctor now" are still ranked by)."""
 
 
 @dataclass(frozen=True)
@@ -123,9 +127,10 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
            *, ward: str | None) -> ChartAlerts:
     """Those of `in_hospital` (`ward`'s in-patients at `at`, every ward's when None, as
     `census.in_patients` gives them, which the escalation tab reads once for its NEWS2 lists and
-    this) whose chart asks something at `at`, those asking for a doctor now first
-    (`asks_a_doctor_now`), then the others; each in the census's order (by ward and bed), then
-    the patients who left from `ward` with a critical result no doctor is told of."""
+    this) whose chart asks something at `at`, those asking for a doctor now (`asks_a_doctor_now`)
+    or to act now (`ChartAlert.urgent`: a hypo) first, then the others; each in the census's
+    order (by ward and bed), then the patients who left from `ward` with a critical result no
+    doctor is told of."""
     patients = {patient.patient_id: patient for patient in in_hospital}
     found, due = [], []
     for patient_id, sets in neuro.charts(db, patients).items():
@@ -136,13 +141,14 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
                                     said))
         if (coming := latest.coming(at)) is not None:
             due.append(coming)
-    readings_of = glucose.charts(db, patients)
-    on_insulin = glucose.unwatched(db, readings_of, patients, at)
+    readings_of, insulins_of = glucose.charts(db, patients), glucose.insulins_of_each(db, patients, at)
+    on_insulin = glucose.unwatched(insulins_of, readings_of, at)
     for patient_id, readings in readings_of.items():
         latest = readings[-1]
-        if said := glucose.asking(readings, at, lang) + glucose.unwatched_asks(on_insulin.get(patient_id), at, lang):
+        if said := glucose.asking(readings, at, lang, insulins_of.get(patient_id, [])) + glucose.unwatched_asks(
+                on_insulin.get(patient_id), at, lang):
             found.append(ChartAlert(patients[patient_id], glucose.FORM,
-                                    f"{latest.text(lang)} {latest.when(at)}", said))
+                                    f"{latest.text(lang)} {latest.when(at)}", said, urgent=latest.reading.hypo))
         if (coming := glucose.coming(readings, at)) is not None:
             due.append(coming)
     for patient_id, since in on_insulin.items():
@@ -253,7 +259,8 @@ def alerts(db: Database, forms: dict[str, FormSpec], in_hospital: Sequence[Patie
     order = {patient_id: number for number, patient_id in enumerate(patients)}  # the census's, by ward and bed
     found.sort(key=lambda alert: (order[alert.patient.patient_id], alert.form_id))
     found += left_untold(db, forms, patients, ward, lang, reactions, zone=at.tzinfo)
-    found.sort(key=lambda alert: not asks_a_doctor_now(alert, lang))  # stable: by bed within each
+    # Stable: by bed within each.
+    found.sort(key=lambda alert: not (alert.urgent or asks_a_doctor_now(alert, lang)))
     return ChartAlerts(found, min(due, key=elapsed.instant, default=None))
 
 
@@ -278,13 +285,16 @@ def left_untold(db: Database, forms: dict[str, FormSpec], staying: Collection[st
     doctor and the blood bank (`reactions`: transfusion.reactions_untold), of the patients who
     left from `ward` (any ward when None), `staying` the in-patients: each saying how they left
     and, for a result, who acts on it, by name; and the deaths whose tasks are not all done
-    (`deaths_unfinished`). The escalation list and the handover sheet list
+    (`deaths_unfinished`); for a ward, the critical results no doctor is told of of its patients
+    moved to another ward, received since they came onto it (census.moved_from), each saying to
+    phone the ward they are on. The escalation list and the handover sheet list
     them after the ward's beds. A result's time is on the clock of `zone` (the ward's; the
     laptop's when None)."""
     unfinished = deaths_unfinished(db)
-    left = census.left_from(db, forms, (lab_results.with_critical(db) | set(reactions) | set(unfinished))
-                            - set(staying), ward)
-    results = lab_results.charts(db, [patient.patient_id for patient in left])
+    critical = lab_results.with_critical(db) - set(staying)
+    left = census.left_from(db, forms, (critical | set(reactions) | set(unfinished)) - set(staying), ward)
+    moved = census.moved_from(db, critical, ward) if ward is not None else {}
+    results = lab_results.charts(db, [*(patient.patient_id for patient in left), *moved])
     found = []
     for patient in sorted(left, key=lambda patient: (patient.display_name, patient.patient_id)):
         if patient.stay is None:
@@ -295,6 +305,12 @@ def left_untold(db: Database, forms: dict[str, FormSpec], staying: Collection[st
         found += [_reaction(patient, one, forms, lang) for one in reactions.get(patient.patient_id, [])]
         if patient.stay is StayStatus.DECEASED and (death := unfinished.get(patient.patient_id)) is not None:
             found.append(_death(patient, death, lang, zone))
+    theirs = census.all_patients(db, forms, moved)
+    for patient in sorted(theirs.values(), key=lambda patient: (patient.display_name, patient.patient_id)):
+        found += [ChartAlert(patient, lab_results.FORM, f"{one.text()} {ward_time(one.received_at, zone)}",
+                             [*one.said(lang), lab_results.WORDS["moved"][lang].format(ward=patient.ward)])
+                  for one in lab_results.critical_untold(results.get(patient.patient_id, []))
+                  if elapsed.reached(moved[patient.patient_id], one.received_at)]
     return found
 
 
@@ -314,9 +330,12 @@ def death_of(db: Database, patient_id: str) -> RecordVersion | None:
 
 
 def _death_tasks(data: Mapping[str, Any]) -> list[str]:
-    """What a death's answers leave to do, as keys of DEATH_WORDS: the next of kin not told, the
-    certificate not done (either not answered Yes), whether a device is implanted not known."""
-    return [task for task, left in (("family", data.get("family_informed") is not True),
+    """What a death's answers leave to do, as keys of DEATH_WORDS: the next of kin not told (none
+    known, death v3, is nothing left to do: the man with no family was "NEXT OF KIN NOT TOLD" for
+    ever), the certificate not done (either not answered Yes), whether a device is implanted not
+    known."""
+    return [task for task, left in (("family", data.get("family_informed") is not True
+                                     and data.get("no_next_of_kin") is not True),
                                     ("certificate", data.get("certificate_done") is not True),
                                     ("device_unknown", data.get("implanted_device") == "unknown")) if left]
 

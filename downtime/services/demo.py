@@ -218,7 +218,7 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
                "resuscitation": "full"}
     saved.append(records.save_new(nurse, "admission", unknown))
     first = saved[0]
-    records.amend(nurse, first.record_id, {**first.data, "weight_kg": 54.0},
+    records.amend(nurse, first.record_id, {**first.data, "weight_kg": 54.0, "weight_confirmed_kg": 54.0},
                   "Weight re-measured on the ward scale (was an estimate).")
     _moves(nurse, elsewhere, now)
     build_medication_demo(db, forms, clock)

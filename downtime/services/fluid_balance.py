@@ -16,12 +16,12 @@ from sqlite_utils import Database
 from downtime.domain import elapsed
 from downtime.domain.fluid_balance import (DAY_STARTS, INTAKE, OLIGURIA_HOURS, OUTPUT, FluidDay, Measure, UrineOutput,
                                            chart_day, fluid_day, signed_ml, urine_output)
-from downtime.domain.medication import Outcome
+from downtime.domain.medication import Administration, Order, Outcome
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import decimal_text, labelled, semicolon
 from downtime.services.bedside import in_present_stays, stays_began
-from downtime.services import medication, weight
+from downtime.services import infusion_rates, medication, weight
 from downtime.services.patients import PatientSummary
 from downtime.storage.records import current_by_patient, list_current
 
@@ -87,6 +87,10 @@ WORDS: dict[str, dict[Lang, str]] = {
     "bags": {"en": "Given on the medication chart, not on this chart yet: {bags}",
              "fr": "Administré sur le plan d’administration, pas encore sur cette feuille : {bags}"},
     "bag": {"en": "{time} {drug} {volume} mL", "fr": "{time} {drug} {volume} mL"},
+    "stopped_bag": {"en": "{time} {drug} {volume} mL (bag stopped {stop}: what its rates ran in)",
+                    "fr": "{time} {drug} {volume} mL (poche arrêtée à {stop} : volume passé selon ses débits)"},
+    "read_pump": {"en": "{time} {drug} (bag stopped {stop}: read the volume run in off the pump)",
+                  "fr": "{time} {drug} (poche arrêtée à {stop} : relever sur la pompe le volume passé)"},
 }
 MAR_ROUTES = {"IV": "in_iv", "NG": "in_enteral", "SC": "in_other"}
 """The medication chart's routes whose doses in mL go in on the fluid chart, and as what: a
@@ -201,7 +205,10 @@ def plans(db: Database, patient_ids: Collection[str], at: datetime) -> dict[str,
 class Given:
     """A dose in mL given by a route that goes on the fluid chart (an infusion bag, a feed, fluids
     under the skin), from the medication chart: `dose` its record, `drug` its order's, `volume`
-    in mL."""
+    in mL: for a bag stopped before it ran through, what its rates ran in until `stopped`
+    (services.infusion_rates.run_in); `read_pump` when its rates are not known, its whole volume
+    kept (a restriction is judged on the side of too much) and none offered: a litre stopped after
+    250 mL was offered whole, and a heart failure's balance overstated by 750 mL."""
 
     dose: str
     at: datetime
@@ -210,14 +217,19 @@ class Given:
     volume: int
     scheduled_for: datetime | None
     """The order's slot it was given for (none for an as-required or once-only dose)."""
+    stopped: datetime | None = None
+    read_pump: bool = False
 
     def text(self, lang: Lang) -> str:
-        return WORDS["bag"][lang].format(time=f"{self.at:%H:%M}", drug=self.drug, volume=self.volume)
+        words = "bag" if self.stopped is None else "read_pump" if self.read_pump else "stopped_bag"
+        return WORDS[words][lang].format(time=f"{self.at:%H:%M}", drug=self.drug, volume=self.volume,
+                                         stop=f"{self.stopped:%H:%M}" if self.stopped else "")
 
     def answers(self) -> dict[str, Any]:
         """The fluid form's first answers for it: when it went in is the nurse's (a bag is charted
-        once it has run through)."""
-        return {"route": MAR_ROUTES[self.route], "volume": self.volume, "what": self.drug[:100], "dose": self.dose}
+        once it has run through); its volume none when read off the pump."""
+        return {"route": MAR_ROUTES[self.route], **({} if self.read_pump else {"volume": self.volume}),
+                "what": self.drug[:100], "dose": self.dose}
 
 
 def given_not_charted(db: Database, patient_id: str, day: date) -> list[Given]:
@@ -236,22 +248,35 @@ def _given_by_patient(db: Database, patient_ids: Collection[str],
     handover sheet read them for the whole ward, three statements a patient before."""
     orders = current_by_patient(db, medication.ORDER_FORM, patient_ids)
     doses = current_by_patient(db, medication.DOSE_FORM, patient_ids)
-    return {patient_id: _given(standing.get(patient_id, []), orders[patient_id], doses.get(patient_id, []))
+    changes = infusion_rates.by_bag(db, patient_ids)
+    return {patient_id: _given(standing.get(patient_id, []), orders[patient_id], doses.get(patient_id, []), changes)
             for patient_id in patient_ids if patient_id in orders}
 
 
-def _given(standing: list[Charted], orders: list[RecordVersion], doses: list[RecordVersion]) -> list[Given]:
+def _given(standing: list[Charted], orders: list[RecordVersion], doses: list[RecordVersion],
+           changes: Mapping[str, Sequence[infusion_rates.RateChange]]) -> list[Given]:
     """The doses in mL given by a fluid chart's route among the patient's standing `doses` of
     their `orders`, oldest first, that none of the `standing` volumes charts (`_not_charted`).
-    Only what an order gives is read of it, never when it stopped: a bag given was given."""
+    Only what an order gives is read of it, never when it stopped: a bag given was given, but for
+    a bag taken down (`changes`, by bag), what ran in (see `Given`)."""
     by_id = {order.record_id: order for order in map(medication.order_of, _in_force(orders))
              if order.route in MAR_ROUTES and order.dose_unit == "mL"}
-    found = [Given(dose.record_id, dose.at, by_id[dose.order_id].drug, by_id[dose.order_id].route,
-                   round(dose.dose if dose.dose is not None else by_id[dose.order_id].dose), dose.scheduled_for)
+    found = [_bag(dose, by_id[dose.order_id], changes.get(dose.record_id, []))
              for dose in map(medication.administration_of, _in_force(doses))
              if dose.order_id in by_id and dose.outcome is Outcome.GIVEN]
     found = [one for one in found if one.volume >= SMALLEST_ML.get(one.route, 0)]
     return _not_charted(sorted(found, key=lambda one: elapsed.instant(one.at)), standing)
+
+
+def _bag(dose: Administration, order: Order,
+         changes: Sequence[infusion_rates.RateChange]) -> Given:
+    """A dose given as the fluid chart takes it (`Given`)."""
+    volume = dose.dose if dose.dose is not None else order.dose
+    if (stop := infusion_rates.stopped_at(changes)) is None:
+        return Given(dose.record_id, dose.at, order.drug, order.route, round(volume), dose.scheduled_for)
+    ran = infusion_rates.run_in(dose, changes, stop, volume)
+    return Given(dose.record_id, dose.at, order.drug, order.route, round(volume if ran is None else ran),
+                 dose.scheduled_for, stop, ran is None)
 
 
 def _in_force(found: list[RecordVersion]) -> list[RecordVersion]:

@@ -10,9 +10,11 @@ Never stored: worked out from the standing records; times said on the ward's clo
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+import re
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 from sqlite_utils import Database
@@ -20,8 +22,8 @@ from sqlite_utils import Database
 from downtime.domain.clock import ward_time
 from downtime.domain import elapsed
 from downtime.domain.glucose import (BASAL_CHECKED_WITHIN, CHECKED_WITHIN, KETONES_TELL, SCALES, SIGNS, UNIT_FIELD,
-                                     Reading, Sign, checked_within, every, every_words, hypo_persists,
-                                     next_due, out_of_scale, reading, signs, unit_of)
+                                     Reading, Sign, Unit, checked_within, every, every_words,
+                                     from_mmol, hypo_persists, next_due, out_of_scale, reading, signs, unit_of)
 from downtime.domain.medication import Check, Order, Warning, insulin
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec, Lang
@@ -49,6 +51,18 @@ WORDS = {
     "unwatched": {"en": "ON INSULIN, NO GLUCOSE since {time}: check it",
                   "fr": "SOUS INSULINE, PAS DE GLYCÉMIE depuis le {time} : la contrôler"},
     "none": {"en": "no reading charted", "fr": "aucune glycémie notée"},
+    "treated": {"en": "“{label}”: say how the hypo of {reading} at {time} was treated (sugar by mouth, IV glucose, "
+                      "glucagon) and who was told.",
+                "fr": "« {label} » : indiquer comment l’hypoglycémie à {reading} le {time} a été resucrée (sucre per "
+                      "os, glucosé IV, glucagon) et qui a été prévenu."},
+    "infusion": {"en": "INSULIN INFUSION RUNNING ({orders}): review its rate as the VRIII protocol says; tell the "
+                       "doctor now",
+                 "fr": "PERFUSION D’INSULINE EN COURS ({orders}) : revoir son débit selon le protocole ; prévenir le "
+                       "médecin immédiatement"},
+    "rate": {"en": "{drug} at {rate} mL/h", "fr": "{drug} à {rate} mL/h"},
+    "latest": {"en": "Latest capillary glucose: {reading} at {time}",
+               "fr": "Dernière glycémie capillaire : {reading} le {time}"},
+    "measured": {"en": "capillary glucose {reading}", "fr": "glycémie capillaire {reading}"},
     "scale": {"en": "“{label}”: {value} is not what a meter reading in {unit} shows ({lowest} to {highest}, {places}): "
                     "check the unit the meter shows.",
               "fr": "« {label} » : {value} n’est pas une valeur affichée par un lecteur en {unit} (de {lowest} à "
@@ -155,11 +169,36 @@ def ketones_again(readings: list[Charted], at: datetime, lang: Lang) -> list[str
                                                 time=found.when(at))]
 
 
-def asking(readings: list[Charted], at: datetime, lang: Lang) -> list[str]:
-    """What the latest of `readings` (oldest first) asks at `at`, high ketones not measured since,
-    its next reading once overdue."""
+@dataclass(frozen=True)
+class Insulin:
+    """An insulin order as a reading weighs it (see `insulins_of_each`), and `running_at`: the
+    mL/h its infusion's bag ran at a moment, None while none ran (no bag put up, stopped or
+    paused, or no infusion)."""
+
+    order: Order
+    running_at: Callable[[datetime], float | None]
+
+
+def infusion_asks(latest: Charted, insulins: Sequence[Insulin], lang: Lang) -> list[str]:
+    """A hypo while an insulin infusion (a VRIII: an insulin order with a rate) of `insulins` ran
+    when it was taken, said with each at the rate it ran: the chart said the ordinary "treat now",
+    nothing of the insulin running into it, and no doctor was called (JBDS-IP, VRIII: a glucose
+    below 4 reviews the rate and the doctor is told at once). Read from the order alone, a
+    syringe stopped at noon was said running at 13:50, at the rate first prescribed."""
+    running = [(one.order, rate) for one in insulins if one.order.rate_ml_h is not None
+               and (rate := one.running_at(latest.taken_at)) is not None]
+    if not latest.reading.hypo or not running:
+        return []
+    return [WORDS["infusion"][lang].format(orders=", ".join(
+        WORDS["rate"][lang].format(drug=order.drug, rate=decimal_text(rate, lang)) for order, rate in running))]
+
+
+def asking(readings: list[Charted], at: datetime, lang: Lang, insulins: Sequence[Insulin] = ()) -> list[str]:
+    """What the latest of `readings` (oldest first) asks at `at`, a hypo into an insulin infusion
+    of `insulins` (the patient's insulin orders, see `insulins_of_each`), high ketones not measured
+    since, its next reading once overdue."""
     latest = readings[-1]
-    return [*latest.said(lang), *ketones_again(readings, at, lang),
+    return [*latest.said(lang), *infusion_asks(latest, insulins, lang), *ketones_again(readings, at, lang),
             *([latest.next_check(at, lang)] if latest.overdue(at) else [])]
 
 
@@ -182,6 +221,27 @@ def check(spec: FormSpec, data: Mapping[str, Any], lang: Lang, before: Mapping[s
             places=PLACES[scale.places][lang]))])
 
 
+ACTION = "action"
+
+
+def check_treated(db: Database, spec: FormSpec, patient_id: str, data: Mapping[str, Any], lang: Lang,
+                  before: Mapping[str, Any] | None = None) -> None:
+    """Refuse a new reading (`before` None) with no action taken when the patient's latest reading
+    before it is a hypo whose own says none: nothing anywhere told whether the 13:50 hypo had
+    sugar, IV glucose or glucagon (not repeated soon), which the next nurse treating one needs.
+    Asked of the reading after it (its recheck) and not of the hypo itself: the hypo is charted,
+    then treated; its treatment is known by the recheck, and a hypo amended with it asks no more."""
+    if before is not None or data.get(ACTION) or not data.get("taken_at"):
+        return
+    taken_at = datetime.fromisoformat(data["taken_at"])
+    latest = latest_before(db, patient_id, taken_at)
+    if latest is None or not latest.reading.hypo or latest.record.data.get(ACTION):
+        return
+    raise ValidationFailed([FieldError(ACTION, WORDS["treated"][lang].format(
+        label=spec.field(ACTION).label.get(lang), reading=latest.reading.text(lambda value: decimal_text(value, lang)),
+        time=latest.when(taken_at)))])
+
+
 def _hypos_before(readings: list[Charted], at: datetime, lang: Lang) -> list[str]:
     """The hypos before the latest reading in the HANDED_OVER to `at`, in one line (the latest's
     own is said as the latest)."""
@@ -192,17 +252,37 @@ def _hypos_before(readings: list[Charted], at: datetime, lang: Lang) -> list[str
     return [WORDS["hypos"][lang].format(hypos=", ".join(hypos))] if hypos else []
 
 
-def unwatched(db: Database, charted: Mapping[str, list[Charted]], patient_ids: Collection[str],
-              at: datetime) -> dict[str, datetime]:
-    """Since when nothing watches the insulin of each of these patients with one in force at `at`
-    (`charted`: their readings, see `charts`): the latest reading when it plans no next (none
-    planned, or one written before the form asked), the earliest insulin's start with no reading;
-    none for a patient whose latest reading plans the next."""
+def insulins_of_each(db: Database, patient_ids: Collection[str], at: datetime) -> dict[str, list[Insulin]]:
+    """Each of these patients' insulin orders as they run at `at` (medication.orders_of_each),
+    in force then or not: what `unwatched` and `infusion_asks` weigh a patient's readings with."""
     from downtime.services import medication  # which imports this module, for a dose's check
 
+    return {patient_id: [Insulin(order, partial(_running_at, db, order)) for order in orders if insulin(order.drug)]
+            for patient_id, orders in medication.orders_of_each(db, patient_ids, at).items()}
+
+
+def _running_at(db: Database, order: Order, at: datetime) -> float | None:
+    """The mL/h `order`'s bag ran at, at `at` (infusion_rates.running_bag, rate_at), the order's
+    for a bag charted without a rate of its own; None with none running, or paused."""
+    from downtime.services import infusion_rates  # which imports medication, which imports this module
+
+    if (bag := infusion_rates.running_bag(db, order, at)) is None:
+        return None
+    rate = infusion_rates.rate_at(bag, infusion_rates.by_bag(db, [order.patient_id]).get(bag.record_id, []), at)
+    rate = order.rate_ml_h if rate is None else rate
+    return rate or None
+
+
+def unwatched(insulins_of: Mapping[str, list[Insulin]], charted: Mapping[str, list[Charted]],
+              at: datetime) -> dict[str, datetime]:
+    """Since when nothing watches the insulin of each of these patients with one in force at `at`
+    (`insulins_of`: their insulin orders, see `insulins_of_each`; `charted`: their readings, see
+    `charts`): the latest reading when it plans no next (none planned, or one written before the
+    form asked), the earliest insulin's start with no reading; none for a patient whose latest
+    reading plans the next."""
     since = {}
-    for patient_id, orders in medication.orders_of_each(db, patient_ids, at).items():
-        insulins = [order for order in orders if order.active_at(at) and insulin(order.drug)]
+    for patient_id, orders in insulins_of.items():
+        insulins = [one.order for one in orders if one.order.active_at(at)]
         readings = charted.get(patient_id, [])
         if insulins and not (readings and readings[-1].due_at is not None):
             since[patient_id] = readings[-1].taken_at if readings else min(order.start_at for order in insulins)
@@ -223,14 +303,15 @@ def handover(db: Database, patient_ids: Collection[str], at: datetime, lang: Lan
     and when the next is due or since when it is overdue; and of a patient on insulin with no
     reading for 6 hours and none planned, that one is asked (see `unwatched`)."""
     said = {}
-    found_all = charts(db, patient_ids)
-    waiting = unwatched(db, found_all, patient_ids, at)
+    found_all, insulins_of = charts(db, patient_ids), insulins_of_each(db, patient_ids, at)
+    waiting = unwatched(insulins_of, found_all, at)
     for patient_id, found in found_all.items():
         latest = found[-1]
         again = latest.next_check(at, lang)
         said[patient_id] = semicolon(lang).join([
             WORDS["handover"][lang].format(reading=latest.text(lang), time=latest.when(at)),
-            *_hypos_before(found, at, lang), *latest.said(lang), *ketones_again(found, at, lang),
+            *_hypos_before(found, at, lang), *latest.said(lang),
+            *infusion_asks(latest, insulins_of.get(patient_id, []), lang), *ketones_again(found, at, lang),
             *([again] if again else []), *unwatched_asks(waiting.get(patient_id), at, lang)])
     said |= {patient_id: asks[0] for patient_id, since in waiting.items()
              if patient_id not in found_all and (asks := unwatched_asks(since, at, lang))}
@@ -251,15 +332,59 @@ NOT_CHECKED = {
 """The warning of an insulin given with no reading as recent as `checked_within` asks, by that span."""
 
 
-def before_insulin(db: Database, found: Order, at: datetime) -> list[Warning]:
+def latest_before(db: Database, patient_id: str, at: datetime) -> Charted | None:
+    """The patient's latest reading taken by `at` (None: none): the one an insulin given then is
+    chosen on, which the dose dialog shows beside the measured value."""
+    before = [one for one in chart(db, patient_id) if elapsed.instant(one.taken_at) <= elapsed.instant(at)]
+    return before[-1] if before else None
+
+
+def for_the_dose(db: Database, found: Order, at: datetime, lang: Lang) -> tuple[str, str]:
+    """What the dose dialog of a variable insulin dose given at `at` shows of the chart beside its
+    measured value ("Latest capillary glucose: 5.1 mmol/L at 28/11 11:55"), and what it fills that
+    value with: the reading, when as recent as the insulin is given on (`checked_within`); the
+    nurse typed it from memory, and another patient's "15.1" was given 4 units on a chart saying
+    5.1. ("", "") for any other order, or with no reading; ("…", "") with none recent enough."""
+    latest = latest_before(db, found.patient_id, at) if insulin(found.drug) and found.asks_reading else None
+    if latest is None:
+        return "", ""
+    shown = latest.reading.text(lambda value: decimal_text(value, lang))
+    recent = not elapsed.reached(elapsed.later(latest.taken_at, checked_within(found.drug)), at)
+    return (WORDS["latest"][lang].format(reading=shown, time=latest.when(at)),
+            WORDS["measured"][lang].format(reading=shown) if recent else "")
+
+
+MEASURED = re.compile(r"(\d+(?:[.,]\d+)?)\s*(mmol|g/l|mg/dl)?", re.IGNORECASE)
+"""A measured value's first number, and its unit when the nurse wrote one ("13.2", "0,52 g/L")."""
+TYPED_UNITS = {"mmol": Unit.MMOL, "g/l": Unit.G_L, "mg/dl": Unit.MG_DL}
+
+DIFFERS = QT_TRANSLATE_NOOP("messages", "{drug}: the measured value “{typed}” differs from the latest charted capillary "
+                                        "glucose, {reading} at {time}: check which is the patient's before giving "
+                                        "insulin by its rule.")
+
+
+def measured_differs(latest: Charted, decided_on: str) -> bool:
+    """Whether the value a variable dose was decided on (`decided_on`, as typed in the dose) is
+    not the chart's `latest` reading: compared in the unit the nurse wrote, else the chart's, at
+    the places its meters show. Nothing typed as a number, or a LO/HI reading, is not compared."""
+    typed = MEASURED.search(decided_on)
+    if typed is None or latest.reading.glucose is None:
+        return False
+    unit = TYPED_UNITS[typed[2].lower()] if typed[2] else latest.reading.unit
+    value = float(typed[1].replace(",", "."))
+    return round(value, SCALES[unit].places) != from_mmol(latest.reading.glucose, unit)
+
+
+def before_insulin(db: Database, found: Order, at: datetime, decided_on: str | None = None) -> list[Warning]:
     """What an insulin given at `at` is questioned on, the nurse confirming: the chart's latest
     reading then a hypo (2.9 at 13:50, not rechecked, and sliding-scale insulin given at 14:00 on a
     "13.2" no chart showed), or no reading as recent as the insulin asks (domain.glucose.checked_within:
-    the hour's, the day's for a basal one). Nothing for any other medicine."""
+    the hour's, the day's for a basal one), or a variable dose's measured value (`decided_on`) that
+    is not that reading (5.1 charted at 11:55, 4 units given at 12:00 on a "15.1" typed: another
+    patient's, or a slip). Nothing for any other medicine."""
     if not insulin(found.drug):
         return []
-    before = [one for one in chart(db, found.patient_id) if elapsed.instant(one.taken_at) <= elapsed.instant(at)]
-    latest = before[-1] if before else None
+    latest = latest_before(db, found.patient_id, at)
     if latest is not None and latest.reading.hypo:
         return [Warning(Check.GLUCOSE, QT_TRANSLATE_NOOP(
             "messages", "{drug}: the latest capillary glucose, {reading} at {time}, is a hypo not rechecked since: "
@@ -268,4 +393,7 @@ def before_insulin(db: Database, found: Order, at: datetime) -> list[Warning]:
     within = checked_within(found.drug)
     if latest is None or elapsed.reached(elapsed.later(latest.taken_at, within), at):
         return [Warning(Check.GLUCOSE, NOT_CHECKED[within], {"drug": found.drug, "time": f"{at:%d/%m %H:%M}"})]
+    if found.asks_reading and decided_on and measured_differs(latest, decided_on):
+        return [Warning(Check.GLUCOSE, DIFFERS, {"drug": found.drug, "typed": decided_on.strip(),
+                                                 "reading": _as_typed(latest.reading), "time": latest.when(at)})]
     return []

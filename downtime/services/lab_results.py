@@ -22,6 +22,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import labelled, semicolon
+from downtime.services import census, settings
 from downtime.services.bedside import Chart, in_present_stays, ordered
 from downtime.services.errors import ValidationFailed
 from downtime.storage.records import current_by_patient, list_current
@@ -69,6 +70,15 @@ WORDS = {
                                  "fr": "TRANSFÉRÉ : le médecin prévient l’hôpital qui a reçu le patient"},
     StayStatus.DECEASED: {"en": "DECEASED: tell the doctor who certified the death",
                           "fr": "DÉCÉDÉ : prévenir le médecin qui a constaté le décès"},
+    "moved_save": {"en": "This patient is on ward {ward} now (moved there {time}): phone the result to ward {ward}. "
+                         "A critical one stays on this ward's escalation list until a doctor is recorded as told.",
+                   "fr": "Ce patient est maintenant dans le service {ward} (muté le {time}) : téléphoner le résultat "
+                         "au service {ward}. Un résultat critique reste sur la liste d’alertes de ce service jusqu’à "
+                         "ce qu’un médecin soit noté comme prévenu."},
+    # A patient moved to another ward since (census.moved_from): its laptop may never have it.
+    "moved": {"en": "MOVED to {ward}: critical result no doctor is told of yet — phone ward {ward}",
+              "fr": "MUTÉ en {ward} : résultat critique dont aucun médecin n’est encore prévenu — appeler le "
+                    "service {ward}"},
 }
 
 
@@ -278,6 +288,33 @@ def check_amended(before: Mapping[str, Any], data: Mapping[str, Any], lang: Lang
     if doctor_told(before) and data.get("told") and (
             _test_named(before) != _test_named(data) or any(before.get(name) != data.get(name) for name in GIVEN)):
         raise ValidationFailed([FieldError("told", WORDS["told_earlier"][lang])])
+
+
+def moved_on(db: Database, record: RecordVersion, lang: Lang) -> str | None:
+    """Said on saving a result for a patient now on another ward than this laptop's own
+    (settings.laptop_ward) or, none set, than the one the sample was taken on: the laboratory
+    phones the ward the sample came from, whose laptop the ward now caring for them does not read,
+    and the save of a critical haemoglobin said nothing. None when they are on it, or out of
+    hospital (the escalation list says who acts then)."""
+    patient_id = str(record.patient_id)
+    now = census.location_at(db, patient_id)
+    if now is None or now.status is not StayStatus.IN or not now.ward:
+        return None
+    home = settings.laptop_ward(db)
+    if home is None and (taken := _sample_taken_at(db, record)) is not None:
+        home = was.ward if (was := census.location_at(db, patient_id, taken)) is not None else None
+    if home is None or home.strip().casefold() == now.ward.strip().casefold():
+        return None
+    return WORDS["moved_save"][lang].format(ward=now.ward, time=ward_time(now.arrived.occurred_at, None))
+
+
+def _sample_taken_at(db: Database, record: RecordVersion) -> datetime | None:
+    """When the result's sample was taken, as the result gives it or, else, the sample it names."""
+    if taken := record.data.get("sample_taken_at"):
+        return datetime.fromisoformat(taken)
+    sample = {one.record_id: one for one in list_current(db, form_id=REQUEST_FORM, patient_id=record.patient_id)}
+    return datetime.fromisoformat(sample[request].data["taken_at"]) if (request := record.data.get("request")) in sample \
+        else None
 
 
 def critical_untold(results: list[Received]) -> list[Received]:

@@ -25,7 +25,7 @@ from downtime.domain.medication import (
     safety_warnings, route_differs, same_dose_time, same_medicine, shares_a_medicine, slots_by_version, times_problem,
     written_apart, WRITTEN_APART, medicine_name, names_alike,
 )
-from downtime.domain.medication import given_instant, patch, patches_on, route_code
+from downtime.domain.medication import given_instant, insulin, patch, patches_on, route_code
 from downtime.domain.laptops import Authors, Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion, loaded_from_snapshot
 from downtime.formspec import FormSpec
@@ -273,7 +273,8 @@ class _Allergy:
 # An allergy only a version of the admission on hold records, as a warning lists it: the strip
 # says "ADMISSION ON HOLD" and names none.
 _IN_VERSION_ON_HOLD = QT_TRANSLATE_NOOP("messages", "{allergy} — in the version on hold from {laptop}")
-# An order's allergy recorded after its prescriber's reason was given (see `_known_when_given`).
+# An order's allergy recorded after its prescriber's reason was given, or after it was written
+# with none (see `_known_when_given`).
 _NOT_REVIEWED = QT_TRANSLATE_NOOP("messages", "{drug} matches the recorded allergy: {allergies}. {since}: recorded "
                                               "after it was prescribed, not reviewed by the prescriber.")
 
@@ -343,7 +344,8 @@ def _described_said(found: Sequence[_Allergy]) -> Listed:
 
 def _reason_given(versions: Sequence[RecordVersion]) -> RecordVersion:
     """The version of an order its allergy reason, as it stands, was given in: the first of its
-    latest versions keeping it as it was (an amendment of its times did not give it again)."""
+    latest versions keeping it as it was (an amendment of its times did not give it again); for
+    an order with none, the first of its latest versions with none, when it was written so."""
     given = versions[-1]
     for version in reversed(versions[:-1]):
         if version.data.get(ALLERGY_REASON) != given.data.get(ALLERGY_REASON):
@@ -379,18 +381,21 @@ def _entered(db: Database, table: str, keys: Collection[str]) -> dict[str, int]:
 
 
 def allergies_since(session: Session, patient: PatientSummary, found: Iterable[Order]) -> dict[str, list[str]]:
-    """Each of these orders of the patient's given an allergy reason, with the allergies standing
-    on their admission it matches that were recorded after the reason was given (described, in
-    the reader's language; see `_known_when_given`): what domain.medication.prescribed_despite
-    reads to quote the reason or not. Read only for orders with a reason, which are few."""
-    reasoned = [order for order in found if order.allergy_reason]
-    versions = histories(session.db, [order.record_id for order in reasoned]) if reasoned else {}
+    """Each of these orders of the patient's that an allergy standing on their admission matches,
+    with those of them recorded after its allergy reason was given, or, written with none, after
+    it was written (described, in the reader's language; see `_known_when_given`): what
+    domain.medication.prescribed_despite reads to quote the reason or not, and the charts,
+    letters and handover say "not reviewed by the prescriber" by. Co-amoxiclav written for a
+    patient with no known allergies, then a penicillin anaphylaxis recorded, was flagged nowhere
+    but the dose's warning, the prescriber never asked. Read only for orders an allergy matches,
+    which are few."""
     standing = _allergies_of(patient, session.lang)
+    matching = {order.record_id: matched for order in found if (matched := _matched(order.drug, standing))}
+    versions = histories(session.db, list(matching)) if matching else {}
     since: dict[str, list[str]] = {}
-    for order in reasoned:
-        known = _known_when_given(session, patient, versions[order.record_id])
-        since[order.record_id] = [allergy.described for allergy in _matched(order.drug, standing)
-                                  if allergy.described not in known]
+    for record_id, matched in matching.items():
+        known = _known_when_given(session, patient, versions[record_id])
+        since[record_id] = [allergy.described for allergy in matched if allergy.described not in known]
     return since
 
 
@@ -638,8 +643,9 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
     again (see `_reason_stands`). So is a child's dose above their weight's ceiling (a tenfold
     slip: morphine 10 mg to a 4 kg baby), a child's order of a medicine dosed by weight when no
     weight is recorded (weigh the child, or say the weight used, often estimated before the
-    first dose of a child in pain or septic: refused, that dose would wait), and an antibiotic's
-    dose above the usual (meningitis)."""
+    first dose of a child in pain or septic: refused, that dose would wait), an antibiotic's
+    dose above the usual (meningitis), and an insulin's tenfold slip: above what a syringe holds,
+    or five times the patient's previous order of it or a fifth (`_previous_insulin`)."""
     if before is not None and all(data.get(name) == before.get(name) for name in DOSE_DEFINES):
         return
     new = _order("", patient_id, data)
@@ -648,10 +654,11 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
     found = [refusal for refusal in (order_units.unit_refusal(new.drug, new.dose_unit, new.route),
                                      order_units.ceiling_refusal(new.drug, new.dose, new.dose_unit, new.route,
                                                                  infused=new.rate_ml_h is not None,
-                                                                 mg_per_ml=new.mg_per_ml, **dosed))
+                                                                 mg_per_ml=new.mg_per_ml, **dosed),
+                                     order_units.insulin_refusal(new, _previous_insulin(session, new, before)))
              if refusal is not None]
     if all(refusal.asked for refusal in found) and has_dose_limits(new.drug):
-        found += order_units.limits_refusals(new, [], **dosed, months=_months_old(patient, new.start_at))
+        found += order_units.limits_refusals(new, [], **dosed, **_baby_age(patient, new.start_at))
     refused = [refusal for refusal in found if not refusal.asked]
     if refused:
         raise ValidationFailed([FieldError(refusal.field, _refusal_text(session, new, refusal)) for refusal in refused])
@@ -664,15 +671,32 @@ def _as_dosed(session: Session, patient_id: str, data: dict[str, Any], before: d
                                field=session.form(ORDER_FORM).field(DOSE_REASON).label.get(session.lang))
 
 
+def _previous_insulin(session: Session, new: Order, before: dict[str, Any] | None) -> float | None:
+    """The dose of the patient's order of the same insulin a new one's is weighed against for a
+    tenfold slip (order_units.insulin_refusal): the order amended, else the latest started of the
+    others, stopped or not (a downtime's orders are rewritten each day, yesterday's stopped); an
+    infusion's is no dose. None: no such order, or not an insulin."""
+    if not insulin(new.drug):
+        return None
+    found = [_order("", new.patient_id, before)] if before is not None else [
+        order_of(record) for record in _standing(session.db, ORDER_FORM, new.patient_id)]
+    same = [other for other in found if shares_a_medicine(other.drug, new.drug) and other.dose_unit == "units"
+            and other.rate_ml_h is None]
+    return max(same, key=lambda other: other.start_at).dose if same else None
+
+
 def _patient(session: Session, patient_id: str) -> PatientSummary:
     return census.patient_with_location(session.db, session.forms, patient_id)
 
 
-def _months_old(patient: PatientSummary, at: datetime) -> int | None:
-    """The patient's age in whole months on `at`'s day, as an order's rules weigh a baby's (see
-    dose_limits.too_small); None when not known."""
+def _baby_age(patient: PatientSummary, at: datetime) -> dict[str, int | None]:
+    """The patient's age on `at`'s day in whole months and in days, as an order's rules weigh a
+    baby's (dose_limits.too_small by months, a neonate's doses by days: Rule.neonate); each None
+    when not known."""
     born = patient.birth_date
-    return months_old(born, at.date()) if born is not None and born <= at.date() else None
+    if born is None or born > at.date():
+        return {"months": None, "days": None}
+    return {"months": months_old(born, at.date()), "days": (at.date() - born).days}
 
 
 def _allowed_together(session: Session, new: Order, record_id: str | None) -> str:
@@ -867,10 +891,15 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
     """The warnings this dose would raise, for the screen to show before saving: the order, and
     the patient's others, as they run at the dose's time (see `orders`); an insulin given, the
     glucose chart (see glucose.before_insulin), unless typed in from the paper chart: given hours
-    ago, it cannot be checked before now, and the glucose chart of that night is typed in too."""
+    ago, it cannot be checked before now, and the glucose chart of that night is typed in too.
+    An infusion's bag taken down by then (infusion_rates.stopped_bags) leaves its time open for
+    the bag that replaces it: a bag tissued at 10:00, its new one at 10:30 was "already given"."""
+    from downtime.services import infusion_rates  # which reads the bags through this module
+
     at = datetime.fromisoformat(values["given_at"])
     theirs, same, history = _judged_against(session.db, order(session.db, order_id), at)
     found = next(other for other in theirs if other.record_id == order_id)
+    replaced = infusion_rates.stopped_bags(session.db, found, at)
     patient = census.patient_with_location(session.db, session.forms, found.patient_id)
     location = census.location_at(session.db, found.patient_id, at)
     others = [other for other in theirs if other.record_id in same and other.record_id != found.record_id]
@@ -878,18 +907,20 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
     found = found.model_copy(update={"awaiting_since": telephone_orders.taken_from(versions)})
     slot = _when(values.get("scheduled_for"))
     recorded = _recorded_allergies(session, patient)
+    away = [] if values.get(TRANSCRIBED) else _away_on_another_ward(session, found, slot, at)
     return _with_prescribers_reason(session, patient, versions, recorded, _given_on_another_laptop(
-        session, found, slot) + _typed_by_another(session, found, slot, at) + safety_warnings(
+        session, found, slot) + away + _typed_by_another(session, found, slot, at) + safety_warnings(
         found, outcome=Outcome(values["outcome"]), at=at, dose=values.get("dose_given"), scheduled_for=slot,
         allergies=[allergy.substance for allergy in recorded], allergies_described=[allergy.described for allergy in recorded],
-        history=history, admitted=location is not None and location.status is StayStatus.IN, prn_orders=same,
+        history=[dose for dose in history if dose.record_id not in replaced],
+        admitted=location is not None and location.status is StayStatus.IN, prn_orders=same,
         as_required=[other for other in others if other.frequency is Frequency.PRN],
         other_orders=[(other, order_label(other, session.form(ORDER_FORM), session.lang)) for other in others],
         due_before=settings.round_policy(session.db).due_before,
         open_slots=_open_slots(session.db, found, versions, history, at, session.clock().tzinfo),
         reason=_reason(values), on_hold=_perhaps_given(session, found.patient_id, same),
         typed_at=session.clock(), **_dosed_for(session, patient, at)) + _before_giving(
-            found, patient, values) + (glucose.before_insulin(session.db, found, at)
+            found, patient, values) + (glucose.before_insulin(session.db, found, at, values.get(DECIDED_ON))
                                        if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED)
                                        else []))
 
@@ -999,13 +1030,14 @@ def _with_prescribers_reason(session: Session, patient: PatientSummary, versions
     keeps it: the nurse at the round read only that it matched, and had to open the order. Only
     while the reason was given for every allergy it matches (`_known_when_given`): one recorded
     since is said not reviewed by the prescriber, the reason unquoted (given for a penicillin
-    rash, it was quoted for the amoxicillin anaphylaxis found the next day). An allergy only a
+    rash, it was quoted for the amoxicillin anaphylaxis found the next day), and so is one
+    recorded after an order written with no reason (there was nothing to match then). An allergy only a
     version of the admission on hold records is said with its laptop (`_matched_said`)."""
     drug, reason = str(versions[-1].data.get("drug") or ""), versions[-1].data.get(ALLERGY_REASON)
     matched = _matched(drug, recorded)
-    known = _known_when_given(session, patient, versions) if reason and matched else set()
+    known = _known_when_given(session, patient, versions) if matched else set()
     since = [found for found in matched if found.described not in known]
-    template, said = ((_NOT_REVIEWED, {"since": _described_said(since)}) if reason and since else
+    template, said = ((_NOT_REVIEWED, {"since": _described_said(since)}) if since else
                       (QT_TRANSLATE_NOOP("messages", "{drug} matches the recorded allergy: {allergies}. Prescribed all "
                                                      "the same: “{reason}”."), {"reason": reason}) if reason else
                       (None, {}))
@@ -1078,7 +1110,8 @@ def as_required_status(session: Session, order_id: str, at: datetime | None = No
         if has_dose_limits(found.drug) else {}
     status = prn_status(found, at, prn_given(found, history, same), _perhaps_given(session, found.patient_id, same),
                         related, {other.record_id: order_label(other, spec, session.lang) for other in related}, **dosed)
-    return replace(status, ehr_before=_in_ehr_before(session.db, order_id, at))
+    return replace(status, ehr_before=_in_ehr_before(session.db, order_id, at),
+                   away=tuple(away_before(session.db, found, None, at)))
 
 
 def _in_ehr_before(db: Database, order_id: str, at: datetime) -> datetime | None:
@@ -1132,6 +1165,37 @@ def _given_on_another_laptop(session: Session, found: Order, slot: datetime | No
                                                   "laptop holds no record of it but the versions on hold."))
             return [Warning(Check.ALREADY_GIVEN, said, {"time": f"{slot:%H:%M}", "drug": found.drug})]
     return []
+
+
+_AWAY_ON_ANOTHER_WARD = QT_TRANSLATE_NOOP(
+    "messages", "NOT RECORDED HERE — the patient was on ward {ward} from {start} to {end}, charted on another laptop: "
+                "{drug} may have been given there. Check that ward's chart (or load its stick) before giving it.")
+
+
+def _away_on_another_ward(session: Session, found: Order, slot: datetime | None, at: datetime) -> list[Warning]:
+    """A dose given while `away_before` finds a stretch: questioned as a dose already given is,
+    that ward's chart to be read first. Not asked of a dose typed in from a chart (`check_dose`):
+    that ward's dose entered is what it asks for."""
+    return [Warning(Check.ALREADY_GIVEN, _AWAY_ON_ANOTHER_WARD, {
+        "ward": str(stretch.ward), "drug": found.drug, "start": f"{stretch.start:%d/%m %H:%M}",
+        "end": f"{stretch.end:%d/%m %H:%M}"}) for stretch in away_before(session.db, found, slot, at)]
+
+
+def away_before(db: Database, found: Order, slot: datetime | None, at: datetime) -> list[Silence]:
+    """The patient's stretches on a ward charted on another laptop (see paper_gap.away) that this
+    dose's time fell in, or, for no time of it (as required), that ended within the day before the
+    dose, its doses counted for the interval and the day's maximum: this laptop holds none of that
+    ward's doses, and read a once-daily dose given there as still to give, a morphine given there
+    two hours before as none since the afternoon. None once a dose of the order is written since
+    the stretch ended: the nurse has been through that ward's chart."""
+    stretches = paper_gap.away(db, [found.patient_id], at).get(found.patient_id, [])
+    late_after = settings.round_policy(db).late_after
+    within = [stretch for stretch in stretches
+              if (stretch.fell_due(slot, late_after) if slot is not None
+                  else timedelta(0) <= elapsed.between(stretch.end, at) < DAY)]
+    seen = paper_gap.last_recorded(db, [found.record_id], min((s.start for s in within), default=at))
+    return [stretch for stretch in within
+            if found.record_id not in seen or elapsed.between(stretch.end, seen[found.record_id]) < timedelta(0)]
 
 
 # A dose of this order typed by someone else and left unsaved (see `_typed_by_another`).
@@ -1420,12 +1484,18 @@ def withdraw_dose(session: Session, record_id: str, reason: str, *, based_on: in
     register: the quantity goes back, witnessed as the dose was, so the balance again matches
     the cupboard (reconciled when a count already found the cupboard as the dose left it, see
     cd_register.recounted). A dose recorded for the wrong patient is then recorded for the
-    right one, which takes it again; a drug drawn up and wasted is a witnessed count correction."""
+    right one, which takes it again; a drug drawn up and wasted is a witnessed count correction.
+    An infusion's bag takes its rate changes with it, each withdrawn for the same reason: left
+    standing, they went to the EHR as given, part of a dose withdrawn, and to the clerk to enter."""
+    from downtime.services import infusion_rates  # which reads the bags through this module
+
     taken = cd_register.taken_from_register(session.db, record_id)
     witness_id = cd_register.checked_witness(session, witness) if taken else None
     with session.db.atomic():
         withdrawn = records.mark_entered_in_error(session, record_id, reason, based_on=based_on,
                                                   checked_by_service=True)
+        for change in infusion_rates.by_bag(session.db, [str(withdrawn.patient_id)]).get(record_id, []):
+            records.mark_entered_in_error(session, change.record_id, withdrawn.reason or reason)
         if taken and witness_id:
             cd_register.dose_given_back(session, taken, witness_id, record_id, withdrawn.reason)
             pin_confirmed(session, witness_id, PinUse.WITNESS, {"record_id": record_id})
@@ -1612,7 +1682,7 @@ def not_continued(session: Session, order_id: str, words: str = "") -> RecordVer
 
 
 def dose_words(order_form: FormSpec, dose: float, unit: str, lang: Lang) -> str:
-    """A dose in the order form's words: "18 UI", "0,5 comprimé(s)" on a French ward."""
+    """A dose in the order form's words: "18 unités", "0,5 comprimé(s)" on a French ward."""
     return f"{decimal_text(dose, lang)} {format_value(order_form.field('dose_unit'), unit, lang)}"
 
 
@@ -1746,7 +1816,7 @@ def rule_words(order: Order, lang: Lang) -> str | None:
 
 
 def order_label(order: Order, order_form: FormSpec, lang: Lang) -> str:
-    """An order as charts and dialogs head it: "Insuline glargine 18 UI SC" on a French ward; an
+    """An order as charts and dialogs head it: "Insuline glargine 18 unités SC" on a French ward; an
     infusion with its rate ("Sodium chloride 0.9% 1000 mL IV at 125 mL/h"); a variable dose with
     the most one dose may be ("Insulin aspart up to 8 units SC")."""
     return " ".join(order_parts(order, order_form, lang))
@@ -2039,7 +2109,7 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
                                            missed,
                                            tuple(held_at(held[found.record_id], slot, now.tzinfo)),
                                            tuple(also_ordered(found, slot, theirs))))
-    items = with_paper_gap(db, now, [(item.order.record_id, item) for item in items], _typed_late(every, now.tzinfo))
+    items = with_paper_gap(db, now, [(item.order, item) for item in items], _typed_late(every, now.tzinfo))
     return sorted(items, key=lambda i: (i.missed, _URGENCY[i.state], i.slot, census.bed_order(i.patient.bed)))
 
 
@@ -2087,16 +2157,21 @@ class MarCell:
 Item = TypeVar("Item", RoundItem, MarCell)
 
 
-def with_paper_gap(db: Database, now: datetime, found: list[tuple[str, Item]],
+def with_paper_gap(db: Database, now: datetime, found: list[tuple[Order, Item]],
                    typed_late: Mapping[str, Silence]) -> list[Item]:
-    """The round's doses or the chart's cells, each with its order's id, those with nothing
-    recorded that fell due while this laptop wrote nothing, or before their order was typed in
-    (`typed_late`, see `_Scheduled.typed_late`), marked CHECK_PAPER, each with its stretch (see
-    services.paper_gap)."""
-    silences = paper_gap.doses_on_paper(db, now, ((order_id, item.slot) for order_id, item in found
-                                                  if item.state in (DoseState.LATE, DoseState.OVERDUE)), typed_late)
-    return [replace(item, state=DoseState.CHECK_PAPER, on_paper=silences[order_id, item.slot])
-            if (order_id, item.slot) in silences else item for order_id, item in found]
+    """The round's doses or the chart's cells, each with its order, those with nothing recorded
+    that fell due while this laptop wrote nothing, or before their order was typed in
+    (`typed_late`, see `_Scheduled.typed_late`), or while the patient was on a ward charted on
+    another laptop (paper_gap.away: due, not yet late, it may have been given there early),
+    marked CHECK_PAPER, each with its stretch (see services.paper_gap)."""
+    away = paper_gap.away(db, {found_order.patient_id for found_order, _ in found}, now)
+    silences = paper_gap.doses_on_paper(
+        db, now, ((found_order.record_id, item.slot) for found_order, item in found
+                  if item.state in (DoseState.LATE, DoseState.OVERDUE)
+                  or item.state is DoseState.DUE and found_order.patient_id in away), typed_late,
+        {found_order.record_id: away[found_order.patient_id] for found_order, _ in found if found_order.patient_id in away})
+    return [replace(item, state=DoseState.CHECK_PAPER, on_paper=silences[found_order.record_id, item.slot])
+            if (found_order.record_id, item.slot) in silences else item for found_order, item in found]
 
 
 @dataclass(frozen=True)
@@ -2401,7 +2476,7 @@ def _marked_on_paper(db: Database, now: datetime, grids: dict[str, list[MarRow]]
                      typed_late: Mapping[str, Silence]) -> dict[str, list[MarRow]]:
     """The charts' cells that may be on paper said so (see `with_paper_gap`), all patients' at once:
     the silence is the laptop's, whichever patient's chart is read."""
-    cells = iter(with_paper_gap(db, now, [(row.order.record_id, cell) for found in grids.values() for row in found
+    cells = iter(with_paper_gap(db, now, [(row.order, cell) for found in grids.values() for row in found
                                           for cell in row.cells], typed_late))
     return {patient_id: [replace(row, cells=tuple(next(cells) for _ in row.cells)) for row in found]
             for patient_id, found in grids.items()}

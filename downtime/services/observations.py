@@ -26,6 +26,7 @@ from downtime.formspec import FormSpec
 from downtime.formspec.schema import OBSERVATIONS_FORM, Field, Section, news2_rows
 from downtime.formspec.values import FieldError, answer_text
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, semicolon
+from downtime.services import resuscitation
 from downtime.services.census import in_patients, patient_with_location
 from downtime.services.context import Session
 from downtime.services.errors import ValidationFailed
@@ -279,6 +280,12 @@ PLAN_FREQUENCY_WORDS = {
     "four_hourly": QT_TRANSLATE_NOOP("messages", "observations every 4 hours"),
     "twelve_hourly": QT_TRANSLATE_NOOP("messages", "observations every 12 hours"),
 }
+IN_USE_WORDS = {**{PLAN_FREQUENCY[code]: said for code, said in PLAN_FREQUENCY_WORDS.items()},
+                Monitoring.CONTINUOUS: QT_TRANSLATE_NOOP("messages", "continuous monitoring, observations at least "
+                                                                     "every hour")}
+"""A frequency the overdue list asks at, in the plan's words (`ObservationPlan.in_use`)."""
+RISEN_SINCE = QT_TRANSLATE_NOOP("messages", "{agreed} as agreed until NEWS2 rose to {score}: now {in_use}, until "
+                                            "the doctor reviews the plan")
 
 
 @dataclass(frozen=True)
@@ -295,6 +302,15 @@ class ObservationPlan:
     scored_then: News2Score | None = None
     """The score standing when it was decided, for an agreed frequency of a plan other than
     comfort care (`_monitoring`); None then with no set scored by that time."""
+    scored_now: News2Score | None = None
+    """The score standing at the time the plan was read for (`plans`), for the same plans; None
+    with no set scored this stay."""
+
+    @property
+    def in_use(self) -> Monitoring | None:
+        """The frequency the overdue list asks at (`_monitoring`): the agreed one, or the score's
+        once it rose past the score it was agreed at."""
+        return self.monitoring if self.scored_now is None else _monitoring(self.scored_now, self)
 
     @property
     def comfort(self) -> bool:
@@ -312,7 +328,13 @@ class ObservationPlan:
         said = [message(lang, PLAN_WORDS[self.escalation], by=" ".join(self.decided_by.split()),
                         time=ward_time(self.decided_at, zone))]
         if (frequency := self.record.data.get("frequency")) in PLAN_FREQUENCY_WORDS:
-            said.append(message(lang, PLAN_FREQUENCY_WORDS[frequency]))
+            agreed = message(lang, PLAN_FREQUENCY_WORDS[frequency])
+            # The score risen past the one it was agreed at: the plan still said "every 12 hours"
+            # of a patient scoring 15, whom the overdue list asked hourly.
+            if self.scored_now is not None and (in_use := self.in_use) != self.monitoring:
+                agreed = message(lang, RISEN_SINCE, agreed=agreed, score=str(self.scored_now.total),
+                                 in_use=message(lang, IN_USE_WORDS[in_use]))
+            said.append(agreed)
         return semicolon(lang).join(said)
 
 
@@ -334,10 +356,11 @@ def plans(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dic
         when, latest = max(decided, key=lambda one: (elapsed.instant(one[0]), one[1].recorded_at))
         escalation, monitoring = latest.data["escalation"], PLAN_FREQUENCY.get(latest.data["frequency"])
         if escalation != FULL or latest.data["frequency"] != AS_NEWS2:
+            weighed = monitoring is not None and escalation != COMFORT
             found[patient_id] = ObservationPlan(
                 latest, when, latest.data["decided_by"], escalation, monitoring,
-                _standing_at(db, by_id[patient_id], when) if monitoring is not None and escalation != COMFORT
-                else None)
+                _standing_at(db, by_id[patient_id], when) if weighed else None,
+                _standing_at(db, by_id[patient_id], at) if weighed else None)
     return found
 
 
@@ -351,12 +374,15 @@ def _standing_at(db: Database, patient: PatientSummary, at: datetime) -> News2Sc
 @dataclass(frozen=True)
 class Escalation:
     """`judged` is the set the patient is listed for; `latest` may be a later, incomplete one;
-    `plan`, the doctor's observation and escalation plan standing for them."""
+    `plan`, the doctor's observation and escalation plan standing for them; `dnacpr_decided`, who
+    decided their DNACPR and when (resuscitation.decided), as the NEWS2 chart and the MAR name
+    them: the list said "DNACPR" of no one, the doctor called at night left to find who decided."""
 
     patient: PatientSummary
     judged: ScoredSet
     latest: ScoredSet
     plan: ObservationPlan | None = None
+    dnacpr_decided: str | None = None
 
     def response(self, lang: Lang, zone: tzinfo | None = None) -> str:
         """What the list asks for the patient: the RCP's response to the score, or the plan that
@@ -598,6 +624,7 @@ def review(db: Database, forms: dict[str, FormSpec], ward: str | None, at: datet
     if patients is None:
         patients = in_patients(db, forms, ward, at)
     every, planned = _since_last_complete(db, patients, at), plans(db, patients, at)
+    decided = resuscitation.decided(db, patients, at.tzinfo)
     for patient in patients:
         sets = every[patient.patient_id]
         watch = _watched(patient, sets, at, planned.get(patient.patient_id))
@@ -607,7 +634,8 @@ def review(db: Database, forms: dict[str, FormSpec], ward: str | None, at: datet
             if (breathing := oxygen(forms[FORM], sets[-1])) is not None:
                 given[patient.patient_id] = breathing
             if _needs_escalating(sets):
-                listed.append(Escalation(patient, watch.standing, sets[-1], watch.plan))
+                listed.append(Escalation(patient, watch.standing, sets[-1], watch.plan,
+                                         decided.get(patient.patient_id)))
         if watch.overdue and watch.due_at is not None:
             overdue.append(Overdue(patient, watch.last, watch.monitoring, watch.due_at))
     listed.sort(key=lambda item: item.patient.display_name)

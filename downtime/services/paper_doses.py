@@ -117,6 +117,9 @@ class PaperDose:
     given_for: str | None = None
     decided_on: str | None = None
     """The reading a variable dose was decided on, as the paper chart gives it (if it does)."""
+    site: str | None = None
+    """Where a patch was put on, as the paper chart gives it: typed in with none, the next dose
+    dialog's CURRENT PATCH said "site not recorded" of the patch to take off."""
     overrides: Mapping[str, str] = field(default_factory=dict)
 
     def values(self) -> dict[str, Any]:
@@ -127,7 +130,8 @@ class PaperDose:
             values["scheduled_for"] = self.slot.isoformat(timespec="minutes")
         if self.given:
             values |= {"dose_given": self.dose, "route": self.route, "given_for": self.given_for,
-                       medication.DECIDED_ON: self.decided_on, medication.GIVEN_BY: self.given_by}
+                       medication.DECIDED_ON: self.decided_on, medication.SITE: self.site,
+                       medication.GIVEN_BY: self.given_by}
         else:
             values |= {"not_given_reason": self.reason, "not_given_detail": self.detail}
         return {key: value for key, value in values.items() if value not in (None, "")}
@@ -215,6 +219,8 @@ class DraftRow(BaseModel):
     witness: str | None
     reason: str | None
     detail: str
+    site: str = ""
+    """A patch's site as typed (a draft kept before the screen asked it has none)."""
     overrides: dict[str, str]
 
 

@@ -4,7 +4,7 @@ check the paper" rather than OVERDUE, and say why above them."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 
 from sqlite_utils import Database
@@ -13,7 +13,8 @@ from downtime.domain.paper_gap import Silence, on_paper, silences
 from downtime.domain.records import RecordStatus
 from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
 from downtime.services import settings
-from downtime.services.census import DOSE_FORM
+from downtime.domain.census import Movement, MovementEvent
+from downtime.services.census import DOSE_FORM, movement_events
 from downtime.services.context import load_device
 from downtime.storage.records import chunks, marks
 
@@ -78,7 +79,7 @@ class AuditedUse:
         return self._seek(">", moment, "ASC")
 
 
-def _last_recorded(db: Database, order_ids: Collection[str], since: datetime) -> dict[str, datetime]:
+def last_recorded(db: Database, order_ids: Collection[str], since: datetime) -> dict[str, datetime]:
     """When a dose of each order was last written from `since` (its current version, any laptop).
     Read by the orders' patients, through their index: by the dose form and the time alone, a
     records office's chart went through every laptop's doses (3.5 s on the hospital's million)."""
@@ -98,11 +99,79 @@ def _last_recorded(db: Database, order_ids: Collection[str], since: datetime) ->
     return found
 
 
+def away(db: Database, patient_ids: Collection[str], now: datetime) -> dict[str, list[Silence]]:
+    """Each patient's stretches, ended from `LOOK_BACK` ago on, on a ward whose records this laptop
+    does not hold (see `Silence.ward`), up to their next move (or now): on a ward not this laptop's
+    own (settings.laptop_ward) that another laptop moved them onto, or this one moved them onto
+    from its own ward; none set, from a move this laptop recorded to another ward to their move
+    back to the one they left. Without the first test, a laptop set to 5A lent to 3B read every
+    patient it admitted onto 3B as away, each dose "charted on another laptop" there was none.
+    Kept unless the laptop holds that ward's care of them (see `_charted`)."""
+    home, device_id = (settings.laptop_ward(db) or "").casefold(), load_device(db).device_id
+    events = movement_events(db, patient_ids)
+    moved_here = {
+        record_id for part in chunks([event.record_id for found in events.values() for event in found])
+        for (record_id,) in db.execute(
+            f"SELECT record_id FROM records WHERE version = 1 AND device_id = ? AND record_id IN ({marks(part)})",
+            [device_id, *part])}
+    found: dict[str, list[Silence]] = {}
+    for patient_id, theirs in events.items():
+        ordered = sorted(theirs, key=lambda event: (event.occurred_at, event.entered_at))
+        for before, event, after in zip([None, *ordered], ordered, [*ordered[1:], None]):
+            end = after.occurred_at if after is not None else now
+            if (event.movement not in (Movement.ADMIT, Movement.TRANSFER) or event.ward is None or end < now - LOOK_BACK
+                    or not (_left_home(before, event, home, moved_here) if home
+                            else _moved_out_and_back(before, event, after, moved_here))):
+                continue
+            start = event.occurred_at.astimezone(now.tzinfo)
+            if not _charted(db, patient_id, device_id, event, start, end):
+                found.setdefault(patient_id, []).append(Silence(start, end.astimezone(now.tzinfo), ward=event.ward))
+    return found
+
+
+def _left_home(before: MovementEvent | None, event: MovementEvent, home: str, moved_here: Collection[str]) -> bool:
+    """Whether `event` put the patient on a ward not this laptop's (`home`) from elsewhere than
+    this laptop: recorded on another one, or here as they left `home`. One this laptop admitted
+    onto, or moved onto, another ward it was lent to is its own."""
+    return (event.ward is not None and event.ward.casefold() != home
+            and (event.record_id not in moved_here or (before is not None and (before.ward or "").casefold() == home)))
+
+
+def _moved_out_and_back(before: MovementEvent | None, event: MovementEvent, after: MovementEvent | None,
+                        moved_here: Collection[str]) -> bool:
+    """Whether `event`, recorded on this laptop, moved the patient off the ward of `before` onto
+    another, and `after` brought them back to it: a bed changed within a ward, or a move onward
+    from the one they left, says nothing of which ward this laptop is."""
+    return (event.record_id in moved_here and before is not None and after is not None and before.ward is not None
+            and event.ward is not None and before.ward.casefold() != event.ward.casefold()
+            and (after.ward or "").casefold() == before.ward.casefold())
+
+
+def _charted(db: Database, patient_id: str, device_id: str, event: MovementEvent, start: datetime,
+             end: datetime) -> bool:
+    """Whether this laptop holds the patient's care on `event`'s ward between these moments: a dose
+    of theirs given then (this laptop went with them, or that ward's stick is loaded), or a record
+    of theirs of then from a laptop of that ward (another one that admitted a patient onto it: its
+    stick loaded). A dose given before they left and charted after, or a note from their own
+    ward's second laptop, read as that ward's care, and the doses it gave were offered again."""
+    at, sought = AT_UTC.format("occurred_at"), AT_UTC.format("?")
+    return db.execute(
+        f"SELECT 1 FROM records WHERE patient_id = ? AND {at} > {sought} AND {at} < {sought} AND (form_id = ?"
+        f" OR (device_id != ? AND device_id IN (SELECT r.device_id FROM movement_index m JOIN records r"
+        f" ON r.record_id = m.record_id AND r.version = 1 WHERE m.ward_key = ? AND m.movement = ? AND m.standing = 1)))"
+        f" LIMIT 1",
+        [patient_id, start.isoformat(), end.isoformat(), DOSE_FORM, device_id, (event.ward or "").strip().casefold(),
+         Movement.ADMIT.value]).fetchone() is not None
+
+
 def doses_on_paper(db: Database, now: datetime, unrecorded: Iterable[tuple[str, datetime]],
-                   written: Mapping[str, Silence]) -> dict[tuple[str, datetime], Silence]:
+                   written: Mapping[str, Silence],
+                   elsewhere: Mapping[str, Sequence[Silence]] | None = None) -> dict[tuple[str, datetime], Silence]:
     """Of these doses with nothing recorded (order id, time due), those that fell due while this
     laptop was not used, or before their order was typed in (`written`: the stretch of each order
-    written after it started), each with its stretch (see domain.paper_gap)."""
+    written after it started), or while their patient was on a ward charted on another laptop
+    (`elsewhere`: each order's patient's stretches, see `away`), each with its stretch (see
+    domain.paper_gap)."""
     doses = list(unrecorded)
     if not doses:
         return {}
@@ -112,10 +181,12 @@ def doses_on_paper(db: Database, now: datetime, unrecorded: Iterable[tuple[str, 
              if any(silence.fell_due(slot, late_after) for _, slot in doses)]
     theirs = {order_id: written[order_id] for order_id, slot in doses
               if order_id in written and written[order_id].fell_due(slot, late_after)}
-    if not found and not theirs:
+    stretches = {order_id: stretches for order_id, stretches in (elsewhere or {}).items() if stretches}
+    if not found and not theirs and not stretches:
         return {}
-    since = min(silence.start for silence in (*found, *theirs.values()))
-    return on_paper(found, doses, _last_recorded(db, {order_id for order_id, _ in doses}, since), late_after, theirs)
+    since = min(silence.start for silence in (*found, *theirs.values(), *(s for f in stretches.values() for s in f)))
+    return on_paper(found, doses, last_recorded(db, {order_id for order_id, _ in doses}, since), late_after, theirs,
+                    stretches)
 
 
 GAP_SAID = QT_TRANSLATE_NOOP(
@@ -136,18 +207,27 @@ WRITTEN_MANY_SAID = QT_TRANSLATE_NOOP(
                 "given) before giving anything due.")
 
 
+AWAY_SAID = QT_TRANSLATE_NOOP(
+    "messages", "NOT RECORDED HERE — the patient was on ward {ward} from {start} to {end}, charted on another laptop: "
+                "doses due then may have been given there. Check that ward's chart (or load its stick) before giving "
+                "anything due, and enter its doses here (at the time they were given).")
+
+
 def gap_said(found: Iterable[Silence | None]) -> tuple[Phrase, ...]:
     """Above the round and the chart, on screen and on paper, while any dose shown (`found`: the
     stretch of each, None for one not on paper) may be on paper: the laptop's silences, then the
     orders typed in after they started, each earliest first, so the nurse looks for the night's
-    doses as well as the afternoon's, and for those of a paper order copied in. Times alone while
-    every stretch is of one day; else each with its day (its end's too if another)."""
+    doses as well as the afternoon's, and for those of a paper order copied in, and first each
+    stretch the patient was on another laptop's ward, where that ward's chart is to be read. Times
+    alone while every stretch is of one day; else each with its day (its end's too if another)."""
     stretches = sorted({silence for silence in found if silence is not None}, key=lambda silence: silence.start)
     if not stretches:
         return ()
     shape = "%H:%M" if len({moment.date() for s in stretches for moment in (s.start, s.end)}) == 1 else "%d/%m %H:%M"
-    said = []
-    if laptop := [silence for silence in stretches if silence.written is None]:
+    said = [Phrase(AWAY_SAID, {"ward": silence.ward, "start": f"{silence.start:{shape}}",
+                               "end": f"{silence.end:{_end_shape(silence, shape)}}"})
+            for silence in stretches if silence.ward is not None]
+    if laptop := [silence for silence in stretches if silence.written is None and silence.ward is None]:
         said.append(Phrase(GAP_SAID, {"start": f"{laptop[0].start:{shape}}", "end": f"{laptop[0].end:{shape}}"})
                     if len(laptop) == 1 else Phrase(GAPS_SAID, {"count": len(laptop), "stretches": ", ".join(
                         f"{silence.start:{shape}}–{silence.end:{_end_shape(silence, shape)}}" for silence in laptop)}))

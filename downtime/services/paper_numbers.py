@@ -33,6 +33,7 @@ from downtime.formspec.values import FieldError
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
 from downtime.services.patients import PatientSummary
+from downtime.services.setup import FIRST_SEQUENCE
 from downtime.storage import audit, keyslots
 from downtime.storage.backup import RESTORED
 
@@ -94,12 +95,15 @@ def lost_by_restore(db: Database, given: dict[int, int]) -> dict[str, int | bool
 
 def _highest(db: Database) -> tuple[int, int]:
     """(this laptop's device number, the highest sequence a patient or a reserved number has
-    under it), read in one query: IT may have corrected the device number since sign-in."""
+    under it, or the one before the set-up's first number: those before it were given by an
+    earlier outage's set-up, see services.setup), read in one query: IT may have corrected the
+    device number since sign-in."""
     return db.execute(
         "SELECT CAST(value AS INTEGER), MAX("
         "(SELECT COALESCE(MAX(sequence), 0) FROM patients WHERE device_number = CAST(meta.value AS INTEGER)),"
-        "(SELECT COALESCE(MAX(sequence), 0) FROM paper_numbers WHERE device_number = CAST(meta.value AS INTEGER)))"
-        " FROM meta WHERE key = 'device_number'").fetchone()
+        "(SELECT COALESCE(MAX(sequence), 0) FROM paper_numbers WHERE device_number = CAST(meta.value AS INTEGER)),"
+        "(SELECT COALESCE(MAX(CAST(first.value AS INTEGER)) - 1, 0) FROM meta AS first WHERE first.key = ?))"
+        " FROM meta WHERE key = 'device_number'", [FIRST_SEQUENCE]).fetchone()
 
 
 def _file_of(db: Database) -> Path | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from downtime.domain.census import Movement
 from downtime.domain.medication import Frequency, Outcome, prescribed_despite
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
@@ -15,9 +16,9 @@ from downtime.formspec.schema import (DELIRIUM_FORM, DEVICES_FORM, FALLS_FORM, N
                                       Meaning, MultiChoiceField, TextField)
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, semicolon
 from downtime.domain.glucose import UNIT_FIELD
-from downtime.services import (bowels, census, delirium, devices, falls, glucose, lab_results, medication, nutrition,
-                               observations, pain, pews, repositioning, sepsis, settings, telephone_orders, transfusion,
-                               wounds)
+from downtime.services import (bowels, census, delirium, devices, falls, glucose, infusion_rates, lab_results, leaving,
+                               medication, nutrition, observations, pain, pews, repositioning, sepsis, settings,
+                               telephone_orders, transfusion, wounds)
 from downtime.services.context import Session
 from downtime.storage.records import list_current
 
@@ -40,7 +41,8 @@ NO_ISOLATION, CONTACT = "none", "contact"
 (loose stools that may be infective) are."""
 
 
-def first_answers(session: Session, spec: FormSpec, patient_id: str | None) -> dict[str, Any]:
+def first_answers(session: Session, spec: FormSpec, patient_id: str | None,
+                  at: datetime | None = None) -> dict[str, Any]:
     """The answers of a new record of `spec` about the patient (None: a patient being admitted)
     that the chart already holds, the signed-in person's name where a field starts from it
     (`signed_in`), a choice's option for their role (`by_role`), and an admission's ward this
@@ -53,8 +55,13 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None) -> d
     the box was left "No" for a patient on apixaban. A patient's first glucose reading starts in
     the unit of the latest typed on the laptop (`_glucose_unit_used_last`). An isolation copied
     from the admission starts as contact precautions while the bowel chart isolates the patient for
-    loose stools (`_enteric`)."""
-    now = session.clock()
+    loose stools (`_enteric`).
+    `at`: when the patient left, once a discharge or a transfer-out says it: the chart is read
+    then, not as it is typed (a discharge at 14:00 typed at 22:00 wrote the 16:00 and 20:00
+    levodopa doses on the GP's letter as missed, "give it now"). Every copied list is fitted to
+    its box (`_fitted`), and a discharge's follow-up starts with the operations still booked
+    (`leaving.first_answers`)."""
+    now = session.clock() if at is None else min(session.clock(), at)
     latest: dict[str, RecordVersion | None] = {}
     answers: dict[str, Any] = {}
     for field in spec.fields():
@@ -72,9 +79,13 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None) -> d
             answers[field.id] = [option.code for option in field.options if option.code in kinds]
             continue
         if source.field is None:
-            listed = (_fitted(_treatments(session, patient_id, now), getattr(field, "max_length", None), session.lang)
+            listed = (_fitted(_treatments(session, patient_id, now, spec.movement is Movement.DISCHARGE),
+                              getattr(field, "max_length", None), session.lang, MORE_ON_THE_MAR)
                       if source.form == TREATMENTS_FORM
-                      else HANDED_ON[source.form](session.db, session.forms, patient_id, now, session.lang))
+                      else _fitted([(line, line) for line in HANDED_ON[source.form](
+                          session.db, session.forms, patient_id, now, session.lang)],
+                          getattr(field, "max_length", None), session.lang, MORE_ON_THE_CHART,
+                          chart=session.form(source.form).title.get(session.lang)))
             # A list of treatments that may be left empty (a discharge's medicines) says the chart
             # holds none: an empty box reads as not filled in. A required one (a transfer-out's)
             # stays empty, for the nurse to say what the patient is on when the chart is not kept here.
@@ -101,6 +112,8 @@ def first_answers(session: Session, spec: FormSpec, patient_id: str | None) -> d
         answers |= _as_last_admitted(session, spec, patient_id, now)
     if patient_id is not None:
         answers |= _enteric(session, spec, patient_id, now, answers)
+    if spec.movement is Movement.DISCHARGE and patient_id is not None:
+        answers |= leaving.first_answers(session.db, session.forms, spec, patient_id, now, session.lang)
     return {name: value for name, value in answers.items() if value not in (None, "", [])}
 
 
@@ -233,24 +246,31 @@ HANDED_ON = {RESULTS_FORM: lab_results.handed_on, REPOSITIONING_FORM: reposition
 TICKED = {DEVICES_FORM: devices.kinds_in}
 
 
-def _fitted(treatments: list[tuple[str, str]], most: int | None, lang: Lang) -> list[str]:
-    """The treatments (each in full and short, see `_treatments`) as a field of `most` characters
-    takes them: in full while they fit; else each in its short line, the detail (dose rule,
-    course dates, indication) left to the MAR that goes with the patient; and, short lines still
-    too many, the first that fit then how many more the MAR lists. 20 medicines with a dose rule
-    each came to 4,833 characters for a field of 2,000: the app's own save refused what it had
-    written, and the nurse deleted medicines from a transfer handover by hand, which ones left
-    to chance. None is left out unsaid."""
-    full, short = [line for line, _ in treatments], [line for _, line in treatments]
+MORE_ON_THE_MAR = QT_TRANSLATE_NOOP("messages", "… and {count} more: see the MAR printed with this letter")
+MORE_ON_THE_CHART = QT_TRANSLATE_NOOP("messages", "… and {count} more: see the “{chart}” records")
+
+
+def _fitted(listed: list[tuple[str, str]], most: int | None, lang: Lang, more: str, **named: str) -> list[str]:
+    """A chart's lines (each in full and short, see `_treatments`; a list of one reading, twice)
+    as a field of `most` characters takes them: in full while they fit; else each in its short
+    line, the detail (dose rule, course dates, indication) left to the MAR that goes with the
+    patient; and, short lines still too many, the first that fit then how many more the chart
+    lists (`more`, its words with `named`). 20 medicines with a dose rule each came to 4,833
+    characters for a field of 2,000, four wounds dressed as the tissue viability nurse wrote to
+    1,042 for a box of 1,000: the app's own save refused what it had written, and the nurse
+    deleted lines by hand, which ones left to chance. None is left out unsaid."""
+    full, short = [line for line, _ in listed], [line for _, line in listed]
     for lines in (full, short):
         if most is None or len("\n".join(lines)) <= most:
             return lines
     for kept in range(len(short) - 1, -1, -1):
-        lines = [*short[:kept], message(lang, QT_TRANSLATE_NOOP(
-            "messages", "… and {count} more: see the MAR printed with this letter"), count=len(short) - kept)]
+        lines = [*short[:kept], message(lang, more, count=len(short) - kept, **named)]
         if not kept or len("\n".join(lines)) <= most:
             break
     return lines
+
+
+MISSED_IN_HOSPITAL = QT_TRANSLATE_NOOP("messages", "time-critical dose missed in hospital (due {due})")
 
 
 def _short_reading(order: medication.Order, order_form: FormSpec, lang: Lang) -> str:
@@ -266,7 +286,7 @@ def _short_reading(order: medication.Order, order_form: FormSpec, lang: Lang) ->
     return message(lang, QT_TRANSLATE_NOOP("messages", "{order}, as required"), order=said)
 
 
-def _treatments(session: Session, patient_id: str, now: datetime) -> list[tuple[str, str]]:
+def _treatments(session: Session, patient_id: str, now: datetime, going_home: bool = False) -> list[tuple[str, str]]:
     """Each order in force, as a nurse reads it, with its last dose given ("— last given 28/11/2026
     08:05", or "— not given yet"): what the receiving team asks first; and, for one prescribed
     despite an allergy it matches, the prescriber's reason (the receiving team read the allergy
@@ -281,7 +301,9 @@ def _treatments(session: Session, patient_id: str, now: datetime) -> list[tuple[
     a handover at 16:00, was never given). Then each unit of blood of the last day, or asking
     something still, and where it stands: a reaction to blood shows hours after it. Each as
     (in full, short) for `_fitted`: the short line keeps the warnings and the decisions, and
-    leaves the dates and the dose rule's words to the MAR."""
+    leaves the dates and the dose rule's words to the MAR. `going_home`: a discharge letter's, whose
+    time-critical doses missed are said missed in hospital, with no ward's instruction ("give it
+    now", read by a GP after the patient has gone)."""
     order_form, dose_form = session.form(medication.ORDER_FORM), session.form(medication.DOSE_FORM)
     telephone = medication.ORDER_WORDS["telephone"][session.lang]
     critical = medication.time_critical(session.db, [patient_id], now).get(patient_id)
@@ -295,16 +317,27 @@ def _treatments(session: Session, patient_id: str, now: datetime) -> list[tuple[
     running = medication.orders(session.db, patient_id, now)
     since = medication.allergies_since(session, patient, running)
     patches = {order.record_id: dose for order, dose in medication.patches_on_now(session.db, patient_id)}
+    # What each bag runs at now, its reading: the handover gave the prescribed rate of a heparin slowed
+    # after an APTT of 3.2, which the receiving nurse set the pump to.
+    pumps = infusion_rates.running(session.db, running, now, session.lang)
 
     def handed(order: medication.Order, given: datetime | None, said: str, carried: list[str]) -> str:
         """An order's line (`said`, in full or short, with the warnings `carried`): its last dose
-        given, then what a prescriber decided or has not yet, to read beside the medicine."""
+        given and, as required, when the next is allowed (the receiving ward, on another laptop,
+        read "last given 14:00" of a morphine every 4 h and worked it out, or not), then what a
+        prescriber decided or has not yet, to read beside the medicine."""
         lang = session.lang
         if carried:
             said = f"{said} ({semicolon(lang).join(carried)})"
         line = (message(lang, QT_TRANSLATE_NOOP("messages", "{order} — last given {when}"), order=said,
                         when=f"{given.astimezone():%d/%m/%Y %H:%M}") if given else
                 message(lang, QT_TRANSLATE_NOOP("messages", "{order} — not given yet"), order=said))
+        if (pump := pumps.get(order.record_id)) is not None:
+            line = message(lang, QT_TRANSLATE_NOOP("messages", "{line} — {running}"), line=line, running=pump)
+        if given and order.frequency is Frequency.PRN and (
+                allowed := medication.as_required_status(session, order.record_id, now).next_at) is not None:
+            line = message(lang, QT_TRANSLATE_NOOP("messages", "{line} — next allowed from {when}"), line=line,
+                           when=f"{allowed.astimezone():%d/%m/%Y %H:%M}")
         if (reason := prescribed_despite(order, allergies, described, since.get(order.record_id, ()))) is not None:
             line = message(lang, QT_TRANSLATE_NOOP(
                 "messages", "{line} — prescribed despite the recorded allergy: “{reason}”"), line=line, reason=reason)
@@ -333,7 +366,8 @@ def _treatments(session: Session, patient_id: str, now: datetime) -> list[tuple[
         flags = [flag for flag in medication.order_flags(order, session.lang) if flag != telephone]
         # The time-critical doses of the last 12 hours missed, as the escalation list says them.
         late_doses = [f"{medication.order_label(order, order_form, session.lang)}: "
-                      f"{critical.said(cell, dose_form, session.lang)}"
+                      + (message(session.lang, MISSED_IN_HOSPITAL, due=f"{cell.slot.astimezone():%d/%m %H:%M}")
+                         if going_home else critical.said(cell, dose_form, session.lang))
                       for late, cell in missed if critical is not None and late.record_id == order.record_id]
         # What the chart says beside the medicine (a witness, time-critical, a variable dose's
         # rule): the receiving team read "Insulin aspart up to 8 units SC", and nothing of the scale.

@@ -23,6 +23,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
 from downtime.services import (bowels, cd_register, chart_alerts, delirium, devices, falls, fluid_balance, glucose,
+                               infusion_rates,
                                lab_results, medication, neuro, nutrition, observations, pain, paper_numbers, pews,
                                repositioning, resuscitation, sepsis, settings, since_admission, telephone_orders, theatre,
                                transfusion, vte, weight, wounds)
@@ -697,6 +698,9 @@ def charts(session: Session, patient_ids: list[str], first_day: date, days: int,
                    for rows in grids.values() for row in rows
                    if row.order.frequency is Frequency.PRN and row.stay_ended is None and row.order.active_at(now)}
     weights = weight.latest(session.db, session.forms, patients.values())
+    rate_changes = infusion_rates.by_bag(session.db, patient_ids)
+    carried = infusion_rates.carried_into(session.db, [row.order for rows in grids.values() for row in rows],
+                                          [first_day + timedelta(days=n) for n in range(days)], now.tzinfo, session.lang)
     charts = []
     for patient_id in patient_ids:
         patient = patients[patient_id]
@@ -706,7 +710,7 @@ def charts(session: Session, patient_ids: list[str], first_day: date, days: int,
                                    f"{height} cm" if height else None, admission.get("usual_medicines") or None,
                                    grids[patient_id], held, as_required,
                                    medication.allergies_since(session, patient, [row.order for row in grids[patient_id]]),
-                                   _allergies_on_hold(session, patient, held)))
+                                   _allergies_on_hold(session, patient, held), rate_changes, carried))
     return charts
 
 
@@ -871,12 +875,14 @@ def print_theatre_list(session: Session, day: date, out: Path, theatre_name: str
     from downtime.pdf.theatre import theatre_list_pdf
 
     session.require(Action.PRINT)
-    theatre_list_pdf(day, theatre.day_list(session.db, session.forms, day, theatre_name, now=session.clock()), out,
+    lines = theatre.day_list(session.db, session.forms, day, theatre_name, now=session.clock())
+    theatre_list_pdf(day, lines, out,
                      theatre=theatre_name, booking_spec=session.form("operation_booking"),
                      cancel_spec=session.form("operation_cancellation"),
                      rebook_spec=session.form("operation_rebooking"), lang=session.lang,
-                     printed_by=session.user.name, printed_at=session.clock(), device_name=session.device.name)
-    _audit_print(session, f"theatre list {day.isoformat()} {theatre_name or 'all'}", out)
+                     printed_by=session.user.name, printed_at=session.clock(), device_name=session.device.name,
+                     replaces=theatre.changed_since_printed(session.db, day, lines))
+    _audit_print(session, theatre.list_print_name(day, theatre_name), out)
     return out
 
 
@@ -897,16 +903,18 @@ def print_worklist(session: Session, out: Path, part: list[PatientWork] | None =
     """The records office's back-entry list, grouped by patient, in the order to enter it: the
     whole list, or a part of it (`back_entry.worklist_part`), each patient probably admitted
     under another downtime number said so, and each given a number another patient has; first,
-    each laptop's export not imported, whose records it lacks, as the screen says it."""
+    each laptop's export not imported, whose records it lacks, as the screen says it, and each
+    laptop's sticks and records (`back_entry.by_laptop`)."""
     from downtime.pdf.worklist import worklist_pdf
-    from downtime.services.back_entry import missing_exports, tally, worklist, worklist_notes
+    from downtime.services.back_entry import by_laptop, missing_exports, tally, worklist, worklist_notes
 
     session.require(Action.PRINT)
     tallied = tally(session)
     worklist_pdf(worklist(session) if part is None else part, out, whole=part is None, printed_by=session.user.name,
                  printed_at=session.clock(), device_name=session.device.name, lang=session.lang,
                  same_person=worklist_notes(session), missing=missing_exports(session, session.lang),
-                 reconciled=tallied.listed_in(session.lang) if tallied.counted else "")
+                 reconciled=tallied.listed_in(session.lang) if tallied.counted else "",
+                 laptops=[laptop.text_in(session.lang) for laptop in by_laptop(session)])
     _audit_print(session, "back-entry worklist", out)
     return out
 

@@ -17,14 +17,14 @@ from downtime.domain.downtime_number import format_downtime_number
 from downtime.domain.holds import Hold
 from downtime.domain.laterality import BILATERAL, LEFT, NOT_APPLICABLE, RIGHT
 from downtime.domain.laptops import Authors
-from downtime.domain.medication import allergies_not_known
+from downtime.domain.medication import allergies_not_known, allergy_status_said
 from downtime.domain.pews import UNDER_YEARS as PEWS_UNDER_YEARS
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.roles import PERMISSIONS, ROLE_NAMES, Role
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
-from downtime.formspec.schema import (DecimalField, IntegerField, Meaning, MultiChoiceField, RecordRefField, StaffRefField,
-                                      TextField)
+from downtime.formspec.schema import (DecimalField, IntegerField, Meaning, MultiChoiceField, RecordRefField,
+                                      RepeatField, StaffRefField, TextField)
 from downtime.formspec.values import (NO_LONGER_ON_FORM, FieldError, answer_text, as_current, format_value, leftover,
                                       leftover_lines, relevant_values, validate)
 from downtime.services import (census, devices, glucose, identity, lab_results, nutrition, observations, paper_numbers,
@@ -432,16 +432,24 @@ def _check_typed(typed: _Typed) -> None:
     if spec.creates_patient:
         identity.check_temporary_name(session.db, session.forms, spec, data, patient_id, session.lang,
                                       before=typed.before)
-        weight.check_weight(spec, data, session.lang, session.clock())
+        # An admission's weight unusual for the age, or amended far from the one it replaces,
+        # refused unconfirmed as the form view asks it (see weight.check_stay).
+        weight.check_stay(session, spec, patient_id, data, typed.latest)
         paper_numbers.check(session, spec, data, patient_id, before=typed.before)
     _check_picked(session, spec, patient_id, data)
     if (typed.latest is None and spec.movement is not None and leaves_hospital(spec.movement)
             and patient_id is not None):
         transfusion.check_leaving(session, spec, patient_id, data)
     _check_allergies_checked(session, spec, patient_id, data)
+    _check_allergy_lines(session, spec, data, typed.before)
     for check in _form_checks().get(spec.id, ()):
         if (patient_id is not None or not check.patient) and (typed.latest is not None or not check.amending):
             check.run(typed)
+
+
+INFUSION_RATE_FORM = "infusion_rate"
+"""services.infusion_rates.FORM, whose service writes through this module and checks a new record
+itself, finding its bag: only an amendment is checked here."""
 
 
 @cache
@@ -450,7 +458,7 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
     (save_new) and for an amendment (amend): a check added to one and forgotten in the other
     would let a correction write what the first save refused. Built at first use, as the
     services of orders, doses, pain, theatre and VTE records write through this module."""
-    from downtime.services import medication, pain, theatre, vte  # which write through this module
+    from downtime.services import infusion_rates, medication, pain, theatre, vte  # which write through this module
 
     return {
         # An order written or amended on the ward (see medication.check_order).
@@ -459,6 +467,10 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
         # A dose amended as typed, checked as the round checked it (see medication.check_dose_typed).
         census.DOSE_FORM: (_Check(lambda typed: medication.check_dose_typed(typed.session, typed.data),
                                   patient=False, amending=True),),
+        # A rate change amended to another time or change, held to its bag's other changes as when
+        # recorded (see infusion_rates.check): a stop moved before a later change of rate.
+        INFUSION_RATE_FORM: (_Check(lambda typed: infusion_rates.check(typed.session, typed.patient_id, typed.data,
+                                                                       typed.record_id), amending=True),),
         # An operation done moved to another time or theatre, asked about as when recorded.
         DONE_FORM: (_Check(_check_done_moved, patient=False, amending=True),),
         # A result amended to another test, value, units or flag keeps a doctor told of the earlier
@@ -474,8 +486,11 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
         pews.FORM: (_Check(_check_pews),),
         # A glucose reading asked when the next is due and the meter's unit, its value one such a
         # meter shows (see glucose.check): one written before the form asked is corrected as it was.
+        # The reading after a hypo asked how it was treated (see glucose.check_treated).
         glucose.FORM: (_Check(lambda typed: glucose.check(typed.spec, typed.data, typed.session.lang, typed.before),
-                              patient=False),),
+                              patient=False),
+                       _Check(lambda typed: glucose.check_treated(typed.session.db, typed.spec, str(typed.patient_id),
+                                                                  typed.data, typed.session.lang, typed.before))),
         # A VTE assessment naming the mechanical prophylaxis decided, and no stockings after an
         # acute stroke or with a reason against them ticked (see vte.check).
         vte.FORM: (_Check(lambda typed: vte.check(typed.spec, typed.data, typed.session.lang, typed.before),
@@ -487,9 +502,12 @@ def _form_checks() -> dict[str, tuple[_Check, ...]]:
         # A new cannula put in where the old one still is, a misspelt removal (see devices.check_look).
         devices.FORM: (_Check(lambda typed: devices.check_look(typed.session.db, typed.spec, typed.patient_id,
                                                                typed.data, typed.session.lang, typed.latest)),),
-        # A pressure ulcer charted at a better category than its worst (see wounds.check_look).
+        # A pressure ulcer charted at a better category than its worst (see wounds.check_look), a
+        # dressing the patient's allergies match without the nurse's reason (see wounds.check_dressing).
         wounds.FORM: (_Check(lambda typed: wounds.check_look(typed.session.db, typed.spec, typed.patient_id,
-                                                             typed.data, typed.session.lang, typed.latest)),),
+                                                             typed.data, typed.session.lang, typed.latest)),
+                      _Check(lambda typed: wounds.check_dressing(typed.session, typed.spec, str(typed.patient_id),
+                                                                 typed.data))),
         # Analgesia given left unassessed for hours, a toddler scored on the number scale (see pain.check).
         pain.FORM: (_Check(lambda typed: pain.check(typed.session, typed.spec, typed.patient_id, typed.data,
                                                     typed.before)),),
@@ -588,6 +606,29 @@ def _check_allergies_checked(session: Session, spec: FormSpec, patient_id: str |
             "messages", "{field}: the patient's allergies are not known yet. Record them on the admission record "
                         "first (the allergies, or “No known allergies”), then answer Yes; until then answer No."),
             field=field.label.get(session.lang)))])
+
+
+def _check_allergy_lines(session: Session, spec: FormSpec, data: dict[str, Any],
+                         before: dict[str, Any] | None = None) -> None:
+    """An allergy line whose substance says "no known allergies" or "not known yet" instead of
+    naming an allergy ("NKDA", "Aucune", "Unknown", "?": domain.medication.allergy_status_said),
+    refused, pointing to the status that says it: saved, "NKDA" printed in red as an allergy and
+    went to the EHR as one, and "Unknown" counted as allergies listed, so no dose asked about them.
+    An amendment keeping a line the record it corrects (`before`) had is not held to it: an
+    admission saved with "NKDA" before this check could no longer have its weight corrected."""
+    status_field, rows_field = spec.by_meaning(Meaning.ALLERGY_STATUS), spec.by_meaning(Meaning.ALLERGIES)
+    if status_field is None or not isinstance(rows_field, RepeatField):
+        return
+    substance = next(field for field in rows_field.fields if field.id == "substance")
+    kept = {str(row.get(substance.id) or "") for row in (before or {}).get(rows_field.id) or []}
+    for at, row in enumerate(data.get(rows_field.id) or []):
+        if (str(row.get(substance.id) or "") not in kept
+                and (said := allergy_status_said(str(row.get(substance.id) or ""))) is not None):
+            raise ValidationFailed([FieldError(f"{rows_field.id}[{at}].{substance.id}", message(
+                session.lang, QT_TRANSLATE_NOOP("messages", "“{field}”: “{typed}” names no allergy. Choose “{answer}” "
+                                                            "in “{status}” instead."),
+                field=substance.label.get(session.lang), typed=row[substance.id],
+                answer=format_value(status_field, said, session.lang), status=status_field.label.get(session.lang)))])
 
 
 ALLERGY_KNOWN = "allergy_known"
@@ -708,7 +749,8 @@ NOT_HERE = QT_TRANSLATE_NOOP("messages", "{field} {record} is not here: import t
 
 
 def record_label(session: Session, record: RecordVersion, known: Mapping[str, RecordVersion] | None = None,
-                 authors: Authors | None = None, refs: Mapping[str, str] | None = None) -> str:
+                 authors: Authors | None = None, refs: Mapping[str, str] | None = None,
+                 labels: Mapping[str, str] | None = None) -> str:
     """A record in one line: its form's summary fields, or else its first required answers, each
     after its label (a number with its unit), but a first one that names the record, a text (a
     drug, a procedure, a theatre) or the record it is about: a line of bare answers, "… —
@@ -719,7 +761,9 @@ def record_label(session: Session, record: RecordVersion, known: Mapping[str, Re
     a staff member (a dose's witness) their name with the ID, as `authors` names the staff of the
     record's laptop (see domain.laptops.Authors). `known`: current versions already read, so that
     a list of doses does not read its order once per dose; `authors`: read once for a list (read
-    here when a label needs it)."""
+    here when a label needs it); `labels`: the words a field is labelled by on this line, by field
+    id, where the record says more than its form (a student nurse's dose's `witness` is its
+    supervisor, see back_entry.field_labels)."""
     spec = session.form(record.form_id)
     fields = [spec.field(name) for name in spec.summary] or [field for field in spec.fields() if field.required][:4]
     units = units_from(session, spec, record.data, known)
@@ -745,7 +789,8 @@ def record_label(session: Session, record: RecordVersion, known: Mapping[str, Re
                 signed = signed_on(session.db, record)
                 who = authors.on(session.lang, signed, laptops_known(session, {signed}))
             shown = answer_text(field, value, session.lang, who, unit=units.get(field.id))
-        parts.append(shown if names_it else labelled(field.line_label(session.lang), shown, session.lang))
+        parts.append(shown if names_it else labelled((labels or {}).get(field.id) or field.line_label(session.lang),
+                                                     shown, session.lang))
     if gone := leftover_lines(spec, record.data, session.lang):  # kept under an older version of the form
         parts.append(labelled(message(session.lang, NO_LONGER_ON_FORM), semicolon(session.lang).join(gone),
                               session.lang))

@@ -54,6 +54,10 @@ WORDS = {
     "not_reviewed": {"en": "no doctor's review recorded", "fr": "pas d’examen médical noté"},
     "comfort": {"en": "comfort care decided ({by}, {time}) after this screening: Sepsis Six not pursued",
                 "fr": "soins de confort décidés ({by}, le {time}) après ce dépistage : « Sepsis Six » non poursuivi"},
+    "comfort_before": {"en": "comfort care decided ({by}, {time}) before this screening: Sepsis Six not pursued "
+                             "unless the doctor records a new plan",
+                       "fr": "soins de confort décidés ({by}, le {time}) avant ce dépistage : « Sepsis Six » non "
+                             "poursuivi sauf nouveau plan noté par le médecin"},
     "screen": {"en": "NEWS2 {score} at {time}: COULD THIS BE SEPSIS? Screen with the sepsis tool",
                "fr": "NEWS2 {score} le {time} : EST-CE UN SEPSIS ? Dépister avec l’outil sepsis"},
 }
@@ -156,15 +160,17 @@ class Sepsis:
 
     @property
     def stood_down_by(self) -> ObservationPlan | None:
-        """The comfort-care plan decided at or after the latest screening while its episode still
-        asked: the doctor's plan is the review, and decided against the Sepsis Six (blood
-        cultures, IV antibiotics), which no answer on the form could end truthfully; a dying
-        patient was "SEPSIS SIX OVERDUE" at every handover. A screening made after the decision
-        asks as any does: someone screened her again."""
+        """The comfort-care plan standing while the episode still asks: the doctor's plan is the
+        review, and decided against the Sepsis Six (blood cultures, IV antibiotics), which no
+        answer on the form could end truthfully; a dying patient was "SEPSIS SIX OVERDUE" at every
+        handover. A screening made after the decision stands down too: it joined the episode
+        begun before, and was "SEPSIS SIX OVERDUE" the moment it was saved, its hour counted from
+        the first screening, for treatment the doctor had decided against. A new plan other than
+        comfort care ends the plan, and the episode asks again."""
         plan, found, episode = self.plan, self.found, self.episode
         if plan is None or not plan.comfort or found is None or episode is None or not episode.asking:
             return None
-        return plan if elapsed.instant(found.screening.screened_at) <= elapsed.instant(plan.decided_at) else None
+        return plan
 
     @property
     def pursued(self) -> Screening | None:
@@ -179,8 +185,9 @@ class Sepsis:
             return WORDS["none"][lang]
         said = [self.found.text(lang, zone)]
         if (plan := self.stood_down_by) is not None:
-            said.append(WORDS["comfort"][lang].format(by=" ".join(plan.decided_by.split()),
-                                                      time=ward_time(plan.decided_at, zone)))
+            after = elapsed.instant(self.found.screening.screened_at) <= elapsed.instant(plan.decided_at)
+            said.append(WORDS["comfort" if after else "comfort_before"][lang].format(
+                by=" ".join(plan.decided_by.split()), time=ward_time(plan.decided_at, zone)))
         return semicolon(lang).join(said)
 
     @property

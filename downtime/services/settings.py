@@ -19,7 +19,7 @@ from downtime.storage import audit
 LABEL_STOCKS = ("L7159", "L7160", "L7163", "wristband")
 DEFAULTS = {"label_stock": "L7160", "late_after_minutes": "30", "overdue_after_minutes": "60",
             "backup_folder": "", "backup_every_minutes": "15", "backup_keep": "10",
-            "idle_lock_minutes": "5", "letter_contact": "", "export_key": "", "laptop_ward": ""}
+            "idle_lock_minutes": "5", "letter_contact": "", "export_key": "", "laptop_ward": "", "wards_key": ""}
 
 
 def meta_key(key: str) -> str:
@@ -90,6 +90,23 @@ def set_export_key(session: Session, key: str) -> None:
                                                              "starts with age1…; 'downtime keygen' prints it at the "
                                                              "records office)."), key=key) from None
     set_value(session, "export_key", key)
+
+
+def set_wards_key(session: Session, secret: str) -> None:
+    """The wards' key (an age identity, AGE-SECRET-KEY-1…) the hospital's set-up file brings to
+    every ward laptop: a stick made for a patient moved to another ward is encrypted to its
+    public half as well as to the records office's key, so the receiving ward's laptop reads it
+    without the records office's secret key, which never goes on a ward laptop. Kept here, in the
+    encrypted database, like the other settings: never in a file beside it. Empty: none."""
+    from downtime.sync.encryption import BadIdentity, wards_identity
+
+    secret = secret.strip()
+    if secret:
+        try:
+            wards_identity(secret)
+        except BadIdentity as problem:
+            raise ServiceError(problem.template, **problem.values) from None
+    set_value(session, "wards_key", secret)
 
 
 def save_all(session: Session, *, label_stock: str, late_after_minutes: int, overdue_after_minutes: int,

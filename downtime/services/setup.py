@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.clock import local_now
-from downtime.domain.downtime_number import MAX_DEVICE
+from downtime.domain.downtime_number import MAX_DEVICE, MAX_SEQUENCE
 from downtime.domain.staff import Role
 from downtime.domain.roles import Action
 from downtime.services import this_laptop
@@ -24,9 +24,39 @@ def needs_setup(db: Database) -> bool:
     return db.execute("SELECT 1 FROM meta WHERE key = 'device_id'").fetchone() is None
 
 
-def check_device(device_number: int, device_name: str) -> None:
+FIRST_SEQUENCE = "first_sequence"
+"""The meta key of the first sequence a set-up gives (services.paper_numbers starts after it)."""
+
+
+def check_first_number(first_number: int) -> None:
+    if not 1 <= first_number <= MAX_SEQUENCE:
+        raise SetupError(QT_TRANSLATE_NOOP("messages", "First number: 1 to {limit}, the one after the highest this device "
+                                           "number gave at the last outage."), limit=MAX_SEQUENCE)
+
+
+def first_number(db: Database) -> int:
+    """The first sequence this database gives (1 unless set up or loaded with another)."""
+    found = db.execute("SELECT value FROM meta WHERE key = ?", [FIRST_SEQUENCE]).fetchone()
+    return 1 if found is None else int(found[0])
+
+
+def raise_first_number(session: Session, first: int) -> None:
+    """The set-up file's first number for this outage (services.setup_file), taken by a laptop
+    set up without it; only ever raised: a number given is on a wristband whatever comes after."""
+    session.require(Action.MANAGE_STAFF)
+    check_first_number(first)
+    if first <= first_number(session.db):
+        return
+    with session.db.atomic():
+        audit.upsert_audited(session.db, "meta", {"key": FIRST_SEQUENCE, "value": str(first)}, at=session.clock(),
+                             actor=session.user.staff_id, device_id=session.device.device_id,
+                             action=f"setup.{FIRST_SEQUENCE}")
+
+
+def check_device(device_number: int, device_name: str, first_number: int = 1) -> None:
     """The laptop's identity, checked before anything is written (and before the
     administrator's account, which comes after it on the set-up screen)."""
+    check_first_number(first_number)
     if not 1 <= device_number <= MAX_DEVICE:
         raise SetupError(QT_TRANSLATE_NOOP("messages", "Device number: 1 to {limit}, as written on the laptop's label."), limit=MAX_DEVICE)
     if not device_name.strip():
@@ -37,20 +67,26 @@ def check_device(device_number: int, device_name: str) -> None:
 
 def initialise(db: Database, *, device_number: int, device_name: str, admin_id: str,
                admin_name: str, admin_pin: str, is_demo: bool = False,
-               clock: Clock = local_now, installation: str | None = None) -> Device:
+               clock: Clock = local_now, installation: str | None = None, first_number: int = 1) -> Device:
     """Set up an empty database; the device number comes from the hospital's downtime plan
     (one per laptop), which is what keeps downtime numbers of two laptops apart.
     `installation`: the computer it is set up on (services.installation), so that a copy of the
-    file opened on another is caught; None leaves it to the first opening."""
+    file opened on another is caught; None leaves it to the first opening. `first_number`: the
+    first sequence its patients are given: a device number set up again for a later outage
+    gave the numbers before it to patients the EHR holds, whose wristbands and letters carry
+    them (the EHR tells its identifiers apart by database, see sync.fhir_patients, a clerk
+    searching by the number alone does not)."""
     if not needs_setup(db):
         raise SetupError("this database is already set up")
-    check_device(device_number, device_name)
+    check_device(device_number, device_name, first_number)
     check_new_account(admin_id, admin_name, admin_pin)
     now = clock()
     device_id = str(uuid.uuid4())
     meta = {"device_id": device_id, "device_number": str(device_number),
             "device_name": device_name.strip(), "created_at": now.isoformat(),
             "is_demo": "1" if is_demo else "0"}
+    if first_number > 1:
+        meta[FIRST_SEQUENCE] = str(first_number)
     if installation is not None:
         meta[META_KEY] = json.dumps([installation])
     with db.atomic():

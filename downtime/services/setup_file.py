@@ -3,7 +3,10 @@ file IT saves on the first laptop set up and loads on each of the others. Typed 
 twenty laptops, one laptop's ward code or bed list came out different (a transfer to "3b" found
 no ward), and copying a set-up laptop's database instead gave two laptops one device number.
 What is each laptop's own stays out: its device number and name, its ward, its staff and their
-PINs, its backups folder (a stick of its own)."""
+PINs, its backups folder (a stick of its own). The outage's first downtime number is in it: at a
+later outage every laptop starts there, past the numbers the last one gave (services.setup).
+So is the wards' key (settings.set_wards_key), made by the first file saved: every ward laptop
+then reads the stick another ward makes for a patient moved to it."""
 
 from __future__ import annotations
 
@@ -20,16 +23,19 @@ from pydantic import BaseModel, ConfigDict, StrictInt, ValidationError
 from downtime.domain.staff import Action
 from downtime.errors import NotWritten, refused_by_disk
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
-from downtime.services import settings, wards
+from downtime.services import settings, setup, wards
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
+from downtime.sync.encryption import new_wards_key
 
 FORMAT = "downtime-setup"
 FILE_NAME = "downtime-setup.yaml"
 HEADER = ("# The set-up shared by the hospital's Downtime laptops: load it on each with\n"
           "# 'downtime setup-file load FILE' or Administration > This laptop.\n"
           "# Not in it, set on each laptop: its device number and name, its ward, staff and PINs, backups folder.\n"
-          "# Beds: as typed on the Administration tab (\"1-20, 21A, Side room\"), or a list of names.\n")
+          "# Beds: as typed on the Administration tab (\"1-20, 21A, Side room\"), or a list of names.\n"
+          "# It holds the wards' secret key (wards_key): keep it as IT keeps keys, and delete it from the stick\n"
+          "# once every laptop has loaded it.\n")
 NEW_WARD = QT_TRANSLATE_NOOP("messages", "ward {ward} ({name}) added with {count} beds: {beds}")
 NEW_BEDS = QT_TRANSLATE_NOOP("messages", "ward {ward}: {count} beds added: {beds}")
 NEW_SETTING = QT_TRANSLATE_NOOP("messages", "{name}: {value} (it was {was} here)")
@@ -49,6 +55,13 @@ CODE_KEPT = QT_TRANSLATE_NOOP("messages", "ward {here} keeps its code as typed h
                                           "laptops' {file}")
 BEDS_KEPT = QT_TRANSLATE_NOOP("messages", "ward {ward} keeps beds the file does not list (beds are never removed): {beds}")
 NOTHING = QT_TRANSLATE_NOOP("messages", "nothing to change: this laptop has the file's set-up already")
+WARDS_KEY_TAKEN = QT_TRANSLATE_NOOP("messages", "the wards' key, to read the sticks other wards make for a patient "
+                                                "moved here: taken from the file")
+WARDS_KEY_REPLACED = QT_TRANSLATE_NOOP("messages", "the wards' key, to read the sticks other wards make for a patient "
+                                                   "moved here: this laptop's is replaced by the file's (a stick made "
+                                                   "for another ward with the one replaced no longer opens here)")
+FIRST_NUMBER = QT_TRANSLATE_NOOP("messages", "downtime numbers from sequence {first} (it was {was} here): those before "
+                                             "it are earlier outages' patients'")
 
 
 class WardSetup(BaseModel):
@@ -75,6 +88,8 @@ class SetupFile(BaseModel):
     format: Literal["downtime-setup"]
     wards: tuple[WardSetup, ...] = ()
     settings: SettingsSetup = SettingsSetup()
+    first_number: StrictInt | None = None
+    wards_key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,10 +105,13 @@ class Plan:
     beds_kept: tuple[tuple[str, tuple[str, ...]], ...] = ()  # beds here the file does not list
     settings: dict[str, Any] = field(default_factory=dict)  # each setting that changes, to its new value
     was: dict[str, str] = field(default_factory=dict)  # each of them as it is here
+    first_number: tuple[int, int] | None = None  # (the file's, this laptop's) when the file's is higher
+    wards_key: str | None = None  # the file's, when this laptop has another or none (never shown)
+    wards_key_replaced: bool = False  # this laptop had another
 
     @property
     def changes(self) -> bool:
-        return bool(self.new_wards or self.new_beds or self.settings)
+        return bool(self.new_wards or self.new_beds or self.settings or self.first_number or self.wards_key)
 
     def lines(self, lang: Lang) -> list[str]:
         """What loading it does here, a line each, as the command line prints it and the
@@ -104,6 +122,10 @@ class Plan:
                  for ward, beds in self.new_beds]
         said += [message(lang, NEW_SETTING, name=message(lang, SETTING_NAMES[key]), value=value,
                          was=self.was.get(key) or message(lang, NO_VALUE)) for key, value in self.settings.items()]
+        if self.first_number is not None:
+            said.append(message(lang, FIRST_NUMBER, first=self.first_number[0], was=self.first_number[1]))
+        if self.wards_key is not None:
+            said.append(message(lang, WARDS_KEY_REPLACED if self.wards_key_replaced else WARDS_KEY_TAKEN))
         said += [message(lang, CODE_KEPT, here=here, file=there) for here, there in self.codes_kept]
         said += [message(lang, NAME_KEPT, ward=ward, here=here, file=there) for ward, here, there in self.names_kept]
         said += [message(lang, BEDS_KEPT, ward=ward, beds=wards.bed_ranges(beds)) for ward, beds in self.beds_kept]
@@ -112,14 +134,20 @@ class Plan:
 
 def save(session: Session, path: Path) -> Path:
     """Written beside its place and renamed over it: a stick pulled out half-way leaves the
-    earlier file whole, or none."""
+    earlier file whole, or none. The first file saved makes the hospital's wards' key, which the
+    file then carries to every laptop."""
     session.require(Action.MANAGE_STAFF)
     path = _file_of(path)
     db = session.db
+    if not settings.get(db, "wards_key"):
+        settings.set_wards_key(session, new_wards_key())
     data = {"format": FORMAT,
             "wards": [{"code": ward.ward, "name": ward.name, "beds": _beds_text(ward.beds)} for ward in wards.wards(db)],
             # A setting left empty is left out: loaded, it would take away another laptop's own.
             "settings": {key: _setting(db, key) for key in SETTINGS if settings.get(db, key)}}
+    if (first := setup.first_number(db)) > 1:
+        data["first_number"] = first
+    data["wards_key"] = settings.get(db, "wards_key")
     written = path.with_name(f".{path.name}.part")
     try:
         with written.open("w", encoding="utf-8") as out:
@@ -162,7 +190,7 @@ def read(session: Session, path: Path) -> Plan:
     the administrator is asked). A problem names the file and the line."""
     session.require(Action.MANAGE_STAFF)
     path = _file_of(path)
-    setup, root = _parsed(path)
+    setup_, root = _parsed(path)
     db = session.db
     new_wards: list[wards.Ward] = []
     new_beds: list[tuple[str, tuple[str, ...]]] = []
@@ -170,7 +198,7 @@ def read(session: Session, path: Path) -> Plan:
     codes_kept: list[tuple[str, str]] = []
     beds_kept: list[tuple[str, tuple[str, ...]]] = []
     codes: set[str] = set()
-    for number, ward in enumerate(setup.wards):
+    for number, ward in enumerate(setup_.wards):
         with _naming(session, path, _line_of(root, ("wards", number)), ward.code):
             if ward.code.strip().casefold() in codes:
                 raise ServiceError(QT_TRANSLATE_NOOP("messages", "the ward is listed twice."))
@@ -192,10 +220,18 @@ def read(session: Session, path: Path) -> Plan:
                 codes_kept.append((found.ward, ward.code.strip()))
             if found.name != ward.name.strip():
                 names_kept.append((found.ward, found.name, ward.name.strip()))
-    changed = {key: value for key, value in setup.settings.model_dump().items()
+    changed = {key: value for key, value in setup_.settings.model_dump().items()
                if value is not None and str(value) != settings.get(db, key)}
+    if setup_.first_number is not None:
+        with _naming(session, path):
+            setup.check_first_number(setup_.first_number)
+    here = setup.first_number(db)
+    wards_key = settings.get(db, "wards_key")
+    brought_key = setup_.wards_key.strip() if setup_.wards_key and setup_.wards_key.strip() != wards_key else None
     plan = Plan(path, tuple(new_wards), tuple(new_beds), tuple(names_kept), tuple(codes_kept), tuple(beds_kept), changed,
-                {key: settings.get(db, key) for key in changed})
+                {key: settings.get(db, key) for key in changed},
+                (setup_.first_number, here) if setup_.first_number is not None and setup_.first_number > here else None,
+                brought_key, bool(brought_key and wards_key))
     try:
         with db.atomic():
             load(session, plan)
@@ -227,6 +263,10 @@ def load(session: Session, plan: Plan) -> None:
                     setters[key](session, value)
             if values.keys() & plan.settings.keys():
                 settings.set_round_thresholds(session, values["late_after_minutes"], values["overdue_after_minutes"])
+            if plan.first_number is not None:
+                setup.raise_first_number(session, plan.first_number[0])
+            if plan.wards_key is not None:
+                settings.set_wards_key(session, plan.wards_key)
 
 
 def _parsed(path: Path) -> tuple[SetupFile, yaml.Node | None]:

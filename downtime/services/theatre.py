@@ -20,12 +20,12 @@ from downtime.domain.clock import ward_time
 from downtime.domain.elapsed import instant
 from downtime.domain.duplicates import ProbableDuplicate, namesakes
 from downtime.domain.laptops import Authors, Laptop, laptop_name
-from downtime.domain.medication import running_anticoagulants
+from downtime.domain.medication import Order, insulin, running_anticoagulants
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import (
     ARRIVE_BEFORE, PRIORITY_RANK, TARGET_WAIT, Booking, Cancellation, CancelReason, Clash, Priority, Slot, Suggested,
     TheatreSession, after_latex, clashes, latex_allergic, left_outside, letter_arrives, meetings, outside,
-    overlapping_sessions, rebook_by,
+    not_to_be_done, overlapping_sessions, rebook_by,
     suggest_for_specialty, suggest_slots, theatre_key, theatre_order,
 )
 from downtime.formspec import FormSpec
@@ -256,6 +256,8 @@ _SAME_NAME = QT_TRANSLATE_NOOP("messages", "SAME NAME: {others}")
 _AFTER_LATEX = QT_TRANSLATE_NOOP("messages", "LATEX ALLERGY: move first, latex-free theatre")
 _NO_CHECKLIST = QT_TRANSLATE_NOOP("messages", "NO SAFETY CHECKLIST recorded")
 _ANTICOAGULANT = QT_TRANSLATE_NOOP("messages", "ANTICOAGULANT: {drugs}")
+_ON_INSULIN = QT_TRANSLATE_NOOP("messages", "ON INSULIN: {drugs}")
+_INSULIN_FIRST = QT_TRANSLATE_NOOP("messages", "ON INSULIN: put first on the list")
 _PAST_TARGET = QT_TRANSLATE_NOOP("messages", "PAST NCEPOD TARGET (decided {when})")
 _AFTER_REBOOK_BY = QT_TRANSLATE_NOOP("messages", "AFTER REBOOK-BY DATE {day}")
 
@@ -267,7 +269,11 @@ _OR = QT_TRANSLATE_NOOP("messages", "{first}, or {then}")
 _NONE_FREE = QT_TRANSLATE_NOOP("messages", "No session of that day known to this laptop has {minutes} min free.")
 _EMERGENCY = QT_TRANSLATE_NOOP("messages", "For an immediate case: cancelling a planned operation (reason "
                                            "\u201cEmergency took the theatre\u201d) frees its slot.")
+_EXTEND = QT_TRANSLATE_NOOP("messages", "Or extend the list of theatre {theatre} to {end} (amend the theatre "
+                                        "session's end) and book it from {time}.")
 IMMEDIATE = (Priority.IMMEDIATE_A, Priority.IMMEDIATE_B)
+OVERRUN = (*IMMEDIATE, Priority.URGENT)
+"""The classes a list is extended for, rather than an operation cancelled: emergencies."""
 
 
 @dataclass(frozen=True)
@@ -280,6 +286,15 @@ class FreeThatDay:
     session_id: str
     slots: tuple[Slot, ...]
     immediate: bool
+    extend: Slot | None = None
+    """For an immediate or urgent case not fitting before its own list's end: the earliest start
+    on that list once its end is moved (`overrun`). Told only to cancel another patient, the
+    coordinator cancelled an elective operation for an emergency the list could have run over for."""
+
+    @property
+    def extend_to(self) -> datetime | None:
+        """The end the list is to be extended to, for the operation from `extend`."""
+        return self.extend.start + timedelta(minutes=self.minutes) if self.extend is not None else None
 
     def text(self, lang: Lang) -> str:
         said = [message(lang, _FREE_HERE, time=f"{slot.start:%H:%M}", theatre=slot.theatre)
@@ -289,7 +304,9 @@ class FreeThatDay:
         free = (message(lang, _FREE, minutes=self.minutes, slots=reduce(
             lambda first, then: message(lang, _OR, first=first, then=then), said)) if said
             else message(lang, _NONE_FREE, minutes=self.minutes))
-        return f"{free} {message(lang, _EMERGENCY)}" if self.immediate else free
+        extend = ("" if self.extend is None or self.extend_to is None else " " + message(
+            lang, _EXTEND, theatre=self.extend.theatre, end=f"{self.extend_to:%H:%M}", time=f"{self.extend.start:%H:%M}"))
+        return (f"{free} {message(lang, _EMERGENCY)}" if self.immediate else free) + extend
 
 
 class ClashRefused(ServiceError):
@@ -502,8 +519,29 @@ def _fold(record: RecordVersion, events: list[RecordVersion], typed: dict[str, d
     priority = Priority(data["priority"])
     decided = datetime.fromisoformat(data["decided_at"])
     return BookingFacts(record, status, session_id, start, int(data["expected_minutes"]), priority, decided,
-                        cancelled_at, reason, last_minute, rebook_by(priority, decided, cancellations),
+                        cancelled_at, reason, last_minute,
+                        rebook_by(priority, decided, cancellations, cancer_deadline(data, decided.tzinfo)),
                         tuple(cancelled_from), transferred_to, placed_by, told_of=told_of, done=done)
+
+
+def cancer_deadline(data: Mapping[str, Any], zone: tzinfo | None) -> datetime | None:
+    """A booking's cancer pathway target as a rebook-by deadline: the end of its day, on the clock
+    the decision to operate was typed on; None for a booking with none."""
+    if not data.get("cancer_target"):
+        return None
+    return datetime.combine(date.fromisoformat(data["cancer_target"]), time(23, 59), tzinfo=zone)
+
+
+_CANCER_PATHWAYS = {"two_week": QT_TRANSLATE_NOOP("messages", "CANCER 2-WEEK WAIT"),
+                    "days_31": QT_TRANSLATE_NOOP("messages", "CANCER 31-DAY"),
+                    "days_62": QT_TRANSLATE_NOOP("messages", "CANCER 62-DAY")}
+
+
+def cancer_said(data: Mapping[str, Any], lang: Lang) -> str:
+    """The booking's cancer pathway, as the rebook-by column names it beside its date ("04/12/2026
+    CANCER 31-DAY SOON"): "" for none."""
+    pathway = _CANCER_PATHWAYS.get(data.get("cancer_pathway") or "")
+    return message(lang, pathway) if pathway else ""
 
 
 def _refuse_out_of_place(status: BookingStatus, event: RecordVersion, later: list[RecordVersion]) -> None:
@@ -615,7 +653,7 @@ def _booked(replayed: list[BookingFacts]) -> list[Booking]:
     return [facts.occupies for facts in replayed if facts.status in PLACED]
 
 
-def _check(db: Database, candidate: Booking, now: datetime, priority: str) -> None:
+def _check(db: Database, candidate: Booking, now: datetime, priority: Priority) -> None:
     """Refuse the candidate if it clashes with a booking standing at an overlapping time: only
     those are replayed, with the sessions they and the candidate are in; saying where it would
     fit that day (see `free_that_day`)."""
@@ -627,14 +665,15 @@ def _check(db: Database, candidate: Booking, now: datetime, priority: str) -> No
                                                         "lists (withdrawn, or not set up on this laptop); book it in "
                                                         "another session."))
     if found := clashes(candidate, known, booked):
-        raise ClashRefused(found, free_that_day(db, candidate, now, priority in IMMEDIATE))
+        raise ClashRefused(found, free_that_day(db, candidate, now, priority))
 
 
-def free_that_day(db: Database, candidate: Booking, now: datetime, immediate: bool) -> FreeThatDay:
+def free_that_day(db: Database, candidate: Booking, now: datetime, priority: Priority) -> FreeThatDay:
     """The next free start of the operation on its own list, and on each other list of its day
     (any specialty's: an emergency takes any free theatre, and the list's specialty is said),
     from now on a day under way (an ended day's, for a record typed late: from its start), on
-    the day's clock as the operation was typed."""
+    the day's clock as the operation was typed. For an immediate or urgent case (`OVERRUN`)
+    with no room on its own list before its end, where it would start on it extended."""
     assert candidate.start is not None and candidate.session_id is not None
     zone = candidate.start.tzinfo
     day_start = datetime.combine(candidate.start.date(), time.min, tzinfo=zone)
@@ -647,7 +686,13 @@ def free_that_day(db: Database, candidate: Booking, now: datetime, immediate: bo
     others = {s.session_id for s in day} - {candidate.session_id}
     own = suggest_slots(candidate, known, booked, after, limit=1, on=lambda s: s.session_id == candidate.session_id)
     elsewhere = suggest_slots(candidate, known, booked, after, limit=2, on=lambda s: s.session_id in others)
-    return FreeThatDay(candidate.minutes, candidate.session_id, (*own, *elsewhere), immediate)
+    extend = None
+    if priority in OVERRUN and not own:
+        # Its list as if it ran to the day's end: the first start there is past the list's end.
+        overrun = [replace(s, end=day_end) if s.session_id == candidate.session_id else s for s in known]
+        extend = next(iter(suggest_slots(candidate, overrun, booked, after, limit=1,
+                                         on=lambda s: s.session_id == candidate.session_id)), None)
+    return FreeThatDay(candidate.minutes, candidate.session_id, (*own, *elsewhere), priority in IMMEDIATE, extend)
 
 
 @dataclass(frozen=True)
@@ -922,7 +967,7 @@ def check_version(db: Database, form_id: str, record_id: str, patient_id: str | 
     if facts is not None and facts.status in LIVE:
         assert facts.start is not None
         _refuse_after_death(db, facts.booking.patient_id, facts.start)
-        _check(db, _as_people(db, [facts])[0].booking, now, facts.record.data.get("priority", ""))
+        _check(db, _as_people(db, [facts])[0].booking, now, facts.priority)
     if form_id in _BEFORE_DECIDED and facts is not None and not withdrawn:
         _refuse_before_decided(facts, form_id, data)
     if form_id == DONE_FORM and facts is not None and not withdrawn:
@@ -1435,11 +1480,14 @@ TOLD_REASON = "Patient told of the new date"
 TOLD_OF_CANCELLATION = "Patient told of the cancellation"
 
 
-def record_told(session: Session, booking_id: str, how: str | None, told_at: datetime) -> RecordVersion:
+def record_told(session: Session, booking_id: str, how: str | None, told_at: datetime,
+                told_by: str | None = None) -> RecordVersion:
     """That the patient was told of their new date (or of their transfer, or of the cancellation
-    of an operation not yet rebooked, recorded "Not yet" told), how and when, as an amendment of
-    the record in force: its version's author is who told them. Until then the board says NOT
-    TOLD, and a coordinator working through a morning's changes sees whom to ring still."""
+    of an operation not yet rebooked, recorded "Not yet" told), how, when and by whom (`told_by`,
+    the user signed in unless named: the ward nurse or the surgeon's secretary rings, the
+    coordinator types it, and when the patient says nobody rang there is someone to ask), as an
+    amendment of the record in force. Until then the board says NOT TOLD, and a coordinator
+    working through a morning's changes sees whom to ring still."""
     if not how:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Patient told: choose how the patient was told."))
     facts = _state(_replay(session.db, {booking_id}), booking_id)
@@ -1450,7 +1498,8 @@ def record_told(session: Session, booking_id: str, how: str | None, told_at: dat
     told_of = facts.told_of
     reason = TOLD_OF_CANCELLATION if told_of.form_id == "operation_cancellation" else TOLD_REASON
     return records.amend(session, told_of.record_id,
-                         {**told_of.data, "patient_told": how, "told_at": told_at.isoformat(timespec="minutes")},
+                         {**told_of.data, "patient_told": how, "told_at": told_at.isoformat(timespec="minutes"),
+                          "told_by": " ".join((told_by or "").split()) or session.user.name},
                          reason, based_on=told_of.version)
 
 
@@ -1491,7 +1540,8 @@ class WaitingItem:
         if deadline is None:
             return "—"
         flag = BREACH if self.breach else SOON if self.near_breach else None
-        return f"{deadline:%d/%m/%Y}" + (f" {translate(lang, '', flag)}" if flag else "")
+        cancer = cancer_said(self.state.record.data, lang)
+        return " ".join(filter(None, (f"{deadline:%d/%m/%Y}", cancer, translate(lang, '', flag) if flag else "")))
 
 
 _CANCELLED_AT_TIMES = QT_TRANSLATE_NOOP("messages", "{when} — {times}")
@@ -1588,12 +1638,14 @@ def rescheduling(db: Database, forms: dict[str, FormSpec], now: datetime,
     the death, so none vanishes unexplained; a death withdrawn as entered in error puts the
     operation back, and one cancelled because the patient died, their death since withdrawn
     under every number of theirs, comes first (`WaitingItem.death_withdrawn`); one cancelled so
-    with no death ever recorded here (a patient at home, the family rang) stays off."""
+    with no death ever recorded here (a patient at home, the family rang) stays off, as does one
+    whose patient declined the operation itself (`not_to_be_done`, as the export revokes it)."""
     states = bookings(db, forms, lambda facts: facts.status is BookingStatus.CANCELLED, replayed)
     withdrawn = _deaths_withdrawn(db, forms, {state.patient.patient_id for state in states
                                               if state.cancel_reason is CancelReason.PATIENT_DIED})
-    states = [state for state in states if state.cancel_reason is not CancelReason.PATIENT_DIED
-              or (state.died_at is None and state.patient.patient_id in withdrawn)]
+    states = [state for state in states if state.told_of is None or not not_to_be_done(state.told_of.data)
+              or (state.cancel_reason is CancelReason.PATIENT_DIED and state.died_at is None
+                  and state.patient.patient_id in withdrawn)]
     tell = whom_to_tell(db, [state.patient for state in states], now)
     items = [replace(waiting_item(state, now, tell[state.patient.patient_id]),
                      death_withdrawn=state.cancel_reason is CancelReason.PATIENT_DIED) for state in states]
@@ -1617,12 +1669,48 @@ def procedure_and_side(data: Mapping[str, Any], booking_spec: FormSpec, lang: La
     return f"{data['procedure']}, {format_value(booking_spec.field('laterality'), data['laterality'], lang)}"
 
 
+_DAY_CASE = QT_TRANSLATE_NOOP("messages", "Day case")
+_IN_PATIENT = QT_TRANSLATE_NOOP("messages", "In-patient")
+_EQUIPMENT = QT_TRANSLATE_NOOP("messages", "Equipment: {equipment}")
+
+
+def preparation_said(data: Mapping[str, Any], booking_spec: FormSpec, lang: Lang) -> str:
+    """The anaesthetic, ASA grade, day case or in-patient, and the equipment a booking records,
+    in one line as the printed list gives it under the procedure, the board in its tooltip and
+    `downtime theatre list` ("General anaesthetic · ASA 3 · In-patient · Equipment: image
+    intensifier"): theatre staff plan the anaesthetic room, recovery, the day unit's discharges
+    and the kit from these. "" for a booking with none (of the form's first version)."""
+    said = [format_value(booking_spec.field(name), data[name], lang) for name in ("anaesthetic", "asa")
+            if data.get(name)]
+    if data.get("day_case") is not None:
+        said.append(message(lang, _DAY_CASE if data["day_case"] else _IN_PATIENT))
+    if data.get("equipment"):
+        said.append(message(lang, _EQUIPMENT, equipment=data["equipment"]))
+    return " · ".join(said)
+
+
 def with_length(operation: str, minutes: int, lang: Lang) -> str:
     """An operation with its expected length, as the rescheduling lists give it: the coordinator
     finds it a gap on a list by hand. The number keeps its unit on a line's end (a non-breaking
     space: the printed list's narrow column read "(60" over "min)")."""
     return message(lang, QT_TRANSLATE_NOOP("messages", "{operation} ({length})"), operation=operation,
                    length=f"{minutes}\u00a0min")
+
+
+def booked_from(db: Database, forms: Mapping[str, FormSpec], patient_id: str, at: datetime,
+                lang: Lang) -> list[str]:
+    """The patient's operations booked or rebooked to begin from `at` on, soonest first, each as
+    "Hip hemiarthroplasty, left side, 30/11 08:00, T1": a discharge names them (sent home on
+    Saturday for Monday's list, she left not knowing when to come back)."""
+    ids = {record.record_id for record in _standing_where(db, ["operation_booking"], "patient_id IN (?)", [patient_id])}
+    live = sorted((facts for facts in _replay(db, ids) if facts.status in LIVE and facts.start is not None
+                   and facts.start >= at), key=lambda facts: facts.start or at)
+    known = sessions(db, {facts.session_id for facts in live if facts.session_id is not None})
+    return [message(lang, QT_TRANSLATE_NOOP("messages", "{operation}, {when}, {theatre}"),
+                    operation=procedure_and_side(facts.record.data, forms[BOOKING_FORM], lang),
+                    when=f"{facts.start.astimezone():%d/%m %H:%M}" if facts.start is not None else "",
+                    theatre=known[facts.session_id].theatre if facts.session_id in known else "—")
+            for facts in live]
 
 
 def on_a_ward(db: Database, patient_id: str, at: datetime) -> Location | None:
@@ -1665,7 +1753,8 @@ def suggestions(db: Database, booking_id: str, now: datetime, limit: int = 5, fr
     arriving = now + ARRIVE_BEFORE
     from_home = arriving if arriving > after and on_a_ward(db, state.booking.patient_id, now) is None else None
     return replace(suggest_for_specialty(state.booking, booked_on.specialty if booked_on else None, known, booked,
-                                         after=from_home or after, limit=limit), from_home=from_home)
+                                         after=from_home or after, limit=limit, deadline=state.rebook_by),
+                   from_home=from_home)
 
 
 def next_free_start(db: Database, session_id: str, now: datetime, minutes: int | None = None) -> datetime | None:
@@ -1731,8 +1820,18 @@ class ListEntry:
     before back-entry, while they still have it."""
     anticoagulants: tuple[str, ...] = ()
     """The anticoagulants the patient's medication chart has in force at the operation's start
-    (`_anticoagulated`), on a standing line: apixaban on the chart was said nowhere on the list,
+    (`_charted`), on a standing line: apixaban on the chart was said nowhere on the list,
     and the surgeon and anaesthetist learnt of it in theatre, if at all."""
+    insulins: tuple[str, ...] = ()
+    """The insulins the patient's chart has in force at the operation's start, on a standing line
+    (`_charted`): a patient on insulin glargine booked last, fasting from midnight, was said
+    nowhere on the list, the only way the booking's notes ("e.g. diabetic") someone had to think
+    to type."""
+    insulin_not_first: bool = False
+    """A standing line of a patient on insulin with another patient's operation before them in
+    their theatre that day, as `after_latex` is (`domain.theatre.after_latex`'s order): a patient
+    on insulin goes first on the list, to keep the fast and the insulin's change short (CPOC and
+    JBDS-IP, perioperative diabetes, 2021). Said, not refused: the coordinator moves them."""
 
     def ends_at(self, zone: tzinfo | None) -> datetime:
         """When the operation is expected to end, from its expected minutes counted in elapsed
@@ -1855,6 +1954,19 @@ def anticoagulant_said(entry: ListEntry, lang: Lang) -> list[str]:
             if entry.anticoagulants and not entry.struck else [])
 
 
+def insulin_said(entry: ListEntry, lang: Lang) -> list[str]:
+    """"ON INSULIN: Insulin glargine" on a standing line of a patient whose chart has one in force
+    (`ListEntry.insulins`), where `anticoagulant_said` is said: the board's patient tooltip,
+    `downtime theatre list` under the patient, the printed list under the allergies."""
+    return [message(lang, _ON_INSULIN, drugs=", ".join(entry.insulins))] if entry.insulins and not entry.struck else []
+
+
+def insulin_first_said(entry: ListEntry, lang: Lang) -> list[str]:
+    """"ON INSULIN: put first on the list" on a line of a patient on insulin not first in their
+    theatre that day (`ListEntry.insulin_not_first`), where `latex_said` is said."""
+    return [message(lang, _INSULIN_FIRST)] if entry.insulin_not_first and not entry.struck else []
+
+
 def past_target(entry: ListEntry) -> bool:
     """A standing line of an operation still to be done whose start is later than its decision
     plus its NCEPOD class's target wait (`TARGET_WAIT`): an immediate, life-saving operation
@@ -1898,9 +2010,11 @@ def line_flags(entry: ListEntry, lang: Lang) -> list[str]:
 
 def alerts(entry: ListEntry, lang: Lang, now: datetime | None = None) -> list[str]:
     """What the board and `downtime theatre list` say of a line after its status and whether its
-    patient was told: a latex-allergic patient not first in the theatre (`latex_said`), an
-    operation past with nothing recorded of it by `now` (`unrecorded_said`), then `line_flags`."""
-    return [*latex_said(entry, lang), *unrecorded_said(entry, lang, now), *line_flags(entry, lang)]
+    patient was told: a latex-allergic patient, or one on insulin, not first in the theatre
+    (`latex_said`, `insulin_first_said`), an operation past with nothing recorded of it by `now`
+    (`unrecorded_said`), then `line_flags`."""
+    return [*latex_said(entry, lang), *insulin_first_said(entry, lang), *unrecorded_said(entry, lang, now),
+            *line_flags(entry, lang)]
 
 
 def flagged(entry: ListEntry, lang: Lang, now: datetime) -> list[str]:
@@ -2001,11 +2115,16 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
     latex = _after_latex([entry for listed in entries.values() for entry in listed])
     unchecked = _unchecked(db, {entry.state.record.record_id: entry.state.cancelled_at for s in chosen
                                 for entry in entries[s.session_id] if not entry.struck and entry.state.done is not None})
-    charted = _anticoagulated(db, [entry for s in chosen for entry in entries[s.session_id] if not entry.struck])
+    # The day's lists all read, as for latex: a patient on insulin first on the afternoon's list follows the morning's.
+    charted, insulins = _charted(db, [entry for listed in entries.values() for entry in listed if not entry.struck])
+    insulin_late = _after_others([entry for listed in entries.values() for entry in listed],
+                                 lambda entry: entry.state.record.record_id in insulins)
     entries = {s.session_id: [replace(entry, namesakes=same_name.get(entry.state.record.record_id, ()),
                                       after_latex=entry.state.record.record_id in latex,
                                       no_checklist=entry.state.record.record_id in unchecked,
-                                      anticoagulants=charted.get(entry.state.record.record_id, ()))
+                                      anticoagulants=charted.get(entry.state.record.record_id, ()),
+                                      insulins=insulins.get(entry.state.record.record_id, ()),
+                                      insulin_not_first=entry.state.record.record_id in insulin_late)
                               if not entry.struck else entry for entry in entries[s.session_id]] for s in chosen}
     again = _booked_again(db, [entry.state for listed in entries.values() for entry in listed if not entry.struck])
     entries = {session_id: [replace(entry, booked_again=again.get(entry.state.record.record_id, ()))
@@ -2040,6 +2159,14 @@ def _after_latex(lines: Collection[ListEntry]) -> set[str]:
     not count: a cancelled operation does not take place before them. A latex allergy written in
     the booking's notes counts as one the admission recorded: the notes' label asks for it there
     ("e.g. latex allergy"), and one written so was read by nothing."""
+    return _after_others(lines, lambda entry: latex_allergic([*entry.state.patient.allergies,
+                                                              str(entry.state.record.data.get("notes") or "")]))
+
+
+def _after_others(lines: Collection[ListEntry], first: Callable[[ListEntry], bool]) -> set[str]:
+    """The standing lines (by booking) of patients who go `first` on a list with the operation of
+    a patient who does not before them in their theatre that day (`domain.theatre.after_latex`'s
+    order: one after others who go first too is not)."""
     by_theatre: dict[str, list[ListEntry]] = {}
     for entry in lines:
         if not entry.struck:
@@ -2047,9 +2174,8 @@ def _after_latex(lines: Collection[ListEntry]) -> set[str]:
     found: set[str] = set()
     for standing in by_theatre.values():
         standing.sort(key=lambda e: e.start)
-        allergic = [latex_allergic([*entry.state.patient.allergies, str(entry.state.record.data.get("notes") or "")])
-                    for entry in standing]
-        found |= {entry.state.record.record_id for entry, late in zip(standing, after_latex(allergic)) if late}
+        found |= {entry.state.record.record_id for entry, late in zip(standing, after_latex(map(first, standing)))
+                  if late}
     return found
 
 
@@ -2067,17 +2193,27 @@ def _unchecked(db: Database, done: Mapping[str, datetime | None]) -> set[str]:
     return set(done) - checked
 
 
-def _anticoagulated(db: Database, standing: Collection[ListEntry]) -> dict[str, tuple[str, ...]]:
+def _charted(db: Database, standing: Collection[ListEntry]) -> tuple[dict[str, tuple[str, ...]],
+                                                                      dict[str, tuple[str, ...]]]:
     """For each standing line (by booking) whose patient's chart has an anticoagulant in force at
-    its start, those drugs (`ListEntry.anticoagulants`): the day's patients' charts read at once,
-    as at the day's last start (the orders of a stay ended before it ended with it)."""
+    its start, those drugs (`ListEntry.anticoagulants`), and an insulin, those (`ListEntry.insulins`):
+    the day's patients' charts read at once, as at the day's last start (the orders of a stay
+    ended before it ended with it)."""
     if not standing:
-        return {}
+        return {}, {}
     latest = max((entry.start for entry in standing), key=instant)
     orders = medication.orders_of_each(db, {str(entry.state.record.patient_id) for entry in standing}, latest)
-    found = {entry.state.record.record_id: running_anticoagulants(orders[str(entry.state.record.patient_id)],
-                                                                  entry.start) for entry in standing}
-    return {booking_id: drugs for booking_id, drugs in found.items() if drugs}
+    anticoagulated = {entry.state.record.record_id: running_anticoagulants(orders[str(entry.state.record.patient_id)],
+                                                                           entry.start) for entry in standing}
+    insulins = {entry.state.record.record_id: _insulins(orders[str(entry.state.record.patient_id)], entry.start)
+                for entry in standing}
+    return ({booking_id: drugs for booking_id, drugs in anticoagulated.items() if drugs},
+            {booking_id: drugs for booking_id, drugs in insulins.items() if drugs})
+
+
+def _insulins(orders: Collection[Order], at: datetime) -> tuple[str, ...]:
+    """The insulins of `orders` in force `at`, each named once as ordered."""
+    return tuple(dict.fromkeys(order.drug for order in orders if order.active_at(at) and insulin(order.drug)))
 
 
 def _person(entry: ListEntry) -> str:
@@ -2132,3 +2268,75 @@ def board(db: Database, forms: dict[str, FormSpec], day: date, now: datetime) ->
         "SELECT json_extract(data, '$.booking') FROM current_records WHERE form_id = 'operation_cancellation'"
         " AND status != ?", [RecordStatus.ENTERED_IN_ERROR.value])}
     return day_list(db, forms, day), rescheduling(db, forms, now, _replay(db, cancelled))
+
+
+LIST_PRINTED = "theatre list"
+"""How the audit names a print of a day's theatre list, before its day and theatre
+(`list_print_name`, `printing.print_theatre_list`)."""
+_CHANGED_SINCE_PRINTED = QT_TRANSLATE_NOOP("messages", "CHANGED SINCE PRINTED {time} ({theatre})")
+_REPRINT = QT_TRANSLATE_NOOP("messages", "The list for {day} was printed at {time} ({theatre}): print it again and "
+                                         "replace the copy in theatre.")
+# The words that name a print's lists, each theatre or the day's every theatre.
+_ALL_THEATRES = "all"
+
+
+def list_print_name(day: date, theatre_name: str | None) -> str:
+    """What the audit calls a print of the day's list of one theatre, or of all of them."""
+    return f"{LIST_PRINTED} {day.isoformat()} {theatre_name or _ALL_THEATRES}"
+
+
+@dataclass(frozen=True)
+class ChangedSincePrinted:
+    """A theatre's list of the day printed, then changed (an operation booked, cancelled, moved
+    onto or off it, its list's times amended): the paper on the theatre wall is out of date, and
+    the team worked from it (sent for a cancelled patient, never ready for the emergency)."""
+
+    day: date
+    theatre: str
+    printed_at: datetime
+
+    def said(self, lang: Lang) -> str:
+        """The board's words: until the list is printed again."""
+        return message(lang, _CHANGED_SINCE_PRINTED, time=f"{self.printed_at:%H:%M}", theatre=self.theatre)
+
+    def to_reprint(self, lang: Lang) -> str:
+        """The words after a save that changed it: print again and replace the copy."""
+        return message(lang, _REPRINT, day=f"{self.day:%d/%m/%Y}", time=f"{self.printed_at:%H:%M}", theatre=self.theatre)
+
+
+def last_printed(db: Database, day: date, theatre_name: str) -> tuple[int, datetime] | None:
+    """The audit's last print of the day's list holding this theatre (its own, or all the day's
+    theatres'): its place in the log and when; None if never printed on this laptop."""
+    prefix = f"{LIST_PRINTED} {day.isoformat()} "
+    key, found = theatre_key(theatre_name), None
+    for row in db.query("SELECT seq, at, json_extract(detail, '$.what') AS what FROM audit WHERE action = 'print'"
+                        " AND json_extract(detail, '$.what') LIKE ? ORDER BY seq", [prefix.replace("%", "") + "%"]):
+        printed = row["what"].removeprefix(prefix)
+        if printed == _ALL_THEATRES or theatre_key(printed) == key:
+            found = (row["seq"], datetime.fromisoformat(row["at"]))
+    return found
+
+
+def changed_since_printed(db: Database, day: date,
+                          lines: list[tuple[TheatreSession, list[ListEntry]]]) -> list[ChangedSincePrinted]:
+    """Each theatre of the day's lines (`day_list`) whose list was printed (`last_printed`) and
+    changed after, read from the audit's order of writes: a booking or a list of it saved again,
+    or a cancellation or rebooking of one of its operations first recorded (a patient told later
+    amends a cancellation, which changes no one's place on the list). Once printed again, no more."""
+    found = []
+    for theatre_name in dict.fromkeys(session.theatre for session, _ in lines):
+        if (printed := last_printed(db, day, theatre_name)) is None:
+            continue
+        mine = [(session, entries) for session, entries in lines
+                if theatre_key(session.theatre) == theatre_key(theatre_name)]
+        placed = {*(session.session_id for session, _ in mine),
+                  *(entry.state.record.record_id for _, entries in mine for entry in entries)}
+        booked = [entry.state.record.record_id for _, entries in mine for entry in entries]
+        changed = next(db.query(
+            "SELECT 1 FROM audit a JOIN records r ON r.id = a.entity_id WHERE a.entity = 'records' AND a.seq > ?"
+            f" AND (r.record_id IN ({marks(placed)}) OR (r.version = 1 AND r.form_id IN (?, ?)"
+            f" AND json_extract(r.data, '$.booking') IN ({marks(booked)}))) LIMIT 1",
+            [printed[0], *placed, "operation_cancellation", "operation_rebooking", *booked]), None)
+        if changed is not None:
+            found.append(ChangedSincePrinted(day, theatre_name, printed[1]))
+    return found

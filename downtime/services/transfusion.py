@@ -7,8 +7,10 @@ none with the patient's group read as another than an earlier unit's, none again
 prescription (another component, a requirement not met, one unit too many), no end before its
 start, one end per unit; a unit started once, but restarted once stopped (see `units_of`), none
 out of the fridge 4 hours by its start, red cells with the bedside ABO card answered, the patient's
-special requirements met whichever prescription said them, a unit named on the standing
-prescription of its component (see `_check_start`)."""
+special requirements met whichever prescription of whichever stay said them, a unit named on the
+standing prescription of its component written before it, its use-by date read, a second checker
+other than the nurse recording it, none hung while a reaction is told to no one, none restarted
+after a high fever (see `_check_start`)."""
 
 from __future__ import annotations
 
@@ -23,7 +25,8 @@ from downtime.domain import elapsed
 from downtime.domain.blood_groups import NOT_KNOWN, RED_CELLS, abo, abo_incompatible, requirements_for
 from downtime.domain.clock import ward_time
 from downtime.domain.records import RecordStatus, RecordVersion
-from downtime.domain.transfusion import READINGS, SIGNS, Sets, Sign, Unit, next_due, out_too_long, sets_of, signs
+from downtime.domain.transfusion import (READINGS, SIGNS, Readings, Sets, Sign, Unit, around, high_fever, next_due,
+                                         out_too_long, sets_of, signs)
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.messages import message as form_message
 from downtime.formspec.schema import Meaning, holds
@@ -149,7 +152,8 @@ class Transfused:
 
     def asks(self, at: datetime, lang: Lang) -> list[str]:
         """What the unit asks at `at`, each in words."""
-        return [SIGNS[sign][lang].format(due=ward_time(due, at.tzinfo) if due else "")
+        changed = ", ".join(one.said(lang) for one in self.sets.changed)
+        return [SIGNS[sign][lang].format(due=ward_time(due, at.tzinfo) if due else "", changed=changed)
                 for sign, due in signs(self.unit, self.sets, at)]
 
     def next_due(self, at: datetime) -> datetime | None:
@@ -177,6 +181,19 @@ def reacted(end: Mapping[str, Any]) -> bool:
     return end.get("outcome") == STOPPED_FOR_A_REACTION or end.get("reaction") is True
 
 
+def doctor_told(end: Mapping[str, Any]) -> bool:
+    """Whether an end records the doctor told of its reaction: a Yes the doctor acknowledged (the
+    form's version 2 names them and when). The one test of it for every list, check and paper: a
+    bare Yes, "bleeped, no answer" included, took a reaction off the lists and let its unit be
+    restarted. A record of version 1, which has no acknowledgement, is told by its Yes."""
+    return end.get("doctor_told") is True and end.get("doctor_acknowledged", True) is True
+
+
+def told(end: Mapping[str, Any]) -> bool:
+    """Whether an end records its reaction told to the doctor (`doctor_told`) and the blood bank."""
+    return doctor_told(end) and end.get("blood_bank_told") is True
+
+
 def restartable(end: Mapping[str, Any]) -> bool:
     """Whether a unit that ended so may be restarted: stopped, for another reason than a reaction
     (a line to replace, the patient taken to a scan), or for a reaction of `RESTARTABLE_SIGNS`
@@ -195,7 +212,7 @@ def not_restartable_for(end: Mapping[str, Any]) -> str | None:
     signs = set(end.get("signs") or [])
     if not signs or not signs <= RESTARTABLE_SIGNS:
         return "signs"
-    return None if end.get("doctor_told") is True else "doctor_told"
+    return None if doctor_told(end) else "doctor_told"
 
 
 def _moment(start: Mapping[str, Any], key: str = "started_at") -> datetime:
@@ -218,7 +235,7 @@ def unit_of(start: RecordVersion, end: RecordVersion | None,
     ends = [one.data for one in (*(stop for _, stop in earlier), end) if one is not None]
     reactions = [data for data in ends if reacted(data)]
     return Unit(_moment(start.data), _moment(end.data, "ended_at") if end is not None else None, bool(reactions),
-                any(not (data.get("doctor_told") and data.get("blood_bank_told")) for data in reactions),
+                any(not told(data) for data in reactions),
                 out_of_fridge([*(part.data for part, _ in earlier), start.data]))
 
 
@@ -256,15 +273,28 @@ def first_ends(ends: Iterable[RecordVersion]) -> dict[str, RecordVersion]:
     return end_of
 
 
-def _transfused(starts: list[RecordVersion], ends: list[RecordVersion], taken: list[datetime]) -> list[Transfused]:
-    """Each unit of `starts` (`units_of`) with its ends among `ends` (see `first_ends`), oldest
-    first."""
+def _transfused(starts: list[RecordVersion], ends: list[RecordVersion],
+                taken: Mapping[datetime, Readings]) -> list[Transfused]:
+    """Each unit of `starts` (`units_of`) with its ends among `ends` (see `first_ends`) and its
+    sets among the patient's `taken` (`observed`), oldest first."""
     end_of = first_ends(ends)
     found = []
     for parts in units_of(_standing(starts)):
         ended = [(start, end_of.get(start.record_id)) for start in parts]
         unit = unit_of(*ended[-1], ended[:-1])
-        found.append(Transfused(*ended[-1], unit, sets_of(unit, taken), tuple(ended[:-1])))
+        found.append(Transfused(*ended[-1], unit, sets_of(unit, list(taken), taken), tuple(ended[:-1])))
+    return found
+
+
+def observed(db: Database, patient_ids: Collection[str]) -> dict[str, dict[datetime, Readings]]:
+    """Each patient's standing NEWS2 sets giving every reading a unit asks (`READINGS`), their
+    readings by when taken: compared with the set before the unit, not only counted."""
+    found: dict[str, dict[datetime, Readings]] = {patient_id: {} for patient_id in patient_ids}
+    for patient_id, sets in current_by_patient(db, observations.FORM, patient_ids).items():
+        for one in _standing(sets):
+            if all(one.data.get(reading) is not None for reading in READINGS):
+                found[patient_id][datetime.fromisoformat(str(one.data["taken_at"]))] = {
+                    reading: float(one.data[reading]) for reading in READINGS}
     return found
 
 
@@ -276,8 +306,8 @@ def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Transfu
     if not starts:
         return {}
     ends = current_by_patient(db, END_FORM, list(starts))
-    taken = observations.sets_taken(db, list(starts), READINGS)
-    return {patient_id: _transfused(found, ends.get(patient_id, []), [at for at, _, _ in taken[patient_id]])
+    taken = observed(db, list(starts))
+    return {patient_id: _transfused(found, ends.get(patient_id, []), taken[patient_id])
             for patient_id, found in starts.items()}
 
 
@@ -295,12 +325,12 @@ def reactions_untold(db: Database) -> dict[str, list[Transfused]]:
         f"SELECT * FROM current_records WHERE form_id = ? AND json_extract(data, '$.unit') IN ({marks(part)})",
         [END_FORM, *part])]
     ends = {unit_id: end for unit_id, end in first_ends(every_end).items()
-            if reacted(end.data) and not (end.data.get("doctor_told") and end.data.get("blood_bank_told"))}
+            if reacted(end.data) and not told(end.data)}
     patients = {str(start.patient_id) for start in current_of(db, ends).values()}
     starts, all_ends = current_by_patient(db, FORM, patients), current_by_patient(db, END_FORM, patients)
     # Each unit once, as its chart says it: a unit restarted, both parts' reactions untold, was listed twice.
     return {patient_id: untold for patient_id, found in starts.items()
-            if (untold := [one for one in _transfused(found, all_ends.get(patient_id, []), [])
+            if (untold := [one for one in _transfused(found, all_ends.get(patient_id, []), {})
                            if any(start.record_id in ends for start, _ in one.parts)])}
 
 
@@ -503,7 +533,9 @@ def _check_start(session: Session, spec: FormSpec, patient_id: str, data: Mappin
     """A unit's start, typed or amended: of a group the patient can take, as an earlier unit
     recorded it; against its prescription, or named on the one standing; meeting the patient's
     special requirements; started once, or restarted as `_check_restart` says; not out of the
-    fridge 4 hours; red cells with the bedside ABO card answered; before its end. A rule is asked
+    fridge 4 hours, nor while a reaction is told to no one, as it is hung; red cells with the
+    bedside ABO card answered; its use-by date given; its second checker not the nurse recording
+    it; before its end. A rule is asked
     of an amendment only when it changes the answers the rule judges: a unit recorded before the
     rule, or on the form's version 1 or 2, is corrected (a second checker's name) without what no
     one asked then."""
@@ -525,8 +557,20 @@ def _check_start(session: Session, spec: FormSpec, patient_id: str, data: Mappin
         _check_once(session, spec, patient_id, data, record_id)
     if data.get("collected_at") and hung_now:
         _check_fridge(spec, data, lang)
+    if hung_now:
+        _check_reactions_told(session, spec, patient_id, data)
     if data["component"] == RED_CELLS and _changes(before, data, "component", "abo_card"):
         _check_card(spec, data, lang)
+    if not data.get("use_by") and _changes(before, data, "use_by"):
+        _refuse("use_by", message(lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: read off the unit's label at every bedside check: a unit past it is not "
+                        "started."), field=spec.field("use_by").label.get(lang)))
+    if data.get("second_checker") and _changes(before, data, "second_checker") \
+            and _same_name(str(data["second_checker"])) == _same_name(session.user.name):
+        _refuse("second_checker", message(lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: {name} records this start: the second checker is another member of staff, who "
+                        "checks the unit and the patient too."),
+            field=spec.field("second_checker").label.get(lang), name=session.user.name))
     ended = [end for end in _standing(list_current(session.db, form_id=END_FORM, patient_id=patient_id))
              if record_id is not None and end.data.get("unit") == record_id]
     started = datetime.fromisoformat(str(data["started_at"]))
@@ -625,6 +669,11 @@ def _check_prescribed(session: Session, spec: FormSpec, patient_id: str, data: M
         _refuse("order", message(lang, QT_TRANSLATE_NOOP(
             "messages", "“{field}”: that prescription is of the patient's stay before: blood is prescribed again for "
                         "this one."), field=spec.field("order").label.get(lang)))
+    if elapsed.instant(found.record.occurred_at) > elapsed.instant(_moment(data)):
+        _refuse("started_at", message(lang, QT_TRANSLATE_NOOP(
+            "messages", "“{field}”: the prescription was written at {time}, after this start: check the time, or name "
+                        "none (given on a paper prescription)."),
+            field=spec.field("started_at").label.get(lang), time=_at(found.record.data["ordered_at"])))
     ordered = found.record.data["component"]
     if data.get("component") != ordered:
         _refuse("component", message(lang, QT_TRANSLATE_NOOP(
@@ -648,12 +697,14 @@ def _check_prescribed(session: Session, spec: FormSpec, patient_id: str, data: M
 
 def _check_patient_requirements(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any]) -> None:
     """The special requirements that are the patient's (domain.blood_groups.requirements_for),
-    said by any of their prescriptions of this stay written by the unit's start, met by the unit
+    said by any of their prescriptions of any stay written by the unit's start, met by the unit
     whichever prescription it names, or none: three units given on no prescription in the app
-    were checked against nothing, and an irradiated patient was given none irradiated."""
+    were checked against nothing, and an irradiated patient was given none irradiated; irradiated
+    blood is mostly a need for life, and a patient readmitted two hours later was given a unit
+    not irradiated on a paper prescription."""
     started = elapsed.instant(datetime.fromisoformat(str(data["started_at"])))
     component, shown = str(data["component"]), data.get("unit_requirements") or []
-    for found in prescriptions(session.db, patient_id):
+    for found in prescriptions_of(session.db, [patient_id], this_stay=False).get(patient_id, []):
         if elapsed.instant(found.record.occurred_at) > started:
             continue
         missing = [code for code in requirements_for(component, [found.record.data.get("requirements") or []])
@@ -681,6 +732,11 @@ def _check_unnamed(session: Session, spec: FormSpec, patient_id: str, data: Mapp
                         "prescription it is given on."),
             field=spec.field("order").label.get(session.lang),
             prescription=standing.text(session.form(ORDER_FORM), session.lang)))
+
+
+def _same_name(name: str) -> str:
+    """A name as compared: "hélène  LEFÈVRE" is "Hélène Lefèvre"."""
+    return " ".join(name.split()).casefold()
 
 
 def _same_unit(number: str) -> str:
@@ -762,6 +818,7 @@ def _check_restart(session: Session, spec: FormSpec, patient_id: str, data: Mapp
                         "it: ask the doctor and the blood bank."),
             field=field, unit=unit_number(data), time=_at(end.data["ended_at"]),
             outcome=outcome_said(end.data, session.form(END_FORM), lang)))
+    _check_fever(session, spec, patient_id, data, first, end)
     if started < elapsed.instant(_moment(end.data, "ended_at")):
         _refuse("started_at", message(lang, QT_TRANSLATE_NOOP(
             "messages", "“{field}”: unit {unit} was stopped at {time}, after this: a unit is restarted after its "
@@ -781,6 +838,45 @@ def _check_restart(session: Session, spec: FormSpec, patient_id: str, data: Mapp
                         "before this restart. A unit is finished within 4 hours of leaving the fridge, restarted or "
                         "not; do not restart it: return it to the blood bank."),
             field=spec.field("started_at").label.get(lang), unit=unit_number(data), time=f"{left:%d/%m/%Y %H:%M}"))
+
+
+def _check_reactions_told(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any]) -> None:
+    """A unit hung (`_check_start`'s `hung_now`) while a unit of this stay ended with a reaction
+    not yet told to the doctor or the blood bank (`Unit.unreported`) is refused: no further unit
+    is started before the doctor has seen the patient and the reaction is looked into. Unit 2 of a
+    prescription was hung 25 minutes after unit 1 was stopped for rigors and a low blood pressure
+    told to no one. A restart's own stop is `_check_restart`'s; one typed afterwards from paper is
+    what happened, and is saved."""
+    number = _same_unit(str(data["unit_number"]))
+    untold = next((one for one in chart(session.db, patient_id) if one.unit.reaction and one.unit.unreported
+                   and not (data.get("restart") is True and _same_unit(one.number) == number)), None)
+    if untold is None:
+        return
+    stopped = [end for _, end in untold.parts if end is not None and reacted(end.data)][-1]
+    _refuse("started_at", message(session.lang, QT_TRANSLATE_NOOP(
+        "messages", "“{field}”: unit {unit} ended with a reaction on {time} that the doctor or the blood bank is not "
+                    "yet told of: do not start another unit before the doctor has seen the patient; record on its end "
+                    "who was told."), field=spec.field("started_at").label.get(session.lang), unit=untold.number,
+        time=_at(stopped.data["ended_at"])))
+
+
+def _check_fever(session: Session, spec: FormSpec, patient_id: str, data: Mapping[str, Any], first: RecordVersion,
+                 end: RecordVersion) -> None:
+    """A unit stopped for a reaction is not restarted when a NEWS2 set taken while it ran (from its
+    first start to its stop) reads 39 °C or more, or 2 °C or more above the set before it
+    (domain.transfusion.high_fever), whatever sign its stop named: a unit stopped for "fever" was
+    restarted after 40.1 °C."""
+    if not reacted(end.data):
+        return
+    before, during = around(_moment(first.data), _moment(end.data, "ended_at"),
+                            observed(session.db, [patient_id])[patient_id])
+    if (highest := high_fever(before, [readings for _, readings in during])) is None:
+        return
+    lang = session.lang
+    _refuse("restart", message(lang, QT_TRANSLATE_NOOP(
+        "messages", "“{field}”: a temperature of {value} °C was taken while unit {unit} ran: 39 °C or more, or up "
+                    "2 °C or more, is no mild reaction; do not restart it: ask the doctor and return it to the blood "
+                    "bank."), field=spec.field("restart").label.get(lang), value=f"{highest:g}", unit=unit_number(data)))
 
 
 def _check_fridge(spec: FormSpec, data: Mapping[str, Any], lang: Lang) -> None:

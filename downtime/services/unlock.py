@@ -30,19 +30,21 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
-def check_new(path: Path, device_number: int, device_name: str) -> None:
+def check_new(path: Path, device_number: int, device_name: str, first_number: int = 1) -> None:
     """The file and the laptop's identity, checked before the administrator's PIN is asked for
     (the command line asked for it twice, then refused them)."""
     if path.exists() or keyslots.is_encrypted(path):
         raise SetupError(QT_TRANSLATE_NOOP("messages", "{path} already exists: choose a new file for a new database."), path=path)
-    setup.check_device(device_number, device_name)
+    setup.check_device(device_number, device_name, first_number)
 
 
 def create(path: Path, *, encrypted: bool, device_number: int, device_name: str, admin_id: str,
-           admin_name: str, admin_pin: str, is_demo: bool = False, clock: Clock = local_now) -> tuple[Vault, Device]:
+           admin_name: str, admin_pin: str, is_demo: bool = False, clock: Clock = local_now,
+           first_number: int = 1) -> tuple[Vault, Device]:
     """A new database with its first administrator. The administrator's key slot is written
-    before the database, so a failure never leaves an encrypted file nobody can open."""
-    check_new(path, device_number, device_name)
+    before the database, so a failure never leaves an encrypted file nobody can open.
+    `first_number`: see setup.initialise."""
+    check_new(path, device_number, device_name, first_number)
     staff.check_new_account(admin_id, admin_name, admin_pin)
     key = keyslots.new_key() if encrypted else None
     try:
@@ -52,7 +54,7 @@ def create(path: Path, *, encrypted: bool, device_number: int, device_name: str,
         db = open_database(path, key=key)
         device = setup.initialise(db, device_number=device_number, device_name=device_name, admin_id=admin_id,
                                   admin_name=admin_name, admin_pin=admin_pin, is_demo=is_demo, clock=clock,
-                                  installation=this_installation())
+                                  installation=this_installation(), first_number=first_number)
         this_laptop.keep(db)
     except BaseException:
         for leftover in (path, keyslots.keys_path(path), Path(f"{path}-wal"), Path(f"{path}-shm")):

@@ -137,9 +137,10 @@ def _adult(spec: FormSpec, age: int | None) -> bool:
 def stay_doubt(session: Session, spec: FormSpec, values: dict[str, Any], patient_id: str | None,
                record_id: str | None = None) -> str:
     """`weight_doubt` of a record of the patient's (`record_id` when amended), against the stay's
-    latest weight before it: what the form view asks before saving. None before a new
-    admission, which is the stay's first; an admission amended is held to the weight it
-    replaces (12 kg amended to 21, digits swapped, was within a 2-year-old's bounds)."""
+    latest weight before it: what the form view asks before saving, and `check_stay` refuses
+    unconfirmed. None before a new admission, which is the stay's first; an admission amended
+    is held to the weight it replaces (12 kg amended to 21, digits swapped, was within a
+    2-year-old's bounds)."""
     patient = _patient(session, patient_id)
     earlier = _earlier(session, spec, values, patient, record_id)
     return weight_doubt(spec, values, session.lang, session.clock(), earlier[-1] if earlier else None,
@@ -163,9 +164,11 @@ def check_weight(spec: FormSpec, values: dict[str, Any], lang: Lang, now: dateti
 
 def check_stay(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any],
                amended: RecordVersion | None = None) -> None:
-    """Refuse, as `check_weight`, a weighing's weight (new or `amended`) that `stay_doubt` asks
-    about and was not confirmed: the form view asks first; the command line and any other way in
-    are refused with the same words."""
+    """Refuse, as `check_weight`, a weighing's or an admission's weight (new or `amended`) that
+    `stay_doubt` asks about and was not confirmed: the form view asks first; the command line and
+    any other way in are refused with the same words. An admission's weight amended more than
+    `CHANGE_ASKED_PERCENT` from the one it replaces (12 kg to 21, digits swapped) was asked about
+    on screen alone, saved without a word by any other way (records.amend)."""
     _refuse(spec, session.lang, stay_doubt(session, spec, data, patient_id,
                                            amended.record_id if amended is not None else None))
 
@@ -257,7 +260,7 @@ def _earlier(session: Session, spec: FormSpec, values: dict[str, Any], patient: 
     weighing's. An admission amended keeps its own weight as stored, the one its amendment
     replaces, unless that one was a slip the amendment corrects (`_doubted`); a new admission
     begins a stay, and has none before it."""
-    if patient is None or (spec.creates_patient and (record_id is None or _doubted(session, spec, record_id))):
+    if patient is None or (spec.creates_patient and (record_id is None or _doubted(session, spec, record_id, values))):
         return []
     at = elapsed.instant(_at(session, spec, values))
     weights = [*_admitted(session.db, session.forms, [patient]).values(),
@@ -267,15 +270,18 @@ def _earlier(session: Session, spec: FormSpec, values: dict[str, Any], patient: 
                    and elapsed.instant(one.at) <= at), key=lambda one: elapsed.instant(one.at))
 
 
-def _doubted(session: Session, spec: FormSpec, record_id: str) -> bool:
+def _doubted(session: Session, spec: FormSpec, record_id: str, values: dict[str, Any]) -> bool:
     """Whether the record stored held a weight to doubt whether confirmed or not (unusual for the
-    age, a body mass index hardly ever seen): its amendment corrects it ("0,9 was 90"), and is not
-    asked about as a change from it."""
+    age, a body mass index hardly ever seen), by the birth date and height as amended (`values`):
+    its amendment corrects it ("0,9 was 90"; a child's 6.1 kg whose birth date is corrected to an
+    adult's, weighed 61), and is not asked about as a change from it."""
     _, confirmed = _fields(spec) or (None, None)
     if confirmed is None:
         return False
     stored = current_of(session.db, [record_id])[record_id].data
-    return bool(weight_doubt(spec, {**stored, confirmed.id: None}, session.lang, session.clock()))
+    born = spec.by_meaning(Meaning.BIRTH_DATE)
+    amended = {name: values.get(name) for name in ((born.id,) if born else ()) + (HEIGHT,) if name in values}
+    return bool(weight_doubt(spec, {**stored, **amended, confirmed.id: None}, session.lang, session.clock()))
 
 
 def _at(session: Session, spec: FormSpec, values: dict[str, Any]) -> datetime:

@@ -11,7 +11,8 @@ length alone (`unknown`), never its text: the Staff ID box gets a PIN when the t
 swapped, and kept here that PIN opened the database for whoever read this file. And it names
 the laptop and its ward (`keep_laptop`), which the sign-in window shows before anyone has
 signed in, and keeps the highest downtime number the laptop gave or reserved (`keep_given`),
-which a restored backup would wind back.
+which a restored backup would wind back, and the laptop's latest export (`keep_export`), which
+a restore would forget.
 
 A short PIN can be guessed offline by whoever holds the laptop; scrypt makes each guess cost
 about a fifth of a second, and the README's threat model says what that means.
@@ -350,3 +351,34 @@ def keep_given(db_path: Path, device_number: int, sequence: int) -> None:
     with _changing(db_path) as content:
         kept = content.setdefault("given", {})
         kept[str(device_number)] = max(int(kept.get(str(device_number), 0)), sequence)
+
+
+def last_export(db_path: Path) -> tuple[datetime, int] | None:
+    """The time and last record rowid of the latest export, as `keep_export` last wrote them
+    (None: none since this version, or a plain database): read from a database set aside as
+    damaged, whose own `exports` table cannot be read, to tell what its last stick holds."""
+    try:
+        return _exported(_load(db_path)) if is_encrypted(db_path) else None
+    except KeySlotError:
+        return None
+
+
+def _exported(content: dict[str, Any]) -> tuple[datetime, int] | None:
+    found = content.get("exported")
+    try:
+        return datetime.fromisoformat(str(found["at"])), int(found["last_rowid"])  # type: ignore[index]
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def keep_export(db_path: Path, at: datetime, last_rowid: int) -> None:
+    """Kept outside the database for the same reason as `keep_given`: a restore from a backup
+    made before this export winds the `exports` table back, and the ward was told to re-type
+    from paper what the stick already holds; typed again, a dose reached the EHR twice. Written
+    once the export is on the stick (flushed, under the lock); an earlier one never replaces it."""
+    if not is_encrypted(db_path):
+        return
+    with _changing(db_path) as content:
+        kept = _exported(content)
+        if kept is None or kept[0] <= at:
+            content["exported"] = {"at": at.isoformat(), "last_rowid": last_rowid}

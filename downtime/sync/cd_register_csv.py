@@ -1,9 +1,10 @@
 """The controlled-drug register in an export and in a merge: every line of every page of the
 laptop's register, as the pharmacy reconciles the ward's cupboard after an outage (what came in,
-what each dose took, what was discarded, each count), with the balance each line left on its
-laptop. A merge takes every laptop's lines once, by their own id, each page's lines in the order
-its laptop wrote them: the register is a legal record that stayed on the laptop, and the records
-office had nothing of it to hand the pharmacy."""
+what each dose took, what was discarded, what a patient took home, each count), with the balance
+each line left on its laptop; a dose's line and a supply's name their patient. A merge takes
+every laptop's lines once, by their own id, each page's lines in the order its laptop wrote them:
+the register is a legal record that stayed on the laptop, and the records office had nothing of
+it to hand the pharmacy."""
 
 from __future__ import annotations
 

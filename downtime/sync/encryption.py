@@ -1,5 +1,7 @@
 """Exports encrypted to the records office with the age format, so a lost USB stick reveals
 nothing: wards hold only the public key, the records office keeps the identity (secret key).
+A stick made for a patient moved to another ward is encrypted to the wards' key too, whose
+identity every ward laptop holds in its encrypted database (services.settings.set_wards_key).
 
 Files are standard age files, so the records office can also open them with the `age` tool.
 The manifest is encrypted too (its counts and device would already say too much), and its
@@ -36,6 +38,25 @@ class BadIdentity(UserError):
 
 class DecryptRefused(UserError):
     pass
+
+
+class NotForThisKey(DecryptRefused):
+    """The export's first file opens with none of the identities given: it was made for other
+    keys (a ward laptop given a stick made for the records office alone)."""
+
+
+def wards_identity(secret: str) -> pyrage.x25519.Identity:
+    """The wards' key as the set-up file and the settings keep it, checked."""
+    try:
+        return pyrage.x25519.Identity.from_str(secret.strip())
+    except pyrage.IdentityError:
+        raise BadIdentity(QT_TRANSLATE_NOOP("messages", "the wards' key is not an age secret key (it starts with "
+                                                        "AGE-SECRET-KEY-1…)")) from None
+
+
+def new_wards_key() -> str:
+    """A new wards' key (its secret), made once for the hospital by the first set-up file saved."""
+    return str(pyrage.x25519.Identity.generate())
 
 
 def _key_lines(text: str) -> list[str]:
@@ -191,7 +212,7 @@ def sealed(path: Path, keys: Sequence[pyrage.x25519.Recipient]) -> Iterator[Bina
 
 
 def _decrypt_file(source: Path, target: Path, identities: list[pyrage.x25519.Identity],
-                  identity_path: Path, opened_any: bool) -> None:
+                  identity_path: Path | str, opened_any: bool) -> None:
     """Whole-file decryption, so no plaintext is written before age has authenticated all of it.
     age reports an altered recipient header like a wrong key, so the message says both unless
     another file of the same export already opened with this identity."""
@@ -205,24 +226,33 @@ def _decrypt_file(source: Path, target: Path, identities: list[pyrage.x25519.Ide
             raise DecryptRefused(QT_TRANSLATE_NOOP("messages", "{source} cannot be decrypted with this identity ({identity_path}) although the "
                                                                       "export's other files can: it was altered or damaged"),
                                  source=source, identity_path=identity_path) from None
-        raise DecryptRefused(QT_TRANSLATE_NOOP("messages", "{source} cannot be decrypted with this identity ({identity_path}): it was "
-                                                                  "encrypted to another key, or its header was altered"),
-                             source=source, identity_path=identity_path) from None
+        raise NotForThisKey(QT_TRANSLATE_NOOP("messages", "{source} cannot be decrypted with this identity ({identity_path}): it was "
+                                                                 "encrypted to another key, or its header was altered"),
+                            source=source, identity_path=identity_path) from None
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("xb") as writer:
         writer.write(plaintext)
 
 
 def decrypt_folder(src: Path, out: Path, identity_path: Path) -> int:
+    """Decrypt an export into the new folder `out` with the key file `identity_path` (see
+    `decrypt_export`)."""
+    if out.exists():
+        raise DecryptRefused(QT_TRANSLATE_NOOP("messages", "{out} already exists: choose a new folder to decrypt into."),
+                             out=out)
+    return decrypt_export(src, out, load_identities(identity_path), identity_path)
+
+
+def decrypt_export(src: Path, out: Path, identities: list[pyrage.x25519.Identity], identity_path: Path | str) -> int:
     """Decrypt an export into the new folder `out`, which appears only once every file has
     decrypted and matches the manifest, so a refused export leaves nothing to mistake for it.
-    What an office's Mac or PC wrote beside the .age files (export.os_litter) is not decrypted."""
+    What an office's Mac or PC wrote beside the .age files (export.os_litter) is not decrypted.
+    `identity_path`: how the refusals name the key (its file, or the laptop's wards' key)."""
     from downtime.sync.export import on_disk, os_litter, put_in_place, staging_in, verify_export  # export imports this module
 
     if out.exists():
         raise DecryptRefused(QT_TRANSLATE_NOOP("messages", "{out} already exists: choose a new folder to decrypt into."),
                              out=out)
-    identities = load_identities(identity_path)
     if not src.is_dir():
         raise DecryptRefused(QT_TRANSLATE_NOOP("messages", "{src} is not a folder"),
                              src=src)

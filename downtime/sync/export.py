@@ -46,13 +46,13 @@ from downtime.services.laptops import authors, laptops_known
 from downtime.services.errors import ServiceError
 from downtime.services.patients import downtime_numbers
 from downtime.services.staff import staff_directory
-from downtime.storage import audit
+from downtime.storage import audit, keyslots
 from downtime.storage.fhir_sent import record_sent
 from downtime.storage.records import held_from, holds
 from downtime.services.cd_register import register_pages
 from downtime.sync.cd_register_csv import PATH as REGISTER_PATH, write_register
 from downtime.sync.csv_cells import csv_cell
-from downtime.sync.encryption import SUFFIX, parse_recipients, sealed
+from downtime.sync.encryption import SUFFIX, parse_recipients, sealed, wards_identity
 from downtime.sync.outcome import Progress, untold
 from downtime.sync.versions import write_versions
 
@@ -118,6 +118,8 @@ class ExportResult:
     entered in error (fhir_export.Written.withdrawn)."""
     fhir_left_out: int = 0
     """Records the ward said are not to be entered that the bundle left out, never sent."""
+    for_another_ward: bool = False
+    """Made for a patient moved to another ward: encrypted to the wards' key too (`export_keys`)."""
 
     def notes_in(self, lang: Lang, forms: Mapping[str, FormSpec]) -> list[str]:
         """What the export's report says of its bundle after how many versions it exported
@@ -385,27 +387,44 @@ def _left_by_that_version(folder: Path) -> bool:
     return not isinstance(fields, dict) or fields.keys() <= _LEFT_MANIFEST
 
 
-def export_keys(db: Database, encrypt_to: list[str] | None = None) -> list[str] | None:
+def export_keys(db: Database, encrypt_to: list[str] | None = None, for_another_ward: bool = False) -> list[str] | None:
     """The public keys an export is encrypted to: those given and, always, the records office's
     set on the laptop by IT (a key typed over it in the export dialog's box, one character off,
     or a script's own `--encrypt-to`, replaced it, and nobody at the office could open the stick);
     None when there are none and every patient's record would go on the stick in plain text,
-    which the export dialog and `downtime export` make the person say they want."""
+    which the export dialog and `downtime export` make the person say they want.
+    `for_another_ward`: the wards' key's too, which the receiving ward's laptop reads it with (the
+    stick made for the records office alone asked that ward for the office's secret key)."""
     office = settings.get(db, "export_key")
-    keys = list(dict.fromkeys([*(encrypt_to or ()), *([office] if office else [])]))
+    wards = []
+    if for_another_ward:
+        if not (secret := settings.get(db, "wards_key")):
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "Not exported: this laptop has no wards' key, which a "
+                                                             "stick for another ward is encrypted to. IT loads the "
+                                                             "hospital's set-up file on it (Administration ▸ This "
+                                                             "laptop)."))
+        wards = [str(wards_identity(secret).to_public())]
+    keys = list(dict.fromkeys([*(encrypt_to or ()), *([office] if office else []), *wards]))
     return keys or None
 
 
 def export(session: Session, out: Path, since_last: bool = False,
-           encrypt_to: list[str] | None = None, progress: Progress = untold) -> ExportResult:
+           encrypt_to: list[str] | None = None, progress: Progress = untold,
+           for_another_ward: bool = False) -> ExportResult:
     """Write csv/<form>.csv and manifest.json into `out` (which must not exist yet); with
     `encrypt_to` (by default the records office's key set on the laptop, if any), every file is
     age-encrypted to those public keys before `out` appears.
 
+    `for_another_ward`: the stick carried with a patient moved to a ward on another laptop,
+    encrypted to the wards' key too. It is whole (the receiving ward needs every earlier record)
+    and is none of the exports for the records office: a later `since_last` export starts where
+    the last of those ended, and the bundle's resources count as sent only from those.
+
     `progress` counts each record version twice, once as its CSV line is written and once when
     the FHIR bundle that holds it is; the bundle is most of the time."""
     session.require(Action.READ_RECORDS)
-    encrypt_to = export_keys(session.db, encrypt_to)
+    since_last = since_last and not for_another_ward
+    encrypt_to = export_keys(session.db, encrypt_to, for_another_ward)
     keys = parse_recipients(encrypt_to) if encrypt_to is not None else None
     if out.exists():
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "{out} already exists: choose a new folder for each export."),
@@ -471,20 +490,27 @@ def export(session: Session, out: Path, since_last: bool = False,
             with files.open("manifest.json") as manifest_file:
                 manifest_file.write(json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"))
             on_disk(staging)
+            detail = {"counts": counts, "encrypted": encrypt_to is not None, "fhir_updates": written.updates,
+                      "fhir_withdrawn": written.withdrawn, "fhir_left_out": written.left_out}
             with db.atomic():
-                audit.insert_audited(db, "exports", {
-                    "id": str(uuid.uuid4()), "exported_at": now.isoformat(), "author": session.user.staff_id,
-                    "first_rowid": first, "last_rowid": last, "folder": str(out)}, at=now,
-                    actor=session.user.staff_id, device_id=session.device.device_id, action="export",
-                    detail={"counts": counts, "encrypted": encrypt_to is not None, "fhir_updates": written.updates,
-                            "fhir_withdrawn": written.withdrawn, "fhir_left_out": written.left_out})
-                record_sent(db, *written.sent)
+                if for_another_ward:
+                    audit.append(db, at=now, actor=session.user.staff_id, device_id=session.device.device_id,
+                                 action="export.another_ward", detail={**detail, "folder": str(out)})
+                else:
+                    audit.insert_audited(db, "exports", {
+                        "id": str(uuid.uuid4()), "exported_at": now.isoformat(), "author": session.user.staff_id,
+                        "first_rowid": first, "last_rowid": last, "folder": str(out)}, at=now,
+                        actor=session.user.staff_id, device_id=session.device.device_id, action="export",
+                        detail=detail)
+                    record_sent(db, *written.sent)
                 put_in_place(staging, out)  # the record is committed once the export is on the stick
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
+    if not for_another_ward and (where := db.execute("PRAGMA database_list").fetchone()[2]):  # none in memory
+        keyslots.keep_export(Path(where), now, last)  # what a restore from an older backup asks (backups.restored)
     return ExportResult(out, counts, written.entries, first, last, written.ask_the_ward, written.updates,
-                        keys is not None, written.withdrawn, written.left_out)
+                        keys is not None, written.withdrawn, written.left_out, for_another_ward)
 
 
 def _listed(manifest: Any) -> dict[str, Any] | None:

@@ -84,33 +84,41 @@ as `_plain` writes them."""
 
 
 def allergy_resources(spec: FormSpec, admission: RecordVersion, earlier: Sequence[RecordVersion],
-                      patient_id: str, encounter_id: str, sent: Callable[[str], bool]) -> list[dict[str, Any]]:
+                      patient_id: str, encounter_id: str, sent: Callable[[str], bool],
+                      author: Callable[[RecordVersion], dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """Each allergy of the patient's, asserted in the stay the admission opened (`encounter_id`):
     what the current version states, entered in error when the admission is; then what
     `earlier` versions of the admission (any order, the current one among them or not) stated
     and it no longer does, entered in error; then each identifier by place an earlier export
     sent (`sent`: whether an AllergyIntolerance went under it), entered in error. Each is
-    recorded when the first version stating it was typed: an amendment elsewhere on the
-    admission leaves it as the EHR has it."""
+    recorded when the first version stating it was typed, by its author (`author`: who wrote a
+    version, as the bundle refers to them; None names no recorder): an amendment elsewhere on
+    the admission leaves it as the EHR has it, and the anaesthetist who added a chlorhexidine
+    anaphylaxis is the one the EHR asks about it, not the nurse who admitted the patient."""
     versions = sorted((version for version in earlier if version.id != admission.id), key=lambda v: v.version)
     versions.append(admission)
-    first_recorded: dict[str, datetime] = {}
+    first_stated: dict[str, RecordVersion] = {}
     last_stated: dict[str, tuple[dict[str, Any] | None, int]] = {}
     for index, version in enumerate(versions):
         for key, row in _stated(spec, version).items():
-            first_recorded.setdefault(key, version.recorded_at)
+            first_stated.setdefault(key, version)
             last_stated[key] = (row, index)
     current = _stated(spec, admission)
     about = {"patient": reference(patient_id), "encounter": reference(encounter_id)}
     withdrawn = admission.status is RecordStatus.ENTERED_IN_ERROR
-    found = [_stated_resource(admission.record_id, key, row, first_recorded[key], about, withdrawn, None)
-             for key, row in current.items()]
+
+    def stated(key: str, row: dict[str, Any] | None, withdrawn: bool, note: str | None) -> dict[str, Any]:
+        first = first_stated[key]
+        resource = _stated_resource(admission.record_id, key, row, first.recorded_at, about, withdrawn, note)
+        return resource | {"recorder": author(first)} if author is not None else resource
+
+    found = [stated(key, row, withdrawn, None) for key, row in current.items()]
     for key, (row, index) in last_stated.items():
         if key not in current:
             dropped_by = versions[index + 1]
             note = f"Removed from the admission record by its version {dropped_by.version}" + (
                 f": {dropped_by.reason}" if dropped_by.reason else "")
-            found.append(_stated_resource(admission.record_id, key, row, first_recorded[key], about, True, note))
+            found.append(stated(key, row, True, note))
     return found + _by_place(spec, admission.record_id, versions, about, sent)
 
 

@@ -36,6 +36,7 @@ CANCELLATION_REASON = "http://terminology.hl7.org/CodeSystem/appointment-cancell
 PROVENANCE_PARTICIPANT = "http://terminology.hl7.org/CodeSystem/provenance-participant-type"
 DATA_OPERATION = "http://terminology.hl7.org/CodeSystem/v3-DataOperation"
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+OBSERVATION_INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
 LOCATION_TYPE = "http://terminology.hl7.org/CodeSystem/location-physical-type"
 DATA_ABSENT_REASON = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
 PARTICIPATION_MODE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationMode"
@@ -71,7 +72,7 @@ ROUTES = {"PO": ("26643006", "Oral route"), "IV": ("47625008", "Intravenous rout
           "EAR": ("10547007", "Otic route"), "NAS": ("46713006", "Nasal route"), "BUC": ("54471007", "Buccal route")}
 # The order form's units (and the rate's and the period's) as UCUM codes. A tablet, a puff or a
 # drop is counted, not measured: it has none, and goes as the unit's words alone. "units" are
-# international units (the form's French says UI): insulin, heparin.
+# international units (the form's French says unités, in full): insulin, heparin.
 UCUM_UNITS = {"mg": "mg", "g": "g", "microgram": "ug", "mL": "mL", "units": "[IU]", "mmol": "mmol", "mL/h": "mL/h",
               "h": "h"}
 
@@ -91,7 +92,9 @@ SYSTEMS: dict[str, dict[str, str]] = {
                           "maint": "Equipment Maintenance/Repair", "oth-err": "Other: Error"},
     PROVENANCE_PARTICIPANT: {"author": "Author"},
     DATA_OPERATION: {"CREATE": "create", "UPDATE": "revise", "NULLIFY": "nullify"},
-    OBSERVATION_CATEGORY: {"vital-signs": "Vital Signs", "survey": "Survey", "exam": "Exam"},
+    OBSERVATION_CATEGORY: {"vital-signs": "Vital Signs", "survey": "Survey", "exam": "Exam",
+                           "laboratory": "Laboratory"},
+    OBSERVATION_INTERPRETATION: {"L": "Low", "LL": "Critical low", "H": "High", "HH": "Critical high"},
     LOCATION_TYPE: {"wa": "Ward", "bd": "Bed"},
     DATA_ABSENT_REASON: {"not-applicable": "Not Applicable"},
     PARTICIPATION_MODE: {"PHONE": "telephone", "WRITTEN": "written"},
@@ -112,9 +115,11 @@ SYSTEMS: dict[str, dict[str, str]] = {
             "8462-4": "Diastolic blood pressure", "8302-2": "Body height", "29463-7": "Body weight",
             "34746-8": "Nurse Note", "11506-3": "Progress note",
             "9269-2": "Glasgow coma score total", "9267-6": "Glasgow coma score eye opening",
-            "9270-0": "Glasgow coma score verbal", "9268-4": "Glasgow coma score motor"},
+            "9270-0": "Glasgow coma score verbal", "9268-4": "Glasgow coma score motor",
+            "14743-9": "Glucose [Moles/volume] in Capillary blood by Glucometer"},
     SNOMED: {NO_KNOWN_ALLERGY: "No known allergy",
              "304251008": "Resuscitation status", "304253006": "Not for resuscitation",
+             "735324008": "Treatment escalation plan", "133918004": "Comfort measures",
              NEWS2_CODES["total"]: f"{_NEWS2} total score",
              NEWS2_CODES["respiratory_rate"]: f"{_NEWS2} - respiration rate score",
              NEWS2_CODES["spo2_scale_1"]: f"{_NEWS2} - oxygen saturation scale 1 score",
@@ -149,12 +154,12 @@ ELEMENTS: dict[str, frozenset[str]] = {path: frozenset(codes) for path, codes in
     "MedicationRequest.status": {"active", "completed", "stopped", "entered-in-error"},
     "MedicationRequest.intent": {"order"},
     "MedicationStatement.status": {"active", "entered-in-error"},
-    "MedicationAdministration.status": {"completed", "not-done", "entered-in-error"},
+    "MedicationAdministration.status": {"in-progress", "on-hold", "completed", "not-done", "entered-in-error"},
     "ServiceRequest.status": {"active", "completed", "revoked", "unknown", "entered-in-error"},
     "ServiceRequest.intent": {"order"},
     "ServiceRequest.priority": {"routine", "urgent", "asap", "stat"},
     "Appointment.status": {"booked", "fulfilled", "cancelled", "noshow", "entered-in-error"},
-    "Appointment.participant.status": {"accepted"},
+    "Appointment.participant.status": {"accepted", "needs-action"},
     "Provenance.entity.role": {"source"},
     "NutritionOrder.status": {"active", "completed", "entered-in-error"},
     "NutritionOrder.intent": {"order"},
@@ -168,6 +173,7 @@ ELEMENTS: dict[str, frozenset[str]] = {path: frozenset(codes) for path, codes in
     "DocumentReference.docStatus": {"final", "amended"},
     "DocumentReference.content.attachment.contentType": {"text/plain; charset=utf-8"},
     "Observation.valueQuantity.code": {"/min", "%", "L/min", "Cel", "cm", "kg", "mL", "mmol/L"},
+    "Observation.valueQuantity.comparator": {"<", ">"},
     "Observation.component.valueQuantity.code": {"mm[Hg]", "mm", "cm", "kg", "kg/m2", "mmol/L", "/min", "%", "L/min", "Cel"},
     "NutritionOrder.oralDiet.nutrient.amount.code": {"mL"},
     "MedicationRequest.dosageInstruction.doseAndRate.doseQuantity.code": set(UCUM_UNITS.values()),

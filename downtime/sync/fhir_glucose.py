@@ -1,9 +1,13 @@
-"""Each capillary blood glucose reading as a FHIR Observation in the stay it was taken in: the
-glucose in UCUM mmol/L (a meter's LO or HI as absent, with the meter's word as the reason: no
-number is made up for it), the ketones as a component when checked, the meal it was taken
+"""Each capillary blood glucose reading as a FHIR Observation in the stay it was taken in:
+LOINC 14743-9, "Glucose [Moles/volume] in Capillary blood by Glucometer" (its unit mmol/L; the
+LOINC table's row), category laboratory (a point-of-care test, as a laboratory's glucose is
+filed), the glucose in UCUM mmol/L at the 1 decimal a meter shows (0.52 g/L is 2.9 mmol/L, not
+2.889) with the value as typed and its unit kept in a note, low or high as its interpretation
+(v3 L, LL, H, HH: a hypo, a meter's LO or below 3, above 12, 30 or more or HI); a meter's LO or HI as a
+comparator at a bound every ward meter's range passes (the lowest glucose of the stay went as
+"not applicable", unflagged). The ketones as a component when checked, the meal it was taken
 against, the action taken and when the next reading was planned as notes (as a line's or a
-wound's next check). Its code is in words, "Capillary blood glucose": the LOINC code for a
-glucometer reading could not be checked here, and a wrong code files it as another test."""
+wound's next check)."""
 
 from __future__ import annotations
 
@@ -12,17 +16,22 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from downtime.domain.glucose import NONE_PLANNED
+from downtime.domain.glucose import CHECK_KETONES_ABOVE, HYPEROSMOLAR_FROM, NONE_PLANNED, SCALES, Reading, Unit
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec
 from downtime.services.glucose import FORM, PLAN, charted
-from downtime.sync.fhir_codes import DATA_ABSENT_REASON, OBSERVATION_CATEGORY, coding
+from downtime.sync.fhir_codes import LOINC, OBSERVATION_CATEGORY, OBSERVATION_INTERPRETATION, coding
 from downtime.sync.fhir_elements import (Context, Group, Made, label, moment, patient_key, record_identifier,
                                          reference)
 from downtime.sync.fhir_observations import observation_status, quantity
 from downtime.sync.fhir_stays import Stays
 
 MMOL = "mmol/L"
+CODE = {"coding": [coding(LOINC, "14743-9")], "text": "Capillary blood glucose"}
+METER_BOUNDS = {"lo": ("<", 1.1), "hi": (">", 27.8)}
+"""A meter's LO and HI as a comparator at a bound true whichever meter read it: LO is below 0.6 to
+1.1 mmol/L, HI above 27.8 to 33.3, by the meter (Accu-Chek, FreeStyle, OneTouch); no number is
+made up for it."""
 
 
 def glucose_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]:
@@ -38,22 +47,44 @@ def _made(record: RecordVersion, ctx: Context, stays: Stays) -> Made:
 
 def _observation(record: RecordVersion, ctx: Context, stays: Stays) -> dict[str, Any]:
     data, spec, found = record.data, ctx.forms[FORM], charted(record)
-    value = ({"valueQuantity": quantity(found.reading.glucose, MMOL)} if found.reading.glucose is not None else
-             {"dataAbsentReason": {"coding": [coding(DATA_ABSENT_REASON, "not-applicable")],
-                                   "text": f"Meter showed {label(spec, 'reading', data['reading'])}"}})
+    places = SCALES[Unit.MMOL].places
+    if found.reading.glucose is not None:
+        value = quantity(round(found.reading.glucose, places), MMOL)
+        typed = (f"As read on the meter: {found.reading.typed:g} {SCALES[found.reading.unit].symbol}"
+                 if found.reading.unit is not Unit.MMOL and found.reading.typed is not None else None)
+    else:
+        comparator, bound = METER_BOUNDS[data["reading"]]
+        value = {"comparator": comparator, **quantity(bound, MMOL)}
+        typed = f"Meter showed {label(spec, 'reading', data['reading'])}"
+    interpreted = _interpretation(found.reading)
     resource: dict[str, Any] = {
         "resourceType": "Observation", "id": record.record_id, "identifier": record_identifier(record.record_id),
-        "status": observation_status(record), "category": [{"coding": [coding(OBSERVATION_CATEGORY, "exam")]}],
-        "code": {"text": "Capillary blood glucose"}, "subject": reference(str(record.patient_id)),
+        "status": observation_status(record), "category": [{"coding": [coding(OBSERVATION_CATEGORY, "laboratory")]}],
+        "code": CODE, "subject": reference(str(record.patient_id)),
         **stays.encounter_at(record.patient_id, data["taken_at"]), "effectiveDateTime": moment(data["taken_at"]),
-        "performer": [ctx.author(ctx.original(record))], **value}
+        "performer": [ctx.author(ctx.original(record))], "valueQuantity": value,
+        **({"interpretation": [{"coding": [coding(OBSERVATION_INTERPRETATION, interpreted)]}]} if interpreted else {})}
     if found.reading.ketones is not None:
         resource["component"] = [{"code": {"text": "Blood ketones"}, "valueQuantity": quantity(found.reading.ketones, MMOL)}]
-    notes = [text for text in (label(spec, "timing", data["timing"]) if data.get("timing") else None,
+    notes = [text for text in (typed, label(spec, "timing", data["timing"]) if data.get("timing") else None,
                                data.get("action"), _plan(spec, data.get(PLAN))) if text]
     if notes:
         resource["note"] = [{"text": text} for text in notes]
     return resource
+
+
+def _interpretation(found: Reading) -> str | None:
+    """The reading as low or high (v3 ObservationInterpretation), as the chart judges it
+    (domain.glucose): a meter's LO or below 3 mmol/L (level 2) critically low, another hypo low; HI
+    or 30 mmol/L or more (a hyperosmolar state possible) critically high, above 12 (ketones
+    checked) high; None between."""
+    if found.severe_hypo:
+        return "LL"
+    if found.hypo:
+        return "L"
+    if found.hi or (found.glucose is not None and found.glucose >= HYPEROSMOLAR_FROM):
+        return "HH"
+    return "H" if found.glucose is not None and found.glucose > CHECK_KETONES_ABOVE else None
 
 
 def _plan(spec: FormSpec, plan: str | None) -> str | None:

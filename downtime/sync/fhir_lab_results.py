@@ -81,12 +81,23 @@ def _request(sample: RecordVersion, back: list[RecordVersion], ended: tuple[Form
                if unfollowed else []),
              *([f"Number on the request form or tube: {data['sample_number']}"] if data.get("sample_number") else []),
              *([f"Requested by {' '.join(data['requested_by'].split())}"] if data.get("requested_by") else []),
+             *([_group_screen(spec, data)] if data.get("group_sample") else []),
              *([data["notes"]] if data.get("notes") else [])]
     return {"resourceType": "ServiceRequest", "id": sample.record_id, "identifier": record_identifier(sample.record_id),
             "status": status, "intent": "order", "priority": "urgent" if data["urgency"] == "urgent" else "routine",
             "code": {"text": tests_named(spec, data, "en")}, "subject": reference(str(sample.patient_id)),
             **stays.encounter_at(sample.patient_id, data["taken_at"]), "authoredOn": moment(data["taken_at"]),
             "requester": ctx.author(ctx.original(sample)), "note": [{"text": text} for text in notes]}
+
+
+def _group_screen(spec: FormSpec, data: dict[str, Any]) -> str:
+    """"Group and screen: taken by Paul Martin; patient identified and tube labelled at the bedside;
+    Not on record: first sample (…)": what the blood bank asks of the sample it crossmatches on
+    (lab_request version 3)."""
+    said = [f"taken by {' '.join(data['taken_by'].split())}"] if data.get("taken_by") else []
+    if data.get("identified_at_bedside"):
+        said.append("patient identified and tube labelled at the bedside")
+    return f"Group and screen: {'; '.join([*said, label(spec, 'group_sample', data['group_sample'])])}"
 
 
 def _closed(spec: FormSpec, data: dict[str, Any]) -> str:

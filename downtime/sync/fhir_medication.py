@@ -36,7 +36,12 @@ from downtime.services.medication import (
 )
 from downtime.services.telephone_orders import COUNTERSIGNED, TELEPHONE
 from downtime.storage.records import histories
-from downtime.sync.snapshot_fhir import CONTROLLED_EXTENSION, HIGH_ALERT_EXTENSION, TIME_CRITICAL_EXTENSION
+from downtime.sync.snapshot_fhir import (
+    CONTROLLED_EXTENSION,
+    DOSE_RULE_EXTENSION,
+    HIGH_ALERT_EXTENSION,
+    TIME_CRITICAL_EXTENSION,
+)
 from downtime.sync.fhir_codes import (
     ADMIN_FUNCTION,
     NOT_GIVEN,
@@ -271,27 +276,30 @@ def _site(order: Order) -> dict[str, str] | None:
 
 def _instruction(order: Order, spec: FormSpec, ended: MovementEvent | None) -> dict[str, Any]:
     """`ended`: the movement that ended the order's stay before its stop, which is its end. A
-    variable dose's order says its rule in the instruction's text and its most for one dose as
-    `maxDosePerAdministration`, with no dose of its own (the doses given say theirs); an
-    as-required range its two ends as `doseRange`."""
+    variable dose's order (its `dose_rule`) says what it says: a dose up to its most, a
+    `doseRange` with no low (the rule may give none), also its `maxDosePerAdministration`, and
+    its rule in the instruction's text and as written (`DOSE_RULE_EXTENSION`), for a snapshot to
+    read it back: with no dose at all, the app's own bundle was refused as a snapshot ("dosage
+    doseQuantity is missing"). An as-required range says its two ends as `doseRange`."""
     amounts = f"{order.dose:g}" if order.dose_min is None else f"{order.dose_min:g}-{order.dose:g}"
     dose = f"{amounts} {order.dose_unit} {order.route}"
     stop = ended.occurred_at if ended is not None else order.stop_at
     bounds = {"start": moment(order.start_at)} | ({"end": moment(stop)} if stop else {})
-    # A variable dose is no dose to give each time: its rule in words, the most one dose may be.
-    amount: dict[str, Any] = {} if order.dose_rule is not None else {"doseQuantity": _quantity(
-        order.dose, order.dose_unit)} if order.dose_min is None else {"doseRange": {
-            "low": _quantity(order.dose_min, order.dose_unit), "high": _quantity(order.dose, order.dose_unit)}}
+    high = _quantity(order.dose, order.dose_unit)
+    amount: dict[str, Any] = {"doseQuantity": high} if order.dose_min is None and order.dose_rule is None else {
+        "doseRange": ({"low": _quantity(order.dose_min, order.dose_unit)} if order.dose_min is not None else {})
+        | {"high": high}}
     if order.dose_rule is not None:
         dose = f"variable dose, up to {dose}, by the rule: {order.dose_rule};"
     if order.rate_ml_h is not None:
         dose += f" at {order.rate_ml_h:g} mL/h"
         amount["rateQuantity"] = _quantity(order.rate_ml_h, "mL/h")
-    instruction: dict[str, Any] = {"route": _route(spec, order.route)} | ({"doseAndRate": [amount]} if amount else {})
+    instruction: dict[str, Any] = {"route": _route(spec, order.route), "doseAndRate": [amount]}
     if site := _site(order):
         instruction["site"] = site
     if order.dose_rule is not None:
-        instruction["maxDosePerAdministration"] = _quantity(order.dose, order.dose_unit)
+        instruction["extension"] = [{"url": DOSE_RULE_EXTENSION, "valueString": order.dose_rule}]
+        instruction["maxDosePerAdministration"] = high
     if order.frequency is Frequency.SCHEDULED:
         times = [f"{clock:%H:%M}" for clock in order.times]
         instruction["text"] = f"{dose} at {' '.join(times)}"

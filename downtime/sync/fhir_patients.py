@@ -1,4 +1,5 @@
-"""Each patient as FHIR: the Patient (downtime number as a temporary identifier, IPP when
+"""Each patient as FHIR: the Patient (downtime number as a temporary identifier under the
+system of the database that gave it, see `downtime_system`; IPP when
 known, INS when known and the identity validated, next of kin), one Encounter per stay with
 every bed it used, each admission's allergies (fhir_allergies), height, diet and medicines
 taken before admission (fhir_admission), and each discharge's medicines on discharge, each
@@ -23,7 +24,8 @@ from downtime.formspec import FormSpec
 from downtime.formspec.schema import VALIDATED_IDENTITY, Meaning
 from downtime.services.census import event_of
 from downtime.services.patients import PatientSummary, downtime_numbers, summarise
-from downtime.storage.records import histories
+from downtime.storage import fhir_sent
+from downtime.storage.records import chunks, histories, marks
 from downtime.sync.fhir_admission import body_measures, diet, medicines_said, next_of_kin, usual_medicines
 from downtime.sync.fhir_allergies import allergy_resources
 from downtime.sync.fhir_codes import (
@@ -62,6 +64,9 @@ from downtime.sync.fr_core import (
 )
 
 DOWNTIME_SYSTEM = "urn:downtime:number"
+"""The downtime number's system as earlier releases sent it, for every database alike: a laptop
+set up again for a later outage gives its numbers again, and the bundle's conditional create of
+its first patient found the EHR's patient of the last outage (`downtime_system`)."""
 IPP_SYSTEM = "urn:downtime:hospital-patient-number"
 INS_SYSTEM = "urn:oid:1.2.250.1.213.1.4.8"
 # The INS of a person awaiting registration (an NIA: first digit 7 or 8) is under its own OID,
@@ -82,19 +87,40 @@ def patient_groups(db: Database, ctx: Context, stays: Stays) -> dict[str, Group]
     records (`stays.records`)."""
     items = stays.records
     numbers = downtime_numbers(db, ctx.patient_ids)
+    systems = _systems(db, numbers)
     # Every version of the amended admissions, for the allergies an amendment removed (fhir_allergies).
     amended = histories(db, [record.record_id for pid in numbers for spec, record in items.get(pid, [])
                              if spec.creates_patient and record.version > 1])
     # A leaving recorded under a linked number may end the patient's stay (fhir_stays).
     return {patient_key(pid): Group(patient_key(pid),
-                                    partial(_made, pid, number, items.get(pid, []), ctx.ehr_numbers.get(pid), ctx,
-                                            amended, stays.of),
+                                    partial(_made, pid, {"system": systems[pid], "value": number},
+                                            items.get(pid, []), ctx.ehr_numbers.get(pid), ctx, amended, stays.of),
                                     frozenset(r.record_id for _, r in items.get(pid, [])) | stays.leavings_elsewhere(pid),
                                     frozenset())
             for pid, number in numbers.items()}
 
 
-def _made(patient_id: str, number: str, items: list[tuple[FormSpec, RecordVersion]],
+def downtime_system(device_id: str) -> str:
+    """The system of the downtime numbers the database `device_id` gave (its device id, random at
+    each set-up, see services.setup): the EHR keeps a back-entered patient's downtime number as
+    an identifier, and matches the next bundles' patients on it; a number given again by a later
+    outage's set-up of the laptop is another identifier, never that patient's."""
+    return f"{DOWNTIME_SYSTEM}:{device_id}"
+
+
+def _systems(db: Database, numbers: dict[str, str]) -> dict[str, str]:
+    """Each patient's downtime number system: the giving database's (`downtime_system`), or the
+    unscoped one for a patient this database sent under it before (an export made by an earlier
+    release during this outage): sent under another, the EHR would be given the patient twice."""
+    sent = fhir_sent.sent_before(db)
+    givers = {patient_id: device_id for part in chunks(numbers) for patient_id, device_id in db.execute(
+        f"SELECT patient_id, device_id FROM patients WHERE patient_id IN ({marks(part)})", part)}
+    return {patient_id: DOWNTIME_SYSTEM if sent(fhir_sent.identity(
+                "Patient", fhir_sent.identifier_condition(DOWNTIME_SYSTEM, number))) is not None
+            else downtime_system(givers[patient_id]) for patient_id, number in numbers.items()}
+
+
+def _made(patient_id: str, number: dict[str, str], items: list[tuple[FormSpec, RecordVersion]],
           ehr_number: str | None, ctx: Context, amended: dict[str, list[RecordVersion]],
           stays_of: Callable[[str], list[Stay]]) -> Made:
     # The latest admission is the one they arrived by last, as the census takes it, not the one
@@ -130,7 +156,7 @@ def _made(patient_id: str, number: str, items: list[tuple[FormSpec, RecordVersio
     for spec, admission in admissions:
         encounter = encounter_of.get(admission.record_id, admission.record_id)
         for resource in (*allergy_resources(spec, admission, amended.get(admission.record_id, ()), patient_id,
-                                            encounter, partial(ctx.sent_under, "AllergyIntolerance")),
+                                            encounter, partial(ctx.sent_under, "AllergyIntolerance"), ctx.author),
                          *body_measures(admission, patient_id, encounter, ctx),
                          *diet(spec, admission, patient_id, encounter, admission.record_id in ended),
                          *usual_medicines(admission, patient_id, encounter)):
@@ -175,18 +201,19 @@ def _value(spec: FormSpec, data: dict[str, Any], meaning: Meaning) -> Any:
     return data.get(found.id) if found else None
 
 
-def _patient(patient_id: str, number: str, identity: tuple[FormSpec, list[RecordVersion]] | None,
+def _patient(patient_id: str, number: dict[str, str], identity: tuple[FormSpec, list[RecordVersion]] | None,
              standing: bool, death: RecordVersion | None) -> dict[str, Any]:
     """The Patient from their latest standing admission (`identity`: its form and its every
     version, oldest first); inactive when every admission was withdrawn (the number was
-    allocated, so it must still be accounted for)."""
-    identifiers = [{"use": "temp", "system": DOWNTIME_SYSTEM, "value": number}]
+    allocated, so it must still be accounted for). `number`: the downtime number's system and
+    value (see `_systems`)."""
+    identifiers = [{"use": "temp", **number}]
     resource: dict[str, Any] = {"resourceType": "Patient", "id": patient_id, "identifier": identifiers}
     if identity is None:
         return resource
     spec, versions = identity
     admission = versions[-1]
-    summary: PatientSummary = summarise(spec, admission, number)
+    summary: PatientSummary = summarise(spec, admission, number["value"])
     if summary.ipp:
         identifiers.append({"use": "usual", "system": IPP_SYSTEM, "value": summary.ipp})
     # Identity vigilance: the INS may be sent only for an identity checked against a document;
@@ -331,7 +358,21 @@ def _encounter(stay: Stay, patient_id: str) -> dict[str, Any]:
         resource["participant"] = [{"individual": {"display": str(clinician)}}]
     if stay.left:
         resource["hospitalization"] = _leaving(*stay.left)
+        resource |= _discharged_by(resource.get("participant", []), stay.left[1])
     return resource
+
+
+def _discharged_by(participants: list[dict[str, Any]], left: RecordVersion) -> dict[str, Any]:
+    """A discharge's doctor who decided it, beside the admitting clinician, and its reason for the
+    stay as the diagnosis, in text: the GP's letter in the EHR named neither (discharge form
+    version 3). No code: the EHR's clerk types them as the letter reads."""
+    said: dict[str, Any] = {}
+    if doctor := left.data.get("decided_by"):
+        said["participant"] = [*participants, {"type": [{"text": "Discharge decided by"}],
+                                               "individual": {"display": str(doctor)}}]
+    if reason := left.data.get("reason_for_stay"):
+        said["diagnosis"] = [{"condition": {"display": str(reason)}}]
+    return said
 
 
 def _leaving(spec: FormSpec, record: RecordVersion) -> dict[str, Any]:

@@ -26,8 +26,8 @@ from sqlite_utils import Database
 
 from downtime.domain.census import Movement
 from downtime.domain.records import RecordStatus, RecordVersion
-from downtime.domain.theatre import CancelReason
-from downtime.services.theatre import CHECKLIST_FORM, people_of
+from downtime.domain.theatre import CancelReason, letter_arrives, not_to_be_done
+from downtime.services.theatre import CHECKLIST_FORM, NOT_YET, people_of
 from downtime.sync.fhir_codes import (
     CANCELLATION_REASON,
     CANCELLED_BECAUSE,
@@ -54,9 +54,6 @@ DONE_FORM = "operation_done"
 SESSION_FORM = "theatre_session"
 EHR_BOOKING_SYSTEM = "urn:downtime:ehr-booking-number"
 _EIE = RecordStatus.ENTERED_IN_ERROR
-# The cancellations after which the operation is not to be done: the patient died, or declined
-# it. Rebooked since (the patient changed their mind), it is to be done again.
-NOT_TO_BE_DONE = frozenset({CancelReason.PATIENT_DIED, CancelReason.PATIENT_DECLINED})
 NO_CHECKLIST = ("No WHO surgical safety checklist recorded in the downtime app: ask the theatre team for its paper "
                 "checklist")
 
@@ -182,7 +179,8 @@ def _not_to_be_done(last: _Slot, transfer: RecordVersion | None, died: RecordVer
                     death_withdrawn: bool, ctx: Context) -> str | None:
     """Why the operation will not be done, in words, or None while it is still to be done: the
     patient's death is recorded, or the slot in force (`last`) was cancelled because the
-    patient died or declined, and the operation was neither rebooked (a new slot) nor sent to
+    patient died or declined the operation itself (`theatre.not_to_be_done`, as the rescheduling
+    list asks it; rebooked since, the patient changed their mind), and the operation was neither rebooked (a new slot) nor sent to
     another hospital since. Cancelled because the patient died, on a death since withdrawn
     (`death_withdrawn`, none standing), it is still to be done, as the rescheduling list says
     (services.theatre.rescheduling): sent revoked, the living patient's operation left the
@@ -190,7 +188,7 @@ def _not_to_be_done(last: _Slot, transfer: RecordVersion | None, died: RecordVer
     if died is not None:
         return f"the patient's death is recorded ({moment(died.occurred_at)})"
     cancelled = last.cancelled_by
-    if cancelled is None or transfer is not None or cancelled.data["reason"] not in NOT_TO_BE_DONE:
+    if cancelled is None or transfer is not None or not not_to_be_done(cancelled.data):
         return None
     if death_withdrawn and cancelled.data["reason"] == CancelReason.PATIENT_DIED:
         return None
@@ -212,6 +210,9 @@ def _service_request(booking: RecordVersion, transfer: RecordVersion | None, don
         identifiers.append({"system": EHR_BOOKING_SYSTEM, "value": str(ehr)})
     team = [{"display": data["surgeon"]}] + ([{"display": data["anaesthetist"]}] if data.get("anaesthetist") else [])
     notes = [f"NCEPOD priority: {label(spec, 'priority', data['priority'])}"]
+    if data.get("cancer_pathway"):
+        notes.append(f"Cancer pathway: {label(spec, 'cancer_pathway', data['cancer_pathway'])}, target date "
+                     f"{data.get('cancer_target')}")
     if data.get("notes"):
         notes.append(data["notes"])
     if transfer is not None:
@@ -234,8 +235,18 @@ def _service_request(booking: RecordVersion, transfer: RecordVersion | None, don
         "authoredOn": moment(data["decided_at"]),
         "requester": {"display": data["surgeon"]}, "performer": team,
         "note": [{"text": note} for note in notes]}
+    details = []
     if data.get("laterality") and data["laterality"] != "not_applicable":
-        resource["orderDetail"] = [{"text": f"Side: {label(spec, 'laterality', data['laterality'])}"}]
+        details.append(f"Side: {label(spec, 'laterality', data['laterality'])}")
+    # What the theatre prepares (operation_booking version 2), each its own detail.
+    details += [f"{spec.field(name).label.en}: {label(spec, name, data[name])}" for name in ("anaesthetic", "asa")
+                if data.get(name)]
+    if data.get("day_case") is not None:
+        details.append("Day case" if data["day_case"] else "In-patient")
+    if data.get("equipment"):
+        details.append(f"Equipment: {data['equipment']}")
+    if details:
+        resource["orderDetail"] = [{"text": detail} for detail in details]
     if data.get("diagnosis"):
         resource["reasonCode"] = [{"text": data["diagnosis"]}]
     return resource
@@ -247,7 +258,8 @@ def _appointment(slot: _Slot, booking: RecordVersion, sessions: dict[str, Record
     minutes = int(data["expected_minutes"])
     session = sessions.get(slot.session_id)
     theatre = f"theatre {session.data['theatre']}" if session else f"theatre session {slot.session_id}"
-    participants = [{"actor": reference(str(booking.patient_id)), "status": "accepted"},
+    patient = "needs-action" if _untold(slot) else "accepted"
+    participants = [{"actor": reference(str(booking.patient_id)), "status": patient},
                     {"type": [{"text": "surgeon"}], "actor": {"display": data["surgeon"]}, "status": "accepted"}]
     if data.get("anaesthetist"):
         participants.append({"type": [{"text": "anaesthetist"}], "actor": {"display": data["anaesthetist"]},
@@ -276,16 +288,33 @@ def _appointment(slot: _Slot, booking: RecordVersion, sessions: dict[str, Record
     return resource
 
 
+def _untold(slot: _Slot) -> bool:
+    """A new date its patient has not been told of, or told by a letter that cannot reach them
+    before it (`letter_arrives`, the board's rule): its Appointment's patient participant is
+    `needs-action`, not `accepted`. Sent accepted, an EHR reading the coded status took the
+    patient as agreed to a date nobody had given them, and nobody rang them."""
+    if slot.record.form_id != REBOOKING_FORM:
+        return False
+    data = slot.record.data
+    if data.get("patient_told") in (None, NOT_YET):
+        return True
+    told_at = datetime.fromisoformat(data["told_at"]) if data.get("told_at") else slot.record.occurred_at
+    return data["patient_told"] == "letter" and not letter_arrives(told_at, slot.start)
+
+
 def _told_of(change: RecordVersion, ctx: Context) -> str:
     """Whether the patient was told of the new date, the transfer or the cancellation, how and
     when: one never told of a new date may not come, one never told of a cancellation comes in
     fasting, which the EHR's waiting list must show. A cancellation told as it was recorded has
     no time of its own (told when it was cancelled, which the comment gives); one told later
-    ("Patient told…") has, and said "patient told: By phone" without it."""
+    ("Patient told…") has, and said "patient told: By phone" without it. Who told them, when
+    recorded (`told_by`): when the patient says nobody rang, there is someone to ask."""
     data = change.data
     if not data.get("patient_told"):
         return "patient not told yet"
     told = f"patient told: {label(ctx.forms[change.form_id], 'patient_told', data['patient_told'])}"
+    if data.get("told_by"):
+        told = f"{told} by {data['told_by']}"
     return f"{told} {moment(data['told_at'])}" if data.get("told_at") else told
 
 

@@ -16,8 +16,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain.records import RecordStatus, RecordVersion
-from downtime.services.transfusion import (END_FORM, FORM, ORDER_FORM, first_ends, reacted, unit_number, unit_of,
-                                           units_of)
+from downtime.services.transfusion import (END_FORM, FORM, ORDER_FORM, doctor_told, first_ends, reacted, unit_number,
+                                           unit_of, units_of)
 from downtime.sync.fhir_elements import Context, Group, Made, label, moment, patient_key, record_identifier, reference
 from downtime.sync.fhir_stays import Stays
 
@@ -62,6 +62,16 @@ def _ended(parts: list[RecordVersion], ends: dict[str, list[RecordVersion]]) -> 
     first, and the restarts standing (one withdrawn is sent no longer)."""
     return [(start, first_ends(ends.get(start.record_id, [])).get(start.record_id)) for start in parts
             if start is parts[0] or start.status is not RecordStatus.ENTERED_IN_ERROR]
+
+
+def _doctor(end: dict[str, Any]) -> str:
+    """"yes: Dr Benali, 2026-11-28T12:25:00+01:00, acknowledged", "no": which doctor was told and
+    when is what the haemovigilance report asks (an end of the form's version 1 says "yes" alone)."""
+    if not doctor_told(end):
+        return "no"
+    if not end.get("doctor_name"):
+        return "yes"
+    return f"yes: {' '.join(str(end['doctor_name']).split())}, {moment(end['doctor_told_at'])}, acknowledged"
 
 
 def _volume(ended: list[tuple[RecordVersion, RecordVersion | None]]) -> int | None:
@@ -159,7 +169,7 @@ def _procedure(ended: list[tuple[RecordVersion, RecordVersion | None]], ctx: Con
     if reactions := [one for one in said if reacted(one)]:
         resource["complication"] = [{"text": label(end_spec, "signs", sign)}
                                     for one in reactions for sign in one.get("signs") or []]
-        notes += [f"Reaction: doctor told: {'yes' if one.get('doctor_told') else 'no'}; reported to the blood bank: "
+        notes += [f"Reaction: doctor told: {_doctor(one)}; reported to the blood bank: "
                   f"{'yes' if one.get('blood_bank_told') else 'no'}" for one in reactions]
     if (volume := _volume(ended)) is not None:
         notes.append(f"Volume given: {volume} mL")

@@ -31,7 +31,7 @@ from pydantic import ValidationError
 from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
-from downtime.domain.census import leaves_hospital
+from downtime.domain.census import StayStatus, leaves_hospital
 from downtime.domain.holds import HeldVersion, SettledOtherwise, Settlement, SettlementNotTaken
 from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Action
@@ -39,18 +39,22 @@ from downtime.formspec import FormSpec
 from downtime.formspec.schema import RecordRefField
 from downtime.services import census, records, search, theatre
 from downtime.services.back_entry import (
-    AFTER_LEAVING, conflicts_among, duplicates_of, hold_of, missing_here, shared_numbers, tally,
+    AFTER_LEAVING, AS_REQUIRED_TWICE, ORDER_STOPPED, SAME_DOSE, Conflict, conflicts_among, duplicates_of, hold_of,
+    missing_here, shared_numbers, tally,
 )
 from downtime.services.context import Session
 from downtime.services.laptops import authors as authors_here, laptops_known
 from downtime.services.medication import chart_labels
+from downtime.services.patients import PatientSummary
 from downtime.services.records import THEATRE_FORMS
 from downtime.storage import audit
 from downtime.storage.laptops import remember
 from downtime.storage.records import chunks, held_from, holds, list_current, marks
 from downtime.sync.export import verify_export
 from downtime.sync.merge import not_exported, sources_of
-from downtime.sync.outcome import HELD, DatedAfterLeaving, ImportRefused, ImportResult, Progress, untold
+from downtime.sync.outcome import (
+    HELD, BedShared, DatedAfterLeaving, DoseToCheck, ImportRefused, ImportResult, Progress, untold,
+)
 from downtime.sync.versions import (
     HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, SETTLEMENT_COLUMNS, count_lines, digest,
     line, lines_of, one_hold, read_lines, settlements_in, version_digest,
@@ -175,6 +179,8 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
         newly_held: set[str] = set()  # the records this import put versions on hold of
         booked: set[str] = set()  # the sessions and operations whose record, cancellation or rebooking is new here
         left: dict[str, str] = {}  # the deaths, discharges and transfers out new here: their patients by record id
+        dosing: dict[str, str] = {}  # the doses and orders new here, likewise
+        moved: set[str] = set()  # the patients an admission or move new here placed
         # (line, record, record it points to) not found yet: the target may come later in the
         # file (a merge orders by the laptops' clocks), so only what is missing at the end is refused.
         pointing: list[tuple[int, str, str]] = []
@@ -238,6 +244,10 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
                     touched.add(row["patient_id"])
                 if spec.movement is not None and leaves_hospital(spec.movement) and row["patient_id"]:
                     left[row["record_id"]] = row["patient_id"]
+                elif spec.movement is not None and row["patient_id"]:
+                    moved.add(row["patient_id"])
+                if row["form_id"] in (census.DOSE_FORM, records.ORDER_FORM) and row["patient_id"]:
+                    dosing[row["record_id"]] = row["patient_id"]
             write(batch)
             hold(aside)
             pointing = _still_missing(session, pointing)
@@ -284,7 +294,9 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
                   for form_id in {hold.form_id for hold in brought} | {refused.form_id for refused in not_taken}}
         authors = authors_here(session)
         clashes = theatre.clashes_brought(session, booked)
-        after_leaving = _dated_after_leaving(session, left)
+        charted = {row[0] for row in db.execute("SELECT DISTINCT patient_id FROM records WHERE device_id = ?",
+                                                [session.device.device_id])}
+        to_check = [*_to_check_now(session, charted, {**left, **dosing}), *_beds_shared(session, charted, moved)]
         # Every settlement brought and not taken, with why as the report says it (or, said to
         # nobody, why not): the audit is what is read later of what an import did.
         left = [{**{column: found[column] for column in AUDITED_SETTLEMENT}, "why": said[settled_id].text(
@@ -308,19 +320,25 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
                         compared={hold.record_id: found for hold in brought
                                   if (found := hold_of(session, hold.record_id)) is not None}, missing=missing,
                         tally=tally(session) if session.user.may(Action.BACK_ENTRY) else None,
-                        not_exported=not_exported(sources), to_check=tuple(after_leaving))
+                        not_exported=not_exported(sources), to_check=tuple(to_check))
 
 
-def _dated_after_leaving(session: Session, left: Mapping[str, str]) -> list[DatedAfterLeaving]:
-    """This laptop's records dated after a death, discharge or transfer out the import brought
-    (`left`: each leaving's record id with its patient's), by the records office's rule
-    (services.back_entry.conflicts_among): the amoxicillin given here at 20:05 to a patient
-    another laptop recorded dead at 19:00 was said to no one on the ward, the patient gone from
-    the census, until the records office asked days later."""
-    # Only patients this laptop wrote for: a records office importing a hospital's merge holds
-    # every leaving of the month and charted for none of them.
-    charted = {row[0] for row in session.db.execute("SELECT DISTINCT patient_id FROM records WHERE device_id = ?",
-                                                    [session.device.device_id])} & set(left.values())
+DOSE_KINDS = (SAME_DOSE, AS_REQUIRED_TWICE, ORDER_STOPPED)
+"""The conflicts of a dose here with a record brought that the ward is told of at once."""
+
+
+def _to_check_now(session: Session, charted: set[str], brought: Mapping[str, str]
+                  ) -> list[DatedAfterLeaving | DoseToCheck]:
+    """This laptop's records that records the import brought contradict (`brought`: each
+    leaving's, dose's and order's record id with its patient's), by the records office's rule
+    (services.back_entry.conflicts_among): a record dated after a death, discharge or transfer
+    out (the amoxicillin given here at 20:05 to a patient another laptop recorded dead at 19:00),
+    or a dose given on both laptops, given too soon after the other laptop's as-required dose,
+    or given after the other laptop stopped its order (morphine 18:00 on ward 5A's laptop and
+    20:30 here, ordered 4-hourly). Each was said to no one on the ward until the records office
+    asked days later. Only for patients this laptop wrote for (`charted`): a records office
+    importing a hospital's merge holds every leaving and dose of the month and charted for none."""
+    charted = charted & set(brought.values())
     if not charted:
         return []
     current = list_current(session.db, patient_ids=charted)
@@ -337,12 +355,52 @@ def _dated_after_leaving(session: Session, left: Mapping[str, str]) -> list[Date
             continue
         who = patients.get(str(record.patient_id))
         for conflict in said:
-            if conflict.said in movements and conflict.record.record_id in left:
-                found.append(DatedAfterLeaving(
-                    f"{who.downtime_number} {who.display_name}" if who else str(record.patient_id),
-                    records.record_label(session, record, known, authors, orders),
-                    authors.of(session.lang, record.author, record.device_id, {}), movements[conflict.said], conflict))
+            if conflict.record.record_id not in brought or (conflict.said not in movements and not _told_now(conflict,
+                                                                                                            record)):
+                continue
+            patient = _named(who) if who else str(record.patient_id)
+            label = records.record_label(session, record, known, authors, orders)
+            by = authors.of(session.lang, record.author, record.device_id, {})
+            found.append(DatedAfterLeaving(patient, label, by, movements[conflict.said], conflict)
+                         if conflict.said in movements else DoseToCheck(patient, label, by, conflict))
     return found
+
+
+def _told_now(conflict: Conflict, dose: RecordVersion) -> bool:
+    """Whether the ward is told at once of this conflict of a dose here: one of `DOSE_KINDS`, and
+    for the same scheduled dose only when both laptops say it was given (one given, the other
+    not given, is no second dose, and the records office asks about it)."""
+    if conflict.said not in DOSE_KINDS:
+        return False
+    return conflict.said != SAME_DOSE or all(version.data.get("outcome") == "given"
+                                             for version in (dose, conflict.record))
+
+
+def _beds_shared(session: Session, charted: set[str], moved: set[str]) -> list[BedShared]:
+    """The beds the import's admissions and moves put a patient in (`moved`) that a patient this
+    laptop wrote for (`charted`) holds now, by the census, which this laptop's own move into a
+    taken bed refuses: a ward that admitted the arrival again, the stick not come yet, had the
+    one person as two patients in one bed once it was loaded, and nothing said so. Once a bed;
+    none on a records office's laptop, which charts for nobody."""
+    if not moved or not charted:
+        return []
+    where = census.locations(session.db, patient_ids=moved).values()
+    found = []
+    for ward in sorted({place.ward for place in where if place.status is StayStatus.IN and place.ward and place.bed}):
+        beds: dict[str, list[PatientSummary]] = {}
+        for patient in census.in_patients(session.db, session.forms, ward):
+            if patient.bed:
+                beds.setdefault(patient.bed.strip().casefold(), []).append(patient)
+        for shared in beds.values():
+            if len(shared) > 1 and any(patient.patient_id in charted for patient in shared) and (
+                    moved_in := [patient for patient in shared if patient.patient_id in moved]):
+                found.append(BedShared(ward, shared[0].bed or "", _named(moved_in[0]),
+                                       tuple(sorted(_named(patient) for patient in shared))))
+    return found
+
+
+def _named(patient: PatientSummary) -> str:
+    return f"{patient.downtime_number} {patient.display_name}"
 
 
 AUDITED_SETTLEMENT = ("id", "record_id", "settled_by", "settled_by_name", "settled_at", "chosen_version", "reason")

@@ -1,6 +1,7 @@
 """`downtime import PATH`: one entry point that tells what it was given by its shape. A folder
 with a manifest is a laptop's export or a merge (an encrypted one is read with the records
-office's key); another folder is a CSV snapshot; a .json file is a FHIR snapshot Bundle."""
+office's key, or on a ward laptop with the wards' key when it was made for another ward);
+another folder is a CSV snapshot; a .json file is a FHIR snapshot Bundle."""
 
 from __future__ import annotations
 
@@ -10,11 +11,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.i18n import QT_TRANSLATE_NOOP, message
 from downtime.services import printing, settings
 from downtime.services.census import in_patients
 from downtime.services.context import Session
-from downtime.sync.encryption import decrypt_folder, encrypted_export
+from downtime.sync.encryption import (
+    NotForThisKey, decrypt_export, decrypt_folder, encrypted_export, wards_identity,
+)
 from downtime.sync.import_export import import_export
 from downtime.sync.outcome import ImportRefused, ImportResult, Progress, untold
 from downtime.sync.snapshot import load_snapshot
@@ -30,9 +33,10 @@ DECRYPTED = ".downtime-decrypted-"
 
 def import_path(session: Session, path: Path, progress: Progress = untold, identity: Path | None = None,
                 shared_device_number: bool = False) -> ImportResult:
-    """`identity`: the records office's key file, for an encrypted export. Its plaintext is
-    written beside the database, on the laptop's own disk (never on the stick it came on), and
-    removed once imported. `shared_device_number`: see import_export.
+    """`identity`: the records office's key file, for an encrypted export; without it, the
+    laptop's own wards' key is tried (a stick made for a patient moved to another ward). Its
+    plaintext is written beside the database, on the laptop's own disk (never on the stick it
+    came on), and removed once imported. `shared_device_number`: see import_export.
 
     The result names the patients in hospital here whose wristband the import made wrong
     (`ImportResult.bands`): a nurse amending an allergy or a name is offered a new band, but the
@@ -48,13 +52,19 @@ def _imported(session: Session, path: Path, progress: Progress, identity: Path |
               shared_device_number: bool) -> ImportResult:
     """What `path` is, by its shape, imported."""
     if encrypted_export(path):
-        if identity is None:
-            raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path} is an encrypted export: give the records office's key "
-                                                              "file to read it (downtime import {path} --identity "
-                                                              "KEYFILE)."), path=path)
+        wards_key = settings.get(session.db, "wards_key")
+        if identity is None and not wards_key:
+            raise _not_for_this_laptop(session, path)
         clear_decrypted_left(session.db)
         with tempfile.TemporaryDirectory(prefix=DECRYPTED, dir=_beside(session.db)) as scratch:
-            decrypt_folder(path, Path(scratch) / "export", identity)
+            if identity is not None:
+                decrypt_folder(path, Path(scratch) / "export", identity)
+            else:
+                try:
+                    decrypt_export(path, Path(scratch) / "export", [wards_identity(wards_key)],
+                                   message(session.lang, WARDS_KEY))
+                except NotForThisKey:
+                    raise _not_for_this_laptop(session, path) from None
             return import_export(session, Path(scratch) / "export", progress, shared_device_number)
     if path.is_dir() and (path / "manifest.json").exists():
         return import_export(session, path, progress, shared_device_number)
@@ -66,6 +76,32 @@ def _imported(session: Session, path: Path, progress: Progress, identity: Path |
     raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}: not an export folder, a CSV snapshot folder or a FHIR Bundle (.json) "
                                                              "file"),
                         path=path)
+
+
+WARDS_KEY = QT_TRANSLATE_NOOP("messages", "this laptop's wards' key")
+
+
+def _not_for_this_laptop(session: Session, path: Path) -> ImportRefused:
+    """An encrypted export this laptop has no key for. The records office's laptop (of no ward)
+    is asked for its key file; a ward's laptop never is, as that key must never be on it: the
+    ward that made the stick makes one for another ward, which this laptop reads."""
+    if settings.laptop_ward(session.db) is None:
+        return ImportRefused(QT_TRANSLATE_NOOP("messages", "{path} is an encrypted export: give the records office's key "
+                                                           "file to read it (downtime import {path} --identity "
+                                                           "KEYFILE). On a ward's laptop, never: ask the ward that "
+                                                           "made it for a stick made for another ward, which a ward's "
+                                                           "laptop reads."), path=path)
+    if not settings.get(session.db, "wards_key"):
+        return ImportRefused(QT_TRANSLATE_NOOP("messages", "{path} is an encrypted export, and this laptop has no wards' "
+                                                           "key to read a stick made for another ward: IT loads the "
+                                                           "hospital's set-up file on it (Administration ▸ This "
+                                                           "laptop). Never bring the records office's key to a ward "
+                                                           "laptop."), path=path)
+    return ImportRefused(QT_TRANSLATE_NOOP("messages", "{path} was made for the records office alone, which only its key "
+                                                       "opens: ask the ward that made it for a stick made for another "
+                                                       "ward (Export for back-entry, “For a patient moved to another "
+                                                       "ward”), which this laptop reads. Never bring the records "
+                                                       "office's key to a ward laptop."), path=path)
 
 
 def _beside(db: Database) -> Path:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -686,6 +686,12 @@ RESTORED_LAPTOP = QT_TRANSLATE_NOOP("messages", "RESTORED FROM A BACKUP: {laptop
                                                 "{restored} were lost unless typed again from paper; check that "
                                                 "laptop's paper forms of that time against the records merged (the "
                                                 "manifest's restores)")
+RESTORED_AFTER_EXPORT = QT_TRANSLATE_NOOP("messages", "RESTORED FROM A BACKUP: {laptop} was restored on {restored} by "
+                                                      "{who} from a backup of {made}, older than its export of "
+                                                      "{exported}, which holds what was typed until then: records "
+                                                      "typed on it between {exported} and {restored} were lost unless "
+                                                      "typed again from paper; check that laptop's paper forms of that "
+                                                      "time against the records merged (the manifest's restores)")
 DRAFTS_LEFT = QT_TRANSLATE_NOOP("messages", "UNSAVED DRAFTS: {count} form(s) typed on {laptop} were still unsaved "
                                             "when it exported at {time}, so are in no export: {forms}. Ask whoever "
                                             "typed each what it held (a dose typed may have been given) (the "
@@ -709,18 +715,26 @@ class Restored:
     backup: str
     backup_made_at: str | None
     """None: the backup's time is not known (its name says none)."""
+    exported_at: str | None = None
+    """The laptop's latest export made after the backup and before the restore (None: none
+    known): its stick holds what was typed until then, and only what was typed after it was lost.
+    Told otherwise, the office had the ward's afternoon checked against paper, and a dose typed
+    again from it went into the EHR twice."""
 
     def text(self, lang: Lang, titles: Mapping[str, str] | None = None) -> str:
         """`titles`: of no use to a restore, which names no form; taken as DraftsLeft.text takes
         them, so a report says each of `not_exported` alike."""
         made = "?" if self.backup_made_at is None else shown_time(self.backup_made_at)
-        return message(lang, RESTORED_LAPTOP, laptop=laptop_name(lang, self.device_id, {self.device_id: self.laptop}),
-                       restored=shown_time(self.restored_at), who=self.who, made=made)
+        return message(lang, RESTORED_LAPTOP if self.exported_at is None else RESTORED_AFTER_EXPORT,
+                       laptop=laptop_name(lang, self.device_id, {self.device_id: self.laptop}),
+                       restored=shown_time(self.restored_at), who=self.who, made=made,
+                       exported=shown_time(self.exported_at) if self.exported_at is not None else "")
 
     def as_json(self) -> dict[str, Any]:
         return {"device_id": self.device_id, "restored_at": self.restored_at, "restored_by": self.restored_by,
-                "backup": self.backup, "backup_made_at": self.backup_made_at,
-                "records_lost_between": [self.backup_made_at, self.restored_at], "why": self.text("en")}
+                "backup": self.backup, "backup_made_at": self.backup_made_at, "last_export_at": self.exported_at,
+                "records_lost_between": [self.exported_at or self.backup_made_at, self.restored_at],
+                "why": self.text("en")}
 
 
 @dataclass(frozen=True)
@@ -788,7 +802,7 @@ def not_exported(sources: Iterable[Mapping[str, Any]]) -> tuple[NotExported, ...
         restores = {(entry["restored_at"], entry["backup"]): entry for source in exports
                     for entry in _entries(source, "restores", _a_restore)}
         found += [Restored(device_id, laptop, entry["restored_at"], entry["restored_by"], named(entry["restored_by"]),
-                           entry["backup"], entry["backup_made_at"])
+                           entry["backup"], entry["backup_made_at"], _exported_before(entry, exports))
                   for entry in sorted(restores.values(), key=lambda entry: datetime.fromisoformat(
                       entry["restored_at"]))]
         forms = tuple(FormDrafts(entry["form_id"], entry["count"], tuple(entry["authors"]),
@@ -797,6 +811,18 @@ def not_exported(sources: Iterable[Mapping[str, Any]]) -> tuple[NotExported, ...
         if forms and _a_time(exports[-1].get("exported_at")):
             found.append(DraftsLeft(device_id, laptop, exports[-1]["exported_at"], forms))
     return tuple(sorted(found, key=lambda one: (one.laptop.number or 1000, one.device_id)))
+
+
+def _exported_before(restore: Mapping[str, Any], exports: Sequence[Mapping[str, Any]]) -> str | None:
+    """The laptop's latest export made after a restore's backup and before the restore: as the
+    restored laptop's key slots kept it (its manifest's `last_export_at`, see
+    services.backups.restores), or a stick of it in these exports (a spare laptop, given no
+    damaged file, cannot know it)."""
+    made, restored = restore["backup_made_at"], datetime.fromisoformat(restore["restored_at"])
+    times = [time for time in (restore.get("last_export_at"), *(source.get("exported_at") for source in exports))
+             if _a_time(time) and datetime.fromisoformat(time) < restored
+             and (made is None or datetime.fromisoformat(made) < datetime.fromisoformat(time))]
+    return max(times, key=datetime.fromisoformat, default=None)
 
 
 def _staff_named(names: Mapping[tuple[str, str], str], device_id: str, staff_id: str) -> str:

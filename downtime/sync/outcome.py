@@ -7,18 +7,21 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from datetime import datetime
+
 from downtime.domain.census import Movement
 from downtime.domain.duplicates import ProbableDuplicate, SharedNumber, duplicate_lines
 from downtime.domain.holds import Hold, SettledOtherwise, SettlementNotTaken
 from downtime.domain.laptops import Authors, Laptop, laptop_name
 from downtime.domain.tally import Tally
 from downtime.errors import UserError
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Said, message, translate
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Number, Said, message, translate
+from downtime.services.back_entry import AS_REQUIRED_TWICE, GIVEN_AT, ORDER_STOPPED, SAME_DOSE, Conflict
 from downtime.sync.missing import MISSING_IMPORT, MissingVersions
 
 if TYPE_CHECKING:
     from downtime.formspec.schema import Text
-    from downtime.services.back_entry import Conflict, OnHold
+    from downtime.services.back_entry import OnHold
     from downtime.services.printing import BandChange
     from downtime.services.theatre import ClashReport
     from downtime.sync.merge import NotExported
@@ -67,7 +70,9 @@ class ImportResult:
     listed beside "no known allergies", loaded as listed; sync.snapshot.SnapshotItem.notes); and
     the patients an earlier snapshot loaded that it leaves out, still in their beds here. For an
     export: this laptop's records dated after a death, discharge or transfer out it brought
-    (`DatedAfterLeaving`)."""
+    (`DatedAfterLeaving`), this laptop's doses that doses or a stopped order it brought
+    contradict (`DoseToCheck`), and the beds it put a patient in whom another patient here holds
+    (`BedShared`)."""
     shared_numbers: tuple[SharedNumber, ...] = ()
     """Downtime numbers the import gave a second patient, of another laptop set up with the same
     device number (imported with --shared-device-number), each with both patients."""
@@ -195,6 +200,76 @@ class DatedAfterLeaving:
                        at=f"{left.occurred_at.astimezone():%d/%m/%Y %H:%M}", laptop=laptop_name(lang, left.device_id, laptops),
                        author=self.leaving.authors.of(lang, left.author, left.device_id, laptops),
                        time=f"{left.recorded_at:%d/%m/%Y %H:%M}")
+
+
+# This laptop's dose that a record an import brought contradicts, by the records office's rule
+# (services.back_entry.conflicts_among), as the ward is told at once.
+DOSE_NOW = {
+    SAME_DOSE: QT_TRANSLATE_NOOP("messages", "{patient}: {record}, recorded on this laptop by {by}, was given on "
+                                             "{laptop} too by {author} ({given}): the dose may have been given twice. "
+                                             "Check the patient now and tell the prescriber."),
+    AS_REQUIRED_TWICE: QT_TRANSLATE_NOOP("messages", "{patient}: {record}, recorded on this laptop by {by}, and a dose "
+                                                     "of the same order given on {laptop} by {author} ({given}) are "
+                                                     "{minutes} min apart (ordered at least {hours} h apart): check "
+                                                     "the patient now and tell the prescriber."),
+    ORDER_STOPPED: QT_TRANSLATE_NOOP("messages", "{patient}: {record}, recorded on this laptop by {by}, was given after "
+                                                 "its order was stopped at {stopped} on {laptop} by {author}: check "
+                                                 "the patient now and ask the prescriber.")}
+
+
+@dataclass(frozen=True)
+class DoseToCheck:
+    """A dose this laptop recorded that a record an import brought contradicts: the same
+    scheduled dose given on the other laptop too, an as-required dose given there closer to it
+    than the order allows, or the order stopped there before it. Each laptop weighed its doses
+    against its own records only; the records office saw both days later, while the patient
+    might have had a second dose of an opioid now."""
+
+    patient: str
+    """The patient's downtime number and name."""
+    record: str
+    """This laptop's dose, as the records list labels it (services.records.record_label)."""
+    by: str
+    """Who recorded it here."""
+    other: Conflict
+    """The other laptop's record, its laptop and who wrote it."""
+
+    def text(self, lang: Lang) -> str:
+        other = self.other.record
+        laptops = {other.device_id: self.other.laptop}
+        apart = self.other.apart
+        stopped = other.data.get("stop_at")
+        return message(lang, DOSE_NOW[self.other.said], patient=self.patient, record=self.record, by=self.by,
+                       laptop=laptop_name(lang, other.device_id, laptops),
+                       author=self.other.authors.of(lang, other.author, other.device_id, laptops),
+                       given=message(lang, GIVEN_AT, time=f"{other.occurred_at.astimezone():%d/%m/%Y %H:%M}"),
+                       minutes=apart.minutes if apart else 0, hours=Number(apart.hours) if apart else 0,
+                       stopped=f"{datetime.fromisoformat(str(stopped)).astimezone():%d/%m/%Y %H:%M}" if stopped else "")
+
+
+BED_SHARED = QT_TRANSLATE_NOOP("messages", "Bed {bed} of ward {ward} holds {patients} by the census here: the import "
+                                           "brought {moved}'s move into it. Check who is in the bed and record where "
+                                           "the other went; if they are one person admitted twice, tell the records "
+                                           "office.")
+
+
+@dataclass(frozen=True)
+class BedShared:
+    """A bed that a movement an import brought put a patient in while another patient holds it
+    here: the stick is taken (refusing it would keep the moved patient's records off the ward),
+    and the ward is told, by both patients' numbers and names (a ward that admitted the arrival
+    again had one person as two patients in one bed, and nothing said so)."""
+
+    ward: str
+    bed: str
+    moved: str
+    """The patient the import moved in, by downtime number and name."""
+    patients: tuple[str, ...]
+    """Every patient in the bed now, likewise."""
+
+    def text(self, lang: Lang) -> str:
+        return message(lang, BED_SHARED, bed=self.bed, ward=self.ward, moved=self.moved,
+                       patients=", ".join(self.patients))
 
 
 BAND_OUT_OF_DATE = QT_TRANSLATE_NOOP("messages", "Wristband out of date for {count} patient(s): print a new one, put it "

@@ -14,11 +14,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from downtime.domain.medication import allergy_status_said, severe_reaction
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Phrase
 from downtime.formspec import FormSpec
 from downtime.formspec.messages import message
 from downtime.formspec.schema import (
-    ChoiceField, DateTimeField, Field, Meaning, MultiChoiceField, RecordRefField, RepeatField, YesNoField,
+    ChoiceField, DateTimeField, Field, Meaning, MultiChoiceField, RecordRefField, RepeatField, TextField, YesNoField,
 )
 from downtime.formspec.values import ParseError, offered, parse_datetime, parse_text
 from downtime.sync.outcome import ImportRefused
@@ -51,9 +52,11 @@ FILES = (PATIENTS, STAYS, ALLERGIES, ORDERS, SESSIONS, BOOKINGS)
 def admission_columns(spec: FormSpec) -> tuple[list[str], list[str]]:
     """The admission form's questions split between patients.csv (who the patient is) and
     stays.csv (where and why they are here); allergies have their own file. Not the number a
-    patient admitted on paper was given: a reserved label of a ward laptop, never the EHR's."""
+    patient admitted on paper was given: a reserved label of a ward laptop, never the EHR's. Nor a
+    section answered only by amending (when a DNACPR was lifted): the EHR's extract is the stay as
+    it stands."""
     identity = [field.id for field in spec.sections[0].fields if field.meaning is not Meaning.PAPER_NUMBER]
-    stay = [field.id for section in spec.sections[1:] for field in section.fields
+    stay = [field.id for section in spec.sections[1:] if not section.amending for field in section.fields
             if not isinstance(field, RepeatField)]
     return identity, stay
 
@@ -238,6 +241,50 @@ def _listed_beside(where: Phrase, values: dict[str, Any], line: int) -> tuple[Ph
                    {"where": where, "status": status, "allergies": ALLERGIES.name, "line": line}),)
 
 
+CUT = "…"
+TEXT_CUT = QT_TRANSLATE_NOOP("messages", "{where}: the allergy “{substance}”: {field} is longer than the admission "
+                                         "keeps ({limit} characters): loaded cut, ending “…”. Read it whole in the "
+                                         "EHR's copy.")
+ALLERGIES_LEFT_OUT = QT_TRANSLATE_NOOP("messages", "{where}: {count} allergies, more than the admission keeps "
+                                                   "({limit}): the most severe loaded, left out: {left}. Read them in "
+                                                   "the EHR's copy and tell the ward.")
+NAMES_NO_ALLERGY = QT_TRANSLATE_NOOP("messages", "{where}: “{substance}” names no allergy (no known allergies, or not "
+                                                 "known yet): not loaded as one. The patient's allergy status is "
+                                                 "the snapshot's own; ask the ward to check it with them.")
+_SEVERITY_RANK = {"severe": 0, "moderate": 1, "mild": 2}
+
+
+def fit_allergies(spec: FormSpec, rows: list[dict[str, Any]],
+                  where: Phrase | str) -> tuple[list[dict[str, Any]], tuple[Phrase, ...]]:
+    """A patient's allergies from a snapshot fitted to the admission's limits, each change said
+    for the import's result: a text longer than its field keeps cut, ending "…"; beyond the
+    list's length, the most severe kept (a severity, or a reaction's words read as immediate or
+    severe), in their order, the others named. Refused, one patient's long reaction note or
+    21st allergy stopped the whole ward's snapshot, which the EHR, down, cannot give again."""
+    repeat = spec.by_meaning(Meaning.ALLERGIES)
+    if not isinstance(repeat, RepeatField):
+        return rows, ()
+    texts = {sub.id: sub for sub in repeat.fields if isinstance(sub, TextField)}
+    fitted: list[dict[str, Any]] = []
+    notes: list[Phrase] = []
+    for row in rows:
+        cut = {name: text[:texts[name].max_length - len(CUT)] + CUT for name, text in row.items()
+               if name in texts and isinstance(text, str) and len(text) > texts[name].max_length}
+        notes.extend(Phrase(TEXT_CUT, {"where": where, "substance": shortened(row.get("substance")),
+                                       "field": name, "limit": texts[name].max_length})
+                     for name in cut)
+        fitted.append({**row, **cut})
+    if len(fitted) > repeat.max_items:
+        ranked = sorted(range(len(fitted)), key=lambda at: _SEVERITY_RANK.get(
+            "severe" if severe_reaction(str(fitted[at].get("reaction") or "")) else fitted[at].get("severity"), 3))
+        kept = sorted(ranked[:repeat.max_items])
+        notes.append(Phrase(ALLERGIES_LEFT_OUT, {"where": where, "count": len(fitted), "limit": repeat.max_items,
+                                                 "left": ", ".join(str(fitted[at].get("substance"))
+                                                                   for at in sorted(ranked[repeat.max_items:]))}))
+        fitted = [fitted[at] for at in kept]
+    return fitted, tuple(notes)
+
+
 def _admissions(folder: Path, forms: dict[str, FormSpec]) -> list[SnapshotItem]:
     """A patient is loaded as the admission of their current stay: patients.csv, stays.csv and
     allergies.csv lines with the same patient_key make one admission record."""
@@ -253,8 +300,13 @@ def _admissions(folder: Path, forms: dict[str, FormSpec]) -> list[SnapshotItem]:
         stays[key] = (number, values)
     allergies: dict[str, list[dict[str, Any]]] = {}
     allergy_lines: dict[str, int] = {}
+    said_instead: dict[str, list[Phrase]] = {}
     for number, row, values in _rows(folder, forms, ALLERGIES, spec, allergy_fields):
         key = _keyed(folder / ALLERGIES.name, number, row, ALLERGIES.key)
+        if allergy_status_said(str(values.get("substance") or "")) is not None:
+            said_instead.setdefault(key, []).append(Phrase(NAMES_NO_ALLERGY, {
+                "where": _line(ALLERGIES, number), "substance": shortened(values["substance"])}))
+            continue
         allergies.setdefault(key, []).append(values)
         allergy_lines.setdefault(key, number)
     items = []
@@ -274,10 +326,13 @@ def _admissions(folder: Path, forms: dict[str, FormSpec]) -> list[SnapshotItem]:
         # Both lines: a refused bed or arrival time is on the stays.csv line, not the patients.csv one.
         where = Phrase(QT_TRANSLATE_NOOP("messages", "{patients}, line {number} ({stays}, line {stay})"),
                        {"patients": PATIENTS.name, "number": number, "stays": STAYS.name, "stay": stay})
-        notes: tuple[Phrase, ...] = ()
+        notes: tuple[Phrase, ...] = tuple(said_instead.pop(key, ()))
+        if notes and key not in allergies and values.get("allergy_status") == "allergies":
+            values = {**values, "allergy_status": "unknown"}  # listed, none named: to be asked again
         if key in allergies:
-            notes = _listed_beside(where, values, allergy_lines[key])
-            values = {**values, "allergy_status": "allergies", "allergies": allergies.pop(key)}
+            fitted, cut = fit_allergies(spec, allergies.pop(key), where)
+            notes += _listed_beside(where, values, allergy_lines[key]) + cut
+            values = {**values, "allergy_status": "allergies", "allergies": fitted}
         items.append(SnapshotItem(where, "patient", key, PATIENT_FORM, values, notes=notes))
     for leftover, file, lines in ((stays, STAYS, {key: found[0] for key, found in stays.items()}),
                                   (allergies, ALLERGIES, allergy_lines)):

@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from downtime.domain.laterality import BILATERAL, LEFT, NOT_APPLICABLE, RIGHT, side_of
+from downtime.domain.medication import allergy_status_said
 from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
 from downtime.formspec import FormSpec, load_form
 from downtime.formspec.schema import holds
@@ -41,6 +42,7 @@ from downtime.sync.fr_core import (
 )
 from downtime.sync.outcome import ImportRefused
 from downtime.sync.snapshot import PATIENT_FORM, SnapshotItem
+from downtime.sync.snapshot_csv import NAMES_NO_ALLERGY, fit_allergies
 
 # The INS's OIDs, as the ANS assigns them and FR Core's Patient INS profile slices them: a NIR, and
 # an NIA (a temporary number, awaiting the NIR), each the patient's INS.
@@ -48,6 +50,9 @@ INS_SYSTEMS = {"urn:oid:1.2.250.1.213.1.4.8", "urn:oid:1.2.250.1.213.1.4.9"}
 CONTROLLED_EXTENSION = "urn:downtime:controlled-drug"
 HIGH_ALERT_EXTENSION = "urn:downtime:high-alert-medicine"
 TIME_CRITICAL_EXTENSION = "urn:downtime:time-critical-medicine"
+DOSE_RULE_EXTENSION = "urn:downtime:variable-dose-rule"
+"""A variable-dose order's rule as its prescriber wrote it (insulin by capillary glucose, warfarin
+by INR), on its dosage: R4's Dosage has no element for it, and its `text` says the whole dosage."""
 ADMIT_SOURCE = {"emd": "emergency", "hosp-trans": "external_transfer", "outp": "planned", "gp": "direct"}
 GENDER = {"female": "female", "male": "male", "other": "unknown", "unknown": "unknown"}
 UNITS = {"mcg": "microgram", "µg": "microgram", "ug": "microgram", "ml": "mL", "tab": "tablet"}
@@ -158,6 +163,12 @@ def _order_form() -> FormSpec:
     """The order form as installed: its choices say what an order read from FHIR can be. A copy
     of them here went stale when the form grew (a 12-weekly depot refused the whole snapshot)."""
     return load_form(forms_dir() / f"{ORDER_FORM}.yaml")
+
+
+@functools.cache
+def _admission_form() -> FormSpec:
+    """The admission form as installed: its limits are what an allergy read from FHIR is fitted to."""
+    return load_form(forms_dir() / f"{PATIENT_FORM}.yaml")
 
 
 # A regular order's period in days by its FHIR unit, as the order form's choices give it (see
@@ -388,14 +399,26 @@ def _no_known_allergy(allergy: dict[str, Any]) -> bool:
             and _status(allergy.get("verificationStatus")) in (None, "confirmed"))
 
 
+SEVERITIES = ("mild", "moderate", "severe")
+"""FHIR's reaction severities, least first, as the admission form's codes."""
+
+
 def _allergy(entry: _Entry) -> dict[str, Any]:
+    """An allergy as the admission lists it: every manifestation of every reaction, once each
+    ("; " between), the worst severity, and severe for the EHR's criticality high when no
+    reaction gives one. The first reaction's first manifestation alone turned a penicillin rash
+    then anaphylaxis into "Rash, mild", and a ramipril cough and angioedema into a cough."""
     allergy = entry.resource
     row: dict[str, Any] = {"substance": entry.need(_text(allergy.get("code")), "AllergyIntolerance.code")}
-    reaction = (allergy.get("reaction") or [{}])[0]
-    if manifestation := _text((reaction.get("manifestation") or [None])[0]):
-        row["reaction"] = manifestation
-    if reaction.get("severity"):
-        row["severity"] = reaction["severity"]
+    reactions = allergy.get("reaction") or []
+    said = (_text(manifestation) for reaction in reactions for manifestation in reaction.get("manifestation") or [])
+    if manifestations := list(dict.fromkeys(text for text in said if text)):
+        row["reaction"] = "; ".join(manifestations)
+    severities = [reaction["severity"] for reaction in reactions if reaction.get("severity") in SEVERITIES]
+    if severities:
+        row["severity"] = max(severities, key=SEVERITIES.index)
+    elif allergy.get("criticality") == "high":
+        row["severity"] = "severe"
     return row
 
 
@@ -420,7 +443,7 @@ def _order(entry: _Entry) -> dict[str, Any]:
     route = _route(entry, dosage.get("route") or {})
     values: dict[str, Any] = {
         "drug": entry.need(_text(request.get("medicationCodeableConcept")), "medicationCodeableConcept"),
-        **_dose(entry, (dosage.get("doseAndRate") or [{}])[0]), "route": route, **_side(entry, dosage, route),
+        **_dose(entry, dosage), "route": route, **_side(entry, dosage, route),
         **_course(entry, repeat),
         "controlled": _flag(request, CONTROLLED_EXTENSION), "high_alert": _flag(request, HIGH_ALERT_EXTENSION),
         "time_critical": _flag(request, TIME_CRITICAL_EXTENSION)}
@@ -448,11 +471,15 @@ def _order(entry: _Entry) -> dict[str, Any]:
     return values
 
 
-def _dose(entry: _Entry, amount: dict[str, Any]) -> dict[str, Any]:
+def _dose(entry: _Entry, dosage: dict[str, Any]) -> dict[str, Any]:
     """The dose, or an as-required range's two ends (`doseRange`, as this app's export writes
     "30-60 mg"): its top is the order's dose, which the medicine's limits weigh, its bottom
-    `dose_min`. Ends in two units are refused: which one the dose is in would be a guess."""
+    `dose_min`. Ends in two units are refused: which one the dose is in would be a guess. A
+    variable dose (`_variable`) is its most, with its rule."""
+    amount = (dosage.get("doseAndRate") or [{}])[0]
     span = amount.get("doseRange")
+    if (variable := _variable(entry, dosage, amount)) is not None:
+        return variable
     if span is None:
         quantity = entry.need(amount.get("doseQuantity"), "dosage doseQuantity")
         return {"dose": quantity.get("value"), "dose_unit": _unit(entry, quantity, "doseQuantity.unit")}
@@ -464,6 +491,30 @@ def _dose(entry: _Entry, amount: dict[str, Any]) -> dict[str, Any]:
                            low=str(low.get("value")), low_unit=low_unit, high=str(high.get("value")), unit=unit)
     return {"dose_min": entry.need(low.get("value"), "doseRange.low.value"),
             "dose": entry.need(high.get("value"), "doseRange.high.value"), "dose_unit": unit}
+
+
+def _variable(entry: _Entry, dosage: dict[str, Any], amount: dict[str, Any]) -> dict[str, Any] | None:
+    """A variable dose's order (the order form's `dose_rule`): a dosage with its rule
+    (`DOSE_RULE_EXTENSION`, as this app's export writes it), or one giving only the most one dose
+    may be (a `doseRange` with no low, or no dose but a `maxDosePerAdministration`, as an EHR may
+    write a sliding scale), its rule then the dosage's text. Its dose is that most; None for a
+    dosage of a dose, or of a range of two ends, without a rule. The app's own bundle was
+    refused ("dosage doseQuantity is missing"), its insulin by glucose sent with no dose."""
+    span, quantity = amount.get("doseRange"), amount.get("doseQuantity")
+    rule = _extension(dosage, DOSE_RULE_EXTENSION).get("valueString")
+    up_to = span is not None and span.get("low") is None
+    most_only = span is None and quantity is None and dosage.get("maxDosePerAdministration") is not None
+    if rule is None and not up_to and not most_only:
+        return None
+    most = entry.need((span or {}).get("high") or dosage.get("maxDosePerAdministration") or quantity,
+                      "dosageInstruction.maxDosePerAdministration")
+    values = {"dose": entry.need(most.get("value"), "maxDosePerAdministration.value"),
+              "dose_unit": _unit(entry, most, "maxDosePerAdministration.unit"),
+              "dose_rule": entry.need(rule or dosage.get("text"), Phrase(QT_TRANSLATE_NOOP(
+                  "messages", "dosageInstruction.text (the rule a variable dose is given by)")))}
+    if span is not None and span.get("low") is not None:
+        values["dose_min"] = span["low"].get("value")
+    return values
 
 
 def _route(entry: _Entry, route: dict[str, Any]) -> str:
@@ -627,12 +678,19 @@ def read_fhir_snapshot(path: Path) -> list[SnapshotItem]:
     allergies: dict[str, list[dict[str, Any]]] = {}
     listed: dict[str, _Entry] = {}
     none_known: dict[str, _Entry] = {}
+    said_instead: dict[str, list[Phrase]] = {}
     for entry in by_type.get("AllergyIntolerance", {}).values():
         patient = _patient_of(entry, "patient", patients)
         if _no_known_allergy(entry.resource):
             none_known.setdefault(patient, entry)
-        elif not (_status(entry.resource.get("verificationStatus")) in NOT_AN_ALLERGY
-                  or _snomed(entry.resource) & NO_ALLERGY_CODES):
+        elif _status(entry.resource.get("verificationStatus")) in NOT_AN_ALLERGY or _snomed(
+                entry.resource) & NO_ALLERGY_CODES:
+            continue
+        elif allergy_status_said(substance := _text(entry.resource.get("code")) or "") is not None:
+            # "No Known Allergies" in words only, uncoded: no allergy, the status left not known.
+            said_instead.setdefault(patient, []).append(Phrase(NAMES_NO_ALLERGY, {"where": entry.where,
+                                                                                  "substance": substance}))
+        else:
             allergies.setdefault(patient, []).append(_allergy(entry))
             listed.setdefault(patient, entry)
     medicines: dict[str, list[str]] = {}
@@ -648,15 +706,17 @@ def read_fhir_snapshot(path: Path) -> list[SnapshotItem]:
         # An allergy listed beside a "no known allergy" is listed: the dose checks must see it.
         status = "allergies" if key in allergies else "nka" if key in none_known else "unknown"
         values = {**_identity(entry), **stay, "allergy_status": status}
-        if key in allergies:
-            values["allergies"] = allergies[key]
-        if key in medicines:
-            values["usual_medicines"] = "\n".join(medicines[key])
         # Both entries: a refused bed or reason is the Encounter's, not the Patient's.
         where = Phrase(QT_TRANSLATE_NOOP("messages", "bundle {where}, {encounter}"),
                        {"where": entry.where, "encounter": encounter.where})
+        cut: tuple[Phrase, ...] = ()
+        if key in allergies:
+            values["allergies"], cut = fit_allergies(_admission_form(), allergies[key], where)
+        if key in medicines:
+            values["usual_medicines"] = "\n".join(medicines[key])
         items.append(SnapshotItem(where, "patient", key, PATIENT_FORM, values,
-                                  notes=_listed_beside(where, none_known.get(key), listed.get(key))))
+                                  notes=(*said_instead.get(key, ()),
+                                         *_listed_beside(where, none_known.get(key), listed.get(key)), *cut)))
     for key, entry in by_type.get("MedicationRequest", {}).items():
         if entry.resource.get("status") == "active":
             items.append(SnapshotItem(_in_bundle(entry), "order", key, ORDER_FORM, _order(entry),

@@ -56,10 +56,6 @@
         <translation>(ne concerne pas un patient)</translation>
     </message>
     <message>
-        <source>ALSO ORDERED: {orders} — ask the prescriber before giving both</source>
-        <translation>AUSSI PRESCRIT : {orders} — demander au prescripteur avant de donner les deux</translation>
-    </message>
-    <message>
         <source>DOSE ON HOLD</source>
         <translation>DOSE EN ATTENTE</translation>
     </message>
@@ -895,6 +891,14 @@
         <source>Death</source>
         <translation>Décès</translation>
     </message>
+    <message>
+        <source>ALSO ORDERED: {orders} — ask the prescriber before giving more than one of these orders</source>
+        <translation>AUSSI PRESCRIT : {orders} — demander au prescripteur avant de donner plus d’une de ces prescriptions</translation>
+    </message>
+    <message>
+        <source>Supplied to {patient} to take home</source>
+        <translation>Remis à {patient} pour sa sortie</translation>
+    </message>
 </context>
 <context>
     <name>AdminPanel</name>
@@ -1258,6 +1262,38 @@ Le charger ?</translation>
         <source>{name} ({staff_id}) signs in with the new PIN once, to choose their own.</source>
         <translation>{name} ({staff_id}) se connecte une fois avec le nouveau code, pour choisir le sien.</translation>
     </message>
+    <message>
+        <source>At the end of the outage, once everything is exported: retire the laptop. A whole export, encrypted to the records office's key, is made as its archive; then its database, key slots, backups and prints are removed, and the app closes.</source>
+        <translation>À la fin de la panne, une fois tout exporté : retirez le portable. Un export complet, chiffré avec la clé du bureau des entrées, est fait comme archive ; puis sa base, ses emplacements de clé, ses sauvegardes et ses impressions sont supprimés, et l’application se ferme.</translation>
+    </message>
+    <message>
+        <source>Ret&amp;ire this laptop…</source>
+        <translation>Ret&amp;irer ce portable…</translation>
+    </message>
+    <message>
+        <source>An import, an export or a backup is under way: retire the laptop once it has ended.</source>
+        <translation>Un import, un export ou une sauvegarde est en cours : retirez le portable une fois terminé.</translation>
+    </message>
+    <message>
+        <source>Folder for the laptop's archive (the records office's stick)</source>
+        <translation>Dossier de l’archive du portable (la clé USB du bureau des entrées)</translation>
+    </message>
+    <message>
+        <source>Retire this laptop</source>
+        <translation>Retirer ce portable</translation>
+    </message>
+    <message>
+        <source>Laptop retired</source>
+        <translation>Portable retiré</translation>
+    </message>
+    <message>
+        <source>Archived to {archive} (every file encrypted): keep it with the hospital's records. {count} file(s) removed. At the next outage, set device {number} up with --first-number {first}: the numbers before it are on earlier patients' wristbands.</source>
+        <translation>Archivé dans {archive} (chaque fichier chiffré) : conservez-la avec les archives de l’hôpital. {count} fichier(s) supprimé(s). À la prochaine panne, configurez l’appareil {number} avec --first-number {first} : les numéros d’avant sont sur les bracelets de patients précédents.</translation>
+    </message>
+    <message>
+        <source>Retire {name} (device {number})? Its archive is made in {archive}; then its backups in {backups}, its prints and, last, its database and its key slots are removed, for good, and the app closes.</source>
+        <translation>Retirer {name} (appareil {number}) ? Son archive est faite dans {archive} ; puis ses sauvegardes dans {backups}, ses impressions et, en dernier, sa base et ses emplacements de clé sont supprimés, définitivement, et l’application se ferme.</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -1564,13 +1600,13 @@ Lier {name} ({number}) au patient {new} du DPI au lieu de {ehr} ?</translation>
         <source>Not linked</source>
         <translation>Non lié</translation>
     </message>
+    <message>
+        <source>Each laptop's sticks and records</source>
+        <translation>Les clés et les enregistrements de chaque portable</translation>
+    </message>
 </context>
 <context>
     <name>Banner</name>
-    <message>
-        <source>{count} record(s) typed since the last export ({time}): export again</source>
-        <translation>{count} enregistrement(s) saisi(s) depuis le dernier export ({time}) : exportez à nouveau</translation>
-    </message>
     <message>
         <source>ward nurse</source>
         <translation>infirmier(ère) du service</translation>
@@ -1658,6 +1694,38 @@ Lier {name} ({number}) au patient {new} du DPI au lieu de {ehr} ?</translation>
     <message>
         <source>Set aside a form whose author is deactivated, whose patient has left hospital, or typed a day ago or more</source>
         <translation>Mettre de côté un formulaire dont l’auteur est désactivé, dont le patient a quitté l’hôpital, ou saisi il y a un jour ou plus</translation>
+    </message>
+    <message>
+        <source>{said}: export again</source>
+        <translation>{said} : exportez à nouveau</translation>
+    </message>
+    <message>
+        <source>No export yet</source>
+        <translation>Aucun export encore</translation>
+    </message>
+    <message>
+        <source>{said}: export them before the laptop is put away</source>
+        <translation>{said} : exportez-les avant de ranger le portable</translation>
+    </message>
+    <message>
+        <source>{count} record(s)</source>
+        <translation>{count} enregistrement(s)</translation>
+    </message>
+    <message>
+        <source>{lines} controlled-drug register line(s)</source>
+        <translation>{lines} ligne(s) du registre des stupéfiants</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} et {second}</translation>
+    </message>
+    <message>
+        <source>{what} typed on this laptop, which has never exported</source>
+        <translation>{what} saisi(e)s sur ce portable, qui n’a jamais exporté</translation>
+    </message>
+    <message>
+        <source>{what} typed since the last export ({time})</source>
+        <translation>{what} saisi(e)s depuis le dernier export ({time})</translation>
     </message>
 </context>
 <context>
@@ -1854,6 +1922,10 @@ Qui a été prévenu (p. ex. le cadre de santé, le pharmacien) ?</translation>
     <message>
         <source>&lt;b&gt;{drug} ({unit})&lt;/b&gt;: balance {balance}</source>
         <translation>&lt;b&gt;{drug} ({unit})&lt;/b&gt; : solde {balance}</translation>
+    </message>
+    <message>
+        <source>Supplied &amp;to take home…</source>
+        <translation>Remise pour la s&amp;ortie…</translation>
     </message>
 </context>
 <context>
@@ -2383,6 +2455,10 @@ La contresigner en tant que {name} ?</translation>
         <source>Last sites: {sites}</source>
         <translation>Derniers sites : {sites}</translation>
     </message>
+    <message>
+        <source>NOT RECORDED HERE: the patient was on ward {ward} from {start} to {end}, charted on another laptop: check that ward's chart for doses given there before giving</source>
+        <translation>NON TRACÉ ICI : le patient était dans le service {ward} du {start} au {end}, suivi sur un autre portable : vérifiez sur le plan d’administration de ce service les doses qui y ont été données avant de donner</translation>
+    </message>
 </context>
 <context>
     <name>EscalationPanel</name>
@@ -2516,6 +2592,14 @@ La contresigner en tant que {name} ?</translation>
     <message>
         <source>Exported {count} record version(s) to {folder}.</source>
         <translation>{count} version(s) d’enregistrement exportée(s) dans {folder}.</translation>
+    </message>
+    <message>
+        <source>For a patient moved to &amp;another ward (that ward's laptop reads it)</source>
+        <translation>Pour un patient transféré dans un &amp;autre service (le portable de ce service la lit)</translation>
+    </message>
+    <message>
+        <source>Every file is encrypted to the records office's key and the wards' key: the receiving ward's laptop imports it (Ward ▸ Import data…).</source>
+        <translation>Chaque fichier est chiffré à la clé du bureau des entrées et à la clé des services : le portable du service qui reçoit le patient l’importe (Service ▸ Importer des données…).</translation>
     </message>
 </context>
 <context>
@@ -2866,6 +2950,10 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
         <source>Dose to check</source>
         <translation>Dose à vérifier</translation>
     </message>
+    <message>
+        <source>Patient on another ward</source>
+        <translation>Patient dans un autre service</translation>
+    </message>
 </context>
 <context>
     <name>GlucoseView</name>
@@ -3012,6 +3100,10 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
         <source>&amp;Print the new wristbands</source>
         <translation>&amp;Imprimer les nouveaux bracelets</translation>
     </message>
+    <message>
+        <source>A laptop's encrypted export: this laptop reads it with its wards' key if it was made for another ward; its records will be added to this database.</source>
+        <translation>L’export chiffré d’un portable : ce portable le lit avec sa clé des services s’il a été fait pour un autre service ; ses dossiers seront ajoutés à cette base.</translation>
+    </message>
 </context>
 <context>
     <name>LabResultsView</name>
@@ -3074,10 +3166,6 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>{count} record(s) typed since the last export ({time}) will not reach the records office unless exported again: leave all the same?</source>
-        <translation>{count} enregistrement(s) saisi(s) depuis le dernier export ({time}) n’arriveront au bureau des entrées que par un nouvel export : partir quand même ?</translation>
-    </message>
     <message>
         <source>Records not exported</source>
         <translation>Enregistrements non exportés</translation>
@@ -3472,6 +3560,10 @@ Ils restent vos brouillons, que personne d’autre ne voit avant votre prochaine
         <source>Removed the plain text an interrupted encrypted import left beside the database: {folders}</source>
         <translation>Texte en clair laissé à côté de la base de données par une importation chiffrée interrompue supprimé : {folders}</translation>
     </message>
+    <message>
+        <source>{said} will not reach the records office unless exported again: leave all the same?</source>
+        <translation>{said} n’arriveront au bureau des entrées que par un nouvel export : partir quand même ?</translation>
+    </message>
 </context>
 <context>
     <name>MarModel</name>
@@ -3607,6 +3699,18 @@ Pourquoi elle n’est pas poursuivie (facultatif) :</translation>
     <message>
         <source>Not today's chart</source>
         <translation>Pas le plan du jour</translation>
+    </message>
+    <message>
+        <source>Change the in&amp;fusion rate…</source>
+        <translation>Changer le débit de la per&amp;fusion…</translation>
+    </message>
+    <message>
+        <source>No infusion running</source>
+        <translation>Aucune perfusion en cours</translation>
+    </message>
+    <message>
+        <source>Choose the row of an infusion whose bag is running: the bag put up is recorded as its dose first.</source>
+        <translation>Choisir la ligne d’une perfusion dont la poche est en cours : la poche posée s’enregistre d’abord comme sa dose.</translation>
     </message>
 </context>
 <context>
@@ -3993,6 +4097,10 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
         <source>Row {row}: reason for recording anyway</source>
         <translation>Ligne {row} : motif pour enregistrer malgré tout</translation>
     </message>
+    <message>
+        <source>Patch site</source>
+        <translation>Site du patch</translation>
+    </message>
 </context>
 <context>
     <name>PaperNotice</name>
@@ -4289,6 +4397,14 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
     <message>
         <source>Receiving hospital: required for a transfer.</source>
         <translation>Hôpital d’accueil : obligatoire pour un transfert.</translation>
+    </message>
+    <message>
+        <source>Before the rebook-by date, on other lists:</source>
+        <translation>Avant la date limite de reprogrammation, sur d’autres vacations :</translation>
+    </message>
+    <message>
+        <source>No free {specialty} slot before this operation's rebook-by date ({date}): slots on other lists before it are offered below the heading.</source>
+        <translation>Aucun créneau libre en {specialty} avant la date limite de reprogrammation de cette intervention ({date}) : des créneaux sur d’autres vacations avant cette date sont proposés sous l’intitulé.</translation>
     </message>
 </context>
 <context>
@@ -4869,6 +4985,10 @@ Enregistrée ; le programme opératoire du jour la signale :</translation>
     <message>
         <source>&amp;Record</source>
         <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Told &amp;by</source>
+        <translation>Informé &amp;par</translation>
     </message>
 </context>
 <context>
@@ -8421,10 +8541,6 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{file}, ligne {line} : l’enregistrement {record} renvoie à l’enregistrement {target}, qui n’est ni dans l’export ni dans cette base ; importez d’abord l’export précédent</translation>
     </message>
     <message>
-        <source>{path} is an encrypted export: give the records office's key file to read it (downtime import {path} --identity KEYFILE).</source>
-        <translation>{path} est un export chiffré : indiquer le fichier de clé du bureau des entrées pour le lire (downtime import {path} --identity FICHIER_CLE).</translation>
-    </message>
-    <message>
         <source>{path}: not an export folder, a CSV snapshot folder or a FHIR Bundle (.json) file</source>
         <translation>{path} : ni un dossier d’export, ni un dossier d’instantané CSV, ni un fichier Bundle FHIR (.json)</translation>
     </message>
@@ -9705,10 +9821,6 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>{count} formulaire(s) non enregistré(s) de cette personne : {forms}. Elle seule peut les ouvrir, avec un nouveau code PIN : demandez-lui.</translation>
     </message>
     <message>
-        <source>Records saved after {time} are not in it: re-type them from paper; staff accounts and PINs changed after {time} are as they were then. A patient admitted since keeps the downtime number on their wristband: type it in “Number used on paper”.</source>
-        <translation>Ce qui a été enregistré après {time} n’y est pas : le ressaisir depuis le papier ; les comptes du personnel et les codes PIN modifiés après {time} sont tels qu’ils étaient alors. Un patient admis depuis garde le numéro de procédure dégradée de son bracelet : le saisir dans « N° utilisé sur papier ».</translation>
-    </message>
-    <message>
         <source>It was set up on another computer: at its first opening here an administrator says which laptop this is, or now with 'downtime set this-laptop replaces' (or 'copy NUMBER NAME').</source>
         <translation>Elle a été installée sur un autre ordinateur : à sa première ouverture ici, un administrateur dit quel portable c’est, ou dès maintenant avec « downtime set this-laptop replaces » (ou « copy NUMÉRO NOM »).</translation>
     </message>
@@ -9883,10 +9995,6 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>Kept: the last {keep}, one a day before them (the last of each day, for {days} days), and the first.</source>
         <translation>Gardées : les {keep} dernières, une par jour avant elles (la dernière de chaque jour, pendant {days} jours), et la première.</translation>
-    </message>
-    <message>
-        <source>L7159|L7160|L7163|wristband; LATE OVERDUE minutes (LATE above 0 and below OVERDUE, at most {day}); MINUTES before the screen locks (1 to {most_idle}); whom patients call, as their letter prints it; FOLDER EVERY_MINUTES KEEP (every 1 to {day} minutes; the newest 1 to {most_kept} kept, then the last of each day for {days} days, and the first); the records office's age1… public key, which every export is then encrypted to ('' for none); the laptop's device number, which the patients registered from then on take; its name; for a database set up on another computer: 'replaces' (that one will not be used again) or 'copy NUMBER NAME' (both go on: this one becomes a laptop of its own); the ward code this laptop belongs to, whose patients its lists open on ('' for none: all wards)</source>
-        <translation>L7159|L7160|L7163|wristband ; LATE OVERDUE en minutes (LATE au-dessus de 0 et sous OVERDUE, au plus {day}) ; MINUTES avant le verrouillage de l’écran (de 1 à {most_idle}) ; qui les patients appellent, tel que leur lettre l’imprime ; FOLDER EVERY_MINUTES KEEP (toutes les 1 à {day} minutes ; les 1 à {most_kept} plus récentes gardées, puis la dernière de chaque jour pendant {days} jours, et la première) ; la clé publique age1… du bureau des entrées, pour laquelle chaque export est alors chiffré ('' pour aucune) ; le numéro d’appareil du portable, que prennent les patients enregistrés ensuite ; son nom ; pour une base installée sur un autre ordinateur : 'replaces' (celui-là ne sera plus utilisé) ou 'copy NUMBER NAME' (les deux continuent : celui-ci devient un portable à part entière) ; le code du service auquel appartient ce portable, sur les patients duquel ses listes s’ouvrent ('' pour aucun : tous les services)</translation>
     </message>
     <message>
         <source>Controlled drug: the witness must be a ward nurse or a doctor; {name} is a {role}.</source>
@@ -10192,6 +10300,494 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <source>{medicine}: {dose} mL at the strength written is {micrograms} micrograms in one dose, above the most by this route ({most} micrograms): check the dose, and the strength (micrograms written as mg?).</source>
         <translation>{medicine} : {dose} mL à la concentration indiquée font {micrograms} microgrammes en une prise, au-delà du maximum par cette voie ({most} microgrammes) : vérifiez la dose et la concentration (des microgrammes écrits en mg ?).</translation>
     </message>
+    <message>
+        <source>“{field}”: not a dose given of an infusion of this patient's.</source>
+        <translation>« {field} » : ce n’est pas une dose administrée d’une perfusion de ce patient.</translation>
+    </message>
+    <message>
+        <source>“{field}”: before the bag was put up ({at}).</source>
+        <translation>« {field} » : avant la pose de la poche ({at}).</translation>
+    </message>
+    <message>
+        <source>“{field}”: the bag was stopped at {at}; a bag put up since is recorded as a dose of its own.</source>
+        <translation>« {field} » : la poche a été arrêtée à {at} ; une poche posée depuis s’enregistre comme une dose à part.</translation>
+    </message>
+    <message>
+        <source>“{field}”: another bag of this order was put up at {at}: change the rate of the bag running then.</source>
+        <translation>« {field} » : une autre poche de cette prescription a été posée à {at} : changer le débit de la poche en cours à ce moment-là.</translation>
+    </message>
+    <message>
+        <source>“{field}”: the order was stopped at {at}: only the bag's stop is recorded after it.</source>
+        <translation>« {field} » : la prescription a été arrêtée à {at} : seul l’arrêt de la poche s’enregistre après.</translation>
+    </message>
+    <message>
+        <source>“{field}”: the bag's rate is recorded changed after it, at {at}: stop it after that change, or correct the change first.</source>
+        <translation>« {field} » : un changement de débit de la poche est enregistré après, à {at} : l’arrêter après ce changement, ou corriger d’abord le changement.</translation>
+    </message>
+    <message>
+        <source>No bag of {drug} is running: record the bag put up as a dose first.</source>
+        <translation>Aucune poche de {drug} n’est en cours : enregistrer d’abord la poche posée comme une dose.</translation>
+    </message>
+    <message>
+        <source>{drug} is not an infusion: its doses have no rate to change.</source>
+        <translation>{drug} n’est pas une perfusion : ses doses n’ont pas de débit à changer.</translation>
+    </message>
+    <message>
+        <source>→ {rate} mL/h {time}</source>
+        <translation>→ {rate} mL/h {time}</translation>
+    </message>
+    <message>
+        <source>→ paused {time}</source>
+        <translation>→ en pause {time}</translation>
+    </message>
+    <message>
+        <source>→ stopped {time}</source>
+        <translation>→ arrêtée {time}</translation>
+    </message>
+    <message>
+        <source>running at {rate} mL/h since {time}</source>
+        <translation>en cours à {rate} mL/h depuis {time}</translation>
+    </message>
+    <message>
+        <source>paused since {time}</source>
+        <translation>en pause depuis {time}</translation>
+    </message>
+    <message>
+        <source>Supervisor (student nurse's dose)</source>
+        <translation>Infirmier(ère) encadrant(e) (dose d’un(e) étudiant(e))</translation>
+    </message>
+    <message>
+        <source>continuous monitoring, observations at least every hour</source>
+        <translation>surveillance continue, au moins toutes les heures</translation>
+    </message>
+    <message>
+        <source>{agreed} as agreed until NEWS2 rose to {score}: now {in_use}, until the doctor reviews the plan</source>
+        <translation>{agreed} comme convenu, jusqu’à un NEWS2 monté à {score} : désormais {in_use}, jusqu’à ce que le médecin revoie le plan</translation>
+    </message>
+    <message>
+        <source>{lost}; staff accounts and PINs changed after {time} are as they were then. A patient admitted since keeps the downtime number on their wristband: type it in “Number used on paper”.</source>
+        <translation>{lost} ; les comptes du personnel et les codes PIN modifiés après {time} sont tels qu’ils étaient alors. Un patient admis depuis garde le numéro de procédure dégradée de son bracelet : le saisir dans « N° utilisé sur papier ».</translation>
+    </message>
+    <message>
+        <source>Records saved after {time} are not in it: re-type them from paper</source>
+        <translation>Ce qui a été enregistré après {time} n’y est pas : le ressaisir depuis le papier</translation>
+    </message>
+    <message>
+        <source>Records saved after {time} are not in it, but those saved up to {exported} went on the stick exported then: do not re-type them; re-type from paper only what was saved after {exported}</source>
+        <translation>Ce qui a été enregistré après {time} n’y est pas, mais ce qui a été enregistré jusqu’à {exported} est sur la clé exportée à cette heure : ne pas le ressaisir ; ne ressaisir depuis le papier que ce qui a été enregistré après {exported}</translation>
+    </message>
+    <message>
+        <source>Records saved after {time} are not in it: re-type from paper only what was saved after this laptop's last export (its stick holds what was saved until then), or after {time} if it was not exported since</source>
+        <translation>Ce qui a été enregistré après {time} n’y est pas : ne ressaisir depuis le papier que ce qui a été enregistré après le dernier export de ce portable (sa clé contient ce qui avait été enregistré jusque-là), ou après {time} s’il n’a pas été exporté depuis</translation>
+    </message>
+    <message>
+        <source>RESTORED FROM A BACKUP: {laptop} was restored on {restored} by {who} from a backup of {made}, older than its export of {exported}, which holds what was typed until then: records typed on it between {exported} and {restored} were lost unless typed again from paper; check that laptop's paper forms of that time against the records merged (the manifest's restores)</source>
+        <translation>RESTAURÉ DEPUIS UNE SAUVEGARDE : {laptop} a été restauré le {restored} par {who} depuis une sauvegarde du {made}, antérieure à son export du {exported}, qui contient ce qui avait été saisi jusque-là : les enregistrements saisis dessus entre {exported} et {restored} sont perdus s’ils n’ont pas été ressaisis depuis le papier ; comparez les formulaires papier de ce portable pour cette période aux enregistrements fusionnés (restores du manifeste)</translation>
+    </message>
+    <message>
+        <source>the damaged database this backup replaces, its .keys file beside it: they say the laptop's last export, whose stick holds what was saved until then, and the downtime numbers given</source>
+        <translation>la base endommagée que cette sauvegarde remplace, son fichier .keys à côté : ils indiquent le dernier export du portable, dont la clé contient ce qui avait été enregistré jusque-là, et les numéros de procédure dégradée donnés</translation>
+    </message>
+    <message>
+        <source>Recorded: version {version} is in the EHR. The record now stands at version {standing}: its line says what to correct or withdraw there.</source>
+        <translation>Enregistré : la version {version} est dans le DPI. L’enregistrement en est maintenant à la version {standing} : sa ligne dit quoi corriger ou retirer dans le DPI.</translation>
+    </message>
+    <message>
+        <source>Version {ticked} of this record is marked as entered in the EHR already, and it now stands at version {standing}: its line says what to correct or withdraw there.</source>
+        <translation>La version {ticked} de cet enregistrement est déjà marquée saisie dans le DPI, et il en est maintenant à la version {standing} : sa ligne dit quoi corriger ou retirer dans le DPI.</translation>
+    </message>
+    <message>
+        <source>Its line now says: {to_do}</source>
+        <translation>Sa ligne dit maintenant : {to_do}</translation>
+    </message>
+    <message>
+        <source>version {version} is in the EHR ({reference}): once settled, correct it there</source>
+        <translation>la version {version} est dans le DPI ({reference}) : une fois tranché, la corriger dans le DPI</translation>
+    </message>
+    <message>
+        <source>version {version} is in the EHR (loaded from its snapshot): once settled, correct it there</source>
+        <translation>la version {version} est dans le DPI (chargée depuis son instantané) : une fois tranché, la corriger dans le DPI</translation>
+    </message>
+    <message>
+        <source>{laptop}: {sticks} — {records} record(s): {entered} entered in the EHR, {not_entered} not to be entered, {on_hold} on hold</source>
+        <translation>{laptop} : {sticks} — {records} enregistrement(s) : {entered} saisi(s) dans le DPI, {not_entered} à ne pas saisir, {on_hold} en attente</translation>
+    </message>
+    <message>
+        <source>{count} stick(s), the latest exported {time}</source>
+        <translation>{count} clé(s), la dernière exportée le {time}</translation>
+    </message>
+    <message>
+        <source>no stick imported here</source>
+        <translation>aucune clé importée ici</translation>
+    </message>
+    <message>
+        <source>--damaged {path}: no such file (give the damaged database the backup replaces, its .keys file beside it)</source>
+        <translation>--damaged {path} : fichier introuvable (donnez la base endommagée que la sauvegarde remplace, son fichier .keys à côté)</translation>
+    </message>
+    <message>
+        <source>Benzylpenicillin</source>
+        <translation>Benzylpénicilline</translation>
+    </message>
+    <message>
+        <source>dosageInstruction.text (the rule a variable dose is given by)</source>
+        <translation>dosageInstruction.text (la règle selon laquelle la dose variable est donnée)</translation>
+    </message>
+    <message>
+        <source>“{field}” is before the DNACPR it lifts was decided ({time}).</source>
+        <translation>« {field} » est antérieur à la décision de non-RCP qu’elle lève ({time}).</translation>
+    </message>
+    <message>
+        <source>the wards' key is not an age secret key (it starts with AGE-SECRET-KEY-1…)</source>
+        <translation>la clé des services n’est pas une clé secrète age (elle commence par AGE-SECRET-KEY-1…)</translation>
+    </message>
+    <message>
+        <source>this laptop's wards' key</source>
+        <translation>la clé des services de ce portable</translation>
+    </message>
+    <message>
+        <source>{path} was made for the records office alone, which only its key opens: ask the ward that made it for a stick made for another ward (Export for back-entry, “For a patient moved to another ward”), which this laptop reads. Never bring the records office's key to a ward laptop.</source>
+        <translation>{path} a été faite pour le bureau des entrées seul, que seule sa clé ouvre : demandez au service qui l’a faite une clé USB faite pour un autre service (Export pour la ressaisie, « Pour un patient transféré dans un autre service »), que ce portable lit. N’apportez jamais la clé du bureau des entrées sur un portable de service.</translation>
+    </message>
+    <message>
+        <source>{path} is an encrypted export: give the records office's key file to read it (downtime import {path} --identity KEYFILE). On a ward's laptop, never: ask the ward that made it for a stick made for another ward, which a ward's laptop reads.</source>
+        <translation>{path} est un export chiffré : donnez le fichier de clé du bureau des entrées pour le lire (downtime import {path} --identity KEYFILE). Sur le portable d’un service, jamais : demandez au service qui l’a fait une clé USB faite pour un autre service, que le portable d’un service lit.</translation>
+    </message>
+    <message>
+        <source>{path} is an encrypted export, and this laptop has no wards' key to read a stick made for another ward: IT loads the hospital's set-up file on it (Administration ▸ This laptop). Never bring the records office's key to a ward laptop.</source>
+        <translation>{path} est un export chiffré, et ce portable n’a pas de clé des services pour lire une clé USB faite pour un autre service : l’informatique y charge le fichier de configuration de l’hôpital (Administration ▸ Ce portable). N’apportez jamais la clé du bureau des entrées sur un portable de service.</translation>
+    </message>
+    <message>
+        <source>Bed {bed} of ward {ward} holds {patients} by the census here: the import brought {moved}'s move into it. Check who is in the bed and record where the other went; if they are one person admitted twice, tell the records office.</source>
+        <translation>Le lit {bed} du service {ward} accueille {patients} d’après le recensement d’ici : l’import a apporté le transfert de {moved} dans ce lit. Vérifiez qui est dans le lit et enregistrez où est allé l’autre ; s’il s’agit d’une seule personne admise deux fois, prévenez le bureau des entrées.</translation>
+    </message>
+    <message>
+        <source>{patient}: {record}, recorded on this laptop by {by}, was given on {laptop} too by {author} ({given}): the dose may have been given twice. Check the patient now and tell the prescriber.</source>
+        <translation>{patient} : {record}, enregistrée sur ce portable par {by}, a aussi été administrée sur {laptop} par {author} ({given}) : la dose a peut-être été donnée deux fois. Examinez le patient maintenant et prévenez le prescripteur.</translation>
+    </message>
+    <message>
+        <source>{patient}: {record}, recorded on this laptop by {by}, and a dose of the same order given on {laptop} by {author} ({given}) are {minutes} min apart (ordered at least {hours} h apart): check the patient now and tell the prescriber.</source>
+        <translation>{patient} : {record}, enregistrée sur ce portable par {by}, et une dose de la même prescription administrée sur {laptop} par {author} ({given}) sont à {minutes} min d’écart (au moins {hours} h prescrites entre deux) : examinez le patient maintenant et prévenez le prescripteur.</translation>
+    </message>
+    <message>
+        <source>{patient}: {record}, recorded on this laptop by {by}, was given after its order was stopped at {stopped} on {laptop} by {author}: check the patient now and ask the prescriber.</source>
+        <translation>{patient} : {record}, enregistrée sur ce portable par {by}, a été administrée après l’arrêt de sa prescription à {stopped} sur {laptop} par {author} : examinez le patient maintenant et demandez au prescripteur.</translation>
+    </message>
+    <message>
+        <source>Not exported: this laptop has no wards' key, which a stick for another ward is encrypted to. IT loads the hospital's set-up file on it (Administration ▸ This laptop).</source>
+        <translation>Non exporté : ce portable n’a pas de clé des services, à laquelle une clé USB pour un autre service est chiffrée. L’informatique y charge le fichier de configuration de l’hôpital (Administration ▸ Ce portable).</translation>
+    </message>
+    <message>
+        <source>the wards' key, to read the sticks other wards make for a patient moved here: taken from the file</source>
+        <translation>la clé des services, pour lire les clés USB que les autres services font pour un patient transféré ici : reprise du fichier</translation>
+    </message>
+    <message>
+        <source>the wards' key, to read the sticks other wards make for a patient moved here: this laptop's is replaced by the file's (a stick made for another ward with the one replaced no longer opens here)</source>
+        <translation>la clé des services, pour lire les clés USB que les autres services font pour un patient transféré ici : celle de ce portable est remplacée par celle du fichier (une clé USB faite pour un autre service avec la clé remplacée ne s’ouvre plus ici)</translation>
+    </message>
+    <message>
+        <source>made for another ward: the receiving ward's laptop imports it with its wards' key (Ward ▸ Import data…); the records office gets this laptop's records from its own exports</source>
+        <translation>faite pour un autre service : le portable du service qui reçoit le patient l’importe avec sa clé des services (Service ▸ Importer des données…) ; le bureau des entrées reçoit les dossiers de ce portable par ses propres exports</translation>
+    </message>
+    <message>
+        <source>the stick to go with a patient moved to a ward on another laptop: whole, encrypted to the wards' key too (from the set-up file), which that ward's laptop reads it with; not an export for the records office</source>
+        <translation>la clé USB qui accompagne un patient transféré dans un service d’un autre portable : complète, chiffrée aussi à la clé des services (du fichier de configuration), avec laquelle le portable de ce service la lit ; ce n’est pas un export pour le bureau des entrées</translation>
+    </message>
+    <message>
+        <source>L7159|L7160|L7163|wristband; LATE OVERDUE minutes (LATE above 0 and below OVERDUE, at most {day}); MINUTES before the screen locks (1 to {most_idle}); whom patients call, as their letter prints it; FOLDER EVERY_MINUTES KEEP (every 1 to {day} minutes; the newest 1 to {most_kept} kept, then the last of each day for {days} days, and the first); the records office's age1… public key, which every export is then encrypted to ('' for none); the laptop's device number, which the patients registered from then on take; its name; for a database set up on another computer: 'replaces' (that one will not be used again) or 'copy NUMBER NAME' (both go on: this one becomes a laptop of its own); the ward code this laptop belongs to, whose patients its lists open on ('' for none: all wards); 'new' for a new wards' key, after a set-up file was lost</source>
+        <translation>L7159|L7160|L7163|wristband ; LATE OVERDUE en minutes (LATE au-dessus de 0 et sous OVERDUE, au plus {day}) ; MINUTES avant le verrouillage de l’écran (de 1 à {most_idle}) ; qui les patients appellent, tel que leur lettre l’imprime ; FOLDER EVERY_MINUTES KEEP (toutes les 1 à {day} minutes ; les 1 à {most_kept} plus récentes gardées, puis la dernière de chaque jour pendant {days} jours, et la première) ; la clé publique age1… du bureau des entrées, pour laquelle chaque export est alors chiffré ('' pour aucune) ; le numéro d’appareil du portable, que prennent les patients enregistrés ensuite ; son nom ; pour une base installée sur un autre ordinateur : 'replaces' (celui-là ne sera plus utilisé) ou 'copy NUMBER NAME' (les deux continuent : celui-ci devient un portable à part entière) ; le code du service auquel appartient ce portable, sur les patients duquel ses listes s’ouvrent ('' pour aucun : tous les services) ; 'new' pour une nouvelle clé des services, après la perte d’un fichier de configuration</translation>
+    </message>
+    <message>
+        <source>wards-key takes only 'new': a new wards' key, when a set-up file was lost; then save the set-up file and load it on every laptop</source>
+        <translation>wards-key ne prend que 'new' : une nouvelle clé des services, quand un fichier de configuration a été perdu ; enregistrez ensuite le fichier de configuration et chargez-le sur chaque portable</translation>
+    </message>
+    <message>
+        <source>a new wards' key is set on this laptop: save the set-up file ('downtime setup-file save') and load it on every laptop; sticks made for another ward with the old key no longer open on a laptop that loaded it</source>
+        <translation>une nouvelle clé des services est réglée sur ce portable : enregistrez le fichier de configuration ('downtime setup-file save') et chargez-le sur chaque portable ; les clés USB faites pour un autre service avec l’ancienne clé ne s’ouvrent plus sur un portable qui l’a chargé</translation>
+    </message>
+    <message>
+        <source>“{field}”: “{typed}” names no allergy. Choose “{answer}” in “{status}” instead.</source>
+        <translation>« {field} » : « {typed} » ne nomme aucune allergie. Choisissez plutôt « {answer} » dans « {status} ».</translation>
+    </message>
+    <message>
+        <source>{where}: the allergy “{substance}”: {field} is longer than the admission keeps ({limit} characters): loaded cut, ending “…”. Read it whole in the EHR's copy.</source>
+        <translation>{where} : l’allergie « {substance} » : {field} est plus long que ce que garde l’admission ({limit} caractères) : chargé coupé, finissant par « … ». Le lire en entier dans la copie du DPI.</translation>
+    </message>
+    <message>
+        <source>{where}: {count} allergies, more than the admission keeps ({limit}): the most severe loaded, left out: {left}. Read them in the EHR's copy and tell the ward.</source>
+        <translation>{where} : {count} allergies, plus que ce que garde l’admission ({limit}) : les plus graves chargées, laissées de côté : {left}. Les lire dans la copie du DPI et prévenir le service.</translation>
+    </message>
+    <message>
+        <source>{where}: “{substance}” names no allergy (no known allergies, or not known yet): not loaded as one. The patient's allergy status is the snapshot's own; ask the ward to check it with them.</source>
+        <translation>{where} : « {substance} » ne nomme aucune allergie (aucune allergie connue, ou inconnu pour l’instant) : non chargé comme allergie. Le statut allergique du patient est celui de l’extraction ; demandez au service de le vérifier avec lui.</translation>
+    </message>
+    <message>
+        <source>First number: 1 to {limit}, the one after the highest this device number gave at the last outage.</source>
+        <translation>Premier numéro : 1 à {limit}, celui qui suit le plus haut que ce numéro d’appareil a donné lors de la dernière panne.</translation>
+    </message>
+    <message>
+        <source>downtime numbers from sequence {first} (it was {was} here): those before it are earlier outages' patients'</source>
+        <translation>numéros de procédure dégradée à partir de la séquence {first} (c’était {was} ici) : ceux d’avant sont aux patients de pannes précédentes</translation>
+    </message>
+    <message>
+        <source>This session has no database file to retire.</source>
+        <translation>Cette session n’a pas de fichier de base de données à retirer.</translation>
+    </message>
+    <message>
+        <source>Not retired: this laptop is device {number} ({name}), not {typed}.</source>
+        <translation>Non retiré : ce portable est l’appareil {number} ({name}), pas {typed}.</translation>
+    </message>
+    <message>
+        <source>Not retired: this laptop never exported, and holds {count} record version(s) and {lines} controlled-drug register line(s) no stick took to the records office: export them first (Export for back-entry).</source>
+        <translation>Non retiré : ce portable n’a jamais exporté, et contient {count} version(s) d’enregistrement et {lines} ligne(s) du registre des stupéfiants qu’aucune clé USB n’a portées au bureau des entrées : exportez-les d’abord (Exporter pour la ressaisie).</translation>
+    </message>
+    <message>
+        <source>Not retired: {count} record version(s) and {lines} controlled-drug register line(s) were written after the last export ({time}) and are on no stick: export again first (Export for back-entry, only what changed since the last).</source>
+        <translation>Non retiré : {count} version(s) d’enregistrement et {lines} ligne(s) du registre des stupéfiants ont été écrites après le dernier export ({time}) et ne sont sur aucune clé USB : exportez à nouveau d’abord (Exporter pour la ressaisie, seulement ce qui a changé depuis le dernier).</translation>
+    </message>
+    <message>
+        <source>Not retired: {count} form(s) typed and not saved, by {who}: each is saved or discarded by its author, or set aside by the nurse in charge, first (no export holds a draft).</source>
+        <translation>Non retiré : {count} formulaire(s) saisi(s) et non enregistré(s), par {who} : chacun est d’abord enregistré ou abandonné par son auteur, ou mis de côté par l’infirmière responsable (aucun export ne contient un brouillon).</translation>
+    </message>
+    <message>
+        <source>Not retired: its archive is encrypted to the records office's key, and none is set on this laptop ('downtime set export-key') nor given (--encrypt-to).</source>
+        <translation>Non retiré : son archive est chiffrée avec la clé du bureau des entrées, et aucune n’est définie sur ce portable (« downtime set export-key ») ni donnée (--encrypt-to).</translation>
+    </message>
+    <message>
+        <source>Not retired: the backups folder {folder} is not there (is the USB stick plugged in?): its backups are removed too, and each opens with any PIN valid when it was made.</source>
+        <translation>Non retiré : le dossier des sauvegardes {folder} est absent (la clé USB est-elle branchée ?) : ses sauvegardes sont supprimées aussi, et chacune s’ouvre avec tout code PIN valide quand elle a été faite.</translation>
+    </message>
+    <message>
+        <source>archived {count} record version(s) to {folder}, every file encrypted (.age): keep it with the hospital's records</source>
+        <translation>{count} version(s) d’enregistrement archivée(s) dans {folder}, chaque fichier chiffré (.age) : conservez-la avec les archives de l’hôpital</translation>
+    </message>
+    <message>
+        <source>removed {file}</source>
+        <translation>supprimé : {file}</translation>
+    </message>
+    <message>
+        <source>Retired. At the next outage, set device {number} up with --first-number {first}: the numbers before it are on earlier patients' wristbands.</source>
+        <translation>Retiré. À la prochaine panne, configurez l’appareil {number} avec --first-number {first} : les numéros d’avant sont sur les bracelets de patients précédents.</translation>
+    </message>
+    <message>
+        <source>the sequence of its first patient's downtime number, 1 to {most} (default 1): at a later outage, the one after the highest this device number gave before, as 'downtime retire' said it, so that no number on an earlier patient's wristband is given again</source>
+        <translation>la séquence du numéro de procédure dégradée de son premier patient, 1 à {most} (1 par défaut) : lors d’une panne ultérieure, celle qui suit la plus haute que ce numéro d’appareil a donnée, comme « downtime retire » l’a dit, pour qu’aucun numéro du bracelet d’un patient précédent ne soit redonné</translation>
+    </message>
+    <message>
+        <source>at the end of the outage, once everything is exported: archive the laptop (a whole export, encrypted) and remove its database, key slots, backups and prints (administrator only)</source>
+        <translation>à la fin de la panne, une fois tout exporté : archiver le portable (un export complet, chiffré) et supprimer sa base, ses emplacements de clé, ses sauvegardes et ses impressions (administrateur seulement)</translation>
+    </message>
+    <message>
+        <source>a new folder for the archive (e.g. on the records office's stick)</source>
+        <translation>un nouveau dossier pour l’archive (p. ex. sur la clé USB du bureau des entrées)</translation>
+    </message>
+    <message>
+        <source>this laptop's device number (1-{most}), typed again: the database of no other laptop is removed</source>
+        <translation>le numéro d’appareil de ce portable (1-{most}), saisi à nouveau : la base d’aucun autre portable n’est supprimée</translation>
+    </message>
+    <message>
+        <source>encrypt the archive to this public key (age1…) or the keys in this file too; repeatable (the records office's key set with 'set export-key' always)</source>
+        <translation>chiffrer aussi l’archive avec cette clé publique (age1…) ou les clés de ce fichier ; répétable (la clé du bureau des entrées définie avec « set export-key » toujours)</translation>
+    </message>
+    <message>
+        <source>{drug}: {dose} units in one dose is more than an insulin syringe holds ({most} units), where a tenfold slip (4 units written 40, “U” read as 0) is likelier than a dose (NPSA/2010/RRR013): check it. If it is meant, give the reason in “{field}”.</source>
+        <translation>{drug} : {dose} unités en une dose, c’est plus que ne contient une seringue à insuline ({most} unités) ; une erreur d’un facteur dix (4 unités écrites 40, « U » lu comme un 0) est plus probable qu’une telle dose (NPSA/2010/RRR013) : la vérifier. Si elle est voulue, en donner le motif dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>{drug}: {dose} units in one dose is {times} times the patient's previous order of it ({previous} units), where a tenfold slip is likelier than a change of dose: check it. If it is meant, give the reason in “{field}”.</source>
+        <translation>{drug} : {dose} unités en une dose, c’est {times} fois la prescription précédente de cette insuline pour ce patient ({previous} unités) ; une erreur d’un facteur dix est plus probable qu’un changement de dose : la vérifier. Si elle est voulue, en donner le motif dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>{drug}: {dose} units in one dose is a fifth or less of the patient's previous order of it ({previous} units), where a tenfold slip is likelier than a change of dose: check it. If it is meant, give the reason in “{field}”.</source>
+        <translation>{drug} : {dose} unités en une dose, c’est un cinquième ou moins de la prescription précédente de cette insuline pour ce patient ({previous} unités) ; une erreur d’un facteur dix est plus probable qu’un changement de dose : la vérifier. Si elle est voulue, en donner le motif dans « {field} ».</translation>
+    </message>
+    <message>
+        <source>{drug}: the measured value “{typed}” differs from the latest charted capillary glucose, {reading} at {time}: check which is the patient's before giving insulin by its rule.</source>
+        <translation>{drug} : la valeur mesurée « {typed} » diffère de la dernière glycémie capillaire notée, {reading} le {time} : vérifier laquelle est celle du patient avant de donner l’insuline selon sa règle.</translation>
+    </message>
+    <message>
+        <source>ON INSULIN: {drugs}</source>
+        <translation>SOUS INSULINE : {drugs}</translation>
+    </message>
+    <message>
+        <source>ON INSULIN: put first on the list</source>
+        <translation>SOUS INSULINE : à passer en premier</translation>
+    </message>
+    <message>
+        <source>NOT RECORDED HERE — the patient was on ward {ward} from {start} to {end}, charted on another laptop: doses due then may have been given there. Check that ward's chart (or load its stick) before giving anything due, and enter its doses here (at the time they were given).</source>
+        <translation>NON TRACÉ ICI — le patient était dans le service {ward} de {start} à {end}, suivi sur un autre portable : des doses prévues pendant ce temps y ont peut-être été données. Vérifiez le plan d’administration de ce service (ou chargez sa clé USB) avant de donner quoi que ce soit, et saisissez ici ses doses (à l’heure où elles ont été données).</translation>
+    </message>
+    <message>
+        <source>NOT RECORDED HERE — the patient was on ward {ward} from {start} to {end}, charted on another laptop: {drug} may have been given there. Check that ward's chart (or load its stick) before giving it.</source>
+        <translation>NON TRACÉ ICI — le patient était dans le service {ward} du {start} au {end}, suivi sur un autre portable : {drug} y a peut-être été donné. Vérifiez le plan d’administration de ce service (ou chargez sa clé USB) avant de le donner.</translation>
+    </message>
+    <message>
+        <source>a move to the same ward and bed at {at} was also recorded on {laptop} by {author}, {time}: ask the ward whether it is one move recorded twice before entering both</source>
+        <translation>un mouvement vers le même service et le même lit le {at} a aussi été tracé sur {laptop} par {author}, {time} : demander au service s’il s’agit d’un seul mouvement tracé deux fois avant de saisir les deux</translation>
+    </message>
+    <message>
+        <source>{line} — next allowed from {when}</source>
+        <translation>{line} — prochaine dose possible à partir du {when}</translation>
+    </message>
+    <message>
+        <source>{medicine} is written in millions of units (MUI), which the order form cannot hold: write its dose in mg, 1 million units of {salt} being {mg} mg ({source}).</source>
+        <translation>{medicine} s’écrit en millions d’unités (MUI), que la prescription ne peut pas contenir : écrivez sa dose en mg, 1 million d’unités de {salt} valant {mg} mg ({source}).</translation>
+    </message>
+    <message>
+        <source>benzylpenicillin sodium</source>
+        <translation>benzylpénicilline sodique</translation>
+    </message>
+    <message>
+        <source>benzathine benzylpenicillin</source>
+        <translation>benzathine benzylpénicilline</translation>
+    </message>
+    <message>
+        <source>Benzathine benzylpenicillin</source>
+        <translation>Benzathine benzylpénicilline</translation>
+    </message>
+    <message>
+        <source>“{field}” is before the DNACPR lifted at {time} it follows.</source>
+        <translation>« {field} » est antérieur à la levée de la précédente décision de non-RCP ({time}).</translation>
+    </message>
+    <message>
+        <source>“{field}”: this change lifts no DNACPR (the status was not DNACPR, or stays so); leave it as it was.</source>
+        <translation>« {field} » : cette modification ne lève aucune décision de non-RCP (il n’y en avait pas, ou elle demeure) ; laissez ce champ tel qu’il était.</translation>
+    </message>
+    <message>
+        <source>{words} ({reading})</source>
+        <translation>{words} ({reading})</translation>
+    </message>
+    <message>
+        <source>bag of {time}: {running}</source>
+        <translation>poche du {time} : {running}</translation>
+    </message>
+    <message>
+        <source>{running} — order stopped {time}: stop the bag</source>
+        <translation>{running} — prescription arrêtée à {time} : arrêter la poche</translation>
+    </message>
+    <message>
+        <source>“{field}”: {rate} mL/h is over {times} times the prescribed {ordered} mL/h: check it, and say why in “{why}”.</source>
+        <translation>« {field} » : {rate} mL/h dépasse {times} fois le débit prescrit de {ordered} mL/h : le vérifier, et dire pourquoi dans « {why} ».</translation>
+    </message>
+    <message>
+        <source>{line} — {running}</source>
+        <translation>{line} — {running}</translation>
+    </message>
+    <message>
+        <source>“{field}”: unit {unit} ended with a reaction on {time} that the doctor or the blood bank is not yet told of: do not start another unit before the doctor has seen the patient; record on its end who was told.</source>
+        <translation>« {field} » : le produit {unit} s’est terminé par une réaction le {time} dont le médecin ou l’hémovigilance n’est pas encore prévenu : ne pas poser d’autre produit avant que le médecin ait vu le patient ; noter sur sa fin qui a été prévenu.</translation>
+    </message>
+    <message>
+        <source>“{field}”: a temperature of {value} °C was taken while unit {unit} ran: 39 °C or more, or up 2 °C or more, is no mild reaction; do not restart it: ask the doctor and return it to the blood bank.</source>
+        <translation>« {field} » : une température de {value} °C a été relevée pendant le produit {unit} : 39 °C ou plus, ou une hausse de 2 °C ou plus, n’est pas une réaction bénigne ; ne pas le reprendre : appeler le médecin et le retourner à l’EFS.</translation>
+    </message>
+    <message>
+        <source>“{field}”: the prescription was written at {time}, after this start: check the time, or name none (given on a paper prescription).</source>
+        <translation>« {field} » : la prescription a été rédigée le {time}, après cette pose : vérifier l’heure, ou n’en désigner aucune (produit posé sur une prescription papier).</translation>
+    </message>
+    <message>
+        <source>“{field}”: read off the unit's label at every bedside check: a unit past it is not started.</source>
+        <translation>« {field} » : lue sur l’étiquette du produit à chaque contrôle au lit du patient : un produit périmé n’est pas posé.</translation>
+    </message>
+    <message>
+        <source>“{field}”: {name} records this start: the second checker is another member of staff, who checks the unit and the patient too.</source>
+        <translation>« {field} » : {name} saisit cette pose : le second contrôleur est un autre soignant, qui vérifie lui aussi le produit et le patient.</translation>
+    </message>
+    <message>
+        <source>… and {count} more: see the “{chart}” records</source>
+        <translation>… et {count} de plus : voir les fiches « {chart} »</translation>
+    </message>
+    <message>
+        <source>time-critical dose missed in hospital (due {due})</source>
+        <translation>dose à horaire critique manquée pendant l’hospitalisation (prévue {due})</translation>
+    </message>
+    <message>
+        <source>{operation}, {when}, {theatre}</source>
+        <translation>{operation}, {when}, {theatre}</translation>
+    </message>
+    <message>
+        <source>Booked: {operation}: tell the patient when to come back, or tell the surgical coordinator to cancel</source>
+        <translation>Intervention programmée : {operation} : dire au patient quand revenir, ou demander au coordinateur du bloc de l’annuler</translation>
+    </message>
+    <message>
+        <source>INFUSION RUNNING: {drug}, {running}: record its stop, or take it down</source>
+        <translation>PERFUSION EN COURS : {drug}, {running} : noter son arrêt, ou la retirer</translation>
+    </message>
+    <message>
+        <source>Or extend the list of theatre {theatre} to {end} (amend the theatre session's end) and book it from {time}.</source>
+        <translation>Ou prolonger la vacation de la salle {theatre} jusqu’à {end} (modifier la fin de la vacation) et la programmer à partir de {time}.</translation>
+    </message>
+    <message>
+        <source>CHANGED SINCE PRINTED {time} ({theatre})</source>
+        <translation>MODIFIÉ DEPUIS L’IMPRESSION DE {time} ({theatre})</translation>
+    </message>
+    <message>
+        <source>The list for {day} was printed at {time} ({theatre}): print it again and replace the copy in theatre.</source>
+        <translation>Le programme du {day} a été imprimé à {time} ({theatre}) : le réimprimer et remplacer l’exemplaire du bloc.</translation>
+    </message>
+    <message>
+        <source>Day case</source>
+        <translation>Ambulatoire</translation>
+    </message>
+    <message>
+        <source>In-patient</source>
+        <translation>Hospitalisation complète</translation>
+    </message>
+    <message>
+        <source>Equipment: {equipment}</source>
+        <translation>Matériel : {equipment}</translation>
+    </message>
+    <message>
+        <source>CANCER 2-WEEK WAIT</source>
+        <translation>CANCER DÉLAI 2 SEMAINES</translation>
+    </message>
+    <message>
+        <source>CANCER 31-DAY</source>
+        <translation>CANCER 31 JOURS</translation>
+    </message>
+    <message>
+        <source>CANCER 62-DAY</source>
+        <translation>CANCER 62 JOURS</translation>
+    </message>
+    <message>
+        <source>Controlled-drug register: the quantity supplied must be above zero.</source>
+        <translation>Registre des stupéfiants : la quantité remise doit être supérieure à zéro.</translation>
+    </message>
+    <message>
+        <source>Controlled-drug register: choose the patient it is supplied to, on ward {ward} or discharged from it.</source>
+        <translation>Registre des stupéfiants : choisissez le patient à qui il est remis, dans le service {ward} ou sorti de ce service.</translation>
+    </message>
+    <message>
+        <source>Controlled-drug register: ward {ward} holds {balance} {unit} of {drug}; {quantity} {unit} cannot be supplied from it.</source>
+        <translation>Registre des stupéfiants : le service {ward} détient {balance} {unit} de {drug} ; {quantity} {unit} ne peuvent pas en être remis.</translation>
+    </message>
+    <message>
+        <source>stock supplied to a patient to take home (on the ward, or discharged from it), witnessed</source>
+        <translation>stock remis à un patient pour sa sortie (dans le service, ou sorti de ce service), avec témoin</translation>
+    </message>
+    <message>
+        <source>a note for the register, e.g. '7 days, as prescribed'</source>
+        <translation>une note pour le registre, p. ex. « 7 jours, selon la prescription »</translation>
+    </message>
+    <message>
+        <source>how much was supplied, above 0 and at most the register's balance</source>
+        <translation>la quantité remise, au-dessus de 0 et au plus le solde du registre</translation>
+    </message>
+    <message>
+        <source>Not retired: the backups folder {folder} went while the archive was made (the USB stick pulled?), and its backups open with any PIN valid when each was made. Nothing was removed: plug the stick back in and retire again.</source>
+        <translation>Non retiré : le dossier des sauvegardes {folder} a disparu pendant que l’archive était faite (la clé USB retirée ?), et chacune de ses sauvegardes s’ouvre avec tout code PIN valide quand elle a été faite. Rien n’a été supprimé : rebranchez la clé et retirez à nouveau.</translation>
+    </message>
+    <message>
+        <source>Retiring stopped at {where}: {problem}. Removed: {removed}. Still there: {left}. {database}</source>
+        <translation>Retrait interrompu sur {where} : {problem}. Supprimés : {removed}. Encore présents : {left}. {database}</translation>
+    </message>
+    <message>
+        <source>The laptop's database is still there: fix the disk (or plug the stick back in) and retire again.</source>
+        <translation>La base du portable est toujours là : réparez le disque (ou rebranchez la clé) et retirez à nouveau.</translation>
+    </message>
+    <message>
+        <source>The laptop's database is gone: remove what is still there by hand.</source>
+        <translation>La base du portable est supprimée : supprimez à la main ce qui reste.</translation>
+    </message>
 </context>
 <context>
     <name>BandCheck</name>
@@ -10241,5 +10837,55 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
 </context>
 <context>
     <name>ChartAlertModel</name>
+</context>
+<context>
+    <name>RateDialog</name>
+    <message>
+        <source>Change the infusion rate</source>
+        <translation>Changer le débit de la perfusion</translation>
+    </message>
+    <message>
+        <source>Bag put up {time}: {running}</source>
+        <translation>Poche posée le {time} : {running}</translation>
+    </message>
+    <message>
+        <source>&amp;Save the change (Ctrl+S)</source>
+        <translation>&amp;Enregistrer le changement (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Time changed: write it as DD/MM/YYYY HH:MM.</source>
+        <translation>Heure du changement : l’écrire JJ/MM/AAAA HH:MM.</translation>
+    </message>
+    <message>
+        <source>New rate: write it as a number of mL/h.</source>
+        <translation>Nouveau débit : l’écrire en nombre de mL/h.</translation>
+    </message>
+</context>
+<context>
+    <name>SupplyDialog</name>
+    <message>
+        <source>Supplied to take home: {drug} ({unit})</source>
+        <translation>Remise pour la sortie : {drug} ({unit})</translation>
+    </message>
+    <message>
+        <source>{number} — {name} — bed {bed}</source>
+        <translation>{number} — {name} — lit {bed}</translation>
+    </message>
+    <message>
+        <source>{number} — {name} — discharged</source>
+        <translation>{number} — {name} — sorti(e)</translation>
+    </message>
+    <message>
+        <source>Pa&amp;tient</source>
+        <translation>Pa&amp;tient</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity supplied ({unit})</source>
+        <translation>&amp;Quantité remise ({unit})</translation>
+    </message>
 </context>
 </TS>

@@ -389,3 +389,73 @@ def test_the_backups_kept_say_how_far_back_they_reach(admin_window, type_text):
     panel.keep.lineEdit().selectAll()
     type_text(panel.keep, "24")
     assert panel.kept_reach.text().startswith("Kept: the last 24, one a day before them")
+
+
+def test_the_laptop_is_retired_from_the_app_once_everything_is_exported(admin_window, answers, session_for, patient,
+                                                                        tmp_path, monkeypatch, clock, db_path):
+    """At the end of the outage IT has no supported way but removing files by hand: a laptop
+    never exported lost its records without a word, its backups stayed readable by any former
+    PIN. The button says what stands in the way first, then asks, archives and removes."""
+    from datetime import timedelta
+
+    from downtime.qt.prompts import Prompts
+    from downtime.sync.encryption import generate_identity
+    from downtime.sync.export import export
+
+    panel = admin_window.admin
+    panel.sections.setCurrentIndex(3)
+    chosen = []
+    monkeypatch.setattr(Prompts, "choose_folder", staticmethod(lambda parent, title: chosen.append(title) or tmp_path))
+    QTest.keyClick(panel.retire_button, Qt.Key.Key_Space)
+    assert panel.error.text() == ("Not retired: this laptop never exported, and holds 1 record version(s) and 0 "
+                                  "controlled-drug register line(s) no stick took to the records office: export them "
+                                  "first (Export for back-entry).")
+    assert chosen == [] and db_path.exists()
+    settings.set_value(session_for("admin"), "export_key", generate_identity(tmp_path / "office.key"))
+    export(session_for("records"), tmp_path / "last-stick")
+    clock.now += timedelta(hours=1)
+    QTest.keyClick(panel.retire_button, Qt.Key.Key_Space)
+    assert ("confirm", "Retire this laptop") in answers[1]
+    (archive,) = tmp_path.glob("downtime-archive-042-*")
+    assert (archive / "manifest.json.age").exists()
+    assert not db_path.exists() and not admin_window.isVisible()
+    assert any(kind == "info" and "At the next outage, set device 42 up with --first-number 2" in text
+               for kind, text in answers[1])
+
+
+def test_a_stick_pulled_while_the_archive_is_made_is_said_and_the_laptop_kept(admin_window, answers, session_for,
+                                                                             patient, tmp_path, monkeypatch, clock,
+                                                                             db_path):
+    """The window said "Laptop retired" and closed, the backups left on the stick it no longer saw,
+    each opened by every former PIN."""
+    from datetime import timedelta
+
+    from downtime.qt.prompts import Prompts
+    from downtime.services import backups
+    from downtime.services import retire as retiring
+    from downtime.sync.encryption import generate_identity
+    from downtime.sync.export import export
+
+    admin = session_for("admin")
+    (tmp_path / "usb").mkdir()
+    settings.set_value(admin, "backup_folder", str(tmp_path / "usb"))
+    backups.backup_now(admin)
+    settings.set_value(admin, "export_key", generate_identity(tmp_path / "office.key"))
+    export(session_for("records"), tmp_path / "last-stick")
+    clock.now += timedelta(hours=1)
+    real_export = retiring.export
+
+    def export_then_pull(*args, **kwargs):
+        made = real_export(*args, **kwargs)
+        (tmp_path / "usb").rename(tmp_path / "usb-in-a-pocket")
+        return made
+
+    monkeypatch.setattr(retiring, "export", export_then_pull)
+    monkeypatch.setattr(Prompts, "choose_folder", staticmethod(lambda parent, title: tmp_path))
+    panel = admin_window.admin
+    panel.sections.setCurrentIndex(3)
+    QTest.keyClick(panel.retire_button, Qt.Key.Key_Space)
+    assert panel.error.text().startswith(f"Not retired: the backups folder {tmp_path / 'usb'} went while the archive "
+                                         "was made")
+    assert not any(kind == "info" for kind, _ in answers[1])
+    assert db_path.exists() and list((tmp_path / "usb-in-a-pocket").glob("*.sqlite"))

@@ -23,22 +23,22 @@ def test_the_nurse_in_charge_sees_a_hypo_and_an_overdue_neuro_set_and_opens_each
                      patient_id=diabetic)
     found = chart_alerts.alerts(nurse.db, nurse.forms, in_patients(nurse.db, nurse.forms, "3B", nurse.clock()), nurse.clock(), "en",
                                 ward="3B")
-    assert [(alert.patient.bed, alert.said) for alert in found.alerts] == [
-        ("3", ["NEXT SET OVERDUE since 28/11 14:00"]),
-        ("9", ["HYPO (below 4 mmol/L, 0.72 g/L, 72 mg/dL): treat now as the hypoglycaemia protocol says; recheck within 15 minutes"])]
+    assert [(alert.patient.bed, alert.said) for alert in found.alerts] == [  # the hypo to treat now first (R2 #5)
+        ("9", ["HYPO (below 4 mmol/L, 0.72 g/L, 72 mg/dL): treat now as the hypoglycaemia protocol says; recheck within 15 minutes"]),
+        ("3", ["NEXT SET OVERDUE since 28/11 14:00"])]
     assert f"{found.next_due:%H:%M}" == "14:10"  # the hypo's recheck: the list is read again then
     panel = window.escalation
     window.tabs.setCurrentWidget(panel)
     panel.refresh()
     listed(panel)
     assert panel.charts_count.text() == "Other charts and laboratory results asking now: 2 patient(s)"
-    assert panel.charts_model.texts(0)[4:6] == ("Neuro obs (GCS)", "GCS 13 (E3 V4 M6) 28/11 13:00")
+    assert panel.charts_model.texts(1)[4:6] == ("Neuro obs (GCS)", "GCS 13 (E3 V4 M6) 28/11 13:00")
     panel.charts_table.setFocus()
-    panel.charts_table.selectRow(0)
+    panel.charts_table.selectRow(1)
     QTest.keyClick(panel.charts_table, Qt.Key.Key_Return)
     assert isinstance(window.tabs.currentWidget(), NeuroView) and window.tabs.currentWidget().patient_id == injured
     window.tabs.setCurrentWidget(panel)
-    panel.charts_table.selectRow(1)
+    panel.charts_table.selectRow(0)
     QTest.keyClick(panel.charts_table, Qt.Key.Key_Return)
     assert isinstance(window.tabs.currentWidget(), GlucoseView) and window.tabs.currentWidget().patient_id == diabetic
 

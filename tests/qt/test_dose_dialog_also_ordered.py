@@ -35,7 +35,7 @@ def test_the_dose_dialog_names_the_other_running_order_of_the_medicine(qtbot, do
     nurse, regular = doliprane_too
     dialog = _opened(qtbot, nurse, regular.record_id)
     assert dialog.also_ordered.text() == ("ALSO ORDERED: Doliprane 500 mg IV, at 14:00 20:00, from 28/11/2026 05:00 "
-                                          "— ask the prescriber before giving both")
+                                          "— ask the prescriber before giving more than one of these orders")
     assert dialog.also_ordered.isVisibleTo(dialog) and dialog.also_ordered.wordWrap()
 
 
@@ -46,7 +46,7 @@ def test_the_dose_dialog_names_it_in_french(qtbot, doliprane_too, session_for):
         dialog = _opened(qtbot, session_for("nurse", lang="fr"), regular.record_id)
         assert dialog.also_ordered.text() == (
             "AUSSI PRESCRIT : Doliprane 500 mg IV, à 14:00 20:00, à partir du 28/11/2026 05:00 — demander au "
-            "prescripteur avant de donner les deux")
+            "prescripteur avant de donner plus d’une de ces prescriptions")
     finally:
         set_language("en")
 
@@ -63,3 +63,5 @@ def test_one_more_order_is_named_and_more_are_counted(qtbot, doliprane_too, sess
     records.save_new(doctor, "medication_order", {**DOLIPRANE, "drug": "Doliprane 500"}, patient_id=regular.patient_id)
     said = _opened(qtbot, nurse, regular.record_id).also_ordered.text()
     assert said.count("500 mg IV, at 14:00 20:00") == 3 and " and 2 more orders of it — ask the prescriber" in said
+    # Six orders of it: "before giving both" read as if there were two.
+    assert said.endswith("— ask the prescriber before giving more than one of these orders")

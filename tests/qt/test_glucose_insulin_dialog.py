@@ -24,6 +24,7 @@ def test_insulin_after_a_hypo_not_rechecked_is_shown_and_needs_its_reason(qtbot,
     dialog.given_at.clear()
     type_text(dialog.given_at, "28/11/2026 14:00")
     type_text(dialog.dose, "4")
+    dialog.decided_on.clear()  # filled with the chart's 2.9: the nurse types another
     type_text(dialog.decided_on, "capillary glucose 13.2")
     type_text(dialog.witness_id, "doctor")  # an insulin's second check
     type_text(dialog.witness_pin, "2222")

@@ -109,9 +109,14 @@ def test_the_code_status_on_the_french_list_reads_as_on_the_form_and_the_census(
     model = PatientTableModel()
     on_list = {}
     in_language("fr")
-    for code in on_form:
+    for hour, code in enumerate(on_form, start=11):
+        # Each change is the doctor's, an hour after the last: a lift says when, a DNACPR decided again
+        # comes after the lift it follows.
+        at = f"2026-11-28T{hour}:00+01:00"
+        changed = ({"resuscitation_decided_by": "Dr Benali", "resuscitation_decided_at": at} if code == "dnacpr"
+                   else {"resuscitation_lifted_at": at})
         records.amend(nurse, admitted.record_id, {**records.current(nurse.db, admitted.record_id).data,
-                                                  "resuscitation": code, **decided}, "code status discussed")
+                                                  "resuscitation": code, **changed}, "code status discussed")
         model.set_rows([Row(p.ward or "", p.bed, p) for p in census.in_patients(nurse.db, forms)])
         on_list[code] = model.text(0, 4)
     assert model.headerData(4, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == "RCP"

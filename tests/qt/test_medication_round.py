@@ -14,7 +14,7 @@ from downtime.qt.dose_dialog import DoseDialog
 from downtime.qt.field_editors import ReferenceEditor
 from downtime.qt.form_view import FormView
 from downtime.qt.main_window import MainWindow
-from downtime.qt.medication_panel import FLAGS
+from downtime.qt.medication_panel import FLAGS, MEDICINE
 from downtime.qt.paper_doses_dialog import PaperDosesDialog
 from downtime.qt.prompts import Prompts
 from downtime.services import cd_register, medication, records, settings
@@ -2278,7 +2278,8 @@ def test_a_medicine_ordered_twice_is_flagged_on_both_round_lines_and_chart_rows(
 
     nurse, first, second = insulin_twice
     clock.now = datetime.fromisoformat("2026-11-28T21:50+01:00")
-    flag = "ALSO ORDERED: Insulin glargine 18 units SC, at 22:00, from {start} — ask the prescriber before giving both"
+    flag = ("ALSO ORDERED: Insulin glargine 18 units SC, at 22:00, from {start} — ask the prescriber before giving "
+            "more than one of these orders")
     main = MainWindow(nurse)
     qtbot.addWidget(main)
     panel = main.medication
@@ -2316,7 +2317,7 @@ def test_the_dose_dialog_says_a_medicine_is_ordered_twice_as_it_opens(qtbot, ins
     dialog = panel.dialog
     assert dialog is not None and dialog.slot.strftime("%d/%m %H:%M") == "28/11 22:00"
     assert dialog.also_ordered.text() == ("ALSO ORDERED: Insulin glargine 18 units SC, at 22:00, from 27/11/2026 10:00"
-                                          " — ask the prescriber before giving both")
+                                          " — ask the prescriber before giving more than one of these orders")
     assert dialog.also_ordered.isVisibleTo(dialog) and "color" in dialog.also_ordered.styleSheet()
     dialog.grab().save(str(tmp_path / "dose-dialog.png"))
     dialog.reject()
@@ -3049,3 +3050,26 @@ def test_the_same_name_alert_is_read_whole_on_each_of_the_patients_round_lines(f
     lines = [row for row in range(model.rowCount()) if model.texts(row)[2] == "3B/4"]
     assert lines and all(model.text(row, PATIENT) == "NGUYEN Van Minh — SAME NAME: bed 20" for row in lines)
     assert all(shown_whole(table, row, PATIENT) for row in lines), (table.columnWidth(PATIENT), table.rowHeight(lines[0]))
+
+
+def test_the_round_says_the_rate_an_infusions_bag_runs_at(round_window, session_for, ward, clock):
+    """Saline each 8 hours, its 08:00 bag slowed to 83 mL/h at 11:00 (crackles): the 16:00 bag on
+    the round read "at 125 mL/h" alone, and went up at the prescribed rate."""
+    from downtime.services import infusion_rates
+
+    fluids = {"drug": "Sodium chloride 0.9%", "dose": 1000.0, "dose_unit": "mL", "route": "IV", "form": "infusion",
+              "rate_ml_h": 125.0, "frequency": "scheduled", "times": "08:00 16:00",
+              "start_at": "2026-11-28T08:00+01:00", "controlled": False, "high_alert": False}
+    order_id = records.save_new(session_for("doctor"), "medication_order", fluids, patient_id=ward[0]).record_id
+    nurse = session_for("nurse")
+    medication.record_dose(nurse, order_id, {"outcome": "given", "given_at": "2026-11-28T08:00+01:00",
+                                             "scheduled_for": "2026-11-28T08:00+01:00", "dose_given": 1000.0,
+                                             "route": "IV", "rate_ml_h": 125.0})
+    infusion_rates.change_rate(nurse, order_id, {"changed_at": "2026-11-28T11:00+01:00", "change": "rate",
+                                                 "rate_ml_h": 83.0, "reason": "Crackles"})
+    clock.now = datetime.fromisoformat("2026-11-28T15:45+01:00")
+    QTest.keyClick(round_window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    panel = round_window.medication
+    (line,) = [panel.model.texts(row) for row in range(panel.model.rowCount())
+               if panel.model.texts(row)[MEDICINE] == "Sodium chloride 0.9%"]
+    assert line[MEDICINE + 1].endswith("— running at 83 mL/h since 11:00 (Crackles)")

@@ -509,6 +509,35 @@ def test_a_variable_doses_row_takes_the_reading_the_paper_gives(qtbot, paper_nig
     assert (dose.dose, dose.decided_on, dose.given_for, dose.on_paper) == (2.0, "capillary glucose 9.1", None, True)
 
 
+def test_a_patchs_row_asks_where_the_patch_went_and_saves_it_with_the_dose(qtbot, paper_night, session_for,
+                                                                          type_text, confirmed):
+    """A patch changed on the paper chart was typed in with no site (the screen had no box for it):
+    the next dose dialog's CURRENT PATCH said "site not recorded" of the patch to take off. The
+    box is under the patch's row alone, open once the row says given, kept in the draft."""
+    from downtime.services import drafts, records
+
+    nurse, patient, *_ = paper_night
+    rivastigmine = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Rivastigmine", "dose": 9.5, "dose_unit": "mg", "route": "TD", "form": "patch",
+        "frequency": "scheduled", "times": "22:00", "start_at": "2026-11-28T14:00+01:00", "controlled": False,
+        "high_alert": False}, patient_id=patient).record_id
+    dialog = _chart(qtbot, nurse, patient).enter_from_paper()
+    row = next(row for row in dialog.rows if row.order.record_id == rivastigmine)
+    assert all(other.site is None for other in dialog.rows if other is not row)
+    assert row.site is not None and not row.site.isEnabled()
+    row.outcome.setCurrentIndex(GIVEN)
+    assert row.site.isEnabled() and row.site in row.boxes()
+    type_text(row.site, "Right upper back")
+    (kept,) = [draft for draft in drafts.drafts_of(nurse) if draft.form_id == "paper_doses"]
+    assert [typed["site"] for typed in kept.data["rows"] if typed["order_id"] == rivastigmine] == ["Right upper back"]
+    for other in dialog.rows:
+        if other is not row:
+            other.outcome.setCurrentIndex(NOT_ON_PAPER)
+    dialog.save()
+    (dose,) = [dose for dose in typed_at_night(nurse, patient) if dose.order_id == rivastigmine]
+    assert (dose.site, dose.on_paper) == ("Right upper back", True)
+
+
 def test_the_nights_giver_and_witness_deactivated_since_are_listed_and_their_doses_saved_as_theirs(
         qtbot, paper_night, session_for, type_text, confirmed):
     """Noémie signed the night's paper chart and left, her account deactivated: the screen listed

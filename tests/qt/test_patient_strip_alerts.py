@@ -83,7 +83,7 @@ def test_the_escalation_list_says_the_resuscitation_decision_dnacpr_in_the_warni
     model = panel.model
     said = {model.text(row, 1): (model.text(row, EscalationModel.RESUS), model.is_warning(row, EscalationModel.RESUS))
             for row in range(model.rowCount())}
-    assert said == {"12": ("DNACPR", True), "5": ("For resuscitation", False)}
+    assert said == {"12": ("DNACPR (Dr Benali, 28/11 10:00)", True), "5": ("For resuscitation", False)}
     assert model.headerData(EscalationModel.RESUS, Qt.Orientation.Horizontal) == "Resuscitation"
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from downtime.qt.banner import Banner
 from downtime.qt.prompts import Prompts
 from downtime.qt.style import TEXT_SIZES, change_text_size
-from downtime.services import records
+from downtime.services import cd_register, records
 from downtime.sync.export import export
 
 NOT_EXPORTED = "1 record(s) typed since the last export (28/11 09:00): export again"
@@ -51,11 +51,48 @@ def test_the_banner_says_the_records_typed_since_the_last_export_until_exported_
     assert not banner.not_exported.isVisible(), "the minute's reading sees the export made since"
 
 
-def test_a_laptop_that_never_exported_says_nothing_of_exports(qtbot, session_for, patient):
+def test_a_laptop_that_never_exported_says_its_records_are_on_no_stick(qtbot, session_for, patient, window_for,
+                                                                       monkeypatch):
+    """Put away with no export, its records reach nobody: the banner says so from the first one,
+    beside the backup's age (the ward exports at the outage's end: a row of its own, weeks long,
+    took a small screen's height). Signing out does not ask (asked at every sign-out, it would be
+    answered unread)."""
     banner = Banner(session_for("nurse"))
     qtbot.addWidget(banner)
     banner.show()
+    held = session_for("nurse").db.execute("SELECT COUNT(*) FROM records").fetchone()[0]
     assert not banner.not_exported.isVisible()
+    assert banner.no_export.isVisible() and banner.no_export.text() == "No export yet"
+    assert banner.no_export.toolTip() == (
+        f"{held} record(s) typed on this laptop, which has never exported: export them before the laptop is put away")
+    said = []
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(lambda parent, title, text: said.append(title) or False))
+    window = window_for(session_for("nurse"))
+    window.actions_by_id["sign_out"].trigger()
+    assert said == [] and not window.isVisible()
+
+
+def test_register_lines_written_after_the_last_export_are_said_and_asked_over(qtbot, session_for, stick_at_9,
+                                                                            window_for, monkeypatch, clock):
+    """Morphine received after the 09:00 stick: the pharmacy reconciles the cupboard from the
+    register the stick carries, which does not have it."""
+    cd_register.cd_receive(session_for("nurse"), "3B", "Morphine", "mg", 10, witness=("doctor", "2222"))
+    banner = Banner(session_for("nurse"))
+    qtbot.addWidget(banner)
+    banner.show()
+    assert banner.not_exported.isVisible() and banner.not_exported.text() == (
+        "1 controlled-drug register line(s) typed since the last export (28/11 09:00): export again")
+    _order_typed(session_for, stick_at_9)
+    banner.saved(clock.now)
+    assert banner.not_exported.text() == (
+        "1 record(s) and 1 controlled-drug register line(s) typed since the last export (28/11 09:00): export again")
+    said = []
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(lambda parent, title, text: said.append(text) or False))
+    window = window_for(session_for("nurse"))
+    window.actions_by_id["sign_out"].trigger()
+    assert said == ["1 record(s) and 1 controlled-drug register line(s) typed since the last export (28/11 09:00) "
+                    "will not reach the records office unless exported again: leave all the same?"]
+    assert window.isVisible()
 
 
 def test_signing_out_quitting_and_closing_ask_over_records_not_exported(window_for, session_for, stick_at_9,

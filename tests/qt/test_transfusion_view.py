@@ -52,6 +52,9 @@ def test_a_unit_is_started_checked_watched_and_ended_from_its_tab(window, sessio
     QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # red cells: the bedside card answered
     assert form.record is None and "answered for every unit of red cells" in form.summary.text()
     form.editors["abo_card"].set_value("compatible")
+    QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # the use-by date read off the label
+    assert form.record is None and "read off the unit's label at every bedside check" in form.summary.text()
+    form.editors["use_by"].set_value("2026-12-20T23:59+01:00")
     QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert form.record is not None, form.summary.text()
     assert "rhd_agreed" not in form.record.data

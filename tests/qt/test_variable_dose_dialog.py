@@ -4,6 +4,8 @@ pressing Save gave the most whatever the glucose), and the glucose reading it wa
 
 from datetime import datetime
 
+from PySide6.QtWidgets import QLabel
+
 from downtime.qt.dose_dialog import DoseDialog
 from downtime.services import medication, records
 from tests.test_glucose_insulin import glucose_charted
@@ -56,3 +58,32 @@ def test_the_round_gives_a_variable_dose_as_the_most_it_may_be(qtbot, session_fo
     panel = window.medication
     doses = {panel.model.texts(row)[5]: panel.model.texts(row)[6] for row in range(panel.model.rowCount())}
     assert doses["Insulin aspart"] == "up to 6 units" and doses["Amoxicillin"] == "1 g"
+
+
+def test_the_dialog_shows_the_charts_latest_glucose_and_asks_when_another_is_typed(qtbot, session_for,
+                                                                                   medication_ward, type_text):
+    """R2 #2: the dialog said nothing of the chart, the nurse typed the reading from memory, and
+    4 units given on "15.1" (another patient's) where the chart said 5.1 asked nothing."""
+    patient = medication_ward[0]
+    order = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Insulin aspart", "dose": 6.0, "dose_unit": "units", "route": "SC", "frequency": "scheduled",
+        "times": "14:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": True,
+        "time_critical": True, "dose_rule": RULE}, patient_id=patient).record_id
+    nurse = session_for("nurse")
+    glucose_charted(nurse, patient, "2026-11-28T13:55+01:00", 5.1)
+    dialog = DoseDialog(nurse, medication.order(nurse.db, order), datetime.fromisoformat("2026-11-28T14:00+01:00"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.latest_glucose.isVisible()
+    assert dialog.latest_glucose.text() == "Latest capillary glucose: 5.1 mmol/L at 28/11 13:55"
+    assert dialog.decided_on.text() == "capillary glucose 5.1 mmol/L"
+    dialog.decided_on.clear()
+    type_text(dialog.decided_on, "capillary glucose 15.1")
+    type_text(dialog.dose, "4")
+    type_text(dialog.witness_id, "doctor")
+    type_text(dialog.witness_pin, "2222")
+    assert dialog.save() is None
+    assert ("⚠ Insulin aspart: the measured value “capillary glucose 15.1” differs from the latest charted "
+            "capillary glucose, 5.1 mmol/L at 28/11 13:55: check which is the patient's before giving insulin by its "
+            "rule.") in [label.text() for label in dialog.findChildren(QLabel)]

@@ -1,0 +1,163 @@
+"""A running infusion's rate changed, paused or its bag stopped, from the MAR (see
+services.infusion_rates): the line of the paper infusion chart, its time, the new rate and the
+reading the nomogram or sliding scale was read with. A rate changed while the bag ran was
+refused by the dose dialog as "already given". A new rate of a medicine whose bag needed a second
+clinician's check is checked by them with their PIN, in the dose dialog's rows and words."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from downtime.domain.medication import Administration, Order
+from downtime.domain.records import RecordVersion
+from downtime.formspec.values import ParseError, offered, parse_datetime, parse_decimal
+from downtime.qt.dose_dialog import CHECK_WORDS, clear_pins, pin_box, witness_keys
+from downtime.qt.i18n import language, say, translate
+from downtime.qt.now_typed import now_when_typed
+from downtime.qt.patient_header import identity_label
+from downtime.qt.screen_reader import add_row
+from downtime.qt.style import ErrorLabel
+from downtime.services import infusion_rates, medication
+from downtime.services.census import patient_with_location, with_namesakes
+from downtime.services.context import Session
+from downtime.services.errors import ServiceError, ValidationFailed
+
+TIME_SHOWN = "%d/%m/%Y %H:%M"
+
+
+class RateDialog(QDialog):
+    """The change of `order`'s running `bag`. Its time is now until typed otherwise (a change
+    charted from the paper, typed later). Save records it (`recorded` fires with the record); a
+    refusal is said in the dialog, which stays open to be corrected."""
+
+    recorded = Signal(object)
+
+    def __init__(self, session: Session, order: Order, bag: Administration, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session, self.order = session, order
+        spec = session.form(infusion_rates.FORM)
+        lang = session.lang
+        self.setWindowTitle(translate("RateDialog", "Change the infusion rate"))
+        layout = QVBoxLayout(self)
+        patient = with_namesakes(session.db, session.forms,
+                                 [patient_with_location(session.db, session.forms, order.patient_id)])[0]
+        layout.addWidget(identity_label(patient))
+        layout.addWidget(QLabel(medication.order_label(order, session.form(medication.ORDER_FORM), lang)))
+        changes = infusion_rates.by_bag(session.db, [order.patient_id]).get(bag.record_id, [])
+        zone = session.clock().tzinfo
+        self.running = QLabel(translate("RateDialog", "Bag put up {time}: {running}").format(
+            time=bag.at.astimezone(zone).strftime("%d/%m %H:%M"),
+            running=infusion_rates.running_words(bag, changes, lang, zone) or "—"))
+        self.running.setWordWrap(True)
+        layout.addWidget(self.running)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.filled_in = session.clock().strftime(TIME_SHOWN)
+        self.changed_at = QLineEdit(self.filled_in)
+        now_when_typed(self.changed_at, language(), lambda: self.changed_at.setText(self.session.clock().strftime(TIME_SHOWN)))
+        self.change = QComboBox()
+        for option in offered(spec.field(infusion_rates.CHANGE)):
+            self.change.addItem(option.label.get(lang), option.code)
+        self.rate = QLineEdit()
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(spec.field(infusion_rates.REASON).max_length)
+        self.above_order = QLineEdit()
+        self.above_order.setMaxLength(spec.field(infusion_rates.ABOVE_ORDER).max_length)
+        for field, box in ((infusion_rates.CHANGED_AT, self.changed_at), (infusion_rates.CHANGE, self.change),
+                           (infusion_rates.RATE, self.rate), (infusion_rates.REASON, self.reason),
+                           (infusion_rates.ABOVE_ORDER, self.above_order)):
+            label = spec.field(field).label.get(lang)
+            add_row(form, f"{label} (mL/h)" if field == infusion_rates.RATE else label, box)
+        # The second check its bag's dose needed (a high-alert or controlled medicine's), in the dose
+        # dialog's words: shown for such a medicine alone, asked of a new rate.
+        self.check = medication.dose_check(session, order, None)
+        self.witness_id, self.witness_pin = QLineEdit(), pin_box()
+        if self.check is not None:
+            heading, staff_id, pin, _ = CHECK_WORDS[self.check]
+            if heading:
+                form.addRow(QLabel(translate("DoseDialog", heading)))
+            add_row(form, translate("DoseDialog", staff_id), self.witness_id)
+            add_row(form, translate("DoseDialog", pin), self.witness_pin)
+        self.change.currentIndexChanged.connect(self._change_chosen)
+        layout.addLayout(form)
+        self.error = ErrorLabel(only_when_said=True)
+        layout.addWidget(self.error)
+        self.save_button = QPushButton(translate("RateDialog", "&Save the change (Ctrl+S)"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        cancel = QPushButton(translate("RateDialog", "Cancel"))
+        cancel.clicked.connect(self.reject)
+        layout.addWidget(self.save_button)
+        layout.addWidget(cancel)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.rate.setFocus()
+
+    def _change_chosen(self) -> None:
+        """The new rate, why it is above the order's and its second check asked of a new rate
+        alone: a bag paused or stopped has none."""
+        for box in (self.rate, self.above_order, self.witness_id, self.witness_pin):
+            box.setEnabled(self.change.currentData() == infusion_rates.NEW_RATE)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Enter in the checker's staff ID goes to their PIN (see `witness_keys`)."""
+        if not witness_keys(event, self.witness_id, self.witness_pin):
+            super().keyPressEvent(event)
+
+    def _changed_at(self) -> datetime:
+        """The time typed; left as filled in, the moment saved (the change made as it is saved)."""
+        text = self.changed_at.text()
+        if text == self.filled_in:
+            return self.session.clock()
+        now = self.session.clock()
+        return parse_datetime(text, now.tzinfo, day=now.date())
+
+    def save(self) -> RecordVersion | None:
+        """The change recorded, or why not said in the dialog (None)."""
+        try:
+            at = self._changed_at()
+        except ParseError:
+            self.error.setText(translate("RateDialog", "Time changed: write it as DD/MM/YYYY HH:MM."))
+            return None
+        new_rate = self.change.currentData() == infusion_rates.NEW_RATE
+        try:
+            rate = parse_decimal(self.rate.text()) if new_rate and self.rate.text().strip() else None
+        except ParseError:
+            self.error.setText(translate("RateDialog", "New rate: write it as a number of mL/h."))
+            return None
+        check = self.check if new_rate else None
+        if check is not None and not self.witness_pin.text():
+            self.error.setText(translate("messages", check.needed))  # not tried: a failed sign-in of theirs
+            (self.witness_pin if self.witness_id.text().strip() else self.witness_id).setFocus()
+            return None
+        try:
+            saved = infusion_rates.change_rate(self.session, self.order.record_id, {
+                infusion_rates.CHANGED_AT: at.isoformat(timespec="minutes"),
+                infusion_rates.CHANGE: self.change.currentData(), infusion_rates.RATE: rate,
+                infusion_rates.REASON: self.reason.text().strip(),
+                infusion_rates.ABOVE_ORDER: self.above_order.text().strip() if new_rate else None},
+                witness=(self.witness_id.text(), self.witness_pin.text()) if check is not None else None)
+        except ValidationFailed as refused:
+            self.error.setText("\n".join(error.message for error in refused.errors))
+            clear_pins(self)  # the checker signs again once what was refused is put right
+            return None
+        except ServiceError as problem:
+            self.error.setText(say(problem))
+            clear_pins(self)
+            return None
+        self.recorded.emit(saved)
+        self.accept()
+        return saved
+

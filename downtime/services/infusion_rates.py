@@ -1,0 +1,307 @@
+"""A running infusion's rate changed, paused, or its bag stopped (forms/infusion_rate.yaml), as
+the paper infusion chart has a line for each: heparin by the APTT nomogram, a variable-rate
+insulin by the glucose, fluids slowed. Before it, a rate changed while the bag ran was refused as
+a dose "already given", or written as a new prescription by amending the order; the MAR, the
+printed chart and the export showed the bag's first rate all day.
+
+Each line belongs to its bag: a dose given of an infusion's order (domain.medication.infused).
+Its rules: a bag given, of an infusion, still running at the change (not stopped before it, no
+later bag of its order put up by then); the change after the bag was put up (the form refuses one
+in the future); a new rate not after the order's stop; and a stop with no change of the bag after
+it. Written through `change_rate`, which finds the bag and checks them; an amendment is held to
+them by services.records, which runs `check` on it (its form's checks)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Any, NoReturn
+
+from sqlite_utils import Database
+
+from downtime.domain.medication import Administration, Order, Outcome, infused
+from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.formspec.values import FieldError
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text, message
+from downtime.services import cd_register, medication, records
+from downtime.services.context import Session
+from downtime.services.errors import ValidationFailed
+from downtime.services.staff import pin_confirmed
+from downtime.storage.records import current_of, list_current
+
+FORM = "infusion_rate"
+BAG, CHANGED_AT, CHANGE, RATE, REASON = "bag", "changed_at", "change", "rate_ml_h", "reason"
+WITNESS, ABOVE_ORDER = "witness", "above_order"
+ABOVE_ORDER_TIMES = 2
+"""A new rate above this many times the order's asks why (`ABOVE_ORDER`): a nomogram's or a
+sliding scale's step moves the rate by a fraction of it, and a rate doubled or a tenfold slip
+(heparin 2 → 20 mL/h) is the error the paper chart's second reader catches; a scale read at its
+top row (insulin at a glucose of 25) may be above it, its row the reason."""
+NEW_RATE, PAUSED, STOPPED = "rate", "paused", "stopped"
+"""The form's codes of `CHANGE`: a new rate, the pump on hold with the bag left up (restarted by a
+new rate), the bag taken down (a bag put up after it is a dose of its own)."""
+
+NOT_A_BAG = QT_TRANSLATE_NOOP("messages", "“{field}”: not a dose given of an infusion of this patient's.")
+BEFORE_THE_BAG = QT_TRANSLATE_NOOP("messages", "“{field}”: before the bag was put up ({at}).")
+AFTER_THE_STOP = QT_TRANSLATE_NOOP("messages", "“{field}”: the bag was stopped at {at}; a bag put up since is "
+                                               "recorded as a dose of its own.")
+REPLACED = QT_TRANSLATE_NOOP("messages", "“{field}”: another bag of this order was put up at {at}: change the "
+                                         "rate of the bag running then.")
+ORDER_STOPPED = QT_TRANSLATE_NOOP("messages", "“{field}”: the order was stopped at {at}: only the bag's stop is "
+                                              "recorded after it.")
+CHANGED_AFTER = QT_TRANSLATE_NOOP("messages", "“{field}”: the bag's rate is recorded changed after it, at {at}: "
+                                              "stop it after that change, or correct the change first.")
+NONE_RUNNING = QT_TRANSLATE_NOOP("messages", "No bag of {drug} is running: record the bag put up as a dose first.")
+NOT_AN_INFUSION = QT_TRANSLATE_NOOP("messages", "{drug} is not an infusion: its doses have no rate to change.")
+
+CHANGE_WORDS = {NEW_RATE: QT_TRANSLATE_NOOP("messages", "→ {rate} mL/h {time}"),
+                PAUSED: QT_TRANSLATE_NOOP("messages", "→ paused {time}"),
+                STOPPED: QT_TRANSLATE_NOOP("messages", "→ stopped {time}")}
+"""A change as the chart writes it under its bag's dose, the time on the ward's clock."""
+RUNNING = QT_TRANSLATE_NOOP("messages", "running at {rate} mL/h since {time}")
+RUNNING_PAUSED = QT_TRANSLATE_NOOP("messages", "paused since {time}")
+READ_ON = QT_TRANSLATE_NOOP("messages", "{words} ({reading})")
+"""A rate with the reading it was set on, as the paper chart's line: the next nurse titrating by
+the nomogram, and the receiving ward, read which APTT ratio or glucose the rate came from."""
+RUNNING_INTO = QT_TRANSLATE_NOOP("messages", "bag of {time}: {running}")
+"""A bag put up on an earlier day, as the day's column of the printed chart starts with it."""
+ORDER_STOPPED_RUNNING = QT_TRANSLATE_NOOP("messages", "{running} — order stopped {time}: stop the bag")
+ABOVE_ORDER_ASKED = QT_TRANSLATE_NOOP("messages", "“{field}”: {rate} mL/h is over {times} times the prescribed "
+                                                  "{ordered} mL/h: check it, and say why in “{why}”.")
+
+
+@dataclass(frozen=True)
+class RateChange:
+    """One line of a bag's infusion chart."""
+
+    record_id: str
+    bag_id: str
+    at: datetime
+    change: str
+    """One of NEW_RATE, PAUSED, STOPPED."""
+    rate_ml_h: float | None
+    reason: str | None
+
+
+def change_of(record: RecordVersion) -> RateChange:
+    """A change as its record says it."""
+    data = record.data
+    return RateChange(record.record_id, str(data[BAG]), datetime.fromisoformat(data[CHANGED_AT]), str(data[CHANGE]),
+                      data.get(RATE), data.get(REASON) or None)
+
+
+def by_bag(db: Database, patient_ids: Iterable[str]) -> dict[str, list[RateChange]]:
+    """The standing changes of these patients' bags, by the bag's dose id, each bag's in time order."""
+    found: dict[str, list[RateChange]] = {}
+    for record in list_current(db, form_id=FORM, patient_ids=list(patient_ids)):
+        if record.status is not RecordStatus.ENTERED_IN_ERROR:
+            change = change_of(record)
+            found.setdefault(change.bag_id, []).append(change)
+    return {bag: sorted(changes, key=lambda change: change.at) for bag, changes in found.items()}
+
+
+def stopped_at(changes: Sequence[RateChange]) -> datetime | None:
+    """When the bag was taken down, if it was."""
+    return next((change.at for change in changes if change.change == STOPPED), None)
+
+
+def _bags(db: Database, found: Order) -> list[Administration]:
+    """The order's doses given, each a bag put up, oldest first."""
+    return sorted((dose for dose in medication.administrations(db, found.patient_id)
+                   if dose.order_id == found.record_id and dose.outcome is Outcome.GIVEN), key=lambda dose: dose.at)
+
+
+def running_bag(db: Database, found: Order, at: datetime) -> Administration | None:
+    """The bag of an infusion's order running at `at`: its latest put up by then, unless stopped
+    by then; None for another order's."""
+    if not infused(found):
+        return None
+    bag = next((dose for dose in reversed(_bags(db, found)) if dose.at <= at), None)
+    if bag is None:
+        return None
+    stop = stopped_at(by_bag(db, [found.patient_id]).get(bag.record_id, []))
+    return None if stop is not None and stop <= at else bag
+
+
+def running_words(bag: Administration, changes: Sequence[RateChange], lang: Lang, zone: tzinfo | None,
+                  prescribed: float | None = None) -> str:
+    """What a bag runs at after its changes: "running at 4 mL/h since 11:00" (its own rate since
+    it was put up when not changed, else the order's, `prescribed`: a bag charted without a rate
+    of its own read as not running, and a patient went home with a drip up unasked), "paused since
+    12:00"; empty once stopped, or when no rate is known."""
+    latest = changes[-1] if changes else None
+    if latest is not None and latest.change == STOPPED:
+        return ""
+    if latest is not None and latest.change == PAUSED:
+        return _read_on(message(lang, RUNNING_PAUSED, time=_clock(latest.at, bag.at, zone)), latest, lang)
+    rate, since = ((latest.rate_ml_h, latest.at) if latest is not None
+                   else (prescribed if bag.rate_ml_h is None else bag.rate_ml_h, bag.at))
+    return "" if rate is None else _read_on(
+        message(lang, RUNNING, rate=decimal_text(rate, lang), time=_clock(since, bag.at, zone)), latest, lang)
+
+
+def _read_on(words: str, change: RateChange | None, lang: Lang) -> str:
+    """`words` with the reading `change` was set on (READ_ON), when it has one."""
+    return message(lang, READ_ON, words=words, reading=change.reason) if change is not None and change.reason else words
+
+
+def running(db: Database, orders: Iterable[Order], at: datetime, lang: Lang) -> dict[str, str]:
+    """What each infusion's bag running `at` runs at (`running_words`), by order id; an order
+    with no bag running, or whose bag's rate is not known, has none. An order stopped with its bag
+    still up says so (ORDER_STOPPED_RUNNING): the chart read "running at 83 mL/h" hours after the
+    doctor stopped it, and nothing told the nurse to take the bag down."""
+    said = {}
+    for found in orders:
+        if (bag := running_bag(db, found, at)) is not None:
+            changes = [change for change in by_bag(db, [found.patient_id]).get(bag.record_id, []) if change.at <= at]
+            if words := running_words(bag, changes, lang, at.tzinfo, found.rate_ml_h):
+                said[found.record_id] = words if found.stop_at is None or found.stop_at > at else message(
+                    lang, ORDER_STOPPED_RUNNING, running=words, time=_clock(found.stop_at, at, at.tzinfo))
+    return said
+
+
+def carried_into(db: Database, orders: Iterable[Order], days: Sequence[date], zone: tzinfo | None,
+                 lang: Lang) -> dict[tuple[str, date], list[str]]:
+    """By (order id, day): a bag put up on an earlier day and still up as the day starts, its
+    rate then (RUNNING_INTO) and its changes that day, as the day's column of the printed chart
+    writes them: a bag slowed at 02:00 printed in the column of the day before, under its dose,
+    and today's sheet said nothing of what the pump was set to."""
+    said: dict[tuple[str, date], list[str]] = {}
+    for found in orders:
+        changes = by_bag(db, [found.patient_id]) if infused(found) else {}
+        for day in days if infused(found) else ():
+            start = datetime.combine(day, time.min, zone)
+            if (bag := running_bag(db, found, start)) is None or bag.at >= start:
+                continue
+            its, end = changes.get(bag.record_id, []), start + timedelta(days=1)
+            then = running_words(bag, [change for change in its if change.at <= start], lang, zone, found.rate_ml_h)
+            said[(found.record_id, day)] = [
+                message(lang, RUNNING_INTO, time=_clock(bag.at, start, zone), running=then or "—"),
+                *(change_words(change, start, lang, zone) for change in its if start < change.at < end)]
+    return said
+
+
+def stopped_bags(db: Database, found: Order, at: datetime) -> set[str]:
+    """The record ids of `found`'s bags taken down by `at`: each leaves its dose's time open for
+    the bag put up after it (a bag tissued at 10:00 replaced at 10:30 was "already given"); none
+    of another order's, read for every dose checked."""
+    if not infused(found):
+        return set()
+    changes = by_bag(db, [found.patient_id])
+    return {bag.record_id for bag in _bags(db, found)
+            if (stop := stopped_at(changes.get(bag.record_id, []))) is not None and stop <= at}
+
+
+def rate_at(bag: Administration, changes: Sequence[RateChange], at: datetime) -> float | None:
+    """The rate the bag ran at, at `at` (0 paused or stopped; None when not known): its own rate
+    until its first change."""
+    latest = next((change for change in reversed(changes) if change.at <= at), None)
+    if latest is None:
+        return bag.rate_ml_h
+    return latest.rate_ml_h if latest.change == NEW_RATE else 0.0
+
+
+def run_in(bag: Administration, changes: Sequence[RateChange], until: datetime,
+           volume_ml: float | None) -> float | None:
+    """The mL the bag's rates ran in from its time until `until`, at most its `volume_ml` (None
+    when a rate of it is not known): what a bag stopped or slowed gave, where its whole volume
+    overstated a heart failure's balance by 750 mL."""
+    moments = [bag.at, *(change.at for change in changes if bag.at < change.at < until), until]
+    total = 0.0
+    for start, end in zip(moments, moments[1:]):
+        if (rate := rate_at(bag, changes, start)) is None:
+            return None
+        total += rate * (end - start).total_seconds() / 3600
+    return min(total, volume_ml) if volume_ml is not None else total
+
+
+def change_words(change: RateChange, bag_at: datetime, lang: Lang, zone: tzinfo | None) -> str:
+    """A change as the chart writes it under its bag's dose: "→ 4 mL/h 11:00 (glucose 14.2)",
+    "→ stopped 14:00"; the day too when not the bag's."""
+    return _read_on(message(lang, CHANGE_WORDS[change.change], time=_clock(change.at, bag_at, zone),
+                            rate=decimal_text(change.rate_ml_h or 0, lang)), change, lang)
+
+
+def _clock(at: datetime, beside: datetime, zone: tzinfo | None) -> str:
+    """A time on the ward's clock, with its day when another than `beside`'s (the bag's, the
+    change typed): a bag put up at 20:00 and slowed at 02:00 next morning."""
+    at, beside = at.astimezone(zone), beside.astimezone(zone)
+    return f"{at:%H:%M}" if at.date() == beside.date() else f"{at:%d/%m %H:%M}"
+
+
+def check(session: Session, patient_id: str | None, data: Mapping[str, Any], record_id: str | None = None) -> None:
+    """The rules of a change (this module's docstring), new or amended (`record_id`, left out of
+    the bag's other changes)."""
+    spec, lang = session.form(FORM), session.lang
+    at = datetime.fromisoformat(str(data[CHANGED_AT]))
+
+    def refuse(field: str, text: str, when: datetime | None = None) -> NoReturn:
+        """Refused, naming the field and the time it clashes with (its day too, when not the change's)."""
+        raise ValidationFailed([FieldError(field, message(lang, text, field=spec.field(field).label.get(lang),
+                                                          at=_clock(when, at, session.clock().tzinfo) if when else ""))])
+
+    bag_record = current_of(session.db, [str(data.get(BAG))]).get(str(data.get(BAG)))
+    if (bag_record is None or bag_record.form_id != medication.DOSE_FORM or bag_record.patient_id != patient_id
+            or bag_record.status is RecordStatus.ENTERED_IN_ERROR):
+        refuse(BAG, NOT_A_BAG)
+    bag = medication.administration_of(bag_record)
+    found = medication.order(session.db, bag.order_id)
+    if bag.outcome is not Outcome.GIVEN or not infused(found):
+        refuse(BAG, NOT_A_BAG)
+    if at <= bag.at:
+        refuse(CHANGED_AT, BEFORE_THE_BAG, bag.at)
+    others = [change for change in by_bag(session.db, [found.patient_id]).get(bag.record_id, [])
+              if change.record_id != record_id]
+    if (stop := stopped_at(others)) is not None and stop <= at:
+        refuse(CHANGED_AT, AFTER_THE_STOP, stop)
+    if (later := next((dose for dose in _bags(session.db, found) if bag.at < dose.at <= at), None)) is not None:
+        refuse(CHANGED_AT, REPLACED, later.at)
+    if data[CHANGE] != STOPPED and found.stop_at is not None and found.stop_at <= at:
+        refuse(CHANGED_AT, ORDER_STOPPED, found.stop_at)
+    if data[CHANGE] == STOPPED and (after := [change for change in others if change.at > at]):
+        refuse(CHANGED_AT, CHANGED_AFTER, after[0].at)
+
+
+def change_rate(session: Session, order_id: str, values: dict[str, Any], *,
+                witness: tuple[str, str] | None = None) -> RecordVersion:
+    """Record a change of the rate of the bag of `order_id` running at its time (`values` as the
+    form, its bag chosen here), checked as `check` says; refused for an order that is no infusion,
+    or with no bag running then. A new rate or a restart of a medicine whose bag needed a second
+    clinician's check (a high-alert heparin or insulin, a controlled drug's syringe: see
+    medication.dose_check) needs the same check of the rate, `witness` (staff ID, PIN), kept as
+    the change's witness: the nurse alone set 20 mL/h of a heparin whose bag two had checked at
+    2. A new rate over ABOVE_ORDER_TIMES the order's asks why (`above_order_asked`)."""
+    records.require_writer(session, FORM)
+    found = medication.order(session.db, order_id)
+    if not infused(found):
+        raise ValidationFailed([FieldError(BAG, message(session.lang, NOT_AN_INFUSION, drug=found.drug))])
+    at = datetime.fromisoformat(str(values[CHANGED_AT])) if values.get(CHANGED_AT) else session.clock()
+    bag = running_bag(session.db, found, at)
+    if bag is None:
+        raise ValidationFailed([FieldError(BAG, message(session.lang, NONE_RUNNING, drug=found.drug))])
+    values = {key: value for key, value in {**values, BAG: bag.record_id}.items() if value not in (None, "")}
+    above_order_asked(session, found, values)
+    second = medication.dose_check(session, found, None) if values.get(CHANGE) == NEW_RATE else None
+    witness_id = cd_register.checked_witness(session, witness, check=second) if second is not None else None
+    if witness_id:
+        values[WITNESS] = witness_id
+    with session.db.atomic():
+        check(session, found.patient_id, records.checked_values(session, FORM, values))
+        saved = records.save_new(session, FORM, values, patient_id=found.patient_id, checked_by_service=True)
+        if witness_id and second is not None:
+            pin_confirmed(session, witness_id, second.audited_as, {"record_id": saved.record_id})
+        return saved
+
+
+def above_order_asked(session: Session, found: Order, values: Mapping[str, Any]) -> None:
+    """A new rate over ABOVE_ORDER_TIMES the order's refused until why is said (`ABOVE_ORDER`)."""
+    rate = values.get(RATE)
+    if (values.get(CHANGE) != NEW_RATE or rate is None or found.rate_ml_h is None
+            or float(rate) <= ABOVE_ORDER_TIMES * found.rate_ml_h or str(values.get(ABOVE_ORDER) or "").strip()):
+        return
+    spec, lang = session.form(FORM), session.lang
+    raise ValidationFailed([FieldError(ABOVE_ORDER, message(
+        lang, ABOVE_ORDER_ASKED, field=spec.field(RATE).label.get(lang), rate=decimal_text(float(rate), lang),
+        times=ABOVE_ORDER_TIMES, ordered=decimal_text(found.rate_ml_h, lang),
+        why=spec.field(ABOVE_ORDER).label.get(lang)))])

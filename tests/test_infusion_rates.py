@@ -1,0 +1,523 @@
+"""A running infusion's rate changed, paused or its bag stopped (forms/infusion_rate.yaml,
+services.infusion_rates): "VRIII 3 → 4 mL/h at 11:00, glucose 14.2" was refused as a dose "already
+given", and could be written only by amending the order into a new prescription."""
+
+from datetime import datetime
+
+import pytest
+
+from downtime.domain.records import RecordStatus
+from downtime.services import infusion_rates, medication, records
+from downtime.services.errors import ValidationFailed
+
+FLUIDS = {"drug": "Sodium chloride 0.9%", "dose": 1000.0, "dose_unit": "mL", "route": "IV", "form": "infusion",
+          "rate_ml_h": 125.0, "frequency": "scheduled", "times": "08:00", "start_at": "2026-11-28T08:00+01:00",
+          "controlled": False, "high_alert": False}
+
+
+def _at(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def _bag(nurse, order_id: str, at: str, rate: float = 125.0):
+    return medication.record_dose(nurse, order_id, {"outcome": "given", "given_at": at, "scheduled_for": at,
+                                                     "dose_given": 1000.0, "route": "IV", "rate_ml_h": rate})
+
+
+@pytest.fixture
+def fluids_running(session_for, medication_ward, clock):
+    """Saline 1 L at 125 mL/h each morning, its bag put up on 28/11 at 08:00; the clock at 12:00.
+    Returns (nurse, patient id, order id, bag's dose)."""
+    patient = medication_ward[0]
+    order_id = records.save_new(session_for("doctor"), "medication_order", FLUIDS, patient_id=patient).record_id
+    nurse = session_for("nurse")
+    clock.now = _at("2026-11-28T08:05+01:00")
+    bag = _bag(nurse, order_id, "2026-11-28T08:00+01:00")
+    clock.now = _at("2026-11-28T12:00+01:00")
+    return nurse, patient, order_id, bag
+
+
+def _change(nurse, order_id: str, at: str, change: str = "rate", rate: float | None = 83.0,
+            reason: str | None = "Crackles at both bases"):
+    return infusion_rates.change_rate(nurse, order_id, {"changed_at": at, "change": change, "rate_ml_h": rate,
+                                                        "reason": reason})
+
+
+def _refused(nurse, order_id: str, at: str, change: str = "rate") -> tuple[str, str]:
+    with pytest.raises(ValidationFailed) as refused:
+        _change(nurse, order_id, at, change)
+    return refused.value.errors[0].path, refused.value.errors[0].message
+
+
+def test_a_bag_slowed_runs_at_its_new_rate_from_its_time(fluids_running):
+    nurse, patient, order_id, bag = fluids_running
+    saved = _change(nurse, order_id, "2026-11-28T11:00+01:00")
+    assert saved.data["bag"] == bag.record_id and saved.patient_id == patient
+    changes = infusion_rates.by_bag(nurse.db, [patient])[bag.record_id]
+    dose = medication.administration_of(bag)
+    assert infusion_rates.running_words(dose, changes, "en", None) == "running at 83 mL/h since 11:00 (Crackles at both bases)"
+    assert infusion_rates.change_words(changes[0], dose.at, "en", None) == "→ 83 mL/h 11:00 (Crackles at both bases)"
+    assert infusion_rates.running_words(dose, [], "fr", None) == "en cours à 125 mL/h depuis 08:00"
+
+
+def test_a_bag_paused_then_restarted_then_stopped(fluids_running):
+    nurse, patient, order_id, bag = fluids_running
+    _change(nurse, order_id, "2026-11-28T09:00+01:00", "paused", None, "Cannula tissued")
+    _change(nurse, order_id, "2026-11-28T10:00+01:00", "rate", 125.0, "New cannula")
+    _change(nurse, order_id, "2026-11-28T11:30+01:00", "stopped", None, None)
+    changes = infusion_rates.by_bag(nurse.db, [patient])[bag.record_id]
+    dose = medication.administration_of(bag)
+    assert [infusion_rates.change_words(change, dose.at, "en", None) for change in changes] == [
+        "→ paused 09:00 (Cannula tissued)", "→ 125 mL/h 10:00 (New cannula)", "→ stopped 11:30"]
+    assert infusion_rates.running_words(dose, changes, "en", None) == ""
+    assert infusion_rates.running_bag(nurse.db, medication.order(nurse.db, order_id), _at("2026-11-28T12:00+01:00")) is None
+
+
+def test_a_new_rate_says_why(fluids_running):
+    nurse, _, order_id, _ = fluids_running
+    with pytest.raises(ValidationFailed) as refused:
+        _change(nurse, order_id, "2026-11-28T11:00+01:00", reason=None)
+    assert refused.value.errors[0].path == "reason"
+
+
+def test_a_change_before_the_bag_or_in_the_future_is_refused(fluids_running):
+    nurse, _, order_id, _ = fluids_running
+    assert _refused(nurse, order_id, "2026-11-28T12:30+01:00")[0] == "changed_at"
+    # 07:30 is before the only bag, which was put up at 08:00: no bag was running then.
+    assert _refused(nurse, order_id, "2026-11-28T07:30+01:00")[0] == "bag"
+
+
+def test_a_change_after_the_bag_was_stopped_is_refused(fluids_running):
+    nurse, _, order_id, _ = fluids_running
+    _change(nurse, order_id, "2026-11-28T10:00+01:00", "stopped", None, None)
+    assert _refused(nurse, order_id, "2026-11-28T11:00+01:00")[0] == "bag"
+
+
+def test_a_stop_before_a_change_already_recorded_is_refused(fluids_running):
+    nurse, _, order_id, _ = fluids_running
+    _change(nurse, order_id, "2026-11-28T11:00+01:00")
+    path, said = _refused(nurse, order_id, "2026-11-28T10:00+01:00", "stopped")
+    assert path == "changed_at" and "11:00" in said
+
+
+def test_a_stop_entered_in_error_lets_the_bag_run_on(fluids_running):
+    nurse, _, order_id, _ = fluids_running
+    stop = _change(nurse, order_id, "2026-11-28T10:00+01:00", "stopped", None, None)
+    records.mark_entered_in_error(nurse, stop.record_id, "Wrong patient's pump")
+    assert _change(nurse, order_id, "2026-11-28T11:00+01:00").data["change"] == "rate"
+
+
+def test_the_rate_of_a_medicine_that_is_no_infusion_is_refused(fluids_running, medication_ward):
+    nurse, _, _, _ = fluids_running
+    path, said = _refused(nurse, medication_ward[1], "2026-11-28T11:00+01:00")
+    assert path == "bag" and "Amoxicillin is not an infusion" in said
+
+
+def test_the_next_bag_is_the_one_changed(fluids_running, clock):
+    """A change typed for 09:00 after the next morning's bag is changed on the bag running at 09:00
+    that day; one on the first bag, after the second was put up, is refused."""
+    nurse, patient, order_id, first = fluids_running
+    clock.now = _at("2026-11-29T08:05+01:00")
+    second = _bag(nurse, order_id, "2026-11-29T08:00+01:00", 100.0)
+    clock.now = _at("2026-11-29T10:00+01:00")
+    assert _change(nurse, order_id, "2026-11-29T09:00+01:00").data["bag"] == second.record_id
+    with pytest.raises(ValidationFailed) as refused:
+        infusion_rates.check(nurse, patient, {"bag": first.record_id, "changed_at": "2026-11-29T09:30+01:00",
+                                              "change": "rate", "rate_ml_h": 90.0, "reason": "x"})
+    assert "put up at 08:00" in refused.value.errors[0].message
+
+
+def test_a_change_after_the_order_was_stopped_only_stops_the_bag(fluids_running, session_for, clock):
+    nurse, _, order_id, _ = fluids_running
+    records.amend(session_for("doctor"), order_id, FLUIDS | {"stop_at": "2026-11-28T10:00+01:00"}, "Drinking well")
+    assert _refused(nurse, order_id, "2026-11-28T11:00+01:00")[0] == "changed_at"
+    assert _change(nurse, order_id, "2026-11-28T11:00+01:00", "stopped", None, None).data["change"] == "stopped"
+
+
+
+def _mar_on_the_infusion(qtbot, nurse, patient):
+    from downtime.qt.mar_view import MarView
+
+    view = MarView(nurse, patient)
+    qtbot.addWidget(view)
+    with qtbot.waitActive(view):  # a mnemonic answers in the active window only
+        view.show()
+    line = next(number for number, (row, _) in enumerate(view.model.rows) if row.order.drug == FLUIDS["drug"])
+    view.table.setCurrentIndex(view.model.index(line, 0))
+    return view, line
+
+
+def test_the_nurse_slows_the_bag_from_the_mar(qtbot, fluids_running):
+    """Alt+F on the infusion's row, the new rate and the reading typed, Save: the chart writes the
+    change after the bag's dose, and the medicine says what it runs at."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    nurse, patient, order_id, bag = fluids_running
+    view, line = _mar_on_the_infusion(qtbot, nurse, patient)
+    assert view.model.running[order_id] == "running at 125 mL/h since 08:00"
+    QTest.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: view.rate_dialog is not None and view.rate_dialog.isVisible())
+    dialog = view.rate_dialog
+    assert "running at 125 mL/h since 08:00" in dialog.running.text()
+    dialog.changed_at.setText("")
+    QTest.keyClicks(dialog.changed_at, "11:00")
+    QTest.keyClicks(dialog.rate, "83,5")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "Reading or reason" in dialog.error.text() and dialog.isVisible()  # asked, the dialog left open
+    QTest.keyClicks(dialog.reason, "Crackles at both bases")
+    with qtbot.waitSignal(dialog.recorded):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    (change,) = infusion_rates.by_bag(nurse.db, [patient])[bag.record_id]
+    assert (change.rate_ml_h, change.at, change.reason) == (83.5, _at("2026-11-28T11:00+01:00"), "Crackles at both bases")
+    day = view.model.days.index(_at("2026-11-28T08:00+01:00").date()) + 2
+    assert "@125\u00a0mL/h → 83.5 mL/h 11:00" in view.model.text(line, day)
+    assert "running at 83.5 mL/h since 11:00" in view.model.data(view.model.index(line, 0), Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_rate_of_a_row_that_is_no_infusion_is_not_asked(qtbot, fluids_running, monkeypatch):
+    from downtime.qt.prompts import Prompts
+
+    nurse, patient, _, _ = fluids_running
+    said = []
+    monkeypatch.setattr(Prompts, "error", staticmethod(lambda parent, title, words: said.append(title)))
+    view, _ = _mar_on_the_infusion(qtbot, nurse, patient)
+    amoxicillin = next(number for number, (row, _) in enumerate(view.model.rows) if row.order.drug == "Amoxicillin")
+    view.table.setCurrentIndex(view.model.index(amoxicillin, 0))
+    view.rate_button.click()
+    assert said == ["No infusion running"] and view.rate_dialog is None
+
+
+def test_the_printed_mar_writes_each_change_under_the_bag(fluids_running, clock, tmp_path):
+    """The chart printed for the night: the bag's dose, then "→ 83 mL/h 11:00" and its stop."""
+    from dataclasses import replace
+    from datetime import date
+
+    from pypdf import PdfReader
+
+    from downtime.pdf.mar import mar_pdf
+    from downtime.services import printing
+
+    nurse, patient, order_id, _ = fluids_running
+    _change(nurse, order_id, "2026-11-28T11:00+01:00")
+    _change(nurse, order_id, "2026-11-28T11:45+01:00", "stopped", None, None)
+    first = date(2026, 11, 28)
+    (chart,) = printing.charts(nurse, [patient], first, 2)
+    out = mar_pdf([replace(chart, rate_changes=infusion_rates.by_bag(nurse.db, [patient]))], tmp_path / "mar.pdf",
+                  first_day=first, days=2, authors=printing.authors(nurse), laptops={},
+                  order_form=nurse.form(medication.ORDER_FORM), dose_form=nurse.form(medication.DOSE_FORM), lang="en",
+                  printed_by="Hélène Lefèvre", printed_at=clock.now, device_name="3B laptop")
+    printed = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
+    assert "@125 mL/h → 83 mL/h 11:00 (Crackles at both bases) → stopped 11:45" in printed
+
+
+def _administrations(session_for, folder) -> dict[str, "MedicationAdministration"]:  # noqa: F821
+    """The bundle's MedicationAdministrations, validated as R4, by record id (their identifier: one
+    sent again is an update by it, without its id)."""
+    import json
+
+    from fhir.resources.R4B.medicationadministration import MedicationAdministration
+
+    from downtime.sync.export import export
+    from downtime.sync.fhir_codes import check_codes
+
+    found = export(session_for("records"), folder).folder
+    bundle = json.loads((found / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    check_codes(bundle)
+    ids = {entry["fullUrl"] for entry in bundle["entry"]}
+    given = {entry["resource"]["identifier"][0]["value"]: MedicationAdministration.model_validate(entry["resource"])
+             for entry in bundle["entry"] if entry["resource"]["resourceType"] == "MedicationAdministration"}
+    assert all(found.partOf[0].reference in ids for found in given.values() if found.partOf)  # the bag is sent too
+    return given
+
+
+def test_each_change_goes_to_the_ehr_as_part_of_its_bag(session_for, fluids_running, clock, tmp_path):
+    nurse, _, order_id, bag = fluids_running
+    slowed = _change(nurse, order_id, "2026-11-28T11:00+01:00")
+    sent = _administrations(session_for, tmp_path / "running")[slowed.record_id]
+    assert (sent.status, sent.partOf[0].reference, sent.request.reference) == (
+        "in-progress", f"urn:uuid:{bag.record_id}", f"urn:uuid:{order_id}")
+    assert (sent.dosage.rateQuantity.value, sent.dosage.rateQuantity.code) == (83, "mL/h")
+    assert sent.effectivePeriod.start.isoformat() == "2026-11-28T11:00:00+01:00" and sent.effectivePeriod.end is None
+    assert sent.reasonCode[0].text == "Crackles at both bases" and sent.medicationCodeableConcept.text == FLUIDS["drug"]
+    stop = _change(nurse, order_id, "2026-11-28T11:45+01:00", "stopped", None, None)
+    sent = _administrations(session_for, tmp_path / "stopped")
+    assert (sent[slowed.record_id].status, sent[slowed.record_id].effectivePeriod.end.isoformat()) == (
+        "completed", "2026-11-28T11:45:00+01:00")
+    assert (sent[stop.record_id].status, sent[stop.record_id].effectiveDateTime.isoformat()) == (
+        "completed", "2026-11-28T11:45:00+01:00")
+    records.mark_entered_in_error(nurse, stop.record_id, "Another patient's pump")
+    sent = _administrations(session_for, tmp_path / "withdrawn")
+    assert sent[stop.record_id].status == "entered-in-error" and sent[slowed.record_id].effectivePeriod.end is None
+
+def test_a_change_amended_is_held_to_its_bag_as_when_recorded(fluids_running):
+    nurse, _, order_id, _ = fluids_running
+    _change(nurse, order_id, "2026-11-28T11:00+01:00")
+    stop = _change(nurse, order_id, "2026-11-28T11:45+01:00", "stopped", None, None)
+    with pytest.raises(ValidationFailed) as refused:
+        records.amend(nurse, stop.record_id, {**stop.data, "changed_at": "2026-11-28T10:30+01:00"}, "Typed late")
+    assert "11:00" in refused.value.errors[0].message
+    with pytest.raises(ValidationFailed):
+        records.amend(nurse, stop.record_id, {**stop.data, "bag": "another"}, "Wrong bag")
+    moved = records.amend(nurse, stop.record_id, {**stop.data, "changed_at": "2026-11-28T11:50+01:00"}, "Typed late")
+    assert moved.data["changed_at"].startswith("2026-11-28T11:50")
+
+
+def test_the_printed_mar_of_the_ward_writes_the_changes(fluids_running, tmp_path):
+    from pypdf import PdfReader
+
+    from downtime.services import printing
+
+    nurse, patient, order_id, _ = fluids_running
+    _change(nurse, order_id, "2026-11-28T11:00+01:00")
+    out = printing.print_mar(nurse, [patient], tmp_path / "mar.pdf", days=2)
+    printed = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
+    assert "@125 mL/h → 83 mL/h 11:00 (Crackles at both bases)" in printed
+
+
+def _sent(session_for, folder, since_last: bool = False) -> dict:
+    """The bundle's MedicationAdministrations as sent (plain JSON), by record id."""
+    import json
+
+    from downtime.sync.export import export
+
+    found = export(session_for("records"), folder, since_last=since_last).folder
+    bundle = json.loads((found / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    return {entry["resource"]["identifier"][0]["value"]: entry["resource"]
+            for entry in bundle["entry"] if entry["resource"]["resourceType"] == "MedicationAdministration"}
+
+
+def _printed(session, patient: str, folder, **days) -> str:
+    from pypdf import PdfReader
+
+    from downtime.services import printing
+
+    out = printing.print_mar(session, [patient], folder / "mar.pdf", **days)
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
+
+
+def test_the_transfer_handover_says_the_rate_the_bag_runs_at(fluids_running):
+    """Slowed from 125 to 83 mL/h at 11:00: the receiving nurse set the pump to the prescribed
+    125, which the handover alone said; in full and in its short line alike."""
+    from downtime.services import prefill
+
+    nurse, patient, order_id, _ = fluids_running
+    _change(nurse, order_id, "2026-11-28T11:00+01:00", reason="APTT ratio 3.2")
+    (full, short), = [line for line in prefill._treatments(nurse, patient, _at("2026-11-28T12:00+01:00"))
+                      if "Sodium chloride" in line[0]]
+    assert "— running at 83 mL/h since 11:00 (APTT ratio 3.2)" in full
+    assert "— running at 83 mL/h since 11:00 (APTT ratio 3.2)" in short
+
+
+def test_a_bag_withdrawn_takes_its_rate_changes_with_it(session_for, fluids_running, tmp_path):
+    """The bag's dose charted on the wrong patient and withdrawn: its 11:00 change went to the EHR
+    as given, part of a withdrawn dose, and stood on the chart."""
+    nurse, patient, order_id, bag = fluids_running
+    slowed = _change(nurse, order_id, "2026-11-28T11:00+01:00")
+    medication.withdraw_dose(nurse, bag.record_id, "Charted on the wrong patient")
+    assert infusion_rates.by_bag(nurse.db, [patient]) == {}
+    withdrawn = records.current_of(nurse.db, [slowed.record_id])[slowed.record_id]
+    assert (withdrawn.status, withdrawn.reason) == (RecordStatus.ENTERED_IN_ERROR, "Charted on the wrong patient")
+    assert nurse.db.execute("SELECT COUNT(*) FROM audit JOIN records ON records.id = audit.entity_id WHERE "
+                            "audit.action = 'record.entered_in_error' AND records.record_id = ?",
+                            [slowed.record_id]).fetchone()[0] == 1
+    assert _sent(session_for, tmp_path / "e")[slowed.record_id]["status"] == "entered-in-error"
+
+
+def test_a_change_of_a_bag_withdrawn_elsewhere_goes_to_the_ehr_withdrawn(session_for, fluids_running, tmp_path):
+    """The bag withdrawn on its own (as another laptop's withdrawal merged here leaves it, its
+    change standing): the change, sent before, is sent again withdrawn with it."""
+    nurse, _, order_id, bag = fluids_running
+    slowed = _change(nurse, order_id, "2026-11-28T11:00+01:00")
+    assert _sent(session_for, tmp_path / "first")[slowed.record_id]["status"] == "in-progress"
+    records.mark_entered_in_error(nurse, bag.record_id, "Charted on the wrong patient", checked_by_service=True)
+    assert _sent(session_for, tmp_path / "second", since_last=True)[slowed.record_id]["status"] == "entered-in-error"
+
+
+def test_a_bag_stopped_leaves_its_time_for_the_bag_put_up_after_it(fluids_running):
+    """The 08:00 bag tissued, stopped at 10:00, a new one put up at 10:30: recorded for the 08:00
+    time, or for none, it was "already given" or "given 150 min before this one"."""
+    nurse, _, order_id, _ = fluids_running
+    _change(nurse, order_id, "2026-11-28T10:00+01:00", "stopped", None, None)
+    values = {"outcome": "given", "given_at": "2026-11-28T10:30+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
+              "dose_given": 1000.0, "route": "IV", "rate_ml_h": 125.0}
+    assert medication.check_dose(nurse, order_id, values) == []
+    assert medication.check_dose(nurse, order_id, {**values, "scheduled_for": None}) == []
+    assert [w.check.value for w in medication.check_dose(nurse, order_id, {**values, "given_at": "2026-11-28T09:30+01:00"})] \
+        == ["already_given"]  # the first bag still up then
+
+
+def test_a_rates_period_ends_at_the_next_bag_or_the_orders_stop(session_for, fluids_running, clock, tmp_path):
+    """83 mL/h of the first bag went to the EHR open, "completed", beside the next morning's bag;
+    a rate still running is in progress, a pause on hold."""
+    nurse, _, order_id, _ = fluids_running
+    slowed = _change(nurse, order_id, "2026-11-28T11:00+01:00")
+    sent = _sent(session_for, tmp_path / "running")[slowed.record_id]
+    assert (sent["status"], sent["effectivePeriod"]) == ("in-progress", {"start": "2026-11-28T11:00:00+01:00"})
+    paused = _change(nurse, order_id, "2026-11-28T11:30+01:00", "paused", None, "Cannula tissued")
+    assert _sent(session_for, tmp_path / "paused")[paused.record_id]["status"] == "on-hold"
+    clock.now = _at("2026-11-29T08:05+01:00")
+    _bag(nurse, order_id, "2026-11-29T08:00+01:00", 100.0)
+    sent = _sent(session_for, tmp_path / "next", since_last=True)[paused.record_id]
+    assert (sent["status"], sent["effectivePeriod"]["end"]) == ("completed", "2026-11-29T08:00:00+01:00")
+    records.amend(session_for("doctor"), order_id, FLUIDS | {"stop_at": "2026-11-29T10:00+01:00"}, "Drinking well")
+    clock.now = _at("2026-11-29T11:00+01:00")
+    restarted = _change(nurse, order_id, "2026-11-29T09:00+01:00", rate=50.0)
+    assert _sent(session_for, tmp_path / "stopped")[restarted.record_id]["effectivePeriod"]["end"] == \
+        "2026-11-29T10:00:00+01:00"
+
+
+def test_since_last_sends_again_a_change_whose_stop_was_withdrawn(session_for, fluids_running, tmp_path):
+    """Slowed 11:00, stopped 11:45 and exported; the stop withdrawn (the wrong pump): the next stick
+    since the last sent only the stop, and the EHR kept the 11:00 rate ended at 11:45."""
+    nurse, _, order_id, _ = fluids_running
+    slowed = _change(nurse, order_id, "2026-11-28T11:00+01:00")
+    stop = _change(nurse, order_id, "2026-11-28T11:45+01:00", "stopped", None, None)
+    _sent(session_for, tmp_path / "first")
+    records.mark_entered_in_error(nurse, stop.record_id, "Another patient's pump")
+    again = _sent(session_for, tmp_path / "second", since_last=True)
+    assert again[slowed.record_id]["effectivePeriod"] == {"start": "2026-11-28T11:00:00+01:00"}
+
+
+HEPARIN = FLUIDS | {"drug": "Heparin sodium 25,000 units in 50 mL", "dose": 50.0, "rate_ml_h": 2.0, "high_alert": True}
+
+
+@pytest.fixture
+def heparin_running(session_for, medication_ward, clock):
+    """A high-alert heparin syringe at 2 mL/h, put up at 08:00 checked by the doctor's PIN."""
+    patient = medication_ward[0]
+    order_id = records.save_new(session_for("doctor"), "medication_order", HEPARIN, patient_id=patient).record_id
+    nurse = session_for("nurse")
+    clock.now = _at("2026-11-28T08:05+01:00")
+    medication.record_dose(nurse, order_id, {"outcome": "given", "given_at": "2026-11-28T08:00+01:00",
+                                             "scheduled_for": "2026-11-28T08:00+01:00", "dose_given": 50.0,
+                                             "route": "IV", "rate_ml_h": 2.0}, witness=("doctor", "2222"))
+    clock.now = _at("2026-11-28T12:00+01:00")
+    return nurse, patient, order_id
+
+
+def test_a_high_alert_infusions_new_rate_is_checked_as_its_bag_was(heparin_running):
+    """The bag needed a second checker's PIN; the nurse alone set its rate, 2 to 3 mL/h or a
+    tenfold 20, with nothing asked."""
+    from downtime.services.errors import ServiceError
+
+    nurse, _, order_id = heparin_running
+    values = {"changed_at": "2026-11-28T11:00+01:00", "change": "rate", "rate_ml_h": 3.0, "reason": "APTT ratio 1.2"}
+    with pytest.raises(ServiceError) as alone:
+        infusion_rates.change_rate(nurse, order_id, values)
+    assert "second nurse or doctor must check" in str(alone.value)
+    before = nurse.db.execute("SELECT MAX(seq) FROM audit").fetchone()[0]
+    saved = infusion_rates.change_rate(nurse, order_id, values, witness=("doctor", "2222"))
+    assert saved.data["witness"] == "doctor"
+    assert [row[0] for row in nurse.db.execute("SELECT action FROM audit WHERE seq > ? ORDER BY seq", [before])] == [
+        "record.create", "second_check.confirm"]
+    # A pause is no rate to check: the pump on hold is asked no PIN.
+    assert infusion_rates.change_rate(nurse, order_id, {"changed_at": "2026-11-28T11:30+01:00", "change": "paused",
+                                                        "reason": "Bleeding at the line"}).data["change"] == "paused"
+
+
+def test_a_rate_over_twice_the_orders_asks_why(fluids_running):
+    """125 mL/h prescribed: 250 is taken, 300 asked why (the tenfold slip, the doubled rate)."""
+    nurse, _, order_id, _ = fluids_running
+    assert _change(nurse, order_id, "2026-11-28T10:00+01:00", rate=250.0).data["rate_ml_h"] == 250.0
+    with pytest.raises(ValidationFailed) as refused:
+        _change(nurse, order_id, "2026-11-28T11:00+01:00", rate=300.0)
+    assert refused.value.errors[0].path == "above_order"
+    assert "300 mL/h is over 2 times the prescribed 125 mL/h" in refused.value.errors[0].message
+    saved = infusion_rates.change_rate(nurse, order_id, {"changed_at": "2026-11-28T11:00+01:00", "change": "rate",
+                                                         "rate_ml_h": 300.0, "reason": "BP 85/50",
+                                                         "above_order": "Fluid challenge, Dr Benali"})
+    assert saved.data["above_order"] == "Fluid challenge, Dr Benali"
+
+
+def test_the_checker_signs_the_new_rate_in_the_dialog(qtbot, heparin_running):
+    """The rate dialog of a high-alert heparin has the dose dialog's second-check rows: Save
+    without the checker's PIN says so without trying it; with it, the rate is recorded checked."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from downtime.qt.rate_dialog import RateDialog
+
+    nurse, patient, order_id = heparin_running
+    order = medication.order(nurse.db, order_id)
+    dialog = RateDialog(nurse, order, infusion_rates.running_bag(nurse.db, order, nurse.clock()))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QTest.keyClicks(dialog.rate, "3")
+    QTest.keyClicks(dialog.reason, "APTT ratio 1.2")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "second nurse or doctor must check" in dialog.error.text() and dialog.isVisible()
+    QTest.keyClicks(dialog.witness_id, "doctor")
+    QTest.keyClick(dialog.witness_id, Qt.Key.Key_Return)
+    assert dialog.focusWidget() is dialog.witness_pin  # Enter goes to the PIN, never tries an empty one
+    QTest.keyClicks(dialog.witness_pin, "2222")
+    with qtbot.waitSignal(dialog.recorded) as saved:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert (saved.args[0].data["rate_ml_h"], saved.args[0].data["witness"]) == (3.0, "doctor")
+
+
+def test_the_reading_each_rate_was_set_on_is_printed(fluids_running, tmp_path):
+    nurse, patient, order_id, _ = fluids_running
+    _change(nurse, order_id, "2026-11-28T11:00+01:00", reason="APTT ratio 3.2")
+    assert "→ 83 mL/h 11:00 (APTT ratio 3.2)" in _printed(nurse, patient, tmp_path, days=2)
+
+
+def test_an_order_stopped_with_its_bag_up_says_to_stop_the_bag(fluids_running, session_for):
+    nurse, _, order_id, _ = fluids_running
+    _change(nurse, order_id, "2026-11-28T09:00+01:00", reason="Crackles")
+    records.amend(session_for("doctor"), order_id, FLUIDS | {"stop_at": "2026-11-28T10:00+01:00"}, "Drinking well")
+    said = infusion_rates.running(nurse.db, [medication.order(nurse.db, order_id)], _at("2026-11-28T12:00+01:00"), "en")
+    assert said == {order_id: "running at 83 mL/h since 09:00 (Crackles) — order stopped 10:00: stop the bag"}
+
+
+def test_a_change_after_midnight_prints_in_its_own_days_column(fluids_running, clock, tmp_path):
+    """Slowed to 40 mL/h at 12:00, to 20 at 02:00 next morning: the 02:00 change printed under the
+    bag in the day before's column, and today's sheet said nothing of the pump."""
+    from datetime import date
+
+    nurse, patient, order_id, _ = fluids_running
+    _change(nurse, order_id, "2026-11-28T12:00+01:00", rate=40.0, reason="slow")
+    clock.now = _at("2026-11-29T06:00+01:00")
+    _change(nurse, order_id, "2026-11-29T02:00+01:00", rate=20.0, reason="glucose 4.1")
+    today = _printed(nurse, patient, tmp_path, days=1, first_day=date(2026, 11, 29))
+    assert ("bag of 28/11 08:00: running at 40 mL/h since 12:00 (slow) → 20 mL/h 02:00 (glucose 4.1)"
+            in today)
+    both = _printed(nurse, patient, tmp_path, days=2, first_day=date(2026, 11, 28))
+    assert "→ 40 mL/h 12:00 (slow) Sun" not in both and "29/11 02:00" not in both
+
+
+def test_the_fluid_chart_offers_what_a_stopped_bag_ran_in(fluids_running):
+    """A litre at 125 mL/h from 08:00, slowed to 50 at 09:00, stopped at 10:00: 175 mL ran in,
+    and the fluid chart offered the litre."""
+    from datetime import date
+
+    from downtime.services import fluid_balance
+
+    nurse, patient, order_id, _ = fluids_running
+    _change(nurse, order_id, "2026-11-28T09:00+01:00", rate=50.0)
+    _change(nurse, order_id, "2026-11-28T10:00+01:00", "stopped", None, None)
+    (given,) = fluid_balance.given_not_charted(nurse.db, patient, date(2026, 11, 28))
+    assert given.answers()["volume"] == 175
+    assert given.text("en") == "08:00 Sodium chloride 0.9% 175 mL (bag stopped 10:00: what its rates ran in)"
+
+
+def test_the_fluid_chart_asks_the_pump_of_a_stopped_bag_whose_rate_is_not_known(session_for, medication_ward, clock):
+    """A bag recorded with no rate, stopped at 10:00: what ran in is not known here, and the litre
+    was offered whole."""
+    from datetime import date
+
+    from downtime.services import fluid_balance
+
+    patient = medication_ward[0]
+    order_id = records.save_new(session_for("doctor"), "medication_order", FLUIDS, patient_id=patient).record_id
+    nurse = session_for("nurse")
+    clock.now = _at("2026-11-28T08:05+01:00")
+    medication.record_dose(nurse, order_id, {"outcome": "given", "given_at": "2026-11-28T08:00+01:00",
+                                             "scheduled_for": "2026-11-28T08:00+01:00", "dose_given": 1000.0,
+                                             "route": "IV"})
+    clock.now = _at("2026-11-28T12:00+01:00")
+    _change(nurse, order_id, "2026-11-28T10:00+01:00", "stopped", None, None)
+    (given,) = fluid_balance.given_not_charted(nurse.db, patient, date(2026, 11, 28))
+    assert "volume" not in given.answers()
+    assert given.text("fr") == ("08:00 Sodium chloride 0.9% (poche arrêtée à 10:00 : relever sur la pompe le volume "
+                                "passé)")
