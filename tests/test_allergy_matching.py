@@ -105,6 +105,13 @@ def test_controlled_drugs_are_known_by_name_or_brand(drug, controlled):
     # A contrast medium that holds no iodine before its own kind.
     ("Gadolinium contrast", "Gadovist"), ("Contrast (MRI)", "Dotarem"), ("Produit de contraste gadoliné", "Clariscan"),
     ("Barium contrast", "Micropaque"),
+    # A contrast allergy naming the iodinated kind (in words, by CT or scanner, or by a product)
+    # beside MRI's warns before both kinds.
+    *(((allergy, drug) for allergy in (
+        "Iodinated and gadolinium contrast", "Iodinated contrast and MRI contrast", "Contrast (CT and MRI)",
+        "Scanner et IRM : produits de contraste", "Produit de contraste iodé et gadoliné (TDM, IRM)",
+        "Contrast: Iopamidol and gadolinium")
+       for drug in ("Omnipaque 350", "Iohexol", "Dotarem"))),
     # Chlorhexidine by the gels, skin preparations, mouthwashes and dressings that hold it.
     *((("Chlorhexidine (anaphylaxis)", product) for product in (
         "Instillagel", "ChloraPrep", "Hibiscrub", "Hibitane", "Biseptine", "Tegaderm CHG", "Corsodyl", "Eludril"))),

@@ -197,3 +197,21 @@ def test_a_patient_this_laptop_admitted_onto_the_ward_it_is_lent_to_is_its_own(s
     assert not [warning for warning in medication.check_dose(nurse, morphine, {
         "outcome": "given", "given_at": clock.now.isoformat(), "dose_given": 5.0, "route": "SC", "given_for": "pain"})
         if warning.check is Check.ALREADY_GIVEN]
+
+
+def test_one_dose_charted_from_that_wards_handover_keeps_the_other_orders_to_check(session_for, back_from_5a):
+    """Back on 3B, her nurse charts here, as the message says, the one dose 5A handed over
+    (paracetamol at 18:00): the amoxicillin due at 20:00, which 5A may have given too, was then
+    offered as any dose due, its check of 5A's chart gone."""
+    patient, amox, _ = back_from_5a
+    nurse = session_for("nurse")
+    paracetamol = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "prn",
+        "prn_indication": "pain", "min_interval_hours": 4, "max_doses_24h": 4,
+        "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": False},
+        patient_id=patient).record_id
+    medication.record_dose(nurse, paracetamol, {"outcome": "given", "given_at": "2026-11-28T18:00+01:00",
+                                                "dose_given": 1.0, "route": "PO", "given_for": "pain"},
+                           overrides={check: "given on 5A, from its handover" for check in Check})
+    assert _amox_evening(nurse, amox).state is DoseState.CHECK_PAPER
+    assert [stretch.ward for stretch in paper_gap.away(nurse.db, [patient], NOW)[patient]] == ["5A"]

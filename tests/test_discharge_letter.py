@@ -1,6 +1,7 @@
-"""What a discharge (and a transfer to another hospital) is read for by whoever takes the patient
-on: who decided a DNACPR and when, the reason for the stay, the doctor who decided the discharge,
-and for a patient leaving against advice, whether the doctor was told and the risks explained."""
+"""What a discharge (and a transfer to another hospital, or a move to another ward) is read for by
+whoever takes the patient on: who decided a DNACPR and when, the reason for the stay, the doctor
+who decided the discharge, and for a patient leaving against advice, whether the doctor was told
+and the risks explained."""
 
 import json
 
@@ -27,10 +28,10 @@ def dnacpr(session_for, medication_ward):
     return patient
 
 
-@pytest.mark.parametrize("form_id", ["discharge", "transfer_out"])
+@pytest.mark.parametrize("form_id", ["discharge", "transfer_out", "transfer"])
 def test_a_dnacpr_leaves_with_the_doctor_who_decided_it_and_when(session_for, dnacpr, form_id):
-    """The care home and the ambulance crew read "Not for resuscitation" naming no one: a guess
-    or a documented decision, they could not tell."""
+    """The care home, the ambulance crew and the ward the patient moves to read "Not for
+    resuscitation" naming no one: a guess or a documented decision, they could not tell."""
     nurse = session_for("nurse")
     answers = prefill.first_answers(nurse, nurse.form(form_id), dnacpr)
     assert {name: value for name, value in answers.items() if name.startswith("resuscitation")} == {
@@ -38,10 +39,14 @@ def test_a_dnacpr_leaves_with_the_doctor_who_decided_it_and_when(session_for, dn
         "resuscitation_decided_at": "2026-11-27T16:00+01:00"}
 
 
-def test_the_printed_discharge_names_who_decided_the_dnacpr(session_for, dnacpr, tmp_path):
+@pytest.mark.parametrize("form_id, values", [
+    ("discharge", {**HOME, "destination": "care_home"}),
+    ("transfer", {"moved_at": "2026-11-28T14:00+01:00", "to_ward": "3B", "to_bed": "12",
+                  "reason": "Nearer the nurses' station"})])
+def test_the_printed_discharge_or_move_names_who_decided_the_dnacpr(session_for, dnacpr, tmp_path, form_id, values):
     nurse = session_for("nurse")
-    answers = prefill.first_answers(nurse, nurse.form("discharge"), dnacpr)
-    saved = records.save_new(nurse, "discharge", {**answers, **HOME, "destination": "care_home"}, patient_id=dnacpr)
+    answers = prefill.first_answers(nurse, nurse.form(form_id), dnacpr)
+    saved = records.save_new(nurse, form_id, {**answers, **values}, patient_id=dnacpr)
     text = pdf_text(printing.print_record(nurse, saved.record_id, tmp_path / "d.pdf"))
     said = text[text.find("Not for resuscitation (DNACPR)"):]
     assert "DNACPR decided by (doctor)" in said and "Dr Benali" in said and "27/11/2026 16:00" in said

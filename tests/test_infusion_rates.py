@@ -480,7 +480,7 @@ def test_a_change_after_midnight_prints_in_its_own_days_column(fluids_running, c
     clock.now = _at("2026-11-29T06:00+01:00")
     _change(nurse, order_id, "2026-11-29T02:00+01:00", rate=20.0, reason="glucose 4.1")
     today = _printed(nurse, patient, tmp_path, days=1, first_day=date(2026, 11, 29))
-    assert ("bag of 28/11 08:00: running at 40 mL/h since 12:00 (slow) → 20 mL/h 02:00 (glucose 4.1)"
+    assert ("bag of 28/11 08:00: running at 40 mL/h since 28/11 12:00 (slow) → 20 mL/h 02:00 (glucose 4.1)"
             in today)
     both = _printed(nurse, patient, tmp_path, days=2, first_day=date(2026, 11, 28))
     assert "→ 40 mL/h 12:00 (slow) Sun" not in both and "29/11 02:00" not in both
@@ -521,3 +521,156 @@ def test_the_fluid_chart_asks_the_pump_of_a_stopped_bag_whose_rate_is_not_known(
     assert "volume" not in given.answers()
     assert given.text("fr") == ("08:00 Sodium chloride 0.9% (poche arrêtée à 10:00 : relever sur la pompe le volume "
                                 "passé)")
+
+
+GENTAMICIN = {"drug": "Gentamicin 400 mg in sodium chloride 0.9% 100 mL", "dose": 100.0, "dose_unit": "mL",
+              "strength_mg": 400.0, "strength_ml": 100.0, "review_at": "2026-11-30T08:00+01:00",
+              "route": "IV", "form": "infusion", "rate_ml_h": 200.0, "frequency": "scheduled", "times": "08:00",
+              "start_at": "2026-11-28T08:00+01:00", "controlled": False, "high_alert": False}
+
+
+def _put_up(session_for, medication_ward, clock, order: dict, given_at: str, scheduled: str | None):
+    """`order` written, its bag put up at `given_at` (for the `scheduled` time); (nurse, order id)."""
+    order_id = records.save_new(session_for("doctor"), "medication_order", order,
+                                patient_id=medication_ward[0]).record_id
+    nurse = session_for("nurse")
+    clock.now = _at(given_at)
+    medication.record_dose(nurse, order_id, {"outcome": "given", "given_at": given_at, "scheduled_for": scheduled,
+                                             "dose_given": order["dose"], "route": "IV",
+                                             "rate_ml_h": order["rate_ml_h"]} | ({"given_for": "pain"}
+                                                                                 if scheduled is None else {}))
+    return nurse, order_id
+
+
+def test_a_bag_taken_down_after_it_ran_through_is_still_a_dose_given(session_for, medication_ward, clock):
+    """Once-daily gentamicin, 100 mL at 200 mL/h put up at 08:00, its empty bag taken down and
+    recorded "stopped" at 08:35: at 11:00 a second nurse going to give the 08:00 dose was told
+    nothing, every stopped bag left out of the doses given (a second aminoglycoside dose)."""
+    nurse, order_id = _put_up(session_for, medication_ward, clock, GENTAMICIN, "2026-11-28T08:00+01:00",
+                              "2026-11-28T08:00+01:00")
+    clock.now = _at("2026-11-28T08:40+01:00")
+    _change(nurse, order_id, "2026-11-28T08:35+01:00", "stopped", None, None)
+    clock.now = _at("2026-11-28T11:00+01:00")
+    values = {"outcome": "given", "given_at": "2026-11-28T11:00+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
+              "dose_given": 100.0, "route": "IV", "rate_ml_h": 200.0}
+    assert "already_given" in [w.check.value for w in medication.check_dose(nurse, order_id, values)]
+    assert [w.check.value for w in medication.check_dose(nurse, order_id, {**values, "scheduled_for": None})] \
+        == ["dose_spacing"]
+    found = medication.order(nurse.db, order_id)
+    assert infusion_rates.stopped_bags(nurse.db, found, _at("2026-11-28T11:00+01:00")) == set()
+
+
+def test_a_bag_stopped_at_nine_tenths_ran_through_and_under_it_was_replaced(fluids_running, clock):
+    """The margin: 1 L at 125 mL/h has run 900 mL at 15:12; stopped then it was given, stopped a
+    minute before it is a bag taken down early whose time is open for the next."""
+    nurse, _, order_id, bag = fluids_running
+    found = medication.order(nurse.db, order_id)
+    stop = _change(nurse, order_id, "2026-11-28T11:00+01:00", "stopped", None, None)
+    assert infusion_rates.stopped_bags(nurse.db, found, _at("2026-11-28T12:00+01:00")) == {bag.record_id}
+    clock.now = _at("2026-11-28T16:00+01:00")
+    records.amend(nurse, stop.record_id, {**stop.data, "changed_at": "2026-11-28T15:11+01:00"}, "wrong time")
+    assert infusion_rates.stopped_bags(nurse.db, found, _at("2026-11-28T16:00+01:00")) == {bag.record_id}
+    records.amend(nurse, stop.record_id, {**stop.data, "changed_at": "2026-11-28T15:12+01:00"}, "wrong time")
+    assert infusion_rates.stopped_bags(nurse.db, found, _at("2026-11-28T16:00+01:00")) == set()
+
+
+def test_an_as_required_bag_stopped_early_still_counts_to_its_interval(session_for, medication_ward, clock):
+    """IV paracetamol as required every 4 hours, its bag stopped at 10 minutes (line lost): a bag
+    put up at 09:00 is an hour after it, and counts to its four a day."""
+    paracetamol = {"drug": "Paracetamol 1 g in 100 mL", "dose": 100.0, "dose_unit": "mL", "route": "IV",
+                   "strength_mg": 1000.0, "strength_ml": 100.0, "form": "infusion", "rate_ml_h": 400.0, "frequency": "prn", "prn_indication": "pain",
+                   "min_interval_hours": 4, "max_doses_24h": 4, "start_at": "2026-11-28T07:00+01:00",
+                   "controlled": False, "high_alert": False}
+    nurse, order_id = _put_up(session_for, medication_ward, clock, paracetamol, "2026-11-28T08:00+01:00", None)
+    clock.now = _at("2026-11-28T08:20+01:00")
+    _change(nurse, order_id, "2026-11-28T08:10+01:00", "stopped", None, "Line lost")
+    clock.now = _at("2026-11-28T09:00+01:00")
+    said = medication.check_dose(nurse, order_id, {"outcome": "given", "given_at": "2026-11-28T09:00+01:00",
+                                                   "dose_given": 100.0, "route": "IV", "rate_ml_h": 400.0,
+                                                   "given_for": "pain"})
+    assert "prn_interval" in [w.check.value for w in said]
+
+
+def test_a_bag_that_ran_through_hours_ago_is_not_said_running(fluids_running, clock, tmp_path):
+    """A litre at 125 mL/h put up on 28/11 at 08:00, empty at 16:00, never recorded taken down (the
+    paper chart never asked it): at 07:00 next morning the handover, the MAR and the round read
+    "running at 125 mL/h since 08:00", a drip still up, and the next day's printed column too."""
+    from datetime import date
+
+    nurse, patient, order_id, _ = fluids_running
+    found = medication.order(nurse.db, order_id)
+    assert infusion_rates.running(nurse.db, [found], _at("2026-11-28T15:59+01:00"), "en") == {
+        order_id: "running at 125 mL/h since 08:00"}
+    said = "should have run through at 28/11 16:00: record it stopped or the next bag"
+    assert infusion_rates.running(nurse.db, [found], _at("2026-11-29T07:00+01:00"), "en") == {order_id: said}
+    assert infusion_rates.running(nurse.db, [found], _at("2026-11-28T16:00+01:00"), "en") == {
+        order_id: "should have run through at 16:00: record it stopped or the next bag"}
+    clock.now = _at("2026-11-29T07:00+01:00")
+    assert f"bag of 28/11 08:00: {said}" in _printed(nurse, patient, tmp_path, days=1, first_day=date(2026, 11, 29))
+
+
+def test_a_rate_set_on_another_day_than_it_is_read_carries_its_date(fluids_running):
+    """Slowed to 10 mL/h at 11:00 (its litre lasts days), read at 07:00 next morning: "since 11:00"
+    was taken for that morning's; a bag paused likewise."""
+    nurse, _, order_id, _ = fluids_running
+    found = medication.order(nurse.db, order_id)
+    _change(nurse, order_id, "2026-11-28T11:00+01:00", rate=10.0, reason="Crackles")
+    assert infusion_rates.running(nurse.db, [found], _at("2026-11-29T07:00+01:00"), "en") == {
+        order_id: "running at 10 mL/h since 28/11 11:00 (Crackles)"}
+    _change(nurse, order_id, "2026-11-28T11:30+01:00", "paused", None, "Line blocked")
+    assert infusion_rates.running(nurse.db, [found], _at("2026-11-29T07:00+01:00"), "en") == {
+        order_id: "paused since 28/11 11:30 (Line blocked)"}
+
+
+def test_an_amended_rate_is_not_signed_by_a_checker_who_never_checked_it(heparin_running):
+    """3 mL/h checked by the doctor's PIN, "corrected" alone to 30: saved with no PIN and no
+    reason, still naming the doctor as its checker; a pause turned by amendment into 20 mL/h
+    likewise asked no check. The reading amended, the rate left, keeps its check."""
+    nurse, _, order_id = heparin_running
+    saved = infusion_rates.change_rate(nurse, order_id, {"changed_at": "2026-11-28T11:00+01:00", "change": "rate",
+                                                         "rate_ml_h": 3.0, "reason": "APTT ratio 1.2"},
+                                       witness=("doctor", "2222"))
+    for values in ({**saved.data, "rate_ml_h": 30.0}, {**saved.data, "rate_ml_h": 3.5},
+                   {**saved.data, "rate_ml_h": 3.5, "witness": None}):
+        with pytest.raises(ValidationFailed) as refused:
+            records.amend(nurse, saved.record_id, values, "typo")
+        assert refused.value.errors[0].path == "rate_ml_h"
+        assert "a second check is signed with the checker's PIN" in refused.value.errors[0].message
+    assert records.amend(nurse, saved.record_id, {**saved.data, "reason": "APTT ratio 1.3"}, "misread").data[
+        "witness"] == "doctor"
+    paused = infusion_rates.change_rate(nurse, order_id, {"changed_at": "2026-11-28T11:30+01:00", "change": "paused",
+                                                          "reason": "line blocked"})
+    with pytest.raises(ValidationFailed) as refused:
+        records.amend(nurse, paused.record_id, {**paused.data, "change": "rate", "rate_ml_h": 20.0}, "was a new rate")
+    assert refused.value.errors[0].path == "rate_ml_h"
+
+
+def test_a_rate_amended_over_twice_the_orders_asks_why(fluids_running):
+    """83 mL/h amended to 300 (the tenfold slip made in the correction) was saved with nothing asked;
+    nor may an amendment name a checker, who signs with their PIN."""
+    nurse, _, order_id, _ = fluids_running
+    saved = _change(nurse, order_id, "2026-11-28T11:00+01:00")
+    with pytest.raises(ValidationFailed) as refused:
+        records.amend(nurse, saved.record_id, {**saved.data, "rate_ml_h": 300.0}, "typo")
+    assert refused.value.errors[0].path == "above_order"
+    amended = records.amend(nurse, saved.record_id, {**saved.data, "rate_ml_h": 300.0,
+                                                     "above_order": "Fluid challenge, Dr Benali"}, "typo")
+    assert amended.data["rate_ml_h"] == 300.0
+    with pytest.raises(ValidationFailed) as named:
+        records.amend(nurse, saved.record_id, {**amended.data, "witness": "doctor"}, "checked it")
+    assert named.value.errors[0].path == "witness"
+
+
+def test_the_dialog_says_a_bag_should_have_run_through(fluids_running, clock, qtbot):
+    """Opened at 07:00 next morning to take the litre of the day before down, the dialog said "Bag
+    put up 28/11 08:00: running at 125 mL/h since 08:00"."""
+    from downtime.qt.rate_dialog import RateDialog
+
+    nurse, _, order_id, _ = fluids_running
+    clock.now = _at("2026-11-29T07:00+01:00")
+    order = medication.order(nurse.db, order_id)
+    dialog = RateDialog(nurse, order, infusion_rates.running_bag(nurse.db, order, nurse.clock()))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.running.text() == ("Bag put up 28/11 08:00: should have run through at 28/11 16:00: record it "
+                                     "stopped or the next bag")

@@ -143,9 +143,10 @@ def test_a_dose_not_given_before_it_falls_due_is_refused_or_questioned_by_its_re
         "the round."))]
     assert not_given(NotGivenReason.NIL_BY_MOUTH, ten_pm - window) == []
     assert not_given(NotGivenReason.REFUSED, morning) == []  # refused outright (offered_only), not questioned
+    # None by a variable dose's rule is decided on the reading taken at its time, never ahead.
     assert {reason for reason in NotGivenReason if offered_only(reason, morning, ten_pm, window)} == {
         NotGivenReason.REFUSED, NotGivenReason.VOMITED, NotGivenReason.ASLEEP, NotGivenReason.PATIENT_AWAY,
-        NotGivenReason.UNAVAILABLE}
+        NotGivenReason.UNAVAILABLE, NotGivenReason.BY_RULE}
     assert not any(offered_only(reason, ten_pm - window, ten_pm, window) for reason in NotGivenReason)
     assert not offered_only(NotGivenReason.REFUSED, morning, None, window)  # as required: offered when asked for
 

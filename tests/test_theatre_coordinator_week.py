@@ -51,6 +51,19 @@ def test_an_urgent_case_late_on_its_own_lists_is_offered_earlier_slots_on_others
                                                                             ("T4", "29/11 08:00")]
 
 
+def test_the_emergency_list_is_offered_first_however_many_other_lists_start_before_it(
+        session_for, admission_values, clock):
+    """Five more elective lists at 08:00 on 29/11, the limit's worth: the emergency list at 09:00
+    was cut before it was put first, and not offered at all."""
+    nurse, coord = session_for("nurse"), session_for("coord")
+    for name, specialty in (("T2", "Orthopaedics"), ("T3", "Gynaecology"), ("T5", "Urology"),
+                            ("T6", "Ophthalmology"), ("T7", "Plastic surgery")):
+        _session(coord, name, "2026-11-29", "08:00", "13:00", specialty=specialty)
+    booking_id = _urgent_cancelled_today(coord, records.save_new(nurse, "admission", admission_values).patient_id)
+    found = theatre.suggestions(coord.db, booking_id, clock.now)
+    assert [s.theatre for s in found.earlier] == ["T9", "T2", "T3", "T4", "T5"]
+
+
 def test_the_rebook_dialog_shows_the_earlier_slots_under_their_heading_and_books_the_emergency_list(
         session_for, admission_values, qtbot):
     from PySide6.QtCore import Qt
@@ -290,6 +303,45 @@ def test_a_patient_told_later_does_not_make_the_printed_list_out_of_date(session
     assert theatre.changed_since_printed(coord.db, monday, theatre.day_list(coord.db, coord.forms, monday)) == []
 
 
+def _withdrawn(coord, hernia, t2):
+    records.mark_entered_in_error(coord, hernia, "booked the wrong patient")
+
+
+def _moved_to_t2(coord, hernia, t2):
+    records.amend(coord, hernia, _booking(t2, "08:00"), "moved to T2")
+
+
+def _cancellation_withdrawn(coord, hernia, t2):
+    cancellation = next(r for r in records.list_current(coord.db, form_id="operation_cancellation")
+                        if r.data["booking"] == hernia)
+    records.mark_entered_in_error(coord, cancellation.record_id, "cancelled the wrong patient")
+
+
+@pytest.mark.parametrize("change, lists", [(_withdrawn, ["T1"]), (_moved_to_t2, ["T1", "T2"]),
+                                           (_cancellation_withdrawn, ["T1"])])
+def test_an_operation_taken_off_or_put_back_on_the_printed_list_says_so(
+        session_for, admission_values, clock, tmp_path, change, lists):
+    """The copy in theatre names the patient (or strikes the cancelled one): a booking withdrawn
+    or moved to T2, or a cancellation withdrawn, after the print left the list unchanged, the
+    wrong patient sent for or the right one missed."""
+    from downtime.services import printing
+
+    coord, hernia, _ = _printed_then_changed(session_for, admission_values, clock, tmp_path)
+    monday = date(2026, 11, 30)
+    printing.print_theatre_list(coord, monday, tmp_path / "again.pdf")
+    t2 = next(session.session_id for session, _ in theatre.day_list(coord.db, coord.forms, monday)
+              if session.theatre == "T2")
+    if change is not _cancellation_withdrawn:
+        records.mark_entered_in_error(coord, next(r.record_id for r in records.list_current(
+            coord.db, form_id="operation_cancellation") if r.data["booking"] == hernia), "not cancelled")
+        printing.print_theatre_list(coord, monday, tmp_path / "third.pdf")
+    assert theatre.changed_since_printed(coord.db, monday, theatre.day_list(coord.db, coord.forms, monday)) == []
+    change(coord, hernia, t2)
+    assert [changed.said("en") for changed in theatre.changed_since_printed(
+        coord.db, monday, theatre.day_list(coord.db, coord.forms, monday))] == [
+        f"CHANGED SINCE PRINTED 10:00 ({name})" for name in lists]
+
+
 def test_the_board_says_the_list_changed_since_printed_after_the_save(
         session_for, admission_values, clock, tmp_path, qtbot):
     from downtime.qt.theatre_panel import TheatrePanel
@@ -344,18 +396,45 @@ def test_an_emergency_past_its_lists_end_is_told_the_list_can_be_extended_and_fr
         session_for, admission_values):
     said = _emergency_on_a_full_list(session_for, admission_values, "immediate_a")
     assert said.endswith("For an immediate case: cancelling a planned operation (reason “Emergency took the theatre”) "
-                         "frees its slot. Or extend the list of theatre T1 to 16:30 (amend the theatre session's end) "
-                         "and book it from 15:00."), said
+                         "frees its slot. Or extend the 08:00\u201315:00 list of theatre T1 to 16:30 (amend the theatre "
+                         "session's end) and book it from 15:00."), said
 
 
 def test_an_urgent_case_past_its_lists_end_is_told_so_too(session_for, admission_values):
     said = _emergency_on_a_full_list(session_for, admission_values, "urgent")
-    assert said.endswith("Or extend the list of theatre T1 to 16:30 (amend the theatre session's end) and book it "
-                         "from 15:00."), said
+    assert said.endswith("Or extend the 08:00\u201315:00 list of theatre T1 to 16:30 (amend the theatre session's end) "
+                         "and book it from 15:00."), said
 
 
 def test_an_elective_case_is_not_told_to_extend_the_list(session_for, admission_values):
     assert "extend" not in _emergency_on_a_full_list(session_for, admission_values, "elective")
+
+
+@pytest.mark.parametrize("afternoon_end, told", [
+    ("17:00", "Or extend the 13:00\u201317:00 list of theatre T1 to 18:30 (amend the theatre session's end) and "
+              "book it from 17:00."),
+    ("23:59", None)])
+def test_an_emergency_on_a_morning_list_is_told_to_extend_its_theatres_last_list_of_the_day(
+        session_for, admission_values, afternoon_end, told):
+    """Saturday 12:00: T1's morning list 08:00-13:00 full from 11:00, its afternoon list from 13:00
+    full too. The morning list cannot run over across the afternoon's: it is the afternoon list
+    that is extended, and none when it already runs to midnight."""
+    nurse, coord = session_for("nurse"), session_for("coord")
+    first, second, third = [records.save_new(nurse, "admission", {**admission_values, "bed": str(bed),
+                                                                 "birth_name": f"P{bed}"}).patient_id
+                            for bed in (1, 2, 3)]
+    morning = _session(coord, "T1", "2026-11-28", "08:00", "13:00")
+    afternoon = _session(coord, "T1", "2026-11-28", "13:00", afternoon_end, specialty="Orthopaedics")
+    theatre.book(coord, first, _booking(morning, "11:00", "Total hip replacement", 120, day="2026-11-28"))
+    theatre.book(coord, third, _booking(afternoon, "13:00", "Revision knee replacement",
+                                        240 if afternoon_end == "17:00" else 659, "Dr Os", day="2026-11-28",
+                                        anaesthetist="Dr Bloc"))
+    with pytest.raises(theatre.ClashRefused) as refused:
+        theatre.book(coord, second, _booking(morning, "12:00", "Laparotomy", 90, "Dr Petit", day="2026-11-28",
+                                             priority="immediate_a", decided_at="2026-11-28T12:00+01:00",
+                                             anaesthetist="Dr Other"))
+    said = refused.value.text("en")
+    assert (said.endswith(told) if told else "extend" not in said), said
 
 
 PREPARED = {"anaesthetic": "general", "asa": "asa3", "day_case": False,

@@ -98,6 +98,40 @@ def test_a_set_within_the_bands_asks_nothing_and_an_ended_unit_no_longer_asks_it
     assert not any("POSSIBLE" in said for said in unit.asks(nurse.clock(), "en"))
 
 
+def _alone(nurse, patient, at: str, **readings) -> None:
+    """Readings taken at once without a full set (the breathing rate not yet counted)."""
+    records.save_new(nurse, "observations", {"taken_at": at, "spo2_scale": "scale_1", "on_oxygen": False, **readings},
+                     patient_id=patient)
+
+
+def test_readings_taken_without_a_full_set_during_a_unit_are_read_against_their_latest_value_before_it(session_for,
+                                                                                                      patient):
+    """A temperature and a pulse taken alone 15 minutes in: a possible reaction, the temperature's
+    rise from the one taken alone after the full set before the start; not the 15-minute set."""
+    nurse = session_for("nurse")
+    _set(nurse, patient, "2026-11-28T13:10+01:00")  # 36.9 °C, pulse 80
+    _alone(nurse, patient, "2026-11-28T13:20+01:00", temperature=37.2)
+    records.save_new(nurse, "blood_transfusion", _unit(1, started_at="2026-11-28T13:30+01:00"), patient_id=patient)
+    _alone(nurse, patient, "2026-11-28T13:45+01:00", temperature=38.2, pulse=112)
+    [unit] = transfusion.chart(nurse.db, patient)
+    assert unit.asks(nurse.clock(), "en") == [
+        "POSSIBLE TRANSFUSION REACTION at 28/11 13:45 (temperature 38.2, up 1 °C, pulse 112, up 32): stop the unit, "
+        "keep the line open, call the doctor",
+        "15-MINUTE OBSERVATIONS OVERDUE since 28/11 13:45"]
+
+
+@pytest.mark.parametrize("readings", [{"temperature": 40.1}, {"temperature": 40.1, "pulse": 118, "systolic_bp": 118}],
+                         ids=["temperature_alone", "no_breathing_rate"])
+def test_a_temperature_of_40_taken_without_a_full_set_is_not_restarted_after(session_for, patient, readings):
+    nurse = session_for("nurse")
+    _set(nurse, patient, "2026-11-28T12:50+01:00")
+    _alone(nurse, patient, "2026-11-28T13:18+01:00", **readings)
+    _mild_stop(nurse, patient)
+    refused = _refused(nurse, _unit(1, restart=True, started_at="2026-11-28T13:50+01:00"), patient)
+    assert _paths(refused) == ["restart"]
+    assert "a temperature of 40.1 °C was taken while unit G0001 26 000001 ran" in str(refused)
+
+
 def _mild_stop(nurse, patient, **end) -> None:
     first = records.save_new(nurse, "blood_transfusion", _unit(1, started_at="2026-11-28T13:00+01:00"),
                              patient_id=patient)
@@ -207,13 +241,25 @@ def test_a_unit_is_not_named_on_a_prescription_written_after_its_start(session_f
                                                        started_at="2026-11-28T11:30+01:00"), patient_id=patient)
 
 
-@pytest.mark.parametrize("name", ["Hélène Lefèvre", "  hélène   LEFÈVRE "])
+@pytest.mark.parametrize("name", ["Hélène Lefèvre", "  hélène   LEFÈVRE ", "Helene Lefevre", "Lefèvre Hélène",
+                                  "LEFEVRE, Helene", "H. Lefèvre", "Lefèvre H", "Hélène Lefèvre (RN)",
+                                  "Mme Hélène Lefèvre IDE"])
 def test_the_second_checker_is_not_the_nurse_who_records_the_start(session_for, patient, name):
+    """However she types herself: without accents on an English keyboard, surname first, with her
+    first name's initial, or with her role."""
     nurse = session_for("nurse")
     refused = _refused(nurse, _unit(1, second_checker=name), patient)
     assert _paths(refused) == ["second_checker"]
-    assert "Hélène Lefèvre records this start: the second checker is another member of staff" in str(refused)
+    assert (f"“{' '.join(name.split())}” reads as Hélène Lefèvre, who records this start: the second checker is "
+            "another member of staff") in str(refused)
     records.save_new(nurse, "blood_transfusion", _unit(1, second_checker="Paul Martin"), patient_id=patient)
+
+
+@pytest.mark.parametrize("name", ["Hugo Lefèvre", "Marie-Hélène Lefèvre", "Lefèvre", "Hélène Martin"])
+def test_a_second_checker_sharing_a_name_of_the_nurses_is_another(session_for, patient, name):
+    nurse = session_for("nurse")
+    saved = records.save_new(nurse, "blood_transfusion", _unit(1, second_checker=name), patient_id=patient)
+    assert saved.data["second_checker"] == name
 
 
 def test_the_paper_record_and_the_export_say_the_possible_reaction_and_the_doctor_told(session_for, patient,

@@ -48,6 +48,17 @@ class NotGivenReason(StrEnum):
     VOMITED = "vomited"
     ASLEEP = "asleep"
     OTHER = "other"
+    BY_RULE = "by_rule"
+    """A variable dose its rule gives none of at the reading it was decided on (glucose 6.2 on a
+    sliding scale: "none"): no dose missed, so no time-critical omission for the doctor, nor a
+    "0 units given" a second checker signs and the EHR reads as insulin given. A variable-dose
+    order's alone (`reason_offered`)."""
+
+
+def reason_offered(order: Order, reason: str) -> bool:
+    """Whether a dose of `order` may be recorded not given for `reason` (a dose form's code): none
+    by its rule only of a variable-dose order (Order.asks_reading), whose rule may give none."""
+    return reason != NotGivenReason.BY_RULE or order.asks_reading
 
 
 # Why a dose may be known not to be given before it falls due: nil by mouth from midnight for
@@ -502,6 +513,12 @@ another gadolinium agent is what follows a reaction to one."""
 NOT_IODINATED = frozenset({"gadolinium", "barium"})
 """The contrast media a name's "contrast" is then theirs, not the iodinated class's: "Gadolinium
 contrast", "Contrast (MRI)" and "Barium contrast" warned before Omnipaque, a reason asked."""
+IODINATED_SAID = frozenset({"ct", "scanner", "tdm"})
+IODINATED_SAID_STARTS = ("iod",)
+"""The words (stemmed) by which a name says its contrast is (also) the iodinated kind, whatever
+else it names (`NOT_IODINATED`): a patient who reacted at CT and at MRI has "Iodinated and
+gadolinium contrast" or "Scanner et IRM : produits de contraste" written, and the MRI word alone
+let Omnipaque be given with no reason asked."""
 WIDER_ALLERGIES = {"iodine": "contrast"}
 """A class an allergy naming another warns before too: an "iodine allergy" is mostly a contrast
 medium's reaction so recalled; whether one says anything of the other is disputed, the ward
@@ -938,7 +955,8 @@ def _read(text: str) -> _Reading:
     member_of = {_MEMBERS[substance] for substance in substances if substance in _MEMBERS}
     classes = {cls for cls, names in _CLASS_NAMES.items() if names & runs} | (member_of - ONLY_BY_NAME)
     classes |= {cls for word in words for ending, cls in CLASS_ENDINGS.items() if word.endswith(ending)}
-    if classes & NOT_IODINATED:
+    if classes & NOT_IODINATED and "contrast" not in member_of and not any(
+            word in IODINATED_SAID or word.startswith(IODINATED_SAID_STARTS) for word in words):
         classes.discard("contrast")
     kept = frozenset(word for word in words if len(word) >= 4 and word.isalpha() and word not in _NOT_A_MEDICINE)
     known = {word for run in runs & _KNOWN for word in run}
@@ -2343,10 +2361,10 @@ def _above_a_day(limit: Limit, medicine: str, at: datetime, mg: float, given: Se
 NOT_GIVEN_CODES: dict[Lang, dict[NotGivenReason, str]] = {
     "en": {NotGivenReason.REFUSED: "R", NotGivenReason.NIL_BY_MOUTH: "F", NotGivenReason.PATIENT_AWAY: "A",
            NotGivenReason.UNAVAILABLE: "N", NotGivenReason.HELD: "W", NotGivenReason.VOMITED: "V",
-           NotGivenReason.ASLEEP: "D", NotGivenReason.OTHER: "O"},
+           NotGivenReason.ASLEEP: "D", NotGivenReason.OTHER: "O", NotGivenReason.BY_RULE: "Z"},
     "fr": {NotGivenReason.REFUSED: "R", NotGivenReason.NIL_BY_MOUTH: "J", NotGivenReason.PATIENT_AWAY: "A",
            NotGivenReason.UNAVAILABLE: "N", NotGivenReason.HELD: "S", NotGivenReason.VOMITED: "V",
-           NotGivenReason.ASLEEP: "D", NotGivenReason.OTHER: "O"}}
+           NotGivenReason.ASLEEP: "D", NotGivenReason.OTHER: "O", NotGivenReason.BY_RULE: "Z"}}
 
 
 def clock_text(moment: datetime) -> str:

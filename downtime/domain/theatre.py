@@ -481,18 +481,22 @@ def suggest_for_specialty(booking: Booking, specialty: str | None, sessions: Seq
     offered an earlier Gynaecology or ENT list first, and Enter booked it there. Only when none
     of its own lists has a free slot, the other lists' (a coordinator may borrow one, knowing).
     When its own first slot is after its rebook-by date (`deadline`), also the other lists'
-    slots before that date (`Suggested.earlier`), emergency lists first."""
+    slots before that date (`Suggested.earlier`), emergency lists first: asked apart from the
+    others, as `limit` keeps only the earliest slots and five elective lists starting before the
+    emergency list left it out."""
     if specialty is None:
         return Suggested(suggest_slots(booking, sessions, booked, after, limit), None, False)
     wanted = specialty_key(specialty)
     slots = suggest_slots(booking, sessions, booked, after, limit, on=lambda s: specialty_key(s.specialty) == wanted)
     if slots and deadline is not None and slots[0].start > deadline:
-        by_id = {session.session_id: session for session in sessions}
-        earlier = suggest_slots(booking, sessions, booked, after, limit,
-                                on=lambda s: specialty_key(s.specialty) != wanted and s.start < deadline)
-        return Suggested(slots, specialty, False, earlier=tuple(sorted(
-            (slot for slot in earlier if slot.start <= deadline),
-            key=lambda slot: (not emergency_list(by_id[slot.session_id]), slot.start))))
+        by = deadline
+
+        def before(emergency: bool) -> list[Slot]:
+            return [slot for slot in suggest_slots(booking, sessions, booked, after, limit, on=lambda s: (
+                specialty_key(s.specialty) != wanted and s.start < by and emergency_list(s) is emergency))
+                if slot.start <= by]
+
+        return Suggested(slots, specialty, False, earlier=tuple([*before(True), *before(False)][:limit]))
     if slots:
         return Suggested(slots, specialty, False)
     slots = suggest_slots(booking, sessions, booked, after, limit, on=lambda s: specialty_key(s.specialty) != wanted)

@@ -4,9 +4,10 @@ hour before it starts, again 15 minutes after the start (a severe reaction shows
 the hour after it ends; a unit finished within 4 hours of leaving the blood fridge; a reaction
 told to the doctor and reported to the blood bank. Observation sets are those of the NEWS2
 chart: the app asks whether one was taken when it should have been, with the readings the
-guideline names (`READINGS`), and compares those taken while the unit runs with the set before
-it (`changed`): the 15-minute set is taken to catch a reaction, and one reading 39.4 °C and a
-systolic of 82 was counted "taken" with nothing said."""
+guideline names (`READINGS`, `complete`), and compares each reading taken while the unit runs,
+in a full set or alone, with its latest value before it (`around`, `changed`): the 15-minute set
+is taken to catch a reaction, and one reading 39.4 °C and a systolic of 82 was counted "taken"
+with nothing said."""
 
 from __future__ import annotations
 
@@ -157,8 +158,9 @@ class Sets:
 
 
 def changed(before: Readings | None, during: Readings) -> tuple[Changed, ...]:
-    """The readings of a set taken during a unit that may be a reaction, against the set before
-    the unit (`before`, None when none was taken: then the readings alone)."""
+    """The readings a set taken during a unit gives (any of them) that may be a reaction, each
+    against its latest value before the unit (`before`, as `around` says; None, or a reading not
+    taken, the reading alone)."""
     def change(reading: str) -> float | None:
         return None if before is None or before.get(reading) is None else round(during[reading] - before[reading], 1)
 
@@ -177,8 +179,9 @@ def changed(before: Readings | None, during: Readings) -> tuple[Changed, ...]:
 
 
 def high_fever(before: Readings | None, during: Sequence[Readings]) -> float | None:
-    """The highest temperature of the sets `during` a unit when it is 39 °C or more, or 2 °C or
-    more above the set before it (`HIGH_FEVER`): a reaction no unit is restarted after."""
+    """The highest temperature of the sets `during` a unit, taken alone or in a set, when it is
+    39 °C or more, or 2 °C or more above the latest before the unit (`before`, as `around` says;
+    `HIGH_FEVER`): a reaction no unit is restarted after."""
     temperatures = [readings["temperature"] for readings in during if readings.get("temperature") is not None]
     if not temperatures:
         return None
@@ -187,26 +190,37 @@ def high_fever(before: Readings | None, during: Sequence[Readings]) -> float | N
     return highest if high else None
 
 
+def complete(readings: Readings) -> bool:
+    """Whether a set gives every reading a unit asks (`READINGS`): only such a set counts as the
+    baseline, the 15-minute or the end set; any reading is read for a reaction (`around`)."""
+    return all(readings.get(reading) is not None for reading in READINGS)
+
+
 def around(started_at: datetime, ended_at: datetime | None,
            readings: Mapping[datetime, Readings]) -> tuple[Readings | None, list[tuple[datetime, Readings]]]:
-    """The readings of the latest set in the hour before a unit started (None when none), and of
-    those taken after its start until its end (or now), oldest first: what `changed` and
-    `high_fever` compare."""
+    """The latest value of each reading taken in the hour before a unit started (None when none),
+    and the readings of the sets taken after its start until its end (or now), oldest first, each
+    with those it gives: what `changed` and `high_fever` compare. Read reading by reading: a
+    temperature of 40.1 °C taken alone while a unit ran, its breathing rate not yet counted, was
+    not read, and the unit was restarted."""
     start = elapsed.instant(started_at)
     end = None if ended_at is None else elapsed.instant(ended_at)
     moments = sorted((elapsed.instant(at), at) for at in readings)
-    before = [at for instant, at in moments if start - BASELINE_WITHIN <= instant <= start]
+    before: dict[str, float] = {}
+    for instant, at in moments:
+        if start - BASELINE_WITHIN <= instant <= start:
+            before.update(readings[at])
     during = [(at, readings[at]) for instant, at in moments if instant > start and (end is None or instant <= end)]
-    return (readings[before[-1]] if before else None), during
+    return (before or None), during
 
 
 def sets_of(unit: Unit, taken: Sequence[datetime], readings: Mapping[datetime, Readings] | None = None) -> Sets:
-    """The unit's sets among the patient's sets `taken`: one in the hour before the start (or
-    at it), the first from 10 minutes after the start until the end, the first at or after the
-    end (late or not: once taken it is no longer asked); with their `readings` where given, the
-    first set taken while it runs that may be a reaction against the latest before it
-    (`changed`). Compared as instants: a unit started the night the clocks change is timed in
-    real minutes."""
+    """The unit's sets among the patient's full sets `taken` (`complete`): one in the hour before
+    the start (or at it), the first from 10 minutes after the start until the end, the first at or
+    after the end (late or not: once taken it is no longer asked); with the `readings` of every
+    set where given, full or not, the first set taken while it runs that may be a reaction against
+    each reading's latest value before it (`around`, `changed`). Compared as instants: a unit
+    started the night the clocks change is timed in real minutes."""
     start = elapsed.instant(unit.started_at)
     end = None if unit.ended_at is None else elapsed.instant(unit.ended_at)
     moments = sorted((elapsed.instant(at), at) for at in taken)

@@ -190,10 +190,11 @@ KEY_WORDS: dict[Lang, dict[NotGivenReason, str]] = {
     "en": {NotGivenReason.REFUSED: "refused", NotGivenReason.NIL_BY_MOUTH: "fasting/nil by mouth",
            NotGivenReason.PATIENT_AWAY: "away", NotGivenReason.UNAVAILABLE: "not available",
            NotGivenReason.HELD: "withheld", NotGivenReason.VOMITED: "vomited", NotGivenReason.ASLEEP: "asleep",
-           NotGivenReason.OTHER: "other"},
+           NotGivenReason.OTHER: "other", NotGivenReason.BY_RULE: "none by its rule (reading)"},
     "fr": {NotGivenReason.REFUSED: "refus", NotGivenReason.NIL_BY_MOUTH: "à jeun", NotGivenReason.PATIENT_AWAY: "absent",
            NotGivenReason.UNAVAILABLE: "non disponible", NotGivenReason.HELD: "suspendu",
-           NotGivenReason.VOMITED: "vomissement", NotGivenReason.ASLEEP: "endormi", NotGivenReason.OTHER: "autre"}}
+           NotGivenReason.VOMITED: "vomissement", NotGivenReason.ASLEEP: "endormi", NotGivenReason.OTHER: "autre",
+           NotGivenReason.BY_RULE: "aucune selon la règle (valeur)"}}
 
 
 def code_names(lang: Lang) -> str:

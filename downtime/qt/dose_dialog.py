@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from downtime.domain import elapsed
 from downtime.domain.medication import (
-    Administration, Check, DoseState, Frequency, Order, Outcome, RoundPolicy, before_due, dose_state, duration_text, patch,
-    policy_for, unit_read,
+    Administration, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, before_due, dose_state,
+    duration_text, patch, policy_for, reason_offered, unit_read,
 )
 from downtime.domain.records import RecordVersion
 from downtime.domain.roles import Role
@@ -419,9 +419,11 @@ class DoseDialog(QDialog):
         self.latest_glucose.setWordWrap(True)
         self.decided_on.setText("" if self.from_slot else measured)
         # The form's own answers, as the chart and its key write them (a list of the dialog's own
-        # gave French letters F and W where the chart says J and S); not one the form retired.
+        # gave French letters F and W where the chart says J and S); not one the form retired, nor
+        # "none by its rule" for an order with no rule (see reason_offered).
         self.reasons = [(option.code, option.label.get(session.lang))
-                        for option in offered(session.form(medication.DOSE_FORM).field("not_given_reason"))]
+                        for option in offered(session.form(medication.DOSE_FORM).field("not_given_reason"))
+                        if reason_offered(order, option.code)]
         self.reason = QComboBox()
         self.reason.addItems([""] + [label for _, label in self.reasons])
         self.detail = QLineEdit()
@@ -518,6 +520,7 @@ class DoseDialog(QDialog):
             edit.textChanged.connect(self._keep_typed)
         for combo in (self.outcome, self.reason, self.given_by, self.previous_patch):
             combo.currentIndexChanged.connect(self._keep_typed)
+        self.reason.currentIndexChanged.connect(self._outcome_changed)  # none by its rule asks the reading
         self.transcribed.toggled.connect(self._keep_typed)
 
     def typed(self) -> dict[str, Any]:
@@ -687,8 +690,9 @@ class DoseDialog(QDialog):
         for widget in (self.dose, self.route, self.site, self.given_by):
             self.form.setRowVisible(widget, given)
         self.form.setRowVisible(self.given_for, given and self.order.asks_why_given)
-        self.form.setRowVisible(self.decided_on, given and self.order.asks_reading)
-        self.form.setRowVisible(self.latest_glucose, given and bool(self.latest_glucose.text()))
+        read = (given or self._by_rule()) and self.order.asks_reading
+        self.form.setRowVisible(self.decided_on, read)
+        self.form.setRowVisible(self.latest_glucose, read and bool(self.latest_glucose.text()))
         for widget in (self.reason, self.detail):
             self.form.setRowVisible(widget, not given)
         self.form.setRowVisible(self.rate, given and self.order.rate_ml_h is not None)
@@ -707,6 +711,11 @@ class DoseDialog(QDialog):
             self.form.setRowVisible(self.register_page, given and self.page_shown)
             self.form.setRowVisible(self.page_warning, given and self.page_shown and bool(self.page_warning.text()))
         grow_to_fit(self)  # the rows shown may be more (a paper chart's reference): scrolled only where the screen is short
+
+    def _by_rule(self) -> bool:
+        """Whether the dose is being recorded not given as none by its rule, which says its reading."""
+        index = self.reason.currentIndex()
+        return self.outcome.currentIndex() == 1 and bool(index) and self.reasons[index - 1][0] == NotGivenReason.BY_RULE
 
     def _register_pages(self) -> QComboBox:
         """The pages of the ward's register a controlled drug's dose may be taken from, each with
@@ -833,6 +842,8 @@ class DoseDialog(QDialog):
                 values["not_given_reason"] = self.reasons[index - 1][0]
             if self.detail.text().strip():
                 values["not_given_detail"] = self.detail.text().strip()
+            if self._by_rule() and self.decided_on.text().strip():
+                values[medication.DECIDED_ON] = self.decided_on.text().strip()
         return values
 
     def _given_at(self) -> datetime:
@@ -928,6 +939,10 @@ class DoseDialog(QDialog):
             self._box_of(_unread_field(problem)).setFocus()  # it stayed on Save
             return None
         on_paper = self.transcribed.isChecked()
+        try:  # 0 units of a variable dose refused before a second checker is asked to sign nothing
+            medication.none_by_rule(self.session, self.order, values)
+        except ValidationFailed as failed:
+            return self._refused(failed)
         check = self.check if values["outcome"] == "given" else None
         if check is not None and not on_paper and not self.witness_pin.text():
             self.error.setText(translate("messages", check.needed))  # not tried: a failed sign-in of theirs
@@ -949,12 +964,7 @@ class DoseDialog(QDialog):
             self._show_warnings(needed.warnings)
             return None
         except ValidationFailed as failed:
-            self.error.setText("\n".join(e.message for e in failed.errors))
-            if failed.errors[0].path == medication.GIVEN_BY:
-                self.giver_pin.clear()  # refused: typed again, as the witness's is
-            if (box := self._box_of(failed.errors[0].path)) is not None:
-                box.setFocus()  # the first box named: it stayed where it was, the reason's combo a Tab away or more
-            return None
+            return self._refused(failed)
         except ServiceError as problem:
             self.error.setText(say(problem))
             self.witness_pin.clear()
@@ -963,6 +973,15 @@ class DoseDialog(QDialog):
         self.recorded.emit(saved)
         self.accept()
         return saved
+
+    def _refused(self, failed: ValidationFailed) -> None:
+        """Said, and the first box named focused: it stayed where it was, the reason's combo a Tab
+        away or more."""
+        self.error.setText("\n".join(e.message for e in failed.errors))
+        if failed.errors[0].path == medication.GIVEN_BY:
+            self.giver_pin.clear()  # refused: typed again, as the witness's is
+        if (box := self._box_of(failed.errors[0].path)) is not None:
+            box.setFocus()
 
 
 def staff_choice(session: Session, first: str | None = None, *, on_paper: bool = False,

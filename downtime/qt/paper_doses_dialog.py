@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from downtime.domain.medication import Order, Outcome, Warning, patch
+from downtime.domain.medication import NotGivenReason, Order, Outcome, Warning, patch
 from downtime.domain.records import RecordVersion
 from downtime.formspec.values import ParseError, offered, parse_datetime, parse_decimal
 from downtime.i18n import QT_TRANSLATE_NOOP, decimal_text, labelled
@@ -667,13 +667,15 @@ class PaperDosesDialog(QDialog):
                 box.setFocus()
                 return None
             index = row.reason.currentIndex()
+            reason = self.reasons[index - 1][0] if index and chosen == NOT_GIVEN else None
+            # None by its rule: the row's details are the reading the rule gave none at.
+            read = (chosen == GIVEN and not row.order.asks_why_given) or reason == NotGivenReason.BY_RULE
             found[row.number] = PaperDose(
                 row.order.record_id, row.slot, chosen == GIVEN, at, dose=dose, route=row.order.route,
                 given_by=row.given_by.currentData(), witness=row.witness.currentData() if row.witness else None,
-                reason=self.reasons[index - 1][0] if index else None,
-                detail=row.detail.text().strip() if chosen == NOT_GIVEN else None,
+                reason=reason, detail=row.detail.text().strip() if chosen == NOT_GIVEN and not read else None,
                 given_for=row.detail.text().strip() if chosen == GIVEN and row.order.asks_why_given else None,
-                decided_on=row.detail.text().strip() if chosen == GIVEN and not row.order.asks_why_given else None,
+                decided_on=row.detail.text().strip() if read else None,
                 site=row.site.text().strip() if chosen == GIVEN and row.site is not None else None,
                 overrides={said: edit.text() for said, edit in row.override_edits.items()})
         return found

@@ -60,7 +60,8 @@ class RateDialog(QDialog):
         zone = session.clock().tzinfo
         self.running = QLabel(translate("RateDialog", "Bag put up {time}: {running}").format(
             time=bag.at.astimezone(zone).strftime("%d/%m %H:%M"),
-            running=infusion_rates.running_words(bag, changes, lang, zone) or "—"))
+            running=infusion_rates.running_words(bag, changes, lang, zone, at=session.clock(),
+                                                 volume_ml=infusion_rates.bag_volume(bag, order)) or "—"))
         self.running.setWordWrap(True)
         layout.addWidget(self.running)
         form = QFormLayout()

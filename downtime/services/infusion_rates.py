@@ -20,7 +20,7 @@ from typing import Any, NoReturn
 
 from sqlite_utils import Database
 
-from downtime.domain.medication import Administration, Order, Outcome, infused
+from downtime.domain.medication import Administration, Frequency, Order, Outcome, infused
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec.values import FieldError
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text, message
@@ -52,6 +52,14 @@ ORDER_STOPPED = QT_TRANSLATE_NOOP("messages", "“{field}”: the order was stop
                                               "recorded after it.")
 CHANGED_AFTER = QT_TRANSLATE_NOOP("messages", "“{field}”: the bag's rate is recorded changed after it, at {at}: "
                                               "stop it after that change, or correct the change first.")
+CHECKED_WHEN_RECORDED = QT_TRANSLATE_NOOP("messages", "“{field}”: a second check is signed with the checker's PIN "
+                                                      "as the rate is recorded, and stands for that rate only: mark "
+                                                      "this change entered in error with the reason, and record it "
+                                                      "again with its check.")
+"""An amendment changing the rate, or the kind of change, of a medicine whose new rate is checked
+by two, or carrying a checker onto a rate they did not check, or naming one: the stored
+version, the export and the printed chart said the doctor checked 30 mL/h of a heparin they had
+checked at 3."""
 NONE_RUNNING = QT_TRANSLATE_NOOP("messages", "No bag of {drug} is running: record the bag put up as a dose first.")
 NOT_AN_INFUSION = QT_TRANSLATE_NOOP("messages", "{drug} is not an infusion: its doses have no rate to change.")
 
@@ -61,6 +69,10 @@ CHANGE_WORDS = {NEW_RATE: QT_TRANSLATE_NOOP("messages", "→ {rate} mL/h {time}"
 """A change as the chart writes it under its bag's dose, the time on the ward's clock."""
 RUNNING = QT_TRANSLATE_NOOP("messages", "running at {rate} mL/h since {time}")
 RUNNING_PAUSED = QT_TRANSLATE_NOOP("messages", "paused since {time}")
+RAN_OUT = QT_TRANSLATE_NOOP("messages", "should have run through at {time}: record it stopped or the next bag")
+"""A bag whose volume its rates have run in, not recorded taken down (the paper chart never asked
+it of a bag that ran through): read "running at 125 mL/h since 08:00" the next morning, the
+receiving ward took it for a drip still up."""
 READ_ON = QT_TRANSLATE_NOOP("messages", "{words} ({reading})")
 """A rate with the reading it was set on, as the paper chart's line: the next nurse titrating by
 the nomogram, and the receiving ward, read which APTT ratio or glucose the rate came from."""
@@ -125,20 +137,27 @@ def running_bag(db: Database, found: Order, at: datetime) -> Administration | No
 
 
 def running_words(bag: Administration, changes: Sequence[RateChange], lang: Lang, zone: tzinfo | None,
-                  prescribed: float | None = None) -> str:
-    """What a bag runs at after its changes: "running at 4 mL/h since 11:00" (its own rate since
-    it was put up when not changed, else the order's, `prescribed`: a bag charted without a rate
-    of its own read as not running, and a patient went home with a drip up unasked), "paused since
-    12:00"; empty once stopped, or when no rate is known."""
+                  prescribed: float | None = None, *, at: datetime | None = None,
+                  volume_ml: float | None = None) -> str:
+    """What a bag runs at after its changes, read at `at` (the bag's time when None), a time of
+    another day than it with its date: "running at 4 mL/h since 11:00" (its own rate since it was
+    put up when not changed, else the order's, `prescribed`: a bag charted without a rate of its
+    own read as not running, and a patient went home with a drip up unasked), "paused since
+    12:00", RAN_OUT once its rates have run its `volume_ml` in by `at`; empty once stopped, or when
+    no rate is known."""
+    beside = bag.at if at is None else at
     latest = changes[-1] if changes else None
     if latest is not None and latest.change == STOPPED:
         return ""
+    if (at is not None and volume_ml is not None and (empty := ran_out(bag, changes, volume_ml)) is not None
+            and empty <= at):
+        return message(lang, RAN_OUT, time=_clock(empty, beside, zone))
     if latest is not None and latest.change == PAUSED:
-        return _read_on(message(lang, RUNNING_PAUSED, time=_clock(latest.at, bag.at, zone)), latest, lang)
+        return _read_on(message(lang, RUNNING_PAUSED, time=_clock(latest.at, beside, zone)), latest, lang)
     rate, since = ((latest.rate_ml_h, latest.at) if latest is not None
                    else (prescribed if bag.rate_ml_h is None else bag.rate_ml_h, bag.at))
     return "" if rate is None else _read_on(
-        message(lang, RUNNING, rate=decimal_text(rate, lang), time=_clock(since, bag.at, zone)), latest, lang)
+        message(lang, RUNNING, rate=decimal_text(rate, lang), time=_clock(since, beside, zone)), latest, lang)
 
 
 def _read_on(words: str, change: RateChange | None, lang: Lang) -> str:
@@ -155,7 +174,8 @@ def running(db: Database, orders: Iterable[Order], at: datetime, lang: Lang) -> 
     for found in orders:
         if (bag := running_bag(db, found, at)) is not None:
             changes = [change for change in by_bag(db, [found.patient_id]).get(bag.record_id, []) if change.at <= at]
-            if words := running_words(bag, changes, lang, at.tzinfo, found.rate_ml_h):
+            if words := running_words(bag, changes, lang, at.tzinfo, found.rate_ml_h, at=at,
+                                      volume_ml=bag_volume(bag, found)):
                 said[found.record_id] = words if found.stop_at is None or found.stop_at > at else message(
                     lang, ORDER_STOPPED_RUNNING, running=words, time=_clock(found.stop_at, at, at.tzinfo))
     return said
@@ -175,22 +195,48 @@ def carried_into(db: Database, orders: Iterable[Order], days: Sequence[date], zo
             if (bag := running_bag(db, found, start)) is None or bag.at >= start:
                 continue
             its, end = changes.get(bag.record_id, []), start + timedelta(days=1)
-            then = running_words(bag, [change for change in its if change.at <= start], lang, zone, found.rate_ml_h)
+            then = running_words(bag, [change for change in its if change.at <= start], lang, zone, found.rate_ml_h,
+                                 at=start, volume_ml=bag_volume(bag, found))
             said[(found.record_id, day)] = [
                 message(lang, RUNNING_INTO, time=_clock(bag.at, start, zone), running=then or "—"),
                 *(change_words(change, start, lang, zone) for change in its if start < change.at < end)]
     return said
 
 
+RAN_THROUGH = 0.9
+"""A bag stopped with at least this share of its volume run in by its rates ran through: it is a
+dose given, its time not open for another. A pump's volume to be infused is set below the bag's
+(its overfill, the line primed), and rates are charted rounded, so a bag taken down empty reads
+short of its whole volume; one stopped at under nine tenths was taken down early (tissued, the
+line lost) and is replaced."""
+
+
+def bag_volume(bag: Administration, found: Order) -> float | None:
+    """The mL the bag held: its dose given, else the order's (None for an order not dosed in mL)."""
+    if found.dose_unit != "mL":
+        return None
+    return bag.dose if bag.dose is not None else found.dose
+
+
 def stopped_bags(db: Database, found: Order, at: datetime) -> set[str]:
-    """The record ids of `found`'s bags taken down by `at`: each leaves its dose's time open for
-    the bag put up after it (a bag tissued at 10:00 replaced at 10:30 was "already given"); none
-    of another order's, read for every dose checked."""
-    if not infused(found):
+    """The record ids of `found`'s bags taken down early by `at` (their rates ran in under
+    RAN_THROUGH of their volume): each leaves its dose's time open for the bag put up after it (a
+    bag tissued at 10:00 replaced at 10:30 was "already given"). A bag that ran through, or whose
+    rates or volume are not known, stays a dose given: every bag stopped was left out, and a
+    once-daily gentamicin taken down empty at 08:35 was given again at 11:00 with nothing said.
+    None of an as-required order's, whose interval and daily maximum count every bag, nor of
+    another order's (read for every dose checked)."""
+    if not infused(found) or found.frequency is Frequency.PRN:
         return set()
     changes = by_bag(db, [found.patient_id])
-    return {bag.record_id for bag in _bags(db, found)
-            if (stop := stopped_at(changes.get(bag.record_id, []))) is not None and stop <= at}
+    early: set[str] = set()
+    for bag in _bags(db, found):
+        its = changes.get(bag.record_id, [])
+        if (stop := stopped_at(its)) is None or stop > at or (volume := bag_volume(bag, found)) is None:
+            continue
+        if (ran := run_in(bag, its, stop, volume)) is not None and ran < RAN_THROUGH * volume:
+            early.add(bag.record_id)
+    return early
 
 
 def rate_at(bag: Administration, changes: Sequence[RateChange], at: datetime) -> float | None:
@@ -216,6 +262,22 @@ def run_in(bag: Administration, changes: Sequence[RateChange], until: datetime,
     return min(total, volume_ml) if volume_ml is not None else total
 
 
+def ran_out(bag: Administration, changes: Sequence[RateChange], volume_ml: float) -> datetime | None:
+    """When the bag's rates had run its `volume_ml` in (None: a rate of it not known, or paused or
+    stopped before it had)."""
+    moments = [bag.at, *(change.at for change in changes if change.at > bag.at)]
+    left = volume_ml
+    for start, end in zip(moments, [*moments[1:], None]):
+        if (rate := rate_at(bag, changes, start)) is None:
+            return None
+        empty = start + timedelta(hours=left / rate) if rate > 0 else None
+        if empty is not None and (end is None or empty <= end):
+            return empty
+        if end is not None:
+            left -= rate * (end - start).total_seconds() / 3600
+    return None
+
+
 def change_words(change: RateChange, bag_at: datetime, lang: Lang, zone: tzinfo | None) -> str:
     """A change as the chart writes it under its bag's dose: "→ 4 mL/h 11:00 (glucose 14.2)",
     "→ stopped 14:00"; the day too when not the bag's."""
@@ -225,14 +287,18 @@ def change_words(change: RateChange, bag_at: datetime, lang: Lang, zone: tzinfo 
 
 def _clock(at: datetime, beside: datetime, zone: tzinfo | None) -> str:
     """A time on the ward's clock, with its day when another than `beside`'s (the bag's, the
-    change typed): a bag put up at 20:00 and slowed at 02:00 next morning."""
+    change typed, the moment the chart is read): a bag put up at 20:00 and slowed at 02:00 next
+    morning; "since 11:00" read the next morning was taken for that morning's."""
     at, beside = at.astimezone(zone), beside.astimezone(zone)
     return f"{at:%H:%M}" if at.date() == beside.date() else f"{at:%d/%m %H:%M}"
 
 
 def check(session: Session, patient_id: str | None, data: Mapping[str, Any], record_id: str | None = None) -> None:
     """The rules of a change (this module's docstring), new or amended (`record_id`, left out of
-    the bag's other changes)."""
+    the bag's other changes). An amendment of the rate or of the kind of change is asked why it is
+    above the order's (`above_order_asked`) as a new rate is, and refused where a second check
+    would be asked of it or is carried onto it (CHECKED_WHEN_RECORDED): the amendment asks no
+    PIN."""
     spec, lang = session.form(FORM), session.lang
     at = datetime.fromisoformat(str(data[CHANGED_AT]))
 
@@ -261,6 +327,17 @@ def check(session: Session, patient_id: str | None, data: Mapping[str, Any], rec
         refuse(CHANGED_AT, ORDER_STOPPED, found.stop_at)
     if data[CHANGE] == STOPPED and (after := [change for change in others if change.at > at]):
         refuse(CHANGED_AT, CHANGED_AFTER, after[0].at)
+    before = current_of(session.db, [record_id])[record_id].data if record_id is not None else None
+    if before is None:
+        return
+    if (data[CHANGE], data.get(RATE)) != (before.get(CHANGE), before.get(RATE)):
+        if data[CHANGE] == NEW_RATE and medication.dose_check(session, found, None) is not None:
+            refuse(RATE, CHECKED_WHEN_RECORDED)
+        if data.get(WITNESS):
+            refuse(WITNESS, CHECKED_WHEN_RECORDED)
+        above_order_asked(session, found, data)
+    if data.get(WITNESS) and data.get(WITNESS) != before.get(WITNESS):
+        refuse(WITNESS, CHECKED_WHEN_RECORDED)
 
 
 def change_rate(session: Session, order_id: str, values: dict[str, Any], *,

@@ -25,7 +25,7 @@ from downtime.domain.medication import (
     safety_warnings, route_differs, same_dose_time, same_medicine, shares_a_medicine, slots_by_version, times_problem,
     written_apart, WRITTEN_APART, medicine_name, names_alike,
 )
-from downtime.domain.medication import given_instant, insulin, patch, patches_on, route_code
+from downtime.domain.medication import given_instant, insulin, patch, patches_on, reason_offered, route_code
 from downtime.domain.laptops import Authors, Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion, loaded_from_snapshot
 from downtime.formspec import FormSpec
@@ -892,8 +892,9 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
     the patient's others, as they run at the dose's time (see `orders`); an insulin given, the
     glucose chart (see glucose.before_insulin), unless typed in from the paper chart: given hours
     ago, it cannot be checked before now, and the glucose chart of that night is typed in too.
-    An infusion's bag taken down by then (infusion_rates.stopped_bags) leaves its time open for
-    the bag that replaces it: a bag tissued at 10:00, its new one at 10:30 was "already given"."""
+    An infusion's bag taken down early by then (infusion_rates.stopped_bags: not one that ran
+    through) leaves its time open for the bag that replaces it: a bag tissued at 10:00, its new
+    one at 10:30 was "already given"."""
     from downtime.services import infusion_rates  # which reads the bags through this module
 
     at = datetime.fromisoformat(values["given_at"])
@@ -988,6 +989,7 @@ def check_dose_typed(session: Session, data: dict[str, Any]) -> None:
     to one of them, as the ward decided; the next amendment typed asks it."""
     if (found := _order_given_from(session.db, data)) is not None:
         _given_for_asked(session, found, data)
+        none_by_rule(session, found, data)
 
 
 def asked_by_order(session: Session, spec: FormSpec, data: dict[str, Any]) -> dict[str, bool]:
@@ -1254,6 +1256,7 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
     _refuse_after_its_stay(session, found, values)
     _offered_first(session, values)
     _given_for_asked(session, found, values)
+    none_by_rule(session, found, values)
     _previous_patch_asked(session, found, values)
     _giver_named(session, values)
     on_paper = _from_paper(session, values)
@@ -1362,6 +1365,32 @@ def _given_for_asked(session: Session, found: Order, values: dict[str, Any]) -> 
         raise ValidationFailed([FieldError(name, field_message("required", session.lang,
                                                                 spec.field(name).label.get(session.lang)))
                                 for name in missing])
+
+
+# A variable dose given as nothing, or recorded none by its rule for an order with no rule (see
+# `none_by_rule`).
+ZERO_BY_RULE = QT_TRANSLATE_NOOP("messages", "“{field}”: 0 {unit} is no dose given. When its rule gives none at the "
+                                             "reading, record the dose not given, “{reason}”, with the reading.")
+NO_RULE = QT_TRANSLATE_NOOP("messages", "“{field}”: “{reason}” is only for a variable-dose order, whose rule may give "
+                                        "none; this order has no rule.")
+
+
+def none_by_rule(session: Session, found: Order, values: dict[str, Any]) -> None:
+    """A variable dose its rule gives none of is recorded not given, "none by its rule", with its
+    reading: "0 units given" asked a second checker's PIN for nothing and reached the EHR as insulin
+    given, completed. That reason is refused of an order with no rule, which gives its dose.
+    Refused naming the field otherwise, whichever way the dose comes (see `check_dose_typed`)."""
+    spec = session.form(DOSE_FORM)
+    reason = format_value(spec.field("not_given_reason"), NotGivenReason.BY_RULE.value, session.lang)
+    given, typed = values.get("outcome") == Outcome.GIVEN.value, _reason(values)
+    if given and found.asks_reading and values.get("dose_given") is not None and float(values["dose_given"]) <= 0:
+        field, said = spec.field("dose_given"), ZERO_BY_RULE
+    elif not given and typed is not None and not reason_offered(found, typed):
+        field, said = spec.field("not_given_reason"), NO_RULE
+    else:
+        return
+    raise ValidationFailed([FieldError(field.id, message(session.lang, said, field=field.label.get(session.lang),
+                                                         unit=found.dose_unit, reason=reason))])
 
 
 def patches_on_now(db: Database, patient_id: str) -> list[tuple[Order, Administration]]:
@@ -2425,6 +2454,12 @@ class TimeCritical:
         return TIME_CRITICAL_WORDS[cell.state][lang].format(due=f"{cell.slot:%d/%m %H:%M}", why=why)
 
 
+NOT_OMITTED = frozenset({NotGivenReason.HELD, NotGivenReason.BY_RULE})
+"""Why a time-critical dose not given is no omission for the doctor: held by the doctor, or a
+variable dose its rule gives none of (a sliding scale's insulin at a normal glucose was called
+"TIME-CRITICAL DOSE NOT GIVEN: tell the doctor" at every meal)."""
+
+
 def time_critical(db: Database, patient_ids: Collection[str], now: datetime) -> dict[str, TimeCritical]:
     """The time-critical doses of the last 12 hours (the round's window) not recorded, of each of
     these patients with a time-critical order: the escalation list calls them out beside the
@@ -2450,7 +2485,7 @@ def time_critical(db: Database, patient_ids: Collection[str], now: datetime) -> 
                                             and shares_a_medicine(row.order.drug, other.drug) for other, slot in given):
                     continue
                 omitted = cell.state is DoseState.NOT_GIVEN and cell.administration is not None \
-                    and cell.administration.reason is not NotGivenReason.HELD
+                    and cell.administration.reason not in NOT_OMITTED
                 # One that may be on paper too: given there or not at all, and late if not.
                 if cell.state in (DoseState.LATE, DoseState.OVERDUE, DoseState.CHECK_PAPER) or omitted:
                     late.append((row.order, cell))

@@ -132,8 +132,9 @@ class PaperDose:
             values |= {"dose_given": self.dose, "route": self.route, "given_for": self.given_for,
                        medication.DECIDED_ON: self.decided_on, medication.SITE: self.site,
                        medication.GIVEN_BY: self.given_by}
-        else:
-            values |= {"not_given_reason": self.reason, "not_given_detail": self.detail}
+        else:  # the reading a variable dose's rule gave none at (none by its rule)
+            values |= {"not_given_reason": self.reason, "not_given_detail": self.detail,
+                       medication.DECIDED_ON: self.decided_on}
         return {key: value for key, value in values.items() if value not in (None, "")}
 
 

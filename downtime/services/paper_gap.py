@@ -150,18 +150,21 @@ def _moved_out_and_back(before: MovementEvent | None, event: MovementEvent, afte
 def _charted(db: Database, patient_id: str, device_id: str, event: MovementEvent, start: datetime,
              end: datetime) -> bool:
     """Whether this laptop holds the patient's care on `event`'s ward between these moments: a dose
-    of theirs given then (this laptop went with them, or that ward's stick is loaded), or a record
-    of theirs of then from a laptop of that ward (another one that admitted a patient onto it: its
-    stick loaded). A dose given before they left and charted after, or a note from their own
-    ward's second laptop, read as that ward's care, and the doses it gave were offered again."""
-    at, sought = AT_UTC.format("occurred_at"), AT_UTC.format("?")
+    of theirs given then and charted then (this laptop went with them, or that ward's stick is
+    loaded), or a record of theirs of then from a laptop of that ward (another one that admitted a
+    patient onto it: its stick loaded). A dose given before they left and charted after, or a
+    note from their own ward's second laptop, read as that ward's care, and the doses it gave were
+    offered again; so did one dose charted after their return from that ward's handover, for
+    every other order (the one charted is through `domain.paper_gap.on_paper`'s rule)."""
+    at, recorded, sought = AT_UTC.format("occurred_at"), AT_UTC.format("recorded_at"), AT_UTC.format("?")
     return db.execute(
-        f"SELECT 1 FROM records WHERE patient_id = ? AND {at} > {sought} AND {at} < {sought} AND (form_id = ?"
+        f"SELECT 1 FROM records WHERE patient_id = ? AND {at} > {sought} AND {at} < {sought} AND ((form_id = ?"
+        f" AND {recorded} > {sought} AND {recorded} < {sought})"
         f" OR (device_id != ? AND device_id IN (SELECT r.device_id FROM movement_index m JOIN records r"
         f" ON r.record_id = m.record_id AND r.version = 1 WHERE m.ward_key = ? AND m.movement = ? AND m.standing = 1)))"
         f" LIMIT 1",
-        [patient_id, start.isoformat(), end.isoformat(), DOSE_FORM, device_id, (event.ward or "").strip().casefold(),
-         Movement.ADMIT.value]).fetchone() is not None
+        [patient_id, start.isoformat(), end.isoformat(), DOSE_FORM, start.isoformat(), end.isoformat(), device_id,
+         (event.ward or "").strip().casefold(), Movement.ADMIT.value]).fetchone() is not None
 
 
 def doses_on_paper(db: Database, now: datetime, unrecorded: Iterable[tuple[str, datetime]],

@@ -269,8 +269,8 @@ _OR = QT_TRANSLATE_NOOP("messages", "{first}, or {then}")
 _NONE_FREE = QT_TRANSLATE_NOOP("messages", "No session of that day known to this laptop has {minutes} min free.")
 _EMERGENCY = QT_TRANSLATE_NOOP("messages", "For an immediate case: cancelling a planned operation (reason "
                                            "\u201cEmergency took the theatre\u201d) frees its slot.")
-_EXTEND = QT_TRANSLATE_NOOP("messages", "Or extend the list of theatre {theatre} to {end} (amend the theatre "
-                                        "session's end) and book it from {time}.")
+_EXTEND = QT_TRANSLATE_NOOP("messages", "Or extend the {starts}\u2013{ends} list of theatre {theatre} to {end} "
+                                        "(amend the theatre session's end) and book it from {time}.")
 IMMEDIATE = (Priority.IMMEDIATE_A, Priority.IMMEDIATE_B)
 OVERRUN = (*IMMEDIATE, Priority.URGENT)
 """The classes a list is extended for, rather than an operation cancelled: emergencies."""
@@ -288,8 +288,13 @@ class FreeThatDay:
     immediate: bool
     extend: Slot | None = None
     """For an immediate or urgent case not fitting before its own list's end: the earliest start
-    on that list once its end is moved (`overrun`). Told only to cancel another patient, the
-    coordinator cancelled an elective operation for an emergency the list could have run over for."""
+    on the last list of its theatre that day once that list's end is moved (`extended`). Told only
+    to cancel another patient, the coordinator cancelled an elective operation for an emergency
+    the list could have run over for."""
+    extended: TheatreSession | None = None
+    """The list `extend` is on, named by its times: a morning list followed by another in its
+    theatre cannot run over, and "extend the list of theatre T1" sent the coordinator to run it
+    across the afternoon's."""
 
     @property
     def extend_to(self) -> datetime | None:
@@ -304,8 +309,10 @@ class FreeThatDay:
         free = (message(lang, _FREE, minutes=self.minutes, slots=reduce(
             lambda first, then: message(lang, _OR, first=first, then=then), said)) if said
             else message(lang, _NONE_FREE, minutes=self.minutes))
-        extend = ("" if self.extend is None or self.extend_to is None else " " + message(
-            lang, _EXTEND, theatre=self.extend.theatre, end=f"{self.extend_to:%H:%M}", time=f"{self.extend.start:%H:%M}"))
+        extend = ("" if self.extend is None or self.extend_to is None or self.extended is None else " " + message(
+            lang, _EXTEND, starts=f"{self.extended.start.astimezone(self.extend_to.tzinfo):%H:%M}",
+            ends=f"{self.extended.end.astimezone(self.extend_to.tzinfo):%H:%M}", theatre=self.extend.theatre,
+            end=f"{self.extend_to:%H:%M}", time=f"{self.extend.start:%H:%M}"))
         return (f"{free} {message(lang, _EMERGENCY)}" if self.immediate else free) + extend
 
 
@@ -673,7 +680,8 @@ def free_that_day(db: Database, candidate: Booking, now: datetime, priority: Pri
     (any specialty's: an emergency takes any free theatre, and the list's specialty is said),
     from now on a day under way (an ended day's, for a record typed late: from its start), on
     the day's clock as the operation was typed. For an immediate or urgent case (`OVERRUN`)
-    with no room on its own list before its end, where it would start on it extended."""
+    with no room on its own list before its end, where it would start on the last list of its
+    theatre that day extended (`_run_over`)."""
     assert candidate.start is not None and candidate.session_id is not None
     zone = candidate.start.tzinfo
     day_start = datetime.combine(candidate.start.date(), time.min, tzinfo=zone)
@@ -686,13 +694,29 @@ def free_that_day(db: Database, candidate: Booking, now: datetime, priority: Pri
     others = {s.session_id for s in day} - {candidate.session_id}
     own = suggest_slots(candidate, known, booked, after, limit=1, on=lambda s: s.session_id == candidate.session_id)
     elsewhere = suggest_slots(candidate, known, booked, after, limit=2, on=lambda s: s.session_id in others)
-    extend = None
-    if priority in OVERRUN and not own:
-        # Its list as if it ran to the day's end: the first start there is past the list's end.
-        overrun = [replace(s, end=day_end) if s.session_id == candidate.session_id else s for s in known]
-        extend = next(iter(suggest_slots(candidate, overrun, booked, after, limit=1,
-                                         on=lambda s: s.session_id == candidate.session_id)), None)
-    return FreeThatDay(candidate.minutes, candidate.session_id, (*own, *elsewhere), priority in IMMEDIATE, extend)
+    extend, extended = (_run_over(candidate, known, booked, after, day_start, day_end)
+                        if priority in OVERRUN and not own else (None, None))
+    return FreeThatDay(candidate.minutes, candidate.session_id, (*own, *elsewhere), priority in IMMEDIATE, extend,
+                       extended)
+
+
+def _run_over(candidate: Booking, known: list[TheatreSession], booked: list[Booking], after: datetime,
+              day_start: datetime, day_end: datetime) -> tuple[Slot | None, TheatreSession | None]:
+    """Where the operation would start on the list of its theatre that ends last that day, that
+    list run on to midnight, and that list; none when it already runs to midnight or the
+    operation fits before its end (then it is free there, said as such). Only the last can run
+    over: extending an earlier one ran it across the next list of the same room."""
+    room = theatre_key(next(s.theatre for s in known if s.session_id == candidate.session_id))
+    last = max((s for s in known if theatre_key(s.theatre) == room and s.start < day_end and s.end > day_start),
+               key=lambda s: (s.end, s.start))
+    if last.end >= day_end:
+        return None, None
+    overrun = [replace(s, end=day_end) if s.session_id == last.session_id else s for s in known]
+    slot = next(iter(suggest_slots(candidate, overrun, booked, after, limit=1,
+                                   on=lambda s: s.session_id == last.session_id)), None)
+    if slot is None or slot.start + timedelta(minutes=candidate.minutes) <= last.end:
+        return None, None
+    return slot, last
 
 
 @dataclass(frozen=True)
@@ -2321,22 +2345,34 @@ def changed_since_printed(db: Database, day: date,
                           lines: list[tuple[TheatreSession, list[ListEntry]]]) -> list[ChangedSincePrinted]:
     """Each theatre of the day's lines (`day_list`) whose list was printed (`last_printed`) and
     changed after, read from the audit's order of writes: a booking or a list of it saved again,
-    or a cancellation or rebooking of one of its operations first recorded (a patient told later
-    amends a cancellation, which changes no one's place on the list). Once printed again, no more."""
+    or a cancellation or rebooking of one of its operations recorded, withdrawn or moved (a
+    patient told later amends a cancellation, which changes no one's place on the list). Its
+    operations are those on its lines and those any version of a booking or rebooking put on its
+    lists: one withdrawn or moved to another theatre after the print is on the copy in theatre,
+    and no longer on the lines. Once printed again, no more."""
     found = []
     for theatre_name in dict.fromkeys(session.theatre for session, _ in lines):
         if (printed := last_printed(db, day, theatre_name)) is None:
             continue
         mine = [(session, entries) for session, entries in lines
                 if theatre_key(session.theatre) == theatre_key(theatre_name)]
-        placed = {*(session.session_id for session, _ in mine),
-                  *(entry.state.record.record_id for _, entries in mine for entry in entries)}
-        booked = [entry.state.record.record_id for _, entries in mine for entry in entries]
+        lists = [session.session_id for session, _ in mine]
+        booked = {*(entry.state.record.record_id for _, entries in mine for entry in entries), *(
+            booking for (booking,) in db.execute(
+                "SELECT DISTINCT CASE form_id WHEN ? THEN record_id ELSE json_extract(data, '$.booking') END"
+                f" FROM records WHERE form_id IN (?, ?) AND json_extract(data, '$.session') IN ({marks(lists)})",
+                [BOOKING_FORM, BOOKING_FORM, "operation_rebooking", *lists]) if booking)}
         changed = next(db.query(
-            "SELECT 1 FROM audit a JOIN records r ON r.id = a.entity_id WHERE a.entity = 'records' AND a.seq > ?"
-            f" AND (r.record_id IN ({marks(placed)}) OR (r.version = 1 AND r.form_id IN (?, ?)"
-            f" AND json_extract(r.data, '$.booking') IN ({marks(booked)}))) LIMIT 1",
-            [printed[0], *placed, "operation_cancellation", "operation_rebooking", *booked]), None)
+            "SELECT 1 FROM audit a JOIN records r ON r.id = a.entity_id LEFT JOIN records p"
+            " ON p.record_id = r.record_id AND p.version = r.version - 1 WHERE a.entity = 'records' AND a.seq > ?"
+            f" AND (r.record_id IN ({marks([*lists, *booked])}) OR (r.form_id IN (?, ?)"
+            f" AND json_extract(r.data, '$.booking') IN ({marks(booked)}) AND (p.id IS NULL"
+            " OR (r.status = ?) IS NOT (p.status = ?)"
+            " OR json_extract(r.data, '$.outcome') IS NOT json_extract(p.data, '$.outcome')"
+            " OR json_extract(r.data, '$.session') IS NOT json_extract(p.data, '$.session')"
+            " OR json_extract(r.data, '$.planned_start') IS NOT json_extract(p.data, '$.planned_start')))) LIMIT 1",
+            [printed[0], *lists, *booked, "operation_cancellation", "operation_rebooking", *booked,
+             RecordStatus.ENTERED_IN_ERROR.value, RecordStatus.ENTERED_IN_ERROR.value]), None)
         if changed is not None:
             found.append(ChangedSincePrinted(day, theatre_name, printed[1]))
     return found

@@ -14,6 +14,7 @@ after a high fever (see `_check_start`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -25,8 +26,9 @@ from downtime.domain import elapsed
 from downtime.domain.blood_groups import NOT_KNOWN, RED_CELLS, abo, abo_incompatible, requirements_for
 from downtime.domain.clock import ward_time
 from downtime.domain.records import RecordStatus, RecordVersion
-from downtime.domain.transfusion import (READINGS, SIGNS, Readings, Sets, Sign, Unit, around, high_fever, next_due,
-                                         out_too_long, sets_of, signs)
+from downtime.domain.duplicates import fold
+from downtime.domain.transfusion import (READINGS, SIGNS, Readings, Sets, Sign, Unit, around, complete, high_fever,
+                                         next_due, out_too_long, sets_of, signs)
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.messages import message as form_message
 from downtime.formspec.schema import Meaning, holds
@@ -75,6 +77,12 @@ AGREED = ("group_a_agreed", "group_o_agreed")
 (see `_check_groups`)."""
 SAME_UNIT = ("component", "unit_group", "order")
 """The answers a unit restarted gives as its first start did (see `_check_restart`)."""
+TITLES = frozenset({"mme", "mlle", "mr", "mrs", "ms", "miss", "dr", "pr", "rn", "ide", "ibode", "iade", "as", "ash",
+                    "hca", "sister", "nurse", "infirmiere", "infirmier", "puericultrice", "cadre"})
+"""Titles and roles written after or before a second checker's name ("Hélène Lefèvre RN", "Mme
+Lefèvre H."), `fold`ed: no part of who she is (see `_names_self`)."""
+_BRACKETED = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
+_BETWEEN_WORDS = re.compile(r"[\s,;:/.\-\u2010-\u2015]+")
 AT_THE_BEDSIDE = timedelta(hours=1)
 """A unit's start typed within this of its time is typed as it is hung: the 4 hours out of the
 fridge are checked before it runs (see `_check_fridge`)."""
@@ -276,25 +284,27 @@ def first_ends(ends: Iterable[RecordVersion]) -> dict[str, RecordVersion]:
 def _transfused(starts: list[RecordVersion], ends: list[RecordVersion],
                 taken: Mapping[datetime, Readings]) -> list[Transfused]:
     """Each unit of `starts` (`units_of`) with its ends among `ends` (see `first_ends`) and its
-    sets among the patient's `taken` (`observed`), oldest first."""
-    end_of = first_ends(ends)
+    sets among the patient's `taken` (`observed`: its full sets counted, every reading read),
+    oldest first."""
+    end_of, full = first_ends(ends), [at for at, readings in taken.items() if complete(readings)]
     found = []
     for parts in units_of(_standing(starts)):
         ended = [(start, end_of.get(start.record_id)) for start in parts]
         unit = unit_of(*ended[-1], ended[:-1])
-        found.append(Transfused(*ended[-1], unit, sets_of(unit, list(taken), taken), tuple(ended[:-1])))
+        found.append(Transfused(*ended[-1], unit, sets_of(unit, full, taken), tuple(ended[:-1])))
     return found
 
 
-def observed(db: Database, patient_ids: Collection[str]) -> dict[str, dict[datetime, Readings]]:
-    """Each patient's standing NEWS2 sets giving every reading a unit asks (`READINGS`), their
-    readings by when taken: compared with the set before the unit, not only counted."""
-    found: dict[str, dict[datetime, Readings]] = {patient_id: {} for patient_id in patient_ids}
+def observed(db: Database, patient_ids: Collection[str]) -> dict[str, dict[datetime, dict[str, float]]]:
+    """Each patient's standing NEWS2 sets giving any reading a unit asks (`READINGS`), the
+    readings each gives by when taken (two sets of one moment as one): compared with those before
+    the unit, each as taken; only a full one (domain.transfusion.complete) is counted as a set."""
+    found: dict[str, dict[datetime, dict[str, float]]] = {patient_id: {} for patient_id in patient_ids}
     for patient_id, sets in current_by_patient(db, observations.FORM, patient_ids).items():
         for one in _standing(sets):
-            if all(one.data.get(reading) is not None for reading in READINGS):
-                found[patient_id][datetime.fromisoformat(str(one.data["taken_at"]))] = {
-                    reading: float(one.data[reading]) for reading in READINGS}
+            if given := {reading: float(one.data[reading]) for reading in READINGS
+                         if one.data.get(reading) is not None}:
+                found[patient_id].setdefault(datetime.fromisoformat(str(one.data["taken_at"])), {}).update(given)
     return found
 
 
@@ -566,11 +576,12 @@ def _check_start(session: Session, spec: FormSpec, patient_id: str, data: Mappin
             "messages", "“{field}”: read off the unit's label at every bedside check: a unit past it is not "
                         "started."), field=spec.field("use_by").label.get(lang)))
     if data.get("second_checker") and _changes(before, data, "second_checker") \
-            and _same_name(str(data["second_checker"])) == _same_name(session.user.name):
+            and _names_self(str(data["second_checker"]), session.user.name):
         _refuse("second_checker", message(lang, QT_TRANSLATE_NOOP(
-            "messages", "“{field}”: {name} records this start: the second checker is another member of staff, who "
-                        "checks the unit and the patient too."),
-            field=spec.field("second_checker").label.get(lang), name=session.user.name))
+            "messages", "“{field}”: “{typed}” reads as {name}, who records this start: the second checker is another "
+                        "member of staff, who checks the unit and the patient too; name them in full."),
+            field=spec.field("second_checker").label.get(lang), typed=" ".join(str(data["second_checker"]).split()),
+            name=session.user.name))
     ended = [end for end in _standing(list_current(session.db, form_id=END_FORM, patient_id=patient_id))
              if record_id is not None and end.data.get("unit") == record_id]
     started = datetime.fromisoformat(str(data["started_at"]))
@@ -734,9 +745,35 @@ def _check_unnamed(session: Session, spec: FormSpec, patient_id: str, data: Mapp
             prescription=standing.text(session.form(ORDER_FORM), session.lang)))
 
 
-def _same_name(name: str) -> str:
-    """A name as compared: "hélène  LEFÈVRE" is "Hélène Lefèvre"."""
-    return " ".join(name.split()).casefold()
+def _words(name: str) -> list[str]:
+    """A name's words, each `fold`ed (capitals, accents and letters such as œ aside), what is in
+    brackets and its titles and roles (`TITLES`) left out: "Mme Lefèvre, H. (RN)" is ["lefevre", "h"]."""
+    return [word for part in _BETWEEN_WORDS.split(_BRACKETED.sub(" ", name))
+            if (word := fold(part)) and word not in TITLES]
+
+
+def _names_self(typed: str, name: str) -> bool:
+    """Whether a second checker `typed` names the nurse `name` recording the start: every word of
+    it one of her name's, in full or as its initial, or a title or role (`TITLES`), in any order;
+    at least two of her name's (all of a name of one word), one in full. "Helene Lefevre" typed on
+    an English keyboard, "Lefèvre Hélène" as a French ward writes it, "H. Lefèvre" and "Hélène
+    Lefèvre (RN)" were all saved as the check of another. Another Lefèvre, or a Marie-Hélène
+    Lefèvre, is written with a word of her own."""
+    own, said = _words(name), _words(typed)
+    left, in_full = list(own), 0
+    initials: list[str] = []
+    for word in said:
+        if word in left:
+            left.remove(word)
+            in_full += 1
+        else:
+            initials.append(word)
+    for word in initials:
+        initial = next((other for other in left if len(word) == 1 and other.startswith(word)), None)
+        if initial is None:
+            return False
+        left.remove(initial)
+    return in_full > 0 and len(own) - len(left) >= min(2, len(own))
 
 
 def _same_unit(number: str) -> str:

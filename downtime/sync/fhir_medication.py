@@ -386,8 +386,11 @@ def _administration(record: RecordVersion, order: Order, ctx: Context, stays: St
         "effectiveDateTime": moment(dose.at), "performer": performers, "request": reference(order.record_id)}
     if not given and dose.reason is not None:
         text = label(spec, "not_given_reason", dose.reason.value)
-        if detail := record.data.get("not_given_detail"):
-            text = f"{text}: {detail}"
+        # None by its rule says the reading it was decided on ("capillary glucose 6.2"): not done
+        # because the rule gives none there, which the EHR's reader checks as the ward did.
+        for said in (dose.decided_on, record.data.get("not_given_detail")):
+            if said:
+                text = f"{text}: {said}"
         reason: dict[str, Any] = {"text": text}
         if dose.reason.value in NOT_GIVEN:
             reason["coding"] = [coding(NOT_GIVEN_REASON, NOT_GIVEN[dose.reason.value])]

@@ -10689,10 +10689,6 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
         <translation>« {field} » : lue sur l’étiquette du produit à chaque contrôle au lit du patient : un produit périmé n’est pas posé.</translation>
     </message>
     <message>
-        <source>“{field}”: {name} records this start: the second checker is another member of staff, who checks the unit and the patient too.</source>
-        <translation>« {field} » : {name} saisit cette pose : le second contrôleur est un autre soignant, qui vérifie lui aussi le produit et le patient.</translation>
-    </message>
-    <message>
         <source>… and {count} more: see the “{chart}” records</source>
         <translation>… et {count} de plus : voir les fiches « {chart} »</translation>
     </message>
@@ -10711,10 +10707,6 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>INFUSION RUNNING: {drug}, {running}: record its stop, or take it down</source>
         <translation>PERFUSION EN COURS : {drug}, {running} : noter son arrêt, ou la retirer</translation>
-    </message>
-    <message>
-        <source>Or extend the list of theatre {theatre} to {end} (amend the theatre session's end) and book it from {time}.</source>
-        <translation>Ou prolonger la vacation de la salle {theatre} jusqu’à {end} (modifier la fin de la vacation) et la programmer à partir de {time}.</translation>
     </message>
     <message>
         <source>CHANGED SINCE PRINTED {time} ({theatre})</source>
@@ -10787,6 +10779,30 @@ Absents de cet instantané, chargés d’un instantané précédent : {patients}
     <message>
         <source>The laptop's database is gone: remove what is still there by hand.</source>
         <translation>La base du portable est supprimée : supprimez à la main ce qui reste.</translation>
+    </message>
+    <message>
+        <source>should have run through at {time}: record it stopped or the next bag</source>
+        <translation>aurait dû finir de passer à {time} : enregistrer son arrêt ou la poche suivante</translation>
+    </message>
+    <message>
+        <source>“{field}”: a second check is signed with the checker's PIN as the rate is recorded, and stands for that rate only: mark this change entered in error with the reason, and record it again with its check.</source>
+        <translation>« {field} » : un double contrôle se signe avec le code PIN du vérificateur à l'enregistrement du débit, et ne vaut que pour ce débit : marquer ce changement saisi par erreur avec le motif, puis l'enregistrer de nouveau avec son contrôle.</translation>
+    </message>
+    <message>
+        <source>Or extend the {starts}–{ends} list of theatre {theatre} to {end} (amend the theatre session's end) and book it from {time}.</source>
+        <translation>Ou prolonger la vacation {starts}–{ends} de la salle {theatre} jusqu’à {end} (modifier la fin de la vacation) et la programmer à partir de {time}.</translation>
+    </message>
+    <message>
+        <source>“{field}”: “{typed}” reads as {name}, who records this start: the second checker is another member of staff, who checks the unit and the patient too; name them in full.</source>
+        <translation>« {field} » : « {typed} » se lit comme {name}, qui saisit cette pose : le second contrôleur est un autre soignant, qui vérifie lui aussi le produit et le patient ; l’écrire en entier, prénom et nom.</translation>
+    </message>
+    <message>
+        <source>“{field}”: 0 {unit} is no dose given. When its rule gives none at the reading, record the dose not given, “{reason}”, with the reading.</source>
+        <translation>« {field} » : 0 {unit} n’est pas une dose administrée. Quand la règle n’en donne aucune pour la valeur mesurée, tracer la dose non administrée, « {reason} », avec la valeur.</translation>
+    </message>
+    <message>
+        <source>“{field}”: “{reason}” is only for a variable-dose order, whose rule may give none; this order has no rule.</source>
+        <translation>« {field} » : « {reason} » ne vaut que pour une prescription à dose variable, dont la règle peut n’en donner aucune ; cette prescription n’a pas de règle.</translation>
     </message>
 </context>
 <context>

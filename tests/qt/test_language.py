@@ -201,7 +201,8 @@ def test_french_chosen_at_the_lock_screen_over_an_open_dialog_keeps_the_dialog_a
 def test_the_dose_dialogs_reasons_not_given_are_the_charts(qtbot, session_for, medication_ward):
     """In French the dialog offered "F — À jeun" and "W — Suspendu…" (its own list) where the
     form, the chart and its key write J and S: the MAR then showed a letter the nurse had not
-    chosen. The dialog offers the form's own answers, in the session's language."""
+    chosen. The dialog offers the form's own answers, in the session's language (but "none by its
+    rule", which an order with no rule never has: tests/test_none_by_rule.py)."""
     from downtime.qt.dose_dialog import DoseDialog
     from downtime.services import medication
 
@@ -212,7 +213,7 @@ def test_the_dose_dialogs_reasons_not_given_are_the_charts(qtbot, session_for, m
     qtbot.addWidget(dialog)
     offered = [dialog.reason.itemText(index) for index in range(1, dialog.reason.count())]
     field = nurse.form("medication_administration").field("not_given_reason")
-    assert offered == [option.label.get("fr") for option in field.options]
+    assert offered == [option.label.get("fr") for option in field.options if option.code != "by_rule"]
     assert "J — À jeun" in offered and "S — Suspendu (raison clinique, préciser)" in offered
     dialog.outcome.setCurrentIndex(1)
     dialog.reason.setCurrentIndex(offered.index("J — À jeun") + 1)

@@ -68,7 +68,7 @@ def test_the_nurse_is_not_her_own_second_checker_on_the_form(window_for, session
     type_text(form.editors["unit_number"].edit, "G0001 26 123456")
     type_text(form.editors["second_checker"].edit, "Hélène Lefèvre")
     QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
-    assert form.record is None and "Hélène Lefèvre records this start" in form.summary.text()
+    assert form.record is None and "“Hélène Lefèvre” reads as Hélène Lefèvre, who records this start" in form.summary.text()
     form.editors["second_checker"].edit.clear()
     type_text(form.editors["second_checker"].edit, "Paul Martin")
     QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)

@@ -87,3 +87,39 @@ def test_the_dialog_shows_the_charts_latest_glucose_and_asks_when_another_is_typ
     assert ("⚠ Insulin aspart: the measured value “capillary glucose 15.1” differs from the latest charted "
             "capillary glucose, 5.1 mmol/L at 28/11 13:55: check which is the patient's before giving insulin by its "
             "rule.") in [label.text() for label in dialog.findChildren(QLabel)]
+
+
+def test_the_nurse_records_none_by_its_rule_with_the_reading_and_no_second_check(qtbot, session_for, medication_ward,
+                                                                                 type_text):
+    """R2 #4: at a glucose the rule gives none of, the dialog had "not given, other" (a
+    time-critical dose missed, "tell the doctor") or "0 units given" (a second checker's PIN for
+    nothing). It offers "none by its rule" for a variable-dose order alone, asks the reading, the
+    chart's filled in, and saves on the nurse's word; 0 units given is refused pointing to it."""
+    patient, amoxicillin, _ = medication_ward
+    order = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Insulin aspart", "dose": 6.0, "dose_unit": "units", "route": "SC", "frequency": "scheduled",
+        "times": "14:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": True,
+        "time_critical": True, "dose_rule": RULE}, patient_id=patient).record_id
+    nurse = session_for("nurse")
+    glucose_charted(nurse, patient, "2026-11-28T13:55+01:00", 6.2)
+    slot = datetime.fromisoformat("2026-11-28T14:00+01:00")
+    other = DoseDialog(nurse, medication.order(nurse.db, amoxicillin), slot)
+    qtbot.addWidget(other)
+    assert "Z — None by its rule (reading)" not in [other.reason.itemText(i) for i in range(other.reason.count())]
+    dialog = DoseDialog(nurse, medication.order(nurse.db, order), slot)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    type_text(dialog.dose, "0")
+    assert dialog.save() is None and dialog.focusWidget() is dialog.dose
+    assert "record the dose not given, “Z — None by its rule (reading)”, with the reading" in dialog.error.text()
+    dialog.outcome.setCurrentIndex(1)
+    assert not dialog.decided_on.isVisible()
+    dialog.reason.setCurrentIndex(dialog.reason.findText("Z — None by its rule (reading)"))
+    assert dialog.decided_on.isVisible() and dialog.latest_glucose.isVisible()
+    assert dialog.decided_on.text() == "capillary glucose 6.2 mmol/L"
+    assert not dialog.witness_pin.isVisible()
+    saved = dialog.save()
+    assert saved is not None and "witness" not in saved.data
+    assert (saved.data["outcome"], saved.data["not_given_reason"], saved.data["decided_on"]) == (
+        "not_given", "by_rule", "capillary glucose 6.2 mmol/L")
