@@ -826,3 +826,19 @@ def test_the_page_headers_barcode_survives_a_photocopy(session_for, admission_va
     assert narrowest >= 0.25 * mm
     assert min(x for x, _ in bars) - (box_x + inside) >= 10 * narrowest - 0.01
     assert box_x + BOX_W - inside - max(x + width for x, width in bars) >= 10 * narrowest - 0.01
+
+
+@pytest.mark.parametrize("form_id", ["transfer", "sepsis_screening"])
+def test_a_form_ending_with_its_score_keeps_the_signature_box_with_it(forms, tmp_path, form_id):
+    """The signature box was measured against the last section's rows, and a NEWS2 or sepsis
+    score's rows are held together (a KeepTogether, which reportlab sizes only while drawing):
+    any form whose last section scores crashed on print ("'KeepTogether' object has no
+    attribute 'canv'")."""
+    spec = forms[form_id]
+    scored = next(section for section in spec.sections if section.news2 or section.sepsis)
+    last = spec.model_copy(update={"sections": [*(s for s in spec.sections if s is not scored), scored]})
+    pages = [_flat(page) for page in _pages(blank_form_pdf(
+        last, tmp_path / "blank.pdf", lang="en", printed_by="x",
+        printed_at=datetime.fromisoformat("2026-11-28T14:00+01:00"), device_name="d"))]
+    (signed,) = [page for page in pages if "Name and signature of the person completing this form" in page]
+    assert _flat(scored.title.get("en")) in signed

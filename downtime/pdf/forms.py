@@ -417,11 +417,19 @@ def _signed(parts: list[list[Flowable]], lang: Lang, key: str, info: PageInfo) -
     box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.75, colors.black)]))
     *before, last = parts
     story = [flowable for part in before for flowable in _laid(part)]
-    end = [*last, Spacer(1, 4 * mm), box]
+    end = [*_unkept(last), Spacer(1, 4 * mm), box]
     if len(last) == 2 or sum(flowable.wrap(width, body_height(info))[1] for flowable in end) <= body_height(info) / 2:
         return story + [KeepTogether(end)]
     band, first, *rows, final = last
-    return story + [KeepTogether([band, first]), *rows, KeepTogether([final, Spacer(1, 4 * mm), box])]
+    return story + [KeepTogether([band, first]), *rows, KeepTogether([*_unkept([final]), Spacer(1, 4 * mm), box])]
+
+
+def _unkept(flowables: list[Flowable]) -> list[Flowable]:
+    """The flowables with the rows a score keeps together opened out: reportlab measures a
+    KeepTogether only while drawing it (wrapping one before crashed a form whose last section
+    scores), and one inside another is always taken to be taller than the page."""
+    return [inner for flowable in flowables
+            for inner in (flowable._content if isinstance(flowable, KeepTogether) else [flowable])]
 
 
 def blank_form_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | None,
