@@ -387,3 +387,13 @@ def test_benzathine_benzylpenicillin_is_weighed_by_its_own_limits(session_for, c
     assert said.startswith("Benzathine benzylpenicillin: 600 mg in one dose is above the most for one dose (450 mg "
                            "for 12 kg, 37.5 mg/kg).")
     _write(session_for, children["toddler"], drug="Benzathine benzylpenicillin", dose=450.0, dose_unit="mg", **once)
+
+
+@pytest.mark.parametrize("drug", ["Pénicilline G", "Penicillin G", "Péni G"])
+def test_penicillin_g_as_french_wards_write_it_is_benzylpenicillin(session_for, children, drug):
+    """"Pénicilline G" was taken for no medicine the tables weigh: its units were not refused nor
+    said in mg, and an adult's 1.2 g saved unasked for a 4 kg baby."""
+    refusal = unit_refusal(drug, "units", "IV")
+    assert refusal is not None and "600 mg (BNF)" in str(refusal.said)
+    said = _asked(session_for, children["infant"], drug=drug, dose=1.2, dose_unit="g", **IV_ANTIBIOTIC)
+    assert said.startswith("Benzylpenicillin: 1200 mg in one dose is above the most for one dose")

@@ -536,6 +536,10 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "timentin": ("ticarcillin", "clavulanic acid"), "claventin": ("ticarcillin", "clavulanic acid"),
     "ticarpen": ("ticarcillin",), "floxapen": ("flucloxacillin",), "fluclox": ("flucloxacillin",),
     "pen v": ("phenoxymethylpenicillin",), "pen g": ("benzylpenicillin",), "benpen": ("benzylpenicillin",),
+    # As French wards write them: "Pénicilline G 1 MUI" was taken for no medicine the tables weigh.
+    "penicillin g": ("benzylpenicillin",), "pénicilline g": ("benzylpenicillin",), "péni g": ("benzylpenicillin",),
+    "penicillin v": ("phenoxymethylpenicillin",), "pénicilline v": ("phenoxymethylpenicillin",),
+    "péni v": ("phenoxymethylpenicillin",),
     # Benzylpenicillin's depot salts, each its own medicine: their million units are not the sodium's mg.
     "benzathine benzylpenicillin": ("benzathine benzylpenicillin",),
     "benzylpénicilline benzathine": ("benzathine benzylpenicillin",),
