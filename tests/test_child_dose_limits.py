@@ -397,3 +397,21 @@ def test_penicillin_g_as_french_wards_write_it_is_benzylpenicillin(session_for, 
     assert refusal is not None and "600 mg (BNF)" in str(refusal.said)
     said = _asked(session_for, children["infant"], drug=drug, dose=1.2, dose_unit="g", **IV_ANTIBIOTIC)
     assert said.startswith("Benzylpenicillin: 1200 mg in one dose is above the most for one dose")
+
+
+def test_a_neonates_gentamicin_is_weighed_at_the_bedside_and_beside_another_order_by_a_neonates_figure(
+        session_for, children):
+    """The order was weighed at a neonate's 5 mg/kg when written, the dose given from it and the
+    "Already ordered" question at a child's 7: 24 mg to a 3.4 kg baby of 10 days passed the
+    bedside check unsaid."""
+    once_a_day = {**IV_ANTIBIOTIC, "times": "12:00", "start_at": "2026-11-28T10:00+01:00"}
+    order = _write(session_for, children["neonate"], drug="Gentamicin", dose=24.0, dose_unit="mg", **once_a_day,
+                   **{medication.DOSE_REASON: "Level-guided, checked with the pharmacist"})
+    warnings = medication.check_dose(session_for("nurse"), order.record_id, {
+        "outcome": "given", "given_at": "2026-11-28T12:05+01:00", "scheduled_for": "2026-11-28T12:00+01:00",
+        "dose_given": 24.0, "route": "IV"})
+    assert any("(17 mg for 3.4 kg, 5 mg/kg)" in str(warning.message) for warning in warnings), warnings
+    beside = medication.duplicate_orders(session_for("doctor"), {
+        **BASE, "drug": "Gentamicin", "dose": 10.0, "dose_unit": "mg", **once_a_day, "times": "20:00"},
+        children["neonate"])
+    assert beside is not None and beside.endswith("at most 17 mg in 24 h for 3.4 kg (5 mg/kg)."), beside

@@ -1454,7 +1454,7 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
                     open_slots: Sequence[datetime] = (), other_orders: Sequence[tuple[Order, str]] = (),
                     reason: NotGivenReason | None = None, on_hold: Sequence[Administration] = (),
                     typed_at: datetime | None = None, age: int | None = None,
-                    kg: float | None = None) -> list[Warning]:
+                    kg: float | None = None, days: int | None = None) -> list[Warning]:
     """Everything a second nurse would question before this dose is recorded. A dose recorded
     as not given for a slot already given is questioned too: the chart would otherwise say the
     patient missed a dose they had. `allergies_described`: each of `allergies` with its reaction
@@ -1479,8 +1479,8 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     laptop the patient came from, was no dose at all to the next one. `typed_at`: when the dose
     is being recorded (None: as it is given); one given further from it than `WRITTEN_APART`
     (charted from paper) is spaced from the dose before it "before this dose", never "ago".
-    `age`, `kg`: the patient's, where known, which a medicine's own limits are worked out for
-    (`beyond_dose_limits`), whatever its orders say. An as-required order's interval and daily
+    `age`, `kg`, `days`: the patient's, where known, which a medicine's own limits are worked out
+    for (`beyond_dose_limits`), whatever its orders say. An as-required order's interval and daily
     maximum weigh no dose of an infusion beside a bolus, either way (`as_boluses`: a syringe
     driver's set-up is no earlier breakthrough dose)."""
     warnings: list[Warning] = []
@@ -1525,7 +1525,7 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
                                                as_boluses(order, prn_given(order, history, counted), orders),
                                                as_boluses(order, prn_given(order, on_hold, counted), orders))
     warnings += beyond_dose_limits(order, at, amount, history, on_hold, orders, names, age, kg,
-                                   {warning.check for warning in warnings})
+                                   {warning.check for warning in warnings}, days=days)
     if dose is not None and order.dose_rule is not None and dose > order.dose + 1e-9:
         warnings.append(Warning(Check.DOSE_MISMATCH, QT_TRANSLATE_NOOP("messages", "Dose {dose} {unit} is above the most "
                                                                                "one dose of the order may be ({ordered} "
@@ -1674,9 +1674,9 @@ class AsRequiredStatus:
 def prn_status(order: Order, at: datetime, given: Sequence[Administration],
                on_hold: Sequence[Administration] = (), orders: Sequence[Order] = (),
                names: Mapping[str, str] | None = None, age: int | None = None,
-               kg: float | None = None) -> AsRequiredStatus:
+               kg: float | None = None, days: int | None = None) -> AsRequiredStatus:
     """`given`, `on_hold`: as `prn_given`; `orders`: the orders of those doses, whose amounts the
-    daily maximum counts (see `_beyond_daily_maximum`); `names`, `age`, `kg`: as
+    daily maximum counts (see `_beyond_daily_maximum`); `names`, `age`, `kg`, `days`: as
     `beyond_dose_limits` takes them. The next dose allowed is the first moment from `at` at which
     the very checks a dose is saved against say nothing: the order's (`_prn_warnings`) and the
     medicine's own (`beyond_dose_limits`: regular paracetamol at 06:00 held a gram as required,
@@ -1691,7 +1691,7 @@ def prn_status(order: Order, at: datetime, given: Sequence[Administration],
     ends = {elapsed.instant(dose.at) + gap for dose in (*given, *on_hold) for gap in gaps}
     by_id = {found.record_id: found for found in (order, *orders)}
     allowed, held = _next_allowed(order, sorted({at, *(end for end in ends if end > at)}), given, on_hold, by_id,
-                                  names or {}, age, kg)
+                                  names or {}, age, kg, days)
 
     def day_up_to_at(doses: Sequence[Administration]) -> tuple[Administration, ...]:
         return tuple(sorted((dose for dose in as_boluses(order, doses, by_id) if at - DAY < dose.at <= at),
@@ -2196,7 +2196,8 @@ interval is not said again beside them, nor its 24 hours' maximum beside an orde
 
 def beyond_dose_limits(order: Order, at: datetime, amount: float, doses: Sequence[Administration],
                        on_hold: Sequence[Administration], orders: Mapping[str, Order], names: Mapping[str, str],
-                       age: int | None, kg: float | None, said: Collection[Check] = ()) -> list[Warning]:
+                       age: int | None, kg: float | None, said: Collection[Check] = (), *,
+                       days: int | None = None) -> list[Warning]:
     """A dose of a medicine with limits (`dose_limits.RULES`) weighed against them for this
     patient (`age`, `kg`: see `limit_for`), whatever its order says, with the doses of that
     medicine from every order (`doses`, and `on_hold` perhaps given; `orders`: theirs by id,
@@ -2205,11 +2206,13 @@ def beyond_dose_limits(order: Order, at: datetime, amount: float, doses: Sequenc
     adult's gram to an 18 kg child 55 mg/kg, with nothing said; by the order's route (paracetamol
     by vein for a baby of 10 kg or less, 7.5 mg/kg a dose: `limit_for`); codeine to a child under 12 (an
     order loaded from the EHR, or written before the birth date was corrected). `amount`: this dose's, in its
-    order's unit; `said`: the checks the dose is already questioned by (see `_SAID_TOO_CLOSE`)."""
+    order's unit; `said`: the checks the dose is already questioned by (see `_SAID_TOO_CLOSE`);
+    `days`: the patient's age in days (None: not known), a neonate's doses held in its first 28
+    (gentamicin 5 mg/kg, not a child's 7, as the order was weighed when written)."""
     warnings: list[Warning] = []
     content = content_mg(order, amount)
     for medicine in sorted(medicines_in(order.drug) & _LIMITED.keys()):
-        limit = limit_for(_LIMITED[medicine], age, kg, order.route)
+        limit = limit_for(_LIMITED[medicine], age, kg, order.route, days)
         if too_young(limit.rule, age):
             warnings.append(Warning(Check.NOT_FOR_AGE, _NOT_UNDER, {
                 "medicine": Phrase(limit.rule.name), "years": str(limit.rule.from_years), "age": str(age)}))
@@ -2248,7 +2251,7 @@ def _medicine_intervals(order: Order) -> set[timedelta]:
 
 def _next_allowed(order: Order, moments: Sequence[datetime], given: Sequence[Administration],
                   on_hold: Sequence[Administration], orders: Mapping[str, Order], names: Mapping[str, str],
-                  age: int | None, kg: float | None) -> tuple[datetime, list[Warning]]:
+                  age: int | None, kg: float | None, days: int | None) -> tuple[datetime, list[Warning]]:
     """The first of `moments` (in order, the first `at`) at which a dose of `order` is questioned
     neither by its order (`_prn_warnings`) nor by its medicine (`beyond_dose_limits`), but for
     what the medicine's limits say of the dose with no other given (a child's dose above the most
@@ -2257,7 +2260,7 @@ def _next_allowed(order: Order, moments: Sequence[datetime], given: Sequence[Adm
     medicine's limits, which look no further: the dialog asks this at each keystroke of the time,
     and a stay's doses are weeks of them. The last moment is a day past every dose: one is found."""
     alone = {warning.template for warning in beyond_dose_limits(order, moments[0], order.dose, (), (), orders, names,
-                                                                 age, kg)}
+                                                                 age, kg, days=days)}
 
     def near(doses: Sequence[Administration]) -> list[Administration]:
         return [dose for dose in doses if moments[0] - DAY < elapsed.instant(dose.at) < moments[-1] + DAY]
@@ -2268,7 +2271,7 @@ def _next_allowed(order: Order, moments: Sequence[datetime], given: Sequence[Adm
         return _prn_warnings(order, moment, order.dose, as_boluses(order, given, orders), {}, orders,
                              as_boluses(order, on_hold, orders)) or [
             warning for warning in beyond_dose_limits(order, moment, order.dose, given_near, held_near, orders, names,
-                                                      age, kg) if warning.template not in alone]
+                                                      age, kg, days=days) if warning.template not in alone]
 
     judged = ((moment, questioned(moment)) for moment in moments)
     return next((moment, before) for (_, before), (moment, said) in pairwise(chain([(moments[0], [])], judged))

@@ -713,8 +713,9 @@ def _allowed_together(session: Session, new: Order, record_id: str | None) -> st
     order_form = session.form(ORDER_FORM)
     beside = [(other, order_label(other, order_form, session.lang)) for other in map(order_of, standing)
               if shares_a_medicine(other.drug, new.drug) and _overlap(new, _as_ended(other, ended.get(other.record_id)))]
-    together = order_units.limits_refusals(new, beside, **_dosed_for(session, _patient(session, new.patient_id),
-                                                                      new.start_at))
+    patient = _patient(session, new.patient_id)
+    together = order_units.limits_refusals(new, beside, **_dosed_for(session, patient, new.start_at),
+                                           **_baby_age(patient, new.start_at))
     return "".join(" " + _refusal_said(session, new, found) for found in together
                    if beside and found.said.template in order_units.A_DAY.values())
 
@@ -920,7 +921,7 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         due_before=settings.round_policy(session.db).due_before,
         open_slots=_open_slots(session.db, found, versions, history, at, session.clock().tzinfo),
         reason=_reason(values), on_hold=_perhaps_given(session, found.patient_id, same),
-        typed_at=session.clock(), **_dosed_for(session, patient, at)) + _before_giving(
+        typed_at=session.clock(), **_dosed_for(session, patient, at), days=_baby_age(patient, at)["days"]) + _before_giving(
             found, patient, values) + (glucose.before_insulin(session.db, found, at, values.get(DECIDED_ON))
                                        if values["outcome"] == Outcome.GIVEN.value and not values.get(TRANSCRIBED)
                                        else []))
@@ -1108,7 +1109,8 @@ def as_required_status(session: Session, order_id: str, at: datetime | None = No
     theirs, same, history = _judged_against(session.db, found, at)
     related = [other for other in theirs if other.record_id in same]
     spec = session.form(ORDER_FORM)
-    dosed = _dosed_for(session, census.patient_with_location(session.db, session.forms, found.patient_id), at) \
+    patient = census.patient_with_location(session.db, session.forms, found.patient_id)
+    dosed = {**_dosed_for(session, patient, at), "days": _baby_age(patient, at)["days"]} \
         if has_dose_limits(found.drug) else {}
     status = prn_status(found, at, prn_given(found, history, same), _perhaps_given(session, found.patient_id, same),
                         related, {other.record_id: order_label(other, spec, session.lang) for other in related}, **dosed)
