@@ -6,7 +6,7 @@ import pytest
 from fhir.resources.R4B.observation import Observation
 from hypothesis import given, strategies as st
 
-from downtime.domain.nutrition import Risk, bmi, bmi_score, risk, total
+from downtime.domain.nutrition import Risk, bmi, bmi_score, meaning, risk, total
 from downtime.services import census, nutrition, prefill, printing, records
 from downtime.services.errors import PermissionDenied, ValidationFailed
 from tests.pdf_text import pdf_text
@@ -28,6 +28,16 @@ def test_each_step_scores_as_the_tool_says():
     assert total(50.0, 165, "5_to_10", False) == 3 and total(70.0, 165, "under_5", False) == 0
     assert total(70.0, 165, "over_10", True) == 4
     assert [risk(score) for score in range(5)] == [Risk.LOW, Risk.MEDIUM, Risk.HIGH, Risk.HIGH, Risk.HIGH]
+
+
+@pytest.mark.parametrize("kg, shown, risk_said", [(57.9, "20", "MEDIUM RISK"), (53.4, "18.5", "MEDIUM RISK"),
+                                                  (58.0, "20.1", "low risk")])
+def test_the_bmi_shown_is_the_bmi_scored(kg, shown, risk_said):
+    """57.9 kg for 170 cm showed "BMI 20" and scored 0 (its 20.03 over 20), 53.4 kg "BMI 18.5"
+    and scored 2 (18.48): a nurse checking the score by the BMI shown and the form's bands found
+    another risk."""
+    said = meaning({"weight_kg": kg, "height_cm": 170, "weight_loss": "under_5", "acute_no_intake": False}, "en")
+    assert said.startswith(risk_said) and said.endswith(f"(BMI {shown})"), said
 
 
 @given(st.floats(min_value=20, max_value=200), st.integers(min_value=100, max_value=220),

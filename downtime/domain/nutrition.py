@@ -46,8 +46,10 @@ RISKS: Mapping[Risk, Mapping[str, str]] = {
 
 
 def bmi(weight_kg: float, height_cm: int) -> float:
-    """The body mass index, kg/m²."""
-    return weight_kg / (height_cm / 100) ** 2
+    """The body mass index, kg/m², to one decimal place: the figure every screen and print shows
+    is the one scored (57.9 kg for 170 cm showed "BMI 20" and scored 0, its 20.03 over 20,
+    where a nurse checking it by the form's bands, 18.5 to 20, scores 1)."""
+    return round(weight_kg / (height_cm / 100) ** 2, 1)
 
 
 def bmi_score(index: float) -> int:
@@ -87,7 +89,7 @@ def answers_total(answers: Mapping[str, Any]) -> int:
 def meaning(answers: Mapping[str, Any], lang: Lang) -> str:
     """The risk of a screening's answers and what it asks, with its BMI: "HIGH RISK: treat, refer to
     the dietitian (BMI 18.4)"."""
-    index = decimal_text(round(bmi(answers["weight_kg"], answers["height_cm"]), 1), lang, 1)
+    index = decimal_text(bmi(answers["weight_kg"], answers["height_cm"]), lang, 1)
     return f"{RISKS[risk(answers_total(answers))][lang]} ({'IMC' if lang == 'fr' else 'BMI'} {index})"
 
 
