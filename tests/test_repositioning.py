@@ -349,3 +349,43 @@ def test_a_change_less_often_than_the_risk_asks_is_saved_with_its_reason(session
     assert repositioning.too_seldom_for(nurse.db, patient, {**TURN, "next_in": "4"}, "en") is None
     records.save_new(nurse, "repositioning", {**six, "seldom_reason": "As the care plan says"},
                      patient_id=patient)  # saved with its reason: a judgement, not an error
+
+
+BRADEN_22 = {**BRADEN, "assessed_at": "2026-11-30T10:00+01:00", "sensory": "4", "moisture": "4", "activity": "4",
+             "mobility": "4", "nutrition": "3", "friction": "3"}
+
+
+def test_a_patient_found_not_at_risk_after_the_latest_turn_asks_no_more_until_at_risk_again(session_for, patient,
+                                                                                             clock):
+    """Braden 10, turned 2-hourly; two days later she walks the ward, Braden 22: the chart said
+    "REPOSITIONING OVERDUE since 28/11 14:30" on the handover and the escalation list for the rest
+    of her stay, unless turns never made were charted."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "braden_assessment", BRADEN, patient_id=patient)
+    records.save_new(nurse, "repositioning", TURN, patient_id=patient)
+    clock.advance(days=2)
+    records.save_new(nurse, "braden_assessment", BRADEN_22, patient_id=patient)
+    clock.advance(days=1)
+    said = repositioning.handover(nurse.db, nurse.forms, [patient], nurse.clock(), "en")[patient]
+    assert "OVERDUE" not in said and "none asked: not at risk since 30/11 10:00" in said, said
+    assert not [alert for alert in _alerts(nurse).alerts if alert.form_id == "repositioning"]
+    records.save_new(nurse, "braden_assessment", {**BRADEN, "assessed_at": "2026-12-01T13:00+01:00"},
+                     patient_id=patient)
+    clock.advance(hours=5)  # 01/12 19:00, four hours after Braden 10 at 13:00 asked a turn
+    assert [alert.said for alert in _alerts(nurse).alerts if alert.form_id == "repositioning"] == [[
+        "REPOSITIONING NOT CHARTED (Braden 10, high risk): change the patient's position at least every 4 hours"]]
+
+
+def test_a_turn_made_after_the_one_due_before_it_says_late_on_the_paper_chart(session_for, patient, clock, tmp_path):
+    """Turned at 12:30 "next in 2 hours", the next charted at 19:00: once made, nothing on the
+    tab or the paper chart said a turn was missed, for the nurse in charge or the review of a
+    pressure ulcer."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "repositioning", TURN, patient_id=patient)
+    clock.advance(hours=7)
+    records.save_new(nurse, "repositioning", {**TURN, "turned_at": "2026-11-28T19:00+01:00", "position": "right"},
+                     patient_id=patient)
+    records.save_new(nurse, "repositioning", {**TURN, "turned_at": "2026-11-28T20:55+01:00", "position": "back"},
+                     patient_id=patient)
+    text = pdf_text(printing.print_repositioning_chart(nurse, patient, tmp_path / "turns.pdf"))
+    assert "LATE: due 28/11 14:30" in text and text.count("LATE:") == 1, text

@@ -25,6 +25,7 @@ EVERY_AT_MOST: Mapping[Band, int] = {Band.VERY_HIGH: 4, Band.HIGH: 4, Band.MODER
 class Sign(StrEnum):
     DAMAGE = "damage"
     OVERDUE = "overdue"
+    LATE = "late"
     UNCHARTED = "uncharted"
 
 
@@ -33,12 +34,14 @@ SIGNS: Mapping[Sign, Mapping[str, str]] = {
                   "fr": "ESCARRE ({where}) : prévenir l’infirmier(ère) responsable, mettre la zone en décharge, "
                         "suivre la plaie"},
     Sign.OVERDUE: {"en": "REPOSITIONING OVERDUE since {due}", "fr": "CHANGEMENT DE POSITION EN RETARD depuis {due}"},
+    Sign.LATE: {"en": "LATE: due {due}", "fr": "EN RETARD : prévu le {due}"},
     Sign.UNCHARTED: {"en": "REPOSITIONING NOT CHARTED (Braden {score}, {band}): change the patient's position at "
                            "least every {every} hours",
                      "fr": "CHANGEMENTS DE POSITION NON TRACÉS (Braden {score}, {band}) : changer le patient de "
                            "position au moins toutes les {every} heures"},
 }
-"""What each sign asks: `{where}` the skin's place, `{due}` when the next change fell due;
+"""What each sign asks: `{where}` the skin's place, `{due}` when the next change fell due (a
+change charted after it: LATE, what the chart says of that line once it is made);
 `{score}` and `{band}` the latest Braden, `{every}` the most hours its band allows between two
 changes (`EVERY_AT_MOST`)."""
 
@@ -86,8 +89,24 @@ def too_seldom(band: Band, every_hours: int) -> bool:
     return every_hours > EVERY_AT_MOST.get(band, every_hours)
 
 
-def signs(skin: str, due_at: datetime, at: datetime) -> list[Sign]:
+def stands_down(band: Band, assessed_at: datetime, turned_at: datetime) -> bool:
+    """Whether a risk assessed at `assessed_at` (`band`) after the latest change (at `turned_at`)
+    ends the turning chart: the patient is not at risk any more, and no change is asked until a
+    risk is found again (a patient walking the ward, Braden 22, was "REPOSITIONING OVERDUE" for the
+    rest of her stay unless turns were charted that were never made)."""
+    return band not in EVERY_AT_MOST and elapsed.instant(assessed_at) > elapsed.instant(turned_at)
+
+
+def late(turned_at: datetime, due_before: datetime | None) -> bool:
+    """Whether a change made at `turned_at` came after the one due before it (`due_before`; None
+    for the chart's first): a turn due at 14:30 charted at 19:00 left no trace of the missed
+    ones once made, for the nurse in charge or the review after a pressure ulcer."""
+    return due_before is not None and elapsed.instant(turned_at) > elapsed.instant(due_before)
+
+
+def signs(skin: str, due_at: datetime | None, at: datetime) -> list[Sign]:
     """What the patient's chart asks at `at`: its latest `skin` finding (of the latest change
-    that looked at the skin), the next change due at `due_at`; the pressure damage first."""
+    that looked at the skin), the next change due at `due_at` (None: none asked, see
+    `stands_down`); the pressure damage first."""
     return [*([Sign.DAMAGE] if skin in DAMAGE else []),
-            *([Sign.OVERDUE] if elapsed.instant(due_at) <= elapsed.instant(at) else [])]
+            *([Sign.OVERDUE] if due_at is not None and elapsed.instant(due_at) <= elapsed.instant(at) else [])]

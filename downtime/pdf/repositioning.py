@@ -73,7 +73,9 @@ def _table(turns: Sequence[Turned], spec: FormSpec, authors: Authors, laptops: M
                      chart_cell(format_value(spec.field("next_in"), data["next_in"], lang)),
                      chart_cell(_notes(data, lang)),
                      chart_cell(authors.initials(record.author, record.device_id, laptops)),
-                     chart_cell(f"{turn.said(Sign.DAMAGE, at, lang)}" if turn.damaged else "", bold=True, alert=True)])
+                     chart_cell("\n".join(said for said in (turn.late_said(at.tzinfo, lang),
+                                                           turn.said(Sign.DAMAGE, at, lang) if turn.damaged else "")
+                                         if said), bold=True, alert=True)])
     return carried_on_by_hand(body, WIDTHS, width, by_hand, 9 * mm)
 
 

@@ -25,7 +25,7 @@ from downtime.services.repositioning import Turned
 class TurnsModel(TextTableModel):
     columns = (QT_TR_NOOP("Time"), QT_TR_NOOP("Position"), QT_TR_NOOP("Skin over the pressure areas"),
                QT_TR_NOOP("Notes"), QT_TR_NOOP("Next change due"))
-    SKIN, NEXT = 2, 4
+    TIME, SKIN, NEXT = 0, 2, 4
     whole_in_tooltip = frozenset({SKIN, 3})
 
     def __init__(self, spec: FormSpec, lang: Lang, at: datetime) -> None:
@@ -34,15 +34,17 @@ class TurnsModel(TextTableModel):
         self.spec, self.lang, self.at = spec, lang, at
 
     def is_warning(self, row: int, column: int) -> bool:
-        """The skin when damaged; the next change due when the newest's is overdue (an earlier
-        one's was done by the next)."""
+        """The skin when damaged; the time of a change made after the one due before it; the next
+        change due when the newest's is overdue (an earlier one's was done by the next)."""
         turn: Turned = self.rows[row]
-        return (column == self.SKIN and turn.damaged) or (column == self.NEXT and row == 0 and turn.overdue(self.at))
+        return ((column == self.SKIN and turn.damaged) or (column == self.TIME and turn.late)
+                or (column == self.NEXT and row == 0 and turn.overdue(self.at)))
 
     def texts(self, row: int) -> tuple[str, ...]:
         turn: Turned = self.rows[row]
         data = turn.record.data
-        return (f"{turn.turned_at:%d/%m %H:%M}", format_value(self.spec.field("position"), data["position"], self.lang),
+        late = turn.late_said(self.at.tzinfo, self.lang)
+        return (f"{turn.turned_at:%d/%m %H:%M}" + (f" — {late}" if late else ""), format_value(self.spec.field("position"), data["position"], self.lang),
                 turn.skin(self.spec, self.lang), " ".join((data.get("notes") or "").split()),
                 turn.next_change(self.at, self.lang) if row == 0 else f"{turn.due_at:%d/%m %H:%M}")
 

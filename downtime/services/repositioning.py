@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
 from sqlite_utils import Database
@@ -22,7 +22,8 @@ from downtime.domain.census import StayStatus, departure
 from downtime.domain.clock import ward_time
 from downtime.domain.records import RecordVersion
 from downtime.domain.repositioning import (DAMAGE, EVERY_AT_MOST, SIGNS, Sign, due_after, due_at_band, signs,
-                                           too_seldom, uncharted_from)
+                                           stands_down, too_seldom, uncharted_from)
+from downtime.domain.repositioning import late as came_late
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import semicolon
@@ -45,6 +46,7 @@ WORDS = {
               "fr": "Changement de position toutes les {every} ; dernier : {turn} le {time}"},
     "seen": {"en": "{where}, seen {time}", "fr": "{where}, constatée le {time}"},
     "ended": {"en": "none asked: stay ended {ended}", "fr": "plus demandé : séjour terminé le {ended}"},
+    "stood_down": {"en": "none asked: not at risk since {time}", "fr": "plus demandé : pas à risque depuis le {time}"},
     "seldom": {"en": "The latest pressure ulcer risk is Braden {score}, {band} ({time}): NICE asks for a change of "
                      "position at least every {every} hours, not every {hours}.",
                "fr": "Le dernier risque d’escarre est Braden {score}, {band} ({time}) : le NICE demande un changement "
@@ -63,13 +65,28 @@ class Turned:
     sacrum found at 12:30 left the handover and the escalation list once the 13:50 change was
     declined, the skin not seen. `stay_ended`: when the stay it was made in ended (the patient
     discharged, transferred out or dead since; None while it goes on): it asks nothing then, a
-    patient gone home was said "REPOSITIONING OVERDUE" on their tab and printed chart."""
+    patient gone home was said "REPOSITIONING OVERDUE" on their tab and printed chart.
+    `due_before`: when the change before it fell due (None for the chart's first), which it came
+    after or not (`late`); `stood_down`: when a risk assessed after it found the patient not at risk
+    (domain.repositioning.stands_down), no change asked since."""
 
     record: RecordVersion
     turned_at: datetime
     due_at: datetime
     seen: RecordVersion | None
     stay_ended: datetime | None = None
+    due_before: datetime | None = None
+    stood_down: datetime | None = None
+
+    @property
+    def late(self) -> bool:
+        """Made after the change due before it (domain.repositioning.late)."""
+        return came_late(self.turned_at, self.due_before)
+
+    def late_said(self, zone: tzinfo | None, lang: Lang) -> str:
+        """"LATE: due 28/11 14:30" for a change made after the one due before it; "" otherwise."""
+        return SIGNS[Sign.LATE][lang].format(due=ward_time(self.due_before, zone)) \
+            if self.late and self.due_before is not None else ""
 
     def skin(self, spec: FormSpec, lang: Lang, where: bool = True) -> str:
         """"Redness that blanches when pressed (sacrum)", or "" when not said (declined); without
@@ -113,17 +130,20 @@ class Turned:
         if self.stay_ended is not None:
             return []
         skin = self.seen.data.get("skin") if self.seen is not None else ""
-        return [self.said(sign, at, lang) for sign in signs(skin or "", self.due_at, at)]
+        return [self.said(sign, at, lang) for sign in signs(skin or "", None if self.stood_down else self.due_at, at)]
 
     def overdue(self, at: datetime) -> bool:
-        """Its next change due and not charted at `at`; never once its stay ended."""
-        return self.stay_ended is None and elapsed.reached(self.due_at, at)
+        """Its next change due and not charted at `at`; never once its stay ended, nor once the
+        patient is found not at risk."""
+        return self.stay_ended is None and self.stood_down is None and elapsed.reached(self.due_at, at)
 
     def next_change(self, at: datetime, lang: Lang) -> str:
         """"next due 28/11 16:00", or "REPOSITIONING OVERDUE since …" once it is; "none asked:
         stay ended 28/11 13:00" once the patient has left."""
         if self.stay_ended is not None:
             return WORDS["ended"][lang].format(ended=ward_time(self.stay_ended, at.tzinfo))
+        if self.stood_down is not None:
+            return WORDS["stood_down"][lang].format(time=ward_time(self.stood_down, at.tzinfo))
         if self.overdue(at):
             return self.said(Sign.OVERDUE, at, lang)
         return WORDS["due"][lang].format(due=ward_time(self.due_at, at.tzinfo))
@@ -149,8 +169,10 @@ def assessed(record: RecordVersion) -> Assessed:
     return Assessed(record, datetime.fromisoformat(record.data["assessed_at"]), score, band_of(score))
 
 
-# The latest risk assessment of each of these patients who has one.
-risks = Chart(RISK_FORM, ordered(assessed, lambda one: one.assessed_at)).latest
+# The risk assessments of each of these patients who has one this stay, oldest first, and the
+# latest of each.
+RISKS = Chart(RISK_FORM, ordered(assessed, lambda one: one.assessed_at))
+risks = RISKS.latest
 
 
 def never_assessed(db: Database, patients: Sequence[PatientSummary], at: datetime) -> set[str]:
@@ -178,8 +200,9 @@ def turned(record: RecordVersion, before: Turned | None = None) -> Turned:
     data = record.data
     at = _turned_at(record)
     seen = record if data.get("skin") else before.seen if before is not None else None
-    return Turned(record, at, due_after(data["position"], at, int(data["next_in"]),
-                                        None if before is None else before.due_at), seen)
+    due_before = None if before is None else before.due_at
+    return Turned(record, at, due_after(data["position"], at, int(data["next_in"]), due_before), seen,
+                  due_before=due_before)
 
 
 def _charted(records: list[RecordVersion]) -> list[Turned]:
@@ -252,7 +275,8 @@ class PressureAreas:
     def coming(self, at: datetime) -> datetime | None:
         """When what the charts ask changes with time alone after `at`: the next change falling
         overdue, a patient at risk asked for a change once their band's hours have gone by."""
-        later = [due for due in (self.latest.due_at if self.latest is not None else None, self.uncharted_from)
+        asked = self.latest is not None and self.latest.stood_down is None
+        later = [due for due in (self.latest.due_at if asked and self.latest is not None else None, self.uncharted_from)
                  if due is not None and not elapsed.reached(due, at)]
         return min(later, key=elapsed.instant, default=None)
 
@@ -264,13 +288,18 @@ class PressureAreas:
         return f"{self.latest.text(spec, lang)} {self.latest.turned_at:%d/%m %H:%M}"
 
 
-def at_risk_now(turns: list[Turned], found: Assessed | None) -> list[Turned]:
-    """The chart with its latest change due no later than the risk assessed after it allows
-    (domain.repositioning.due_at_band): a Braden fallen to 9 after a 6-hourly turn brings the
-    next turn forward."""
-    if not turns or found is None:
+def at_risk_now(turns: list[Turned], assessments: Sequence[Assessed]) -> list[Turned]:
+    """The chart with its latest change due no later than the latest risk assessed after it
+    allows (domain.repositioning.due_at_band): a Braden fallen to 9 after a 6-hourly turn brings
+    the next turn forward; a risk assessed since it and found none (`stands_down`) leaves it
+    asking none, a risk found again then asking a change of its own (`PressureAreas.uncharted`)."""
+    if not turns or not assessments:
         return turns
     latest = turns[-1]
+    if ended := next((found for found in assessments
+                      if stands_down(found.band, found.assessed_at, latest.turned_at)), None):
+        return [*turns[:-1], replace(latest, stood_down=ended.assessed_at)]
+    found = assessments[-1]
     return [*turns[:-1], replace(latest, due_at=due_at_band(latest.due_at, latest.turned_at, found.band,
                                                             found.assessed_at))]
 
@@ -278,11 +307,12 @@ def at_risk_now(turns: list[Turned], found: Assessed | None) -> list[Turned]:
 def pressure_areas(db: Database, patient_ids: Collection[str]) -> dict[str, PressureAreas]:
     """The pressure areas of each of these patients with a risk assessed or a change charted
     this stay."""
-    assessed, turns = risks(db, patient_ids), CHART.of_each(db, patient_ids)
+    assessed, turns = RISKS.of_each(db, patient_ids), CHART.of_each(db, patient_ids)
     ended = stays_ended(db, assessed.keys() | turns.keys())
-    return {patient_id: PressureAreas(found, at_risk_now(_ended(turns.get(patient_id, []), left), found), left)
+    return {patient_id: PressureAreas(found[-1] if found else None,
+                                      at_risk_now(_ended(turns.get(patient_id, []), left), found), left)
             for patient_id in patient_ids if patient_id in assessed or patient_id in turns
-            for found, left in ((assessed.get(patient_id), ended.get(patient_id)),)}
+            for found, left in ((assessed.get(patient_id, []), ended.get(patient_id)),)}
 
 
 def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[Turned]]:

@@ -75,3 +75,20 @@ def test_a_change_of_position_is_recorded_and_the_next_falls_overdue(window, ses
     panel.charts_table.setCurrentIndex(panel.charts_model.index(0, 0))
     QTest.keyClick(panel.charts_table, Qt.Key.Key_Return)
     assert window.tabs.currentWidget() is chart
+
+
+def test_a_turn_made_late_says_so_in_its_time_in_the_warning_colour(session_for, patient, clock, qtbot):
+    from downtime.services import repositioning
+
+    nurse = session_for("nurse")
+    turn = {"turned_at": "2026-11-28T12:30+01:00", "position": "left", "skin": "intact", "next_in": "2"}
+    records.save_new(nurse, "repositioning", turn, patient_id=patient)
+    clock.advance(hours=5)
+    records.save_new(nurse, "repositioning", {**turn, "turned_at": "2026-11-28T19:00+01:00", "position": "right"},
+                     patient_id=patient)
+    view = RepositioningView(nurse, patient)
+    qtbot.addWidget(view)
+    model = view.model
+    assert model.texts(0)[0] == "28/11 19:00 — LATE: due 28/11 14:30" and model.is_warning(0, model.TIME)
+    assert model.texts(1)[0] == "28/11 12:30" and not model.is_warning(1, model.TIME)
+    assert repositioning.chart(nurse.db, patient)[-1].late
